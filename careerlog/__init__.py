@@ -1,0 +1,1 @@
+"""careerlog: civil-servant career records as an immutable event log."""

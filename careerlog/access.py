@@ -1,0 +1,221 @@
+"""Who may do what, and to whose records: the authorization policy in one place.
+
+The policy is data: for each role, the actions it may take and how far each reaches:
+its own record (`OWN`), the records within the account's scope (`SCOPE`), or every
+record (`ALL`). `permits` is the one function that applies it. A scope names agencies
+and/or regions (a province code covers its regencies and cities), or is national; a
+record is within it when it matches every dimension the scope names (its agencies and
+its regions), judged by where the employee works now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from careerlog.domain.errors import CareerlogError, InvalidInput
+from careerlog.reference import reference
+
+
+class AccessDenied(CareerlogError):
+    """The account's role may not take this action at all (a 403)."""
+
+
+class Role(StrEnum):
+    EMPLOYEE = "employee"  # their own record only
+    HR = "hr"  # records and imports within their agency
+    INSPECTOR = "inspector"  # reads everything within their scope, runs audits
+    REPORTER = "reporter"  # aggregate reports only, never personal data
+    ADMIN = "admin"  # everything, and the accounts
+
+
+class Action(StrEnum):
+    READ_RECORD = "read_record"  # an employee's personal record: profile, history, timeline
+    LIST_EMPLOYEES = "list_employees"  # the roster (personal data of many)
+    RECORD = "record"  # record an event (an appointment, a fact, a correction)
+    IMPORT = "import"  # bulk import; each row is judged like a recording
+    RATE_UNIT = "rate_unit"  # a unit's own performance rating
+    READ_REPORTS = "read_reports"  # aggregates: headcounts, statistics
+    READ_ACCESS_LOG = "read_access_log"  # who read whose record
+    RUN_AUDITS = "run_audits"  # merit audits and fairness measures
+    MANAGE_ACCOUNTS = "manage_accounts"
+
+
+class Reach(StrEnum):
+    OWN = "own"
+    SCOPE = "scope"
+    ALL = "all"
+
+
+POLICY: Mapping[Role, Mapping[Action, Reach]] = {
+    Role.EMPLOYEE: {
+        Action.READ_RECORD: Reach.OWN,
+        Action.READ_ACCESS_LOG: Reach.OWN,
+    },
+    Role.HR: {
+        Action.READ_RECORD: Reach.SCOPE,
+        Action.LIST_EMPLOYEES: Reach.SCOPE,
+        Action.RECORD: Reach.SCOPE,
+        Action.IMPORT: Reach.SCOPE,
+        Action.RATE_UNIT: Reach.SCOPE,
+        Action.READ_REPORTS: Reach.SCOPE,
+    },
+    Role.INSPECTOR: {
+        Action.READ_RECORD: Reach.SCOPE,
+        Action.LIST_EMPLOYEES: Reach.SCOPE,
+        Action.READ_REPORTS: Reach.SCOPE,
+        Action.READ_ACCESS_LOG: Reach.SCOPE,
+        Action.RUN_AUDITS: Reach.SCOPE,
+    },
+    Role.REPORTER: {
+        Action.READ_REPORTS: Reach.SCOPE,
+    },
+    Role.ADMIN: dict.fromkeys(Action, Reach.ALL),
+}
+
+# Roles that may never receive personal data (NIP, name, birth date) in any answer.
+NO_PERSONAL_DATA = frozenset(r for r, actions in POLICY.items() if Action.READ_RECORD not in actions)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The records an account reaches: national, or by agencies and/or regions."""
+
+    national: bool = False
+    agencies: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+
+    def covers(self, agency: str | None, region: str | None) -> bool:
+        if self.national:
+            return True
+        if not self.agencies and not self.regions:
+            return False
+        if self.agencies and agency not in self.agencies:
+            return False
+        return not self.regions or (region is not None and region in self.region_codes())
+
+    def region_codes(self) -> frozenset[str]:
+        """The scope's regions with every region inside them (12 covers 12.71)."""
+        return expand_regions(self.regions)
+
+    def filters(self) -> dict[str, list[str]]:
+        """Column filters (agency, region) that select this scope: none when national,
+        an empty list (nothing matches) when the scope names nothing."""
+        if self.national:
+            return {}
+        if not self.agencies and not self.regions:
+            return {"agency": []}
+        selected: dict[str, list[str]] = {}
+        if self.agencies:
+            selected["agency"] = sorted(self.agencies)
+        if self.regions:
+            selected["region"] = sorted(self.region_codes())
+        return selected
+
+    def describe(self) -> str:
+        if self.national:
+            return "national"
+        parts = [*(f"agency {a}" for a in self.agencies), *(f"region {r}" for r in self.regions)]
+        return ", ".join(parts) or "nothing"
+
+
+def expand_regions(codes: Iterable[str]) -> frozenset[str]:
+    known = reference().regions.codes
+    wanted = set(codes)
+    return frozenset(c for c in known if c in wanted or any(c.startswith(w + ".") for w in wanted))
+
+
+def parse_scope(*, national: bool, agencies: Iterable[str], regions: Iterable[str]) -> Scope:
+    """A scope from codes in any accepted spelling; InvalidInput names an unknown code."""
+    ref = reference()
+    found: dict[str, list[str]] = {"agencies": [], "regions": []}
+    for name, table, codes in (("agencies", ref.agencies, agencies), ("regions", ref.regions, regions)):
+        for code in codes:
+            if code not in table:
+                raise InvalidInput(f"Unknown code {code!r}; see the {name} reference table.", name)
+            found[name].append(table.normalise(code))
+    return Scope(national, tuple(sorted(set(found["agencies"]))), tuple(sorted(set(found["regions"]))))
+
+
+def check_role_scope(role: Role, scope: Scope, nip: str | None) -> None:
+    """What each role's account must carry: an employee a NIP, HR an agency, others a scope."""
+    if role is Role.EMPLOYEE and not nip:
+        raise InvalidInput("An employee account needs the employee's NIP.", "nip")
+    if role is not Role.EMPLOYEE and nip:
+        raise InvalidInput("Only an employee account carries a NIP.", "nip")
+    if role is Role.HR and (scope.national or not scope.agencies):
+        raise InvalidInput("An HR account works within one or more agencies: give --agency.", "scope")
+    if role in (Role.INSPECTOR, Role.REPORTER) and not (scope.national or scope.agencies or scope.regions):
+        raise InvalidInput("Give agencies, regions or national as the scope.", "scope")
+
+
+class Principal(Protocol):
+    """Who is asking: an account's role, scope and (for an employee) NIP."""
+
+    @property
+    def role(self) -> Role: ...
+    @property
+    def scope(self) -> Scope: ...
+    @property
+    def nip(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Target:
+    """What an action touches: an employee (NIP, where they work now) or an agency's unit."""
+
+    nip: str | None = None
+    agency: str | None = None
+    region: str | None = None
+
+
+def reach(principal: Principal, action: Action) -> Reach | None:
+    """How far the principal's role may take an action (None: not at all)."""
+    return POLICY[principal.role].get(action)
+
+
+def permits(principal: Principal, action: Action, target: Target | None = None) -> bool:
+    """Whether the principal may take the action (on the target, when one is given)."""
+    allowed = reach(principal, action)
+    if allowed is None:
+        return False
+    if target is None or allowed is Reach.ALL:
+        return True
+    if allowed is Reach.OWN:
+        return target.nip is not None and target.nip == principal.nip
+    return principal.scope.covers(target.agency, target.region)
+
+
+def require(principal: Principal, action: Action) -> Reach:
+    """The reach of an action the role may take; AccessDenied when it may not."""
+    allowed = reach(principal, action)
+    if allowed is None:
+        raise AccessDenied(f"The {principal.role} role may not {action.value.replace('_', ' ')}.")
+    return allowed
+
+
+def row_filters(principal: Principal, action: Action) -> dict[str, list[str]]:
+    """Column filters restricting a list or report to what the principal reaches (none: all)."""
+    allowed = require(principal, action)
+    if allowed is Reach.ALL:
+        return {}
+    if allowed is Reach.OWN:
+        raise AccessDenied(f"The {principal.role} role may not {action.value.replace('_', ' ')} of others.")
+    return principal.scope.filters()
+
+
+def narrow(requested: Mapping[str, list[str]], allowed: Mapping[str, list[str]]) -> dict[str, list[str]] | None:
+    """Requested filters narrowed to the allowed ones; None when nothing can match."""
+    merged = {k: list(v) for k, v in requested.items() if v}
+    if any(not values for values in allowed.values()):
+        return None
+    for name, values in allowed.items():
+        if name in merged:
+            merged[name] = [v for v in merged[name] if v in values]
+        else:
+            merged[name] = list(values)
+        if not merged[name]:
+            return None
+    return merged

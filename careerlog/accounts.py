@@ -1,0 +1,395 @@
+"""Accounts, API tokens and the access log, in tables beside the event store.
+
+An account has a role and a scope (careerlog.access), an employee account the NIP of its
+record, and (optionally) a password hashed with Argon2. An API token is random, shown
+once when issued, and stored only as its SHA-256 hash with a short visible prefix, an
+expiry, a revocation time and the time it was last used. The access log keeps every read
+of an employee's personal record by someone else: who, whose NIP, when and what.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from careerlog.access import Role, Scope, Target, check_role_scope
+from careerlog.config import Settings
+from careerlog.domain.errors import CareerlogError, Conflict, FieldErrors, InvalidInput, NotFound
+from careerlog.domain.nip import normalise_nip, parse_nip
+from careerlog.sqlstore import Row, SqlStore, open_store
+
+Clock = Callable[[], datetime]
+TOKEN_PREFIX = "clt_"  # noqa: S105 (a marker, not a secret)
+VISIBLE_CHARS = 12  # "clt_" and 8 characters of the secret: enough to name a token, never to use it
+LAST_USE_RESOLUTION = timedelta(minutes=1)  # last use is written at most once a minute per token
+MAX_TOKEN_DAYS = 3650
+MIN_PASSWORD = 10
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+
+DDL = (
+    "CREATE TABLE IF NOT EXISTS accounts (username TEXT PRIMARY KEY, display_name TEXT NOT NULL, "
+    "role TEXT NOT NULL, national INTEGER NOT NULL, agencies TEXT NOT NULL, regions TEXT NOT NULL, nip TEXT, "
+    "password_hash TEXT, disabled INTEGER NOT NULL, created_at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS api_tokens (token_hash TEXT PRIMARY KEY, prefix TEXT NOT NULL UNIQUE, "
+    "username TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, revoked_at TEXT, "
+    "last_used_at TEXT)",
+    "CREATE INDEX IF NOT EXISTS api_tokens_username ON api_tokens (username)",
+    "CREATE TABLE IF NOT EXISTS access_log (id TEXT PRIMARY KEY, at TEXT NOT NULL, username TEXT NOT NULL, "
+    "role TEXT NOT NULL, nip TEXT NOT NULL, agency TEXT, region TEXT, action TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS access_log_nip ON access_log (nip, at)",
+    "CREATE INDEX IF NOT EXISTS access_log_at ON access_log (at)",
+)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class AuthenticationFailed(CareerlogError):
+    """No valid credentials: unknown, expired or revoked token, disabled account (a 401)."""
+
+
+@dataclass(frozen=True)
+class Account:
+    """Someone (or some system) that uses careerlog, with a role and a scope."""
+
+    username: str
+    display_name: str
+    role: Role
+    scope: Scope
+    nip: str | None
+    disabled: bool
+    created_at: datetime
+    has_password: bool
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    """What is kept of an API token: never the token itself."""
+
+    prefix: str
+    username: str
+    created_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None
+    last_used_at: datetime | None
+
+    def state(self, now: datetime) -> str:
+        if self.revoked_at is not None:
+            return "revoked"
+        return "expired" if now >= self.expires_at else "active"
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    """A new token: `token` is shown to its owner once and never stored."""
+
+    token: str
+    info: TokenInfo
+
+
+@dataclass(frozen=True)
+class Authenticated:
+    account: Account
+    token: TokenInfo
+
+
+@dataclass(frozen=True)
+class AccessEntry:
+    """One read of an employee's personal record by someone else."""
+
+    at: datetime
+    username: str
+    role: str
+    nip: str
+    agency: str | None
+    region: str | None
+    action: str
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Accounts:
+    """Accounts, tokens and the access log on a SQL store (SQLite or PostgreSQL)."""
+
+    def __init__(self, store: SqlStore, *, clock: Clock = utc_now, hasher: PasswordHasher | None = None):
+        self.store = store
+        self.clock = clock
+        self.hasher = hasher or PasswordHasher()
+
+    def create_tables(self) -> None:
+        self.store.execute_script(DDL)
+
+    # ------------------------------------------------------------------ accounts
+
+    def create(
+        self,
+        username: str,
+        *,
+        display_name: str,
+        role: Role | str,
+        scope: Scope | None = None,
+        nip: str | None = None,
+        password: str | None = None,
+    ) -> Account:
+        """Create an account; InvalidInput names what is wrong, Conflict if the name is taken."""
+        scope = Scope(national=True) if role == Role.ADMIN else scope or Scope()
+        checked_role, nip = self._check_new(username, display_name, role, scope, nip, password)
+        hashed = self.hasher.hash(password) if password else None
+        with self.store.transaction() as sql:
+            if sql.scalar("SELECT COUNT(*) AS n FROM accounts WHERE username = ?", (username,)):
+                raise Conflict(f"An account named {username!r} already exists.")
+            sql.execute(
+                "INSERT INTO accounts (username, display_name, role, national, agencies, regions, nip, "
+                "password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    username,
+                    display_name.strip(),
+                    checked_role.value,
+                    int(scope.national),
+                    ",".join(scope.agencies),
+                    ",".join(scope.regions),
+                    nip,
+                    hashed,
+                    0,
+                    self.clock().isoformat(),
+                ),
+            )
+        return self.get(username)
+
+    def _check_new(
+        self, username: str, display_name: str, role: Role | str, scope: Scope, nip: str | None, password: str | None
+    ) -> tuple[Role, str | None]:
+        errors = FieldErrors()
+        if not USERNAME.match(username):
+            errors.add("username", "Use 2-64 lower-case letters, digits, dots, dashes or underscores.")
+        if not display_name.strip():
+            errors.add("display_name", "May not be empty.")
+        if role not in {r.value for r in Role}:
+            errors.add("role", f"One of: {', '.join(r.value for r in Role)}.")
+        if password is not None and len(password) < MIN_PASSWORD:
+            errors.add("password", f"At least {MIN_PASSWORD} characters.")
+        errors.raise_if_any()
+        role = Role(role)
+        if nip:
+            nip = str(parse_nip(nip))
+        check_role_scope(role, scope, nip)
+        return role, nip
+
+    def get(self, username: str) -> Account:
+        rows = self.store.query("SELECT * FROM accounts WHERE username = ?", (username,))
+        if not rows:
+            raise NotFound(f"No account named {username!r}.")
+        return _account(rows[0])
+
+    def list_accounts(self) -> list[Account]:
+        return [_account(r) for r in self.store.query("SELECT * FROM accounts ORDER BY username")]
+
+    def disable(self, username: str) -> Account:
+        """Disable an account: its tokens and password stop working at once."""
+        self.get(username)
+        with self.store.transaction() as sql:
+            sql.execute("UPDATE accounts SET disabled = 1 WHERE username = ?", (username,))
+        return self.get(username)
+
+    def check_password(self, username: str, password: str) -> Account:
+        """The account whose password this is; AuthenticationFailed otherwise."""
+        rows = self.store.query("SELECT * FROM accounts WHERE username = ?", (username,))
+        stored = rows[0]["password_hash"] if rows else None
+        try:
+            if stored is None:
+                raise VerificationError
+            self.hasher.verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            raise AuthenticationFailed("The user name or password is not right.") from None
+        account = _account(rows[0])
+        if account.disabled:
+            raise AuthenticationFailed("The account is disabled.")
+        return account
+
+    # ------------------------------------------------------------------ tokens
+
+    def issue_token(self, username: str, *, days: int = 90, token: str | None = None) -> IssuedToken:
+        """A new token for an account, valid for `days`; the token is in the answer only.
+
+        `token` gives the value instead of drawing a random one (demo accounts only).
+        """
+        if not 1 <= days <= MAX_TOKEN_DAYS:
+            raise InvalidInput(f"Between 1 and {MAX_TOKEN_DAYS} days.", "days")
+        account = self.get(username)
+        if account.disabled:
+            raise InvalidInput("The account is disabled.", "account")
+        value = token or TOKEN_PREFIX + secrets.token_urlsafe(32)
+        now = self.clock()
+        info = TokenInfo(value[:VISIBLE_CHARS], username, now, now + timedelta(days=days), None, None)
+        with self.store.transaction() as sql:
+            taken = sql.scalar(
+                "SELECT COUNT(*) AS n FROM api_tokens WHERE prefix = ? OR token_hash = ?",
+                (info.prefix, token_hash(value)),
+            )
+            if taken:
+                raise Conflict("A token with that prefix exists already; issue another.")
+            sql.execute(
+                "INSERT INTO api_tokens (token_hash, prefix, username, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                (token_hash(value), info.prefix, username, now.isoformat(), info.expires_at.isoformat()),
+            )
+        return IssuedToken(value, info)
+
+    def list_tokens(self, username: str | None = None) -> list[TokenInfo]:
+        if username is None:
+            rows = self.store.query("SELECT * FROM api_tokens ORDER BY username, created_at")
+        else:
+            rows = self.store.query("SELECT * FROM api_tokens WHERE username = ? ORDER BY created_at", (username,))
+        return [_token(r) for r in rows]
+
+    def revoke_token(self, prefix: str) -> TokenInfo:
+        """Revoke a token by its visible prefix; it is refused from then on."""
+        rows = self.store.query("SELECT * FROM api_tokens WHERE prefix = ?", (prefix,))
+        if not rows:
+            raise NotFound(f"No token with prefix {prefix!r}.")
+        if rows[0]["revoked_at"] is None:
+            with self.store.transaction() as sql:
+                sql.execute("UPDATE api_tokens SET revoked_at = ? WHERE prefix = ?", (self.clock().isoformat(), prefix))
+        return _token(self.store.query("SELECT * FROM api_tokens WHERE prefix = ?", (prefix,))[0])
+
+    def token_exists(self, token: str) -> bool:
+        return bool(
+            self.store.scalar("SELECT COUNT(*) AS n FROM api_tokens WHERE token_hash = ?", (token_hash(token),))
+        )
+
+    def authenticate(self, token: str) -> Authenticated:
+        """The account a bearer token belongs to; AuthenticationFailed says why not."""
+        now = self.clock()
+        rows = self.store.query(
+            "SELECT t.*, a.disabled FROM api_tokens t JOIN accounts a ON a.username = t.username "
+            "WHERE t.token_hash = ?",
+            (token_hash(token),),
+        )
+        if not rows:
+            raise AuthenticationFailed("The token is not valid.")
+        info = _token(rows[0])
+        state = info.state(now)
+        if state == "revoked":
+            raise AuthenticationFailed("The token has been revoked.")
+        if state == "expired":
+            raise AuthenticationFailed("The token has expired.")
+        if rows[0]["disabled"]:
+            raise AuthenticationFailed("The account is disabled.")
+        if info.last_used_at is None or now - info.last_used_at >= LAST_USE_RESOLUTION:
+            with self.store.transaction() as sql:
+                sql.execute(
+                    "UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?", (now.isoformat(), token_hash(token))
+                )
+        return Authenticated(self.get(info.username), info)
+
+    # ------------------------------------------------------------------ access log
+
+    def record_access(self, reader: Account, action: str, targets: Iterable[Target]) -> int:
+        """Log reads of employees' personal records by someone other than the employee."""
+        at = self.clock().isoformat()
+        rows = [
+            (uuid.uuid4().hex, at, reader.username, reader.role.value, t.nip, t.agency, t.region, action)
+            for t in targets
+            if t.nip and t.nip != reader.nip
+        ]
+        if rows:
+            with self.store.transaction() as sql:
+                sql.executemany(
+                    "INSERT INTO access_log (id, at, username, role, nip, agency, region, action) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
+        return len(rows)
+
+    def access_log(
+        self,
+        filters: Mapping[str, list[str]],
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        page: int = 1,
+        per_page: int = 50,
+    ) -> tuple[list[AccessEntry], int]:
+        """Entries matching column filters (nip, username, agency, region), newest first, and their count."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        for name, values in filters.items():
+            if name not in ("nip", "username", "agency", "region", "action"):
+                raise InvalidInput("Unknown filter.", name)
+            clauses.append(f"{name} IN ({', '.join('?' * len(values))})" if values else "1 = 0")
+            params += [normalise_nip(v) if name == "nip" else v for v in values]
+        for op, moment in ((">=", since), ("<", until)):
+            if moment is not None:
+                clauses.append(f"at {op} ?")
+                params.append(moment.astimezone(UTC).isoformat())
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        with self.store.transaction(commit=False) as sql:
+            total = int(sql.scalar(f"SELECT COUNT(*) AS n FROM access_log{where}", params))
+            rows = sql.query(
+                f"SELECT * FROM access_log{where} ORDER BY at DESC, id LIMIT ? OFFSET ?",
+                [*params, per_page, (page - 1) * per_page],
+            )
+        return [_entry(r) for r in rows], total
+
+
+def open_accounts(settings: Settings, store: SqlStore | None = None, *, clock: Clock = utc_now) -> Accounts:
+    """The accounts of the configured database, with their tables created on first use."""
+    accounts = Accounts(store or open_store(settings), clock=clock)
+    with settings.schema_lock():
+        accounts.create_tables()
+    return accounts
+
+
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(c for c in value.split(",") if c)
+
+
+def _account(row: Row) -> Account:
+    return Account(
+        username=row["username"],
+        display_name=row["display_name"],
+        role=Role(row["role"]),
+        scope=Scope(bool(row["national"]), _codes(row["agencies"]), _codes(row["regions"])),
+        nip=row["nip"],
+        disabled=bool(row["disabled"]),
+        created_at=datetime.fromisoformat(row["created_at"]),
+        has_password=row["password_hash"] is not None,
+    )
+
+
+def _token(row: Row) -> TokenInfo:
+    return TokenInfo(
+        prefix=row["prefix"],
+        username=row["username"],
+        created_at=datetime.fromisoformat(row["created_at"]),
+        expires_at=datetime.fromisoformat(row["expires_at"]),
+        revoked_at=_when(row["revoked_at"]),
+        last_used_at=_when(row["last_used_at"]),
+    )
+
+
+def _entry(row: Row) -> AccessEntry:
+    return AccessEntry(
+        at=datetime.fromisoformat(row["at"]),
+        username=row["username"],
+        role=row["role"],
+        nip=row["nip"],
+        agency=row["agency"],
+        region=row["region"],
+        action=row["action"],
+    )

@@ -1,0 +1,391 @@
+"""CareerLog: the application that records career facts and reads the ledger back.
+
+Commands check a recording against the employee's record and save it; a conflict with
+a concurrent writer is retried from fresh state. Queries return plain data.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from dateutil.relativedelta import relativedelta
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import Mapper, RecordConflictError
+
+from careerlog.config import Settings
+from careerlog.domain.employee import Employee
+from careerlog.domain.errors import ConcurrencyConflict, IdempotencyConflict, InvalidInput, NotFound
+from careerlog.domain.events import (
+    BY_KIND,
+    EventRetracted,
+    LedgerEvent,
+    MenteeAssigned,
+    MenteeReleased,
+    MentoringEnded,
+    MentoringStarted,
+)
+from careerlog.domain.ledger import Decision, LedgerAggregate, Outcome, Recording, payload_values
+from careerlog.domain.nip import normalise_nip, parse_nip
+from careerlog.domain.payload import parse_payload, parse_value, payload_fields
+from careerlog.domain.unit import Unit, unit_id
+from careerlog.persistence import CareerMapper, NullTranscoder
+from careerlog.reference import reference
+
+Clock = Callable[[], datetime]
+MIRRORS: dict[type[LedgerEvent], type[LedgerEvent]] = {
+    MentoringStarted: MenteeAssigned,
+    MentoringEnded: MenteeReleased,
+}
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Migration:
+    """Original recording details carried over by an administrator's migration import."""
+
+    recorded_at: datetime
+    recorded_by: str | None = None
+    migrated: bool = True
+
+
+@dataclass(frozen=True)
+class Command:
+    """One recording: whose record, what kind, the payload as plain data, and its options."""
+
+    subject: str
+    kind: str
+    payload: Mapping[str, Any]
+    client_key: str | None = None
+    migration: Migration | None = None
+    expected_version: int | None = None
+    line: int = 0
+
+
+@dataclass
+class UnitOfWork:
+    """The aggregates loaded and changed while carrying out a group of commands."""
+
+    app: CareerLog
+    loaded: dict[str, LedgerAggregate | None] = field(default_factory=dict)
+
+    def get(self, subject: str) -> LedgerAggregate | None:
+        if subject not in self.loaded:
+            try:
+                self.loaded[subject] = self.app.repository.get(subject)
+            except AggregateNotFoundError:
+                self.loaded[subject] = None
+        return self.loaded[subject]
+
+    def add(self, aggregate: LedgerAggregate) -> None:
+        self.loaded[aggregate.id] = aggregate
+
+    def changed(self) -> list[LedgerAggregate]:
+        return [a for a in self.loaded.values() if a is not None and a.pending_events]
+
+
+class CareerLog(Application[str]):
+    """The career ledger of a civil service."""
+
+    name = "CareerLog"
+    retries = 8
+
+    def __init__(self, env: Mapping[str, str] | None = None, *, clock: Clock = utc_now):
+        super().__init__(env)
+        self.clock = clock
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, clock: Clock = utc_now) -> CareerLog:
+        settings.prepare()
+        with settings.schema_lock():
+            return cls(settings.eventsourcing_env(), clock=clock)
+
+    def construct_mapper(self) -> Mapper[str]:
+        return CareerMapper(
+            transcoder=NullTranscoder(),
+            cipher=self.factory.cipher(),
+            compressor=self.factory.compressor(),
+        )
+
+    # ------------------------------------------------------------------ commands
+
+    def record(
+        self,
+        nip: str,
+        kind: str,
+        payload: Mapping[str, Any],
+        *,
+        actor: str,
+        client_key: str | None = None,
+        migration: Migration | None = None,
+    ) -> Outcome:
+        """Record one fact (or correction, or retraction) in an employee's record."""
+        command = Command(normalise_nip(nip), kind, payload, client_key, migration)
+        return self.execute_with_retries(command, actor)
+
+    def rate_unit(
+        self, agency: str, unit: str, payload: Mapping[str, Any], *, actor: str, client_key: str | None = None
+    ) -> Outcome:
+        """Record a unit's own performance rating for a year."""
+        return self.execute_with_retries(Command(unit_subject(agency, unit), "unit_rating", payload, client_key), actor)
+
+    def execute_with_retries(self, command: Command, actor: str) -> Outcome:
+        for attempt in range(self.retries):
+            uow = UnitOfWork(self)
+            outcome = self.execute(uow, command, actor)
+            try:
+                self.save(*uow.changed())
+            except RecordConflictError:
+                time.sleep(0.005 * (attempt + 1))
+                continue
+            return outcome
+        raise ConcurrencyConflict(
+            f"{command.subject} kept changing while this was recorded; nothing was recorded, try again."
+        )
+
+    def record_batch(
+        self,
+        commands: Iterable[Command],
+        *,
+        actor: str,
+        dry_run: bool = False,
+        uow: UnitOfWork | None = None,
+    ) -> list[Outcome | Exception]:
+        """Carry out many commands and save them in one transaction: an outcome or an error each.
+
+        A command that fails leaves no trace; the others are recorded. If a concurrent
+        writer changed one of the records meanwhile, the batch is redone one by one.
+        A dry run checks against the records as the earlier batches of the run left
+        them when it is given their unit of work.
+        """
+        commands = list(commands)
+        uow = uow or UnitOfWork(self)
+        results = [self._attempt(uow, command, actor) for command in commands]
+        if dry_run:
+            return results
+        try:
+            self.save(*uow.changed())
+        except RecordConflictError:
+            results = [self._attempt_alone(command, actor) for command in commands]
+        return results
+
+    def _attempt(self, uow: UnitOfWork, command: Command, actor: str) -> Outcome | Exception:
+        try:
+            return self.execute(uow, command, actor)
+        except (InvalidInput, NotFound, IdempotencyConflict) as e:
+            return e
+
+    def _attempt_alone(self, command: Command, actor: str) -> Outcome | Exception:
+        try:
+            return self.execute_with_retries(command, actor)
+        except (InvalidInput, NotFound, IdempotencyConflict, ConcurrencyConflict) as e:
+            return e
+
+    def execute(self, uow: UnitOfWork, command: Command, actor: str) -> Outcome:
+        """Check one command against the loaded records and apply it (without saving)."""
+        event_cls = BY_KIND.get(command.kind)
+        if event_cls is None or not event_cls.RECORDABLE:
+            known = ", ".join(k for k, c in BY_KIND.items() if c.RECORDABLE)
+            raise InvalidInput(f"Unknown kind {command.kind!r}; one of: {known}.", "kind")
+        recording = self.recording(command, actor)
+        if command.subject.startswith("UNIT:"):
+            return self._execute_unit(uow, command, event_cls, recording)
+        parse_nip(command.subject)
+        values = complete(event_cls, parse_payload(event_cls, command.payload))
+        if command.kind == "appointment":
+            return self._appoint(uow, command, values, recording)
+        employee = uow.get(command.subject)
+        if employee is None:
+            raise NotFound(f"No employee with NIP {command.subject} has been appointed.")
+        refuse_system_targets(employee, values)
+        decision = employee.decide(event_cls, values, recording)
+        decisions = [decision] if isinstance(decision, Decision) else []
+        if decisions:
+            decisions += self._mirror(uow, employee, event_cls, values, recording)
+        return self._commit(decisions, decision, command)
+
+    def recording(self, command: Command, actor: str) -> Recording:
+        migration = command.migration
+        if migration is None:
+            return Recording(self.clock(), actor, False, command.client_key)
+        recorded_at = migration.recorded_at
+        if recorded_at.tzinfo is None:
+            raise InvalidInput("Must include a time zone offset.", "recorded_at")
+        if recorded_at > self.clock():
+            raise InvalidInput("Is in the future.", "recorded_at")
+        return Recording(recorded_at, migration.recorded_by or actor, migration.migrated, command.client_key)
+
+    def _appoint(self, uow: UnitOfWork, command: Command, values: dict[str, Any], recording: Recording) -> Outcome:
+        existing = uow.get(command.subject)
+        if existing is not None:
+            earlier = existing.replay(BY_KIND["appointment"], values, recording.client_key)
+            if earlier is None:
+                raise IdempotencyConflict(f"NIP {command.subject} is already appointed (a NIP is never reused).")
+            return Outcome(command.subject, 1, "appointment", earlier.timestamp, False)
+        if command.expected_version not in (None, 1):
+            raise InvalidInput(f"The appointment is version 1, not {command.expected_version}.", "version")
+        employee, outcome = Employee.appoint(command.subject, values, recording)
+        uow.add(employee)
+        return outcome
+
+    def _mirror(
+        self,
+        uow: UnitOfWork,
+        employee: LedgerAggregate,
+        event_cls: type[LedgerEvent],
+        values: Mapping[str, Any],
+        recording: Recording,
+    ) -> list[Decision]:
+        """The mentor's side of a mentoring start, end or retraction."""
+        if event_cls is EventRetracted:
+            target = employee.facts[values["target_version"]]
+            mirror_cls = MIRRORS.get(target.event_class)
+            if mirror_cls is None:
+                return []
+            mentor = uow.get(target.values["mentor_nip"])
+            assert mentor is not None
+            mirrored = mentor.find_active(mirror_cls.KIND, reference=target.values["reference"], mentee_nip=employee.id)
+            if not mirrored:
+                return []
+            retraction = {**values, "target_version": mirrored[0].version}
+            decision = mentor.decide(EventRetracted, retraction, recording)
+            return [decision] if isinstance(decision, Decision) else []
+        mirror_cls = MIRRORS.get(event_cls)
+        if mirror_cls is None:
+            return []
+        mentor = uow.get(values["mentor_nip"])
+        if mentor is None:
+            raise InvalidInput(f"No employee with NIP {values['mentor_nip']} has been appointed.", "mentor_nip")
+        names = {spec.name for spec in payload_fields(mirror_cls)}
+        mirror = {k: v for k, v in values.items() if k in names} | {"mentee_nip": employee.id}
+        try:
+            decision = mentor.decide(mirror_cls, mirror, recording)
+        except InvalidInput as e:
+            raise InvalidInput({f"mentor_nip ({k})": v for k, v in e.errors.items()}) from None
+        return [decision] if isinstance(decision, Decision) else []
+
+    def _execute_unit(
+        self, uow: UnitOfWork, command: Command, event_cls: type[LedgerEvent], recording: Recording
+    ) -> Outcome:
+        if event_cls.KIND not in ("unit_rating", "correction", "retraction"):
+            raise InvalidInput(f"A unit records unit_rating, correction or retraction, not {event_cls.KIND}.", "kind")
+        values = parse_payload(event_cls, command.payload)
+        unit = uow.get(command.subject)
+        if unit is not None:
+            refuse_system_targets(unit, values)
+        if unit is None:
+            _, agency, name = command.subject.split(":", 2)
+            unit = Unit.register(agency, name, values["effective_date"], recording)
+            uow.add(unit)
+        decision = unit.decide(event_cls, values, recording)
+        return self._commit([decision] if isinstance(decision, Decision) else [], decision, command)
+
+    @staticmethod
+    def _commit(decisions: list[Decision], first: Decision | Outcome, command: Command) -> Outcome:
+        expected = command.expected_version
+        if isinstance(first, Outcome):
+            if expected is not None and expected != first.version:
+                raise InvalidInput(f"Already recorded as version {first.version}, not {expected}.", "version")
+            return first
+        if expected is not None and expected != first.next_version:
+            raise InvalidInput(
+                f"Would be version {first.next_version} of {first.aggregate.id}, not {expected}: "
+                "the store holds other records for this subject.",
+                "version",
+            )
+        outcomes = [d.commit() for d in decisions]
+        return outcomes[0]
+
+    # ------------------------------------------------------------------ queries
+
+    def employee_exists(self, nip: str) -> bool:
+        return normalise_nip(nip) in self.repository
+
+    def get_employee(self, nip: str) -> Employee:
+        """The employee aggregate (for checks and tests; views come from projections)."""
+        try:
+            aggregate: LedgerAggregate = self.repository.get(normalise_nip(nip))
+        except AggregateNotFoundError:
+            raise NotFound(f"No employee with NIP {normalise_nip(nip)} has been appointed.") from None
+        if not isinstance(aggregate, Employee):
+            raise NotFound(f"{nip} is not an employee.")
+        return aggregate
+
+    def get_history(self, subject: str) -> list[dict[str, Any]]:
+        """Every event recorded for an employee or unit, oldest first, as plain data."""
+        events = [cast(LedgerEvent, e) for e in self.events.get(subject)]
+        if not events:
+            raise NotFound(f"Nothing is recorded for {subject}.")
+        return [event_row(e) for e in events]
+
+    def iter_events(self, start: int = 1, batch: int = 1000) -> Iterator[tuple[int, LedgerEvent]]:
+        """Every event in the order it was recorded, with its notification id."""
+        while True:
+            notifications = self.recorder.select_notifications(start=start, limit=batch)
+            for n in notifications:
+                yield n.id, cast(LedgerEvent, self.mapper.to_domain_event(n))
+            if len(notifications) < batch:
+                return
+            start = notifications[-1].id + 1
+
+    def max_notification_id(self) -> int:
+        return self.recorder.max_notification_id() or 0
+
+
+def refuse_system_targets(aggregate: LedgerAggregate, values: Mapping[str, Any]) -> None:
+    """Facts the system derives are corrected or retracted only through their source."""
+    target = aggregate.facts.get(values.get("target_version", 0))
+    if target is not None and not target.event_class.RECORDABLE:
+        raise InvalidInput(
+            f"Version {target.version} ({target.kind}) is kept by the system; "
+            "correct or retract the record it comes from.",
+            "target_version",
+        )
+
+
+def unit_subject(agency: str, unit: str) -> str:
+    """The subject of a unit's records, after checking the agency code."""
+    from careerlog.domain.payload import FieldSpec
+
+    code = parse_value(FieldSpec("agency", str, True, "", "agencies"), agency)
+    name = str(unit).strip()
+    if not name:
+        raise InvalidInput("May not be empty.", "unit")
+    return unit_id(code, name)
+
+
+def complete(event_cls: type[LedgerEvent], values: dict[str, Any]) -> dict[str, Any]:
+    """Fill in what the recording implies: a penalty's end from the kind's months."""
+    if event_cls.KIND == "penalty" and values.get("end_date") is None:
+        months = reference().penalty_kinds[values["penalty_kind"]].get("months")
+        if months:
+            values["end_date"] = values["effective_date"] + relativedelta(months=months, days=-1)
+    return values
+
+
+def event_row(event: LedgerEvent) -> dict[str, Any]:
+    """An event as a row of the import and export format (see docs/import-format.md)."""
+    from careerlog.domain.payload import to_plain
+
+    subject = event.originator_id
+    row: dict[str, Any] = {"kind": event.KIND}
+    if subject.startswith("UNIT:"):
+        _, row["agency"], row["unit"] = subject.split(":", 2)
+    else:
+        row["nip"] = subject
+    row["version"] = event.originator_version
+    for name, value in payload_values(event).items():
+        if value is not None:
+            row[name] = to_plain(value)
+    row["recorded_at"] = event.timestamp.isoformat()
+    row["recorded_by"] = event.recorded_by
+    row["migrated"] = event.migrated
+    if event.client_key:
+        row["client_key"] = event.client_key
+    return row

@@ -1,0 +1,337 @@
+"""The `careerlog` command line."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from eventsourcing.persistence import PersistenceError
+from tqdm import tqdm
+
+from careerlog.application import CareerLog
+from careerlog.config import ConfigurationError, Settings
+from careerlog.domain.errors import CareerlogError, InvalidInput
+from careerlog.domain.events import BY_KIND
+from careerlog.domain.payload import payload_fields
+from careerlog.reference import reference
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Context:
+    """What every subcommand shares: the settings and, once opened, the ledger."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._app: CareerLog | None = None
+
+    @property
+    def app(self) -> CareerLog:
+        if self._app is None:
+            self._app = CareerLog.from_settings(self.settings)
+        return self._app
+
+    def close(self) -> None:
+        if self._app is not None:
+            self._app.close()
+
+
+def friendly_errors(func: F) -> F:
+    """Turn careerlog's errors into a message and a non-zero exit, without a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except InvalidInput as e:
+            raise click.ClickException(e.describe()) from None
+        except (CareerlogError, ConfigurationError) as e:
+            raise click.ClickException(str(e)) from None
+        except PersistenceError as e:
+            raise click.ClickException(f"The database could not be used: {e}") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(name="careerlog", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option(
+    "--database-url",
+    envvar="CAREERLOG_DATABASE_URL",
+    help="sqlite:///file.db (default sqlite:///careerlog.db) or postgresql://user:pass@host:port/db.",
+)
+@click.pass_context
+def main(ctx: click.Context, database_url: str | None) -> None:
+    """careerlog: civil-servant career records as an immutable event log.
+
+    Configuration comes from the environment (CAREERLOG_DATABASE_URL, CAREERLOG_ENCRYPTION_KEY,
+    CAREERLOG_RULES_FILE); see README.md.
+    """
+    settings = Settings.from_env()
+    if database_url:
+        settings = Settings(**{**settings.__dict__, "database_url": database_url})
+    context = Context(settings)
+    ctx.obj = context
+    ctx.call_on_close(context.close)
+
+
+class Progress:
+    """A progress bar on standard error when it is a terminal (tqdm), silent otherwise."""
+
+    def __init__(self, total: int | None, unit: str, desc: str):
+        scale = unit == "B"
+        self.bar = tqdm(total=total, unit=unit, unit_scale=scale, desc=desc, disable=None, file=sys.stderr)
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.close()
+
+    def update(self, n: int) -> None:
+        self.bar.update(n)
+
+
+_progress_bar = Progress
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), help="Default: from the file name.")
+@click.option("--kind", help="Event kind of every row of a CSV file (default: from the file name).")
+@click.option("--dry-run", is_flag=True, help="Check every row and report, recording nothing.")
+@click.option(
+    "--migration",
+    is_flag=True,
+    help="Administrators: keep recorded_at, recorded_by and migrated from the file (legacy data, exports).",
+)
+@click.option("--actor", default="import", show_default=True, help="Recorded as who recorded the rows.")
+@click.option("--batch-size", default=2000, show_default=True, help="Rows saved per transaction.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), help="Write a JSON report.")
+@pass_context
+@friendly_errors
+def import_command(
+    obj: Context,
+    file: Path,
+    fmt: str | None,
+    kind: str | None,
+    dry_run: bool,
+    migration: bool,
+    actor: str,
+    batch_size: int,
+    report_path: Path | None,
+) -> None:
+    """Import career events from FILE (JSON Lines, or CSV with one kind per file).
+
+    Every row is checked; good rows are recorded, each rejected row is reported with
+    its line number and reason, and the exit status is 1 if any row was rejected.
+    Rows already recorded (same kind and reference, or client_key) are not recorded
+    again, so re-running a file records nothing new. The format is in
+    docs/import-format.md.
+    """
+    from careerlog.importing import detect_format, import_file
+
+    fmt = fmt or detect_format(file.name)
+    if kind is not None and kind not in BY_KIND:
+        raise click.BadParameter(f"unknown kind {kind!r}", param_hint="--kind")
+    total = file.stat().st_size if fmt == "jsonl" else None
+    with _progress_bar(total, "B" if fmt == "jsonl" else "row", "import") as bar:
+        report = import_file(
+            obj.app,
+            file,
+            actor=actor,
+            fmt=fmt,
+            kind=kind,
+            dry_run=dry_run,
+            migration=migration,
+            batch_size=batch_size,
+            progress=bar.update,
+        )
+    for problem in report.rejected:
+        click.echo(problem.describe(), err=True)
+    if report_path:
+        report_path.write_text(json.dumps(report.to_dict(), indent=2))
+    click.echo(report.summary())
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@pass_context
+@friendly_errors
+def export_command(obj: Context, file: Path | None) -> None:
+    """Export the complete log to FILE (default: standard output) as JSON Lines.
+
+    The export carries recorded times; `careerlog import --migration FILE` into an empty
+    store (SQLite or PostgreSQL) gives an equivalent store.
+    """
+    from careerlog.exporting import export_events
+
+    app = obj.app
+    with _progress_bar(app.max_notification_id(), "event", "export") as bar:
+        if file is None:
+            written = export_events(app, sys.stdout.buffer, progress=bar.update)
+        else:
+            with file.open("wb") as stream:
+                written = export_events(app, stream, progress=bar.update)
+    click.echo(f"exported {written} events", err=True)
+
+
+@main.command("demo")
+@click.option("--employees", default=1000, show_default=True, help="How many employees to generate.")
+@click.option("--seed", default=1, show_default=True, help="Random seed: the same seed gives the same data.")
+@click.option(
+    "--irregularities",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("demo-irregularities.json"),
+    show_default=True,
+    help="Where to write the list of injected irregularities.",
+)
+@click.option(
+    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write JSON Lines here instead of storing."
+)
+@click.option("--if-empty", is_flag=True, help="Do nothing if the store already holds events.")
+@pass_context
+@friendly_errors
+def demo_command(
+    obj: Context, employees: int, seed: int, irregularities: Path, output: Path | None, if_empty: bool
+) -> None:
+    """Generate a realistic synthetic civil service and store it (or write it to --output).
+
+    Agencies of Sumatera Utara with their units and regions, careers of 20 years and
+    more that mostly follow the promotion rules, and a known share of irregularities for
+    the audits to find (listed in --irregularities). Deterministic for a given seed.
+    """
+    from careerlog.demo import load_demo, write_demo
+
+    if employees < 1:
+        raise click.BadParameter("must be at least 1", param_hint="--employees")
+    if output is not None:
+        summary = write_demo(output, employees=employees, seed=seed, irregularities_path=irregularities)
+        click.echo(summary)
+        return
+    app = obj.app
+    if if_empty and app.max_notification_id() > 0:
+        click.echo("The store already holds events; nothing generated.")
+        return
+    with _progress_bar(employees, "employee", "demo") as bar:
+        summary = load_demo(
+            app, employees=employees, seed=seed, irregularities_path=irregularities, progress=bar.update
+        )
+    click.echo(summary)
+
+
+@main.command("history")
+@click.argument("subject")
+@pass_context
+@friendly_errors
+def history_command(obj: Context, subject: str) -> None:
+    """Print every event recorded for an employee (NIP) as JSON Lines."""
+    from careerlog.domain.nip import normalise_nip
+
+    for row in obj.app.get_history(normalise_nip(subject) if not subject.startswith("UNIT:") else subject):
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
+@main.command("record")
+@click.argument("nip")
+@click.argument("kind")
+@click.argument("fields", nargs=-1)
+@click.option("--actor", default="cli", show_default=True)
+@click.option("--client-key", help="Idempotency key: the same key records once.")
+@pass_context
+@friendly_errors
+def record_command(
+    obj: Context, nip: str, kind: str, fields: tuple[str, ...], actor: str, client_key: str | None
+) -> None:
+    """Record one event: careerlog record NIP KIND field=value ...
+
+    Example: careerlog record 198609262015051001 rank_promotion new_rank=III/b
+    promotion_kind=101 effective_date=2019-04-01 reference=SK-800/123/2019.
+    `careerlog kinds` lists the kinds and their fields.
+    """
+    payload: dict[str, Any] = {}
+    for item in fields:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"expected field=value, got {item!r}", param_hint="FIELDS")
+        payload[name] = json.loads(value) if name == "corrected_fields" else value
+    outcome = obj.app.record(nip, kind, payload, actor=actor, client_key=client_key)
+    state = "recorded" if outcome.created else "already recorded"
+    click.echo(f"{state}: {outcome.kind} version {outcome.version} of {outcome.subject}")
+
+
+@main.command("kinds")
+def kinds_command() -> None:
+    """List the event kinds that can be recorded, with their fields."""
+    for kind, cls in BY_KIND.items():
+        if not cls.RECORDABLE:
+            continue
+        click.echo(f"{kind}: {(cls.__doc__ or '').strip()}")
+        for spec in payload_fields(cls):
+            flag = "required" if spec.required else "optional"
+            table = f", codes: careerlog reference {spec.table}" if spec.table else ""
+            click.echo(f"  {spec.name} ({spec.type_name}, {flag}{table}): {spec.doc}")
+
+
+@main.command("reference")
+@click.argument("table", required=False)
+def reference_command(table: str | None) -> None:
+    """List the reference tables, or the codes of TABLE with their names."""
+    ref = reference()
+    names = [n for n, v in vars(ref).items() if hasattr(v, "rows")]
+    if table is None:
+        for name in names:
+            click.echo(f"{name} ({len(ref.table(name))} codes): {ref.table(name).source}")
+        return
+    if table not in names:
+        raise click.BadParameter(f"unknown table {table!r}; one of {', '.join(names)}", param_hint="TABLE")
+    for code in ref.table(table):
+        click.echo(f"{code.code}\t{code.name}")
+
+
+@main.command("encryption-key")
+def encryption_key_command() -> None:
+    """Print a new random key for CAREERLOG_ENCRYPTION_KEY (AES-256, base64)."""
+    from eventsourcing.cipher import AESCipher
+
+    click.echo(AESCipher.create_key(32))
+
+
+@main.command("info")
+@pass_context
+@friendly_errors
+def info_command(obj: Context) -> None:
+    """Show which store is configured and how many events it holds."""
+    click.echo(f"store: {obj.settings.store}")
+    click.echo(f"events: {obj.app.max_notification_id()}")
+
+
+from careerlog.accounts_cli import accounts_group, tokens_group  # noqa: E402
+
+main.add_command(accounts_group)
+main.add_command(tokens_group)
+
+
+def _load_plugins() -> None:
+    """Commands of the layers above careerlog (projections, web), registered as entry points."""
+    from importlib.metadata import entry_points
+
+    for entry in entry_points(group="careerlog.commands"):
+        command = entry.load()
+        main.add_command(command, entry.name)
+
+
+_load_plugins()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

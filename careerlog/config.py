@@ -1,0 +1,170 @@
+"""Configuration from the environment: CAREERLOG_* settings mapped onto the library's own.
+
+CAREERLOG_DATABASE_URL   sqlite:///careerlog.db (default, a file under the working directory),
+                         sqlite:////absolute/path.db, or
+                         postgresql://user:password@host:port/dbname[?schema=name]
+CAREERLOG_ENCRYPTION_KEY base64 AES key (16, 24 or 32 bytes): encrypts stored events at rest
+CAREERLOG_RULES_FILE     a replacement rules.toml (see docs/rules.md)
+CAREERLOG_DB_POOL_SIZE, CAREERLOG_DB_MAX_OVERFLOW   PostgreSQL connections per process (4, 8)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+if TYPE_CHECKING:
+    import psycopg
+
+DEFAULT_DATABASE_URL = "sqlite:///careerlog.db"
+SCHEMA_LOCK_ID = 7_312_301  # pg_advisory_lock key held while tables are created
+_SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+class ConfigurationError(ValueError):
+    """A setting is missing or malformed; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """careerlog's settings, read once from the environment and passed down explicitly."""
+
+    database_url: str = DEFAULT_DATABASE_URL
+    encryption_key: str | None = None
+    rules_file: str | None = None
+    pool_size: int = 4
+    max_overflow: int = 8
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        return cls(
+            database_url=env.get("CAREERLOG_DATABASE_URL") or DEFAULT_DATABASE_URL,
+            encryption_key=env.get("CAREERLOG_ENCRYPTION_KEY") or None,
+            rules_file=env.get("CAREERLOG_RULES_FILE") or None,
+            pool_size=_int_setting(env, "CAREERLOG_DB_POOL_SIZE", 4),
+            max_overflow=_int_setting(env, "CAREERLOG_DB_MAX_OVERFLOW", 8),
+        )
+
+    @property
+    def store(self) -> str:
+        """'sqlite' or 'postgres'."""
+        scheme = urlsplit(self.database_url).scheme
+        if scheme == "sqlite":
+            return "sqlite"
+        if scheme in ("postgresql", "postgres"):
+            return "postgres"
+        raise ConfigurationError(
+            f"CAREERLOG_DATABASE_URL: unsupported scheme {scheme!r}; use sqlite:/// or postgresql://"
+        )
+
+    @property
+    def sqlite_path(self) -> str:
+        path = self.database_url[len("sqlite:///") :]
+        if not path:
+            raise ConfigurationError("CAREERLOG_DATABASE_URL: give a file, e.g. sqlite:///careerlog.db")
+        return path
+
+    def postgres(self) -> dict[str, str]:
+        """Connection parts of a postgresql:// URL."""
+        url = urlsplit(self.database_url)
+        dbname = unquote(url.path.lstrip("/"))
+        if not dbname:
+            raise ConfigurationError("CAREERLOG_DATABASE_URL: name the database, e.g. postgresql://host/careerlog")
+        schema = parse_qs(url.query).get("schema", [""])[0]
+        if schema and not _SCHEMA_NAME.match(schema):
+            raise ConfigurationError(f"CAREERLOG_DATABASE_URL: invalid schema name {schema!r}")
+        return {
+            "dbname": dbname,
+            "host": url.hostname or "127.0.0.1",
+            "port": str(url.port or 5432),
+            "user": unquote(url.username or "postgres"),
+            "password": unquote(url.password or ""),
+            "schema": schema,
+        }
+
+    def eventsourcing_env(self) -> dict[str, str]:
+        """The library's settings for this configuration."""
+        env = {"ORIGINATOR_ID_TYPE": "text", "CREATE_TABLE": "y"}
+        if self.store == "sqlite":
+            path = self.sqlite_path
+            if path != ":memory:" and not path.startswith("file:"):
+                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            env |= {
+                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": path,
+                "SQLITE_LOCK_TIMEOUT": "30",
+            }
+        else:
+            pg = self.postgres()
+            env |= {
+                "PERSISTENCE_MODULE": "eventsourcing.postgres",
+                "POSTGRES_DBNAME": pg["dbname"],
+                "POSTGRES_HOST": pg["host"],
+                "POSTGRES_PORT": pg["port"],
+                "POSTGRES_USER": pg["user"],
+                "POSTGRES_PASSWORD": pg["password"],
+                "POSTGRES_SCHEMA": pg["schema"],
+                "POSTGRES_CONNECT_TIMEOUT": "5",
+                "POSTGRES_POOL_SIZE": str(self.pool_size),
+                "POSTGRES_MAX_OVERFLOW": str(self.max_overflow),
+                "POSTGRES_LOCK_TIMEOUT": "10",
+                "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": "30",
+                "POSTGRES_PRE_PING": "y",
+            }
+        if self.encryption_key:
+            env |= {"CIPHER_TOPIC": "eventsourcing.cipher:AESCipher", "CIPHER_KEY": self.encryption_key}
+        return env
+
+    def prepare(self) -> None:
+        """Create what the store needs before the library connects (a PostgreSQL schema)."""
+        if self.store != "postgres":
+            return
+        schema = self.postgres()["schema"]
+        if schema:
+            with self.connect_postgres() as conn:
+                conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+
+    def connect_postgres(self) -> psycopg.Connection[Any]:
+        """A plain autocommit connection to the configured PostgreSQL database."""
+        import psycopg
+
+        pg = self.postgres()
+        return psycopg.connect(
+            dbname=pg["dbname"],
+            host=pg["host"],
+            port=pg["port"],
+            user=pg["user"],
+            password=pg["password"],
+            connect_timeout=5,
+            autocommit=True,
+        )
+
+    @contextmanager
+    def schema_lock(self) -> Iterator[None]:
+        """Serialise the creation of tables by processes starting together (PostgreSQL)."""
+        if self.store != "postgres":
+            yield
+            return
+        with self.connect_postgres() as conn:
+            conn.execute("SELECT pg_advisory_lock(%s)", (SCHEMA_LOCK_ID,))
+            try:
+                yield
+            finally:
+                conn.execute("SELECT pg_advisory_unlock(%s)", (SCHEMA_LOCK_ID,))
+
+
+def _int_setting(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name}: expected a whole number, got {raw!r}") from None

@@ -1,0 +1,231 @@
+"""The merit rules of docs/rules.md as the demo applies them to a person's dated histories.
+
+Each check returns the ids of the rules a decision would break, so the generator can make
+clean careers break none and injected irregularities break exactly the named ones. Rule
+parameters come from careerlog.reference.rules(); before a rule came into force the demo
+still follows its first version, so old careers look like recent ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from careerlog.demo.dates import add_months, add_years, current_rules, in_force, is_permitted, param, whole_years
+from careerlog.demo.model import (
+    CREDIT_FACTOR,
+    EDU_CEILING,
+    EDU_ORDER,
+    EDU_START,
+    LEADERSHIP,
+    RANGES,
+    RANK_INDEX,
+    SCORE,
+    Person,
+)
+from careerlog.reference import reference
+
+POST_ORDER: dict[str, int] = {k.code: int(k.get("order", 0)) for k in reference().post_kinds}
+MANAGERIAL = frozenset(k.code for k in reference().post_kinds if k.get("managerial"))
+JPT = ("JPT_UTAMA", "JPT_MADYA", "JPT_PRATAMA")
+YEAR_DAYS = 366  # "at least N years" of summed post time, counted strictly
+
+
+def min_score(rule_id: str, day: date) -> int:
+    return SCORE[param(rule_id, day, "min_predicate", "BAIK")]
+
+
+@dataclass(frozen=True)
+class PromotionRules:
+    """The promotion rule parameters in force on a day."""
+
+    time_in_rank: dict[str, int]
+    performance: dict[str, int]
+    min_score: int
+    ceiling_kinds: tuple[str, ...]
+    dates_exempt: tuple[str, ...]
+    exams: dict[str, str]
+    degree_kind: str
+    degree_exam: str
+    blocking: tuple[str, ...]
+    extra_months: dict[str, int]
+    structural_kinds: tuple[str, ...]
+    credit_kinds: tuple[str, ...]
+    probation_exempt: tuple[str, ...]
+
+
+_PROMOTION_RULES: dict[tuple[int, date], PromotionRules] = {}
+
+
+def promotion_rules(day: date) -> PromotionRules:
+    key = (id(current_rules()), day)
+    found = _PROMOTION_RULES.get(key)
+    if found is None:
+        found = PromotionRules(
+            time_in_rank=dict(param("promotion.time_in_rank", day, "years", {})),
+            performance=dict(param("promotion.performance", day, "years", {})),
+            min_score=min_score("promotion.performance", day),
+            ceiling_kinds=tuple(param("promotion.education_ceiling", day, "kinds", ["101"])),
+            dates_exempt=tuple(param("promotion.dates", day, "exempt_kinds", ["211", "212"])),
+            exams=dict(param("promotion.service_exam", day, "exams", {})),
+            degree_kind=str(param("promotion.service_exam", day, "degree_kind", "203")),
+            degree_exam=str(param("promotion.service_exam", day, "degree_exam", "UPKP")),
+            blocking=tuple(param("promotion.penalty", day, "blocking_levels", ["MEDIUM", "SEVERE"])),
+            extra_months=dict(param("promotion.penalty", day, "extra_months", {})),
+            structural_kinds=tuple(param("promotion.structural_range", day, "kinds", ["201"])),
+            credit_kinds=tuple(param("promotion.credit_points", day, "kinds", ["202"]))
+            if in_force("promotion.credit_points", day)
+            else (),
+            probation_exempt=tuple(param("promotion.no_probation", day, "exempt_kinds", ["211"])),
+        )
+        _PROMOTION_RULES[key] = found
+    return found
+
+
+def exams_needed(old: str, new: str, day: date) -> list[str]:
+    """The service exams a promotion from old to new rank needs (crossing into III/a or IV/a)."""
+    exams = promotion_rules(day).exams
+    return [code for target, code in exams.items() if RANK_INDEX[old] < RANK_INDEX[target] <= RANK_INDEX[new]]
+
+
+def penalty_blocks(person: Person, day: date) -> bool:
+    if not person.penalties:
+        return False
+    rules_today = promotion_rules(day)
+    for start, end, level in person.penalties:
+        if level not in rules_today.blocking or end is None or start > day:
+            continue
+        if day <= add_months(end, int(rules_today.extra_months.get(level, 0))):
+            return True
+    return False
+
+
+def credit_earned(person: Person, day: date, level: str) -> float:
+    """Credit since the current rank's TMT year, counting only the years after it (the strict reading)."""
+    coefficient = float(reference().functional_levels[level]["coefficient"])
+    since = person.rank_entry(day)[0].year
+    return sum(
+        CREDIT_FACTOR[person.ratings[y]] * coefficient for y in range(since + 1, day.year) if y in person.ratings
+    )
+
+
+def promotion_failures(person: Person, day: date, kind: str, new_rank: str, *, dates: bool = False) -> list[str]:
+    """The promotion rules a promotion of this kind to new_rank on day would break."""
+    rules_today = promotion_rules(day)
+    failures: list[str] = []
+    since, old = person.rank_entry(day)
+    years = rules_today.time_in_rank.get(kind)
+    if years is not None and add_years(since, int(years)) > day:
+        failures.append("promotion.time_in_rank")
+    rated = rules_today.performance.get(kind)
+    if rated is not None and not person.ratings_ok(day.year, int(rated), rules_today.min_score):
+        failures.append("promotion.performance")
+    if kind in rules_today.ceiling_kinds:
+        ceiling = EDU_CEILING[person.edu_at(day)]
+        if RANK_INDEX[new_rank] > RANK_INDEX[ceiling]:
+            failures.append("promotion.education_ceiling")
+    if dates and kind not in rules_today.dates_exempt and not is_permitted(day):
+        failures.append("promotion.dates")
+    if kind not in ("211", "212"):
+        needed = [
+            code
+            for target, code in rules_today.exams.items()
+            if RANK_INDEX[old] < RANK_INDEX[target] <= RANK_INDEX[new_rank]
+        ]
+        if kind == rules_today.degree_kind:
+            needed.append(rules_today.degree_exam)
+        if any(not person.exam_passed(code, day) for code in needed):
+            failures.append("promotion.service_exam")
+    if kind != "211" and penalty_blocks(person, day):
+        failures.append("promotion.penalty")
+    if kind in rules_today.structural_kinds:
+        post = person.post_at(day)
+        top = RANGES[post.kind][1] if post and post.kind in MANAGERIAL else None
+        if top is None or RANK_INDEX[new_rank] > RANK_INDEX[top]:
+            failures.append("promotion.structural_range")
+    if kind in rules_today.credit_kinds:
+        post = person.post_at(day)
+        level = post.level if post and post.kind == "FUNGSIONAL" else None
+        needed_credit = float(reference().functional_levels[level]["credit_per_step"]) if level else None
+        if needed_credit is None or credit_earned(person, day, str(level)) < needed_credit:
+            failures.append("promotion.credit_points")
+    if kind not in rules_today.probation_exempt and (person.confirmed is None or person.confirmed > day):
+        failures.append("promotion.no_probation")
+    return failures
+
+
+def degree_rank(person: Person, day: date) -> str:
+    """The starting rank of the education held on a day (the target of a 203 promotion)."""
+    return EDU_START[person.edu_at(day)]
+
+
+def post_failures(
+    person: Person, day: date, kind: str, level: str | None, selection: str | None, *, training: bool = True
+) -> list[str]:
+    """The post rules a definitive appointment to this post on day would break."""
+    failures: list[str] = []
+    rank = person.rank_at(day)
+    low, high = RANGES.get(kind if kind in MANAGERIAL else str(level), (None, None))
+    if low and high and not RANK_INDEX[low] <= RANK_INDEX[rank] <= RANK_INDEX[high]:
+        failures.append("post.rank_range")
+    if kind not in MANAGERIAL:
+        return failures
+    minimum = param("post.education", day, "min_level", {}).get(kind)
+    if minimum and EDU_ORDER[person.edu_at(day)] < EDU_ORDER[minimum]:
+        failures.append("post.education")
+    experience = param("post.experience", day, "years", {}).get(kind)
+    if experience and whole_years(person.appointed, day) < int(experience):
+        failures.append("post.experience")
+    below = param("post.post_below", day, "below", {}).get(kind)
+    below_years = param("post.post_below", day, "years", {}).get(kind)
+    if below and below_years and person.time_in_posts(tuple(below), day) < int(below_years) * YEAR_DAYS:
+        failures.append("post.post_below")
+    max_age = param("post.max_age", day, "years", {}).get(kind)
+    if max_age and whole_years(person.birth, day) > int(max_age):
+        failures.append("post.max_age")
+    rated = param("post.performance", day, "years", {}).get(kind)
+    if rated and not person.ratings_ok(day.year, int(rated), min_score("post.performance", day)):
+        failures.append("post.performance")
+    grace = int(param("post.leadership_training", day, "grace_months", 0))
+    if training and not person.leadership_done(LEADERSHIP[kind], add_months(day, grace)):
+        failures.append("post.leadership_training")
+    if kind in param("post.open_selection", day, "kinds", list(JPT)) and selection not in param(
+        "post.open_selection", day, "allowed", ["OPEN", "TALENT_POOL"]
+    ):
+        failures.append("post.open_selection")
+    return failures
+
+
+@dataclass(frozen=True)
+class Measures:
+    """The four measures of merit.passed_over for a person on a promotion date."""
+
+    performance: float
+    training: int
+    time_in_rank: int
+    education: int
+
+    def clearly_stronger_than(self, other: Measures, min_better: int) -> bool:
+        mine = (self.performance, self.training, self.time_in_rank, self.education)
+        theirs = (other.performance, other.training, other.time_in_rank, other.education)
+        if any(a < b for a, b in zip(mine, theirs, strict=True)):
+            return False
+        better = sum(a > b for a, b in zip(mine, theirs, strict=True))
+        return better >= min_better and self.performance > other.performance
+
+
+def measures(person: Person, day: date) -> Measures:
+    years = int(param("merit.passed_over", day, "performance_years", 2))
+    training_years = int(param("merit.passed_over", day, "training_years", 2))
+    return Measures(
+        performance=person.performance_score(day.year, years),
+        training=person.training_hours(day.year, training_years),
+        time_in_rank=(day - person.rank_entry(day)[0]).days,
+        education=EDU_ORDER[person.edu_at(day)],
+    )
+
+
+def clearly_stronger(a: Person, b: Person, day: date) -> bool:
+    return measures(a, day).clearly_stronger_than(
+        measures(b, day), int(param("merit.passed_over", day, "min_better", 2))
+    )

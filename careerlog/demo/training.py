@@ -1,0 +1,241 @@
+"""Trainings: recurring programmes with their classes, one-off courses, and leadership training."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from careerlog.demo.dates import param, pick, randint
+
+PROGRAMMES_FROM = 2019  # programme ids (for evaluation) since the LAN learning-system reform
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A subject trained on, the kinds of training that teach it and the units it suits."""
+
+    code: str
+    title: str
+    kinds: tuple[str, ...]
+    organisers: tuple[str, ...]
+    families: tuple[str, ...]  # unit families it is relevant to; () for everyone
+
+
+BPSDM = "BPSDM Provinsi Sumatera Utara"
+THEMES: tuple[Theme, ...] = (
+    Theme("DIGITAL", "Transformasi Digital dan SPBE", ("E_LEARNING", "BIMTEK"), (BPSDM, "ASN Unggul (LAN RI)"), ()),
+    Theme("PELAYANAN", "Pelayanan Publik Prima", ("BIMTEK", "WORKSHOP"), (BPSDM, "Ombudsman RI Perwakilan Sumut"),
+          ("district", "general", "health", "hospital")),
+    Theme("SAKIP", "Akuntabilitas Kinerja Instansi Pemerintah", ("BIMTEK", "WORKSHOP"),
+          (BPSDM, "Kementerian PANRB"), ("planning", "secretariat", "finance", "general")),
+    Theme("PBJ", "Pengadaan Barang/Jasa Pemerintah Tingkat Dasar", ("KURSUS", "TEKNIS"), ("LKPP", BPSDM),
+          ("works", "finance", "general", "hospital")),
+    Theme("INTEGRITAS", "Penguatan Integritas dan Antikorupsi", ("SOSIALISASI", "E_LEARNING"),
+          ("KPK (ACLC)", "Inspektorat Provinsi Sumatera Utara"), ()),
+    Theme("KEUANGAN", "Penatausahaan Keuangan Daerah", ("TEKNIS", "BIMTEK"),
+          ("BPSDM Kemendagri Regional Bukittinggi", BPSDM), ("finance", "secretariat", "general")),
+    Theme("KURIKULUM", "Implementasi Kurikulum Merdeka", ("BIMTEK", "WORKSHOP", "KOMUNITAS_BELAJAR"),
+          ("Balai Guru Penggerak Sumatera Utara", "Dinas Pendidikan"), ("education",)),
+    Theme("KLINIS", "Penanganan Kegawatdaruratan Medis", ("TEKNIS", "FUNGSIONAL"),
+          ("Bapelkes Medan", "Kementerian Kesehatan"), ("health", "hospital")),
+    Theme("ARSIP", "Pengelolaan Arsip Dinamis", ("TEKNIS", "BIMTEK"), ("ANRI", BPSDM), ("general", "district")),
+    Theme("SDM", "Manajemen Talenta ASN", ("BIMTEK", "SEMINAR"), ("BKN Kanreg VI Medan", BPSDM), ("hr",)),
+    Theme("DATA", "Analisis Data dan Statistik Sektoral", ("E_LEARNING", "KURSUS"), ("BPS Provinsi Sumatera Utara",),
+          ("planning", "it", "health")),
+    Theme("K3", "Keselamatan dan Kesehatan Kerja", ("SOSIALISASI", "SEMINAR"), (BPSDM,), ("works", "hospital")),
+)  # fmt: skip
+THEME_BY_CODE = {t.code: t for t in THEMES}
+LONG_KINDS = ("BIMTEK", "TEKNIS", "KURSUS", "WORKSHOP")
+SHORT_KINDS = ("SOSIALISASI", "SEMINAR", "COACHING", "KOMUNITAS_BELAJAR", "BIMBINGAN_DI_TEMPAT_KERJA")
+
+# Days a training of a kind lasts and the lesson hours (JP) it holds per day.
+SHAPE: dict[str, tuple[int, int, int, int]] = {
+    "SOSIALISASI": (1, 1, 3, 6),
+    "SEMINAR": (1, 2, 4, 8),
+    "COACHING": (1, 1, 2, 4),
+    "KOMUNITAS_BELAJAR": (1, 1, 2, 4),
+    "BIMBINGAN_DI_TEMPAT_KERJA": (1, 3, 2, 4),
+    "WORKSHOP": (2, 3, 6, 9),
+    "BIMTEK": (3, 4, 7, 10),
+    "TEKNIS": (3, 5, 7, 10),
+    "FUNGSIONAL": (5, 10, 7, 10),
+    "KURSUS": (4, 8, 6, 9),
+    "E_LEARNING": (7, 28, 1, 3),
+    "BELAJAR_MANDIRI": (5, 20, 1, 2),
+}
+
+
+@dataclass(slots=True)
+class Course:
+    """A run of a training: the same dates, hours and certificate issuer for every participant."""
+
+    theme: Theme
+    kind: str
+    title: str
+    organiser: str
+    start: date
+    end: date
+    hours: int
+    cost_per_head: int | None
+    programme_id: str | None
+    quality: float  # how participants rate it on average
+
+
+def shape(rng: random.Random, kind: str) -> tuple[int, int]:
+    """(days, hours) of a training of a kind, within the JP a day can hold."""
+    low, high, per_low, per_high = SHAPE.get(kind, (2, 3, 6, 8))
+    days = randint(rng, low, high)
+    per_day = min(randint(rng, per_low, per_high), int(param("training.max_jp_per_day", date(2020, 1, 1), "jp", 12)))
+    return days, max(1, days * per_day)
+
+
+def make_course(
+    rng: random.Random,
+    theme: Theme,
+    year: int,
+    programme_id: str | None,
+    window: tuple[date, date],
+    kinds: tuple[str, ...] | None = None,
+) -> Course:
+    kind = pick(rng, kinds or theme.kinds)
+    days, hours = shape(rng, kind)
+    span = max((window[1] - window[0]).days - days, 0)
+    start = window[0] + timedelta(days=randint(rng, 0, span))
+    end = start + timedelta(days=days - 1)
+    cost = None
+    if kind not in ("E_LEARNING", "KOMUNITAS_BELAJAR", "COACHING") and rng.random() < 0.55:
+        cost = hours * pick(rng, (45_000, 60_000, 75_000, 90_000, 120_000))
+    batch = f" Angkatan {randint(rng, 1, 12)}" if programme_id else ""
+    return Course(
+        theme=theme,
+        kind=kind,
+        title=f"{theme.title}{batch}",
+        organiser=pick(rng, theme.organisers),
+        start=start,
+        end=end,
+        hours=hours,
+        cost_per_head=cost,
+        programme_id=programme_id,
+        quality=rng.uniform(3.2, 4.6),
+    )
+
+
+class Catalogue:
+    """The runs of each theme's trainings in a year, made on first demand: several people attend each.
+
+    Programme runs carry a programme id (for evaluation); the others are one-off courses,
+    long (a few days, enough for the yearly 20 JP) or short (a morning's socialisation).
+    """
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.runs: dict[tuple[str, int, str], list[Course]] = {}
+
+    def classes(self, theme: Theme, year: int, group: str = "programme") -> list[Course]:
+        key = (theme.code, year, group)
+        if key not in self.runs:
+            window = (date(year, 1, 8), date(year, 12, 15))
+            if group == "programme":
+                window = (date(year, 2, 1), date(year, 11, 25))
+                self.runs[key] = [
+                    make_course(self.rng, theme, year, f"PRG-{year}-{theme.code}-{i + 1:02d}", window)
+                    for i in range(randint(self.rng, 2, 4))
+                ]
+            else:
+                kinds = {"long": LONG_KINDS, "short": SHORT_KINDS}.get(group)
+                self.runs[key] = [make_course(self.rng, theme, year, None, window, kinds) for _ in range(8)]
+        return self.runs[key]
+
+
+@cache
+def organiser_code(organiser: str) -> str:
+    """Initials of an organiser, the prefix of its certificate numbers."""
+    return "".join(w[0] for w in organiser.replace("(", "").split() if w[0].isupper())[:6]
+
+
+@cache
+def themes_for(family: str) -> tuple[Theme, ...]:
+    return tuple(t for t in THEMES if not t.families or family in t.families)
+
+
+LEADERSHIP_TITLES = {
+    "PKP": ("Diklat Kepemimpinan Tingkat IV", "Pelatihan Kepemimpinan Pengawas"),
+    "PKA": ("Diklat Kepemimpinan Tingkat III", "Pelatihan Kepemimpinan Administrator"),
+    "PKN_II": ("Diklat Kepemimpinan Tingkat II", "Pelatihan Kepemimpinan Nasional Tingkat II"),
+    "PKN_I": ("Diklat Kepemimpinan Tingkat I", "Pelatihan Kepemimpinan Nasional Tingkat I"),
+}
+LEADERSHIP_SHAPE = {  # days, hours, cost (rupiah)
+    "PKP": (110, 430, 28_000_000),
+    "PKA": (130, 520, 45_000_000),
+    "PKN_II": (150, 620, 110_000_000),
+    "PKN_I": (160, 700, 165_000_000),
+}
+LEADERSHIP_ORGANISER = {"PKP": BPSDM, "PKA": BPSDM, "PKN_II": "LAN RI", "PKN_I": "LAN RI"}
+
+
+def leadership_course(rng: random.Random, kind: str, start: date) -> Course:
+    days, hours, cost = LEADERSHIP_SHAPE[kind]
+    days += randint(rng, -10, 10)
+    old, new = LEADERSHIP_TITLES[kind]
+    name = old if start.year < 2019 else new
+    return Course(
+        theme=THEMES[0],
+        kind=kind,
+        title=f"{name} Angkatan {randint(rng, 1, 40)} Tahun {start.year}",
+        organiser=LEADERSHIP_ORGANISER[kind],
+        start=start,
+        end=start + timedelta(days=days - 1),
+        hours=hours + randint(rng, -20, 20),
+        cost_per_head=cost + randint(rng, -10, 10) * 500_000 if start.year >= 2010 else None,
+        programme_id=None,
+        quality=4.0,
+    )
+
+
+def latsar_course(rng: random.Random, start: date, rank: str) -> Course:
+    if start.year >= 2018:
+        days, hours, title = 51, randint(rng, 480, 560), f"Pelatihan Dasar CPNS Golongan {rank.split('/')[0]}"
+    else:
+        days, hours, title = (
+            randint(rng, 18, 21),
+            randint(rng, 180, 210),
+            f"Diklat Prajabatan Golongan {rank.split('/')[0]}",
+        )
+    return Course(
+        theme=THEMES[0],
+        kind="LATSAR",
+        title=title,
+        organiser=BPSDM,
+        start=start,
+        end=start + timedelta(days=days - 1),
+        hours=hours,
+        cost_per_head=None,
+        programme_id=None,
+        quality=4.0,
+    )
+
+
+FOCUS = (
+    "Orientasi tugas dan budaya kerja",
+    "Penyusunan SKP dan rencana kinerja",
+    "Pengembangan kompetensi teknis",
+    "Kepemimpinan dan komunikasi",
+    "Persiapan aktualisasi nilai dasar ASN",
+)
+SESSION_TOPICS = (
+    "Rencana pengembangan diri",
+    "Evaluasi capaian kinerja triwulan",
+    "Studi kasus pelayanan publik",
+    "Penulisan telaahan staf",
+    "Etika dan integritas",
+    "Manajemen waktu dan prioritas kerja",
+)
+COMMENTS = (
+    "Materi sangat bermanfaat",
+    "Perlu lebih banyak praktik",
+    "Narasumber kompeten",
+    "Waktu pelatihan terlalu singkat",
+    "Kurang sesuai dengan tugas sehari-hari",
+)

@@ -1,0 +1,1 @@
+"""The career domain: events, aggregates and their checks."""

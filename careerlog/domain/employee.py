@@ -1,0 +1,396 @@
+"""The employee aggregate, identified by NIP or NI PPPK, and the checks on what is recorded.
+
+These checks refuse records that cannot be true (a date before birth, a promotion to a
+lower rank, an event after separation). They never refuse a record that merely breaks a
+merit rule (a promotion after two years instead of four): that is a legal record, and
+the audit flags it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from careerlog.domain.errors import FieldErrors, InvalidInput
+from careerlog.domain.events import Appointed
+from careerlog.domain.ledger import Fact, LedgerAggregate, Outcome, Recording
+from careerlog.domain.nip import nip_mismatches, normalise_nip, parse_nip
+from careerlog.reference import reference, rules
+
+MENTORING_LINKS = ("mentor_nip", "mentee_nip", "programme_id", "appointment_reference")
+
+
+class Career:
+    """An employee's active facts in order of effective date, for checking one against the rest."""
+
+    def __init__(self, nip: str, facts: Iterable[Fact]):
+        self.nip = nip
+        self.facts = sorted(facts, key=lambda f: (f.effective_date, f.version))
+        self.by_kind: dict[str, list[Fact]] = defaultdict(list)
+        for fact in self.facts:
+            self.by_kind[fact.kind].append(fact)
+        appointments = self.by_kind["appointment"]
+        self.appointment: Fact | None = appointments[0] if appointments else None
+        separating = reference().separation_statuses()
+        separations = [f for f in self.by_kind["status_change"] if f.get("status") in separating]
+        self.separation: Fact | None = separations[0] if separations else None
+
+    def others(self, kind: str, fact: Fact) -> list[Fact]:
+        return [f for f in self.by_kind[kind] if f.version != fact.version]
+
+    @property
+    def birth_date(self) -> date | None:
+        return self.appointment.get("birth_date") if self.appointment else None
+
+    @property
+    def employment_kind(self) -> str | None:
+        return self.appointment.get("employment_kind") if self.appointment else None
+
+
+Check = Callable[[Career, Fact, FieldErrors], None]
+CHECKS: dict[str, Check] = {}
+
+
+def check(*kinds: str) -> Callable[[Check], Check]:
+    def register(func: Check) -> Check:
+        for kind in kinds:
+            CHECKS[kind] = func
+        return func
+
+    return register
+
+
+# ------------------------------------------------------------------------- dates
+
+
+def check_dates(career: Career, fact: Fact, errors: FieldErrors, *, new: bool) -> None:
+    """Every fact: not before birth or appointment, not in the future, not after separation."""
+    day = fact.effective_date
+    if new and day > fact.recorded_on:
+        errors.add("effective_date", f"{day.isoformat()} is in the future.")
+    birth = career.birth_date
+    if birth and day < birth:
+        errors.add("effective_date", f"{day.isoformat()} is before the birth date ({birth.isoformat()}).")
+    appointment = career.appointment
+    if appointment is not None and fact.kind not in ("appointment", "education") and day < appointment.effective_date:
+        errors.add(
+            "effective_date",
+            f"{day.isoformat()} is before the appointment (TMT {appointment.effective_date.isoformat()}).",
+        )
+    separation = career.separation
+    if separation is not None and separation.version != fact.version and day > separation.effective_date:
+        errors.add(
+            "effective_date",
+            f"{day.isoformat()} is after the separation on {separation.effective_date.isoformat()} "
+            f"(version {separation.version}, {separation.get('status')}).",
+        )
+
+
+@check("appointment")
+def check_appointment(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    ref = reference()
+    values = fact.values
+    try:
+        nip = parse_nip(career.nip)
+    except InvalidInput as e:
+        for name, reasons in e.errors.items():
+            for reason in reasons:
+                errors.add(name, reason)
+        return
+    mismatches = nip_mismatches(
+        nip,
+        employment_kind=values["employment_kind"],
+        birth_date=values["birth_date"],
+        sex=values["sex"],
+        appointed_on=fact.effective_date,
+    )
+    for name, reasons in mismatches.items():
+        for reason in reasons:
+            errors.add(name, reason)
+    min_age = rules().param("appointment.min_age", fact.effective_date, "years", 18)
+    birth: date = values["birth_date"]
+    if _years_between(birth, fact.effective_date) < min_age:
+        errors.add("birth_date", f"The employee would be under {min_age} on appointment.")
+    rank_table = ref.ranks if values["employment_kind"] == "PNS" else ref.pppk_grades
+    if values["rank"] not in rank_table:
+        kind = "golongan (e.g. III/a)" if values["employment_kind"] == "PNS" else "PPPK grade (I-XVII)"
+        errors.add("rank", f"Unknown code {values['rank']!r}; a {values['employment_kind']} starts at a {kind}.")
+
+
+@check("confirmation")
+def check_confirmation(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    if career.employment_kind != "PNS":
+        errors.add("kind", "Only a CPNS is confirmed as PNS; this employee is PPPK.")
+    for other in career.others("confirmation", fact):
+        errors.add("kind", f"Already confirmed as PNS on {other.effective_date.isoformat()} (version {other.version}).")
+
+
+def rank_history(career: Career, exclude: Fact) -> list[tuple[date, str, int]]:
+    """(date, rank, version) of the appointment and every other promotion, by date."""
+    history = []
+    if career.appointment is not None:
+        history.append((career.appointment.effective_date, career.appointment.values["rank"], 1))
+    for other in career.others("rank_promotion", exclude):
+        history.append((other.effective_date, other.values["new_rank"], other.version))
+    return sorted(history)
+
+
+@check("rank_promotion")
+def check_rank_promotion(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    ref = reference()
+    if career.employment_kind == "PPPK":
+        errors.add("kind", "PPPK hold a grade, not a golongan: rank promotions apply to PNS.")
+        return
+    new_rank = fact.values["new_rank"]
+    day = fact.effective_date
+    history = rank_history(career, fact)
+    before = [h for h in history if h[0] < day]
+    same_day = [h for h in history if h[0] == day and h[2] != 1]
+    after = [h for h in history if h[0] > day]
+    if same_day:
+        errors.add("effective_date", f"Version {same_day[0][2]} is a promotion with the same TMT.")
+    if before and ref.rank_index(new_rank) <= ref.rank_index(before[-1][1]):
+        errors.add(
+            "new_rank",
+            f"{new_rank} is not above {before[-1][1]}, held since {before[-1][0].isoformat()}: "
+            "a demotion is a penalty, not a promotion.",
+        )
+    if after and ref.rank_index(new_rank) >= ref.rank_index(after[0][1]):
+        errors.add(
+            "new_rank",
+            f"{new_rank} is not below {after[0][1]}, the later promotion of {after[0][0].isoformat()} "
+            f"(version {after[0][2]}).",
+        )
+    if ref.promotion_kinds[fact.values["promotion_kind"]].get("posthumous"):
+        deceased = [f for f in career.by_kind["status_change"] if f.get("status") == "DECEASED"]
+        if not deceased:
+            errors.add("promotion_kind", "A posthumous promotion needs the death recorded first.")
+
+
+@check("post_appointment")
+def check_post_appointment(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    ref = reference()
+    kind = ref.post_kinds[fact.values["post_kind"]]
+    level = fact.values.get("level")
+    allowed = kind.get("eselon", []) if kind.get("managerial") else kind.get("levels", [])
+    if allowed and not level:
+        errors.add("level", f"Required for {kind.code}: one of {', '.join(allowed)}.")
+    elif level and level not in allowed:
+        detail = f"one of {', '.join(allowed)}" if allowed else "none (leave it empty)"
+        errors.add("level", f"{level!r} is not a level of {kind.code}: {detail}.")
+
+
+@check("post_end")
+def check_post_end(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    reference_no = fact.values["appointment_reference"]
+    posts = [f for f in career.by_kind["post_appointment"] if f.get("reference") == reference_no]
+    if not posts:
+        errors.add("appointment_reference", f"No post appointment with reference {reference_no!r} is recorded.")
+        return
+    if posts[0].effective_date > fact.effective_date:
+        errors.add(
+            "effective_date",
+            f"The post was taken up on {posts[0].effective_date.isoformat()}, after this end.",
+        )
+    for other in career.others("post_end", fact):
+        if other.get("appointment_reference") == reference_no:
+            errors.add("appointment_reference", f"That post already ended (version {other.version}).")
+
+
+@check("training")
+def check_training(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    values = fact.values
+    start: date = values["start_date"]
+    end = fact.effective_date
+    if start > end:
+        errors.add("start_date", f"{start.isoformat()} is after the end date {end.isoformat()}.")
+    birth = career.birth_date
+    if birth and start < birth:
+        errors.add("start_date", f"{start.isoformat()} is before the birth date.")
+    hours: int = values["hours"]
+    per_day = rules().param("training.max_jp_per_day", end, "jp", 12)
+    days = max((end - start).days + 1, 1)
+    if hours < 1:
+        errors.add("hours", f"Must be at least 1 JP, got {hours}.")
+    elif hours > per_day * days:
+        errors.add("hours", f"{hours} JP in {days} day(s) is more than {per_day} JP a day.")
+    cost = values.get("cost")
+    if cost is not None and cost < 0:
+        errors.add("cost", "May not be negative.")
+
+
+@check("training_feedback")
+def check_training_feedback(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    for name in ("rating", "relevance"):
+        if not 1 <= fact.values[name] <= 5:
+            errors.add(name, f"Must be between 1 and 5, got {fact.values[name]}.")
+    programme = fact.values["programme_id"]
+    attended = [f for f in career.by_kind["training"] if f.get("programme_id") == programme]
+    if not attended:
+        errors.add("programme_id", f"The employee has no completed training in programme {programme!r}.")
+    elif min(f.effective_date for f in attended) > fact.effective_date:
+        errors.add("effective_date", "Is before the training in that programme ended.")
+    for other in career.others("training_feedback", fact):
+        if other.get("programme_id") == programme:
+            errors.add(
+                "programme_id",
+                f"Feedback on {programme!r} is already recorded (version {other.version}); correct it instead.",
+            )
+
+
+def check_alternation(
+    career: Career, fact: Fact, errors: FieldErrors, start: str, end: str, key: str | None, label: str
+) -> None:
+    """Starts and ends of a period (per key) must alternate: start, end, start, ..."""
+    value = fact.values.get(key) if key else None
+    periods = [
+        f
+        for f in career.facts
+        if f.kind in (start, end) and (key is None or f.get(key) == value) and f.version != fact.version
+    ]
+    sequence = sorted([*periods, fact], key=lambda f: (f.effective_date, f.version or 10**9))
+    expected = start
+    for item in sequence:
+        if item.kind != expected:
+            problem = "ended without having started" if item.kind == end else "started while already open"
+            where = "this record" if item is fact else f"version {item.version}"
+            errors.add("effective_date", f"The {label} {problem} ({where}, {item.effective_date.isoformat()}).")
+            return
+        expected = end if expected == start else start
+
+
+@check("study_leave_start", "study_leave_end")
+def check_study_leave(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    check_alternation(career, fact, errors, "study_leave_start", "study_leave_end", None, "study leave")
+
+
+@check("mentoring_start", "mentoring_end")
+def check_mentoring(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    mentor = fact.values["mentor_nip"]
+    if mentor == career.nip:
+        errors.add("mentor_nip", "An employee cannot mentor themselves.")
+    check_alternation(career, fact, errors, "mentoring_start", "mentoring_end", "mentor_nip", "mentoring")
+
+
+@check("mentee_assigned", "mentee_released")
+def check_mentee(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    check_alternation(career, fact, errors, "mentee_assigned", "mentee_released", "mentee_nip", "mentoring")
+
+
+@check("mentoring_session")
+def check_mentoring_session(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    mentor = fact.values["mentor_nip"]
+    open_on_day = False
+    for f in career.facts:
+        if f.get("mentor_nip") != mentor or f.effective_date > fact.effective_date:
+            continue
+        if f.kind == "mentoring_start":
+            open_on_day = True
+        elif f.kind == "mentoring_end" and f.effective_date < fact.effective_date:
+            open_on_day = False
+    if not open_on_day:
+        errors.add("mentor_nip", f"No mentoring with {mentor} is open on {fact.effective_date.isoformat()}.")
+    minutes = fact.values.get("minutes")
+    if minutes is not None and not 1 <= minutes <= 24 * 60:
+        errors.add("minutes", f"Must be between 1 and 1440, got {minutes}.")
+
+
+@check("performance_rating")
+def check_performance_rating(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    year = fact.values["year"]
+    if year > fact.effective_date.year:
+        errors.add("year", f"{year} is after the rating's date ({fact.effective_date.isoformat()}).")
+    if career.appointment is not None and year < career.appointment.effective_date.year:
+        errors.add("year", f"{year} is before the appointment year.")
+    for other in career.others("performance_rating", fact):
+        if other.get("year") == year:
+            errors.add("year", f"{year} is already rated (version {other.version}); correct it instead.")
+
+
+@check("penalty")
+def check_penalty(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    kind = reference().penalty_kinds[fact.values["penalty_kind"]]
+    if kind["level"] != fact.values["level"]:
+        errors.add("level", f"{kind.code} is a {kind['level']} penalty, not {fact.values['level']}.")
+    end = fact.values.get("end_date")
+    if end is not None and end < fact.effective_date:
+        errors.add("end_date", f"{end.isoformat()} is before the start {fact.effective_date.isoformat()}.")
+
+
+@check("status_change")
+def check_status_change(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    if fact.values["status"] not in reference().separation_statuses():
+        return
+    for other in career.others("status_change", fact):
+        if other.get("status") in reference().separation_statuses():
+            errors.add(
+                "status",
+                f"Already separated ({other.get('status')}) on {other.effective_date.isoformat()} "
+                f"(version {other.version}).",
+            )
+            return
+    for other in career.facts:
+        if other.version != fact.version and other.effective_date > fact.effective_date:
+            errors.add(
+                "effective_date",
+                f"Version {other.version} ({other.kind}) is dated {other.effective_date.isoformat()}, "
+                "after this separation.",
+            )
+            return
+
+
+class Employee(LedgerAggregate):
+    """A civil servant's career: every fact ever recorded about them."""
+
+    CHECKS = CHECKS
+
+    @classmethod
+    def appoint(cls, nip: str, values: Mapping[str, Any], recording: Recording) -> tuple[Employee, Outcome]:
+        """A new employee from their appointment, after checking the NIP against it."""
+        nip = normalise_nip(nip)
+        candidate = Fact(0, "appointment", dict(values), recording.recorded_on)
+        errors = FieldErrors()
+        check_dates(Career(nip, [candidate]), candidate, errors, new=True)
+        check_appointment(Career(nip, [candidate]), candidate, errors)
+        errors.raise_if_any()
+        employee = cls._create(Appointed, id=nip, **values, **recording.event_kwargs())
+        return employee, Outcome(nip, 1, Appointed.KIND, recording.recorded_at, True)
+
+    def context(self, facts: list[Fact]) -> Career:
+        return Career(self.id, facts)
+
+    def check_fact(self, context: Any, fact: Fact, errors: FieldErrors, *, new: bool) -> None:
+        check_dates(context, fact, errors, new=new)
+        super().check_fact(context, fact, errors, new=new)
+
+    def check_retractable(self, target: Fact) -> None:
+        if target.kind == "appointment":
+            raise InvalidInput("The appointment cannot be retracted; correct it instead.", "target_version")
+
+    def check_correctable_fields(self, target: Fact, changes: Mapping[str, Any]) -> None:
+        for name in MENTORING_LINKS:
+            if name in changes and target.kind.startswith("mentoring"):
+                raise InvalidInput(
+                    "Links between records cannot be corrected; retract this record and record it anew.",
+                    f"corrected_fields.{name}",
+                )
+
+    # ------------------------------------------------------------- queries
+
+    @property
+    def career(self) -> Career:
+        return Career(self.id, self.active_facts())
+
+    @property
+    def separated_on(self) -> date | None:
+        separation = self.career.separation
+        return separation.effective_date if separation else None
+
+
+def _years_between(start: date, end: date) -> int:
+    years = end.year - start.year
+    if (end.month, end.day) < (start.month, start.day):
+        years -= 1
+    return years

@@ -1,0 +1,55 @@
+"""Domain errors. The web layer maps each to an HTTP status in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class CareerlogError(Exception):
+    """Base class of careerlog's own errors."""
+
+
+class InvalidInput(CareerlogError):
+    """Input rejected: each field named with its reasons (a 422, or a rejected import row)."""
+
+    def __init__(self, errors: Mapping[str, list[str]] | str, field: str = "_schema"):
+        if isinstance(errors, str):
+            errors = {field: [errors]}
+        self.errors: dict[str, list[str]] = {k: list(v) for k, v in errors.items()}
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        return "; ".join(f"{name}: {' '.join(reasons)}" for name, reasons in self.errors.items())
+
+
+class NotFound(CareerlogError):
+    """The employee, unit or event does not exist."""
+
+
+class Conflict(CareerlogError):
+    """The request conflicts with what is recorded (a 409)."""
+
+
+class IdempotencyConflict(Conflict):
+    """The client reference was already used for a different recording."""
+
+
+class ConcurrencyConflict(Conflict):
+    """Concurrent writers kept changing the same record; the command gave up retrying."""
+
+
+class FieldErrors:
+    """Collects reasons per field while validating, then raises them together."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, list[str]] = {}
+
+    def add(self, field: str, reason: str) -> None:
+        self.errors.setdefault(field, []).append(reason)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise InvalidInput(self.errors)

@@ -1,0 +1,342 @@
+"""Career events: the stored contract of careerlog.
+
+Each class and its module path is a topic stored with every recorded event: never rename
+or edit one in place. Change an event by adding `class_version` and an `upcast_vN_vN+1`
+static method (see docs/events.md). Every event keeps two times: `effective_date` (when
+it took effect, TMT) and `timestamp` (when it was recorded).
+
+The event classes are also the schema of what an HR administrator records: the fields
+after the common ones are the payload, with a description and, for codes, the reference
+table they are drawn from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field as _field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from eventsourcing.domain import CanInitAggregate, CanMutateAggregate
+
+if TYPE_CHECKING:
+    from careerlog.domain.ledger import LedgerAggregate
+
+
+def doc(text: str, table: str | None = None, default: Any = ...) -> Any:
+    """A payload field with its description and, for codes, its reference table."""
+    metadata = {"doc": text, "table": table}
+    if default is ...:
+        return _field(metadata=metadata)
+    return _field(default=default, metadata=metadata)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LedgerEvent(CanMutateAggregate[str]):
+    """Fields common to every recorded fact."""
+
+    originator_id: str
+    originator_version: int
+    timestamp: datetime  # when it was recorded (UTC); set by the system
+    effective_date: date = doc("The date the fact took effect (TMT).")
+    reference: str = doc("The official reference: decree (SK), certificate or document number.")
+    recorded_by: str  # the account or process that recorded it
+    migrated: bool = False  # recorded time carried over from a legacy system by a migration import
+    client_key: str | None = None  # the client's idempotency key, when one was given
+
+    KIND: ClassVar[str] = ""
+    RECORDABLE: ClassVar[bool] = True  # False for events the system derives (mentor side)
+    CORRECTABLE: ClassVar[bool] = True
+
+    def apply(self, aggregate: LedgerAggregate) -> None:
+        aggregate.add_fact(self)
+
+    @property
+    def recorded_at(self) -> datetime:
+        return self.timestamp
+
+
+# --------------------------------------------------------------------------- employee
+
+
+@dataclass(frozen=True, kw_only=True)
+class Appointed(LedgerEvent, CanInitAggregate[str]):
+    """Appointed as CPNS (becoming PNS after probation) or as PPPK."""
+
+    KIND: ClassVar[str] = "appointment"
+    originator_topic: str
+    employment_kind: str = doc("PNS (appointed as CPNS) or PPPK.", "employment_kinds")
+    name: str = doc("Full name as on the decree.")
+    birth_date: date = doc("Date of birth; must match NIP digits 1-8.")
+    sex: str = doc("M or F (L/P accepted); must match NIP digit 15.", "sexes")
+    education: str = doc("Education level at entry.", "education")
+    agency: str = doc("Agency (instansi) code.", "agencies")
+    unit: str = doc("Work unit within the agency.")
+    region: str = doc("Region (Kemendagri code) of the work place.", "regions")
+    recruitment_path: str = doc("Recruitment path (jenis pengadaan).", "recruitment_paths")
+    rank: str = doc("Starting golongan (PNS) or grade I-XVII (PPPK).")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConfirmedAsPNS(LedgerEvent):
+    """Confirmed as PNS after the probation year, with basic training (Latsar) completed."""
+
+    KIND: ClassVar[str] = "confirmation"
+    latsar_certificate: str = doc("Certificate number of the completed Latsar CPNS.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class RankPromoted(LedgerEvent):
+    """Promoted to a higher golongan (kenaikan pangkat); TMT is the effective date."""
+
+    KIND: ClassVar[str] = "rank_promotion"
+    new_rank: str = doc("The golongan after the promotion.", "ranks")
+    promotion_kind: str = doc("Promotion kind (jenis KP).", "promotion_kinds")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PostAppointed(LedgerEvent):
+    """Appointed to a post (jabatan); a new definitive post ends the previous one."""
+
+    KIND: ClassVar[str] = "post_appointment"
+    post_kind: str = doc("Post kind.", "post_kinds")
+    level: str | None = doc("Eselon (managerial) or functional level (Fungsional).", default=None)
+    title: str = doc("Title of the post.")
+    unit: str = doc("Unit where the post sits.")
+    assignment: str = doc("Assignment kind: definitive, Plt, Plh or Pj.", "assignment_kinds")
+    selection: str | None = doc("How a managerial post was filled.", "selection_kinds", default=None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PostEnded(LedgerEvent):
+    """A post held by the employee ended (stepping down, end of a Plt or Plh)."""
+
+    KIND: ClassVar[str] = "post_end"
+    appointment_reference: str = doc("Reference of the post appointment that ends.")
+    reason: str | None = doc("Why the post ended.", default=None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Placed(LedgerEvent):
+    """Placed or transferred to a unit, possibly in another agency or region."""
+
+    KIND: ClassVar[str] = "placement"
+    agency: str = doc("Agency code after the placement.", "agencies")
+    unit: str = doc("Unit after the placement.")
+    region: str = doc("Region after the placement.", "regions")
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrainingCompleted(LedgerEvent):
+    """A training completed; the effective date is its last day."""
+
+    KIND: ClassVar[str] = "training"
+    training_kind: str = doc("Training kind (jenis diklat).", "training_kinds")
+    title: str = doc("Title of the training.")
+    organiser: str = doc("Organising body.")
+    hours: int = doc("Lesson hours (JP, 45 minutes each).")
+    start_date: date = doc("First day of the training.")
+    programme_id: str | None = doc("Programme the training belongs to, for evaluation.", default=None)
+    cost: Decimal | None = doc("Cost in rupiah, when recorded.", default=None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrainingFeedbackGiven(LedgerEvent):
+    """The participant's rating of a programme and of its relevance to their work."""
+
+    KIND: ClassVar[str] = "training_feedback"
+    programme_id: str = doc("The programme rated; the employee must have completed it.")
+    rating: int = doc("Overall rating, 1 (poor) to 5 (excellent).")
+    relevance: int = doc("Relevance to the employee's work, 1 to 5.")
+    comment: str | None = doc("Free comment.", default=None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class EducationCompleted(LedgerEvent):
+    """A degree or diploma obtained; the effective date is the graduation date."""
+
+    KIND: ClassVar[str] = "education"
+    level: str = doc("Education level.", "education")
+    field_of_study: str = doc("Field of study (jurusan).")
+    institution: str = doc("Institution that awarded it.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class StudyLeaveStarted(LedgerEvent):
+    """Study leave (tugas belajar) started."""
+
+    KIND: ClassVar[str] = "study_leave_start"
+    institution: str = doc("Institution of study.")
+    level: str = doc("Level of the degree pursued.", "education")
+
+
+@dataclass(frozen=True, kw_only=True)
+class StudyLeaveEnded(LedgerEvent):
+    """Study leave ended; the employee returned to duty."""
+
+    KIND: ClassVar[str] = "study_leave_end"
+    reason: str | None = doc("Outcome or reason.", default=None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MentoringStarted(LedgerEvent):
+    """A mentoring relationship started; the mentor's record gets a MenteeAssigned."""
+
+    KIND: ClassVar[str] = "mentoring_start"
+    mentor_nip: str = doc("NIP of the mentor (an appointed employee).")
+    focus: str = doc("Focus of the mentoring.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class MentoringEnded(LedgerEvent):
+    """A mentoring relationship ended; the mentor's record gets a MenteeReleased."""
+
+    KIND: ClassVar[str] = "mentoring_end"
+    mentor_nip: str = doc("NIP of the mentor.")
+    reason: str | None = doc("Why it ended.", default=None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MentoringSessionHeld(LedgerEvent):
+    """A mentoring session held within an open mentoring relationship."""
+
+    KIND: ClassVar[str] = "mentoring_session"
+    mentor_nip: str = doc("NIP of the mentor.")
+    topic: str = doc("What the session covered.")
+    minutes: int | None = doc("Length of the session in minutes.", default=None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MenteeAssigned(LedgerEvent):
+    """Mentor side of MentoringStarted, recorded by the system with the same reference."""
+
+    KIND: ClassVar[str] = "mentee_assigned"
+    RECORDABLE: ClassVar[bool] = False
+    mentee_nip: str = doc("NIP of the mentee.")
+    focus: str = doc("Focus of the mentoring.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class MenteeReleased(LedgerEvent):
+    """Mentor side of MentoringEnded, recorded by the system with the same reference."""
+
+    KIND: ClassVar[str] = "mentee_released"
+    RECORDABLE: ClassVar[bool] = False
+    mentee_nip: str = doc("NIP of the mentee.")
+    reason: str | None = doc("Why it ended.", default=None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PerformanceRated(LedgerEvent):
+    """The annual performance rating (SKP predicate) for a year."""
+
+    KIND: ClassVar[str] = "performance_rating"
+    year: int = doc("The year assessed.")
+    predicate: str = doc("SKP predicate.", "skp_predicates")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PenaltyImposed(LedgerEvent):
+    """A disciplinary penalty; the effective date is its start."""
+
+    KIND: ClassVar[str] = "penalty"
+    level: str = doc("Penalty level: LIGHT, MEDIUM or SEVERE; must match the kind.", "penalty_levels")
+    penalty_kind: str = doc("Penalty kind.", "penalty_kinds")
+    end_date: date | None = doc("Last day of the penalty (from the kind's months when omitted).", default=None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatusChanged(LedgerEvent):
+    """Change of legal status: leave, suspension, return to active duty or separation."""
+
+    KIND: ClassVar[str] = "status_change"
+    status: str = doc("Legal status (kedudukan hukum).", "statuses")
+    reason: str | None = doc("Reason for the change.", default=None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExamPassed(LedgerEvent):
+    """A service or adjustment exam passed (ujian dinas, ujian penyesuaian)."""
+
+    KIND: ClassVar[str] = "exam"
+    exam: str = doc("The exam passed.", "exams")
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventCorrected(LedgerEvent):
+    """Corrects fields of an earlier fact; the original stays in the log unchanged."""
+
+    KIND: ClassVar[str] = "correction"
+    CORRECTABLE: ClassVar[bool] = False
+    target_version: int = doc("Version (event number) of the fact corrected.")
+    reason: str = doc("Why the correction is made.")
+    corrected_fields: dict[str, Any] = doc("The corrected fields and their new values.")
+
+    def apply(self, aggregate: LedgerAggregate) -> None:
+        aggregate.add_correction(self)
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventRetracted(LedgerEvent):
+    """Retracts an earlier fact recorded in error; the original stays in the log."""
+
+    KIND: ClassVar[str] = "retraction"
+    CORRECTABLE: ClassVar[bool] = False
+    target_version: int = doc("Version (event number) of the fact retracted.")
+    reason: str = doc("Why the fact is retracted.")
+
+    def apply(self, aggregate: LedgerAggregate) -> None:
+        aggregate.add_retraction(self)
+
+
+# --------------------------------------------------------------------------- unit
+
+
+@dataclass(frozen=True, kw_only=True)
+class UnitRegistered(LedgerEvent, CanInitAggregate[str]):
+    """A work unit became known to careerlog (on its first rating)."""
+
+    KIND: ClassVar[str] = "unit_registration"
+    RECORDABLE: ClassVar[bool] = False
+    originator_topic: str
+    agency: str = doc("Agency code.", "agencies")
+    unit: str = doc("Unit name within the agency.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class UnitRated(LedgerEvent):
+    """A unit's own organisational performance rating for a year."""
+
+    KIND: ClassVar[str] = "unit_rating"
+    year: int = doc("The year assessed.")
+    predicate: str = doc("The unit's predicate.", "skp_predicates")
+
+
+EMPLOYEE_EVENTS: tuple[type[LedgerEvent], ...] = (
+    Appointed,
+    ConfirmedAsPNS,
+    RankPromoted,
+    PostAppointed,
+    PostEnded,
+    Placed,
+    TrainingCompleted,
+    TrainingFeedbackGiven,
+    EducationCompleted,
+    StudyLeaveStarted,
+    StudyLeaveEnded,
+    MentoringStarted,
+    MentoringEnded,
+    MentoringSessionHeld,
+    MenteeAssigned,
+    MenteeReleased,
+    PerformanceRated,
+    PenaltyImposed,
+    StatusChanged,
+    ExamPassed,
+    EventCorrected,
+    EventRetracted,
+)
+UNIT_EVENTS: tuple[type[LedgerEvent], ...] = (UnitRegistered, UnitRated, EventCorrected, EventRetracted)
+ALL_EVENTS: tuple[type[LedgerEvent], ...] = (*EMPLOYEE_EVENTS, UnitRegistered, UnitRated)
+BY_KIND: dict[str, type[LedgerEvent]] = {cls.KIND: cls for cls in ALL_EVENTS}

@@ -1,0 +1,327 @@
+"""The ledger aggregate: an append-only list of facts, corrected and retracted by new events.
+
+An aggregate (an employee, a unit) holds every fact ever recorded for it. A correction
+changes the current values of a fact; a retraction withdraws it; neither edits the
+original event. Each recording carries a client reference: recording the same thing
+twice answers with the first recording instead of storing it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Any, cast
+
+from eventsourcing.domain import BaseAggregate
+
+from careerlog.domain.errors import FieldErrors, IdempotencyConflict, InvalidInput
+from careerlog.domain.events import (
+    BY_KIND,
+    EventCorrected,
+    EventRetracted,
+    LedgerEvent,
+    MenteeAssigned,
+    MenteeReleased,
+    MentoringEnded,
+    MentoringSessionHeld,
+    MentoringStarted,
+)
+from careerlog.domain.payload import parse_payload, payload_fields, to_plain
+
+# Indonesia spans UTC+7 to UTC+9: a date is "in the future" only if it is after today in
+# the easternmost zone, so no office anywhere is refused a date that is today for it.
+EASTERNMOST = timezone(timedelta(hours=9))
+
+
+def local_date(moment: datetime) -> date:
+    """The latest calendar date anywhere in Indonesia at a moment."""
+    return moment.astimezone(EASTERNMOST).date()
+
+
+def payload_values(event: LedgerEvent) -> dict[str, Any]:
+    """The payload of an event as recorded (its own values, before any correction)."""
+    return {spec.name: getattr(event, spec.name) for spec in payload_fields(type(event))}
+
+
+IDENTITY_FIELDS: dict[type[LedgerEvent], tuple[str, ...]] = {
+    EventCorrected: ("reference", "target_version"),
+    EventRetracted: ("reference", "target_version"),
+    MentoringStarted: ("reference", "mentor_nip"),
+    MentoringEnded: ("reference", "mentor_nip"),
+    MentoringSessionHeld: ("reference", "mentor_nip"),
+    MenteeAssigned: ("reference", "mentee_nip"),
+    MenteeReleased: ("reference", "mentee_nip"),
+}
+
+
+def identity_key(event_cls: type[LedgerEvent], values: Mapping[str, Any], client_key: str | None) -> str:
+    """What makes two recordings "the same thing": the client key, else kind and reference."""
+    if client_key:
+        return f"key:{client_key}"
+    parts = [str(values.get(name)) for name in IDENTITY_FIELDS.get(event_cls, ("reference",))]
+    return ":".join([event_cls.KIND, *parts])
+
+
+@dataclass
+class Fact:
+    """A recorded fact with its current values (after corrections) and its history.
+
+    A fact being checked before it is recorded has version 0 and no event yet.
+    """
+
+    version: int
+    kind: str
+    values: dict[str, Any]
+    recorded_on: date
+    event: LedgerEvent | None = None
+    corrected_by: list[int] = field(default_factory=list)
+    retracted_by: int | None = None
+
+    @property
+    def event_class(self) -> type[LedgerEvent]:
+        return BY_KIND[self.kind]
+
+    @property
+    def effective_date(self) -> date:
+        value = self.values["effective_date"]
+        assert isinstance(value, date)
+        return value
+
+    @property
+    def active(self) -> bool:
+        return self.retracted_by is None
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+
+@dataclass(frozen=True)
+class Recording:
+    """What the system stamps on a recording: when, by whom, with which client key."""
+
+    recorded_at: datetime
+    recorded_by: str
+    migrated: bool = False
+    client_key: str | None = None
+
+    @property
+    def recorded_on(self) -> date:
+        return local_date(self.recorded_at)
+
+    def event_kwargs(self) -> dict[str, Any]:
+        return {
+            "timestamp": self.recorded_at,
+            "recorded_by": self.recorded_by,
+            "migrated": self.migrated,
+            "client_key": self.client_key,
+        }
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The answer to a recording: the version it has (or already had) in the ledger."""
+
+    subject: str
+    version: int
+    kind: str
+    recorded_at: datetime
+    created: bool
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A checked recording, ready to be made."""
+
+    aggregate: LedgerAggregate
+    event_cls: type[LedgerEvent]
+    values: dict[str, Any]
+    recording: Recording
+
+    @property
+    def next_version(self) -> int:
+        return self.aggregate.version + 1
+
+    def commit(self) -> Outcome:
+        self.aggregate.trigger_event(self.event_cls, **self.values, **self.recording.event_kwargs())
+        return Outcome(self.aggregate.id, self.aggregate.version, self.event_cls.KIND, self.recording.recorded_at, True)
+
+
+class LedgerAggregate(BaseAggregate[str]):
+    """Facts in recording order, with corrections and retractions applied."""
+
+    # Checks one fact against the others, by kind; filled in by subclasses. (No class
+    # annotations on aggregates: the library would turn them into dataclasses.)
+    CHECKS = cast("Mapping[str, Callable[[Any, Fact, FieldErrors], None]]", {})
+
+    def __init__(self) -> None:
+        self.events: dict[int, LedgerEvent] = {}
+        self.facts: dict[int, Fact] = {}
+        self.keys: dict[str, int] = {}
+
+    # ---------------------------------------------------------------- mutators
+
+    def add_fact(self, event: LedgerEvent) -> None:
+        version = event.originator_version
+        self.events[version] = event
+        self.facts[version] = Fact(version, event.KIND, payload_values(event), local_date(event.timestamp), event)
+        self.keys[identity_key(type(event), payload_values(event), event.client_key)] = version
+
+    def add_correction(self, event: EventCorrected) -> None:
+        self.events[event.originator_version] = event
+        target = self.facts[event.target_version]
+        target.values.update(parse_payload(target.event_class, event.corrected_fields, partial=True))
+        target.corrected_by.append(event.originator_version)
+        self.keys[identity_key(EventCorrected, payload_values(event), event.client_key)] = event.originator_version
+
+    def add_retraction(self, event: EventRetracted) -> None:
+        self.events[event.originator_version] = event
+        self.facts[event.target_version].retracted_by = event.originator_version
+        self.keys[identity_key(EventRetracted, payload_values(event), event.client_key)] = event.originator_version
+
+    # ---------------------------------------------------------------- queries
+
+    def active_facts(self) -> list[Fact]:
+        return [f for f in self.facts.values() if f.active]
+
+    def fact(self, version: int, name: str = "target_version") -> Fact:
+        found = self.facts.get(version)
+        if found is None:
+            raise InvalidInput(f"No fact with version {version} is recorded for {self.id}.", name)
+        return found
+
+    def find_active(self, kind: str, **values: Any) -> list[Fact]:
+        return [
+            f
+            for f in self.facts.values()
+            if f.active and f.kind == kind and all(f.values.get(k) == v for k, v in values.items())
+        ]
+
+    # ---------------------------------------------------------------- commands
+
+    def replay(
+        self, event_cls: type[LedgerEvent], values: Mapping[str, Any], client_key: str | None
+    ) -> LedgerEvent | None:
+        """The earlier recording of the same thing, if any; a conflict if it differs."""
+        version = self.keys.get(identity_key(event_cls, values, client_key))
+        if version is None:
+            return None
+        earlier = self.events[version]
+        if type(earlier) is not event_cls:
+            raise IdempotencyConflict(
+                f"The client reference was already used for a {type(earlier).KIND} "
+                f"(version {version}); use a new reference."
+            )
+        before = payload_values(earlier)
+        if isinstance(earlier, EventCorrected):
+            values = {**values, "corrected_fields": self.canonical_changes(earlier.target_version, values)}
+        differing = sorted(k for k in before if to_plain(before[k]) != to_plain(values.get(k)))
+        if differing:
+            raise IdempotencyConflict(
+                f"Reference {earlier.reference!r} was already recorded as version {version} with "
+                f"different values ({', '.join(differing)}); record a correction instead."
+            )
+        return earlier
+
+    def record(self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording) -> Outcome:
+        """Record a fact, a correction or a retraction after checking it."""
+        decision = self.decide(event_cls, values, recording)
+        return decision if isinstance(decision, Outcome) else decision.commit()
+
+    def decide(
+        self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording
+    ) -> Decision | Outcome:
+        """Check a recording without making it: the earlier outcome of a replay, or a decision."""
+        earlier = self.replay(event_cls, values, recording.client_key)
+        if earlier is not None:
+            return Outcome(self.id, earlier.originator_version, event_cls.KIND, earlier.timestamp, False)
+        if event_cls is EventCorrected:
+            values = {**values, "corrected_fields": self.check_correction(values, recording)}
+        elif event_cls is EventRetracted:
+            self.check_retraction(values)
+        else:
+            self.check_new_fact(event_cls, values, recording)
+        return Decision(self, event_cls, dict(values), recording)
+
+    # ---------------------------------------------------------------- checks
+
+    def check_new_fact(self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording) -> None:
+        candidate = Fact(0, event_cls.KIND, dict(values), recording.recorded_on)
+        errors = FieldErrors()
+        self.check_fact(self.context(self.active_facts()), candidate, errors, new=True)
+        errors.raise_if_any()
+
+    def check_correction(self, values: Mapping[str, Any], recording: Recording) -> dict[str, Any]:
+        """Check a correction; return the corrected fields in their canonical form."""
+        target = self.fact(values["target_version"])
+        if not target.event_class.CORRECTABLE:
+            raise InvalidInput(f"A {target.kind} cannot be corrected.", "target_version")
+        if not target.active:
+            raise InvalidInput(
+                f"Version {target.version} was retracted by version {target.retracted_by}.", "target_version"
+            )
+        raw = values["corrected_fields"]
+        if not raw:
+            raise InvalidInput("Name at least one field to correct.", "corrected_fields")
+        try:
+            changes = parse_payload(target.event_class, raw, partial=True)
+        except InvalidInput as e:
+            raise InvalidInput({f"corrected_fields.{k}": v for k, v in e.errors.items()}) from None
+        self.check_correctable_fields(target, changes)
+        corrected = Fact(target.version, target.kind, {**target.values, **changes}, target.recorded_on, target.event)
+        if "effective_date" in changes and changes["effective_date"] > recording.recorded_on:
+            raise InvalidInput("Is in the future.", "corrected_fields.effective_date")
+        facts = [corrected if f.version == target.version else f for f in self.active_facts()]
+        self.check_consistency(facts, prefix="corrected_fields.", focus=target.version)
+        return {k: to_plain(v) for k, v in changes.items()}
+
+    def canonical_changes(self, target_version: int, values: Mapping[str, Any]) -> Any:
+        """Corrected fields in canonical form, for comparing a replayed correction."""
+        raw = values.get("corrected_fields")
+        try:
+            target = self.facts[target_version]
+            return {k: to_plain(v) for k, v in parse_payload(target.event_class, raw or {}, partial=True).items()}
+        except (KeyError, InvalidInput):
+            return raw
+
+    def check_correctable_fields(self, target: Fact, changes: Mapping[str, Any]) -> None:
+        """Subclasses refuse corrections of fields that link facts together."""
+
+    def check_retraction(self, values: Mapping[str, Any]) -> None:
+        target = self.fact(values["target_version"])
+        if not target.event_class.CORRECTABLE:
+            raise InvalidInput(f"A {target.kind} cannot be retracted.", "target_version")
+        if not target.active:
+            raise InvalidInput(
+                f"Version {target.version} was already retracted by version {target.retracted_by}.",
+                "target_version",
+            )
+        self.check_retractable(target)
+        self.check_consistency([f for f in self.active_facts() if f.version != target.version])
+
+    def check_retractable(self, target: Fact) -> None:
+        """Subclasses refuse retractions that would leave the record meaningless."""
+
+    def check_consistency(self, facts: list[Fact], prefix: str = "", focus: int | None = None) -> None:
+        """Every fact checked against the others, as they would stand after the change."""
+        context = self.context(facts)
+        for fact in facts:
+            errors = FieldErrors()
+            self.check_fact(context, fact, errors, new=False)
+            if errors:
+                if fact.version == focus:
+                    raise InvalidInput({prefix + k: v for k, v in errors.errors.items()})
+                reasons = "; ".join(f"{k}: {' '.join(v)}" for k, v in errors.errors.items())
+                raise InvalidInput(
+                    f"This change would make version {fact.version} ({fact.kind}) inconsistent: {reasons}",
+                    "target_version",
+                )
+
+    def context(self, facts: list[Fact]) -> Any:
+        """The facts arranged for checking (subclasses build a richer view)."""
+        return facts
+
+    def check_fact(self, context: Any, fact: Fact, errors: FieldErrors, *, new: bool) -> None:
+        check = self.CHECKS.get(fact.kind)
+        if check is not None:
+            check(context, fact, errors)

@@ -1,0 +1,109 @@
+"""NIP (PNS) and NI PPPK: 18-digit identity numbers (Perka BKN 22/2007).
+
+PNS:  1-8 birth date, 9-14 TMT CPNS (YYYYMM), 15 sex, 16-18 sequence.
+PPPK: 1-8 birth date, 9-12 year first appointed, 13 always 2, 14 contract count,
+      15 sex, 16-18 sequence.
+Digit 13 tells them apart: a PNS month's tens digit is 0 or 1, a PPPK's is 2.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from careerlog.domain.errors import InvalidInput
+
+_SEPARATORS = re.compile(r"[\s.\-]")
+SEX_DIGITS = {"1": "M", "2": "F"}
+
+
+@dataclass(frozen=True)
+class Nip:
+    """A well-formed identity number and what its digits say."""
+
+    value: str
+    employment_kind: str  # "PNS" or "PPPK"
+    birth_date: date
+    sex: str  # "M" or "F"
+    appointed_year: int
+    appointed_month: int | None
+    contract_count: int | None
+    sequence: int
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def display(self) -> str:
+        """The 8-6-1-3 display form."""
+        v = self.value
+        return f"{v[:8]} {v[8:14]} {v[14]} {v[15:]}"
+
+
+def normalise_nip(raw: object) -> str:
+    """Strip the separators people type; does not validate."""
+    return _SEPARATORS.sub("", str(raw))
+
+
+def parse_nip(raw: object, field: str = "nip") -> Nip:
+    """Parse and check an identity number on its own; InvalidInput names the reason."""
+    value = normalise_nip(raw)
+    if not value.isdigit() or len(value) != 18:
+        raise InvalidInput(f"must be 18 digits, got {str(raw)!r}", field)
+    try:
+        birth = date(int(value[0:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
+        raise InvalidInput(f"digits 1-8 ({value[:8]}) are not a real birth date", field) from None
+    sex = SEX_DIGITS.get(value[14])
+    if sex is None:
+        raise InvalidInput(f"digit 15 (sex) must be 1 or 2, got {value[14]}", field)
+    sequence = int(value[15:])
+    if sequence == 0:
+        raise InvalidInput("digits 16-18 (sequence) may not be 000", field)
+    if value[12] == "2":
+        contract = int(value[13])
+        if contract == 0:
+            raise InvalidInput("digit 14 (PPPK contract count) must be 1-9", field)
+        return Nip(value, "PPPK", birth, sex, int(value[8:12]), None, contract, sequence)
+    month = int(value[12:14])
+    if not 1 <= month <= 12:
+        raise InvalidInput(f"digits 13-14 (TMT CPNS month) must be 01-12, got {value[12:14]}", field)
+    return Nip(value, "PNS", birth, sex, int(value[8:12]), month, None, sequence)
+
+
+def nip_mismatches(
+    nip: Nip,
+    *,
+    employment_kind: str,
+    birth_date: date,
+    sex: str,
+    appointed_on: date,
+) -> dict[str, list[str]]:
+    """The recorded facts that contradict the digits of the identity number."""
+    errors: dict[str, list[str]] = {}
+
+    def add(name: str, reason: str) -> None:
+        errors.setdefault(name, []).append(reason)
+
+    if nip.employment_kind != employment_kind:
+        add("nip", f"is a {nip.employment_kind} number but the appointment is {employment_kind}")
+    if nip.birth_date != birth_date:
+        add("birth_date", f"{birth_date.isoformat()} does not match the NIP ({nip.birth_date.isoformat()})")
+    if nip.sex != sex:
+        add("sex", f"{sex} does not match NIP digit 15 ({nip.value[14]} = {nip.sex})")
+    if nip.employment_kind == "PNS" and employment_kind == "PNS":
+        if (nip.appointed_year, nip.appointed_month) != (appointed_on.year, appointed_on.month):
+            add(
+                "effective_date",
+                f"TMT CPNS {appointed_on:%Y-%m} does not match NIP digits 9-14 ({nip.value[8:14]})",
+            )
+    elif nip.employment_kind == "PPPK":
+        first_contract = nip.contract_count == 1
+        if nip.appointed_year > appointed_on.year or (first_contract and nip.appointed_year != appointed_on.year):
+            add(
+                "effective_date",
+                f"year {appointed_on.year} does not match NIP digits 9-12 "
+                f"({nip.appointed_year}, contract {nip.contract_count})",
+            )
+    return errors

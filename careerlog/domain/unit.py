@@ -1,0 +1,52 @@
+"""A work unit, whose own performance rating bounds the spread of its staff's ratings."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from careerlog.domain.errors import FieldErrors, InvalidInput
+from careerlog.domain.events import UnitRegistered
+from careerlog.domain.ledger import Fact, LedgerAggregate, Recording
+
+
+def unit_id(agency: str, unit: str) -> str:
+    """The aggregate id of a unit: its agency code and its name."""
+    return f"UNIT:{agency}:{unit}"
+
+
+def check_unit_rating(facts: list[Fact], fact: Fact, errors: FieldErrors) -> None:
+    year = fact.values["year"]
+    if year > fact.effective_date.year:
+        errors.add("year", f"{year} is after the rating's date ({fact.effective_date.isoformat()}).")
+    for other in facts:
+        if other.kind == "unit_rating" and other.version != fact.version and other.get("year") == year:
+            errors.add("year", f"{year} is already rated (version {other.version}); correct it instead.")
+
+
+class Unit(LedgerAggregate):
+    """A unit of an agency and its yearly organisational ratings."""
+
+    CHECKS = {"unit_rating": check_unit_rating}
+
+    @classmethod
+    def register(cls, agency: str, unit: str, effective_date: date, recording: Recording) -> Unit:
+        """A unit's record, opened by its first rating (dated as that rating)."""
+        return cls._create(
+            UnitRegistered,
+            id=unit_id(agency, unit),
+            agency=agency,
+            unit=unit,
+            effective_date=effective_date,
+            reference=unit_id(agency, unit),
+            **recording.event_kwargs(),
+        )
+
+    def check_fact(self, context: Any, fact: Fact, errors: FieldErrors, *, new: bool) -> None:
+        if new and fact.effective_date > fact.recorded_on:
+            errors.add("effective_date", f"{fact.effective_date.isoformat()} is in the future.")
+        super().check_fact(context, fact, errors, new=new)
+
+    def check_retractable(self, target: Fact) -> None:
+        if target.kind == "unit_registration":
+            raise InvalidInput("A unit's registration cannot be retracted.", "target_version")

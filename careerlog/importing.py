@@ -1,0 +1,281 @@
+"""Bulk import of career events from JSON Lines or CSV, with a report for every rejected row.
+
+The format is in docs/import-format.md: one event per JSON line (or one CSV file per
+kind), the subject (`nip`, or `agency` and `unit` for a unit's rating), the `kind`, and
+the payload fields of that kind. A migration import may also carry `recorded_at`,
+`recorded_by` and `migrated` from a legacy system or a careerlog export; `version`,
+when given, must be the version the row gets, which keeps corrections pointing at the
+facts they were written for.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+from careerlog.application import CareerLog, Command, Migration, UnitOfWork, unit_subject
+from careerlog.domain.errors import InvalidInput
+from careerlog.domain.events import BY_KIND
+from careerlog.domain.ledger import Outcome
+from careerlog.domain.nip import normalise_nip
+
+META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated", "client_key")
+MIGRATION_KEYS = ("recorded_at", "recorded_by", "migrated")
+DEFAULT_BATCH = 2000
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A rejected row: its line, whose record, and the reason per field."""
+
+    line: int
+    subject: str | None
+    kind: str | None
+    errors: dict[str, list[str]]
+
+    def describe(self) -> str:
+        reasons = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in self.errors.items())
+        return f"line {self.line}: {reasons}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "subject": self.subject, "kind": self.kind, "errors": self.errors}
+
+
+@dataclass
+class ImportReport:
+    """Counts of rows recorded, already recorded and rejected, with every rejection."""
+
+    rows: int = 0
+    recorded: int = 0
+    already_recorded: int = 0
+    rejected: list[RowProblem] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def summary(self) -> str:
+        verb = "would record" if self.dry_run else "recorded"
+        return (
+            f"{self.rows} rows: {verb} {self.recorded}, already recorded {self.already_recorded}, "
+            f"rejected {len(self.rejected)}"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "recorded": self.recorded,
+            "already_recorded": self.already_recorded,
+            "rejected": [p.to_dict() for p in self.rejected],
+            "dry_run": self.dry_run,
+        }
+
+
+# ------------------------------------------------------------------------- reading
+
+
+def detect_format(name: str) -> str:
+    lowered = name.lower()
+    if lowered.endswith((".jsonl", ".ndjson", ".json")):
+        return "jsonl"
+    if lowered.endswith(".csv"):
+        return "csv"
+    raise InvalidInput(f"Cannot tell the format of {name!r}: use .jsonl or .csv, or --format.", "file")
+
+
+def kind_from_name(name: str) -> str | None:
+    """A CSV file named after a kind (training.csv, rank_promotion-2024.csv) holds that kind."""
+    stem = Path(name).stem.lower()
+    for kind in sorted(BY_KIND, key=len, reverse=True):
+        if stem == kind or stem.startswith(kind + "-") or stem.startswith(kind + "_"):
+            return kind
+    return None
+
+
+def read_jsonl(stream: IO[bytes]) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
+    """(line number, row or the reason it is unreadable, bytes read) for each non-blank line."""
+    for number, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        try:
+            row = orjson.loads(raw)
+        except orjson.JSONDecodeError as e:
+            yield number, InvalidInput(f"Not valid JSON: {e}.", "line"), len(raw)
+            continue
+        if not isinstance(row, dict):
+            yield number, InvalidInput("Each line must be a JSON object.", "line"), len(raw)
+            continue
+        yield number, row, len(raw)
+
+
+def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
+    """Rows of a CSV file with a header; empty cells are absent fields. Progress counts rows."""
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    try:
+        yield from _csv_rows(csv.DictReader(text), kind)
+    finally:
+        text.detach()  # the caller closes the file
+
+
+def _csv_rows(
+    reader: csv.DictReader[str], kind: str | None
+) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
+    for row in reader:
+        if None in row:
+            yield reader.line_num, InvalidInput("More cells than header columns.", "line"), 1
+            continue
+        cleaned: dict[str, Any] = {k.strip(): v for k, v in row.items() if v is not None and v.strip() != ""}
+        if kind and "kind" not in cleaned:
+            cleaned["kind"] = kind
+        if "corrected_fields" in cleaned:
+            try:
+                cleaned["corrected_fields"] = orjson.loads(cleaned["corrected_fields"])
+            except orjson.JSONDecodeError:
+                yield reader.line_num, InvalidInput("Must be a JSON object.", "corrected_fields"), 1
+                continue
+        yield reader.line_num, cleaned, 1
+
+
+# ------------------------------------------------------------------------- rows to commands
+
+
+def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Command:
+    """A command from one row; InvalidInput names the field at fault."""
+    payload = {k: v for k, v in row.items() if k not in META_KEYS}
+    kind = row.get("kind")
+    if not isinstance(kind, str) or not kind:
+        raise InvalidInput("Missing data for required field.", "kind")
+    if "nip" in row:
+        subject = normalise_nip(row["nip"])
+    elif "agency" in row and "unit" in row:
+        subject = unit_subject(str(payload.pop("agency")), str(payload.pop("unit")))
+    else:
+        raise InvalidInput("Missing data for required field (or agency and unit for a unit).", "nip")
+    carried = [k for k in MIGRATION_KEYS if k in row]
+    if carried and not migration:
+        raise InvalidInput(
+            "Only a migration import (--migration, administrators) may carry recorded times.", carried[0]
+        )
+    version = row.get("version")
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int | str)):
+        raise InvalidInput("Not a valid integer.", "version")
+    expected = int(version) if version is not None and str(version).isdigit() else None
+    if version is not None and expected is None:
+        raise InvalidInput("Not a valid integer.", "version")
+    client_key = row.get("client_key")
+    return Command(
+        subject=subject,
+        kind=kind,
+        payload=payload,
+        client_key=str(client_key) if client_key else None,
+        migration=_migration(row) if migration and "recorded_at" in row else None,
+        expected_version=expected,
+        line=line,
+    )
+
+
+def _migration(row: dict[str, Any]) -> Migration:
+    raw = row["recorded_at"]
+    try:
+        recorded_at = datetime.fromisoformat(str(raw))
+    except ValueError:
+        raise InvalidInput(f"Not a valid date and time: {raw!r}.", "recorded_at") from None
+    migrated = row.get("migrated", True)
+    if isinstance(migrated, str):
+        migrated = migrated.strip().lower() in ("true", "1", "yes")
+    recorded_by = row.get("recorded_by")
+    return Migration(recorded_at, str(recorded_by) if recorded_by else None, bool(migrated))
+
+
+# ------------------------------------------------------------------------- importing
+
+
+def import_rows(
+    app: CareerLog,
+    rows: Iterable[tuple[int, dict[str, Any] | InvalidInput, int]],
+    *,
+    actor: str,
+    dry_run: bool = False,
+    migration: bool = False,
+    batch_size: int = DEFAULT_BATCH,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Record every good row in batches (one transaction each) and report the rest."""
+    report = ImportReport(dry_run=dry_run)
+    dry_uow = UnitOfWork(app) if dry_run else None
+    batch: list[Command] = []
+    size = 0
+
+    def flush() -> None:
+        nonlocal size
+        if batch:
+            results = app.record_batch(batch, actor=actor, dry_run=dry_run, uow=dry_uow)
+            for command, result in zip(batch, results, strict=True):
+                _tally(report, command, result)
+            batch.clear()
+        if progress:
+            progress(size)
+        size = 0
+
+    for line, row, nbytes in rows:
+        report.rows += 1
+        size += nbytes
+        if isinstance(row, InvalidInput):
+            report.rejected.append(RowProblem(line, None, None, row.errors))
+            continue
+        try:
+            batch.append(row_to_command(line, row, migration=migration))
+        except InvalidInput as e:
+            report.rejected.append(RowProblem(line, _subject_of(row), row.get("kind"), e.errors))
+            continue
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    report.rejected.sort(key=lambda p: p.line)
+    return report
+
+
+def _tally(report: ImportReport, command: Command, result: Outcome | Exception) -> None:
+    if isinstance(result, Outcome):
+        if result.created:
+            report.recorded += 1
+        else:
+            report.already_recorded += 1
+        return
+    subject_field = "unit" if command.subject.startswith("UNIT:") else "nip"
+    errors = result.errors if isinstance(result, InvalidInput) else {subject_field: [str(result)]}
+    report.rejected.append(RowProblem(command.line, command.subject, command.kind, errors))
+
+
+def _subject_of(row: dict[str, Any]) -> str | None:
+    nip = row.get("nip")
+    return str(nip) if nip is not None else None
+
+
+def import_file(
+    app: CareerLog,
+    path: Path,
+    *,
+    actor: str,
+    fmt: str | None = None,
+    kind: str | None = None,
+    dry_run: bool = False,
+    migration: bool = False,
+    batch_size: int = DEFAULT_BATCH,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Import one file (see import_rows)."""
+    fmt = fmt or detect_format(path.name)
+    with path.open("rb") as stream:
+        rows = read_jsonl(stream) if fmt == "jsonl" else read_csv(stream, kind or kind_from_name(path.name))
+        return import_rows(
+            app, rows, actor=actor, dry_run=dry_run, migration=migration, batch_size=batch_size, progress=progress
+        )

@@ -1,0 +1,129 @@
+"""How careerlog events are stored: compact JSON of each event's fields, typed on the way back.
+
+The library's default transcoder tags every date with a type marker. careerlog's events
+are typed dataclasses, so the mapper stores plain JSON (dates as ISO strings, amounts as
+strings) and converts each field back from the class's type hints. Compression and the
+library's cipher (encryption at rest) apply as usual.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import orjson
+from eventsourcing.persistence import Mapper, MapperDeserialisationError, StoredEvent, Transcoder
+from eventsourcing.utils import get_topic, resolve_topic
+
+from careerlog.domain.payload import unwrap_optional
+
+Converter = Callable[[Any], Any]
+_FROM_JSON: dict[type, Converter] = {
+    date: date.fromisoformat,
+    datetime: datetime.fromisoformat,
+    Decimal: Decimal,
+}
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"Cannot store a {type(value).__name__}")
+
+
+@cache
+def _class_of(topic: str) -> type:
+    return typing.cast(type, resolve_topic(topic))
+
+
+_CONVERTERS: dict[type, tuple[tuple[str, Converter], ...]] = {}
+
+
+def _converters(cls: type) -> tuple[tuple[str, Converter], ...]:
+    """The fields of an event class that JSON cannot carry typed, with their converters."""
+    found = _CONVERTERS.get(cls)
+    if found is None:
+        found = _CONVERTERS[cls] = _read_converters(cls)
+    return found
+
+
+def _read_converters(cls: type) -> tuple[tuple[str, Converter], ...]:
+    if not dataclasses.is_dataclass(cls):
+        return ()
+    hints = typing.get_type_hints(cls)
+    found = []
+    for f in dataclasses.fields(cls):
+        kind, _ = unwrap_optional(hints[f.name])
+        if kind in _FROM_JSON:
+            found.append((f.name, _FROM_JSON[kind]))
+    return tuple(found)
+
+
+def typed_state(cls: type, state: dict[str, Any]) -> dict[str, Any]:
+    """Convert, in place, the JSON values of an event class's dates, times and amounts."""
+    for name, convert in _converters(cls):
+        value = state.get(name)
+        if value is not None and not isinstance(value, (date, Decimal)):
+            state[name] = convert(value)
+    return state
+
+
+class NullTranscoder(Transcoder):
+    """Satisfies the library's constructor; CareerMapper encodes with orjson itself."""
+
+    def encode(self, obj: Any) -> bytes:
+        return orjson.dumps(obj, default=_default)
+
+    def decode(self, data: bytes) -> Any:
+        return orjson.loads(data)
+
+
+class CareerMapper(Mapper[str]):
+    """Maps career events to stored events and back."""
+
+    def to_stored_event(self, domain_event: Any) -> StoredEvent:
+        state = dict(domain_event.__dict__)
+        originator_id = state.pop("originator_id")
+        originator_version = state.pop("originator_version")
+        cls = type(domain_event)
+        class_version = getattr(cls, "class_version", 1)
+        if class_version > 1:
+            state["class_version"] = class_version
+        data = orjson.dumps(state, default=_default)
+        if self.compressor:
+            data = self.compressor.compress(data)
+        if self.cipher:
+            data = self.cipher.encrypt(data)
+        return StoredEvent(originator_id, originator_version, get_topic(cls), data)
+
+    def to_domain_event(self, stored_event: StoredEvent) -> Any:
+        cls = _class_of(stored_event.topic)
+        data = stored_event.state
+        try:
+            if self.cipher:
+                data = self.cipher.decrypt(data)
+            if self.compressor:
+                data = self.compressor.decompress(data)
+            state: dict[str, Any] = orjson.loads(data)
+        except Exception as e:
+            msg = (
+                f"Failed to read stored event {stored_event.topic} of "
+                f"{stored_event.originator_id} version {stored_event.originator_version}: {e}"
+            )
+            raise MapperDeserialisationError(msg) from e
+        class_version = getattr(cls, "class_version", 1)
+        from_version = state.pop("class_version", 1)
+        while from_version < class_version:
+            getattr(cls, f"upcast_v{from_version}_v{from_version + 1}")(state)
+            from_version += 1
+        typed_state(cls, state)
+        state["originator_id"] = str(stored_event.originator_id)
+        state["originator_version"] = stored_event.originator_version
+        event: Any = object.__new__(cls)
+        object.__setattr__(event, "__dict__", state)
+        return event

@@ -1,0 +1,230 @@
+"""Reference data and configurable rules, loaded from the TOML files beside this module.
+
+Reference tables (ranks, education levels, post kinds, training kinds, penalty kinds,
+statuses, recruitment paths, regions, agencies) are data with their source regulation.
+Rules carry their source and the dates they are in force; see `Rules.in_force`.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).parent
+RULES_FILE_ENV = "CAREERLOG_RULES_FILE"
+
+
+@dataclass(frozen=True)
+class Code:
+    """One row of a reference table: its canonical code, name and other attributes."""
+
+    code: str
+    name: str
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.attrs[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.attrs.get(key, default)
+
+
+class Table:
+    """A reference table: canonical codes in order, with aliases accepted on input."""
+
+    def __init__(self, name: str, rows: Iterable[Mapping[str, Any]], source: str = ""):
+        self.name = name
+        self.source = source
+        self.rows: dict[str, Code] = {}
+        self._aliases: dict[str, str] = {}
+        for row in rows:
+            attrs = {k: v for k, v in row.items() if k not in ("code", "name", "pangkat")}
+            code = Code(str(row["code"]), str(row.get("name") or row.get("pangkat", "")), attrs)
+            self.rows[code.code] = code
+            for alias in [code.code, *row.get("aliases", ()), row.get("siasn")]:
+                if alias:
+                    self._aliases[str(alias).upper()] = code.code
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, str) and value.upper() in self._aliases
+
+    def __iter__(self) -> Any:
+        return iter(self.rows.values())
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, code: str) -> Code:
+        return self.rows[self.normalise(code)]
+
+    @property
+    def codes(self) -> list[str]:
+        return list(self.rows)
+
+    def normalise(self, value: str) -> str:
+        """Return the canonical code for a code or alias; KeyError if unknown."""
+        return self._aliases[value.upper()]
+
+    def index(self, code: str) -> int:
+        return self.codes.index(self.normalise(code))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A configurable rule with its source and the period it is in force."""
+
+    id: str
+    title: str
+    source: str
+    status: str
+    valid_from: date
+    valid_to: date | None
+    severity: str
+    params: Mapping[str, Any]
+
+    def in_force_on(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
+
+
+class Rules:
+    """The rule versions of a rules file, looked up by id and date."""
+
+    def __init__(self, rules: Iterable[Rule], path: Path | None = None):
+        self.all = list(rules)
+        self.path = path
+
+    def versions(self, rule_id: str) -> list[Rule]:
+        return [r for r in self.all if r.id == rule_id]
+
+    def in_force(self, rule_id: str, day: date) -> Rule | None:
+        """The version of a rule in force on a day, or None when no version is."""
+        for rule in self.all:
+            if rule.id == rule_id and rule.in_force_on(day):
+                return rule
+        return None
+
+    def param(self, rule_id: str, day: date, name: str, default: Any = None) -> Any:
+        rule = self.in_force(rule_id, day)
+        return default if rule is None else rule.params.get(name, default)
+
+    @property
+    def ids(self) -> list[str]:
+        return sorted({r.id for r in self.all})
+
+
+class Reference:
+    """All reference tables of careerlog."""
+
+    def __init__(self, asn: Mapping[str, Any], regions: Mapping[str, Any], agencies: Mapping[str, Any]):
+        sources = asn["sources"]
+
+        def table(name: str, meta: str | None = None) -> Table:
+            source = asn.get(meta or f"{name}_meta", {}).get("source", "")
+            return Table(name, asn[name], sources.get(source, source))
+
+        self.sources: Mapping[str, str] = sources
+        self.ranks = table("ranks")
+        self.pppk_grades = Table(
+            "pppk_grades",
+            ({"code": c, "name": f"Grade {c}"} for c in asn["pppk_grades"]["codes"]),
+            sources[asn["pppk_grades"]["source"]],
+        )
+        self.education = table("education")
+        self.promotion_kinds = table("promotion_kinds")
+        self.post_kinds = table("post_kinds")
+        self.functional_levels = table("functional_levels")
+        self.assignment_kinds = table("assignment_kinds")
+        self.selection_kinds = table("selection_kinds")
+        self.training_kinds = table("training_kinds")
+        self.exams = table("exams")
+        self.skp_predicates = table("skp_predicates", "skp_meta")
+        self.penalty_kinds = table("penalty_kinds", "penalty_meta")
+        self.penalty_levels = table("penalty_levels", "penalty_meta")
+        self.statuses = table("statuses", "none")
+        self.recruitment_paths = table("recruitment_paths", "recruitment_meta")
+        self.regions = Table("regions", regions["regions"], regions["meta"]["source"])
+        self.agencies = Table("agencies", agencies["agencies"], agencies["meta"]["source"])
+        self.sexes = Table(
+            "sexes",
+            [
+                {"code": "M", "name": "Laki-laki", "aliases": ["L", "1", "MALE"], "digit": "1"},
+                {"code": "F", "name": "Perempuan", "aliases": ["P", "2", "FEMALE"], "digit": "2"},
+            ],
+            "Perka BKN 22/2007",
+        )
+        self.employment_kinds = Table(
+            "employment_kinds",
+            [
+                {"code": "PNS", "name": "Pegawai Negeri Sipil (CPNS on appointment)", "aliases": ["CPNS"]},
+                {"code": "PPPK", "name": "Pegawai Pemerintah dengan Perjanjian Kerja"},
+            ],
+            "UU 20/2023",
+        )
+
+    def table(self, name: str) -> Table:
+        value = getattr(self, name)
+        assert isinstance(value, Table)
+        return value
+
+    def rank_index(self, rank: str) -> int:
+        return self.ranks.index(rank)
+
+    def rank_at_or_above(self, rank: str, other: str) -> bool:
+        return self.rank_index(rank) >= self.rank_index(other)
+
+    def separation_statuses(self) -> set[str]:
+        return {s.code for s in self.statuses if s.get("separation")}
+
+    def predicate_score(self, predicate: str) -> int:
+        return int(self.skp_predicates[predicate]["score"])
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
+def reference() -> Reference:
+    """The reference tables (loaded once)."""
+    return Reference(
+        _load_toml(HERE / "asn.toml"),
+        _load_toml(HERE / "regions.toml"),
+        _load_toml(HERE / "agencies.toml"),
+    )
+
+
+def load_rules(path: Path) -> Rules:
+    data = _load_toml(path)
+    rules = []
+    for row in data["rules"]:
+        rules.append(
+            Rule(
+                id=row["id"],
+                title=row["title"],
+                source=row["source"],
+                status=row["status"],
+                valid_from=date.fromisoformat(row["valid_from"]),
+                valid_to=date.fromisoformat(row["valid_to"]) if row.get("valid_to") else None,
+                severity=row.get("severity", "info"),
+                params=row.get("params", {}),
+            )
+        )
+    return Rules(rules, path)
+
+
+@cache
+def _rules_at(path: str) -> Rules:
+    return load_rules(Path(path))
+
+
+def rules(path: str | os.PathLike[str] | None = None) -> Rules:
+    """The configured rules: CAREERLOG_RULES_FILE, else the bundled rules.toml."""
+    chosen = path or os.environ.get(RULES_FILE_ENV) or HERE / "rules.toml"
+    return _rules_at(str(chosen))

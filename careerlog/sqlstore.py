@@ -1,0 +1,115 @@
+"""Portable SQL over the library's own connection pools, for tables beside the event store.
+
+Views, accounts and the access log live in the same database as the events. Their SQL is
+written once, with `?` placeholders and types both stores share (TEXT, INTEGER, REAL,
+BIGINT), and runs on SQLite or PostgreSQL through the eventsourcing library's datastores
+(`SQLiteDatastore`, `PostgresDatastore`) and so through their connection pools.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Protocol
+
+from eventsourcing.postgres import PostgresDatastore
+from eventsourcing.sqlite import SQLiteDatastore
+
+from careerlog.config import Settings
+
+Row = dict[str, Any]
+
+
+class Cursor(Protocol):
+    def execute(self, statement: Any, params: Any = ...) -> Any: ...
+    def executemany(self, statement: Any, params: Any) -> Any: ...
+    def fetchall(self) -> Any: ...
+
+
+class Sql:
+    """A cursor that takes `?` placeholders on either store and returns rows as dicts."""
+
+    def __init__(self, cursor: Cursor, dialect: str):
+        self.cursor = cursor
+        self.dialect = dialect
+
+    def _statement(self, statement: str) -> str:
+        if self.dialect == "postgres":
+            return statement.replace("%", "%%").replace("?", "%s")
+        return statement
+
+    def execute(self, statement: str, params: Sequence[Any] = ()) -> None:
+        self.cursor.execute(self._statement(statement), tuple(params))
+
+    def executemany(self, statement: str, rows: Iterable[Sequence[Any]]) -> None:
+        rows = [tuple(r) for r in rows]
+        if rows:
+            self.cursor.executemany(self._statement(statement), rows)
+
+    def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
+        self.execute(statement, params)
+        return [dict(row) for row in self.cursor.fetchall()]
+
+    def scalar(self, statement: str, params: Sequence[Any] = ()) -> Any:
+        rows = self.query(statement, params)
+        return next(iter(rows[0].values())) if rows else None
+
+
+class SqlStore:
+    """Transactions of portable SQL on a library datastore."""
+
+    def __init__(self, datastore: SQLiteDatastore | PostgresDatastore):
+        self.datastore = datastore
+        self.dialect = "postgres" if isinstance(datastore, PostgresDatastore) else "sqlite"
+        self.schema = datastore.schema if isinstance(datastore, PostgresDatastore) else ""
+
+    @contextmanager
+    def transaction(self, *, commit: bool = True) -> Iterator[Sql]:
+        """One transaction: committed when the block ends, rolled back on an error."""
+        with self.datastore.transaction(commit=commit) as cursor:
+            if self.dialect == "postgres":
+                cursor.execute(f'SET LOCAL search_path TO "{self.schema}"')
+            yield Sql(cursor, self.dialect)
+
+    def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
+        with self.transaction(commit=False) as sql:
+            return sql.query(statement, params)
+
+    def scalar(self, statement: str, params: Sequence[Any] = ()) -> Any:
+        with self.transaction(commit=False) as sql:
+            return sql.scalar(statement, params)
+
+    def execute_script(self, statements: Iterable[str]) -> None:
+        with self.transaction() as sql:
+            for statement in statements:
+                sql.execute(statement)
+
+    def close(self) -> None:
+        self.datastore.close()
+
+
+def open_datastore(settings: Settings, *, pool_size: int | None = None) -> SQLiteDatastore | PostgresDatastore:
+    """A datastore (and its pool) for the configured database, as the library builds them."""
+    settings.prepare()
+    if settings.store == "sqlite":
+        return SQLiteDatastore(settings.sqlite_path, lock_timeout=30, originator_id_type="text")
+    pg = settings.postgres()
+    return PostgresDatastore(
+        dbname=pg["dbname"],
+        host=pg["host"],
+        port=pg["port"],
+        user=pg["user"],
+        password=pg["password"],
+        schema=pg["schema"],
+        pool_size=pool_size or settings.pool_size,
+        max_overflow=settings.max_overflow,
+        connect_timeout=5,
+        lock_timeout=10,
+        idle_in_transaction_session_timeout=30,
+        pre_ping=True,
+        originator_id_type="text",
+    )
+
+
+def open_store(settings: Settings) -> SqlStore:
+    return SqlStore(open_datastore(settings))

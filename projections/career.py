@@ -1,0 +1,381 @@
+"""A career read back from its events, as it stood on any date and as it was known at any time.
+
+`CareerRecord` is the read side's view of one employee: every recorded event with its
+effective date and recorded time, corrections and retractions applied. `known_at(t)` gives
+the record as it was known at time t (only what had been recorded by then), which is how
+the audit judges a decision by what was recorded before it, and how the timeline answers
+`known_at`. The accessors answer "on date D" questions: the rank held, the education, the
+unit, the ratings, the posts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+from typing import Any
+
+from careerlog.domain.events import BY_KIND, LedgerEvent
+from careerlog.domain.ledger import payload_values
+from careerlog.domain.payload import parse_payload
+from careerlog.reference import reference
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One recorded event: what it said, when it took effect and when it was recorded."""
+
+    version: int
+    kind: str
+    effective_date: date
+    recorded_at: datetime
+    reference: str
+    values: dict[str, Any]
+    recorded_by: str
+    migrated: bool
+
+    @classmethod
+    def of(cls, event: LedgerEvent) -> Entry:
+        return cls(
+            event.originator_version,
+            event.KIND,
+            event.effective_date,
+            event.timestamp,
+            event.reference,
+            payload_values(event),
+            event.recorded_by,
+            event.migrated,
+        )
+
+
+@dataclass
+class Fact:
+    """A fact as it stands in a record: its values after corrections, and what changed it."""
+
+    entry: Entry
+    values: dict[str, Any]
+    corrections: list[Entry] = field(default_factory=list)
+    retraction: Entry | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+    @property
+    def version(self) -> int:
+        return self.entry.version
+
+    @property
+    def effective_date(self) -> date:
+        value = self.values["effective_date"]
+        assert isinstance(value, date)
+        return value
+
+    @property
+    def recorded_at(self) -> datetime:
+        return self.entry.recorded_at
+
+    @property
+    def reference(self) -> str:
+        return str(self.values["reference"])
+
+    @property
+    def active(self) -> bool:
+        return self.retraction is None
+
+    @property
+    def last_recorded_at(self) -> datetime:
+        """When the fact last changed: its recording or its latest correction."""
+        return max([self.entry.recorded_at, *(c.recorded_at for c in self.corrections)])
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+
+@dataclass(frozen=True)
+class PostSpell:
+    """A post held from `start` until `end` (exclusive; None while held)."""
+
+    fact: Fact
+    post_kind: str
+    level: str | None
+    assignment: str
+    start: date
+    end: date | None
+
+    def held_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+    def days_until(self, day: date) -> int:
+        """Days held before `day`."""
+        if day <= self.start:
+            return 0
+        stop = day if self.end is None else min(self.end, day)
+        return (stop - self.start).days
+
+
+class CareerRecord:
+    """An employee's (or unit's) record built from its events."""
+
+    def __init__(self, subject: str, entries: Sequence[Entry]):
+        self.subject = subject
+        self.entries = sorted(entries, key=lambda e: e.version)
+        self.facts: dict[int, Fact] = {}
+        for entry in self.entries:
+            self._apply(entry)
+
+    @classmethod
+    def from_events(cls, subject: str, events: Iterable[LedgerEvent]) -> CareerRecord:
+        return cls(subject, [Entry.of(e) for e in events])
+
+    def _apply(self, entry: Entry) -> None:
+        target = self.facts.get(entry.values.get("target_version", 0))
+        if entry.kind == "correction" and target is not None:
+            changes = parse_payload(BY_KIND[target.kind], entry.values["corrected_fields"], partial=True)
+            target.values.update(changes)
+            target.corrections.append(entry)
+        elif entry.kind == "retraction" and target is not None:
+            target.retraction = entry
+        elif entry.kind not in ("correction", "retraction"):
+            self.facts[entry.version] = Fact(entry, dict(entry.values))
+
+    def known_at(self, moment: datetime) -> CareerRecord:
+        """The record as it was known at a moment: only what had been recorded by then."""
+        return CareerRecord(self.subject, [e for e in self.entries if e.recorded_at <= moment])
+
+    def known_before(self, moment: datetime) -> CareerRecord:
+        """The record without anything recorded at or after a moment."""
+        return CareerRecord(self.subject, [e for e in self.entries if e.recorded_at < moment])
+
+    # ------------------------------------------------------------------ facts
+
+    @cached_property
+    def active(self) -> list[Fact]:
+        """Facts not retracted, in order of effective date."""
+        return sorted((f for f in self.facts.values() if f.active), key=lambda f: (f.effective_date, f.version))
+
+    def of_kind(self, *kinds: str, until: date | None = None) -> list[Fact]:
+        return [f for f in self.active if f.kind in kinds and (until is None or f.effective_date <= until)]
+
+    # ------------------------------------------------------------------ who
+
+    @cached_property
+    def appointment(self) -> Fact | None:
+        found = self.of_kind("appointment")
+        return found[0] if found else None
+
+    def profile(self, name: str) -> Any:
+        return self.appointment.get(name) if self.appointment else None
+
+    @property
+    def appointed_on(self) -> date | None:
+        return self.appointment.effective_date if self.appointment else None
+
+    @property
+    def employment_kind(self) -> str | None:
+        kind = self.profile("employment_kind")
+        return None if kind is None else str(kind)
+
+    @property
+    def birth_date(self) -> date | None:
+        birth = self.profile("birth_date")
+        return birth if isinstance(birth, date) else None
+
+    def age_on(self, day: date) -> int | None:
+        birth = self.birth_date
+        return None if birth is None else whole_years(birth, day)
+
+    def service_years_on(self, day: date) -> float | None:
+        start = self.appointed_on
+        return None if start is None else (day - start).days / 365.25
+
+    # ------------------------------------------------------------------ status
+
+    @cached_property
+    def confirmed_on(self) -> date | None:
+        found = self.of_kind("confirmation")
+        return found[0].effective_date if found else None
+
+    @cached_property
+    def separation(self) -> Fact | None:
+        separating = reference().separation_statuses()
+        found = [f for f in self.of_kind("status_change") if f.get("status") in separating]
+        return found[0] if found else None
+
+    @property
+    def separated_on(self) -> date | None:
+        return self.separation.effective_date if self.separation else None
+
+    def status_on(self, day: date) -> str:
+        """The legal status on a day (ACTIVE unless a status change says otherwise)."""
+        status = "ACTIVE"
+        for fact in self.of_kind("status_change", until=day):
+            status = fact.get("status")
+        if status == "ACTIVE" and self.on_study_leave(day):
+            return "STUDY_LEAVE"
+        return str(status)
+
+    def on_study_leave(self, day: date) -> bool:
+        open_leave = False
+        for fact in self.of_kind("study_leave_start", "study_leave_end", until=day):
+            open_leave = fact.kind == "study_leave_start"
+        return open_leave
+
+    def active_on(self, day: date) -> bool:
+        """Employed on a day (appointed and not yet separated)."""
+        start = self.appointed_on
+        end = self.separated_on
+        return start is not None and start <= day and (end is None or day < end)
+
+    # ------------------------------------------------------------------ rank
+
+    @cached_property
+    def rank_history(self) -> list[tuple[date, str, Fact]]:
+        """(TMT, rank, fact) of the appointment and each promotion, in order."""
+        history: list[tuple[date, str, Fact]] = []
+        if self.appointment is not None:
+            history.append((self.appointment.effective_date, self.appointment.get("rank"), self.appointment))
+        history += [(f.effective_date, f.get("new_rank"), f) for f in self.of_kind("rank_promotion")]
+        return sorted(history, key=lambda h: (h[0], h[2].version))
+
+    def rank_on(self, day: date) -> tuple[str, date, Fact] | None:
+        """The rank held on a day, the TMT it was held from, and the fact that gave it."""
+        held = None
+        for tmt, rank, fact in self.rank_history:
+            if tmt <= day:
+                held = (rank, tmt, fact)
+        return held
+
+    def rank_before(self, day: date) -> tuple[str, date, Fact] | None:
+        """The rank held the day before `day` (what a promotion on `day` starts from)."""
+        held = None
+        for tmt, rank, fact in self.rank_history:
+            if tmt < day:
+                held = (rank, tmt, fact)
+        return held
+
+    def promotions(self) -> list[Fact]:
+        return self.of_kind("rank_promotion")
+
+    # ------------------------------------------------------------------ education
+
+    def education_on(self, day: date) -> str | None:
+        """The highest education level held on a day (entry education or a later degree)."""
+        ref = reference()
+        levels = [self.profile("education")] if self.appointment else []
+        levels += [f.get("level") for f in self.of_kind("education", until=day)]
+        levels = [lvl for lvl in levels if lvl]
+        if not levels:
+            return None
+        return str(max(levels, key=lambda lvl: int(ref.education[lvl]["order"])))
+
+    def education_facts(self, day: date) -> list[Fact]:
+        found = self.of_kind("education", until=day)
+        return ([self.appointment] if self.appointment else []) + found
+
+    # ------------------------------------------------------------------ placement
+
+    def placement_on(self, day: date) -> tuple[str, str, str] | None:
+        """(agency, unit, region) on a day."""
+        held = None
+        for fact in self.of_kind("appointment", "placement", until=day):
+            held = (fact.get("agency"), fact.get("unit"), fact.get("region"))
+        if held is None and self.appointment is not None:
+            a = self.appointment
+            return (a.get("agency"), a.get("unit"), a.get("region"))
+        return held
+
+    # ------------------------------------------------------------------ performance
+
+    @cached_property
+    def ratings(self) -> dict[int, Fact]:
+        """The rating of each year."""
+        return {int(f.get("year")): f for f in self.of_kind("performance_rating")}
+
+    def rating_score(self, year: int) -> int | None:
+        fact = self.ratings.get(year)
+        return None if fact is None else reference().predicate_score(fact.get("predicate"))
+
+    # ------------------------------------------------------------------ training
+
+    def trainings(self, until: date | None = None) -> list[Fact]:
+        return self.of_kind("training", until=until)
+
+    @cached_property
+    def jp_by_year(self) -> dict[int, int]:
+        totals: dict[int, int] = {}
+        for fact in self.trainings():
+            year = fact.effective_date.year
+            totals[year] = totals.get(year, 0) + int(fact.get("hours"))
+        return totals
+
+    def exams_passed(self, until: date) -> dict[str, Fact]:
+        return {f.get("exam"): f for f in self.of_kind("exam", until=until)}
+
+    # ------------------------------------------------------------------ discipline
+
+    def penalties(self) -> list[Fact]:
+        return self.of_kind("penalty")
+
+    # ------------------------------------------------------------------ posts
+
+    @cached_property
+    def posts(self) -> list[PostSpell]:
+        """Every post held. A definitive post ends when the next definitive one starts,
+        at an explicit post end, or at separation; a temporary one at its explicit end."""
+        ends = {f.get("appointment_reference"): f.effective_date for f in self.of_kind("post_end")}
+        appointments = self.of_kind("post_appointment")
+        spells = []
+        for i, fact in enumerate(appointments):
+            end = ends.get(fact.reference)
+            if fact.get("assignment") == "DEFINITIVE":
+                later = [
+                    f.effective_date
+                    for f in appointments[i + 1 :]
+                    if f.get("assignment") == "DEFINITIVE" and f.effective_date > fact.effective_date
+                ]
+                if later:
+                    end = min([later[0], end] if end else [later[0]])
+            if end is None and self.separated_on is not None:
+                end = self.separated_on
+            spells.append(
+                PostSpell(
+                    fact, fact.get("post_kind"), fact.get("level"), fact.get("assignment"), fact.effective_date, end
+                )
+            )
+        return spells
+
+    def definitive_post_on(self, day: date) -> PostSpell | None:
+        held = [s for s in self.posts if s.assignment == "DEFINITIVE" and s.held_on(day)]
+        return held[-1] if held else None
+
+    # ------------------------------------------------------------------ mentoring
+
+    def mentoring_spells(self) -> list[tuple[str, date, date | None, Fact]]:
+        """(mentor NIP, start, end or None, start fact) of each mentoring received."""
+        spells: list[tuple[str, date, date | None, Fact]] = []
+        for fact in self.of_kind("mentoring_start", "mentoring_end"):
+            mentor = fact.get("mentor_nip")
+            if fact.kind == "mentoring_start":
+                spells.append((mentor, fact.effective_date, None, fact))
+            else:
+                for i in range(len(spells) - 1, -1, -1):
+                    if spells[i][0] == mentor and spells[i][2] is None:
+                        spells[i] = (mentor, spells[i][1], fact.effective_date, spells[i][3])
+                        break
+        return spells
+
+
+def whole_years(start: date, end: date) -> int:
+    years = end.year - start.year
+    if (end.month, end.day) < (start.month, start.day):
+        years -= 1
+    return years
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)

@@ -1,0 +1,108 @@
+"""`careerlog projections run|rebuild|status`: the projection workers' command line."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from typing import Any
+
+import click
+
+from careerlog.cli import Context, Progress, friendly_errors, pass_context
+from projections.framework import Projector
+from projections.registry import projector, select
+
+
+def _names(views: str | None) -> list[str] | None:
+    return [v.strip() for v in views.split(",") if v.strip()] if views else None
+
+
+@click.group("projections")
+def projections_group() -> None:
+    """Keep the read models (views) current, rebuild them, and show their lag."""
+
+
+@projections_group.command("run")
+@click.option("--views", help="Comma-separated views this worker keeps (default: all).")
+@click.option("--once", is_flag=True, help="Catch up and exit instead of following the log.")
+@click.option("--poll", default=1.0, show_default=True, help="Seconds between checks when idle.")
+@pass_context
+@friendly_errors
+def run_command(obj: Context, views: str | None, once: bool, poll: float) -> None:
+    """Follow the event log and apply new events to the views, exactly once.
+
+    Several workers may run, each with its own --views; a worker killed at any point
+    resumes where its views' tracking records say. On PostgreSQL the worker wakes on
+    the log's notifications; on SQLite it polls.
+    """
+    worker = projector(obj.settings, _names(views), app=obj.app)
+    try:
+        if once:
+            read = worker.catch_up()
+            click.echo(f"applied {read} events")
+            return
+        stop = threading.Event()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda *_: stop.set())
+        click.echo(f"following the log for: {', '.join(p.name for p in worker.projections)}", err=True)
+        follow(worker, stop, poll)
+    finally:
+        worker.close()
+
+
+def follow(worker: Projector, stop: threading.Event, poll: float) -> None:
+    """Catch up, then wait for new events (a notification on PostgreSQL, a poll on SQLite)."""
+    listener = _listener(worker)
+    try:
+        while not stop.is_set():
+            if worker.catch_up() == 0:
+                if listener is not None:
+                    for _ in listener.notifies(timeout=poll, stop_after=1):
+                        break
+                else:
+                    stop.wait(poll)
+    finally:
+        if listener is not None:
+            listener.close()
+
+
+def _listener(worker: Projector) -> Any:
+    if worker.settings.store != "postgres":
+        return None
+    conn = worker.settings.connect_postgres()
+    conn.execute(f'LISTEN "{worker.events_table}"')
+    return conn
+
+
+@projections_group.command("rebuild")
+@click.argument("names", nargs=-1)
+@pass_context
+@friendly_errors
+def rebuild_command(obj: Context, names: tuple[str, ...]) -> None:
+    """Rebuild NAMES (default: every view) from zero, reading each record once."""
+    chosen = select(list(names) or None)
+    worker = projector(obj.settings, [p.name for p in chosen], app=obj.app)
+    try:
+        total = worker.subject_count()
+        with Progress(total, "record", "rebuild") as bar:
+            count = worker.rebuild(progress=bar.update)
+        caught = worker.catch_up()
+        click.echo(f"rebuilt {', '.join(p.name for p in chosen)} from {count} records (+{caught} new events)")
+    finally:
+        worker.close()
+
+
+@projections_group.command("status")
+@pass_context
+@friendly_errors
+def status_command(obj: Context) -> None:
+    """Show each view's position in the log and how far behind it is."""
+    worker = projector(obj.settings, app=obj.app)
+    try:
+        click.echo(f"{'view':<16}{'version':>8}{'position':>12}{'head':>12}{'lag':>10}")
+        for status in worker.status():
+            click.echo(f"{status.name:<16}{status.version:>8}{status.position:>12}{status.head:>12}{status.lag:>10}")
+    finally:
+        worker.close()
+    sys.stdout.flush()

@@ -1,0 +1,387 @@
+"""Projections: views derived only from the ledger's events, kept current exactly once.
+
+A projection owns some tables. Every row belongs to one subject (an employee's NIP or a
+unit's id) and is a pure function of that subject's events: when events arrive, the
+projector reads the whole record of each subject they touch (up to the last event of the
+batch), recomputes that subject's rows and replaces them, and records the position of
+the batch in the same transaction. So a batch is applied exactly once, a crash loses
+nothing, and processing the log again from any position gives the same tables as a
+rebuild. Aggregates across subjects (headcounts, shares, statistics) are queries over
+these rows.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from eventsourcing.persistence import StoredEvent
+
+from careerlog.application import CareerLog
+from careerlog.config import Settings
+from careerlog.domain.events import LedgerEvent
+from careerlog.sqlstore import Row, Sql
+from projections.career import CareerRecord
+from projections.store import PostgresViewStore, SQLiteViewStore, StaleBatch, open_view_store
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A view table: its columns (portable SQL types) and indexes. `subject` is always first."""
+
+    name: str
+    columns: tuple[tuple[str, str], ...]
+    primary_key: tuple[str, ...]
+    indexes: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def column_names(self) -> list[str]:
+        return [name for name, _ in self.columns]
+
+    def ddl(self) -> list[str]:
+        cols = ", ".join(f"{name} {kind}" for name, kind in self.columns)
+        statements = [f"CREATE TABLE IF NOT EXISTS {self.name} ({cols}, PRIMARY KEY ({', '.join(self.primary_key)}))"]
+        for i, columns in enumerate(self.indexes):
+            statements.append(f"CREATE INDEX IF NOT EXISTS {self.name}_ix{i} ON {self.name} ({', '.join(columns)})")
+        return statements
+
+    def insert_statement(self) -> str:
+        names = self.column_names
+        return f"INSERT INTO {self.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+
+
+class Projection(ABC):
+    """A named group of views, tracked and rebuilt together."""
+
+    name: ClassVar[str]
+    version: ClassVar[int] = 1  # change it when the tables or their rows change: the view is rebuilt
+    tables: ClassVar[tuple[Table, ...]]
+
+    def applies_to(self, subject: str) -> bool:
+        """Whether this projection keeps rows for a subject (employees by default)."""
+        return not subject.startswith("UNIT:")
+
+    @abstractmethod
+    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+        """Every row of one subject, per table name."""
+
+
+@dataclass(frozen=True)
+class Status:
+    name: str
+    version: int
+    position: int
+    head: int
+
+    @property
+    def lag(self) -> int:
+        return max(self.head - self.position, 0)
+
+
+SCHEMA_TABLE = Table(
+    "view_schemas",
+    (("name", "TEXT"), ("version", "INTEGER"), ("state", "TEXT")),
+    ("name",),
+)
+
+
+class Projector:
+    """Keeps projections current from the ledger, rebuilds them, and reports their lag."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        projections: Sequence[Projection],
+        *,
+        app: CareerLog | None = None,
+        batch_size: int = 1000,
+    ):
+        self.settings = settings
+        self.projections = list(projections)
+        self.app = app or CareerLog.from_settings(settings)
+        self._owns_app = app is None
+        self.views: SQLiteViewStore | PostgresViewStore = open_view_store(settings)
+        self.batch_size = batch_size
+        self.events_table = self.app.recorder.events_table_name  # type: ignore[attr-defined]
+        self.id_column = "rowid" if settings.store == "sqlite" else "notification_id"
+        self.ensure_tables()
+
+    def close(self) -> None:
+        self.views.datastore.close()
+        if self._owns_app:
+            self.app.close()
+
+    # ------------------------------------------------------------------ schema
+
+    def ensure_tables(self) -> None:
+        """Create the tables; clear any projection whose version changed (it catches up from 0).
+
+        Processes starting together (web workers, projection workers) take turns (schema lock).
+        """
+        with self.settings.schema_lock():
+            self._ensure_tables()
+
+    def _ensure_tables(self) -> None:
+        with self.views.sql.transaction() as sql:
+            for statement in SCHEMA_TABLE.ddl():
+                sql.execute(statement)
+            known = {r["name"]: r for r in sql.query("SELECT name, version, state FROM view_schemas")}
+        for projection in self.projections:
+            row = known.get(projection.name)
+            if row is not None and row["version"] != projection.version:
+                self._drop(projection)
+            with self.views.sql.transaction() as sql:
+                for table in projection.tables:
+                    for statement in table.ddl():
+                        sql.execute(statement)
+                if row is None or row["version"] != projection.version:
+                    self._set_schema(sql, projection, "ready")
+
+    def _drop(self, projection: Projection) -> None:
+        with self.views.sql.transaction() as sql:
+            for table in projection.tables:
+                sql.execute(f"DROP TABLE IF EXISTS {table.name}")
+        self.views.forget(projection.name)
+
+    @staticmethod
+    def _set_schema(sql: Sql, projection: Projection, state: str) -> None:
+        sql.execute("DELETE FROM view_schemas WHERE name = ?", (projection.name,))
+        sql.execute(
+            "INSERT INTO view_schemas (name, version, state) VALUES (?, ?, ?)",
+            (projection.name, projection.version, state),
+        )
+
+    # ------------------------------------------------------------------ positions
+
+    def position(self, projection: Projection) -> int:
+        return self.views.max_tracking_id(projection.name) or 0
+
+    def status(self) -> list[Status]:
+        head = self.app.max_notification_id()
+        return [Status(p.name, p.version, self.position(p), head) for p in self.projections]
+
+    def wait(self, position: int | None, timeout: float = 5.0) -> None:
+        """Block until every projection has applied the event at `position` (TimeoutError)."""
+        for projection in self.projections:
+            self.views.wait(projection.name, position, timeout=timeout)
+
+    # ------------------------------------------------------------------ catching up
+
+    def catch_up(self, progress: Progress | None = None, limit: int | None = None) -> int:
+        """Apply every event not yet applied; return how many events were read."""
+        done = 0
+        while limit is None or done < limit:
+            read = self.step()
+            if read == 0:
+                break
+            done += read
+            if progress:
+                progress(read)
+        return done
+
+    def step(self) -> int:
+        """Apply the next batch to the projections furthest behind; return events read."""
+        groups: dict[int, list[Projection]] = defaultdict(list)
+        for projection in self.projections:
+            groups[self.position(projection)].append(projection)
+        start = min(groups)
+        notifications = self.app.recorder.select_notifications(start=start + 1, limit=self.batch_size)
+        if not notifications:
+            return 0
+        end = notifications[-1].id
+        subjects = sorted({str(n.originator_id) for n in notifications})
+        self.apply(groups[start], subjects, end)
+        return len(notifications)
+
+    def apply(self, projections: Sequence[Projection], subjects: Sequence[str], position: int | None) -> None:
+        """Recompute the rows of subjects from their events up to `position`, then record it."""
+        records = self.load_records(subjects, position)
+        for projection in projections:
+            try:
+                self.views.write(projection.name, position, self._replace(projection, subjects, records))
+            except StaleBatch:
+                continue  # another worker applied it first: nothing is lost or doubled
+
+    def _replace(
+        self, projection: Projection, subjects: Sequence[str], records: dict[str, CareerRecord]
+    ) -> Callable[[Sql], None]:
+        mine = [s for s in subjects if projection.applies_to(s)]
+        rows: dict[str, list[Row]] = defaultdict(list)
+        for subject in mine:
+            record = records.get(subject)
+            if record is not None:
+                for table, table_rows in projection.rows(record).items():
+                    rows[table].extend(table_rows)
+
+        def changes(sql: Sql) -> None:
+            for table in projection.tables:
+                for chunk in chunked(mine, 500):
+                    marks = ", ".join("?" * len(chunk))
+                    sql.execute(f"DELETE FROM {table.name} WHERE subject IN ({marks})", chunk)
+                names = table.column_names
+                sql.executemany(table.insert_statement(), ([r.get(n) for n in names] for r in rows[table.name]))
+
+        return changes
+
+    # ------------------------------------------------------------------ reading the ledger
+
+    def load_records(self, subjects: Sequence[str], upto: int | None) -> dict[str, CareerRecord]:
+        """The records of subjects as the log stood at position `upto`."""
+        events: dict[str, list[LedgerEvent]] = defaultdict(list)
+        with self.views.reading() as sql:
+            for chunk in chunked(list(subjects), 500):
+                marks = ", ".join("?" * len(chunk))
+                params: list[Any] = list(chunk)
+                bound = ""
+                if upto is not None:
+                    bound = f" AND {self.id_column} <= ?"
+                    params.append(upto)
+                rows = sql.query(
+                    f"SELECT originator_id, originator_version, topic, state FROM {self.events_table} "
+                    f"WHERE originator_id IN ({marks}){bound} ORDER BY originator_id, originator_version",
+                    params,
+                )
+                for row in rows:
+                    events[row["originator_id"]].append(self.decode(row))
+        return {subject: CareerRecord.from_events(subject, evs) for subject, evs in events.items()}
+
+    def decode(self, row: Row) -> LedgerEvent:
+        stored = StoredEvent(row["originator_id"], row["originator_version"], row["topic"], bytes(row["state"]))
+        event = self.app.mapper.to_domain_event(stored)
+        assert isinstance(event, LedgerEvent)
+        return event
+
+    def iter_records(self, upto: int, chunk: int = 2000) -> Iterator[CareerRecord]:
+        """Every subject's record up to a position, by subject, reading the log in key order."""
+        after = ""
+        while True:
+            with self.views.reading() as sql:
+                rows = sql.query(
+                    f"SELECT originator_id, originator_version, topic, state FROM {self.events_table} "
+                    f"WHERE originator_id > ? AND {self.id_column} <= ? "
+                    "ORDER BY originator_id, originator_version LIMIT ?",
+                    (after, upto, chunk),
+                )
+            if not rows:
+                return
+            last = rows[-1]["originator_id"]
+            complete = [r for r in rows if r["originator_id"] != last] if len(rows) == chunk else rows
+            if not complete:  # one subject with more events than a chunk
+                complete = self._all_of(last, upto)
+            for subject, group in itertools.groupby(complete, key=lambda r: r["originator_id"]):
+                yield CareerRecord.from_events(subject, [self.decode(r) for r in group])
+            after = complete[-1]["originator_id"]
+
+    def _all_of(self, subject: str, upto: int) -> list[Row]:
+        with self.views.reading() as sql:
+            return sql.query(
+                f"SELECT originator_id, originator_version, topic, state FROM {self.events_table} "
+                f"WHERE originator_id = ? AND {self.id_column} <= ? ORDER BY originator_version",
+                (subject, upto),
+            )
+
+    def subject_count(self) -> int:
+        with self.views.reading() as sql:
+            return int(sql.scalar(f"SELECT COUNT(DISTINCT originator_id) AS n FROM {self.events_table}"))
+
+    # ------------------------------------------------------------------ rebuilding
+
+    def rebuild(self, names: Iterable[str] | None = None, progress: Progress | None = None) -> int:
+        """Rebuild projections from zero by reading every record once; return subjects read."""
+        wanted = set(names) if names is not None else {p.name for p in self.projections}
+        chosen = [p for p in self.projections if p.name in wanted]
+        head = self.app.max_notification_id()
+        for projection in chosen:
+            self._drop(projection)
+        self.ensure_tables()
+        with self.views.sql.transaction() as sql:
+            for projection in chosen:
+                self._set_schema(sql, projection, "rebuilding")
+        count = 0
+        batch: list[CareerRecord] = []
+        for record in self.iter_records(head):
+            batch.append(record)
+            if len(batch) >= 500:
+                count += self._write_rebuilt(chosen, batch, progress)
+                batch = []
+        count += self._write_rebuilt(chosen, batch, progress)
+        for projection in chosen:
+            self._finish_rebuild(projection, head)
+        return count
+
+    def _finish_rebuild(self, projection: Projection, head: int) -> None:
+        def ready(sql: Sql) -> None:
+            self._set_schema(sql, projection, "ready")
+
+        try:
+            self.views.write(projection.name, head or None, ready)
+        except StaleBatch:  # a worker caught up past the rebuild meanwhile
+            self.views.write(projection.name, None, ready)
+
+    def _write_rebuilt(
+        self, projections: Sequence[Projection], records: list[CareerRecord], progress: Progress | None
+    ) -> int:
+        if not records:
+            return 0
+        by_subject = {r.subject: r for r in records}
+        subjects = list(by_subject)
+        for projection in projections:
+            self.views.write(projection.name, None, self._replace(projection, subjects, by_subject))
+        if progress:
+            progress(len(records))
+        return len(records)
+
+
+class Follower:
+    """Follows the log in a background thread so views stay within a second of the writes.
+
+    The embedded (SQLite) store has no notifications, so the follower polls the log from
+    each projection's tracked position; `poke()` (called after a write) wakes it at once.
+    """
+
+    def __init__(self, projector: Projector, *, interval: float = 0.2):
+        self.projector = projector
+        self.interval = interval
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.error: BaseException | None = None
+
+    def start(self) -> Follower:
+        self._thread = threading.Thread(target=self._run, name="careerlog-follower", daemon=True)
+        self._thread.start()
+        return self
+
+    def poke(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                read = self.projector.catch_up()
+            except Exception as e:  # keep following; the error is reported by status
+                self.error = e
+                read = 0
+                time.sleep(1.0)
+            if read == 0:
+                self._wake.wait(self.interval)
+                self._wake.clear()
+
+
+def chunked(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,399 @@
+"""Mentoring: every mentoring relationship and session, from the mentee's record.
+
+The mentee's record holds the relationship (`MentoringStarted`, `MentoringEnded`) and its
+sessions (`MentoringSessionHeld`); the mentor's `MenteeAssigned`/`MenteeReleased` only
+mirror them, so rows come from the mentee alone and "whom does X mentor" is a query on
+the `mentor_nip` column. The view also keeps every employee's yearly SKP score, so that
+mentees' outcomes can be compared with those of colleagues who were never mentored (JP
+come from the training view, ranks and posts from the roster's spells).
+
+docs/views.md gives the exact definition of every number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.reference import reference
+from careerlog.sqlstore import Row, Sql
+from projections.career import CareerRecord, Fact
+from projections.framework import Projection, Table
+from projections.reading import ViewReader
+from projections.training import (
+    DEFAULT_WINDOW_MONTHS,
+    Member,
+    SpellIndex,
+    bounded,
+    comparable,
+    filter_clauses,
+    load_spells,
+    promoted_count,
+    ratio,
+    where_sql,
+    window,
+    window_complete,
+)
+
+MENTORING = Table(
+    "mentoring",
+    (
+        ("subject", "TEXT"),
+        ("version", "INTEGER"),
+        ("reference", "TEXT"),
+        ("mentor_nip", "TEXT"),
+        ("focus", "TEXT"),
+        ("start_date", "TEXT"),
+        ("end_date", "TEXT"),
+        ("end_reason", "TEXT"),
+        ("sessions", "INTEGER"),
+        ("minutes", "INTEGER"),
+        ("agency", "TEXT"),
+        ("unit", "TEXT"),
+        ("region", "TEXT"),
+        ("rank", "TEXT"),
+    ),
+    ("subject", "version"),
+    indexes=(("mentor_nip",), ("agency", "unit"), ("start_date",)),
+)
+
+MENTORING_SESSIONS = Table(
+    "mentoring_sessions",
+    (
+        ("subject", "TEXT"),
+        ("version", "INTEGER"),
+        ("relationship", "INTEGER"),
+        ("mentor_nip", "TEXT"),
+        ("session_date", "TEXT"),
+        ("topic", "TEXT"),
+        ("minutes", "INTEGER"),
+    ),
+    ("subject", "version"),
+    indexes=(("mentor_nip",),),
+)
+
+MENTORING_RATINGS = Table(
+    "mentoring_ratings",
+    (("subject", "TEXT"), ("year", "INTEGER"), ("predicate", "TEXT"), ("score", "INTEGER")),
+    ("subject", "year"),
+)
+
+RELATIONSHIP_FILTERS = {
+    "agency": "agency",
+    "unit": "unit",
+    "region": "region",
+    "rank": "rank",
+    "focus": "focus",
+    "mentor_nip": "mentor_nip",
+    "mentee_nip": "subject",
+}
+DEFAULT_OUTCOME_YEARS = 2
+MAX_OUTCOME_YEARS = 10
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """A mentoring received: from its start until its end (inclusive; None while open)."""
+
+    mentor: str
+    start: date
+    end: date | None
+    fact: Fact
+    end_fact: Fact | None
+
+    def covers(self, mentor: str, day: date) -> bool:
+        return self.mentor == mentor and self.start <= day and (self.end is None or day <= self.end)
+
+
+class MentoringProjection(Projection):
+    """Mentoring relationships and sessions (mentee's side) and every employee's yearly SKP score."""
+
+    name = "mentoring"
+    version = 1
+    tables = (MENTORING, MENTORING_SESSIONS, MENTORING_RATINGS)
+
+    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+        if record.appointment is None:
+            return {}
+        relationships = relationships_of(record)
+        sessions = [(fact, owner(relationships, fact)) for fact in record.of_kind("mentoring_session")]
+        return {
+            "mentoring": [relationship_row(record, r, [f for f, o in sessions if o is r]) for r in relationships],
+            "mentoring_sessions": [session_row(record, fact, o) for fact, o in sessions],
+            "mentoring_ratings": rating_rows(record),
+        }
+
+
+def relationships_of(record: CareerRecord) -> list[Relationship]:
+    ends = record.of_kind("mentoring_end")
+    found = []
+    for mentor, start, end, fact in record.mentoring_spells():
+        end_fact = None
+        if end is not None:
+            end_fact = next((f for f in ends if f.get("mentor_nip") == mentor and f.effective_date == end), None)
+        found.append(Relationship(mentor, start, end, fact, end_fact))
+    return found
+
+
+def owner(relationships: Sequence[Relationship], session: Fact) -> Relationship | None:
+    """The relationship a session belongs to: the latest one with its mentor open on its day."""
+    open_then = [r for r in relationships if r.covers(session.get("mentor_nip"), session.effective_date)]
+    return open_then[-1] if open_then else None
+
+
+def relationship_row(record: CareerRecord, relationship: Relationship, sessions: Sequence[Fact]) -> Row:
+    agency, unit, region = record.placement_on(relationship.start) or (None, None, None)
+    rank = record.rank_on(relationship.start)
+    return {
+        "subject": record.subject,
+        "version": relationship.fact.version,
+        "reference": relationship.fact.reference,
+        "mentor_nip": relationship.mentor,
+        "focus": relationship.fact.get("focus"),
+        "start_date": relationship.start.isoformat(),
+        "end_date": relationship.end.isoformat() if relationship.end else None,
+        "end_reason": relationship.end_fact.get("reason") if relationship.end_fact else None,
+        "sessions": len(sessions),
+        "minutes": sum(int(f.get("minutes") or 0) for f in sessions),
+        "agency": agency,
+        "unit": unit,
+        "region": region,
+        "rank": rank[0] if rank else None,
+    }
+
+
+def session_row(record: CareerRecord, fact: Fact, relationship: Relationship | None) -> Row:
+    minutes = fact.get("minutes")
+    return {
+        "subject": record.subject,
+        "version": fact.version,
+        "relationship": relationship.fact.version if relationship else None,
+        "mentor_nip": fact.get("mentor_nip"),
+        "session_date": fact.effective_date.isoformat(),
+        "topic": fact.get("topic"),
+        "minutes": None if minutes is None else int(minutes),
+    }
+
+
+def rating_rows(record: CareerRecord) -> list[Row]:
+    ref = reference()
+    return [
+        {
+            "subject": record.subject,
+            "year": year,
+            "predicate": fact.get("predicate"),
+            "score": ref.predicate_score(fact.get("predicate")),
+        }
+        for year, fact in sorted(record.ratings.items())
+    ]
+
+
+# ---------------------------------------------------------------------- outcomes
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """A group's outcomes: promotions within the window, JP and SKP scores in the years after."""
+
+    count: int
+    promoted: int
+    person_years: int
+    hours: int
+    rated_years: int
+    score_total: int
+
+    @property
+    def promotion_rate(self) -> float | None:
+        return None if not self.count else self.promoted / self.count
+
+    @property
+    def jp_per_year(self) -> float | None:
+        return None if not self.person_years else self.hours / self.person_years
+
+    @property
+    def mean_rating(self) -> float | None:
+        return None if not self.rated_years else self.score_total / self.rated_years
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "promoted": self.promoted,
+            "promotion_rate": ratio(self.promoted, self.count),
+            "person_years": self.person_years,
+            "jp_per_year": ratio(self.hours, self.person_years, 2),
+            "rated_years": self.rated_years,
+            "mean_rating": ratio(self.score_total, self.rated_years),
+        }
+
+
+def outcome_years(member: Member, index: SpellIndex, years: int, today: date) -> list[int]:
+    """The `years` calendar years after the member's start year that have ended and in which
+    the member was in post on 31 December."""
+    span = range(member.day.year + 1, member.day.year + years + 1)
+    return [y for y in span if y < today.year and index.in_post(member.subject, date(y, 12, 31))]
+
+
+def outcomes(
+    members: Sequence[Member],
+    index: SpellIndex,
+    hours: Mapping[tuple[str, int], int],
+    scores: Mapping[tuple[str, int], int],
+    *,
+    months: int,
+    years: int,
+    today: date,
+) -> Outcomes:
+    person_years = [(m.subject, y) for m in members for y in outcome_years(m, index, years, today)]
+    rated = [scores[key] for key in person_years if key in scores]
+    return Outcomes(
+        count=len(members),
+        promoted=promoted_count(members, index, months),
+        person_years=len(person_years),
+        hours=sum(hours.get(key, 0) for key in person_years),
+        rated_years=len(rated),
+        score_total=sum(rated),
+    )
+
+
+def difference(a: float | None, b: float | None, places: int = 4) -> float | None:
+    return None if a is None or b is None else round(a - b, places)
+
+
+def yearly_values(sql: Sql, statement: str, agencies: Sequence[str]) -> dict[tuple[str, int], int]:
+    """(subject, year) -> value, for employees who were ever in one of the agencies."""
+    if not agencies:
+        return {}
+    marks = ", ".join("?" * len(agencies))
+    rows = sql.query(
+        statement.format(within=f"subject IN (SELECT subject FROM spells WHERE agency IN ({marks}))"), agencies
+    )
+    return {(r["subject"], int(r["year"])): int(r["value"]) for r in rows}
+
+
+YEARLY_JP = "SELECT subject, year, SUM(hours) AS value FROM training WHERE {within} GROUP BY subject, year"
+YEARLY_SCORES = "SELECT subject, year, score AS value FROM mentoring_ratings WHERE {within}"
+
+
+# ---------------------------------------------------------------------- queries
+
+
+class MentoringQueries(ViewReader):
+    """Reads of the mentoring view (with the training view and the roster's spells): plain data out."""
+
+    def mentoring_of(self, nip: str) -> dict[str, Any]:
+        """Who mentors an employee and whom the employee mentors, each with the sessions held."""
+        with self.store.transaction(commit=False) as sql:
+            if not sql.query("SELECT subject FROM roster WHERE subject = ?", (nip,)):
+                raise NotFound(f"No employee with NIP {nip} has been appointed.")
+            mentors = self._with_sessions(sql, "subject", nip)
+            mentees = self._with_sessions(sql, "mentor_nip", nip)
+        return {"nip": nip, "mentored_by": mentors, "mentoring": mentees}
+
+    @staticmethod
+    def _with_sessions(sql: Sql, column: str, nip: str) -> list[dict[str, Any]]:
+        # `column` is one of two constants of this class, never input.
+        rows = sql.query(f"SELECT * FROM mentoring WHERE {column} = ? ORDER BY start_date, subject, version", (nip,))
+        sessions = sql.query(
+            "SELECT subject, relationship, session_date, topic, minutes FROM mentoring_sessions "
+            f"WHERE {column} = ? ORDER BY session_date, version",
+            (nip,),
+        )
+        items = []
+        for row in rows:
+            item = relationship_item(row)
+            item["session_list"] = [
+                {"date": s["session_date"], "topic": s["topic"], "minutes": s["minutes"]}
+                for s in sessions
+                if s["subject"] == row["subject"] and s["relationship"] == row["version"]
+            ]
+            items.append(item)
+        return items
+
+    def relationships(
+        self, filters: Mapping[str, Any] | None = None, *, open_on: date | None = None
+    ) -> list[dict[str, Any]]:
+        """Mentoring relationships matching the filters (the mentee's agency, unit, region and rank
+        at the start), optionally only those open on a day."""
+        clauses, params = filter_clauses(filters, RELATIONSHIP_FILTERS)
+        if open_on is not None:
+            if not isinstance(open_on, date):
+                raise InvalidInput("Must be a date.", "open_on")
+            clauses += ["start_date <= ?", "(end_date IS NULL OR end_date >= ?)"]
+            params += [open_on.isoformat(), open_on.isoformat()]
+        rows = self.store.query(
+            f"SELECT * FROM mentoring{where_sql(clauses)} ORDER BY start_date, subject, version", params
+        )
+        return [relationship_item(r) for r in rows]
+
+    def mentoring_outcomes(
+        self,
+        filters: Mapping[str, Any] | None = None,
+        *,
+        window_months: int = DEFAULT_WINDOW_MONTHS,
+        years: int = DEFAULT_OUTCOME_YEARS,
+    ) -> dict[str, Any]:
+        """Mentees' promotions, JP and SKP scores after their first mentoring started, against
+        colleagues of the same agency and rank on that day who were never mentored."""
+        months = window(window_months)
+        span = bounded(years, "years", 1, MAX_OUTCOME_YEARS)
+        clauses, params = filter_clauses(filters, RELATIONSHIP_FILTERS)
+        with self.store.transaction(commit=False) as sql:
+            mentees = first_mentoring(sql, clauses, params)
+            mentored = {r["subject"] for r in sql.query("SELECT DISTINCT subject FROM mentoring")}
+            agencies = sorted({m.agency for m in mentees if m.agency})
+            index = load_spells(sql, agencies)
+            hours = yearly_values(sql, YEARLY_JP, agencies)
+            scores = yearly_values(sql, YEARLY_SCORES, agencies)
+        peers = comparable(mentees, mentored, index)
+        got = outcomes(mentees, index, hours, scores, months=months, years=span, today=self.today)
+        baseline = outcomes(peers, index, hours, scores, months=months, years=span, today=self.today)
+        return {
+            "window_months": months,
+            "years": span,
+            "mentees": got.to_dict(),
+            "peers": baseline.to_dict(),
+            "difference": {
+                "promotion_rate": difference(got.promotion_rate, baseline.promotion_rate),
+                "jp_per_year": difference(got.jp_per_year, baseline.jp_per_year, 2),
+                "mean_rating": difference(got.mean_rating, baseline.mean_rating),
+            },
+            "window_complete": window_complete([*mentees, *peers], months, self.today),
+        }
+
+
+def first_mentoring(sql: Sql, clauses: Sequence[str], params: Sequence[Any]) -> list[Member]:
+    """Each mentee once, on the start of their first mentoring matching the filters."""
+    rows = sql.query(
+        f"SELECT subject, start_date, agency, rank FROM mentoring{where_sql(clauses)} "
+        "ORDER BY subject, start_date, version",
+        params,
+    )
+    first: dict[str, Member] = {}
+    for r in rows:
+        first.setdefault(
+            r["subject"], Member(r["subject"], date.fromisoformat(r["start_date"]), r["agency"], r["rank"])
+        )
+    return list(first.values())
+
+
+def relationship_item(row: Row) -> dict[str, Any]:
+    return {
+        "mentee_nip": row["subject"],
+        "mentor_nip": row["mentor_nip"],
+        "version": int(row["version"]),
+        "reference": row["reference"],
+        "focus": row["focus"],
+        "start_date": row["start_date"],
+        "end_date": row["end_date"],
+        "end_reason": row["end_reason"],
+        "open": row["end_date"] is None,
+        "sessions": int(row["sessions"]),
+        "minutes": int(row["minutes"]),
+        "agency": row["agency"],
+        "unit": row["unit"],
+        "region": row["region"],
+        "rank": row["rank"],
+    }

@@ -1,0 +1,35 @@
+"""Every projection careerlog keeps, by name, and the projector that runs a group of them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from careerlog.application import CareerLog
+from careerlog.config import Settings
+from careerlog.domain.errors import InvalidInput
+from projections.framework import Projection, Projector
+from projections.mentoring import MentoringProjection
+from projections.roster import RosterProjection
+from projections.timeline import TimelineProjection
+from projections.training import TrainingProjection
+
+
+def all_projections() -> list[Projection]:
+    return [TimelineProjection(), RosterProjection(), TrainingProjection(), MentoringProjection()]
+
+
+def select(names: Iterable[str] | None = None) -> list[Projection]:
+    """The named projections (all when none are named); InvalidInput names an unknown one."""
+    available = {p.name: p for p in all_projections()}
+    if not names:
+        return list(available.values())
+    chosen = []
+    for name in names:
+        if name not in available:
+            raise InvalidInput(f"Unknown view {name!r}; one of {', '.join(available)}.", "views")
+        chosen.append(available[name])
+    return chosen
+
+
+def projector(settings: Settings, names: Iterable[str] | None = None, *, app: CareerLog | None = None) -> Projector:
+    return Projector(settings, select(names), app=app)

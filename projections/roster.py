@@ -1,0 +1,184 @@
+"""Roster: one row per employee with where they stand now (rank, post, unit, status...).
+
+Years in rank, years of service and age bands change with the calendar, not with events,
+so the row keeps the dates and the queries compute the years for the day they are asked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from careerlog.sqlstore import Row
+from projections.career import CareerRecord, PostSpell
+from projections.framework import Projection, Table
+
+ROSTER = Table(
+    "roster",
+    (
+        ("subject", "TEXT"),
+        ("name", "TEXT"),
+        ("sex", "TEXT"),
+        ("birth_date", "TEXT"),
+        ("employment_kind", "TEXT"),
+        ("confirmed", "INTEGER"),
+        ("status", "TEXT"),
+        ("agency", "TEXT"),
+        ("unit", "TEXT"),
+        ("region", "TEXT"),
+        ("rank", "TEXT"),
+        ("rank_order", "INTEGER"),
+        ("rank_since", "TEXT"),
+        ("appointed_on", "TEXT"),
+        ("education", "TEXT"),
+        ("post_kind", "TEXT"),
+        ("post_level", "TEXT"),
+        ("post_title", "TEXT"),
+        ("recruitment_path", "TEXT"),
+        ("separated_on", "TEXT"),
+        ("last_recorded_at", "TEXT"),
+    ),
+    ("subject",),
+    indexes=(("agency", "unit"), ("agency", "rank_order"), ("region",), ("status",), ("name",)),
+)
+
+
+SPELLS = Table(
+    "spells",
+    (
+        ("subject", "TEXT"),
+        ("seq", "INTEGER"),
+        ("start_date", "TEXT"),
+        ("end_date", "TEXT"),
+        ("agency", "TEXT"),
+        ("unit", "TEXT"),
+        ("region", "TEXT"),
+        ("rank", "TEXT"),
+        ("post_kind", "TEXT"),
+        ("education", "TEXT"),
+        ("employment_kind", "TEXT"),
+        ("sex", "TEXT"),
+        ("status", "TEXT"),
+    ),
+    ("subject", "seq"),
+    indexes=(("agency", "unit", "start_date"), ("start_date", "end_date")),
+)
+
+
+class RosterProjection(Projection):
+    """Where each employee stands now (roster) and stood over time (spells)."""
+
+    name = "roster"
+    version = 2
+    tables = (ROSTER, SPELLS)
+
+    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+        if record.appointment is None:
+            return {}
+        return {"roster": [roster_row(record)], "spells": spell_rows(record)}
+
+
+def spell_rows(record: CareerRecord) -> list[Row]:
+    """Periods of employment in which agency, unit, region, rank, post, education and status hold.
+
+    A period ends (exclusive) where the next begins; the last ends at separation, or is
+    open (NULL) while the employee serves. Answers "who was where, at which rank, on D".
+    """
+    start = record.appointed_on
+    if start is None:
+        return []
+    end = record.separated_on
+    changes = {start}
+    changes |= {
+        f.effective_date
+        for f in record.of_kind(
+            "placement", "rank_promotion", "education", "status_change", "study_leave_start", "study_leave_end"
+        )
+    }
+    changes |= {s.start for s in record.posts} | {s.end for s in record.posts if s.end}
+    days = sorted(d for d in changes if d >= start and (end is None or d < end))
+    rows: list[Row] = []
+    previous: tuple[object, ...] | None = None
+    for day in days:
+        placement = record.placement_on(day) or ("", "", "")
+        rank = record.rank_on(day)
+        post = record.definitive_post_on(day)
+        state = (
+            *placement,
+            rank[0] if rank else None,
+            post.post_kind if post else None,
+            record.education_on(day),
+            record.status_on(day),
+        )
+        if state == previous:
+            continue
+        if rows:
+            rows[-1]["end_date"] = day.isoformat()
+        rows.append(
+            {
+                "subject": record.subject,
+                "seq": len(rows) + 1,
+                "start_date": day.isoformat(),
+                "end_date": None,
+                "agency": state[0],
+                "unit": state[1],
+                "region": state[2],
+                "rank": state[3],
+                "post_kind": state[4],
+                "education": state[5],
+                "employment_kind": record.employment_kind,
+                "sex": record.profile("sex"),
+                "status": state[6],
+            }
+        )
+        previous = state
+    if rows and end is not None:
+        rows[-1]["end_date"] = end.isoformat()
+    return rows
+
+
+def roster_row(record: CareerRecord) -> Row:
+    from careerlog.reference import reference
+
+    today = date.max
+    rank = record.rank_on(today)
+    placement = record.placement_on(today) or ("", "", "")
+    shown = current_post(record)
+    separation = record.separation
+    rank_code = rank[0] if rank else None
+    ranks = reference().ranks
+    return {
+        "subject": record.subject,
+        "name": record.profile("name"),
+        "sex": record.profile("sex"),
+        "birth_date": _iso(record.birth_date),
+        "employment_kind": record.employment_kind,
+        "confirmed": int(record.confirmed_on is not None or record.employment_kind == "PPPK"),
+        "status": separation.get("status") if separation else record.status_on(today),
+        "agency": placement[0],
+        "unit": placement[1],
+        "region": placement[2],
+        "rank": rank_code,
+        "rank_order": ranks.index(rank_code) if rank_code and rank_code in ranks else None,
+        "rank_since": _iso(rank[1]) if rank else None,
+        "appointed_on": _iso(record.appointed_on),
+        "education": record.education_on(today),
+        "post_kind": shown.post_kind if shown else None,
+        "post_level": shown.level if shown else None,
+        "post_title": shown.fact.get("title") if shown else None,
+        "recruitment_path": record.profile("recruitment_path"),
+        "separated_on": _iso(record.separated_on),
+        "last_recorded_at": max(e.recorded_at for e in record.entries).isoformat(),
+    }
+
+
+def current_post(record: CareerRecord) -> PostSpell | None:
+    """The post held now, or the last one held before separation (definitive first)."""
+    last_day = record.separated_on
+    held = [s for s in record.posts if s.end is None or (last_day is not None and s.end == last_day)]
+    definitive = [s for s in held if s.assignment == "DEFINITIVE"]
+    chosen = definitive or held
+    return chosen[-1] if chosen else None
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -1,0 +1,84 @@
+"""Where views live: tables beside the events, tracked with the library's tracking recorders.
+
+A view store is the eventsourcing library's tracking recorder for the configured database
+(`SQLiteTrackingRecorder` or `PostgresTrackingRecorder`) extended with portable SQL: a
+batch of view changes and the tracking record of the last event it covers are written in
+one transaction, so each event is applied exactly once, even across a crash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from eventsourcing.persistence import InfrastructureFactory, IntegrityError, Tracking, TrackingRecorder
+from eventsourcing.postgres import PostgresTrackingRecorder
+from eventsourcing.sqlite import SQLiteTrackingRecorder
+from eventsourcing.utils import Environment
+
+from careerlog.config import Settings
+from careerlog.sqlstore import Sql, SqlStore
+
+VIEWS_ENV_NAME = "careerlog_views"
+
+
+class StaleBatch(Exception):
+    """Another worker already recorded this position: the batch was rolled back."""
+
+
+class ViewStoreMixin:
+    """Portable SQL and atomic "changes + tracking" writes on a library tracking recorder."""
+
+    datastore: Any
+    dialect: str
+    tracking_table: str
+    _insert_tracking: Callable[[Any, Tracking], None]  # the library's, in the same transaction
+
+    @property
+    def sql(self) -> SqlStore:
+        return SqlStore(self.datastore)
+
+    def write(self, name: str, position: int | None, changes: Callable[[Sql], None]) -> None:
+        """Apply changes and (when given) record the position of `name`, in one transaction."""
+        try:
+            with self.sql.transaction() as sql:
+                changes(sql)
+                if position is not None:
+                    self._insert_tracking(sql.cursor, Tracking(name, position))
+        except IntegrityError as e:
+            raise StaleBatch(f"{name} is already past {position}") from e
+
+    def forget(self, name: str) -> None:
+        """Forget how far `name` got (before a rebuild)."""
+        with self.sql.transaction() as sql:
+            sql.execute(f"DELETE FROM {self.tracking_table} WHERE application_name = ?", (name,))
+
+    @contextmanager
+    def reading(self) -> Iterator[Sql]:
+        with self.sql.transaction(commit=False) as sql:
+            yield sql
+
+
+class SQLiteViewStore(ViewStoreMixin, SQLiteTrackingRecorder):
+    dialect = "sqlite"
+    tracking_table = "tracking"
+
+
+class PostgresViewStore(ViewStoreMixin, PostgresTrackingRecorder):
+    dialect = "postgres"
+
+    @property
+    def tracking_table(self) -> str:  # type: ignore[override]
+        return str(self.tracking_table_name)
+
+
+def open_view_store(settings: Settings) -> SQLiteViewStore | PostgresViewStore:
+    """The view store of the configured database, built by the library's factory."""
+    settings.prepare()
+    env = Environment(VIEWS_ENV_NAME, settings.eventsourcing_env())
+    with settings.schema_lock():
+        factory = InfrastructureFactory[TrackingRecorder].construct(env)
+        if settings.store == "sqlite":
+            return factory.tracking_recorder(SQLiteViewStore)  # type: ignore[return-value]
+        return factory.tracking_recorder(PostgresViewStore)  # type: ignore[return-value]

@@ -1,0 +1,122 @@
+"""Career timeline: every recorded fact of an employee, with its corrections and retractions.
+
+One row per recorded event. The query rebuilds the record from these rows and answers
+`as_of` (facts in effect on a date) and `known_at` (only what had been recorded by then).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import orjson
+
+from careerlog.domain.events import BY_KIND
+from careerlog.domain.payload import to_plain
+from careerlog.persistence import typed_state
+from careerlog.sqlstore import Row
+from projections.career import CareerRecord, Entry, Fact
+from projections.framework import Projection, Table
+
+TIMELINE = Table(
+    "timeline",
+    (
+        ("subject", "TEXT"),
+        ("version", "INTEGER"),
+        ("kind", "TEXT"),
+        ("effective_date", "TEXT"),
+        ("recorded_at", "TEXT"),
+        ("reference", "TEXT"),
+        ("recorded_by", "TEXT"),
+        ("migrated", "INTEGER"),
+        ("data", "TEXT"),
+    ),
+    ("subject", "version"),
+)
+
+
+class TimelineProjection(Projection):
+    name = "timeline"
+    version = 1
+    tables = (TIMELINE,)
+
+    def applies_to(self, subject: str) -> bool:
+        return True
+
+    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+        return {
+            "timeline": [
+                {
+                    "subject": record.subject,
+                    "version": e.version,
+                    "kind": e.kind,
+                    "effective_date": e.effective_date.isoformat(),
+                    "recorded_at": e.recorded_at.isoformat(),
+                    "reference": e.reference,
+                    "recorded_by": e.recorded_by,
+                    "migrated": int(e.migrated),
+                    "data": orjson.dumps(to_plain(e.values)).decode(),
+                }
+                for e in record.entries
+            ]
+        }
+
+
+def entry_from_row(row: Row) -> Entry:
+    cls = BY_KIND[row["kind"]]
+    values = typed_state(cls, orjson.loads(row["data"]))
+    return Entry(
+        version=int(row["version"]),
+        kind=row["kind"],
+        effective_date=date.fromisoformat(row["effective_date"]),
+        recorded_at=datetime.fromisoformat(row["recorded_at"]),
+        reference=row["reference"],
+        values=values,
+        recorded_by=row["recorded_by"],
+        migrated=bool(row["migrated"]),
+    )
+
+
+def record_from_rows(subject: str, rows: list[Row]) -> CareerRecord:
+    return CareerRecord(subject, [entry_from_row(r) for r in rows])
+
+
+def timeline_items(record: CareerRecord, as_of: date | None = None) -> list[dict[str, Any]]:
+    """The facts of a record in order of effective date, each with what corrected or retracted it."""
+    facts = sorted(record.facts.values(), key=lambda f: (f.effective_date, f.version))
+    return [fact_item(f) for f in facts if as_of is None or f.effective_date <= as_of]
+
+
+def fact_item(fact: Fact) -> dict[str, Any]:
+    original = fact.entry.values
+    return {
+        "version": fact.version,
+        "kind": fact.kind,
+        "effective_date": fact.effective_date.isoformat(),
+        "recorded_at": fact.recorded_at.isoformat(),
+        "reference": fact.reference,
+        "recorded_by": fact.entry.recorded_by,
+        "migrated": fact.entry.migrated,
+        "values": to_plain({k: v for k, v in fact.values.items() if v is not None}),
+        "original": to_plain({k: v for k, v in original.items() if v is not None}),
+        "corrections": [
+            {
+                "version": c.version,
+                "recorded_at": c.recorded_at.isoformat(),
+                "effective_date": c.effective_date.isoformat(),
+                "reference": c.reference,
+                "reason": c.values.get("reason"),
+                "fields": c.values.get("corrected_fields"),
+            }
+            for c in fact.corrections
+        ],
+        "retracted": None
+        if fact.retraction is None
+        else {
+            "version": fact.retraction.version,
+            "recorded_at": fact.retraction.recorded_at.isoformat(),
+            "effective_date": fact.retraction.effective_date.isoformat(),
+            "reference": fact.retraction.reference,
+            "reason": fact.retraction.values.get("reason"),
+        },
+    }

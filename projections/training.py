@@ -1,0 +1,512 @@
+"""Training: every training an employee completed, where they stood when it ended, and what they thought of it.
+
+One row per active training fact (retracted ones are gone, corrected ones show their
+current values), with the agency, unit, region, rank and sex of the employee on the
+training's last day and the employee's feedback on the training's programme. The queries
+add these rows up per employee and year (the 20 JP a year of PP 11/2017 art. 203(4)), per
+group of staff in post on a day (using the roster's `spells`), and per programme, where
+participants' later promotions are compared with those of comparable colleagues.
+
+docs/views.md gives the exact definition of every number.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.reference import rules
+from careerlog.sqlstore import Row, Sql
+from projections.career import CareerRecord, Fact
+from projections.framework import Projection, Table
+from projections.reading import ViewReader
+
+TRAINING = Table(
+    "training",
+    (
+        ("subject", "TEXT"),
+        ("version", "INTEGER"),
+        ("reference", "TEXT"),
+        ("year", "INTEGER"),
+        ("start_date", "TEXT"),
+        ("end_date", "TEXT"),
+        ("kind", "TEXT"),
+        ("title", "TEXT"),
+        ("organiser", "TEXT"),
+        ("hours", "INTEGER"),
+        ("programme_id", "TEXT"),
+        # REAL is a 4-byte float on PostgreSQL: rupiah amounts need 8 bytes (REAL affinity on SQLite).
+        ("cost", "DOUBLE PRECISION"),
+        ("agency", "TEXT"),
+        ("unit", "TEXT"),
+        ("region", "TEXT"),
+        ("rank", "TEXT"),
+        ("sex", "TEXT"),
+        ("employment_kind", "TEXT"),
+        ("feedback_rating", "INTEGER"),
+        ("feedback_relevance", "INTEGER"),
+    ),
+    ("subject", "version"),
+    indexes=(("year", "subject"), ("programme_id", "end_date"), ("agency", "unit")),
+)
+
+YEARLY_JP_RULE = "training.yearly_jp"
+DEFAULT_WINDOW_MONTHS = 24
+MAX_WINDOW_MONTHS = 120
+SPELL_FIELDS = ("agency", "unit", "region", "rank", "employment_kind", "sex", "education", "post_kind")
+PROGRAMME_FILTERS = {
+    "agency": "agency",
+    "unit": "unit",
+    "region": "region",
+    "kind": "kind",
+    "year": "year",
+    "programme_id": "programme_id",
+}
+
+
+class TrainingProjection(Projection):
+    """One row per training completed (not retracted), as it stands after corrections."""
+
+    name = "training"
+    version = 1
+    tables = (TRAINING,)
+
+    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+        if record.appointment is None:
+            return {}
+        feedback = feedback_by_programme(record)
+        return {"training": [training_row(record, fact, feedback) for fact in record.trainings()]}
+
+
+def feedback_by_programme(record: CareerRecord) -> dict[str, Fact]:
+    """The employee's (latest) feedback on each programme."""
+    return {str(f.get("programme_id")): f for f in record.of_kind("training_feedback")}
+
+
+def training_row(record: CareerRecord, fact: Fact, feedback: Mapping[str, Fact]) -> Row:
+    end = fact.effective_date
+    agency, unit, region = record.placement_on(end) or (None, None, None)
+    rank = record.rank_on(end)
+    programme = fact.get("programme_id")
+    opinion = feedback.get(programme) if programme else None
+    cost = fact.get("cost")
+    return {
+        "subject": record.subject,
+        "version": fact.version,
+        "reference": fact.reference,
+        "year": end.year,
+        "start_date": fact.get("start_date").isoformat(),
+        "end_date": end.isoformat(),
+        "kind": fact.get("training_kind"),
+        "title": fact.get("title"),
+        "organiser": fact.get("organiser"),
+        "hours": int(fact.get("hours")),
+        "programme_id": programme,
+        "cost": None if cost is None else float(cost),
+        "agency": agency,
+        "unit": unit,
+        "region": region,
+        "rank": rank[0] if rank else None,
+        "sex": record.profile("sex"),
+        "employment_kind": record.employment_kind,
+        "feedback_rating": None if opinion is None else int(opinion.get("rating")),
+        "feedback_relevance": None if opinion is None else int(opinion.get("relevance")),
+    }
+
+
+# ---------------------------------------------------------------------- parameters
+
+
+def filter_clauses(
+    filters: Mapping[str, Any] | None, allowed: Mapping[str, str], *, integers: Iterable[str] = ()
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions for filters named in `allowed` (name -> column); values are parameters.
+
+    A value may be one value or a list of them (any of which matches); None or "" is no filter.
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    numeric = set(integers)
+    for name, value in (filters or {}).items():
+        column = allowed.get(name)
+        if column is None:
+            raise InvalidInput(f"Unknown filter; one of {', '.join(allowed)}.", name)
+        if value is None or value == "":
+            continue
+        values = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+        if not values:
+            continue
+        clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+        params += [whole_number(v, name) if name in numeric else str(v) for v in values]
+    return clauses, params
+
+
+def where_sql(clauses: Sequence[str]) -> str:
+    return " WHERE " + " AND ".join(clauses) if clauses else ""
+
+
+def whole_number(value: Any, name: str) -> int:
+    if isinstance(value, bool):
+        raise InvalidInput(f"Must be a whole number, got {value!r}.", name)
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"Must be a whole number, got {value!r}.", name) from None
+    if isinstance(value, float) and value != number:
+        raise InvalidInput(f"Must be a whole number, got {value!r}.", name)
+    return number
+
+
+def bounded(value: Any, name: str, low: int, high: int) -> int:
+    number = whole_number(value, name)
+    if not low <= number <= high:
+        raise InvalidInput(f"Must be between {low} and {high}, got {number}.", name)
+    return number
+
+
+def window(months: Any) -> int:
+    """A promotion window in months (1 to 120)."""
+    return bounded(months, "window_months", 1, MAX_WINDOW_MONTHS)
+
+
+def group_fields(by: str | Sequence[str], allowed: Sequence[str]) -> list[str]:
+    fields = [by] if isinstance(by, str) else list(by)
+    if not fields:
+        raise InvalidInput("Name at least one field to group by.", "by")
+    unknown = [b for b in fields if b not in allowed]
+    if unknown:
+        raise InvalidInput(f"Unknown field {unknown[0]!r}; one of {', '.join(allowed)}.", "by")
+    if len(set(fields)) != len(fields):
+        raise InvalidInput("Name each field once.", "by")
+    return fields
+
+
+def ratio(numerator: float | None, denominator: float | None, places: int = 4) -> float | None:
+    if numerator is None or not denominator:
+        return None
+    return round(numerator / denominator, places)
+
+
+def yearly_jp(year: int) -> int | None:
+    """The yearly JP of `training.yearly_jp` in force on 31 December of a year (None before it)."""
+    value = rules().param(YEARLY_JP_RULE, date(year, 12, 31), "jp")
+    return None if value is None else int(value)
+
+
+def year_span(appointed_on: str, separated_on: str | None, today: date) -> range:
+    """Calendar years served: the appointment's to the last day before separation (or today's)."""
+    first = date.fromisoformat(appointed_on).year
+    last = (date.fromisoformat(separated_on) - timedelta(days=1)).year if separated_on else today.year
+    return range(first, last + 1)
+
+
+# ---------------------------------------------------------------------- comparison groups
+
+
+@dataclass(frozen=True)
+class Spell:
+    """A row of `spells`: where an employee was and at which rank, from start until end (exclusive)."""
+
+    subject: str
+    start: date
+    end: date | None
+    agency: str
+    rank: str | None
+
+    def holds(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class Member:
+    """An employee in a comparison, with the day they are compared on and their agency and rank then."""
+
+    subject: str
+    day: date
+    agency: str
+    rank: str | None
+
+
+class SpellIndex:
+    """Spells in memory, to answer "who held rank R in agency A on D" and "promoted within N months"."""
+
+    def __init__(self, spells: Iterable[Spell]):
+        self.by_subject: dict[str, list[Spell]] = defaultdict(list)
+        self.by_agency: dict[str, list[Spell]] = defaultdict(list)
+        for spell in spells:
+            self.by_subject[spell.subject].append(spell)
+            self.by_agency[spell.agency].append(spell)
+
+    def on(self, subject: str, day: date) -> Spell | None:
+        return next((s for s in self.by_subject.get(subject, ()) if s.holds(day)), None)
+
+    def in_post(self, subject: str, day: date) -> bool:
+        return self.on(subject, day) is not None
+
+    def holding(self, agency: str, rank: str | None, day: date) -> list[str]:
+        """Employees in post in an agency at a rank on a day."""
+        return sorted({s.subject for s in self.by_agency.get(agency, ()) if s.rank == rank and s.holds(day)})
+
+    def promoted(self, subject: str, day: date, months: int) -> bool:
+        """Whether the rank held on `day` changed after it and no later than `months` after it."""
+        held = self.on(subject, day)
+        if held is None:
+            return False
+        until = day + relativedelta(months=months)
+        return any(day < s.start <= until and s.rank != held.rank for s in self.by_subject[subject])
+
+
+def load_spells(sql: Sql, agencies: Iterable[str]) -> SpellIndex:
+    """Every spell of every employee who was ever in one of the agencies."""
+    chosen = sorted({a for a in agencies if a})
+    if not chosen:
+        return SpellIndex(())
+    marks = ", ".join("?" * len(chosen))
+    rows = sql.query(
+        "SELECT subject, start_date, end_date, agency, rank FROM spells "
+        f"WHERE subject IN (SELECT subject FROM spells WHERE agency IN ({marks})) ORDER BY subject, seq",
+        chosen,
+    )
+    return SpellIndex(
+        Spell(
+            r["subject"],
+            date.fromisoformat(r["start_date"]),
+            date.fromisoformat(r["end_date"]) if r["end_date"] else None,
+            r["agency"],
+            r["rank"],
+        )
+        for r in rows
+    )
+
+
+def comparable(members: Sequence[Member], excluded: set[str], index: SpellIndex) -> list[Member]:
+    """Employees not excluded who, on a member's day, were in post in the member's agency at the
+    member's rank; each counted once, compared from the earliest such day."""
+    chosen: dict[str, Member] = {}
+    keys = sorted({(m.day, m.agency, m.rank or "") for m in members})
+    for day, agency, rank in keys:
+        for subject in index.holding(agency, rank or None, day):
+            if subject not in excluded and subject not in chosen:
+                chosen[subject] = Member(subject, day, agency, rank or None)
+    return list(chosen.values())
+
+
+def promoted_count(members: Iterable[Member], index: SpellIndex, months: int) -> int:
+    return sum(index.promoted(m.subject, m.day, months) for m in members)
+
+
+def window_complete(members: Iterable[Member], months: int, today: date) -> bool:
+    """Whether every member's window has ended by today."""
+    return all(m.day + relativedelta(months=months) <= today for m in members)
+
+
+def promotion_comparison(
+    members: Sequence[Member], peers: Sequence[Member], index: SpellIndex, months: int, today: date
+) -> dict[str, Any]:
+    """Promotion rates within `months` of members and of comparable employees, and their difference."""
+    promoted = promoted_count(members, index, months)
+    peers_promoted = promoted_count(peers, index, months)
+    rate = ratio(promoted, len(members))
+    peer_rate = ratio(peers_promoted, len(peers))
+    return {
+        "window_months": months,
+        "promoted": promoted,
+        "promotion_rate": rate,
+        "comparable": len(peers),
+        "comparable_promoted": peers_promoted,
+        "comparable_promotion_rate": peer_rate,
+        # p/n - q/m = (p*m - q*n) / (n*m): exact before rounding
+        "promotion_rate_difference": ratio(
+            promoted * len(peers) - peers_promoted * len(members), len(members) * len(peers)
+        ),
+        "window_complete": window_complete([*members, *peers], months, today),
+    }
+
+
+# ---------------------------------------------------------------------- queries
+
+
+# Statuses in which an employee is away from duty and not counted as staff for the JP target.
+NOT_IN_POST = ("UNPAID_LEAVE", "STUDY_LEAVE", "SUSPENDED")
+
+# Staff (spells) with their JP of the year (0 when they have none); counts of those with the target.
+STAFF_WITH_JP = (
+    "spells s LEFT JOIN (SELECT subject, SUM(hours) AS jp FROM training WHERE year = ? GROUP BY subject) t "
+    "ON t.subject = s.subject"
+)
+COMPLIANCE_COUNTS = (
+    "COUNT(*) AS staff, SUM(CASE WHEN COALESCE(t.jp, 0) >= ? THEN 1 ELSE 0 END) AS met, SUM(COALESCE(t.jp, 0)) AS hours"
+)
+
+
+class TrainingQueries(ViewReader):
+    """Reads of the training view (with the roster's spells): plain data out."""
+
+    # .................................................................. one employee
+
+    def jp_by_year(self, nip: str) -> dict[str, Any]:
+        """JP per calendar year served, zero-hour years included, and whether the yearly JP was met."""
+        with self.store.transaction(commit=False) as sql:
+            served = sql.query("SELECT appointed_on, separated_on FROM roster WHERE subject = ?", (nip,))
+            if not served:
+                raise NotFound(f"No employee with NIP {nip} has been appointed.")
+            totals = sql.query("SELECT year, SUM(hours) AS hours FROM training WHERE subject = ? GROUP BY year", (nip,))
+        hours = {int(r["year"]): int(r["hours"]) for r in totals}
+        years = year_span(served[0]["appointed_on"], served[0]["separated_on"], self.today)
+        return {"nip": nip, "years": [self._year_item(year, hours.get(year, 0)) for year in years]}
+
+    @staticmethod
+    def _year_item(year: int, hours: int) -> dict[str, Any]:
+        target = yearly_jp(year)
+        return {"year": year, "hours": hours, "target_jp": target, "met": None if target is None else hours >= target}
+
+    # .................................................................. groups of staff
+
+    def compliance(
+        self, year: int, by: str | Sequence[str] = ("agency",), filters: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """Per group of the staff in post at the end of the year: how many had the yearly JP."""
+        year = bounded(year, "year", 1900, self.today.year)
+        day = min(date(year, 12, 31), self.today)  # 31 December, or today in the current year
+        fields = group_fields(by, SPELL_FIELDS)
+        clauses, params = filter_clauses(filters, {f: f"s.{f}" for f in SPELL_FIELDS})
+        target = yearly_jp(year)
+        group = ", ".join(f"s.{f}" for f in fields)
+        away = ", ".join("?" * len(NOT_IN_POST))
+        in_post = ["s.start_date <= ?", "(s.end_date IS NULL OR s.end_date > ?)", f"s.status NOT IN ({away})"]
+        rows = self.store.query(
+            f"SELECT {', '.join(f's.{f} AS {f}' for f in fields)}, {COMPLIANCE_COUNTS} FROM {STAFF_WITH_JP}"
+            + where_sql([*in_post, *clauses])
+            + f" GROUP BY {group}",
+            [target or 0, year, day.isoformat(), day.isoformat(), *NOT_IN_POST, *params],
+        )
+        items = [self._compliance_item(r, fields, year, day, target) for r in rows]
+        return sorted(items, key=lambda i: [(i[f] is None, str(i[f])) for f in fields])
+
+    @staticmethod
+    def _compliance_item(row: Row, fields: Sequence[str], year: int, day: date, target: int | None) -> dict[str, Any]:
+        staff, hours = int(row["staff"]), int(row["hours"] or 0)
+        met = None if target is None else int(row["met"] or 0)
+        return {
+            **{f: row[f] for f in fields},
+            "year": int(year),
+            "as_of": day.isoformat(),
+            "target_jp": target,
+            "staff": staff,
+            "met": met,
+            "share": ratio(met, staff),
+            "hours": hours,
+            "average_hours": ratio(hours, staff, 2),
+        }
+
+    # .................................................................. programmes
+
+    def programmes(
+        self, filters: Mapping[str, Any] | None = None, *, window_months: int = DEFAULT_WINDOW_MONTHS
+    ) -> list[dict[str, Any]]:
+        """Per programme: take-up, hours, feedback, cost, and participants' later promotions
+        against comparable non-participants."""
+        months = window(window_months)
+        clauses, params = filter_clauses(filters, PROGRAMME_FILTERS, integers=("year",))
+        clauses = ["programme_id IS NOT NULL", *clauses]
+        with self.store.transaction(commit=False) as sql:
+            totals = programme_totals(sql, clauses, params)
+            feedback = programme_feedback(sql, clauses, params)
+            members = programme_members(sql, clauses, params)
+            takers = programme_takers(sql, list(totals))
+            index = load_spells(sql, {m.agency for group in members.values() for m in group})
+        return [
+            {
+                **totals[programme],
+                **feedback.get(programme, empty_feedback()),
+                **self._promotions(members.get(programme, []), takers[programme], index, months),
+            }
+            for programme in sorted(totals)
+        ]
+
+    def _promotions(self, members: list[Member], takers: set[str], index: SpellIndex, months: int) -> dict[str, Any]:
+        peers = comparable(members, takers, index)
+        return promotion_comparison(members, peers, index, months, self.today)
+
+
+def programme_totals(sql: Sql, clauses: Sequence[str], params: Sequence[Any]) -> dict[str, dict[str, Any]]:
+    rows = sql.query(
+        "SELECT programme_id, COUNT(DISTINCT subject) AS participants, COUNT(*) AS completions, "
+        "SUM(hours) AS hours, MIN(end_date) AS first_end, MAX(end_date) AS last_end, COUNT(cost) AS costed, "
+        "SUM(cost) AS total_cost, SUM(CASE WHEN cost IS NOT NULL THEN hours ELSE 0 END) AS costed_hours "
+        f"FROM training{where_sql(clauses)} GROUP BY programme_id",
+        params,
+    )
+    return {r["programme_id"]: programme_item(r) for r in rows}
+
+
+def programme_item(row: Row) -> dict[str, Any]:
+    total_cost = None if row["total_cost"] is None else float(row["total_cost"])
+    costed_hours = int(row["costed_hours"] or 0)
+    return {
+        "programme_id": row["programme_id"],
+        "participants": int(row["participants"]),
+        "completions": int(row["completions"]),
+        "hours": int(row["hours"]),
+        "first_end": row["first_end"],
+        "last_end": row["last_end"],
+        "costed_completions": int(row["costed"]),
+        "total_cost": total_cost,
+        "costed_hours": costed_hours,
+        "cost_per_jp": ratio(total_cost, costed_hours, 2),
+    }
+
+
+def programme_feedback(sql: Sql, clauses: Sequence[str], params: Sequence[Any]) -> dict[str, dict[str, Any]]:
+    """Mean feedback per programme: one opinion per participant, however many trainings they took."""
+    rows = sql.query(
+        "SELECT programme_id, COUNT(*) AS n, SUM(feedback_rating) AS rating, SUM(feedback_relevance) AS relevance "
+        "FROM (SELECT DISTINCT subject, programme_id, feedback_rating, feedback_relevance "
+        f"FROM training{where_sql([*clauses, 'feedback_rating IS NOT NULL'])}) opinions GROUP BY programme_id",
+        params,
+    )
+    return {
+        r["programme_id"]: {
+            "feedback_count": int(r["n"]),
+            "mean_rating": ratio(int(r["rating"]), int(r["n"])),
+            "mean_relevance": ratio(int(r["relevance"]), int(r["n"])),
+        }
+        for r in rows
+    }
+
+
+def empty_feedback() -> dict[str, Any]:
+    return {"feedback_count": 0, "mean_rating": None, "mean_relevance": None}
+
+
+def programme_members(sql: Sql, clauses: Sequence[str], params: Sequence[Any]) -> dict[str, list[Member]]:
+    """Each participant once per programme, on the end date of their first training in it."""
+    rows = sql.query(
+        f"SELECT subject, programme_id, end_date, agency, rank FROM training{where_sql(clauses)} "
+        "ORDER BY programme_id, subject, end_date, version",
+        params,
+    )
+    members: dict[str, dict[str, Member]] = defaultdict(dict)
+    for r in rows:
+        members[r["programme_id"]].setdefault(
+            r["subject"], Member(r["subject"], date.fromisoformat(r["end_date"]), r["agency"], r["rank"])
+        )
+    return {programme: list(group.values()) for programme, group in members.items()}
+
+
+def programme_takers(sql: Sql, programmes: Sequence[str]) -> dict[str, set[str]]:
+    """Everyone who ever took part in each programme (whatever the filters)."""
+    takers: dict[str, set[str]] = defaultdict(set)
+    for start in range(0, len(programmes), 500):
+        chunk = programmes[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = sql.query(f"SELECT DISTINCT programme_id, subject FROM training WHERE programme_id IN ({marks})", chunk)
+        for r in rows:
+            takers[r["programme_id"]].add(r["subject"])
+    return takers

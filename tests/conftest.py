@@ -1,0 +1,71 @@
+"""Fixtures shared by every tier: stores on SQLite and PostgreSQL, chosen by configuration only."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from careerlog.application import CareerLog
+from careerlog.config import Settings
+
+POSTGRES_URL = os.environ.get("CAREERLOG_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def postgres_available() -> str | None:
+    """None when the test server answers, else the reason it does not."""
+    try:
+        with psycopg.connect(POSTGRES_URL, connect_timeout=3):
+            return None
+    except psycopg.Error as e:
+        return str(e).strip()
+
+
+def require_postgres() -> None:
+    """Fail in CI, skip elsewhere, when the PostgreSQL test server is missing."""
+    problem = postgres_available()
+    if problem is None:
+        return
+    message = f"PostgreSQL at {POSTGRES_URL} is not available: {problem}"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh schema in the test database, dropped afterwards."""
+    require_postgres()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    yield f"{POSTGRES_URL}?schema={schema}"
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path}/careerlog.db"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest) -> str:
+    """The same scenario on each store, by configuration only."""
+    name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
+    return str(request.getfixturevalue(name))
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return Settings(database_url=database_url)
+
+
+@pytest.fixture
+def app(settings: Settings) -> Iterator[CareerLog]:
+    ledger = CareerLog.from_settings(settings)
+    yield ledger
+    ledger.close()

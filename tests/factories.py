@@ -1,0 +1,169 @@
+"""Small factories for test data: NIPs and the payloads of recordings."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, date, datetime
+from typing import Any
+
+from careerlog.domain.ledger import Recording
+
+_sequence = itertools.count(1)
+NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
+
+
+def nip(
+    birth: date = date(1986, 9, 26),
+    appointed: date = date(2010, 3, 1),
+    sex: str = "M",
+    sequence: int | None = None,
+) -> str:
+    """A valid PNS NIP for the given birth date, TMT CPNS and sex."""
+    seq = sequence if sequence is not None else next(_sequence) % 999 + 1
+    return f"{birth:%Y%m%d}{appointed:%Y%m}{'1' if sex == 'M' else '2'}{seq:03d}"
+
+
+def pppk_nip(birth: date = date(1990, 1, 15), year: int = 2022, sex: str = "F", contract: int = 1) -> str:
+    """A valid NI PPPK."""
+    seq = next(_sequence) % 999 + 1
+    return f"{birth:%Y%m%d}{year}2{contract}{'1' if sex == 'M' else '2'}{seq:03d}"
+
+
+def appointment(
+    birth: date = date(1986, 9, 26),
+    appointed: date = date(2010, 3, 1),
+    sex: str = "M",
+    **overrides: Any,
+) -> dict[str, Any]:
+    """The payload of a CPNS appointment matching nip(birth, appointed, sex)."""
+    payload = {
+        "employment_kind": "PNS",
+        "name": "Budi Siregar",
+        "birth_date": birth.isoformat(),
+        "sex": sex,
+        "education": "S-1",
+        "agency": "KOTA-MEDAN",
+        "unit": "BKPSDM",
+        "region": "12.71",
+        "recruitment_path": "UMUM",
+        "rank": "III/a",
+        "effective_date": appointed.isoformat(),
+        "reference": f"SK-CPNS-{next(_sequence)}",
+    }
+    payload.update(overrides)
+    return payload
+
+
+def promotion(new_rank: str, tmt: str, kind: str = "101", **overrides: Any) -> dict[str, Any]:
+    return {
+        "new_rank": new_rank,
+        "promotion_kind": kind,
+        "effective_date": tmt,
+        "reference": f"KP-{next(_sequence)}",
+        **overrides,
+    }
+
+
+def training(end: str, hours: int = 8, start: str | None = None, **overrides: Any) -> dict[str, Any]:
+    return {
+        "training_kind": "TEKNIS",
+        "title": "Pengelolaan Arsip Digital",
+        "organiser": "BKPSDM Kota Medan",
+        "hours": hours,
+        "start_date": start or end,
+        "effective_date": end,
+        "reference": f"CERT-{next(_sequence)}",
+        **overrides,
+    }
+
+
+def rating(year: int, predicate: str = "BAIK", **overrides: Any) -> dict[str, Any]:
+    return {
+        "year": year,
+        "predicate": predicate,
+        "effective_date": f"{year}-12-31",
+        "reference": f"SKP-{year}-{next(_sequence)}",
+        **overrides,
+    }
+
+
+def status(status_code: str, day: str, **overrides: Any) -> dict[str, Any]:
+    return {"status": status_code, "effective_date": day, "reference": f"ST-{next(_sequence)}", **overrides}
+
+
+def correction(target: int, day: str, **fields: Any) -> dict[str, Any]:
+    return {
+        "target_version": target,
+        "reason": "Salah ketik pada SK",
+        "corrected_fields": fields,
+        "effective_date": day,
+        "reference": f"RALAT-{next(_sequence)}",
+    }
+
+
+def retraction(target: int, day: str) -> dict[str, Any]:
+    return {
+        "target_version": target,
+        "reason": "Dicatat dua kali",
+        "effective_date": day,
+        "reference": f"BATAL-{next(_sequence)}",
+    }
+
+
+def recording(at: datetime = NOW, by: str = "test", client_key: str | None = None) -> Recording:
+    return Recording(at, by, False, client_key)
+
+
+class Clock:
+    """A settable clock for the application: recordings happen when the test says."""
+
+    def __init__(self, now: datetime = NOW):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set(self, iso: str) -> None:
+        self.now = datetime.fromisoformat(iso)
+
+
+class CareerBuilder:
+    """Builds one employee's events through the real aggregate, with chosen recorded times."""
+
+    def __init__(
+        self, birth: date = date(1986, 9, 26), appointed: date = date(2010, 3, 1), sex: str = "M", **fields: Any
+    ):
+        from careerlog.domain.employee import Employee
+
+        self.nip = nip(birth, appointed, sex)
+        self.at = datetime.combine(appointed, datetime.min.time(), tzinfo=UTC)
+        payload = appointment(birth, appointed, sex, **fields)
+        self.employee, _ = Employee.appoint(self.nip, _parse("appointment", payload), recording(self.at))
+
+    def add(self, kind: str, payload: dict[str, Any], recorded: str | None = None) -> CareerBuilder:
+        if recorded is not None:
+            self.at = datetime.fromisoformat(recorded)
+        else:
+            effective = date.fromisoformat(payload["effective_date"])
+            self.at = max(self.at, datetime.combine(effective, datetime.min.time(), tzinfo=UTC))
+        from careerlog.domain.events import BY_KIND
+
+        self.employee.record(BY_KIND[kind], _parse(kind, payload), recording(self.at))
+        return self
+
+    def events(self) -> list[Any]:
+        return list(self.employee.collect_events())
+
+    def record(self) -> Any:
+        from projections.career import CareerRecord
+
+        return CareerRecord.from_events(self.nip, self.events())
+
+
+def _parse(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+    from careerlog.application import complete
+    from careerlog.domain.events import BY_KIND
+    from careerlog.domain.payload import parse_payload
+
+    cls = BY_KIND[kind]
+    return complete(cls, parse_payload(cls, payload))

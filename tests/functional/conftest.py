@@ -1,0 +1,119 @@
+"""A small civil service behind the Flask test client: three employees, an account per role.
+
+Functional tests run on SQLite; a module overrides `store_url` with `database_url` to run
+on both stores. Employees are recorded through CareerLog.record, never the demo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+from careerlog.access import Scope
+from careerlog.config import Settings
+from tests import factories as f
+from web import create_app
+from web.services import Services
+
+BUDI = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=701)  # KOTA-MEDAN
+SARI = f.nip(date(1990, 1, 1), date(2015, 5, 1), "F", sequence=702)  # KOTA-MEDAN
+RINA = f.nip(date(1972, 7, 7), date(1998, 3, 1), "F", sequence=703)  # KAB-KARO
+MISSING = f.nip(date(1980, 2, 2), date(2005, 3, 1), "M", sequence=704)  # never appointed
+
+ROLES = ("admin", "hr", "hr_karo", "inspector", "inspector_medan", "reporter", "employee")
+
+
+def appointment_of(nip: str, **overrides: Any) -> dict[str, Any]:
+    born = date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))
+    appointed = date(int(nip[8:12]), int(nip[12:14]), 1)
+    return f.appointment(born, appointed, "M" if nip[14] == "1" else "F", **overrides)
+
+
+@dataclass
+class World:
+    """The app, its client and services, and a token for each account."""
+
+    app: Flask
+    client: FlaskClient
+    services: Services
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    def call(self, method: str, path: str, who: str | None = "admin", **kwargs: Any) -> TestResponse:
+        headers = dict(kwargs.pop("headers", {}))
+        if who is not None:
+            headers["Authorization"] = f"Bearer {self.tokens[who]}"
+        return self.client.open(path, method=method, headers=headers, **kwargs)
+
+    def get(self, path: str, who: str | None = "admin", **kwargs: Any) -> TestResponse:
+        return self.call("GET", path, who, **kwargs)
+
+    def post(self, path: str, who: str | None = "admin", **kwargs: Any) -> TestResponse:
+        return self.call("POST", path, who, **kwargs)
+
+    def catch_up(self) -> None:
+        self.services.projector.catch_up()
+
+    def log(self) -> list[tuple[int, str, int]]:
+        """The whole event log: (position, subject, version) of every event."""
+        return [(n, e.originator_id, e.originator_version) for n, e in self.services.ledger.iter_events()]
+
+
+@pytest.fixture
+def store_url(sqlite_url: str) -> str:
+    return sqlite_url
+
+
+@pytest.fixture
+def test_config() -> dict[str, Any]:
+    return {"TESTING": True, "CAREERLOG_WAIT_SECONDS": 5.0}
+
+
+@pytest.fixture
+def app(store_url: str, test_config: dict[str, Any]) -> Iterator[Flask]:
+    flask_app = create_app(Settings(database_url=store_url), test_config=test_config)
+    yield flask_app
+    flask_app.extensions["careerlog"].close()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def world(app: Flask, client: FlaskClient) -> World:
+    services: Services = app.extensions["careerlog"]
+    ledger = services.ledger
+    ledger.record(BUDI, "appointment", appointment_of(BUDI, name="Budi Siregar"), actor="test")
+    ledger.record(BUDI, "rank_promotion", f.promotion("III/b", "2014-04-01"), actor="test")
+    ledger.record(SARI, "appointment", appointment_of(SARI, name="Sari Nasution", unit="Bappeda"), actor="test")
+    ledger.record(
+        RINA,
+        "appointment",
+        appointment_of(RINA, name="Rina Ginting", agency="KAB-KARO", region="12.06", unit="Dinas Pendidikan"),
+        actor="test",
+    )
+    accounts = services.accounts
+    scopes = {
+        "admin": ("admin", Scope(national=True), None),
+        "hr": ("hr", Scope(agencies=("KOTA-MEDAN",)), None),
+        "hr_karo": ("hr", Scope(agencies=("KAB-KARO",)), None),
+        "inspector": ("inspector", Scope(regions=("12",)), None),
+        "inspector_medan": ("inspector", Scope(agencies=("KOTA-MEDAN",)), None),
+        "reporter": ("reporter", Scope(national=True), None),
+        "employee": ("employee", Scope(), BUDI),
+    }
+    built = World(app, client, services)
+    for name, (role, scope, nip) in scopes.items():
+        username = name.replace("_", "-")
+        accounts.create(username, display_name=name.title(), role=role, scope=scope, nip=nip)
+        built.tokens[name] = accounts.issue_token(username, days=30).token
+    built.catch_up()
+    return built

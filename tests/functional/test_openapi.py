@@ -1,0 +1,98 @@
+"""The OpenAPI document: valid, generated from the event classes, served with an offline page."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+from openapi_spec_validator import validate
+
+from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, Appointed
+from careerlog.domain.payload import payload_fields
+from careerlog.reference import reference
+
+PATHS = {
+    "/api/v1/employees": {"get", "post"},
+    "/api/v1/employees/{nip}": {"get"},
+    "/api/v1/employees/{nip}/events": {"get", "post"},
+    "/api/v1/employees/{nip}/timeline": {"get"},
+    "/api/v1/reports/headcount": {"get"},
+    "/api/v1/units/{agency}/{unit}/ratings": {"post"},
+    "/api/v1/imports": {"post"},
+    "/api/v1/access-log": {"get"},
+    "/api/v1/me": {"get"},
+}
+
+
+@pytest.fixture
+def spec(client: FlaskClient) -> dict[str, Any]:
+    response = client.get("/api/openapi.json")
+    assert response.status_code == 200
+    document: dict[str, Any] = response.get_json()
+    return document
+
+
+def test_the_openapi_document_is_valid_openapi_3(spec: dict[str, Any]) -> None:
+    validate(spec)
+    assert spec["openapi"].startswith("3.")
+
+
+def test_the_document_lists_every_endpoint(spec: dict[str, Any]) -> None:
+    assert {path: set(ops) - {"parameters"} for path, ops in spec["paths"].items()} == PATHS
+
+
+def test_every_operation_needs_a_bearer_token(spec: dict[str, Any]) -> None:
+    assert spec["security"] == [{"bearerAuth": []}]
+    assert spec["components"]["securitySchemes"]["bearerAuth"] == {"type": "http", "scheme": "bearer"}
+
+
+def test_errors_are_documented_as_problem_json(spec: dict[str, Any]) -> None:
+    content = spec["components"]["responses"]["NOT_FOUND"]["content"]
+    assert list(content) == ["application/problem+json"]
+    assert content["application/problem+json"]["schema"] == {"$ref": "#/components/schemas/Problem"}
+
+
+@pytest.mark.parametrize("event_cls", [c for c in EMPLOYEE_EVENTS if c.RECORDABLE and c is not Appointed])
+def test_each_kinds_schema_is_its_event_class(spec: dict[str, Any], event_cls: Any) -> None:
+    schemas = spec["components"]["schemas"]
+    mapping = schemas["RecordEvent"]["discriminator"]["mapping"]
+    schema = schemas[mapping[event_cls.KIND].rsplit("/", 1)[1]]
+    fields = payload_fields(event_cls)
+    properties = schema["properties"]
+    assert properties["kind"]["enum"] == [event_cls.KIND]
+    writable = {name for name, p in properties.items() if not p.get("readOnly")}
+    assert writable == {"kind", *(spec_.name for spec_ in fields)}
+    assert set(schema["required"]) == {"kind", *(s.name for s in fields if s.required)}
+    assert schema["additionalProperties"] is False
+    for field in fields:
+        prop = properties[field.name]
+        assert prop["description"].startswith(field.doc)
+        if field.table:
+            assert [c for c in prop["enum"] if c is not None] == reference().table(field.table).codes
+        assert prop.get("type") == {"date": "string", "decimal": "string", "object": "object"}.get(
+            field.type_name, field.type_name
+        )
+
+
+def test_the_history_documents_every_kind_an_employee_record_holds(spec: dict[str, Any]) -> None:
+    mapping = spec["components"]["schemas"]["HistoryEvent"]["discriminator"]["mapping"]
+    assert set(mapping) == {c.KIND for c in EMPLOYEE_EVENTS}
+    assert set(mapping) <= set(BY_KIND)
+
+
+def test_the_documentation_page_works_offline(client: FlaskClient) -> None:
+    page = client.get("/api/docs")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert not re.search(r"(https?:)?//[a-z0-9.-]+\.[a-z]{2,}", html, re.IGNORECASE)
+    assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert len(assets) == 3
+    for asset in assets:
+        assert asset.startswith("/api/docs/static/")
+        response = client.get(asset)
+        assert response.status_code == 200
+        assert len(response.data) > 1000
+        response.close()
+    assert '"validatorUrl": null' in html

@@ -1,0 +1,158 @@
+"""`careerlog accounts` and `careerlog tokens` on each store: hashed at rest, shown once, refused when stale."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+
+import pytest
+from click.testing import CliRunner, Result
+
+from careerlog.accounts import AuthenticationFailed, open_accounts, utc_now
+from careerlog.cli import main
+from careerlog.config import Settings
+from careerlog.sqlstore import open_store
+
+PASSWORD = "correct horse battery"
+
+
+def run(database_url: str, *args: str, stdin: str | None = None) -> Result:
+    env = {"CAREERLOG_DATABASE_URL": database_url}
+    return CliRunner().invoke(main, list(args), input=stdin, env=env, catch_exceptions=False)
+
+
+def create_hr(database_url: str) -> Result:
+    return run(
+        database_url,
+        *("accounts", "create", "siti", "--name", "Siti Lubis", "--role", "hr", "--agency", "kota-medan"),
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
+
+
+def issue(database_url: str, *extra: str) -> str:
+    result = run(database_url, "tokens", "create", "--account", "siti", *extra)
+    assert result.exit_code == 0, result.output
+    return result.stdout.strip()
+
+
+def raw(database_url: str, table: str) -> list[dict[str, object]]:
+    store = open_store(Settings(database_url=database_url))
+    try:
+        return store.query(f"SELECT * FROM {table}")
+    finally:
+        store.close()
+
+
+def test_an_account_is_created_with_its_password_hashed_by_argon2(database_url: str) -> None:
+    result = create_hr(database_url)
+    assert result.exit_code == 0, result.output
+    assert "siti\tSiti Lubis\thr; agency KOTA-MEDAN" in result.output
+    [row] = raw(database_url, "accounts")
+    assert str(row["password_hash"]).startswith("$argon2id$")
+    assert PASSWORD not in str(row)
+    accounts = open_accounts(Settings(database_url=database_url))
+    assert accounts.check_password("siti", PASSWORD).username == "siti"
+    with pytest.raises(AuthenticationFailed):
+        accounts.check_password("siti", "wrong password")
+    accounts.store.close()
+
+
+def test_a_password_is_never_taken_from_the_arguments(database_url: str) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["accounts", "create", "x1", "--name", "X", "--role", "admin", "--password", PASSWORD],
+        env={"CAREERLOG_DATABASE_URL": database_url},
+    )
+    assert result.exit_code == 2
+    assert "No such option '--password'" in result.output
+
+
+def test_a_password_is_prompted_for_twice(database_url: str) -> None:
+    args = ("accounts", "create", "ops", "--name", "Ops", "--role", "admin")
+    result = run(database_url, *args, stdin=f"{PASSWORD}\n{PASSWORD}\n")
+    assert result.exit_code == 0, result.output
+    assert PASSWORD not in result.output
+
+
+def test_accounts_are_listed_and_disabled(database_url: str) -> None:
+    create_hr(database_url)
+    run(database_url, "accounts", "create", "budi", "--name", "Budi", "--role", "employee", "--no-password",
+        "--nip", "198609262010031001")  # fmt: skip
+    listed = run(database_url, "accounts", "list").output.splitlines()
+    assert listed == [
+        "budi\tBudi\temployee; nothing; NIP 198609262010031001; tokens only",
+        "siti\tSiti Lubis\thr; agency KOTA-MEDAN",
+    ]
+    assert "DISABLED" in run(database_url, "accounts", "disable", "siti").output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--role", "hr"), "An HR account works within one or more agencies"),
+        (("--role", "hr", "--agency", "ATLANTIS"), "Unknown code 'ATLANTIS'"),
+        (("--role", "employee"), "needs the employee's NIP"),
+        (("--role", "inspector", "--region", "99.99"), "Unknown code '99.99'"),
+    ],
+)
+def test_an_account_without_a_fitting_scope_is_refused(database_url: str, args: tuple[str, ...], message: str) -> None:
+    result = run(database_url, "accounts", "create", "x1", "--name", "X", "--no-password", *args)
+    assert result.exit_code == 1
+    assert message in result.output
+
+
+def test_a_token_is_printed_once_and_stored_only_as_its_hash(database_url: str) -> None:
+    create_hr(database_url)
+    token = issue(database_url, "--days", "7")
+    assert token.startswith("clt_")
+    assert len(token) > 40
+    [row] = raw(database_url, "api_tokens")
+    assert row["token_hash"] == hashlib.sha256(token.encode()).hexdigest()
+    assert row["prefix"] == token[:12]
+    assert token not in str(row)
+    listed = run(database_url, "tokens", "list").output
+    assert token[:12] in listed
+    assert token not in listed
+    assert "active" in listed
+
+
+def test_an_expired_token_is_refused(database_url: str) -> None:
+    create_hr(database_url)
+    token = issue(database_url, "--days", "1")
+    accounts = open_accounts(Settings(database_url=database_url))
+    assert accounts.authenticate(token).account.username == "siti"
+    accounts.clock = lambda: utc_now() + timedelta(days=1, minutes=1)
+    with pytest.raises(AuthenticationFailed, match="expired"):
+        accounts.authenticate(token)
+    accounts.store.close()
+
+
+def test_a_revoked_token_is_refused(database_url: str) -> None:
+    create_hr(database_url)
+    token = issue(database_url)
+    result = run(database_url, "tokens", "revoke", token[:12])
+    assert result.exit_code == 0
+    assert "revoked" in result.output
+    accounts = open_accounts(Settings(database_url=database_url))
+    with pytest.raises(AuthenticationFailed, match="revoked"):
+        accounts.authenticate(token)
+    accounts.store.close()
+
+
+def test_a_disabled_accounts_tokens_are_refused(database_url: str) -> None:
+    create_hr(database_url)
+    token = issue(database_url)
+    run(database_url, "accounts", "disable", "siti")
+    accounts = open_accounts(Settings(database_url=database_url))
+    with pytest.raises(AuthenticationFailed, match="disabled"):
+        accounts.authenticate(token)
+    accounts.store.close()
+
+
+def test_a_token_for_an_unknown_account_or_of_too_many_days_is_refused(database_url: str) -> None:
+    assert run(database_url, "tokens", "create", "--account", "nobody").exit_code == 1
+    create_hr(database_url)
+    result = run(database_url, "tokens", "create", "--account", "siti", "--days", "99999")
+    assert result.exit_code == 1
+    assert "days" in result.output

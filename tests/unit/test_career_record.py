@@ -1,0 +1,88 @@
+"""The read side's record: what was true on a date, as it was known at a time."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from tests import factories as f
+
+
+def career() -> f.CareerBuilder:
+    return (
+        f.CareerBuilder()
+        .add("rank_promotion", f.promotion("III/b", "2014-04-01"), "2014-05-02T00:00:00+00:00")
+        .add("training", f.training("2015-03-03", hours=8), "2015-03-10T00:00:00+00:00")
+        .add("correction", f.correction(3, "2016-01-04", hours=6), "2016-01-05T00:00:00+00:00")
+        .add("rank_promotion", f.promotion("III/c", "2018-04-01"), "2018-04-20T00:00:00+00:00")
+        .add("retraction", f.retraction(5, "2018-06-01"), "2018-06-02T00:00:00+00:00")
+    )
+
+
+def test_the_rank_held_on_a_date_follows_the_promotions() -> None:
+    record = career().record()
+    assert record.rank_on(date(2013, 1, 1))[0] == "III/a"  # type: ignore[index]
+    assert record.rank_on(date(2016, 1, 1))[:2] == ("III/b", date(2014, 4, 1))  # type: ignore[index]
+
+
+def test_a_retracted_promotion_no_longer_counts() -> None:
+    record = career().record()
+    assert record.rank_on(date(2020, 1, 1))[0] == "III/b"  # type: ignore[index]
+    assert not record.facts[5].active
+
+
+def test_known_at_shows_the_record_before_a_correction_was_recorded() -> None:
+    record = career().record()
+    assert record.facts[3].values["hours"] == 6
+    before = record.known_at(datetime(2015, 12, 31, tzinfo=UTC))
+    assert before.facts[3].values["hours"] == 8
+    assert before.facts[3].corrections == []
+
+
+def test_known_at_shows_a_retracted_fact_as_it_stood_before() -> None:
+    record = career().record().known_at(datetime(2018, 5, 1, tzinfo=UTC))
+    assert record.rank_on(date(2020, 1, 1))[0] == "III/c"  # type: ignore[index]
+
+
+def test_a_definitive_post_ends_when_the_next_one_starts() -> None:
+    def post(kind: str, day: str, level: str | None = None) -> dict[str, object]:
+        return {
+            "post_kind": kind,
+            "level": level,
+            "title": kind.title(),
+            "unit": "BKPSDM",
+            "assignment": "DEFINITIVE",
+            "effective_date": day,
+            "reference": f"JAB-{day}",
+        }
+
+    record = (
+        f.CareerBuilder()
+        .add("post_appointment", post("PELAKSANA", "2011-01-03"))
+        .add("post_appointment", post("PENGAWAS", "2016-01-04", "IV.a"))
+        .record()
+    )
+    first, second = record.posts
+    assert (first.start, first.end) == (date(2011, 1, 3), date(2016, 1, 4))
+    assert second.end is None
+    assert record.definitive_post_on(date(2017, 1, 1)) == second
+
+
+MOVED = {"effective_date": "2016-02-01", "reference": "MUT-1"}
+
+
+def test_spells_split_a_career_where_unit_rank_or_post_change_and_close_at_separation() -> None:
+    from projections.roster import spell_rows
+
+    record = (
+        f.CareerBuilder()
+        .add("rank_promotion", f.promotion("III/b", "2014-04-01"))
+        .add("placement", {"agency": "PROV-SUMUT", "unit": "Bappeda", "region": "12", **MOVED})
+        .add("status_change", f.status("RETIRED", "2024-10-01"))
+        .record()
+    )
+    spells = [(s["start_date"], s["end_date"], s["agency"], s["rank"]) for s in spell_rows(record)]
+    assert spells == [
+        ("2010-03-01", "2014-04-01", "KOTA-MEDAN", "III/a"),
+        ("2014-04-01", "2016-02-01", "KOTA-MEDAN", "III/b"),
+        ("2016-02-01", "2024-10-01", "PROV-SUMUT", "III/b"),
+    ]

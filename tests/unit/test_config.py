@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from careerlog.config import ConfigurationError, Settings
+
+
+def test_the_default_store_is_a_sqlite_file_in_the_working_directory() -> None:
+    settings = Settings.from_env({})
+    assert settings.store == "sqlite"
+    assert settings.eventsourcing_env()["SQLITE_DBNAME"] == "careerlog.db"
+
+
+def test_a_postgresql_url_maps_onto_the_library_settings() -> None:
+    settings = Settings.from_env({"CAREERLOG_DATABASE_URL": "postgresql://hr:s%40cret@db.local:6543/asn?schema=medan"})
+    env = settings.eventsourcing_env()
+    assert env["PERSISTENCE_MODULE"] == "eventsourcing.postgres"
+    assert (env["POSTGRES_HOST"], env["POSTGRES_PORT"], env["POSTGRES_DBNAME"]) == ("db.local", "6543", "asn")
+    assert (env["POSTGRES_USER"], env["POSTGRES_PASSWORD"], env["POSTGRES_SCHEMA"]) == ("hr", "s@cret", "medan")
+    assert env["ORIGINATOR_ID_TYPE"] == "text"
+
+
+def test_an_encryption_key_turns_on_the_cipher() -> None:
+    env = Settings.from_env({"CAREERLOG_ENCRYPTION_KEY": "a2V5"}).eventsourcing_env()
+    assert env["CIPHER_TOPIC"] == "eventsourcing.cipher:AESCipher"
+    assert env["CIPHER_KEY"] == "a2V5"
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("mysql://x/y", "unsupported scheme"),
+        ("postgresql://host/", "name the database"),
+        ("postgresql://host/db?schema=Robert'); DROP", "invalid schema name"),
+    ],
+)
+def test_a_bad_database_url_names_the_setting_and_the_reason(url: str, reason: str) -> None:
+    with pytest.raises(ConfigurationError) as e:
+        Settings(database_url=url).eventsourcing_env()
+    assert "CAREERLOG_DATABASE_URL" in str(e.value)
+    assert reason in str(e.value)
+
+
+def test_a_malformed_pool_size_is_named() -> None:
+    with pytest.raises(ConfigurationError, match="CAREERLOG_DB_POOL_SIZE"):
+        Settings.from_env({"CAREERLOG_DB_POOL_SIZE": "lots"})

@@ -1,0 +1,315 @@
+"""The employee aggregate: what it accepts, what it refuses and why (no store involved)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+
+from careerlog.application import complete
+from careerlog.domain.employee import Employee
+from careerlog.domain.errors import IdempotencyConflict, InvalidInput
+from careerlog.domain.events import BY_KIND
+from careerlog.domain.ledger import Outcome
+from careerlog.domain.payload import parse_payload
+from tests import factories as f
+
+BIRTH = date(1986, 9, 26)
+TMT = date(2010, 3, 1)
+
+
+def appoint(**overrides: Any) -> Employee:
+    payload = f.appointment(BIRTH, TMT, "M", **overrides)
+    employee, _ = Employee.appoint(f.nip(BIRTH, TMT, "M"), parse(payload, "appointment"), f.recording())
+    return employee
+
+
+def parse(payload: dict[str, Any], kind: str) -> dict[str, Any]:
+    cls = BY_KIND[kind]
+    return complete(cls, parse_payload(cls, payload))
+
+
+def record(employee: Employee, kind: str, payload: dict[str, Any], **recording: Any) -> Outcome:
+    return employee.record(BY_KIND[kind], parse(payload, kind), f.recording(**recording))
+
+
+def refused(employee: Employee, kind: str, payload: dict[str, Any], **recording: Any) -> dict[str, list[str]]:
+    """Record, expecting a refusal; check nothing changed and return the reasons."""
+    version, pending = employee.version, len(employee.pending_events)
+    with pytest.raises(InvalidInput) as e:
+        record(employee, kind, payload, **recording)
+    assert employee.version == version
+    assert len(employee.pending_events) == pending
+    return e.value.errors
+
+
+# ------------------------------------------------------------------ appointment
+
+
+def test_an_appointment_opens_the_record_at_version_1() -> None:
+    employee = appoint()
+    assert employee.version == 1
+    assert employee.facts[1].values["rank"] == "III/a"
+
+
+def test_an_appointment_contradicting_the_nip_is_refused_naming_each_field() -> None:
+    payload = f.appointment(BIRTH, TMT, "F", birth_date="1986-09-27")
+    with pytest.raises(InvalidInput) as e:
+        Employee.appoint(f.nip(BIRTH, TMT, "M"), parse(payload, "appointment"), f.recording())
+    assert set(e.value.errors) == {"birth_date", "sex"}
+
+
+def test_an_appointment_under_the_minimum_age_is_refused() -> None:
+    birth = date(1995, 1, 1)
+    payload = f.appointment(birth, TMT)
+    with pytest.raises(InvalidInput) as e:
+        Employee.appoint(f.nip(birth, TMT), parse(payload, "appointment"), f.recording())
+    assert "under 18" in e.value.errors["birth_date"][0]
+
+
+def test_a_pppk_starts_at_a_grade_not_a_golongan() -> None:
+    payload = f.appointment(BIRTH, date(2022, 3, 1), employment_kind="PPPK", rank="III/a")
+    with pytest.raises(InvalidInput) as e:
+        Employee.appoint(f.pppk_nip(BIRTH, 2022, "M"), parse(payload, "appointment"), f.recording())
+    assert "grade" in e.value.errors["rank"][0]
+
+
+# ------------------------------------------------------------------ dates
+
+
+def test_a_fact_dated_before_the_appointment_is_refused() -> None:
+    errors = refused(appoint(), "training", f.training("2009-05-01"))
+    assert "before the appointment" in errors["effective_date"][0]
+
+
+def test_a_degree_obtained_before_the_appointment_is_accepted() -> None:
+    employee = appoint()
+    record(
+        employee,
+        "education",
+        {
+            "level": "S-2",
+            "field_of_study": "Administrasi Publik",
+            "institution": "Universitas Sumatera Utara",
+            "effective_date": "2009-08-30",
+            "reference": "IJZ-1",
+        },
+    )
+    assert employee.version == 2
+
+
+def test_a_fact_in_the_future_is_refused() -> None:
+    errors = refused(appoint(), "training", f.training("2026-12-01"))
+    assert "in the future" in errors["effective_date"][0]
+
+
+def test_an_end_before_its_start_is_refused() -> None:
+    errors = refused(appoint(), "training", f.training("2020-01-01", start="2020-01-05"))
+    assert "after the end date" in errors["start_date"][0]
+
+
+@pytest.mark.parametrize(("hours", "reason"), [(-4, "at least 1 JP"), (0, "at least 1 JP"), (100, "a day")])
+def test_negative_or_absurd_hours_are_refused(hours: int, reason: str) -> None:
+    errors = refused(appoint(), "training", f.training("2020-01-03", hours=hours, start="2020-01-01"))
+    assert reason in errors["hours"][0]
+
+
+# ------------------------------------------------------------------ ranks
+
+
+def test_a_promotion_to_the_same_or_a_lower_rank_is_refused_as_a_demotion() -> None:
+    employee = appoint()
+    errors = refused(employee, "rank_promotion", f.promotion("III/a", "2014-04-01"))
+    assert "demotion is a penalty" in errors["new_rank"][0]
+
+
+def test_a_promotion_that_breaks_a_merit_rule_is_still_recorded() -> None:
+    employee = appoint()
+    record(employee, "rank_promotion", f.promotion("III/b", "2011-04-01"))  # one year in rank
+    assert employee.version == 2
+
+
+def test_a_back_dated_promotion_must_fall_between_its_neighbours() -> None:
+    employee = appoint()
+    record(employee, "rank_promotion", f.promotion("III/c", "2018-04-01"))
+    errors = refused(employee, "rank_promotion", f.promotion("III/d", "2014-04-01"))
+    assert "not below III/c" in errors["new_rank"][0]
+    record(employee, "rank_promotion", f.promotion("III/b", "2014-04-01"))
+    assert employee.version == 3
+
+
+def test_a_pppk_has_no_rank_promotion() -> None:
+    birth = date(1990, 1, 15)
+    payload = f.appointment(birth, date(2022, 3, 1), employment_kind="PPPK", rank="IX", recruitment_path="PPPK")
+    employee, _ = Employee.appoint(f.pppk_nip(birth, 2022, "M"), parse(payload, "appointment"), f.recording())
+    errors = refused(employee, "rank_promotion", f.promotion("III/b", "2024-04-01"))
+    assert "PPPK hold a grade" in errors["kind"][0]
+
+
+# ------------------------------------------------------------------ separation
+
+
+def test_nothing_is_recorded_after_separation() -> None:
+    employee = appoint()
+    record(employee, "status_change", f.status("RETIRED", "2024-10-01"))
+    errors = refused(employee, "performance_rating", f.rating(2024))
+    assert "after the separation" in errors["effective_date"][0]
+
+
+def test_a_separation_dated_before_recorded_facts_is_refused() -> None:
+    employee = appoint()
+    record(employee, "rank_promotion", f.promotion("III/b", "2014-04-01"))
+    errors = refused(employee, "status_change", f.status("DISMISSED", "2013-01-01"))
+    assert "after this separation" in errors["effective_date"][0]
+
+
+def test_a_correction_is_accepted_after_separation() -> None:
+    employee = appoint()
+    record(employee, "training", f.training("2020-01-03", hours=24, start="2020-01-01"))
+    record(employee, "status_change", f.status("RETIRED", "2024-10-01"))
+    record(employee, "correction", f.correction(2, "2025-02-01", hours=20))
+    assert employee.facts[2].values["hours"] == 20
+
+
+# ------------------------------------------------------------------ corrections and retractions
+
+
+def test_a_correction_changes_current_values_and_keeps_the_original_event() -> None:
+    employee = appoint()
+    record(employee, "training", f.training("2020-01-03", hours=24, start="2020-01-01"))
+    record(employee, "correction", f.correction(2, "2021-01-01", hours=20, title="Arsip Digital"))
+    fact = employee.facts[2]
+    assert fact.values["hours"] == 20
+    assert fact.corrected_by == [3]
+    assert fact.event is not None
+    assert fact.event.hours == 24  # type: ignore[attr-defined]
+
+
+def test_a_correction_that_would_make_the_fact_invalid_is_refused_naming_the_field() -> None:
+    employee = appoint()
+    record(employee, "training", f.training("2020-01-03", hours=24, start="2020-01-01"))
+    errors = refused(employee, "correction", f.correction(2, "2021-01-01", hours=-1))
+    assert "at least 1 JP" in errors["corrected_fields.hours"][0]
+
+
+def test_a_correction_of_an_unknown_field_is_refused() -> None:
+    employee = appoint()
+    record(employee, "training", f.training("2020-01-03"))
+    errors = refused(employee, "correction", f.correction(2, "2021-01-01", colour="red"))
+    assert errors["corrected_fields.colour"] == ["Unknown field."]
+
+
+def test_a_correction_of_a_version_that_does_not_exist_is_refused() -> None:
+    errors = refused(appoint(), "correction", f.correction(9, "2021-01-01", hours=20))
+    assert "No fact with version 9" in errors["target_version"][0]
+
+
+def test_a_retracted_fact_can_be_neither_corrected_nor_retracted_again() -> None:
+    employee = appoint()
+    record(employee, "training", f.training("2020-01-03"))
+    record(employee, "retraction", f.retraction(2, "2021-01-01"))
+    assert not employee.facts[2].active
+    assert (
+        "retracted by version 3"
+        in refused(employee, "correction", f.correction(2, "2021-02-01", hours=8))["target_version"][0]
+    )
+    assert "already retracted" in refused(employee, "retraction", f.retraction(2, "2021-02-01"))["target_version"][0]
+
+
+def test_the_appointment_cannot_be_retracted() -> None:
+    errors = refused(appoint(), "retraction", f.retraction(1, "2021-01-01"))
+    assert "correct it instead" in errors["target_version"][0]
+
+
+def test_a_retraction_that_would_orphan_another_fact_is_refused() -> None:
+    employee = appoint()
+    record(employee, "training", f.training("2020-01-03", programme_id="PRG-1"))
+    record(
+        employee,
+        "training_feedback",
+        {"programme_id": "PRG-1", "rating": 4, "relevance": 5, "effective_date": "2020-01-10", "reference": "FB-1"},
+    )
+    errors = refused(employee, "retraction", f.retraction(2, "2021-01-01"))
+    assert "inconsistent" in errors["target_version"][0]
+
+
+# ------------------------------------------------------------------ idempotency
+
+
+def test_recording_the_same_thing_twice_answers_as_the_first_time() -> None:
+    employee = appoint()
+    payload = f.promotion("III/b", "2014-04-01")
+    first = record(employee, "rank_promotion", payload)
+    again = record(employee, "rank_promotion", payload, at=datetime(2026, 11, 23, 5, tzinfo=UTC))
+    assert (first.version, first.created) == (2, True)
+    assert (again.version, again.created, again.recorded_at) == (2, False, first.recorded_at)
+    assert employee.version == 2
+
+
+def test_the_same_reference_with_different_values_is_a_conflict() -> None:
+    employee = appoint()
+    payload = f.promotion("III/b", "2014-04-01")
+    record(employee, "rank_promotion", payload)
+    with pytest.raises(IdempotencyConflict) as e:
+        record(employee, "rank_promotion", {**payload, "new_rank": "III/c"})
+    assert "new_rank" in str(e.value)
+
+
+def test_a_client_key_records_once_and_refuses_reuse_for_something_else() -> None:
+    employee = appoint()
+    payload = f.training("2020-01-03")
+    record(employee, "training", payload, client_key="k-1")
+    outcome = record(employee, "training", payload, client_key="k-1")
+    assert not outcome.created
+    with pytest.raises(IdempotencyConflict):
+        record(employee, "training", f.training("2020-01-03"), client_key="k-1")
+    assert employee.version == 2
+
+
+# ------------------------------------------------------------------ other kinds
+
+
+def test_feedback_needs_a_completed_training_in_the_programme() -> None:
+    errors = refused(
+        appoint(),
+        "training_feedback",
+        {"programme_id": "PRG-9", "rating": 4, "relevance": 4, "effective_date": "2020-01-10", "reference": "FB"},
+    )
+    assert "no completed training" in errors["programme_id"][0]
+
+
+def test_a_year_is_rated_once() -> None:
+    employee = appoint()
+    record(employee, "performance_rating", f.rating(2020))
+    errors = refused(employee, "performance_rating", f.rating(2020, "SANGAT_BAIK"))
+    assert "already rated" in errors["year"][0]
+
+
+def test_study_leave_cannot_start_twice_or_end_before_it_starts() -> None:
+    employee = appoint()
+    end = {"effective_date": "2016-01-01", "reference": "TB-END"}
+    assert "ended without having started" in refused(employee, "study_leave_end", end)["effective_date"][0]
+    start = {"institution": "USU", "level": "S-2", "effective_date": "2015-01-01", "reference": "TB-1"}
+    record(employee, "study_leave_start", start)
+    again = {**start, "reference": "TB-2", "effective_date": "2015-06-01"}
+    assert "already open" in refused(employee, "study_leave_start", again)["effective_date"][0]
+
+
+def test_a_penalty_without_an_end_runs_for_the_months_of_its_kind() -> None:
+    employee = appoint()
+    record(
+        employee,
+        "penalty",
+        {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_6", "effective_date": "2020-03-01", "reference": "HD-1"},
+    )
+    assert employee.facts[2].values["end_date"] == date(2020, 8, 31)
+
+
+def test_a_penalty_level_must_match_its_kind() -> None:
+    errors = refused(
+        appoint(),
+        "penalty",
+        {"level": "LIGHT", "penalty_kind": "POTONG_TUKIN_6", "effective_date": "2020-03-01", "reference": "HD-1"},
+    )
+    assert "MEDIUM penalty" in errors["level"][0]

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from careerlog.domain.errors import InvalidInput
+from careerlog.domain.events import BY_KIND, RankPromoted, TrainingCompleted
+from careerlog.domain.payload import parse_payload, payload_fields
+
+
+def test_payload_fields_exclude_what_the_system_sets() -> None:
+    names = [spec.name for spec in payload_fields(RankPromoted)]
+    assert names == ["effective_date", "reference", "new_rank", "promotion_kind"]
+
+
+def test_codes_are_read_in_any_accepted_spelling_and_stored_canonically() -> None:
+    values = parse_payload(
+        RankPromoted, {"new_rank": "32", "promotion_kind": "101", "effective_date": "2019-04-01", "reference": "KP"}
+    )
+    assert values["new_rank"] == "III/b"
+    assert values["effective_date"] == date(2019, 4, 1)
+
+
+def test_every_bad_field_is_named_with_its_reason() -> None:
+    with pytest.raises(InvalidInput) as e:
+        parse_payload(
+            TrainingCompleted,
+            {"training_kind": "NOPE", "hours": "many", "start_date": "2020-13-01", "color": "red"},
+        )
+    errors = e.value.errors
+    assert errors["training_kind"] == ["Unknown code 'NOPE'; see the training_kinds reference table."]
+    assert errors["hours"] == ["Not a valid integer."]
+    assert "Not a valid date" in errors["start_date"][0]
+    assert errors["color"] == ["Unknown field."]
+    assert errors["title"] == ["Missing data for required field."]
+
+
+def test_optional_fields_may_be_left_out_and_amounts_are_decimals() -> None:
+    values = parse_payload(
+        TrainingCompleted,
+        {
+            "training_kind": "teknis",
+            "title": "Arsip",
+            "organiser": "BKPSDM",
+            "hours": 8,
+            "start_date": "2020-01-01",
+            "effective_date": "2020-01-01",
+            "reference": "C-1",
+            "cost": "1250000.50",
+        },
+    )
+    assert values["training_kind"] == "TEKNIS"
+    assert values["programme_id"] is None
+    assert values["cost"] == Decimal("1250000.50")
+
+
+@pytest.mark.parametrize("value", [True, 1.5, [], {}])
+def test_integers_refuse_booleans_fractions_and_containers(value: object) -> None:
+    with pytest.raises(InvalidInput) as e:
+        parse_payload(RankPromoted, {"new_rank": value}, partial=True)
+    assert "new_rank" in e.value.errors
+
+
+def test_a_date_and_time_is_not_a_date() -> None:
+    with pytest.raises(InvalidInput) as e:
+        parse_payload(RankPromoted, {"effective_date": "2019-04-01T10:00:00"}, partial=True)
+    assert "Not a valid date" in e.value.errors["effective_date"][0]
+
+
+def test_every_kind_declares_a_description_for_each_field() -> None:
+    for cls in BY_KIND.values():
+        for spec in payload_fields(cls):
+            assert spec.doc, f"{cls.__name__}.{spec.name} has no description"

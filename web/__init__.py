@@ -1,0 +1,38 @@
+"""The web layer: the Flask app factory and the JSON API.
+
+`create_app()` builds the services once (the ledger, the projector over every view, the
+queries and the accounts) and keeps them in `app.extensions["careerlog"]`. On SQLite the
+serving process that holds the follower lock keeps the views current; on PostgreSQL the
+`careerlog projections run` workers do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from careerlog.config import Settings
+from web import errors
+from web.api import init_api
+from web.config import WebSettings
+from web.docs import blp as docs_blueprint
+from web.services import Services
+
+
+def create_app(settings: Settings | None = None, *, test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: configuration from the environment, or `test_config` on top of it."""
+    app = Flask(__name__)
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the schemas' field order
+    app.config.from_mapping(WebSettings.from_env().flask_config())
+    app.config.update(test_config or {})
+    settings = settings or Settings.from_env()
+    app.extensions["careerlog"] = Services.build(
+        settings,
+        follow=bool(app.config["CAREERLOG_FOLLOW"]),
+        wait_timeout=float(app.config["CAREERLOG_WAIT_SECONDS"]),
+    )
+    errors.init_app(app)
+    init_api(app)
+    app.register_blueprint(docs_blueprint)
+    return app

@@ -1,0 +1,89 @@
+"""The JSON API under /api/v1: one blueprint per area, documented in OpenAPI 3.
+
+Every request to the API carries a bearer token (`careerlog tokens create`); reads of
+the views may wait for a position (`?wait_for=`); errors are problem+json (web.errors).
+The OpenAPI document is at /api/openapi.json and the documentation page at /api/docs.
+"""
+
+from __future__ import annotations
+
+import http
+from typing import Any
+
+from flask import Flask, request
+from flask_smorest import Api
+from flask_smorest.utils import prepare_response
+from werkzeug.exceptions import HTTPException
+
+from web.api import accounts, employees, imports, reports, units
+from web.api.common import authenticate, wait_if_asked
+from web.api.event_schemas import register_components
+from web.api.fields import PlainDecimal
+from web.api.schemas import ProblemSchema
+from web.errors import PROBLEM_JSON, http_problem
+
+BLUEPRINTS = (employees.blp, reports.blp, units.blp, imports.blp, accounts.blp)
+API_BLUEPRINT_NAMES = frozenset(b.name for b in BLUEPRINTS)
+
+DESCRIPTION = """careerlog's career records of civil servants (ASN), as an immutable event log.
+
+Send `Authorization: Bearer TOKEN` with every request (`careerlog tokens create`).
+A write answers with its log `position`; pass it as `wait_for` to a read to see your
+own write. Lists and reports answer in CSV with `Accept: text/csv` or `?format=csv`.
+Errors are `application/problem+json` (RFC 9457). See docs/api.md."""
+
+API_CONFIG: dict[str, Any] = {
+    "API_TITLE": "careerlog",
+    "API_VERSION": "v1",
+    "OPENAPI_VERSION": "3.0.3",
+    "OPENAPI_URL_PREFIX": "/api",
+    "OPENAPI_JSON_PATH": "openapi.json",
+    "OPENAPI_SWAGGER_UI_PATH": "docs",
+    "OPENAPI_SWAGGER_UI_URL": "/api/docs/static/",
+    "OPENAPI_SWAGGER_UI_CONFIG": {"validatorUrl": None, "deepLinking": True, "persistAuthorization": True},
+    "API_SPEC_OPTIONS": {
+        "info": {"description": DESCRIPTION},
+        "servers": [{"url": "/"}],
+        "security": [{"bearerAuth": []}],
+    },
+}
+
+
+class CareerlogApi(Api):  # type: ignore[misc]
+    """flask-smorest's Api, with problem+json errors in the answers and in the document."""
+
+    ERROR_SCHEMA = ProblemSchema
+
+    def handle_http_exception(self, error: HTTPException) -> Any:
+        return http_problem(error)
+
+    def _register_responses(self) -> None:
+        for status in http.HTTPStatus:
+            response: dict[str, Any] = {"description": status.phrase}
+            if not (100 <= status < 200) and status not in (204, 304):
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, PROBLEM_JSON)
+            self.spec.components.response(status.name, response, lazy=True)
+        default = {"description": "An error (problem details)", "schema": self.ERROR_SCHEMA}
+        prepare_response(default, self.spec, PROBLEM_JSON)
+        self.spec.components.response("DEFAULT_ERROR", default, lazy=True)
+
+
+def guard() -> None:
+    """Before every API request: authenticate, then wait for a position if asked to."""
+    if request.blueprint in API_BLUEPRINT_NAMES:
+        authenticate()
+        wait_if_asked()
+
+
+def init_api(app: Flask) -> CareerlogApi:
+    for key, value in API_CONFIG.items():
+        app.config.setdefault(key, value)
+    api = CareerlogApi(app)
+    api.register_field(PlainDecimal, "string", "decimal")  # dumped as a string; a number is accepted too
+    api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
+    register_components(api.spec)
+    for blueprint in BLUEPRINTS:
+        api.register_blueprint(blueprint)
+    app.before_request(guard)
+    return api

@@ -1,0 +1,41 @@
+"""Your account, and the access log of personal records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from web.api.common import authentication, caller, csv_documented, json_or_csv, services
+from web.api.schemas import AccessLogQuerySchema, AccessLogSchema, MeSchema
+
+blp = Blueprint(
+    "accounts",
+    __name__,
+    url_prefix="/api/v1",
+    description="Who you are to the API, and who read which personal record.",
+)
+
+access_log_schema = AccessLogSchema()
+
+
+@blp.route("/me")
+class Me(MethodView):
+    @blp.response(200, MeSchema)
+    def get(self) -> Any:
+        """Show your account, scope and token, and what your role may do."""
+        return {**services().me(caller()), "token": authentication().token}
+
+
+@blp.route("/access-log")
+class AccessLog(MethodView):
+    @blp.arguments(AccessLogQuerySchema, location="query")
+    @blp.response(200, AccessLogSchema)
+    @blp.alt_response(403, response="FORBIDDEN")
+    @csv_documented
+    def get(self, args: dict[str, Any]) -> Any:
+        """List reads of personal records by others: your own, or those within your scope."""
+        filters: dict[str, list[str]] = {name: args.pop(name) for name in ("nip", "username") if name in args}
+        log = services().access_log(caller(), filters, **args)
+        return json_or_csv(log, access_log_schema, name="access-log")

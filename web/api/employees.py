@@ -1,0 +1,113 @@
+"""Employees: appointments, the roster, one employee, their events and their timeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from projections.queries import ROSTER_FILTERS
+from web.api.common import caller, csv_documented, json_or_csv, services
+from web.api.event_schemas import NewEmployeeSchema, RecordEventSchema
+from web.api.schemas import (
+    EmployeeSchema,
+    FormatSchema,
+    HistorySchema,
+    IdempotencyHeaderSchema,
+    RosterPageSchema,
+    RosterQuerySchema,
+    TimelineQuerySchema,
+    TimelineSchema,
+    WaitSchema,
+    WrittenSchema,
+)
+
+blp = Blueprint(
+    "employees",
+    __name__,
+    url_prefix="/api/v1/employees",
+    description="Employees' records: appoint, list, read, record events, and the timeline.",
+)
+
+written_schema = WrittenSchema()
+roster_page_schema = RosterPageSchema()
+history_schema = HistorySchema()
+timeline_schema = TimelineSchema()
+
+
+def roster_options(args: dict[str, Any]) -> tuple[dict[str, list[str]], dict[str, Any]]:
+    """Split the roster's query into column filters and the query's options."""
+    filters = {name: args.pop(name) for name in ROSTER_FILTERS if name in args}
+    sort = args.pop("sort")
+    args["search"] = args.pop("q", None)
+    return filters, {**args, "sort": sort.lstrip("-"), "descending": sort.startswith("-")}
+
+
+@blp.route("")
+class Employees(MethodView):
+    @blp.arguments(RosterQuerySchema, location="query")
+    @blp.response(200, RosterPageSchema)
+    @blp.alt_response(403, response="FORBIDDEN")
+    @csv_documented
+    def get(self, args: dict[str, Any]) -> Any:
+        """List the employees within your scope, filtered, sorted and paginated."""
+        filters, options = roster_options(args)
+        page = services().roster(caller(), filters, **options)
+        return json_or_csv(page.to_dict(), roster_page_schema, name="employees")
+
+    @blp.arguments(NewEmployeeSchema)
+    @blp.arguments(IdempotencyHeaderSchema, location="headers")
+    @blp.response(201, WrittenSchema)
+    @blp.alt_response(200, schema=WrittenSchema, description="Already recorded: the first answer again.")
+    @blp.alt_response(403, response="FORBIDDEN")
+    @blp.alt_response(409, response="CONFLICT")
+    def post(self, body: dict[str, Any], headers: dict[str, Any]) -> Any:
+        """Appoint an employee (CPNS or PPPK): the first event of a record."""
+        written = services().appoint(caller(), body, headers.get("idempotency_key"))
+        location = {"Location": f"/api/v1/employees/{written.outcome.subject}"}
+        return written.to_dict(), 201 if written.outcome.created else 200, location
+
+
+@blp.route("/<nip>")
+class Employee(MethodView):
+    @blp.arguments(WaitSchema, location="query")
+    @blp.response(200, EmployeeSchema)
+    @blp.alt_response(404, response="NOT_FOUND")
+    def get(self, args: dict[str, Any], nip: str) -> Any:
+        """Show where an employee stands now: rank, post, unit, status."""
+        return services().profile(caller(), nip)
+
+
+@blp.route("/<nip>/events")
+class Events(MethodView):
+    @blp.arguments(FormatSchema, location="query")
+    @blp.response(200, HistorySchema)
+    @blp.alt_response(404, response="NOT_FOUND")
+    @csv_documented
+    def get(self, args: dict[str, Any], nip: str) -> Any:
+        """List every event recorded for an employee, with recorded times and corrections."""
+        return json_or_csv(services().history(caller(), nip), history_schema, name=f"events-{nip}")
+
+    @blp.arguments(RecordEventSchema)
+    @blp.arguments(IdempotencyHeaderSchema, location="headers")
+    @blp.response(201, WrittenSchema)
+    @blp.alt_response(200, schema=WrittenSchema, description="Already recorded: the first answer again.")
+    @blp.alt_response(404, response="NOT_FOUND")
+    @blp.alt_response(409, response="CONFLICT")
+    def post(self, body: dict[str, Any], headers: dict[str, Any], nip: str) -> Any:
+        """Record a fact, a correction or a retraction in an employee's record."""
+        written = services().record(caller(), nip, body, headers.get("idempotency_key"))
+        return written.to_dict(), 201 if written.outcome.created else 200
+
+
+@blp.route("/<nip>/timeline")
+class Timeline(MethodView):
+    @blp.arguments(TimelineQuerySchema, location="query")
+    @blp.response(200, TimelineSchema)
+    @blp.alt_response(404, response="NOT_FOUND")
+    @csv_documented
+    def get(self, args: dict[str, Any], nip: str) -> Any:
+        """Show the career as it stood on as_of, as it was known at known_at."""
+        found = services().timeline(caller(), nip, as_of=args.get("as_of"), known_at=args.get("known_at"))
+        return json_or_csv(found, timeline_schema, name=f"timeline-{nip}")

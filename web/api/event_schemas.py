@@ -1,0 +1,171 @@
+"""Schemas of the event kinds, generated from the event classes so they never drift.
+
+Each payload field of an event class (careerlog.domain.payload.payload_fields) becomes a
+marshmallow field with its type, whether it is required, its description and, for codes,
+the codes of its reference table as an enum. The fields the system sets (version,
+recorded time, recorder) are dump-only. A dispatching schema reads `kind` and hands the
+body to that kind's schema; in the OpenAPI document it is a `oneOf` with a discriminator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validate
+
+from careerlog.domain.events import (
+    EMPLOYEE_EVENTS,
+    Appointed,
+    LedgerEvent,
+    UnitRated,
+)
+from careerlog.domain.payload import FieldSpec, payload_fields
+from web.api.fields import Code, PlainDate, PlainDateTime, PlainDecimal
+
+FIELD_TYPES: dict[type, type[fields.Field[Any]]] = {
+    str: fields.String,
+    int: fields.Integer,
+    date: PlainDate,
+    Decimal: PlainDecimal,
+    dict: fields.Dict,
+}
+
+
+def payload_field(spec: FieldSpec) -> fields.Field[Any]:
+    """The marshmallow field of one payload field of an event class."""
+    kwargs: dict[str, Any] = {"required": spec.required, "metadata": {"description": spec.doc}}
+    if not spec.required:
+        kwargs["allow_none"] = True
+    if spec.type is int:
+        kwargs["strict"] = True
+    if spec.table:
+        kwargs["metadata"]["description"] = f"{spec.doc} Codes: the `{spec.table}` reference table."
+        return Code(spec.table, **kwargs)
+    if spec.type is str:
+        kwargs["validate"] = validate.Length(max=500)
+    return FIELD_TYPES[spec.type](**kwargs)
+
+
+def system_fields(subject: str) -> dict[str, fields.Field[Any]]:
+    """The fields the system sets on every recorded event (never accepted on input)."""
+    return {
+        subject: fields.String(dump_only=True, metadata={"description": "Whose record: the NIP."}),
+        "version": fields.Integer(dump_only=True, metadata={"description": "The event's version in the record."}),
+        "recorded_at": PlainDateTime(dump_only=True, metadata={"description": "When it was recorded (UTC)."}),
+        "recorded_by": fields.String(dump_only=True, metadata={"description": "The account that recorded it."}),
+        "migrated": fields.Boolean(dump_only=True, metadata={"description": "Recorded time carried over."}),
+        "client_key": fields.String(dump_only=True, metadata={"description": "The Idempotency-Key, if given."}),
+    }
+
+
+def event_schema(
+    event_cls: type[LedgerEvent],
+    *,
+    name: str | None = None,
+    with_kind: bool = True,
+    extra: Mapping[str, fields.Field[Any]] | None = None,
+    subject: str | None = "nip",
+) -> type[Schema]:
+    """A schema class for one event kind, named after its event class."""
+    attrs: dict[str, Any] = {}
+    if with_kind:
+        attrs["kind"] = fields.String(
+            required=True,
+            validate=validate.OneOf([event_cls.KIND]),
+            metadata={"description": f"`{event_cls.KIND}`: {(event_cls.__doc__ or '').strip()}"},
+        )
+    attrs.update(extra or {})
+    attrs.update({spec.name: payload_field(spec) for spec in payload_fields(event_cls)})
+    if subject:
+        attrs.update(system_fields(subject))
+    attrs["Meta"] = type("Meta", (), {"unknown": RAISE, "register": False})
+    attrs["__doc__"] = (event_cls.__doc__ or "").strip()
+    return type(name or f"{event_cls.__name__}Schema", (Schema,), attrs)
+
+
+class KindDispatch(Schema):
+    """An event of any of several kinds: `kind` chooses the schema of the rest."""
+
+    KINDS: ClassVar[dict[str, Schema]] = {}
+
+    class Meta:
+        unknown = EXCLUDE  # for the document only: each kind's schema rejects unknown fields
+
+    def load(self, data: Any, *, many: bool | None = None, partial: Any = None, unknown: Any = None) -> Any:
+        if many if many is not None else self.many:
+            if not isinstance(data, list):
+                raise ValidationError({"_schema": ["Invalid input type."]})
+            return [self._load_one(item, partial) for item in data]
+        return self._load_one(data, partial)
+
+    def _load_one(self, data: Any, partial: Any) -> Any:
+        if not isinstance(data, Mapping):
+            raise ValidationError({"_schema": ["Invalid input type."]})
+        schema = self.KINDS.get(data.get("kind"))  # type: ignore[arg-type]
+        if schema is None:
+            known = ", ".join(self.KINDS)
+            raise ValidationError({"kind": [f"Missing or unknown kind; one of: {known}."]})
+        return schema.load(data, partial=partial)
+
+    def dump(self, obj: Any, *, many: bool | None = None) -> Any:
+        if many if many is not None else self.many:
+            return [self.KINDS[item["kind"]].dump(item) for item in obj]
+        return self.KINDS[obj["kind"]].dump(obj)
+
+    @classmethod
+    def openapi(cls, names: Mapping[str, str]) -> dict[str, Any]:
+        """The OpenAPI component: a oneOf of the kinds' schemas, told apart by `kind`."""
+        refs = {kind: f"#/components/schemas/{name}" for kind, name in names.items()}
+        return {
+            "oneOf": [{"$ref": r} for r in refs.values()],
+            "discriminator": {"propertyName": "kind", "mapping": refs},
+        }
+
+
+def dispatch(name: str, kinds: Iterable[type[LedgerEvent]], doc: str) -> type[KindDispatch]:
+    schemas = {cls.KIND: EVENT_SCHEMAS[cls.KIND]() for cls in kinds}
+    return type(name, (KindDispatch,), {"KINDS": schemas, "__doc__": doc})
+
+
+def schema_name(schema: type[Schema]) -> str:
+    name = schema.__name__
+    return name[: -len("Schema")] if name.endswith("Schema") else name
+
+
+EVENT_SCHEMAS: dict[str, type[Schema]] = {cls.KIND: event_schema(cls) for cls in EMPLOYEE_EVENTS}
+RECORDABLE_KINDS: Sequence[type[LedgerEvent]] = [c for c in EMPLOYEE_EVENTS if c.RECORDABLE and c is not Appointed]
+
+RecordEventSchema = dispatch(
+    "RecordEventSchema",
+    RECORDABLE_KINDS,
+    "A fact, correction or retraction to record: `kind` and that kind's fields.",
+)
+HistoryEventSchema = dispatch(
+    "HistoryEventSchema",
+    EMPLOYEE_EVENTS,
+    "A recorded event with its version and recorded time, as the ledger holds it.",
+)
+NewEmployeeSchema = event_schema(
+    Appointed,
+    name="NewEmployeeSchema",
+    with_kind=False,
+    subject=None,
+    extra={"nip": fields.String(required=True, metadata={"description": "The 18-digit NIP or NI PPPK."})},
+)
+UnitRatingSchema = event_schema(UnitRated, name="UnitRatingSchema", with_kind=False, subject=None)
+
+
+def register_components(spec: Any) -> None:
+    """Put the kinds' schemas and the dispatching schemas into the OpenAPI components."""
+    for schema in EVENT_SCHEMAS.values():
+        spec.components.schema(schema_name(schema), schema=schema)
+    for dispatcher in (RecordEventSchema, HistoryEventSchema):
+        names = {kind: schema_name(type(s)) for kind, s in dispatcher.KINDS.items()}
+        spec.components.schema(
+            schema_name(dispatcher),
+            component={**dispatcher.openapi(names), "description": dispatcher.__doc__},
+            schema=dispatcher,
+        )

@@ -1,0 +1,51 @@
+"""Fields for data the views already hold as plain JSON (ISO dates, decimal strings)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import fields
+
+
+class PlainDate(fields.Date):
+    """A date: loads YYYY-MM-DD into a date, dumps a date or an ISO string as it is."""
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
+        return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
+
+
+class PlainDateTime(fields.DateTime):
+    """A date and time with its offset (ISO 8601); dumps ISO strings as they are."""
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
+        return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
+
+
+class PlainDecimal(fields.Decimal):
+    """A decimal amount: a JSON number or string on input, a string on output."""
+
+    def __init__(self, **kwargs: Any):
+        super().__init__(as_string=True, **kwargs)
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
+        return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
+
+
+class Code(fields.String):
+    """A code of a reference table: any accepted spelling in, the canonical code out."""
+
+    def __init__(self, table: str, **kwargs: Any):
+        from marshmallow import validate
+
+        from careerlog.reference import reference
+
+        self.table = reference().table(table)
+        super().__init__(validate=validate.OneOf(self.table.codes), **kwargs)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if text not in self.table:
+            raise self.make_error("unknown_code", code=text, table=self.table.name)
+        return self.table.normalise(text)
+
+    default_error_messages = {"unknown_code": "Unknown code {code!r}; see the {table} reference table."}

@@ -1,0 +1,344 @@
+"""Request and response schemas of the API (the event kinds' own are in event_schemas)."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from typing import Any
+
+from marshmallow import EXCLUDE, RAISE, Schema, fields, post_load, validate
+from webargs.fields import DelimitedList
+
+from careerlog.access import Role
+from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, MAX_PAGE_SIZE, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
+from web.api.event_schemas import HistoryEventSchema
+from web.api.fields import PlainDate, PlainDateTime
+
+AGE_BAND_LABELS = [age_band_label(low, high) for low, high in AGE_BANDS]
+
+
+class StrictSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+
+# ---------------------------------------------------------------------- common
+
+
+class ProblemSchema(StrictSchema):
+    """An error (RFC 9457 problem details)."""
+
+    type = fields.String(metadata={"description": "A URI naming the kind of problem."})
+    title = fields.String(metadata={"description": "The HTTP status phrase."})
+    status = fields.Integer()
+    detail = fields.String(metadata={"description": "What went wrong, for a person."})
+    instance = fields.String(metadata={"description": "The request path."})
+    errors = fields.Dict(
+        keys=fields.String(),
+        metadata={"description": "Invalid input (422): the reasons per field."},
+    )
+
+
+class RequestOptionsSchema(Schema):
+    """Query parameters the request hooks act on (waiting, CSV); the views never see them."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    @post_load
+    def drop_request_options(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        return {k: v for k, v in data.items() if k not in ("wait_for", "format")}
+
+
+class WaitSchema(RequestOptionsSchema):
+    wait_for = fields.Integer(
+        validate=validate.Range(min=0),
+        metadata={"description": "Wait until the views show the log up to this position (a write's `position`)."},
+    )
+
+
+class FormatSchema(RequestOptionsSchema):
+    format = fields.String(
+        validate=validate.OneOf(["json", "csv"]),
+        metadata={"description": "csv for CSV (or send Accept: text/csv)."},
+    )
+
+
+class ReadQuerySchema(WaitSchema, FormatSchema):
+    """Reads of the views: wait for a position, answer in JSON or CSV."""
+
+
+class PagingSchema(ReadQuerySchema):
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    per_page = fields.Integer(load_default=50, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
+
+
+class WrittenSchema(StrictSchema):
+    """The answer to a recording: its version in the record and the log position."""
+
+    subject = fields.String(dump_only=True, metadata={"description": "The NIP (or unit) recorded for."})
+    version = fields.Integer(dump_only=True, metadata={"description": "The event's version in the record."})
+    kind = fields.String(dump_only=True)
+    recorded_at = PlainDateTime(dump_only=True, metadata={"description": "When it was recorded (UTC)."})
+    created = fields.Boolean(dump_only=True, metadata={"description": "False when it was already recorded."})
+    position = fields.Integer(
+        dump_only=True,
+        metadata={"description": "The log position to pass as wait_for to read your own write."},
+    )
+
+
+class IdempotencyHeaderSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    idempotency_key = fields.String(
+        data_key="Idempotency-Key",
+        validate=validate.Length(min=1, max=200),
+        metadata={"description": "The same key and body record once; the same key with another body is 409."},
+    )
+
+
+# ---------------------------------------------------------------------- employees
+
+
+def _filter_fields() -> dict[str, fields.Field[Any]]:
+    return {
+        name: fields.List(fields.String(), metadata={"description": f"Only these {name} values (repeatable)."})
+        for name in ROSTER_FILTERS
+    }
+
+
+RosterFilterSchema = type("RosterFilterSchema", (ReadQuerySchema,), {**_filter_fields(), "__doc__": "Roster filters."})
+
+
+class RosterQuerySchema(PagingSchema, RosterFilterSchema):  # type: ignore[valid-type,misc]
+    q = fields.String(metadata={"description": "Search names and NIPs."})
+    sort = fields.String(
+        load_default="name",
+        validate=validate.OneOf([*ROSTER_SORTS, *(f"-{s}" for s in ROSTER_SORTS)]),
+        metadata={"description": "Sort by a field; a leading - sorts descending."},
+    )
+    min_years_in_rank = fields.Float(validate=validate.Range(min=0))
+    age_band = fields.String(validate=validate.OneOf(AGE_BAND_LABELS))
+
+
+class EmployeeSchema(StrictSchema):
+    """Where an employee stands now (the roster view)."""
+
+    nip = fields.String(dump_only=True)
+    name = fields.String(dump_only=True)
+    sex = fields.String(dump_only=True)
+    birth_date = PlainDate(dump_only=True)
+    employment_kind = fields.String(dump_only=True)
+    confirmed = fields.Boolean(dump_only=True)
+    status = fields.String(dump_only=True)
+    agency = fields.String(dump_only=True)
+    unit = fields.String(dump_only=True)
+    region = fields.String(dump_only=True)
+    rank = fields.String(dump_only=True, allow_none=True)
+    rank_since = PlainDate(dump_only=True, allow_none=True)
+    years_in_rank = fields.Float(dump_only=True, allow_none=True)
+    appointed_on = PlainDate(dump_only=True, allow_none=True)
+    years_of_service = fields.Float(dump_only=True, allow_none=True)
+    age_band = fields.String(dump_only=True)
+    education = fields.String(dump_only=True, allow_none=True)
+    post_kind = fields.String(dump_only=True, allow_none=True)
+    post_level = fields.String(dump_only=True, allow_none=True)
+    post_title = fields.String(dump_only=True, allow_none=True)
+    recruitment_path = fields.String(dump_only=True, allow_none=True)
+    separated_on = PlainDate(dump_only=True, allow_none=True)
+    last_recorded_at = PlainDateTime(dump_only=True)
+
+
+class RosterPageSchema(StrictSchema):
+    items = fields.List(fields.Nested(EmployeeSchema), dump_only=True)
+    total = fields.Integer(dump_only=True)
+    page = fields.Integer(dump_only=True)
+    per_page = fields.Integer(dump_only=True)
+
+
+class HistorySchema(StrictSchema):
+    """Every event recorded for an employee, oldest first: facts, corrections, retractions."""
+
+    nip = fields.String(dump_only=True)
+    items = fields.List(fields.Nested(HistoryEventSchema), dump_only=True)
+
+
+class TimelineQuerySchema(ReadQuerySchema):
+    as_of = PlainDate(metadata={"description": "Only facts in effect by this date."})
+    known_at = fields.AwareDateTime(
+        default_timezone=UTC,
+        metadata={"description": "Only what had been recorded by then (ISO 8601; UTC if no offset)."},
+    )
+
+
+class CorrectionSchema(StrictSchema):
+    version = fields.Integer(dump_only=True)
+    recorded_at = PlainDateTime(dump_only=True)
+    effective_date = PlainDate(dump_only=True)
+    reference = fields.String(dump_only=True)
+    reason = fields.String(dump_only=True, allow_none=True)
+    fields_ = fields.Dict(data_key="fields", attribute="fields", dump_only=True)
+
+
+class RetractionSchema(StrictSchema):
+    version = fields.Integer(dump_only=True)
+    recorded_at = PlainDateTime(dump_only=True)
+    effective_date = PlainDate(dump_only=True)
+    reference = fields.String(dump_only=True)
+    reason = fields.String(dump_only=True, allow_none=True)
+
+
+class TimelineItemSchema(StrictSchema):
+    """A fact with its current values, its original values and what corrected or retracted it."""
+
+    version = fields.Integer(dump_only=True)
+    kind = fields.String(dump_only=True)
+    effective_date = PlainDate(dump_only=True)
+    recorded_at = PlainDateTime(dump_only=True)
+    reference = fields.String(dump_only=True)
+    recorded_by = fields.String(dump_only=True)
+    migrated = fields.Boolean(dump_only=True)
+    values = fields.Dict(dump_only=True)
+    original = fields.Dict(dump_only=True)
+    corrections = fields.List(fields.Nested(CorrectionSchema), dump_only=True)
+    retracted = fields.Nested(RetractionSchema, dump_only=True, allow_none=True)
+
+
+class TimelineSchema(StrictSchema):
+    nip = fields.String(dump_only=True)
+    as_of = PlainDate(dump_only=True, allow_none=True)
+    known_at = PlainDateTime(dump_only=True, allow_none=True)
+    items = fields.List(fields.Nested(TimelineItemSchema), dump_only=True)
+
+
+# ---------------------------------------------------------------------- reports
+
+
+class HeadcountQuerySchema(RosterFilterSchema):  # type: ignore[valid-type,misc]
+    by = DelimitedList(
+        fields.String(validate=validate.OneOf(HEADCOUNT_FIELDS)),
+        required=True,
+        validate=validate.Length(min=1, max=4),
+        metadata={"description": "Fields to count by, comma-separated (e.g. agency,rank)."},
+    )
+
+
+HeadcountRowSchema = type(
+    "HeadcountRowSchema",
+    (StrictSchema,),
+    {
+        **{name: fields.String(dump_only=True, allow_none=True) for name in HEADCOUNT_FIELDS},
+        "count": fields.Integer(dump_only=True),
+        "__doc__": "One group: the values of the `by` fields and how many employees it has.",
+    },
+)
+
+
+class HeadcountSchema(StrictSchema):
+    by = fields.List(fields.String(), dump_only=True)
+    items = fields.List(fields.Nested(HeadcountRowSchema), dump_only=True)
+    total = fields.Integer(dump_only=True)
+
+
+# ---------------------------------------------------------------------- imports
+
+
+class ImportQuerySchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    dry_run = fields.Boolean(load_default=False, metadata={"description": "Check every row, record nothing."})
+    file_format = fields.String(
+        validate=validate.OneOf(["jsonl", "csv"]),
+        metadata={"description": "jsonl or csv (default: from the file name)."},
+    )
+    kind = fields.String(metadata={"description": "Event kind of every row of a CSV file (default: from its name)."})
+
+
+class ImportFileSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    file = fields.Raw(
+        required=True,
+        metadata={"type": "string", "format": "binary", "description": "JSON Lines (.jsonl) or CSV (.csv)."},
+    )
+
+
+class RowProblemSchema(StrictSchema):
+    line = fields.Integer(dump_only=True)
+    subject = fields.String(dump_only=True, allow_none=True)
+    kind = fields.String(dump_only=True, allow_none=True)
+    errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), dump_only=True)
+
+
+class ImportReportSchema(StrictSchema):
+    """The import's report, as the command line's --report writes it."""
+
+    rows = fields.Integer(dump_only=True)
+    recorded = fields.Integer(dump_only=True)
+    already_recorded = fields.Integer(dump_only=True)
+    rejected = fields.List(fields.Nested(RowProblemSchema), dump_only=True)
+    dry_run = fields.Boolean(dump_only=True)
+    position = fields.Integer(dump_only=True)
+
+
+# ---------------------------------------------------------------------- accounts
+
+
+class ScopeSchema(StrictSchema):
+    national = fields.Boolean(dump_only=True)
+    agencies = fields.List(fields.String(), dump_only=True)
+    regions = fields.List(fields.String(), dump_only=True)
+
+
+class AccountSchema(StrictSchema):
+    username = fields.String(dump_only=True)
+    display_name = fields.String(dump_only=True)
+    role = fields.Enum(Role, by_value=True, dump_only=True)
+    scope = fields.Nested(ScopeSchema, dump_only=True)
+    nip = fields.String(dump_only=True, allow_none=True)
+
+
+class TokenSchema(StrictSchema):
+    prefix = fields.String(dump_only=True)
+    expires_at = PlainDateTime(dump_only=True)
+
+
+class MeSchema(StrictSchema):
+    """Who you are to the API: your account, scope, token and what your role may do."""
+
+    account = fields.Nested(AccountSchema, dump_only=True)
+    token = fields.Nested(TokenSchema, dump_only=True)
+    permissions = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(),
+        dump_only=True,
+        metadata={"description": "Action: own, scope or all."},
+    )
+
+
+class AccessLogQuerySchema(FormatSchema):
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    per_page = fields.Integer(load_default=50, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
+    nip = fields.List(fields.String(), metadata={"description": "Only reads of these records."})
+    username = fields.List(fields.String(), metadata={"description": "Only reads by these accounts."})
+    since = fields.AwareDateTime(default_timezone=UTC)
+    until = fields.AwareDateTime(default_timezone=UTC)
+
+
+class AccessEntrySchema(StrictSchema):
+    at = PlainDateTime(dump_only=True)
+    username = fields.String(dump_only=True, metadata={"description": "Who read the record."})
+    role = fields.String(dump_only=True)
+    nip = fields.String(dump_only=True, metadata={"description": "Whose record was read."})
+    agency = fields.String(dump_only=True, allow_none=True)
+    region = fields.String(dump_only=True, allow_none=True)
+    action = fields.String(dump_only=True, metadata={"description": "profile, history, timeline or roster."})
+
+
+class AccessLogSchema(StrictSchema):
+    items = fields.List(fields.Nested(AccessEntrySchema), dump_only=True)
+    total = fields.Integer(dump_only=True)
+    page = fields.Integer(dump_only=True)
+    per_page = fields.Integer(dump_only=True)

@@ -1,0 +1,118 @@
+"""`careerlog serve` (the API on gunicorn) and `careerlog run` (the demo: what `make run` does)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+
+from careerlog.accounts import open_accounts
+from careerlog.cli import Context, Progress, friendly_errors, pass_context
+from careerlog.config import Settings
+from projections.registry import projector
+from web.demo import DEMO_LOGINS, ensure_demo_accounts
+
+
+class Server(BaseApplication):  # type: ignore[misc]
+    """gunicorn serving `create_app(settings)`; each worker builds its own app."""
+
+    def __init__(self, settings: Settings, options: dict[str, Any]):
+        self.settings = settings
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            if key in self.cfg.settings:  # settings of newer gunicorns are skipped on older ones
+                self.cfg.set(key, value)
+
+    def load(self) -> Flask:
+        from web import create_app
+
+        return create_app(self.settings)
+
+
+def serve(settings: Settings, bind: str, workers: int, threads: int = 4) -> None:
+    """Serve the API until interrupted (gunicorn's threaded workers, access log on stdout)."""
+    options = {
+        "bind": bind,
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": threads,
+        "accesslog": "-",
+        "timeout": 60,
+        "graceful_timeout": 10,
+        "control_socket_disable": True,
+    }
+    Server(settings, options).run()
+
+
+bind_option = click.option("--bind", default="127.0.0.1:8000", show_default=True, help="Address and port to serve on.")
+workers_option = click.option("--workers", default=2, show_default=True, help="Worker processes.")
+
+
+@click.command("serve")
+@bind_option
+@workers_option
+@click.option("--threads", default=4, show_default=True, help="Threads per worker.")
+@pass_context
+@friendly_errors
+def serve_command(obj: Context, bind: str, workers: int, threads: int) -> None:
+    """Serve the JSON API (/api/v1, documentation at /api/docs) on gunicorn.
+
+    On SQLite one worker keeps the views current. On PostgreSQL the workers only serve:
+    run `careerlog projections run` beside them to keep the views.
+    """
+    serve(obj.settings, bind, workers, threads)
+
+
+@click.command("run")
+@click.option("--employees", default=2000, show_default=True, help="Demo size when the store is empty.")
+@bind_option
+@workers_option
+@pass_context
+@friendly_errors
+def run_command(obj: Context, employees: int, bind: str, workers: int) -> None:
+    """Serve the demo on the embedded store (make run): demo data, demo accounts, the API.
+
+    Loads the demo if the store is empty, creates the demo accounts and tokens if they
+    are missing, brings the views up to date, prints the log-ins, then serves.
+    """
+    if obj.settings.store != "sqlite":
+        raise click.ClickException("careerlog run uses the embedded SQLite store; for PostgreSQL use careerlog serve.")
+    nip = prepare_demo(obj, employees)
+    print_logins(bind, nip)
+    obj.close()
+    serve(obj.settings, bind, workers)
+
+
+def prepare_demo(obj: Context, employees: int) -> str:
+    """The demo data, accounts and up-to-date views; the demo employee's NIP."""
+    app = obj.app
+    if app.max_notification_id() == 0:
+        from careerlog.demo import load_demo
+
+        with Progress(employees, "employee", "demo") as bar:
+            click.echo(load_demo(app, employees=employees, seed=1, progress=bar.update))
+    worker = projector(obj.settings, app=app)
+    try:
+        with Progress(None, "event", "views") as bar:
+            worker.catch_up(progress=bar.update)
+        accounts = open_accounts(obj.settings, worker.views.sql)
+        return ensure_demo_accounts(accounts, app)
+    finally:
+        worker.close()
+
+
+def print_logins(bind: str, nip: str) -> None:
+    url = f"http://{bind}"
+    click.echo(f"\ncareerlog serves the demo at {url}  (API documentation: {url}/api/docs)\n")
+    click.echo("Demo log-ins (user, password, role, API token):")
+    for login in DEMO_LOGINS:
+        click.echo(f"  {login.username:<10} {login.password:<20} {login.role:<10} {login.token}")
+    click.echo(f"The demo employee (pegawai) has NIP {nip}.\n")
+    click.echo("To try the examples in docs/api.md, paste into a shell:")
+    tokens = " ".join(f"{login.variable}={login.token}" for login in DEMO_LOGINS)
+    click.echo(f"  export CAREERLOG_URL={url} {tokens} NIP={nip}\n")

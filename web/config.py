@@ -1,0 +1,53 @@
+"""The web layer's settings from the environment, beside careerlog's own (careerlog.config).
+
+CAREERLOG_SECRET_KEY      Flask's secret key (default: a random one per process)
+CAREERLOG_MAX_UPLOAD_MB   the largest request body, imports included (default 50)
+CAREERLOG_WAIT_SECONDS    how long a read waits for ?wait_for before a 503 (default 5)
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from careerlog.config import ConfigurationError
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    secret_key: str
+    max_upload_mb: float = 50
+    wait_seconds: float = 5.0
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> WebSettings:
+        env = os.environ if environ is None else environ
+        return cls(
+            secret_key=env.get("CAREERLOG_SECRET_KEY") or secrets.token_urlsafe(32),
+            max_upload_mb=_number(env, "CAREERLOG_MAX_UPLOAD_MB", 50),
+            wait_seconds=_number(env, "CAREERLOG_WAIT_SECONDS", 5.0),
+        )
+
+    def flask_config(self) -> dict[str, Any]:
+        return {
+            "SECRET_KEY": self.secret_key,
+            "MAX_CONTENT_LENGTH": int(self.max_upload_mb * 1024 * 1024),
+            "CAREERLOG_WAIT_SECONDS": self.wait_seconds,
+            "CAREERLOG_FOLLOW": True,
+        }
+
+
+def _number(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name}: expected a number, got {raw!r}") from None
+    if value <= 0:
+        raise ConfigurationError(f"{name}: must be more than 0, got {raw!r}")
+    return value

@@ -1,0 +1,137 @@
+"""Every error as application/problem+json (RFC 9457), mapped in this one place.
+
+A problem has `type`, `title`, `status`, `detail` and `instance` (the request path), and
+for invalid input (422) `errors`: the reasons per field, from the domain's InvalidInput
+and marshmallow's validation alike. Unexpected errors are logged and answered as a bare
+500 without internals.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from http import HTTPStatus
+from typing import Any
+
+from eventsourcing.persistence import PersistenceError
+from flask import Flask, Response, current_app, request
+from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+from careerlog.access import AccessDenied
+from careerlog.accounts import AuthenticationFailed
+from careerlog.domain.errors import ConcurrencyConflict, Conflict, IdempotencyConflict, InvalidInput, NotFound
+
+PROBLEM_JSON = "application/problem+json"
+TYPE_BASE = "urn:careerlog:problem:"
+
+# Domain errors: status and problem type. The most specific class wins (Flask follows the MRO).
+DOMAIN_ERRORS: Mapping[type[Exception], tuple[int, str]] = {
+    InvalidInput: (422, "invalid-input"),
+    AuthenticationFailed: (401, "unauthenticated"),
+    AccessDenied: (403, "forbidden"),
+    NotFound: (404, "not-found"),
+    Conflict: (409, "conflict"),
+    IdempotencyConflict: (409, "idempotency-conflict"),
+    ConcurrencyConflict: (409, "concurrent-change"),
+    TimeoutError: (503, "view-not-ready"),
+}
+
+
+def problem(
+    status: int,
+    detail: str | None = None,
+    *,
+    slug: str | None = None,
+    errors: Mapping[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """A problem+json response."""
+    body: dict[str, Any] = {
+        "type": TYPE_BASE + slug if slug else "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail or HTTPStatus(status).description,
+        "instance": request.path,
+    }
+    if errors is not None:
+        body["errors"] = dict(errors)
+    response = current_app.response_class(json.dumps(body, ensure_ascii=False), status=status, mimetype=PROBLEM_JSON)
+    response.headers.update(dict(headers or {}))
+    return response
+
+
+def domain_problem(error: Exception) -> Response:
+    """A careerlog error as a problem, by the table above."""
+    status, slug = _closest(error)
+    if isinstance(error, InvalidInput):
+        return problem(status, "The input is not valid; see errors.", slug=slug, errors=error.errors)
+    if isinstance(error, AuthenticationFailed):
+        return problem(status, str(error), slug=slug, headers={"WWW-Authenticate": bearer_challenge(str(error))})
+    if isinstance(error, TimeoutError):
+        detail = "The views have not caught up with that position yet; try again shortly."
+        return problem(status, detail, slug=slug, headers={"Retry-After": "1"})
+    return problem(status, str(error), slug=slug)
+
+
+def _closest(error: Exception) -> tuple[int, str]:
+    for cls in type(error).__mro__:
+        if cls in DOMAIN_ERRORS:
+            return DOMAIN_ERRORS[cls]
+    return 500, "internal"
+
+
+def bearer_challenge(reason: str) -> str:
+    if "Authorization" not in request.headers:
+        return 'Bearer realm="careerlog"'
+    return f'Bearer realm="careerlog", error="invalid_token", error_description="{reason}"'
+
+
+def validation_problem(error: ValidationError) -> Response:
+    return problem(
+        422, "The input is not valid; see errors.", slug="invalid-input", errors=field_errors(error.messages)
+    )
+
+
+def field_errors(messages: Any) -> dict[str, Any]:
+    """Marshmallow's messages per field (lists of reasons; nested fields as objects)."""
+    if isinstance(messages, Mapping):
+        return {str(k): v for k, v in messages.items()}
+    return {"_schema": messages if isinstance(messages, list) else [str(messages)]}
+
+
+def http_problem(error: HTTPException) -> Response:
+    """An HTTP error (routing, webargs' 422, 413, 405...) as a problem."""
+    status = error.code or 500
+    headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
+    data = getattr(error, "data", None) or {}
+    if status == 422 and "messages" in data:
+        merged: dict[str, Any] = {}
+        for by_location in data["messages"].values():
+            merged.update(field_errors(by_location))
+        return problem(422, "The input is not valid; see errors.", slug="invalid-input", errors=merged)
+    if isinstance(error, RequestEntityTooLarge):
+        limit = current_app.config.get("MAX_CONTENT_LENGTH")
+        return problem(413, f"The request body is larger than the limit of {limit} bytes.", slug="too-large")
+    if status >= 500:
+        return problem(status)
+    return problem(status, error.description, headers=headers)
+
+
+def unexpected_problem(error: Exception) -> Response:
+    """Anything else: logged in full, answered without internals."""
+    if isinstance(error, HTTPException):
+        return http_problem(error)
+    if isinstance(error, PersistenceError):
+        current_app.logger.exception("The database could not be used")
+        return problem(503, "The database could not be used; try again shortly.", headers={"Retry-After": "5"})
+    current_app.logger.exception("Unexpected error")
+    return problem(500, "Something went wrong on our side.")
+
+
+def init_app(app: Flask) -> None:
+    for cls in DOMAIN_ERRORS:
+        app.register_error_handler(cls, domain_problem)
+    app.register_error_handler(ValidationError, validation_problem)
+    app.register_error_handler(HTTPException, http_problem)
+    app.register_error_handler(Exception, unexpected_problem)

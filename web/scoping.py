@@ -1,0 +1,138 @@
+"""Where an employee works now, and imports limited to an account's scope.
+
+Scope is judged on the ledger itself (never on a view that may lag): an employee is in
+an account's scope when the agency and region they work in now are. A record outside
+the scope answers exactly as a record that does not exist, in the API and in an import's
+per-row report alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, cast
+
+from careerlog.access import Action, Principal, Target, permits
+from careerlog.application import CareerLog, UnitOfWork
+from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound
+from careerlog.domain.events import LedgerEvent
+from careerlog.domain.ledger import LedgerAggregate
+from careerlog.domain.nip import normalise_nip
+from careerlog.importing import RowProblem, row_to_command
+from careerlog.reference import reference
+from projections.career import CareerRecord
+
+Rows = Iterable[tuple[int, dict[str, Any] | InvalidInput, int]]
+
+
+def missing(nip: str) -> NotFound:
+    """The answer for a NIP that is not there, or not there for this account."""
+    return NotFound(f"No employee with NIP {normalise_nip(nip)} has been appointed.")
+
+
+def locate(ledger: CareerLog, nip: str) -> Target | None:
+    """The employee's NIP and where they work now, or None if never appointed."""
+    subject = normalise_nip(nip)
+    if len(subject) != 18 or not subject.isdigit():
+        return None
+    events = [cast(LedgerEvent, e) for e in ledger.events.get(subject)]
+    record = CareerRecord.from_events(subject, events)
+    if record.appointment is None:
+        return None
+    agency, _, region = record.placement_on(date.max) or (None, None, None)
+    return Target(subject, agency, region)
+
+
+class HidingUnitOfWork(UnitOfWork):
+    """A unit of work in which some records do not exist (those outside a scope)."""
+
+    def __init__(self, app: CareerLog, hidden: str):
+        super().__init__(app)
+        self.hidden = hidden
+
+    def get(self, subject: str) -> LedgerAggregate | None:
+        return None if subject == self.hidden else super().get(subject)
+
+
+@dataclass
+class ScopedRows:
+    """Import rows as an account may record them: the others rejected as a missing record would be.
+
+    Appointments and unit ratings are judged by the agency (and region) they name, other
+    rows by where the employee works now, as the ledger and the file's earlier rows say.
+    """
+
+    ledger: CareerLog
+    principal: Principal
+    actor: str
+    rejected: dict[int, RowProblem] = field(default_factory=dict)
+    places: dict[str, Target | None] = field(default_factory=dict)
+
+    def filter(self, rows: Rows) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
+        for line, row, size in rows:
+            problem = None if isinstance(row, InvalidInput) else self.judge(line, row)
+            if problem is None:
+                yield line, row, size
+            else:
+                self.rejected[line] = problem
+                yield line, InvalidInput(problem.errors), size
+
+    def restore(self, problems: list[RowProblem]) -> list[RowProblem]:
+        """The report's problems with the rows rejected here as they would have been reported."""
+        return [self.rejected.get(p.line, p) for p in problems]
+
+    def judge(self, line: int, row: dict[str, Any]) -> RowProblem | None:
+        kind = row.get("kind")
+        if "nip" not in row:
+            agency = _code("agencies", row.get("agency"))
+            if agency is None or permits(self.principal, Action.IMPORT, Target(None, agency, None)):
+                return None  # a row naming no known agency is refused by the import itself
+            return RowProblem(line, None, _text(kind), outside("agency", self.principal))
+        nip = normalise_nip(row["nip"])
+        if kind == "appointment":
+            target = Target(nip, _code("agencies", row.get("agency")), _code("regions", row.get("region")))
+            if target.agency is None or target.region is None:
+                return None  # refused by the import itself, with the field at fault
+            if not permits(self.principal, Action.IMPORT, target):
+                return RowProblem(line, nip, kind, outside("agency", self.principal))
+            self.places[nip] = target
+            return None
+        if nip not in self.places:
+            self.places[nip] = locate(self.ledger, nip)
+        place = self.places[nip]
+        if place is not None and permits(self.principal, Action.IMPORT, place):
+            if kind == "placement":
+                self.places[nip] = Target(
+                    nip, _code("agencies", row.get("agency")), _code("regions", row.get("region"))
+                )
+            return None
+        return self.as_if_missing(line, row)
+
+    def as_if_missing(self, line: int, row: dict[str, Any]) -> RowProblem:
+        """The problem the import reports for this row if its record did not exist."""
+        try:
+            command = row_to_command(line, row, migration=False)
+        except InvalidInput as e:
+            nip = row.get("nip")
+            return RowProblem(line, None if nip is None else str(nip), _text(row.get("kind")), e.errors)
+        try:
+            self.ledger.execute(HidingUnitOfWork(self.ledger, command.subject), command, self.actor)
+        except InvalidInput as e:
+            return RowProblem(line, command.subject, command.kind, e.errors)
+        except (NotFound, IdempotencyConflict) as e:
+            return RowProblem(line, command.subject, command.kind, {"nip": [str(e)]})
+        raise AssertionError("a record that does not exist accepted a recording")  # pragma: no cover
+
+
+def outside(name: str, principal: Principal) -> dict[str, list[str]]:
+    return {name: [f"Outside your scope ({principal.scope.describe()})."]}
+
+
+def _code(table: str, value: Any) -> str | None:
+    codes = reference().table(table)
+    return codes.normalise(value) if isinstance(value, str) and value in codes else None
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)

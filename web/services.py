@@ -1,0 +1,219 @@
+"""The services behind the API, built once per process: ledger, views, queries, accounts.
+
+Each method is one use case as the API offers it: check what the account may do
+(careerlog.access), do it, and log reads of personal records by someone else. The
+views call exactly one of these methods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import IO, Any
+
+from careerlog.access import POLICY, AccessDenied, Action, Reach, Target, narrow, permits, require, row_filters
+from careerlog.accounts import Account, Accounts, open_accounts
+from careerlog.application import CareerLog
+from careerlog.config import Settings
+from careerlog.domain.ledger import Outcome
+from careerlog.domain.nip import normalise_nip
+from careerlog.importing import ImportReport, detect_format, import_rows, kind_from_name, read_csv, read_jsonl
+from projections.framework import Projector
+from projections.queries import Page, Queries
+from projections.registry import all_projections
+from web.following import FollowerLease, lock_path
+from web.scoping import ScopedRows, locate, missing
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a write answers: the outcome, and the log position to wait for before reading."""
+
+    outcome: Outcome
+    position: int
+
+    def to_dict(self) -> dict[str, Any]:
+        o = self.outcome
+        return {
+            "subject": o.subject,
+            "version": o.version,
+            "kind": o.kind,
+            "recorded_at": o.recorded_at,
+            "created": o.created,
+            "position": self.position,
+        }
+
+
+class Services:
+    """What the API needs, built once and kept in `app.extensions["careerlog"]`."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        ledger: CareerLog,
+        projector: Projector,
+        accounts: Accounts,
+        *,
+        lease: FollowerLease | None = None,
+        wait_timeout: float = 5.0,
+    ):
+        self.settings = settings
+        self.ledger = ledger
+        self.projector = projector
+        self.queries = Queries(projector.views.sql)
+        self.accounts = accounts
+        self.lease = lease
+        self.wait_timeout = wait_timeout
+
+    @classmethod
+    def build(cls, settings: Settings, *, follow: bool = True, wait_timeout: float = 5.0) -> Services:
+        """Open the store once; on SQLite, follow the log here if no other process does."""
+        ledger = CareerLog.from_settings(settings)
+        projector = Projector(settings, all_projections(), app=ledger)
+        accounts = open_accounts(settings, projector.views.sql)
+        lease = None
+        if follow and settings.store == "sqlite" and not settings.sqlite_path.startswith((":memory:", "file:")):
+            lease = FollowerLease(projector, lock_path(settings.sqlite_path)).start()
+        return cls(settings, ledger, projector, accounts, lease=lease, wait_timeout=wait_timeout)
+
+    def close(self) -> None:
+        if self.lease is not None:
+            self.lease.stop()
+        self.projector.close()
+        self.ledger.close()
+
+    # ------------------------------------------------------------------ consistency
+
+    def written(self, outcome: Outcome) -> Written:
+        """The answer to a write: wake the follower and give the position to wait for."""
+        if self.lease is not None:
+            self.lease.poke()
+        return Written(outcome, self.ledger.max_notification_id())
+
+    def wait_for(self, position: int) -> None:
+        """Block until the views show the log up to `position` (TimeoutError)."""
+        self.projector.wait(position, timeout=self.wait_timeout)
+
+    # ------------------------------------------------------------------ scope
+
+    def target(self, reader: Account, action: Action, nip: str) -> Target:
+        """The employee if the account may take the action on them; else exactly "not found"."""
+        require(reader, action)
+        found = locate(self.ledger, nip)
+        if found is None or not permits(reader, action, found):
+            raise missing(nip)
+        return found
+
+    # ------------------------------------------------------------------ writes
+
+    def appoint(self, writer: Account, body: Mapping[str, Any], key: str | None) -> Written:
+        """Record an appointment, within the writer's scope."""
+        require(writer, Action.RECORD)
+        payload = {k: v for k, v in body.items() if k != "nip"}
+        target = Target(normalise_nip(body["nip"]), payload.get("agency"), payload.get("region"))
+        if not permits(writer, Action.RECORD, target):
+            raise AccessDenied(f"You may appoint only within your scope ({writer.scope.describe()}).")
+        outcome = self.ledger.record(body["nip"], "appointment", payload, actor=writer.username, client_key=key)
+        return self.written(outcome)
+
+    def record(self, writer: Account, nip: str, body: Mapping[str, Any], key: str | None) -> Written:
+        """Record a fact, correction or retraction in an employee's record."""
+        target = self.target(writer, Action.RECORD, nip)
+        payload = {k: v for k, v in body.items() if k != "kind"}
+        outcome = self.ledger.record(target.nip or nip, body["kind"], payload, actor=writer.username, client_key=key)
+        return self.written(outcome)
+
+    def rate_unit(self, writer: Account, agency: str, unit: str, body: Mapping[str, Any], key: str | None) -> Written:
+        """Record a unit's own yearly rating, within the writer's agencies."""
+        require(writer, Action.RATE_UNIT)
+        if not permits(writer, Action.RATE_UNIT, Target(None, agency, None)):
+            raise AccessDenied(f"You may rate only units within your scope ({writer.scope.describe()}).")
+        outcome = self.ledger.rate_unit(agency, unit, body, actor=writer.username, client_key=key)
+        return self.written(outcome)
+
+    def import_file(
+        self, writer: Account, stream: IO[bytes], *, name: str, fmt: str | None, kind: str | None, dry_run: bool
+    ) -> dict[str, Any]:
+        """Import JSON Lines or CSV; rows outside the writer's scope are rejected one by one."""
+        reach = require(writer, Action.IMPORT)
+        fmt = fmt or detect_format(name or "")
+        rows = read_jsonl(stream) if fmt == "jsonl" else read_csv(stream, kind or kind_from_name(name or ""))
+        scoped = ScopedRows(self.ledger, writer, writer.username) if reach is not Reach.ALL else None
+        report = import_rows(
+            self.ledger, scoped.filter(rows) if scoped else rows, actor=writer.username, dry_run=dry_run
+        )
+        if scoped is not None:
+            report.rejected = scoped.restore(report.rejected)
+        return self._report(report)
+
+    def _report(self, report: ImportReport) -> dict[str, Any]:
+        if self.lease is not None and report.recorded:
+            self.lease.poke()
+        return {**report.to_dict(), "position": self.ledger.max_notification_id()}
+
+    # ------------------------------------------------------------------ personal records
+
+    def profile(self, reader: Account, nip: str) -> dict[str, Any]:
+        """Where an employee stands now (the roster view)."""
+        target = self.target(reader, Action.READ_RECORD, nip)
+        found = self.queries.employee(target.nip or nip)
+        self.accounts.record_access(reader, "profile", [target])
+        return found
+
+    def history(self, reader: Account, nip: str) -> dict[str, Any]:
+        """Every event recorded for an employee, as the ledger holds it."""
+        target = self.target(reader, Action.READ_RECORD, nip)
+        items = self.ledger.get_history(target.nip or nip)
+        self.accounts.record_access(reader, "history", [target])
+        return {"nip": target.nip, "items": items}
+
+    def timeline(self, reader: Account, nip: str, *, as_of: date | None, known_at: datetime | None) -> dict[str, Any]:
+        """The career as it stood on `as_of`, as known at `known_at`."""
+        target = self.target(reader, Action.READ_RECORD, nip)
+        found = self.queries.timeline(target.nip or nip, as_of=as_of, known_at=known_at)
+        self.accounts.record_access(reader, "timeline", [target])
+        return found
+
+    def roster(self, reader: Account, filters: Mapping[str, list[str]], **options: Any) -> Page:
+        """Employees within the reader's scope matching the filters, sorted and paginated."""
+        allowed = narrow(filters, row_filters(reader, Action.LIST_EMPLOYEES))
+        if allowed is None:
+            return Page([], 0, options.get("page", 1), options.get("per_page", 50))
+        page = self.queries.roster(allowed, **options)
+        targets = [Target(i["nip"], i["agency"], i["region"]) for i in page.items]
+        self.accounts.record_access(reader, "roster", targets)
+        return page
+
+    # ------------------------------------------------------------------ reports
+
+    def headcount(self, reader: Account, by: list[str], filters: Mapping[str, list[str]]) -> dict[str, Any]:
+        """Counts of employees within the reader's scope, by the named fields."""
+        allowed = narrow(filters, row_filters(reader, Action.READ_REPORTS))
+        rows = [] if allowed is None else self.queries.headcount(by, allowed)
+        return {"by": by, "items": rows, "total": sum(r["count"] for r in rows)}
+
+    # ------------------------------------------------------------------ accounts
+
+    def access_log(
+        self, reader: Account, filters: Mapping[str, list[str]], *, page: int, per_page: int, **period: Any
+    ) -> dict[str, Any]:
+        """Reads of personal records: an employee's own, or those within the reader's scope."""
+        reach = require(reader, Action.READ_ACCESS_LOG)
+        filters = {k: [normalise_nip(v) for v in vs] if k == "nip" else list(vs) for k, vs in filters.items()}
+        allowed: dict[str, list[str]] | None
+        if reach is Reach.OWN:
+            allowed = narrow(filters, {"nip": [reader.nip or ""]})
+        else:
+            allowed = narrow(filters, row_filters(reader, Action.READ_ACCESS_LOG))
+        if allowed is None:
+            return {"items": [], "total": 0, "page": page, "per_page": per_page}
+        entries, total = self.accounts.access_log(allowed, page=page, per_page=per_page, **period)
+        return {"items": entries, "total": total, "page": page, "per_page": per_page}
+
+    def me(self, account: Account) -> dict[str, Any]:
+        """The account, its scope and what its role may do."""
+        return {
+            "account": account,
+            "permissions": {action.value: reach.value for action, reach in POLICY[account.role].items()},
+        }
