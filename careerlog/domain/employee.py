@@ -8,13 +8,15 @@ the audit flags it.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from functools import cache
 from typing import Any
 
 from careerlog.domain.errors import FieldErrors, InvalidInput
-from careerlog.domain.events import Appointed
+from careerlog.domain.events import Appointed, LedgerEvent
 from careerlog.domain.ledger import Fact, LedgerAggregate, Outcome, Recording
 from careerlog.domain.nip import nip_mismatches, normalise_nip, parse_nip
 from careerlog.reference import reference, rules
@@ -27,15 +29,25 @@ class Career:
 
     def __init__(self, nip: str, facts: Iterable[Fact]):
         self.nip = nip
-        self.facts = sorted(facts, key=lambda f: (f.effective_date, f.version))
+        self.facts = sorted(facts, key=_order)
         self.by_kind: dict[str, list[Fact]] = defaultdict(list)
         for fact in self.facts:
             self.by_kind[fact.kind].append(fact)
         appointments = self.by_kind["appointment"]
         self.appointment: Fact | None = appointments[0] if appointments else None
-        separating = reference().separation_statuses()
+        separating = _separation_statuses()
         separations = [f for f in self.by_kind["status_change"] if f.get("status") in separating]
         self.separation: Fact | None = separations[0] if separations else None
+
+    def add(self, fact: Fact) -> None:
+        """Take in one more fact, as if the career had been built with it (a new recording)."""
+        bisect.insort(self.facts, fact, key=_order)
+        bisect.insort(self.by_kind[fact.kind], fact, key=_order)
+        if fact.kind == "appointment" and (self.appointment is None or _order(fact) < _order(self.appointment)):
+            self.appointment = fact
+        separating = fact.kind == "status_change" and fact.get("status") in _separation_statuses()
+        if separating and (self.separation is None or _order(fact) < _order(self.separation)):
+            self.separation = fact
 
     def others(self, kind: str, fact: Fact) -> list[Fact]:
         return [f for f in self.by_kind[kind] if f.version != fact.version]
@@ -47,6 +59,15 @@ class Career:
     @property
     def employment_kind(self) -> str | None:
         return self.appointment.get("employment_kind") if self.appointment else None
+
+
+def _order(fact: Fact) -> tuple[date, int]:
+    return fact.effective_date, fact.version
+
+
+@cache
+def _separation_statuses() -> frozenset[str]:
+    return frozenset(reference().separation_statuses())
 
 
 Check = Callable[[Career, Fact, FieldErrors], None]
@@ -360,6 +381,25 @@ class Employee(LedgerAggregate):
 
     def context(self, facts: list[Fact]) -> Career:
         return Career(self.id, facts)
+
+    def current_context(self) -> Career:
+        """The career of the active facts, kept current as facts are added (rebuilt otherwise).
+
+        A bulk import checks each new fact against all earlier ones: rebuilding the
+        career every time made importing one history quadratic in its length.
+        """
+        cached: tuple[int, Career] | None = self.__dict__.get("_career")
+        if cached is None or cached[0] != self.version:
+            cached = (self.version, Career(self.id, self.active_facts()))
+            self.__dict__["_career"] = cached
+        return cached[1]
+
+    def add_fact(self, event: LedgerEvent) -> None:
+        super().add_fact(event)
+        cached: tuple[int, Career] | None = self.__dict__.get("_career")
+        if cached is not None and cached[0] == event.originator_version - 1:
+            cached[1].add(self.facts[event.originator_version])
+            self.__dict__["_career"] = (event.originator_version, cached[1])
 
     def check_fact(self, context: Any, fact: Fact, errors: FieldErrors, *, new: bool) -> None:
         check_dates(context, fact, errors, new=new)

@@ -248,7 +248,7 @@ class LedgerAggregate(BaseAggregate[str]):
     def check_new_fact(self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording) -> None:
         candidate = Fact(0, event_cls.KIND, dict(values), recording.recorded_on)
         errors = FieldErrors()
-        self.check_fact(self.context(self.active_facts()), candidate, errors, new=True)
+        self.check_fact(self.current_context(), candidate, errors, new=True)
         errors.raise_if_any()
 
     def check_correction(self, values: Mapping[str, Any], recording: Recording) -> dict[str, Any]:
@@ -320,6 +320,10 @@ class LedgerAggregate(BaseAggregate[str]):
     def context(self, facts: list[Fact]) -> Any:
         """The facts arranged for checking (subclasses build a richer view)."""
         return facts
+
+    def current_context(self) -> Any:
+        """The context of the active facts as they stand now (subclasses may keep it current)."""
+        return self.context(self.active_facts())
 
     def check_fact(self, context: Any, fact: Fact, errors: FieldErrors, *, new: bool) -> None:
         check = self.CHECKS.get(fact.kind)
