@@ -9,13 +9,14 @@ from careerlog.config import Settings
 from careerlog.domain.errors import InvalidInput
 from projections.framework import Projection, Projector
 from projections.mentoring import MentoringProjection
+from projections.merit.audit import MeritProjection
 from projections.roster import RosterProjection
 from projections.timeline import TimelineProjection
 from projections.training import TrainingProjection
 
 
 def all_projections() -> list[Projection]:
-    return [TimelineProjection(), RosterProjection(), TrainingProjection(), MentoringProjection()]
+    return [TimelineProjection(), RosterProjection(), TrainingProjection(), MentoringProjection(), MeritProjection()]
 
 
 def select(names: Iterable[str] | None = None) -> list[Projection]:

@@ -1,0 +1,1 @@
+"""Merit audit: rules, eligibility, promotion audit and fairness statistics."""

@@ -1,0 +1,244 @@
+"""The merit projection: every rank promotion audited, and the regular promotion rounds.
+
+One pass per employee: the final record gives the decisions and the rounds; each decision is
+judged by `record.known_before(decision recorded time)`, so a fact recorded after the decision
+never makes it compliant (it is its own `evidence.recorded_after` finding instead).
+
+Tables (docs/views.md): `decisions`, `findings`, `promotion_rounds`.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+from careerlog.reference import reference, rules
+from careerlog.sqlstore import Row
+from projections.career import CareerRecord, Fact, add_years
+from projections.framework import Projection, Table
+from projections.merit.eligibility import ELIGIBILITY, eligibility_rows
+from projections.merit.rules import (
+    SEVERITY_ORDER,
+    Check,
+    PromotionJudge,
+    evidence_json,
+    recorded_after,
+    round_dates,
+)
+
+DECISIONS = Table(
+    "decisions",
+    (
+        ("subject", "TEXT"),
+        ("version", "INTEGER"),
+        ("decision", "TEXT"),
+        ("reference", "TEXT"),
+        ("kind", "TEXT"),
+        ("tmt", "TEXT"),
+        ("recorded_at", "TEXT"),
+        ("agency", "TEXT"),
+        ("unit", "TEXT"),
+        ("region", "TEXT"),
+        ("rank_before", "TEXT"),
+        ("rank_after", "TEXT"),
+        ("corrected", "INTEGER"),
+        ("verdict", "TEXT"),
+        ("finding_count", "INTEGER"),
+        ("max_severity", "TEXT"),
+    ),
+    ("subject", "version"),
+    (("tmt",), ("agency", "unit", "tmt"), ("verdict",)),
+)
+
+FINDINGS = Table(
+    "findings",
+    (
+        ("subject", "TEXT"),
+        ("version", "INTEGER"),
+        ("rule", "TEXT"),
+        ("severity", "TEXT"),
+        ("source", "TEXT"),
+        ("status", "TEXT"),
+        ("message", "TEXT"),
+        ("evidence", "TEXT"),
+    ),
+    ("subject", "version", "rule"),
+    (("rule",),),
+)
+
+ROUNDS = Table(
+    "promotion_rounds",
+    (
+        ("subject", "TEXT"),
+        ("round_date", "TEXT"),
+        ("agency", "TEXT"),
+        ("unit", "TEXT"),
+        ("region", "TEXT"),
+        ("rank", "TEXT"),
+        ("employment_kind", "TEXT"),
+        ("sex", "TEXT"),
+        ("education", "TEXT"),
+        ("birth_date", "TEXT"),
+        ("recruitment_path", "TEXT"),
+        ("eligible", "INTEGER"),
+        ("promoted", "INTEGER"),
+        ("performance", "REAL"),
+        ("training_jp", "REAL"),
+        ("days_in_rank", "INTEGER"),
+    ),
+    ("subject", "round_date"),
+    (("round_date", "agency"),),
+)
+
+REGULAR = "101"
+
+
+class MeritProjection(Projection):
+    name = "merit"
+    version = 1
+    tables = (DECISIONS, FINDINGS, ROUNDS, ELIGIBILITY)
+
+    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+        decisions: list[Row] = []
+        findings: list[Row] = []
+        for fact in record.promotions():
+            decision, found = audit_promotion(record, fact)
+            decisions.append(decision)
+            findings += found
+        return {
+            "decisions": decisions,
+            "findings": findings,
+            "promotion_rounds": promotion_rounds(record),
+            "eligibility": eligibility_rows(record, record.separated_on or horizon(record)) if record.entries else [],
+        }
+
+
+def audit_promotion(final: CareerRecord, fact: Fact) -> tuple[Row, list[Row]]:
+    """The decision row and finding rows of one rank promotion (as corrected, if it was)."""
+    day, kind, new = fact.effective_date, str(fact.get("promotion_kind")), str(fact.get("new_rank"))
+    moment = fact.entry.recorded_at
+    known = final.known_before(moment)
+    failed = [c for c in PromotionJudge(known).checks(day, kind, new) if c.finding]
+    late_rule = rules().in_force("evidence.recorded_after", day)
+    if late_rule is not None:
+        grace = timedelta(days=int(late_rule.params.get("grace_days", 0)))
+        late = recorded_after(final, day, moment + grace)
+        if late:
+            message = f"{len(late)} supporting fact(s) effective by {day} recorded after the decision ({moment})"
+            failed.append(
+                Check(
+                    late_rule.id,
+                    "missing",
+                    late_rule.severity,
+                    late_rule.source,
+                    late_rule.status,
+                    message,
+                    tuple(late),
+                )
+            )
+    before = final.rank_before(day)
+    place = final.placement_on(day) or (None, None, None)
+    severities = [c.severity for c in failed]
+    decision: Row = {
+        "subject": final.subject,
+        "version": fact.version,
+        "decision": "promotion",
+        "reference": fact.reference,
+        "kind": kind,
+        "tmt": day.isoformat(),
+        "recorded_at": moment.isoformat(),
+        "agency": place[0],
+        "unit": place[1],
+        "region": place[2],
+        "rank_before": before[0] if before else None,
+        "rank_after": new,
+        "corrected": int(bool(fact.corrections)),
+        "verdict": "findings" if failed else "compliant",
+        "finding_count": len(failed),
+        "max_severity": max(severities, key=lambda s: SEVERITY_ORDER.get(s, 0)) if severities else None,
+    }
+    found: list[Row] = [
+        {
+            "subject": final.subject,
+            "version": fact.version,
+            "rule": c.rule,
+            "severity": c.severity,
+            "source": c.source,
+            "status": c.status,
+            "message": c.message,
+            "evidence": json.dumps(evidence_json(final.subject, c.evidence)),
+        }
+        for c in failed
+    ]
+    return decision, found
+
+
+def horizon(record: CareerRecord) -> date:
+    """The last day the record speaks for: its latest effective date or recording day."""
+    days = [e.effective_date for e in record.entries] + [e.recorded_at.date() for e in record.entries]
+    return max(days)
+
+
+def eligible_101(judge: PromotionJudge, day: date) -> bool:
+    """Eligible for a regular promotion on `day` by every enforced rule of kind 101 (final record)."""
+    record, ref = judge.record, judge.ref
+    held = record.rank_before(day)
+    if held is None or not record.active_on(day) or record.employment_kind != "PNS":
+        return False
+    if judge.rules.in_force("promotion.time_in_rank", day) is None:
+        return False  # before the promotion rules nobody is judged eligible or not
+    index = ref.rank_index(held[0])
+    if index + 1 >= len(ref.ranks):
+        return False
+    new = ref.ranks.codes[index + 1]
+    return not any(c.finding for c in judge.checks(day, REGULAR, new))
+
+
+def promotion_rounds(record: CareerRecord) -> list[Row]:
+    """One row per regular round date the employee was eligible for a 101 promotion or got one."""
+    start = record.appointed_on
+    if start is None:
+        return []
+    promoted = {f.effective_date for f in record.promotions() if str(f.get("promotion_kind")) == REGULAR}
+    end = record.separated_on or horizon(record)
+    judge = PromotionJudge(record)
+    rows: list[Row] = []
+    for day in round_dates(start, end):
+        years = judge.rules.param("promotion.time_in_rank", day, "years", {}).get(REGULAR)
+        held = record.rank_before(day)
+        if held is None:
+            continue
+        quick = years is None or add_years(held[1], int(years)) <= day  # skip the full check early
+        is_eligible = quick and eligible_101(judge, day)
+        if not is_eligible and day not in promoted:
+            continue
+        rows.append(round_row(record, day, held, is_eligible, day in promoted))
+    return rows
+
+
+def round_row(record: CareerRecord, day: date, held: tuple[str, date, Fact], eligible: bool, promoted: bool) -> Row:
+    ref = reference()
+    scores = [
+        ref.predicate_score(f.get("predicate")) for y in (day.year - 1, day.year - 2) if (f := record.ratings.get(y))
+    ]
+    jp = sum(record.jp_by_year.get(y, 0) for y in (day.year - 1, day.year - 2))
+    place = record.placement_on(day) or (None, None, None)
+    birth = record.birth_date
+    return {
+        "subject": record.subject,
+        "round_date": day.isoformat(),
+        "agency": place[0],
+        "unit": place[1],
+        "region": place[2],
+        "rank": held[0],
+        "employment_kind": record.employment_kind,
+        "sex": record.profile("sex"),
+        "education": record.education_on(day),
+        "birth_date": birth.isoformat() if birth else None,
+        "recruitment_path": record.profile("recruitment_path"),
+        "eligible": int(eligible),
+        "promoted": int(promoted),
+        "performance": sum(scores) / len(scores) if scores else None,
+        "training_jp": float(jp),
+        "days_in_rank": (day - held[1]).days,
+    }

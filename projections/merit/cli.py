@@ -1,0 +1,211 @@
+"""`careerlog audit ...`: the merit audit and fairness statistics on the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import click
+
+from careerlog.cli import Context, friendly_errors, pass_context
+from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
+from projections.merit.queries import AuditQueries, PassedOverQueries
+from projections.store import open_view_store
+
+audit_group = click.Group("audit", help="Audit promotions against the rules and compare groups.")
+
+FAIRNESS_COLUMNS = (
+    "group",
+    "eligible",
+    "promoted",
+    "selection_rate",
+    "impact_ratio",
+    "impact_ratio_ci",
+    "adverse_impact",
+    "z",
+    "p_z",
+    "p_fisher",
+    "p_fisher_adjusted",
+    "significant",
+    "shortfall",
+    "mh_odds_ratio",
+    "p_cmh",
+    "suppressed",
+)
+TIME_COLUMNS = ("group", "n", "promoted", "censored", "median_years", "suppressed")
+
+
+def fairness_queries(obj: Context) -> FairnessQueries:
+    return FairnessQueries(open_view_store(obj.settings).sql)
+
+
+def period_and_scope(options: dict[str, str | None]) -> tuple[str | None, str | None, dict[str, str]]:
+    """The --from/--to period and the --agency/--region/--unit scope given on the command line."""
+    start, end = options.pop("start", None), options.pop("end", None)
+    return start, end, {k: v for k, v in options.items() if v}
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "[" + ", ".join(cell(v) for v in value) + "]"
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def table_text(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    cells = [[cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([cell(r.get(c)) for c in columns] for r in rows)
+    return out.getvalue().rstrip("\n")
+
+
+def emit(result: dict[str, Any], rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str, notes: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(csv_text(rows, columns))
+    else:
+        click.echo(table_text(rows, columns))
+        click.echo(notes)
+
+
+def common_options(func: Any) -> Any:
+    options = [
+        click.option("--by", default="sex", show_default=True, help="One dimension, or two for intersections."),
+        click.option("--agency", help="Only this agency."),
+        click.option("--region", help="Only this region."),
+        click.option("--unit", help="Only this unit."),
+        click.option("--from", "start", help="First day of the period (YYYY-MM-DD)."),
+        click.option("--to", "end", help="Last day of the period (YYYY-MM-DD)."),
+        click.option("--min-cell", default=DEFAULT_MIN_CELL, show_default=True, help="Smallest group reported."),
+        click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table"),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@audit_group.command("fairness")
+@common_options
+@pass_context
+@friendly_errors
+def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int, **options: str | None) -> None:
+    """Selection rates of the promotion rounds per group: the four-fifths rule, z, Fisher and CMH tests.
+
+    Dimensions: sex, agency, region, education, age_band, recruitment_path, employment_kind;
+    `--by sex,agency` gives their intersections. See docs/fairness.md.
+    """
+    start, end, scope = period_and_scope(options)
+    result = fairness_queries(obj).fairness(by, start=start, end=end, scope=scope, min_cell=min_cell)
+    notes = (
+        f"reference: {result['reference']}; rounds: {result['rounds']}; "
+        f"Fisher p adjusted ({result['correction']}); groups under {result['min_cell']} suppressed"
+    )
+    emit(result, result["groups"], FAIRNESS_COLUMNS, fmt, notes)
+
+
+@audit_group.command("time-to-promotion")
+@common_options
+@pass_context
+@friendly_errors
+def time_to_promotion_command(obj: Context, /, by: str, fmt: str, min_cell: int, **options: str | None) -> None:
+    """Years in rank until promotion per group: Kaplan-Meier medians, log-rank test and Cox hazard ratios."""
+    start, end, scope = period_and_scope(options)
+    result = fairness_queries(obj).time_to_promotion(by, start=start, end=end, scope=scope, min_cell=min_cell)
+    logrank, cox = result["logrank"], result["cox"]
+    lines = [f"log-rank: chi2 {logrank['chi2']}, df {logrank['df']}, p {logrank['p']}" if logrank else "log-rank: -"]
+    if cox:
+        lines.append(f"Cox (reference {cox['reference_group']}, adjusted for {', '.join(cox['covariates'])}):")
+        lines += [f"  {t['term']}: HR {t['hazard_ratio']} {cell(t['ci'])} p {t['p']}" for t in cox["terms"]]
+        lines += [f"  {message}" for message in [*cox.get("warnings", []), *filter(None, [cox.get("error")])]]
+    emit(result, result["groups"], TIME_COLUMNS, fmt, "\n".join(lines))
+
+
+PROMOTION_COLUMNS = (
+    "tmt",
+    "subject",
+    "version",
+    "kind",
+    "rank_before",
+    "rank_after",
+    "agency",
+    "unit",
+    "verdict",
+    "finding_count",
+    "max_severity",
+)
+
+
+def audit_queries(obj: Context) -> AuditQueries:
+    return AuditQueries(open_view_store(obj.settings).sql)
+
+
+@audit_group.command("promotions")
+@click.option("--agency", help="Only this agency.")
+@click.option("--unit", help="Only this unit.")
+@click.option("--region", help="Only this region.")
+@click.option("--from", "start", help="First TMT (YYYY-MM-DD).")
+@click.option("--to", "end", help="Last TMT (YYYY-MM-DD).")
+@click.option("--rule", help="Only decisions with a finding of this rule (e.g. promotion.time_in_rank).")
+@click.option("--severity", type=click.Choice(["low", "medium", "high"]), help="Only findings at least this severe.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+@pass_context
+@friendly_errors
+def promotions_command(
+    obj: Context,
+    /,
+    fmt: str,
+    start: str | None,
+    end: str | None,
+    rule: str | None,
+    severity: str | None,
+    **scope: str | None,
+) -> None:
+    """Every rank promotion with its verdict: compliant, or the number and worst severity of its findings."""
+    rows = audit_queries(obj).promotions(scope, start=start, end=end, rule=rule, severity=severity)
+    flagged = sum(1 for r in rows if r["verdict"] == "findings")
+    emit({"decisions": rows}, rows, PROMOTION_COLUMNS, fmt, f"{len(rows)} decisions, {flagged} with findings")
+
+
+@audit_group.command("promotion")
+@click.argument("nip")
+@click.argument("version", type=int)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@pass_context
+@friendly_errors
+def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None:
+    """One promotion's findings with the evidence (each fact's effective and recorded time)."""
+    result = audit_queries(obj).promotion(nip, version)
+    store = open_view_store(obj.settings).sql
+    result["passed_over"] = PassedOverQueries(store).passed_over(nip=nip, round_date=result["tmt"])
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    click.echo(
+        f"{result['subject']} v{result['version']} {result['kind']} {result['rank_before']} -> {result['rank_after']} "
+        f"TMT {result['tmt']} recorded {result['recorded_at']}: {result['verdict']}"
+    )
+    for finding in result["findings"]:
+        click.echo(f"- {finding['rule']} ({finding['severity']}, {finding['status']}; {finding['source']})")
+        click.echo(f"  {finding['message']}")
+        for fact in finding["evidence"]:
+            click.echo(
+                f"  * v{fact['version']} {fact['kind']} effective {fact['effective_date']} "
+                f"recorded {fact['recorded_at']} {fact['reference']}"
+            )
+    for row in result["passed_over"]:
+        click.echo(f"- merit.passed_over ({row['severity']}): colleague {row['colleague']} clearly stronger")
+        for measure, values in row["comparison"].items():
+            click.echo(f"  {measure}: promoted {values['promoted']}, colleague {values['colleague']}")

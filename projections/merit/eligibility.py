@@ -1,0 +1,127 @@
+"""The promotion kinds open to an employee, the earliest date each becomes possible, and
+what is met or missing on that date (table `eligibility`, one row per employee and kind).
+
+The earliest date is the first permitted promotion date on or after the day the time in
+rank is reached (for kinds without a time in rank, the day after the current rank's TMT);
+the rules in force on that date are evaluated on the final record. Rows depend only on the
+subject's events: whether the date has come is a query (`EligibilityQueries`), not a row.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from careerlog.reference import Rules
+from careerlog.sqlstore import Row
+from projections.career import CareerRecord, add_years
+from projections.framework import Table
+from projections.merit.rules import PromotionJudge, permitted_in_year
+from projections.reading import ViewReader
+
+ELIGIBILITY = Table(
+    "eligibility",
+    (
+        ("subject", "TEXT"),
+        ("kind", "TEXT"),
+        ("rank", "TEXT"),
+        ("new_rank", "TEXT"),
+        ("earliest_date", "TEXT"),
+        ("requirements", "TEXT"),
+        ("missing", "TEXT"),
+        ("rules_version", "TEXT"),
+    ),
+    ("subject", "kind"),
+)
+
+
+@functools.lru_cache(maxsize=8)
+def rules_version(book: Rules) -> str:
+    """A short digest of the rules file in use (the bundled file when no path is known)."""
+    path = book.path
+    text = Path(path).read_bytes() if path is not None else repr([r.id for r in book.all]).encode()
+    return hashlib.sha256(text).hexdigest()[:12]
+
+
+def open_kinds(record: CareerRecord, day: date) -> list[str]:
+    """Kinds open on `day`: 101 for every PNS; 201 with a definitive managerial post; 202 with a
+    definitive functional post."""
+    kinds = ["101"]
+    post = record.definitive_post_on(day)
+    if post is not None:
+        if post.post_kind == "FUNGSIONAL":
+            kinds.append("202")
+        elif PromotionJudge.is_managerial(post.post_kind):
+            kinds.append("201")
+    return kinds
+
+
+def first_permitted(book: Rules, day: date) -> date | None:
+    for year in range(day.year, day.year + 2):
+        for candidate in permitted_in_year(book, year):
+            if candidate >= day:
+                return candidate
+    return None
+
+
+def eligibility_rows(record: CareerRecord, end: date) -> list[Row]:
+    """One row per open kind, as the record stands at its last day `end`."""
+    if record.employment_kind != "PNS" or record.appointed_on is None or not record.active_on(end):
+        return []
+    judge = PromotionJudge(record)
+    held = record.rank_on(end)
+    if held is None:
+        return []
+    rank, since, _ = held
+    ranks = judge.ref.ranks.codes
+    index = judge.ref.rank_index(rank)
+    if index + 1 >= len(ranks):
+        return []
+    book = judge.rules
+    rows: list[Row] = []
+    for kind in open_kinds(record, end):
+        years = book.param("promotion.time_in_rank", end, "years", {}).get(kind)
+        due = add_years(since, int(years)) if years is not None else since + timedelta(days=1)
+        earliest = first_permitted(book, due)
+        if earliest is None:
+            continue
+        checks = judge.checks(earliest, kind, ranks[index + 1])
+        rows.append(
+            {
+                "subject": record.subject,
+                "kind": kind,
+                "rank": rank,
+                "new_rank": ranks[index + 1],
+                "earliest_date": earliest.isoformat(),
+                "requirements": json.dumps(
+                    [
+                        {"rule": c.rule, "outcome": c.outcome, "enforced": c.enforced, "message": c.message}
+                        for c in checks
+                    ]
+                ),
+                "missing": json.dumps([c.rule for c in checks if c.finding]),
+                "rules_version": rules_version(book),
+            }
+        )
+    return rows
+
+
+class EligibilityQueries(ViewReader):
+    def eligibility(self, nip: str) -> list[dict[str, Any]]:
+        """What is open to an employee: per kind the earliest date, whether it has come (today), and
+        the requirements met or missing on that date."""
+        rows = self.store.query("SELECT * FROM eligibility WHERE subject = ? ORDER BY kind", (nip,))
+        today = self.today.isoformat()
+        return [
+            {
+                **row,
+                "requirements": json.loads(row["requirements"]),
+                "missing": json.loads(row["missing"]),
+                "reached": row["earliest_date"] <= today,
+            }
+            for row in rows
+        ]

@@ -1,0 +1,341 @@
+"""Selection rates of promotion rounds across groups: the four-fifths rule and its tests.
+
+The pool of a round is the `promotion_rounds` rows of that round date: everyone eligible for a
+regular promotion on it, plus anyone promoted on it (an out-of-rule promotion still took a
+place). Counts are pooled over the rounds of the period (a person eligible in three rounds is
+three trials); the Cochran-Mantel-Haenszel test, stratified by round, is reported beside the
+pooled tests so that rounds of different sizes and rates cannot create a gap on their own.
+Formulas and the worked example: docs/fairness.md and the reference fairness-methods.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy.stats import fisher_exact
+from statsmodels.stats.contingency_tables import StratifiedTable, Table2x2
+from statsmodels.stats.multitest import multipletests
+from statsmodels.stats.proportion import proportions_ztest
+
+from careerlog.domain.errors import InvalidInput
+from projections.merit.groups import add_group, dimensions, p_value, rounded, source_columns
+from projections.merit.survival import ATTRIBUTES, rank_spells, time_to_promotion, training_per_year
+from projections.reading import ViewReader
+from projections.training import filter_clauses, where_sql, whole_number
+
+FOUR_FIFTHS = 0.8
+ALPHA = 0.05
+DEFAULT_MIN_CELL = 5
+CORRECTION = "holm"
+SCOPE_FILTERS = ("agency", "region", "unit")
+POOL_TABLE = "promotion_rounds"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A focal group (S, N) against the reference group with the highest rate (S_ref, N_ref)."""
+
+    impact_ratio: float
+    ir_low: float | None
+    ir_high: float | None
+    z: float | None
+    p_z: float | None
+    p_fisher: float
+    shortfall: float
+
+
+def compare(promoted: int, pool: int, ref_promoted: int, ref_pool: int) -> Comparison:
+    """Impact ratio with its 95% log interval, two-proportion z (pooled), Fisher exact p and shortfall.
+
+    z is positive when the focal group's rate is below the reference's. The interval needs a
+    promotion in both groups (the log method has no finite bound otherwise).
+    """
+    rate, ref_rate = promoted / pool, ref_promoted / ref_pool
+    low = high = None
+    if promoted and ref_promoted:
+        table = Table2x2(np.array([[promoted, pool - promoted], [ref_promoted, ref_pool - ref_promoted]]))
+        low, high = (float(b) for b in table.riskratio_confint(alpha=ALPHA))
+    z = p_z = None
+    both = promoted + ref_promoted
+    if 0 < both < pool + ref_pool:  # the pooled variance is zero when all or none were promoted
+        z, p_z = (float(v) for v in proportions_ztest([ref_promoted, promoted], [ref_pool, pool]))
+    fisher = fisher_exact([[ref_promoted, ref_pool - ref_promoted], [promoted, pool - promoted]])
+    pooled = both / (pool + ref_pool)
+    return Comparison(
+        impact_ratio=rate / ref_rate,
+        ir_low=low,
+        ir_high=high,
+        z=z,
+        p_z=p_z,
+        p_fisher=float(fisher.pvalue),
+        shortfall=pool * pooled - promoted,
+    )
+
+
+def mantel_haenszel(rounds: pd.DataFrame, group: str, reference: str) -> tuple[float | None, float | None]:
+    """CMH test of the group against the reference, stratified by round: (pooled odds ratio, p).
+
+    Only rounds in which both groups had someone eligible are informative strata.
+    """
+    pair = rounds[rounds["group"].isin([group, reference])]
+    wide = pair.pivot(index="round_date", columns="group", values=["pool", "promoted"]).dropna()
+    if group not in wide["pool"].columns or reference not in wide["pool"].columns:
+        return None, None
+    s, n = wide["promoted"][group].to_numpy(dtype=float), wide["pool"][group].to_numpy(dtype=float)
+    rs, rn = wide["promoted"][reference].to_numpy(dtype=float), wide["pool"][reference].to_numpy(dtype=float)
+    tables = np.array([[s, n - s], [rs, rn - rs]])  # 2 x 2 x rounds
+    # a round in which nobody (or everybody) of the two groups was promoted carries no information
+    informative = (s + rs > 0) & (s + rs < n + rn)
+    if not informative.any():
+        return None, None
+    stratified = StratifiedTable(tables[:, :, informative])
+    odds = float(stratified.oddsratio_pooled)
+    return odds, float(stratified.test_null_odds(correction=False).pvalue)
+
+
+def selection_rates(rounds: pd.DataFrame, *, min_cell: int = DEFAULT_MIN_CELL) -> dict[str, Any]:
+    """Selection statistics per group from per-round counts.
+
+    `rounds` has one row per (round_date, group) with `pool`, `promoted` and `out_of_rule`
+    (promoted without being eligible). Groups with a pool below `min_cell` are flagged
+    `suppressed`: their counts are shown, no rate or test is computed and they cannot be the
+    reference. The Fisher p-values of all comparisons are Holm-adjusted as one family.
+    """
+    totals = rounds.groupby("group", sort=True)[["pool", "promoted", "out_of_rule"]].sum()
+    totals["rate"] = totals["promoted"] / totals["pool"]
+    shown = totals[totals["pool"] >= min_cell]
+    reference = None if shown.empty else str(shown["rate"].idxmax())
+    items: dict[str, dict[str, Any]] = {}
+    for group, row in totals.iterrows():  # one row per group, not per person
+        pool, promoted = int(row["pool"]), int(row["promoted"])
+        item: dict[str, Any] = {
+            "group": group,
+            "eligible": pool,
+            "promoted": promoted,
+            "promoted_out_of_rule": int(row["out_of_rule"]),
+            "suppressed": pool < min_cell,
+            "reference": group == reference,
+            "selection_rate": None,
+            "impact_ratio": None,
+            "impact_ratio_ci": None,
+            "adverse_impact": None,
+            "z": None,
+            "p_z": None,
+            "p_fisher": None,
+            "p_fisher_adjusted": None,
+            "significant": None,
+            "shortfall": None,
+            "mh_odds_ratio": None,
+            "p_cmh": None,
+        }
+        if not item["suppressed"]:
+            item["selection_rate"] = rounded(promoted / pool)
+        items[str(group)] = item
+    if reference is not None:
+        ref_promoted, ref_pool = items[reference]["promoted"], items[reference]["eligible"]
+        items[reference].update(impact_ratio=1.0, adverse_impact=False)
+        for group in shown.index.drop(reference):
+            item = items[str(group)]
+            if ref_promoted == 0:  # nobody promoted anywhere: no ratio to speak of
+                continue
+            c = compare(item["promoted"], item["eligible"], ref_promoted, ref_pool)
+            odds, p_cmh = mantel_haenszel(rounds, str(group), reference)
+            item.update(
+                impact_ratio=rounded(c.impact_ratio),
+                impact_ratio_ci=None if c.ir_low is None else [rounded(c.ir_low), rounded(c.ir_high)],
+                adverse_impact=c.impact_ratio < FOUR_FIFTHS,
+                z=rounded(c.z),
+                p_z=p_value(c.p_z),
+                p_fisher=c.p_fisher,
+                shortfall=rounded(c.shortfall, 2),
+                mh_odds_ratio=rounded(odds),
+                p_cmh=p_value(p_cmh),
+            )
+        tested = [i for i in items.values() if i["p_fisher"] is not None]
+        if tested:
+            reject, adjusted, _, _ = multipletests([i["p_fisher"] for i in tested], alpha=ALPHA, method=CORRECTION)
+            for item, r, a in zip(tested, reject, adjusted, strict=True):
+                adjusted_p = p_value(float(a))
+                item.update(p_fisher=p_value(item["p_fisher"]), p_fisher_adjusted=adjusted_p, significant=bool(r))
+    return {
+        "reference": reference,
+        "rounds": int(rounds["round_date"].nunique()),
+        "groups": sorted(items.values(), key=lambda i: (i["suppressed"], -(i["eligible"]), i["group"])),
+    }
+
+
+def iso_day(value: Any, name: str) -> str | None:
+    """An ISO date from a date or a 'YYYY-MM-DD' string; None stays None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise InvalidInput(f"Must be a date as YYYY-MM-DD, got {value!r}.", name) from None
+
+
+def period(start: Any, end: Any) -> tuple[str | None, str | None]:
+    """A checked period (`from`, `to`, both inclusive, either open)."""
+    first, last = iso_day(start, "from"), iso_day(end, "to")
+    if first and last and first > last:
+        raise InvalidInput(f"Must not be before 'from' ({first}), got {last}.", "to")
+    return first, last
+
+
+def min_cell_size(value: Any) -> int:
+    number = whole_number(value, "min_cell")
+    if number < 1:
+        raise InvalidInput(f"Must be at least 1, got {number}.", "min_cell")
+    return number
+
+
+@dataclass(frozen=True)
+class Request:
+    """Checked arguments of a fairness or time-to-promotion query."""
+
+    by: list[str]
+    start: str | None
+    end: str | None
+    scope: dict[str, Any]
+    min_cell: int
+
+    @classmethod
+    def checked(cls, by: Any, start: Any, end: Any, scope: Mapping[str, Any] | None, min_cell: Any) -> Request:
+        unknown = [name for name in scope or {} if name not in SCOPE_FILTERS]
+        if unknown:
+            raise InvalidInput(f"Unknown filter; one of {', '.join(SCOPE_FILTERS)}.", unknown[0])
+        first, last = period(start, end)
+        given = {k: v for k, v in (scope or {}).items() if v not in (None, "")}
+        return cls(dimensions(by), first, last, given, min_cell_size(min_cell))
+
+    def header(self) -> dict[str, Any]:
+        return {
+            "by": self.by,
+            "period": {"from": self.start, "to": self.end},
+            "scope": self.scope,
+            "min_cell": self.min_cell,
+        }
+
+
+class FairnessQueries(ViewReader):
+    """Fairness and time-to-promotion statistics as plain, JSON-ready data."""
+
+    def pool_counts(
+        self, by: Sequence[str], start: str | None, end: str | None, scope: Mapping[str, Any] | None
+    ) -> pd.DataFrame:
+        """Per round and group: pool, promoted and out-of-rule promotions (aggregated in SQL)."""
+        columns = ["round_date", *source_columns(by)]
+        clauses, params = filter_clauses(scope, {f: f for f in SCOPE_FILTERS})
+        clauses.insert(0, "(eligible = 1 OR promoted = 1)")
+        if start:
+            clauses.append("round_date >= ?")
+            params.append(start)
+        if end:
+            clauses.append("round_date <= ?")
+            params.append(end)
+        keys = ", ".join(columns)
+        rows = self.store.query(
+            f"SELECT {keys}, COUNT(*) AS pool, SUM(promoted) AS promoted,"
+            " SUM(CASE WHEN eligible = 1 THEN 0 ELSE 1 END) AS out_of_rule"
+            f" FROM {POOL_TABLE}{where_sql(clauses)} GROUP BY {keys}",
+            params,
+        )
+        frame = pd.DataFrame([dict(r) for r in rows], columns=[*columns, "pool", "promoted", "out_of_rule"])
+        frame[["pool", "promoted", "out_of_rule"]] = frame[["pool", "promoted", "out_of_rule"]].astype("int64")
+        frame = add_group(frame, by, on="round_date")
+        return frame.groupby(["round_date", "group"], as_index=False)[["pool", "promoted", "out_of_rule"]].sum()
+
+    def fairness(
+        self,
+        by: str | Sequence[str] = ("sex",),
+        *,
+        start: Any = None,
+        end: Any = None,
+        scope: Mapping[str, Any] | None = None,
+        min_cell: Any = DEFAULT_MIN_CELL,
+    ) -> dict[str, Any]:
+        """Selection rates per group (one dimension or an intersection of two) in a period and scope."""
+        ask = Request.checked(by, start, end, scope, min_cell)
+        counts = self.pool_counts(ask.by, ask.start, ask.end, scope)
+        return {
+            **ask.header(),
+            "correction": CORRECTION,
+            "four_fifths": FOUR_FIFTHS,
+            **selection_rates(counts, min_cell=ask.min_cell),
+        }
+
+    def time_to_promotion(
+        self,
+        by: str | Sequence[str] = ("sex",),
+        *,
+        start: Any = None,
+        end: Any = None,
+        scope: Mapping[str, Any] | None = None,
+        min_cell: Any = DEFAULT_MIN_CELL,
+    ) -> dict[str, Any]:
+        """Kaplan-Meier per group, log-rank and Cox model of the rank spells that began in the period.
+
+        Spells are censored at `end` (default today); the Cox model adjusts for education, mean
+        performance score (from the promotion pool, when that view exists) and JP per year in rank.
+        """
+        ask = Request.checked(by, start, end, scope, min_cell)
+        until = ask.end or self.today.isoformat()
+        runs = rank_spells(self._spells(), end=until)
+        if ask.start:
+            runs = runs[runs["start"] >= ask.start]
+        for name, value in ask.scope.items():
+            runs = runs[runs[name].isin(value if isinstance(value, list | tuple) else [value])]
+        runs = runs.reset_index(drop=True)
+        covariates = ["education", "training_jp"]
+        runs["training_jp"] = training_per_year(runs, self._training(runs))
+        performance = self._performance()
+        if performance is not None and not performance.empty:
+            runs = runs.merge(performance, on="subject", how="left")
+            # employees never in the pool have no score: the mean, with an indicator (dropped when all have one)
+            runs["performance_missing"] = runs["performance"].isna().astype(float)
+            runs["performance"] = runs["performance"].fillna(performance["performance"].mean())
+            covariates[1:1] = ["performance", "performance_missing"]
+        return {
+            **ask.header(),
+            "period": {"from": ask.start, "to": until},
+            **time_to_promotion(runs, ask.by, covariates, min_cell=ask.min_cell),
+        }
+
+    def _spells(self) -> pd.DataFrame:
+        columns = ["subject", "seq", "start_date", "end_date", "rank", *ATTRIBUTES]
+        spell_columns = [c for c in columns if c not in ("birth_date", "recruitment_path")]
+        rows = self.store.query(
+            f"SELECT {', '.join(f's.{c}' for c in spell_columns)}, r.birth_date, r.recruitment_path"
+            " FROM spells s JOIN roster r ON r.subject = s.subject"
+        )
+        return pd.DataFrame(rows, columns=[*spell_columns, "birth_date", "recruitment_path"])
+
+    def _training(self, runs: pd.DataFrame) -> pd.DataFrame:
+        if runs.empty:
+            return pd.DataFrame(columns=["subject", "start_date", "hours"])
+        rows = self.store.query("SELECT subject, start_date, hours FROM training WHERE start_date IS NOT NULL")
+        return pd.DataFrame(rows, columns=["subject", "start_date", "hours"])
+
+    def _performance(self) -> pd.DataFrame | None:
+        """Mean performance score per employee over the promotion pool, or None without that view."""
+        if not self._has_table(POOL_TABLE):
+            return None
+        rows = self.store.query(
+            f"SELECT subject, AVG(performance) AS performance FROM {POOL_TABLE}"
+            " WHERE performance IS NOT NULL GROUP BY subject"
+        )
+        frame = pd.DataFrame(rows, columns=["subject", "performance"])
+        frame["performance"] = frame["performance"].astype(float)
+        return frame
+
+    def _has_table(self, name: str) -> bool:
+        if self.store.dialect == "postgres":
+            return bool(self.store.scalar("SELECT to_regclass(?) IS NOT NULL", (name,)))
+        return bool(self.store.scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))

@@ -1,0 +1,83 @@
+"""Group dimensions for the fairness and time-to-promotion statistics.
+
+A dimension is a column of the promotion pool (or of the rank spells), except `age_band`,
+which is derived from `birth_date` on a reference day (the round date, or the day a rank
+spell began) with the roster's age bands (`projections.queries.AGE_BANDS`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from careerlog.domain.errors import InvalidInput
+from projections.queries import AGE_BANDS, age_band_label
+
+DIMENSIONS = ("sex", "agency", "region", "education", "age_band", "recruitment_path", "employment_kind")
+MAX_DIMENSIONS = 2
+UNKNOWN = "unknown"
+SEPARATOR = " / "
+
+
+def dimensions(by: str | Sequence[str] | None) -> list[str]:
+    """The dimensions named in `by` ("sex,agency" or a list): one or two, each known, each once."""
+    if by is None:
+        raise InvalidInput("Name one or two dimensions to group by.", "by")
+    names = [b.strip() for b in by.split(",")] if isinstance(by, str) else [str(b).strip() for b in by]
+    names = [n for n in names if n]
+    if not names:
+        raise InvalidInput("Name one or two dimensions to group by.", "by")
+    if len(names) > MAX_DIMENSIONS:
+        raise InvalidInput(f"At most {MAX_DIMENSIONS} dimensions (an intersection of two), got {len(names)}.", "by")
+    unknown = [n for n in names if n not in DIMENSIONS]
+    if unknown:
+        raise InvalidInput(f"Unknown dimension {unknown[0]!r}; one of {', '.join(DIMENSIONS)}.", "by")
+    if len(set(names)) != len(names):
+        raise InvalidInput("Name each dimension once.", "by")
+    return names
+
+
+def source_columns(by: Sequence[str]) -> list[str]:
+    """The stored columns needed for the dimensions (`birth_date` stands in for `age_band`)."""
+    return ["birth_date" if d == "age_band" else d for d in by]
+
+
+def age_bands(birth_dates: pd.Series, on: pd.Series) -> pd.Series:
+    """The age band (whole years of age on `on`) of each birth date; 'unknown' where either is missing."""
+    born = pd.to_datetime(birth_dates, errors="coerce")
+    day = pd.to_datetime(on, errors="coerce")
+    before_birthday = (day.dt.month < born.dt.month) | ((day.dt.month == born.dt.month) & (day.dt.day < born.dt.day))
+    age = day.dt.year - born.dt.year - before_birthday.astype(int)
+    highs = [high for _, high in AGE_BANDS]
+    labels = [age_band_label(low, high) for low, high in AGE_BANDS]
+    index = np.searchsorted(highs, age.fillna(-1).to_numpy(), side="left")
+    band = pd.Series(np.array(labels, dtype=object)[np.minimum(index, len(labels) - 1)], index=birth_dates.index)
+    return band.where(age.notna() & (age >= 0), UNKNOWN)
+
+
+def add_group(frame: pd.DataFrame, by: Sequence[str], on: str) -> pd.DataFrame:
+    """`frame` with a column per dimension (age band from `birth_date` on column `on`) and a `group` label."""
+    out = frame.copy()
+    if "age_band" in by:
+        out["age_band"] = age_bands(out["birth_date"], out[on])
+    for d in by:
+        out[d] = out[d].fillna(UNKNOWN).astype(str).replace("", UNKNOWN)
+    out["group"] = out[by[0]] if len(by) == 1 else out[by[0]] + SEPARATOR + out[by[1]]
+    return out
+
+
+def rounded(value: float | None, places: int = 4) -> float | None:
+    """A finite float rounded for output, or None."""
+    if value is None or not math.isfinite(value):
+        return None
+    return round(float(value), places)
+
+
+def p_value(value: float | None) -> float | None:
+    """p-values keep 4 significant digits (0.001946), so small ones stay readable."""
+    if value is None or not math.isfinite(value):
+        return None
+    return float(f"{value:.4g}")

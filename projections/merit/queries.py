@@ -1,0 +1,145 @@
+"""Plain-data queries over the merit tables: the audited promotions and one decision's findings."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.reference import reference, rules
+from projections.merit.rules import SEVERITY_ORDER
+from projections.reading import ViewReader
+from projections.training import filter_clauses, where_sql
+
+DECISION_FILTERS = {"agency": "d.agency", "unit": "d.unit", "region": "d.region", "kind": "d.kind"}
+DECISION_COLUMNS = (
+    "subject, version, decision, reference, kind, tmt, recorded_at, agency, unit, region, "
+    "rank_before, rank_after, corrected, verdict, finding_count, max_severity"
+)
+
+
+def iso_day(value: str | None, name: str) -> str | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InvalidInput(f"Must be a date YYYY-MM-DD, got {value!r}.", name) from None
+
+
+class AuditQueries(ViewReader):
+    """The audited decisions (tables `decisions` and `findings`)."""
+
+    def promotions(
+        self,
+        filters: dict[str, Any] | None = None,
+        *,
+        start: str | None = None,
+        end: str | None = None,
+        rule: str | None = None,
+        severity: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Decisions with TMT in [start, end], optionally only those with a finding of a rule or of
+        at least a severity (low, medium, high)."""
+        clauses, params = filter_clauses(filters, DECISION_FILTERS)
+        for bound, op in ((iso_day(start, "from"), ">="), (iso_day(end, "to"), "<=")):
+            if bound:
+                clauses.append(f"d.tmt {op} ?")
+                params.append(bound)
+        if severity:
+            if severity not in SEVERITY_ORDER:
+                raise InvalidInput(f"Unknown severity; one of {', '.join(SEVERITY_ORDER)}.", "severity")
+            wanted = [s for s, n in SEVERITY_ORDER.items() if n >= SEVERITY_ORDER[severity]]
+            clauses.append(f"d.max_severity IN ({', '.join('?' * len(wanted))})")
+            params += wanted
+        if rule:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM findings f WHERE f.subject = d.subject AND f.version = d.version AND f.rule = ?)"
+            )
+            params.append(rule)
+        columns = ", ".join(f"d.{c.strip()}" for c in DECISION_COLUMNS.split(","))
+        return self.store.query(
+            f"SELECT {columns} FROM decisions d{where_sql(clauses)} ORDER BY d.tmt, d.subject, d.version", params
+        )
+
+    def promotion(self, nip: str, version: int) -> dict[str, Any]:
+        """One decision with its findings and their evidence (NotFound when it was not audited)."""
+        rows = self.store.query(
+            f"SELECT {DECISION_COLUMNS} FROM decisions WHERE subject = ? AND version = ?", (nip, version)
+        )
+        if not rows:
+            raise NotFound(f"No audited decision {version} of {nip}.")
+        findings = self.store.query(
+            "SELECT rule, severity, source, status, message, evidence FROM findings "
+            "WHERE subject = ? AND version = ? ORDER BY rule",
+            (nip, version),
+        )
+        return {**rows[0], "findings": [{**f, "evidence": json.loads(f["evidence"])} for f in findings]}
+
+
+MEASURES = ("performance", "training_jp", "days_in_rank", "education")
+
+
+def measures(row: dict[str, Any]) -> tuple[float, float, int, int]:
+    order = int(reference().education[row["education"]]["order"]) if row["education"] else 0
+    return (float(row["performance"] or 0.0), float(row["training_jp"] or 0.0), int(row["days_in_rank"]), order)
+
+
+def clearly_stronger(
+    theirs: tuple[float, float, int, int], mine: tuple[float, float, int, int], min_better: int
+) -> bool:
+    """At least as strong on every measure, stronger on `min_better` of them, performance among them."""
+    if any(t < m for t, m in zip(theirs, mine, strict=True)):
+        return False
+    return sum(t > m for t, m in zip(theirs, mine, strict=True)) >= min_better and theirs[0] > mine[0]
+
+
+class PassedOverQueries(ViewReader):
+    """merit.passed_over over the `promotion_rounds` rows: per regular (101) promotion, the eligible
+    colleagues of the same agency, unit and rank on the round date, not promoted, clearly stronger."""
+
+    def passed_over(
+        self, filters: dict[str, Any] | None = None, *, nip: str | None = None, round_date: str | None = None
+    ) -> list[dict[str, Any]]:
+        clauses, params = filter_clauses(filters, {"agency": "p.agency", "unit": "p.unit", "region": "p.region"})
+        if nip:
+            clauses.append("p.subject = ?")
+            params.append(nip)
+        if round_date:
+            clauses.append("p.round_date = ?")
+            params.append(iso_day(round_date, "round_date"))
+        clauses.append("p.promoted = 1")
+        rows = self.store.query(
+            "SELECT p.subject, p.round_date, p.agency, p.unit, p.rank, p.performance, p.training_jp, "
+            "p.days_in_rank, p.education, o.subject AS o_subject, o.performance AS o_performance, "
+            "o.training_jp AS o_training_jp, o.days_in_rank AS o_days_in_rank, o.education AS o_education "
+            "FROM promotion_rounds p JOIN promotion_rounds o ON o.round_date = p.round_date "
+            "AND o.agency = p.agency AND o.unit = p.unit AND o.rank = p.rank AND o.eligible = 1 AND o.promoted = 0"
+            f"{where_sql(clauses)} ORDER BY p.round_date, p.subject, o.subject",
+            params,
+        )
+        found = []
+        for row in rows:
+            day = date.fromisoformat(row["round_date"])
+            rule = rules().in_force("merit.passed_over", day)
+            if rule is None:
+                continue
+            mine = measures(row)
+            theirs = measures({m: row[f"o_{m}"] for m in MEASURES})
+            if clearly_stronger(theirs, mine, int(rule.params.get("min_better", 2))):
+                found.append(
+                    {
+                        "subject": row["subject"],
+                        "round_date": row["round_date"],
+                        "agency": row["agency"],
+                        "unit": row["unit"],
+                        "rank": row["rank"],
+                        "colleague": row["o_subject"],
+                        "severity": rule.severity,
+                        "comparison": {
+                            m: {"promoted": a, "colleague": b} for m, a, b in zip(MEASURES, mine, theirs, strict=True)
+                        },
+                    }
+                )
+        return found

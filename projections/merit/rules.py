@@ -1,0 +1,281 @@
+"""The rule engine: each promotion rule of docs/rules.md judged against a CareerRecord.
+
+Every check is data-driven from careerlog/reference/rules.toml (the version in force on the
+decision's TMT) and returns met / missing / not_applicable with the facts it relied on, so
+a finding can show its evidence (subject, version, kind, effective date, recorded time,
+reference). The caller chooses the record: as known before a decision (the audit) or the
+final record (promotion rounds, eligibility).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from careerlog.reference import Rule, Rules, reference, rules
+from projections.career import CareerRecord, Fact
+
+MET, MISSING, NOT_APPLICABLE = "met", "missing", "not_applicable"
+SEVERITY_ORDER = {"low": 1, "medium": 2, "high": 3}
+EVIDENCE_KINDS = ("performance_rating", "training", "education", "exam", "confirmation", "penalty")
+
+
+@dataclass(frozen=True)
+class Check:
+    """The outcome of one rule for one decision (or a hypothetical promotion)."""
+
+    rule: str
+    outcome: str
+    severity: str
+    source: str
+    status: str
+    message: str
+    evidence: tuple[Fact, ...] = ()
+    enforced: bool = True  # False: shown, but not a finding nor a bar to eligibility (`enforced = false`)
+
+    @property
+    def missing(self) -> bool:
+        return self.outcome == MISSING
+
+    @property
+    def finding(self) -> bool:
+        """Missing and enforced: a finding of the audit, a bar to eligibility."""
+        return self.outcome == MISSING and self.enforced
+
+
+def evidence_json(subject: str, facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
+    """The facts a check relied on, with their effective and recorded times."""
+    return [
+        {
+            "subject": subject,
+            "version": f.version,
+            "kind": f.kind,
+            "effective_date": f.effective_date.isoformat(),
+            "recorded_at": f.last_recorded_at.isoformat(),
+            "reference": f.reference,
+        }
+        for f in facts
+    ]
+
+
+def check(rule: Rule, met: bool, message: str, evidence: list[Fact] | tuple[Fact, ...] = ()) -> Check:
+    outcome = MET if met else MISSING
+    enforced = bool(rule.params.get("enforced", True))
+    return Check(rule.id, outcome, rule.severity, rule.source, rule.status, message, tuple(evidence), enforced)
+
+
+def round_dates(start: date, end: date) -> Iterator[date]:
+    """The permitted regular (101) promotion dates after `start` up to and including `end`."""
+    book = rules()
+    for year in range(start.year, end.year + 1):
+        yield from (day for day in permitted_in_year(book, year) if start < day <= end)
+
+
+@functools.lru_cache(maxsize=4096)
+def permitted_in_year(book: Rules, year: int) -> tuple[date, ...]:
+    """The permitted 101 dates of a year under a rules file (cached per rules object)."""
+    found = []
+    for month in range(1, 13):
+        day = date(year, month, 1)
+        rule = book.in_force("promotion.dates", day)
+        if rule is not None and day.day == int(rule.params["day"]) and month in rule.params["months"]:
+            found.append(day)
+    return tuple(found)
+
+
+def rating_facts(record: CareerRecord, day: date, years: int) -> list[tuple[int, Fact | None]]:
+    return [(day.year - n, record.ratings.get(day.year - n)) for n in range(1, years + 1)]
+
+
+def penalty_end(fact: Fact) -> date | None:
+    end = fact.get("end_date")
+    if isinstance(end, date):
+        return end
+    months = reference().penalty_kinds[fact.get("penalty_kind")].get("months")
+    return fact.effective_date + relativedelta(months=int(months), days=-1) if months else None
+
+
+class PromotionJudge:
+    """Judges rank promotions (real or hypothetical) of one record."""
+
+    def __init__(self, record: CareerRecord):
+        self.record = record
+        self.ref = reference()
+        self.rules = rules()
+        self.kinds: dict[str, list[Fact]] = defaultdict(list)  # active facts by kind, by effective date
+        for fact in record.active:
+            self.kinds[fact.kind].append(fact)
+
+    @staticmethod
+    def is_managerial(post_kind: str) -> bool:
+        return bool(reference().post_kinds[post_kind].get("managerial"))
+
+    def until(self, kind: str, day: date) -> list[Fact]:
+        return [f for f in self.kinds[kind] if f.effective_date <= day]
+
+    def education(self, day: date) -> tuple[str | None, list[Fact]]:
+        """The highest education level on a day and the facts it comes from."""
+        facts = self.kinds["appointment"][:1] + self.until("education", day)
+        levels = [(f.get("education") if f.kind == "appointment" else f.get("level"), f) for f in facts]
+        levels = [(lvl, f) for lvl, f in levels if lvl]
+        if not levels:
+            return None, []
+        best = max(levels, key=lambda item: int(self.ref.education[item[0]]["order"]))
+        return str(best[0]), [f for _, f in levels]
+
+    def checks(self, day: date, kind: str, new_rank: str) -> list[Check]:
+        """Every promotion rule in force on `day` for a promotion of `kind` to `new_rank` on `day`."""
+        held = self.record.rank_before(day)
+        if held is None:
+            return []
+        rank, since, rank_fact = held
+        out: list[Check] = []
+        for rule_id, judge in (
+            ("promotion.time_in_rank", self._time_in_rank),
+            ("promotion.performance", self._performance),
+            ("promotion.education_ceiling", self._education_ceiling),
+            ("promotion.dates", self._dates),
+            ("promotion.service_exam", self._service_exam),
+            ("promotion.penalty", self._penalty),
+            ("promotion.structural_range", self._structural_range),
+            ("promotion.credit_points", self._credit_points),
+            ("promotion.no_probation", self._no_probation),
+            ("promotion.training", self._training),
+        ):
+            rule = self.rules.in_force(rule_id, day)
+            if rule is None:
+                continue
+            result = judge(rule, day, kind, new_rank, rank, since, rank_fact)
+            if result is not None:
+                out.append(result)
+        return out
+
+    # Each judge returns None when the rule does not apply to the kind.
+
+    def _time_in_rank(
+        self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
+    ) -> Check | None:
+        years = rule.params["years"].get(kind)
+        if years is None:
+            return None
+        due = since + relativedelta(years=int(years))
+        return check(rule, due <= day, f"{rank} since {since}; {years} y needed, reached on {due}", [held])
+
+    def _performance(
+        self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
+    ) -> Check | None:
+        years = rule.params["years"].get(kind)
+        if years is None:
+            return None
+        minimum = self.ref.predicate_score(rule.params["min_predicate"])
+        found = rating_facts(self.record, day, int(years))
+        short = [str(y) for y, f in found if f is None or self.ref.predicate_score(f.get("predicate")) < minimum]
+        message = (
+            f"ratings below {rule.params['min_predicate']} or absent for {', '.join(short)}" if short else "ratings met"
+        )
+        return check(rule, not short, message, [f for _, f in found if f is not None])
+
+    def _education_ceiling(
+        self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
+    ) -> Check | None:
+        if kind not in rule.params.get("kinds", []):
+            return None
+        level, facts = self.education(day)
+        if level is None:
+            return check(rule, False, "no education recorded")
+        ceiling = self.ref.education[level]["ceiling"]
+        met = self.ref.rank_index(new) <= self.ref.rank_index(ceiling)
+        return check(rule, met, f"education {level} allows up to {ceiling}; new rank {new}", facts)
+
+    def _dates(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
+        if kind in rule.params.get("exempt_kinds", []):
+            return None
+        months = ", ".join(str(m) for m in rule.params["months"])
+        met = day.day == int(rule.params["day"]) and day.month in rule.params["months"]
+        return check(rule, met, f"TMT {day}; permitted: day {rule.params['day']} of months {months}")
+
+    def _service_exam(
+        self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
+    ) -> Check | None:
+        if kind in ("211", "212"):
+            return None
+        index = self.ref.rank_index
+        needed = [code for target, code in rule.params["exams"].items() if index(rank) < index(target) <= index(new)]
+        if kind == rule.params.get("degree_kind"):
+            needed.append(rule.params["degree_exam"])
+        if not needed:
+            return None
+        passed = {f.get("exam"): f for f in self.until("exam", day)}
+        lacking = [code for code in needed if code not in passed]
+        used = [passed[code] for code in needed if code in passed]
+        message = f"exam {', '.join(lacking)} not passed by {day}" if lacking else f"exam {', '.join(needed)} passed"
+        return check(rule, not lacking, message, used)
+
+    def _penalty(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
+        if kind == "211":
+            return None
+        extra = rule.params.get("extra_months", {})
+        blocking = []
+        for fact in self.kinds["penalty"]:
+            if fact.get("level") not in rule.params["blocking_levels"] or fact.effective_date > day:
+                continue
+            end = penalty_end(fact)
+            if end is not None and day <= end + relativedelta(months=int(extra.get(fact.get("level"), 0))):
+                blocking.append(fact)
+        return check(rule, not blocking, f"{len(blocking)} blocking penalty served on {day}", blocking)
+
+    def _structural_range(
+        self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
+    ) -> Check | None:
+        if kind not in rule.params.get("kinds", []):
+            return None
+        post = self.record.definitive_post_on(day)
+        if post is None or not self.is_managerial(post.post_kind):
+            return check(rule, False, f"no definitive managerial post held on {day}")
+        top = self.ref.post_kinds[post.post_kind].get("max_rank")
+        met = top is not None and self.ref.rank_index(new) <= self.ref.rank_index(top)
+        return check(rule, met, f"post {post.post_kind} tops at {top}; new rank {new}", [post.fact])
+
+    def _credit_points(
+        self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
+    ) -> Check | None:
+        if kind not in rule.params.get("kinds", []):
+            return None
+        post = self.record.definitive_post_on(day)
+        if post is None or post.post_kind != "FUNGSIONAL" or not post.level:
+            return check(rule, False, f"no definitive functional post held on {day}")
+        level = self.ref.functional_levels[post.level]
+        coefficient = float(level["coefficient"])
+        used = [self.record.ratings[y] for y in range(since.year, day.year) if y in self.record.ratings]
+        total = sum(float(self.ref.skp_predicates[f.get("predicate")]["credit_factor"]) * coefficient for f in used)
+        needed = float(level["credit_per_step"])
+        return check(rule, total >= needed, f"credit {total:g} of {needed:g} since {since.year}", [post.fact, *used])
+
+    def _no_probation(
+        self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
+    ) -> Check | None:
+        if kind in rule.params.get("exempt_kinds", []):
+            return None
+        confirmed = self.until("confirmation", day)
+        return check(
+            rule, bool(confirmed), "confirmed as PNS" if confirmed else f"not confirmed by {day}", confirmed[:1]
+        )
+
+    def _training(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
+        if kind not in rule.params.get("kinds", []):
+            return None
+        used = [f for f in self.kinds["training"] if f.effective_date.year == day.year - 1]
+        hours = sum(int(f.get("hours")) for f in used)
+        needed = int(rule.params.get("jp", 20))
+        return check(rule, hours >= needed, f"{hours} JP in {day.year - 1}; {needed} needed", used)
+
+
+def recorded_after(final: CareerRecord, day: date, moment: Any) -> list[Fact]:
+    """Supporting facts effective on or before `day` but recorded at or after the decision."""
+    return [f for f in final.of_kind(*EVIDENCE_KINDS, until=day) if f.entry.recorded_at > moment]

@@ -1,0 +1,217 @@
+"""Fairness and time-to-promotion queries on each store: employees recorded through the
+application and projected (roster, spells, training); the promotion pool inserted as the
+merit view's `promotion_rounds` rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from careerlog.application import CareerLog
+from careerlog.cli import main
+from careerlog.config import Settings
+from careerlog.domain.errors import InvalidInput
+from careerlog.sqlstore import SqlStore
+from projections.framework import Projector
+from projections.merit.audit import ROUNDS
+from projections.merit.fairness import FairnessQueries
+from projections.registry import all_projections
+from tests import factories as f
+
+TODAY = date(2026, 6, 30)
+MEDAN = {"agency": "KOTA-MEDAN", "unit": "BKPSDM", "region": "12.71"}
+SUMUT = {"agency": "PROV-SUMUT", "unit": "Inspektorat", "region": "12"}
+
+# name: (birth, TMT CPNS, sex, place)
+PEOPLE: dict[str, tuple[date, date, str, dict[str, str]]] = {
+    "ani": (date(1990, 1, 1), date(2015, 3, 1), "F", MEDAN),
+    "bayu": (date(1989, 2, 2), date(2015, 3, 1), "M", MEDAN),
+    "citra": (date(1991, 3, 3), date(2015, 3, 1), "F", SUMUT),
+    "dedi": (date(1987, 4, 4), date(2015, 3, 1), "M", MEDAN),
+    "eka": (date(1978, 5, 5), date(2015, 3, 1), "M", SUMUT),
+    "fajar": (date(1992, 6, 6), date(2015, 3, 1), "M", SUMUT),
+}
+NIP = {name: f.nip(b, t, s, sequence=60 + i) for i, (name, (b, t, s, _)) in enumerate(PEOPLE.items())}
+
+
+@pytest.fixture
+def store(settings: Settings) -> Iterator[SqlStore]:
+    app = CareerLog.from_settings(settings, clock=f.Clock(datetime.fromisoformat("2026-06-01T02:00:00+00:00")))
+    worker = Projector(settings, all_projections(), app=app)
+    try:
+        populate(app)
+        worker.catch_up()
+        yield worker.views.sql
+    finally:
+        worker.close()
+        app.close()
+
+
+def populate(app: CareerLog) -> None:
+    def rec(name: str, kind: str, payload: dict[str, Any]) -> None:
+        app.record(NIP[name], kind, payload, actor="hr")
+
+    for name, (birth, tmt, sex, place) in PEOPLE.items():
+        rec(name, "appointment", f.appointment(birth, tmt, sex, rank="III/a", **place))
+    rec("bayu", "rank_promotion", f.promotion("III/b", "2019-04-01"))
+    rec("dedi", "rank_promotion", f.promotion("III/b", "2019-10-01"))
+    rec("eka", "rank_promotion", f.promotion("III/b", "2020-04-01"))
+    rec("ani", "rank_promotion", f.promotion("III/b", "2021-04-01"))
+    rec("fajar", "status_change", f.status("DISMISSED", "2018-06-01", reason="Mengundurkan diri"))
+    rec("ani", "training", f.training("2017-05-10", hours=30, start="2017-05-08"))
+
+
+def add_pool(store: SqlStore) -> None:
+    """In place of the merit view's rows, two rounds: 2019-04-01 (men 1 of 3, women 0 of 2) and
+    2019-10-01 (men 1 of 2, women 0 of 2)."""
+    rows = []
+    for day, promoted, eligible in [
+        ("2019-04-01", {"bayu"}, ["ani", "bayu", "citra", "dedi", "eka"]),
+        ("2019-10-01", {"dedi"}, ["ani", "citra", "dedi", "eka"]),
+    ]:
+        for name in eligible:
+            birth, _, sex, place = PEOPLE[name]
+            score = 90.0 if name in promoted else 80.0
+            rows.append(
+                [
+                    NIP[name],
+                    day,
+                    place["agency"],
+                    place["unit"],
+                    place["region"],
+                    "III/a",
+                    "PNS",
+                    sex,
+                    "S1",
+                    birth.isoformat(),
+                    "CPNS",
+                    1,
+                    int(name in promoted),
+                    score,
+                    10.0,
+                    1000,
+                ]
+            )
+    with store.transaction() as sql:
+        sql.execute("DELETE FROM promotion_rounds")
+        sql.executemany(ROUNDS.insert_statement(), rows)
+
+
+def groups(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {g["group"]: g for g in result["groups"]}
+
+
+def test_fairness_by_sex_pools_the_rounds_of_the_period(store: SqlStore) -> None:
+    add_pool(store)
+    result = FairnessQueries(store, today=TODAY).fairness("sex", min_cell=1)
+    assert (result["reference"], result["rounds"]) == ("M", 2)
+    women, men = groups(result)["F"], groups(result)["M"]
+    assert (men["eligible"], men["promoted"], men["selection_rate"]) == (5, 2, 0.4)
+    assert (women["eligible"], women["promoted"], women["impact_ratio"]) == (4, 0, 0.0)
+    assert women["adverse_impact"] is True
+    assert women["p_fisher"] == 0.4444  # [[2, 3], [0, 4]], two-sided
+    assert women["shortfall"] == 0.89  # 4 * 2/9 - 0
+
+
+def test_fairness_filters_period_and_scope_and_flags_small_cells(store: SqlStore) -> None:
+    add_pool(store)
+    queries = FairnessQueries(store, today=TODAY)
+    result = queries.fairness(["sex", "agency"], start="2019-10-01", scope={"agency": "KOTA-MEDAN"})
+    assert result["period"] == {"from": "2019-10-01", "to": None}
+    assert {g: (c["eligible"], c["suppressed"]) for g, c in groups(result).items()} == {
+        "F / KOTA-MEDAN": (1, True),
+        "M / KOTA-MEDAN": (1, True),
+    }
+    assert result["reference"] is None
+
+
+def test_fairness_by_age_band_uses_the_age_on_each_round_date(store: SqlStore) -> None:
+    add_pool(store)
+    result = FairnessQueries(store, today=TODAY).fairness("age_band", min_cell=1)
+    # on 2019-04-01 Ani (1990) and Bayu (Feb 1989) are 29/30, Citra 28, Dedi 31, Eka 40
+    assert {g: c["eligible"] for g, c in groups(result).items()} == {"26-30": 5, "31-35": 2, "36-40": 1, "41-45": 1}
+
+
+def test_bad_input_names_the_field(store: SqlStore) -> None:
+    queries = FairnessQueries(store, today=TODAY)
+    for call, field in [
+        (lambda: queries.fairness("height"), "by"),
+        (lambda: queries.fairness("sex", end="2019-02-30"), "to"),
+        (lambda: queries.fairness("sex", scope={"rank": "III/a"}), "rank"),
+        (lambda: queries.time_to_promotion("sex,agency,region"), "by"),
+    ]:
+        with pytest.raises(InvalidInput) as error:
+            call()
+        assert list(error.value.errors) == [field]
+
+
+def test_time_to_promotion_censors_leavers_and_those_still_waiting(store: SqlStore) -> None:
+    with store.transaction() as sql:
+        sql.execute("DROP TABLE promotion_rounds")  # no pool: no performance covariate
+    result = FairnessQueries(store, today=TODAY).time_to_promotion("sex", min_cell=1)
+    women, men = result["groups"]
+    assert (women["group"], women["n"], women["promoted"], women["censored"]) == ("F", 3, 1, 2)
+    # men: Bayu, Dedi, Eka promoted from III/a; Fajar left; their III/b spells still waiting
+    assert (men["group"], men["n"], men["promoted"], men["censored"]) == ("M", 7, 3, 4)
+    # Fajar censored at 3.25 years; Bayu, Dedi, Eka promoted after 4.08, 4.59, 5.09 years
+    assert [(p["years"], p["survival"]) for p in men["curve"]] == [
+        (0.0, 1.0),
+        (4.08, 0.8333),
+        (4.59, 0.6667),
+        (5.09, 0.5),
+    ]
+    assert result["logrank"]["df"] == 1
+    assert result["cox"]["covariates"] == ["education", "training_jp"]
+    assert result["cox"]["reference_group"] == "M"
+    assert [t["term"] for t in result["cox"]["terms"]] == ["group: F", "training_jp"]
+
+
+def test_time_to_promotion_adds_pool_performance_and_reports_a_cox_fit_that_fails(store: SqlStore) -> None:
+    add_pool(store)  # Ani, Bayu, Citra, Dedi and Eka have scores (90 if promoted, else 80); Fajar none
+    result = FairnessQueries(store, today=TODAY).time_to_promotion("sex", min_cell=1, end="2020-12-31")
+    cox = result["cox"]
+    assert cox["covariates"] == ["education", "performance", "performance_missing", "training_jp"]
+    # the score separates promoted from waiting perfectly: no estimate, a reason instead
+    assert cox["terms"] == []
+    assert cox["error"].startswith("The Cox model did not converge: Convergence halted")
+    assert [g["promoted"] for g in result["groups"]] == [0, 3]
+
+
+def audit(database_url: str, *args: str) -> Result:
+    return CliRunner().invoke(main, ["audit", *args], env={"CAREERLOG_DATABASE_URL": database_url})
+
+
+def test_audit_fairness_command_prints_json_csv_and_a_table(store: SqlStore, database_url: str) -> None:
+    add_pool(store)
+    as_json = audit(database_url, "fairness", "--by", "sex", "--min-cell", "1", "--format", "json")
+    assert as_json.exit_code == 0, as_json.output
+    assert json.loads(as_json.output)["reference"] == "M"
+    as_csv = audit(database_url, "fairness", "--by", "sex", "--min-cell", "1", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(as_csv.output)))
+    assert [(r["group"], r["eligible"], r["impact_ratio"], r["adverse_impact"]) for r in rows] == [
+        ("M", "5", "1.0", "false"),
+        ("F", "4", "0.0", "true"),
+    ]
+    table = audit(database_url, "fairness", "--by", "sex,agency", "--agency", "KOTA-MEDAN")
+    assert "reference: None; rounds: 2" in table.output
+    assert table.output.splitlines()[0].split()[:3] == ["group", "eligible", "promoted"]
+
+
+def test_audit_time_to_promotion_command_reports_log_rank_and_cox(store: SqlStore, database_url: str) -> None:
+    result = audit(database_url, "time-to-promotion", "--by", "sex", "--min-cell", "1")
+    assert result.exit_code == 0, result.output
+    assert "log-rank: chi2" in result.output
+    assert "Cox (reference M, adjusted for education, training_jp):" in result.output
+
+
+def test_audit_commands_reject_bad_input_naming_the_option(store: SqlStore, database_url: str) -> None:
+    result = audit(database_url, "fairness", "--by", "sex,agency,region")
+    assert result.exit_code == 1
+    assert "by: At most 2 dimensions" in result.output

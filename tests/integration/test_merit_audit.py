@@ -1,0 +1,117 @@
+"""The merit audit on each store: the demo's injected irregularities found with exactly their rules,
+clean promotions without findings, and incremental catch-up equal to a rebuild."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from careerlog.application import CareerLog
+from careerlog.cli import main
+from careerlog.config import Settings
+from careerlog.demo import generate, load_demo
+from projections.framework import Projector
+from projections.merit.audit import MeritProjection
+from projections.merit.eligibility import EligibilityQueries
+from projections.merit.queries import PassedOverQueries
+from projections.store import open_view_store
+
+EMPLOYEES = 150
+SEED = 2
+TODAY = date(2026, 11, 23)
+NOT_AUDITED_HERE = ("post.", "skp.", "merit.passed_over", "fairness.")
+
+
+@pytest.fixture
+def demo_store(settings: Settings) -> Iterator[CareerLog]:
+    app = CareerLog.from_settings(settings)
+    load_demo(app, employees=EMPLOYEES, seed=SEED, today=TODAY)
+    yield app
+    app.close()
+
+
+def tables(projector: Projector) -> dict[str, list[dict[str, object]]]:
+    with projector.views.reading() as sql:
+        return {
+            t.name: sql.query(f"SELECT * FROM {t.name} ORDER BY {', '.join(t.primary_key)}")
+            for t in MeritProjection.tables
+        }
+
+
+def test_every_injected_promotion_irregularity_is_found_with_exactly_its_rules_and_clean_ones_have_none(
+    settings: Settings, demo_store: CareerLog
+) -> None:
+    projector = Projector(settings, [MeritProjection()], app=demo_store, batch_size=2000)
+    projector.catch_up()
+    incremental = tables(projector)
+    projector.rebuild()
+    assert tables(projector) == incremental
+    projector.close()
+
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in incremental["findings"]:
+        decision = next(
+            d for d in incremental["decisions"] if (d["subject"], d["version"]) == (row["subject"], row["version"])
+        )
+        found[(str(row["subject"]), str(decision["reference"]))].add(str(row["rule"]))
+    demo = generate(EMPLOYEES, SEED, TODAY)
+    kinds = {(c.subject, c.payload.get("reference")): c.kind for c in demo.commands()}
+    expected: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for entry in demo.irregularities:
+        rules = {r for r in entry["rules"] if not r.startswith(NOT_AUDITED_HERE)}
+        if rules and kinds.get((entry.get("nip"), entry.get("reference"))) == "rank_promotion":
+            expected[(entry["nip"], entry["reference"])] |= rules
+    assert expected, "the demo injects promotion irregularities"
+    promotions = {(str(d["subject"]), str(d["reference"])) for d in incremental["decisions"]}
+    assert set(expected) <= promotions
+    assert dict(found) == dict(expected)
+    assert {(r["verdict"], r["finding_count"] > 0) for r in incremental["decisions"]} == {
+        ("compliant", False),
+        ("findings", True),
+    }
+    assert any(r["eligible"] and not r["promoted"] for r in incremental["promotion_rounds"])
+    row = incremental["eligibility"][0]
+    shown = EligibilityQueries(open_view_store(settings).sql, today=TODAY).eligibility(str(row["subject"]))
+    assert next((r["kind"], r["earliest_date"], r["reached"]) for r in shown) == (
+        row["kind"],
+        row["earliest_date"],
+        str(row["earliest_date"]) <= TODAY.isoformat(),
+    )
+    assert all(isinstance(r["requirements"], list) for r in shown)
+    passed = PassedOverQueries(open_view_store(settings).sql).passed_over()
+    injected = {(e["nip"], e["effective_date"]) for e in demo.irregularities if "merit.passed_over" in e["rules"]}
+    assert {(r["subject"], r["round_date"]) for r in passed} == injected
+
+
+def test_the_audit_commands_list_flagged_promotions_and_show_a_finding_with_its_evidence(
+    settings: Settings, database_url: str, demo_store: CareerLog
+) -> None:
+    projector = Projector(settings, [MeritProjection()], app=demo_store)
+    projector.catch_up()
+    projector.close()
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(main, ["audit", *args], env={"CAREERLOG_DATABASE_URL": database_url})
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    listed = json.loads(run("promotions", "--rule", "promotion.time_in_rank", "--format", "json"))["decisions"]
+    assert listed
+    assert {d["verdict"] for d in listed} == {"findings"}
+    first = listed[0]
+    shown = json.loads(run("promotion", first["subject"], str(first["version"]), "--format", "json"))
+    finding = next(f for f in shown["findings"] if f["rule"] == "promotion.time_in_rank")
+    assert finding["evidence"][0]["kind"] in ("appointment", "rank_promotion")
+    assert "promotion.time_in_rank (high, S;" in run("promotion", first["subject"], str(first["version"]))
+    high = run("promotions", "--severity", "high", "--from", "2000-01-01", "--format", "csv").splitlines()
+    assert high[0].startswith("tmt,subject,version")
+    bad = CliRunner().invoke(
+        main, ["audit", "promotions", "--from", "2020-13-01"], env={"CAREERLOG_DATABASE_URL": database_url}
+    )
+    assert bad.exit_code != 0
+    assert "from" in bad.output

@@ -1,0 +1,152 @@
+"""Selection-rate statistics of promotion pools, with exact expected values."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from careerlog.domain.errors import InvalidInput
+from projections.merit.fairness import compare, mantel_haenszel, min_cell_size, period, selection_rates
+from projections.merit.groups import add_group, age_bands, dimensions
+
+
+def rounds(*cells: tuple[str, str, int, int]) -> pd.DataFrame:
+    """Per-round counts: (round_date, group, pool, promoted)."""
+    return pd.DataFrame(
+        [{"round_date": d, "group": g, "pool": n, "promoted": s, "out_of_rule": 0} for d, g, n, s in cells]
+    )
+
+
+def by_group(result: dict[str, object]) -> dict[str, dict[str, object]]:
+    return {g["group"]: g for g in result["groups"]}  # type: ignore[attr-defined]
+
+
+def test_published_eeoc_example_is_reproduced() -> None:
+    c = compare(12, 40, 48, 80)
+    assert c.impact_ratio == pytest.approx(0.5)
+    assert c.z == pytest.approx(3.098, abs=5e-4)
+    assert c.p_z == pytest.approx(0.00195, abs=5e-6)
+    assert c.p_fisher == pytest.approx(0.00341, abs=5e-6)
+    assert c.shortfall == pytest.approx(8.0)
+    assert (c.ir_low, c.ir_high) == (pytest.approx(0.301, abs=5e-4), pytest.approx(0.829, abs=5e-4))
+
+
+def test_selection_table_reports_the_example_against_the_highest_rate_group() -> None:
+    result = selection_rates(rounds(("2024-04-01", "men", 80, 48), ("2024-04-01", "women", 40, 12)))
+    assert result["reference"] == "men"
+    women = by_group(result)["women"]
+    assert women == {
+        "group": "women",
+        "eligible": 40,
+        "promoted": 12,
+        "promoted_out_of_rule": 0,
+        "suppressed": False,
+        "reference": False,
+        "selection_rate": 0.3,
+        "impact_ratio": 0.5,
+        "impact_ratio_ci": [0.3014, 0.8294],
+        "adverse_impact": True,
+        "z": 3.0984,
+        "p_z": 0.001946,
+        "p_fisher": 0.003409,
+        "p_fisher_adjusted": 0.003409,
+        "significant": True,
+        "shortfall": 8.0,
+        "mh_odds_ratio": 0.2857,
+        "p_cmh": 0.002032,
+    }
+    assert by_group(result)["men"]["impact_ratio"] == 1.0
+
+
+def test_cells_below_the_minimum_are_flagged_without_statistics_and_never_the_reference() -> None:
+    result = selection_rates(
+        rounds(("2024-04-01", "a", 4, 4), ("2024-04-01", "b", 10, 5), ("2024-04-01", "c", 10, 2)), min_cell=5
+    )
+    groups = by_group(result)
+    assert result["reference"] == "b"
+    assert groups["a"]["suppressed"] is True
+    assert groups["a"]["selection_rate"] is None
+    assert groups["a"]["eligible"] == 4
+    assert groups["c"]["impact_ratio"] == 0.4
+
+
+def test_fisher_p_values_are_holm_adjusted_across_the_comparisons() -> None:
+    result = selection_rates(
+        rounds(("2024-04-01", "a", 80, 48), ("2024-04-01", "b", 40, 12), ("2024-04-01", "c", 40, 20))
+    )
+    groups = by_group(result)
+    # Holm: the smallest p is multiplied by 2, the next by 1 (kept monotone)
+    assert groups["b"]["p_fisher"] == 0.003409
+    assert groups["b"]["p_fisher_adjusted"] == 0.006818
+    assert groups["c"]["p_fisher"] == 0.3323
+    assert groups["c"]["p_fisher_adjusted"] == 0.3323
+    assert groups["c"]["significant"] is False
+
+
+def test_counts_are_pooled_over_rounds_and_cmh_is_stratified_by_round() -> None:
+    cells = rounds(
+        ("2024-04-01", "a", 50, 30),
+        ("2024-04-01", "b", 10, 6),
+        ("2024-10-01", "a", 10, 2),
+        ("2024-10-01", "b", 50, 10),
+    )
+    groups = by_group(selection_rates(cells))
+    # pooled: a 32/60, b 16/60: a gap; within each round the rates are equal
+    assert groups["b"]["impact_ratio"] == 0.5
+    assert groups["b"]["mh_odds_ratio"] == 1.0
+    assert groups["b"]["p_cmh"] == 1.0
+    assert mantel_haenszel(cells, "b", "a") == (pytest.approx(1.0), pytest.approx(1.0))
+
+
+def test_nobody_promoted_in_a_round_leaves_no_cmh_stratum() -> None:
+    assert mantel_haenszel(rounds(("2024-04-01", "a", 5, 0), ("2024-04-01", "b", 5, 0)), "b", "a") == (None, None)
+
+
+def test_a_group_with_no_promotions_has_ratio_zero_and_no_interval() -> None:
+    c = compare(0, 20, 10, 20)
+    assert c.impact_ratio == 0.0
+    assert (c.ir_low, c.ir_high) == (None, None)
+    assert c.shortfall == pytest.approx(5.0)
+
+
+@pytest.mark.parametrize(
+    ("by", "message"),
+    [
+        ("colour", "Unknown dimension 'colour'"),
+        ("sex,agency,region", "At most 2 dimensions"),
+        ("sex,sex", "Name each dimension once"),
+        ("", "Name one or two dimensions"),
+    ],
+)
+def test_bad_dimensions_are_rejected_naming_the_field(by: str, message: str) -> None:
+    with pytest.raises(InvalidInput, match=message) as error:
+        dimensions(by)
+    assert list(error.value.errors) == ["by"]
+
+
+def test_dimensions_accept_a_comma_list_or_a_sequence() -> None:
+    assert dimensions("sex, agency") == ["sex", "agency"]
+    assert dimensions(["age_band"]) == ["age_band"]
+
+
+def test_bad_period_and_min_cell_name_their_field() -> None:
+    with pytest.raises(InvalidInput) as error:
+        period("2024-13-01", None)
+    assert list(error.value.errors) == ["from"]
+    with pytest.raises(InvalidInput) as error:
+        period("2024-06-01", "2024-01-01")
+    assert list(error.value.errors) == ["to"]
+    with pytest.raises(InvalidInput) as error:
+        min_cell_size(0)
+    assert list(error.value.errors) == ["min_cell"]
+
+
+def test_age_band_is_the_age_on_the_round_date() -> None:
+    born = pd.Series(["1989-04-02", "1989-04-01", None, "1950-01-01"])
+    on = pd.Series(["2020-04-01", "2020-04-01", "2020-04-01", "2020-04-01"])
+    assert list(age_bands(born, on)) == ["26-30", "31-35", "unknown", "61+"]
+
+
+def test_intersections_label_both_dimensions_and_fill_missing_values() -> None:
+    frame = pd.DataFrame({"sex": ["F", None], "agency": ["A1", "A2"], "round_date": ["2024-04-01"] * 2})
+    assert list(add_group(frame, ["sex", "agency"], on="round_date")["group"]) == ["F / A1", "unknown / A2"]
