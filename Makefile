@@ -31,5 +31,13 @@ unit: install
 run: install
 	$(BIN)/careerlog run
 
+# Benchmarks against the bare database (docs/performance.md); EMPLOYEES and STORE as wanted.
+EMPLOYEES ?= 10000
+STORE ?= sqlite
+bench: install
+	$(BIN)/python -m bench.ingest --employees $(EMPLOYEES) --store $(STORE) --repeat 2
+	$(BIN)/python -m bench.rebuild --employees $(EMPLOYEES) --store $(STORE) --repeat 2
+	$(BIN)/python -m bench.reads --employees $(EMPLOYEES) --store $(STORE)
+
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,149 @@
+"""Shared parts of the benchmarks: options, fresh stores, the demo export, timing and results.
+
+Every benchmark measures careerlog and a bare-database baseline doing the same work in the
+same run and prints the ratio, because the machine is shared and absolute rates are noisy.
+Results are appended as JSON lines to bench/results/<name>.jsonl (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import platform
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from careerlog.config import Settings
+
+RESULTS = Path(__file__).resolve().parent / "results"
+POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
+COLUMNS = ("originator_id", "originator_version", "topic", "state")
+
+
+def parser(description: str) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(description=description)
+    p.add_argument("--employees", type=int, default=1000, help="demo employees (default 1000)")
+    p.add_argument("--seed", type=int, default=1, help="demo seed (default 1)")
+    p.add_argument("--store", choices=("sqlite", "postgres"), default="sqlite")
+    p.add_argument(
+        "--database-url",
+        help="PostgreSQL database to use (a fresh schema is made in it and dropped); default " + POSTGRES_URL,
+    )
+    p.add_argument("--repeat", type=int, default=1, help="measure this many times (default 1)")
+    p.add_argument("--no-save", action="store_true", help="do not append the result to bench/results/")
+    return p
+
+
+def positive(args: argparse.Namespace) -> None:
+    if args.employees < 1:
+        raise SystemExit("--employees: must be at least 1")
+    if args.repeat < 1:
+        raise SystemExit("--repeat: must be at least 1")
+
+
+@contextlib.contextmanager
+def fresh_store(store: str, database_url: str | None = None) -> Iterator[Settings]:
+    """Settings for an empty store: a new SQLite file, or a new schema in a PostgreSQL database."""
+    if store == "sqlite":
+        with tempfile.TemporaryDirectory(prefix="careerlog-bench-") as tmp:
+            yield Settings(database_url=f"sqlite:///{tmp}/bench.db")
+        return
+    base = (database_url or POSTGRES_URL).split("?", 1)[0]
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    settings = Settings(database_url=f"{base}?schema={schema}")
+    try:
+        yield settings
+    finally:
+        with settings.connect_postgres() as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+def demo_export(employees: int, seed: int) -> Path:
+    """The demo export of N employees, generated once and kept in $CAREERLOG_BENCH_DATA (default: a temp dir)."""
+    from careerlog.demo import write_demo
+
+    data = Path(os.environ.get("CAREERLOG_BENCH_DATA") or Path(tempfile.gettempdir()) / "careerlog-bench")
+    data.mkdir(parents=True, exist_ok=True)
+    path = data / f"demo-{employees}-{seed}.jsonl"
+    if not path.exists():
+        partial = path.with_suffix(".part")
+        with contextlib.redirect_stdout(io.StringIO()):
+            write_demo(
+                partial, employees=employees, seed=seed, irregularities_path=data / f"irregular-{employees}-{seed}.json"
+            )
+        partial.rename(path)
+    return path
+
+
+def events_table(settings: Settings) -> str:
+    return "stored_events" if settings.store == "sqlite" else "careerlog_events"
+
+
+def stored_rows(settings: Settings) -> list[tuple[str, int, str, bytes]]:
+    """Every stored event row (subject, version, topic, state bytes) in log order."""
+    from careerlog.sqlstore import open_store
+
+    store = open_store(settings)
+    try:
+        order = "rowid" if settings.store == "sqlite" else "notification_id"
+        rows = store.query(f"SELECT {', '.join(COLUMNS)} FROM {events_table(settings)} ORDER BY {order}")
+    finally:
+        store.close()
+    return [(r["originator_id"], r["originator_version"], r["topic"], bytes(r["state"])) for r in rows]
+
+
+@dataclass
+class Timer:
+    seconds: float = 0.0
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds += time.perf_counter() - start
+
+
+def machine() -> dict[str, Any]:
+    model = ""
+    with contextlib.suppress(OSError), open("/proc/cpuinfo", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return {"cores": os.cpu_count(), "cpu": model or platform.processor(), "python": platform.python_version()}
+
+
+def report(name: str, args: argparse.Namespace, result: dict[str, Any], lines: Sequence[str]) -> None:
+    """Print the lines and append the result (with options, time and machine) to bench/results/."""
+    for line in lines:
+        print(line)
+    if args.no_save:
+        return
+    RESULTS.mkdir(exist_ok=True)
+    entry = {
+        "bench": name,
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "store": args.store,
+        "employees": args.employees,
+        "seed": args.seed,
+        "machine": machine(),
+        **result,
+    }
+    with (RESULTS / f"{name}.jsonl").open("ab") as f:
+        f.write(orjson.dumps(entry) + b"\n")
+
+
+def rate_line(label: str, count: int, seconds: float, unit: str = "events") -> str:
+    return f"{label:<34} {count:>9} {unit} in {seconds:8.2f} s = {count / seconds:>10.0f} {unit}/s"

@@ -1,0 +1,125 @@
+"""Ingest: `careerlog import --migration` of a demo export against a bare bulk insert of the same rows.
+
+careerlog imports the export into an empty store (every row parsed, checked against the
+employee's record and saved in batches). The baseline then writes the very rows careerlog
+stored (same subject, version, topic and state bytes) into an empty table of the same
+shape, with executemany on SQLite or COPY on PostgreSQL, in one transaction.
+
+    .venv/bin/python -m bench.ingest --employees 10000 --store postgres
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from typing import Any
+
+from bench.common import (
+    COLUMNS,
+    Timer,
+    demo_export,
+    fresh_store,
+    parser,
+    positive,
+    rate_line,
+    report,
+    stored_rows,
+)
+from careerlog.application import CareerLog
+from careerlog.config import Settings
+from careerlog.importing import import_file
+
+BARE_DDL = (
+    "CREATE TABLE bare_events (notification_id {serial}, originator_id TEXT NOT NULL, "
+    "originator_version INTEGER NOT NULL, topic TEXT NOT NULL, state {blob} NOT NULL, "
+    "PRIMARY KEY (originator_id, originator_version))"
+)
+
+
+def careerlog_import(settings: Settings, args: argparse.Namespace) -> tuple[int, float]:
+    path = demo_export(args.employees, args.seed)
+    app = CareerLog.from_settings(settings)
+    timer = Timer()
+    try:
+        with timer.running():
+            result = import_file(app, path, actor="bench", migration=True)
+        if not result.ok:
+            raise SystemExit(f"the demo export did not import cleanly: {result.summary()}")
+        events = app.max_notification_id()
+    finally:
+        app.close()
+    return events, timer.seconds
+
+
+def bare_insert(settings: Settings, rows: list[tuple[str, int, str, bytes]]) -> float:
+    """Seconds to write the rows into an empty table shaped like the events table."""
+    if settings.store == "sqlite":
+        return _bare_executemany(settings.sqlite_path.replace("bench.db", "bare.db"), rows)
+    return _bare_copy(settings, rows)
+
+
+def _bare_executemany(path: str, rows: list[tuple[str, int, str, bytes]]) -> float:
+    timer = Timer()
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(BARE_DDL.format(serial="INTEGER", blob="BLOB").replace("notification_id INTEGER, ", ""))
+        with timer.running():
+            conn.execute("BEGIN")
+            conn.executemany(f"INSERT INTO bare_events ({', '.join(COLUMNS)}) VALUES (?, ?, ?, ?)", rows)
+            conn.execute("COMMIT")
+    finally:
+        conn.close()
+    return timer.seconds
+
+
+def _bare_copy(settings: Settings, rows: list[tuple[str, int, str, bytes]]) -> float:
+    timer = Timer()
+    schema = settings.postgres()["schema"]
+    with settings.connect_postgres() as pg:
+        pg.execute(f'SET search_path TO "{schema}"')
+        pg.execute(BARE_DDL.format(serial="BIGSERIAL", blob="BYTEA"))
+        copy_sql = f"COPY bare_events ({', '.join(COLUMNS)}) FROM STDIN"
+        with timer.running(), pg.transaction(), pg.cursor() as cur, cur.copy(copy_sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+    return timer.seconds
+
+
+def measure(args: argparse.Namespace) -> dict[str, Any]:
+    with fresh_store(args.store, args.database_url) as settings:
+        events, seconds = careerlog_import(settings, args)
+        rows = stored_rows(settings)
+        bare_seconds = bare_insert(settings, rows)
+    return {
+        "events": events,
+        "careerlog_seconds": seconds,
+        "careerlog_rate": events / seconds,
+        "bare_seconds": bare_seconds,
+        "bare_rate": len(rows) / bare_seconds,
+        "ratio": (events / seconds) / (len(rows) / bare_seconds),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parser(__doc__.splitlines()[0]).parse_args(argv)
+    positive(args)
+    demo_export(args.employees, args.seed)  # generated outside the measurement
+    for _ in range(args.repeat):
+        r = measure(args)
+        bare = "COPY" if args.store == "postgres" else "executemany"
+        report(
+            "ingest",
+            args,
+            r,
+            [
+                f"ingest, {args.employees} employees, {args.store}",
+                rate_line("careerlog import --migration", r["events"], r["careerlog_seconds"]),
+                rate_line(f"bare {bare}", r["events"], r["bare_seconds"]),
+                f"ratio careerlog/bare = {r['ratio']:.3f} (target >= 0.5)",
+            ],
+        )
+
+
+if __name__ == "__main__":
+    main()

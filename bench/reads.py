@@ -1,0 +1,204 @@
+"""Reads: timeline and roster-page requests through gunicorn against a bare endpoint in the same server.
+
+The demo export is imported and the views brought up to date (not timed). The server is
+the production one (`careerlog serve`: gunicorn, gthread workers) serving careerlog's app
+wrapped with one extra route, /bare, that answers a constant JSON body without touching
+the database; the product itself has no such route. Concurrent clients (threads, each
+with its own keep-alive connection) then request each endpoint for a fixed time; p50,
+p99 and requests per second are printed beside the bare endpoint's.
+
+    .venv/bin/python -m bench.reads --employees 10000 --store postgres --clients 8 --seconds 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from bench.common import demo_export, fresh_store, parser, positive, report
+from careerlog.access import Scope
+from careerlog.accounts import open_accounts
+from careerlog.application import CareerLog
+from careerlog.config import Settings
+from careerlog.importing import import_file
+from projections.registry import projector
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def bench_app() -> Flask:
+    """careerlog's app (configured from the environment) plus the bare endpoint."""
+    from web import create_app
+
+    app = create_app()
+
+    @app.get("/bare")
+    def bare() -> dict[str, bool]:
+        return {"ok": True}
+
+    return app
+
+
+def prepare(settings: Settings, args: argparse.Namespace) -> tuple[str, list[str]]:
+    """Load the demo, bring the views up to date; an admin token and some NIPs."""
+    app = CareerLog.from_settings(settings)
+    try:
+        result = import_file(app, demo_export(args.employees, args.seed), actor="bench", migration=True)
+        if not result.ok:
+            raise SystemExit(f"the demo export did not import cleanly: {result.summary()}")
+        worker = projector(settings, app=app)
+        try:
+            worker.catch_up()
+            accounts = open_accounts(settings, worker.views.sql)
+            accounts.create("bench", display_name="Benchmark", role="admin", scope=Scope(national=True))
+            token = accounts.issue_token("bench", days=1).token
+            nips = [r["subject"] for r in worker.views.sql.query("SELECT subject FROM roster ORDER BY subject")]
+        finally:
+            worker.close()
+    finally:
+        app.close()
+    return token, nips
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def server(settings: Settings, workers: int, threads: int) -> Iterator[int]:
+    """gunicorn as `careerlog serve` runs it, serving bench_app; yields the port."""
+    port = free_port()
+    env = {**os.environ, "CAREERLOG_DATABASE_URL": settings.database_url, "PYTHONPATH": str(ROOT)}
+    command = [
+        sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+        "--worker-class", "gthread", "--threads", str(threads), "--timeout", "60", "bench.reads:bench_app()",
+    ]  # fmt: skip
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if proc.poll() is not None:
+                raise SystemExit(f"gunicorn exited: {proc.stderr.read().decode() if proc.stderr else ''}")
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            try:
+                conn.request("GET", "/bare")
+                if conn.getresponse().status == 200:
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+            finally:
+                conn.close()
+        yield port
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        if proc.stderr:
+            proc.stderr.close()
+
+
+def load(port: int, paths: list[str], token: str, clients: int, seconds: float) -> dict[str, Any]:
+    """Clients request the paths (round robin) for `seconds`: latencies and errors."""
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+    headers = {"Authorization": f"Bearer {token}"}
+
+    def client(offset: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine: list[float] = []
+        i = offset
+        while time.monotonic() < stop:
+            path = paths[i % len(paths)]
+            i += 1
+            start = time.perf_counter()
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            mine.append(time.perf_counter() - start)
+            if response.status != 200:
+                with lock:
+                    errors.append(f"{path}: {response.status}")
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=client, args=(n * 7919,)) for n in range(clients)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - started
+    if errors:
+        raise SystemExit(f"{len(errors)} requests failed, e.g. {errors[0]}")
+    cuts = statistics.quantiles(latencies, n=100)
+    return {
+        "requests": len(latencies),
+        "rps": len(latencies) / elapsed,
+        "p50_ms": cuts[49] * 1e3,
+        "p99_ms": cuts[98] * 1e3,
+    }
+
+
+def endpoints(nips: list[str], employees: int) -> dict[str, list[str]]:
+    rng = random.Random(1)
+    sample = rng.sample(nips, min(len(nips), 200))
+    pages = max(1, employees // 50)
+    return {
+        "bare": ["/bare"],
+        "timeline": [f"/api/v1/employees/{nip}/timeline" for nip in sample],
+        "roster page": [f"/api/v1/employees?page={rng.randint(1, pages)}&per_page=50" for _ in range(50)],
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = parser(__doc__.splitlines()[0])
+    p.add_argument("--clients", type=int, default=8, help="concurrent clients (default 8)")
+    p.add_argument("--seconds", type=float, default=10.0, help="seconds per endpoint (default 10)")
+    p.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2, as careerlog serve)")
+    p.add_argument("--threads", type=int, default=4, help="threads per worker (default 4, as careerlog serve)")
+    args = p.parse_args(argv)
+    positive(args)
+    if args.clients < 1 or args.seconds <= 0:
+        raise SystemExit("--clients and --seconds: must be positive")
+    with fresh_store(args.store, args.database_url) as settings:
+        token, nips = prepare(settings, args)
+        with server(settings, args.workers, args.threads) as port:
+            load(port, ["/bare"], token, args.clients, min(args.seconds, 1.0))  # warm up the workers
+            for _ in range(args.repeat):
+                results = {
+                    name: load(port, paths, token, args.clients, args.seconds)
+                    for name, paths in endpoints(nips, args.employees).items()
+                }
+                bare = results["bare"]["p50_ms"]
+                lines = [f"reads, {args.employees} employees, {args.store}, {args.clients} clients"]
+                for name, r in results.items():
+                    r["p50_vs_bare"] = r["p50_ms"] / bare
+                    lines.append(
+                        f"{name:<12} {r['requests']:>7} requests {r['rps']:>8.0f} req/s  p50 {r['p50_ms']:7.2f} ms"
+                        f"  p99 {r['p99_ms']:7.2f} ms  p50/bare {r['p50_vs_bare']:5.2f} (target <= 2)"
+                    )
+                report("reads", args, {"clients": args.clients, "seconds": args.seconds, "results": results}, lines)
+
+
+if __name__ == "__main__":
+    main()

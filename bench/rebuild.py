@@ -1,0 +1,126 @@
+"""Rebuild: `careerlog projections rebuild` of every view against a bare scan, decode and insert.
+
+The demo export is imported first (not timed). careerlog then rebuilds every registered
+view from zero (projections.framework.Projector.rebuild). The baseline does the least the
+same result needs: one scan of the events table in subject order, decoding each event
+with careerlog's own mapper, and plain inserts of the view rows the rebuild produced into
+empty tables of the same shape, in one transaction.
+
+    .venv/bin/python -m bench.rebuild --employees 10000 --store postgres
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from typing import Any
+
+from eventsourcing.persistence import StoredEvent
+
+from bench.common import COLUMNS, Timer, demo_export, events_table, fresh_store, parser, positive, rate_line, report
+from careerlog.application import CareerLog
+from careerlog.config import Settings
+from careerlog.importing import import_file
+from careerlog.sqlstore import open_store
+from projections.framework import Table
+from projections.registry import all_projections, projector
+
+
+def load(settings: Settings, args: argparse.Namespace) -> int:
+    app = CareerLog.from_settings(settings)
+    try:
+        result = import_file(app, demo_export(args.employees, args.seed), actor="bench", migration=True)
+        if not result.ok:
+            raise SystemExit(f"the demo export did not import cleanly: {result.summary()}")
+        return app.max_notification_id()
+    finally:
+        app.close()
+
+
+def careerlog_rebuild(settings: Settings) -> float:
+    worker = projector(settings)
+    timer = Timer()
+    try:
+        with timer.running():
+            worker.rebuild()
+    finally:
+        worker.close()
+    return timer.seconds
+
+
+def view_tables() -> list[Table]:
+    return [table for projection in all_projections() for table in projection.tables]
+
+
+def bare_rebuild(settings: Settings) -> tuple[float, int, int]:
+    """Seconds for a bare scan + decode of the events and inserts of the view rows; events, rows."""
+    tables = view_tables()
+    store = open_store(settings)
+    app = CareerLog.from_settings(settings)
+    try:
+        view_rows = {t.name: store.query(f"SELECT * FROM {t.name}") for t in tables}
+        copies = [replace(t, name=f"bare_{t.name}", indexes=()) for t in tables]
+        store.execute_script([s for t in copies for s in t.ddl()])
+        timer = Timer()
+        with timer.running():
+            events = 0
+            with store.transaction(commit=False) as sql:
+                sql.execute(
+                    f"SELECT {', '.join(COLUMNS)} FROM {events_table(settings)} "
+                    "ORDER BY originator_id, originator_version"
+                )
+                for row in sql.cursor.fetchall():
+                    stored = StoredEvent(row["originator_id"], row["originator_version"], row["topic"], row["state"])
+                    app.mapper.to_domain_event(stored)
+                    events += 1
+            with store.transaction() as sql:
+                for original, copy in zip(tables, copies, strict=True):
+                    names = copy.column_names
+                    sql.executemany(copy.insert_statement(), ([r[n] for n in names] for r in view_rows[original.name]))
+    finally:
+        app.close()
+        store.close()
+    return timer.seconds, events, sum(len(rows) for rows in view_rows.values())
+
+
+def measure(args: argparse.Namespace) -> dict[str, Any]:
+    with fresh_store(args.store, args.database_url) as settings:
+        events = load(settings, args)
+        seconds = careerlog_rebuild(settings)
+        bare_seconds, scanned, view_rows = bare_rebuild(settings)
+    if scanned != events:
+        raise SystemExit(f"the bare scan read {scanned} events, the store holds {events}")
+    return {
+        "events": events,
+        "view_rows": view_rows,
+        "views": [p.name for p in all_projections()],
+        "careerlog_seconds": seconds,
+        "careerlog_rate": events / seconds,
+        "bare_seconds": bare_seconds,
+        "bare_rate": events / bare_seconds,
+        "ratio": bare_seconds / seconds,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parser(__doc__.splitlines()[0]).parse_args(argv)
+    positive(args)
+    demo_export(args.employees, args.seed)
+    for _ in range(args.repeat):
+        r = measure(args)
+        report(
+            "rebuild",
+            args,
+            r,
+            [
+                f"rebuild of {', '.join(r['views'])}; {args.employees} employees, {args.store}, "
+                f"{r['view_rows']} view rows",
+                rate_line("careerlog projections rebuild", r["events"], r["careerlog_seconds"]),
+                rate_line("bare scan + decode + inserts", r["events"], r["bare_seconds"]),
+                f"ratio careerlog/bare = {r['ratio']:.3f} (target >= 0.5)",
+            ],
+        )
+
+
+if __name__ == "__main__":
+    main()
