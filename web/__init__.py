@@ -13,10 +13,11 @@ from typing import Any
 from flask import Flask
 
 from careerlog.config import Settings
-from web import errors
+from web import errors, security
 from web.api import init_api
 from web.config import WebSettings
 from web.docs import blp as docs_blueprint
+from web.pages import init_pages
 from web.services import Services
 
 
@@ -33,6 +34,8 @@ def create_app(settings: Settings | None = None, *, test_config: dict[str, Any] 
         wait_timeout=float(app.config["CAREERLOG_WAIT_SECONDS"]),
     )
     errors.init_app(app)
+    security.init_app(app)
     init_api(app)
     app.register_blueprint(docs_blueprint)
+    init_pages(app)
     return app

@@ -20,8 +20,10 @@ from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.importing import ImportReport, detect_format, import_rows, kind_from_name, read_csv, read_jsonl
 from projections.framework import Projector
+from projections.mentoring import MentoringQueries
 from projections.queries import Page, Queries
 from projections.registry import all_projections
+from projections.training import TrainingQueries
 from web.following import FollowerLease, lock_path
 from web.scoping import ScopedRows, locate, missing
 
@@ -173,6 +175,19 @@ class Services:
         target = self.target(reader, Action.READ_RECORD, nip)
         found = self.queries.timeline(target.nip or nip, as_of=as_of, known_at=known_at)
         self.accounts.record_access(reader, "timeline", [target])
+        return found
+
+    def career_page(self, reader: Account, nip: str) -> dict[str, Any]:
+        """An employee's career page: the timeline, JP per year and mentoring, read under one access check."""
+        target = self.target(reader, Action.READ_RECORD, nip)
+        subject = target.nip or nip
+        sql = self.projector.views.sql
+        found = {
+            "timeline": self.queries.timeline(subject),
+            "training": TrainingQueries(sql).jp_by_year(subject),
+            "mentoring": MentoringQueries(sql).mentoring_of(subject),
+        }
+        self.accounts.record_access(reader, "career_page", [target])
         return found
 
     def roster(self, reader: Account, filters: Mapping[str, list[str]], **options: Any) -> Page:

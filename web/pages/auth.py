@@ -1,0 +1,101 @@
+"""Log-in, log-out and the landing page with the employee's own career record."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired
+
+from careerlog.accounts import Account, AuthenticationFailed
+from careerlog.domain.errors import NotFound
+from web.pages import limiter
+from web.services import Services
+
+blp = Blueprint("pages", __name__, url_prefix="/pages")
+
+
+def login_key() -> str:
+    """Log-in attempts are counted per address and user name."""
+    return f"{request.remote_addr}|{request.form.get('username', '')}"
+
+
+class LoginForm(FlaskForm):  # type: ignore[misc]
+    username = StringField("username", validators=[DataRequired()])
+    password = PasswordField("password", validators=[DataRequired()])
+
+
+def services() -> Services:
+    found: Services = current_app.extensions["careerlog"]
+    return found
+
+
+def signed_in() -> Account:
+    """The account in the session; 401 when nobody is signed in or the account is gone."""
+    username = session.get("username")
+    if not username:
+        abort(401)
+    try:
+        account = services().accounts.get(username)
+    except NotFound:
+        abort(401)
+    if account.disabled:
+        abort(401)
+    return account
+
+
+@blp.errorhandler(429)
+def too_many(error: Exception) -> ResponseReturnValue:
+    """The log-in limit: the form again with a translated message."""
+    return render_template(
+        "pages/login.html", form=LoginForm(), error=_("Too many log-in attempts; wait a minute.")
+    ), 429
+
+
+@blp.route("/login", methods=["GET", "POST"])
+@limiter.limit("5/minute", methods=["POST"], key_func=login_key)
+def login() -> ResponseReturnValue:
+    form = LoginForm()
+    error = None
+    if form.validate_on_submit():
+        try:
+            account = services().accounts.check_password(form.username.data, form.password.data)
+        except AuthenticationFailed:
+            error = _("The user name or password is not right.")
+        else:
+            session.clear()
+            session["username"] = account.username
+            return redirect(url_for("pages.home"))
+    status = 400 if form.is_submitted() else 200
+    return render_template("pages/login.html", form=form, error=error), status
+
+
+@blp.route("/logout", methods=["POST"])
+def logout() -> ResponseReturnValue:
+    form = FlaskForm()
+    if not form.validate_on_submit():
+        abort(400)
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    return redirect(url_for("pages.login"))
+
+
+@blp.route("/")
+def home() -> ResponseReturnValue:
+    """The landing page: an employee's own career record; other roles see who they are."""
+    account = signed_in()
+    if account.role.value == "employee" and account.nip:
+        return redirect(url_for("pages.career", nip=account.nip))
+    return render_template("pages/home.html", account=account, logout=FlaskForm())
+
+
+@blp.route("/employees/<nip>")
+def career(nip: str) -> ResponseReturnValue:
+    """Riwayat Karier: the timeline, corrections shown as corrections."""
+    account = signed_in()
+    found = services().career_page(account, nip)
+    return render_template("pages/career.html", account=account, logout=FlaskForm(), **found)
