@@ -175,15 +175,16 @@ def window(months: Any) -> int:
     return bounded(months, "window_months", 1, MAX_WINDOW_MONTHS)
 
 
-def group_fields(by: str | Sequence[str], allowed: Sequence[str]) -> list[str]:
+def group_fields(by: str | Sequence[str], allowed: Sequence[str], *, noun: str = "field") -> list[str]:
+    """The names in `by`, each one of `allowed` and each once (InvalidInput on `by` otherwise)."""
     fields = [by] if isinstance(by, str) else list(by)
     if not fields:
-        raise InvalidInput("Name at least one field to group by.", "by")
+        raise InvalidInput(f"Name at least one {noun} to group by.", "by")
     unknown = [b for b in fields if b not in allowed]
     if unknown:
-        raise InvalidInput(f"Unknown field {unknown[0]!r}; one of {', '.join(allowed)}.", "by")
+        raise InvalidInput(f"Unknown {noun} {unknown[0]!r}; one of {', '.join(allowed)}.", "by")
     if len(set(fields)) != len(fields):
-        raise InvalidInput("Name each field once.", "by")
+        raise InvalidInput(f"Name each {noun} once.", "by")
     return fields
 
 

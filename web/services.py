@@ -64,6 +64,8 @@ class Services:
         self.ledger = ledger
         self.projector = projector
         self.queries = Queries(projector.views.sql)
+        self.training = TrainingQueries(projector.views.sql)
+        self.mentoring = MentoringQueries(projector.views.sql)
         self.accounts = accounts
         self.lease = lease
         self.wait_timeout = wait_timeout
@@ -181,11 +183,10 @@ class Services:
         """An employee's career page: the timeline, JP per year and mentoring, read under one access check."""
         target = self.target(reader, Action.READ_RECORD, nip)
         subject = target.nip or nip
-        sql = self.projector.views.sql
         found = {
             "timeline": self.queries.timeline(subject),
-            "training": TrainingQueries(sql).jp_by_year(subject),
-            "mentoring": MentoringQueries(sql).mentoring_of(subject),
+            "training": self.training.jp_by_year(subject),
+            "mentoring": self.mentoring.mentoring_of(subject),
         }
         self.accounts.record_access(reader, "career_page", [target])
         return found

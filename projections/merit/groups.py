@@ -15,6 +15,7 @@ import pandas as pd
 
 from careerlog.domain.errors import InvalidInput
 from projections.queries import AGE_BANDS, age_band_label
+from projections.training import group_fields
 
 DIMENSIONS = ("sex", "agency", "region", "education", "age_band", "recruitment_path", "employment_kind")
 MAX_DIMENSIONS = 2
@@ -32,12 +33,7 @@ def dimensions(by: str | Sequence[str] | None) -> list[str]:
         raise InvalidInput("Name one or two dimensions to group by.", "by")
     if len(names) > MAX_DIMENSIONS:
         raise InvalidInput(f"At most {MAX_DIMENSIONS} dimensions (an intersection of two), got {len(names)}.", "by")
-    unknown = [n for n in names if n not in DIMENSIONS]
-    if unknown:
-        raise InvalidInput(f"Unknown dimension {unknown[0]!r}; one of {', '.join(DIMENSIONS)}.", "by")
-    if len(set(names)) != len(names):
-        raise InvalidInput("Name each dimension once.", "by")
-    return names
+    return group_fields(names, DIMENSIONS, noun="dimension")
 
 
 def source_columns(by: Sequence[str]) -> list[str]:
