@@ -16,16 +16,25 @@ from careerlog.access import POLICY, AccessDenied, Action, Reach, Target, narrow
 from careerlog.accounts import Account, Accounts, open_accounts
 from careerlog.application import CareerLog
 from careerlog.config import Settings
+from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.importing import ImportReport, detect_format, import_rows, kind_from_name, read_csv, read_jsonl
 from projections.framework import Projector
 from projections.mentoring import MentoringQueries
+from projections.merit.eligibility import EligibilityQueries
+from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
+from projections.merit.queries import AuditQueries, PassedOverQueries
 from projections.queries import Page, Queries
 from projections.registry import all_projections
-from projections.training import TrainingQueries
+from projections.training import DEFAULT_WINDOW_MONTHS, TrainingQueries
 from web.following import FollowerLease, lock_path
 from web.scoping import ScopedRows, locate, missing
+
+# A filter no row matches: what a report reads when the request and the reader's scope do not meet.
+NOTHING: dict[str, list[str]] = {"agency": [""]}
+# The filters of the mentoring report: never a NIP, so that an aggregate cannot single anyone out.
+MENTORING_REPORT_FILTERS = ("agency", "unit", "region", "rank", "focus")
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,10 @@ class Services:
         self.queries = Queries(projector.views.sql)
         self.training = TrainingQueries(projector.views.sql)
         self.mentoring = MentoringQueries(projector.views.sql)
+        self.eligibility_view = EligibilityQueries(projector.views.sql)
+        self.audit_view = AuditQueries(projector.views.sql)
+        self.passed_over_view = PassedOverQueries(projector.views.sql)
+        self.fairness_view = FairnessQueries(projector.views.sql)
         self.accounts = accounts
         self.lease = lease
         self.wait_timeout = wait_timeout
@@ -201,6 +214,94 @@ class Services:
         self.accounts.record_access(reader, "roster", targets)
         return page
 
+    def eligibility(self, reader: Account, nip: str) -> dict[str, Any]:
+        """The promotion kinds open to an employee: the earliest date and what is met or missing."""
+        target = self.target(reader, Action.READ_RECORD, nip)
+        subject = target.nip or nip
+        found = {"nip": subject, "items": self.eligibility_view.eligibility(subject)}
+        self.accounts.record_access(reader, "eligibility", [target])
+        return found
+
+    # ------------------------------------------------------------------ audits
+
+    def within(self, reader: Account, action: Action, filters: Mapping[str, list[str]]) -> dict[str, list[str]]:
+        """The requested filters narrowed to the reader's scope (NOTHING when they do not meet)."""
+        allowed = narrow(filters, row_filters(reader, action))
+        return NOTHING if allowed is None else allowed
+
+    def audits(
+        self,
+        reader: Account,
+        filters: Mapping[str, list[str]],
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        rule: str | None = None,
+        severity: str | None = None,
+        verdict: str | None = None,
+        page: int = 1,
+        per_page: int = 50,
+    ) -> Page:
+        """Audited rank promotions within the reader's scope (where each was decided), by TMT, paginated."""
+        rows = self.audit_view.promotions(
+            self.within(reader, Action.RUN_AUDITS, filters),
+            start=start.isoformat() if start else None,
+            end=end.isoformat() if end else None,
+            rule=rule,
+            severity=severity,
+        )
+        if verdict:
+            rows = [r for r in rows if r["verdict"] == verdict]
+        shown = rows[(page - 1) * per_page : page * per_page]
+        self.accounts.record_access(reader, "audits", [Target(r["subject"], r["agency"], r["region"]) for r in shown])
+        return Page(shown, len(rows), page, per_page)
+
+    def audit(self, reader: Account, nip: str, version: int) -> dict[str, Any]:
+        """One audited decision: its findings with their evidence, and the colleagues passed over."""
+        require(reader, Action.RUN_AUDITS)
+        subject = normalise_nip(nip)
+        try:
+            found = self.audit_view.promotion(subject, version)
+        except NotFound:
+            found = None
+        target = None if found is None else Target(subject, found["agency"], found["region"])
+        if found is None or target is None or not permits(reader, Action.RUN_AUDITS, target):
+            raise NotFound(f"No audited decision {subject}-{version}.")
+        passed = self.passed_over_view.passed_over(nip=subject, round_date=found["tmt"])
+        colleagues = [Target(p["colleague"], p["agency"], target.region) for p in passed]
+        self.accounts.record_access(reader, "audit", [target, *colleagues])
+        return {**found, "passed_over": passed}
+
+    def fairness(
+        self,
+        reader: Account,
+        by: list[str],
+        filters: Mapping[str, list[str]],
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        min_cell: int = DEFAULT_MIN_CELL,
+    ) -> dict[str, Any]:
+        """Selection rates of the promotion rounds per group, within the reader's scope."""
+        scope = self.within(reader, Action.RUN_AUDITS, filters)
+        found = self.fairness_view.fairness(by, start=start, end=end, scope=scope, min_cell=min_cell)
+        return {**found, "scope": shown_scope(scope)}
+
+    def time_to_promotion(
+        self,
+        reader: Account,
+        by: list[str],
+        filters: Mapping[str, list[str]],
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        min_cell: int = DEFAULT_MIN_CELL,
+    ) -> dict[str, Any]:
+        """Years in rank until promotion per group (Kaplan-Meier, log-rank, Cox), within the reader's scope."""
+        scope = self.within(reader, Action.RUN_AUDITS, filters)
+        found = self.fairness_view.time_to_promotion(by, start=start, end=end, scope=scope, min_cell=min_cell)
+        return {**found, "scope": shown_scope(scope)}
+
     # ------------------------------------------------------------------ reports
 
     def headcount(self, reader: Account, by: list[str], filters: Mapping[str, list[str]]) -> dict[str, Any]:
@@ -208,6 +309,33 @@ class Services:
         allowed = narrow(filters, row_filters(reader, Action.READ_REPORTS))
         rows = [] if allowed is None else self.queries.headcount(by, allowed)
         return {"by": by, "items": rows, "total": sum(r["count"] for r in rows)}
+
+    def training_compliance(
+        self, reader: Account, year: int, by: list[str], filters: Mapping[str, list[str]]
+    ) -> dict[str, Any]:
+        """Per group of staff in post at the end of a year: how many had the yearly JP."""
+        items = self.training.compliance(year, by, self.within(reader, Action.READ_REPORTS, filters))
+        return {"year": year, "by": by, "items": items}
+
+    def programmes(
+        self, reader: Account, filters: Mapping[str, list[Any]], *, window_months: int = DEFAULT_WINDOW_MONTHS
+    ) -> dict[str, Any]:
+        """Per training programme: take-up, hours, feedback, cost and participants' later promotions."""
+        scoped = self.within(reader, Action.READ_REPORTS, filters)
+        items = self.training.programmes(scoped, window_months=window_months)
+        return {"window_months": window_months, "items": items}
+
+    def mentoring_report(
+        self, reader: Account, filters: Mapping[str, list[str]], *, window_months: int, years: int
+    ) -> dict[str, Any]:
+        """Mentoring in aggregate: relationships and sessions, and mentees' outcomes against their peers."""
+        unknown = [name for name in filters if name not in MENTORING_REPORT_FILTERS]
+        if unknown:
+            raise InvalidInput(f"Unknown filter; one of {', '.join(MENTORING_REPORT_FILTERS)}.", unknown[0])
+        scoped = self.within(reader, Action.READ_REPORTS, filters)
+        relationships = self.mentoring.relationships(scoped)
+        outcomes = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years)
+        return {"relationships": relationship_totals(relationships), **outcomes}
 
     # ------------------------------------------------------------------ accounts
 
@@ -233,3 +361,20 @@ class Services:
             "account": account,
             "permissions": {action.value: reach.value for action, reach in POLICY[account.role].items()},
         }
+
+
+def shown_scope(scope: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """The filters a report applied, as its answer shows them (an empty list: nothing matched)."""
+    return {"agency": []} if scope is NOTHING else dict(scope)
+
+
+def relationship_totals(relationships: list[dict[str, Any]]) -> dict[str, int]:
+    """Counts over mentoring relationships: how many, how many still open, their sessions and minutes."""
+    return {
+        "count": len(relationships),
+        "open": sum(1 for r in relationships if r["open"]),
+        "mentees": len({r["mentee_nip"] for r in relationships}),
+        "mentors": len({r["mentor_nip"] for r in relationships}),
+        "sessions": sum(r["sessions"] for r in relationships),
+        "minutes": sum(r["minutes"] for r in relationships),
+    }
