@@ -87,6 +87,17 @@ def rating(year: int, predicate: str = "BAIK", **overrides: Any) -> dict[str, An
     }
 
 
+def award(kind: str, day: str, decree: str | None = None, **overrides: Any) -> dict[str, Any]:
+    return {
+        "award_kind": kind,
+        "awarding_body": "Presiden Republik Indonesia",
+        "decree_date": decree or day,
+        "effective_date": day,
+        "reference": f"KEPPRES-{next(_sequence)}",
+        **overrides,
+    }
+
+
 def status(status_code: str, day: str, **overrides: Any) -> dict[str, Any]:
     return {"status": status_code, "effective_date": day, "reference": f"ST-{next(_sequence)}", **overrides}
 

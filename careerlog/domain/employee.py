@@ -340,6 +340,29 @@ def check_penalty(career: Career, fact: Fact, errors: FieldErrors) -> None:
         errors.add("end_date", f"{end.isoformat()} is before the start {fact.effective_date.isoformat()}.")
 
 
+@check("award")
+def check_award(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    """The decree comes first and within the service; a once-only decoration is received once."""
+    decreed: date = fact.values["decree_date"]
+    if decreed > fact.effective_date:
+        errors.add("decree_date", f"{decreed.isoformat()} is after the award's TMT {fact.effective_date.isoformat()}.")
+    appointment = career.appointment
+    if appointment is not None and decreed < appointment.effective_date:
+        errors.add(
+            "decree_date",
+            f"{decreed.isoformat()} is before the appointment (TMT {appointment.effective_date.isoformat()}).",
+        )
+    kind = reference().award_kinds[fact.values["award_kind"]]
+    if not kind.get("once"):
+        return
+    for other in career.others("award", fact):
+        if other.get("award_kind") == kind.code:
+            errors.add(
+                "award_kind",
+                f"{kind.code} was already conferred on {other.effective_date.isoformat()} (version {other.version}).",
+            )
+
+
 @check("status_change")
 def check_status_change(career: Career, fact: Fact, errors: FieldErrors) -> None:
     if fact.values["status"] not in reference().separation_statuses():

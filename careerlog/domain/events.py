@@ -264,6 +264,16 @@ class ExamPassed(LedgerEvent):
 
 
 @dataclass(frozen=True, kw_only=True)
+class AwardGranted(LedgerEvent):
+    """An award or decoration conferred (tanda kehormatan, penghargaan); the effective date is its TMT."""
+
+    KIND: ClassVar[str] = "award"
+    award_kind: str = doc("Award kind, e.g. a long-service decoration (Satyalancana Karya Satya).", "award_kinds")
+    awarding_body: str = doc("Body that conferred it (the President, a minister, the agency head).")
+    decree_date: date = doc("Date of the decree (Keppres, SK) conferring it; its number is the reference.")
+
+
+@dataclass(frozen=True, kw_only=True)
 class EventCorrected(LedgerEvent):
     """Corrects fields of an earlier fact; the original stays in the log unchanged."""
 
@@ -334,6 +344,7 @@ EMPLOYEE_EVENTS: tuple[type[LedgerEvent], ...] = (
     PenaltyImposed,
     StatusChanged,
     ExamPassed,
+    AwardGranted,
     EventCorrected,
     EventRetracted,
 )

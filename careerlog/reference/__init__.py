@@ -143,6 +143,7 @@ class Reference:
         self.selection_kinds = table("selection_kinds")
         self.training_kinds = table("training_kinds")
         self.exams = table("exams")
+        self.award_kinds = table("award_kinds")
         self.skp_predicates = table("skp_predicates", "skp_meta")
         self.penalty_kinds = table("penalty_kinds", "penalty_meta")
         self.penalty_levels = table("penalty_levels", "penalty_meta")
