@@ -1,0 +1,123 @@
+"""Helpers of the crash and concurrency tests: real careerlog processes, killed and compared.
+
+Processes are the installed `careerlog` console script, started with the store in
+CAREERLOG_DATABASE_URL; the tests poll the store from outside to decide when to kill
+them. Stores are compared by what they hold: every view table, row by row, and the log.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import psycopg
+
+from careerlog.application import CareerLog
+from careerlog.config import Settings
+from careerlog.sqlstore import Row, open_store
+from projections.registry import all_projections
+from tests.conftest import POSTGRES_URL
+
+CAREERLOG = str(Path(sys.executable).with_name("careerlog"))
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 30.0, every: float = 0.01) -> bool:
+    """Poll `condition` until it holds (True) or the time is up (False)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(every)
+    return False
+
+
+class Careerlog:
+    """One `careerlog ARGS` process on a store, its output in a log file."""
+
+    def __init__(self, database_url: str, log_path: Path, *args: str, env: dict[str, str] | None = None):
+        self.log_path = log_path
+        self._log: IO[bytes] = log_path.open("ab")
+        environ = {**os.environ, "CAREERLOG_DATABASE_URL": database_url, **(env or {})}
+        self.process = subprocess.Popen([CAREERLOG, *args], env=environ, stdout=self._log, stderr=subprocess.STDOUT)
+
+    @property
+    def running(self) -> bool:
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        """SIGKILL: no handler runs, no transaction is finished, nothing is flushed."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(10)
+        self._log.close()
+
+    def stop(self, timeout: float = 30.0) -> int:
+        """SIGTERM, then the exit status."""
+        if self.running:
+            self.process.terminate()
+        return self.finish(timeout)
+
+    def finish(self, timeout: float = 60.0) -> int:
+        code = self.process.wait(timeout)
+        self._log.close()
+        return code
+
+    def output(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+def kill_when(process: Careerlog, condition: Callable[[], bool], timeout: float = 60.0) -> None:
+    """SIGKILL the process as soon as the condition holds; fail if it ended first."""
+    reached = wait_until(lambda: condition() or not process.running, timeout)
+    if not process.running:
+        raise AssertionError(f"careerlog ended before it could be killed:\n{process.output()}")
+    process.kill()
+    assert reached, f"the condition was not reached in {timeout} s:\n{process.output()}"
+
+
+def head(settings: Settings) -> int:
+    """The position of the last event in the store's log."""
+    with CareerLog.from_settings(settings) as app:
+        return app.max_notification_id()
+
+
+def view_tables(settings: Settings) -> dict[str, list[Row]]:
+    """Every row of every view table, in primary-key order, by table."""
+    store = open_store(settings)
+    try:
+        return {
+            table.name: store.query(f"SELECT * FROM {table.name} ORDER BY {', '.join(table.primary_key)}")
+            for projection in all_projections()
+            for table in projection.tables
+        }
+    finally:
+        store.close()
+
+
+def log_of(settings: Settings) -> list[dict[str, Any]]:
+    """Every event of the store in log order, as plain rows (the export format)."""
+    from careerlog.application import event_row
+
+    with CareerLog.from_settings(settings) as app:
+        return [{"position": n, **event_row(event)} for n, event in app.iter_events()]
+
+
+@contextmanager
+def twin_store(database_url: str, directory: Path) -> Iterator[str]:
+    """Another empty store of the same kind: a second SQLite file or PostgreSQL schema."""
+    if database_url.startswith("sqlite"):
+        yield f"sqlite:///{directory}/twin-{uuid.uuid4().hex[:8]}.db"
+        return
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    try:
+        yield f"{POSTGRES_URL}?schema={schema}"
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
