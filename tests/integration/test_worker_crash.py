@@ -82,7 +82,8 @@ def test_a_worker_killed_twice_mid_run_and_restarted_ends_with_the_views_of_a_re
         rebuilder.close()
         rebuilt = view_tables(Settings(database_url=twin_url))
 
-    assert incremental["roster"] and incremental["timeline"]
+    assert incremental["roster"]
+    assert incremental["timeline"]
     for table, rows in rebuilt.items():
         assert incremental[table] == rows, f"{table} differs from a rebuild after {kills} kills"
     print(f"\nworker crash ({settings.store}): {end} events, {kills} SIGKILLs, views equal a rebuild")
