@@ -11,12 +11,20 @@ from projections.framework import Projection, Projector
 from projections.mentoring import MentoringProjection
 from projections.merit.audit import MeritProjection
 from projections.roster import RosterProjection
+from projections.scorecard.awards import AwardsProjection
 from projections.timeline import TimelineProjection
 from projections.training import TrainingProjection
 
 
 def all_projections() -> list[Projection]:
-    return [TimelineProjection(), RosterProjection(), TrainingProjection(), MentoringProjection(), MeritProjection()]
+    return [
+        TimelineProjection(),
+        RosterProjection(),
+        TrainingProjection(),
+        MentoringProjection(),
+        MeritProjection(),
+        AwardsProjection(),
+    ]
 
 
 def select(names: Iterable[str] | None = None) -> list[Projection]:
