@@ -1,22 +1,28 @@
-"""The merit projection: every rank promotion audited, and the regular promotion rounds.
+"""The merit projection: every rank promotion and definitive post appointment audited, the
+regular promotion rounds, and the ratings the grade-inflation query reads.
 
 One pass per employee: the final record gives the decisions and the rounds; each decision is
 judged by `record.known_before(decision recorded time)`, so a fact recorded after the decision
-never makes it compliant (it is its own `evidence.recorded_after` finding instead).
+never makes it compliant (it is its own `evidence.recorded_after` finding instead). A unit's
+record gives its own ratings (`unit_ratings`).
 
-Tables (docs/views.md): `decisions`, `findings`, `promotion_rounds`.
+Tables (docs/views.md): `decisions`, `findings`, `promotion_rounds`, `eligibility`,
+`unit_ratings`, `staff_ratings`.
 """
 
 from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from typing import Any
 
 from careerlog.reference import reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Fact, add_years
 from projections.framework import Projection, Table
+from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, staff_rating_rows, unit_rating_rows
 from projections.merit.eligibility import ELIGIBILITY, eligibility_rows
+from projections.merit.posts import PostJudge, is_judged_post
 from projections.merit.rules import (
     SEVERITY_ORDER,
     Check,
@@ -41,13 +47,15 @@ DECISIONS = Table(
         ("region", "TEXT"),
         ("rank_before", "TEXT"),
         ("rank_after", "TEXT"),
+        ("level", "TEXT"),
+        ("title", "TEXT"),
         ("corrected", "INTEGER"),
         ("verdict", "TEXT"),
         ("finding_count", "INTEGER"),
         ("max_severity", "TEXT"),
     ),
     ("subject", "version"),
-    (("tmt",), ("agency", "unit", "tmt"), ("verdict",)),
+    (("tmt",), ("agency", "unit", "tmt"), ("verdict",), ("decision", "tmt")),
 )
 
 FINDINGS = Table(
@@ -95,14 +103,20 @@ REGULAR = "101"
 
 class MeritProjection(Projection):
     name = "merit"
-    version = 1
-    tables = (DECISIONS, FINDINGS, ROUNDS, ELIGIBILITY)
+    version = 2
+    tables = (DECISIONS, FINDINGS, ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS)
+
+    def applies_to(self, subject: str) -> bool:
+        return True  # units too: their own ratings bound their staff's (skp.distribution)
 
     def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+        if record.subject.startswith("UNIT:"):
+            return {"unit_ratings": unit_rating_rows(record)}
         decisions: list[Row] = []
         findings: list[Row] = []
-        for fact in record.promotions():
-            decision, found = audit_promotion(record, fact)
+        audited = [audit_promotion(record, f) for f in record.promotions()]
+        audited += [audit_post(record, f) for f in record.of_kind("post_appointment") if is_judged_post(f)]
+        for decision, found in audited:
             decisions.append(decision)
             findings += found
         return {
@@ -110,48 +124,68 @@ class MeritProjection(Projection):
             "findings": findings,
             "promotion_rounds": promotion_rounds(record),
             "eligibility": eligibility_rows(record, record.separated_on or horizon(record)) if record.entries else [],
+            "staff_ratings": staff_rating_rows(record),
         }
+
+
+def late_evidence(final: CareerRecord, fact: Fact) -> Check | None:
+    """evidence.recorded_after: supporting facts effective by the TMT, recorded after the decision."""
+    day, moment = fact.effective_date, fact.entry.recorded_at
+    rule = rules().in_force("evidence.recorded_after", day)
+    if rule is None:
+        return None
+    late = recorded_after(final, day, moment + timedelta(days=int(rule.params.get("grace_days", 0))))
+    if not late:
+        return None
+    message = f"{len(late)} supporting fact(s) effective by {day} recorded after the decision ({moment})"
+    return Check(rule.id, "missing", rule.severity, rule.source, rule.status, message, tuple(late))
 
 
 def audit_promotion(final: CareerRecord, fact: Fact) -> tuple[Row, list[Row]]:
     """The decision row and finding rows of one rank promotion (as corrected, if it was)."""
     day, kind, new = fact.effective_date, str(fact.get("promotion_kind")), str(fact.get("new_rank"))
-    moment = fact.entry.recorded_at
-    known = final.known_before(moment)
+    known = final.known_before(fact.entry.recorded_at)
     failed = [c for c in PromotionJudge(known).checks(day, kind, new) if c.finding]
-    late_rule = rules().in_force("evidence.recorded_after", day)
-    if late_rule is not None:
-        grace = timedelta(days=int(late_rule.params.get("grace_days", 0)))
-        late = recorded_after(final, day, moment + grace)
-        if late:
-            message = f"{len(late)} supporting fact(s) effective by {day} recorded after the decision ({moment})"
-            failed.append(
-                Check(
-                    late_rule.id,
-                    "missing",
-                    late_rule.severity,
-                    late_rule.source,
-                    late_rule.status,
-                    message,
-                    tuple(late),
-                )
-            )
     before = final.rank_before(day)
+    shown = {"decision": "promotion", "kind": kind, "rank_after": new, "level": None, "title": None}
+    return decision_rows(final, fact, failed, before[0] if before else None, shown)
+
+
+def audit_post(final: CareerRecord, fact: Fact) -> tuple[Row, list[Row]]:
+    """The decision row and finding rows of one definitive post appointment (as corrected)."""
+    known = final.known_before(fact.entry.recorded_at)
+    failed = [c for c in PostJudge(known).checks(fact) if c.finding]
+    before = final.rank_before(fact.effective_date)
+    shown = {
+        "decision": "post",
+        "kind": fact.get("post_kind"),
+        "rank_after": None,
+        "level": fact.get("level"),
+        "title": fact.get("title"),
+    }
+    return decision_rows(final, fact, failed, before[0] if before else None, shown)
+
+
+def decision_rows(
+    final: CareerRecord, fact: Fact, failed: list[Check], rank_before: str | None, shown: dict[str, Any]
+) -> tuple[Row, list[Row]]:
+    """The `decisions` row (with the verdict) and the `findings` rows of one audited decision."""
+    late = late_evidence(final, fact)
+    failed = [*failed, late] if late is not None else failed
+    day = fact.effective_date
     place = final.placement_on(day) or (None, None, None)
     severities = [c.severity for c in failed]
     decision: Row = {
         "subject": final.subject,
         "version": fact.version,
-        "decision": "promotion",
         "reference": fact.reference,
-        "kind": kind,
         "tmt": day.isoformat(),
-        "recorded_at": moment.isoformat(),
+        "recorded_at": fact.entry.recorded_at.isoformat(),
         "agency": place[0],
         "unit": place[1],
         "region": place[2],
-        "rank_before": before[0] if before else None,
-        "rank_after": new,
+        "rank_before": rank_before,
+        **shown,
         "corrected": int(bool(fact.corrections)),
         "verdict": "findings" if failed else "compliant",
         "finding_count": len(failed),

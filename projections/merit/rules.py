@@ -13,13 +13,13 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
 from careerlog.reference import Rule, Rules, reference, rules
-from projections.career import CareerRecord, Fact
+from projections.career import CareerRecord, Fact, PostSpell
 
 MET, MISSING, NOT_APPLICABLE = "met", "missing", "not_applicable"
 SEVERITY_ORDER = {"low": 1, "medium": 2, "high": 3}
@@ -129,6 +129,14 @@ class PromotionJudge:
         best = max(levels, key=lambda item: int(self.ref.education[item[0]]["order"]))
         return str(best[0]), [f for _, f in levels]
 
+    def post_held(self, day: date) -> PostSpell | None:
+        """The definitive post held on `day`; on the separation day, the post held until then
+        (a promotion with TMT on the day of retirement keeps the post it was earned in)."""
+        post = self.record.definitive_post_on(day)
+        if post is None and day == self.record.separated_on:
+            post = self.record.definitive_post_on(day - timedelta(days=1))
+        return post
+
     def checks(self, day: date, kind: str, new_rank: str) -> list[Check]:
         """Every promotion rule in force on `day` for a promotion of `kind` to `new_rank` on `day`."""
         held = self.record.rank_before(day)
@@ -235,7 +243,7 @@ class PromotionJudge:
     ) -> Check | None:
         if kind not in rule.params.get("kinds", []):
             return None
-        post = self.record.definitive_post_on(day)
+        post = self.post_held(day)
         if post is None or not self.is_managerial(post.post_kind):
             return check(rule, False, f"no definitive managerial post held on {day}")
         top = self.ref.post_kinds[post.post_kind].get("max_rank")
@@ -247,7 +255,7 @@ class PromotionJudge:
     ) -> Check | None:
         if kind not in rule.params.get("kinds", []):
             return None
-        post = self.record.definitive_post_on(day)
+        post = self.post_held(day)
         if post is None or post.post_kind != "FUNGSIONAL" or not post.level:
             return check(rule, False, f"no definitive functional post held on {day}")
         level = self.ref.functional_levels[post.level]

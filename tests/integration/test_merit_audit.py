@@ -17,6 +17,7 @@ from careerlog.config import Settings
 from careerlog.demo import generate, load_demo
 from projections.framework import Projector
 from projections.merit.audit import MeritProjection
+from projections.merit.distribution import GradeInflationQueries
 from projections.merit.eligibility import EligibilityQueries
 from projections.merit.queries import PassedOverQueries
 from projections.store import open_view_store
@@ -24,7 +25,7 @@ from projections.store import open_view_store
 EMPLOYEES = 150
 SEED = 2
 TODAY = date(2026, 11, 23)
-NOT_AUDITED_HERE = ("post.", "skp.", "merit.passed_over", "fairness.")
+NOT_A_DECISION_FINDING = ("skp.", "merit.passed_over", "fairness.")  # unit-years, queries, rounds
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def tables(projector: Projector) -> dict[str, list[dict[str, object]]]:
         }
 
 
-def test_every_injected_promotion_irregularity_is_found_with_exactly_its_rules_and_clean_ones_have_none(
+def test_every_injected_irregularity_is_found_with_exactly_its_rules_and_clean_decisions_have_none(
     settings: Settings, demo_store: CareerLog
 ) -> None:
     projector = Projector(settings, [MeritProjection()], app=demo_store, batch_size=2000)
@@ -63,10 +64,16 @@ def test_every_injected_promotion_irregularity_is_found_with_exactly_its_rules_a
     kinds = {(c.subject, c.payload.get("reference")): c.kind for c in demo.commands()}
     expected: dict[tuple[str, str], set[str]] = defaultdict(set)
     for entry in demo.irregularities:
-        rules = {r for r in entry["rules"] if not r.startswith(NOT_AUDITED_HERE)}
-        if rules and kinds.get((entry.get("nip"), entry.get("reference"))) == "rank_promotion":
+        rules = {r for r in entry["rules"] if not r.startswith(NOT_A_DECISION_FINDING)}
+        if rules and kinds.get((entry.get("nip"), entry.get("reference"))) in ("rank_promotion", "post_appointment"):
             expected[(entry["nip"], entry["reference"])] |= rules
-    assert expected, "the demo injects promotion irregularities"
+    audited = {kinds[key] for key in expected}
+    assert audited == {"rank_promotion", "post_appointment"}, "the demo injects promotion and post irregularities"
+    assert {r for rules in expected.values() for r in rules if r.startswith("post.")} >= {
+        "post.open_selection",
+        "post.rank_range",
+        "post.leadership_training",
+    }
     promotions = {(str(d["subject"]), str(d["reference"])) for d in incremental["decisions"]}
     assert set(expected) <= promotions
     assert dict(found) == dict(expected)
@@ -86,6 +93,11 @@ def test_every_injected_promotion_irregularity_is_found_with_exactly_its_rules_a
     passed = PassedOverQueries(open_view_store(settings).sql).passed_over()
     injected = {(e["nip"], e["effective_date"]) for e in demo.irregularities if "merit.passed_over" in e["rules"]}
     assert {(r["subject"], r["round_date"]) for r in passed} == injected
+    inflated = GradeInflationQueries(open_view_store(settings).sql).grade_inflation()
+    assert {(u["agency"], u["unit"], u["year"]) for u in inflated} == {
+        (e["agency"], e["unit"], e["year"]) for e in demo.irregularities if e["type"] == "grade_inflation"
+    }
+    assert {d["decision"] for d in incremental["decisions"]} == {"promotion", "post"}
 
 
 def test_the_audit_commands_list_flagged_promotions_and_show_a_finding_with_its_evidence(

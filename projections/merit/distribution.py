@@ -1,0 +1,176 @@
+"""skp.distribution (grade inflation): a unit's staff ratings spread beyond what the unit's own
+rating allows (a Baik unit: at most 70% of its rated staff at Baik, docs/rules.md).
+
+Rows stay per subject: `unit_ratings` (a unit's own rating per year, from the unit's record)
+and `staff_ratings` (an employee's rating per year with the unit held on 31 December, only
+for years the rule is in force). The finding per unit and year is a query over both.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from careerlog.reference import Rule, rules
+from careerlog.sqlstore import Row
+from projections.career import CareerRecord
+from projections.framework import Table
+from projections.merit.rules import evidence_json
+from projections.reading import ViewReader
+from projections.training import filter_clauses, where_sql
+
+RULE = "skp.distribution"
+
+UNIT_RATINGS = Table(
+    "unit_ratings",
+    (
+        ("subject", "TEXT"),
+        ("year", "INTEGER"),
+        ("agency", "TEXT"),
+        ("unit", "TEXT"),
+        ("predicate", "TEXT"),
+        ("evidence", "TEXT"),
+    ),
+    ("subject", "year"),
+    (("agency", "unit", "year"),),
+)
+
+STAFF_RATINGS = Table(
+    "staff_ratings",
+    (
+        ("subject", "TEXT"),
+        ("year", "INTEGER"),
+        ("agency", "TEXT"),
+        ("unit", "TEXT"),
+        ("predicate", "TEXT"),
+    ),
+    ("subject", "year"),
+    (("agency", "unit", "year"),),
+)
+
+
+def year_rule(year: int) -> Rule | None:
+    """The version of skp.distribution that judges a rating year (in force on 31 December)."""
+    return rules().in_force(RULE, date(year, 12, 31))
+
+
+def unit_rating_rows(record: CareerRecord) -> list[Row]:
+    """A unit's own rating of each year (after corrections), with the fact as evidence."""
+    rows: list[Row] = []
+    for fact in record.of_kind("unit_rating"):
+        _, agency, unit = record.subject.split(":", 2)
+        evidence = evidence_json(record.subject, (fact,))
+        year = int(fact.get("year"))
+        rows.append(
+            {
+                "subject": record.subject,
+                "year": year,
+                "agency": agency,
+                "unit": unit,
+                "predicate": fact.get("predicate"),
+                "evidence": json.dumps(evidence),
+            }
+        )
+    return rows
+
+
+def staff_rating_rows(record: CareerRecord) -> list[Row]:
+    """An employee's rating of each judged year, in the unit held on 31 December of that year."""
+    rows: list[Row] = []
+    for year, fact in sorted(record.ratings.items()):
+        if year_rule(year) is None:
+            continue
+        place = record.placement_on(date(year, 12, 31))
+        if place is None:
+            continue
+        rows.append(
+            {
+                "subject": record.subject,
+                "year": year,
+                "agency": place[0],
+                "unit": place[1],
+                "predicate": fact.get("predicate"),
+            }
+        )
+    return rows
+
+
+def judge_unit_year(rule: Rule, unit_predicate: str, counts: dict[str, int]) -> list[dict[str, Any]]:
+    """The predicate cells whose share exceeds the cap of the unit's predicate (none below min_staff)."""
+    rated = sum(counts.values())
+    if rated < int(rule.params.get("min_staff", 5)):
+        return []
+    caps = rule.params["max_share"].get(unit_predicate, {})
+    return [
+        {"predicate": predicate, "share": round(counts.get(predicate, 0) / rated, 4), "max_share": cap}
+        for predicate, cap in caps.items()
+        if counts.get(predicate, 0) / rated > float(cap)
+    ]
+
+
+class GradeInflationQueries(ViewReader):
+    """Unit-years whose staff ratings exceed the unit's caps (skp.distribution)."""
+
+    def grade_inflation(
+        self, filters: dict[str, Any] | None = None, *, start: int | None = None, end: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Each unit and year in [start, end] (years) with a finding, with the counts and the caps."""
+        clauses, params = filter_clauses(filters, {"agency": "u.agency", "unit": "u.unit"})
+        for bound, op in ((start, ">="), (end, "<=")):
+            if bound is not None:
+                clauses.append(f"u.year {op} ?")
+                params.append(int(bound))
+        rows = self.store.query(
+            "SELECT u.agency, u.unit, u.year, u.predicate AS unit_predicate, u.evidence, s.predicate, "
+            "COUNT(*) AS n FROM unit_ratings u JOIN staff_ratings s ON s.agency = u.agency "
+            f"AND s.unit = u.unit AND s.year = u.year{where_sql(clauses)} "
+            "GROUP BY u.agency, u.unit, u.year, u.predicate, u.evidence, s.predicate "
+            "ORDER BY u.year, u.agency, u.unit",
+            params,
+        )
+        cells: dict[tuple[str, str, int, str, str], dict[str, int]] = defaultdict(dict)
+        for row in rows:
+            key = (row["agency"], row["unit"], int(row["year"]), row["unit_predicate"], row["evidence"])
+            cells[key][row["predicate"]] = int(row["n"])
+        return [found for key, counts in cells.items() if (found := self.finding(*key, counts)) is not None]
+
+    @staticmethod
+    def finding(
+        agency: str, unit: str, year: int, unit_predicate: str, evidence: str, counts: dict[str, int]
+    ) -> dict[str, Any] | None:
+        rule = year_rule(year)
+        exceeded = judge_unit_year(rule, unit_predicate, counts) if rule is not None else []
+        if rule is None or not exceeded:
+            return None
+        return {
+            "agency": agency,
+            "unit": unit,
+            "year": year,
+            "unit_predicate": unit_predicate,
+            "rated": sum(counts.values()),
+            "counts": dict(sorted(counts.items())),
+            "exceeded": exceeded,
+            "rule": rule.id,
+            "severity": rule.severity,
+            "source": rule.source,
+            "status": rule.status,
+            "evidence": json.loads(evidence),
+        }
+
+    def inflated_ratings(self, nip: str, years: list[int]) -> list[dict[str, Any]]:
+        """Which of an employee's ratings of `years` were given in a unit-year with a finding."""
+        if not years:
+            return []
+        mine = self.store.query(
+            f"SELECT year, agency, unit, predicate FROM staff_ratings WHERE subject = ? "
+            f"AND year IN ({', '.join('?' * len(years))}) ORDER BY year",
+            (nip, *years),
+        )
+        found = []
+        for row in mine:
+            place = {"agency": row["agency"], "unit": row["unit"]}
+            units = self.grade_inflation(place, start=row["year"], end=row["year"])
+            found += [{"year": row["year"], "predicate": row["predicate"], "unit_finding": u} for u in units]
+        return found

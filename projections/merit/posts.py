@@ -1,0 +1,189 @@
+"""The post rules of docs/rules.md judged for one definitive post appointment.
+
+`PostJudge(record)` judges an appointment against a record (the audit passes the record as
+known before the decision was recorded). Every rule is data-driven from rules.toml (the
+version in force on the appointment's TMT) and returns met / missing with the facts it
+relied on, like the promotion rules (projections/merit/rules.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from careerlog.reference import Rule, reference, rules
+from projections.career import CareerRecord, Fact, PostSpell, whole_years
+from projections.merit.rules import Check, check, rating_facts
+
+DEFINITIVE = "DEFINITIVE"
+PostRule = Callable[[Rule, Fact], "Check | None"]
+
+
+def is_judged_post(fact: Fact) -> bool:
+    """Only definitive appointments are decisions (Plt, Plh and Pj are temporary)."""
+    return fact.kind == "post_appointment" and fact.get("assignment") == DEFINITIVE
+
+
+def matches(spec: str, spell: PostSpell) -> bool:
+    """A post spec of rules.toml: a post kind, or `FUNGSIONAL:LEVEL`."""
+    kind, _, level = spec.partition(":")
+    return spell.post_kind == kind and (not level or spell.level == level)
+
+
+def years_in_days(day: date, years: int) -> int:
+    """The days of the `years` calendar years before `day` (a leap day counts)."""
+    return (day - (day - relativedelta(years=years))).days
+
+
+class PostJudge:
+    """Judges definitive post appointments of one record."""
+
+    def __init__(self, record: CareerRecord):
+        self.record = record
+        self.ref = reference()
+        self.rules = rules()
+
+    def managerial(self, post_kind: str) -> bool:
+        return bool(self.ref.post_kinds[post_kind].get("managerial"))
+
+    def checks(self, fact: Fact) -> list[Check]:
+        """Every post rule in force on the appointment's TMT that applies to its post."""
+        judges: list[tuple[str, PostRule]] = [
+            ("post.rank_range", self._rank_range),
+            ("post.credit_points", self._credit_points),
+            ("post.jpt_tenure", self._jpt_tenure),
+        ]
+        if self.managerial(str(fact.get("post_kind"))):
+            judges += [
+                ("post.education", self._education),
+                ("post.experience", self._experience),
+                ("post.post_below", self._post_below),
+                ("post.max_age", self._max_age),
+                ("post.performance", self._performance),
+                ("post.leadership_training", self._leadership_training),
+                ("post.open_selection", self._open_selection),
+            ]
+        out = []
+        for rule_id, judge in judges:
+            rule = self.rules.in_force(rule_id, fact.effective_date)
+            result = judge(rule, fact) if rule is not None else None
+            if result is not None:
+                out.append(result)
+        return out
+
+    def rank_bounds(self, fact: Fact) -> tuple[str | None, str | None]:
+        kind, level = str(fact.get("post_kind")), fact.get("level")
+        spec = self.ref.post_kinds[kind]
+        if kind == "FUNGSIONAL" and level in self.ref.functional_levels:
+            spec = self.ref.functional_levels[level]
+        return spec.get("min_rank"), spec.get("max_rank")
+
+    def _rank_range(self, rule: Rule, fact: Fact) -> Check | None:
+        low, high = self.rank_bounds(fact)
+        held = self.record.rank_before(fact.effective_date)
+        if low is None or high is None or held is None or held[0] not in self.ref.ranks:
+            return None  # no range (pelaksana), or a PPPK grade: no eselon range applies
+        index = self.ref.rank_index
+        met = index(low) <= index(held[0]) <= index(high)
+        return check(rule, met, f"rank {held[0]}; the post's range is {low} to {high}", [held[2]])
+
+    def _education(self, rule: Rule, fact: Fact) -> Check | None:
+        minimum = rule.params["min_level"].get(fact.get("post_kind"))
+        day = fact.effective_date
+        level = self.record.education_on(day)
+        if minimum is None or level is None:
+            return None
+        order = self.ref.education
+        met = int(order[level]["order"]) >= int(order[minimum]["order"])
+        return check(rule, met, f"education {level}; at least {minimum} needed", self.record.education_facts(day))
+
+    def _experience(self, rule: Rule, fact: Fact) -> Check | None:
+        years = rule.params["years"].get(fact.get("post_kind"))
+        start = self.record.appointed_on
+        if years is None or start is None or self.record.appointment is None:
+            return None
+        due = start + relativedelta(years=int(years))
+        message = f"in service since {start}; {years} y needed, reached on {due}"
+        return check(rule, due <= fact.effective_date, message, [self.record.appointment])
+
+    def _post_below(self, rule: Rule, fact: Fact) -> Check | None:
+        kind, day = fact.get("post_kind"), fact.effective_date
+        below, years = rule.params["below"].get(kind), rule.params["years"].get(kind)
+        if not below or years is None:
+            return None
+        spells = [
+            s
+            for s in self.record.posts
+            if s.assignment == DEFINITIVE and s.fact.version != fact.version and any(matches(b, s) for b in below)
+        ]
+        days = sum(s.days_until(day) for s in spells)
+        needed = years_in_days(day, int(years))
+        message = f"{days} days in {' or '.join(below)} by {day}; {years} y ({needed} days) needed"
+        return check(rule, days >= needed, message, [s.fact for s in spells])
+
+    def _max_age(self, rule: Rule, fact: Fact) -> Check | None:
+        limit = rule.params["years"].get(fact.get("post_kind"))
+        birth = self.record.birth_date
+        if limit is None or birth is None or self.record.appointment is None:
+            return None
+        age = whole_years(birth, fact.effective_date)
+        return check(rule, age <= int(limit), f"age {age} on {fact.effective_date}; at most {limit}")
+
+    def _performance(self, rule: Rule, fact: Fact) -> Check | None:
+        years = rule.params["years"].get(fact.get("post_kind"))
+        if years is None:
+            return None
+        minimum = self.ref.predicate_score(rule.params["min_predicate"])
+        found = rating_facts(self.record, fact.effective_date, int(years))
+        short = [str(y) for y, f in found if f is None or self.ref.predicate_score(f.get("predicate")) < minimum]
+        message = f"ratings below {rule.params['min_predicate']} or absent for {', '.join(short)}" if short else "met"
+        return check(rule, not short, message, [f for _, f in found if f is not None])
+
+    def _leadership_training(self, rule: Rule, fact: Fact) -> Check | None:
+        wanted = self.ref.post_kinds[fact.get("post_kind")].get("leadership_training")
+        if not wanted:
+            return None
+        by = fact.effective_date + relativedelta(months=int(rule.params.get("grace_months", 0)))
+        done = [t for t in self.record.trainings(until=by) if t.get("training_kind") == wanted]
+        message = f"{wanted} completed on {done[0].effective_date}" if done else f"no {wanted} completed by {by}"
+        return check(rule, bool(done), message, done[:1])
+
+    def _open_selection(self, rule: Rule, fact: Fact) -> Check | None:
+        if fact.get("post_kind") not in rule.params["kinds"]:
+            return None
+        selection = fact.get("selection")
+        allowed = rule.params["allowed"]
+        return check(rule, selection in allowed, f"selection {selection}; allowed: {', '.join(allowed)}", [fact])
+
+    def _credit_points(self, rule: Rule, fact: Fact) -> Check | None:
+        """A move up to a higher functional level: the credit earned in the level held."""
+        held = self.record.definitive_post_on(fact.effective_date)
+        target = fact.get("level")
+        if fact.get("post_kind") != "FUNGSIONAL" or held is None or held.post_kind != "FUNGSIONAL":
+            return None
+        ladder = next((list(lad) for lad in rule.params["ladders"] if held.level in lad), [])
+        if target not in ladder or ladder.index(target) <= ladder.index(held.level):
+            return None  # not a move up the same ladder
+        level = self.ref.functional_levels[str(held.level)]
+        years = range(held.start.year, fact.effective_date.year)
+        used = [self.record.ratings[y] for y in years if y in self.record.ratings]
+        factor = self.ref.skp_predicates
+        total = sum(float(factor[f.get("predicate")]["credit_factor"]) * float(level["coefficient"]) for f in used)
+        needed = float(level["credit_per_step"])
+        message = f"credit {total:g} in {held.level} since {held.start.year}; {needed:g} needed for {target}"
+        return check(rule, total >= needed, message, [held.fact, *used])
+
+    def _jpt_tenure(self, rule: Rule, fact: Fact) -> Check | None:
+        """Moving a JPT holder out of the post within the years after the appointment."""
+        day = fact.effective_date
+        held = self.record.definitive_post_on(day)
+        if held is None or held.post_kind not in rule.params["kinds"] or held.fact.version == fact.version:
+            return None
+        order = self.ref.post_kinds
+        if int(order[fact.get("post_kind")].get("order", 0)) > int(order[held.post_kind].get("order", 0)):
+            return None  # a move up (by open selection) is not a replacement
+        due = held.start + relativedelta(years=int(rule.params["years"]))
+        message = f"{held.post_kind} held since {held.start}; not to be replaced before {due}"
+        return check(rule, due <= day, message, [held.fact])
