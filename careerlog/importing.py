@@ -119,8 +119,12 @@ def read_jsonl(stream: IO[bytes]) -> Iterator[tuple[int, dict[str, Any] | Invali
 def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
     """Rows of a CSV file with a header; empty cells are absent fields. Progress counts rows."""
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    reader = csv.DictReader(text)
     try:
-        yield from _csv_rows(csv.DictReader(text), kind)
+        yield from _csv_rows(reader, kind)
+    except (UnicodeDecodeError, csv.Error) as e:
+        reason = "Not UTF-8 text" if isinstance(e, UnicodeDecodeError) else "Not readable as CSV"
+        yield reader.line_num + 1, InvalidInput(f"{reason} ({e}); the rest of the file was not read.", "line"), 1
     finally:
         text.detach()  # the caller closes the file
 

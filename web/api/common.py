@@ -52,7 +52,10 @@ def wait_if_asked() -> None:
         return
     if not raw.isdigit():
         raise InvalidInput("Not a valid integer.", "wait_for")
-    services().wait_for(int(raw))
+    position = int(raw)
+    if position > services().ledger.max_notification_id():
+        raise InvalidInput("No write has been given this position yet.", "wait_for")
+    services().wait_for(position)
 
 
 def csv_documented(func: F) -> F:
