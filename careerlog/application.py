@@ -353,7 +353,10 @@ def unit_subject(agency: str, unit: str) -> str:
     """The subject of a unit's records, after checking the agency code."""
     from careerlog.domain.payload import FieldSpec
 
-    code = parse_value(FieldSpec("agency", str, True, "", "agencies"), agency)
+    try:
+        code = parse_value(FieldSpec("agency", str, True, "", "agencies"), agency)
+    except ValueError as e:
+        raise InvalidInput(str(e), "agency") from None
     name = str(unit).strip()
     if not name:
         raise InvalidInput("May not be empty.", "unit")
