@@ -61,7 +61,34 @@ def friendly_errors(func: F) -> F:
 pass_context = click.make_pass_decorator(Context)
 
 
-@click.group(name="careerlog", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class PluginGroup(click.Group):
+    """careerlog's commands, and those of the layers above it (projections, web) as entry points.
+
+    A layer's commands are loaded only when named (or listed by --help), so `careerlog
+    import` does not pay for importing the web app and the statistics libraries.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_plugins()})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in _plugins():
+            self.add_command(_plugins()[cmd_name].load(), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@functools.cache
+def _plugins() -> dict[str, Any]:
+    from importlib.metadata import entry_points
+
+    return {entry.name: entry for entry in entry_points(group="careerlog.commands")}
+
+
+@click.group(
+    name="careerlog",
+    cls=PluginGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.option(
     "--database-url",
     envvar="CAREERLOG_DATABASE_URL",
@@ -319,18 +346,6 @@ from careerlog.accounts_cli import accounts_group, tokens_group  # noqa: E402
 
 main.add_command(accounts_group)
 main.add_command(tokens_group)
-
-
-def _load_plugins() -> None:
-    """Commands of the layers above careerlog (projections, web), registered as entry points."""
-    from importlib.metadata import entry_points
-
-    for entry in entry_points(group="careerlog.commands"):
-        command = entry.load()
-        main.add_command(command, entry.name)
-
-
-_load_plugins()
 
 
 if __name__ == "__main__":  # pragma: no cover
