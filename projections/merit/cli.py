@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from careerlog.cli import Context, friendly_errors, pass_context
+from projections.merit.distribution import GradeInflationQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
 from projections.merit.queries import AuditQueries, PassedOverQueries
 from projections.store import open_view_store
@@ -148,35 +149,87 @@ PROMOTION_COLUMNS = (
 )
 
 
+POST_COLUMNS = (
+    "tmt",
+    "subject",
+    "version",
+    "kind",
+    "level",
+    "title",
+    "rank_before",
+    "agency",
+    "unit",
+    "verdict",
+    "finding_count",
+    "max_severity",
+)
+DECISION_COLUMNS = ("decision", *PROMOTION_COLUMNS[:6], "level", "title", *PROMOTION_COLUMNS[6:])
+INFLATION_COLUMNS = ("year", "agency", "unit", "unit_predicate", "rated", "counts", "exceeded", "severity")
+
+
 def audit_queries(obj: Context) -> AuditQueries:
     return AuditQueries(open_view_store(obj.settings).sql)
 
 
+def decision_options(func: Any) -> Any:
+    options = [
+        click.option("--agency", help="Only this agency."),
+        click.option("--unit", help="Only this unit."),
+        click.option("--region", help="Only this region."),
+        click.option("--from", "start", help="First TMT (YYYY-MM-DD)."),
+        click.option("--to", "end", help="Last TMT (YYYY-MM-DD)."),
+        click.option("--rule", help="Only decisions with a finding of this rule (e.g. promotion.time_in_rank)."),
+        click.option(
+            "--severity", type=click.Choice(["low", "medium", "high"]), help="Only findings at least this severe."
+        ),
+        click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table"),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def emit_decisions(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str) -> None:
+    flagged = sum(1 for r in rows if r["verdict"] == "findings")
+    emit({"decisions": rows}, rows, columns, fmt, f"{len(rows)} decisions, {flagged} with findings")
+
+
 @audit_group.command("promotions")
+@decision_options
+@click.option("--with-posts", is_flag=True, help="Post appointments too (all audited decisions).")
+@pass_context
+@friendly_errors
+def promotions_command(obj: Context, /, fmt: str, with_posts: bool, **options: str | None) -> None:
+    """Every rank promotion with its verdict: compliant, or the number and worst severity of its findings."""
+    start, end, rule, severity = (options.pop(k) for k in ("start", "end", "rule", "severity"))
+    decision = None if with_posts else "promotion"
+    found = audit_queries(obj).decisions(options, decision=decision, start=start, end=end, rule=rule, severity=severity)
+    emit_decisions(found, DECISION_COLUMNS if with_posts else PROMOTION_COLUMNS, fmt)
+
+
+@audit_group.command("posts")
+@decision_options
+@pass_context
+@friendly_errors
+def posts_command(obj: Context, /, fmt: str, **options: str | None) -> None:
+    """Every definitive post appointment with its verdict (post.* rules, evidence recorded after)."""
+    start, end, rule, severity = (options.pop(k) for k in ("start", "end", "rule", "severity"))
+    found = audit_queries(obj).posts(options, start=start, end=end, rule=rule, severity=severity)
+    emit_decisions(found, POST_COLUMNS, fmt)
+
+
+@audit_group.command("grade-inflation")
 @click.option("--agency", help="Only this agency.")
 @click.option("--unit", help="Only this unit.")
-@click.option("--region", help="Only this region.")
-@click.option("--from", "start", help="First TMT (YYYY-MM-DD).")
-@click.option("--to", "end", help="Last TMT (YYYY-MM-DD).")
-@click.option("--rule", help="Only decisions with a finding of this rule (e.g. promotion.time_in_rank).")
-@click.option("--severity", type=click.Choice(["low", "medium", "high"]), help="Only findings at least this severe.")
+@click.option("--from", "start", type=int, help="First rating year.")
+@click.option("--to", "end", type=int, help="Last rating year.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
 @pass_context
 @friendly_errors
-def promotions_command(
-    obj: Context,
-    /,
-    fmt: str,
-    start: str | None,
-    end: str | None,
-    rule: str | None,
-    severity: str | None,
-    **scope: str | None,
-) -> None:
-    """Every rank promotion with its verdict: compliant, or the number and worst severity of its findings."""
-    rows = audit_queries(obj).promotions(scope, start=start, end=end, rule=rule, severity=severity)
-    flagged = sum(1 for r in rows if r["verdict"] == "findings")
-    emit({"decisions": rows}, rows, PROMOTION_COLUMNS, fmt, f"{len(rows)} decisions, {flagged} with findings")
+def grade_inflation_command(obj: Context, /, fmt: str, start: int | None, end: int | None, **scope: str | None) -> None:
+    """Units whose staff ratings of a year spread beyond what the unit's own rating allows."""
+    found = GradeInflationQueries(open_view_store(obj.settings).sql).grade_inflation(scope, start=start, end=end)
+    emit({"units": found}, found, INFLATION_COLUMNS, fmt, f"{len(found)} unit-years with grade inflation")
 
 
 @audit_group.command("promotion")
@@ -189,12 +242,18 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
     """One promotion's findings with the evidence (each fact's effective and recorded time)."""
     result = audit_queries(obj).promotion(nip, version)
     store = open_view_store(obj.settings).sql
-    result["passed_over"] = PassedOverQueries(store).passed_over(nip=nip, round_date=result["tmt"])
+    promoted = result["decision"] == "promotion"
+    result["passed_over"] = PassedOverQueries(store).passed_over(nip=nip, round_date=result["tmt"]) if promoted else []
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
+    change = (
+        f"{result['rank_before']} -> {result['rank_after']}"
+        if result["decision"] == "promotion"
+        else f"{result['level'] or ''} {result['title']} (rank {result['rank_before']})"
+    )
     click.echo(
-        f"{result['subject']} v{result['version']} {result['kind']} {result['rank_before']} -> {result['rank_after']} "
+        f"{result['subject']} v{result['version']} {result['decision']} {result['kind']} {change} "
         f"TMT {result['tmt']} recorded {result['recorded_at']}: {result['verdict']}"
     )
     for finding in result["findings"]:
@@ -205,6 +264,12 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
                 f"  * v{fact['version']} {fact['kind']} effective {fact['effective_date']} "
                 f"recorded {fact['recorded_at']} {fact['reference']}"
             )
+    for rating in result["inflated_ratings"]:
+        unit = rating["unit_finding"]
+        click.echo(
+            f"- relied on the {rating['year']} rating {rating['predicate']}, given in {unit['agency']} {unit['unit']} "
+            f"whose ratings exceed its {unit['unit_predicate']} caps ({unit['rule']})"
+        )
     for row in result["passed_over"]:
         click.echo(f"- merit.passed_over ({row['severity']}): colleague {row['colleague']} clearly stronger")
         for measure, values in row["comparison"].items():

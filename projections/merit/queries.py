@@ -8,6 +8,7 @@ from typing import Any
 
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.reference import reference, rules
+from projections.merit.distribution import GradeInflationQueries
 from projections.merit.rules import SEVERITY_ORDER
 from projections.reading import ViewReader
 from projections.training import filter_clauses, where_sql
@@ -15,8 +16,9 @@ from projections.training import filter_clauses, where_sql
 DECISION_FILTERS = {"agency": "d.agency", "unit": "d.unit", "region": "d.region", "kind": "d.kind"}
 DECISION_COLUMNS = (
     "subject, version, decision, reference, kind, tmt, recorded_at, agency, unit, region, "
-    "rank_before, rank_after, corrected, verdict, finding_count, max_severity"
+    "rank_before, rank_after, level, title, corrected, verdict, finding_count, max_severity"
 )
+DECISION_TYPES = ("promotion", "post")
 
 
 def iso_day(value: str | None, name: str) -> str | None:
@@ -29,7 +31,7 @@ def iso_day(value: str | None, name: str) -> str | None:
 
 
 class AuditQueries(ViewReader):
-    """The audited decisions (tables `decisions` and `findings`)."""
+    """The audited decisions (tables `decisions` and `findings`): rank promotions and posts."""
 
     def promotions(
         self,
@@ -40,9 +42,39 @@ class AuditQueries(ViewReader):
         rule: str | None = None,
         severity: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Decisions with TMT in [start, end], optionally only those with a finding of a rule or of
-        at least a severity (low, medium, high)."""
+        """Rank promotions with TMT in [start, end], optionally only those with a finding of a rule
+        or of at least a severity (low, medium, high)."""
+        return self.decisions(filters, decision="promotion", start=start, end=end, rule=rule, severity=severity)
+
+    def posts(
+        self,
+        filters: dict[str, Any] | None = None,
+        *,
+        start: str | None = None,
+        end: str | None = None,
+        rule: str | None = None,
+        severity: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Definitive post appointments, filtered like `promotions` (`kind` is the post kind)."""
+        return self.decisions(filters, decision="post", start=start, end=end, rule=rule, severity=severity)
+
+    def decisions(
+        self,
+        filters: dict[str, Any] | None = None,
+        *,
+        decision: str | None = None,
+        start: str | None = None,
+        end: str | None = None,
+        rule: str | None = None,
+        severity: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Audited decisions of one type (`promotion`, `post`) or both (None)."""
         clauses, params = filter_clauses(filters, DECISION_FILTERS)
+        if decision is not None:
+            if decision not in DECISION_TYPES:
+                raise InvalidInput(f"Unknown decision; one of {', '.join(DECISION_TYPES)}.", "decision")
+            clauses.append("d.decision = ?")
+            params.append(decision)
         for bound, op in ((iso_day(start, "from"), ">="), (iso_day(end, "to"), "<=")):
             if bound:
                 clauses.append(f"d.tmt {op} ?")
@@ -64,7 +96,8 @@ class AuditQueries(ViewReader):
         )
 
     def promotion(self, nip: str, version: int) -> dict[str, Any]:
-        """One decision with its findings and their evidence (NotFound when it was not audited)."""
+        """One decision (promotion or post) with its findings and their evidence, and the ratings it
+        relied on that were given in a unit-year with grade inflation (NotFound when not audited)."""
         rows = self.store.query(
             f"SELECT {DECISION_COLUMNS} FROM decisions WHERE subject = ? AND version = ?", (nip, version)
         )
@@ -75,7 +108,22 @@ class AuditQueries(ViewReader):
             "WHERE subject = ? AND version = ? ORDER BY rule",
             (nip, version),
         )
-        return {**rows[0], "findings": [{**f, "evidence": json.loads(f["evidence"])} for f in findings]}
+        decision = rows[0]
+        years = rated_years(decision)
+        inflated = GradeInflationQueries(self.store, today=self._today).inflated_ratings(nip, years)
+        return {
+            **decision,
+            "findings": [{**f, "evidence": json.loads(f["evidence"])} for f in findings],
+            "inflated_ratings": inflated,
+        }
+
+
+def rated_years(decision: dict[str, Any]) -> list[int]:
+    """The rating years a decision relied on (promotion.performance / post.performance)."""
+    day = date.fromisoformat(decision["tmt"])
+    rule_id = "promotion.performance" if decision["decision"] == "promotion" else "post.performance"
+    years = rules().param(rule_id, day, "years", {}).get(decision["kind"])
+    return [day.year - n for n in range(1, int(years) + 1)] if years else []
 
 
 MEASURES = ("performance", "training_jp", "days_in_rank", "education")

@@ -122,6 +122,18 @@ def test_the_audit_commands_list_flagged_promotions_and_show_a_finding_with_its_
     assert "promotion.time_in_rank (high, S;" in run("promotion", first["subject"], str(first["version"]))
     high = run("promotions", "--severity", "high", "--from", "2000-01-01", "--format", "csv").splitlines()
     assert high[0].startswith("tmt,subject,version")
+    posts = json.loads(run("posts", "--rule", "post.open_selection", "--format", "json"))["decisions"]
+    assert posts
+    assert {(d["decision"], d["kind"][:4], d["verdict"]) for d in posts} == {("post", "JPT_", "findings")}
+    post = json.loads(run("promotion", posts[0]["subject"], str(posts[0]["version"]), "--format", "json"))
+    selection = next(f for f in post["findings"] if f["rule"] == "post.open_selection")
+    assert selection["evidence"][0]["kind"] == "post_appointment"
+    assert "post.open_selection (high, S;" in run("promotion", posts[0]["subject"], str(posts[0]["version"]))
+    both = run("promotions", "--with-posts", "--format", "csv").splitlines()
+    assert both[0].startswith("decision,tmt,subject")
+    assert {line.split(",")[0] for line in both[1:]} == {"promotion", "post"}
+    inflated = json.loads(run("grade-inflation", "--format", "json"))["units"]
+    assert [(u["rule"], u["exceeded"][0]["predicate"]) for u in inflated] == [("skp.distribution", "BAIK")]
     bad = CliRunner().invoke(
         main, ["audit", "promotions", "--from", "2020-13-01"], env={"CAREERLOG_DATABASE_URL": database_url}
     )
