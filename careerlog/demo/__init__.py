@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ import orjson
 
 from careerlog.application import CareerLog, Command
 from careerlog.demo import loading
+from careerlog.demo.awards import add_awards
 from careerlog.demo.careers import LOW_RELEVANCE_AGENCY, LOW_RELEVANCE_THEME, Simulation
 from careerlog.demo.finish import (
     add_corrections,
@@ -51,6 +52,7 @@ class Demo:
     agencies: tuple[str, ...]
     mentors: int  # how many of the people (the first ones) mentor others
     low_relevance: dict[str, Any]  # the agency and programme family rated irrelevant two years running
+    irregular_awards: list[dict[str, Any]] = field(default_factory=list)  # careerlog.demo.awards, for the scorecard
 
     def records(self) -> Iterator[Rec]:
         for person in self.people:
@@ -130,6 +132,7 @@ def generate(employees: int, seed: int, today: date | None = None) -> Demo:
     mentors = add_mentoring(sim)
     targets = add_corrections(sim)
     late_evidence(sim)
+    irregular_awards = add_awards(sim, seed)
     settle_times(sim)
     people = ordered_records(sim, targets)
     ordered = [p for p in people if p.idx in mentors] + [p for p in people if p.idx not in mentors]
@@ -148,6 +151,7 @@ def generate(employees: int, seed: int, today: date | None = None) -> Demo:
             "programme_family": LOW_RELEVANCE_THEME,
             "years": list(sim.low_relevance_years),
         },
+        irregular_awards=irregular_awards,
     )
 
 
