@@ -7,14 +7,15 @@ a concurrent writer is retried from fresh state. Queries return plain data.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
 from dateutil.relativedelta import relativedelta
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import Mapper, RecordConflictError
+from eventsourcing.persistence import Mapper, RecordConflictError, StoredEvent
 
 from careerlog.config import Settings
 from careerlog.domain.employee import Employee
@@ -32,8 +33,9 @@ from careerlog.domain.ledger import Decision, LedgerAggregate, Outcome, Recordin
 from careerlog.domain.nip import normalise_nip, parse_nip
 from careerlog.domain.payload import parse_payload, parse_value, payload_fields
 from careerlog.domain.unit import Unit, unit_id
-from careerlog.persistence import CareerMapper, NullTranscoder
+from careerlog.persistence import CareerMapper, NullTranscoder, insert_stored_events
 from careerlog.reference import reference
+from careerlog.sqlstore import SqlStore, select_events_of
 
 Clock = Callable[[], datetime]
 MIRRORS: dict[type[LedgerEvent], type[LedgerEvent]] = {
@@ -75,13 +77,28 @@ class UnitOfWork:
     app: CareerLog
     loaded: dict[str, LedgerAggregate | None] = field(default_factory=dict)
 
+    preloaded: dict[str, LedgerAggregate | None] = field(default_factory=dict)
+
     def get(self, subject: str) -> LedgerAggregate | None:
         if subject not in self.loaded:
-            try:
-                self.loaded[subject] = self.app.repository.get(subject)
-            except AggregateNotFoundError:
-                self.loaded[subject] = None
+            if subject in self.preloaded:
+                self.loaded[subject] = self.preloaded.pop(subject)
+            else:
+                try:
+                    self.loaded[subject] = self.app.repository.get(subject)
+                except AggregateNotFoundError:
+                    self.loaded[subject] = None
         return self.loaded[subject]
+
+    def preload(self, subjects: Iterable[str]) -> None:
+        """Read the records of many subjects in one query; each is taken up when first asked for.
+
+        Taking them up in that order keeps the order in which changed records are saved.
+        """
+        wanted = sorted({s for s in subjects if s not in self.loaded and s not in self.preloaded})
+        found = self.app.get_aggregates(wanted)
+        for subject in wanted:
+            self.preloaded[subject] = found.get(subject)
 
     def add(self, aggregate: LedgerAggregate) -> None:
         self.loaded[aggregate.id] = aggregate
@@ -166,14 +183,25 @@ class CareerLog(Application[str]):
         """
         commands = list(commands)
         uow = uow or UnitOfWork(self)
+        uow.preload(batch_subjects(commands))
         results = [self._attempt(uow, command, actor) for command in commands]
         if dry_run:
             return results
         try:
-            self.save(*uow.changed())
+            self.save_batch(uow.changed())
         except RecordConflictError:
             results = [self._attempt_alone(command, actor) for command in commands]
         return results
+
+    def save_batch(self, aggregates: Iterable[LedgerAggregate]) -> None:
+        """Save the new events of many records in one transaction, written in bulk.
+
+        The same stored events, in the same order, as `save`; a concurrent write to one of
+        the records raises RecordConflictError and nothing is saved.
+        """
+        events = [event for aggregate in aggregates for event in aggregate.collect_events()]
+        stored = [self.mapper.to_stored_event(event) for event in events]
+        insert_stored_events(self.recorder, stored)
 
     def _attempt(self, uow: UnitOfWork, command: Command, actor: str) -> Outcome | Exception:
         try:
@@ -304,6 +332,20 @@ class CareerLog(Application[str]):
 
     # ------------------------------------------------------------------ queries
 
+    def get_aggregates(self, subjects: Sequence[str]) -> dict[str, LedgerAggregate]:
+        """The records of many subjects, read in one query per few hundred (absent ones left out)."""
+        events: dict[str, list[LedgerEvent]] = defaultdict(list)
+        table = self.recorder.events_table_name  # type: ignore[attr-defined]
+        with SqlStore(self.recorder.datastore).transaction(commit=False) as sql:  # type: ignore[attr-defined]
+            for row in select_events_of(sql, table, subjects):
+                events[row["originator_id"]].append(self.decode(row))
+        return {subject: replay_events(evs) for subject, evs in events.items()}
+
+    def decode(self, row: Mapping[str, Any]) -> LedgerEvent:
+        """A stored event row (subject, version, topic, state) as its event."""
+        stored = StoredEvent(row["originator_id"], row["originator_version"], row["topic"], bytes(row["state"]))
+        return cast(LedgerEvent, self.mapper.to_domain_event(stored))
+
     def employee_exists(self, nip: str) -> bool:
         return normalise_nip(nip) in self.repository
 
@@ -336,6 +378,25 @@ class CareerLog(Application[str]):
 
     def max_notification_id(self) -> int:
         return self.recorder.max_notification_id() or 0
+
+
+def replay_events(events: Iterable[LedgerEvent]) -> LedgerAggregate:
+    """A record rebuilt from its events, as the library's repository rebuilds it."""
+    aggregate: Any = None
+    for event in events:
+        aggregate = event.mutate(aggregate)
+    return cast(LedgerAggregate, aggregate)
+
+
+def batch_subjects(commands: Iterable[Command]) -> set[str]:
+    """The records a batch of commands will read: each subject, and each mentor named."""
+    subjects = set()
+    for command in commands:
+        subjects.add(command.subject)
+        mentor = command.payload.get("mentor_nip")
+        if isinstance(mentor, str):
+            subjects.add(mentor.strip())
+    return subjects
 
 
 def refuse_system_targets(aggregate: LedgerAggregate, values: Mapping[str, Any]) -> None:

@@ -4,6 +4,9 @@ The library's default transcoder tags every date with a type marker. careerlog's
 are typed dataclasses, so the mapper stores plain JSON (dates as ISO strings, amounts as
 strings) and converts each field back from the class's type hints. Compression and the
 library's cipher (encryption at rest) apply as usual.
+
+`insert_stored_events` writes many stored events at once through the library's own
+recorder (its table, transaction, table lock and notification channel), for bulk imports.
 """
 
 from __future__ import annotations
@@ -17,8 +20,19 @@ from functools import cache
 from typing import Any
 
 import orjson
-from eventsourcing.persistence import Mapper, MapperDeserialisationError, StoredEvent, Transcoder
-from eventsourcing.utils import get_topic, resolve_topic
+from eventsourcing.persistence import (
+    ApplicationRecorder,
+    InterfaceError,
+    Mapper,
+    MapperDeserialisationError,
+    OperationalError,
+    StoredEvent,
+    Transcoder,
+)
+from eventsourcing.postgres import PostgresApplicationRecorder
+from eventsourcing.sqlite import SQLiteAggregateRecorder, SQLiteApplicationRecorder
+from eventsourcing.utils import get_topic, resolve_topic, retry
+from psycopg.sql import SQL, Identifier
 
 from careerlog.domain.payload import unwrap_optional
 
@@ -127,3 +141,50 @@ class CareerMapper(Mapper[str]):
         event: Any = object.__new__(cls)
         object.__setattr__(event, "__dict__", state)
         return event
+
+
+# ------------------------------------------------------------------------- bulk writes
+
+EVENT_COLUMNS = ("originator_id", "originator_version", "topic", "state")
+PG_COPY_TYPES = ("text", "int8", "text", "bytea")
+
+
+def insert_stored_events(recorder: ApplicationRecorder, stored: list[StoredEvent]) -> None:
+    """Insert many stored events in one transaction, as the recorder's own insert would.
+
+    SQLite: the library's executemany insert (its application recorder inserts row by row
+    to return notification ids, which a bulk import does not need). PostgreSQL: the
+    library's exclusive table lock and NOTIFY, then COPY instead of an unnest of composite
+    values. A row whose (subject, version) is taken raises the library's IntegrityError,
+    a RecordConflictError, as `Application.save` would.
+    """
+    if not stored:
+        return
+    if isinstance(recorder, SQLiteApplicationRecorder):
+        _insert_sqlite(recorder, stored)
+    elif isinstance(recorder, PostgresApplicationRecorder):
+        _insert_postgres(recorder, stored)
+    else:
+        recorder.insert_events(stored)
+
+
+def _insert_sqlite(recorder: SQLiteApplicationRecorder, stored: list[StoredEvent]) -> None:
+    with recorder.datastore.transaction(commit=True) as cursor:
+        SQLiteAggregateRecorder._insert_events(recorder, cursor, stored)
+
+
+@retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
+def _insert_postgres(recorder: PostgresApplicationRecorder, stored: list[StoredEvent]) -> None:
+    datastore = recorder.datastore
+    copy_sql = SQL("COPY {}.{} ({}) FROM STDIN (FORMAT BINARY)").format(
+        Identifier(datastore.schema),
+        Identifier(recorder.events_table_name),
+        SQL(", ").join(map(Identifier, EVENT_COLUMNS)),
+    )
+    with datastore.get_connection() as conn, conn.transaction(), conn.cursor() as cursor:
+        recorder._lock_table(cursor)
+        recorder._notify_channel(cursor)
+        with cursor.copy(copy_sql) as copy:
+            copy.set_types(PG_COPY_TYPES)
+            for s in stored:
+                copy.write_row((s.originator_id, s.originator_version, s.topic, s.state))

@@ -88,6 +88,25 @@ class SqlStore:
         self.datastore.close()
 
 
+IN_LIST_MAX = 500  # subjects per `IN (...)`: well under both stores' parameter limits
+
+
+def select_events_of(
+    sql: Sql, table: str, subjects: Sequence[str], *, upto: int | None = None, id_column: str = ""
+) -> Iterator[Row]:
+    """The stored event rows of some subjects, by subject and version (up to a notification id)."""
+    bound = f" AND {id_column} <= ?" if upto is not None else ""
+    for start in range(0, len(subjects), IN_LIST_MAX):
+        chunk = list(subjects[start : start + IN_LIST_MAX])
+        marks = ", ".join("?" * len(chunk))
+        params: list[Any] = [*chunk, upto] if upto is not None else chunk
+        yield from sql.query(
+            f"SELECT originator_id, originator_version, topic, state FROM {table} "
+            f"WHERE originator_id IN ({marks}){bound} ORDER BY originator_id, originator_version",
+            params,
+        )
+
+
 def open_datastore(settings: Settings, *, pool_size: int | None = None) -> SQLiteDatastore | PostgresDatastore:
     """A datastore (and its pool) for the configured database, as the library builds them."""
     settings.prepare()

@@ -21,12 +21,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from eventsourcing.persistence import StoredEvent
-
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.domain.events import LedgerEvent
-from careerlog.sqlstore import Row, Sql
+from careerlog.sqlstore import Row, Sql, select_events_of
 from projections.career import CareerRecord
 from projections.store import PostgresViewStore, SQLiteViewStore, StaleBatch, open_view_store
 
@@ -237,27 +235,12 @@ class Projector:
         """The records of subjects as the log stood at position `upto`."""
         events: dict[str, list[LedgerEvent]] = defaultdict(list)
         with self.views.reading() as sql:
-            for chunk in chunked(list(subjects), 500):
-                marks = ", ".join("?" * len(chunk))
-                params: list[Any] = list(chunk)
-                bound = ""
-                if upto is not None:
-                    bound = f" AND {self.id_column} <= ?"
-                    params.append(upto)
-                rows = sql.query(
-                    f"SELECT originator_id, originator_version, topic, state FROM {self.events_table} "
-                    f"WHERE originator_id IN ({marks}){bound} ORDER BY originator_id, originator_version",
-                    params,
-                )
-                for row in rows:
-                    events[row["originator_id"]].append(self.decode(row))
+            for row in select_events_of(sql, self.events_table, subjects, upto=upto, id_column=self.id_column):
+                events[row["originator_id"]].append(self.decode(row))
         return {subject: CareerRecord.from_events(subject, evs) for subject, evs in events.items()}
 
     def decode(self, row: Row) -> LedgerEvent:
-        stored = StoredEvent(row["originator_id"], row["originator_version"], row["topic"], bytes(row["state"]))
-        event = self.app.mapper.to_domain_event(stored)
-        assert isinstance(event, LedgerEvent)
-        return event
+        return self.app.decode(row)
 
     def iter_records(self, upto: int, chunk: int = 2000) -> Iterator[CareerRecord]:
         """Every subject's record up to a position, by subject, reading the log in key order."""
