@@ -56,7 +56,7 @@ def test_employee_lands_on_their_career_record_with_corrections_listed(world: Wo
     assert landing.headers["Location"].endswith(f"/pages/employees/{BUDI}")
     page = world.client.get(f"/pages/employees/{BUDI}").get_data(as_text=True)
     assert "Riwayat Karier" in page
-    assert "rank_promotion" in page
+    assert "Kenaikan pangkat" in page
     assert "III/b" in page
 
 

@@ -1,4 +1,4 @@
-"""Server-rendered pages: log-in and an employee's career record, Indonesian by default, English on request.
+"""Server-rendered pages for employees, HR, inspectors and reports; Indonesian by default, English on request.
 
 The session holds the user name only; every page reads the account again and goes through the
 same Services methods (and so the same access checks) as the JSON API. Every form is a FlaskForm
@@ -8,12 +8,14 @@ and so carries a CSRF token; the JSON API under /api uses bearer tokens and has 
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime
 
-from flask import Flask, request, session
-from flask_babel import Babel, format_date, format_decimal, get_locale
+from flask import Flask, redirect, request, session, url_for
+from flask_babel import Babel, format_date, format_datetime, format_decimal, format_percent, get_locale
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+
+from web.pages.labels import kind_label, reason, severity_label
 
 LANGUAGES = ("id", "en")
 limiter = Limiter(get_remote_address, storage_uri="memory://", default_limits=[])
@@ -33,9 +35,22 @@ def local_date(value: str | None) -> str:
     return format_date(date.fromisoformat(value[:10]), "medium") if value else ""
 
 
+def local_datetime(value: datetime | str | None) -> str:
+    """A time in the visitor's language (UTC, as recorded)."""
+    if value is None:
+        return ""
+    return format_datetime(datetime.fromisoformat(value) if isinstance(value, str) else value, "medium")
+
+
+def local_percent(value: float | None) -> str:
+    """A share (0.25) as a percentage in the visitor's language; a dash when there is none."""
+    return "\u2013" if value is None else format_percent(value, "#,##0.#%")
+
+
 def init_pages(app: Flask) -> None:
     """Register the page blueprints with Babel, the log-in rate limit and the session cookie settings."""
-    from web.pages.auth import blp as auth_blueprint
+    from web.pages import auth, career, errors, hr, inspector, reports  # noqa: F401  # routes on blp
+    from web.pages.common import blp
 
     app.config["SESSION_COOKIE_HTTPONLY"] = True
     if app.config.get("SESSION_COOKIE_SAMESITE") is None:
@@ -50,5 +65,11 @@ def init_pages(app: Flask) -> None:
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.filters["local_date"] = local_date
     app.jinja_env.filters["local_number"] = format_decimal
+    app.jinja_env.filters["local_datetime"] = local_datetime
+    app.jinja_env.filters["local_percent"] = local_percent
+    app.jinja_env.filters["kind_label"] = kind_label
+    app.jinja_env.filters["severity_label"] = severity_label
+    app.jinja_env.filters["reason"] = reason
     limiter.init_app(app)
-    app.register_blueprint(auth_blueprint)
+    app.register_blueprint(blp)
+    app.add_url_rule("/", "root", lambda: redirect(url_for("pages.home")))

@@ -1,20 +1,17 @@
-"""Log-in, log-out and the landing page with the employee's own career record."""
+"""Log-in, log-out and the landing page."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask import abort, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired
 
-from careerlog.accounts import Account, AuthenticationFailed
-from careerlog.domain.errors import NotFound
+from careerlog.accounts import AuthenticationFailed
 from web.pages import limiter
-from web.services import Services
-
-blp = Blueprint("pages", __name__, url_prefix="/pages")
+from web.pages.common import blp, page, services, signed_in
 
 
 def login_key() -> str:
@@ -25,25 +22,6 @@ def login_key() -> str:
 class LoginForm(FlaskForm):  # type: ignore[misc]
     username = StringField("username", validators=[DataRequired()])
     password = PasswordField("password", validators=[DataRequired()])
-
-
-def services() -> Services:
-    found: Services = current_app.extensions["careerlog"]
-    return found
-
-
-def signed_in() -> Account:
-    """The account in the session; 401 when nobody is signed in or the account is gone."""
-    username = session.get("username")
-    if not username:
-        abort(401)
-    try:
-        account = services().accounts.get(username)
-    except NotFound:
-        abort(401)
-    if account.disabled:
-        abort(401)
-    return account
 
 
 @blp.errorhandler(429)
@@ -57,6 +35,7 @@ def too_many(error: Exception) -> ResponseReturnValue:
 @blp.route("/login", methods=["GET", "POST"])
 @limiter.limit("5/minute", methods=["POST"], key_func=login_key)
 def login() -> ResponseReturnValue:
+    """Check the user name and password and start a session."""
     form = LoginForm()
     error = None
     if form.validate_on_submit():
@@ -65,8 +44,11 @@ def login() -> ResponseReturnValue:
         except AuthenticationFailed:
             error = _("The user name or password is not right.")
         else:
+            lang = session.get("lang")
             session.clear()
             session["username"] = account.username
+            if lang:
+                session["lang"] = lang
             return redirect(url_for("pages.home"))
     status = 400 if form.is_submitted() else 200
     return render_template("pages/login.html", form=form, error=error), status
@@ -74,6 +56,7 @@ def login() -> ResponseReturnValue:
 
 @blp.route("/logout", methods=["POST"])
 def logout() -> ResponseReturnValue:
+    """End the session, keeping the chosen language."""
     form = FlaskForm()
     if not form.validate_on_submit():
         abort(400)
@@ -86,16 +69,8 @@ def logout() -> ResponseReturnValue:
 
 @blp.route("/")
 def home() -> ResponseReturnValue:
-    """The landing page: an employee's own career record; other roles see who they are."""
+    """The landing page: an employee's own career record; other roles see what they may do."""
     account = signed_in()
     if account.role.value == "employee" and account.nip:
         return redirect(url_for("pages.career", nip=account.nip))
-    return render_template("pages/home.html", account=account, logout=FlaskForm())
-
-
-@blp.route("/employees/<nip>")
-def career(nip: str) -> ResponseReturnValue:
-    """Riwayat Karier: the timeline, corrections shown as corrections."""
-    account = signed_in()
-    found = services().career_page(account, nip)
-    return render_template("pages/career.html", account=account, logout=FlaskForm(), **found)
+    return page("pages/home.html", account)

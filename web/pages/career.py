@@ -1,0 +1,109 @@
+"""Riwayat Karier: an employee's career record, its charts, eligibility, who read it, and its download."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from flask import abort, redirect, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from markupsafe import Markup
+
+from careerlog.access import Action
+from careerlog.accounts import Account
+from careerlog.reference import reference
+from web.pages import charts
+from web.pages.common import blp, may, page, services, signed_in
+from web.pages.export import csv_download
+
+RANK_FIELDS = {"appointment": "rank", "rank_promotion": "new_rank"}
+DEFAULT_TARGET_JP = 20
+CSV_COLUMNS = ("effective_date", "recorded_at", "kind", "reference", "values", "corrected_on", "retracted_on")
+
+
+def rank_steps(items: list[dict[str, Any]]) -> list[tuple[date, str]]:
+    """(effective date, rank) of every standing appointment and promotion, in order."""
+    return [
+        (date.fromisoformat(i["effective_date"]), i["values"][RANK_FIELDS[i["kind"]]])
+        for i in items
+        if i["kind"] in RANK_FIELDS and not i["retracted"] and RANK_FIELDS[i["kind"]] in i["values"]
+    ]
+
+
+def rank_chart(items: list[dict[str, Any]]) -> Markup | None:
+    steps = rank_steps(items)
+    if not steps:
+        return None
+    ref = reference()
+    ladder = [c.code for table in (ref.ranks, ref.pppk_grades) for c in table]
+    return charts.rank_chart(steps, ladder, _("Rank over the years"), date.today())
+
+
+def jp_chart(training: dict[str, Any]) -> Markup | None:
+    years = training.get("years") or []
+    if not years:
+        return None
+    targets = [y["target_jp"] for y in years if y.get("target_jp") is not None]
+    target = float(targets[-1]) if targets else DEFAULT_TARGET_JP
+    return charts.jp_chart(
+        [y["year"] for y in years],
+        [float(y["hours"]) for y in years],
+        target,
+        _("Training hours (JP) per year"),
+        _("%(jp)s JP a year", jp=int(target)),
+    )
+
+
+def readers_of(account: Account, nip: str) -> dict[str, Any] | None:
+    """Who read this record, when the account may see the access log."""
+    if not may(account, Action.READ_ACCESS_LOG):
+        return None
+    return services().access_log(account, {"nip": [nip]}, page=1, per_page=20)
+
+
+@blp.route("/employees/<nip>")
+def career(nip: str) -> ResponseReturnValue:
+    """Show an employee's career: timeline with corrections, charts, next promotion, mentoring, readers."""
+    account = signed_in()
+    found = services().career_page(account, nip)
+    subject = found["timeline"]["nip"]
+    return page(
+        "pages/career.html",
+        account,
+        **found,
+        eligibility=services().eligibility(account, subject)["items"],
+        readers=readers_of(account, subject),
+        rank_svg=rank_chart(found["timeline"]["items"]),
+        jp_svg=jp_chart(found["training"]),
+    )
+
+
+def csv_row(item: dict[str, Any]) -> dict[str, Any]:
+    """One fact as a CSV row: its times, kind and values, and when it was corrected or retracted."""
+    return {
+        **item,
+        "values": json.dumps(item["values"], ensure_ascii=False, sort_keys=True),
+        "corrected_on": [c["recorded_at"] for c in item["corrections"]],
+        "retracted_on": item["retracted"]["recorded_at"] if item["retracted"] else None,
+    }
+
+
+@blp.route("/employees/<nip>/record.csv")
+def career_csv(nip: str) -> ResponseReturnValue:
+    """Download the career record as CSV: every fact with its effective and recorded time."""
+    account = signed_in()
+    timeline = services().timeline(account, nip, as_of=None, known_at=None)
+    rows = [csv_row(item) for item in timeline["items"]]
+    return csv_download(rows, CSV_COLUMNS, f"riwayat-karier-{timeline['nip']}.csv")
+
+
+@blp.route("/find")
+def find_employee() -> ResponseReturnValue:
+    """Open the career record of the NIP typed in (spaces allowed, as NIPs are often written)."""
+    signed_in()
+    nip = "".join(request.args.get("nip", "").split())
+    if not nip:
+        abort(404)
+    return redirect(url_for("pages.career", nip=nip))

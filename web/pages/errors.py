@@ -1,0 +1,61 @@
+"""Errors of page routes as HTML pages in the visitor's language (the JSON API keeps problem+json)."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, session
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import HTTPException
+
+from careerlog.access import AccessDenied
+from careerlog.accounts import AuthenticationFailed
+from careerlog.domain.errors import InvalidInput, NotFound
+from web.pages.common import blp, page, services
+
+DOMAIN_STATUS: dict[type[Exception], int] = {AuthenticationFailed: 401, AccessDenied: 403, NotFound: 404}
+
+
+def error_page(status: int, detail: str | None = None) -> ResponseReturnValue:
+    """The error page; the navigation only when someone is signed in."""
+    account = None
+    username = session.get("username")
+    if username and status != 401:
+        try:
+            account = services().accounts.get(username)
+        except NotFound:
+            account = None
+    return page("pages/error.html", account, status, code=status, detail=detail)
+
+
+@blp.errorhandler(HTTPException)
+def http_error(error: HTTPException) -> ResponseReturnValue:
+    return error_page(error.code or 500)
+
+
+@blp.errorhandler(AuthenticationFailed)
+@blp.errorhandler(AccessDenied)
+@blp.errorhandler(NotFound)
+def domain_error(error: Exception) -> ResponseReturnValue:
+    status = next(code for cls, code in DOMAIN_STATUS.items() if isinstance(error, cls))
+    return error_page(status)
+
+
+@blp.errorhandler(InvalidInput)
+def invalid(error: InvalidInput) -> ResponseReturnValue:
+    return error_page(422, error.describe())
+
+
+@blp.errorhandler(TimeoutError)
+def not_ready(error: TimeoutError) -> ResponseReturnValue:
+    return error_page(503)
+
+
+@blp.errorhandler(Exception)
+def unexpected(error: Exception) -> ResponseReturnValue:
+    current_app.logger.exception("Unexpected error on a page")
+    return error_page(500)
+
+
+@blp.route("/<path:rest>")
+def unknown(rest: str) -> ResponseReturnValue:
+    """Any other address under /pages: the HTML 404 page."""
+    abort(404)

@@ -1,0 +1,150 @@
+"""HR administrators: record one event through a form, or import a file and read its per-row report.
+
+The form's fields come from the event class (careerlog.domain.payload), and the answer comes
+from the same ledger validation the API uses: InvalidInput names each field and its reasons,
+shown beside that field. A hidden client key makes a double submission record once.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from flask import flash, redirect, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import BooleanField
+
+from careerlog.access import AccessDenied, Action
+from careerlog.accounts import Account
+from careerlog.domain.errors import Conflict, InvalidInput, NotFound
+from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
+from careerlog.domain.payload import FieldSpec, payload_fields
+from careerlog.importing import kind_from_name
+from careerlog.reference import reference
+from web.pages.common import allowed, blp, page, services
+from web.pages.labels import kind_label
+from web.services import Written
+
+RECORDABLE = tuple(cls.KIND for cls in EMPLOYEE_EVENTS if cls.RECORDABLE)
+
+
+def event_class(kind: str | None) -> type[LedgerEvent] | None:
+    return BY_KIND[kind] if kind in RECORDABLE else None
+
+
+def field_view(spec: FieldSpec) -> dict[str, Any]:
+    """What the template needs to draw one input: its type and, for codes, the choices."""
+    codes = [(c.code, c.name) for c in reference().table(spec.table)] if spec.table else None
+    return {"name": spec.name, "type": spec.type_name, "required": spec.required, "doc": spec.doc, "codes": codes}
+
+
+def payload_from(form: Mapping[str, str], cls: type[LedgerEvent]) -> dict[str, Any]:
+    """The filled-in fields as plain data; objects (corrected fields) are read as JSON."""
+    payload: dict[str, Any] = {}
+    for spec in payload_fields(cls):
+        value = form.get(spec.name, "").strip()
+        if not value:
+            continue
+        if spec.type is dict:
+            try:
+                payload[spec.name] = json.loads(value)
+            except json.JSONDecodeError:
+                raise InvalidInput(_("Not valid JSON."), spec.name) from None
+        else:
+            payload[spec.name] = value
+    return payload
+
+
+def submit(account: Account, kind: str, nip: str, payload: dict[str, Any], key: str | None) -> Written:
+    if kind == "appointment":
+        return services().appoint(account, {"nip": nip, **payload}, key)
+    return services().record(account, nip, {"kind": kind, **payload}, key)
+
+
+def attempt(account: Account, kind: str, cls: type[LedgerEvent]) -> tuple[Written | None, dict[str, list[str]]]:
+    """Record the posted event; the errors per field when it is refused."""
+    nip = request.form.get("nip", "").strip()
+    if not nip:
+        return None, {"nip": [_("Missing data for required field.")]}
+    try:
+        payload = payload_from(request.form, cls)
+        return submit(account, kind, nip, payload, request.form.get("client_key") or None), {}
+    except InvalidInput as e:
+        return None, e.errors
+    except (NotFound, AccessDenied) as e:
+        return None, {"nip": [str(e)]}
+    except Conflict as e:
+        return None, {"_schema": [str(e)]}
+
+
+@blp.route("/record", methods=["GET", "POST"])
+def record() -> ResponseReturnValue:
+    """Choose an event kind, fill in its fields, and record it; refusals are shown beside the fields."""
+    account = allowed(Action.RECORD)
+    kind = request.values.get("kind") or None
+    cls = event_class(kind)
+    form = FlaskForm()
+    errors: dict[str, list[str]] = {}
+    if cls is not None and kind is not None and request.method == "POST":
+        if not form.validate_on_submit():
+            errors = {"_schema": [_("The form has expired; send it again.")]}
+        else:
+            written, errors = attempt(account, kind, cls)
+            if written is not None:
+                o = written.outcome
+                flash(
+                    _(
+                        "Recorded: %(kind)s, version %(version)s of %(nip)s.",
+                        kind=kind_label(o.kind),
+                        version=o.version,
+                        nip=o.subject,
+                    )
+                )
+                return redirect(url_for("pages.record", kind=kind, nip=o.subject))
+    return page(
+        "pages/record.html",
+        account,
+        422 if errors else 200,
+        form=form,
+        kinds=[(k, kind_label(k)) for k in RECORDABLE],
+        kind=kind if cls else None,
+        fields=[field_view(s) for s in payload_fields(cls)] if cls else [],
+        values=request.form if request.method == "POST" else request.args,
+        errors=errors,
+        client_key=request.form.get("client_key") if errors else uuid.uuid4().hex,
+    )
+
+
+class ImportForm(FlaskForm):  # type: ignore[misc]
+    file = FileField("file", validators=[FileRequired(), FileAllowed(["jsonl", "csv", "json"])])
+    dry_run = BooleanField("dry_run")
+
+
+@blp.route("/import", methods=["GET", "POST"])
+def import_file() -> ResponseReturnValue:
+    """Upload a JSON Lines or CSV file and show how many rows were recorded and why each rejected row was."""
+    account = allowed(Action.IMPORT)
+    form = ImportForm()
+    report = None
+    error = None
+    if form.validate_on_submit():
+        upload = form.file.data
+        name = upload.filename or ""
+        kind = request.form.get("kind") if request.form.get("kind") in RECORDABLE else None
+        if name.endswith(".csv") and not kind and not kind_from_name(name):
+            error = _("Choose the kind of event the CSV file holds.")
+        else:
+            try:
+                report = services().import_file(
+                    account, upload.stream, name=name, fmt=None, kind=kind, dry_run=bool(form.dry_run.data)
+                )
+            except InvalidInput as e:
+                error = e.describe()
+    status = 422 if (form.is_submitted() and (form.errors or error)) else 200
+    kinds = [(k, kind_label(k)) for k in RECORDABLE]
+    return page("pages/import.html", account, status, form=form, report=report, error=error, kinds=kinds)

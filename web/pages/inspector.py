@@ -1,0 +1,189 @@
+"""Inspectors: the audited promotions of a period and scope, one promotion's findings, and fairness."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import request
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from markupsafe import Markup
+from werkzeug.datastructures import MultiDict
+
+from careerlog.access import Action
+from careerlog.domain.errors import InvalidInput
+from careerlog.reference import reference, rules
+from projections.merit.fairness import DEFAULT_MIN_CELL
+from projections.merit.groups import DIMENSIONS
+from projections.merit.queries import DECISION_COLUMNS
+from projections.merit.rules import SEVERITY_ORDER
+from web.pages import charts
+from web.pages.common import allowed, blp, filters_from, one, page, services
+from web.pages.export import columns_of, csv_download
+
+SCOPE = ("agency",)
+AUDIT_CSV_LIMIT = 100_000
+
+
+def period(args: MultiDict[str, str]) -> tuple[date | None, date | None, dict[str, list[str]]]:
+    """The from/to dates of the filter form, with an error beside each that is not a date."""
+    found: dict[str, date | None] = {}
+    errors: dict[str, list[str]] = {}
+    for name in ("from", "to"):
+        value = one(args, name)
+        try:
+            found[name] = date.fromisoformat(value) if value else None
+        except ValueError:
+            errors[name] = [_("Must be a date YYYY-MM-DD.")]
+            found[name] = None
+    return found["from"], found["to"], errors
+
+
+def filter_choices() -> dict[str, Any]:
+    return {
+        "agencies": [(c.code, c.name) for c in reference().agencies],
+        "rules": sorted({r.id for r in rules().all}),
+        "severities": list(SEVERITY_ORDER),
+        "dimensions": list(DIMENSIONS),
+    }
+
+
+def audit_rows(per_page: int, page_number: int) -> tuple[Any, dict[str, list[str]]]:
+    """The audited promotions the filter form asks for (None and the errors when it is not valid)."""
+    args = request.args
+    start, end, errors = period(args)
+    if errors:
+        return None, errors
+    options = {"rule": one(args, "rule"), "severity": one(args, "severity"), "verdict": one(args, "verdict")}
+    try:
+        found = services().audits(
+            allowed(Action.RUN_AUDITS),
+            filters_from(args, SCOPE),
+            start=start,
+            end=end,
+            page=page_number,
+            per_page=per_page,
+            **options,
+        )
+    except InvalidInput as e:
+        return None, e.errors
+    return found, {}
+
+
+def page_number() -> int:
+    value = request.args.get("page", "1")
+    return max(1, int(value)) if value.isdigit() else 1
+
+
+@blp.route("/audits")
+def audits() -> ResponseReturnValue:
+    """The audited promotions of a period and scope, filterable by agency, rule (finding) and severity."""
+    account = allowed(Action.RUN_AUDITS)
+    found, errors = audit_rows(50, page_number())
+    query = {k: v for k, v in request.args.items() if k != "page"}
+    return page(
+        "pages/audits.html",
+        account,
+        422 if errors else 200,
+        found=found,
+        errors=errors,
+        query=query,
+        **filter_choices(),
+    )
+
+
+@blp.route("/audits.csv")
+def audits_csv() -> ResponseReturnValue:
+    """The audited promotions of the filter form as CSV."""
+    found, errors = audit_rows(AUDIT_CSV_LIMIT, 1)
+    if errors:
+        raise InvalidInput(errors)
+    columns = [c.strip() for c in DECISION_COLUMNS.split(",")]
+    return csv_download(found.items, columns, "audited-promotions.csv")
+
+
+@blp.route("/audits/<nip>/<int:version>")
+def audit(nip: str, version: int) -> ResponseReturnValue:
+    """One promotion: its findings with the supporting events, and the colleagues passed over."""
+    account = allowed(Action.RUN_AUDITS)
+    return page("pages/audit.html", account, decision=services().audit(account, nip, version))
+
+
+def statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[str]], dict[str, Any]]:
+    """Fairness (`rates`) or time to promotion (`times`) for the filter form, or the form's errors."""
+    args = request.args
+    account = allowed(Action.RUN_AUDITS)
+    start, end, errors = period(args)
+    form = {
+        "by": [v for v in args.getlist("by") if v] or ["sex"],
+        "min_cell": one(args, "min_cell") or DEFAULT_MIN_CELL,
+    }
+    if errors:
+        return None, errors, form
+    method = services().fairness if kind == "rates" else services().time_to_promotion
+    try:
+        found = method(account, form["by"], filters_from(args, SCOPE), start=start, end=end, min_cell=form["min_cell"])
+    except InvalidInput as e:
+        return None, e.errors, form
+    return found, {}, form
+
+
+def rate_chart(result: dict[str, Any]) -> Markup | None:
+    shown = [g for g in result["groups"] if not g["suppressed"] and g["selection_rate"] is not None]
+    if not shown:
+        return None
+    line = result["four_fifths"] * max(g["selection_rate"] for g in shown)
+    bars = [charts.Bar(g["group"], g["selection_rate"] or 0.0, g["suppressed"]) for g in result["groups"]]
+    title = _("Selection rate per group")
+    return charts.bar_chart(bars, title, line=line, line_label=_("four fifths of the highest rate"), share=True)
+
+
+def km_chart(result: dict[str, Any]) -> Markup | None:
+    curves = [
+        (g["group"], [p["years"] for p in g["curve"]], [p["survival"] for p in g["curve"]])
+        for g in result["groups"]
+        if g["curve"]
+    ]
+    if not curves:
+        return None
+    return charts.survival_chart(curves, _("Share not yet promoted (Kaplan-Meier)"), _("Years in rank"))
+
+
+@blp.route("/fairness")
+def fairness() -> ResponseReturnValue:
+    """Selection rates against the four-fifths line, the statistics table, and time-to-promotion curves."""
+    account = allowed(Action.RUN_AUDITS)
+    rates, errors, form = statistics("rates")
+    times = statistics("times")[0] if rates is not None else None
+    return page(
+        "pages/fairness.html",
+        account,
+        422 if errors else 200,
+        rates=rates,
+        times=times,
+        errors=errors,
+        form=form,
+        rate_svg=rate_chart(rates) if rates else None,
+        km_svg=km_chart(times) if times else None,
+        query=request.query_string.decode(),
+        **filter_choices(),
+    )
+
+
+@blp.route("/fairness.csv")
+def fairness_csv() -> ResponseReturnValue:
+    """The fairness statistics table as CSV."""
+    rates, errors, _form = statistics("rates")
+    if rates is None:
+        raise InvalidInput(errors)
+    return csv_download(rates["groups"], columns_of(rates["groups"]), "fairness.csv")
+
+
+@blp.route("/time-to-promotion.csv")
+def time_csv() -> ResponseReturnValue:
+    """The time-to-promotion table as CSV."""
+    times, errors, _form = statistics("times")
+    if times is None:
+        raise InvalidInput(errors)
+    return csv_download(times["groups"], columns_of(times["groups"], leave_out=["curve"]), "time-to-promotion.csv")

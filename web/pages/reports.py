@@ -1,0 +1,112 @@
+"""Reports with charts: headcount, training compliance, programme evaluation and mentoring."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import abort, request
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+
+from careerlog.access import Action
+from careerlog.accounts import Account
+from careerlog.domain.errors import InvalidInput
+from careerlog.reference import reference
+from projections.queries import HEADCOUNT_FIELDS
+from projections.training import SPELL_FIELDS
+from web.pages import charts
+from web.pages.common import allowed, blp, filters_from, one, page, services
+
+REPORTS = {
+    "headcount": _l("Headcount"),
+    "training": _l("Training compliance"),
+    "programmes": _l("Programme evaluation"),
+    "mentoring": _l("Mentoring"),
+}
+SCOPE = ("agency",)
+
+
+def group_label(item: dict[str, Any], by: list[str]) -> str:
+    return " / ".join(str(item.get(b) if item.get(b) is not None else "-") for b in by)
+
+
+def headcount(account: Account) -> dict[str, Any]:
+    by = [one(request.args, "by") or "agency"]
+    found = services().headcount(account, by, filters_from(request.args, SCOPE))
+    bars = [charts.Bar(group_label(i, by), i["count"]) for i in found["items"]]
+    chart = charts.bar_chart(bars, _("Employees per group")) if bars else None
+    return {"result": found, "by": by, "fields": HEADCOUNT_FIELDS, "chart": chart}
+
+
+def year_arg() -> int:
+    value = one(request.args, "year")
+    if value is None:
+        return date.today().year - 1
+    if not value.isdigit():
+        raise InvalidInput(_("Must be a year, e.g. 2024."), "year")
+    return int(value)
+
+
+def training(account: Account) -> dict[str, Any]:
+    by = [one(request.args, "by") or "agency"]
+    year = year_arg()
+    found = services().training_compliance(account, year, by, filters_from(request.args, SCOPE))
+    bars = [charts.Bar(group_label(i, by), i["share"] or 0.0) for i in found["items"]]
+    title = _("Share of staff with the yearly JP in %(year)s", year=year)
+    chart = charts.bar_chart(bars, title, share=True) if bars else None
+    return {"result": found, "by": by, "fields": SPELL_FIELDS, "year": year, "chart": chart}
+
+
+def programmes(account: Account) -> dict[str, Any]:
+    found = services().programmes(account, filters_from(request.args, SCOPE))
+    bars = [charts.Bar(i["programme_id"], i["participants"]) for i in found["items"][:30]]
+    chart = charts.bar_chart(bars, _("Participants per programme")) if bars else None
+    return {"result": found, "chart": chart}
+
+
+def mentoring_chart(mentees: dict[str, Any], peers: dict[str, Any]) -> Markup | None:
+    if mentees["promotion_rate"] is None and peers["promotion_rate"] is None:
+        return None
+    bars = [
+        charts.Bar(_("Mentees"), mentees["promotion_rate"] or 0.0),
+        charts.Bar(_("Colleagues never mentored"), peers["promotion_rate"] or 0.0),
+    ]
+    return charts.bar_chart(bars, _("Promoted within the window"), share=True)
+
+
+def mentoring(account: Account) -> dict[str, Any]:
+    found = services().mentoring_report(account, filters_from(request.args, SCOPE), window_months=24, years=3)
+    groups = {item["group"]: item for item in found["items"]}
+    mentees, peers = groups["mentees"], groups["peers"]
+    return {"result": found, "mentees": mentees, "peers": peers, "chart": mentoring_chart(mentees, peers)}
+
+
+BUILDERS = {"headcount": headcount, "training": training, "programmes": programmes, "mentoring": mentoring}
+
+
+@blp.route("/reports")
+@blp.route("/reports/<name>")
+def report(name: str = "headcount") -> ResponseReturnValue:
+    """Show one report of the reader's scope, with its chart and table; errors beside the filters."""
+    account = allowed(Action.READ_REPORTS)
+    if name not in BUILDERS:
+        abort(404)
+    context: dict[str, Any] = {}
+    errors: dict[str, list[str]] = {}
+    try:
+        context = BUILDERS[name](account)
+    except InvalidInput as e:
+        errors = e.errors
+    return page(
+        "pages/report.html",
+        account,
+        422 if errors else 200,
+        name=name,
+        reports=REPORTS,
+        errors=errors,
+        agencies=[(c.code, c.name) for c in reference().agencies],
+        **context,
+    )
