@@ -1,0 +1,103 @@
+"""`careerlog import` SIGKILLed half-way and run again gives the store of one clean run.
+
+The real command imports a demo file in small batches (one transaction each); the test
+kills it once a few batches have committed, runs it again to the end, and compares the
+store with one where the same file was imported once, without a crash: the same events
+in the same order with the same payloads, and (for a migration import, whose recorded
+times come from the file) the same export to the byte and the same views.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from careerlog.application import CareerLog
+from careerlog.config import Settings
+from careerlog.demo import write_demo
+from careerlog.importing import MIGRATION_KEYS, import_file
+from projections.registry import projector
+from tests.processes import Careerlog, kill_when, log_of, twin_store, view_tables
+
+EMPLOYEES = 50  # about 2,000 rows
+BATCH = 100
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The demo as a migration file (with recorded times) and as an HR file (without)."""
+    directory = tmp_path_factory.mktemp("import")
+    migration = directory / "migration.jsonl"
+    write_demo(migration, employees=EMPLOYEES, seed=11, irregularities_path=directory / "irregular.json")
+    rows = [orjson.loads(line) for line in migration.read_bytes().splitlines()]
+    hr = directory / "hr.jsonl"
+    stripped = ({k: v for k, v in r.items() if k not in MIGRATION_KEYS} for r in rows)
+    hr.write_bytes(b"".join(orjson.dumps(r, option=orjson.OPT_APPEND_NEWLINE) for r in stripped))
+    return {"migration": migration, "hr": hr}
+
+
+def clean_run(database_url: str, path: Path, *, migration: bool) -> Settings:
+    settings = Settings(database_url=database_url)
+    with CareerLog.from_settings(settings) as app:
+        report = import_file(app, path, actor="import", migration=migration, batch_size=BATCH)
+    assert report.ok, report.rejected[:3]
+    return settings
+
+
+def crashed_run(database_url: str, path: Path, log: Path, *, migration: bool) -> str:
+    """Import, SIGKILL once three batches have committed, import again to the end; its summary."""
+    args = ["import", *(["--migration"] if migration else []), "--batch-size", str(BATCH), str(path)]
+    settings = Settings(database_url=database_url)
+    with CareerLog.from_settings(settings) as app:
+        first = Careerlog(database_url, log, *args)
+        kill_when(first, lambda: app.max_notification_id() >= 3 * BATCH)
+        committed = app.max_notification_id()
+    rows = len(path.read_bytes().splitlines())
+    assert committed < rows, "the import finished before it was killed"
+    again = Careerlog(database_url, log, *args)
+    assert again.finish() == 0, again.output()
+    return again.output().strip().splitlines()[-1]
+
+
+def rebuild(settings: Settings) -> None:
+    views = projector(settings)
+    try:
+        views.rebuild()
+    finally:
+        views.close()
+
+
+def without_recorded_times(log: list[dict[str, object]]) -> list[dict[str, object]]:
+    return [{k: v for k, v in event.items() if k != "recorded_at"} for event in log]
+
+
+@pytest.mark.parametrize("flavour", ["migration", "hr"])
+def test_an_import_killed_half_way_and_run_again_gives_the_store_of_one_clean_run(
+    database_url: str, files: dict[str, Path], tmp_path: Path, flavour: str
+) -> None:
+    migration = flavour == "migration"
+    path = files[flavour]
+    summary = crashed_run(database_url, path, tmp_path / "import.log", migration=migration)
+    rows = len(path.read_bytes().splitlines())
+    assert summary.startswith(f"{rows} rows: recorded "), summary
+    assert "rejected 0" in summary
+    crashed = Settings(database_url=database_url)
+
+    with twin_store(database_url, tmp_path) as twin_url:
+        clean = clean_run(twin_url, path, migration=migration)
+        expected_log = log_of(clean)
+        if migration:
+            for settings in (clean, crashed):
+                rebuild(settings)
+            expected_views = view_tables(clean)
+
+    got_log = log_of(crashed)
+    assert len(got_log) == len(expected_log) > rows
+    if migration:
+        assert got_log == expected_log
+        assert view_tables(crashed) == expected_views
+    else:
+        assert without_recorded_times(got_log) == without_recorded_times(expected_log)
+    print(f"\nimport crash ({crashed.store}, {flavour}): {rows} rows, 1 SIGKILL, re-run: {summary}")
