@@ -73,6 +73,17 @@ class PostJudge:
                 out.append(result)
         return out
 
+    def previous_post(self, fact: Fact) -> PostSpell | None:
+        """The definitive post held the day before the appointment (other than the appointment's own)."""
+        day = fact.effective_date
+        held = [
+            s
+            for s in self.record.posts
+            if s.assignment == DEFINITIVE and s.fact.version != fact.version and s.start < day
+            and (s.end is None or s.end >= day)
+        ]  # fmt: skip
+        return held[-1] if held else None
+
     def rank_bounds(self, fact: Fact) -> tuple[str | None, str | None]:
         kind, level = str(fact.get("post_kind")), fact.get("level")
         spec = self.ref.post_kinds[kind]
@@ -159,7 +170,7 @@ class PostJudge:
 
     def _credit_points(self, rule: Rule, fact: Fact) -> Check | None:
         """A move up to a higher functional level: the credit earned in the level held."""
-        held = self.record.definitive_post_on(fact.effective_date)
+        held = self.previous_post(fact)
         target = fact.get("level")
         if fact.get("post_kind") != "FUNGSIONAL" or held is None or held.post_kind != "FUNGSIONAL":
             return None
@@ -178,8 +189,8 @@ class PostJudge:
     def _jpt_tenure(self, rule: Rule, fact: Fact) -> Check | None:
         """Moving a JPT holder out of the post within the years after the appointment."""
         day = fact.effective_date
-        held = self.record.definitive_post_on(day)
-        if held is None or held.post_kind not in rule.params["kinds"] or held.fact.version == fact.version:
+        held = self.previous_post(fact)
+        if held is None or held.post_kind not in rule.params["kinds"]:
             return None
         order = self.ref.post_kinds
         if int(order[fact.get("post_kind")].get("order", 0)) > int(order[held.post_kind].get("order", 0)):
