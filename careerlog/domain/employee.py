@@ -41,8 +41,8 @@ class Career:
 
     def add(self, fact: Fact) -> None:
         """Take in one more fact, as if the career had been built with it (a new recording)."""
-        bisect.insort(self.facts, fact, key=_order)
-        bisect.insort(self.by_kind[fact.kind], fact, key=_order)
+        _insert_in_order(self.facts, fact)
+        _insert_in_order(self.by_kind[fact.kind], fact)
         if fact.kind == "appointment" and (self.appointment is None or _order(fact) < _order(self.appointment)):
             self.appointment = fact
         separating = fact.kind == "status_change" and fact.get("status") in _separation_statuses()
@@ -63,6 +63,14 @@ class Career:
 
 def _order(fact: Fact) -> tuple[date, int]:
     return fact.effective_date, fact.version
+
+
+def _insert_in_order(facts: list[Fact], fact: Fact) -> None:
+    """Insert keeping the order; a history mostly arrives in order, so try the end first."""
+    if not facts or _order(facts[-1]) <= _order(fact):
+        facts.append(fact)
+    else:
+        bisect.insort(facts, fact, key=_order)
 
 
 @cache

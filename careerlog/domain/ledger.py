@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from operator import attrgetter
 from typing import Any, cast
 
 from eventsourcing.domain import BaseAggregate
@@ -41,7 +42,21 @@ def local_date(moment: datetime) -> date:
 
 def payload_values(event: LedgerEvent) -> dict[str, Any]:
     """The payload of an event as recorded (its own values, before any correction)."""
-    return {spec.name: getattr(event, spec.name) for spec in payload_fields(type(event))}
+    names, values_of = _payload_getter(type(event))
+    return dict(zip(names, values_of(event), strict=True))
+
+
+_GETTERS: dict[type[LedgerEvent], tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {}
+
+
+def _payload_getter(cls: type[LedgerEvent]) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
+    """The payload field names of an event class and a function reading them all at once."""
+    found = _GETTERS.get(cls)
+    if found is None:
+        names = tuple(spec.name for spec in payload_fields(cls))
+        getter = attrgetter(*names)
+        found = _GETTERS[cls] = (names, getter if len(names) > 1 else lambda event: (getter(event),))
+    return found
 
 
 IDENTITY_FIELDS: dict[type[LedgerEvent], tuple[str, ...]] = {
@@ -164,8 +179,9 @@ class LedgerAggregate(BaseAggregate[str]):
     def add_fact(self, event: LedgerEvent) -> None:
         version = event.originator_version
         self.events[version] = event
-        self.facts[version] = Fact(version, event.KIND, payload_values(event), local_date(event.timestamp), event)
-        self.keys[identity_key(type(event), payload_values(event), event.client_key)] = version
+        values = payload_values(event)
+        self.keys[identity_key(type(event), values, event.client_key)] = version
+        self.facts[version] = Fact(version, event.KIND, values, local_date(event.timestamp), event)
 
     def add_correction(self, event: EventCorrected) -> None:
         self.events[event.originator_version] = event

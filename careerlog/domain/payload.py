@@ -84,28 +84,38 @@ def _read_fields(event_cls: type[LedgerEvent]) -> tuple[FieldSpec, ...]:
     return tuple(specs)
 
 
+_BY_NAME: dict[type, dict[str, FieldSpec]] = {}
+
+
+def _by_name(event_cls: type[LedgerEvent]) -> dict[str, FieldSpec]:
+    found = _BY_NAME.get(event_cls)
+    if found is None:
+        found = _BY_NAME[event_cls] = {spec.name: spec for spec in payload_fields(event_cls)}
+    return found
+
+
 def parse_payload(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Typed payload values from plain data; InvalidInput names every bad field.
 
     With partial=True (corrections) only the given fields are read and none is required.
     """
     errors = FieldErrors()
-    specs = {s.name: s for s in payload_fields(event_cls)}
+    specs = _by_name(event_cls)
     for name in raw:
         if name not in specs:
             errors.add(name, "Unknown field.")
     values: dict[str, Any] = {}
-    for spec in specs.values():
-        if spec.name not in raw:
+    for name, spec in specs.items():
+        if name not in raw:
             if spec.required and not partial:
-                errors.add(spec.name, "Missing data for required field.")
+                errors.add(name, "Missing data for required field.")
             elif not partial:
-                values[spec.name] = None
+                values[name] = None
             continue
         try:
-            values[spec.name] = parse_value(spec, raw[spec.name])
+            values[name] = parse_value(spec, raw[name])
         except ValueError as e:
-            errors.add(spec.name, str(e))
+            errors.add(name, str(e))
     errors.raise_if_any()
     return values
 

@@ -18,6 +18,7 @@ from typing import Any
 
 HERE = Path(__file__).parent
 RULES_FILE_ENV = "CAREERLOG_RULES_FILE"
+BUNDLED_RULES = str(HERE / "rules.toml")  # a string: rules() runs for every check that reads a rule
 
 
 @dataclass(frozen=True)
@@ -227,5 +228,5 @@ def _rules_at(path: str) -> Rules:
 
 def rules(path: str | os.PathLike[str] | None = None) -> Rules:
     """The configured rules: CAREERLOG_RULES_FILE, else the bundled rules.toml."""
-    chosen = path or os.environ.get(RULES_FILE_ENV) or HERE / "rules.toml"
+    chosen = path or os.environ.get(RULES_FILE_ENV) or BUNDLED_RULES
     return _rules_at(str(chosen))
