@@ -1,49 +1,134 @@
-"""Scorecard indicators: each one says what it counts and links to the rows behind it."""
+"""Scorecard indicators: each one says what it counts, over what, and which rows are behind it.
+
+`CATALOGUE` defines every indicator once (docs/scorecard.md explains each in full); an
+`Indicator` is one measured value of it for a scope (agency, and optionally unit or region),
+a year and possibly a group (a rank, a sex, a programme, a finding rule...).
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
+
+from careerlog.sqlstore import SqlStore
+
+
+@dataclass(frozen=True)
+class Definition:
+    """What an indicator measures: its title, definition, numerator, denominator and source."""
+
+    id: str
+    area: str
+    title: str
+    definition: str
+    numerator: str
+    denominator: str
+    source: str
+
+    def as_dict(self) -> dict[str, str]:
+        return dict(vars(self))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose scorecard: an agency, optionally narrowed to a unit or a region."""
+
+    agency: str
+    unit: str | None = None
+    region: str | None = None
+
+    def filters(self) -> dict[str, str]:
+        return {k: v for k, v in (("agency", self.agency), ("unit", self.unit), ("region", self.region)) if v}
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where and when an indicator is measured."""
+
+    store: SqlStore
+    scope: Scope
+    year: int
+    today: date
+    window_months: int = 24
+
+    @property
+    def year_end(self) -> date:
+        """31 December of the year, or today in the current year."""
+        return min(date(self.year, 12, 31), self.today)
+
+    @property
+    def period(self) -> tuple[str, str]:
+        return f"{self.year}-01-01", self.year_end.isoformat()
 
 
 @dataclass(frozen=True)
 class Indicator:
-    """One measured value: `numerator` / `denominator`, with the API path listing the rows counted."""
+    """One measured value: `numerator` / `denominator` (scaled for per-1,000 indicators), with the
+    view and filter that list the rows counted, and the API path that lists them where there is one."""
 
     id: str
-    title: str
-    definition: str
     agency: str
     year: int
     numerator: float | None
     denominator: float | None
     value: float | None
-    link: str
+    rows: dict[str, Any]
+    link: str | None = None
+    group: dict[str, Any] = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "id": self.id,
+            "agency": self.agency,
+            "year": self.year,
+            "group": self.group,
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "value": self.value,
+            "rows": self.rows,
+            "link": self.link,
+            "details": self.details,
+        }
+
+    @property
+    def key(self) -> tuple[str, tuple[tuple[str, Any], ...]]:
+        return self.id, tuple(sorted(self.group.items()))
 
 
-JP_SHARE = "training.jp_share"
-JP_SHARE_TITLE = "Staff meeting the yearly 20 JP"
-JP_SHARE_DEFINITION = (
-    "Staff in post at the end of the year (31 December, or today in the current year) whose training that "
-    "year reached the yearly JP target, divided by all staff in post on that day. No value before 2017."
-)
+def api_link(path: str, **params: Any) -> str:
+    given = {k: v for k, v in params.items() if v not in (None, "")}
+    return f"/api/v1/{path}?{urlencode(given)}" if given else f"/api/v1/{path}"
 
 
-def jp_share(row: dict[str, Any]) -> Indicator:
-    """The JP-share indicator from one `TrainingQueries.compliance` row grouped by agency."""
-    query = urlencode({"year": row["year"], "agency": row["agency"]})
+def rows_behind(view: str, **filters: Any) -> dict[str, Any]:
+    """The view and the filter that list the rows an indicator counts."""
+    return {"view": view, "filter": {k: v for k, v in filters.items() if v not in (None, "")}}
+
+
+def measured(
+    ctx: Context,
+    definition: Definition,
+    numerator: float | None,
+    denominator: float | None,
+    value: float | None,
+    rows: dict[str, Any],
+    *,
+    link: str | None = None,
+    group: dict[str, Any] | None = None,
+    details: dict[str, Any] | None = None,
+) -> Indicator:
     return Indicator(
-        id=JP_SHARE,
-        title=JP_SHARE_TITLE,
-        definition=JP_SHARE_DEFINITION,
-        agency=row["agency"],
-        year=row["year"],
-        numerator=row["met"],
-        denominator=row["staff"],
-        value=row["share"],
-        link=f"/api/v1/training/compliance?{query}",
+        definition.id,
+        ctx.scope.agency,
+        ctx.year,
+        numerator,
+        denominator,
+        value,
+        rows,
+        link,
+        group or {},
+        details or {},
     )

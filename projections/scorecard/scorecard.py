@@ -1,26 +1,104 @@
-"""ScorecardQueries: the scorecard of one agency over years, compared with the other agencies."""
+"""ScorecardQueries: the scorecard of one agency (or one of its units or regions) over years, compared
+with the other agencies, and the findings written from it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
+from careerlog.domain.errors import InvalidInput
+from careerlog.reference import reference
 from projections.reading import ViewReader
-from projections.scorecard.indicators import jp_share
-from projections.training import TrainingQueries, bounded
+from projections.scorecard import competency, merit, outcomes, rewards
+from projections.scorecard.findings import Settings, findings, settings
+from projections.scorecard.indicators import Context, Definition, Indicator, Scope
+from projections.training import bounded
+
+DEFINITIONS: tuple[Definition, ...] = (
+    *competency.DEFINITIONS,
+    *outcomes.DEFINITIONS,
+    *merit.DEFINITIONS,
+    *rewards.DEFINITIONS,
+)
+BY_ID = {d.id: d for d in DEFINITIONS}
+
+
+def indicators(ctx: Context, config: Settings) -> list[Indicator]:
+    """Every indicator of a scope and year."""
+    return [
+        *competency.competency(ctx, config.earlier_years),
+        *outcomes.outcomes(ctx),
+        *merit.merit(ctx, config.min_cell),
+        *rewards.rewards(ctx, config.high_performer_score),
+    ]
+
+
+def checked_scope(agency: Any, unit: Any, region: Any) -> Scope:
+    if not agency or str(agency) not in reference().agencies:
+        raise InvalidInput(f"Unknown agency {agency!r}; see the agencies reference table.", "agency")
+    if region and str(region) not in reference().regions:
+        raise InvalidInput(f"Unknown region {region!r}; see the regions reference table.", "region")
+    return Scope(
+        reference().agencies.normalise(str(agency)), str(unit) if unit else None, str(region) if region else None
+    )
 
 
 class ScorecardQueries(ViewReader):
-    """Plain data out: the trend of each indicator for `agency` and the same year across agencies."""
+    """Plain data out: every indicator's trend for the scope, the year across agencies, and the findings."""
 
-    def scorecard(self, agency: str, year: int, *, years: int = 3) -> dict[str, Any]:
+    def scorecard(
+        self,
+        agency: str,
+        year: int,
+        *,
+        years: int = 3,
+        unit: str | None = None,
+        region: str | None = None,
+        config: Settings | None = None,
+    ) -> dict[str, Any]:
         year = bounded(year, "year", 1900, self.today.year)
         years = bounded(years, "years", 1, 20)
-        training = TrainingQueries(self.store, today=self.today)
-        by_year = {y: [jp_share(r) for r in training.compliance(y)] for y in range(year - years + 1, year + 1)}
-        trend = [i.as_dict() for y in sorted(by_year) for i in by_year[y] if i.agency == agency]
-        comparison = [i.as_dict() for i in by_year[year]]
+        scope = checked_scope(agency, unit, region)
+        config = config or settings()
+        measure = self._measure(config)
+        trend = [i for y in range(year - years + 1, year + 1) for i in measure(scope, y)]
+        comparison = [i for a in self.agencies(year) for i in measure(Scope(a), year)]
         return {
-            "agency": agency,
+            "agency": scope.agency,
+            "unit": scope.unit,
+            "region": scope.region,
             "year": year,
-            "indicators": {"training.jp_share": {"trend": trend, "comparison": comparison}},
+            "years": list(range(year - years + 1, year + 1)),
+            "as_of": self.today.isoformat(),
+            "indicators": self._by_indicator(trend, comparison),
+            "findings": findings(trend, year, config.thresholds),
+        }
+
+    def _measure(self, config: Settings) -> Callable[[Scope, int], list[Indicator]]:
+        def measure(scope: Scope, year: int) -> list[Indicator]:
+            ctx = Context(self.store, scope, year, self.today, config.window_months)
+            return indicators(ctx, config)
+
+        return measure
+
+    def agencies(self, year: int) -> list[str]:
+        """The agencies with staff in post at some time in the year."""
+        day = min(date(year, 12, 31), self.today).isoformat()
+        rows = self.store.query(
+            "SELECT DISTINCT agency FROM spells WHERE start_date <= ? AND (end_date IS NULL OR end_date > ?) "
+            "ORDER BY agency",
+            (day, f"{year}-01-01"),
+        )
+        return [r["agency"] for r in rows]
+
+    @staticmethod
+    def _by_indicator(trend: list[Indicator], comparison: list[Indicator]) -> dict[str, Any]:
+        return {
+            d.id: {
+                "definition": d.as_dict(),
+                "trend": [i.as_dict() for i in trend if i.id == d.id],
+                "comparison": [i.as_dict() for i in comparison if i.id == d.id],
+            }
+            for d in DEFINITIONS
         }

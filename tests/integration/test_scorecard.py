@@ -29,7 +29,7 @@ def test_scorecard_gives_the_jp_share_trend_of_an_agency_and_the_comparison_acro
         ("KOTA-MEDAN", 2, 4, 0.5),
         ("PROV-SUMUT", 0, 2, 0.0),
     ]
-    assert jp["comparison"][0]["link"] == "/api/v1/training/compliance?year=2022&agency=KOTA-MEDAN"
+    assert jp["comparison"][0]["link"] == "/api/v1/reports/training-compliance?year=2022&agency=KOTA-MEDAN"
 
 
 def test_scorecard_rejects_a_year_in_the_future_naming_the_field(populated: SqlStore) -> None:  # noqa: F811

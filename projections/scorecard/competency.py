@@ -1,0 +1,213 @@
+"""Competency-development indicators: the 20 JP a year, hours, their spread, who is reached,
+what participants think of each programme, and what a JP costs."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from projections.scorecard.indicators import Context, Definition, Indicator, api_link, measured, rows_behind
+from projections.training import NOT_IN_POST, TrainingQueries, ratio, yearly_jp
+
+SOURCE_JP = "PP 11/2017 art. 203(4) (rule training.yearly_jp)"
+JP_SHARE = Definition(
+    "training.jp_share",
+    "competency",
+    "Staff meeting the yearly 20 JP",
+    "Share of the staff in post at the end of the year (31 December, or today in the current year; not on "
+    "leave, study leave or suspended) whose trainings ending that year add up to the yearly JP target.",
+    "staff in post at the end of the year with at least the yearly JP",
+    "staff in post at the end of the year",
+    SOURCE_JP,
+)
+HOURS = Definition(
+    "training.hours_per_employee",
+    "competency",
+    "Lesson hours (JP) per employee",
+    "JP of the trainings ending in the year that the staff in post at the end of the year completed, per head.",
+    "JP completed in the year by the staff in post at its end",
+    "staff in post at the end of the year",
+    SOURCE_JP,
+)
+SPREAD = {
+    dim: Definition(
+        f"training.jp_share_by_{dim}",
+        "competency",
+        f"Staff meeting the yearly 20 JP, by {dim}",
+        f"training.jp_share for each {dim} of the staff in post at the end of the year (their {dim} on that day); "
+        "the spread is the gap between the highest and the lowest share.",
+        f"staff of the {dim} with at least the yearly JP",
+        f"staff of the {dim} in post at the end of the year",
+        SOURCE_JP,
+    )
+    for dim in ("rank", "sex", "region")
+}
+LEAST_TRAINED = Definition(
+    "training.least_trained_reached",
+    "competency",
+    "Training reaching the staff who got the least before",
+    "Of the staff in post at the end of the year who were also in post at the end of each of the previous "
+    "`earlier_years` years and had less than the yearly JP in every one of them, the share with any training "
+    "ending in the year.",
+    "those staff with at least 1 JP in the year",
+    "staff in post at the end of the year below the yearly JP in each of the earlier years",
+    SOURCE_JP,
+)
+PROGRAMME_RATING = Definition(
+    "training.programme_rating",
+    "competency",
+    "Participants' rating of a programme",
+    "Mean overall rating (1 to 5) given to the trainings of a course (a title without its cohort, e.g. "
+    "'Angkatan 3') in programmes ending in the year: one opinion per participant and programme.",
+    "sum of the participants' ratings",
+    "participants who rated the programme",
+    "TrainingFeedbackGiven (careerlog)",
+)
+PROGRAMME_RELEVANCE = Definition(
+    "training.programme_relevance",
+    "competency",
+    "Relevance of a programme to participants' work",
+    "Mean relevance (1 to 5) to their work that participants gave the trainings of a course (a title without "
+    "its cohort) in programmes ending in the year: one opinion per participant and programme.",
+    "sum of the participants' relevance ratings",
+    "participants who rated the programme",
+    "TrainingFeedbackGiven (careerlog)",
+)
+COST_PER_JP = Definition(
+    "training.cost_per_jp",
+    "competency",
+    "Cost per lesson hour (JP)",
+    "Rupiah recorded as the cost of the trainings ending in the year, per JP of those trainings (trainings "
+    "without a recorded cost are left out of both).",
+    "recorded cost of the trainings, in rupiah",
+    "JP of the trainings with a recorded cost",
+    "TrainingCompleted.cost (careerlog)",
+)
+DEFINITIONS = (JP_SHARE, HOURS, *SPREAD.values(), LEAST_TRAINED, PROGRAMME_RATING, PROGRAMME_RELEVANCE, COST_PER_JP)
+
+
+def compliance_rows(ctx: Context, by: list[str]) -> list[dict[str, Any]]:
+    return TrainingQueries(ctx.store, today=ctx.today).compliance(ctx.year, by, ctx.scope.filters())
+
+
+def jp_indicators(ctx: Context) -> list[Indicator]:
+    """The JP share and the hours per employee of the scope."""
+    link = api_link("reports/training-compliance", year=ctx.year, **ctx.scope.filters())
+    rows = rows_behind("spells+training", year=ctx.year, as_of=ctx.year_end.isoformat(), **ctx.scope.filters())
+    found = compliance_rows(ctx, ["agency"])
+    staff = sum(r["staff"] for r in found)
+    met = None if yearly_jp(ctx.year) is None else sum(r["met"] or 0 for r in found)
+    hours = sum(r["hours"] for r in found)
+    return [
+        measured(ctx, JP_SHARE, met, staff, ratio(met, staff), rows, link=link),
+        measured(ctx, HOURS, hours, staff, ratio(hours, staff, 2), rows, link=link),
+    ]
+
+
+def spread_indicators(ctx: Context) -> list[Indicator]:
+    """The JP share per rank, sex and region of the staff."""
+    found: list[Indicator] = []
+    for dim, definition in SPREAD.items():
+        for r in compliance_rows(ctx, ["agency", dim]):
+            group = {dim: r[dim]}
+            link = api_link("reports/training-compliance", year=ctx.year, by=f"agency,{dim}", **ctx.scope.filters())
+            rows = rows_behind("spells+training", year=ctx.year, **ctx.scope.filters(), **group)
+            found.append(measured(ctx, definition, r["met"], r["staff"], r["share"], rows, link=link, group=group))
+    return found
+
+
+def in_post(ctx: Context, day: str, scoped: bool) -> set[str]:
+    clauses = ["start_date <= ?", "(end_date IS NULL OR end_date > ?)", f"status NOT IN ({', '.join('?' * 3)})"]
+    params: list[Any] = [day, day, *NOT_IN_POST]
+    for name, value in ctx.scope.filters().items() if scoped else ():
+        clauses.append(f"{name} = ?")
+        params.append(value)
+    rows = ctx.store.query(f"SELECT DISTINCT subject FROM spells WHERE {' AND '.join(clauses)}", params)
+    return {r["subject"] for r in rows}
+
+
+def least_trained_indicator(ctx: Context, earlier_years: int) -> list[Indicator]:
+    """How many of those below the yearly JP in each earlier year had any training this year."""
+    years = range(ctx.year - earlier_years, ctx.year)
+    if any(yearly_jp(y) is None for y in years):
+        return []
+    rows = ctx.store.query(
+        "SELECT subject, year, SUM(hours) AS hours FROM training WHERE year >= ? AND year <= ? GROUP BY subject, year",
+        (years.start, ctx.year),
+    )
+    jp: dict[tuple[str, int], int] = defaultdict(int)
+    for r in rows:
+        jp[(r["subject"], int(r["year"]))] = int(r["hours"])
+    staff = in_post(ctx, ctx.year_end.isoformat(), scoped=True)
+    for y in years:
+        staff &= in_post(ctx, f"{y}-12-31", scoped=False)
+    least = {s for s in staff if all(jp[(s, y)] < (yearly_jp(y) or 0) for y in years)}
+    reached = sum(1 for s in least if jp[(s, ctx.year)] > 0)
+    behind = rows_behind("spells+training", year=ctx.year, earlier_years=earlier_years, **ctx.scope.filters())
+    return [measured(ctx, LEAST_TRAINED, reached, len(least), ratio(reached, len(least)), behind)]
+
+
+COHORT = re.compile(r"\s+(angkatan|batch|cohort|gelombang|kelas)\s+\S+$", re.IGNORECASE)
+
+
+def course(title: str) -> str:
+    """A training's course: its title without the cohort ("... Angkatan 3")."""
+    return COHORT.sub("", title.strip())
+
+
+def scope_clauses(ctx: Context, clauses: list[str], params: list[Any]) -> str:
+    for name, value in ctx.scope.filters().items():
+        clauses.append(f"{name} = ?")
+        params.append(value)
+    return " AND ".join(clauses)
+
+
+def programme_indicators(ctx: Context) -> list[Indicator]:
+    """Feedback per course of the programmes ending in the year: one opinion per participant and programme."""
+    params: list[Any] = [ctx.year]
+    where = scope_clauses(ctx, ["year = ?", "programme_id IS NOT NULL", "feedback_rating IS NOT NULL"], params)
+    rows = ctx.store.query(
+        "SELECT DISTINCT subject, programme_id, title, feedback_rating, feedback_relevance "
+        f"FROM training WHERE {where}",
+        params,
+    )
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for r in rows:
+        sums = totals[course(r["title"])]
+        sums[0] += 1
+        sums[1] += int(r["feedback_rating"])
+        sums[2] += int(r["feedback_relevance"])
+    link = api_link("reports/programmes", year=ctx.year, **ctx.scope.filters())
+    found = []
+    for name, (n, rating, relevance) in sorted(totals.items()):
+        group = {"programme": name}
+        behind = rows_behind("training", year=ctx.year, course=name, **ctx.scope.filters())
+        for definition, points in ((PROGRAMME_RATING, rating), (PROGRAMME_RELEVANCE, relevance)):
+            found.append(measured(ctx, definition, points, n, ratio(points, n), behind, link=link, group=group))
+    return found
+
+
+def cost_indicator(ctx: Context) -> Indicator:
+    clauses: list[str] = ["year = ?", "cost IS NOT NULL"]
+    params: list[Any] = [ctx.year]
+    for name, value in ctx.scope.filters().items():
+        clauses.append(f"{name} = ?")
+        params.append(value)
+    row = ctx.store.query(
+        f"SELECT SUM(cost) AS cost, SUM(hours) AS hours FROM training WHERE {' AND '.join(clauses)}", params
+    )[0]
+    cost = None if row["cost"] is None else round(float(row["cost"]), 2)
+    hours = int(row["hours"] or 0)
+    rows = rows_behind("training", year=ctx.year, cost="recorded", **ctx.scope.filters())
+    return measured(ctx, COST_PER_JP, cost, hours, ratio(cost, hours, 2), rows)
+
+
+def competency(ctx: Context, earlier_years: int) -> list[Indicator]:
+    return [
+        *jp_indicators(ctx),
+        *spread_indicators(ctx),
+        *least_trained_indicator(ctx, earlier_years),
+        *programme_indicators(ctx),
+        cost_indicator(ctx),
+    ]

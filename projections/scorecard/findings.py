@@ -1,0 +1,149 @@
+"""Written findings for a policy maker: indicators past a configurable threshold, each tied to its indicator."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from careerlog.domain.errors import InvalidInput
+from projections.scorecard.indicators import Indicator
+
+THRESHOLDS_ENV = "CAREERLOG_SCORECARD_FILE"
+DEFAULT_FILE = Path(__file__).with_name("thresholds.toml")
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """When an indicator makes a finding: below or above a value for `years` years running."""
+
+    indicator: str
+    text: str
+    below: float | None = None
+    above: float | None = None
+    years: int = 1
+    min_denominator: float = 0
+
+    def crosses(self, item: Indicator) -> bool:
+        if item.value is None or (item.denominator or 0) < self.min_denominator:
+            return False
+        if self.below is not None and item.value < self.below:
+            return True
+        return self.above is not None and item.value > self.above
+
+    @property
+    def limit(self) -> float | None:
+        return self.below if self.below is not None else self.above
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The scorecard's settings and its thresholds."""
+
+    window_months: int
+    earlier_years: int
+    high_performer_score: int
+    min_cell: int
+    thresholds: tuple[Threshold, ...]
+
+
+def parse_settings(data: Mapping[str, Any]) -> Settings:
+    base = data.get("settings", {})
+    thresholds = []
+    for i, row in enumerate(data.get("findings", [])):
+        if ("below" in row) == ("above" in row):
+            raise InvalidInput("Give exactly one of below and above.", f"findings[{i}]")
+        thresholds.append(Threshold(**row))
+    return Settings(
+        window_months=int(base.get("window_months", 24)),
+        earlier_years=int(base.get("earlier_years", 2)),
+        high_performer_score=int(base.get("high_performer_score", 5)),
+        min_cell=int(base.get("min_cell", 5)),
+        thresholds=tuple(thresholds),
+    )
+
+
+@cache
+def _load(path: str) -> Settings:
+    with open(path, "rb") as fh:
+        return parse_settings(tomllib.load(fh))
+
+
+def settings(path: str | os.PathLike[str] | None = None) -> Settings:
+    """The scorecard settings: CAREERLOG_SCORECARD_FILE, else the bundled thresholds.toml."""
+    return _load(str(path or os.environ.get(THRESHOLDS_ENV) or DEFAULT_FILE))
+
+
+def group_label(group: Mapping[str, Any]) -> str:
+    return ", ".join(str(v) for v in group.values())
+
+
+def percent_or_number(indicator_id: str, value: float | None) -> str:
+    if value is None:
+        return "-"
+    if "share" in indicator_id or indicator_id in SHARES:
+        return f"{value:.0%}"
+    return f"{round(value, 2):g}"
+
+
+SHARES = frozenset(
+    {
+        "training.least_trained_reached",
+        "merit.clean_promotions",
+        "awards.to_high_performers",
+        "awards.irregular",
+    }
+)
+
+
+def series(trend: Iterable[Indicator]) -> dict[tuple[str, tuple[tuple[str, Any], ...]], list[Indicator]]:
+    grouped: dict[tuple[str, tuple[tuple[str, Any], ...]], list[Indicator]] = defaultdict(list)
+    for item in trend:
+        grouped[item.key].append(item)
+    return {k: sorted(v, key=lambda i: i.year) for k, v in grouped.items()}
+
+
+def findings(trend: Sequence[Indicator], year: int, thresholds: Iterable[Threshold]) -> list[dict[str, Any]]:
+    """Findings of one agency's trend: each threshold crossed in each of its last `years` years up to `year`."""
+    by_series = series(trend)
+    found = []
+    for threshold in thresholds:
+        for (indicator_id, _), items in sorted(by_series.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
+            if indicator_id != threshold.indicator:
+                continue
+            wanted = {i.year: i for i in items if year - threshold.years < i.year <= year}
+            if len(wanted) == threshold.years and all(threshold.crosses(i) for i in wanted.values()):
+                found.append(written(threshold, [wanted[y] for y in sorted(wanted)]))
+    return found
+
+
+def written(threshold: Threshold, items: list[Indicator]) -> dict[str, Any]:
+    last = items[-1]
+    years = [i.year for i in items]
+    values = ", ".join(percent_or_number(last.id, i.value) for i in items)
+    text = threshold.text.format(
+        agency=last.agency,
+        group=group_label(last.group),
+        years=", ".join(str(y) for y in years) if len(years) > 1 else str(years[0]),
+        count=len(years),
+        values=values,
+        threshold=f"{threshold.limit:g}",
+        numerator=f"{last.numerator:g}" if last.numerator is not None else "-",
+        denominator=f"{last.denominator:g}" if last.denominator is not None else "-",
+    )
+    return {
+        "indicator": last.id,
+        "agency": last.agency,
+        "group": last.group,
+        "years": years,
+        "values": [i.value for i in items],
+        "threshold": {"below": threshold.below, "above": threshold.above, "years": threshold.years},
+        "text": text,
+        "rows": last.rows,
+        "link": last.link,
+    }

@@ -1,0 +1,168 @@
+"""Merit and performance-management indicators, from the merit audit's views and queries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from careerlog.reference import rules
+from projections.merit.distribution import GradeInflationQueries
+from projections.merit.fairness import FairnessQueries
+from projections.merit.queries import AuditQueries, PassedOverQueries
+from projections.scorecard.indicators import Context, Definition, Indicator, api_link, measured, rows_behind
+from projections.training import ratio
+
+SOURCE = "Merit audit (docs/audit.md, docs/rules.md)"
+CLEAN = Definition(
+    "merit.clean_promotions",
+    "merit",
+    "Promotions without findings",
+    "Share of the rank promotions with TMT in the year whose audit raised no finding.",
+    "rank promotions without a finding",
+    "rank promotions audited",
+    SOURCE,
+)
+BY_RULE = Definition(
+    "merit.findings_by_rule",
+    "merit",
+    "Decisions with a finding of a rule",
+    "For each rule, the audited decisions (rank promotions and definitive post appointments) with TMT in the "
+    "year that have a finding of that rule.",
+    "decisions with a finding of the rule",
+    "decisions audited",
+    SOURCE,
+)
+RECORDED_AFTER = Definition(
+    "merit.recorded_after_decision",
+    "merit",
+    "Decisions resting on evidence recorded after them",
+    "Audited decisions with TMT in the year with an evidence.recorded_after finding.",
+    "decisions with evidence recorded after the decision",
+    "decisions audited",
+    SOURCE,
+)
+PASSED_OVER = Definition(
+    "merit.passed_over",
+    "merit",
+    "Colleagues passed over",
+    "Pairs of a regular promotion in a round of the year and an eligible colleague of the same unit and rank, "
+    "not promoted, with clearly stronger merit (rule merit.passed_over).",
+    "passed-over colleagues (per promotion)",
+    "regular (101) promotions audited",
+    SOURCE,
+)
+IMPACT = {
+    dim: Definition(
+        f"merit.impact_ratio_by_{dim}",
+        "merit",
+        f"Promotion impact ratio by {dim}",
+        f"Selection rate of each {dim} group in the year's regular promotion rounds (promoted / in the pool) "
+        "divided by the highest group's rate, with the Holm-adjusted Fisher exact p-value (docs/fairness.md).",
+        "promoted from the group's pool",
+        "the group's pool (eligible or promoted) over the rounds of the year",
+        "29 CFR 1607.4(D) four-fifths rule; rule fairness.adverse_impact",
+    )
+    for dim in ("sex", "region", "education")
+}
+SKP = Definition(
+    "performance.units_over_cap",
+    "performance",
+    "Units rating their staff above what the unit's own rating allows",
+    "Unit-years of the year whose staff predicates exceed the shares the unit's own predicate allows "
+    "(rule skp.distribution), of the unit-years rated.",
+    "unit-years over the caps",
+    "unit-years with a unit rating",
+    "PermenPANRB 6/2022; rule skp.distribution",
+)
+DEFINITIONS = (CLEAN, BY_RULE, RECORDED_AFTER, PASSED_OVER, *IMPACT.values(), SKP)
+DECISION_RULES = ("promotion.", "post.", "evidence.")
+
+
+def audit_link(ctx: Context, path: str, **extra: Any) -> str:
+    start, end = ctx.period
+    return api_link(f"audits/{path}", **ctx.scope.filters(), **{"from": start, "to": end}, **extra)
+
+
+def promotion_indicators(ctx: Context) -> list[Indicator]:
+    start, end = ctx.period
+    audit = AuditQueries(ctx.store, today=ctx.today)
+    promotions = audit.promotions(ctx.scope.filters(), start=start, end=end)
+    clean = sum(1 for d in promotions if not d["finding_count"])
+    rows = rows_behind("decisions", decision="promotion", tmt_from=start, tmt_to=end, **ctx.scope.filters())
+    found = [
+        measured(
+            ctx, CLEAN, clean, len(promotions), ratio(clean, len(promotions)), rows, link=audit_link(ctx, "promotions")
+        )
+    ]
+    decisions = len(audit.decisions(ctx.scope.filters(), start=start, end=end))
+    for rule_id in [r for r in rules().ids if r.startswith(DECISION_RULES)]:
+        hits = len(audit.decisions(ctx.scope.filters(), start=start, end=end, rule=rule_id))
+        definition = RECORDED_AFTER if rule_id == "evidence.recorded_after" else BY_RULE
+        group = {} if definition is RECORDED_AFTER else {"rule": rule_id}
+        behind = rows_behind("findings", rule=rule_id, tmt_from=start, tmt_to=end, **ctx.scope.filters())
+        link = audit_link(ctx, "promotions", rule=rule_id)
+        found.append(measured(ctx, definition, hits, decisions, ratio(hits, decisions), behind, link=link, group=group))
+    regular = sum(1 for d in promotions if d["kind"] == "101")
+    passed = [
+        p
+        for p in PassedOverQueries(ctx.store, today=ctx.today).passed_over(ctx.scope.filters())
+        if p["round_date"][:4] == str(ctx.year)
+    ]
+    behind = rows_behind("promotion_rounds", round_year=ctx.year, **ctx.scope.filters())
+    found.append(measured(ctx, PASSED_OVER, len(passed), regular, ratio(len(passed), regular), behind))
+    return found
+
+
+def impact_indicators(ctx: Context, min_cell: int) -> list[Indicator]:
+    start, end = ctx.period
+    fairness = FairnessQueries(ctx.store, today=ctx.today)
+    found = []
+    for dim, definition in IMPACT.items():
+        result = fairness.fairness(dim, start=start, end=end, scope=ctx.scope.filters(), min_cell=min_cell)
+        link = audit_link(ctx, "fairness", by=dim)
+        for g in result["groups"]:
+            details = {
+                k: g[k]
+                for k in (
+                    "selection_rate",
+                    "reference",
+                    "adverse_impact",
+                    "p_fisher",
+                    "p_fisher_adjusted",
+                    "significant",
+                    "suppressed",
+                )
+            }
+            behind = rows_behind(
+                "promotion_rounds", round_from=start, round_to=end, **ctx.scope.filters(), **{dim: g["group"]}
+            )
+            group = {dim: g["group"]}
+            found.append(
+                measured(
+                    ctx,
+                    definition,
+                    g["promoted"],
+                    g["eligible"],
+                    g["impact_ratio"],
+                    behind,
+                    link=link,
+                    group=group,
+                    details=details,
+                )
+            )
+    return found
+
+
+def skp_indicator(ctx: Context) -> list[Indicator]:
+    filters = {k: v for k, v in ctx.scope.filters().items() if k in ("agency", "unit")}
+    over = GradeInflationQueries(ctx.store, today=ctx.today).grade_inflation(filters, start=ctx.year, end=ctx.year)
+    clauses = " AND ".join(["year = ?", *(f"{k} = ?" for k in filters)])
+    rated = int(
+        ctx.store.scalar(f"SELECT COUNT(*) FROM unit_ratings WHERE {clauses}", (ctx.year, *filters.values())) or 0
+    )
+    details = {"units": [f"{u['agency']}/{u['unit']}" for u in over]}
+    behind = rows_behind("unit_ratings+staff_ratings", year=ctx.year, **filters)
+    return [measured(ctx, SKP, len(over), rated, ratio(len(over), rated), behind, details=details)]
+
+
+def merit(ctx: Context, min_cell: int) -> list[Indicator]:
+    return [*promotion_indicators(ctx), *impact_indicators(ctx, min_cell), *skp_indicator(ctx)]
