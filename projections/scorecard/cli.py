@@ -1,0 +1,75 @@
+"""`careerlog report scorecard`: the agency scorecard on the command line (JSON, CSV or a text summary)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import click
+
+from careerlog.cli import Context, friendly_errors, pass_context
+from projections.merit.cli import csv_text, table_text
+from projections.scorecard.scorecard import ScorecardQueries
+from projections.store import open_view_store
+
+report_group = click.Group("report", help="Aggregate reports for policy makers (no personal data).")
+
+COLUMNS = ("indicator", "scope", "agency", "year", "group", "numerator", "denominator", "value", "rows")
+
+
+def flat_rows(card: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per measured value: the trend of the scope, then the comparison across agencies."""
+    rows = []
+    for indicator_id, item in card["indicators"].items():
+        for scope in ("trend", "comparison"):
+            for i in item[scope]:
+                rows.append(
+                    {
+                        "indicator": indicator_id,
+                        "scope": scope,
+                        "agency": i["agency"],
+                        "year": i["year"],
+                        "group": "; ".join(f"{k}={v}" for k, v in i["group"].items()),
+                        "numerator": i["numerator"],
+                        "denominator": i["denominator"],
+                        "value": i["value"],
+                        "rows": json.dumps(i["rows"]["filter"], ensure_ascii=False, sort_keys=True),
+                    }
+                )
+    return rows
+
+
+def summary(card: dict[str, Any]) -> str:
+    mine = [r for r in flat_rows(card) if r["scope"] == "trend" and r["year"] == card["year"]]
+    lines = [table_text(mine, ("indicator", "group", "numerator", "denominator", "value"))]
+    lines.append("")
+    lines.append(f"Findings ({len(card['findings'])}):")
+    lines += [f"- {f['text']} [{f['indicator']}]" for f in card["findings"]] or ["- none"]
+    return "\n".join(lines)
+
+
+@report_group.command("scorecard")
+@click.option("--agency", required=True, help="Agency code (careerlog reference agencies).")
+@click.option("--year", type=int, default=lambda: date.today().year, help="The year reported (default: this year).")
+@click.option("--years", type=int, default=3, show_default=True, help="Years of trend, ending with --year.")
+@click.option("--unit", help="Only this unit of the agency.")
+@click.option("--region", help="Only this region.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@pass_context
+@friendly_errors
+def scorecard_command(
+    obj: Context, /, agency: str, year: int, years: int, unit: str | None, region: str | None, fmt: str
+) -> None:
+    """The scorecard of career-development policy: every indicator (definition, numerator, denominator,
+    value and the rows behind it) with its trend and the comparison across agencies, and the findings
+    written from it. Indicators are defined in docs/scorecard.md."""
+    card = ScorecardQueries(open_view_store(obj.settings).sql).scorecard(
+        agency, year, years=years, unit=unit, region=region
+    )
+    if fmt == "json":
+        click.echo(json.dumps(card, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(csv_text(flat_rows(card), COLUMNS))
+    else:
+        click.echo(summary(card))
