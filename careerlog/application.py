@@ -78,8 +78,12 @@ class UnitOfWork:
     loaded: dict[str, LedgerAggregate | None] = field(default_factory=dict)
 
     preloaded: dict[str, LedgerAggregate | None] = field(default_factory=dict)
+    touched: list[str] = field(default_factory=list)  # records the current command read or made
+    made: list[LedgerEvent] = field(default_factory=list)  # new events, in the order commands made them
+    noted: dict[str, int] = field(default_factory=dict)  # how many of each record's new events are in `made`
 
     def get(self, subject: str) -> LedgerAggregate | None:
+        self.touched.append(subject)
         if subject not in self.loaded:
             if subject in self.preloaded:
                 self.loaded[subject] = self.preloaded.pop(subject)
@@ -102,9 +106,27 @@ class UnitOfWork:
 
     def add(self, aggregate: LedgerAggregate) -> None:
         self.loaded[aggregate.id] = aggregate
+        self.touched.append(aggregate.id)
 
     def changed(self) -> list[LedgerAggregate]:
         return [a for a in self.loaded.values() if a is not None and a.pending_events]
+
+    def note(self) -> None:
+        """After each command: note the events it made, so that they are saved in that order."""
+        for subject in dict.fromkeys(self.touched):
+            aggregate = self.loaded.get(subject)
+            if aggregate is not None and len(aggregate.pending_events) > self.noted.get(subject, 0):
+                self.made += cast(list[LedgerEvent], aggregate.pending_events[self.noted.get(subject, 0) :])
+                self.noted[subject] = len(aggregate.pending_events)
+        self.touched.clear()
+
+    def new_events(self) -> list[LedgerEvent]:
+        """Every new event, in the order the commands made them (an export's order survives an import)."""
+        self.note()
+        made, self.made, self.noted = self.made, [], {}
+        for aggregate in self.changed():
+            aggregate.collect_events()
+        return made
 
 
 class CareerLog(Application[str]):
@@ -188,18 +210,17 @@ class CareerLog(Application[str]):
         if dry_run:
             return results
         try:
-            self.save_batch(uow.changed())
+            self.save_batch(uow.new_events())
         except RecordConflictError:
             results = [self._attempt_alone(command, actor) for command in commands]
         return results
 
-    def save_batch(self, aggregates: Iterable[LedgerAggregate]) -> None:
-        """Save the new events of many records in one transaction, written in bulk.
+    def save_batch(self, events: Iterable[LedgerEvent]) -> None:
+        """Save new events of many records in one transaction, written in bulk, in the given order.
 
-        The same stored events, in the same order, as `save`; a concurrent write to one of
-        the records raises RecordConflictError and nothing is saved.
+        The same stored events as `save`; a concurrent write to one of the records raises
+        RecordConflictError and nothing is saved.
         """
-        events = [event for aggregate in aggregates for event in aggregate.collect_events()]
         stored = [self.mapper.to_stored_event(event) for event in events]
         insert_stored_events(self.recorder, stored)
 
@@ -208,6 +229,8 @@ class CareerLog(Application[str]):
             return self.execute(uow, command, actor)
         except (InvalidInput, NotFound, IdempotencyConflict) as e:
             return e
+        finally:
+            uow.note()
 
     def _attempt_alone(self, command: Command, actor: str) -> Outcome | Exception:
         try:

@@ -104,7 +104,8 @@ class KindDispatch(Schema):
     def _load_one(self, data: Any, partial: Any) -> Any:
         if not isinstance(data, Mapping):
             raise ValidationError({"_schema": ["Invalid input type."]})
-        schema = self.KINDS.get(data.get("kind"))  # type: ignore[arg-type]
+        kind = data.get("kind")
+        schema = self.KINDS.get(kind) if isinstance(kind, str) else None
         if schema is None:
             known = ", ".join(self.KINDS)
             raise ValidationError({"kind": [f"Missing or unknown kind; one of: {known}."]})
