@@ -7,7 +7,7 @@ views call exactly one of these methods.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO, Any
@@ -21,7 +21,7 @@ from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.importing import ImportReport, detect_format, import_rows, kind_from_name, read_csv, read_jsonl
 from projections.framework import Projector
-from projections.mentoring import MentoringQueries
+from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries
 from projections.merit.eligibility import EligibilityQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
 from projections.merit.queries import AuditQueries, PassedOverQueries
@@ -273,33 +273,32 @@ class Services:
         return {**found, "passed_over": passed}
 
     def fairness(
-        self,
-        reader: Account,
-        by: list[str],
-        filters: Mapping[str, list[str]],
-        *,
-        start: date | None = None,
-        end: date | None = None,
-        min_cell: int = DEFAULT_MIN_CELL,
+        self, reader: Account, by: list[str], filters: Mapping[str, list[str]], **options: Any
     ) -> dict[str, Any]:
-        """Selection rates of the promotion rounds per group, within the reader's scope."""
-        scope = self.within(reader, Action.RUN_AUDITS, filters)
-        found = self.fairness_view.fairness(by, start=start, end=end, scope=scope, min_cell=min_cell)
-        return {**found, "scope": shown_scope(scope)}
+        """Selection rates of the promotion rounds per group, within the reader's scope.
+
+        Options: `start` and `end` (dates of the rounds), `min_cell` (smallest group compared)."""
+        return self.statistics(self.fairness_view.fairness, reader, by, filters, options)
 
     def time_to_promotion(
+        self, reader: Account, by: list[str], filters: Mapping[str, list[str]], **options: Any
+    ) -> dict[str, Any]:
+        """Years in rank until promotion per group (Kaplan-Meier, log-rank, Cox), within the reader's scope.
+
+        Options as for `fairness` (`start` and `end` bound the days the rank spells began)."""
+        return self.statistics(self.fairness_view.time_to_promotion, reader, by, filters, options)
+
+    def statistics(
         self,
+        query: Callable[..., dict[str, Any]],
         reader: Account,
         by: list[str],
         filters: Mapping[str, list[str]],
-        *,
-        start: date | None = None,
-        end: date | None = None,
-        min_cell: int = DEFAULT_MIN_CELL,
+        options: Mapping[str, Any],
     ) -> dict[str, Any]:
-        """Years in rank until promotion per group (Kaplan-Meier, log-rank, Cox), within the reader's scope."""
+        """A group statistic of the merit audit over the reader's scope, showing the filters applied."""
         scope = self.within(reader, Action.RUN_AUDITS, filters)
-        found = self.fairness_view.time_to_promotion(by, start=start, end=end, scope=scope, min_cell=min_cell)
+        found = query(by, scope=scope, **{"min_cell": DEFAULT_MIN_CELL, **options})
         return {**found, "scope": shown_scope(scope)}
 
     # ------------------------------------------------------------------ reports
@@ -326,16 +325,29 @@ class Services:
         return {"window_months": window_months, "items": items}
 
     def mentoring_report(
-        self, reader: Account, filters: Mapping[str, list[str]], *, window_months: int, years: int
+        self,
+        reader: Account,
+        filters: Mapping[str, list[str]],
+        *,
+        window_months: int = DEFAULT_WINDOW_MONTHS,
+        years: int = DEFAULT_OUTCOME_YEARS,
     ) -> dict[str, Any]:
-        """Mentoring in aggregate: relationships and sessions, and mentees' outcomes against their peers."""
+        """Mentoring in aggregate: relationships and sessions, and mentees' outcomes (`items`: mentees,
+        peers) against colleagues never mentored."""
         unknown = [name for name in filters if name not in MENTORING_REPORT_FILTERS]
         if unknown:
             raise InvalidInput(f"Unknown filter; one of {', '.join(MENTORING_REPORT_FILTERS)}.", unknown[0])
         scoped = self.within(reader, Action.READ_REPORTS, filters)
         relationships = self.mentoring.relationships(scoped)
-        outcomes = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years)
-        return {"relationships": relationship_totals(relationships), **outcomes}
+        found = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years)
+        return {
+            "relationships": relationship_totals(relationships),
+            "window_months": found["window_months"],
+            "years": found["years"],
+            "items": [{"group": group, **found[group]} for group in ("mentees", "peers")],
+            "difference": found["difference"],
+            "window_complete": found["window_complete"],
+        }
 
     # ------------------------------------------------------------------ accounts
 

@@ -1,4 +1,8 @@
-"""Every role against every endpoint; another agency's employee looks exactly like a missing one."""
+"""Every role against every endpoint; another agency's employee looks exactly like a missing one.
+
+The endpoints are the app's own routes under /api/v1: a new endpoint without an entry in
+ENDPOINTS (and so in every role's row of EXPECTED) fails `test_the_matrix_covers_every_endpoint`.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from flask import Flask
 
 from tests import factories as f
 from tests.functional.conftest import BUDI, MISSING, RINA, ROLES, SARI, World, appointment_of
@@ -30,6 +35,7 @@ ENDPOINTS: dict[str, Callable[[str, str], Request]] = {
     "profile": lambda nip, role: ("GET", f"/api/v1/employees/{nip}", {}),
     "history": lambda nip, role: ("GET", f"/api/v1/employees/{nip}/events", {}),
     "timeline": lambda nip, role: ("GET", f"/api/v1/employees/{nip}/timeline", {}),
+    "eligibility": lambda nip, role: ("GET", f"/api/v1/employees/{nip}/eligibility", {}),
     "record": lambda nip, role: (
         "POST",
         f"/api/v1/employees/{nip}/events",
@@ -40,7 +46,14 @@ ENDPOINTS: dict[str, Callable[[str, str], Request]] = {
         "/api/v1/employees",
         {"json": {"nip": new_medan_nip(role), **appointment_of(new_medan_nip(role))}},
     ),
+    "audits": lambda nip, role: ("GET", "/api/v1/audits/promotions", {}),
+    "audit": lambda nip, role: ("GET", f"/api/v1/audits/promotions/{nip}-2", {}),
+    "fairness": lambda nip, role: ("GET", "/api/v1/audits/fairness?by=sex", {}),
+    "time_to_promotion": lambda nip, role: ("GET", "/api/v1/audits/time-to-promotion?by=sex", {}),
     "headcount": lambda nip, role: ("GET", "/api/v1/reports/headcount?by=agency", {}),
+    "training_compliance": lambda nip, role: ("GET", "/api/v1/reports/training-compliance?year=2020", {}),
+    "programmes": lambda nip, role: ("GET", "/api/v1/reports/programmes", {}),
+    "mentoring": lambda nip, role: ("GET", "/api/v1/reports/mentoring", {}),
     "rate_unit": lambda nip, role: ("POST", "/api/v1/units/KOTA-MEDAN/BKPSDM/ratings", {"json": f.rating(2023)}),
     "import": lambda nip, role: (
         "POST",
@@ -51,21 +64,63 @@ ENDPOINTS: dict[str, Callable[[str, str], Request]] = {
     "me": lambda nip, role: ("GET", "/api/v1/me", {}),
 }
 
+# The route (method and URL rule) each entry exercises.
+ROUTES = {
+    "roster": "GET /api/v1/employees",
+    "appoint": "POST /api/v1/employees",
+    "profile": "GET /api/v1/employees/<nip>",
+    "history": "GET /api/v1/employees/<nip>/events",
+    "record": "POST /api/v1/employees/<nip>/events",
+    "timeline": "GET /api/v1/employees/<nip>/timeline",
+    "eligibility": "GET /api/v1/employees/<nip>/eligibility",
+    "audits": "GET /api/v1/audits/promotions",
+    "audit": "GET /api/v1/audits/promotions/<decision>",
+    "fairness": "GET /api/v1/audits/fairness",
+    "time_to_promotion": "GET /api/v1/audits/time-to-promotion",
+    "headcount": "GET /api/v1/reports/headcount",
+    "training_compliance": "GET /api/v1/reports/training-compliance",
+    "programmes": "GET /api/v1/reports/programmes",
+    "mentoring": "GET /api/v1/reports/mentoring",
+    "rate_unit": "POST /api/v1/units/<agency>/<unit>/ratings",
+    "import": "POST /api/v1/imports",
+    "access_log": "GET /api/v1/access-log",
+    "me": "GET /api/v1/me",
+}
+
 # The status each role gets for each endpoint, about Budi (KOTA-MEDAN, region 12.71).
 ALLOWED_WRITE = {"record": 201, "appoint": 201, "rate_unit": 201, "import": 200}
-READS = {"roster": 200, "profile": 200, "history": 200, "timeline": 200, "headcount": 200, "me": 200}
+RECORD_READS = {"profile": 200, "history": 200, "timeline": 200, "eligibility": 200}
+REPORTS = {"headcount": 200, "training_compliance": 200, "programmes": 200, "mentoring": 200}
+AUDITS = {"audits": 200, "audit": 200, "fairness": 200, "time_to_promotion": 200}
+READS = {"roster": 200, **RECORD_READS, **REPORTS, "me": 200}
 DENIED = dict.fromkeys(ENDPOINTS, 403) | {"me": 200}
 EXPECTED: dict[str, dict[str, int]] = {
-    "admin": READS | ALLOWED_WRITE | {"access_log": 200},
-    "hr": READS | ALLOWED_WRITE | {"access_log": 403},
-    "hr_karo": READS
-    | {"profile": 404, "history": 404, "timeline": 404, "record": 404}
-    | {"appoint": 403, "rate_unit": 403, "import": 200, "access_log": 403},
-    "inspector": DENIED | READS | {"access_log": 200},
-    "inspector_medan": DENIED | READS | {"access_log": 200},
-    "reporter": DENIED | {"headcount": 200},
-    "employee": DENIED | {"profile": 200, "history": 200, "timeline": 200, "access_log": 200},
+    "admin": READS | ALLOWED_WRITE | AUDITS | {"access_log": 200},
+    "hr": DENIED | READS | ALLOWED_WRITE,
+    "hr_karo": DENIED | READS | dict.fromkeys(RECORD_READS, 404) | {"record": 404, "import": 200},
+    "inspector": DENIED | READS | AUDITS | {"access_log": 200},
+    "inspector_medan": DENIED | READS | AUDITS | {"access_log": 200},
+    "reporter": DENIED | REPORTS,
+    "employee": DENIED | RECORD_READS | {"access_log": 200},
 }
+
+
+def api_routes(app: Flask) -> set[str]:
+    """Every method and URL rule the app serves under /api/v1."""
+    return {
+        f"{method} {rule.rule}"
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith("/api/v1/")
+        for method in rule.methods or ()
+        if method not in ("HEAD", "OPTIONS")
+    }
+
+
+def test_the_matrix_covers_every_endpoint(app: Flask) -> None:
+    assert set(ROUTES) == set(ENDPOINTS)
+    assert set(ROUTES.values()) == api_routes(app)
+    assert all(set(row) == set(ENDPOINTS) for row in EXPECTED.values())
+    assert set(EXPECTED) == set(ROLES)
 
 
 def send(world: World, who: str, request: Request) -> Any:
@@ -83,7 +138,7 @@ def test_each_role_gets_what_the_policy_allows_on_every_endpoint(world: World, r
     ("role", "other"),
     [("hr", RINA), ("hr_karo", BUDI), ("inspector_medan", RINA), ("employee", SARI)],
 )
-@pytest.mark.parametrize("endpoint", ["profile", "history", "timeline", "record"])
+@pytest.mark.parametrize("endpoint", ["profile", "history", "timeline", "eligibility", "record"])
 def test_a_record_outside_the_scope_is_indistinguishable_from_a_missing_one(
     world: World, role: str, other: str, endpoint: str
 ) -> None:
@@ -140,12 +195,34 @@ def test_a_reporter_never_receives_a_nip_a_name_or_a_birth_date(world: World) ->
         "/api/v1/reports/headcount?by=unit&format=csv",
         "/api/v1/employees",
         "/api/v1/employees?format=csv",
+        "/api/v1/reports/training-compliance?year=2020&by=agency,unit,sex",
+        "/api/v1/reports/training-compliance?year=2020&format=csv",
+        "/api/v1/reports/programmes",
+        "/api/v1/reports/mentoring?format=csv",
+        "/api/v1/reports/mentoring",
+        "/api/v1/audits/promotions",
+        f"/api/v1/audits/promotions/{BUDI}-2",
         "/api/v1/access-log",
         "/api/v1/me",
         f"/api/v1/employees/{RINA}",
         f"/api/v1/employees/{RINA}/events",
         f"/api/v1/employees/{RINA}/timeline",
+        f"/api/v1/employees/{RINA}/eligibility",
     ]
     for path in paths:
         text = world.get(path, "reporter").get_data(as_text=True).replace(path.split("?")[0], "")
         assert not [p for p in personal if p in text], path
+
+
+def test_another_agencys_audited_decision_is_indistinguishable_from_a_missing_one(world: World) -> None:
+    world.services.ledger.record(RINA, "rank_promotion", f.promotion("III/b", "2003-04-01"), actor="test")
+    world.catch_up()
+    assert world.get(f"/api/v1/audits/promotions/{RINA}-2", "inspector").status_code == 200
+    hidden = world.get(f"/api/v1/audits/promotions/{RINA}-2", "inspector_medan")
+    missing = world.get(f"/api/v1/audits/promotions/{MISSING}-2", "inspector_medan")
+    assert hidden.status_code == missing.status_code == 404
+    assert hidden.get_data(as_text=True).replace(RINA, MISSING) == missing.get_data(as_text=True)
+    listed = world.get("/api/v1/audits/promotions", "inspector_medan").get_json()
+    assert [i["nip"] for i in listed["items"]] == [BUDI]
+    asked = world.get("/api/v1/audits/promotions?agency=KAB-KARO", "inspector_medan").get_json()
+    assert (asked["items"], asked["total"]) == ([], 0)

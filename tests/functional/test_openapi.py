@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from openapi_spec_validator import validate
 
@@ -18,7 +19,15 @@ PATHS = {
     "/api/v1/employees/{nip}": {"get"},
     "/api/v1/employees/{nip}/events": {"get", "post"},
     "/api/v1/employees/{nip}/timeline": {"get"},
+    "/api/v1/employees/{nip}/eligibility": {"get"},
+    "/api/v1/audits/promotions": {"get"},
+    "/api/v1/audits/promotions/{decision}": {"get"},
+    "/api/v1/audits/fairness": {"get"},
+    "/api/v1/audits/time-to-promotion": {"get"},
     "/api/v1/reports/headcount": {"get"},
+    "/api/v1/reports/training-compliance": {"get"},
+    "/api/v1/reports/programmes": {"get"},
+    "/api/v1/reports/mentoring": {"get"},
     "/api/v1/units/{agency}/{unit}/ratings": {"post"},
     "/api/v1/imports": {"post"},
     "/api/v1/access-log": {"get"},
@@ -41,6 +50,20 @@ def test_the_openapi_document_is_valid_openapi_3(spec: dict[str, Any]) -> None:
 
 def test_the_document_lists_every_endpoint(spec: dict[str, Any]) -> None:
     assert {path: set(ops) - {"parameters"} for path, ops in spec["paths"].items()} == PATHS
+
+
+def test_the_document_and_the_app_serve_the_same_endpoints(spec: dict[str, Any], app: Flask) -> None:
+    served = {
+        re.sub(r"<(\w+)>", r"{\1}", rule.rule) for rule in app.url_map.iter_rules() if rule.rule.startswith("/api/v1/")
+    }
+    assert served == set(spec["paths"])
+
+
+def test_list_and_report_filters_are_documented_as_query_parameters(spec: dict[str, Any]) -> None:
+    names = {p["name"] for p in spec["paths"]["/api/v1/audits/promotions"]["get"]["parameters"]}
+    assert {"agency", "unit", "region", "kind", "from", "to", "rule", "severity", "verdict", "page"} <= names
+    fairness = spec["paths"]["/api/v1/audits/fairness"]["get"]["parameters"]
+    assert next(p for p in fairness if p["name"] == "by")["required"] is True
 
 
 def test_every_operation_needs_a_bearer_token(spec: dict[str, Any]) -> None:

@@ -7,6 +7,7 @@ import io
 
 import pytest
 
+from tests import factories as f
 from tests.functional.conftest import BUDI, World
 
 
@@ -35,19 +36,30 @@ def test_headcount_filters_and_counts_by_age_band(world: World) -> None:
     assert world.get("/api/v1/reports/headcount?by=name").status_code == 422
 
 
+# Each list or report, and the key of its rows in the JSON answer.
 LISTS = [
-    "/api/v1/employees",
-    f"/api/v1/employees/{BUDI}/events",
-    f"/api/v1/employees/{BUDI}/timeline",
-    "/api/v1/reports/headcount?by=agency",
-    "/api/v1/access-log",
+    ("/api/v1/employees", "items"),
+    (f"/api/v1/employees/{BUDI}/events", "items"),
+    (f"/api/v1/employees/{BUDI}/timeline", "items"),
+    (f"/api/v1/employees/{BUDI}/eligibility", "items"),
+    ("/api/v1/audits/promotions", "items"),
+    ("/api/v1/audits/fairness?by=sex", "groups"),
+    ("/api/v1/audits/time-to-promotion?by=sex", "groups"),
+    ("/api/v1/reports/headcount?by=agency", "items"),
+    ("/api/v1/reports/training-compliance?year=2021", "items"),
+    ("/api/v1/reports/programmes", "items"),
+    ("/api/v1/reports/mentoring", "items"),
+    ("/api/v1/access-log", "items"),
 ]
 
 
-@pytest.mark.parametrize("path", LISTS)
+@pytest.mark.parametrize(("path", "key"), LISTS)
 @pytest.mark.parametrize("ask", ["accept", "format"])
-def test_every_list_and_report_answers_in_csv(world: World, path: str, ask: str) -> None:
+def test_every_list_and_report_answers_in_csv(world: World, path: str, key: str, ask: str) -> None:
     world.get(f"/api/v1/employees/{BUDI}", "hr")  # an entry for the access log
+    training = f.training("2021-03-05", 16, "2021-03-01", programme_id="PRG-CSV")
+    world.services.ledger.record(BUDI, "training", training, actor="test")  # a programme
+    world.catch_up()
     if ask == "accept":
         response = world.get(path, headers={"Accept": "text/csv"})
     else:
@@ -58,7 +70,7 @@ def test_every_list_and_report_answers_in_csv(world: World, path: str, ask: str)
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
     assert rows, path
     as_json = world.get(path).get_json()
-    assert len(rows) == len(as_json["items"])
+    assert len(rows) == len(as_json[key])
 
 
 def test_the_roster_csv_has_the_json_fields_as_columns(world: World) -> None:

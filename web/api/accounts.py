@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
+from web.api.blueprint import ApiBlueprint
 from web.api.common import authentication, caller, csv_documented, json_or_csv, services
 from web.api.schemas import AccessLogQuerySchema, AccessLogSchema, MeSchema
 
-blp = Blueprint(
+blp = ApiBlueprint(
     "accounts",
     __name__,
     url_prefix="/api/v1",

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from projections.queries import ROSTER_FILTERS
+from web.api.audit_schemas import EligibilitySchema
+from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, csv_documented, json_or_csv, services
 from web.api.event_schemas import NewEmployeeSchema, RecordEventSchema
 from web.api.schemas import (
@@ -15,6 +16,7 @@ from web.api.schemas import (
     FormatSchema,
     HistorySchema,
     IdempotencyHeaderSchema,
+    ReadQuerySchema,
     RosterPageSchema,
     RosterQuerySchema,
     TimelineQuerySchema,
@@ -23,7 +25,7 @@ from web.api.schemas import (
     WrittenSchema,
 )
 
-blp = Blueprint(
+blp = ApiBlueprint(
     "employees",
     __name__,
     url_prefix="/api/v1/employees",
@@ -34,6 +36,7 @@ written_schema = WrittenSchema()
 roster_page_schema = RosterPageSchema()
 history_schema = HistorySchema()
 timeline_schema = TimelineSchema()
+eligibility_schema = EligibilitySchema()
 
 
 def roster_options(args: dict[str, Any]) -> tuple[dict[str, list[str]], dict[str, Any]]:
@@ -111,3 +114,15 @@ class Timeline(MethodView):
         """Show the career as it stood on as_of, as it was known at known_at."""
         found = services().timeline(caller(), nip, as_of=args.get("as_of"), known_at=args.get("known_at"))
         return json_or_csv(found, timeline_schema, name=f"timeline-{nip}")
+
+
+@blp.route("/<nip>/eligibility")
+class Eligibility(MethodView):
+    @blp.arguments(ReadQuerySchema, location="query")
+    @blp.response(200, EligibilitySchema)
+    @blp.alt_response(404, response="NOT_FOUND")
+    @csv_documented
+    def get(self, args: dict[str, Any], nip: str) -> Any:
+        """Show the promotion kinds open to an employee: the earliest date and what is met or missing."""
+        found = services().eligibility(caller(), nip)
+        return json_or_csv(found, eligibility_schema, name=f"eligibility-{nip}")

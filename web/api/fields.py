@@ -21,6 +21,13 @@ class PlainDateTime(fields.DateTime):
         return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
 
 
+class Flag(fields.Boolean):
+    """A true/false value the views may hold as 0 or 1: always dumped as a JSON boolean."""
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
+        return None if value is None else bool(value)
+
+
 class PlainDecimal(fields.Decimal):
     """A decimal amount: a JSON number or string on input, a string on output."""
 

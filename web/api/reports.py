@@ -5,13 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from projections.queries import ROSTER_FILTERS
+from projections.training import SPELL_FIELDS
+from web.api.audits import split
+from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, csv_documented, json_or_csv, services
+from web.api.report_schemas import (
+    ComplianceQuerySchema,
+    ComplianceSchema,
+    MentoringQuerySchema,
+    MentoringReportSchema,
+    ProgrammesQuerySchema,
+    ProgrammesSchema,
+)
 from web.api.schemas import HeadcountQuerySchema, HeadcountSchema
+from web.services import MENTORING_REPORT_FILTERS
 
-blp = Blueprint(
+blp = ApiBlueprint(
     "reports",
     __name__,
     url_prefix="/api/v1/reports",
@@ -19,6 +30,10 @@ blp = Blueprint(
 )
 
 headcount_schema = HeadcountSchema()
+compliance_schema = ComplianceSchema()
+programmes_schema = ProgrammesSchema()
+mentoring_schema = MentoringReportSchema()
+PROGRAMME_FILTERS = ("agency", "unit", "region", "kind", "programme_id", "year")
 
 
 @blp.route("/headcount")
@@ -30,5 +45,44 @@ class Headcount(MethodView):
     def get(self, args: dict[str, Any]) -> Any:
         """Count employees by any of the roster's fields (and age band)."""
         filters = {name: args[name] for name in ROSTER_FILTERS if name in args}
-        counts = services().headcount(caller(), list(args["by"]), filters)
+        counts = services().headcount(caller(), list(args.get("by", ["agency"])), filters)
         return json_or_csv(counts, headcount_schema, name="headcount")
+
+
+@blp.route("/training-compliance")
+class TrainingCompliance(MethodView):
+    @blp.arguments(ComplianceQuerySchema, location="query")
+    @blp.response(200, ComplianceSchema)
+    @blp.alt_response(403, response="FORBIDDEN")
+    @csv_documented
+    def get(self, args: dict[str, Any]) -> Any:
+        """Count the staff in post at the end of a year who had the yearly JP, per group."""
+        filters = split(args, SPELL_FIELDS)
+        found = services().training_compliance(caller(), args["year"], list(args.get("by", ["agency"])), filters)
+        return json_or_csv(found, compliance_schema, name=f"training-compliance-{args['year']}")
+
+
+@blp.route("/programmes")
+class Programmes(MethodView):
+    @blp.arguments(ProgrammesQuerySchema, location="query")
+    @blp.response(200, ProgrammesSchema)
+    @blp.alt_response(403, response="FORBIDDEN")
+    @csv_documented
+    def get(self, args: dict[str, Any]) -> Any:
+        """Sum up each training programme: take-up, hours, feedback, cost and later promotions."""
+        filters = split(args, PROGRAMME_FILTERS)
+        found = services().programmes(caller(), filters, **args)
+        return json_or_csv(found, programmes_schema, name="programmes")
+
+
+@blp.route("/mentoring")
+class Mentoring(MethodView):
+    @blp.arguments(MentoringQuerySchema, location="query")
+    @blp.response(200, MentoringReportSchema)
+    @blp.alt_response(403, response="FORBIDDEN")
+    @csv_documented
+    def get(self, args: dict[str, Any]) -> Any:
+        """Sum up mentoring, and compare mentees' outcomes with colleagues never mentored."""
+        filters = split(args, MENTORING_REPORT_FILTERS)
+        found = services().mentoring_report(caller(), filters, **args)
+        return json_or_csv(found, mentoring_schema, name="mentoring")

@@ -39,10 +39,14 @@ class ProblemSchema(StrictSchema):
 
 
 class RequestOptionsSchema(Schema):
-    """Query parameters the request hooks act on (waiting, CSV); the views never see them."""
+    """Query parameters the request hooks act on (waiting, CSV); the views never see them.
+
+    A parameter no schema names is refused (422), never silently ignored: a misspelt filter
+    would otherwise widen a list or report without a word.
+    """
 
     class Meta:
-        unknown = EXCLUDE
+        unknown = RAISE
 
     @post_load
     def drop_request_options(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
@@ -149,11 +153,16 @@ class EmployeeSchema(StrictSchema):
     last_recorded_at = PlainDateTime(dump_only=True)
 
 
-class RosterPageSchema(StrictSchema):
-    items = fields.List(fields.Nested(EmployeeSchema), dump_only=True)
-    total = fields.Integer(dump_only=True)
+class PageOfSchema(StrictSchema):
+    """A page of a list: `items` (in each subclass), how many match in all, which page, its size."""
+
+    total = fields.Integer(dump_only=True, metadata={"description": "How many match, on every page."})
     page = fields.Integer(dump_only=True)
     per_page = fields.Integer(dump_only=True)
+
+
+class RosterPageSchema(PageOfSchema):
+    items = fields.List(fields.Nested(EmployeeSchema), dump_only=True)
 
 
 class HistorySchema(StrictSchema):
@@ -337,8 +346,5 @@ class AccessEntrySchema(StrictSchema):
     action = fields.String(dump_only=True, metadata={"description": "profile, history, timeline or roster."})
 
 
-class AccessLogSchema(StrictSchema):
+class AccessLogSchema(PageOfSchema):
     items = fields.List(fields.Nested(AccessEntrySchema), dump_only=True)
-    total = fields.Integer(dump_only=True)
-    page = fields.Integer(dump_only=True)
-    per_page = fields.Integer(dump_only=True)

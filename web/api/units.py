@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
+from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, services
 from web.api.event_schemas import UnitRatingSchema
 from web.api.schemas import IdempotencyHeaderSchema, WrittenSchema
 
-blp = Blueprint(
+blp = ApiBlueprint(
     "units",
     __name__,
     url_prefix="/api/v1/units",

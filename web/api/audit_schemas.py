@@ -1,0 +1,287 @@
+"""Request and response schemas of the merit audit: eligibility, audited decisions, fairness statistics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import fields, validate
+from webargs.fields import DelimitedList
+
+from projections.merit.fairness import DEFAULT_MIN_CELL
+from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
+from projections.merit.rules import SEVERITY_ORDER
+from web.api.fields import Flag, PlainDate, PlainDateTime
+from web.api.schemas import PageOfSchema, PagingSchema, ReadQuerySchema, StrictSchema
+
+VERDICTS = ("compliant", "findings")
+
+
+def decision_id(decision: dict[str, Any]) -> str:
+    """The stable id of an audited decision in the API: `{nip}-{version}`."""
+    return f"{decision['subject']}-{decision['version']}"
+
+
+def value_lists(*names: str) -> dict[str, fields.Field[Any]]:
+    return {
+        name: fields.List(fields.String(), metadata={"description": f"Only these {name} values (repeatable)."})
+        for name in names
+    }
+
+
+def period_fields(what: str) -> dict[str, fields.Field[Any]]:
+    return {
+        "start": PlainDate(data_key="from", metadata={"description": f"First {what} (YYYY-MM-DD)."}),
+        "end": PlainDate(data_key="to", metadata={"description": f"Last {what} (YYYY-MM-DD)."}),
+    }
+
+
+# ---------------------------------------------------------------------- eligibility
+
+
+class RequirementSchema(StrictSchema):
+    rule = fields.String(dump_only=True)
+    outcome = fields.String(dump_only=True, metadata={"description": "met, missing, or not applicable."})
+    enforced = fields.Boolean(dump_only=True, metadata={"description": "False: reported, never a finding."})
+    message = fields.String(dump_only=True)
+
+
+class EligibilityItemSchema(StrictSchema):
+    """One promotion kind open to the employee: its earliest date and what is met or missing then."""
+
+    kind = fields.String(dump_only=True, metadata={"description": "Promotion kind (101 regular, 201, 202)."})
+    rank = fields.String(dump_only=True)
+    new_rank = fields.String(dump_only=True)
+    earliest_date = PlainDate(dump_only=True)
+    reached = fields.Boolean(dump_only=True, metadata={"description": "Whether the earliest date has come."})
+    requirements = fields.List(fields.Nested(RequirementSchema), dump_only=True)
+    missing = fields.List(fields.String(), dump_only=True, metadata={"description": "Rules not met on that date."})
+    rules_version = fields.String(dump_only=True)
+
+
+class EligibilitySchema(StrictSchema):
+    nip = fields.String(dump_only=True)
+    items = fields.List(fields.Nested(EligibilityItemSchema), dump_only=True)
+
+
+# ---------------------------------------------------------------------- audited decisions
+
+
+AuditFilterSchema = type(
+    "AuditFilterSchema",
+    (PagingSchema,),
+    {**value_lists("agency", "unit", "region", "kind"), **period_fields("TMT"), "__doc__": "Audit filters."},
+)
+
+
+class AuditQuerySchema(AuditFilterSchema):  # type: ignore[valid-type,misc]
+    rule = fields.String(metadata={"description": "Only decisions with a finding of this rule."})
+    severity = fields.String(
+        validate=validate.OneOf(list(SEVERITY_ORDER)),
+        metadata={"description": "Only decisions with a finding at least this severe."},
+    )
+    verdict = fields.String(validate=validate.OneOf(VERDICTS))
+
+
+class DecisionSchema(StrictSchema):
+    """An audited decision: compliant, or how many findings and the worst severity."""
+
+    id = fields.Function(decision_id, dump_only=True, metadata={"description": "`{nip}-{version}`."})
+    nip = fields.String(attribute="subject", dump_only=True)
+    version = fields.Integer(dump_only=True, metadata={"description": "The decision's version in the record."})
+    decision = fields.String(dump_only=True)
+    reference = fields.String(dump_only=True, allow_none=True)
+    kind = fields.String(dump_only=True, allow_none=True)
+    tmt = PlainDate(dump_only=True, metadata={"description": "The date it took effect."})
+    recorded_at = PlainDateTime(dump_only=True)
+    agency = fields.String(dump_only=True, allow_none=True)
+    unit = fields.String(dump_only=True, allow_none=True)
+    region = fields.String(dump_only=True, allow_none=True)
+    rank_before = fields.String(dump_only=True, allow_none=True)
+    rank_after = fields.String(dump_only=True, allow_none=True)
+    level = fields.String(dump_only=True, allow_none=True, metadata={"description": "A post decision's level."})
+    title = fields.String(dump_only=True, allow_none=True, metadata={"description": "A post decision's title."})
+    corrected = Flag(dump_only=True, metadata={"description": "Whether the decision was corrected since."})
+    verdict = fields.String(dump_only=True)
+    finding_count = fields.Integer(dump_only=True)
+    max_severity = fields.String(dump_only=True, allow_none=True)
+
+
+class AuditPageSchema(PageOfSchema):
+    items = fields.List(fields.Nested(DecisionSchema), dump_only=True)
+
+
+class EvidenceSchema(StrictSchema):
+    """A fact a check relied on, with when it took effect and when it was recorded."""
+
+    version = fields.Integer(dump_only=True)
+    kind = fields.String(dump_only=True)
+    effective_date = PlainDate(dump_only=True)
+    recorded_at = PlainDateTime(dump_only=True)
+    reference = fields.String(dump_only=True, allow_none=True)
+
+
+class FindingSchema(StrictSchema):
+    rule = fields.String(dump_only=True)
+    severity = fields.String(dump_only=True)
+    source = fields.String(dump_only=True, metadata={"description": "The regulation the rule comes from."})
+    status = fields.String(dump_only=True, metadata={"description": "How sure the rule is (reference status)."})
+    message = fields.String(dump_only=True)
+    evidence = fields.List(fields.Nested(EvidenceSchema), dump_only=True)
+
+
+class MeasureSchema(StrictSchema):
+    promoted = fields.Float(dump_only=True)
+    colleague = fields.Float(dump_only=True)
+
+
+class PassedOverSchema(StrictSchema):
+    """An eligible colleague of the same unit and rank, not promoted in the round, clearly stronger."""
+
+    colleague = fields.String(dump_only=True, metadata={"description": "The colleague's NIP."})
+    round_date = PlainDate(dump_only=True)
+    agency = fields.String(dump_only=True)
+    unit = fields.String(dump_only=True)
+    rank = fields.String(dump_only=True)
+    severity = fields.String(dump_only=True)
+    comparison = fields.Dict(
+        keys=fields.String(),
+        values=fields.Nested(MeasureSchema),
+        dump_only=True,
+        metadata={"description": "Per measure: the promoted employee's value and the colleague's."},
+    )
+
+
+class InflatedRatingSchema(StrictSchema):
+    """A rating the decision relied on, given in a unit and year whose ratings look inflated."""
+
+    year = fields.Integer(dump_only=True)
+    predicate = fields.String(dump_only=True)
+    unit_finding = fields.Dict(dump_only=True, metadata={"description": "The unit-year's grade-inflation finding."})
+
+
+class AuditSchema(DecisionSchema):
+    """One audited decision with its findings, their evidence, and the colleagues passed over."""
+
+    findings = fields.List(fields.Nested(FindingSchema), dump_only=True)
+    inflated_ratings = fields.List(fields.Nested(InflatedRatingSchema), dump_only=True)
+    passed_over = fields.List(fields.Nested(PassedOverSchema), dump_only=True)
+
+
+# ---------------------------------------------------------------------- fairness statistics
+
+
+StatisticsFilterSchema = type(
+    "StatisticsFilterSchema",
+    (ReadQuerySchema,),
+    {**value_lists("agency", "unit", "region"), **period_fields("day"), "__doc__": "Statistics filters."},
+)
+
+
+class StatisticsQuerySchema(StatisticsFilterSchema):  # type: ignore[valid-type,misc]
+    by = DelimitedList(
+        fields.String(validate=validate.OneOf(DIMENSIONS)),
+        required=True,
+        validate=validate.Length(min=1, max=MAX_DIMENSIONS),
+        metadata={"description": "One dimension, or two (comma-separated) for their intersections."},
+    )
+    min_cell = fields.Integer(
+        load_default=DEFAULT_MIN_CELL,
+        validate=validate.Range(min=1),
+        metadata={"description": "Groups smaller than this are counted but not compared."},
+    )
+
+
+class PeriodSchema(StrictSchema):
+    from_ = PlainDate(data_key="from", attribute="from", dump_only=True, allow_none=True)
+    to = PlainDate(dump_only=True, allow_none=True)
+
+
+class StatisticsHeaderSchema(StrictSchema):
+    by = fields.List(fields.String(), dump_only=True)
+    period = fields.Nested(PeriodSchema, dump_only=True)
+    scope = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        dump_only=True,
+        metadata={"description": "The filters applied: yours narrowed to your scope (an empty list: nothing)."},
+    )
+    min_cell = fields.Integer(dump_only=True)
+
+
+class SelectionGroupSchema(StrictSchema):
+    group = fields.String(dump_only=True)
+    eligible = fields.Integer(dump_only=True, metadata={"description": "Eligible places, summed over the rounds."})
+    promoted = fields.Integer(dump_only=True)
+    promoted_out_of_rule = fields.Integer(dump_only=True)
+    suppressed = fields.Boolean(dump_only=True)
+    reference = fields.Boolean(dump_only=True)
+    selection_rate = fields.Float(dump_only=True, allow_none=True)
+    impact_ratio = fields.Float(dump_only=True, allow_none=True)
+    impact_ratio_ci = fields.List(fields.Float(allow_none=True), dump_only=True, allow_none=True)
+    adverse_impact = fields.Boolean(dump_only=True, allow_none=True)
+    z = fields.Float(dump_only=True, allow_none=True)
+    p_z = fields.Float(dump_only=True, allow_none=True)
+    p_fisher = fields.Float(dump_only=True, allow_none=True)
+    p_fisher_adjusted = fields.Float(dump_only=True, allow_none=True)
+    significant = fields.Boolean(dump_only=True, allow_none=True)
+    shortfall = fields.Float(dump_only=True, allow_none=True)
+    mh_odds_ratio = fields.Float(dump_only=True, allow_none=True)
+    p_cmh = fields.Float(dump_only=True, allow_none=True)
+
+
+class FairnessSchema(StatisticsHeaderSchema):
+    """Selection rates of the promotion rounds per group: four-fifths rule, z, Fisher (Holm) and CMH."""
+
+    correction = fields.String(dump_only=True)
+    four_fifths = fields.Float(dump_only=True)
+    reference = fields.String(dump_only=True, allow_none=True, metadata={"description": "The highest-rate group."})
+    rounds = fields.Integer(dump_only=True)
+    groups = fields.List(fields.Nested(SelectionGroupSchema), dump_only=True)
+
+
+class CurvePointSchema(StrictSchema):
+    years = fields.Float(dump_only=True)
+    survival = fields.Float(dump_only=True, allow_none=True)
+    low = fields.Float(dump_only=True, allow_none=True)
+    high = fields.Float(dump_only=True, allow_none=True)
+
+
+class SurvivalGroupSchema(StrictSchema):
+    group = fields.String(dump_only=True)
+    n = fields.Integer(dump_only=True, metadata={"description": "Rank spells."})
+    promoted = fields.Integer(dump_only=True)
+    censored = fields.Integer(dump_only=True)
+    suppressed = fields.Boolean(dump_only=True)
+    median_years = fields.Float(dump_only=True, allow_none=True)
+    curve = fields.List(fields.Nested(CurvePointSchema), dump_only=True, allow_none=True)
+
+
+class LogrankSchema(StrictSchema):
+    chi2 = fields.Float(dump_only=True, allow_none=True)
+    df = fields.Integer(dump_only=True)
+    p = fields.Float(dump_only=True, allow_none=True)
+
+
+class CoxTermSchema(StrictSchema):
+    term = fields.String(dump_only=True)
+    hazard_ratio = fields.Float(dump_only=True, allow_none=True)
+    ci = fields.List(fields.Float(allow_none=True), dump_only=True)
+    p = fields.Float(dump_only=True, allow_none=True)
+
+
+class CoxSchema(StrictSchema):
+    reference_group = fields.String(dump_only=True)
+    covariates = fields.List(fields.String(), dump_only=True)
+    n = fields.Integer(dump_only=True)
+    terms = fields.List(fields.Nested(CoxTermSchema), dump_only=True)
+    concordance = fields.Float(dump_only=True, allow_none=True)
+    warnings = fields.List(fields.String(), dump_only=True)
+    error = fields.String(dump_only=True)
+
+
+class TimeToPromotionSchema(StatisticsHeaderSchema):
+    """Years in rank until promotion per group: Kaplan-Meier curves, the log-rank test and a Cox model."""
+
+    groups = fields.List(fields.Nested(SurvivalGroupSchema), dump_only=True)
+    logrank = fields.Nested(LogrankSchema, dump_only=True, allow_none=True)
+    cox = fields.Nested(CoxSchema, dump_only=True, allow_none=True)

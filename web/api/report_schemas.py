@@ -1,0 +1,166 @@
+"""Request and response schemas of the training and mentoring reports: aggregates, never personal data."""
+
+from __future__ import annotations
+
+from marshmallow import fields, validate
+from webargs.fields import DelimitedList
+
+from projections.mentoring import DEFAULT_OUTCOME_YEARS, MAX_OUTCOME_YEARS
+from projections.training import DEFAULT_WINDOW_MONTHS, MAX_WINDOW_MONTHS, SPELL_FIELDS
+from web.api.audit_schemas import value_lists
+from web.api.fields import PlainDate
+from web.api.schemas import ReadQuerySchema, StrictSchema
+from web.services import MENTORING_REPORT_FILTERS
+
+
+def window_field() -> fields.Integer:
+    return fields.Integer(
+        load_default=DEFAULT_WINDOW_MONTHS,
+        validate=validate.Range(min=1, max=MAX_WINDOW_MONTHS),
+        metadata={"description": "Months after the start in which a promotion counts."},
+    )
+
+
+# ---------------------------------------------------------------------- training compliance
+
+
+ComplianceFilterSchema = type(
+    "ComplianceFilterSchema", (ReadQuerySchema,), {**value_lists(*SPELL_FIELDS), "__doc__": "Staff filters."}
+)
+
+
+class ComplianceQuerySchema(ComplianceFilterSchema):  # type: ignore[valid-type,misc]
+    year = fields.Integer(required=True, validate=validate.Range(min=1900), metadata={"description": "The year."})
+    by = DelimitedList(
+        fields.String(validate=validate.OneOf(SPELL_FIELDS)),
+        validate=validate.Length(min=1, max=4),
+        metadata={"description": "Fields to group the staff by, comma-separated (default agency)."},
+    )
+
+
+ComplianceRowSchema = type(
+    "ComplianceRowSchema",
+    (StrictSchema,),
+    {
+        **{name: fields.String(dump_only=True, allow_none=True) for name in SPELL_FIELDS},
+        "year": fields.Integer(dump_only=True),
+        "as_of": PlainDate(dump_only=True, metadata={"description": "31 December, or today in the current year."}),
+        "target_jp": fields.Integer(dump_only=True, allow_none=True),
+        "staff": fields.Integer(dump_only=True, metadata={"description": "Staff in post on as_of."}),
+        "met": fields.Integer(dump_only=True, allow_none=True, metadata={"description": "Staff with target_jp."}),
+        "share": fields.Float(dump_only=True, allow_none=True),
+        "hours": fields.Integer(dump_only=True),
+        "average_hours": fields.Float(dump_only=True, allow_none=True),
+        "__doc__": "One group of staff: the values of the `by` fields and how many had the yearly JP.",
+    },
+)
+
+
+class ComplianceSchema(StrictSchema):
+    year = fields.Integer(dump_only=True)
+    by = fields.List(fields.String(), dump_only=True)
+    items = fields.List(fields.Nested(ComplianceRowSchema), dump_only=True)
+
+
+# ---------------------------------------------------------------------- programmes
+
+
+ProgrammeFilterSchema = type(
+    "ProgrammeFilterSchema",
+    (ReadQuerySchema,),
+    {**value_lists("agency", "unit", "region", "kind", "programme_id"), "__doc__": "Training filters."},
+)
+
+
+class ProgrammesQuerySchema(ProgrammeFilterSchema):  # type: ignore[valid-type,misc]
+    year = fields.List(fields.Integer(), metadata={"description": "Only trainings ending in these years."})
+    window_months = window_field()
+
+
+class ProgrammeSchema(StrictSchema):
+    """A training programme: take-up, hours, feedback, cost, and participants' later promotions."""
+
+    programme_id = fields.String(dump_only=True)
+    participants = fields.Integer(dump_only=True)
+    completions = fields.Integer(dump_only=True)
+    hours = fields.Integer(dump_only=True)
+    first_end = PlainDate(dump_only=True, allow_none=True)
+    last_end = PlainDate(dump_only=True, allow_none=True)
+    costed_completions = fields.Integer(dump_only=True)
+    total_cost = fields.Float(dump_only=True, allow_none=True)
+    costed_hours = fields.Integer(dump_only=True)
+    cost_per_jp = fields.Float(dump_only=True, allow_none=True)
+    feedback_count = fields.Integer(dump_only=True)
+    mean_rating = fields.Float(dump_only=True, allow_none=True)
+    mean_relevance = fields.Float(dump_only=True, allow_none=True)
+    window_months = fields.Integer(dump_only=True)
+    promoted = fields.Integer(dump_only=True)
+    promotion_rate = fields.Float(dump_only=True, allow_none=True)
+    comparable = fields.Integer(dump_only=True, metadata={"description": "Comparable non-participants."})
+    comparable_promoted = fields.Integer(dump_only=True)
+    comparable_promotion_rate = fields.Float(dump_only=True, allow_none=True)
+    promotion_rate_difference = fields.Float(dump_only=True, allow_none=True)
+    window_complete = fields.Boolean(dump_only=True)
+
+
+class ProgrammesSchema(StrictSchema):
+    window_months = fields.Integer(dump_only=True)
+    items = fields.List(fields.Nested(ProgrammeSchema), dump_only=True)
+
+
+# ---------------------------------------------------------------------- mentoring
+
+
+MentoringFilterSchema = type(
+    "MentoringFilterSchema",
+    (ReadQuerySchema,),
+    {**value_lists(*MENTORING_REPORT_FILTERS), "__doc__": "Mentoring filters (the mentee's place at the start)."},
+)
+
+
+class MentoringQuerySchema(MentoringFilterSchema):  # type: ignore[valid-type,misc]
+    window_months = window_field()
+    years = fields.Integer(
+        load_default=DEFAULT_OUTCOME_YEARS,
+        validate=validate.Range(min=1, max=MAX_OUTCOME_YEARS),
+        metadata={"description": "Years after the start in which JP and SKP scores count."},
+    )
+
+
+class RelationshipTotalsSchema(StrictSchema):
+    count = fields.Integer(dump_only=True)
+    open = fields.Integer(dump_only=True)
+    mentees = fields.Integer(dump_only=True)
+    mentors = fields.Integer(dump_only=True)
+    sessions = fields.Integer(dump_only=True)
+    minutes = fields.Integer(dump_only=True)
+
+
+class OutcomesSchema(StrictSchema):
+    """A group's outcomes: promotions within the window, JP and SKP scores in the years after."""
+
+    group = fields.String(dump_only=True, metadata={"description": "mentees, or peers (never mentored)."})
+    count = fields.Integer(dump_only=True)
+    promoted = fields.Integer(dump_only=True)
+    promotion_rate = fields.Float(dump_only=True, allow_none=True)
+    person_years = fields.Integer(dump_only=True)
+    jp_per_year = fields.Float(dump_only=True, allow_none=True)
+    rated_years = fields.Integer(dump_only=True)
+    mean_rating = fields.Float(dump_only=True, allow_none=True)
+
+
+class DifferenceSchema(StrictSchema):
+    promotion_rate = fields.Float(dump_only=True, allow_none=True)
+    jp_per_year = fields.Float(dump_only=True, allow_none=True)
+    mean_rating = fields.Float(dump_only=True, allow_none=True)
+
+
+class MentoringReportSchema(StrictSchema):
+    """Mentoring in aggregate, and mentees' outcomes against colleagues never mentored."""
+
+    relationships = fields.Nested(RelationshipTotalsSchema, dump_only=True)
+    window_months = fields.Integer(dump_only=True)
+    years = fields.Integer(dump_only=True)
+    items = fields.List(fields.Nested(OutcomesSchema), dump_only=True)
+    difference = fields.Nested(DifferenceSchema, dump_only=True, metadata={"description": "Mentees minus peers."})
+    window_complete = fields.Boolean(dump_only=True)
