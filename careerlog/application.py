@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, cast
 
 from dateutil.relativedelta import relativedelta
@@ -30,7 +31,7 @@ from careerlog.domain.events import (
     MentoringStarted,
 )
 from careerlog.domain.ledger import Decision, LedgerAggregate, Outcome, Recording, payload_values
-from careerlog.domain.nip import normalise_nip, parse_nip
+from careerlog.domain.nip import Nip, normalise_nip, parse_nip
 from careerlog.domain.payload import parse_payload, parse_value, payload_fields
 from careerlog.domain.unit import Unit, unit_id
 from careerlog.persistence import CareerMapper, NullTranscoder, insert_stored_events
@@ -247,7 +248,7 @@ class CareerLog(Application[str]):
         recording = self.recording(command, actor)
         if command.subject.startswith("UNIT:"):
             return self._execute_unit(uow, command, event_cls, recording)
-        parse_nip(command.subject)
+        checked_nip(command.subject)
         values = complete(event_cls, parse_payload(event_cls, command.payload))
         if command.kind == "appointment":
             return self._appoint(uow, command, values, recording)
@@ -401,6 +402,12 @@ class CareerLog(Application[str]):
 
     def max_notification_id(self) -> int:
         return self.recorder.max_notification_id() or 0
+
+
+@lru_cache(maxsize=1 << 16)
+def checked_nip(subject: str) -> Nip:
+    """The subject's NIP after checking it on its own (InvalidInput), remembered for the next rows."""
+    return parse_nip(subject)
 
 
 def replay_events(events: Iterable[LedgerEvent]) -> LedgerAggregate:

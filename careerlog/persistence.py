@@ -34,7 +34,7 @@ from eventsourcing.sqlite import SQLiteAggregateRecorder, SQLiteApplicationRecor
 from eventsourcing.utils import get_topic, resolve_topic, retry
 from psycopg.sql import SQL, Identifier
 
-from careerlog.domain.payload import unwrap_optional
+from careerlog.domain.payload import json_default, unwrap_optional
 
 Converter = Callable[[Any], Any]
 _FROM_JSON: dict[type, Converter] = {
@@ -42,12 +42,6 @@ _FROM_JSON: dict[type, Converter] = {
     datetime: datetime.fromisoformat,
     Decimal: Decimal,
 }
-
-
-def _default(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
-    raise TypeError(f"Cannot store a {type(value).__name__}")
 
 
 @cache
@@ -91,7 +85,7 @@ class NullTranscoder(Transcoder):
     """Satisfies the library's constructor; CareerMapper encodes with orjson itself."""
 
     def encode(self, obj: Any) -> bytes:
-        return orjson.dumps(obj, default=_default)
+        return orjson.dumps(obj, default=json_default)
 
     def decode(self, data: bytes) -> Any:
         return orjson.loads(data)
@@ -108,7 +102,7 @@ class CareerMapper(Mapper[str]):
         class_version = getattr(cls, "class_version", 1)
         if class_version > 1:
             state["class_version"] = class_version
-        data = orjson.dumps(state, default=_default)
+        data = orjson.dumps(state, default=json_default)
         if self.compressor:
             data = self.compressor.compress(data)
         if self.cipher:

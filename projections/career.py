@@ -10,6 +10,9 @@ unit, the ratings, the posts.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -122,6 +125,7 @@ class CareerRecord:
         self.subject = subject
         self.entries = sorted(entries, key=lambda e: e.version)
         self.facts: dict[int, Fact] = {}
+        self._merged: dict[tuple[str, ...], list[Fact]] = {}  # of_kind of several kinds, once each
         for entry in self.entries:
             self._apply(entry)
 
@@ -153,10 +157,31 @@ class CareerRecord:
     @cached_property
     def active(self) -> list[Fact]:
         """Facts not retracted, in order of effective date."""
-        return sorted((f for f in self.facts.values() if f.active), key=lambda f: (f.effective_date, f.version))
+        return sorted((f for f in self.facts.values() if f.active), key=_order)
+
+    @cached_property
+    def by_kind(self) -> dict[str, list[Fact]]:
+        """The active facts of each kind, in order of effective date (indexed once per record)."""
+        index: dict[str, list[Fact]] = defaultdict(list)
+        for fact in self.active:
+            index[fact.kind].append(fact)
+        return index
+
+    def _of_kinds(self, kinds: tuple[str, ...]) -> list[Fact]:
+        if len(kinds) == 1:
+            return self.by_kind.get(kinds[0], [])
+        merged = self._merged.get(kinds)
+        if merged is None:
+            chained = itertools.chain.from_iterable(self.by_kind.get(k, ()) for k in kinds)
+            merged = self._merged[kinds] = sorted(chained, key=_order)
+        return merged
 
     def of_kind(self, *kinds: str, until: date | None = None) -> list[Fact]:
-        return [f for f in self.active if f.kind in kinds and (until is None or f.effective_date <= until)]
+        """Active facts of some kinds in order of effective date, those in effect by `until` if given."""
+        found = self._of_kinds(kinds)
+        if until is None:
+            return list(found)
+        return found[: bisect.bisect_right(found, until, key=_effective)]
 
     # ------------------------------------------------------------------ who
 
@@ -365,6 +390,14 @@ class CareerRecord:
                         spells[i] = (mentor, spells[i][1], fact.effective_date, spells[i][3])
                         break
         return spells
+
+
+def _order(fact: Fact) -> tuple[date, int]:
+    return fact.effective_date, fact.version
+
+
+def _effective(fact: Fact) -> date:
+    return fact.effective_date
 
 
 def whole_years(start: date, end: date) -> int:

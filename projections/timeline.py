@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.payload import to_plain
+from careerlog.domain.payload import plain_json, to_plain
 from careerlog.persistence import typed_state
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Entry, Fact
@@ -55,7 +55,7 @@ class TimelineProjection(Projection):
                     "reference": e.reference,
                     "recorded_by": e.recorded_by,
                     "migrated": int(e.migrated),
-                    "data": orjson.dumps(to_plain(e.values)).decode(),
+                    "data": plain_json(e.values).decode(),
                 }
                 for e in record.entries
             ]
