@@ -1,4 +1,4 @@
-"""Reads: timeline and roster-page requests through gunicorn against a bare endpoint in the same server.
+"""Reads: timeline, eligibility and roster-page requests through gunicorn against a bare endpoint in the same server.
 
 The demo export is imported and the views brought up to date (not timed). The server is
 the production one (`careerlog serve`: gunicorn, gthread workers) serving careerlog's app
@@ -166,6 +166,7 @@ def endpoints(nips: list[str], employees: int) -> dict[str, list[str]]:
     return {
         "bare": ["/bare"],
         "timeline": [f"/api/v1/employees/{nip}/timeline" for nip in sample],
+        "eligibility": [f"/api/v1/employees/{nip}/eligibility" for nip in sample],
         "roster page": [f"/api/v1/employees?page={rng.randint(1, pages)}&per_page=50" for _ in range(50)],
     }
 
