@@ -19,6 +19,7 @@ from careerlog.reference import reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Fact, whole_years
 from projections.framework import Projection, Table
+from projections.merit.audit import FINDINGS
 
 SERVICE_RULE = "awards.long_service_years"
 PENALTY_RULE = "awards.long_service_penalty"
@@ -48,21 +49,9 @@ AWARDS = Table(
     indexes=(("year", "agency"),),
 )
 
-AWARD_FINDINGS = Table(
-    "award_findings",
-    (
-        ("subject", "TEXT"),
-        ("version", "INTEGER"),
-        ("rule", "TEXT"),
-        ("severity", "TEXT"),
-        ("source", "TEXT"),
-        ("status", "TEXT"),
-        ("message", "TEXT"),
-        ("evidence", "TEXT"),
-    ),
-    ("subject", "version", "rule"),
-    indexes=(("rule",),),
-)
+# The same columns as the merit audit's findings: a rule, its severity, source and status, a message
+# and the versions of the facts that show it.
+AWARD_FINDINGS = Table("award_findings", FINDINGS.columns, FINDINGS.primary_key, FINDINGS.indexes)
 
 
 @dataclass(frozen=True)
