@@ -38,7 +38,7 @@ def headcount(account: Account) -> dict[str, Any]:
     found = services().headcount(account, by, filters_from(request.args, SCOPE))
     bars = [charts.Bar(group_label(i, by), i["count"]) for i in found["items"]]
     chart = charts.bar_chart(bars, _("Employees per group")) if bars else None
-    return {"result": found, "by": by, "fields": HEADCOUNT_FIELDS, "chart": chart}
+    return {"result": found, "by": by, "fields": HEADCOUNT_FIELDS, "chart_svg": chart}
 
 
 def year_arg() -> int:
@@ -57,14 +57,14 @@ def training(account: Account) -> dict[str, Any]:
     bars = [charts.Bar(group_label(i, by), i["share"] or 0.0) for i in found["items"]]
     title = _("Share of staff with the yearly JP in %(year)s", year=year)
     chart = charts.bar_chart(bars, title, share=True) if bars else None
-    return {"result": found, "by": by, "fields": SPELL_FIELDS, "year": year, "chart": chart}
+    return {"result": found, "by": by, "fields": SPELL_FIELDS, "year": year, "chart_svg": chart}
 
 
 def programmes(account: Account) -> dict[str, Any]:
     found = services().programmes(account, filters_from(request.args, SCOPE))
     bars = [charts.Bar(i["programme_id"], i["participants"]) for i in found["items"][:30]]
     chart = charts.bar_chart(bars, _("Participants per programme")) if bars else None
-    return {"result": found, "chart": chart}
+    return {"result": found, "chart_svg": chart}
 
 
 def mentoring_chart(mentees: dict[str, Any], peers: dict[str, Any]) -> Markup | None:
@@ -81,7 +81,7 @@ def mentoring(account: Account) -> dict[str, Any]:
     found = services().mentoring_report(account, filters_from(request.args, SCOPE), window_months=24, years=3)
     groups = {item["group"]: item for item in found["items"]}
     mentees, peers = groups["mentees"], groups["peers"]
-    return {"result": found, "mentees": mentees, "peers": peers, "chart": mentoring_chart(mentees, peers)}
+    return {"result": found, "mentees": mentees, "peers": peers, "chart_svg": mentoring_chart(mentees, peers)}
 
 
 BUILDERS = {"headcount": headcount, "training": training, "programmes": programmes, "mentoring": mentoring}

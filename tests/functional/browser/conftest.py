@@ -1,0 +1,116 @@
+"""A live careerlog site with a small demo, and Debian's Chromium driven by Playwright.
+
+The site runs in a thread on a free 127.0.0.1 port, over a store loaded with a small demo
+and the demo accounts (web/demo.py). Chromium is /usr/bin/chromium (.ci/run installs it):
+missing, the tests fail in CI (CI=true) and are skipped elsewhere, with the reason.
+Screenshots go to CAREERLOG_SCREENSHOTS when it is set (docs/screenshots), else to a
+temporary directory.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from werkzeug.serving import make_server
+
+from careerlog.config import Settings
+from careerlog.demo import load_demo
+from tests.conftest import IN_CI
+from web import create_app
+from web.demo import DEMO_LOGINS, ensure_demo_accounts
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DEMO_EMPLOYEES = 200
+PASSWORDS = {login.username: login.password for login in DEMO_LOGINS}
+MARKS = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+
+def require_chromium() -> None:
+    """Fail in CI, skip elsewhere, when Chromium or Playwright is missing."""
+    problem = None
+    if not CHROMIUM.exists():
+        problem = f"{CHROMIUM} is missing (apt-get install chromium; .ci/run does it in CI)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError as e:
+            problem = f"the playwright package is missing: {e}"
+    if problem is None:
+        return
+    if IN_CI:
+        pytest.fail(problem)
+    pytest.skip(problem)
+
+
+@dataclass
+class Site:
+    url: str
+    employee_nip: str
+    screenshots: Path
+
+    def shot(self, page: Any, name: str) -> None:
+        page.screenshot(path=str(self.screenshots / f"{name}.png"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The demo site, served on a free port for the whole session."""
+    require_chromium()
+    folder = tmp_path_factory.mktemp("site")
+    app = create_app(Settings(database_url=f"sqlite:///{folder}/careerlog.db"), test_config={"SERVER_NAME": None})
+    services = app.extensions["careerlog"]
+    load_demo(services.ledger, employees=DEMO_EMPLOYEES, seed=1, workers=1)
+    services.projector.catch_up()
+    nip = ensure_demo_accounts(services.accounts, services.ledger)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    shots = Path(os.environ.get("CAREERLOG_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    shots.mkdir(parents=True, exist_ok=True)
+    yield Site(f"http://127.0.0.1:{server.server_port}", nip, shots)
+    server.shutdown()
+    thread.join(timeout=5)
+    services.close()
+
+
+@pytest.fixture(scope="session")
+def chromium(site: Site) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium: Any, site: Site) -> Iterator[Any]:
+    """A fresh browser context (no cookies) at desktop width."""
+    context = chromium.new_context(viewport={"width": 1100, "height": 800}, accept_downloads=True)
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def log_in(page: Any, site: Site, username: str) -> None:
+    page.goto(f"{site.url}/pages/login")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORDS[username])
+    page.click("#main button[type=submit]")
+    page.wait_for_load_state()

@@ -1,0 +1,129 @@
+"""Each role's main journey in Chromium: texts in Indonesian and English, charts, forms, downloads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.functional.browser.conftest import MARKS, Site, log_in
+
+pytestmark = MARKS
+
+
+def test_employee_reads_their_career_record_in_indonesian_then_english(page: Any, site: Site) -> None:
+    log_in(page, site, "pegawai")
+    assert page.url.endswith(f"/pages/employees/{site.employee_nip}")
+    assert page.locator("h1").inner_text() == "Riwayat Karier"
+    assert page.locator("#h-next").inner_text() == "Kenaikan pangkat berikutnya"
+    assert page.locator("svg.chart[role=img]").count() >= 2  # rank over the years, JP per year
+    assert page.locator("svg.chart title").first.text_content() == "Pangkat dari tahun ke tahun"
+    site.shot(page, "career-id")
+    page.click("text=English")
+    assert page.locator("h1").inner_text() == "Career record"
+    assert page.locator("#h-jp").inner_text() == "Training hours (JP) per year"
+    assert page.locator("#h-readers").inner_text() == "Who has viewed this record"
+    site.shot(page, "career-en")
+    with page.expect_download() as download:
+        page.click("text=Download the record (CSV)")
+    assert download.value.suggested_filename == f"riwayat-karier-{site.employee_nip}.csv"
+    assert "effective_date,recorded_at,kind" in Path(download.value.path()).read_text(encoding="utf-8-sig")
+
+
+def test_employee_is_shown_an_html_403_for_the_inspector_pages(page: Any, site: Site) -> None:
+    log_in(page, site, "pegawai")
+    answer = page.goto(f"{site.url}/pages/audits")
+    assert answer.status == 403
+    assert "Anda tidak boleh membuka halaman ini" in page.locator("h1").inner_text()
+
+
+def test_hr_records_a_training_by_keyboard_and_sees_refusals_beside_the_fields(page: Any, site: Site) -> None:
+    log_in(page, site, "hr-medan")
+    page.goto(f"{site.url}/pages/record")
+    page.focus("#f-kind")
+    page.keyboard.type("Pelatihan")  # selects the first option starting with the typed text
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the "Choose" button
+    page.wait_for_url("**/pages/record?kind=training*")
+    page.focus("#f-nip")
+    page.keyboard.type(site.employee_nip)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # submit with nothing else filled in
+    assert page.locator("#f-effective_date[aria-invalid=true]").count() == 1
+    assert "Isian wajib ini belum diisi." in page.locator("#effective_date-error").inner_text()
+    site.shot(page, "record-errors")
+    fields = {"reference": "SERT-2025-7", "title": "Analisis Kebijakan", "organiser": "BPSDM", "hours": "24"}
+    for name, value in fields.items():
+        page.focus(f"#f-{name}")
+        page.keyboard.type(value)
+    page.fill("#f-effective_date", "2025-03-05")
+    page.fill("#f-start_date", "2025-03-03")
+    page.select_option("#f-training_kind", index=1)
+    page.focus("#main form.event-form button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Tercatat: Pelatihan" in page.locator(".notice").inner_text()
+
+
+def test_hr_uploads_an_import_file_and_reads_the_per_row_report(page: Any, site: Site, tmp_path: Any) -> None:
+    log_in(page, site, "hr-medan")
+    page.goto(f"{site.url}/pages/import?lang=en")
+    upload = tmp_path / "events.jsonl"
+    upload.write_text(
+        f'{{"nip": "{site.employee_nip}", "kind": "training", "hours": "x"}}\n{{"nip": "123", "kind": "nothing"}}\n'
+    )
+    page.set_input_files("#f-file", str(upload))
+    page.check("#f-dry")
+    page.click("#main button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator("#h-report").inner_text() == "Import report (dry run)"
+    assert page.locator(".report tbody tr").count() == 2
+    site.shot(page, "import-report")
+
+
+def test_inspector_filters_audits_opens_a_promotion_and_reads_fairness(page: Any, site: Site) -> None:
+    log_in(page, site, "inspector")
+    page.goto(f"{site.url}/pages/audits?lang=en")
+    page.select_option("#f-verdict", "findings")
+    page.click("#main form.filters button[type=submit]")
+    page.wait_for_load_state()
+    rows = page.locator("tbody tr")
+    assert rows.count() > 0
+    assert "with findings" in rows.first.inner_text()
+    site.shot(page, "audits")
+    rows.first.locator("a").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Audited promotion"
+    assert page.locator("article.finding").count() > 0
+    site.shot(page, "audit")
+    page.goto(f"{site.url}/pages/fairness?by=sex")
+    assert page.locator("#h-rates").inner_text() == "Selection rates"
+    assert page.locator("svg.chart title").first.text_content() == "Selection rate per group"
+    assert page.locator("table.stats tbody tr").count() >= 2
+    site.shot(page, "fairness")
+    page.goto(f"{site.url}/pages/fairness?by=sex&lang=id")
+    assert page.locator("#h-rates").inner_text() == "Tingkat seleksi"
+
+
+def test_reporter_sees_each_report_with_its_chart(page: Any, site: Site) -> None:
+    log_in(page, site, "reporter")
+    page.goto(f"{site.url}/pages/reports/headcount?by=agency")
+    assert page.locator("svg.chart").count() == 1
+    site.shot(page, "report-headcount")
+    for name in ("training", "programmes", "mentoring"):
+        answer = page.goto(f"{site.url}/pages/reports/{name}")
+        assert answer.status == 200, name
+    page.goto(f"{site.url}/pages/reports/training?year=2024")
+    assert page.locator("svg.chart").count() == 1
+    site.shot(page, "report-training")
+
+
+def test_career_page_fits_a_phone_screen(chromium: Any, site: Site) -> None:
+    context = chromium.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    phone = context.new_page()
+    try:
+        log_in(phone, site, "pegawai")
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"the page is {width}px wide on a 375px screen"
+        site.shot(phone, "career-phone")
+    finally:
+        context.close()
