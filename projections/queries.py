@@ -57,6 +57,11 @@ class Page:
         return {"items": self.items, "total": self.total, "page": self.page, "per_page": self.per_page}
 
 
+def like_literal(text: str) -> str:
+    """Text for a LIKE pattern (with ESCAPE '\\'), matching itself only: % and _ are not wildcards."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def age_band_label(low: int, high: int) -> str:
     return f"{low}+" if high >= 200 else f"{low}-{high}"
 
@@ -168,8 +173,8 @@ class Queries(ViewReader):
             clauses.append(f"{name} IN ({', '.join('?' * len(values))})")
             params += [str(v) for v in values]
         if search:
-            clauses.append("(LOWER(name) LIKE ? OR subject LIKE ?)")
-            pattern = "%" + search.strip().lower().replace("%", "").replace("_", "") + "%"
+            clauses.append("(LOWER(name) LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\')")
+            pattern = "%" + like_literal(search.strip().lower()) + "%"
             params += [pattern, pattern]
         if min_years_in_rank is not None:
             months = round(min_years_in_rank * 12)

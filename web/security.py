@@ -1,4 +1,4 @@
-"""Security headers on every response.
+"""Security headers on every response, and no NUL character in any query or path parameter.
 
 The API and pages allow only the app's own origin. The Swagger UI page of flask-smorest
 starts itself with an inline script, so its page (and only it) also allows inline script
@@ -8,6 +8,8 @@ and style. Strict-Transport-Security is sent only on requests that arrived over 
 from __future__ import annotations
 
 from flask import Flask, Response, request
+
+from careerlog.domain.errors import InvalidInput
 
 STRICT_CSP = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 DOCS_CSP = (
@@ -31,6 +33,16 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
+def refuse_nul_characters() -> None:
+    """A NUL character in a query or path parameter is a 422 naming it (SQLite's LIKE stops at one,
+    PostgreSQL refuses one in text), before any view reads it."""
+    values = [*request.args.items(multi=True), *(request.view_args or {}).items()]
+    for name, value in values:
+        if isinstance(value, str) and "\x00" in value:
+            raise InvalidInput("May not contain a NUL character.", name)
+
+
 def init_app(app: Flask) -> None:
-    """Register the hook on the app."""
+    """Register the hooks on the app."""
+    app.before_request(refuse_nul_characters)
     app.after_request(add_security_headers)

@@ -147,6 +147,8 @@ def _to_str(value: Any) -> str:
     text = str(value).strip()
     if len(text) > MAX_TEXT:
         raise ValueError(f"Longer than {MAX_TEXT} characters.")
+    if "\x00" in text:
+        raise ValueError("May not contain a NUL character.")  # PostgreSQL's text cannot hold one
     return text
 
 

@@ -33,8 +33,11 @@ def test_a_read_waits_for_the_writers_position_and_sees_the_write(world: World) 
 
 
 def test_waiting_for_a_position_the_views_never_reach_is_503(world: World) -> None:
-    world.app.extensions["careerlog"].wait_timeout = 0.2
-    response = world.get(f"/api/v1/employees/{BUDI}?wait_for=999999")
+    services = world.app.extensions["careerlog"]
+    services.wait_timeout = 0.2
+    services.lease.stop()  # nobody keeps the views current now
+    services.ledger.record(BUDI, "training", f.training("2016-01-08"), actor="test")
+    response = world.get(f"/api/v1/employees/{BUDI}?wait_for={services.ledger.max_notification_id()}")
     assert response.status_code == 503
     assert response.headers["Retry-After"] == "1"
     assert response.mimetype == "application/problem+json"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import time
 
-from tests.functional.conftest import World
+from tests import factories as f
+from tests.functional.conftest import BUDI, World
 
 
 def test_waiting_for_a_position_no_write_has_been_given_is_422_at_once(world: World) -> None:
@@ -35,4 +36,25 @@ def test_a_csv_import_that_is_not_utf8_is_reported_by_line_not_a_500(world: Worl
     report = response.get_json()
     assert (report["recorded"], len(report["rejected"])) == (0, 1)
     assert "Not UTF-8 text" in report["rejected"][0]["errors"]["line"][0]
+    assert world.log() == before
+
+
+def test_like_wildcards_in_the_roster_search_match_only_themselves(world: World) -> None:
+    for wildcard in ("%", "_", "%%"):
+        assert world.get("/api/v1/employees", query_string={"q": wildcard}).get_json()["total"] == 0
+    assert world.get("/api/v1/employees", query_string={"q": "siregar"}).get_json()["total"] == 1
+
+
+def test_a_nul_character_in_a_query_parameter_is_422_naming_it(world: World) -> None:
+    response = world.get("/api/v1/employees", query_string={"q": "\x00"})
+    assert response.status_code == 422
+    assert set(response.get_json()["errors"]) == {"q"}
+
+
+def test_a_nul_character_in_a_recorded_text_is_422_naming_the_field(world: World) -> None:
+    before = world.log()
+    body = {"kind": "training", **f.training("2016-01-08", title="Arsip\x00Digital")}
+    response = world.post(f"/api/v1/employees/{BUDI}/events", json=body)
+    assert response.status_code == 422
+    assert "NUL" in response.get_json()["errors"]["title"][0]
     assert world.log() == before

@@ -1,0 +1,49 @@
+"""Walk the served OpenAPI document: its GET operations and a valid value for each query parameter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tests.functional.conftest import World
+
+
+@dataclass(frozen=True)
+class Operation:
+    path: str
+    parameters: tuple[dict[str, Any], ...]
+
+    @property
+    def has_path_parameters(self) -> bool:
+        return "{" in self.path
+
+    def query(self, name: str) -> dict[str, Any] | None:
+        return next((p for p in self.parameters if p["in"] == "query" and p["name"] == name), None)
+
+    def required_query(self) -> dict[str, Any]:
+        """A valid value for every required query parameter."""
+        return {p["name"]: sample(p["schema"]) for p in self.parameters if p["in"] == "query" and p.get("required")}
+
+
+def get_operations(world: World) -> list[Operation]:
+    spec = world.client.get("/api/openapi.json").get_json()
+    return [
+        Operation(path, tuple(item["get"].get("parameters", [])))
+        for path, item in spec["paths"].items()
+        if "get" in item
+    ]
+
+
+def sample(schema: dict[str, Any]) -> Any:
+    """A valid value of a parameter's schema (the first choice, the default, or a plain one)."""
+    if schema.get("type") == "array":
+        return [sample(schema["items"])]
+    if "enum" in schema:
+        return schema["enum"][0]
+    if "default" in schema:
+        return schema["default"]
+    if schema.get("type") == "integer":
+        return min(max(2020, schema.get("minimum", 2020)), schema.get("maximum", 2020))
+    if schema.get("format") == "date":
+        return "2020-01-01"
+    return "x"
