@@ -303,8 +303,8 @@ class Accounts:
             for t in targets
             if t.nip and t.nip != reader.nip
         ]
-        if rows:
-            with self.store.transaction() as sql:
+        if rows:  # written on every read: a commit that does not wait for the disk (see SqlStore.transaction)
+            with self.store.transaction(synced=False) as sql:
                 sql.executemany(
                     "INSERT INTO access_log (id, at, username, role, nip, agency, region, action) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

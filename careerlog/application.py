@@ -17,6 +17,7 @@ from typing import Any, cast
 from dateutil.relativedelta import relativedelta
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import Mapper, RecordConflictError, StoredEvent
+from eventsourcing.utils import get_topic
 
 from careerlog.config import Settings
 from careerlog.domain.employee import Employee
@@ -358,12 +359,21 @@ class CareerLog(Application[str]):
 
     def get_aggregates(self, subjects: Sequence[str]) -> dict[str, LedgerAggregate]:
         """The records of many subjects, read in one query per few hundred (absent ones left out)."""
+        return {subject: replay_events(evs) for subject, evs in self.events_of(subjects).items()}
+
+    def get_events(self, subject: str, kinds: Iterable[str] | None = None) -> list[LedgerEvent]:
+        """One record's events in order; only those of some kinds when named (the others are not even read)."""
+        return self.events_of([subject], kinds).get(subject, [])
+
+    def events_of(self, subjects: Sequence[str], kinds: Iterable[str] | None = None) -> dict[str, list[LedgerEvent]]:
+        """The events of many records in order, in one query per few hundred records."""
+        topics = [get_topic(BY_KIND[kind]) for kind in kinds] if kinds is not None else []
         events: dict[str, list[LedgerEvent]] = defaultdict(list)
         table = self.recorder.events_table_name  # type: ignore[attr-defined]
         with SqlStore(self.recorder.datastore).transaction(commit=False) as sql:  # type: ignore[attr-defined]
-            for row in select_events_of(sql, table, subjects):
+            for row in select_events_of(sql, table, subjects, topics=topics):
                 events[row["originator_id"]].append(self.decode(row))
-        return {subject: replay_events(evs) for subject, evs in events.items()}
+        return events
 
     def decode(self, row: Mapping[str, Any]) -> LedgerEvent:
         """A stored event row (subject, version, topic, state) as its event."""

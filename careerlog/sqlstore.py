@@ -64,12 +64,38 @@ class SqlStore:
         self.schema = datastore.schema if isinstance(datastore, PostgresDatastore) else ""
 
     @contextmanager
-    def transaction(self, *, commit: bool = True) -> Iterator[Sql]:
-        """One transaction: committed when the block ends, rolled back on an error."""
+    def transaction(self, *, commit: bool = True, synced: bool = True) -> Iterator[Sql]:
+        """One transaction: committed when the block ends, rolled back on an error.
+
+        With synced=False the commit does not wait for the disk (PostgreSQL's
+        synchronous_commit off; SQLite's synchronous NORMAL in WAL mode): it is as atomic
+        and as visible as any other, and a crash of the program loses nothing, but a crash
+        of the database server or the machine may lose the last such commits (PostgreSQL:
+        at most about 3 x wal_writer_delay, 0.6 s by default). For writes that may not
+        cost an fsync each, such as the access log written on every read.
+        """
+        if not synced and commit and self.dialect == "sqlite":
+            with self._unsynced_sqlite() as sql:
+                yield sql
+            return
         with self.datastore.transaction(commit=commit) as cursor:
             if self.dialect == "postgres":
                 cursor.execute(f'SET LOCAL search_path TO "{self.schema}"')
+                if not synced:
+                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
             yield Sql(cursor, self.dialect)
+
+    @contextmanager
+    def _unsynced_sqlite(self) -> Iterator[Sql]:
+        """A write transaction on a connection set to sync only at checkpoints, set back afterwards."""
+        assert isinstance(self.datastore, SQLiteDatastore)
+        with self.datastore.get_connection(commit=True) as conn:
+            conn.cursor().execute("PRAGMA synchronous = NORMAL")
+            try:
+                with conn.transaction(commit=True) as cursor:
+                    yield Sql(cursor, self.dialect)
+            finally:
+                conn.cursor().execute("PRAGMA synchronous = FULL")
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
         with self.transaction(commit=False) as sql:
@@ -92,18 +118,26 @@ IN_LIST_MAX = 500  # subjects per `IN (...)`: well under both stores' parameter 
 
 
 def select_events_of(
-    sql: Sql, table: str, subjects: Sequence[str], *, upto: int | None = None, id_column: str = ""
+    sql: Sql,
+    table: str,
+    subjects: Sequence[str],
+    *,
+    upto: int | None = None,
+    id_column: str = "",
+    topics: Sequence[str] = (),
 ) -> Iterator[Row]:
-    """The stored event rows of some subjects, by subject and version (up to a notification id)."""
+    """The stored event rows of some subjects, by subject and version (up to a notification id; of some topics)."""
     bound = f" AND {id_column} <= ?" if upto is not None else ""
+    if topics:
+        bound += f" AND topic IN ({', '.join('?' * len(topics))})"
+    extra: list[Any] = ([upto] if upto is not None else []) + list(topics)
     for start in range(0, len(subjects), IN_LIST_MAX):
         chunk = list(subjects[start : start + IN_LIST_MAX])
         marks = ", ".join("?" * len(chunk))
-        params: list[Any] = [*chunk, upto] if upto is not None else chunk
         yield from sql.query(
             f"SELECT originator_id, originator_version, topic, state FROM {table} "
             f"WHERE originator_id IN ({marks}){bound} ORDER BY originator_id, originator_version",
-            params,
+            [*chunk, *extra],
         )
 
 

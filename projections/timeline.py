@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.payload import plain_json, to_plain
+from careerlog.domain.payload import plain_json
 from careerlog.persistence import typed_state
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Entry, Fact
@@ -87,8 +87,14 @@ def timeline_items(record: CareerRecord, as_of: date | None = None) -> list[dict
     return [fact_item(f) for f in facts if as_of is None or f.effective_date <= as_of]
 
 
+def plain_values(values: dict[str, Any]) -> dict[str, Any]:
+    """The values that are set, as plain JSON data (as `to_plain` gives them, converted by orjson)."""
+    plain: dict[str, Any] = orjson.loads(plain_json({k: v for k, v in values.items() if v is not None}))
+    return plain
+
+
 def fact_item(fact: Fact) -> dict[str, Any]:
-    original = fact.entry.values
+    original = plain_values(fact.entry.values)
     return {
         "version": fact.version,
         "kind": fact.kind,
@@ -97,8 +103,8 @@ def fact_item(fact: Fact) -> dict[str, Any]:
         "reference": fact.reference,
         "recorded_by": fact.entry.recorded_by,
         "migrated": fact.entry.migrated,
-        "values": to_plain({k: v for k, v in fact.values.items() if v is not None}),
-        "original": to_plain({k: v for k, v in original.items() if v is not None}),
+        "values": plain_values(fact.values) if fact.corrections else dict(original),
+        "original": original,
         "corrections": [
             {
                 "version": c.version,

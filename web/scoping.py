@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 from careerlog.access import Action, Principal, Target, permits
 from careerlog.application import CareerLog, UnitOfWork
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound
-from careerlog.domain.events import LedgerEvent
 from careerlog.domain.ledger import LedgerAggregate
 from careerlog.domain.nip import normalise_nip
 from careerlog.importing import RowProblem, row_to_command
@@ -31,13 +30,16 @@ def missing(nip: str) -> NotFound:
     return NotFound(f"No employee with NIP {normalise_nip(nip)} has been appointed.")
 
 
+# What says where someone works: read only these events of a record on every request.
+PLACING_KINDS = ("appointment", "placement", "correction", "retraction")
+
+
 def locate(ledger: CareerLog, nip: str) -> Target | None:
     """The employee's NIP and where they work now, or None if never appointed."""
     subject = normalise_nip(nip)
     if len(subject) != 18 or not subject.isdigit():
         return None
-    events = [cast(LedgerEvent, e) for e in ledger.events.get(subject)]
-    record = CareerRecord.from_events(subject, events)
+    record = CareerRecord.from_events(subject, ledger.get_events(subject, PLACING_KINDS))
     if record.appointment is None:
         return None
     agency, _, region = record.placement_on(date.max) or (None, None, None)

@@ -1,0 +1,77 @@
+"""Portable SQL beside the events on each store: commits that do not wait for the disk, filtered reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from eventsourcing.sqlite import SQLiteDatastore
+
+from careerlog.application import CareerLog
+from careerlog.config import Settings
+from careerlog.sqlstore import SqlStore, open_datastore
+from tests import factories as f
+
+
+@pytest.fixture
+def one_connection(settings: Settings) -> Iterator[SqlStore]:
+    """A store whose pool keeps a single connection, so that a setting left on it would show."""
+    settings.prepare()
+    if settings.store == "sqlite":
+        datastore = SQLiteDatastore(settings.sqlite_path, pool_size=1, max_overflow=0, originator_id_type="text")
+    else:
+        datastore = open_datastore(settings, pool_size=1)
+    store = SqlStore(datastore)
+    store.execute_script(["CREATE TABLE IF NOT EXISTS notes (id INTEGER, body TEXT)"])
+    yield store
+    store.close()
+
+
+def durability(store: SqlStore) -> str:
+    with store.transaction(commit=False) as sql:
+        return setting(sql.cursor, store.dialect)
+
+
+def setting(cursor: object, dialect: str) -> str:
+    statement = "PRAGMA synchronous" if dialect == "sqlite" else "SHOW synchronous_commit"
+    cursor.execute(statement)  # type: ignore[attr-defined]
+    return str(next(iter(dict(cursor.fetchall()[0]).values())))  # type: ignore[attr-defined]
+
+
+def test_an_unsynced_commit_skips_the_disk_wait_and_is_kept_like_any_other(one_connection: SqlStore) -> None:
+    synced = durability(one_connection)
+    with one_connection.transaction(synced=False) as sql:
+        relaxed = setting(sql.cursor, one_connection.dialect)
+        sql.execute("INSERT INTO notes (id, body) VALUES (?, ?)", (1, "read by hr"))
+    assert (synced, relaxed) in {("2", "1"), ("on", "off")}
+    assert one_connection.query("SELECT body FROM notes") == [{"body": "read by hr"}]
+    assert durability(one_connection) == synced
+
+
+def test_an_unsynced_transaction_that_fails_writes_nothing_and_leaves_the_connection_synced(
+    one_connection: SqlStore,
+) -> None:
+    synced = durability(one_connection)
+    with pytest.raises(RuntimeError, match="interrupted"):
+        write_then_fail(one_connection)
+    assert one_connection.query("SELECT body FROM notes") == []
+    assert durability(one_connection) == synced
+
+
+def write_then_fail(store: SqlStore) -> None:
+    with store.transaction(synced=False) as sql:
+        sql.execute("INSERT INTO notes (id, body) VALUES (?, ?)", (2, "never"))
+        raise RuntimeError("interrupted")
+
+
+def test_a_record_can_be_read_for_some_kinds_only(app: CareerLog) -> None:
+    nip = f.nip()
+    app.record(nip, "appointment", f.appointment(), actor="hr")
+    app.record(nip, "training", f.training("2024-05-02"), actor="hr")
+    app.record(nip, "performance_rating", f.rating(2023, effective_date="2024-01-10"), actor="hr")
+    assert [e.KIND for e in app.get_events(nip, ["appointment", "performance_rating"])] == [
+        "appointment",
+        "performance_rating",
+    ]
+    assert [e.KIND for e in app.get_events(nip)] == ["appointment", "training", "performance_rating"]
+    assert app.get_events(f.nip(), ["appointment"]) == []
