@@ -7,7 +7,7 @@ never makes it compliant (it is its own `evidence.recorded_after` finding instea
 record gives its own ratings (`unit_ratings`).
 
 Tables (docs/views.md): `decisions`, `findings`, `promotion_rounds`, `eligibility`,
-`unit_ratings`, `staff_ratings`.
+`unit_ratings`, `staff_ratings`, `unit_spells`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from projections.career import CareerRecord, Fact, add_years
 from projections.framework import Projection, Table
 from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, staff_rating_rows, unit_rating_rows
 from projections.merit.eligibility import ELIGIBILITY, eligibility_rows
+from projections.merit.passed_over import UNIT_SPELLS, unit_spell_rows
 from projections.merit.posts import PostJudge, is_judged_post
 from projections.merit.rules import (
     SEVERITY_ORDER,
@@ -104,7 +105,7 @@ REGULAR = "101"
 class MeritProjection(Projection):
     name = "merit"
     version = 2
-    tables = (DECISIONS, FINDINGS, ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS)
+    tables = (DECISIONS, FINDINGS, ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS, UNIT_SPELLS)
 
     def applies_to(self, subject: str) -> bool:
         return True  # units too: their own ratings bound their staff's (skp.distribution)
@@ -125,6 +126,7 @@ class MeritProjection(Projection):
             "promotion_rounds": promotion_rounds(record),
             "eligibility": eligibility_rows(record, record.separated_on or horizon(record)) if record.entries else [],
             "staff_ratings": staff_rating_rows(record),
+            "unit_spells": unit_spell_rows(record),
         }
 
 

@@ -12,7 +12,8 @@ import click
 from careerlog.cli import Context, friendly_errors, pass_context
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
-from projections.merit.queries import AuditQueries, PassedOverQueries
+from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
+from projections.merit.queries import AuditQueries, PassedOverQueries, iso_day
 from projections.store import open_view_store
 
 audit_group = click.Group("audit", help="Audit promotions against the rules and compare groups.")
@@ -241,9 +242,7 @@ def grade_inflation_command(obj: Context, /, fmt: str, start: int | None, end: i
 def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None:
     """One promotion's findings with the evidence (each fact's effective and recorded time)."""
     result = audit_queries(obj).promotion(nip, version)
-    store = open_view_store(obj.settings).sql
-    promoted = result["decision"] == "promotion"
-    result["passed_over"] = PassedOverQueries(store).passed_over(nip=nip, round_date=result["tmt"]) if promoted else []
+    result["passed_over"] = passed_over_of(obj, result)
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
@@ -273,4 +272,39 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
     for row in result["passed_over"]:
         click.echo(f"- merit.passed_over ({row['severity']}): colleague {row['colleague']} clearly stronger")
         for measure, values in row["comparison"].items():
-            click.echo(f"  {measure}: promoted {values['promoted']}, colleague {values['colleague']}")
+            click.echo(f"  {measure}: " + ", ".join(f"{who} {value}" for who, value in values.items()))
+
+
+def passed_over_of(obj: Context, decision: dict[str, Any]) -> list[dict[str, Any]]:
+    """The clearly stronger colleagues of one decision (101 over the rounds, others as then known)."""
+    store = open_view_store(obj.settings).sql
+    if decision["decision"] == "promotion" and decision["kind"] == "101":
+        return PassedOverQueries(store).passed_over(nip=decision["subject"], round_date=decision["tmt"])
+    others = DecisionPassedOverQueries(store, ledger_records(obj.app))
+    return others.passed_over(nip=decision["subject"], version=decision["version"])
+
+
+PASSED_OVER_COLUMNS = ("tmt", "subject", "decision", "kind", "rank", "agency", "unit", "colleague", "severity")
+
+
+@audit_group.command("passed-over")
+@click.option("--agency", help="Only this agency.")
+@click.option("--unit", help="Only this unit.")
+@click.option("--region", help="Only this region.")
+@click.option("--from", "start", help="First TMT (YYYY-MM-DD).")
+@click.option("--to", "end", help="Last TMT (YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+@pass_context
+@friendly_errors
+def passed_over_command(obj: Context, /, fmt: str, start: str | None, end: str | None, **scope: str | None) -> None:
+    """Decisions with an eligible, clearly stronger colleague of the same unit and rank who was not chosen."""
+    store = open_view_store(obj.settings).sql
+    first, last = iso_day(start, "from") or "", iso_day(end, "to") or "9999"
+    regular = [
+        {**row, "tmt": row["round_date"], "decision": "promotion", "kind": "101"}
+        for row in PassedOverQueries(store).passed_over(scope)
+        if first <= row["round_date"] <= last
+    ]
+    others = DecisionPassedOverQueries(store, ledger_records(obj.app)).passed_over(scope, start=start, end=end)
+    found = sorted([*regular, *others], key=lambda r: (r["tmt"], r["subject"], r["colleague"]))
+    emit({"passed_over": found}, found, PASSED_OVER_COLUMNS, fmt, f"{len(found)} decision/colleague pairs")

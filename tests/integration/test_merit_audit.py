@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
@@ -19,11 +19,12 @@ from projections.framework import Projector
 from projections.merit.audit import MeritProjection
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.eligibility import EligibilityQueries
+from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
 from projections.merit.queries import PassedOverQueries
 from projections.store import open_view_store
 
 EMPLOYEES = 150
-SEED = 2
+SEED = 1  # every irregularity type of the demo, passed_over among them
 TODAY = date(2026, 11, 23)
 NOT_A_DECISION_FINDING = ("skp.", "merit.passed_over", "fairness.")  # unit-years, queries, rounds
 
@@ -92,7 +93,15 @@ def test_every_injected_irregularity_is_found_with_exactly_its_rules_and_clean_d
     assert all(isinstance(r["requirements"], list) for r in shown)
     passed = PassedOverQueries(open_view_store(settings).sql).passed_over()
     injected = {(e["nip"], e["effective_date"]) for e in demo.irregularities if "merit.passed_over" in e["rules"]}
+    assert injected
     assert {(r["subject"], r["round_date"]) for r in passed} == injected
+    others = DecisionPassedOverQueries(open_view_store(settings).sql, ledger_records(demo_store)).passed_over()
+    assert {r["kind"] for r in others if r["decision"] == "promotion"} == set()  # the demo passes over none by 202
+    managerial = {"PENGAWAS", "ADMINISTRATOR", "JPT_PRATAMA", "JPT_MADYA", "JPT_UTAMA"}
+    assert {r["kind"] for r in others} <= managerial
+    assert all(
+        v["colleague"] >= v["appointed"] for r in others for v in r["comparison"].values()
+    )  # never weaker anywhere
     inflated = GradeInflationQueries(open_view_store(settings).sql).grade_inflation()
     assert {(u["agency"], u["unit"], u["year"]) for u in inflated} == {
         (e["agency"], e["unit"], e["year"]) for e in demo.irregularities if e["type"] == "grade_inflation"
@@ -134,8 +143,22 @@ def test_the_audit_commands_list_flagged_promotions_and_show_a_finding_with_its_
     assert {line.split(",")[0] for line in both[1:]} == {"promotion", "post"}
     inflated = json.loads(run("grade-inflation", "--format", "json"))["units"]
     assert [(u["rule"], u["exceeded"][0]["predicate"]) for u in inflated] == [("skp.distribution", "BAIK")]
+    passed = json.loads(run("passed-over", "--format", "json"))["passed_over"]
+    assert {(r["decision"], r["kind"]) for r in passed} >= {("promotion", "101")}
+    first_pass = next(r for r in passed if r["kind"] == "101")
+    assert first_pass["colleague"] in run(
+        "promotion", first_pass["subject"], str(version_of(listed_all(run), first_pass))
+    )
     bad = CliRunner().invoke(
         main, ["audit", "promotions", "--from", "2020-13-01"], env={"CAREERLOG_DATABASE_URL": database_url}
     )
     assert bad.exit_code != 0
     assert "from" in bad.output
+
+
+def listed_all(run: Callable[..., str]) -> list[dict[str, object]]:
+    return list(json.loads(run("promotions", "--format", "json"))["decisions"])
+
+
+def version_of(decisions: list[dict[str, object]], passed: dict[str, object]) -> object:
+    return next(d["version"] for d in decisions if (d["subject"], d["tmt"]) == (passed["subject"], passed["tmt"]))

@@ -1,0 +1,276 @@
+"""merit.passed_over beyond regular promotions: functional-post promotions (202) and managerial
+post appointments, each compared with the colleagues of the same agency, unit and rank.
+
+The regular (101) promotions are compared over the `promotion_rounds` rows (queries.py). Here
+the colleagues come from `unit_spells` (who was in the unit at that rank the day before the
+TMT) and each person is judged on the record **as known before the decision** read from the
+ledger: a colleague is in the pool when eligible then (202: every enforced rule of a 101
+promotion, as docs/rules.md defines the pool; a post: every enforced post rule for that post,
+selected openly, and a step up from the post held), and not promoted or appointed to that
+kind of post on the TMT. The measures are those of the regular rounds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any, cast
+
+from careerlog.application import CareerLog
+from careerlog.domain.events import LedgerEvent
+from careerlog.reference import reference, rules
+from careerlog.sqlstore import Row, SqlStore
+from projections.career import CareerRecord, Entry, Fact
+from projections.framework import Table
+from projections.merit.posts import PostJudge
+from projections.merit.queries import clearly_stronger, iso_day
+from projections.merit.rules import PromotionJudge
+from projections.training import filter_clauses, where_sql
+
+Measures = tuple[float, float, int, int]
+DAY = timedelta(days=1)
+MEASURES = ("performance", "training_jp", "days_in_rank", "education")
+RecordLoader = Callable[[Sequence[str]], dict[str, CareerRecord]]
+
+UNIT_SPELLS = Table(
+    "unit_spells",
+    (
+        ("subject", "TEXT"),
+        ("seq", "INTEGER"),
+        ("start_date", "TEXT"),
+        ("end_date", "TEXT"),
+        ("agency", "TEXT"),
+        ("unit", "TEXT"),
+        ("rank", "TEXT"),
+    ),
+    ("subject", "seq"),
+    (("agency", "unit", "rank"),),
+)
+
+
+def unit_spell_rows(record: CareerRecord) -> list[Row]:
+    """Where an employee was (agency, unit) and at which rank, from each change to the next."""
+    start = record.appointed_on
+    if start is None:
+        return []
+    end = record.separated_on
+    changes = sorted(
+        {start, *(f.effective_date for f in record.of_kind("placement", "rank_promotion"))}
+        - {d for d in [end] if d is not None}
+    )
+    changes = [d for d in changes if d >= start and (end is None or d < end)]
+    rows: list[Row] = []
+    for seq, (day, until) in enumerate(zip(changes, [*changes[1:], end], strict=True)):
+        place, rank = record.placement_on(day), record.rank_on(day)
+        rows.append(
+            {
+                "subject": record.subject,
+                "seq": seq,
+                "start_date": day.isoformat(),
+                "end_date": until.isoformat() if until else None,
+                "agency": place[0] if place else None,
+                "unit": place[1] if place else None,
+                "rank": rank[0] if rank else None,
+            }
+        )
+    return rows
+
+
+def measures_on(record: CareerRecord, day: date) -> Measures:
+    """Performance (mean score of the rated years before), training JP, days in rank, education order."""
+    performance_years = int(rules().param("merit.passed_over", day, "performance_years", 2))
+    training_years = int(rules().param("merit.passed_over", day, "training_years", 2))
+    scores = [record.rating_score(day.year - n) for n in range(1, performance_years + 1)]
+    rated = [s for s in scores if s is not None]
+    jp = sum(record.jp_by_year.get(day.year - n, 0) for n in range(1, training_years + 1))
+    held = record.rank_before(day)
+    level = record.education_on(day)
+    order = int(reference().education[level]["order"]) if level else 0
+    return (sum(rated) / len(rated) if rated else 0.0, float(jp), (day - held[1]).days if held else 0, order)
+
+
+def comparison(mine: Measures, theirs: Measures, role: str = "promoted") -> dict[str, dict[str, float]]:
+    return {m: {role: a, "colleague": b} for m, a, b in zip(MEASURES, mine, theirs, strict=True)}
+
+
+def ledger_records(app: CareerLog) -> RecordLoader:
+    """Records read from the ledger, for the comparisons that judge people as known at a time."""
+
+    def load(subjects: Sequence[str]) -> dict[str, CareerRecord]:
+        return {s: CareerRecord.from_events(s, [cast(LedgerEvent, e) for e in app.events.get(s)]) for s in subjects}
+
+    return load
+
+
+def hypothetical_post(decision: Row, day: date, moment: datetime) -> Fact:
+    """The decision's post as if a colleague had been appointed to it by open selection."""
+    values = {
+        "post_kind": decision["kind"],
+        "level": decision["level"],
+        "selection": "OPEN",
+        "assignment": "DEFINITIVE",
+        "effective_date": day,
+        "reference": decision["reference"],
+    }
+    return Fact(Entry(0, "post_appointment", day, moment, decision["reference"], values, "audit", False), values)
+
+
+class Comparison:
+    """Who of a decision's colleagues was in the pool on its TMT, as known before the decision."""
+
+    def __init__(self, decision: Row, records: dict[str, CareerRecord]):
+        self.decision = decision
+        self.day = date.fromisoformat(decision["tmt"])
+        self.moment = datetime.fromisoformat(decision["recorded_at"])
+        self.records = records
+
+    def known(self, subject: str) -> CareerRecord | None:
+        record = self.records.get(subject)
+        return record.known_before(self.moment) if record is not None else None
+
+    def same_place(self, record: CareerRecord) -> bool:
+        place, held = record.placement_on(self.day - DAY), record.rank_before(self.day)
+        d = self.decision
+        return (
+            place is not None
+            and held is not None
+            and (place[0], place[1], held[0])
+            == (
+                d["agency"],
+                d["unit"],
+                d["rank_before"],
+            )
+        )
+
+    def in_pool(self, record: CareerRecord) -> bool:
+        if record.employment_kind != "PNS" or not record.active_on(self.day) or not self.same_place(record):
+            return False
+        if self.decision["decision"] == "post":
+            return self.qualified_for_post(record)
+        return eligible_regular(record, self.day)
+
+    def qualified_for_post(self, record: CareerRecord) -> bool:
+        order = reference().post_kinds
+        held = record.definitive_post_on(self.day - DAY)
+        target = int(order[self.decision["kind"]].get("order", 0))
+        if held is not None and int(order[held.post_kind].get("order", 0)) >= target:
+            return False  # the post would not be a step up
+        fact = hypothetical_post(self.decision, self.day, self.moment)
+        return not any(c.finding for c in PostJudge(record).checks(fact))
+
+
+def eligible_regular(record: CareerRecord, day: date) -> bool:
+    """Eligible for a 101 promotion to the next rank on `day` by every enforced rule."""
+    held = record.rank_before(day)
+    ref = reference()
+    if held is None or held[0] not in ref.ranks or ref.rank_index(held[0]) + 1 >= len(ref.ranks):
+        return False
+    new = ref.ranks.codes[ref.rank_index(held[0]) + 1]
+    return not any(c.finding for c in PromotionJudge(record).checks(day, "101", new))
+
+
+class DecisionPassedOverQueries:
+    """merit.passed_over for 202 promotions and managerial post appointments (docs/audit.md)."""
+
+    def __init__(self, store: SqlStore, records: RecordLoader):
+        self.store = store
+        self.records = records
+        self.cache: dict[str, CareerRecord] = {}
+
+    def passed_over(
+        self,
+        filters: dict[str, Any] | None = None,
+        *,
+        nip: str | None = None,
+        version: int | None = None,
+        start: str | None = None,
+        end: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Per decision, the eligible colleagues not chosen that were clearly stronger, with the comparison."""
+        found: list[dict[str, Any]] = []
+        for decision in self.decisions(filters, nip, version, start, end):
+            found += self.compare(decision)
+        return found
+
+    def decisions(
+        self, filters: dict[str, Any] | None, nip: str | None, version: int | None, start: str | None, end: str | None
+    ) -> list[Row]:
+        clauses, params = filter_clauses(filters, {"agency": "agency", "unit": "unit", "region": "region"})
+        managerial = [k.code for k in reference().post_kinds if k.get("managerial")]
+        clauses.append(
+            f"((decision = 'promotion' AND kind = '202') OR (decision = 'post' AND kind IN "
+            f"({', '.join('?' * len(managerial))})))"
+        )
+        params += managerial
+        start, end = iso_day(start, "from"), iso_day(end, "to")
+        for value, clause in ((nip, "subject = ?"), (version, "version = ?"), (start, "tmt >= ?"), (end, "tmt <= ?")):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        return self.store.query(f"SELECT * FROM decisions{where_sql(clauses)} ORDER BY tmt, subject", params)
+
+    def colleagues(self, decision: Row) -> list[str]:
+        """Who was in the decision's agency and unit at its rank the day before the TMT, and was not
+        promoted (any kind) or appointed to the same kind of post on the TMT."""
+        day = decision["tmt"]
+        d = decision
+        params = (d["agency"], d["unit"], d["rank_before"], day, day, d["subject"], day, d["decision"], d["kind"])
+        rows = self.store.query(
+            "SELECT DISTINCT s.subject FROM unit_spells s WHERE s.agency = ? AND s.unit = ? AND s.rank = ? "
+            "AND s.start_date < ? AND (s.end_date IS NULL OR s.end_date >= ?) AND s.subject <> ? "
+            "AND NOT EXISTS (SELECT 1 FROM decisions c WHERE c.subject = s.subject AND c.tmt = ? "
+            "AND c.decision = ? AND (c.decision = 'promotion' OR c.kind = ?)) ORDER BY s.subject",
+            params,
+        )
+        return [r["subject"] for r in rows]
+
+    def load(self, subjects: Sequence[str]) -> dict[str, CareerRecord]:
+        wanted = [s for s in subjects if s not in self.cache]
+        if wanted:
+            self.cache.update(self.records(wanted))
+        return {s: self.cache[s] for s in subjects if s in self.cache}
+
+    def compare(self, decision: Row) -> list[dict[str, Any]]:
+        day = date.fromisoformat(decision["tmt"])
+        rule = rules().in_force("merit.passed_over", day)
+        others = self.colleagues(decision) if decision["rank_before"] is not None else []
+        if rule is None or not others:
+            return []
+        comparing = Comparison(decision, self.load([decision["subject"], *others]))
+        me = comparing.known(decision["subject"])
+        if me is None:
+            return []
+        mine = measures_on(me, day)
+        role = "promoted" if decision["decision"] == "promotion" else "appointed"
+        return [
+            result(decision, rule.severity, other, comparison(mine, theirs, role))
+            for other, theirs in self.stronger(comparing, others, mine, int(rule.params.get("min_better", 2)))
+        ]
+
+    @staticmethod
+    def stronger(
+        comparing: Comparison, others: Iterable[str], mine: Measures, min_better: int
+    ) -> Iterable[tuple[str, Measures]]:
+        for other in others:
+            record = comparing.known(other)
+            if record is None or not comparing.in_pool(record):
+                continue
+            theirs = measures_on(record, comparing.day)
+            if clearly_stronger(theirs, mine, min_better):
+                yield other, theirs
+
+
+def result(decision: Row, severity: str, colleague: str, compared: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "subject": decision["subject"],
+        "version": decision["version"],
+        "decision": decision["decision"],
+        "kind": decision["kind"],
+        "tmt": decision["tmt"],
+        "agency": decision["agency"],
+        "unit": decision["unit"],
+        "rank": decision["rank_before"],
+        "colleague": colleague,
+        "severity": severity,
+        "comparison": compared,
+    }

@@ -1,0 +1,99 @@
+"""merit.passed_over for post appointments and 202 promotions: the colleagues of the unit and
+rank, judged as known before the decision, with the comparison shown."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from careerlog.config import Settings
+from careerlog.sqlstore import SqlStore
+from projections.career import CareerRecord
+from projections.merit.audit import MeritProjection
+from projections.merit.passed_over import DecisionPassedOverQueries, measures_on, unit_spell_rows
+from projections.store import open_view_store
+from tests import factories as f
+
+T = "T00:00:00+00:00"
+
+
+def post(kind: str, day: str, level: str | None = None, **extra: Any) -> dict[str, Any]:
+    payload = {"post_kind": kind, "title": f"{kind} {day}", "unit": "BKPSDM", "assignment": "DEFINITIVE"}
+    payload |= {"effective_date": day, "reference": f"SK-{kind}-{day}-{f.nip()}", **extra}
+    return payload | ({"level": level} if level else {})
+
+
+def clerk(sequence: int, predicate: str = "BAIK", pkp: bool = True) -> f.CareerBuilder:
+    """A III/b S-1 pelaksana of KOTA-MEDAN BKPSDM since 2014-04-01, rated `predicate` in 2016-2017."""
+    builder = f.CareerBuilder(birth=date(1986, 9, 26), appointed=date(2010, 3, 1))
+    builder.nip = f.nip(date(1986, 9, 26), date(2010, 3, 1), sequence=sequence)
+    builder.add("post_appointment", post("PELAKSANA", "2010-03-01"))
+    builder.add("confirmation", {"latsar_certificate": "L", "effective_date": "2011-03-01", "reference": "SK-PNS"})
+    builder.add("rank_promotion", f.promotion("III/b", "2014-04-01"), f"2014-04-10{T}")
+    for year in range(2010, 2018):
+        rated = predicate if year >= 2016 else "BAIK"
+        builder.add("performance_rating", f.rating(year, rated), f"{year + 1}-01-15{T}")
+    if pkp:
+        builder.add("training", f.training("2017-06-30", 80, "2017-05-01", training_kind="PKP"))
+    return builder
+
+
+def view_store(tmp_path: Path, records: Sequence[CareerRecord]) -> SqlStore:
+    store = open_view_store(Settings(database_url=f"sqlite:///{tmp_path}/views.db")).sql
+    with store.transaction() as sql:
+        for table in MeritProjection.tables:
+            for statement in table.ddl():
+                sql.execute(statement)
+            for record in records:
+                rows = MeritProjection().rows(record).get(table.name, [])
+                sql.executemany(table.insert_statement(), ([r.get(n) for n in table.column_names] for r in rows))
+    return store
+
+
+def test_unit_spells_follow_placements_and_promotions_until_separation() -> None:
+    builder = clerk(701).add(
+        "placement",
+        {"agency": "KOTA-MEDAN", "unit": "Inspektorat", "region": "12.71", "effective_date": "2016-07-01",
+         "reference": "SK-MUT"},
+    )  # fmt: skip
+    builder.add("status_change", f.status("RETIRED", "2020-01-01"))
+    rows = unit_spell_rows(builder.record())
+    assert [(r["start_date"], r["end_date"], r["unit"], r["rank"]) for r in rows] == [
+        ("2010-03-01", "2014-04-01", "BKPSDM", "III/a"),
+        ("2014-04-01", "2016-07-01", "BKPSDM", "III/b"),
+        ("2016-07-01", "2020-01-01", "Inspektorat", "III/b"),
+    ]
+
+
+def test_a_qualified_clearly_stronger_colleague_not_appointed_is_listed_with_the_comparison(tmp_path: Path) -> None:
+    appointee = clerk(711).add("post_appointment", post("PENGAWAS", "2018-01-02", "IV.a"), f"2018-01-20{T}")
+    stronger = clerk(712, "SANGAT_BAIK").add("training", f.training("2016-10-07", 40, "2016-10-03"))
+    untrained = clerk(713, "SANGAT_BAIK", pkp=False).add("training", f.training("2016-10-07", 140, "2016-09-19"))
+    late = clerk(714, "SANGAT_BAIK", pkp=False).add("training", f.training("2016-10-07", 100, "2016-09-26"))
+    pkp = f.training("2017-06-30", 80, "2017-05-01", training_kind="PKP")
+    late.add("training", pkp, f"2018-02-01{T}")  # recorded after the decision: not qualified as then known
+    equal = clerk(715, "SANGAT_BAIK")  # better on performance only: not clearly stronger
+    records = {b.nip: b.record() for b in (appointee, stronger, untrained, late, equal)}
+    store = view_store(tmp_path, list(records.values()))
+
+    found = DecisionPassedOverQueries(store, lambda subjects: {s: records[s] for s in subjects}).passed_over()
+
+    assert [(r["subject"], r["decision"], r["kind"], r["colleague"]) for r in found] == [
+        (appointee.nip, "post", "PENGAWAS", stronger.nip)
+    ]
+    assert found[0]["comparison"] == {
+        "performance": {"appointed": 4.0, "colleague": 5.0},
+        "training_jp": {"appointed": 80.0, "colleague": 120.0},
+        "days_in_rank": {"appointed": 1372, "colleague": 1372},
+        "education": {"appointed": 7, "colleague": 7},
+    }
+    assert found[0]["severity"] == "medium"
+    by_nip = DecisionPassedOverQueries(store, lambda subjects: {s: records[s] for s in subjects})
+    assert by_nip.passed_over(nip=equal.nip) == []
+
+
+def test_the_measures_are_the_mean_rating_the_jp_and_the_days_in_rank_before_the_tmt() -> None:
+    record = clerk(721, "SANGAT_BAIK").record()
+    assert measures_on(record, date(2017, 4, 1)) == (4.5, 0.0, 1096, 7)  # 2016 Sangat Baik, 2015 Baik
