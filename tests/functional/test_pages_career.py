@@ -1,0 +1,99 @@
+"""The employee's Riwayat Karier page: corrections, charts, next promotion, readers and the CSV download."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, RINA, World
+from tests.functional.test_pages_auth import log_in
+
+
+def corrected_and_trained(world: World) -> None:
+    """Budi's promotion (version 2) corrected, a training retracted, and a year of training."""
+    ledger = world.services.ledger
+    ledger.record(BUDI, "correction", f.correction(2, "2014-05-01", new_rank="III/c"), actor="test")
+    ledger.record(BUDI, "training", f.training("2023-06-30", hours=24, start="2023-06-27"), actor="test")
+    trained = ledger.record(BUDI, "training", f.training("2023-08-31", hours=8), actor="test")
+    ledger.record(BUDI, "retraction", f.retraction(trained.version, "2023-09-01"), actor="test")
+    world.catch_up()
+
+
+def test_a_correction_shows_the_new_value_the_struck_original_and_the_reason(world: World) -> None:
+    corrected_and_trained(world)
+    log_in(world, "employee")
+    page = world.client.get(f"/pages/employees/{BUDI}").get_data(as_text=True)
+    assert "Kenaikan pangkat" in page
+    assert '<span class="badge">dikoreksi</span>' in page
+    assert "new_rank: III/c" in page
+    assert ">III/b</del>" in page
+    assert "Salah ketik pada SK" in page
+    assert '<tr class="retracted">' in page
+    assert "Dicatat dua kali" in page
+
+
+def test_career_page_draws_rank_and_jp_charts_as_inline_svg_without_inline_styles(world: World) -> None:
+    corrected_and_trained(world)
+    log_in(world, "employee")
+    answer = world.client.get(f"/pages/employees/{BUDI}?lang=en")
+    page = answer.get_data(as_text=True)
+    assert page.count('<svg xmlns:xlink="http://www.w3.org/1999/xlink" class="chart" role="img"') == 2
+    assert "<title>Rank over the years</title>" in page
+    assert "<title>Training hours (JP) per year</title>" in page
+    assert "20 JP a year" in page
+    assert "style=" not in page  # the Content-Security-Policy refuses inline styles
+    assert "'unsafe-inline'" not in answer.headers["Content-Security-Policy"]
+
+
+def test_career_page_shows_the_next_promotion_and_what_is_missing(world: World) -> None:
+    log_in(world, "employee")
+    page = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
+    items = world.services.eligibility_view.eligibility(BUDI)
+    assert items, "the world's employee has a promotion open"
+    assert "Next promotion" in page
+    assert f"To {items[0]['new_rank']}" in page
+    if items[0]["missing"]:
+        assert "Still missing" in page
+
+
+def test_employee_sees_who_read_their_record_and_hr_does_not_see_the_log(world: World) -> None:
+    log_in(world, "hr")
+    hr_page = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
+    assert "Who has viewed this record" not in hr_page  # HR may not read the access log
+    log_in(world, "employee")
+    page = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
+    assert "Who has viewed this record" in page
+    assert "<td>hr-web</td>" in page
+
+
+def test_the_record_downloads_as_csv_with_effective_and_recorded_times(world: World) -> None:
+    corrected_and_trained(world)
+    log_in(world, "employee")
+    answer = world.client.get(f"/pages/employees/{BUDI}/record.csv")
+    assert answer.status_code == 200
+    assert answer.mimetype == "text/csv"
+    assert f"riwayat-karier-{BUDI}.csv" in answer.headers["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(answer.get_data(as_text=True).lstrip("\ufeff"))))
+    promotion = next(r for r in rows if r["kind"] == "rank_promotion")
+    assert promotion["effective_date"] == "2014-04-01"
+    assert '"new_rank": "III/c"' in promotion["values"]
+    assert promotion["corrected_on"]
+    assert any(r["retracted_on"] for r in rows if r["kind"] == "training")
+
+
+def test_another_employees_record_and_its_csv_are_not_found(world: World) -> None:
+    log_in(world, "employee")
+    for path in (f"/pages/employees/{RINA}", f"/pages/employees/{RINA}/record.csv"):
+        answer = world.client.get(path)
+        assert answer.status_code == 404
+        assert answer.mimetype == "text/html"
+        assert "Rina" not in answer.get_data(as_text=True)
+
+
+def test_hr_opens_a_record_by_a_nip_typed_with_spaces(world: World) -> None:
+    log_in(world, "hr")
+    spaced = f"{BUDI[:8]} {BUDI[8:14]} {BUDI[14]} {BUDI[15:]}"
+    answer = world.client.get("/pages/find", query_string={"nip": spaced})
+    assert answer.status_code == 302
+    assert answer.headers["Location"].endswith(f"/pages/employees/{BUDI}")
