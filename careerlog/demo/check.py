@@ -243,7 +243,22 @@ def post_rules(view: View, decision: Fact) -> set[str]:
         fired.add("post.rank_range")
     if spec.get("managerial"):
         fired |= managerial_rules(view, decision)
+    if replaced_early(view, decision):
+        fired.add("post.jpt_tenure")
     return {r for r in fired if rules().in_force(r, day)}
+
+
+def replaced_early(view: View, decision: Fact) -> bool:
+    """A JPT holder given another post (not a higher one) within the years after the JPT appointment."""
+    day = decision.eff
+    before = [f for f in view.definitive_posts() if f.eff < day and f.version != decision.version]
+    if not before or before[-1].values["post_kind"] not in param("post.jpt_tenure", day, "kinds", []):
+        return False
+    order = reference().post_kinds
+    held = before[-1].values["post_kind"]
+    if order[decision.values["post_kind"]].get("order", 0) > order[held].get("order", 0):
+        return False
+    return before[-1].eff + relativedelta(years=int(param("post.jpt_tenure", day, "years", 2))) > day
 
 
 def managerial_rules(view: View, decision: Fact) -> set[str]:
