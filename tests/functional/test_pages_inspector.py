@@ -1,0 +1,131 @@
+"""Inspector pages: audited promotions with filters and CSV, one promotion's evidence, and fairness."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_pages_auth import log_in
+
+
+def decision_version(world: World) -> int:
+    found = world.services.audit_view.promotions({"agency": ["KOTA-MEDAN"]})
+    assert found, "the world's promotion is audited"
+    return int(found[0]["version"])
+
+
+def late_evidence(world: World) -> None:
+    """A rating for the years before Budi's promotion, recorded only now: evidence after the decision."""
+    ledger = world.services.ledger
+    ledger.record(BUDI, "performance_rating", f.rating(2012), actor="test")
+    world.catch_up()
+
+
+def test_dashboard_lists_the_audited_promotions_with_a_link_to_each(world: World) -> None:
+    log_in(world, "inspector")
+    version = decision_version(world)
+    page = world.client.get("/pages/audits?lang=en").get_data(as_text=True)
+    assert "Audited promotions" in page
+    assert f'href="/pages/audits/{BUDI}/{version}"' in page
+    assert "III/a → III/b" in page
+
+
+def test_dashboard_filters_by_period_agency_verdict_and_severity(world: World) -> None:
+    log_in(world, "inspector")
+    outside = world.client.get("/pages/audits?from=2015-01-01").get_data(as_text=True)
+    assert BUDI not in outside
+    other_agency = world.client.get("/pages/audits?agency=KAB-KARO").get_data(as_text=True)
+    assert BUDI not in other_agency
+    inside = world.client.get("/pages/audits?from=2014-01-01&to=2014-12-31&agency=KOTA-MEDAN").get_data(as_text=True)
+    assert BUDI in inside
+    row = world.services.audit_view.promotions({"agency": ["KOTA-MEDAN"]})[0]
+    same = world.client.get(f"/pages/audits?verdict={row['verdict']}").get_data(as_text=True)
+    assert BUDI in same
+    other = "compliant" if row["verdict"] == "findings" else "findings"
+    assert BUDI not in world.client.get(f"/pages/audits?verdict={other}").get_data(as_text=True)
+
+
+def test_bad_filters_are_shown_beside_their_fields(world: World) -> None:
+    log_in(world, "inspector")
+    answer = world.client.get("/pages/audits?from=2014-02-30&lang=en")
+    assert answer.status_code == 422
+    page = answer.get_data(as_text=True)
+    assert '<span class="error" id="from-error">Must be a date YYYY-MM-DD.</span>' in page
+    unknown = world.client.get("/pages/audits?severity=fatal&lang=en")
+    assert unknown.status_code == 422
+    assert '<span class="error" id="severity-error">Unknown severity' in unknown.get_data(as_text=True)
+
+
+def test_audited_promotions_download_as_csv_with_the_same_filters(world: World) -> None:
+    log_in(world, "inspector")
+    answer = world.client.get("/pages/audits.csv?agency=KOTA-MEDAN")
+    assert answer.mimetype == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(answer.get_data(as_text=True).lstrip("\ufeff"))))
+    assert [r["subject"] for r in rows] == [BUDI]
+    assert rows[0]["tmt"] == "2014-04-01"
+    empty = world.client.get("/pages/audits.csv?agency=KAB-KARO").get_data(as_text=True)
+    assert BUDI not in empty
+
+
+def test_promotion_page_shows_effective_and_recorded_times_and_marks_late_evidence(world: World) -> None:
+    late_evidence(world)
+    log_in(world, "inspector")
+    version = decision_version(world)
+    page = world.client.get(f"/pages/audits/{BUDI}/{version}?lang=en").get_data(as_text=True)
+    decision = world.services.audit_view.promotion(BUDI, version)
+    assert "Audited promotion" in page
+    for finding in decision["findings"]:
+        assert finding["rule"] in page
+    assert "Colleagues passed over" in page
+    evidence = [e for finding in decision["findings"] for e in finding["evidence"]]
+    if evidence:
+        assert '<th scope="col">Effective date</th><th scope="col">Recorded at</th>' in page
+    if any(e["recorded_at"] > decision["recorded_at"] for e in evidence):
+        assert "after the decision" in page
+
+
+def test_an_unknown_promotion_is_an_html_404(world: World) -> None:
+    log_in(world, "inspector")
+    answer = world.client.get(f"/pages/audits/{BUDI}/99")
+    assert answer.status_code == 404
+    assert answer.mimetype == "text/html"
+    assert "Halaman tidak ditemukan" in answer.get_data(as_text=True)
+
+
+def test_fairness_page_flags_small_cells_and_offers_csv(world: World) -> None:
+    log_in(world, "inspector")
+    answer = world.client.get("/pages/fairness?by=sex&lang=en")
+    assert answer.status_code == 200
+    page = answer.get_data(as_text=True)
+    assert "Selection rates" in page
+    result = world.services.fairness_view.fairness(["sex"])
+    for group in result["groups"]:
+        assert f'<th scope="row">{group["group"]}' in page
+    assert result["groups"]
+    assert all(g["suppressed"] for g in result["groups"])  # three employees: every group is a small cell
+    badge = '<span class="badge" title="fewer than 5: not compared">small cell</span>'
+    assert page.count(badge) == len(result["groups"])
+    assert 'href="/pages/fairness.csv?by=sex&amp;lang=en"' in page
+    table = world.client.get("/pages/fairness.csv?by=sex")
+    assert table.mimetype == "text/csv"
+    header = table.get_data(as_text=True).lstrip("\ufeff").splitlines()[0]
+    assert header.startswith("group,")
+    assert world.client.get("/pages/time-to-promotion.csv?by=sex").mimetype == "text/csv"
+
+
+def test_fairness_refuses_an_unknown_dimension_beside_the_field(world: World) -> None:
+    log_in(world, "inspector")
+    answer = world.client.get("/pages/fairness?by=religion")
+    assert answer.status_code == 422
+    assert 'id="by-error"' in answer.get_data(as_text=True)
+    assert world.client.get("/pages/fairness.csv?by=religion").status_code == 422
+
+
+def test_hr_and_reporters_may_not_open_the_inspector_pages(world: World) -> None:
+    for who in ("hr", "reporter"):
+        log_in(world, who)
+        for path in ("/pages/audits", f"/pages/audits/{BUDI}/2", "/pages/fairness", "/pages/audits.csv"):
+            answer = world.client.get(path)
+            assert answer.status_code == 403, (who, path)
