@@ -108,7 +108,8 @@ def prepare_demo(obj: Context, employees: int) -> str:
 
 def print_logins(bind: str, nip: str) -> None:
     url = f"http://{bind}"
-    click.echo(f"\ncareerlog serves the demo at {url}  (API documentation: {url}/api/docs)\n")
+    click.echo(f"\ncareerlog serves the demo at {url}  (API documentation: {url}/api/docs)")
+    click.echo(f"Open {url}/pages/ in a browser and log in with one of these accounts (docs/pages.md).\n")
     click.echo("Demo log-ins (user, password, role, API token):")
     for login in DEMO_LOGINS:
         click.echo(f"  {login.username:<10} {login.password:<20} {login.role:<10} {login.token}")
