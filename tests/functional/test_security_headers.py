@@ -42,3 +42,12 @@ def test_api_docs_page_loads_only_own_scripts_and_allows_its_inline_start(world:
         response = world.get(source, who=None)
         assert response.status_code == 200
         response.close()
+
+
+def test_pages_and_their_errors_carry_the_strict_security_headers(world: World) -> None:
+    for path in ("/pages/login", "/pages/", "/pages/no-such-page", "/api/openapi.json"):
+        response = world.get(path, who=None)
+        headers = response.headers
+        assert headers["Content-Security-Policy"].startswith(STRICT), path
+        assert "unsafe-inline" not in headers["Content-Security-Policy"], path
+        assert (headers["X-Frame-Options"], headers["X-Content-Type-Options"]) == ("DENY", "nosniff"), path

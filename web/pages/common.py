@@ -50,7 +50,7 @@ def allowed(action: Action) -> Account:
 def page(template: str, account: Account | None, status: int = 200, **context: Any) -> tuple[str, int]:
     """Render a page with the navigation of the account's role and the log-out form."""
     menu = {action.value: may(account, action) for action in Action} if account else {}
-    logout = FlaskForm() if account else None
+    logout = FlaskForm(formdata=None) if account else None  # only its token; never reads the body (413)
     return render_template(template, account=account, menu=menu, logout=logout, **context), status
 
 
