@@ -28,6 +28,7 @@ class Role(StrEnum):
     HR = "hr"  # records and imports within their agency
     INSPECTOR = "inspector"  # reads everything within their scope, runs audits
     REPORTER = "reporter"  # aggregate reports only, never personal data
+    POLICY = "policy"  # policy makers: the scorecard and aggregate reports, never personal data
     ADMIN = "admin"  # everything, and the accounts
 
 
@@ -40,6 +41,7 @@ class Action(StrEnum):
     READ_REPORTS = "read_reports"  # aggregates: headcounts, statistics
     READ_ACCESS_LOG = "read_access_log"  # who read whose record
     RUN_AUDITS = "run_audits"  # merit audits and fairness measures
+    READ_SCORECARD = "read_scorecard"  # the policy scorecard of an agency: aggregates and findings
     MANAGE_ACCOUNTS = "manage_accounts"
 
 
@@ -68,9 +70,15 @@ POLICY: Mapping[Role, Mapping[Action, Reach]] = {
         Action.READ_REPORTS: Reach.SCOPE,
         Action.READ_ACCESS_LOG: Reach.SCOPE,
         Action.RUN_AUDITS: Reach.SCOPE,
+        Action.READ_SCORECARD: Reach.SCOPE,
     },
     Role.REPORTER: {
         Action.READ_REPORTS: Reach.SCOPE,
+        Action.READ_SCORECARD: Reach.SCOPE,
+    },
+    Role.POLICY: {
+        Action.READ_REPORTS: Reach.SCOPE,
+        Action.READ_SCORECARD: Reach.SCOPE,
     },
     Role.ADMIN: dict.fromkeys(Action, Reach.ALL),
 }
@@ -147,7 +155,7 @@ def check_role_scope(role: Role, scope: Scope, nip: str | None) -> None:
         raise InvalidInput("Only an employee account carries a NIP.", "nip")
     if role is Role.HR and (scope.national or not scope.agencies):
         raise InvalidInput("An HR account works within one or more agencies: give --agency.", "scope")
-    if role in (Role.INSPECTOR, Role.REPORTER) and not (scope.national or scope.agencies or scope.regions):
+    if role in (Role.INSPECTOR, Role.REPORTER, Role.POLICY) and not (scope.national or scope.agencies or scope.regions):
         raise InvalidInput("Give agencies, regions or national as the scope.", "scope")
 
 

@@ -69,6 +69,15 @@ DEMO_LOGINS = (
         "REPORTER_TOKEN",
     ),
     DemoLogin(
+        "policy",
+        "Bappeda Provinsi Sumatera Utara",
+        "policy",
+        Scope(regions=("12",)),
+        "policy-demo-2026",
+        "clt_demo-policy",
+        "POLICY_TOKEN",
+    ),
+    DemoLogin(
         "pegawai", "Demo employee", "employee", Scope(), "pegawai-demo-2026", "clt_demo-pegawai", "EMPLOYEE_TOKEN"
     ),
 )

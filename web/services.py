@@ -20,6 +20,7 @@ from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.importing import ImportReport, detect_format, import_rows, kind_from_name, read_csv, read_jsonl
+from careerlog.reference import reference
 from projections.framework import Projector
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries
 from projections.merit.eligibility import EligibilityQueries
@@ -27,6 +28,7 @@ from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
 from projections.merit.queries import AuditQueries, PassedOverQueries
 from projections.queries import Page, Queries
 from projections.registry import all_projections
+from projections.scorecard.scorecard import ScorecardQueries, checked_scope
 from projections.training import DEFAULT_WINDOW_MONTHS, TrainingQueries
 from web.following import FollowerLease, lock_path
 from web.scoping import ScopedRows, locate, missing
@@ -373,6 +375,31 @@ class Services:
             "account": account,
             "permissions": {action.value: reach.value for action, reach in POLICY[account.role].items()},
         }
+
+    # ------------------------------------------------------------------ scorecard
+
+    def scorecard(
+        self, reader: Account, agency: str, year: int, *, years: int = 3, unit: str | None = None, **options: Any
+    ) -> dict[str, Any]:
+        """The policy scorecard of an agency within the reader's scope (403 outside it), compared with the
+        agencies the reader reaches. Options: `region` (only staff there)."""
+        require(reader, Action.READ_SCORECARD)
+        scope = checked_scope(agency, unit, options.get("region"))
+        if not permits(reader, Action.READ_SCORECARD, agency_target(scope.agency)):
+            raise AccessDenied(f"Agency {scope.agency} is outside your scope ({reader.scope.describe()}).")
+        return ScorecardQueries(self.projector.views.sql).scorecard(
+            scope.agency,
+            year,
+            years=years,
+            unit=scope.unit,
+            region=scope.region,
+            peers=lambda other: permits(reader, Action.READ_SCORECARD, agency_target(other)),
+        )
+
+
+def agency_target(agency: str) -> Target:
+    """An agency as an access check sees it: where its seat is."""
+    return Target(None, agency, reference().agencies[agency].get("region"))
 
 
 def shown_scope(scope: Mapping[str, list[str]]) -> dict[str, list[str]]:

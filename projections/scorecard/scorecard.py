@@ -56,14 +56,18 @@ class ScorecardQueries(ViewReader):
         unit: str | None = None,
         region: str | None = None,
         config: Settings | None = None,
+        peers: Callable[[str], bool] | None = None,
     ) -> dict[str, Any]:
+        """The scorecard of `agency` (narrowed to `unit` or `region`) for `year` and its trend over `years`;
+        the comparison covers the agencies with staff in post that year for which `peers` holds (all: None)."""
         year = bounded(year, "year", 1900, self.today.year)
         years = bounded(years, "years", 1, 20)
         scope = checked_scope(agency, unit, region)
         config = config or settings()
         measure = self._measure(config)
         trend = [i for y in range(year - years + 1, year + 1) for i in measure(scope, y)]
-        comparison = [i for a in self.agencies(year) for i in measure(Scope(a), year)]
+        compared = [a for a in self.agencies(year) if peers is None or peers(a)]
+        comparison = [i for a in compared for i in measure(Scope(a), year)]
         return {
             "agency": scope.agency,
             "unit": scope.unit,

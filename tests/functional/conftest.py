@@ -27,7 +27,7 @@ SARI = f.nip(date(1990, 1, 1), date(2015, 5, 1), "F", sequence=702)  # KOTA-MEDA
 RINA = f.nip(date(1972, 7, 7), date(1998, 3, 1), "F", sequence=703)  # KAB-KARO
 MISSING = f.nip(date(1980, 2, 2), date(2005, 3, 1), "M", sequence=704)  # never appointed
 
-ROLES = ("admin", "hr", "hr_karo", "inspector", "inspector_medan", "reporter", "employee")
+ROLES = ("admin", "hr", "hr_karo", "inspector", "inspector_medan", "reporter", "policy", "policy_karo", "employee")
 
 
 def appointment_of(nip: str, **overrides: Any) -> dict[str, Any]:
@@ -108,6 +108,8 @@ def world(app: Flask, client: FlaskClient) -> World:
         "inspector": ("inspector", Scope(regions=("12",)), None),
         "inspector_medan": ("inspector", Scope(agencies=("KOTA-MEDAN",)), None),
         "reporter": ("reporter", Scope(national=True), None),
+        "policy": ("policy", Scope(regions=("12",)), None),
+        "policy_karo": ("policy", Scope(agencies=("KAB-KARO",)), None),
         "employee": ("employee", Scope(), BUDI),
     }
     built = World(app, client, services)

@@ -54,6 +54,7 @@ ENDPOINTS: dict[str, Callable[[str, str], Request]] = {
     "training_compliance": lambda nip, role: ("GET", "/api/v1/reports/training-compliance?year=2020", {}),
     "programmes": lambda nip, role: ("GET", "/api/v1/reports/programmes", {}),
     "mentoring": lambda nip, role: ("GET", "/api/v1/reports/mentoring", {}),
+    "scorecard": lambda nip, role: ("GET", "/api/v1/reports/scorecard?agency=KOTA-MEDAN&year=2020&years=1", {}),
     "rate_unit": lambda nip, role: ("POST", "/api/v1/units/KOTA-MEDAN/BKPSDM/ratings", {"json": f.rating(2023)}),
     "import": lambda nip, role: (
         "POST",
@@ -81,6 +82,7 @@ ROUTES = {
     "training_compliance": "GET /api/v1/reports/training-compliance",
     "programmes": "GET /api/v1/reports/programmes",
     "mentoring": "GET /api/v1/reports/mentoring",
+    "scorecard": "GET /api/v1/reports/scorecard",
     "rate_unit": "POST /api/v1/units/<agency>/<unit>/ratings",
     "import": "POST /api/v1/imports",
     "access_log": "GET /api/v1/access-log",
@@ -94,13 +96,16 @@ REPORTS = {"headcount": 200, "training_compliance": 200, "programmes": 200, "men
 AUDITS = {"audits": 200, "audit": 200, "fairness": 200, "time_to_promotion": 200}
 READS = {"roster": 200, **RECORD_READS, **REPORTS, "me": 200}
 DENIED = dict.fromkeys(ENDPOINTS, 403) | {"me": 200}
+SCORECARD = {"scorecard": 200}  # of KOTA-MEDAN: 403 to a reader whose scope does not hold it
 EXPECTED: dict[str, dict[str, int]] = {
-    "admin": READS | ALLOWED_WRITE | AUDITS | {"access_log": 200},
+    "admin": READS | ALLOWED_WRITE | AUDITS | SCORECARD | {"access_log": 200},
     "hr": DENIED | READS | ALLOWED_WRITE,
     "hr_karo": DENIED | READS | dict.fromkeys(RECORD_READS, 404) | {"record": 404, "import": 200},
-    "inspector": DENIED | READS | AUDITS | {"access_log": 200},
-    "inspector_medan": DENIED | READS | AUDITS | {"access_log": 200},
-    "reporter": DENIED | REPORTS,
+    "inspector": DENIED | READS | AUDITS | SCORECARD | {"access_log": 200},
+    "inspector_medan": DENIED | READS | AUDITS | SCORECARD | {"access_log": 200},
+    "reporter": DENIED | REPORTS | SCORECARD,
+    "policy": DENIED | REPORTS | SCORECARD,
+    "policy_karo": DENIED | REPORTS,
     "employee": DENIED | RECORD_READS | {"access_log": 200},
 }
 

@@ -28,6 +28,7 @@ PATHS = {
     "/api/v1/reports/training-compliance": {"get"},
     "/api/v1/reports/programmes": {"get"},
     "/api/v1/reports/mentoring": {"get"},
+    "/api/v1/reports/scorecard": {"get"},
     "/api/v1/units/{agency}/{unit}/ratings": {"post"},
     "/api/v1/imports": {"post"},
     "/api/v1/access-log": {"get"},

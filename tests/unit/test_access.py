@@ -76,11 +76,22 @@ def test_a_scope_of_agencies_and_regions_needs_both_to_match() -> None:
     assert not scope.covers("KOTA-MEDAN", None)
 
 
-def test_a_reporter_reads_reports_and_never_personal_data() -> None:
-    reporter = Who(Role.REPORTER, Scope(national=True))
-    assert permits(reporter, Action.READ_REPORTS)
-    assert not any(permits(reporter, a, MEDAN) for a in Action if a is not Action.READ_REPORTS)
-    assert {Role.REPORTER} == NO_PERSONAL_DATA
+@pytest.mark.parametrize("role", [Role.REPORTER, Role.POLICY])
+def test_reporters_and_policy_makers_read_reports_and_the_scorecard_and_never_personal_data(role: Role) -> None:
+    reader = Who(role, Scope(national=True))
+    aggregates = (Action.READ_REPORTS, Action.READ_SCORECARD)
+    assert all(permits(reader, a, MEDAN) for a in aggregates)
+    assert not any(permits(reader, a, MEDAN) for a in Action if a not in aggregates)
+    assert {Role.REPORTER, Role.POLICY} == NO_PERSONAL_DATA
+
+
+def test_a_policy_maker_of_an_agency_reads_its_scorecard_only() -> None:
+    medan = Who(Role.POLICY, Scope(agencies=("KOTA-MEDAN",)))
+    assert permits(medan, Action.READ_SCORECARD, MEDAN)
+    assert not permits(medan, Action.READ_SCORECARD, KARO)
+    assert not permits(HR, Action.READ_SCORECARD, MEDAN)
+    with pytest.raises(InvalidInput):
+        check_role_scope(Role.POLICY, Scope(), None)
 
 
 def test_an_admin_reaches_everything() -> None:

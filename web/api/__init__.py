@@ -15,14 +15,14 @@ from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 from werkzeug.exceptions import HTTPException
 
-from web.api import accounts, audits, employees, imports, reports, units
+from web.api import accounts, audits, employees, imports, reports, scorecard, units
 from web.api.common import authenticate, wait_if_asked
 from web.api.event_schemas import register_components
 from web.api.fields import PlainDecimal
 from web.api.schemas import ProblemSchema
 from web.errors import PROBLEM_JSON, http_problem
 
-BLUEPRINTS = (employees.blp, audits.blp, reports.blp, units.blp, imports.blp, accounts.blp)
+BLUEPRINTS = (employees.blp, audits.blp, reports.blp, scorecard.blp, units.blp, imports.blp, accounts.blp)
 API_BLUEPRINT_NAMES = frozenset(b.name for b in BLUEPRINTS)
 
 DESCRIPTION = """careerlog's career records of civil servants (ASN), as an immutable event log.

@@ -1,0 +1,151 @@
+"""The policy scorecard of an agency (docs/scorecard.md): indicators, trend, comparison and findings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask.views import MethodView
+from marshmallow import fields, validate
+
+from careerlog.reference import reference
+from projections.scorecard.cli import flat_rows
+from web.api.blueprint import ApiBlueprint
+from web.api.common import caller, csv_documented, json_or_csv, services, wants_csv
+from web.api.fields import PlainDate
+from web.api.schemas import ReadQuerySchema, StrictSchema
+
+blp = ApiBlueprint(
+    "scorecard",
+    __name__,
+    url_prefix="/api/v1/reports",
+    description="The scorecard of career-development policy: aggregates and findings, never personal data.",
+)
+MAX_YEARS = 20
+
+
+class ScorecardQuerySchema(ReadQuerySchema):
+    agency = fields.String(
+        required=True,
+        metadata={"description": "Agency code (reference table agencies).", "enum": reference().agencies.codes},
+    )
+    year = fields.Integer(
+        required=True, validate=validate.Range(min=1900), metadata={"description": "The year reported."}
+    )
+    years = fields.Integer(
+        load_default=3,
+        validate=validate.Range(min=1, max=MAX_YEARS),
+        metadata={"description": "Years of trend, ending with `year`."},
+    )
+    unit = fields.String(metadata={"description": "Only this unit of the agency."})
+    region = fields.String(metadata={"description": "Only staff in this region (reference table regions)."})
+
+
+class ScorecardRowsBehindSchema(StrictSchema):
+    """The view and the filter that list the rows an indicator counts."""
+
+    view = fields.String(dump_only=True)
+    filter = fields.Dict(keys=fields.String(), dump_only=True)
+
+
+class ScorecardValueSchema(StrictSchema):
+    """One measured value of an indicator: numerator / denominator for an agency, a year and a group."""
+
+    id = fields.String(dump_only=True)
+    agency = fields.String(dump_only=True)
+    year = fields.Integer(dump_only=True)
+    group = fields.Dict(keys=fields.String(), dump_only=True, metadata={"description": "A rank, sex, rule..."})
+    numerator = fields.Float(dump_only=True, allow_none=True)
+    denominator = fields.Float(dump_only=True, allow_none=True)
+    value = fields.Float(dump_only=True, allow_none=True, metadata={"description": "null when nothing to count."})
+    rows = fields.Nested(ScorecardRowsBehindSchema, dump_only=True)
+    link = fields.String(dump_only=True, allow_none=True, metadata={"description": "The API path of the rows."})
+    details = fields.Dict(keys=fields.String(), dump_only=True)
+
+
+class ScorecardDefinitionSchema(StrictSchema):
+    id = fields.String(dump_only=True)
+    area = fields.String(dump_only=True)
+    title = fields.String(dump_only=True)
+    definition = fields.String(dump_only=True)
+    numerator = fields.String(dump_only=True)
+    denominator = fields.String(dump_only=True)
+    source = fields.String(dump_only=True)
+
+
+class ScorecardIndicatorSchema(StrictSchema):
+    """An indicator: its definition, its trend for the scope and this year's comparison across agencies."""
+
+    definition = fields.Nested(ScorecardDefinitionSchema, dump_only=True)
+    trend = fields.List(fields.Nested(ScorecardValueSchema), dump_only=True)
+    comparison = fields.List(fields.Nested(ScorecardValueSchema), dump_only=True)
+
+
+class ScorecardThresholdSchema(StrictSchema):
+    below = fields.Float(dump_only=True, allow_none=True)
+    above = fields.Float(dump_only=True, allow_none=True)
+    years = fields.Integer(dump_only=True)
+
+
+class ScorecardFindingSchema(StrictSchema):
+    """A sentence for a policy maker, tied to the indicator (and group) it was written from."""
+
+    indicator = fields.String(dump_only=True)
+    agency = fields.String(dump_only=True)
+    group = fields.Dict(keys=fields.String(), dump_only=True)
+    years = fields.List(fields.Integer(), dump_only=True)
+    values = fields.List(fields.Float(allow_none=True), dump_only=True)
+    threshold = fields.Nested(ScorecardThresholdSchema, dump_only=True)
+    text = fields.String(dump_only=True)
+    rows = fields.Nested(ScorecardRowsBehindSchema, dump_only=True)
+    link = fields.String(dump_only=True, allow_none=True)
+
+
+class ScorecardSchema(StrictSchema):
+    """The scorecard: every indicator by id, and the findings."""
+
+    agency = fields.String(dump_only=True)
+    unit = fields.String(dump_only=True, allow_none=True)
+    region = fields.String(dump_only=True, allow_none=True)
+    year = fields.Integer(dump_only=True)
+    years = fields.List(fields.Integer(), dump_only=True)
+    as_of = PlainDate(dump_only=True)
+    indicators = fields.Dict(keys=fields.String(), values=fields.Nested(ScorecardIndicatorSchema), dump_only=True)
+    findings = fields.List(fields.Nested(ScorecardFindingSchema), dump_only=True)
+
+
+class ScorecardRowSchema(StrictSchema):
+    """A CSV row: one measured value (`scope` trend or comparison)."""
+
+    indicator = fields.String(dump_only=True)
+    scope = fields.String(dump_only=True)
+    agency = fields.String(dump_only=True)
+    year = fields.Integer(dump_only=True)
+    group = fields.String(dump_only=True)
+    numerator = fields.Float(dump_only=True, allow_none=True)
+    denominator = fields.Float(dump_only=True, allow_none=True)
+    value = fields.Float(dump_only=True, allow_none=True)
+    rows = fields.String(dump_only=True)
+
+
+class ScorecardRowsSchema(StrictSchema):
+    items = fields.List(fields.Nested(ScorecardRowSchema), dump_only=True)
+
+
+rows_schema = ScorecardRowsSchema()
+
+
+@blp.route("/scorecard")
+class Scorecard(MethodView):
+    @blp.arguments(ScorecardQuerySchema, location="query")
+    @blp.response(200, ScorecardSchema)
+    @blp.alt_response(403, response="FORBIDDEN")
+    @csv_documented
+    def get(self, args: dict[str, Any]) -> Any:
+        """Score an agency's career-development policy for a year, with the trend, the comparison across the
+        agencies in your scope and the findings (CSV: one row per measured value)."""
+        options = {k: args[k] for k in ("years", "unit", "region") if k in args}
+        card = services().scorecard(caller(), args["agency"], args["year"], **options)
+        if not wants_csv():
+            return card
+        name = f"scorecard-{card['agency']}-{card['year']}"
+        return json_or_csv({"items": flat_rows(card)}, rows_schema, name=name)
