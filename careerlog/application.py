@@ -370,7 +370,7 @@ class CareerLog(Application[str]):
         topics = [get_topic(BY_KIND[kind]) for kind in kinds] if kinds is not None else []
         events: dict[str, list[LedgerEvent]] = defaultdict(list)
         table = self.recorder.events_table_name  # type: ignore[attr-defined]
-        with SqlStore(self.recorder.datastore).transaction(commit=False) as sql:  # type: ignore[attr-defined]
+        with SqlStore(self.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
             for row in select_events_of(sql, table, subjects, topics=topics):
                 events[row["originator_id"]].append(self.decode(row))
         return events

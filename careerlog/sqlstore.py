@@ -8,6 +8,7 @@ BIGINT), and runs on SQLite or PostgreSQL through the eventsourcing library's da
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
@@ -55,6 +56,10 @@ class Sql:
         return next(iter(rows[0].values())) if rows else None
 
 
+# The schema each pooled PostgreSQL connection's search path is set to (set once per connection).
+_SEARCH_PATHS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+
+
 class SqlStore:
     """Transactions of portable SQL on a library datastore."""
 
@@ -74,16 +79,48 @@ class SqlStore:
         at most about 3 x wal_writer_delay, 0.6 s by default). For writes that may not
         cost an fsync each, such as the access log written on every read.
         """
-        if not synced and commit and self.dialect == "sqlite":
+        if self.dialect == "postgres":
+            with self._postgres_transaction(commit=commit, synced=synced) as sql:
+                yield sql
+        elif not synced and commit:
             with self._unsynced_sqlite() as sql:
                 yield sql
+        else:
+            with self.datastore.transaction(commit=commit) as cursor:
+                yield Sql(cursor, self.dialect)
+
+    @contextmanager
+    def statements(self) -> Iterator[Sql]:
+        """Reads outside a transaction, each statement seeing the data as it starts.
+
+        On PostgreSQL this saves the BEGIN and ROLLBACK round trips of a read-only
+        transaction (a read of one statement, or of several that need not agree).
+        """
+        if self.dialect == "sqlite":
+            with self.datastore.transaction(commit=False) as cursor:
+                yield Sql(cursor, self.dialect)
             return
-        with self.datastore.transaction(commit=commit) as cursor:
-            if self.dialect == "postgres":
-                cursor.execute(f'SET LOCAL search_path TO "{self.schema}"')
+        assert isinstance(self.datastore, PostgresDatastore)
+        with self.datastore.get_connection() as conn, conn.cursor() as cursor:
+            self._use_schema(conn)
+            yield Sql(cursor, self.dialect)
+
+    @contextmanager
+    def _postgres_transaction(self, *, commit: bool, synced: bool) -> Iterator[Sql]:
+        """As the library's PostgresDatastore.transaction, on a connection whose search path is the schema."""
+        assert isinstance(self.datastore, PostgresDatastore)
+        with self.datastore.get_connection() as conn:
+            self._use_schema(conn)
+            with conn.transaction(force_rollback=not commit), conn.cursor() as cursor:
                 if not synced:
                     cursor.execute("SET LOCAL synchronous_commit TO OFF")
-            yield Sql(cursor, self.dialect)
+                yield Sql(cursor, self.dialect)
+
+    def _use_schema(self, conn: Any) -> None:
+        """Set the search path of a pooled (autocommit) connection once, for the rest of its life."""
+        if _SEARCH_PATHS.get(conn) != self.schema:
+            conn.execute(f'SET search_path TO "{self.schema}"')
+            _SEARCH_PATHS[conn] = self.schema
 
     @contextmanager
     def _unsynced_sqlite(self) -> Iterator[Sql]:
@@ -98,11 +135,11 @@ class SqlStore:
                 conn.cursor().execute("PRAGMA synchronous = FULL")
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
-        with self.transaction(commit=False) as sql:
+        with self.statements() as sql:
             return sql.query(statement, params)
 
     def scalar(self, statement: str, params: Sequence[Any] = ()) -> Any:
-        with self.transaction(commit=False) as sql:
+        with self.statements() as sql:
             return sql.scalar(statement, params)
 
     def execute_script(self, statements: Iterable[str]) -> None:

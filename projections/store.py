@@ -56,7 +56,8 @@ class ViewStoreMixin:
 
     @contextmanager
     def reading(self) -> Iterator[Sql]:
-        with self.sql.transaction(commit=False) as sql:
+        """Reads that need no transaction (each bounded by a log position, or a single statement)."""
+        with self.sql.statements() as sql:
             yield sql
 
 
