@@ -227,7 +227,7 @@ def eligible_101(judge: PromotionJudge, day: date) -> bool:
     if index + 1 >= len(ref.ranks):
         return False
     new = ref.ranks.codes[index + 1]
-    return not any(c.finding for c in judge.checks(day, REGULAR, new))
+    return not judge.barred(day, REGULAR, new)
 
 
 def promotion_rounds(record: CareerRecord) -> list[Row]:

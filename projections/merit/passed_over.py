@@ -166,7 +166,7 @@ def eligible_regular(record: CareerRecord, day: date) -> bool:
     if held is None or held[0] not in ref.ranks or ref.rank_index(held[0]) + 1 >= len(ref.ranks):
         return False
     new = ref.ranks.codes[ref.rank_index(held[0]) + 1]
-    return not any(c.finding for c in PromotionJudge(record).checks(day, "101", new))
+    return not PromotionJudge(record).barred(day, "101", new)
 
 
 class DecisionPassedOverQueries:

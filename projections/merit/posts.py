@@ -15,7 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from careerlog.reference import Rule, reference, rules
 from projections.career import CareerRecord, Fact, PostSpell, whole_years
-from projections.merit.rules import Check, check, rating_facts
+from projections.merit.rules import Check, check, rating_facts, rule_on
 
 DEFINITIVE = "DEFINITIVE"
 PostRule = Callable[[Rule, Fact], "Check | None"]
@@ -67,7 +67,7 @@ class PostJudge:
             ]
         out = []
         for rule_id, judge in judges:
-            rule = self.rules.in_force(rule_id, fact.effective_date)
+            rule = rule_on(self.rules, rule_id, fact.effective_date)
             result = judge(rule, fact) if rule is not None else None
             if result is not None:
                 out.append(result)

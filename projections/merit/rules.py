@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -89,6 +89,12 @@ def permitted_in_year(book: Rules, year: int) -> tuple[date, ...]:
     return tuple(found)
 
 
+@functools.lru_cache(maxsize=65536)
+def rule_on(book: Rules, rule_id: str, day: date) -> Rule | None:
+    """The version of a rule in force on a day (cached per rules object)."""
+    return book.in_force(rule_id, day)
+
+
 def rating_facts(record: CareerRecord, day: date, years: int) -> list[tuple[int, Fact | None]]:
     return [(day.year - n, record.ratings.get(day.year - n)) for n in range(1, years + 1)]
 
@@ -99,6 +105,10 @@ def penalty_end(fact: Fact) -> date | None:
         return end
     months = reference().penalty_kinds[fact.get("penalty_kind")].get("months")
     return fact.effective_date + relativedelta(months=int(months), days=-1) if months else None
+
+
+BARS_FIRST = {"promotion.education_ceiling": 0, "promotion.time_in_rank": 1, "promotion.penalty": 2}
+PromotionRule = Callable[[Rule, date, str, str, str, date, Fact], "Check | None"]
 
 
 class PromotionJudge:
@@ -137,14 +147,9 @@ class PromotionJudge:
             post = self.record.definitive_post_on(day - timedelta(days=1))
         return post
 
-    def checks(self, day: date, kind: str, new_rank: str) -> list[Check]:
-        """Every promotion rule in force on `day` for a promotion of `kind` to `new_rank` on `day`."""
-        held = self.record.rank_before(day)
-        if held is None:
-            return []
-        rank, since, rank_fact = held
-        out: list[Check] = []
-        for rule_id, judge in (
+    def judges(self) -> tuple[tuple[str, PromotionRule], ...]:
+        """The rules in the order they are shown."""
+        return (
             ("promotion.time_in_rank", self._time_in_rank),
             ("promotion.performance", self._performance),
             ("promotion.education_ceiling", self._education_ceiling),
@@ -155,14 +160,30 @@ class PromotionJudge:
             ("promotion.credit_points", self._credit_points),
             ("promotion.no_probation", self._no_probation),
             ("promotion.training", self._training),
-        ):
-            rule = self.rules.in_force(rule_id, day)
-            if rule is None:
-                continue
-            result = judge(rule, day, kind, new_rank, rank, since, rank_fact)
-            if result is not None:
-                out.append(result)
-        return out
+        )
+
+    def outcomes(self, day: date, kind: str, new_rank: str, *, bars_first: bool = False) -> Iterator[Check]:
+        """Each promotion rule in force on `day` for a promotion of `kind` to `new_rank`, lazily
+        (`bars_first`: the rules that most often bar a promotion first)."""
+        held = self.record.rank_before(day)
+        if held is None:
+            return
+        rank, since, rank_fact = held
+        judges = self.judges()
+        if bars_first:
+            judges = tuple(sorted(judges, key=lambda j: BARS_FIRST.get(j[0], len(BARS_FIRST))))
+        for rule_id, judge in judges:
+            rule = rule_on(self.rules, rule_id, day)
+            if rule is not None and (result := judge(rule, day, kind, new_rank, rank, since, rank_fact)) is not None:
+                yield result
+
+    def checks(self, day: date, kind: str, new_rank: str) -> list[Check]:
+        """Every promotion rule in force on `day` for a promotion of `kind` to `new_rank` on `day`."""
+        return list(self.outcomes(day, kind, new_rank))
+
+    def barred(self, day: date, kind: str, new_rank: str) -> bool:
+        """Whether an enforced rule bars the promotion (stops at the first that does)."""
+        return any(c.finding for c in self.outcomes(day, kind, new_rank, bars_first=True))
 
     # Each judge returns None when the rule does not apply to the kind.
 
