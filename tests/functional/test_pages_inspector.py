@@ -129,3 +129,12 @@ def test_hr_and_reporters_may_not_open_the_inspector_pages(world: World) -> None
         for path in ("/pages/audits", f"/pages/audits/{BUDI}/2", "/pages/fairness", "/pages/audits.csv"):
             answer = world.client.get(path)
             assert answer.status_code == 403, (who, path)
+
+
+def test_fairness_refuses_a_smallest_group_that_is_not_a_whole_number(world: World) -> None:
+    log_in(world, "inspector")
+    answer = world.client.get("/pages/fairness?min_cell=0")
+    assert answer.status_code == 422
+    assert '<span class="error" id="min_cell-error">Harus bilangan bulat paling sedikit 1.</span>' in answer.get_data(
+        as_text=True
+    )

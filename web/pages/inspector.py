@@ -110,20 +110,27 @@ def audit(nip: str, version: int) -> ResponseReturnValue:
     return page("pages/audit.html", account, decision=services().audit(account, nip, version))
 
 
+def min_cell_arg(args: MultiDict[str, str]) -> int:
+    value = one(args, "min_cell")
+    if value is None:
+        return DEFAULT_MIN_CELL
+    if not value.isdigit() or int(value) < 1:
+        raise InvalidInput(_("Must be a whole number of at least 1."), "min_cell")
+    return int(value)
+
+
 def statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[str]], dict[str, Any]]:
     """Fairness (`rates`) or time to promotion (`times`) for the filter form, or the form's errors."""
     args = request.args
     account = allowed(Action.RUN_AUDITS)
     start, end, errors = period(args)
-    form = {
-        "by": [v for v in args.getlist("by") if v] or ["sex"],
-        "min_cell": one(args, "min_cell") or DEFAULT_MIN_CELL,
-    }
+    by = [v for v in args.getlist("by") if v] or ["sex"]
+    form = {"by": by, "min_cell": args.get("min_cell", DEFAULT_MIN_CELL)}
     if errors:
         return None, errors, form
     method = services().fairness if kind == "rates" else services().time_to_promotion
     try:
-        found = method(account, form["by"], filters_from(args, SCOPE), start=start, end=end, min_cell=form["min_cell"])
+        found = method(account, by, filters_from(args, SCOPE), start=start, end=end, min_cell=min_cell_arg(args))
     except InvalidInput as e:
         return None, e.errors, form
     return found, {}, form
