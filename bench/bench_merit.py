@@ -1,5 +1,7 @@
-"""The merit audit at scale: rebuild of the `merit` projection (decisions, findings,
-promotion_rounds) from a demo store on SQLite, then the passed-over query.
+"""The merit audit at scale: rebuild of the `merit` projection (promotion and post decisions,
+findings, promotion rounds, eligibility, unit and staff ratings, unit spells) from a demo store
+on SQLite, then the queries: passed-over (101 over the rounds; 202 and posts from the ledger),
+grade inflation.
 
     .venv/bin/python -m bench.bench_merit load --employees 10000 --db /tmp/merit10k.db   # not timed
     /usr/bin/time -v .venv/bin/python -m bench.bench_merit audit --db /tmp/merit10k.db  # timed, peak RSS
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
 from datetime import date
 
 from careerlog.application import CareerLog
@@ -16,6 +19,8 @@ from careerlog.config import Settings
 from careerlog.demo import load_demo
 from projections.framework import Projector
 from projections.merit.audit import MeritProjection
+from projections.merit.distribution import GradeInflationQueries
+from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
 from projections.merit.queries import AuditQueries, PassedOverQueries
 from projections.store import open_view_store
 
@@ -25,6 +30,7 @@ def main() -> None:
     parser.add_argument("step", choices=["load", "audit"])
     parser.add_argument("--employees", type=int, default=10000)
     parser.add_argument("--db", required=True)
+    parser.add_argument("--no-ledger-queries", action="store_true", help="Skip the passed-over query on the ledger.")
     args = parser.parse_args()
     settings = Settings(database_url=f"sqlite:///{args.db}")
     app = CareerLog.from_settings(settings)
@@ -36,16 +42,27 @@ def main() -> None:
     started = time.perf_counter()
     subjects = projector.rebuild()
     elapsed = time.perf_counter() - started
-    started = time.perf_counter()
-    passed = PassedOverQueries(open_view_store(settings).sql).passed_over()
-    print(f"passed over: {len(passed)} promotions/colleague pairs in {time.perf_counter() - started:.1f} s")
-    rows = AuditQueries(open_view_store(settings).sql).promotions()
-    flagged = sum(1 for r in rows if r["verdict"] == "findings")
+    store = open_view_store(settings).sql
+    timed("passed over (101, rounds)", lambda: PassedOverQueries(store).passed_over())
+    if not args.no_ledger_queries:
+        timed("passed over (202, posts)", DecisionPassedOverQueries(store, ledger_records(app)).passed_over)
+    timed("grade inflation unit-years", GradeInflationQueries(store).grade_inflation)
+    rows = AuditQueries(store).decisions()
+    for kind in ("promotion", "post"):
+        chosen = [r for r in rows if r["decision"] == kind]
+        flagged = sum(1 for r in chosen if r["verdict"] == "findings")
+        print(f"{kind} decisions {len(chosen)} ({flagged} flagged)")
     rounds = projector.views.sql.scalar("SELECT COUNT(*) FROM promotion_rounds")
     print(
-        f"subjects {subjects}, events {app.max_notification_id()}, decisions {len(rows)} ({flagged} flagged), "
-        f"rounds {rounds}: rebuild {elapsed:.1f} s ({subjects / elapsed:,.0f} subjects/s)"
+        f"subjects {subjects}, events {app.max_notification_id()}, rounds {rounds}: "
+        f"rebuild {elapsed:.1f} s ({subjects / elapsed:,.0f} subjects/s)"
     )
+
+
+def timed(label: str, query: Callable[[], list[dict[str, object]]]) -> None:
+    started = time.perf_counter()
+    found = query()
+    print(f"{label}: {len(found)} in {time.perf_counter() - started:.1f} s")
 
 
 if __name__ == "__main__":
