@@ -53,14 +53,14 @@ def test_rebuild_bench_scans_as_many_events_as_the_rebuild_reads(
     assert result["ratio"] > 0
 
 
-def test_reads_bench_serves_timeline_and_roster_beside_the_bare_endpoint(
+def test_reads_bench_serves_timeline_eligibility_and_roster_beside_the_bare_endpoint(
     database_url: str, bench_env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     reads.main(["--employees", EMPLOYEES, "--seconds", "0.3", "--clients", "2", "--workers", "1",
                 *store_args(database_url)])  # fmt: skip
     out = capsys.readouterr().out
     [result] = saved(bench_env, "reads")
-    assert set(result["results"]) == {"bare", "timeline", "roster page"}
+    assert set(result["results"]) == {"bare", "timeline", "eligibility", "roster page"}
     assert "p50/bare" in out
 
 
