@@ -26,7 +26,7 @@ def test_a_correction_shows_the_new_value_the_struck_original_and_the_reason(wor
     page = world.client.get(f"/pages/employees/{BUDI}").get_data(as_text=True)
     assert "Kenaikan pangkat" in page
     assert '<span class="badge">dikoreksi</span>' in page
-    assert "new_rank: III/c" in page
+    assert "Pangkat baru: III/c" in page
     assert ">III/b</del>" in page
     assert "Salah ketik pada SK" in page
     assert '<tr class="retracted">' in page
@@ -97,3 +97,11 @@ def test_hr_opens_a_record_by_a_nip_typed_with_spaces(world: World) -> None:
     answer = world.client.get("/pages/find", query_string={"nip": spaced})
     assert answer.status_code == 302
     assert answer.headers["Location"].endswith(f"/pages/employees/{BUDI}")
+
+
+def test_next_promotion_names_the_promotion_kind(world: World) -> None:
+    log_in(world, "employee")
+    page = world.client.get(f"/pages/employees/{BUDI}").get_data(as_text=True)
+    kinds = {item["kind"] for item in world.services.eligibility_view.eligibility(BUDI)}
+    assert "101" in kinds
+    assert "Reguler (101)" in page

@@ -124,7 +124,7 @@ def test_import_upload_reports_recorded_and_rejected_rows(world: World) -> None:
     assert re.search(r"<dt>Rejected</dt><dd>2</dd>", page)
     assert "<tr><td>2</td>" in page  # the rejected lines
     assert "<tr><td>3</td>" in page
-    assert "hours:" in page
+    assert "Lesson hours (JP): Not a valid integer." in page
 
 
 def test_csv_import_without_a_kind_asks_for_one(world: World) -> None:

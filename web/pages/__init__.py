@@ -15,7 +15,7 @@ from flask_babel import Babel, format_date, format_datetime, format_decimal, for
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
-from web.pages.labels import kind_label, reason, severity_label
+from web.pages.labels import field_label, kind_label, promotion_kind_name, reason, severity_label
 
 LANGUAGES = ("id", "en")
 limiter = Limiter(get_remote_address, storage_uri="memory://", default_limits=[])
@@ -51,6 +51,7 @@ def init_pages(app: Flask) -> None:
     """Register the page blueprints with Babel, the log-in rate limit and the session cookie settings."""
     from web.pages import auth, career, errors, hr, inspector, reports  # noqa: F401  # routes on blp
     from web.pages.common import blp
+    from web.pages.scorecard import blp as scorecard_blp
 
     app.config["SESSION_COOKIE_HTTPONLY"] = True
     if app.config.get("SESSION_COOKIE_SAMESITE") is None:
@@ -70,6 +71,9 @@ def init_pages(app: Flask) -> None:
     app.jinja_env.filters["kind_label"] = kind_label
     app.jinja_env.filters["severity_label"] = severity_label
     app.jinja_env.filters["reason"] = reason
+    app.jinja_env.filters["field_label"] = field_label
+    app.jinja_env.filters["promotion_kind"] = promotion_kind_name
     limiter.init_app(app)
     app.register_blueprint(blp)
+    app.register_blueprint(scorecard_blp)
     app.add_url_rule("/", "root", lambda: redirect(url_for("pages.home")))

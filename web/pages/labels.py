@@ -6,6 +6,8 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
+from careerlog.reference import reference
+
 KIND_LABELS: dict[str, LazyString] = {
     "appointment": _l("Appointment"),
     "confirmation": _l("Confirmation as PNS"),
@@ -33,6 +35,58 @@ KIND_LABELS: dict[str, LazyString] = {
     "unit_rating": _l("Unit rating"),
 }
 
+FIELD_LABELS: dict[str, LazyString] = {
+    "effective_date": _l("Effective date (TMT)"),
+    "reference": _l("Reference (decree or certificate number)"),
+    "employment_kind": _l("Employment kind"),
+    "name": _l("Full name"),
+    "birth_date": _l("Date of birth"),
+    "sex": _l("Sex"),
+    "education": _l("Education"),
+    "agency": _l("Agency"),
+    "unit": _l("Work unit"),
+    "region": _l("Region"),
+    "recruitment_path": _l("Recruitment path"),
+    "rank": _l("Rank"),
+    "latsar_certificate": _l("Latsar certificate"),
+    "new_rank": _l("New rank"),
+    "promotion_kind": _l("Promotion kind"),
+    "post_kind": _l("Post kind"),
+    "level": _l("Level"),
+    "title": _l("Title"),
+    "assignment": _l("Assignment"),
+    "selection": _l("Selection"),
+    "appointment_reference": _l("Reference of the appointment"),
+    "reason": _l("Reason"),
+    "training_kind": _l("Training kind"),
+    "organiser": _l("Organiser"),
+    "hours": _l("Lesson hours (JP)"),
+    "start_date": _l("Start date"),
+    "programme_id": _l("Programme"),
+    "cost": _l("Cost (rupiah)"),
+    "rating": _l("Rating"),
+    "relevance": _l("Relevance"),
+    "comment": _l("Comment"),
+    "field_of_study": _l("Field of study"),
+    "institution": _l("Institution"),
+    "mentor_nip": _l("Mentor's NIP"),
+    "focus": _l("Focus"),
+    "topic": _l("Topic"),
+    "minutes": _l("Minutes"),
+    "year": _l("Year"),
+    "predicate": _l("SKP predicate"),
+    "penalty_kind": _l("Penalty kind"),
+    "end_date": _l("End date"),
+    "status": _l("Legal status"),
+    "exam": _l("Exam"),
+    "award_kind": _l("Award kind"),
+    "awarding_body": _l("Awarding body"),
+    "decree_date": _l("Decree date"),
+    "target_version": _l("Version corrected"),
+    "corrected_fields": _l("Corrected fields (JSON)"),
+}
+
+
 SEVERITY_LABELS: dict[str, LazyString] = {"low": _l("low"), "medium": _l("medium"), "high": _l("high")}
 
 
@@ -40,6 +94,12 @@ def kind_label(kind: str) -> str:
     """The kind's name in the visitor's language (the code itself for a kind added later)."""
     found = KIND_LABELS.get(kind)
     return str(found) if found is not None else kind
+
+
+def field_label(name: str) -> str:
+    """A payload field's name in the visitor's language (the name itself for a field added later)."""
+    found = FIELD_LABELS.get(name)
+    return str(found) if found is not None else name
 
 
 def severity_label(severity: str | None) -> str:
@@ -65,3 +125,9 @@ REASONS = (
 def reason(text: str) -> str:
     """A refusal's reason in the visitor's language when it is one of the ledger's fixed reasons."""
     return gettext(text) if text else text
+
+
+def promotion_kind_name(code: str) -> str:
+    """A promotion kind's name from the reference table (Reguler, Pilihan: ...), the code when unknown."""
+    table = reference().promotion_kinds
+    return f"{table[code].name} ({code})" if code in table else code
