@@ -46,17 +46,9 @@ class AuditQueries(ViewReader):
         or of at least a severity (low, medium, high)."""
         return self.decisions(filters, decision="promotion", start=start, end=end, rule=rule, severity=severity)
 
-    def posts(
-        self,
-        filters: dict[str, Any] | None = None,
-        *,
-        start: str | None = None,
-        end: str | None = None,
-        rule: str | None = None,
-        severity: str | None = None,
-    ) -> list[dict[str, Any]]:
+    def posts(self, filters: dict[str, Any] | None = None, **options: str | None) -> list[dict[str, Any]]:
         """Definitive post appointments, filtered like `promotions` (`kind` is the post kind)."""
-        return self.decisions(filters, decision="post", start=start, end=end, rule=rule, severity=severity)
+        return self.decisions(filters, decision="post", **options)
 
     def decisions(
         self,
