@@ -57,6 +57,9 @@ class Page:
         return {"items": self.items, "total": self.total, "page": self.page, "per_page": self.per_page}
 
 
+MAX_YEARS_IN_RANK = 60  # longer than any career
+
+
 def like_literal(text: str) -> str:
     """Text for a LIKE pattern (with ESCAPE '\\'), matching itself only: % and _ are not wildcards."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -177,6 +180,8 @@ class Queries(ViewReader):
             pattern = "%" + like_literal(search.strip().lower()) + "%"
             params += [pattern, pattern]
         if min_years_in_rank is not None:
+            if not 0 <= min_years_in_rank <= MAX_YEARS_IN_RANK:
+                raise InvalidInput(f"Must be between 0 and {MAX_YEARS_IN_RANK}.", "min_years_in_rank")
             months = round(min_years_in_rank * 12)
             clauses.append("rank_since <= ?")
             params.append((self.today - relativedelta(months=months)).isoformat())

@@ -58,3 +58,9 @@ def test_a_nul_character_in_a_recorded_text_is_422_naming_the_field(world: World
     assert response.status_code == 422
     assert "NUL" in response.get_json()["errors"]["title"][0]
     assert world.log() == before
+
+
+def test_a_huge_min_years_in_rank_is_422_naming_it(world: World) -> None:
+    response = world.get("/api/v1/employees", query_string={"min_years_in_rank": "9.9e307"})
+    assert response.status_code == 422
+    assert set(response.get_json()["errors"]) == {"min_years_in_rank"}
