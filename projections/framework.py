@@ -225,7 +225,7 @@ class Projector:
                     marks = ", ".join("?" * len(chunk))
                     sql.execute(f"DELETE FROM {table.name} WHERE subject IN ({marks})", chunk)
                 names = table.column_names
-                sql.executemany(table.insert_statement(), ([r.get(n) for n in names] for r in rows[table.name]))
+                sql.executemany(table.insert_statement(), [tuple(map(r.get, names)) for r in rows[table.name]])
 
         return changes
 
