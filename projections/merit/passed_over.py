@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
+from dateutil.relativedelta import relativedelta
+
 from careerlog.application import CareerLog
 from careerlog.domain.events import LedgerEvent
 from careerlog.reference import reference, rules
@@ -102,6 +104,18 @@ def ledger_records(app: CareerLog) -> RecordLoader:
     return load
 
 
+LATE_ANYWAY = ("correction", "retraction", "performance_rating")  # may change what an earlier day shows
+
+
+def unchanged_since(record: CareerRecord, moment: datetime, horizon: date) -> bool:
+    """Whether nothing recorded at or after `moment` bears on the record up to `horizon`: no
+    correction, retraction or rating, and no fact effective by `horizon`. Every check and
+    measure on a day up to `horizon` then reads the same from the final record."""
+    return all(
+        e.effective_date > horizon and e.kind not in LATE_ANYWAY for e in record.entries if e.recorded_at >= moment
+    )
+
+
 def hypothetical_post(decision: Row, day: date, moment: datetime) -> Fact:
     """The decision's post as if a colleague had been appointed to it by open selection."""
     values = {
@@ -123,10 +137,15 @@ class Comparison:
         self.day = date.fromisoformat(decision["tmt"])
         self.moment = datetime.fromisoformat(decision["recorded_at"])
         self.records = records
+        grace = int(rules().param("post.leadership_training", self.day, "grace_months", 0))
+        self.horizon = self.day + relativedelta(months=grace)
 
     def known(self, subject: str) -> CareerRecord | None:
+        """The record as known before the decision (the final one when nothing since bears on it)."""
         record = self.records.get(subject)
-        return record.known_before(self.moment) if record is not None else None
+        if record is None:
+            return None
+        return record if unchanged_since(record, self.moment, self.horizon) else record.known_before(self.moment)
 
     def same_place(self, record: CareerRecord) -> bool:
         place, held = record.placement_on(self.day - DAY), record.rank_before(self.day)
