@@ -104,15 +104,24 @@ def stored_rows(settings: Settings) -> list[tuple[str, int, str, bytes]]:
 
 @dataclass
 class Timer:
+    """Wall time and this process's CPU time (user + system) of what ran inside `running()`.
+
+    On a shared machine the wall time swings with the others' load; the CPU time of the
+    process much less. It leaves out the database server's work (PostgreSQL), so it compares
+    like with like only on SQLite, where all the work is in this process.
+    """
+
     seconds: float = 0.0
+    cpu: float = 0.0
 
     @contextlib.contextmanager
     def running(self) -> Iterator[None]:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         try:
             yield
         finally:
             self.seconds += time.perf_counter() - start
+            self.cpu += time.process_time() - start_cpu
 
 
 def machine() -> dict[str, Any]:
@@ -147,3 +156,18 @@ def report(name: str, args: argparse.Namespace, result: dict[str, Any], lines: S
 
 def rate_line(label: str, count: int, seconds: float, unit: str = "events") -> str:
     return f"{label:<34} {count:>9} {unit} in {seconds:8.2f} s = {count / seconds:>10.0f} {unit}/s"
+
+
+def cpu_fields(store: str, careerlog: Timer, bare: Timer) -> dict[str, Any]:
+    """CPU seconds of both sides and, on SQLite (all work in this process), the ratio of their CPU rates."""
+    fields: dict[str, Any] = {"careerlog_cpu_seconds": careerlog.cpu, "bare_cpu_seconds": bare.cpu}
+    if store == "sqlite" and careerlog.cpu > 0 and bare.cpu > 0:
+        fields["cpu_ratio"] = bare.cpu / careerlog.cpu
+    return fields
+
+
+def cpu_line(result: dict[str, Any]) -> str:
+    line = f"process CPU: careerlog {result['careerlog_cpu_seconds']:.2f} s, bare {result['bare_cpu_seconds']:.2f} s"
+    if "cpu_ratio" in result:
+        line += f"; ratio by CPU = {result['cpu_ratio']:.3f}"
+    return line

@@ -17,6 +17,8 @@ from typing import Any
 from bench.common import (
     COLUMNS,
     Timer,
+    cpu_fields,
+    cpu_line,
     demo_export,
     fresh_store,
     parser,
@@ -36,7 +38,7 @@ BARE_DDL = (
 )
 
 
-def careerlog_import(settings: Settings, args: argparse.Namespace) -> tuple[int, float]:
+def careerlog_import(settings: Settings, args: argparse.Namespace) -> tuple[int, Timer]:
     path = demo_export(args.employees, args.seed)
     app = CareerLog.from_settings(settings)
     timer = Timer()
@@ -48,17 +50,17 @@ def careerlog_import(settings: Settings, args: argparse.Namespace) -> tuple[int,
         events = app.max_notification_id()
     finally:
         app.close()
-    return events, timer.seconds
+    return events, timer
 
 
-def bare_insert(settings: Settings, rows: list[tuple[str, int, str, bytes]]) -> float:
-    """Seconds to write the rows into an empty table shaped like the events table."""
+def bare_insert(settings: Settings, rows: list[tuple[str, int, str, bytes]]) -> Timer:
+    """The time to write the rows into an empty table shaped like the events table."""
     if settings.store == "sqlite":
         return _bare_executemany(settings.sqlite_path.replace("bench.db", "bare.db"), rows)
     return _bare_copy(settings, rows)
 
 
-def _bare_executemany(path: str, rows: list[tuple[str, int, str, bytes]]) -> float:
+def _bare_executemany(path: str, rows: list[tuple[str, int, str, bytes]]) -> Timer:
     timer = Timer()
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -70,10 +72,10 @@ def _bare_executemany(path: str, rows: list[tuple[str, int, str, bytes]]) -> flo
             conn.execute("COMMIT")
     finally:
         conn.close()
-    return timer.seconds
+    return timer
 
 
-def _bare_copy(settings: Settings, rows: list[tuple[str, int, str, bytes]]) -> float:
+def _bare_copy(settings: Settings, rows: list[tuple[str, int, str, bytes]]) -> Timer:
     timer = Timer()
     schema = settings.postgres()["schema"]
     with settings.connect_postgres() as pg:
@@ -83,21 +85,22 @@ def _bare_copy(settings: Settings, rows: list[tuple[str, int, str, bytes]]) -> f
         with timer.running(), pg.transaction(), pg.cursor() as cur, cur.copy(copy_sql) as copy:
             for row in rows:
                 copy.write_row(row)
-    return timer.seconds
+    return timer
 
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     with fresh_store(args.store, args.database_url) as settings:
-        events, seconds = careerlog_import(settings, args)
+        events, timer = careerlog_import(settings, args)
         rows = stored_rows(settings)
-        bare_seconds = bare_insert(settings, rows)
+        bare = bare_insert(settings, rows)
     return {
         "events": events,
-        "careerlog_seconds": seconds,
-        "careerlog_rate": events / seconds,
-        "bare_seconds": bare_seconds,
-        "bare_rate": len(rows) / bare_seconds,
-        "ratio": (events / seconds) / (len(rows) / bare_seconds),
+        "careerlog_seconds": timer.seconds,
+        "careerlog_rate": events / timer.seconds,
+        "bare_seconds": bare.seconds,
+        "bare_rate": len(rows) / bare.seconds,
+        "ratio": (events / timer.seconds) / (len(rows) / bare.seconds),
+        **cpu_fields(args.store, timer, bare),
     }
 
 
@@ -117,6 +120,7 @@ def main(argv: list[str] | None = None) -> None:
                 rate_line("careerlog import --migration", r["events"], r["careerlog_seconds"]),
                 rate_line(f"bare {bare}", r["events"], r["bare_seconds"]),
                 f"ratio careerlog/bare = {r['ratio']:.3f} (target >= 0.5)",
+                cpu_line(r),
             ],
         )
 

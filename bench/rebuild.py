@@ -17,7 +17,19 @@ from typing import Any
 
 from eventsourcing.persistence import StoredEvent
 
-from bench.common import COLUMNS, Timer, demo_export, events_table, fresh_store, parser, positive, rate_line, report
+from bench.common import (
+    COLUMNS,
+    Timer,
+    cpu_fields,
+    cpu_line,
+    demo_export,
+    events_table,
+    fresh_store,
+    parser,
+    positive,
+    rate_line,
+    report,
+)
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.importing import import_file
@@ -37,7 +49,7 @@ def load(settings: Settings, args: argparse.Namespace) -> int:
         app.close()
 
 
-def careerlog_rebuild(settings: Settings) -> float:
+def careerlog_rebuild(settings: Settings) -> Timer:
     worker = projector(settings)
     timer = Timer()
     try:
@@ -45,15 +57,15 @@ def careerlog_rebuild(settings: Settings) -> float:
             worker.rebuild()
     finally:
         worker.close()
-    return timer.seconds
+    return timer
 
 
 def view_tables() -> list[Table]:
     return [table for projection in all_projections() for table in projection.tables]
 
 
-def bare_rebuild(settings: Settings) -> tuple[float, int, int]:
-    """Seconds for a bare scan + decode of the events and inserts of the view rows; events, rows."""
+def bare_rebuild(settings: Settings) -> tuple[Timer, int, int]:
+    """The time of a bare scan + decode of the events and inserts of the view rows; events, rows."""
     tables = view_tables()
     store = open_store(settings)
     app = CareerLog.from_settings(settings)
@@ -80,25 +92,26 @@ def bare_rebuild(settings: Settings) -> tuple[float, int, int]:
     finally:
         app.close()
         store.close()
-    return timer.seconds, events, sum(len(rows) for rows in view_rows.values())
+    return timer, events, sum(len(rows) for rows in view_rows.values())
 
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     with fresh_store(args.store, args.database_url) as settings:
         events = load(settings, args)
-        seconds = careerlog_rebuild(settings)
-        bare_seconds, scanned, view_rows = bare_rebuild(settings)
+        timer = careerlog_rebuild(settings)
+        bare, scanned, view_rows = bare_rebuild(settings)
     if scanned != events:
         raise SystemExit(f"the bare scan read {scanned} events, the store holds {events}")
     return {
         "events": events,
         "view_rows": view_rows,
         "views": [p.name for p in all_projections()],
-        "careerlog_seconds": seconds,
-        "careerlog_rate": events / seconds,
-        "bare_seconds": bare_seconds,
-        "bare_rate": events / bare_seconds,
-        "ratio": bare_seconds / seconds,
+        "careerlog_seconds": timer.seconds,
+        "careerlog_rate": events / timer.seconds,
+        "bare_seconds": bare.seconds,
+        "bare_rate": events / bare.seconds,
+        "ratio": bare.seconds / timer.seconds,
+        **cpu_fields(args.store, timer, bare),
     }
 
 
@@ -118,6 +131,7 @@ def main(argv: list[str] | None = None) -> None:
                 rate_line("careerlog projections rebuild", r["events"], r["careerlog_seconds"]),
                 rate_line("bare scan + decode + inserts", r["events"], r["bare_seconds"]),
                 f"ratio careerlog/bare = {r['ratio']:.3f} (target >= 0.5)",
+                cpu_line(r),
             ],
         )
 

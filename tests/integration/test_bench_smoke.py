@@ -41,13 +41,17 @@ def test_ingest_bench_compares_the_import_with_a_bare_bulk_insert_of_the_same_ro
     [result] = saved(bench_env, "ingest")
     assert result["events"] > int(EMPLOYEES)
     assert 0 < result["ratio"] < 10
+    assert result["careerlog_cpu_seconds"] > 0
+    assert ("cpu_ratio" in result) == database_url.startswith("sqlite")
 
 
 def test_rebuild_bench_scans_as_many_events_as_the_rebuild_reads(
     database_url: str, bench_env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     rebuild.main(["--employees", EMPLOYEES, *store_args(database_url)])
-    assert "careerlog projections rebuild" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "careerlog projections rebuild" in out
+    assert "process CPU: careerlog" in out
     [result] = saved(bench_env, "rebuild")
     assert result["view_rows"] > 0
     assert result["ratio"] > 0
