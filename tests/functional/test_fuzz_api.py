@@ -27,7 +27,7 @@ from schemathesis.specs.openapi.checks import (
 from tests.functional.conftest import BUDI, World
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
-EXAMPLES = 6
+EXAMPLES = 4
 FUZZING = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 
 

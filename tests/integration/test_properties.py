@@ -31,7 +31,7 @@ from tests import factories as f
 from tests.integration.scenarios import FIXED, NIPS, Step, play, scenarios
 from tests.integration.test_projections import dump
 
-PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @dataclass
