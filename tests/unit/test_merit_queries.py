@@ -1,10 +1,11 @@
-"""merit.passed_over for post appointments and 202 promotions: the colleagues of the unit and
-rank, judged as known before the decision, with the comparison shown."""
+"""Queries over the merit views: merit.passed_over for post appointments and 202 promotions
+(the colleagues of the unit and rank, judged as known before the decision, with the comparison
+shown) and grade inflation per unit-year with the decisions that relied on it."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,9 @@ from careerlog.config import Settings
 from careerlog.sqlstore import SqlStore
 from projections.career import CareerRecord
 from projections.merit.audit import MeritProjection
-from projections.merit.passed_over import DecisionPassedOverQueries, measures_on, unit_spell_rows
+from projections.merit.distribution import GradeInflationQueries
+from projections.merit.passed_over import DecisionPassedOverQueries, measures_on, unchanged_since, unit_spell_rows
+from projections.merit.queries import AuditQueries
 from projections.store import open_view_store
 from tests import factories as f
 
@@ -97,3 +100,52 @@ def test_a_qualified_clearly_stronger_colleague_not_appointed_is_listed_with_the
 def test_the_measures_are_the_mean_rating_the_jp_and_the_days_in_rank_before_the_tmt() -> None:
     record = clerk(721, "SANGAT_BAIK").record()
     assert measures_on(record, date(2017, 4, 1)) == (4.5, 0.0, 1096, 7)  # 2016 Sangat Baik, 2015 Baik
+
+
+def test_the_final_record_stands_for_the_known_one_only_when_nothing_late_bears_on_the_day() -> None:
+    builder = clerk(731)
+    builder.add("training", f.training("2019-05-10", 16, "2019-05-09"), f"2019-05-20{T}")
+    record = builder.record()
+    moment = datetime.fromisoformat(f"2018-01-20{T}")
+    assert unchanged_since(record, moment, date(2018, 1, 2))  # only the 2019 training came later
+    assert not unchanged_since(
+        record, datetime.fromisoformat(f"2017-12-01{T}"), date(2018, 1, 2)
+    )  # the 2017 rating came later
+    assert not unchanged_since(record, moment, date(2019, 6, 1))  # the training is effective by then
+
+
+def rated(sequence: int, predicate: str = "BAIK") -> f.CareerBuilder:
+    """A III/a S-1 of KOTA-MEDAN BKPSDM since 2015, rated Baik 2015-2022 and `predicate` in 2023."""
+    builder = f.CareerBuilder(appointed=date(2015, 3, 1))
+    builder.nip = f.nip(date(1986, 9, 26), date(2015, 3, 1), sequence=sequence)
+    for year in range(2015, 2024):
+        builder.add("performance_rating", f.rating(year, predicate if year == 2023 else "BAIK"), f"{year + 1}-01-15{T}")
+    return builder
+
+
+def test_a_decision_shows_the_ratings_it_relied_on_from_a_unit_year_over_its_caps(tmp_path: Path) -> None:
+    from careerlog.domain.events import BY_KIND
+    from careerlog.domain.unit import Unit
+
+    promoted = rated(741).add("rank_promotion", f.promotion("III/b", "2024-04-01"), f"2024-04-10{T}")
+    staff = [promoted, *(rated(742 + i) for i in range(7)), rated(750, "SANGAT_BAIK"), rated(751, "BUTUH_PERBAIKAN")]
+    recorded = f.recording(f.NOW)
+    unit = Unit.register("KOTA-MEDAN", "BKPSDM", date(2024, 1, 10), recorded)
+    payload = {"year": 2023, "predicate": "BAIK", "effective_date": "2024-01-10", "reference": "SKP-UNIT-2023"}
+    unit.record(BY_KIND["unit_rating"], f._parse("unit_rating", payload), recorded)
+    records = [b.record() for b in staff] + [CareerRecord.from_events(unit.id, list(unit.collect_events()))]
+    store = view_store(tmp_path, records)
+
+    inflated = GradeInflationQueries(store).grade_inflation()
+    assert [(u["year"], u["unit_predicate"], u["rated"], u["counts"], u["exceeded"]) for u in inflated] == [
+        (2023, "BAIK", 10, {"BAIK": 8, "BUTUH_PERBAIKAN": 1, "SANGAT_BAIK": 1}, [
+            {"predicate": "BAIK", "share": 0.8, "max_share": 0.7}
+        ])
+    ]  # fmt: skip
+    assert inflated[0]["evidence"][0]["reference"] == "SKP-UNIT-2023"
+    assert GradeInflationQueries(store).grade_inflation(start=2024) == []
+    decision = next(d for d in AuditQueries(store).promotions() if d["subject"] == promoted.nip)
+    shown = AuditQueries(store).promotion(promoted.nip, decision["version"])
+    assert [(r["year"], r["predicate"], r["unit_finding"]["unit"]) for r in shown["inflated_ratings"]] == [
+        (2023, "BAIK", "BKPSDM")
+    ]
