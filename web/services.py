@@ -195,13 +195,15 @@ class Services:
         return found
 
     def career_page(self, reader: Account, nip: str) -> dict[str, Any]:
-        """An employee's career page: the timeline, JP per year and mentoring, read under one access check."""
+        """An employee's career page: the timeline, JP per year, mentoring and the promotions open to them,
+        read under one access check (one entry in the access log)."""
         target = self.target(reader, Action.READ_RECORD, nip)
         subject = target.nip or nip
         found = {
             "timeline": self.queries.timeline(subject),
             "training": self.training.jp_by_year(subject),
             "mentoring": self.mentoring.mentoring_of(subject),
+            "eligibility": self.eligibility_view.eligibility(subject),
         }
         self.accounts.record_access(reader, "career_page", [target])
         return found

@@ -105,3 +105,11 @@ def test_next_promotion_names_the_promotion_kind(world: World) -> None:
     kinds = {item["kind"] for item in world.services.eligibility_view.eligibility(BUDI)}
     assert "101" in kinds
     assert "Reguler (101)" in page
+
+
+def test_one_view_of_the_career_page_is_one_entry_in_the_access_log(world: World) -> None:
+    log_in(world, "hr")
+    world.client.get(f"/pages/employees/{BUDI}")
+    entries, total = world.services.accounts.access_log({"nip": [BUDI]}, page=1, per_page=10)
+    assert total == 1
+    assert entries[0].action == "career_page"

@@ -73,7 +73,6 @@ def career(nip: str) -> ResponseReturnValue:
         "pages/career.html",
         account,
         **found,
-        eligibility=services().eligibility(account, subject)["items"],
         readers=readers_of(account, subject),
         rank_svg=rank_chart(found["timeline"]["items"]),
         jp_svg=jp_chart(found["training"]),
