@@ -138,3 +138,13 @@ def test_fairness_refuses_a_smallest_group_that_is_not_a_whole_number(world: Wor
     assert '<span class="error" id="min_cell-error">Harus bilangan bulat paling sedikit 1.</span>' in answer.get_data(
         as_text=True
     )
+
+
+def test_fairness_groups_by_the_intersection_of_two_dimensions(world: World) -> None:
+    log_in(world, "inspector")
+    page = world.client.get("/pages/fairness?by=sex&by=agency&lang=en").get_data(as_text=True)
+    result = world.services.fairness_view.fairness(["sex", "agency"])
+    assert result["groups"]
+    for group in result["groups"]:
+        assert f'<th scope="row">{group["group"]}' in page
+    assert "<option selected>agency</option>" in page.split('id="f-by2"')[1]
