@@ -28,6 +28,7 @@ class Threshold:
     above: float | None = None
     years: int = 1
     min_denominator: float = 0
+    text_id: str | None = None  # the text in Indonesian
 
     def crosses(self, item: Indicator) -> bool:
         if item.value is None or (item.denominator or 0) < self.min_denominator:
@@ -126,16 +127,17 @@ def written(threshold: Threshold, items: list[Indicator]) -> dict[str, Any]:
     last = items[-1]
     years = [i.year for i in items]
     values = ", ".join(percent_or_number(last.id, i.value) for i in items)
-    text = threshold.text.format(
-        agency=last.agency,
-        group=group_label(last.group),
-        years=", ".join(str(y) for y in years) if len(years) > 1 else str(years[0]),
-        count=len(years),
-        values=values,
-        threshold=f"{threshold.limit:g}",
-        numerator=f"{last.numerator:g}" if last.numerator is not None else "-",
-        denominator=f"{last.denominator:g}" if last.denominator is not None else "-",
-    )
+    fill = {
+        "agency": last.agency,
+        "group": group_label(last.group),
+        "years": ", ".join(str(y) for y in years) if len(years) > 1 else str(years[0]),
+        "count": len(years),
+        "values": values,
+        "threshold": f"{threshold.limit:g}",
+        "numerator": f"{last.numerator:g}" if last.numerator is not None else "-",
+        "denominator": f"{last.denominator:g}" if last.denominator is not None else "-",
+    }
+    text = threshold.text.format(**fill)
     return {
         "indicator": last.id,
         "agency": last.agency,
@@ -144,6 +146,7 @@ def written(threshold: Threshold, items: list[Indicator]) -> dict[str, Any]:
         "values": [i.value for i in items],
         "threshold": {"below": threshold.below, "above": threshold.above, "years": threshold.years},
         "text": text,
+        "texts": {"en": text, "id": (threshold.text_id or threshold.text).format(**fill)},
         "rows": last.rows,
         "link": last.link,
     }

@@ -96,6 +96,9 @@ class ScorecardFindingSchema(StrictSchema):
     values = fields.List(fields.Float(allow_none=True), dump_only=True)
     threshold = fields.Nested(ScorecardThresholdSchema, dump_only=True)
     text = fields.String(dump_only=True)
+    texts = fields.Dict(
+        keys=fields.String(), values=fields.String(), dump_only=True, metadata={"description": "The text by language."}
+    )
     rows = fields.Nested(ScorecardRowsBehindSchema, dump_only=True)
     link = fields.String(dump_only=True, allow_none=True)
 

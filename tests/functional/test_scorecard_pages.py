@@ -1,0 +1,133 @@
+"""The scorecard page and its PDF: Indonesian by default and English, charts, findings, links to the rows
+behind each indicator, the reader's scope; the PDF is rendered page by page (pypdfium2) and read back.
+
+Budi (KOTA-MEDAN) completes 24 JP in 2020; Sari (KOTA-MEDAN, appointed 2015) is given the 10-year
+long-service decoration in 2020, five years early: the awards audit finds it irregular.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pypdfium2 as pdfium
+import pytest
+from markupsafe import escape
+
+from projections.scorecard.scorecard import DEFINITIONS
+from tests import factories as f
+from tests.functional.conftest import BUDI, SARI, World
+from tests.functional.test_pages_auth import log_in
+
+PAGE = "/pages/scorecard?agency=KOTA-MEDAN&year=2020&years=2"
+PDF = "/pages/scorecard.pdf?agency=KOTA-MEDAN&year=2020&years=2"
+
+
+@pytest.fixture
+def recorded(world: World) -> World:
+    ledger = world.services.ledger
+    ledger.record(BUDI, "training", f.training("2020-05-08", 24, "2020-05-04"), actor="test")
+    ledger.record(SARI, "award", f.award("SLKS_10", "2020-08-17"), actor="test")
+    world.catch_up()
+    return world
+
+
+def test_the_page_is_indonesian_by_default_with_areas_charts_and_the_finding(recorded: World) -> None:
+    log_in(recorded, "policy")
+    response = recorded.client.get(PAGE)
+    assert response.status_code == 200
+    text = response.get_data(as_text=True)
+    assert "<h1>Kartu skor kebijakan pengembangan karier</h1>" in text
+    for area in ("Pengembangan kompetensi", "Hasil", "Merit", "Manajemen kinerja", "Penghargaan"):
+        assert f">{area}</h2>" in text
+    assert "Pegawai yang memenuhi 20 JP setahun" in text
+    assert "1 dari 1 penghargaan di KOTA-MEDAN pada 2020 melanggar aturan penghargaan" in text
+    assert text.count('class="chart" role="img"') >= 10
+    assert "50%" in text  # 1 of the 2 staff of KOTA-MEDAN had the yearly JP
+    assert BUDI not in text
+    assert SARI not in text
+
+
+def test_the_page_in_english_titles_every_indicator(recorded: World) -> None:
+    log_in(recorded, "policy")
+    text = recorded.client.get(PAGE + "&lang=en").get_data(as_text=True)
+    assert "<h1>Scorecard of career-development policy</h1>" in text
+    for definition in DEFINITIONS:
+        assert f">{escape(definition.title)}</h3>" in text, definition.id
+    assert "1 of 1 award(s) in KOTA-MEDAN in 2020 broke an award rule" in text
+
+
+def test_the_rows_behind_an_indicator_link_to_the_pages_an_inspector_may_open(recorded: World) -> None:
+    log_in(recorded, "inspector")
+    text = recorded.client.get(PAGE).get_data(as_text=True)
+    assert 'href="/pages/reports/training?year=2020&amp;agency=KOTA-MEDAN"' in text
+    assert 'href="/pages/audits?agency=KOTA-MEDAN&amp;from=2020-01-01&amp;to=2020-12-31"' in text
+
+
+def test_a_policy_maker_sees_the_filter_of_the_rows_behind_an_audit_indicator_not_a_link(recorded: World) -> None:
+    log_in(recorded, "policy")
+    text = recorded.client.get(PAGE).get_data(as_text=True)
+    assert "/pages/audits" not in text
+    assert "GET /api/v1/audits/promotions?agency=KOTA-MEDAN" in text
+    assert 'href="/pages/reports/training?year=2020&amp;agency=KOTA-MEDAN"' in text
+
+
+@pytest.mark.parametrize(("who", "status"), [("employee", 403), ("hr", 403), ("policy_karo", 403), ("admin", 200)])
+def test_only_readers_of_the_scorecard_within_their_scope_see_it(recorded: World, who: str, status: int) -> None:
+    log_in(recorded, who)
+    assert recorded.client.get(PAGE).status_code == status
+    assert recorded.client.get(PDF).status_code == status
+
+
+def test_a_bad_year_is_shown_beside_its_field(recorded: World) -> None:
+    log_in(recorded, "policy")
+    response = recorded.client.get("/pages/scorecard?agency=KOTA-MEDAN&year=soon&lang=en")
+    assert response.status_code == 422
+    text = response.get_data(as_text=True)
+    assert 'id="year-error"' in text
+    assert 'aria-invalid="true"' in text
+
+
+def pdf_of(world: World, path: str) -> pdfium.PdfDocument:
+    response = world.client.get(path)
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert 'filename="scorecard-KOTA-MEDAN-2020.pdf"' in response.headers["Content-Disposition"]
+    return pdfium.PdfDocument(response.get_data())
+
+
+def page_text(document: pdfium.PdfDocument, index: int) -> str:
+    return str(document[index].get_textpage().get_text_range())
+
+
+def ink(document: pdfium.PdfDocument, index: int) -> float:
+    """The share of a rendered page's pixels that are not white."""
+    pixels = document[index].render(scale=0.5, grayscale=True).to_numpy()
+    return float((pixels < 200).mean())
+
+
+def test_the_pdf_holds_the_findings_and_every_indicator_on_pages_that_are_not_blank(recorded: World) -> None:
+    log_in(recorded, "policy")
+    document = pdf_of(recorded, PDF + "&lang=en")
+    assert len(document) == 1 + math.ceil(len(DEFINITIONS) / 3)
+    first = page_text(document, 0)
+    assert "Scorecard of career-development policy" in first
+    assert "Pemerintah Kota Medan (KOTA-MEDAN)" in first
+    assert "1 of 1 award(s) in KOTA-MEDAN in 2020 broke an award rule" in first
+    everything = " ".join(page_text(document, i) for i in range(len(document)))
+    for definition in DEFINITIONS:
+        assert definition.title in everything, definition.id
+    assert "This year: 1 / 2 = 50%" in everything
+    assert all(ink(document, i) > 0.002 for i in range(len(document)))
+
+
+def test_the_pdf_is_in_the_visitors_language(recorded: World) -> None:
+    log_in(recorded, "policy")
+    first = page_text(pdf_of(recorded, PDF), 0)
+    assert "Kartu skor kebijakan pengembangan karier" in first
+    assert "1 dari 1 penghargaan di KOTA-MEDAN pada 2020 melanggar aturan penghargaan" in first
+
+
+def test_the_page_offers_the_pdf_of_what_it_shows(recorded: World) -> None:
+    log_in(recorded, "policy")
+    text = recorded.client.get(PAGE + "&unit=Bappeda").get_data(as_text=True)
+    assert 'href="/pages/scorecard.pdf?years=2&amp;unit=Bappeda&amp;agency=KOTA-MEDAN&amp;year=2020"' in text

@@ -1,0 +1,116 @@
+"""The scorecard page for inspectors and policy makers, and its PDF for a meeting (docs/scorecard.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, Response, request
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException
+
+from careerlog.access import AccessDenied, Action, permits
+from careerlog.accounts import Account, AuthenticationFailed
+from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.reference import reference
+from web.pages import errors
+from web.pages.common import allowed, one, page, services
+from web.pages.scorecard_charts import indicator_svg
+from web.pages.scorecard_pdf import scorecard_pdf
+from web.pages.scorecard_view import areas, findings, shown
+from web.services import agency_target
+
+blp = Blueprint("scorecard_pages", __name__, url_prefix="/pages")
+for handled, handler in (
+    (HTTPException, errors.http_error),
+    (AuthenticationFailed, errors.domain_error),
+    (AccessDenied, errors.domain_error),
+    (NotFound, errors.domain_error),
+    (InvalidInput, errors.invalid),
+    (TimeoutError, errors.not_ready),
+    (Exception, errors.unexpected),
+):
+    blp.register_error_handler(handled, handler)
+MAX_YEARS = 10
+
+
+def agencies_of(account: Account) -> list[tuple[str, str]]:
+    """The agencies whose scorecard the account may read, as (code, name)."""
+    return [
+        (c.code, c.name) for c in reference().agencies if permits(account, Action.READ_SCORECARD, agency_target(c.code))
+    ]
+
+
+def number_arg(name: str, default: int, low: int, high: int) -> int:
+    value = one(request.args, name)
+    if value is None:
+        return default
+    if not value.isdigit() or not low <= int(value) <= high:
+        raise InvalidInput(_("Must be a whole number from %(low)s to %(high)s.", low=low, high=high), name)
+    return int(value)
+
+
+def chosen(account: Account) -> dict[str, Any]:
+    """The form's choices: agency (the account's first by default), year (last year), years, unit, region."""
+    choices = agencies_of(account)
+    return {
+        "agency": one(request.args, "agency") or (account.scope.agencies[:1] or [""])[0] or None,
+        "year": number_arg("year", date.today().year - 1, 1900, date.today().year),
+        "years": number_arg("years", 3, 1, MAX_YEARS),
+        "unit": one(request.args, "unit"),
+        "region": one(request.args, "region"),
+        "choices": choices,
+    }
+
+
+def read_card(account: Account) -> tuple[dict[str, Any] | None, dict[str, Any], dict[str, list[str]]]:
+    """The scorecard the form asks for (None before an agency is chosen, or with the errors)."""
+    form: dict[str, Any] = {"choices": agencies_of(account)}
+    try:
+        form = chosen(account)
+        if not form["agency"]:
+            return None, form, {}
+        options = {"years": form["years"], "unit": form["unit"], "region": form["region"]}
+        return services().scorecard(account, form["agency"], form["year"], **options), form, {}
+    except InvalidInput as e:
+        return None, form, e.errors
+
+
+@blp.route("/scorecard")
+def scorecard() -> ResponseReturnValue:
+    """Show an agency's scorecard: indicators by area with charts, the comparison and the findings."""
+    account = allowed(Action.READ_SCORECARD)
+    card, form, problems = read_card(account)
+    if card is not None and request.args.get("format") == "pdf":
+        return pdf_response(account, card)
+    context: dict[str, Any] = {"card": card, "form": form, "errors": problems}
+    if card is not None:
+        context["areas"] = areas(account, card)
+        context["findings"] = findings(card)
+        context["charts"] = {
+            view.id: indicator_svg(view, card["agency"]) for _area, views in context["areas"] for view in views
+        }
+        given = {k: v for k, v in request.args.items() if k in ("years", "unit", "region") and v.strip()}
+        context["pdf_query"] = {**given, "agency": card["agency"], "year": card["year"]}
+        context["shown"] = shown
+    return page("pages/scorecard.html", account, 422 if problems else 200, **context)
+
+
+@blp.route("/scorecard.pdf")
+def scorecard_pdf_download() -> ResponseReturnValue:
+    """Download the whole scorecard as a PDF for a meeting, in the visitor's language."""
+    account = allowed(Action.READ_SCORECARD)
+    card, _form, problems = read_card(account)
+    if card is None:
+        raise InvalidInput(_("Choose an agency and a year."), next(iter(problems), "agency"))
+    return pdf_response(account, card)
+
+
+def pdf_response(account: Account, card: dict[str, Any]) -> Response:
+    name = f"scorecard-{card['agency']}-{card['year']}.pdf"
+    return Response(
+        scorecard_pdf(account, card),
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -1,0 +1,193 @@
+"""The scorecard as the page and the PDF show it: indicators grouped by area, titled in the visitor's
+language, with this year's values, the trend, the comparison across agencies and the findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from flask import url_for
+from flask_babel import format_decimal, format_percent, get_locale
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
+
+from careerlog.access import Action
+from careerlog.accounts import Account
+from web.pages.common import may
+
+AREAS: dict[str, LazyString] = {
+    "competency": _l("Competency development"),
+    "outcomes": _l("Outcomes"),
+    "merit": _l("Merit"),
+    "performance": _l("Performance management"),
+    "rewards": _l("Rewards"),
+}
+TITLES: dict[str, LazyString] = {
+    "training.jp_share": _l("Staff meeting the yearly 20 JP"),
+    "training.hours_per_employee": _l("Lesson hours (JP) per employee"),
+    "training.jp_share_by_rank": _l("Staff meeting the yearly 20 JP, by rank"),
+    "training.jp_share_by_sex": _l("Staff meeting the yearly 20 JP, by sex"),
+    "training.jp_share_by_region": _l("Staff meeting the yearly 20 JP, by region"),
+    "training.least_trained_reached": _l("Training reaching the staff who got the least before"),
+    "training.programme_rating": _l("Participants' rating of a programme"),
+    "training.programme_relevance": _l("Relevance of a programme to participants' work"),
+    "training.cost_per_jp": _l("Cost per lesson hour (JP)"),
+    "outcomes.promotion_trained": _l("Promotion rate of staff who met the yearly JP"),
+    "outcomes.promotion_untrained": _l("Promotion rate of comparable staff below the yearly JP"),
+    "outcomes.post_appointment_trained": _l("Post appointment rate of staff who met the yearly JP"),
+    "outcomes.post_appointment_untrained": _l("Post appointment rate of comparable staff below the yearly JP"),
+    "outcomes.promotion_mentored": _l("Promotion rate of mentees"),
+    "outcomes.promotion_unmentored": _l("Promotion rate of colleagues never mentored"),
+    "merit.clean_promotions": _l("Promotions without findings"),
+    "merit.findings_by_rule": _l("Decisions with a finding of a rule"),
+    "merit.recorded_after_decision": _l("Decisions resting on evidence recorded after them"),
+    "merit.passed_over": _l("Colleagues passed over"),
+    "merit.impact_ratio_by_sex": _l("Promotion impact ratio by sex"),
+    "merit.impact_ratio_by_region": _l("Promotion impact ratio by region"),
+    "merit.impact_ratio_by_education": _l("Promotion impact ratio by education"),
+    "performance.units_over_cap": _l("Units rating their staff above what the unit's own rating allows"),
+    "awards.per_1000_staff": _l("Awards per 1,000 staff"),
+    "awards.to_high_performers": _l("Achievement awards that went to high performers"),
+    "awards.irregular": _l("Awards with an audit finding"),
+}
+# Indicators whose value is a number (a mean, a ratio, per head); every other one is a share.
+NUMBERS = frozenset(
+    {
+        "training.hours_per_employee",
+        "training.programme_rating",
+        "training.programme_relevance",
+        "training.cost_per_jp",
+        "merit.passed_over",
+        "merit.impact_ratio_by_sex",
+        "merit.impact_ratio_by_region",
+        "merit.impact_ratio_by_education",
+        "awards.per_1000_staff",
+    }
+)
+# The page that lists the rows behind an API link, and the action it needs.
+PAGES = {
+    "/api/v1/reports/training-compliance": ("pages.report", {"name": "training"}, Action.READ_REPORTS),
+    "/api/v1/reports/programmes": ("pages.report", {"name": "programmes"}, Action.READ_REPORTS),
+    "/api/v1/reports/mentoring": ("pages.report", {"name": "mentoring"}, Action.READ_REPORTS),
+    "/api/v1/audits/promotions": ("pages.audits", {}, Action.RUN_AUDITS),
+    "/api/v1/audits/fairness": ("pages.fairness", {}, Action.RUN_AUDITS),
+}
+PAGE_ARGS = ("year", "agency", "from", "to", "rule", "by")
+
+
+def is_share(indicator_id: str) -> bool:
+    return indicator_id not in NUMBERS
+
+
+def shown(indicator_id: str, value: float | None) -> str:
+    """A value in the visitor's language: a percentage for a share, a number otherwise."""
+    if value is None:
+        return "\u2013"
+    if is_share(indicator_id):
+        return str(format_percent(value, "#,##0.#%"))
+    return str(format_decimal(round(value, 2)))
+
+
+def count(value: float | None) -> str:
+    return "\u2013" if value is None else str(format_decimal(value))
+
+
+def title(definition: dict[str, Any]) -> str:
+    return str(TITLES.get(definition["id"], definition["title"]))
+
+
+def page_link(account: Account, link: str | None) -> str | None:
+    """The page listing the rows behind an indicator, when the account may open it."""
+    if not link:
+        return None
+    parts = urlsplit(link)
+    found = PAGES.get(parts.path)
+    if found is None or not may(account, found[2]):
+        return None
+    endpoint, fixed, _action = found
+    args = {k: v for k, v in parse_qsl(parts.query) if k in PAGE_ARGS}
+    return url_for(endpoint, **fixed, **args)
+
+
+@dataclass
+class Value:
+    """One value of this year: its group (if any), numerator, denominator and value, shown."""
+
+    group: str
+    numerator: str
+    denominator: str
+    value: str
+    raw: float | None
+    rows: dict[str, Any]
+    link: str | None
+    page: str | None
+
+
+@dataclass
+class IndicatorView:
+    id: str
+    title: str
+    definition: dict[str, Any]
+    share: bool
+    values: list[Value]
+    trend: list[tuple[int, float | None]] = field(default_factory=list)
+    comparison: list[tuple[str, float | None]] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+
+    @property
+    def grouped(self) -> bool:
+        return any(v.group for v in self.values)
+
+
+def value_of(account: Account, item: dict[str, Any]) -> Value:
+    group = ", ".join(f"{v}" for v in item["group"].values())
+    return Value(
+        group,
+        count(item["numerator"]),
+        count(item["denominator"]),
+        shown(item["id"], item["value"]),
+        item["value"],
+        item["rows"],
+        item["link"],
+        page_link(account, item["link"]),
+    )
+
+
+def finding_text(finding: dict[str, Any]) -> str:
+    texts = finding.get("texts") or {}
+    return str(texts.get(str(get_locale()), finding["text"]))
+
+
+def indicator_view(account: Account, card: dict[str, Any], indicator_id: str) -> IndicatorView:
+    item = card["indicators"][indicator_id]
+    this_year = [i for i in item["trend"] if i["year"] == card["year"]]
+    ungrouped = [i for i in item["trend"] if not i["group"]]
+    view = IndicatorView(
+        indicator_id,
+        title(item["definition"]),
+        item["definition"],
+        is_share(indicator_id),
+        [value_of(account, i) for i in this_year],
+        [(i["year"], i["value"]) for i in ungrouped],
+        [(i["agency"], i["value"]) for i in item["comparison"] if not i["group"]],
+        [finding_text(f) for f in card["findings"] if f["indicator"] == indicator_id],
+    )
+    return view
+
+
+def areas(account: Account, card: dict[str, Any]) -> list[tuple[str, list[IndicatorView]]]:
+    """The indicators grouped by area, in the order of the areas."""
+    grouped: dict[str, list[IndicatorView]] = {area: [] for area in AREAS}
+    for indicator_id, item in card["indicators"].items():
+        grouped.setdefault(item["definition"]["area"], []).append(indicator_view(account, card, indicator_id))
+    return [(str(AREAS.get(area, area)), items) for area, items in grouped.items() if items]
+
+
+def findings(card: dict[str, Any]) -> list[tuple[str, str]]:
+    """Every finding's text in the visitor's language, with the title of its indicator."""
+    return [
+        (finding_text(f), title(card["indicators"][f["indicator"]]["definition"]))
+        for f in card["findings"]
+        if f["indicator"] in card["indicators"]
+    ]
