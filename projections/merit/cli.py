@@ -13,6 +13,7 @@ from careerlog.cli import Context, friendly_errors, pass_context
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
+from projections.merit.passed_over import passed_over_of as decision_passed_over
 from projections.merit.queries import AuditQueries, PassedOverQueries, iso_day
 from projections.store import open_view_store
 
@@ -277,11 +278,7 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
 
 def passed_over_of(obj: Context, decision: dict[str, Any]) -> list[dict[str, Any]]:
     """The clearly stronger colleagues of one decision (101 over the rounds, others as then known)."""
-    store = open_view_store(obj.settings).sql
-    if decision["decision"] == "promotion" and decision["kind"] == "101":
-        return PassedOverQueries(store).passed_over(nip=decision["subject"], round_date=decision["tmt"])
-    others = DecisionPassedOverQueries(store, ledger_records(obj.app))
-    return others.passed_over(nip=decision["subject"], version=decision["version"])
+    return decision_passed_over(open_view_store(obj.settings).sql, ledger_records(obj.app), decision)
 
 
 PASSED_OVER_COLUMNS = ("tmt", "subject", "decision", "kind", "rank", "agency", "unit", "colleague", "severity")

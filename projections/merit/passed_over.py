@@ -25,7 +25,7 @@ from careerlog.sqlstore import Row, SqlStore
 from projections.career import CareerRecord, Entry, Fact
 from projections.framework import Table
 from projections.merit.posts import PostJudge
-from projections.merit.queries import clearly_stronger, iso_day
+from projections.merit.queries import PassedOverQueries, clearly_stronger, iso_day
 from projections.merit.rules import PromotionJudge
 from projections.training import filter_clauses, where_sql
 
@@ -293,3 +293,11 @@ def result(decision: Row, severity: str, colleague: str, compared: dict[str, Any
         "severity": severity,
         "comparison": compared,
     }
+
+
+def passed_over_of(store: SqlStore, records: RecordLoader, decision: Row) -> list[dict[str, Any]]:
+    """The clearly stronger colleagues of one decision: regular (101) promotions over the rounds,
+    other promotions and posts judged as known before the decision."""
+    if decision["decision"] == "promotion" and decision["kind"] == "101":
+        return PassedOverQueries(store).passed_over(nip=decision["subject"], round_date=decision["tmt"])
+    return DecisionPassedOverQueries(store, records).passed_over(nip=decision["subject"], version=decision["version"])

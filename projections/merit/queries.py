@@ -13,7 +13,14 @@ from projections.merit.rules import SEVERITY_ORDER
 from projections.reading import ViewReader
 from projections.training import filter_clauses, where_sql
 
-DECISION_FILTERS = {"agency": "d.agency", "unit": "d.unit", "region": "d.region", "kind": "d.kind"}
+DECISION_FILTERS = {
+    "agency": "d.agency",
+    "unit": "d.unit",
+    "region": "d.region",
+    "kind": "d.kind",
+    "level": "d.level",
+    "verdict": "d.verdict",
+}
 DECISION_COLUMNS = (
     "subject, version, decision, reference, kind, tmt, recorded_at, agency, unit, region, "
     "rank_before, rank_after, level, title, corrected, verdict, finding_count, max_severity"
@@ -43,7 +50,8 @@ class AuditQueries(ViewReader):
         severity: str | None = None,
     ) -> list[dict[str, Any]]:
         """Rank promotions with TMT in [start, end], optionally only those with a finding of a rule
-        or of at least a severity (low, medium, high)."""
+        or of at least a severity (low, medium, high). Filters: agency, unit, region, kind, level,
+        verdict (compliant, findings)."""
         return self.decisions(filters, decision="promotion", start=start, end=end, rule=rule, severity=severity)
 
     def posts(self, filters: dict[str, Any] | None = None, **options: str | None) -> list[dict[str, Any]]:
