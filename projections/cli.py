@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import sys
 import threading
 from typing import Any
 
 import click
+import psycopg
+from eventsourcing.persistence import PersistenceError
 
 from careerlog.cli import Context, Progress, friendly_errors, pass_context
 from projections.framework import Projector
@@ -52,27 +55,48 @@ def run_command(obj: Context, views: str | None, once: bool, poll: float) -> Non
 
 
 def follow(worker: Projector, stop: threading.Event, poll: float) -> None:
-    """Catch up, then wait for new events (a notification on PostgreSQL, a poll on SQLite)."""
-    listener = _listener(worker)
+    """Catch up, then wait for new events (a notification on PostgreSQL, a poll on SQLite).
+
+    A lost database connection (a restart, a fail-over, a killed backend) is reported and
+    tried again after `poll` seconds: the tracking records say where to resume, so nothing
+    is skipped or applied twice.
+    """
+    listener = Listener(worker)
     try:
         while not stop.is_set():
-            if worker.catch_up() == 0:
-                if listener is not None:
-                    for _ in listener.notifies(timeout=poll, stop_after=1):
-                        break
-                else:
-                    stop.wait(poll)
+            try:
+                if worker.catch_up() == 0:
+                    listener.wait(stop, poll)
+            except (PersistenceError, psycopg.Error) as e:
+                click.echo(f"the database could not be used, trying again in {poll:g} s: {e}", err=True)
+                listener.close()
+                stop.wait(poll)
     finally:
-        if listener is not None:
-            listener.close()
+        listener.close()
 
 
-def _listener(worker: Projector) -> Any:
-    if worker.settings.store != "postgres":
-        return None
-    conn = worker.settings.connect_postgres()
-    conn.execute(f'LISTEN "{worker.events_table}"')
-    return conn
+class Listener:
+    """Waits for the log's notifications on PostgreSQL (LISTEN), or for `poll` seconds on SQLite."""
+
+    def __init__(self, worker: Projector):
+        self.worker = worker
+        self.conn: psycopg.Connection[Any] | None = None
+
+    def wait(self, stop: threading.Event, poll: float) -> None:
+        if self.worker.settings.store != "postgres":
+            stop.wait(poll)
+            return
+        if self.conn is None:
+            self.conn = self.worker.settings.connect_postgres()
+            self.conn.execute(f'LISTEN "{self.worker.events_table}"')
+        for _ in self.conn.notifies(timeout=poll, stop_after=1):
+            break
+
+    def close(self) -> None:
+        if self.conn is not None:
+            with contextlib.suppress(psycopg.Error):
+                self.conn.close()
+            self.conn = None
 
 
 @projections_group.command("rebuild")

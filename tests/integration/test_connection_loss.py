@@ -1,0 +1,185 @@
+"""PostgreSQL connections killed while the API records events: clear errors, recovery, nothing half-written.
+
+Threads record trainings through the API (each with its own Idempotency-Key) while a
+killer thread terminates, over and over, every server backend of this test's own
+connections (those of the app and of a `careerlog projections run` worker), found by
+their application_name. The shared server is never restarted: other tests use it.
+A write either succeeds or is answered with a clear 503 (or 409) and retried with the
+same key; afterwards every aggregate's versions are contiguous, every key is stored
+exactly once, the worker has survived and caught up, and the views equal a rebuild.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from flask import Flask
+
+from careerlog.config import Settings
+from projections.registry import projector
+from tests import factories as f
+from tests.conftest import POSTGRES_URL
+from tests.processes import Careerlog, view_tables, wait_until
+from web import create_app
+
+pytestmark = pytest.mark.postgres
+
+THREADS = 6
+WRITES = 15  # per thread
+OUTAGES = 6  # every backend of the test terminated at once, half a second apart
+EMPLOYEES = [f.nip(date(1980 + i, 1, 15), date(2008, 3, 1), "F", sequence=760 + i) for i in range(3)]
+
+
+class Killer(threading.Thread):
+    """`outages` times, `every` seconds apart: terminate every backend of one application_name."""
+
+    def __init__(self, name: str, outages: int = OUTAGES, every: float = 0.5):
+        super().__init__(name="backend-killer", daemon=True)
+        self.victims = name
+        self.outages = outages
+        self.every = every
+        self.killed = 0
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        with psycopg.connect(POSTGRES_URL, autocommit=True, application_name="careerlog-test-killer") as conn:
+            for _ in range(self.outages):
+                if self.stopped.wait(self.every):
+                    return
+                rows = conn.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE application_name = %s AND pid <> pg_backend_pid()",
+                    (self.victims,),
+                ).fetchall()
+                self.killed += sum(1 for (done,) in rows if done)
+
+
+@dataclass
+class Tally:
+    """What the writers saw: first answers, retries, and the accepted writes by key."""
+
+    first: Counter[int] = field(default_factory=Counter)
+    retried: Counter[int] = field(default_factory=Counter)
+    accepted: dict[str, dict[str, Any]] = field(default_factory=dict)
+    failures: list[BaseException] = field(default_factory=list)
+    sent: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@pytest.fixture
+def application_name(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every connection this test's processes open carries this name (libpq's PGAPPNAME)."""
+    name = f"careerlog-test-{uuid.uuid4().hex[:10]}"
+    monkeypatch.setenv("PGAPPNAME", name)
+    return name
+
+
+@pytest.fixture
+def api(postgres_url: str, application_name: str) -> Iterator[tuple[Flask, str]]:
+    app = create_app(Settings(database_url=postgres_url), test_config={"TESTING": True})
+    services = app.extensions["careerlog"]
+    services.accounts.create("ops", display_name="Ops", role="admin")
+    token = services.accounts.issue_token("ops", days=1).token
+    for nip in EMPLOYEES:
+        born = date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))
+        services.ledger.record(nip, "appointment", f.appointment(born, date(2008, 3, 1), "F"), actor="test")
+    yield app, token
+    services.close()
+
+
+def write(app: Flask, token: str, tally: Tally, seed: int, outages: threading.Thread) -> None:
+    """Trainings, at least WRITES and until the outages are over, each retried with its key until accepted."""
+    try:
+        client = app.test_client()
+        rng = random.Random(seed)
+        n = 0
+        while n < WRITES or outages.is_alive():
+            n += 1
+            with tally.lock:
+                tally.sent += 1
+            key = f"w{seed}-{n}"
+            nip = rng.choice(EMPLOYEES)
+            day = date(2023, 1, 1) + timedelta(days=n)
+            body = {"kind": "training", **f.training(day.isoformat(), hours=rng.randint(2, 12), reference=key)}
+            headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": key}
+            for attempt in range(100):
+                response = client.post(f"/api/v1/employees/{nip}/events", json=body, headers=headers)
+                with tally.lock:
+                    (tally.retried if attempt else tally.first)[response.status_code] += 1
+                if response.status_code in (200, 201):
+                    with tally.lock:
+                        tally.accepted[key] = {"nip": nip, **response.get_json()}
+                    break
+                assert response.status_code in (409, 503), response.get_json()
+                assert response.mimetype == "application/problem+json"
+                time.sleep(0.02)
+    except BaseException as e:
+        tally.failures.append(e)
+
+
+def test_killed_connections_give_clear_errors_then_recovery_and_no_half_written_events(
+    api: tuple[Flask, str], postgres_url: str, application_name: str, tmp_path: Path
+) -> None:
+    app, token = api
+    services = app.extensions["careerlog"]
+    worker = Careerlog(postgres_url, tmp_path / "worker.log", "projections", "run", "--poll", "0.2")
+    end = services.ledger.max_notification_id()
+    assert wait_until(lambda: all(s.position == end for s in services.projector.status()), 30), worker.output()
+    killer = Killer(application_name)
+    tally = Tally()
+    writers = [threading.Thread(target=write, args=(app, token, tally, seed, killer)) for seed in range(THREADS)]
+    killer.start()
+    for thread in writers:
+        thread.start()
+    for thread in writers:
+        thread.join(120)
+    killer.stopped.set()
+    killer.join(10)
+    assert not tally.failures, tally.failures[0]
+    assert killer.killed >= OUTAGES
+
+    # the next request after the outage is served
+    recovered = app.test_client().get(
+        f"/api/v1/employees/{EMPLOYEES[0]}/events", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert recovered.status_code == 200
+    assert len(tally.accepted) == tally.sent >= THREADS * WRITES
+
+    # nothing half-written: contiguous versions, each key exactly once, where its answer said
+    stored: dict[str, tuple[str, int]] = {}
+    for nip in EMPLOYEES:
+        history = services.ledger.get_history(nip)
+        assert [e["version"] for e in history] == list(range(1, len(history) + 1))
+        for event in history[1:]:
+            assert event["client_key"] not in stored, f"{event['client_key']} is stored twice"
+            stored[event["client_key"]] = (nip, event["version"])
+    assert stored == {key: (w["nip"], w["version"]) for key, w in tally.accepted.items()}
+
+    # the worker survived the kills and keeps the views, equal to a rebuild
+    end = services.ledger.max_notification_id()
+    assert wait_until(lambda: all(s.position == end for s in services.projector.status()), 30), worker.output()
+    assert worker.running, worker.output()
+    assert "the database could not be used, trying again" in worker.output()
+    assert worker.stop() == 0, worker.output()
+    followed = view_tables(services.settings)
+    rebuilder = projector(services.settings)
+    rebuilder.rebuild()
+    rebuilder.close()
+    assert view_tables(services.settings) == followed
+
+    print(
+        f"\nconnection loss: {THREADS} threads, {tally.sent} writes, {OUTAGES} outages ({killer.killed} backends "
+        "terminated); "
+        f"first answers {dict(tally.first)}, retries {dict(tally.retried)}; every write stored once"
+    )
