@@ -3,10 +3,25 @@ against colleagues never mentored."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
 from projections.mentoring import MentoringQueries
 from projections.scorecard.competency import in_post
 from projections.scorecard.indicators import Context, Definition, Indicator, api_link, measured, rows_behind
-from projections.training import Member, SpellIndex, comparable, load_spells, promotion_comparison, yearly_jp
+from projections.training import (
+    Member,
+    SpellIndex,
+    comparable,
+    load_spells,
+    promotion_comparison,
+    ratio,
+    yearly_jp,
+)
 
 SOURCE = "careerlog views training, spells and mentoring (docs/views.md)"
 TRAINED = Definition(
@@ -49,7 +64,28 @@ UNMENTORED = Definition(
     "comparable colleagues never mentored",
     SOURCE,
 )
-DEFINITIONS = (TRAINED, UNTRAINED, MENTORED, UNMENTORED)
+POST_SOURCE = "careerlog views training, spells and decisions (audited post appointments, docs/audit.md)"
+POST_TRAINED = Definition(
+    "outcomes.post_appointment_trained",
+    "outcomes",
+    "Post appointment rate of staff who met the yearly JP",
+    "Of the staff in post at the end of the year who met the yearly JP, the share appointed to a definitive post "
+    "(an audited post appointment) with TMT within `window_months` after that day.",
+    "trained staff appointed to a post within the window",
+    "staff in post at the end of the year who met the yearly JP",
+    POST_SOURCE,
+)
+POST_UNTRAINED = Definition(
+    "outcomes.post_appointment_untrained",
+    "outcomes",
+    "Post appointment rate of comparable staff below the yearly JP",
+    "Of the comparable staff below the yearly JP (as for outcomes.promotion_untrained), the share appointed to a "
+    "definitive post (an audited post appointment) with TMT within `window_months` after the end of the year.",
+    "comparable untrained staff appointed to a post within the window",
+    "comparable untrained staff",
+    POST_SOURCE,
+)
+DEFINITIONS = (TRAINED, UNTRAINED, POST_TRAINED, POST_UNTRAINED, MENTORED, UNMENTORED)
 
 
 def trained_members(ctx: Context, index: SpellIndex) -> tuple[list[Member], set[str], set[str]]:
@@ -67,6 +103,33 @@ def trained_members(ctx: Context, index: SpellIndex) -> tuple[list[Member], set[
         if spell is not None:
             members.append(Member(subject, day, spell.agency, spell.rank))
     return members, trained, staff - trained
+
+
+def appointed(ctx: Context, members: Sequence[Member]) -> int:
+    """How many of the members were appointed to a definitive post within the window after their day."""
+    if not members:
+        return 0
+    start = min(m.day for m in members)
+    rows = ctx.store.query(
+        "SELECT subject, tmt FROM decisions WHERE decision = 'post' AND tmt > ? AND tmt <= ?",
+        (start.isoformat(), (max(m.day for m in members) + relativedelta(months=ctx.window_months)).isoformat()),
+    )
+    posts: dict[str, list[date]] = defaultdict(list)
+    for r in rows:
+        posts[r["subject"]].append(date.fromisoformat(r["tmt"]))
+    until = relativedelta(months=ctx.window_months)
+    return sum(1 for m in members if any(m.day < day <= m.day + until for day in posts.get(m.subject, ())))
+
+
+def post_outcomes(
+    ctx: Context, members: Sequence[Member], peers: Sequence[Member], details: dict[str, Any]
+) -> list[Indicator]:
+    rows = rows_behind("spells+training+decisions", year=ctx.year, decision="post", **ctx.scope.filters())
+    found = []
+    for definition, group in ((POST_TRAINED, members), (POST_UNTRAINED, peers)):
+        hits = appointed(ctx, group)
+        found.append(measured(ctx, definition, hits, len(group), ratio(hits, len(group)), rows, details=details))
+    return found
 
 
 def training_outcomes(ctx: Context) -> list[Indicator]:
@@ -94,6 +157,7 @@ def training_outcomes(ctx: Context) -> list[Indicator]:
             rows,
             details=details,
         ),
+        *post_outcomes(ctx, members, peers, {k: details[k] for k in ("window_months", "window_complete")}),
     ]
 
 

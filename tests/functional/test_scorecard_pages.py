@@ -40,6 +40,7 @@ def test_the_page_is_indonesian_by_default_with_areas_charts_and_the_finding(rec
     for area in ("Pengembangan kompetensi", "Hasil", "Merit", "Manajemen kinerja", "Penghargaan"):
         assert f">{area}</h2>" in text
     assert "Pegawai yang memenuhi 20 JP setahun" in text
+    assert [d.id for d in DEFINITIONS if f">{escape(d.title)}</h3>" in text] == []  # every title translated
     assert "1 dari 1 penghargaan di KOTA-MEDAN pada 2020 melanggar aturan penghargaan" in text
     assert text.count('class="chart" role="img"') >= 10
     assert "50%" in text  # 1 of the 2 staff of KOTA-MEDAN had the yearly JP

@@ -67,11 +67,9 @@ def careers() -> list[CareerRecord]:
     return [b.record() for b in (ani, bayu, citra, dedi, eka)]
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqlStore]:
-    path: Path = tmp_path_factory.mktemp("scorecard") / "views.db"
+def views_of(records: list[CareerRecord], path: Path) -> SqlStore:
+    """A SQLite view store at `path` holding every projection of the records."""
     views = open_store(Settings(database_url=f"sqlite:///{path}"))
-    records = careers()
     for projection in all_projections():
         for table in projection.tables:
             views.execute_script(table.ddl())
@@ -80,6 +78,12 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqlStore]:
                 for name, rows in projection.rows(record).items():
                     table = next(t for t in projection.tables if t.name == name)
                     sql.executemany(table.insert_statement(), [[r[c] for c in table.column_names] for r in rows])
+    return views
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqlStore]:
+    views = views_of(careers(), tmp_path_factory.mktemp("scorecard") / "views.db")
     yield views
     views.close()
 

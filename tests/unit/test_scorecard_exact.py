@@ -1,0 +1,163 @@
+"""Scorecard indicators to the exact figure on small crafted careers of KOTA-MEDAN: post appointments of
+trained and untrained staff, the units rating above their caps, colleagues passed over and impact ratios.
+
+Each scenario is projected by the real projections into its own SQLite view store (no ledger).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+
+from careerlog.domain.events import BY_KIND
+from careerlog.domain.unit import Unit
+from careerlog.sqlstore import SqlStore
+from projections.career import CareerRecord
+from projections.scorecard import ScorecardQueries
+from tests import factories as f
+from tests.unit.test_merit_queries import post
+from tests.unit.test_scorecard_indicators import views_of
+
+TODAY = date(2026, 6, 30)
+T = "T00:00:00+00:00"
+
+
+def employee(sequence: int, appointed: date, sex: str = "M", **fields: Any) -> f.CareerBuilder:
+    builder = f.CareerBuilder(date(1990, 1, 1), appointed, sex, **fields)
+    builder.nip = f.nip(date(1990, 1, 1), appointed, sex, sequence=sequence)
+    return builder
+
+
+def values(card: dict[str, Any], indicator: str) -> list[tuple[Any, ...]]:
+    return [(i["group"], i["numerator"], i["denominator"], i["value"]) for i in card["indicators"][indicator]["trend"]]
+
+
+def scorecard(records: list[CareerRecord], path: Any, year: int) -> Iterator[dict[str, Any]]:
+    store: SqlStore = views_of(records, path)
+    yield ScorecardQueries(store, today=TODAY).scorecard("KOTA-MEDAN", year, years=1)
+    store.close()
+
+
+# ---------------------------------------------------------------------- post appointments after training
+
+
+def posts_careers() -> list[CareerRecord]:
+    """Five III/a of 2018: fajar and gita had 24 JP in 2022, the other three none. fajar is appointed
+    to a post in 2023, gita only in 2025 (after the 24 months), hadi (untrained) in 2023."""
+    start = date(2018, 3, 1)
+    fajar = employee(801, start).add("training", f.training("2022-05-06", 24, "2022-05-02"))
+    fajar.add("post_appointment", post("PENGAWAS", "2023-06-01", "IV.a"), f"2023-06-10{T}")
+    gita = employee(802, start, "F").add("training", f.training("2022-05-06", 24, "2022-05-02"))
+    gita.add("post_appointment", post("PENGAWAS", "2025-03-01", "IV.a"), f"2025-03-10{T}")
+    hadi = employee(803, start).add("post_appointment", post("PENGAWAS", "2023-02-01", "IV.a"), f"2023-02-10{T}")
+    return [b.record() for b in (fajar, gita, hadi, employee(804, start, "F"), employee(805, start))]
+
+
+@pytest.fixture(scope="module")
+def posts_card(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    yield from scorecard(posts_careers(), tmp_path_factory.mktemp("posts") / "views.db", 2022)
+
+
+def test_post_appointments_within_the_window_of_trained_and_comparable_untrained_staff(
+    posts_card: dict[str, Any],
+) -> None:
+    assert values(posts_card, "outcomes.post_appointment_trained") == [({}, 1, 2, 0.5)]  # fajar; gita too late
+    assert values(posts_card, "outcomes.post_appointment_untrained") == [({}, 1, 3, 0.3333)]  # hadi
+    assert posts_card["indicators"]["outcomes.post_appointment_trained"]["trend"][0]["details"] == {
+        "window_months": 24,
+        "window_complete": True,
+    }
+
+
+# ---------------------------------------------------------------------- SKP spread against the unit's rating
+
+
+def rated(sequence: int, predicate: str, unit: str) -> CareerRecord:
+    builder = employee(sequence, date(2015, 3, 1), unit=unit)
+    return builder.add("performance_rating", f.rating(2023, predicate), f"2024-01-15{T}").record()
+
+
+def unit_rated(unit_name: str, predicate: str) -> CareerRecord:
+    recorded = f.recording(f.NOW)
+    unit = Unit.register("KOTA-MEDAN", unit_name, date(2024, 1, 10), recorded)
+    payload = {"year": 2023, "predicate": predicate, "effective_date": "2024-01-10", "reference": f"SKP-{unit_name}"}
+    unit.record(BY_KIND["unit_rating"], f._parse("unit_rating", payload), recorded)
+    return CareerRecord.from_events(unit.id, list(unit.collect_events()))
+
+
+def skp_careers() -> list[CareerRecord]:
+    """BKPSDM (rated Baik): 8 of its 10 staff Baik, over the 70% cap. Bappeda (rated Baik): 3 of 5 Baik
+    and 2 Butuh Perbaikan, within the caps. Inspektorat has rated staff but no unit rating."""
+    bkpsdm = ["BAIK"] * 8 + ["SANGAT_BAIK", "BUTUH_PERBAIKAN"]
+    bappeda = ["BAIK"] * 3 + ["BUTUH_PERBAIKAN"] * 2
+    staff = [rated(810 + i, p, "BKPSDM") for i, p in enumerate(bkpsdm)]
+    staff += [rated(830 + i, p, "Bappeda") for i, p in enumerate(bappeda)]
+    staff += [rated(840 + i, "SANGAT_BAIK", "Inspektorat") for i in range(5)]
+    return [*staff, unit_rated("BKPSDM", "BAIK"), unit_rated("Bappeda", "BAIK")]
+
+
+@pytest.fixture(scope="module")
+def skp_card(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    yield from scorecard(skp_careers(), tmp_path_factory.mktemp("skp") / "views.db", 2023)
+
+
+def test_units_over_the_caps_of_their_own_rating_are_counted_of_the_units_rated(skp_card: dict[str, Any]) -> None:
+    assert values(skp_card, "performance.units_over_cap") == [({}, 1, 2, 0.5)]
+    assert skp_card["indicators"]["performance.units_over_cap"]["trend"][0]["details"] == {
+        "units": ["KOTA-MEDAN/BKPSDM"]
+    }
+    [finding] = [x for x in skp_card["findings"] if x["indicator"] == "performance.units_over_cap"]
+    assert finding["text"] == (
+        "1 of 2 rated unit(s) in KOTA-MEDAN rated their staff above what the unit's own rating allows in 2023."
+    )
+
+
+# ---------------------------------------------------------------------- passed over, impact ratios
+
+
+def candidate(sequence: int, sex: str, *, strong: bool = False) -> f.CareerBuilder:
+    """A III/a CPNS of BKPSDM since 2010-03-01, confirmed in 2011, rated every year to 2015: Baik, or
+    Sangat Baik with 40 JP of training in 2013 when `strong`."""
+    builder = employee(sequence, date(2010, 3, 1), sex)
+    builder.add("confirmation", {"latsar_certificate": "L", "effective_date": "2011-03-01", "reference": "SK-PNS"})
+    for year in range(2010, 2016):
+        builder.add("performance_rating", f.rating(year, "SANGAT_BAIK" if strong else "BAIK"), f"{year + 1}-01-15{T}")
+    if strong:
+        builder.add("training", f.training("2013-06-07", 40, "2013-06-03"))
+    return builder
+
+
+def promoted(builder: f.CareerBuilder) -> CareerRecord:
+    return builder.add("rank_promotion", f.promotion("III/b", "2014-04-01"), f"2014-04-10{T}").record()
+
+
+def round_careers() -> list[CareerRecord]:
+    """In the 2014-04-01 round: three men promoted (one of them strong), one man not; one woman promoted,
+    two not (one strong). Those not promoted are eligible again on 2014-10-01."""
+    men = [promoted(candidate(850, "M")), promoted(candidate(851, "M")), promoted(candidate(852, "M", strong=True))]
+    men.append(candidate(853, "M").record())
+    women = [promoted(candidate(860, "F")), candidate(861, "F").record(), candidate(862, "F", strong=True).record()]
+    return [*men, *women]
+
+
+@pytest.fixture(scope="module")
+def round_card(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    yield from scorecard(round_careers(), tmp_path_factory.mktemp("rounds") / "views.db", 2014)
+
+
+def test_a_strong_colleague_not_promoted_is_passed_over_by_each_weaker_promotion(round_card: dict[str, Any]) -> None:
+    # the strong woman over the three promoted with Baik and no training (not over the strong man)
+    assert values(round_card, "merit.passed_over") == [({}, 3, 4, 0.75)]
+
+
+def test_impact_ratios_divide_each_sexs_selection_rate_by_the_highest(round_card: dict[str, Any]) -> None:
+    # pools: men 3 promoted + 1 eligible in both rounds = 5; women 1 promoted + 2 in both rounds = 5
+    assert values(round_card, "merit.impact_ratio_by_sex") == [({"sex": "F"}, 1, 5, 0.3333), ({"sex": "M"}, 3, 5, 1.0)]
+    women = round_card["indicators"]["merit.impact_ratio_by_sex"]["trend"][0]["details"]
+    assert (women["selection_rate"], women["adverse_impact"], women["reference"]) == (0.2, True, False)
+    finding = next(x for x in round_card["findings"] if x["indicator"] == "merit.impact_ratio_by_sex")
+    assert finding["group"] == {"sex": "F"}
+    assert finding["text"] == "Promotion impact ratio of F in KOTA-MEDAN was 0.33 in 2014, below four fifths."
