@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
+from math import floor
 from typing import IO, Any
 
 from careerlog.access import POLICY, AccessDenied, Action, Reach, Target, narrow, permits, require, row_filters
@@ -23,9 +25,11 @@ from careerlog.importing import ImportReport, detect_format, import_rows, kind_f
 from careerlog.reference import reference
 from projections.framework import Projector
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries
+from projections.merit.distribution import GradeInflationQueries
 from projections.merit.eligibility import EligibilityQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
-from projections.merit.queries import AuditQueries, PassedOverQueries
+from projections.merit.passed_over import ledger_records, passed_over_of
+from projections.merit.queries import AuditQueries
 from projections.queries import Page, Queries
 from projections.registry import all_projections
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
@@ -79,7 +83,7 @@ class Services:
         self.mentoring = MentoringQueries(projector.views.sql)
         self.eligibility_view = EligibilityQueries(projector.views.sql)
         self.audit_view = AuditQueries(projector.views.sql)
-        self.passed_over_view = PassedOverQueries(projector.views.sql)
+        self.grade_inflation_view = GradeInflationQueries(projector.views.sql)
         self.fairness_view = FairnessQueries(projector.views.sql)
         self.accounts = accounts
         self.lease = lease
@@ -238,6 +242,7 @@ class Services:
         reader: Account,
         filters: Mapping[str, list[str]],
         *,
+        decision: str = "promotion",
         start: date | None = None,
         end: date | None = None,
         rule: str | None = None,
@@ -246,22 +251,23 @@ class Services:
         page: int = 1,
         per_page: int = 50,
     ) -> Page:
-        """Audited rank promotions within the reader's scope (where each was decided), by TMT, paginated."""
-        rows = self.audit_view.promotions(
-            self.within(reader, Action.RUN_AUDITS, filters),
+        """Audited decisions of one type (rank promotions, or post appointments) within the reader's
+        scope (where each was decided), by TMT, paginated; every filter is applied by the query."""
+        scope = self.within(reader, Action.RUN_AUDITS, filters)
+        rows = self.audit_view.decisions(
+            {**scope, "verdict": [verdict]} if verdict else scope,
+            decision=decision,
             start=start.isoformat() if start else None,
             end=end.isoformat() if end else None,
             rule=rule,
             severity=severity,
         )
-        if verdict:
-            rows = [r for r in rows if r["verdict"] == verdict]
         shown = rows[(page - 1) * per_page : page * per_page]
         self.accounts.record_access(reader, "audits", [Target(r["subject"], r["agency"], r["region"]) for r in shown])
         return Page(shown, len(rows), page, per_page)
 
-    def audit(self, reader: Account, nip: str, version: int) -> dict[str, Any]:
-        """One audited decision: its findings with their evidence, and the colleagues passed over."""
+    def audit(self, reader: Account, nip: str, version: int, decision: str = "promotion") -> dict[str, Any]:
+        """One audited decision of the type: its findings with their evidence, and the colleagues passed over."""
         require(reader, Action.RUN_AUDITS)
         subject = normalise_nip(nip)
         try:
@@ -269,12 +275,34 @@ class Services:
         except NotFound:
             found = None
         target = None if found is None else Target(subject, found["agency"], found["region"])
-        if found is None or target is None or not permits(reader, Action.RUN_AUDITS, target):
+        if (
+            found is None
+            or target is None
+            or found["decision"] != decision
+            or not permits(reader, Action.RUN_AUDITS, target)
+        ):
             raise NotFound(f"No audited decision {subject}-{version}.")
-        passed = self.passed_over_view.passed_over(nip=subject, round_date=found["tmt"])
+        passed = passed_over_of(self.projector.views.sql, ledger_records(self.ledger), found)
         colleagues = [Target(p["colleague"], p["agency"], target.region) for p in passed]
         self.accounts.record_access(reader, "audit", [target, *colleagues])
         return {**found, "passed_over": passed}
+
+    def grade_inflation(
+        self,
+        reader: Account,
+        filters: Mapping[str, list[str]],
+        *,
+        year: int | None = None,
+        page: int = 1,
+        per_page: int = 50,
+    ) -> Page:
+        """Unit-years within the reader's scope (judged by the agency's seat) whose staff ratings spread
+        beyond what the unit's own rating allows, with the excess over each cap, paginated."""
+        agencies = {k: v for k, v in row_filters(reader, Action.RUN_AUDITS).items() if k == "agency"}
+        allowed = narrow(filters, agencies)
+        rows = [] if allowed is None else self.grade_inflation_view.grade_inflation(allowed, start=year, end=year)
+        rows = [with_excess(r) for r in rows if permits(reader, Action.RUN_AUDITS, agency_target(r["agency"]))]
+        return Page(rows[(page - 1) * per_page : page * per_page], len(rows), page, per_page)
 
     def fairness(
         self, reader: Account, by: list[str], filters: Mapping[str, list[str]], **options: Any
@@ -402,6 +430,18 @@ class Services:
 def agency_target(agency: str) -> Target:
     """An agency as an access check sees it: where its seat is."""
     return Target(None, agency, reference().agencies[agency].get("region"))
+
+
+def with_excess(unit_year: Mapping[str, Any]) -> dict[str, Any]:
+    """A grade-inflation finding with, per exceeded cap, the staff at that predicate, how many the cap
+    allows (the share of the rated staff, rounded down) and the excess over it."""
+    rated = int(unit_year["rated"])
+    exceeded = []
+    for cell in unit_year["exceeded"]:
+        count = int(unit_year["counts"].get(cell["predicate"], 0))
+        allowed = floor(Decimal(str(cell["max_share"])) * rated)
+        exceeded.append({**cell, "count": count, "allowed": allowed, "excess": count - allowed})
+    return {**unit_year, "exceeded": exceeded}
 
 
 def shown_scope(scope: Mapping[str, list[str]]) -> dict[str, list[str]]:

@@ -48,6 +48,9 @@ ENDPOINTS: dict[str, Callable[[str, str], Request]] = {
     ),
     "audits": lambda nip, role: ("GET", "/api/v1/audits/promotions", {}),
     "audit": lambda nip, role: ("GET", f"/api/v1/audits/promotions/{nip}-2", {}),
+    "posts": lambda nip, role: ("GET", "/api/v1/audits/posts", {}),
+    "post": lambda nip, role: ("GET", f"/api/v1/audits/posts/{nip}-2", {}),  # a promotion: not a post
+    "grade_inflation": lambda nip, role: ("GET", "/api/v1/audits/grade-inflation", {}),
     "fairness": lambda nip, role: ("GET", "/api/v1/audits/fairness?by=sex", {}),
     "time_to_promotion": lambda nip, role: ("GET", "/api/v1/audits/time-to-promotion?by=sex", {}),
     "headcount": lambda nip, role: ("GET", "/api/v1/reports/headcount?by=agency", {}),
@@ -76,6 +79,9 @@ ROUTES = {
     "eligibility": "GET /api/v1/employees/<nip>/eligibility",
     "audits": "GET /api/v1/audits/promotions",
     "audit": "GET /api/v1/audits/promotions/<decision>",
+    "posts": "GET /api/v1/audits/posts",
+    "post": "GET /api/v1/audits/posts/<decision>",
+    "grade_inflation": "GET /api/v1/audits/grade-inflation",
     "fairness": "GET /api/v1/audits/fairness",
     "time_to_promotion": "GET /api/v1/audits/time-to-promotion",
     "headcount": "GET /api/v1/reports/headcount",
@@ -93,7 +99,15 @@ ROUTES = {
 ALLOWED_WRITE = {"record": 201, "appoint": 201, "rate_unit": 201, "import": 200}
 RECORD_READS = {"profile": 200, "history": 200, "timeline": 200, "eligibility": 200}
 REPORTS = {"headcount": 200, "training_compliance": 200, "programmes": 200, "mentoring": 200}
-AUDITS = {"audits": 200, "audit": 200, "fairness": 200, "time_to_promotion": 200}
+AUDITS = {
+    "audits": 200,
+    "audit": 200,
+    "posts": 200,
+    "post": 404,  # Budi's version 2 is a promotion
+    "grade_inflation": 200,
+    "fairness": 200,
+    "time_to_promotion": 200,
+}
 READS = {"roster": 200, **RECORD_READS, **REPORTS, "me": 200}
 DENIED = dict.fromkeys(ENDPOINTS, 403) | {"me": 200}
 SCORECARD = {"scorecard": 200}  # of KOTA-MEDAN: 403 to a reader whose scope does not hold it
@@ -207,6 +221,8 @@ def test_a_reporter_never_receives_a_nip_a_name_or_a_birth_date(world: World) ->
         "/api/v1/reports/mentoring",
         "/api/v1/audits/promotions",
         f"/api/v1/audits/promotions/{BUDI}-2",
+        "/api/v1/audits/posts",
+        "/api/v1/audits/grade-inflation",
         "/api/v1/access-log",
         "/api/v1/me",
         f"/api/v1/employees/{RINA}",

@@ -82,6 +82,12 @@ class AuditQuerySchema(AuditFilterSchema):  # type: ignore[valid-type,misc]
     verdict = fields.String(validate=validate.OneOf(VERDICTS))
 
 
+class PostAuditQuerySchema(AuditQuerySchema):
+    """Filters of the audited post appointments: `kind` is the post kind (STRUKTURAL, PENGAWAS...)."""
+
+    level = fields.List(fields.String(), metadata={"description": "Only these post levels, e.g. IV.a (repeatable)."})
+
+
 class DecisionSchema(StrictSchema):
     """An audited decision: compliant, or how many findings and the worst severity."""
 
@@ -130,15 +136,20 @@ class FindingSchema(StrictSchema):
 
 
 class MeasureSchema(StrictSchema):
-    promoted = fields.Float(dump_only=True)
+    promoted = fields.Float(dump_only=True, metadata={"description": "The promoted employee's (promotions)."})
+    appointed = fields.Float(dump_only=True, metadata={"description": "The appointed employee's (posts)."})
     colleague = fields.Float(dump_only=True)
 
 
 class PassedOverSchema(StrictSchema):
-    """An eligible colleague of the same unit and rank, not promoted in the round, clearly stronger."""
+    """An eligible colleague of the same unit and rank, not chosen on the decision's TMT, clearly stronger."""
 
     colleague = fields.String(dump_only=True, metadata={"description": "The colleague's NIP."})
-    round_date = PlainDate(dump_only=True)
+    round_date = fields.Function(
+        lambda row: row.get("round_date") or row["tmt"],
+        dump_only=True,
+        metadata={"type": "string", "format": "date", "description": "The decision's TMT."},
+    )
     agency = fields.String(dump_only=True)
     unit = fields.String(dump_only=True)
     rank = fields.String(dump_only=True)
@@ -285,3 +296,49 @@ class TimeToPromotionSchema(StatisticsHeaderSchema):
     groups = fields.List(fields.Nested(SurvivalGroupSchema), dump_only=True)
     logrank = fields.Nested(LogrankSchema, dump_only=True, allow_none=True)
     cox = fields.Nested(CoxSchema, dump_only=True, allow_none=True)
+
+
+# ---------------------------------------------------------------------- grade inflation
+
+
+class GradeInflationQuerySchema(PagingSchema):
+    agency = fields.List(fields.String(), metadata={"description": "Only these agencies (repeatable)."})
+    unit = fields.List(fields.String(), metadata={"description": "Only these units (repeatable)."})
+    year = fields.Integer(validate=validate.Range(min=1900, max=9999), metadata={"description": "Only this year."})
+
+
+class ExceededSchema(StrictSchema):
+    """A predicate whose share of the unit's rated staff is above the cap the unit's own rating allows."""
+
+    predicate = fields.String(dump_only=True)
+    count = fields.Integer(dump_only=True, metadata={"description": "Staff rated at this predicate."})
+    share = fields.Float(dump_only=True, metadata={"description": "Their share of the rated staff."})
+    max_share = fields.Float(dump_only=True, metadata={"description": "The share the unit's rating allows."})
+    allowed = fields.Integer(dump_only=True, metadata={"description": "Staff the cap allows (rounded down)."})
+    excess = fields.Integer(dump_only=True, metadata={"description": "Staff at this predicate over the cap."})
+
+
+class UnitYearSchema(StrictSchema):
+    """A unit and year whose staff ratings spread beyond the unit's own rating (skp.distribution)."""
+
+    agency = fields.String(dump_only=True)
+    unit = fields.String(dump_only=True)
+    year = fields.Integer(dump_only=True)
+    unit_predicate = fields.String(dump_only=True, metadata={"description": "The unit's own rating of the year."})
+    rated = fields.Integer(dump_only=True, metadata={"description": "Staff rated that year in the unit."})
+    counts = fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(),
+        dump_only=True,
+        metadata={"description": "The staff's ratings: how many at each predicate."},
+    )
+    exceeded = fields.List(fields.Nested(ExceededSchema), dump_only=True)
+    rule = fields.String(dump_only=True)
+    severity = fields.String(dump_only=True)
+    source = fields.String(dump_only=True, metadata={"description": "The regulation the rule comes from."})
+    status = fields.String(dump_only=True, metadata={"description": "How sure the rule is (reference status)."})
+    evidence = fields.List(fields.Nested(EvidenceSchema), dump_only=True, metadata={"description": "The unit rating."})
+
+
+class GradeInflationPageSchema(PageOfSchema):
+    items = fields.List(fields.Nested(UnitYearSchema), dump_only=True)

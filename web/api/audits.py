@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from flask.views import MethodView
+from marshmallow import Schema
 
 from careerlog.domain.errors import NotFound
 from web.api.audit_schemas import (
@@ -13,6 +15,9 @@ from web.api.audit_schemas import (
     AuditQuerySchema,
     AuditSchema,
     FairnessSchema,
+    GradeInflationPageSchema,
+    GradeInflationQuerySchema,
+    PostAuditQuerySchema,
     StatisticsQuerySchema,
     TimeToPromotionSchema,
 )
@@ -24,15 +29,21 @@ blp = ApiBlueprint(
     "audits",
     __name__,
     url_prefix="/api/v1/audits",
-    description="Merit audits within your scope: every rank promotion judged by the rules, and group statistics.",
+    description=(
+        "Merit audits within your scope: every rank promotion and post appointment judged by the rules, "
+        "units whose ratings look inflated, and group statistics."
+    ),
 )
 
+F = TypeVar("F", bound=Callable[..., Any])
 DECISION_ID = re.compile(r"(\d{18})-(\d{1,9})")
 SCOPE_FILTERS = ("agency", "unit", "region", "kind")
+POST_FILTERS = (*SCOPE_FILTERS, "level")
 STATISTICS_FILTERS = ("agency", "unit", "region")
 
 audit_page_schema = AuditPageSchema()
 fairness_schema = FairnessSchema()
+grade_inflation_schema = GradeInflationPageSchema()
 time_to_promotion_schema = TimeToPromotionSchema()
 
 
@@ -49,29 +60,83 @@ def decision_key(decision: str) -> tuple[str, int]:
     return found.group(1), int(found.group(2))
 
 
+def compose(*decorators: Callable[[F], F]) -> Callable[[F], F]:
+    def decorate(view: F) -> F:
+        for decorator in reversed(decorators):
+            view = decorator(view)
+        return view
+
+    return decorate
+
+
+def listing(query: type[Schema], page: type[Schema]) -> Callable[[F], F]:
+    """A paged audit list's documentation: its query, its page, 403, and CSV."""
+    return compose(
+        blp.arguments(query, location="query"),
+        blp.response(200, page),
+        blp.alt_response(403, response="FORBIDDEN"),
+        csv_documented,
+    )
+
+
+# An audited decision's page: found by its id `{nip}-{version}`, or 404.
+showing = compose(
+    blp.arguments(WaitSchema, location="query"),
+    blp.response(200, AuditSchema),
+    blp.alt_response(403, response="FORBIDDEN"),
+    blp.alt_response(404, response="NOT_FOUND"),
+)
+
+
+def decisions(args: dict[str, Any], names: tuple[str, ...], decision: str) -> Any:
+    page = services().audits(caller(), split(args, names), decision=decision, **args)
+    return json_or_csv(page.to_dict(), audit_page_schema, name=f"audited-{decision}s")
+
+
+def shown(decision_id: str, decision: str) -> Any:
+    nip, version = decision_key(decision_id)
+    return services().audit(caller(), nip, version, decision)
+
+
 @blp.route("/promotions")
 class Promotions(MethodView):
-    @blp.arguments(AuditQuerySchema, location="query")
-    @blp.response(200, AuditPageSchema)
-    @blp.alt_response(403, response="FORBIDDEN")
-    @csv_documented
+    @listing(AuditQuerySchema, AuditPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List the audited rank promotions within your scope (where each was decided), by TMT."""
-        filters = split(args, SCOPE_FILTERS)
-        page = services().audits(caller(), filters, **args)
-        return json_or_csv(page.to_dict(), audit_page_schema, name="audited-promotions")
+        return decisions(args, SCOPE_FILTERS, "promotion")
 
 
 @blp.route("/promotions/<decision>")
 class Promotion(MethodView):
-    @blp.arguments(WaitSchema, location="query")
-    @blp.response(200, AuditSchema)
-    @blp.alt_response(403, response="FORBIDDEN")
-    @blp.alt_response(404, response="NOT_FOUND")
+    @showing
     def get(self, args: dict[str, Any], decision: str) -> Any:
-        """Show one audited decision (id `{nip}-{version}`): findings, evidence, colleagues passed over."""
-        nip, version = decision_key(decision)
-        return services().audit(caller(), nip, version)
+        """Show one audited rank promotion (id `{nip}-{version}`): findings, evidence, colleagues passed over."""
+        return shown(decision, "promotion")
+
+
+@blp.route("/posts")
+class Posts(MethodView):
+    @listing(PostAuditQuerySchema, AuditPageSchema)
+    def get(self, args: dict[str, Any]) -> Any:
+        """List the audited definitive post appointments within your scope (where each was decided), by TMT."""
+        return decisions(args, POST_FILTERS, "post")
+
+
+@blp.route("/posts/<decision>")
+class Post(MethodView):
+    @showing
+    def get(self, args: dict[str, Any], decision: str) -> Any:
+        """Show one audited post appointment (id `{nip}-{version}`): findings, evidence, colleagues passed over."""
+        return shown(decision, "post")
+
+
+@blp.route("/grade-inflation")
+class GradeInflation(MethodView):
+    @listing(GradeInflationQuerySchema, GradeInflationPageSchema)
+    def get(self, args: dict[str, Any]) -> Any:
+        """List the unit-years whose staff ratings spread beyond what the unit's own rating allows."""
+        page = services().grade_inflation(caller(), split(args, ("agency", "unit")), **args)
+        return json_or_csv(page.to_dict(), grade_inflation_schema, name="grade-inflation")
 
 
 @blp.route("/fairness")
