@@ -1,0 +1,63 @@
+"""Small-cell suppression: aggregate reports that cannot single a person out.
+
+A report's row counts people (a group of a headcount, the participants of a programme...).
+When that count is above zero and below the minimum cell size, the count and every figure
+describing those people become None and the row says `suppressed: True`. When a report
+also shows a total, one suppressed row could be recovered as the total minus the others;
+the smallest other non-empty row is then suppressed with it (complementary suppression),
+and a total itself below the minimum is withheld. Plain data in, plain data out; the web
+layer decides who gets suppressed figures (docs/security.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+DEFAULT_MIN_CELL = 5
+FLAG = "suppressed"
+
+
+@dataclass(frozen=True)
+class Cells:
+    """What protects a report's rows: the field counting each row's people, and the fields that
+    describe those people (withheld with the count)."""
+
+    count: str
+    describing: tuple[str, ...] = ()
+
+    def withheld(self, row: Mapping[str, Any]) -> dict[str, Any]:
+        return {**row, **dict.fromkeys((self.count, *self.describing))}
+
+
+def small(count: int | None, min_cell: int) -> bool:
+    """Whether a count of people is too small to show (zero singles no one out)."""
+    return count is not None and 0 < count < min_cell
+
+
+def suppress(
+    rows: Sequence[Mapping[str, Any]], cells: Cells, min_cell: int, *, complementary: bool = False
+) -> list[dict[str, Any]]:
+    """The rows with `suppressed` set, small ones withheld; `complementary` when a total is shown."""
+    hidden = {i for i, row in enumerate(rows) if small(row[cells.count], min_cell)}
+    if complementary and len(hidden) == 1:
+        hidden |= complement(rows, cells, hidden)
+    return [{**cells.withheld(row), FLAG: True} if i in hidden else {**row, FLAG: False} for i, row in enumerate(rows)]
+
+
+def complement(rows: Sequence[Mapping[str, Any]], cells: Cells, hidden: set[int]) -> set[int]:
+    """The smallest other non-empty row (none when there is none)."""
+    others = [i for i, row in enumerate(rows) if i not in hidden and (row[cells.count] or 0) > 0]
+    return {min(others, key=lambda i: (rows[i][cells.count], i))} if others else set()
+
+
+def total(value: int, min_cell: int) -> int | None:
+    """A total of people, withheld when it is itself a small cell."""
+    return None if small(value, min_cell) else value
+
+
+def withhold(row: Mapping[str, Any], cells: Cells, min_cell: int) -> dict[str, Any]:
+    """One row's figures about a sub-group (e.g. the colleagues it is compared with) withheld when
+    that sub-group is small; the row's own `suppressed` flag is left as it is."""
+    return cells.withheld(row) if small(row[cells.count], min_cell) else dict(row)

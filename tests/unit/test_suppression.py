@@ -1,0 +1,76 @@
+"""Small-cell suppression: which rows are withheld, the complementary row, and totals."""
+
+from __future__ import annotations
+
+from projections.suppression import Cells, suppress, total, withhold
+
+HEADCOUNT = Cells("count")
+COMPLIANCE = Cells("staff", ("met", "share"))
+
+
+def rows(*counts: int) -> list[dict[str, object]]:
+    return [{"group": f"g{i}", "count": n} for i, n in enumerate(counts)]
+
+
+def shown(found: list[dict[str, object]]) -> list[object]:
+    return [row["count"] for row in found]
+
+
+def test_a_count_below_the_minimum_is_withheld_and_flagged() -> None:
+    found = suppress(rows(1, 5, 12), HEADCOUNT, 5)
+    assert found == [
+        {"group": "g0", "count": None, "suppressed": True},
+        {"group": "g1", "count": 5, "suppressed": False},
+        {"group": "g2", "count": 12, "suppressed": False},
+    ]
+
+
+def test_the_minimum_itself_and_zero_are_shown() -> None:
+    assert shown(suppress(rows(0, 5, 4), HEADCOUNT, 5)) == [0, 5, None]
+
+
+def test_the_figures_describing_a_small_group_are_withheld_with_it() -> None:
+    found = suppress([{"agency": "A", "staff": 2, "met": 1, "share": 0.5, "target_jp": 20}], COMPLIANCE, 5)
+    assert found == [{"agency": "A", "staff": None, "met": None, "share": None, "target_jp": 20, "suppressed": True}]
+
+
+def test_with_a_total_a_lone_suppressed_row_takes_the_smallest_other_row_with_it() -> None:
+    found = suppress(rows(9, 2, 7, 30), HEADCOUNT, 5, complementary=True)
+    assert shown(found) == [9, None, None, 30]
+    assert [row["suppressed"] for row in found] == [False, True, True, False]
+
+
+def test_the_complementary_row_is_never_an_empty_one() -> None:
+    assert shown(suppress(rows(0, 3, 8), HEADCOUNT, 5, complementary=True)) == [0, None, None]
+
+
+def test_two_suppressed_rows_need_no_complement() -> None:
+    assert shown(suppress(rows(1, 2, 8), HEADCOUNT, 5, complementary=True)) == [None, None, 8]
+
+
+def test_without_a_total_no_complement_is_taken() -> None:
+    assert shown(suppress(rows(1, 8, 9), HEADCOUNT, 5)) == [None, 8, 9]
+
+
+def test_a_lone_row_cannot_be_complemented() -> None:
+    assert shown(suppress(rows(3), HEADCOUNT, 5, complementary=True)) == [None]
+
+
+def test_a_total_below_the_minimum_is_withheld() -> None:
+    assert (total(4, 5), total(5, 5), total(0, 5)) == (None, 5, 0)
+
+
+def test_a_minimum_of_one_suppresses_nothing() -> None:
+    assert shown(suppress(rows(1, 2), HEADCOUNT, 1, complementary=True)) == [1, 2]
+
+
+def test_a_small_sub_group_withholds_only_its_own_figures() -> None:
+    row = {"participants": 12, "comparable": 3, "comparable_rate": 0.33, "suppressed": False}
+    comparable = Cells("comparable", ("comparable_rate",))
+    assert withhold(row, comparable, 5) == {
+        "participants": 12,
+        "comparable": None,
+        "comparable_rate": None,
+        "suppressed": False,
+    }
+    assert withhold({**row, "comparable": 6}, comparable, 5) == {**row, "comparable": 6}
