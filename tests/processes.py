@@ -21,7 +21,7 @@ from typing import IO, Any
 
 import psycopg
 
-from careerlog.application import CareerLog
+from careerlog.application import CareerLog, event_row
 from careerlog.config import Settings
 from careerlog.sqlstore import Row, open_store
 from projections.registry import all_projections
@@ -103,11 +103,13 @@ def view_tables(settings: Settings) -> dict[str, list[Row]]:
 
 
 def log_of(settings: Settings) -> list[dict[str, Any]]:
-    """Every event of the store in log order, as plain rows (the export format)."""
-    from careerlog.application import event_row
+    """Every event of the store in log order, as plain rows (the export format).
 
+    Not their positions: PostgreSQL does not give back the ids a killed transaction drew,
+    so a store that lived through a crash may have gaps in its notification ids.
+    """
     with CareerLog.from_settings(settings) as app:
-        return [{"position": n, **event_row(event)} for n, event in app.iter_events()]
+        return [event_row(event) for _, event in app.iter_events()]
 
 
 @contextmanager
