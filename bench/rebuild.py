@@ -32,10 +32,11 @@ from bench.common import (
 )
 from careerlog.application import CareerLog
 from careerlog.config import Settings
+from careerlog.domain.errors import InvalidInput
 from careerlog.importing import import_file
 from careerlog.sqlstore import open_store
 from projections.framework import Table
-from projections.registry import all_projections, projector
+from projections.registry import projector, select
 
 
 def load(settings: Settings, args: argparse.Namespace) -> int:
@@ -49,8 +50,8 @@ def load(settings: Settings, args: argparse.Namespace) -> int:
         app.close()
 
 
-def careerlog_rebuild(settings: Settings) -> Timer:
-    worker = projector(settings)
+def careerlog_rebuild(settings: Settings, views: list[str] | None) -> Timer:
+    worker = projector(settings, views)
     timer = Timer()
     try:
         with timer.running():
@@ -60,13 +61,13 @@ def careerlog_rebuild(settings: Settings) -> Timer:
     return timer
 
 
-def view_tables() -> list[Table]:
-    return [table for projection in all_projections() for table in projection.tables]
+def view_tables(views: list[str] | None) -> list[Table]:
+    return [table for projection in select(views) for table in projection.tables]
 
 
-def bare_rebuild(settings: Settings) -> tuple[Timer, int, int]:
+def bare_rebuild(settings: Settings, views: list[str] | None) -> tuple[Timer, int, int]:
     """The time of a bare scan + decode of the events and inserts of the view rows; events, rows."""
-    tables = view_tables()
+    tables = view_tables(views)
     store = open_store(settings)
     app = CareerLog.from_settings(settings)
     try:
@@ -98,14 +99,14 @@ def bare_rebuild(settings: Settings) -> tuple[Timer, int, int]:
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     with fresh_store(args.store, args.database_url) as settings:
         events = load(settings, args)
-        timer = careerlog_rebuild(settings)
-        bare, scanned, view_rows = bare_rebuild(settings)
+        timer = careerlog_rebuild(settings, args.views)
+        bare, scanned, view_rows = bare_rebuild(settings, args.views)
     if scanned != events:
         raise SystemExit(f"the bare scan read {scanned} events, the store holds {events}")
     return {
         "events": events,
         "view_rows": view_rows,
-        "views": [p.name for p in all_projections()],
+        "views": [p.name for p in select(args.views)],
         "careerlog_seconds": timer.seconds,
         "careerlog_rate": events / timer.seconds,
         "bare_seconds": bare.seconds,
@@ -115,8 +116,19 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def views_option(value: str) -> list[str]:
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    try:
+        select(names)
+    except InvalidInput as e:
+        raise argparse.ArgumentTypeError(" ".join(e.errors.get("views", [str(e)]))) from None
+    return names
+
+
 def main(argv: list[str] | None = None) -> None:
-    args = parser(__doc__.splitlines()[0]).parse_args(argv)
+    p = parser(__doc__.splitlines()[0])
+    p.add_argument("--views", type=views_option, help="rebuild only these views, comma-separated (default: all)")
+    args = p.parse_args(argv)
     positive(args)
     demo_export(args.employees, args.seed)
     for _ in range(args.repeat):

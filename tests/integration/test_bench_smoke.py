@@ -80,3 +80,13 @@ def test_scaling_driver_prints_the_cost_per_event_of_ingest_and_rebuild(
 def test_bench_options_refuse_a_size_below_one() -> None:
     with pytest.raises(SystemExit, match="--employees"):
         ingest.main(["--employees", "0", "--no-save"])
+
+
+def test_rebuild_bench_can_measure_some_views_only(bench_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rebuild.main(["--employees", EMPLOYEES, "--views", "timeline,roster"])
+    assert "rebuild of timeline, roster;" in capsys.readouterr().out
+    [result] = saved(bench_env, "rebuild")
+    assert result["views"] == ["timeline", "roster"]
+    with pytest.raises(SystemExit):
+        rebuild.main(["--employees", EMPLOYEES, "--views", "timeline,nope", "--no-save"])
+    assert "Unknown view 'nope'" in capsys.readouterr().err
