@@ -10,11 +10,15 @@ from typing import Any
 
 import click
 import psycopg
-from eventsourcing.persistence import PersistenceError
+from eventsourcing.persistence import InterfaceError, OperationalError
 
 from careerlog.cli import Context, Progress, friendly_errors, pass_context
 from projections.framework import Projector
 from projections.registry import projector, select
+
+# A lost or refused connection: worth trying again. Anything else (a missing table, a
+# bad query) is a fault that repeating would not cure: the worker exits with the error.
+CONNECTION_ERRORS = (OperationalError, InterfaceError, psycopg.OperationalError, psycopg.InterfaceError)
 
 
 def _names(views: str | None) -> list[str] | None:
@@ -67,7 +71,7 @@ def follow(worker: Projector, stop: threading.Event, poll: float) -> None:
             try:
                 if worker.catch_up() == 0:
                     listener.wait(stop, poll)
-            except (PersistenceError, psycopg.Error) as e:
+            except CONNECTION_ERRORS as e:
                 click.echo(f"the database could not be used, trying again in {poll:g} s: {e}", err=True)
                 listener.close()
                 stop.wait(poll)

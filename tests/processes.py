@@ -59,11 +59,20 @@ class Careerlog:
         self.process.wait(10)
         self._log.close()
 
-    def stop(self, timeout: float = 30.0) -> int:
-        """SIGTERM, then the exit status."""
+    def stop(self, timeout: float = 30.0, sig: int = signal.SIGTERM) -> int:
+        """SIGTERM (or `sig`), then the exit status."""
         if self.running:
-            self.process.terminate()
+            self.process.send_signal(sig)
         return self.finish(timeout)
+
+    def close(self) -> None:
+        """However the test ended: SIGTERM, and SIGKILL if that is not enough."""
+        if self.running:
+            try:
+                self.stop(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        self._log.close()
 
     def finish(self, timeout: float = 60.0) -> int:
         code = self.process.wait(timeout)

@@ -36,7 +36,7 @@ from web import create_app
 pytestmark = pytest.mark.postgres
 
 THREADS = 6
-WRITES = 15  # per thread
+WRITES = 10  # per thread, at least
 OUTAGES = 6  # every backend of the test terminated at once, half a second apart
 EMPLOYEES = [f.nip(date(1980 + i, 1, 15), date(2008, 3, 1), "F", sequence=760 + i) for i in range(3)]
 
@@ -74,6 +74,7 @@ class Tally:
     accepted: dict[str, dict[str, Any]] = field(default_factory=dict)
     failures: list[BaseException] = field(default_factory=list)
     sent: int = 0
+    halt: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -98,13 +99,30 @@ def api(postgres_url: str, application_name: str) -> Iterator[tuple[Flask, str]]
     services.close()
 
 
+@pytest.fixture
+def worker(api: tuple[Flask, str], postgres_url: str, tmp_path: Path) -> Iterator[Careerlog]:
+    """`careerlog projections run` on the store, caught up with the appointments."""
+    services = api[0].extensions["careerlog"]
+    process = Careerlog(postgres_url, tmp_path / "worker.log", "projections", "run", "--poll", "0.2")
+    try:
+        end = services.ledger.max_notification_id()
+        assert wait_until(lambda: caught_up(services, end), 30), process.output()
+        yield process
+    finally:
+        process.close()
+
+
+def caught_up(services: Any, end: int) -> bool:
+    return all(s.position >= end for s in services.projector.status())
+
+
 def write(app: Flask, token: str, tally: Tally, seed: int, outages: threading.Thread) -> None:
     """Trainings, at least WRITES and until the outages are over, each retried with its key until accepted."""
     try:
         client = app.test_client()
         rng = random.Random(seed)
         n = 0
-        while n < WRITES or outages.is_alive():
+        while (n < WRITES or outages.is_alive()) and not tally.halt.is_set():
             n += 1
             with tally.lock:
                 tally.sent += 1
@@ -114,6 +132,8 @@ def write(app: Flask, token: str, tally: Tally, seed: int, outages: threading.Th
             body = {"kind": "training", **f.training(day.isoformat(), hours=rng.randint(2, 12), reference=key)}
             headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": key}
             for attempt in range(100):
+                if tally.halt.is_set():
+                    return
                 response = client.post(f"/api/v1/employees/{nip}/events", json=body, headers=headers)
                 with tally.lock:
                     (tally.retried if attempt else tally.first)[response.status_code] += 1
@@ -129,23 +149,24 @@ def write(app: Flask, token: str, tally: Tally, seed: int, outages: threading.Th
 
 
 def test_killed_connections_give_clear_errors_then_recovery_and_no_half_written_events(
-    api: tuple[Flask, str], postgres_url: str, application_name: str, tmp_path: Path
+    api: tuple[Flask, str], worker: Careerlog, application_name: str
 ) -> None:
     app, token = api
     services = app.extensions["careerlog"]
-    worker = Careerlog(postgres_url, tmp_path / "worker.log", "projections", "run", "--poll", "0.2")
-    end = services.ledger.max_notification_id()
-    assert wait_until(lambda: all(s.position == end for s in services.projector.status()), 30), worker.output()
     killer = Killer(application_name)
     tally = Tally()
     writers = [threading.Thread(target=write, args=(app, token, tally, seed, killer)) for seed in range(THREADS)]
     killer.start()
-    for thread in writers:
-        thread.start()
-    for thread in writers:
-        thread.join(120)
-    killer.stopped.set()
-    killer.join(10)
+    try:
+        for thread in writers:
+            thread.start()
+        for thread in writers:
+            thread.join(120)
+    finally:
+        tally.halt.set()
+        killer.stopped.set()
+        killer.join(10)
+    assert not any(thread.is_alive() for thread in writers)
     assert not tally.failures, tally.failures[0]
     assert killer.killed >= OUTAGES
 
@@ -168,7 +189,7 @@ def test_killed_connections_give_clear_errors_then_recovery_and_no_half_written_
 
     # the worker survived the kills and keeps the views, equal to a rebuild
     end = services.ledger.max_notification_id()
-    assert wait_until(lambda: all(s.position == end for s in services.projector.status()), 30), worker.output()
+    assert wait_until(lambda: caught_up(services, end), 30), worker.output()
     assert worker.running, worker.output()
     assert "the database could not be used, trying again" in worker.output()
     assert worker.stop() == 0, worker.output()

@@ -57,7 +57,10 @@ def crashed_run(database_url: str, path: Path, log: Path, *, migration: bool) ->
     rows = len(path.read_bytes().splitlines())
     assert committed < rows, "the import finished before it was killed"
     again = Careerlog(database_url, log, *args)
-    assert again.finish() == 0, again.output()
+    try:
+        assert again.finish() == 0, again.output()
+    finally:
+        again.close()
     return again.output().strip().splitlines()[-1]
 
 

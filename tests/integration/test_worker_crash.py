@@ -20,7 +20,7 @@ from projections.registry import projector
 from projections.store import open_view_store
 from tests.processes import Careerlog, kill_when, twin_store, view_tables, wait_until
 
-EMPLOYEES = 120  # about 5,000 events: several of the worker's 1,000-event batches
+EMPLOYEES = 80  # about 3,500 events: four of the worker's 1,000-event batches
 
 
 @pytest.fixture(scope="module")
@@ -62,16 +62,19 @@ def test_a_worker_killed_twice_mid_run_and_restarted_ends_with_the_views_of_a_re
     projector(settings).close()  # the view tables exist before anyone polls them
     positions = Positions(settings)
     kills = 0
+    workers: list[Careerlog] = []
     try:
         for beyond in (1, end // 2):  # after the first committed batch, then half-way
-            worker = Careerlog(database_url, log, "projections", "run")
-            kill_when(worker, lambda b=beyond: positions.lowest() >= b)
+            workers.append(Careerlog(database_url, log, "projections", "run"))
+            kill_when(workers[-1], lambda b=beyond: positions.lowest() >= b)
             kills += 1
             assert positions.lowest() < end, "the worker finished before it was killed"
-        worker = Careerlog(database_url, log, "projections", "run", "--poll", "0.2")
-        assert wait_until(lambda: positions.lowest() == end, timeout=60), worker.output()
-        assert worker.stop() == 0, worker.output()
+        workers.append(Careerlog(database_url, log, "projections", "run", "--poll", "0.2"))
+        assert wait_until(lambda: positions.lowest() == end, timeout=60), workers[-1].output()
+        assert workers[-1].stop() == 0, workers[-1].output()
     finally:
+        for worker in workers:
+            worker.close()
         positions.close()
     incremental = view_tables(settings)
 
