@@ -49,6 +49,7 @@ def main() -> None:
     started = time.perf_counter()
     subjects = projector.rebuild()
     elapsed = time.perf_counter() - started
+    print(f"rebuild: {subjects} subjects in {elapsed:.1f} s ({subjects / elapsed:,.0f} subjects/s)", flush=True)
     store = open_view_store(settings).sql
     timed("passed over (101, rounds)", lambda: PassedOverQueries(store).passed_over())
     if not args.no_ledger_queries:
@@ -60,10 +61,7 @@ def main() -> None:
         flagged = sum(1 for r in chosen if r["verdict"] == "findings")
         print(f"{kind} decisions {len(chosen)} ({flagged} flagged)")
     rounds = projector.views.sql.scalar("SELECT COUNT(*) FROM promotion_rounds")
-    print(
-        f"subjects {subjects}, events {app.max_notification_id()}, rounds {rounds}: "
-        f"rebuild {elapsed:.1f} s ({subjects / elapsed:,.0f} subjects/s)"
-    )
+    print(f"events {app.max_notification_id()}, promotion rounds {rounds}")
 
 
 def ledger_passed_over(app: CareerLog, store: SqlStore, start: str | None, end: str | None) -> None:
@@ -76,7 +74,7 @@ def ledger_passed_over(app: CareerLog, store: SqlStore, start: str | None, end: 
 def timed(label: str, query: Callable[[], list[dict[str, object]]]) -> None:
     started = time.perf_counter()
     found = query()
-    print(f"{label}: {len(found)} in {time.perf_counter() - started:.1f} s")
+    print(f"{label}: {len(found)} in {time.perf_counter() - started:.1f} s", flush=True)
 
 
 if __name__ == "__main__":

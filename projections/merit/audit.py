@@ -96,7 +96,7 @@ ROUNDS = Table(
         ("days_in_rank", "INTEGER"),
     ),
     ("subject", "round_date"),
-    (("round_date", "agency"),),
+    (("round_date", "agency", "unit", "rank"),),  # the passed-over self-join, the fairness pools
 )
 
 REGULAR = "101"
@@ -104,7 +104,7 @@ REGULAR = "101"
 
 class MeritProjection(Projection):
     name = "merit"
-    version = 2
+    version = 3
     tables = (DECISIONS, FINDINGS, ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS, UNIT_SPELLS)
 
     def applies_to(self, subject: str) -> bool:
