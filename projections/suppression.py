@@ -61,3 +61,35 @@ def withhold(row: Mapping[str, Any], cells: Cells, min_cell: int) -> dict[str, A
     """One row's figures about a sub-group (e.g. the colleagues it is compared with) withheld when
     that sub-group is small; the row's own `suppressed` flag is left as it is."""
     return cells.withheld(row) if small(row[cells.count], min_cell) else dict(row)
+
+
+# The people each aggregate report counts, and the figures that describe them.
+HEADCOUNT = Cells("count")
+COMPLIANCE = Cells("staff", ("met", "share", "hours", "average_hours"))
+PROGRAMME = Cells(
+    "participants",
+    (
+        "completions",
+        "hours",
+        "first_end",
+        "last_end",
+        "costed_completions",
+        "total_cost",
+        "costed_hours",
+        "cost_per_jp",
+        "feedback_count",
+        "mean_rating",
+        "mean_relevance",
+        "promoted",
+        "promotion_rate",
+        "promotion_rate_difference",
+    ),
+)
+PROGRAMME_FEEDBACK = Cells("feedback_count", ("mean_rating", "mean_relevance"))
+PROGRAMME_COMPARABLE = Cells(
+    "comparable", ("comparable_promoted", "comparable_promotion_rate", "promotion_rate_difference")
+)
+MENTORING = Cells("mentees", ("count", "open", "mentors", "sessions", "minutes"))
+MENTORING_OUTCOMES = Cells(
+    "count", ("promoted", "promotion_rate", "person_years", "jp_per_year", "rated_years", "mean_rating")
+)

@@ -32,6 +32,7 @@ def create_app(settings: Settings | None = None, *, test_config: dict[str, Any] 
         settings,
         follow=bool(app.config["CAREERLOG_FOLLOW"]),
         wait_timeout=float(app.config["CAREERLOG_WAIT_SECONDS"]),
+        min_cell=int(app.config["CAREERLOG_MIN_CELL"]),
     )
     errors.init_app(app)
     security.init_app(app)

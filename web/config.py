@@ -3,6 +3,7 @@
 CAREERLOG_SECRET_KEY      Flask's secret key (default: a random one per process)
 CAREERLOG_MAX_UPLOAD_MB   the largest request body, imports included (default 50)
 CAREERLOG_WAIT_SECONDS    how long a read waits for ?wait_for before a 503 (default 5)
+CAREERLOG_MIN_CELL        the fewest people a reporter or policy maker sees a figure about (default 5)
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class WebSettings:
     secret_key: str
     max_upload_mb: float = 50
     wait_seconds: float = 5.0
+    min_cell: int = 5
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> WebSettings:
@@ -29,6 +31,7 @@ class WebSettings:
             secret_key=env.get("CAREERLOG_SECRET_KEY") or secrets.token_urlsafe(32),
             max_upload_mb=_number(env, "CAREERLOG_MAX_UPLOAD_MB", 50),
             wait_seconds=_number(env, "CAREERLOG_WAIT_SECONDS", 5.0),
+            min_cell=_whole(env, "CAREERLOG_MIN_CELL", 5),
         )
 
     def flask_config(self) -> dict[str, Any]:
@@ -36,6 +39,7 @@ class WebSettings:
             "SECRET_KEY": self.secret_key,
             "MAX_CONTENT_LENGTH": int(self.max_upload_mb * 1024 * 1024),
             "CAREERLOG_WAIT_SECONDS": self.wait_seconds,
+            "CAREERLOG_MIN_CELL": self.min_cell,
             "CAREERLOG_FOLLOW": True,
         }
 
@@ -51,3 +55,10 @@ def _number(env: Mapping[str, str], name: str, default: float) -> float:
     if value <= 0:
         raise ConfigurationError(f"{name}: must be more than 0, got {raw!r}")
     return value
+
+
+def _whole(env: Mapping[str, str], name: str, default: int) -> int:
+    value = float(_number(env, name, default))
+    if not value.is_integer():
+        raise ConfigurationError(f"{name}: expected a whole number, got {env.get(name)!r}")
+    return int(value)

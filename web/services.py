@@ -14,7 +14,18 @@ from decimal import Decimal
 from math import floor
 from typing import IO, Any
 
-from careerlog.access import POLICY, AccessDenied, Action, Reach, Target, narrow, permits, require, row_filters
+from careerlog.access import (
+    NO_PERSONAL_DATA,
+    POLICY,
+    AccessDenied,
+    Action,
+    Reach,
+    Target,
+    narrow,
+    permits,
+    require,
+    row_filters,
+)
 from careerlog.accounts import Account, Accounts, open_accounts
 from careerlog.application import CareerLog
 from careerlog.config import Settings
@@ -23,6 +34,7 @@ from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.importing import ImportReport, detect_format, import_rows, kind_from_name, read_csv, read_jsonl
 from careerlog.reference import reference
+from projections import suppression
 from projections.framework import Projector
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries
 from projections.merit.distribution import GradeInflationQueries
@@ -74,6 +86,7 @@ class Services:
         *,
         lease: FollowerLease | None = None,
         wait_timeout: float = 5.0,
+        min_cell: int = suppression.DEFAULT_MIN_CELL,
     ):
         self.settings = settings
         self.ledger = ledger
@@ -88,9 +101,17 @@ class Services:
         self.accounts = accounts
         self.lease = lease
         self.wait_timeout = wait_timeout
+        self.min_cell = min_cell
 
     @classmethod
-    def build(cls, settings: Settings, *, follow: bool = True, wait_timeout: float = 5.0) -> Services:
+    def build(
+        cls,
+        settings: Settings,
+        *,
+        follow: bool = True,
+        wait_timeout: float = 5.0,
+        min_cell: int = suppression.DEFAULT_MIN_CELL,
+    ) -> Services:
         """Open the store once; on SQLite, follow the log here if no other process does."""
         ledger = CareerLog.from_settings(settings)
         projector = Projector(settings, all_projections(), app=ledger)
@@ -98,7 +119,7 @@ class Services:
         lease = None
         if follow and settings.store == "sqlite" and not settings.sqlite_path.startswith((":memory:", "file:")):
             lease = FollowerLease(projector, lock_path(settings.sqlite_path)).start()
-        return cls(settings, ledger, projector, accounts, lease=lease, wait_timeout=wait_timeout)
+        return cls(settings, ledger, projector, accounts, lease=lease, wait_timeout=wait_timeout, min_cell=min_cell)
 
     def close(self) -> None:
         if self.lease is not None:
@@ -335,25 +356,42 @@ class Services:
 
     # ------------------------------------------------------------------ reports
 
+    def smallest_cell(self, reader: Account) -> int:
+        """The fewest people a report may show the reader a figure about: CAREERLOG_MIN_CELL for the
+        roles that see only aggregates, 1 (every figure exact) for those who may read records."""
+        return self.min_cell if reader.role in NO_PERSONAL_DATA else 1
+
     def headcount(self, reader: Account, by: list[str], filters: Mapping[str, list[str]]) -> dict[str, Any]:
-        """Counts of employees within the reader's scope, by the named fields."""
+        """Counts of employees within the reader's scope, by the named fields (small cells suppressed
+        for aggregate-only readers, with a complementary cell so that the total gives none away)."""
         allowed = narrow(filters, row_filters(reader, Action.READ_REPORTS))
         rows = [] if allowed is None else self.queries.headcount(by, allowed)
-        return {"by": by, "items": rows, "total": sum(r["count"] for r in rows)}
+        cell = self.smallest_cell(reader)
+        return {
+            "by": by,
+            "items": suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True),
+            "total": suppression.total(sum(r["count"] for r in rows), cell),
+        }
 
     def training_compliance(
         self, reader: Account, year: int, by: list[str], filters: Mapping[str, list[str]]
     ) -> dict[str, Any]:
         """Per group of staff in post at the end of a year: how many had the yearly JP."""
         items = self.training.compliance(year, by, self.within(reader, Action.READ_REPORTS, filters))
-        return {"year": year, "by": by, "items": items}
+        cell = self.smallest_cell(reader)
+        return {"year": year, "by": by, "items": suppression.suppress(items, suppression.COMPLIANCE, cell)}
 
     def programmes(
         self, reader: Account, filters: Mapping[str, list[Any]], *, window_months: int = DEFAULT_WINDOW_MONTHS
     ) -> dict[str, Any]:
         """Per training programme: take-up, hours, feedback, cost and participants' later promotions."""
         scoped = self.within(reader, Action.READ_REPORTS, filters)
-        items = self.training.programmes(scoped, window_months=window_months)
+        cell = self.smallest_cell(reader)
+        items = suppression.suppress(
+            self.training.programmes(scoped, window_months=window_months), suppression.PROGRAMME, cell
+        )
+        for small_group in (suppression.PROGRAMME_FEEDBACK, suppression.PROGRAMME_COMPARABLE):
+            items = [suppression.withhold(item, small_group, cell) for item in items]
         return {"window_months": window_months, "items": items}
 
     def mentoring_report(
@@ -372,12 +410,17 @@ class Services:
         scoped = self.within(reader, Action.READ_REPORTS, filters)
         relationships = self.mentoring.relationships(scoped)
         found = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years)
+        cell = self.smallest_cell(reader)
+        [totals] = suppression.suppress([relationship_totals(relationships)], suppression.MENTORING, cell)
+        items = [{"group": group, **found[group]} for group in ("mentees", "peers")]
+        items = suppression.suppress(items, suppression.MENTORING_OUTCOMES, cell)
+        difference = found["difference"]
         return {
-            "relationships": relationship_totals(relationships),
+            "relationships": totals,
             "window_months": found["window_months"],
             "years": found["years"],
-            "items": [{"group": group, **found[group]} for group in ("mentees", "peers")],
-            "difference": found["difference"],
+            "items": items,
+            "difference": dict.fromkeys(difference) if any(i["suppressed"] for i in items) else difference,
             "window_complete": found["window_complete"],
         }
 

@@ -131,7 +131,7 @@ def record(world: World, nip: str, kind: str, payload: dict[str, Any]) -> None:
 def test_training_compliance_counts_the_staff_with_the_yearly_jp(world: World) -> None:
     record(world, BUDI, "training", f.training("2020-06-05", hours=24, start="2020-06-01"))
     world.catch_up()
-    body = world.get("/api/v1/reports/training-compliance?year=2020", "reporter").get_json()
+    body = world.get("/api/v1/reports/training-compliance?year=2020", "inspector").get_json()
     rows = {r["agency"]: r for r in body["items"]}
     assert (rows["KOTA-MEDAN"]["staff"], rows["KOTA-MEDAN"]["met"], rows["KOTA-MEDAN"]["hours"]) == (2, 1, 24)
     assert (rows["KAB-KARO"]["staff"], rows["KAB-KARO"]["met"]) == (1, 0)
@@ -144,7 +144,7 @@ def test_the_programmes_report_sums_up_each_programme_within_the_scope(world: Wo
     for nip in (BUDI, SARI, RINA):
         record(world, nip, "training", {**training, "reference": f"ARSIP-{nip}"})
     world.catch_up()
-    [everyone] = world.get("/api/v1/reports/programmes", "reporter").get_json()["items"]
+    [everyone] = world.get("/api/v1/reports/programmes", "inspector").get_json()["items"]
     [medan] = world.get("/api/v1/reports/programmes", "hr").get_json()["items"]
     assert (everyone["programme_id"], everyone["participants"], everyone["hours"]) == ("PRG-ARSIP", 3, 48)
     assert (medan["participants"], medan["cost_per_jp"]) == (2, 100000.0)
@@ -157,8 +157,9 @@ def test_the_mentoring_report_gives_aggregates_only(world: World) -> None:
     session = {"mentor_nip": BUDI, "topic": "Retensi arsip", "minutes": 90, "effective_date": "2021-02-01"}
     record(world, SARI, "mentoring_session", {**session, "reference": "MNT-1-S1"})
     world.catch_up()
-    body = world.get("/api/v1/reports/mentoring", "reporter").get_json()
-    assert body["relationships"] == {"count": 1, "open": 1, "mentees": 1, "mentors": 1, "sessions": 1, "minutes": 90}
+    body = world.get("/api/v1/reports/mentoring", "inspector").get_json()
+    totals = {"count": 1, "open": 1, "mentees": 1, "mentors": 1, "sessions": 1, "minutes": 90, "suppressed": False}
+    assert body["relationships"] == totals
     assert [i["group"] for i in body["items"]] == ["mentees", "peers"]
     assert body["items"][0]["count"] == 1
     text = json.dumps(body)

@@ -15,16 +15,16 @@ def test_headcount_counts_by_the_named_fields(world: World) -> None:
     body = world.get("/api/v1/reports/headcount?by=agency,rank").get_json()
     assert body["by"] == ["agency", "rank"]
     assert body["items"] == [
-        {"agency": "KAB-KARO", "rank": "III/a", "count": 1},
-        {"agency": "KOTA-MEDAN", "rank": "III/a", "count": 1},
-        {"agency": "KOTA-MEDAN", "rank": "III/b", "count": 1},
+        {"agency": "KAB-KARO", "rank": "III/a", "count": 1, "suppressed": False},
+        {"agency": "KOTA-MEDAN", "rank": "III/a", "count": 1, "suppressed": False},
+        {"agency": "KOTA-MEDAN", "rank": "III/b", "count": 1, "suppressed": False},
     ]
     assert body["total"] == 3
 
 
 def test_headcount_stays_within_the_readers_scope(world: World) -> None:
     body = world.get("/api/v1/reports/headcount?by=agency", "hr").get_json()
-    assert body["items"] == [{"agency": "KOTA-MEDAN", "count": 2}]
+    assert body["items"] == [{"agency": "KOTA-MEDAN", "count": 2, "suppressed": False}]
     outside = world.get("/api/v1/reports/headcount?by=agency&agency=KAB-KARO", "hr").get_json()
     assert outside["items"] == []
     assert outside["total"] == 0

@@ -9,7 +9,7 @@ from projections.mentoring import DEFAULT_OUTCOME_YEARS, MAX_OUTCOME_YEARS
 from projections.training import DEFAULT_WINDOW_MONTHS, MAX_WINDOW_MONTHS, SPELL_FIELDS
 from web.api.audit_schemas import value_lists
 from web.api.fields import PlainDate
-from web.api.schemas import ReadQuerySchema, StrictSchema
+from web.api.schemas import ReadQuerySchema, StrictSchema, suppressed_flag
 from web.services import MENTORING_REPORT_FILTERS
 
 
@@ -46,11 +46,12 @@ ComplianceRowSchema = type(
         "year": fields.Integer(dump_only=True),
         "as_of": PlainDate(dump_only=True, metadata={"description": "31 December, or today in the current year."}),
         "target_jp": fields.Integer(dump_only=True, allow_none=True),
-        "staff": fields.Integer(dump_only=True, metadata={"description": "Staff in post on as_of."}),
+        "staff": fields.Integer(dump_only=True, allow_none=True, metadata={"description": "Staff in post on as_of."}),
         "met": fields.Integer(dump_only=True, allow_none=True, metadata={"description": "Staff with target_jp."}),
         "share": fields.Float(dump_only=True, allow_none=True),
-        "hours": fields.Integer(dump_only=True),
+        "hours": fields.Integer(dump_only=True, allow_none=True),
         "average_hours": fields.Float(dump_only=True, allow_none=True),
+        "suppressed": suppressed_flag(),
         "__doc__": "One group of staff: the values of the `by` fields and how many had the yearly JP.",
     },
 )
@@ -81,26 +82,29 @@ class ProgrammeSchema(StrictSchema):
     """A training programme: take-up, hours, feedback, cost, and participants' later promotions."""
 
     programme_id = fields.String(dump_only=True)
-    participants = fields.Integer(dump_only=True)
-    completions = fields.Integer(dump_only=True)
-    hours = fields.Integer(dump_only=True)
+    participants = fields.Integer(dump_only=True, allow_none=True)
+    completions = fields.Integer(dump_only=True, allow_none=True)
+    hours = fields.Integer(dump_only=True, allow_none=True)
     first_end = PlainDate(dump_only=True, allow_none=True)
     last_end = PlainDate(dump_only=True, allow_none=True)
-    costed_completions = fields.Integer(dump_only=True)
+    costed_completions = fields.Integer(dump_only=True, allow_none=True)
     total_cost = fields.Float(dump_only=True, allow_none=True)
-    costed_hours = fields.Integer(dump_only=True)
+    costed_hours = fields.Integer(dump_only=True, allow_none=True)
     cost_per_jp = fields.Float(dump_only=True, allow_none=True)
-    feedback_count = fields.Integer(dump_only=True)
+    feedback_count = fields.Integer(dump_only=True, allow_none=True)
     mean_rating = fields.Float(dump_only=True, allow_none=True)
     mean_relevance = fields.Float(dump_only=True, allow_none=True)
     window_months = fields.Integer(dump_only=True)
-    promoted = fields.Integer(dump_only=True)
+    promoted = fields.Integer(dump_only=True, allow_none=True)
     promotion_rate = fields.Float(dump_only=True, allow_none=True)
-    comparable = fields.Integer(dump_only=True, metadata={"description": "Comparable non-participants."})
-    comparable_promoted = fields.Integer(dump_only=True)
+    comparable = fields.Integer(
+        dump_only=True, allow_none=True, metadata={"description": "Comparable non-participants."}
+    )
+    comparable_promoted = fields.Integer(dump_only=True, allow_none=True)
     comparable_promotion_rate = fields.Float(dump_only=True, allow_none=True)
     promotion_rate_difference = fields.Float(dump_only=True, allow_none=True)
     window_complete = fields.Boolean(dump_only=True)
+    suppressed = suppressed_flag()
 
 
 class ProgrammesSchema(StrictSchema):
@@ -128,25 +132,27 @@ class MentoringQuerySchema(MentoringFilterSchema):  # type: ignore[valid-type,mi
 
 
 class RelationshipTotalsSchema(StrictSchema):
-    count = fields.Integer(dump_only=True)
-    open = fields.Integer(dump_only=True)
-    mentees = fields.Integer(dump_only=True)
-    mentors = fields.Integer(dump_only=True)
-    sessions = fields.Integer(dump_only=True)
-    minutes = fields.Integer(dump_only=True)
+    count = fields.Integer(dump_only=True, allow_none=True)
+    open = fields.Integer(dump_only=True, allow_none=True)
+    mentees = fields.Integer(dump_only=True, allow_none=True)
+    mentors = fields.Integer(dump_only=True, allow_none=True)
+    sessions = fields.Integer(dump_only=True, allow_none=True)
+    minutes = fields.Integer(dump_only=True, allow_none=True)
+    suppressed = suppressed_flag()
 
 
 class OutcomesSchema(StrictSchema):
     """A group's outcomes: promotions within the window, JP and SKP scores in the years after."""
 
     group = fields.String(dump_only=True, metadata={"description": "mentees, or peers (never mentored)."})
-    count = fields.Integer(dump_only=True)
-    promoted = fields.Integer(dump_only=True)
+    count = fields.Integer(dump_only=True, allow_none=True)
+    promoted = fields.Integer(dump_only=True, allow_none=True)
     promotion_rate = fields.Float(dump_only=True, allow_none=True)
-    person_years = fields.Integer(dump_only=True)
+    person_years = fields.Integer(dump_only=True, allow_none=True)
     jp_per_year = fields.Float(dump_only=True, allow_none=True)
-    rated_years = fields.Integer(dump_only=True)
+    rated_years = fields.Integer(dump_only=True, allow_none=True)
     mean_rating = fields.Float(dump_only=True, allow_none=True)
+    suppressed = suppressed_flag()
 
 
 class DifferenceSchema(StrictSchema):

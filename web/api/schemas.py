@@ -232,12 +232,20 @@ class HeadcountQuerySchema(RosterFilterSchema):  # type: ignore[valid-type,misc]
     )
 
 
+def suppressed_flag() -> fields.Boolean:
+    """A report row's flag: its figures are withheld (null) because they describe too few people."""
+    return fields.Boolean(
+        dump_only=True, metadata={"description": "True: too few people to show its figures (null), docs/security.md."}
+    )
+
+
 HeadcountRowSchema = type(
     "HeadcountRowSchema",
     (StrictSchema,),
     {
         **{name: fields.String(dump_only=True, allow_none=True) for name in HEADCOUNT_FIELDS},
-        "count": fields.Integer(dump_only=True),
+        "count": fields.Integer(dump_only=True, allow_none=True),
+        "suppressed": suppressed_flag(),
         "__doc__": "One group: the values of the `by` fields and how many employees it has.",
     },
 )
@@ -246,7 +254,7 @@ HeadcountRowSchema = type(
 class HeadcountSchema(StrictSchema):
     by = fields.List(fields.String(), dump_only=True)
     items = fields.List(fields.Nested(HeadcountRowSchema), dump_only=True)
-    total = fields.Integer(dump_only=True)
+    total = fields.Integer(dump_only=True, allow_none=True, metadata={"description": "Null when below the minimum."})
 
 
 # ---------------------------------------------------------------------- imports

@@ -47,6 +47,11 @@ def local_percent(value: float | None) -> str:
     return "\u2013" if value is None else format_percent(value, "#,##0.#%")
 
 
+def local_number(value: float | None) -> str:
+    """A number in the visitor's language; a dash when there is none (e.g. a suppressed small cell)."""
+    return "\u2013" if value is None else format_decimal(value)
+
+
 def init_pages(app: Flask) -> None:
     """Register the page blueprints with Babel, the log-in rate limit and the session cookie settings."""
     from web.pages import auth, career, errors, hr, inspector, reports  # noqa: F401  # routes on blp
@@ -65,7 +70,7 @@ def init_pages(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.filters["local_date"] = local_date
-    app.jinja_env.filters["local_number"] = format_decimal
+    app.jinja_env.filters["local_number"] = local_number
     app.jinja_env.filters["local_datetime"] = local_datetime
     app.jinja_env.filters["local_percent"] = local_percent
     app.jinja_env.filters["kind_label"] = kind_label

@@ -36,7 +36,7 @@ def group_label(item: dict[str, Any], by: list[str]) -> str:
 def headcount(account: Account) -> dict[str, Any]:
     by = [one(request.args, "by") or "agency"]
     found = services().headcount(account, by, filters_from(request.args, SCOPE))
-    bars = [charts.Bar(group_label(i, by), i["count"]) for i in found["items"]]
+    bars = [charts.Bar(group_label(i, by), i["count"]) for i in found["items"] if i["count"] is not None]
     chart = charts.bar_chart(bars, _("Employees per group")) if bars else None
     return {"result": found, "by": by, "fields": HEADCOUNT_FIELDS, "chart_svg": chart}
 
@@ -62,7 +62,8 @@ def training(account: Account) -> dict[str, Any]:
 
 def programmes(account: Account) -> dict[str, Any]:
     found = services().programmes(account, filters_from(request.args, SCOPE))
-    bars = [charts.Bar(i["programme_id"], i["participants"]) for i in found["items"][:30]]
+    shown = [i for i in found["items"] if i["participants"] is not None]
+    bars = [charts.Bar(i["programme_id"], i["participants"]) for i in shown[:30]]
     chart = charts.bar_chart(bars, _("Participants per programme")) if bars else None
     return {"result": found, "chart_svg": chart}
 

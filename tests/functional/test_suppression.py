@@ -1,0 +1,153 @@
+"""Small-cell suppression: reporters and policy makers never see a figure about fewer than
+CAREERLOG_MIN_CELL people; inspectors and administrators see exact counts."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from careerlog.config import ConfigurationError
+from tests import factories as f
+from tests.functional.conftest import BUDI, SARI, World, appointment_of
+from tests.functional.test_pages_auth import log_in
+from web.config import WebSettings
+
+HEADCOUNT = "/api/v1/reports/headcount"
+COLLEAGUES = [f.nip(date(1991, 2, 2), date(2016, 3, 1), "M", sequence=780 + n) for n in range(6)]
+
+
+def record(world: World, nip: str, kind: str, payload: dict[str, Any]) -> None:
+    world.services.ledger.record(nip, kind, payload, actor="test")
+
+
+@pytest.fixture
+def staffed(world: World) -> World:
+    """Budi and 6 colleagues in KOTA-MEDAN's BKPSDM, Sari alone in Bappeda, Rina alone in KAB-KARO."""
+    for nip in COLLEAGUES:
+        record(world, nip, "appointment", appointment_of(nip))
+    world.catch_up()
+    return world
+
+
+def counts(body: dict[str, Any], field: str) -> dict[str, tuple[int | None, bool]]:
+    return {item[field]: (item["count"], item["suppressed"]) for item in body["items"]}
+
+
+def test_a_reporters_headcount_suppresses_a_group_of_one(staffed: World) -> None:
+    body = staffed.get(f"{HEADCOUNT}?by=unit", "reporter").get_json()
+    assert counts(body, "unit") == {"BKPSDM": (7, False), "Bappeda": (None, True), "Dinas Pendidikan": (None, True)}
+    assert body["total"] == 9
+
+
+def test_an_inspectors_headcount_shows_the_group_of_one(staffed: World) -> None:
+    body = staffed.get(f"{HEADCOUNT}?by=unit", "inspector").get_json()
+    assert counts(body, "unit") == {"BKPSDM": (7, False), "Bappeda": (1, False), "Dinas Pendidikan": (1, False)}
+    admin = staffed.get(f"{HEADCOUNT}?by=unit", "admin").get_json()
+    assert counts(admin, "unit") == counts(body, "unit")
+
+
+def test_a_lone_small_group_takes_another_with_it_so_the_total_gives_nothing_away(staffed: World) -> None:
+    body = staffed.get(f"{HEADCOUNT}?by=agency", "reporter").get_json()
+    assert counts(body, "agency") == {"KAB-KARO": (None, True), "KOTA-MEDAN": (None, True)}
+    assert body["total"] == 9
+    policy = staffed.get(f"{HEADCOUNT}?by=agency", "policy").get_json()
+    assert policy == body
+
+
+def test_a_total_of_fewer_people_than_the_minimum_is_withheld(staffed: World) -> None:
+    body = staffed.get(f"{HEADCOUNT}?by=sex&agency=KAB-KARO", "reporter").get_json()
+    assert (body["items"], body["total"]) == ([{"sex": "F", "count": None, "suppressed": True}], None)
+
+
+def test_a_reporters_csv_leaves_the_suppressed_cell_empty(staffed: World) -> None:
+    text = staffed.get(f"{HEADCOUNT}?by=unit&format=csv", "reporter").get_data(as_text=True)
+    assert text.splitlines() == [
+        "unit,count,suppressed",
+        "BKPSDM,7,false",
+        "Bappeda,,true",
+        "Dinas Pendidikan,,true",
+    ]
+
+
+def test_training_compliance_withholds_what_a_small_group_did(staffed: World) -> None:
+    record(staffed, SARI, "training", f.training("2020-06-05", hours=24, start="2020-06-01"))
+    staffed.catch_up()
+    path = "/api/v1/reports/training-compliance?year=2020&by=unit"
+    rows = {r["unit"]: r for r in staffed.get(path, "reporter").get_json()["items"]}
+    bappeda = rows["Bappeda"]
+    assert (bappeda["staff"], bappeda["met"], bappeda["share"], bappeda["hours"], bappeda["suppressed"]) == (
+        None,
+        None,
+        None,
+        None,
+        True,
+    )
+    assert (rows["BKPSDM"]["staff"], rows["BKPSDM"]["met"], rows["BKPSDM"]["suppressed"]) == (7, 0, False)
+    exact = {r["unit"]: r for r in staffed.get(path, "inspector").get_json()["items"]}
+    assert (exact["Bappeda"]["staff"], exact["Bappeda"]["met"], exact["Bappeda"]["hours"]) == (1, 1, 24)
+
+
+def test_a_programme_with_few_participants_is_withheld_but_still_listed(staffed: World) -> None:
+    for nip in (BUDI, SARI):
+        record(staffed, nip, "training", f.training("2021-03-05", 16, "2021-03-01", programme_id="PRG-A", cost=1_000))
+    staffed.catch_up()
+    [shown] = staffed.get("/api/v1/reports/programmes", "reporter").get_json()["items"]
+    assert (shown["programme_id"], shown["participants"], shown["hours"], shown["total_cost"]) == (
+        "PRG-A",
+        None,
+        None,
+        None,
+    )
+    assert shown["suppressed"] is True
+    [exact] = staffed.get("/api/v1/reports/programmes", "inspector").get_json()["items"]
+    assert (exact["participants"], exact["hours"], exact["suppressed"]) == (2, 32, False)
+
+
+def test_mentoring_with_one_mentee_is_withheld_from_a_reporter(staffed: World) -> None:
+    start = {"mentor_nip": BUDI, "focus": "Kearsipan", "effective_date": "2021-01-04", "reference": "MNT-1"}
+    record(staffed, SARI, "mentoring_start", start)
+    staffed.catch_up()
+    body = staffed.get("/api/v1/reports/mentoring", "reporter").get_json()
+    assert body["relationships"]["suppressed"] is True
+    assert body["relationships"]["count"] is None
+    mentees, peers = body["items"]
+    assert (mentees["group"], mentees["count"], mentees["suppressed"]) == ("mentees", None, True)
+    assert set(body["difference"].values()) == {None}
+    exact = staffed.get("/api/v1/reports/mentoring", "inspector").get_json()
+    assert (exact["relationships"]["count"], exact["items"][0]["count"]) == (1, 1)
+    assert (peers["count"], peers["suppressed"]) == (exact["items"][1]["count"], False)
+    assert peers["count"] >= 5
+
+
+@pytest.mark.parametrize("test_config", [{"TESTING": True, "CAREERLOG_MIN_CELL": 1}])
+def test_a_minimum_of_one_shows_a_reporter_every_count(staffed: World) -> None:
+    body = staffed.get(f"{HEADCOUNT}?by=unit", "reporter").get_json()
+    assert counts(body, "unit") == {"BKPSDM": (7, False), "Bappeda": (1, False), "Dinas Pendidikan": (1, False)}
+
+
+@pytest.mark.parametrize("test_config", [{"TESTING": True, "CAREERLOG_MIN_CELL": 8}])
+def test_the_minimum_comes_from_the_configuration(staffed: World) -> None:
+    body = staffed.get(f"{HEADCOUNT}?by=unit", "reporter").get_json()
+    assert counts(body, "unit")["BKPSDM"] == (None, True)
+
+
+def test_the_report_page_shows_a_dash_for_a_suppressed_cell(staffed: World) -> None:
+    log_in(staffed, "reporter")
+    page = staffed.client.get("/pages/reports/headcount?by=unit&lang=en").get_data(as_text=True)
+    assert "<td>BKPSDM</td><td>7</td>" in page
+    assert "<td>Bappeda</td><td>\u2013</td>" in page
+
+
+@pytest.mark.parametrize(("raw", "expected"), [(None, 5), ("3", 3), ("10.0", 10)])
+def test_careerlog_min_cell_is_read_from_the_environment(raw: str | None, expected: int) -> None:
+    env = {"CAREERLOG_SECRET_KEY": "k"} | ({} if raw is None else {"CAREERLOG_MIN_CELL": raw})
+    settings = WebSettings.from_env(env)
+    assert (settings.min_cell, settings.flask_config()["CAREERLOG_MIN_CELL"]) == (expected, expected)
+
+
+@pytest.mark.parametrize("raw", ["0", "-2", "2.5", "five"])
+def test_a_bad_careerlog_min_cell_is_refused_naming_it(raw: str) -> None:
+    with pytest.raises(ConfigurationError, match="CAREERLOG_MIN_CELL"):
+        WebSettings.from_env({"CAREERLOG_MIN_CELL": raw})
