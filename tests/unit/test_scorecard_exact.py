@@ -11,11 +11,13 @@ from datetime import date
 from typing import Any
 
 import pytest
+from statsmodels.stats.multitest import multipletests
 
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.unit import Unit
 from careerlog.sqlstore import SqlStore
 from projections.career import CareerRecord
+from projections.merit.fairness import ALPHA, holm
 from projections.scorecard import ScorecardQueries
 from tests import factories as f
 from tests.unit.test_merit_queries import post
@@ -161,3 +163,9 @@ def test_impact_ratios_divide_each_sexs_selection_rate_by_the_highest(round_card
     finding = next(x for x in round_card["findings"] if x["indicator"] == "merit.impact_ratio_by_sex")
     assert finding["group"] == {"sex": "F"}
     assert finding["text"] == "Promotion impact ratio of F in KOTA-MEDAN was 0.33 in 2014, below four fifths."
+
+
+@pytest.mark.parametrize("p_values", [[0.03], [0.07], [0.01, 0.04, 0.2]])
+def test_the_holm_adjustment_of_the_impact_ratios_is_statsmodels_own(p_values: list[float]) -> None:
+    reject, adjusted, _, _ = multipletests(p_values, alpha=ALPHA, method="holm")
+    assert holm(p_values) == ([bool(r) for r in reject], [float(a) for a in adjusted])
