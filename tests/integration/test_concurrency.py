@@ -2,8 +2,9 @@
 
 `careerlog serve` runs with two gunicorn worker processes of four threads each; the test's
 threads send, all at once, plain writes, writes with their own Idempotency-Key, the same
-key with the same body from every thread, the same reference without a key from every
-thread, and the same key with different bodies. Every write answered 2xx must be stored
+new employee's appointment from every thread, the same key with the same body from every
+thread, the same reference without a key from every thread, and the same key with
+different bodies. Every write answered 2xx must be stored
 exactly once, at the version its answer gave; a conflict is answered 409 problem+json
 (and retried by the client with the same key or reference); nothing else is stored.
 """
@@ -31,8 +32,9 @@ from tests import factories as f
 from tests.processes import Careerlog, free_port, wait_until
 
 THREADS = 12
-ROUNDS = 8  # each thread: per round one own write, one shared key, one shared reference, one contested key
+ROUNDS = 8  # each thread, per round: its own write, then at once the same appointment, key, reference; a contested key
 EMPLOYEES = [f.nip(date(1985, 4, 2 + i), date(2011, 3, 1), "M", sequence=780 + i) for i in range(3)]
+NEWCOMERS = [f.nip(date(1992, 6, 1 + r), date(2015, 3, 1), "F", sequence=790 + r) for r in range(ROUNDS)]
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class Ledger:
     accepted: dict[str, list[tuple[str, int, bool]]] = field(default_factory=dict)
     statuses: Counter[str] = field(default_factory=Counter)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    failures: list[BaseException] = field(default_factory=list)
 
     def note(self, what: str, reference: str, nip: str, answer: Answer) -> None:
         with self.lock:
@@ -121,23 +124,40 @@ def until_settled(url: str, token: str, body: dict[str, Any], key: str | None, s
 
 
 def client(url: str, token: str, me: int, barrier: threading.Barrier, seen: Ledger) -> None:
+    try:
+        for r in range(ROUNDS):
+            one_round(url, token, me, r, barrier, seen)
+    except BaseException as e:
+        seen.failures.append(e)
+        barrier.abort()  # the other threads stop waiting at once
+
+
+def one_round(url: str, token: str, me: int, r: int, barrier: threading.Barrier, seen: Ledger) -> None:
     def send(what: str, nip: str, reference: str, key: str | None, hours: int = 8) -> Answer:
         answer = until_settled(f"{url}/{nip}/events", token, training(reference, hours), key, seen)
         seen.note(what, reference, nip, answer)
         return answer
 
-    for r in range(ROUNDS):
-        nip = EMPLOYEES[r % len(EMPLOYEES)]
-        own = f"own-{me}-{r}"
-        send("own", nip, own, own if me % 2 else None)
-        barrier.wait()  # every thread sends the next three at the same moment
-        send("same key", nip, f"shared-key-{r}", f"shared-key-{r}")
-        send("same reference", nip, f"shared-ref-{r}", None)
-        answer = send("contested key", nip, f"contested-{r}", f"contested-{r}", hours=me + 1)
-        if answer.status not in (200, 201):
-            assert answer.status == 409, answer
-            assert answer.content_type == "application/problem+json"
-            assert answer.body["type"].endswith("idempotency-conflict"), answer.body
+    nip = EMPLOYEES[r % len(EMPLOYEES)]
+    own = f"own-{me}-{r}"
+    send("own", nip, own, own if me % 2 else None)
+    barrier.wait()  # every thread sends the next four at the same moment
+    newcomer = NEWCOMERS[r]
+    answer = until_settled(url, token, appointment(newcomer), None, seen)
+    seen.note("same appointment", f"SK-{newcomer}", newcomer, answer)
+    send("same key", nip, f"shared-key-{r}", f"shared-key-{r}")
+    send("same reference", nip, f"shared-ref-{r}", None)
+    answer = send("contested key", nip, f"contested-{r}", f"contested-{r}", hours=me + 1)
+    if answer.status not in (200, 201):
+        assert answer.status == 409, answer
+        assert answer.content_type == "application/problem+json"
+        assert answer.body["type"].endswith("idempotency-conflict"), answer.body
+
+
+def appointment(nip: str) -> dict[str, Any]:
+    """The same appointment of a new employee, whoever sends it."""
+    born = date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))
+    return {"nip": nip, **f.appointment(born, date(2015, 3, 1), "F", reference=f"SK-{nip}")}
 
 
 def test_concurrent_writes_through_the_api_are_stored_exactly_once(served: tuple[str, str], database_url: str) -> None:
@@ -150,13 +170,14 @@ def test_concurrent_writes_through_the_api_are_stored_exactly_once(served: tuple
     for thread in threads:
         thread.join(180)
     assert not any(t.is_alive() for t in threads)
+    assert not seen.failures, seen.failures[0]
 
     stored: dict[str, tuple[str, int]] = {}
     with CareerLog.from_settings(Settings(database_url=database_url)) as app:
-        for nip in EMPLOYEES:
+        for nip in EMPLOYEES + NEWCOMERS:
             history = app.get_history(nip)
             assert [e["version"] for e in history] == list(range(1, len(history) + 1))
-            for event in history[1:]:
+            for event in history[0 if nip in NEWCOMERS else 1 :]:
                 assert event["reference"] not in stored, f"{event['reference']} is stored twice"
                 stored[event["reference"]] = (nip, event["version"])
 
@@ -165,10 +186,10 @@ def test_concurrent_writes_through_the_api_are_stored_exactly_once(served: tuple
         assert {(nip, version) for nip, version, _ in answers} == {stored[reference]}, reference
         assert sum(created for *_, created in answers) == 1, f"{reference} was answered 201 more than once"
     requests = sum(seen.statuses.values())
-    assert requests >= THREADS * ROUNDS * 4
-    assert len(stored) == THREADS * ROUNDS + 3 * ROUNDS
+    assert requests >= THREADS * ROUNDS * 5
+    assert len(stored) == THREADS * ROUNDS + 4 * ROUNDS
     store = Settings(database_url=database_url).store
     print(
-        f"\nconcurrency ({store}): {THREADS} threads x {ROUNDS * 4} writes ({requests} requests) against 2 server "
+        f"\nconcurrency ({store}): {THREADS} threads x {ROUNDS * 5} writes ({requests} requests) against 2 server "
         f"processes, {len(stored)} events stored once each; answers {dict(sorted(seen.statuses.items()))}"
     )
