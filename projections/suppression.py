@@ -11,6 +11,7 @@ layer decides who gets suppressed figures (docs/security.md).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -93,3 +94,42 @@ MENTORING = Cells("mentees", ("count", "open", "mentors", "sessions", "minutes")
 MENTORING_OUTCOMES = Cells(
     "count", ("promoted", "promotion_rate", "person_years", "jp_per_year", "rated_years", "mean_rating")
 )
+
+
+# ---------------------------------------------------------------------- the scorecard
+
+SCORECARD_VALUE = Cells("denominator", ("numerator", "value"))
+WITHHELD_FINDING = {
+    "en": "Withheld: this finding rests on a value about fewer than {n} people.",
+    "id": "Disembunyikan: temuan ini bertumpu pada nilai tentang kurang dari {n} orang.",
+}
+
+
+def scorecard(card: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
+    """A scorecard whose values counting fewer than `min_cell` (their denominator) are withheld with
+    their details, and whose findings resting on such a value are withheld (values and text)."""
+    indicators = {key: scorecard_indicator(item, min_cell) for key, item in card["indicators"].items()}
+    hidden = {
+        value_key(key, v["agency"], v["year"], v["group"])
+        for key, item in indicators.items()
+        for v in item["trend"]
+        if v[FLAG]
+    }
+    return {**card, "indicators": indicators, "findings": [finding(f, hidden, min_cell) for f in card["findings"]]}
+
+
+def scorecard_indicator(item: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
+    shown = {scope: suppress(item[scope], SCORECARD_VALUE, min_cell) for scope in ("trend", "comparison")}
+    return {**item, **{scope: [{**v, "details": {}} if v[FLAG] else v for v in vs] for scope, vs in shown.items()}}
+
+
+def value_key(indicator: str, agency: str, year: int, group: Mapping[str, Any]) -> str:
+    return json.dumps([indicator, agency, year, group], sort_keys=True, default=str)
+
+
+def finding(found: Mapping[str, Any], hidden: set[str], min_cell: int) -> dict[str, Any]:
+    keys = {value_key(found["indicator"], found["agency"], year, found["group"]) for year in found["years"]}
+    if not keys & hidden:
+        return {**found, FLAG: False}
+    texts = {language: text.format(n=min_cell) for language, text in WITHHELD_FINDING.items()}
+    return {**found, "values": [None] * len(found["values"]), "text": texts["en"], "texts": texts, FLAG: True}

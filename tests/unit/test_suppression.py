@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from projections.suppression import Cells, suppress, total, withhold
+from typing import Any
+
+from projections.suppression import Cells, scorecard, suppress, total, withhold
 
 HEADCOUNT = Cells("count")
 COMPLIANCE = Cells("staff", ("met", "share"))
@@ -74,3 +76,63 @@ def test_a_small_sub_group_withholds_only_its_own_figures() -> None:
         "suppressed": False,
     }
     assert withhold({**row, "comparable": 6}, comparable, 5) == {**row, "comparable": 6}
+
+
+def value(year: int, numerator: int, denominator: int, agency: str = "KOTA-MEDAN") -> dict[str, Any]:
+    return {
+        "id": "awards.irregular",
+        "agency": agency,
+        "year": year,
+        "group": {"sex": "F"},
+        "numerator": numerator,
+        "denominator": denominator,
+        "value": numerator / denominator,
+        "details": {"award_kinds": {"SATYALANCANA": numerator}},
+    }
+
+
+def card(*trend: dict[str, Any]) -> dict[str, Any]:
+    finding = {
+        "indicator": "awards.irregular",
+        "agency": "KOTA-MEDAN",
+        "group": {"sex": "F"},
+        "years": [2020],
+        "values": [1.0],
+        "text": "1 of 1 award(s) in KOTA-MEDAN in 2020 broke an award rule",
+        "texts": {"en": "1 of 1 award(s)", "id": "1 dari 1 penghargaan"},
+    }
+    comparison = [value(2020, 3, 40, "KAB-KARO"), value(2020, 1, 2, "KOTA-PEMATANGSIANTAR")]
+    indicator = {"definition": {"id": "awards.irregular"}, "trend": list(trend), "comparison": comparison}
+    return {"agency": "KOTA-MEDAN", "indicators": {"awards.irregular": indicator}, "findings": [finding]}
+
+
+def test_a_scorecard_value_about_few_people_is_withheld_with_its_details() -> None:
+    found = scorecard(card(value(2019, 2, 30), value(2020, 1, 1)), 5)
+    trend = found["indicators"]["awards.irregular"]["trend"]
+    assert [(v["numerator"], v["denominator"], v["value"], v["suppressed"]) for v in trend] == [
+        (2, 30, 2 / 30, False),
+        (None, None, None, True),
+    ]
+    assert (trend[0]["details"], trend[1]["details"]) == ({"award_kinds": {"SATYALANCANA": 2}}, {})
+    comparison = found["indicators"]["awards.irregular"]["comparison"]
+    assert [(v["agency"], v["denominator"], v["suppressed"]) for v in comparison] == [
+        ("KAB-KARO", 40, False),
+        ("KOTA-PEMATANGSIANTAR", None, True),
+    ]
+
+
+def test_a_finding_resting_on_a_withheld_value_is_withheld_in_every_language() -> None:
+    [finding] = scorecard(card(value(2020, 1, 1)), 5)["findings"]
+    assert (finding["values"], finding["suppressed"]) == ([None], True)
+    assert finding["text"] == "Withheld: this finding rests on a value about fewer than 5 people."
+    assert finding["texts"]["id"] == "Disembunyikan: temuan ini bertumpu pada nilai tentang kurang dari 5 orang."
+
+
+def test_a_finding_on_values_shown_is_kept_as_written() -> None:
+    [finding] = scorecard(card(value(2020, 6, 6)), 5)["findings"]
+    assert (finding["values"], finding["text"], finding["suppressed"]) == (
+        [1.0],
+        "1 of 1 award(s) in KOTA-MEDAN in 2020 broke an award rule",
+        False,
+    )
+    assert scorecard(card(value(2020, 1, 1)), 1)["findings"][0]["suppressed"] is False

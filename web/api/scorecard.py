@@ -12,7 +12,7 @@ from projections.scorecard.cli import flat_rows
 from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, csv_documented, json_or_csv, services, wants_csv
 from web.api.fields import PlainDate
-from web.api.schemas import ReadQuerySchema, StrictSchema
+from web.api.schemas import ReadQuerySchema, StrictSchema, suppressed_flag
 
 blp = ApiBlueprint(
     "scorecard",
@@ -60,6 +60,7 @@ class ScorecardValueSchema(StrictSchema):
     rows = fields.Nested(ScorecardRowsBehindSchema, dump_only=True)
     link = fields.String(dump_only=True, allow_none=True, metadata={"description": "The API path of the rows."})
     details = fields.Dict(keys=fields.String(), dump_only=True)
+    suppressed = suppressed_flag()
 
 
 class ScorecardDefinitionSchema(StrictSchema):
@@ -101,6 +102,9 @@ class ScorecardFindingSchema(StrictSchema):
     )
     rows = fields.Nested(ScorecardRowsBehindSchema, dump_only=True)
     link = fields.String(dump_only=True, allow_none=True)
+    suppressed = fields.Boolean(
+        dump_only=True, metadata={"description": "True: it rests on a value about too few people; values withheld."}
+    )
 
 
 class ScorecardSchema(StrictSchema):
