@@ -1,6 +1,7 @@
 """GET /api/v1/reports/scorecard: JSON and CSV, checked parameters, and only the agencies in the reader's scope.
 
-Budi (KOTA-MEDAN) completes 24 JP in 2020, Sari (KOTA-MEDAN) none; Rina works for KAB-KARO.
+Budi (KOTA-MEDAN) completes 24 JP in 2020, Sari (KOTA-MEDAN) none; Rina works for KAB-KARO. Exact
+figures are read as an inspector: aggregate-only readers (reporter, policy) get small cells withheld.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def values(card: dict, indicator: str, part: str = "trend") -> dict[tuple[str, i
 
 
 def test_the_scorecard_counts_the_staff_meeting_the_yearly_jp_with_its_trend_and_definition(trained: World) -> None:
-    response = trained.get(MEDAN_2020, "policy")
+    response = trained.get(MEDAN_2020, "inspector")
     assert response.status_code == 200, response.get_json()
     card = response.get_json()
     assert (card["agency"], card["year"], card["years"]) == ("KOTA-MEDAN", 2020, [2019, 2020])
@@ -46,13 +47,16 @@ def test_the_scorecard_counts_the_staff_meeting_the_yearly_jp_with_its_trend_and
 
 
 def test_the_comparison_covers_only_the_agencies_in_the_readers_scope(trained: World) -> None:
-    province = trained.get(MEDAN_2020, "policy").get_json()
+    province = trained.get(MEDAN_2020, "inspector").get_json()
     assert values(province, "training.jp_share", "comparison") == {
         ("KAB-KARO", 2020): (0, 1, 0.0),
         ("KOTA-MEDAN", 2020): (1, 2, 0.5),
     }
     medan = trained.get(MEDAN_2020, "inspector_medan").get_json()
     assert set(values(medan, "training.jp_share", "comparison")) == {("KOTA-MEDAN", 2020)}
+    for who, agency, compared in (("policy", "KOTA-MEDAN", 2), ("policy_karo", "KAB-KARO", 1)):
+        card = trained.get(f"{PATH}?agency={agency}&year=2020&years=1", who).get_json()
+        assert len(values(card, "training.jp_share", "comparison")) == compared
 
 
 def test_an_agency_outside_the_scope_is_forbidden_and_names_the_scope(trained: World) -> None:
@@ -83,7 +87,7 @@ def test_bad_parameters_are_422_naming_the_field(world: World, query: str, field
 
 
 def test_the_scorecard_as_csv_has_one_row_per_measured_value(trained: World) -> None:
-    response = trained.get(MEDAN_2020 + "&format=csv", "reporter")
+    response = trained.get(MEDAN_2020 + "&format=csv", "inspector")
     assert response.status_code == 200
     assert response.mimetype == "text/csv"
     assert 'filename="scorecard-KOTA-MEDAN-2020.csv"' in response.headers["Content-Disposition"]
@@ -94,7 +98,7 @@ def test_the_scorecard_as_csv_has_one_row_per_measured_value(trained: World) -> 
 
 
 def test_a_unit_scorecard_counts_only_that_unit(trained: World) -> None:
-    card = trained.get(MEDAN_2020 + "&unit=Bappeda", "policy").get_json()
+    card = trained.get(MEDAN_2020 + "&unit=Bappeda", "inspector").get_json()
     assert card["unit"] == "Bappeda"
     assert values(card, "training.jp_share")[("KOTA-MEDAN", 2020)] == (0, 1, 0.0)
 

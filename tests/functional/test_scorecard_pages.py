@@ -2,7 +2,8 @@
 behind each indicator, the reader's scope; the PDF is rendered page by page (pypdfium2) and read back.
 
 Budi (KOTA-MEDAN) completes 24 JP in 2020; Sari (KOTA-MEDAN, appointed 2015) is given the 10-year
-long-service decoration in 2020, five years early: the awards audit finds it irregular.
+long-service decoration in 2020, five years early: the awards audit finds it irregular. Exact figures
+and findings are read as an inspector: aggregate-only readers (policy) get small cells withheld.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def recorded(world: World) -> World:
 
 
 def test_the_page_is_indonesian_by_default_with_areas_charts_and_the_finding(recorded: World) -> None:
-    log_in(recorded, "policy")
+    log_in(recorded, "inspector")
     response = recorded.client.get(PAGE)
     assert response.status_code == 200
     text = response.get_data(as_text=True)
@@ -49,7 +50,7 @@ def test_the_page_is_indonesian_by_default_with_areas_charts_and_the_finding(rec
 
 
 def test_the_page_in_english_titles_every_indicator(recorded: World) -> None:
-    log_in(recorded, "policy")
+    log_in(recorded, "inspector")
     text = recorded.client.get(PAGE + "&lang=en").get_data(as_text=True)
     assert "<h1>Scorecard of career-development policy</h1>" in text
     for definition in DEFINITIONS:
@@ -107,7 +108,7 @@ def ink(document: pdfium.PdfDocument, index: int) -> float:
 
 
 def test_the_pdf_holds_the_findings_and_every_indicator_on_pages_that_are_not_blank(recorded: World) -> None:
-    log_in(recorded, "policy")
+    log_in(recorded, "inspector")
     document = pdf_of(recorded, PDF + "&lang=en")
     assert len(document) == 1 + math.ceil(len(DEFINITIONS) / 3)
     first = page_text(document, 0)
@@ -121,9 +122,9 @@ def test_the_pdf_holds_the_findings_and_every_indicator_on_pages_that_are_not_bl
     assert all(ink(document, i) > 0.002 for i in range(len(document)))
 
 
-def test_the_pdf_is_in_the_visitors_language(recorded: World) -> None:
-    log_in(recorded, "policy")
-    first = page_text(pdf_of(recorded, PDF), 0)
+def test_the_pdf_is_in_the_visitors_language_and_the_page_gives_it_too(recorded: World) -> None:
+    log_in(recorded, "inspector")
+    first = page_text(pdf_of(recorded, PAGE + "&format=pdf"), 0)
     assert "Kartu skor kebijakan pengembangan karier" in first
     assert "1 dari 1 penghargaan di KOTA-MEDAN pada 2020 melanggar aturan penghargaan" in first
 
