@@ -66,6 +66,10 @@ def test_the_document_and_the_app_serve_the_same_endpoints(spec: dict[str, Any],
 def test_list_and_report_filters_are_documented_as_query_parameters(spec: dict[str, Any]) -> None:
     names = {p["name"] for p in spec["paths"]["/api/v1/audits/promotions"]["get"]["parameters"]}
     assert {"agency", "unit", "region", "kind", "from", "to", "rule", "severity", "verdict", "page"} <= names
+    posts = {p["name"] for p in spec["paths"]["/api/v1/audits/posts"]["get"]["parameters"]}
+    assert {"agency", "kind", "level", "from", "to", "rule", "severity", "verdict", "page"} <= posts
+    inflation = {p["name"] for p in spec["paths"]["/api/v1/audits/grade-inflation"]["get"]["parameters"]}
+    assert {"agency", "unit", "year", "page", "per_page"} <= inflation
     fairness = spec["paths"]["/api/v1/audits/fairness"]["get"]["parameters"]
     assert next(p for p in fairness if p["name"] == "by")["required"] is True
 
