@@ -30,7 +30,7 @@ from tests.conftest import POSTGRES_URL
 CAREERLOG = str(Path(sys.executable).with_name("careerlog"))
 
 
-def wait_until(condition: Callable[[], bool], timeout: float = 30.0, every: float = 0.01) -> bool:
+def wait_until(condition: Callable[[], bool], timeout: float = 30.0, every: float = 0.02) -> bool:
     """Poll `condition` until it holds (True) or the time is up (False)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -46,7 +46,12 @@ class Positions:
         self.names = [p.name for p in projector(settings).projections]
 
     def lowest(self) -> int:
-        return min(self.views.max_tracking_id(name) or 0 for name in self.names)
+        rows = self.views.sql.query(
+            f"SELECT application_name AS name, MAX(notification_id) AS n FROM {self.views.tracking_table} "
+            "GROUP BY application_name"
+        )
+        applied = {row["name"]: row["n"] for row in rows}
+        return min(applied.get(name) or 0 for name in self.names)
 
     def close(self) -> None:
         self.views.datastore.close()
