@@ -42,6 +42,8 @@ def test_the_page_is_indonesian_by_default_with_areas_charts_and_the_finding(rec
         assert f">{area}</h2>" in text
     assert "Pegawai yang memenuhi 20 JP setahun" in text
     assert [d.id for d in DEFINITIONS if f">{escape(d.title)}</h3>" in text] == []  # every title translated
+    assert [d.id for d in DEFINITIONS if escape(d.definition) in text or f">{escape(d.numerator)}<" in text] == []
+    assert "<dd>pegawai yang bertugas pada akhir tahun dengan sekurang-kurangnya JP setahun</dd>" in text
     assert "1 dari 1 penghargaan di KOTA-MEDAN pada 2020 melanggar aturan penghargaan" in text
     assert text.count('class="chart" role="img"') >= 10
     assert "50%" in text  # 1 of the 2 staff of KOTA-MEDAN had the yearly JP
@@ -124,8 +126,12 @@ def test_the_pdf_holds_the_findings_and_every_indicator_on_pages_that_are_not_bl
 
 def test_the_pdf_is_in_the_visitors_language_and_the_page_gives_it_too(recorded: World) -> None:
     log_in(recorded, "inspector")
-    first = page_text(pdf_of(recorded, PAGE + "&format=pdf"), 0)
+    document = pdf_of(recorded, PAGE + "&format=pdf")
+    first = page_text(document, 0)
     assert "Kartu skor kebijakan pengembangan karier" in first
+    assert "Pembilang: pegawai yang bertugas pada akhir tahun dengan sekurang-kurangnya JP setahun" in " ".join(
+        page_text(document, i) for i in range(len(document))
+    ).replace("\r\n", " ")
     assert "1 dari 1 penghargaan di KOTA-MEDAN pada 2020 melanggar aturan penghargaan" in first
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from flask import url_for
-from flask_babel import format_decimal, format_percent, get_locale
+from flask_babel import format_decimal, format_percent, get_locale, gettext
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
@@ -22,34 +22,6 @@ AREAS: dict[str, LazyString] = {
     "merit": _l("Merit"),
     "performance": _l("Performance management"),
     "rewards": _l("Rewards"),
-}
-TITLES: dict[str, LazyString] = {
-    "training.jp_share": _l("Staff meeting the yearly 20 JP"),
-    "training.hours_per_employee": _l("Lesson hours (JP) per employee"),
-    "training.jp_share_by_rank": _l("Staff meeting the yearly 20 JP, by rank"),
-    "training.jp_share_by_sex": _l("Staff meeting the yearly 20 JP, by sex"),
-    "training.jp_share_by_region": _l("Staff meeting the yearly 20 JP, by region"),
-    "training.least_trained_reached": _l("Training reaching the staff who got the least before"),
-    "training.programme_rating": _l("Participants' rating of a programme"),
-    "training.programme_relevance": _l("Relevance of a programme to participants' work"),
-    "training.cost_per_jp": _l("Cost per lesson hour (JP)"),
-    "outcomes.promotion_trained": _l("Promotion rate of staff who met the yearly JP"),
-    "outcomes.promotion_untrained": _l("Promotion rate of comparable staff below the yearly JP"),
-    "outcomes.post_appointment_trained": _l("Post appointment rate of staff who met the yearly JP"),
-    "outcomes.post_appointment_untrained": _l("Post appointment rate of comparable staff below the yearly JP"),
-    "outcomes.promotion_mentored": _l("Promotion rate of mentees"),
-    "outcomes.promotion_unmentored": _l("Promotion rate of colleagues never mentored"),
-    "merit.clean_promotions": _l("Promotions without findings"),
-    "merit.findings_by_rule": _l("Decisions with a finding of a rule"),
-    "merit.recorded_after_decision": _l("Decisions resting on evidence recorded after them"),
-    "merit.passed_over": _l("Colleagues passed over"),
-    "merit.impact_ratio_by_sex": _l("Promotion impact ratio by sex"),
-    "merit.impact_ratio_by_region": _l("Promotion impact ratio by region"),
-    "merit.impact_ratio_by_education": _l("Promotion impact ratio by education"),
-    "performance.units_over_cap": _l("Units rating their staff above what the unit's own rating allows"),
-    "awards.per_1000_staff": _l("Awards per 1,000 staff"),
-    "awards.to_high_performers": _l("Achievement awards that went to high performers"),
-    "awards.irregular": _l("Awards with an audit finding"),
 }
 # Indicators whose value is a number (a mean, a ratio, per head); every other one is a share.
 NUMBERS = frozenset(
@@ -73,6 +45,7 @@ PAGES = {
     "/api/v1/audits/promotions": ("pages.audits", {}, Action.RUN_AUDITS),
     "/api/v1/audits/fairness": ("pages.fairness", {}, Action.RUN_AUDITS),
 }
+TRANSLATED = ("title", "definition", "numerator", "denominator")
 PAGE_ARGS = ("year", "agency", "from", "to", "rule", "by")
 
 
@@ -94,7 +67,13 @@ def count(value: float | None) -> str:
 
 
 def title(definition: dict[str, Any]) -> str:
-    return str(TITLES.get(definition["id"], definition["title"]))
+    """An indicator's title in the visitor's language (babel.cfg extracts it: web/pages/scorecard_extract.py)."""
+    return str(gettext(definition["title"]))
+
+
+def translated(definition: dict[str, Any]) -> dict[str, Any]:
+    """The definition with its title, definition, numerator and denominator in the visitor's language."""
+    return {**definition, **{k: str(gettext(definition[k])) for k in TRANSLATED}}
 
 
 def page_link(account: Account, link: str | None) -> str | None:
@@ -166,7 +145,7 @@ def indicator_view(account: Account, card: dict[str, Any], indicator_id: str) ->
     view = IndicatorView(
         indicator_id,
         title(item["definition"]),
-        item["definition"],
+        translated(item["definition"]),
         is_share(indicator_id),
         [value_of(account, i) for i in this_year],
         [(i["year"], i["value"]) for i in ungrouped],
