@@ -115,6 +115,11 @@ def test_units_over_the_caps_of_their_own_rating_are_counted_of_the_units_rated(
     assert finding["text"] == (
         "1 of 2 rated unit(s) in KOTA-MEDAN rated their staff above what the unit's own rating allows in 2023."
     )
+    assert finding["texts"] == {
+        "en": finding["text"],
+        "id": "1 dari 2 unit yang dinilai di KOTA-MEDAN menilai pegawainya melebihi yang diizinkan predikat unitnya "
+        "pada 2023.",
+    }
 
 
 # ---------------------------------------------------------------------- passed over, impact ratios
