@@ -119,8 +119,22 @@ def scorecard(card: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
 
 
 def scorecard_indicator(item: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
-    shown = {scope: suppress(item[scope], SCORECARD_VALUE, min_cell) for scope in ("trend", "comparison")}
+    shown = {scope: scorecard_values(item[scope], min_cell) for scope in ("trend", "comparison")}
     return {**item, **{scope: [{**v, "details": {}} if v[FLAG] else v for v in vs] for scope, vs in shown.items()}}
+
+
+def scorecard_values(values: Sequence[Mapping[str, Any]], min_cell: int) -> list[dict[str, Any]]:
+    """An indicator's values, its groups of one agency and year (which add up to the indicator
+    without groups) suppressed together, each with a complement."""
+    parts: dict[tuple[str, int], list[int]] = {}
+    for i, v in enumerate(values):
+        parts.setdefault((v["agency"], v["year"]), []).append(i)
+    found: list[dict[str, Any]] = [dict(v) for v in values]
+    for indices in parts.values():
+        rows = suppress([values[i] for i in indices], SCORECARD_VALUE, min_cell, complementary=True)
+        for i, row in zip(indices, rows, strict=True):
+            found[i] = row
+    return found
 
 
 def value_key(indicator: str, agency: str, year: int, group: Mapping[str, Any]) -> str:

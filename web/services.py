@@ -455,12 +455,13 @@ class Services:
         self, reader: Account, agency: str, year: int, *, years: int = 3, unit: str | None = None, **options: Any
     ) -> dict[str, Any]:
         """The policy scorecard of an agency within the reader's scope (403 outside it), compared with the
-        agencies the reader reaches. Options: `region` (only staff there)."""
+        agencies the reader reaches (small cells withheld for aggregate-only readers). Options: `region`
+        (only staff there)."""
         require(reader, Action.READ_SCORECARD)
         scope = checked_scope(agency, unit, options.get("region"))
         if not permits(reader, Action.READ_SCORECARD, agency_target(scope.agency)):
             raise AccessDenied(f"Agency {scope.agency} is outside your scope ({reader.scope.describe()}).")
-        return ScorecardQueries(self.projector.views.sql).scorecard(
+        card = ScorecardQueries(self.projector.views.sql).scorecard(
             scope.agency,
             year,
             years=years,
@@ -468,6 +469,7 @@ class Services:
             region=scope.region,
             peers=lambda other: permits(reader, Action.READ_SCORECARD, agency_target(other)),
         )
+        return suppression.scorecard(card, self.smallest_cell(reader))
 
 
 def agency_target(agency: str) -> Target:

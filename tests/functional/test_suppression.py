@@ -151,3 +151,27 @@ def test_careerlog_min_cell_is_read_from_the_environment(raw: str | None, expect
 def test_a_bad_careerlog_min_cell_is_refused_naming_it(raw: str) -> None:
     with pytest.raises(ConfigurationError, match="CAREERLOG_MIN_CELL"):
         WebSettings.from_env({"CAREERLOG_MIN_CELL": raw})
+
+
+# ---------------------------------------------------------------------- the scorecard
+
+SCORECARD = "/api/v1/reports/scorecard?agency=KOTA-MEDAN&year=2020&years=1"
+
+
+def jp_share(card: dict[str, Any], **group: str) -> tuple[Any, Any, Any, bool]:
+    [found] = [v for v in card["indicators"]["training.jp_share_by_sex"]["trend"] if v["group"] == group]
+    return found["numerator"], found["denominator"], found["value"], found["suppressed"]
+
+
+def test_a_policy_makers_scorecard_withholds_a_group_of_one(staffed: World) -> None:
+    record(staffed, SARI, "training", f.training("2020-06-05", hours=24, start="2020-06-01"))
+    staffed.catch_up()
+    card = staffed.get(SCORECARD, "policy").get_json()
+    assert jp_share(card, sex="F") == (None, None, None, True)  # Sari alone
+    assert jp_share(card, sex="M") == (None, None, None, True)  # else the total minus M gives F away
+    [total] = card["indicators"]["training.jp_share"]["trend"]
+    assert (total["numerator"], total["denominator"], total["suppressed"]) == (1, 8, False)
+    exact = staffed.get(SCORECARD, "inspector").get_json()
+    assert jp_share(exact, sex="F") == (1, 1, 1.0, False)
+    text = staffed.get(SCORECARD + "&format=csv", "reporter").get_data(as_text=True)
+    assert "training.jp_share_by_sex,trend,KOTA-MEDAN,2020,sex=F,,,," in text

@@ -136,3 +136,19 @@ def test_a_finding_on_values_shown_is_kept_as_written() -> None:
         False,
     )
     assert scorecard(card(value(2020, 1, 1)), 1)["findings"][0]["suppressed"] is False
+
+
+def test_the_groups_of_a_scorecard_value_are_complemented_within_one_agency_and_year() -> None:
+    groups = [
+        {**value(2020, 1, 1), "group": {"sex": "F"}},
+        {**value(2020, 3, 9), "group": {"sex": "M"}},
+        {**value(2019, 2, 6), "group": {"sex": "F"}},
+        {**value(2019, 4, 8), "group": {"sex": "M"}},
+    ]
+    trend = scorecard(card(*groups), 5)["indicators"]["awards.irregular"]["trend"]
+    assert [(v["year"], v["group"]["sex"], v["denominator"], v["suppressed"]) for v in trend] == [
+        (2020, "F", None, True),
+        (2020, "M", None, True),
+        (2019, "F", 6, False),
+        (2019, "M", 8, False),
+    ]
