@@ -106,7 +106,7 @@ def worker(api: tuple[Flask, str], postgres_url: str, tmp_path: Path) -> Iterato
     process = Careerlog(postgres_url, tmp_path / "worker.log", "projections", "run", "--poll", "0.2")
     try:
         end = services.ledger.max_notification_id()
-        assert wait_until(lambda: caught_up(services, end), 30), process.output()
+        assert wait_until(lambda: caught_up(services, end), 90), process.output()
         yield process
     finally:
         process.close()
@@ -161,7 +161,7 @@ def test_killed_connections_give_clear_errors_then_recovery_and_no_half_written_
         for thread in writers:
             thread.start()
         for thread in writers:
-            thread.join(120)
+            thread.join(180)
     finally:
         tally.halt.set()
         killer.stopped.set()
@@ -189,7 +189,7 @@ def test_killed_connections_give_clear_errors_then_recovery_and_no_half_written_
 
     # the worker survived the kills and keeps the views, equal to a rebuild
     end = services.ledger.max_notification_id()
-    assert wait_until(lambda: caught_up(services, end), 30), worker.output()
+    assert wait_until(lambda: caught_up(services, end), 90), worker.output()
     assert worker.running, worker.output()
     assert "the database could not be used, trying again" in worker.output()
     assert worker.stop() == 0, worker.output()
