@@ -52,6 +52,8 @@ class Context:
     year: int
     today: date
     window_months: int = 24
+    # Results that do not depend on the year, computed once per scorecard (e.g. mentoring outcomes).
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def year_end(self) -> date:

@@ -162,9 +162,11 @@ def training_outcomes(ctx: Context) -> list[Indicator]:
 
 
 def mentoring_outcomes(ctx: Context) -> list[Indicator]:
-    found = MentoringQueries(ctx.store, today=ctx.today).mentoring_outcomes(
-        ctx.scope.filters(), window_months=ctx.window_months
-    )
+    key = ("mentoring", ctx.scope)  # every mentoring recorded, not the year's: the same in each year
+    if key not in ctx.memo:
+        queries = MentoringQueries(ctx.store, today=ctx.today)
+        ctx.memo[key] = queries.mentoring_outcomes(ctx.scope.filters(), window_months=ctx.window_months)
+    found = ctx.memo[key]
     link = api_link("reports/mentoring", **ctx.scope.filters())
     rows = rows_behind("mentoring", **ctx.scope.filters())
     details = {"window_months": found["window_months"], "window_complete": found["window_complete"]}

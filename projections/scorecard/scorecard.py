@@ -80,8 +80,10 @@ class ScorecardQueries(ViewReader):
         }
 
     def _measure(self, config: Settings) -> Callable[[Scope, int], list[Indicator]]:
+        memo: dict[Any, Any] = {}  # shared by the years and agencies of one scorecard
+
         def measure(scope: Scope, year: int) -> list[Indicator]:
-            ctx = Context(self.store, scope, year, self.today, config.window_months)
+            ctx = Context(self.store, scope, year, self.today, config.window_months, memo)
             return indicators(ctx, config)
 
         return measure
