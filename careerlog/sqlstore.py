@@ -11,8 +11,11 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, Protocol
 
+import psycopg
+from eventsourcing import persistence
 from eventsourcing.postgres import PostgresDatastore
 from eventsourcing.sqlite import SQLiteDatastore
 
@@ -55,9 +58,43 @@ class Sql:
         rows = self.query(statement, params)
         return next(iter(rows[0].values())) if rows else None
 
+    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Rows into a table, in one INSERT statement per INSERT_ROWS_MAX rows (one round trip each)."""
+        names = ", ".join(columns)
+        one = "(" + ", ".join("?" * len(columns)) + ")"
+        for start in range(0, len(rows), INSERT_ROWS_MAX):
+            chunk = rows[start : start + INSERT_ROWS_MAX]
+            values = ", ".join([one] * len(chunk))
+            self.execute(f"INSERT INTO {table} ({names}) VALUES {values}", [v for row in chunk for v in row])
+
+
+INSERT_ROWS_MAX = 500  # rows per INSERT: 500 x a dozen columns is well under both stores' parameter limits
 
 # The schema each pooled PostgreSQL connection's search path is set to (set once per connection).
 _SEARCH_PATHS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+
+# Connections held for a block of work (a web request) by SqlStore.one_connection, per database.
+_HELD: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("careerlog_held_connections", default=None)
+
+# The library's exceptions for the driver's (as PostgresDatastore.get_connection translates them).
+_TRANSLATED = (
+    persistence.InterfaceError,
+    persistence.OperationalError,
+    persistence.DataError,
+    persistence.IntegrityError,
+    persistence.InternalError,
+    persistence.ProgrammingError,
+    persistence.NotSupportedError,
+    persistence.DatabaseError,
+)
+
+
+def translated(error: psycopg.Error) -> persistence.PersistenceError:
+    """The library's exception for a driver error, as a statement on a pooled connection raises it."""
+    for cls in _TRANSLATED:
+        if isinstance(error, getattr(psycopg, cls.__name__)):
+            return cls(str(error))
+    return persistence.PersistenceError(str(error))
 
 
 class SqlStore:
@@ -67,6 +104,45 @@ class SqlStore:
         self.datastore = datastore
         self.dialect = "postgres" if isinstance(datastore, PostgresDatastore) else "sqlite"
         self.schema = datastore.schema if isinstance(datastore, PostgresDatastore) else ""
+        self._database = _database(datastore)
+
+    @contextmanager
+    def one_connection(self) -> Iterator[None]:
+        """Within the block, every statement and transaction on this database uses one pooled connection.
+
+        For a web request on PostgreSQL: one checkout from the pool (and one pre-ping, the
+        round trip that finds a dropped connection) instead of one per statement, for every
+        SqlStore of the same database and schema (views, accounts, the ledger's reads) in
+        this thread. Transactions inside stay separate transactions. On SQLite a checkout
+        costs no round trip, and each statement keeps taking its own connection.
+        """
+        held = _HELD.get() or {}
+        if self.dialect != "postgres" or self._database in held:
+            yield
+            return
+        assert isinstance(self.datastore, PostgresDatastore)
+        with self.datastore.get_connection() as conn:
+            self._use_schema(conn)
+            token = _HELD.set({**held, self._database: conn})
+            try:
+                yield
+            finally:
+                _HELD.reset(token)
+
+    @contextmanager
+    def _connection(self) -> Iterator[Any]:
+        """A PostgreSQL connection whose search path is the schema: the one held for the block, or a pooled one."""
+        conn = (_HELD.get() or {}).get(self._database)
+        if conn is None:
+            assert isinstance(self.datastore, PostgresDatastore)
+            with self.datastore.get_connection() as conn:
+                self._use_schema(conn)
+                yield conn
+            return
+        try:
+            yield conn
+        except psycopg.Error as e:
+            raise translated(e) from e
 
     @contextmanager
     def transaction(self, *, commit: bool = True, synced: bool = True) -> Iterator[Sql]:
@@ -100,21 +176,16 @@ class SqlStore:
             with self.datastore.transaction(commit=False) as cursor:
                 yield Sql(cursor, self.dialect)
             return
-        assert isinstance(self.datastore, PostgresDatastore)
-        with self.datastore.get_connection() as conn, conn.cursor() as cursor:
-            self._use_schema(conn)
+        with self._connection() as conn, conn.cursor() as cursor:
             yield Sql(cursor, self.dialect)
 
     @contextmanager
     def _postgres_transaction(self, *, commit: bool, synced: bool) -> Iterator[Sql]:
         """As the library's PostgresDatastore.transaction, on a connection whose search path is the schema."""
-        assert isinstance(self.datastore, PostgresDatastore)
-        with self.datastore.get_connection() as conn:
-            self._use_schema(conn)
-            with conn.transaction(force_rollback=not commit), conn.cursor() as cursor:
-                if not synced:
-                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
-                yield Sql(cursor, self.dialect)
+        with self._connection() as conn, conn.transaction(force_rollback=not commit), conn.cursor() as cursor:
+            if not synced:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+            yield Sql(cursor, self.dialect)
 
     def _use_schema(self, conn: Any) -> None:
         """Set the search path of a pooled (autocommit) connection once, for the rest of its life."""
@@ -176,6 +247,15 @@ def select_events_of(
             f"WHERE originator_id IN ({marks}){bound} ORDER BY originator_id, originator_version",
             [*chunk, *extra],
         )
+
+
+def _database(datastore: SQLiteDatastore | PostgresDatastore) -> tuple[Any, ...]:
+    """What names a database and schema (connections to it may serve every store of it)."""
+    if isinstance(datastore, PostgresDatastore):
+        kwargs = datastore.pool.kwargs
+        assert isinstance(kwargs, dict)  # the library passes the connection's keywords as a dict
+        return (*[kwargs.get(k) for k in ("host", "port", "dbname", "user")], datastore.schema)
+    return ("sqlite", id(datastore))
 
 
 def open_datastore(settings: Settings, *, pool_size: int | None = None) -> SQLiteDatastore | PostgresDatastore:

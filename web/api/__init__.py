@@ -16,7 +16,7 @@ from flask_smorest.utils import prepare_response
 from werkzeug.exceptions import HTTPException
 
 from web.api import accounts, audits, employees, imports, reports, scorecard, units
-from web.api.common import authenticate, wait_if_asked
+from web.api.common import authenticate, hold_connection, release_connection, wait_if_asked
 from web.api.event_schemas import register_components
 from web.api.fields import PlainDecimal
 from web.api.schemas import ProblemSchema
@@ -70,8 +70,10 @@ class CareerlogApi(Api):  # type: ignore[misc]
 
 
 def guard() -> None:
-    """Before every API request: authenticate, then wait for a position if asked to."""
+    """Before every API request: hold one database connection for it, authenticate, then wait for a
+    position if asked to."""
     if request.blueprint in API_BLUEPRINT_NAMES:
+        hold_connection()
         authenticate()
         wait_if_asked()
 
@@ -86,4 +88,5 @@ def init_api(app: Flask) -> CareerlogApi:
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
     app.before_request(guard)
+    app.teardown_request(release_connection)
     return api

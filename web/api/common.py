@@ -6,11 +6,15 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import ExitStack
+from dataclasses import dataclass
+from functools import cache
 from typing import Any, TypeVar, cast
 
+import orjson
 from flask import Response, current_app, g, request
 from flask_smorest import Blueprint
-from marshmallow import Schema
+from marshmallow import Schema, fields
 
 from careerlog.accounts import Account, Authenticated, AuthenticationFailed
 from careerlog.domain.errors import InvalidInput
@@ -31,6 +35,19 @@ def services() -> Services:
 def caller() -> Account:
     """The account of the request (set by `authenticate`)."""
     return cast(Account, g.careerlog_auth.account)
+
+
+def hold_connection() -> None:
+    """One database connection for the rest of the request (PostgreSQL), given back at its teardown."""
+    stack = ExitStack()
+    stack.enter_context(services().projector.views.sql.one_connection())
+    g.careerlog_connection = stack
+
+
+def release_connection(error: BaseException | None = None) -> None:
+    stack = g.pop("careerlog_connection", None)
+    if stack is not None:
+        stack.close()
 
 
 def authenticate() -> None:
@@ -72,10 +89,15 @@ def wants_csv() -> bool:
     return request.accept_mimetypes.best_match(["application/json", CSV]) == CSV
 
 
-def json_or_csv(data: Any, schema: Schema, *, name: str, items: str | None = "items") -> Any:
-    """The data for the view's response schema, or its rows (`items`) as a CSV download."""
+def json_or_csv(data: Any, schema: Schema, *, name: str, items: str | None = "items", plain: bool = False) -> Any:
+    """The data for the view's response schema, or its rows (`items`) as a CSV download.
+
+    plain=True for data that is plain JSON already, in the types the schema dumps (ISO dates,
+    booleans...): the JSON answer is written by orjson with only the fields the schema
+    documents, instead of marshmallow dumping it field by field (the same body; tested).
+    """
     if not wants_csv():
-        return data
+        return plain_json(data, schema) if plain else data
     dumped = schema.dump(data)
     rows = dumped[items] if items else dumped
     response = Response(to_csv(rows), mimetype=CSV)
@@ -83,6 +105,48 @@ def json_or_csv(data: Any, schema: Schema, *, name: str, items: str | None = "it
     if isinstance(dumped, Mapping) and "total" in dumped:
         response.headers["X-Total-Count"] = str(dumped["total"])
     return response
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The fields a response schema documents: (key in the answer, key in the data, nested shape, many)."""
+
+    fields: tuple[tuple[str, str, Shape | None, bool], ...]
+
+    def cut(self, data: Any) -> Any:
+        """The data with only these fields (the nested ones cut by their own shapes)."""
+        if data is None:
+            return None
+        out = {}
+        for key, attribute, nested, many in self.fields:
+            if attribute not in data:
+                continue
+            value = data[attribute]
+            if nested is not None and value is not None:
+                value = [nested.cut(v) for v in value] if many else nested.cut(value)
+            out[key] = value
+        return out
+
+
+@cache
+def shape_of(schema: Schema) -> Shape:
+    """The shape of a schema (built once per schema instance)."""
+    found = []
+    for name, field in schema.fields.items():
+        if field.load_only:
+            continue
+        nested, many = None, False
+        if isinstance(field, fields.List) and isinstance(field.inner, fields.Nested):
+            nested, many = shape_of(cast(Schema, field.inner.schema)), True
+        elif isinstance(field, fields.Nested):
+            nested, many = shape_of(cast(Schema, field.schema)), bool(field.many)
+        found.append((field.data_key or name, field.attribute or name, nested, many))
+    return Shape(tuple(found))
+
+
+def plain_json(data: Any, schema: Schema) -> Response:
+    """A JSON answer of plain data, cut to the fields the schema documents (in its order, as its dump)."""
+    return Response(orjson.dumps(shape_of(schema).cut(data)), mimetype="application/json")
 
 
 def to_csv(rows: Iterable[Mapping[str, Any]]) -> str:

@@ -57,7 +57,7 @@ class Employees(MethodView):
         """List the employees within your scope, filtered, sorted and paginated."""
         filters, options = roster_options(args)
         page = services().roster(caller(), filters, **options)
-        return json_or_csv(page.to_dict(), roster_page_schema, name="employees")
+        return json_or_csv(page.to_dict(), roster_page_schema, name="employees", plain=True)
 
     @blp.arguments(NewEmployeeSchema)
     @blp.arguments(IdempotencyHeaderSchema, location="headers")
@@ -113,7 +113,7 @@ class Timeline(MethodView):
     def get(self, args: dict[str, Any], nip: str) -> Any:
         """Show the career as it stood on as_of, as it was known at known_at."""
         found = services().timeline(caller(), nip, as_of=args.get("as_of"), known_at=args.get("known_at"))
-        return json_or_csv(found, timeline_schema, name=f"timeline-{nip}")
+        return json_or_csv(found, timeline_schema, name=f"timeline-{nip}", plain=True)
 
 
 @blp.route("/<nip>/eligibility")
@@ -125,4 +125,4 @@ class Eligibility(MethodView):
     def get(self, args: dict[str, Any], nip: str) -> Any:
         """Show the promotion kinds open to an employee: the earliest date and what is met or missing."""
         found = services().eligibility(caller(), nip)
-        return json_or_csv(found, eligibility_schema, name=f"eligibility-{nip}")
+        return json_or_csv(found, eligibility_schema, name=f"eligibility-{nip}", plain=True)

@@ -1,0 +1,113 @@
+"""A web request on PostgreSQL takes one connection from the pool for all its statements (one
+pre-ping), and the access log of a read still commits durably on it; elsewhere nothing changes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from eventsourcing.persistence import ProgrammingError
+from flask import Flask
+
+from careerlog.access import Scope
+from careerlog.config import Settings
+from careerlog.sqlstore import SqlStore, open_store
+from tests import factories as f
+from web import create_app
+from web.services import Services
+
+
+@pytest.fixture
+def store(postgres_url: str) -> Iterator[SqlStore]:
+    opened = open_store(Settings(database_url=postgres_url))
+    opened.execute_script(["CREATE TABLE IF NOT EXISTS notes (id INTEGER, body TEXT)"])
+    yield opened
+    opened.close()
+
+
+def backend(store: SqlStore) -> int:
+    return int(store.scalar("SELECT pg_backend_pid() AS pid"))
+
+
+def checkouts(store: SqlStore) -> int:
+    return int(store.datastore.pool.get_stats()["requests_num"])  # type: ignore[union-attr]
+
+
+@pytest.mark.postgres
+def test_every_store_of_the_database_uses_the_held_connection_within_the_block(
+    store: SqlStore, postgres_url: str
+) -> None:
+    other = open_store(Settings(database_url=postgres_url))  # another pool of the same schema (the ledger's)
+    try:
+        with store.one_connection():
+            before = checkouts(store)
+            pid = backend(store)
+            with store.transaction() as sql:
+                sql.execute("INSERT INTO notes (id, body) VALUES (?, ?)", (1, "kept"))
+                assert int(sql.scalar("SELECT pg_backend_pid() AS pid")) == pid
+            assert backend(other) == pid
+            assert checkouts(store) == before  # no checkout (and no pre-ping) inside the block
+        assert other.query("SELECT body FROM notes") == [{"body": "kept"}]  # committed on its own
+    finally:
+        other.close()
+
+
+@pytest.mark.postgres
+def test_an_error_on_the_held_connection_is_the_librarys_and_leaves_it_usable(store: SqlStore) -> None:
+    with store.one_connection():
+        with pytest.raises(ProgrammingError):
+            store.query("SELECT * FROM no_such_table")
+        with pytest.raises(RuntimeError, match="interrupted"):
+            write_then_fail(store)
+        assert store.query("SELECT body FROM notes") == []
+        store.execute_script(["INSERT INTO notes (id, body) VALUES (3, 'after the errors')"])
+    assert store.query("SELECT body FROM notes") == [{"body": "after the errors"}]
+
+
+def write_then_fail(store: SqlStore) -> None:
+    with store.transaction() as sql:
+        sql.execute("INSERT INTO notes (id, body) VALUES (?, ?)", (2, "rolled back"))
+        raise RuntimeError("interrupted")
+
+
+@pytest.fixture
+def served(database_url: str) -> Iterator[tuple[Flask, dict[str, Any]]]:
+    app = create_app(Settings(database_url=database_url), test_config={"TESTING": True})
+    services: Services = app.extensions["careerlog"]
+    nip = f.nip()
+    services.ledger.record(nip, "appointment", f.appointment(), actor="test")
+    services.projector.catch_up()
+    services.accounts.create("ins", display_name="Inspector", role="inspector", scope=Scope(national=True))
+    headers = {"Authorization": f"Bearer {services.accounts.issue_token('ins', days=1).token}"}
+    yield app, {"headers": headers, "nip": nip}
+    services.close()
+
+
+def test_a_read_takes_one_connection_and_logs_the_access_on_it(served: tuple[Flask, dict[str, Any]]) -> None:
+    app, given = served
+    services: Services = app.extensions["careerlog"]
+    views = services.projector.views.sql
+    client = app.test_client()
+    paths = [f"/api/v1/employees/{given['nip']}/timeline", f"/api/v1/employees/{given['nip']}/eligibility",
+             "/api/v1/employees?per_page=5"]  # fmt: skip
+    for path in paths:
+        client.get(path, headers=given["headers"])  # the last-use stamp of the token is written once a minute
+        before = checkouts(views) if views.dialect == "postgres" else 0
+        assert client.get(path, headers=given["headers"]).status_code == 200
+        if views.dialect == "postgres":
+            assert checkouts(views) - before == 1, path
+    logged = services.accounts.access_log({"nip": [given["nip"]]}, page=1, per_page=50)[0]
+    assert [e.action for e in logged].count("timeline") == 2
+    assert [e.action for e in logged].count("roster") == 2
+
+
+def test_a_refused_token_gives_the_connection_back(served: tuple[Flask, dict[str, Any]]) -> None:
+    app, _ = served
+    views = app.extensions["careerlog"].projector.views.sql
+    client = app.test_client()
+    for _ in range(30):  # more than the pool holds: a connection kept after a 401 would exhaust it
+        answer = client.get("/api/v1/employees", headers={"Authorization": "Bearer clt_not-a-token"})
+        assert answer.status_code == 401
+    if views.dialect == "postgres":
+        assert views.datastore.pool.get_stats().get("pool_available", 0) >= 1  # type: ignore[union-attr]
