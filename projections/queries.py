@@ -15,8 +15,10 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from careerlog.domain.errors import InvalidInput, NotFound
-from careerlog.sqlstore import Row
+from careerlog.sqlstore import Row, Sql, SqlStore
 from projections.reading import ViewReader
+from projections.roster import RosterProjection
+from projections.roster_paging import RosterOrder, RosterTotals
 from projections.timeline import record_from_rows, timeline_items
 
 ROSTER_FILTERS = (
@@ -48,13 +50,25 @@ MAX_PAGE_SIZE = 500
 
 @dataclass(frozen=True)
 class Page:
+    """A page of a list; `page` is None for a roster page read after a cursor (its number is not counted)."""
+
     items: list[dict[str, Any]]
     total: int
-    page: int
+    page: int | None
     per_page: int
 
     def to_dict(self) -> dict[str, Any]:
         return {"items": self.items, "total": self.total, "page": self.page, "per_page": self.per_page}
+
+
+@dataclass(frozen=True)
+class RosterPage(Page):
+    """A page of the roster, with the cursor of the page after it (None on the last page)."""
+
+    next: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "next": self.next}
 
 
 MAX_YEARS_IN_RANK = 60  # longer than any career
@@ -84,7 +98,17 @@ def age_band_case(today: date) -> tuple[str, list[str]]:
 
 
 class Queries(ViewReader):
-    """Reads of the views, for the API, the pages and the command line."""
+    """Reads of the views, for the API, the pages and the command line.
+
+    Given the views' `tracking_table` (where the roster view's position in the log is kept),
+    the roster's totals are counted once per filter and position (RosterTotals) instead of
+    on every page.
+    """
+
+    def __init__(self, store: SqlStore, *, today: date | None = None, tracking_table: str | None = None):
+        super().__init__(store, today=today)
+        self.tracking_table = tracking_table
+        self.totals = RosterTotals()
 
     # ------------------------------------------------------------------ timeline
 
@@ -122,8 +146,10 @@ class Queries(ViewReader):
         per_page: int = 50,
         min_years_in_rank: float | None = None,
         age_band: str | None = None,
-    ) -> Page:
-        """Employees matching the filters, sorted and paginated."""
+        after: str | None = None,
+    ) -> RosterPage:
+        """Employees matching the filters, sorted and paginated: by page number, or after a cursor
+        (the `next` of the page before, which reads on from there through the sort's index)."""
         where, params = self._roster_where(filters or {}, search, min_years_in_rank, age_band)
         if sort not in ROSTER_SORTS:
             raise InvalidInput(f"Unknown sort {sort!r}; one of {', '.join(ROSTER_SORTS)}.", "sort")
@@ -131,14 +157,38 @@ class Queries(ViewReader):
             raise InvalidInput("Must be at least 1.", "page")
         if not 1 <= per_page <= MAX_PAGE_SIZE:
             raise InvalidInput(f"Must be between 1 and {MAX_PAGE_SIZE}.", "per_page")
-        order = f"{ROSTER_SORTS[sort]} {'DESC' if descending else 'ASC'}, subject"
-        with self.store.transaction(commit=False) as sql:
-            total = int(sql.scalar(f"SELECT COUNT(*) AS n FROM roster{where}", params))
-            rows = sql.query(
-                f"SELECT * FROM roster{where} ORDER BY {order} LIMIT ? OFFSET ?",
-                [*params, per_page, (page - 1) * per_page],
+        if after is not None and page != 1:
+            raise InvalidInput("Give either page or after, not both.", "after")
+        order = RosterOrder(ROSTER_SORTS[sort], descending)
+        with self.store.statements() as sql:
+            total = self._roster_total(sql, where, params)
+            if after is None:
+                rows = sql.query(
+                    f"SELECT * FROM roster{where} ORDER BY {order.sql()} LIMIT ? OFFSET ?",
+                    [*params, per_page + 1, (page - 1) * per_page],
+                )
+            else:
+                rows = order.rows_after(sql, where, params, order.cursor(after, sort), per_page + 1)
+        shown = rows[:per_page]
+        following = order.next_cursor(shown[-1], sort) if len(rows) > per_page else None
+        number = page if after is None else None
+        return RosterPage([self._roster_item(r) for r in shown], total, number, per_page, following)
+
+    def _roster_total(self, sql: Sql, where: str, params: list[Any]) -> int:
+        """How many rows match: counted once per filter while the view stays at one position."""
+        position = None
+        if self.tracking_table is not None:
+            position = sql.scalar(
+                f"SELECT MAX(notification_id) AS n FROM {self.tracking_table} WHERE application_name = ?",
+                (RosterProjection.name,),
             )
-        return Page([self._roster_item(r) for r in rows], total, page, per_page)
+        key = (where, tuple(params))
+        total = self.totals.get(key, position) if position is not None else None
+        if total is None:
+            total = int(sql.scalar(f"SELECT COUNT(*) AS n FROM roster{where}", params))
+            if position is not None:
+                self.totals.put(key, position, total)
+        return total
 
     def headcount(self, by: Sequence[str], filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Counts of employees by any of the roster's fields (and age band)."""

@@ -38,7 +38,23 @@ ROSTER = Table(
         ("last_recorded_at", "TEXT"),
     ),
     ("subject",),
-    indexes=(("agency", "unit"), ("agency", "rank_order"), ("region",), ("status",), ("name",)),
+    # The filters' columns, then one (column, subject) per sort of the roster (projections.queries.ROSTER_SORTS):
+    # pages read in order through these, and after a cursor from where it points (projections.roster_paging).
+    # Indexes are named by position (roster_ix<i>): add new ones at the end.
+    indexes=(
+        ("agency", "unit"),
+        ("agency", "rank_order"),
+        ("region",),
+        ("status",),
+        ("name",),
+        ("name", "subject"),
+        ("rank_order", "subject"),
+        ("rank_since", "subject"),
+        ("appointed_on", "subject"),
+        ("agency", "subject"),
+        ("unit", "subject"),
+        ("birth_date", "subject"),
+    ),
 )
 
 

@@ -42,7 +42,7 @@ from projections.merit.eligibility import EligibilityQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
 from projections.merit.passed_over import ledger_records, passed_over_of
 from projections.merit.queries import AuditQueries
-from projections.queries import Page, Queries
+from projections.queries import Page, Queries, RosterPage
 from projections.registry import all_projections
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
 from projections.training import DEFAULT_WINDOW_MONTHS, TrainingQueries
@@ -91,7 +91,7 @@ class Services:
         self.settings = settings
         self.ledger = ledger
         self.projector = projector
-        self.queries = Queries(projector.views.sql)
+        self.queries = Queries(projector.views.sql, tracking_table=projector.views.tracking_table)
         self.training = TrainingQueries(projector.views.sql)
         self.mentoring = MentoringQueries(projector.views.sql)
         self.eligibility_view = EligibilityQueries(projector.views.sql)
@@ -237,7 +237,8 @@ class Services:
         """Employees within the reader's scope matching the filters, sorted and paginated."""
         allowed = narrow(filters, row_filters(reader, Action.LIST_EMPLOYEES))
         if allowed is None:
-            return Page([], 0, options.get("page", 1), options.get("per_page", 50))
+            number = None if options.get("after") else options.get("page", 1)
+            return RosterPage([], 0, number, options.get("per_page", 50))
         page = self.queries.roster(allowed, **options)
         targets = [Target(i["nip"], i["agency"], i["region"]) for i in page.items]
         self.accounts.record_access(reader, "roster", targets)

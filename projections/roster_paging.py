@@ -1,0 +1,127 @@
+"""The roster's order, its cursors (keyset pagination) and its totals counted once per view position.
+
+The roster is sorted by one column, then by NIP in the same direction. Employees without a
+value in the column (no rank, no birth date...) come after all others in ascending order and
+before them in descending order, on both stores. A page read `after` a cursor starts just
+after the cursor's row through the index on (column, subject), so it costs the same on the
+last page as on the first, where an OFFSET reads and skips every row before the page.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from careerlog.domain.errors import InvalidInput
+from careerlog.sqlstore import Row, Sql
+
+NOT_A_CURSOR = "Not a cursor of this list: pass the `next` of a page with the same sort."
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Part of the order: the rows it holds (a SQL condition and its parameters) and their order."""
+
+    condition: str
+    params: tuple[Any, ...]
+    order: str
+
+
+@dataclass(frozen=True)
+class RosterOrder:
+    column: str
+    descending: bool
+
+    @property
+    def direction(self) -> str:
+        return "DESC" if self.descending else "ASC"
+
+    def sql(self) -> str:
+        """The ORDER BY of a page by number (no value counting as the largest, as PostgreSQL's default)."""
+        d = self.direction
+        if self.column == "subject":
+            return f"subject {d}"
+        return f"{self.column} {d} NULLS {'FIRST' if self.descending else 'LAST'}, subject {d}"
+
+    def segments_after(self, value: Any, subject: str) -> list[Segment]:
+        """The parts of the order that follow the row (value, subject), the first of them bounded by it."""
+        col, d = self.column, self.direction
+        beyond = "<" if self.descending else ">"
+        if col == "subject":
+            return [Segment(f"subject {beyond} ?", (subject,), f"subject {d}")]
+        valued = f"{col} {d}, subject {d}"
+        if value is None:
+            nulls = Segment(f"{col} IS NULL AND subject {beyond} ?", (subject,), f"subject {d}")
+            return [nulls, Segment(f"{col} IS NOT NULL", (), valued)] if self.descending else [nulls]
+        after = Segment(f"{col} IS NOT NULL AND ({col}, subject) {beyond} (?, ?)", (value, subject), valued)
+        return [after] if self.descending else [after, Segment(f"{col} IS NULL", (), f"subject {d}")]
+
+    def rows_after(self, sql: Sql, where: str, params: list[Any], cursor: tuple[Any, str], limit: int) -> list[Row]:
+        """Up to `limit` rows matching `where` that follow the cursor's row, in order."""
+        filters = [where.removeprefix(" WHERE ")] if where else []
+        rows: list[Row] = []
+        for segment in self.segments_after(*cursor):
+            condition = " AND ".join([*filters, segment.condition])
+            rows += sql.query(
+                f"SELECT * FROM roster WHERE {condition} ORDER BY {segment.order} LIMIT ?",
+                [*params, *segment.params, limit - len(rows)],
+            )
+            if len(rows) >= limit:
+                break
+        return rows
+
+    def next_cursor(self, row: Row, sort: str) -> str:
+        """The cursor of the page after the one ending with this row."""
+        data = orjson.dumps([sort, self.descending, row[self.column], row["subject"]])
+        return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+    def cursor(self, text: str, sort: str) -> tuple[Any, str]:
+        """The (value, subject) of a cursor this order gave; InvalidInput (on `after`) for anything else."""
+        try:
+            found = orjson.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+        except (binascii.Error, ValueError):
+            raise InvalidInput(NOT_A_CURSOR, "after") from None
+        if (
+            not isinstance(found, list)
+            or len(found) != 4
+            or found[:2] != [sort, self.descending]
+            or not isinstance(found[3], str)
+            or not (found[2] is None or isinstance(found[2], (str, int)))
+        ):
+            raise InvalidInput(NOT_A_CURSOR, "after")
+        return found[2], found[3]
+
+
+class RosterTotals:
+    """Totals per filter, each valid while the roster view stays at the position it was counted at.
+
+    The view is a function of the log up to its position, so a total counted at a position
+    is exact for as long as the view is there; the least recently used are forgotten.
+    """
+
+    def __init__(self, size: int = 1024):
+        self.size = size
+        self._found: OrderedDict[Hashable, tuple[int, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, position: int) -> int | None:
+        with self._lock:
+            found = self._found.get(key)
+            if found is None or found[0] != position:
+                return None
+            self._found.move_to_end(key)
+            return found[1]
+
+    def put(self, key: Hashable, position: int, total: int) -> None:
+        with self._lock:
+            self._found[key] = (position, total)
+            self._found.move_to_end(key)
+            while len(self._found) > self.size:
+                self._found.popitem(last=False)

@@ -1,0 +1,150 @@
+"""The roster read page by page after a cursor (`after`) as well as by page number, on both stores,
+with its totals counted once per view position."""
+
+from __future__ import annotations
+
+import base64
+import itertools
+from datetime import date
+from typing import Any
+
+import orjson
+import pytest
+
+from careerlog.config import Settings
+from projections.framework import Projector
+from projections.queries import ROSTER_SORTS
+from projections.roster import ROSTER, RosterProjection
+from tests import factories as f
+from tests.functional.conftest import World, appointment_of
+
+ROSTER_PATH = "/api/v1/employees"
+SORTS = [*ROSTER_SORTS, *(f"-{s}" for s in ROSTER_SORTS)]
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+@pytest.fixture
+def staffed(world: World) -> World:
+    """Nine more in KOTA-MEDAN: PNS with the same rank and unit (ties), and PPPK (no rank, no rank order)."""
+    ledger = world.services.ledger
+    for n in range(6):
+        nip = f.nip(date(1985 + n % 2, 5, 5), date(2012, 1, 1), "F", sequence=800 + n)
+        ledger.record(nip, "appointment", appointment_of(nip, name=f"Tie {n % 2}", unit="Bappeda"), actor="test")
+    for n in range(3):
+        born = date(1991, 2, 2 + n)
+        nip = f.pppk_nip(born, 2022, "M")
+        payload = f.appointment(born, date(2022, 3, 1), "M", name=f"Kontrak {n}", employment_kind="PPPK", rank="IX")
+        ledger.record(nip, "appointment", {**payload, "recruitment_path": "PPPK"}, actor="test")
+    world.catch_up()
+    return world
+
+
+def pages(world: World, query: str, who: str = "admin") -> list[dict[str, Any]]:
+    """Every page of the roster, each read after the cursor of the one before."""
+    answers = [world.get(f"{ROSTER_PATH}?{query}", who).get_json()]
+    while answers[-1]["next"] is not None:
+        answers.append(world.get(f"{ROSTER_PATH}?{query}&after={answers[-1]['next']}", who).get_json())
+    return answers
+
+
+def nips(answers: list[dict[str, Any]]) -> list[str]:
+    return [item["nip"] for answer in answers for item in answer["items"]]
+
+
+def test_reading_after_each_cursor_gives_the_rows_of_the_numbered_pages_in_every_sort(staffed: World) -> None:
+    everyone = staffed.get(f"{ROSTER_PATH}?per_page=500").get_json()["items"]
+    assert len(everyone) == 12
+    for sort in SORTS:
+        by_cursor = pages(staffed, f"sort={sort}&per_page=5")
+        numbered = [staffed.get(f"{ROSTER_PATH}?sort={sort}&per_page=5&page={n}").get_json() for n in (1, 2, 3)]
+        assert nips(by_cursor) == nips(numbered), sort
+        assert sorted(nips(by_cursor)) == sorted(i["nip"] for i in everyone)
+        assert [a["page"] for a in by_cursor] == [1, None, None]
+        assert [a["total"] for a in by_cursor] == [12, 12, 12]
+        assert by_cursor[-1]["next"] is None
+        assert numbered[-1]["next"] is None
+
+
+def test_employees_without_a_value_come_last_in_ascending_order_and_first_in_descending(staffed: World) -> None:
+    ranks = [i["rank"] for i in staffed.get(f"{ROSTER_PATH}?sort=rank&per_page=500").get_json()["items"]]
+    assert ranks[-3:] == ["IX"] * 3
+    assert "IX" not in ranks[:-3]
+    descending = staffed.get(f"{ROSTER_PATH}?sort=-rank&per_page=500").get_json()["items"]
+    assert [i["rank"] for i in descending][:3] == ["IX"] * 3
+    ties = [i["nip"] for i in descending if i["name"] == "Tie 0"]
+    assert ties == sorted(ties, reverse=True)  # equal values: by NIP, in the same direction
+
+
+def test_a_cursor_walk_stays_within_the_readers_scope(staffed: World) -> None:
+    seen = pages(staffed, "sort=-rank_since&per_page=4", "hr_karo")
+    assert [(a["total"], len(a["items"])) for a in seen] == [(1, 1)]
+    medan = pages(staffed, "sort=-rank_since&per_page=4", "hr")
+    assert {i["agency"] for a in medan for i in a["items"]} == {"KOTA-MEDAN"}
+    assert len(nips(medan)) == medan[0]["total"] == 11
+
+
+def test_a_page_read_after_a_cursor_is_in_the_access_log(staffed: World) -> None:
+    first = staffed.get(f"{ROSTER_PATH}?sort=name&per_page=4", "inspector").get_json()
+    second = staffed.get(f"{ROSTER_PATH}?sort=name&per_page=4&after={first['next']}", "inspector").get_json()
+    logged = staffed.services.accounts.access_log({"nip": nips([second])}, page=1, per_page=50)[0]
+    assert sorted(e.nip for e in logged if e.action == "roster") == sorted(nips([second]))
+
+
+def cursor(*parts: Any) -> str:
+    return base64.urlsafe_b64encode(orjson.dumps(list(parts))).rstrip(b"=").decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        (f"sort=rank&after={cursor('name', False, 'Budi', '1')}", "same sort"),
+        (f"sort=rank&after={cursor('rank', True, 3, '1')}", "same sort"),
+        (f"sort=rank&after={cursor('rank', False, {'x': 1}, '1')}", "same sort"),
+        ("sort=rank&after=not-a-cursor", "same sort"),
+        (f"page=2&after={cursor('name', False, 'Budi', '1')}", "either page or after"),
+    ],
+)
+def test_a_cursor_this_list_did_not_give_is_refused_naming_after(staffed: World, query: str, reason: str) -> None:
+    answer = staffed.get(f"{ROSTER_PATH}?{query}")
+    assert answer.status_code == 422
+    assert reason in answer.get_json()["errors"]["after"][0]
+
+
+def test_a_total_is_counted_once_per_view_position_and_again_when_the_view_moves(staffed: World) -> None:
+    queries = staffed.services.queries
+    assert staffed.get(f"{ROSTER_PATH}?unit=Bappeda", "hr").get_json()["total"] == 7
+    [(key, (position, total))] = [(k, v) for k, v in queries.totals._found.items() if "Bappeda" in k[1]]
+    assert total == 7
+    queries.totals.put(key, position, 99)  # what a stale count would answer: shown while the view stays
+    assert staffed.get(f"{ROSTER_PATH}?unit=Bappeda", "hr").get_json()["total"] == 99
+    nip = f.nip(date(1992, 3, 3), date(2016, 1, 1), "M", sequence=899)
+    staffed.services.ledger.record(nip, "appointment", appointment_of(nip, unit="Bappeda"), actor="test")
+    staffed.catch_up()
+    assert staffed.get(f"{ROSTER_PATH}?unit=Bappeda", "hr").get_json()["total"] == 8
+
+
+def test_every_sort_of_the_roster_reads_through_an_index_on_its_column_and_the_nip() -> None:
+    indexed = set(ROSTER.indexes)
+    for column in ROSTER_SORTS.values():
+        assert column == "subject" or (column, "subject") in indexed, column
+
+
+def test_sqlite_reads_a_page_after_a_cursor_in_index_order(sqlite_url: str) -> None:
+    views = Projector(Settings(database_url=sqlite_url), [RosterProjection()])
+    try:
+        for sort, descending in itertools.product(("name", "rank_order", "birth_date"), (False, True)):
+            direction = "DESC" if descending else "ASC"
+            plan = views.views.sql.query(
+                f"EXPLAIN QUERY PLAN SELECT * FROM roster WHERE {sort} IS NOT NULL AND ({sort}, subject) > (?, ?) "
+                f"ORDER BY {sort} {direction}, subject {direction} LIMIT 5",
+                ("x", "y"),
+            )
+            details = " ".join(str(r["detail"]) for r in plan)
+            assert "USING INDEX" in details, details
+            assert "TEMP B-TREE" not in details, details
+    finally:
+        views.close()
