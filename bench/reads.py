@@ -1,5 +1,8 @@
 """Reads: timeline, eligibility and roster-page requests through gunicorn against a bare endpoint in the same server.
 
+Roster pages are read by number (`page`, random pages) and, where the server gives
+cursors, after a cursor (`after`, the `next` of random pages, collected before timing).
+
 The demo export is imported and the views brought up to date (not timed). The server is
 the production one (`careerlog serve`: gunicorn, gthread workers) serving careerlog's app
 wrapped with one extra route, /bare, that answers a constant JSON body without touching
@@ -8,6 +11,11 @@ with its own keep-alive connection) then request each endpoint for a fixed time;
 p99 and requests per second are printed beside the bare endpoint's.
 
     .venv/bin/python -m bench.reads --employees 10000 --store postgres --clients 8 --seconds 10
+
+With --keep the loaded store is kept and reused by later runs of the same size and seed
+(a SQLite file in $CAREERLOG_BENCH_DATA, or the schema reads_<employees>_<seed> in the
+PostgreSQL database), so that before and after can be measured on the same data without
+importing it again.
 """
 
 from __future__ import annotations
@@ -27,14 +35,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 from flask import Flask
 
-from bench.common import demo_export, fresh_store, parser, positive, report
+from bench.common import POSTGRES_URL, demo_export, fresh_store, parser, positive, report
 from careerlog.access import Scope
 from careerlog.accounts import open_accounts
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.importing import import_file
+from careerlog.sqlstore import open_store
 from projections.registry import projector
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,25 +63,64 @@ def bench_app() -> Flask:
     return app
 
 
-def prepare(settings: Settings, args: argparse.Namespace) -> tuple[str, list[str]]:
-    """Load the demo, bring the views up to date; an admin token and some NIPs."""
+PAGE = 50  # employees per roster page
+READY = "bench_reads_ready"  # a table made once the kept store is loaded: its one row, the employees
+
+
+def prepare(settings: Settings, args: argparse.Namespace, *, loaded: bool = False) -> tuple[str, list[str]]:
+    """Load the demo (unless `loaded`), bring the views up to date; an admin token and some NIPs."""
     app = CareerLog.from_settings(settings)
     try:
-        result = import_file(app, demo_export(args.employees, args.seed), actor="bench", migration=True)
-        if not result.ok:
-            raise SystemExit(f"the demo export did not import cleanly: {result.summary()}")
+        if not loaded:
+            result = import_file(app, demo_export(args.employees, args.seed), actor="bench", migration=True)
+            if not result.ok:
+                raise SystemExit(f"the demo export did not import cleanly: {result.summary()}")
         worker = projector(settings, app=app)
         try:
             worker.catch_up()
             accounts = open_accounts(settings, worker.views.sql)
-            accounts.create("bench", display_name="Benchmark", role="admin", scope=Scope(national=True))
+            if not loaded:
+                accounts.create("bench", display_name="Benchmark", role="admin", scope=Scope(national=True))
             token = accounts.issue_token("bench", days=1).token
             nips = [r["subject"] for r in worker.views.sql.query("SELECT subject FROM roster ORDER BY subject")]
+            if not loaded:
+                worker.views.sql.execute_script(
+                    [f"CREATE TABLE {READY} (employees INTEGER)", f"INSERT INTO {READY} VALUES ({args.employees})"]
+                )
         finally:
             worker.close()
     finally:
         app.close()
     return token, nips
+
+
+@contextmanager
+def kept_store(args: argparse.Namespace) -> Iterator[tuple[Settings, bool]]:
+    """Settings for the kept store of this size and seed, and whether it is loaded already."""
+    if args.store == "sqlite":
+        path = demo_export(args.employees, args.seed).parent / f"reads-{args.employees}-{args.seed}.db"
+        settings = Settings(database_url=f"sqlite:///{path}")
+    else:
+        base = (args.database_url or POSTGRES_URL).split("?", 1)[0]
+        settings = Settings(database_url=f"{base}?schema=reads_{args.employees}_{args.seed}")
+    store = open_store(settings)
+    try:
+        tables = store.query(
+            "SELECT name FROM sqlite_master WHERE name = ?"
+            if args.store == "sqlite"
+            else "SELECT table_name AS name FROM information_schema.tables WHERE table_name = ? AND table_schema = "
+            "current_schema()",
+            (READY,),
+        )
+    finally:
+        store.close()
+    yield settings, bool(tables)
+
+
+@contextmanager
+def fresh_store_unloaded(args: argparse.Namespace) -> Iterator[tuple[Settings, bool]]:
+    with fresh_store(args.store, args.database_url) as settings:
+        yield settings, False
 
 
 def free_port() -> int:
@@ -159,16 +208,38 @@ def load(port: int, paths: list[str], token: str, clients: int, seconds: float) 
     }
 
 
-def endpoints(nips: list[str], employees: int) -> dict[str, list[str]]:
+def endpoints(nips: list[str], employees: int, cursors: list[str]) -> dict[str, list[str]]:
     rng = random.Random(1)
     sample = rng.sample(nips, min(len(nips), 200))
-    pages = max(1, employees // 50)
-    return {
+    pages = max(1, employees // PAGE)
+    found = {
         "bare": ["/bare"],
         "timeline": [f"/api/v1/employees/{nip}/timeline" for nip in sample],
         "eligibility": [f"/api/v1/employees/{nip}/eligibility" for nip in sample],
-        "roster page": [f"/api/v1/employees?page={rng.randint(1, pages)}&per_page=50" for _ in range(50)],
+        "roster page": [f"/api/v1/employees?page={rng.randint(1, pages)}&per_page={PAGE}" for _ in range(50)],
     }
+    if cursors:
+        found["roster after"] = [f"/api/v1/employees?per_page={PAGE}&after={c}" for c in rng.choices(cursors, k=50)]
+    return found
+
+
+def roster_cursors(port: int, token: str) -> list[str]:
+    """The cursor (`next`) of every page of the roster, read once before the clock starts; none
+    from a server whose roster pages have no cursor."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    cursors: list[str] = []
+    path = f"/api/v1/employees?per_page={PAGE}"
+    try:
+        while True:
+            conn.request("GET", path, headers={"Authorization": f"Bearer {token}"})
+            following = orjson.loads(conn.getresponse().read()).get("next")
+            if following is None:
+                break
+            cursors.append(following)
+            path = f"/api/v1/employees?per_page={PAGE}&after={following}"
+    finally:
+        conn.close()
+    return cursors
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -177,18 +248,22 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--seconds", type=float, default=10.0, help="seconds per endpoint (default 10)")
     p.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2, as careerlog serve)")
     p.add_argument("--threads", type=int, default=4, help="threads per worker (default 4, as careerlog serve)")
+    p.add_argument("--keep", action="store_true", help="keep the loaded store and reuse it in later runs")
     args = p.parse_args(argv)
     positive(args)
     if args.clients < 1 or args.seconds <= 0:
         raise SystemExit("--clients and --seconds: must be positive")
-    with fresh_store(args.store, args.database_url) as settings:
-        token, nips = prepare(settings, args)
+    with kept_store(args) if args.keep else fresh_store_unloaded(args) as (settings, loaded):
+        if loaded:
+            print(f"reusing the kept store {settings.database_url}")
+        token, nips = prepare(settings, args, loaded=loaded)
         with server(settings, args.workers, args.threads) as port:
             load(port, ["/bare"], token, args.clients, min(args.seconds, 1.0))  # warm up the workers
+            cursors = roster_cursors(port, token)
             for _ in range(args.repeat):
                 results = {
                     name: load(port, paths, token, args.clients, args.seconds)
-                    for name, paths in endpoints(nips, args.employees).items()
+                    for name, paths in endpoints(nips, args.employees, cursors).items()
                 }
                 bare = results["bare"]["p50_ms"]
                 lines = [f"reads, {args.employees} employees, {args.store}, {args.clients} clients"]

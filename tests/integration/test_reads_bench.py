@@ -1,0 +1,35 @@
+"""The reads benchmark's own parts: roster pages read after cursors, and a kept store loaded once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from bench import common, reads
+
+
+def test_the_reads_bench_reads_roster_pages_after_cursors_and_reuses_a_kept_store(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CAREERLOG_BENCH_DATA", str(tmp_path / "data"))
+    monkeypatch.setattr(common, "RESULTS", tmp_path / "results")
+    monkeypatch.setattr(reads, "PAGE", 5)  # a dozen employees make three pages
+    store = ["--store", "postgres", "--database-url", database_url] if database_url.startswith("postgresql") else []
+    base = database_url.split("?", 1)[0]
+    options = ["--employees", "12", "--seconds", "0.3", "--clients", "2", "--workers", "1", "--keep", *store]
+    try:
+        reads.main(options)
+        reads.main(options)
+    finally:
+        if store:
+            from careerlog.config import Settings
+
+            with Settings(database_url=base).connect_postgres() as conn:
+                conn.execute('DROP SCHEMA IF EXISTS "reads_12_1" CASCADE')
+    out = capsys.readouterr().out
+    assert out.count("reusing the kept store") == 1
+    runs = [orjson.loads(line) for line in (tmp_path / "results" / "reads.jsonl").read_bytes().splitlines()]
+    assert [set(r["results"]) for r in runs] == [{"bare", "timeline", "eligibility", "roster page", "roster after"}] * 2
+    assert all(r["results"]["roster after"]["requests"] > 0 for r in runs)
