@@ -32,6 +32,14 @@ from projections.merit.rules import (
     recorded_after,
     round_dates,
 )
+from projections.merit.wording import Template
+
+LATE_EVIDENCE = Template(
+    "{count} supporting fact(s) effective by {day} recorded after the decision ({moment})",
+    ("day",),
+    ("moment",),
+    ("count",),
+)
 
 DECISIONS = Table(
     "decisions",
@@ -139,8 +147,18 @@ def late_evidence(final: CareerRecord, fact: Fact) -> Check | None:
     late = recorded_after(final, day, moment + timedelta(days=int(rule.params.get("grace_days", 0))))
     if not late:
         return None
-    message = f"{len(late)} supporting fact(s) effective by {day} recorded after the decision ({moment})"
-    return Check(rule.id, "missing", rule.severity, rule.source, rule.status, message, tuple(late))
+    wording = LATE_EVIDENCE(count=len(late), day=day, moment=moment)
+    return Check(
+        rule.id,
+        "missing",
+        rule.severity,
+        rule.source,
+        rule.status,
+        wording.text,
+        tuple(late),
+        template=wording.template,
+        params=wording.params,
+    )
 
 
 def audit_promotion(final: CareerRecord, fact: Fact) -> tuple[Row, list[Row]]:

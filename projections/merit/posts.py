@@ -15,7 +15,29 @@ from dateutil.relativedelta import relativedelta
 
 from careerlog.reference import Rule, reference, rules
 from projections.career import CareerRecord, Fact, PostSpell, whole_years
-from projections.merit.rules import Check, check, rating_facts, rule_on
+from projections.merit.rules import RATINGS_SHORT, Check, check, rating_facts, rule_on
+from projections.merit.wording import Template
+
+# The wording of the post rules' outcomes (translated on the pages: web/pages/messages.py).
+RANK_RANGE = Template("rank {rank}; the post's range is {low} to {high}")
+EDUCATION = Template("education {level}; at least {minimum} needed")
+EXPERIENCE = Template("in service since {start}; {years} y needed, reached on {due}", ("start", "due"), (), ("years",))
+POST_BELOW = Template(
+    "{days} days in {below} by {day}; {years} y ({needed} days) needed",
+    ("day",),
+    (),
+    ("days", "years", "needed"),
+    ("below",),
+)
+MAX_AGE = Template("age {age} on {day}; at most {limit}", ("day",), (), ("age", "limit"))
+MET = Template("met")
+TRAINING_DONE = Template("{training} completed on {day}", ("day",))
+NO_TRAINING = Template("no {training} completed by {by}", ("by",))
+OPEN_SELECTION = Template("selection {selection}; allowed: {allowed}")
+CREDIT = Template(
+    "credit {total:g} in {level} since {year}; {needed:g} needed for {target}", (), (), ("total", "needed")
+)
+JPT_TENURE = Template("{post_kind} held since {since}; not to be replaced before {due}", ("since", "due"))
 
 DEFINITIVE = "DEFINITIVE"
 PostRule = Callable[[Rule, Fact], "Check | None"]
@@ -98,7 +120,7 @@ class PostJudge:
             return None  # no range (pelaksana), or a PPPK grade: no eselon range applies
         index = self.ref.rank_index
         met = index(low) <= index(held[0]) <= index(high)
-        return check(rule, met, f"rank {held[0]}; the post's range is {low} to {high}", [held[2]])
+        return check(rule, met, RANK_RANGE(rank=held[0], low=low, high=high), [held[2]])
 
     def _education(self, rule: Rule, fact: Fact) -> Check | None:
         minimum = rule.params["min_level"].get(fact.get("post_kind"))
@@ -108,7 +130,7 @@ class PostJudge:
             return None
         order = self.ref.education
         met = int(order[level]["order"]) >= int(order[minimum]["order"])
-        return check(rule, met, f"education {level}; at least {minimum} needed", self.record.education_facts(day))
+        return check(rule, met, EDUCATION(level=level, minimum=minimum), self.record.education_facts(day))
 
     def _experience(self, rule: Rule, fact: Fact) -> Check | None:
         years = rule.params["years"].get(fact.get("post_kind"))
@@ -116,7 +138,7 @@ class PostJudge:
         if years is None or start is None or self.record.appointment is None:
             return None
         due = start + relativedelta(years=int(years))
-        message = f"in service since {start}; {years} y needed, reached on {due}"
+        message = EXPERIENCE(start=start, years=years, due=due)
         return check(rule, due <= fact.effective_date, message, [self.record.appointment])
 
     def _post_below(self, rule: Rule, fact: Fact) -> Check | None:
@@ -131,7 +153,7 @@ class PostJudge:
         ]
         days = sum(s.days_until(day) for s in spells)
         needed = years_in_days(day, int(years))
-        message = f"{days} days in {' or '.join(below)} by {day}; {years} y ({needed} days) needed"
+        message = POST_BELOW(days=days, below=" or ".join(below), day=day, years=years, needed=needed)
         return check(rule, days >= needed, message, [s.fact for s in spells])
 
     def _max_age(self, rule: Rule, fact: Fact) -> Check | None:
@@ -140,7 +162,7 @@ class PostJudge:
         if limit is None or birth is None or self.record.appointment is None:
             return None
         age = whole_years(birth, fact.effective_date)
-        return check(rule, age <= int(limit), f"age {age} on {fact.effective_date}; at most {limit}")
+        return check(rule, age <= int(limit), MAX_AGE(age=age, day=fact.effective_date, limit=limit))
 
     def _performance(self, rule: Rule, fact: Fact) -> Check | None:
         years = rule.params["years"].get(fact.get("post_kind"))
@@ -149,7 +171,7 @@ class PostJudge:
         minimum = self.ref.predicate_score(rule.params["min_predicate"])
         found = rating_facts(self.record, fact.effective_date, int(years))
         short = [str(y) for y, f in found if f is None or self.ref.predicate_score(f.get("predicate")) < minimum]
-        message = f"ratings below {rule.params['min_predicate']} or absent for {', '.join(short)}" if short else "met"
+        message = RATINGS_SHORT(predicate=rule.params["min_predicate"], years=", ".join(short)) if short else MET()
         return check(rule, not short, message, [f for _, f in found if f is not None])
 
     def _leadership_training(self, rule: Rule, fact: Fact) -> Check | None:
@@ -158,7 +180,9 @@ class PostJudge:
             return None
         by = fact.effective_date + relativedelta(months=int(rule.params.get("grace_months", 0)))
         done = [t for t in self.record.trainings(until=by) if t.get("training_kind") == wanted]
-        message = f"{wanted} completed on {done[0].effective_date}" if done else f"no {wanted} completed by {by}"
+        message = (
+            TRAINING_DONE(training=wanted, day=done[0].effective_date) if done else NO_TRAINING(training=wanted, by=by)
+        )
         return check(rule, bool(done), message, done[:1])
 
     def _open_selection(self, rule: Rule, fact: Fact) -> Check | None:
@@ -166,7 +190,9 @@ class PostJudge:
             return None
         selection = fact.get("selection")
         allowed = rule.params["allowed"]
-        return check(rule, selection in allowed, f"selection {selection}; allowed: {', '.join(allowed)}", [fact])
+        return check(
+            rule, selection in allowed, OPEN_SELECTION(selection=selection, allowed=", ".join(allowed)), [fact]
+        )
 
     def _credit_points(self, rule: Rule, fact: Fact) -> Check | None:
         """A move up to a higher functional level: the credit earned in the level held."""
@@ -183,7 +209,7 @@ class PostJudge:
         factor = self.ref.skp_predicates
         total = sum(float(factor[f.get("predicate")]["credit_factor"]) * float(level["coefficient"]) for f in used)
         needed = float(level["credit_per_step"])
-        message = f"credit {total:g} in {held.level} since {held.start.year}; {needed:g} needed for {target}"
+        message = CREDIT(total=total, level=held.level, year=held.start.year, needed=needed, target=target)
         return check(rule, total >= needed, message, [held.fact, *used])
 
     def _jpt_tenure(self, rule: Rule, fact: Fact) -> Check | None:
@@ -196,5 +222,5 @@ class PostJudge:
         if int(order[fact.get("post_kind")].get("order", 0)) > int(order[held.post_kind].get("order", 0)):
             return None  # a move up (by open selection) is not a replacement
         due = held.start + relativedelta(years=int(rule.params["years"]))
-        message = f"{held.post_kind} held since {held.start}; not to be replaced before {due}"
+        message = JPT_TENURE(post_kind=held.post_kind, since=held.start, due=due)
         return check(rule, due <= day, message, [held.fact])

@@ -20,6 +20,7 @@ from dateutil.relativedelta import relativedelta
 
 from careerlog.reference import Rule, Rules, reference, rules
 from projections.career import CareerRecord, Fact, PostSpell
+from projections.merit.wording import Params, Template, Wording
 
 MET, MISSING, NOT_APPLICABLE = "met", "missing", "not_applicable"
 SEVERITY_ORDER = {"low": 1, "medium": 2, "high": 3}
@@ -38,6 +39,8 @@ class Check:
     message: str
     evidence: tuple[Fact, ...] = ()
     enforced: bool = True  # False: shown, but not a finding nor a bar to eligibility (`enforced = false`)
+    template: str = ""  # the English template `message` was rendered from (projections/merit/wording.py)
+    params: Params = ()  # its values, as the message shows them
 
     @property
     def missing(self) -> bool:
@@ -64,10 +67,40 @@ def evidence_json(subject: str, facts: tuple[Fact, ...]) -> list[dict[str, Any]]
     ]
 
 
-def check(rule: Rule, met: bool, message: str, evidence: list[Fact] | tuple[Fact, ...] = ()) -> Check:
+def check(rule: Rule, met: bool, wording: Wording, evidence: list[Fact] | tuple[Fact, ...] = ()) -> Check:
     outcome = MET if met else MISSING
     enforced = bool(rule.params.get("enforced", True))
-    return Check(rule.id, outcome, rule.severity, rule.source, rule.status, message, tuple(evidence), enforced)
+    return Check(
+        rule.id,
+        outcome,
+        rule.severity,
+        rule.source,
+        rule.status,
+        wording.text,
+        tuple(evidence),
+        enforced,
+        wording.template,
+        wording.params,
+    )
+
+
+# The wording of the promotion rules' outcomes (translated on the pages: web/pages/messages.py).
+TIME_IN_RANK = Template("{rank} since {since}; {years} y needed, reached on {due}", ("since", "due"), (), ("years",))
+RATINGS_SHORT = Template("ratings below {predicate} or absent for {years}")
+RATINGS_MET = Template("ratings met")
+NO_EDUCATION = Template("no education recorded")
+EDUCATION_CEILING = Template("education {level} allows up to {ceiling}; new rank {new}")
+DATES = Template("TMT {day}; permitted: day {day_of_month} of months {months}", ("day",))
+EXAM_MISSING = Template("exam {exams} not passed by {day}", ("day",))
+EXAM_PASSED = Template("exam {exams} passed")
+PENALTY = Template("{count} blocking penalty served on {day}", ("day",), (), ("count",))
+NO_MANAGERIAL_POST = Template("no definitive managerial post held on {day}", ("day",))
+STRUCTURAL_RANGE = Template("post {post_kind} tops at {top}; new rank {new}")
+NO_FUNCTIONAL_POST = Template("no definitive functional post held on {day}", ("day",))
+CREDIT = Template("credit {total:g} of {needed:g} since {year}", (), (), ("total", "needed"))
+CONFIRMED = Template("confirmed as PNS")
+NOT_CONFIRMED = Template("not confirmed by {day}", ("day",))
+TRAINING = Template("{hours} JP in {year}; {needed} needed", (), (), ("hours", "needed"))
 
 
 def round_dates(start: date, end: date) -> Iterator[date]:
@@ -194,7 +227,7 @@ class PromotionJudge:
         if years is None:
             return None
         due = since + relativedelta(years=int(years))
-        return check(rule, due <= day, f"{rank} since {since}; {years} y needed, reached on {due}", [held])
+        return check(rule, due <= day, TIME_IN_RANK(rank=rank, since=since, years=years, due=due), [held])
 
     def _performance(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -206,7 +239,7 @@ class PromotionJudge:
         found = rating_facts(self.record, day, int(years))
         short = [str(y) for y, f in found if f is None or self.ref.predicate_score(f.get("predicate")) < minimum]
         message = (
-            f"ratings below {rule.params['min_predicate']} or absent for {', '.join(short)}" if short else "ratings met"
+            RATINGS_SHORT(predicate=rule.params["min_predicate"], years=", ".join(short)) if short else RATINGS_MET()
         )
         return check(rule, not short, message, [f for _, f in found if f is not None])
 
@@ -217,17 +250,17 @@ class PromotionJudge:
             return None
         level, facts = self.education(day)
         if level is None:
-            return check(rule, False, "no education recorded")
+            return check(rule, False, NO_EDUCATION())
         ceiling = self.ref.education[level]["ceiling"]
         met = self.ref.rank_index(new) <= self.ref.rank_index(ceiling)
-        return check(rule, met, f"education {level} allows up to {ceiling}; new rank {new}", facts)
+        return check(rule, met, EDUCATION_CEILING(level=level, ceiling=ceiling, new=new), facts)
 
     def _dates(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
         if kind in rule.params.get("exempt_kinds", []):
             return None
         months = ", ".join(str(m) for m in rule.params["months"])
         met = day.day == int(rule.params["day"]) and day.month in rule.params["months"]
-        return check(rule, met, f"TMT {day}; permitted: day {rule.params['day']} of months {months}")
+        return check(rule, met, DATES(day=day, day_of_month=rule.params["day"], months=months))
 
     def _service_exam(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -243,7 +276,7 @@ class PromotionJudge:
         passed = {f.get("exam"): f for f in self.until("exam", day)}
         lacking = [code for code in needed if code not in passed]
         used = [passed[code] for code in needed if code in passed]
-        message = f"exam {', '.join(lacking)} not passed by {day}" if lacking else f"exam {', '.join(needed)} passed"
+        message = EXAM_MISSING(exams=", ".join(lacking), day=day) if lacking else EXAM_PASSED(exams=", ".join(needed))
         return check(rule, not lacking, message, used)
 
     def _penalty(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
@@ -257,7 +290,7 @@ class PromotionJudge:
             end = penalty_end(fact)
             if end is not None and day <= end + relativedelta(months=int(extra.get(fact.get("level"), 0))):
                 blocking.append(fact)
-        return check(rule, not blocking, f"{len(blocking)} blocking penalty served on {day}", blocking)
+        return check(rule, not blocking, PENALTY(count=len(blocking), day=day), blocking)
 
     def _structural_range(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -266,10 +299,10 @@ class PromotionJudge:
             return None
         post = self.post_held(day)
         if post is None or not self.is_managerial(post.post_kind):
-            return check(rule, False, f"no definitive managerial post held on {day}")
+            return check(rule, False, NO_MANAGERIAL_POST(day=day))
         top = self.ref.post_kinds[post.post_kind].get("max_rank")
         met = top is not None and self.ref.rank_index(new) <= self.ref.rank_index(top)
-        return check(rule, met, f"post {post.post_kind} tops at {top}; new rank {new}", [post.fact])
+        return check(rule, met, STRUCTURAL_RANGE(post_kind=post.post_kind, top=top, new=new), [post.fact])
 
     def _credit_points(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -278,13 +311,13 @@ class PromotionJudge:
             return None
         post = self.post_held(day)
         if post is None or post.post_kind != "FUNGSIONAL" or not post.level:
-            return check(rule, False, f"no definitive functional post held on {day}")
+            return check(rule, False, NO_FUNCTIONAL_POST(day=day))
         level = self.ref.functional_levels[post.level]
         coefficient = float(level["coefficient"])
         used = [self.record.ratings[y] for y in range(since.year, day.year) if y in self.record.ratings]
         total = sum(float(self.ref.skp_predicates[f.get("predicate")]["credit_factor"]) * coefficient for f in used)
         needed = float(level["credit_per_step"])
-        return check(rule, total >= needed, f"credit {total:g} of {needed:g} since {since.year}", [post.fact, *used])
+        return check(rule, total >= needed, CREDIT(total=total, needed=needed, year=since.year), [post.fact, *used])
 
     def _no_probation(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -292,9 +325,8 @@ class PromotionJudge:
         if kind in rule.params.get("exempt_kinds", []):
             return None
         confirmed = self.until("confirmation", day)
-        return check(
-            rule, bool(confirmed), "confirmed as PNS" if confirmed else f"not confirmed by {day}", confirmed[:1]
-        )
+        message = CONFIRMED() if confirmed else NOT_CONFIRMED(day=day)
+        return check(rule, bool(confirmed), message, confirmed[:1])
 
     def _training(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
         if kind not in rule.params.get("kinds", []):
@@ -302,7 +334,7 @@ class PromotionJudge:
         used = [f for f in self.kinds["training"] if f.effective_date.year == day.year - 1]
         hours = sum(int(f.get("hours")) for f in used)
         needed = int(rule.params.get("jp", 20))
-        return check(rule, hours >= needed, f"{hours} JP in {day.year - 1}; {needed} needed", used)
+        return check(rule, hours >= needed, TRAINING(hours=hours, year=day.year - 1, needed=needed), used)
 
 
 def recorded_after(final: CareerRecord, day: date, moment: Any) -> list[Fact]:

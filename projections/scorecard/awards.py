@@ -20,10 +20,20 @@ from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Fact, whole_years
 from projections.framework import Projection, Table
 from projections.merit.audit import FINDINGS
+from projections.merit.wording import Params, Template, Wording
 
 SERVICE_RULE = "awards.long_service_years"
 PENALTY_RULE = "awards.long_service_penalty"
 PERFORMANCE_RULE = "awards.achievement_performance"
+
+# The wording of the findings (translated on the pages: web/pages/messages.py).
+TOO_FEW_YEARS = Template(
+    "{award} needs {years} years of service; {served} served at {day}", ("day",), (), ("years", "served")
+)
+PENALISED = Template("{award} conferred on an employee given {penalties}")
+UNDER_RATED = Template(
+    "{award} for achievement conferred on an employee rated {predicate} for {year} (at least {wanted} expected)"
+)
 
 AWARDS = Table(
     "awards",
@@ -64,6 +74,8 @@ class AwardFinding:
     status: str
     message: str
     evidence: tuple[int, ...]
+    template: str = ""  # the English template `message` was rendered from (projections/merit/wording.py)
+    params: Params = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -76,11 +88,12 @@ class AwardFinding:
         }
 
 
-def finding(rule_id: str, day: date, message: str, evidence: Iterable[int]) -> AwardFinding | None:
+def finding(rule_id: str, day: date, wording: Wording, evidence: Iterable[int]) -> AwardFinding | None:
     rule = rules().in_force(rule_id, day)
     if rule is None:
         return None
-    return AwardFinding(rule.id, rule.severity, rule.source, rule.status, message, tuple(sorted(evidence)))
+    found = (rule.id, rule.severity, rule.source, rule.status, wording.text, tuple(sorted(evidence)))
+    return AwardFinding(*found, wording.template, wording.params)
 
 
 # ---------------------------------------------------------------------- measures
@@ -122,7 +135,7 @@ def check_service(record: CareerRecord, fact: Fact, years_needed: int) -> AwardF
     if served is None or served >= years_needed:
         return None
     day = fact.effective_date
-    message = f"{fact.get('award_kind')} needs {years_needed} years of service; {served} served at {day}"
+    message = TOO_FEW_YEARS(award=fact.get("award_kind"), years=years_needed, served=served, day=day)
     return finding(SERVICE_RULE, day, message, [fact.version, 1])  # the appointment is version 1
 
 
@@ -132,7 +145,7 @@ def check_penalties(record: CareerRecord, fact: Fact) -> AwardFinding | None:
     if not found:
         return None
     listed = ", ".join(f"{p.get('penalty_kind')} ({p.get('level')}, {p.effective_date})" for p in found)
-    message = f"{fact.get('award_kind')} conferred on an employee given {listed}"
+    message = PENALISED(award=fact.get("award_kind"), penalties=listed)
     return finding(PENALTY_RULE, fact.effective_date, message, [fact.version, *(p.version for p in found)])
 
 
@@ -144,9 +157,8 @@ def check_performance(record: CareerRecord, fact: Fact) -> AwardFinding | None:
     score, bar = reference().predicate_score(latest.get("predicate")), reference().predicate_score(wanted)
     if score >= bar:
         return None
-    message = (
-        f"{fact.get('award_kind')} for achievement conferred on an employee rated "
-        f"{latest.get('predicate')} for {latest.get('year')} (at least {wanted} expected)"
+    message = UNDER_RATED(
+        award=fact.get("award_kind"), predicate=latest.get("predicate"), year=latest.get("year"), wanted=wanted
     )
     return finding(PERFORMANCE_RULE, fact.effective_date, message, [fact.version, latest.version])
 

@@ -56,6 +56,7 @@ def init_pages(app: Flask) -> None:
     """Register the page blueprints with Babel, the log-in rate limit and the session cookie settings."""
     from web.pages import auth, career, errors, hr, inspector, reports  # noqa: F401  # routes on blp
     from web.pages.common import blp
+    from web.pages.messages import message_text
     from web.pages.scorecard import blp as scorecard_blp
 
     app.config["SESSION_COOKIE_HTTPONLY"] = True
@@ -78,6 +79,7 @@ def init_pages(app: Flask) -> None:
     app.jinja_env.filters["reason"] = reason
     app.jinja_env.filters["field_label"] = field_label
     app.jinja_env.filters["promotion_kind"] = promotion_kind_name
+    app.jinja_env.filters["message"] = message_text
     limiter.init_app(app)
     app.register_blueprint(blp)
     app.register_blueprint(scorecard_blp)

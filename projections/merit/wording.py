@@ -1,0 +1,96 @@
+"""The wording of rule outcomes: an English template with named placeholders and its values.
+
+A check's or finding's `message` is rendered from a `Template` and the values it was given, so
+the English text stays exactly what the views and the API have always stored; the template and
+the values (as the English text shows them) travel with it, and `parse` recovers both from a
+stored message. The pages translate the template and show the values in the visitor's language
+(web/pages/messages.py). Every `Template` registers itself in `TEMPLATES`, so the catalogue of
+texts to translate is complete by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from string import Formatter
+from typing import Any
+
+Params = tuple[tuple[str, str], ...]
+TEMPLATES: dict[str, Template] = {}
+
+
+def parts(text: str) -> list[tuple[str, str | None, str]]:
+    """(literal, placeholder name or None, format spec) of a template text, in order."""
+    return [(literal, name, spec or "") for literal, name, spec, _ in Formatter().parse(text)]
+
+
+def names_of(text: str) -> tuple[str, ...]:
+    """The placeholder names of a template text, in order."""
+    return tuple(name for _, name, _ in parts(text) if name is not None)
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """A template text with each placeholder replaced by its (already formatted) value."""
+    return "".join(literal + (values[name] if name is not None else "") for literal, name, _ in parts(text))
+
+
+@dataclass(frozen=True)
+class Template:
+    """The English wording of an outcome. `dates`, `times` and `numbers` name the placeholders holding
+    ISO dates, timestamps and numbers (localised on the pages); `either` those holding alternatives
+    joined by " or "."""
+
+    text: str
+    dates: tuple[str, ...] = ()
+    times: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+    either: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        TEMPLATES.setdefault(self.text, self)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return names_of(self.text)
+
+    def __call__(self, **values: Any) -> Wording:
+        """The template with its values, each formatted as the English text shows it."""
+        params = tuple((name, format(values[name], spec)) for _, name, spec in parts(self.text) if name is not None)
+        return Wording(self.text, params)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """A regular expression matching exactly the texts this template renders."""
+        seen: set[str] = set()
+        out = []
+        for literal, name, _ in parts(self.text):
+            out.append(re.escape(literal))
+            if name is not None:
+                out.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+                seen.add(name)
+        return re.compile("".join(out), re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A template text and its values as the English message shows them."""
+
+    template: str
+    params: Params
+
+    @property
+    def text(self) -> str:
+        """The English message."""
+        return fill(self.template, dict(self.params))
+
+
+def parse(message: str) -> Wording | None:
+    """The template and values a stored message was rendered from (None for a text of no template).
+    Where two templates match ("{rank} since {since}; ..." and "in service since {start}; ..."), the
+    one whose fixed words explain more of the text wins."""
+    found = [(t, m) for t in TEMPLATES.values() if (m := t.pattern.fullmatch(message)) is not None]
+    if not found:
+        return None
+    template, match = min(found, key=lambda tm: sum(len(v) for v in tm[1].groupdict().values()))
+    return Wording(template.text, tuple((name, match[name]) for name in template.names))

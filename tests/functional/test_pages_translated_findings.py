@@ -1,0 +1,47 @@
+"""Findings and eligibility gaps on the pages: Indonesian by default, English with ?lang=en, dates localised."""
+
+from __future__ import annotations
+
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_inspector import decision_version
+
+
+def test_a_promotions_findings_are_in_indonesian_by_default_and_in_english_on_request(world: World) -> None:
+    log_in(world, "inspector")
+    version = decision_version(world)
+    stored = [x["message"] for x in world.services.audit_view.promotion(BUDI, version)["findings"]]
+    assert "not confirmed by 2014-04-01" in stored  # the view keeps the English text
+    indonesian = world.client.get(f"/pages/audits/{BUDI}/{version}").get_data(as_text=True)
+    assert "<p>belum diangkat sebagai PNS sampai dengan 1 Apr 2014</p>" in indonesian
+    assert "<p>predikat kinerja di bawah BAIK atau tidak ada untuk tahun 2013, 2012</p>" in indonesian
+    assert "not confirmed" not in indonesian
+    english = world.client.get(f"/pages/audits/{BUDI}/{version}?lang=en").get_data(as_text=True)
+    assert "<p>not confirmed by Apr 1, 2014</p>" in english
+    assert "<p>ratings below BAIK or absent for 2013, 2012</p>" in english
+
+
+def test_what_is_missing_for_the_next_promotion_is_in_indonesian_by_default_and_in_english_on_request(
+    world: World,
+) -> None:
+    log_in(world, "employee")
+    indonesian = world.client.get(f"/pages/employees/{BUDI}").get_data(as_text=True)
+    assert '<li class="missing">predikat kinerja di bawah BAIK atau tidak ada untuk tahun 2017, 2016</li>' in indonesian
+    assert '<li class="missing">belum diangkat sebagai PNS sampai dengan 1 Apr 2018</li>' in indonesian
+    assert (
+        "✓ pangkat III/b sejak 1 Apr 2014; masa kerja dalam pangkat 4 tahun diperlukan, terpenuhi pada 1 Apr 2018"
+        in indonesian
+    )
+    assert "✗ 0 JP pada tahun 2017; diperlukan 20 JP" in indonesian
+    assert "ratings below" not in indonesian
+    english = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
+    assert '<li class="missing">ratings below BAIK or absent for 2017, 2016</li>' in english
+    assert '<li class="missing">not confirmed by Apr 1, 2018</li>' in english
+    assert "✓ III/b since Apr 1, 2014; 4 y needed, reached on Apr 1, 2018" in english
+
+
+def test_the_api_keeps_the_english_messages(world: World) -> None:
+    body = world.get(f"/api/v1/employees/{BUDI}/eligibility", "employee").get_json()
+    requirements = body["items"][0]["requirements"]
+    assert "ratings below BAIK or absent for 2017, 2016" in [r["message"] for r in requirements]
+    assert all(set(r) == {"rule", "outcome", "enforced", "message"} for r in requirements)

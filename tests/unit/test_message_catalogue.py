@@ -1,0 +1,116 @@
+"""The wording of findings and requirements: every template translated, each message traceable to its
+template and values, and shown in the visitor's language with dates and numbers localised."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+from flask import Flask
+from flask_babel import Babel, force_locale
+
+from projections.merit.rules import PromotionJudge
+from projections.merit.wording import Template, Wording, fill, names_of, parse
+from projections.scorecard.awards import audit_award
+from tests import factories as f
+from web.pages.messages import extract, load_templates, message_text
+
+CATALOGUE = Path(__file__).parents[2] / "web" / "translations" / "id" / "LC_MESSAGES"
+T = "T00:00:00+00:00"
+
+
+def sample(template: Template) -> Wording:
+    """The template with a value of each placeholder's kind."""
+    values = {
+        name: "2021-04-01"
+        if name in template.dates
+        else "2021-04-02 08:00:00+00:00"
+        if name in template.times
+        else "12"
+        if name in template.numbers
+        else "PELAKSANA or FUNGSIONAL"
+        if name in template.either
+        else "III/b"
+        for name in template.names
+    }
+    return Wording(template.text, tuple((name, values[name]) for name in template.names))
+
+
+@pytest.fixture(scope="module")
+def pages() -> Flask:
+    app = Flask(__name__)
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(CATALOGUE.parents[1])
+    Babel(app)
+    return app
+
+
+def test_every_template_of_the_projections_has_an_indonesian_translation_with_the_same_placeholders() -> None:
+    templates = load_templates()
+    po = read_po(io.BytesIO((CATALOGUE / "messages.po").read_bytes()))
+    mo = read_mo(io.BytesIO((CATALOGUE / "messages.mo").read_bytes()))
+    assert len(templates) >= 30  # the promotion, post, late-evidence and award wordings
+    for text, template in templates.items():
+        entry, compiled = po[text], mo[text]
+        assert entry is not None, f"{text!r} is not in messages.po"
+        assert entry.string, f"no Indonesian translation of {text!r}"
+        assert not entry.fuzzy, f"the translation of {text!r} is fuzzy"
+        assert compiled is not None, f"messages.mo is not compiled: {text!r}"
+        assert compiled.string == entry.string, f"messages.mo is not compiled: {text!r}"
+        assert set(names_of(entry.string)) == set(template.names), text
+
+
+def test_every_template_is_recovered_with_its_values_from_the_message_it_renders() -> None:
+    for template in load_templates().values():
+        wording = sample(template)
+        assert parse(wording.text) == wording, template.text
+
+
+def test_a_text_of_no_template_is_not_taken_for_one() -> None:
+    assert parse("a message written before the templates") is None
+    assert message_text("a message written before the templates") == "a message written before the templates"
+
+
+def test_checks_carry_the_template_and_values_their_english_message_was_rendered_from() -> None:
+    builder = f.CareerBuilder().add("performance_rating", f.rating(2016, "KURANG"), f"2017-01-15{T}")
+    judge = PromotionJudge(builder.record())
+    checks = judge.checks(date(2014, 4, 1), "101", "III/b") + judge.checks(date(2018, 4, 1), "101", "III/b")
+    assert "ratings below BAIK or absent for 2017, 2016" in [c.message for c in checks]
+    for c in checks:
+        assert c.template in load_templates()
+        assert c.message == fill(c.template, dict(c.params))
+        assert parse(c.message) == Wording(c.template, c.params)
+
+
+def test_award_findings_carry_their_template_and_values() -> None:
+    record = f.CareerBuilder(appointed=date(2010, 8, 17)).add("award", f.award("SLKS_20", "2025-08-17")).record()
+    [found] = audit_award(record, record.of_kind("award")[0])
+    assert found.message == "SLKS_20 needs 20 years of service; 15 served at 2025-08-17"
+    assert dict(found.params) == {"award": "SLKS_20", "years": "20", "served": "15", "day": "2025-08-17"}
+    assert parse(found.message) == Wording(found.template, found.params)
+
+
+def test_the_babel_extraction_hands_every_template_to_the_translators() -> None:
+    source = Path(__file__).parents[2] / "web" / "pages" / "messages.py"
+    with source.open("rb") as fh:
+        extracted = {text for _, _, text, _ in extract(fh, {"_l": None}, [], {})}
+    assert set(load_templates()) <= extracted
+    assert "or" in extracted
+
+
+def test_a_message_is_shown_in_indonesian_with_local_dates_numbers_and_alternatives(pages: Flask) -> None:
+    stored = "2864 days in PELAKSANA or FUNGSIONAL by 2018-01-02; 4 y (1461 days) needed"
+    with pages.test_request_context(), force_locale("id"):
+        shown = message_text(stored)
+    expected = (
+        "2.864 hari dalam jabatan PELAKSANA atau FUNGSIONAL sampai dengan 2 Jan 2018; diperlukan 4 tahun (1.461 hari)"
+    )
+    assert shown == expected
+    with pages.test_request_context(), force_locale("en"):
+        assert message_text(stored) == "2,864 days in PELAKSANA or FUNGSIONAL by Jan 2, 2018; 4 y (1,461 days) needed"
+        assert message_text("credit 31.25 of 50 since 2019") == "credit 31.25 of 50 since 2019"
+    with pages.test_request_context(), force_locale("id"):
+        assert message_text("credit 31.25 of 50 since 2019") == "angka kredit 31,25 dari 50 sejak 2019"
