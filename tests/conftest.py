@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -60,14 +61,23 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         )
 
 
+@contextmanager
+def fresh_schema() -> Iterator[str]:
+    """The URL of a new schema in the test database, dropped afterwards."""
+    require_postgres()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    try:
+        yield f"{POSTGRES_URL}?schema={schema}"
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A fresh schema in the test database, dropped afterwards."""
-    require_postgres()
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    yield f"{POSTGRES_URL}?schema={schema}"
-    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    with fresh_schema() as url:
+        yield url
 
 
 @pytest.fixture
@@ -80,6 +90,16 @@ def database_url(request: pytest.FixtureRequest) -> str:
     """The same scenario on each store, by configuration only."""
     name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
     return str(request.getfixturevalue(name))
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def shared_database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One store of each kind per module, for module fixtures whose tests only read what they recorded."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('shared')}/careerlog.db"
+        return
+    with fresh_schema() as url:
+        yield url
 
 
 @pytest.fixture

@@ -19,13 +19,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-import psycopg
-
 from careerlog.application import CareerLog, event_row
 from careerlog.config import Settings
 from careerlog.sqlstore import Row, open_store
 from projections.registry import all_projections
-from tests.conftest import POSTGRES_URL
+from tests.conftest import fresh_schema
 
 CAREERLOG = str(Path(sys.executable).with_name("careerlog"))
 
@@ -127,12 +125,8 @@ def twin_store(database_url: str, directory: Path) -> Iterator[str]:
     if database_url.startswith("sqlite"):
         yield f"sqlite:///{directory}/twin-{uuid.uuid4().hex[:8]}.db"
         return
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    try:
-        yield f"{POSTGRES_URL}?schema={schema}"
-    finally:
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    with fresh_schema() as url:
+        yield url
 
 
 def free_port() -> int:

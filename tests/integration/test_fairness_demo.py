@@ -19,8 +19,10 @@ from projections.registry import all_projections
 TODAY = date(2026, 6, 30)
 
 
-@pytest.fixture
-def store(settings: Settings) -> Iterator[SqlStore]:
+@pytest.fixture(scope="module")
+def store(shared_database_url: str) -> Iterator[SqlStore]:
+    """A small demo recorded and projected once per store; the tests only read it."""
+    settings = Settings(database_url=shared_database_url)
     app = CareerLog.from_settings(settings)
     worker = Projector(settings, all_projections(), app=app)
     try:

@@ -19,13 +19,7 @@ from careerlog.sqlstore import SqlStore
 from projections.framework import Projector
 from projections.registry import all_projections
 from projections.scorecard import ScorecardQueries
-from tests.integration.test_training_mentoring import (  # noqa: F401  (fixtures)
-    TODAY,
-    clock,
-    ledger,
-    populated,
-    projector,
-)
+from tests.integration.test_training_mentoring import TODAY, populated  # noqa: F401  (a fixture)
 
 
 def test_scorecard_gives_the_jp_share_trend_of_an_agency_and_the_comparison_across_agencies(
