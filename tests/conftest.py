@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
 import pytest
 
-from careerlog.application import CareerLog
+from careerlog.application import CareerLog, Clock, utc_now
 from careerlog.config import Settings
+from careerlog.sqlstore import SqlStore
+from projections.framework import Projector
+from projections.registry import all_projections
 
 POSTGRES_URL = os.environ.get("CAREERLOG_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -105,6 +108,22 @@ def shared_database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest
 @pytest.fixture
 def settings(database_url: str) -> Settings:
     return Settings(database_url=database_url)
+
+
+@contextmanager
+def projected(
+    database_url: str, record: Callable[[CareerLog], object], clock: Clock = utc_now, batch_size: int = 1000
+) -> Iterator[SqlStore]:
+    """The views of a store once `record` has recorded into it and every projection has caught up."""
+    settings = Settings(database_url=database_url)
+    with CareerLog.from_settings(settings, clock=clock) as ledger:
+        worker = Projector(settings, all_projections(), app=ledger, batch_size=batch_size)
+        try:
+            record(ledger)
+            worker.catch_up()
+            yield worker.views.sql
+        finally:
+            worker.close()
 
 
 @pytest.fixture

@@ -8,13 +8,10 @@ from datetime import date
 
 import pytest
 
-from careerlog.application import CareerLog
-from careerlog.config import Settings
 from careerlog.demo import load_demo
 from careerlog.sqlstore import SqlStore
-from projections.framework import Projector
 from projections.merit.fairness import FairnessQueries
-from projections.registry import all_projections
+from tests.conftest import projected
 
 TODAY = date(2026, 6, 30)
 
@@ -22,16 +19,10 @@ TODAY = date(2026, 6, 30)
 @pytest.fixture(scope="module")
 def store(shared_database_url: str) -> Iterator[SqlStore]:
     """A small demo recorded and projected once per store; the tests only read it."""
-    settings = Settings(database_url=shared_database_url)
-    app = CareerLog.from_settings(settings)
-    worker = Projector(settings, all_projections(), app=app)
-    try:
-        load_demo(app, employees=150, seed=11, today=TODAY, workers=1)
-        worker.catch_up()
-        yield worker.views.sql
-    finally:
-        worker.close()
-        app.close()
+    with projected(
+        shared_database_url, lambda app: load_demo(app, employees=150, seed=11, today=TODAY, workers=1)
+    ) as views:
+        yield views
 
 
 def test_fairness_counts_every_pool_row_of_the_merit_view_once(store: SqlStore) -> None:

@@ -16,14 +16,12 @@ from click.testing import CliRunner, Result
 
 from careerlog.application import CareerLog
 from careerlog.cli import main
-from careerlog.config import Settings
 from careerlog.domain.errors import InvalidInput
 from careerlog.sqlstore import SqlStore
-from projections.framework import Projector
 from projections.merit.audit import ROUNDS
 from projections.merit.fairness import FairnessQueries
-from projections.registry import all_projections
 from tests import factories as f
+from tests.conftest import projected
 
 TODAY = date(2026, 6, 30)
 MEDAN = {"agency": "KOTA-MEDAN", "unit": "BKPSDM", "region": "12.71"}
@@ -42,16 +40,9 @@ NIP = {name: f.nip(b, t, s, sequence=60 + i) for i, (name, (b, t, s, _)) in enum
 
 
 @pytest.fixture
-def store(settings: Settings) -> Iterator[SqlStore]:
-    app = CareerLog.from_settings(settings, clock=f.Clock(datetime.fromisoformat("2026-06-01T02:00:00+00:00")))
-    worker = Projector(settings, all_projections(), app=app)
-    try:
-        populate(app)
-        worker.catch_up()
-        yield worker.views.sql
-    finally:
-        worker.close()
-        app.close()
+def store(database_url: str) -> Iterator[SqlStore]:
+    with projected(database_url, populate, clock=f.Clock(datetime.fromisoformat("2026-06-01T02:00:00+00:00"))) as views:
+        yield views
 
 
 def populate(app: CareerLog) -> None:

@@ -12,13 +12,11 @@ from click.testing import CliRunner
 
 from careerlog.application import CareerLog
 from careerlog.cli import main
-from careerlog.config import Settings
 from careerlog.demo import generate, load_demo
 from careerlog.domain.errors import InvalidInput
 from careerlog.sqlstore import SqlStore
-from projections.framework import Projector
-from projections.registry import all_projections
 from projections.scorecard import ScorecardQueries
+from tests.conftest import projected
 from tests.integration.test_training_mentoring import TODAY, populated  # noqa: F401  (a fixture)
 
 
@@ -47,14 +45,14 @@ DEMO_TODAY = date(2026, 6, 30)
 
 
 @pytest.fixture
-def demo_views(settings: Settings) -> Iterator[SqlStore]:
+def demo_views(database_url: str) -> Iterator[SqlStore]:
     """A small demo recorded and projected on the store under test."""
-    with CareerLog.from_settings(settings) as app:
-        load_demo(app, employees=300, seed=2, today=DEMO_TODAY, workers=1)
-        worker = Projector(settings, all_projections(), app=app, batch_size=2000)
-        worker.catch_up()
-        yield worker.views.sql
-        worker.close()
+    with projected(database_url, record_demo, batch_size=2000) as views:
+        yield views
+
+
+def record_demo(app: CareerLog) -> None:
+    load_demo(app, employees=300, seed=2, today=DEMO_TODAY, workers=1)
 
 
 def test_the_scorecard_of_the_demo_shows_the_irregularities_it_injected_also_on_the_command_line(

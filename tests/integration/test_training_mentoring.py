@@ -18,6 +18,7 @@ from projections.mentoring import MentoringProjection, MentoringQueries
 from projections.registry import all_projections
 from projections.training import TrainingProjection, TrainingQueries
 from tests import factories as f
+from tests.conftest import projected
 
 TODAY = date(2026, 6, 30)
 MEDAN = {"agency": "KOTA-MEDAN", "unit": "BKPSDM", "region": "12.71"}
@@ -71,15 +72,8 @@ def writable(ledger: CareerLog, projector: Projector) -> SqlStore:
 @pytest.fixture(scope="module")
 def populated(shared_database_url: str) -> Iterator[SqlStore]:
     """The small civil service recorded and projected once per store, for the tests that only read it."""
-    settings = Settings(database_url=shared_database_url)
-    with CareerLog.from_settings(settings, clock=f.Clock(START)) as app:
-        worker = Projector(settings, all_projections(), app=app, batch_size=3)
-        try:
-            populate(app)
-            worker.catch_up()
-            yield worker.views.sql
-        finally:
-            worker.close()
+    with projected(shared_database_url, populate, clock=f.Clock(START), batch_size=3) as views:
+        yield views
 
 
 def populate(app: CareerLog) -> None:
