@@ -310,8 +310,7 @@ class Accounts:
             # Written on every read. PostgreSQL (production) commits it durably: there an fsync costs
             # about as much as the write. The embedded SQLite store relaxes it to WAL's synchronous NORMAL
             # (SqlStore.transaction): only a power loss or OS crash can lose the last entries.
-            with self.store.transaction(synced=self.store.dialect == "postgres") as sql:
-                sql.insert("access_log", ACCESS_LOG_COLUMNS, rows)
+            self.store.insert("access_log", ACCESS_LOG_COLUMNS, rows, synced=self.store.dialect == "postgres")
         return len(rows)
 
     def access_log(

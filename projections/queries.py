@@ -7,6 +7,7 @@ passed as a parameter.
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -258,11 +259,18 @@ class Queries(ViewReader):
         end = date.fromisoformat(row["separated_on"]) if row["separated_on"] else today
         item["years_in_rank"] = _years(row["rank_since"], end)
         item["years_of_service"] = _years(row["appointed_on"], end)
-        age = relativedelta(today, date.fromisoformat(row["birth_date"])).years if row["birth_date"] else None
+        age = age_on(date.fromisoformat(row["birth_date"]), today) if row["birth_date"] else None
         item["age_band"] = next(
             (age_band_label(lo, hi) for lo, hi in AGE_BANDS if age is not None and lo <= age <= hi), "unknown"
         )
         return item
+
+
+def age_on(birth: date, day: date) -> int:
+    """Whole years from birth to day, as relativedelta counts them (a 29 February birthday falls on
+    28 February in other years), as the age-band filters do; without building a relativedelta."""
+    birthday = birth.replace(year=day.year, day=min(birth.day, monthrange(day.year, birth.month)[1]))
+    return day.year - birth.year - (day < birthday)
 
 
 def _years(day: str | None, end: date) -> float | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from eventsourcing.persistence import ProgrammingError
+from eventsourcing.persistence import IntegrityError, ProgrammingError
 from flask import Flask
 
 from careerlog.access import Scope
@@ -111,3 +111,25 @@ def test_a_refused_token_gives_the_connection_back(served: tuple[Flask, dict[str
         assert answer.status_code == 401
     if views.dialect == "postgres":
         assert views.datastore.pool.get_stats().get("pool_available", 0) >= 1  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def any_store(database_url: str) -> Iterator[SqlStore]:
+    opened = open_store(Settings(database_url=database_url))
+    opened.execute_script(
+        ["CREATE TABLE IF NOT EXISTS marks (id TEXT PRIMARY KEY, n INTEGER, flag INTEGER, note TEXT)"]
+    )
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize("count", [1, 50, 1203])
+def test_rows_are_inserted_all_or_none_in_one_statement_per_chunk(any_store: SqlStore, count: int) -> None:
+    rows = [(f"r{i:05d}", i, i % 2 == 0, None if i % 3 else "third") for i in range(count)]
+    any_store.insert("marks", ("id", "n", "flag", "note"), rows)
+    found = any_store.query("SELECT id, n, flag, note FROM marks ORDER BY id")
+    assert [(r["id"], r["n"], r["flag"], r["note"]) for r in found] == [(a, b, int(c), d) for a, b, c, d in rows]
+    with pytest.raises(IntegrityError):
+        any_store.insert("marks", ("id", "n", "flag", "note"), [(f"new{i}", i, False, None) for i in range(count)]
+                         + [("r00000", 0, False, None)])  # fmt: skip
+    assert int(any_store.scalar("SELECT COUNT(*) AS n FROM marks")) == count
