@@ -44,8 +44,9 @@ from careerlog.accounts import open_accounts
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.importing import import_file
-from careerlog.sqlstore import open_store
+from careerlog.sqlstore import SqlStore, open_store
 from projections.registry import projector
+from projections.roster import ROSTER
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,6 +65,7 @@ def bench_app() -> Flask:
 
 
 PAGE = 50  # employees per roster page
+COPY = "-copy-"  # in the NIPs of the roster rows --roster-rows copies
 READY = "bench_reads_ready"  # a table made once the kept store is loaded: its one row, the employees
 
 
@@ -82,7 +84,12 @@ def prepare(settings: Settings, args: argparse.Namespace, *, loaded: bool = Fals
             if not loaded:
                 accounts.create("bench", display_name="Benchmark", role="admin", scope=Scope(national=True))
             token = accounts.issue_token("bench", days=1).token
-            nips = [r["subject"] for r in worker.views.sql.query("SELECT subject FROM roster ORDER BY subject")]
+            if not loaded and args.roster_rows:
+                inflate_roster(worker.views.sql, args.roster_rows)
+            nips = [
+                r["subject"]  # the employees the demo recorded (not the copies of --roster-rows)
+                for r in worker.views.sql.query(f"SELECT subject FROM roster WHERE subject NOT LIKE '%{COPY}%'")
+            ]
             if not loaded:
                 worker.views.sql.execute_script(
                     [f"CREATE TABLE {READY} (employees INTEGER)", f"INSERT INTO {READY} VALUES ({args.employees})"]
@@ -94,15 +101,36 @@ def prepare(settings: Settings, args: argparse.Namespace, *, loaded: bool = Fals
     return token, nips
 
 
+def inflate_roster(store: SqlStore, rows: int) -> None:
+    """Copies of the roster's rows (NIP + COPY + n, no events behind them) until it holds `rows`, for
+    roster pages at a size the demo cannot be loaded at in the time; the other views stay as loaded."""
+    have = int(store.scalar("SELECT COUNT(*) AS n FROM roster"))
+    if rows <= have:
+        return
+    copies = -(-rows // have) - 1
+    columns = [c for c, _ in ROSTER.columns if c != "subject"]
+    with store.transaction() as sql:
+        sql.execute(
+            f"INSERT INTO roster (subject, {', '.join(columns)}) "
+            f"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+            f"SELECT r.subject || '{COPY}' || n.i, {', '.join('r.' + c for c in columns)} FROM roster r, n "
+            f"ORDER BY n.i, r.subject LIMIT ?",
+            (max(copies, 1), rows - have),
+        )
+    print(f"roster: {have} rows and {rows - have} copies")
+
+
 @contextmanager
 def kept_store(args: argparse.Namespace) -> Iterator[tuple[Settings, bool]]:
     """Settings for the kept store of this size and seed, and whether it is loaded already."""
     if args.store == "sqlite":
-        path = demo_export(args.employees, args.seed).parent / f"reads-{args.employees}-{args.seed}.db"
+        rows = f"-r{args.roster_rows}" if args.roster_rows else ""
+        path = demo_export(args.employees, args.seed).parent / f"reads-{args.employees}-{args.seed}{rows}.db"
         settings = Settings(database_url=f"sqlite:///{path}")
     else:
         base = (args.database_url or POSTGRES_URL).split("?", 1)[0]
-        settings = Settings(database_url=f"{base}?schema=reads_{args.employees}_{args.seed}")
+        schema = f"reads_{args.employees}_{args.seed}" + (f"_r{args.roster_rows}" if args.roster_rows else "")
+        settings = Settings(database_url=f"{base}?schema={schema}")
     store = open_store(settings)
     try:
         tables = store.query(
@@ -249,6 +277,13 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2, as careerlog serve)")
     p.add_argument("--threads", type=int, default=4, help="threads per worker (default 4, as careerlog serve)")
     p.add_argument("--keep", action="store_true", help="keep the loaded store and reuse it in later runs")
+    p.add_argument(
+        "--roster-rows",
+        type=int,
+        default=0,
+        help="fill the roster view up to this many rows with copies of the loaded employees' rows (roster pages "
+        "at scale; the other views keep --employees)",
+    )
     args = p.parse_args(argv)
     positive(args)
     if args.clients < 1 or args.seconds <= 0:

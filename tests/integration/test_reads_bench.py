@@ -8,6 +8,8 @@ import orjson
 import pytest
 
 from bench import common, reads
+from careerlog.config import Settings
+from careerlog.sqlstore import open_store
 
 
 def test_the_reads_bench_reads_roster_pages_after_cursors_and_reuses_a_kept_store(
@@ -33,3 +35,22 @@ def test_the_reads_bench_reads_roster_pages_after_cursors_and_reuses_a_kept_stor
     runs = [orjson.loads(line) for line in (tmp_path / "results" / "reads.jsonl").read_bytes().splitlines()]
     assert [set(r["results"]) for r in runs] == [{"bare", "timeline", "eligibility", "roster page", "roster after"}] * 2
     assert all(r["results"]["roster after"]["requests"] > 0 for r in runs)
+
+
+def test_the_reads_bench_fills_the_roster_with_copies_up_to_the_rows_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CAREERLOG_BENCH_DATA", str(tmp_path / "data"))
+    monkeypatch.setattr(reads, "PAGE", 10)
+    reads.main(["--employees", "12", "--roster-rows", "45", "--seconds", "0.2", "--clients", "1", "--workers", "1",
+                "--keep", "--no-save"])  # fmt: skip
+    assert "roster: 12 rows and 33 copies" in capsys.readouterr().out
+    store = open_store(Settings(database_url=f"sqlite:///{tmp_path / 'data' / 'reads-12-1-r45.db'}"))
+    try:
+        assert int(store.scalar("SELECT COUNT(*) AS n FROM roster")) == 45
+        assert (
+            int(store.scalar(f"SELECT COUNT(DISTINCT subject) AS n FROM roster WHERE subject LIKE '%{reads.COPY}%'"))
+            == 33
+        )
+    finally:
+        store.close()
