@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+import psycopg
 from eventsourcing.persistence import PersistenceError
 from tqdm import tqdm
 
@@ -52,7 +53,8 @@ def friendly_errors(func: F) -> F:
             raise click.ClickException(e.describe()) from None
         except (CareerlogError, ConfigurationError) as e:
             raise click.ClickException(str(e)) from None
-        except PersistenceError as e:
+        except (PersistenceError, psycopg.OperationalError, psycopg.InterfaceError) as e:
+            # psycopg's own errors come from connections careerlog opens itself (a schema's creation)
             raise click.ClickException(f"The database could not be used: {e}") from None
 
     return wrapper  # type: ignore[return-value]

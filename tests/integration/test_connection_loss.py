@@ -148,36 +148,23 @@ def write(app: Flask, token: str, tally: Tally, seed: int, outages: threading.Th
         tally.failures.append(e)
 
 
-def test_killed_connections_give_clear_errors_then_recovery_and_no_half_written_events(
-    api: tuple[Flask, str], worker: Careerlog, application_name: str
-) -> None:
-    app, token = api
-    services = app.extensions["careerlog"]
-    killer = Killer(application_name)
-    tally = Tally()
-    writers = [threading.Thread(target=write, args=(app, token, tally, seed, killer)) for seed in range(THREADS)]
-    killer.start()
+def write_during(app: Flask, token: str, tally: Tally, outages: threading.Thread, timeout: float = 180) -> None:
+    """THREADS writers, each until the outages (a thread started here) are over; all of them done, none failed."""
+    writers = [threading.Thread(target=write, args=(app, token, tally, seed, outages)) for seed in range(THREADS)]
+    outages.start()
     try:
         for thread in writers:
             thread.start()
         for thread in writers:
-            thread.join(180)
+            thread.join(timeout)
     finally:
         tally.halt.set()
-        killer.stopped.set()
-        killer.join(10)
     assert not any(thread.is_alive() for thread in writers)
     assert not tally.failures, tally.failures[0]
-    assert killer.killed >= OUTAGES
 
-    # the next request after the outage is served
-    recovered = app.test_client().get(
-        f"/api/v1/employees/{EMPLOYEES[0]}/events", headers={"Authorization": f"Bearer {token}"}
-    )
-    assert recovered.status_code == 200
-    assert len(tally.accepted) == tally.sent >= THREADS * WRITES
 
-    # nothing half-written: contiguous versions, each key exactly once, where its answer said
+def assert_each_write_stored_once(services: Any, tally: Tally) -> None:
+    """Nothing half-written: contiguous versions, each key exactly once, where its answer said."""
     stored: dict[str, tuple[str, int]] = {}
     for nip in EMPLOYEES:
         history = services.ledger.get_history(nip)
@@ -187,7 +174,9 @@ def test_killed_connections_give_clear_errors_then_recovery_and_no_half_written_
             stored[event["client_key"]] = (nip, event["version"])
     assert stored == {key: (w["nip"], w["version"]) for key, w in tally.accepted.items()}
 
-    # the worker survived the kills and keeps the views, equal to a rebuild
+
+def assert_views_equal_a_rebuild(services: Any, worker: Careerlog) -> None:
+    """The worker survived the outages, caught up, stops cleanly, and its views equal a rebuild."""
     end = services.ledger.max_notification_id()
     assert wait_until(lambda: caught_up(services, end), 90), worker.output()
     assert worker.running, worker.output()
@@ -198,6 +187,31 @@ def test_killed_connections_give_clear_errors_then_recovery_and_no_half_written_
     rebuilder.rebuild()
     rebuilder.close()
     assert view_tables(services.settings) == followed
+
+
+def test_killed_connections_give_clear_errors_then_recovery_and_no_half_written_events(
+    api: tuple[Flask, str], worker: Careerlog, application_name: str
+) -> None:
+    app, token = api
+    services = app.extensions["careerlog"]
+    killer = Killer(application_name)
+    tally = Tally()
+    try:
+        write_during(app, token, tally, killer)
+    finally:
+        killer.stopped.set()
+        killer.join(10)
+    assert killer.killed >= OUTAGES
+
+    # the next request after the outage is served
+    recovered = app.test_client().get(
+        f"/api/v1/employees/{EMPLOYEES[0]}/events", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert recovered.status_code == 200
+    assert len(tally.accepted) == tally.sent >= THREADS * WRITES
+
+    assert_each_write_stored_once(services, tally)
+    assert_views_equal_a_rebuild(services, worker)
 
     print(
         f"\nconnection loss: {THREADS} threads, {tally.sent} writes, {OUTAGES} outages ({killer.killed} backends "
