@@ -1,7 +1,7 @@
 """Reads: timeline, eligibility and roster-page requests through gunicorn against a bare endpoint in the same server.
 
-Roster pages are read by number (`page`, random pages) and, where the server gives
-cursors, after a cursor (`after`, the `next` of random pages, collected before timing).
+Roster pages are read by number (`page`, random pages) and, where careerlog has them, after
+a cursor (`after`, pointing at random rows, made before timing).
 
 The demo export is imported and the views brought up to date (not timed). The server is
 the production one (`careerlog serve`: gunicorn, gthread workers) serving careerlog's app
@@ -35,7 +35,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import orjson
 from flask import Flask
 
 from bench.common import POSTGRES_URL, demo_export, fresh_store, parser, positive, report
@@ -251,23 +250,25 @@ def endpoints(nips: list[str], employees: int, cursors: list[str]) -> dict[str, 
     return found
 
 
-def roster_cursors(port: int, token: str) -> list[str]:
-    """The cursor (`next`) of every page of the roster, read once before the clock starts; none
-    from a server whose roster pages have no cursor."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    cursors: list[str] = []
-    path = f"/api/v1/employees?per_page={PAGE}"
+def roster_cursors(settings: Settings, count: int = 50) -> list[str]:
+    """Cursors (`after`) pointing at random rows of the roster sorted by name, as its pages give
+    them; none for a careerlog whose roster has no cursors."""
     try:
-        while True:
-            conn.request("GET", path, headers={"Authorization": f"Bearer {token}"})
-            following = orjson.loads(conn.getresponse().read()).get("next")
-            if following is None:
-                break
-            cursors.append(following)
-            path = f"/api/v1/employees?per_page={PAGE}&after={following}"
+        from projections.roster_paging import RosterOrder
+    except ImportError:
+        return []
+    order = RosterOrder("name", descending=False)
+    rng = random.Random(2)
+    store = open_store(settings)
+    try:
+        total = int(store.scalar("SELECT COUNT(*) AS n FROM roster"))
+        rows = [
+            store.query(f"SELECT name, subject FROM roster ORDER BY {order.sql()} LIMIT 1 OFFSET ?", (k,))[0]
+            for k in sorted(rng.randrange(total) for _ in range(count))
+        ]
     finally:
-        conn.close()
-    return cursors
+        store.close()
+    return [order.next_cursor(row, "name") for row in rows]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -294,7 +295,7 @@ def main(argv: list[str] | None = None) -> None:
         token, nips = prepare(settings, args, loaded=loaded)
         with server(settings, args.workers, args.threads) as port:
             load(port, ["/bare"], token, args.clients, min(args.seconds, 1.0))  # warm up the workers
-            cursors = roster_cursors(port, token)
+            cursors = roster_cursors(settings)
             for _ in range(args.repeat):
                 results = {
                     name: load(port, paths, token, args.clients, args.seconds)
