@@ -7,6 +7,7 @@ on both stores. Employees are recorded through CareerLog.record, never the demo.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -70,16 +71,35 @@ def store_url(sqlite_url: str) -> str:
     return sqlite_url
 
 
+TEST_CONFIG = {"TESTING": True, "CAREERLOG_WAIT_SECONDS": 5.0}
+
+
 @pytest.fixture
 def test_config() -> dict[str, Any]:
-    return {"TESTING": True, "CAREERLOG_WAIT_SECONDS": 5.0}
+    return dict(TEST_CONFIG)
 
 
 @pytest.fixture
 def app(store_url: str, test_config: dict[str, Any]) -> Iterator[Flask]:
+    with served_app(store_url, test_config) as flask_app:
+        yield flask_app
+
+
+@contextmanager
+def served_app(store_url: str, test_config: dict[str, Any]) -> Iterator[Flask]:
     flask_app = create_app(Settings(database_url=store_url), test_config=test_config)
-    yield flask_app
-    flask_app.extensions["careerlog"].close()
+    try:
+        yield flask_app
+    finally:
+        flask_app.extensions["careerlog"].close()
+
+
+@pytest.fixture(scope="module")
+def shared_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """One world on SQLite for a module whose tests only read it (each test gets its own client)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('world')}/careerlog.db"
+    with served_app(url, dict(TEST_CONFIG)) as flask_app:
+        yield build_world(flask_app, flask_app.test_client())
 
 
 @pytest.fixture
@@ -89,6 +109,11 @@ def client(app: Flask) -> FlaskClient:
 
 @pytest.fixture
 def world(app: Flask, client: FlaskClient) -> World:
+    return build_world(app, client)
+
+
+def build_world(app: Flask, client: FlaskClient) -> World:
+    """Record the three employees and make an account and token per role."""
     services: Services = app.extensions["careerlog"]
     ledger = services.ledger
     ledger.record(BUDI, "appointment", appointment_of(BUDI, name="Budi Siregar"), actor="test")

@@ -9,6 +9,7 @@ and findings are read as an inspector: aggregate-only readers (policy) get small
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pypdfium2 as pdfium
 import pytest
@@ -23,20 +24,34 @@ PAGE = "/pages/scorecard?agency=KOTA-MEDAN&year=2020&years=2"
 PDF = "/pages/scorecard.pdf?agency=KOTA-MEDAN&year=2020&years=2"
 
 
-@pytest.fixture
-def recorded(world: World) -> World:
-    ledger = world.services.ledger
+@pytest.fixture(scope="module")
+def shared(shared_world: World) -> World:
+    """The scorecard's facts, recorded once for the module: its tests only read them."""
+    ledger = shared_world.services.ledger
     ledger.record(BUDI, "training", f.training("2020-05-08", 24, "2020-05-04"), actor="test")
     ledger.record(SARI, "award", f.award("SLKS_10", "2020-08-17"), actor="test")
-    world.catch_up()
-    return world
+    shared_world.catch_up()
+    return shared_world
 
 
-def test_the_page_is_indonesian_by_default_with_areas_charts_and_the_finding(recorded: World) -> None:
-    log_in(recorded, "inspector")
-    response = recorded.client.get(PAGE)
+@pytest.fixture
+def recorded(shared: World) -> World:
+    """The shared world with a client (and so a session) of this test's own."""
+    return replace(shared, client=shared.app.test_client())
+
+
+@pytest.fixture(scope="module")
+def inspectors_page(shared: World) -> str:
+    """The Indonesian page as an inspector sees it, rendered once for the tests that read it."""
+    world = replace(shared, client=shared.app.test_client())
+    log_in(world, "inspector")
+    response = world.client.get(PAGE)
     assert response.status_code == 200
-    text = response.get_data(as_text=True)
+    return response.get_data(as_text=True)
+
+
+def test_the_page_is_indonesian_by_default_with_areas_charts_and_the_finding(inspectors_page: str) -> None:
+    text = inspectors_page
     assert "<h1>Kartu skor kebijakan pengembangan karier</h1>" in text
     for area in ("Pengembangan kompetensi", "Hasil", "Merit", "Manajemen kinerja", "Penghargaan"):
         assert f">{area}</h2>" in text
@@ -60,9 +75,8 @@ def test_the_page_in_english_titles_every_indicator(recorded: World) -> None:
     assert "1 of 1 award(s) in KOTA-MEDAN in 2020 broke an award rule" in text
 
 
-def test_the_rows_behind_an_indicator_link_to_the_pages_an_inspector_may_open(recorded: World) -> None:
-    log_in(recorded, "inspector")
-    text = recorded.client.get(PAGE).get_data(as_text=True)
+def test_the_rows_behind_an_indicator_link_to_the_pages_an_inspector_may_open(inspectors_page: str) -> None:
+    text = inspectors_page
     assert 'href="/pages/reports/training?year=2020&amp;agency=KOTA-MEDAN"' in text
     assert 'href="/pages/audits?agency=KOTA-MEDAN&amp;from=2020-01-01&amp;to=2020-12-31"' in text
 
