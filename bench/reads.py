@@ -8,7 +8,9 @@ the production one (`careerlog serve`: gunicorn, gthread workers) serving career
 wrapped with one extra route, /bare, that answers a constant JSON body without touching
 the database; the product itself has no such route. Concurrent clients (threads, each
 with its own keep-alive connection) then request each endpoint for a fixed time; p50,
-p99 and requests per second are printed beside the bare endpoint's.
+p99 and requests per second are printed beside the bare endpoint's, and the server's CPU
+milliseconds per request (its processes' user + system time over the requests served),
+steadier than latency on a shared machine.
 
     .venv/bin/python -m bench.reads --employees 10000 --store postgres --clients 8 --seconds 10
 
@@ -21,6 +23,7 @@ importing it again.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import os
 import random
@@ -157,8 +160,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(settings: Settings, workers: int, threads: int) -> Iterator[int]:
-    """gunicorn as `careerlog serve` runs it, serving bench_app; yields the port."""
+def server(settings: Settings, workers: int, threads: int) -> Iterator[tuple[int, int]]:
+    """gunicorn as `careerlog serve` runs it, serving bench_app; yields its port and process id."""
     port = free_port()
     env = {**os.environ, "CAREERLOG_DATABASE_URL": settings.database_url, "PYTHONPATH": str(ROOT)}
     command = [
@@ -182,12 +185,34 @@ def server(settings: Settings, workers: int, threads: int) -> Iterator[int]:
                 time.sleep(0.2)
             finally:
                 conn.close()
-        yield port
+        yield port, proc.pid
     finally:
         proc.terminate()
         proc.wait(timeout=30)
         if proc.stderr:
             proc.stderr.close()
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by a process and its children (gunicorn's workers)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return float("nan")  # no /proc (not Linux): the figure is left out
+    ticks = 0
+    for each in [str(pid), *children]:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def measured(port: int, pid: int, paths: list[str], token: str, clients: int, seconds: float) -> dict[str, Any]:
+    """`load`, with the server's CPU milliseconds per request (steadier than latency on a shared machine)."""
+    before = server_cpu(pid)
+    found = load(port, paths, token, clients, seconds)
+    found["server_cpu_ms"] = (server_cpu(pid) - before) / found["requests"] * 1e3
+    return found
 
 
 def load(port: int, paths: list[str], token: str, clients: int, seconds: float) -> dict[str, Any]:
@@ -293,21 +318,23 @@ def main(argv: list[str] | None = None) -> None:
         if loaded:
             print(f"reusing the kept store {settings.database_url}")
         token, nips = prepare(settings, args, loaded=loaded)
-        with server(settings, args.workers, args.threads) as port:
+        with server(settings, args.workers, args.threads) as (port, pid):
             load(port, ["/bare"], token, args.clients, min(args.seconds, 1.0))  # warm up the workers
             cursors = roster_cursors(settings)
             for _ in range(args.repeat):
                 results = {
-                    name: load(port, paths, token, args.clients, args.seconds)
+                    name: measured(port, pid, paths, token, args.clients, args.seconds)
                     for name, paths in endpoints(nips, args.employees, cursors).items()
                 }
-                bare = results["bare"]["p50_ms"]
+                bare = results["bare"]
                 lines = [f"reads, {args.employees} employees, {args.store}, {args.clients} clients"]
                 for name, r in results.items():
-                    r["p50_vs_bare"] = r["p50_ms"] / bare
+                    r["p50_vs_bare"] = r["p50_ms"] / bare["p50_ms"]
+                    r["cpu_vs_bare"] = r["server_cpu_ms"] / bare["server_cpu_ms"]
                     lines.append(
                         f"{name:<12} {r['requests']:>7} requests {r['rps']:>8.0f} req/s  p50 {r['p50_ms']:7.2f} ms"
                         f"  p99 {r['p99_ms']:7.2f} ms  p50/bare {r['p50_vs_bare']:5.2f} (target <= 2)"
+                        f"  server CPU {r['server_cpu_ms']:5.2f} ms/request ({r['cpu_vs_bare']:4.1f}x bare)"
                     )
                 report("reads", args, {"clients": args.clients, "seconds": args.seconds, "results": results}, lines)
 
