@@ -8,6 +8,7 @@ BIGINT), and runs on SQLite or PostgreSQL through the eventsourcing library's da
 
 from __future__ import annotations
 
+import sqlite3
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -112,10 +113,11 @@ _TRANSLATED = (
 )
 
 
-def translated(error: psycopg.Error) -> persistence.PersistenceError:
-    """The library's exception for a driver error, as a statement on a pooled connection raises it."""
+def translated(error: psycopg.Error | sqlite3.Error) -> persistence.PersistenceError:
+    """The library's exception for a driver error, as its datastores raise them."""
+    driver = psycopg if isinstance(error, psycopg.Error) else sqlite3
     for cls in _TRANSLATED:
-        if isinstance(error, getattr(psycopg, cls.__name__)):
+        if isinstance(error, getattr(driver, cls.__name__)):
             return cls(str(error))
     return persistence.PersistenceError(str(error))
 
@@ -192,12 +194,16 @@ class SqlStore:
     def statements(self) -> Iterator[Sql]:
         """Reads outside a transaction, each statement seeing the data as it starts.
 
-        On PostgreSQL this saves the BEGIN and ROLLBACK round trips of a read-only
-        transaction (a read of one statement, or of several that need not agree).
+        This saves the BEGIN and ROLLBACK of a read-only transaction (on PostgreSQL, two round
+        trips) for a read of one statement, or of several that need not agree.
         """
         if self.dialect == "sqlite":
-            with self.datastore.transaction(commit=False) as cursor:
-                yield Sql(cursor, self.dialect)
+            assert isinstance(self.datastore, SQLiteDatastore)
+            with self.datastore.get_connection(commit=False) as conn, conn.cursor() as cursor:
+                try:
+                    yield Sql(cursor, self.dialect)
+                except sqlite3.Error as e:
+                    raise translated(e) from e
             return
         with self._connection() as conn, conn.cursor() as cursor:
             yield Sql(cursor, self.dialect)

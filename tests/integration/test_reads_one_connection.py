@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from eventsourcing.persistence import IntegrityError, ProgrammingError
+from eventsourcing.persistence import IntegrityError, PersistenceError, ProgrammingError
 from flask import Flask
 
 from careerlog.access import Scope
@@ -133,3 +133,9 @@ def test_rows_are_inserted_all_or_none_in_one_statement_per_chunk(any_store: Sql
         any_store.insert("marks", ("id", "n", "flag", "note"), [(f"new{i}", i, False, None) for i in range(count)]
                          + [("r00000", 0, False, None)])  # fmt: skip
     assert int(any_store.scalar("SELECT COUNT(*) AS n FROM marks")) == count
+
+
+def test_a_failing_read_outside_a_transaction_raises_the_librarys_error(any_store: SqlStore) -> None:
+    with pytest.raises(PersistenceError):  # a 503 in the API, as from the library's own reads
+        any_store.query("SELECT * FROM no_such_table")
+    assert any_store.query("SELECT COUNT(*) AS n FROM marks") == [{"n": 0}]
