@@ -113,10 +113,12 @@ def test_a_server_restarted_and_crashed_mid_writes_gives_clear_errors_then_recov
 
     assert_each_write_stored_once(services, tally)
     assert_views_equal_a_rebuild(services, worker)
+    lost = worker.output().count("the database could not be used, trying again")
     print(
         f"\nserver restart: {THREADS} threads, {tally.sent} writes, restarts "
         f"{', '.join(f'{mode} ({seconds:.2f} s)' for mode, seconds in restarter.done)}; first answers "
-        f"{dict(tally.first)}, retries {dict(tally.retried)}; {len(tally.accepted)} stored, each exactly once"
+        f"{dict(tally.first)}, retries {dict(tally.retried)}; {len(tally.accepted)} stored, each exactly once; "
+        f"worker reported {lost} lost connections, views equal a rebuild"
     )
 
 
