@@ -20,6 +20,8 @@ from tests import factories as f
 from tests.functional.conftest import BUDI, SARI, World
 from tests.functional.test_pages_auth import log_in
 
+pytestmark = pytest.mark.xdist_group("test_scorecard_pages")  # its module fixtures are built once, on one worker
+
 PAGE = "/pages/scorecard?agency=KOTA-MEDAN&year=2020&years=2"
 PDF = "/pages/scorecard.pdf?agency=KOTA-MEDAN&year=2020&years=2"
 

@@ -15,6 +15,8 @@ from careerlog.config import Settings
 from careerlog.demo import Demo, generate, load_demo, loading, write_demo
 from careerlog.importing import import_file
 
+pytestmark = pytest.mark.xdist_group("test_demo_load")  # its module fixtures are built once, on one worker
+
 EMPLOYEES = 300
 SEED = 2
 TODAY = datetime.now(UTC).date()

@@ -13,6 +13,8 @@ from careerlog.sqlstore import SqlStore
 from projections.merit.fairness import FairnessQueries
 from tests.conftest import projected
 
+pytestmark = pytest.mark.xdist_group("test_fairness_demo")  # its module fixtures are built once, on one worker
+
 TODAY = date(2026, 6, 30)
 
 

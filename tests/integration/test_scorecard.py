@@ -19,6 +19,8 @@ from projections.scorecard import ScorecardQueries
 from tests.conftest import projected
 from tests.integration.test_training_mentoring import TODAY, populated  # noqa: F401  (a fixture)
 
+pytestmark = pytest.mark.xdist_group("test_scorecard")  # its module fixtures are built once, on one worker
+
 
 def test_scorecard_gives_the_jp_share_trend_of_an_agency_and_the_comparison_across_agencies(
     populated: SqlStore,  # noqa: F811

@@ -20,6 +20,8 @@ from projections.training import TrainingProjection, TrainingQueries
 from tests import factories as f
 from tests.conftest import projected
 
+pytestmark = pytest.mark.xdist_group("test_training_mentoring")  # its module fixtures are built once, on one worker
+
 TODAY = date(2026, 6, 30)
 MEDAN = {"agency": "KOTA-MEDAN", "unit": "BKPSDM", "region": "12.71"}
 SUMUT = {"agency": "PROV-SUMUT", "unit": "Inspektorat", "region": "12"}

@@ -10,6 +10,8 @@ import pytest
 
 from careerlog.demo import Demo, generate
 
+pytestmark = pytest.mark.xdist_group("test_awards_demo")  # its module fixtures are built once, on one worker
+
 TODAY = date(2026, 6, 30)
 
 

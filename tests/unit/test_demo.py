@@ -14,6 +14,8 @@ from careerlog.demo.irregularities import RULES
 from careerlog.domain.nip import nip_mismatches, parse_nip
 from careerlog.reference import rules
 
+pytestmark = pytest.mark.xdist_group("test_demo")  # its module fixtures are built once, on one worker
+
 TODAY = date(2026, 11, 23)
 EASTERNMOST = timezone(timedelta(hours=9))
 EDUCATION_TARGETS = {"SLTA": 0.26, "D-III": 0.09, "S-1": 0.47, "S-2": 0.095}

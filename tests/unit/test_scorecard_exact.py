@@ -23,6 +23,8 @@ from tests import factories as f
 from tests.unit.test_merit_queries import post
 from tests.unit.test_scorecard_indicators import views_of
 
+pytestmark = pytest.mark.xdist_group("test_scorecard_exact")  # its module fixtures are built once, on one worker
+
 TODAY = date(2026, 6, 30)
 T = "T00:00:00+00:00"
 

@@ -21,6 +21,8 @@ from projections.registry import all_projections
 from projections.scorecard import ScorecardQueries
 from tests import factories as f
 
+pytestmark = pytest.mark.xdist_group("test_scorecard_indicators")  # its module fixtures are built once, on one worker
+
 TODAY = date(2026, 6, 30)
 
 
