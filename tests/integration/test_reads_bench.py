@@ -7,7 +7,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from bench import common, reads
+from bench import common, reads, reads_inprocess
 from careerlog.config import Settings
 from careerlog.sqlstore import open_store
 
@@ -54,3 +54,20 @@ def test_the_reads_bench_fills_the_roster_with_copies_up_to_the_rows_asked(
         )
     finally:
         store.close()
+
+
+def test_the_in_process_reads_bench_times_each_endpoint_on_the_kept_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CAREERLOG_BENCH_DATA", str(tmp_path / "data"))
+    monkeypatch.setattr(common, "RESULTS", tmp_path / "results")
+    with pytest.raises(SystemExit, match=r"run bench\.reads with --keep"):
+        reads_inprocess.main(["--employees", "12", "--requests", "5"])
+    reads.main(["--employees", "12", "--seconds", "0.2", "--clients", "1", "--workers", "1", "--keep", "--no-save"])
+    reads_inprocess.main(["--employees", "12", "--requests", "5"])
+    assert "reads in-process, 12 employees" in capsys.readouterr().out
+    [result] = [
+        orjson.loads(line) for line in (tmp_path / "results" / "reads_inprocess.jsonl").read_bytes().splitlines()
+    ]
+    assert set(result["results"]) == {"timeline", "eligibility", "roster page", "roster after"}
+    assert all(r["cpu_ms"] > 0 for r in result["results"].values())

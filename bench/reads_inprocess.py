@@ -1,0 +1,119 @@
+"""Reads in-process: the CPU and wall milliseconds of one request to each endpoint, without a server.
+
+The WSGI app is called directly (no HTTP, no other clients), so the figures are careerlog's
+own work per request, steadier than latency through a server on a shared machine; with
+--profile, pyinstrument shows where that time goes. Uses the store `bench.reads --keep`
+loaded (same --employees, --seed, --store, --roster-rows).
+
+    .venv/bin/python -m bench.reads --employees 1000 --store sqlite --keep --seconds 1
+    .venv/bin/python -m bench.reads_inprocess --employees 1000 --store sqlite --requests 300 [--profile timeline]
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from werkzeug.test import EnvironBuilder
+
+from bench.common import parser, positive, report
+from bench.reads import COPY, PAGE, kept_store, roster_cursors
+from careerlog.accounts import open_accounts
+from careerlog.config import Settings
+from careerlog.sqlstore import open_store
+
+Environ = dict[str, Any]
+
+
+def paths(settings: Settings, count: int) -> dict[str, list[str]]:
+    """`count` request paths per endpoint (random employees, pages and cursors)."""
+    store = open_store(settings)
+    try:
+        nips = [r["subject"] for r in store.query(f"SELECT subject FROM roster WHERE subject NOT LIKE '%{COPY}%'")]
+        pages = max(1, int(store.scalar("SELECT COUNT(*) AS n FROM roster")) // PAGE)
+    finally:
+        store.close()
+    rng = random.Random(1)
+    chosen = [rng.choice(nips) for _ in range(count)]
+    found = {
+        "timeline": [f"/api/v1/employees/{nip}/timeline" for nip in chosen],
+        "eligibility": [f"/api/v1/employees/{nip}/eligibility" for nip in chosen],
+        "roster page": [f"/api/v1/employees?page={rng.randint(1, pages)}&per_page={PAGE}" for _ in range(count)],
+    }
+    cursors = roster_cursors(settings)
+    if cursors:
+        found["roster after"] = [f"/api/v1/employees?per_page={PAGE}&after={rng.choice(cursors)}" for _ in chosen]
+    return found
+
+
+def environs(paths: Iterable[str], token: str) -> list[Environ]:
+    built = []
+    for path in paths:
+        route, _, query = path.partition("?")
+        builder = EnvironBuilder(path=route, query_string=query, headers={"Authorization": f"Bearer {token}"})
+        built.append(builder.get_environ())
+    return built
+
+
+def timed(app: Callable[..., Iterable[bytes]], requests: list[Environ]) -> tuple[float, float]:
+    """Wall and CPU milliseconds per request (each answered in full, each a 200)."""
+
+    def start_response(status: str, headers: Any, exc_info: Any = None) -> None:
+        if not status.startswith("200"):
+            raise SystemExit(f"a request answered {status}")
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    for environ in requests:
+        b"".join(app(dict(environ), start_response))
+    return (time.perf_counter() - wall) * 1e3 / len(requests), (time.process_time() - cpu) * 1e3 / len(requests)
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = parser(__doc__.splitlines()[0])
+    p.add_argument("--requests", type=int, default=300, help="requests per endpoint (default 300)")
+    p.add_argument("--roster-rows", type=int, default=0, help="as given to bench.reads --keep")
+    p.add_argument("--profile", help="an endpoint to profile with pyinstrument instead (e.g. timeline)")
+    args = p.parse_args(argv)
+    positive(args)
+    with kept_store(args) as (settings, loaded):
+        if not loaded:
+            raise SystemExit("no kept store of this size: run bench.reads with --keep and the same options first")
+        os.environ["CAREERLOG_DATABASE_URL"] = settings.database_url
+        from web import create_app
+
+        app = create_app(settings)
+        try:
+            store = app.extensions["careerlog"].projector.views.sql
+            token = open_accounts(settings, store).issue_token("bench", days=1).token
+            found = {name: environs(each, token) for name, each in paths(settings, args.requests).items()}
+            for requests in found.values():
+                timed(app, requests[:20])  # warm up
+            if args.profile:
+                profile(app, found[args.profile])
+                return
+            results = {}
+            lines = [f"reads in-process, {args.employees} employees, {args.store}, {args.requests} requests each"]
+            for name, requests in found.items():
+                wall, cpu = timed(app, requests)
+                results[name] = {"wall_ms": wall, "cpu_ms": cpu}
+                lines.append(f"{name:<12} {wall:7.2f} ms wall  {cpu:7.2f} ms CPU per request")
+            report("reads_inprocess", args, {"requests": args.requests, "results": results}, lines)
+        finally:
+            app.extensions["careerlog"].close()
+
+
+def profile(app: Callable[..., Iterable[bytes]], requests: list[Environ]) -> None:
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    timed(app, requests)
+    profiler.stop()
+    print(profiler.output_text(unicode=False, color=False))
+
+
+if __name__ == "__main__":
+    main()
