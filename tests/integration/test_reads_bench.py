@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import orjson
@@ -19,17 +20,15 @@ def test_the_reads_bench_reads_roster_pages_after_cursors_and_reuses_a_kept_stor
     monkeypatch.setattr(common, "RESULTS", tmp_path / "results")
     monkeypatch.setattr(reads, "PAGE", 5)  # a dozen employees make three pages
     store = ["--store", "postgres", "--database-url", database_url] if database_url.startswith("postgresql") else []
-    base = database_url.split("?", 1)[0]
-    options = ["--employees", "12", "--seconds", "0.3", "--clients", "2", "--workers", "1", "--keep", *store]
+    seed = str(uuid.uuid4().int % 10**9)  # the kept schema, reads_12_<seed>, is this test's alone
+    options = ["--employees", "12", "--seed", seed, "--seconds", "0.2", "--clients", "2", "--workers", "1", "--keep"]
     try:
-        reads.main(options)
-        reads.main(options)
+        reads.main([*options, *store])
+        reads.main([*options, *store])
     finally:
         if store:
-            from careerlog.config import Settings
-
-            with Settings(database_url=base).connect_postgres() as conn:
-                conn.execute('DROP SCHEMA IF EXISTS "reads_12_1" CASCADE')
+            with Settings(database_url=database_url.split("?", 1)[0]).connect_postgres() as conn:
+                conn.execute(f'DROP SCHEMA IF EXISTS "reads_12_{seed}" CASCADE')
     out = capsys.readouterr().out
     assert out.count("reusing the kept store") == 1
     runs = [orjson.loads(line) for line in (tmp_path / "results" / "reads.jsonl").read_bytes().splitlines()]
