@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from argon2 import PasswordHasher, profiles
 from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
@@ -72,6 +73,10 @@ def store_url(sqlite_url: str) -> str:
 
 
 TEST_CONFIG = {"TESTING": True, "CAREERLOG_WAIT_SECONDS": 5.0}
+# Passwords are hashed with Argon2id still, at argon2-cffi's cheapest parameters (its profile for tests):
+# these tests log in hundreds of times, and the production parameters cost about 0.3 s of CPU a log-in.
+# The production hasher is what the integration and browser tests use.
+TEST_HASHER = PasswordHasher.from_parameters(profiles.CHEAPEST)
 
 
 @pytest.fixture
@@ -88,6 +93,7 @@ def app(store_url: str, test_config: dict[str, Any]) -> Iterator[Flask]:
 @contextmanager
 def served_app(store_url: str, test_config: dict[str, Any]) -> Iterator[Flask]:
     flask_app = create_app(Settings(database_url=store_url), test_config=test_config)
+    flask_app.extensions["careerlog"].accounts.hasher = TEST_HASHER
     try:
         yield flask_app
     finally:
