@@ -215,6 +215,9 @@ def measured(port: int, pid: int, paths: list[str], token: str, clients: int, se
     return found
 
 
+MIN_REQUESTS_PER_CLIENT = 2  # quantiles need two latencies, however short the run or slow the machine
+
+
 def load(port: int, paths: list[str], token: str, clients: int, seconds: float) -> dict[str, Any]:
     """Clients request the paths (round robin) for `seconds`: latencies and errors."""
     latencies: list[float] = []
@@ -227,7 +230,7 @@ def load(port: int, paths: list[str], token: str, clients: int, seconds: float) 
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         mine: list[float] = []
         i = offset
-        while time.monotonic() < stop:
+        while time.monotonic() < stop or len(mine) < MIN_REQUESTS_PER_CLIENT:
             path = paths[i % len(paths)]
             i += 1
             start = time.perf_counter()
