@@ -7,7 +7,7 @@ from typing import Any
 from flask.views import MethodView
 
 from web.api.blueprint import ApiBlueprint
-from web.api.common import authentication, caller, csv_documented, json_or_csv, services
+from web.api.common import authentication, caller, json_or_csv, services
 from web.api.schemas import AccessLogQuerySchema, AccessLogSchema, MeSchema
 
 blp = ApiBlueprint(
@@ -30,10 +30,7 @@ class Me(MethodView):
 
 @blp.route("/access-log")
 class AccessLog(MethodView):
-    @blp.arguments(AccessLogQuerySchema, location="query")
-    @blp.response(200, AccessLogSchema)
-    @blp.alt_response(403, response="FORBIDDEN")
-    @csv_documented
+    @blp.read(AccessLogQuerySchema, AccessLogSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List reads of personal records by others: your own, or those within your scope."""
         filters: dict[str, list[str]] = {name: args.pop(name) for name in ("nip", "username") if name in args}

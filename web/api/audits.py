@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from flask.views import MethodView
-from marshmallow import Schema
 
 from careerlog.domain.errors import NotFound
 from web.api.audit_schemas import (
@@ -22,7 +21,7 @@ from web.api.audit_schemas import (
     TimeToPromotionSchema,
 )
 from web.api.blueprint import ApiBlueprint
-from web.api.common import caller, csv_documented, json_or_csv, services
+from web.api.common import caller, json_or_csv, services
 from web.api.schemas import WaitSchema
 
 blp = ApiBlueprint(
@@ -69,16 +68,6 @@ def compose(*decorators: Callable[[F], F]) -> Callable[[F], F]:
     return decorate
 
 
-def listing(query: type[Schema], page: type[Schema]) -> Callable[[F], F]:
-    """A paged audit list's documentation: its query, its page, 403, and CSV."""
-    return compose(
-        blp.arguments(query, location="query"),
-        blp.response(200, page),
-        blp.alt_response(403, response="FORBIDDEN"),
-        csv_documented,
-    )
-
-
 # An audited decision's page: found by its id `{nip}-{version}`, or 404.
 showing = compose(
     blp.arguments(WaitSchema, location="query"),
@@ -100,7 +89,7 @@ def shown(decision_id: str, decision: str) -> Any:
 
 @blp.route("/promotions")
 class Promotions(MethodView):
-    @listing(AuditQuerySchema, AuditPageSchema)
+    @blp.read(AuditQuerySchema, AuditPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List the audited rank promotions within your scope (where each was decided), by TMT."""
         return decisions(args, SCOPE_FILTERS, "promotion")
@@ -116,7 +105,7 @@ class Promotion(MethodView):
 
 @blp.route("/posts")
 class Posts(MethodView):
-    @listing(PostAuditQuerySchema, AuditPageSchema)
+    @blp.read(PostAuditQuerySchema, AuditPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List the audited definitive post appointments within your scope (where each was decided), by TMT."""
         return decisions(args, POST_FILTERS, "post")
@@ -132,7 +121,7 @@ class Post(MethodView):
 
 @blp.route("/grade-inflation")
 class GradeInflation(MethodView):
-    @listing(GradeInflationQuerySchema, GradeInflationPageSchema)
+    @blp.read(GradeInflationQuerySchema, GradeInflationPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List the unit-years whose staff ratings spread beyond what the unit's own rating allows."""
         page = services().grade_inflation(caller(), split(args, ("agency", "unit")), **args)
@@ -141,10 +130,7 @@ class GradeInflation(MethodView):
 
 @blp.route("/fairness")
 class Fairness(MethodView):
-    @blp.arguments(StatisticsQuerySchema, location="query")
-    @blp.response(200, FairnessSchema)
-    @blp.alt_response(403, response="FORBIDDEN")
-    @csv_documented
+    @blp.read(StatisticsQuerySchema, FairnessSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Compare promotion selection rates across groups: four-fifths rule, z, Fisher and CMH tests."""
         filters = split(args, STATISTICS_FILTERS)
@@ -154,10 +140,7 @@ class Fairness(MethodView):
 
 @blp.route("/time-to-promotion")
 class TimeToPromotion(MethodView):
-    @blp.arguments(StatisticsQuerySchema, location="query")
-    @blp.response(200, TimeToPromotionSchema)
-    @blp.alt_response(403, response="FORBIDDEN")
-    @csv_documented
+    @blp.read(StatisticsQuerySchema, TimeToPromotionSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Compare years in rank until promotion across groups: Kaplan-Meier, log-rank and Cox."""
         filters = split(args, STATISTICS_FILTERS)

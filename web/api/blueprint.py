@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from flask_smorest import Blueprint
+from marshmallow import Schema
 from webargs.flaskparser import FlaskParser
+
+from web.api.common import csv_documented
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class ApiBlueprint(Blueprint):  # type: ignore[misc]
@@ -14,3 +22,14 @@ class ApiBlueprint(Blueprint):  # type: ignore[misc]
     """
 
     ARGUMENTS_PARSER = FlaskParser(unknown=None)
+
+    def read(self, query: type[Schema], answer: type[Schema], *, refusal: tuple[int, str] = (403, "FORBIDDEN")) -> Any:
+        """A read's documentation: its query, its 200 answer, the refusal it may give, and its CSV form."""
+
+        def decorate(view: F) -> F:
+            view = csv_documented(view)
+            view = self.alt_response(refusal[0], response=refusal[1])(view)
+            view = self.response(200, answer)(view)
+            return self.arguments(query, location="query")(view)  # type: ignore[no-any-return]
+
+        return decorate

@@ -9,7 +9,7 @@ from flask.views import MethodView
 from projections.queries import ROSTER_FILTERS
 from web.api.audit_schemas import EligibilitySchema
 from web.api.blueprint import ApiBlueprint
-from web.api.common import caller, csv_documented, json_or_csv, services
+from web.api.common import caller, json_or_csv, services
 from web.api.event_schemas import NewEmployeeSchema, RecordEventSchema
 from web.api.schemas import (
     EmployeeSchema,
@@ -49,10 +49,7 @@ def roster_options(args: dict[str, Any]) -> tuple[dict[str, list[str]], dict[str
 
 @blp.route("")
 class Employees(MethodView):
-    @blp.arguments(RosterQuerySchema, location="query")
-    @blp.response(200, RosterPageSchema)
-    @blp.alt_response(403, response="FORBIDDEN")
-    @csv_documented
+    @blp.read(RosterQuerySchema, RosterPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List the employees within your scope, filtered, sorted and paginated."""
         filters, options = roster_options(args)
@@ -84,10 +81,7 @@ class Employee(MethodView):
 
 @blp.route("/<nip>/events")
 class Events(MethodView):
-    @blp.arguments(FormatSchema, location="query")
-    @blp.response(200, HistorySchema)
-    @blp.alt_response(404, response="NOT_FOUND")
-    @csv_documented
+    @blp.read(FormatSchema, HistorySchema, refusal=(404, "NOT_FOUND"))
     def get(self, args: dict[str, Any], nip: str) -> Any:
         """List every event recorded for an employee, with recorded times and corrections."""
         return json_or_csv(services().history(caller(), nip), history_schema, name=f"events-{nip}")
@@ -106,10 +100,7 @@ class Events(MethodView):
 
 @blp.route("/<nip>/timeline")
 class Timeline(MethodView):
-    @blp.arguments(TimelineQuerySchema, location="query")
-    @blp.response(200, TimelineSchema)
-    @blp.alt_response(404, response="NOT_FOUND")
-    @csv_documented
+    @blp.read(TimelineQuerySchema, TimelineSchema, refusal=(404, "NOT_FOUND"))
     def get(self, args: dict[str, Any], nip: str) -> Any:
         """Show the career as it stood on as_of, as it was known at known_at."""
         found = services().timeline(caller(), nip, as_of=args.get("as_of"), known_at=args.get("known_at"))
@@ -118,10 +109,7 @@ class Timeline(MethodView):
 
 @blp.route("/<nip>/eligibility")
 class Eligibility(MethodView):
-    @blp.arguments(ReadQuerySchema, location="query")
-    @blp.response(200, EligibilitySchema)
-    @blp.alt_response(404, response="NOT_FOUND")
-    @csv_documented
+    @blp.read(ReadQuerySchema, EligibilitySchema, refusal=(404, "NOT_FOUND"))
     def get(self, args: dict[str, Any], nip: str) -> Any:
         """Show the promotion kinds open to an employee: the earliest date and what is met or missing."""
         found = services().eligibility(caller(), nip)

@@ -10,7 +10,7 @@ from projections.queries import ROSTER_FILTERS
 from projections.training import SPELL_FIELDS
 from web.api.audits import split
 from web.api.blueprint import ApiBlueprint
-from web.api.common import caller, csv_documented, json_or_csv, services
+from web.api.common import caller, json_or_csv, services
 from web.api.report_schemas import (
     ComplianceQuerySchema,
     ComplianceSchema,
@@ -38,10 +38,7 @@ PROGRAMME_FILTERS = ("agency", "unit", "region", "kind", "programme_id", "year")
 
 @blp.route("/headcount")
 class Headcount(MethodView):
-    @blp.arguments(HeadcountQuerySchema, location="query")
-    @blp.response(200, HeadcountSchema)
-    @blp.alt_response(403, response="FORBIDDEN")
-    @csv_documented
+    @blp.read(HeadcountQuerySchema, HeadcountSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Count employees by any of the roster's fields (and age band)."""
         filters = {name: args[name] for name in ROSTER_FILTERS if name in args}
@@ -51,10 +48,7 @@ class Headcount(MethodView):
 
 @blp.route("/training-compliance")
 class TrainingCompliance(MethodView):
-    @blp.arguments(ComplianceQuerySchema, location="query")
-    @blp.response(200, ComplianceSchema)
-    @blp.alt_response(403, response="FORBIDDEN")
-    @csv_documented
+    @blp.read(ComplianceQuerySchema, ComplianceSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Count the staff in post at the end of a year who had the yearly JP, per group."""
         filters = split(args, SPELL_FIELDS)
@@ -64,10 +58,7 @@ class TrainingCompliance(MethodView):
 
 @blp.route("/programmes")
 class Programmes(MethodView):
-    @blp.arguments(ProgrammesQuerySchema, location="query")
-    @blp.response(200, ProgrammesSchema)
-    @blp.alt_response(403, response="FORBIDDEN")
-    @csv_documented
+    @blp.read(ProgrammesQuerySchema, ProgrammesSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Sum up each training programme: take-up, hours, feedback, cost and later promotions."""
         filters = split(args, PROGRAMME_FILTERS)
@@ -77,10 +68,7 @@ class Programmes(MethodView):
 
 @blp.route("/mentoring")
 class Mentoring(MethodView):
-    @blp.arguments(MentoringQuerySchema, location="query")
-    @blp.response(200, MentoringReportSchema)
-    @blp.alt_response(403, response="FORBIDDEN")
-    @csv_documented
+    @blp.read(MentoringQuerySchema, MentoringReportSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Sum up mentoring, and compare mentees' outcomes with colleagues never mentored."""
         filters = split(args, MENTORING_REPORT_FILTERS)

@@ -10,7 +10,7 @@ from marshmallow import fields, validate
 from careerlog.reference import reference
 from projections.scorecard.cli import flat_rows
 from web.api.blueprint import ApiBlueprint
-from web.api.common import caller, csv_documented, json_or_csv, services, wants_csv
+from web.api.common import caller, json_or_csv, services, wants_csv
 from web.api.fields import PlainDate
 from web.api.schemas import ReadQuerySchema, StrictSchema, suppressed_flag
 
@@ -143,10 +143,7 @@ rows_schema = ScorecardRowsSchema()
 
 @blp.route("/scorecard")
 class Scorecard(MethodView):
-    @blp.arguments(ScorecardQuerySchema, location="query")
-    @blp.response(200, ScorecardSchema)
-    @blp.alt_response(403, response="FORBIDDEN")
-    @csv_documented
+    @blp.read(ScorecardQuerySchema, ScorecardSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Score an agency's career-development policy for a year, with the trend, the comparison across the
         agencies in your scope and the findings (CSV: one row per measured value)."""
