@@ -44,6 +44,7 @@ from projections.merit.passed_over import ledger_records, passed_over_of
 from projections.merit.queries import AuditQueries
 from projections.queries import Page, Queries, RosterPage
 from projections.registry import all_projections
+from projections.scorecard.award_queries import AwardQueries
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
 from projections.training import DEFAULT_WINDOW_MONTHS, TrainingQueries
 from web.following import FollowerLease, lock_path
@@ -98,6 +99,7 @@ class Services:
         self.audit_view = AuditQueries(projector.views.sql)
         self.grade_inflation_view = GradeInflationQueries(projector.views.sql)
         self.fairness_view = FairnessQueries(projector.views.sql)
+        self.award_view = AwardQueries(projector.views.sql)
         self.accounts = accounts
         self.lease = lease
         self.wait_timeout = wait_timeout
@@ -325,6 +327,27 @@ class Services:
         rows = [] if allowed is None else self.grade_inflation_view.grade_inflation(allowed, start=year, end=year)
         rows = [with_excess(r) for r in rows if permits(reader, Action.RUN_AUDITS, agency_target(r["agency"]))]
         return Page(rows[(page - 1) * per_page : page * per_page], len(rows), page, per_page)
+
+    def awards(
+        self,
+        reader: Account,
+        filters: Mapping[str, list[str]],
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        verdict: str | None = None,
+        page: int = 1,
+        per_page: int = 50,
+    ) -> Page:
+        """Awards within the reader's scope (where the recipient worked on the award's date), by date,
+        each with its verdict and the findings of the awards audit, paginated."""
+        scope = self.within(reader, Action.RUN_AUDITS, filters)
+        rows = self.award_view.awards(
+            scope, start=start.isoformat() if start else None, end=end.isoformat() if end else None, verdict=verdict
+        )
+        shown = self.award_view.with_findings(rows[(page - 1) * per_page : page * per_page])
+        self.accounts.record_access(reader, "awards", [Target(r["subject"], r["agency"], r["region"]) for r in shown])
+        return Page(shown, len(rows), page, per_page)
 
     def fairness(
         self, reader: Account, by: list[str], filters: Mapping[str, list[str]], **options: Any

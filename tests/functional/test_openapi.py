@@ -25,6 +25,7 @@ PATHS = {
     "/api/v1/audits/posts": {"get"},
     "/api/v1/audits/posts/{decision}": {"get"},
     "/api/v1/audits/grade-inflation": {"get"},
+    "/api/v1/audits/awards": {"get"},
     "/api/v1/audits/fairness": {"get"},
     "/api/v1/audits/time-to-promotion": {"get"},
     "/api/v1/reports/headcount": {"get"},
@@ -70,6 +71,8 @@ def test_list_and_report_filters_are_documented_as_query_parameters(spec: dict[s
     assert {"agency", "kind", "level", "from", "to", "rule", "severity", "verdict", "page"} <= posts
     inflation = {p["name"] for p in spec["paths"]["/api/v1/audits/grade-inflation"]["get"]["parameters"]}
     assert {"agency", "unit", "year", "page", "per_page"} <= inflation
+    awards = {p["name"] for p in spec["paths"]["/api/v1/audits/awards"]["get"]["parameters"]}
+    assert {"agency", "unit", "region", "kind", "from", "to", "verdict", "page", "per_page", "format"} <= awards
     fairness = spec["paths"]["/api/v1/audits/fairness"]["get"]["parameters"]
     assert next(p for p in fairness if p["name"] == "by")["required"] is True
 

@@ -342,3 +342,62 @@ class UnitYearSchema(StrictSchema):
 
 class GradeInflationPageSchema(PageOfSchema):
     items = fields.List(fields.Nested(UnitYearSchema), dump_only=True)
+
+
+# ---------------------------------------------------------------------- awards
+
+
+AwardFilterSchema = type(
+    "AwardFilterSchema",
+    (PagingSchema,),
+    {
+        **value_lists("agency", "unit", "region"),
+        "kind": fields.List(fields.String(), metadata={"description": "Only these award kinds (repeatable)."}),
+        **period_fields("award date"),
+        "__doc__": "Award filters.",
+    },
+)
+
+
+class AwardQuerySchema(AwardFilterSchema):  # type: ignore[valid-type,misc]
+    verdict = fields.String(
+        validate=validate.OneOf(VERDICTS),
+        metadata={"description": "compliant (no finding) or findings (at least one)."},
+    )
+
+
+class AwardFindingSchema(FindingSchema):
+    """A rule `awards.*` the award breaks (docs/rules.md)."""
+
+    evidence = fields.List(
+        fields.Integer(),
+        dump_only=True,
+        metadata={"description": "The versions, in the employee's record, of the facts that show it."},
+    )
+
+
+class AuditedAwardSchema(StrictSchema):
+    """An award judged by what had been recorded before it was recorded: its verdict and findings."""
+
+    id = fields.Function(decision_id, dump_only=True, metadata={"description": "`{nip}-{version}`."})
+    nip = fields.String(attribute="subject", dump_only=True)
+    version = fields.Integer(dump_only=True, metadata={"description": "The award's version in the record."})
+    reference = fields.String(dump_only=True, allow_none=True, metadata={"description": "The decree number."})
+    award_kind = fields.String(dump_only=True)
+    award_date = PlainDate(dump_only=True, metadata={"description": "The date it took effect."})
+    agency = fields.String(dump_only=True, allow_none=True, metadata={"description": "Where they worked then."})
+    unit = fields.String(dump_only=True, allow_none=True)
+    region = fields.String(dump_only=True, allow_none=True)
+    service_years = fields.Integer(
+        dump_only=True, allow_none=True, metadata={"description": "Whole years of service on the award's date."}
+    )
+    last_rated_year = fields.Integer(
+        dump_only=True, allow_none=True, metadata={"description": "The latest SKP year known when recorded."}
+    )
+    verdict = fields.String(dump_only=True, metadata={"description": "compliant or findings."})
+    finding_count = fields.Integer(dump_only=True)
+    findings = fields.List(fields.Nested(AwardFindingSchema), dump_only=True)
+
+
+class AwardPageSchema(PageOfSchema):
+    items = fields.List(fields.Nested(AuditedAwardSchema), dump_only=True)

@@ -13,6 +13,8 @@ from web.api.audit_schemas import (
     AuditPageSchema,
     AuditQuerySchema,
     AuditSchema,
+    AwardPageSchema,
+    AwardQuerySchema,
     FairnessSchema,
     GradeInflationPageSchema,
     GradeInflationQuerySchema,
@@ -29,7 +31,7 @@ blp = ApiBlueprint(
     __name__,
     url_prefix="/api/v1/audits",
     description=(
-        "Merit audits within your scope: every rank promotion and post appointment judged by the rules, "
+        "Merit audits within your scope: every rank promotion, post appointment and award judged by the rules, "
         "units whose ratings look inflated, and group statistics."
     ),
 )
@@ -39,8 +41,10 @@ DECISION_ID = re.compile(r"(\d{18})-(\d{1,9})")
 SCOPE_FILTERS = ("agency", "unit", "region", "kind")
 POST_FILTERS = (*SCOPE_FILTERS, "level")
 STATISTICS_FILTERS = ("agency", "unit", "region")
+AWARD_FILTERS = ("agency", "unit", "region", "kind")
 
 audit_page_schema = AuditPageSchema()
+award_page_schema = AwardPageSchema()
 fairness_schema = FairnessSchema()
 grade_inflation_schema = GradeInflationPageSchema()
 time_to_promotion_schema = TimeToPromotionSchema()
@@ -126,6 +130,15 @@ class GradeInflation(MethodView):
         """List the unit-years whose staff ratings spread beyond what the unit's own rating allows."""
         page = services().grade_inflation(caller(), split(args, ("agency", "unit")), **args)
         return json_or_csv(page.to_dict(), grade_inflation_schema, name="grade-inflation")
+
+
+@blp.route("/awards")
+class Awards(MethodView):
+    @blp.read(AwardQuerySchema, AwardPageSchema)
+    def get(self, args: dict[str, Any]) -> Any:
+        """List the awards within your scope (where the recipient worked), by date, with the awards audit's findings."""
+        page = services().awards(caller(), split(args, AWARD_FILTERS), **args)
+        return json_or_csv(page.to_dict(), award_page_schema, name="audited-awards")
 
 
 @blp.route("/fairness")
