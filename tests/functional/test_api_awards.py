@@ -16,8 +16,7 @@ def award(world: World, nip: str, kind: str, day: str) -> None:
     world.services.ledger.record(nip, "award", f.award(kind, day), actor="test")
 
 
-@pytest.fixture
-def awarded(world: World) -> World:
+def three_awards(world: World) -> World:
     """Budi (KOTA-MEDAN, appointed 2010) given the 20-year decoration in 2020 after 10 years; Sari
     (KOTA-MEDAN, 2015) the 10-year decoration in 2025; Rina (KAB-KARO, 1998) the 30-year one in 2019."""
     award(world, BUDI, "SLKS_20", "2020-08-17")
@@ -25,6 +24,11 @@ def awarded(world: World) -> World:
     award(world, RINA, "SLKS_30", "2019-08-17")
     world.catch_up()
     return world
+
+
+@pytest.fixture
+def awarded(world: World) -> World:
+    return three_awards(world)
 
 
 def listed(world: World, query: str = "", who: str = "inspector") -> list[tuple[str, str, str]]:

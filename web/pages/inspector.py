@@ -1,7 +1,8 @@
-"""Inspectors: the audited promotions of a period and scope, one promotion's findings, and fairness."""
+"""Inspectors: the audited promotions and awards of a period and scope, one promotion's findings, and fairness."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -23,6 +24,7 @@ from web.pages.common import allowed, blp, filters_from, one, page, services
 from web.pages.export import columns_of, csv_download
 
 SCOPE = ("agency",)
+AWARD_FILTERS = ("agency", "kind")
 AUDIT_CSV_LIMIT = 100_000
 
 
@@ -49,17 +51,19 @@ def filter_choices() -> dict[str, Any]:
     }
 
 
-def audit_rows(per_page: int, page_number: int) -> tuple[Any, dict[str, list[str]]]:
-    """The audited promotions the filter form asks for (None and the errors when it is not valid)."""
+def listed(
+    method: Callable[..., Any], names: tuple[str, ...], per_page: int, page_number: int, **options: Any
+) -> tuple[Any, dict[str, list[str]]]:
+    """A list of the audits (`method` of the services) for the filter form: the page found, or None
+    and the form's errors when it is not valid."""
     args = request.args
     start, end, errors = period(args)
     if errors:
         return None, errors
-    options = {"rule": one(args, "rule"), "severity": one(args, "severity"), "verdict": one(args, "verdict")}
     try:
-        found = services().audits(
+        found = method(
             allowed(Action.RUN_AUDITS),
-            filters_from(args, SCOPE),
+            filters_from(args, names),
             start=start,
             end=end,
             page=page_number,
@@ -69,6 +73,12 @@ def audit_rows(per_page: int, page_number: int) -> tuple[Any, dict[str, list[str
     except InvalidInput as e:
         return None, e.errors
     return found, {}
+
+
+def audit_rows(per_page: int, page_number: int) -> tuple[Any, dict[str, list[str]]]:
+    """The audited promotions the filter form asks for (None and the errors when it is not valid)."""
+    options = {name: one(request.args, name) for name in ("rule", "severity", "verdict")}
+    return listed(services().audits, SCOPE, per_page, page_number, **options)
 
 
 def page_number() -> int:
@@ -101,6 +111,24 @@ def audits_csv() -> ResponseReturnValue:
         raise InvalidInput(errors)
     columns = [c.strip() for c in DECISION_COLUMNS.split(",")]
     return csv_download(found.items, columns, "audited-promotions.csv")
+
+
+@blp.route("/audits/awards")
+def awards() -> ResponseReturnValue:
+    """The awards of a period and scope with the awards audit's findings, in the visitor's language."""
+    account = allowed(Action.RUN_AUDITS)
+    verdict = one(request.args, "verdict")
+    found, errors = listed(services().awards, AWARD_FILTERS, 50, page_number(), verdict=verdict)
+    return page(
+        "pages/awards.html",
+        account,
+        422 if errors else 200,
+        found=found,
+        errors=errors,
+        query={k: v for k, v in request.args.items() if k != "page"},
+        award_kinds=[(k.code, k.name) for k in reference().award_kinds],
+        **filter_choices(),
+    )
 
 
 @blp.route("/audits/<nip>/<int:version>")
