@@ -10,6 +10,7 @@ CAREERLOG_DB_POOL_SIZE, CAREERLOG_DB_MAX_OVERFLOW   PostgreSQL connections per p
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 from collections.abc import Iterator, Mapping
@@ -128,7 +129,8 @@ class Settings:
             return
         schema = self.postgres()["schema"]
         if schema:
-            with self.connect_postgres() as conn:
+            # CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent twin: take turns.
+            with self.schema_lock(), self.connect_postgres() as conn:
                 conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
 
     def connect_postgres(self) -> psycopg.Connection[Any]:
@@ -148,9 +150,14 @@ class Settings:
 
     @contextmanager
     def schema_lock(self) -> Iterator[None]:
-        """Serialise the creation of tables by processes starting together (PostgreSQL)."""
+        """Serialise the creation of tables by processes starting together (e.g. a server's workers).
+
+        PostgreSQL: an advisory lock. SQLite: an exclusive lock on a file beside the database
+        (an in-memory store has one process). Not reentrant: do not nest.
+        """
         if self.store != "postgres":
-            yield
+            with self._sqlite_schema_lock():
+                yield
             return
         with self.connect_postgres() as conn:
             conn.execute("SELECT pg_advisory_lock(%s)", (SCHEMA_LOCK_ID,))
@@ -158,6 +165,26 @@ class Settings:
                 yield
             finally:
                 conn.execute("SELECT pg_advisory_unlock(%s)", (SCHEMA_LOCK_ID,))
+
+    @contextmanager
+    def _sqlite_schema_lock(self) -> Iterator[None]:
+        path = _sqlite_schema_lock_path(self.sqlite_path)
+        if path is None:
+            yield
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _sqlite_schema_lock_path(sqlite_path: str) -> Path | None:
+    if sqlite_path.startswith((":memory:", "file:")):
+        return None
+    return Path(sqlite_path).expanduser().resolve().with_name(Path(sqlite_path).name + ".schema.lock")
 
 
 def _int_setting(env: Mapping[str, str], name: str, default: int) -> int:

@@ -1,0 +1,59 @@
+"""Processes that open a fresh store at the same moment (a server's workers) create its tables once, in turn."""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from careerlog.config import Settings
+from web.services import Services
+
+PROCESSES = 4
+
+
+def open_store(url: str, barrier: multiprocessing.synchronize.Barrier, errors: multiprocessing.Queue[str]) -> None:
+    barrier.wait()
+    try:
+        Services.build(Settings(database_url=url), follow=False).close()
+    except Exception as e:  # reported to the test, which names it
+        errors.put(f"{type(e).__name__}: {e}")
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_workers_opening_a_fresh_store_together_all_start(database_url: str, attempt: int) -> None:
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(PROCESSES)
+    errors: multiprocessing.Queue[str] = context.Queue()
+    workers = [context.Process(target=open_store, args=(database_url, barrier, errors)) for _ in range(PROCESSES)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+    found = []
+    while not errors.empty():
+        found.append(errors.get())
+    assert not found, "\n".join(found)
+    assert [w.exitcode for w in workers] == [0] * PROCESSES
+
+
+def test_the_sqlite_schema_lock_makes_a_second_holder_wait(tmp_path: Path) -> None:
+    settings = Settings(database_url=f"sqlite:///{tmp_path}/careerlog.db")
+    entered: list[float] = []
+
+    def second() -> None:
+        with settings.schema_lock():
+            entered.append(time.monotonic())
+
+    with settings.schema_lock():
+        thread = threading.Thread(target=second)
+        thread.start()
+        time.sleep(0.3)
+        assert entered == []  # still waiting
+        released = time.monotonic()
+    thread.join(timeout=10)
+    assert len(entered) == 1
+    assert entered[0] >= released
