@@ -12,7 +12,7 @@ import pytest
 from careerlog.config import Settings
 from web.services import Services
 
-PROCESSES = 4
+PROCESSES = 3
 
 
 def open_store(url: str, barrier: multiprocessing.synchronize.Barrier, errors: multiprocessing.Queue[str]) -> None:
@@ -23,7 +23,7 @@ def open_store(url: str, barrier: multiprocessing.synchronize.Barrier, errors: m
         errors.put(f"{type(e).__name__}: {e}")
 
 
-@pytest.mark.parametrize("attempt", range(3))
+@pytest.mark.parametrize("attempt", range(2))
 def test_workers_opening_a_fresh_store_together_all_start(database_url: str, attempt: int) -> None:
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(PROCESSES)
