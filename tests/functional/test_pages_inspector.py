@@ -148,3 +148,17 @@ def test_fairness_groups_by_the_intersection_of_two_dimensions(world: World) -> 
     for group in result["groups"]:
         assert f'<th scope="row">{group["group"]}' in page
     assert "<option selected>agency</option>" in page.split('id="f-by2"')[1]
+
+
+def test_the_pager_links_to_the_pages_before_and_after_with_the_same_filters(world: World) -> None:
+    template = world.app.jinja_env.from_string(
+        '{% from "pages/macros.html" import pager %}{{ pager(found, "pages.audits", query) }}'
+    )
+    middle = {"total": 120, "page": 2, "per_page": 50}
+    with world.app.test_request_context("/pages/audits?lang=en"):
+        html = template.render(found=middle, query={"agency": "KOTA-MEDAN"})
+        single = template.render(found={"total": 20, "page": 1, "per_page": 50}, query={})
+    assert "/pages/audits?page=1&amp;agency=KOTA-MEDAN" in html
+    assert "/pages/audits?page=3&amp;agency=KOTA-MEDAN" in html
+    assert "Page 2" in html or "Halaman 2" in html
+    assert single.strip() == ""
