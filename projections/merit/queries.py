@@ -37,6 +37,16 @@ def iso_day(value: str | None, name: str) -> str | None:
         raise InvalidInput(f"Must be a date YYYY-MM-DD, got {value!r}.", name) from None
 
 
+def period_clauses(column: str, start: str | None, end: str | None) -> tuple[list[str], list[str]]:
+    """SQL clauses (and their parameters) keeping `column` within [start, end]; either may be open."""
+    clauses, params = [], []
+    for bound, op in ((iso_day(start, "from"), ">="), (iso_day(end, "to"), "<=")):
+        if bound:
+            clauses.append(f"{column} {op} ?")
+            params.append(bound)
+    return clauses, params
+
+
 class AuditQueries(ViewReader):
     """The audited decisions (tables `decisions` and `findings`): rank promotions and posts."""
 
@@ -75,10 +85,9 @@ class AuditQueries(ViewReader):
                 raise InvalidInput(f"Unknown decision; one of {', '.join(DECISION_TYPES)}.", "decision")
             clauses.append("d.decision = ?")
             params.append(decision)
-        for bound, op in ((iso_day(start, "from"), ">="), (iso_day(end, "to"), "<=")):
-            if bound:
-                clauses.append(f"d.tmt {op} ?")
-                params.append(bound)
+        period, bounds = period_clauses("d.tmt", start, end)
+        clauses += period
+        params += bounds
         if severity:
             if severity not in SEVERITY_ORDER:
                 raise InvalidInput(f"Unknown severity; one of {', '.join(SEVERITY_ORDER)}.", "severity")

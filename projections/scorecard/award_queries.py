@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from careerlog.domain.errors import InvalidInput
-from projections.merit.queries import iso_day
+from projections.merit.queries import period_clauses
 from projections.reading import ViewReader
 from projections.training import filter_clauses, where_sql
 
@@ -48,10 +48,9 @@ class AwardQueries(ViewReader):
         """Awards dated in [start, end], by date. Filters: agency, unit, region, kind (award kind);
         verdict: compliant (no finding) or findings."""
         clauses, params = filter_clauses(filters, AWARD_FILTERS)
-        for bound, op in ((iso_day(start, "from"), ">="), (iso_day(end, "to"), "<=")):
-            if bound:
-                clauses.append(f"a.award_date {op} ?")
-                params.append(bound)
+        period, bounds = period_clauses("a.award_date", start, end)
+        clauses += period
+        params += bounds
         if verdict:
             if verdict not in VERDICT_SQL:
                 raise InvalidInput(f"Unknown verdict; one of {', '.join(VERDICT_SQL)}.", "verdict")
