@@ -13,20 +13,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
-
-import numpy as np
-import pandas as pd
-from scipy.stats import fisher_exact
-from statsmodels.stats.contingency_tables import StratifiedTable, Table2x2
-from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.proportion import proportions_ztest
+from typing import TYPE_CHECKING, Any
 
 from careerlog.domain.errors import InvalidInput
 from projections.merit.groups import add_group, dimensions, p_value, rounded, source_columns
 from projections.merit.survival import ATTRIBUTES, rank_spells, time_to_promotion, training_per_year
 from projections.reading import ViewReader
 from projections.training import filter_clauses, where_sql, whole_number
+
+if TYPE_CHECKING:  # numpy, pandas, scipy and statsmodels are imported where used: every CLI process imports this
+    import pandas as pd
 
 FOUR_FIFTHS = 0.8
 ALPHA = 0.05
@@ -55,6 +51,11 @@ def compare(promoted: int, pool: int, ref_promoted: int, ref_pool: int) -> Compa
     z is positive when the focal group's rate is below the reference's. The interval needs a
     promotion in both groups (the log method has no finite bound otherwise).
     """
+    import numpy as np
+    from scipy.stats import fisher_exact
+    from statsmodels.stats.contingency_tables import Table2x2
+    from statsmodels.stats.proportion import proportions_ztest
+
     rate, ref_rate = promoted / pool, ref_promoted / ref_pool
     low = high = None
     if promoted and ref_promoted:
@@ -82,6 +83,9 @@ def mantel_haenszel(rounds: pd.DataFrame, group: str, reference: str) -> tuple[f
 
     Only rounds in which both groups had someone eligible are informative strata.
     """
+    import numpy as np
+    from statsmodels.stats.contingency_tables import StratifiedTable
+
     pair = rounds[rounds["group"].isin([group, reference])]
     wide = pair.pivot(index="round_date", columns="group", values=["pool", "promoted"]).dropna()
     if group not in wide["pool"].columns or reference not in wide["pool"].columns:
@@ -103,6 +107,8 @@ def holm(p_values: list[float]) -> tuple[list[bool], list[float]]:
     gc.collect() on every call, which costs tenths of a second in a large process: the scorecard makes dozens)."""
     if len(p_values) == 1:
         return [p_values[0] <= ALPHA], [p_values[0]]
+    from statsmodels.stats.multitest import multipletests
+
     reject, adjusted, _, _ = multipletests(p_values, alpha=ALPHA, method=CORRECTION)
     return [bool(r) for r in reject], [float(a) for a in adjusted]
 
@@ -250,6 +256,8 @@ class FairnessQueries(ViewReader):
             clauses.append("round_date <= ?")
             params.append(end)
         keys = ", ".join(columns)
+        import pandas as pd
+
         rows = self.store.query(
             f"SELECT {keys}, COUNT(*) AS pool, SUM(promoted) AS promoted,"
             " SUM(CASE WHEN eligible = 1 THEN 0 ELSE 1 END) AS out_of_rule"
@@ -318,6 +326,8 @@ class FairnessQueries(ViewReader):
         }
 
     def _spells(self) -> pd.DataFrame:
+        import pandas as pd
+
         columns = ["subject", "seq", "start_date", "end_date", "rank", *ATTRIBUTES]
         spell_columns = [c for c in columns if c not in ("birth_date", "recruitment_path")]
         rows = self.store.query(
@@ -327,6 +337,8 @@ class FairnessQueries(ViewReader):
         return pd.DataFrame(rows, columns=[*spell_columns, "birth_date", "recruitment_path"])
 
     def _training(self, runs: pd.DataFrame) -> pd.DataFrame:
+        import pandas as pd
+
         if runs.empty:
             return pd.DataFrame(columns=["subject", "start_date", "hours"])
         rows = self.store.query("SELECT subject, start_date, hours FROM training WHERE start_date IS NOT NULL")
@@ -336,6 +348,8 @@ class FairnessQueries(ViewReader):
         """Mean performance score per employee over the promotion pool, or None without that view."""
         if not self._has_table(POOL_TABLE):
             return None
+        import pandas as pd
+
         rows = self.store.query(
             f"SELECT subject, AVG(performance) AS performance FROM {POOL_TABLE}"
             " WHERE performance IS NOT NULL GROUP BY subject"

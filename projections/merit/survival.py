@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from typing import Any
-
-import numpy as np
-import pandas as pd
-from lifelines import CoxPHFitter, KaplanMeierFitter
-from lifelines.exceptions import ConvergenceError
-from lifelines.statistics import multivariate_logrank_test
+from typing import TYPE_CHECKING, Any
 
 from careerlog.reference import reference
 from projections.merit.groups import add_group, p_value, rounded
+
+if TYPE_CHECKING:  # numpy, pandas and lifelines are imported where used: every CLI process imports this
+    import pandas as pd
 
 DAYS_PER_YEAR = 365.25
 ATTRIBUTES = ("agency", "unit", "region", "education", "employment_kind", "sex", "birth_date", "recruitment_path")
@@ -38,6 +35,8 @@ def rank_spells(spells: pd.DataFrame, *, end: str) -> pd.DataFrame:
     Columns: subject, rank, start, stop, promoted (0/1), years, and the attributes of the
     first spell in the rank. Spells starting after `end` are dropped; `end` censors the rest.
     """
+    import pandas as pd
+
     frame = spells.sort_values(["subject", "seq"]).reset_index(drop=True)
     new_subject = frame["subject"].ne(frame["subject"].shift())
     frame["run"] = (new_subject | frame["rank"].ne(frame["rank"].shift())).cumsum()
@@ -67,6 +66,8 @@ def rank_spells(spells: pd.DataFrame, *, end: str) -> pd.DataFrame:
 
 def km_curves(frame: pd.DataFrame, *, min_cell: int) -> list[dict[str, Any]]:
     """Kaplan-Meier estimate of 'not yet promoted' per group, with median and step points."""
+    from lifelines import KaplanMeierFitter
+
     items = []
     for group, part in frame.groupby("group", sort=True):
         item: dict[str, Any] = {
@@ -97,6 +98,8 @@ def logrank(frame: pd.DataFrame) -> dict[str, Any] | None:
     """Log-rank test of equal promotion hazards across the groups (None with fewer than two)."""
     if frame["group"].nunique() < 2:
         return None
+    from lifelines.statistics import multivariate_logrank_test
+
     test = multivariate_logrank_test(frame["years"], frame["group"], frame["promoted"])
     return {
         "chi2": rounded(float(test.test_statistic)),
@@ -115,6 +118,10 @@ def cox_model(frame: pd.DataFrame, covariates: Sequence[str], *, reference_group
     take minutes on 100,000 people, and an employee's spells in different ranks are treated as
     independent (docs/fairness.md, caveats).
     """
+    import pandas as pd
+    from lifelines import CoxPHFitter
+    from lifelines.exceptions import ConvergenceError
+
     data = frame[["years", "promoted", "subject", "group", *covariates]].dropna()
     terms = pd.get_dummies(data["group"], prefix="group", prefix_sep=": ", dtype=float)
     terms = terms.drop(columns=f"group: {reference_group}")
@@ -171,6 +178,9 @@ def time_to_promotion(
 
 def training_per_year(runs: pd.DataFrame, training: pd.DataFrame) -> pd.Series:
     """JP of training started within each rank spell, per year in the rank (aligned with `runs`)."""
+    import numpy as np
+    import pandas as pd
+
     if training.empty:
         return pd.Series(np.zeros(len(runs)), index=runs.index)
     joined = runs[["subject", "start", "stop"]].reset_index().merge(training, on="subject")
