@@ -146,11 +146,36 @@ class CareerRecord:
 
     def known_at(self, moment: datetime) -> CareerRecord:
         """The record as it was known at a moment: only what had been recorded by then."""
-        return CareerRecord(self.subject, [e for e in self.entries if e.recorded_at <= moment])
+        return self._known({e.version for e in self.entries if e.recorded_at <= moment})
 
     def known_before(self, moment: datetime) -> CareerRecord:
         """The record without anything recorded at or after a moment."""
-        return CareerRecord(self.subject, [e for e in self.entries if e.recorded_at < moment])
+        return self._known({e.version for e in self.entries if e.recorded_at < moment})
+
+    def _known(self, versions: set[int]) -> CareerRecord:
+        """The record of the entries of some versions only.
+
+        When every correction and retraction is kept, every fact kept stands exactly as in
+        this record (same values, corrections and retraction): the facts, and this record's
+        order of them, are shared instead of applying the entries again.
+        """
+        entries = [e for e in self.entries if e.version in versions]
+        if not all(e.version in versions for e in self._amendments):
+            return CareerRecord(self.subject, entries)
+        known = CareerRecord(self.subject, ())
+        known.entries = entries
+        known.facts = {v: f for v, f in self.facts.items() if v in versions}
+        known.__dict__["active"] = [f for f in self.active if f.entry.version in versions]
+        index = known.__dict__["by_kind"] = defaultdict(list)
+        for kind, facts in self.by_kind.items():
+            kept = [f for f in facts if f.entry.version in versions]
+            if kept:
+                index[kind] = kept
+        return known
+
+    @cached_property
+    def _amendments(self) -> list[Entry]:
+        return [e for e in self.entries if e.kind in _AMENDING]
 
     # ------------------------------------------------------------------ facts
 
@@ -390,6 +415,9 @@ class CareerRecord:
                         spells[i] = (mentor, spells[i][1], fact.effective_date, spells[i][3])
                         break
         return spells
+
+
+_AMENDING = ("correction", "retraction")
 
 
 def _order(fact: Fact) -> tuple[date, int]:

@@ -29,8 +29,10 @@ from projections.merit.rules import (
     Check,
     PromotionJudge,
     evidence_json,
+    param_on,
     recorded_after,
     round_dates,
+    rule_on,
 )
 from projections.merit.wording import Template
 
@@ -141,7 +143,7 @@ class MeritProjection(Projection):
 def late_evidence(final: CareerRecord, fact: Fact) -> Check | None:
     """evidence.recorded_after: supporting facts effective by the TMT, recorded after the decision."""
     day, moment = fact.effective_date, fact.entry.recorded_at
-    rule = rules().in_force("evidence.recorded_after", day)
+    rule = rule_on(rules(), "evidence.recorded_after", day)
     if rule is None:
         return None
     late = recorded_after(final, day, moment + timedelta(days=int(rule.params.get("grace_days", 0))))
@@ -154,10 +156,8 @@ def late_evidence(final: CareerRecord, fact: Fact) -> Check | None:
         rule.severity,
         rule.source,
         rule.status,
-        wording.text,
+        wording,
         tuple(late),
-        template=wording.template,
-        params=wording.params,
     )
 
 
@@ -239,7 +239,7 @@ def eligible_101(judge: PromotionJudge, day: date) -> bool:
     held = record.rank_before(day)
     if held is None or not record.active_on(day) or record.employment_kind != "PNS":
         return False
-    if judge.rules.in_force("promotion.time_in_rank", day) is None:
+    if rule_on(judge.rules, "promotion.time_in_rank", day) is None:
         return False  # before the promotion rules nobody is judged eligible or not
     index = ref.rank_index(held[0])
     if index + 1 >= len(ref.ranks):
@@ -258,7 +258,7 @@ def promotion_rounds(record: CareerRecord) -> list[Row]:
     judge = PromotionJudge(record)
     rows: list[Row] = []
     for day in round_dates(start, end):
-        years = judge.rules.param("promotion.time_in_rank", day, "years", {}).get(REGULAR)
+        years = param_on(judge.rules, "promotion.time_in_rank", day, "years", {}).get(REGULAR)
         held = record.rank_before(day)
         if held is None:
             continue

@@ -20,7 +20,7 @@ from careerlog.reference import Rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, add_years
 from projections.framework import Table
-from projections.merit.rules import PromotionJudge, permitted_in_year
+from projections.merit.rules import PromotionJudge, param_on, permitted_in_year
 from projections.reading import ViewReader
 
 ELIGIBILITY = Table(
@@ -84,7 +84,7 @@ def eligibility_rows(record: CareerRecord, end: date) -> list[Row]:
     book = judge.rules
     rows: list[Row] = []
     for kind in open_kinds(record, end):
-        years = book.param("promotion.time_in_rank", end, "years", {}).get(kind)
+        years = param_on(book, "promotion.time_in_rank", end, "years", {}).get(kind)
         due = add_years(since, int(years)) if years is not None else since + timedelta(days=1)
         earliest = first_permitted(book, due)
         if earliest is None:

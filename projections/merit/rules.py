@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -36,11 +37,27 @@ class Check:
     severity: str
     source: str
     status: str
-    message: str
+    said: Wording | Callable[[], Wording]  # its wording, or how to word it (worded when first read)
     evidence: tuple[Fact, ...] = ()
     enforced: bool = True  # False: shown, but not a finding nor a bar to eligibility (`enforced = false`)
-    template: str = ""  # the English template `message` was rendered from (projections/merit/wording.py)
-    params: Params = ()  # its values, as the message shows them
+
+    @cached_property
+    def wording(self) -> Wording:
+        return self.said if isinstance(self.said, Wording) else self.said()
+
+    @property
+    def message(self) -> str:
+        return self.wording.text
+
+    @property
+    def template(self) -> str:
+        """The English template `message` is rendered from (projections/merit/wording.py)."""
+        return self.wording.template
+
+    @property
+    def params(self) -> Params:
+        """Its values, as the message shows them."""
+        return self.wording.params
 
     @property
     def missing(self) -> bool:
@@ -67,21 +84,13 @@ def evidence_json(subject: str, facts: tuple[Fact, ...]) -> list[dict[str, Any]]
     ]
 
 
-def check(rule: Rule, met: bool, wording: Wording, evidence: list[Fact] | tuple[Fact, ...] = ()) -> Check:
+def check(
+    rule: Rule, met: bool, wording: Wording | Callable[[], Wording], evidence: list[Fact] | tuple[Fact, ...] = ()
+) -> Check:
+    """A rule's outcome; `wording` may be a function giving it (the eligibility checks seldom read it)."""
     outcome = MET if met else MISSING
     enforced = bool(rule.params.get("enforced", True))
-    return Check(
-        rule.id,
-        outcome,
-        rule.severity,
-        rule.source,
-        rule.status,
-        wording.text,
-        tuple(evidence),
-        enforced,
-        wording.template,
-        wording.params,
-    )
+    return Check(rule.id, outcome, rule.severity, rule.source, rule.status, wording, tuple(evidence), enforced)
 
 
 # The wording of the promotion rules' outcomes (translated on the pages: web/pages/messages.py).
@@ -128,6 +137,12 @@ def rule_on(book: Rules, rule_id: str, day: date) -> Rule | None:
     return book.in_force(rule_id, day)
 
 
+def param_on(book: Rules, rule_id: str, day: date, name: str, default: Any = None) -> Any:
+    """A parameter of the version of a rule in force on a day (`Rules.param`, cached)."""
+    rule = rule_on(book, rule_id, day)
+    return default if rule is None else rule.params.get(name, default)
+
+
 def rating_facts(record: CareerRecord, day: date, years: int) -> list[tuple[int, Fact | None]]:
     return [(day.year - n, record.ratings.get(day.year - n)) for n in range(1, years + 1)]
 
@@ -151,9 +166,7 @@ class PromotionJudge:
         self.record = record
         self.ref = reference()
         self.rules = rules()
-        self.kinds: dict[str, list[Fact]] = defaultdict(list)  # active facts by kind, by effective date
-        for fact in record.active:
-            self.kinds[fact.kind].append(fact)
+        self.kinds: dict[str, list[Fact]] = defaultdict(list, record.by_kind)  # active facts by kind, by date
 
     @staticmethod
     def is_managerial(post_kind: str) -> bool:
@@ -195,6 +208,14 @@ class PromotionJudge:
             ("promotion.training", self._training),
         )
 
+    @cached_property
+    def _in_order(self) -> tuple[tuple[str, PromotionRule], ...]:
+        return self.judges()
+
+    @cached_property
+    def _bars_first(self) -> tuple[tuple[str, PromotionRule], ...]:
+        return tuple(sorted(self.judges(), key=lambda j: BARS_FIRST.get(j[0], len(BARS_FIRST))))
+
     def outcomes(self, day: date, kind: str, new_rank: str, *, bars_first: bool = False) -> Iterator[Check]:
         """Each promotion rule in force on `day` for a promotion of `kind` to `new_rank`, lazily
         (`bars_first`: the rules that most often bar a promotion first)."""
@@ -202,10 +223,7 @@ class PromotionJudge:
         if held is None:
             return
         rank, since, rank_fact = held
-        judges = self.judges()
-        if bars_first:
-            judges = tuple(sorted(judges, key=lambda j: BARS_FIRST.get(j[0], len(BARS_FIRST))))
-        for rule_id, judge in judges:
+        for rule_id, judge in self._bars_first if bars_first else self._in_order:
             rule = rule_on(self.rules, rule_id, day)
             if rule is not None and (result := judge(rule, day, kind, new_rank, rank, since, rank_fact)) is not None:
                 yield result
@@ -227,7 +245,7 @@ class PromotionJudge:
         if years is None:
             return None
         due = since + relativedelta(years=int(years))
-        return check(rule, due <= day, TIME_IN_RANK(rank=rank, since=since, years=years, due=due), [held])
+        return check(rule, due <= day, lambda: TIME_IN_RANK(rank=rank, since=since, years=years, due=due), [held])
 
     def _performance(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -238,10 +256,16 @@ class PromotionJudge:
         minimum = self.ref.predicate_score(rule.params["min_predicate"])
         found = rating_facts(self.record, day, int(years))
         short = [str(y) for y, f in found if f is None or self.ref.predicate_score(f.get("predicate")) < minimum]
-        message = (
-            RATINGS_SHORT(predicate=rule.params["min_predicate"], years=", ".join(short)) if short else RATINGS_MET()
+        return check(
+            rule,
+            not short,
+            lambda: (
+                RATINGS_SHORT(predicate=rule.params["min_predicate"], years=", ".join(short))
+                if short
+                else RATINGS_MET()
+            ),
+            [f for _, f in found if f is not None],
         )
-        return check(rule, not short, message, [f for _, f in found if f is not None])
 
     def _education_ceiling(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -250,17 +274,17 @@ class PromotionJudge:
             return None
         level, facts = self.education(day)
         if level is None:
-            return check(rule, False, NO_EDUCATION())
+            return check(rule, False, NO_EDUCATION)
         ceiling = self.ref.education[level]["ceiling"]
         met = self.ref.rank_index(new) <= self.ref.rank_index(ceiling)
-        return check(rule, met, EDUCATION_CEILING(level=level, ceiling=ceiling, new=new), facts)
+        return check(rule, met, lambda: EDUCATION_CEILING(level=level, ceiling=ceiling, new=new), facts)
 
     def _dates(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
         if kind in rule.params.get("exempt_kinds", []):
             return None
         months = ", ".join(str(m) for m in rule.params["months"])
         met = day.day == int(rule.params["day"]) and day.month in rule.params["months"]
-        return check(rule, met, DATES(day=day, day_of_month=rule.params["day"], months=months))
+        return check(rule, met, lambda: DATES(day=day, day_of_month=rule.params["day"], months=months))
 
     def _service_exam(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -276,8 +300,14 @@ class PromotionJudge:
         passed = {f.get("exam"): f for f in self.until("exam", day)}
         lacking = [code for code in needed if code not in passed]
         used = [passed[code] for code in needed if code in passed]
-        message = EXAM_MISSING(exams=", ".join(lacking), day=day) if lacking else EXAM_PASSED(exams=", ".join(needed))
-        return check(rule, not lacking, message, used)
+        return check(
+            rule,
+            not lacking,
+            lambda: (
+                EXAM_MISSING(exams=", ".join(lacking), day=day) if lacking else EXAM_PASSED(exams=", ".join(needed))
+            ),
+            used,
+        )
 
     def _penalty(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
         if kind == "211":
@@ -290,7 +320,7 @@ class PromotionJudge:
             end = penalty_end(fact)
             if end is not None and day <= end + relativedelta(months=int(extra.get(fact.get("level"), 0))):
                 blocking.append(fact)
-        return check(rule, not blocking, PENALTY(count=len(blocking), day=day), blocking)
+        return check(rule, not blocking, lambda: PENALTY(count=len(blocking), day=day), blocking)
 
     def _structural_range(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -299,10 +329,10 @@ class PromotionJudge:
             return None
         post = self.post_held(day)
         if post is None or not self.is_managerial(post.post_kind):
-            return check(rule, False, NO_MANAGERIAL_POST(day=day))
+            return check(rule, False, lambda: NO_MANAGERIAL_POST(day=day))
         top = self.ref.post_kinds[post.post_kind].get("max_rank")
         met = top is not None and self.ref.rank_index(new) <= self.ref.rank_index(top)
-        return check(rule, met, STRUCTURAL_RANGE(post_kind=post.post_kind, top=top, new=new), [post.fact])
+        return check(rule, met, lambda: STRUCTURAL_RANGE(post_kind=post.post_kind, top=top, new=new), [post.fact])
 
     def _credit_points(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -311,13 +341,15 @@ class PromotionJudge:
             return None
         post = self.post_held(day)
         if post is None or post.post_kind != "FUNGSIONAL" or not post.level:
-            return check(rule, False, NO_FUNCTIONAL_POST(day=day))
+            return check(rule, False, lambda: NO_FUNCTIONAL_POST(day=day))
         level = self.ref.functional_levels[post.level]
         coefficient = float(level["coefficient"])
         used = [self.record.ratings[y] for y in range(since.year, day.year) if y in self.record.ratings]
         total = sum(float(self.ref.skp_predicates[f.get("predicate")]["credit_factor"]) * coefficient for f in used)
         needed = float(level["credit_per_step"])
-        return check(rule, total >= needed, CREDIT(total=total, needed=needed, year=since.year), [post.fact, *used])
+        return check(
+            rule, total >= needed, lambda: CREDIT(total=total, needed=needed, year=since.year), [post.fact, *used]
+        )
 
     def _no_probation(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -325,8 +357,7 @@ class PromotionJudge:
         if kind in rule.params.get("exempt_kinds", []):
             return None
         confirmed = self.until("confirmation", day)
-        message = CONFIRMED() if confirmed else NOT_CONFIRMED(day=day)
-        return check(rule, bool(confirmed), message, confirmed[:1])
+        return check(rule, bool(confirmed), lambda: CONFIRMED() if confirmed else NOT_CONFIRMED(day=day), confirmed[:1])
 
     def _training(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
         if kind not in rule.params.get("kinds", []):
@@ -334,7 +365,7 @@ class PromotionJudge:
         used = [f for f in self.kinds["training"] if f.effective_date.year == day.year - 1]
         hours = sum(int(f.get("hours")) for f in used)
         needed = int(rule.params.get("jp", 20))
-        return check(rule, hours >= needed, TRAINING(hours=hours, year=day.year - 1, needed=needed), used)
+        return check(rule, hours >= needed, lambda: TRAINING(hours=hours, year=day.year - 1, needed=needed), used)
 
 
 def recorded_after(final: CareerRecord, day: date, moment: Any) -> list[Fact]:

@@ -10,6 +10,7 @@ texts to translate is complete by construction.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,9 +21,10 @@ Params = tuple[tuple[str, str], ...]
 TEMPLATES: dict[str, Template] = {}
 
 
-def parts(text: str) -> list[tuple[str, str | None, str]]:
-    """(literal, placeholder name or None, format spec) of a template text, in order."""
-    return [(literal, name, spec or "") for literal, name, spec, _ in Formatter().parse(text)]
+@functools.lru_cache(maxsize=1024)
+def parts(text: str) -> tuple[tuple[str, str | None, str], ...]:
+    """(literal, placeholder name or None, format spec) of a template text, in order (parsed once)."""
+    return tuple((literal, name, spec or "") for literal, name, spec, _ in Formatter().parse(text))
 
 
 def names_of(text: str) -> tuple[str, ...]:
