@@ -1,80 +1,221 @@
-"""The merit audit at scale: rebuild of the `merit` projection (promotion and post decisions,
-findings, promotion rounds, eligibility, unit and staff ratings, unit spells) from a demo store
-on SQLite, then the queries: passed-over (101 over the rounds; 202 and posts from the ledger),
-grade inflation.
+"""The merit audit at scale, in separate steps: load a demo, rebuild the views the audit reads,
+clone them to a larger population, then the audit an inspector runs over the views.
 
-    .venv/bin/python -m bench.bench_merit load --employees 10000 --db /tmp/merit10k.db   # not timed
-    /usr/bin/time -v .venv/bin/python -m bench.bench_merit audit --db /tmp/merit10k.db  # timed, peak RSS
-    .venv/bin/python -m bench.bench_merit passed-over --db /tmp/merit10k.db --ledger-from 2025-01-01
+    .venv/bin/python -m bench.bench_merit load --employees 100000 --database-url URL    # timed, not in `audit`
+    .venv/bin/python -m bench.bench_merit rebuild --database-url URL                    # the projections' job
+    .venv/bin/python -m bench.bench_merit clone --times 10 --database-url URL           # 100,000 -> 1,000,000
+    .venv/bin/python -m bench.bench_merit audit --database-url URL                      # queries over the views
+    .venv/bin/python -m bench.bench_merit passed-over --database-url URL --ledger-from 2025-01-01
+
+URL is `sqlite:////tmp/x.db` or `postgresql://postgres@127.0.0.1:5432/test?schema=name` (`--db PATH`
+is short for the SQLite one).
+
+`rebuild` builds, from the ledger, the views the audit reads: merit (decisions, findings,
+promotion rounds, unit spells, unit and staff ratings, eligibility), roster (roster, spells) and
+training. It is what a projection pays as events arrive, timed on its own.
+
+`audit` reads only those views (and, for the 202 and post passed-over comparison, which judges
+people as known before each decision, the ledger's records of the colleagues): every audited
+decision with its verdict and findings (streamed in pages), passed-over over the 101 rounds and
+over the 202 promotions and managerial posts, grade inflation, fairness statistics by every
+dimension, and time to promotion by every dimension. Each step prints wall time, process CPU
+and the process's peak RSS so far (getrusage; on PostgreSQL the server's memory is not in it).
+
+`clone --times K` makes the views of K times the population inside the same store, without
+the ledger: every row of every table the audit reads (CLONED_TABLES) is copied K - 1 times,
+copy k with `~k` appended to its subject (the NIP, or a unit's `unit:agency:unit` key; a
+decision keeps its version, so its id (subject, version) is new too) and to its unit code, so
+each copy is a new set of units in the same agencies and regions: the passed-over pools and
+the grade-inflation unit-years stay the size they were, there are K times as many of them.
+Findings' evidence and the ledger are not rewritten: the 202/post comparison reads a clone's
+record from the ledger under its original NIP (the same work as for the original). Rebuilding
+the views drops the copies.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import resource
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.demo import load_demo
 from careerlog.sqlstore import SqlStore
-from projections.framework import Projector
-from projections.merit.audit import MeritProjection
-from projections.merit.distribution import GradeInflationQueries
-from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
+from projections.career import CareerRecord
+from projections.framework import Table
+from projections.merit.audit import DECISIONS, FINDINGS, ROUNDS
+from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, GradeInflationQueries
+from projections.merit.fairness import FairnessQueries
+from projections.merit.groups import DIMENSIONS
+from projections.merit.passed_over import UNIT_SPELLS, DecisionPassedOverQueries, RecordLoader, ledger_records
 from projections.merit.queries import AuditQueries, PassedOverQueries
+from projections.registry import projector
+from projections.roster import ROSTER, SPELLS
 from projections.store import open_view_store
+from projections.training import TRAINING
+
+AUDIT_VIEWS = ("merit", "roster", "training")
+CLONED_TABLES = (DECISIONS, FINDINGS, ROUNDS, UNIT_SPELLS, UNIT_RATINGS, STAFF_RATINGS, ROSTER, SPELLS, TRAINING)
+CLONE_MARK = "~"
+TODAY = date(2026, 11, 23)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("step", choices=["load", "audit", "passed-over"], help="passed-over: the ledger query only")
-    parser.add_argument("--employees", type=int, default=10000)
-    parser.add_argument("--db", required=True)
+    parser.add_argument("step", choices=["load", "rebuild", "clone", "audit", "passed-over"])
+    parser.add_argument("--employees", type=int, default=10000, help="load: employees of the demo")
+    parser.add_argument("--times", type=int, default=10, help="clone: the population multiplied by this")
+    parser.add_argument("--db", help="SQLite file (short for --database-url sqlite:///PATH)")
+    parser.add_argument("--database-url")
     parser.add_argument("--no-ledger-queries", action="store_true", help="Skip the passed-over query on the ledger.")
     parser.add_argument("--ledger-from", help="First TMT of the decisions the ledger passed-over query compares.")
     parser.add_argument("--ledger-to", help="Last TMT of the decisions the ledger passed-over query compares.")
-    args = parser.parse_args()
-    settings = Settings(database_url=f"sqlite:///{args.db}")
+    parser.add_argument("--json", help="audit: write every answer to this file (to compare two versions)")
+    args = parser.parse_args(argv)
+    if not (args.db or args.database_url):
+        parser.error("give --db or --database-url")
+    settings = Settings(database_url=args.database_url or f"sqlite:///{args.db}")
     app = CareerLog.from_settings(settings)
-    if args.step == "load":
-        load_demo(app, employees=args.employees, seed=7, today=date(2026, 11, 23), workers=2)
-        print(f"events: {app.max_notification_id()}")
-        return
-    if args.step == "passed-over":
-        ledger_passed_over(app, open_view_store(settings).sql, args.ledger_from, args.ledger_to)
-        return
-    projector = Projector(settings, [MeritProjection()], app=app)
-    started = time.perf_counter()
-    subjects = projector.rebuild()
-    elapsed = time.perf_counter() - started
-    print(f"rebuild: {subjects} subjects in {elapsed:.1f} s ({subjects / elapsed:,.0f} subjects/s)", flush=True)
     store = open_view_store(settings).sql
-    timed("passed over (101, rounds)", lambda: PassedOverQueries(store).passed_over())
-    if not args.no_ledger_queries:
+    print(f"{args.step}: {settings.database_url}; load average {os.getloadavg()[0]:.1f}", flush=True)
+    if args.step == "load":
+        timed("load", lambda: load_demo(app, employees=args.employees, seed=7, today=TODAY, workers=2))
+        print(f"events: {app.max_notification_id()}")
+    elif args.step == "rebuild":
+        timed(f"rebuild {', '.join(AUDIT_VIEWS)}", lambda: projector(settings, AUDIT_VIEWS, app=app).rebuild())
+    elif args.step == "clone":
+        clone(store, args.times)
+    elif args.step == "passed-over":
         ledger_passed_over(app, store, args.ledger_from, args.ledger_to)
-    timed("grade inflation unit-years", GradeInflationQueries(store).grade_inflation)
-    rows = AuditQueries(store).decisions()
-    for kind in ("promotion", "post"):
-        chosen = [r for r in rows if r["decision"] == kind]
-        flagged = sum(1 for r in chosen if r["verdict"] == "findings")
-        print(f"{kind} decisions {len(chosen)} ({flagged} flagged)")
-    rounds = projector.views.sql.scalar("SELECT COUNT(*) FROM promotion_rounds")
-    print(f"events {app.max_notification_id()}, promotion rounds {rounds}")
+    else:
+        audit(app, store, args)
+    print(f"total: peak RSS {peak_rss_mb():,.0f} MB; load average {os.getloadavg()[0]:.1f}", flush=True)
 
 
-def ledger_passed_over(app: CareerLog, store: SqlStore, start: str | None, end: str | None) -> None:
+def audit(app: CareerLog, store: SqlStore, args: argparse.Namespace) -> None:
+    """The audit an inspector runs: every query over the maintained views, each step timed."""
+    started, cpu = time.perf_counter(), process_cpu()
+    employees = store.scalar("SELECT COUNT(*) FROM roster")
+    print(f"employees {employees:,}; decisions {store.scalar('SELECT COUNT(*) FROM decisions'):,}; ", end="")
+    print(f"promotion-round rows {store.scalar('SELECT COUNT(*) FROM promotion_rounds'):,}", flush=True)
+    answers: dict[str, Any] = {}
+    queries = AuditQueries(store, today=TODAY)
+    answers["decisions"] = timed("decisions with findings", lambda: decision_summary(queries.each_decision()))
+    answers["passed_over_101"] = timed("passed over (101, rounds)", PassedOverQueries(store).passed_over)
+    if not args.no_ledger_queries:
+        answers["passed_over_202_posts"] = ledger_passed_over(app, store, args.ledger_from, args.ledger_to)
+    answers["grade_inflation"] = timed("grade inflation", GradeInflationQueries(store).grade_inflation)
+    fairness = FairnessQueries(store, today=TODAY)
+    answers["fairness"] = timed(
+        f"fairness by {len(DIMENSIONS)} dimensions", lambda: {d: fairness.fairness(d) for d in DIMENSIONS}
+    )
+    answers["time_to_promotion"] = timed(
+        f"time to promotion by {len(DIMENSIONS)} dimensions",
+        lambda: dict(zip(DIMENSIONS, fairness.time_to_promotion_by(DIMENSIONS, end=TODAY.isoformat()), strict=True)),
+    )
+    print(
+        f"audit total: {time.perf_counter() - started:.1f} s wall, {process_cpu() - cpu:.1f} s CPU, "
+        f"{employees:,} employees",
+        flush=True,
+    )
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump(answers, out, sort_keys=True, default=str, indent=0)
+
+
+def decision_summary(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Counts per decision type and verdict, findings per rule, and a digest of every row, streamed."""
+    summary: dict[str, Any] = {"decisions": {}, "findings": {}, "digest": 0}
+    for row in rows:
+        key = f"{row['decision']} {row['verdict']}"
+        summary["decisions"][key] = summary["decisions"].get(key, 0) + 1
+        for finding in row["findings"]:
+            summary["findings"][finding["rule"]] = summary["findings"].get(finding["rule"], 0) + 1
+        summary["digest"] = hash((summary["digest"], json.dumps(row, sort_keys=True, default=str)))
+    return summary
+
+
+def ledger_passed_over(app: CareerLog, store: SqlStore, start: str | None, end: str | None) -> list[dict[str, Any]]:
     """The passed-over comparison of 202 promotions and posts, which reads records from the ledger."""
-    others = DecisionPassedOverQueries(store, ledger_records(app))
+    others = DecisionPassedOverQueries(store, original_records(ledger_records(app)))
     decisions = len(others.decisions(None, None, None, start, end))
-    timed(f"passed over (202, posts; {decisions} decisions)", lambda: others.passed_over(start=start, end=end))
+    label = f"passed over (202, posts; {decisions} decisions)"
+    return timed(label, lambda: others.passed_over(start=start, end=end))
 
 
-def timed(label: str, query: Callable[[], list[dict[str, object]]]) -> None:
-    started = time.perf_counter()
-    found = query()
-    print(f"{label}: {len(found)} in {time.perf_counter() - started:.1f} s", flush=True)
+def original_records(load: RecordLoader) -> RecordLoader:
+    """Ledger records of cloned subjects read under their original NIP (the ledger is not cloned)."""
+
+    def records(subjects: Sequence[str]) -> dict[str, CareerRecord]:
+        originals = {s: s.split(CLONE_MARK)[0] for s in subjects}
+        found = load(sorted(set(originals.values())))
+        return {s: cloned(found[o], s) for s, o in originals.items() if o in found}
+
+    return records
+
+
+def cloned(record: CareerRecord, subject: str) -> CareerRecord:
+    """An original's record as its clone's: the clone's subject, and its mark on every unit code."""
+    if subject == record.subject:
+        return record
+    mark = subject[len(record.subject) :]
+    entries = [
+        replace(e, values={**e.values, "unit": e.values["unit"] + mark}) if e.values.get("unit") else e
+        for e in record.entries
+    ]
+    return CareerRecord(subject, entries)
+
+
+def clone(store: SqlStore, times: int) -> None:
+    """Every row of the audited views copied `times` - 1 times with remapped subjects and units."""
+    for table in CLONED_TABLES:
+        timed(f"clone {table.name} x{times}", lambda table=table: clone_table(store, table, times))
+    for table in CLONED_TABLES:
+        print(f"{table.name}: {store.scalar(f'SELECT COUNT(*) FROM {table.name}'):,} rows")
+    if store.dialect == "postgres":
+        timed("analyze", lambda: store.execute_script([f"ANALYZE {t.name}" for t in CLONED_TABLES]))
+    else:
+        timed("analyze", lambda: store.execute_script(["ANALYZE"]))
+
+
+def clone_table(store: SqlStore, table: Table, times: int) -> None:
+    names = table.column_names
+    with store.transaction(synced=False) as sql:
+        for k in range(1, times):
+            mark = f"{CLONE_MARK}{k}"
+            values = ", ".join(f"{c} || '{mark}'" if c in ("subject", "unit") else c for c in names)
+            sql.execute(
+                f"INSERT INTO {table.name} ({', '.join(names)}) SELECT {values} FROM {table.name} "
+                f"WHERE subject NOT LIKE '%{CLONE_MARK}%'"
+            )
+
+
+def process_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(label: str, step: Callable[[], Any]) -> Any:
+    started, cpu = time.perf_counter(), process_cpu()
+    found = step()
+    size = f"{len(found):,} " if isinstance(found, list | dict) else ""
+    print(
+        f"{label}: {size}in {time.perf_counter() - started:.1f} s wall, {process_cpu() - cpu:.1f} s CPU; "
+        f"peak RSS {peak_rss_mb():,.0f} MB",
+        flush=True,
+    )
+    return found
 
 
 if __name__ == "__main__":

@@ -302,8 +302,35 @@ class FairnessQueries(ViewReader):
         Spells are censored at `end` (default today); the Cox model adjusts for education, mean
         performance score (from the promotion pool, when that view exists) and JP per year in rank.
         """
-        ask = Request.checked(by, start, end, scope, min_cell)
+        return self.time_to_promotion_by([by], start=start, end=end, scope=scope, min_cell=min_cell)[0]
+
+    def time_to_promotion_by(
+        self,
+        bys: Sequence[str | Sequence[str]],
+        *,
+        start: Any = None,
+        end: Any = None,
+        scope: Mapping[str, Any] | None = None,
+        min_cell: Any = DEFAULT_MIN_CELL,
+    ) -> list[dict[str, Any]]:
+        """`time_to_promotion` by each of several dimensions (or pairs), the rank spells read once."""
+        asks = [Request.checked(by, start, end, scope, min_cell) for by in bys]
+        if not asks:
+            return []
+        ask = asks[0]
         until = ask.end or self.today.isoformat()
+        runs, covariates = self._rank_spells(ask, until)
+        return [
+            {
+                **one.header(),
+                "period": {"from": one.start, "to": until},
+                **time_to_promotion(runs, one.by, covariates, min_cell=one.min_cell),
+            }
+            for one in asks
+        ]
+
+    def _rank_spells(self, ask: Request, until: str) -> tuple[pd.DataFrame, list[str]]:
+        """The rank spells of the period and scope with their covariates, and the covariates' names."""
         runs = rank_spells(self._spells(), end=until)
         if ask.start:
             runs = runs[runs["start"] >= ask.start]
@@ -319,11 +346,7 @@ class FairnessQueries(ViewReader):
             runs["performance_missing"] = runs["performance"].isna().astype(float)
             runs["performance"] = runs["performance"].fillna(performance["performance"].mean())
             covariates[1:1] = ["performance", "performance_missing"]
-        return {
-            **ask.header(),
-            "period": {"from": ask.start, "to": until},
-            **time_to_promotion(runs, ask.by, covariates, min_cell=ask.min_cell),
-        }
+        return runs, covariates
 
     def _spells(self) -> pd.DataFrame:
         import pandas as pd

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -64,7 +65,7 @@ class AuditQueries(ViewReader):
         verdict (compliant, findings)."""
         return self.decisions(filters, decision="promotion", start=start, end=end, rule=rule, severity=severity)
 
-    def posts(self, filters: dict[str, Any] | None = None, **options: str | None) -> list[dict[str, Any]]:
+    def posts(self, filters: dict[str, Any] | None = None, **options: Any) -> list[dict[str, Any]]:
         """Definitive post appointments, filtered like `promotions` (`kind` is the post kind)."""
         return self.decisions(filters, decision="post", **options)
 
@@ -77,8 +78,11 @@ class AuditQueries(ViewReader):
         end: str | None = None,
         rule: str | None = None,
         severity: str | None = None,
+        after: tuple[str, str, int] | None = None,
+        limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Audited decisions of one type (`promotion`, `post`) or both (None)."""
+        """Audited decisions of one type (`promotion`, `post`) or both (None), in the order (tmt,
+        subject, version); `after` such a key and at most `limit` of them for a page."""
         clauses, params = filter_clauses(filters, DECISION_FILTERS)
         if decision is not None:
             if decision not in DECISION_TYPES:
@@ -99,10 +103,42 @@ class AuditQueries(ViewReader):
                 "EXISTS (SELECT 1 FROM findings f WHERE f.subject = d.subject AND f.version = d.version AND f.rule = ?)"
             )
             params.append(rule)
+        if after is not None:
+            clauses.append("(d.tmt > ? OR (d.tmt = ? AND (d.subject > ? OR (d.subject = ? AND d.version > ?))))")
+            params += [after[0], after[0], after[1], after[1], after[2]]
         columns = ", ".join(f"d.{c.strip()}" for c in DECISION_COLUMNS.split(","))
+        page = "" if limit is None else f" LIMIT {int(limit)}"
         return self.store.query(
-            f"SELECT {columns} FROM decisions d{where_sql(clauses)} ORDER BY d.tmt, d.subject, d.version", params
+            f"SELECT {columns} FROM decisions d{where_sql(clauses)} ORDER BY d.tmt, d.subject, d.version{page}", params
         )
+
+    def each_decision(
+        self, filters: dict[str, Any] | None = None, *, page: int = 2000, **options: str | None
+    ) -> Iterator[dict[str, Any]]:
+        """Every audited decision (filtered as `decisions`) with its findings, read a page at a time
+        so that memory holds one page however many there are."""
+        after = None
+        while rows := self.decisions(filters, after=after, limit=page, **options):
+            after = (rows[-1]["tmt"], rows[-1]["subject"], rows[-1]["version"])
+            found = self.findings_of([(r["subject"], r["version"]) for r in rows])
+            for row in rows:
+                yield {**row, "findings": found.get((row["subject"], row["version"]), [])}
+
+    def findings_of(self, decisions: list[tuple[str, int]]) -> dict[tuple[str, int], list[dict[str, Any]]]:
+        """The findings of some decisions, with their evidence, by (subject, version)."""
+        wanted = set(decisions)
+        subjects = sorted({s for s, _ in wanted})
+        rows = self.store.query(
+            "SELECT subject, version, rule, severity, source, status, message, evidence FROM findings "
+            f"WHERE subject IN ({', '.join('?' * len(subjects))}) ORDER BY subject, version, rule",
+            subjects,
+        )
+        found: dict[tuple[str, int], list[dict[str, Any]]] = {}
+        for f in rows:
+            key = (f.pop("subject"), f.pop("version"))
+            if key in wanted:
+                found.setdefault(key, []).append({**f, "evidence": json.loads(f["evidence"])})
+        return found
 
     def promotion(self, nip: str, version: int) -> dict[str, Any]:
         """One decision (promotion or post) with its findings and their evidence, and the ratings it
@@ -167,6 +203,12 @@ class PassedOverQueries(ViewReader):
             clauses.append("p.round_date = ?")
             params.append(iso_day(round_date, "round_date"))
         clauses.append("p.promoted = 1")
+        # only a colleague at least as strong on performance (and stronger), training and days in rank
+        # can be clearly stronger: the rows of the others are not read (the rule below decides)
+        clauses.append(
+            "COALESCE(o.performance, 0) > COALESCE(p.performance, 0) "
+            "AND COALESCE(o.training_jp, 0) >= COALESCE(p.training_jp, 0) AND o.days_in_rank >= p.days_in_rank"
+        )
         rows = self.store.query(
             "SELECT p.subject, p.round_date, p.agency, p.unit, p.rank, p.performance, p.training_jp, "
             "p.days_in_rank, p.education, o.subject AS o_subject, o.performance AS o_performance, "
