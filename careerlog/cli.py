@@ -143,6 +143,13 @@ _progress_bar = Progress
 )
 @click.option("--actor", default="import", show_default=True, help="Recorded as who recorded the rows.")
 @click.option("--batch-size", default=2000, show_default=True, help="Rows saved per transaction.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Processes checking and saving rows, each a share of the records (the log's order then differs).",
+)
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), help="Write a JSON report.")
 @pass_context
 @friendly_errors
@@ -155,6 +162,7 @@ def import_command(
     migration: bool,
     actor: str,
     batch_size: int,
+    workers: int,
     report_path: Path | None,
 ) -> None:
     """Import career events from FILE (JSON Lines, or CSV with one kind per file).
@@ -163,7 +171,9 @@ def import_command(
     its line number and reason, and the exit status is 1 if any row was rejected.
     Rows already recorded (same kind and reference, or client_key) are not recorded
     again, so re-running a file records nothing new. The format is in
-    docs/import-format.md.
+    docs/import-format.md. With --workers N, N processes share the records (each record
+    is checked by one of them, mentor and mentee by the same); every record ends up as
+    with one process, but events of different records are logged in another order.
     """
     from careerlog.importing import detect_format, import_file
 
@@ -182,6 +192,7 @@ def import_command(
             migration=migration,
             batch_size=batch_size,
             progress=bar.update,
+            workers=workers,
         )
     for problem in report.rejected:
         click.echo(problem.describe(), err=True)

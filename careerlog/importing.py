@@ -103,17 +103,19 @@ def kind_from_name(name: str) -> str | None:
 def read_jsonl(stream: IO[bytes]) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
     """(line number, row or the reason it is unreadable, bytes read) for each non-blank line."""
     for number, raw in enumerate(stream, start=1):
-        if not raw.strip():
-            continue
-        try:
-            row = orjson.loads(raw)
-        except orjson.JSONDecodeError as e:
-            yield number, InvalidInput(f"Not valid JSON: {e}.", "line"), len(raw)
-            continue
-        if not isinstance(row, dict):
-            yield number, InvalidInput("Each line must be a JSON object.", "line"), len(raw)
-            continue
-        yield number, row, len(raw)
+        if raw.strip():
+            yield number, parse_jsonl_line(raw), len(raw)
+
+
+def parse_jsonl_line(raw: bytes) -> dict[str, Any] | InvalidInput:
+    """One line of a JSON Lines file as a row, or the reason it is unreadable."""
+    try:
+        row = orjson.loads(raw)
+    except orjson.JSONDecodeError as e:
+        return InvalidInput(f"Not valid JSON: {e}.", "line")
+    if not isinstance(row, dict):
+        return InvalidInput("Each line must be a JSON object.", "line")
+    return row
 
 
 def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
@@ -275,11 +277,35 @@ def import_file(
     migration: bool = False,
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> ImportReport:
-    """Import one file (see import_rows)."""
+    """Import one file (see import_rows); with workers > 1, split by record over that many processes.
+
+    A parallel import leaves every record as a serial one would and reports the same rows
+    (careerlog/import_workers.py); only the order of different records' events in the log
+    may differ.
+    """
     fmt = fmt or detect_format(path.name)
+    csv_kind = kind or kind_from_name(path.name)
+
+    def read(stream: IO[bytes]) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
+        return read_jsonl(stream) if fmt == "jsonl" else read_csv(stream, csv_kind)
+
+    if workers > 1:
+        from careerlog.import_workers import import_parallel
+
+        options = {"actor": actor, "dry_run": dry_run, "migration": migration, "batch_size": batch_size}
+        report: ImportReport = import_parallel(
+            app, path, read, fmt=fmt, workers=workers, options=options, progress=progress
+        )
+        return report
     with path.open("rb") as stream:
-        rows = read_jsonl(stream) if fmt == "jsonl" else read_csv(stream, kind or kind_from_name(path.name))
         return import_rows(
-            app, rows, actor=actor, dry_run=dry_run, migration=migration, batch_size=batch_size, progress=progress
+            app,
+            read(stream),
+            actor=actor,
+            dry_run=dry_run,
+            migration=migration,
+            batch_size=batch_size,
+            progress=progress,
         )

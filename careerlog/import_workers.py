@@ -1,0 +1,339 @@
+"""Parallel import: the rows of a file split by record over worker processes.
+
+Each record is checked, changed and saved by exactly one worker, in the order of its rows
+in the file, so every record ends up as a serial import would leave it (the order of
+events of different records in the log may differ). Rows that name two employees (the
+mentor of a mentoring start or end, also inside a correction's fields) tie the two
+records to the same worker; so does a retraction row for the mentors the subject's stored
+mentoring names (a retraction of a mentoring start withdraws the mentor's side too).
+
+The parent process reads the file once to find those ties, then reads it again and hands
+each row to the worker of its record, in chunks through bounded queues. Each worker
+imports its rows as `import_rows` does (batches of one transaction each, the same checks
+and reports) with its own connection; the parent reports unreadable rows itself and
+merges the workers' reports. A worker that stops (or a parent that dies) stops the
+import; re-running it gives the store of one clean run, as for a serial import, because
+each worker commits its records' rows as a prefix of them, batch by batch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import queue
+import sys
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+from careerlog.application import CareerLog, Clock, unit_subject
+from careerlog.domain.errors import InvalidInput
+from careerlog.domain.nip import normalise_nip
+
+CHUNK = 500  # rows handed to a worker at a time
+QUEUED_CHUNKS = 8  # chunks waiting per worker (bounds the parent's memory)
+POLL = 0.5  # seconds between checks that the other side is still alive
+LINK_KINDS = ("mentoring_start", "mentoring_end", "correction")
+
+RawRow = tuple[int, Any, int]  # line, the row (dict, or its JSON bytes), bytes read
+
+
+class WorkerFailed(RuntimeError):
+    """A worker process stopped before it finished its rows; nothing more was recorded by it."""
+
+
+# ------------------------------------------------------------------------- routing
+
+
+class Links:
+    """Which records must go to the same worker: a union-find over the subjects tied by rows."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def root(self, subject: str) -> str:
+        parent = self.parent
+        while (up := parent.get(subject, subject)) != subject:
+            parent[subject] = parent.get(up, up)
+            subject = up
+        return subject
+
+    def tie(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def worker_of(self, subject: str, workers: int) -> int:
+        return zlib.crc32(self.root(subject).encode()) % workers
+
+
+def route_subject(row: dict[str, Any]) -> str:
+    """The record a row goes to, as `row_to_command` finds it ("" when it has none: rejected there)."""
+    try:
+        if "nip" in row:
+            return normalise_nip(row["nip"])
+        if "agency" in row and "unit" in row:
+            return unit_subject(str(row["agency"]), str(row["unit"]))
+    except InvalidInput:
+        pass
+    return ""
+
+
+def linked_nip(value: Any) -> str | None:
+    """A mentor named in a row, as the payload reads it (a trimmed string), if it could be one."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    return str(value).strip() or None
+
+
+def row_links(row: dict[str, Any]) -> list[str]:
+    """The other records a row names: mentors, also in a correction's fields."""
+    found = [linked_nip(row.get("mentor_nip"))]
+    corrected = row.get("corrected_fields")
+    if isinstance(corrected, dict):
+        found.append(linked_nip(corrected.get("mentor_nip")))
+    return [nip for nip in found if nip]
+
+
+def find_links(app: CareerLog, rows: Iterable[RawRow]) -> Links:
+    """Read the rows once for the ties between records, and the stored ties of retracting records."""
+    links = Links()
+    retracting: set[str] = set()
+    for _, row, _ in rows:
+        if not isinstance(row, dict):
+            continue
+        subject = route_subject(row)
+        for other in row_links(row):
+            links.tie(subject, other)
+        if row.get("kind") == "retraction" and subject:
+            retracting.add(subject)
+    wanted = sorted(retracting)
+    for start in range(0, len(wanted), 500):
+        for subject, events in app.events_of(wanted[start : start + 500], LINK_KINDS).items():
+            for event in events:
+                for other in row_links(vars(event)):
+                    links.tie(subject, other)
+    return links
+
+
+def jsonl_linking_rows(stream: IO[bytes]) -> Iterator[RawRow]:
+    """The JSON lines that can tie records (mentors named, retractions), parsed; the others skipped unread."""
+    for number, raw in enumerate(stream, start=1):
+        if b"mentor_nip" in raw or b"retraction" in raw:
+            try:
+                yield number, orjson.loads(raw), len(raw)
+            except orjson.JSONDecodeError:
+                continue
+
+
+# ------------------------------------------------------------------------- workers
+
+
+def worker_main(
+    index: int,
+    env: dict[str, str],
+    clock: Clock,
+    rows: multiprocessing.Queue[list[RawRow] | None],
+    results: multiprocessing.Queue[tuple[int, Any]],
+    options: dict[str, Any],
+) -> None:
+    """Import the rows handed over until told to stop; put the report (or the error) on `results`."""
+    from careerlog.importing import import_rows
+
+    die_with_parent()
+    try:
+        with CareerLog({**env, "CREATE_TABLE": "n"}, clock=clock) as app:
+            report = import_rows(app, _received(rows), **options)
+    except BaseException as e:  # handed to the parent, which raises it
+        results.put((index, _portable(e)))
+        return
+    results.put((index, report))
+
+
+def die_with_parent() -> None:
+    """On Linux, have the kernel kill this worker when the importing process dies (as if killed with it).
+
+    Elsewhere the worker notices within POLL seconds, once its current batch is saved.
+    """
+    if sys.platform != "linux":
+        return
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+
+def _received(rows: multiprocessing.Queue[list[RawRow] | None]) -> Iterator[RawRow]:
+    parent = multiprocessing.parent_process()
+    while True:
+        try:
+            chunk = rows.get(timeout=POLL)
+        except queue.Empty:
+            if parent is not None and not parent.is_alive():
+                raise WorkerFailed("The importing process stopped.") from None
+            continue
+        if chunk is None:
+            return
+        for line, row, nbytes in chunk:
+            yield line, orjson.loads(row) if isinstance(row, bytes) else row, nbytes
+
+
+def _portable(e: BaseException) -> BaseException:
+    """The error itself if it can be sent to the parent, else a WorkerFailed naming it."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(e))  # noqa: S301 - our own object, to see that it can travel
+    except Exception:  # an error that cannot travel is described instead
+        return WorkerFailed(f"{type(e).__name__}: {e}")
+    return e
+
+
+class Pool:
+    """N worker processes, each with its queue of rows, and one queue of results."""
+
+    def __init__(self, app: CareerLog, workers: int, options: dict[str, Any]):
+        context = multiprocessing.get_context("spawn")  # no connection of the parent is inherited
+        self.results: multiprocessing.Queue[tuple[int, Any]] = context.Queue()
+        self.queues: list[multiprocessing.Queue[list[RawRow] | None]] = [
+            context.Queue(QUEUED_CHUNKS) for _ in range(workers)
+        ]
+        self.chunks: list[list[RawRow]] = [[] for _ in range(workers)]
+        self.reports: dict[int, Any] = {}
+        env = dict(app.env)
+        self.processes: list[BaseProcess] = [
+            context.Process(
+                target=worker_main,
+                args=(i, env, app.clock, self.queues[i], self.results, options),
+                name=f"careerlog-import-{i}",
+                daemon=True,
+            )
+            for i in range(workers)
+        ]
+        for process in self.processes:
+            process.start()
+
+    def add(self, worker: int, row: RawRow) -> None:
+        chunk = self.chunks[worker]
+        chunk.append(row)
+        if len(chunk) >= CHUNK:
+            self._send(worker, chunk)
+            self.chunks[worker] = []
+
+    def finish(self) -> list[Any]:
+        """Hand over the last rows, tell every worker to stop, and return their reports."""
+        for worker, chunk in enumerate(self.chunks):
+            if chunk:
+                self._send(worker, chunk)
+        for worker in range(len(self.queues)):
+            self._send(worker, None)
+        while len(self.reports) < len(self.processes):
+            self._collect(block=True)
+        for process in self.processes:
+            process.join()
+        return [self.reports[i] for i in range(len(self.processes))]
+
+    def stop(self) -> None:
+        """End every worker still running (after an error or an interruption of the parent)."""
+        for process in self.processes:
+            if process.is_alive():
+                process.terminate()
+        for process in self.processes:
+            process.join(10)
+        for q in self.queues:
+            q.close()
+            q.cancel_join_thread()
+        self.results.close()
+        self.results.cancel_join_thread()
+
+    def _send(self, worker: int, chunk: list[RawRow] | None) -> None:
+        while True:
+            try:
+                self.queues[worker].put(chunk, timeout=POLL)
+                return
+            except queue.Full:
+                self._collect(block=False)
+
+    def _collect(self, *, block: bool) -> None:
+        """Take in the reports that have arrived; raise a worker's error, or WorkerFailed if one died."""
+        self._drain(block=block)
+        ended = [i for i, p in enumerate(self.processes) if i not in self.reports and p.exitcode is not None]
+        if ended:
+            self._drain(block=True)  # a report put just before its worker ended
+            ended = [i for i in ended if i not in self.reports]
+        if ended:
+            raise WorkerFailed(
+                f"Import worker {ended[0]} stopped (exit status {self.processes[ended[0]].exitcode}) "
+                "before it finished; run the import again to record the rest."
+            )
+
+    def _drain(self, *, block: bool) -> None:
+        try:
+            while True:
+                index, result = self.results.get(timeout=POLL) if block else self.results.get_nowait()
+                if isinstance(result, BaseException):
+                    raise result
+                self.reports[index] = result
+                block = False
+        except queue.Empty:
+            pass
+
+
+def import_parallel(
+    app: CareerLog,
+    path: Path,
+    read: Callable[[IO[bytes]], Iterator[RawRow]],
+    *,
+    fmt: str,
+    workers: int,
+    options: dict[str, Any],
+    progress: Callable[[int], None] | None = None,
+) -> Any:
+    """Import a file with `workers` processes; the merged report (see the module's docstring)."""
+    from careerlog.importing import ImportReport, RowProblem
+
+    with path.open("rb") as stream:
+        links = find_links(app, jsonl_linking_rows(stream) if fmt == "jsonl" else read(stream))
+    report = ImportReport(dry_run=bool(options.get("dry_run")))
+    pool = Pool(app, workers, options)
+    try:
+        with path.open("rb") as stream:
+            done = 0
+            for line, row, nbytes in _raw_rows(stream) if fmt == "jsonl" else read(stream):
+                report.rows += 1
+                done += nbytes
+                if isinstance(row, InvalidInput):
+                    report.rejected.append(RowProblem(line, None, None, row.errors))
+                else:
+                    parsed, raw = row if isinstance(row, tuple) else (row, row)
+                    pool.add(links.worker_of(route_subject(parsed), workers), (line, raw, nbytes))
+                if progress and done >= 1 << 20:
+                    progress(done)
+                    done = 0
+        reports = pool.finish()
+    finally:
+        pool.stop()
+    if progress and done:
+        progress(done)
+    for part in reports:
+        report.recorded += part.recorded
+        report.already_recorded += part.already_recorded
+        report.rejected += part.rejected
+    report.rejected.sort(key=lambda p: p.line)
+    return report
+
+
+def _raw_rows(stream: IO[bytes]) -> Iterator[RawRow]:
+    """JSON lines as `read_jsonl` reads them; each good row with its bytes, which go to the worker as they are."""
+    from careerlog.importing import parse_jsonl_line
+
+    for number, raw in enumerate(stream, start=1):
+        if raw.strip():
+            row = parse_jsonl_line(raw)
+            yield number, (row, raw) if isinstance(row, dict) else row, len(raw)

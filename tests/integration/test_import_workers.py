@@ -1,0 +1,155 @@
+"""`import --workers N`: the rows split by record over processes give the store and report of a serial import.
+
+Only the order of different records' events in the log may differ, so stores are
+compared record by record: every stored event's subject, version, topic and state bytes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from careerlog.application import CareerLog
+from careerlog.config import Settings
+from careerlog.demo import write_demo
+from careerlog.import_workers import Links, find_links, row_links
+from careerlog.importing import MIGRATION_KEYS, ImportReport, import_file
+from careerlog.sqlstore import open_store
+from tests import factories as f
+from tests.integration.test_import_export import MENTEE, MENTOR, rows, write_jsonl
+from tests.processes import twin_store
+
+LATE_MENTOR = f.nip(date(1980, 6, 7), date(2005, 3, 1), "M", sequence=13)
+
+
+def stored(settings: Settings) -> list[tuple[str, int, str, bytes]]:
+    """Every stored event (subject, version, topic, state) ordered by record and version."""
+    table = "stored_events" if settings.store == "sqlite" else "careerlog_events"
+    store = open_store(settings)
+    try:
+        found = store.query(f"SELECT originator_id, originator_version, topic, state FROM {table}")
+    finally:
+        store.close()
+    return sorted((r["originator_id"], r["originator_version"], r["topic"], bytes(r["state"])) for r in found)
+
+
+def imported(database_url: str, path: Path, *, workers: int, **options: Any) -> tuple[ImportReport, Settings]:
+    settings = Settings(database_url=database_url)
+    with CareerLog.from_settings(settings) as app:
+        report = import_file(app, path, actor="import", workers=workers, batch_size=50, **options)
+    return report, settings
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("workers")
+    path = directory / "demo.jsonl"
+    write_demo(path, employees=25, seed=5, irregularities_path=directory / "irregular.json")
+    return path
+
+
+def test_a_migration_import_with_workers_stores_what_a_serial_import_stores(
+    database_url: str, demo: Path, tmp_path: Path
+) -> None:
+    parallel, parallel_store = imported(database_url, demo, workers=3, migration=True)
+    assert parallel.ok, parallel.rejected[:3]
+    with twin_store(database_url, tmp_path) as twin:
+        serial, serial_store = imported(twin, demo, workers=1, migration=True)
+        expected = stored(serial_store)
+    assert parallel.to_dict() == serial.to_dict()
+    assert any(topic.endswith("MenteeAssigned") for _, _, topic, _ in expected), "the demo has no mentoring"
+    assert stored(parallel_store) == expected
+
+
+def test_bad_rows_are_reported_the_same_with_workers(database_url: str, tmp_path: Path) -> None:
+    mentoring_before_the_mentor = {
+        "kind": "mentoring_start",
+        "nip": MENTEE,
+        "mentor_nip": LATE_MENTOR,
+        "focus": "Arsip",
+        "effective_date": "2021-03-02",
+        "reference": "MNT-2",
+    }
+    late = {"kind": "appointment", "nip": LATE_MENTOR, **f.appointment(date(1980, 6, 7), date(2005, 3, 1), "M")}
+    no_subject = {"kind": "training", "title": "Arsip"}
+    path = write_jsonl(tmp_path / "rows.jsonl", [*rows(), mentoring_before_the_mentor, late, no_subject], b"[1]\n")
+    parallel, parallel_store = imported(database_url, path, workers=2)
+    with twin_store(database_url, tmp_path) as twin:
+        serial, serial_store = imported(twin, path, workers=1)
+        expected = stored(serial_store)
+    assert parallel.to_dict() == serial.to_dict()
+    problems = {p.line: p.errors for p in parallel.rejected}
+    assert set(problems) == {4, 9, 10, 11, 13, 14}
+    assert "has been appointed" in problems[11]["mentor_nip"][0]
+    assert [(s, v, t) for s, v, t, _ in stored(parallel_store)] == [(s, v, t) for s, v, t, _ in expected]
+
+
+def test_a_dry_run_with_workers_reports_as_a_serial_one_and_records_nothing(app: CareerLog, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "rows.jsonl", rows())
+    parallel = import_file(app, path, actor="hr", dry_run=True, workers=2)
+    serial = import_file(app, path, actor="hr", dry_run=True)
+    assert parallel.to_dict() == serial.to_dict()
+    assert (parallel.recorded, len(parallel.rejected)) == (7, 3)
+    assert app.max_notification_id() == 0
+
+
+def test_retracting_a_stored_mentoring_with_workers_retracts_the_mentors_side_too(
+    database_url: str, tmp_path: Path
+) -> None:
+    first = write_jsonl(tmp_path / "first.jsonl", rows()[:7])
+    retraction = {"kind": "retraction", "nip": MENTEE, **f.retraction(4, "2020-06-01")}
+    second = write_jsonl(tmp_path / "second.jsonl", [retraction])
+    _, settings = imported(database_url, first, workers=1)
+    with CareerLog.from_settings(settings) as app:
+        links = find_links(app, [(1, retraction, 0)])  # the stored mentoring ties the mentee to the mentor
+    assert links.root(MENTEE) == links.root(MENTOR)
+    parallel, parallel_store = imported(database_url, second, workers=2)
+    assert parallel.rejected == []
+    assert parallel.recorded == 1
+    with twin_store(database_url, tmp_path) as twin:
+        imported(twin, first, workers=1)
+        serial, serial_store = imported(twin, second, workers=1)
+        expected = stored(serial_store)
+    assert parallel.to_dict() == serial.to_dict()
+    got = stored(parallel_store)
+    assert [(s, v, t) for s, v, t, _ in got] == [(s, v, t) for s, v, t, _ in expected]
+    assert sum(t.endswith("EventRetracted") for _, _, t, _ in got) == 2  # the mentee's and the mentor's
+
+
+def test_records_tied_by_a_mentor_go_to_the_same_worker(app: CareerLog) -> None:
+    mentoring = {"kind": "mentoring_start", "nip": MENTEE, "mentor_nip": f" {MENTOR} "}
+    correction = {"kind": "correction", "nip": "X1", "corrected_fields": {"mentor_nip": "X2"}}
+    links = find_links(app, [(1, mentoring, 0), (2, correction, 0), (3, {"kind": "training", "nip": "X3"}, 0)])
+    assert row_links(mentoring) == [MENTOR]
+    for workers in (2, 3, 7):
+        assert links.worker_of(MENTEE, workers) == links.worker_of(MENTOR, workers)
+        assert links.worker_of("X1", workers) == links.worker_of("X2", workers)
+    assert links.root("X3") == "X3"
+
+
+def test_ties_join_chains_of_records() -> None:
+    links = Links()
+    links.tie("a", "b")
+    links.tie("c", "d")
+    links.tie("d", "b")
+    assert len({links.root(s) for s in "abcd"}) == 1
+
+
+def test_hr_rows_with_workers_get_the_versions_and_payloads_of_a_serial_import(
+    database_url: str, demo: Path, tmp_path: Path
+) -> None:
+    hr = tmp_path / "hr.jsonl"
+    lines = [orjson.loads(line) for line in demo.read_bytes().splitlines()[:400]]
+    hr.write_bytes(
+        b"".join(orjson.dumps({k: v for k, v in r.items() if k not in MIGRATION_KEYS}) + b"\n" for r in lines)
+    )
+    parallel, parallel_store = imported(database_url, hr, workers=2)
+    with twin_store(database_url, tmp_path) as twin:
+        serial, serial_store = imported(twin, hr, workers=1)
+        expected = stored(serial_store)
+    assert parallel.to_dict() == serial.to_dict()
+    assert [(s, v, t) for s, v, t, _ in stored(parallel_store)] == [(s, v, t) for s, v, t, _ in expected]
