@@ -11,6 +11,7 @@ shape, with executemany on SQLite or COPY on PostgreSQL, in one transaction.
 from __future__ import annotations
 
 import argparse
+import resource
 import sqlite3
 from typing import Any
 
@@ -42,15 +43,23 @@ def careerlog_import(settings: Settings, args: argparse.Namespace) -> tuple[int,
     path = demo_export(args.employees, args.seed)
     app = CareerLog.from_settings(settings)
     timer = Timer()
+    children = children_cpu()
     try:
         with timer.running():
-            result = import_file(app, path, actor="bench", migration=True)
+            result = import_file(app, path, actor="bench", migration=True, workers=args.workers)
+        timer.cpu += children_cpu() - children  # the workers' CPU (they have ended)
         if not result.ok:
             raise SystemExit(f"the demo export did not import cleanly: {result.summary()}")
         events = app.max_notification_id()
     finally:
         app.close()
     return events, timer
+
+
+def children_cpu() -> float:
+    """User and system CPU seconds of this process's children that have ended."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def bare_insert(settings: Settings, rows: list[tuple[str, int, str, bytes]]) -> Timer:
@@ -95,6 +104,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         bare = bare_insert(settings, rows)
     return {
         "events": events,
+        "workers": args.workers,
         "careerlog_seconds": timer.seconds,
         "careerlog_rate": events / timer.seconds,
         "bare_seconds": bare.seconds,
@@ -105,8 +115,12 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = parser(__doc__.splitlines()[0]).parse_args(argv)
+    p = parser(__doc__.splitlines()[0])
+    p.add_argument("--workers", type=int, default=1, help="careerlog import processes (default 1)")
+    args = p.parse_args(argv)
     positive(args)
+    if args.workers < 1:
+        raise SystemExit("--workers: must be at least 1")
     demo_export(args.employees, args.seed)  # generated outside the measurement
     for _ in range(args.repeat):
         r = measure(args)
@@ -117,7 +131,13 @@ def main(argv: list[str] | None = None) -> None:
             r,
             [
                 f"ingest, {args.employees} employees, {args.store}",
-                rate_line("careerlog import --migration", r["events"], r["careerlog_seconds"]),
+                rate_line(
+                    f"careerlog import --workers {args.workers}"
+                    if args.workers > 1
+                    else "careerlog import --migration",
+                    r["events"],
+                    r["careerlog_seconds"],
+                ),
                 rate_line(f"bare {bare}", r["events"], r["bare_seconds"]),
                 f"ratio careerlog/bare = {r['ratio']:.3f} (target >= 0.5)",
                 cpu_line(r),
