@@ -6,12 +6,16 @@ same result needs: one scan of the events table in subject order, decoding each 
 with careerlog's own mapper, and plain inserts of the view rows the rebuild produced into
 empty tables of the same shape, in one transaction.
 
-    .venv/bin/python -m bench.rebuild --employees 10000 --store postgres
+    .venv/bin/python -m bench.rebuild --employees 10000 --store postgres [--jobs 2]
+
+With `--jobs N` careerlog rebuilds in N processes (`careerlog projections rebuild --jobs N`);
+its CPU time then includes its worker processes'. The baseline stays one process.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 from dataclasses import replace
 from typing import Any
 
@@ -50,15 +54,24 @@ def load(settings: Settings, args: argparse.Namespace) -> int:
         app.close()
 
 
-def careerlog_rebuild(settings: Settings, views: list[str] | None) -> Timer:
+def careerlog_rebuild(settings: Settings, views: list[str] | None, jobs: int) -> Timer:
+    """The rebuild's wall time and CPU time, the CPU of its worker processes (`jobs` > 1) included."""
     worker = projector(settings, views)
     timer = Timer()
+    children = _children_cpu()
     try:
         with timer.running():
-            worker.rebuild()
+            worker.rebuild(jobs=jobs)
     finally:
         worker.close()
+    timer.cpu += _children_cpu() - children
     return timer
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of this process's ended (and waited for) child processes."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def view_tables(views: list[str] | None) -> list[Table]:
@@ -99,7 +112,7 @@ def bare_rebuild(settings: Settings, views: list[str] | None) -> tuple[Timer, in
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     with fresh_store(args.store, args.database_url) as settings:
         events = load(settings, args)
-        timer = careerlog_rebuild(settings, args.views)
+        timer = careerlog_rebuild(settings, args.views, args.jobs)
         bare, scanned, view_rows = bare_rebuild(settings, args.views)
     if scanned != events:
         raise SystemExit(f"the bare scan read {scanned} events, the store holds {events}")
@@ -107,6 +120,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "events": events,
         "view_rows": view_rows,
         "views": [p.name for p in select(args.views)],
+        "jobs": args.jobs,
         "careerlog_seconds": timer.seconds,
         "careerlog_rate": events / timer.seconds,
         "bare_seconds": bare.seconds,
@@ -128,8 +142,13 @@ def views_option(value: str) -> list[str]:
 def main(argv: list[str] | None = None) -> None:
     p = parser(__doc__.splitlines()[0])
     p.add_argument("--views", type=views_option, help="rebuild only these views, comma-separated (default: all)")
+    p.add_argument(
+        "--jobs", type=int, default=1, help="processes of careerlog's rebuild (default 1; the bare baseline uses one)"
+    )
     args = p.parse_args(argv)
     positive(args)
+    if args.jobs < 1:
+        raise SystemExit("--jobs: must be at least 1")
     demo_export(args.employees, args.seed)
     for _ in range(args.repeat):
         r = measure(args)
@@ -139,7 +158,7 @@ def main(argv: list[str] | None = None) -> None:
             r,
             [
                 f"rebuild of {', '.join(r['views'])}; {args.employees} employees, {args.store}, "
-                f"{r['view_rows']} view rows",
+                f"{r['view_rows']} view rows, {args.jobs} job(s)",
                 rate_line("careerlog projections rebuild", r["events"], r["careerlog_seconds"]),
                 rate_line("bare scan + decode + inserts", r["events"], r["bare_seconds"]),
                 f"ratio careerlog/bare = {r['ratio']:.3f} (target >= 0.5)",

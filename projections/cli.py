@@ -105,16 +105,23 @@ class Listener:
 
 @projections_group.command("rebuild")
 @click.argument("names", nargs=-1)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes rebuilding side by side, each a range of the records (the same views result).",
+)
 @pass_context
 @friendly_errors
-def rebuild_command(obj: Context, names: tuple[str, ...]) -> None:
+def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
     """Rebuild NAMES (default: every view) from zero, reading each record once."""
     chosen = select(list(names) or None)
     worker = projector(obj.settings, [p.name for p in chosen], app=obj.app)
     try:
         total = worker.subject_count()
         with Progress(total, "record", "rebuild") as bar:
-            count = worker.rebuild(progress=bar.update)
+            count = worker.rebuild(progress=bar.update, jobs=jobs)
         caught = worker.catch_up()
         click.echo(f"rebuilt {', '.join(p.name for p in chosen)} from {count} records (+{caught} new events)")
     finally:

@@ -13,8 +13,11 @@ these rows.
 from __future__ import annotations
 
 import itertools
+import multiprocessing
+import queue
 import threading
 import time
+import traceback
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -242,16 +245,19 @@ class Projector:
     def decode(self, row: Row) -> LedgerEvent:
         return self.app.decode(row)
 
-    def iter_records(self, upto: int, chunk: int = 2000) -> Iterator[CareerRecord]:
-        """Every subject's record up to a position, by subject, reading the log in key order."""
-        after = ""
+    def iter_records(
+        self, upto: int, chunk: int = 2000, *, after: str = "", last: str | None = None
+    ) -> Iterator[CareerRecord]:
+        """Every subject's record up to a position, by subject, reading the log in key order
+        (only the subjects after `after` and up to `last`, when given)."""
+        bound, params = ("", ()) if last is None else ("AND originator_id <= ? ", (last,))
         while True:
             with self.views.reading() as sql:
                 rows = sql.query(
                     f"SELECT originator_id, originator_version, topic, state FROM {self.events_table} "
-                    f"WHERE originator_id > ? AND {self.id_column} <= ? "
+                    f"WHERE originator_id > ? {bound}AND {self.id_column} <= ? "
                     "ORDER BY originator_id, originator_version LIMIT ?",
-                    (after, upto, chunk),
+                    (after, *params, upto, chunk),
                 )
             if not rows:
                 return
@@ -271,14 +277,39 @@ class Projector:
                 (subject, upto),
             )
 
+    def subject_ranges(self, upto: int, parts: int) -> list[SubjectRange]:
+        """At most `parts` ranges of subjects, in key order, with about as many events each."""
+        with self.views.reading() as sql:
+            total = int(
+                sql.scalar(f"SELECT COUNT(*) AS n FROM {self.events_table} WHERE {self.id_column} <= ?", (upto,))
+            )
+            bounds = set()
+            for k in range(1, parts):
+                found = sql.scalar(
+                    f"SELECT originator_id FROM {self.events_table} WHERE {self.id_column} <= ? "
+                    "ORDER BY originator_id, originator_version LIMIT 1 OFFSET ?",
+                    (upto, total * k // parts),
+                )
+                if found is not None:
+                    bounds.add(str(found))
+        lasts: list[str | None] = [*sorted(bounds), None]
+        return [SubjectRange(after, last) for after, last in zip(["", *sorted(bounds)], lasts, strict=True)]
+
     def subject_count(self) -> int:
         with self.views.reading() as sql:
             return int(sql.scalar(f"SELECT COUNT(DISTINCT originator_id) AS n FROM {self.events_table}"))
 
     # ------------------------------------------------------------------ rebuilding
 
-    def rebuild(self, names: Iterable[str] | None = None, progress: Progress | None = None) -> int:
-        """Rebuild projections from zero by reading every record once; return subjects read."""
+    def rebuild(self, names: Iterable[str] | None = None, progress: Progress | None = None, *, jobs: int = 1) -> int:
+        """Rebuild projections from zero by reading every record once; return subjects read.
+
+        With `jobs` above 1 the subjects are split into that many ranges of about as many
+        events each, rebuilt side by side: this process takes the first, a forked process
+        each other. Every range is read up to the same position (the head when the rebuild
+        began) and each subject's rows are written once, so the tables are those of a serial
+        rebuild; the position is recorded when every range is done.
+        """
         wanted = set(names) if names is not None else {p.name for p in self.projections}
         chosen = [p for p in self.projections if p.name in wanted]
         head = self.app.max_notification_id()
@@ -288,17 +319,27 @@ class Projector:
         with self.views.sql.transaction() as sql:
             for projection in chosen:
                 self._set_schema(sql, projection, "rebuilding")
+        ranges = self.subject_ranges(head, jobs) if jobs > 1 else [SubjectRange("", None)]
+        if len(ranges) == 1:
+            count = self.rebuild_range(chosen, head, ranges[0], progress)
+        else:
+            count = RangeWorkers(self, chosen, head, ranges[1:]).run(ranges[0], progress)
+        for projection in chosen:
+            self._finish_rebuild(projection, head)
+        return count
+
+    def rebuild_range(
+        self, chosen: Sequence[Projection], head: int, subjects: SubjectRange, progress: Progress | None
+    ) -> int:
+        """Write the rows of the subjects of a range as they stood at `head`; return subjects read."""
         count = 0
         batch: list[CareerRecord] = []
-        for record in self.iter_records(head):
+        for record in self.iter_records(head, after=subjects.after, last=subjects.last):
             batch.append(record)
             if len(batch) >= 500:
                 count += self._write_rebuilt(chosen, batch, progress)
                 batch = []
-        count += self._write_rebuilt(chosen, batch, progress)
-        for projection in chosen:
-            self._finish_rebuild(projection, head)
-        return count
+        return count + self._write_rebuilt(chosen, batch, progress)
 
     def _finish_rebuild(self, projection: Projection, head: int) -> None:
         def ready(sql: Sql) -> None:
@@ -321,6 +362,103 @@ class Projector:
         if progress:
             progress(len(records))
         return len(records)
+
+
+@dataclass(frozen=True)
+class SubjectRange:
+    """The subjects after `after` up to and including `last` (no upper bound when None)."""
+
+    after: str
+    last: str | None
+
+
+class RebuildFailed(Exception):
+    """A process rebuilding a range of subjects failed: the views stay marked as rebuilding."""
+
+
+class RangeWorkers:
+    """Forked processes, each rebuilding one range of subjects, while this one rebuilds its own.
+
+    Each process opens its own connections; it reports the records it wrote (for progress)
+    and, at the end, its count or its error through a queue.
+    """
+
+    def __init__(self, projector: Projector, chosen: Sequence[Projection], head: int, ranges: Sequence[SubjectRange]):
+        self.projector = projector
+        self.chosen = list(chosen)
+        self.head = head
+        self.ranges = list(ranges)
+        self.context = multiprocessing.get_context("fork")
+        self.queue: Any = self.context.Queue()
+        self.count = 0
+        self.done = 0
+
+    def run(self, own: SubjectRange, progress: Progress | None) -> int:
+        processes = [
+            self.context.Process(target=self._work, args=(subjects,), name=f"careerlog-rebuild-{i + 1}", daemon=True)
+            for i, subjects in enumerate(self.ranges)
+        ]
+        for process in processes:
+            process.start()
+        try:
+
+            def reported(read: int) -> None:
+                self._receive(progress, block=False, processes=processes)
+                if progress:
+                    progress(read)
+
+            count = self.projector.rebuild_range(self.chosen, self.head, own, reported)
+            while self.done < len(processes):
+                self._receive(progress, block=True, processes=processes)
+            for process in processes:
+                process.join()
+            return count + self.count
+        finally:
+            for process in processes:
+                if process.is_alive():
+                    process.terminate()
+                    process.join()
+            self.queue.close()
+
+    def _receive(self, progress: Progress | None, *, block: bool, processes: Sequence[Any]) -> None:
+        while True:
+            try:
+                kind, value = self.queue.get(timeout=1.0) if block else self.queue.get_nowait()
+            except queue.Empty:
+                if block:
+                    self._check_alive(processes)
+                    continue
+                return
+            if kind == "progress" and progress:
+                progress(value)
+            elif kind == "done":
+                self.count += value
+                self.done += 1
+            elif kind == "error":
+                raise RebuildFailed(f"a rebuild process failed: {value}")
+            if block:
+                return
+
+    def _check_alive(self, processes: Sequence[Any]) -> None:
+        for process in processes:
+            if process.exitcode not in (None, 0):
+                raise RebuildFailed(f"{process.name} exited with code {process.exitcode}")
+
+    def _work(self, subjects: SubjectRange) -> None:
+        try:
+            worker = Projector(self.projector.settings, self.chosen, batch_size=self.projector.batch_size)
+            try:
+                count = worker.rebuild_range(
+                    self.chosen, self.head, subjects, lambda n: self.queue.put(("progress", n))
+                )
+            finally:
+                worker.close()
+            self.queue.put(("done", count))
+        except BaseException as e:
+            self.queue.put(("error", f"{type(e).__name__}: {e}\n{traceback.format_exc()}"))
+        finally:
+            self.queue.close()
+            self.queue.join_thread()
 
 
 class Follower:

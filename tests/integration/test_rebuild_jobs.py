@@ -1,0 +1,143 @@
+"""A rebuild in several processes (`rebuild(jobs=N)`, `careerlog projections rebuild --jobs N`)
+gives the tables of a serial rebuild, on both stores, and the worker continues after it exactly once."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import orjson
+import pytest
+from click.testing import CliRunner
+
+from bench import common
+from bench import rebuild as rebuild_bench
+from careerlog.application import CareerLog
+from careerlog.cli import main as cli
+from careerlog.config import Settings
+from careerlog.sqlstore import Row
+from projections.career import CareerRecord
+from projections.framework import Projector, RebuildFailed
+from projections.roster import RosterProjection
+from tests import factories as f
+from tests.integration.test_projections import BUDI, RINA, SARI, clock, dump, ledger, populate, projector
+
+__all__ = ["clock", "ledger", "projector"]  # the fixtures of test_projections, used here too
+
+
+def more_careers(app: CareerLog, clock: f.Clock, count: int, first: int = 0) -> list[str]:
+    """`count` more employees, each appointed and promoted (so every range has records)."""
+    clock.set("2021-01-05T02:00:00+00:00")
+    born = [date(1980, 1, 1 + i) for i in range(first, first + count)]
+    nips = [f.nip(birth, date(2005, 3, 1), "M", sequence=100 + i) for i, birth in enumerate(born)]
+    for nip, birth in zip(nips, born, strict=True):
+        app.record(nip, "appointment", f.appointment(birth, date(2005, 3, 1), "M"), actor="hr")
+        app.record(nip, "rank_promotion", f.promotion("III/b", "2009-04-01"), actor="hr")
+    return nips
+
+
+@pytest.mark.parametrize("jobs", [2, 3, 8])
+def test_a_rebuild_in_several_processes_gives_the_tables_of_a_serial_rebuild(
+    ledger: CareerLog, clock: f.Clock, projector: Projector, jobs: int
+) -> None:
+    populate(ledger, clock)
+    more_careers(ledger, clock, 6)
+    subjects = projector.subject_count()
+    assert projector.rebuild() == subjects
+    serial = dump(projector.views.sql)
+    assert serial["roster"]
+    assert serial["decisions"]
+    assert projector.rebuild(jobs=jobs) == subjects
+    assert dump(projector.views.sql) == serial
+    head = ledger.max_notification_id()
+    assert [(s.position, s.lag) for s in projector.status()] == [(head, 0)] * len(projector.projections)
+
+
+def test_the_ranges_cover_every_subject_once_in_key_order(
+    ledger: CareerLog, clock: f.Clock, projector: Projector
+) -> None:
+    populate(ledger, clock)
+    more_careers(ledger, clock, 9)
+    head = ledger.max_notification_id()
+    everyone = [r.subject for r in projector.iter_records(head)]
+    for parts in (1, 2, 3, 5, 40):
+        ranges = projector.subject_ranges(head, parts)
+        assert 1 <= len(ranges) <= parts
+        covered = [
+            r.subject
+            for subjects in ranges
+            for r in projector.iter_records(head, after=subjects.after, last=subjects.last)
+        ]
+        assert covered == everyone
+
+
+def test_after_a_rebuild_in_processes_the_worker_applies_each_new_event_once(
+    settings: Settings, ledger: CareerLog, clock: f.Clock, projector: Projector
+) -> None:
+    populate(ledger, clock)
+    more_careers(ledger, clock, 4)
+    projector.rebuild(jobs=2)
+    assert projector.catch_up() == 0
+    nip = more_careers(ledger, clock, 1, first=4)[0]
+    clock.set("2025-02-03T02:00:00+00:00")
+    ledger.record(nip, "training", f.training("2025-01-20", hours=8, start="2025-01-19"), actor="hr")
+    assert projector.catch_up() == 3
+    assert projector.catch_up() == 0
+    followed = dump(projector.views.sql)
+    projector.rebuild()
+    assert dump(projector.views.sql) == followed
+
+
+class FailingRoster(RosterProjection):
+    """A roster whose rows fail for one subject (a fault in a view's code)."""
+
+    failing = ""
+
+    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+        if record.subject == self.failing:
+            raise ValueError(f"no rows for {record.subject}")
+        return super().rows(record)
+
+
+def test_a_failing_process_fails_the_rebuild_with_its_error_and_leaves_the_view_rebuilding(
+    settings: Settings, ledger: CareerLog, clock: f.Clock
+) -> None:
+    populate(ledger, clock)
+    nips = more_careers(ledger, clock, 4)
+    failing = FailingRoster()
+    failing.failing = max([*nips, BUDI, SARI, RINA])  # in the last range: another process's
+    worker = Projector(settings, [failing], app=ledger)
+    try:
+        with pytest.raises(RebuildFailed, match=f"ValueError: no rows for {failing.failing}"):
+            worker.rebuild(jobs=2)
+        states = worker.views.sql.query("SELECT state FROM view_schemas WHERE name = 'roster'")
+        assert states == [{"state": "rebuilding"}]
+    finally:
+        worker.close()
+
+
+def test_the_rebuild_command_takes_jobs(settings: Settings, ledger: CareerLog, clock: f.Clock) -> None:
+    populate(ledger, clock)
+    more_careers(ledger, clock, 3)
+    env = {"CAREERLOG_DATABASE_URL": settings.database_url}
+    result = CliRunner().invoke(cli, ["projections", "rebuild", "--jobs", "2"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "rebuilt timeline, roster" in result.output
+    assert "from 6 records (+0 new events)" in result.output
+    refused = CliRunner().invoke(cli, ["projections", "rebuild", "--jobs", "0"], env=env)
+    assert refused.exit_code == 2
+    assert "--jobs" in refused.output
+
+
+def test_the_rebuild_bench_runs_careerlog_in_processes_and_counts_their_cpu(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CAREERLOG_BENCH_DATA", str(tmp_path / "data"))
+    monkeypatch.setattr(common, "RESULTS", tmp_path / "results")
+    store = ["--store", "postgres", "--database-url", database_url] if database_url.startswith("postgres") else []
+    rebuild_bench.main(["--employees", "12", "--jobs", "2", *store])
+    out = capsys.readouterr().out
+    assert "2 job(s)" in out
+    [result] = [orjson.loads(line) for line in (tmp_path / "results" / "rebuild.jsonl").read_bytes().splitlines()]
+    assert result["jobs"] == 2
+    assert result["careerlog_cpu_seconds"] > 0
