@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
+import psycopg
 import pytest
 
-from bench import common, ingest, reads, rebuild, scaling
+from bench import bigstore, common, ingest, reads, rebuild, scaling
+from tests.conftest import POSTGRES_URL, require_postgres
 
 EMPLOYEES = "12"
 
@@ -71,7 +75,7 @@ def test_reads_bench_serves_timeline_eligibility_and_roster_beside_the_bare_endp
 def test_scaling_driver_prints_the_cost_per_event_of_ingest_and_rebuild(
     bench_env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    scaling.main(["--sizes", EMPLOYEES, "--stores", "sqlite"])
+    scaling.main(["--mode", "import", "--sizes", EMPLOYEES, "--stores", "sqlite"])
     out = capsys.readouterr().out
     assert "us/event" in out
     assert [r["measured"] for r in saved(bench_env, "scaling")] == ["ingest", "rebuild"]
@@ -90,3 +94,75 @@ def test_rebuild_bench_can_measure_some_views_only(bench_env: Path, capsys: pyte
     with pytest.raises(SystemExit):
         rebuild.main(["--employees", EMPLOYEES, "--views", "timeline,nope", "--no-save"])
     assert "Unknown view 'nope'" in capsys.readouterr().err
+
+
+@pytest.fixture
+def schema_prefix() -> Iterator[str]:
+    """A prefix for the bigstore schemas of one test, all dropped afterwards."""
+    require_postgres()
+    prefix = f"t_{uuid.uuid4().hex[:10]}"
+    try:
+        yield prefix
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            for (name,) in conn.execute("SELECT nspname FROM pg_namespace WHERE nspname LIKE %s", (f"{prefix}%",)):
+                conn.execute(f'DROP SCHEMA "{name}" CASCADE')
+
+
+@pytest.mark.postgres
+def test_bigstore_clones_read_back_as_their_originals_with_the_nip_mapped(bench_env: Path, schema_prefix: str) -> None:
+    schema = f"{schema_prefix}_36"
+    settings = bigstore.build(POSTGRES_URL, schema, 36, 12, 1, schema_prefix)
+    subjects = {s for s in _subjects(settings) if not s.startswith("UNIT:")}
+    base = {s for s in _subjects(bigstore.settings_for(POSTGRES_URL, f"{schema_prefix}_base_12_1"))
+            if not s.startswith("UNIT:")}  # fmt: skip
+    assert subjects == {bigstore.clone_nip(nip, k) for nip in base for k in range(3)}
+    assert bigstore.verify(POSTGRES_URL, schema, 12, 1, 6, schema_prefix) == 6
+    # a second build adds nothing
+    before = _count(settings)
+    bigstore.build(POSTGRES_URL, schema, 36, 12, 1, schema_prefix)
+    assert _count(settings) == before
+
+
+def test_clone_nips_keep_the_record_digits_and_never_meet_fresh_ones() -> None:
+    nip = "197606302004061001"
+    clones = {bigstore.clone_nip(nip, k) for k in range(100)}
+    assert len(clones) == 100
+    assert all(c[:15] == nip[:15] and c[17] == "1" for c in clones)
+    assert bigstore.fresh_nip(nip) not in clones
+    assert scaling.bare_subject(bigstore.fresh_nip(nip)) not in clones | {bigstore.fresh_nip(nip)}
+    with pytest.raises(ValueError, match="sequence 001-004"):
+        bigstore.clone_nip("197606302004061009", 1)
+
+
+@pytest.mark.postgres
+def test_scaling_measures_ingest_projection_and_timeline_in_stores_of_each_size(
+    bench_env: Path, schema_prefix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scaling.main(["--sizes", "12,24", "--base", "12", "--fresh", "3", "--requests", "5",
+                  "--prefix", schema_prefix, "--database-url", POSTGRES_URL])  # fmt: skip
+    out = capsys.readouterr().out
+    assert "vs first" in out
+    results = saved(bench_env, "scaling")
+    assert [(r["employees"], r["measured"]) for r in results] == [
+        (n, m) for n in (12, 24) for m in ("ingest", "projection", "timeline")
+    ]
+    ingest_12, ingest_24 = (r for r in results if r["measured"] == "ingest")
+    assert ingest_12["events"] == ingest_24["events"] > 0  # the same fresh export each time
+    assert ingest_24["events_in_store"] > ingest_12["events_in_store"]
+    with psycopg.connect(POSTGRES_URL) as conn:  # measured stores are dropped, the base is kept
+        names = {r[0] for r in conn.execute("SELECT nspname FROM pg_namespace WHERE nspname LIKE %s",
+                                            (f"{schema_prefix}%",))}  # fmt: skip
+    assert names == {f"{schema_prefix}_base_12_1"}
+
+
+def _subjects(settings: Any) -> set[str]:
+    with settings.connect_postgres() as conn:
+        schema = settings.postgres()["schema"]
+        return {r[0] for r in conn.execute(f'SELECT DISTINCT originator_id FROM "{schema}".{bigstore.EVENTS}')}
+
+
+def _count(settings: Any) -> int:
+    with settings.connect_postgres() as conn:
+        row = conn.execute(f'SELECT count(*) FROM "{settings.postgres()["schema"]}".{bigstore.EVENTS}').fetchone()
+        return int(row[0]) if row else 0
