@@ -115,12 +115,15 @@ class UnitOfWork:
 
     def note(self) -> None:
         """After each command: note the events it made, so that they are saved in that order."""
-        for subject in dict.fromkeys(self.touched):
+        touched, noted = self.touched, self.noted
+        for subject in touched if len(touched) == 1 else dict.fromkeys(touched):
             aggregate = self.loaded.get(subject)
-            if aggregate is not None and len(aggregate.pending_events) > self.noted.get(subject, 0):
-                self.made += cast(list[LedgerEvent], aggregate.pending_events[self.noted.get(subject, 0) :])
-                self.noted[subject] = len(aggregate.pending_events)
-        self.touched.clear()
+            if aggregate is not None:
+                pending, done = aggregate.pending_events, noted.get(subject, 0)
+                if len(pending) > done:
+                    self.made += cast(list[LedgerEvent], pending[done:])
+                    noted[subject] = len(pending)
+        touched.clear()
 
     def new_events(self) -> list[LedgerEvent]:
         """Every new event, in the order the commands made them (an export's order survives an import)."""
@@ -223,8 +226,8 @@ class CareerLog(Application[str]):
         The same stored events as `save`; a concurrent write to one of the records raises
         RecordConflictError and nothing is saved.
         """
-        stored = [self.mapper.to_stored_event(event) for event in events]
-        insert_stored_events(self.recorder, stored)
+        to_row = cast(CareerMapper, self.mapper).to_stored_row
+        insert_stored_events(self.recorder, [to_row(event) for event in events])
 
     def _attempt(self, uow: UnitOfWork, command: Command, actor: str) -> Outcome | Exception:
         try:

@@ -30,7 +30,7 @@ from eventsourcing.persistence import (
     Transcoder,
 )
 from eventsourcing.postgres import PostgresApplicationRecorder
-from eventsourcing.sqlite import SQLiteAggregateRecorder, SQLiteApplicationRecorder
+from eventsourcing.sqlite import SQLiteApplicationRecorder
 from eventsourcing.utils import get_topic, resolve_topic, retry
 from psycopg.sql import SQL, Identifier
 
@@ -91,15 +91,32 @@ class NullTranscoder(Transcoder):
         return orjson.loads(data)
 
 
+StoredRow = tuple[str, int, str, bytes]  # subject, version, topic, state: a stored event as a row
+
+
+_ENCODINGS: dict[type, tuple[str, int]] = {}
+
+
+def _encoding(cls: type) -> tuple[str, int]:
+    """The topic of an event class and its class version."""
+    found = _ENCODINGS.get(cls)
+    if found is None:
+        found = _ENCODINGS[cls] = (get_topic(cls), getattr(cls, "class_version", 1))
+    return found
+
+
 class CareerMapper(Mapper[str]):
     """Maps career events to stored events and back."""
 
     def to_stored_event(self, domain_event: Any) -> StoredEvent:
+        return StoredEvent(*self.to_stored_row(domain_event))
+
+    def to_stored_row(self, domain_event: Any) -> StoredRow:
+        """The stored event's columns (as `to_stored_event`, without building a StoredEvent: bulk writes)."""
         state = dict(domain_event.__dict__)
         originator_id = state.pop("originator_id")
         originator_version = state.pop("originator_version")
-        cls = type(domain_event)
-        class_version = getattr(cls, "class_version", 1)
+        topic, class_version = _encoding(type(domain_event))
         if class_version > 1:
             state["class_version"] = class_version
         data = orjson.dumps(state, default=json_default)
@@ -107,7 +124,7 @@ class CareerMapper(Mapper[str]):
             data = self.compressor.compress(data)
         if self.cipher:
             data = self.cipher.encrypt(data)
-        return StoredEvent(originator_id, originator_version, get_topic(cls), data)
+        return originator_id, originator_version, topic, data
 
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
         cls = _class_of(stored_event.topic)
@@ -143,14 +160,14 @@ EVENT_COLUMNS = ("originator_id", "originator_version", "topic", "state")
 PG_COPY_TYPES = ("text", "int8", "text", "bytea")
 
 
-def insert_stored_events(recorder: ApplicationRecorder, stored: list[StoredEvent]) -> None:
-    """Insert many stored events in one transaction, as the recorder's own insert would.
+def insert_stored_events(recorder: ApplicationRecorder, stored: list[StoredRow]) -> None:
+    """Insert many stored events (as rows) in one transaction, as the recorder's own insert would.
 
-    SQLite: the library's executemany insert (its application recorder inserts row by row
-    to return notification ids, which a bulk import does not need). PostgreSQL: the
-    library's exclusive table lock and NOTIFY, then COPY instead of an unnest of composite
-    values. A row whose (subject, version) is taken raises the library's IntegrityError,
-    a RecordConflictError, as `Application.save` would.
+    SQLite: the library's insert statement, in one executemany (its application recorder
+    inserts row by row to return notification ids, which a bulk import does not need).
+    PostgreSQL: the library's exclusive table lock and NOTIFY, then COPY instead of an
+    unnest of composite values. A row whose (subject, version) is taken raises the
+    library's IntegrityError, a RecordConflictError, as `Application.save` would.
     """
     if not stored:
         return
@@ -159,16 +176,16 @@ def insert_stored_events(recorder: ApplicationRecorder, stored: list[StoredEvent
     elif isinstance(recorder, PostgresApplicationRecorder):
         _insert_postgres(recorder, stored)
     else:
-        recorder.insert_events(stored)
+        recorder.insert_events([StoredEvent(*row) for row in stored])
 
 
-def _insert_sqlite(recorder: SQLiteApplicationRecorder, stored: list[StoredEvent]) -> None:
+def _insert_sqlite(recorder: SQLiteApplicationRecorder, stored: list[StoredRow]) -> None:
     with recorder.datastore.transaction(commit=True) as cursor:
-        SQLiteAggregateRecorder._insert_events(recorder, cursor, stored)
+        cursor.executemany(recorder.insert_events_statement, stored)
 
 
 @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
-def _insert_postgres(recorder: PostgresApplicationRecorder, stored: list[StoredEvent]) -> None:
+def _insert_postgres(recorder: PostgresApplicationRecorder, stored: list[StoredRow]) -> None:
     datastore = recorder.datastore
     copy_sql = SQL("COPY {}.{} ({}) FROM STDIN (FORMAT BINARY)").format(
         Identifier(datastore.schema),
@@ -180,5 +197,5 @@ def _insert_postgres(recorder: PostgresApplicationRecorder, stored: list[StoredE
         recorder._notify_channel(cursor)
         with cursor.copy(copy_sql) as copy:
             copy.set_types(PG_COPY_TYPES)
-            for s in stored:
-                copy.write_row((s.originator_id, s.originator_version, s.topic, s.state))
+            for row in stored:
+                copy.write_row(row)
