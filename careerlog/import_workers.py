@@ -31,7 +31,7 @@ from typing import IO, Any
 import orjson
 
 from careerlog.application import CareerLog, Clock, unit_subject
-from careerlog.domain.errors import InvalidInput
+from careerlog.domain.errors import CareerlogError, InvalidInput
 from careerlog.domain.nip import normalise_nip
 
 CHUNK = 500  # rows handed to a worker at a time
@@ -42,7 +42,7 @@ LINK_KINDS = ("mentoring_start", "mentoring_end", "correction")
 RawRow = tuple[int, Any, int]  # line, the row (dict, or its JSON bytes), bytes read
 
 
-class WorkerFailed(RuntimeError):
+class WorkerFailed(CareerlogError):
     """A worker process stopped before it finished its rows; nothing more was recorded by it."""
 
 

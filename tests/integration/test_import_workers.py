@@ -6,6 +6,8 @@ compared record by record: every stored event's subject, version, topic and stat
 
 from __future__ import annotations
 
+import os
+import signal
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,7 @@ from careerlog.importing import MIGRATION_KEYS, ImportReport, import_file
 from careerlog.sqlstore import open_store
 from tests import factories as f
 from tests.integration.test_import_export import MENTEE, MENTOR, rows, write_jsonl
-from tests.processes import twin_store
+from tests.processes import Careerlog, twin_store, wait_until
 
 LATE_MENTOR = f.nip(date(1980, 6, 7), date(2005, 3, 1), "M", sequence=13)
 
@@ -129,6 +131,41 @@ def test_records_tied_by_a_mentor_go_to_the_same_worker(app: CareerLog) -> None:
         assert links.worker_of(MENTEE, workers) == links.worker_of(MENTOR, workers)
         assert links.worker_of("X1", workers) == links.worker_of("X2", workers)
     assert links.root("X3") == "X3"
+
+
+def worker_pids(pid: int) -> list[int]:
+    """The import workers among a process's children (spawned Python processes; not the resource tracker)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [int(c) for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the workers through /proc")
+def test_an_import_whose_worker_dies_stops_with_an_error_and_a_re_run_finishes_it(
+    database_url: str, demo: Path, tmp_path: Path
+) -> None:
+    args = ["import", "--migration", "--workers", "2", "--batch-size", "50", str(demo)]
+    settings = Settings(database_url=database_url)
+    first = Careerlog(database_url, tmp_path / "first.log", *args)
+    try:
+        with CareerLog.from_settings(settings) as app:
+            assert wait_until(lambda: app.max_notification_id() >= 100 or not first.running), first.output()
+        workers = worker_pids(first.process.pid)
+        assert len(workers) == 2, first.output()
+        os.kill(workers[0], signal.SIGKILL)
+        assert first.finish(timeout=30) == 1
+    finally:
+        first.close()
+    assert "Import worker" in first.output()
+    assert "run the import again" in first.output()
+    again = Careerlog(database_url, tmp_path / "again.log", *args)
+    try:
+        assert again.finish() == 0, again.output()
+    finally:
+        again.close()
+    with twin_store(database_url, tmp_path) as twin:
+        _, serial_store = imported(twin, demo, workers=1, migration=True)
+        expected = stored(serial_store)
+    assert stored(settings) == expected
 
 
 def test_ties_join_chains_of_records() -> None:
