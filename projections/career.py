@@ -289,21 +289,23 @@ class CareerRecord:
         history += [(f.effective_date, f.get("new_rank"), f) for f in self.of_kind("rank_promotion")]
         return sorted(history, key=lambda h: (h[0], h[2].version))
 
+    @cached_property
+    def _rank_tmts(self) -> list[date]:
+        return [tmt for tmt, _, _ in self.rank_history]
+
+    def _rank_at(self, index: int) -> tuple[str, date, Fact] | None:
+        if index < 0:
+            return None
+        tmt, rank, fact = self.rank_history[index]
+        return rank, tmt, fact
+
     def rank_on(self, day: date) -> tuple[str, date, Fact] | None:
         """The rank held on a day, the TMT it was held from, and the fact that gave it."""
-        held = None
-        for tmt, rank, fact in self.rank_history:
-            if tmt <= day:
-                held = (rank, tmt, fact)
-        return held
+        return self._rank_at(bisect.bisect_right(self._rank_tmts, day) - 1)
 
     def rank_before(self, day: date) -> tuple[str, date, Fact] | None:
         """The rank held the day before `day` (what a promotion on `day` starts from)."""
-        held = None
-        for tmt, rank, fact in self.rank_history:
-            if tmt < day:
-                held = (rank, tmt, fact)
-        return held
+        return self._rank_at(bisect.bisect_left(self._rank_tmts, day) - 1)
 
     def promotions(self) -> list[Fact]:
         return self.of_kind("rank_promotion")
@@ -328,13 +330,10 @@ class CareerRecord:
 
     def placement_on(self, day: date) -> tuple[str, str, str] | None:
         """(agency, unit, region) on a day."""
-        held = None
-        for fact in self.of_kind("appointment", "placement", until=day):
-            held = (fact.get("agency"), fact.get("unit"), fact.get("region"))
-        if held is None and self.appointment is not None:
-            a = self.appointment
-            return (a.get("agency"), a.get("unit"), a.get("region"))
-        return held
+        found = self._of_kinds(("appointment", "placement"))
+        index = bisect.bisect_right(found, day, key=_effective)
+        last = found[index - 1] if index else self.appointment
+        return None if last is None else (last.get("agency"), last.get("unit"), last.get("region"))
 
     # ------------------------------------------------------------------ performance
 

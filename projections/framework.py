@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import operator
 import queue
 import threading
 import time
@@ -228,7 +229,7 @@ class Projector:
                     marks = ", ".join("?" * len(chunk))
                     sql.execute(f"DELETE FROM {table.name} WHERE subject IN ({marks})", chunk)
                 names = table.column_names
-                sql.executemany(table.insert_statement(), [tuple(map(r.get, names)) for r in rows[table.name]])
+                sql.executemany(table.insert_statement(), row_tuples(rows[table.name], names))
 
         return changes
 
@@ -501,6 +502,16 @@ class Follower:
             if read == 0:
                 self._wake.wait(self.interval)
                 self._wake.clear()
+
+
+def row_tuples(rows: Sequence[Row], names: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The values of rows in the order of `names` (None for a column a row leaves out)."""
+    if len(names) > 1:  # itemgetter of one name gives the value, not a tuple
+        try:
+            return list(map(operator.itemgetter(*names), rows))
+        except KeyError:
+            pass
+    return [tuple(map(r.get, names)) for r in rows]
 
 
 def chunked(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

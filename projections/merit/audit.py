@@ -30,6 +30,7 @@ from projections.merit.rules import (
     PromotionJudge,
     evidence_json,
     param_on,
+    rank_index,
     recorded_after,
     round_dates,
     rule_on,
@@ -241,7 +242,7 @@ def eligible_101(judge: PromotionJudge, day: date) -> bool:
         return False
     if rule_on(judge.rules, "promotion.time_in_rank", day) is None:
         return False  # before the promotion rules nobody is judged eligible or not
-    index = ref.rank_index(held[0])
+    index = rank_index(ref, held[0])
     if index + 1 >= len(ref.ranks):
         return False
     new = ref.ranks.codes[index + 1]

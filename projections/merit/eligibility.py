@@ -20,7 +20,7 @@ from careerlog.reference import Rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, add_years
 from projections.framework import Table
-from projections.merit.rules import PromotionJudge, param_on, permitted_in_year
+from projections.merit.rules import PromotionJudge, param_on, permitted_in_year, rank_index
 from projections.reading import ViewReader
 
 ELIGIBILITY = Table(
@@ -78,7 +78,7 @@ def eligibility_rows(record: CareerRecord, end: date) -> list[Row]:
         return []
     rank, since, _ = held
     ranks = judge.ref.ranks.codes
-    index = judge.ref.rank_index(rank)
+    index = rank_index(judge.ref, rank)
     if index + 1 >= len(ranks):
         return []
     book = judge.rules

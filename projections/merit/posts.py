@@ -15,7 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from careerlog.reference import Rule, reference, rules
 from projections.career import CareerRecord, Fact, PostSpell, whole_years
-from projections.merit.rules import RATINGS_SHORT, Check, check, rating_facts, rule_on
+from projections.merit.rules import RATINGS_SHORT, Check, check, rank_index, rating_facts, rule_on
 from projections.merit.wording import Template
 
 # The wording of the post rules' outcomes (translated on the pages: web/pages/messages.py).
@@ -118,8 +118,7 @@ class PostJudge:
         held = self.record.rank_before(fact.effective_date)
         if low is None or high is None or held is None or held[0] not in self.ref.ranks:
             return None  # no range (pelaksana), or a PPPK grade: no eselon range applies
-        index = self.ref.rank_index
-        met = index(low) <= index(held[0]) <= index(high)
+        met = rank_index(self.ref, low) <= rank_index(self.ref, held[0]) <= rank_index(self.ref, high)
         return check(rule, met, RANK_RANGE(rank=held[0], low=low, high=high), [held[2]])
 
     def _education(self, rule: Rule, fact: Fact) -> Check | None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from careerlog.reference import Rule, Rules, reference, rules
+from careerlog.reference import Reference, Rule, Rules, reference, rules
 from projections.career import CareerRecord, Fact, PostSpell
 from projections.merit.wording import Params, Template, Wording
 
@@ -137,6 +137,22 @@ def rule_on(book: Rules, rule_id: str, day: date) -> Rule | None:
     return book.in_force(rule_id, day)
 
 
+@functools.lru_cache(maxsize=1024)
+def rank_index(ref: Reference, rank: str) -> int:
+    """`Reference.rank_index`, cached per reference object."""
+    return ref.rank_index(rank)
+
+
+@functools.lru_cache(maxsize=256)
+def education_order(ref: Reference, level: str) -> int:
+    """The order of an education level (higher is more), cached per reference object."""
+    return int(ref.education[level]["order"])
+
+
+def _listed(rule: Rule) -> str:
+    return ", ".join(str(m) for m in rule.params["months"])
+
+
 def param_on(book: Rules, rule_id: str, day: date, name: str, default: Any = None) -> Any:
     """A parameter of the version of a rule in force on a day (`Rules.param`, cached)."""
     rule = rule_on(book, rule_id, day)
@@ -182,7 +198,7 @@ class PromotionJudge:
         levels = [(lvl, f) for lvl, f in levels if lvl]
         if not levels:
             return None, []
-        best = max(levels, key=lambda item: int(self.ref.education[item[0]]["order"]))
+        best = max(levels, key=lambda item: education_order(self.ref, item[0]))
         return str(best[0]), [f for _, f in levels]
 
     def post_held(self, day: date) -> PostSpell | None:
@@ -276,23 +292,22 @@ class PromotionJudge:
         if level is None:
             return check(rule, False, NO_EDUCATION)
         ceiling = self.ref.education[level]["ceiling"]
-        met = self.ref.rank_index(new) <= self.ref.rank_index(ceiling)
+        met = rank_index(self.ref, new) <= rank_index(self.ref, ceiling)
         return check(rule, met, lambda: EDUCATION_CEILING(level=level, ceiling=ceiling, new=new), facts)
 
     def _dates(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
         if kind in rule.params.get("exempt_kinds", []):
             return None
-        months = ", ".join(str(m) for m in rule.params["months"])
         met = day.day == int(rule.params["day"]) and day.month in rule.params["months"]
-        return check(rule, met, lambda: DATES(day=day, day_of_month=rule.params["day"], months=months))
+        return check(rule, met, lambda: DATES(day=day, day_of_month=rule.params["day"], months=_listed(rule)))
 
     def _service_exam(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
     ) -> Check | None:
         if kind in ("211", "212"):
             return None
-        index = self.ref.rank_index
-        needed = [code for target, code in rule.params["exams"].items() if index(rank) < index(target) <= index(new)]
+        ref, exams = self.ref, rule.params["exams"]
+        needed = [c for t, c in exams.items() if rank_index(ref, rank) < rank_index(ref, t) <= rank_index(ref, new)]
         if kind == rule.params.get("degree_kind"):
             needed.append(rule.params["degree_exam"])
         if not needed:
@@ -331,7 +346,7 @@ class PromotionJudge:
         if post is None or not self.is_managerial(post.post_kind):
             return check(rule, False, lambda: NO_MANAGERIAL_POST(day=day))
         top = self.ref.post_kinds[post.post_kind].get("max_rank")
-        met = top is not None and self.ref.rank_index(new) <= self.ref.rank_index(top)
+        met = top is not None and rank_index(self.ref, new) <= rank_index(self.ref, top)
         return check(rule, met, lambda: STRUCTURAL_RANGE(post_kind=post.post_kind, top=top, new=new), [post.fact])
 
     def _credit_points(
