@@ -18,8 +18,10 @@ bare-database baseline:
 
 It prints microseconds per event (per request for reads), the ratio careerlog/bare (bare
 time over careerlog time, as the other benchmarks) and each size's cost relative to the
-first size. Stores are dropped afterwards unless listed in --keep (their schemas are
-`<prefix>_<employees>_<seed>`; the cloned base `<prefix>_base_<base>_<seed>` is kept).
+first size. The fresh export is taken out again after each measurement (its events, view
+rows and the views' positions), and each store is dropped afterwards unless its size is in
+--keep (schemas `<prefix>_<employees>_<seed>`; the cloned base `<prefix>_base_<base>_<seed>`
+is kept).
 
     .venv/bin/python -m bench.scaling --sizes 10000,100000,1000000 --keep 1000000
 
@@ -291,6 +293,37 @@ def sides(name: str, events: int, careerlog: Timer, bare: Timer) -> dict[str, An
     }
 
 
+def undo_import(settings: Settings, start: int) -> None:
+    """Take the fresh export out of a benchmark store again: its events after `start`, their view rows
+    and the views' positions, so that the store holds its N employees only (and can be measured again)."""
+    schema = pgsql.Identifier(settings.postgres()["schema"])
+    with settings.connect_postgres() as pg, pg.transaction():
+        subjects = [
+            r[0]
+            for r in pg.execute(
+                pgsql.SQL("SELECT DISTINCT originator_id FROM {}.{} WHERE notification_id > %s").format(
+                    schema, pgsql.Identifier(bigstore.EVENTS)
+                ),
+                (start,),
+            )
+        ]
+        for table in bigstore.view_tables():
+            pg.execute(
+                pgsql.SQL("DELETE FROM {}.{} WHERE subject = ANY(%s)").format(schema, pgsql.Identifier(table)),
+                (subjects,),
+            )
+        pg.execute(
+            pgsql.SQL("DELETE FROM {}.{} WHERE notification_id > %s").format(schema, pgsql.Identifier(bigstore.EVENTS)),
+            (start,),
+        )
+        pg.execute(
+            pgsql.SQL("UPDATE {}.{} SET notification_id = %s WHERE notification_id > %s").format(
+                schema, pgsql.Identifier(bigstore.TRACKING)
+            ),
+            (start, start),
+        )
+
+
 def store_events(settings: Settings) -> int:
     store = open_store(settings)
     try:
@@ -324,12 +357,18 @@ def bigstore_runs(args: argparse.Namespace, sizes: list[int]) -> None:
     for size in sizes:
         schema = f"{args.prefix}_{size}_{args.seed}"
         settings = bigstore.build(args.database_url, schema, size, args.base, args.seed, args.prefix)
+        results = []
         try:
             check_views(settings)
             in_store = store_events(settings)
-            measured, start = measure_ingest(settings, export)
-            results = [measured, measure_projection(settings, start, measured["events"])]
-            results.append(measure_reads(settings, base_nips, size // args.base, args.requests))
+            for _ in range(args.repeat):
+                start = head(settings)
+                try:
+                    measured, _ = measure_ingest(settings, export)
+                    results += [measured, measure_projection(settings, start, measured["events"])]
+                    results.append(measure_reads(settings, base_nips, size // args.base, args.requests))
+                finally:
+                    undo_import(settings, start)
         finally:
             if size not in keep:
                 bigstore.drop(args.database_url, schema)
@@ -388,6 +427,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--fresh", type=int, default=2000, help="bigstore: employees in the fresh export (default 2000)")
     p.add_argument("--requests", type=int, default=300, help="bigstore: timeline requests (default 300)")
     p.add_argument("--keep", default="", help="bigstore: sizes whose stores are kept, comma-separated")
+    p.add_argument("--repeat", type=int, default=1, help="bigstore: measurements per size (default 1)")
     p.add_argument("--prefix", default="scale", help="bigstore: schema name prefix (default scale)")
     p.add_argument("--stores", default="postgres,sqlite", help="import mode: stores, comma-separated")
     p.add_argument("--no-save", action="store_true", help="do not append the results to bench/results/")

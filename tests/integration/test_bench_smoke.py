@@ -139,21 +139,25 @@ def test_clone_nips_keep_the_record_digits_and_never_meet_fresh_ones() -> None:
 def test_scaling_measures_ingest_projection_and_timeline_in_stores_of_each_size(
     bench_env: Path, schema_prefix: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    scaling.main(["--sizes", "12,24", "--base", "12", "--fresh", "3", "--requests", "5",
-                  "--prefix", schema_prefix, "--database-url", POSTGRES_URL])  # fmt: skip
+    scaling.main(["--sizes", "12,24", "--base", "12", "--fresh", "3", "--requests", "5", "--repeat", "2",
+                  "--keep", "24", "--prefix", schema_prefix, "--database-url", POSTGRES_URL])  # fmt: skip
     out = capsys.readouterr().out
     assert "vs first" in out
     results = saved(bench_env, "scaling")
     assert [(r["employees"], r["measured"]) for r in results] == [
-        (n, m) for n in (12, 24) for m in ("ingest", "projection", "timeline")
+        (n, m) for n in (12, 24) for _ in range(2) for m in ("ingest", "projection", "timeline")
     ]
-    ingest_12, ingest_24 = (r for r in results if r["measured"] == "ingest")
-    assert ingest_12["events"] == ingest_24["events"] > 0  # the same fresh export each time
-    assert ingest_24["events_in_store"] > ingest_12["events_in_store"]
-    with psycopg.connect(POSTGRES_URL) as conn:  # measured stores are dropped, the base is kept
+    ingests = [r for r in results if r["measured"] == "ingest"]
+    assert len({r["events"] for r in ingests}) == 1  # the same fresh export each time, taken out after each
+    assert ingests[0]["events"] > 0
+    assert ingests[2]["events_in_store"] > ingests[0]["events_in_store"]
+    with psycopg.connect(POSTGRES_URL) as conn:  # the 12 store is dropped, the kept one holds its own only
         names = {r[0] for r in conn.execute("SELECT nspname FROM pg_namespace WHERE nspname LIKE %s",
                                             (f"{schema_prefix}%",))}  # fmt: skip
-    assert names == {f"{schema_prefix}_base_12_1"}
+    assert names == {f"{schema_prefix}_base_12_1", f"{schema_prefix}_24_1"}
+    kept = bigstore.settings_for(POSTGRES_URL, f"{schema_prefix}_24_1")
+    assert _count(kept) == ingests[2]["events_in_store"]
+    assert bigstore.verify(POSTGRES_URL, f"{schema_prefix}_24_1", 12, 1, 4, schema_prefix) == 4
 
 
 def _subjects(settings: Any) -> set[str]:
