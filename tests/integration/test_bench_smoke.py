@@ -122,6 +122,10 @@ def test_bigstore_clones_read_back_as_their_originals_with_the_nip_mapped(bench_
     before = _count(settings)
     bigstore.build(POSTGRES_URL, schema, 36, 12, 1, schema_prefix)
     assert _count(settings) == before
+    with settings.connect_postgres() as conn:  # a view row that is not what the events say is found
+        conn.execute(f"UPDATE \"{schema}\".roster SET name = name || 'x'")
+    with pytest.raises(SystemExit, match=r"view roster of \d+ differs from its recomputation"):
+        bigstore.verify(POSTGRES_URL, schema, 12, 1, 1, schema_prefix)
 
 
 def test_clone_nips_keep_the_record_digits_and_never_meet_fresh_ones() -> None:
