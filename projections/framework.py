@@ -50,10 +50,18 @@ class Table:
 
     def ddl(self) -> list[str]:
         cols = ", ".join(f"{name} {kind}" for name, kind in self.columns)
-        statements = [f"CREATE TABLE IF NOT EXISTS {self.name} ({cols}, PRIMARY KEY ({', '.join(self.primary_key)}))"]
-        for i, columns in enumerate(self.indexes):
-            statements.append(f"CREATE INDEX IF NOT EXISTS {self.name}_ix{i} ON {self.name} ({', '.join(columns)})")
-        return statements
+        table = f"CREATE TABLE IF NOT EXISTS {self.name} ({cols}, PRIMARY KEY ({', '.join(self.primary_key)}))"
+        return [table, *self.index_ddl()]
+
+    def index_ddl(self) -> list[str]:
+        """The statements creating the secondary indexes (those not there yet)."""
+        return [
+            f"CREATE INDEX IF NOT EXISTS {self.name}_ix{i} ON {self.name} ({', '.join(columns)})"
+            for i, columns in enumerate(self.indexes)
+        ]
+
+    def drop_index_ddl(self) -> list[str]:
+        return [f"DROP INDEX IF EXISTS {self.name}_ix{i}" for i in range(len(self.indexes))]
 
     def insert_statement(self) -> str:
         names = self.column_names
@@ -105,7 +113,9 @@ class Projector:
         *,
         app: CareerLog | None = None,
         batch_size: int = 1000,
+        ensure: bool = True,
     ):
+        """`ensure=False`: the tables are known to be there as they should (a rebuild's process)."""
         self.settings = settings
         self.projections = list(projections)
         self.app = app or CareerLog.from_settings(settings)
@@ -114,7 +124,8 @@ class Projector:
         self.batch_size = batch_size
         self.events_table = self.app.recorder.events_table_name  # type: ignore[attr-defined]
         self.id_column = "rowid" if settings.store == "sqlite" else "notification_id"
-        self.ensure_tables()
+        if ensure:
+            self.ensure_tables()
 
     def close(self) -> None:
         self.views.datastore.close()
@@ -309,7 +320,8 @@ class Projector:
         events each, rebuilt side by side: this process takes the first, a forked process
         each other. Every range is read up to the same position (the head when the rebuild
         began) and each subject's rows are written once, so the tables are those of a serial
-        rebuild; the position is recorded when every range is done.
+        rebuild; the position is recorded when every range is done. The secondary indexes
+        of the tables are made after their rows are written (once, instead of on every insert).
         """
         wanted = set(names) if names is not None else {p.name for p in self.projections}
         chosen = [p for p in self.projections if p.name in wanted]
@@ -317,14 +329,20 @@ class Projector:
         for projection in chosen:
             self._drop(projection)
         self.ensure_tables()
+        tables = [table for projection in chosen for table in projection.tables]
         with self.views.sql.transaction() as sql:
             for projection in chosen:
                 self._set_schema(sql, projection, "rebuilding")
+            for statement in itertools.chain.from_iterable(t.drop_index_ddl() for t in tables):
+                sql.execute(statement)
         ranges = self.subject_ranges(head, jobs) if jobs > 1 else [SubjectRange("", None)]
         if len(ranges) == 1:
             count = self.rebuild_range(chosen, head, ranges[0], progress)
         else:
             count = RangeWorkers(self, chosen, head, ranges[1:]).run(ranges[0], progress)
+        with self.views.sql.transaction() as sql:
+            for statement in itertools.chain.from_iterable(t.index_ddl() for t in tables):
+                sql.execute(statement)
         for projection in chosen:
             self._finish_rebuild(projection, head)
         return count
@@ -447,7 +465,7 @@ class RangeWorkers:
 
     def _work(self, subjects: SubjectRange) -> None:
         try:
-            worker = Projector(self.projector.settings, self.chosen, batch_size=self.projector.batch_size)
+            worker = Projector(self.projector.settings, self.chosen, batch_size=self.projector.batch_size, ensure=False)
             try:
                 count = worker.rebuild_range(
                     self.chosen, self.head, subjects, lambda n: self.queue.put(("progress", n))
