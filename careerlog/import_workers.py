@@ -216,8 +216,12 @@ class Pool:
             )
             for i in range(workers)
         ]
-        for process in self.processes:
-            process.start()
+        try:
+            for process in self.processes:
+                process.start()
+        except BaseException:
+            self.stop()  # those already started (a clock or setting that cannot be sent to a worker)
+            raise
 
     def add(self, worker: int, row: RawRow) -> None:
         chunk = self.chunks[worker]
@@ -241,10 +245,11 @@ class Pool:
 
     def stop(self) -> None:
         """End every worker still running (after an error or an interruption of the parent)."""
-        for process in self.processes:
+        started = [p for p in self.processes if p.pid is not None]
+        for process in started:
             if process.is_alive():
                 process.terminate()
-        for process in self.processes:
+        for process in started:
             process.join(10)
         for q in self.queues:
             q.close()

@@ -133,6 +133,29 @@ def test_records_tied_by_a_mentor_go_to_the_same_worker(app: CareerLog) -> None:
     assert links.root("X3") == "X3"
 
 
+def test_a_csv_file_with_workers_is_imported_as_with_one_process(database_url: str, tmp_path: Path) -> None:
+    people = write_jsonl(tmp_path / "people.jsonl", rows()[:2])
+    csv_path = tmp_path / "training.csv"
+    csv_path.write_text(
+        "nip,training_kind,title,organiser,hours,start_date,effective_date,reference,cost\n"
+        f"{MENTEE},TEKNIS,Arsip,BKPSDM,8,2021-05-03,2021-05-03,C-9,\n"
+        f"{MENTOR},TEKNIS,Arsip,BKPSDM,-8,2021-05-04,2021-05-04,C-10,\n"
+        f"{MENTOR},TEKNIS,Arsip,BKPSDM,4,2021-05-05,2021-05-05,C-11,\n"
+        ",TEKNIS,Arsip,BKPSDM,4,2021-05-05,2021-05-05,C-12,\n"
+    )
+
+    def people_then_training(url: str, workers: int) -> tuple[dict[str, Any], list[tuple[str, int, str]]]:
+        imported(url, people, workers=1)
+        report, settings = imported(url, csv_path, workers=workers)
+        return report.to_dict(), [(s, v, t) for s, v, t, _ in stored(settings)]
+
+    parallel = people_then_training(database_url, 2)
+    with twin_store(database_url, tmp_path) as twin:
+        serial = people_then_training(twin, 1)
+    assert parallel == serial
+    assert [p["line"] for p in parallel[0]["rejected"]] == [3, 5]
+
+
 def worker_pids(pid: int) -> list[int]:
     """The import workers among a process's children (spawned Python processes; not the resource tracker)."""
     children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
