@@ -171,7 +171,16 @@ def check_base(conn: psycopg.Connection[Any], schema: str) -> None:
 # ----------------------------------------------------------------------------- the target
 
 
-def build(database_url: str, schema: str, employees: int, base: int, seed: int, prefix: str = "scale") -> Settings:
+def build(
+    database_url: str,
+    schema: str,
+    employees: int,
+    base: int,
+    seed: int,
+    prefix: str = "scale",
+    *,
+    reverse: bool = False,
+) -> Settings:
     copies = employees // base
     if copies * base != employees or not 1 <= copies <= MAX_COPIES:
         raise SystemExit(f"--employees: a multiple of the base ({base}) up to {MAX_COPIES} times, got {employees}")
@@ -203,13 +212,23 @@ def build(database_url: str, schema: str, employees: int, base: int, seed: int, 
         if missing:
             drop_indexes(conn, schema, loaded)
             columns = {t: text_columns(conn, src, t) for t in loaded}
-            for k in missing:
+            for k in reversed(missing) if reverse else missing:
                 started = time.perf_counter()
                 with conn.transaction():
+                    # another build of the same schema (a second process) may be writing this copy
+                    claimed = conn.execute("SELECT pg_try_advisory_xact_lock(hashtext(%s), %s)", (schema, k))
+                    taken = conn.execute(pgsql.SQL("SELECT 1 FROM {}.bigstore_copies WHERE copy = %s").format(s), (k,))
+                    if not _true(claimed) or taken.fetchone():
+                        continue
+                    conn.execute(pgsql.SQL("INSERT INTO {}.bigstore_copies VALUES (%s, now())").format(s), (k,))
                     for table in loaded:
                         insert_copy(conn, src, schema, table, columns[table], k)
-                    conn.execute(pgsql.SQL("INSERT INTO {}.bigstore_copies VALUES (%s, now())").format(s), (k,))
                 log(f"{schema}: copy {k + 1}/{copies} in {time.perf_counter() - started:.1f} s")
+        written = conn.execute(pgsql.SQL("SELECT count(*) FROM {}.bigstore_copies").format(s)).fetchone()
+        if not written or written[0] < copies:
+            log(f"{schema}: another build is still writing copies; run build again when it has ended")
+            return target
+        conn.execute("SELECT pg_advisory_lock(hashtext(%s), -1)", (schema,))  # one process finishes
         restore_indexes(conn, schema)
         head = conn.execute(
             pgsql.SQL("SELECT max(notification_id) FROM {}.{}").format(s, pgsql.Identifier(EVENTS))
@@ -230,6 +249,11 @@ def build(database_url: str, schema: str, employees: int, base: int, seed: int, 
             conn.execute(pgsql.SQL("ANALYZE {}.{}").format(s, pgsql.Identifier(table)))
     log(f"{schema}: {copies * base} employees, {head} events")
     return target
+
+
+def _true(cursor: psycopg.Cursor[Any]) -> bool:
+    row = cursor.fetchone()
+    return bool(row and row[0])
 
 
 def view_tables() -> list[str]:
@@ -394,11 +418,12 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--base", type=int, default=10_000, help="employees of the demo export cloned (default 10000)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--sample", type=int, default=20, help="verify: clones compared (default 20)")
+    p.add_argument("--reverse", action="store_true", help="build: write the copies last first (a second process)")
     p.add_argument("--prefix", default="scale", help="the base is the schema <prefix>_base_<base>_<seed>")
     p.add_argument("--database-url", default=POSTGRES_URL)
     args = p.parse_args(argv)
     if args.action == "build":
-        build(args.database_url, args.schema, args.employees, args.base, args.seed, args.prefix)
+        build(args.database_url, args.schema, args.employees, args.base, args.seed, args.prefix, reverse=args.reverse)
     elif args.action == "verify":
         n = verify(args.database_url, args.schema, args.base, args.seed, args.sample, args.prefix)
         print(f"{args.schema}: {n} clones read back through careerlog equal their originals (NIPs mapped)")
