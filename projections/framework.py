@@ -23,7 +23,9 @@ from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
+
+import psycopg
 
 from careerlog.application import CareerLog
 from careerlog.config import Settings
@@ -239,8 +241,7 @@ class Projector:
                 for chunk in chunked(mine, 500):
                     marks = ", ".join("?" * len(chunk))
                     sql.execute(f"DELETE FROM {table.name} WHERE subject IN ({marks})", chunk)
-                names = table.column_names
-                sql.executemany(table.insert_statement(), row_tuples(rows[table.name], names))
+                insert_rows(sql, table, row_tuples(rows[table.name], table.column_names))
 
         return changes
 
@@ -520,6 +521,40 @@ class Follower:
             if read == 0:
                 self._wake.wait(self.interval)
                 self._wake.clear()
+
+
+# The Python types of values PostgreSQL's COPY reads as an INSERT would store them, by column type.
+_COPYABLE: dict[str, frozenset[type]] = {
+    "TEXT": frozenset({str, type(None)}),
+    "INTEGER": frozenset({int, type(None)}),
+    "BIGINT": frozenset({int, type(None)}),
+    "REAL": frozenset({float, int, type(None)}),
+    "DOUBLE PRECISION": frozenset({float, int, type(None)}),
+}
+
+
+def insert_rows(sql: Sql, table: Table, rows: list[tuple[Any, ...]]) -> None:
+    """Insert rows into a view table: on PostgreSQL by COPY (far fewer server round trips and
+    parses than an INSERT per row) when every value is of a type COPY reads as the INSERT
+    would, else, and on SQLite, by executemany."""
+    if not rows:
+        return
+    if sql.dialect == "postgres" and _copyable(table, rows):
+        names = ", ".join(table.column_names)
+        cursor = cast(psycopg.Cursor[Any], sql.cursor)
+        with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    sql.executemany(table.insert_statement(), rows)
+
+
+def _copyable(table: Table, rows: list[tuple[Any, ...]]) -> bool:
+    for (_, kind), values in zip(table.columns, zip(*rows, strict=True), strict=True):
+        allowed = _COPYABLE.get(kind)
+        if allowed is None or not allowed.issuperset(map(type, values)):
+            return False
+    return True
 
 
 def row_tuples(rows: Sequence[Row], names: Sequence[str]) -> list[tuple[Any, ...]]:

@@ -17,7 +17,7 @@ from careerlog.cli import main as cli
 from careerlog.config import Settings
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord
-from projections.framework import Projector, RebuildFailed
+from projections.framework import Projector, RebuildFailed, Table, insert_rows
 from projections.roster import RosterProjection
 from tests import factories as f
 from tests.integration.test_projections import BUDI, RINA, SARI, clock, dump, ledger, populate, projector
@@ -141,3 +141,29 @@ def test_the_rebuild_bench_runs_careerlog_in_processes_and_counts_their_cpu(
     [result] = [orjson.loads(line) for line in (tmp_path / "results" / "rebuild.jsonl").read_bytes().splitlines()]
     assert result["jobs"] == 2
     assert result["careerlog_cpu_seconds"] > 0
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("a", 1, 0.5, None), ("tab\there\nnew line \\ back\\slash", None, 2.0, "é ✓"), ("", 2**40, None, "")],
+        [("float in an integer column", 3.0, 1.0, None)],  # not COPY's: the INSERT casts it
+        [("a flag in a text column", 1, 1.5, True)],
+    ],
+)
+def test_view_rows_are_stored_as_an_insert_of_each_would_store_them(
+    projector: Projector, rows: list[tuple[object, ...]]
+) -> None:
+    def table(name: str) -> Table:
+        columns = (("subject", "TEXT"), ("n", "BIGINT"), ("x", "REAL"), ("note", "TEXT"))
+        return Table(name, columns, ("subject",))
+
+    copied, inserted = table("copied_rows"), table("inserted_rows")
+    with projector.views.sql.transaction() as sql:
+        for statement in [*copied.ddl(), *inserted.ddl()]:
+            sql.execute(statement)
+        insert_rows(sql, copied, rows)
+        sql.executemany(inserted.insert_statement(), rows)
+    read = projector.views.sql.query
+    assert read("SELECT * FROM copied_rows ORDER BY subject") == read("SELECT * FROM inserted_rows ORDER BY subject")
+    assert len(read("SELECT * FROM copied_rows")) == len(rows)
