@@ -142,11 +142,11 @@ def worker_main(
     options: dict[str, Any],
 ) -> None:
     """Import the rows handed over until told to stop; put the report (or the error) on `results`."""
-    from careerlog.importing import import_rows
+    from careerlog.importing import fewer_collections, import_rows
 
     die_with_parent()
     try:
-        with CareerLog({**env, "CREATE_TABLE": "n"}, clock=clock) as app:
+        with fewer_collections(), CareerLog({**env, "CREATE_TABLE": "n"}, clock=clock) as app:
             report = import_rows(app, _received(rows), **options)
     except BaseException as e:  # handed to the parent, which raises it
         results.put((index, _portable(e)))

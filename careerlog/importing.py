@@ -10,8 +10,11 @@ facts they were written for.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
 import io
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -269,6 +272,34 @@ def _subject_of(row: dict[str, Any]) -> str | None:
     return str(nip) if nip is not None else None
 
 
+GC_YOUNG_THRESHOLD = 100_000  # allocations between collections of the youngest generation while importing a file
+_gc_lock = threading.Lock()
+_gc_users: list[tuple[int, int, int]] = []  # the thresholds before the first running import, once per import
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Collect cyclic garbage less often while a file is imported.
+
+    An import keeps many objects alive (records, facts, events of a batch) and frees few:
+    the default threshold (700 allocations) had the collector scan them over and over,
+    some 15% of an import's CPU. Nothing is left uncollected, only collected later; the
+    thresholds are put back when the last import running in the process ends.
+    """
+    with _gc_lock:
+        before = gc.get_threshold()
+        _gc_users.append(before)
+        gc.set_threshold(max(before[0], GC_YOUNG_THRESHOLD), before[1], before[2])
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            first = _gc_users[0]
+            _gc_users.pop()
+            if not _gc_users:
+                gc.set_threshold(*first)
+
+
 def import_file(
     app: CareerLog,
     path: Path,
@@ -302,7 +333,7 @@ def import_file(
             app, path, read, fmt=fmt, workers=workers, options=options, progress=progress
         )
         return report
-    with path.open("rb") as stream:
+    with fewer_collections(), path.open("rb") as stream:
         return import_rows(
             app,
             read(stream),
