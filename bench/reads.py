@@ -5,12 +5,18 @@ a cursor (`after`, pointing at random rows, made before timing).
 
 The demo export is imported and the views brought up to date (not timed). The server is
 the production one (`careerlog serve`: gunicorn, gthread workers) serving careerlog's app
-wrapped with one extra route, /bare, that answers a constant JSON body without touching
-the database; the product itself has no such route. Concurrent clients (threads, each
-with its own keep-alive connection) then request each endpoint for a fixed time; p50,
-p99 and requests per second are printed beside the bare endpoint's, and the server's CPU
+wrapped with two baselines the product itself does not have: /bare answers a constant JSON
+body without touching the database, and /bare/<view>/<nip> (timeline, eligibility) reads
+the same view rows as careerlog's answer with one plain SQL query on the driver's own
+connection (one per thread) and answers them as JSON, with no authentication, scope check
+or access log. Concurrent clients (threads, each with its own keep-alive connection) then
+request each endpoint for a fixed time; p50, p99 and requests per second are printed beside
+the bare endpoint's (the one the target names) and the bare read's, and the server's CPU
 milliseconds per request (its processes' user + system time over the requests served),
 steadier than latency on a shared machine.
+
+--clone-employees N fills the store up to N employees with copies of the loaded ones (see
+`clone_employees`) for reads at a size the demo cannot be imported at in the time.
 
     .venv/bin/python -m bench.reads --employees 10000 --store postgres --clients 8 --seconds 10
 
@@ -28,16 +34,21 @@ import http.client
 import os
 import random
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
+import psycopg
+import psycopg.rows
+from eventsourcing.utils import get_topic
 from flask import Flask
 
 from bench.common import POSTGRES_URL, demo_export, fresh_store, parser, positive, report
@@ -45,25 +56,69 @@ from careerlog.access import Scope
 from careerlog.accounts import open_accounts
 from careerlog.application import CareerLog
 from careerlog.config import Settings
+from careerlog.domain.events import BY_KIND
 from careerlog.importing import import_file
 from careerlog.sqlstore import SqlStore, open_store
+from projections.framework import Table
+from projections.merit.eligibility import ELIGIBILITY
 from projections.registry import projector
 from projections.roster import ROSTER
+from projections.timeline import TIMELINE
+from web.scoping import PLACING_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def bench_app() -> Flask:
-    """careerlog's app (configured from the environment) plus the bare endpoint."""
+    """careerlog's app (configured from the environment) plus the bare endpoints."""
+    from flask import Response
+
     from web import create_app
 
     app = create_app()
+    read = bare_reader(Settings.from_env())
 
     @app.get("/bare")
     def bare() -> dict[str, bool]:
         return {"ok": True}
 
+    @app.get("/bare/<view>/<nip>")
+    def bare_read(view: str, nip: str) -> Response:
+        return Response(orjson.dumps(read(view, nip)), mimetype="application/json")
+
     return app
+
+
+BARE_READS = {  # the statement careerlog reads each view with
+    "timeline": "SELECT * FROM timeline WHERE subject = ? ORDER BY version",
+    "eligibility": "SELECT * FROM eligibility WHERE subject = ? ORDER BY kind",
+}
+
+
+def bare_reader(settings: Settings) -> Callable[[str, str], list[dict[str, Any]]]:
+    """One plain SQL query of a view's rows for an employee, on a driver connection kept per thread."""
+    local = threading.local()
+
+    def connect() -> Any:
+        if settings.store == "sqlite":
+            conn = sqlite3.connect(settings.sqlite_path, check_same_thread=False)
+            conn.row_factory = lambda cursor, row: {c[0]: v for c, v in zip(cursor.description, row, strict=True)}
+            return conn
+        conn = settings.connect_postgres()
+        conn.row_factory = psycopg.rows.dict_row
+        conn.execute(f'SET search_path TO "{settings.postgres()["schema"]}"')
+        return conn
+
+    def read(view: str, nip: str) -> list[dict[str, Any]]:
+        conn = getattr(local, "conn", None)
+        if conn is None:
+            conn = local.conn = connect()
+        statement = BARE_READS[view]
+        if settings.store == "postgres":
+            statement = statement.replace("?", "%s")
+        return list(conn.execute(statement, (nip,)).fetchall())
+
+    return read
 
 
 PAGE = 50  # employees per roster page
@@ -88,8 +143,12 @@ def prepare(settings: Settings, args: argparse.Namespace, *, loaded: bool = Fals
             token = accounts.issue_token("bench", days=1).token
             if not loaded and args.roster_rows:
                 inflate_roster(worker.views.sql, args.roster_rows)
+            if not loaded and args.clone_employees:
+                events = app.recorder.events_table_name  # type: ignore[attr-defined]
+                clone_employees(worker.views.sql, events, args.clone_employees)
+                pass_copied_events(worker.views.sql, worker.views.tracking_table, app.max_notification_id())
             nips = [
-                r["subject"]  # the employees the demo recorded (not the copies of --roster-rows)
+                r["subject"]  # the employees in the roster (clones included; not the copies of --roster-rows)
                 for r in worker.views.sql.query(f"SELECT subject FROM roster WHERE subject NOT LIKE '%{COPY}%'")
             ]
             if not loaded:
@@ -122,16 +181,85 @@ def inflate_roster(store: SqlStore, rows: int) -> None:
     print(f"roster: {have} rows and {rows - have} copies")
 
 
+MAX_COPIES = 474  # copy i's code, 4i + 3 at most, stays below 1900: a copy's NIP starts below 19
+
+
+def cloned_nip(i: int, column: str = "subject") -> str:
+    """SQL for NIP copy i (1, 2, ...) of a NIP column. A NIP's year of birth (its digits 1-4) and of
+    appointment (digits 9-12) start 19 or 20; the copy's 4-digit code 4i + c, where c says which
+    (c = 2 if born in the 2000s, + 1 if appointed in them), takes those two pairs of digits. A copy
+    thus starts 00 to 18 where a loaded NIP starts 19 or 20, and no two NIPs map to the same copy."""
+    born, appointed = (
+        f"CASE WHEN substr({column}, {at}, 2) = '20' THEN {bit} ELSE 0 END" for at, bit in ((1, 2), (9, 1))
+    )
+    c = f"({born} + {appointed})"
+    code = f"CAST(10000 + {4 * i} + {c} AS TEXT)"
+    return f"substr({code}, 2, 2) || substr({column}, 3, 6) || substr({code}, 4, 2) || substr({column}, 11)"
+
+
+LOADED_NIPS = "{0} >= '19' AND {0} < '21' AND length({0}) = 18"  # the loaded employees' NIPs, not their copies
+# The events the scope check reads (web.scoping.locate): the only ones copied.
+PLACING_TOPICS = tuple(get_topic(BY_KIND[kind]) for kind in PLACING_KINDS)
+
+
+def clone_employees(store: SqlStore, events_table: str, employees: int) -> None:
+    """Copies of every loaded employee under new NIPs until the store holds about `employees`: their
+    rows of the views the reads answer from (roster, timeline, eligibility) and, in the events table,
+    the events the scope check reads (appointments, placements, corrections, retractions: not the
+    others, which no read here touches). A copy's NIP has 18 digits (`cloned_nip`), so a copy is read
+    through the API exactly as the employee it copies. The copied events are not to be projected:
+    see `pass_copied_events`."""
+    loaded = int(store.scalar("SELECT COUNT(*) AS n FROM roster"))
+    copies = max(0, round(employees / loaded) - 1)
+    if copies > MAX_COPIES:
+        raise SystemExit(f"--clone-employees: at most {(MAX_COPIES + 1) * loaded} from {loaded} employees")
+    started = time.monotonic()
+    marks = ", ".join("?" * len(PLACING_TOPICS))
+    for i in range(1, copies + 1):
+        with store.transaction() as sql:
+            for table in (ROSTER, TIMELINE, ELIGIBILITY):
+                sql.execute(clone_statement(table, i))
+            sql.execute(
+                f"INSERT INTO {events_table} (originator_id, originator_version, topic, state) "
+                f"SELECT {cloned_nip(i, 'originator_id')}, originator_version, topic, state FROM {events_table} "
+                f"WHERE {LOADED_NIPS.format('originator_id')} AND topic IN ({marks})",
+                PLACING_TOPICS,
+            )
+        if i % 10 == 0 or i == copies:
+            print(f"cloned {i} of {copies} copies of {loaded} employees ({time.monotonic() - started:.0f} s)")
+    if store.dialect == "postgres":
+        store.execute_script(["ANALYZE"])
+
+
+def pass_copied_events(store: SqlStore, tracking_table: str, last: int) -> None:
+    """Record every view as up to date with the last (copied) event, so that no follower projects the
+    copies' events (of a few kinds only: their views would lose every other row)."""
+    with store.transaction() as sql:
+        sql.execute(f"UPDATE {tracking_table} SET notification_id = ?", (last,))
+
+
+def clone_statement(table: Table, i: int) -> str:
+    """INSERT ... SELECT of a view's rows of the loaded employees under their NIPs' copy i."""
+    columns = [c for c, _ in table.columns]
+    chosen = [cloned_nip(i) if c == "subject" else c for c in columns]
+    return (
+        f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT {', '.join(chosen)} FROM {table.name} "
+        f"WHERE {LOADED_NIPS.format('subject')}"
+    )
+
+
 @contextmanager
 def kept_store(args: argparse.Namespace) -> Iterator[tuple[Settings, bool]]:
     """Settings for the kept store of this size and seed, and whether it is loaded already."""
     if args.store == "sqlite":
         rows = f"-r{args.roster_rows}" if args.roster_rows else ""
+        rows += f"-c{args.clone_employees}" if getattr(args, "clone_employees", 0) else ""
         path = demo_export(args.employees, args.seed).parent / f"reads-{args.employees}-{args.seed}{rows}.db"
         settings = Settings(database_url=f"sqlite:///{path}")
     else:
         base = (args.database_url or POSTGRES_URL).split("?", 1)[0]
         schema = f"reads_{args.employees}_{args.seed}" + (f"_r{args.roster_rows}" if args.roster_rows else "")
+        schema += f"_c{args.clone_employees}" if getattr(args, "clone_employees", 0) else ""
         settings = Settings(database_url=f"{base}?schema={schema}")
     store = open_store(settings)
     try:
@@ -263,13 +391,18 @@ def load(port: int, paths: list[str], token: str, clients: int, seconds: float) 
     }
 
 
+SAMPLE = 1000  # employees whose timeline and eligibility are read, at random
+
+
 def endpoints(nips: list[str], employees: int, cursors: list[str]) -> dict[str, list[str]]:
     rng = random.Random(1)
-    sample = rng.sample(nips, min(len(nips), 200))
+    sample = rng.sample(nips, min(len(nips), SAMPLE))
     pages = max(1, employees // PAGE)
     found = {
         "bare": ["/bare"],
+        "bare timeline": [f"/bare/timeline/{nip}" for nip in sample],
         "timeline": [f"/api/v1/employees/{nip}/timeline" for nip in sample],
+        "bare eligibility": [f"/bare/eligibility/{nip}" for nip in sample],
         "eligibility": [f"/api/v1/employees/{nip}/eligibility" for nip in sample],
         "roster page": [f"/api/v1/employees?page={rng.randint(1, pages)}&per_page={PAGE}" for _ in range(50)],
     }
@@ -313,6 +446,13 @@ def main(argv: list[str] | None = None) -> None:
         help="fill the roster view up to this many rows with copies of the loaded employees' rows (roster pages "
         "at scale; the other views keep --employees)",
     )
+    p.add_argument(
+        "--clone-employees",
+        type=int,
+        default=0,
+        help="fill the store up to about this many employees with copies of the loaded ones under new NIPs (their "
+        "roster, timeline and eligibility rows and the events the scope check reads); needs --keep",
+    )
     args = p.parse_args(argv)
     positive(args)
     if args.clients < 1 or args.seconds <= 0:
@@ -327,17 +467,22 @@ def main(argv: list[str] | None = None) -> None:
             for _ in range(args.repeat):
                 results = {
                     name: measured(port, pid, paths, token, args.clients, args.seconds)
-                    for name, paths in endpoints(nips, args.employees, cursors).items()
+                    for name, paths in endpoints(nips, len(nips), cursors).items()
                 }
                 bare = results["bare"]
-                lines = [f"reads, {args.employees} employees, {args.store}, {args.clients} clients"]
+                size = f"{len(nips)} employees" + (f" ({args.employees} loaded)" if len(nips) != args.employees else "")
+                lines = [f"reads, {size}, {args.store}, {args.clients} clients, load {os.getloadavg()[0]:.1f}"]
                 for name, r in results.items():
                     r["p50_vs_bare"] = r["p50_ms"] / bare["p50_ms"]
                     r["cpu_vs_bare"] = r["server_cpu_ms"] / bare["server_cpu_ms"]
+                    read = results.get(f"bare {name}")
+                    if read is not None:
+                        r["p50_vs_bare_read"] = r["p50_ms"] / read["p50_ms"]
+                    against = f"  p50/bare read {r['p50_vs_bare_read']:5.2f}" if read is not None else ""
                     lines.append(
-                        f"{name:<12} {r['requests']:>7} requests {r['rps']:>8.0f} req/s  p50 {r['p50_ms']:7.2f} ms"
+                        f"{name:<16} {r['requests']:>7} requests {r['rps']:>8.0f} req/s  p50 {r['p50_ms']:7.2f} ms"
                         f"  p99 {r['p99_ms']:7.2f} ms  p50/bare {r['p50_vs_bare']:5.2f} (target <= 2)"
-                        f"  server CPU {r['server_cpu_ms']:5.2f} ms/request ({r['cpu_vs_bare']:4.1f}x bare)"
+                        f"  server CPU {r['server_cpu_ms']:5.2f} ms/request ({r['cpu_vs_bare']:4.1f}x bare){against}"
                     )
                 report("reads", args, {"clients": args.clients, "seconds": args.seconds, "results": results}, lines)
 

@@ -20,7 +20,7 @@ from typing import Any
 from werkzeug.test import EnvironBuilder
 
 from bench.common import parser, positive, report
-from bench.reads import COPY, PAGE, kept_store, roster_cursors
+from bench.reads import COPY, PAGE, bench_app, kept_store, roster_cursors
 from careerlog.accounts import open_accounts
 from careerlog.config import Settings
 from careerlog.sqlstore import open_store
@@ -39,7 +39,10 @@ def paths(settings: Settings, count: int) -> dict[str, list[str]]:
     rng = random.Random(1)
     chosen = [rng.choice(nips) for _ in range(count)]
     found = {
+        "bare": ["/bare"] * count,
+        "bare timeline": [f"/bare/timeline/{nip}" for nip in chosen],
         "timeline": [f"/api/v1/employees/{nip}/timeline" for nip in chosen],
+        "bare eligibility": [f"/bare/eligibility/{nip}" for nip in chosen],
         "eligibility": [f"/api/v1/employees/{nip}/eligibility" for nip in chosen],
         "roster page": [f"/api/v1/employees?page={rng.randint(1, pages)}&per_page={PAGE}" for _ in range(count)],
     }
@@ -75,6 +78,7 @@ def main(argv: list[str] | None = None) -> None:
     p = parser(__doc__.splitlines()[0])
     p.add_argument("--requests", type=int, default=300, help="requests per endpoint (default 300)")
     p.add_argument("--roster-rows", type=int, default=0, help="as given to bench.reads --keep")
+    p.add_argument("--clone-employees", type=int, default=0, help="as given to bench.reads --keep")
     p.add_argument("--profile", help="an endpoint to profile with pyinstrument instead (e.g. timeline)")
     args = p.parse_args(argv)
     positive(args)
@@ -82,9 +86,7 @@ def main(argv: list[str] | None = None) -> None:
         if not loaded:
             raise SystemExit("no kept store of this size: run bench.reads with --keep and the same options first")
         os.environ["CAREERLOG_DATABASE_URL"] = settings.database_url
-        from web import create_app
-
-        app = create_app(settings)
+        app = bench_app()
         try:
             store = app.extensions["careerlog"].projector.views.sql
             token = open_accounts(settings, store).issue_token("bench", days=1).token

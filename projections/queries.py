@@ -20,7 +20,7 @@ from careerlog.sqlstore import Row, Sql, SqlStore
 from projections.reading import ViewReader
 from projections.roster import RosterProjection
 from projections.roster_paging import RosterOrder, RosterTotals
-from projections.timeline import record_from_rows, timeline_items
+from projections.timeline import timeline_from_rows
 
 ROSTER_FILTERS = (
     "agency",
@@ -118,14 +118,11 @@ class Queries(ViewReader):
         rows = self.store.query("SELECT * FROM timeline WHERE subject = ? ORDER BY version", (nip,))
         if not rows:
             raise NotFound(f"No employee with NIP {nip} has been appointed.")
-        record = record_from_rows(nip, rows)
-        if known_at is not None:
-            record = record.known_at(known_at)
         return {
             "nip": nip,
             "as_of": as_of.isoformat() if as_of else None,
             "known_at": known_at.isoformat() if known_at else None,
-            "items": timeline_items(record, as_of),
+            "items": timeline_from_rows(rows, as_of, known_at),
         }
 
     # ------------------------------------------------------------------ roster

@@ -1,7 +1,10 @@
 """Career timeline: every recorded fact of an employee, with its corrections and retractions.
 
-One row per recorded event. The query rebuilds the record from these rows and answers
-`as_of` (facts in effect on a date) and `known_at` (only what had been recorded by then).
+One row per recorded event. The query answers `as_of` (facts in effect on a date) and
+`known_at` (only what had been recorded by then) from these rows: `timeline_from_rows` reads
+each row's stored JSON as it is, and decodes into typed values (dates, amounts) only the
+facts a correction changed, whose corrected fields must be parsed as the record applies
+them. `timeline_items` gives the same answer from a `CareerRecord`.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from typing import Any
 import orjson
 
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.payload import plain_json
+from careerlog.domain.payload import parse_payload, plain_json
 from careerlog.persistence import typed_state
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Entry, Fact
@@ -124,5 +127,94 @@ def fact_item(fact: Fact) -> dict[str, Any]:
             "effective_date": fact.retraction.effective_date.isoformat(),
             "reference": fact.retraction.reference,
             "reason": fact.retraction.values.get("reason"),
+        },
+    }
+
+
+AMENDING = ("correction", "retraction")
+
+
+class _PlainFact:
+    """A fact as `timeline_from_rows` gathers it: its row, its stored values, what amended it."""
+
+    __slots__ = ("corrections", "retraction", "row", "values")
+
+    def __init__(self, row: Row, values: dict[str, Any]):
+        self.row = row
+        self.values = values
+        self.corrections: list[tuple[Row, dict[str, Any]]] = []
+        self.retraction: tuple[Row, dict[str, Any]] | None = None
+
+
+def timeline_from_rows(
+    rows: list[Row], as_of: date | None = None, known_at: datetime | None = None
+) -> list[dict[str, Any]]:
+    """`timeline_items` of the record the rows (in order of version) make, as known at `known_at`,
+    from the rows' stored plain JSON: the same items, without decoding every value into its type
+    and encoding it back (tests/integration/test_reads_plain_json.py compares them)."""
+    if known_at is not None:
+        rows = [r for r in rows if datetime.fromisoformat(r["recorded_at"]) <= known_at]
+    facts: dict[int, _PlainFact] = {}
+    for row in rows:
+        values = orjson.loads(row["data"])
+        kind = row["kind"]
+        target = facts.get(values.get("target_version", 0))
+        if kind == "correction" and target is not None:
+            target.corrections.append((row, values))
+        elif kind == "retraction" and target is not None:
+            target.retraction = (row, values)
+        elif kind not in AMENDING:
+            facts[int(row["version"])] = _PlainFact(row, values)
+    items = [_plain_item(f) for f in facts.values()]
+    items.sort(key=lambda i: (i["effective_date"], i["version"]))
+    if as_of is not None:
+        day = as_of.isoformat()
+        items = [i for i in items if i["effective_date"] <= day]
+    return items
+
+
+def _plain_item(fact: _PlainFact) -> dict[str, Any]:
+    row = fact.row
+    original = {k: v for k, v in fact.values.items() if v is not None}
+    if fact.corrections:  # the corrected fields are parsed and applied to the typed values, as the record does
+        cls = BY_KIND[row["kind"]]
+        typed = typed_state(cls, orjson.loads(row["data"]))
+        for _, correction in fact.corrections:
+            typed.update(parse_payload(cls, correction["corrected_fields"], partial=True))
+        values = plain_values(typed)
+        effective_date, reference = typed["effective_date"].isoformat(), str(typed["reference"])
+    else:
+        values = dict(original)
+        effective_date, reference = fact.values["effective_date"], str(fact.values["reference"])
+    retraction = fact.retraction
+    return {
+        "version": int(row["version"]),
+        "kind": row["kind"],
+        "effective_date": effective_date,
+        "recorded_at": row["recorded_at"],
+        "reference": reference,
+        "recorded_by": row["recorded_by"],
+        "migrated": bool(row["migrated"]),
+        "values": values,
+        "original": original,
+        "corrections": [
+            {
+                "version": int(c["version"]),
+                "recorded_at": c["recorded_at"],
+                "effective_date": c["effective_date"],
+                "reference": c["reference"],
+                "reason": v.get("reason"),
+                "fields": v.get("corrected_fields"),
+            }
+            for c, v in fact.corrections
+        ],
+        "retracted": None
+        if retraction is None
+        else {
+            "version": int(retraction[0]["version"]),
+            "recorded_at": retraction[0]["recorded_at"],
+            "effective_date": retraction[0]["effective_date"],
+            "reference": retraction[0]["reference"],
+            "reason": retraction[1].get("reason"),
         },
     }

@@ -68,7 +68,9 @@ def test_reads_bench_serves_timeline_eligibility_and_roster_beside_the_bare_endp
                 *store_args(database_url)])  # fmt: skip
     out = capsys.readouterr().out
     [result] = saved(bench_env, "reads")
-    assert set(result["results"]) == {"bare", "timeline", "eligibility", "roster page", "roster after"}
+    assert set(result["results"]) == {
+        "bare", "bare timeline", "timeline", "bare eligibility", "eligibility", "roster page", "roster after",
+    }  # fmt: skip
     assert "p50/bare" in out
 
 

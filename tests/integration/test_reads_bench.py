@@ -12,6 +12,10 @@ from bench import common, reads, reads_inprocess
 from careerlog.config import Settings
 from careerlog.sqlstore import open_store
 
+ENDPOINTS = {
+    "bare", "bare timeline", "timeline", "bare eligibility", "eligibility", "roster page", "roster after",
+}  # fmt: skip
+
 
 def test_the_reads_bench_reads_roster_pages_after_cursors_and_reuses_a_kept_store(
     database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -32,7 +36,7 @@ def test_the_reads_bench_reads_roster_pages_after_cursors_and_reuses_a_kept_stor
     out = capsys.readouterr().out
     assert out.count("reusing the kept store") == 1
     runs = [orjson.loads(line) for line in (tmp_path / "results" / "reads.jsonl").read_bytes().splitlines()]
-    assert [set(r["results"]) for r in runs] == [{"bare", "timeline", "eligibility", "roster page", "roster after"}] * 2
+    assert [set(r["results"]) for r in runs] == [ENDPOINTS] * 2
     assert all(r["results"]["roster after"]["requests"] > 0 for r in runs)
 
 
@@ -68,5 +72,50 @@ def test_the_in_process_reads_bench_times_each_endpoint_on_the_kept_store(
     [result] = [
         orjson.loads(line) for line in (tmp_path / "results" / "reads_inprocess.jsonl").read_bytes().splitlines()
     ]
-    assert set(result["results"]) == {"timeline", "eligibility", "roster page", "roster after"}
+    assert set(result["results"]) == ENDPOINTS
     assert all(r["cpu_ms"] > 0 for r in result["results"].values())
+
+
+def test_the_reads_bench_clones_employees_under_new_nips_that_the_api_reads_like_the_originals(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CAREERLOG_BENCH_DATA", str(tmp_path / "data"))
+    monkeypatch.setattr(common, "RESULTS", tmp_path / "results")
+    monkeypatch.setattr(reads, "PAGE", 10)
+    store = ["--store", "postgres", "--database-url", database_url] if database_url.startswith("postgresql") else []
+    seed = str(uuid.uuid4().int % 10**9)
+    options = ["--employees", "12", "--seed", seed, "--clone-employees", "36", "--seconds", "0.2", "--clients", "2"]
+    schema = f"reads_12_{seed}_c36"
+    try:
+        reads.main([*options, "--workers", "1", "--keep", *store])  # every request answered 200, clones included
+        settings = (
+            Settings(database_url=f"{database_url.split('?', 1)[0]}?schema={schema}")
+            if store
+            else Settings(database_url=f"sqlite:///{tmp_path / 'data' / f'reads-12-{seed}-c36.db'}")
+        )
+        views = open_store(settings)
+        try:
+            counts = {
+                table: views.query(
+                    f"SELECT COUNT(DISTINCT subject) AS n, COUNT(*) AS rows FROM {table} WHERE subject < '19'"
+                )[0]
+                for table in ("roster", "timeline", "eligibility")
+            }
+            loaded = reads.LOADED_NIPS.format("subject")
+            originals = {
+                table: views.query(f"SELECT COUNT(*) AS rows FROM {table} WHERE {loaded}")[0]["rows"]
+                for table in ("roster", "timeline", "eligibility")
+            }
+            clones = views.query("SELECT subject FROM roster WHERE subject < '19' ORDER BY subject")
+        finally:
+            views.close()
+    finally:
+        if store:
+            with Settings(database_url=database_url.split("?", 1)[0]).connect_postgres() as conn:
+                conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    assert "cloned 2 of 2 copies of 12 employees" in capsys.readouterr().out
+    assert counts["roster"]["n"] == 24
+    assert {t: c["rows"] for t, c in counts.items()} == {t: 2 * n for t, n in originals.items()}
+    assert all(len(r["subject"]) == 18 and r["subject"].isdigit() and r["subject"][:2] == "00" for r in clones)
+    [result] = [orjson.loads(line) for line in (tmp_path / "results" / "reads.jsonl").read_bytes().splitlines()]
+    assert result["results"]["timeline"]["p50_vs_bare_read"] > 0
