@@ -11,6 +11,7 @@ unit, the ratings, the posts.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -22,7 +23,7 @@ from typing import Any
 from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.ledger import payload_values
 from careerlog.domain.payload import parse_payload
-from careerlog.reference import reference
+from careerlog.reference import Reference, reference
 
 
 @dataclass(frozen=True)
@@ -320,7 +321,7 @@ class CareerRecord:
         levels = [lvl for lvl in levels if lvl]
         if not levels:
             return None
-        return str(max(levels, key=lambda lvl: int(ref.education[lvl]["order"])))
+        return str(max(levels, key=lambda lvl: education_order(ref, lvl)))
 
     def education_facts(self, day: date) -> list[Fact]:
         found = self.of_kind("education", until=day)
@@ -425,6 +426,12 @@ def _order(fact: Fact) -> tuple[date, int]:
 
 def _effective(fact: Fact) -> date:
     return fact.effective_date
+
+
+@functools.lru_cache(maxsize=256)
+def education_order(ref: Reference, level: str) -> int:
+    """The order of an education level (higher is more), cached per reference object."""
+    return int(ref.education[level]["order"])
 
 
 def whole_years(start: date, end: date) -> int:

@@ -264,23 +264,26 @@ class Projector:
         """Every subject's record up to a position, by subject, reading the log in key order
         (only the subjects after `after` and up to `last`, when given)."""
         bound, params = ("", ()) if last is None else ("AND originator_id <= ? ", (last,))
+        subject_of = operator.itemgetter("originator_id")
         while True:
-            with self.views.reading() as sql:
-                rows = sql.query(
+            with self.views.reading() as sql:  # rows as the driver gives them (mappings): no copies
+                sql.execute(
                     f"SELECT originator_id, originator_version, topic, state FROM {self.events_table} "
                     f"WHERE originator_id > ? {bound}AND {self.id_column} <= ? "
                     "ORDER BY originator_id, originator_version LIMIT ?",
                     (after, *params, upto, chunk),
                 )
+                rows = sql.cursor.fetchall()
             if not rows:
                 return
-            last = rows[-1]["originator_id"]
-            complete = [r for r in rows if r["originator_id"] != last] if len(rows) == chunk else rows
+            final = subject_of(rows[-1])
+            complete = [r for r in rows if subject_of(r) != final] if len(rows) == chunk else rows
             if not complete:  # one subject with more events than a chunk
-                complete = self._all_of(last, upto)
-            for subject, group in itertools.groupby(complete, key=lambda r: r["originator_id"]):
-                yield CareerRecord.from_events(subject, [self.decode(r) for r in group])
-            after = complete[-1]["originator_id"]
+                complete = self._all_of(final, upto)
+            decode = self.decode
+            for subject, group in itertools.groupby(complete, key=subject_of):
+                yield CareerRecord.from_events(subject, [decode(r) for r in group])
+            after = subject_of(complete[-1])
 
     def _all_of(self, subject: str, upto: int) -> list[Row]:
         with self.views.reading() as sql:

@@ -9,7 +9,9 @@ final record (promotion rounds, eligibility).
 
 from __future__ import annotations
 
+import bisect
 import functools
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,7 +22,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from careerlog.reference import Reference, Rule, Rules, reference, rules
-from projections.career import CareerRecord, Fact, PostSpell
+from projections.career import CareerRecord, Fact, PostSpell, add_years, education_order
 from projections.merit.wording import Params, Template, Wording
 
 MET, MISSING, NOT_APPLICABLE = "met", "missing", "not_applicable"
@@ -143,12 +145,6 @@ def rank_index(ref: Reference, rank: str) -> int:
     return ref.rank_index(rank)
 
 
-@functools.lru_cache(maxsize=256)
-def education_order(ref: Reference, level: str) -> int:
-    """The order of an education level (higher is more), cached per reference object."""
-    return int(ref.education[level]["order"])
-
-
 def _listed(rule: Rule) -> str:
     return ", ".join(str(m) for m in rule.params["months"])
 
@@ -171,6 +167,7 @@ def penalty_end(fact: Fact) -> date | None:
     return fact.effective_date + relativedelta(months=int(months), days=-1) if months else None
 
 
+EFFECTIVE = operator.attrgetter("effective_date")
 BARS_FIRST = {"promotion.education_ceiling": 0, "promotion.time_in_rank": 1, "promotion.penalty": 2}
 PromotionRule = Callable[[Rule, date, str, str, str, date, Fact], "Check | None"]
 
@@ -183,6 +180,7 @@ class PromotionJudge:
         self.ref = reference()
         self.rules = rules()
         self.kinds: dict[str, list[Fact]] = defaultdict(list, record.by_kind)  # active facts by kind, by date
+        self._education: dict[int, tuple[str | None, list[Fact]]] = {}  # by the number of degrees held
 
     @staticmethod
     def is_managerial(post_kind: str) -> bool:
@@ -193,7 +191,15 @@ class PromotionJudge:
 
     def education(self, day: date) -> tuple[str | None, list[Fact]]:
         """The highest education level on a day and the facts it comes from."""
-        facts = self.kinds["appointment"][:1] + self.until("education", day)
+        degrees = self.kinds["education"]
+        held = bisect.bisect_right(degrees, day, key=EFFECTIVE)  # the degrees in effect by `day`
+        found = self._education.get(held)
+        if found is None:
+            found = self._education[held] = self._education_of(degrees[:held])
+        return found
+
+    def _education_of(self, degrees: list[Fact]) -> tuple[str | None, list[Fact]]:
+        facts = self.kinds["appointment"][:1] + degrees
         levels = [(f.get("education") if f.kind == "appointment" else f.get("level"), f) for f in facts]
         levels = [(lvl, f) for lvl, f in levels if lvl]
         if not levels:
@@ -260,7 +266,7 @@ class PromotionJudge:
         years = rule.params["years"].get(kind)
         if years is None:
             return None
-        due = since + relativedelta(years=int(years))
+        due = add_years(since, int(years))  # as relativedelta(years=...): 29 February to the 28th
         return check(rule, due <= day, lambda: TIME_IN_RANK(rank=rank, since=since, years=years, due=due), [held])
 
     def _performance(
