@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any, cast
+from itertools import groupby
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
 from careerlog.application import CareerLog
-from careerlog.domain.events import LedgerEvent
 from careerlog.reference import reference, rules
 from careerlog.sqlstore import Row, SqlStore
 from projections.career import CareerRecord, Entry, Fact
@@ -99,7 +99,9 @@ def ledger_records(app: CareerLog) -> RecordLoader:
     """Records read from the ledger, for the comparisons that judge people as known at a time."""
 
     def load(subjects: Sequence[str]) -> dict[str, CareerRecord]:
-        return {s: CareerRecord.from_events(s, [cast(LedgerEvent, e) for e in app.events.get(s)]) for s in subjects}
+        """Read a few hundred records per query."""
+        events = app.events_of(subjects)
+        return {s: CareerRecord.from_events(s, events.get(s, [])) for s in subjects}
 
     return load
 
@@ -162,8 +164,14 @@ class Comparison:
         )
 
     def in_pool(self, record: CareerRecord) -> bool:
-        if record.employment_kind != "PNS" or not record.active_on(self.day) or not self.same_place(record):
-            return False
+        return self.placed(record) and self.qualified(record)
+
+    def placed(self, record: CareerRecord) -> bool:
+        """A PNS in service on the TMT, in the decision's agency, unit and rank the day before."""
+        return record.employment_kind == "PNS" and record.active_on(self.day) and self.same_place(record)
+
+    def qualified(self, record: CareerRecord) -> bool:
+        """Eligible (202: every enforced rule of a 101 promotion; a post: qualified for it): the costly part."""
         if self.decision["decision"] == "post":
             return self.qualified_for_post(record)
         return eligible_regular(record, self.day)
@@ -205,11 +213,24 @@ class DecisionPassedOverQueries:
         start: str | None = None,
         end: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Per decision, the eligible colleagues not chosen that were clearly stronger, with the comparison."""
-        found: list[dict[str, Any]] = []
-        for decision in self.decisions(filters, nip, version, start, end):
-            found += self.compare(decision)
-        return found
+        """Per decision, the eligible colleagues not chosen that were clearly stronger, with the comparison.
+
+        The decisions are compared one unit at a time, the unit's records read together and
+        kept only while its decisions are compared (memory holds one unit's colleagues)."""
+        decisions = self.decisions(filters, nip, version, start, end)
+        found: list[list[dict[str, Any]]] = [[] for _ in decisions]
+
+        def unit_of(i: int) -> tuple[str, str]:
+            return (decisions[i]["agency"] or "", decisions[i]["unit"] or "")
+
+        for _, indexes in groupby(sorted(range(len(decisions)), key=unit_of), key=unit_of):
+            unit = [(i, self.colleagues(decisions[i])) for i in indexes]
+            self.cache.clear()
+            self.load(sorted({s for i, others in unit for s in [decisions[i]["subject"], *others] if others}))
+            for i, others in unit:
+                found[i] = self.compare(decisions[i], others)
+        self.cache.clear()
+        return [item for items in found for item in items]
 
     def decisions(
         self, filters: dict[str, Any] | None, nip: str | None, version: int | None, start: str | None, end: str | None
@@ -231,14 +252,18 @@ class DecisionPassedOverQueries:
     def colleagues(self, decision: Row) -> list[str]:
         """Who was in the decision's agency and unit at its rank the day before the TMT, and was not
         promoted (any kind) or appointed to the same kind of post on the TMT."""
+        if decision["rank_before"] is None:
+            return []
         day = decision["tmt"]
         d = decision
         params = (d["agency"], d["unit"], d["rank_before"], day, day, d["subject"], day, d["decision"], d["kind"])
         rows = self.store.query(
             "SELECT DISTINCT s.subject FROM unit_spells s WHERE s.agency = ? AND s.unit = ? AND s.rank = ? "
             "AND s.start_date < ? AND (s.end_date IS NULL OR s.end_date >= ?) AND s.subject <> ? "
-            "AND NOT EXISTS (SELECT 1 FROM decisions c WHERE c.subject = s.subject AND c.tmt = ? "
-            "AND c.decision = ? AND (c.decision = 'promotion' OR c.kind = ?)) ORDER BY s.subject",
+            # `|| ''`: look a colleague's decisions up by subject (the primary key); on the index of
+            # (decision, tmt) SQLite read every promotion of a round date for every colleague (15x slower)
+            "AND NOT EXISTS (SELECT 1 FROM decisions c WHERE c.subject = s.subject AND c.tmt || '' = ? "
+            "AND c.decision || '' = ? AND (c.decision = 'promotion' OR c.kind = ?)) ORDER BY s.subject",
             params,
         )
         return [r["subject"] for r in rows]
@@ -249,10 +274,10 @@ class DecisionPassedOverQueries:
             self.cache.update(self.records(wanted))
         return {s: self.cache[s] for s in subjects if s in self.cache}
 
-    def compare(self, decision: Row) -> list[dict[str, Any]]:
+    def compare(self, decision: Row, others: list[str]) -> list[dict[str, Any]]:
+        """The clearly stronger ones of a decision's colleagues (`colleagues`)."""
         day = date.fromisoformat(decision["tmt"])
         rule = rules().in_force("merit.passed_over", day)
-        others = self.colleagues(decision) if decision["rank_before"] is not None else []
         if rule is None or not others:
             return []
         comparing = Comparison(decision, self.load([decision["subject"], *others]))
@@ -270,12 +295,12 @@ class DecisionPassedOverQueries:
     def stronger(
         comparing: Comparison, others: Iterable[str], mine: Measures, min_better: int
     ) -> Iterable[tuple[str, Measures]]:
-        for other in others:
+        for other in others:  # in the pool and clearly stronger; the costly eligibility check last
             record = comparing.known(other)
-            if record is None or not comparing.in_pool(record):
+            if record is None or not comparing.placed(record):
                 continue
             theirs = measures_on(record, comparing.day)
-            if clearly_stronger(theirs, mine, min_better):
+            if clearly_stronger(theirs, mine, min_better) and comparing.qualified(record):
                 yield other, theirs
 
 
