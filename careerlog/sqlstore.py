@@ -59,12 +59,12 @@ class Sql:
         rows = self.query(statement, params)
         return next(iter(rows[0].values())) if rows else None
 
-    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], *, before: str = "") -> None:
         """Rows into a table, in one INSERT statement per INSERT_ROWS_MAX rows (one round trip each).
 
         On PostgreSQL the rows go as one array per column (`unnest`): a short statement, the same
         for any number of rows, that the driver parses once, where VALUES lists would be parsed
-        on every call."""
+        on every call; `before` is sent ahead of each INSERT in the same query string."""
         names = ", ".join(columns)
         one = "(" + ", ".join("?" * len(columns)) + ")"
         for start in range(0, len(rows), INSERT_ROWS_MAX):
@@ -72,7 +72,7 @@ class Sql:
             if self.dialect == "postgres":
                 arrays = [_plain_array(values) for values in zip(*chunk, strict=True)]
                 typed = ", ".join(f"?::{_array_type(a)}" for a in arrays)
-                self.execute(f"INSERT INTO {table} ({names}) SELECT * FROM unnest({typed})", arrays)
+                self.execute(f"{before}INSERT INTO {table} ({names}) SELECT * FROM unnest({typed})", arrays)
             else:
                 values = ", ".join([one] * len(chunk))
                 self.execute(f"INSERT INTO {table} ({names}) VALUES {values}", [v for row in chunk for v in row])
@@ -92,6 +92,7 @@ def _array_type(values: Sequence[Any]) -> str:
     return "bytea[]" if isinstance(found, bytes) else "text[]"
 
 
+UNSYNCED = "SET LOCAL synchronous_commit TO OFF"  # PostgreSQL: this transaction's commit does not wait for the disk
 INSERT_ROWS_MAX = 500  # rows per INSERT: 500 x a dozen columns is well under both stores' parameter limits
 
 # The schema each pooled PostgreSQL connection's search path is set to (set once per connection).
@@ -213,7 +214,7 @@ class SqlStore:
         """As the library's PostgresDatastore.transaction, on a connection whose search path is the schema."""
         with self._connection() as conn, conn.transaction(force_rollback=not commit), conn.cursor() as cursor:
             if not synced:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+                cursor.execute(UNSYNCED)
             yield Sql(cursor, self.dialect)
 
     def _use_schema(self, conn: Any) -> None:
@@ -247,11 +248,17 @@ class SqlStore:
 
         On PostgreSQL, rows that fit one statement (Sql.insert) are written by that statement
         alone, outside BEGIN and COMMIT: a statement is a transaction of its own, committed
-        (durably, when synced) before it answers; one round trip instead of three.
+        (durably, when synced) before it answers; one round trip instead of three (five unsynced).
         """
-        if self.dialect == "postgres" and synced and len(rows) <= INSERT_ROWS_MAX:
-            with self.statements() as sql:
-                sql.insert(table, columns, rows)
+        if self.dialect == "postgres" and len(rows) <= INSERT_ROWS_MAX:
+            if synced:
+                with self.statements() as sql:
+                    sql.insert(table, columns, rows)
+                return
+            # Unsynced: SET LOCAL and the INSERT in one query string, which PostgreSQL runs as one implicit
+            # transaction (the setting ends with it); the driver binds the values into the string itself.
+            with self._connection() as conn, psycopg.ClientCursor(conn) as cursor:
+                Sql(cursor, self.dialect).insert(table, columns, rows, before=f"{UNSYNCED}; ")
             return
         with self.transaction(synced=synced) as sql:
             sql.insert(table, columns, rows)

@@ -33,6 +33,7 @@ def create_app(settings: Settings | None = None, *, test_config: dict[str, Any] 
         follow=bool(app.config["CAREERLOG_FOLLOW"]),
         wait_timeout=float(app.config["CAREERLOG_WAIT_SECONDS"]),
         min_cell=int(app.config["CAREERLOG_MIN_CELL"]),
+        durable_access_log=bool(app.config["CAREERLOG_DURABLE_ACCESS_LOG"]),
     )
     errors.init_app(app)
     security.init_app(app)

@@ -4,6 +4,9 @@ CAREERLOG_SECRET_KEY      Flask's secret key (default: a random one per process)
 CAREERLOG_MAX_UPLOAD_MB   the largest request body, imports included (default 50)
 CAREERLOG_WAIT_SECONDS    how long a read waits for ?wait_for before a 503 (default 5)
 CAREERLOG_MIN_CELL        the fewest people a reporter or policy maker sees a figure about (default 5)
+CAREERLOG_ACCESS_LOG_COMMIT  durable (default): on PostgreSQL each read's access-log entry is on disk
+                          before the answer; fast: committed without waiting for the disk (a crash of
+                          the database server or machine may lose the last 0.6 s of entries)
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ class WebSettings:
     max_upload_mb: float = 50
     wait_seconds: float = 5.0
     min_cell: int = 5
+    durable_access_log: bool = True
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> WebSettings:
@@ -32,6 +36,7 @@ class WebSettings:
             max_upload_mb=_number(env, "CAREERLOG_MAX_UPLOAD_MB", 50),
             wait_seconds=_number(env, "CAREERLOG_WAIT_SECONDS", 5.0),
             min_cell=_whole(env, "CAREERLOG_MIN_CELL", 5),
+            durable_access_log=_choice(env, "CAREERLOG_ACCESS_LOG_COMMIT", ("durable", "fast")) == "durable",
         )
 
     def flask_config(self) -> dict[str, Any]:
@@ -41,6 +46,7 @@ class WebSettings:
             "CAREERLOG_WAIT_SECONDS": self.wait_seconds,
             "CAREERLOG_MIN_CELL": self.min_cell,
             "CAREERLOG_FOLLOW": True,
+            "CAREERLOG_DURABLE_ACCESS_LOG": self.durable_access_log,
         }
 
 
@@ -62,3 +68,11 @@ def _whole(env: Mapping[str, str], name: str, default: int) -> int:
     if not value.is_integer():
         raise ConfigurationError(f"{name}: expected a whole number, got {env.get(name)!r}")
     return int(value)
+
+
+def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
+    """One of the choices (the first when unset)."""
+    raw = env.get(name) or choices[0]
+    if raw not in choices:
+        raise ConfigurationError(f"{name}: one of {', '.join(choices)}, got {raw!r}")
+    return raw

@@ -113,11 +113,13 @@ class Services:
         follow: bool = True,
         wait_timeout: float = 5.0,
         min_cell: int = suppression.DEFAULT_MIN_CELL,
+        durable_access_log: bool = True,
     ) -> Services:
         """Open the store once; on SQLite, follow the log here if no other process does."""
         ledger = CareerLog.from_settings(settings)
         projector = Projector(settings, all_projections(), app=ledger)
         accounts = open_accounts(settings, projector.views.sql)
+        accounts.durable_access_log = durable_access_log
         lease = None
         if follow and settings.store == "sqlite" and not settings.sqlite_path.startswith((":memory:", "file:")):
             lease = FollowerLease(projector, lock_path(settings.sqlite_path)).start()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from careerlog.config import ConfigurationError
 from tests.functional.conftest import BUDI, RINA, SARI, World
+from web.config import WebSettings
 
 
 def reads(world: World, who: str, query: str = "") -> list[tuple[str, str, str]]:
@@ -57,3 +61,23 @@ def test_the_access_log_filters_by_reader_and_pages(world: World) -> None:
 def test_hr_and_reporters_may_not_read_the_access_log(world: World) -> None:
     assert world.get("/api/v1/access-log", "hr").status_code == 403
     assert world.get("/api/v1/access-log", "reporter").status_code == 403
+
+
+@pytest.mark.parametrize("test_config", [{"TESTING": True, "CAREERLOG_DURABLE_ACCESS_LOG": False}])
+def test_with_the_fast_access_log_commit_every_read_by_others_is_still_logged(world: World) -> None:
+    assert not world.app.extensions["careerlog"].accounts.durable_access_log
+    world.get(f"/api/v1/employees/{BUDI}/timeline", "hr")
+    world.get(f"/api/v1/employees/{BUDI}/eligibility", "inspector")
+    world.get(f"/api/v1/employees/{BUDI}/timeline", "employee")
+    assert reads(world, "admin") == [("hr", BUDI, "timeline"), ("inspector", BUDI, "eligibility")]
+
+
+@pytest.mark.parametrize(("raw", "durable"), [(None, True), ("durable", True), ("fast", False)])
+def test_the_access_log_commit_is_durable_unless_set_to_fast(raw: str | None, durable: bool) -> None:
+    env = {"CAREERLOG_SECRET_KEY": "k"} | ({} if raw is None else {"CAREERLOG_ACCESS_LOG_COMMIT": raw})
+    assert WebSettings.from_env(env).flask_config()["CAREERLOG_DURABLE_ACCESS_LOG"] is durable
+
+
+def test_an_unknown_access_log_commit_is_refused_naming_the_setting() -> None:
+    with pytest.raises(ConfigurationError, match="CAREERLOG_ACCESS_LOG_COMMIT: one of durable, fast"):
+        WebSettings.from_env({"CAREERLOG_ACCESS_LOG_COMMIT": "sometimes"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from eventsourcing.persistence import PersistenceError
 from eventsourcing.sqlite import SQLiteDatastore
 
 from careerlog.application import CareerLog
@@ -75,3 +76,23 @@ def test_a_record_can_be_read_for_some_kinds_only(app: CareerLog) -> None:
     ]
     assert [e.KIND for e in app.get_events(nip)] == ["appointment", "training", "performance_rating"]
     assert app.get_events(f.nip(), ["appointment"]) == []
+
+
+def test_rows_inserted_unsynced_in_one_statement_are_kept_and_leave_the_connection_synced(
+    one_connection: SqlStore,
+) -> None:
+    synced = durability(one_connection)
+    one_connection.insert("notes", ("id", "body"), [(1, "read by hr"), (2, "it's 100% 'quoted'; DROP TABLE notes")],
+                          synced=False)  # fmt: skip
+    assert one_connection.query("SELECT id, body FROM notes ORDER BY id") == [
+        {"id": 1, "body": "read by hr"},
+        {"id": 2, "body": "it's 100% 'quoted'; DROP TABLE notes"},
+    ]
+    assert durability(one_connection) == synced
+
+
+def test_rows_inserted_unsynced_are_all_or_none(one_connection: SqlStore) -> None:
+    one_connection.execute_script(["CREATE TABLE keyed (id INTEGER PRIMARY KEY, body TEXT)"])
+    with pytest.raises(PersistenceError):
+        one_connection.insert("keyed", ("id", "body"), [(1, "fine"), (1, "the same key")], synced=False)
+    assert one_connection.query("SELECT body FROM keyed") == []
