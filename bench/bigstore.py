@@ -187,11 +187,13 @@ def build(
     base_settings = ensure_base(database_url, base, seed, prefix)
     target = settings_for(database_url, schema)
     src = base_settings.postgres()["schema"]
-    # careerlog creates the target's tables as it would for a new store (events, views, tracking).
-    CareerLog.from_settings(target).close()
-    projector(target).close()
     with connect(target) as conn:
         s = pgsql.Identifier(schema)
+        if not schema_exists(conn, schema) or "bigstore_copies" not in tables_of(conn, schema):
+            # careerlog creates the target's tables as for a new store (events, views, tracking);
+            # not again later: it would create the indexes dropped while copies are written
+            CareerLog.from_settings(target).close()
+            projector(target).close()
         conn.execute(
             pgsql.SQL(
                 "CREATE TABLE IF NOT EXISTS {}.bigstore_copies (copy INTEGER PRIMARY KEY, at TIMESTAMPTZ)"
