@@ -43,8 +43,10 @@ import argparse
 import contextlib
 import random
 import re
+import shutil
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -180,6 +182,8 @@ def build(
     prefix: str = "scale",
     *,
     reverse: bool = False,
+    events_only: bool = False,
+    min_free_gb: float = 12,
 ) -> Settings:
     copies = employees // base
     if copies * base != employees or not 1 <= copies <= MAX_COPIES:
@@ -208,6 +212,8 @@ def build(
         done = {r[0] for r in conn.execute(pgsql.SQL("SELECT copy FROM {}.bigstore_copies").format(s))}
         missing = [k for k in range(copies) if k not in done]
         loaded = [EVENTS, *view_tables()]
+        cloned = [EVENTS] if events_only else loaded  # copies 1 and up; copy 0 is the whole base
+        check_disk(conn, src, cloned, len(missing), min_free_gb)
         pending = conn.execute(pgsql.SQL("SELECT count(*) FROM {}.bigstore_indexes").format(s)).fetchone()
         if not missing and pending and not pending[0]:
             return target  # complete: the views may have moved on since (a benchmark's import)
@@ -223,7 +229,7 @@ def build(
                     if not _true(claimed) or taken.fetchone():
                         continue
                     conn.execute(pgsql.SQL("INSERT INTO {}.bigstore_copies VALUES (%s, now())").format(s), (k,))
-                    for table in loaded:
+                    for table in loaded if k == 0 else cloned:
                         insert_copy(conn, src, schema, table, columns[table], k)
                 log(f"{schema}: copy {k + 1}/{copies} in {time.perf_counter() - started:.1f} s")
         written = conn.execute(pgsql.SQL("SELECT count(*) FROM {}.bigstore_copies").format(s)).fetchone()
@@ -251,6 +257,24 @@ def build(
             conn.execute(pgsql.SQL("ANALYZE {}.{}").format(s, pgsql.Identifier(table)))
     log(f"{schema}: {copies * base} employees, {head} events")
     return target
+
+
+def check_disk(conn: psycopg.Connection[Any], src: str, tables: list[str], copies: int, min_free_gb: float) -> None:
+    """Refuse copies that would leave less than `min_free_gb` free where PostgreSQL keeps its data."""
+    row = conn.execute(
+        "SELECT sum(pg_total_relation_size(format('%%I.%%I', %s::text, t)::regclass)) FROM unnest(%s::text[]) AS t",
+        (src, tables),
+    ).fetchone()
+    per_copy = int(row[0]) if row and row[0] else 0
+    data = conn.execute("SHOW data_directory").fetchone()
+    where = data[0] if data and Path(data[0]).exists() else "/"
+    free = shutil.disk_usage(where).free
+    need = per_copy * copies * 1.1
+    if free - need < min_free_gb * 1e9:
+        raise SystemExit(
+            f"{copies} copies need about {need / 1e9:.1f} GB and {free / 1e9:.1f} GB are free: "
+            f"that would leave less than {min_free_gb} GB (--min-free-gb)"
+        )
 
 
 def _true(cursor: psycopg.Cursor[Any]) -> bool:
@@ -420,12 +444,17 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--base", type=int, default=10_000, help="employees of the demo export cloned (default 10000)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--sample", type=int, default=20, help="verify: clones compared (default 20)")
+    p.add_argument("--events-only", action="store_true", help="build: clone the events only (views: the base's)")
+    p.add_argument("--min-free-gb", type=float, default=12, help="build: refuse to leave less free (default 12)")
     p.add_argument("--reverse", action="store_true", help="build: write the copies last first (a second process)")
     p.add_argument("--prefix", default="scale", help="the base is the schema <prefix>_base_<base>_<seed>")
     p.add_argument("--database-url", default=POSTGRES_URL)
     args = p.parse_args(argv)
     if args.action == "build":
-        build(args.database_url, args.schema, args.employees, args.base, args.seed, args.prefix, reverse=args.reverse)
+        build(
+            args.database_url, args.schema, args.employees, args.base, args.seed, args.prefix,
+            reverse=args.reverse, events_only=args.events_only, min_free_gb=args.min_free_gb,
+        )  # fmt: skip
     elif args.action == "verify":
         n = verify(args.database_url, args.schema, args.base, args.seed, args.sample, args.prefix)
         print(f"{args.schema}: {n} clones read back through careerlog equal their originals (NIPs mapped)")

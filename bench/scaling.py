@@ -12,7 +12,9 @@ bare-database baseline:
   (Projector.catch_up), against a bare scan of the same slice of the log in subject
   order, each event decoded with careerlog's mapper, plus plain inserts of the view rows
   careerlog produced (subjects renamed) into the same big view tables, rolled back;
-* reads: timeline requests for random employees of the whole store, the WSGI app called
+* reads: timeline requests for random employees of the whole store (of the base when the
+  store's copies hold events only, --events-only-from: then the views hold the base's
+  employees only, and the projection writes into views of that size), the WSGI app called
   in-process (as bench.reads_inprocess), against a bare SELECT of the same timeline rows
   with orjson encoding.
 
@@ -278,6 +280,7 @@ def measure_reads(settings: Settings, base_nips: list[str], copies: int, request
         "bare_seconds": bare.seconds,
         "bare_cpu_seconds": bare.cpu,
         "ratio": bare.seconds / (wall_ms * requests / 1e3),
+        "load": os.getloadavg()[0],
     }
 
 
@@ -290,6 +293,7 @@ def sides(name: str, events: int, careerlog: Timer, bare: Timer) -> dict[str, An
         "bare_seconds": bare.seconds,
         "bare_cpu_seconds": bare.cpu,
         "ratio": bare.seconds / careerlog.seconds,
+        "load": os.getloadavg()[0],
     }
 
 
@@ -333,7 +337,7 @@ def store_events(settings: Settings) -> int:
 
 
 HEADER = (
-    f"{'employees':>9} {'events':>10}  {'measured':<10} {'us/unit':>9} {'bare us':>9} {'ratio':>6} "
+    f"{'employees':>9} {'events':>10}  {'measured':<10} {'views':<5} {'us/unit':>9} {'bare us':>9} {'ratio':>6} "
     f"{'vs first':>8} {'CPU us':>8} {'load':>5}"
 )
 
@@ -356,7 +360,11 @@ def bigstore_runs(args: argparse.Namespace, sizes: list[int]) -> None:
     print(HEADER)
     for size in sizes:
         schema = f"{args.prefix}_{size}_{args.seed}"
-        settings = bigstore.build(args.database_url, schema, size, args.base, args.seed, args.prefix)
+        events_only = size >= args.events_only_from
+        settings = bigstore.build(
+            args.database_url, schema, size, args.base, args.seed, args.prefix, events_only=events_only
+        )
+        views = "base" if events_only else "all"
         results = []
         try:
             check_views(settings)
@@ -366,7 +374,9 @@ def bigstore_runs(args: argparse.Namespace, sizes: list[int]) -> None:
                 try:
                     measured, _ = measure_ingest(settings, export)
                     results += [measured, measure_projection(settings, start, measured["events"])]
-                    results.append(measure_reads(settings, base_nips, size // args.base, args.requests))
+                    # with the views of the base only, the timelines of the base's employees
+                    copies = 1 if events_only else size // args.base
+                    results.append(measure_reads(settings, base_nips, copies, args.requests))
                 finally:
                     undo_import(settings, start)
         finally:
@@ -377,14 +387,17 @@ def bigstore_runs(args: argparse.Namespace, sizes: list[int]) -> None:
             per = 1e6 * r["careerlog_seconds"] / unit
             bare_per = 1e6 * r["bare_seconds"] / unit
             first.setdefault(r["measured"], per)
-            load = os.getloadavg()[0]
             line = (
-                f"{size:>9} {in_store:>10}  {r['measured']:<10} {per:>9.1f} {bare_per:>9.1f} {r['ratio']:>6.3f} "
-                f"{per / first[r['measured']]:>8.2f} {1e6 * r['careerlog_cpu_seconds'] / unit:>8.1f} {load:>5.1f}"
+                f"{size:>9} {in_store:>10}  {r['measured']:<10} {views:<5} {per:>9.1f} {bare_per:>9.1f} "
+                f"{r['ratio']:>6.3f} {per / first[r['measured']]:>8.2f} "
+                f"{1e6 * r['careerlog_cpu_seconds'] / unit:>8.1f} {r['load']:>5.1f}"
             )
             run = argparse.Namespace(store="postgres", employees=size, seed=args.seed, no_save=args.no_save)
-            report("scaling", run, {**r, "us_per_unit": per, "events_in_store": in_store, "load": load}, [line])
-    print("units: ingest and projection per event; timeline per request (its events are in the saved result)")
+            report("scaling", run, {**r, "us_per_unit": per, "events_in_store": in_store, "views": views}, [line])
+    print(
+        "units: ingest and projection per event; timeline per request (its events are in the saved result); "
+        "views: all = cloned with the events, base = the base's employees only (events-only store)"
+    )
 
 
 def import_runs(args: argparse.Namespace, sizes: list[int]) -> None:
@@ -427,6 +440,12 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--fresh", type=int, default=2000, help="bigstore: employees in the fresh export (default 2000)")
     p.add_argument("--requests", type=int, default=300, help="bigstore: timeline requests (default 300)")
     p.add_argument("--keep", default="", help="bigstore: sizes whose stores are kept, comma-separated")
+    p.add_argument(
+        "--events-only-from",
+        type=int,
+        default=1_000_000,
+        help="bigstore: from this size on, clone the events only, the views hold the base's (default 1000000)",
+    )
     p.add_argument("--repeat", type=int, default=1, help="bigstore: measurements per size (default 1)")
     p.add_argument("--prefix", default="scale", help="bigstore: schema name prefix (default scale)")
     p.add_argument("--stores", default="postgres,sqlite", help="import mode: stores, comma-separated")
