@@ -349,23 +349,49 @@ class FairnessQueries(ViewReader):
         return runs, covariates
 
     def _spells(self) -> pd.DataFrame:
-        import pandas as pd
 
         columns = ["subject", "seq", "start_date", "end_date", "rank", *ATTRIBUTES]
         spell_columns = [c for c in columns if c not in ("birth_date", "recruitment_path")]
-        rows = self.store.query(
+        return self._frame(
             f"SELECT {', '.join(f's.{c}' for c in spell_columns)}, r.birth_date, r.recruitment_path"
-            " FROM spells s JOIN roster r ON r.subject = s.subject"
+            " FROM spells s JOIN roster r ON r.subject = s.subject",
+            [*spell_columns, "birth_date", "recruitment_path"],
         )
-        return pd.DataFrame(rows, columns=[*spell_columns, "birth_date", "recruitment_path"])
 
     def _training(self, runs: pd.DataFrame) -> pd.DataFrame:
         import pandas as pd
 
         if runs.empty:
             return pd.DataFrame(columns=["subject", "start_date", "hours"])
-        rows = self.store.query("SELECT subject, start_date, hours FROM training WHERE start_date IS NOT NULL")
-        return pd.DataFrame(rows, columns=["subject", "start_date", "hours"])
+        # JP are whole hours: summed per employee and day in SQL, the sums per rank spell are the same
+        return self._frame(
+            "SELECT subject, start_date, SUM(hours) AS hours FROM training WHERE start_date IS NOT NULL"
+            " GROUP BY subject, start_date",
+            ["subject", "start_date", "hours"],
+        )
+
+    def _frame(self, statement: str, columns: list[str], chunk: int = 100_000) -> pd.DataFrame:
+        """A query's rows as a frame, read a chunk at a time as tuples, each repeated string kept once
+        (a spell's dates and codes repeat across millions of rows: a dict per row, or a string per
+        cell, would take gigabytes at a million employees)."""
+        import pandas as pd
+
+        strings: dict[str, str] = {}
+        chunks = []
+        with self.store.statements() as sql:
+            sql.execute(statement)
+            cursor: Any = sql.cursor  # sqlite3's and psycopg's both fetch a chunk at a time
+            while rows := cursor.fetchmany(chunk):
+                chunks.append(
+                    pd.DataFrame.from_records(
+                        [
+                            tuple(strings.setdefault(v, v) if isinstance(v, str) else v for v in values)
+                            for values in (r.values() if isinstance(r, dict) else r for r in rows)
+                        ],
+                        columns=columns,
+                    )
+                )
+        return pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=columns)
 
     def _performance(self) -> pd.DataFrame | None:
         """Mean performance score per employee over the promotion pool, or None without that view."""
