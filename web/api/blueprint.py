@@ -30,6 +30,7 @@ class ApiBlueprint(Blueprint):  # type: ignore[misc]
             view = csv_documented(view)
             view = self.alt_response(refusal[0], response=refusal[1])(view)
             view = self.response(200, answer)(view)
-            return self.arguments(query, location="query")(view)  # type: ignore[no-any-return]
+            # An instance, built once: given the class, webargs would build one on every request.
+            return self.arguments(query(), location="query")(view)  # type: ignore[no-any-return]
 
         return decorate
