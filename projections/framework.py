@@ -380,8 +380,13 @@ class Projector:
             return 0
         by_subject = {r.subject: r for r in records}
         subjects = list(by_subject)
-        for projection in projections:
-            self.views.write(projection.name, None, self._replace(projection, subjects, by_subject))
+        replacements = [self._replace(projection, subjects, by_subject) for projection in projections]
+
+        def changes(sql: Sql) -> None:  # every view's rows of the batch in one transaction (one commit)
+            for replace in replacements:
+                replace(sql)
+
+        self.views.write("rebuild", None, changes)
         if progress:
             progress(len(records))
         return len(records)
