@@ -250,7 +250,7 @@ class CareerRecord:
 
     @cached_property
     def separation(self) -> Fact | None:
-        separating = reference().separation_statuses()
+        separating = separation_statuses(reference())
         found = [f for f in self.of_kind("status_change") if f.get("status") in separating]
         return found[0] if found else None
 
@@ -345,7 +345,7 @@ class CareerRecord:
 
     def rating_score(self, year: int) -> int | None:
         fact = self.ratings.get(year)
-        return None if fact is None else reference().predicate_score(fact.get("predicate"))
+        return None if fact is None else predicate_score(reference(), fact.get("predicate"))
 
     # ------------------------------------------------------------------ training
 
@@ -426,6 +426,18 @@ def _order(fact: Fact) -> tuple[date, int]:
 
 def _effective(fact: Fact) -> date:
     return fact.effective_date
+
+
+@functools.lru_cache(maxsize=64)
+def predicate_score(ref: Reference, predicate: str) -> int:
+    """`Reference.predicate_score`, cached per reference object."""
+    return ref.predicate_score(predicate)
+
+
+@functools.lru_cache(maxsize=8)
+def separation_statuses(ref: Reference) -> frozenset[str]:
+    """The statuses that end employment, once per reference object."""
+    return frozenset(ref.separation_statuses())
 
 
 @functools.lru_cache(maxsize=256)

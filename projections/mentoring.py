@@ -20,7 +20,7 @@ from typing import Any
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.reference import reference
 from careerlog.sqlstore import Row, Sql
-from projections.career import CareerRecord, Fact
+from projections.career import CareerRecord, Fact, predicate_score
 from projections.framework import Projection, Table
 from projections.reading import ViewReader
 from projections.training import (
@@ -185,7 +185,7 @@ def rating_rows(record: CareerRecord) -> list[Row]:
             "subject": record.subject,
             "year": year,
             "predicate": fact.get("predicate"),
-            "score": ref.predicate_score(fact.get("predicate")),
+            "score": predicate_score(ref, fact.get("predicate")),
         }
         for year, fact in sorted(record.ratings.items())
     ]

@@ -18,7 +18,7 @@ from typing import Any
 
 from careerlog.reference import reference, rules
 from careerlog.sqlstore import Row
-from projections.career import CareerRecord, Fact, add_years
+from projections.career import CareerRecord, Fact, add_years, predicate_score
 from projections.framework import Projection, Table
 from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, staff_rating_rows, unit_rating_rows
 from projections.merit.eligibility import ELIGIBILITY, eligibility_rows
@@ -274,7 +274,7 @@ def promotion_rounds(record: CareerRecord) -> list[Row]:
 def round_row(record: CareerRecord, day: date, held: tuple[str, date, Fact], eligible: bool, promoted: bool) -> Row:
     ref = reference()
     scores = [
-        ref.predicate_score(f.get("predicate")) for y in (day.year - 1, day.year - 2) if (f := record.ratings.get(y))
+        predicate_score(ref, f.get("predicate")) for y in (day.year - 1, day.year - 2) if (f := record.ratings.get(y))
     ]
     jp = sum(record.jp_by_year.get(y, 0) for y in (day.year - 1, day.year - 2))
     place = record.placement_on(day) or (None, None, None)

@@ -14,7 +14,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from careerlog.reference import Rule, reference, rules
-from projections.career import CareerRecord, Fact, PostSpell, whole_years
+from projections.career import CareerRecord, Fact, PostSpell, predicate_score, whole_years
 from projections.merit.rules import RATINGS_SHORT, Check, check, rank_index, rating_facts, rule_on
 from projections.merit.wording import Template
 
@@ -167,9 +167,9 @@ class PostJudge:
         years = rule.params["years"].get(fact.get("post_kind"))
         if years is None:
             return None
-        minimum = self.ref.predicate_score(rule.params["min_predicate"])
+        minimum = predicate_score(self.ref, rule.params["min_predicate"])
         found = rating_facts(self.record, fact.effective_date, int(years))
-        short = [str(y) for y, f in found if f is None or self.ref.predicate_score(f.get("predicate")) < minimum]
+        short = [str(y) for y, f in found if f is None or predicate_score(self.ref, f.get("predicate")) < minimum]
         message = RATINGS_SHORT(predicate=rule.params["min_predicate"], years=", ".join(short)) if short else MET()
         return check(rule, not short, message, [f for _, f in found if f is not None])
 

@@ -22,7 +22,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from careerlog.reference import Reference, Rule, Rules, reference, rules
-from projections.career import CareerRecord, Fact, PostSpell, add_years, education_order
+from projections.career import CareerRecord, Fact, PostSpell, add_years, education_order, predicate_score
 from projections.merit.wording import Params, Template, Wording
 
 MET, MISSING, NOT_APPLICABLE = "met", "missing", "not_applicable"
@@ -275,9 +275,9 @@ class PromotionJudge:
         years = rule.params["years"].get(kind)
         if years is None:
             return None
-        minimum = self.ref.predicate_score(rule.params["min_predicate"])
+        minimum = predicate_score(self.ref, rule.params["min_predicate"])
         found = rating_facts(self.record, day, int(years))
-        short = [str(y) for y, f in found if f is None or self.ref.predicate_score(f.get("predicate")) < minimum]
+        short = [str(y) for y, f in found if f is None or predicate_score(self.ref, f.get("predicate")) < minimum]
         return check(
             rule,
             not short,
