@@ -63,6 +63,7 @@ from projections.training import TRAINING
 
 AUDIT_VIEWS = ("merit", "roster", "training")
 CLONED_TABLES = (DECISIONS, FINDINGS, ROUNDS, UNIT_SPELLS, UNIT_RATINGS, STAFF_RATINGS, ROSTER, SPELLS, TRAINING)
+MERIT_TABLES = [t.name for t in (DECISIONS, FINDINGS, ROUNDS, UNIT_SPELLS, UNIT_RATINGS, STAFF_RATINGS)]
 CLONE_MARK = "~"
 TODAY = date(2026, 11, 23)
 
@@ -72,6 +73,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("step", choices=["load", "rebuild", "clone", "audit", "passed-over"])
     parser.add_argument("--employees", type=int, default=10000, help="load: employees of the demo")
     parser.add_argument("--times", type=int, default=10, help="clone: the population multiplied by this")
+    parser.add_argument(
+        "--tables",
+        default=",".join(t.name for t in CLONED_TABLES),
+        help="clone: only these tables (MERIT_TABLES: the merit views only, not roster, spells, training)",
+    )
     parser.add_argument("--db", help="SQLite file (short for --database-url sqlite:///PATH)")
     parser.add_argument("--database-url")
     parser.add_argument("--no-ledger-queries", action="store_true", help="Skip the passed-over query on the ledger.")
@@ -91,7 +97,8 @@ def main(argv: list[str] | None = None) -> None:
     elif args.step == "rebuild":
         timed(f"rebuild {', '.join(AUDIT_VIEWS)}", lambda: projector(settings, AUDIT_VIEWS, app=app).rebuild())
     elif args.step == "clone":
-        clone(store, args.times)
+        names = MERIT_TABLES if args.tables == "MERIT_TABLES" else args.tables.split(",")
+        clone(store, args.times, [t for t in CLONED_TABLES if t.name in names])
     elif args.step == "passed-over":
         ledger_passed_over(app, store, args.ledger_from, args.ledger_to)
     else:
@@ -131,14 +138,13 @@ def audit(app: CareerLog, store: SqlStore, args: argparse.Namespace) -> None:
 
 
 def decision_summary(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Counts per decision type and verdict, findings per rule, and a digest of every row, streamed."""
-    summary: dict[str, Any] = {"decisions": {}, "findings": {}, "digest": 0}
+    """Counts per decision type and verdict and findings per rule, read as they stream."""
+    summary: dict[str, Any] = {"decisions": {}, "findings": {}}
     for row in rows:
         key = f"{row['decision']} {row['verdict']}"
         summary["decisions"][key] = summary["decisions"].get(key, 0) + 1
         for finding in row["findings"]:
             summary["findings"][finding["rule"]] = summary["findings"].get(finding["rule"], 0) + 1
-        summary["digest"] = hash((summary["digest"], json.dumps(row, sort_keys=True, default=str)))
     return summary
 
 
@@ -173,14 +179,14 @@ def cloned(record: CareerRecord, subject: str) -> CareerRecord:
     return CareerRecord(subject, entries)
 
 
-def clone(store: SqlStore, times: int) -> None:
+def clone(store: SqlStore, times: int, tables: Sequence[Table]) -> None:
     """Every row of the audited views copied `times` - 1 times with remapped subjects and units."""
-    for table in CLONED_TABLES:
+    for table in tables:
         timed(f"clone {table.name} x{times}", lambda table=table: clone_table(store, table, times))
     for table in CLONED_TABLES:
         print(f"{table.name}: {store.scalar(f'SELECT COUNT(*) FROM {table.name}'):,} rows")
     if store.dialect == "postgres":
-        timed("analyze", lambda: store.execute_script([f"ANALYZE {t.name}" for t in CLONED_TABLES]))
+        timed("analyze", lambda: store.execute_script([f"ANALYZE {t.name}" for t in tables]))
     else:
         timed("analyze", lambda: store.execute_script(["ANALYZE"]))
 
