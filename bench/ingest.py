@@ -39,7 +39,7 @@ BARE_DDL = (
 )
 
 
-def careerlog_import(settings: Settings, args: argparse.Namespace) -> tuple[int, Timer]:
+def careerlog_import(settings: Settings, args: argparse.Namespace) -> tuple[int, Timer, list[float]]:
     path = demo_export(args.employees, args.seed)
     app = CareerLog.from_settings(settings)
     timer = Timer()
@@ -53,7 +53,7 @@ def careerlog_import(settings: Settings, args: argparse.Namespace) -> tuple[int,
         events = app.max_notification_id()
     finally:
         app.close()
-    return events, timer
+    return events, timer, result.workers_cpu
 
 
 def children_cpu() -> float:
@@ -99,12 +99,13 @@ def _bare_copy(settings: Settings, rows: list[tuple[str, int, str, bytes]]) -> T
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     with fresh_store(args.store, args.database_url) as settings:
-        events, timer = careerlog_import(settings, args)
+        events, timer, workers_cpu = careerlog_import(settings, args)
         rows = stored_rows(settings)
         bare = bare_insert(settings, rows)
     return {
         "events": events,
         "workers": args.workers,
+        "workers_cpu_seconds": workers_cpu,
         "careerlog_seconds": timer.seconds,
         "careerlog_rate": events / timer.seconds,
         "bare_seconds": bare.seconds,
@@ -141,8 +142,19 @@ def main(argv: list[str] | None = None) -> None:
                 rate_line(f"bare {bare}", r["events"], r["bare_seconds"]),
                 f"ratio careerlog/bare = {r['ratio']:.3f} (target >= 0.5)",
                 cpu_line(r),
+                *workers_line(r),
             ],
         )
+
+
+def workers_line(r: dict[str, Any]) -> list[str]:
+    """Each worker's CPU and the importing process's: what the import needs of each core when cores are free."""
+    workers = r["workers_cpu_seconds"]
+    if not workers:
+        return []
+    parent = r["careerlog_cpu_seconds"] - sum(workers)
+    each = ", ".join(f"{cpu:.2f}" for cpu in workers)
+    return [f"CPU of each worker: {each} s; of the importing process: {parent:.2f} s"]
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ import contextlib
 import multiprocessing
 import queue
 import sys
+import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.process import BaseProcess
@@ -151,6 +152,7 @@ def worker_main(
     except BaseException as e:  # handed to the parent, which raises it
         results.put((index, _portable(e)))
         return
+    report.workers_cpu = [time.process_time()]
     results.put((index, report))
 
 
@@ -330,6 +332,7 @@ def import_parallel(
         report.recorded += part.recorded
         report.already_recorded += part.already_recorded
         report.rejected += part.rejected
+        report.workers_cpu += part.workers_cpu
     report.rejected.sort(key=lambda p: p.line)
     return report
 

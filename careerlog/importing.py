@@ -61,6 +61,7 @@ class ImportReport:
     already_recorded: int = 0
     rejected: list[RowProblem] = field(default_factory=list)
     dry_run: bool = False
+    workers_cpu: list[float] = field(default_factory=list)  # CPU seconds of each worker of a parallel import
 
     @property
     def ok(self) -> bool:
