@@ -9,6 +9,7 @@ from typing import Any
 
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.reference import reference, rules
+from careerlog.sqlstore import Row, SqlStore
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.rules import SEVERITY_ORDER
 from projections.reading import ViewReader
@@ -78,11 +79,20 @@ class AuditQueries(ViewReader):
         end: str | None = None,
         rule: str | None = None,
         severity: str | None = None,
-        after: tuple[str, str, int] | None = None,
-        limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Audited decisions of one type (`promotion`, `post`) or both (None), in the order (tmt,
-        subject, version); `after` such a key and at most `limit` of them for a page."""
+        """Audited decisions of one type (`promotion`, `post`) or both (None)."""
+        return self.store.query(*self.decisions_sql(filters, decision, start, end, rule, severity))
+
+    def decisions_sql(
+        self,
+        filters: dict[str, Any] | None,
+        decision: str | None = None,
+        start: str | None = None,
+        end: str | None = None,
+        rule: str | None = None,
+        severity: str | None = None,
+    ) -> tuple[str, list[Any]]:
+        """The query of `decisions` and its parameters."""
         clauses, params = filter_clauses(filters, DECISION_FILTERS)
         if decision is not None:
             if decision not in DECISION_TYPES:
@@ -103,23 +113,16 @@ class AuditQueries(ViewReader):
                 "EXISTS (SELECT 1 FROM findings f WHERE f.subject = d.subject AND f.version = d.version AND f.rule = ?)"
             )
             params.append(rule)
-        if after is not None:
-            clauses.append("(d.tmt > ? OR (d.tmt = ? AND (d.subject > ? OR (d.subject = ? AND d.version > ?))))")
-            params += [after[0], after[0], after[1], after[1], after[2]]
         columns = ", ".join(f"d.{c.strip()}" for c in DECISION_COLUMNS.split(","))
-        page = "" if limit is None else f" LIMIT {int(limit)}"
-        return self.store.query(
-            f"SELECT {columns} FROM decisions d{where_sql(clauses)} ORDER BY d.tmt, d.subject, d.version{page}", params
-        )
+        return f"SELECT {columns} FROM decisions d{where_sql(clauses)} ORDER BY d.tmt, d.subject, d.version", params
 
     def each_decision(
         self, filters: dict[str, Any] | None = None, *, page: int = 2000, **options: str | None
     ) -> Iterator[dict[str, Any]]:
-        """Every audited decision (filtered as `decisions`) with its findings, read a page at a time
-        so that memory holds one page however many there are."""
-        after = None
-        while rows := self.decisions(filters, after=after, limit=page, **options):
-            after = (rows[-1]["tmt"], rows[-1]["subject"], rows[-1]["version"])
+        """Every audited decision (filtered as `decisions`) with its findings, from one query read a
+        page at a time, so that memory holds one page however many there are."""
+        statement, params = self.decisions_sql(filters, **options)
+        for rows in streamed(self.store, statement, params, page):
             found = self.findings_of([(r["subject"], r["version"]) for r in rows])
             for row in rows:
                 yield {**row, "findings": found.get((row["subject"], row["version"]), [])}
@@ -161,6 +164,22 @@ class AuditQueries(ViewReader):
             "findings": [{**f, "evidence": json.loads(f["evidence"])} for f in findings],
             "inflated_ratings": inflated,
         }
+
+
+def streamed(store: SqlStore, statement: str, params: list[Any], size: int) -> Iterator[list[Row]]:
+    """A query's rows a page at a time: on PostgreSQL through a server-side cursor (a client-side
+    one holds the whole result), on SQLite as its cursor steps through them."""
+    if store.dialect == "postgres":
+        with store.transaction(commit=False) as sql:
+            sql.execute(f"DECLARE streamed NO SCROLL CURSOR FOR {statement}", params)
+            while rows := sql.query(f"FETCH {int(size)} FROM streamed"):
+                yield rows
+        return
+    with store.statements() as sql:
+        sql.execute(statement, params)
+        cursor: Any = sql.cursor  # sqlite3's fetchmany
+        while rows := cursor.fetchmany(size):
+            yield [dict(row) for row in rows]
 
 
 def rated_years(decision: dict[str, Any]) -> list[int]:
