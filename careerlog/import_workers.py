@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import queue
 import sys
 import time
@@ -135,6 +136,7 @@ def jsonl_linking_rows(stream: IO[bytes]) -> Iterator[RawRow]:
 
 
 def worker_main(
+    parent_pid: int,
     index: int,
     env: dict[str, str],
     clock: Clock,
@@ -145,7 +147,7 @@ def worker_main(
     """Import the rows handed over until told to stop; put the report (or the error) on `results`."""
     from careerlog.importing import fewer_collections, import_rows
 
-    die_with_parent()
+    die_with_parent(parent_pid)
     try:
         with fewer_collections(), CareerLog({**env, "CREATE_TABLE": "n"}, clock=clock) as app:
             report = import_rows(app, _received(rows), **options)
@@ -156,19 +158,22 @@ def worker_main(
     results.put((index, report))
 
 
-def die_with_parent() -> None:
-    """On Linux, have the kernel kill this worker when the importing process dies (as if killed with it).
+def die_with_parent(parent_pid: int) -> None:
+    """Have the kernel kill this worker when the importing process dies (on Linux), as if killed with it.
 
-    Elsewhere the worker notices within POLL seconds, once its current batch is saved.
+    If the importing process died already, before the worker got here, nothing would
+    tell it (it could wait forever for the rest of a chunk): it ends at once. Elsewhere
+    than Linux the worker notices within POLL seconds while it waits for rows.
     """
-    if sys.platform != "linux":
-        return
-    import ctypes
-    import signal
+    if sys.platform == "linux":
+        import ctypes
+        import signal
 
-    pr_set_pdeathsig = 1
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+        pr_set_pdeathsig = 1
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent_pid:
+        os._exit(1)
 
 
 def _received(rows: multiprocessing.Queue[list[RawRow] | None]) -> Iterator[RawRow]:
@@ -212,7 +217,7 @@ class Pool:
         self.processes: list[BaseProcess] = [
             context.Process(
                 target=worker_main,
-                args=(i, env, app.clock, self.queues[i], self.results, options),
+                args=(os.getpid(), i, env, app.clock, self.queues[i], self.results, options),
                 name=f"careerlog-import-{i}",
                 daemon=True,
             )

@@ -6,8 +6,11 @@ compared record by record: every stored event's subject, version, topic and stat
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -189,6 +192,69 @@ def test_an_import_whose_worker_dies_stops_with_an_error_and_a_re_run_finishes_i
         _, serial_store = imported(twin, demo, workers=1, migration=True)
         expected = stored(serial_store)
     assert stored(settings) == expected
+
+
+WORKER = """
+import os, sys, time
+from pathlib import Path
+time.sleep(float(sys.argv[2]))
+from careerlog.import_workers import die_with_parent
+die_with_parent(int(sys.argv[1]))
+Path(sys.argv[3]).write_text("armed")
+time.sleep(60)
+"""
+PARENT = """
+import os, subprocess, sys, time
+from pathlib import Path
+child = subprocess.Popen([sys.executable, "-c", sys.argv[1], str(os.getpid()), sys.argv[2], sys.argv[3]])
+Path(sys.argv[4]).write_text(str(child.pid))
+time.sleep(float(sys.argv[5]))
+"""
+
+
+def gone(pid: int) -> bool:
+    """The process has ended (a zombie waiting for its new parent counts as ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+def worker_of_a_parent(tmp_path: Path, *, starts_after: float, parent_lives: float) -> tuple[int, Path, Any]:
+    armed, child_pid = tmp_path / "armed", tmp_path / "pid"
+    args = [WORKER, str(starts_after), str(armed), str(child_pid), str(parent_lives)]
+    parent = subprocess.Popen([sys.executable, "-c", PARENT, *args])
+    assert wait_until(child_pid.exists)
+    return int(child_pid.read_text()), armed, parent
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the kernel's parent-death signal (prctl) is Linux's")
+def test_a_worker_is_killed_with_the_importing_process(tmp_path: Path) -> None:
+    pid, armed, parent = worker_of_a_parent(tmp_path, starts_after=0, parent_lives=60)
+    try:
+        assert wait_until(armed.exists)
+        parent.kill()
+        assert wait_until(lambda: gone(pid), timeout=10)
+    finally:
+        parent.kill()
+        parent.wait()
+        end(pid)
+
+
+def test_a_worker_whose_importing_process_died_before_it_started_ends_at_once(tmp_path: Path) -> None:
+    pid, armed, parent = worker_of_a_parent(tmp_path, starts_after=1, parent_lives=0)
+    try:
+        assert parent.wait(30) == 0
+        assert wait_until(lambda: gone(pid), timeout=30)
+        assert not armed.exists()
+    finally:
+        end(pid)
+
+
+def end(pid: int) -> None:
+    """However the test went, the stand-in worker does not outlive it."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
 
 
 def test_ties_join_chains_of_records() -> None:
