@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from careerlog.domain.errors import FieldErrors, InvalidInput
-from careerlog.domain.events import Appointed, LedgerEvent
+from careerlog.domain.events import Appointed
 from careerlog.domain.ledger import Fact, LedgerAggregate, Outcome, Recording
 from careerlog.domain.nip import nip_mismatches, normalise_nip, parse_nip
 from careerlog.reference import reference, rules
@@ -425,12 +425,12 @@ class Employee(LedgerAggregate):
             self.__dict__["_career"] = cached
         return cached[1]
 
-    def add_fact(self, event: LedgerEvent) -> None:
-        super().add_fact(event)
+    def take_fact(self, fact: Fact, key: str) -> None:
+        super().take_fact(fact, key)
         cached: tuple[int, Career] | None = self.__dict__.get("_career")
-        if cached is not None and cached[0] == event.originator_version - 1:
-            cached[1].add(self.facts[event.originator_version])
-            self.__dict__["_career"] = (event.originator_version, cached[1])
+        if cached is not None and cached[0] == fact.version - 1:
+            cached[1].add(fact)
+            self.__dict__["_career"] = (fact.version, cached[1])
 
     def check_fact(self, context: Any, fact: Fact, errors: FieldErrors, *, new: bool) -> None:
         check_dates(context, fact, errors, new=new)

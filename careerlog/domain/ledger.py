@@ -8,13 +8,15 @@ twice answers with the first recording instead of storing it again.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from functools import cached_property
 from operator import attrgetter
 from typing import Any, cast
 
-from eventsourcing.domain import BaseAggregate
+from eventsourcing.domain import BaseAggregate, CanMutateAggregate
 
 from careerlog.domain.errors import FieldErrors, IdempotencyConflict, InvalidInput
 from careerlog.domain.events import (
@@ -78,6 +80,81 @@ def identity_key(event_cls: type[LedgerEvent], values: Mapping[str, Any], client
     return ":".join([event_cls.KIND, *parts])
 
 
+# The fields every recordable event class starts with, in this order, before its own payload fields.
+COMMON_FIELDS = (
+    "originator_id",
+    "originator_version",
+    "timestamp",
+    "effective_date",
+    "reference",
+    "recorded_by",
+    "migrated",
+    "client_key",
+)
+
+
+@dataclass(frozen=True)
+class EventShape:
+    """The payload fields of an event class, and whether a decision may build its events directly."""
+
+    payload: tuple[str, ...]  # payload field names in field order
+    rest: tuple[str, ...]  # the payload fields after effective_date and reference
+    direct: bool  # fields are COMMON_FIELDS then `rest`, and the event is applied as a plain fact
+
+
+_SHAPES: dict[type[LedgerEvent], EventShape] = {}
+
+
+def event_shape(event_cls: type[LedgerEvent]) -> EventShape:
+    found = _SHAPES.get(event_cls)
+    if found is None:
+        fields = dataclasses.fields(event_cls)
+        payload, _ = _payload_getter(event_cls)
+        rest = payload[2:]
+        direct = (
+            tuple(f.name for f in fields) == (*COMMON_FIELDS, *rest)
+            and all(f.init for f in fields)
+            and not hasattr(event_cls, "__post_init__")
+            and event_cls.apply is LedgerEvent.apply
+            and event_cls.mutate is CanMutateAggregate.mutate
+        )
+        found = _SHAPES[event_cls] = EventShape(payload, rest, direct)
+    return found
+
+
+def in_field_order(event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The values in the class's payload field order, when they are exactly its payload fields."""
+    try:
+        ordered = {name: values[name] for name in event_shape(event_cls).payload}
+    except KeyError:
+        return None
+    return ordered if len(ordered) == len(values) else None
+
+
+def build_event(
+    event_cls: type[LedgerEvent], originator_id: str, version: int, payload: Mapping[str, Any], recording: Recording
+) -> LedgerEvent:
+    """The event `event_cls(**fields)` would make (the same fields, set in the same order), made directly.
+
+    Only for classes whose shape is `direct`, with every payload field given.
+    """
+    state = {
+        "originator_id": originator_id,
+        "originator_version": version,
+        "timestamp": recording.recorded_at,
+        "effective_date": payload["effective_date"],
+        "reference": payload["reference"],
+        "recorded_by": recording.recorded_by,
+        "migrated": recording.migrated,
+        "client_key": recording.client_key,
+    }
+    for name in event_shape(event_cls).rest:
+        state[name] = payload[name]
+    event = object.__new__(event_cls)
+    object.__setattr__(event, "__dict__", state)
+    return event
+
+
 @dataclass
 class Fact:
     """A recorded fact with its current values (after corrections) and its history.
@@ -120,7 +197,7 @@ class Recording:
     migrated: bool = False
     client_key: str | None = None
 
-    @property
+    @cached_property
     def recorded_on(self) -> date:
         return local_date(self.recorded_at)
 
@@ -146,20 +223,45 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Decision:
-    """A checked recording, ready to be made."""
+    """A checked recording, ready to be made.
+
+    A new fact whose values are exactly its payload fields in field order carries the
+    fact as checked and its recording's identity key: committing it builds the event
+    directly and keeps that fact, instead of the library's `trigger_event` reading the
+    values back from the event (the same event, fact and key either way).
+    """
 
     aggregate: LedgerAggregate
     event_cls: type[LedgerEvent]
     values: dict[str, Any]
     recording: Recording
+    key: str | None = None
+    fact: Fact | None = None
 
     @property
     def next_version(self) -> int:
         return self.aggregate.version + 1
 
     def commit(self) -> Outcome:
-        self.aggregate.trigger_event(self.event_cls, **self.values, **self.recording.event_kwargs())
-        return Outcome(self.aggregate.id, self.aggregate.version, self.event_cls.KIND, self.recording.recorded_at, True)
+        aggregate, event_cls, recording, fact = self.aggregate, self.event_cls, self.recording, self.fact
+        if (
+            fact is None
+            or self.key is None
+            or recording.recorded_at is None
+            or not event_shape(event_cls).direct
+            or getattr(type(aggregate), "TOPIC", None)
+        ):
+            aggregate.trigger_event(event_cls, **self.values, **recording.event_kwargs())
+        else:
+            # what trigger_event and the event's mutate do, without their checks (they hold here)
+            version = aggregate.version + 1
+            event = build_event(event_cls, aggregate.id, version, self.values, recording)
+            fact.version, fact.event = version, event
+            aggregate.take_fact(fact, self.key)
+            aggregate.version = version
+            aggregate.modified_on = recording.recorded_at
+            aggregate.pending_events.append(event)
+        return Outcome(aggregate.id, aggregate.version, event_cls.KIND, recording.recorded_at, True)
 
 
 class LedgerAggregate(BaseAggregate[str]):
@@ -177,11 +279,16 @@ class LedgerAggregate(BaseAggregate[str]):
     # ---------------------------------------------------------------- mutators
 
     def add_fact(self, event: LedgerEvent) -> None:
-        version = event.originator_version
-        self.events[version] = event
         values = payload_values(event)
-        self.keys[identity_key(type(event), values, event.client_key)] = version
-        self.facts[version] = Fact(version, event.KIND, values, local_date(event.timestamp), event)
+        key = identity_key(type(event), values, event.client_key)
+        self.take_fact(Fact(event.originator_version, event.KIND, values, local_date(event.timestamp), event), key)
+
+    def take_fact(self, fact: Fact, key: str) -> None:
+        """Keep a new fact, with its event, and the identity key of its recording."""
+        version = fact.version
+        self.events[version] = cast(LedgerEvent, fact.event)
+        self.keys[key] = version
+        self.facts[version] = fact
 
     def add_correction(self, event: EventCorrected) -> None:
         self.events[event.originator_version] = event
@@ -216,10 +323,17 @@ class LedgerAggregate(BaseAggregate[str]):
     # ---------------------------------------------------------------- commands
 
     def replay(
-        self, event_cls: type[LedgerEvent], values: Mapping[str, Any], client_key: str | None
+        self,
+        event_cls: type[LedgerEvent],
+        values: Mapping[str, Any],
+        client_key: str | None,
+        key: str | None = None,
     ) -> LedgerEvent | None:
-        """The earlier recording of the same thing, if any; a conflict if it differs."""
-        version = self.keys.get(identity_key(event_cls, values, client_key))
+        """The earlier recording of the same thing, if any; a conflict if it differs.
+
+        `key` is the recording's identity key, when the caller has it already.
+        """
+        version = self.keys.get(identity_key(event_cls, values, client_key) if key is None else key)
         if version is None:
             return None
         earlier = self.events[version]
@@ -248,7 +362,8 @@ class LedgerAggregate(BaseAggregate[str]):
         self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording
     ) -> Decision | Outcome:
         """Check a recording without making it: the earlier outcome of a replay, or a decision."""
-        earlier = self.replay(event_cls, values, recording.client_key)
+        key = identity_key(event_cls, values, recording.client_key)
+        earlier = self.replay(event_cls, values, recording.client_key, key)
         if earlier is not None:
             return Outcome(self.id, earlier.originator_version, event_cls.KIND, earlier.timestamp, False)
         if event_cls is EventCorrected:
@@ -256,16 +371,22 @@ class LedgerAggregate(BaseAggregate[str]):
         elif event_cls is EventRetracted:
             self.check_retraction(values)
         else:
+            payload = in_field_order(event_cls, values)
+            if payload is not None:
+                fact = self.check_new_fact(event_cls, payload, recording)
+                return Decision(self, event_cls, payload, recording, key, fact)
             self.check_new_fact(event_cls, values, recording)
         return Decision(self, event_cls, dict(values), recording)
 
     # ---------------------------------------------------------------- checks
 
-    def check_new_fact(self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording) -> None:
+    def check_new_fact(self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording) -> Fact:
+        """Check a new fact against the others; return it as checked (version 0, no event yet)."""
         candidate = Fact(0, event_cls.KIND, dict(values), recording.recorded_on)
         errors = FieldErrors()
         self.check_fact(self.current_context(), candidate, errors, new=True)
         errors.raise_if_any()
+        return candidate
 
     def check_correction(self, values: Mapping[str, Any], recording: Recording) -> dict[str, Any]:
         """Check a correction; return the corrected fields in their canonical form."""
