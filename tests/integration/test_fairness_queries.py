@@ -175,6 +175,15 @@ def test_time_to_promotion_adds_pool_performance_and_reports_a_cox_fit_that_fail
     assert [g["promoted"] for g in result["groups"]] == [0, 3]
 
 
+def test_time_to_promotion_by_several_dimensions_answers_as_each_one_alone(store: SqlStore) -> None:
+    add_pool(store)
+    queries = FairnessQueries(store, today=TODAY)
+    bys = ["sex", "education", ("sex", "education")]
+    together = queries.time_to_promotion_by(bys, min_cell=1, end="2024-12-31")
+    assert together == [queries.time_to_promotion(by, min_cell=1, end="2024-12-31") for by in bys]
+    assert [r["by"] for r in together] == [["sex"], ["education"], ["sex", "education"]]
+
+
 def audit(database_url: str, *args: str) -> Result:
     return CliRunner().invoke(main, ["audit", *args], env={"CAREERLOG_DATABASE_URL": database_url})
 
