@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -86,40 +86,100 @@ def _read_fields(event_cls: type[LedgerEvent]) -> tuple[FieldSpec, ...]:
     return tuple(specs)
 
 
-_BY_NAME: dict[type, dict[str, FieldSpec]] = {}
-
-
-def _by_name(event_cls: type[LedgerEvent]) -> dict[str, FieldSpec]:
-    found = _BY_NAME.get(event_cls)
-    if found is None:
-        found = _BY_NAME[event_cls] = {spec.name: spec for spec in payload_fields(event_cls)}
-    return found
-
-
 def parse_payload(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Typed payload values from plain data; InvalidInput names every bad field.
 
     With partial=True (corrections) only the given fields are read and none is required.
     """
     errors = FieldErrors()
-    specs = _by_name(event_cls)
+    parsers = _parsers(event_cls)
     for name in raw:
-        if name not in specs:
+        if name not in parsers:
             errors.add(name, "Unknown field.")
     values: dict[str, Any] = {}
-    for name, spec in specs.items():
+    for name, (required, parse) in parsers.items():
         if name not in raw:
-            if spec.required and not partial:
+            if required and not partial:
                 errors.add(name, "Missing data for required field.")
             elif not partial:
                 values[name] = None
             continue
         try:
-            values[name] = parse_value(spec, raw[name])
+            values[name] = parse(raw[name])
         except ValueError as e:
             errors.add(name, str(e))
     errors.raise_if_any()
     return values
+
+
+Parser = Callable[[Any], Any]
+_PARSERS: dict[type, dict[str, tuple[bool, Parser]]] = {}
+
+
+def _parsers(event_cls: type[LedgerEvent]) -> dict[str, tuple[bool, Parser]]:
+    """Each payload field's name, whether it is required, and how its value is read (as `parse_value`)."""
+    found = _PARSERS.get(event_cls)
+    if found is None:
+        found = _PARSERS[event_cls] = {
+            spec.name: (spec.required, field_parser(spec)) for spec in payload_fields(event_cls)
+        }
+    return found
+
+
+def field_parser(spec: FieldSpec) -> Parser:
+    """`parse_value` for one field, with the common cases read directly (the same values and errors).
+
+    A string for a string or a date, and an integer for an integer, are read here; every
+    other value goes through `parse_value`.
+    """
+
+    def generic(value: Any) -> Any:
+        return parse_value(spec, value)
+
+    required, table_name = spec.required, spec.table
+    if spec.type is str:
+
+        def text(value: Any) -> Any:
+            if type(value) is not str:
+                return parse_value(spec, value)
+            converted = value.strip()
+            if len(converted) > MAX_TEXT or "\x00" in converted:
+                return parse_value(spec, value)
+            if table_name:
+                try:
+                    converted = reference().table(table_name).normalise(converted)
+                except KeyError:
+                    raise ValueError(f"Unknown code {converted!r}; see the {table_name} reference table.") from None
+            if converted == "":
+                if required:
+                    raise ValueError("May not be empty.")
+                return None
+            return converted
+
+        return text
+    if spec.type is date and not table_name:
+
+        def day(value: Any) -> Any:
+            if type(value) is not str:
+                return parse_value(spec, value)
+            stripped = value.strip()
+            if not stripped:
+                if required:
+                    raise ValueError("Field may not be null.")
+                return None
+            try:
+                return date.fromisoformat(stripped)
+            except ValueError:
+                raise ValueError(f"Not a valid date (expected YYYY-MM-DD): {value!r}.") from None
+
+        return day
+    if spec.type is int and not table_name:
+
+        def integer(value: Any) -> Any:
+            return value if type(value) is int else parse_value(spec, value)
+
+        return integer
+    return generic
 
 
 def parse_value(spec: FieldSpec, value: Any) -> Any:

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
 
 from careerlog.domain.errors import InvalidInput
-from careerlog.domain.events import BY_KIND, RankPromoted, TrainingCompleted
-from careerlog.domain.payload import parse_payload, payload_fields
+from careerlog.domain.events import BY_KIND, LedgerEvent, RankPromoted, TrainingCompleted
+from careerlog.domain.payload import field_parser, parse_payload, parse_value, payload_fields
+from careerlog.reference import reference
 
 
 def test_payload_fields_exclude_what_the_system_sets() -> None:
@@ -73,3 +75,35 @@ def test_every_kind_declares_a_description_for_each_field() -> None:
     for cls in BY_KIND.values():
         for spec in payload_fields(cls):
             assert spec.doc, f"{cls.__name__}.{spec.name} has no description"
+
+
+class Text(str):
+    """A string of a subclass: read as `parse_value` reads it."""
+
+
+def odd_values() -> list[object]:
+    """Values of every kind an import or the API may hand over, good and bad, and each table's codes."""
+    values: list[object] = [None, "", "  ", "x", " x ", "a" * 500, " " + "a" * 500, "a" * 501, "a\x00b", Text(" M ")]
+    values += ["2020-01-01", " 2020-01-01 ", "2020-13-01", "20200101", "2020-01-01T10:00", "01/02/2020"]
+    values += [0, 5, -3, True, False, 1.0, 1.5, "12", " 12 ", "-4", "1.5", Decimal("1.5"), "1e3", "NaN"]
+    values += [date(2020, 1, 1), datetime(2020, 1, 1, 10, 0), {}, {"a": 1}, [], ["x"]]
+    for table in {spec.table for cls in BY_KIND.values() for spec in payload_fields(cls) if spec.table}:
+        codes = reference().table(table).codes
+        values += [codes[0], codes[-1].lower(), f" {codes[0]} ", codes[0] + "?"]
+    return values
+
+
+def outcome(parse: Callable[..., object], *args: object) -> tuple[str, object]:
+    try:
+        value = parse(*args)
+    except ValueError as e:
+        return "refused", str(e)
+    return "read", (type(value), value)
+
+
+@pytest.mark.parametrize("cls", list(BY_KIND.values()), ids=list(BY_KIND))
+def test_each_fields_reader_reads_and_refuses_exactly_as_parse_value(cls: type[LedgerEvent]) -> None:
+    for spec in payload_fields(cls):
+        read = field_parser(spec)
+        for value in odd_values():
+            assert outcome(read, value) == outcome(parse_value, spec, value), (spec.name, value)
