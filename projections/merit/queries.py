@@ -28,6 +28,7 @@ DECISION_COLUMNS = (
     "rank_before, rank_after, level, title, corrected, verdict, finding_count, max_severity"
 )
 DECISION_TYPES = ("promotion", "post")
+FINDING_COLUMNS = ("rule", "severity", "source", "status", "message", "evidence")
 
 
 def iso_day(value: str | None, name: str) -> str | None:
@@ -91,8 +92,11 @@ class AuditQueries(ViewReader):
         end: str | None = None,
         rule: str | None = None,
         severity: str | None = None,
+        *,
+        with_findings: bool = False,
     ) -> tuple[str, list[Any]]:
-        """The query of `decisions` and its parameters."""
+        """The query of `decisions` and its parameters; with each decision's findings (`finding_` columns,
+        one row per finding, in the order of their rules) when asked."""
         clauses, params = filter_clauses(filters, DECISION_FILTERS)
         if decision is not None:
             if decision not in DECISION_TYPES:
@@ -114,34 +118,33 @@ class AuditQueries(ViewReader):
             )
             params.append(rule)
         columns = ", ".join(f"d.{c.strip()}" for c in DECISION_COLUMNS.split(","))
-        return f"SELECT {columns} FROM decisions d{where_sql(clauses)} ORDER BY d.tmt, d.subject, d.version", params
+        joined = order = ""
+        if with_findings:
+            columns += "".join(f", f.{c} AS finding_{c}" for c in FINDING_COLUMNS)
+            joined = " LEFT JOIN findings f ON f.subject = d.subject AND f.version = d.version"
+            order = ", f.rule"
+        where = where_sql(clauses)
+        return f"SELECT {columns} FROM decisions d{joined}{where} ORDER BY d.tmt, d.subject, d.version{order}", params
 
     def each_decision(
-        self, filters: dict[str, Any] | None = None, *, page: int = 2000, **options: str | None
+        self, filters: dict[str, Any] | None = None, *, page: int = 10000, **options: str | None
     ) -> Iterator[dict[str, Any]]:
-        """Every audited decision (filtered as `decisions`) with its findings, from one query read a
-        page at a time, so that memory holds one page however many there are."""
-        statement, params = self.decisions_sql(filters, **options)
+        """Every audited decision (filtered as `decisions`) with its findings, from one query (the
+        decisions joined with their findings, in order) read a page at a time, so that memory
+        holds one page however many there are."""
+        statement, params = self.decisions_sql(filters, **options, with_findings=True)
+        current: dict[str, Any] | None = None
         for rows in streamed(self.store, statement, params, page):
-            found = self.findings_of([(r["subject"], r["version"]) for r in rows])
             for row in rows:
-                yield {**row, "findings": found.get((row["subject"], row["version"]), [])}
-
-    def findings_of(self, decisions: list[tuple[str, int]]) -> dict[tuple[str, int], list[dict[str, Any]]]:
-        """The findings of some decisions, with their evidence, by (subject, version)."""
-        wanted = set(decisions)
-        subjects = sorted({s for s, _ in wanted})
-        rows = self.store.query(
-            "SELECT subject, version, rule, severity, source, status, message, evidence FROM findings "
-            f"WHERE subject IN ({', '.join('?' * len(subjects))}) ORDER BY subject, version, rule",
-            subjects,
-        )
-        found: dict[tuple[str, int], list[dict[str, Any]]] = {}
-        for f in rows:
-            key = (f.pop("subject"), f.pop("version"))
-            if key in wanted:
-                found.setdefault(key, []).append({**f, "evidence": json.loads(f["evidence"])})
-        return found
+                finding = {c: row.pop(f"finding_{c}") for c in FINDING_COLUMNS}
+                if current is None or (row["subject"], row["version"]) != (current["subject"], current["version"]):
+                    if current is not None:
+                        yield current
+                    current = {**row, "findings": []}
+                if finding["rule"] is not None:
+                    current["findings"].append({**finding, "evidence": json.loads(finding["evidence"])})
+        if current is not None:
+            yield current
 
     def promotion(self, nip: str, version: int) -> dict[str, Any]:
         """One decision (promotion or post) with its findings and their evidence, and the ratings it
