@@ -168,6 +168,7 @@ def test_scaling_measures_ingest_projection_and_timeline_in_stores_of_each_size(
     with kept.connect_postgres() as conn:  # events only: the clones' events, the base's view rows
         roster = conn.execute(f'SELECT count(*) FROM "{schema_prefix}_24_1".roster').fetchone()
     assert roster == (12,)
+    assert bigstore.verify(POSTGRES_URL, f"{schema_prefix}_24_1", 12, 1, 4, schema_prefix) == 4
 
 
 def _subjects(settings: Any) -> set[str]:
