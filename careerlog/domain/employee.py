@@ -62,7 +62,7 @@ class Career:
 
 
 def _order(fact: Fact) -> tuple[date, int]:
-    return fact.effective_date, fact.version
+    return fact.values["effective_date"], fact.version  # fact.effective_date, read directly
 
 
 def _insert_in_order(facts: list[Fact], fact: Fact) -> None:
@@ -333,8 +333,8 @@ def check_performance_rating(career: Career, fact: Fact, errors: FieldErrors) ->
         errors.add("year", f"{year} is after the rating's date ({fact.effective_date.isoformat()}).")
     if career.appointment is not None and year < career.appointment.effective_date.year:
         errors.add("year", f"{year} is before the appointment year.")
-    for other in career.others("performance_rating", fact):
-        if other.get("year") == year:
+    for other in career.by_kind["performance_rating"]:
+        if other.version != fact.version and other.values.get("year") == year:  # the others rated that year
             errors.add("year", f"{year} is already rated (version {other.version}); correct it instead.")
 
 

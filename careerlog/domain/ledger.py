@@ -12,7 +12,6 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from functools import cached_property
 from operator import attrgetter
 from typing import Any, cast
 
@@ -132,11 +131,17 @@ def in_field_order(event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> d
 
 
 def build_event(
-    event_cls: type[LedgerEvent], originator_id: str, version: int, payload: Mapping[str, Any], recording: Recording
+    event_cls: type[LedgerEvent],
+    originator_id: str,
+    version: int,
+    payload: Mapping[str, Any],
+    recording: Recording,
+    rest: tuple[str, ...] | None = None,
 ) -> LedgerEvent:
     """The event `event_cls(**fields)` would make (the same fields, set in the same order), made directly.
 
-    Only for classes whose shape is `direct`, with every payload field given.
+    Only for classes whose shape is `direct`, with every payload field given; `rest` is the
+    shape's `rest`, when the caller has it.
     """
     state = {
         "originator_id": originator_id,
@@ -148,7 +153,7 @@ def build_event(
         "migrated": recording.migrated,
         "client_key": recording.client_key,
     }
-    for name in event_shape(event_cls).rest:
+    for name in event_shape(event_cls).rest if rest is None else rest:
         state[name] = payload[name]
     event = object.__new__(event_cls)
     object.__setattr__(event, "__dict__", state)
@@ -197,7 +202,7 @@ class Recording:
     migrated: bool = False
     client_key: str | None = None
 
-    @cached_property
+    @property
     def recorded_on(self) -> date:
         return local_date(self.recorded_at)
 
@@ -244,24 +249,26 @@ class Decision:
 
     def commit(self) -> Outcome:
         aggregate, event_cls, recording, fact = self.aggregate, self.event_cls, self.recording, self.fact
+        shape = event_shape(event_cls)
+        recorded_at = recording.recorded_at
         if (
             fact is None
             or self.key is None
-            or recording.recorded_at is None
-            or not event_shape(event_cls).direct
+            or recorded_at is None
+            or not shape.direct
             or getattr(type(aggregate), "TOPIC", None)
         ):
             aggregate.trigger_event(event_cls, **self.values, **recording.event_kwargs())
-        else:
-            # what trigger_event and the event's mutate do, without their checks (they hold here)
-            version = aggregate.version + 1
-            event = build_event(event_cls, aggregate.id, version, self.values, recording)
-            fact.version, fact.event = version, event
-            aggregate.take_fact(fact, self.key)
-            aggregate.version = version
-            aggregate.modified_on = recording.recorded_at
-            aggregate.pending_events.append(event)
-        return Outcome(aggregate.id, aggregate.version, event_cls.KIND, recording.recorded_at, True)
+            return Outcome(aggregate.id, aggregate.version, event_cls.KIND, recorded_at, True)
+        # what trigger_event and the event's mutate do, without their checks (they hold here)
+        subject, version = aggregate.id, aggregate.version + 1
+        event = build_event(event_cls, subject, version, self.values, recording, shape.rest)
+        fact.version, fact.event = version, event
+        aggregate.take_fact(fact, self.key)
+        aggregate.version = version
+        aggregate.modified_on = recorded_at
+        aggregate.pending_events.append(event)
+        return Outcome(subject, version, event_cls.KIND, recorded_at, True)
 
 
 class LedgerAggregate(BaseAggregate[str]):
