@@ -4,6 +4,8 @@ CAREERLOG_SECRET_KEY      Flask's secret key (default: a random one per process)
 CAREERLOG_MAX_UPLOAD_MB   the largest request body, imports included (default 50)
 CAREERLOG_WAIT_SECONDS    how long a read waits for ?wait_for before a 503 (default 5)
 CAREERLOG_MIN_CELL        the fewest people a reporter or policy maker sees a figure about (default 5)
+CAREERLOG_MAX_PAGE_OFFSET the deepest row a list reads by page number: page x per_page at most this
+                          (default 10000); the roster reads on past it by cursor (`after`)
 CAREERLOG_ACCESS_LOG_COMMIT  durable (default): on PostgreSQL each read's access-log entry is on disk
                           before the answer; fast: committed without waiting for the disk (a crash of
                           the database server or machine may lose the last 0.6 s of entries)
@@ -26,6 +28,7 @@ class WebSettings:
     max_upload_mb: float = 50
     wait_seconds: float = 5.0
     min_cell: int = 5
+    max_page_offset: int = 10_000
     durable_access_log: bool = True
 
     @classmethod
@@ -36,6 +39,7 @@ class WebSettings:
             max_upload_mb=_number(env, "CAREERLOG_MAX_UPLOAD_MB", 50),
             wait_seconds=_number(env, "CAREERLOG_WAIT_SECONDS", 5.0),
             min_cell=_whole(env, "CAREERLOG_MIN_CELL", 5),
+            max_page_offset=_whole(env, "CAREERLOG_MAX_PAGE_OFFSET", 10_000),
             durable_access_log=_choice(env, "CAREERLOG_ACCESS_LOG_COMMIT", ("durable", "fast")) == "durable",
         )
 
@@ -45,6 +49,7 @@ class WebSettings:
             "MAX_CONTENT_LENGTH": int(self.max_upload_mb * 1024 * 1024),
             "CAREERLOG_WAIT_SECONDS": self.wait_seconds,
             "CAREERLOG_MIN_CELL": self.min_cell,
+            "CAREERLOG_MAX_PAGE_OFFSET": self.max_page_offset,
             "CAREERLOG_FOLLOW": True,
             "CAREERLOG_DURABLE_ACCESS_LOG": self.durable_access_log,
         }

@@ -9,9 +9,10 @@ from marshmallow import EXCLUDE, RAISE, Schema, fields, post_load, validate
 from webargs.fields import DelimitedList
 
 from careerlog.access import Role
-from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, MAX_PAGE_SIZE, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
+from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import HistoryEventSchema
 from web.api.fields import PlainDate, PlainDateTime
+from web.api.paging import READ_ON_BY_CURSOR, PageNumberSchema
 
 AGE_BAND_LABELS = [age_band_label(low, high) for low, high in AGE_BANDS]
 
@@ -71,9 +72,8 @@ class ReadQuerySchema(WaitSchema, FormatSchema):
     """Reads of the views: wait for a position, answer in JSON or CSV."""
 
 
-class PagingSchema(ReadQuerySchema):
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
-    per_page = fields.Integer(load_default=50, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
+class PagingSchema(ReadQuerySchema, PageNumberSchema):
+    """A read of a list by page number, inside the window (web.api.paging)."""
 
 
 class WrittenSchema(StrictSchema):
@@ -115,6 +115,8 @@ RosterFilterSchema = type("RosterFilterSchema", (ReadQuerySchema,), {**_filter_f
 
 
 class RosterQuerySchema(PagingSchema, RosterFilterSchema):  # type: ignore[valid-type,misc]
+    instead = READ_ON_BY_CURSOR
+
     q = fields.String(metadata={"description": "Search names and NIPs."})
     sort = fields.String(
         load_default="name",
@@ -348,9 +350,7 @@ class MeSchema(StrictSchema):
     )
 
 
-class AccessLogQuerySchema(FormatSchema):
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
-    per_page = fields.Integer(load_default=50, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
+class AccessLogQuerySchema(FormatSchema, PageNumberSchema):
     nip = fields.List(fields.String(), metadata={"description": "Only reads of these records."})
     username = fields.List(fields.String(), metadata={"description": "Only reads by these accounts."})
     since = fields.AwareDateTime(default_timezone=UTC)

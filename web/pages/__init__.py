@@ -15,6 +15,7 @@ from flask_babel import Babel, format_date, format_datetime, format_decimal, for
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
+from web.api.paging import last_page
 from web.pages.labels import field_label, kind_label, promotion_kind_name, reason, severity_label
 
 LANGUAGES = ("id", "en")
@@ -70,6 +71,7 @@ def init_pages(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "id")
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals["get_locale"] = get_locale
+    app.jinja_env.globals["last_page"] = last_page  # pagers link no page past the window (web.api.paging)
     app.jinja_env.filters["local_date"] = local_date
     app.jinja_env.filters["local_number"] = local_number
     app.jinja_env.filters["local_datetime"] = local_datetime

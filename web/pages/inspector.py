@@ -19,6 +19,7 @@ from projections.merit.fairness import DEFAULT_MIN_CELL
 from projections.merit.groups import DIMENSIONS
 from projections.merit.queries import DECISION_COLUMNS
 from projections.merit.rules import SEVERITY_ORDER
+from web.api.paging import last_page
 from web.pages import charts
 from web.pages.common import allowed, blp, filters_from, one, page, services
 from web.pages.export import columns_of, csv_download
@@ -81,9 +82,10 @@ def audit_rows(per_page: int, page_number: int) -> tuple[Any, dict[str, list[str
     return listed(services().audits, SCOPE, per_page, page_number, **options)
 
 
-def page_number() -> int:
+def page_number(per_page: int = 50) -> int:
+    """The page asked for, no further than the last page inside the window (web.api.paging)."""
     value = request.args.get("page", "1")
-    return max(1, int(value)) if value.isdigit() else 1
+    return min(max(1, int(value)), last_page(per_page)) if value.isdigit() else 1
 
 
 @blp.route("/audits")

@@ -1,0 +1,61 @@
+"""The window of rows a list reads by page number (CAREERLOG_MAX_PAGE_OFFSET, like Elasticsearch's
+index.max_result_window): a page by number is read with OFFSET, which reads and skips every row before
+it, so `page` x `per_page` may not pass the window. The roster reads on past it after a cursor (each
+page's `next`, passed as `after`); the other lists are narrowed by their filters. Page 1 skips nothing
+and is always allowed. The API answers a page past the window with a 422 naming `page`; the HTML pages
+offer no link past it."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from flask import current_app
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from projections.queries import MAX_PAGE_SIZE
+
+DEFAULT_MAX_PAGE_OFFSET = 10_000
+READ_ON_BY_CURSOR = "read on after a cursor instead: pass each page's `next` as `after` (without `page`)"
+NARROW_THE_FILTERS = "narrow the filters (period, scope) to reach the rows beyond them"
+
+
+def max_page_offset() -> int:
+    """The deepest row a page by number may reach (the app's CAREERLOG_MAX_PAGE_OFFSET)."""
+    return int(current_app.config.get("CAREERLOG_MAX_PAGE_OFFSET", DEFAULT_MAX_PAGE_OFFSET))
+
+
+def last_page(per_page: int) -> int:
+    """The last page number of this size inside the window (at least 1)."""
+    return max(1, max_page_offset() // per_page)
+
+
+def beyond_window(page: int, per_page: int, instead: str) -> str | None:
+    """Why this page is past the window, and what to do instead; None for a page inside it."""
+    if page <= last_page(per_page):
+        return None
+    limit = max_page_offset()
+    return (
+        f"Pages by number reach only the first {limit} rows (page x per_page at most {limit}; "
+        f"with per_page={per_page} the last page is {last_page(per_page)}): {instead}."
+    )
+
+
+PAGE_DESCRIPTION = (
+    "The page number, from 1. Pages by number reach only the first CAREERLOG_MAX_PAGE_OFFSET rows "
+    "(page x per_page at most that, default 10,000; page 1 always): past it the answer is 422."
+)
+
+
+class PageNumberSchema(Schema):
+    """`page` and `per_page`, with the window checked; `instead` says what to do past it."""
+
+    instead: ClassVar[str] = NARROW_THE_FILTERS
+
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1), metadata={"description": PAGE_DESCRIPTION})
+    per_page = fields.Integer(load_default=50, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
+
+    @validates_schema
+    def page_inside_the_window(self, data: dict[str, Any], **_: Any) -> None:
+        reason = beyond_window(data["page"], data["per_page"], self.instead)
+        if reason is not None:
+            raise ValidationError(reason, field_name="page")
