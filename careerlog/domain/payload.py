@@ -90,39 +90,50 @@ def parse_payload(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, parti
     """Typed payload values from plain data; InvalidInput names every bad field.
 
     With partial=True (corrections) only the given fields are read and none is required.
+    Unknown fields are named first (in the order given), then the payload's fields in order.
     """
     errors = FieldErrors()
-    parsers = _parsers(event_cls)
-    for name in raw:
-        if name not in parsers:
-            errors.add(name, "Unknown field.")
     values: dict[str, Any] = {}
-    for name, (required, parse) in parsers.items():
-        if name not in raw:
-            if required and not partial:
+    given = 0  # how many of the payload's fields are in raw
+    for name, required, parse in _parsers(event_cls):
+        if name in raw:
+            given += 1
+            try:
+                values[name] = parse(raw[name])
+            except ValueError as e:
+                errors.add(name, str(e))
+        elif not partial:
+            if required:
                 errors.add(name, "Missing data for required field.")
-            elif not partial:
+            else:
                 values[name] = None
-            continue
-        try:
-            values[name] = parse(raw[name])
-        except ValueError as e:
-            errors.add(name, str(e))
+    if given != len(raw):
+        errors = _unknown_first(event_cls, raw, errors)
     errors.raise_if_any()
     return values
 
 
+def _unknown_first(event_cls: type[LedgerEvent], raw: Mapping[str, Any], errors: FieldErrors) -> FieldErrors:
+    """The unknown fields of raw, then the errors of the payload's fields."""
+    known = {spec.name for spec in payload_fields(event_cls)}
+    found = FieldErrors()
+    for name in raw:
+        if name not in known:
+            found.add(name, "Unknown field.")
+    found.errors.update(errors.errors)
+    return found
+
+
 Parser = Callable[[Any], Any]
-_PARSERS: dict[type, dict[str, tuple[bool, Parser]]] = {}
+_PARSERS: dict[type, tuple[tuple[str, bool, Parser], ...]] = {}
 
 
-def _parsers(event_cls: type[LedgerEvent]) -> dict[str, tuple[bool, Parser]]:
+def _parsers(event_cls: type[LedgerEvent]) -> tuple[tuple[str, bool, Parser], ...]:
     """Each payload field's name, whether it is required, and how its value is read (as `parse_value`)."""
     found = _PARSERS.get(event_cls)
     if found is None:
-        found = _PARSERS[event_cls] = {
-            spec.name: (spec.required, field_parser(spec)) for spec in payload_fields(event_cls)
-        }
+        specs = payload_fields(event_cls)
+        found = _PARSERS[event_cls] = tuple((spec.name, spec.required, field_parser(spec)) for spec in specs)
     return found
 
 

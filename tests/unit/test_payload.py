@@ -107,3 +107,36 @@ def test_each_fields_reader_reads_and_refuses_exactly_as_parse_value(cls: type[L
         read = field_parser(spec)
         for value in odd_values():
             assert outcome(read, value) == outcome(parse_value, spec, value), (spec.name, value)
+
+
+UNORDERED = {"zeta": 1, "hours": "many", "title": "", "alpha": 2, "start_date": "2020-13-01", "training_kind": "NOPE"}
+
+
+@pytest.mark.parametrize(
+    ("partial", "named"),
+    [
+        (
+            False,
+            [
+                "zeta",
+                "alpha",
+                "effective_date",
+                "reference",
+                "training_kind",
+                "title",
+                "organiser",
+                "hours",
+                "start_date",
+            ],
+        ),
+        (True, ["zeta", "alpha", "training_kind", "title", "hours", "start_date"]),
+    ],
+)
+def test_unknown_fields_are_named_first_in_the_order_given_then_the_payloads_fields_in_order(
+    partial: bool, named: list[str]
+) -> None:
+    with pytest.raises(InvalidInput) as e:
+        parse_payload(TrainingCompleted, UNORDERED, partial=partial)
+    assert list(e.value.errors) == named
+    assert e.value.errors["zeta"] == ["Unknown field."]
+    assert e.value.errors["title"] == ["May not be empty."]
