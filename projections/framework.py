@@ -52,18 +52,10 @@ class Table:
 
     def ddl(self) -> list[str]:
         cols = ", ".join(f"{name} {kind}" for name, kind in self.columns)
-        table = f"CREATE TABLE IF NOT EXISTS {self.name} ({cols}, PRIMARY KEY ({', '.join(self.primary_key)}))"
-        return [table, *self.index_ddl()]
-
-    def index_ddl(self) -> list[str]:
-        """The statements creating the secondary indexes (those not there yet)."""
-        return [
-            f"CREATE INDEX IF NOT EXISTS {self.name}_ix{i} ON {self.name} ({', '.join(columns)})"
-            for i, columns in enumerate(self.indexes)
-        ]
-
-    def drop_index_ddl(self) -> list[str]:
-        return [f"DROP INDEX IF EXISTS {self.name}_ix{i}" for i in range(len(self.indexes))]
+        statements = [f"CREATE TABLE IF NOT EXISTS {self.name} ({cols}, PRIMARY KEY ({', '.join(self.primary_key)}))"]
+        for i, columns in enumerate(self.indexes):
+            statements.append(f"CREATE INDEX IF NOT EXISTS {self.name}_ix{i} ON {self.name} ({', '.join(columns)})")
+        return statements
 
     def insert_statement(self) -> str:
         names = self.column_names
@@ -324,8 +316,7 @@ class Projector:
         events each, rebuilt side by side: this process takes the first, a forked process
         each other. Every range is read up to the same position (the head when the rebuild
         began) and each subject's rows are written once, so the tables are those of a serial
-        rebuild; the position is recorded when every range is done. The secondary indexes
-        of the tables are made after their rows are written (once, instead of on every insert).
+        rebuild; the position is recorded when every range is done.
         """
         wanted = set(names) if names is not None else {p.name for p in self.projections}
         chosen = [p for p in self.projections if p.name in wanted]
@@ -333,20 +324,14 @@ class Projector:
         for projection in chosen:
             self._drop(projection)
         self.ensure_tables()
-        tables = [table for projection in chosen for table in projection.tables]
         with self.views.sql.transaction() as sql:
             for projection in chosen:
                 self._set_schema(sql, projection, "rebuilding")
-            for statement in itertools.chain.from_iterable(t.drop_index_ddl() for t in tables):
-                sql.execute(statement)
         ranges = self.subject_ranges(head, jobs) if jobs > 1 else [SubjectRange("", None)]
         if len(ranges) == 1:
             count = self.rebuild_range(chosen, head, ranges[0], progress)
         else:
             count = RangeWorkers(self, chosen, head, ranges[1:]).run(ranges[0], progress)
-        with self.views.sql.transaction() as sql:
-            for statement in itertools.chain.from_iterable(t.index_ddl() for t in tables):
-                sql.execute(statement)
         for projection in chosen:
             self._finish_rebuild(projection, head)
         return count
