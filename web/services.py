@@ -280,17 +280,18 @@ class Services:
         """Audited decisions of one type (rank promotions, or post appointments) within the reader's
         scope (where each was decided), by TMT, paginated; every filter is applied by the query."""
         scope = self.within(reader, Action.RUN_AUDITS, filters)
-        rows = self.audit_view.decisions(
+        shown, total = self.audit_view.decisions_page(
             {**scope, "verdict": [verdict]} if verdict else scope,
+            page=page,
+            per_page=per_page,
             decision=decision,
             start=start.isoformat() if start else None,
             end=end.isoformat() if end else None,
             rule=rule,
             severity=severity,
         )
-        shown = rows[(page - 1) * per_page : page * per_page]
         self.accounts.record_access(reader, "audits", [Target(r["subject"], r["agency"], r["region"]) for r in shown])
-        return Page(shown, len(rows), page, per_page)
+        return Page(shown, total, page, per_page)
 
     def audit(self, reader: Account, nip: str, version: int, decision: str = "promotion") -> dict[str, Any]:
         """One audited decision of the type: its findings with their evidence, and the colleagues passed over."""
@@ -344,12 +345,17 @@ class Services:
         """Awards within the reader's scope (where the recipient worked on the award's date), by date,
         each with its verdict and the findings of the awards audit, paginated."""
         scope = self.within(reader, Action.RUN_AUDITS, filters)
-        rows = self.award_view.awards(
-            scope, start=start.isoformat() if start else None, end=end.isoformat() if end else None, verdict=verdict
+        rows, total = self.award_view.awards_page(
+            scope,
+            page=page,
+            per_page=per_page,
+            start=start.isoformat() if start else None,
+            end=end.isoformat() if end else None,
+            verdict=verdict,
         )
-        shown = self.award_view.with_findings(rows[(page - 1) * per_page : page * per_page])
+        shown = self.award_view.with_findings(rows)
         self.accounts.record_access(reader, "awards", [Target(r["subject"], r["agency"], r["region"]) for r in shown])
-        return Page(shown, len(rows), page, per_page)
+        return Page(shown, total, page, per_page)
 
     def fairness(
         self, reader: Account, by: list[str], filters: Mapping[str, list[str]], **options: Any

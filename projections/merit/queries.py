@@ -28,6 +28,7 @@ DECISION_COLUMNS = (
     "rank_before, rank_after, level, title, corrected, verdict, finding_count, max_severity"
 )
 DECISION_TYPES = ("promotion", "post")
+COUNT_SQL = "SELECT COUNT(*) AS n FROM decisions d"
 FINDING_COLUMNS = ("rule", "severity", "source", "status", "message", "evidence")
 
 
@@ -84,7 +85,24 @@ class AuditQueries(ViewReader):
         """Audited decisions of one type (`promotion`, `post`) or both (None)."""
         return self.store.query(*self.decisions_sql(filters, decision, start, end, rule, severity))
 
-    def decisions_sql(
+    def decisions_page(
+        self, filters: dict[str, Any] | None = None, *, page: int, per_page: int, **options: str | None
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of `decisions` (filtered as it is: decision, start, end, rule, severity), the rows
+        `decisions(...)[(page - 1) * per_page : page * per_page]` read with LIMIT and OFFSET, and how
+        many decisions match in all (COUNT)."""
+        where, params = self.decisions_where(filters, **options)
+        with self.store.statements() as sql:
+            rows = sql.query(f"{decisions_select(where)} LIMIT ? OFFSET ?", [*params, per_page, (page - 1) * per_page])
+            total = int(sql.scalar(f"{COUNT_SQL}{where}", params))
+        return rows, total
+
+    def decisions_count(self, filters: dict[str, Any] | None = None, **options: str | None) -> int:
+        """How many decisions `decisions` lists (filtered as it is), counted by the database."""
+        where, params = self.decisions_where(filters, **options)
+        return int(self.store.scalar(f"{COUNT_SQL}{where}", params))
+
+    def decisions_where(
         self,
         filters: dict[str, Any] | None,
         decision: str | None = None,
@@ -92,11 +110,8 @@ class AuditQueries(ViewReader):
         end: str | None = None,
         rule: str | None = None,
         severity: str | None = None,
-        *,
-        with_findings: bool = False,
     ) -> tuple[str, list[Any]]:
-        """The query of `decisions` and its parameters; with each decision's findings (`finding_` columns,
-        one row per finding, in the order of their rules) when asked."""
+        """The WHERE clause of `decisions` (over `decisions d`) and its parameters."""
         clauses, params = filter_clauses(filters, DECISION_FILTERS)
         if decision is not None:
             if decision not in DECISION_TYPES:
@@ -117,14 +132,17 @@ class AuditQueries(ViewReader):
                 "EXISTS (SELECT 1 FROM findings f WHERE f.subject = d.subject AND f.version = d.version AND f.rule = ?)"
             )
             params.append(rule)
-        columns = ", ".join(f"d.{c.strip()}" for c in DECISION_COLUMNS.split(","))
-        joined = order = ""
-        if with_findings:
-            columns += "".join(f", f.{c} AS finding_{c}" for c in FINDING_COLUMNS)
-            joined = " LEFT JOIN findings f ON f.subject = d.subject AND f.version = d.version"
-            order = ", f.rule"
-        where = where_sql(clauses)
-        return f"SELECT {columns} FROM decisions d{joined}{where} ORDER BY d.tmt, d.subject, d.version{order}", params
+        return where_sql(clauses), params
+
+    def decisions_sql(
+        self, filters: dict[str, Any] | None, *criteria: str | None, with_findings: bool = False, **options: str | None
+    ) -> tuple[str, list[Any]]:
+        """The query of `decisions` (its criteria as `decisions_where` takes them) and its parameters;
+        with each decision's findings (`finding_` columns, one row per finding, in the order of their
+        rules) when asked. (subject, version) is the table's primary key: the order is total, so a page
+        by LIMIT and OFFSET is a slice of the whole list."""
+        where, params = self.decisions_where(filters, *criteria, **options)
+        return decisions_select(where, with_findings=with_findings), params
 
     def each_decision(
         self, filters: dict[str, Any] | None = None, *, page: int = 10000, **options: str | None
@@ -167,6 +185,17 @@ class AuditQueries(ViewReader):
             "findings": [{**f, "evidence": json.loads(f["evidence"])} for f in findings],
             "inflated_ratings": inflated,
         }
+
+
+def decisions_select(where: str, *, with_findings: bool = False) -> str:
+    """The SELECT of `decisions` with its WHERE clause, in the list's order (see `decisions_sql`)."""
+    columns = ", ".join(f"d.{c.strip()}" for c in DECISION_COLUMNS.split(","))
+    joined = order = ""
+    if with_findings:
+        columns += "".join(f", f.{c} AS finding_{c}" for c in FINDING_COLUMNS)
+        joined = " LEFT JOIN findings f ON f.subject = d.subject AND f.version = d.version"
+        order = ", f.rule"
+    return f"SELECT {columns} FROM decisions d{joined}{where} ORDER BY d.tmt, d.subject, d.version{order}"
 
 
 def streamed(store: SqlStore, statement: str, params: list[Any], size: int) -> Iterator[list[Row]]:

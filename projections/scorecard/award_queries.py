@@ -27,6 +27,8 @@ AWARD_COLUMNS = (
     "finding_count",
 )
 VERDICT_SQL = {"compliant": "a.finding_count = 0", "findings": "a.finding_count > 0"}
+AWARDS_SQL = f"SELECT {', '.join(f'a.{c}' for c in AWARD_COLUMNS)} FROM awards a"
+AWARDS_ORDER = " ORDER BY a.award_date, a.subject, a.version"
 FINDING_COLUMNS = "subject, version, rule, severity, source, status, message, evidence"
 
 
@@ -47,6 +49,35 @@ class AwardQueries(ViewReader):
     ) -> list[dict[str, Any]]:
         """Awards dated in [start, end], by date. Filters: agency, unit, region, kind (award kind);
         verdict: compliant (no finding) or findings."""
+        where, params = self.awards_where(filters, start, end, verdict)
+        return self.listed(self.store.query(f"{AWARDS_SQL}{where}{AWARDS_ORDER}", params))
+
+    def awards_page(
+        self,
+        filters: Mapping[str, Any] | None = None,
+        *,
+        page: int,
+        per_page: int,
+        start: str | None = None,
+        end: str | None = None,
+        verdict: str | None = None,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of `awards` (the rows `awards(...)[(page - 1) * per_page : page * per_page]`), read
+        with LIMIT and OFFSET, and how many awards match in all (COUNT): the same filters. (subject,
+        version) is the table's primary key: the order is total, so a page is a slice of the list."""
+        where, params = self.awards_where(filters, start, end, verdict)
+        with self.store.statements() as sql:
+            rows = sql.query(
+                f"{AWARDS_SQL}{where}{AWARDS_ORDER} LIMIT ? OFFSET ?", [*params, per_page, (page - 1) * per_page]
+            )
+            total = int(sql.scalar(f"SELECT COUNT(*) AS n FROM awards a{where}", params))
+        return self.listed(rows), total
+
+    @staticmethod
+    def awards_where(
+        filters: Mapping[str, Any] | None, start: str | None, end: str | None, verdict: str | None
+    ) -> tuple[str, list[Any]]:
+        """The WHERE clause of `awards` (over `awards a`) and its parameters."""
         clauses, params = filter_clauses(filters, AWARD_FILTERS)
         period, bounds = period_clauses("a.award_date", start, end)
         clauses += period
@@ -55,10 +86,10 @@ class AwardQueries(ViewReader):
             if verdict not in VERDICT_SQL:
                 raise InvalidInput(f"Unknown verdict; one of {', '.join(VERDICT_SQL)}.", "verdict")
             clauses.append(VERDICT_SQL[verdict])
-        columns = ", ".join(f"a.{c}" for c in AWARD_COLUMNS)
-        rows = self.store.query(
-            f"SELECT {columns} FROM awards a{where_sql(clauses)} ORDER BY a.award_date, a.subject, a.version", params
-        )
+        return where_sql(clauses), params
+
+    @staticmethod
+    def listed(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         return [{**row, "verdict": verdict_of(row)} for row in rows]
 
     def with_findings(self, awards: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1,0 +1,145 @@
+"""The audit lists read a page in SQL (LIMIT and OFFSET, and a COUNT for the total): every page of the
+audited promotions, posts and awards, in JSON and CSV, is the page the whole list sliced gives, with its
+total, for several filters and page sizes, on a small demo on both stores."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from flask import Flask
+from marshmallow import Schema
+
+from careerlog.access import Scope
+from careerlog.config import Settings
+from careerlog.demo import load_demo
+from projections.queries import Page
+from web import create_app
+from web.api.audit_schemas import AuditPageSchema, AwardPageSchema
+from web.api.common import to_csv
+from web.pages.inspector import AUDIT_CSV_LIMIT
+from web.services import Services
+
+pytestmark = pytest.mark.xdist_group("test_audit_list_pages")  # its module fixture is built once, on one worker
+
+EMPLOYEES = 60
+SEED = 1
+TODAY = date(2026, 11, 23)
+PAGE_SIZES = (7, 50)
+
+
+@pytest.fixture(scope="module")
+def served(shared_database_url: str) -> Iterator[tuple[Flask, dict[str, str]]]:
+    app = create_app(Settings(database_url=shared_database_url), test_config={"TESTING": True})
+    services: Services = app.extensions["careerlog"]
+    load_demo(services.ledger, employees=EMPLOYEES, seed=SEED, today=TODAY, workers=1)
+    services.projector.catch_up()
+    services.accounts.create("audit", display_name="Audit", role="inspector", scope=Scope(national=True))
+    headers = {"Authorization": f"Bearer {services.accounts.issue_token('audit', days=1).token}"}
+    yield app, headers
+    services.close()
+
+
+def whole_list(services: Services, path: str, query: dict[str, str]) -> list[dict[str, Any]]:
+    """Every row of the list, as the views answer the whole of it (the list before it was read by page)."""
+    scope = {k: [v] for k, v in query.items() if k in ("agency", "kind")}
+    start, end = query.get("from"), query.get("to")
+    if path == "awards":
+        return services.award_view.awards(scope, start=start, end=end, verdict=query.get("verdict"))
+    if "verdict" in query:
+        scope["verdict"] = [query["verdict"]]
+    decision = "promotion" if path == "promotions" else "post"
+    return services.audit_view.decisions(
+        scope, decision=decision, start=start, end=end, rule=query.get("rule"), severity=query.get("severity")
+    )
+
+
+def expected_page(services: Services, path: str, rows: list[dict[str, Any]], page: int, per_page: int) -> Page:
+    shown = rows[(page - 1) * per_page : page * per_page]
+    if path == "awards":
+        shown = services.award_view.with_findings(shown)
+    return Page(shown, len(rows), page, per_page)
+
+
+def queries(services: Services) -> list[tuple[str, dict[str, str]]]:
+    """Each list with no filter and with filters that keep some of its rows."""
+    agency = services.audit_view.decisions(decision="promotion")[0]["agency"]
+    award_agency = services.award_view.awards()[0]["agency"]
+    rule = next(f["rule"] for d in services.audit_view.each_decision(decision="promotion") for f in d["findings"])
+    found: list[tuple[str, dict[str, str]]] = []
+    for path in ("promotions", "posts"):
+        found += [
+            (path, {}),
+            (path, {"verdict": "findings"}),
+            (path, {"agency": agency, "from": "2015-01-01"}),
+            (path, {"severity": "medium", "to": "2024-12-31"}),
+        ]
+    found += [
+        ("promotions", {"rule": rule}),
+        ("awards", {}),
+        ("awards", {"verdict": "compliant"}),
+        ("awards", {"agency": award_agency, "from": "2010-01-01", "to": "2025-12-31"}),
+    ]
+    return found
+
+
+SCHEMAS: dict[str, Schema] = {"promotions": AuditPageSchema(), "posts": AuditPageSchema(), "awards": AwardPageSchema()}
+
+
+def test_every_page_of_each_audit_list_is_the_whole_list_sliced_in_json_and_csv(
+    served: tuple[Flask, dict[str, str]],
+) -> None:
+    app, headers = served
+    services: Services = app.extensions["careerlog"]
+    client = app.test_client()
+    reader = services.accounts.get("audit")
+    pages_read = 0
+    for path, query in queries(services):
+        rows = whole_list(services, path, query)
+        assert rows, (path, query)  # each filter keeps some rows
+        schema = SCHEMAS[path]
+        for per_page in PAGE_SIZES:
+            last = math.ceil(len(rows) / per_page)
+            for page in range(1, last + 2):  # and one page past the last: no rows, the same total
+                expected = expected_page(services, path, rows, page, per_page)
+                asked = "&".join(f"{k}={v}" for k, v in {**query, "page": page, "per_page": per_page}.items())
+                body = client.get(f"/api/v1/audits/{path}?{asked}", headers=headers)
+                assert body.status_code == 200, body.get_data(as_text=True)
+                assert body.get_json() == schema.dump(expected.to_dict()), (path, query, page, per_page)
+                csv = client.get(f"/api/v1/audits/{path}?{asked}&format=csv", headers=headers)
+                assert csv.get_data(as_text=True) == to_csv(schema.dump(expected.to_dict())["items"])
+                assert csv.headers["X-Total-Count"] == str(len(rows))
+                pages_read += 1
+        method = services.awards if path == "awards" else services.audits
+        options: dict[str, Any] = {"decision": path[:-1]} if path != "awards" else {}
+        for name in ("verdict", "rule", "severity"):
+            if name in query:
+                options[name] = query[name]
+        for name, key in (("from", "start"), ("to", "end")):
+            if name in query:
+                options[key] = date.fromisoformat(query[name])
+        scope = {k: [v] for k, v in query.items() if k in ("agency", "kind")}
+        assert method(reader, scope, page=2, per_page=7, **options) == expected_page(services, path, rows, 2, 7)
+    assert pages_read > 50
+
+
+def test_the_inspector_pages_pages_of_fifty_and_whole_csv_are_the_whole_list_sliced(
+    served: tuple[Flask, dict[str, str]],
+) -> None:
+    app, _headers = served
+    services: Services = app.extensions["careerlog"]
+    reader = services.accounts.get("audit")
+    rows = whole_list(services, "promotions", {})
+    assert len(rows) > 50  # more than one HTML page of 50
+    for page in (1, 2):
+        assert services.audits(reader, {}, page=page, per_page=50) == expected_page(
+            services, "promotions", rows, page, 50
+        )
+    # /audits.csv: the whole list as one page of AUDIT_CSV_LIMIT rows
+    whole = services.audits(reader, {}, page=1, per_page=AUDIT_CSV_LIMIT)
+    assert whole == Page(rows, len(rows), 1, AUDIT_CSV_LIMIT)
+    awards = whole_list(services, "awards", {})
+    assert services.awards(reader, {}, page=1, per_page=50) == expected_page(services, "awards", awards, 1, 50)
