@@ -17,7 +17,7 @@ from careerlog.reference import Rule, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord
 from projections.framework import Table
-from projections.merit.rules import evidence_json
+from projections.merit.rules import evidence_json, rule_on
 from projections.reading import ViewReader
 from projections.training import filter_clauses, where_sql
 
@@ -53,7 +53,7 @@ STAFF_RATINGS = Table(
 
 def year_rule(year: int) -> Rule | None:
     """The version of skp.distribution that judges a rating year (in force on 31 December)."""
-    return rules().in_force(RULE, date(year, 12, 31))
+    return rule_on(rules(), RULE, date(year, 12, 31))
 
 
 def unit_rating_rows(record: CareerRecord) -> list[Row]:
