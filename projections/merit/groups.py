@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from careerlog.domain.errors import InvalidInput
 from projections.queries import AGE_BANDS, age_band_label
 from projections.training import group_fields
+
+if TYPE_CHECKING:  # numpy and pandas are imported where used: every CLI process imports this
+    import pandas as pd
 
 DIMENSIONS = ("sex", "agency", "region", "education", "age_band", "recruitment_path", "employment_kind")
 MAX_DIMENSIONS = 2
@@ -43,6 +44,9 @@ def source_columns(by: Sequence[str]) -> list[str]:
 
 def age_bands(birth_dates: pd.Series, on: pd.Series) -> pd.Series:
     """The age band (whole years of age on `on`) of each birth date; 'unknown' where either is missing."""
+    import numpy as np
+    import pandas as pd
+
     born = pd.to_datetime(birth_dates, errors="coerce")
     day = pd.to_datetime(on, errors="coerce")
     before_birthday = (day.dt.month < born.dt.month) | ((day.dt.month == born.dt.month) & (day.dt.day < born.dt.day))
