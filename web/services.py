@@ -96,10 +96,10 @@ class Services:
         self.training = TrainingQueries(projector.views.sql)
         self.mentoring = MentoringQueries(projector.views.sql)
         self.eligibility_view = EligibilityQueries(projector.views.sql)
-        self.audit_view = AuditQueries(projector.views.sql)
+        self.audit_view = AuditQueries(projector.views.sql, tracking_table=projector.views.tracking_table)
         self.grade_inflation_view = GradeInflationQueries(projector.views.sql)
         self.fairness_view = FairnessQueries(projector.views.sql)
-        self.award_view = AwardQueries(projector.views.sql)
+        self.award_view = AwardQueries(projector.views.sql, tracking_table=projector.views.tracking_table)
         self.accounts = accounts
         self.lease = lease
         self.wait_timeout = wait_timeout

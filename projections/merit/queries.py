@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.reference import reference, rules
-from careerlog.sqlstore import Row, SqlStore
+from careerlog.sqlstore import Row, Sql, SqlStore
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.rules import SEVERITY_ORDER
 from projections.reading import ViewReader
+from projections.roster_paging import RosterTotals
 from projections.training import filter_clauses, where_sql
 
 DECISION_FILTERS = {
@@ -28,7 +29,6 @@ DECISION_COLUMNS = (
     "rank_before, rank_after, level, title, corrected, verdict, finding_count, max_severity"
 )
 DECISION_TYPES = ("promotion", "post")
-COUNT_SQL = "SELECT COUNT(*) AS n FROM decisions d"
 FINDING_COLUMNS = ("rule", "severity", "source", "status", "message", "evidence")
 
 
@@ -51,8 +51,40 @@ def period_clauses(column: str, start: str | None, end: str | None) -> tuple[lis
     return clauses, params
 
 
-class AuditQueries(ViewReader):
+class CountedList(ViewReader):
+    """A view's list read by page: given the views' `tracking_table`, its totals are counted once per
+    filter while the view (`view`, the projection's name) stays at one position in the log, as the
+    roster's are (RosterTotals), instead of on every page."""
+
+    view: ClassVar[str]
+
+    def __init__(self, store: SqlStore, *, today: date | None = None, tracking_table: str | None = None):
+        super().__init__(store, today=today)
+        self.tracking_table = tracking_table
+        self.totals = RosterTotals()
+
+    def total(self, sql: Sql, source: str, where: str, params: list[Any]) -> int:
+        """COUNT(*) of `source` (a table and its alias) with the WHERE clause, or the total counted at
+        the view's present position."""
+        position = None
+        if self.tracking_table is not None:
+            position = sql.scalar(
+                f"SELECT MAX(notification_id) AS n FROM {self.tracking_table} WHERE application_name = ?",
+                (self.view,),
+            )
+        key = (source, where, tuple(params))
+        found = self.totals.get(key, position) if position is not None else None
+        if found is None:
+            found = int(sql.scalar(f"SELECT COUNT(*) AS n FROM {source}{where}", params))
+            if position is not None:
+                self.totals.put(key, position, found)
+        return found
+
+
+class AuditQueries(CountedList):
     """The audited decisions (tables `decisions` and `findings`): rank promotions and posts."""
+
+    view = "merit"
 
     def promotions(
         self,
@@ -94,13 +126,14 @@ class AuditQueries(ViewReader):
         where, params = self.decisions_where(filters, **options)
         with self.store.statements() as sql:
             rows = sql.query(f"{decisions_select(where)} LIMIT ? OFFSET ?", [*params, per_page, (page - 1) * per_page])
-            total = int(sql.scalar(f"{COUNT_SQL}{where}", params))
+            total = self.total(sql, "decisions d", where, params)
         return rows, total
 
     def decisions_count(self, filters: dict[str, Any] | None = None, **options: str | None) -> int:
         """How many decisions `decisions` lists (filtered as it is), counted by the database."""
         where, params = self.decisions_where(filters, **options)
-        return int(self.store.scalar(f"{COUNT_SQL}{where}", params))
+        with self.store.statements() as sql:
+            return self.total(sql, "decisions d", where, params)
 
     def decisions_where(
         self,

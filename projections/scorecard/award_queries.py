@@ -8,8 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from careerlog.domain.errors import InvalidInput
-from projections.merit.queries import period_clauses
-from projections.reading import ViewReader
+from projections.merit.queries import CountedList, period_clauses
 from projections.training import filter_clauses, where_sql
 
 AWARD_FILTERS = {"agency": "a.agency", "unit": "a.unit", "region": "a.region", "kind": "a.award_kind"}
@@ -36,8 +35,10 @@ def verdict_of(award: Mapping[str, Any]) -> str:
     return "findings" if award["finding_count"] else "compliant"
 
 
-class AwardQueries(ViewReader):
+class AwardQueries(CountedList):
     """The audited awards: one row per award, its verdict, and its findings."""
+
+    view = "awards"
 
     def awards(
         self,
@@ -70,7 +71,7 @@ class AwardQueries(ViewReader):
             rows = sql.query(
                 f"{AWARDS_SQL}{where}{AWARDS_ORDER} LIMIT ? OFFSET ?", [*params, per_page, (page - 1) * per_page]
             )
-            total = int(sql.scalar(f"SELECT COUNT(*) AS n FROM awards a{where}", params))
+            total = self.total(sql, "awards a", where, params)
         return self.listed(rows), total
 
     @staticmethod

@@ -1,6 +1,7 @@
 """The audit lists read a page in SQL (LIMIT and OFFSET, and a COUNT for the total): every page of the
 audited promotions, posts and awards, in JSON and CSV, is the page the whole list sliced gives, with its
-total, for several filters and page sizes, on a small demo on both stores."""
+total, for several filters and page sizes, on a small demo on both stores; a total counted once per view
+position is counted again when the view moves on."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from careerlog.access import Scope
 from careerlog.config import Settings
 from careerlog.demo import load_demo
 from projections.queries import Page
+from tests import factories as f
+from tests.functional.conftest import BUDI, World
 from web import create_app
 from web.api.audit_schemas import AuditPageSchema, AwardPageSchema
 from web.api.common import to_csv
@@ -143,3 +146,23 @@ def test_the_inspector_pages_pages_of_fifty_and_whole_csv_are_the_whole_list_sli
     assert whole == Page(rows, len(rows), 1, AUDIT_CSV_LIMIT)
     awards = whole_list(services, "awards", {})
     assert services.awards(reader, {}, page=1, per_page=50) == expected_page(services, "awards", awards, 1, 50)
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+def totals(world: World) -> tuple[int, int]:
+    promotions = world.get("/api/v1/audits/promotions?per_page=1", "inspector").get_json()
+    awards = world.get("/api/v1/audits/awards?per_page=1", "inspector").get_json()
+    return promotions["total"], awards["total"]
+
+
+def test_a_list_total_is_counted_again_once_the_view_has_moved_on(world: World) -> None:
+    before = totals(world)
+    assert totals(world) == before  # read again at the same position (the counted total)
+    world.services.ledger.record(BUDI, "rank_promotion", f.promotion("III/c", "2018-04-01"), actor="test")
+    world.services.ledger.record(BUDI, "award", f.award("SLKS_20", "2020-08-17"), actor="test")
+    world.catch_up()
+    assert totals(world) == (before[0] + 1, before[1] + 1)
