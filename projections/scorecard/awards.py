@@ -56,7 +56,8 @@ AWARDS = Table(
         ("finding_count", "INTEGER"),
     ),
     ("subject", "version"),
-    indexes=(("year", "agency"),),
+    # (award_date, subject, version): the audit list's order, so that a page is read in it, not sorted
+    indexes=(("year", "agency"), ("award_date", "subject", "version")),
 )
 
 # The same columns as the merit audit's findings: a rule, its severity, source and status, a message
