@@ -93,9 +93,9 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
             ctx, CLEAN, clean, len(promotions), ratio(clean, len(promotions)), rows, link=audit_link(ctx, "promotions")
         )
     ]
-    decisions = len(audit.decisions(ctx.scope.filters(), start=start, end=end))
+    decisions = audit.decisions_count(ctx.scope.filters(), start=start, end=end)
     for rule_id in [r for r in rules().ids if r.startswith(DECISION_RULES)]:
-        hits = len(audit.decisions(ctx.scope.filters(), start=start, end=end, rule=rule_id))
+        hits = audit.decisions_count(ctx.scope.filters(), start=start, end=end, rule=rule_id)
         definition = RECORDED_AFTER if rule_id == "evidence.recorded_after" else BY_RULE
         group = {} if definition is RECORDED_AFTER else {"rule": rule_id}
         behind = rows_behind("findings", rule=rule_id, tmt_from=start, tmt_to=end, **ctx.scope.filters())
