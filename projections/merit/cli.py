@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import click
@@ -14,7 +16,7 @@ from projections.merit.distribution import GradeInflationQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
 from projections.merit.passed_over import passed_over_of as decision_passed_over
-from projections.merit.queries import AuditQueries, PassedOverQueries, iso_day
+from projections.merit.queries import AuditQueries, PassedOverQueries, iso_day, streamed
 from projections.store import open_view_store
 
 audit_group = click.Group("audit", help="Audit promotions against the rules and compare groups.")
@@ -191,9 +193,47 @@ def decision_options(func: Any) -> Any:
     return func
 
 
-def emit_decisions(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str) -> None:
-    flagged = sum(1 for r in rows if r["verdict"] == "findings")
-    emit({"decisions": rows}, rows, columns, fmt, f"{len(rows)} decisions, {flagged} with findings")
+def emit_decisions(audit: AuditQueries, options: dict[str, Any], columns: tuple[str, ...], fmt: str) -> None:
+    """The audited decisions as a table, or streamed as CSV or JSON: a CSV or JSON list of every
+    decision in the country is written a page at a time, never held in memory whole."""
+    filters = {k: v for k, v in options.items() if k not in CRITERIA}
+    criteria = {k: v for k, v in options.items() if k in CRITERIA}
+    statement, params = audit.decisions_sql(filters, **criteria)
+    if fmt == "table":
+        rows = audit.store.query(statement, params)
+        flagged = sum(1 for r in rows if r["verdict"] == "findings")
+        emit({}, rows, columns, fmt, f"{len(rows)} decisions, {flagged} with findings")
+        return
+    pages = streamed(audit.store, statement, params, 10000)
+    if fmt == "csv":
+        click.echo(csv_lines([columns]), nl=False)
+        for rows in pages:
+            click.echo(csv_lines([cell(r.get(c)) for c in columns] for r in rows), nl=False)
+        return
+    for chunk in json_list("decisions", (row for rows in pages for row in rows)):
+        click.echo(chunk, nl=False)
+
+
+CRITERIA = ("decision", "start", "end", "rule", "severity")
+
+
+def csv_lines(rows: Iterable[Sequence[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def json_list(key: str, items: Iterator[dict[str, Any]]) -> Iterator[str]:
+    """`json.dumps({key: list(items)}, ensure_ascii=False, indent=2)` and a newline, written item by item."""
+    first = next(items, None)
+    if first is None:
+        yield json.dumps({key: []}, ensure_ascii=False, indent=2) + "\n"
+        return
+    yield "{\n  " + json.dumps(key) + ": [\n"
+    for n, item in enumerate(itertools.chain([first], items)):
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        yield ("" if n == 0 else ",\n") + "    " + text
+    yield "\n  ]\n}\n"
 
 
 @audit_group.command("promotions")
@@ -203,10 +243,8 @@ def emit_decisions(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: st
 @friendly_errors
 def promotions_command(obj: Context, /, fmt: str, with_posts: bool, **options: str | None) -> None:
     """Every rank promotion with its verdict: compliant, or the number and worst severity of its findings."""
-    start, end, rule, severity = (options.pop(k) for k in ("start", "end", "rule", "severity"))
-    decision = None if with_posts else "promotion"
-    found = audit_queries(obj).decisions(options, decision=decision, start=start, end=end, rule=rule, severity=severity)
-    emit_decisions(found, DECISION_COLUMNS if with_posts else PROMOTION_COLUMNS, fmt)
+    options["decision"] = None if with_posts else "promotion"
+    emit_decisions(audit_queries(obj), options, DECISION_COLUMNS if with_posts else PROMOTION_COLUMNS, fmt)
 
 
 @audit_group.command("posts")
@@ -215,9 +253,8 @@ def promotions_command(obj: Context, /, fmt: str, with_posts: bool, **options: s
 @friendly_errors
 def posts_command(obj: Context, /, fmt: str, **options: str | None) -> None:
     """Every definitive post appointment with its verdict (post.* rules, evidence recorded after)."""
-    start, end, rule, severity = (options.pop(k) for k in ("start", "end", "rule", "severity"))
-    found = audit_queries(obj).posts(options, start=start, end=end, rule=rule, severity=severity)
-    emit_decisions(found, POST_COLUMNS, fmt)
+    options["decision"] = "post"
+    emit_decisions(audit_queries(obj), options, POST_COLUMNS, fmt)
 
 
 @audit_group.command("grade-inflation")

@@ -17,10 +17,11 @@ from careerlog.config import Settings
 from careerlog.demo import generate, load_demo
 from projections.framework import Projector
 from projections.merit.audit import MeritProjection
+from projections.merit.cli import DECISION_COLUMNS, POST_COLUMNS, PROMOTION_COLUMNS, csv_text
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.eligibility import EligibilityQueries
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
-from projections.merit.queries import PassedOverQueries
+from projections.merit.queries import AuditQueries, PassedOverQueries
 from projections.store import open_view_store
 
 EMPLOYEES = 150
@@ -109,9 +110,9 @@ def test_every_injected_irregularity_is_found_with_exactly_its_rules_and_clean_d
     assert {d["decision"] for d in incremental["decisions"]} == {"promotion", "post"}
 
 
-def test_the_audit_commands_list_flagged_promotions_and_show_a_finding_with_its_evidence(
-    settings: Settings, database_url: str, demo_store: CareerLog
-) -> None:
+@pytest.fixture
+def audit_cli(settings: Settings, database_url: str, demo_store: CareerLog) -> Callable[..., str]:
+    """`careerlog audit ARGS` on the demo with its merit view caught up: the command's output."""
     projector = Projector(settings, [MeritProjection()], app=demo_store)
     projector.catch_up()
     projector.close()
@@ -120,6 +121,14 @@ def test_the_audit_commands_list_flagged_promotions_and_show_a_finding_with_its_
         result = CliRunner().invoke(main, ["audit", *args], env={"CAREERLOG_DATABASE_URL": database_url})
         assert result.exit_code == 0, result.output
         return result.output
+
+    return run
+
+
+def test_the_audit_commands_list_flagged_promotions_and_show_a_finding_with_its_evidence(
+    audit_cli: Callable[..., str], database_url: str
+) -> None:
+    run = audit_cli
 
     listed = json.loads(run("promotions", "--rule", "promotion.time_in_rank", "--format", "json"))["decisions"]
     assert listed
@@ -162,3 +171,35 @@ def listed_all(run: Callable[..., str]) -> list[dict[str, object]]:
 
 def version_of(decisions: list[dict[str, object]], passed: dict[str, object]) -> object:
     return next(d["version"] for d in decisions if (d["subject"], d["tmt"]) == (passed["subject"], passed["tmt"]))
+
+
+def test_the_audit_commands_stream_csv_and_json_equal_to_the_whole_list_written_at_once(
+    audit_cli: Callable[..., str], settings: Settings
+) -> None:
+    run = audit_cli
+    audit = AuditQueries(open_view_store(settings).sql)
+
+    cases = [
+        ((), {"decision": "promotion"}, PROMOTION_COLUMNS),
+        (("--with-posts",), {}, DECISION_COLUMNS),
+        (
+            ("--severity", "high", "--from", "2000-01-01"),
+            {"decision": "promotion", "severity": "high", "start": "2000-01-01"},
+            PROMOTION_COLUMNS,
+        ),
+        (("--from", "2100-01-01"), {"decision": "promotion", "start": "2100-01-01"}, PROMOTION_COLUMNS),
+    ]
+    for args, criteria, columns in cases:
+        whole = audit.decisions({}, **criteria)
+        assert (
+            run("promotions", *args, "--format", "json")
+            == json.dumps({"decisions": whole}, ensure_ascii=False, indent=2) + "\n"
+        )
+        assert run("promotions", *args, "--format", "csv") == csv_text(whole, columns) + "\n"
+    posts = audit.posts({}, rule="post.open_selection")
+    assert posts
+    assert (
+        run("posts", "--rule", "post.open_selection", "--format", "json")
+        == json.dumps({"decisions": posts}, ensure_ascii=False, indent=2) + "\n"
+    )
+    assert run("posts", "--format", "csv") == csv_text(audit.posts({}), POST_COLUMNS) + "\n"
