@@ -67,7 +67,10 @@ DECISIONS = Table(
         ("max_severity", "TEXT"),
     ),
     ("subject", "version"),
-    (("tmt",), ("agency", "unit", "tmt"), ("verdict",), ("decision", "tmt")),
+    # Indexes are named by position (decisions_ix<i>): add new ones at the end. The last one is the order
+    # of the audit's lists and of every decision streamed with its findings (AuditQueries.each_decision):
+    # read in it, with each decision's findings from their primary key, the stream needs no sort.
+    (("tmt",), ("agency", "unit", "tmt"), ("verdict",), ("decision", "tmt"), ("tmt", "subject", "version")),
 )
 
 FINDINGS = Table(

@@ -203,3 +203,29 @@ def test_the_audit_commands_stream_csv_and_json_equal_to_the_whole_list_written_
         == json.dumps({"decisions": posts}, ensure_ascii=False, indent=2) + "\n"
     )
     assert run("posts", "--format", "csv") == csv_text(audit.posts({}), POST_COLUMNS) + "\n"
+
+
+def decisions_indexes(projector: Projector) -> set[str]:
+    sql = projector.views.sql
+    if sql.dialect == "postgres":
+        found = "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?"
+        return {str(r["name"]) for r in sql.query(found, ("decisions",))}
+    return {str(r["name"]) for r in sql.query("SELECT name FROM sqlite_master WHERE tbl_name = ?", ("decisions",))}
+
+
+def test_a_merit_view_made_before_the_index_of_the_audit_order_gets_it_when_it_next_starts_without_a_rebuild(
+    settings: Settings, demo_store: CareerLog
+) -> None:
+    projector = Projector(settings, [MeritProjection()], app=demo_store)
+    projector.catch_up()
+    before, position = tables(projector), projector.position(MeritProjection())
+    with projector.views.sql.transaction() as sql:
+        sql.execute("DROP INDEX decisions_ix4")  # as a store made before the index was declared
+    assert "decisions_ix4" not in decisions_indexes(projector)
+    projector.close()
+
+    started = Projector(settings, [MeritProjection()], app=demo_store)
+    assert "decisions_ix4" in decisions_indexes(started)
+    assert started.position(MeritProjection()) == position > 0
+    assert tables(started) == before
+    started.close()

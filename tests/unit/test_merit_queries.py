@@ -4,6 +4,7 @@ shown) and grade inflation per unit-year with the decisions that relied on it.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -149,3 +150,15 @@ def test_a_decision_shows_the_ratings_it_relied_on_from_a_unit_year_over_its_cap
     assert [(r["year"], r["predicate"], r["unit_finding"]["unit"]) for r in shown["inflated_ratings"]] == [
         (2023, "BAIK", "BKPSDM")
     ]
+
+
+def test_every_decision_with_its_findings_streams_through_the_index_of_its_order_without_sorting_the_decisions(
+    tmp_path: Path,
+) -> None:
+    store = view_store(tmp_path, [])
+    statement, params = AuditQueries(store).decisions_sql(None, with_findings=True)
+    plan = " | ".join(str(r["detail"]) for r in store.query(f"EXPLAIN QUERY PLAN {statement}", params))
+    scanned = re.search(r"SCAN d USING INDEX (\w+)", plan)
+    assert scanned is not None, plan
+    assert [r["name"] for r in store.query(f"PRAGMA index_info({scanned[1]})")] == ["tmt", "subject", "version"]
+    assert "TEMP B-TREE FOR ORDER BY" not in plan, plan  # only a decision's own findings are put in rule order
