@@ -8,7 +8,10 @@ BIGINT), and runs on SQLite or PostgreSQL through the eventsourcing library's da
 
 from __future__ import annotations
 
+import math
+import select
 import sqlite3
+import time
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +22,7 @@ import psycopg
 from eventsourcing import persistence
 from eventsourcing.postgres import PostgresDatastore
 from eventsourcing.sqlite import SQLiteDatastore
+from psycopg_pool import ConnectionPool
 
 from careerlog.config import Settings
 
@@ -136,8 +140,8 @@ class SqlStore:
     def one_connection(self) -> Iterator[None]:
         """Within the block, every statement and transaction on this database uses one pooled connection.
 
-        For a web request on PostgreSQL: one checkout from the pool (and one pre-ping, the
-        round trip that finds a dropped connection) instead of one per statement, for every
+        For a web request on PostgreSQL: one checkout from the pool (and its check for a dropped
+        connection, check_when_in_doubt) instead of one per statement, for every
         SqlStore of the same database and schema (views, accounts, the ledger's reads) in
         this thread. Transactions inside stay separate transactions. On SQLite a checkout
         costs no round trip, and each statement keeps taking its own connection.
@@ -308,13 +312,41 @@ def _database(datastore: SQLiteDatastore | PostgresDatastore) -> tuple[Any, ...]
     return ("sqlite", id(datastore))
 
 
+# A pooled PostgreSQL connection is pinged when it is handed out only if it was last checked this long ago.
+PING_AFTER_SECONDS = 5.0
+_CHECKED_AT: weakref.WeakKeyDictionary[Any, float] = weakref.WeakKeyDictionary()
+
+
+def check_when_in_doubt(conn: psycopg.Connection[Any]) -> None:
+    """The pool's check of a connection it hands out: the library's pre-ping, without a round trip on every checkout.
+
+    A round trip (psycopg_pool's check_connection, which makes the pool discard a dead connection and
+    hand out another) when in doubt: when the connection was last checked more than PING_AFTER_SECONDS
+    ago, or when the server has sent something on it while it lay idle, which a server sends only to end
+    it (a terminated backend or a server shutting down sends its error and closes the socket, which
+    the operating system reports at once as readable). Otherwise no round trip: a busy pool pings each
+    connection once per PING_AFTER_SECONDS instead of once per request.
+    """
+    now = time.monotonic()
+    if conn.closed or now - _CHECKED_AT.get(conn, -math.inf) >= PING_AFTER_SECONDS or _readable(conn):
+        ConnectionPool.check_connection(conn)
+        _CHECKED_AT[conn] = now
+
+
+def _readable(conn: psycopg.Connection[Any]) -> bool:
+    """Whether the server has sent anything on an idle connection (without waiting or reading it)."""
+    poll = select.poll()
+    poll.register(conn.pgconn.socket, select.POLLIN | select.POLLPRI)
+    return bool(poll.poll(0))
+
+
 def open_datastore(settings: Settings, *, pool_size: int | None = None) -> SQLiteDatastore | PostgresDatastore:
     """A datastore (and its pool) for the configured database, as the library builds them."""
     settings.prepare()
     if settings.store == "sqlite":
         return SQLiteDatastore(settings.sqlite_path, lock_timeout=30, originator_id_type="text")
     pg = settings.postgres()
-    return PostgresDatastore(
+    datastore = PostgresDatastore(
         dbname=pg["dbname"],
         host=pg["host"],
         port=pg["port"],
@@ -329,6 +361,11 @@ def open_datastore(settings: Settings, *, pool_size: int | None = None) -> SQLit
         pre_ping=True,
         originator_id_type="text",
     )
+    # The library's pre-ping is psycopg_pool's check on every checkout (one round trip per request);
+    # the pool is not open yet, so its check can still be replaced by the same check made when in doubt.
+    assert datastore.pool._check is ConnectionPool.check_connection
+    datastore.pool._check = check_when_in_doubt
+    return datastore
 
 
 def open_store(settings: Settings) -> SqlStore:
