@@ -228,12 +228,14 @@ class Projector:
                 for table, table_rows in projection.rows(record).items():
                     rows[table].extend(table_rows)
 
-        def changes(sql: Sql) -> None:
+        tuples = {table.name: row_tuples(rows[table.name], table.column_names) for table in projection.tables}
+
+        def changes(sql: Sql) -> None:  # only SQL inside the transaction (SQLite's writer lock held for less)
             for table in projection.tables:
                 for chunk in chunked(mine, 500):
                     marks = ", ".join("?" * len(chunk))
                     sql.execute(f"DELETE FROM {table.name} WHERE subject IN ({marks})", chunk)
-                insert_rows(sql, table, row_tuples(rows[table.name], table.column_names))
+                insert_rows(sql, table, tuples[table.name])
 
         return changes
 
@@ -371,7 +373,11 @@ class Projector:
             for replace in replacements:
                 replace(sql)
 
-        self.views.write("rebuild", None, changes)
+        # Unsynced (no fsync per batch, SQLite's writer lock held for less): until the rebuild ends
+        # the views' positions stay forgotten (0), so a crash of the machine that loses some of
+        # these commits leaves views that the next catch-up recomputes from the first event; the
+        # synced commit that records the positions (_finish_rebuild) makes every earlier one durable.
+        self.views.write("rebuild", None, changes, synced=False)
         if progress:
             progress(len(records))
         return len(records)

@@ -39,10 +39,11 @@ class ViewStoreMixin:
     def sql(self) -> SqlStore:
         return SqlStore(self.datastore)
 
-    def write(self, name: str, position: int | None, changes: Callable[[Sql], None]) -> None:
-        """Apply changes and (when given) record the position of `name`, in one transaction."""
+    def write(self, name: str, position: int | None, changes: Callable[[Sql], None], *, synced: bool = True) -> None:
+        """Apply changes and (when given) record the position of `name`, in one transaction
+        (`synced` as for SqlStore.transaction)."""
         try:
-            with self.sql.transaction() as sql:
+            with self.sql.transaction(synced=synced) as sql:
                 changes(sql)
                 if position is not None:
                     self._insert_tracking(sql.cursor, Tracking(name, position))

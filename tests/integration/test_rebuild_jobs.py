@@ -116,6 +116,31 @@ def test_a_failing_process_fails_the_rebuild_with_its_error_and_leaves_the_view_
         worker.close()
 
 
+def test_a_rebuild_that_fails_midway_records_no_position_so_a_catch_up_recomputes_every_view(
+    settings: Settings, ledger: CareerLog, clock: f.Clock, projector: Projector
+) -> None:
+    """The rebuild's batches are committed without waiting for the disk: what makes that safe is
+    that until every range is done the views' positions stay at 0, so rows written (or lost in
+    a crash) by an unfinished rebuild are recomputed by the next catch-up from the first event."""
+    populate(ledger, clock)
+    nips = more_careers(ledger, clock, 4)
+    projector.rebuild()
+    complete = dump(projector.views.sql)
+    failing = FailingRoster()
+    failing.failing = max([*nips, BUDI, SARI, RINA])  # another process's: this one writes its range
+    broken = Projector(settings, [*(p for p in projector.projections if p.name != "roster"), failing], app=ledger)
+    try:
+        with pytest.raises(RebuildFailed):
+            broken.rebuild(jobs=2)
+        assert {s.position for s in broken.status()} == {0}
+        assert {r["state"] for r in broken.views.sql.query("SELECT state FROM view_schemas")} == {"rebuilding"}
+        assert dump(projector.views.sql)["timeline"], "the first range's rows were written"
+    finally:
+        broken.close()
+    projector.catch_up()
+    assert dump(projector.views.sql) == complete
+
+
 def test_the_rebuild_command_takes_jobs(settings: Settings, ledger: CareerLog, clock: f.Clock) -> None:
     populate(ledger, clock)
     more_careers(ledger, clock, 3)
