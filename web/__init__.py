@@ -17,7 +17,7 @@ from web import errors, security
 from web.api import init_api
 from web.config import WebSettings
 from web.docs import blp as docs_blueprint
-from web.pages import init_pages
+from web.pages import check_limits_in_views_only, init_pages
 from web.services import Services
 
 
@@ -40,4 +40,5 @@ def create_app(settings: Settings | None = None, *, test_config: dict[str, Any] 
     init_api(app)
     app.register_blueprint(docs_blueprint)
     init_pages(app)
+    check_limits_in_views_only(app)
     return app
