@@ -67,10 +67,20 @@ DECISIONS = Table(
         ("max_severity", "TEXT"),
     ),
     ("subject", "version"),
-    # Indexes are named by position (decisions_ix<i>): add new ones at the end. The last one is the order
-    # of the audit's lists and of every decision streamed with its findings (AuditQueries.each_decision):
-    # read in it, with each decision's findings from their primary key, the stream needs no sort.
-    (("tmt",), ("agency", "unit", "tmt"), ("verdict",), ("decision", "tmt"), ("tmt", "subject", "version")),
+    # Indexes are named by position (decisions_ix<i>): add new ones at the end. The last two are the order
+    # of the audit's lists (AuditQueries.decisions_sql): every decision streamed with its findings
+    # (each_decision) is read in (tmt, subject, version), each decision's findings from their primary key,
+    # with no sort; a list of one decision type (promotions, posts: their pages and exports) in
+    # (decision, tmt, subject, version), which PostgreSQL would otherwise read through the first and
+    # skip the other type's rows one by one (a page of promotions at a million employees: 0.1-3.8 s).
+    (
+        ("tmt",),
+        ("agency", "unit", "tmt"),
+        ("verdict",),
+        ("decision", "tmt"),
+        ("tmt", "subject", "version"),
+        ("decision", "tmt", "subject", "version"),
+    ),
 )
 
 FINDINGS = Table(

@@ -152,13 +152,14 @@ def test_a_decision_shows_the_ratings_it_relied_on_from_a_unit_year_over_its_cap
     ]
 
 
-def test_every_decision_with_its_findings_streams_through_the_index_of_its_order_without_sorting_the_decisions(
+def test_decisions_with_their_findings_stream_through_the_index_of_their_order_without_sorting_the_decisions(
     tmp_path: Path,
 ) -> None:
     store = view_store(tmp_path, [])
-    statement, params = AuditQueries(store).decisions_sql(None, with_findings=True)
-    plan = " | ".join(str(r["detail"]) for r in store.query(f"EXPLAIN QUERY PLAN {statement}", params))
-    scanned = re.search(r"SCAN d USING INDEX (\w+)", plan)
-    assert scanned is not None, plan
-    assert [r["name"] for r in store.query(f"PRAGMA index_info({scanned[1]})")] == ["tmt", "subject", "version"]
-    assert "TEMP B-TREE FOR ORDER BY" not in plan, plan  # only a decision's own findings are put in rule order
+    for decision, order in ((None, ["tmt", "subject", "version"]), ("post", ["decision", "tmt", "subject", "version"])):
+        statement, params = AuditQueries(store).decisions_sql(None, decision, with_findings=True)
+        plan = " | ".join(str(r["detail"]) for r in store.query(f"EXPLAIN QUERY PLAN {statement}", params))
+        read = re.search(r"(?:SCAN|SEARCH) d USING INDEX (\w+)", plan)
+        assert read is not None, plan
+        assert [r["name"] for r in store.query(f"PRAGMA index_info({read[1]})")] == order, plan
+        assert "TEMP B-TREE FOR ORDER BY" not in plan, plan  # only a decision's own findings are put in rule order
