@@ -361,11 +361,19 @@ def open_datastore(settings: Settings, *, pool_size: int | None = None) -> SQLit
         pre_ping=True,
         originator_id_type="text",
     )
-    # The library's pre-ping is psycopg_pool's check on every checkout (one round trip per request);
-    # the pool is not open yet, so its check can still be replaced by the same check made when in doubt.
-    assert datastore.pool._check is ConnectionPool.check_connection
-    datastore.pool._check = check_when_in_doubt
+    check_connections_when_in_doubt(datastore)
     return datastore
+
+
+def check_connections_when_in_doubt(datastore: SQLiteDatastore | PostgresDatastore) -> None:
+    """A PostgreSQL datastore's pool checks the connections it hands out when in doubt (check_when_in_doubt).
+
+    The library's pre-ping is psycopg_pool's check_connection on every checkout (one round trip per
+    request); the pool reads its check on each checkout, so it may be replaced at any time.
+    """
+    if isinstance(datastore, PostgresDatastore):
+        assert datastore.pool._check in (ConnectionPool.check_connection, check_when_in_doubt)
+        datastore.pool._check = check_when_in_doubt
 
 
 def open_store(settings: Settings) -> SqlStore:

@@ -34,6 +34,7 @@ from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.importing import ImportReport, detect_format, import_rows, kind_from_name, read_csv, read_jsonl
 from careerlog.reference import reference
+from careerlog.sqlstore import check_connections_when_in_doubt
 from projections import suppression
 from projections.framework import Projector
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries
@@ -118,6 +119,8 @@ class Services:
         """Open the store once; on SQLite, follow the log here if no other process does."""
         ledger = CareerLog.from_settings(settings)
         projector = Projector(settings, all_projections(), app=ledger)
+        for datastore in (ledger.recorder.datastore, projector.views.datastore):  # type: ignore[attr-defined]
+            check_connections_when_in_doubt(datastore)  # the library built them with a pre-ping per checkout
         accounts = open_accounts(settings, projector.views.sql)
         accounts.durable_access_log = durable_access_log
         lease = None

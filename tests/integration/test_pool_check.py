@@ -13,6 +13,7 @@ from psycopg_pool import ConnectionPool
 from careerlog import sqlstore
 from careerlog.config import Settings
 from careerlog.sqlstore import SqlStore, open_datastore
+from web.services import Services
 
 pytestmark = pytest.mark.postgres
 
@@ -72,3 +73,15 @@ def test_a_connection_whose_backend_was_terminated_moments_ago_is_replaced_not_h
 
     assert second != first
     assert len(pings) == 3  # the first connection's first checkout, its check that found it dead, the new one's
+
+
+def test_the_web_services_pools_read_without_a_round_trip_per_checkout(postgres_url: str, pings: list[int]) -> None:
+    services = Services.build(Settings(database_url=postgres_url, pool_size=1, max_overflow=0), follow=False)
+    pings.clear()  # those of building the stores
+    try:
+        for _ in range(10):
+            services.projector.views.sql.scalar("SELECT 1 AS one")
+            services.ledger.max_notification_id()
+        assert len(pings) <= 2  # at most each pool's one connection, on its first checkout since
+    finally:
+        services.close()
