@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date
+from operator import itemgetter
 from typing import Any, ClassVar
+
+from psycopg.rows import tuple_row
 
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.reference import reference, rules
-from careerlog.sqlstore import Row, Sql, SqlStore
+from careerlog.sqlstore import Sql, SqlStore
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.rules import SEVERITY_ORDER
 from projections.reading import ViewReader
@@ -182,18 +185,28 @@ class AuditQueries(CountedList):
     ) -> Iterator[dict[str, Any]]:
         """Every audited decision (filtered as `decisions`) with its findings, from one query (the
         decisions joined with their findings, in order) read a page at a time, so that memory
-        holds one page however many there are."""
+        holds one page however many there are. The rows are read as tuples: one dict is made per
+        decision and one per finding (most decisions have none), not one per row read."""
         statement, params = self.decisions_sql(filters, **options, with_findings=True)
+        names = [c.strip() for c in DECISION_COLUMNS.split(",")]  # the SELECT's first columns, then FINDING_COLUMNS
+        identity = itemgetter(names.index("subject"), names.index("version"))
+        width = len(names)
+        rule = width + FINDING_COLUMNS.index("rule")
         current: dict[str, Any] | None = None
-        for rows in streamed(self.store, statement, params, page):
+        key: tuple[Any, ...] = ()
+        findings: list[dict[str, Any]] = []
+        for rows in streamed(self.store, statement, params, page, tuples=True):
             for row in rows:
-                finding = {c: row.pop(f"finding_{c}") for c in FINDING_COLUMNS}
-                if current is None or (row["subject"], row["version"]) != (current["subject"], current["version"]):
+                if identity(row) != key:
                     if current is not None:
                         yield current
-                    current = {**row, "findings": []}
-                if finding["rule"] is not None:
-                    current["findings"].append({**finding, "evidence": json.loads(finding["evidence"])})
+                    key, findings = identity(row), []
+                    current = dict(zip(names, row[:width], strict=True))
+                    current["findings"] = findings
+                if row[rule] is not None:
+                    finding = dict(zip(FINDING_COLUMNS, row[width:], strict=True))
+                    finding["evidence"] = json.loads(finding["evidence"])
+                    findings.append(finding)
         if current is not None:
             yield current
 
@@ -231,20 +244,30 @@ def decisions_select(where: str, *, with_findings: bool = False) -> str:
     return f"SELECT {columns} FROM decisions d{joined}{where} ORDER BY d.tmt, d.subject, d.version{order}"
 
 
-def streamed(store: SqlStore, statement: str, params: list[Any], size: int) -> Iterator[list[Row]]:
+def streamed(
+    store: SqlStore, statement: str, params: list[Any], size: int, *, tuples: bool = False
+) -> Iterator[list[Any]]:
     """A query's rows a page at a time: on PostgreSQL through a server-side cursor (a client-side
-    one holds the whole result), on SQLite as its cursor steps through them."""
+    one holds the whole result), on SQLite as its cursor steps through them. Each row a dict, or
+    with `tuples` a tuple of the SELECT's columns in order (no dict made per row)."""
     if store.dialect == "postgres":
         with store.transaction(commit=False) as sql:
+            cursor: Any = sql.cursor  # psycopg's, made for this transaction
+            if tuples:
+                cursor.row_factory = tuple_row
             sql.execute(f"DECLARE streamed NO SCROLL CURSOR FOR {statement}", params)
-            while rows := sql.query(f"FETCH {int(size)} FROM streamed"):
-                yield rows
-        return
+            while True:
+                sql.execute(f"FETCH {int(size)} FROM streamed")
+                if not (rows := cursor.fetchall()):
+                    return
+                yield rows if tuples else [dict(row) for row in rows]
     with store.statements() as sql:
+        cursor = sql.cursor  # sqlite3's, made for this block
+        if tuples:
+            cursor.row_factory = None
         sql.execute(statement, params)
-        cursor: Any = sql.cursor  # sqlite3's fetchmany
         while rows := cursor.fetchmany(size):
-            yield [dict(row) for row in rows]
+            yield rows if tuples else [dict(row) for row in rows]
 
 
 def rated_years(decision: dict[str, Any]) -> list[int]:

@@ -231,3 +231,19 @@ def test_a_merit_view_made_before_the_indexes_of_the_audit_orders_gets_them_when
     assert started.position(MeritProjection()) == position > 0
     assert tables(started) == before
     started.close()
+
+
+def test_every_decision_streams_once_in_the_list_order_with_all_its_findings_in_rule_order(
+    settings: Settings, demo_store: CareerLog
+) -> None:
+    projector = Projector(settings, [MeritProjection()], app=demo_store)
+    projector.catch_up()
+    projector.close()
+    audit = AuditQueries(open_view_store(settings).sql, today=TODAY)
+    for options in ({}, {"decision": "promotion", "start": "2015-01-01"}, {"severity": "medium"}):
+        listed = audit.decisions(None, **options)
+        expected = [{**d, "findings": audit.promotion(d["subject"], d["version"])["findings"]} for d in listed]
+        streamed = list(audit.each_decision(page=3, **options))  # pages end inside a decision's findings too
+        assert streamed == expected
+        assert [list(d) for d in streamed] == [[*d, "findings"] for d in listed]  # the columns in the list's order
+    assert max(len(d["findings"]) for d in audit.each_decision()) >= 2
