@@ -16,7 +16,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from careerlog.domain.errors import InvalidInput, NotFound
-from careerlog.sqlstore import Row, Sql, SqlStore
+from careerlog.sqlstore import Row, SqlStore
 from projections.reading import ViewReader
 from projections.roster import RosterProjection
 from projections.roster_paging import RosterOrder, RosterTotals
@@ -159,7 +159,7 @@ class Queries(ViewReader):
             raise InvalidInput("Give either page or after, not both.", "after")
         order = RosterOrder(ROSTER_SORTS[sort], descending)
         with self.store.statements() as sql:
-            total = self._roster_total(sql, where, params)
+            total = self.totals.count(sql, self.tracking_table, RosterProjection.name, "roster", where, params)
             if after is None:
                 rows = sql.query(
                     f"SELECT * FROM roster{where} ORDER BY {order.sql()} LIMIT ? OFFSET ?",
@@ -171,22 +171,6 @@ class Queries(ViewReader):
         following = order.next_cursor(shown[-1], sort) if len(rows) > per_page else None
         number = page if after is None else None
         return RosterPage([self._roster_item(r) for r in shown], total, number, per_page, following)
-
-    def _roster_total(self, sql: Sql, where: str, params: list[Any]) -> int:
-        """How many rows match: counted once per filter while the view stays at one position."""
-        position = None
-        if self.tracking_table is not None:
-            position = sql.scalar(
-                f"SELECT MAX(notification_id) AS n FROM {self.tracking_table} WHERE application_name = ?",
-                (RosterProjection.name,),
-            )
-        key = (where, tuple(params))
-        total = self.totals.get(key, position) if position is not None else None
-        if total is None:
-            total = int(sql.scalar(f"SELECT COUNT(*) AS n FROM roster{where}", params))
-            if position is not None:
-                self.totals.put(key, position, total)
-        return total
 
     def headcount(self, by: Sequence[str], filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Counts of employees by any of the roster's fields (and age band)."""

@@ -13,7 +13,7 @@ import base64
 import binascii
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,3 +125,22 @@ class RosterTotals:
             self._found.move_to_end(key)
             while len(self._found) > self.size:
                 self._found.popitem(last=False)
+
+    def count(
+        self, sql: Sql, tracking_table: str | None, view: str, source: str, where: str, params: Sequence[Any]
+    ) -> int:
+        """COUNT(*) of `source` (a table, with its alias if `where` uses one) with the WHERE clause: the
+        total counted before at the view's present position when there is one (given the views'
+        `tracking_table`), else counted now (and kept, when the position is known)."""
+        position = None
+        if tracking_table is not None:
+            position = sql.scalar(
+                f"SELECT MAX(notification_id) AS n FROM {tracking_table} WHERE application_name = ?", (view,)
+            )
+        key = (source, where, tuple(params))
+        found = self.get(key, position) if position is not None else None
+        if found is None:
+            found = int(sql.scalar(f"SELECT COUNT(*) AS n FROM {source}{where}", list(params)))
+            if position is not None:
+                self.put(key, position, found)
+        return found

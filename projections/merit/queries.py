@@ -69,19 +69,7 @@ class CountedList(ViewReader):
     def total(self, sql: Sql, source: str, where: str, params: list[Any]) -> int:
         """COUNT(*) of `source` (a table and its alias) with the WHERE clause, or the total counted at
         the view's present position."""
-        position = None
-        if self.tracking_table is not None:
-            position = sql.scalar(
-                f"SELECT MAX(notification_id) AS n FROM {self.tracking_table} WHERE application_name = ?",
-                (self.view,),
-            )
-        key = (source, where, tuple(params))
-        found = self.totals.get(key, position) if position is not None else None
-        if found is None:
-            found = int(sql.scalar(f"SELECT COUNT(*) AS n FROM {source}{where}", params))
-            if position is not None:
-                self.totals.put(key, position, found)
-        return found
+        return self.totals.count(sql, self.tracking_table, self.view, source, where, params)
 
 
 class AuditQueries(CountedList):

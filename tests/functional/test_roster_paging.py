@@ -117,7 +117,7 @@ def test_a_cursor_this_list_did_not_give_is_refused_naming_after(staffed: World,
 def test_a_total_is_counted_once_per_view_position_and_again_when_the_view_moves(staffed: World) -> None:
     queries = staffed.services.queries
     assert staffed.get(f"{ROSTER_PATH}?unit=Bappeda", "hr").get_json()["total"] == 7
-    [(key, (position, total))] = [(k, v) for k, v in queries.totals._found.items() if "Bappeda" in k[1]]
+    [(key, (position, total))] = [(k, v) for k, v in queries.totals._found.items() if "Bappeda" in k[2]]
     assert total == 7
     queries.totals.put(key, position, 99)  # what a stale count would answer: shown while the view stays
     assert staffed.get(f"{ROSTER_PATH}?unit=Bappeda", "hr").get_json()["total"] == 99
