@@ -12,7 +12,7 @@ from psycopg.rows import tuple_row
 
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.reference import reference, rules
-from careerlog.sqlstore import Sql, SqlStore
+from careerlog.sqlstore import Row, Sql, SqlStore
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.rules import SEVERITY_ORDER
 from projections.reading import ViewReader
@@ -71,6 +71,15 @@ class CountedList(ViewReader):
         the view's present position."""
         return self.totals.count(sql, self.tracking_table, self.view, source, where, params)
 
+    def page_of(
+        self, select: str, source: str, where: str, params: list[Any], page: int, per_page: int
+    ) -> tuple[list[Row], int]:
+        """One page of a list: the rows of `select` (its WHERE and ORDER BY included, the order total)
+        read with LIMIT and OFFSET, and how many rows of `source` match `where` in all."""
+        with self.store.statements() as sql:
+            rows = sql.query(f"{select} LIMIT ? OFFSET ?", [*params, per_page, (page - 1) * per_page])
+            return rows, self.total(sql, source, where, params)
+
 
 class AuditQueries(CountedList):
     """The audited decisions (tables `decisions` and `findings`): rank promotions and posts."""
@@ -115,10 +124,7 @@ class AuditQueries(CountedList):
         `decisions(...)[(page - 1) * per_page : page * per_page]` read with LIMIT and OFFSET, and how
         many decisions match in all (COUNT)."""
         where, params = self.decisions_where(filters, **options)
-        with self.store.statements() as sql:
-            rows = sql.query(f"{decisions_select(where)} LIMIT ? OFFSET ?", [*params, per_page, (page - 1) * per_page])
-            total = self.total(sql, "decisions d", where, params)
-        return rows, total
+        return self.page_of(decisions_select(where), "decisions d", where, params, page, per_page)
 
     def decisions_count(self, filters: dict[str, Any] | None = None, **options: str | None) -> int:
         """How many decisions `decisions` lists (filtered as it is), counted by the database."""

@@ -67,11 +67,7 @@ class AwardQueries(CountedList):
         with LIMIT and OFFSET, and how many awards match in all (COUNT): the same filters. (subject,
         version) is the table's primary key: the order is total, so a page is a slice of the list."""
         where, params = self.awards_where(filters, start, end, verdict)
-        with self.store.statements() as sql:
-            rows = sql.query(
-                f"{AWARDS_SQL}{where}{AWARDS_ORDER} LIMIT ? OFFSET ?", [*params, per_page, (page - 1) * per_page]
-            )
-            total = self.total(sql, "awards a", where, params)
+        rows, total = self.page_of(f"{AWARDS_SQL}{where}{AWARDS_ORDER}", "awards a", where, params, page, per_page)
         return self.listed(rows), total
 
     @staticmethod
