@@ -34,6 +34,7 @@ from careerlog.domain.events import (
 from careerlog.domain.ledger import Decision, LedgerAggregate, Outcome, Recording, payload_values
 from careerlog.domain.nip import Nip, normalise_nip, parse_nip
 from careerlog.domain.payload import parse_payload, parse_value, payload_fields
+from careerlog.domain.quick import quick_init
 from careerlog.domain.unit import Unit, unit_id
 from careerlog.persistence import CareerMapper, NullTranscoder, insert_stored_events
 from careerlog.reference import reference
@@ -50,6 +51,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Migration:
     """Original recording details carried over by an administrator's migration import."""
@@ -59,6 +61,7 @@ class Migration:
     migrated: bool = True
 
 
+@quick_init
 @dataclass(frozen=True)
 class Command:
     """One recording: whose record, what kind, the payload as plain data, and its options."""
@@ -115,14 +118,18 @@ class UnitOfWork:
 
     def note(self) -> None:
         """After each command: note the events it made, so that they are saved in that order."""
-        touched, noted = self.touched, self.noted
+        touched, noted, loaded = self.touched, self.noted, self.loaded
         for subject in touched if len(touched) == 1 else dict.fromkeys(touched):
-            aggregate = self.loaded.get(subject)
+            aggregate = loaded.get(subject)
             if aggregate is not None:
                 pending, done = aggregate.pending_events, noted.get(subject, 0)
-                if len(pending) > done:
+                count = len(pending)
+                if count == done + 1:  # the common case: one new event
+                    self.made.append(cast(LedgerEvent, pending[done]))
+                    noted[subject] = count
+                elif count > done:
                     self.made += cast(list[LedgerEvent], pending[done:])
-                    noted[subject] = len(pending)
+                    noted[subject] = count
         touched.clear()
 
     def new_events(self) -> list[LedgerEvent]:
@@ -261,10 +268,12 @@ class CareerLog(Application[str]):
             raise NotFound(f"No employee with NIP {command.subject} has been appointed.")
         refuse_system_targets(employee, values)
         decision = employee.decide(event_cls, values, recording)
-        decisions = [decision] if isinstance(decision, Decision) else []
-        if decisions:
-            decisions += self._mirror(uow, employee, event_cls, values, recording)
-        return self._commit(decisions, decision, command)
+        if not isinstance(decision, Decision):
+            return self._commit([], decision, command)
+        if event_cls is EventRetracted or event_cls in MIRRORS:
+            mirrored = self._mirror(uow, employee, event_cls, values, recording)
+            return self._commit([decision, *mirrored], decision, command)
+        return self._commit([decision], decision, command)
 
     def recording(self, command: Command, actor: str) -> Recording:
         migration = command.migration
@@ -355,8 +364,10 @@ class CareerLog(Application[str]):
                 "the store holds other records for this subject.",
                 "version",
             )
-        outcomes = [d.commit() for d in decisions]
-        return outcomes[0]
+        outcome = first.commit()  # the first decision
+        for mirrored in decisions[1:]:
+            mirrored.commit()
+        return outcome
 
     # ------------------------------------------------------------------ queries
 

@@ -28,6 +28,7 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
+from careerlog.domain.quick import quick_init
 
 META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated", "client_key")
 MIGRATION_KEYS = ("recorded_at", "recorded_by", "migrated")
@@ -35,6 +36,7 @@ _META = frozenset(META_KEYS)
 DEFAULT_BATCH = 2000
 
 
+@quick_init
 @dataclass(frozen=True)
 class RowProblem:
     """A rejected row: its line, whose record, and the reason per field."""
@@ -172,11 +174,12 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
         subject = unit_subject(str(payload.pop("agency")), str(payload.pop("unit")))
     else:
         raise InvalidInput("Missing data for required field (or agency and unit for a unit).", "nip")
-    carried = [k for k in MIGRATION_KEYS if k in row]
-    if carried and not migration:
-        raise InvalidInput(
-            "Only a migration import (--migration, administrators) may carry recorded times.", carried[0]
-        )
+    if not migration:
+        carried = [k for k in MIGRATION_KEYS if k in row]
+        if carried:
+            raise InvalidInput(
+                "Only a migration import (--migration, administrators) may carry recorded times.", carried[0]
+            )
     version = row.get("version")
     if version is not None and (isinstance(version, bool) or not isinstance(version, int | str)):
         raise InvalidInput("Not a valid integer.", "version")

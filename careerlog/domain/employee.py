@@ -67,10 +67,13 @@ def _order(fact: Fact) -> tuple[date, int]:
 
 def _insert_in_order(facts: list[Fact], fact: Fact) -> None:
     """Insert keeping the order; a history mostly arrives in order, so try the end first."""
-    if not facts or _order(facts[-1]) <= _order(fact):
-        facts.append(fact)
-    else:
-        bisect.insort(facts, fact, key=_order)
+    if facts:
+        last = facts[-1]  # is _order(last) <= _order(fact)? (compared without making the tuples)
+        last_day, day = last.values["effective_date"], fact.values["effective_date"]
+        if not (last_day < day or (last_day == day and last.version <= fact.version)):
+            bisect.insort(facts, fact, key=_order)
+            return
+    facts.append(fact)
 
 
 @cache
@@ -96,20 +99,24 @@ def check(*kinds: str) -> Callable[[Check], Check]:
 
 def check_dates(career: Career, fact: Fact, errors: FieldErrors, *, new: bool) -> None:
     """Every fact: not before birth or appointment, not in the future, not after separation."""
-    day = fact.effective_date
+    day = fact.values["effective_date"]  # fact.effective_date, read directly (this runs for every fact)
     if new and day > fact.recorded_on:
         errors.add("effective_date", f"{day.isoformat()} is in the future.")
-    birth = career.birth_date
+    appointment = career.appointment
+    birth = appointment.values.get("birth_date") if appointment else None  # career.birth_date
     if birth and day < birth:
         errors.add("effective_date", f"{day.isoformat()} is before the birth date ({birth.isoformat()}).")
-    appointment = career.appointment
-    if appointment is not None and fact.kind not in ("appointment", "education") and day < appointment.effective_date:
+    if (
+        appointment is not None
+        and fact.kind not in ("appointment", "education")
+        and day < appointment.values["effective_date"]
+    ):
         errors.add(
             "effective_date",
             f"{day.isoformat()} is before the appointment (TMT {appointment.effective_date.isoformat()}).",
         )
     separation = career.separation
-    if separation is not None and separation.version != fact.version and day > separation.effective_date:
+    if separation is not None and separation.version != fact.version and day > separation.values["effective_date"]:
         errors.add(
             "effective_date",
             f"{day.isoformat()} is after the separation on {separation.effective_date.isoformat()} "
@@ -328,13 +335,16 @@ def check_mentoring_session(career: Career, fact: Fact, errors: FieldErrors) -> 
 
 @check("performance_rating")
 def check_performance_rating(career: Career, fact: Fact, errors: FieldErrors) -> None:
-    year = fact.values["year"]
-    if year > fact.effective_date.year:
+    values = fact.values
+    year = values["year"]
+    if year > values["effective_date"].year:
         errors.add("year", f"{year} is after the rating's date ({fact.effective_date.isoformat()}).")
-    if career.appointment is not None and year < career.appointment.effective_date.year:
+    appointment = career.appointment
+    if appointment is not None and year < appointment.values["effective_date"].year:
         errors.add("year", f"{year} is before the appointment year.")
+    version = fact.version
     for other in career.by_kind["performance_rating"]:
-        if other.version != fact.version and other.values.get("year") == year:  # the others rated that year
+        if other.values.get("year") == year and other.version != version:  # the others rated that year
             errors.add("year", f"{year} is already rated (version {other.version}); correct it instead.")
 
 
@@ -426,7 +436,7 @@ class Employee(LedgerAggregate):
         return cached[1]
 
     def take_fact(self, fact: Fact, key: str) -> None:
-        super().take_fact(fact, key)
+        LedgerAggregate.take_fact(self, fact, key)
         cached: tuple[int, Career] | None = self.__dict__.get("_career")
         if cached is not None and cached[0] == fact.version - 1:
             cached[1].add(fact)
@@ -434,7 +444,9 @@ class Employee(LedgerAggregate):
 
     def check_fact(self, context: Any, fact: Fact, errors: FieldErrors, *, new: bool) -> None:
         check_dates(context, fact, errors, new=new)
-        super().check_fact(context, fact, errors, new=new)
+        check = self.CHECKS.get(fact.kind)  # the ledger's check_fact, without the call through super()
+        if check is not None:
+            check(context, fact, errors)
 
     def check_retractable(self, target: Fact) -> None:
         if target.kind == "appointment":

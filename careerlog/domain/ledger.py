@@ -30,6 +30,7 @@ from careerlog.domain.events import (
     MentoringStarted,
 )
 from careerlog.domain.payload import parse_payload, payload_fields, to_plain
+from careerlog.domain.quick import quick_init
 
 # Indonesia spans UTC+7 to UTC+9: a date is "in the future" only if it is after today in
 # the easternmost zone, so no office anywhere is refused a date that is today for it.
@@ -75,8 +76,10 @@ def identity_key(event_cls: type[LedgerEvent], values: Mapping[str, Any], client
     """What makes two recordings "the same thing": the client key, else kind and reference."""
     if client_key:
         return f"key:{client_key}"
-    parts = [str(values.get(name)) for name in IDENTITY_FIELDS.get(event_cls, ("reference",))]
-    return ":".join([event_cls.KIND, *parts])
+    names = IDENTITY_FIELDS.get(event_cls)
+    if names is None:  # most kinds: the kind and the reference
+        return event_cls.KIND + ":" + str(values.get("reference"))
+    return ":".join([event_cls.KIND, *[str(values.get(name)) for name in names]])
 
 
 # The fields every recordable event class starts with, in this order, before its own payload fields.
@@ -123,8 +126,11 @@ def event_shape(event_cls: type[LedgerEvent]) -> EventShape:
 
 def in_field_order(event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> dict[str, Any] | None:
     """The values in the class's payload field order, when they are exactly its payload fields."""
+    names = event_shape(event_cls).payload
+    if tuple(values) == names:  # in that order already (as parse_payload reads them): a copy
+        return dict(values)
     try:
-        ordered = {name: values[name] for name in event_shape(event_cls).payload}
+        ordered = {name: values[name] for name in names}
     except KeyError:
         return None
     return ordered if len(ordered) == len(values) else None
@@ -160,6 +166,17 @@ def build_event(
     return event
 
 
+_DIRECT_AGGREGATES: dict[type, bool] = {}
+
+
+def _builds_directly(aggregate_cls: type) -> bool:
+    """Whether a decision may build the events of this aggregate class directly (it has no library TOPIC)."""
+    found = _DIRECT_AGGREGATES.get(aggregate_cls)
+    if found is None:
+        found = _DIRECT_AGGREGATES[aggregate_cls] = not getattr(aggregate_cls, "TOPIC", None)
+    return found
+
+
 @dataclass
 class Fact:
     """A recorded fact with its current values (after corrections) and its history.
@@ -193,6 +210,7 @@ class Fact:
         return self.values.get(name, default)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Recording:
     """What the system stamps on a recording: when, by whom, with which client key."""
@@ -215,6 +233,7 @@ class Recording:
         }
 
 
+@quick_init
 @dataclass(frozen=True)
 class Outcome:
     """The answer to a recording: the version it has (or already had) in the ledger."""
@@ -226,6 +245,7 @@ class Outcome:
     created: bool
 
 
+@quick_init
 @dataclass(frozen=True)
 class Decision:
     """A checked recording, ready to be made.
@@ -249,14 +269,14 @@ class Decision:
 
     def commit(self) -> Outcome:
         aggregate, event_cls, recording, fact = self.aggregate, self.event_cls, self.recording, self.fact
-        shape = event_shape(event_cls)
+        shape = _SHAPES.get(event_cls) or event_shape(event_cls)
         recorded_at = recording.recorded_at
         if (
             fact is None
             or self.key is None
             or recorded_at is None
             or not shape.direct
-            or getattr(type(aggregate), "TOPIC", None)
+            or not _builds_directly(type(aggregate))
         ):
             aggregate.trigger_event(event_cls, **self.values, **recording.event_kwargs())
             return Outcome(aggregate.id, aggregate.version, event_cls.KIND, recorded_at, True)
@@ -370,7 +390,7 @@ class LedgerAggregate(BaseAggregate[str]):
     ) -> Decision | Outcome:
         """Check a recording without making it: the earlier outcome of a replay, or a decision."""
         key = identity_key(event_cls, values, recording.client_key)
-        earlier = self.replay(event_cls, values, recording.client_key, key)
+        earlier = self.replay(event_cls, values, recording.client_key, key) if key in self.keys else None
         if earlier is not None:
             return Outcome(self.id, earlier.originator_version, event_cls.KIND, earlier.timestamp, False)
         if event_cls is EventCorrected:
@@ -380,7 +400,8 @@ class LedgerAggregate(BaseAggregate[str]):
         else:
             payload = in_field_order(event_cls, values)
             if payload is not None:
-                fact = self.check_new_fact(event_cls, payload, recording)
+                # the fact shares the payload's copy: the decision only reads it, once, when committed
+                fact = self.check_candidate(Fact(0, event_cls.KIND, payload, recording.recorded_on))
                 return Decision(self, event_cls, payload, recording, key, fact)
             self.check_new_fact(event_cls, values, recording)
         return Decision(self, event_cls, dict(values), recording)
@@ -389,10 +410,14 @@ class LedgerAggregate(BaseAggregate[str]):
 
     def check_new_fact(self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording) -> Fact:
         """Check a new fact against the others; return it as checked (version 0, no event yet)."""
-        candidate = Fact(0, event_cls.KIND, dict(values), recording.recorded_on)
+        return self.check_candidate(Fact(0, event_cls.KIND, dict(values), recording.recorded_on))
+
+    def check_candidate(self, candidate: Fact) -> Fact:
+        """Check a new fact (version 0) against the others; return it."""
         errors = FieldErrors()
         self.check_fact(self.current_context(), candidate, errors, new=True)
-        errors.raise_if_any()
+        if errors.errors:
+            raise InvalidInput(errors.errors)
         return candidate
 
     def check_correction(self, values: Mapping[str, Any], recording: Recording) -> dict[str, Any]:

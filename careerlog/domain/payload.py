@@ -92,24 +92,29 @@ def parse_payload(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, parti
     With partial=True (corrections) only the given fields are read and none is required.
     Unknown fields are named first (in the order given), then the payload's fields in order.
     """
-    errors = FieldErrors()
+    errors: FieldErrors | None = None  # made at the first error
     values: dict[str, Any] = {}
     given = 0  # how many of the payload's fields are in raw
-    for name, required, parse in _parsers(event_cls):
+    for name, required, parse in _PARSERS.get(event_cls) or _parsers(event_cls):
         if name in raw:
             given += 1
             try:
                 values[name] = parse(raw[name])
             except ValueError as e:
+                if errors is None:
+                    errors = FieldErrors()
                 errors.add(name, str(e))
         elif not partial:
             if required:
+                if errors is None:
+                    errors = FieldErrors()
                 errors.add(name, "Missing data for required field.")
             else:
                 values[name] = None
     if given != len(raw):
-        errors = _unknown_first(event_cls, raw, errors)
-    errors.raise_if_any()
+        errors = _unknown_first(event_cls, raw, FieldErrors() if errors is None else errors)
+    if errors is not None:
+        errors.raise_if_any()
     return values
 
 
@@ -149,16 +154,20 @@ def field_parser(spec: FieldSpec) -> Parser:
 
     required, table_name = spec.required, spec.table
     if spec.type is str:
+        normalise: Callable[[str], str] | None = None  # the table's, taken at first use (reference() is loaded once)
 
         def text(value: Any) -> Any:
+            nonlocal normalise
             if type(value) is not str:
                 return parse_value(spec, value)
             converted = value.strip()
             if len(converted) > MAX_TEXT or "\x00" in converted:
                 return parse_value(spec, value)
             if table_name:
+                if normalise is None:
+                    normalise = reference().table(table_name).normalise
                 try:
-                    converted = reference().table(table_name).normalise(converted)
+                    converted = normalise(converted)
                 except KeyError:
                     raise ValueError(f"Unknown code {converted!r}; see the {table_name} reference table.") from None
             if converted == "":
