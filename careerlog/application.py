@@ -38,7 +38,7 @@ from careerlog.domain.quick import quick_init
 from careerlog.domain.unit import Unit, unit_id
 from careerlog.persistence import CareerMapper, NullTranscoder, insert_stored_events
 from careerlog.reference import reference
-from careerlog.sqlstore import SqlStore, select_events_of
+from careerlog.sqlstore import SqlStore, check_connections_when_in_doubt, select_events_of
 
 Clock = Callable[[], datetime]
 MIRRORS: dict[type[LedgerEvent], type[LedgerEvent]] = {
@@ -150,6 +150,9 @@ class CareerLog(Application[str]):
     def __init__(self, env: Mapping[str, str] | None = None, *, clock: Clock = utc_now):
         super().__init__(env)
         self.clock = clock
+        datastore = getattr(self.recorder, "datastore", None)
+        if datastore is not None:  # the library built its pool with a pre-ping per checkout (a round trip)
+            check_connections_when_in_doubt(datastore)
 
     @classmethod
     def from_settings(cls, settings: Settings, *, clock: Clock = utc_now) -> CareerLog:
