@@ -1,7 +1,8 @@
 """The web layer: the Flask app factory and the JSON API.
 
 `create_app()` builds the services once (the ledger, the projector over every view, the
-queries and the accounts) and keeps them in `app.extensions["careerlog"]`. On SQLite the
+queries and the accounts) and keeps them in `app.extensions["careerlog"]`. The hot reads' happy
+path is answered in front of Flask (web.fastreads) unless CAREERLOG_FAST_READS=off. On SQLite the
 serving process that holds the follower lock keeps the views current; on PostgreSQL the
 `careerlog projections run` workers do.
 """
@@ -13,7 +14,7 @@ from typing import Any
 from flask import Flask
 
 from careerlog.config import Settings
-from web import errors, security
+from web import errors, fastreads, security
 from web.api import init_api
 from web.config import WebSettings
 from web.docs import blp as docs_blueprint
@@ -41,4 +42,6 @@ def create_app(settings: Settings | None = None, *, test_config: dict[str, Any] 
     app.register_blueprint(docs_blueprint)
     init_pages(app)
     check_limits_in_views_only(app)
+    if app.config["CAREERLOG_FAST_READS"]:
+        fastreads.install(app)  # last: it checks the request hooks registered above
     return app

@@ -9,6 +9,9 @@ CAREERLOG_MAX_PAGE_OFFSET the deepest row a list reads by page number: page x pe
 CAREERLOG_ACCESS_LOG_COMMIT  durable (default): on PostgreSQL each read's access-log entry is on disk
                           before the answer; fast: committed without waiting for the disk (a crash of
                           the database server or machine may lose the last 0.6 s of entries)
+CAREERLOG_FAST_READS      on (default): the timeline, eligibility and roster reads' happy path is answered
+                          without Flask's request machinery, the same answer to the byte (web.fastreads);
+                          off: every request goes through Flask
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ class WebSettings:
     min_cell: int = 5
     max_page_offset: int = 10_000
     durable_access_log: bool = True
+    fast_reads: bool = True
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> WebSettings:
@@ -41,6 +45,7 @@ class WebSettings:
             min_cell=_whole(env, "CAREERLOG_MIN_CELL", 5),
             max_page_offset=_whole(env, "CAREERLOG_MAX_PAGE_OFFSET", 10_000),
             durable_access_log=_choice(env, "CAREERLOG_ACCESS_LOG_COMMIT", ("durable", "fast")) == "durable",
+            fast_reads=_choice(env, "CAREERLOG_FAST_READS", ("on", "off")) == "on",
         )
 
     def flask_config(self) -> dict[str, Any]:
@@ -52,6 +57,7 @@ class WebSettings:
             "CAREERLOG_MAX_PAGE_OFFSET": self.max_page_offset,
             "CAREERLOG_FOLLOW": True,
             "CAREERLOG_DURABLE_ACCESS_LOG": self.durable_access_log,
+            "CAREERLOG_FAST_READS": self.fast_reads,
         }
 
 

@@ -15,6 +15,8 @@ import orjson
 from flask import Response, current_app, g, request
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
+from werkzeug.datastructures import Headers
+from werkzeug.wrappers import Request
 
 from careerlog.accounts import Account, Authenticated, AuthenticationFailed
 from careerlog.domain.errors import InvalidInput
@@ -52,10 +54,15 @@ def release_connection(error: BaseException | None = None) -> None:
 
 def authenticate() -> None:
     """Find the account of the bearer token; AuthenticationFailed (401) says why not."""
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    g.careerlog_auth = services().accounts.authenticate(bearer_token(request.headers))
+
+
+def bearer_token(headers: Headers) -> str:
+    """The token of the Authorization header; AuthenticationFailed when there is none."""
+    scheme, _, token = headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise AuthenticationFailed("Send an API token: Authorization: Bearer TOKEN.")
-    g.careerlog_auth = services().accounts.authenticate(token.strip())
+    return token.strip()
 
 
 def authentication() -> Authenticated:
@@ -80,13 +87,14 @@ def csv_documented(func: F) -> F:
     return cast(F, Blueprint.doc(responses=CSV_RESPONSE)(func))
 
 
-def wants_csv() -> bool:
-    chosen = request.args.get("format")
+def wants_csv(asked: Request = request) -> bool:
+    """Whether the request (Flask's, or any werkzeug request) asks for CSV: ?format=csv or Accept."""
+    chosen = asked.args.get("format")
     if chosen is not None:
         if chosen not in ("json", "csv"):
             raise InvalidInput("One of: json, csv.", "format")
         return chosen == "csv"
-    return request.accept_mimetypes.best_match(["application/json", CSV]) == CSV
+    return asked.accept_mimetypes.best_match(["application/json", CSV]) == CSV
 
 
 def json_or_csv(data: Any, schema: Schema, *, name: str, items: str | None = "items", plain: bool = False) -> Any:
@@ -146,7 +154,12 @@ def shape_of(schema: Schema) -> Shape:
 
 def plain_json(data: Any, schema: Schema) -> Response:
     """A JSON answer of plain data, cut to the fields the schema documents (in its order, as its dump)."""
-    return Response(orjson.dumps(shape_of(schema).cut(data)), mimetype="application/json")
+    return Response(plain_body(data, schema), mimetype="application/json")
+
+
+def plain_body(data: Any, schema: Schema) -> bytes:
+    """The body of `plain_json`: the data cut to the schema's fields, as orjson writes it."""
+    return orjson.dumps(shape_of(schema).cut(data))
 
 
 def to_csv(rows: Iterable[Mapping[str, Any]]) -> str:

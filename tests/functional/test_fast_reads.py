@@ -1,0 +1,312 @@
+"""The hot reads answered in front of Flask (web.fastreads): the same status, headers and body as the
+Flask path's and the same access-log entries, for every role, employee and parameter the reads
+accept; every other request (refusals, bad input, CSV, HEAD...) handed to Flask, which answers it
+as before. On both stores.
+
+Each request is sent twice from the same WSGI environ: through the app as served (the fast path in
+front) and straight to the Flask app behind it, and the answers and the access-log rows each wrote
+are compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pytest
+from flask import Flask
+from werkzeug.test import EnvironBuilder, run_wsgi_app
+
+from careerlog.config import ConfigurationError
+from projections.queries import ROSTER_SORTS
+from tests import factories as f
+from tests.functional.conftest import BUDI, MISSING, RINA, ROLES, SARI, TEST_CONFIG, World, appointment_of, served_app
+from web import fastreads
+from web.config import WebSettings
+from web.fastreads import FastReads
+
+PROBLEM_JSON = "application/problem+json"
+EXTRA = f.nip(date(1988, 3, 3), date(2013, 2, 1), "F", sequence=705)  # corrected, retracted, moved to KAB-KARO
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+Answer = tuple[str, list[tuple[str, str]], bytes]
+
+
+@dataclass
+class Both:
+    """Sends a request through the served app and straight to Flask; what each answered and logged."""
+
+    world: World
+    flask: Any  # the Flask app's own WSGI callable, behind the fast path
+    handed: list[str] = field(default_factory=list)  # paths the fast path handed to Flask
+
+    def send(
+        self,
+        path: str,
+        who: str | None = "admin",
+        *,
+        method: str = "GET",
+        headers: dict[str, str] | None = None,
+        base_url: str = "http://localhost/",
+    ) -> tuple[Answer, Answer, bool]:
+        """(served answer, Flask's answer, whether the fast path answered), after checking the two
+        wrote the same access-log rows."""
+        route, _, query = path.partition("?")
+        sent = dict(headers or {})
+        if who is not None:
+            sent["Authorization"] = f"Bearer {self.world.tokens[who]}"
+        built = EnvironBuilder(path=route, query_string=query, method=method, headers=sent, base_url=base_url)
+        environ = built.get_environ()
+        handed = len(self.handed)
+        served, served_log = self.run(self.world.app.wsgi_app, environ)
+        answered = len(self.handed) == handed
+        flask, flask_log = self.run(self.flask, environ)
+        assert served_log == flask_log, path
+        return served, flask, answered
+
+    def run(self, app: Any, environ: dict[str, Any]) -> tuple[Answer, list[tuple[Any, ...]]]:
+        """The answer, and the access-log rows the request wrote (the log is emptied before it)."""
+        with self.world.services.accounts.store.transaction() as sql:
+            sql.execute("DELETE FROM access_log")
+        body, status, headers = run_wsgi_app(app, dict(environ), buffered=True)
+        answer = (status, headers.to_wsgi_list(), b"".join(body))
+        return answer, entries(self.log())
+
+    def log(self) -> list[tuple[Any, ...]]:
+        """The access log's rows but for each entry's id and time: who read whose record, and how."""
+        rows = self.world.services.accounts.store.query(
+            "SELECT id, username, role, nip, agency, region, action FROM access_log"
+        )
+        return [tuple(r.values()) for r in rows]
+
+
+def entries(log: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    return sorted(row[1:] for row in log)
+
+
+@pytest.fixture
+def both(world: World) -> Iterator[Both]:
+    fast = world.app.wsgi_app
+    assert isinstance(fast, FastReads), "the fast path is on by default"
+    flask = fast.fallback
+    checker = Both(world, flask)
+
+    def handing(environ: dict[str, Any], start_response: Any) -> Any:
+        checker.handed.append(environ["PATH_INFO"])
+        return flask(environ, start_response)
+
+    fast.fallback = handing
+    yield checker
+    fast.fallback = flask
+
+
+@pytest.fixture
+def recorded(world: World) -> list[str]:
+    """More records: a correction and a retraction, a move out of KOTA-MEDAN, a PPPK; every NIP, and the
+    recorded times of one employee's events (for known_at)."""
+    ledger = world.services.ledger
+    ledger.record(EXTRA, "appointment", appointment_of(EXTRA, name="Eka Lubis", unit="Bappeda"), actor="test")
+    ledger.record(EXTRA, "rank_promotion", f.promotion("III/b", "2017-03-01"), actor="test")
+    ledger.record(EXTRA, "correction", f.correction(2, "2017-04-01", effective_date="2017-04-01"), actor="test")
+    ledger.record(EXTRA, "training", f.training("2018-06-01", hours=20, start="2018-05-28"), actor="test")
+    ledger.record(EXTRA, "retraction", f.retraction(4, "2018-07-01"), actor="test")
+    ledger.record(
+        EXTRA,
+        "placement",
+        {
+            "agency": "KAB-KARO",
+            "unit": "Inspektorat",
+            "region": "12.06",
+            "effective_date": "2020-07-01",
+            "reference": "MUT-9",
+        },
+        actor="test",
+    )
+    born = date(1991, 2, 2)
+    pppk = f.pppk_nip(born, 2022, "M")
+    payload = f.appointment(born, date(2022, 3, 1), "M", name="Kontrak", employment_kind="PPPK", rank="IX")
+    ledger.record(pppk, "appointment", {**payload, "recruitment_path": "PPPK"}, actor="test")
+    world.catch_up()
+    return [BUDI, SARI, RINA, EXTRA, pppk, MISSING]
+
+
+def known_moments(world: World, nip: str) -> list[str]:
+    items = world.get(f"/api/v1/employees/{nip}/events").get_json()["items"]
+    moments = [i["recorded_at"] for i in items]
+    return [moments[0], moments[len(moments) // 2], moments[-1][:19], "2000-01-01T00:00:00+07:00"]
+
+
+TIMELINE_QUERIES = ["", "as_of=2012-01-01", "as_of=2017-03-15", "as_of=2030-12-31", "format=json"]
+
+
+def assert_same(both: Both, path: str, who: str | None, **options: Any) -> bool:
+    """The served answer equals Flask's; the fast path answered exactly the JSON 200s."""
+    served, flask, answered = both.send(path, who, **options)
+    assert served == flask, (path, who)
+    status, headers, _ = served
+    json_ok = status == "200 OK" and ("Content-Type", "application/json") in headers
+    assert answered == json_ok, (path, who, status)
+    return answered
+
+
+def test_timeline_and_eligibility_answer_as_flask_does_for_every_role_employee_and_parameter(
+    both: Both, recorded: list[str]
+) -> None:
+    moments = known_moments(both.world, EXTRA)
+    queries = [*TIMELINE_QUERIES, *(f"known_at={m.replace('+', '%2B')}" for m in moments)]
+    queries += [f"as_of=2018-01-01&known_at={moments[1].replace('+', '%2B')}", "known_at=2026-01-01T00:00:00Z"]
+    answered = 0
+    for who in ROLES:
+        for nip in recorded:
+            for query in queries:
+                answered += assert_same(both, f"/api/v1/employees/{nip}/timeline?{query}", who)
+            for query in ("", "format=json"):
+                answered += assert_same(both, f"/api/v1/employees/{nip}/eligibility?{query}", who)
+            for accept in ("application/json", "*/*", "application/json, text/csv;q=0.5", "text/csv"):
+                answered += assert_same(both, f"/api/v1/employees/{nip}/timeline", who, headers={"Accept": accept})
+    assert answered > 100  # admin, HR, inspectors and the employee read records; the others may not
+
+
+def roster_queries(both: Both) -> list[str]:
+    queries = ["", "per_page=2", "page=2&per_page=2", "page=3&per_page=2", "page=9&per_page=2", "per_page=200"]
+    queries += [f"sort={s}&per_page=3" for s in ROSTER_SORTS] + [f"sort=-{s}&page=2&per_page=2" for s in ROSTER_SORTS]
+    queries += ["agency=KOTA-MEDAN", "agency=KOTA-MEDAN&agency=KAB-KARO", "region=12.06", "q=sari", "q=1986"]
+    queries += ["min_years_in_rank=3", "employment_kind=PPPK", "format=json&per_page=4", "sort=-rank&rank=III/b"]
+    for sort in ("name", "-name", "rank", "-nip"):  # cursors as pages give them, read on by every role
+        cursor = both.world.get(f"/api/v1/employees?sort={sort}&per_page=2").get_json()["next"]
+        queries += [f"sort={sort}&per_page=2&after={cursor}", f"sort={sort}&after={cursor}&q=a"]
+    return queries
+
+
+def test_roster_pages_by_number_and_by_cursor_answer_as_flask_does_for_every_role(
+    both: Both, recorded: list[str]
+) -> None:
+    answered = 0
+    for who in ROLES:
+        for query in roster_queries(both):
+            answered += assert_same(both, f"/api/v1/employees?{query}", who)
+    assert answered > 100
+
+
+REFUSED = [  # path, who, headers, method, status: each answered by Flask, as before
+    (f"/api/v1/employees/{BUDI}/timeline", None, {}, "GET", 401),
+    (f"/api/v1/employees/{BUDI}/timeline", None, {"Authorization": "Bearer nope"}, "GET", 401),
+    (f"/api/v1/employees/{BUDI}/timeline", None, {"Authorization": "Basic abc"}, "GET", 401),
+    (f"/api/v1/employees/{BUDI}/eligibility", None, {"Authorization": "Bearer "}, "GET", 401),
+    ("/api/v1/employees", None, {}, "GET", 401),
+    (f"/api/v1/employees/{RINA}/timeline", "hr", {}, "GET", 404),
+    (f"/api/v1/employees/{SARI}/eligibility", "employee", {}, "GET", 404),
+    (f"/api/v1/employees/{MISSING}/timeline", "admin", {}, "GET", 404),
+    (f"/api/v1/employees/{BUDI}/timeline", "reporter", {}, "GET", 403),
+    ("/api/v1/employees", "employee", {}, "GET", 403),
+    ("/api/v1/employees", "policy", {}, "GET", 403),
+    (f"/api/v1/employees/{BUDI}/timeline?as_of=yesterday", "admin", {}, "GET", 422),
+    (f"/api/v1/employees/{BUDI}/timeline?known_at=2020-13-01T00:00:00", "admin", {}, "GET", 422),
+    (f"/api/v1/employees/{BUDI}/timeline?asof=2020-01-01", "admin", {}, "GET", 422),
+    (f"/api/v1/employees/{BUDI}/timeline?format=xml", "admin", {}, "GET", 422),
+    (f"/api/v1/employees/{BUDI}/timeline?as_of=2020-01-01%00", "admin", {}, "GET", 422),
+    (f"/api/v1/employees/{BUDI}/timeline?wait_for=abc", "admin", {}, "GET", 422),
+    (f"/api/v1/employees/{BUDI}/timeline?wait_for=999999", "admin", {}, "GET", 422),
+    (f"/api/v1/employees/{BUDI}/eligibility?as_of=2020-01-01", "admin", {}, "GET", 422),
+    ("/api/v1/employees?page=0", "admin", {}, "GET", 422),
+    ("/api/v1/employees?per_page=100000", "admin", {}, "GET", 422),
+    ("/api/v1/employees?page=100000&per_page=50", "admin", {}, "GET", 422),
+    ("/api/v1/employees?sort=salary", "admin", {}, "GET", 422),
+    ("/api/v1/employees?after=", "admin", {}, "GET", 422),
+    ("/api/v1/employees?after=not-a-cursor", "admin", {}, "GET", 422),
+    ("/api/v1/employees?agency=A%00B", "admin", {}, "GET", 422),
+    ("/api/v1/employees?colour=blue", "admin", {}, "GET", 422),
+    ("/api/v1/employees?age_band=old", "admin", {}, "GET", 422),
+    (f"/api/v1/employees/{BUDI}/timeline", "admin", {}, "DELETE", 405),
+    ("/api/v1/employees/123/timeline", "admin", {}, "GET", 404),
+    (f"/api/v1/employees/{BUDI}/timeline/", "admin", {}, "GET", 404),
+]
+HANDED = [  # path, who, headers, method: the happy path, but not the fast path's to answer
+    (f"/api/v1/employees/{BUDI}/timeline", "admin", {}, "HEAD"),
+    (f"/api/v1/employees/{BUDI}/timeline?format=csv", "admin", {}, "GET"),
+    ("/api/v1/employees", "hr", {"Accept": "text/csv"}, "GET"),
+    (f"/api/v1/employees/{BUDI}/timeline?wait_for=0", "admin", {}, "GET"),
+    (f"/api/v1/employees/{BUDI}/eligibility", "admin", {"Cookie": "session=x"}, "GET"),
+    (f"/api/v1/employees/{BUDI[:8]}%20{BUDI[8:]}/timeline", "admin", {}, "GET"),
+    (f"/api/v1/employees/{BUDI}", "admin", {}, "GET"),
+    (f"/api/v1/employees/{BUDI}/events", "admin", {}, "GET"),
+]
+
+
+def test_every_refusal_and_bad_input_gets_the_flask_paths_problem_and_logs_nothing(
+    both: Both, recorded: list[str]
+) -> None:
+    for path, who, headers, method, status in REFUSED:
+        served, flask, answered = both.send(path, who, headers=headers, method=method)
+        assert served == flask, path
+        assert not answered, path
+        assert served[0].startswith(str(status)), (path, served[0])
+        assert ("Content-Type", PROBLEM_JSON) in served[1], path
+        assert both.log() == [], path  # neither path wrote an access-log entry (Flask's run was the last)
+    assert len(both.handed) == len(REFUSED)
+
+
+def test_what_the_fast_path_does_not_answer_goes_to_flask_unchanged(both: Both, recorded: list[str]) -> None:
+    for path, who, headers, method in HANDED:
+        served, flask, answered = both.send(path, who, headers=headers, method=method)
+        assert served == flask, path
+        assert not answered, path
+        assert served[0] == "200 OK", path
+
+
+def test_the_fast_path_writes_one_access_log_entry_per_record_read_as_the_flask_path_does(
+    both: Both, recorded: list[str]
+) -> None:
+    agency, region = "KOTA-MEDAN", "12.71"
+    roster = both.world.get("/api/v1/employees?per_page=2", "hr").get_json()["items"]
+    assert len(roster) == 2
+    reads = {
+        f"/api/v1/employees/{BUDI}/timeline": ("hr", [("hr", "hr", BUDI, agency, region, "timeline")]),
+        f"/api/v1/employees/{BUDI}/eligibility": (
+            "inspector",
+            [("inspector", "inspector", BUDI, agency, region, "eligibility")],
+        ),
+        f"/api/v1/employees/{BUDI}/timeline?as_of=2020-01-01": ("employee", []),  # their own: not logged
+        "/api/v1/employees?per_page=2": (
+            "hr",
+            sorted(("hr", "hr", i["nip"], i["agency"], i["region"], "roster") for i in roster),
+        ),
+    }
+    for path, (who, expected) in reads.items():
+        served, flask, answered = both.send(path, who)  # checks that both wrote the same rows
+        assert answered
+        assert served == flask
+        assert entries(both.log()) == expected, path  # the rows Flask's run wrote, the same as the served one's
+
+
+def test_over_https_the_fast_path_adds_strict_transport_security_as_flask_does(both: Both) -> None:
+    for path in (f"/api/v1/employees/{BUDI}/timeline", f"/api/v1/employees/{BUDI}/eligibility", "/api/v1/employees"):
+        served, flask, answered = both.send(path, "hr", base_url="https://careerlog.example/")
+        assert answered
+        assert served == flask
+        assert ("Strict-Transport-Security", "max-age=31536000; includeSubDomains") in served[1]
+
+
+def test_the_fast_path_is_on_by_default_and_off_with_its_switch(store_url: str) -> None:
+    assert WebSettings.from_env({}).fast_reads
+    assert not WebSettings.from_env({"CAREERLOG_FAST_READS": "off"}).fast_reads
+    with pytest.raises(ConfigurationError, match="CAREERLOG_FAST_READS"):
+        WebSettings.from_env({"CAREERLOG_FAST_READS": "maybe"})
+    with served_app(store_url, {**TEST_CONFIG, "CAREERLOG_FAST_READS": False}) as app:
+        assert not isinstance(app.wsgi_app, FastReads)
+
+
+def test_the_fast_path_stands_in_only_for_the_request_hooks_it_knows(app: Flask) -> None:
+    assert isinstance(app.wsgi_app, FastReads)
+    bare = Flask("other")
+    assert not fastreads.installable(bare)
+    app.before_request(lambda: None)  # a hook the fast path would skip: it may no longer be installed
+    assert not fastreads.installable(app)
+    assert not fastreads.install(app)
