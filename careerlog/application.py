@@ -276,6 +276,8 @@ class CareerLog(Application[str]):
         if event_cls is EventRetracted or event_cls in MIRRORS:
             mirrored = self._mirror(uow, employee, event_cls, values, recording)
             return self._commit([decision, *mirrored], decision, command)
+        if command.expected_version is None:
+            return decision.commit()  # what _commit does with one decision and no version expected
         return self._commit([decision], decision, command)
 
     def recording(self, command: Command, actor: str) -> Recording:

@@ -181,20 +181,20 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
                 "Only a migration import (--migration, administrators) may carry recorded times.", carried[0]
             )
     version = row.get("version")
-    if version is not None and (isinstance(version, bool) or not isinstance(version, int | str)):
-        raise InvalidInput("Not a valid integer.", "version")
-    expected = int(version) if version is not None and str(version).isdigit() else None
-    if version is not None and expected is None:
-        raise InvalidInput("Not a valid integer.", "version")
+    expected = None
+    if version is not None:
+        if isinstance(version, bool) or not isinstance(version, int | str) or not str(version).isdigit():
+            raise InvalidInput("Not a valid integer.", "version")
+        expected = int(version)
     client_key = row.get("client_key")
-    return Command(
-        subject=subject,
-        kind=kind,
-        payload=payload,
-        client_key=str(client_key) if client_key else None,
-        migration=_migration(row) if migration and "recorded_at" in row else None,
-        expected_version=expected,
-        line=line,
+    return Command(  # subject, kind, payload, client_key, migration, expected_version, line
+        subject,
+        kind,
+        payload,
+        str(client_key) if client_key else None,
+        _migration(row) if migration and "recorded_at" in row else None,
+        expected,
+        line,
     )
 
 

@@ -86,6 +86,9 @@ def _read_fields(event_cls: type[LedgerEvent]) -> tuple[FieldSpec, ...]:
     return tuple(specs)
 
 
+_ABSENT: Any = object()  # a field not given
+
+
 def parse_payload(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Typed payload values from plain data; InvalidInput names every bad field.
 
@@ -96,10 +99,11 @@ def parse_payload(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, parti
     values: dict[str, Any] = {}
     given = 0  # how many of the payload's fields are in raw
     for name, required, parse in _PARSERS.get(event_cls) or _parsers(event_cls):
-        if name in raw:
+        value = raw.get(name, _ABSENT)
+        if value is not _ABSENT:
             given += 1
             try:
-                values[name] = parse(raw[name])
+                values[name] = parse(value)
             except ValueError as e:
                 if errors is None:
                     errors = FieldErrors()
