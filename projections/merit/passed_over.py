@@ -12,21 +12,24 @@ kind of post on the TMT. The measures are those of the regular rounds.
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
 from careerlog.application import CareerLog
-from careerlog.reference import reference, rules
+from careerlog.reference import Rules, reference, rules
 from careerlog.sqlstore import Row, SqlStore
 from projections.career import CareerRecord, Entry, Fact
 from projections.framework import Table
 from projections.merit.posts import PostJudge
 from projections.merit.queries import PassedOverQueries, clearly_stronger, iso_day
-from projections.merit.rules import PromotionJudge
+from projections.merit.rules import PromotionJudge, param_on
 from projections.training import filter_clauses, where_sql
 
 Measures = tuple[float, float, int, int]
@@ -80,15 +83,20 @@ def unit_spell_rows(record: CareerRecord) -> list[Row]:
 
 def measures_on(record: CareerRecord, day: date) -> Measures:
     """Performance (mean score of the rated years before), training JP, days in rank, education order."""
-    performance_years = int(rules().param("merit.passed_over", day, "performance_years", 2))
     training_years = int(rules().param("merit.passed_over", day, "training_years", 2))
-    scores = [record.rating_score(day.year - n) for n in range(1, performance_years + 1)]
-    rated = [s for s in scores if s is not None]
     jp = sum(record.jp_by_year.get(day.year - n, 0) for n in range(1, training_years + 1))
     held = record.rank_before(day)
     level = record.education_on(day)
     order = int(reference().education[level]["order"]) if level else 0
-    return (sum(rated) / len(rated) if rated else 0.0, float(jp), (day - held[1]).days if held else 0, order)
+    return (performance_on(record, day), float(jp), (day - held[1]).days if held else 0, order)
+
+
+def performance_on(record: CareerRecord, day: date) -> float:
+    """The mean score of the ratings of the years before `day`'s year (0.0 without any)."""
+    performance_years = int(rules().param("merit.passed_over", day, "performance_years", 2))
+    scores = [record.rating_score(day.year - n) for n in range(1, performance_years + 1)]
+    rated = [s for s in scores if s is not None]
+    return sum(rated) / len(rated) if rated else 0.0
 
 
 def comparison(mine: Measures, theirs: Measures, role: str = "promoted") -> dict[str, dict[str, float]]:
@@ -118,6 +126,117 @@ def unchanged_since(record: CareerRecord, moment: datetime, horizon: date) -> bo
     )
 
 
+def bears_from(entry: Entry) -> date:
+    """The first day on which an entry may change what a comparison reads: a correction or a
+    retraction any day; a rating of year Y only the days from 1 January of Y + 1 (a day's measures
+    and rules read the ratings of the years before it: `CareerRecord.ratings` by year), or from its
+    effective date if earlier; any other fact from its effective date."""
+    if entry.kind in ("correction", "retraction"):
+        return date.min
+    if entry.kind == "performance_rating":
+        year = entry.values.get("year")
+        return min(entry.effective_date, date(int(year) + 1, 1, 1)) if isinstance(year, int) else date.min
+    return entry.effective_date
+
+
+class KnownRecord:
+    """One person's final record and that record as known before the moments of decisions, for
+    the decisions' days.
+
+    As `unchanged_since` lets the final record stand for the one known before a moment when
+    nothing recorded since bears on the days up to the horizon (no correction or retraction, no
+    fact effective by then), since adding such facts changes nothing read on those days, the
+    record known before a moment reads, up to the horizon, as the one known before the first entry
+    recorded since that does bear on those days (`bears_from`; the final record when none does):
+    the entries recorded in between bear on none of them. A rating bears only on the days of the
+    years after the rated one (`unchanged_since` counts every rating). So the records known are
+    built once per such cut (the entries recorded before that bearing entry), however many
+    decisions fall before it, and each is read once per day (`Reading`)."""
+
+    def __init__(self, record: CareerRecord):
+        self.final = record
+        entries = sorted(record.entries, key=RECORDED)
+        self.times = [e.recorded_at for e in entries]
+        self.bears = [bears_from(e) for e in entries]
+        # the earliest day any entry recorded from the i-th on bears on (date.max past the last)
+        self.bears_from = [date.max] * (len(entries) + 1)
+        for i in range(len(entries) - 1, -1, -1):
+            self.bears_from[i] = min(self.bears[i], self.bears_from[i + 1])
+        self.cuts: dict[int, CareerRecord] = {}
+        self.readings: dict[tuple[int, date], Reading] = {}
+        self.finals: dict[date, tuple[datetime | None, Reading]] = {}
+
+    def read(self, moment: datetime, day: date, horizon: date) -> Reading:
+        """The record known before `moment` as read on `day` (`horizon`: the last day a fact may
+        bear on it). The final record's reading of the day serves every moment after the last entry
+        recorded before the entries that bear on none of the days up to the horizon."""
+        final = self.finals.get(day)
+        if final is None:
+            last = bisect.bisect_right(self.bears_from, horizon)  # from here on nothing bears on them
+            final = self.finals[day] = (self.times[last - 1] if last else None, Reading(self.final, day))
+        if final[0] is None or moment > final[0]:  # as `unchanged_since(final, moment, horizon)`
+            return final[1]
+        cut = bisect.bisect_left(self.times, moment)  # the entries recorded before `moment`
+        while self.bears[cut] > horizon:  # to the first entry since that bears on those days
+            cut += 1
+        found = self.readings.get((cut, day))
+        if found is None:
+            known = self.cuts.get(cut)
+            if known is None:
+                known = self.cuts[cut] = self.final.known_before(self.times[cut])
+            found = self.readings[(cut, day)] = Reading(known, day)
+        return found
+
+
+class Reading:
+    """What the comparison reads of a record on a decision's day, each read at most once: the
+    performance (the measure that most often rules a colleague out), whether a PNS in service and
+    the agency, unit and rank the day before, the measures, 101 eligibility."""
+
+    __slots__ = ("_eligible", "_measures", "_performance", "_place", "_placed", "day", "record")
+
+    def __init__(self, record: CareerRecord, day: date):
+        self.record, self.day = record, day
+        self._performance: float | None = None
+        self._placed = False
+        self._place: tuple[str, str, str] | None = None
+        self._measures: Measures | None = None
+        self._eligible: bool | None = None
+
+    @property
+    def performance(self) -> float:
+        if self._performance is None:
+            self._performance = performance_on(self.record, self.day)
+        return self._performance
+
+    @property
+    def place(self) -> tuple[str, str, str] | None:
+        """(agency, unit, rank) the day before the day for a PNS in service on it, else None."""
+        if not self._placed:
+            record, day = self.record, self.day
+            place, held = record.placement_on(day - DAY), record.rank_before(day)
+            in_service = record.employment_kind == "PNS" and record.active_on(day)
+            if in_service and place is not None and held is not None:
+                self._place = (place[0], place[1], held[0])
+            self._placed = True
+        return self._place
+
+    @property
+    def measures(self) -> Measures:
+        if self._measures is None:
+            self._measures = measures_on(self.record, self.day)
+        return self._measures
+
+    @property
+    def eligible(self) -> bool:
+        if self._eligible is None:
+            self._eligible = eligible_regular(self.record, self.day)
+        return self._eligible
+
+
+RECORDED = attrgetter("recorded_at")
+
+
 def hypothetical_post(decision: Row, day: date, moment: datetime) -> Fact:
     """The decision's post as if a colleague had been appointed to it by open selection."""
     values = {
@@ -134,47 +253,29 @@ def hypothetical_post(decision: Row, day: date, moment: datetime) -> Fact:
 class Comparison:
     """Who of a decision's colleagues was in the pool on its TMT, as known before the decision."""
 
-    def __init__(self, decision: Row, records: dict[str, CareerRecord]):
+    def __init__(self, decision: Row, records: dict[str, KnownRecord]):
         self.decision = decision
         self.day = date.fromisoformat(decision["tmt"])
         self.moment = datetime.fromisoformat(decision["recorded_at"])
         self.records = records
-        grace = int(rules().param("post.leadership_training", self.day, "grace_months", 0))
-        self.horizon = self.day + relativedelta(months=grace)
+        self.horizon = horizon_of(rules(), self.day)
+        self.place = (decision["agency"], decision["unit"], decision["rank_before"])
 
-    def known(self, subject: str) -> CareerRecord | None:
-        """The record as known before the decision (the final one when nothing since bears on it)."""
-        record = self.records.get(subject)
-        if record is None:
-            return None
-        return record if unchanged_since(record, self.moment, self.horizon) else record.known_before(self.moment)
+    def known(self, subject: str) -> Reading | None:
+        """The record as known before the decision (the final one when nothing since bears on it),
+        read on the decision's day."""
+        found = self.records.get(subject)
+        return None if found is None else found.read(self.moment, self.day, self.horizon)
 
-    def same_place(self, record: CareerRecord) -> bool:
-        place, held = record.placement_on(self.day - DAY), record.rank_before(self.day)
-        d = self.decision
-        return (
-            place is not None
-            and held is not None
-            and (place[0], place[1], held[0])
-            == (
-                d["agency"],
-                d["unit"],
-                d["rank_before"],
-            )
-        )
-
-    def in_pool(self, record: CareerRecord) -> bool:
-        return self.placed(record) and self.qualified(record)
-
-    def placed(self, record: CareerRecord) -> bool:
+    def placed(self, reading: Reading) -> bool:
         """A PNS in service on the TMT, in the decision's agency, unit and rank the day before."""
-        return record.employment_kind == "PNS" and record.active_on(self.day) and self.same_place(record)
+        return reading.place == self.place
 
-    def qualified(self, record: CareerRecord) -> bool:
+    def qualified(self, reading: Reading) -> bool:
         """Eligible (202: every enforced rule of a 101 promotion; a post: qualified for it): the costly part."""
         if self.decision["decision"] == "post":
-            return self.qualified_for_post(record)
-        return eligible_regular(record, self.day)
+            return self.qualified_for_post(reading.record)
+        return reading.eligible
 
     def qualified_for_post(self, record: CareerRecord) -> bool:
         order = reference().post_kinds
@@ -184,6 +285,13 @@ class Comparison:
             return False  # the post would not be a step up
         fact = hypothetical_post(self.decision, self.day, self.moment)
         return not any(c.finding for c in PostJudge(record).checks(fact))
+
+
+@functools.lru_cache(maxsize=4096)
+def horizon_of(book: Rules, day: date) -> date:
+    """The last day a fact recorded after a decision of `day` may bear on its comparison (the
+    leadership training's grace months after the TMT), per rules object."""
+    return day + relativedelta(months=int(param_on(book, "post.leadership_training", day, "grace_months", 0)))
 
 
 def eligible_regular(record: CareerRecord, day: date) -> bool:
@@ -196,13 +304,55 @@ def eligible_regular(record: CareerRecord, day: date) -> bool:
     return not PromotionJudge(record).barred(day, "101", new)
 
 
+class UnitStaff:
+    """Who was in one agency and unit, from `unit_spells` (ordered by subject, as the database orders
+    them), and the decisions those people received: a decision's colleagues are read from here."""
+
+    def __init__(self, store: SqlStore, agency: str | None, unit: str | None):
+        self.spells: dict[str, list[tuple[str, str, str | None]]] = {}
+        for row in store.query(
+            "SELECT subject, rank, start_date, end_date FROM unit_spells WHERE agency = ? AND unit = ? "
+            "ORDER BY subject",
+            (agency, unit),
+        ):
+            self.spells.setdefault(row["rank"], []).append((row["subject"], row["start_date"], row["end_date"]))
+        # what each of them received: promotions (any kind) and posts (by kind), by subject and TMT
+        self.decided = {
+            (r["subject"], r["tmt"], r["decision"], None if r["decision"] == "promotion" else r["kind"])
+            for r in store.query(
+                "SELECT c.subject, c.tmt, c.decision, c.kind FROM decisions c WHERE c.subject IN "
+                "(SELECT s.subject FROM unit_spells s WHERE s.agency = ? AND s.unit = ?)",
+                (agency, unit),
+            )
+        }
+
+    def colleagues(self, decision: Row) -> list[str]:
+        """Who was in the decision's agency and unit at its rank the day before the TMT, and was not
+        promoted (any kind) or appointed to the same kind of post on the TMT, in subject order."""
+        if decision["rank_before"] is None:
+            return []
+        day, subject, kind = decision["tmt"], decision["subject"], decision["decision"]
+        received = None if kind == "promotion" else decision["kind"]
+        found: list[str] = []
+        for other, start, end in self.spells.get(decision["rank_before"], ()):
+            if (
+                start < day
+                and (end is None or end >= day)
+                and other != subject
+                and (not found or found[-1] != other)
+                and (other, day, kind, received) not in self.decided
+            ):
+                found.append(other)
+        return found
+
+
 class DecisionPassedOverQueries:
     """merit.passed_over for 202 promotions and managerial post appointments (docs/audit.md)."""
 
     def __init__(self, store: SqlStore, records: RecordLoader):
         self.store = store
         self.records = records
-        self.cache: dict[str, CareerRecord] = {}
+        self.cache: dict[str, KnownRecord] = {}
 
     def passed_over(
         self,
@@ -215,8 +365,11 @@ class DecisionPassedOverQueries:
     ) -> list[dict[str, Any]]:
         """Per decision, the eligible colleagues not chosen that were clearly stronger, with the comparison.
 
-        The decisions are compared one unit at a time, the unit's records read together and
-        kept only while its decisions are compared (memory holds one unit's colleagues)."""
+        The decisions are compared one unit at a time: the unit's staff and their decisions read in
+        two queries (a lone decision's colleagues in one), its records read together and kept only
+        while its decisions are compared (memory holds one unit's colleagues), each colleague's
+        record as known before a decision built once per knowledge cut and read once per day
+        (KnownRecord)."""
         decisions = self.decisions(filters, nip, version, start, end)
         found: list[list[dict[str, Any]]] = [[] for _ in decisions]
 
@@ -224,10 +377,15 @@ class DecisionPassedOverQueries:
             return (decisions[i]["agency"] or "", decisions[i]["unit"] or "")
 
         for _, indexes in groupby(sorted(range(len(decisions)), key=unit_of), key=unit_of):
-            unit = [(i, self.colleagues(decisions[i])) for i in indexes]
+            unit = list(indexes)
+            if len(unit) == 1:  # one decision (`audit promotion`): its colleagues only
+                pools = [(unit[0], self.colleagues(decisions[unit[0]]))]
+            else:
+                staff = UnitStaff(self.store, decisions[unit[0]]["agency"], decisions[unit[0]]["unit"])
+                pools = [(i, staff.colleagues(decisions[i])) for i in unit]
             self.cache.clear()
-            self.load(sorted({s for i, others in unit for s in [decisions[i]["subject"], *others] if others}))
-            for i, others in unit:
+            self.load(sorted({s for i, others in pools for s in [decisions[i]["subject"], *others] if others}))
+            for i, others in pools:
                 found[i] = self.compare(decisions[i], others)
         self.cache.clear()
         return [item for items in found for item in items]
@@ -268,10 +426,10 @@ class DecisionPassedOverQueries:
         )
         return [r["subject"] for r in rows]
 
-    def load(self, subjects: Sequence[str]) -> dict[str, CareerRecord]:
+    def load(self, subjects: Sequence[str]) -> dict[str, KnownRecord]:
         wanted = [s for s in subjects if s not in self.cache]
         if wanted:
-            self.cache.update(self.records(wanted))
+            self.cache.update((s, KnownRecord(r)) for s, r in self.records(wanted).items())
         return {s: self.cache[s] for s in subjects if s in self.cache}
 
     def compare(self, decision: Row, others: list[str]) -> list[dict[str, Any]]:
@@ -284,7 +442,7 @@ class DecisionPassedOverQueries:
         me = comparing.known(decision["subject"])
         if me is None:
             return []
-        mine = measures_on(me, day)
+        mine = me.measures
         role = "promoted" if decision["decision"] == "promotion" else "appointed"
         return [
             result(decision, rule.severity, other, comparison(mine, theirs, role))
@@ -296,11 +454,12 @@ class DecisionPassedOverQueries:
         comparing: Comparison, others: Iterable[str], mine: Measures, min_better: int
     ) -> Iterable[tuple[str, Measures]]:
         for other in others:  # in the pool and clearly stronger; the costly eligibility check last
-            record = comparing.known(other)
-            if record is None or not comparing.placed(record):
+            reading = comparing.known(other)
+            # clearly stronger needs a better performance: read first, it rules most colleagues out
+            if reading is None or reading.performance <= mine[0] or not comparing.placed(reading):
                 continue
-            theirs = measures_on(record, comparing.day)
-            if clearly_stronger(theirs, mine, min_better) and comparing.qualified(record):
+            theirs = reading.measures
+            if clearly_stronger(theirs, mine, min_better) and comparing.qualified(reading):
                 yield other, theirs
 
 

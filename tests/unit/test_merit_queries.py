@@ -29,8 +29,9 @@ def post(kind: str, day: str, level: str | None = None, **extra: Any) -> dict[st
     return payload | ({"level": level} if level else {})
 
 
-def clerk(sequence: int, predicate: str = "BAIK", pkp: bool = True) -> f.CareerBuilder:
-    """A III/b S-1 pelaksana of KOTA-MEDAN BKPSDM since 2014-04-01, rated `predicate` in 2016-2017."""
+def clerk(sequence: int, predicate: str = "BAIK", pkp: bool = True, late_2017: str | None = None) -> f.CareerBuilder:
+    """A III/b S-1 pelaksana of KOTA-MEDAN BKPSDM since 2014-04-01, rated `predicate` in 2016-2017
+    (`late_2017`: rated so for 2017, recorded on 15 February 2018 instead of 15 January)."""
     builder = f.CareerBuilder(birth=date(1986, 9, 26), appointed=date(2010, 3, 1))
     builder.nip = f.nip(date(1986, 9, 26), date(2010, 3, 1), sequence=sequence)
     builder.add("post_appointment", post("PELAKSANA", "2010-03-01"))
@@ -38,14 +39,22 @@ def clerk(sequence: int, predicate: str = "BAIK", pkp: bool = True) -> f.CareerB
     builder.add("rank_promotion", f.promotion("III/b", "2014-04-01"), f"2014-04-10{T}")
     for year in range(2010, 2018):
         rated = predicate if year >= 2016 else "BAIK"
-        builder.add("performance_rating", f.rating(year, rated), f"{year + 1}-01-15{T}")
+        if year == 2017 and late_2017:
+            builder.add("performance_rating", f.rating(year, late_2017), f"2018-02-15{T}")
+        else:
+            builder.add("performance_rating", f.rating(year, rated), f"{year + 1}-01-15{T}")
     if pkp:
         builder.add("training", f.training("2017-06-30", 80, "2017-05-01", training_kind="PKP"))
     return builder
 
 
 def view_store(tmp_path: Path, records: Sequence[CareerRecord]) -> SqlStore:
-    store = open_view_store(Settings(database_url=f"sqlite:///{tmp_path}/views.db")).sql
+    return view_store_at(f"sqlite:///{tmp_path}/views.db", records)
+
+
+def view_store_at(url: str, records: Sequence[CareerRecord]) -> SqlStore:
+    """The merit view of `records` in the store at `url`."""
+    store = open_view_store(Settings(database_url=url)).sql
     with store.transaction() as sql:
         for table in MeritProjection.tables:
             for statement in table.ddl():
