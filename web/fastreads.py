@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any
 
 from flask import Flask
@@ -47,6 +48,7 @@ WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 Read = Callable[[Services, Account, str, dict[str, Any]], Any]
 
 ROSTER_PATH = "/api/v1/employees"
+KEPT_QUERIES = 4096  # parsed query strings kept
 # An employee's read by a NIP of 18 digits (any other spelling goes to Flask, which normalises it).
 EMPLOYEE_READ = re.compile(r"/api/v1/employees/([0-9]{18})/(timeline|eligibility)")
 
@@ -83,6 +85,8 @@ class FastReads:
         self.fallback = fallback
         self.services: Services = app.extensions["careerlog"]
         self.parser = ApiBlueprint.ARGUMENTS_PARSER
+        # A query string always parses to the same arguments: the recent ones are kept (about a tenth of a read).
+        self.arguments = lru_cache(maxsize=KEPT_QUERIES)(self.parse)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         body = self.answer(environ) if environ.get("REQUEST_METHOD") == "GET" else None
@@ -103,23 +107,35 @@ class FastReads:
         read, nip = route(environ.get("PATH_INFO", ""))
         if read is None or unusual(environ):
             return None
-        query, answer, shape = READS[read]
-        request = self.app.request_class(environ, populate_request=False, shallow=True)  # Flask's own, unbound
-        args = request.args
-        if "wait_for" in args or any("\x00" in value for _, value in args.items(multi=True)):
+        parsed = self.arguments(read, environ.get("QUERY_STRING", ""))
+        if parsed is None:
             return None
+        _, answer, shape = READS[read]
+        request = self.app.request_class(environ, populate_request=False, shallow=True)  # Flask's own, unbound
         try:
             token = bearer_token(request.headers)
-            with self.app.app_context():  # the query schemas read the app's settings (the page window)
-                parsed = self.parser.parse(query, request, location="query")
             if wants_csv(request):
                 return None
             with self.services.projector.views.sql.one_connection():  # one connection, as the Flask path holds
                 reader = self.services.accounts.authenticate(token).account
-                found = answer(self.services, reader, nip, parsed)
+                found = answer(self.services, reader, nip, dict(parsed))  # a copy: the roster's pops from it
         except Exception:  # any refusal or failure: the Flask app answers it, from the start
             return None
         return plain_body(found, shape)
+
+    def parse(self, read: str, query_string: str) -> dict[str, Any] | None:
+        """The arguments the read's view gets from this query string, as webargs parses them with the view's
+        schema; None for a query the fast path leaves to Flask: refused, with `wait_for`, or a NUL character."""
+        environ = {"REQUEST_METHOD": "GET", "QUERY_STRING": query_string}
+        request = self.app.request_class(environ, populate_request=False, shallow=True)
+        args = request.args
+        if "wait_for" in args or any("\x00" in value for _, value in args.items(multi=True)):
+            return None
+        try:
+            with self.app.app_context():  # the query schemas read the app's settings (the page window)
+                return dict(self.parser.parse(READS[read][0], request, location="query"))
+        except Exception:  # refused (422): Flask answers it
+            return None
 
 
 def route(path: str) -> tuple[str | None, str]:
