@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from operator import attrgetter
 from typing import Any, cast
 
@@ -37,8 +37,13 @@ from careerlog.domain.quick import quick_init
 EASTERNMOST = timezone(timedelta(hours=9))
 
 
+_EASTERNMOST_OFFSET = timedelta(hours=9)
+
+
 def local_date(moment: datetime) -> date:
     """The latest calendar date anywhere in Indonesia at a moment."""
+    if moment.tzinfo is UTC:  # recorded times are UTC: the same date, without astimezone's conversion
+        return (moment + _EASTERNMOST_OFFSET).date()
     return moment.astimezone(EASTERNMOST).date()
 
 
