@@ -111,6 +111,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "bare_seconds": bare.seconds,
         "bare_rate": len(rows) / bare.seconds,
         "ratio": (events / timer.seconds) / (len(rows) / bare.seconds),
+        "careerlog_cpu_us_per_event": 1e6 * timer.cpu / events,  # workers' included: all of careerlog's own work
         **cpu_fields(args.store, timer, bare),
     }
 
@@ -142,6 +143,7 @@ def main(argv: list[str] | None = None) -> None:
                 rate_line(f"bare {bare}", r["events"], r["bare_seconds"]),
                 f"ratio careerlog/bare = {r['ratio']:.3f} (target >= 0.5)",
                 cpu_line(r),
+                f"careerlog CPU per event: {r['careerlog_cpu_us_per_event']:.1f} us",
                 *workers_line(r),
             ],
         )

@@ -46,6 +46,9 @@ def test_ingest_bench_compares_the_import_with_a_bare_bulk_insert_of_the_same_ro
     assert result["events"] > int(EMPLOYEES)
     assert 0 < result["ratio"] < 10
     assert result["careerlog_cpu_seconds"] > 0
+    assert "careerlog CPU per event:" in out
+    per_event = 1e6 * result["careerlog_cpu_seconds"] / result["events"]
+    assert result["careerlog_cpu_us_per_event"] == pytest.approx(per_event)
     assert ("cpu_ratio" in result) == database_url.startswith("sqlite")
 
 
