@@ -12,9 +12,11 @@ these rows.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import operator
+import os
 import queue
 import threading
 import time
@@ -22,6 +24,7 @@ import traceback
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ClassVar, cast
 
@@ -30,6 +33,7 @@ import psycopg
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.domain.events import LedgerEvent
+from careerlog.importing import fewer_collections
 from careerlog.sqlstore import Row, Sql, select_events_of
 from projections.career import CareerRecord
 from projections.store import PostgresViewStore, SQLiteViewStore, StaleBatch, open_view_store
@@ -287,23 +291,34 @@ class Projector:
                 (subject, upto),
             )
 
-    def subject_ranges(self, upto: int, parts: int) -> list[SubjectRange]:
-        """At most `parts` ranges of subjects, in key order, with about as many events each."""
+    def work_ranges(self, upto: int, jobs: int) -> list[SubjectRange]:
+        """Ranges of subjects in key order for `jobs` processes that each take the next range
+        left when they finish one: of decreasing size (a quarter of the events left for two
+        processes, then a quarter of the rest...) down to a 64th of a process's share, so that
+        the processes finish within about one small range of each other."""
+        counts = self.events_per_subject(upto)
+        total = sum(n for _, n in counts)
+        smallest = max(total // (jobs * 64), 1)
+        cuts, done = [], 0
+        while total - done > smallest:
+            done += max((total - done) // (2 * jobs), smallest)
+            cuts.append(done)
+        return _cut(counts, cuts)
+
+    def events_per_subject(self, upto: int) -> list[tuple[str, int]]:
+        """Each subject with events up to a position and how many, in key order (one scan of the key index)."""
         with self.views.reading() as sql:
-            total = int(
-                sql.scalar(f"SELECT COUNT(*) AS n FROM {self.events_table} WHERE {self.id_column} <= ?", (upto,))
-            )
-            bounds = set()
-            for k in range(1, parts):
-                found = sql.scalar(
-                    f"SELECT originator_id FROM {self.events_table} WHERE {self.id_column} <= ? "
-                    "ORDER BY originator_id, originator_version LIMIT 1 OFFSET ?",
-                    (upto, total * k // parts),
-                )
-                if found is not None:
-                    bounds.add(str(found))
-        lasts: list[str | None] = [*sorted(bounds), None]
-        return [SubjectRange(after, last) for after, last in zip(["", *sorted(bounds)], lasts, strict=True)]
+            sql.execute(self.events_per_subject_statement(), (upto,))
+            return [(str(r["originator_id"]), int(r["n"])) for r in sql.cursor.fetchall()]
+
+    def events_per_subject_statement(self) -> str:
+        # SQLite: `+rowid` keeps the planner on the (originator_id, originator_version) index, which
+        # holds the rowid, instead of a rowid range scan of the whole table and a sort (1.2 s at 400k events)
+        position = f"+{self.id_column}" if self.settings.store == "sqlite" else self.id_column
+        return (
+            f"SELECT originator_id, COUNT(*) AS n FROM {self.events_table} WHERE {position} <= ? "
+            "GROUP BY originator_id ORDER BY originator_id"
+        )
 
     def subject_count(self) -> int:
         with self.views.reading() as sql:
@@ -314,9 +329,9 @@ class Projector:
     def rebuild(self, names: Iterable[str] | None = None, progress: Progress | None = None, *, jobs: int = 1) -> int:
         """Rebuild projections from zero by reading every record once; return subjects read.
 
-        With `jobs` above 1 the subjects are split into that many ranges of about as many
-        events each, rebuilt side by side: this process takes the first, a forked process
-        each other. Every range is read up to the same position (the head when the rebuild
+        With `jobs` above 1 the subjects are split into ranges (by their events), rebuilt side
+        by side by this process and jobs - 1 forked ones, each taking the next range left when
+        it finishes one. Every range is read up to the same position (the head when the rebuild
         began) and each subject's rows are written once, so the tables are those of a serial
         rebuild; the position is recorded when every range is done.
         """
@@ -329,27 +344,41 @@ class Projector:
         with self.views.sql.transaction() as sql:
             for projection in chosen:
                 self._set_schema(sql, projection, "rebuilding")
-        ranges = self.subject_ranges(head, jobs) if jobs > 1 else [SubjectRange("", None)]
-        if len(ranges) == 1:
-            count = self.rebuild_range(chosen, head, ranges[0], progress)
-        else:
-            count = RangeWorkers(self, chosen, head, ranges[1:]).run(ranges[0], progress)
+        with fewer_collections(), _frozen_heap():
+            ranges = self.work_ranges(head, jobs) if jobs > 1 else [SubjectRange("", None)]
+            if len(ranges) == 1:
+                count = self.rebuild_range(chosen, head, ranges[0], progress)
+            else:
+                count = RangeWorkers(self, chosen, head, ranges, jobs).run(progress)
         for projection in chosen:
             self._finish_rebuild(projection, head)
         return count
 
     def rebuild_range(
-        self, chosen: Sequence[Projection], head: int, subjects: SubjectRange, progress: Progress | None
+        self,
+        chosen: Sequence[Projection],
+        head: int,
+        subjects: SubjectRange,
+        progress: Progress | None,
+        writes: BatchWrites | None = None,
     ) -> int:
-        """Write the rows of the subjects of a range as they stood at `head`; return subjects read."""
+        """Write the rows of the subjects of a range as they stood at `head`; return subjects read.
+
+        `writes`: where the batches go (by default written at once); whatever it still holds
+        when the range is done is the caller's to finish."""
+        own = writes is None
+        writes = writes or BatchWrites(self.views)
         count = 0
         batch: list[CareerRecord] = []
         for record in self.iter_records(head, after=subjects.after, last=subjects.last):
             batch.append(record)
             if len(batch) >= 500:
-                count += self._write_rebuilt(chosen, batch, progress)
+                count += self._write_rebuilt(chosen, batch, progress, writes)
                 batch = []
-        return count + self._write_rebuilt(chosen, batch, progress)
+        count += self._write_rebuilt(chosen, batch, progress, writes)
+        if own:
+            writes.finish()
+        return count
 
     def _finish_rebuild(self, projection: Projection, head: int) -> None:
         def ready(sql: Sql) -> None:
@@ -361,7 +390,11 @@ class Projector:
             self.views.write(projection.name, None, ready)
 
     def _write_rebuilt(
-        self, projections: Sequence[Projection], records: list[CareerRecord], progress: Progress | None
+        self,
+        projections: Sequence[Projection],
+        records: list[CareerRecord],
+        progress: Progress | None,
+        writes: BatchWrites,
     ) -> int:
         if not records:
             return 0
@@ -373,14 +406,87 @@ class Projector:
             for replace in replacements:
                 replace(sql)
 
-        # Unsynced (no fsync per batch, SQLite's writer lock held for less): until the rebuild ends
-        # the views' positions stay forgotten (0), so a crash of the machine that loses some of
-        # these commits leaves views that the next catch-up recomputes from the first event; the
-        # synced commit that records the positions (_finish_rebuild) makes every earlier one durable.
-        self.views.write("rebuild", None, changes, synced=False)
+        writes.add(changes)
         if progress:
             progress(len(records))
         return len(records)
+
+
+class BatchWrites:
+    """A rebuild's batches of view changes, committed without waiting for the disk.
+
+    Unsynced (no fsync per batch, SQLite's writer lock held for less): until the rebuild ends
+    the views' positions stay forgotten (0), so a crash of the machine that loses some of
+    these commits leaves views that the next catch-up recomputes from the first event; the
+    synced commit that records the positions (Projector._finish_rebuild) makes every earlier
+    one durable.
+
+    Alone, a batch is written when it is added. When the processes of a rebuild share SQLite's
+    single writer they also share `lock`, held around each write: a process that finds it
+    taken keeps its batch and computes the next instead of waiting (SQLite's own wait sleeps
+    in steps of up to 100 ms past the moment the writer is done), and writes what it holds,
+    in one transaction, when it next finds the lock free, or waits for it once it holds
+    `most` batches.
+    """
+
+    def __init__(
+        self,
+        views: SQLiteViewStore | PostgresViewStore,
+        lock: Any = None,
+        *,
+        most: int = 4,
+        waiting: Callable[[], None] | None = None,
+    ):
+        """`waiting`: called about every second while waiting for the lock (it may raise)."""
+        self.views = views
+        self.lock = lock
+        self.most = most
+        self.waiting = waiting
+        self.pending: list[Callable[[Sql], None]] = []
+
+    def add(self, changes: Callable[[Sql], None]) -> None:
+        self.pending.append(changes)
+        self._write_if(block=len(self.pending) >= self.most)
+
+    def finish(self) -> None:
+        """Write what is held, waiting for the lock if need be."""
+        if self.pending:
+            self._write_if(block=True)
+
+    def _write_if(self, *, block: bool) -> None:
+        if self.lock is None:
+            self._write()
+            return
+        if block:
+            while not self.lock.acquire(True, 1.0):  # positional: multiprocessing's and threading's locks
+                if self.waiting:
+                    self.waiting()
+        elif not self.lock.acquire(False):
+            return
+        try:
+            self._write()
+        finally:
+            self.lock.release()
+
+    def _write(self) -> None:
+        pending, self.pending = self.pending, []
+
+        def changes(sql: Sql) -> None:
+            for change in pending:
+                change(sql)
+
+        self.views.write("rebuild", None, changes, synced=False)
+
+
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Leave the objects alive before a rebuild (modules, reference data, caches) out of the
+    collector's full passes while it runs; forked processes inherit them untouched too."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @dataclass(frozen=True)
@@ -396,26 +502,34 @@ class RebuildFailed(Exception):
 
 
 class RangeWorkers:
-    """Forked processes, each rebuilding one range of subjects, while this one rebuilds its own.
+    """Processes rebuilding ranges of subjects side by side: this one and jobs - 1 forked ones.
 
-    Each process opens its own connections; it reports the records it wrote (for progress)
-    and, at the end, its count or its error through a queue.
+    Each takes the next range not yet taken (a shared counter) until none is left, so that a
+    process whose records cost more takes fewer ranges. Each opens its own connections; a
+    forked one reports the records it wrote (for progress) and, at the end, its count or its
+    error through a queue. On SQLite the processes share a lock around their writes (BatchWrites).
     """
 
-    def __init__(self, projector: Projector, chosen: Sequence[Projection], head: int, ranges: Sequence[SubjectRange]):
+    def __init__(
+        self, projector: Projector, chosen: Sequence[Projection], head: int, ranges: Sequence[SubjectRange], jobs: int
+    ):
         self.projector = projector
         self.chosen = list(chosen)
         self.head = head
         self.ranges = list(ranges)
+        self.jobs = jobs
         self.context = multiprocessing.get_context("fork")
         self.queue: Any = self.context.Queue()
+        self.taken: Any = self.context.Value("i", 0)
+        self.lock: Any = self.context.Lock() if projector.settings.store == "sqlite" else None
+        self.parent = os.getpid()
         self.count = 0
         self.done = 0
 
-    def run(self, own: SubjectRange, progress: Progress | None) -> int:
+    def run(self, progress: Progress | None) -> int:
         processes = [
-            self.context.Process(target=self._work, args=(subjects,), name=f"careerlog-rebuild-{i + 1}", daemon=True)
-            for i, subjects in enumerate(self.ranges)
+            self.context.Process(target=self._work, name=f"careerlog-rebuild-{i}", daemon=True)
+            for i in range(1, self.jobs)
         ]
         for process in processes:
             process.start()
@@ -426,7 +540,12 @@ class RangeWorkers:
                 if progress:
                     progress(read)
 
-            count = self.projector.rebuild_range(self.chosen, self.head, own, reported)
+            try:
+                count = self._take_ranges(self.projector, reported, lambda: self._check_alive(processes))
+            except RebuildFailed:
+                raise
+            except Exception as e:
+                raise RebuildFailed(f"this rebuild process failed: {type(e).__name__}: {e}") from e
             while self.done < len(processes):
                 self._receive(progress, block=True, processes=processes)
             for process in processes:
@@ -438,6 +557,20 @@ class RangeWorkers:
                     process.terminate()
                     process.join()
             self.queue.close()
+
+    def _take_ranges(self, projector: Projector, progress: Progress | None, waiting: Callable[[], None]) -> int:
+        """Rebuild the ranges not yet taken, one at a time; return subjects read."""
+        writes = BatchWrites(projector.views, self.lock, waiting=waiting)
+        count = 0
+        while True:
+            with self.taken.get_lock():
+                index = self.taken.value
+                self.taken.value = index + 1
+            if index >= len(self.ranges):
+                break
+            count += projector.rebuild_range(self.chosen, self.head, self.ranges[index], progress, writes)
+        writes.finish()
+        return count
 
     def _receive(self, progress: Progress | None, *, block: bool, processes: Sequence[Any]) -> None:
         while True:
@@ -463,13 +596,16 @@ class RangeWorkers:
             if process.exitcode not in (None, 0):
                 raise RebuildFailed(f"{process.name} exited with code {process.exitcode}")
 
-    def _work(self, subjects: SubjectRange) -> None:
+    def _orphaned(self) -> None:
+        """In a forked process waiting for the write lock: give up if this process's parent is gone."""
+        if os.getppid() != self.parent:
+            raise RebuildFailed("the rebuild's main process is gone")
+
+    def _work(self) -> None:
         try:
             worker = Projector(self.projector.settings, self.chosen, batch_size=self.projector.batch_size, ensure=False)
             try:
-                count = worker.rebuild_range(
-                    self.chosen, self.head, subjects, lambda n: self.queue.put(("progress", n))
-                )
+                count = self._take_ranges(worker, lambda n: self.queue.put(("progress", n)), self._orphaned)
             finally:
                 worker.close()
             self.queue.put(("done", count))
@@ -545,6 +681,9 @@ def insert_rows(sql: Sql, table: Table, rows: list[tuple[Any, ...]]) -> None:
             for row in rows:
                 copy.write_row(row)
         return
+    if sql.dialect == "sqlite":  # the rows are tuples already: no copy of each (Sql.executemany's)
+        sql.cursor.executemany(table.insert_statement(), rows)
+        return
     sql.executemany(table.insert_statement(), rows)
 
 
@@ -564,6 +703,25 @@ def row_tuples(rows: Sequence[Row], names: Sequence[str]) -> list[tuple[Any, ...
         except KeyError:
             pass
     return [tuple(map(r.get, names)) for r in rows]
+
+
+def _cut(counts: Sequence[tuple[str, int]], cuts: Iterable[int]) -> list[SubjectRange]:
+    """Ranges of the subjects of `counts` (each with its events, in key order), each ending with
+    the subject that holds the event of number `cut` (from 0) of the cuts (a subject is never split)."""
+    bounds: list[str] = []
+    pending = iter(sorted(cuts))
+    cut = next(pending, None)
+    running = 0
+    for subject, n in counts[:-1]:  # the last subject ends the last range
+        running += n
+        while cut is not None and running > cut:
+            if not bounds or bounds[-1] != subject:
+                bounds.append(subject)
+            cut = next(pending, None)
+        if cut is None:
+            break
+    lasts: list[str | None] = [*bounds, None]
+    return [SubjectRange(after, last) for after, last in zip(["", *bounds], lasts, strict=True)]
 
 
 def chunked(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

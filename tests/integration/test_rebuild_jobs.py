@@ -3,6 +3,7 @@ gives the tables of a serial rebuild, on both stores, and the worker continues a
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
 
@@ -53,22 +54,67 @@ def test_a_rebuild_in_several_processes_gives_the_tables_of_a_serial_rebuild(
     assert [(s.position, s.lag) for s in projector.status()] == [(head, 0)] * len(projector.projections)
 
 
-def test_the_ranges_cover_every_subject_once_in_key_order(
+@pytest.mark.parametrize("jobs", [1, 2, 3, 8, 40])
+def test_the_ranges_processes_take_in_turn_cover_every_subject_once_in_key_order_and_shrink(
+    ledger: CareerLog, clock: f.Clock, projector: Projector, jobs: int
+) -> None:
+    populate(ledger, clock)
+    more_careers(ledger, clock, 30)
+    head = ledger.max_notification_id()
+    ranges = projector.work_ranges(head, jobs)
+    assert len(ranges) > min(jobs, 2)  # more ranges than processes: one that finishes early takes another
+    read = [[r.subject for r in projector.iter_records(head, after=s.after, last=s.last)] for s in ranges]
+    assert [subject for subjects in read for subject in subjects] == [r.subject for r in projector.iter_records(head)]
+    events = dict(projector.events_per_subject(head))
+    sizes = [sum(events[s] for s in subjects) for subjects in read]
+    assert sizes[0] >= sizes[-1]
+    assert sizes[0] <= sum(sizes) // (2 * jobs) + max(events.values())
+
+
+def test_the_events_of_each_subject_are_counted_up_to_the_position(
     ledger: CareerLog, clock: f.Clock, projector: Projector
 ) -> None:
     populate(ledger, clock)
-    more_careers(ledger, clock, 9)
+    last = more_careers(ledger, clock, 3)[-1]
     head = ledger.max_notification_id()
-    everyone = [r.subject for r in projector.iter_records(head)]
-    for parts in (1, 2, 3, 5, 40):
-        ranges = projector.subject_ranges(head, parts)
-        assert 1 <= len(ranges) <= parts
-        covered = [
-            r.subject
-            for subjects in ranges
-            for r in projector.iter_records(head, after=subjects.after, last=subjects.last)
-        ]
-        assert covered == everyone
+    counted = projector.events_per_subject(head)
+    assert counted == [(r.subject, len(r.entries)) for r in projector.iter_records(head)]
+    assert projector.events_per_subject(head - 2) == [c for c in counted if c[0] != last]  # its 2 events not yet
+
+
+def test_the_events_are_counted_per_subject_from_the_key_index_without_sorting_the_log(sqlite_url: str) -> None:
+    worker = Projector(Settings(database_url=sqlite_url), [RosterProjection()])
+    try:
+        plan = worker.views.sql.query(f"EXPLAIN QUERY PLAN {worker.events_per_subject_statement()}", (1,))
+    finally:
+        worker.close()
+    details = " | ".join(str(r["detail"]) for r in plan)
+    assert "COVERING INDEX" in details
+    assert "TEMP B-TREE" not in details
+
+
+def test_a_failure_in_the_rebuilds_own_process_fails_it_as_one_of_its_processes(
+    settings: Settings, ledger: CareerLog, clock: f.Clock
+) -> None:
+    populate(ledger, clock)
+    nips = more_careers(ledger, clock, 4)
+    failing = FailingRoster()
+    failing.failing = min([*nips, BUDI, SARI, RINA])  # in the first range: this process takes it first
+    worker = Projector(settings, [failing], app=ledger)
+    try:
+        with pytest.raises(RebuildFailed, match=f"ValueError: no rows for {failing.failing}"):
+            worker.rebuild(jobs=2)
+        assert {s.position for s in worker.status()} == {0}
+    finally:
+        worker.close()
+
+
+def test_a_rebuild_leaves_the_collector_as_it_found_it(ledger: CareerLog, clock: f.Clock, projector: Projector) -> None:
+    populate(ledger, clock)
+    thresholds = gc.get_threshold()
+    projector.rebuild(jobs=2)
+    assert gc.get_threshold() == thresholds
+    assert gc.get_freeze_count() == 0
 
 
 def test_after_a_rebuild_in_processes_the_worker_applies_each_new_event_once(
