@@ -87,6 +87,7 @@ class FastReads:
         self.parser = ApiBlueprint.ARGUMENTS_PARSER
         # A query string always parses to the same arguments: the recent ones are kept (about a tenth of a read).
         self.arguments = lru_cache(maxsize=KEPT_QUERIES)(self.parse)
+        self.csv_wanted = lru_cache(maxsize=KEPT_QUERIES)(self.wants_csv)  # by query string and Accept header
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         body = self.answer(environ) if environ.get("REQUEST_METHOD") == "GET" else None
@@ -111,11 +112,11 @@ class FastReads:
         if parsed is None:
             return None
         _, answer, shape = READS[read]
+        if self.csv_wanted(environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT")):
+            return None
         request = self.app.request_class(environ, populate_request=False, shallow=True)  # Flask's own, unbound
         try:
             token = bearer_token(request.headers)
-            if wants_csv(request):
-                return None
             with self.services.projector.views.sql.one_connection():  # one connection, as the Flask path holds
                 reader = self.services.accounts.authenticate(token).account
                 found = answer(self.services, reader, nip, dict(parsed))  # a copy: the roster's pops from it
@@ -136,6 +137,13 @@ class FastReads:
                 return dict(self.parser.parse(READS[read][0], request, location="query"))
         except Exception:  # refused (422): Flask answers it
             return None
+
+    def wants_csv(self, query_string: str, accept: str | None) -> bool:
+        """Whether a request with this query string and Accept header asks for CSV (web.api.common.wants_csv)."""
+        environ = {"REQUEST_METHOD": "GET", "QUERY_STRING": query_string}
+        if accept is not None:
+            environ["HTTP_ACCEPT"] = accept
+        return wants_csv(self.app.request_class(environ, populate_request=False, shallow=True))
 
 
 def route(path: str) -> tuple[str | None, str]:
