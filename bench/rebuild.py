@@ -9,13 +9,17 @@ empty tables of the same shape, in one transaction.
     .venv/bin/python -m bench.rebuild --employees 10000 --store postgres [--jobs 2]
 
 With `--jobs N` careerlog rebuilds in N processes (`careerlog projections rebuild --jobs N`);
-its CPU time then includes its worker processes'. The baseline stays one process.
+its CPU time then includes its worker processes'. The baseline stays one process. The load
+average before and after the two timed parts and the commit measured are printed and saved
+with the figures (the wall ratio is only worth comparing on a quiet machine).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
+import subprocess
 from dataclasses import replace
 from typing import Any
 
@@ -109,11 +113,26 @@ def bare_rebuild(settings: Settings, views: list[str] | None) -> tuple[Timer, in
     return timer, events, sum(len(rows) for rows in view_rows.values())
 
 
+def commit() -> str:
+    """The commit measured (with "+changes" when the checkout differs from it), for the figures' record."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=here, capture_output=True, text=True)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=here, capture_output=True)
+    except OSError:
+        return "unknown"
+    if head.returncode != 0:
+        return "unknown"
+    return head.stdout.strip() + ("+changes" if dirty.stdout.strip() else "")
+
+
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     with fresh_store(args.store, args.database_url) as settings:
         events = load(settings, args)
+        load_before = os.getloadavg()[0]
         timer = careerlog_rebuild(settings, args.views, args.jobs)
         bare, scanned, view_rows = bare_rebuild(settings, args.views)
+        load_after = os.getloadavg()[0]
     if scanned != events:
         raise SystemExit(f"the bare scan read {scanned} events, the store holds {events}")
     return {
@@ -127,6 +146,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "bare_rate": events / bare.seconds,
         "ratio": bare.seconds / timer.seconds,
         **cpu_fields(args.store, timer, bare),
+        "load": [round(load_before, 2), round(load_after, 2)],
+        "commit": commit(),
     }
 
 
@@ -163,6 +184,7 @@ def main(argv: list[str] | None = None) -> None:
                 rate_line("bare scan + decode + inserts", r["events"], r["bare_seconds"]),
                 f"ratio careerlog/bare = {r['ratio']:.3f} (target >= 0.5)",
                 cpu_line(r),
+                f"load average (1 min) {r['load'][0]:.2f} before, {r['load'][1]:.2f} after; commit {r['commit']}",
             ],
         )
 

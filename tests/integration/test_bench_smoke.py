@@ -59,9 +59,12 @@ def test_rebuild_bench_scans_as_many_events_as_the_rebuild_reads(
     out = capsys.readouterr().out
     assert "careerlog projections rebuild" in out
     assert "process CPU: careerlog" in out
+    assert "load average (1 min)" in out  # the figures say how quiet the machine was, and of which commit
     [result] = saved(bench_env, "rebuild")
     assert result["view_rows"] > 0
     assert result["ratio"] > 0
+    assert len(result["load"]) == 2
+    assert result["commit"]
 
 
 def test_reads_bench_serves_timeline_eligibility_and_roster_beside_the_bare_endpoint(
