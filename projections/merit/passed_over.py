@@ -93,8 +93,16 @@ def measures_on(record: CareerRecord, day: date) -> Measures:
 
 def performance_on(record: CareerRecord, day: date) -> float:
     """The mean score of the ratings of the years before `day`'s year (0.0 without any)."""
-    performance_years = int(rules().param("merit.passed_over", day, "performance_years", 2))
-    scores = [record.rating_score(day.year - n) for n in range(1, performance_years + 1)]
+    return mean_score(record, day.year, performance_years(day))
+
+
+def performance_years(day: date) -> int:
+    return int(rules().param("merit.passed_over", day, "performance_years", 2))
+
+
+def mean_score(record: CareerRecord, year: int, years: int) -> float:
+    """The mean score of the ratings of the `years` years before `year` (0.0 without any)."""
+    scores = [record.rating_score(year - n) for n in range(1, years + 1)]
     rated = [s for s in scores if s is not None]
     return sum(rated) / len(rated) if rated else 0.0
 
@@ -164,27 +172,43 @@ class KnownRecord:
             self.bears_from[i] = min(self.bears[i], self.bears_from[i + 1])
         self.cuts: dict[int, CareerRecord] = {}
         self.readings: dict[tuple[int, date], Reading] = {}
-        self.finals: dict[date, tuple[datetime | None, Reading]] = {}
+        self.finals: dict[date, datetime | None] = {}
+        self.yearly: dict[tuple[int, int], float] = {}  # the final record's performance by year
+
+    def final_after(self, day: date, horizon: date) -> datetime | None:
+        """The time of the last entry recorded before those that bear on none of the days up to
+        `horizon` (None: no entry bears on them): the final record stands for any moment after it."""
+        if day not in self.finals:
+            last = bisect.bisect_right(self.bears_from, horizon)  # from here on nothing bears on them
+            self.finals[day] = self.times[last - 1] if last else None
+        return self.finals[day]
 
     def read(self, moment: datetime, day: date, horizon: date) -> Reading:
         """The record known before `moment` as read on `day` (`horizon`: the last day a fact may
-        bear on it). The final record's reading of the day serves every moment after the last entry
-        recorded before the entries that bear on none of the days up to the horizon."""
-        final = self.finals.get(day)
-        if final is None:
-            last = bisect.bisect_right(self.bears_from, horizon)  # from here on nothing bears on them
-            final = self.finals[day] = (self.times[last - 1] if last else None, Reading(self.final, day))
-        if final[0] is None or moment > final[0]:  # as `unchanged_since(final, moment, horizon)`
-            return final[1]
-        cut = bisect.bisect_left(self.times, moment)  # the entries recorded before `moment`
-        while self.bears[cut] > horizon:  # to the first entry since that bears on those days
-            cut += 1
+        bear on it)."""
+        last = self.final_after(day, horizon)
+        cut = -1  # the final record, as `unchanged_since(final, moment, horizon)`
+        if last is not None and moment <= last:
+            cut = bisect.bisect_left(self.times, moment)  # the entries recorded before `moment`
+            while self.bears[cut] > horizon:  # to the first entry since that bears on those days
+                cut += 1
         found = self.readings.get((cut, day))
         if found is None:
-            known = self.cuts.get(cut)
+            known = self.final if cut < 0 else self.cuts.get(cut)
             if known is None:
                 known = self.cuts[cut] = self.final.known_before(self.times[cut])
             found = self.readings[(cut, day)] = Reading(known, day)
+        return found
+
+    def performance(self, moment: datetime, day: date, horizon: date, years: int) -> float:
+        """`performance_on` the record known before `moment` on `day` (`years`: the rated years it
+        reads); the final record's once per year."""
+        last = self.final_after(day, horizon)
+        if last is not None and moment <= last:
+            return self.read(moment, day, horizon).performance
+        found = self.yearly.get((day.year, years))
+        if found is None:
+            found = self.yearly[(day.year, years)] = mean_score(self.final, day.year, years)
         return found
 
 
@@ -260,6 +284,7 @@ class Comparison:
         self.records = records
         self.horizon = horizon_of(rules(), self.day)
         self.place = (decision["agency"], decision["unit"], decision["rank_before"])
+        self.years = performance_years(self.day)
 
     def known(self, subject: str) -> Reading | None:
         """The record as known before the decision (the final one when nothing since bears on it),
@@ -305,24 +330,33 @@ def eligible_regular(record: CareerRecord, day: date) -> bool:
 
 
 class UnitStaff:
-    """Who was in one agency and unit, from `unit_spells` (ordered by subject, as the database orders
-    them), and the decisions those people received: a decision's colleagues are read from here."""
+    """Who was in one agency and unit at the ranks of some of its decisions between their first and
+    last TMT, from `unit_spells` (ordered by subject, as the database orders them), and the
+    decisions those people received in that time: the decisions' colleagues are read from here."""
 
-    def __init__(self, store: SqlStore, agency: str | None, unit: str | None):
+    def __init__(self, store: SqlStore, decisions: Sequence[Row]):
+        ranks = sorted({d["rank_before"] for d in decisions if d["rank_before"] is not None})
+        first, last = min(d["tmt"] for d in decisions), max(d["tmt"] for d in decisions)
+        spells = (
+            f"unit_spells s WHERE s.agency = ? AND s.unit = ? AND s.rank IN ({', '.join('?' * len(ranks))}) "
+            "AND s.start_date < ? AND (s.end_date IS NULL OR s.end_date >= ?)"
+        )
+        params = [decisions[0]["agency"], decisions[0]["unit"], *ranks, last, first]
         self.spells: dict[str, list[tuple[str, str, str | None]]] = {}
+        self.decided: set[tuple[str, str, str, str | None]] = set()
+        if not ranks:
+            return
         for row in store.query(
-            "SELECT subject, rank, start_date, end_date FROM unit_spells WHERE agency = ? AND unit = ? "
-            "ORDER BY subject",
-            (agency, unit),
+            f"SELECT s.subject, s.rank, s.start_date, s.end_date FROM {spells} ORDER BY s.subject", params
         ):
             self.spells.setdefault(row["rank"], []).append((row["subject"], row["start_date"], row["end_date"]))
-        # what each of them received: promotions (any kind) and posts (by kind), by subject and TMT
+        # what they received on those days: promotions (any kind) and posts (by kind), by subject and TMT
         self.decided = {
             (r["subject"], r["tmt"], r["decision"], None if r["decision"] == "promotion" else r["kind"])
             for r in store.query(
-                "SELECT c.subject, c.tmt, c.decision, c.kind FROM decisions c WHERE c.subject IN "
-                "(SELECT s.subject FROM unit_spells s WHERE s.agency = ? AND s.unit = ?)",
-                (agency, unit),
+                "SELECT c.subject, c.tmt, c.decision, c.kind FROM decisions c WHERE c.tmt >= ? AND c.tmt <= ? "
+                f"AND c.subject IN (SELECT s.subject FROM {spells})",
+                [first, last, *params],
             )
         }
 
@@ -381,7 +415,7 @@ class DecisionPassedOverQueries:
             if len(unit) == 1:  # one decision (`audit promotion`): its colleagues only
                 pools = [(unit[0], self.colleagues(decisions[unit[0]]))]
             else:
-                staff = UnitStaff(self.store, decisions[unit[0]]["agency"], decisions[unit[0]]["unit"])
+                staff = UnitStaff(self.store, [decisions[i] for i in unit])
                 pools = [(i, staff.colleagues(decisions[i])) for i in unit]
             self.cache.clear()
             self.load(sorted({s for i, others in pools for s in [decisions[i]["subject"], *others] if others}))
@@ -453,10 +487,14 @@ class DecisionPassedOverQueries:
     def stronger(
         comparing: Comparison, others: Iterable[str], mine: Measures, min_better: int
     ) -> Iterable[tuple[str, Measures]]:
+        moment, day, horizon, years = comparing.moment, comparing.day, comparing.horizon, comparing.years
         for other in others:  # in the pool and clearly stronger; the costly eligibility check last
-            reading = comparing.known(other)
+            known = comparing.records.get(other)
             # clearly stronger needs a better performance: read first, it rules most colleagues out
-            if reading is None or reading.performance <= mine[0] or not comparing.placed(reading):
+            if known is None or known.performance(moment, day, horizon, years) <= mine[0]:
+                continue
+            reading = known.read(moment, day, horizon)
+            if not comparing.placed(reading):
                 continue
             theirs = reading.measures
             if clearly_stronger(theirs, mine, min_better) and comparing.qualified(reading):
