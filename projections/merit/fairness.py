@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from careerlog.domain.errors import InvalidInput
 from projections.merit.groups import add_group, dimensions, p_value, rounded, source_columns
+from projections.merit.queries import streamed
 from projections.merit.survival import ATTRIBUTES, rank_spells, time_to_promotion, training_per_year
 from projections.reading import ViewReader
 from projections.training import filter_clauses, where_sql, whole_number
@@ -341,7 +342,8 @@ class FairnessQueries(ViewReader):
         runs["training_jp"] = training_per_year(runs, self._training(runs))
         performance = self._performance()
         if performance is not None and not performance.empty:
-            runs = runs.merge(performance, on="subject", how="left")
+            # one score per employee (grouped in SQL): looked up, not merged (a copy of every column)
+            runs["performance"] = runs["subject"].map(performance.set_index("subject")["performance"])
             # employees never in the pool have no score: the mean, with an indicator (dropped when all have one)
             runs["performance_missing"] = runs["performance"].isna().astype(float)
             runs["performance"] = runs["performance"].fillna(performance["performance"].mean())
@@ -354,7 +356,7 @@ class FairnessQueries(ViewReader):
         spell_columns = [c for c in columns if c not in ("birth_date", "recruitment_path")]
         return self._frame(
             f"SELECT {', '.join(f's.{c}' for c in spell_columns)}, r.birth_date, r.recruitment_path"
-            " FROM spells s JOIN roster r ON r.subject = s.subject",
+            " FROM spells s JOIN roster r ON r.subject = s.subject ORDER BY s.subject, s.seq",
             [*spell_columns, "birth_date", "recruitment_path"],
         )
 
@@ -371,26 +373,23 @@ class FairnessQueries(ViewReader):
         )
 
     def _frame(self, statement: str, columns: list[str], chunk: int = 100_000) -> pd.DataFrame:
-        """A query's rows as a frame, read a chunk at a time as tuples, each repeated string kept once
-        (a spell's dates and codes repeat across millions of rows: a dict per row, or a string per
-        cell, would take gigabytes at a million employees)."""
+        """A query's rows as a frame, read a chunk at a time as tuples (on PostgreSQL through a server-side
+        cursor), each repeated string kept once (a spell's dates and codes repeat across millions of rows: a
+        dict per row, or a string per cell, would take gigabytes at a million employees). A chunk's columns
+        of text are made unique by pandas (factorize), then each distinct string kept once for all chunks."""
+        import numpy as np
         import pandas as pd
 
-        strings: dict[str, str] = {}
+        strings: dict[Any, Any] = {}
         chunks = []
-        with self.store.statements() as sql:
-            sql.execute(statement)
-            cursor: Any = sql.cursor  # sqlite3's and psycopg's both fetch a chunk at a time
-            while rows := cursor.fetchmany(chunk):
-                chunks.append(
-                    pd.DataFrame.from_records(
-                        [
-                            tuple(strings.setdefault(v, v) if isinstance(v, str) else v for v in values)
-                            for values in (r.values() if isinstance(r, dict) else r for r in rows)
-                        ],
-                        columns=columns,
-                    )
-                )
+        for rows in streamed(self.store, statement, [], chunk, tuples=True):
+            frame = pd.DataFrame.from_records(rows, columns=columns)
+            for name in columns:
+                if frame[name].dtype == object:
+                    codes, uniques = pd.factorize(frame[name])
+                    kept = np.array([*(strings.setdefault(u, u) for u in uniques), None], dtype=object)
+                    frame[name] = kept[codes]  # a code of -1 (missing) takes the None at the end
+            chunks.append(frame)
         return pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=columns)
 
     def _performance(self) -> pd.DataFrame | None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from projections.merit.survival import km_curves, logrank, rank_spells, time_to_promotion, training_per_year
+from projections.merit.survival import (
+    in_subject_order,
+    km_curves,
+    logrank,
+    rank_spells,
+    time_to_promotion,
+    training_per_year,
+)
 
 REFERENCE_EXAMPLE = [
     ("A", 2, 1),
@@ -116,3 +123,118 @@ def test_cox_model_gives_the_hazard_ratio_of_each_group_against_the_largest() ->
     # the same fit by statsmodels PHReg (Efron ties) gives 0.29877, 0.12187 and 0.96255
     assert [t["hazard_ratio"] for t in terms.values()] == [0.2988, 0.1219, 0.9626]
     assert result["logrank"]["df"] == 1
+
+
+def test_concordance_counts_the_pairs_as_lifelines_does_with_ties_and_censoring() -> None:
+    import numpy as np
+    from lifelines.utils import concordance_index as lifelines_concordance
+    from lifelines.utils.concordance import _concordance_summary_statistics
+
+    from projections.merit.survival import concordance_counts, concordance_index
+
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        n = int(rng.integers(2, 200))
+        # few distinct times and scores: many tied times, tied scores, and deaths tied with censored cases
+        times = rng.integers(0, int(rng.integers(1, 30)), n) / 4
+        scores = rng.integers(0, int(rng.integers(1, 20)), n) / 3
+        observed = rng.random(n) < rng.random()
+        expected = tuple(int(v) for v in _concordance_summary_statistics(times, scores, observed))
+        assert concordance_counts(times, scores, observed) == expected
+        if expected[2]:
+            assert concordance_index(times, scores, observed) == lifelines_concordance(times, scores, observed)
+
+
+def test_concordance_without_a_death_has_no_pairs() -> None:
+    from projections.merit.survival import concordance_counts
+
+    assert concordance_counts([1.0, 2.0], [0.5, 0.1], [0, 0]) == (0, 0, 0)
+
+
+def test_cox_concordance_is_lifelines_concordance_index_of_the_fit() -> None:
+    import numpy as np
+    from lifelines import CoxPHFitter
+
+    from projections.merit.survival import cox_design, cox_model
+
+    rng = np.random.default_rng(3)
+    n = 400
+    frame = pd.DataFrame(
+        {
+            "years": rng.integers(1, 40, n) / 4,
+            "promoted": (rng.random(n) < 0.6).astype(int),
+            "group": rng.choice(["A", "B", "C"], n),
+            "education": rng.choice(["S1", "S2", "D3"], n),
+            "training_jp": rng.integers(0, 5, n) * 10.0,
+        }
+    )
+    covariates = ["education", "training_jp"]
+    result = cox_model(frame, covariates, reference_group="A")
+    fitted = CoxPHFitter().fit(cox_design(frame, covariates, reference_group="A"), "years", "promoted")
+    assert result["concordance"] == round(fitted.concordance_index_, 4)
+    assert [t["term"] for t in result["terms"]][:2] == ["group: B", "group: C"]
+
+
+def test_cox_design_leaves_out_the_reference_group_the_most_common_level_and_what_does_not_vary() -> None:
+    from projections.merit.survival import cox_design
+
+    frame = pd.DataFrame(
+        {
+            "years": [1.0, 2.0, 3.0, 4.0, 5.0],
+            "promoted": [1, 0, 1, 1, 0],
+            "group": ["A", "B", "A", "C", "B"],
+            "education": ["S1", "S1", "S2", "S1", None],
+            "training_jp": [10.0, 10.0, 10.0, 10.0, 20.0],
+            "performance": [80.0, 90.0, 85.0, 70.0, 60.0],
+        }
+    )
+    design = cox_design(frame, ["education", "training_jp", "performance"], reference_group="A")
+    # the last row lacks education: dropped; training_jp is then 10 everywhere: left out
+    assert list(design.columns) == ["years", "promoted", "group: B", "group: C", "education: S2", "performance"]
+    assert design.to_numpy().tolist() == [
+        [1.0, 1.0, 0.0, 0.0, 0.0, 80.0],
+        [2.0, 0.0, 1.0, 0.0, 0.0, 90.0],
+        [3.0, 1.0, 0.0, 0.0, 1.0, 85.0],
+        [4.0, 1.0, 0.0, 1.0, 0.0, 70.0],
+    ]
+
+
+def test_training_per_year_matches_joining_every_spell_with_every_course() -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(5)
+    days = pd.date_range("2010-01-01", "2016-01-01", freq="37D").strftime("%Y-%m-%d").tolist()
+    subjects = [f"s{i}" for i in range(30)]
+    starts = rng.choice(days[:-10], 120)
+    runs = pd.DataFrame(
+        {
+            "subject": rng.choice(subjects, 120),
+            "start": starts,
+            "stop": [days[min(days.index(s) + int(rng.integers(1, 12)), len(days) - 1)] for s in starts],
+        }
+    )
+    runs["years"] = rng.uniform(0.2, 6.0, 120)
+    training = pd.DataFrame(
+        {
+            "subject": rng.choice([*subjects, "nobody"], 400),
+            "start_date": rng.choice(days, 400),
+            "hours": rng.integers(1, 40, 400),
+        }
+    )
+    joined = runs.reset_index().merge(training, on="subject")
+    inside = joined[(joined["start_date"] >= joined["start"]) & (joined["start_date"] < joined["stop"])]
+    expected = inside.groupby("index")["hours"].sum().reindex(runs.index, fill_value=0) / runs["years"].clip(lower=1.0)
+    assert training_per_year(runs, training).tolist() == expected.tolist()
+
+
+def test_rank_spells_are_the_same_from_spells_in_any_order() -> None:
+    rows = spells(
+        ("q", 1, "2010-04-01", "2013-04-01", "III/a"),
+        ("p", 2, "2012-01-01", "2014-04-01", "III/a"),
+        ("p", 3, "2014-04-01", None, "III/b"),
+        ("p", 1, "2010-04-01", "2012-01-01", "III/a"),
+    )
+    ordered = rows.sort_values(["subject", "seq"])
+    assert not in_subject_order(rows)
+    assert in_subject_order(ordered)
+    assert rank_spells(rows, end="2016-04-01").equals(rank_spells(ordered, end="2016-04-01"))
