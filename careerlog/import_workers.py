@@ -22,6 +22,7 @@ import contextlib
 import multiprocessing
 import os
 import queue
+import re
 import sys
 import time
 import zlib
@@ -35,6 +36,7 @@ import orjson
 from careerlog.application import CareerLog, Clock, unit_subject
 from careerlog.domain.errors import CareerlogError, InvalidInput
 from careerlog.domain.nip import normalise_nip
+from careerlog.importing import parse_jsonl_line
 
 CHUNK = 500  # rows handed to a worker at a time
 QUEUED_CHUNKS = 8  # chunks waiting per worker (bounds the parent's memory)
@@ -189,7 +191,7 @@ def _received(rows: multiprocessing.Queue[list[RawRow] | None]) -> Iterator[RawR
         if chunk is None:
             return
         for line, row, nbytes in chunk:
-            yield line, orjson.loads(row) if isinstance(row, bytes) else row, nbytes
+            yield line, parse_jsonl_line(row) if isinstance(row, bytes) else row, nbytes
 
 
 def _portable(e: BaseException) -> BaseException:
@@ -318,14 +320,17 @@ def import_parallel(
     try:
         with path.open("rb") as stream:
             done = 0
+            last, worker = None, 0  # the last row's record and its worker (a record's rows mostly follow each other)
             for line, row, nbytes in _raw_rows(stream) if fmt == "jsonl" else read(stream):
                 report.rows += 1
                 done += nbytes
                 if isinstance(row, InvalidInput):
                     report.rejected.append(RowProblem(line, None, None, row.errors))
                 else:
-                    parsed, raw = row if isinstance(row, tuple) else (row, row)
-                    pool.add(links.worker_of(route_subject(parsed), workers), (line, raw, nbytes))
+                    subject, raw = row if isinstance(row, tuple) else (route_subject(row), row)
+                    if subject != last:
+                        last, worker = subject, links.worker_of(subject, workers)
+                    pool.add(worker, (line, raw, nbytes))
                 if progress and done >= 1 << 20:
                     progress(done)
                     done = 0
@@ -343,11 +348,23 @@ def import_parallel(
     return report
 
 
-def _raw_rows(stream: IO[bytes]) -> Iterator[RawRow]:
-    """JSON lines as `read_jsonl` reads them; each good row with its bytes, which go to the worker as they are."""
-    from careerlog.importing import parse_jsonl_line
+# A line as careerlog writes it, starting with the kind and an all-digit NIP: its record without parsing it.
+_PLAIN_HEAD = re.compile(rb'\{"kind":"[a-z_]+","nip":"([0-9]+)"[,}]')
 
+
+def _raw_rows(stream: IO[bytes]) -> Iterator[RawRow]:
+    """JSON lines as `read_jsonl` reads them, each good row as (its record, its bytes): these go to a worker.
+
+    A line that starts as careerlog writes rows (`{"kind":"...","nip":"<digits>",`), names
+    "nip" nowhere else and has no \\u escape (which could spell another "nip" key) is not
+    parsed here: its record is those digits, as `route_subject` would find it, and the
+    worker that imports it parses it (and reports it, should it be unreadable, with the
+    same line and reason). Any other line is parsed here.
+    """
     for number, raw in enumerate(stream, start=1):
-        if raw.strip():
+        head = _PLAIN_HEAD.match(raw)
+        if head is not None and raw.count(b'"nip"') == 1 and b"\\u" not in raw:
+            yield number, (head[1].decode(), raw), len(raw)
+        elif raw.strip():
             row = parse_jsonl_line(raw)
-            yield number, (row, raw) if isinstance(row, dict) else row, len(raw)
+            yield number, (route_subject(row), raw) if isinstance(row, dict) else row, len(raw)
