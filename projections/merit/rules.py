@@ -22,7 +22,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from careerlog.reference import Reference, Rule, Rules, reference, rules
-from projections.career import CareerRecord, Fact, PostSpell, add_years, education_order, predicate_score
+from projections.career import CareerRecord, Fact, PostSpell, add_years, education_order, frozen, predicate_score
 from projections.merit.wording import Params, Template, Wording
 
 MET, MISSING, NOT_APPLICABLE = "met", "missing", "not_applicable"
@@ -90,9 +90,17 @@ def check(
     rule: Rule, met: bool, wording: Wording | Callable[[], Wording], evidence: list[Fact] | tuple[Fact, ...] = ()
 ) -> Check:
     """A rule's outcome; `wording` may be a function giving it (the eligibility checks seldom read it)."""
-    outcome = MET if met else MISSING
-    enforced = bool(rule.params.get("enforced", True))
-    return Check(rule.id, outcome, rule.severity, rule.source, rule.status, wording, tuple(evidence), enforced)
+    return frozen(
+        Check,
+        rule=rule.id,
+        outcome=MET if met else MISSING,
+        severity=rule.severity,
+        source=rule.source,
+        status=rule.status,
+        said=wording,
+        evidence=tuple(evidence),
+        enforced=bool(rule.params.get("enforced", True)),
+    )
 
 
 # The wording of the promotion rules' outcomes (translated on the pages: web/pages/messages.py).
@@ -168,7 +176,14 @@ def penalty_end(fact: Fact) -> date | None:
 
 
 EFFECTIVE = operator.attrgetter("effective_date")
-BARS_FIRST = {"promotion.education_ceiling": 0, "promotion.time_in_rank": 1, "promotion.penalty": 2}
+# (the demo's promotion rounds: education bars 53% of the eligibility tests, ratings 21%, the exam 4%)
+BARS_FIRST = {
+    "promotion.education_ceiling": 0,
+    "promotion.time_in_rank": 1,
+    "promotion.performance": 2,
+    "promotion.service_exam": 3,
+    "promotion.penalty": 4,
+}
 PromotionRule = Callable[[Rule, date, str, str, str, date, Fact], "Check | None"]
 # The promotion rules in the order they are shown, each with the PromotionJudge method judging it.
 JUDGE_NAMES = (
