@@ -173,13 +173,17 @@ TEARDOWN = ("release_connection", "Limiter.__release_context")
 
 
 def installable(app: Flask) -> bool:
-    """Whether the app's request hooks are the ones FastReads stands in for (and no others)."""
+    """Whether the app's request hooks are the ones FastReads stands in for (and no others), and no setting
+    makes Flask answer by the request's host or under a root path (which FastReads does not look at)."""
     hooks = (app.before_request_funcs, app.after_request_funcs, app.teardown_request_funcs)
     found = tuple(tuple(hook_name(f) for f in funcs.get(None, ())) for funcs in hooks)
     others = any(key is not None and funcs for hooks_of in hooks for key, funcs in hooks_of.items())
+    by_host = app.config.get("SERVER_NAME") or app.config.get("TRUSTED_HOSTS") or app.url_map.host_matching
     return (
         found == (BEFORE, AFTER, TEARDOWN)
         and not others
+        and not by_host
+        and app.config.get("APPLICATION_ROOT", "/") == "/"
         and not app.url_value_preprocessors
         and guard in app.before_request_funcs[None]
         and release_connection in app.teardown_request_funcs[None]

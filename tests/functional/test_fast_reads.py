@@ -178,6 +178,7 @@ def roster_queries(both: Both) -> list[str]:
     queries = ["", "per_page=2", "page=2&per_page=2", "page=3&per_page=2", "page=9&per_page=2", "per_page=200"]
     queries += [f"sort={s}&per_page=3" for s in ROSTER_SORTS] + [f"sort=-{s}&page=2&per_page=2" for s in ROSTER_SORTS]
     queries += ["agency=KOTA-MEDAN", "agency=KOTA-MEDAN&agency=KAB-KARO", "region=12.06", "q=sari", "q=1986"]
+    queries += ["q=%C3%A9", "q=Nasution+Sari"]
     queries += ["min_years_in_rank=3", "employment_kind=PPPK", "format=json&per_page=4", "sort=-rank&rank=III/b"]
     for sort in ("name", "-name", "rank", "-nip"):  # cursors as pages give them, read on by every role
         cursor = both.world.get(f"/api/v1/employees?sort={sort}&per_page=2").get_json()["next"]
@@ -307,6 +308,11 @@ def test_the_fast_path_stands_in_only_for_the_request_hooks_it_knows(app: Flask)
     assert isinstance(app.wsgi_app, FastReads)
     bare = Flask("other")
     assert not fastreads.installable(bare)
+    for setting, value in (("SERVER_NAME", "careerlog.example"), ("TRUSTED_HOSTS", ["a.example"])):
+        app.config[setting] = value  # Flask would answer by the request's host, which the fast path ignores
+        assert not fastreads.installable(app), setting
+        app.config[setting] = None
+    assert fastreads.installable(app)
     app.before_request(lambda: None)  # a hook the fast path would skip: it may no longer be installed
     assert not fastreads.installable(app)
     assert not fastreads.install(app)
