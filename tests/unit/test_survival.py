@@ -238,3 +238,26 @@ def test_rank_spells_are_the_same_from_spells_in_any_order() -> None:
     assert not in_subject_order(rows)
     assert in_subject_order(ordered)
     assert rank_spells(rows, end="2016-04-01").equals(rank_spells(ordered, end="2016-04-01"))
+
+
+def test_the_cox_fitter_fits_as_lifelines_coxphfitter() -> None:
+    import numpy as np
+    from lifelines import CoxPHFitter
+
+    from projections.merit.survival import cox_design, cox_fitter
+
+    rng = np.random.default_rng(11)
+    n = 500
+    frame = pd.DataFrame(
+        {
+            "years": rng.integers(1, 30, n) / 4,
+            "promoted": (rng.random(n) < 0.5).astype(int),
+            "group": rng.choice(["A", "B"], n),
+            "education": rng.choice(["S1", "S2", "D3"], n),
+            "training_jp": rng.integers(0, 5, n) * 10.0,
+        }
+    )
+    design = cox_design(frame, ["education", "training_jp"], reference_group="A")
+    ours, theirs = cox_fitter().fit(design, "years", "promoted"), CoxPHFitter().fit(design, "years", "promoted")
+    pd.testing.assert_frame_equal(ours.summary, theirs.summary, check_exact=True)
+    assert ours.concordance_index_ == theirs.concordance_index_
