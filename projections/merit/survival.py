@@ -133,9 +133,13 @@ def cox_model(frame: pd.DataFrame, covariates: Sequence[str], *, reference_group
     take minutes on 100,000 people, and an employee's spells in different ranks are treated as
     independent (docs/fairness.md, caveats).
     """
+    return cox_fit(cox_design(frame, covariates, reference_group=reference_group), covariates, reference_group)
+
+
+def cox_fit(design: pd.DataFrame, covariates: Sequence[str], reference_group: str) -> dict[str, Any]:
+    """`cox_model` of a design made by `cox_design`."""
     from lifelines.exceptions import ConvergenceError
 
-    design = cox_design(frame, covariates, reference_group=reference_group)
     result: dict[str, Any] = {"reference_group": reference_group, "covariates": list(covariates), "n": len(design)}
     if design["promoted"].sum() == 0 or len(design.columns) <= 2:
         return {**result, "terms": [], "error": "Too little data: no promotions, or nothing varies."}
@@ -145,7 +149,6 @@ def cox_model(frame: pd.DataFrame, covariates: Sequence[str], *, reference_group
             fitted = cox_fitter().fit(design, "years", "promoted")
         except ConvergenceError as error:
             return {**result, "terms": [], "error": f"The Cox model did not converge: {str(error).splitlines()[0]}"}
-    del design  # lifelines keeps its own copies; a million rows' design is hundreds of megabytes
     # lifelines warns of near-separation and low variance: the fit stands, with the caveat shown
     result["warnings"] = sorted({str(w.message).splitlines()[0] for w in caught})
     summary = fitted.summary
@@ -292,13 +295,16 @@ def time_to_promotion(
     shown = [g["group"] for g in groups if not g["suppressed"]]
     kept = frame[frame["group"].isin(shown)]
     del frame
+    tested = logrank(kept) if len(kept) else None
     adjust = [c for c in covariates if c not in by]
     cox = None
     if len(shown) >= 2:
         sizes = {g["group"]: g["n"] for g in groups}
         largest = max(shown, key=lambda g: sizes[g])
-        cox = cox_model(kept, adjust, reference_group=largest)
-    return {"groups": groups, "logrank": logrank(kept) if len(kept) else None, "cox": cox}
+        design = cox_design(kept, adjust, reference_group=largest)
+        del kept  # not held through the fit, which makes its own copies of the design
+        cox = cox_fit(design, adjust, largest)
+    return {"groups": groups, "logrank": tested, "cox": cox}
 
 
 def training_per_year(runs: pd.DataFrame, training: pd.DataFrame) -> pd.Series:
