@@ -35,14 +35,12 @@ def rank_spells(spells: pd.DataFrame, *, end: str) -> pd.DataFrame:
     Columns: subject, rank, start, stop, promoted (0/1), years, and the attributes of the
     first spell in the rank. Spells starting after `end` are dropped; `end` censors the rest.
     """
-    import pandas as pd
-
-    # spells read in that order (the roster's key order) need no sort of millions of subjects
-    ordered = in_subject_order(spells)
-    frame = (spells if ordered else spells.sort_values(["subject", "seq"])).reset_index(drop=True)
-    new_subject = frame["subject"].ne(frame["subject"].shift())
-    frame["run"] = (new_subject | frame["rank"].ne(frame["rank"].shift())).cumsum()
-    runs = frame.groupby("run", sort=True).agg(
+    # spells read in that order (the roster's key order) need no sort of millions of subjects; the runs are
+    # numbered in a series of their own, not a column added to a copy of every spell
+    frame = spells if in_subject_order(spells) else spells.sort_values(["subject", "seq"])
+    subject, rank = frame["subject"], frame["rank"]
+    run = (subject.ne(subject.shift()) | rank.ne(rank.shift())).cumsum().rename("run")
+    runs = frame.groupby(run, sort=True).agg(
         subject=("subject", "first"),
         rank=("rank", "first"),
         start=("start_date", "first"),
@@ -58,12 +56,25 @@ def rank_spells(spells: pd.DataFrame, *, end: str) -> pd.DataFrame:
     promoted &= next_start.le(end)
     stop = next_start.where(same_next, runs["last_end"]).fillna(end)
     stop = stop.where(stop.le(end), end)
-    runs = runs[runs["start"].notna() & runs["start"].le(end)].copy()
-    runs["stop"] = stop.loc[runs.index]
-    runs["promoted"] = promoted.loc[runs.index].astype(int)
-    days = (pd.to_datetime(runs["stop"]) - pd.to_datetime(runs["start"])).dt.days
-    runs["years"] = days / DAYS_PER_YEAR
-    return runs[runs["years"] > 0].reset_index(drop=True)
+    begun = runs["start"].notna() & runs["start"].le(end)
+    start, stop = runs["start"][begun], stop[begun]
+    years = (days(stop) - days(start)) / DAYS_PER_YEAR
+    chosen = years.index[years > 0]
+    runs = runs.loc[chosen]  # one copy of the rank spells kept
+    runs["stop"] = stop.loc[chosen]
+    runs["promoted"] = promoted.loc[chosen].astype(int)
+    runs["years"] = years.loc[chosen]
+    return runs.reset_index(drop=True)
+
+
+def days(dates: pd.Series) -> pd.Series:
+    """ISO dates (none missing) as whole days since 1970, each distinct date parsed once."""
+    import numpy as np
+    import pandas as pd
+
+    codes, distinct = pd.factorize(dates)
+    parsed = pd.to_datetime(pd.Series(distinct)).to_numpy()
+    return pd.Series((parsed[codes] - np.datetime64(0, "D")) // np.timedelta64(1, "D"), index=dates.index)
 
 
 def in_subject_order(spells: pd.DataFrame) -> bool:

@@ -261,3 +261,10 @@ def test_the_cox_fitter_fits_as_lifelines_coxphfitter() -> None:
     ours, theirs = cox_fitter().fit(design, "years", "promoted"), CoxPHFitter().fit(design, "years", "promoted")
     pd.testing.assert_frame_equal(ours.summary, theirs.summary, check_exact=True)
     assert ours.concordance_index_ == theirs.concordance_index_
+
+
+def test_days_are_whole_days_since_1970_of_iso_dates() -> None:
+    from projections.merit.survival import days
+
+    dates = pd.Series(["1970-01-02", "2016-04-01", "1970-01-02", "1969-12-31"], index=[5, 6, 7, 8])
+    assert days(dates).to_dict() == {5: 1, 6: 16892, 7: 1, 8: -1}
