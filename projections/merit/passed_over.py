@@ -407,8 +407,9 @@ class DecisionPassedOverQueries:
         decisions = self.decisions(filters, nip, version, start, end)
         found: list[list[dict[str, Any]]] = [[] for _ in decisions]
 
-        def unit_of(i: int) -> tuple[str, str]:
-            return (decisions[i]["agency"] or "", decisions[i]["unit"] or "")
+        def unit_of(i: int) -> tuple[str, str, bool, bool]:  # a missing agency or unit is not ""
+            agency, unit = decisions[i]["agency"], decisions[i]["unit"]
+            return (agency or "", unit or "", agency is None, unit is None)
 
         for _, indexes in groupby(sorted(range(len(decisions)), key=unit_of), key=unit_of):
             unit = list(indexes)
