@@ -394,10 +394,18 @@ def load(port: int, paths: list[str], token: str, clients: int, seconds: float) 
 SAMPLE = 1000  # employees whose timeline and eligibility are read, at random
 
 
+def last_page(rows: int) -> int:
+    """The last roster page by number the server answers: of the rows, within its window of pages by number
+    (CAREERLOG_MAX_PAGE_OFFSET, as the served app reads it); a million rows read on past it by cursor."""
+    from web.config import WebSettings
+
+    return max(1, min(rows, WebSettings.from_env().max_page_offset) // PAGE)
+
+
 def endpoints(nips: list[str], employees: int, cursors: list[str]) -> dict[str, list[str]]:
     rng = random.Random(1)
     sample = rng.sample(nips, min(len(nips), SAMPLE))
-    pages = max(1, employees // PAGE)
+    pages = last_page(employees)
     found = {
         "bare": ["/bare"],
         "bare timeline": [f"/bare/timeline/{nip}" for nip in sample],
@@ -423,13 +431,19 @@ def roster_cursors(settings: Settings, count: int = 50) -> list[str]:
     store = open_store(settings)
     try:
         total = int(store.scalar("SELECT COUNT(*) AS n FROM roster"))
-        rows = [
-            store.query(f"SELECT name, subject FROM roster ORDER BY {order.sql()} LIMIT 1 OFFSET ?", (k,))[0]
-            for k in sorted(rng.randrange(total) for _ in range(count))
-        ]
+        offsets = sorted(rng.randrange(total) for _ in range(count))
+        # The rows at those offsets in one ordered pass (an OFFSET each took seconds at a million rows).
+        found = {
+            int(r["k"]): r
+            for r in store.query(
+                f"SELECT name, subject, k FROM (SELECT name, subject, ROW_NUMBER() OVER (ORDER BY {order.sql()}) - 1 "
+                f"AS k FROM roster) numbered WHERE k IN ({', '.join('?' * len(offsets))})",
+                tuple(offsets),
+            )
+        }
     finally:
         store.close()
-    return [order.next_cursor(row, "name") for row in rows]
+    return [order.next_cursor({"name": found[k]["name"], "subject": found[k]["subject"]}, "name") for k in offsets]
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 from werkzeug.test import EnvironBuilder
 
 from bench.common import parser, positive, report
-from bench.reads import COPY, PAGE, bench_app, kept_store, roster_cursors
+from bench.reads import COPY, PAGE, bench_app, kept_store, last_page, roster_cursors
 from careerlog.accounts import open_accounts
 from careerlog.config import Settings
 from careerlog.sqlstore import open_store
@@ -33,7 +33,7 @@ def paths(settings: Settings, count: int) -> dict[str, list[str]]:
     store = open_store(settings)
     try:
         nips = [r["subject"] for r in store.query(f"SELECT subject FROM roster WHERE subject NOT LIKE '%{COPY}%'")]
-        pages = max(1, int(store.scalar("SELECT COUNT(*) AS n FROM roster")) // PAGE)
+        pages = last_page(int(store.scalar("SELECT COUNT(*) AS n FROM roster")))
     finally:
         store.close()
     rng = random.Random(1)
