@@ -21,8 +21,9 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from careerlog.domain.quick import quick_init
 from careerlog.reference import Reference, Rule, Rules, reference, rules
-from projections.career import CareerRecord, Fact, PostSpell, add_years, education_order, frozen, predicate_score
+from projections.career import CareerRecord, Fact, PostSpell, add_years, education_order, predicate_score
 from projections.merit.wording import Params, Template, Wording
 
 MET, MISSING, NOT_APPLICABLE = "met", "missing", "not_applicable"
@@ -30,6 +31,7 @@ SEVERITY_ORDER = {"low": 1, "medium": 2, "high": 3}
 EVIDENCE_KINDS = ("performance_rating", "training", "education", "exam", "confirmation", "penalty")
 
 
+@quick_init  # the rules' outcomes: a third of the frozen dataclass's own __init__
 @dataclass(frozen=True)
 class Check:
     """The outcome of one rule for one decision (or a hypothetical promotion)."""
@@ -90,17 +92,9 @@ def check(
     rule: Rule, met: bool, wording: Wording | Callable[[], Wording], evidence: list[Fact] | tuple[Fact, ...] = ()
 ) -> Check:
     """A rule's outcome; `wording` may be a function giving it (the eligibility checks seldom read it)."""
-    return frozen(
-        Check,
-        rule=rule.id,
-        outcome=MET if met else MISSING,
-        severity=rule.severity,
-        source=rule.source,
-        status=rule.status,
-        said=wording,
-        evidence=tuple(evidence),
-        enforced=bool(rule.params.get("enforced", True)),
-    )
+    outcome = MET if met else MISSING
+    enforced = bool(rule.params.get("enforced", True))
+    return Check(rule.id, outcome, rule.severity, rule.source, rule.status, wording, tuple(evidence), enforced)
 
 
 # The wording of the promotion rules' outcomes (translated on the pages: web/pages/messages.py).

@@ -11,11 +11,10 @@ import pytest
 
 from careerlog.reference import Rule
 from projections.career import CareerRecord, Entry
-from projections.merit.rules import MET, MISSING, Check, check
-from projections.merit.wording import Template
+from projections.merit.rules import MET, MISSING, TRAINING, Check, check
 from tests import factories as f
 
-WORDING = Template("{hours} JP in {year}")
+WORDING = TRAINING  # an existing template (a new one would need its translation)
 
 
 def rule(**params: object) -> Rule:
@@ -46,12 +45,12 @@ def test_a_made_checks_wording_is_made_when_first_read() -> None:
 
     def wording() -> object:
         calls.append(1)
-        return WORDING(hours=8, year=2024)
+        return WORDING(hours=8, year=2024, needed=20)
 
     made = check(rule(), False, wording)  # type: ignore[arg-type]
     assert calls == []
-    assert made.message == "8 JP in 2024"
-    assert made.message == "8 JP in 2024"
+    assert made.message == "8 JP in 2024; 20 needed"
+    assert made.message == "8 JP in 2024; 20 needed"
     assert calls == [1]
     assert made.finding
     assert made.missing
