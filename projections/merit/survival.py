@@ -44,9 +44,12 @@ def rank_spells(spells: pd.DataFrame, *, end: str) -> pd.DataFrame:
         subject=("subject", "first"),
         rank=("rank", "first"),
         start=("start_date", "first"),
-        last_end=("end_date", "last"),
         **{a: (a, "first") for a in ATTRIBUTES},
     )
+    # the end of a run is its last spell's, open (None) included: groupby's "last" would skip an open
+    # last spell and censor someone still in the rank at an earlier post's end
+    last_spell = run.ne(run.shift(-1)).to_numpy()
+    runs["last_end"] = frame["end_date"].to_numpy()[last_spell]
     order = rank_levels()
     level = runs["rank"].map(order)
     same_next = runs["subject"].eq(runs["subject"].shift(-1))

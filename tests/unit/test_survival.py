@@ -91,6 +91,24 @@ def test_rank_spells_end_in_promotion_separation_or_the_end_of_the_period() -> N
     assert runs["years"].round(4).tolist() == [4.0, 2.0014, 3.0007, 0.9993, 5.0021]
 
 
+def test_someone_still_in_the_rank_after_a_post_change_is_censored_at_the_end_of_the_period() -> None:
+    runs = rank_spells(
+        spells(
+            # moved post within III/a in 2012 and still there: the earlier post's end is not the rank's
+            ("s", 1, "2010-04-01", "2012-01-01", "III/a"),
+            ("s", 2, "2012-01-01", None, "III/a"),
+            # moved, then left in III/a: censored at the separation
+            ("t", 1, "2010-04-01", "2012-01-01", "III/a"),
+            ("t", 2, "2012-01-01", "2013-04-01", "III/a"),
+        ),
+        end="2016-04-01",
+    )
+    assert runs[["subject", "stop", "promoted"]].to_dict("records") == [
+        {"subject": "s", "stop": "2016-04-01", "promoted": 0},
+        {"subject": "t", "stop": "2013-04-01", "promoted": 0},
+    ]
+
+
 def test_a_promotion_after_the_period_is_censored_at_its_end() -> None:
     runs = rank_spells(
         spells(("p", 1, "2010-04-01", "2014-04-01", "III/a"), ("p", 2, "2014-04-01", None, "III/b")),
