@@ -235,10 +235,7 @@ def import_rows(
         if batch:
             results = app.record_batch(batch, actor=actor, dry_run=dry_run, uow=dry_uow)
             for command, result in zip(batch, results, strict=True):
-                if type(result) is Outcome and result.created:
-                    report.recorded += 1  # the common case of _tally
-                else:
-                    _tally(report, command, result)
+                _tally(report, command, result)
             batch.clear()
         if progress:
             progress(size)

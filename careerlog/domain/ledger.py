@@ -34,10 +34,8 @@ from careerlog.domain.quick import quick_init
 
 # Indonesia spans UTC+7 to UTC+9: a date is "in the future" only if it is after today in
 # the easternmost zone, so no office anywhere is refused a date that is today for it.
-EASTERNMOST = timezone(timedelta(hours=9))
-
-
 _EASTERNMOST_OFFSET = timedelta(hours=9)
+EASTERNMOST = timezone(_EASTERNMOST_OFFSET)
 
 
 def local_date(moment: datetime) -> date:

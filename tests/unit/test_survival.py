@@ -169,23 +169,28 @@ def test_concordance_without_a_death_has_no_pairs() -> None:
     assert concordance_counts([1.0, 2.0], [0.5, 0.1], [0, 0]) == (0, 0, 0)
 
 
-def test_cox_concordance_is_lifelines_concordance_index_of_the_fit() -> None:
+def random_spells(*, seed: int, n: int, quarters: int, promoted: float, groups: list[str]) -> pd.DataFrame:
+    """Rank spells of whole quarters (many ties) with a group, education and JP, for fits against lifelines."""
     import numpy as np
-    from lifelines import CoxPHFitter
 
-    from projections.merit.survival import cox_design, cox_model
-
-    rng = np.random.default_rng(3)
-    n = 400
-    frame = pd.DataFrame(
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame(
         {
-            "years": rng.integers(1, 40, n) / 4,
-            "promoted": (rng.random(n) < 0.6).astype(int),
-            "group": rng.choice(["A", "B", "C"], n),
+            "years": rng.integers(1, quarters, n) / 4,
+            "promoted": (rng.random(n) < promoted).astype(int),
+            "group": rng.choice(groups, n),
             "education": rng.choice(["S1", "S2", "D3"], n),
             "training_jp": rng.integers(0, 5, n) * 10.0,
         }
     )
+
+
+def test_cox_concordance_is_lifelines_concordance_index_of_the_fit() -> None:
+    from lifelines import CoxPHFitter
+
+    from projections.merit.survival import cox_design, cox_model
+
+    frame = random_spells(seed=3, n=400, quarters=40, promoted=0.6, groups=["A", "B", "C"])
     covariates = ["education", "training_jp"]
     result = cox_model(frame, covariates, reference_group="A")
     fitted = CoxPHFitter().fit(cox_design(frame, covariates, reference_group="A"), "years", "promoted")
@@ -259,22 +264,11 @@ def test_rank_spells_are_the_same_from_spells_in_any_order() -> None:
 
 
 def test_the_cox_fitter_fits_as_lifelines_coxphfitter() -> None:
-    import numpy as np
     from lifelines import CoxPHFitter
 
     from projections.merit.survival import cox_design, cox_fitter
 
-    rng = np.random.default_rng(11)
-    n = 500
-    frame = pd.DataFrame(
-        {
-            "years": rng.integers(1, 30, n) / 4,
-            "promoted": (rng.random(n) < 0.5).astype(int),
-            "group": rng.choice(["A", "B"], n),
-            "education": rng.choice(["S1", "S2", "D3"], n),
-            "training_jp": rng.integers(0, 5, n) * 10.0,
-        }
-    )
+    frame = random_spells(seed=11, n=500, quarters=30, promoted=0.5, groups=["A", "B"])
     design = cox_design(frame, ["education", "training_jp"], reference_group="A")
     ours, theirs = cox_fitter().fit(design, "years", "promoted"), CoxPHFitter().fit(design, "years", "promoted")
     pd.testing.assert_frame_equal(ours.summary, theirs.summary, check_exact=True)
