@@ -24,12 +24,14 @@ from careerlog.domain.employee import Employee
 from careerlog.domain.errors import ConcurrencyConflict, IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.events import (
     BY_KIND,
+    Appointed,
     EventRetracted,
     LedgerEvent,
     MenteeAssigned,
     MenteeReleased,
     MentoringEnded,
     MentoringStarted,
+    PenaltyImposed,
 )
 from careerlog.domain.ledger import Decision, LedgerAggregate, Outcome, Recording, payload_values
 from careerlog.domain.nip import Nip, normalise_nip, parse_nip
@@ -45,6 +47,10 @@ MIRRORS: dict[type[LedgerEvent], type[LedgerEvent]] = {
     MentoringStarted: MenteeAssigned,
     MentoringEnded: MenteeReleased,
 }
+
+
+# The kinds an administrator records, by kind (the others are derived by the system).
+RECORDABLE_KINDS: dict[str, type[LedgerEvent]] = {kind: cls for kind, cls in BY_KIND.items() if cls.RECORDABLE}
 
 
 def utc_now() -> datetime:
@@ -86,6 +92,7 @@ class UnitOfWork:
     touched: list[str] = field(default_factory=list)  # records the current command read or made
     made: list[LedgerEvent] = field(default_factory=list)  # new events, in the order commands made them
     noted: dict[str, int] = field(default_factory=dict)  # how many of each record's new events are in `made`
+    now: datetime | None = None  # the clock's last reading for a migration's recorded time, within one batch
 
     def get(self, subject: str) -> LedgerAggregate | None:
         self.touched.append(subject)
@@ -137,7 +144,7 @@ class UnitOfWork:
         self.note()
         made, self.made, self.noted = self.made, [], {}
         for aggregate in self.changed():
-            aggregate.collect_events()
+            del aggregate.pending_events[:]  # what collect_events does (popping them one by one from the front)
         return made
 
 
@@ -220,6 +227,7 @@ class CareerLog(Application[str]):
         """
         commands = list(commands)
         uow = uow or UnitOfWork(self)
+        uow.now = None
         uow.preload(batch_subjects(commands))
         results = [self._attempt(uow, command, actor) for command in commands]
         if dry_run:
@@ -236,8 +244,7 @@ class CareerLog(Application[str]):
         The same stored events as `save`; a concurrent write to one of the records raises
         RecordConflictError and nothing is saved.
         """
-        to_row = cast(CareerMapper, self.mapper).to_stored_row
-        insert_stored_events(self.recorder, [to_row(event) for event in events])
+        insert_stored_events(self.recorder, cast(CareerMapper, self.mapper).to_stored_rows(events))
 
     def _attempt(self, uow: UnitOfWork, command: Command, actor: str) -> Outcome | Exception:
         try:
@@ -255,21 +262,29 @@ class CareerLog(Application[str]):
 
     def execute(self, uow: UnitOfWork, command: Command, actor: str) -> Outcome:
         """Check one command against the loaded records and apply it (without saving)."""
-        event_cls = BY_KIND.get(command.kind)
-        if event_cls is None or not event_cls.RECORDABLE:
-            known = ", ".join(k for k, c in BY_KIND.items() if c.RECORDABLE)
+        event_cls = RECORDABLE_KINDS.get(command.kind)
+        if event_cls is None:
+            known = ", ".join(RECORDABLE_KINDS)
             raise InvalidInput(f"Unknown kind {command.kind!r}; one of: {known}.", "kind")
-        recording = self.recording(command, actor)
-        if command.subject.startswith("UNIT:"):
+        recording = self.recording(command, actor, uow)
+        subject = command.subject
+        if subject.startswith("UNIT:"):
             return self._execute_unit(uow, command, event_cls, recording)
-        checked_nip(command.subject)
-        values = complete(event_cls, parse_payload(event_cls, command.payload))
-        if command.kind == "appointment":
+        checked_nip(subject)
+        values = parse_payload(event_cls, command.payload)
+        if event_cls is PenaltyImposed:
+            complete(event_cls, values)
+        elif event_cls is Appointed:
             return self._appoint(uow, command, values, recording)
-        employee = uow.get(command.subject)
+        employee = uow.get(subject)
         if employee is None:
-            raise NotFound(f"No employee with NIP {command.subject} has been appointed.")
-        refuse_system_targets(employee, values)
+            raise NotFound(f"No employee with NIP {subject} has been appointed.")
+        if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
+            refuse_system_targets(employee, values)
+        elif event_cls not in MIRRORS:
+            outcome = employee.record_plain(event_cls, values, recording, command.expected_version)
+            if outcome is not None:
+                return outcome
         decision = employee.decide(event_cls, values, recording)
         if not isinstance(decision, Decision):
             return self._commit([], decision, command)
@@ -280,15 +295,21 @@ class CareerLog(Application[str]):
             return decision.commit()  # what _commit does with one decision and no version expected
         return self._commit([decision], decision, command)
 
-    def recording(self, command: Command, actor: str) -> Recording:
+    def recording(self, command: Command, actor: str, uow: UnitOfWork | None = None) -> Recording:
         migration = command.migration
         if migration is None:
             return Recording(self.clock(), actor, False, command.client_key)
         recorded_at = migration.recorded_at
         if recorded_at.tzinfo is None:
             raise InvalidInput("Must include a time zone offset.", "recorded_at")
-        if recorded_at > self.clock():
-            raise InvalidInput("Is in the future.", "recorded_at")
+        if uow is None:
+            if recorded_at > self.clock():
+                raise InvalidInput("Is in the future.", "recorded_at")
+        elif uow.now is None or recorded_at > uow.now:
+            # within a batch the clock is read again only for a time after its last reading (it does not go back)
+            uow.now = now = self.clock()
+            if recorded_at > now:
+                raise InvalidInput("Is in the future.", "recorded_at")
         return Recording(recorded_at, migration.recorded_by or actor, migration.migrated, command.client_key)
 
     def _appoint(self, uow: UnitOfWork, command: Command, values: dict[str, Any], recording: Recording) -> Outcome:

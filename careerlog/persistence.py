@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -125,6 +125,28 @@ class CareerMapper(Mapper[str]):
         if self.cipher:
             data = self.cipher.encrypt(data)
         return originator_id, originator_version, topic, data
+
+    def to_stored_rows(self, domain_events: Iterable[Any]) -> list[StoredRow]:
+        """`to_stored_row` of each event, in order (the same rows, with the per-event lookups done once)."""
+        compressor, cipher, encodings = self.compressor, self.cipher, _ENCODINGS
+        dumps, default = orjson.dumps, json_default
+        rows: list[StoredRow] = []
+        append = rows.append
+        for event in domain_events:
+            state = dict(event.__dict__)
+            originator_id = state.pop("originator_id")
+            originator_version = state.pop("originator_version")
+            cls = type(event)
+            topic, class_version = encodings.get(cls) or _encoding(cls)
+            if class_version > 1:
+                state["class_version"] = class_version
+            data = dumps(state, default=default)
+            if compressor:
+                data = compressor.compress(data)
+            if cipher:
+                data = cipher.encrypt(data)
+            append((originator_id, originator_version, topic, data))
+        return rows
 
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
         cls = _class_of(stored_event.topic)

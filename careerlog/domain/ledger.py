@@ -388,6 +388,48 @@ class LedgerAggregate(BaseAggregate[str]):
         decision = self.decide(event_cls, values, recording)
         return decision if isinstance(decision, Outcome) else decision.commit()
 
+    def record_plain(
+        self,
+        event_cls: type[LedgerEvent],
+        values: dict[str, Any],
+        recording: Recording,
+        expected_version: int | None = None,
+    ) -> Outcome | None:
+        """`decide` and the decision's `commit` at once for a new plain fact; None when they are needed.
+
+        `values` must be exactly the class's payload fields in field order (as `parse_payload`
+        reads them) and are kept as the fact's values. The same checks, errors, event and
+        fact as `record`, without the decision: None (nothing done) for a recording already
+        made (a replay), a correction or retraction, a class whose events are not built
+        directly, or an `expected_version` other than the next, which the general way answers.
+        """
+        shape = _SHAPES.get(event_cls) or event_shape(event_cls)
+        recorded_at = recording.recorded_at
+        if (
+            event_cls is EventCorrected
+            or event_cls is EventRetracted
+            or not shape.direct
+            or recorded_at is None
+            or not _builds_directly(type(self))
+        ):
+            return None
+        key = identity_key(event_cls, values, recording.client_key)
+        if key in self.keys:
+            return None
+        fact = self.check_candidate(Fact(0, event_cls.KIND, values, local_date(recorded_at)))
+        version = self.version + 1
+        if expected_version is not None and expected_version != version:
+            return None
+        # what Decision.commit does (trigger_event and the event's mutate, without their checks)
+        subject = self.id
+        event = build_event(event_cls, subject, version, values, recording, shape.rest)
+        fact.version, fact.event = version, event
+        self.take_fact(fact, key)
+        self.version = version
+        self.modified_on = recorded_at
+        self.pending_events.append(event)
+        return Outcome(subject, version, event_cls.KIND, recorded_at, True)
+
     def decide(
         self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording
     ) -> Decision | Outcome:

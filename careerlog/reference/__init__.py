@@ -68,6 +68,11 @@ class Table:
     def codes(self) -> list[str]:
         return list(self.rows)
 
+    @property
+    def aliases(self) -> Mapping[str, str]:
+        """Canonical codes by accepted spelling in upper case (what `normalise` looks up)."""
+        return self._aliases
+
     def normalise(self, value: str) -> str:
         """Return the canonical code for a code or alias; KeyError if unknown."""
         return self._aliases[value.upper()]
@@ -99,14 +104,17 @@ class Rules:
     def __init__(self, rules: Iterable[Rule], path: Path | None = None):
         self.all = list(rules)
         self.path = path
+        self._by_id: dict[str, list[Rule]] = {}  # each id's versions in file order (checks look rules up per row)
+        for rule in self.all:
+            self._by_id.setdefault(rule.id, []).append(rule)
 
     def versions(self, rule_id: str) -> list[Rule]:
         return [r for r in self.all if r.id == rule_id]
 
     def in_force(self, rule_id: str, day: date) -> Rule | None:
-        """The version of a rule in force on a day, or None when no version is."""
-        for rule in self.all:
-            if rule.id == rule_id and rule.in_force_on(day):
+        """The version of a rule in force on a day, or None when no version is (the first in file order)."""
+        for rule in self._by_id.get(rule_id, ()):
+            if rule.valid_from <= day and (rule.valid_to is None or day < rule.valid_to):  # rule.in_force_on(day)
                 return rule
         return None
 

@@ -140,3 +140,37 @@ def test_unknown_fields_are_named_first_in_the_order_given_then_the_payloads_fie
     assert list(e.value.errors) == named
     assert e.value.errors["zeta"] == ["Unknown field."]
     assert e.value.errors["title"] == ["May not be empty."]
+
+
+def read_whole(parse: Callable[..., dict[str, object]], cls: type[LedgerEvent], raw: dict[str, object]) -> object:
+    try:
+        values = parse(cls, raw)
+    except InvalidInput as e:
+        return "refused", e.errors
+    return "read", [(name, type(value), value) for name, value in values.items()]
+
+
+@pytest.mark.parametrize("cls", list(BY_KIND.values()), ids=list(BY_KIND))
+def test_a_whole_payload_is_read_as_field_by_field(cls: type[LedgerEvent]) -> None:
+    """parse_payload's reader written out per class gives the values, their order and the errors of the loop."""
+    import random
+
+    from careerlog.domain.payload import _parse_each
+
+    rnd = random.Random(cls.KIND)
+    odd = odd_values()
+    specs = payload_fields(cls)
+    good = {spec.name: [v for v in odd if outcome(field_parser(spec), v)[0] == "read"] for spec in specs}
+    outcomes = []
+    for _ in range(600):
+        raw: dict[str, object] = {}
+        for spec in rnd.sample(specs, len(specs)) if rnd.random() < 0.3 else specs:
+            if rnd.random() < 0.95:
+                raw[spec.name] = rnd.choice(good[spec.name] if rnd.random() < 0.9 else odd)
+        if rnd.random() < 0.2:
+            raw[rnd.choice(["zeta", "alpha", "kind "])] = 1
+        outcome_ = read_whole(parse_payload, cls, raw)
+        assert outcome_ == read_whole(_parse_each, cls, raw), raw
+        outcomes.append(outcome_[0])
+    assert outcomes.count("read") > 20
+    assert outcomes.count("refused") > 20
