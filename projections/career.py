@@ -14,7 +14,7 @@ import bisect
 import functools
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -55,14 +55,31 @@ class Entry:
         )
 
 
-@dataclass
+@dataclass(init=False)
 class Fact:
-    """A fact as it stands in a record: its values after corrections, and what changed it."""
+    """A fact as it stands in a record: its values after corrections, and what changed it.
+
+    `effective_date` is its values' (kept as an attribute, read a few hundred times per record:
+    `CareerRecord` sets it again when a correction changes the values)."""
 
     entry: Entry
     values: dict[str, Any]
     corrections: list[Entry] = field(default_factory=list)
     retraction: Entry | None = None
+    effective_date: date = field(init=False, repr=False, compare=False)
+
+    def __init__(
+        self,
+        entry: Entry,
+        values: dict[str, Any],
+        corrections: list[Entry] | None = None,
+        retraction: Entry | None = None,
+    ):  # the dataclass's, with effective_date set (no __post_init__ call: some 40 facts per record)
+        self.entry = entry
+        self.values = values
+        self.corrections = [] if corrections is None else corrections
+        self.retraction = retraction
+        self.effective_date = values.get("effective_date")  # type: ignore[assignment]
 
     @property
     def kind(self) -> str:
@@ -71,12 +88,6 @@ class Fact:
     @property
     def version(self) -> int:
         return self.entry.version
-
-    @property
-    def effective_date(self) -> date:
-        value = self.values["effective_date"]
-        assert isinstance(value, date)
-        return value
 
     @property
     def recorded_at(self) -> datetime:
@@ -129,7 +140,7 @@ class CareerRecord:
         self.entries = sorted(entries, key=lambda e: e.version)
         self.facts: dict[int, Fact] = {}
         self._merged: dict[tuple[str, ...], list[Fact]] = {}  # of_kind of several kinds, once each
-        self._within: tuple[CareerRecord, set[int]] | None = None  # the record whose facts this one shares
+        self._within: tuple[CareerRecord, Container[int]] | None = None  # the record whose facts this one shares
         for entry in self.entries:
             self._apply(entry)
 
@@ -138,32 +149,56 @@ class CareerRecord:
         return cls(subject, [Entry.of(e) for e in events])
 
     def _apply(self, entry: Entry) -> None:
+        kind = entry.kind
+        if kind not in _AMENDING:
+            self.facts[entry.version] = Fact(entry, dict(entry.values))
+            return
         target = self.facts.get(entry.values.get("target_version", 0))
-        if entry.kind == "correction" and target is not None:
+        if target is None:
+            return
+        if kind == "correction":
             changes = parse_payload(BY_KIND[target.kind], entry.values["corrected_fields"], partial=True)
             target.values.update(changes)
+            target.effective_date = target.values.get("effective_date")  # type: ignore[assignment]
             target.corrections.append(entry)
-        elif entry.kind == "retraction" and target is not None:
+        else:
             target.retraction = entry
-        elif entry.kind not in ("correction", "retraction"):
-            self.facts[entry.version] = Fact(entry, dict(entry.values))
 
     def known_at(self, moment: datetime) -> CareerRecord:
         """The record as it was known at a moment: only what had been recorded by then."""
+        times = self._recorded_in_order
+        if times is not None:
+            return self._known_first(bisect.bisect_right(times, moment))
         return self._known({e.version for e in self.entries if e.recorded_at <= moment})
 
     def known_before(self, moment: datetime) -> CareerRecord:
         """The record without anything recorded at or after a moment."""
+        times = self._recorded_in_order
+        if times is not None:
+            return self._known_first(bisect.bisect_left(times, moment))
         return self._known({e.version for e in self.entries if e.recorded_at < moment})
 
-    def _known(self, versions: set[int]) -> CareerRecord:
-        """The record of the entries of some versions only.
+    @cached_property
+    def _recorded_in_order(self) -> list[datetime] | None:
+        """The entries' recorded times when they never go back as the versions rise (nearly every
+        record): then what was recorded before a moment is the entries up to a version."""
+        times = [e.recorded_at for e in self.entries]
+        return times if all(a <= b for a, b in itertools.pairwise(times)) else None
+
+    def _known_first(self, count: int) -> CareerRecord:
+        """The record of its first `count` entries (in order of version)."""
+        entries = self.entries[:count]
+        return self._known(range(entries[-1].version + 1) if entries else range(0), entries)
+
+    def _known(self, versions: Container[int], entries: list[Entry] | None = None) -> CareerRecord:
+        """The record of the entries of some versions only (`entries`: those entries, if known).
 
         When every correction and retraction is kept, every fact kept stands exactly as in
         this record (same values, corrections and retraction): the facts, and this record's
         order of them, are shared instead of applying the entries again.
         """
-        entries = [e for e in self.entries if e.version in versions]
+        if entries is None:
+            entries = [e for e in self.entries if e.version in versions]
         if not all(e.version in versions for e in self._amendments):
             return CareerRecord(self.subject, entries)
         known = CareerRecord(self.subject, ())
@@ -292,6 +327,10 @@ class CareerRecord:
     @cached_property
     def rank_history(self) -> list[tuple[date, str, Fact]]:
         """(TMT, rank, fact) of the appointment and each promotion, in order."""
+        if self._within is not None:  # the full record's, of the facts kept (in the same order)
+            full, versions = self._within
+            if self.appointment is full.appointment:
+                return [h for h in full.rank_history if h[2].entry.version in versions]
         history: list[tuple[date, str, Fact]] = []
         if self.appointment is not None:
             history.append((self.appointment.effective_date, self.appointment.get("rank"), self.appointment))

@@ -29,7 +29,6 @@ from projections.merit.rules import (
     Check,
     PromotionJudge,
     evidence_json,
-    param_on,
     rank_index,
     recorded_after,
     round_dates,
@@ -124,6 +123,7 @@ ROUNDS = Table(
 )
 
 REGULAR = "101"
+TIME_IN_RANK = "promotion.time_in_rank"
 
 
 class MeritProjection(Projection):
@@ -144,11 +144,13 @@ class MeritProjection(Projection):
         for decision, found in audited:
             decisions.append(decision)
             findings += found
+        end = (record.separated_on or horizon(record)) if record.entries else None
+        judge = PromotionJudge(record)  # the final record's, for the rounds and the eligibility
         return {
             "decisions": decisions,
             "findings": findings,
-            "promotion_rounds": promotion_rounds(record),
-            "eligibility": eligibility_rows(record, record.separated_on or horizon(record)) if record.entries else [],
+            "promotion_rounds": promotion_rounds(record, end, judge),
+            "eligibility": eligibility_rows(record, end, judge) if end is not None else [],
             "staff_ratings": staff_rating_rows(record),
             "unit_spells": unit_spell_rows(record),
         }
@@ -249,35 +251,46 @@ def horizon(record: CareerRecord) -> date:
 
 def eligible_101(judge: PromotionJudge, day: date) -> bool:
     """Eligible for a regular promotion on `day` by every enforced rule of kind 101 (final record)."""
-    record, ref = judge.record, judge.ref
+    record = judge.record
     held = record.rank_before(day)
     if held is None or not record.active_on(day) or record.employment_kind != "PNS":
         return False
-    if rule_on(judge.rules, "promotion.time_in_rank", day) is None:
+    if rule_on(judge.rules, TIME_IN_RANK, day) is None:
         return False  # before the promotion rules nobody is judged eligible or not
+    return _unbarred_101(judge, day, held)
+
+
+def _unbarred_101(judge: PromotionJudge, day: date, held: tuple[str, date, Fact]) -> bool:
+    """No enforced rule bars a 101 promotion on `day` from the rank `held` (the rank before `day`)."""
+    ref = judge.ref
     index = rank_index(ref, held[0])
     if index + 1 >= len(ref.ranks):
         return False
-    new = ref.ranks.codes[index + 1]
-    return not judge.barred(day, REGULAR, new)
+    return not judge.barred(day, REGULAR, ref.ranks.codes[index + 1], held=held)
 
 
-def promotion_rounds(record: CareerRecord) -> list[Row]:
-    """One row per regular round date the employee was eligible for a 101 promotion or got one."""
+def promotion_rounds(record: CareerRecord, end: date | None = None, judge: PromotionJudge | None = None) -> list[Row]:
+    """One row per regular round date the employee was eligible for a 101 promotion or got one
+    (up to `end`, by default the separation or the `horizon`; `judge`: the record's, if made).
+
+    `eligible_101` on each round date, with what it reads that does not change between dates read
+    once: the employment kind, and the rank before the date (also the judge's)."""
     start = record.appointed_on
     if start is None:
         return []
     promoted = {f.effective_date for f in record.promotions() if str(f.get("promotion_kind")) == REGULAR}
-    end = record.separated_on or horizon(record)
-    judge = PromotionJudge(record)
+    end = end or record.separated_on or horizon(record)
+    judge = judge or PromotionJudge(record)
+    book, pns = judge.rules, record.employment_kind == "PNS"
     rows: list[Row] = []
     for day in round_dates(start, end):
-        years = param_on(judge.rules, "promotion.time_in_rank", day, "years", {}).get(REGULAR)
+        rule = rule_on(book, TIME_IN_RANK, day)
+        years = None if rule is None else rule.params.get("years", {}).get(REGULAR)
         held = record.rank_before(day)
         if held is None:
             continue
         quick = years is None or add_years(held[1], int(years)) <= day  # skip the full check early
-        is_eligible = quick and eligible_101(judge, day)
+        is_eligible = quick and pns and rule is not None and record.active_on(day) and _unbarred_101(judge, day, held)
         if not is_eligible and day not in promoted:
             continue
         rows.append(round_row(record, day, held, is_eligible, day in promoted))

@@ -13,7 +13,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from careerlog.reference import Rule, rules
+from careerlog.reference import Rule, Rules, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord
 from projections.framework import Table
@@ -51,9 +51,10 @@ STAFF_RATINGS = Table(
 )
 
 
-def year_rule(year: int) -> Rule | None:
-    """The version of skp.distribution that judges a rating year (in force on 31 December)."""
-    return rule_on(rules(), RULE, date(year, 12, 31))
+def year_rule(year: int, book: Rules | None = None) -> Rule | None:
+    """The version of skp.distribution that judges a rating year (in force on 31 December), in
+    `book` (default: the configured rules)."""
+    return rule_on(book or rules(), RULE, date(year, 12, 31))
 
 
 def unit_rating_rows(record: CareerRecord) -> list[Row]:
@@ -79,8 +80,9 @@ def unit_rating_rows(record: CareerRecord) -> list[Row]:
 def staff_rating_rows(record: CareerRecord) -> list[Row]:
     """An employee's rating of each judged year, in the unit held on 31 December of that year."""
     rows: list[Row] = []
+    book = rules()
     for year, fact in sorted(record.ratings.items()):
-        if year_rule(year) is None:
+        if year_rule(year, book) is None:
             continue
         place = record.placement_on(date(year, 12, 31))
         if place is None:

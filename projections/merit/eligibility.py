@@ -68,11 +68,11 @@ def first_permitted(book: Rules, day: date) -> date | None:
     return None
 
 
-def eligibility_rows(record: CareerRecord, end: date) -> list[Row]:
-    """One row per open kind, as the record stands at its last day `end`."""
+def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | None = None) -> list[Row]:
+    """One row per open kind, as the record stands at its last day `end` (`judge`: the record's, if made)."""
     if record.employment_kind != "PNS" or record.appointed_on is None or not record.active_on(end):
         return []
-    judge = PromotionJudge(record)
+    judge = judge or PromotionJudge(record)
     held = record.rank_on(end)
     if held is None:
         return []

@@ -119,7 +119,7 @@ class PostJudge:
         if low is None or high is None or held is None or held[0] not in self.ref.ranks:
             return None  # no range (pelaksana), or a PPPK grade: no eselon range applies
         met = rank_index(self.ref, low) <= rank_index(self.ref, held[0]) <= rank_index(self.ref, high)
-        return check(rule, met, RANK_RANGE(rank=held[0], low=low, high=high), [held[2]])
+        return check(rule, met, lambda: RANK_RANGE(rank=held[0], low=low, high=high), [held[2]])
 
     def _education(self, rule: Rule, fact: Fact) -> Check | None:
         minimum = rule.params["min_level"].get(fact.get("post_kind"))
@@ -129,7 +129,7 @@ class PostJudge:
             return None
         order = self.ref.education
         met = int(order[level]["order"]) >= int(order[minimum]["order"])
-        return check(rule, met, EDUCATION(level=level, minimum=minimum), self.record.education_facts(day))
+        return check(rule, met, lambda: EDUCATION(level=level, minimum=minimum), self.record.education_facts(day))
 
     def _experience(self, rule: Rule, fact: Fact) -> Check | None:
         years = rule.params["years"].get(fact.get("post_kind"))
@@ -137,8 +137,12 @@ class PostJudge:
         if years is None or start is None or self.record.appointment is None:
             return None
         due = start + relativedelta(years=int(years))
-        message = EXPERIENCE(start=start, years=years, due=due)
-        return check(rule, due <= fact.effective_date, message, [self.record.appointment])
+        return check(
+            rule,
+            due <= fact.effective_date,
+            lambda: EXPERIENCE(start=start, years=years, due=due),
+            [self.record.appointment],
+        )
 
     def _post_below(self, rule: Rule, fact: Fact) -> Check | None:
         kind, day = fact.get("post_kind"), fact.effective_date
@@ -152,8 +156,12 @@ class PostJudge:
         ]
         days = sum(s.days_until(day) for s in spells)
         needed = years_in_days(day, int(years))
-        message = POST_BELOW(days=days, below=" or ".join(below), day=day, years=years, needed=needed)
-        return check(rule, days >= needed, message, [s.fact for s in spells])
+        return check(
+            rule,
+            days >= needed,
+            lambda: POST_BELOW(days=days, below=" or ".join(below), day=day, years=years, needed=needed),
+            [s.fact for s in spells],
+        )
 
     def _max_age(self, rule: Rule, fact: Fact) -> Check | None:
         limit = rule.params["years"].get(fact.get("post_kind"))
@@ -161,7 +169,7 @@ class PostJudge:
         if limit is None or birth is None or self.record.appointment is None:
             return None
         age = whole_years(birth, fact.effective_date)
-        return check(rule, age <= int(limit), MAX_AGE(age=age, day=fact.effective_date, limit=limit))
+        return check(rule, age <= int(limit), lambda: MAX_AGE(age=age, day=fact.effective_date, limit=limit))
 
     def _performance(self, rule: Rule, fact: Fact) -> Check | None:
         years = rule.params["years"].get(fact.get("post_kind"))
@@ -170,8 +178,12 @@ class PostJudge:
         minimum = predicate_score(self.ref, rule.params["min_predicate"])
         found = rating_facts(self.record, fact.effective_date, int(years))
         short = [str(y) for y, f in found if f is None or predicate_score(self.ref, f.get("predicate")) < minimum]
-        message = RATINGS_SHORT(predicate=rule.params["min_predicate"], years=", ".join(short)) if short else MET()
-        return check(rule, not short, message, [f for _, f in found if f is not None])
+        return check(
+            rule,
+            not short,
+            lambda: RATINGS_SHORT(predicate=rule.params["min_predicate"], years=", ".join(short)) if short else MET(),
+            [f for _, f in found if f is not None],
+        )
 
     def _leadership_training(self, rule: Rule, fact: Fact) -> Check | None:
         wanted = self.ref.post_kinds[fact.get("post_kind")].get("leadership_training")
@@ -179,10 +191,16 @@ class PostJudge:
             return None
         by = fact.effective_date + relativedelta(months=int(rule.params.get("grace_months", 0)))
         done = [t for t in self.record.trainings(until=by) if t.get("training_kind") == wanted]
-        message = (
-            TRAINING_DONE(training=wanted, day=done[0].effective_date) if done else NO_TRAINING(training=wanted, by=by)
+        return check(
+            rule,
+            bool(done),
+            lambda: (
+                TRAINING_DONE(training=wanted, day=done[0].effective_date)
+                if done
+                else NO_TRAINING(training=wanted, by=by)
+            ),
+            done[:1],
         )
-        return check(rule, bool(done), message, done[:1])
 
     def _open_selection(self, rule: Rule, fact: Fact) -> Check | None:
         if fact.get("post_kind") not in rule.params["kinds"]:
@@ -190,7 +208,7 @@ class PostJudge:
         selection = fact.get("selection")
         allowed = rule.params["allowed"]
         return check(
-            rule, selection in allowed, OPEN_SELECTION(selection=selection, allowed=", ".join(allowed)), [fact]
+            rule, selection in allowed, lambda: OPEN_SELECTION(selection=selection, allowed=", ".join(allowed)), [fact]
         )
 
     def _credit_points(self, rule: Rule, fact: Fact) -> Check | None:
@@ -208,8 +226,12 @@ class PostJudge:
         factor = self.ref.skp_predicates
         total = sum(float(factor[f.get("predicate")]["credit_factor"]) * float(level["coefficient"]) for f in used)
         needed = float(level["credit_per_step"])
-        message = CREDIT(total=total, level=held.level, year=held.start.year, needed=needed, target=target)
-        return check(rule, total >= needed, message, [held.fact, *used])
+        return check(
+            rule,
+            total >= needed,
+            lambda: CREDIT(total=total, level=held.level, year=held.start.year, needed=needed, target=target),
+            [held.fact, *used],
+        )
 
     def _jpt_tenure(self, rule: Rule, fact: Fact) -> Check | None:
         """Moving a JPT holder out of the post within the years after the appointment."""
@@ -221,5 +243,6 @@ class PostJudge:
         if int(order[fact.get("post_kind")].get("order", 0)) > int(order[held.post_kind].get("order", 0)):
             return None  # a move up (by open selection) is not a replacement
         due = held.start + relativedelta(years=int(rule.params["years"]))
-        message = JPT_TENURE(post_kind=held.post_kind, since=held.start, due=due)
-        return check(rule, due <= day, message, [held.fact])
+        return check(
+            rule, due <= day, lambda: JPT_TENURE(post_kind=held.post_kind, since=held.start, due=due), [held.fact]
+        )

@@ -203,6 +203,9 @@ class PromotionJudge:
         self.rules = rules()
         self.kinds: dict[str, list[Fact]] = defaultdict(list, record.by_kind)  # active facts by kind, by date
         self._education: dict[int, tuple[str | None, list[Fact]]] = {}  # by the number of degrees held
+        # The outcomes that depend only on the year or the degrees held (a record's promotion rounds
+        # ask twice a year), by rule version, kind, new rank and year or degrees: the same Check again.
+        self._outcomes: dict[tuple[Any, ...], Check] = {}
 
     @staticmethod
     def is_managerial(post_kind: str) -> bool:
@@ -213,11 +216,16 @@ class PromotionJudge:
 
     def education(self, day: date) -> tuple[str | None, list[Fact]]:
         """The highest education level on a day and the facts it comes from."""
-        degrees = self.kinds["education"]
-        held = bisect.bisect_right(degrees, day, key=EFFECTIVE)  # the degrees in effect by `day`
+        return self._education_held(self._degrees_by(day))
+
+    def _degrees_by(self, day: date) -> int:
+        """How many degrees are in effect by `day`."""
+        return bisect.bisect_right(self.kinds["education"], day, key=EFFECTIVE)
+
+    def _education_held(self, held: int) -> tuple[str | None, list[Fact]]:
         found = self._education.get(held)
         if found is None:
-            found = self._education[held] = self._education_of(degrees[:held])
+            found = self._education[held] = self._education_of(self.kinds["education"][:held])
         return found
 
     def _education_of(self, degrees: list[Fact]) -> tuple[str | None, list[Fact]]:
@@ -241,12 +249,22 @@ class PromotionJudge:
         """The rules in the order they are shown."""
         return tuple((rule_id, getattr(self, name)) for rule_id, name in JUDGE_NAMES)
 
-    def outcomes(self, day: date, kind: str, new_rank: str, *, bars_first: bool = False) -> Iterator[Check]:
+    def outcomes(
+        self,
+        day: date,
+        kind: str,
+        new_rank: str,
+        *,
+        bars_first: bool = False,
+        held: tuple[str, date, Fact] | None = None,
+    ) -> Iterator[Check]:
         """Each promotion rule in force on `day` for a promotion of `kind` to `new_rank`, lazily
-        (`bars_first`: the rules that most often bar a promotion first)."""
-        held = self.record.rank_before(day)
+        (`bars_first`: the rules that most often bar a promotion first; `held`: the record's
+        `rank_before(day)`, when the caller has it)."""
         if held is None:
-            return
+            held = self.record.rank_before(day)
+            if held is None:
+                return
         rank, since, rank_fact = held
         for rule_id, judge in _JUDGES_BARS_FIRST if bars_first else _JUDGES:
             rule = rule_on(self.rules, rule_id, day)
@@ -260,9 +278,10 @@ class PromotionJudge:
         """Every promotion rule in force on `day` for a promotion of `kind` to `new_rank` on `day`."""
         return list(self.outcomes(day, kind, new_rank))
 
-    def barred(self, day: date, kind: str, new_rank: str) -> bool:
-        """Whether an enforced rule bars the promotion (stops at the first that does)."""
-        return any(c.finding for c in self.outcomes(day, kind, new_rank, bars_first=True))
+    def barred(self, day: date, kind: str, new_rank: str, *, held: tuple[str, date, Fact] | None = None) -> bool:
+        """Whether an enforced rule bars the promotion (stops at the first that does; `held`: as
+        for `outcomes`)."""
+        return any(c.finding for c in self.outcomes(day, kind, new_rank, bars_first=True, held=held))
 
     # Each judge returns None when the rule does not apply to the kind.
 
@@ -281,10 +300,14 @@ class PromotionJudge:
         years = rule.params["years"].get(kind)
         if years is None:
             return None
+        key = ("performance", id(rule), kind, day.year)  # rating_facts reads the year only
+        done = self._outcomes.get(key)
+        if done is not None:
+            return done
         minimum = predicate_score(self.ref, rule.params["min_predicate"])
         found = rating_facts(self.record, day, int(years))
         short = [str(y) for y, f in found if f is None or predicate_score(self.ref, f.get("predicate")) < minimum]
-        return check(
+        done = self._outcomes[key] = check(
             rule,
             not short,
             lambda: (
@@ -294,18 +317,27 @@ class PromotionJudge:
             ),
             [f for _, f in found if f is not None],
         )
+        return done
 
     def _education_ceiling(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
     ) -> Check | None:
         if kind not in rule.params.get("kinds", []):
             return None
-        level, facts = self.education(day)
+        degrees = self._degrees_by(day)
+        key = ("education", id(rule), kind, new, degrees)
+        done = self._outcomes.get(key)
+        if done is not None:
+            return done
+        level, facts = self._education_held(degrees)
         if level is None:
-            return check(rule, False, NO_EDUCATION)
-        ceiling = self.ref.education[level]["ceiling"]
-        met = rank_index(self.ref, new) <= rank_index(self.ref, ceiling)
-        return check(rule, met, lambda: EDUCATION_CEILING(level=level, ceiling=ceiling, new=new), facts)
+            done = check(rule, False, NO_EDUCATION)
+        else:
+            ceiling = self.ref.education[level]["ceiling"]
+            met = rank_index(self.ref, new) <= rank_index(self.ref, ceiling)
+            done = check(rule, met, lambda: EDUCATION_CEILING(level=level, ceiling=ceiling, new=new), facts)
+        self._outcomes[key] = done
+        return done
 
     def _dates(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
         if kind in rule.params.get("exempt_kinds", []):
@@ -389,10 +421,18 @@ class PromotionJudge:
     def _training(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
         if kind not in rule.params.get("kinds", []):
             return None
+        key = ("training", id(rule), kind, day.year)
+        done = self._outcomes.get(key)
+        if done is not None:
+            return done
         used = [f for f in self.kinds["training"] if f.effective_date.year == day.year - 1]
         hours = sum(int(f.get("hours")) for f in used)
         needed = int(rule.params.get("jp", 20))
-        return check(rule, hours >= needed, lambda: TRAINING(hours=hours, year=day.year - 1, needed=needed), used)
+        year = day.year - 1
+        done = self._outcomes[key] = check(
+            rule, hours >= needed, lambda: TRAINING(hours=hours, year=year, needed=needed), used
+        )
+        return done
 
 
 # The judging methods as plain functions, called with the judge: a judge holds no bound

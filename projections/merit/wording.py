@@ -17,6 +17,8 @@ from functools import cached_property
 from string import Formatter
 from typing import Any
 
+from careerlog.domain.quick import quick_init
+
 Params = tuple[tuple[str, str], ...]
 TEMPLATES: dict[str, Template] = {}
 
@@ -74,6 +76,7 @@ class Template:
         return re.compile("".join(out), re.DOTALL)
 
 
+@quick_init  # one per check worded
 @dataclass(frozen=True)
 class Wording:
     """A template text and its values as the English message shows them."""

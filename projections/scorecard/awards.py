@@ -164,9 +164,10 @@ def check_performance(record: CareerRecord, fact: Fact) -> AwardFinding | None:
     return finding(PERFORMANCE_RULE, fact.effective_date, message, [fact.version, latest.version])
 
 
-def audit_award(final: CareerRecord, fact: Fact) -> list[AwardFinding]:
-    """The findings of one award, judged by what had been recorded before it was recorded."""
-    known = final.known_before(fact.entry.recorded_at)
+def audit_award(final: CareerRecord, fact: Fact, known: CareerRecord | None = None) -> list[AwardFinding]:
+    """The findings of one award, judged by what had been recorded before it was recorded (`known`:
+    `final.known_before(fact.entry.recorded_at)`, if made)."""
+    known = known or final.known_before(fact.entry.recorded_at)
     kind = reference().award_kinds[fact.get("award_kind")]
     checks: list[AwardFinding | None] = []
     if kind.get("long_service_years"):
@@ -190,17 +191,18 @@ class AwardsProjection(Projection):
         awards: list[Row] = []
         findings: list[Row] = []
         for fact in record.of_kind("award"):
-            found = audit_award(record, fact)
-            awards.append(award_row(record, fact, len(found)))
+            known = record.known_before(fact.entry.recorded_at)
+            found = audit_award(record, fact, known)
+            awards.append(award_row(record, fact, len(found), known))
             findings += [finding_row(record.subject, fact, f) for f in found]
         return {"awards": awards, "award_findings": findings}
 
 
-def award_row(record: CareerRecord, fact: Fact, finding_count: int) -> Row:
+def award_row(record: CareerRecord, fact: Fact, finding_count: int, known: CareerRecord | None = None) -> Row:
     day = fact.effective_date
     kind = reference().award_kinds[fact.get("award_kind")]
     agency, unit, region = record.placement_on(day) or (None, None, None)
-    latest = last_rating(record.known_before(fact.entry.recorded_at), day)
+    latest = last_rating(known or record.known_before(fact.entry.recorded_at), day)
     return {
         "subject": record.subject,
         "version": fact.version,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
+from projections.career import CareerRecord
 from tests import factories as f
 
 
@@ -86,3 +87,34 @@ def test_spells_split_a_career_where_unit_rank_or_post_change_and_close_at_separ
         ("2014-04-01", "2016-02-01", "KOTA-MEDAN", "III/b"),
         ("2016-02-01", "2024-10-01", "PROV-SUMUT", "III/b"),
     ]
+
+
+def _shown(record: CareerRecord) -> list[object]:
+    """What a record's readers see of it: facts with values, corrections and retraction, and its indexes."""
+    facts = [(v, x.values, x.effective_date, x.corrections, x.retraction) for v, x in sorted(record.facts.items())]
+    kinds = {kind: [x.version for x in found] for kind, found in record.by_kind.items() if found}
+    return [facts, [x.version for x in record.active], kinds, [(d, r, x.version) for d, r, x in record.rank_history]]
+
+
+def test_a_record_known_at_any_moment_is_the_record_of_the_entries_recorded_by_then() -> None:
+    final = career().add("rank_promotion", f.promotion("III/c", "2019-04-01"), "2019-04-20T00:00:00+00:00").record()
+    times = sorted({e.recorded_at for e in final.entries})
+    moments = [*times, *(t - timedelta(seconds=1) for t in times), times[-1] + timedelta(days=1)]
+    for moment in moments:
+        for known, kept in (
+            (final.known_at(moment), [e for e in final.entries if e.recorded_at <= moment]),
+            (final.known_before(moment), [e for e in final.entries if e.recorded_at < moment]),
+        ):
+            assert _shown(known) == _shown(CareerRecord(final.subject, kept)), moment
+    assert final._recorded_in_order is not None  # in order: the known records are the first entries'
+
+
+def test_a_correction_of_the_effective_date_moves_the_fact() -> None:
+    record = (
+        f.CareerBuilder()
+        .add("training", f.training("2015-03-03", hours=8), "2015-03-10T00:00:00+00:00")
+        .add("correction", f.correction(2, "2016-01-04", effective_date="2015-04-03"), "2016-01-05T00:00:00+00:00")
+        .record()
+    )
+    assert record.facts[2].effective_date == date(2015, 4, 3) == record.facts[2].values["effective_date"]
+    assert record.known_at(datetime(2015, 12, 31, tzinfo=UTC)).facts[2].effective_date == date(2015, 3, 3)

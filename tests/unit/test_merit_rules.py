@@ -158,3 +158,33 @@ def test_eligibility_gives_the_first_permitted_date_after_the_time_in_rank_and_w
     assert json.loads(row["missing"]) == ["promotion.performance", "promotion.no_probation"]
     requirements = {r["rule"]: (r["outcome"], r["enforced"]) for r in json.loads(row["requirements"])}
     assert requirements["promotion.training"] == (MISSING, False)
+
+
+def test_a_judge_asked_on_many_days_answers_as_a_new_judge_each_day() -> None:
+    """A judge keeps the outcomes that depend on the year or the degrees held: asked again on other
+    days (as the promotion rounds ask), each answer is a new judge's, worded alike."""
+    record = (
+        confirmed()
+        .add(
+            "education",
+            {
+                "level": "S2",
+                "field_of_study": "Administrasi Publik",
+                "institution": "USU",
+                "effective_date": "2013-08-01",
+                "reference": "IJ-2",
+            },
+        )
+        .add("training", f.training("2013-05-03", hours=24, start="2013-05-01"))
+        .record()
+    )
+    judge = PromotionJudge(record)
+
+    def seen(j: PromotionJudge, day: date, kind: str, new: str) -> list[tuple[object, ...]]:
+        return [(c.rule, c.outcome, c.enforced, c.message, c.evidence) for c in j.checks(day, kind, new)]
+
+    days = [date(y, m, 1) for y in range(2012, 2017) for m in (4, 10)]
+    for kind, new in (("101", "III/b"), ("101", "III/c"), ("202", "III/b")):
+        for day in days + days[::-1]:
+            assert seen(judge, day, kind, new) == seen(PromotionJudge(record), day, kind, new), (day, kind, new)
+            assert judge.barred(day, kind, new) == PromotionJudge(record).barred(day, kind, new)
