@@ -48,6 +48,13 @@ DDL = (
     "CREATE INDEX IF NOT EXISTS access_log_nip ON access_log (nip, at)",
     "CREATE INDEX IF NOT EXISTS access_log_at ON access_log (at)",
 )
+# The read of a bearer token's row and its account (by their primary keys), one parameter: the token's hash.
+BEARER_READ = (
+    "SELECT t.prefix, t.username, t.created_at, t.expires_at, t.revoked_at, t.last_used_at, a.display_name, "
+    "a.role, a.national, a.agencies, a.regions, a.nip, a.password_hash, a.disabled, "
+    "a.created_at AS account_created_at FROM api_tokens t JOIN accounts a ON a.username = t.username "
+    "WHERE t.token_hash = ?"
+)
 ACCESS_LOG_COLUMNS = ("id", "at", "username", "role", "nip", "agency", "region", "action")
 
 
@@ -284,16 +291,15 @@ class Accounts:
             self.store.scalar("SELECT COUNT(*) AS n FROM api_tokens WHERE token_hash = ?", (token_hash(token),))
         )
 
+    @staticmethod
+    def token_read(token: str) -> tuple[str, tuple[str]]:
+        """The read `authenticate` makes: the token and its account in one indexed read (the primary keys)."""
+        return BEARER_READ, (token_hash(token),)
+
     def authenticate(self, token: str) -> Authenticated:
         """The account a bearer token belongs to; AuthenticationFailed says why not."""
         now = self.clock()
-        rows = self.store.query(  # the token and its account in one indexed read (the primary keys)
-            "SELECT t.prefix, t.username, t.created_at, t.expires_at, t.revoked_at, t.last_used_at, a.display_name, "
-            "a.role, a.national, a.agencies, a.regions, a.nip, a.password_hash, a.disabled, "
-            "a.created_at AS account_created_at FROM api_tokens t JOIN accounts a ON a.username = t.username "
-            "WHERE t.token_hash = ?",
-            (token_hash(token),),
-        )
+        rows = self.store.query(*self.token_read(token))
         if not rows:
             raise AuthenticationFailed("The token is not valid.")
         info = _token(rows[0])

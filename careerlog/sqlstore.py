@@ -38,9 +38,10 @@ class Cursor(Protocol):
 class Sql:
     """A cursor that takes `?` placeholders on either store and returns rows as dicts."""
 
-    def __init__(self, cursor: Cursor, dialect: str):
+    def __init__(self, cursor: Cursor, dialect: str, ahead: dict[tuple[str, tuple[Any, ...]], list[Row]] | None = None):
         self.cursor = cursor
         self.dialect = dialect
+        self.ahead = ahead  # rows read ahead (SqlStore.read_ahead), each taken once by the same query
 
     def _statement(self, statement: str) -> str:
         if self.dialect == "postgres":
@@ -56,6 +57,10 @@ class Sql:
             self.cursor.executemany(self._statement(statement), rows)
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
+        if self.ahead:
+            rows = self.ahead.pop((statement, tuple(params)), None)
+            if rows is not None:
+                return rows
         self.execute(statement, params)
         return [dict(row) for row in self.cursor.fetchall()]
 
@@ -105,6 +110,11 @@ _SEARCH_PATHS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
 # Connections held for a block of work (a web request) by SqlStore.one_connection, per database.
 _HELD: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("careerlog_held_connections", default=None)
 
+# Rows read ahead on the held PostgreSQL connection (SqlStore.read_ahead), by statement and parameters.
+_AHEAD: ContextVar[dict[tuple[str, tuple[Any, ...]], list[Row]] | None] = ContextVar(
+    "careerlog_rows_read_ahead", default=None
+)
+
 # The library's exceptions for the driver's (as PostgresDatastore.get_connection translates them).
 _TRANSLATED = (
     persistence.InterfaceError,
@@ -135,24 +145,40 @@ class SqlStore:
         self.dialect = "postgres" if isinstance(datastore, PostgresDatastore) else "sqlite"
         self.schema = datastore.schema if isinstance(datastore, PostgresDatastore) else ""
         self._database = _database(datastore)
+        # An in-memory SQLite pool makes reading and writing exclusive: a held reader would block a write.
+        self._holdable = isinstance(datastore, PostgresDatastore) or not datastore.pool.is_sqlite_memory_mode
 
     @contextmanager
     def one_connection(self) -> Iterator[None]:
-        """Within the block, every statement and transaction on this database uses one pooled connection.
+        """Within the block, the reads on this database (in this thread) use one pooled connection.
 
-        For a web request on PostgreSQL: one checkout from the pool (and its check for a dropped
-        connection, check_when_in_doubt) instead of one per statement, for every
-        SqlStore of the same database and schema (views, accounts, the ledger's reads) in
-        this thread. Transactions inside stay separate transactions. On SQLite a checkout
-        costs no round trip, and each statement keeps taking its own connection.
+        For a web request. On PostgreSQL: one checkout from the pool (and its check for a
+        dropped connection, check_when_in_doubt) instead of one per statement, for every
+        SqlStore of the same database and schema (views, accounts, the ledger's reads), and
+        every statement and transaction inside takes it. On a SQLite file: one reading
+        connection for every SqlStore of the same file, which its statements and read-only
+        transactions take instead of a checkout each (the pool's locks and bookkeeping); a
+        write transaction still takes a writing connection from the pool, so that writers
+        keep the library's in-process writer lock. Transactions inside stay separate
+        transactions. An in-memory SQLite database (whose pool makes reading and writing
+        exclusive) is not held.
         """
         held = _HELD.get() or {}
-        if self.dialect != "postgres" or self._database in held:
+        if self._database in held or not self._holdable:
             yield
             return
-        assert isinstance(self.datastore, PostgresDatastore)
-        with self.datastore.get_connection() as conn:
-            self._use_schema(conn)
+        if isinstance(self.datastore, PostgresDatastore):
+            with self.datastore.get_connection() as conn:
+                self._use_schema(conn)
+                token = _HELD.set({**held, self._database: conn})
+                ahead = _AHEAD.set({})
+                try:
+                    yield
+                finally:
+                    _AHEAD.reset(ahead)
+                    _HELD.reset(token)
+            return
+        with self.datastore.get_connection(commit=False) as conn:
             token = _HELD.set({**held, self._database: conn})
             try:
                 yield
@@ -191,6 +217,9 @@ class SqlStore:
         elif not synced and commit:
             with self._unsynced_sqlite() as sql:
                 yield sql
+        elif not commit and (held := (_HELD.get() or {}).get(self._database)) is not None:
+            with held.transaction(commit=False) as cursor:  # a read-only transaction on the held connection
+                yield Sql(cursor, self.dialect)
         else:
             with self.datastore.transaction(commit=commit) as cursor:
                 yield Sql(cursor, self.dialect)
@@ -203,6 +232,14 @@ class SqlStore:
         trips) for a read of one statement, or of several that need not agree.
         """
         if self.dialect == "sqlite":
+            held = (_HELD.get() or {}).get(self._database)
+            if held is not None:
+                with held.cursor() as cursor:
+                    try:
+                        yield Sql(cursor, self.dialect)
+                    except sqlite3.Error as e:
+                        raise translated(e) from e
+                return
             assert isinstance(self.datastore, SQLiteDatastore)
             with self.datastore.get_connection(commit=False) as conn, conn.cursor() as cursor:
                 try:
@@ -211,7 +248,38 @@ class SqlStore:
                     raise translated(e) from e
             return
         with self._connection() as conn, conn.cursor() as cursor:
-            yield Sql(cursor, self.dialect)
+            yield Sql(cursor, self.dialect, _AHEAD.get() if conn is self._held() else None)
+
+    def _held(self) -> Any:
+        """The connection held for this database in this block (one_connection), or None."""
+        return (_HELD.get() or {}).get(self._database)
+
+    def read_ahead(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> None:
+        """Send reads that the block will make, all in one round trip: within one_connection on PostgreSQL,
+        the statements run in a pipeline on the held connection, and the first query later made outside a
+        transaction in the block with the same statement and parameters (on any SqlStore of the database)
+        takes its rows instead of asking again. Each statement still runs alone, seeing the data as it
+        starts (as if it had been sent when read ahead). Nothing happens elsewhere (SQLite has no round
+        trips to save) nor on an error: those statements are then asked again when they come."""
+        ahead = _AHEAD.get()
+        conn = self._held()
+        if self.dialect != "postgres" or conn is None or ahead is None:
+            return
+        cursors = []
+        try:
+            with conn.pipeline():
+                for statement, params in statements:
+                    cursor = conn.cursor()
+                    cursor.execute(Sql(cursor, self.dialect)._statement(statement), tuple(params))
+                    cursors.append((cursor, (statement, tuple(params))))
+            for cursor, key in cursors:
+                ahead[key] = [dict(row) for row in cursor.fetchall()]
+        except psycopg.Error:
+            for _, key in cursors:
+                ahead.pop(key, None)
+        finally:
+            for cursor, _ in cursors:
+                cursor.close()
 
     @contextmanager
     def _postgres_transaction(self, *, commit: bool, synced: bool) -> Iterator[Sql]:
@@ -253,6 +321,7 @@ class SqlStore:
         On PostgreSQL, rows that fit one statement (Sql.insert) are written by that statement
         alone, outside BEGIN and COMMIT: a statement is a transaction of its own, committed
         (durably, when synced) before it answers; one round trip instead of three (five unsynced).
+        On SQLite too (`_sqlite_insert`): no BEGIN and COMMIT around such a statement.
         """
         if self.dialect == "postgres" and len(rows) <= INSERT_ROWS_MAX:
             if synced:
@@ -264,8 +333,28 @@ class SqlStore:
             with self._connection() as conn, psycopg.ClientCursor(conn) as cursor:
                 Sql(cursor, self.dialect).insert(table, columns, rows, before=f"{UNSYNCED}; ")
             return
+        if self.dialect == "sqlite" and 0 < len(rows) <= INSERT_ROWS_MAX:
+            self._sqlite_insert(table, columns, rows, synced)
+            return
         with self.transaction(synced=synced) as sql:
             sql.insert(table, columns, rows)
+
+    def _sqlite_insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], synced: bool) -> None:
+        """Rows that fit one INSERT, by that statement alone on a writing connection (the pool's writer
+        lock held): in autocommit mode a statement is a transaction of its own, all or none, committed
+        before it returns, so the BEGIN and COMMIT are not sent. Unsynced as in `_unsynced_sqlite`."""
+        assert isinstance(self.datastore, SQLiteDatastore)
+        with self.datastore.get_connection(commit=True) as conn, conn.cursor() as cursor:
+            try:
+                if not synced:
+                    cursor.execute("PRAGMA synchronous = NORMAL")
+                try:
+                    Sql(cursor, self.dialect).insert(table, columns, rows)
+                finally:
+                    if not synced:
+                        cursor.execute("PRAGMA synchronous = FULL")
+            except sqlite3.Error as e:
+                raise translated(e) from e
 
     def execute_script(self, statements: Iterable[str]) -> None:
         with self.transaction() as sql:
@@ -289,18 +378,25 @@ def select_events_of(
     topics: Sequence[str] = (),
 ) -> Iterator[Row]:
     """The stored event rows of some subjects, by subject and version (up to a notification id; of some topics)."""
+    for start in range(0, len(subjects), IN_LIST_MAX):
+        chunk = subjects[start : start + IN_LIST_MAX]
+        yield from sql.query(*events_statement(table, chunk, upto=upto, id_column=id_column, topics=topics))
+
+
+def events_statement(
+    table: str, subjects: Sequence[str], *, upto: int | None = None, id_column: str = "", topics: Sequence[str] = ()
+) -> tuple[str, list[Any]]:
+    """The statement and parameters with which `select_events_of` reads up to IN_LIST_MAX subjects."""
     bound = f" AND {id_column} <= ?" if upto is not None else ""
     if topics:
         bound += f" AND topic IN ({', '.join('?' * len(topics))})"
     extra: list[Any] = ([upto] if upto is not None else []) + list(topics)
-    for start in range(0, len(subjects), IN_LIST_MAX):
-        chunk = list(subjects[start : start + IN_LIST_MAX])
-        marks = ", ".join("?" * len(chunk))
-        yield from sql.query(
-            f"SELECT originator_id, originator_version, topic, state FROM {table} "
-            f"WHERE originator_id IN ({marks}){bound} ORDER BY originator_id, originator_version",
-            [*chunk, *extra],
-        )
+    marks = ", ".join("?" * len(subjects))
+    return (
+        f"SELECT originator_id, originator_version, topic, state FROM {table} "
+        f"WHERE originator_id IN ({marks}){bound} ORDER BY originator_id, originator_version",
+        [*subjects, *extra],
+    )
 
 
 def _database(datastore: SQLiteDatastore | PostgresDatastore) -> tuple[Any, ...]:
@@ -309,7 +405,7 @@ def _database(datastore: SQLiteDatastore | PostgresDatastore) -> tuple[Any, ...]
         kwargs = datastore.pool.kwargs
         assert isinstance(kwargs, dict)  # the library passes the connection's keywords as a dict
         return (*[kwargs.get(k) for k in ("host", "port", "dbname", "user")], datastore.schema)
-    return ("sqlite", id(datastore))
+    return ("sqlite", datastore.pool.db_name)  # every pool of the same file (the ledger's and the views')
 
 
 # A pooled PostgreSQL connection is pinged when it is handed out only if it was last checked this long ago.

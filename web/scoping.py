@@ -13,13 +13,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from eventsourcing.utils import get_topic
+
 from careerlog.access import Action, Principal, Target, permits
 from careerlog.application import CareerLog, UnitOfWork
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound
+from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import LedgerAggregate
 from careerlog.domain.nip import normalise_nip
 from careerlog.importing import RowProblem, row_to_command
 from careerlog.reference import reference
+from careerlog.sqlstore import events_statement
 from projections.career import CareerRecord
 
 Rows = Iterable[tuple[int, dict[str, Any] | InvalidInput, int]]
@@ -32,6 +36,15 @@ def missing(nip: str) -> NotFound:
 
 # What says where someone works: read only these events of a record on every request.
 PLACING_KINDS = ("appointment", "placement", "correction", "retraction")
+
+
+def placing_read(ledger: CareerLog, nip: str) -> tuple[str, list[Any]] | None:
+    """The read `locate` makes of the ledger (to read ahead), or None when it makes none."""
+    subject = normalise_nip(nip)
+    if len(subject) != 18 or not subject.isdigit():
+        return None
+    topics = [get_topic(BY_KIND[kind]) for kind in PLACING_KINDS]  # as CareerLog.events_of names them
+    return events_statement(ledger.recorder.events_table_name, [subject], topics=topics)  # type: ignore[attr-defined]
 
 
 def locate(ledger: CareerLog, nip: str) -> Target | None:

@@ -20,6 +20,7 @@ from flask import Flask
 from werkzeug.test import EnvironBuilder, run_wsgi_app
 
 from careerlog.config import ConfigurationError
+from careerlog.sqlstore import Sql
 from projections.queries import ROSTER_SORTS
 from tests import factories as f
 from tests.functional.conftest import BUDI, MISSING, RINA, ROLES, SARI, TEST_CONFIG, World, appointment_of, served_app
@@ -316,3 +317,49 @@ def test_the_fast_path_stands_in_only_for_the_request_hooks_it_knows(app: Flask)
     app.before_request(lambda: None)  # a hook the fast path would skip: it may no longer be installed
     assert not fastreads.installable(app)
     assert not fastreads.install(app)
+
+
+def test_a_fast_read_asks_for_its_reads_at_once_on_one_connection(both: Both) -> None:
+    """On PostgreSQL the reads of a timeline or eligibility (the token, the scope check and the view) go in
+    one round trip (read ahead), and only the access-log entry is asked after them; on SQLite the reads
+    share one connection: one checkout of the pool for the reads and one of its writer for the entry."""
+    world = both.world
+    views = world.services.projector.views.sql
+    ledger = world.services.ledger.recorder.datastore  # type: ignore[attr-defined]
+    pools = list({id(p): p for p in (views.datastore.pool, ledger.pool)}.values())
+    token = world.tokens["hr"]
+    for read in ("timeline", "eligibility"):
+        path = f"/api/v1/employees/{BUDI}/{read}"
+        assert world.get(path, "hr").status_code == 200  # the token's last use is written (once a minute)
+        asked: list[str] = []
+        checkouts: list[bool | None] = []
+        with pytest.MonkeyPatch.context() as patched:
+            patched.setattr(Sql, "execute", spying(Sql.execute, asked))
+            if views.dialect == "sqlite":
+                for pool in pools:
+                    patched.setattr(pool, "get_connection", counted(pool.get_connection, checkouts))
+            environ = EnvironBuilder(path=path, headers={"Authorization": f"Bearer {token}"}).get_environ()
+            _, status, _ = run_wsgi_app(world.app.wsgi_app, environ, buffered=True)
+        assert status == "200 OK"
+        assert not both.handed  # the fast path answered
+        if views.dialect == "postgres":
+            assert asked == ["INSERT"], read
+        else:
+            assert asked == ["SELECT", "SELECT", "SELECT", "INSERT"], read
+            assert checkouts == [False, True], read  # a reading connection, then the writer for the entry
+
+
+def spying(execute: Any, asked: list[str]) -> Any:
+    def spied(sql: Sql, statement: str, params: Any = ()) -> None:
+        asked.append(statement.split()[0])
+        execute(sql, statement, params)
+
+    return spied
+
+
+def counted(get: Any, calls: list[bool | None]) -> Any:
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(kwargs.get("is_writer"))
+        return get(*args, **kwargs)
+
+    return counting

@@ -1,18 +1,21 @@
-"""A web request on PostgreSQL takes one connection from the pool for all its statements (one
-pre-ping), and the access log of a read still commits durably on it; elsewhere nothing changes."""
+"""A web request takes one connection from the pool for its reads: on PostgreSQL for all its statements
+(one pre-ping), the access log of a read still committed durably on it; on SQLite for its reads, writes
+taking the pool's writer as before. A token's last use is written at most once a minute."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from eventsourcing.persistence import IntegrityError, PersistenceError, ProgrammingError
+from eventsourcing.persistence import IntegrityError, OperationalError, PersistenceError, ProgrammingError
 from flask import Flask
 
 from careerlog.access import Scope
+from careerlog.accounts import Accounts
 from careerlog.config import Settings
-from careerlog.sqlstore import SqlStore, open_store
+from careerlog.sqlstore import Sql, SqlStore, open_store
 from tests import factories as f
 from web import create_app
 from web.services import Services
@@ -139,3 +142,50 @@ def test_a_failing_read_outside_a_transaction_raises_the_librarys_error(any_stor
     with pytest.raises(PersistenceError):  # a 503 in the API, as from the library's own reads
         any_store.query("SELECT * FROM no_such_table")
     assert any_store.query("SELECT COUNT(*) AS n FROM marks") == [{"n": 0}]
+
+
+def test_a_tokens_last_use_is_written_at_most_once_a_minute(any_store: SqlStore) -> None:
+    now = [datetime(2026, 11, 30, 8, 0, tzinfo=UTC)]
+    accounts = Accounts(any_store, clock=lambda: now[0])
+    accounts.create_tables()
+    accounts.create("ins", display_name="Inspector", role="inspector", scope=Scope(national=True))
+    token = accounts.issue_token("ins", days=1).token
+    written: list[Any] = []
+    for seconds in (0, 30, 59, 60, 61, 125):
+        now[0] = datetime(2026, 11, 30, 8, 0, tzinfo=UTC) + timedelta(seconds=seconds)
+        accounts.authenticate(token)
+        written.append(accounts.list_tokens("ins")[0].last_used_at)
+    at = [datetime(2026, 11, 30, 8, 0, tzinfo=UTC) + timedelta(seconds=s) for s in (0, 60, 125)]
+    assert written == [at[0], at[0], at[0], at[1], at[1], at[2]]  # kept to the minute (docs/security.md)
+
+
+def test_on_sqlite_the_reads_of_every_store_of_the_file_take_the_held_connection_and_writes_the_writer(
+    sqlite_url: str,
+) -> None:
+    store = open_store(Settings(database_url=sqlite_url))
+    other = open_store(Settings(database_url=sqlite_url))  # another pool of the same file (the ledger's)
+    try:
+        store.execute_script(["CREATE TABLE notes (id INTEGER, body TEXT)"])
+        with store.one_connection():
+            with store.statements() as one, other.statements() as two, other.transaction(commit=False) as three:
+                connection = connection_of(one)
+                assert connection_of(two) is connection
+                assert connection_of(three) is connection
+            with store.transaction() as written:  # a write takes the pool's writer, as outside the block
+                assert connection_of(written) is not connection
+                written.execute("INSERT INTO notes (id, body) VALUES (?, ?)", (1, "kept"))
+            other.insert("notes", ("id", "body"), [(2, "unsynced")], synced=False)
+            assert other.query("SELECT body FROM notes ORDER BY id") == [{"body": "kept"}, {"body": "unsynced"}]
+            with pytest.raises(OperationalError):  # the library's error, as from a pooled connection
+                other.query("SELECT * FROM no_such_table")
+            assert store.scalar("SELECT COUNT(*) AS n FROM notes") == 2
+        assert store.datastore.pool.num_in_use == 0  # type: ignore[union-attr]
+    finally:
+        other.close()
+        store.close()
+
+
+def connection_of(sql: Sql) -> Any:
+    """The sqlite3 connection of a SQLite statement or transaction."""
+    cursor = getattr(sql.cursor, "sqlite_cursor", sql.cursor)
+    return cursor.connection
