@@ -54,7 +54,15 @@ from projections.merit.audit import DECISIONS, FINDINGS, ROUNDS
 from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, GradeInflationQueries
 from projections.merit.fairness import FairnessQueries
 from projections.merit.groups import DIMENSIONS
-from projections.merit.passed_over import UNIT_SPELLS, DecisionPassedOverQueries, RecordLoader, ledger_records
+from projections.merit.passed_over import (
+    UNIT_SPELLS,
+    DecisionPassedOverQueries,
+    Rated,
+    RatingsLoader,
+    RecordLoader,
+    ledger_records,
+    ratings_of,
+)
 from projections.merit.queries import AuditQueries, PassedOverQueries
 from projections.registry import projector
 from projections.roster import ROSTER, SPELLS
@@ -160,14 +168,35 @@ def ledger_passed_over(app: CareerLog, store: SqlStore, start: str | None, end: 
 
 
 def original_records(load: RecordLoader) -> RecordLoader:
-    """Ledger records of cloned subjects read under their original NIP (the ledger is not cloned)."""
+    """Ledger records of cloned subjects read under their original NIP (the ledger is not cloned);
+    with the loader's ratings (`ratings_of`) if it has them, each original's shared by its clones
+    (what a performance reads of a record names neither its subject nor a unit)."""
 
     def records(subjects: Sequence[str]) -> dict[str, CareerRecord]:
         originals = {s: s.split(CLONE_MARK)[0] for s in subjects}
         found = load(sorted(set(originals.values())))
         return {s: cloned(found[o], s) for s, o in originals.items() if o in found}
 
-    return records
+    rated = ratings_of(load)
+    if rated is None:
+        return records
+
+    def ratings(subjects: Sequence[str]) -> dict[str, Rated]:
+        originals = {s: s.split(CLONE_MARK)[0] for s in subjects}
+        found = rated(sorted(set(originals.values())))
+        return {s: found[o] for s, o in originals.items() if o in found}
+
+    return WithRatings(records, ratings)
+
+
+class WithRatings:
+    """A RecordLoader with ratings (`ratings_of`)."""
+
+    def __init__(self, records: RecordLoader, ratings: RatingsLoader):
+        self.records, self.ratings = records, ratings
+
+    def __call__(self, subjects: Sequence[str]) -> dict[str, CareerRecord]:
+        return self.records(subjects)
 
 
 def cloned(record: CareerRecord, subject: str) -> CareerRecord:

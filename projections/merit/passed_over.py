@@ -14,19 +14,21 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from itertools import groupby
 from operator import attrgetter
-from typing import Any
+from typing import Any, Union
 
 from dateutil.relativedelta import relativedelta
 
 from careerlog.application import CareerLog
-from careerlog.reference import Rules, reference, rules
+from careerlog.reference import Rule, Rules, reference, rules
 from careerlog.sqlstore import Row, SqlStore
 from projections.career import CareerRecord, Entry, Fact
 from projections.framework import Table
+from projections.merit.known_entries import entries_of
+from projections.merit.known_ratings import KnownRatings, read_ratings
 from projections.merit.posts import PostJudge
 from projections.merit.queries import PassedOverQueries, clearly_stronger, iso_day
 from projections.merit.rules import PromotionJudge, param_on
@@ -36,6 +38,8 @@ Measures = tuple[float, float, int, int]
 DAY = timedelta(days=1)
 MEASURES = ("performance", "training_jp", "days_in_rank", "education")
 RecordLoader = Callable[[Sequence[str]], dict[str, CareerRecord]]
+Rated = Union["KnownRecord", KnownRatings]  # what a colleague's performance as known is read from
+RatingsLoader = Callable[[Sequence[str]], dict[str, Rated]]
 
 UNIT_SPELLS = Table(
     "unit_spells",
@@ -111,15 +115,38 @@ def comparison(mine: Measures, theirs: Measures, role: str = "promoted") -> dict
     return {m: {role: a, "colleague": b} for m, a, b in zip(MEASURES, mine, theirs, strict=True)}
 
 
+class LedgerRecords:
+    """Records read from the ledger, for the comparisons that judge people as known at a time (a
+    RecordLoader), and `ratings`: what a performance reads of each, known at any time, from the
+    ledger's rating and amendment rows only (`known_ratings`)."""
+
+    def __init__(self, app: CareerLog):
+        self.app = app
+
+    def __call__(self, subjects: Sequence[str]) -> dict[str, CareerRecord]:
+        """Read a few hundred records per query (`entries_of`: as `CareerRecord.from_events` reads them)."""
+        entries = entries_of(self.app, subjects)
+        return {s: CareerRecord(s, entries.get(s, [])) for s in subjects}
+
+    def ratings(self, subjects: Sequence[str]) -> dict[str, Rated]:
+        """`KnownRatings` of each subject, or, with an amendment among them, the `KnownRecord` of a
+        record of its ratings and amendments (which reads the same performance as the whole record,
+        known at any time: a correction's target not in it is left alone, as it bears on no rating)."""
+        lean, others = read_ratings(self.app, subjects)
+        return {
+            s: lean[s] if s in lean else KnownRecord(CareerRecord.from_events(s, others.get(s, []))) for s in subjects
+        }
+
+
 def ledger_records(app: CareerLog) -> RecordLoader:
-    """Records read from the ledger, for the comparisons that judge people as known at a time."""
+    """Records read from the ledger (`LedgerRecords`)."""
+    return LedgerRecords(app)
 
-    def load(subjects: Sequence[str]) -> dict[str, CareerRecord]:
-        """Read a few hundred records per query."""
-        events = app.events_of(subjects)
-        return {s: CareerRecord.from_events(s, events.get(s, [])) for s in subjects}
 
-    return load
+def ratings_of(records: RecordLoader) -> RatingsLoader | None:
+    """A loader's ratings (`LedgerRecords.ratings`), if it has them."""
+    found = getattr(records, "ratings", None)
+    return found if callable(found) else None
 
 
 LATE_ANYWAY = ("correction", "retraction", "performance_rating")  # may change what an earlier day shows
@@ -386,7 +413,9 @@ class DecisionPassedOverQueries:
     def __init__(self, store: SqlStore, records: RecordLoader):
         self.store = store
         self.records = records
+        self.ratings = ratings_of(records)
         self.cache: dict[str, KnownRecord] = {}
+        self.rated: dict[str, Rated] = {}  # what the performances are read from (`ratings_of`)
 
     def passed_over(
         self,
@@ -403,7 +432,9 @@ class DecisionPassedOverQueries:
         two queries (a lone decision's colleagues in one), its records read together and kept only
         while its decisions are compared (memory holds one unit's colleagues), each colleague's
         record as known before a decision built once per knowledge cut and read once per day
-        (KnownRecord)."""
+        (KnownRecord). With a loader of ratings-only records (`ratings_of`), the performances are
+        read from those first, and the whole records only of the colleagues with a better one than
+        the appointee's and of those appointees (`compare_unit`)."""
         decisions = self.decisions(filters, nip, version, start, end)
         found: list[list[dict[str, Any]]] = [[] for _ in decisions]
 
@@ -419,10 +450,11 @@ class DecisionPassedOverQueries:
                 staff = UnitStaff(self.store, [decisions[i] for i in unit])
                 pools = [(i, staff.colleagues(decisions[i])) for i in unit]
             self.cache.clear()
-            self.load(sorted({s for i, others in pools for s in [decisions[i]["subject"], *others] if others}))
-            for i, others in pools:
-                found[i] = self.compare(decisions[i], others)
+            self.rated.clear()
+            for i, items in self.compare_unit([(decisions[i], others, i) for i, others in pools]):
+                found[i] = items
         self.cache.clear()
+        self.rated.clear()
         return [item for items in found for item in items]
 
     def decisions(
@@ -467,13 +499,53 @@ class DecisionPassedOverQueries:
             self.cache.update((s, KnownRecord(r)) for s, r in self.records(wanted).items())
         return {s: self.cache[s] for s in subjects if s in self.cache}
 
-    def compare(self, decision: Row, others: list[str]) -> list[dict[str, Any]]:
-        """The clearly stronger ones of a decision's colleagues (`colleagues`)."""
-        day = date.fromisoformat(decision["tmt"])
-        rule = rules().in_force("merit.passed_over", day)
-        if rule is None or not others:
-            return []
-        comparing = Comparison(decision, self.load([decision["subject"], *others]))
+    def load_rated(self, subjects: Sequence[str]) -> dict[str, Rated]:
+        """What the performances are read from: the loader's ratings if it has them, else the records."""
+        if self.ratings is None:
+            return dict(self.load(subjects))
+        wanted = [s for s in subjects if s not in self.rated]
+        if wanted:
+            self.rated.update(self.ratings(wanted))
+        return {s: self.rated[s] for s in subjects if s in self.rated}
+
+    def compare_unit(self, pools: Sequence[tuple[Row, list[str], int]]) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+        """The clearly stronger ones of each decision's colleagues (`colleagues`), tagged as given.
+
+        Clearly stronger needs a better performance, which rules most colleagues out and reads only
+        ratings: first every decision's colleagues with a better performance than the appointee's,
+        from everyone's ratings (`load_rated`); then, from the whole records of those and of their
+        appointees only, the rest of the comparison (`stronger`)."""
+        subjects = sorted({s for d, others, _ in pools for s in [d["subject"], *others] if others})
+        rated = self.load_rated(subjects)
+        judged: list[tuple[Row, Rule, list[str], int]] = []
+        wanted: set[str] = set()
+        for decision, others, tag in pools:
+            rule = rules().in_force("merit.passed_over", date.fromisoformat(decision["tmt"]))
+            if rule is None or not others:
+                continue
+            me = rated.get(decision["subject"])
+            if me is None:
+                continue
+            comparing = Comparison(decision, {})
+            moment, day, horizon, years = comparing.moment, comparing.day, comparing.horizon, comparing.years
+            mine = me.performance(moment, day, horizon, years)
+            better = [
+                o
+                for o in others
+                if (k := rated.get(o)) is not None and k.performance(moment, day, horizon, years) > mine
+            ]
+            if better:
+                judged.append((decision, rule, better, tag))
+                wanted.update([decision["subject"], *better])
+        records = self.load(sorted(wanted))
+        for decision, rule, better, tag in judged:
+            yield tag, self.compare(decision, rule, better, records)
+
+    def compare(
+        self, decision: Row, rule: Rule, others: list[str], records: dict[str, KnownRecord]
+    ) -> list[dict[str, Any]]:
+        """The clearly stronger ones of some of a decision's colleagues, on their whole records."""
+        comparing = Comparison(decision, records)
         me = comparing.known(decision["subject"])
         if me is None:
             return []

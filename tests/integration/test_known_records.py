@@ -1,0 +1,67 @@
+"""What the 202/post passed-over comparison reads of the ledger's rows directly (known_entries,
+known_ratings) is what careerlog's decoding and the records give, on both stores: every entry of
+every record of a demo, and the performance of every record as known before each of its
+recorded times on days of every year."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from careerlog.application import CareerLog
+from careerlog.config import Settings
+from careerlog.demo import load_demo
+from careerlog.sqlstore import SqlStore
+from projections.career import CareerRecord, Entry
+from projections.merit.known_entries import entries_of, plain_entry
+from projections.merit.known_ratings import KnownRatings, read_ratings
+from projections.merit.passed_over import KnownRecord, LedgerRecords, performance_on, performance_years
+
+DAYS = [date(year, month, 1) for year in range(2000, 2028) for month in (1, 4, 10)]
+
+
+@pytest.fixture
+def demo(database_url: str) -> Any:
+    app = CareerLog.from_settings(Settings(database_url=database_url))
+    load_demo(app, employees=60, seed=7, today=date(2026, 11, 23))
+    table = app.recorder.events_table_name
+    with SqlStore(app.recorder.datastore).statements() as sql:
+        subjects = [r["originator_id"] for r in sql.query(f"SELECT DISTINCT originator_id FROM {table}")]
+    yield app, sorted(subjects)
+    app.close()
+
+
+def test_entries_read_from_the_rows_are_those_of_the_decoded_events(demo: Any) -> None:
+    app, subjects = demo
+    events = app.events_of(subjects)
+    entries = entries_of(app, subjects)
+    assert set(entries) == set(events)
+    for subject in subjects:  # repr: the same values of the same types
+        assert repr(entries[subject]) == repr([Entry.of(e) for e in events[subject]])
+    records = LedgerRecords(app)(subjects)
+    assert all(repr(records[s].entries) == repr(CareerRecord.from_events(s, events[s]).entries) for s in subjects)
+
+
+def test_a_row_that_does_not_read_plainly_is_left_to_careerlog() -> None:
+    row = {"topic": "careerlog.domain.events:PerformanceRated", "originator_version": 3, "state": b'{"year": 2020}'}
+    assert plain_entry(row) is None  # the event would read the class's defaults or fail
+
+
+def test_the_performance_read_from_the_ratings_is_the_records_as_known_before_any_moment(demo: Any) -> None:
+    app, subjects = demo
+    lean, amended = read_ratings(app, subjects)
+    assert lean
+    assert amended  # both paths: some records with a correction or retraction among them
+    rated = LedgerRecords(app).ratings(subjects)
+    assert all(isinstance(rated[s], KnownRatings if s in lean else KnownRecord) for s in subjects)
+    records = LedgerRecords(app)(subjects)
+    for subject in subjects:
+        record = records[subject]
+        times = sorted({e.recorded_at for e in record.entries})
+        for moment in [*times, times[-1] + timedelta(seconds=1)]:  # the last: every entry known
+            known = record.known_before(moment)
+            for day in DAYS:  # (the comparison reads the rated years of the rules, on a horizon from the day)
+                found = rated[subject].performance(moment, day, day, performance_years(day))
+                assert found == performance_on(known, day), (subject, moment, day)
