@@ -125,7 +125,10 @@ class UnitOfWork:
 
     def note(self) -> None:
         """After each command: note the events it made, so that they are saved in that order."""
-        touched, noted, loaded = self.touched, self.noted, self.loaded
+        touched = self.touched
+        if not touched:
+            return
+        noted, loaded = self.noted, self.loaded
         for subject in touched if len(touched) == 1 else dict.fromkeys(touched):
             aggregate = loaded.get(subject)
             if aggregate is not None:
@@ -229,7 +232,15 @@ class CareerLog(Application[str]):
         uow = uow or UnitOfWork(self)
         uow.now = None
         uow.preload(batch_subjects(commands))
-        results = [self._attempt(uow, command, actor) for command in commands]
+        results: list[Outcome | Exception] = []
+        append, execute, note = results.append, self.execute, uow.note
+        for command in commands:  # self._attempt(uow, command, actor) for each, without the call
+            try:
+                append(execute(uow, command, actor))
+            except (InvalidInput, NotFound, IdempotencyConflict) as e:
+                append(e)
+            finally:
+                note()
         if dry_run:
             return results
         try:

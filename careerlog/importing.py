@@ -110,7 +110,7 @@ def kind_from_name(name: str) -> str | None:
 def read_jsonl(stream: IO[bytes]) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
     """(line number, row or the reason it is unreadable, bytes read) for each non-blank line."""
     for number, raw in enumerate(stream, start=1):
-        if raw.strip():
+        if raw and not raw.isspace():  # not blank (raw.strip() without copying the line)
             yield number, parse_jsonl_line(raw), len(raw)
 
 
@@ -201,14 +201,18 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
 def _migration(row: dict[str, Any]) -> Migration:
     raw = row["recorded_at"]
     try:
-        recorded_at = datetime.fromisoformat(str(raw))
+        recorded_at = datetime.fromisoformat(raw if type(raw) is str else str(raw))
     except ValueError:
         raise InvalidInput(f"Not a valid date and time: {raw!r}.", "recorded_at") from None
     migrated = row.get("migrated", True)
-    if isinstance(migrated, str):
-        migrated = migrated.strip().lower() in ("true", "1", "yes")
+    if migrated is not True:  # (as a careerlog export writes it: nothing to convert)
+        if isinstance(migrated, str):
+            migrated = migrated.strip().lower() in ("true", "1", "yes")
+        migrated = bool(migrated)
     recorded_by = row.get("recorded_by")
-    return Migration(recorded_at, str(recorded_by) if recorded_by else None, bool(migrated))
+    if type(recorded_by) is not str:
+        recorded_by = str(recorded_by) if recorded_by else None
+    return Migration(recorded_at, recorded_by or None, migrated)
 
 
 # ------------------------------------------------------------------------- importing

@@ -416,7 +416,11 @@ class LedgerAggregate(BaseAggregate[str]):
         key = identity_key(event_cls, values, recording.client_key)
         if key in self.keys:
             return None
-        fact = self.check_candidate(Fact(0, event_cls.KIND, values, local_date(recorded_at)))
+        fact = Fact(0, event_cls.KIND, values, local_date(recorded_at))
+        errors = FieldErrors()  # self.check_candidate(fact), without the call
+        self.check_fact(self.current_context(), fact, errors, new=True)
+        if errors.errors:
+            raise InvalidInput(errors.errors)
         version = self.version + 1
         if expected_version is not None and expected_version != version:
             return None
