@@ -358,6 +358,7 @@ class FairnessQueries(ViewReader):
             f"SELECT {', '.join(f's.{c}' for c in spell_columns)}, r.birth_date, r.recruitment_path"
             " FROM spells s JOIN roster r ON r.subject = s.subject ORDER BY s.subject, s.seq",
             [*spell_columns, "birth_date", "recruitment_path"],
+            categorical=True,
         )
 
     def _training(self, runs: pd.DataFrame) -> pd.DataFrame:
@@ -372,25 +373,42 @@ class FairnessQueries(ViewReader):
             ["subject", "start_date", "hours"],
         )
 
-    def _frame(self, statement: str, columns: list[str], chunk: int = 100_000) -> pd.DataFrame:
+    def _frame(
+        self, statement: str, columns: list[str], chunk: int = 100_000, categorical: bool = False
+    ) -> pd.DataFrame:
         """A query's rows as a frame, read a chunk at a time as tuples (on PostgreSQL through a server-side
         cursor), each repeated string kept once (a spell's dates and codes repeat across millions of rows: a
         dict per row, or a string per cell, would take gigabytes at a million employees). A chunk's columns
-        of text are made unique by pandas (factorize), then each distinct string kept once for all chunks."""
+        of text are made unique by pandas (factorize), then each distinct string kept once for all chunks;
+        with `categorical` the text columns are categoricals (a 4-byte code per cell, missing -1) of them."""
         import numpy as np
         import pandas as pd
 
         strings: dict[Any, Any] = {}
+        codes_of: dict[Any, int] = {}
+        texts: set[str] = set()
         chunks = []
         for rows in streamed(self.store, statement, [], chunk, tuples=True):
             frame = pd.DataFrame.from_records(rows, columns=columns)
             for name in columns:
                 if frame[name].dtype == object:
                     codes, uniques = pd.factorize(frame[name])
-                    kept = np.array([*(strings.setdefault(u, u) for u in uniques), None], dtype=object)
-                    frame[name] = kept[codes]  # a code of -1 (missing) takes the None at the end
+                    if categorical:
+                        texts.add(name)
+                        known = [codes_of.setdefault(u, len(codes_of)) for u in uniques]
+                        frame[name] = np.array([*known, -1], dtype=np.int32)[codes]
+                    else:
+                        kept = np.array([*(strings.setdefault(u, u) for u in uniques), None], dtype=object)
+                        frame[name] = kept[codes]  # a code of -1 (missing) takes the None at the end
             chunks.append(frame)
-        return pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=columns)
+        if not chunks:
+            return pd.DataFrame(columns=columns)
+        whole = pd.concat(chunks, ignore_index=True)
+        if texts:
+            kinds = pd.CategoricalDtype(pd.Index(list(codes_of), dtype=object))
+            for name in texts:
+                whole[name] = pd.Categorical.from_codes(whole[name].to_numpy(), dtype=kinds)
+        return whole
 
     def _performance(self) -> pd.DataFrame | None:
         """Mean performance score per employee over the promotion pool, or None without that view."""
