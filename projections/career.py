@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -137,7 +138,7 @@ class CareerRecord:
 
     def __init__(self, subject: str, entries: Sequence[Entry]):
         self.subject = subject
-        self.entries = sorted(entries, key=lambda e: e.version)
+        self.entries = sorted(entries, key=_VERSION)
         self.facts: dict[int, Fact] = {}
         self._merged: dict[tuple[str, ...], list[Fact]] = {}  # of_kind of several kinds, once each
         self._within: tuple[CareerRecord, Container[int]] | None = None  # the record whose facts this one shares
@@ -204,14 +205,16 @@ class CareerRecord:
         known = CareerRecord(self.subject, ())
         known._within = (self, versions)
         known.entries = entries
-        known.facts = {v: f for v, f in self.facts.items() if v in versions}
-        known.__dict__["active"] = [f for f in self.active if f.entry.version in versions]
-        index = known.__dict__["by_kind"] = defaultdict(list)
-        for kind, facts in self.by_kind.items():
-            kept = [f for f in facts if f.entry.version in versions]
-            if kept:
-                index[kind] = kept
-        return known
+        if isinstance(versions, range):  # the facts (in order of version) up to a version
+            kept = bisect.bisect_left(self._fact_versions, versions.stop)
+            known.facts = dict(itertools.islice(self.facts.items(), kept))
+        else:
+            known.facts = {v: f for v, f in self.facts.items() if v in versions}
+        return known  # its active facts and their index by kind: the full record's, filtered when first read
+
+    @cached_property
+    def _fact_versions(self) -> list[int]:
+        return list(self.facts)  # in order: the entries are applied in order of version
 
     @cached_property
     def _amendments(self) -> list[Entry]:
@@ -222,12 +225,22 @@ class CareerRecord:
     @cached_property
     def active(self) -> list[Fact]:
         """Facts not retracted, in order of effective date."""
+        if self._within is not None:  # the facts kept of the full record's, in its order
+            full, versions = self._within
+            return [f for f in full.active if f.entry.version in versions]
         return sorted((f for f in self.facts.values() if f.active), key=_order)
 
     @cached_property
     def by_kind(self) -> dict[str, list[Fact]]:
         """The active facts of each kind, in order of effective date (indexed once per record)."""
         index: dict[str, list[Fact]] = defaultdict(list)
+        if self._within is not None:  # the facts kept of the full record's lists
+            full, versions = self._within
+            for kind, facts in full.by_kind.items():
+                kept = [f for f in facts if f.entry.version in versions]
+                if kept:
+                    index[kind] = kept
+            return index
         for fact in self.active:
             index[fact.kind].append(fact)
         return index
@@ -465,6 +478,7 @@ class CareerRecord:
 
 
 _AMENDING = ("correction", "retraction")
+_VERSION = operator.attrgetter("version")
 
 
 def _order(fact: Fact) -> tuple[date, int]:

@@ -274,7 +274,8 @@ def promotion_rounds(record: CareerRecord, end: date | None = None, judge: Promo
     (up to `end`, by default the separation or the `horizon`; `judge`: the record's, if made).
 
     `eligible_101` on each round date, with what it reads that does not change between dates read
-    once: the employment kind, and the rank before the date (also the judge's)."""
+    once: the employment kind, the rank before the date (also the judge's: the dates ascend, so the
+    rank history is walked once) and when the time in rank is reached."""
     start = record.appointed_on
     if start is None:
         return []
@@ -282,14 +283,21 @@ def promotion_rounds(record: CareerRecord, end: date | None = None, judge: Promo
     end = end or record.separated_on or horizon(record)
     judge = judge or PromotionJudge(record)
     book, pns = judge.rules, record.employment_kind == "PNS"
+    history = record.rank_history
     rows: list[Row] = []
+    following, held = 0, None  # the next rank in the history; rank_before(day)
+    due, due_of = date.max, None  # the day the time in rank is reached, and of which (held, years)
     for day in round_dates(start, end):
-        rule = rule_on(book, TIME_IN_RANK, day)
-        years = None if rule is None else rule.params.get("years", {}).get(REGULAR)
-        held = record.rank_before(day)
+        while following < len(history) and history[following][0] < day:
+            tmt, rank, fact = history[following]
+            held, following = (rank, tmt, fact), following + 1
         if held is None:
             continue
-        quick = years is None or add_years(held[1], int(years)) <= day  # skip the full check early
+        rule = rule_on(book, TIME_IN_RANK, day)
+        years = None if rule is None else rule.params.get("years", {}).get(REGULAR)
+        if years is not None and (due_of is None or due_of[0] is not held or due_of[1] != years):
+            due, due_of = add_years(held[1], int(years)), (held, years)
+        quick = years is None or due <= day  # skip the full check early
         is_eligible = quick and pns and rule is not None and record.active_on(day) and _unbarred_101(judge, day, held)
         if not is_eligible and day not in promoted:
             continue

@@ -266,12 +266,8 @@ class PromotionJudge:
             if held is None:
                 return
         rank, since, rank_fact = held
-        for rule_id, judge in _JUDGES_BARS_FIRST if bars_first else _JUDGES:
-            rule = rule_on(self.rules, rule_id, day)
-            if (
-                rule is not None
-                and (result := judge(self, rule, day, kind, new_rank, rank, since, rank_fact)) is not None
-            ):
+        for rule, judge in in_force(self.rules, day, bars_first):
+            if (result := judge(self, rule, day, kind, new_rank, rank, since, rank_fact)) is not None:
                 yield result
 
     def checks(self, day: date, kind: str, new_rank: str) -> list[Check]:
@@ -443,6 +439,15 @@ _JUDGES: tuple[tuple[str, UnboundRule], ...] = tuple(
     (rule_id, getattr(PromotionJudge, name)) for rule_id, name in JUDGE_NAMES
 )
 _JUDGES_BARS_FIRST = tuple(sorted(_JUDGES, key=lambda j: BARS_FIRST.get(j[0], len(BARS_FIRST))))
+
+
+@functools.lru_cache(maxsize=65536)
+def in_force(book: Rules, day: date, bars_first: bool) -> tuple[tuple[Rule, UnboundRule], ...]:
+    """The promotion rules in force on a day, each with its judge, in the order `outcomes` asks them
+    (one look-up per day instead of one per rule: cached per rules object)."""
+    judges = _JUDGES_BARS_FIRST if bars_first else _JUDGES
+    found = ((rule_on(book, rule_id, day), judge) for rule_id, judge in judges)
+    return tuple((rule, judge) for rule, judge in found if rule is not None)
 
 
 def recorded_after(final: CareerRecord, day: date, moment: Any) -> list[Fact]:
