@@ -65,6 +65,13 @@ def entry_id() -> str:
     return f"{time.time_ns():016x}{secrets.token_hex(8)}"
 
 
+def entry_ids(count: int) -> list[str]:
+    """`count` new access-log ids, as `entry_id` makes them one after the other (each read of the clock
+    after the one before), their random parts drawn at once (one system call instead of one per id)."""
+    drawn = secrets.token_hex(8 * count)
+    return [f"{time.time_ns():016x}{drawn[start : start + 16]}" for start in range(0, 16 * count, 16)]
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -322,10 +329,11 @@ class Accounts:
     def record_access(self, reader: Account, action: str, targets: Iterable[Target]) -> int:
         """Log reads of employees' personal records by someone other than the employee."""
         at = self.clock().isoformat()
+        read = [t for t in targets if t.nip and t.nip != reader.nip]
+        username, role = reader.username, reader.role.value
         rows = [
-            (entry_id(), at, reader.username, reader.role.value, t.nip, t.agency, t.region, action)
-            for t in targets
-            if t.nip and t.nip != reader.nip
+            (i, at, username, role, t.nip, t.agency, t.region, action)
+            for i, t in zip(entry_ids(len(read)), read, strict=True)
         ]
         if rows:
             # Written on every read. PostgreSQL (production) commits it durably unless durable_access_log
