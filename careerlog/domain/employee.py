@@ -38,6 +38,8 @@ class Career:
         separating = _separation_statuses()
         separations = [f for f in self.by_kind["status_change"] if f.get("status") in separating]
         self.separation: Fact | None = separations[0] if separations else None
+        # the years rated: a new rating is compared with the others only when its year is among them
+        self.rated_years = {f.values.get("year") for f in self.by_kind["performance_rating"]}
 
     def add(self, fact: Fact) -> None:
         """Take in one more fact, as if the career had been built with it (a new recording)."""
@@ -48,6 +50,8 @@ class Career:
         separating = fact.kind == "status_change" and fact.get("status") in _separation_statuses()
         if separating and (self.separation is None or _order(fact) < _order(self.separation)):
             self.separation = fact
+        if fact.kind == "performance_rating":
+            self.rated_years.add(fact.values.get("year"))
 
     def others(self, kind: str, fact: Fact) -> list[Fact]:
         return [f for f in self.by_kind[kind] if f.version != fact.version]
@@ -342,6 +346,8 @@ def check_performance_rating(career: Career, fact: Fact, errors: FieldErrors) ->
     appointment = career.appointment
     if appointment is not None and year < appointment.values["effective_date"].year:
         errors.add("year", f"{year} is before the appointment year.")
+    if year not in career.rated_years:  # no rating of that year (the loop below would find none)
+        return
     version = fact.version
     for other in career.by_kind["performance_rating"]:
         if other.values.get("year") == year and other.version != version:  # the others rated that year

@@ -286,6 +286,20 @@ def test_a_year_is_rated_once() -> None:
     assert "already rated" in errors["year"][0]
 
 
+def test_a_rating_year_follows_corrections_and_reports_every_rating_of_it() -> None:
+    """The years rated are kept with the record: a corrected year frees the old one and takes the new one."""
+    employee = appoint()
+    record(employee, "performance_rating", f.rating(2020))  # version 2
+    record(employee, "performance_rating", f.rating(2021))  # version 3
+    record(employee, "correction", f.correction(2, "2022-01-10", year=2019))
+    record(employee, "performance_rating", f.rating(2020, effective_date="2022-01-11"))  # 2020 is free again
+    errors = refused(employee, "performance_rating", f.rating(2019, effective_date="2022-01-12"))
+    assert errors["year"] == ["2019 is already rated (version 2); correct it instead."]
+    # a correction making two ratings of one year is refused, naming the year's rating
+    errors = refused(employee, "correction", f.correction(3, "2022-01-13", year=2020))
+    assert "already rated (version 5)" in errors["corrected_fields.year"][0]
+
+
 def test_study_leave_cannot_start_twice_or_end_before_it_starts() -> None:
     employee = appoint()
     end = {"effective_date": "2016-01-01", "reference": "TB-END"}
