@@ -35,16 +35,16 @@ Rating = tuple[date, int, int, str, datetime]  # effective date, version, year, 
 class KnownRatings:
     """One person's ratings, none amended, and the mean score they give as known before a moment."""
 
-    __slots__ = ("by_year", "last", "yearly")
+    __slots__ = ("by_year", "yearly")
 
     def __init__(self, ratings: Iterable[Rating]):
         # per year, in the record's order (effective date, version): the last known one counts
         self.by_year: dict[int, list[tuple[datetime, str]]] = {}
         for _, _, year, predicate, recorded in sorted(ratings, key=lambda r: (r[0], r[1])):
             self.by_year.setdefault(year, []).append((recorded, predicate))
-        times = [t for found in self.by_year.values() for t, _ in found]
-        self.last = max(times) if times else None  # every rating is known before any later moment
-        self.yearly: dict[tuple[int, int], float] = {}  # the performance with every rating known
+        # per (year, years): the performance with every rating known, and when the last rating of
+        # those years was recorded (before any later moment they are all known)
+        self.yearly: dict[tuple[int, int], tuple[datetime | None, float]] = {}
 
     def score(self, year: int, moment: datetime | None) -> int | None:
         """The score of the rating of `year` known before `moment` (None: every one), if any."""
@@ -61,12 +61,14 @@ class KnownRatings:
 
     def performance(self, moment: datetime, day: date, horizon: date, years: int) -> float:
         """`performance_on` the record known before `moment` on `day` (`KnownRecord.performance`)."""
-        if self.last is not None and moment <= self.last:
-            return self.mean(day.year, years, moment)
         found = self.yearly.get((day.year, years))
         if found is None:
-            found = self.yearly[(day.year, years)] = self.mean(day.year, years, None)
-        return found
+            times = [t for n in range(1, years + 1) for t, _ in self.by_year.get(day.year - n, ())]
+            found = self.yearly[(day.year, years)] = (max(times, default=None), self.mean(day.year, years, None))
+        last, value = found
+        if last is None or moment > last:
+            return value
+        return self.mean(day.year, years, moment)
 
 
 def read_ratings(
