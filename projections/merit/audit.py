@@ -12,11 +12,12 @@ Tables (docs/views.md): `decisions`, `findings`, `promotion_rounds`, `eligibilit
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import date, timedelta
 from typing import Any
 
-from careerlog.reference import reference, rules
+from careerlog.reference import Reference, reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Fact, add_years, predicate_score
 from projections.framework import Projection, Table
@@ -262,11 +263,15 @@ def eligible_101(judge: PromotionJudge, day: date) -> bool:
 
 def _unbarred_101(judge: PromotionJudge, day: date, held: tuple[str, date, Fact]) -> bool:
     """No enforced rule bars a 101 promotion on `day` from the rank `held` (the rank before `day`)."""
-    ref = judge.ref
-    index = rank_index(ref, held[0])
-    if index + 1 >= len(ref.ranks):
-        return False
-    return not judge.barred(day, REGULAR, ref.ranks.codes[index + 1], held=held)
+    new = _next_rank(judge.ref, held[0])
+    return new is not None and not judge.barred(day, REGULAR, new, held=held)
+
+
+@functools.lru_cache(maxsize=1024)
+def _next_rank(ref: Reference, rank: str) -> str | None:
+    """The rank above `rank` (None at the top), cached per reference object."""
+    index = rank_index(ref, rank)
+    return None if index + 1 >= len(ref.ranks) else ref.ranks.codes[index + 1]
 
 
 def promotion_rounds(record: CareerRecord, end: date | None = None, judge: PromotionJudge | None = None) -> list[Row]:

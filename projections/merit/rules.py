@@ -275,9 +275,18 @@ class PromotionJudge:
         return list(self.outcomes(day, kind, new_rank))
 
     def barred(self, day: date, kind: str, new_rank: str, *, held: tuple[str, date, Fact] | None = None) -> bool:
-        """Whether an enforced rule bars the promotion (stops at the first that does; `held`: as
-        for `outcomes`)."""
-        return any(c.finding for c in self.outcomes(day, kind, new_rank, bars_first=True, held=held))
+        """Whether an enforced rule bars the promotion: `outcomes` (bars first) up to the first
+        finding, as a plain loop (the promotion rounds ask it some 11 times per employee)."""
+        if held is None:
+            held = self.record.rank_before(day)
+            if held is None:
+                return False
+        rank, since, rank_fact = held
+        for rule, judge in in_force(self.rules, day, True):
+            result = judge(self, rule, day, kind, new_rank, rank, since, rank_fact)
+            if result is not None and result.outcome == MISSING and result.enforced:  # a finding
+                return True
+        return False
 
     # Each judge returns None when the rule does not apply to the kind.
 
