@@ -96,3 +96,21 @@ def test_rows_inserted_unsynced_are_all_or_none(one_connection: SqlStore) -> Non
     with pytest.raises(PersistenceError):
         one_connection.insert("keyed", ("id", "body"), [(1, "fine"), (1, "the same key")], synced=False)
     assert one_connection.query("SELECT body FROM keyed") == []
+
+
+def test_rows_are_the_dicts_the_drivers_rows_make_in_their_order(one_connection: SqlStore) -> None:
+    one_connection.insert("notes", ("id", "body"), [(1, "first"), (2, None), (3, "it's")])
+    statements = [
+        "SELECT body, id FROM notes ORDER BY id",
+        "SELECT id AS n, body, id * 10 AS n FROM notes ORDER BY id",  # the name n twice
+        "SELECT * FROM notes WHERE id > 5",
+    ]
+    for statement in statements:
+        with one_connection.statements() as sql:
+            sql.cursor.execute(statement)
+            expected = [dict(row) for row in sql.cursor.fetchall()]  # the driver's row as a mapping
+        found = one_connection.query(statement)
+        assert found == expected
+        assert [list(row) for row in found] == [list(row) for row in expected]  # the keys' order too
+    first = {"n": 1, "body": "first"} if one_connection.dialect == "sqlite" else {"n": 10, "body": "first"}
+    assert one_connection.query(statements[1])[0] == first  # as each driver's row: SQLite the first, psycopg the last
