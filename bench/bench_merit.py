@@ -7,6 +7,12 @@ clone them to a larger population, then the audit an inspector runs over the vie
     .venv/bin/python -m bench.bench_merit audit --database-url URL                      # queries over the views
     .venv/bin/python -m bench.bench_merit passed-over --database-url URL --ledger-from 2025-01-01
 
+The 202/post comparison at the unit sizes of 100,000 employees, with a real ledger of that size:
+a bigstore of the 10,000-employee demo copied ten times into the same units (docs/audit.md):
+
+    .venv/bin/python -m bench.bigstore build --employees 100000 --schema pool_100k --prefix pool
+    .venv/bin/python -m bench.bench_merit passed-over --database-url URL-of-pool_100k
+
 URL is `sqlite:////tmp/x.db` or `postgresql://postgres@127.0.0.1:5432/test?schema=name` (`--db PATH`
 is short for the SQLite one).
 
