@@ -45,7 +45,8 @@ _FROM_JSON: dict[type, Converter] = {
 
 
 @cache
-def _class_of(topic: str) -> type:
+def class_of(topic: str) -> type:
+    """The event class a stored topic names (resolved once per topic)."""
     return typing.cast(type, resolve_topic(topic))
 
 
@@ -149,7 +150,7 @@ class CareerMapper(Mapper[str]):
         return rows
 
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
-        cls = _class_of(stored_event.topic)
+        cls = class_of(stored_event.topic)
         data = stored_event.state
         try:
             if self.cipher:

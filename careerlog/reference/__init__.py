@@ -114,7 +114,7 @@ class Rules:
     def in_force(self, rule_id: str, day: date) -> Rule | None:
         """The version of a rule in force on a day, or None when no version is (the first in file order)."""
         for rule in self._by_id.get(rule_id, ()):
-            if rule.valid_from <= day and (rule.valid_to is None or day < rule.valid_to):  # rule.in_force_on(day)
+            if rule.in_force_on(day):
                 return rule
         return None
 

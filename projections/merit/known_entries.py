@@ -19,7 +19,7 @@ import orjson
 from careerlog.application import CareerLog
 from careerlog.domain.events import LedgerEvent
 from careerlog.domain.payload import payload_fields
-from careerlog.persistence import _class_of, typed_state
+from careerlog.persistence import class_of, typed_state
 from careerlog.sqlstore import SqlStore, select_events_of
 from projections.career import Entry
 
@@ -54,7 +54,7 @@ def entries_of(app: CareerLog, subjects: Sequence[str]) -> dict[str, list[Entry]
 
 def plain_entry(row: Any) -> Entry | None:
     """`Entry.of(app.decode(row))` of a stored row, read from its state; None if it does not read plainly."""
-    cls: Any = _class_of(row["topic"])
+    cls: Any = class_of(row["topic"])
     state = orjson.loads(bytes(row["state"]))
     if "class_version" in state or getattr(cls, "class_version", 1) != 1:
         return None
