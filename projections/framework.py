@@ -12,6 +12,7 @@ these rows.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import itertools
 import multiprocessing
@@ -603,7 +604,10 @@ class RangeWorkers:
 
     def _work(self) -> None:
         try:
-            worker = Projector(self.projector.settings, self.chosen, batch_size=self.projector.batch_size, ensure=False)
+            # A range process reads with one connection and writes with another: small pools, so
+            # that --jobs 8 does not open 8 full pools (and run the server out of connections).
+            settings = dataclasses.replace(self.projector.settings, pool_size=2, max_overflow=2)
+            worker = Projector(settings, self.chosen, batch_size=self.projector.batch_size, ensure=False)
             try:
                 count = self._take_ranges(worker, lambda n: self.queue.put(("progress", n)), self._orphaned)
             finally:
