@@ -381,8 +381,11 @@ class UnitStaff:
         self.decided = {
             (r["subject"], r["tmt"], r["decision"], None if r["decision"] == "promotion" else r["kind"])
             for r in store.query(
-                "SELECT c.subject, c.tmt, c.decision, c.kind FROM decisions c WHERE c.tmt >= ? AND c.tmt <= ? "
-                f"AND c.subject IN (SELECT s.subject FROM {spells})",
+                # `|| ''`: look the staff's decisions up by subject (the primary key); on the index of
+                # (tmt, subject, version) PostgreSQL read every decision of the period for each of them
+                # (14 s for a unit of the 10,000 demo without statistics, 30 ms by subject)
+                "SELECT c.subject, c.tmt, c.decision, c.kind FROM decisions c WHERE c.tmt || '' >= ? "
+                f"AND c.tmt || '' <= ? AND c.subject IN (SELECT s.subject FROM {spells})",
                 [first, last, *params],
             )
         }
