@@ -7,7 +7,7 @@ passed as a parameter.
 
 from __future__ import annotations
 
-from calendar import monthrange
+from calendar import isleap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -170,7 +170,8 @@ class Queries(ViewReader):
         shown = rows[:per_page]
         following = order.next_cursor(shown[-1], sort) if len(rows) > per_page else None
         number = page if after is None else None
-        return RosterPage([self._roster_item(r) for r in shown], total, number, per_page, following)
+        today = self.today
+        return RosterPage([self._roster_item(r, today) for r in shown], total, number, per_page, following)
 
     def headcount(self, by: Sequence[str], filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Counts of employees by any of the roster's fields (and age band)."""
@@ -232,8 +233,9 @@ class Queries(ViewReader):
         labels = ", ".join(age_band_label(lo, hi) for lo, hi in AGE_BANDS)
         raise InvalidInput(f"Unknown age band; one of {labels}.", "age_band")
 
-    def _roster_item(self, row: Row) -> dict[str, Any]:
-        today = self.today
+    def _roster_item(self, row: Row, today: date | None = None) -> dict[str, Any]:
+        """A roster row as the API shows it, on `today` (read once per page; the reader's today if None)."""
+        today = today or self.today
         item = {k: v for k, v in row.items() if k not in ("subject", "rank_order")}
         item["nip"] = row["subject"]
         item["confirmed"] = bool(row["confirmed"])
@@ -241,17 +243,29 @@ class Queries(ViewReader):
         item["years_in_rank"] = _years(row["rank_since"], end)
         item["years_of_service"] = _years(row["appointed_on"], end)
         age = age_on(date.fromisoformat(row["birth_date"]), today) if row["birth_date"] else None
-        item["age_band"] = next(
-            (age_band_label(lo, hi) for lo, hi in AGE_BANDS if age is not None and lo <= age <= hi), "unknown"
-        )
+        item["age_band"] = AGE_BAND_OF.get(age, "unknown")
         return item
+
+
+def _age_bands() -> dict[int | None, str]:
+    """The label of each age in a band (the first band holding it), by age."""
+    found: dict[int | None, str] = {}
+    for low, high in AGE_BANDS:
+        for age in range(low, high + 1):
+            found.setdefault(age, age_band_label(low, high))
+    return found
+
+
+AGE_BAND_OF = _age_bands()  # any other age (or None) is "unknown"
 
 
 def age_on(birth: date, day: date) -> int:
     """Whole years from birth to day, as relativedelta counts them (a 29 February birthday falls on
     28 February in other years), as the age-band filters do; without building a relativedelta."""
-    birthday = birth.replace(year=day.year, day=min(birth.day, monthrange(day.year, birth.month)[1]))
-    return day.year - birth.year - (day < birthday)
+    month, dom = birth.month, birth.day
+    if month == 2 and dom == 29 and not isleap(day.year):
+        dom = 28
+    return day.year - birth.year - ((day.month, day.day) < (month, dom))
 
 
 def _years(day: str | None, end: date) -> float | None:

@@ -1,0 +1,86 @@
+"""A response shape's cut gives data that is already its own cut back as it is (a timeline item nothing
+amended): the same as cutting it field by field, for any data, at every depth; and a roster item's age
+band is the first band holding the age."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import orjson
+
+from projections.queries import AGE_BAND_OF, AGE_BANDS, age_band_label
+from web.api.common import Shape, shape_of
+from web.api.schemas import RosterPageSchema, TimelineSchema
+
+
+def field_by_field(shape: Shape, data: Any) -> Any:
+    """The cut as the shape's fields say it, one by one at every depth (no data given back as it is)."""
+    if data is None:
+        return None
+    out = {}
+    for key, attribute, nested, many in shape.fields:
+        if attribute in data:
+            value = data[attribute]
+            if nested is not None and value is not None:
+                value = [field_by_field(nested, v) for v in value] if many else field_by_field(nested, value)
+            out[key] = value
+    return out
+
+
+def random_data(shape: Shape, rng: random.Random) -> dict[str, Any]:
+    """Data for the shape: its fields (some missing or reordered), extra keys, nested values None, empty
+    or holding data of their own."""
+    data: dict[str, Any] = {}
+    for _, attribute, nested, many in shape.fields:
+        if rng.random() < 0.05:
+            continue
+        if nested is None:
+            data[attribute] = rng.choice([None, 0, 1, "", "text", [], {}, {"x": 1}, [1, 2]])
+        elif many:
+            data[attribute] = rng.choice([None, [], [random_data(nested, rng) for _ in range(rng.randrange(1, 3))]])
+        else:
+            data[attribute] = rng.choice([None, {}, random_data(nested, rng)])
+    if rng.random() < 0.1:
+        data["extra"] = "not documented"
+    if rng.random() < 0.1:
+        data = dict(reversed(list(data.items())))
+    return data
+
+
+def test_a_cut_is_the_field_by_field_cut_for_any_data() -> None:
+    rng = random.Random(11)
+    given_back = 0
+    for schema in (TimelineSchema(), RosterPageSchema()):
+        shape = shape_of(schema)
+        item = shape.fields[-1][2] if schema.__class__ is TimelineSchema else None
+        for _ in range(3000):
+            data = random_data(shape, rng)
+            cut = shape.cut(data)
+            assert cut == field_by_field(shape, data)
+            assert orjson.dumps(cut) == orjson.dumps(field_by_field(shape, data))  # the keys' order too
+            for value in data.get("items") or []:
+                if item is not None and item.cut(value) is value:
+                    given_back += 1
+    assert given_back > 0  # the data given back as it is was met
+
+
+def test_an_unamended_timeline_item_is_its_own_cut_and_an_amended_one_is_cut() -> None:
+    item_shape = shape_of(TimelineSchema()).fields[-1][2]
+    assert item_shape is not None
+    keys = [key for key, _, _, _ in item_shape.fields]
+    plain = dict.fromkeys(keys, "x") | {"corrections": [], "retracted": None}
+    assert item_shape.cut(plain) is plain
+    corrected = plain | {"corrections": [{"version": 3, "reason": "typo", "secret": 1}]}
+    assert item_shape.cut(corrected) is not corrected
+    assert "secret" not in item_shape.cut(corrected)["corrections"][0]
+    assert item_shape.cut(plain | {"retracted": {"version": 4, "secret": 1}})["retracted"] == {"version": 4}
+    assert item_shape.cut(plain | {"extra": 1}) == plain
+
+
+def test_an_age_band_is_the_first_band_holding_the_age() -> None:
+    for age in [None, *range(-5, 260)]:
+        expected = next(
+            (age_band_label(lo, hi) for lo, hi in AGE_BANDS if age is not None and lo <= age <= hi), "unknown"
+        )
+        assert AGE_BAND_OF.get(age, "unknown") == expected
