@@ -6,9 +6,11 @@ a concurrent writer is retried from fresh state. Queries return plain data.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -93,12 +95,16 @@ class UnitOfWork:
     made: list[LedgerEvent] = field(default_factory=list)  # new events, in the order commands made them
     noted: dict[str, int] = field(default_factory=dict)  # how many of each record's new events are in `made`
     now: datetime | None = None  # the clock's last reading for a migration's recorded time, within one batch
+    # records as the batch before left them, taken up instead of reading them (that batch may not be written yet)
+    carried: dict[str, LedgerAggregate | None] = field(default_factory=dict)
 
     def get(self, subject: str) -> LedgerAggregate | None:
         self.touched.append(subject)
         if subject not in self.loaded:
             if subject in self.preloaded:
                 self.loaded[subject] = self.preloaded.pop(subject)
+            elif self.carried.get(subject) is not None:
+                self.loaded[subject] = self.carried.pop(subject)
             else:
                 try:
                     self.loaded[subject] = self.app.repository.get(subject)
@@ -111,7 +117,10 @@ class UnitOfWork:
 
         Taking them up in that order keeps the order in which changed records are saved.
         """
-        wanted = sorted({s for s in subjects if s not in self.loaded and s not in self.preloaded})
+        carried = self.carried
+        wanted = sorted(
+            {s for s in subjects if s not in self.loaded and s not in self.preloaded and carried.get(s) is None}
+        )
         found = self.app.get_aggregates(wanted)
         for subject in wanted:
             self.preloaded[subject] = found.get(subject)
@@ -230,6 +239,17 @@ class CareerLog(Application[str]):
         """
         commands = list(commands)
         uow = uow or UnitOfWork(self)
+        results = self.decide_batch(commands, actor, uow)
+        if dry_run:
+            return results
+        try:
+            self.save_batch(uow.new_events())
+        except RecordConflictError:
+            results = self.redo_alone(commands, actor)
+        return results
+
+    def decide_batch(self, commands: Sequence[Command], actor: str, uow: UnitOfWork) -> list[Outcome | Exception]:
+        """Carry out a batch's commands in the unit of work (nothing saved): an outcome or an error each."""
         uow.now = None
         uow.preload(batch_subjects(commands))
         results: list[Outcome | Exception] = []
@@ -241,13 +261,11 @@ class CareerLog(Application[str]):
                 append(e)
             finally:
                 note()
-        if dry_run:
-            return results
-        try:
-            self.save_batch(uow.new_events())
-        except RecordConflictError:
-            results = [self._attempt_alone(command, actor) for command in commands]
         return results
+
+    def redo_alone(self, commands: Sequence[Command], actor: str) -> list[Outcome | Exception]:
+        """A batch that met a concurrent write, carried out and saved one command at a time from fresh records."""
+        return [self._attempt_alone(command, actor) for command in commands]
 
     def save_batch(self, events: Iterable[LedgerEvent]) -> None:
         """Save new events of many records in one transaction, written in bulk, in the given order.
@@ -463,6 +481,91 @@ class CareerLog(Application[str]):
 
     def max_notification_id(self) -> int:
         return self.recorder.max_notification_id() or 0
+
+
+@dataclass
+class Batch:
+    """A batch of commands on its way through `WritingAhead`: its results are final once it is `written`."""
+
+    commands: list[Command]
+    tag: Any  # the caller's (an import's: the bytes its rows took)
+    results: list[Outcome | Exception] = field(default_factory=list)
+    uow: UnitOfWork | None = None
+    write: Future[None] | None = None
+    written: bool = False
+
+
+class WritingAhead:
+    """`record_batch` for a sequence of batches, each batch written while the next one is decided.
+
+    A batch's events are written in a thread (sqlite3 and psycopg let go of the GIL while the
+    database works) while the next batch is decided from the records as the batch before left
+    them in memory (`UnitOfWork.carried`); the others it reads from the store, which that
+    batch did not change. A batch is written only once the one before it is: the store
+    always holds the first batches of a run, each whole or not at all. If a batch meets a
+    concurrent write, it is redone one by one as `record_batch` redoes it, and the next batch,
+    decided from what it had made, is decided again from the store. If its write fails
+    otherwise, the error is raised and the next batch is not written, as `record_batch` would
+    have raised before deciding it. Every batch thus gets the results `record_batch` would give
+    it, the batches called one after the other.
+    """
+
+    def __init__(self, app: CareerLog, actor: str):
+        self.app, self.actor = app, actor
+        self.mapper = cast(CareerMapper, app.mapper)
+        self.writer = ThreadPoolExecutor(1, thread_name_prefix="careerlog-write")
+        self.pending: Batch | None = None  # the batch being written
+
+    def add(self, commands: list[Command], tag: Any) -> list[Batch]:
+        """Decide a batch and start writing it; the batches whose results are now final, in order."""
+        batch, before = Batch(commands, tag), self.pending
+        app, actor = self.app, self.actor
+        done = []
+        try:
+            batch.uow = UnitOfWork(app, carried=before.uow.loaded if before and before.uow else {})
+            if commands:
+                batch.results = app.decide_batch(commands, actor, batch.uow)
+        except Exception:
+            batch.uow = None  # decided from records that may not be saved: decide it again, after the one before
+        if before is not None:
+            self.pending = None
+            done.append(self._finish(before))
+            if not before.written:
+                batch.uow = None  # redone one by one: its records are in the store, not as this batch found them
+        if batch.uow is None:
+            batch.uow = UnitOfWork(app)
+            batch.results = app.decide_batch(commands, actor, batch.uow)
+        rows = self.mapper.to_stored_rows(batch.uow.new_events())
+        if rows:
+            batch.write = self.writer.submit(insert_stored_events, app.recorder, rows)
+            self.pending = batch
+        else:
+            batch.written = True
+            done.append(batch)
+        return done
+
+    def finish(self) -> list[Batch]:
+        """Wait for the last batch to be written; its results (an empty list when there was none)."""
+        before, self.pending = self.pending, None
+        return [self._finish(before)] if before is not None else []
+
+    def close(self) -> None:
+        """Wait for a write still running (after an error or an interruption) and stop the thread."""
+        before, self.pending = self.pending, None
+        if before is not None and before.write is not None:
+            with contextlib.suppress(BaseException):
+                before.write.result()
+        self.writer.shutdown()
+
+    def _finish(self, batch: Batch) -> Batch:
+        assert batch.write is not None
+        try:
+            batch.write.result()
+            batch.written = True
+        except RecordConflictError:
+            batch.results = self.app.redo_alone(batch.commands, self.actor)
+        batch.uow = None
+        return batch
 
 
 @lru_cache(maxsize=1 << 16)

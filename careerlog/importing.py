@@ -23,7 +23,7 @@ from typing import IO, Any
 
 import orjson
 
-from careerlog.application import CareerLog, Command, Migration, UnitOfWork, unit_subject
+from careerlog.application import Batch, CareerLog, Command, Migration, UnitOfWork, WritingAhead, unit_subject
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import Outcome
@@ -228,37 +228,60 @@ def import_rows(
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
-    """Record every good row in batches (one transaction each) and report the rest."""
+    """Record every good row in batches (one transaction each) and report the rest.
+
+    Each batch is written while the next one is read and decided (`WritingAhead`), with the
+    results, report and store of batches recorded one after the other; the progress counts
+    a batch's bytes once it is written.
+    """
     report = ImportReport(dry_run=dry_run)
     dry_uow = UnitOfWork(app) if dry_run else None
+    ahead = None if dry_run else WritingAhead(app, actor)
     batch: list[Command] = []
     size = 0
 
-    def flush() -> None:
-        nonlocal size
-        if batch:
-            results = app.record_batch(batch, actor=actor, dry_run=dry_run, uow=dry_uow)
-            for command, result in zip(batch, results, strict=True):
+    def tally(done: list[Batch]) -> None:
+        for written in done:
+            for command, result in zip(written.commands, written.results, strict=True):
                 _tally(report, command, result)
-            batch.clear()
-        if progress:
-            progress(size)
+            if progress:
+                progress(written.tag)
+
+    def flush() -> None:
+        nonlocal batch, size
+        if ahead is not None:
+            tally(ahead.add(batch, size))
+            batch = []
+        else:
+            if batch:
+                results = app.record_batch(batch, actor=actor, dry_run=dry_run, uow=dry_uow)
+                for command, result in zip(batch, results, strict=True):
+                    _tally(report, command, result)
+                batch.clear()
+            if progress:
+                progress(size)
         size = 0
 
-    for line, row, nbytes in rows:
-        report.rows += 1
-        size += nbytes
-        if isinstance(row, InvalidInput):
-            report.rejected.append(RowProblem(line, None, None, row.errors))
-            continue
-        try:
-            batch.append(row_to_command(line, row, migration=migration))
-        except InvalidInput as e:
-            report.rejected.append(RowProblem(line, _subject_of(row), row.get("kind"), e.errors))
-            continue
-        if len(batch) >= batch_size:
-            flush()
-    flush()
+    try:
+        for line, row, nbytes in rows:
+            report.rows += 1
+            size += nbytes
+            if isinstance(row, InvalidInput):
+                report.rejected.append(RowProblem(line, None, None, row.errors))
+                continue
+            try:
+                batch.append(row_to_command(line, row, migration=migration))
+            except InvalidInput as e:
+                report.rejected.append(RowProblem(line, _subject_of(row), row.get("kind"), e.errors))
+                continue
+            if len(batch) >= batch_size:
+                flush()
+        flush()
+        if ahead is not None:
+            tally(ahead.finish())
+    finally:
+        if ahead is not None:
+            ahead.close()
     report.rejected.sort(key=lambda p: p.line)
     return report
 
