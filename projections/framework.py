@@ -57,10 +57,18 @@ class Table:
 
     def ddl(self) -> list[str]:
         cols = ", ".join(f"{name} {kind}" for name, kind in self.columns)
-        statements = [f"CREATE TABLE IF NOT EXISTS {self.name} ({cols}, PRIMARY KEY ({', '.join(self.primary_key)}))"]
-        for i, columns in enumerate(self.indexes):
-            statements.append(f"CREATE INDEX IF NOT EXISTS {self.name}_ix{i} ON {self.name} ({', '.join(columns)})")
-        return statements
+        table = f"CREATE TABLE IF NOT EXISTS {self.name} ({cols}, PRIMARY KEY ({', '.join(self.primary_key)}))"
+        return [table, *self.index_ddl()]
+
+    def index_ddl(self) -> list[str]:
+        """The statements creating its indexes (other than the primary key's)."""
+        return [
+            f"CREATE INDEX IF NOT EXISTS {self.name}_ix{i} ON {self.name} ({', '.join(columns)})"
+            for i, columns in enumerate(self.indexes)
+        ]
+
+    def drop_index_ddl(self) -> list[str]:
+        return [f"DROP INDEX IF EXISTS {self.name}_ix{i}" for i in range(len(self.indexes))]
 
     def insert_statement(self) -> str:
         names = self.column_names
@@ -334,7 +342,8 @@ class Projector:
         by side by this process and jobs - 1 forked ones, each taking the next range left when
         it finishes one. Every range is read up to the same position (the head when the rebuild
         began) and each subject's rows are written once, so the tables are those of a serial
-        rebuild; the position is recorded when every range is done.
+        rebuild; the position is recorded when every range is done. The rebuilt views' tables
+        are indexed (other than by their primary keys) once their rows are in.
         """
         wanted = set(names) if names is not None else {p.name for p in self.projections}
         chosen = [p for p in self.projections if p.name in wanted]
@@ -345,6 +354,9 @@ class Projector:
         with self.views.sql.transaction() as sql:
             for projection in chosen:
                 self._set_schema(sql, projection, "rebuilding")
+                for table in projection.tables:  # made again once the rows are in (_finish_rebuild)
+                    for statement in table.drop_index_ddl():
+                        sql.execute(statement)
         with fewer_collections(), _frozen_heap():
             ranges = self.work_ranges(head, jobs) if jobs > 1 else [SubjectRange("", None)]
             if len(ranges) == 1:
@@ -382,7 +394,12 @@ class Projector:
         return count
 
     def _finish_rebuild(self, projection: Projection, head: int) -> None:
+        """Index the rebuilt rows, mark the view ready and record the position, in one transaction."""
+
         def ready(sql: Sql) -> None:
+            for table in projection.tables:
+                for statement in table.index_ddl():
+                    sql.execute(statement)
             self._set_schema(sql, projection, "ready")
 
         try:
