@@ -14,6 +14,7 @@ import contextlib
 import csv
 import gc
 import io
+import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated",
 MIGRATION_KEYS = ("recorded_at", "recorded_by", "migrated")
 _META = frozenset(META_KEYS)
 DEFAULT_BATCH = 2000
+WRITE_AHEAD_ENV = "CAREERLOG_IMPORT_WRITE_AHEAD"  # "off": each batch written before the next is read (to compare)
 
 
 @quick_init
@@ -236,7 +238,7 @@ def import_rows(
     """
     report = ImportReport(dry_run=dry_run)
     dry_uow = UnitOfWork(app) if dry_run else None
-    ahead = None if dry_run else WritingAhead(app, actor)
+    ahead = None if dry_run or os.environ.get(WRITE_AHEAD_ENV, "on") == "off" else WritingAhead(app, actor)
     batch: list[Command] = []
     size = 0
 

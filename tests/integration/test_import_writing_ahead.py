@@ -193,3 +193,17 @@ def test_many_rows_are_written_in_statements_that_sqlite_takes(sqlite_url: str) 
         ]
         expected = app.mapper.to_stored_event(app.get_events(nips[8500])[0])
         assert (rows[8500].topic, rows[8500].state) == (expected.topic, expected.state)
+
+
+def test_an_import_without_writing_ahead_gives_the_same_rows_and_report(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_jsonl(tmp_path / "e.jsonl", career_rows())
+    with CareerLog.from_settings(settings, clock=lambda: f.NOW) as app:
+        ahead = import_file(app, path, actor="hr", batch_size=3)
+        written = stored(app)
+    monkeypatch.setenv("CAREERLOG_IMPORT_WRITE_AHEAD", "off")
+    monkeypatch.setattr(application.WritingAhead, "add", lambda *a: pytest.fail("wrote ahead"))
+    with CareerLog.from_settings(Settings(database_url=f"sqlite:///{tmp_path}/off.db"), clock=lambda: f.NOW) as app:
+        assert import_file(app, path, actor="hr", batch_size=3).to_dict() == ahead.to_dict()
+        assert stored(app) == written
