@@ -100,6 +100,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--ledger-to", help="Last TMT of the decisions the ledger passed-over query compares.")
     parser.add_argument("--json", help="audit: write every answer to this file (to compare two versions)")
     parser.add_argument("--skip-time-to-promotion", action="store_true", help="audit: not the Kaplan-Meier/Cox step")
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="audit: time to promotion by this many dimensions at a time (processes)"
+    )
     args = parser.parse_args(argv)
     if not (args.db or args.database_url):
         parser.error("give --db or --database-url")
@@ -142,7 +145,9 @@ def audit(app: CareerLog, store: SqlStore, args: argparse.Namespace) -> None:
     if not args.skip_time_to_promotion:
         answers["time_to_promotion"] = timed(
             f"time to promotion by {len(DIMENSIONS)} dimensions",
-            lambda: dict(zip(DIMENSIONS, fairness.time_to_promotion_by(DIMENSIONS, end=END), strict=True)),
+            lambda: dict(
+                zip(DIMENSIONS, fairness.time_to_promotion_by(DIMENSIONS, end=END, jobs=args.jobs), strict=True)
+            ),
         )
     print(
         f"audit total: {time.perf_counter() - started:.1f} s wall, {process_cpu() - cpu:.1f} s CPU, "
@@ -242,21 +247,28 @@ def clone_table(store: SqlStore, table: Table, times: int) -> None:
 
 
 def process_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    """CPU of this process and of the processes it started that have ended (time to promotion's --jobs)."""
+    usage, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime
 
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def peak_child_rss_mb() -> float:
+    """The largest peak RSS of one ended child process (0 without any)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def timed(label: str, step: Callable[[], Any]) -> Any:
     started, cpu = time.perf_counter(), process_cpu()
     found = step()
     size = f"{len(found):,} " if isinstance(found, list | dict) else ""
+    child = f", a child's {peak_child_rss_mb():,.0f} MB" if peak_child_rss_mb() else ""
     print(
         f"{label}: {size}in {time.perf_counter() - started:.1f} s wall, {process_cpu() - cpu:.1f} s CPU; "
-        f"peak RSS {peak_rss_mb():,.0f} MB",
+        f"peak RSS {peak_rss_mb():,.0f} MB{child}",
         flush=True,
     )
     return found

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from careerlog.domain.errors import InvalidInput
 from projections.merit.groups import add_group, dimensions, p_value, rounded, source_columns
 from projections.merit.queries import streamed
-from projections.merit.survival import ATTRIBUTES, rank_spells, time_to_promotion, training_per_year
+from projections.merit.survival import ATTRIBUTES, rank_spells, time_to_promotion_each, training_per_year
 from projections.reading import ViewReader
 from projections.training import filter_clauses, where_sql, whole_number
 
@@ -313,21 +313,20 @@ class FairnessQueries(ViewReader):
         end: Any = None,
         scope: Mapping[str, Any] | None = None,
         min_cell: Any = DEFAULT_MIN_CELL,
+        jobs: int = 1,
     ) -> list[dict[str, Any]]:
-        """`time_to_promotion` by each of several dimensions (or pairs), the rank spells read once."""
+        """`time_to_promotion` by each of several dimensions (or pairs), the rank spells read once; with `jobs`
+        > 1, that many dimensions at a time in forked processes (the same answers)."""
         asks = [Request.checked(by, start, end, scope, min_cell) for by in bys]
         if not asks:
             return []
         ask = asks[0]
         until = ask.end or self.today.isoformat()
         runs, covariates = self._rank_spells(ask, until)
+        found = time_to_promotion_each(runs, [one.by for one in asks], covariates, min_cell=ask.min_cell, jobs=jobs)
         return [
-            {
-                **one.header(),
-                "period": {"from": one.start, "to": until},
-                **time_to_promotion(runs, one.by, covariates, min_cell=one.min_cell),
-            }
-            for one in asks
+            {**one.header(), "period": {"from": one.start, "to": until}, **answer}
+            for one, answer in zip(asks, found, strict=True)
         ]
 
     def _rank_spells(self, ask: Request, until: str) -> tuple[pd.DataFrame, list[str]]:
