@@ -59,13 +59,19 @@ class KnownRatings:
         rated = [s for s in scores if s is not None]
         return sum(rated) / len(rated) if rated else 0.0
 
-    def performance(self, moment: datetime, day: date, horizon: date, years: int) -> float:
-        """`performance_on` the record known before `moment` on `day` (`KnownRecord.performance`)."""
+    def settled(self, day: date, horizon: date, years: int) -> tuple[datetime | None, float]:
+        """(last, value): `performance(moment, day, horizon, years)` is `value` for any moment after
+        `last` (None: any moment), as `KnownRecord.settled`: here, when the last rating of the years
+        it reads was recorded, and the performance with every rating known."""
         found = self.yearly.get((day.year, years))
         if found is None:
             times = [t for n in range(1, years + 1) for t, _ in self.by_year.get(day.year - n, ())]
             found = self.yearly[(day.year, years)] = (max(times, default=None), self.mean(day.year, years, None))
-        last, value = found
+        return found
+
+    def performance(self, moment: datetime, day: date, horizon: date, years: int) -> float:
+        """`performance_on` the record known before `moment` on `day` (`KnownRecord.performance`)."""
+        last, value = self.settled(day, horizon, years)
         if last is None or moment > last:
             return value
         return self.mean(day.year, years, moment)

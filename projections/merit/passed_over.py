@@ -17,8 +17,8 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from itertools import groupby
-from operator import attrgetter
-from typing import Any, Union
+from operator import attrgetter, itemgetter
+from typing import Any, NamedTuple, Union
 
 from dateutil.relativedelta import relativedelta
 
@@ -230,13 +230,18 @@ class KnownRecord:
     def performance(self, moment: datetime, day: date, horizon: date, years: int) -> float:
         """`performance_on` the record known before `moment` on `day` (`years`: the rated years it
         reads); the final record's once per year."""
-        last = self.final_after(day, horizon)
+        last, value = self.settled(day, horizon, years)
         if last is not None and moment <= last:
             return self.read(moment, day, horizon).performance
+        return value
+
+    def settled(self, day: date, horizon: date, years: int) -> tuple[datetime | None, float]:
+        """(last, value): `performance(moment, day, horizon, years)` is `value`, the final record's,
+        for any moment after `last` (None: any moment; `final_after`)."""
         found = self.yearly.get((day.year, years))
         if found is None:
             found = self.yearly[(day.year, years)] = mean_score(self.final, day.year, years)
-        return found
+        return self.final_after(day, horizon), found
 
 
 class Reading:
@@ -371,6 +376,7 @@ class UnitStaff:
         params = [decisions[0]["agency"], decisions[0]["unit"], *ranks, last, first]
         self.spells: dict[str, list[tuple[str, str, str | None]]] = {}
         self.decided: set[tuple[str, str, str, str | None]] = set()
+        self.cache: dict[tuple[str | None, str], list[str]] = {}
         if not ranks:
             return
         for row in store.query(
@@ -390,24 +396,84 @@ class UnitStaff:
             )
         }
 
-    def colleagues(self, decision: Row) -> list[str]:
-        """Who was in the decision's agency and unit at its rank the day before the TMT, and was not
-        promoted (any kind) or appointed to the same kind of post on the TMT, in subject order."""
-        if decision["rank_before"] is None:
-            return []
+    def pool(self, decision: Row) -> Pool:
+        """The decision's colleagues: who was in its agency and unit at its rank the day before the
+        TMT (`present`, shared by the decisions of that rank and day), but not the appointee and not
+        those promoted (any kind) or appointed to the same kind of post on the TMT."""
         day, subject, kind = decision["tmt"], decision["subject"], decision["decision"]
         received = None if kind == "promotion" else decision["kind"]
-        found: list[str] = []
-        for other, start, end in self.spells.get(decision["rank_before"], ()):
-            if (
-                start < day
-                and (end is None or end >= day)
-                and other != subject
-                and (not found or found[-1] != other)
-                and (other, day, kind, received) not in self.decided
-            ):
-                found.append(other)
+        decided = self.decided
+        return Pool(
+            decision,
+            self.present(decision["rank_before"], day),
+            lambda other: other == subject or (other, day, kind, received) in decided,
+        )
+
+    def present(self, rank: str | None, day: str) -> list[str]:
+        """Who was in the unit at `rank` the day before `day`, in subject order, once per rank and day."""
+        found = self.cache.get((rank, day))
+        if found is None:
+            found = self.cache[(rank, day)] = []
+            for other, start, end in self.spells.get(rank, ()) if rank is not None else ():
+                if start < day and (end is None or end >= day) and (not found or found[-1] != other):
+                    found.append(other)
         return found
+
+
+class Pool(NamedTuple):
+    """A decision and its colleagues: those `present` but not `excluded`."""
+
+    decision: Row
+    present: list[str]
+    excluded: Callable[[str], bool]
+
+    def colleagues(self) -> list[str]:
+        return [s for s in self.present if not self.excluded(s)]
+
+
+def nobody(subject: str) -> bool:
+    return False
+
+
+class Ranking:
+    """The colleagues present on one day (`Pool.present`, a list shared by the decisions of one
+    agency, unit, rank and TMT) ordered by their performance once every rating it reads is known
+    (`settled`), so that a decision finds those with a better performance than its appointee's
+    without reading every colleague: a colleague whose performance is settled by the decision's
+    recorded time has a better one exactly when its settled one is; the others, whose ratings of
+    those years were recorded at or after it, are read as known then."""
+
+    def __init__(self, present: Sequence[str], rated: dict[str, Rated], day: date, horizon: date, years: int):
+        ranked: list[tuple[float, int, datetime | None]] = []
+        for position, subject in enumerate(present):
+            known = rated.get(subject)
+            if known is not None:
+                last, value = known.settled(day, horizon, years)
+                ranked.append((value, position, last))
+        ranked.sort(key=itemgetter(0))
+        self.values = [value for value, _, _ in ranked]  # ascending
+        self.ranked = [(position, last) for _, position, last in ranked]
+        unsettled = sorted((last, position) for _, position, last in ranked if last is not None)
+        self.lasts = [last for last, _ in unsettled]  # ascending
+        self.unsettled = [position for _, position in unsettled]
+        self.present, self.rated = present, rated
+        self.day, self.horizon, self.years = day, horizon, years
+
+    def better(self, moment: datetime, mine: float) -> list[str]:
+        """Those with a better performance than `mine` as known before `moment`, in the order present."""
+        found = [
+            position
+            for position, last in self.ranked[bisect.bisect_right(self.values, mine) :]
+            if last is None or moment > last
+        ]
+        present, rated, day, horizon, years = self.present, self.rated, self.day, self.horizon, self.years
+        found += [
+            position
+            for position in self.unsettled[bisect.bisect_left(self.lasts, moment) :]
+            if rated[present[position]].performance(moment, day, horizon, years) > mine
+        ]
+        found.sort()
+        return [present[position] for position in found]
 
 
 class DecisionPassedOverQueries:
@@ -448,13 +514,13 @@ class DecisionPassedOverQueries:
         for _, indexes in groupby(sorted(range(len(decisions)), key=unit_of), key=unit_of):
             unit = list(indexes)
             if len(unit) == 1:  # one decision (`audit promotion`): its colleagues only
-                pools = [(unit[0], self.colleagues(decisions[unit[0]]))]
+                pools = [Pool(decisions[unit[0]], self.colleagues(decisions[unit[0]]), nobody)]
             else:
                 staff = UnitStaff(self.store, [decisions[i] for i in unit])
-                pools = [(i, staff.colleagues(decisions[i])) for i in unit]
+                pools = [staff.pool(decisions[i]) for i in unit]
             self.cache.clear()
             self.rated.clear()
-            for i, items in self.compare_unit([(decisions[i], others, i) for i, others in pools]):
+            for i, items in zip(unit, self.compare_unit(pools), strict=True):
                 found[i] = items
         self.cache.clear()
         self.rated.clear()
@@ -511,38 +577,37 @@ class DecisionPassedOverQueries:
             self.rated.update(self.ratings(wanted))
         return {s: self.rated[s] for s in subjects if s in self.rated}
 
-    def compare_unit(self, pools: Sequence[tuple[Row, list[str], int]]) -> Iterator[tuple[int, list[dict[str, Any]]]]:
-        """The clearly stronger ones of each decision's colleagues (`colleagues`), tagged as given.
+    def compare_unit(self, pools: Sequence[Pool]) -> Iterator[list[dict[str, Any]]]:
+        """The clearly stronger ones of each decision's colleagues (`Pool`), in the order given.
 
         Clearly stronger needs a better performance, which rules most colleagues out and reads only
         ratings: first every decision's colleagues with a better performance than the appointee's,
-        from everyone's ratings (`load_rated`); then, from the whole records of those and of their
-        appointees only, the rest of the comparison (`stronger`)."""
-        subjects = sorted({s for d, others, _ in pools for s in [d["subject"], *others] if others})
+        from everyone's ratings (`load_rated`), found through the colleagues present on the day
+        ranked by performance (`Ranking`, once per list present); then, from the whole records of
+        those and of their appointees only, the rest of the comparison (`stronger`)."""
+        subjects = sorted({s for pool in pools for s in [pool.decision["subject"], *pool.present] if pool.present})
         rated = self.load_rated(subjects)
-        judged: list[tuple[Row, Rule, list[str], int]] = []
+        rankings: dict[int, Ranking] = {}
+        judged: list[tuple[Row, Rule, list[str]] | None] = []
         wanted: set[str] = set()
-        for decision, others, tag in pools:
+        for decision, present, excluded in pools:
+            judged.append(None)
             rule = rules().in_force("merit.passed_over", date.fromisoformat(decision["tmt"]))
-            if rule is None or not others:
-                continue
             me = rated.get(decision["subject"])
-            if me is None:
+            if rule is None or me is None or not present:
                 continue
             comparing = Comparison(decision, {})
             moment, day, horizon, years = comparing.moment, comparing.day, comparing.horizon, comparing.years
-            mine = me.performance(moment, day, horizon, years)
-            better = [
-                o
-                for o in others
-                if (k := rated.get(o)) is not None and k.performance(moment, day, horizon, years) > mine
-            ]
+            ranking = rankings.get(id(present))
+            if ranking is None:
+                ranking = rankings[id(present)] = Ranking(present, rated, day, horizon, years)
+            better = [o for o in ranking.better(moment, me.performance(moment, day, horizon, years)) if not excluded(o)]
             if better:
-                judged.append((decision, rule, better, tag))
+                judged[-1] = (decision, rule, better)
                 wanted.update([decision["subject"], *better])
         records = self.load(sorted(wanted))
-        for decision, rule, better, tag in judged:
-            yield tag, self.compare(decision, rule, better, records)
+        for item in judged:
+            yield [] if item is None else self.compare(*item, records)
 
     def compare(
         self, decision: Row, rule: Rule, others: list[str], records: dict[str, KnownRecord]
