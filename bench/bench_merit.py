@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-ledger-queries", action="store_true", help="Skip the passed-over query on the ledger.")
     parser.add_argument("--ledger-from", help="First TMT of the decisions the ledger passed-over query compares.")
     parser.add_argument("--ledger-to", help="Last TMT of the decisions the ledger passed-over query compares.")
-    parser.add_argument("--json", help="audit: write every answer to this file (to compare two versions)")
+    parser.add_argument("--json", help="audit, passed-over: write every answer to this file (to compare two versions)")
     parser.add_argument("--skip-time-to-promotion", action="store_true", help="audit: not the Kaplan-Meier/Cox step")
     parser.add_argument(
         "--jobs", type=int, default=1, help="audit: time to promotion by this many dimensions at a time (processes)"
@@ -119,7 +119,9 @@ def main(argv: list[str] | None = None) -> None:
         names = MERIT_TABLES if args.tables == "MERIT_TABLES" else args.tables.split(",")
         clone(store, args.times, [t for t in CLONED_TABLES if t.name in names])
     elif args.step == "passed-over":
-        ledger_passed_over(app, store, args.ledger_from, args.ledger_to)
+        found = ledger_passed_over(app, store, args.ledger_from, args.ledger_to)
+        if args.json:
+            write_json(args.json, {"passed_over_202_posts": found})
     else:
         audit(app, store, args)
     print(f"total: peak RSS {peak_rss_mb():,.0f} MB; load average {os.getloadavg()[0]:.1f}", flush=True)
@@ -155,8 +157,13 @@ def audit(app: CareerLog, store: SqlStore, args: argparse.Namespace) -> None:
         flush=True,
     )
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as out:
-            json.dump(answers, out, sort_keys=True, default=str, indent=0)
+        write_json(args.json, answers)
+
+
+def write_json(path: str, answers: dict[str, Any]) -> None:
+    """Every answer, to compare two versions byte for byte."""
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(answers, out, sort_keys=True, default=str, indent=0)
 
 
 def decision_summary(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:

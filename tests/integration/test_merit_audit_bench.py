@@ -41,5 +41,8 @@ def test_audit_bench_times_each_step_over_the_views_and_a_clone_multiplies_every
         assert len(after[name]) == 3 * len(before[name]), name
     copies = {(p["subject"].split("~")[0], p["colleague"].split("~")[0]) for p in after["passed_over_202_posts"]}
     assert copies == {(p["subject"], p["colleague"]) for p in before["passed_over_202_posts"]}
+    bench_merit.main(["passed-over", "--database-url", database_url, "--json", str(tmp_path / "passed.json")])
+    alone = json.loads((tmp_path / "passed.json").read_text(encoding="utf-8"))
+    assert alone["passed_over_202_posts"] == after["passed_over_202_posts"]
     sex = {g["group"]: g["eligible"] for g in before["fairness"]["sex"]["groups"]}
     assert {g["group"]: g["eligible"] for g in after["fairness"]["sex"]["groups"]} == {g: 3 * n for g, n in sex.items()}
