@@ -427,11 +427,9 @@ class Pool(NamedTuple):
     present: list[str]
     excluded: Callable[[str], bool]
 
-    def colleagues(self) -> list[str]:
-        return [s for s in self.present if not self.excluded(s)]
-
 
 def nobody(subject: str) -> bool:
+    """No one excluded (a lone decision's colleagues are listed without those not counted)."""
     return False
 
 
