@@ -108,6 +108,13 @@ class Spy:
         self.sent.append(statement)
         return self.cursor.execute(statement, params)
 
+    def executemany(self, statement: str, params: Any) -> Any:
+        self.sent.append(statement)
+        return self.cursor.executemany(statement, params)
+
+    def fetchall(self) -> Any:
+        return self.cursor.fetchall()
+
 
 def test_a_chunk_of_rows_is_one_json_statement_on_postgresql(any_store: SqlStore) -> None:
     if any_store.dialect != "postgres":
@@ -124,9 +131,12 @@ def test_access_log_entries_go_as_json(any_store: SqlStore, monkeypatch: pytest.
     if any_store.dialect != "postgres":
         pytest.skip("SQLite inserts by VALUES")
     made: list[str | None] = []
-    monkeypatch.setattr(
-        sqlstore, "json_records", lambda columns, rows: made.append(json_records(columns, rows)) or made[-1]
-    )
+
+    def noted(columns: Any, rows: Any) -> str | None:
+        made.append(json_records(columns, rows))
+        return made[-1]
+
+    monkeypatch.setattr(sqlstore, "json_records", noted)
     accounts = Accounts(any_store)
     accounts.create_tables()
     accounts.create("ins", display_name="Inspector", role="inspector", scope=Scope(national=True))

@@ -69,7 +69,7 @@ def test_an_unamended_timeline_item_is_its_own_cut_and_an_amended_one_is_cut() -
     item_shape = shape_of(TimelineSchema()).fields[-1][2]
     assert item_shape is not None
     keys = [key for key, _, _, _ in item_shape.fields]
-    plain = dict.fromkeys(keys, "x") | {"corrections": [], "retracted": None}
+    plain: dict[str, Any] = dict.fromkeys(keys, "x") | {"corrections": [], "retracted": None}
     assert item_shape.cut(plain) is plain
     corrected = plain | {"corrections": [{"version": 3, "reason": "typo", "secret": 1}]}
     assert item_shape.cut(corrected) is not corrected
