@@ -181,6 +181,7 @@ def test_time_to_promotion_by_several_dimensions_answers_as_each_one_alone(store
     bys = ["sex", "education", ("sex", "education")]
     together = queries.time_to_promotion_by(bys, min_cell=1, end="2024-12-31")
     assert together == [queries.time_to_promotion(by, min_cell=1, end="2024-12-31") for by in bys]
+    assert queries.time_to_promotion_by(bys, min_cell=1, end="2024-12-31", jobs=2) == together  # in processes
     assert [r["by"] for r in together] == [["sex"], ["education"], ["sex", "education"]]
 
 
