@@ -481,12 +481,10 @@ _AMENDING = ("correction", "retraction")
 _VERSION = operator.attrgetter("version")
 
 
-def _order(fact: Fact) -> tuple[date, int]:
-    return fact.effective_date, fact.version
-
-
-def _effective(fact: Fact) -> date:
-    return fact.effective_date
+# A fact's order (effective date, version) and effective date, read in C (the sorts and bisections of
+# a record ask them some 160 times per employee each)
+_order = operator.attrgetter("effective_date", "entry.version")
+_effective = operator.attrgetter("effective_date")
 
 
 @functools.lru_cache(maxsize=64)
