@@ -65,3 +65,28 @@ def test_the_performance_read_from_the_ratings_is_the_records_as_known_before_an
             for day in DAYS:  # (the comparison reads the rated years of the rules, on a horizon from the day)
                 found = rated[subject].performance(moment, day, day, performance_years(day))
                 assert found == performance_on(known, day), (subject, moment, day)
+
+
+def test_a_settled_performance_is_the_records_as_known_at_every_moment_after_its_last_rating(demo: Any) -> None:
+    """`settled` (what `Ranking` orders colleagues by): after `last` the performance as known is the
+    value, whatever else is recorded later; before it, it may differ (some do on the demo)."""
+    app, subjects = demo
+    rated = LedgerRecords(app).ratings(subjects)
+    records = LedgerRecords(app)(subjects)
+    whole = {s: KnownRecord(records[s]) for s in subjects}
+    differs = 0
+    for subject in subjects:
+        record = records[subject]
+        times = sorted({e.recorded_at for e in record.entries})
+        settled = {
+            day: [k.settled(day, day, performance_years(day)) for k in (rated[subject], whole[subject])] for day in DAYS
+        }
+        for moment in [*times, times[-1] + timedelta(seconds=1)]:  # the last: every entry known
+            known = record.known_before(moment)
+            for day in DAYS:
+                found = performance_on(known, day)
+                for last, value in settled[day]:
+                    if last is None or moment > last:
+                        assert found == value, (subject, day, moment)
+                    differs += moment == last and found != value
+    assert differs
