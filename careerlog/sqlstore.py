@@ -345,6 +345,11 @@ class SqlStore:
                 conn.cursor().execute("PRAGMA synchronous = FULL")
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
+        ahead = _AHEAD.get()
+        if ahead and self.dialect == "postgres" and self._held() is not None:  # read ahead: no cursor to open
+            rows = ahead.pop((statement, tuple(params)), None)
+            if rows is not None:
+                return rows
         with self.statements() as sql:
             return sql.query(statement, params)
 
