@@ -16,10 +16,16 @@ import careerlog.application as application
 from careerlog.application import CareerLog, Command
 from careerlog.config import Settings
 from careerlog.domain.ledger import Outcome
-from careerlog.importing import import_file
+from careerlog.importing import import_file, writes_ahead
 from careerlog.persistence import insert_stored_events
 from tests import factories as f
 from tests.integration.test_import_export import MENTEE, MENTOR, rows, write_jsonl
+
+
+@pytest.fixture(autouse=True)
+def writing_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On both stores (by default an import writes ahead on PostgreSQL only)."""
+    monkeypatch.setenv("CAREERLOG_IMPORT_WRITE_AHEAD", "on")
 
 
 def career_rows() -> list[dict[str, Any]]:
@@ -207,3 +213,13 @@ def test_an_import_without_writing_ahead_gives_the_same_rows_and_report(
     with CareerLog.from_settings(Settings(database_url=f"sqlite:///{tmp_path}/off.db"), clock=lambda: f.NOW) as app:
         assert import_file(app, path, actor="hr", batch_size=3).to_dict() == ahead.to_dict()
         assert stored(app) == written
+
+
+def test_an_import_writes_ahead_by_default_on_postgresql_only(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CAREERLOG_IMPORT_WRITE_AHEAD")
+    with CareerLog.from_settings(settings) as app:
+        assert writes_ahead(app) is (settings.store == "postgres")
+        monkeypatch.setenv("CAREERLOG_IMPORT_WRITE_AHEAD", "On")
+        assert writes_ahead(app)
