@@ -30,7 +30,7 @@ from bench.common import (
 )
 from careerlog.application import CareerLog
 from careerlog.config import Settings
-from careerlog.importing import import_file
+from careerlog.importing import import_file, writes_ahead
 
 BARE_DDL = (
     "CREATE TABLE bare_events (notification_id {serial}, originator_id TEXT NOT NULL, "
@@ -39,9 +39,10 @@ BARE_DDL = (
 )
 
 
-def careerlog_import(settings: Settings, args: argparse.Namespace) -> tuple[int, Timer, list[float]]:
+def careerlog_import(settings: Settings, args: argparse.Namespace) -> tuple[int, Timer, list[float], bool]:
     path = demo_export(args.employees, args.seed)
     app = CareerLog.from_settings(settings)
+    ahead = writes_ahead(app)  # as each importing process decides it (the same settings)
     timer = Timer()
     children = children_cpu()
     try:
@@ -53,7 +54,7 @@ def careerlog_import(settings: Settings, args: argparse.Namespace) -> tuple[int,
         events = app.max_notification_id()
     finally:
         app.close()
-    return events, timer, result.workers_cpu
+    return events, timer, result.workers_cpu, ahead
 
 
 def children_cpu() -> float:
@@ -99,13 +100,14 @@ def _bare_copy(settings: Settings, rows: list[tuple[str, int, str, bytes]]) -> T
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     with fresh_store(args.store, args.database_url) as settings:
-        events, timer, workers_cpu = careerlog_import(settings, args)
+        events, timer, workers_cpu, ahead = careerlog_import(settings, args)
         rows = stored_rows(settings)
         bare = bare_insert(settings, rows)
     return {
         "events": events,
         "workers": args.workers,
         "workers_cpu_seconds": workers_cpu,
+        "write_ahead": ahead,
         "careerlog_seconds": timer.seconds,
         "careerlog_rate": events / timer.seconds,
         "bare_seconds": bare.seconds,
@@ -134,9 +136,7 @@ def main(argv: list[str] | None = None) -> None:
             [
                 f"ingest, {args.employees} employees, {args.store}",
                 rate_line(
-                    f"careerlog import --workers {args.workers}"
-                    if args.workers > 1
-                    else "careerlog import --migration",
+                    importer_label(args.workers, r["write_ahead"]),
                     r["events"],
                     r["careerlog_seconds"],
                 ),
@@ -147,6 +147,11 @@ def main(argv: list[str] | None = None) -> None:
                 *workers_line(r),
             ],
         )
+
+
+def importer_label(workers: int, ahead: bool) -> str:
+    label = f"careerlog import --workers {workers}" if workers > 1 else "careerlog import --migration"
+    return label + (" (writing ahead)" if ahead else "")
 
 
 def workers_line(r: dict[str, Any]) -> list[str]:
