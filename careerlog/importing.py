@@ -36,9 +36,11 @@ META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated",
 MIGRATION_KEYS = ("recorded_at", "recorded_by", "migrated")
 _META = frozenset(META_KEYS)
 DEFAULT_BATCH = 2000
-# "on" or "off": whether each batch is written while the next is decided (WritingAhead). By default on
-# PostgreSQL only: there the server does the writing; on SQLite the writing thread took 10-15% more CPU
-# than writing in turn (pairs at 2,000 and 10,000 employees, load 8-16) and no wall time back.
+# "on" or "off": whether each batch is written while the next is decided (WritingAhead). By default only
+# in an import by one process on PostgreSQL, where the server's writing can take a core the import leaves
+# free. The writing thread costs CPU (+15-25% in pairs at load 8-16, both stores): on SQLite, which writes
+# in the importing process, and among the processes of a parallel import, which keep the cores busy, it
+# gave no wall time back.
 WRITE_AHEAD_ENV = "CAREERLOG_IMPORT_WRITE_AHEAD"
 
 
@@ -233,16 +235,18 @@ def import_rows(
     migration: bool = False,
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[int], None] | None = None,
+    parallel: bool = False,
 ) -> ImportReport:
     """Record every good row in batches (one transaction each) and report the rest.
 
-    On PostgreSQL (see `writes_ahead`) each batch is written while the next one is read and
+    `parallel`: the rows are a worker's share of a parallel import. On PostgreSQL by one
+    process (see `writes_ahead`) each batch is written while the next one is read and
     decided (`WritingAhead`), with the results, report and store of batches recorded one
     after the other; the progress counts a batch's bytes once it is written.
     """
     report = ImportReport(dry_run=dry_run)
     dry_uow = UnitOfWork(app) if dry_run else None
-    ahead = WritingAhead(app, actor) if not dry_run and writes_ahead(app) else None
+    ahead = WritingAhead(app, actor) if not dry_run and writes_ahead(app, parallel=parallel) else None
     batch: list[Command] = []
     size = 0
 
@@ -292,12 +296,14 @@ def import_rows(
     return report
 
 
-def writes_ahead(app: CareerLog) -> bool:
-    """Whether an import writes each batch while it decides the next (see WRITE_AHEAD_ENV)."""
+def writes_ahead(app: CareerLog, *, parallel: bool = False) -> bool:
+    """Whether an import (a worker's share of one, if parallel) writes each batch while it decides the next.
+
+    See WRITE_AHEAD_ENV."""
     chosen = os.environ.get(WRITE_AHEAD_ENV, "").strip().lower()
     if chosen in ("on", "off"):
         return chosen == "on"
-    return isinstance(app.recorder, PostgresApplicationRecorder)
+    return not parallel and isinstance(app.recorder, PostgresApplicationRecorder)
 
 
 def _tally(report: ImportReport, command: Command, result: Outcome | Exception) -> None:
@@ -373,7 +379,13 @@ def import_file(
     if workers > 1:
         from careerlog.import_workers import import_parallel
 
-        options = {"actor": actor, "dry_run": dry_run, "migration": migration, "batch_size": batch_size}
+        options = {
+            "actor": actor,
+            "dry_run": dry_run,
+            "migration": migration,
+            "batch_size": batch_size,
+            "parallel": True,
+        }
         report: ImportReport = import_parallel(
             app, path, read, fmt=fmt, workers=workers, options=options, progress=progress
         )

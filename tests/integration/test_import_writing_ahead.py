@@ -215,11 +215,12 @@ def test_an_import_without_writing_ahead_gives_the_same_rows_and_report(
         assert stored(app) == written
 
 
-def test_an_import_writes_ahead_by_default_on_postgresql_only(
+def test_an_import_writes_ahead_by_default_in_one_process_on_postgresql_only(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("CAREERLOG_IMPORT_WRITE_AHEAD")
     with CareerLog.from_settings(settings) as app:
         assert writes_ahead(app) is (settings.store == "postgres")
+        assert not writes_ahead(app, parallel=True)
         monkeypatch.setenv("CAREERLOG_IMPORT_WRITE_AHEAD", "On")
         assert writes_ahead(app)
