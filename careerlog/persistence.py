@@ -12,13 +12,11 @@ recorder (its table, transaction, table lock and notification channel), for bulk
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 import typing
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
-from itertools import chain
 from typing import Any
 
 import orjson
@@ -205,25 +203,8 @@ def insert_stored_events(recorder: ApplicationRecorder, stored: list[StoredRow])
 
 
 def _insert_sqlite(recorder: SQLiteApplicationRecorder, stored: list[StoredRow]) -> None:
-    """The library's insert of one row, for many rows per statement: `INSERT INTO t VALUES (?,?,?,?),(?,?,?,?)...`.
-
-    The same rows in the same order as an executemany of the library's statement, in
-    fewer calls, as many rows per statement as SQLite takes parameters (8,191 rows, or 249
-    before SQLite 3.32). SQLite runs a statement without the GIL: one statement per batch
-    lets another thread (deciding the next batch) run all along instead of handing the GIL
-    back and forth once per row, which on a loaded machine waits for the scheduler each time.
-    """
-    statement = recorder.insert_events_statement
-    head, one = statement.rsplit(" VALUES ", 1)
-    if one.strip() != "(?,?,?,?)":  # not the statement this was written for: the library's own way
-        with recorder.datastore.transaction(commit=True) as cursor:
-            cursor.executemany(statement, stored)
-        return
     with recorder.datastore.transaction(commit=True) as cursor:
-        most = cursor.sqlite_cursor.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // 4
-        for start in range(0, len(stored), most):
-            part = stored[start : start + most]
-            cursor.execute(f"{head} VALUES {','.join(['(?,?,?,?)'] * len(part))}", list(chain.from_iterable(part)))
+        cursor.executemany(recorder.insert_events_statement, stored)
 
 
 @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)

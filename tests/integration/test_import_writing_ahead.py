@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -181,24 +180,6 @@ def test_a_write_that_fails_stops_the_import_with_the_batches_before_it_written(
     assert len(writes) == 3  # the fourth batch was decided, never written
     sizes = [len(line) for line in path.read_bytes().splitlines(keepends=True)]
     assert done == [sizes[0] + sizes[1], sizes[2] + sizes[3]]  # the bytes of the batches written
-
-
-def test_many_rows_are_written_in_statements_that_sqlite_takes(sqlite_url: str) -> None:
-    births = [date(1970, 1, 1) + timedelta(days=d) for d in range(10)]
-    nips = [f.nip(b, date(2000, 3, 1), "M", sequence=s) for b in births for s in range(1, 901)]
-    commands = [
-        Command(nip, "appointment", f.appointment(b, date(2000, 3, 1), "M"))
-        for nip, b in zip(nips, [b for b in births for _ in range(900)], strict=True)
-    ]
-    with CareerLog.from_settings(Settings(database_url=sqlite_url), clock=lambda: f.NOW) as app:
-        results = app.record_batch(commands, actor="hr")  # more rows than one statement takes (8,191)
-        assert all(isinstance(r, Outcome) for r in results)
-        rows = app.recorder.select_notifications(start=1, limit=9001)
-        assert [(n.id, n.originator_id, n.originator_version) for n in rows] == [
-            (i, nip, 1) for i, nip in enumerate(nips, 1)
-        ]
-        expected = app.mapper.to_stored_event(app.get_events(nips[8500])[0])
-        assert (rows[8500].topic, rows[8500].state) == (expected.topic, expected.state)
 
 
 def test_an_import_without_writing_ahead_gives_the_same_rows_and_report(
