@@ -385,71 +385,47 @@ def time_to_promotion(
 def time_to_promotion_each(
     runs: pd.DataFrame, bys: Sequence[Sequence[str]], covariates: Sequence[str], *, min_cell: int, jobs: int = 1
 ) -> list[dict[str, Any]]:
-    """`time_to_promotion` by each of `bys`, in their order; with `jobs` > 1 that many at a time, each in a process
-    of its own (`each_in_processes`): the dimensions are independent, and their answers the same either way."""
+    """`time_to_promotion` by each of `bys`, in their order; with `jobs` > 1 that many at a time in processes
+    (`each_in_processes`): the dimensions are independent, and their answers the same either way."""
     if jobs > 1:  # imported once here, not in each process
         import lifelines.fitters.coxph_fitter
         import lifelines.statistics  # noqa: F401
     return each_in_processes(lambda by: time_to_promotion(runs, by, covariates, min_cell=min_cell), bys, jobs)
 
 
-def each_in_processes(task: Callable[[Any], Any], items: Sequence[Any], jobs: int) -> list[Any]:
-    """`[task(item) for item in items]`, `jobs` at a time, each item in a process forked from this one.
+# the task of `each_in_processes`, set before its processes are forked: they inherit it (and what it holds)
+_TASK: Callable[[Any], Any] | None = None
 
-    A forked process shares this one's memory until either writes to it (the rank spells of a million
-    employees are not copied or pickled, only each answer is sent back), does one item and ends, so what it
-    took is given back before the next one starts. In this process, in order, with one job or one item, or
-    where processes cannot be forked. A task's exception is raised here; a process that ends without an answer
-    (killed for memory) raises ChildProcessError; either stops the others.
+
+def each_in_processes(task: Callable[[Any], Any], items: Sequence[Any], jobs: int) -> list[Any]:
+    """`[task(item) for item in items]`, by `jobs` processes forked from this one (ProcessPoolExecutor).
+
+    A forked process shares this one's memory until either writes to it: the task and its data (the rank
+    spells of a million employees) are inherited, not pickled; only each item and its answer are. The answers
+    come in the items' order; a task's exception is raised here, and a process that dies (killed for memory)
+    raises BrokenProcessPool. A process does several items in turn (Python 3.11 refuses max_tasks_per_child
+    with fork). In this process, in order, with one job or one item, or where processes cannot be forked.
     """
     import multiprocessing
-    from multiprocessing.connection import wait
+    from concurrent.futures import ProcessPoolExecutor
 
+    global _TASK
     if jobs <= 1 or len(items) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [task(item) for item in items]
-    context = multiprocessing.get_context("fork")
-    answers: list[Any] = [None] * len(items)
-    waiting = list(enumerate(items))
-    running: dict[Any, tuple[int, Any]] = {}
+    _TASK = task
     try:
-        while waiting or running:
-            while waiting and len(running) < jobs:
-                index, item = waiting.pop(0)
-                receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=answer_to, args=(task, item, sender), daemon=True)
-                process.start()
-                sender.close()
-                running[receiver] = (index, process)
-            ready: list[Any] = wait(list(running))
-            for receiver in ready:
-                index, process = running.pop(receiver)
-                try:
-                    done, answer = receiver.recv()
-                except EOFError:
-                    process.join()
-                    ended = f"item {index} ended with exit code {process.exitcode}, no answer"
-                    raise ChildProcessError(ended) from None
-                finally:
-                    receiver.close()
-                process.join()
-                if not done:
-                    raise answer
-                answers[index] = answer
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=context) as pool:
+            return list(pool.map(run_task, items))
     finally:
-        for _, process in running.values():
-            process.terminate()
-            process.join()
-    return answers
+        _TASK = None
 
 
-def answer_to(task: Callable[[Any], Any], item: Any, sender: Any) -> None:
-    """In a forked process: send (True, task(item)), or (False, the exception it raised)."""
-    try:
-        answer = (True, task(item))
-    except Exception as error:  # sent to the parent, which raises it
-        answer = (False, error)
-    sender.send(answer)
-    sender.close()
+def run_task(item: Any) -> Any:
+    """`each_in_processes`' task on one item, in a forked process (which inherited `_TASK`)."""
+    if _TASK is None:
+        raise RuntimeError("each_in_processes has no task in this process")
+    return _TASK(item)
 
 
 def training_per_year(runs: pd.DataFrame, training: pd.DataFrame) -> pd.Series:

@@ -36,15 +36,16 @@ def test_dimensions_fitted_in_processes_answer_as_one_after_another() -> None:
 
 
 def test_each_in_processes_answers_in_order_from_other_processes() -> None:
-    assert each_in_processes(lambda n: (n * n, os.getpid()), [3, 1, 2], jobs=2)[0][0] == 9
     answers = each_in_processes(lambda n: (n * n, os.getpid()), [3, 1, 2, 5], jobs=2)
     assert [square for square, _ in answers] == [9, 1, 4, 25]
     assert os.getpid() not in {pid for _, pid in answers}
-    assert len({pid for _, pid in answers}) == 4  # one process per item
+    assert len({pid for _, pid in answers}) <= 2  # two processes
     assert each_in_processes(lambda n: (n, os.getpid()), [7], jobs=2) == [(7, os.getpid())]  # one item: here
 
 
 def test_each_in_processes_raises_a_tasks_error_and_a_process_that_died() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
     def fails_on_two(n: int) -> int:
         if n == 2:
             raise ValueError("two")
@@ -58,5 +59,5 @@ def test_each_in_processes_raises_a_tasks_error_and_a_process_that_died() -> Non
             os._exit(9)  # as a process killed for memory: no answer, no exception
         return n
 
-    with pytest.raises(ChildProcessError, match="exit code 9"):
+    with pytest.raises(BrokenProcessPool):
         each_in_processes(dies_on_two, [1, 2, 3], jobs=2)
