@@ -42,7 +42,7 @@ BARE_DDL = (
 def careerlog_import(settings: Settings, args: argparse.Namespace) -> tuple[int, Timer, list[float], bool]:
     path = demo_export(args.employees, args.seed)
     app = CareerLog.from_settings(settings)
-    ahead = writes_ahead(app, parallel=args.workers > 1)  # as each importing process decides it
+    ahead = writes_ahead()  # as each importing process decides it
     timer = Timer()
     children = children_cpu()
     try:

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import IO, Any
 
 import orjson
-from eventsourcing.postgres import PostgresApplicationRecorder
 
 from careerlog.application import Batch, CareerLog, Command, Migration, UnitOfWork, WritingAhead, unit_subject
 from careerlog.domain.errors import InvalidInput
@@ -36,11 +35,11 @@ META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated",
 MIGRATION_KEYS = ("recorded_at", "recorded_by", "migrated")
 _META = frozenset(META_KEYS)
 DEFAULT_BATCH = 2000
-# "on" or "off": whether each batch is written while the next is decided (WritingAhead). By default only
-# in an import by one process on PostgreSQL, where the server's writing can take a core the import leaves
-# free. The writing thread costs CPU (+15-25% in pairs at load 8-16, both stores): on SQLite, which writes
-# in the importing process, and among the processes of a parallel import, which keep the cores busy, it
-# gave no wall time back.
+# "on" or "off": whether each batch is written while the next is decided (WritingAhead). Off unless
+# chosen: on this 2-core machine the writing thread cost 15-25% more CPU and gave no wall time back, on
+# either store, loaded or quiet (quiet pairs on PostgreSQL, one process, 10,000 employees: 15.7 / 16.4 s
+# with it against 14.3 / 15.5 s without; docs/performance.md). It may pay where the database server runs
+# on cores of its own (another machine); measure with bench.ingest before turning it on.
 WRITE_AHEAD_ENV = "CAREERLOG_IMPORT_WRITE_AHEAD"
 
 
@@ -235,18 +234,16 @@ def import_rows(
     migration: bool = False,
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[int], None] | None = None,
-    parallel: bool = False,
 ) -> ImportReport:
     """Record every good row in batches (one transaction each) and report the rest.
 
-    `parallel`: the rows are a worker's share of a parallel import. On PostgreSQL by one
-    process (see `writes_ahead`) each batch is written while the next one is read and
+    Where chosen (see `writes_ahead`) each batch is written while the next one is read and
     decided (`WritingAhead`), with the results, report and store of batches recorded one
     after the other; the progress counts a batch's bytes once it is written.
     """
     report = ImportReport(dry_run=dry_run)
     dry_uow = UnitOfWork(app) if dry_run else None
-    ahead = WritingAhead(app, actor) if not dry_run and writes_ahead(app, parallel=parallel) else None
+    ahead = WritingAhead(app, actor) if not dry_run and writes_ahead() else None
     batch: list[Command] = []
     size = 0
 
@@ -296,14 +293,11 @@ def import_rows(
     return report
 
 
-def writes_ahead(app: CareerLog, *, parallel: bool = False) -> bool:
-    """Whether an import (a worker's share of one, if parallel) writes each batch while it decides the next.
+def writes_ahead() -> bool:
+    """Whether an import (each worker of a parallel one) writes each batch while it decides the next.
 
     See WRITE_AHEAD_ENV."""
-    chosen = os.environ.get(WRITE_AHEAD_ENV, "").strip().lower()
-    if chosen in ("on", "off"):
-        return chosen == "on"
-    return not parallel and isinstance(app.recorder, PostgresApplicationRecorder)
+    return os.environ.get(WRITE_AHEAD_ENV, "").strip().lower() == "on"
 
 
 def _tally(report: ImportReport, command: Command, result: Outcome | Exception) -> None:
@@ -379,13 +373,7 @@ def import_file(
     if workers > 1:
         from careerlog.import_workers import import_parallel
 
-        options = {
-            "actor": actor,
-            "dry_run": dry_run,
-            "migration": migration,
-            "batch_size": batch_size,
-            "parallel": True,
-        }
+        options = {"actor": actor, "dry_run": dry_run, "migration": migration, "batch_size": batch_size}
         report: ImportReport = import_parallel(
             app, path, read, fmt=fmt, workers=workers, options=options, progress=progress
         )
