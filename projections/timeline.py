@@ -9,6 +9,7 @@ them. `timeline_items` gives the same answer from a `CareerRecord`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
@@ -135,14 +136,12 @@ def fact_item(fact: Fact) -> dict[str, Any]:
 AMENDING = ("correction", "retraction")
 
 
-class _PlainFact:
-    """A fact as `timeline_from_rows` gathers it: its row, its stored values, what amended it."""
+class _Amendments:
+    """What amended a fact, as `timeline_from_rows` gathers it: its corrections and its retraction."""
 
-    __slots__ = ("corrections", "retraction", "row", "values")
+    __slots__ = ("corrections", "retraction")
 
-    def __init__(self, row: Row, values: dict[str, Any]):
-        self.row = row
-        self.values = values
+    def __init__(self) -> None:
         self.corrections: list[tuple[Row, dict[str, Any]]] = []
         self.retraction: tuple[Row, dict[str, Any]] | None = None
 
@@ -154,12 +153,11 @@ def timeline_from_rows(
     from the rows' stored plain JSON: the same items, without decoding every value into its type
     and encoding it back (tests/integration/test_reads_plain_json.py compares them).
 
-    A fact nothing amended (nearly all) is made into its item in one step (`_plain_item` of a fact
-    without corrections or retraction, written out); the amended ones go through `_plain_item`."""
+    Amendments are gathered only for the facts something amended (few)."""
     if known_at is not None:
         rows = [r for r in rows if datetime.fromisoformat(r["recorded_at"]) <= known_at]
     facts: dict[int, tuple[Row, dict[str, Any]]] = {}
-    amended: dict[int, _PlainFact] = {}
+    amended: dict[int, _Amendments] = {}
     for row in rows:
         values = orjson.loads(row["data"])
         kind = row["kind"]
@@ -169,10 +167,9 @@ def timeline_from_rows(
         version = values.get("target_version", 0)
         target = amended.get(version)
         if target is None:
-            found = facts.get(version)
-            if found is None:  # an amendment of no fact before it: not shown
+            if version not in facts:  # an amendment of no fact before it: not shown
                 continue
-            target = amended[version] = _PlainFact(*found)
+            target = amended[version] = _Amendments()
         if kind == "correction":
             target.corrections.append((row, values))
         else:
@@ -180,24 +177,8 @@ def timeline_from_rows(
     items = []
     for version, (row, values) in facts.items():
         fact = amended.get(version)
-        if fact is not None:
-            items.append(_plain_item(fact))
-            continue
-        original = {k: v for k, v in values.items() if v is not None}
         items.append(
-            {
-                "version": version,
-                "kind": row["kind"],
-                "effective_date": values["effective_date"],
-                "recorded_at": row["recorded_at"],
-                "reference": str(values["reference"]),
-                "recorded_by": row["recorded_by"],
-                "migrated": bool(row["migrated"]),
-                "values": dict(original),
-                "original": original,
-                "corrections": [],
-                "retracted": None,
-            }
+            _plain_item(row, values) if fact is None else _plain_item(row, values, fact.corrections, fact.retraction)
         )
     items.sort(key=BY_DATE_AND_VERSION)
     if as_of is not None:
@@ -209,20 +190,24 @@ def timeline_from_rows(
 BY_DATE_AND_VERSION = itemgetter("effective_date", "version")
 
 
-def _plain_item(fact: _PlainFact) -> dict[str, Any]:
-    row = fact.row
-    original = {k: v for k, v in fact.values.items() if v is not None}
-    if fact.corrections:  # the corrected fields are parsed and applied to the typed values, as the record does
+def _plain_item(
+    row: Row,
+    stored: dict[str, Any],
+    corrections: Sequence[tuple[Row, dict[str, Any]]] = (),
+    retraction: tuple[Row, dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The timeline item of a fact (its row and stored values) and what amended it."""
+    original = {k: v for k, v in stored.items() if v is not None}
+    if corrections:  # the corrected fields are parsed and applied to the typed values, as the record does
         cls = BY_KIND[row["kind"]]
         typed = typed_state(cls, orjson.loads(row["data"]))
-        for _, correction in fact.corrections:
+        for _, correction in corrections:
             typed.update(parse_payload(cls, correction["corrected_fields"], partial=True))
         values = plain_values(typed)
         effective_date, reference = typed["effective_date"].isoformat(), str(typed["reference"])
     else:
         values = dict(original)
-        effective_date, reference = fact.values["effective_date"], str(fact.values["reference"])
-    retraction = fact.retraction
+        effective_date, reference = stored["effective_date"], str(stored["reference"])
     return {
         "version": int(row["version"]),
         "kind": row["kind"],
@@ -242,8 +227,10 @@ def _plain_item(fact: _PlainFact) -> dict[str, Any]:
                 "reason": v.get("reason"),
                 "fields": v.get("corrected_fields"),
             }
-            for c, v in fact.corrections
-        ],
+            for c, v in corrections
+        ]
+        if corrections
+        else [],  # (no comprehension made for the many facts nothing corrected)
         "retracted": None
         if retraction is None
         else {
