@@ -58,10 +58,9 @@ class Sql:
             self.cursor.executemany(self._statement(statement), rows)
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
-        if self.ahead:
-            rows = self.ahead.pop((statement, tuple(params)), None)
-            if rows is not None:
-                return rows
+        rows = taken_ahead(self.ahead, statement, params)
+        if rows is not None:
+            return rows
         self.execute(statement, params)
         rows = self.cursor.fetchall()
         if not rows or type(rows[0]) is dict:  # psycopg's dict rows (dict_row): new dicts already
@@ -99,6 +98,13 @@ class Sql:
             else:
                 values = ", ".join([one] * len(chunk))
                 self.execute(f"INSERT INTO {table} ({names}) VALUES {values}", [v for row in chunk for v in row])
+
+
+def taken_ahead(
+    ahead: dict[tuple[str, tuple[Any, ...]], list[Row]] | None, statement: str, params: Sequence[Any]
+) -> list[Row] | None:
+    """The rows read ahead (SqlStore.read_ahead) for this statement and parameters, taken once; None if none."""
+    return ahead.pop((statement, tuple(params)), None) if ahead else None
 
 
 # The values a row sent as JSON may hold: text, integers (flags as 0 or 1) and NULL, which the portable
@@ -345,9 +351,8 @@ class SqlStore:
                 conn.cursor().execute("PRAGMA synchronous = FULL")
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
-        ahead = _AHEAD.get()
-        if ahead and self.dialect == "postgres" and self._held() is not None:  # read ahead: no cursor to open
-            rows = ahead.pop((statement, tuple(params)), None)
+        if self.dialect == "postgres" and self._held() is not None:  # read ahead: no cursor to open
+            rows = taken_ahead(_AHEAD.get(), statement, params)
             if rows is not None:
                 return rows
         with self.statements() as sql:
