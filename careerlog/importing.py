@@ -258,16 +258,10 @@ def import_rows(
         nonlocal batch, size
         if ahead is not None:
             tally(ahead.add(batch, size))
-            batch = []
         else:
-            if batch:
-                results = app.record_batch(batch, actor=actor, dry_run=dry_run, uow=dry_uow)
-                for command, result in zip(batch, results, strict=True):
-                    _tally(report, command, result)
-                batch.clear()
-            if progress:
-                progress(size)
-        size = 0
+            results = app.record_batch(batch, actor=actor, dry_run=dry_run, uow=dry_uow) if batch else []
+            tally([Batch(batch, size, results)])
+        batch, size = [], 0
 
     try:
         for line, row, nbytes in rows:
