@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import orjson
+from eventsourcing.utils import get_topic
 
 from careerlog.application import CareerLog
-from careerlog.domain.events import LedgerEvent
+from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.payload import payload_fields
 from careerlog.persistence import class_of, typed_state
 from careerlog.sqlstore import SqlStore, select_events_of
@@ -37,14 +38,16 @@ def payload_names(cls: type[LedgerEvent]) -> tuple[tuple[str, ...], frozenset[st
     return found
 
 
-def entries_of(app: CareerLog, subjects: Sequence[str]) -> dict[str, list[Entry]]:
-    """The entries of many records in order (by version), a few hundred records per query."""
+def entries_of(app: CareerLog, subjects: Sequence[str], kinds: Sequence[str] = ()) -> dict[str, list[Entry]]:
+    """The entries of many records in order (by version), a few hundred records per query; of
+    some kinds only, if given (the rows of their event classes' topics)."""
     mapper: Any = app.mapper
     plain = not (mapper.cipher or mapper.compressor)
     found: dict[str, list[Entry]] = {}
     table = app.recorder.events_table_name  # type: ignore[attr-defined]
+    topics = [get_topic(BY_KIND[kind]) for kind in kinds]
     with SqlStore(app.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
-        for row in select_events_of(sql, table, subjects):
+        for row in select_events_of(sql, table, subjects, topics=topics):
             entry = plain_entry(row) if plain else None
             if entry is None:
                 entry = Entry.of(app.decode(row))

@@ -125,7 +125,15 @@ class LedgerRecords:
 
     def __call__(self, subjects: Sequence[str]) -> dict[str, CareerRecord]:
         """Read a few hundred records per query (`entries_of`: as `CareerRecord.from_events` reads them)."""
-        entries = entries_of(self.app, subjects)
+        return self.read(subjects)
+
+    def measured(self, subjects: Sequence[str]) -> dict[str, CareerRecord]:
+        """Records of the kinds a colleague's place and measures but the performance read
+        (`MEASURED_KINDS`): they read those as the whole records do."""
+        return self.read(subjects, MEASURED_KINDS)
+
+    def read(self, subjects: Sequence[str], kinds: Sequence[str] = ()) -> dict[str, CareerRecord]:
+        entries = entries_of(self.app, subjects, kinds)
         return {s: CareerRecord(s, entries.get(s, [])) for s in subjects}
 
     def ratings(self, subjects: Sequence[str]) -> dict[str, Rated]:
@@ -147,6 +155,27 @@ def ratings_of(records: RecordLoader) -> RatingsLoader | None:
     """A loader's ratings (`LedgerRecords.ratings`), if it has them."""
     found = getattr(records, "ratings", None)
     return found if callable(found) else None
+
+
+def measured_of(records: RecordLoader) -> RecordLoader | None:
+    """A loader's records of the measured kinds only (`LedgerRecords.measured`), if it has them."""
+    found = getattr(records, "measured", None)
+    return found if callable(found) else None
+
+
+# What `Reading.place` and `measures_on` but the performance read of a record: the appointment
+# (employment kind, entry education, first place and rank), placements, rank promotions, status
+# changes (separation), degrees and trainings (JP by year), and the amendments that may change them
+MEASURED_KINDS = (
+    "appointment",
+    "placement",
+    "rank_promotion",
+    "status_change",
+    "education",
+    "training",
+    "correction",
+    "retraction",
+)
 
 
 LATE_ANYWAY = ("correction", "retraction", "performance_rating")  # may change what an earlier day shows
@@ -481,7 +510,11 @@ class DecisionPassedOverQueries:
         self.store = store
         self.records = records
         self.ratings = ratings_of(records)
+        # the records places and measures are read from: of the measured kinds with the ratings
+        # read apart (`measured_of`), else the whole ones
+        self.measured = measured_of(records) if self.ratings is not None else None
         self.cache: dict[str, KnownRecord] = {}
+        self.partial: dict[str, KnownRecord] = {}  # records of the measured kinds
         self.rated: dict[str, Rated] = {}  # what the performances are read from (`ratings_of`)
 
     def passed_over(
@@ -516,12 +549,10 @@ class DecisionPassedOverQueries:
             else:
                 staff = UnitStaff(self.store, [decisions[i] for i in unit])
                 pools = [staff.pool(decisions[i]) for i in unit]
-            self.cache.clear()
-            self.rated.clear()
+            self.forget()
             for i, items in zip(unit, self.compare_unit(pools), strict=True):
                 found[i] = items
-        self.cache.clear()
-        self.rated.clear()
+        self.forget()
         return [item for items in found for item in items]
 
     def decisions(
@@ -560,20 +591,30 @@ class DecisionPassedOverQueries:
         )
         return [r["subject"] for r in rows]
 
+    def forget(self) -> None:
+        """Let one unit's records go."""
+        self.cache.clear()
+        self.partial.clear()
+        self.rated.clear()
+
     def load(self, subjects: Sequence[str]) -> dict[str, KnownRecord]:
-        wanted = [s for s in subjects if s not in self.cache]
-        if wanted:
-            self.cache.update((s, KnownRecord(r)) for s, r in self.records(wanted).items())
-        return {s: self.cache[s] for s in subjects if s in self.cache}
+        """The whole records."""
+        return cached(self.cache, subjects, lambda wanted: known_records(self.records(wanted)))
+
+    def load_measured(self, subjects: Sequence[str]) -> dict[str, KnownRecord]:
+        """What places and measures are read from: the loader's records of the measured kinds if it
+        has them (`measured_of`), else the whole records."""
+        measured = self.measured
+        if measured is None:
+            return self.load(subjects)
+        return cached(self.partial, subjects, lambda wanted: known_records(measured(wanted)))
 
     def load_rated(self, subjects: Sequence[str]) -> dict[str, Rated]:
         """What the performances are read from: the loader's ratings if it has them, else the records."""
-        if self.ratings is None:
+        ratings = self.ratings
+        if ratings is None:
             return dict(self.load(subjects))
-        wanted = [s for s in subjects if s not in self.rated]
-        if wanted:
-            self.rated.update(self.ratings(wanted))
-        return {s: self.rated[s] for s in subjects if s in self.rated}
+        return cached(self.rated, subjects, ratings)
 
     def compare_unit(self, pools: Sequence[Pool]) -> Iterator[list[dict[str, Any]]]:
         """The clearly stronger ones of each decision's colleagues (`Pool`), in the order given.
@@ -581,8 +622,10 @@ class DecisionPassedOverQueries:
         Clearly stronger needs a better performance, which rules most colleagues out and reads only
         ratings: first every decision's colleagues with a better performance than the appointee's,
         from everyone's ratings (`load_rated`), found through the colleagues present on the day
-        ranked by performance (`Ranking`, once per list present); then, from the whole records of
-        those and of their appointees only, the rest of the comparison (`stronger`)."""
+        ranked by performance (`Ranking`, once per list present); then, of those and of their
+        appointees only, the places and measures (`stronger`: from records of the measured kinds if
+        the loader has them, `measured_of`, the performance from the ratings); last, from the whole
+        records of the clearly stronger only, whether they were in the pool (`qualified`)."""
         subjects = sorted({s for pool in pools for s in [pool.decision["subject"], *pool.present] if pool.present})
         rated = self.load_rated(subjects)
         rankings: dict[int, Ranking] = {}
@@ -603,41 +646,75 @@ class DecisionPassedOverQueries:
             if better:
                 judged[-1] = (decision, rule, better)
                 wanted.update([decision["subject"], *better])
-        records = self.load(sorted(wanted))
-        for item in judged:
-            yield [] if item is None else self.compare(*item, records)
-
-    def compare(
-        self, decision: Row, rule: Rule, others: list[str], records: dict[str, KnownRecord]
-    ) -> list[dict[str, Any]]:
-        """The clearly stronger ones of some of a decision's colleagues, on their whole records."""
-        comparing = Comparison(decision, records)
-        me = comparing.known(decision["subject"])
-        if me is None:
-            return []
-        mine = me.measures
-        role = "promoted" if decision["decision"] == "promotion" else "appointed"
-        return [
-            result(decision, rule.severity, other, comparison(mine, theirs, role))
-            for other, theirs in self.stronger(comparing, others, mine, int(rule.params.get("min_better", 2)))
-        ]
+        measured = self.load_measured(sorted(wanted))
+        stronger = [None if item is None else self.stronger(*item, measured, rated) for item in judged]
+        records = self.load(sorted({other for found in stronger if found for other, _ in found[2]}))
+        for found in stronger:
+            yield [] if found is None else self.qualified(*found, records)
 
     @staticmethod
     def stronger(
-        comparing: Comparison, others: Iterable[str], mine: Measures, min_better: int
-    ) -> Iterable[tuple[str, Measures]]:
+        decision: Row, rule: Rule, others: Iterable[str], measured: dict[str, KnownRecord], rated: dict[str, Rated]
+    ) -> tuple[Row, Rule, list[tuple[str, Measures]], Measures] | None:
+        """Those of some of a decision's colleagues in its place then and clearly stronger, with
+        their measures, and the appointee's (None without the appointee's record)."""
+        comparing = Comparison(decision, measured)
+        me = comparing.known(decision["subject"])
+        if me is None:
+            return None
         moment, day, horizon, years = comparing.moment, comparing.day, comparing.horizon, comparing.years
-        for other in others:  # in the pool and clearly stronger; the costly eligibility check last
-            known = comparing.records.get(other)
+        mine = with_performance(me.measures, rated[decision["subject"]].performance(moment, day, horizon, years))
+        min_better = int(rule.params.get("min_better", 2))
+        found: list[tuple[str, Measures]] = []
+        for other in others:
+            known, rating = measured.get(other), rated.get(other)
             # clearly stronger needs a better performance: read first, it rules most colleagues out
-            if known is None or known.performance(moment, day, horizon, years) <= mine[0]:
+            if known is None or rating is None:
+                continue
+            performance = rating.performance(moment, day, horizon, years)
+            if performance <= mine[0]:
                 continue
             reading = known.read(moment, day, horizon)
             if not comparing.placed(reading):
                 continue
-            theirs = reading.measures
-            if clearly_stronger(theirs, mine, min_better) and comparing.qualified(reading):
-                yield other, theirs
+            theirs = with_performance(reading.measures, performance)
+            if clearly_stronger(theirs, mine, min_better):
+                found.append((other, theirs))
+        return decision, rule, found, mine
+
+    @staticmethod
+    def qualified(
+        decision: Row, rule: Rule, stronger: list[tuple[str, Measures]], mine: Measures, records: dict[str, KnownRecord]
+    ) -> list[dict[str, Any]]:
+        """Of a decision's clearly stronger colleagues, those in the pool, judged on their whole
+        records (the costly eligibility check)."""
+        comparing = Comparison(decision, records)
+        role = "promoted" if decision["decision"] == "promotion" else "appointed"
+        found = []
+        for other, theirs in stronger:
+            reading = comparing.known(other)
+            if reading is not None and comparing.qualified(reading):
+                found.append(result(decision, rule.severity, other, comparison(mine, theirs, role)))
+        return found
+
+
+def with_performance(measures: Measures, performance: float) -> Measures:
+    """Measures with the performance read apart (from the ratings: `Rated`)."""
+    return (performance, measures[1], measures[2], measures[3])
+
+
+def cached(
+    cache: dict[str, Any], subjects: Sequence[str], read: Callable[[list[str]], dict[str, Any]]
+) -> dict[str, Any]:
+    """What `read` gives of each subject, read once per subject into `cache`."""
+    wanted = [s for s in subjects if s not in cache]
+    if wanted:
+        cache.update(read(wanted))
+    return {s: cache[s] for s in subjects if s in cache}
+
+
+def known_records(records: dict[str, CareerRecord]) -> dict[str, KnownRecord]:
+    return {s: KnownRecord(r) for s, r in records.items()}
 
 
 def result(decision: Row, severity: str, colleague: str, compared: dict[str, Any]) -> dict[str, Any]:

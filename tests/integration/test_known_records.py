@@ -17,7 +17,7 @@ from careerlog.sqlstore import SqlStore
 from projections.career import CareerRecord, Entry
 from projections.merit.known_entries import entries_of, plain_entry
 from projections.merit.known_ratings import KnownRatings, read_ratings
-from projections.merit.passed_over import KnownRecord, LedgerRecords, performance_on, performance_years
+from projections.merit.passed_over import KnownRecord, LedgerRecords, Reading, performance_on, performance_years
 
 DAYS = [date(year, month, 1) for year in range(2000, 2028) for month in (1, 4, 10)]
 
@@ -90,3 +90,32 @@ def test_a_settled_performance_is_the_records_as_known_at_every_moment_after_its
                         assert found == value, (subject, day, moment)
                     differs += moment == last and found != value
     assert differs
+
+
+def test_the_measured_records_read_places_and_measures_as_the_whole_records_known_before_any_moment(
+    demo: Any,
+) -> None:
+    """`LedgerRecords.measured` (records of `MEASURED_KINDS` only) reads, as known before any moment
+    on days of every year, the place and every measure but the performance (read from the ratings)
+    that the whole record does, with a fraction of its entries."""
+    app, subjects = demo
+    records = LedgerRecords(app)(subjects)
+    measured = LedgerRecords(app).measured(subjects)
+    assert set(measured) == set(records)
+    assert sum(len(r.entries) for r in measured.values()) < sum(len(r.entries) for r in records.values()) / 2
+    placed = 0
+    for subject in subjects:
+        record, partial = records[subject], KnownRecord(measured[subject])
+        times = sorted({e.recorded_at for e in record.entries})
+        for moment in [*times, times[-1] + timedelta(seconds=1)]:
+            whole, lean = record.known_before(moment), measured[subject].known_before(moment)
+            for day in DAYS:
+                expected, found = Reading(whole, day), Reading(lean, day)
+                assert (found.place, found.measures[1:]) == (expected.place, expected.measures[1:]), (subject, day)
+                # as the comparison reads it (a knowledge cut; the measures of those in a place only)
+                read = partial.read(moment, day, day)
+                assert read.place == expected.place, (subject, day)
+                if read.place is not None:
+                    assert read.measures[1:] == expected.measures[1:], (subject, day)
+                    placed += 1
+    assert placed

@@ -14,6 +14,7 @@ rows (`LedgerRecords`: ratings read first, whole records of the few) and through
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -147,6 +148,23 @@ def staff(seed: int, count: int) -> list[f.CareerBuilder]:
     return [employee(rng, 100 + n) for n in range(count)]
 
 
+class ReadingLedger(LedgerRecords):
+    """`LedgerRecords` noting whose whole records and records of the measured kinds it read."""
+
+    def __init__(self, app: CareerLog):
+        super().__init__(app)
+        self.whole: set[str] = set()
+        self.measured_ones: set[str] = set()
+
+    def __call__(self, subjects: Sequence[str]) -> dict[str, CareerRecord]:
+        self.whole.update(subjects)
+        return super().__call__(subjects)
+
+    def measured(self, subjects: Sequence[str]) -> dict[str, CareerRecord]:
+        self.measured_ones.update(subjects)
+        return super().measured(subjects)
+
+
 def straightforward(store: SqlStore, records: dict[str, CareerRecord], known: bool = True) -> list[dict[str, Any]]:
     """The definition, read plainly: every colleague of every decision judged on its record as
     known before the decision (no cache, no shortcut, no order of checks); `known=False`: on the
@@ -213,8 +231,12 @@ def test_the_comparison_is_the_definitions_on_awkward_data(database_url: str, se
         assert {(r["decision"], r["kind"]) for r in expected} == {("post", "PENGAWAS"), ("promotion", "202")}
         entries = [e for r in records.values() for e in r.entries]
         assert {"correction", "retraction"} <= {e.kind for e in entries}
-        through_ledger = DecisionPassedOverQueries(store, LedgerRecords(app))
+        ledger = ReadingLedger(app)
+        through_ledger = DecisionPassedOverQueries(store, ledger)
         assert through_ledger.passed_over() == expected
+        # whole records read only of the clearly stronger (those passed over among them), places and
+        # measures of more from records of the measured kinds
+        assert {r["colleague"] for r in expected} <= ledger.whole < ledger.measured_ones
         plain = DecisionPassedOverQueries(store, lambda subjects: {s: records[s] for s in subjects})
         assert plain.passed_over() == expected
         one_by_one = [
