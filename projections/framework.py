@@ -36,7 +36,8 @@ from careerlog.config import Settings
 from careerlog.domain.events import LedgerEvent
 from careerlog.importing import fewer_collections
 from careerlog.sqlstore import Row, Sql, select_events_of
-from projections.career import CareerRecord
+from projections.career import CareerRecord, Entry
+from projections.merit.known_entries import plain_entry
 from projections.store import PostgresViewStore, SQLiteViewStore, StaleBatch, open_view_store
 
 Progress = Callable[[int], None]
@@ -256,14 +257,23 @@ class Projector:
 
     def load_records(self, subjects: Sequence[str], upto: int | None) -> dict[str, CareerRecord]:
         """The records of subjects as the log stood at position `upto`."""
-        events: dict[str, list[LedgerEvent]] = defaultdict(list)
+        rows: dict[str, list[Row]] = defaultdict(list)
         with self.views.reading() as sql:
             for row in select_events_of(sql, self.events_table, subjects, upto=upto, id_column=self.id_column):
-                events[row["originator_id"]].append(self.decode(row))
-        return {subject: CareerRecord.from_events(subject, evs) for subject, evs in events.items()}
+                rows[row["originator_id"]].append(row)
+        return {subject: CareerRecord(subject, self.entries(found)) for subject, found in rows.items()}
 
     def decode(self, row: Row) -> LedgerEvent:
         return self.app.decode(row)
+
+    def entries(self, rows: Iterable[Row]) -> list[Entry]:
+        """`Entry.of(self.decode(row))` of each stored row: read straight from the row's state
+        (`plain_entry`, no event made) when the store has no cipher or compressor and the row
+        reads plainly, else through the event."""
+        mapper: Any = self.app.mapper
+        if mapper.cipher or mapper.compressor:
+            return [Entry.of(self.decode(row)) for row in rows]
+        return [plain_entry(row) or Entry.of(self.decode(row)) for row in rows]
 
     def iter_records(
         self, upto: int, chunk: int = 2000, *, after: str = "", last: str | None = None
@@ -287,9 +297,8 @@ class Projector:
             complete = [r for r in rows if subject_of(r) != final] if len(rows) == chunk else rows
             if not complete:  # one subject with more events than a chunk
                 complete = self._all_of(final, upto)
-            decode = self.decode
             for subject, group in itertools.groupby(complete, key=subject_of):
-                yield CareerRecord.from_events(subject, [decode(r) for r in group])
+                yield CareerRecord(subject, self.entries(group))
             after = subject_of(complete[-1])
 
     def _all_of(self, subject: str, upto: int) -> list[Row]:
