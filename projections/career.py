@@ -273,7 +273,8 @@ class CareerRecord:
         return found[0] if found else None
 
     def profile(self, name: str) -> Any:
-        return self.appointment.get(name) if self.appointment else None
+        appointment = self.appointment
+        return None if appointment is None else appointment.values.get(name)
 
     @property
     def appointed_on(self) -> date | None:
@@ -391,10 +392,18 @@ class CareerRecord:
 
     def placement_on(self, day: date) -> tuple[str, str, str] | None:
         """(agency, unit, region) on a day."""
+        days, places = self._placements
+        index = bisect.bisect_right(days, day)
+        if index:
+            return places[index - 1]
+        return None if self.appointment is None else _place(self.appointment)
+
+    @cached_property
+    def _placements(self) -> tuple[list[date], list[tuple[Any, Any, Any]]]:
+        """The effective dates of the appointment and placements in order, and where each placed
+        (placement_on: some 35 calls per record)."""
         found = self._of_kinds(("appointment", "placement"))
-        index = bisect.bisect_right(found, day, key=_effective)
-        last = found[index - 1] if index else self.appointment
-        return None if last is None else (last.get("agency"), last.get("unit"), last.get("region"))
+        return [f.effective_date for f in found], [_place(f) for f in found]
 
     # ------------------------------------------------------------------ performance
 
@@ -485,6 +494,12 @@ _VERSION = operator.attrgetter("version")
 # a record ask them some 160 times per employee each)
 _order = operator.attrgetter("effective_date", "entry.version")
 _effective = operator.attrgetter("effective_date")
+
+
+def _place(fact: Fact) -> tuple[Any, Any, Any]:
+    """(agency, unit, region) of an appointment or placement."""
+    get = fact.values.get
+    return get("agency"), get("unit"), get("region")
 
 
 @functools.lru_cache(maxsize=64)

@@ -13,7 +13,7 @@ docs/views.md gives the exact definition of every number.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -93,20 +93,21 @@ def training_row(record: CareerRecord, fact: Fact, feedback: Mapping[str, Fact])
     end = fact.effective_date
     agency, unit, region = record.placement_on(end) or (None, None, None)
     rank = record.rank_on(end)
-    programme = fact.get("programme_id")
+    get: Callable[[str], Any] = fact.values.get  # Fact.get without its call (some 90 reads per record)
+    programme = get("programme_id")
     opinion = feedback.get(programme) if programme else None
-    cost = fact.get("cost")
+    cost = get("cost")
     return {
         "subject": record.subject,
         "version": fact.version,
         "reference": fact.reference,
         "year": end.year,
-        "start_date": fact.get("start_date").isoformat(),
+        "start_date": get("start_date").isoformat(),
         "end_date": end.isoformat(),
-        "kind": fact.get("training_kind"),
-        "title": fact.get("title"),
-        "organiser": fact.get("organiser"),
-        "hours": int(fact.get("hours")),
+        "kind": get("training_kind"),
+        "title": get("title"),
+        "organiser": get("organiser"),
+        "hours": int(get("hours")),
         "programme_id": programme,
         "cost": None if cost is None else float(cost),
         "agency": agency,
