@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -23,13 +24,14 @@ from eventsourcing.utils import get_topic
 from careerlog.application import CareerLog
 from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.reference import reference
-from careerlog.sqlstore import SqlStore, select_events_of
 from projections.career import predicate_score
+from projections.merit.known_entries import Stored, decoded, event_rows
 
 # what a performance reads: the ratings, and the amendments that may change or retract them
 RATING_KINDS = ("performance_rating", "correction", "retraction")
 RATED = BY_KIND["performance_rating"]
 Rating = tuple[date, int, int, str, datetime]  # effective date, version, year, predicate, recorded at
+RATING_FIELDS = itemgetter("effective_date", "timestamp", "year", "predicate")  # of a rating's stored state
 
 
 class KnownRatings:
@@ -40,7 +42,7 @@ class KnownRatings:
     def __init__(self, ratings: Iterable[Rating]):
         # per year, in the record's order (effective date, version): the last known one counts
         self.by_year: dict[int, list[tuple[datetime, str]]] = {}
-        for _, _, year, predicate, recorded in sorted(ratings, key=lambda r: (r[0], r[1])):
+        for _, _, year, predicate, recorded in sorted(ratings):  # (no two of one version)
             self.by_year.setdefault(year, []).append((recorded, predicate))
         # per (year, years): the performance with every rating known, and when the last rating of
         # those years was recorded (before any later moment they are all known)
@@ -87,34 +89,33 @@ def read_ratings(
     plain = not (mapper.cipher or mapper.compressor) and getattr(RATED, "class_version", 1) == 1
     rated_topic = get_topic(RATED)
     topics = [get_topic(BY_KIND[kind]) for kind in RATING_KINDS]
-    rows: dict[str, list[Any]] = {}
-    table = app.recorder.events_table_name  # type: ignore[attr-defined]
-    with SqlStore(app.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
-        for row in select_events_of(sql, table, subjects, topics=topics):
-            rows.setdefault(row["originator_id"], []).append(row)
+    rows: dict[str, list[Stored]] = {}
+    for row in event_rows(app, subjects, topics):
+        rows.setdefault(row[0], []).append(row)
     lean: dict[str, KnownRatings] = {}
     other: dict[str, list[LedgerEvent]] = {}
     for subject in subjects:
         found = rows.get(subject, [])
         ratings = plain_ratings(found, rated_topic) if plain else None
         if ratings is None:
-            other[subject] = [app.decode(r) for r in found]
+            other[subject] = [decoded(app, r) for r in found]
         else:
             lean[subject] = KnownRatings(ratings)
     return lean, other
 
 
-def plain_ratings(rows: Sequence[Any], topic: str) -> list[Rating] | None:
+def plain_ratings(rows: Sequence[Stored], topic: str) -> list[Rating] | None:
     """The ratings of stored rows, all of them ratings stored as their class stores them now
     (None otherwise): the fields as `CareerMapper.to_domain_event` types them."""
     found: list[Rating] = []
-    for row in rows:
-        if row["topic"] != topic:
+    for _, version, stored_topic, stored in rows:
+        if stored_topic != topic:
             return None
-        state = orjson.loads(bytes(row["state"]))
-        effective, recorded, year, predicate = (
-            state.get(k) for k in ("effective_date", "timestamp", "year", "predicate")
-        )
+        state = orjson.loads(bytes(stored))
+        try:
+            effective, recorded, year, predicate = RATING_FIELDS(state)
+        except KeyError:
+            return None
         if "class_version" in state or not (
             isinstance(effective, str)
             and isinstance(recorded, str)
@@ -125,7 +126,7 @@ def plain_ratings(rows: Sequence[Any], topic: str) -> list[Rating] | None:
         found.append(
             (
                 date.fromisoformat(effective),
-                row["originator_version"],
+                version,
                 year,
                 predicate,
                 datetime.fromisoformat(recorded),

@@ -119,3 +119,29 @@ def test_the_measured_records_read_places_and_measures_as_the_whole_records_know
                     assert read.measures[1:] == expected.measures[1:], (subject, day)
                     placed += 1
     assert placed
+
+
+def test_an_encrypted_store_is_read_through_careerlogs_decoding(database_url: str) -> None:
+    """With a cipher no row reads plainly: entries, measured records and ratings come from the
+    decoded events (`decoded`), the same as careerlog's."""
+    from eventsourcing.cipher import AESCipher
+
+    settings = Settings(database_url=database_url, encryption_key=AESCipher.create_key(32))
+    app = CareerLog.from_settings(settings)
+    try:
+        load_demo(app, employees=12, seed=7, today=date(2026, 11, 23))
+        table = app.recorder.events_table_name
+        with SqlStore(app.recorder.datastore).statements() as sql:
+            subjects = sorted(r["originator_id"] for r in sql.query(f"SELECT DISTINCT originator_id FROM {table}"))
+        events = app.events_of(subjects)
+        entries = entries_of(app, subjects)
+        assert {s: repr(found) for s, found in entries.items()} == {
+            s: repr([Entry.of(e) for e in found]) for s, found in events.items()
+        }
+        measured = LedgerRecords(app).measured(subjects)
+        assert any(r.entries for r in measured.values())
+        lean, amended = read_ratings(app, subjects)
+        assert not lean  # every record through its decoded events
+        assert any(amended.values())
+    finally:
+        app.close()
