@@ -45,9 +45,7 @@ class Sql:
         self.ahead = ahead  # rows read ahead (SqlStore.read_ahead), each taken once by the same query
 
     def _statement(self, statement: str) -> str:
-        if self.dialect == "postgres":
-            return statement.replace("%", "%%").replace("?", "%s")
-        return statement
+        return placeholders(statement) if self.dialect == "postgres" else statement
 
     def execute(self, statement: str, params: Sequence[Any] = ()) -> None:
         self.cursor.execute(self._statement(statement), tuple(params))
@@ -98,6 +96,11 @@ class Sql:
             else:
                 values = ", ".join([one] * len(chunk))
                 self.execute(f"INSERT INTO {table} ({names}) VALUES {values}", [v for row in chunk for v in row])
+
+
+def placeholders(statement: str) -> str:
+    """A statement with `?` placeholders as psycopg takes it (`%s`, and a literal % doubled)."""
+    return statement.replace("%", "%%").replace("?", "%s")
 
 
 def taken_ahead(
@@ -313,7 +316,7 @@ class SqlStore:
             with conn.pipeline():
                 for statement, params in statements:
                     cursor = conn.cursor()
-                    cursor.execute(Sql(cursor, self.dialect)._statement(statement), tuple(params))
+                    cursor.execute(placeholders(statement), tuple(params))
                     cursors.append((cursor, (statement, tuple(params))))
             for cursor, key in cursors:
                 ahead[key] = list(cursor.fetchall())  # dict rows (dict_row), each a new dict

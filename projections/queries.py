@@ -19,7 +19,7 @@ from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.sqlstore import Row, SqlStore
 from projections.reading import ViewReader
 from projections.roster import RosterProjection
-from projections.roster_paging import RosterOrder, RosterTotals
+from projections.roster_paging import RosterOrder, RosterTotals, position_read
 from projections.timeline import timeline_from_rows
 
 ROSTER_FILTERS = (
@@ -70,6 +70,29 @@ class RosterPage(Page):
 
     def to_dict(self) -> dict[str, Any]:
         return {**super().to_dict(), "next": self.next}
+
+
+@dataclass(frozen=True)
+class RosterRequest:
+    """What a roster page reads: the rows matching `where`, in `order`, by page number or after `cursor`."""
+
+    where: str
+    params: list[Any]
+    order: RosterOrder
+    sort: str
+    page: int
+    per_page: int
+    cursor: tuple[Any, str] | None
+
+    def first_read(self) -> tuple[str, list[Any]]:
+        """The statement and parameters of the page's rows (one more than the page, to know if one follows);
+        after a cursor, of the first part of the order after it."""
+        if self.cursor is not None:
+            return self.order.first_read_after(self.where, self.params, self.cursor, self.per_page + 1)
+        return (
+            f"SELECT * FROM roster{self.where} ORDER BY {self.order.sql()} LIMIT ? OFFSET ?",
+            [*self.params, self.per_page + 1, (self.page - 1) * self.per_page],
+        )
 
 
 MAX_YEARS_IN_RANK = 60  # longer than any career
@@ -133,9 +156,40 @@ class Queries(ViewReader):
             raise NotFound(f"No employee with NIP {nip} has been appointed.")
         return self._roster_item(rows[0])
 
-    def roster(
+    def roster(self, filters: Mapping[str, Any] | None = None, **options: Any) -> RosterPage:
+        """Employees matching the filters, sorted and paginated: by page number, or after a cursor
+        (the `next` of the page before, which reads on from there through the sort's index). The
+        options are `_roster_request`'s."""
+        asked = self._roster_request(filters or {}, **options)
+        where, params, order, per_page = asked.where, asked.params, asked.order, asked.per_page
+        with self.store.statements() as sql:
+            total = self.totals.count(sql, self.tracking_table, RosterProjection.name, "roster", where, params)
+            if asked.cursor is None:
+                rows = sql.query(*asked.first_read())
+            else:
+                rows = order.rows_after(sql, where, params, asked.cursor, per_page + 1)
+        shown = rows[:per_page]
+        following = order.next_cursor(shown[-1], asked.sort) if len(rows) > per_page else None
+        number = asked.page if asked.cursor is None else None
+        today = self.today
+        return RosterPage([self._roster_item(r, today) for r in shown], total, number, per_page, following)
+
+    def roster_reads(self, filters: Mapping[str, Any] | None = None, **options: Any) -> list[tuple[str, Sequence[Any]]]:
+        """The reads `roster` with these arguments makes first, for reading them ahead (SqlStore.read_ahead):
+        the view's position (its total is counted once per position) and the page's rows (the first
+        part of the order after a cursor); none for arguments it refuses."""
+        try:
+            asked = self._roster_request(filters or {}, **options)
+        except InvalidInput:
+            return []
+        reads: list[tuple[str, Sequence[Any]]] = []
+        if self.tracking_table is not None:
+            reads.append(position_read(self.tracking_table, RosterProjection.name))
+        return [*reads, asked.first_read()]
+
+    def _roster_request(
         self,
-        filters: Mapping[str, Any] | None = None,
+        filters: Mapping[str, Any],
         *,
         search: str | None = None,
         sort: str = "name",
@@ -145,10 +199,10 @@ class Queries(ViewReader):
         min_years_in_rank: float | None = None,
         age_band: str | None = None,
         after: str | None = None,
-    ) -> RosterPage:
-        """Employees matching the filters, sorted and paginated: by page number, or after a cursor
-        (the `next` of the page before, which reads on from there through the sort's index)."""
-        where, params = self._roster_where(filters or {}, search, min_years_in_rank, age_band)
+    ) -> RosterRequest:
+        """What a roster page reads (`search` in the name or NIP, `sort` by one of ROSTER_SORTS, page by number
+        or `after` a cursor, `min_years_in_rank`, `age_band`), its arguments checked (InvalidInput)."""
+        where, params = self._roster_where(filters, search, min_years_in_rank, age_band)
         if sort not in ROSTER_SORTS:
             raise InvalidInput(f"Unknown sort {sort!r}; one of {', '.join(ROSTER_SORTS)}.", "sort")
         if page < 1:
@@ -158,20 +212,8 @@ class Queries(ViewReader):
         if after is not None and page != 1:
             raise InvalidInput("Give either page or after, not both.", "after")
         order = RosterOrder(ROSTER_SORTS[sort], descending)
-        with self.store.statements() as sql:
-            total = self.totals.count(sql, self.tracking_table, RosterProjection.name, "roster", where, params)
-            if after is None:
-                rows = sql.query(
-                    f"SELECT * FROM roster{where} ORDER BY {order.sql()} LIMIT ? OFFSET ?",
-                    [*params, per_page + 1, (page - 1) * per_page],
-                )
-            else:
-                rows = order.rows_after(sql, where, params, order.cursor(after, sort), per_page + 1)
-        shown = rows[:per_page]
-        following = order.next_cursor(shown[-1], sort) if len(rows) > per_page else None
-        number = page if after is None else None
-        today = self.today
-        return RosterPage([self._roster_item(r, today) for r in shown], total, number, per_page, following)
+        cursor = None if after is None else order.cursor(after, sort)
+        return RosterRequest(where, params, order, sort, page, per_page, cursor)
 
     def headcount(self, by: Sequence[str], filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Counts of employees by any of the roster's fields (and age band)."""

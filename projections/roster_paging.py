@@ -65,17 +65,18 @@ class RosterOrder:
 
     def rows_after(self, sql: Sql, where: str, params: list[Any], cursor: tuple[Any, str], limit: int) -> list[Row]:
         """Up to `limit` rows matching `where` that follow the cursor's row, in order."""
-        filters = [where.removeprefix(" WHERE ")] if where else []
         rows: list[Row] = []
         for segment in self.segments_after(*cursor):
-            condition = " AND ".join([*filters, segment.condition])
-            rows += sql.query(
-                f"SELECT * FROM roster WHERE {condition} ORDER BY {segment.order} LIMIT ?",
-                [*params, *segment.params, limit - len(rows)],
-            )
+            rows += sql.query(*segment_read(where, params, segment, limit - len(rows)))
             if len(rows) >= limit:
                 break
         return rows
+
+    def first_read_after(
+        self, where: str, params: list[Any], cursor: tuple[Any, str], limit: int
+    ) -> tuple[str, list[Any]]:
+        """The statement and parameters `rows_after` reads first (its first segment; for reading it ahead)."""
+        return segment_read(where, params, self.segments_after(*cursor)[0], limit)
 
     def next_cursor(self, row: Row, sort: str) -> str:
         """The cursor of the page after the one ending with this row."""
@@ -97,6 +98,20 @@ class RosterOrder:
         ):
             raise InvalidInput(NOT_A_CURSOR, "after")
         return found[2], found[3]
+
+
+def segment_read(where: str, params: Sequence[Any], segment: Segment, limit: int) -> tuple[str, list[Any]]:
+    """The statement and parameters reading up to `limit` rows of a segment of the order matching `where`."""
+    condition = " AND ".join([*([where.removeprefix(" WHERE ")] if where else []), segment.condition])
+    return (
+        f"SELECT * FROM roster WHERE {condition} ORDER BY {segment.order} LIMIT ?",
+        [*params, *segment.params, limit],
+    )
+
+
+def position_read(tracking_table: str, view: str) -> tuple[str, tuple[str]]:
+    """The statement and parameters reading a view's position in the log (for `RosterTotals.count`)."""
+    return f"SELECT MAX(notification_id) AS n FROM {tracking_table} WHERE application_name = ?", (view,)
 
 
 class RosterTotals:
@@ -134,9 +149,7 @@ class RosterTotals:
         `tracking_table`), else counted now (and kept, when the position is known)."""
         position = None
         if tracking_table is not None:
-            position = sql.scalar(
-                f"SELECT MAX(notification_id) AS n FROM {tracking_table} WHERE application_name = ?", (view,)
-            )
+            position = sql.scalar(*position_read(tracking_table, view))
         key = (source, where, tuple(params))
         found = self.get(key, position) if position is not None else None
         if found is None:

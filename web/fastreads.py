@@ -51,6 +51,7 @@ Read = Callable[[Services, Account, str, dict[str, Any]], Any]
 
 ROSTER_PATH = "/api/v1/employees"
 KEPT_QUERIES = 4096  # parsed query strings kept
+KEPT_READERS = 4096  # accounts of recent tokens kept (all forgotten when more come)
 # The statement each employee's read reads its view with (Queries.timeline, EligibilityQueries.eligibility),
 # read ahead on PostgreSQL with the others (a read that makes another statement only asks again).
 VIEW_READS = {
@@ -96,6 +97,9 @@ class FastReads:
         # A query string always parses to the same arguments: the recent ones are kept (about a tenth of a read).
         self.arguments = lru_cache(maxsize=KEPT_QUERIES)(self.parse)
         self.csv_wanted = lru_cache(maxsize=KEPT_QUERIES)(self.wants_csv)  # by query string and Accept header
+        # The account each recent token (by its hash) authenticated as, to read a roster page's rows ahead
+        # as that account will read them: only a guess, as a read ahead is taken only by the same query.
+        self.readers: dict[Any, Account] = {}
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         body = self.answer(environ) if environ.get("REQUEST_METHOD") == "GET" else None
@@ -126,9 +130,12 @@ class FastReads:
             token = bearer_token(self.headers(environ))
             sql = self.services.projector.views.sql
             with sql.one_connection():  # one connection, as the Flask path holds
-                if sql.dialect == "postgres":
-                    sql.read_ahead(self.reads_ahead(read, token, nip))  # its reads in one round trip
+                ahead = self.reads_ahead(read, token, nip, parsed) if sql.dialect == "postgres" else []
+                if ahead:
+                    sql.read_ahead(ahead)  # its reads in one round trip
                 reader = self.services.accounts.authenticate(token).account
+                if read == "roster" and ahead:
+                    self.remember(ahead[0][1], reader)  # by the token's hash, as read
                 found = answer(self.services, reader, nip, dict(parsed))  # a copy: the roster's pops from it
         except Exception:  # any refusal or failure: the Flask app answers it, from the start
             return None
@@ -140,14 +147,28 @@ class FastReads:
         value is the environ's HTTP_ variable), without building the request."""
         return EnvironHeaders(environ)
 
-    def reads_ahead(self, read: str, token: str, nip: str) -> list[tuple[str, Sequence[Any]]]:
-        """The reads the answer makes before its access-log entry, whatever the token: the token's account,
-        and for an employee's read where they work now (the scope check) and the view's rows."""
-        found: list[tuple[str, Sequence[Any]]] = [self.services.accounts.token_read(token)]
+    def reads_ahead(self, read: str, token: str, nip: str, args: dict[str, Any]) -> list[tuple[str, Sequence[Any]]]:
+        """The reads the answer makes before its access-log entry: the token's account; for an employee's
+        read, whatever the token, where they work now (the scope check) and the view's rows; for a roster
+        page, the view's position and the page's rows as the account the token last authenticated as in
+        this process reads them (Services.roster_reads; none for a token not seen yet)."""
+        token_read = self.services.accounts.token_read(token)
+        found: list[tuple[str, Sequence[Any]]] = [token_read]
         placing = placing_read(self.services.ledger, nip) if read in VIEW_READS else None
         if placing is not None:
             found += [placing, (VIEW_READS[read], (nip,))]
+        reader = self.readers.get(token_read[1]) if read == "roster" else None
+        if reader is not None:
+            filters, options = employees.roster_options(dict(args))  # a copy: it pops from it
+            found += self.services.roster_reads(reader, filters, **options)
         return found
+
+    def remember(self, key: Any, reader: Account) -> None:
+        """Keep the account a token (by the parameters of its read) authenticated as, for `reads_ahead`."""
+        if self.readers.get(key) != reader:
+            if len(self.readers) >= KEPT_READERS:
+                self.readers.clear()
+            self.readers[key] = reader
 
     def parse(self, read: str, query_string: str) -> dict[str, Any] | None:
         """The arguments the read's view gets from this query string, as webargs parses them with the view's

@@ -7,7 +7,7 @@ views call exactly one of these methods.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -242,7 +242,7 @@ class Services:
 
     def roster(self, reader: Account, filters: Mapping[str, list[str]], **options: Any) -> Page:
         """Employees within the reader's scope matching the filters, sorted and paginated."""
-        allowed = narrow(filters, row_filters(reader, Action.LIST_EMPLOYEES))
+        allowed = self.roster_filters(reader, filters)
         if allowed is None:
             number = None if options.get("after") else options.get("page", 1)
             return RosterPage([], 0, number, options.get("per_page", 50))
@@ -250,6 +250,22 @@ class Services:
         targets = [Target(i["nip"], i["agency"], i["region"]) for i in page.items]
         self.accounts.record_access(reader, "roster", targets)
         return page
+
+    @staticmethod
+    def roster_filters(reader: Account, filters: Mapping[str, list[str]]) -> dict[str, list[str]] | None:
+        """The filters narrowed to the reader's scope (None: nothing matches; AccessDenied if it may not list)."""
+        return narrow(filters, row_filters(reader, Action.LIST_EMPLOYEES))
+
+    def roster_reads(
+        self, reader: Account, filters: Mapping[str, list[str]], **options: Any
+    ) -> list[tuple[str, Sequence[Any]]]:
+        """The reads `roster` makes first for this reader and these arguments (Queries.roster_reads), for
+        reading them ahead; none when it would read nothing or refuse."""
+        try:
+            allowed = self.roster_filters(reader, filters)
+        except AccessDenied:
+            return []
+        return [] if allowed is None else self.queries.roster_reads(allowed, **options)
 
     def eligibility(self, reader: Account, nip: str) -> dict[str, Any]:
         """The promotion kinds open to an employee: the earliest date and what is met or missing."""

@@ -349,6 +349,63 @@ def test_a_fast_read_asks_for_its_reads_at_once_on_one_connection(both: Both) ->
             assert checkouts == [False, True], read  # a reading connection, then the writer for the entry
 
 
+def asked_by_a_fast_read(both: Both, path: str, who: str) -> list[str]:
+    """The statements a fast read sent outside a read ahead (their first word), after checking it answered."""
+    world = both.world
+    route, _, query = path.partition("?")
+    token = world.tokens[who]
+    asked: list[str] = []
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(Sql, "execute", spying(Sql.execute, asked))
+        environ = EnvironBuilder(
+            path=route, query_string=query, headers={"Authorization": f"Bearer {token}"}
+        ).get_environ()
+        _, status, _ = run_wsgi_app(world.app.wsgi_app, environ, buffered=True)
+    assert status == "200 OK", path
+    assert not both.handed, path  # the fast path answered
+    return asked
+
+
+def roster_pages(both: Both, who: str) -> list[str]:
+    """Roster pages by number, filtered, and after a cursor (descending: the order after a row is one part)."""
+    pages = ["/api/v1/employees?per_page=2", "/api/v1/employees?page=2&per_page=1&sort=rank"]
+    pages += ["/api/v1/employees?agency=KOTA-MEDAN&q=a"]
+    for sort in ("-name", "-birth_date"):
+        cursor = both.world.get(f"/api/v1/employees?sort={sort}&per_page=1", who).get_json()["next"]
+        pages.append(f"/api/v1/employees?sort={sort}&per_page=1&after={cursor}")
+    return pages
+
+
+@pytest.mark.parametrize("who", ["admin", "hr", "inspector"])
+def test_a_roster_page_reads_its_rows_ahead_as_the_tokens_account_last_read(both: Both, who: str) -> None:
+    """On PostgreSQL a roster page by a token seen before in the process sends its reads (the token, the
+    view's position and the page's rows, by number or after a cursor, within the account's scope) in one
+    round trip, and only the access-log entry after them; on SQLite each is asked in turn."""
+    for path in roster_pages(both, who):
+        assert both.world.get(path, who).status_code == 200  # the token seen; the page's total counted
+        asked = asked_by_a_fast_read(both, path, who)
+        if both.world.services.projector.views.sql.dialect == "postgres":
+            assert asked == ["INSERT"], path
+        else:
+            assert asked == ["SELECT", "SELECT", "SELECT", "INSERT"], path
+
+
+def test_a_roster_page_read_ahead_for_another_account_is_not_taken(both: Both) -> None:
+    """A token's account guessed wrong (its scope changed since, say): the page read ahead for the account
+    guessed is not the page asked, which is read again; the answer and the access log as Flask's."""
+    fast = both.world.app.wsgi_app
+    assert isinstance(fast, FastReads)
+    path = "/api/v1/employees?per_page=3"
+    assert both.world.get(path, "hr").status_code == 200
+    admin = both.world.services.accounts.authenticate(both.world.tokens["admin"]).account
+    hr_key = both.world.services.accounts.token_read(both.world.tokens["hr"])[1]
+    fast.readers[hr_key] = admin  # the HR token guessed as the national admin
+    asked = asked_by_a_fast_read(both, path, "hr")
+    if both.world.services.projector.views.sql.dialect == "postgres":
+        assert asked == ["SELECT", "INSERT"]  # the position read ahead (the same for any account), not the page
+    assert_same(both, path, "hr")
+
+
 def spying(execute: Any, asked: list[str]) -> Any:
     def spied(sql: Sql, statement: str, params: Any = ()) -> None:
         asked.append(statement.split()[0])
