@@ -33,7 +33,6 @@ from careerlog.domain.quick import quick_init
 
 META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated", "client_key")
 MIGRATION_KEYS = ("recorded_at", "recorded_by", "migrated")
-_META = frozenset(META_KEYS)
 DEFAULT_BATCH = 2000
 # "on" or "off": whether each batch is written while the next is decided (WritingAhead). Off unless
 # chosen: on this 2-core machine the writing thread cost 15-25% more CPU and gave no wall time back, on
@@ -116,9 +115,14 @@ def kind_from_name(name: str) -> str | None:
 
 def read_jsonl(stream: IO[bytes]) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
     """(line number, row or the reason it is unreadable, bytes read) for each non-blank line."""
+    loads = orjson.loads
     for number, raw in enumerate(stream, start=1):
         if raw and not raw.isspace():  # not blank (raw.strip() without copying the line)
-            yield number, parse_jsonl_line(raw), len(raw)
+            try:  # parse_jsonl_line(raw) for an object, without the call; anything else goes there
+                row = loads(raw)
+            except orjson.JSONDecodeError:
+                row = None
+            yield number, row if type(row) is dict else parse_jsonl_line(raw), len(raw)
 
 
 def parse_jsonl_line(raw: bytes) -> dict[str, Any] | InvalidInput:
@@ -169,7 +173,7 @@ def _csv_rows(
 
 def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Command:
     """A command from one row; InvalidInput names the field at fault."""
-    payload = {k: v for k, v in row.items() if k not in _META}
+    payload = payload_of(row)
     kind = row.get("kind")
     if not isinstance(kind, str) or not kind:
         raise InvalidInput("Missing data for required field.", "kind")
@@ -203,6 +207,19 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
         expected,
         line,
     )
+
+
+def payload_of(row: dict[str, Any]) -> dict[str, Any]:
+    """The row without its META_KEYS, in the row's order (a copy: the row is left as it is).
+
+    A copy with the few meta keys taken out, rather than a comprehension testing every key
+    of every row: about 5x less CPU per row (0.5 against 2.6 us for a demo appointment).
+    """
+    payload = row.copy()
+    pop = payload.pop
+    for key in META_KEYS:
+        pop(key, None)
+    return payload
 
 
 def _migration(row: dict[str, Any]) -> Migration:
@@ -249,8 +266,17 @@ def import_rows(
 
     def tally(done: list[Batch]) -> None:
         for written in done:
+            recorded = replayed = 0  # counted here and added once per batch
             for command, result in zip(written.commands, written.results, strict=True):
-                _tally(report, command, result)
+                if isinstance(result, Outcome):
+                    if result.created:
+                        recorded += 1
+                    else:
+                        replayed += 1
+                else:
+                    report.rejected.append(_rejection(command, result))
+            report.recorded += recorded
+            report.already_recorded += replayed
             if progress:
                 progress(written.tag)
 
@@ -294,16 +320,11 @@ def writes_ahead() -> bool:
     return os.environ.get(WRITE_AHEAD_ENV, "").strip().lower() == "on"
 
 
-def _tally(report: ImportReport, command: Command, result: Outcome | Exception) -> None:
-    if isinstance(result, Outcome):
-        if result.created:
-            report.recorded += 1
-        else:
-            report.already_recorded += 1
-        return
+def _rejection(command: Command, error: Exception) -> RowProblem:
+    """The report's entry for a command refused with an error."""
     subject_field = "unit" if command.subject.startswith("UNIT:") else "nip"
-    errors = result.errors if isinstance(result, InvalidInput) else {subject_field: [str(result)]}
-    report.rejected.append(RowProblem(command.line, command.subject, command.kind, errors))
+    errors = error.errors if isinstance(error, InvalidInput) else {subject_field: [str(error)]}
+    return RowProblem(command.line, command.subject, command.kind, errors)
 
 
 def _subject_of(row: dict[str, Any]) -> str | None:

@@ -12,14 +12,14 @@ import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from careerlog.domain.errors import FieldErrors, InvalidInput
 from careerlog.domain.events import Appointed
 from careerlog.domain.ledger import Fact, LedgerAggregate, Outcome, Recording
 from careerlog.domain.nip import nip_mismatches, normalise_nip, parse_nip
-from careerlog.reference import reference, rules
+from careerlog.reference import Rules, reference, rules
 
 MENTORING_LINKS = ("mentor_nip", "mentee_nip", "programme_id", "appointment_reference")
 
@@ -43,8 +43,13 @@ class Career:
 
     def add(self, fact: Fact) -> None:
         """Take in one more fact, as if the career had been built with it (a new recording)."""
-        _insert_in_order(self.facts, fact)
-        _insert_in_order(self.by_kind[fact.kind], fact)
+        day, version = fact.values["effective_date"], fact.version  # _order(fact), without making the tuple
+        for facts in (self.facts, self.by_kind[fact.kind]):  # keep each in order: most histories arrive in order
+            last = facts[-1] if facts else None
+            if last is None or (at := last.values["effective_date"]) < day or (at == day and last.version <= version):
+                facts.append(fact)  # _order(last) <= _order(fact): at the end
+            else:
+                bisect.insort(facts, fact, key=_order)
         if fact.kind == "appointment" and (self.appointment is None or _order(fact) < _order(self.appointment)):
             self.appointment = fact
         separating = fact.kind == "status_change" and fact.get("status") in _separation_statuses()
@@ -52,6 +57,11 @@ class Career:
             self.separation = fact
         if fact.kind == "performance_rating":
             self.rated_years.add(fact.values.get("year"))
+
+    @cached_property
+    def rules(self) -> Rules:
+        """The configured rules, read once per career: a bulk import checks many facts against one."""
+        return rules()
 
     def others(self, kind: str, fact: Fact) -> list[Fact]:
         return [f for f in self.by_kind[kind] if f.version != fact.version]
@@ -67,17 +77,6 @@ class Career:
 
 def _order(fact: Fact) -> tuple[date, int]:
     return fact.values["effective_date"], fact.version  # fact.effective_date, read directly
-
-
-def _insert_in_order(facts: list[Fact], fact: Fact) -> None:
-    """Insert keeping the order; a history mostly arrives in order, so try the end first."""
-    if facts:
-        last = facts[-1]  # is _order(last) <= _order(fact)? (compared without making the tuples)
-        last_day, day = last.values["effective_date"], fact.values["effective_date"]
-        if not (last_day < day or (last_day == day and last.version <= fact.version)):
-            bisect.insort(facts, fact, key=_order)
-            return
-    facts.append(fact)
 
 
 @cache
@@ -149,7 +148,7 @@ def check_appointment(career: Career, fact: Fact, errors: FieldErrors) -> None:
     for name, reasons in mismatches.items():
         for reason in reasons:
             errors.add(name, reason)
-    min_age = rules().param("appointment.min_age", fact.effective_date, "years", 18)
+    min_age = career.rules.param("appointment.min_age", fact.effective_date, "years", 18)
     birth: date = values["birth_date"]
     if _years_between(birth, fact.effective_date) < min_age:
         errors.add("birth_date", f"The employee would be under {min_age} on appointment.")
@@ -250,7 +249,7 @@ def check_training(career: Career, fact: Fact, errors: FieldErrors) -> None:
     if birth and start < birth:
         errors.add("start_date", f"{start.isoformat()} is before the birth date.")
     hours: int = values["hours"]
-    per_day = rules().param("training.max_jp_per_day", end, "jp", 12)
+    per_day = career.rules.param("training.max_jp_per_day", end, "jp", 12)
     days = max((end - start).days + 1, 1)
     if hours < 1:
         errors.add("hours", f"Must be at least 1 JP, got {hours}.")

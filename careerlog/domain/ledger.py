@@ -316,7 +316,8 @@ class LedgerAggregate(BaseAggregate[str]):
     def take_fact(self, fact: Fact, key: str) -> None:
         """Keep a new fact, with its event, and the identity key of its recording."""
         version = fact.version
-        self.events[version] = cast(LedgerEvent, fact.event)
+        event: Any = fact.event  # a LedgerEvent (typed without cast(), a call per fact)
+        self.events[version] = event
         self.keys[key] = version
         self.facts[version] = fact
 
