@@ -278,7 +278,9 @@ class Queries(ViewReader):
     def _roster_item(self, row: Row, today: date | None = None) -> dict[str, Any]:
         """A roster row as the API shows it, on `today` (read once per page; the reader's today if None)."""
         today = today or self.today
-        item = {k: v for k, v in row.items() if k not in ("subject", "rank_order")}
+        item = row.copy()  # the row's columns in order but these two (a copy and two pops: half a comprehension's CPU)
+        item.pop("subject", None)
+        item.pop("rank_order", None)
         item["nip"] = row["subject"]
         item["confirmed"] = bool(row["confirmed"])
         end = date.fromisoformat(row["separated_on"]) if row["separated_on"] else today
