@@ -283,10 +283,13 @@ def measures(row: dict[str, Any]) -> tuple[float, float, int, int]:
 def clearly_stronger(
     theirs: tuple[float, float, int, int], mine: tuple[float, float, int, int], min_better: int
 ) -> bool:
-    """At least as strong on every measure, stronger on `min_better` of them, performance among them."""
-    if any(t < m for t, m in zip(theirs, mine, strict=True)):
+    """At least as strong on every measure, stronger on `min_better` of them, performance among them
+    (the four measures unpacked: no generator per call, asked about every better colleague)."""
+    performance, training, days, education = theirs
+    my_performance, my_training, my_days, my_education = mine
+    if performance <= my_performance or training < my_training or days < my_days or education < my_education:
         return False
-    return sum(t > m for t, m in zip(theirs, mine, strict=True)) >= min_better and theirs[0] > mine[0]
+    return 1 + (training > my_training) + (days > my_days) + (education > my_education) >= min_better
 
 
 class PassedOverQueries(ViewReader):
