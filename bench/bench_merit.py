@@ -67,6 +67,7 @@ from projections.merit.passed_over import (
     RatingsLoader,
     RecordLoader,
     ledger_records,
+    measured_of,
     ratings_of,
 )
 from projections.merit.queries import AuditQueries, PassedOverQueries
@@ -188,13 +189,9 @@ def ledger_passed_over(app: CareerLog, store: SqlStore, start: str | None, end: 
 def original_records(load: RecordLoader) -> RecordLoader:
     """Ledger records of cloned subjects read under their original NIP (the ledger is not cloned);
     with the loader's ratings (`ratings_of`) if it has them, each original's shared by its clones
-    (what a performance reads of a record names neither its subject nor a unit)."""
-
-    def records(subjects: Sequence[str]) -> dict[str, CareerRecord]:
-        originals = {s: s.split(CLONE_MARK)[0] for s in subjects}
-        found = load(sorted(set(originals.values())))
-        return {s: cloned(found[o], s) for s, o in originals.items() if o in found}
-
+    (what a performance reads of a record names neither its subject nor a unit), and then its records
+    of the measured kinds (`measured_of`) if it has them, read as the whole ones."""
+    records = under_originals(load)
     rated = ratings_of(load)
     if rated is None:
         return records
@@ -204,14 +201,28 @@ def original_records(load: RecordLoader) -> RecordLoader:
         found = rated(sorted(set(originals.values())))
         return {s: found[o] for s, o in originals.items() if o in found}
 
-    return WithRatings(records, ratings)
+    measured = measured_of(load)
+    return WithRatings(records, ratings, None if measured is None else under_originals(measured))
+
+
+def under_originals(load: RecordLoader) -> RecordLoader:
+    """`load` of cloned subjects: each read under its original NIP and made the clone's (`cloned`)."""
+
+    def records(subjects: Sequence[str]) -> dict[str, CareerRecord]:
+        originals = {s: s.split(CLONE_MARK)[0] for s in subjects}
+        found = load(sorted(set(originals.values())))
+        return {s: cloned(found[o], s) for s, o in originals.items() if o in found}
+
+    return records
 
 
 class WithRatings:
-    """A RecordLoader with ratings (`ratings_of`)."""
+    """A RecordLoader with ratings (`ratings_of`) and, if given, records of the measured kinds (`measured_of`)."""
 
-    def __init__(self, records: RecordLoader, ratings: RatingsLoader):
+    def __init__(self, records: RecordLoader, ratings: RatingsLoader, measured: RecordLoader | None = None):
         self.records, self.ratings = records, ratings
+        if measured is not None:
+            self.measured = measured
 
     def __call__(self, subjects: Sequence[str]) -> dict[str, CareerRecord]:
         return self.records(subjects)
