@@ -76,12 +76,14 @@ def demo_export(employees: int, seed: int) -> Path:
     data.mkdir(parents=True, exist_ok=True)
     path = data / f"demo-{employees}-{seed}.jsonl"
     if not path.exists():
-        partial = path.with_suffix(".part")
-        with contextlib.redirect_stdout(io.StringIO()):
-            write_demo(
-                partial, employees=employees, seed=seed, irregularities_path=data / f"irregular-{employees}-{seed}.json"
-            )
-        partial.rename(path)
+        # Each writer writes its own files and moves them into place, so two processes making the same export at
+        # once (the same bytes) never take a half-written file, or its partial file, from under each other.
+        with tempfile.TemporaryDirectory(dir=data, prefix=".demo-") as tmp:
+            partial, irregular = Path(tmp) / path.name, Path(tmp) / f"irregular-{employees}-{seed}.json"
+            with contextlib.redirect_stdout(io.StringIO()):
+                write_demo(partial, employees=employees, seed=seed, irregularities_path=irregular)
+            os.replace(irregular, data / irregular.name)
+            os.replace(partial, path)
     return path
 
 
