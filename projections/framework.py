@@ -37,8 +37,8 @@ from careerlog.domain.events import LedgerEvent
 from careerlog.importing import fewer_collections
 from careerlog.sqlstore import Row, Sql, select_events_of
 from projections.career import CareerRecord, Entry
-from projections.merit.known_entries import plain_entry
 from projections.store import PostgresViewStore, SQLiteViewStore, StaleBatch, open_view_store
+from projections.stored_entries import plain_entry
 
 Progress = Callable[[int], None]
 

@@ -15,9 +15,10 @@ from careerlog.config import Settings
 from careerlog.demo import load_demo
 from careerlog.sqlstore import SqlStore
 from projections.career import CareerRecord, Entry
-from projections.merit.known_entries import entries_of, plain_entry
+from projections.merit.known_entries import entries_of
 from projections.merit.known_ratings import KnownRatings, read_ratings
 from projections.merit.passed_over import KnownRecord, LedgerRecords, Reading, performance_on, performance_years
+from projections.stored_entries import plain_entry
 
 DAYS = [date(year, month, 1) for year in range(2000, 2028) for month in (1, 4, 10)]
 

@@ -1,0 +1,62 @@
+"""A record's entries read straight from the ledger's stored rows, without making the events.
+
+`stored_entry` gives what `Entry.of(app.decode(row))` gives of a stored row
+(`CareerMapper.to_domain_event` then `Entry.of`): the row's JSON state, its dates and amounts
+typed as the mapper types them (`typed_state`), read as the event's fields. A row whose state
+lacks one of the fields read (the event would read the class's default) or is stored with an
+older class version (upcast on reading) gives None: the caller decodes it as careerlog does,
+as it does every row of a store with a cipher or compression. The projector reads every
+rebuild's and catch-up's rows this way (projections/framework.py), the 202/post passed-over
+comparison its colleagues' records (projections/merit/known_entries.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from careerlog.domain.events import LedgerEvent
+from careerlog.domain.payload import payload_fields
+from careerlog.persistence import class_of, typed_state
+from projections.career import Entry
+
+COMMON = ("effective_date", "timestamp", "reference", "recorded_by", "migrated")
+_NAMES: dict[type[LedgerEvent], tuple[tuple[str, ...], frozenset[str]]] = {}
+
+
+def payload_names(cls: type[LedgerEvent]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The payload fields `payload_values` reads of an event class, in order, and every field an
+    entry reads of it."""
+    found = _NAMES.get(cls)
+    if found is None:
+        names = tuple(spec.name for spec in payload_fields(cls))
+        found = _NAMES[cls] = (names, frozenset((*COMMON, *names)))
+    return found
+
+
+def plain_entry(row: Any) -> Entry | None:
+    """`Entry.of(app.decode(row))` of a stored row (a dict), read from its state; None if it does not read plainly."""
+    return stored_entry(row["originator_version"], row["topic"], row["state"])
+
+
+def stored_entry(version: int, topic: str, stored: Any) -> Entry | None:
+    """`plain_entry` of a stored row's version, topic and state."""
+    cls: Any = class_of(topic)
+    state = orjson.loads(bytes(stored))
+    if "class_version" in state or getattr(cls, "class_version", 1) != 1:
+        return None
+    names, read = payload_names(cls)
+    if not state.keys() >= read:
+        return None
+    typed_state(cls, state)
+    return Entry(
+        version,
+        cls.KIND,
+        state["effective_date"],
+        state["timestamp"],
+        state["reference"],
+        {n: state[n] for n in names},
+        state["recorded_by"],
+        state["migrated"],
+    )
