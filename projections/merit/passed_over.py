@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from itertools import groupby
 from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, Union
 
+import numpy as np
 from dateutil.relativedelta import relativedelta
 
 from careerlog.application import CareerLog
@@ -30,7 +31,7 @@ from projections.framework import Table
 from projections.merit.known_entries import entries_of
 from projections.merit.known_ratings import KnownRatings, read_ratings
 from projections.merit.posts import PostJudge
-from projections.merit.queries import PassedOverQueries, clearly_stronger, iso_day
+from projections.merit.queries import PassedOverQueries, iso_day
 from projections.merit.rules import PromotionJudge, param_on
 from projections.training import filter_clauses, where_sql
 
@@ -428,14 +429,16 @@ class UnitStaff:
     def pool(self, decision: Row) -> Pool:
         """The decision's colleagues: who was in its agency and unit at its rank the day before the
         TMT (`present`, shared by the decisions of that rank and day), but not the appointee and not
-        those promoted (any kind) or appointed to the same kind of post on the TMT."""
-        day, subject, kind = decision["tmt"], decision["subject"], decision["decision"]
+        those promoted (any kind) or appointed to the same kind of post on the TMT (`excluded`, the
+        same for the decisions of that day, kind and post kind: `Pool.kind`)."""
+        day, kind = decision["tmt"], decision["decision"]
         received = None if kind == "promotion" else decision["kind"]
         decided = self.decided
         return Pool(
             decision,
             self.present(decision["rank_before"], day),
-            lambda other: other == subject or (other, day, kind, received) in decided,
+            lambda other: (other, day, kind, received) in decided,
+            (kind, received),
         )
 
     def present(self, rank: str | None, day: str) -> list[str]:
@@ -450,11 +453,13 @@ class UnitStaff:
 
 
 class Pool(NamedTuple):
-    """A decision and its colleagues: those `present` but not `excluded`."""
+    """A decision and its colleagues: those `present` but not the appointee and not `excluded`
+    (which asks the same of every decision of one list present and `kind`)."""
 
     decision: Row
     present: list[str]
     excluded: Callable[[str], bool]
+    kind: Any = None
 
 
 def nobody(subject: str) -> bool:
@@ -486,21 +491,127 @@ class Ranking:
         self.present, self.rated = present, rated
         self.day, self.horizon, self.years = day, horizon, years
 
-    def better(self, moment: datetime, mine: float) -> list[str]:
-        """Those with a better performance than `mine` as known before `moment`, in the order present."""
+    def better(self, moment: datetime, mine: float) -> tuple[list[int], list[float]]:
+        """Those with a better performance than `mine` as known before `moment` (their positions in
+        the list present, in order) and that performance."""
+        values = self.values
+        start = bisect.bisect_right(values, mine)
         found = [
-            position
-            for position, last in self.ranked[bisect.bisect_right(self.values, mine) :]
+            (position, value)
+            for (position, last), value in zip(self.ranked[start:], values[start:], strict=True)
             if last is None or moment > last
         ]
         present, rated, day, horizon, years = self.present, self.rated, self.day, self.horizon, self.years
-        found += [
-            position
-            for position in self.unsettled[bisect.bisect_left(self.lasts, moment) :]
-            if rated[present[position]].performance(moment, day, horizon, years) > mine
-        ]
+        for position in self.unsettled[bisect.bisect_left(self.lasts, moment) :]:
+            value = rated[present[position]].performance(moment, day, horizon, years)
+            if value > mine:
+                found.append((position, value))
         found.sort()
-        return [present[position] for position in found]
+        return [position for position, _ in found], [value for _, value in found]
+
+
+Stronger = tuple[Row, Rule, list[tuple[str, Measures]], Measures]  # decision, rule, the clearly stronger, mine
+
+
+class Judging:
+    """The decisions of one list present (`Pool.present`: one agency, unit, rank and TMT) recorded
+    at one moment, judged together: their colleagues with a better performance than the lowest of
+    their appointees' are found once (`Ranking.better`) and each decision's are those better than
+    its appointee's and not excluded (`better`); the place and measures of each of those are read
+    once for all the decisions, and the four measures compared for each decision at once over
+    arrays (`stronger`: what `clearly_stronger` decides of each)."""
+
+    def __init__(self, ranking: Ranking, comparing: Comparison):
+        self.ranking, self.comparing = ranking, comparing
+        self.decisions: list[tuple[Pool, Rule, float]] = []  # each pool, its rule, the appointee's performance
+        self.subjects: list[str] = []  # the colleagues with a better performance than the lowest of those
+        self.performance: list[float] = []  # theirs, as known before the moment
+        self.masks: list[Any] = []  # per decision: which of them are better than its appointee and not excluded
+        self.found: list[Stronger | None] | None = None
+
+    def add(self, pool: Pool, rule: Rule, mine: float) -> int:
+        """A decision of the list and moment, with its appointee's performance: its index."""
+        self.decisions.append((pool, rule, mine))
+        return len(self.decisions) - 1
+
+    def better(self) -> set[str]:
+        """Find each decision's colleagues with a better performance than its appointee's, not
+        excluded; the subjects whose places and measures the comparison reads (theirs and of the
+        appointees of the decisions with any)."""
+        comparing = self.comparing
+        positions, self.performance = self.ranking.better(comparing.moment, min(mine for _, _, mine in self.decisions))
+        present = self.ranking.present
+        subjects = self.subjects = [present[p] for p in positions]
+        values = np.array(self.performance, dtype=float)
+        index = {s: i for i, s in enumerate(subjects)}
+        excluded: dict[Any, Any] = {}  # per kind of pool (all its decisions exclude the same)
+        wanted: set[str] = set()
+        for pool, _, mine in self.decisions:
+            out = excluded.get(pool.kind)
+            if out is None:
+                out = excluded[pool.kind] = np.array([pool.excluded(o) for o in subjects], dtype=bool)
+            mask = (values > mine) & ~out
+            me = index.get(pool.decision["subject"])
+            if me is not None:
+                mask[me] = False
+            self.masks.append(mask)
+            if mask.any():
+                wanted.add(pool.decision["subject"])
+                wanted.update(subjects[i] for i in np.flatnonzero(mask))
+        return wanted
+
+    def stronger(self, measured: dict[str, KnownRecord]) -> list[Stronger | None]:
+        """Per decision, those of its better colleagues in its place then and clearly stronger, with
+        their measures, and the appointee's (None without any better colleague or the appointee's
+        record): of each better colleague, `clearly_stronger` of its measures and the appointee's."""
+        if self.found is not None:
+            return self.found
+        comparing = Comparison(self.comparing.decision, measured)
+        moment, day, horizon = comparing.moment, comparing.day, comparing.horizon
+        count = len(self.subjects)
+        placed = np.zeros(count, dtype=bool)  # in the place then, with a record
+        training = np.zeros(count, dtype=float)
+        days = np.zeros(count, dtype=np.int64)
+        education = np.zeros(count, dtype=np.int64)
+        theirs: list[Measures | None] = [None] * count
+        performance_of = np.array(self.performance, dtype=float)
+        read = np.logical_or.reduce(self.masks) if self.masks else np.zeros(count, dtype=bool)
+        for i in np.flatnonzero(read).tolist():
+            known = measured.get(self.subjects[i])
+            if known is None:
+                continue
+            reading = known.read(moment, day, horizon)
+            if not comparing.placed(reading):
+                continue
+            measures = theirs[i] = with_performance(reading.measures, self.performance[i])
+            placed[i] = True
+            training[i], days[i], education[i] = measures[1], measures[2], measures[3]
+        self.found = []
+        for (pool, rule, performance), mask in zip(self.decisions, self.masks, strict=True):
+            me = comparing.known(pool.decision["subject"]) if mask.any() else None
+            if me is None:
+                self.found.append(None)
+                continue
+            mine = with_performance(me.measures, performance)
+            min_better = int(rule.params.get("min_better", 2))
+            chosen = mask & placed & stronger_than(performance_of, training, days, education, mine, min_better)
+            found = [(self.subjects[i], theirs[i]) for i in np.flatnonzero(chosen).tolist()]
+            self.found.append((pool.decision, rule, found, mine))  # type: ignore[arg-type]
+        return self.found
+
+
+def stronger_than(performance: Any, training: Any, days: Any, education: Any, mine: Measures, min_better: int) -> Any:
+    """`clearly_stronger` of each of some colleagues' measures (four arrays) and `mine`, as an
+    array: at least as strong on every measure, stronger on `min_better` of them, performance
+    among them."""
+    more = (training > mine[1]).astype(np.int64) + (days > mine[2]) + (education > mine[3]) + 1
+    return (
+        (performance > mine[0])
+        & (training >= mine[1])
+        & (days >= mine[2])
+        & (education >= mine[3])
+        & (more >= min_better)
+    )
 
 
 class DecisionPassedOverQueries:
@@ -622,16 +733,19 @@ class DecisionPassedOverQueries:
         Clearly stronger needs a better performance, which rules most colleagues out and reads only
         ratings: first every decision's colleagues with a better performance than the appointee's,
         from everyone's ratings (`load_rated`), found through the colleagues present on the day
-        ranked by performance (`Ranking`, once per list present); then, of those and of their
-        appointees only, the places and measures (`stronger`: from records of the measured kinds if
-        the loader has them, `measured_of`, the performance from the ratings); last, from the whole
-        records of the clearly stronger only, whether they were in the pool (`qualified`)."""
+        ranked by performance (`Ranking`, once per list present), for the decisions of one list
+        present recorded at one moment together (`Judging`); then, of those and of their appointees
+        only, the places and measures (from records of the measured kinds if the loader has them,
+        `measured_of`, the performance from the ratings), each colleague's read once for such
+        decisions, and the four measures compared as arrays (`Judging.stronger`); last, from the
+        whole records of the clearly stronger only, whether they were in the pool (`qualified`)."""
         subjects = sorted({s for pool in pools for s in [pool.decision["subject"], *pool.present] if pool.present})
         rated = self.load_rated(subjects)
         rankings: dict[int, Ranking] = {}
-        judged: list[tuple[Row, Rule, list[str]] | None] = []
-        wanted: set[str] = set()
-        for decision, present, excluded in pools:
+        groups: dict[tuple[int, datetime], Judging] = {}
+        judged: list[tuple[Judging, int] | None] = []
+        for pool in pools:
+            decision, present = pool.decision, pool.present
             judged.append(None)
             rule = rules().in_force("merit.passed_over", date.fromisoformat(decision["tmt"]))
             me = rated.get(decision["subject"])
@@ -639,48 +753,21 @@ class DecisionPassedOverQueries:
                 continue
             comparing = Comparison(decision, {})
             moment, day, horizon, years = comparing.moment, comparing.day, comparing.horizon, comparing.years
-            ranking = rankings.get(id(present))
-            if ranking is None:
-                ranking = rankings[id(present)] = Ranking(present, rated, day, horizon, years)
-            better = [o for o in ranking.better(moment, me.performance(moment, day, horizon, years)) if not excluded(o)]
-            if better:
-                judged[-1] = (decision, rule, better)
-                wanted.update([decision["subject"], *better])
+            group = groups.get((id(present), moment))
+            if group is None:
+                ranking = rankings.get(id(present))
+                if ranking is None:
+                    ranking = rankings[id(present)] = Ranking(present, rated, day, horizon, years)
+                group = groups[(id(present), moment)] = Judging(ranking, comparing)
+            judged[-1] = (group, group.add(pool, rule, me.performance(moment, day, horizon, years)))
+        wanted: set[str] = set()
+        for group in groups.values():
+            wanted.update(group.better())
         measured = self.load_measured(sorted(wanted))
-        stronger = [None if item is None else self.stronger(*item, measured, rated) for item in judged]
+        stronger = [None if item is None else item[0].stronger(measured)[item[1]] for item in judged]
         records = self.load(sorted({other for found in stronger if found for other, _ in found[2]}))
         for found in stronger:
             yield [] if found is None else self.qualified(*found, records)
-
-    @staticmethod
-    def stronger(
-        decision: Row, rule: Rule, others: Iterable[str], measured: dict[str, KnownRecord], rated: dict[str, Rated]
-    ) -> tuple[Row, Rule, list[tuple[str, Measures]], Measures] | None:
-        """Those of some of a decision's colleagues in its place then and clearly stronger, with
-        their measures, and the appointee's (None without the appointee's record)."""
-        comparing = Comparison(decision, measured)
-        me = comparing.known(decision["subject"])
-        if me is None:
-            return None
-        moment, day, horizon, years = comparing.moment, comparing.day, comparing.horizon, comparing.years
-        mine = with_performance(me.measures, rated[decision["subject"]].performance(moment, day, horizon, years))
-        min_better = int(rule.params.get("min_better", 2))
-        found: list[tuple[str, Measures]] = []
-        for other in others:
-            known, rating = measured.get(other), rated.get(other)
-            # clearly stronger needs a better performance: read first, it rules most colleagues out
-            if known is None or rating is None:
-                continue
-            performance = rating.performance(moment, day, horizon, years)
-            if performance <= mine[0]:
-                continue
-            reading = known.read(moment, day, horizon)
-            if not comparing.placed(reading):
-                continue
-            theirs = with_performance(reading.measures, performance)
-            if clearly_stronger(theirs, mine, min_better):
-                found.append((other, theirs))
-        return decision, rule, found, mine
 
     @staticmethod
     def qualified(
