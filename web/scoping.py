@@ -23,7 +23,7 @@ from careerlog.domain.ledger import LedgerAggregate
 from careerlog.domain.nip import normalise_nip
 from careerlog.importing import RowProblem, row_to_command
 from careerlog.reference import reference
-from careerlog.sqlstore import events_statement
+from careerlog.sqlstore import SqlStore, events_statement
 from projections.career import CareerRecord
 
 Rows = Iterable[tuple[int, dict[str, Any] | InvalidInput, int]]
@@ -36,23 +36,27 @@ def missing(nip: str) -> NotFound:
 
 # What says where someone works: read only these events of a record on every request.
 PLACING_KINDS = ("appointment", "placement", "correction", "retraction")
+# Their topics, as CareerLog.events_of names them (named once, not on every request).
+PLACING_TOPICS = tuple(get_topic(BY_KIND[kind]) for kind in PLACING_KINDS)
 
 
 def placing_read(ledger: CareerLog, nip: str) -> tuple[str, list[Any]] | None:
-    """The read `locate` makes of the ledger (to read ahead), or None when it makes none."""
+    """The read `locate` makes of the ledger (read ahead by the fast reads), or None when it makes none:
+    the events of those kinds, as CareerLog.get_events(subject, PLACING_KINDS) reads them."""
     subject = normalise_nip(nip)
     if len(subject) != 18 or not subject.isdigit():
         return None
-    topics = [get_topic(BY_KIND[kind]) for kind in PLACING_KINDS]  # as CareerLog.events_of names them
-    return events_statement(ledger.recorder.events_table_name, [subject], topics=topics)  # type: ignore[attr-defined]
+    return events_statement(ledger.recorder.events_table_name, [subject], topics=PLACING_TOPICS)  # type: ignore[attr-defined]
 
 
 def locate(ledger: CareerLog, nip: str) -> Target | None:
     """The employee's NIP and where they work now, or None if never appointed."""
-    subject = normalise_nip(nip)
-    if len(subject) != 18 or not subject.isdigit():
+    read = placing_read(ledger, nip)
+    if read is None:
         return None
-    record = CareerRecord.from_events(subject, ledger.get_events(subject, PLACING_KINDS))
+    subject = read[1][0]
+    rows = SqlStore(ledger.recorder.datastore).query(*read)  # type: ignore[attr-defined]
+    record = CareerRecord.from_events(subject, [ledger.decode(row) for row in rows])
     if record.appointment is None:
         return None
     agency, _, region = record.placement_on(date.max) or (None, None, None)
