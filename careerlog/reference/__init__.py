@@ -18,7 +18,7 @@ from typing import Any
 
 HERE = Path(__file__).parent
 RULES_FILE_ENV = "CAREERLOG_RULES_FILE"
-BUNDLED_RULES = str(HERE / "rules.toml")  # a string: rules() runs for every check that reads a rule
+BUNDLED_RULES = str(HERE / "rules.toml")
 
 
 @dataclass(frozen=True)
@@ -234,7 +234,18 @@ def _rules_at(path: str) -> Rules:
     return load_rules(Path(path))
 
 
+_CONFIGURED: dict[str | None, Rules] = {}  # the rules by the value of CAREERLOG_RULES_FILE read (None: unset)
+
+
 def rules(path: str | os.PathLike[str] | None = None) -> Rules:
-    """The configured rules: CAREERLOG_RULES_FILE, else the bundled rules.toml."""
-    chosen = path or os.environ.get(RULES_FILE_ENV) or BUNDLED_RULES
-    return _rules_at(str(chosen))
+    """The configured rules: CAREERLOG_RULES_FILE, else the bundled rules.toml.
+
+    The variable is read on every call (tests and tools set it while running) and the rules are
+    cached by its value: the same `Rules` object as `_rules_at` gives for that file."""
+    if path:
+        return _rules_at(str(path))
+    configured = os.environ.get(RULES_FILE_ENV)
+    found = _CONFIGURED.get(configured)
+    if found is None:
+        found = _CONFIGURED[configured] = _rules_at(configured or BUNDLED_RULES)
+    return found

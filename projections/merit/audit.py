@@ -17,7 +17,7 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
-from careerlog.reference import Reference, reference, rules
+from careerlog.reference import Reference, Rules, reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Fact, add_years, predicate_score
 from projections.framework import Projection, Table
@@ -140,13 +140,14 @@ class MeritProjection(Projection):
             return {"unit_ratings": unit_rating_rows(record)}
         decisions: list[Row] = []
         findings: list[Row] = []
-        audited = [audit_promotion(record, f) for f in record.promotions()]
-        audited += [audit_post(record, f) for f in record.of_kind("post_appointment") if is_judged_post(f)]
+        book = rules()  # read once per record
+        audited = [audit_promotion(record, f, book) for f in record.promotions()]
+        audited += [audit_post(record, f, book) for f in record.of_kind("post_appointment") if is_judged_post(f)]
         for decision, found in audited:
             decisions.append(decision)
             findings += found
         end = (record.separated_on or horizon(record)) if record.entries else None
-        judge = PromotionJudge(record)  # the final record's, for the rounds and the eligibility
+        judge = PromotionJudge(record, book)  # the final record's, for the rounds and the eligibility
         return {
             "decisions": decisions,
             "findings": findings,
@@ -157,10 +158,11 @@ class MeritProjection(Projection):
         }
 
 
-def late_evidence(final: CareerRecord, fact: Fact) -> Check | None:
-    """evidence.recorded_after: supporting facts effective by the TMT, recorded after the decision."""
+def late_evidence(final: CareerRecord, fact: Fact, book: Rules | None = None) -> Check | None:
+    """evidence.recorded_after: supporting facts effective by the TMT, recorded after the decision
+    (under `book`, by default the configured rules)."""
     day, moment = fact.effective_date, fact.entry.recorded_at
-    rule = rule_on(rules(), "evidence.recorded_after", day)
+    rule = rule_on(rules() if book is None else book, "evidence.recorded_after", day)
     if rule is None:
         return None
     late = recorded_after(final, day, moment + timedelta(days=int(rule.params.get("grace_days", 0))))
@@ -178,20 +180,22 @@ def late_evidence(final: CareerRecord, fact: Fact) -> Check | None:
     )
 
 
-def audit_promotion(final: CareerRecord, fact: Fact) -> tuple[Row, list[Row]]:
-    """The decision row and finding rows of one rank promotion (as corrected, if it was)."""
+def audit_promotion(final: CareerRecord, fact: Fact, book: Rules | None = None) -> tuple[Row, list[Row]]:
+    """The decision row and finding rows of one rank promotion (as corrected, if it was; under
+    `book`, by default the configured rules)."""
     day, kind, new = fact.effective_date, str(fact.get("promotion_kind")), str(fact.get("new_rank"))
     known = final.known_before(fact.entry.recorded_at)
-    failed = [c for c in PromotionJudge(known).checks(day, kind, new) if c.finding]
+    failed = [c for c in PromotionJudge(known, book).checks(day, kind, new) if c.finding]
     before = final.rank_before(day)
     shown = {"decision": "promotion", "kind": kind, "rank_after": new, "level": None, "title": None}
-    return decision_rows(final, fact, failed, before[0] if before else None, shown)
+    return decision_rows(final, fact, failed, before[0] if before else None, shown, book)
 
 
-def audit_post(final: CareerRecord, fact: Fact) -> tuple[Row, list[Row]]:
-    """The decision row and finding rows of one definitive post appointment (as corrected)."""
+def audit_post(final: CareerRecord, fact: Fact, book: Rules | None = None) -> tuple[Row, list[Row]]:
+    """The decision row and finding rows of one definitive post appointment (as corrected; under
+    `book`, by default the configured rules)."""
     known = final.known_before(fact.entry.recorded_at)
-    failed = [c for c in PostJudge(known).checks(fact) if c.finding]
+    failed = [c for c in PostJudge(known, book).checks(fact) if c.finding]
     before = final.rank_before(fact.effective_date)
     shown = {
         "decision": "post",
@@ -200,14 +204,19 @@ def audit_post(final: CareerRecord, fact: Fact) -> tuple[Row, list[Row]]:
         "level": fact.get("level"),
         "title": fact.get("title"),
     }
-    return decision_rows(final, fact, failed, before[0] if before else None, shown)
+    return decision_rows(final, fact, failed, before[0] if before else None, shown, book)
 
 
 def decision_rows(
-    final: CareerRecord, fact: Fact, failed: list[Check], rank_before: str | None, shown: dict[str, Any]
+    final: CareerRecord,
+    fact: Fact,
+    failed: list[Check],
+    rank_before: str | None,
+    shown: dict[str, Any],
+    book: Rules | None = None,
 ) -> tuple[Row, list[Row]]:
     """The `decisions` row (with the verdict) and the `findings` rows of one audited decision."""
-    late = late_evidence(final, fact)
+    late = late_evidence(final, fact, book)
     failed = [*failed, late] if late is not None else failed
     day = fact.effective_date
     place = final.placement_on(day) or (None, None, None)
@@ -292,7 +301,7 @@ def promotion_rounds(record: CareerRecord, end: date | None = None, judge: Promo
     rows: list[Row] = []
     following, held = 0, None  # the next rank in the history; rank_before(day)
     due, due_of = date.max, None  # the day the time in rank is reached, and of which (held, years)
-    for day in round_dates(start, end):
+    for day in round_dates(start, end, book):
         while following < len(history) and history[following][0] < day:
             tmt, rank, fact = history[following]
             held, following = (rank, tmt, fact), following + 1

@@ -13,7 +13,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from careerlog.reference import Rule, reference, rules
+from careerlog.reference import Rule, Rules, reference, rules
 from projections.career import CareerRecord, Fact, PostSpell, predicate_score, whole_years
 from projections.merit.rules import RATINGS_SHORT, Check, check, rank_index, rating_facts, rule_on
 from projections.merit.wording import Template
@@ -62,10 +62,10 @@ def years_in_days(day: date, years: int) -> int:
 class PostJudge:
     """Judges definitive post appointments of one record."""
 
-    def __init__(self, record: CareerRecord):
+    def __init__(self, record: CareerRecord, book: Rules | None = None):
         self.record = record
         self.ref = reference()
-        self.rules = rules()
+        self.rules = rules() if book is None else book  # `book`: the rules the caller read
 
     def managerial(self, post_kind: str) -> bool:
         return bool(self.ref.post_kinds[post_kind].get("managerial"))

@@ -116,9 +116,10 @@ NOT_CONFIRMED = Template("not confirmed by {day}", ("day",))
 TRAINING = Template("{hours} JP in {year}; {needed} needed", (), (), ("hours", "needed"))
 
 
-def round_dates(start: date, end: date) -> Iterator[date]:
-    """The permitted regular (101) promotion dates after `start` up to and including `end`."""
-    book = rules()
+def round_dates(start: date, end: date, book: Rules | None = None) -> Iterator[date]:
+    """The permitted regular (101) promotion dates after `start` up to and including `end`
+    (under `book`, by default the configured rules)."""
+    book = rules() if book is None else book
     for year in range(start.year, end.year + 1):
         yield from (day for day in permitted_in_year(book, year) if start < day <= end)
 
@@ -197,10 +198,10 @@ JUDGE_NAMES = (
 class PromotionJudge:
     """Judges rank promotions (real or hypothetical) of one record."""
 
-    def __init__(self, record: CareerRecord):
+    def __init__(self, record: CareerRecord, book: Rules | None = None):
         self.record = record
         self.ref = reference()
-        self.rules = rules()
+        self.rules = rules() if book is None else book  # `book`: the rules the caller read
         self.kinds: dict[str, list[Fact]] = defaultdict(list, record.by_kind)  # active facts by kind, by date
         self._education: dict[int, tuple[str | None, list[Fact]]] = {}  # by the number of degrees held
         # The outcomes that depend only on the year or the degrees held (a record's promotion rounds

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from careerlog.reference import load_rules, reference, rules
 
@@ -41,3 +42,26 @@ def test_a_replacement_rules_file_changes_the_rules(tmp_path: Path) -> None:
         'valid_from = "2000-01-01"\n[rules.params]\nyears = { "101" = 5 }\n'
     )
     assert load_rules(path).param("promotion.time_in_rank", date(2020, 1, 1), "years") == {"101": 5}
+
+
+def test_the_configured_rules_follow_the_environment_each_call(tmp_path: Path, monkeypatch: Any) -> None:
+    """`rules()` is cached by the value of CAREERLOG_RULES_FILE it reads: setting, changing or
+    removing the variable takes effect at the next call, and each file's rules are one object."""
+    from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV
+
+    monkeypatch.delenv(RULES_FILE_ENV, raising=False)
+    bundled = rules()
+    assert rules() is bundled is rules(BUNDLED_RULES)
+    first, second = tmp_path / "first.toml", tmp_path / "second.toml"
+    first.write_text(Path(BUNDLED_RULES).read_text().replace('title = "', 'title = "1 ', 1))
+    second.write_text(Path(BUNDLED_RULES).read_text().replace('title = "', 'title = "2 ', 1))
+    monkeypatch.setenv(RULES_FILE_ENV, str(first))
+    assert rules().all[0].title.startswith("1 ")
+    assert rules() is rules() is rules(first)
+    monkeypatch.setenv(RULES_FILE_ENV, str(second))
+    assert rules().all[0].title.startswith("2 ")
+    assert rules() is rules(str(second))
+    monkeypatch.setenv(RULES_FILE_ENV, "")
+    assert rules() is bundled
+    monkeypatch.delenv(RULES_FILE_ENV)
+    assert rules() is bundled
