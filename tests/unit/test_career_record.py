@@ -118,3 +118,40 @@ def test_a_correction_of_the_effective_date_moves_the_fact() -> None:
     )
     assert record.facts[2].effective_date == date(2015, 4, 3) == record.facts[2].values["effective_date"]
     assert record.known_at(datetime(2015, 12, 31, tzinfo=UTC)).facts[2].effective_date == date(2015, 3, 3)
+
+
+def _judged(record: CareerRecord) -> list[object]:
+    """What the rules read of a record besides `_shown`: its ratings in order, rank look-ups."""
+    days = [date(2011, 1, 1), date(2014, 4, 1), date(2014, 4, 2), date(2018, 4, 1), date(2025, 1, 1)]
+    ranks = [(found[0], found[1], found[2].version) if found else None for found in map(record.rank_before, days)]
+    return [[(year, x.version) for year, x in record.ratings.items()], record._rank_tmts, ranks]
+
+
+def test_records_known_up_to_a_version_read_as_the_records_of_their_entries_in_or_out_of_order() -> None:
+    """Known records take their lists and ratings as first parts of the full record's when the
+    versions rise along them: the same as a record made of the entries kept, whether they rise
+    (a career recorded as it happened) or not (a rating and a promotion recorded late)."""
+    in_order = (
+        career()
+        .add("performance_rating", f.rating(2018), "2019-01-10T00:00:00+00:00")
+        .add("performance_rating", f.rating(2019), "2020-01-10T00:00:00+00:00")
+        .add("rank_promotion", f.promotion("III/d", "2020-04-01"), "2020-04-20T00:00:00+00:00")
+    )
+    late = (
+        career()
+        .add("performance_rating", f.rating(2019), "2020-01-10T00:00:00+00:00")
+        .add("performance_rating", f.rating(2017), "2020-02-10T00:00:00+00:00")
+        .add("rank_promotion", f.promotion("III/d", "2020-04-01"), "2020-04-20T00:00:00+00:00")
+        .add("rank_promotion", f.promotion("III/c", "2016-04-01"), "2020-05-20T00:00:00+00:00")
+    )
+    ordered, unordered = in_order.record(), late.record()
+    for final in (ordered, unordered):
+        for moment in [*sorted({e.recorded_at for e in final.entries}), datetime(2030, 1, 1, tzinfo=UTC)]:
+            known = final.known_before(moment)
+            fresh = CareerRecord(final.subject, [e for e in final.entries if e.recorded_at < moment])
+            assert _shown(known) == _shown(fresh), moment
+            assert _judged(known) == _judged(fresh), moment
+    assert "performance_rating" in ordered._rising_versions
+    assert ordered._rank_versions is not None
+    assert "performance_rating" not in unordered._rising_versions
+    assert unordered._rank_versions is None
