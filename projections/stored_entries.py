@@ -40,19 +40,31 @@ def plain_entry(row: Any) -> Entry | None:
     return stored_entry(row["originator_version"], row["topic"], row["state"])
 
 
+# What reading a topic's rows needs, looked up once per topic (a rebuild reads some 40 rows per
+# record): its class, the class's kind and payload field names, every field an entry reads, and
+# whether the class is stored as its first version (else its rows are upcast: not read plainly).
+_TOPICS: dict[str, tuple[Any, str, tuple[str, ...], frozenset[str], bool]] = {}
+
+
+def _topic(topic: str) -> tuple[Any, str, tuple[str, ...], frozenset[str], bool]:
+    found = _TOPICS.get(topic)
+    if found is None:
+        cls: Any = class_of(topic)
+        names, read = payload_names(cls)
+        found = _TOPICS[topic] = (cls, cls.KIND, names, read, getattr(cls, "class_version", 1) == 1)
+    return found
+
+
 def stored_entry(version: int, topic: str, stored: Any) -> Entry | None:
     """`plain_entry` of a stored row's version, topic and state."""
-    cls: Any = class_of(topic)
+    cls, kind, names, read, first_version = _topic(topic)
     state = orjson.loads(bytes(stored))
-    if "class_version" in state or getattr(cls, "class_version", 1) != 1:
-        return None
-    names, read = payload_names(cls)
-    if not state.keys() >= read:
+    if not first_version or "class_version" in state or not state.keys() >= read:
         return None
     typed_state(cls, state)
     return Entry(
         version,
-        cls.KIND,
+        kind,
         state["effective_date"],
         state["timestamp"],
         state["reference"],
