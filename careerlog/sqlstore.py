@@ -9,6 +9,7 @@ BIGINT), and runs on SQLite or PostgreSQL through the eventsourcing library's da
 from __future__ import annotations
 
 import math
+import re
 import select
 import sqlite3
 import time
@@ -262,16 +263,18 @@ class SqlStore:
         """The statements sent and not yet answered on the held connection, when commits are deferred."""
         return (_SENT.get() or {}).get(self._database)
 
-    def _send(self, statement: str, params: Sequence[Any]) -> None:
-        """Send a statement (with psycopg's placeholders) on the held connection, as one query and so a
-        transaction of its own, without waiting for its answer."""
+    def _send(self, statement: str, params: Sequence[str | None]) -> None:
+        """Send a statement (with psycopg's placeholders, text parameters) on the held connection without
+        waiting for its answer: as a statement prepared once per connection, run alone (with its own Sync,
+        so a transaction of its own, committed before it answers)."""
         self._settle()  # one statement in flight at a time
         conn = self._held()
         try:
             with conn.lock:
-                text = psycopg.ClientCursor(conn).mogrify(statement, tuple(params))
                 pgconn = conn.pgconn
-                pgconn.send_query(text.encode(conn.info.encoding))
+                encoding = conn.info.encoding
+                name = _prepared(conn, statement)
+                pgconn.send_query_prepared(name, [None if p is None else p.encode(encoding) for p in params])
                 while pgconn.flush():  # the connection is non-blocking: wait until all of it is sent
                     _wait_for(pgconn.socket, select.POLLOUT)
         except psycopg.Error as e:
@@ -297,7 +300,10 @@ class SqlStore:
                         results.append(result)
                 for result in results:
                     if result.status != psycopg.pq.ExecStatus.COMMAND_OK:
-                        raise psycopg.errors.error_from_result(result, encoding=conn.info.encoding)
+                        error = psycopg.errors.error_from_result(result, encoding=conn.info.encoding)
+                        if isinstance(error, psycopg.errors.InvalidSqlStatementName):  # not prepared any more
+                            _PREPARED.pop(conn, None)
+                        raise error
             except psycopg.Error as e:
                 raise translated(e) from e
 
@@ -449,8 +455,9 @@ class SqlStore:
         if self.dialect == "postgres" and len(rows) <= INSERT_ROWS_MAX:
             if synced and rows and self._sent() is not None:  # deferring_commits: sent, waited for later
                 [(statement, params)] = _Statements.of(lambda sql: sql.insert(table, columns, rows))
-                self._send(statement, params)
-                return
+                if all(p is None or type(p) is str for p in params):  # the JSON rows (Sql.insert): one text
+                    self._send(statement, params)
+                    return
             if synced:
                 with self.statements() as sql:
                     sql.insert(table, columns, rows)
@@ -513,6 +520,27 @@ class _Statements:
 
     def fetchall(self) -> Any:
         raise NotImplementedError
+
+
+# The statements `_send` prepared on each PostgreSQL connection (statement -> name), kept for its life.
+_PREPARED: weakref.WeakKeyDictionary[Any, dict[str, bytes]] = weakref.WeakKeyDictionary()
+_PLACEHOLDER = re.compile(r"%(%|s)")
+
+
+def _prepared(conn: Any, statement: str) -> bytes:
+    """The name of the statement (psycopg's `%s` placeholders) prepared on the connection, preparing it the
+    first time (waiting for the server, once per connection and statement)."""
+    names = _PREPARED.setdefault(conn, {})
+    name = names.get(statement)
+    if name is None:
+        numbers = iter(range(1, len(statement) + 1))
+        command = _PLACEHOLDER.sub(lambda m: "%" if m[1] == "%" else f"${next(numbers)}", statement)
+        name = f"careerlog_sent_{len(names)}".encode()
+        result = conn.pgconn.prepare(name, command.encode(conn.info.encoding))
+        if result.status != psycopg.pq.ExecStatus.COMMAND_OK:
+            raise psycopg.errors.error_from_result(result, encoding=conn.info.encoding)
+        names[statement] = name
+    return name
 
 
 def _wait_for(socket: int, events: int) -> None:

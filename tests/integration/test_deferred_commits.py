@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from eventsourcing.persistence import IntegrityError
+from eventsourcing.persistence import IntegrityError, PersistenceError
 
 from careerlog.config import Settings
 from careerlog.sqlstore import SqlStore, open_store
@@ -110,3 +110,29 @@ def test_without_the_block_or_held_connection_an_insert_waits_for_its_commit(sto
             if store.dialect == "postgres":
                 assert not in_flight(store)
             assert len(other.query("SELECT id FROM entries")) == 3
+
+
+@postgres_only
+def test_the_insert_is_prepared_once_per_connection_and_prepared_again_when_the_server_forgot_it(
+    store: SqlStore,
+) -> None:
+    with store.one_connection():
+        for n in range(3):
+            with store.deferring_commits():
+                store.insert("entries", COLUMNS, [(f"e{n}", "text")])
+        prepared = store.query("SELECT name FROM pg_prepared_statements WHERE name LIKE 'careerlog_sent_%'")
+        assert prepared == [{"name": "careerlog_sent_0"}]
+        store.execute_script(["DEALLOCATE ALL"])
+        with pytest.raises(PersistenceError):
+            insert_in_flight(store, [("lost", "text")])
+        insert_in_flight(store, [("kept", "text")])
+    assert [r["id"] for r in store.query("SELECT id FROM entries ORDER BY id")] == ["e0", "e1", "e2", "kept"]
+
+
+@postgres_only
+def test_rows_that_are_not_sent_as_one_text_are_written_at_once(store: SqlStore) -> None:
+    store.execute_script(["CREATE TABLE IF NOT EXISTS measures (id TEXT PRIMARY KEY, size REAL)"])
+    with store.one_connection(), store.deferring_commits():
+        store.insert("measures", ("id", "size"), [("a", 1.5)])  # a float: sent as arrays (Sql.insert)
+        assert not in_flight(store)
+        assert store.query("SELECT size FROM measures") == [{"size": 1.5}]
