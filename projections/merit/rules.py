@@ -119,9 +119,14 @@ TRAINING = Template("{hours} JP in {year}; {needed} needed", (), (), ("hours", "
 def round_dates(start: date, end: date, book: Rules | None = None) -> Iterator[date]:
     """The permitted regular (101) promotion dates after `start` up to and including `end`
     (under `book`, by default the configured rules)."""
-    book = rules() if book is None else book
-    for year in range(start.year, end.year + 1):
-        yield from (day for day in permitted_in_year(book, year) if start < day <= end)
+    days = permitted_in_years(rules() if book is None else book, start.year, end.year)
+    return iter(days[bisect.bisect_right(days, start) : bisect.bisect_right(days, end)])
+
+
+@functools.lru_cache(maxsize=4096)
+def permitted_in_years(book: Rules, first: int, last: int) -> tuple[date, ...]:
+    """The permitted 101 dates of the years `first` to `last`, in order (cached per rules object)."""
+    return tuple(day for year in range(first, last + 1) for day in permitted_in_year(book, year))
 
 
 @functools.lru_cache(maxsize=4096)
