@@ -88,12 +88,17 @@ def unit_spell_rows(record: CareerRecord) -> list[Row]:
 
 def measures_on(record: CareerRecord, day: date) -> Measures:
     """Performance (mean score of the rated years before), training JP, days in rank, education order."""
+    return (performance_on(record, day), *other_measures(record, day))
+
+
+def other_measures(record: CareerRecord, day: date) -> tuple[float, int, int]:
+    """The measures but the performance (`measures_on`): training JP, days in rank, education order."""
     training_years = int(rules().param("merit.passed_over", day, "training_years", 2))
     jp = sum(record.jp_by_year.get(day.year - n, 0) for n in range(1, training_years + 1))
     held = record.rank_before(day)
     level = record.education_on(day)
     order = int(reference().education[level]["order"]) if level else 0
-    return (performance_on(record, day), float(jp), (day - held[1]).days if held else 0, order)
+    return (float(jp), (day - held[1]).days if held else 0, order)
 
 
 def performance_on(record: CareerRecord, day: date) -> float:
@@ -279,7 +284,7 @@ class Reading:
     performance (the measure that most often rules a colleague out), whether a PNS in service and
     the agency, unit and rank the day before, the measures, 101 eligibility."""
 
-    __slots__ = ("_eligible", "_measures", "_performance", "_place", "_placed", "day", "record")
+    __slots__ = ("_eligible", "_measures", "_others", "_performance", "_place", "_placed", "day", "record")
 
     def __init__(self, record: CareerRecord, day: date):
         self.record, self.day = record, day
@@ -287,6 +292,7 @@ class Reading:
         self._placed = False
         self._place: tuple[str, str, str] | None = None
         self._measures: Measures | None = None
+        self._others: tuple[float, int, int] | None = None
         self._eligible: bool | None = None
 
     @property
@@ -312,6 +318,14 @@ class Reading:
         if self._measures is None:
             self._measures = measures_on(self.record, self.day)
         return self._measures
+
+    def with_performance(self, performance: float) -> Measures:
+        """The measures with the performance read apart (from the ratings: `Rated`); the others
+        (`other_measures`) read once."""
+        others = self._others
+        if others is None:
+            others = self._others = other_measures(self.record, self.day)
+        return (performance, *others)
 
     @property
     def eligible(self) -> bool:
@@ -583,7 +597,7 @@ class Judging:
             reading = known.read(moment, day, horizon)
             if not comparing.placed(reading):
                 continue
-            measures = theirs[i] = with_performance(reading.measures, self.performance[i])
+            measures = theirs[i] = reading.with_performance(self.performance[i])
             placed[i] = True
             training[i], days[i], education[i] = measures[1], measures[2], measures[3]
         self.found = []
@@ -592,7 +606,7 @@ class Judging:
             if me is None:
                 self.found.append(None)
                 continue
-            mine = with_performance(me.measures, performance)
+            mine = me.with_performance(performance)
             min_better = int(rule.params.get("min_better", 2))
             chosen = mask & placed & stronger_than(performance_of, training, days, education, mine, min_better)
             found = [(self.subjects[i], theirs[i]) for i in np.flatnonzero(chosen).tolist()]
@@ -783,11 +797,6 @@ class DecisionPassedOverQueries:
             if reading is not None and comparing.qualified(reading):
                 found.append(result(decision, rule.severity, other, comparison(mine, theirs, role)))
         return found
-
-
-def with_performance(measures: Measures, performance: float) -> Measures:
-    """Measures with the performance read apart (from the ratings: `Rated`)."""
-    return (performance, measures[1], measures[2], measures[3])
 
 
 def cached(
