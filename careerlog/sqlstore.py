@@ -9,12 +9,11 @@ BIGINT), and runs on SQLite or PostgreSQL through the eventsourcing library's da
 from __future__ import annotations
 
 import math
-import re
 import select
 import sqlite3
 import time
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Protocol
@@ -162,9 +161,6 @@ _AHEAD: ContextVar[dict[tuple[str, tuple[Any, ...]], list[Row]] | None] = Contex
     "careerlog_rows_read_ahead", default=None
 )
 
-# Statements sent on a held PostgreSQL connection and not yet answered (SqlStore.deferring_commits), by database.
-_SENT: ContextVar[dict[tuple[Any, ...], list[Any]] | None] = ContextVar("careerlog_statements_sent", default=None)
-
 # The library's exceptions for the driver's (as PostgresDatastore.get_connection translates them).
 _TRANSLATED = (
     persistence.InterfaceError,
@@ -236,83 +232,9 @@ class SqlStore:
                 _HELD.reset(token)
 
     @contextmanager
-    def deferring_commits(self) -> Iterator[None]:
-        """Within the block, a durable write of rows that fit one statement (`insert`, synced) is sent on the
-        held connection and not waited for: its commit (the server's flush of its log to disk) goes on while
-        the block works on, and is waited for when the block ends, or before the held connection is next
-        used; its failure is raised then. So nothing that depends on the write being durable may happen
-        inside the block: a web request makes its answer's body inside and sends it after. Only within
-        one_connection on PostgreSQL; elsewhere, and for every other statement, nothing changes."""
-        if self.dialect != "postgres" or self._held() is None:
-            yield
-            return
-        sent = _SENT.get() or {}
-        if self._database in sent:
-            yield
-            return
-        token = _SENT.set({**sent, self._database: []})
-        try:
-            yield
-        finally:
-            try:
-                self._settle()
-            finally:
-                _SENT.reset(token)
-
-    def _sent(self) -> list[Any] | None:
-        """The statements sent and not yet answered on the held connection, when commits are deferred."""
-        return (_SENT.get() or {}).get(self._database)
-
-    def _send(self, statement: str, params: Sequence[str | None]) -> None:
-        """Send a statement (with psycopg's placeholders, text parameters) on the held connection without
-        waiting for its answer: as a statement prepared once per connection, run alone (with its own Sync,
-        so a transaction of its own, committed before it answers)."""
-        self._settle()  # one statement in flight at a time
-        conn = self._held()
-        try:
-            with conn.lock:
-                pgconn = conn.pgconn
-                encoding = conn.info.encoding
-                name = _prepared(conn, statement)
-                pgconn.send_query_prepared(name, [None if p is None else p.encode(encoding) for p in params])
-                while pgconn.flush():  # the connection is non-blocking: wait until all of it is sent
-                    _wait_for(pgconn.socket, select.POLLOUT)
-        except psycopg.Error as e:
-            raise translated(e) from e
-        sent = self._sent()
-        assert sent is not None
-        sent.append(conn)
-
-    def _settle(self) -> None:
-        """Wait for the answers to the statements sent (`_send`); raise the first failure."""
-        sent = self._sent()
-        while sent:
-            conn = sent.pop()
-            try:
-                with conn.lock:
-                    pgconn = conn.pgconn
-                    pgconn.consume_input()
-                    while pgconn.is_busy():
-                        _wait_for(pgconn.socket, select.POLLIN)
-                        pgconn.consume_input()
-                    results = []
-                    while (result := pgconn.get_result()) is not None:
-                        results.append(result)
-                for result in results:
-                    if result.status != psycopg.pq.ExecStatus.COMMAND_OK:
-                        error = psycopg.errors.error_from_result(result, encoding=conn.info.encoding)
-                        if isinstance(error, psycopg.errors.InvalidSqlStatementName):  # not prepared any more
-                            _PREPARED.pop(conn, None)
-                        raise error
-            except psycopg.Error as e:
-                raise translated(e) from e
-
-    @contextmanager
     def _connection(self) -> Iterator[Any]:
         """A PostgreSQL connection whose search path is the schema: the one held for the block, or a pooled one."""
         conn = (_HELD.get() or {}).get(self._database)
-        if conn is not None:
-            self._settle()  # a statement sent ahead is answered first
         if conn is None:
             assert isinstance(self.datastore, PostgresDatastore)
             with self.datastore.get_connection() as conn:
@@ -389,7 +311,6 @@ class SqlStore:
         conn = self._held()
         if self.dialect != "postgres" or conn is None or ahead is None:
             return
-        self._settle()
         cursors = []
         try:
             with conn.pipeline():
@@ -453,11 +374,6 @@ class SqlStore:
         On SQLite too (`_sqlite_insert`): no BEGIN and COMMIT around such a statement.
         """
         if self.dialect == "postgres" and len(rows) <= INSERT_ROWS_MAX:
-            if synced and rows and self._sent() is not None:  # deferring_commits: sent, waited for later
-                [(statement, params)] = _Statements.of(lambda sql: sql.insert(table, columns, rows))
-                if all(p is None or type(p) is str for p in params):  # the JSON rows (Sql.insert): one text
-                    self._send(statement, params)
-                    return
             if synced:
                 with self.statements() as sql:
                     sql.insert(table, columns, rows)
@@ -497,57 +413,6 @@ class SqlStore:
 
     def close(self) -> None:
         self.datastore.close()
-
-
-class _Statements:
-    """A cursor that keeps what it is asked to execute (for a statement sent later), and runs nothing."""
-
-    def __init__(self) -> None:
-        self.asked: list[tuple[str, Sequence[Any]]] = []
-
-    @classmethod
-    def of(cls, write: Callable[[Sql], None]) -> list[tuple[str, Sequence[Any]]]:
-        """The statements (as sent to psycopg: `%s` placeholders) and parameters a write makes on PostgreSQL."""
-        cursor = cls()
-        write(Sql(cursor, "postgres"))
-        return cursor.asked
-
-    def execute(self, statement: Any, params: Any = ()) -> None:
-        self.asked.append((statement, params))
-
-    def executemany(self, statement: Any, params: Any) -> None:
-        raise NotImplementedError
-
-    def fetchall(self) -> Any:
-        raise NotImplementedError
-
-
-# The statements `_send` prepared on each PostgreSQL connection (statement -> name), kept for its life.
-_PREPARED: weakref.WeakKeyDictionary[Any, dict[str, bytes]] = weakref.WeakKeyDictionary()
-_PLACEHOLDER = re.compile(r"%(%|s)")
-
-
-def _prepared(conn: Any, statement: str) -> bytes:
-    """The name of the statement (psycopg's `%s` placeholders) prepared on the connection, preparing it the
-    first time (waiting for the server, once per connection and statement)."""
-    names = _PREPARED.setdefault(conn, {})
-    name = names.get(statement)
-    if name is None:
-        numbers = iter(range(1, len(statement) + 1))
-        command = _PLACEHOLDER.sub(lambda m: "%" if m[1] == "%" else f"${next(numbers)}", statement)
-        name = f"careerlog_sent_{len(names)}".encode()
-        result = conn.pgconn.prepare(name, command.encode(conn.info.encoding))
-        if result.status != psycopg.pq.ExecStatus.COMMAND_OK:
-            raise psycopg.errors.error_from_result(result, encoding=conn.info.encoding)
-        names[statement] = name
-    return name
-
-
-def _wait_for(socket: int, events: int) -> None:
-    """Block (without holding the GIL) until the socket is ready for the events (select.POLLIN, POLLOUT)."""
-    poll = select.poll()
-    poll.register(socket, events)
-    poll.poll()
 
 
 IN_LIST_MAX = 500  # subjects per `IN (...)`: well under both stores' parameter limits

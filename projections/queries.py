@@ -138,20 +138,9 @@ class Queries(ViewReader):
 
     def timeline(self, nip: str, *, as_of: date | None = None, known_at: datetime | None = None) -> dict[str, Any]:
         """The career as it stood on `as_of`, as it was known at `known_at`."""
-        return self.timeline_of(nip, self.timeline_rows(nip), as_of=as_of, known_at=known_at)
-
-    def timeline_rows(self, nip: str) -> list[Row]:
-        """The rows of an employee's timeline in the view (`timeline` reads them; NotFound when there are none)."""
         rows = self.store.query("SELECT * FROM timeline WHERE subject = ? ORDER BY version", (nip,))
         if not rows:
             raise NotFound(f"No employee with NIP {nip} has been appointed.")
-        return rows
-
-    @staticmethod
-    def timeline_of(
-        nip: str, rows: list[Row], *, as_of: date | None = None, known_at: datetime | None = None
-    ) -> dict[str, Any]:
-        """`timeline` of the rows `timeline_rows` read (nothing read: only the rows made into the answer)."""
         return {
             "nip": nip,
             "as_of": as_of.isoformat() if as_of else None,

@@ -136,16 +136,10 @@ class FastReads:
                 reader = self.services.accounts.authenticate(token).account
                 if read == "roster" and ahead:
                     self.remember(ahead[0][1], reader)  # by the token's hash, as read
-                # The access-log entry's durable commit (the read's last write) goes on while the answer's
-                # body is made, and is waited for before it is sent (SqlStore.deferring_commits).
-                with sql.deferring_commits():
-                    found = answer(self.services, reader, nip, dict(parsed))  # a copy: the roster's pops from it
-                    body, failure = made(found, shape)
+                found = answer(self.services, reader, nip, dict(parsed))  # a copy: the roster's pops from it
         except Exception:  # any refusal or failure: the Flask app answers it, from the start
             return None
-        if failure is not None:
-            raise failure  # as before the commit was deferred: the body's failure is not handed to Flask
-        return body
+        return plain_body(found, shape)
 
     @staticmethod
     def headers(environ: dict[str, Any]) -> Headers:
@@ -196,14 +190,6 @@ class FastReads:
         if accept is not None:
             environ["HTTP_ACCEPT"] = accept
         return wants_csv(self.app.request_class(environ, populate_request=False, shallow=True))
-
-
-def made(found: Any, shape: Schema) -> tuple[bytes, None] | tuple[None, Exception]:
-    """The body of an answer (`plain_body`), or why it could not be made."""
-    try:
-        return plain_body(found, shape), None
-    except Exception as e:  # raised after the entry's commit is waited for
-        return None, e
 
 
 def route(path: str) -> tuple[str | None, str]:

@@ -222,11 +222,9 @@ class Services:
     def timeline(self, reader: Account, nip: str, *, as_of: date | None, known_at: datetime | None) -> dict[str, Any]:
         """The career as it stood on `as_of`, as known at `known_at`."""
         target = self.target(reader, Action.READ_RECORD, nip)
-        subject = target.nip or nip
-        rows = self.queries.timeline_rows(subject)
+        found = self.queries.timeline(target.nip or nip, as_of=as_of, known_at=known_at)
         self.accounts.record_access(reader, "timeline", [target])
-        # Made after the entry is written (the fast reads make it while the entry's commit goes on).
-        return self.queries.timeline_of(subject, rows, as_of=as_of, known_at=known_at)
+        return found
 
     def career_page(self, reader: Account, nip: str) -> dict[str, Any]:
         """An employee's career page: the timeline, JP per year, mentoring and the promotions open to them,

@@ -17,12 +17,11 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from psycopg.pq import TransactionStatus
 from werkzeug.test import EnvironBuilder, run_wsgi_app
 
 from careerlog.config import ConfigurationError
 from careerlog.sqlstore import Sql
-from projections.queries import ROSTER_SORTS, Queries
+from projections.queries import ROSTER_SORTS
 from tests import factories as f
 from tests.functional.conftest import BUDI, MISSING, RINA, ROLES, SARI, TEST_CONFIG, World, appointment_of, served_app
 from web import fastreads
@@ -348,48 +347,6 @@ def test_a_fast_read_asks_for_its_reads_at_once_on_one_connection(both: Both) ->
         else:
             assert asked == ["SELECT", "SELECT", "SELECT", "INSERT"], read
             assert checkouts == [False, True], read  # a reading connection, then the writer for the entry
-
-
-@pytest.mark.parametrize(
-    "path",
-    [f"/api/v1/employees/{BUDI}/timeline", f"/api/v1/employees/{BUDI}/eligibility", "/api/v1/employees?per_page=3"],
-)
-def test_a_fast_read_makes_its_answer_while_its_entry_commits_and_sends_it_once_committed(
-    both: Both, path: str
-) -> None:
-    """On PostgreSQL the access-log entry's durable commit is sent, and the answer's body (a timeline's items
-    too) made while the server commits; the answer is given once the commit is answered. On SQLite the
-    entry is written first, as before."""
-    world = both.world
-    views = world.services.projector.views.sql
-    assert world.get(path, "hr").status_code == 200  # the token's last use written (once a minute)
-    in_flight: list[tuple[str, bool]] = []
-
-    def sent(name: str, made: Any) -> Any:
-        def making(*args: Any, **kwargs: Any) -> Any:
-            held = views._held() if views.dialect == "postgres" else None
-            in_flight.append((name, held is not None and held.pgconn.transaction_status == TransactionStatus.ACTIVE))
-            return made(*args, **kwargs)
-
-        return making
-
-    route, _, query = path.partition("?")
-    environ = EnvironBuilder(
-        path=route, query_string=query, headers={"Authorization": f"Bearer {world.tokens['hr']}"}
-    ).get_environ()
-    with pytest.MonkeyPatch.context() as patched:
-        patched.setattr(fastreads, "plain_body", sent("body", fastreads.plain_body))
-        patched.setattr(Queries, "timeline_of", staticmethod(sent("items", Queries.timeline_of)))
-        with world.services.accounts.store.transaction() as sql:
-            sql.execute("DELETE FROM access_log")
-        _, status, _ = run_wsgi_app(world.app.wsgi_app, environ, buffered=True)
-        logged = both.log()  # read on another connection: committed before the answer came
-    assert status == "200 OK"
-    assert not both.handed
-    assert logged
-    expected = [("items", True)] if "timeline" in path else []
-    expected.append(("body", True))
-    assert in_flight == [(name, views.dialect == "postgres") for name, _ in expected]
 
 
 def asked_by_a_fast_read(both: Both, path: str, who: str) -> list[str]:
