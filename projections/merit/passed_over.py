@@ -542,6 +542,7 @@ class Judging:
         self.performance: list[float] = []  # theirs, as known before the moment
         self.masks: list[Any] = []  # per decision: which of them are better than its appointee and not excluded
         self.found: list[Stronger | None] | None = None
+        self.any = False  # whether any decision has a better colleague not excluded
 
     def add(self, pool: Pool, rule: Rule, mine: float) -> int:
         """A decision of the list and moment, with its appointee's performance: its index."""
@@ -554,6 +555,8 @@ class Judging:
         appointees of the decisions with any)."""
         comparing = self.comparing
         positions, self.performance = self.ranking.better(comparing.moment, min(mine for _, _, mine in self.decisions))
+        if not positions:  # no one better than any of the appointees
+            return set()
         present = self.ranking.present
         subjects = self.subjects = [present[p] for p in positions]
         values = np.array(self.performance, dtype=float)
@@ -570,6 +573,7 @@ class Judging:
                 mask[me] = False
             self.masks.append(mask)
             if mask.any():
+                self.any = True
                 wanted.add(pool.decision["subject"])
                 wanted.update(subjects[i] for i in np.flatnonzero(mask))
         return wanted
@@ -580,6 +584,9 @@ class Judging:
         record): of each better colleague, `clearly_stronger` of its measures and the appointee's."""
         if self.found is not None:
             return self.found
+        if not self.any:
+            self.found = [None] * len(self.decisions)
+            return self.found
         comparing = Comparison(self.comparing.decision, measured)
         moment, day, horizon = comparing.moment, comparing.day, comparing.horizon
         count = len(self.subjects)
@@ -589,7 +596,7 @@ class Judging:
         education = np.zeros(count, dtype=np.int64)
         theirs: list[Measures | None] = [None] * count
         performance_of = np.array(self.performance, dtype=float)
-        read = np.logical_or.reduce(self.masks) if self.masks else np.zeros(count, dtype=bool)
+        read = np.logical_or.reduce(self.masks)
         for i in np.flatnonzero(read).tolist():
             known = measured.get(self.subjects[i])
             if known is None:
