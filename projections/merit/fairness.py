@@ -347,7 +347,8 @@ class FairnessQueries(ViewReader):
             runs["performance_missing"] = runs["performance"].isna().astype(float)
             runs["performance"] = runs["performance"].fillna(performance["performance"].mean())
             covariates[1:1] = ["performance", "performance_missing"]
-        return runs, covariates
+        # what only the reading needed (a copy of the rest: deleting columns in place would keep their block)
+        return runs.drop(columns=["subject", "rank", "stop", "unit"]), covariates
 
     def _spells(self) -> pd.DataFrame:
 

@@ -216,3 +216,15 @@ def test_audit_commands_reject_bad_input_naming_the_option(store: SqlStore, data
     result = audit(database_url, "fairness", "--by", "sex,agency,region")
     assert result.exit_code == 1
     assert "by: At most 2 dimensions" in result.output
+
+
+def test_the_rank_spells_fitted_hold_only_what_the_dimensions_and_covariates_use(store: SqlStore) -> None:
+    from projections.merit.fairness import Request
+
+    add_pool(store)
+    queries = FairnessQueries(store, today=TODAY)
+    runs, covariates = queries._rank_spells(Request.checked("sex", None, "2024-12-31", None, 1), "2024-12-31")
+    # the subject, rank, stop and unit served the reading (spells, training, performance, scope): a million
+    # employees' rank spells held through every fit without them
+    assert not {"subject", "rank", "stop", "unit"} & set(runs.columns)
+    assert {"start", "years", "promoted", "birth_date", *covariates} <= set(runs.columns)
