@@ -93,12 +93,31 @@ def measures_on(record: CareerRecord, day: date) -> Measures:
 
 def other_measures(record: CareerRecord, day: date) -> tuple[float, int, int]:
     """The measures but the performance (`measures_on`): training JP, days in rank, education order."""
-    training_years = int(rules().param("merit.passed_over", day, "training_years", 2))
-    jp = sum(record.jp_by_year.get(day.year - n, 0) for n in range(1, training_years + 1))
+    jp = training_jp(record, day.year, training_years(rules(), day))
     held = record.rank_before(day)
     level = record.education_on(day)
     order = int(reference().education[level]["order"]) if level else 0
     return (float(jp), (day - held[1]).days if held else 0, order)
+
+
+@functools.lru_cache(maxsize=4096)
+def training_years(book: Rules, day: date) -> int:
+    """The years whose training JP a measure on `day` sums, per rules object."""
+    return int(book.param("merit.passed_over", day, "training_years", 2))
+
+
+def training_jp(record: CareerRecord, year: int, years: int) -> int:
+    """The JP of the trainings ending in the `years` years before `year` (`jp_by_year`'s of those
+    years), read back from the last training ending by the end of the year before: a record as
+    known at a time is read on a day or two, and `jp_by_year` would sum every year of it."""
+    trainings = record.of_kind("training", until=date(year - 1, 12, 31))
+    first = year - years
+    jp = 0
+    for fact in reversed(trainings):
+        if fact.effective_date.year < first:
+            break
+        jp += int(fact.get("hours"))
+    return jp
 
 
 def performance_on(record: CareerRecord, day: date) -> float:
