@@ -16,7 +16,7 @@ import bisect
 import functools
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, timedelta
-from itertools import groupby
+from itertools import accumulate, groupby
 from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, Union
 
@@ -246,11 +246,10 @@ class KnownRecord:
         self.final = record
         entries = sorted(record.entries, key=RECORDED)
         self.times = [e.recorded_at for e in entries]
-        self.bears = [bears_from(e) for e in entries]
+        # (`bears_from`: a fact other than a rating bears from its effective date)
+        self.bears = [bears_from(e) if e.kind in LATE_ANYWAY else e.effective_date for e in entries]
         # the earliest day any entry recorded from the i-th on bears on (date.max past the last)
-        self.bears_from = [date.max] * (len(entries) + 1)
-        for i in range(len(entries) - 1, -1, -1):
-            self.bears_from[i] = min(self.bears[i], self.bears_from[i + 1])
+        self.bears_from = list(accumulate(reversed(self.bears), min, initial=date.max))[::-1]
         self.cuts: dict[int, CareerRecord] = {}
         self.readings: dict[tuple[int, date], Reading] = {}
         self.finals: dict[date, datetime | None] = {}
