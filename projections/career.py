@@ -15,17 +15,46 @@ import functools
 import itertools
 import operator
 from collections import defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.ledger import payload_values
 from careerlog.domain.payload import parse_payload
 from careerlog.domain.quick import quick_init
 from careerlog.reference import Reference, reference
+
+T = TypeVar("T")
+
+
+class cached_property(Generic[T]):
+    """`functools.cached_property` without its lock: Python 3.11's takes an RLock on the first read
+    of each property of each object (some 50 first reads per record in a rebuild: a record and the
+    records known before each of its decisions), which 3.12 dropped. The value is computed on the
+    first read and kept in the object's `__dict__`, which later reads find first (a non-data
+    descriptor); two threads reading it first at once may both compute it, and one value is kept."""
+
+    def __init__(self, func: Callable[[Any], T]):
+        self.func = func
+        self.attrname = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attrname = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached_property[T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> T | cached_property[T]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.attrname] = self.func(instance)
+        return value
 
 
 @quick_init  # a record's entries: a third of the frozen dataclass's own __init__
@@ -265,6 +294,8 @@ class CareerRecord:
 
     def _of_kinds(self, kinds: tuple[str, ...]) -> list[Fact]:
         if len(kinds) == 1:
+            if self._within is not None and "by_kind" not in self.__dict__:
+                return self._kept_of_kind(kinds)
             return self.by_kind.get(kinds[0], [])
         merged = self._merged.get(kinds)
         if merged is None:
@@ -275,6 +306,29 @@ class CareerRecord:
                 merged = sorted(itertools.chain.from_iterable(self.by_kind.get(k, ()) for k in kinds), key=_order)
             self._merged[kinds] = merged
         return merged
+
+    def _kept_of_kind(self, kinds: tuple[str]) -> list[Fact]:
+        """Of a record known up to a version: `by_kind`'s list of one kind without indexing every kind
+        (a judge reads a few kinds of each record known before a decision): the first part of the full
+        record's list where the versions rise along it, as in `by_kind`; else from `by_kind`."""
+        found = self._merged.get(kinds)
+        if found is None:
+            full, versions = self._within  # type: ignore[misc]
+            facts = full.by_kind.get(kinds[0])
+            order = full._rising_versions.get(kinds[0])
+            if facts is None:  # none in the full record: none kept
+                found = []
+            elif order is not None and isinstance(versions, range):
+                found = facts[: bisect.bisect_left(order, versions.stop)]
+            else:
+                found = self.by_kind.get(kinds[0], [])
+            self._merged[kinds] = found
+        return found
+
+    def kind_facts(self, kind: str) -> list[Fact]:
+        """The active facts of one kind in order of effective date (`by_kind`'s list, or an empty one:
+        not a copy, not to be changed)."""
+        return self._of_kinds((kind,))
 
     def of_kind(self, *kinds: str, until: date | None = None) -> list[Fact]:
         """Active facts of some kinds in order of effective date, those in effect by `until` if given."""

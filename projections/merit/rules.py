@@ -12,18 +12,24 @@ from __future__ import annotations
 import bisect
 import functools
 import operator
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cached_property
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
 from careerlog.domain.quick import quick_init
 from careerlog.reference import Reference, Rule, Rules, reference, rules
-from projections.career import CareerRecord, Fact, PostSpell, add_years, education_order, predicate_score
+from projections.career import (
+    CareerRecord,
+    Fact,
+    PostSpell,
+    add_years,
+    cached_property,
+    education_order,
+    predicate_score,
+)
 from projections.merit.wording import Params, Template, Wording
 
 MET, MISSING, NOT_APPLICABLE = "met", "missing", "not_applicable"
@@ -207,7 +213,7 @@ class PromotionJudge:
         self.record = record
         self.ref = reference()
         self.rules = rules() if book is None else book  # `book`: the rules the caller read
-        self.kinds: dict[str, list[Fact]] = defaultdict(list, record.by_kind)  # active facts by kind, by date
+        self.facts_of = record.kind_facts  # the active facts of a kind by date (not indexing every kind)
         self._education: dict[int, tuple[str | None, list[Fact]]] = {}  # by the number of degrees held
         # The outcomes that depend only on the year or the degrees held (a record's promotion rounds
         # ask twice a year), by rule version, kind, new rank and year or degrees: the same Check again.
@@ -218,7 +224,7 @@ class PromotionJudge:
         return bool(reference().post_kinds[post_kind].get("managerial"))
 
     def until(self, kind: str, day: date) -> list[Fact]:
-        return [f for f in self.kinds[kind] if f.effective_date <= day]
+        return [f for f in self.facts_of(kind) if f.effective_date <= day]
 
     def education(self, day: date) -> tuple[str | None, list[Fact]]:
         """The highest education level on a day and the facts it comes from."""
@@ -226,16 +232,16 @@ class PromotionJudge:
 
     def _degrees_by(self, day: date) -> int:
         """How many degrees are in effect by `day`."""
-        return bisect.bisect_right(self.kinds["education"], day, key=EFFECTIVE)
+        return bisect.bisect_right(self.facts_of("education"), day, key=EFFECTIVE)
 
     def _education_held(self, held: int) -> tuple[str | None, list[Fact]]:
         found = self._education.get(held)
         if found is None:
-            found = self._education[held] = self._education_of(self.kinds["education"][:held])
+            found = self._education[held] = self._education_of(self.facts_of("education")[:held])
         return found
 
     def _education_of(self, degrees: list[Fact]) -> tuple[str | None, list[Fact]]:
-        facts = self.kinds["appointment"][:1] + degrees
+        facts = self.facts_of("appointment")[:1] + degrees
         levels = [(f.get("education") if f.kind == "appointment" else f.get("level"), f) for f in facts]
         levels = [(lvl, f) for lvl, f in levels if lvl]
         if not levels:
@@ -384,7 +390,7 @@ class PromotionJudge:
             return None
         extra = rule.params.get("extra_months", {})
         blocking = []
-        for fact in self.kinds["penalty"]:
+        for fact in self.facts_of("penalty"):
             if fact.get("level") not in rule.params["blocking_levels"] or fact.effective_date > day:
                 continue
             end = penalty_end(fact)
@@ -436,7 +442,7 @@ class PromotionJudge:
         done = self._outcomes.get(key)
         if done is not None:
             return done
-        used = [f for f in self.kinds["training"] if f.effective_date.year == day.year - 1]
+        used = [f for f in self.facts_of("training") if f.effective_date.year == day.year - 1]
         hours = sum(int(f.get("hours")) for f in used)
         needed = int(rule.params.get("jp", 20))
         year = day.year - 1

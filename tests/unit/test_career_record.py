@@ -155,3 +155,51 @@ def test_records_known_up_to_a_version_read_as_the_records_of_their_entries_in_o
     assert ordered._rank_versions is not None
     assert "performance_rating" not in unordered._rising_versions
     assert unordered._rank_versions is None
+
+
+KINDS = ("appointment", "rank_promotion", "training", "performance_rating", "penalty", "exam", "education")
+
+
+def test_a_known_records_facts_of_one_kind_are_a_fresh_records_without_indexing_every_kind() -> None:
+    """`kind_facts` of a record known up to a version (what the promotion judge reads of each record
+    known before a decision): the same facts as a record made of the entries kept, for kinds whose
+    versions rise, kinds recorded late and kinds the record lacks; a rising kind is read without
+    making the known record's whole `by_kind`."""
+    late = (
+        career()
+        .add("performance_rating", f.rating(2019), "2020-01-10T00:00:00+00:00")
+        .add("performance_rating", f.rating(2017), "2020-02-10T00:00:00+00:00")
+        .add("rank_promotion", f.promotion("III/d", "2020-04-01"), "2020-04-20T00:00:00+00:00")
+    )
+    final, shared = late.record(), 0
+    for moment in [*sorted({e.recorded_at for e in final.entries}), datetime(2030, 1, 1, tzinfo=UTC)]:
+        known = final.known_before(moment)
+        if known._within is not None:  # sharing the full record's facts (every amendment kept)
+            assert known.kind_facts("training") is known.kind_facts("training")  # read twice: the same list
+            assert "by_kind" not in known.__dict__, moment  # training's versions rise: a first part, no index
+            shared += 1
+        fresh = CareerRecord(final.subject, [e for e in final.entries if e.recorded_at < moment])
+        for kind in KINDS:
+            assert [x.version for x in known.kind_facts(kind)] == [x.version for x in fresh.kind_facts(kind)]
+            assert known.kind_facts(kind) == fresh.by_kind.get(kind, []), (moment, kind)
+            assert known.of_kind(kind) == fresh.of_kind(kind), (moment, kind)
+    assert shared >= 3
+    assert "performance_rating" not in final._rising_versions  # the late rating: read through `by_kind`
+
+
+def test_a_records_cached_property_is_computed_once_and_kept_on_the_object() -> None:
+    from projections.career import cached_property
+
+    class Counted:
+        calls = 0
+
+        @cached_property
+        def value(self) -> int:
+            Counted.calls += 1
+            return Counted.calls
+
+    one = Counted()
+    assert (one.value, one.value, one.__dict__["value"]) == (1, 1, 1)
+    assert Counted().value == 2
+    assert isinstance(Counted.__dict__["value"], cached_property)
+    assert not hasattr(Counted.__dict__["value"], "lock")  # functools.cached_property of 3.11 takes one
