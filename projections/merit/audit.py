@@ -12,6 +12,7 @@ Tables (docs/views.md): `decisions`, `findings`, `promotion_rounds`, `eligibilit
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 from datetime import date, timedelta
@@ -30,9 +31,9 @@ from projections.merit.rules import (
     Check,
     PromotionJudge,
     evidence_json,
+    permitted_in_years,
     rank_index,
     recorded_after,
-    round_dates,
     rule_on,
 )
 from projections.merit.wording import Template
@@ -288,35 +289,57 @@ def promotion_rounds(record: CareerRecord, end: date | None = None, judge: Promo
     (up to `end`, by default the separation or the `horizon`; `judge`: the record's, if made).
 
     `eligible_101` on each round date, with what it reads that does not change between dates read
-    once: the employment kind, the rank before the date (also the judge's: the dates ascend, so the
-    rank history is walked once) and when the time in rank is reached."""
+    once: the employment kind, the appointment and separation days, the rank before the date (also
+    the judge's: the dates ascend, so the rank history is walked once), each date's time-in-rank
+    rule and years (`round_rules`, per rules object) and when the time in rank is reached."""
     start = record.appointed_on
     if start is None:
         return []
     promoted = {f.effective_date for f in record.promotions() if str(f.get("promotion_kind")) == REGULAR}
     end = end or record.separated_on or horizon(record)
     judge = judge or PromotionJudge(record)
-    book, pns = judge.rules, record.employment_kind == "PNS"
+    book, pns, separated = judge.rules, record.employment_kind == "PNS", record.separated_on
+    days, years_on = round_rules(book, start.year, end.year)
+    first, stop = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
     history = record.rank_history
     rows: list[Row] = []
     following, held = 0, None  # the next rank in the history; rank_before(day)
     due, due_of = date.max, None  # the day the time in rank is reached, and of which (held, years)
-    for day in round_dates(start, end, book):
+    for i in range(first, stop):
+        day = days[i]
         while following < len(history) and history[following][0] < day:
             tmt, rank, fact = history[following]
             held, following = (rank, tmt, fact), following + 1
         if held is None:
             continue
-        rule = rule_on(book, TIME_IN_RANK, day)
-        years = None if rule is None else rule.params.get("years", {}).get(REGULAR)
-        if years is not None and (due_of is None or due_of[0] is not held or due_of[1] != years):
+        years = years_on[i]
+        if years is not None and years is not False and (due_of is None or due_of[0] is not held or due_of[1] != years):
             due, due_of = add_years(held[1], int(years)), (held, years)
-        quick = years is None or due <= day  # skip the full check early
-        is_eligible = quick and pns and rule is not None and record.active_on(day) and _unbarred_101(judge, day, held)
+        is_eligible = (
+            pns
+            and years is not False  # a time-in-rank rule in force
+            and (years is None or due <= day)  # skip the full check early
+            and (separated is None or day < separated)  # active_on(day): the day is after the appointment
+            and _unbarred_101(judge, day, held)
+        )
         if not is_eligible and day not in promoted:
             continue
         rows.append(round_row(record, day, held, is_eligible, day in promoted))
     return rows
+
+
+@functools.lru_cache(maxsize=4096)
+def round_rules(book: Rules, first: int, last: int) -> tuple[tuple[date, ...], tuple[Any, ...]]:
+    """The permitted 101 dates of the years `first` to `last` (`permitted_in_years`) and, for each,
+    the years in rank the time-in-rank rule in force on it asks for a 101 promotion: False when no
+    such rule is in force (nobody is judged eligible), None when it names no years for 101 (cached
+    per rules object)."""
+    days = permitted_in_years(book, first, last)
+    found: list[Any] = []
+    for day in days:
+        rule = rule_on(book, TIME_IN_RANK, day)
+        found.append(False if rule is None else rule.params.get("years", {}).get(REGULAR))
+    return days, tuple(found)
 
 
 def round_row(record: CareerRecord, day: date, held: tuple[str, date, Fact], eligible: bool, promoted: bool) -> Row:
