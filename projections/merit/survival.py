@@ -412,7 +412,13 @@ def presorted(fitter: Any, df: pd.DataFrame) -> Any:
     utils.check_nans_or_infs(E)
     E = E.astype(bool)
     W = pd.Series(np.ones((fitter._n_examples,)), index=df.index, name="weights")
-    fitter._check_values_pre_fitting(X, T, E, W, None)
+    # lifelines' checks of the data, of each covariate in turn for NaNs and infinities (the same error, without
+    # a float copy of them all: `.values` of the columns held apart)
+    utils.check_low_var(X)
+    utils.check_for_numeric_dtypes_or_raise(X)
+    utils.check_nans_or_infs(T)
+    for name in columns:
+        utils.check_nans_or_infs(X[name])
     return X, T, E, W, None, df.index.copy(), None
 
 
@@ -585,7 +591,7 @@ def time_to_promotion(
     """Curves, log-rank test and Cox model of rank spells grouped by the dimensions `by`."""
     # only the columns used: the group is added to a copy, a million rank spells' other attributes are not copied
     columns = ["start", "years", "promoted", *source_columns(by), *covariates]
-    frame = add_group(as_text(runs[list(dict.fromkeys(columns))]), by, on="start")
+    frame = add_group(as_text(runs, list(dict.fromkeys(columns))), by, on="start")
     groups = km_curves(frame, min_cell=min_cell)
     shown = [g["group"] for g in groups if not g["suppressed"]]
     kept = frame[frame["group"].isin(shown)]
@@ -602,18 +608,19 @@ def time_to_promotion(
     return {"groups": groups, "logrank": tested, "cox": cox}
 
 
-def as_text(frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with its categorical columns as text (None where missing), as `rank_spells` makes them."""
+def as_text(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """A copy of `frame`'s `columns`, the categorical ones as text (None where missing), as `rank_spells` makes
+    them: one copy of them (not a selection and then a copy of it)."""
     import pandas as pd
 
-    categorical = [name for name, dtype in frame.dtypes.items() if isinstance(dtype, pd.CategoricalDtype)]
-    if not categorical:
-        return frame
-    out = frame.copy()
-    for name in categorical:
-        codes, texts = text_codes(out[name])
-        out[name] = texts[codes]
-    return out
+    def values(name: str) -> Any:
+        column = frame[name]
+        if not isinstance(column.dtype, pd.CategoricalDtype):
+            return column.to_numpy()
+        codes, texts = text_codes(column)
+        return texts[codes]
+
+    return pd.DataFrame({name: values(name) for name in columns}, index=frame.index)
 
 
 def time_to_promotion_each(
