@@ -113,7 +113,7 @@ def split(people: list[Person], parts: int) -> list[list[Person]]:
 
 def in_parallel(app: CareerLog, parts: list[list[Person]], progress: Progress | None) -> None:
     context = multiprocessing.get_context("fork")
-    _WORK[:] = [(type(app), dict(app.env), app.clock, part) for part in parts]
+    _WORK[:] = [(type(app), worker_env(app), app.clock, part) for part in parts]
     processes = []
     receivers: list[Connection] = []
     try:
@@ -153,6 +153,16 @@ def follow(receivers: list[Connection], progress: Progress | None) -> list[str]:
             if status != "batch":
                 open_.remove(receiver)
     return problems
+
+
+def worker_env(app: CareerLog) -> dict[str, str]:
+    """The store settings of a demo worker: the parent's, but the tables are not created again.
+
+    The parent created them (it recorded the mentors); workers starting together and creating them each
+    (`CREATE OR REPLACE FUNCTION` among the library's statements) fail on PostgreSQL with "tuple
+    concurrently updated", as `CareerLog.from_settings` avoids with its lock."""
+    env = {key: value for key, value in app.env.items() if not key.endswith("CREATE_TABLE")}
+    return {**env, "CREATE_TABLE": "no"}
 
 
 def _worker(index: int, sender: Connection) -> None:

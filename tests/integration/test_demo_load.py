@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -95,3 +96,24 @@ def test_worker_processes_record_the_same_demo_as_one_process(
     assert store.max_notification_id() == demo.event_count
     mentee = next(p for p in demo.people if any(r.kind == "mentoring_start" for r in p.recs))
     assert [row["kind"] for row in store.get_history(mentee.nip)] == [r.kind for r in mentee.recs]
+
+
+def test_demo_workers_leave_creating_the_tables_to_the_process_that_made_them(
+    store: CareerLog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers starting together each creating the tables failed on PostgreSQL ("tuple concurrently
+    updated": the library's CREATE OR REPLACE FUNCTION); the parent made them, so the workers do not."""
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 0)
+    creators = tmp_path / "creators"
+    recorder_type = type(store.recorder)
+    create_table = recorder_type.create_table
+
+    def noted(self: object) -> None:
+        with creators.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        create_table(self)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(recorder_type, "create_table", noted)
+    load_demo(store, employees=60, seed=SEED, today=TODAY, workers=2)
+    assert not creators.exists()
+    assert store.max_notification_id() == generate(60, SEED, TODAY).event_count
