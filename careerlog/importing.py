@@ -338,18 +338,19 @@ _gc_users: list[tuple[int, int, int]] = []  # the thresholds before the first ru
 
 
 @contextlib.contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Collect cyclic garbage less often while a file is imported.
+def fewer_collections(young: int = GC_YOUNG_THRESHOLD) -> Iterator[None]:
+    """Collect cyclic garbage less often while a file is imported (or views rebuilt): the youngest
+    generation at most every `young` allocations.
 
     An import keeps many objects alive (records, facts, events of a batch) and frees few:
     the default threshold (700 allocations) had the collector scan them over and over,
     some 15% of an import's CPU. Nothing is left uncollected, only collected later; the
-    thresholds are put back when the last import running in the process ends.
+    thresholds are put back when the last user running in the process ends.
     """
     with _gc_lock:
         before = gc.get_threshold()
         _gc_users.append(before)
-        gc.set_threshold(max(before[0], GC_YOUNG_THRESHOLD), before[1], before[2])
+        gc.set_threshold(max(before[0], young), before[1], before[2])
     try:
         yield
     finally:

@@ -366,7 +366,7 @@ class Projector:
                 for table in projection.tables:  # made again once the rows are in (_finish_rebuild)
                     for statement in table.drop_index_ddl():
                         sql.execute(statement)
-        with fewer_collections(), _rare_collections(), _frozen_heap():
+        with fewer_collections(REBUILD_YOUNG_THRESHOLD), _frozen_heap():
             ranges = self.work_ranges(head, jobs) if jobs > 1 else [SubjectRange("", None)]
             if len(ranges) == 1:
                 count = self.rebuild_range(chosen, head, ranges[0], progress)
@@ -508,21 +508,9 @@ class BatchWrites:
 # Allocations between collections of the youngest generation during a rebuild. Its records, rows and
 # batches are freed by reference counting (no cycles), so a collection finds no garbage: at the import's
 # 100,000 a 10,000-employee rebuild collected 29 times for 0.7 s of CPU (gc.callbacks), at a million once
-# for 0.01 s, with the same peak memory (136 MB).
+# for 0.01 s, with the same peak memory (136 MB). Put back when the rebuild ends (`fewer_collections`), also in
+# the processes it forks.
 REBUILD_YOUNG_THRESHOLD = 1_000_000
-
-
-@contextmanager
-def _rare_collections() -> Iterator[None]:
-    """Within `fewer_collections` (which restores the thresholds when the last user in the process
-    leaves): the youngest generation collected at most every REBUILD_YOUNG_THRESHOLD allocations while
-    a rebuild runs (and in the processes it forks), its own threshold put back after."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], REBUILD_YOUNG_THRESHOLD), before[1], before[2])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 @contextmanager
