@@ -8,7 +8,10 @@ records to the same worker; so does a retraction row for the mentors the subject
 mentoring names (a retraction of a mentoring start withdraws the mentor's side too).
 
 The parent process reads the file once to find those ties, then reads it again and hands
-each row to the worker of its record, in chunks through bounded queues. Each worker
+each row to the worker of its record, in chunks through bounded queues. A JSON Lines file
+is read in blocks of whole lines: the lines that can tie records are found by searching a
+block, not line by line, and a block written as careerlog writes rows goes out as runs of
+consecutive lines of the same worker's records, each run as its bytes (`_plain_runs`). Each worker
 imports its rows as `import_rows` does (batches of one transaction each, the same checks
 and reports) with its own connection; the parent reports unreadable rows itself and
 merges the workers' reports. A worker that stops (or a parent that dies) stops the
@@ -19,6 +22,7 @@ each worker commits its records' rows as a prefix of them, batch by batch.
 from __future__ import annotations
 
 import contextlib
+import io
 import multiprocessing
 import os
 import queue
@@ -36,14 +40,18 @@ import orjson
 from careerlog.application import CareerLog, Clock, unit_subject
 from careerlog.domain.errors import CareerlogError, InvalidInput
 from careerlog.domain.nip import normalise_nip
-from careerlog.importing import parse_jsonl_line
+from careerlog.importing import parse_jsonl_line, read_jsonl
 
 CHUNK = 500  # rows handed to a worker at a time
 QUEUED_CHUNKS = 8  # chunks waiting per worker (bounds the parent's memory)
 POLL = 0.5  # seconds between checks that the other side is still alive
 LINK_KINDS = ("mentoring_start", "mentoring_end", "correction")
 
+BLOCK = 1 << 20  # bytes of whole lines the parent reads from a JSON Lines file at a time
+LINK_MARKERS = (b"mentor_nip", b"retraction")  # a JSON line without either cannot tie records
+
 RawRow = tuple[int, Any, int]  # line, the row (dict, or its JSON bytes), bytes read
+Run = tuple[int, bytes]  # consecutive JSON lines for a worker: the first one's number, and their bytes
 
 
 class WorkerFailed(CareerlogError):
@@ -126,13 +134,38 @@ def find_links(app: CareerLog, rows: Iterable[RawRow]) -> Links:
 
 
 def jsonl_linking_rows(stream: IO[bytes]) -> Iterator[RawRow]:
-    """The JSON lines that can tie records (mentors named, retractions), parsed; the others skipped unread."""
-    for number, raw in enumerate(stream, start=1):
-        if b"mentor_nip" in raw or b"retraction" in raw:
+    """The JSON lines that can tie records (mentors named, retractions), parsed; the others skipped unread.
+
+    Each block of lines is searched for LINK_MARKERS; only the lines holding one are taken
+    out and parsed (each once, in the file's order), and an unreadable one is skipped."""
+    for first, block in _blocks(stream):
+        found = set()
+        for marker in LINK_MARKERS:
+            at = block.find(marker)
+            while at >= 0:
+                start, end = block.rfind(b"\n", 0, at) + 1, block.find(b"\n", at)
+                end = len(block) if end < 0 else end + 1
+                found.add((start, end))
+                at = block.find(marker, end)
+        number, counted = first, 0
+        for start, end in sorted(found):
+            number += block.count(b"\n", counted, start)
+            counted = start
+            raw = block[start:end]
             try:
                 yield number, orjson.loads(raw), len(raw)
             except orjson.JSONDecodeError:
                 continue
+
+
+def _blocks(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
+    """The file in blocks of whole lines (about BLOCK bytes each), with the number of each block's first line."""
+    number = 1
+    while block := stream.read(BLOCK):
+        if not block.endswith(b"\n"):
+            block += stream.readline()  # the rest of the block's last line
+        yield number, block
+        number += block.count(b"\n")
 
 
 # ------------------------------------------------------------------------- workers
@@ -143,7 +176,7 @@ def worker_main(
     index: int,
     env: dict[str, str],
     clock: Clock,
-    rows: multiprocessing.Queue[list[RawRow] | None],
+    rows: multiprocessing.Queue[list[RawRow | Run] | None],
     results: multiprocessing.Queue[tuple[int, Any]],
     options: dict[str, Any],
 ) -> None:
@@ -179,7 +212,7 @@ def die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
-def _received(rows: multiprocessing.Queue[list[RawRow] | None]) -> Iterator[RawRow]:
+def _received(rows: multiprocessing.Queue[list[RawRow | Run] | None]) -> Iterator[RawRow]:
     parent = multiprocessing.parent_process()
     while True:
         try:
@@ -190,8 +223,12 @@ def _received(rows: multiprocessing.Queue[list[RawRow] | None]) -> Iterator[RawR
             continue
         if chunk is None:
             return
-        for line, row, nbytes in chunk:
-            yield line, parse_jsonl_line(row) if isinstance(row, bytes) else row, nbytes
+        for item in chunk:
+            if len(item) == 2:  # a Run: its lines as read_jsonl reads them from the file
+                yield from read_jsonl(io.BytesIO(item[1]), start=item[0])
+            else:
+                line, row, nbytes = item
+                yield line, parse_jsonl_line(row) if isinstance(row, bytes) else row, nbytes
 
 
 def _portable(e: BaseException) -> BaseException:
@@ -211,10 +248,11 @@ class Pool:
     def __init__(self, app: CareerLog, workers: int, options: dict[str, Any]):
         context = multiprocessing.get_context("spawn")  # no connection of the parent is inherited
         self.results: multiprocessing.Queue[tuple[int, Any]] = context.Queue()
-        self.queues: list[multiprocessing.Queue[list[RawRow] | None]] = [
+        self.queues: list[multiprocessing.Queue[list[RawRow | Run] | None]] = [
             context.Queue(QUEUED_CHUNKS) for _ in range(workers)
         ]
-        self.chunks: list[list[RawRow]] = [[] for _ in range(workers)]
+        self.chunks: list[list[RawRow | Run]] = [[] for _ in range(workers)]
+        self.sizes = [0] * workers  # rows in each worker's chunk
         self.reports: dict[int, Any] = {}
         env = dict(app.env)
         self.processes: list[BaseProcess] = [
@@ -233,12 +271,14 @@ class Pool:
             self.stop()  # those already started (a clock or setting that cannot be sent to a worker)
             raise
 
-    def add(self, worker: int, row: RawRow) -> None:
+    def add(self, worker: int, item: RawRow | Run, rows: int = 1) -> None:
+        """Hand a row, or a run of `rows` rows, to a worker (in chunks of at least CHUNK rows)."""
         chunk = self.chunks[worker]
-        chunk.append(row)
-        if len(chunk) >= CHUNK:
+        chunk.append(item)
+        self.sizes[worker] += rows
+        if self.sizes[worker] >= CHUNK:
             self._send(worker, chunk)
-            self.chunks[worker] = []
+            self.chunks[worker], self.sizes[worker] = [], 0
 
     def finish(self) -> list[Any]:
         """Hand over the last rows, tell every worker to stop, and return their reports."""
@@ -267,7 +307,7 @@ class Pool:
         self.results.close()
         self.results.cancel_join_thread()
 
-    def _send(self, worker: int, chunk: list[RawRow] | None) -> None:
+    def _send(self, worker: int, chunk: list[RawRow | Run] | None) -> None:
         while True:
             try:
                 self.queues[worker].put(chunk, timeout=POLL)
@@ -321,8 +361,9 @@ def import_parallel(
         with path.open("rb") as stream:
             done = 0
             last, worker = None, 0  # the last row's record and its worker (a record's rows mostly follow each other)
-            for line, row, nbytes in _raw_rows(stream) if fmt == "jsonl" else read(stream):
-                report.rows += 1
+            pieces = _jsonl_pieces(stream) if fmt == "jsonl" else ((*row, 1) for row in read(stream))
+            for line, row, nbytes, rows in pieces:
+                report.rows += rows
                 done += nbytes
                 if isinstance(row, InvalidInput):
                     report.rejected.append(RowProblem(line, None, None, row.errors))
@@ -330,7 +371,7 @@ def import_parallel(
                     subject, raw = row if isinstance(row, tuple) else (route_subject(row), row)
                     if subject != last:
                         last, worker = subject, links.worker_of(subject, workers)
-                    pool.add(worker, (line, raw, nbytes))
+                    pool.add(worker, (line, raw) if type(raw) is bytes else (line, raw, nbytes), rows)
                 if progress and done >= 1 << 20:
                     progress(done)
                     done = 0
@@ -350,18 +391,63 @@ def import_parallel(
 
 # A line as careerlog writes it, starting with the kind and an all-digit NIP: its record without parsing it.
 _PLAIN_HEAD = re.compile(rb'\{"kind":"[a-z_]+","nip":"([0-9]+)"[,}]')
+# Consecutive whole lines that each start so, with the same NIP: one record's run of rows.
+_PLAIN_RUN = re.compile(
+    rb'^\{"kind":"[a-z_]+","nip":"([0-9]+)"[,}][^\n]*(?:\n|\Z)(?:\{"kind":"[a-z_]+","nip":"\1"[,}][^\n]*(?:\n|\Z))*',
+    re.MULTILINE,
+)
+
+Piece = tuple[int, Any, int, int]  # first line, (record, bytes) or the reason it is unreadable, bytes read, rows
 
 
-def _raw_rows(stream: IO[bytes]) -> Iterator[RawRow]:
+def _jsonl_pieces(stream: IO[bytes]) -> Iterator[Piece]:
+    """The rows of a JSON Lines file as `_raw_rows` routes them, a block of whole lines at a time.
+
+    In a block whose every line `_raw_rows` would route without parsing it (written as
+    careerlog writes rows), each run of consecutive lines of one record is one piece: its
+    first line's number, (the record, the lines' bytes), their size and how many they are.
+    Any other block goes line by line through `_raw_rows`, each row a piece of its own.
+    """
+    for first, block in _blocks(stream):
+        runs = _plain_runs(block)
+        if runs is None:
+            for number, row, nbytes in _raw_rows(io.BytesIO(block), start=first):
+                yield number, row, nbytes, 1
+            continue
+        number = first
+        for run in runs:
+            raw = run[0]
+            rows = raw.count(b"\n") + (not raw.endswith(b"\n"))  # (the file's last line may have no newline)
+            yield number, (run[1].decode(), raw), len(raw), rows
+            number += rows
+
+
+def _plain_runs(block: bytes) -> list[re.Match[bytes]] | None:
+    """The runs of one record's lines that make up the whole block, when each of its lines is written as
+    careerlog writes rows (it starts so, names "nip" once and has no \\u escape); None otherwise."""
+    if b"\\" in block and b"\\u" in block:  # (a backslash is looked for first: a far quicker search)
+        return None
+    runs = list(_PLAIN_RUN.finditer(block))
+    at = 0
+    for run in runs:
+        if run.start() != at:  # a line between runs that does not start so (or a blank one)
+            return None
+        at = run.end()
+    lines = block.count(b"\n") + (not block.endswith(b"\n"))
+    # every line holds "nip" at least once, in its start: once each if the block holds it once per line
+    return runs if at == len(block) and block.count(b'"nip"') == lines else None
+
+
+def _raw_rows(stream: IO[bytes], start: int = 1) -> Iterator[RawRow]:
     """JSON lines as `read_jsonl` reads them, each good row as (its record, its bytes): these go to a worker.
 
     A line that starts as careerlog writes rows (`{"kind":"...","nip":"<digits>",`), names
     "nip" nowhere else and has no \\u escape (which could spell another "nip" key) is not
     parsed here: its record is those digits, as `route_subject` would find it, and the
     worker that imports it parses it (and reports it, should it be unreadable, with the
-    same line and reason). Any other line is parsed here.
+    same line and reason). Any other line is parsed here. Lines are numbered from `start`.
     """
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(stream, start=start):
         head = _PLAIN_HEAD.match(raw)
         if head is not None and raw.count(b'"nip"') == 1 and b"\\u" not in raw:
             yield number, (head[1].decode(), raw), len(raw)

@@ -113,10 +113,10 @@ def kind_from_name(name: str) -> str | None:
     return None
 
 
-def read_jsonl(stream: IO[bytes]) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
-    """(line number, row or the reason it is unreadable, bytes read) for each non-blank line."""
+def read_jsonl(stream: IO[bytes], start: int = 1) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
+    """(line number, row or the reason it is unreadable, bytes read) for each non-blank line, numbered from `start`."""
     loads = orjson.loads
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(stream, start=start):
         if raw and not raw.isspace():  # not blank (raw.strip() without copying the line)
             try:  # parse_jsonl_line(raw) for an object, without the call; anything else goes there
                 row = loads(raw)
