@@ -4,6 +4,7 @@ clean promotions without findings, and incremental catch-up equal to a rebuild."
 from __future__ import annotations
 
 import json
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -219,7 +220,7 @@ def test_a_merit_view_made_before_the_indexes_of_the_audit_orders_gets_them_when
     projector = Projector(settings, [MeritProjection()], app=demo_store)
     projector.catch_up()
     before, position = tables(projector), projector.position(MeritProjection())
-    added = {"decisions_ix4", "decisions_ix5"}  # the orders of the audit's lists
+    added = {"decisions_ix4", "decisions_ix5", "decisions_ix6"}  # the orders of the audit's lists, the stream's
     with projector.views.sql.transaction() as sql:
         for index in added:
             sql.execute(f"DROP INDEX {index}")  # as a store made before they were declared
@@ -247,3 +248,34 @@ def test_every_decision_streams_once_in_the_list_order_with_all_its_findings_in_
         assert streamed == expected
         assert [list(d) for d in streamed] == [[*d, "findings"] for d in listed]  # the columns in the list's order
     assert max(len(d["findings"]) for d in audit.each_decision()) >= 2
+
+
+def test_the_stream_looks_up_findings_by_the_finding_count_which_is_each_decisions_number_of_findings(
+    settings: Settings, demo_store: CareerLog
+) -> None:
+    projector = Projector(settings, [MeritProjection()], app=demo_store)
+    projector.catch_up()
+    projector.close()
+    store = open_view_store(settings).sql
+    counted = store.query(
+        "SELECT d.subject, d.version, d.finding_count, COUNT(f.rule) AS found FROM decisions d "
+        "LEFT JOIN findings f ON f.subject = d.subject AND f.version = d.version "
+        "GROUP BY d.subject, d.version, d.finding_count"
+    )
+    assert [c for c in counted if c["finding_count"] != c["found"]] == []
+    assert {c["found"] > 0 for c in counted} == {True, False}
+
+
+def test_a_stream_left_early_ends_its_reading_and_the_store_reads_on(settings: Settings, demo_store: CareerLog) -> None:
+    projector = Projector(settings, [MeritProjection()], app=demo_store)
+    projector.catch_up()
+    projector.close()
+    audit = AuditQueries(open_view_store(settings).sql, today=TODAY)
+    threads = threading.active_count()
+    for _ in range(3):  # more times than the pool has connections: each is given back
+        stream = audit.each_decision(page=2)
+        first = next(stream)
+        stream.close()
+        assert threading.active_count() == threads
+    assert first == next(audit.each_decision())
+    assert len(list(audit.each_decision(page=5))) == audit.decisions_count() > 0

@@ -5,18 +5,22 @@ shown) and grade inflation per unit-year with the decisions that relied on it.""
 from __future__ import annotations
 
 import re
+import threading
+import time
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from careerlog.config import Settings
 from careerlog.sqlstore import SqlStore
 from projections.career import CareerRecord
-from projections.merit.audit import MeritProjection
+from projections.merit.audit import DECISIONS, MeritProjection
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.passed_over import DecisionPassedOverQueries, measures_on, unchanged_since, unit_spell_rows
-from projections.merit.queries import AuditQueries
+from projections.merit.queries import AuditQueries, read_ahead
 from projections.store import open_view_store
 from tests import factories as f
 
@@ -168,7 +172,40 @@ def test_decisions_with_their_findings_stream_through_the_index_of_their_order_w
     for decision, order in ((None, ["tmt", "subject", "version"]), ("post", ["decision", "tmt", "subject", "version"])):
         statement, params = AuditQueries(store).decisions_sql(None, decision, with_findings=True)
         plan = " | ".join(str(r["detail"]) for r in store.query(f"EXPLAIN QUERY PLAN {statement}", params))
-        read = re.search(r"(?:SCAN|SEARCH) d USING INDEX (\w+)", plan)
+        read = re.search(r"(?:SCAN|SEARCH) d USING (COVERING )?INDEX (\w+)", plan)
         assert read is not None, plan
-        assert [r["name"] for r in store.query(f"PRAGMA index_info({read[1]})")] == order, plan
+        columns = [r["name"] for r in store.query(f"PRAGMA index_info({read[2]})")]
+        assert columns[: len(order)] == order, plan
+        if decision is None:  # every decision: read from the index alone, which holds all the columns
+            assert read[1], plan
+            assert sorted(columns) == sorted(DECISIONS.column_names), plan
         assert "TEMP B-TREE FOR ORDER BY" not in plan, plan  # only a decision's own findings are put in rule order
+
+
+def test_pages_read_ahead_come_in_order_and_an_error_in_the_reading_thread_is_raised_to_the_caller() -> None:
+    pages = iter([[1, 2], [3], [4, 5]])
+    assert list(read_ahead(lambda: next(pages, []))) == [[1, 2], [3], [4, 5]]
+
+    def broken() -> list[int]:
+        raise RuntimeError("connection lost")
+
+    with pytest.raises(RuntimeError, match="connection lost"):
+        list(read_ahead(broken))
+
+
+def test_a_caller_that_stops_reading_ahead_early_waits_for_the_thread_so_that_nothing_reads_after_it() -> None:
+    asked: list[int] = []
+
+    def page() -> list[int]:
+        asked.append(len(asked))
+        time.sleep(0.01)
+        return [len(asked)]
+
+    before = threading.active_count()
+    pages = read_ahead(page)
+    assert next(pages) == [1]
+    pages.close()  # the caller leaves: its transaction ends next
+    assert threading.active_count() == before
+    read = len(asked)
+    time.sleep(0.05)
+    assert len(asked) == read <= 3  # the page taken, the one waiting, at most the one being fetched
