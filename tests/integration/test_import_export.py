@@ -116,10 +116,16 @@ def test_csv_files_hold_one_kind_each(app: CareerLog, tmp_path: Path) -> None:
     assert "hours" in report.rejected[0].errors
 
 
+# the mentee's mentoring start (version 4) retracted: the system retracts the mentor's MenteeAssigned with it
+RETRACTED_MENTORING = [{"kind": "retraction", "nip": MENTEE, **f.retraction(4, "2020-04-01")}]
+
+
+@pytest.mark.parametrize("later", [[], RETRACTED_MENTORING], ids=["mentoring", "mentoring-retracted"])
 def test_export_then_import_into_the_other_store_is_exact(
-    app: CareerLog, tmp_path: Path, other_store: Settings
+    app: CareerLog, tmp_path: Path, other_store: Settings, later: list[dict[str, Any]]
 ) -> None:
-    import_file(app, write_jsonl(tmp_path / "e.jsonl", rows()), actor="hr")
+    first = import_file(app, write_jsonl(tmp_path / "e.jsonl", rows() + later), actor="hr")
+    assert first.recorded == 7 + len(later), first.rejected
     exported = io.BytesIO()
     written = export_events(app, exported)
     dump = tmp_path / "export.jsonl"
