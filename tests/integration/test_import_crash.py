@@ -57,7 +57,8 @@ def crashed_run(database_url: str, path: Path, log: Path, *, migration: bool, wo
         committed = app.max_notification_id()
     rows = len(path.read_bytes().splitlines())
     assert committed < rows, "the import finished before it was killed"
-    again = Careerlog(database_url, log, *args)
+    # its own log: the killed run's workers may still write there (multiprocessing's warnings as they end)
+    again = Careerlog(database_url, log.with_name(f"again-{log.name}"), *args)
     try:
         assert again.finish() == 0, again.output()
     finally:
