@@ -9,6 +9,7 @@ times come from the file) the same export to the byte and the same views.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import orjson
@@ -46,6 +47,9 @@ def clean_run(database_url: str, path: Path, *, migration: bool) -> Settings:
     return settings
 
 
+SUMMARY = re.compile(r"\d+ rows: ")
+
+
 def crashed_run(database_url: str, path: Path, log: Path, *, migration: bool, workers: int) -> str:
     """Import, SIGKILL once three batches have committed, import again to the end; its summary."""
     args = ["import", *(["--migration"] if migration else []), "--batch-size", str(BATCH), str(path)]
@@ -63,7 +67,11 @@ def crashed_run(database_url: str, path: Path, log: Path, *, migration: bool, wo
         assert again.finish() == 0, again.output()
     finally:
         again.close()
-    return again.output().strip().splitlines()[-1]
+    # the summary line, not the last: a worker's multiprocessing resource tracker may warn after it (seen under
+    # load: "resource_tracker: ..."); the whole output when there is no summary
+    output = again.output()
+    summaries = [line for line in output.splitlines() if SUMMARY.match(line)]
+    return summaries[-1] if summaries else output
 
 
 def rebuild(settings: Settings) -> None:
