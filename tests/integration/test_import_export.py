@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 import pytest
 
-from careerlog.application import CareerLog
+from careerlog.application import CareerLog, event_row
 from careerlog.config import Settings
 from careerlog.exporting import export_events
 from careerlog.importing import import_file
@@ -137,6 +137,32 @@ def test_export_then_import_into_the_other_store_is_exact(
         again = io.BytesIO()
         export_events(target, again)
         assert again.getvalue() == exported.getvalue()
+        assert target.get_history(MENTOR) == app.get_history(MENTOR)
+        assert target.max_notification_id() == app.max_notification_id()
+
+
+def test_an_export_made_before_derived_retractions_were_left_out_still_imports(
+    app: CareerLog, tmp_path: Path, other_store: Settings
+) -> None:
+    """Exports made before 332884c also hold the system's retraction of the mentor's MenteeAssigned: the import
+    makes it again with the mentee's retraction, and takes the exported row as already recorded."""
+    first = import_file(app, write_jsonl(tmp_path / "e.jsonl", rows() + RETRACTED_MENTORING), actor="hr")
+    assert first.recorded == 8, first.rejected
+    old_export = b"".join(
+        orjson.dumps(event_row(event)) + b"\n" for _, event in app.iter_events() if type(event).RECORDABLE
+    )
+    current = io.BytesIO()
+    written = export_events(app, current)
+    assert len(old_export.splitlines()) == written + 1  # the system's retraction on the mentor's record
+    dump = tmp_path / "old-export.jsonl"
+    dump.write_bytes(old_export)
+    with CareerLog.from_settings(other_store) as target:
+        report = import_file(target, dump, actor="admin", migration=True)
+        assert report.ok, report.rejected
+        assert (report.recorded, report.already_recorded) == (written, 1)
+        again = io.BytesIO()
+        export_events(target, again)
+        assert again.getvalue() == current.getvalue()
         assert target.get_history(MENTOR) == app.get_history(MENTOR)
         assert target.max_notification_id() == app.max_notification_id()
 

@@ -24,6 +24,16 @@ def appoint(app: CareerLog, sex: str = "M", **overrides: object) -> str:
     return nip
 
 
+def mentoring(app: CareerLog) -> tuple[str, str]:
+    """A mentor and a mentee, the mentee's mentoring start as version 2 of each record."""
+    mentor = appoint(app)
+    mentee = f.nip(date(1990, 1, 1), date(2015, 5, 1), "F")
+    app.record(mentee, "appointment", f.appointment(date(1990, 1, 1), date(2015, 5, 1), "F"), actor="hr")
+    start = {"mentor_nip": mentor, "focus": "Kepemimpinan", "effective_date": "2020-01-06", "reference": "MNT-1"}
+    app.record(mentee, "mentoring_start", start, actor="hr")
+    return mentor, mentee
+
+
 def test_a_recorded_history_reads_back_with_recorded_times(app: CareerLog) -> None:
     nip = appoint(app)
     app.record(nip, "rank_promotion", f.promotion("III/b", "2014-04-01"), actor="hr")
@@ -62,16 +72,31 @@ def test_events_for_someone_never_appointed_are_refused(app: CareerLog) -> None:
 
 
 def test_mentoring_is_linked_on_both_sides_and_retracted_on_both(app: CareerLog) -> None:
-    mentor = appoint(app)
-    mentee = f.nip(date(1990, 1, 1), date(2015, 5, 1), "F")
-    app.record(mentee, "appointment", f.appointment(date(1990, 1, 1), date(2015, 5, 1), "F"), actor="hr")
-    start = {"mentor_nip": mentor, "focus": "Kepemimpinan", "effective_date": "2020-01-06", "reference": "MNT-1"}
-    app.record(mentee, "mentoring_start", start, actor="hr")
+    mentor, mentee = mentoring(app)
     mentor_side = app.get_history(mentor)[-1]
     assert (mentor_side["kind"], mentor_side["mentee_nip"]) == ("mentee_assigned", mentee)
     app.record(mentee, "retraction", f.retraction(2, "2020-02-01"), actor="hr")
     assert app.get_history(mentor)[-1]["kind"] == "retraction"
     assert not app.get_employee(mentor).facts[2].active
+
+
+def test_the_mentors_side_is_retracted_only_through_the_mentees_record(app: CareerLog) -> None:
+    mentor, mentee = mentoring(app)
+    with pytest.raises(InvalidInput) as refused:
+        app.record(mentor, "retraction", f.retraction(2, "2020-02-01"), actor="hr")
+    assert "kept by the system" in refused.value.errors["target_version"][0]
+    assert app.max_notification_id() == 4
+    retraction = f.retraction(2, "2020-02-01")
+    app.record(mentee, "retraction", retraction, actor="hr")
+    mentor_history = app.get_history(mentor)
+    # the system's retraction recorded again (as exports before 332884c hold it): already recorded, nothing new
+    again = app.record(mentor, "retraction", retraction, actor="hr")
+    assert (again.version, again.created) == (3, False)
+    with pytest.raises(InvalidInput) as other:
+        app.record(mentor, "retraction", {**retraction, "reference": "R-OTHER"}, actor="hr")
+    assert "kept by the system" in other.value.errors["target_version"][0]
+    assert app.get_history(mentor) == mentor_history
+    assert app.max_notification_id() == 6
 
 
 def test_mentoring_with_someone_never_appointed_is_refused(app: CareerLog) -> None:
