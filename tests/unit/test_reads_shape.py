@@ -1,15 +1,17 @@
 """A response shape's cut gives data that is already its own cut back as it is (a timeline item nothing
 amended): the same as cutting it field by field, for any data, at every depth; and a roster item's age
-band is the first band holding the age."""
+band is the first band holding the age; a roster item is its own cut."""
 
 from __future__ import annotations
 
 import random
-from typing import Any
+from datetime import date
+from typing import Any, cast
 
 import orjson
 
-from projections.queries import AGE_BAND_OF, AGE_BANDS, age_band_label
+from careerlog.sqlstore import SqlStore
+from projections.queries import AGE_BAND_OF, AGE_BANDS, Queries, age_band_label
 from web.api.common import Shape, shape_of
 from web.api.schemas import RosterPageSchema, TimelineSchema
 
@@ -84,3 +86,42 @@ def test_an_age_band_is_the_first_band_holding_the_age() -> None:
             (age_band_label(lo, hi) for lo, hi in AGE_BANDS if age is not None and lo <= age <= hi), "unknown"
         )
         assert AGE_BAND_OF.get(age, "unknown") == expected
+
+
+def test_a_roster_item_is_its_own_cut_and_its_figures_are_from_its_days() -> None:
+    row = {
+        "subject": "198203192013011001",
+        "name": "Abdul Rahman",
+        "sex": "M",
+        "birth_date": "1982-03-19",
+        "employment_kind": "PNS",
+        "confirmed": 1,
+        "status": "ACTIVE",
+        "agency": "PROV-SUMUT",
+        "unit": "Dinas Pendidikan",
+        "region": "12",
+        "rank": "III/d",
+        "rank_order": 11,
+        "rank_since": "2025-04-01",
+        "appointed_on": "2013-01-01",
+        "education": "S-1",
+        "post_kind": "FUNGSIONAL",
+        "post_level": "AHLI_MUDA",
+        "post_title": "Guru Ahli Muda",
+        "recruitment_path": "UMUM",
+        "separated_on": None,
+        "last_recorded_at": "2026-10-11T04:18:00+00:00",
+    }
+    queries = Queries(cast(SqlStore, None), today=date(2026, 12, 1))
+    item_shape = next(nested for key, _, nested, _ in shape_of(RosterPageSchema()).fields if key == "items")
+    assert item_shape is not None
+    for each in (row, row | {"separated_on": "2024-02-29", "rank_since": None, "birth_date": None, "confirmed": 0}):
+        item = queries._roster_item(each)
+        assert item_shape.cut(item) is item  # the API's fields, in their order: given back as it is
+        end = date.fromisoformat(each["separated_on"]) if each["separated_on"] else date(2026, 12, 1)
+        for key, day in (("years_in_rank", each["rank_since"]), ("years_of_service", each["appointed_on"])):
+            expected = round((end - date.fromisoformat(day)).days / 365.25, 1) if day else None
+            assert item[key] == expected
+        assert item["age_band"] == ("41-45" if each["birth_date"] else "unknown")
+        assert (item["nip"], item["confirmed"]) == (each["subject"], bool(each["confirmed"]))
+        assert not {"rank_order", "subject"} & item.keys()
