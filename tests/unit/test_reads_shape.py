@@ -125,3 +125,18 @@ def test_a_roster_item_is_its_own_cut_and_its_figures_are_from_its_days() -> Non
         assert item["age_band"] == ("41-45" if each["birth_date"] else "unknown")
         assert (item["nip"], item["confirmed"]) == (each["subject"], bool(each["confirmed"]))
         assert not {"rank_order", "subject"} & item.keys()
+
+
+def test_cutting_each_of_a_list_is_cutting_them_one_by_one() -> None:
+    rng = random.Random(12)
+    for schema in (TimelineSchema(), RosterPageSchema()):
+        items = next(nested for key, _, nested, _ in shape_of(schema).fields if key == "items")
+        assert items is not None
+        values = [None, *(random_data(items, rng) for _ in range(300))]
+        values += [items.cut(v) for v in values]  # their own cuts
+        each = items.cut_each(values)
+        one_by_one = [items.cut(v) for v in values]
+        assert orjson.dumps(each) == orjson.dumps(one_by_one)
+        assert [a is v for a, v in zip(each, values, strict=True)] == [
+            b is v for b, v in zip(one_by_one, values, strict=True)
+        ]

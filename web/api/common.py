@@ -149,8 +149,28 @@ class Shape:
                 continue
             value = data[attribute]
             if nested is not None and value is not None:
-                value = [nested.cut(v) for v in value] if many else nested.cut(value)
+                value = nested.cut_each(value) if many else nested.cut(value)
             out[key] = value
+        return out
+
+    def cut_each(self, values: Iterable[Any]) -> list[Any]:
+        """`cut` of each value of a list, the test for a value that is its own cut made in one loop (a list of
+        timeline or roster items, most of them their own cut: a third of the calls of cutting each)."""
+        exact = self.exact
+        if exact is None:
+            return [self.cut(v) for v in values]
+        nested = self.nested
+        out = []
+        for value in values:
+            if value is not None and tuple(value) == exact:
+                for attribute, empty in nested:
+                    inner = value[attribute]
+                    if inner is not None and inner != empty:
+                        break
+                else:
+                    out.append(value)  # its own cut, as `cut` finds it
+                    continue
+            out.append(self.cut(value))
         return out
 
     def _flat(self, data: Any) -> bool:
