@@ -225,33 +225,14 @@ class Projector:
     def apply(self, projections: Sequence[Projection], subjects: Sequence[str], position: int | None) -> None:
         """Recompute the rows of subjects from their events up to `position`, then record it."""
         records = self.load_records(subjects, position)
+        batch = RowBatch(projections)
+        for subject in subjects:
+            batch.add(subject, records.get(subject))
         for projection in projections:
             try:
-                self.views.write(projection.name, position, self._replace(projection, subjects, records))
+                self.views.write(projection.name, position, batch.changes(projection))
             except StaleBatch:
                 continue  # another worker applied it first: nothing is lost or doubled
-
-    def _replace(
-        self, projection: Projection, subjects: Sequence[str], records: dict[str, CareerRecord]
-    ) -> Callable[[Sql], None]:
-        mine = [s for s in subjects if projection.applies_to(s)]
-        rows: dict[str, list[Row]] = defaultdict(list)
-        for subject in mine:
-            record = records.get(subject)
-            if record is not None:
-                for table, table_rows in projection.rows(record).items():
-                    rows[table].extend(table_rows)
-
-        tuples = {table.name: row_tuples(rows[table.name], table.column_names) for table in projection.tables}
-
-        def changes(sql: Sql) -> None:  # only SQL inside the transaction (SQLite's writer lock held for less)
-            for table in projection.tables:
-                for chunk in chunked(mine, 500):
-                    marks = ", ".join("?" * len(chunk))
-                    sql.execute(f"DELETE FROM {table.name} WHERE subject IN ({marks})", chunk)
-                insert_rows(sql, table, tuples[table.name])
-
-        return changes
 
     # ------------------------------------------------------------------ reading the ledger
 
@@ -391,13 +372,13 @@ class Projector:
         own = writes is None
         writes = writes or BatchWrites(self.views)
         count = 0
-        batch: list[CareerRecord] = []
+        batch = RowBatch(chosen)
         for record in self.iter_records(head, after=subjects.after, last=subjects.last):
-            batch.append(record)
-            if len(batch) >= 500:
-                count += self._write_rebuilt(chosen, batch, progress, writes)
-                batch = []
-        count += self._write_rebuilt(chosen, batch, progress, writes)
+            batch.add(record.subject, record)  # its rows made while it is fresh, and the record freed
+            if batch.records >= 500:
+                count += self._write_rebuilt(batch, progress, writes)
+                batch = RowBatch(chosen)
+        count += self._write_rebuilt(batch, progress, writes)
         if own:
             writes.finish()
         return count
@@ -416,18 +397,10 @@ class Projector:
         except StaleBatch:  # a worker caught up past the rebuild meanwhile
             self.views.write(projection.name, None, ready)
 
-    def _write_rebuilt(
-        self,
-        projections: Sequence[Projection],
-        records: list[CareerRecord],
-        progress: Progress | None,
-        writes: BatchWrites,
-    ) -> int:
-        if not records:
+    def _write_rebuilt(self, batch: RowBatch, progress: Progress | None, writes: BatchWrites) -> int:
+        if not batch.records:
             return 0
-        by_subject = {r.subject: r for r in records}
-        subjects = list(by_subject)
-        replacements = [self._replace(projection, subjects, by_subject) for projection in projections]
+        replacements = [batch.changes(projection) for projection in batch.projections]
 
         def changes(sql: Sql) -> None:  # every view's rows of the batch in one transaction (one commit)
             for replace in replacements:
@@ -435,8 +408,47 @@ class Projector:
 
         writes.add(changes)
         if progress:
-            progress(len(records))
-        return len(records)
+            progress(batch.records)
+        return batch.records
+
+
+class RowBatch:
+    """The rows of a batch of subjects for some projections, made record by record: each record's
+    rows for every projection while it is fresh (a rebuild then frees it before reading the next,
+    instead of holding a batch of records and going through them once per projection)."""
+
+    def __init__(self, projections: Sequence[Projection]):
+        self.projections = list(projections)
+        self.records = 0  # the records added (subjects without one are only cleared)
+        self.subjects: dict[str, list[str]] = {p.name: [] for p in self.projections}  # whose rows each replaces
+        self.rows: dict[str, dict[str, list[Row]]] = {p.name: defaultdict(list) for p in self.projections}
+
+    def add(self, subject: str, record: CareerRecord | None) -> None:
+        """A subject's rows as of its record (None: it has no events, its rows are only deleted)."""
+        if record is not None:
+            self.records += 1
+        for projection in self.projections:
+            if projection.applies_to(subject):
+                self.subjects[projection.name].append(subject)
+                if record is not None:
+                    rows = self.rows[projection.name]
+                    for table, table_rows in projection.rows(record).items():
+                        rows[table].extend(table_rows)
+
+    def changes(self, projection: Projection) -> Callable[[Sql], None]:
+        """Replacing the rows of the batch's subjects in the projection's tables by theirs."""
+        mine = self.subjects[projection.name]
+        rows = self.rows[projection.name]
+        tuples = {table.name: row_tuples(rows[table.name], table.column_names) for table in projection.tables}
+
+        def changes(sql: Sql) -> None:  # only SQL inside the transaction (SQLite's writer lock held for less)
+            for table in projection.tables:
+                for chunk in chunked(mine, 500):
+                    marks = ", ".join("?" * len(chunk))
+                    sql.execute(f"DELETE FROM {table.name} WHERE subject IN ({marks})", chunk)
+                insert_rows(sql, table, tuples[table.name])
+
+        return changes
 
 
 class BatchWrites:

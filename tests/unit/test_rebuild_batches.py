@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from careerlog.sqlstore import Sql
-from projections.framework import BatchWrites, SubjectRange, _cut
+from careerlog.sqlstore import Row, Sql
+from projections.career import CareerRecord
+from projections.framework import BatchWrites, Projection, RowBatch, SubjectRange, Table, _cut
 
 
 class Views:
@@ -103,3 +104,50 @@ def test_ranges_end_at_the_subject_holding_each_cut(cuts: list[int], ranges: lis
 
 def test_no_subjects_make_one_open_range() -> None:
     assert _cut([], [1, 2]) == [SubjectRange("", None)]
+
+
+class Listed(Projection):
+    """Rows naming the projection and subject; every call to `rows` noted in `calls`."""
+
+    tables = (Table("listed", (("subject", "TEXT"), ("view", "TEXT")), ("subject", "view")),)
+
+    def __init__(self, name: str, calls: list[tuple[str, str]]):
+        self.name = name  # type: ignore[misc]
+        self.calls = calls
+
+    def applies_to(self, subject: str) -> bool:
+        return self.name == "all" or not subject.startswith("UNIT:")
+
+    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+        self.calls.append((self.name, record.subject))
+        return {"listed": [{"subject": record.subject, "view": self.name}]}
+
+
+class Statements:
+    def __init__(self) -> None:
+        self.done: list[tuple[str, Any]] = []
+        self.dialect = "sqlite"
+        self.cursor = self
+
+    def execute(self, statement: str, params: Any = ()) -> None:
+        self.done.append((statement, list(params)))
+
+    def executemany(self, statement: str, rows: Any) -> None:
+        self.done.append((statement, list(rows)))
+
+
+def test_a_batch_makes_each_records_rows_for_every_projection_before_the_next_record() -> None:
+    calls: list[tuple[str, str]] = []
+    employees, everyone = Listed("employees", calls), Listed("all", calls)
+    rows = RowBatch([employees, everyone])
+    rows.add("A", CareerRecord("A", ()))
+    rows.add("UNIT:X", CareerRecord("UNIT:X", ()))
+    rows.add("B", None)  # no events (a catch-up's subject whose record is gone): its rows are only deleted
+    assert calls == [("employees", "A"), ("all", "A"), ("all", "UNIT:X")]
+    assert rows.records == 2
+    sql = Statements()
+    rows.changes(everyone)(sql)  # type: ignore[arg-type]
+    assert sql.done == [
+        ("DELETE FROM listed WHERE subject IN (?, ?, ?)", ["A", "UNIT:X", "B"]),
+        ("INSERT INTO listed (subject, view) VALUES (?, ?)", [("A", "all"), ("UNIT:X", "all")]),
+    ]
