@@ -28,6 +28,7 @@ from careerlog.domain.nip import normalise_nip, parse_nip
 from careerlog.sqlstore import Row, SqlStore, open_store
 
 Clock = Callable[[], datetime]
+Place = tuple[str | None, str | None, str | None]  # an employee read: NIP, agency and region
 TOKEN_PREFIX = "clt_"  # noqa: S105 (a marker, not a secret)
 VISIBLE_CHARS = 12  # "clt_" and 8 characters of the secret: enough to name a token, never to use it
 LAST_USE_RESOLUTION = timedelta(minutes=1)  # last use is written at most once a minute per token
@@ -328,13 +329,16 @@ class Accounts:
 
     def record_access(self, reader: Account, action: str, targets: Iterable[Target]) -> int:
         """Log reads of employees' personal records by someone other than the employee."""
+        return self.record_reads(reader, action, [(t.nip, t.agency, t.region) for t in targets])
+
+    def record_reads(self, reader: Account, action: str, places: Iterable[Place]) -> int:
+        """`record_access` of employees given as (NIP, agency, region), as a roster page's items give them
+        (no Target made for each of its rows)."""
         at = self.clock().isoformat()
-        read = [t for t in targets if t.nip and t.nip != reader.nip]
+        own = reader.nip
+        read = [place for place in places if place[0] and place[0] != own]
         username, role = reader.username, reader.role.value
-        rows = [
-            (i, at, username, role, t.nip, t.agency, t.region, action)
-            for i, t in zip(entry_ids(len(read)), read, strict=True)
-        ]
+        rows = [(i, at, username, role, *place, action) for i, place in zip(entry_ids(len(read)), read, strict=True)]
         if rows:
             # Written on every read. PostgreSQL (production) commits it durably unless durable_access_log
             # is off (CAREERLOG_ACCESS_LOG_COMMIT=fast: a crash of the database server or machine may lose

@@ -247,8 +247,7 @@ class Services:
             number = None if options.get("after") else options.get("page", 1)
             return RosterPage([], 0, number, options.get("per_page", 50))
         page = self.queries.roster(allowed, **options)
-        targets = [Target(i["nip"], i["agency"], i["region"]) for i in page.items]
-        self.accounts.record_access(reader, "roster", targets)
+        self.accounts.record_reads(reader, "roster", [(i["nip"], i["agency"], i["region"]) for i in page.items])
         return page
 
     @staticmethod

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 import pytest
 
-from careerlog.access import Scope
-from careerlog.accounts import Accounts, TokenInfo, token_hash
+from careerlog.access import Role, Scope, Target
+from careerlog.accounts import ACCESS_LOG_COLUMNS, Account, Accounts, TokenInfo, token_hash
 from careerlog.domain.errors import InvalidInput
 from careerlog.sqlstore import SqlStore
 
@@ -70,3 +71,46 @@ def test_a_token_lives_at_least_a_day_and_at_most_ten_years() -> None:
     for days in (0, 3651):
         with pytest.raises(InvalidInput, match="days"):
             accounts().issue_token("siti", days=days)
+
+
+class InsertSpy:
+    """Keeps the rows each insert would write."""
+
+    dialect = "sqlite"
+
+    def __init__(self) -> None:
+        self.inserted: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]] = []
+
+    def insert(self, table: str, columns: Any, rows: Any, *, synced: bool = True) -> None:
+        self.inserted.append((table, tuple(columns), list(rows)))
+
+
+def test_reads_given_as_places_are_logged_as_the_same_reads_given_as_targets() -> None:
+    reader = Account("hr1", "HR", Role.HR, Scope(agencies=("A",)), "198001012005011001", False, NOW, False)
+    places = [
+        ("198001012005011002", "A", "R"),
+        ("198001012005011001", "A", "R"),  # the reader's own record: not logged
+        (None, "A", None),  # no one's record: not logged
+        ("198001012005011003", "A", None),
+    ]
+    logged = []
+    for record in ("targets", "places"):
+        spy = InsertSpy()
+        log = Accounts(cast(SqlStore, spy), clock=lambda: NOW)
+        if record == "targets":
+            assert log.record_access(reader, "roster", [Target(*place) for place in places]) == 2
+        else:
+            assert log.record_reads(reader, "roster", places) == 2
+        [(table, columns, rows)] = spy.inserted
+        assert (table, columns) == ("access_log", ACCESS_LOG_COLUMNS)
+        assert all(re.fullmatch(r"[0-9a-f]{32}", row[0]) for row in rows)
+        logged.append([row[1:] for row in rows])
+    at = NOW.isoformat()
+    assert (
+        logged[0]
+        == logged[1]
+        == [
+            (at, "hr1", "hr", "198001012005011002", "A", "R", "roster"),
+            (at, "hr1", "hr", "198001012005011003", "A", None, "roster"),
+        ]
+    )
