@@ -38,7 +38,7 @@ from careerlog.importing import fewer_collections
 from careerlog.sqlstore import Row, Sql, select_events_of
 from projections.career import CareerRecord, Entry
 from projections.store import PostgresViewStore, SQLiteViewStore, StaleBatch, open_view_store
-from projections.stored_entries import plain_entry
+from projections.stored_entries import Stored, row_entries, tuple_rows
 
 Progress = Callable[[int], None]
 
@@ -248,13 +248,10 @@ class Projector:
         return self.app.decode(row)
 
     def entries(self, rows: Iterable[Row]) -> list[Entry]:
-        """`Entry.of(self.decode(row))` of each stored row: read straight from the row's state
-        (`plain_entry`, no event made) when the store has no cipher or compressor and the row
-        reads plainly, else through the event."""
-        mapper: Any = self.app.mapper
-        if mapper.cipher or mapper.compressor:
-            return [Entry.of(self.decode(row)) for row in rows]
-        return [plain_entry(row) or Entry.of(self.decode(row)) for row in rows]
+        """`Entry.of(self.app.decode(row))` of each stored row (a mapping), as `row_entries` reads them."""
+        return row_entries(
+            self.app, [(r["originator_id"], r["originator_version"], r["topic"], r["state"]) for r in rows]
+        )
 
     def iter_records(
         self, upto: int, chunk: int = 2000, *, after: str = "", last: str | None = None
@@ -262,9 +259,10 @@ class Projector:
         """Every subject's record up to a position, by subject, reading the log in key order
         (only the subjects after `after` and up to `last`, when given)."""
         bound, params = ("", ()) if last is None else ("AND originator_id <= ? ", (last,))
-        subject_of = operator.itemgetter("originator_id")
+        subject_of = operator.itemgetter(0)
         while True:
-            with self.views.reading() as sql:  # rows as the driver gives them (mappings): no copies
+            with self.views.reading() as sql:  # rows as tuples (`COLUMNS`): no mapping made per row
+                tuple_rows(sql)
                 sql.execute(
                     f"SELECT originator_id, originator_version, topic, state FROM {self.events_table} "
                     f"WHERE originator_id > ? {bound}AND {self.id_column} <= ? "
@@ -279,16 +277,18 @@ class Projector:
             if not complete:  # one subject with more events than a chunk
                 complete = self._all_of(final, upto)
             for subject, group in itertools.groupby(complete, key=subject_of):
-                yield CareerRecord(subject, self.entries(group))
+                yield CareerRecord(subject, row_entries(self.app, group))
             after = subject_of(complete[-1])
 
-    def _all_of(self, subject: str, upto: int) -> list[Row]:
+    def _all_of(self, subject: str, upto: int) -> list[Stored]:
         with self.views.reading() as sql:
-            return sql.query(
+            tuple_rows(sql)
+            sql.execute(
                 f"SELECT originator_id, originator_version, topic, state FROM {self.events_table} "
                 f"WHERE originator_id = ? AND {self.id_column} <= ? ORDER BY originator_version",
                 (subject, upto),
             )
+            return list(sql.cursor.fetchall())
 
     def work_ranges(self, upto: int, jobs: int) -> list[SubjectRange]:
         """Ranges of subjects in key order for `jobs` processes that each take the next range

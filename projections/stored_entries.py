@@ -12,15 +12,21 @@ comparison its colleagues' records (projections/merit/known_entries.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import orjson
+from psycopg.rows import tuple_row
 
+from careerlog.application import CareerLog
 from careerlog.domain.events import LedgerEvent
 from careerlog.domain.payload import payload_fields
 from careerlog.persistence import class_of, typed_state
+from careerlog.sqlstore import Sql
 from projections.career import Entry
 
+COLUMNS = ("originator_id", "originator_version", "topic", "state")  # of a stored row, in order
+Stored = tuple[str, int, str, Any]  # a stored row as a tuple: subject, version, topic, state (bytes)
 COMMON = ("effective_date", "timestamp", "reference", "recorded_by", "migrated")
 _NAMES: dict[type[LedgerEvent], tuple[tuple[str, ...], frozenset[str]]] = {}
 
@@ -72,3 +78,25 @@ def stored_entry(version: int, topic: str, stored: Any) -> Entry | None:
         state["recorded_by"],
         state["migrated"],
     )
+
+
+def tuple_rows(sql: Sql) -> None:
+    """Have the cursor of a block made for it (`SqlStore.statements`, `reading`) give rows as tuples in
+    the order of the columns selected: no mapping made per row (a sqlite3.Row also looks each name up)."""
+    cursor: Any = sql.cursor
+    cursor.row_factory = tuple_row if sql.dialect == "postgres" else None
+
+
+def row_entries(app: CareerLog, rows: Iterable[Stored]) -> list[Entry]:
+    """`Entry.of(app.decode(row))` of each stored row (a tuple, `COLUMNS`): read straight from its state
+    (`stored_entry`) when the store has no cipher or compressor and the row reads plainly, else through
+    the event."""
+    mapper: Any = app.mapper
+    if mapper.cipher or mapper.compressor:
+        return [Entry.of(decoded(app, row)) for row in rows]
+    return [stored_entry(row[1], row[2], row[3]) or Entry.of(decoded(app, row)) for row in rows]
+
+
+def decoded(app: CareerLog, row: Stored) -> LedgerEvent:
+    """A stored row's event (a tuple, `COLUMNS`), as careerlog decodes it (`CareerLog.decode`)."""
+    return app.decode(dict(zip(COLUMNS, row, strict=True)))

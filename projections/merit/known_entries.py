@@ -13,16 +13,12 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from eventsourcing.utils import get_topic
-from psycopg.rows import tuple_row
 
 from careerlog.application import CareerLog
-from careerlog.domain.events import BY_KIND, LedgerEvent
+from careerlog.domain.events import BY_KIND
 from careerlog.sqlstore import IN_LIST_MAX, SqlStore, events_statement
 from projections.career import Entry
-from projections.stored_entries import stored_entry
-
-COLUMNS = ("originator_id", "originator_version", "topic", "state")  # of a stored row, in order
-Stored = tuple[str, int, str, Any]  # a stored row: subject, version, topic, state (bytes)
+from projections.stored_entries import Stored, decoded, stored_entry, tuple_rows
 
 
 def entries_of(app: CareerLog, subjects: Sequence[str], kinds: Sequence[str] = ()) -> dict[str, list[Entry]]:
@@ -44,13 +40,7 @@ def event_rows(app: CareerLog, subjects: Sequence[str], topics: Sequence[str] = 
     `select_events_of` reads them but as tuples: no dict made per row."""
     table = app.recorder.events_table_name  # type: ignore[attr-defined]
     with SqlStore(app.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
-        cursor: Any = sql.cursor  # made for this block
-        cursor.row_factory = tuple_row if sql.dialect == "postgres" else None
+        tuple_rows(sql)  # its cursor is made for this block
         for start in range(0, len(subjects), IN_LIST_MAX):
             sql.execute(*events_statement(table, subjects[start : start + IN_LIST_MAX], topics=topics))
-            yield from cursor.fetchall()
-
-
-def decoded(app: CareerLog, row: Stored) -> LedgerEvent:
-    """A stored row's event, as careerlog decodes it (`CareerLog.decode`)."""
-    return app.decode(dict(zip(COLUMNS, row, strict=True)))
+            yield from sql.cursor.fetchall()

@@ -27,7 +27,8 @@ from careerlog.application import CareerLog
 from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.reference import Reference, reference
 from projections.career import predicate_score
-from projections.merit.known_entries import Stored, decoded, event_rows
+from projections.merit.known_entries import event_rows
+from projections.stored_entries import Stored, decoded
 
 # what a performance reads: the ratings, and the amendments that may change or retract them
 RATING_KINDS = ("performance_rating", "correction", "retraction")

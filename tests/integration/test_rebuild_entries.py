@@ -28,7 +28,7 @@ def _records(settings: Settings, monkeypatch: pytest.MonkeyPatch, *, decoding: b
         subjects = sorted({str(n.originator_id) for n in app.recorder.select_notifications(start=1, limit=head)})
         decoded = {s: CareerRecord.from_events(s, evs) for s, evs in app.events_of(subjects).items()}
         if not decoding:  # a plain store's rows are read without making their events
-            monkeypatch.setattr(Projector, "decode", lambda self, row: pytest.fail("an event was decoded"))
+            monkeypatch.setattr(CareerLog, "decode", lambda self, row: pytest.fail("an event was decoded"))
         rebuilt = {r.subject: r for r in projector.iter_records(head)}
         caught_up = projector.load_records(subjects, head)
         return decoded, rebuilt, caught_up
