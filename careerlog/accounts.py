@@ -56,6 +56,7 @@ BEARER_READ = (
     "a.created_at AS account_created_at FROM api_tokens t JOIN accounts a ON a.username = t.username "
     "WHERE t.token_hash = ?"
 )
+LAST_USE_WRITE = "UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?"
 ACCESS_LOG_COLUMNS = ("id", "at", "username", "role", "nip", "agency", "region", "action")
 
 
@@ -319,11 +320,20 @@ class Accounts:
         if rows[0]["disabled"]:
             raise AuthenticationFailed("The account is disabled.")
         if info.last_used_at is None or now - info.last_used_at >= LAST_USE_RESOLUTION:
-            with self.store.transaction() as sql:
-                sql.execute(
-                    "UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?", (now.isoformat(), token_hash(token))
-                )
+            self._write_last_use(token, now)
         return Authenticated(_account({**rows[0], "created_at": rows[0]["account_created_at"]}), info)
+
+    def _write_last_use(self, token: str, now: datetime) -> None:
+        """Stamp a token's last use. On PostgreSQL by the UPDATE alone on the autocommit connection: one
+        statement is a transaction of its own, committed (durably) before it answers, so one round trip
+        instead of three (BEGIN, UPDATE, COMMIT). On SQLite in a transaction on the pool's writer, as before."""
+        params = (now.isoformat(), token_hash(token))
+        if self.store.dialect == "postgres":
+            with self.store.statements() as sql:
+                sql.execute(LAST_USE_WRITE, params)
+            return
+        with self.store.transaction() as sql:
+            sql.execute(LAST_USE_WRITE, params)
 
     # ------------------------------------------------------------------ access log
 

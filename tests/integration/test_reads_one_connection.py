@@ -1,6 +1,7 @@
 """A web request takes one connection from the pool for its reads: on PostgreSQL for all its statements
 (one pre-ping), the access log of a read still committed durably on it; on SQLite for its reads, writes
-taking the pool's writer as before. A token's last use is written at most once a minute."""
+taking the pool's writer as before. A token's last use is written at most once a minute, on PostgreSQL by
+one statement."""
 
 from __future__ import annotations
 
@@ -157,6 +158,39 @@ def test_a_tokens_last_use_is_written_at_most_once_a_minute(any_store: SqlStore)
         written.append(accounts.list_tokens("ins")[0].last_used_at)
     at = [datetime(2026, 11, 30, 8, 0, tzinfo=UTC) + timedelta(seconds=s) for s in (0, 60, 125)]
     assert written == [at[0], at[0], at[0], at[1], at[1], at[2]]  # kept to the minute (docs/security.md)
+
+
+@pytest.mark.postgres
+def test_on_postgres_a_tokens_last_use_is_one_statement_committed_before_it_answers(
+    store: SqlStore, postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    accounts = Accounts(store, clock=lambda: now)
+    accounts.create_tables()
+    accounts.create("ins2", display_name="Inspector", role="inspector", scope=Scope(national=True))
+    token = accounts.issue_token("ins2", days=1).token
+    sent: list[str] = []
+    executed = Sql.execute
+
+    def noted(self: Sql, statement: str, params: Any = ()) -> None:
+        sent.append(statement)
+        executed(self, statement, params)
+
+    def no_transaction(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("BEGIN and COMMIT sent for the last use")
+
+    monkeypatch.setattr(Sql, "execute", noted)
+    monkeypatch.setattr(store, "transaction", no_transaction)
+    with store.one_connection():
+        accounts.authenticate(token)
+    assert sent[1:] == ["UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?"]  # after the token's read
+    other = open_store(Settings(database_url=postgres_url))  # seen at once from another connection: committed
+    try:
+        assert other.query("SELECT last_used_at FROM api_tokens WHERE prefix = ?", (token[:12],)) == [
+            {"last_used_at": now.isoformat()}
+        ]
+    finally:
+        other.close()
 
 
 def test_on_sqlite_the_reads_of_every_store_of_the_file_take_the_held_connection_and_writes_the_writer(
