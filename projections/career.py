@@ -341,7 +341,14 @@ class CareerRecord:
 
     @cached_property
     def appointment(self) -> Fact | None:
-        found = self.of_kind("appointment")
+        if self._within is not None:  # known up to some versions: the full record's, when it is kept
+            full, versions = self._within
+            first = full.appointment
+            if first is None:
+                return None  # the facts kept are some of the full record's
+            if first.entry.version in versions:
+                return first  # the first of the full record's list is the first of any part of it kept
+        found = self._of_kinds(("appointment",))
         return found[0] if found else None
 
     def profile(self, name: str) -> Any:
@@ -352,7 +359,7 @@ class CareerRecord:
     def appointed_on(self) -> date | None:
         return self.appointment.effective_date if self.appointment else None
 
-    @property
+    @cached_property
     def employment_kind(self) -> str | None:
         kind = self.profile("employment_kind")
         return None if kind is None else str(kind)
@@ -388,19 +395,19 @@ class CareerRecord:
         return self.separation.effective_date if self.separation else None
 
     def status_on(self, day: date) -> str:
-        """The legal status on a day (ACTIVE unless a status change says otherwise)."""
-        status = "ACTIVE"
-        for fact in self.of_kind("status_change", until=day):
-            status = fact.get("status")
+        """The legal status on a day (ACTIVE unless a status change says otherwise): the last change's by then."""
+        changes = self._of_kinds(("status_change",))
+        held = bisect.bisect_right(changes, day, key=_effective)
+        status = changes[held - 1].values.get("status") if held else "ACTIVE"
         if status == "ACTIVE" and self.on_study_leave(day):
             return "STUDY_LEAVE"
         return str(status)
 
     def on_study_leave(self, day: date) -> bool:
-        open_leave = False
-        for fact in self.of_kind("study_leave_start", "study_leave_end", until=day):
-            open_leave = fact.kind == "study_leave_start"
-        return open_leave
+        """Whether the last study leave start or end in effect by a day is a start."""
+        found = self._of_kinds(("study_leave_start", "study_leave_end"))
+        held = bisect.bisect_right(found, day, key=_effective)
+        return bool(held) and found[held - 1].kind == "study_leave_start"
 
     def active_on(self, day: date) -> bool:
         """Employed on a day (appointed and not yet separated)."""
@@ -472,13 +479,26 @@ class CareerRecord:
 
     def education_on(self, day: date) -> str | None:
         """The highest education level held on a day (entry education or a later degree)."""
+        degrees = self._of_kinds(("education",))
+        held = bisect.bisect_right(degrees, day, key=_effective)  # the degrees in effect by the day
+        known = self._education_by_degrees
+        if held not in known:
+            known[held] = self._highest_education(degrees[:held])
+        return known[held]
+
+    def _highest_education(self, degrees: list[Fact]) -> str | None:
         ref = reference()
         levels = [self.profile("education")] if self.appointment else []
-        levels += [f.get("level") for f in self.of_kind("education", until=day)]
+        levels += [f.get("level") for f in degrees]
         levels = [lvl for lvl in levels if lvl]
         if not levels:
             return None
         return str(max(levels, key=lambda lvl: education_order(ref, lvl)))
+
+    @cached_property
+    def _education_by_degrees(self) -> dict[int, str | None]:
+        """`education_on` by the number of degrees in effect (it asks the same few again and again)."""
+        return {}
 
     def education_facts(self, day: date) -> list[Fact]:
         found = self.of_kind("education", until=day)
@@ -510,7 +530,7 @@ class CareerRecord:
             full, versions = self._within
             if isinstance(versions, range) and "performance_rating" in full._rising_versions and full._one_per_year:
                 return dict(itertools.islice(full.ratings.items(), len(self._of_kinds(("performance_rating",)))))
-        return {int(f.get("year")): f for f in self.of_kind("performance_rating")}
+        return {int(f.values.get("year")): f for f in self._of_kinds(("performance_rating",))}  # type: ignore[arg-type]
 
     @cached_property
     def _one_per_year(self) -> bool:
@@ -529,9 +549,9 @@ class CareerRecord:
     @cached_property
     def jp_by_year(self) -> dict[int, int]:
         totals: dict[int, int] = {}
-        for fact in self.trainings():
+        for fact in self._of_kinds(("training",)):
             year = fact.effective_date.year
-            totals[year] = totals.get(year, 0) + int(fact.get("hours"))
+            totals[year] = totals.get(year, 0) + int(fact.values.get("hours"))  # type: ignore[arg-type]
         return totals
 
     def exams_passed(self, until: date) -> dict[str, Fact]:

@@ -184,8 +184,8 @@ def rating_rows(record: CareerRecord) -> list[Row]:
         {
             "subject": record.subject,
             "year": year,
-            "predicate": fact.get("predicate"),
-            "score": predicate_score(ref, fact.get("predicate")),
+            "predicate": fact.values.get("predicate"),
+            "score": predicate_score(ref, fact.values.get("predicate")),
         }
         for year, fact in sorted(record.ratings.items())
     ]

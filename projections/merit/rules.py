@@ -224,7 +224,9 @@ class PromotionJudge:
         return bool(reference().post_kinds[post_kind].get("managerial"))
 
     def until(self, kind: str, day: date) -> list[Fact]:
-        return [f for f in self.facts_of(kind) if f.effective_date <= day]
+        """The active facts of a kind in effect by `day` (a first part of the list: it is by date)."""
+        facts = self.facts_of(kind)
+        return facts[: bisect.bisect_right(facts, day, key=EFFECTIVE)]
 
     def education(self, day: date) -> tuple[str | None, list[Fact]]:
         """The highest education level on a day and the facts it comes from."""
@@ -442,7 +444,13 @@ class PromotionJudge:
         done = self._outcomes.get(key)
         if done is not None:
             return done
-        used = [f for f in self.facts_of("training") if f.effective_date.year == day.year - 1]
+        trainings = self.facts_of("training")  # by date: the last year's are those from its 1 January to the next
+        year_start, next_start = date(day.year - 1, 1, 1), date(day.year, 1, 1)
+        used = trainings[
+            bisect.bisect_left(trainings, year_start, key=EFFECTIVE) : bisect.bisect_left(
+                trainings, next_start, key=EFFECTIVE
+            )
+        ]
         hours = sum(int(f.get("hours")) for f in used)
         needed = int(rule.params.get("jp", 20))
         year = day.year - 1

@@ -203,3 +203,43 @@ def test_a_records_cached_property_is_computed_once_and_kept_on_the_object() -> 
     assert Counted().value == 2
     assert isinstance(Counted.__dict__["value"], cached_property)
     assert not hasattr(Counted.__dict__["value"], "lock")  # functools.cached_property of 3.11 takes one
+
+
+def _on_days(record: CareerRecord) -> list[object]:
+    """What the views read of a record by day: status, study leave, education; and who it is."""
+    days = [date(2009, 1, 1), date(2010, 3, 1), date(2013, 8, 1), date(2015, 6, 1), date(2016, 6, 1), date(2030, 1, 1)]
+    by_day = [(record.status_on(d), record.on_study_leave(d), record.education_on(d)) for d in days]
+    appointment = record.appointment
+    return [by_day, None if appointment is None else appointment.version, record.employment_kind]
+
+
+def test_status_study_leave_and_education_on_a_day_read_alike_in_known_and_fresh_records() -> None:
+    """`status_on`, `on_study_leave` and `education_on` (a first part of each kind's list by date; the
+    education kept by the number of degrees held) and the appointment of a record known before each
+    recording (the full record's when kept): as a record made of the entries kept, a degree and a
+    status change recorded late, a status change retracted."""
+    degree = {"level": "S2", "field_of_study": "Administrasi Publik", "institution": "USU"}
+    final = (
+        career()
+        .add("education", {**degree, "effective_date": "2013-08-01", "reference": "IJ-2"}, "2013-09-01T00:00:00+00:00")
+        .add("status_change", f.status("UNPAID_LEAVE", "2016-01-01"), "2016-01-05T00:00:00+00:00")
+        .add("status_change", f.status("ACTIVE", "2016-05-01"), "2016-05-05T00:00:00+00:00")
+        .add("retraction", f.retraction(9, "2016-06-01"), "2016-06-02T00:00:00+00:00")
+        .add(
+            "study_leave_start",
+            {"institution": "UI", "level": "S3", "effective_date": "2017-01-01", "reference": "TB-1"},
+            "2017-01-02T00:00:00+00:00",
+        )
+        .add("education", {**degree, "level": "S3", "effective_date": "2012-01-01", "reference": "IJ-3"})
+        .record()
+    )
+    for moment in [*sorted({e.recorded_at for e in final.entries}), datetime(2030, 1, 1, tzinfo=UTC)]:
+        known = final.known_before(moment)
+        fresh = CareerRecord(final.subject, [e for e in final.entries if e.recorded_at < moment])
+        assert _on_days(known) == _on_days(fresh), moment
+        assert _on_days(known) == _on_days(known), moment  # asked again: the kept answers
+    assert final.status_on(date(2016, 2, 1)) == "UNPAID_LEAVE"
+    assert final.status_on(date(2017, 2, 1)) == "UNPAID_LEAVE"  # the return to ACTIVE (version 9) retracted
+    assert final.on_study_leave(date(2017, 2, 1))
+    assert not final.on_study_leave(date(2016, 12, 31))
+    assert final.education_on(date(2012, 6, 1)) == "S-3"  # (the level as the reference names it)
