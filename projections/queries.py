@@ -334,9 +334,10 @@ def age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (month, dom))
 
 
-# Distinct days a roster page's years and age bands are worked out from: bounded by the calendar (some 22,000
-# days in 60 years, times the few days taken as today), not by the number of employees.
-KEPT_DAYS = 65536
+# Distinct days a roster page's years and age bands are worked out from: bounded by the calendar (some 16,000
+# birth days of working age, the 1st of most months for ranks and appointments), not by the number of
+# employees. About 245 bytes an entry: at most some 16 MB per process for the two.
+KEPT_DAYS = 32768
 
 
 @lru_cache(maxsize=KEPT_DAYS)
