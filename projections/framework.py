@@ -91,6 +91,21 @@ class Projection(ABC):
     def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
         """Every row of one subject, per table name."""
 
+    # True: `tuples` gives the rows, each a tuple of its table's columns in order, and a rebuild or
+    # catch-up writes them as they are (no dict made per row and read back in column order); its `rows`
+    # are then `rows_of_tuples(tuples(record))`, and a subclass changing its rows overrides `tuples`.
+    gives_tuples: ClassVar[bool] = False
+
+    def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
+        """Every row of one subject as a tuple of its table's columns in order, per table name (`rows`)."""
+        rows = self.rows(record)
+        return {t.name: row_tuples(rows.get(t.name, []), t.column_names) for t in self.tables}
+
+    def rows_of_tuples(self, tuples: dict[str, list[tuple[Any, ...]]]) -> dict[str, list[Row]]:
+        """`rows` of a projection that gives tuples: each row by its table's column names."""
+        names = {t.name: t.column_names for t in self.tables}
+        return {table: [dict(zip(names[table], row, strict=True)) for row in found] for table, found in tuples.items()}
+
 
 @dataclass(frozen=True)
 class Status:
@@ -421,7 +436,8 @@ class RowBatch:
         self.projections = list(projections)
         self.records = 0  # the records added (subjects without one are only cleared)
         self.subjects: dict[str, list[str]] = {p.name: [] for p in self.projections}  # whose rows each replaces
-        self.rows: dict[str, dict[str, list[Row]]] = {p.name: defaultdict(list) for p in self.projections}
+        # each projection's rows per table: dicts, or tuples of the table's columns when it gives them
+        self.rows: dict[str, dict[str, list[Any]]] = {p.name: defaultdict(list) for p in self.projections}
 
     def add(self, subject: str, record: CareerRecord | None) -> None:
         """A subject's rows as of its record (None: it has no events, its rows are only deleted)."""
@@ -430,16 +446,24 @@ class RowBatch:
         for projection in self.projections:
             if projection.applies_to(subject):
                 self.subjects[projection.name].append(subject)
-                if record is not None:
-                    rows = self.rows[projection.name]
-                    for table, table_rows in projection.rows(record).items():
-                        rows[table].extend(table_rows)
+                if record is None:
+                    continue
+                rows = self.rows[projection.name]
+                made: dict[str, list[Any]] = (
+                    projection.tuples(record) if projection.gives_tuples else projection.rows(record)
+                )
+                for table, table_rows in made.items():
+                    rows[table].extend(table_rows)
 
     def changes(self, projection: Projection) -> Callable[[Sql], None]:
         """Replacing the rows of the batch's subjects in the projection's tables by theirs."""
         mine = self.subjects[projection.name]
         rows = self.rows[projection.name]
-        tuples = {table.name: row_tuples(rows[table.name], table.column_names) for table in projection.tables}
+        tuples = (
+            rows
+            if projection.gives_tuples
+            else {t.name: row_tuples(rows[t.name], t.column_names) for t in projection.tables}
+        )
 
         def changes(sql: Sql) -> None:  # only SQL inside the transaction (SQLite's writer lock held for less)
             for table in projection.tables:

@@ -115,7 +115,12 @@ class MentoringProjection(Projection):
     version = 1
     tables = (MENTORING, MENTORING_SESSIONS, MENTORING_RATINGS)
 
+    gives_tuples = True
+
     def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+        return self.rows_of_tuples(self.tuples(record))
+
+    def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
         if record.appointment is None:
             return {}
         relationships = relationships_of(record)
@@ -144,49 +149,47 @@ def owner(relationships: Sequence[Relationship], session: Fact) -> Relationship 
     return open_then[-1] if open_then else None
 
 
-def relationship_row(record: CareerRecord, relationship: Relationship, sessions: Sequence[Fact]) -> Row:
+def relationship_row(record: CareerRecord, relationship: Relationship, sessions: Sequence[Fact]) -> tuple[Any, ...]:
+    """A mentoring's row: the values of MENTORING's columns in order."""
     agency, unit, region = record.placement_on(relationship.start) or (None, None, None)
     rank = record.rank_on(relationship.start)
-    return {
-        "subject": record.subject,
-        "version": relationship.fact.version,
-        "reference": relationship.fact.reference,
-        "mentor_nip": relationship.mentor,
-        "focus": relationship.fact.get("focus"),
-        "start_date": relationship.start.isoformat(),
-        "end_date": relationship.end.isoformat() if relationship.end else None,
-        "end_reason": relationship.end_fact.get("reason") if relationship.end_fact else None,
-        "sessions": len(sessions),
-        "minutes": sum(int(f.get("minutes") or 0) for f in sessions),
-        "agency": agency,
-        "unit": unit,
-        "region": region,
-        "rank": rank[0] if rank else None,
-    }
+    return (
+        record.subject,  # subject
+        relationship.fact.version,  # version
+        relationship.fact.reference,  # reference
+        relationship.mentor,  # mentor_nip
+        relationship.fact.get("focus"),  # focus
+        relationship.start.isoformat(),  # start_date
+        relationship.end.isoformat() if relationship.end else None,  # end_date
+        relationship.end_fact.get("reason") if relationship.end_fact else None,  # end_reason
+        len(sessions),  # sessions
+        sum(int(f.get("minutes") or 0) for f in sessions),  # minutes
+        agency,  # agency
+        unit,  # unit
+        region,  # region
+        rank[0] if rank else None,  # rank
+    )
 
 
-def session_row(record: CareerRecord, fact: Fact, relationship: Relationship | None) -> Row:
+def session_row(record: CareerRecord, fact: Fact, relationship: Relationship | None) -> tuple[Any, ...]:
+    """A session's row: the values of MENTORING_SESSIONS' columns in order."""
     minutes = fact.get("minutes")
-    return {
-        "subject": record.subject,
-        "version": fact.version,
-        "relationship": relationship.fact.version if relationship else None,
-        "mentor_nip": fact.get("mentor_nip"),
-        "session_date": fact.effective_date.isoformat(),
-        "topic": fact.get("topic"),
-        "minutes": None if minutes is None else int(minutes),
-    }
+    return (
+        record.subject,  # subject
+        fact.version,  # version
+        relationship.fact.version if relationship else None,  # relationship
+        fact.get("mentor_nip"),  # mentor_nip
+        fact.effective_date.isoformat(),  # session_date
+        fact.get("topic"),  # topic
+        None if minutes is None else int(minutes),  # minutes
+    )
 
 
-def rating_rows(record: CareerRecord) -> list[Row]:
-    ref = reference()
+def rating_rows(record: CareerRecord) -> list[tuple[Any, ...]]:
+    """The yearly SKP rows: the values of MENTORING_RATINGS' columns (subject, year, predicate, score)."""
+    ref, subject = reference(), record.subject
     return [
-        {
-            "subject": record.subject,
-            "year": year,
-            "predicate": fact.values.get("predicate"),
-            "score": predicate_score(ref, fact.values.get("predicate")),
-        }
+        (subject, year, fact.values.get("predicate"), predicate_score(ref, fact.values.get("predicate")))
         for year, fact in sorted(record.ratings.items())
     ]
 

@@ -48,20 +48,26 @@ class TimelineProjection(Projection):
     def applies_to(self, subject: str) -> bool:
         return True
 
+    gives_tuples = True  # (the largest view: a row per event)
+
     def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+        return self.rows_of_tuples(self.tuples(record))
+
+    def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
+        subject = record.subject
         return {
             "timeline": [
-                {
-                    "subject": record.subject,
-                    "version": e.version,
-                    "kind": e.kind,
-                    "effective_date": e.effective_date.isoformat(),
-                    "recorded_at": e.recorded_at.isoformat(),
-                    "reference": e.reference,
-                    "recorded_by": e.recorded_by,
-                    "migrated": int(e.migrated),
-                    "data": plain_json(e.values).decode(),
-                }
+                (
+                    subject,
+                    e.version,
+                    e.kind,
+                    e.effective_date.isoformat(),
+                    e.recorded_at.isoformat(),
+                    e.reference,
+                    e.recorded_by,
+                    int(e.migrated),
+                    plain_json(e.values).decode(),
+                )
                 for e in record.entries
             ]
         }

@@ -77,7 +77,12 @@ class TrainingProjection(Projection):
     version = 1
     tables = (TRAINING,)
 
+    gives_tuples = True
+
     def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+        return self.rows_of_tuples(self.tuples(record))
+
+    def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
         if record.appointment is None:
             return {}
         feedback = feedback_by_programme(record)
@@ -89,7 +94,8 @@ def feedback_by_programme(record: CareerRecord) -> dict[str, Fact]:
     return {str(f.get("programme_id")): f for f in record.of_kind("training_feedback")}
 
 
-def training_row(record: CareerRecord, fact: Fact, feedback: Mapping[str, Fact]) -> Row:
+def training_row(record: CareerRecord, fact: Fact, feedback: Mapping[str, Fact]) -> tuple[Any, ...]:
+    """A training's row: the values of TRAINING's columns in order."""
     end = fact.effective_date
     agency, unit, region = record.placement_on(end) or (None, None, None)
     rank = record.rank_on(end)
@@ -97,28 +103,28 @@ def training_row(record: CareerRecord, fact: Fact, feedback: Mapping[str, Fact])
     programme = get("programme_id")
     opinion = feedback.get(programme) if programme else None
     cost = get("cost")
-    return {
-        "subject": record.subject,
-        "version": fact.version,
-        "reference": fact.reference,
-        "year": end.year,
-        "start_date": get("start_date").isoformat(),
-        "end_date": end.isoformat(),
-        "kind": get("training_kind"),
-        "title": get("title"),
-        "organiser": get("organiser"),
-        "hours": int(get("hours")),
-        "programme_id": programme,
-        "cost": None if cost is None else float(cost),
-        "agency": agency,
-        "unit": unit,
-        "region": region,
-        "rank": rank[0] if rank else None,
-        "sex": record.profile("sex"),
-        "employment_kind": record.employment_kind,
-        "feedback_rating": None if opinion is None else int(opinion.get("rating")),
-        "feedback_relevance": None if opinion is None else int(opinion.get("relevance")),
-    }
+    return (
+        record.subject,  # subject
+        fact.version,  # version
+        fact.reference,  # reference
+        end.year,  # year
+        get("start_date").isoformat(),  # start_date
+        end.isoformat(),  # end_date
+        get("training_kind"),  # kind
+        get("title"),  # title
+        get("organiser"),  # organiser
+        int(get("hours")),  # hours
+        programme,  # programme_id
+        None if cost is None else float(cost),  # cost
+        agency,  # agency
+        unit,  # unit
+        region,  # region
+        rank[0] if rank else None,  # rank
+        record.profile("sex"),  # sex
+        record.employment_kind,  # employment_kind
+        None if opinion is None else int(opinion.get("rating")),  # feedback_rating
+        None if opinion is None else int(opinion.get("relevance")),  # feedback_relevance
+    )
 
 
 # ---------------------------------------------------------------------- parameters

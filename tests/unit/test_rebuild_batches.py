@@ -151,3 +151,28 @@ def test_a_batch_makes_each_records_rows_for_every_projection_before_the_next_re
         ("DELETE FROM listed WHERE subject IN (?, ?, ?)", ["A", "UNIT:X", "B"]),
         ("INSERT INTO listed (subject, view) VALUES (?, ?)", [("A", "all"), ("UNIT:X", "all")]),
     ]
+
+
+class ListedTuples(Listed):
+    """`Listed`, giving its rows as tuples of the table's columns."""
+
+    gives_tuples = True
+
+    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+        return self.rows_of_tuples(self.tuples(record))
+
+    def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
+        self.calls.append((self.name, record.subject))
+        return {"listed": [(record.subject, self.name)]}
+
+
+def test_a_projection_giving_tuples_has_them_written_as_they_are_and_reads_them_as_rows() -> None:
+    calls: list[tuple[str, str]] = []
+    tuples = ListedTuples("all", calls)
+    rows = RowBatch([tuples])
+    rows.add("A", CareerRecord("A", ()))
+    assert rows.rows["all"]["listed"] == [("A", "all")]  # no dict made
+    sql = Statements()
+    rows.changes(tuples)(sql)  # type: ignore[arg-type]
+    assert sql.done[-1] == ("INSERT INTO listed (subject, view) VALUES (?, ?)", [("A", "all")])
+    assert tuples.rows(CareerRecord("B", ())) == {"listed": [{"subject": "B", "view": "all"}]}
