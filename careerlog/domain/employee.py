@@ -22,6 +22,7 @@ from careerlog.domain.nip import nip_mismatches, normalise_nip, parse_nip
 from careerlog.reference import Rules, reference, rules
 
 MENTORING_LINKS = ("mentor_nip", "mentee_nip", "programme_id", "appointment_reference")
+PROGRAMME_KINDS = ("training", "training_feedback")  # the kinds a career keeps by programme (Career.of_programme)
 
 
 class Career:
@@ -40,16 +41,16 @@ class Career:
         self.separation: Fact | None = separations[0] if separations else None
         # the years rated: a new rating is compared with the others only when its year is among them
         self.rated_years = {f.values.get("year") for f in self.by_kind["performance_rating"]}
+        # (kind, programme_id) -> that kind's facts in one programme, in order; made when first asked (of_programme)
+        self.programmes: dict[tuple[str, Any], list[Fact]] | None = None
 
     def add(self, fact: Fact) -> None:
         """Take in one more fact, as if the career had been built with it (a new recording)."""
-        day, version = fact.values["effective_date"], fact.version  # _order(fact), without making the tuple
-        for facts in (self.facts, self.by_kind[fact.kind]):  # keep each in order: most histories arrive in order
-            last = facts[-1] if facts else None
-            if last is None or (at := last.values["effective_date"]) < day or (at == day and last.version <= version):
-                facts.append(fact)  # _order(last) <= _order(fact): at the end
-            else:
-                bisect.insort(facts, fact, key=_order)
+        kind = fact.kind
+        _keep_in_order(self.facts, fact)
+        _keep_in_order(self.by_kind[kind], fact)
+        if self.programmes is not None and kind in PROGRAMME_KINDS:
+            _keep_in_order(self.programmes.setdefault((kind, fact.values.get("programme_id")), []), fact)
         if fact.kind == "appointment" and (self.appointment is None or _order(fact) < _order(self.appointment)):
             self.appointment = fact
         separating = fact.kind == "status_change" and fact.get("status") in _separation_statuses()
@@ -66,6 +67,26 @@ class Career:
     def others(self, kind: str, fact: Fact) -> list[Fact]:
         return [f for f in self.by_kind[kind] if f.version != fact.version]
 
+    def of_programme(self, kind: str, programme: Any) -> list[Fact]:
+        """The facts of a kind (one of PROGRAMME_KINDS) whose programme_id is `programme`, in order.
+
+        `[f for f in self.by_kind[kind] if f.get("programme_id") == programme]`, kept per
+        programme: checking each feedback against every training and feedback of a record
+        made a record's checks quadratic in its number of trainings.
+        """
+        programmes = self.programmes
+        if programmes is None:
+            programmes = self.programmes = {}
+            for name in PROGRAMME_KINDS:
+                for fact in self.by_kind.get(name, ()):
+                    programmes.setdefault((name, fact.values.get("programme_id")), []).append(fact)
+        return programmes.get((kind, programme), [])
+
+    def of_kinds(self, first: str, second: str) -> list[Fact]:
+        """The facts of two kinds, in order (those of `self.facts`, without walking the others)."""
+        by_kind = self.by_kind
+        return sorted([*by_kind.get(first, ()), *by_kind.get(second, ())], key=_order)
+
     @property
     def birth_date(self) -> date | None:
         return self.appointment.get("birth_date") if self.appointment else None
@@ -77,6 +98,16 @@ class Career:
 
 def _order(fact: Fact) -> tuple[date, int]:
     return fact.values["effective_date"], fact.version  # fact.effective_date, read directly
+
+
+def _keep_in_order(facts: list[Fact], fact: Fact) -> None:
+    """Put a fact into a list kept in `_order`: at the end, as most histories arrive, else where it belongs."""
+    last = facts[-1] if facts else None
+    day = fact.values["effective_date"]
+    if last is None or (at := last.values["effective_date"]) < day or (at == day and last.version <= fact.version):
+        facts.append(fact)  # _order(last) <= _order(fact), without making the tuples
+    else:
+        bisect.insort(facts, fact, key=_order)
 
 
 @cache
@@ -266,13 +297,13 @@ def check_training_feedback(career: Career, fact: Fact, errors: FieldErrors) -> 
         if not 1 <= fact.values[name] <= 5:
             errors.add(name, f"Must be between 1 and 5, got {fact.values[name]}.")
     programme = fact.values["programme_id"]
-    attended = [f for f in career.by_kind["training"] if f.get("programme_id") == programme]
+    attended = career.of_programme("training", programme)
     if not attended:
         errors.add("programme_id", f"The employee has no completed training in programme {programme!r}.")
     elif min(f.effective_date for f in attended) > fact.effective_date:
         errors.add("effective_date", "Is before the training in that programme ended.")
-    for other in career.others("training_feedback", fact):
-        if other.get("programme_id") == programme:
+    for other in career.of_programme("training_feedback", programme):
+        if other.version != fact.version:  # the others of that programme (career.others, then the programme)
             errors.add(
                 "programme_id",
                 f"Feedback on {programme!r} is already recorded (version {other.version}); correct it instead.",
@@ -284,10 +315,10 @@ def check_alternation(
 ) -> None:
     """Starts and ends of a period (per key) must alternate: start, end, start, ..."""
     value = fact.values.get(key) if key else None
-    periods = [
+    periods = [  # (of career.facts, in any order: they are sorted by date and version below, which differ)
         f
-        for f in career.facts
-        if f.kind in (start, end) and (key is None or f.get(key) == value) and f.version != fact.version
+        for f in (*career.by_kind.get(start, ()), *career.by_kind.get(end, ()))
+        if (key is None or f.get(key) == value) and f.version != fact.version
     ]
     sequence = sorted([*periods, fact], key=lambda f: (f.effective_date, f.version or 10**9))
     expected = start
@@ -322,7 +353,7 @@ def check_mentee(career: Career, fact: Fact, errors: FieldErrors) -> None:
 def check_mentoring_session(career: Career, fact: Fact, errors: FieldErrors) -> None:
     mentor = fact.values["mentor_nip"]
     open_on_day = False
-    for f in career.facts:
+    for f in career.of_kinds("mentoring_start", "mentoring_end"):  # the facts below (of career.facts) that count
         if f.get("mentor_nip") != mentor or f.effective_date > fact.effective_date:
             continue
         if f.kind == "mentoring_start":
