@@ -97,6 +97,7 @@ class UnitOfWork:
     now: datetime | None = None  # the clock's last reading for a migration's recorded time, within one batch
     # records as the batch before left them, taken up instead of reading them (that batch may not be written yet)
     carried: dict[str, LedgerAggregate | None] = field(default_factory=dict)
+    saved: bool = False  # record_batch saved this unit of work's events as it decided them (no redo)
 
     def get(self, subject: str) -> LedgerAggregate | None:
         self.touched.append(subject)
@@ -128,6 +129,20 @@ class UnitOfWork:
     def add(self, aggregate: LedgerAggregate) -> None:
         self.loaded[aggregate.id] = aggregate
         self.touched.append(aggregate.id)
+
+    def next_batch(self, subjects: Iterable[str]) -> UnitOfWork:
+        """A unit of work for the next batch of a run, taking up some records as this one left them once saved.
+
+        An import passes the record its last row was about, which the next batch usually
+        continues (an export lists each record's rows together): it is then not read back
+        from the store and rebuilt, which for a record longer than a batch was done once
+        per batch. The others are let go (holding a whole batch's records for the next one
+        cost more than reading the few it continues). If someone else writes to a carried
+        record meanwhile, that batch's save meets the write and is redone one by one from
+        the store, as any batch whose records changed after it read them.
+        """
+        loaded = self.loaded if self.saved else {}
+        return UnitOfWork(self.app, carried={s: loaded[s] for s in subjects if loaded.get(s) is not None})
 
     def changed(self) -> list[LedgerAggregate]:
         return [a for a in self.loaded.values() if a is not None and a.pending_events]
@@ -245,6 +260,7 @@ class CareerLog(Application[str]):
             return results
         try:
             self.save_batch(uow.new_events())
+            uow.saved = True
         except RecordConflictError:
             results = self.redo_alone(commands, actor)
         return results

@@ -259,7 +259,7 @@ def import_rows(
     after the other; the progress counts a batch's bytes once it is written.
     """
     report = ImportReport(dry_run=dry_run)
-    dry_uow = UnitOfWork(app) if dry_run else None
+    uow = UnitOfWork(app)  # a dry run's for the whole run; else each batch's, carried to the next (next_batch)
     ahead = WritingAhead(app, actor) if not dry_run and writes_ahead() else None
     batch: list[Command] = []
     size = 0
@@ -281,11 +281,13 @@ def import_rows(
                 progress(written.tag)
 
     def flush() -> None:
-        nonlocal batch, size
+        nonlocal batch, size, uow
         if ahead is not None:
             tally(ahead.add(batch, size))
         else:
-            results = app.record_batch(batch, actor=actor, dry_run=dry_run, uow=dry_uow) if batch else []
+            results = app.record_batch(batch, actor=actor, dry_run=dry_run, uow=uow) if batch else []
+            if not dry_run:
+                uow = uow.next_batch([batch[-1].subject] if batch else [])
             tally([Batch(batch, size, results)])
         batch, size = [], 0
 
