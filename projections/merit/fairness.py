@@ -10,7 +10,8 @@ Formulas and the worked example: docs/fairness.md and the reference fairness-met
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import io
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -378,10 +379,11 @@ class FairnessQueries(ViewReader):
 
         if runs.empty:
             return pd.DataFrame(columns=["subject", "start_date", "hours"])
-        # JP are whole hours: summed per employee and day in SQL, the sums per rank spell are the same
+        # each training as it is (training_per_year sums JP, whole hours, by employee and day): grouped in SQL they
+        # were hardly fewer rows (11.7 of 11.8 million at a million employees), and PostgreSQL's sort or hashing of
+        # them took 23 s where the scan takes 5
         return self._frame(
-            "SELECT subject, start_date, SUM(hours) AS hours FROM training WHERE start_date IS NOT NULL"
-            " GROUP BY subject, start_date",
+            "SELECT subject, start_date, hours FROM training WHERE start_date IS NOT NULL",
             ["subject", "start_date", "hours"],
         )
 
@@ -396,6 +398,8 @@ class FairnessQueries(ViewReader):
         import numpy as np
         import pandas as pd
 
+        if (copied := copied_frame(self.store, statement, columns)) is not None:
+            return copied if categorical else as_objects(copied)
         strings: dict[Any, Any] = {}
         codes_of: dict[Any, int] = {}
         texts: set[str] = set()
@@ -440,3 +444,119 @@ class FairnessQueries(ViewReader):
         if self.store.dialect == "postgres":
             return bool(self.store.scalar("SELECT to_regclass(?) IS NOT NULL", (name,)))
         return bool(self.store.scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
+
+
+# PostgreSQL's types a query's column may have for `copied_frame`: text, and integers (read as int64, float64 with NaN
+# where missing, as pandas makes rows of Python ints and None)
+COPIED_TEXT_TYPES = frozenset({25, 1042, 1043})  # text, bpchar, varchar
+COPIED_INTEGER_TYPES = frozenset({20, 21, 23})  # int8, int2, int4
+COPY_NULL = "\\N"
+
+
+def copied_frame(store: Any, statement: str, columns: list[str]) -> pd.DataFrame | None:
+    """A PostgreSQL query's rows as a frame read from `COPY (query) TO STDOUT` as CSV by pandas' C parser: text
+    columns as categoricals (each distinct string made once: the parser hashes a cell's bytes, no string made per
+    cell), integer columns as `_frame` makes them (int64, float64 where some are missing; a column missing
+    everywhere float64 too, not objects). None on SQLite, or where a column is of another type: `_frame` reads
+    those rows as tuples. NULL is written as `\\N`: a text equal to it would be quoted and read back as missing
+    (not a value of the columns read here: codes, dates, NIPs).
+
+    At a million employees (4.1 million spells joined with the roster) the rows read as tuples took 31 s (14 s of
+    CPU), this 5 s; the training (11.8 million courses) 8.7 s of CPU, this 4.8 (`copied_blocks`)."""
+    import pandas as pd
+
+    if store.dialect != "postgres":
+        return None
+    with store.transaction(commit=False) as sql:
+        cursor: Any = sql.cursor  # psycopg's, made for this transaction
+        cursor.execute(f"SELECT * FROM ({statement}) AS q LIMIT 0")
+        types = [column.type_code for column in cursor.description]
+        if len(types) != len(columns) or not set(types) <= COPIED_TEXT_TYPES | COPIED_INTEGER_TYPES:
+            return None
+        texts = {name: "category" for name, kind in zip(columns, types, strict=True) if kind in COPIED_TEXT_TYPES}
+        with cursor.copy(f"COPY ({statement}) TO STDOUT (FORMAT csv, NULL '{COPY_NULL}')") as copy:
+            stream = io.BufferedReader(CopyStream(copied_blocks(copy, cursor.connection)), 1 << 20)
+            if not stream.peek(1):
+                return pd.DataFrame(columns=columns)
+            frame = pd.read_csv(
+                stream,
+                header=None,
+                names=columns,
+                index_col=False,
+                dtype=texts,
+                na_values=[COPY_NULL],
+                keep_default_na=False,
+                encoding="utf-8",
+            )
+    return frame
+
+
+def as_objects(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with its categorical columns as text (None where missing), each distinct string one object."""
+    import numpy as np
+    import pandas as pd
+
+    for name in frame.columns:
+        column = frame[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            texts = np.concatenate([column.cat.categories.to_numpy(dtype=object), np.array([None], dtype=object)])
+            frame[name] = texts[column.cat.codes.to_numpy()]
+    return frame
+
+
+def copied_blocks(copy: Any, connection: Any, size: int = 1 << 20) -> Iterator[bytes]:
+    """The data of a psycopg COPY ... TO STDOUT in blocks of about `size` bytes. PostgreSQL sends a message per row:
+    the rows libpq has already received are taken at once (`PGconn.get_copy_data` without waiting), psycopg's
+    `Copy.read` waiting for the next when there is none yet (and ending the COPY if it ends then)."""
+    block = bytearray()
+    pgconn = connection.pgconn
+    while True:
+        taken, row = pgconn.get_copy_data(1)  # 1: not waiting; 0 when no row is there yet, -1 at the end
+        if taken == -1:
+            copy_ended(connection)
+            break
+        if taken <= 0:
+            row = copy.read()
+            if not row:
+                break
+        block += row
+        if len(block) >= size:
+            yield bytes(block)
+            block.clear()
+    if block:
+        yield bytes(block)
+
+
+def copy_ended(connection: Any) -> None:
+    """A COPY ... TO STDOUT whose end libpq has just given (`get_copy_data` -1): its result taken as psycopg's
+    `Copy.read` takes it (its error raised), waiting for it without holding the process (select)."""
+    import select
+
+    from psycopg import errors, pq
+
+    pgconn = connection.pgconn
+    while pgconn.is_busy():
+        select.select([pgconn.socket], [], [])
+        pgconn.consume_input()
+    while (result := pgconn.get_result()) is not None:
+        if result.status != pq.ExecStatus.COMMAND_OK:
+            raise errors.error_from_result(result, encoding=connection.info.encoding)
+
+
+class CopyStream(io.RawIOBase):
+    """Blocks of bytes (`copied_blocks`) as a binary stream."""
+
+    def __init__(self, blocks: Iterator[bytes]):
+        self.blocks = blocks
+        self.rest = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if not len(self.rest):
+            self.rest = memoryview(next(self.blocks, b""))
+        size = min(len(buffer), len(self.rest))
+        buffer[:size] = self.rest[:size]
+        self.rest = self.rest[size:]
+        return size

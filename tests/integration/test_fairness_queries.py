@@ -228,3 +228,41 @@ def test_the_rank_spells_fitted_hold_only_what_the_dimensions_and_covariates_use
     # employees' rank spells held through every fit without them
     assert not {"subject", "rank", "stop", "unit"} & set(runs.columns)
     assert {"start", "years", "promoted", "birth_date", *covariates} <= set(runs.columns)
+
+
+AWKWARD = ["plain", "", " spaced ", "a,comma", 'a "quote"', "two\nlines", "tab\there", "back\\slash", "ünïcödé", None]
+
+
+def test_frames_read_by_copy_are_those_read_as_rows(store: SqlStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    import projections.merit.fairness as fairness
+
+    # enough rows for several blocks of the COPY's data (a megabyte each), every awkward text and missing values
+    rows = [(i, AWKWARD[i % len(AWKWARD)], f"{i % 997:05d}", None if i % 7 == 0 else i % 13) for i in range(40_000)]
+    with store.transaction() as sql:
+        sql.execute("CREATE TABLE awkward (id INTEGER, label TEXT, code TEXT, hours INTEGER)")
+        sql.executemany("INSERT INTO awkward VALUES (?, ?, ?, ?)", rows)
+    queries = FairnessQueries(store, today=TODAY)
+    columns = ["id", "label", "code", "hours"]
+    asked = [
+        ("SELECT id, label, code, hours FROM awkward ORDER BY id", columns),
+        ("SELECT id, label, code, hours FROM awkward WHERE id % 7 = 0 ORDER BY id", columns),  # hours all missing
+        ("SELECT id, label, code, hours FROM awkward WHERE id < 0", columns),
+        ("SELECT id, label, code, hours / 2.0 AS hours FROM awkward ORDER BY id", columns),  # not copied: numeric
+    ]
+    copied = [fairness.copied_frame(store, statement, names) is not None for statement, names in asked]
+    assert copied == ([True, True, True, False] if store.dialect == "postgres" else [False] * 4)
+    found = {c: [queries._frame(s, n, categorical=c) for s, n in asked] for c in (False, True)}
+    monkeypatch.setattr(fairness, "copied_frame", lambda *args: None)
+    for categorical, frames in found.items():
+        for (statement, names), frame in zip(asked, frames, strict=True):
+            rows_read = queries._frame(statement, names, categorical=categorical)
+            assert len(frame) == len(rows_read)
+            for name in names:
+                assert values(frame[name]) == values(rows_read[name]), (statement, name)
+            if len(frame) and "% 7" not in statement:  # rows with every hour missing: float (NaN), not objects
+                assert frame.dtypes.astype(str).to_dict() == rows_read.dtypes.astype(str).to_dict(), statement
+
+
+def values(column: Any) -> list[Any]:
+    """A column's values, missing as None."""
+    return [None if v is None or v != v else v for v in column.tolist()]

@@ -225,32 +225,52 @@ def test_cox_design_leaves_out_the_reference_group_the_most_common_level_and_wha
     ]
 
 
-def test_training_per_year_matches_joining_every_spell_with_every_course() -> None:
-    import numpy as np
-
-    rng = np.random.default_rng(5)
-    days = pd.date_range("2010-01-01", "2016-01-01", freq="37D").strftime("%Y-%m-%d").tolist()
-    subjects = [f"s{i}" for i in range(30)]
-    starts = rng.choice(days[:-10], 120)
+def runs_and_courses(
+    seed: int, *, every: str, employees: int, spells: int, courses: int, longest: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Random rank spells (up to `longest` steps of `every` long) and courses of `employees` (and of nobody)."""
+    rng = np.random.default_rng(seed)
+    days = pd.date_range("2010-01-01", "2016-01-01", freq=every).strftime("%Y-%m-%d").tolist()
+    subjects = [f"s{i}" for i in range(employees)]
+    starts = rng.choice(days[:-10], spells)
     runs = pd.DataFrame(
         {
-            "subject": rng.choice(subjects, 120),
+            "subject": rng.choice(subjects, spells),
             "start": starts,
-            "stop": [days[min(days.index(s) + int(rng.integers(1, 12)), len(days) - 1)] for s in starts],
+            "stop": [days[min(days.index(s) + int(rng.integers(1, longest)), len(days) - 1)] for s in starts],
         }
     )
-    runs["years"] = rng.uniform(0.2, 6.0, 120)
+    runs["years"] = rng.uniform(0.2, 6.0, spells)
     training = pd.DataFrame(
         {
-            "subject": rng.choice([*subjects, "nobody"], 400),
-            "start_date": rng.choice(days, 400),
-            "hours": rng.integers(1, 40, 400),
+            "subject": rng.choice([*subjects, "nobody"], courses),
+            "start_date": rng.choice(days, courses),
+            "hours": rng.integers(1, 40, courses),
         }
     )
+    return runs, training
+
+
+def test_training_per_year_matches_joining_every_spell_with_every_course() -> None:
+    runs, training = runs_and_courses(5, every="37D", employees=30, spells=120, courses=400, longest=12)
     joined = runs.reset_index().merge(training, on="subject")
     inside = joined[(joined["start_date"] >= joined["start"]) & (joined["start_date"] < joined["stop"])]
     expected = inside.groupby("index")["hours"].sum().reindex(runs.index, fill_value=0) / runs["years"].clip(lower=1.0)
     assert training_per_year(runs, training).tolist() == expected.tolist()
+
+
+def test_training_per_year_of_each_course_is_that_of_their_sums_per_employee_and_day() -> None:
+    """FairnessQueries reads every course (not their JP summed per employee and day in SQL), in any order."""
+    runs, courses = runs_and_courses(11, every="91D", employees=12, spells=50, courses=600, longest=8)
+    summed = courses.groupby(["subject", "start_date"], as_index=False)["hours"].sum()
+    assert len(summed) < len(courses) * 0.6  # several courses per employee and day
+    expected = training_per_year(runs, summed).tolist()
+    assert training_per_year(runs, courses).tolist() == expected
+    assert training_per_year(runs, courses.sample(frac=1.0, random_state=3)).tolist() == expected
+    # a course without JP (hours missing: the column read as floats) counts none, as SUM leaves it out
+    missing = pd.concat([courses, summed.head(3).assign(hours=None)], ignore_index=True)
+    missing["hours"] = missing["hours"].astype(float)
+    assert training_per_year(runs, missing).tolist() == expected
 
 
 def test_rank_spells_are_the_same_from_spells_in_any_order() -> None:
