@@ -7,6 +7,7 @@ so the row keeps the dates and the queries compute the years for the day they ar
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, PostSpell
@@ -87,10 +88,15 @@ class RosterProjection(Projection):
     version = 2
     tables = (ROSTER, SPELLS)
 
+    gives_tuples = True
+
     def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+        return self.rows_of_tuples(self.tuples(record))
+
+    def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
         if record.appointment is None:
             return {}
-        return {"roster": [roster_row(record)], "spells": spell_rows(record)}
+        return {"roster": [roster_tuple(record)], "spells": spell_tuples(record)}
 
 
 def spell_rows(record: CareerRecord) -> list[Row]:
@@ -99,6 +105,12 @@ def spell_rows(record: CareerRecord) -> list[Row]:
     A period ends (exclusive) where the next begins; the last ends at separation, or is
     open (NULL) while the employee serves. Answers "who was where, at which rank, on D".
     """
+    names = SPELLS.column_names
+    return [dict(zip(names, row, strict=True)) for row in spell_tuples(record)]
+
+
+def spell_tuples(record: CareerRecord) -> list[tuple[Any, ...]]:
+    """`spell_rows` as tuples of the table's columns in order."""
     start = record.appointed_on
     if start is None:
         return []
@@ -112,8 +124,8 @@ def spell_rows(record: CareerRecord) -> list[Row]:
     }
     changes |= {s.start for s in record.posts} | {s.end for s in record.posts if s.end}
     days = sorted(d for d in changes if d >= start and (end is None or d < end))
-    rows: list[Row] = []
-    previous: tuple[object, ...] | None = None
+    kept: list[tuple[date, tuple[Any, ...]]] = []  # each period's first day and state
+    previous: tuple[Any, ...] | None = None
     for day in days:
         placement = record.placement_on(day) or ("", "", "")
         rank = record.rank_on(day)
@@ -127,32 +139,26 @@ def spell_rows(record: CareerRecord) -> list[Row]:
         )
         if state == previous:
             continue
-        if rows:
-            rows[-1]["end_date"] = day.isoformat()
-        rows.append(
-            {
-                "subject": record.subject,
-                "seq": len(rows) + 1,
-                "start_date": day.isoformat(),
-                "end_date": None,
-                "agency": state[0],
-                "unit": state[1],
-                "region": state[2],
-                "rank": state[3],
-                "post_kind": state[4],
-                "education": state[5],
-                "employment_kind": record.employment_kind,
-                "sex": record.profile("sex"),
-                "status": state[6],
-            }
-        )
+        kept.append((day, state))
         previous = state
-    if rows and end is not None:
-        rows[-1]["end_date"] = end.isoformat()
-    return rows
+    if not kept:
+        return []
+    subject, kind, sex = record.subject, record.employment_kind, record.profile("sex")
+    starts = [day.isoformat() for day, _ in kept]
+    ends = [*starts[1:], end.isoformat() if end is not None else None]
+    return [
+        (subject, seq, first, last, *state[:6], kind, sex, state[6])
+        for seq, (first, last, (_, state)) in enumerate(zip(starts, ends, kept, strict=True), 1)
+    ]
 
 
 def roster_row(record: CareerRecord) -> Row:
+    """The `roster` row: where the employee stands now."""
+    return dict(zip(ROSTER.column_names, roster_tuple(record), strict=True))
+
+
+def roster_tuple(record: CareerRecord) -> tuple[Any, ...]:
+    """`roster_row` as a tuple of the table's columns in order."""
     from careerlog.reference import reference
 
     today = date.max
@@ -162,29 +168,29 @@ def roster_row(record: CareerRecord) -> Row:
     separation = record.separation
     rank_code = rank[0] if rank else None
     ranks = reference().ranks
-    return {
-        "subject": record.subject,
-        "name": record.profile("name"),
-        "sex": record.profile("sex"),
-        "birth_date": _iso(record.birth_date),
-        "employment_kind": record.employment_kind,
-        "confirmed": int(record.confirmed_on is not None or record.employment_kind == "PPPK"),
-        "status": separation.get("status") if separation else record.status_on(today),
-        "agency": placement[0],
-        "unit": placement[1],
-        "region": placement[2],
-        "rank": rank_code,
-        "rank_order": ranks.index(rank_code) if rank_code and rank_code in ranks else None,
-        "rank_since": _iso(rank[1]) if rank else None,
-        "appointed_on": _iso(record.appointed_on),
-        "education": record.education_on(today),
-        "post_kind": shown.post_kind if shown else None,
-        "post_level": shown.level if shown else None,
-        "post_title": shown.fact.get("title") if shown else None,
-        "recruitment_path": record.profile("recruitment_path"),
-        "separated_on": _iso(record.separated_on),
-        "last_recorded_at": max(e.recorded_at for e in record.entries).isoformat(),
-    }
+    return (
+        record.subject,
+        record.profile("name"),
+        record.profile("sex"),
+        _iso(record.birth_date),
+        record.employment_kind,
+        int(record.confirmed_on is not None or record.employment_kind == "PPPK"),
+        separation.get("status") if separation else record.status_on(today),
+        placement[0],
+        placement[1],
+        placement[2],
+        rank_code,
+        ranks.index(rank_code) if rank_code and rank_code in ranks else None,
+        _iso(rank[1]) if rank else None,
+        _iso(record.appointed_on),
+        record.education_on(today),
+        shown.post_kind if shown else None,
+        shown.level if shown else None,
+        shown.fact.get("title") if shown else None,
+        record.profile("recruitment_path"),
+        _iso(record.separated_on),
+        max(e.recorded_at for e in record.entries).isoformat(),
+    )
 
 
 def current_post(record: CareerRecord) -> PostSpell | None:

@@ -21,7 +21,7 @@ from typing import Any
 from careerlog.reference import Reference, Rules, reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Fact, add_years, predicate_score
-from projections.framework import Projection, Table
+from projections.framework import Projection, Table, row_tuples
 from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, staff_rating_rows, unit_rating_rows
 from projections.merit.eligibility import ELIGIBILITY, eligibility_rows
 from projections.merit.passed_over import UNIT_SPELLS, unit_spell_rows
@@ -162,26 +162,32 @@ class MeritProjection(Projection):
     def applies_to(self, subject: str) -> bool:
         return True  # units too: their own ratings bound their staff's (skp.distribution)
 
+    gives_tuples = True  # decisions, findings and rounds made as tuples; the others' dicts made tuples here
+
     def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+        return self.rows_of_tuples(self.tuples(record))
+
+    def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
         if record.subject.startswith("UNIT:"):
-            return {"unit_ratings": unit_rating_rows(record)}
-        decisions: list[Row] = []
-        findings: list[Row] = []
+            return {"unit_ratings": row_tuples(unit_rating_rows(record), UNIT_RATINGS.column_names)}
+        decisions: list[tuple[Any, ...]] = []
+        findings: list[tuple[Any, ...]] = []
         book = rules()  # read once per record
-        audited = [audit_promotion(record, f, book) for f in record.promotions()]
-        audited += [audit_post(record, f, book) for f in record.of_kind("post_appointment") if is_judged_post(f)]
+        audited = [promotion_tuples(record, f, book) for f in record.promotions()]
+        audited += [post_tuples(record, f, book) for f in record.of_kind("post_appointment") if is_judged_post(f)]
         for decision, found in audited:
             decisions.append(decision)
             findings += found
         end = (record.separated_on or horizon(record)) if record.entries else None
         judge = PromotionJudge(record, book)  # the final record's, for the rounds and the eligibility
+        eligibility = eligibility_rows(record, end, judge) if end is not None else []
         return {
             "decisions": decisions,
             "findings": findings,
-            "promotion_rounds": promotion_rounds(record, end, judge),
-            "eligibility": eligibility_rows(record, end, judge) if end is not None else [],
-            "staff_ratings": staff_rating_rows(record),
-            "unit_spells": unit_spell_rows(record),
+            "promotion_rounds": round_tuples(record, end, judge),
+            "eligibility": row_tuples(eligibility, ELIGIBILITY.column_names),
+            "staff_ratings": row_tuples(staff_rating_rows(record), STAFF_RATINGS.column_names),
+            "unit_spells": row_tuples(unit_spell_rows(record), UNIT_SPELLS.column_names),
         }
 
 
@@ -207,77 +213,98 @@ def late_evidence(final: CareerRecord, fact: Fact, book: Rules | None = None) ->
     )
 
 
+Audited = tuple[tuple[Any, ...], list[tuple[Any, ...]]]  # a `decisions` row and its `findings` rows, as tuples
+
+
 def audit_promotion(final: CareerRecord, fact: Fact, book: Rules | None = None) -> tuple[Row, list[Row]]:
     """The decision row and finding rows of one rank promotion (as corrected, if it was; under
     `book`, by default the configured rules)."""
-    day, kind, new = fact.effective_date, str(fact.get("promotion_kind")), str(fact.get("new_rank"))
-    known = final.known_before(fact.entry.recorded_at)
-    failed = [c for c in PromotionJudge(known, book).checks(day, kind, new) if c.finding]
-    before = final.rank_before(day)
-    shown = {"decision": "promotion", "kind": kind, "rank_after": new, "level": None, "title": None}
-    return decision_rows(final, fact, failed, before[0] if before else None, shown, book)
+    return audited_rows(promotion_tuples(final, fact, book))
 
 
 def audit_post(final: CareerRecord, fact: Fact, book: Rules | None = None) -> tuple[Row, list[Row]]:
     """The decision row and finding rows of one definitive post appointment (as corrected; under
     `book`, by default the configured rules)."""
+    return audited_rows(post_tuples(final, fact, book))
+
+
+def audited_rows(audited: Audited) -> tuple[Row, list[Row]]:
+    """A decision's rows as tuples (`decision_tuples`) made dicts by their tables' column names."""
+    decision, found = audited
+    names = FINDINGS.column_names
+    return dict(zip(DECISIONS.column_names, decision, strict=True)), [dict(zip(names, f, strict=True)) for f in found]
+
+
+def promotion_tuples(final: CareerRecord, fact: Fact, book: Rules | None = None) -> Audited:
+    """`audit_promotion`'s rows as tuples of their tables' columns in order."""
+    day, kind, new = fact.effective_date, str(fact.get("promotion_kind")), str(fact.get("new_rank"))
+    known = final.known_before(fact.entry.recorded_at)
+    failed = [c for c in PromotionJudge(known, book).checks(day, kind, new) if c.finding]
+    before = final.rank_before(day)
+    shown = ("promotion", kind, new, None, None)
+    return decision_tuples(final, fact, failed, before[0] if before else None, shown, book)
+
+
+def post_tuples(final: CareerRecord, fact: Fact, book: Rules | None = None) -> Audited:
+    """`audit_post`'s rows as tuples of their tables' columns in order."""
     known = final.known_before(fact.entry.recorded_at)
     failed = [c for c in PostJudge(known, book).checks(fact) if c.finding]
     before = final.rank_before(fact.effective_date)
-    shown = {
-        "decision": "post",
-        "kind": fact.get("post_kind"),
-        "rank_after": None,
-        "level": fact.get("level"),
-        "title": fact.get("title"),
-    }
-    return decision_rows(final, fact, failed, before[0] if before else None, shown, book)
+    shown = ("post", fact.get("post_kind"), None, fact.get("level"), fact.get("title"))
+    return decision_tuples(final, fact, failed, before[0] if before else None, shown, book)
 
 
-def decision_rows(
+def decision_tuples(
     final: CareerRecord,
     fact: Fact,
     failed: list[Check],
     rank_before: str | None,
-    shown: dict[str, Any],
+    shown: tuple[Any, Any, Any, Any, Any],
     book: Rules | None = None,
-) -> tuple[Row, list[Row]]:
-    """The `decisions` row (with the verdict) and the `findings` rows of one audited decision."""
+) -> Audited:
+    """The `decisions` row (with the verdict) and the `findings` rows of one audited decision, as
+    tuples of their columns in order; `shown`: its decision, kind, rank after, level and title."""
     late = late_evidence(final, fact, book)
     failed = [*failed, late] if late is not None else failed
     day = fact.effective_date
     place = final.placement_on(day) or (None, None, None)
     severities = [c.severity for c in failed]
-    decision: Row = {
-        "subject": final.subject,
-        "version": fact.version,
-        "reference": fact.reference,
-        "tmt": day.isoformat(),
-        "recorded_at": fact.entry.recorded_at.isoformat(),
-        "agency": place[0],
-        "unit": place[1],
-        "region": place[2],
-        "rank_before": rank_before,
-        **shown,
-        "corrected": int(bool(fact.corrections)),
-        "verdict": "findings" if failed else "compliant",
-        "finding_count": len(failed),
-        "max_severity": max(severities, key=lambda s: SEVERITY_ORDER.get(s, 0)) if severities else None,
-    }
-    found: list[Row] = [
-        {
-            "subject": final.subject,
-            "version": fact.version,
-            "rule": c.rule,
-            "severity": c.severity,
-            "source": c.source,
-            "status": c.status,
-            "message": c.message,
-            "evidence": json.dumps(evidence_json(final.subject, c.evidence)),
-        }
+    decision, kind, rank_after, level, title = shown
+    subject, version = final.subject, fact.version
+    row = (
+        subject,
+        version,
+        decision,
+        fact.reference,
+        kind,
+        day.isoformat(),
+        fact.entry.recorded_at.isoformat(),
+        place[0],
+        place[1],
+        place[2],
+        rank_before,
+        rank_after,
+        level,
+        title,
+        int(bool(fact.corrections)),
+        "findings" if failed else "compliant",
+        len(failed),
+        max(severities, key=lambda s: SEVERITY_ORDER.get(s, 0)) if severities else None,
+    )
+    found = [
+        (
+            subject,
+            version,
+            c.rule,
+            c.severity,
+            c.source,
+            c.status,
+            c.message,
+            json.dumps(evidence_json(subject, c.evidence)),
+        )
         for c in failed
     ]
-    return decision, found
+    return row, found
 
 
 def horizon(record: CareerRecord) -> date:
@@ -312,7 +339,15 @@ def _next_rank(ref: Reference, rank: str) -> str | None:
 
 def promotion_rounds(record: CareerRecord, end: date | None = None, judge: PromotionJudge | None = None) -> list[Row]:
     """One row per regular round date the employee was eligible for a 101 promotion or got one
-    (up to `end`, by default the separation or the `horizon`; `judge`: the record's, if made).
+    (up to `end`, by default the separation or the `horizon`; `judge`: the record's, if made)."""
+    names = ROUNDS.column_names
+    return [dict(zip(names, row, strict=True)) for row in round_tuples(record, end, judge)]
+
+
+def round_tuples(
+    record: CareerRecord, end: date | None = None, judge: PromotionJudge | None = None
+) -> list[tuple[Any, ...]]:
+    """`promotion_rounds` as tuples of the table's columns in order.
 
     `eligible_101` on each round date, with what it reads that does not change between dates read
     once: the employment kind, the appointment and separation days, the rank before the date (also
@@ -328,7 +363,7 @@ def promotion_rounds(record: CareerRecord, end: date | None = None, judge: Promo
     days, years_on = round_rules(book, start.year, end.year)
     first, stop = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
     history = record.rank_history
-    rows: list[Row] = []
+    rows: list[tuple[Any, ...]] = []
     following, held = 0, None  # the next rank in the history; rank_before(day)
     due, due_of = date.max, None  # the day the time in rank is reached, and of which (held, years)
     for i in range(first, stop):
@@ -350,7 +385,7 @@ def promotion_rounds(record: CareerRecord, end: date | None = None, judge: Promo
         )
         if not is_eligible and day not in promoted:
             continue
-        rows.append(round_row(record, day, held, is_eligible, day in promoted))
+        rows.append(round_tuple(record, day, held, is_eligible, day in promoted))
     return rows
 
 
@@ -369,6 +404,14 @@ def round_rules(book: Rules, first: int, last: int) -> tuple[tuple[date, ...], t
 
 
 def round_row(record: CareerRecord, day: date, held: tuple[str, date, Fact], eligible: bool, promoted: bool) -> Row:
+    """A `promotion_rounds` row: the employee on a round `day`, holding `held`."""
+    return dict(zip(ROUNDS.column_names, round_tuple(record, day, held, eligible, promoted), strict=True))
+
+
+def round_tuple(
+    record: CareerRecord, day: date, held: tuple[str, date, Fact], eligible: bool, promoted: bool
+) -> tuple[Any, ...]:
+    """`round_row` as a tuple of the table's columns in order."""
     ref = reference()
     scores = [
         predicate_score(ref, f.get("predicate")) for y in (day.year - 1, day.year - 2) if (f := record.ratings.get(y))
@@ -376,21 +419,21 @@ def round_row(record: CareerRecord, day: date, held: tuple[str, date, Fact], eli
     jp = sum(record.jp_by_year.get(y, 0) for y in (day.year - 1, day.year - 2))
     place = record.placement_on(day) or (None, None, None)
     birth = record.birth_date
-    return {
-        "subject": record.subject,
-        "round_date": day.isoformat(),
-        "agency": place[0],
-        "unit": place[1],
-        "region": place[2],
-        "rank": held[0],
-        "employment_kind": record.employment_kind,
-        "sex": record.profile("sex"),
-        "education": record.education_on(day),
-        "birth_date": birth.isoformat() if birth else None,
-        "recruitment_path": record.profile("recruitment_path"),
-        "eligible": int(eligible),
-        "promoted": int(promoted),
-        "performance": sum(scores) / len(scores) if scores else None,
-        "training_jp": float(jp),
-        "days_in_rank": (day - held[1]).days,
-    }
+    return (
+        record.subject,
+        day.isoformat(),
+        place[0],
+        place[1],
+        place[2],
+        held[0],
+        record.employment_kind,
+        record.profile("sex"),
+        record.education_on(day),
+        birth.isoformat() if birth else None,
+        record.profile("recruitment_path"),
+        int(eligible),
+        int(promoted),
+        sum(scores) / len(scores) if scores else None,
+        float(jp),
+        (day - held[1]).days,
+    )

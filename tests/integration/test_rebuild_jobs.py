@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -16,7 +17,6 @@ from bench import rebuild as rebuild_bench
 from careerlog.application import CareerLog
 from careerlog.cli import main as cli
 from careerlog.config import Settings
-from careerlog.sqlstore import Row
 from projections.career import CareerRecord
 from projections.framework import Projector, RebuildFailed, Table, insert_rows
 from projections.roster import RosterProjection
@@ -139,10 +139,10 @@ class FailingRoster(RosterProjection):
 
     failing = ""
 
-    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+    def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
         if record.subject == self.failing:
             raise ValueError(f"no rows for {record.subject}")
-        return super().rows(record)
+        return super().tuples(record)
 
 
 def test_a_failing_process_fails_the_rebuild_with_its_error_and_leaves_the_view_rebuilding(
