@@ -34,8 +34,32 @@ def names_of(text: str) -> tuple[str, ...]:
     return tuple(name for _, name, _ in parts(text) if name is not None)
 
 
+@functools.lru_cache(maxsize=1024)
+def fields_of(text: str) -> tuple[tuple[str, str], ...]:
+    """(placeholder name, format spec) of a template text, one per placeholder in order."""
+    return tuple((name, spec) for _, name, spec in parts(text) if name is not None)
+
+
+@functools.lru_cache(maxsize=1024)
+def filler(text: str) -> str | None:
+    """`text` with its format specs dropped and its literal braces doubled: `filler(text).format_map(values)`
+    is `fill(text, values)` in one step. None when a placeholder is not a plain name (str.format would read
+    `{}`, `{0}`, `{a.b}` or `{a[0]}` otherwise than as a key)."""
+    out = []
+    for literal, name, _ in parts(text):
+        out.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is not None:
+            if not name.isidentifier():
+                return None
+            out.append("{" + name + "}")
+    return "".join(out)
+
+
 def fill(text: str, values: dict[str, str]) -> str:
     """A template text with each placeholder replaced by its (already formatted) value."""
+    plan = filler(text)
+    if plan is not None:
+        return plan.format_map(values)
     return "".join(literal + (values[name] if name is not None else "") for literal, name, _ in parts(text))
 
 
@@ -60,8 +84,7 @@ class Template:
 
     def __call__(self, **values: Any) -> Wording:
         """The template with its values, each formatted as the English text shows it."""
-        params = tuple((name, format(values[name], spec)) for _, name, spec in parts(self.text) if name is not None)
-        return Wording(self.text, params)
+        return Wording(self.text, tuple([(name, format(values[name], spec)) for name, spec in fields_of(self.text)]))
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:

@@ -114,3 +114,25 @@ def test_a_message_is_shown_in_indonesian_with_local_dates_numbers_and_alternati
         assert message_text("credit 31.25 of 50 since 2019") == "credit 31.25 of 50 since 2019"
     with pages.test_request_context(), force_locale("id"):
         assert message_text("credit 31.25 of 50 since 2019") == "angka kredit 31,25 dari 50 sejak 2019"
+
+
+def test_a_template_is_filled_in_one_step_as_placeholder_by_placeholder() -> None:
+    """`filler` gives the text to fill with str.format_map: the same text as joining the template's
+    literals and values, literal braces and format specs included; placeholders str.format would
+    read otherwise (`{}`, `{a.b}`, `{a[0]}`) are joined as before."""
+    from projections.merit.wording import TEMPLATES, filler, parts
+
+    def joined(text: str, values: dict[str, str]) -> str:
+        return "".join(literal + (values[name] if name is not None else "") for literal, name, _ in parts(text))
+
+    odd = ["{{literal}} {a:g} and {b}}}", "{a} {a} {b:>5}", "no placeholder {{}}", "{}{a.b}", "{a[0]} x"]
+    for text in [*TEMPLATES, *odd]:
+        values = {name: f"<{name}>" for _, name, _ in parts(text) if name is not None}
+        assert fill(text, values) == joined(text, values)
+    assert filler("{{literal}} {a:g} and {b}}}") == "{{literal}} {a} and {b}}}"
+    assert filler("{}{a.b}") is None
+    assert filler("{a[0]} x") is None
+    worded = Wording(
+        "credit {total:g} of {needed:g} {{since}} {year}", (("total", "12.5"), ("needed", "50"), ("year", "2020"))
+    )
+    assert worded.text == "credit 12.5 of 50 {since} 2020"
