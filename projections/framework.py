@@ -33,7 +33,6 @@ import psycopg
 
 from careerlog.application import CareerLog
 from careerlog.config import Settings
-from careerlog.domain.events import LedgerEvent
 from careerlog.importing import fewer_collections
 from careerlog.sqlstore import Row, Sql, select_events_of
 from projections.career import CareerRecord, Entry
@@ -71,6 +70,15 @@ class Table:
     def drop_index_ddl(self) -> list[str]:
         return [f"DROP INDEX IF EXISTS {self.name}_ix{i}" for i in range(len(self.indexes))]
 
+    def as_rows(self, tuples: Iterable[Sequence[Any]]) -> list[Row]:
+        """Rows given as tuples of the columns in order (`row_tuples`' inverse), each by its column names."""
+        names = self.column_names
+        return [dict(zip(names, values, strict=True)) for values in tuples]
+
+    def as_row(self, values: Sequence[Any]) -> Row:
+        """`as_rows` of one row."""
+        return dict(zip(self.column_names, values, strict=True))
+
     def insert_statement(self) -> str:
         names = self.column_names
         return f"INSERT INTO {self.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
@@ -91,9 +99,9 @@ class Projection(ABC):
     def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
         """Every row of one subject, per table name."""
 
-    # True: `tuples` gives the rows, each a tuple of its table's columns in order, and a rebuild or
-    # catch-up writes them as they are (no dict made per row and read back in column order); its `rows`
-    # are then `rows_of_tuples(tuples(record))`, and a subclass changing its rows overrides `tuples`.
+    # True (`TupleProjection`): `tuples` gives the rows, each a tuple of its table's columns in order, and a
+    # rebuild or catch-up writes them as they are (no dict made per row and read back in column order); its
+    # `rows` are then `rows_of_tuples(tuples(record))`, and a subclass changing its rows overrides `tuples`.
     gives_tuples: ClassVar[bool] = False
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
@@ -103,8 +111,22 @@ class Projection(ABC):
 
     def rows_of_tuples(self, tuples: dict[str, list[tuple[Any, ...]]]) -> dict[str, list[Row]]:
         """`rows` of a projection that gives tuples: each row by its table's column names."""
-        names = {t.name: t.column_names for t in self.tables}
-        return {table: [dict(zip(names[table], row, strict=True)) for row in found] for table, found in tuples.items()}
+        tables = {t.name: t for t in self.tables}
+        return {table: tables[table].as_rows(found) for table, found in tuples.items()}
+
+
+class TupleProjection(Projection):
+    """A projection that makes its rows as tuples of its tables' columns in order (`tuples`), which a
+    rebuild or catch-up writes as they are; its `rows` are the same rows by column name."""
+
+    gives_tuples: ClassVar[bool] = True
+
+    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
+        return self.rows_of_tuples(self.tuples(record))
+
+    @abstractmethod
+    def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
+        """Every row of one subject as a tuple of its table's columns in order, per table name."""
 
 
 @dataclass(frozen=True)
@@ -258,9 +280,6 @@ class Projector:
             for row in select_events_of(sql, self.events_table, subjects, upto=upto, id_column=self.id_column):
                 rows[row["originator_id"]].append(row)
         return {subject: CareerRecord(subject, self.entries(found)) for subject, found in rows.items()}
-
-    def decode(self, row: Row) -> LedgerEvent:
-        return self.app.decode(row)
 
     def entries(self, rows: Iterable[Row]) -> list[Entry]:
         """`Entry.of(self.app.decode(row))` of each stored row (a mapping), as `row_entries` reads them."""

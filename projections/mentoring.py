@@ -21,7 +21,7 @@ from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.reference import reference
 from careerlog.sqlstore import Row, Sql
 from projections.career import CareerRecord, Fact, predicate_score
-from projections.framework import Projection, Table
+from projections.framework import Table, TupleProjection
 from projections.reading import ViewReader
 from projections.training import (
     DEFAULT_WINDOW_MONTHS,
@@ -108,17 +108,12 @@ class Relationship:
         return self.mentor == mentor and self.start <= day and (self.end is None or day <= self.end)
 
 
-class MentoringProjection(Projection):
+class MentoringProjection(TupleProjection):
     """Mentoring relationships and sessions (mentee's side) and every employee's yearly SKP score."""
 
     name = "mentoring"
     version = 1
     tables = (MENTORING, MENTORING_SESSIONS, MENTORING_RATINGS)
-
-    gives_tuples = True
-
-    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
-        return self.rows_of_tuples(self.tuples(record))
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
         if record.appointment is None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, PostSpell
-from projections.framework import Projection, Table
+from projections.framework import Table, TupleProjection
 
 ROSTER = Table(
     "roster",
@@ -81,17 +81,12 @@ SPELLS = Table(
 )
 
 
-class RosterProjection(Projection):
+class RosterProjection(TupleProjection):
     """Where each employee stands now (roster) and stood over time (spells)."""
 
     name = "roster"
     version = 2
     tables = (ROSTER, SPELLS)
-
-    gives_tuples = True
-
-    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
-        return self.rows_of_tuples(self.tuples(record))
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
         if record.appointment is None:
@@ -105,8 +100,7 @@ def spell_rows(record: CareerRecord) -> list[Row]:
     A period ends (exclusive) where the next begins; the last ends at separation, or is
     open (NULL) while the employee serves. Answers "who was where, at which rank, on D".
     """
-    names = SPELLS.column_names
-    return [dict(zip(names, row, strict=True)) for row in spell_tuples(record)]
+    return SPELLS.as_rows(spell_tuples(record))
 
 
 def spell_tuples(record: CareerRecord) -> list[tuple[Any, ...]]:
@@ -154,7 +148,7 @@ def spell_tuples(record: CareerRecord) -> list[tuple[Any, ...]]:
 
 def roster_row(record: CareerRecord) -> Row:
     """The `roster` row: where the employee stands now."""
-    return dict(zip(ROSTER.column_names, roster_tuple(record), strict=True))
+    return ROSTER.as_row(roster_tuple(record))
 
 
 def roster_tuple(record: CareerRecord) -> tuple[Any, ...]:

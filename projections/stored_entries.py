@@ -41,11 +41,6 @@ def payload_names(cls: type[LedgerEvent]) -> tuple[tuple[str, ...], frozenset[st
     return found
 
 
-def plain_entry(row: Any) -> Entry | None:
-    """`Entry.of(app.decode(row))` of a stored row (a dict), read from its state; None if it does not read plainly."""
-    return stored_entry(row["originator_version"], row["topic"], row["state"])
-
-
 # What reading a topic's rows needs, looked up once per topic (a rebuild reads some 40 rows per
 # record): its class, the class's kind and payload field names, every field an entry reads, and
 # whether the class is stored as its first version (else its rows are upcast: not read plainly).
@@ -62,7 +57,8 @@ def _topic(topic: str) -> tuple[Any, str, tuple[str, ...], frozenset[str], bool]
 
 
 def stored_entry(version: int, topic: str, stored: Any) -> Entry | None:
-    """`plain_entry` of a stored row's version, topic and state."""
+    """`Entry.of(app.decode(row))` of a stored row, from its version, topic and state (its state read as it is);
+    None if it does not read plainly."""
     cls, kind, names, read, first_version = _topic(topic)
     state = orjson.loads(bytes(stored))
     if not first_version or "class_version" in state or not state.keys() >= read:

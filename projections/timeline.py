@@ -21,7 +21,7 @@ from careerlog.domain.payload import parse_payload, plain_json
 from careerlog.persistence import typed_state
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Entry, Fact
-from projections.framework import Projection, Table
+from projections.framework import Table, TupleProjection
 
 TIMELINE = Table(
     "timeline",
@@ -40,18 +40,13 @@ TIMELINE = Table(
 )
 
 
-class TimelineProjection(Projection):
+class TimelineProjection(TupleProjection):
     name = "timeline"
     version = 1
     tables = (TIMELINE,)
 
     def applies_to(self, subject: str) -> bool:
         return True
-
-    gives_tuples = True  # (the largest view: a row per event)
-
-    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
-        return self.rows_of_tuples(self.tuples(record))
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
         subject = record.subject

@@ -24,7 +24,7 @@ from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.reference import rules
 from careerlog.sqlstore import Row, Sql
 from projections.career import CareerRecord, Fact
-from projections.framework import Projection, Table
+from projections.framework import Table, TupleProjection
 from projections.reading import ViewReader
 
 TRAINING = Table(
@@ -70,17 +70,12 @@ PROGRAMME_FILTERS = {
 }
 
 
-class TrainingProjection(Projection):
+class TrainingProjection(TupleProjection):
     """One row per training completed (not retracted), as it stands after corrections."""
 
     name = "training"
     version = 1
     tables = (TRAINING,)
-
-    gives_tuples = True
-
-    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
-        return self.rows_of_tuples(self.tuples(record))
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
         if record.appointment is None:

@@ -21,7 +21,7 @@ from typing import Any
 from careerlog.reference import Reference, Rules, reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Fact, add_years, predicate_score
-from projections.framework import Projection, Table, row_tuples
+from projections.framework import Table, TupleProjection, row_tuples
 from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, staff_rating_rows, unit_rating_rows
 from projections.merit.eligibility import ELIGIBILITY, eligibility_rows
 from projections.merit.passed_over import UNIT_SPELLS, unit_spell_rows
@@ -154,7 +154,7 @@ REGULAR = "101"
 TIME_IN_RANK = "promotion.time_in_rank"
 
 
-class MeritProjection(Projection):
+class MeritProjection(TupleProjection):
     name = "merit"
     version = 3
     tables = (DECISIONS, FINDINGS, ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS, UNIT_SPELLS)
@@ -162,12 +162,8 @@ class MeritProjection(Projection):
     def applies_to(self, subject: str) -> bool:
         return True  # units too: their own ratings bound their staff's (skp.distribution)
 
-    gives_tuples = True  # decisions, findings and rounds made as tuples; the others' dicts made tuples here
-
-    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
-        return self.rows_of_tuples(self.tuples(record))
-
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
+        # decisions, findings and rounds made as tuples; the others' rows made tuples here
         if record.subject.startswith("UNIT:"):
             return {"unit_ratings": row_tuples(unit_rating_rows(record), UNIT_RATINGS.column_names)}
         decisions: list[tuple[Any, ...]] = []
@@ -231,8 +227,7 @@ def audit_post(final: CareerRecord, fact: Fact, book: Rules | None = None) -> tu
 def audited_rows(audited: Audited) -> tuple[Row, list[Row]]:
     """A decision's rows as tuples (`decision_tuples`) made dicts by their tables' column names."""
     decision, found = audited
-    names = FINDINGS.column_names
-    return dict(zip(DECISIONS.column_names, decision, strict=True)), [dict(zip(names, f, strict=True)) for f in found]
+    return DECISIONS.as_row(decision), FINDINGS.as_rows(found)
 
 
 def promotion_tuples(final: CareerRecord, fact: Fact, book: Rules | None = None) -> Audited:
@@ -340,8 +335,7 @@ def _next_rank(ref: Reference, rank: str) -> str | None:
 def promotion_rounds(record: CareerRecord, end: date | None = None, judge: PromotionJudge | None = None) -> list[Row]:
     """One row per regular round date the employee was eligible for a 101 promotion or got one
     (up to `end`, by default the separation or the `horizon`; `judge`: the record's, if made)."""
-    names = ROUNDS.column_names
-    return [dict(zip(names, row, strict=True)) for row in round_tuples(record, end, judge)]
+    return ROUNDS.as_rows(round_tuples(record, end, judge))
 
 
 def round_tuples(
@@ -405,7 +399,7 @@ def round_rules(book: Rules, first: int, last: int) -> tuple[tuple[date, ...], t
 
 def round_row(record: CareerRecord, day: date, held: tuple[str, date, Fact], eligible: bool, promoted: bool) -> Row:
     """A `promotion_rounds` row: the employee on a round `day`, holding `held`."""
-    return dict(zip(ROUNDS.column_names, round_tuple(record, day, held, eligible, promoted), strict=True))
+    return ROUNDS.as_row(round_tuple(record, day, held, eligible, promoted))
 
 
 def round_tuple(

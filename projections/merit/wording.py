@@ -29,15 +29,15 @@ def parts(text: str) -> tuple[tuple[str, str | None, str], ...]:
     return tuple((literal, name, spec or "") for literal, name, spec, _ in Formatter().parse(text))
 
 
-def names_of(text: str) -> tuple[str, ...]:
-    """The placeholder names of a template text, in order."""
-    return tuple(name for _, name, _ in parts(text) if name is not None)
-
-
 @functools.lru_cache(maxsize=1024)
 def fields_of(text: str) -> tuple[tuple[str, str], ...]:
     """(placeholder name, format spec) of a template text, one per placeholder in order."""
     return tuple((name, spec) for _, name, spec in parts(text) if name is not None)
+
+
+def names_of(text: str) -> tuple[str, ...]:
+    """The placeholder names of a template text, in order."""
+    return tuple(name for name, _ in fields_of(text))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -18,7 +18,7 @@ from projections.career import CareerRecord, Entry
 from projections.merit.known_entries import entries_of
 from projections.merit.known_ratings import KnownRatings, read_ratings
 from projections.merit.passed_over import KnownRecord, LedgerRecords, Reading, performance_on, performance_years
-from projections.stored_entries import plain_entry
+from projections.stored_entries import stored_entry
 
 DAYS = [date(year, month, 1) for year in range(2000, 2028) for month in (1, 4, 10)]
 
@@ -46,8 +46,8 @@ def test_entries_read_from_the_rows_are_those_of_the_decoded_events(demo: Any) -
 
 
 def test_a_row_that_does_not_read_plainly_is_left_to_careerlog() -> None:
-    row = {"topic": "careerlog.domain.events:PerformanceRated", "originator_version": 3, "state": b'{"year": 2020}'}
-    assert plain_entry(row) is None  # the event would read the class's defaults or fail
+    topic, state = "careerlog.domain.events:PerformanceRated", b'{"year": 2020}'
+    assert stored_entry(3, topic, state) is None  # the event would read the class's defaults or fail
 
 
 def test_the_performance_read_from_the_ratings_is_the_records_as_known_before_any_moment(demo: Any) -> None:
