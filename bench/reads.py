@@ -22,8 +22,8 @@ steadier than latency on a shared machine.
 
 With --keep the loaded store is kept and reused by later runs of the same size and seed
 (a SQLite file in $CAREERLOG_BENCH_DATA, or the schema reads_<employees>_<seed> in the
-PostgreSQL database), so that before and after can be measured on the same data without
-importing it again.
+PostgreSQL database; <prefix>_<employees>_<seed> with $CAREERLOG_BENCH_SCHEMA_PREFIX), so that
+before and after can be measured on the same data without importing it again.
 """
 
 from __future__ import annotations
@@ -258,7 +258,8 @@ def kept_store(args: argparse.Namespace) -> Iterator[tuple[Settings, bool]]:
         settings = Settings(database_url=f"sqlite:///{path}")
     else:
         base = (args.database_url or POSTGRES_URL).split("?", 1)[0]
-        schema = f"reads_{args.employees}_{args.seed}" + (f"_r{args.roster_rows}" if args.roster_rows else "")
+        prefix = os.environ.get("CAREERLOG_BENCH_SCHEMA_PREFIX") or "reads"  # the kept schemas' names
+        schema = f"{prefix}_{args.employees}_{args.seed}" + (f"_r{args.roster_rows}" if args.roster_rows else "")
         schema += f"_c{args.clone_employees}" if getattr(args, "clone_employees", 0) else ""
         settings = Settings(database_url=f"{base}?schema={schema}")
     store = open_store(settings)
