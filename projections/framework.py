@@ -19,6 +19,7 @@ import multiprocessing
 import operator
 import os
 import queue
+import sqlite3
 import threading
 import time
 import traceback
@@ -434,7 +435,8 @@ class Projector:
     def _write_rebuilt(self, batch: RowBatch, progress: Progress | None, writes: BatchWrites) -> int:
         if not batch.records:
             return 0
-        replacements = [batch.changes(projection) for projection in batch.projections]
+        # the tables were made empty for the rebuild: no rows of the batch's subjects to delete first
+        replacements = [batch.changes(projection, fresh=True) for projection in batch.projections]
 
         def changes(sql: Sql) -> None:  # every view's rows of the batch in one transaction (one commit)
             for replace in replacements:
@@ -474,8 +476,16 @@ class RowBatch:
                 for table, table_rows in made.items():
                     rows[table].extend(table_rows)
 
-    def changes(self, projection: Projection) -> Callable[[Sql], None]:
-        """Replacing the rows of the batch's subjects in the projection's tables by theirs."""
+    def changes(self, projection: Projection, *, fresh: bool = False) -> Callable[[Sql], None]:
+        """Replacing the rows of the batch's subjects in the projection's tables by theirs.
+
+        `fresh` (a rebuild: the tables were made empty and each subject is written once): on SQLite the
+        rows are inserted without first deleting the subjects' rows, which are not there; should some be
+        (a worker catching up while the rebuild runs wrote them), the insert meets their primary key and
+        the table's rows of the batch's subjects are deleted and inserted again, as without `fresh`
+        (the failed statement is undone; the rows it inserted before it failed are among those deleted).
+        On PostgreSQL, where a failed statement aborts the transaction, they are deleted first as always.
+        """
         mine = self.subjects[projection.name]
         rows = self.rows[projection.name]
         tuples = (
@@ -486,6 +496,12 @@ class RowBatch:
 
         def changes(sql: Sql) -> None:  # only SQL inside the transaction (SQLite's writer lock held for less)
             for table in projection.tables:
+                if fresh and sql.dialect == "sqlite":
+                    try:
+                        insert_rows(sql, table, tuples[table.name])
+                        continue
+                    except sqlite3.IntegrityError:
+                        pass  # some of the subjects' rows are there already: replaced below
                 for chunk in chunked(mine, 500):
                     marks = ", ".join("?" * len(chunk))
                     sql.execute(f"DELETE FROM {table.name} WHERE subject IN ({marks})", chunk)
