@@ -70,6 +70,11 @@ class Entry:
     values: dict[str, Any]
     recorded_by: str
     migrated: bool
+    # The effective date and recorded time as stored, when that text is what `isoformat()` gives of them
+    # (`stored_entry`; None otherwise): the rows that show them take the text instead of making it again
+    # (`entry.day_text or entry.effective_date.isoformat()`).
+    day_text: str | None = field(default=None, compare=False, repr=False)
+    stamp_text: str | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, event: LedgerEvent) -> Entry:
@@ -336,6 +341,24 @@ class CareerRecord:
         if until is None:
             return list(found)
         return found[: bisect.bisect_right(found, until, key=_effective)]
+
+    def recorded_after(self, kinds: tuple[str, ...], until: date, moment: datetime) -> list[Fact]:
+        """`[f for f in of_kind(*kinds, until=until) if f.entry.recorded_at > moment]`: nearly always none,
+        told by the latest recording among those facts (`_latest_recorded`) without going through them."""
+        found = self._of_kinds(kinds)
+        count = bisect.bisect_right(found, until, key=_effective)
+        if not count or self._latest_recorded(kinds)[count - 1] <= moment:
+            return []
+        return [f for f in found[:count] if f.entry.recorded_at > moment]
+
+    def _latest_recorded(self, kinds: tuple[str, ...]) -> list[datetime]:
+        """For each first part of `of_kind(*kinds)`, the latest time one of its facts was recorded."""
+        latest = self.__dict__.setdefault("_latest", {})
+        found: list[datetime] | None = latest.get(kinds)
+        if found is None:
+            times = (f.entry.recorded_at for f in self._of_kinds(kinds))
+            found = latest[kinds] = list(itertools.accumulate(times, max))
+        return found
 
     # ------------------------------------------------------------------ who
 

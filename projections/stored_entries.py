@@ -12,6 +12,7 @@ comparison its colleagues' records (projections/merit/known_entries.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -63,6 +64,7 @@ def stored_entry(version: int, topic: str, stored: Any) -> Entry | None:
     state = orjson.loads(bytes(stored))
     if not first_version or "class_version" in state or not state.keys() >= read:
         return None
+    day, stamp = state["effective_date"], state["timestamp"]
     typed_state(cls, state)
     return Entry(
         version,
@@ -73,7 +75,17 @@ def stored_entry(version: int, topic: str, stored: Any) -> Entry | None:
         {n: state[n] for n in names},
         state["recorded_by"],
         state["migrated"],
+        day if type(day) is str and _ISO_DAY(day) else None,
+        stamp if type(stamp) is str and _ISO_UTC_SECOND(stamp) else None,
     )
+
+
+# Stored texts that `date.fromisoformat(text).isoformat()` / `datetime.fromisoformat(text).isoformat()`
+# give back unchanged: digits and separators at fixed places, a time to the second in UTC (as careerlog
+# stores them). Any other form the parsers accept (a week date, no separators, a fraction, another offset,
+# "Z") is formatted again from the value.
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d", re.ASCII).fullmatch
+_ISO_UTC_SECOND = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", re.ASCII).fullmatch
 
 
 def tuple_rows(sql: Sql) -> None:

@@ -56,8 +56,8 @@ class TimelineProjection(TupleProjection):
                     subject,
                     e.version,
                     e.kind,
-                    e.effective_date.isoformat(),
-                    e.recorded_at.isoformat(),
+                    e.day_text or e.effective_date.isoformat(),  # the stored text when it is that
+                    e.stamp_text or e.recorded_at.isoformat(),
                     e.reference,
                     e.recorded_by,
                     int(e.migrated),

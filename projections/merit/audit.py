@@ -273,7 +273,7 @@ def decision_tuples(
         fact.reference,
         kind,
         day.isoformat(),
-        fact.entry.recorded_at.isoformat(),
+        fact.entry.stamp_text or fact.entry.recorded_at.isoformat(),
         place[0],
         place[1],
         place[2],

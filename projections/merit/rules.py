@@ -481,4 +481,4 @@ def in_force(book: Rules, day: date, bars_first: bool) -> tuple[tuple[Rule, Unbo
 
 def recorded_after(final: CareerRecord, day: date, moment: Any) -> list[Fact]:
     """Supporting facts effective on or before `day` but recorded at or after the decision."""
-    return [f for f in final.of_kind(*EVIDENCE_KINDS, until=day) if f.entry.recorded_at > moment]
+    return final.recorded_after(EVIDENCE_KINDS, day, moment)
