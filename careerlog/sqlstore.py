@@ -183,10 +183,10 @@ def pipelined(conn: psycopg.Connection[Any], statements: Sequence[tuple[str, Seq
         raise psycopg.errors.error_from_result(failed, encoding=conn.info.encoding)
     found = []
     encoding = conn.info.encoding
+    transformer = Transformer(conn)  # one for every result, as a cursor's for each of its results
     for result in results:
         if result.status == COMMAND_OK:  # a statement prepared
             continue
-        transformer = Transformer(conn)
         transformer.set_pgresult(result)
         columns = [result.fname(i).decode(encoding) for i in range(result.nfields)]
         values = transformer.load_rows(0, result.ntuples, AS_TUPLES)
