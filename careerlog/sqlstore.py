@@ -8,17 +8,14 @@ BIGINT), and runs on SQLite or PostgreSQL through the eventsourcing library's da
 
 from __future__ import annotations
 
-import itertools
 import math
-import re
 import select
 import sqlite3
 import time
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from contextvars import ContextVar
-from itertools import repeat
 from typing import Any, Protocol
 
 import orjson
@@ -26,16 +23,11 @@ import psycopg
 from eventsourcing import persistence
 from eventsourcing.postgres import PostgresDatastore
 from eventsourcing.sqlite import SQLiteDatastore
-from psycopg.adapt import Transformer
-from psycopg.pq import ConnStatus, DiagnosticField, ExecStatus
 from psycopg_pool import ConnectionPool
 
 from careerlog.config import Settings
 
 Row = dict[str, Any]
-TUPLES_OK, COMMAND_OK, FATAL_ERROR = ExecStatus.TUPLES_OK, ExecStatus.COMMAND_OK, ExecStatus.FATAL_ERROR
-SQLSTATE, UNDEFINED_STATEMENT = DiagnosticField.SQLSTATE, b"26000"  # prepared statement does not exist
-PIPELINE_SYNC, BAD = ExecStatus.PIPELINE_SYNC, ConnStatus.BAD
 
 
 class Cursor(Protocol):
@@ -94,24 +86,16 @@ class Sql:
         one = "(" + ", ".join("?" * len(columns)) + ")"
         for start in range(0, len(rows), INSERT_ROWS_MAX):
             chunk = rows[start : start + INSERT_ROWS_MAX]
-            if self.dialect == "postgres":
-                self.execute(*postgres_insert(table, columns, chunk, before=before))
+            if self.dialect == "postgres" and (records := json_records(columns, chunk)) is not None:
+                rowset = f"json_populate_recordset(NULL::{table}, ?::json)"
+                self.execute(f"{before}INSERT INTO {table} ({names}) SELECT {names} FROM {rowset}", (records,))
+            elif self.dialect == "postgres":
+                arrays = [_plain_array(values) for values in zip(*chunk, strict=True)]
+                typed = ", ".join(f"?::{_array_type(a)}" for a in arrays)
+                self.execute(f"{before}INSERT INTO {table} ({names}) SELECT * FROM unnest({typed})", arrays)
             else:
                 values = ", ".join([one] * len(chunk))
                 self.execute(f"INSERT INTO {table} ({names}) VALUES {values}", [v for row in chunk for v in row])
-
-
-def postgres_insert(
-    table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], *, before: str = ""
-) -> tuple[str, list[Any]]:
-    """`Sql.insert`'s statement and parameters on PostgreSQL for rows that fit one statement."""
-    names = ", ".join(columns)
-    if (records := json_records(columns, rows)) is not None:
-        rowset = f"json_populate_recordset(NULL::{table}, ?::json)"
-        return f"{before}INSERT INTO {table} ({names}) SELECT {names} FROM {rowset}", [records]
-    arrays = [_plain_array(values) for values in zip(*rows, strict=True)]
-    typed = ", ".join(f"?::{_array_type(a)}" for a in arrays)
-    return f"{before}INSERT INTO {table} ({names}) SELECT * FROM unnest({typed})", arrays
 
 
 def placeholders(statement: str) -> str:
@@ -124,184 +108,6 @@ def taken_ahead(
 ) -> list[Row] | None:
     """The rows read ahead (SqlStore.read_ahead) for this statement and parameters, taken once; None if none."""
     return ahead.pop((statement, tuple(params)), None) if ahead else None
-
-
-def plain_parameters(conn: psycopg.Connection[Any], statements: Sequence[tuple[str, Sequence[Any]]]) -> bool:
-    """Whether every parameter of these statements is text without a NUL character or an integer (what
-    `pipelined` and `executed` send), on a connection whose text is UTF-8."""
-    return conn.info.encoding == "utf-8" and all(
-        (type(v) is str and "\x00" not in v) or type(v) is int for _, params in statements for v in params
-    )
-
-
-# The statements `pipelined` has prepared on each connection: (statement, parameter types) -> its name there.
-_PREPARED: weakref.WeakKeyDictionary[Any, dict[tuple[str, tuple[int, ...]], bytes]] = weakref.WeakKeyDictionary()
-_PREPARED_NAMES = itertools.count()
-PREPARED_MAX = 100  # statements prepared per connection at most (psycopg's prepared_max); others sent unnamed
-AS_TUPLES: Any = tuple  # a row maker: psycopg's C loader gives each row as its tuple, calling nothing
-INT8_OID = 20  # an integer parameter is sent as bigint (psycopg sends int2, int4 or int8 by its size)
-
-
-def pipelined(conn: psycopg.Connection[Any], statements: Sequence[tuple[str, Sequence[Any]]]) -> list[list[Row]]:
-    """The rows of each statement (`?` placeholders; text and integer parameters), as psycopg's cursor gives
-    them on this connection (dict rows, its loaders), read in one round trip through libpq's pipeline
-    directly: each statement prepared once per connection (in the same pipeline; up to PREPARED_MAX of them,
-    the others sent unnamed) and run by name, each outside a transaction (on an autocommit connection),
-    seeing the data as it starts, as psycopg's
-    `Connection.pipeline` runs them, at about half of its CPU (no Python generators, cursors or
-    prepared-statement bookkeeping per statement). The wait for the answer is a poll of the socket, which
-    lets other threads run. psycopg.Error if a statement fails (the connection is then as it was), or
-    the connection breaks (then closed, for the pool to replace)."""
-    pgconn = conn.pgconn
-    names = _PREPARED.setdefault(conn, {})
-    new: list[tuple[str, tuple[int, ...]]] = []
-    pgconn.enter_pipeline_mode()
-    try:
-        for statement, params in statements:
-            types = _types(params)
-            values = [v.encode() if type(v) is str else str(v).encode() for v in params]
-            name = names.get((statement, types))
-            if name is None and len(names) >= PREPARED_MAX:  # as many as psycopg keeps: this one unnamed
-                pgconn.send_query_params(numbered(placeholders(statement)).encode(), values, param_types=types)
-                continue
-            if name is None:
-                name = names[(statement, types)] = f"careerlog_{next(_PREPARED_NAMES)}".encode()
-                new.append((statement, types))
-                pgconn.send_prepare(name, numbered(placeholders(statement)).encode(), param_types=types)
-            pgconn.send_query_prepared(name, values)
-        pgconn.pipeline_sync()
-        results = _pipeline_results(pgconn, len(statements) + len(new))
-        pgconn.exit_pipeline_mode()
-    except BaseException:
-        for key in new:
-            names.pop(key, None)
-        _abandon(conn)
-        raise
-    failed = next((r for r in results if r.status not in (TUPLES_OK, COMMAND_OK)), None)
-    if failed is not None:  # prepared again next time (under new names), should the failure have been theirs
-        _forget(conn, [key for key in dict.fromkeys((s, _types(p)) for s, p in statements) if key in names])
-        raise psycopg.errors.error_from_result(failed, encoding=conn.info.encoding)
-    found = []
-    encoding = conn.info.encoding
-    transformer = Transformer(conn)  # one for every result, as a cursor's for each of its results
-    for result in results:
-        if result.status == COMMAND_OK:  # a statement prepared
-            continue
-        transformer.set_pgresult(result)
-        columns = [result.fname(i).decode(encoding) for i in range(result.nfields)]
-        values = transformer.load_rows(0, result.ntuples, AS_TUPLES)
-        found.append(list(map(dict, map(zip, repeat(columns), values))))  # psycopg's dict_row, no call per row
-    return found
-
-
-def executed(conn: psycopg.Connection[Any], statement: str, params: Sequence[Any]) -> None:
-    """Run a statement that gives no rows (as psycopg takes it; `plain_parameters`) on an autocommit connection,
-    prepared once per connection and run by name through libpq directly: a statement alone, a transaction
-    of its own, committed (durably unless the session says otherwise) before it answers, as psycopg's
-    `Cursor.execute` runs it, with a third of its CPU. The wait lets other threads run (libpq waits
-    without Python's lock). psycopg.Error as psycopg raises it if it fails (OperationalError if the
-    connection breaks)."""
-    pgconn = conn.pgconn
-    names = _PREPARED.setdefault(conn, {})
-    types = _types(params)
-    values = [v.encode() if type(v) is str else str(v).encode() for v in params]
-    if (statement, types) not in names and len(names) >= PREPARED_MAX:  # as many as psycopg keeps: unnamed
-        _checked(conn, pgconn.exec_params(numbered(statement).encode(), values, param_types=types))
-        return
-    for attempt in (1, 2):
-        name = names.get((statement, types))
-        if name is None:
-            name = f"careerlog_{next(_PREPARED_NAMES)}".encode()
-            _checked(conn, pgconn.prepare(name, numbered(statement).encode(), param_types=types))
-            names[(statement, types)] = name
-        result = pgconn.exec_prepared(name, values)
-        if result.status == FATAL_ERROR and result.error_field(SQLSTATE) == UNDEFINED_STATEMENT and attempt == 1:
-            names.pop((statement, types), None)  # gone from the session (a DEALLOCATE by someone): not run
-            continue
-        _checked(conn, result)
-        return
-
-
-def _checked(conn: psycopg.Connection[Any], result: Any) -> None:
-    """Raise what psycopg raises for a failed result."""
-    if conn.pgconn.status == BAD:
-        raise psycopg.OperationalError(conn.pgconn.get_error_message())
-    if result.status not in (TUPLES_OK, COMMAND_OK):
-        raise psycopg.errors.error_from_result(result, encoding=conn.info.encoding)
-
-
-def _types(params: Sequence[Any]) -> tuple[int, ...]:
-    """The types the parameters are prepared with: text as psycopg sends it (unknown), integers as bigint."""
-    return tuple(0 if type(v) is str else INT8_OID for v in params)
-
-
-def _forget(conn: psycopg.Connection[Any], keys: Sequence[tuple[str, tuple[int, ...]]]) -> None:
-    """Forget statements prepared on a connection, and deallocate them there (whether or not they exist)."""
-    names = _PREPARED.get(conn, {})
-    for key in keys:
-        name = names.pop(key, None)
-        if name is not None and not conn.closed:
-            conn.pgconn.exec_(b"DEALLOCATE " + name)
-
-
-def numbered(statement: str) -> str:
-    """A statement as psycopg takes it (`%s` placeholders, a literal % doubled) as PostgreSQL takes it ($1, $2...)."""
-    count = itertools.count(1)
-    return PSYCOPG_MARKS.sub(lambda mark: "%" if mark.group() == "%%" else f"${next(count)}", statement)
-
-
-PSYCOPG_MARKS = re.compile("%%|%s")
-
-
-class PreparedCursor:
-    """What `Sql` writes through on PostgreSQL to run statements that give no rows by `executed`."""
-
-    def __init__(self, conn: psycopg.Connection[Any]):
-        self.conn = conn
-
-    def execute(self, statement: str, params: Sequence[Any] = ()) -> None:
-        executed(self.conn, statement, params)
-
-    def executemany(self, statement: str, params: Any) -> None:
-        raise NotImplementedError
-
-    def fetchall(self) -> Any:
-        raise NotImplementedError
-
-
-def _pipeline_results(pgconn: Any, sent: int) -> list[Any]:
-    """The results of the `sent` queries of a pipeline up to its sync, waiting (a poll of the socket) for what
-    has not come."""
-    poll = select.poll()
-    poll.register(pgconn.socket, select.POLLIN)
-    while pgconn.flush():  # a non-blocking connection may not have sent everything yet
-        poll.register(pgconn.socket, select.POLLIN | select.POLLOUT)
-        poll.poll()
-        pgconn.consume_input()
-    poll.register(pgconn.socket, select.POLLIN)
-    results: list[Any] = []
-    while True:
-        pgconn.consume_input()
-        while pgconn.is_busy():
-            poll.poll()
-            pgconn.consume_input()
-        result = pgconn.get_result()
-        if result is None:  # the end of one query's results
-            sent -= 1
-            if sent < 0:  # nothing more to come, yet no sync: a broken connection
-                raise psycopg.OperationalError(pgconn.get_error_message() or "the pipeline ended without its sync")
-            continue
-        if result.status == PIPELINE_SYNC:
-            return results
-        if pgconn.status == BAD:
-            raise psycopg.OperationalError(pgconn.get_error_message())
-        results.append(result)
-
-
-def _abandon(conn: psycopg.Connection[Any]) -> None:
-    """Close a connection left in the middle of a pipeline (the pool replaces a closed connection)."""
-    with suppress(Exception):
-        conn.close()
 
 
 # The values a row sent as JSON may hold: text, integers (flags as 0 or 1) and NULL, which the portable
@@ -505,14 +311,6 @@ class SqlStore:
         conn = self._held()
         if self.dialect != "postgres" or conn is None or ahead is None:
             return
-        if plain_parameters(conn, statements):
-            try:
-                found = pipelined(conn, statements)
-            except psycopg.Error:
-                return
-            for (statement, params), rows in zip(statements, found, strict=True):
-                ahead[(statement, tuple(params))] = rows
-            return
         cursors = []
         try:
             with conn.pipeline():
@@ -577,13 +375,8 @@ class SqlStore:
         """
         if self.dialect == "postgres" and len(rows) <= INSERT_ROWS_MAX:
             if synced:
-                statement, params = postgres_insert(table, columns, rows)
-                with self._connection() as conn:
-                    if plain_parameters(conn, [(statement, params)]):  # as on a cursor, through libpq directly
-                        Sql(PreparedCursor(conn), self.dialect).execute(statement, params)
-                        return
                 with self.statements() as sql:
-                    sql.execute(statement, params)
+                    sql.insert(table, columns, rows)
                 return
             # Unsynced: SET LOCAL and the INSERT in one query string, which PostgreSQL runs as one implicit
             # transaction (the setting ends with it); the driver binds the values into the string itself.
