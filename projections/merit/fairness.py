@@ -11,7 +11,7 @@ Formulas and the worked example: docs/fairness.md and the reference fairness-met
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -338,16 +338,39 @@ class FairnessQueries(ViewReader):
         ]
 
     def _rank_spells(self, ask: Request, until: str) -> tuple[pd.DataFrame, list[str]]:
-        """The rank spells of the period and scope with their covariates, and the covariates' names."""
-        runs = rank_spells(self._spells(), end=until)
-        if ask.start:
-            runs = runs[runs["start"] >= ask.start]
-        for name, value in ask.scope.items():
-            runs = runs[runs[name].isin(value if isinstance(value, list | tuple) else [value])]
-        runs = runs.reset_index(drop=True)
-        covariates = ["education", "training_jp"]
-        runs["training_jp"] = training_per_year(runs, self._training(runs))
-        performance = self._performance()
+        """The rank spells of the period and scope with their covariates, and the covariates' names.
+
+        On PostgreSQL the training and the performance scores are read each in a thread of its own (a connection
+        of its own) while this one reads and prepares the spells: the server finds and sends the rows of one
+        query while this process parses those of another (a read is mostly waiting: at a million employees the
+        spells' COPY 8-12 s wall for 5-6 s of CPU, the training's 10-13 s for 6-7 s)."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        import pandas as pd
+
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="rank_spells") as pool:
+            apart = pool if self.store is not None and self.store.dialect == "postgres" else None
+            # the training as if there were rank spells (`_training` of none reads nothing): asked for only if there
+            # are (else read as before, for none), so without them read for nothing
+            training = later(apart, lambda: self._training(pd.DataFrame({"subject": [None]})))
+            performance = later(apart, self._performance)
+            spells = self._spells()
+            runs = rank_spells(spells, end=until)
+            del spells
+            if ask.start:
+                runs = runs[runs["start"] >= ask.start]
+            for name, value in ask.scope.items():
+                runs = runs[runs[name].isin(value if isinstance(value, list | tuple) else [value])]
+            runs = runs.reset_index(drop=True)
+            covariates = ["education", "training_jp"]
+            runs["training_jp"] = training_per_year(runs, training() if len(runs) else self._training(runs))
+            return self._with_performance(runs, covariates, performance())
+
+    def _with_performance(
+        self, runs: pd.DataFrame, covariates: list[str], performance: pd.DataFrame | None
+    ) -> tuple[pd.DataFrame, list[str]]:
+        """The rank spells with their employees' mean performance scores (when there are some) and their
+        attributes as categoricals, and the covariates' names."""
         if performance is not None and not performance.empty:
             # one score per employee (grouped in SQL): looked up, not merged (a copy of every column)
             runs["performance"] = runs["subject"].map(performance.set_index("subject")["performance"])
@@ -385,6 +408,7 @@ class FairnessQueries(ViewReader):
         return self._frame(
             "SELECT subject, start_date, hours FROM training WHERE start_date IS NOT NULL",
             ["subject", "start_date", "hours"],
+            categorical=True,  # training_per_year takes the employees and days by their distinct values
         )
 
     def _frame(
@@ -427,16 +451,15 @@ class FairnessQueries(ViewReader):
         return whole
 
     def _performance(self) -> pd.DataFrame | None:
-        """Mean performance score per employee over the promotion pool, or None without that view."""
+        """Mean performance score per employee over the promotion pool, or None without that view. On PostgreSQL
+        read by COPY (`copied_frame`: the floats as PostgreSQL writes them, read back exactly), not a dict a row."""
         if not self._has_table(POOL_TABLE):
             return None
-        import pandas as pd
-
-        rows = self.store.query(
+        frame = self._frame(
             f"SELECT subject, AVG(performance) AS performance FROM {POOL_TABLE}"
-            " WHERE performance IS NOT NULL GROUP BY subject"
+            " WHERE performance IS NOT NULL GROUP BY subject",
+            ["subject", "performance"],
         )
-        frame = pd.DataFrame(rows, columns=["subject", "performance"])
         frame["performance"] = frame["performance"].astype(float)
         return frame
 
@@ -450,6 +473,9 @@ class FairnessQueries(ViewReader):
 # where missing, as pandas makes rows of Python ints and None)
 COPIED_TEXT_TYPES = frozenset({25, 1042, 1043})  # text, bpchar, varchar
 COPIED_INTEGER_TYPES = frozenset({20, 21, 23})  # int8, int2, int4
+# float4, float8: PostgreSQL writes the shortest text that reads back as the same value (extra_float_digits 1, its
+# default since 12), which psycopg reads with Python's float(); pandas' "round_trip" parser is Python's own
+COPIED_FLOAT_TYPES = frozenset({700, 701})
 COPY_NULL = "\\N"
 
 
@@ -471,9 +497,20 @@ def copied_frame(store: Any, statement: str, columns: list[str]) -> pd.DataFrame
         cursor: Any = sql.cursor  # psycopg's, made for this transaction
         cursor.execute(f"SELECT * FROM ({statement}) AS q LIMIT 0")
         types = [column.type_code for column in cursor.description]
-        if len(types) != len(columns) or not set(types) <= COPIED_TEXT_TYPES | COPIED_INTEGER_TYPES:
+        if (
+            len(types) != len(columns)
+            or not set(types) <= COPIED_TEXT_TYPES | COPIED_INTEGER_TYPES | COPIED_FLOAT_TYPES
+        ):
             return None
-        texts = {name: "category" for name, kind in zip(columns, types, strict=True) if kind in COPIED_TEXT_TYPES}
+        if set(types) & COPIED_FLOAT_TYPES:
+            row = cursor.execute("SHOW extra_float_digits").fetchone()
+            digits = row[0] if isinstance(row, tuple) else next(iter(row.values()))
+            if int(digits) < 1:  # texts rounded to fewer digits: read as rows
+                return None
+        kinds: dict[str, Any] = {
+            name: "category" for name, kind in zip(columns, types, strict=True) if kind in COPIED_TEXT_TYPES
+        }
+        kinds |= {name: "float64" for name, kind in zip(columns, types, strict=True) if kind in COPIED_FLOAT_TYPES}
         with cursor.copy(f"COPY ({statement}) TO STDOUT (FORMAT csv, NULL '{COPY_NULL}')") as copy:
             stream = io.BufferedReader(CopyStream(copied_blocks(copy, cursor.connection)), 1 << 20)
             if not stream.peek(1):
@@ -483,12 +520,21 @@ def copied_frame(store: Any, statement: str, columns: list[str]) -> pd.DataFrame
                 header=None,
                 names=columns,
                 index_col=False,
-                dtype=texts,
+                dtype=kinds,
                 na_values=[COPY_NULL],
                 keep_default_na=False,
                 encoding="utf-8",
+                float_precision="round_trip",
             )
     return frame
+
+
+def later(pool: Any, task: Callable[[], Any]) -> Callable[[], Any]:
+    """`task`'s result when asked for: started now in `pool` (a thread) if one is given, else run when asked."""
+    if pool is None:
+        return task
+    result: Callable[[], Any] = pool.submit(task).result
+    return result
 
 
 def as_objects(frame: pd.DataFrame) -> pd.DataFrame:
