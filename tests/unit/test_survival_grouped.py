@@ -10,6 +10,9 @@ from lifelines.statistics import multivariate_logrank_test
 
 from projections.merit.groups import add_group
 from projections.merit.survival import as_text, cox_design, grouped, km_curves, logrank, training_per_year
+from tests.unit.test_survival import (
+    test_concordance_counts_the_pairs_as_lifelines_does_with_ties_and_censoring as counts_as_lifelines,
+)
 
 
 def runs(n: int = 3000, seed: int = 5) -> pd.DataFrame:
@@ -108,3 +111,11 @@ def test_training_per_year_of_categorical_courses_is_that_of_their_texts() -> No
     for name in ("subject", "start_date"):
         coded[name] = pd.Categorical(courses[name], categories=list(pd.unique(courses[name])))
     pd.testing.assert_series_equal(training_per_year(frame, coded), expected, check_exact=True)
+
+
+@pytest.mark.parametrize("work", [0, 10**9])  # every count in the Fenwick tree; every count by prefix sums
+def test_concordance_counts_by_either_way_are_lifelines(work: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import projections.merit.survival as survival
+
+    monkeypatch.setattr(survival, "PREFIX_SUMS_WORK", work)
+    counts_as_lifelines()
