@@ -163,7 +163,10 @@ def km_curves(frame: pd.DataFrame, *, min_cell: int) -> list[dict[str, Any]]:
             "curve": None,
         }
         if not item["suppressed"]:
-            km = KaplanMeierFitter().fit(part["years"], part["promoted"])
+            # the rows alike in years and outcome once, with their count as lifelines' weight: its event table (the
+            # deaths, censored and at risk per time, of which every figure is made) holds the same integers
+            (years, promoted), counts = tallied(part["years"].to_numpy(), part["promoted"].to_numpy())
+            km = KaplanMeierFitter().fit(years, promoted, weights=counts)
             median = float(km.median_survival_time_)
             item["median_years"] = rounded(median, 2)
             ci = km.confidence_interval_survival_function_
@@ -187,13 +190,37 @@ def logrank(frame: pd.DataFrame) -> dict[str, Any] | None:
     # a categorical group by its codes: lifelines takes the groups in order of appearance and compares each with
     # every row, so the same groups in the same order, integers compared instead of texts (the same sums)
     groups = frame["group"]
-    labels = groups.cat.codes if isinstance(groups.dtype, pd.CategoricalDtype) else groups
-    test = multivariate_logrank_test(frame["years"], labels, frame["promoted"])
+    labels = groups.cat.codes.to_numpy() if isinstance(groups.dtype, pd.CategoricalDtype) else groups.to_numpy()
+    # the rows alike in group, years and outcome once, in order of first appearance (so the groups are in theirs),
+    # with their count as lifelines' weight: its tables of deaths and removals per time and group, of which the
+    # statistic is made, hold the same integers, the groups in the same order
+    (numbers, years, promoted), counts = tallied(labels, frame["years"].to_numpy(), frame["promoted"].to_numpy())
+    test = multivariate_logrank_test(years, numbers, promoted, weights=counts)
     return {
         "chi2": rounded(float(test.test_statistic)),
         "df": int(test.degrees_of_freedom),
         "p": p_value(float(test.p_value)),
     }
+
+
+def tallied(*columns: Any) -> tuple[list[Any], Any]:
+    """The distinct rows of `columns` (arrays of one length) in order of first appearance, and how many times each
+    is there (int64): each column numbered by pandas' factorize (a hash, no sort), the numbers made one."""
+    import numpy as np
+    import pandas as pd
+
+    numbered = [pd.factorize(column) for column in columns]
+    if not len(columns[0]):
+        return [np.asarray(column) for column in columns], np.zeros(0, dtype=np.int64)
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    for codes, uniques in numbered:
+        key = key * len(uniques) + codes
+    rows, keys = pd.factorize(key)
+    values = []
+    for _, uniques in reversed(numbered):
+        values.append(np.asarray(uniques)[keys % len(uniques)])
+        keys = keys // len(uniques)
+    return values[::-1], np.bincount(rows, minlength=len(values[0]) if values else 0)
 
 
 def cox_model(frame: pd.DataFrame, covariates: Sequence[str], *, reference_group: str) -> dict[str, Any]:

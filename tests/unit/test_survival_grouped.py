@@ -9,7 +9,7 @@ import pytest
 from lifelines.statistics import multivariate_logrank_test
 
 from projections.merit.groups import add_group
-from projections.merit.survival import as_text, cox_design, grouped, km_curves, logrank, training_per_year
+from projections.merit.survival import as_text, cox_design, grouped, km_curves, logrank, tallied, training_per_year
 from tests.unit.test_survival import (
     test_concordance_counts_the_pairs_as_lifelines_does_with_ties_and_censoring as counts_as_lifelines,
 )
@@ -119,3 +119,29 @@ def test_concordance_counts_by_either_way_are_lifelines(work: int, monkeypatch: 
 
     monkeypatch.setattr(survival, "PREFIX_SUMS_WORK", work)
     counts_as_lifelines()
+
+
+def test_curves_and_log_rank_of_rows_tallied_are_lifelines_of_every_row_to_the_last_bit() -> None:
+    from lifelines import KaplanMeierFitter
+
+    frame = grouped(categorical(runs(6000, seed=8)), ["agency"], [], on="start")
+    for group, part in frame.groupby("group", observed=True):
+        (years, promoted), counts = tallied(part["years"].to_numpy(), part["promoted"].to_numpy())
+        assert counts.sum() == len(part)
+        assert len(years) < len(part) / 4
+        ours = KaplanMeierFitter().fit(years, promoted, weights=counts)
+        theirs = KaplanMeierFitter().fit(part["years"], part["promoted"])
+        pd.testing.assert_frame_equal(ours.survival_function_, theirs.survival_function_, check_exact=True)
+        pd.testing.assert_frame_equal(
+            ours.confidence_interval_survival_function_,
+            theirs.confidence_interval_survival_function_,
+            check_exact=True,
+        )
+        assert ours.median_survival_time_ == theirs.median_survival_time_
+        assert list(ours.event_table["observed"]) == list(theirs.event_table["observed"]), group
+    text = frame["group"].astype(object)
+    theirs_test = multivariate_logrank_test(frame["years"], text, frame["promoted"])
+    (numbers, years, promoted), counts = tallied(frame["group"].cat.codes.to_numpy(), frame["years"], frame["promoted"])
+    ours_test = multivariate_logrank_test(years, numbers, promoted, weights=counts)
+    assert (ours_test.test_statistic, ours_test.p_value) == (theirs_test.test_statistic, theirs_test.p_value)
+    assert km_curves(frame, min_cell=5)[0]["curve"] is not None
