@@ -522,7 +522,9 @@ def partial_hazard(fitter: Any, X: pd.DataFrame) -> Any:
     return hazards
 
 
-def cox_design(frame: pd.DataFrame, covariates: Sequence[str], *, reference_group: str) -> pd.DataFrame:
+def cox_design(
+    frame: pd.DataFrame, covariates: Sequence[str], *, reference_group: str, order: Any = None
+) -> pd.DataFrame:
     """The Cox model's data: years, promoted, the group indicators (less the reference group) and the
     covariates (indicators of a categorical one less its most common value), each column that varies; rows
     missing a covariate are dropped. Years, promoted and numeric covariates are floats, indicators 0/1 in a byte
@@ -533,14 +535,19 @@ def cox_design(frame: pd.DataFrame, covariates: Sequence[str], *, reference_grou
 
     The rows are in the order lifelines' fit sorts them into (by years, then promoted; a stable sort, so the
     others keep the frame's order), labelled with the frame's index: the fit takes its covariates from these
-    columns as they are (`presorted`), without the sorted copy."""
+    columns as they are (`presorted`), without the sorted copy. `order`, if given, is that order of `frame`'s rows
+    (`sorted_order`), taken for the rows kept instead of sorting them again."""
     import numpy as np
     import pandas as pd
 
-    data = frame[["years", "promoted", "group", *covariates]].dropna()
+    selected = frame[["years", "promoted", "group", *covariates]]
+    data = selected.dropna()
     n = len(data)
     years, promoted = data["years"].to_numpy(dtype=float), data["promoted"].to_numpy(dtype=float)
-    order = np.lexsort((promoted, years))  # stable, as pandas' sort_values by two columns
+    if order is None:
+        order = np.lexsort((promoted, years))  # stable, as pandas' sort_values by two columns
+    elif n < len(frame):
+        order = order_within(order, selected.notna().all(axis=1).to_numpy())
     names = ["years", "promoted"]
     columns: list[Any] = [years[order], promoted[order]]
 
@@ -574,6 +581,22 @@ def cox_design(frame: pd.DataFrame, covariates: Sequence[str], *, reference_grou
         for name, term in zip(names, columns, strict=True)
     }
     return pd.DataFrame(arrays, index=data.index[order], copy=False)
+
+
+def sorted_order(frame: pd.DataFrame) -> Any:
+    """The positions of `frame`'s rows in the order the Cox design is made in (by years, then promoted as floats; a
+    stable sort): made once for every dimension's design (`order_within`), not sorted again for each."""
+    import numpy as np
+
+    return np.lexsort((frame["promoted"].to_numpy(dtype=float), frame["years"].to_numpy(dtype=float)))
+
+
+def order_within(order: Any, kept: Any) -> Any:
+    """`order` (positions of rows in a stable sort) of the rows `kept` (a mask), as positions among them: a stable
+    sort of some rows is the stable sort of all of them without the others."""
+    import numpy as np
+
+    return (np.cumsum(kept) - 1)[order[kept[order]]]
 
 
 def sorted_codes(column: pd.Series) -> tuple[Any, list[Any]]:
@@ -698,14 +721,16 @@ def concordance_by_prefix_sums(firsts: Any, died: Any, below: Any, equal: Any, s
 
 
 def time_to_promotion(
-    runs: pd.DataFrame, by: Sequence[str], covariates: Sequence[str], *, min_cell: int
+    runs: pd.DataFrame, by: Sequence[str], covariates: Sequence[str], *, min_cell: int, order: Any = None
 ) -> dict[str, Any]:
-    """Curves, log-rank test and Cox model of rank spells grouped by the dimensions `by`."""
+    """Curves, log-rank test and Cox model of rank spells grouped by the dimensions `by` (`order`: `sorted_order` of
+    the rank spells, if made already)."""
     # only the columns used, the group a categorical of its labels (add_group's, made per distinct value)
     frame = grouped(runs, by, covariates, on="start")
     groups = km_curves(frame, min_cell=min_cell)
     shown = [g["group"] for g in groups if not g["suppressed"]]
-    kept = frame[frame["group"].isin(shown)]
+    shown_rows = frame["group"].isin(shown).to_numpy()
+    kept = frame[shown_rows]
     del frame
     tested = logrank(kept) if len(kept) else None
     adjust = [c for c in covariates if c not in by]
@@ -713,7 +738,8 @@ def time_to_promotion(
     if len(shown) >= 2:
         sizes = {g["group"]: g["n"] for g in groups}
         largest = max(shown, key=lambda g: sizes[g])
-        design = cox_design(kept, adjust, reference_group=largest)
+        kept_order = None if order is None else order_within(order, shown_rows)
+        design = cox_design(kept, adjust, reference_group=largest, order=kept_order)
         del kept  # not held through the fit, which makes its own copies of the design
         cox = cox_fit(design, adjust, largest)
     return {"groups": groups, "logrank": tested, "cox": cox}
@@ -822,7 +848,10 @@ def time_to_promotion_each(
     if jobs > 1:  # imported once here, not in each process
         import lifelines.fitters.coxph_fitter
         import lifelines.statistics  # noqa: F401
-    return each_in_processes(lambda by: time_to_promotion(runs, by, covariates, min_cell=min_cell), bys, jobs)
+    order = sorted_order(runs)  # the designs' order, sorted once
+    return each_in_processes(
+        lambda by: time_to_promotion(runs, by, covariates, min_cell=min_cell, order=order), bys, jobs
+    )
 
 
 # the task of `each_in_processes`, set before its processes are forked: they inherit it (and what it holds)

@@ -9,7 +9,18 @@ import pytest
 from lifelines.statistics import multivariate_logrank_test
 
 from projections.merit.groups import add_group
-from projections.merit.survival import as_text, cox_design, grouped, km_curves, logrank, tallied, training_per_year
+from projections.merit.survival import (
+    as_text,
+    cox_design,
+    grouped,
+    km_curves,
+    logrank,
+    order_within,
+    sorted_order,
+    tallied,
+    time_to_promotion,
+    training_per_year,
+)
 from tests.unit.test_survival import (
     test_concordance_counts_the_pairs_as_lifelines_does_with_ties_and_censoring as counts_as_lifelines,
 )
@@ -145,3 +156,22 @@ def test_curves_and_log_rank_of_rows_tallied_are_lifelines_of_every_row_to_the_l
     ours_test = multivariate_logrank_test(years, numbers, promoted, weights=counts)
     assert (ours_test.test_statistic, ours_test.p_value) == (theirs_test.test_statistic, theirs_test.p_value)
     assert km_curves(frame, min_cell=5)[0]["curve"] is not None
+
+
+def test_the_design_in_an_order_sorted_once_is_the_design_sorted_for_itself() -> None:
+    text = runs(4000, seed=9)
+    text.loc[text.index % 17 == 0, "training_jp"] = np.nan  # rows the design drops
+    order = sorted_order(text)
+    frame = grouped(categorical(text), ["agency"], ["education", "training_jp"], on="start")
+    for kept in (np.ones(len(frame), dtype=bool), frame["group"].ne("unknown").to_numpy()):
+        part = frame[kept]
+        reference = part["group"].value_counts().idxmax()
+        pd.testing.assert_frame_equal(
+            cox_design(part, ["education", "training_jp"], reference_group=reference, order=order_within(order, kept)),
+            cox_design(part, ["education", "training_jp"], reference_group=reference),
+            check_exact=True,
+        )
+    for by in (["sex"], ["agency"], ["education"]):
+        assert time_to_promotion(text, by, ["education", "training_jp"], min_cell=5, order=order) == time_to_promotion(
+            text, by, ["education", "training_jp"], min_cell=5
+        )
