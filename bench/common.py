@@ -12,6 +12,7 @@ import contextlib
 import io
 import os
 import platform
+import sqlite3
 import tempfile
 import time
 import uuid
@@ -66,6 +67,21 @@ def fresh_store(store: str, database_url: str | None = None) -> Iterator[Setting
     finally:
         with settings.connect_postgres() as conn:
             conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+def settle(settings: Settings) -> None:
+    """Start a timed part with the store's write-ahead log empty (SQLite: a TRUNCATE checkpoint), so that
+    neither side pays for copying pages the other left in it. PostgreSQL: nothing (its checkpoints are
+    the server's, not in the benchmark's CPU)."""
+    if settings.store != "sqlite":
+        return
+    conn = sqlite3.connect(settings.sqlite_path, timeout=1.0)
+    try:
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        conn.close()
+    if busy:
+        raise SystemExit("the store's write-ahead log could not be checkpointed (another connection is using it)")
 
 
 def demo_export(employees: int, seed: int) -> Path:
