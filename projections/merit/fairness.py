@@ -350,9 +350,7 @@ class FairnessQueries(ViewReader):
 
         with ThreadPoolExecutor(max_workers=2, thread_name_prefix="rank_spells") as pool:
             apart = pool if self.store is not None and self.store.dialect == "postgres" else None
-            # the training as if there were rank spells (`_training` of none reads nothing): asked for only if there
-            # are (else read as before, for none), so without them read for nothing
-            training = later(apart, lambda: self._training(pd.DataFrame({"subject": [None]})))
+            training = later(apart, self._training)  # asked for only if there are rank spells
             performance = later(apart, self._performance)
             spells = self._spells()
             runs = rank_spells(spells, end=until)
@@ -363,7 +361,8 @@ class FairnessQueries(ViewReader):
                 runs = runs[runs[name].isin(value if isinstance(value, list | tuple) else [value])]
             runs = runs.reset_index(drop=True)
             covariates = ["education", "training_jp"]
-            runs["training_jp"] = training_per_year(runs, training() if len(runs) else self._training(runs))
+            courses = training() if len(runs) else pd.DataFrame(columns=["subject", "start_date", "hours"])
+            runs["training_jp"] = training_per_year(runs, courses)
             return self._with_performance(runs, covariates, performance())
 
     def _with_performance(
@@ -397,11 +396,8 @@ class FairnessQueries(ViewReader):
             categorical=True,
         )
 
-    def _training(self, runs: pd.DataFrame) -> pd.DataFrame:
-        import pandas as pd
-
-        if runs.empty:
-            return pd.DataFrame(columns=["subject", "start_date", "hours"])
+    def _training(self) -> pd.DataFrame:
+        """Every training course with a start date: subject, start_date, hours."""
         # each training as it is (training_per_year sums JP, whole hours, by employee and day): grouped in SQL they
         # were hardly fewer rows (11.7 of 11.8 million at a million employees), and PostgreSQL's sort or hashing of
         # them took 23 s where the scan takes 5
