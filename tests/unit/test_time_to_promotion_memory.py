@@ -75,7 +75,7 @@ class Spells(FairnessQueries):
     def _spells(self) -> pd.DataFrame:
         return self.spells
 
-    def _training(self, runs: pd.DataFrame) -> pd.DataFrame:
+    def _training(self) -> pd.DataFrame:
         return self.training
 
     def _performance(self) -> pd.DataFrame | None:
