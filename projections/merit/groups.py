@@ -58,13 +58,18 @@ def age_bands(birth_dates: pd.Series, on: pd.Series) -> pd.Series:
     return band.where(age.notna() & (age >= 0), UNKNOWN)
 
 
+def group_labels(values: pd.Series) -> pd.Series:
+    """Each value's label in a group: `unknown` where missing or "", else its text."""
+    return values.fillna(UNKNOWN).astype(str).replace("", UNKNOWN)
+
+
 def add_group(frame: pd.DataFrame, by: Sequence[str], on: str) -> pd.DataFrame:
     """`frame` with a column per dimension (age band from `birth_date` on column `on`) and a `group` label."""
     out = frame.copy()
     if "age_band" in by:
         out["age_band"] = age_bands(out["birth_date"], out[on])
     for d in by:
-        out[d] = out[d].fillna(UNKNOWN).astype(str).replace("", UNKNOWN)
+        out[d] = group_labels(out[d])
     out["group"] = out[by[0]] if len(by) == 1 else out[by[0]] + SEPARATOR + out[by[1]]
     return out
 

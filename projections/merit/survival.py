@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from careerlog.reference import reference
-from projections.merit.groups import SEPARATOR, UNKNOWN, age_bands, p_value, rounded
+from projections.merit.groups import SEPARATOR, age_bands, group_labels, p_value, rounded
 
 if TYPE_CHECKING:  # numpy, pandas and lifelines are imported where used: every CLI process imports this
     import pandas as pd
@@ -798,7 +798,7 @@ def dimension_codes(runs: pd.DataFrame, name: str, on: str) -> tuple[Any, list[s
         days = pd.Series(day_texts[distinct % (len(day_texts) + 1) - 1], dtype=object)
         return codes, list(age_bands(births, days))
     codes, values = value_codes(runs[name])
-    return np.where(codes < 0, len(values) - 1, codes), [label_of(v) for v in values]
+    return np.where(codes < 0, len(values) - 1, codes), list(group_labels(pd.Series(values, dtype=object)))
 
 
 def value_codes(column: pd.Series) -> tuple[Any, Any]:
@@ -814,15 +814,6 @@ def value_codes(column: pd.Series) -> tuple[Any, Any]:
         codes, uniques = pd.factorize(column)
         categories = np.asarray(uniques, dtype=object)
     return codes, np.concatenate([categories, np.array([None], dtype=object)])
-
-
-def label_of(value: Any) -> str:
-    """`add_group`'s label of a value: `unknown` where missing or "", else its text."""
-    import pandas as pd
-
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return UNKNOWN
-    return str(value) or UNKNOWN
 
 
 def as_text(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
