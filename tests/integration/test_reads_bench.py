@@ -28,6 +28,15 @@ def test_the_reads_bench_reads_roster_pages_after_cursors_and_reuses_a_kept_stor
     options = ["--employees", "12", "--seed", seed, "--seconds", "0.2", "--clients", "2", "--workers", "1", "--keep"]
     try:
         reads.main([*options, *store])
+        if store:  # the loaded store vacuumed and analyzed, as autovacuum leaves it (this server runs without)
+            with Settings(database_url=database_url.split("?", 1)[0]).connect_postgres() as conn:
+                tables = conn.execute(
+                    "SELECT relname, last_vacuum IS NOT NULL, last_analyze IS NOT NULL FROM pg_stat_user_tables "
+                    "WHERE schemaname = %s",
+                    (f"reads_12_{seed}",),
+                ).fetchall()
+            assert {"roster", "timeline", "eligibility", reads.READY} <= {t for t, _, _ in tables}
+            assert all(vacuumed and analyzed for _, vacuumed, analyzed in tables), tables
         reads.main([*options, *store])
     finally:
         if store:
@@ -48,6 +57,9 @@ def test_the_reads_bench_fills_the_roster_with_copies_up_to_the_rows_asked(
     reads.main(["--employees", "12", "--roster-rows", "45", "--seconds", "0.2", "--clients", "1", "--workers", "1",
                 "--keep", "--no-save"])  # fmt: skip
     assert "roster: 12 rows and 33 copies" in capsys.readouterr().out
+    # Roster pages by number are read all over the roster's 45 rows (pages 1-4 of 10), not only its 12 employees'.
+    pages = {int(path.split("page=")[1].split("&")[0]) for path in reads.endpoints(["1"] * 12, 45, [])["roster page"]}
+    assert pages == {1, 2, 3, 4}
     store = open_store(Settings(database_url=f"sqlite:///{tmp_path / 'data' / 'reads-12-1-r45.db'}"))
     try:
         assert int(store.scalar("SELECT COUNT(*) AS n FROM roster")) == 45
