@@ -20,7 +20,7 @@ from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.sqlstore import Row, SqlStore
 from projections.reading import ViewReader
 from projections.roster import RosterProjection
-from projections.roster_paging import RosterOrder, RosterTotals, position_read
+from projections.roster_paging import RosterOrder, RosterTotals, page_read, position_read
 from projections.timeline import timeline_from_rows
 
 ROSTER_FILTERS = (
@@ -90,10 +90,7 @@ class RosterRequest:
         after a cursor, of the first part of the order after it."""
         if self.cursor is not None:
             return self.order.first_read_after(self.where, self.params, self.cursor, self.per_page + 1)
-        return (
-            f"SELECT * FROM roster{self.where} ORDER BY {self.order.sql()} LIMIT ? OFFSET ?",
-            [*self.params, self.per_page + 1, (self.page - 1) * self.per_page],
-        )
+        return page_read(self.where, self.params, self.order, self.per_page + 1, (self.page - 1) * self.per_page)
 
 
 MAX_YEARS_IN_RANK = 60  # longer than any career

@@ -109,6 +109,28 @@ def segment_read(where: str, params: Sequence[Any], segment: Segment, limit: int
     )
 
 
+def page_read(where: str, params: Sequence[Any], order: RosterOrder, limit: int, offset: int) -> tuple[str, list[Any]]:
+    """The statement and parameters reading up to `limit` rows matching `where` in `order`, after the first
+    `offset` (a page by number).
+
+    Past the first page the page's NIPs are found first, skipping the offset in an index, and only their rows are
+    read (a deferred join, or late row lookup): read at once, every skipped row would be fetched from the table
+    too, whereas an index on (column, subject) (or the primary key, for the NIP) gives the order and the NIP
+    without it. On PostgreSQL that is an index-only scan wherever the filters' columns are in the index as well
+    (no filter; a range of the sort's own column: years in rank by rank_since, an age band by birth_date; an
+    agency by agency or NIP, a unit by unit; a search by name), on pages VACUUM has marked all-visible; other
+    filters read the table for the skipped rows as before. SQLite reads an index entry's table row only once
+    its columns are asked for, so its OFFSET skipped in the index already: the join changes less there
+    (docs/architecture.md). The first page skips nothing and reads its rows at once."""
+    if offset == 0:
+        return f"SELECT * FROM roster{where} ORDER BY {order.sql()} LIMIT ? OFFSET ?", [*params, limit, offset]
+    keys = f"SELECT subject FROM roster{where} ORDER BY {order.sql()} LIMIT ? OFFSET ?"
+    return (
+        f"SELECT roster.* FROM roster JOIN ({keys}) AS page USING (subject) ORDER BY {order.sql()}",
+        [*params, limit, offset],
+    )
+
+
 def position_read(tracking_table: str, view: str) -> tuple[str, tuple[str]]:
     """The statement and parameters reading a view's position in the log (for `RosterTotals.count`)."""
     return f"SELECT MAX(notification_id) AS n FROM {tracking_table} WHERE application_name = ?", (view,)

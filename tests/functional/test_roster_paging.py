@@ -15,6 +15,7 @@ from careerlog.config import Settings
 from projections.framework import Projector
 from projections.queries import ROSTER_SORTS
 from projections.roster import ROSTER, RosterProjection
+from projections.roster_paging import RosterOrder, page_read
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 
@@ -146,5 +147,52 @@ def test_sqlite_reads_a_page_after_a_cursor_in_index_order(sqlite_url: str) -> N
             details = " ".join(str(r["detail"]) for r in plan)
             assert "USING INDEX" in details, details
             assert "TEMP B-TREE" not in details, details
+    finally:
+        views.close()
+
+
+PAGE_FILTERS = [{}, {"unit": ["Bappeda"]}, {"agency": ["KOTA-MEDAN"], "status": ["ACTIVE"]}, {"rank": ["IX"]}]
+
+
+def test_a_page_by_number_gives_the_rows_the_offset_read_gives_in_every_sort_and_filter(staffed: World) -> None:
+    """Past page 1 the page's NIPs are read first and their rows joined (a deferred join): the same rows, all
+    their columns, in the same order as the plain OFFSET read gave, on both stores."""
+    queries = staffed.services.queries
+    options = [{}, {"search": "tie"}, {"min_years_in_rank": 2.0}]
+    for sort, filters, more in itertools.product(ROSTER_SORTS, PAGE_FILTERS, options):
+        for descending, page in itertools.product((False, True), range(1, 6)):
+            asked = queries._roster_request(filters, sort=sort, descending=descending, page=page, per_page=3, **more)
+            statement, params = asked.first_read()
+            assert ("JOIN (SELECT subject FROM roster" in statement) == (page > 1), statement
+            with queries.store.statements() as sql:
+                offset_read = sql.query(
+                    f"SELECT * FROM roster{asked.where} ORDER BY {asked.order.sql()} LIMIT ? OFFSET ?",
+                    [*asked.params, 4, (page - 1) * 3],
+                )
+                assert sql.query(statement, params) == offset_read, (sort, descending, page, filters, more)
+            answer = queries.roster(filters, sort=sort, descending=descending, page=page, per_page=3, **more)
+            assert [i["nip"] for i in answer.items] == [r["subject"] for r in offset_read[:3]]
+            assert (answer.next is None) == (len(offset_read) <= 3)
+
+
+def test_postgres_skips_a_page_by_numbers_offset_in_an_index_only_scan_of_the_sorts_index(postgres_url: str) -> None:
+    """Each sort's deferred join finds the page's NIPs by an index-only scan of its (column, subject) index (the
+    primary key for the NIP), skipping the offset there (at a million rows the page's rows are then read by
+    the primary key; here the table is small enough to be read whole)."""
+    views = Projector(Settings(database_url=postgres_url), [RosterProjection()])
+    try:
+        columns = [c for c in ROSTER.column_names if c != "subject"]
+        with views.views.sql.transaction() as sql:
+            for n in range(200):  # enough rows for the planner to prefer the indexes to a sort
+                values = {c: f"{c}-{n % 37:02d}" for c in columns} | {"rank_order": n % 17, "confirmed": 1}
+                sql.execute(ROSTER.insert_statement(), [f"{n:018d}", *(values[c] for c in columns)])
+        with Settings(database_url=postgres_url).connect_postgres() as conn:
+            conn.execute(f'VACUUM (ANALYZE) "{Settings(database_url=postgres_url).postgres()["schema"]}".roster')
+        indexes = {columns: f"roster_ix{i}" for i, columns in enumerate(ROSTER.indexes)}
+        for column, descending in itertools.product(ROSTER_SORTS.values(), (False, True)):
+            statement, params = page_read("", [], RosterOrder(column, descending), 51, 100)
+            plan = " ".join(str(r["QUERY PLAN"]) for r in views.views.sql.query(f"EXPLAIN {statement}", params))
+            index = "roster_pkey" if column == "subject" else indexes[(column, "subject")]
+            assert f"Index Only Scan {'Backward ' if descending else ''}using {index} on roster" in plan, plan
     finally:
         views.close()
