@@ -12,17 +12,21 @@ these rows.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import faulthandler
 import gc
 import itertools
 import multiprocessing
 import operator
 import os
 import queue
+import signal
 import sqlite3
 import threading
 import time
 import traceback
+import warnings
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -607,6 +611,14 @@ class RebuildFailed(Exception):
     """A process rebuilding a range of subjects failed: the views stay marked as rebuilding."""
 
 
+# A forked rebuild process reports after each batch of records it reads (500, about a second of CPU) and about
+# every second while it waits for a lock. One that has reported nothing for this long is taken as stuck (a
+# lock that never comes free, a deadlock), and the rebuild fails naming it instead of waiting for it forever.
+RANGE_SILENCE_LIMIT = 120.0
+# How long the forked processes may take to exit once they reported their results, before they are stopped.
+RANGE_EXIT_LIMIT = 30.0
+
+
 class RangeWorkers:
     """Processes rebuilding ranges of subjects side by side: this one and jobs - 1 forked ones.
 
@@ -614,10 +626,23 @@ class RangeWorkers:
     process whose records cost more takes fewer ranges. Each opens its own connections; a
     forked one reports the records it wrote (for progress) and, at the end, its count or its
     error through a queue. On SQLite the processes share a lock around their writes (BatchWrites).
+
+    This process never waits for a forked one without a bound: while it waits (for a lock, for
+    their reports) it checks them, and the rebuild fails, naming the process, when one exited
+    without reporting its result or has reported nothing for `silence` seconds (its Python
+    stack is then written to standard error before it is stopped).
     """
 
+    silence: ClassVar[float] = RANGE_SILENCE_LIMIT
+    exit_limit: ClassVar[float] = RANGE_EXIT_LIMIT
+
     def __init__(
-        self, projector: Projector, chosen: Sequence[Projection], head: int, ranges: Sequence[SubjectRange], jobs: int
+        self,
+        projector: Projector,
+        chosen: Sequence[Projection],
+        head: int,
+        ranges: Sequence[SubjectRange],
+        jobs: int,
     ):
         self.projector = projector
         self.chosen = list(chosen)
@@ -630,99 +655,167 @@ class RangeWorkers:
         self.lock: Any = self.context.Lock() if projector.settings.store == "sqlite" else None
         self.parent = os.getpid()
         self.count = 0
-        self.done = 0
+        self.heard: dict[int, float] = {}  # when each forked process was last heard from (time.monotonic)
+        self.finished: set[int] = set()  # the forked processes whose count came
 
     def run(self, progress: Progress | None) -> int:
         processes = [
-            self.context.Process(target=self._work, name=f"careerlog-rebuild-{i}", daemon=True)
+            self.context.Process(target=self._work, args=(i,), name=f"careerlog-rebuild-{i}", daemon=True)
             for i in range(1, self.jobs)
         ]
+        self.heard = dict.fromkeys(range(1, self.jobs), time.monotonic())
         for process in processes:
             process.start()
         try:
 
             def reported(read: int) -> None:
-                self._receive(progress, block=False, processes=processes)
+                self._watch(progress, processes)
                 if progress:
                     progress(read)
 
             try:
-                count = self._take_ranges(self.projector, reported, lambda: self._check_alive(processes))
+                count = self._take_ranges(self.projector, reported, lambda: self._watch(progress, processes))
             except RebuildFailed:
                 raise
             except Exception as e:
                 raise RebuildFailed(f"this rebuild process failed: {type(e).__name__}: {e}") from e
-            while self.done < len(processes):
-                self._receive(progress, block=True, processes=processes)
+            while len(self.finished) < len(processes):
+                self._receive(progress, block=True)
+                self._watch(progress, processes)
+            deadline = time.monotonic() + self.exit_limit
             for process in processes:
-                process.join()
+                process.join(max(0.0, deadline - time.monotonic()))
+            late = [p.name for p in processes if p.exitcode is None]
+            if late:  # their rows are written and their counts came: stopped below, the rebuild goes on
+                warnings.warn(
+                    f"{', '.join(late)} had not exited {self.exit_limit:g} s after reporting: stopped",
+                    RuntimeWarning,
+                    stacklevel=2,
+                )
             return count + self.count
         finally:
-            for process in processes:
-                if process.is_alive():
-                    process.terminate()
-                    process.join()
+            self._stop(processes)
             self.queue.close()
 
     def _take_ranges(self, projector: Projector, progress: Progress | None, waiting: Callable[[], None]) -> int:
-        """Rebuild the ranges not yet taken, one at a time; return subjects read."""
+        """Rebuild the ranges not yet taken, one at a time; return subjects read.
+
+        `waiting`: called about every second while waiting for a lock the processes share."""
         writes = BatchWrites(projector.views, self.lock, waiting=waiting)
         count = 0
-        while True:
-            with self.taken.get_lock():
-                index = self.taken.value
-                self.taken.value = index + 1
-            if index >= len(self.ranges):
-                break
+        while (index := self._next_range(waiting)) < len(self.ranges):
             count += projector.rebuild_range(self.chosen, self.head, self.ranges[index], progress, writes)
         writes.finish()
         return count
 
-    def _receive(self, progress: Progress | None, *, block: bool, processes: Sequence[Any]) -> None:
+    def _next_range(self, waiting: Callable[[], None]) -> int:
+        """The index of the next range not yet taken (past the last when none is left)."""
+        lock = self.taken.get_lock()
+        while not lock.acquire(True, 1.0):  # held by a process that died holding it: `waiting` tells
+            waiting()
+        try:
+            index = int(self.taken.value)
+            self.taken.value = index + 1
+        finally:
+            lock.release()
+        return index
+
+    def _receive(self, progress: Progress | None, *, block: bool) -> None:
+        """Take the messages that came (with `block`, first waiting up to a second for one)."""
         while True:
             try:
-                kind, value = self.queue.get(timeout=1.0) if block else self.queue.get_nowait()
+                index, kind, value = self.queue.get(timeout=1.0) if block else self.queue.get_nowait()
             except queue.Empty:
-                if block:
-                    self._check_alive(processes)
-                    continue
                 return
+            self.heard[index] = time.monotonic()
             if kind == "progress" and progress:
                 progress(value)
             elif kind == "done":
                 self.count += value
-                self.done += 1
+                self.finished.add(index)
             elif kind == "error":
                 raise RebuildFailed(f"a rebuild process failed: {value}")
-            if block:
-                return
+            block = False
 
-    def _check_alive(self, processes: Sequence[Any]) -> None:
+    def _watch(self, progress: Progress | None, processes: Sequence[Any]) -> None:
+        """Take the messages that came; fail if a forked process exited without reporting its result
+        or has reported nothing for `silence` seconds."""
+        self._receive(progress, block=False)
+        now = time.monotonic()
+        for index, process in enumerate(processes, 1):
+            if index in self.finished:
+                continue
+            if process.exitcode is not None:
+                self._receive(progress, block=False)  # what it sent is in the pipe once it has exited
+                if index not in self.finished:
+                    raise RebuildFailed(
+                        f"{process.name} (pid {process.pid}) {_exit_status(process.exitcode)} "
+                        "without reporting its result"
+                    )
+            elif now - self.heard[index] > self.silence:
+                self._show_stack(process)
+                raise RebuildFailed(
+                    f"{process.name} (pid {process.pid}) reported nothing for {now - self.heard[index]:.0f} s "
+                    f"(the bound is {self.silence:g} s): stopped as stuck, its stack written to standard error"
+                )
+
+    @staticmethod
+    def _show_stack(process: Any) -> None:
+        """Have a stuck forked process write its threads' Python stacks to standard error and end (`_work`)."""
+        with contextlib.suppress(OSError):
+            os.kill(process.pid, signal.SIGUSR1)
+        process.join(10.0)  # it ends once they are written (`_stop` ends it should it not)
+
+    @staticmethod
+    def _stop(processes: Sequence[Any]) -> None:
+        """Stop the forked processes still running, by SIGKILL those that SIGTERM does not end."""
         for process in processes:
-            if process.exitcode not in (None, 0):
-                raise RebuildFailed(f"{process.name} exited with code {process.exitcode}")
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(5.0)
+            if process.exitcode is None:  # a SIGTERM handler inherited from this process that cannot run
+                process.kill()
+                process.join()
 
-    def _orphaned(self) -> None:
-        """In a forked process waiting for the write lock: give up if this process's parent is gone."""
+    def _orphaned(self, index: int) -> None:
+        """In a forked process waiting for a lock: give up if this process's parent is gone, else
+        tell it that this process is waiting, not stuck."""
         if os.getppid() != self.parent:
             raise RebuildFailed("the rebuild's main process is gone")
+        self.queue.put((index, "waiting", None))
 
-    def _work(self) -> None:
+    def _work(self, index: int) -> None:
+        # When the main process finds this one stuck (_show_stack): the stacks of every thread to standard
+        # error, written by faulthandler's C handler (which runs whatever lock the thread waits for), then the
+        # signal's default action ends this process.
+        faulthandler.register(signal.SIGUSR1, file=2, all_threads=True, chain=True)
         try:
             # A range process reads with one connection and writes with another: small pools, so
             # that --jobs 8 does not open 8 full pools (and run the server out of connections).
             settings = dataclasses.replace(self.projector.settings, pool_size=2, max_overflow=2)
             worker = Projector(settings, self.chosen, batch_size=self.projector.batch_size, ensure=False)
             try:
-                count = self._take_ranges(worker, lambda n: self.queue.put(("progress", n)), self._orphaned)
+                count = self._take_ranges(
+                    worker, lambda n: self.queue.put((index, "progress", n)), lambda: self._orphaned(index)
+                )
             finally:
                 worker.close()
-            self.queue.put(("done", count))
+            self.queue.put((index, "done", count))
         except BaseException as e:
-            self.queue.put(("error", f"{type(e).__name__}: {e}\n{traceback.format_exc()}"))
+            self.queue.put((index, "error", f"{type(e).__name__}: {e}\n{traceback.format_exc()}"))
         finally:
             self.queue.close()
             self.queue.join_thread()
+
+
+def _exit_status(code: int) -> str:
+    if code < 0:
+        try:
+            return f"was killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"was killed by signal {-code}"
+    return f"exited with code {code}"
 
 
 class Follower:

@@ -4,6 +4,11 @@ gives the tables of a serial rebuild, on both stores, and the worker continues a
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +23,7 @@ from careerlog.application import CareerLog
 from careerlog.cli import main as cli
 from careerlog.config import Settings
 from projections.career import CareerRecord
-from projections.framework import Projector, RebuildFailed, Table, insert_rows
+from projections.framework import Projector, RangeWorkers, RebuildFailed, Table, insert_rows
 from projections.roster import RosterProjection
 from tests import factories as f
 from tests.integration.test_projections import BUDI, RINA, SARI, clock, dump, ledger, populate, projector
@@ -158,6 +163,120 @@ def test_a_failing_process_fails_the_rebuild_with_its_error_and_leaves_the_view_
             worker.rebuild(jobs=2)
         states = worker.views.sql.query("SELECT state FROM view_schemas WHERE name = 'roster'")
         assert states == [{"state": "rebuilding"}]
+    finally:
+        worker.close()
+
+
+class ForkedRoster(RosterProjection):
+    """A roster that calls `forked()` at each record in a forked process of the rebuild. This process waits at
+    its first record until a forked one has taken a range and come to its first record, so that one surely does."""
+
+    def __init__(self, forked: Callable[[], None]) -> None:
+        self.forked = forked
+        self.main = os.getpid()
+        self.taken = multiprocessing.get_context("fork").Event()
+
+    def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
+        if os.getpid() == self.main:
+            assert self.taken.wait(60), "no forked process came to a record"
+        else:
+            self.taken.set()
+            self.forked()
+        return super().tuples(record)
+
+
+def waits_forever() -> None:
+    threading.Event().wait()  # as a deadlock: for what never comes
+
+
+def test_a_forked_process_that_reports_nothing_fails_the_rebuild_naming_it_with_its_stack(
+    settings: Settings,
+    ledger: CareerLog,
+    clock: f.Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """Before, this process waited for its report forever (the test's timeout ended it)."""
+    populate(ledger, clock)
+    more_careers(ledger, clock, 4)
+    monkeypatch.setattr(RangeWorkers, "silence", 1.0)
+    worker = Projector(settings, [ForkedRoster(waits_forever)], app=ledger)
+    try:
+        stuck = (
+            r"careerlog-rebuild-1 \(pid \d+\) reported nothing for \d+ s \(the bound is 1 s\): "
+            "stopped as stuck, its stack written to standard error"
+        )
+        with pytest.raises(RebuildFailed, match=stuck):
+            worker.rebuild(jobs=2)
+        states = worker.views.sql.query("SELECT state FROM view_schemas WHERE name = 'roster'")
+        assert states == [{"state": "rebuilding"}]
+    finally:
+        worker.close()
+    stack = capfd.readouterr().err
+    assert "in waits_forever" in stack  # where it stopped
+    assert "in _work" in stack
+
+
+@pytest.mark.parametrize(
+    ("forked", "status"),
+    [
+        (lambda: os._exit(0), "exited with code 0"),
+        (lambda: os.kill(os.getpid(), signal.SIGKILL), "was killed by SIGKILL"),
+    ],
+    ids=["exit-0", "sigkill"],
+)
+def test_a_forked_process_that_ends_without_its_result_fails_the_rebuild_naming_it(
+    settings: Settings, ledger: CareerLog, clock: f.Clock, forked: Callable[[], None], status: str
+) -> None:
+    """Before, one that exited with code 0 without its result left this process waiting for it forever."""
+    populate(ledger, clock)
+    more_careers(ledger, clock, 4)
+    worker = Projector(settings, [ForkedRoster(forked)], app=ledger)
+    try:
+        with pytest.raises(
+            RebuildFailed, match=rf"careerlog-rebuild-1 \(pid \d+\) {status} without reporting its result"
+        ):
+            worker.rebuild(jobs=2)
+        assert {s.position for s in worker.status()} == {0}
+    finally:
+        worker.close()
+
+
+def lingers(ignoring_sigterm: bool) -> Callable[[], None]:
+    """Once in a process: a thread that is not a daemon and never ends, so the process cannot exit."""
+
+    def start() -> None:
+        if not any(t.name == "lingering" for t in threading.enumerate()):
+            if ignoring_sigterm:
+                signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            threading.Thread(target=waits_forever, name="lingering").start()
+
+    return start
+
+
+@pytest.mark.parametrize("ignoring_sigterm", [False, True], ids=["sigterm", "sigkill"])
+def test_a_forked_process_that_does_not_exit_after_its_result_is_stopped_and_the_rebuild_completes(
+    settings: Settings,
+    ledger: CareerLog,
+    clock: f.Clock,
+    projector: Projector,
+    monkeypatch: pytest.MonkeyPatch,
+    ignoring_sigterm: bool,
+) -> None:
+    """Its rows are written and its count came: the rebuild completes, with a warning. Before, this process
+    waited for it to exit forever."""
+    populate(ledger, clock)
+    more_careers(ledger, clock, 4)
+    subjects = projector.subject_count()
+    projector.rebuild()
+    serial = dump(projector.views.sql)["roster"]
+    monkeypatch.setattr(RangeWorkers, "exit_limit", 1.0)
+    worker = Projector(settings, [ForkedRoster(lingers(ignoring_sigterm))], app=ledger)
+    try:
+        with pytest.warns(RuntimeWarning, match="careerlog-rebuild-1 had not exited 1 s after reporting: stopped"):
+            assert worker.rebuild(jobs=2) == subjects
+        assert dump(worker.views.sql)["roster"] == serial
+        assert {s.lag for s in worker.status()} == {0}
     finally:
         worker.close()
 
