@@ -242,6 +242,38 @@ def test_a_forked_process_that_ends_without_its_result_fails_the_rebuild_naming_
         worker.close()
 
 
+def test_a_forked_process_killed_holding_the_range_counter_fails_the_rebuild_instead_of_blocking_it(
+    settings: Settings, ledger: CareerLog, clock: f.Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, this process then waited for the counter's lock forever."""
+    populate(ledger, clock)
+    more_careers(ledger, clock, 4)
+    main = os.getpid()
+    held = multiprocessing.get_context("fork").Event()
+    next_range = RangeWorkers._next_range
+
+    def killed_holding_the_counter(self: RangeWorkers, waiting: Callable[[], None]) -> int:
+        if os.getpid() != main:
+            self.taken.get_lock().acquire()
+            held.set()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return next_range(self, waiting)
+
+    class WaitingRoster(RosterProjection):  # this process's first range ends once the forked one holds it
+        def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
+            assert os.getpid() != main or held.wait(60), "no forked process took the counter"
+            return super().tuples(record)
+
+    monkeypatch.setattr(RangeWorkers, "_next_range", killed_holding_the_counter)
+    worker = Projector(settings, [WaitingRoster()], app=ledger)
+    try:
+        killed = r"careerlog-rebuild-1 \(pid \d+\) was killed by SIGKILL without reporting its result"
+        with pytest.raises(RebuildFailed, match=killed):
+            worker.rebuild(jobs=2)
+    finally:
+        worker.close()
+
+
 def lingers(ignoring_sigterm: bool) -> Callable[[], None]:
     """Once in a process: a thread that is not a daemon and never ends, so the process cannot exit."""
 
