@@ -13,7 +13,7 @@ import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError
 
 from careerlog.cli import Context, Progress, friendly_errors, pass_context
-from projections.framework import Projector
+from projections.framework import Projector, RebuildFailed
 from projections.registry import projector, select
 
 # A lost or refused connection: worth trying again. Anything else (a missing table, a
@@ -121,7 +121,13 @@ def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
     try:
         total = worker.subject_count()
         with Progress(total, "record", "rebuild") as bar:
-            count = worker.rebuild(progress=bar.update, jobs=jobs)
+            try:
+                count = worker.rebuild(progress=bar.update, jobs=jobs)
+            except RebuildFailed as e:
+                raise click.ClickException(
+                    f"The rebuild did not finish: {e}\nThe views stay marked as rebuilding until a rebuild "
+                    "completes: run it again once the cause is mended."
+                ) from None
         caught = worker.catch_up()
         click.echo(f"rebuilt {', '.join(p.name for p in chosen)} from {count} records (+{caught} new events)")
     finally:

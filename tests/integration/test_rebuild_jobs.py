@@ -389,3 +389,24 @@ def test_view_rows_are_stored_as_an_insert_of_each_would_store_them(
     read = projector.views.sql.query
     assert read("SELECT * FROM copied_rows ORDER BY subject") == read("SELECT * FROM inserted_rows ORDER BY subject")
     assert len(read("SELECT * FROM copied_rows")) == len(rows)
+
+
+def test_the_rebuild_command_names_a_failed_rebuild_without_a_traceback(
+    settings: Settings, ledger: CareerLog, clock: f.Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild that fails (here: a forked process gone without its result) is a message and exit code 1 that
+    say what failed and what becomes of the views, not a traceback; the records are untouched."""
+    populate(ledger, clock)
+    head = ledger.max_notification_id()
+
+    def fails(self: Projector, *args: Any, **kwargs: Any) -> int:
+        raise RebuildFailed("careerlog-rebuild-1 (pid 4711) exited with code 0 without reporting its result")
+
+    monkeypatch.setattr(Projector, "rebuild", fails)
+    env = {"CAREERLOG_DATABASE_URL": settings.database_url}
+    result = CliRunner().invoke(cli, ["projections", "rebuild", "--jobs", "2"], env=env)
+    assert result.exit_code == 1
+    assert "The rebuild did not finish: careerlog-rebuild-1 (pid 4711) exited with code 0" in result.output
+    assert "stay marked as rebuilding" in result.output
+    assert "Traceback" not in result.output
+    assert ledger.max_notification_id() == head
