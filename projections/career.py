@@ -500,13 +500,8 @@ class CareerRecord:
         return self._rank_at(bisect.bisect_right(self._rank_tmts, day) - 1)
 
     def rank_before(self, day: date) -> tuple[str, date, Fact] | None:
-        """The rank held the day before `day` (what a promotion on `day` starts from): `_rank_at`, written
-        out (some 20 calls per record, and one per decision on the record known before it)."""
-        index = bisect.bisect_left(self._rank_tmts, day) - 1
-        if index < 0:
-            return None
-        tmt, rank, fact = self.rank_history[index]
-        return rank, tmt, fact
+        """The rank held the day before `day` (what a promotion on `day` starts from)."""
+        return self._rank_at(bisect.bisect_left(self._rank_tmts, day) - 1)
 
     def promotions(self) -> list[Fact]:
         return self.of_kind("rank_promotion")

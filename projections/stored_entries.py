@@ -60,8 +60,7 @@ def _topic(topic: str) -> tuple[Any, str, tuple[str, ...], frozenset[str], bool]
 def stored_entry(version: int, topic: str, stored: Any) -> Entry | None:
     """`Entry.of(app.decode(row))` of a stored row, from its version, topic and state (its state read as it is);
     None if it does not read plainly."""
-    found = _TOPICS.get(topic)  # `_topic(topic)`, its look-up made here (once per stored row)
-    cls, kind, names, read, first_version = found if found is not None else _topic(topic)
+    cls, kind, names, read, first_version = _topic(topic)
     state = orjson.loads(bytes(stored))
     if not first_version or "class_version" in state or not state.keys() >= read:
         return None

@@ -298,7 +298,7 @@ class PromotionJudge:
         rank, since, rank_fact = held
         for rule, judge in in_force(self.rules, day, True):
             result = judge(self, rule, day, kind, new_rank, rank, since, rank_fact)
-            if result is not None and result.outcome == MISSING and result.enforced:  # `result.finding`
+            if result is not None and result.finding:
                 return True
         return False
 
