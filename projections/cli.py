@@ -130,6 +130,8 @@ def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
                 ) from None
         caught = worker.catch_up()
         click.echo(f"rebuilt {', '.join(p.name for p in chosen)} from {count} records (+{caught} new events)")
+        if vacuumed := worker.vacuum(p.name for p in chosen):
+            click.echo(f"vacuumed and analyzed their {vacuumed} tables")
     finally:
         worker.close()
 
