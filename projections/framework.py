@@ -835,6 +835,15 @@ def _exit_status(code: int) -> str:
     return f"exited with code {code}"
 
 
+# Every follower's step of work (a batch of the log applied) holds this lock, and a fork in this process (a
+# rebuild's processes, RangeWorkers) takes it first: a process forked while a follower thread is inside SQLite
+# inherits the SQLite mutexes that thread holds (its memory allocator's, its list of open files) with no thread to
+# release them, and blocks forever at its first sqlite3.connect. Seen in make test: a rebuild with 8 processes,
+# after the browser tests' site had started following its SQLite store in the same process, had one stuck there.
+_FOLLOWING = threading.Lock()
+os.register_at_fork(before=_FOLLOWING.acquire, after_in_parent=_FOLLOWING.release, after_in_child=_FOLLOWING.release)
+
+
 class Follower:
     """Follows the log in a background thread so views stay within a second of the writes.
 
@@ -867,7 +876,8 @@ class Follower:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                read = self.projector.catch_up()
+                with _FOLLOWING:  # no fork in the middle of a batch (above); between two, one may come
+                    read = self.projector.step()
             except Exception as e:  # keep following; the error is reported by status
                 self.error = e
                 read = 0

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import orjson
 import pytest
@@ -23,7 +23,7 @@ from careerlog.application import CareerLog
 from careerlog.cli import main as cli
 from careerlog.config import Settings
 from projections.career import CareerRecord
-from projections.framework import Projector, RangeWorkers, RebuildFailed, Table, insert_rows
+from projections.framework import Follower, Projector, RangeWorkers, RebuildFailed, Table, insert_rows
 from projections.roster import RosterProjection
 from tests import factories as f
 from tests.integration.test_projections import BUDI, RINA, SARI, clock, dump, ledger, populate, projector
@@ -444,3 +444,40 @@ def test_the_rebuild_command_leaves_the_rebuilt_views_vacuumed_and_analyzed_on_p
     visible, analyzed = found["timeline"]
     assert visible >= 1
     assert analyzed
+
+
+def test_a_fork_waits_for_a_followers_step_so_that_no_child_inherits_its_sqlite_locks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A process forked while a follower thread was inside SQLite inherited SQLite's mutexes held, and one of a
+    rebuild's processes blocked forever in sqlite3.connect (make test, after the browser tests' site had started
+    following). A fork now waits until the follower's step of work is done. Before, it happened at once."""
+    inside, done = threading.Event(), threading.Event()
+
+    class Stepping:  # a projector whose next batch stands inside its store until told
+        def step(self) -> int:
+            inside.set()
+            done.wait(30)
+            return 0
+
+    follower = Follower(cast(Projector, Stepping()), interval=0.01).start()
+    forked = threading.Event()
+
+    def fork() -> None:
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0)
+        os.waitpid(pid, 0)
+        forked.set()
+
+    try:
+        assert inside.wait(10)
+        forking = threading.Thread(target=fork)
+        forking.start()
+        assert not forked.wait(0.5), "the fork came while the follower was inside its step"
+        done.set()
+        assert forked.wait(10)
+        forking.join(10)
+    finally:
+        done.set()
+        follower.stop()
