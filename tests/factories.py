@@ -23,6 +23,11 @@ def nip(
     return f"{birth:%Y%m%d}{appointed:%Y%m}{'1' if sex == 'M' else '2'}{seq:03d}"
 
 
+# A valid NIP that no test records: born in 1950, where nip()'s own NIPs (drawn with its default birth date) and the
+# tests' fixed ones are not, so that a look-up of an unknown employee cannot meet one of them by chance
+UNKNOWN_NIP = nip(date(1950, 1, 1), date(1975, 1, 1), "M", sequence=999)
+
+
 def pppk_nip(birth: date = date(1990, 1, 15), year: int = 2022, sex: str = "F", contract: int = 1) -> str:
     """A valid NI PPPK."""
     seq = next(_sequence) % 999 + 1

@@ -117,7 +117,7 @@ def test_the_timeline_answers_as_of_and_known_at(ledger: CareerLog, clock: f.Clo
     as_of_2015 = queries.timeline(BUDI, as_of=date(2015, 1, 1))
     assert [i["kind"] for i in as_of_2015["items"]] == ["appointment", "rank_promotion"]
     with pytest.raises(NotFound):
-        queries.timeline(f.nip())
+        queries.timeline(f.UNKNOWN_NIP)
 
 
 def test_the_roster_filters_sorts_pages_and_counts(ledger: CareerLog, clock: f.Clock, projector: Projector) -> None:

@@ -171,7 +171,7 @@ def test_jp_by_year_lists_every_year_served_with_zero_years_and_the_rule_from_20
         (0, False),
     )
     with pytest.raises(NotFound):
-        queries.jp_by_year(f.nip())
+        queries.jp_by_year(f.UNKNOWN_NIP)
 
 
 def test_compliance_counts_the_staff_in_post_at_the_end_of_the_year_and_who_had_20_jp(populated: SqlStore) -> None:
@@ -282,7 +282,7 @@ def test_mentoring_of_shows_both_directions_with_sessions(populated: SqlStore) -
     assert ([r["mentee_nip"] for r in eka["mentoring"]], eka["mentored_by"]) == ([NIP["ani"]], [])
     assert [r["mentee_nip"] for r in queries.mentoring_of(NIP["fajar"])["mentoring"]] == [NIP["gita"]]
     with pytest.raises(NotFound):
-        queries.mentoring_of(f.nip())
+        queries.mentoring_of(f.UNKNOWN_NIP)
 
 
 def test_relationships_filter_by_the_mentees_agency_mentor_and_open_day(populated: SqlStore) -> None:
