@@ -531,6 +531,14 @@ class RowBatch:
         return changes
 
 
+def acquire_waiting(lock: Any, waiting: Callable[[], None] | None) -> None:
+    """Take a lock the rebuild's processes share, calling `waiting` (which may raise) about every second until
+    it comes: how a forked process shows it is waiting, not stuck, and how the main one checks the others."""
+    while not lock.acquire(True, 1.0):  # positional: multiprocessing's and threading's locks
+        if waiting:
+            waiting()
+
+
 class BatchWrites:
     """A rebuild's batches of view changes, committed without waiting for the disk.
 
@@ -577,9 +585,7 @@ class BatchWrites:
             self._write()
             return
         if block:
-            while not self.lock.acquire(True, 1.0):  # positional: multiprocessing's and threading's locks
-                if self.waiting:
-                    self.waiting()
+            acquire_waiting(self.lock, self.waiting)
         elif not self.lock.acquire(False):
             return
         try:
@@ -728,8 +734,7 @@ class RangeWorkers:
     def _next_range(self, waiting: Callable[[], None]) -> int:
         """The index of the next range not yet taken (past the last when none is left)."""
         lock = self.taken.get_lock()
-        while not lock.acquire(True, 1.0):  # held by a process that died holding it: `waiting` tells
-            waiting()
+        acquire_waiting(lock, waiting)  # held by a process that died holding it: `waiting` tells
         try:
             index = int(self.taken.value)
             self.taken.value = index + 1
