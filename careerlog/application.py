@@ -640,9 +640,10 @@ def unit_subject(agency: str, unit: str) -> str:
         code = parse_value(FieldSpec("agency", str, True, "", "agencies"), agency)
     except ValueError as e:
         raise InvalidInput(str(e), "agency") from None
-    name = str(unit).strip()
-    if not name:
-        raise InvalidInput("May not be empty.", "unit")
+    try:  # a text field's checks: at most 500 characters (PostgreSQL indexes no id of 3,000), no NUL
+        name = parse_value(FieldSpec("unit", str, True, "", None), unit)
+    except ValueError as e:
+        raise InvalidInput(str(e), "unit") from None
     return unit_id(code, name)
 
 

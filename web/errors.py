@@ -100,16 +100,25 @@ def field_errors(messages: Any) -> dict[str, Any]:
     return {"_schema": messages if isinstance(messages, list) else [str(messages)]}
 
 
+# A request whose arguments could not be read (webargs): status -> detail and problem type.
+UNREADABLE: Mapping[int, tuple[str, str]] = {
+    422: ("The input is not valid; see errors.", "invalid-input"),
+    400: ("The body is not valid JSON; see errors.", "malformed-body"),
+    415: ("The body is not JSON; see errors.", "unsupported-media-type"),
+}
+
+
 def http_problem(error: HTTPException) -> Response:
     """An HTTP error (routing, webargs' 422, 413, 405...) as a problem."""
     status = error.code or 500
     headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
     data = getattr(error, "data", None) or {}
-    if status == 422 and "messages" in data:
+    if status in UNREADABLE and "messages" in data:
         merged: dict[str, Any] = {}
         for by_location in data["messages"].values():
             merged.update(field_errors(by_location))
-        return problem(422, "The input is not valid; see errors.", slug="invalid-input", errors=merged)
+        detail, slug = UNREADABLE[status]
+        return problem(status, detail, slug=slug, errors=merged)
     if isinstance(error, RequestEntityTooLarge):
         limit = current_app.config.get("MAX_CONTENT_LENGTH")
         return problem(413, f"The request body is larger than the limit of {limit} bytes.", slug="too-large")

@@ -12,6 +12,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from decimal import Decimal
 from functools import cache, cached_property
 from typing import Any
 
@@ -23,6 +24,9 @@ from careerlog.reference import Rules, reference, rules
 
 MENTORING_LINKS = ("mentor_nip", "mentee_nip", "programme_id", "appointment_reference")
 PROGRAMME_KINDS = ("training", "training_feedback")  # the kinds a career keeps by programme (Career.of_programme)
+# The largest cost of one training in rupiah: far above any real one, and small enough that the views'
+# sums (DOUBLE PRECISION) stay finite; 1e400 was read as infinity, and the reports answered `Infinity`.
+MAX_COST = Decimal(10**12)
 
 
 class Career:
@@ -289,6 +293,8 @@ def check_training(career: Career, fact: Fact, errors: FieldErrors) -> None:
     cost = values.get("cost")
     if cost is not None and cost < 0:
         errors.add("cost", "May not be negative.")
+    elif cost is not None and cost > MAX_COST:
+        errors.add("cost", f"More than {MAX_COST:,} rupiah: record the cost of this training in rupiah.")
 
 
 @check("training_feedback")
@@ -483,6 +489,13 @@ class Employee(LedgerAggregate):
         check = self.CHECKS.get(fact.kind)  # the ledger's check_fact, without the call through super()
         if check is not None:
             check(context, fact, errors)
+
+    def check_change_date(self, day: date, recording: Recording) -> None:
+        """Nor before the employee's birth."""
+        LedgerAggregate.check_change_date(self, day, recording)
+        birth = self.current_context().birth_date
+        if birth is not None and day < birth:
+            raise InvalidInput(f"{day.isoformat()} is before the birth date ({birth.isoformat()}).", "effective_date")
 
     def check_retractable(self, target: Fact) -> None:
         if target.kind == "appointment":

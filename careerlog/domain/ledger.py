@@ -444,8 +444,10 @@ class LedgerAggregate(BaseAggregate[str]):
         if earlier is not None:
             return Outcome(self.id, earlier.originator_version, event_cls.KIND, earlier.timestamp, False)
         if event_cls is EventCorrected:
+            self.check_change_date(values["effective_date"], recording)
             values = {**values, "corrected_fields": self.check_correction(values, recording)}
         elif event_cls is EventRetracted:
+            self.check_change_date(values["effective_date"], recording)
             self.check_retraction(values)
         else:
             payload = in_field_order(event_cls, values)
@@ -502,6 +504,11 @@ class LedgerAggregate(BaseAggregate[str]):
             return {k: to_plain(v) for k, v in parse_payload(target.event_class, raw or {}, partial=True).items()}
         except (KeyError, InvalidInput):
             return raw
+
+    def check_change_date(self, day: date, recording: Recording) -> None:
+        """A correction's or retraction's own date (TMT): not in the future, as any fact's."""
+        if day > recording.recorded_on:
+            raise InvalidInput(f"{day.isoformat()} is in the future.", "effective_date")
 
     def check_correctable_fields(self, target: Fact, changes: Mapping[str, Any]) -> None:
         """Subclasses refuse corrections of fields that link facts together."""

@@ -9,6 +9,10 @@ from careerlog.domain.errors import FieldErrors, InvalidInput
 from careerlog.domain.events import UnitRegistered
 from careerlog.domain.ledger import Fact, LedgerAggregate, Recording
 
+# No unit of Indonesia's civil service was rated before the Republic: an earlier year is a mistake, and
+# the views keep the year in an INTEGER column (PostgreSQL's holds no year such as -10^12).
+EARLIEST_RATED_YEAR = 1945
+
 
 def unit_id(agency: str, unit: str) -> str:
     """The aggregate id of a unit: its agency code and its name."""
@@ -19,6 +23,8 @@ def check_unit_rating(facts: list[Fact], fact: Fact, errors: FieldErrors) -> Non
     year = fact.values["year"]
     if year > fact.effective_date.year:
         errors.add("year", f"{year} is after the rating's date ({fact.effective_date.isoformat()}).")
+    elif year < EARLIEST_RATED_YEAR:
+        errors.add("year", f"{year} is before {EARLIEST_RATED_YEAR}: no unit of the civil service was rated then.")
     for other in facts:
         if other.kind == "unit_rating" and other.version != fact.version and other.get("year") == year:
             errors.add("year", f"{year} is already rated (version {other.version}); correct it instead.")

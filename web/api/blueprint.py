@@ -2,16 +2,38 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
+import flask
 from flask_smorest import Blueprint
 from marshmallow import Schema
-from webargs.flaskparser import FlaskParser
+from webargs.flaskparser import FlaskParser, abort, is_json_request
 
 from web.api.common import csv_documented
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class BodyParser(FlaskParser):
+    """webargs' parser, saying why a request body cannot be read instead of reading it as empty.
+
+    webargs reads a body that is not labelled JSON as no body at all (a write then answered that
+    every field was missing) and answers broken JSON with a bare 400. Here a body sent with
+    another Content-Type is a 415, and broken JSON a 400, each naming the reason in `errors`.
+    """
+
+    def _raw_load_json(self, req: flask.Request) -> Any:
+        if not is_json_request(req) and req.get_data(cache=True):
+            sent = req.mimetype or "without a Content-Type"
+            abort(415, messages={"json": {"Content-Type": [f"Send the body as application/json, not {sent}."]}})
+        return super()._raw_load_json(req)
+
+    def _handle_invalid_json_error(
+        self, error: json.JSONDecodeError | UnicodeDecodeError, req: flask.Request, *args: Any, **kwargs: Any
+    ) -> NoReturn:
+        abort(400, exc=error, messages={"json": {"body": [f"Not valid JSON: {error}."]}})
 
 
 class ApiBlueprint(Blueprint):  # type: ignore[misc]
@@ -21,7 +43,7 @@ class ApiBlueprint(Blueprint):  # type: ignore[misc]
     (web.api.schemas.RequestOptionsSchema), so a misspelt filter is a 422, not a wider answer.
     """
 
-    ARGUMENTS_PARSER = FlaskParser(unknown=None)
+    ARGUMENTS_PARSER = BodyParser(unknown=None)
 
     def read(self, query: type[Schema], answer: type[Schema], *, refusal: tuple[int, str] = (403, "FORBIDDEN")) -> Any:
         """A read's documentation: its query, its 200 answer, the refusal it may give, and its CSV form."""
