@@ -327,7 +327,11 @@ class CareerLog(Application[str]):
             raise NotFound(f"No employee with NIP {subject} has been appointed.")
         if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
             refuse_system_targets(employee, event_cls, values, recording.client_key)
-        elif event_cls not in MIRRORS:
+        if command.migration is None:  # the same kind and reference recorded under another client key, or none
+            earlier = employee.earlier_by_reference(event_cls, values, recording.client_key)
+            if earlier is not None:
+                return self._commit([], earlier, command)
+        if "target_version" not in values and event_cls not in MIRRORS:
             outcome = employee.record_plain(event_cls, values, recording, command.expected_version)
             if outcome is not None:
                 return outcome
@@ -416,6 +420,9 @@ class CareerLog(Application[str]):
         unit = uow.get(command.subject)
         if unit is not None:
             refuse_system_targets(unit, event_cls, values, recording.client_key)
+            earlier = None if command.migration else unit.earlier_by_reference(event_cls, values, recording.client_key)
+            if earlier is not None:
+                return self._commit([], earlier, command)
         if unit is None:
             _, agency, name = command.subject.split(":", 2)
             unit = Unit.register(agency, name, values["effective_date"], recording)

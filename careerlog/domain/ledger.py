@@ -320,18 +320,40 @@ class LedgerAggregate(BaseAggregate[str]):
         self.events[version] = event
         self.keys[key] = version
         self.facts[version] = fact
+        if key.startswith("key:"):  # recorded under a client key: its kind and reference name it too
+            self.keyed_references().setdefault(identity_key(type(event), fact.values, None), version)
 
     def add_correction(self, event: EventCorrected) -> None:
         self.events[event.originator_version] = event
         target = self.facts[event.target_version]
         target.values.update(parse_payload(target.event_class, event.corrected_fields, partial=True))
         target.corrected_by.append(event.originator_version)
-        self.keys[identity_key(EventCorrected, payload_values(event), event.client_key)] = event.originator_version
+        self.take_change_keys(EventCorrected, event)
 
     def add_retraction(self, event: EventRetracted) -> None:
         self.events[event.originator_version] = event
         self.facts[event.target_version].retracted_by = event.originator_version
-        self.keys[identity_key(EventRetracted, payload_values(event), event.client_key)] = event.originator_version
+        self.take_change_keys(EventRetracted, event)
+
+    def take_change_keys(self, event_cls: type[LedgerEvent], event: LedgerEvent) -> None:
+        """The identity keys of a correction or retraction (its kind and reference too, under a client key)."""
+        values = payload_values(event)
+        self.keys[identity_key(event_cls, values, event.client_key)] = event.originator_version
+        if event.client_key:
+            self.keyed_references().setdefault(identity_key(event_cls, values, None), event.originator_version)
+
+    def keyed_references(self) -> dict[str, int]:
+        """Kind-and-reference identity keys of the recordings made under a client key, to their versions.
+
+        `keys` holds one identity per recording: its client key when it had one, else its kind and
+        reference. A live recording looks here too (`earlier_by_reference`), so that the same fact
+        sent once with a key and once without (the record page always sends one; an import row
+        seldom does) is recorded once.
+        """
+        found: dict[str, int] | None = self.__dict__.get("_keyed_references")
+        if found is None:
+            found = self.__dict__["_keyed_references"] = {}
+        return found
 
     # ---------------------------------------------------------------- queries
 
@@ -353,6 +375,33 @@ class LedgerAggregate(BaseAggregate[str]):
 
     # ---------------------------------------------------------------- commands
 
+    def earlier_by_reference(
+        self, event_cls: type[LedgerEvent], values: Mapping[str, Any], client_key: str | None
+    ) -> Outcome | None:
+        """The earlier recording of the same kind and reference made under another client key, or none, if any
+        (a conflict if its values differ): what a live recording answers instead of recording it again.
+
+        A recording whose own client key is known, or one without a key whose kind and reference `keys`
+        holds, is left to `decide` (which answers it the same way). A migration import does not ask: it
+        reproduces a log as it was, twice-recorded facts and all.
+        """
+        if client_key is None:
+            keyed = self.__dict__.get("_keyed_references")
+            if not keyed:
+                return None
+            version = keyed.get(identity_key(event_cls, values, None))
+        else:
+            if "key:" + client_key in self.keys:
+                return None
+            natural = identity_key(event_cls, values, None)
+            version = self.keys.get(natural)
+            if version is None:
+                version = self.keyed_references().get(natural)
+        if version is None:
+            return None
+        earlier = self.replayed(version, event_cls, values)
+        return Outcome(self.id, version, event_cls.KIND, earlier.timestamp, False)
+
     def replay(
         self,
         event_cls: type[LedgerEvent],
@@ -367,6 +416,10 @@ class LedgerAggregate(BaseAggregate[str]):
         version = self.keys.get(identity_key(event_cls, values, client_key) if key is None else key)
         if version is None:
             return None
+        return self.replayed(version, event_cls, values)
+
+    def replayed(self, version: int, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> LedgerEvent:
+        """The recording of `version`, when `values` would record it again; a conflict if they differ."""
         earlier = self.events[version]
         if type(earlier) is not event_cls:
             raise IdempotencyConflict(

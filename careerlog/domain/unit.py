@@ -45,7 +45,9 @@ class Unit(LedgerAggregate):
             unit=unit,
             effective_date=effective_date,
             reference=unit_id(agency, unit),
-            **recording.event_kwargs(),
+            # derived from the rating: the rating's client key is the rating's alone (given to the registration
+            # too, it made a first rating sent with an Idempotency-Key a conflict with its own registration)
+            **{**recording.event_kwargs(), "client_key": None},
         )
 
     def check_fact(self, context: Any, fact: Fact, errors: FieldErrors, *, new: bool) -> None:
