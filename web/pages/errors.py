@@ -23,7 +23,9 @@ def error_page(status: int, detail: str | None = None) -> ResponseReturnValue:
             account = services().accounts.get(username)
         except NotFound:
             account = None
-    return page("pages/error.html", account, status, code=status, detail=detail)
+    limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
+    limit_mb = round(limit / (1024 * 1024), 3)  # what a 413 page names as the largest upload
+    return page("pages/error.html", account, status, code=status, detail=detail, limit_mb=limit_mb)
 
 
 @blp.errorhandler(HTTPException)
