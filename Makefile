@@ -28,8 +28,10 @@ test: lint typecheck
 unit: install
 	$(BIN)/pytest tests/unit -q
 
+# The address `make run` serves on: make run BIND=127.0.0.1:8123
+BIND ?= 127.0.0.1:8000
 run: install
-	$(BIN)/careerlog run
+	$(BIN)/careerlog run --bind $(BIND)
 
 # Benchmarks against the bare database (docs/performance.md); EMPLOYEES and STORE as wanted.
 EMPLOYEES ?= 10000
