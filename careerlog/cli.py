@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import click
 import psycopg
@@ -56,6 +56,10 @@ def friendly_errors(func: F) -> F:
         except (PersistenceError, psycopg.OperationalError, psycopg.InterfaceError) as e:
             # psycopg's own errors come from connections careerlog opens itself (a schema's creation)
             raise click.ClickException(f"The database could not be used: {e}") from None
+        except OSError as e:
+            if e.filename is None:  # not a file named on the command line
+                raise
+            raise click.ClickException(f"Cannot use {e.filename}: {e.strerror}.") from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -181,6 +185,9 @@ def import_command(
     if kind is not None and kind not in BY_KIND:
         raise click.BadParameter(f"unknown kind {kind!r}", param_hint="--kind")
     total = file.stat().st_size if fmt == "jsonl" else None
+    if report_path and report_path.resolve() == file.resolve():
+        raise click.BadParameter("the report would overwrite the file imported", param_hint="--report")
+    report_stream = writable(report_path) if report_path else None  # before recording anything
     with _progress_bar(total, "B" if fmt == "jsonl" else "row", "import") as bar:
         report = import_file(
             obj.app,
@@ -196,11 +203,20 @@ def import_command(
         )
     for problem in report.rejected:
         click.echo(problem.describe(), err=True)
-    if report_path:
-        report_path.write_text(json.dumps(report.to_dict(), indent=2))
+    if report_stream is not None:
+        with report_stream:
+            report_stream.write(json.dumps(report.to_dict(), indent=2))
     click.echo(report.summary())
     if not report.ok:
         sys.exit(1)
+
+
+def writable(path: Path, mode: str = "w") -> IO[Any]:
+    """A file named on the command line, opened for writing; a message and exit 1 if it cannot be."""
+    try:
+        return path.open(mode)
+    except OSError as e:
+        raise click.ClickException(f"Cannot write {path}: {e.strerror}.") from None
 
 
 @main.command("export")
@@ -220,7 +236,7 @@ def export_command(obj: Context, file: Path | None) -> None:
         if file is None:
             written = export_events(app, sys.stdout.buffer, progress=bar.update)
         else:
-            with file.open("wb") as stream:
+            with writable(file, "wb") as stream:
                 written = export_events(app, stream, progress=bar.update)
     click.echo(f"exported {written} events", err=True)
 
