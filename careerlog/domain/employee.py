@@ -185,8 +185,12 @@ def check_appointment(career: Career, fact: Fact, errors: FieldErrors) -> None:
             errors.add(name, reason)
     min_age = career.rules.param("appointment.min_age", fact.effective_date, "years", 18)
     birth: date = values["birth_date"]
-    if _years_between(birth, fact.effective_date) < min_age:
+    age = _years_between(birth, fact.effective_date)
+    if age < min_age:
         errors.add("birth_date", f"The employee would be under {min_age} on appointment.")
+    max_age = career.rules.param("appointment.max_age", fact.effective_date, "years")
+    if max_age is not None and age > max_age:
+        errors.add("birth_date", f"The employee would be over {max_age} on appointment.")
     rank_table = ref.ranks if values["employment_kind"] == "PNS" else ref.pppk_grades
     if values["rank"] not in rank_table:
         kind = "golongan (e.g. III/a)" if values["employment_kind"] == "PNS" else "PPPK grade (I-XVII)"

@@ -133,3 +133,24 @@ def test_a_unit_name_no_text_field_could_hold_is_refused(name: str, reason: str)
     with pytest.raises(InvalidInput) as e:
         unit_subject("KOTA-MEDAN", name)
     assert e.value.errors == {"unit": [reason]}
+
+
+def appoint(nip: str, birth: str, tmt: str) -> Employee:
+    born, appointed = date.fromisoformat(birth), date.fromisoformat(tmt)
+    payload = f._parse("appointment", f.appointment(born, appointed, "M"))
+    employee, _ = Employee.appoint(nip, payload, f.recording())
+    return employee
+
+
+@pytest.mark.parametrize(
+    ("nip", "birth", "tmt"),
+    [("000101012019011001", "0001-01-01", "2019-01-01"), ("194712312019011001", "1947-12-31", "2019-01-01")],
+)
+def test_an_appointment_past_the_highest_retirement_age_is_refused(nip: str, birth: str, tmt: str) -> None:
+    with pytest.raises(InvalidInput) as e:
+        appoint(nip, birth, tmt)
+    assert e.value.errors == {"birth_date": ["The employee would be over 70 on appointment."]}
+
+
+def test_an_appointment_at_70_is_recorded() -> None:
+    assert appoint("194901012019011001", "1949-01-01", "2019-01-01").version == 1
