@@ -48,3 +48,20 @@ def test_an_import_over_the_size_limit_is_a_413_page_naming_the_limit(
     assert limit in page
     assert "CAREERLOG_MAX_UPLOAD_MB" in page
     assert world.log() == before
+
+
+@pytest.mark.parametrize("path", ["/pages/audits", "/pages/audits/awards", "/pages/audits.csv"])
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [
+        ("id", "Tidak boleh sebelum 1 Jan 2025, awal periode."),
+        ("en", "Must not be before Jan 1, 2025, the start of the period."),
+    ],
+)
+def test_a_period_ending_before_it_starts_is_a_422_page_saying_so(
+    world: World, path: str, lang: str, reason: str
+) -> None:
+    log_in(world, "inspector")
+    answer = world.client.get(f"{path}?from=2025-01-01&to=2020-01-01&lang={lang}")
+    assert answer.status_code == 422
+    assert reason in text(answer.get_data(as_text=True))

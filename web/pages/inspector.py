@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import request
 from flask.typing import ResponseReturnValue
+from flask_babel import format_date
 from flask_babel import gettext as _
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
@@ -40,7 +41,10 @@ def period(args: MultiDict[str, str]) -> tuple[date | None, date | None, dict[st
         except ValueError:
             errors[name] = [_("Must be a date YYYY-MM-DD.")]
             found[name] = None
-    return found["from"], found["to"], errors
+    start, end = found["from"], found["to"]
+    if start and end and end < start:  # (the API's 422 too: an empty list would say there is nothing)
+        errors["to"] = [_("Must not be before %(day)s, the start of the period.", day=format_date(start, "medium"))]
+    return start, end, errors
 
 
 def filter_choices() -> dict[str, Any]:
