@@ -14,6 +14,7 @@ import contextlib
 import csv
 import gc
 import io
+import itertools
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -137,14 +138,22 @@ def parse_jsonl_line(raw: bytes) -> dict[str, Any] | InvalidInput:
 
 
 def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
-    """Rows of a CSV file with a header; empty cells are absent fields. Progress counts rows."""
+    """Rows of a CSV file with a header; empty cells are absent fields. Progress counts rows.
+
+    Cells are separated by commas, or by semicolons when the header has semicolons and no comma:
+    a spreadsheet in Indonesian (where the comma is the decimal mark) saves CSV so.
+    """
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    reader = csv.DictReader(text)
+    reader: csv.DictReader[str] | None = None
     try:
+        header = text.readline()
+        delimiter = ";" if ";" in header and "," not in header else ","
+        reader = csv.DictReader(itertools.chain([header], text), delimiter=delimiter)
         yield from _csv_rows(reader, kind)
     except (UnicodeDecodeError, csv.Error) as e:
         reason = "Not UTF-8 text" if isinstance(e, UnicodeDecodeError) else "Not readable as CSV"
-        yield reader.line_num + 1, InvalidInput(f"{reason} ({e}); the rest of the file was not read.", "line"), 1
+        line = reader.line_num + 1 if reader is not None else 1
+        yield line, InvalidInput(f"{reason} ({e}); the rest of the file was not read.", "line"), 1
     finally:
         text.detach()  # the caller closes the file
 
