@@ -188,7 +188,11 @@ class Services:
     ) -> dict[str, Any]:
         """Import JSON Lines or CSV; rows outside the writer's scope are rejected one by one."""
         reach = require(writer, Action.IMPORT)
-        fmt = fmt or detect_format(name or "")
+        try:
+            fmt = fmt or detect_format(name or "")
+        except InvalidInput:  # (detect_format's wording names the command line's --format)
+            reason = f"Cannot tell the format of {name!r}: name the file .jsonl or .csv, or give file_format."
+            raise InvalidInput(reason, "file") from None
         rows = read_jsonl(stream) if fmt == "jsonl" else read_csv(stream, kind or kind_from_name(name or ""))
         scoped = ScopedRows(self.ledger, writer, writer.username) if reach is not Reach.ALL else None
         report = import_rows(

@@ -9,6 +9,7 @@ were recorded. Each is now a problem naming the field and the reason, the log un
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import string
@@ -95,3 +96,12 @@ def test_a_unit_name_longer_than_any_text_is_422(world: World) -> None:
     body = problem(world.post(f"/api/v1/units/KOTA-MEDAN/{name}/ratings", "hr", json=rating), 422)
     assert body["errors"] == {"unit": ["Longer than 500 characters."]}
     assert world.log() == before
+
+
+def test_an_import_of_a_file_of_no_known_format_names_the_apis_parameter(world: World) -> None:
+    data = {"file": (io.BytesIO(b"{}\n"), "events.txt")}
+    response = world.post("/api/v1/imports", "hr", data=data, content_type="multipart/form-data")
+    body = problem(response, 422)
+    assert body["errors"] == {
+        "file": ["Cannot tell the format of 'events.txt': name the file .jsonl or .csv, or give file_format."]
+    }
