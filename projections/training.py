@@ -20,6 +20,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from careerlog.domain.employee import MAX_COST
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.reference import rules
 from careerlog.sqlstore import Row, Sql
@@ -74,7 +75,7 @@ class TrainingProjection(TupleProjection):
     """One row per training completed (not retracted), as it stands after corrections."""
 
     name = "training"
-    version = 1
+    version = 2  # 2: no cost above MAX_COST (a store may hold one of 1e400, read as infinity)
     tables = (TRAINING,)
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
@@ -110,7 +111,7 @@ def training_row(record: CareerRecord, fact: Fact, feedback: Mapping[str, Fact])
         get("organiser"),  # organiser
         int(get("hours")),  # hours
         programme,  # programme_id
-        None if cost is None else float(cost),  # cost
+        None if cost is None or cost > MAX_COST else float(cost),  # cost (1e400 was taken before MAX_COST)
         agency,  # agency
         unit,  # unit
         region,  # region

@@ -13,6 +13,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from careerlog.domain.unit import EARLIEST_RATED_YEAR
 from careerlog.reference import Rule, Rules, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord
@@ -64,6 +65,8 @@ def unit_rating_rows(record: CareerRecord) -> list[Row]:
         _, agency, unit = record.subject.split(":", 2)
         evidence = evidence_json(record.subject, (fact,))
         year = int(fact.get("year"))
+        if year < EARLIEST_RATED_YEAR:  # refused since 2026-12-01 (-10^12 was taken once): no question asks for it
+            continue
         rows.append(
             {
                 "subject": record.subject,
