@@ -18,6 +18,15 @@ steadier than latency on a shared machine.
 --clone-employees N fills the store up to N employees with copies of the loaded ones (see
 `clone_employees`) for reads at a size the demo cannot be imported at in the time.
 
+--roster-spread spreads --roster-rows' copies over agencies and regions as a national roster would
+hold them (`SPREAD_BUCKET`: one agency of 10% of the rows, a province of about 7%, 168 agencies of 0.5%),
+and --scope agency:CODE / region:CODE (repeatable) reads roster pages as an inspector of that scope
+reads them (the first page, pages by number, pages after a cursor), in each of --sorts.
+
+    .venv/bin/python -m bench.reads --employees 10000 --store postgres --keep --roster-rows 1000000 \
+        --roster-spread --scope agency:KEMENDAGRI --scope agency:KAB-KARO --scope region:12 --sorts name,rank \
+        --roster-only --seconds 10
+
     .venv/bin/python -m bench.reads --employees 10000 --store postgres --clients 8 --seconds 10
 
 With --keep the loaded store is kept and reused by later runs of the same size and seed
@@ -53,10 +62,11 @@ from eventsourcing.utils import get_topic
 from flask import Flask
 
 from bench.common import POSTGRES_URL, demo_export, fresh_store, parser, positive, report
-from careerlog.access import Scope
+from careerlog.access import Scope, parse_scope
 from careerlog.accounts import open_accounts
 from careerlog.application import CareerLog
 from careerlog.config import Settings
+from careerlog.domain.errors import NotFound
 from careerlog.domain.events import BY_KIND
 from careerlog.importing import import_file
 from careerlog.sqlstore import SqlStore, open_store
@@ -143,7 +153,7 @@ def prepare(settings: Settings, args: argparse.Namespace, *, loaded: bool = Fals
                 accounts.create("bench", display_name="Benchmark", role="admin", scope=Scope(national=True))
             token = accounts.issue_token("bench", days=1).token
             if not loaded and args.roster_rows:
-                inflate_roster(worker.views.sql, args.roster_rows)
+                inflate_roster(worker.views.sql, args.roster_rows, spread=args.roster_spread)
             if not loaded and args.clone_employees:
                 events = app.recorder.events_table_name  # type: ignore[attr-defined]
                 clone_employees(worker.views.sql, events, args.clone_employees)
@@ -183,23 +193,60 @@ def vacuum(settings: Settings) -> None:
     print(f"vacuumed {len(tables)} tables ({time.monotonic() - started:.0f} s)")
 
 
-def inflate_roster(store: SqlStore, rows: int) -> None:
+def inflate_roster(store: SqlStore, rows: int, *, spread: bool = False) -> None:
     """Copies of the roster's rows (NIP + COPY + n, no events behind them) until it holds `rows`, for
-    roster pages at a size the demo cannot be loaded at in the time; the other views stay as loaded."""
+    roster pages at a size the demo cannot be loaded at in the time; the other views stay as loaded.
+    `spread`: each copy's agency and region as `SPREAD_BUCKET` draws them, instead of the copied row's."""
     have = int(store.scalar("SELECT COUNT(*) AS n FROM roster"))
     if rows <= have:
         return
     copies = -(-rows // have) - 1
     columns = [c for c, _ in ROSTER.columns if c != "subject"]
+    chosen = [f"c.{c}" for c in columns]
+    source = "(SELECT r.*, n.i FROM roster r, n) c"
+    if spread:
+        agency, region = spread_columns()
+        chosen = [agency if c == "agency" else region if c == "region" else f"c.{c}" for c in columns]
+        source = f"(SELECT r.*, n.i, {SPREAD_BUCKET} AS b FROM roster r, n) c"
     with store.transaction() as sql:
         sql.execute(
             f"INSERT INTO roster (subject, {', '.join(columns)}) "
             f"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
-            f"SELECT r.subject || '{COPY}' || n.i, {', '.join('r.' + c for c in columns)} FROM roster r, n "
-            f"ORDER BY n.i, r.subject LIMIT ?",
+            f"SELECT c.subject || '{COPY}' || c.i, {', '.join(chosen)} FROM {source} "
+            f"ORDER BY c.i, c.subject LIMIT ?",
             (max(copies, 1), rows - have),
         )
-    print(f"roster: {have} rows and {rows - have} copies")
+    print(f"roster: {have} rows and {rows - have} copies" + (" spread over agencies and regions" if spread else ""))
+
+
+# A copy's bucket (0-199), drawn from its number and the copied NIP's digits (birth date, TMT, sex and sequence) so
+# that each bucket's rows lie all over the table, as an agency's do (rows are written in NIP order). Buckets
+# 0-19 (10% of the copies) work in one central agency, 20-31 (6%) keep the copied row's agency and region (the
+# demo's, all in province 12), the others (84%) in an agency of their own ("INST-<bucket>", 0.5% each) in one of the
+# other provinces. With the loaded rows (1% of a million): KEMENDAGRI 10%, province 12 about 7%, KAB-KARO 0.5%.
+SPREAD_BUCKET = (
+    "(n.i * 7919 + CAST(substr(r.subject, 1, 8) AS INTEGER) + CAST(substr(r.subject, 9, 6) AS INTEGER) * 31 "
+    "+ CAST(substr(r.subject, 15, 4) AS INTEGER) * 101) % 200"
+)
+SPREAD_CENTRAL = ("KEMENDAGRI", "31")  # the central agency of buckets 0 to SPREAD_CENTRAL_BUCKETS - 1, and its region
+SPREAD_CENTRAL_BUCKETS = 20
+SPREAD_KEPT_BUCKETS = 32  # buckets from SPREAD_CENTRAL_BUCKETS to this one (excluded) keep the copied row's
+
+
+def spread_columns() -> tuple[str, str]:
+    """The agency and region of a spread copy (`SPREAD_BUCKET`), as SQL over the copy's bucket `c.b`."""
+    from careerlog.reference import reference
+
+    agency, region = SPREAD_CENTRAL
+    central, kept = SPREAD_CENTRAL_BUCKETS, SPREAD_KEPT_BUCKETS
+    provinces = [c for c in reference().regions.codes if "." not in c and c not in ("12", region)]
+    other = " ".join(f"WHEN {k} THEN '{code}'" for k, code in enumerate(provinces))
+    return (
+        f"CASE WHEN c.b < {central} THEN '{agency}' WHEN c.b < {kept} THEN c.agency "
+        f"ELSE 'INST-' || CAST(c.b AS TEXT) END",
+        f"CASE WHEN c.b < {central} THEN '{region}' WHEN c.b < {kept} THEN c.region "
+        f"ELSE CASE c.b % {len(provinces)} {other} END END",
+    )
 
 
 MAX_COPIES = 474  # copy i's code, 4i + 3 at most, stays below 1900: a copy's NIP starts below 19
@@ -274,6 +321,7 @@ def kept_store(args: argparse.Namespace) -> Iterator[tuple[Settings, bool]]:
     """Settings for the kept store of this size and seed, and whether it is loaded already."""
     if args.store == "sqlite":
         rows = f"-r{args.roster_rows}" if args.roster_rows else ""
+        rows += "s" if getattr(args, "roster_spread", False) else ""
         rows += f"-c{args.clone_employees}" if getattr(args, "clone_employees", 0) else ""
         path = demo_export(args.employees, args.seed).parent / f"reads-{args.employees}-{args.seed}{rows}.db"
         settings = Settings(database_url=f"sqlite:///{path}")
@@ -281,6 +329,7 @@ def kept_store(args: argparse.Namespace) -> Iterator[tuple[Settings, bool]]:
         base = (args.database_url or POSTGRES_URL).split("?", 1)[0]
         prefix = os.environ.get("CAREERLOG_BENCH_SCHEMA_PREFIX") or "reads"  # the kept schemas' names
         schema = f"{prefix}_{args.employees}_{args.seed}" + (f"_r{args.roster_rows}" if args.roster_rows else "")
+        schema += "s" if getattr(args, "roster_spread", False) else ""
         schema += f"_c{args.clone_employees}" if getattr(args, "clone_employees", 0) else ""
         settings = Settings(database_url=f"{base}?schema={schema}")
     store = open_store(settings)
@@ -452,31 +501,92 @@ def roster_size(settings: Settings) -> int:
         store.close()
 
 
-def roster_cursors(settings: Settings, count: int = 50) -> list[str]:
-    """Cursors (`after`) pointing at random rows of the roster sorted by name, as its pages give
-    them; none for a careerlog whose roster has no cursors."""
+def roster_cursors(
+    settings: Settings, count: int = 50, *, sort: str = "name", where: str = "", params: tuple[Any, ...] = ()
+) -> list[str]:
+    """Cursors (`after`) pointing at random rows of the roster (those matching `where`) in a sort (`-` first:
+    descending), as its pages give them; none for a careerlog whose roster has no cursors."""
     if not (ROOT / "projections" / "roster_paging.py").exists():
         return []  # the careerlog of this checkout has none (a copy of an older one, measured beside this)
+    from projections.queries import ROSTER_SORTS
     from projections.roster_paging import RosterOrder
 
-    order = RosterOrder("name", descending=False)
+    name = sort.lstrip("-")
+    order = RosterOrder(ROSTER_SORTS[name], descending=sort.startswith("-"))
     rng = random.Random(2)
     store = open_store(settings)
     try:
-        total = int(store.scalar("SELECT COUNT(*) AS n FROM roster"))
-        offsets = sorted(rng.randrange(total) for _ in range(count))
+        total = int(store.scalar(f"SELECT COUNT(*) AS n FROM roster{where}", params))
+        offsets = sorted(rng.randrange(total) for _ in range(count)) if total else []
         # The rows at those offsets in one ordered pass (an OFFSET each took seconds at a million rows).
-        found = {
-            int(r["k"]): r
-            for r in store.query(
-                f"SELECT name, subject, k FROM (SELECT name, subject, ROW_NUMBER() OVER (ORDER BY {order.sql()}) - 1 "
-                f"AS k FROM roster) numbered WHERE k IN ({', '.join('?' * len(offsets))})",
-                tuple(offsets),
-            )
-        }
+        found = (
+            {
+                int(r["k"]): r
+                for r in store.query(
+                    f"SELECT value, nip, k FROM (SELECT {order.column} AS value, subject AS nip, "
+                    f"ROW_NUMBER() OVER (ORDER BY {order.sql()}) - 1 AS k FROM roster{where}) numbered "
+                    f"WHERE k IN ({', '.join('?' * len(offsets))})",
+                    (*params, *offsets),
+                )
+            }
+            if offsets
+            else {}
+        )
     finally:
         store.close()
-    return [order.next_cursor({"name": found[k]["name"], "subject": found[k]["subject"]}, "name") for k in offsets]
+    return [order.next_cursor({order.column: found[k]["value"], "subject": found[k]["nip"]}, name) for k in offsets]
+
+
+def scope_of(spec: str) -> Scope:
+    """The scope `agency:CODE` or `region:CODE` names (`--scope`)."""
+    kind, _, code = spec.partition(":")
+    if kind not in ("agency", "region") or not code:
+        raise SystemExit(f"--scope {spec}: give agency:CODE or region:CODE")
+    return parse_scope(national=False, agencies=[code] if kind == "agency" else [], regions=[code] * (kind == "region"))
+
+
+def scoped_token(settings: Settings, spec: str) -> str:
+    """A token of an inspector whose scope is `spec` (the account made the first time it is asked for)."""
+    scope = scope_of(spec)
+    username = "bench-" + spec.replace(":", "-").lower()
+    store = open_store(settings)
+    try:
+        accounts = open_accounts(settings, store)
+        try:
+            accounts.get(username)
+        except NotFound:
+            accounts.create(username, display_name=f"Benchmark {spec}", role="inspector", scope=scope)
+        return accounts.issue_token(username, days=1).token
+    finally:
+        store.close()
+
+
+def scoped_endpoints(settings: Settings, specs: list[str], sorts: list[str]) -> dict[str, tuple[list[str], str]]:
+    """Roster pages read by an inspector of each scope in each sort: the first page, random pages by number past it
+    (within the scope's rows and the window) and pages after random cursors (within the scope); each endpoint with
+    the token it is read with."""
+    from projections.queries import Queries
+
+    rng = random.Random(3)
+    found: dict[str, tuple[list[str], str]] = {}
+    for spec in specs:
+        token = scoped_token(settings, spec)
+        store = open_store(settings)
+        try:
+            where, params = Queries(store)._roster_where(scope_of(spec).filters(), None, None, None)
+            rows = int(store.scalar(f"SELECT COUNT(*) AS n FROM roster{where}", params))
+        finally:
+            store.close()
+        pages = last_page(rows)
+        for sort in sorts:
+            query = f"/api/v1/employees?per_page={PAGE}&sort={sort}"
+            found[f"first {spec} {sort}"] = ([query], token)
+            numbers = [rng.randint(2, pages) if pages > 1 else 1 for _ in range(50)]
+            found[f"page {spec} {sort}"] = ([f"{query}&page={n}" for n in numbers], token)
+            cursors = roster_cursors(settings, sort=sort, where=where, params=tuple(params))
+            if cursors:
+                found[f"after {spec} {sort}"] = ([f"{query}&after={c}" for c in cursors], token)
+    return found
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -500,10 +610,27 @@ def main(argv: list[str] | None = None) -> None:
         help="fill the store up to about this many employees with copies of the loaded ones under new NIPs (their "
         "roster, timeline and eligibility rows and the events the scope check reads); needs --keep",
     )
+    p.add_argument(
+        "--roster-spread",
+        action="store_true",
+        help="with --roster-rows: spread the copies over agencies and regions as a national roster (SPREAD_BUCKET)",
+    )
+    p.add_argument(
+        "--scope",
+        action="append",
+        default=[],
+        metavar="agency:CODE|region:CODE",
+        help="also read roster pages as an inspector of this scope (first, by number, after a cursor; repeatable)",
+    )
+    p.add_argument("--sorts", default="name", help="the scoped roster pages' sorts, comma-separated (default name)")
+    p.add_argument("--roster-only", action="store_true", help="leave out the timeline and eligibility reads")
     args = p.parse_args(argv)
     positive(args)
     if args.clients < 1 or args.seconds <= 0:
         raise SystemExit("--clients and --seconds: must be positive")
+    if args.roster_spread and not args.roster_rows:
+        raise SystemExit("--roster-spread: needs --roster-rows")
+    sorts = [s for s in args.sorts.split(",") if s]
     with kept_store(args) if args.keep else fresh_store_unloaded(args) as (settings, loaded):
         if loaded:
             print(f"reusing the kept store {settings.database_url}")
@@ -512,24 +639,29 @@ def main(argv: list[str] | None = None) -> None:
             load(port, ["/bare"], token, args.clients, min(args.seconds, 1.0))  # warm up the workers
             cursors = roster_cursors(settings)
             rows = roster_size(settings)
+            read = {name: (paths, token) for name, paths in endpoints(nips, rows, cursors).items()}
+            if args.roster_only:
+                read = {name: found for name, found in read.items() if name == "bare" or name.startswith("roster")}
+            read |= scoped_endpoints(settings, args.scope, sorts)
             for _ in range(args.repeat):
                 results = {
-                    name: measured(port, pid, paths, token, args.clients, args.seconds)
-                    for name, paths in endpoints(nips, rows, cursors).items()
+                    name: measured(port, pid, paths, reader, args.clients, args.seconds)
+                    for name, (paths, reader) in read.items()
                 }
                 bare = results["bare"]
                 size = f"{len(nips)} employees" + (f" ({args.employees} loaded)" if len(nips) != args.employees else "")
                 size += f", roster {rows} rows" if rows != len(nips) else ""
                 lines = [f"reads, {size}, {args.store}, {args.clients} clients, load {os.getloadavg()[0]:.1f}"]
+                width = max(16, *(len(name) for name in results))
                 for name, r in results.items():
                     r["p50_vs_bare"] = r["p50_ms"] / bare["p50_ms"]
                     r["cpu_vs_bare"] = r["server_cpu_ms"] / bare["server_cpu_ms"]
-                    read = results.get(f"bare {name}")
-                    if read is not None:
-                        r["p50_vs_bare_read"] = r["p50_ms"] / read["p50_ms"]
-                    against = f"  p50/bare read {r['p50_vs_bare_read']:5.2f}" if read is not None else ""
+                    read_bare = results.get(f"bare {name}")
+                    if read_bare is not None:
+                        r["p50_vs_bare_read"] = r["p50_ms"] / read_bare["p50_ms"]
+                    against = f"  p50/bare read {r['p50_vs_bare_read']:5.2f}" if read_bare is not None else ""
                     lines.append(
-                        f"{name:<16} {r['requests']:>7} requests {r['rps']:>8.0f} req/s  p50 {r['p50_ms']:7.2f} ms"
+                        f"{name:<{width}} {r['requests']:>7} requests {r['rps']:>8.0f} req/s  p50 {r['p50_ms']:7.2f} ms"
                         f"  p99 {r['p99_ms']:7.2f} ms  p50/bare {r['p50_vs_bare']:5.2f} (target <= 2)"
                         f"  server CPU {r['server_cpu_ms']:5.2f} ms/request ({r['cpu_vs_bare']:4.1f}x bare){against}"
                     )
