@@ -67,7 +67,11 @@ def compare(promoted: int, pool: int, ref_promoted: int, ref_pool: int) -> Compa
     rate, ref_rate = promoted / pool, ref_promoted / ref_pool
     low = high = None
     if promoted and ref_promoted:
-        table = Table2x2(np.array([[promoted, pool - promoted], [ref_promoted, ref_pool - ref_promoted]]))
+        # the counts as they are: Table2x2 adds 0.5 to every cell when one is zero (a group all promoted), which
+        # the log method does not need (1/S - 1/N is then 0) and which moved the interval off the ratio shown
+        table = Table2x2(
+            np.array([[promoted, pool - promoted], [ref_promoted, ref_pool - ref_promoted]]), shift_zeros=False
+        )
         low, high = (float(b) for b in table.riskratio_confint(alpha=ALPHA))
     z = p_z = None
     both = promoted + ref_promoted
