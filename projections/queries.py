@@ -45,6 +45,7 @@ ROSTER_SORTS = {
     "unit": "unit",
     "birth_date": "birth_date",
 }
+PROVINCE = "substr(region, 1, 2)"  # a region's province: the first two characters of its code (12 of 12.71)
 HEADCOUNT_FIELDS = (*ROSTER_FILTERS, "age_band")
 AGE_BANDS = ((0, 25), (26, 30), (31, 35), (36, 40), (41, 45), (46, 50), (51, 55), (56, 60), (61, 200))
 MAX_PAGE_SIZE = 500
@@ -200,7 +201,8 @@ class Queries(ViewReader):
     ) -> RosterRequest:
         """What a roster page reads (`search` in the name or NIP, `sort` by one of ROSTER_SORTS, page by number
         or `after` a cursor, `min_years_in_rank`, `age_band`), its arguments checked (InvalidInput)."""
-        where, params = self._roster_where(filters, search, min_years_in_rank, age_band)
+        by_name = ROSTER_SORTS.get(sort) == "name"
+        where, params = self._roster_where(filters, search, min_years_in_rank, age_band, province=by_name)
         if sort not in ROSTER_SORTS:
             raise InvalidInput(f"Unknown sort {sort!r}; one of {', '.join(ROSTER_SORTS)}.", "sort")
         if page < 1:
@@ -237,7 +239,20 @@ class Queries(ViewReader):
         search: str | None,
         min_years_in_rank: float | None,
         age_band: str | None,
+        *,
+        province: bool = False,
     ) -> tuple[str, list[Any]]:
+        """The WHERE clause and its parameters. `province` (a roster page sorted by name): a region filter whose codes
+        all start with the same two characters (a province's code and its regencies' and cities', as a region
+        scope names them) is written `substr(region, 1, 2) = ? AND COALESCE(region IN (...), FALSE)`: the
+        same rows (the codes imply their first two characters; a NULL region matches neither way), read in name
+        order from the roster's index on (substr(region, 1, 2), name, subject, region), the codes checked in
+        the index. The IN inside COALESCE is no condition PostgreSQL estimates from the column's statistics or
+        reads through the region's index: written plainly, it took the two conditions for independent, expected
+        356 of the province's 69,605 rows and read them all through both indexes to sort them (290 ms for the
+        first page of a million-row roster, 0.2 ms by the name index). Not in other sorts: there PostgreSQL read
+        the whole province to sort it where it read the sort's own index (a province by rank at offset 500:
+        7 -> 129 ms)."""
         clauses: list[str] = []
         params: list[Any] = []
         for name, value in filters.items():
@@ -245,9 +260,14 @@ class Queries(ViewReader):
                 raise InvalidInput(f"Unknown filter; one of {', '.join(ROSTER_FILTERS)}.", name)
             if value is None or value == "":
                 continue
-            values = list(value) if isinstance(value, (list, tuple)) else [value]
-            clauses.append(f"{name} IN ({', '.join('?' * len(values))})")
-            params += [str(v) for v in values]
+            values = [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+            listed = f"{name} IN ({', '.join('?' * len(values))})"
+            if province and name == "region" and len({v[:2] for v in values}) == 1:
+                clauses.append(f"{PROVINCE} = ? AND COALESCE({listed}, FALSE)")
+                params.append(values[0][:2])
+            else:
+                clauses.append(listed)
+            params += values
         if search:
             clauses.append("(LOWER(name) LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\')")
             pattern = "%" + like_literal(search.strip().lower()) + "%"

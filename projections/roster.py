@@ -55,6 +55,10 @@ ROSTER = Table(
         ("agency", "subject"),
         ("unit", "subject"),
         ("birth_date", "subject"),
+        # A scope's roster sorted by name (the default): one agency, or one province's regions (an expression, as
+        # projections.queries.PROVINCE writes it, and the region to filter the province's codes in the index).
+        ("agency", "name", "subject"),
+        ("substr(region, 1, 2)", "name", "subject", "region"),
     ),
 )
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import base64
 import itertools
+import re
 from datetime import date
 from typing import Any
 
 import orjson
 import pytest
 
+from careerlog.access import expand_regions
 from careerlog.config import Settings
 from projections.framework import Projector
-from projections.queries import ROSTER_SORTS
+from projections.queries import ROSTER_SORTS, Queries
 from projections.roster import ROSTER, RosterProjection
 from projections.roster_paging import RosterOrder, page_read
 from tests import factories as f
@@ -183,7 +185,7 @@ def test_postgres_skips_a_page_by_numbers_offset_in_an_index_only_scan_of_the_so
     try:
         columns = [c for c in ROSTER.column_names if c != "subject"]
         with views.views.sql.transaction() as sql:
-            for n in range(200):  # enough rows for the planner to prefer the indexes to a sort
+            for n in range(2000):  # enough rows for the planner to prefer the indexes to a sort of those it skips
                 values = {c: f"{c}-{n % 37:02d}" for c in columns} | {"rank_order": n % 17, "confirmed": 1}
                 sql.execute(ROSTER.insert_statement(), [f"{n:018d}", *(values[c] for c in columns)])
         with Settings(database_url=postgres_url).connect_postgres() as conn:
@@ -194,5 +196,103 @@ def test_postgres_skips_a_page_by_numbers_offset_in_an_index_only_scan_of_the_so
             plan = " ".join(str(r["QUERY PLAN"]) for r in views.views.sql.query(f"EXPLAIN {statement}", params))
             index = "roster_pkey" if column == "subject" else indexes[(column, "subject")]
             assert f"Index Only Scan {'Backward ' if descending else ''}using {index} on roster" in plan, plan
+    finally:
+        views.close()
+
+
+SCOPES = [
+    {"region": sorted(expand_regions(["12"]))},  # a province's scope: its 34 region codes
+    {"region": ["12.71", "12.06", "12.71"], "status": ["ACTIVE"]},  # two regencies (one named twice), and a filter
+    {"region": ["12.71", "31"]},  # two provinces
+    {"agency": ["KOTA-MEDAN"]},
+    {"agency": ["KAB-KARO", "KOTA-MEDAN"]},
+]
+
+
+def test_a_scoped_roster_gives_the_rows_of_its_filter_in_every_sort_by_number_and_after_each_cursor(
+    staffed: World,
+) -> None:
+    """Sorted by name, a region filter whose codes share their first two characters (a province's) is read by them
+    (`substr(region, 1, 2) = ?`, for the roster's index on it): the same rows, all their columns, in the same
+    order as the filter alone gives, by page number and after each cursor, on both stores; other sorts and
+    filters read as before."""
+    queries = staffed.services.queries
+    for sort, filters, descending in itertools.product(ROSTER_SORTS, SCOPES, (False, True)):
+        where, params = queries._roster_where(filters, None, None, None)
+        order = RosterOrder(ROSTER_SORTS[sort], descending)
+        with queries.store.statements() as sql:
+            everyone = sql.query(f"SELECT * FROM roster{where} ORDER BY {order.sql()}", params)
+        assert len(everyone) >= 6, filters
+        one_province = len({v[:2] for v in filters.get("region", [])}) == 1
+        for page in range(1, 6):
+            asked = queries._roster_request(filters, sort=sort, descending=descending, page=page, per_page=3)
+            statement, params = asked.first_read()
+            by_province = "substr(region, 1, 2) = ? AND COALESCE(region IN" in statement
+            assert by_province == (sort == "name" and one_province), statement
+            with queries.store.statements() as sql:
+                assert sql.query(statement, params) == everyone[(page - 1) * 3 : page * 3 + 1], (sort, filters, page)
+        walked, after = [], None
+        while True:
+            answer = queries.roster(filters, sort=sort, descending=descending, per_page=3, after=after)
+            walked += [item["nip"] for item in answer.items]
+            assert answer.total == len(everyone)
+            if answer.next is None:
+                break
+            after = answer.next
+        assert walked == [r["subject"] for r in everyone], (sort, descending, filters)
+
+
+def test_a_region_scoped_reader_pages_as_the_same_filter_asked_by_an_administrator(staffed: World) -> None:
+    """The region-12 inspector's roster is the administrator's filtered by the province's codes: every page by
+    number and after a cursor, in every sort, the same answer."""
+    codes = "&".join(f"region={code}" for code in sorted(expand_regions(["12"])))
+    for sort in ("name", "-name", "nip", "-rank"):
+        scoped = pages(staffed, f"sort={sort}&per_page=4", "inspector")
+        assert scoped == pages(staffed, f"sort={sort}&per_page=4&{codes}")
+        for n in (1, 2, 3):
+            query = f"sort={sort}&per_page=4&page={n}"
+            assert staffed.get(f"{ROSTER_PATH}?{query}", "inspector").get_json() == (
+                staffed.get(f"{ROSTER_PATH}?{query}&{codes}").get_json()
+            )
+
+
+def test_postgres_reads_a_scoped_page_by_name_from_the_scopes_name_index(postgres_url: str) -> None:
+    """One agency, or one province's regions, sorted by name: the page read in order from the roster's index on
+    (agency, name, subject) or (substr(region, 1, 2), name, subject, region), no sort of the rows, a page by
+    number's offset skipped in an index-only scan, a page after a cursor started at the cursor in the index."""
+    views = Projector(Settings(database_url=postgres_url), [RosterProjection()])
+    try:
+        columns = [c for c in ROSTER.column_names if c != "subject"]
+        with views.views.sql.transaction() as sql:
+            for n in range(3000):  # enough rows for the planner to prefer the indexes to a sort (half in province 12)
+                values = {c: f"{c}-{n % 37:02d}" for c in columns} | {"rank_order": n % 17, "confirmed": 1}
+                region = ("12" if n % 2 == 0 else f"{n % 30 + 13}") + ("" if n % 3 == 0 else f".{n % 7:02d}")
+                values |= {"agency": f"A-{n % 4}", "region": region, "name": f"Name {n * 7919 % 3001:05d}"}
+                sql.execute(ROSTER.insert_statement(), [f"{n:018d}", *(values[c] for c in columns)])
+        with Settings(database_url=postgres_url).connect_postgres() as conn:
+            conn.execute(f'VACUUM (ANALYZE) "{Settings(database_url=postgres_url).postgres()["schema"]}".roster')
+        indexes = {columns: f"roster_ix{i}" for i, columns in enumerate(ROSTER.indexes)}
+        reader = views.views.sql
+        queries = Queries(reader)
+        province = ("substr(region, 1, 2)", "name", "subject", "region")
+        scopes = [
+            ({"agency": ["A-3"]}, indexes[("agency", "name", "subject")]),
+            ({"region": ["12", "12.01", "12.02", "12.03", "12.04", "12.05", "12.06"]}, indexes[province]),
+        ]
+        for filters, index in scopes:
+            for descending, page in itertools.product((False, True), (1, 4)):
+                asked = queries._roster_request(filters, sort="name", descending=descending, page=page)
+                statement, params = asked.first_read()
+                plan = " ".join(str(r["QUERY PLAN"]) for r in reader.query(f"EXPLAIN {statement}", params))
+                scan = "Index Only Scan" if page > 1 else "Index Scan"
+                assert f"{scan} {'Backward ' if descending else ''}using {index} on roster" in plan, plan
+                if page == 1:
+                    assert "Sort  (cost" not in plan, plan  # no sort of the rows (nor an incremental one)
+            cursor = RosterOrder("name", False).next_cursor({"name": "Name 01000", "subject": "0" * 18}, "name")
+            asked = queries._roster_request(filters, sort="name", after=cursor)
+            statement, params = asked.first_read()
+            plan = " ".join(str(r["QUERY PLAN"]) for r in reader.query(f"EXPLAIN {statement}", params))
+            assert f" {index} " in plan, plan  # the cursor is where the scan of the index starts
+            assert re.search(r"Index Cond: \((?:(?!Filter:).)*ROW\(name, subject\) >", plan), plan
     finally:
         views.close()
