@@ -1,10 +1,14 @@
 """The promotion kinds open to an employee, the earliest date each becomes possible, and
-what is met or missing on that date (table `eligibility`, one row per employee and kind).
+what is met or missing (table `eligibility`, one row per employee and kind).
 
 The earliest date is the first permitted promotion date on or after the day the time in
-rank is reached (for kinds without a time in rank, the day after the current rank's TMT);
-the rules in force on that date are evaluated on the final record. Rows depend only on the
-subject's events: whether the date has come is a query (`EligibilityQueries`), not a row.
+rank is reached (for kinds without a time in rank, the day after the current rank's TMT).
+The requirements are judged on `judged_on`: the first permitted date on or after both the
+earliest date and the record's last day (its latest effective or recording day), by the
+rules in force on it, on the final record; a record ending before the earliest date is
+judged on the earliest date. Rows depend only on the subject's events: whether the date
+has come is a query (`EligibilityQueries`), not a row. So a change by the mere passing of
+time after the record's last day (a penalty ending) shows once a later fact is recorded.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ ELIGIBILITY = Table(
         ("rank", "TEXT"),
         ("new_rank", "TEXT"),
         ("earliest_date", "TEXT"),
+        ("judged_on", "TEXT"),
         ("requirements", "TEXT"),
         ("missing", "TEXT"),
         ("rules_version", "TEXT"),
@@ -69,7 +74,8 @@ def first_permitted(book: Rules, day: date) -> date | None:
 
 
 def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | None = None) -> list[Row]:
-    """One row per open kind, as the record stands at its last day `end` (`judge`: the record's, if made)."""
+    """One row per open kind, as the record stands at its last day `end` (`judge`: the record's, if made),
+    its requirements judged on the first permitted date on or after both the earliest date and `end`."""
     if record.employment_kind != "PNS" or record.appointed_on is None or not record.active_on(end):
         return []
     judge = judge or PromotionJudge(record)
@@ -89,7 +95,10 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
         earliest = first_permitted(book, due)
         if earliest is None:
             continue
-        checks = judge.checks(earliest, kind, ranks[index + 1])
+        judged = earliest if end <= earliest else first_permitted(book, end)
+        if judged is None:
+            continue
+        checks = judge.checks(judged, kind, ranks[index + 1])
         rows.append(
             {
                 "subject": record.subject,
@@ -97,6 +106,7 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
                 "rank": rank,
                 "new_rank": ranks[index + 1],
                 "earliest_date": earliest.isoformat(),
+                "judged_on": judged.isoformat(),
                 "requirements": json.dumps(
                     [
                         {"rule": c.rule, "outcome": c.outcome, "enforced": c.enforced, "message": c.message}
@@ -113,7 +123,7 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
 class EligibilityQueries(ViewReader):
     def eligibility(self, nip: str) -> list[dict[str, Any]]:
         """What is open to an employee: per kind the earliest date, whether it has come (today), and
-        the requirements met or missing on that date."""
+        the requirements met or missing on `judged_on` (after the earliest date and the record's last day)."""
         rows = self.store.query("SELECT * FROM eligibility WHERE subject = ? ORDER BY kind", (nip,))
         today = self.today.isoformat()
         return [

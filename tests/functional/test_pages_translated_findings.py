@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from babel.dates import format_date
+
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_inspector import decision_version
@@ -21,27 +25,38 @@ def test_a_promotions_findings_are_in_indonesian_by_default_and_in_english_on_re
     assert "<p>ratings below BAIK or absent for 2013, 2012</p>" in english
 
 
+def judged_on(world: World) -> date:
+    """The date BUDI's next promotion is judged on: after the record's last day, the day the fixture recorded it."""
+    body = world.get(f"/api/v1/employees/{BUDI}/eligibility", "employee").get_json()
+    return date.fromisoformat(body["items"][0]["judged_on"])
+
+
 def test_what_is_missing_for_the_next_promotion_is_in_indonesian_by_default_and_in_english_on_request(
     world: World,
 ) -> None:
+    day = judged_on(world)
+    years = f"{day.year - 1}, {day.year - 2}"
     log_in(world, "employee")
     indonesian = world.client.get(f"/pages/employees/{BUDI}").get_data(as_text=True)
-    assert '<li class="missing">predikat kinerja di bawah BAIK atau tidak ada untuk tahun 2017, 2016</li>' in indonesian
-    assert '<li class="missing">belum diangkat sebagai PNS sampai dengan 1 Apr 2018</li>' in indonesian
+    assert f'<li class="missing">predikat kinerja di bawah BAIK atau tidak ada untuk tahun {years}</li>' in indonesian
+    on_id = format_date(day, "medium", locale="id")
+    assert f'<li class="missing">belum diangkat sebagai PNS sampai dengan {on_id}</li>' in indonesian
+    assert f"Persyaratan dinilai pada: <strong>{on_id}</strong>" in indonesian
     assert (
         "✓ pangkat III/b sejak 1 Apr 2014; masa kerja dalam pangkat 4 tahun diperlukan, terpenuhi pada 1 Apr 2018"
         in indonesian
     )
-    assert "✗ 0 JP pada tahun 2017; diperlukan 20 JP" in indonesian
+    assert f"✗ 0 JP pada tahun {day.year - 1}; diperlukan 20 JP" in indonesian
     assert "ratings below" not in indonesian
     english = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
-    assert '<li class="missing">ratings below BAIK or absent for 2017, 2016</li>' in english
-    assert '<li class="missing">not confirmed by Apr 1, 2018</li>' in english
+    assert f'<li class="missing">ratings below BAIK or absent for {years}</li>' in english
+    assert f'<li class="missing">not confirmed by {format_date(day, "medium", locale="en")}</li>' in english
     assert "✓ III/b since Apr 1, 2014; 4 y needed, reached on Apr 1, 2018" in english
 
 
 def test_the_api_keeps_the_english_messages(world: World) -> None:
+    day = judged_on(world)
     body = world.get(f"/api/v1/employees/{BUDI}/eligibility", "employee").get_json()
     requirements = body["items"][0]["requirements"]
-    assert "ratings below BAIK or absent for 2017, 2016" in [r["message"] for r in requirements]
+    assert f"ratings below BAIK or absent for {day.year - 1}, {day.year - 2}" in [r["message"] for r in requirements]
     assert all(set(r) == {"rule", "outcome", "enforced", "message"} for r in requirements)

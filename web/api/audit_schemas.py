@@ -46,15 +46,26 @@ class RequirementSchema(StrictSchema):
 
 
 class EligibilityItemSchema(StrictSchema):
-    """One promotion kind open to the employee: its earliest date and what is met or missing then."""
+    """One promotion kind open to the employee: its earliest date and what is met or missing on the date judged."""
 
     kind = fields.String(dump_only=True, metadata={"description": "Promotion kind (101 regular, 201, 202)."})
     rank = fields.String(dump_only=True)
     new_rank = fields.String(dump_only=True)
-    earliest_date = PlainDate(dump_only=True)
+    earliest_date = PlainDate(
+        dump_only=True, metadata={"description": "First permitted date once the time in rank is reached."}
+    )
+    judged_on = PlainDate(
+        dump_only=True,
+        metadata={
+            "description": "First permitted date on or after both the earliest date and the record's last "
+            "recorded day: the requirements and missing are judged on it, by the rules in force then."
+        },
+    )
     reached = fields.Boolean(dump_only=True, metadata={"description": "Whether the earliest date has come."})
     requirements = fields.List(fields.Nested(RequirementSchema), dump_only=True)
-    missing = fields.List(fields.String(), dump_only=True, metadata={"description": "Rules not met on that date."})
+    missing = fields.List(
+        fields.String(), dump_only=True, metadata={"description": "Enforced rules not met on judged_on."}
+    )
     rules_version = fields.String(dump_only=True)
 
 
