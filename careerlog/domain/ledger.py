@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
+from functools import cached_property
 from operator import attrgetter
 from typing import Any, cast
 
@@ -321,7 +322,7 @@ class LedgerAggregate(BaseAggregate[str]):
         self.keys[key] = version
         self.facts[version] = fact
         if key.startswith("key:"):  # recorded under a client key: its kind and reference name it too
-            self.keyed_references().setdefault(identity_key(type(event), fact.values, None), version)
+            self.keyed_references.setdefault(identity_key(type(event), fact.values, None), version)
 
     def add_correction(self, event: EventCorrected) -> None:
         self.events[event.originator_version] = event
@@ -340,20 +341,18 @@ class LedgerAggregate(BaseAggregate[str]):
         values = payload_values(event)
         self.keys[identity_key(event_cls, values, event.client_key)] = event.originator_version
         if event.client_key:
-            self.keyed_references().setdefault(identity_key(event_cls, values, None), event.originator_version)
+            self.keyed_references.setdefault(identity_key(event_cls, values, None), event.originator_version)
 
+    @cached_property
     def keyed_references(self) -> dict[str, int]:
         """Kind-and-reference identity keys of the recordings made under a client key, to their versions.
 
         `keys` holds one identity per recording: its client key when it had one, else its kind and
         reference. A live recording looks here too (`earlier_by_reference`), so that the same fact
         sent once with a key and once without (the record page always sends one; an import row
-        seldom does) is recorded once.
+        seldom does) is recorded once. Made at the first keyed recording (most records have none).
         """
-        found: dict[str, int] | None = self.__dict__.get("_keyed_references")
-        if found is None:
-            found = self.__dict__["_keyed_references"] = {}
-        return found
+        return {}
 
     # ---------------------------------------------------------------- queries
 
@@ -386,7 +385,7 @@ class LedgerAggregate(BaseAggregate[str]):
         reproduces a log as it was, twice-recorded facts and all.
         """
         if client_key is None:
-            keyed = self.__dict__.get("_keyed_references")
+            keyed = self.__dict__.get("keyed_references")  # (none made yet: no keyed recording)
             if not keyed:
                 return None
             version = keyed.get(identity_key(event_cls, values, None))
@@ -396,7 +395,7 @@ class LedgerAggregate(BaseAggregate[str]):
             natural = identity_key(event_cls, values, None)
             version = self.keys.get(natural)
             if version is None:
-                version = self.keyed_references().get(natural)
+                version = self.keyed_references.get(natural)
         if version is None:
             return None
         earlier = self.replayed(version, event_cls, values)
