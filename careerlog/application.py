@@ -53,6 +53,8 @@ MIRRORS: dict[type[LedgerEvent], type[LedgerEvent]] = {
 
 # The kinds an administrator records, by kind (the others are derived by the system).
 RECORDABLE_KINDS: dict[str, type[LedgerEvent]] = {kind: cls for kind, cls in BY_KIND.items() if cls.RECORDABLE}
+# A client key of nothing but spaces would make every blank-keyed request the same one (a migration keeps its own).
+BLANK_KEY = "Is only spaces: give a key with other characters, or none."
 
 
 def utc_now() -> datetime:
@@ -348,6 +350,8 @@ class CareerLog(Application[str]):
     def recording(self, command: Command, actor: str, uow: UnitOfWork | None = None) -> Recording:
         migration = command.migration
         if migration is None:
+            if command.client_key is not None and not command.client_key.strip():
+                raise InvalidInput(BLANK_KEY, "client_key")
             return Recording(self.clock(), actor, False, command.client_key)
         recorded_at = migration.recorded_at
         if recorded_at.tzinfo is None:

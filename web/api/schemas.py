@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC
 from typing import Any
 
-from marshmallow import EXCLUDE, RAISE, Schema, fields, post_load, validate
+from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, post_load, validate
 from webargs.fields import DelimitedList
 
 from careerlog.access import Role
+from careerlog.application import BLANK_KEY
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import HistoryEventSchema
 from web.api.fields import PlainDate, PlainDateTime
@@ -90,14 +91,22 @@ class WrittenSchema(StrictSchema):
     )
 
 
+def not_blank(value: str) -> None:
+    if not value.strip():
+        raise ValidationError(BLANK_KEY)
+
+
 class IdempotencyHeaderSchema(Schema):
     class Meta:
         unknown = EXCLUDE
 
     idempotency_key = fields.String(
         data_key="Idempotency-Key",
-        validate=validate.Length(min=1, max=200),
-        metadata={"description": "The same key and body record once; the same key with another body is 409."},
+        validate=[validate.Length(min=1, max=200), not_blank],
+        metadata={
+            "description": "The same key and body record once; the same key with another body is 409. Not only spaces.",
+            "pattern": r"\S",
+        },
     )
 
 

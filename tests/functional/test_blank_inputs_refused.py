@@ -1,0 +1,42 @@
+"""Input that is there but says nothing (a key of spaces) is refused, naming it, and records nothing."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, World
+
+EVENTS = f"/api/v1/employees/{BUDI}/events"
+
+
+@pytest.mark.parametrize("key", [" ", "   ", "\t", " \t "])
+def test_an_idempotency_key_of_spaces_is_422_naming_it(world: World, key: str) -> None:
+    before = world.log()
+    body = {"kind": "training", **f.training("2016-01-08", reference="KEY-SPACES")}
+    response = world.post(EVENTS, json=body, headers={"Idempotency-Key": key})
+    assert response.status_code == 422
+    assert response.mimetype == "application/problem+json"
+    assert "spaces" in response.get_json()["errors"]["Idempotency-Key"][0]
+    assert world.log() == before
+
+
+def test_an_idempotency_key_with_spaces_inside_is_a_key(world: World) -> None:
+    body = {"kind": "training", **f.training("2016-01-08", reference="KEY-INSIDE")}
+    response = world.post(EVENTS, json=body, headers={"Idempotency-Key": "latsar 2016"})
+    assert response.status_code == 201
+
+
+def test_an_imported_row_with_a_client_key_of_spaces_is_rejected_naming_it(world: World) -> None:
+    before = world.log()
+    row = {"kind": "training", "nip": BUDI, "client_key": "   ", **f.training("2016-01-08", reference="KEY-ROW")}
+    data = {"file": (io.BytesIO((json.dumps(row) + "\n").encode()), "events.jsonl")}
+    response = world.post("/api/v1/imports", data=data, content_type="multipart/form-data")
+    assert response.status_code == 200
+    report = response.get_json()
+    assert (report["recorded"], [list(p["errors"]) for p in report["rejected"]]) == (0, [["client_key"]])
+    assert "spaces" in report["rejected"][0]["errors"]["client_key"][0]
+    assert world.log() == before
