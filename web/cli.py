@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 from typing import Any
 
 import click
@@ -35,7 +37,13 @@ class Server(BaseApplication):  # type: ignore[misc]
 
 
 def serve(settings: Settings, bind: str, workers: int, threads: int = 4) -> None:
-    """Serve the API until interrupted (gunicorn's threaded workers, access log on stdout)."""
+    """Serve the API until interrupted (gunicorn's threaded workers, access log on stdout).
+
+    Without CAREERLOG_SECRET_KEY the workers share one key drawn here, so that a page's session
+    and log-in form signed by one worker hold on the others (sessions then end with the server).
+    """
+    if not os.environ.get("CAREERLOG_SECRET_KEY"):
+        os.environ["CAREERLOG_SECRET_KEY"] = secrets.token_urlsafe(32)  # inherited by every worker
     options = {
         "bind": bind,
         "workers": workers,

@@ -1,0 +1,87 @@
+"""A page log-in holds on every worker of `careerlog serve`, with or without CAREERLOG_SECRET_KEY.
+
+Flask signs the pages' session cookie (and the log-in form's CSRF token) with the secret key.
+Unset, each gunicorn worker drew its own: a log-in form served by one worker was refused by
+the other (400) and a session begun on one was unknown to the other (401), so `make run` and a
+plain `careerlog serve` logged people out at random.
+"""
+
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from careerlog.accounts import open_accounts
+from careerlog.config import Settings
+from tests.integration.test_serving import free_port, wait_until
+
+PASSWORD = "a-long-enough-password-2026"
+
+
+@pytest.fixture
+def served(database_url: str, tmp_path: Path) -> Iterator[str]:
+    """`careerlog serve --workers 2` with no CAREERLOG_SECRET_KEY, and an account that logs in with a password."""
+    accounts = open_accounts(Settings(database_url=database_url))
+    accounts.create("siti", display_name="Siti", role="admin", password=PASSWORD)
+    accounts.store.close()
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "CAREERLOG_SECRET_KEY"}
+    env["CAREERLOG_DATABASE_URL"] = database_url
+    careerlog = str(Path(sys.executable).with_name("careerlog"))
+    command = [careerlog, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "1"]
+    log = (tmp_path / "serve.log").open("wb")
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_until(lambda: _status(_opener(), f"{url}/pages/login") == 200, timeout=120), (
+            tmp_path / "serve.log"
+        ).read_text()
+        time.sleep(1)  # both workers booted
+        yield url
+    finally:
+        process.terminate()
+        process.wait(15)
+        log.close()
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    # a fresh connection per request, so gunicorn's workers take turns at them
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+
+def _status(opener: urllib.request.OpenerDirector, url: str, data: dict[str, str] | None = None) -> int:
+    body = None if data is None else urllib.parse.urlencode(data).encode()
+    try:
+        request = urllib.request.Request(url, body, {"Connection": "close"})  # noqa: S310
+        with opener.open(request, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as e:
+        return e.code
+    except OSError:
+        return 0
+
+
+def test_a_page_log_in_holds_on_every_worker_without_a_configured_secret_key(served: str) -> None:
+    url = served
+    outcomes = []
+    for _ in range(3):
+        opener = _opener()
+        with opener.open(f"{url}/pages/login", timeout=10) as page:
+            found = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.read().decode())
+        assert found, "the log-in form has no CSRF token"
+        form = {"csrf_token": found.group(1), "username": "siti", "password": PASSWORD}
+        logged_in = _status(opener, f"{url}/pages/login", form)  # the redirect to the home page is followed
+        reads = [_status(opener, f"{url}/pages/") for _ in range(6)]
+        outcomes.append((logged_in, reads))
+    assert outcomes == [(200, [200] * 6)] * 3
