@@ -172,14 +172,15 @@ def import_command(
     """Import career events from FILE (JSON Lines, or CSV with one kind per file).
 
     Every row is checked; good rows are recorded, each rejected row is reported with
-    its line number and reason, and the exit status is 1 if any row was rejected.
+    its line number and reason, and the exit status is 1 if any row was rejected (or the
+    file holds no rows).
     Rows already recorded (same kind and reference, or client_key) are not recorded
     again, so re-running a file records nothing new. The format is in
     docs/import-format.md. With --workers N, N processes share the records (each record
     is checked by one of them, mentor and mentee by the same); every record ends up as
     with one process, but events of different records are logged in another order.
     """
-    from careerlog.importing import detect_format, import_file
+    from careerlog.importing import detect_format, import_file, refuse_no_rows
 
     fmt = fmt or detect_format(file.name)
     if kind is not None and kind not in BY_KIND:
@@ -207,6 +208,7 @@ def import_command(
         with report_stream:
             report_stream.write(json.dumps(report.to_dict(), indent=2))
     click.echo(report.summary())
+    refuse_no_rows(report.rows, file.name)
     if not report.ok:
         sys.exit(1)
 

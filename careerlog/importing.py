@@ -93,6 +93,13 @@ class ImportReport:
         }
 
 
+def refuse_no_rows(rows: int, name: str) -> None:
+    """A file that held no row at all is refused: empty, blank lines or a CSV header alone is the wrong file."""
+    if rows == 0:
+        reason = f"{name!r} holds no rows (it is empty, blank, or a CSV header alone): nothing was imported."
+        raise InvalidInput(reason, "file")
+
+
 # ------------------------------------------------------------------------- reading
 
 

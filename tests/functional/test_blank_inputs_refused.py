@@ -9,6 +9,7 @@ import pytest
 
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
+from tests.functional.test_pages_auth import csrf_token, log_in
 
 EVENTS = f"/api/v1/employees/{BUDI}/events"
 
@@ -39,4 +40,30 @@ def test_an_imported_row_with_a_client_key_of_spaces_is_rejected_naming_it(world
     report = response.get_json()
     assert (report["recorded"], [list(p["errors"]) for p in report["rejected"]]) == (0, [["client_key"]])
     assert "spaces" in report["rejected"][0]["errors"]["client_key"][0]
+    assert world.log() == before
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("events.jsonl", b""), ("events.jsonl", b"\n \n"), ("training.csv", b""), ("training.csv", b"nip,title\n")],
+)
+def test_an_upload_that_holds_no_rows_is_422_naming_the_file(world: World, name: str, content: bytes) -> None:
+    before = world.log()
+    for query in ("", "?dry_run=true"):
+        data = {"file": (io.BytesIO(content), name)}
+        response = world.post(f"/api/v1/imports{query}", data=data, content_type="multipart/form-data")
+        assert response.status_code == 422
+        assert response.mimetype == "application/problem+json"
+        assert "holds no rows" in response.get_json()["errors"]["file"][0]
+    assert world.log() == before
+
+
+def test_an_import_page_upload_that_holds_no_rows_says_so_with_422(world: World) -> None:
+    before = world.log()
+    log_in(world, "hr")
+    data = {"csrf_token": csrf_token(world.client, "/pages/import"), "file": (io.BytesIO(b"\n"), "events.jsonl")}
+    answer = world.client.post("/pages/import?lang=en", data=data, content_type="multipart/form-data")
+    assert answer.status_code == 422
+    assert "holds no rows" in answer.get_data(as_text=True)
+    assert "Import report" not in answer.get_data(as_text=True)
     assert world.log() == before

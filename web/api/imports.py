@@ -6,6 +6,7 @@ from typing import Any
 
 from flask.views import MethodView
 
+from careerlog.importing import refuse_no_rows
 from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, csv_documented, json_or_csv, services
 from web.api.schemas import ImportFileSchema, ImportQuerySchema, ImportReportSchema
@@ -39,4 +40,5 @@ class Imports(MethodView):
             kind=args.get("kind"),
             dry_run=args["dry_run"],
         )
+        refuse_no_rows(report["rows"], upload.filename or "file")
         return json_or_csv(report, report_schema, name="import-report", items="rejected")

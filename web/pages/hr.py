@@ -24,7 +24,7 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.payload import FieldSpec, payload_fields
-from careerlog.importing import kind_from_name
+from careerlog.importing import kind_from_name, refuse_no_rows
 from careerlog.reference import reference
 from web.pages.common import allowed, blp, page, services
 from web.pages.labels import kind_label
@@ -140,9 +140,11 @@ def import_file() -> ResponseReturnValue:
             error = _("Choose the kind of event the CSV file holds.")
         else:
             try:
-                report = services().import_file(
+                found = services().import_file(
                     account, upload.stream, name=name, fmt=None, kind=kind, dry_run=bool(form.dry_run.data)
                 )
+                refuse_no_rows(found["rows"], name)
+                report = found
             except InvalidInput as e:
                 error = e.describe()
     status = 422 if (form.is_submitted() and (form.errors or error)) else 200
