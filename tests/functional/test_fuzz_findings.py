@@ -64,3 +64,11 @@ def test_a_huge_min_years_in_rank_is_422_naming_it(world: World) -> None:
     response = world.get("/api/v1/employees", query_string={"min_years_in_rank": "9.9e307"})
     assert response.status_code == 422
     assert set(response.get_json()["errors"]) == {"min_years_in_rank"}
+
+
+def test_a_programmes_year_no_store_can_hold_is_422_naming_it_not_a_500(world: World) -> None:
+    for year in (str(10**30), str(-(10**30)), str(2**63), "10000"):
+        response = world.get("/api/v1/reports/programmes", query_string={"year": ["2016", year]})
+        assert response.status_code == 422, year
+        assert set(response.get_json()["errors"]) == {"year"}
+    assert world.get("/api/v1/reports/programmes", query_string={"year": ["2016", "2017"]}).status_code == 200

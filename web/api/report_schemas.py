@@ -74,7 +74,10 @@ ProgrammeFilterSchema = type(
 
 
 class ProgrammesQuerySchema(ProgrammeFilterSchema):  # type: ignore[valid-type,misc]
-    year = fields.List(fields.Integer(), metadata={"description": "Only trainings ending in these years."})
+    year = fields.List(
+        fields.Integer(validate=validate.Range(min=1900, max=9999)),
+        metadata={"description": "Only trainings ending in these years."},
+    )
     window_months = window_field()
 
 
