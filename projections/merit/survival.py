@@ -1,10 +1,14 @@
-"""Time to promotion: Kaplan-Meier curves per group, the log-rank test and a Cox model.
+"""Time to promotion: Kaplan-Meier curves per group, the log-rank test, a Cox model, and the
+cumulative incidence of promotion with leaving as a competing risk.
 
 An observation is a rank spell: a run of the roster's `spells` in one rank. It starts at the
-rank's TMT and ends in promotion (the next run is a higher rank: the event) or is censored:
-at separation (the last spell has an end date), at a demotion, at the end of the period, or
-today. Leaving is censored, not a competing risk: the curves estimate the time to promotion
-of those who stay (docs/fairness.md).
+rank's TMT and ends in promotion (the next run is a higher rank: the event), in separation
+(the last spell has an end date within the period: retirement, dismissal, death, resignation)
+or is censored: at a demotion, at the end of the period, or today. Kaplan-Meier, the log-rank
+test and the Cox model censor separation too: they answer how long promotion takes for those
+who stay. The cumulative incidence (Aalen-Johansen) takes separation as a competing event: the
+share of a group's rank spells that ended in promotion by t years, leaving not taken for "would
+have been promoted later" (docs/fairness.md).
 """
 
 from __future__ import annotations
@@ -34,8 +38,9 @@ def rank_levels() -> dict[str, int]:
 def rank_spells(spells: pd.DataFrame, *, end: str) -> pd.DataFrame:
     """Rank spells (one row each) from roster spells ordered by subject and seq.
 
-    Columns: subject, rank, start, stop, promoted (0/1), years, and the attributes of the
-    first spell in the rank. Spells starting after `end` are dropped; `end` censors the rest.
+    Columns: subject, rank, start, stop, promoted (0/1), separated (0/1: the employee left within
+    the period, the rank's last spell ending on the separation; never with promoted), years, and
+    the attributes of the first spell in the rank. Spells starting after `end` are dropped; `end` censors the rest.
     Text columns may be categoricals (`FairnessQueries` reads them so); the rank spells' are
     text (None where missing).
     """
@@ -64,6 +69,8 @@ def rank_spells(spells: pd.DataFrame, *, end: str) -> pd.DataFrame:
     promoted = same_next & (level.shift(-1) > level)
     # a promotion after the end of the period is, within the period, still waiting
     promoted &= next_start.le(end)
+    # the last rank spell of someone who left (its last spell ends on the separation) within the period
+    separated = ~same_next & last_end.notna() & last_end.le(end)
     stop = next_start.where(same_next, last_end).fillna(end)
     stop = stop.where(stop.le(end), end)
     begun = runs["start"].notna() & runs["start"].le(end)
@@ -73,6 +80,7 @@ def rank_spells(spells: pd.DataFrame, *, end: str) -> pd.DataFrame:
     runs = runs.loc[chosen]  # one copy of the rank spells kept
     runs["stop"] = stop.loc[chosen]
     runs["promoted"] = promoted.loc[chosen].astype(int)
+    runs["separated"] = separated.loc[chosen].astype(np.int8)
     runs["years"] = years.loc[chosen]
     return runs.reset_index(drop=True)
 
@@ -147,20 +155,28 @@ def in_subject_order(spells: pd.DataFrame) -> bool:
 
 
 def km_curves(frame: pd.DataFrame, *, min_cell: int) -> list[dict[str, Any]]:
-    """Kaplan-Meier estimate of 'not yet promoted' per group, with median and step points."""
+    """Kaplan-Meier estimate of 'not yet promoted' per group, with median and step points, and the cumulative
+    incidence of promotion with separation as the competing event (`cumulative_incidence`; a frame without a
+    `separated` column has none)."""
+    import numpy as np
     from lifelines import KaplanMeierFitter
 
     items = []
+    columns = ["years", "promoted", *(["separated"] if "separated" in frame.columns else [])]
     # not every column of each group; a categorical group (`grouped`) by its categories present, in their order
-    for group, part in frame.groupby("group", sort=True, observed=True)[["years", "promoted"]]:
+    for group, part in frame.groupby("group", sort=True, observed=True)[columns]:
+        separated = part["separated"].to_numpy() if "separated" in part else np.zeros(len(part), dtype=np.int8)
         item: dict[str, Any] = {
             "group": str(group),
             "n": len(part),
             "promoted": int(part["promoted"].sum()),
             "censored": int(len(part) - part["promoted"].sum()),
+            "separated": int(separated.sum()),
             "suppressed": len(part) < min_cell,
             "median_years": None,
             "curve": None,
+            **{key: None for h in HORIZONS for key in (f"incidence_{h}y", f"incidence_{h}y_ci")},
+            "incidence": None,
         }
         if not item["suppressed"]:
             # the rows alike in years and outcome once, with their count as lifelines' weight: its event table (the
@@ -176,8 +192,80 @@ def km_curves(frame: pd.DataFrame, *, min_cell: int) -> list[dict[str, Any]]:
                 {"years": rounded(t, 2), "survival": rounded(s), "low": rounded(lo), "high": rounded(hi)}
                 for t, s, lo, hi in steps.itertuples()
             ]
+            item.update(cumulative_incidence(part["years"].to_numpy(), part["promoted"].to_numpy(), separated))
         items.append(item)
     return items
+
+
+# the years at which the cumulative incidence is given on its own (`incidence_4y`, `incidence_8y`): the regular
+# time in rank for a regular promotion (4 years) and two of them
+HORIZONS = (4, 8)
+PROMOTION, SEPARATION = 1, 2  # the outcomes of a rank spell for the Aalen-Johansen fit (0: censored)
+
+
+def cumulative_incidence(years: Any, promoted: Any, separated: Any) -> dict[str, Any]:
+    """The Aalen-Johansen estimate of the cumulative incidence of promotion (lifelines' `AalenJohansenFitter`),
+    separation the competing event: the share of the rank spells that ended in promotion by t years, at each
+    time a promotion happened (`incidence`: years, incidence and its 95% interval, `low`, `high`) and at the
+    `HORIZONS` (`incidence_4y`, `incidence_4y_ci`: the estimate at the last time at or before 4 years; none when
+    the group's follow-up ends before it). The interval is lifelines': the delta method on log(-log F), its
+    variance Greenwood-like (Collett; the same as statsmodels' `CumIncidenceRight`); none where F is 0.
+
+    As `km_curves`, the fit is given each distinct (years, outcome) once with its count as lifelines' weight: its
+    event table (those at risk, the events of each kind per time), of which every figure is made, holds the same
+    integers as of every row."""
+    import numpy as np
+    import pandas as pd
+
+    outcome = np.where(np.asarray(promoted) > 0, PROMOTION, np.where(np.asarray(separated) > 0, SEPARATION, 0))
+    (times, outcomes), counts = tallied(np.asarray(years), outcome)
+    with warnings.catch_warnings():
+        # F = 0 before the first promotion, and everyone at risk promoted at the last time: no interval there
+        warnings.simplefilter("ignore", RuntimeWarning)
+        fitted = incidence_fitter().fit(times, outcomes, event_of_interest=PROMOTION, weights=counts)
+    estimate = fitted.cumulative_density_.iloc[:, 0]
+    bounds = fitted.confidence_interval_cumulative_density_
+    # lifelines labels its bounds the other way round (exp(-exp(x)) falls as x rises): the lower is the smaller
+    low, high = bounds.min(axis=1, skipna=False), bounds.max(axis=1, skipna=False)
+    table = pd.DataFrame({"incidence": estimate, "low": low, "high": high})
+    points = table[fitted.event_table["observed_1"].reindex(table.index).fillna(0).gt(0).to_numpy()]
+    found: dict[str, Any] = {
+        "incidence": [
+            {"years": rounded(t, 2), "incidence": rounded(f), "low": rounded(lo), "high": rounded(hi)}
+            for t, f, lo, hi in points.itertuples()
+        ]
+    }
+    last = float(table.index.max()) if len(table) else 0.0
+    for horizon in HORIZONS:
+        at = table[table.index <= horizon]
+        if horizon > last or at.empty:
+            found[f"incidence_{horizon}y"] = found[f"incidence_{horizon}y_ci"] = None
+            continue
+        f, lo, hi = at.iloc[-1]
+        found[f"incidence_{horizon}y"] = rounded(f)
+        found[f"incidence_{horizon}y_ci"] = None if rounded(lo) is None else [rounded(lo), rounded(hi)]
+    return found
+
+
+def incidence_fitter() -> Any:
+    """lifelines' Aalen-Johansen fitter without its jitter of tied times.
+
+    lifelines moves event times of different kinds that fall on the same time by a random amount (up to 1e-4
+    years, numpy's global random state seeded afresh unless a seed is given) before fitting, because its
+    estimator "cannot deal with tied event times". Its own formula does: at each time it adds S(t-) d1 / n, the
+    all-cause Kaplan-Meier just before t times the promotions at t over those at risk; of a promotion and a
+    separation on the same day, taken in either order, S(t-) d1 / n is the same (separation first: S(t-) (n -
+    d2) / n d1 / (n - d2)). Rank spells end on the rounds' days, ties are the rule: the jitter would give
+    different figures at every call and put the points off the days. Tested against a hand-worked example and
+    statsmodels' `CumIncidenceRight`."""
+    from lifelines import AalenJohansenFitter
+
+    class Fitter(AalenJohansenFitter):  # type: ignore[misc]
+        @staticmethod
+        def _check_for_duplicates(durations: Any, events: Any) -> bool:
+            return False
+
+    return Fitter()
 
 
 def logrank(frame: pd.DataFrame) -> dict[str, Any] | None:
@@ -746,10 +834,10 @@ def time_to_promotion(
 
 
 def grouped(runs: pd.DataFrame, by: Sequence[str], covariates: Sequence[str], *, on: str) -> pd.DataFrame:
-    """A new frame of the rank spells' years, promoted, `group` and the `covariates` that are not dimensions (as
-    they are: categoricals stay categoricals). The group is `add_group`'s label of each row (the age band from
-    `birth_date` on the column `on`), held as a categorical whose categories are the labels present in sorted
-    order (as a groupby sorts texts): each label made once per distinct value (or pair of values, or of birth
+    """A new frame of the rank spells' years, promoted, separated (if there), `group` and the `covariates` that are
+    not dimensions (as they are: categoricals stay categoricals). The group is `add_group`'s label of each row (the
+    age band from `birth_date` on the column `on`), held as a categorical whose categories are the labels present in
+    sorted order (as a groupby sorts texts): each label made once per distinct value (or pair of values, or of birth
     date and day), not filled, converted, compared and hashed row by row in text (a million employees' 4.1
     million rank spells, seven dimensions)."""
     import numpy as np
@@ -775,6 +863,8 @@ def grouped(runs: pd.DataFrame, by: Sequence[str], covariates: Sequence[str], *,
         "promoted": runs["promoted"].to_numpy(),
         "group": group,
     }
+    if "separated" in runs.columns:
+        columns["separated"] = runs["separated"].to_numpy()
     for name in covariates:
         if name not in by:
             columns[name] = (

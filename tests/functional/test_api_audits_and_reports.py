@@ -119,6 +119,11 @@ def test_time_to_promotion_counts_rank_spells_per_group(world: World) -> None:
     assert (groups["M"]["n"], groups["M"]["promoted"]) == (2, 1)  # Budi in III/a, then III/b
     assert (groups["F"]["n"], groups["F"]["promoted"]) == (2, 0)
     assert groups["M"]["median_years"] == pytest.approx(4.08, abs=0.01)
+    # the cumulative incidence, leaving competing: Budi's promotion is one of M's two rank spells
+    [point] = groups["M"]["incidence"]
+    assert (point["years"], point["incidence"], groups["M"]["separated"]) == (pytest.approx(4.08, abs=0.01), 0.5, 0)
+    assert (groups["M"]["incidence_4y"], groups["M"]["incidence_4y_ci"]) == (0.0, None)
+    assert (groups["F"]["incidence"], groups["F"]["incidence_4y"]) == ([], 0.0)
 
 
 # ---------------------------------------------------------------------- reports

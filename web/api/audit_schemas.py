@@ -268,14 +268,57 @@ class CurvePointSchema(StrictSchema):
     high = fields.Float(dump_only=True, allow_none=True)
 
 
+class IncidencePointSchema(StrictSchema):
+    years = fields.Float(dump_only=True)
+    incidence = fields.Float(dump_only=True, allow_none=True)
+    low = fields.Float(dump_only=True, allow_none=True)
+    high = fields.Float(dump_only=True, allow_none=True)
+
+
+def incidence_at(years: int) -> fields.Float:
+    return fields.Float(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": f"Share of the rank spells that ended in promotion by {years} years, leaving a competing "
+            "event (Aalen-Johansen); none when the group's follow-up ends before."
+        },
+    )
+
+
+def incidence_ci(years: int) -> fields.List:
+    return fields.List(
+        fields.Float(allow_none=True),
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": f"95% interval of incidence_{years}y (log-log); none where it is 0."},
+    )
+
+
 class SurvivalGroupSchema(StrictSchema):
     group = fields.String(dump_only=True)
     n = fields.Integer(dump_only=True, metadata={"description": "Rank spells."})
     promoted = fields.Integer(dump_only=True)
-    censored = fields.Integer(dump_only=True)
+    censored = fields.Integer(dump_only=True, metadata={"description": "Rank spells not ended in promotion."})
+    separated = fields.Integer(
+        dump_only=True, metadata={"description": "Of the censored, those ended by leaving (the competing event)."}
+    )
     suppressed = fields.Boolean(dump_only=True)
     median_years = fields.Float(dump_only=True, allow_none=True)
     curve = fields.List(fields.Nested(CurvePointSchema), dump_only=True, allow_none=True)
+    incidence_4y = incidence_at(4)
+    incidence_4y_ci = incidence_ci(4)
+    incidence_8y = incidence_at(8)
+    incidence_8y_ci = incidence_ci(8)
+    incidence = fields.List(
+        fields.Nested(IncidencePointSchema),
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "Cumulative incidence of promotion (Aalen-Johansen, leaving a competing event) at each "
+            "time a promotion happened, with its 95% interval."
+        },
+    )
 
 
 class LogrankSchema(StrictSchema):
@@ -302,7 +345,8 @@ class CoxSchema(StrictSchema):
 
 
 class TimeToPromotionSchema(StatisticsHeaderSchema):
-    """Years in rank until promotion per group: Kaplan-Meier curves, the log-rank test and a Cox model."""
+    """Years in rank until promotion per group: Kaplan-Meier curves, the log-rank test and a Cox model (those who
+    stay), and the cumulative incidence of promotion with leaving as a competing event."""
 
     groups = fields.List(fields.Nested(SurvivalGroupSchema), dump_only=True)
     logrank = fields.Nested(LogrankSchema, dump_only=True, allow_none=True)
