@@ -49,7 +49,7 @@ def normalise_nip(raw: object) -> str:
 def parse_nip(raw: object, field: str = "nip") -> Nip:
     """Parse and check an identity number on its own; InvalidInput names the reason."""
     value = normalise_nip(raw)
-    if not value.isdigit() or len(value) != 18:
+    if not (value.isascii() and value.isdigit()) or len(value) != 18:  # (isdigit alone: any script's, and ²)
         raise InvalidInput(f"must be 18 digits, got {str(raw)!r}", field)
     try:
         birth = date(int(value[0:4]), int(value[4:6]), int(value[6:8]))

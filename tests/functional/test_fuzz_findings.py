@@ -6,7 +6,7 @@ import io
 import time
 
 from tests import factories as f
-from tests.functional.conftest import BUDI, World
+from tests.functional.conftest import BUDI, World, appointment_of
 
 
 def test_waiting_for_a_position_no_write_has_been_given_is_422_at_once(world: World) -> None:
@@ -72,3 +72,19 @@ def test_a_programmes_year_no_store_can_hold_is_422_naming_it_not_a_500(world: W
         assert response.status_code == 422, year
         assert set(response.get_json()["errors"]) == {"year"}
     assert world.get("/api/v1/reports/programmes", query_string={"year": ["2016", "2017"]}).status_code == 200
+
+
+def test_a_nip_of_digits_other_than_0_to_9_is_422_naming_it(world: World) -> None:
+    fullwidth = {ord("0") + d: 0xFF10 + d for d in range(10)}  # FULLWIDTH DIGIT ZERO...
+    arabic = {ord("0") + d: 0x0660 + d for d in range(10)}  # ARABIC-INDIC DIGIT ZERO...
+    sex = BUDI[14]  # an ASCII sex digit, the other digits another script's: the same NIP written otherwise
+    before = world.log()
+    for nip in (
+        BUDI[:14].translate(fullwidth) + sex + BUDI[15:].translate(fullwidth),
+        BUDI[:14].translate(arabic) + sex + BUDI[15:].translate(arabic),
+        BUDI[:17] + "\u00b2",  # a superscript two: a digit to str.isdigit, not to int()
+    ):
+        response = world.post("/api/v1/employees", json={"nip": nip, **appointment_of(BUDI)})
+        assert response.status_code == 422, nip
+        assert "must be 18 digits" in response.get_json()["errors"]["nip"][0]
+    assert world.log() == before
