@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import os
 import re
+import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -124,14 +125,67 @@ class Settings:
         return env
 
     def prepare(self) -> None:
-        """Create what the store needs before the library connects (a PostgreSQL schema)."""
-        if self.store != "postgres":
-            return
-        schema = self.postgres()["schema"]
-        if schema:
+        """Create what the store needs before the library connects (a PostgreSQL schema); check the key."""
+        if self.store == "postgres" and (schema := self.postgres()["schema"]):
             # CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent twin: take turns.
             with self.schema_lock(), self.connect_postgres() as conn:
                 conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+        self.check_key()
+
+    def check_key(self) -> None:
+        """Refuse a store whose first event the configured key, or its absence, cannot read.
+
+        Opened without its key, an encrypted store took new records in plain text (unencrypted
+        at rest, and unreadable with the key afterwards); with another key nothing read.
+        """
+        state = self._first_stored_state()
+        if self.encryption_key:
+            from eventsourcing.cipher import AESCipher
+            from eventsourcing.utils import Environment
+
+            try:
+                cipher = AESCipher(Environment(env={"CIPHER_KEY": self.encryption_key}))
+            except ValueError:  # binascii.Error is one
+                raise ConfigurationError(
+                    "CAREERLOG_ENCRYPTION_KEY: not a key (16, 24 or 32 bytes in base64; "
+                    "`careerlog encryption-key` makes one)"
+                ) from None
+            if state is None:
+                return
+            try:
+                cipher.decrypt(state)
+            except ValueError:
+                raise ConfigurationError(
+                    "CAREERLOG_ENCRYPTION_KEY: the store's events cannot be read with this key; set the key "
+                    "they were written with (or none, if the store is not encrypted). Nothing was recorded."
+                ) from None
+        elif state is not None and not state.startswith(b"{"):
+            raise ConfigurationError(
+                "CAREERLOG_ENCRYPTION_KEY is not set but the store's events are encrypted: set the key "
+                "they were written with. Nothing was recorded."
+            )
+
+    def _first_stored_state(self) -> bytes | None:
+        """The contents of the store's first event as stored (None: no event yet)."""
+        if self.store == "sqlite":
+            path = self.sqlite_path
+            if path.startswith((":memory:", "file:")) or not Path(path).expanduser().exists():
+                return None
+            lite = sqlite3.connect(Path(path).expanduser())
+            try:
+                row = lite.execute("SELECT state FROM stored_events ORDER BY rowid LIMIT 1").fetchone()
+            except sqlite3.OperationalError:  # no table yet
+                return None
+            finally:
+                lite.close()
+            return None if row is None else bytes(row[0])
+        schema = self.postgres()["schema"]
+        table = f'"{schema}".careerlog_events' if schema else "careerlog_events"  # as the library names it
+        with self.connect_postgres() as conn:
+            if conn.execute("SELECT to_regclass(%s)", (table,)).fetchone() == (None,):
+                return None
+            row = conn.execute(f"SELECT state FROM {table} ORDER BY notification_id LIMIT 1").fetchone()
+        return None if row is None else bytes(row[0])
 
     def connect_postgres(self) -> psycopg.Connection[Any]:
         """A plain autocommit connection to the configured PostgreSQL database."""
