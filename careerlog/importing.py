@@ -30,6 +30,7 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
+from careerlog.domain.payload import whole_number
 from careerlog.domain.quick import quick_init
 
 META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated", "client_key")
@@ -210,7 +211,7 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
     version = row.get("version")
     expected = None
     if version is not None:
-        if isinstance(version, bool) or not isinstance(version, int | str) or not str(version).isdigit():
+        if isinstance(version, bool) or not isinstance(version, int | str) or not whole_number(str(version)):
             raise InvalidInput("Not a valid integer.", "version")
         expected = int(version)
     client_key = row.get("client_key")

@@ -323,6 +323,11 @@ def _to_str(value: Any) -> str:
     return text
 
 
+def whole_number(text: str) -> bool:
+    """Whether a text is digits 0-9 only (str.isdigit also takes other scripts' digits and "²", which int() refuses)."""
+    return text.isascii() and text.isdigit()
+
+
 def _to_int(value: Any) -> int:
     if isinstance(value, bool):
         raise ValueError("Not a valid integer.")
@@ -330,7 +335,7 @@ def _to_int(value: Any) -> int:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+    if isinstance(value, str) and whole_number(value.strip().lstrip("-")):
         return int(value.strip())
     raise ValueError("Not a valid integer.")
 

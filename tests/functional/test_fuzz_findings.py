@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import json
 import time
 
 from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
+from tests.functional.test_pages_auth import log_in
 
 
 def test_waiting_for_a_position_no_write_has_been_given_is_422_at_once(world: World) -> None:
@@ -88,3 +90,32 @@ def test_a_nip_of_digits_other_than_0_to_9_is_422_naming_it(world: World) -> Non
         assert response.status_code == 422, nip
         assert "must be 18 digits" in response.get_json()["errors"]["nip"][0]
     assert world.log() == before
+
+
+SUPERSCRIPT_TWO = "\u00b2"  # a digit to str.isdigit, not to int()
+
+
+def test_a_wait_for_of_a_superscript_digit_is_422_naming_it_not_a_500(world: World) -> None:
+    for path in ("/api/v1/me", "/api/v1/employees", f"/api/v1/employees/{BUDI}/timeline"):
+        response = world.get(path, query_string={"wait_for": SUPERSCRIPT_TWO})
+        assert response.status_code == 422, path
+        assert set(response.get_json()["errors"]) == {"wait_for"}
+
+
+def test_an_imported_row_whose_version_is_a_superscript_digit_is_rejected_by_line_not_a_500(world: World) -> None:
+    before = world.log()
+    row = {"kind": "training", "nip": BUDI, "version": SUPERSCRIPT_TWO, **f.training("2016-01-08", reference="SUP")}
+    data = {"file": (io.BytesIO((json.dumps(row) + "\n").encode()), "events.jsonl")}
+    response = world.post("/api/v1/imports", data=data, content_type="multipart/form-data")
+    assert response.status_code == 200
+    assert [(p["line"], list(p["errors"])) for p in response.get_json()["rejected"]] == [(1, ["version"])]
+    assert world.log() == before
+
+
+def test_a_report_page_year_of_a_superscript_digit_is_422_naming_it_not_a_500(world: World) -> None:
+    log_in(world, "inspector")
+    for path in ("/pages/reports/training", "/pages/scorecard"):
+        answer = world.client.get(path, query_string={"year": "20" + SUPERSCRIPT_TWO + "4", "lang": "en"})
+        assert answer.status_code == 422, path
+    answer = world.client.get("/pages/scorecard", query_string={"years": SUPERSCRIPT_TWO, "lang": "en"})
+    assert answer.status_code == 422

@@ -20,6 +20,7 @@ from werkzeug.wrappers import Request
 
 from careerlog.accounts import Account, Authenticated, AuthenticationFailed
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.payload import whole_number
 from web.services import Services
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -74,7 +75,7 @@ def wait_if_asked() -> None:
     raw = request.args.get("wait_for")
     if request.method != "GET" or raw is None:
         return
-    if not raw.isdigit():
+    if not whole_number(raw):
         raise InvalidInput("Not a valid integer.", "wait_for")
     position = int(raw)
     if position > services().ledger.max_notification_id():

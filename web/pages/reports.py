@@ -14,6 +14,7 @@ from markupsafe import Markup
 from careerlog.access import Action
 from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.payload import whole_number
 from careerlog.reference import reference
 from projections.queries import HEADCOUNT_FIELDS
 from projections.training import SPELL_FIELDS
@@ -45,7 +46,7 @@ def year_arg() -> int:
     value = one(request.args, "year")
     if value is None:
         return date.today().year - 1
-    if not value.isdigit():
+    if not whole_number(value):
         raise InvalidInput(_("Must be a year, e.g. 2024."), "year")
     return int(value)
 

@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException
 from careerlog.access import AccessDenied, Action, permits
 from careerlog.accounts import Account, AuthenticationFailed
 from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.domain.payload import whole_number
 from careerlog.reference import reference
 from web.pages import errors
 from web.pages.common import allowed, one, page, services
@@ -46,7 +47,7 @@ def number_arg(name: str, default: int, low: int, high: int) -> int:
     value = one(request.args, name)
     if value is None:
         return default
-    if not value.isdigit() or not low <= int(value) <= high:
+    if not whole_number(value) or not low <= int(value) <= high:
         raise InvalidInput(_("Must be a whole number from %(low)s to %(high)s.", low=low, high=high), name)
     return int(value)
 
