@@ -73,7 +73,16 @@ def serve_command(obj: Context, bind: str, workers: int, threads: int) -> None:
     On SQLite one worker keeps the views current. On PostgreSQL the workers only serve:
     run `careerlog projections run` beside them to keep the views.
     """
+    check_before_serving(obj)
     serve(obj.settings, bind, workers, threads)
+
+
+def check_before_serving(obj: Context) -> None:
+    """What every worker would find as it boots, found once here: a message and exit 1, not a traceback each."""
+    from web.config import WebSettings
+
+    WebSettings.from_env()  # a bad web setting names itself
+    obj.settings.prepare()  # the store reached, its schema made, the encryption key checked against it
 
 
 @click.command("run")
@@ -90,6 +99,7 @@ def run_command(obj: Context, employees: int, bind: str, workers: int) -> None:
     """
     if obj.settings.store != "sqlite":
         raise click.ClickException("careerlog run uses the embedded SQLite store; for PostgreSQL use careerlog serve.")
+    check_before_serving(obj)
     nip = prepare_demo(obj, employees)
     print_logins(bind, nip)
     obj.close()

@@ -1,0 +1,46 @@
+"""`careerlog serve` checks its settings and the store before it starts gunicorn.
+
+A bad setting (docs/operations.md, Configuration) or a store the encryption key does not fit
+was found by each gunicorn worker as it booted: a traceback per worker in the log, then
+"Worker failed to boot" and exit code 3. Now the command says what is wrong in one line and
+exits 1, as every other careerlog command does.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from eventsourcing.cipher import AESCipher
+
+from careerlog.application import CareerLog
+from careerlog.config import Settings
+from tests import factories as f
+from tests.integration.test_serving import free_port
+
+
+def serve(url: str, **settings: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERLOG_")}
+    env |= {"CAREERLOG_DATABASE_URL": url, **settings}
+    careerlog = str(Path(sys.executable).with_name("careerlog"))
+    command = [careerlog, "serve", "--bind", f"127.0.0.1:{free_port()}", "--workers", "2"]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_serve_names_a_bad_web_setting_and_exits_1(database_url: str) -> None:
+    done = serve(database_url, CAREERLOG_MIN_CELL="abc")
+    assert done.returncode == 1, done.stderr
+    assert "CAREERLOG_MIN_CELL" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_serve_names_a_missing_encryption_key_and_exits_1(database_url: str) -> None:
+    settings = Settings(database_url=database_url, encryption_key=AESCipher.create_key(32))
+    with CareerLog.from_settings(settings) as ledger:
+        ledger.record(f.nip(sequence=951), "appointment", f.appointment(), actor="hr")
+    done = serve(database_url)
+    assert done.returncode == 1, done.stderr
+    assert "CAREERLOG_ENCRYPTION_KEY" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
