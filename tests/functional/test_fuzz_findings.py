@@ -119,3 +119,11 @@ def test_a_report_page_year_of_a_superscript_digit_is_422_naming_it_not_a_500(wo
         assert answer.status_code == 422, path
     answer = world.client.get("/pages/scorecard", query_string={"years": SUPERSCRIPT_TWO, "lang": "en"})
     assert answer.status_code == 422
+
+
+def test_an_access_log_period_beyond_utc_is_422_naming_it_not_a_500(world: World) -> None:
+    for name, moment in (("since", "9999-12-31T23:59:59-12:00"), ("until", "0001-01-01T00:00:00+14:00")):
+        response = world.get("/api/v1/access-log", query_string={name: moment})
+        assert response.status_code == 422, name
+        assert set(response.get_json()["errors"]) == {name}
+    assert world.get("/api/v1/access-log", query_string={"since": "9999-12-31T23:59:59Z"}).status_code == 200

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
-from marshmallow import fields
+from marshmallow import ValidationError, fields
 
 
 class PlainDate(fields.Date):
@@ -19,6 +20,17 @@ class PlainDateTime(fields.DateTime):
 
     def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
         return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
+
+
+class UtcDateTime(fields.AwareDateTime):
+    """A moment with its offset (UTC when it has none) that is also a moment in UTC: 9999-12-31T23:59-12:00 is not."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
+        moment = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            return moment.astimezone(UTC)
+        except OverflowError:
+            raise ValidationError("Out of range: the moment in UTC would be before year 1 or after 9999.") from None
 
 
 class Flag(fields.Boolean):

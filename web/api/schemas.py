@@ -12,7 +12,7 @@ from careerlog.access import Role
 from careerlog.application import BLANK_KEY
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import HistoryEventSchema
-from web.api.fields import PlainDate, PlainDateTime
+from web.api.fields import PlainDate, PlainDateTime, UtcDateTime
 from web.api.paging import READ_ON_BY_CURSOR, PageNumberSchema
 
 AGE_BAND_LABELS = [age_band_label(low, high) for low, high in AGE_BANDS]
@@ -362,8 +362,8 @@ class MeSchema(StrictSchema):
 class AccessLogQuerySchema(FormatSchema, PageNumberSchema):
     nip = fields.List(fields.String(), metadata={"description": "Only reads of these records."})
     username = fields.List(fields.String(), metadata={"description": "Only reads by these accounts."})
-    since = fields.AwareDateTime(default_timezone=UTC)
-    until = fields.AwareDateTime(default_timezone=UTC)
+    since = UtcDateTime(default_timezone=UTC)
+    until = UtcDateTime(default_timezone=UTC)
 
 
 class AccessEntrySchema(StrictSchema):
