@@ -38,6 +38,9 @@ def old_rank_spells(spells: pd.DataFrame, *, end: str) -> pd.DataFrame:
     runs = runs.loc[chosen]
     runs["stop"] = stop.loc[chosen]
     runs["promoted"] = promoted.loc[chosen].astype(int)
+    # left within the period: the last rank spell of someone whose last spell ended by then
+    separated = ~same_next & runs["last_end"].notna() & runs["last_end"].le(end)
+    runs["separated"] = separated.loc[chosen].astype(np.int8)
     runs["years"] = years.loc[chosen]
     return runs.reset_index(drop=True).drop(columns="last_end")
 
