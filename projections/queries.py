@@ -223,6 +223,8 @@ class Queries(ViewReader):
         unknown = [b for b in by if b not in HEADCOUNT_FIELDS]
         if unknown:
             raise InvalidInput(f"Unknown field {unknown[0]!r}; one of {', '.join(HEADCOUNT_FIELDS)}.", "by")
+        if len(set(by)) != len(by):  # (age_band twice was a statement short of its parameters)
+            raise InvalidInput("Name each field once.", "by")
         where, params = self._roster_where(filters or {}, None, None, None)
         case, case_params = age_band_case(self.today)
         columns = [f"{case} AS age_band" if b == "age_band" else b for b in by]

@@ -127,3 +127,10 @@ def test_an_access_log_period_beyond_utc_is_422_naming_it_not_a_500(world: World
         assert response.status_code == 422, name
         assert set(response.get_json()["errors"]) == {name}
     assert world.get("/api/v1/access-log", query_string={"since": "9999-12-31T23:59:59Z"}).status_code == 200
+
+
+def test_a_headcount_by_the_same_field_twice_is_422_naming_by_not_a_503(world: World) -> None:
+    for by in ("age_band,age_band", "sex,sex", "status,age_band,age_band,agency"):
+        response = world.get("/api/v1/reports/headcount", "reporter", query_string={"by": by})
+        assert response.status_code == 422, by
+        assert response.get_json()["errors"] == {"by": ["Name each field once."]}

@@ -34,7 +34,10 @@ class ComplianceQuerySchema(ComplianceFilterSchema):  # type: ignore[valid-type,
     by = DelimitedList(
         fields.String(validate=validate.OneOf(SPELL_FIELDS)),
         validate=validate.Length(min=1, max=4),
-        metadata={"description": "Fields to group the staff by, comma-separated (default agency)."},
+        metadata={
+            "description": "Fields to group the staff by, comma-separated (default agency), each once.",
+            "uniqueItems": True,
+        },
     )
 
 

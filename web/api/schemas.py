@@ -252,7 +252,10 @@ class HeadcountQuerySchema(RosterFilterSchema):  # type: ignore[valid-type,misc]
         fields.String(validate=validate.OneOf(HEADCOUNT_FIELDS)),
         required=True,
         validate=validate.Length(min=1, max=4),
-        metadata={"description": "Fields to count by, comma-separated (e.g. agency,rank)."},
+        metadata={
+            "description": "Fields to count by, comma-separated (e.g. agency,rank), each once.",
+            "uniqueItems": True,
+        },
     )
 
 
