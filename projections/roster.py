@@ -82,6 +82,7 @@ SPELLS = Table(
         ("employment_kind", "TEXT"),
         ("sex", "TEXT"),
         ("status", "TEXT"),
+        ("performance_before", "REAL"),
     ),
     ("subject", "seq"),
     indexes=(("agency", "unit", "start_date"), ("start_date", "end_date")),
@@ -92,7 +93,7 @@ class RosterProjection(TupleProjection):
     """Where each employee stands now (roster) and stood over time (spells)."""
 
     name = "roster"
-    version = 2
+    version = 3  # 3: spells' performance_before (the SKP scores of the two years before a period began)
     tables = (ROSTER, SPELLS)
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
@@ -106,6 +107,8 @@ def spell_rows(record: CareerRecord) -> list[Row]:
 
     A period ends (exclusive) where the next begins; the last ends at separation, or is
     open (NULL) while the employee serves. Answers "who was where, at which rank, on D".
+    `performance_before` is the employee's SKP score of the two years before the period began
+    (`performance_before`): time to promotion's Cox covariate, known at a rank's start.
     """
     return SPELLS.as_rows(spell_tuples(record))
 
@@ -148,9 +151,22 @@ def spell_tuples(record: CareerRecord) -> list[tuple[Any, ...]]:
     starts = [day.isoformat() for day, _ in kept]
     ends = [*starts[1:], end.isoformat() if end is not None else None]
     return [
-        (subject, seq, first, last, *state[:6], kind, sex, state[6])
-        for seq, (first, last, (_, state)) in enumerate(zip(starts, ends, kept, strict=True), 1)
+        (subject, seq, first, last, *state[:6], kind, sex, state[6], performance_before(record, day))
+        for seq, (first, last, (day, state)) in enumerate(zip(starts, ends, kept, strict=True), 1)
     ]
+
+
+# the rating years before a period's start whose scores `performance_before` averages: those promotion.performance
+# reads for a regular (101) promotion (careerlog/reference/rules.toml)
+YEARS_BEFORE = 2
+
+
+def performance_before(record: CareerRecord, day: date) -> float | None:
+    """The mean SKP score (Sangat Baik 5 ... Sangat Kurang 1) of the employee's ratings of the `YEARS_BEFORE` years
+    before `day`'s year, None without any (a newcomer): known when a period beginning on `day` began, whatever
+    came of it (time to promotion's Cox covariate, docs/fairness.md)."""
+    scores = [s for n in range(1, YEARS_BEFORE + 1) if (s := record.rating_score(day.year - n)) is not None]
+    return sum(scores) / len(scores) if scores else None
 
 
 def roster_row(record: CareerRecord) -> Row:

@@ -311,8 +311,9 @@ class FairnessQueries(ViewReader):
     ) -> dict[str, Any]:
         """Kaplan-Meier per group, log-rank and Cox model of the rank spells that began in the period.
 
-        Spells are censored at `end` (default today); the Cox model adjusts for education, mean
-        performance score (from the promotion pool, when that view exists) and JP per year in rank.
+        Spells are censored at `end` (default today); the Cox model adjusts for education, the
+        employee's SKP score of the two years before the rank began (`performance_before`, with an
+        indicator of none) and JP per year in rank.
         """
         return self.time_to_promotion_by([by], start=start, end=end, scope=scope, min_cell=min_cell)[0]
 
@@ -344,18 +345,17 @@ class FairnessQueries(ViewReader):
     def _rank_spells(self, ask: Request, until: str) -> tuple[pd.DataFrame, list[str]]:
         """The rank spells of the period and scope with their covariates, and the covariates' names.
 
-        On PostgreSQL the training and the performance scores are read each in a thread of its own (a connection
-        of its own) while this one reads and prepares the spells: the server finds and sends the rows of one
-        query while this process parses those of another (a read is mostly waiting: at a million employees the
-        spells' COPY 8-12 s wall for 5-6 s of CPU, the training's 10-13 s for 6-7 s)."""
+        On PostgreSQL the training is read in a thread of its own (a connection of its own) while this one reads
+        and prepares the spells: the server finds and sends the rows of one query while this process parses those
+        of another (a read is mostly waiting: at a million employees the spells' COPY 8-12 s wall for 5-6 s of
+        CPU, the training's 10-13 s for 6-7 s)."""
         from concurrent.futures import ThreadPoolExecutor
 
         import pandas as pd
 
-        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="rank_spells") as pool:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rank_spells") as pool:
             apart = pool if self.store is not None and self.store.dialect == "postgres" else None
             training = later(apart, self._training)  # asked for only if there are rank spells
-            performance = later(apart, self._performance)
             spells = self._spells()
             runs = rank_spells(spells, end=until)
             del spells
@@ -367,20 +367,24 @@ class FairnessQueries(ViewReader):
             covariates = ["education", "training_jp"]
             courses = training() if len(runs) else pd.DataFrame(columns=["subject", "start_date", "hours"])
             runs["training_jp"] = training_per_year(runs, courses)
-            return self._with_performance(runs, covariates, performance())
+            return self._with_performance(runs, covariates)
 
-    def _with_performance(
-        self, runs: pd.DataFrame, covariates: list[str], performance: pd.DataFrame | None
-    ) -> tuple[pd.DataFrame, list[str]]:
-        """The rank spells with their employees' mean performance scores (when there are some) and their
-        attributes as categoricals, and the covariates' names."""
-        if performance is not None and not performance.empty:
-            # one score per employee (grouped in SQL): looked up, not merged (a copy of every column)
-            runs["performance"] = runs["subject"].map(performance.set_index("subject")["performance"])
-            # employees never in the pool have no score: the mean, with an indicator (dropped when all have one)
-            runs["performance_missing"] = runs["performance"].isna().astype(float)
-            runs["performance"] = runs["performance"].fillna(performance["performance"].mean())
-            covariates[1:1] = ["performance", "performance_missing"]
+    def _with_performance(self, runs: pd.DataFrame, covariates: list[str]) -> tuple[pd.DataFrame, list[str]]:
+        """The rank spells with the performance known when each began (`performance_before`: the employee's SKP
+        score of the two years before, an indicator where there was none) and their attributes as categoricals,
+        and the covariates' names.
+
+        Not the employee's mean score over every promotion-pool round (the covariate before 2026-12-01): it
+        looked ahead (rounds after the rank spell, and after its promotion) and its indicator of no score (never
+        in a pool round) was nearly the outcome itself, a rank spell ended by a regular promotion having been in
+        that round's pool (hazard ratio about 0.03)."""
+        before = runs.pop("performance_before") if "performance_before" in runs.columns else None
+        if before is not None and before.notna().any():
+            # no rating in the two years before (a newcomer's first rank, a gap in the record): the mean, with an
+            # indicator (dropped by the design when every rank spell has a score)
+            runs["performance_before_missing"] = before.isna().astype(float)
+            runs["performance_before"] = before.fillna(before.mean())
+            covariates[1:1] = ["performance_before", "performance_before_missing"]
         # what only the reading needed (a copy of the rest: deleting columns in place would keep their block), the
         # attributes as categoricals (held through every fit: a byte or two a row, not a pointer to a string)
         runs = runs.drop(columns=["subject", "rank", "stop", "unit"])
@@ -390,14 +394,14 @@ class FairnessQueries(ViewReader):
         return runs, covariates
 
     def _spells(self) -> pd.DataFrame:
-
-        columns = ["subject", "seq", "start_date", "end_date", "rank", *ATTRIBUTES]
+        columns = ["subject", "seq", "start_date", "end_date", "rank", *ATTRIBUTES, "performance_before"]
         spell_columns = [c for c in columns if c not in ("birth_date", "recruitment_path")]
         return self._frame(
             f"SELECT {', '.join(f's.{c}' for c in spell_columns)}, r.birth_date, r.recruitment_path"
             " FROM spells s JOIN roster r ON r.subject = s.subject ORDER BY s.subject, s.seq",
             [*spell_columns, "birth_date", "recruitment_path"],
             categorical=True,
+            numeric=["performance_before"],
         )
 
     def _training(self) -> pd.DataFrame:
@@ -412,13 +416,19 @@ class FairnessQueries(ViewReader):
         )
 
     def _frame(
-        self, statement: str, columns: list[str], chunk: int = 100_000, categorical: bool = False
+        self,
+        statement: str,
+        columns: list[str],
+        chunk: int = 100_000,
+        categorical: bool = False,
+        numeric: Sequence[str] = (),
     ) -> pd.DataFrame:
         """A query's rows as a frame, read a chunk at a time as tuples (on PostgreSQL through a server-side
         cursor), each repeated string kept once (a spell's dates and codes repeat across millions of rows: a
         dict per row, or a string per cell, would take gigabytes at a million employees). A chunk's columns
         of text are made unique by pandas (factorize), then each distinct string kept once for all chunks;
-        with `categorical` the text columns are categoricals (a 4-byte code per cell, missing -1) of them."""
+        with `categorical` the text columns are categoricals (a 4-byte code per cell, missing -1) of them. The
+        `numeric` columns are floats (NaN where missing), also in a chunk where every one is missing."""
         import numpy as np
         import pandas as pd
 
@@ -430,6 +440,8 @@ class FairnessQueries(ViewReader):
         chunks = []
         for rows in streamed(self.store, statement, [], chunk, tuples=True):
             frame = pd.DataFrame.from_records(rows, columns=columns)
+            for name in numeric:
+                frame[name] = frame[name].astype(float)
             for name in columns:
                 if frame[name].dtype == object:
                     codes, uniques = pd.factorize(frame[name])
@@ -449,24 +461,6 @@ class FairnessQueries(ViewReader):
             for name in texts:
                 whole[name] = pd.Categorical.from_codes(whole[name].to_numpy(), dtype=kinds)
         return whole
-
-    def _performance(self) -> pd.DataFrame | None:
-        """Mean performance score per employee over the promotion pool, or None without that view. On PostgreSQL
-        read by COPY (`copied_frame`: the floats as PostgreSQL writes them, read back exactly), not a dict a row."""
-        if not self._has_table(POOL_TABLE):
-            return None
-        frame = self._frame(
-            f"SELECT subject, AVG(performance) AS performance FROM {POOL_TABLE}"
-            " WHERE performance IS NOT NULL GROUP BY subject",
-            ["subject", "performance"],
-        )
-        frame["performance"] = frame["performance"].astype(float)
-        return frame
-
-    def _has_table(self, name: str) -> bool:
-        if self.store.dialect == "postgres":
-            return bool(self.store.scalar("SELECT to_regclass(?) IS NOT NULL", (name,)))
-        return bool(self.store.scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
 
 
 # PostgreSQL's types a query's column may have for `copied_frame`: text, and integers (read as int64, float64 with NaN

@@ -42,7 +42,9 @@ def rank_spells(spells: pd.DataFrame, *, end: str) -> pd.DataFrame:
     the period, the rank's last spell ending on the separation; never with promoted), years, and
     the attributes of the first spell in the rank. Spells starting after `end` are dropped; `end` censors the rest.
     Text columns may be categoricals (`FairnessQueries` reads them so); the rank spells' are
-    text (None where missing).
+    text (None where missing). With the spells' `performance_before`, the rank spells have their first
+    spell's (NaN where it has none): what was known of the employee's performance when the rank began, not
+    a later spell's value.
     """
     import numpy as np
     import pandas as pd
@@ -58,6 +60,8 @@ def rank_spells(spells: pd.DataFrame, *, end: str) -> pd.DataFrame:
     first = np.flatnonzero(change)
     sources = {"subject": "subject", "rank": "rank", "start": "start_date", **{a: a for a in ATTRIBUTES}}
     runs = pd.DataFrame({name: first_present(frame[source], first) for name, source in sources.items()})
+    if "performance_before" in frame.columns:  # the rank's first spell's, not the first present (a later year's)
+        runs["performance_before"] = frame["performance_before"].to_numpy(dtype=float)[first]
     # the end of a run is its last spell's, open (None) included: groupby's "last" would skip an open
     # last spell and censor someone still in the rank at an earlier post's end
     codes, texts = text_codes(frame["end_date"])

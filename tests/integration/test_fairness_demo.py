@@ -54,5 +54,10 @@ def test_time_to_promotion_follows_every_rank_spell_of_the_roster(store: SqlStor
         " WHERE t.rank <> s.rank"
     )
     assert promoted <= rank_changes < spells
-    assert result["cox"]["covariates"] == ["education", "performance", "performance_missing", "training_jp"]
+    assert result["cox"]["covariates"] == [
+        "education",
+        "performance_before",
+        "performance_before_missing",
+        "training_jp",
+    ]
     assert result["cox"]["terms"]

@@ -1,5 +1,5 @@
 """Time to promotion's reads on each store: floats read by COPY are those read as rows, bit for bit, and the rank
-spells read with the training and performance scores in threads of their own are those read one after another."""
+spells read with the training in a thread of its own are those read one after another."""
 
 from __future__ import annotations
 
@@ -58,10 +58,10 @@ def test_rank_spells_read_apart_are_those_read_in_turn(store: SqlStore, monkeypa
     asked: list[Any] = []
     monkeypatch.setattr(fairness, "later", lambda pool, task: asked.append(pool) or task)
     in_turn, same_covariates = queries._rank_spells(ask, "2024-12-31")
-    # on PostgreSQL the reads were given a thread each; here none
+    # on PostgreSQL the training's read was given a thread; here none
     assert asked
     assert all(pool is not None for pool in asked) == (store.dialect == "postgres")
-    assert covariates == same_covariates == ["education", "performance", "performance_missing", "training_jp"]
+    assert covariates == same_covariates == ["education", "training_jp"]  # no SKP rating before a rank began
     assert runs.equals(in_turn)
     assert runs["training_jp"].gt(0).any()
     monkeypatch.setattr(fairness, "later", lambda pool, task: task)
