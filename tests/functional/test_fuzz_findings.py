@@ -134,3 +134,14 @@ def test_a_headcount_by_the_same_field_twice_is_422_naming_by_not_a_503(world: W
         response = world.get("/api/v1/reports/headcount", "reporter", query_string={"by": by})
         assert response.status_code == 422, by
         assert response.get_json()["errors"] == {"by": ["Name each field once."]}
+
+
+def test_a_body_nested_too_deeply_to_read_is_400_naming_the_body_not_a_500(world: World) -> None:
+    before = world.log()
+    for depth in (990, 100_000):
+        body = '{"kind": "correction", "corrected_fields": ' + '{"a": ' * depth + "1" + "}" * depth + "}"
+        response = world.post(f"/api/v1/employees/{BUDI}/events", data=body, content_type="application/json")
+        assert response.status_code == 400, depth
+        assert response.mimetype == "application/problem+json"
+        assert "nested too deeply" in response.get_json()["errors"]["body"][0]
+    assert world.log() == before

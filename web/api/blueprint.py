@@ -21,14 +21,18 @@ class BodyParser(FlaskParser):
 
     webargs reads a body that is not labelled JSON as no body at all (a write then answered that
     every field was missing) and answers broken JSON with a bare 400. Here a body sent with
-    another Content-Type is a 415, and broken JSON a 400, each naming the reason in `errors`.
+    another Content-Type is a 415, and broken JSON (or JSON nested too deeply to read) a 400, each
+    naming the reason in `errors`.
     """
 
     def _raw_load_json(self, req: flask.Request) -> Any:
         if not is_json_request(req) and req.get_data(cache=True):
             sent = req.mimetype or "without a Content-Type"
             abort(415, messages={"json": {"Content-Type": [f"Send the body as application/json, not {sent}."]}})
-        return super()._raw_load_json(req)
+        try:
+            return super()._raw_load_json(req)
+        except RecursionError:  # (json.loads gives up past some thousand levels, with Flask's frames fewer)
+            abort(400, messages={"json": {"body": ["Not valid JSON here: nested too deeply."]}})
 
     def _handle_invalid_json_error(
         self, error: json.JSONDecodeError | UnicodeDecodeError, req: flask.Request, *args: Any, **kwargs: Any
