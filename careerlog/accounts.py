@@ -48,6 +48,11 @@ DDL = (
     "role TEXT NOT NULL, nip TEXT NOT NULL, agency TEXT, region TEXT, action TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS access_log_nip ON access_log (nip, at)",
     "CREATE INDEX IF NOT EXISTS access_log_at ON access_log (at)",
+    # Rate-limit counters (the page log-in's), shared by every worker and host of the store: a key's hits
+    # in its current window, which ends at expires_at (seconds since the epoch).
+    "CREATE TABLE IF NOT EXISTS rate_limits (key TEXT PRIMARY KEY, hits INTEGER NOT NULL, "
+    "expires_at DOUBLE PRECISION NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS rate_limits_expires_at ON rate_limits (expires_at)",
 )
 # The read of a bearer token's row and its account (by their primary keys), one parameter: the token's hash.
 BEARER_READ = (
@@ -57,6 +62,13 @@ BEARER_READ = (
     "WHERE t.token_hash = ?"
 )
 LAST_USE_WRITE = "UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?"
+# One hit on a key, atomically: a new window when there is none or it has ended, else one more hit in it.
+RATE_LIMIT_HIT = (
+    "INSERT INTO rate_limits (key, hits, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+    "hits = CASE WHEN rate_limits.expires_at <= ? THEN excluded.hits ELSE rate_limits.hits + excluded.hits END, "
+    "expires_at = CASE WHEN rate_limits.expires_at <= ? THEN excluded.expires_at ELSE rate_limits.expires_at END "
+    "RETURNING hits, expires_at"
+)
 ACCESS_LOG_COLUMNS = ("id", "at", "username", "role", "nip", "agency", "region", "action")
 
 
@@ -334,6 +346,33 @@ class Accounts:
             return
         with self.store.transaction() as sql:
             sql.execute(LAST_USE_WRITE, params)
+
+    # ------------------------------------------------------------------ rate limits
+
+    def hit(self, key: str, seconds: int, amount: int = 1) -> int:
+        """Count `amount` hits on `key` in its fixed window of `seconds` and answer the window's hits so far.
+
+        The count is a row of the store, so every worker and host counts together; a window that has
+        ended starts again. Ended windows of any key are deleted on the way (an index on expires_at)."""
+        now = time.time()
+        with self.store.transaction() as sql:
+            sql.execute("DELETE FROM rate_limits WHERE expires_at <= ?", (now,))
+            rows = sql.query(RATE_LIMIT_HIT, (key, amount, now + seconds, now, now))
+        return int(rows[0]["hits"])
+
+    def hits(self, key: str) -> tuple[int, float]:
+        """A key's hits in its current window and the window's end (0 and now when it has none)."""
+        now = time.time()
+        rows = self.store.query("SELECT hits, expires_at FROM rate_limits WHERE key = ? AND expires_at > ?", (key, now))
+        return (int(rows[0]["hits"]), float(rows[0]["expires_at"])) if rows else (0, now)
+
+    def forget_hits(self, key: str | None = None) -> None:
+        """Forget a key's hits (every key's when None)."""
+        with self.store.transaction() as sql:
+            if key is None:
+                sql.execute("DELETE FROM rate_limits")
+            else:
+                sql.execute("DELETE FROM rate_limits WHERE key = ?", (key,))
 
     # ------------------------------------------------------------------ access log
 

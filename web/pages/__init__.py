@@ -15,11 +15,13 @@ from flask_babel import Babel, format_date, format_datetime, format_decimal, for
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
+from web import login_limit
 from web.api.paging import last_page
 from web.pages.labels import field_label, kind_label, promotion_kind_name, reason, severity_label
 
 LANGUAGES = ("id", "en")
-limiter = Limiter(get_remote_address, storage_uri="memory://", default_limits=[])
+# The counts are kept in the store (web.login_limit), so every worker and host of it counts together.
+limiter = Limiter(get_remote_address, storage_uri=f"{login_limit.SCHEME}://", default_limits=[])
 
 
 def check_limits_in_views_only(app: Flask) -> None:
