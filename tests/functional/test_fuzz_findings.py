@@ -145,3 +145,20 @@ def test_a_body_nested_too_deeply_to_read_is_400_naming_the_body_not_a_500(world
         assert response.mimetype == "application/problem+json"
         assert "nested too deeply" in response.get_json()["errors"]["body"][0]
     assert world.log() == before
+
+
+def test_a_one_value_parameter_given_twice_is_422_naming_it_and_an_import_records_nothing(world: World) -> None:
+    before = world.log()
+    row = {"kind": "training", "nip": BUDI, **f.training("2016-01-08", reference="TWICE")}
+    data = {"file": (io.BytesIO((json.dumps(row) + "\n").encode()), "events.jsonl")}
+    response = world.post(
+        "/api/v1/imports?dry_run=false&dry_run=true", data=data, content_type="multipart/form-data"
+    )  # the first value was taken: recorded, where the client may have meant a dry run
+    assert response.status_code == 422
+    assert "more than once" in response.get_json()["errors"]["dry_run"][0]
+    assert world.log() == before
+    for query in ("page=1&page=2", "per_page=5&per_page=50", "sort=name&sort=-name"):
+        response = world.get(f"/api/v1/employees?{query}")
+        assert response.status_code == 422, query
+        assert set(response.get_json()["errors"]) == {query.split("=")[0]}
+    assert world.get("/api/v1/employees?agency=KOTA-MEDAN&agency=KAB-KARO").status_code == 200  # a list: repeatable

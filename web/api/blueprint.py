@@ -8,7 +8,7 @@ from typing import Any, NoReturn, TypeVar
 
 import flask
 from flask_smorest import Blueprint
-from marshmallow import Schema
+from marshmallow import Schema, ValidationError
 from webargs.flaskparser import FlaskParser, abort, is_json_request
 
 from web.api.common import csv_documented
@@ -33,6 +33,17 @@ class BodyParser(FlaskParser):
             return super()._raw_load_json(req)
         except RecursionError:  # (json.loads gives up past some thousand levels, with Flask's frames fewer)
             abort(400, messages={"json": {"body": ["Not valid JSON here: nested too deeply."]}})
+
+    def load_querystring(self, req: flask.Request, schema: Schema) -> Any:
+        """The query, refusing a parameter of one value given more than once (webargs took the first)."""
+        query = super().load_querystring(req, schema)
+        known = {field.data_key or name for name, field in schema.fields.items()}
+        repeated = sorted(
+            k for k in req.args if k in known and k not in query.multiple_keys and len(req.args.getlist(k)) > 1
+        )
+        if repeated:
+            raise ValidationError({name: ["Given more than once: give it once."] for name in repeated})
+        return query
 
     def _handle_invalid_json_error(
         self, error: json.JSONDecodeError | UnicodeDecodeError, req: flask.Request, *args: Any, **kwargs: Any
