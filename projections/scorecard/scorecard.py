@@ -62,6 +62,9 @@ class ScorecardQueries(ViewReader):
         the comparison covers the agencies with staff in post that year for which `peers` holds (all: None)."""
         year = bounded(year, "year", 1900, self.today.year)
         years = bounded(years, "years", 1, 20)
+        if year - years + 1 < 1900:  # (each year's figures refused 1899 as a `year` the caller never gave)
+            reason = f"The trend would reach back to {year - years + 1}, before 1900: at most {year - 1899} for {year}."
+            raise InvalidInput(reason, "years")
         scope = checked_scope(agency, unit, region)
         config = config or settings()
         measure = self._measure(config)

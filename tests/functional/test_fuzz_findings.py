@@ -162,3 +162,14 @@ def test_a_one_value_parameter_given_twice_is_422_naming_it_and_an_import_record
         assert response.status_code == 422, query
         assert set(response.get_json()["errors"]) == {query.split("=")[0]}
     assert world.get("/api/v1/employees?agency=KOTA-MEDAN&agency=KAB-KARO").status_code == 200  # a list: repeatable
+
+
+def test_a_scorecard_trend_reaching_before_1900_is_422_naming_years_not_a_year_never_asked(world: World) -> None:
+    query = {"agency": "KOTA-MEDAN", "year": "1901", "years": "3"}
+    response = world.get("/api/v1/reports/scorecard", "policy", query_string=query)
+    assert response.status_code == 422
+    errors = response.get_json()["errors"]
+    assert list(errors) == ["years"]
+    assert "1899" in errors["years"][0]
+    assert "at most 2" in errors["years"][0]
+    assert world.get("/api/v1/reports/scorecard", "policy", query_string={**query, "years": "2"}).status_code == 200
