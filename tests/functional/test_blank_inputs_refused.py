@@ -67,3 +67,14 @@ def test_an_import_page_upload_that_holds_no_rows_says_so_with_422(world: World)
     assert "holds no rows" in answer.get_data(as_text=True)
     assert "Import report" not in answer.get_data(as_text=True)
     assert world.log() == before
+
+
+def test_every_operation_documents_the_401_a_missing_token_gets(world: World) -> None:
+    spec = world.client.get("/api/openapi.json").get_json()
+    operations = [(m, p, op) for p, ops in spec["paths"].items() for m, op in ops.items() if m in ("get", "post")]
+    assert operations
+    for method, path, operation in operations:
+        assert "401" in operation["responses"], (method, path)
+        response = world.call(method.upper(), path.replace("{", "").replace("}", ""), who=None)
+        assert response.status_code == 401, (method, path)
+        assert response.mimetype == "application/problem+json"

@@ -60,6 +60,12 @@ class ApiBlueprint(Blueprint):  # type: ignore[misc]
 
     ARGUMENTS_PARSER = BodyParser(unknown=None)
 
+    @staticmethod
+    def _prepare_response_doc(doc: dict[str, Any], doc_info: dict[str, Any], **kwargs: Any) -> Any:
+        """flask-smorest's, with the 401 every operation answers without a valid token (web.api.guard)."""
+        doc_info.setdefault("response", {}).setdefault("responses", {}).setdefault(401, ["UNAUTHORIZED"])
+        return Blueprint._prepare_response_doc(doc, doc_info, **kwargs)
+
     def read(self, query: type[Schema], answer: type[Schema], *, refusal: tuple[int, str] = (403, "FORBIDDEN")) -> Any:
         """A read's documentation: its query, its 200 answer, the refusal it may give, and its CSV form."""
 
