@@ -13,7 +13,7 @@ import select
 import sqlite3
 import time
 import weakref
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Protocol
@@ -39,10 +39,17 @@ class Cursor(Protocol):
 class Sql:
     """A cursor that takes `?` placeholders on either store and returns rows as dicts."""
 
-    def __init__(self, cursor: Cursor, dialect: str, ahead: dict[tuple[str, tuple[Any, ...]], list[Row]] | None = None):
+    def __init__(
+        self,
+        cursor: Cursor,
+        dialect: str,
+        ahead: dict[tuple[str, tuple[Any, ...]], list[Row]] | None = None,
+        guard: Guard | None = None,
+    ):
         self.cursor = cursor
         self.dialect = dialect
         self.ahead = ahead  # rows read ahead (SqlStore.read_ahead), each taken once by the same query
+        self.guard = guard  # called with each query's statement first: it may refuse it (SqlStore.guard)
 
     def _statement(self, statement: str) -> str:
         return placeholders(statement) if self.dialect == "postgres" else statement
@@ -56,6 +63,8 @@ class Sql:
             self.cursor.executemany(self._statement(statement), rows)
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
+        if self.guard is not None:
+            self.guard(self, statement)
         rows = taken_ahead(self.ahead, statement, params)
         if rows is not None:
             return rows
@@ -96,6 +105,10 @@ class Sql:
             else:
                 values = ", ".join([one] * len(chunk))
                 self.execute(f"INSERT INTO {table} ({names}) VALUES {values}", [v for row in chunk for v in row])
+
+
+# A read guard (SqlStore.guard): the Sql about to run a query (None when rows read ahead answer it), the statement.
+Guard = Callable[["Sql | None", str], None]
 
 
 def placeholders(statement: str) -> str:
@@ -194,6 +207,18 @@ class SqlStore:
         # An in-memory SQLite pool makes reading and writing exclusive: a held reader would block a write.
         self._holdable = isinstance(datastore, PostgresDatastore) or not datastore.pool.is_sqlite_memory_mode
 
+    @property
+    def guard(self) -> Guard | None:
+        """Called with every query's statement (and the Sql about to run it, when there is one) before it
+        runs, when set: it may refuse the read by raising (the web's reads of a view being filled:
+        projections.framework.Projector.guard_reads). Kept on the datastore, so every SqlStore of it (one
+        is made per use of a view store's `sql`) has it."""
+        return getattr(self.datastore, "careerlog_read_guard", None)
+
+    @guard.setter
+    def guard(self, value: Guard | None) -> None:
+        self.datastore.careerlog_read_guard = value  # type: ignore[union-attr]
+
     @contextmanager
     def one_connection(self) -> Iterator[None]:
         """Within the block, the reads on this database (in this thread) use one pooled connection.
@@ -265,10 +290,10 @@ class SqlStore:
                 yield sql
         elif not commit and (held := (_HELD.get() or {}).get(self._database)) is not None:
             with held.transaction(commit=False) as cursor:  # a read-only transaction on the held connection
-                yield Sql(cursor, self.dialect)
+                yield Sql(cursor, self.dialect, guard=self.guard)
         else:
             with self.datastore.transaction(commit=commit) as cursor:
-                yield Sql(cursor, self.dialect)
+                yield Sql(cursor, self.dialect, guard=self.guard)
 
     @contextmanager
     def statements(self) -> Iterator[Sql]:
@@ -282,19 +307,19 @@ class SqlStore:
             if held is not None:
                 with held.cursor() as cursor:
                     try:
-                        yield Sql(cursor, self.dialect)
+                        yield Sql(cursor, self.dialect, guard=self.guard)
                     except sqlite3.Error as e:
                         raise translated(e) from e
                 return
             assert isinstance(self.datastore, SQLiteDatastore)
             with self.datastore.get_connection(commit=False) as conn, conn.cursor() as cursor:
                 try:
-                    yield Sql(cursor, self.dialect)
+                    yield Sql(cursor, self.dialect, guard=self.guard)
                 except sqlite3.Error as e:
                     raise translated(e) from e
             return
         with self._connection() as conn, conn.cursor() as cursor:
-            yield Sql(cursor, self.dialect, _AHEAD.get() if conn is self._held() else None)
+            yield Sql(cursor, self.dialect, _AHEAD.get() if conn is self._held() else None, guard=self.guard)
 
     def _held(self) -> Any:
         """The connection held for this database in this block (one_connection), or None."""
@@ -333,7 +358,7 @@ class SqlStore:
         with self._connection() as conn, conn.transaction(force_rollback=not commit), conn.cursor() as cursor:
             if not synced:
                 cursor.execute(UNSYNCED)
-            yield Sql(cursor, self.dialect)
+            yield Sql(cursor, self.dialect, guard=self.guard)
 
     def _use_schema(self, conn: Any) -> None:
         """Set the search path of a pooled (autocommit) connection once, for the rest of its life."""
@@ -349,12 +374,14 @@ class SqlStore:
             conn.cursor().execute("PRAGMA synchronous = NORMAL")
             try:
                 with conn.transaction(commit=True) as cursor:
-                    yield Sql(cursor, self.dialect)
+                    yield Sql(cursor, self.dialect, guard=self.guard)
             finally:
                 conn.cursor().execute("PRAGMA synchronous = FULL")
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
         if self.dialect == "postgres" and self._held() is not None:  # read ahead: no cursor to open
+            if self.guard is not None:
+                self.guard(None, statement)
             rows = taken_ahead(_AHEAD.get(), statement, params)
             if rows is not None:
                 return rows

@@ -21,6 +21,7 @@ import multiprocessing
 import operator
 import os
 import queue
+import re
 import signal
 import sqlite3
 import threading
@@ -31,6 +32,7 @@ from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, ClassVar, cast
 
@@ -39,6 +41,7 @@ import psycopg.sql
 
 from careerlog.application import CareerLog
 from careerlog.config import Settings
+from careerlog.domain.errors import CareerlogError
 from careerlog.importing import fewer_collections
 from careerlog.sqlstore import Row, Sql, select_events_of
 from projections.career import CareerRecord, Entry
@@ -147,6 +150,24 @@ class Status:
         return max(self.head - self.position, 0)
 
 
+FILLING = "filling:"  # a view's state while it fills from position 0 up to the head when it was made: filling:<head>
+READY = "ready"
+_KEEPING = ContextVar("keeping_views", default=False)  # this thread is the projector's (it fills the views)
+
+
+class ViewNotReady(CareerlogError):
+    """A read of a view that is being filled (dropped for a new version, new, or rebuilding): it holds part
+    of the records only, so it is not answered from (a 503 with Retry-After)."""
+
+    def __init__(self, views: Sequence[str]):
+        self.views = tuple(views)
+        names = ", ".join(self.views)
+        super().__init__(
+            f"The view {names} is being filled (a new version or a rebuild) and holds only part of the "
+            "records; try again later."
+        )
+
+
 SCHEMA_TABLE = Table(
     "view_schemas",
     (("name", "TEXT"), ("version", "INTEGER"), ("state", "TEXT")),
@@ -175,6 +196,8 @@ class Projector:
         self.batch_size = batch_size
         self.events_table = self.app.recorder.events_table_name  # type: ignore[attr-defined]
         self.id_column = "rowid" if settings.store == "sqlite" else "notification_id"
+        self._filling: dict[str, int] = {}  # views filling from 0 (state filling:<head>) and that head
+        self._unready: tuple[float, dict[str, re.Pattern[str]]] = (0.0, {})  # guard_reads' last look
         if ensure:
             self.ensure_tables()
 
@@ -194,10 +217,20 @@ class Projector:
             self._ensure_tables()
 
     def _ensure_tables(self) -> None:
+        token = _KEEPING.set(True)
+        try:
+            self._ensure_tables_kept()
+        finally:
+            _KEEPING.reset(token)
+
+    def _ensure_tables_kept(self) -> None:
+        """A view made (again) while the log holds events is marked filling up to the log's head: it holds
+        part of the records until it has caught up that far, and is not answered from meanwhile."""
         with self.views.sql.transaction() as sql:
             for statement in SCHEMA_TABLE.ddl():
                 sql.execute(statement)
             known = {r["name"]: r for r in sql.query("SELECT name, version, state FROM view_schemas")}
+        head: int | None = None
         for projection in self.projections:
             row = known.get(projection.name)
             if row is not None and row["version"] != projection.version:
@@ -207,7 +240,79 @@ class Projector:
                     for statement in table.ddl():
                         sql.execute(statement)
                 if row is None or row["version"] != projection.version:
-                    self._set_schema(sql, projection, "ready")
+                    head = self.app.max_notification_id() if head is None else head
+                    self._set_schema(sql, projection, f"{FILLING}{head}" if head else READY)
+                    if head:
+                        self._filling[projection.name] = head
+                elif str(row["state"]).startswith(FILLING):
+                    self._filling[projection.name] = int(str(row["state"])[len(FILLING) :])
+
+    def _mark_filled(self) -> None:
+        """Mark ready the views that have caught up to the head they were filling to."""
+        for projection in self.projections:
+            target = self._filling.get(projection.name)
+            if target is not None and self.position(projection) >= target:
+                with self.views.sql.transaction() as sql:
+                    sql.execute(
+                        "UPDATE view_schemas SET state = ? WHERE name = ? AND state = ?",
+                        (READY, projection.name, f"{FILLING}{target}"),
+                    )
+                del self._filling[projection.name]
+
+    # ------------------------------------------------------------------ reads of unfinished views
+
+    def guard_reads(self, every: float = 1.0) -> None:
+        """Refuse (ViewNotReady) the reads of this process's view store that name a table of a view being
+        filled or rebuilt, other than the projector's own. The views' states are read at most every
+        `every` seconds (one query while all are ready)."""
+        self.views.sql.guard = lambda sql, statement: self._guard(sql, statement, every)
+
+    def _guard(self, sql: Sql | None, statement: str, every: float) -> None:
+        if _KEEPING.get():
+            return
+        looked, unready = self._unready
+        now = time.monotonic()
+        if now - looked >= every:
+            looked, unready = now, self._unready_views(sql)
+            self._unready = (looked, unready)
+        if any(tables.search(statement) for tables in unready.values()) and looked != now:
+            unready = self._unready_views(sql)  # refused only on a fresh look: it may have been filled since
+            self._unready = (now, unready)
+        refused = [name for name, tables in unready.items() if tables.search(statement)]
+        if refused:
+            raise ViewNotReady(refused)
+
+    def _unready_views(self, sql: Sql | None) -> dict[str, re.Pattern[str]]:
+        """The views being filled or rebuilt, each with a pattern of its tables' names; read on the reader's
+        own cursor when there is one (a connection of a pool may be all there is)."""
+        token = _KEEPING.set(True)
+        try:
+            if sql is None:
+                with self.views.sql.statements() as own:
+                    return self._unready_on(own)
+            return self._unready_on(sql)
+        finally:
+            _KEEPING.reset(token)
+
+    def _unready_on(self, sql: Sql) -> dict[str, re.Pattern[str]]:
+        rows = sql.query("SELECT name, state FROM view_schemas WHERE state <> ?", (READY,))
+        unready: dict[str, re.Pattern[str]] = {}
+        by_name = {p.name: p for p in self.projections}
+        for row in rows:
+            projection = by_name.get(row["name"])
+            if projection is None:
+                continue
+            state = str(row["state"])
+            if state.startswith(FILLING):
+                position = sql.scalar(
+                    f"SELECT MAX(notification_id) AS n FROM {self.views.tracking_table} WHERE application_name = ?",
+                    (projection.name,),
+                )
+                if (position or 0) >= int(state[len(FILLING) :]):
+                    continue  # filled; the projector marks it ready
+            names = "|".join(re.escape(t.name) for t in projection.tables)
+            unready[projection.name] = re.compile(rf"\b(?:{names})\b", re.IGNORECASE)
+        return unready
 
     def _drop(self, projection: Projection) -> None:
         with self.views.sql.transaction() as sql:
@@ -253,6 +358,16 @@ class Projector:
 
     def step(self) -> int:
         """Apply the next batch to the projections furthest behind; return events read."""
+        token = _KEEPING.set(True)
+        try:
+            read = self._step()
+            if self._filling:
+                self._mark_filled()
+            return read
+        finally:
+            _KEEPING.reset(token)
+
+    def _step(self) -> int:
         groups: dict[int, list[Projection]] = defaultdict(list)
         for projection in self.projections:
             groups[self.position(projection)].append(projection)
@@ -375,6 +490,13 @@ class Projector:
         rebuild; the position is recorded when every range is done. The rebuilt views' tables
         are indexed (other than by their primary keys) once their rows are in.
         """
+        token = _KEEPING.set(True)
+        try:
+            return self._rebuild(names, progress, jobs=jobs)
+        finally:
+            _KEEPING.reset(token)
+
+    def _rebuild(self, names: Iterable[str] | None, progress: Progress | None, *, jobs: int) -> int:
         wanted = set(names) if names is not None else {p.name for p in self.projections}
         chosen = [p for p in self.projections if p.name in wanted]
         head = self.app.max_notification_id()
@@ -395,6 +517,7 @@ class Projector:
                 count = RangeWorkers(self, chosen, head, ranges, jobs).run(progress)
         for projection in chosen:
             self._finish_rebuild(projection, head)
+            self._filling.pop(projection.name, None)
         return count
 
     def rebuild_range(

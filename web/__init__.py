@@ -36,6 +36,8 @@ def create_app(settings: Settings | None = None, *, test_config: dict[str, Any] 
         min_cell=int(app.config["CAREERLOG_MIN_CELL"]),
         durable_access_log=bool(app.config["CAREERLOG_DURABLE_ACCESS_LOG"]),
     )
+    # A view being filled (a new version's, or rebuilt) holds part of the records: its reads are refused (503).
+    app.extensions["careerlog"].projector.guard_reads()
     errors.init_app(app)
     security.init_app(app)
     init_api(app)

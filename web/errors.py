@@ -21,6 +21,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from careerlog.access import AccessDenied
 from careerlog.accounts import AuthenticationFailed
 from careerlog.domain.errors import ConcurrencyConflict, Conflict, IdempotencyConflict, InvalidInput, NotFound
+from projections.framework import ViewNotReady
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "urn:careerlog:problem:"
@@ -35,7 +36,11 @@ DOMAIN_ERRORS: Mapping[type[Exception], tuple[int, str]] = {
     IdempotencyConflict: (409, "idempotency-conflict"),
     ConcurrencyConflict: (409, "concurrent-change"),
     TimeoutError: (503, "view-not-ready"),
+    ViewNotReady: (503, "view-filling"),
 }
+
+
+VIEW_FILLING_RETRY = 30  # seconds: a view being filled takes minutes (one of 100,000 employees: see docs/operations.md)
 
 
 def problem(
@@ -68,6 +73,8 @@ def domain_problem(error: Exception) -> Response:
         return problem(status, "The input is not valid; see errors.", slug=slug, errors=error.errors)
     if isinstance(error, AuthenticationFailed):
         return problem(status, str(error), slug=slug, headers={"WWW-Authenticate": bearer_challenge(str(error))})
+    if isinstance(error, ViewNotReady):
+        return problem(status, str(error), slug=slug, headers={"Retry-After": str(VIEW_FILLING_RETRY)})
     if isinstance(error, TimeoutError):
         detail = "The views have not caught up with that position yet; try again shortly."
         return problem(status, detail, slug=slug, headers={"Retry-After": "1"})

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, session
+from flask import abort, current_app, make_response, session
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
 from careerlog.access import AccessDenied
 from careerlog.accounts import AuthenticationFailed
 from careerlog.domain.errors import InvalidInput, NotFound
+from projections.framework import ViewNotReady
+from web.errors import VIEW_FILLING_RETRY
 from web.pages.common import blp, page, services
 
 DOMAIN_STATUS: dict[type[Exception], int] = {AuthenticationFailed: 401, AccessDenied: 403, NotFound: 404}
@@ -49,6 +51,14 @@ def invalid(error: InvalidInput) -> ResponseReturnValue:
 @blp.errorhandler(TimeoutError)
 def not_ready(error: TimeoutError) -> ResponseReturnValue:
     return error_page(503)
+
+
+@blp.errorhandler(ViewNotReady)
+def view_filling(error: ViewNotReady) -> ResponseReturnValue:
+    """A page reading a view being filled (a new version or a rebuild): not answered from part of the records."""
+    response = make_response(error_page(503))
+    response.headers["Retry-After"] = str(VIEW_FILLING_RETRY)
+    return response
 
 
 @blp.errorhandler(Exception)

@@ -1,0 +1,76 @@
+"""A view being filled (dropped for a new version by a process of it, or rebuilt) is not answered from.
+
+During an upgrade a process of the new version drops a view whose version changed and it fills again from
+the first event; the web service answered from the half-filled view as if it were ready (a roster of part
+of the employees, silently). Its reads are now a 503 problem+json naming the view, with Retry-After, until
+it has caught up with the log's head of when it was dropped; reads of other views are answered.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from careerlog.config import Settings
+from projections.framework import Projector
+from projections.roster import RosterProjection
+from tests.functional.conftest import BUDI, TEST_CONFIG, World
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+@pytest.fixture
+def test_config() -> dict[str, Any]:
+    return {**TEST_CONFIG, "CAREERLOG_FOLLOW": False}  # the new version's worker fills the view, not this one
+
+
+def new_version_worker(store_url: str) -> Projector:
+    """A projection worker of the next release, whose roster view has the next version."""
+    roster = RosterProjection()
+    roster.version = RosterProjection.version + 1
+    return Projector(Settings(database_url=store_url), [roster])
+
+
+def test_a_view_dropped_for_its_new_version_is_refused_until_it_is_filled(world: World, store_url: str) -> None:
+    assert len(world.get("/api/v1/employees").get_json()["items"]) == 3
+    worker = new_version_worker(store_url)  # drops the roster: it fills from the first event
+    try:
+        time.sleep(1.1)  # the web process looks at the views' states at most once a second
+        answer = world.get("/api/v1/employees")
+        assert answer.status_code == 503
+        assert answer.mimetype == "application/problem+json"
+        assert answer.headers["Retry-After"] == "30"
+        assert "roster" in answer.get_json()["detail"]
+        assert answer.get_json()["type"].endswith("view-filling")
+        with world.client.session_transaction() as session:
+            session["username"] = "reporter"
+        page = world.client.get("/pages/reports/headcount")  # a page of the roster's counts
+        assert page.status_code == 503
+        assert page.headers["Retry-After"] == "30"
+        assert world.get(f"/api/v1/employees/{BUDI}/timeline").status_code == 200  # another view
+        worker.catch_up()
+        answer = world.get("/api/v1/employees")
+        assert answer.status_code == 200
+        assert len(answer.get_json()["items"]) == 3
+        states = world.services.projector.views.sql.query("SELECT name, state FROM view_schemas")
+        assert {r["name"]: r["state"] for r in states}["roster"] == "ready"
+    finally:
+        worker.close()
+
+
+def test_a_view_being_rebuilt_is_refused(world: World, store_url: str) -> None:
+    worker = Projector(Settings(database_url=store_url), [RosterProjection()])
+    try:
+        with worker.views.sql.transaction() as sql:  # as `careerlog projections rebuild` leaves it mid-way
+            sql.execute("UPDATE view_schemas SET state = 'rebuilding' WHERE name = 'roster'")
+        time.sleep(1.1)
+        assert world.get("/api/v1/employees").status_code == 503
+        worker.rebuild(["roster"])
+        assert world.get("/api/v1/employees").status_code == 200
+    finally:
+        worker.close()
