@@ -42,7 +42,7 @@ from projections.merit.distribution import GradeInflationQueries
 from projections.merit.eligibility import EligibilityQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
 from projections.merit.passed_over import ledger_records, passed_over_of
-from projections.merit.queries import AuditQueries
+from projections.merit.queries import AuditQueries, comparison_evidence, with_colleagues
 from projections.queries import Page, Queries, RosterPage
 from projections.registry import all_projections
 from projections.scorecard.award_queries import AwardQueries
@@ -296,11 +296,14 @@ class Services:
         rule: str | None = None,
         severity: str | None = None,
         verdict: str | None = None,
+        passed_over: bool | None = None,
         page: int = 1,
         per_page: int = 50,
     ) -> Page:
         """Audited decisions of one type (rank promotions, or post appointments) within the reader's
-        scope (where each was decided), by TMT, paginated; every filter is applied by the query."""
+        scope (where each was decided), by TMT, paginated; every filter is applied by the query (the
+        verdict, severity and rule counting merit.passed_over, `passed_over`: only the decisions that
+        passed over a clearly stronger colleague, or only the others)."""
         scope = self.within(reader, Action.RUN_AUDITS, filters)
         shown, total = self.audit_view.decisions_page(
             {**scope, "verdict": [verdict]} if verdict else scope,
@@ -311,6 +314,7 @@ class Services:
             end=end.isoformat() if end else None,
             rule=rule,
             severity=severity,
+            passed_over=passed_over,
         )
         self.accounts.record_access(reader, "audits", [Target(r["subject"], r["agency"], r["region"]) for r in shown])
         return Page(shown, total, page, per_page)
@@ -331,10 +335,12 @@ class Services:
             or not permits(reader, Action.RUN_AUDITS, target)
         ):
             raise NotFound(f"No audited decision {subject}-{version}.")
-        passed = passed_over_of(self.projector.views.sql, ledger_records(self.ledger), found)
+        records = ledger_records(self.ledger)
+        passed = passed_over_of(self.projector.views.sql, records, found)
         colleagues = [Target(p["colleague"], p["agency"], target.region) for p in passed]
         self.accounts.record_access(reader, "audit", [target, *colleagues])
-        return {**found, "passed_over": passed}
+        evidence = comparison_evidence(records, found, sorted({p["colleague"] for p in passed}))
+        return {**with_colleagues(found, passed, evidence), "passed_over": passed}
 
     def grade_inflation(
         self,

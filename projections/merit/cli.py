@@ -16,7 +16,15 @@ from projections.merit.distribution import GradeInflationQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
 from projections.merit.passed_over import passed_over_of as decision_passed_over
-from projections.merit.queries import AuditQueries, PassedOverQueries, iso_day, streamed
+from projections.merit.queries import (
+    VERDICTS,
+    AuditQueries,
+    PassedOverQueries,
+    comparison_evidence,
+    iso_day,
+    streamed,
+    with_colleagues,
+)
 from projections.store import open_view_store
 
 audit_group = click.Group("audit", help="Audit promotions against the rules and compare groups.")
@@ -150,6 +158,7 @@ PROMOTION_COLUMNS = (
     "verdict",
     "finding_count",
     "max_severity",
+    "passed_over_count",
 )
 
 
@@ -166,6 +175,7 @@ POST_COLUMNS = (
     "verdict",
     "finding_count",
     "max_severity",
+    "passed_over_count",
 )
 DECISION_COLUMNS = ("decision", *PROMOTION_COLUMNS[:6], "level", "title", *PROMOTION_COLUMNS[6:])
 INFLATION_COLUMNS = ("year", "agency", "unit", "unit_predicate", "rated", "counts", "exceeded", "severity")
@@ -186,6 +196,17 @@ def decision_options(func: Any) -> Any:
         click.option(
             "--severity", type=click.Choice(["low", "medium", "high"]), help="Only findings at least this severe."
         ),
+        click.option(
+            "--verdict",
+            type=click.Choice(list(VERDICTS)),
+            help="Only compliant decisions, or those with findings (merit.passed_over among them).",
+        ),
+        click.option(
+            "--passed-over/--not-passed-over",
+            "passed_over",
+            default=None,
+            help="Only the regular (101) promotions that passed over a clearly stronger colleague, or the others.",
+        ),
         click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table"),
     ]
     for option in reversed(options):
@@ -200,11 +221,16 @@ def emit_decisions(audit: AuditQueries, options: dict[str, Any], columns: tuple[
     criteria = {k: v for k, v in options.items() if k in CRITERIA}
     statement, params = audit.decisions_sql(filters, **criteria)
     if fmt == "table":
-        rows = audit.store.query(statement, params)
+        judge = audit.judging()
+        rows = [judge(r) for r in audit.store.query(statement, params)]
         flagged = sum(1 for r in rows if r["verdict"] == "findings")
-        emit({}, rows, columns, fmt, f"{len(rows)} decisions, {flagged} with findings")
+        passed = sum(1 for r in rows if r["passed_over_count"])
+        emit(
+            {}, rows, columns, fmt, f"{len(rows)} decisions, {flagged} with findings, {passed} passed over a colleague"
+        )
         return
-    pages = streamed(audit.store, statement, params, 10000)
+    judge = audit.judging()
+    pages = ([judge(r) for r in rows] for rows in streamed(audit.store, statement, params, 10000))
     if fmt == "csv":
         click.echo(csv_lines([columns]), nl=False)
         for rows in pages:
@@ -214,7 +240,7 @@ def emit_decisions(audit: AuditQueries, options: dict[str, Any], columns: tuple[
         click.echo(chunk, nl=False)
 
 
-CRITERIA = ("decision", "start", "end", "rule", "severity")
+CRITERIA = ("decision", "start", "end", "rule", "severity", "passed_over")
 
 
 def csv_lines(rows: Iterable[Sequence[str]]) -> str:
@@ -281,6 +307,8 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
     """One promotion's findings with the evidence (each fact's effective and recorded time)."""
     result = audit_queries(obj).promotion(nip, version)
     result["passed_over"] = passed_over_of(obj, result)
+    colleagues = sorted({p["colleague"] for p in result["passed_over"]})
+    with_colleagues(result, result["passed_over"], comparison_evidence(ledger_records(obj.app), result, colleagues))
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return

@@ -18,7 +18,7 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.reference import reference, rules
 from projections.merit.fairness import DEFAULT_MIN_CELL
 from projections.merit.groups import DIMENSIONS
-from projections.merit.queries import DECISION_COLUMNS
+from projections.merit.queries import DECISION_COLUMNS, PASSED_OVER_COUNT
 from projections.merit.rules import SEVERITY_ORDER
 from web.api.paging import last_page
 from web.pages import charts
@@ -80,9 +80,16 @@ def listed(
     return found, {}
 
 
+PASSED_OVER_CHOICES = {"true": True, "false": False}
+
+
 def audit_rows(per_page: int, page_number: int) -> tuple[Any, dict[str, list[str]]]:
     """The audited promotions the filter form asks for (None and the errors when it is not valid)."""
-    options = {name: one(request.args, name) for name in ("rule", "severity", "verdict")}
+    options: dict[str, Any] = {name: one(request.args, name) for name in ("rule", "severity", "verdict")}
+    passed_over = one(request.args, "passed_over")
+    if passed_over and passed_over not in PASSED_OVER_CHOICES:
+        return None, {"passed_over": [_("Not a valid boolean.")]}
+    options["passed_over"] = PASSED_OVER_CHOICES.get(passed_over or "")
     return listed(services().audits, SCOPE, per_page, page_number, **options)
 
 
@@ -115,7 +122,7 @@ def audits_csv() -> ResponseReturnValue:
     found, errors = audit_rows(AUDIT_CSV_LIMIT, 1)
     if errors:
         raise InvalidInput(errors)
-    columns = [c.strip() for c in DECISION_COLUMNS.split(",")]
+    columns = [*(c.strip() for c in DECISION_COLUMNS.split(",")), PASSED_OVER_COUNT]
     return csv_download(found.items, columns, "audited-promotions.csv")
 
 
