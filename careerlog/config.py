@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 DEFAULT_DATABASE_URL = "sqlite:///careerlog.db"
 SCHEMA_LOCK_ID = 7_312_301  # pg_advisory_lock key held while tables are created
+_WHOLE_NUMBER = re.compile(r"^\s*-?[0-9]+\s*$")
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -50,8 +51,8 @@ class Settings:
             database_url=env.get("CAREERLOG_DATABASE_URL") or DEFAULT_DATABASE_URL,
             encryption_key=env.get("CAREERLOG_ENCRYPTION_KEY") or None,
             rules_file=env.get("CAREERLOG_RULES_FILE") or None,
-            pool_size=_int_setting(env, "CAREERLOG_DB_POOL_SIZE", 4),
-            max_overflow=_int_setting(env, "CAREERLOG_DB_MAX_OVERFLOW", 8),
+            pool_size=_int_setting(env, "CAREERLOG_DB_POOL_SIZE", 4, least=1),
+            max_overflow=_int_setting(env, "CAREERLOG_DB_MAX_OVERFLOW", 8, least=0),
         )
 
     @property
@@ -241,11 +242,13 @@ def _sqlite_schema_lock_path(sqlite_path: str) -> Path | None:
     return Path(sqlite_path).expanduser().resolve().with_name(Path(sqlite_path).name + ".schema.lock")
 
 
-def _int_setting(env: Mapping[str, str], name: str, default: int) -> int:
+def _int_setting(env: Mapping[str, str], name: str, default: int, *, least: int) -> int:
     raw = env.get(name)
     if not raw:
         return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise ConfigurationError(f"{name}: expected a whole number, got {raw!r}") from None
+    if not _WHOLE_NUMBER.match(raw):  # digits 0-9 (int() takes '1_0', '+3' and other scripts' digits)
+        raise ConfigurationError(f"{name}: expected a whole number, got {raw!r}")
+    value = int(raw)
+    if value < least:
+        raise ConfigurationError(f"{name}: expected a whole number of at least {least}, got {raw!r}")
+    return value

@@ -1,6 +1,8 @@
 """The web layer's settings from the environment, beside careerlog's own (careerlog.config).
 
-CAREERLOG_SECRET_KEY      Flask's secret key (default: a random one per process)
+CAREERLOG_SECRET_KEY      Flask's secret key (default: one drawn by `careerlog serve` and shared by its
+                          workers, so page sessions end when it restarts; a random one per process
+                          for an app made otherwise, e.g. web.create_app in a test)
 CAREERLOG_MAX_UPLOAD_MB   the largest request body, imports included (default 50)
 CAREERLOG_WAIT_SECONDS    how long a read waits for ?wait_for before a 503 (default 5)
 CAREERLOG_MIN_CELL        the fewest people a reporter or policy maker sees a figure about (default 5)

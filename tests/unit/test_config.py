@@ -44,3 +44,27 @@ def test_a_bad_database_url_names_the_setting_and_the_reason(url: str, reason: s
 def test_a_malformed_pool_size_is_named() -> None:
     with pytest.raises(ConfigurationError, match="CAREERLOG_DB_POOL_SIZE"):
         Settings.from_env({"CAREERLOG_DB_POOL_SIZE": "lots"})
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "reason"),
+    [
+        ("CAREERLOG_DB_POOL_SIZE", "abc", "expected a whole number"),
+        ("CAREERLOG_DB_POOL_SIZE", "\u00b2", "expected a whole number"),
+        ("CAREERLOG_DB_POOL_SIZE", "1_0", "expected a whole number"),
+        ("CAREERLOG_DB_POOL_SIZE", "0", "at least 1"),
+        ("CAREERLOG_DB_POOL_SIZE", "-1", "at least 1"),
+        ("CAREERLOG_DB_MAX_OVERFLOW", "-1", "at least 0"),
+    ],
+)
+def test_a_bad_pool_setting_names_itself_and_the_reason(name: str, raw: str, reason: str) -> None:
+    """A negative pool size or overflow reached psycopg_pool as a ValueError (a traceback), not named."""
+    with pytest.raises(ConfigurationError) as e:
+        Settings.from_env({name: raw})
+    assert name in str(e.value)
+    assert reason in str(e.value)
+
+
+def test_the_pool_settings_take_whole_numbers() -> None:
+    settings = Settings.from_env({"CAREERLOG_DB_POOL_SIZE": "1", "CAREERLOG_DB_MAX_OVERFLOW": "0"})
+    assert (settings.pool_size, settings.max_overflow) == (1, 0)
