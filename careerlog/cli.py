@@ -107,7 +107,10 @@ def main(ctx: click.Context, database_url: str | None) -> None:
     Configuration comes from the environment (CAREERLOG_DATABASE_URL, CAREERLOG_ENCRYPTION_KEY,
     CAREERLOG_RULES_FILE); see README.md.
     """
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except ConfigurationError as e:  # a malformed setting: named, exit 1 (not a traceback)
+        raise click.ClickException(str(e)) from None
     if database_url:
         settings = Settings(**{**settings.__dict__, "database_url": database_url})
     context = Context(settings)
@@ -368,9 +371,12 @@ def encryption_key_command() -> None:
 @pass_context
 @friendly_errors
 def info_command(obj: Context) -> None:
-    """Show which store is configured and how many events it holds."""
+    """Show which store is configured and the position of the last event in its log.
+
+    The position is not a count: on PostgreSQL a rolled-back write (or a restored pg_dump) leaves
+    positions unused (docs/operations.md), and counting a large log would read all of it."""
     click.echo(f"store: {obj.settings.store}")
-    click.echo(f"events: {obj.app.max_notification_id()}")
+    click.echo(f"last event position: {obj.app.max_notification_id() or 0}")
 
 
 from careerlog.accounts_cli import accounts_group, tokens_group  # noqa: E402

@@ -58,7 +58,7 @@ def test_import_of_a_clean_file_exits_zero_and_a_re_run_records_nothing(database
 def test_a_dry_run_records_nothing(database_url: str, tmp_path: Path) -> None:
     result = run(database_url, "import", "--dry-run", str(write(tmp_path / "e.jsonl", APPOINTMENT)))
     assert "would record 1" in result.output
-    assert "events: 0" in run(database_url, "info").output
+    assert "last event position: 0" in run(database_url, "info").output
 
 
 def test_the_json_report_lists_rejections(database_url: str, tmp_path: Path) -> None:
