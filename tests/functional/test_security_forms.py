@@ -26,7 +26,7 @@ def test_config() -> dict[str, Any]:
 
 @pytest.fixture(autouse=True)
 def fresh_limits(app: Flask) -> None:
-    """The log-in limiter keeps its counts in memory for the process: start each test from none."""
+    """The log-in limiter keeps its counts in the store (web.login_limit): start each test from none."""
     limiter.reset()
 
 
