@@ -162,3 +162,40 @@ def test_the_pager_links_to_the_pages_before_and_after_with_the_same_filters(wor
     assert "/pages/audits?page=3&amp;agency=KOTA-MEDAN" in html
     assert "Page 2" in html or "Halaman 2" in html
     assert single.strip() == ""
+
+
+def test_time_to_promotion_csv_gives_the_incidence_in_plain_columns(world: World) -> None:
+    # a spreadsheet's columns: the incidence by 4 and 8 years with its bounds and those who left, not the points
+    # as JSON (the API gives them) nor an interval as one cell
+    log_in(world, "inspector")
+    answer = world.client.get("/pages/time-to-promotion.csv?by=sex&min_cell=1")
+    assert answer.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(answer.get_data(as_text=True).lstrip("\ufeff"))))
+    header = list(rows[0])
+    for horizon in (4, 8):
+        for column in (f"incidence_{horizon}y", f"incidence_{horizon}y_low", f"incidence_{horizon}y_high"):
+            assert column in header
+    assert "separated" in header
+    assert not {"incidence", "curve", "incidence_4y_ci", "incidence_8y_ci"} & set(header)
+    assert not any("{" in value or "[" in value for row in rows for value in row.values())
+    groups = {row["group"]: row for row in rows}
+    api = world.get("/api/v1/audits/time-to-promotion?by=sex&min_cell=1", "inspector").get_json()
+    for group in api["groups"]:
+        row = groups[group["group"]]
+        assert row["separated"] == str(group["separated"])
+        for horizon in (4, 8):
+            value, ci = group[f"incidence_{horizon}y"], group[f"incidence_{horizon}y_ci"]
+            assert row[f"incidence_{horizon}y"] == ("" if value is None else str(value))
+            assert row[f"incidence_{horizon}y_low"] == ("" if ci is None else str(ci[0]))
+            assert row[f"incidence_{horizon}y_high"] == ("" if ci is None else str(ci[1]))
+
+
+def test_fairness_page_gives_the_cumulative_incidence_in_indonesian(world: World) -> None:
+    log_in(world, "inspector")
+    page = world.client.get("/pages/fairness?by=sex&min_cell=1&lang=id").get_data(as_text=True)
+    assert "Waktu sampai kenaikan pangkat" in page
+    for indonesian in ("di antaranya keluar", "Naik pangkat dalam 4 tahun", "Naik pangkat dalam 8 tahun"):
+        assert f'<th scope="col">{indonesian}</th>' in page
+    assert "kejadian kumulatif Aalen-Johansen" in page
+    for english in ("of whom left", "Promoted by 4 years", "Promoted by 8 years", "Median years: Kaplan-Meier"):
+        assert english not in page

@@ -234,4 +234,19 @@ def time_csv() -> ResponseReturnValue:
     times, errors, _form = statistics("times")
     if times is None:
         raise InvalidInput(errors)
-    return csv_download(times["groups"], columns_of(times["groups"], leave_out=["curve"]), "time-to-promotion.csv")
+    rows = [time_row(group) for group in times["groups"]]
+    return csv_download(rows, columns_of(rows, leave_out=["curve", "incidence"]), "time-to-promotion.csv")
+
+
+def time_row(group: dict[str, Any]) -> dict[str, Any]:
+    """A group of time to promotion as plain cells: each interval of the cumulative incidence by 4 and 8 years as
+    its two bounds (`incidence_4y_low`, `incidence_4y_high`); the curve and the incidence's points, as on the page,
+    are left to the API."""
+    row: dict[str, Any] = {}
+    for key, value in group.items():
+        if key.startswith("incidence_") and key.endswith("_ci"):
+            name = key.removesuffix("_ci")
+            row[f"{name}_low"], row[f"{name}_high"] = value if value else (None, None)
+        else:
+            row[key] = value
+    return row
