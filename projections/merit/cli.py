@@ -47,7 +47,19 @@ FAIRNESS_COLUMNS = (
     "p_cmh",
     "suppressed",
 )
-TIME_COLUMNS = ("group", "n", "promoted", "censored", "median_years", "suppressed")
+TIME_COLUMNS = (
+    "group",
+    "n",
+    "promoted",
+    "censored",
+    "separated",
+    "median_years",
+    "incidence_4y",
+    "incidence_4y_ci",
+    "incidence_8y",
+    "incidence_8y_ci",
+    "suppressed",
+)
 
 
 def fairness_queries(obj: Context) -> FairnessQueries:
@@ -134,7 +146,8 @@ def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int, **option
 @pass_context
 @friendly_errors
 def time_to_promotion_command(obj: Context, /, by: str, fmt: str, min_cell: int, **options: str | None) -> None:
-    """Years in rank until promotion per group: Kaplan-Meier medians, log-rank test and Cox hazard ratios."""
+    """Years in rank until promotion per group: Kaplan-Meier medians, those who left, the cumulative incidence of
+    promotion by 4 and 8 years (leaving competing, 95% interval), log-rank test and Cox hazard ratios."""
     start, end, scope = period_and_scope(options)
     result = fairness_queries(obj).time_to_promotion(by, start=start, end=end, scope=scope, min_cell=min_cell)
     logrank, cox = result["logrank"], result["cox"]
