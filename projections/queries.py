@@ -86,13 +86,15 @@ class RosterRequest:
     page: int
     per_page: int
     cursor: tuple[Any, str] | None
+    dialect: str = "sqlite"  # the store's, for the form of a page by number (roster_paging.page_read)
 
     def first_read(self) -> tuple[str, list[Any]]:
         """The statement and parameters of the page's rows (one more than the page, to know if one follows);
         after a cursor, of the first part of the order after it."""
         if self.cursor is not None:
             return self.order.first_read_after(self.where, self.params, self.cursor, self.per_page + 1)
-        return page_read(self.where, self.params, self.order, self.per_page + 1, (self.page - 1) * self.per_page)
+        offset = (self.page - 1) * self.per_page
+        return page_read(self.where, self.params, self.order, self.per_page + 1, offset, self.dialect)
 
 
 MAX_YEARS_IN_RANK = 60  # longer than any career
@@ -214,7 +216,7 @@ class Queries(ViewReader):
             raise InvalidInput("Give either page or after, not both.", "after")
         order = RosterOrder(ROSTER_SORTS[sort], descending)
         cursor = None if after is None else order.cursor(after, sort)
-        return RosterRequest(where, params, order, sort, page, per_page, cursor)
+        return RosterRequest(where, params, order, sort, page, per_page, cursor, self.store.dialect)
 
     def headcount(self, by: Sequence[str], filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Counts of employees by any of the roster's fields (and age band)."""

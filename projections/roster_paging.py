@@ -110,7 +110,9 @@ def segment_read(where: str, params: Sequence[Any], segment: Segment, limit: int
     )
 
 
-def page_read(where: str, params: Sequence[Any], order: RosterOrder, limit: int, offset: int) -> tuple[str, list[Any]]:
+def page_read(
+    where: str, params: Sequence[Any], order: RosterOrder, limit: int, offset: int, dialect: str = "sqlite"
+) -> tuple[str, list[Any]]:
     """The statement and parameters reading up to `limit` rows matching `where` in `order`, after the first
     `offset` (a page by number).
 
@@ -124,6 +126,12 @@ def page_read(where: str, params: Sequence[Any], order: RosterOrder, limit: int,
     its columns are asked for, so its OFFSET skipped in the index already: the join changes less there
     (docs/architecture.md). The first page skips nothing and reads its rows at once.
 
+    On PostgreSQL (`dialect`) the NIPs found are an array the rows are read by, `subject = ANY(ARRAY(...))`, not a
+    subquery joined to the table: the same rows in the same order (NIPs are unique; the same ORDER BY), read by the
+    primary key as the join read them, and no join for the planner to weigh, which it does again for every page
+    (the offset is in the statement): 0.05-0.1 ms less planning a page (EXPLAIN's planning time at a million rows).
+    SQLite has no arrays: the join.
+
     The limit and offset are written in the statement (whole numbers, never the caller's text), not passed as
     parameters: psycopg prepares a statement once it has run five times on a connection, and PostgreSQL may then
     plan it once for any parameters, taking a LIMIT it cannot see for a tenth of the rows. It then read a
@@ -134,6 +142,8 @@ def page_read(where: str, params: Sequence[Any], order: RosterOrder, limit: int,
     if offset == 0:
         return f"SELECT * FROM roster{where} ORDER BY {order.sql()} LIMIT {limit} OFFSET 0", list(params)
     keys = f"SELECT subject FROM roster{where} ORDER BY {order.sql()} LIMIT {limit} OFFSET {offset}"
+    if dialect == "postgres":
+        return f"SELECT * FROM roster WHERE subject = ANY(ARRAY({keys})) ORDER BY {order.sql()}", list(params)
     return (
         f"SELECT roster.* FROM roster JOIN ({keys}) AS page USING (subject) ORDER BY {order.sql()}",
         list(params),
