@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # numpy, pandas, scipy and statsmodels are imported where use
 FOUR_FIFTHS = 0.8
 ALPHA = 0.05
 DEFAULT_MIN_CELL = 5
+MAX_MIN_CELL = 1_000_000  # groups of more are beyond any civil service: a bigger number is a mistake
 CORRECTION = "holm"
 SCOPE_FILTERS = ("agency", "region", "unit")
 POOL_TABLE = "promotion_rounds"
@@ -218,8 +219,8 @@ def period(start: Any, end: Any) -> tuple[str | None, str | None]:
 
 def min_cell_size(value: Any) -> int:
     number = whole_number(value, "min_cell")
-    if number < 1:
-        raise InvalidInput(f"Must be at least 1, got {number}.", "min_cell")
+    if not 1 <= number <= MAX_MIN_CELL:
+        raise InvalidInput(f"Must be between 1 and {MAX_MIN_CELL}, got {number}.", "min_cell")
     return number
 
 
@@ -333,7 +334,8 @@ class FairnessQueries(ViewReader):
         if not asks:
             return []
         ask = asks[0]
-        until = ask.end or self.today.isoformat()
+        # waiting is counted until the period's end or today, whichever comes first: not into the future
+        until = min(ask.end or "9999-12-31", self.today.isoformat())
         runs, covariates = self._rank_spells(ask, until)
         memory_given_back()  # what the reading freed, not held through the fits
         found = time_to_promotion_each(runs, [one.by for one in asks], covariates, min_cell=ask.min_cell, jobs=jobs)

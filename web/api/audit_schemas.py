@@ -7,7 +7,7 @@ from typing import Any
 from marshmallow import fields, validate
 from webargs.fields import DelimitedList
 
-from projections.merit.fairness import DEFAULT_MIN_CELL
+from projections.merit.fairness import DEFAULT_MIN_CELL, MAX_MIN_CELL
 from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
 from projections.merit.rules import SEVERITY_ORDER
 from web.api.fields import Flag, PlainDate, PlainDateTime
@@ -208,7 +208,7 @@ class StatisticsQuerySchema(StatisticsFilterSchema):  # type: ignore[valid-type,
     )
     min_cell = fields.Integer(
         load_default=DEFAULT_MIN_CELL,
-        validate=validate.Range(min=1),
+        validate=validate.Range(min=1, max=MAX_MIN_CELL),
         metadata={"description": "Groups smaller than this are counted but not compared."},
     )
 
