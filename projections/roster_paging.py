@@ -23,6 +23,7 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.sqlstore import Row, Sql
 
 NOT_A_CURSOR = "Not a cursor of this list: pass the `next` of a page with the same sort."
+INTEGER_SORTS = frozenset({"rank_order"})  # the roster's sort columns of INTEGER type (projections.roster); text others
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,22 @@ class RosterOrder:
             or len(found) != 4
             or found[:2] != [sort, self.descending]
             or not isinstance(found[3], str)
-            or not (found[2] is None or isinstance(found[2], (str, int)))
+            or "\x00" in found[3]
+            or not self.holds(found[2])
         ):
             raise InvalidInput(NOT_A_CURSOR, "after")
         return found[2], found[3]
+
+    def holds(self, value: Any) -> bool:
+        """Whether a cursor's value is one the sort's column holds: None, a whole number for the rank's order (an
+        INTEGER column; not a flag), text without NUL for the others. Anything else, which only a hand-made cursor
+        carries, the database would refuse to compare (PostgreSQL: an error, answered as a 503) or compare as
+        no row holds it."""
+        if value is None:
+            return True
+        if self.column in INTEGER_SORTS:
+            return type(value) is int and -(2**63) <= value < 2**63  # (beyond 64 bits no driver sends it)
+        return type(value) is str and "\x00" not in value
 
 
 def segment_read(where: str, params: Sequence[Any], segment: Segment, limit: int) -> tuple[str, list[Any]]:
