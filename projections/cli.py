@@ -140,12 +140,14 @@ def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
 @pass_context
 @friendly_errors
 def status_command(obj: Context) -> None:
-    """Show each view's position in the log and how far behind it is."""
+    """Show each view's position in the log, how far behind it is and its state (ready; filling:<position>,
+    answered by no read until it reaches that position; rebuilding)."""
     worker = projector(obj.settings, app=obj.app)
     try:
-        click.echo(f"{'view':<16}{'version':>8}{'position':>12}{'head':>12}{'lag':>10}")
+        click.echo(f"{'view':<16}{'version':>8}{'position':>12}{'head':>12}{'lag':>10}  state")
         for status in worker.status():
-            click.echo(f"{status.name:<16}{status.version:>8}{status.position:>12}{status.head:>12}{status.lag:>10}")
+            line = f"{status.name:<16}{status.version:>8}{status.position:>12}{status.head:>12}{status.lag:>10}"
+            click.echo(f"{line}  {status.state}")
     finally:
         worker.close()
     sys.stdout.flush()

@@ -138,20 +138,23 @@ class TupleProjection(Projection):
         """Every row of one subject as a tuple of its table's columns in order, per table name."""
 
 
+FILLING = "filling:"  # a view's state while it fills from position 0 up to the head when it was made: filling:<head>
+READY = "ready"
+
+
 @dataclass(frozen=True)
 class Status:
     name: str
     version: int
     position: int
     head: int
+    state: str = READY  # ready, filling:<head> (answered by no read until filled) or rebuilding
 
     @property
     def lag(self) -> int:
         return max(self.head - self.position, 0)
 
 
-FILLING = "filling:"  # a view's state while it fills from position 0 up to the head when it was made: filling:<head>
-READY = "ready"
 _KEEPING = ContextVar("keeping_views", default=False)  # this thread is the projector's (it fills the views)
 
 
@@ -335,7 +338,8 @@ class Projector:
 
     def status(self) -> list[Status]:
         head = self.app.max_notification_id()
-        return [Status(p.name, p.version, self.position(p), head) for p in self.projections]
+        states = {r["name"]: str(r["state"]) for r in self.views.sql.query("SELECT name, state FROM view_schemas")}
+        return [Status(p.name, p.version, self.position(p), head, states.get(p.name, READY)) for p in self.projections]
 
     def wait(self, position: int | None, timeout: float = 5.0) -> None:
         """Block until every projection has applied the event at `position` (TimeoutError)."""
