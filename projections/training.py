@@ -12,10 +12,13 @@ docs/views.md gives the exact definition of every number.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -238,14 +241,20 @@ class Member:
 
 
 class SpellIndex:
-    """Spells in memory, to answer "who held rank R in agency A on D" and "promoted within N months"."""
+    """Spells in memory, to answer "who held rank R in agency A on D" and "promoted within N months".
+
+    A programmes report asks the same questions for many programmes (the same colleagues on the same days):
+    who holds a post on a day is kept, and each employee's rank changes are worked out once per report."""
 
     def __init__(self, spells: Iterable[Spell]):
         self.by_subject: dict[str, list[Spell]] = defaultdict(list)
-        self.by_agency: dict[str, list[Spell]] = defaultdict(list)
+        self.by_post: dict[tuple[str, str | None], list[Spell]] = defaultdict(list)
+        self._holding: dict[tuple[str, str | None, date], list[str]] = {}
+        self._by_start: dict[tuple[str, str | None], tuple[list[date], list[Spell]]] = {}
+        self._changes: dict[str, tuple[list[date], list[date | None], list[date | None]] | None] = {}
         for spell in spells:
             self.by_subject[spell.subject].append(spell)
-            self.by_agency[spell.agency].append(spell)
+            self.by_post[(spell.agency, spell.rank)].append(spell)
 
     def on(self, subject: str, day: date) -> Spell | None:
         return next((s for s in self.by_subject.get(subject, ()) if s.holds(day)), None)
@@ -255,15 +264,59 @@ class SpellIndex:
 
     def holding(self, agency: str, rank: str | None, day: date) -> list[str]:
         """Employees in post in an agency at a rank on a day."""
-        return sorted({s.subject for s in self.by_agency.get(agency, ()) if s.rank == rank and s.holds(day)})
+        key = (agency, rank, day)
+        if key not in self._holding:
+            if (agency, rank) not in self._by_start:
+                spells = sorted(self.by_post.get((agency, rank), ()), key=lambda s: s.start)
+                self._by_start[(agency, rank)] = ([s.start for s in spells], spells)
+            starts, spells = self._by_start[(agency, rank)]
+            begun = spells[: bisect_right(starts, day)]  # the spells begun by the day, those still held
+            self._holding[key] = sorted({s.subject for s in begun if s.end is None or day < s.end})
+        return self._holding[key]
 
     def promoted(self, subject: str, day: date, months: int) -> bool:
         """Whether the rank held on `day` changed after it and no later than `months` after it."""
-        held = self.on(subject, day)
+        if subject not in self._changes:
+            self._changes[subject] = rank_changes(self.by_subject.get(subject, []))
+        changes = self._changes[subject]
+        if changes is None:  # spells that overlap or go back: each one looked at
+            return self._promoted_among(subject, day, months)
+        starts, ends, next_change = changes
+        i = bisect_right(starts, day) - 1  # the one spell that may hold the day: the last begun by then
+        end = ends[i] if i >= 0 else day
+        if end is not None and day >= end:
+            return False
+        change = next_change[i]
+        return change is not None and change <= months_after(day, months)
+
+    def _promoted_among(self, subject: str, day: date, months: int) -> bool:
+        spells = self.by_subject.get(subject, ())
+        held = next((s for s in spells if s.holds(day)), None)
         if held is None:
             return False
-        until = day + relativedelta(months=months)
-        return any(day < s.start <= until and s.rank != held.rank for s in self.by_subject[subject])
+        until = months_after(day, months)
+        return any(day < s.start <= until and s.rank != held.rank for s in spells)
+
+
+def rank_changes(spells: Sequence[Spell]) -> tuple[list[date], list[date | None], list[date | None]] | None:
+    """For one employee's spells one after another (none overlapping, none going back): their starts, their
+    ends and, for each, the start of the first later spell at another rank; None for spells otherwise.
+
+    A day is then held only by the last spell begun by then, and every spell after it begins after the day:
+    the rank held changed within N months of the day if that first change is no later than N months on."""
+    ordered = all(s.end is not None and s.start <= s.end <= t.start for s, t in pairwise(spells))
+    if not ordered or (spells and spells[-1].end is not None and spells[-1].end < spells[-1].start):
+        return None
+    next_change: list[date | None] = [None] * len(spells)
+    for i, spell in enumerate(spells):
+        next_change[i] = next((t.start for t in spells[i + 1 :] if t.rank != spell.rank), None)
+    return [s.start for s in spells], [s.end for s in spells], next_change
+
+
+@lru_cache(maxsize=65536)
+def months_after(day: date, months: int) -> date:
+    """`day` plus `months` calendar months (clamped to the month's end), kept: reports ask for few days, often."""
+    return day + relativedelta(months=months)
 
 
 def load_spells(sql: Sql, agencies: Iterable[str]) -> SpellIndex:
@@ -307,7 +360,7 @@ def promoted_count(members: Iterable[Member], index: SpellIndex, months: int) ->
 
 def window_complete(members: Iterable[Member], months: int, today: date) -> bool:
     """Whether every member's window has ended by today."""
-    return all(m.day + relativedelta(months=months) <= today for m in members)
+    return all(months_after(m.day, months) <= today for m in members)
 
 
 def promotion_comparison(

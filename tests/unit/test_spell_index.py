@@ -1,0 +1,50 @@
+"""The programmes report's spell index: its quick answers equal looking at every spell."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import pytest
+from dateutil.relativedelta import relativedelta
+
+from projections.training import Spell, SpellIndex
+
+RANKS = ("III/a", "III/b", "III/c", None)
+
+
+def spells_of(subject: str, rng: random.Random) -> list[Spell]:
+    """One after another mostly; sometimes overlapping, going back, of no length, or left open."""
+    day, spells = date(2000, 1, 1) + timedelta(days=rng.randrange(400)), []
+    for _ in range(rng.randrange(1, 6)):
+        length = rng.choice([0, 1, 30, 200, 400, 900])
+        end = day + timedelta(days=length)
+        if rng.random() < 0.1:
+            end = day - timedelta(days=5)  # going back (an impossible row the view may still hold)
+        spells.append(Spell(subject, day, end, rng.choice(("A", "B")), rng.choice(RANKS)))
+        day = end + timedelta(days=rng.choice([0, 0, 10, -20]))  # -20: overlapping
+    if rng.random() < 0.5:
+        last = spells[-1]
+        spells[-1] = Spell(subject, last.start, None, last.agency, last.rank)
+    return spells
+
+
+def looked_at_one_by_one(spells: list[Spell], subject: str, day: date, months: int) -> bool:
+    mine = [s for s in spells if s.subject == subject]
+    held = next((s for s in mine if s.holds(day)), None)
+    until = day + relativedelta(months=months)
+    return held is not None and any(day < s.start <= until and s.rank != held.rank for s in mine)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_who_was_promoted_and_who_held_a_post_equal_looking_at_every_spell(seed: int) -> None:
+    rng = random.Random(seed)
+    spells = [s for n in range(300) for s in spells_of(f"E{n}", rng)]
+    index = SpellIndex(spells)
+    for _ in range(3000):
+        subject, day = f"E{rng.randrange(310)}", date(2000, 1, 1) + timedelta(days=rng.randrange(3000))
+        months = rng.choice([1, 6, 24, 120])
+        assert index.promoted(subject, day, months) == looked_at_one_by_one(spells, subject, day, months)
+        agency, rank = rng.choice(("A", "B")), rng.choice(RANKS)
+        holders = sorted({s.subject for s in spells if s.agency == agency and s.rank == rank and s.holds(day)})
+        assert index.holding(agency, rank, day) == holders
