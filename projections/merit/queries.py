@@ -43,6 +43,7 @@ FINDING_COLUMNS = ("rule", "severity", "source", "status", "message", "evidence"
 VERDICTS = ("compliant", "findings")
 PASSED_OVER = "merit.passed_over"
 PASSED_OVER_COUNT = "passed_over_count"  # the listed decisions' column after DECISION_COLUMNS
+KEPT_ROUNDS = "<kept rounds>"  # in a total's key, for the kept rounds' parameters (AuditQueries.total)
 
 
 def iso_day(value: str | None, name: str) -> str | None:
@@ -180,6 +181,22 @@ class AuditQueries(CountedList):
             for row in rows:
                 row[PASSED_OVER_COUNT] = count_of(row, rounds.counts)
         return [with_passed_over(row) for row in rows], total
+
+    def total(self, sql: Sql, source: str, where: str, params: list[Any]) -> int:
+        """COUNT(*) as `CountedList.total`; a total of the kept rounds (its parameters `Keys`,
+        `KeysText`) is kept by the position they were read at, only when that is the view's present
+        position, and its key holds a mark in their place, not the rounds."""
+        kept = [p for p in params if isinstance(p, (Keys, KeysText))]
+        if not kept or self.tracking_table is None:
+            return super().total(sql, source, where, params)
+        position = sql.scalar(*position_read(self.tracking_table, self.view))
+        key = (source, where, tuple(KEPT_ROUNDS if isinstance(p, (Keys, KeysText)) else p for p in params))
+        found = self.totals.get(key, position) if position is not None else None
+        if found is None:
+            found = int(sql.scalar(f"SELECT COUNT(*) AS n FROM {source}{where}", list(params)))
+            if position is not None and all(p.position == position for p in kept):
+                self.totals.put(key, position, found)
+        return found
 
     def passed_rounds(self) -> Passed:
         """The rounds that passed over a clearly stronger colleague (`passed_over_counts`): (subject,
@@ -400,22 +417,31 @@ REGULAR_PROMOTION = f"d.decision = 'promotion' AND COALESCE(d.kind, '') = '{REGU
 
 
 class Keys(list[str]):
-    """A list parameter (a PostgreSQL array) that can be part of a total's key (RosterTotals): hashed
-    by its content, made once per set of rounds kept (`Passed`), so the keys share it."""
+    """The kept rounds' keys as a parameter (a PostgreSQL array), with the merit view's position
+    they were read at (None when not kept): `AuditQueries.total` keys a total by that position,
+    not by the list (at a million employees some 28,000 NIPs, which a total's key would hold)."""
 
-    def __hash__(self) -> int:  # type: ignore[override]
-        return hash(tuple(self))
+    position: int | None = None
+
+
+class KeysText(str):
+    """The kept rounds' keys as a JSON array (a SQLite parameter), with their position (`Keys`)."""
+
+    position: int | None = None
 
 
 class Passed:
     """The rounds that passed over a clearly stronger colleague (`passed_over_counts`): `counts` by
-    (subject, round date), and the same keys as the parameters of `passed_over_in`."""
+    (subject, round date), and the same keys as the parameters of `passed_over_in` (`Keys`,
+    `KeysText`), read at the merit view's `position` (None when not kept)."""
 
-    def __init__(self, counts: dict[tuple[str, str], int]):
+    def __init__(self, counts: dict[tuple[str, str], int], position: int | None = None):
         self.counts = counts
         keys = sorted(counts)
         self.subjects, self.days = Keys(k[0] for k in keys), Keys(k[1] for k in keys)
-        self.json = json.dumps([list(k) for k in keys])
+        self.json = KeysText(json.dumps([list(k) for k in keys]))
+        for value in (self.subjects, self.days, self.json):
+            value.position = position
 
 
 def passed_over_in(passed: Passed, dialect: str, *, negated: bool = False) -> tuple[str, list[Any]]:
@@ -467,10 +493,12 @@ class PassedRounds:
             kept = self._kept
         if kept is not None and key[0] is not None and kept[0] == key:
             return kept[1]
-        passed = Passed(passed_over_counts(store))
-        if key[0] is not None and self.position(store, tracking_table, view) == key[0]:
-            with self._lock:
-                self._kept = (key, passed)
+        counts = passed_over_counts(store)
+        if key[0] is None or self.position(store, tracking_table, view) != key[0]:
+            return Passed(counts)  # the view moved while they were read: not kept
+        passed = Passed(counts, key[0])
+        with self._lock:
+            self._kept = (key, passed)
         return passed
 
     @staticmethod

@@ -84,6 +84,10 @@ def test_kept_rounds_answer_every_filter_as_read_without_them(
     kept.decisions_page({"verdict": ["findings"]}, page=3, per_page=5)
     kept.decisions_count({}, passed_over=True, decision="promotion")
     assert len(calls) == before
+    # the totals kept (by position) hold a mark in the rounds' place, not the rounds
+    keys = [key for key in kept.totals._found if isinstance(key, tuple) and len(key) == 3]
+    assert any(queries.KEPT_ROUNDS in key[2] for key in keys)
+    assert not any(isinstance(p, (queries.Keys, queries.KeysText)) for key in keys for p in key[2])
 
 
 def test_kept_rounds_are_read_again_once_the_view_moves(kept: AuditQueries, monkeypatch: pytest.MonkeyPatch) -> None:
