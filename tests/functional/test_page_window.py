@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from careerlog.config import ConfigurationError
+from careerlog.domain.errors import InvalidInput
 from tests.functional.conftest import TEST_CONFIG, World
 from tests.functional.test_pages_auth import log_in
 from web.config import WebSettings
@@ -126,9 +127,11 @@ def test_the_pager_on_the_last_page_of_the_list_has_no_note(world: World) -> Non
 
 def test_a_page_number_past_the_window_reads_the_windows_last_page(world: World) -> None:
     world.app.config["CAREERLOG_MAX_PAGE_OFFSET"] = 100
-    for asked, read in (("999", 2), ("2", 2), ("1", 1), ("x", 1)):
+    for asked, read in (("999", 2), ("2", 2), ("1", 1), ("", 1)):
         with world.app.test_request_context(f"/pages/audits?page={asked}"):
             assert page_number() == read
+    with world.app.test_request_context("/pages/audits?page=x"), pytest.raises(InvalidInput):
+        page_number()  # refused naming page (test_pages_inspector_numbers), not read as page 1
 
 
 @pytest.mark.parametrize("path", ["/pages/audits", "/pages/audits/awards"])

@@ -15,6 +15,7 @@ from werkzeug.datastructures import MultiDict
 
 from careerlog.access import Action
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.payload import whole_number
 from careerlog.reference import reference, rules
 from projections.merit.fairness import DEFAULT_MIN_CELL
 from projections.merit.groups import DIMENSIONS
@@ -95,8 +96,10 @@ def audit_rows(per_page: int, page_number: int) -> tuple[Any, dict[str, list[str
 
 def page_number(per_page: int = 50) -> int:
     """The page asked for, no further than the last page inside the window (web.api.paging)."""
-    value = request.args.get("page", "1")
-    return min(max(1, int(value)), last_page(per_page)) if value.isdigit() else 1
+    value = one(request.args, "page") or "1"
+    if not whole_number(value) or int(value) < 1:
+        raise InvalidInput(_("Must be a whole number of at least 1."), "page")
+    return min(int(value), last_page(per_page))
 
 
 @blp.route("/audits")
@@ -155,7 +158,7 @@ def min_cell_arg(args: MultiDict[str, str]) -> int:
     value = one(args, "min_cell")
     if value is None:
         return DEFAULT_MIN_CELL
-    if not value.isdigit() or int(value) < 1:
+    if not whole_number(value) or int(value) < 1:
         raise InvalidInput(_("Must be a whole number of at least 1."), "min_cell")
     return int(value)
 
