@@ -87,7 +87,11 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
     audit = AuditQueries(ctx.store, today=ctx.today)
     promotions = audit.promotions(ctx.scope.filters(), start=start, end=end)
     clean = sum(1 for d in promotions if not d["finding_count"])
-    rows = rows_behind("decisions", decision="promotion", tmt_from=start, tmt_to=end, **ctx.scope.filters())
+    # the decisions judged with the rounds: a regular promotion that passed over a clearly stronger colleague
+    # (merit.passed_over, found over promotion_rounds) is not clean, though its decisions row reads `compliant`
+    rows = rows_behind(
+        "decisions+promotion_rounds", decision="promotion", tmt_from=start, tmt_to=end, **ctx.scope.filters()
+    )
     found = [
         measured(
             ctx, CLEAN, clean, len(promotions), ratio(clean, len(promotions)), rows, link=audit_link(ctx, "promotions")
