@@ -207,7 +207,9 @@ PARENT = """
 import os, subprocess, sys, time
 from pathlib import Path
 child = subprocess.Popen([sys.executable, "-c", sys.argv[1], str(os.getpid()), sys.argv[2], sys.argv[3]])
-Path(sys.argv[4]).write_text(str(child.pid))
+# written whole, then renamed: the test waits for the file and reads it at once
+Path(sys.argv[4] + ".new").write_text(str(child.pid))
+os.replace(sys.argv[4] + ".new", sys.argv[4])
 time.sleep(float(sys.argv[5]))
 """
 
