@@ -12,7 +12,9 @@ import orjson
 import pytest
 from click.testing import CliRunner, Result
 
+from careerlog.application import CareerLog
 from careerlog.cli import main
+from careerlog.config import Settings
 from tests import factories as f
 
 NIP = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=21)
@@ -26,6 +28,12 @@ def run(database_url: str, *args: str) -> Result:
 def write(path: Path, *items: dict[str, object]) -> Path:
     path.write_bytes(b"".join(orjson.dumps(i) + b"\n" for i in items))
     return path
+
+
+def last_position(database_url: str) -> int:
+    """The position of the store's last event (0: nothing recorded), read by an app of its own."""
+    with CareerLog.from_settings(Settings(database_url=database_url)) as app:
+        return app.max_notification_id()
 
 
 @pytest.mark.parametrize(

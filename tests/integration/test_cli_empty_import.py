@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from careerlog.application import CareerLog
-from careerlog.config import Settings
-from tests.integration.test_cli import APPOINTMENT, run, write
+from tests.integration.test_cli import APPOINTMENT, last_position, run, write
 
 
 @pytest.mark.parametrize(
@@ -30,11 +28,7 @@ def test_an_import_of_a_file_without_rows_is_a_message_and_exit_1(
         assert result.exit_code == 1, result.output
         assert "holds no rows" in result.output
         assert "Traceback" not in result.output
-    app = CareerLog.from_settings(Settings(database_url=database_url))
-    try:
-        assert app.max_notification_id() == 0
-    finally:
-        app.close()
+    assert last_position(database_url) == 0
 
 
 def test_the_report_of_an_import_without_rows_is_written(database_url: str, tmp_path: Path) -> None:

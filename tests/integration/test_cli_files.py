@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from careerlog.application import CareerLog
-from careerlog.config import Settings
-from tests.integration.test_cli import APPOINTMENT, run, write
+from tests.integration.test_cli import APPOINTMENT, last_position, run, write
 
 
 def test_an_export_to_a_missing_directory_is_a_message(database_url: str, tmp_path: Path) -> None:
@@ -28,11 +26,7 @@ def test_an_import_whose_report_cannot_be_written_records_nothing(database_url: 
     result = run(database_url, "import", "--report", str(report), str(rows))
     assert result.exit_code == 1
     assert f"Error: Cannot write {report}: No such file or directory." in result.output
-    app = CareerLog.from_settings(Settings(database_url=database_url))
-    try:
-        assert app.max_notification_id() == 0
-    finally:
-        app.close()
+    assert last_position(database_url) == 0
 
 
 def test_an_import_refuses_a_report_over_its_own_file(database_url: str, tmp_path: Path) -> None:
