@@ -21,9 +21,8 @@ from projections.queries import Page
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from web import create_app
-from web.api.audit_schemas import AwardPageSchema
+from web.api.audit_schemas import AuditPageSchema, AwardPageSchema
 from web.api.common import to_csv
-from web.api.decision_schemas import AuditPageSchema
 from web.pages.inspector import AUDIT_CSV_LIMIT
 from web.services import Services
 

@@ -84,7 +84,21 @@ AuditFilterSchema = type(
 )
 
 
-class AuditQuerySchema(AuditFilterSchema):  # type: ignore[valid-type,misc]
+PASSED_OVER_FILTER = {
+    "description": "true: only the regular (101) promotions that passed over an eligible, clearly stronger "
+    "colleague of their unit and rank (their merit.passed_over finding); false: every other decision."
+}
+PASSED_OVER_COUNT = {
+    "description": "How many eligible, clearly stronger colleagues of the same unit and rank the decision passed "
+    "over (merit.passed_over: a finding, counted in verdict, finding_count and max_severity). Compared in the lists "
+    "for regular (101) promotions; null for the others (202 promotions and posts are compared on "
+    "the decision's own page; null there for the decisions not judged: 201, 203, non-managerial posts)."
+}
+
+
+class FindingFilterSchema(AuditFilterSchema):  # type: ignore[valid-type,misc]
+    """The filters of both audited lists by their findings."""
+
     rule = fields.String(metadata={"description": "Only decisions with a finding of this rule."})
     severity = fields.String(
         validate=validate.OneOf(list(SEVERITY_ORDER)),
@@ -93,14 +107,23 @@ class AuditQuerySchema(AuditFilterSchema):  # type: ignore[valid-type,misc]
     verdict = fields.String(validate=validate.OneOf(VERDICTS))
 
 
-class PostAuditQuerySchema(AuditQuerySchema):
+class AuditQuerySchema(FindingFilterSchema):
+    """Filters of the audited rank promotions. `verdict=findings`, `severity` and `rule=merit.passed_over`
+    count the merit.passed_over finding."""
+
+    passed_over = fields.Boolean(metadata=PASSED_OVER_FILTER)
+
+
+class PostAuditQuerySchema(FindingFilterSchema):
     """Filters of the audited post appointments: `kind` is the post kind (STRUKTURAL, PENGAWAS...)."""
 
     level = fields.List(fields.String(), metadata={"description": "Only these post levels, e.g. IV.a (repeatable)."})
+    passed_over = fields.Boolean(metadata=PASSED_OVER_FILTER)
 
 
 class DecisionSchema(StrictSchema):
-    """An audited decision: compliant, or how many findings and the worst severity."""
+    """An audited decision: compliant, or how many findings and the worst severity (merit.passed_over
+    among them), and how many clearly stronger colleagues it passed over."""
 
     id = fields.Function(decision_id, dump_only=True, metadata={"description": "`{nip}-{version}`."})
     nip = fields.String(attribute="subject", dump_only=True)
@@ -121,6 +144,7 @@ class DecisionSchema(StrictSchema):
     verdict = fields.String(dump_only=True)
     finding_count = fields.Integer(dump_only=True)
     max_severity = fields.String(dump_only=True, allow_none=True)
+    passed_over_count = fields.Integer(dump_only=True, allow_none=True, metadata=PASSED_OVER_COUNT)
 
 
 class AuditPageSchema(PageOfSchema):
@@ -137,13 +161,29 @@ class EvidenceSchema(StrictSchema):
     reference = fields.String(dump_only=True, allow_none=True)
 
 
-class FindingSchema(StrictSchema):
+class SubjectEvidenceSchema(EvidenceSchema):
+    """A fact a check relied on, whose record it is in (the decision's, or a colleague's)."""
+
+    subject = fields.String(dump_only=True, metadata={"description": "The NIP of the record the fact is in."})
+
+
+class RuleFindingSchema(StrictSchema):
+    """What every finding says: the rule broken, how badly, and where the rule comes from."""
+
     rule = fields.String(dump_only=True)
     severity = fields.String(dump_only=True)
     source = fields.String(dump_only=True, metadata={"description": "The regulation the rule comes from."})
     status = fields.String(dump_only=True, metadata={"description": "How sure the rule is (reference status)."})
     message = fields.String(dump_only=True)
-    evidence = fields.List(fields.Nested(EvidenceSchema), dump_only=True)
+
+
+class FindingSchema(RuleFindingSchema):
+    evidence = fields.List(fields.Nested(SubjectEvidenceSchema), dump_only=True)
+    colleagues = fields.List(
+        fields.String(),
+        dump_only=True,
+        metadata={"description": "merit.passed_over: the NIPs of the colleagues passed over."},
+    )
 
 
 class MeasureSchema(StrictSchema):
@@ -421,7 +461,7 @@ class AwardQuerySchema(AwardFilterSchema):  # type: ignore[valid-type,misc]
     )
 
 
-class AwardFindingSchema(FindingSchema):
+class AwardFindingSchema(RuleFindingSchema):
     """A rule `awards.*` the award breaks (docs/rules.md)."""
 
     evidence = fields.List(

@@ -10,17 +10,20 @@ from flask.views import MethodView
 
 from careerlog.domain.errors import NotFound
 from web.api.audit_schemas import (
+    AuditPageSchema,
+    AuditQuerySchema,
+    AuditSchema,
     AwardPageSchema,
     AwardQuerySchema,
     FairnessSchema,
     GradeInflationPageSchema,
     GradeInflationQuerySchema,
+    PostAuditQuerySchema,
     StatisticsQuerySchema,
     TimeToPromotionSchema,
 )
 from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, json_or_csv, services
-from web.api.decision_schemas import AuditPageSchema, AuditQuerySchema, AuditSchema, PostAuditQuerySchema
 from web.api.schemas import WaitSchema
 
 blp = ApiBlueprint(
