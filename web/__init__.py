@@ -22,11 +22,14 @@ from web.pages import check_limits_in_views_only, init_pages
 from web.services import Services
 
 
-def create_app(settings: Settings | None = None, *, test_config: dict[str, Any] | None = None) -> Flask:
-    """Build the app: configuration from the environment, or `test_config` on top of it."""
+def create_app(
+    settings: Settings | None = None, *, web: WebSettings | None = None, test_config: dict[str, Any] | None = None
+) -> Flask:
+    """Build the app: configuration from `settings` and `web` (by default from the environment),
+    `test_config` on top of it."""
     app = Flask(__name__)
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the schemas' field order
-    app.config.from_mapping(WebSettings.from_env().flask_config())
+    app.config.from_mapping((web or WebSettings.from_env()).flask_config())
     app.config.update(test_config or {})
     settings = settings or Settings.from_env()
     app.extensions["careerlog"] = Services.build(

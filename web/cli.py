@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 from typing import Any
 
 import click
@@ -14,14 +12,16 @@ from careerlog.accounts import open_accounts
 from careerlog.cli import Context, Progress, friendly_errors, pass_context
 from careerlog.config import Settings
 from projections.registry import projector
+from web.config import WebSettings
 from web.demo import DEMO_LOGINS, ensure_demo_accounts
 
 
 class Server(BaseApplication):  # type: ignore[misc]
-    """gunicorn serving `create_app(settings)`; each worker builds its own app."""
+    """gunicorn serving `create_app(settings, web=web)`; each worker builds its own app."""
 
-    def __init__(self, settings: Settings, options: dict[str, Any]):
+    def __init__(self, settings: Settings, web: WebSettings, options: dict[str, Any]):
         self.settings = settings
+        self.web = web
         self.options = options
         super().__init__()
 
@@ -33,17 +33,18 @@ class Server(BaseApplication):  # type: ignore[misc]
     def load(self) -> Flask:
         from web import create_app
 
-        return create_app(self.settings)
+        return create_app(self.settings, web=self.web)
 
 
 def serve(settings: Settings, bind: str, workers: int, threads: int = 4) -> None:
     """Serve the API until interrupted (gunicorn's threaded workers, access log on stdout).
 
-    Without CAREERLOG_SECRET_KEY the workers share one key drawn here, so that a page's session
-    and log-in form signed by one worker hold on the others (sessions then end with the server).
+    The web settings are read here, once, and handed to every worker's app: without
+    CAREERLOG_SECRET_KEY the workers share the one key drawn here (in memory, not in the
+    environment their child processes inherit), so that a page's session and log-in form signed
+    by one worker hold on the others (sessions then end with the server).
     """
-    if not os.environ.get("CAREERLOG_SECRET_KEY"):
-        os.environ["CAREERLOG_SECRET_KEY"] = secrets.token_urlsafe(32)  # inherited by every worker
+    web = WebSettings.from_env()
     options = {
         "bind": bind,
         "workers": workers,
@@ -54,7 +55,7 @@ def serve(settings: Settings, bind: str, workers: int, threads: int = 4) -> None
         "graceful_timeout": 10,
         "control_socket_disable": True,
     }
-    Server(settings, options).run()
+    Server(settings, web, options).run()
 
 
 bind_option = click.option("--bind", default="127.0.0.1:8000", show_default=True, help="Address and port to serve on.")
@@ -79,8 +80,6 @@ def serve_command(obj: Context, bind: str, workers: int, threads: int) -> None:
 
 def check_before_serving(obj: Context) -> None:
     """What every worker would find as it boots, found once here: a message and exit 1, not a traceback each."""
-    from web.config import WebSettings
-
     WebSettings.from_env()  # a bad web setting names itself
     obj.settings.prepare()  # the store reached, its schema made, the encryption key checked against it
 

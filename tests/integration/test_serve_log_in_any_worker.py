@@ -3,7 +3,8 @@
 Flask signs the pages' session cookie (and the log-in form's CSRF token) with the secret key.
 Unset, each gunicorn worker drew its own: a log-in form served by one worker was refused by
 the other (400) and a session begun on one was unknown to the other (401), so `make run` and a
-plain `careerlog serve` logged people out at random.
+plain `careerlog serve` logged people out at random. The key `careerlog serve` draws reaches its
+workers' apps through the app factory, not the environment every child process inherits.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import pytest
 from careerlog.accounts import open_accounts
 from careerlog.config import Settings
 from tests.integration.test_serving import free_port, wait_until
+from web.cli import Server, serve
 
 PASSWORD = "a-long-enough-password-2026"
 
@@ -85,3 +87,21 @@ def test_a_page_log_in_holds_on_every_worker_without_a_configured_secret_key(ser
         reads = [_status(opener, f"{url}/pages/") for _ in range(6)]
         outcomes.append((logged_in, reads))
     assert outcomes == [(200, [200] * 6)] * 3
+
+
+def test_the_key_drawn_by_serve_reaches_every_workers_app_and_not_the_environment(
+    monkeypatch: pytest.MonkeyPatch, sqlite_url: str
+) -> None:
+    monkeypatch.setenv("CAREERLOG_SECRET_KEY", "")  # so that the test leaves the environment as it found it
+    monkeypatch.delenv("CAREERLOG_SECRET_KEY")
+    started: list[Server] = []
+    monkeypatch.setattr(Server, "run", lambda server: started.append(server))  # the master, without forking
+    serve(Settings(database_url=sqlite_url), "127.0.0.1:0", workers=2)
+    assert "CAREERLOG_SECRET_KEY" not in os.environ
+    first, second = started[0].load(), started[0].load()  # what each forked worker does
+    try:
+        assert first.secret_key == second.secret_key
+        assert len(str(first.secret_key)) >= 32
+    finally:
+        first.extensions["careerlog"].close()
+        second.extensions["careerlog"].close()
