@@ -41,6 +41,22 @@ def rank_chart(items: list[dict[str, Any]]) -> Markup | None:
     return charts.rank_chart(steps, ladder, _("Rank over the years"), date.today())
 
 
+def no_promotion_reason(items: list[dict[str, Any]]) -> dict[str, str] | None:
+    """Why no rank promotion is open, when the record says: a PPPK employee has a contract grade, not a
+    golongan; an employee at the top of the ladder has no higher rank. None: the page says nothing is open."""
+    appointed = next((i for i in items if i["kind"] == "appointment" and not i["retracted"]), None)
+    steps = rank_steps(items)
+    if appointed is None or not steps:
+        return None
+    rank = steps[-1][1]
+    if appointed["values"].get("employment_kind") == "PPPK":
+        return {"why": "pppk", "grade": rank}
+    ranks = reference().ranks
+    if rank == ranks.codes[-1]:
+        return {"why": "top", "rank": rank, "name": ranks[rank].name}
+    return None
+
+
 def jp_chart(training: dict[str, Any]) -> Markup | None:
     years = training.get("years") or []
     if not years:
@@ -75,6 +91,7 @@ def career(nip: str) -> ResponseReturnValue:
         **found,
         readers=readers_of(account, subject),
         rank_svg=rank_chart(found["timeline"]["items"]),
+        no_promotion=no_promotion_reason(found["timeline"]["items"]),
         jp_svg=jp_chart(found["training"]),
     )
 

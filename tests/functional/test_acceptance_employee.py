@@ -1,0 +1,93 @@
+"""What an employee reads on their own Riwayat Karier page, checked against the ASN career rules.
+
+The acceptance pass of 2026-12-02 (as the employees themselves) found: a requirement the rules in use
+do not enforce (20 JP of training, an inference) listed under "Still missing" beside the real bars to a
+promotion; a PPPK employee and an employee at the top rank (IV/e) both told only "No promotion is open at
+present", as if something stood in their way; a correction shown without the decree that made it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from careerlog.access import Scope
+from tests import factories as f
+from tests.functional.conftest import BUDI, World, appointment_of
+from tests.functional.test_pages_auth import log_in
+
+
+def text(page: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+
+
+def employee_account(world: World, name: str, nip: str) -> None:
+    world.services.accounts.create(name, display_name=name.title(), role="employee", scope=Scope(), nip=nip)
+
+
+def own_page(world: World, who: str, nip: str, lang: str) -> str:
+    log_in(world, who)
+    answer = world.client.get(f"/pages/employees/{nip}?lang={lang}")
+    assert answer.status_code == 200
+    return answer.get_data(as_text=True)
+
+
+def rated_and_confirmed(world: World) -> None:
+    """Budi (III/b since 2014) confirmed and rated Baik every year up to 2025, with no training at all."""
+    ledger = world.services.ledger
+    confirmation = {"latsar_certificate": "L-1", "effective_date": "2011-03-01", "reference": "SK-PNS-1"}
+    ledger.record(BUDI, "confirmation", confirmation, actor="test")
+    for year in range(2010, 2026):
+        ledger.record(BUDI, "performance_rating", f.rating(year), actor="test")
+    world.catch_up()
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_requirement_the_rules_do_not_enforce_is_not_listed_as_still_missing(world: World, lang: str) -> None:
+    rated_and_confirmed(world)
+    regular = next(i for i in world.services.eligibility_view.eligibility(BUDI) if i["kind"] == "101")
+    advisory = [r for r in regular["requirements"] if r["outcome"] == "missing" and not r["enforced"]]
+    assert [r["rule"] for r in advisory] == ["promotion.training"]
+    page = own_page(world, "employee", BUDI, lang)
+    still_missing = re.findall(r'<li class="missing">(.*?)</li>', page)
+    assert len(still_missing) == len(regular["missing"])  # the enforced bars only
+    assert not any("JP" in item for item in still_missing)
+    assert re.search(r'<li class="advisory">[^<]*JP', page)  # shown apart, under its own heading
+
+
+def test_a_pppk_employee_is_told_that_rank_promotions_do_not_apply_to_them(world: World) -> None:
+    pppk = f.pppk_nip(date(1990, 1, 15), 2022, "F")
+    payload = f.appointment(
+        date(1990, 1, 15), date(2022, 3, 1), "F", employment_kind="PPPK", rank="IX", recruitment_path="PPPK"
+    )
+    world.services.ledger.record(pppk, "appointment", payload, actor="test")
+    world.catch_up()
+    employee_account(world, "pppk", pppk)
+    page = text(own_page(world, "pppk", pppk, "en"))
+    assert "As a PPPK employee you are not on the civil servants' rank ladder (golongan): your grade, IX," in page
+    assert "rank promotions do not apply to you" in page
+    assert "No promotion is open at present" not in page
+
+
+def test_an_employee_at_the_top_rank_is_told_there_is_no_higher_rank(world: World) -> None:
+    top = f.nip(date(1968, 5, 5), date(1993, 3, 1), "M", sequence=711)
+    ledger = world.services.ledger
+    ledger.record(top, "appointment", appointment_of(top, rank="IV/d", education="S-3"), actor="test")
+    ledger.record(top, "rank_promotion", f.promotion("IV/e", "2020-04-01"), actor="test")
+    world.catch_up()
+    assert world.services.eligibility_view.eligibility(top) == []
+    employee_account(world, "top", top)
+    page = text(own_page(world, "top", top, "en"))
+    assert "You hold the highest rank, IV/e (Pembina Utama): there is no higher rank to be promoted to." in page
+    assert "No promotion is open at present" not in page
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "Corrected on"), ("id", "Dikoreksi pada")])
+def test_a_correction_on_the_timeline_names_the_decree_that_made_it(world: World, lang: str, said: str) -> None:
+    correction = f.correction(2, "2014-05-01", new_rank="III/c")
+    world.services.ledger.record(BUDI, "correction", correction, actor="test")
+    world.catch_up()
+    page = text(own_page(world, "employee", BUDI, lang))
+    assert re.search(rf"{said} [^:]*\({correction['reference']}\): Salah ketik pada SK", page)
