@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import faulthandler
+import functools
 import gc
 import itertools
 import multiprocessing
@@ -157,6 +158,15 @@ class Status:
 
 _KEEPING = ContextVar("keeping_views", default=False)  # this thread is the projector's (it fills the views)
 
+# A string literal ('' inside doubled), a line comment or a block comment of a SQL statement.
+_LITERALS = re.compile(r"'(?:[^']|'')*'|--[^\n]*|/\*.*?\*/", re.DOTALL)
+
+
+@functools.lru_cache(maxsize=1024)
+def outside_literals(statement: str) -> str:
+    """The statement with its string literals and comments blanked: the names it reads are outside them."""
+    return _LITERALS.sub(" ", statement)
+
 
 class ViewNotReady(CareerlogError):
     """A read of a view that is being filled (dropped for a new version, new, or rebuilding): it holds part
@@ -266,8 +276,11 @@ class Projector:
 
     def guard_reads(self, every: float = 1.0) -> None:
         """Refuse (ViewNotReady) the reads of this process's view store that name a table of a view being
-        filled or rebuilt, other than the projector's own. The views' states are read at most every
-        `every` seconds (one query while all are ready)."""
+        filled or rebuilt, other than the projector's own: a name outside the statement's string
+        literals and comments (`outside_literals`). The views' states are read at most every `every`
+        seconds (one query while all are ready). Guarded: the statements of `Sql.query` and
+        `SqlStore.query` (and `scalar`); not the statements run by `Sql.execute` whose rows are
+        fetched from the cursor (docs/operations.md)."""
         self.views.sql.guard = lambda sql, statement: self._guard(sql, statement, every)
 
     def _guard(self, sql: Sql | None, statement: str, every: float) -> None:
@@ -278,6 +291,9 @@ class Projector:
         if now - looked >= every:
             looked, unready = now, self._unready_views(sql)
             self._unready = (looked, unready)
+        if not unready:
+            return
+        statement = outside_literals(statement)
         if any(tables.search(statement) for tables in unready.values()) and looked != now:
             unready = self._unready_views(sql)  # refused only on a fresh look: it may have been filled since
             self._unready = (now, unready)

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from careerlog.config import Settings
-from projections.framework import Projector
+from projections.framework import Projector, ViewNotReady
 from projections.roster import RosterProjection
 from tests.functional.conftest import BUDI, TEST_CONFIG, World
 
@@ -72,5 +72,27 @@ def test_a_view_being_rebuilt_is_refused(world: World, store_url: str) -> None:
         assert world.get("/api/v1/employees").status_code == 503
         worker.rebuild(["roster"])
         assert world.get("/api/v1/employees").status_code == 200
+    finally:
+        worker.close()
+
+
+def test_a_statement_naming_a_filling_views_table_only_in_a_literal_or_comment_is_answered(
+    world: World, store_url: str
+) -> None:
+    views = world.services.projector.views.sql
+    worker = new_version_worker(store_url)  # the roster (tables roster and spells) fills
+    try:
+        time.sleep(1.1)
+        assert views.scalar("SELECT COUNT(*) AS n FROM timeline WHERE kind <> 'roster'") > 0
+        assert views.scalar("SELECT COUNT(*) AS n FROM timeline WHERE kind <> 'it''s the roster, spells'") > 0
+        assert views.scalar("SELECT COUNT(*) AS n FROM timeline -- not the roster\nWHERE subject <> ''") > 0
+        assert views.scalar("SELECT COUNT(*) AS n /* nor the spells */ FROM timeline") > 0
+        for statement in (
+            "SELECT 'timeline' AS name, COUNT(*) AS n FROM roster",
+            "SELECT COUNT(*) AS n FROM timeline WHERE kind <> 'it''s' AND subject IN (SELECT subject FROM spells)",
+            'SELECT COUNT(*) AS n FROM "roster"',
+        ):
+            with pytest.raises(ViewNotReady):
+                views.scalar(statement)
     finally:
         worker.close()
