@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime
+from typing import Any
 
 from flask import Flask, redirect, request, session, url_for
 from flask_babel import Babel, format_date, format_datetime, format_decimal, format_percent, get_locale
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from werkzeug.exceptions import MethodNotAllowed
 
 from web import login_limit
 from web.api.paging import last_page
@@ -77,6 +79,13 @@ def local_number(value: float | None) -> str:
     return "\u2013" if value is None else format_decimal(value)
 
 
+def invalid(field: Any) -> dict[str, str]:
+    """The attributes tying a refused WTForms field to its error (`<span id="NAME-error">`), none when it is fine."""
+    if not field.errors:
+        return {}
+    return {"aria-invalid": "true", "aria-describedby": f"{field.name}-error"}
+
+
 def init_pages(app: Flask) -> None:
     """Register the page blueprints with Babel, the log-in rate limit and the session cookie settings."""
     from web.pages import auth, career, errors, hr, inspector, reports  # noqa: F401  # routes on blp
@@ -95,6 +104,7 @@ def init_pages(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "id")
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals["get_locale"] = get_locale
+    app.jinja_env.globals["invalid"] = invalid
     app.jinja_env.globals["last_page"] = last_page  # pagers link no page past the window (web.api.paging)
     app.jinja_env.filters["local_date"] = local_date
     app.jinja_env.filters["local_number"] = local_number
@@ -109,4 +119,5 @@ def init_pages(app: Flask) -> None:
     limiter.init_app(app)
     app.register_blueprint(blp)
     app.register_blueprint(scorecard_blp)
+    app.register_error_handler(MethodNotAllowed, errors.wrong_method)
     app.add_url_rule("/", "root", lambda: redirect(url_for("pages.home")))

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, make_response, session
+from eventsourcing.persistence import PersistenceError
+from flask import abort, current_app, make_response, request, session
 from flask.typing import ResponseReturnValue
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from careerlog.access import AccessDenied
 from careerlog.accounts import AuthenticationFailed
 from careerlog.domain.errors import InvalidInput, NotFound
 from projections.framework import ViewNotReady
-from web.errors import VIEW_FILLING_RETRY
+from web.errors import VIEW_FILLING_RETRY, http_problem
 from web.pages.common import blp, page, services
 
 DOMAIN_STATUS: dict[type[Exception], int] = {AuthenticationFailed: 401, AccessDenied: 403, NotFound: 404}
+STORE_RETRY = 5  # seconds, as the API's 503 when the database cannot be used (web.errors)
 
 
 def error_page(status: int, detail: str | None = None) -> ResponseReturnValue:
@@ -23,7 +25,7 @@ def error_page(status: int, detail: str | None = None) -> ResponseReturnValue:
     if username and status != 401:
         try:
             account = services().accounts.get(username)
-        except NotFound:
+        except (NotFound, PersistenceError):  # (a 503 for an unusable store still answers, without the menu)
             account = None
     limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
     limit_mb = round(limit / (1024 * 1024), 3)  # what a 413 page names as the largest upload
@@ -61,10 +63,33 @@ def view_filling(error: ViewNotReady) -> ResponseReturnValue:
     return response
 
 
+def store_unusable() -> ResponseReturnValue:
+    """The database could not be used (locked, gone away): a 503 page asking to try again, as the API's 503."""
+    current_app.logger.exception("The database could not be used")
+    response = make_response(error_page(503))
+    response.headers["Retry-After"] = str(STORE_RETRY)
+    return response
+
+
 @blp.errorhandler(Exception)
 def unexpected(error: Exception) -> ResponseReturnValue:
+    if isinstance(error, PersistenceError):
+        return store_unusable()
     current_app.logger.exception("Unexpected error on a page")
     return error_page(500)
+
+
+def wrong_method(error: MethodNotAllowed) -> ResponseReturnValue:
+    """A method a page address does not take (a POST to a list): the page in the visitor's language.
+
+    Registered on the app (init_pages): routing fails before any blueprint is chosen, so the pages'
+    own handlers never see it; the API keeps its problem+json.
+    """
+    if request.path == "/pages" or request.path.startswith("/pages/"):
+        response = make_response(error_page(405))
+        response.headers["Allow"] = ", ".join(error.valid_methods or ())
+        return response
+    return http_problem(error)
 
 
 @blp.route("/<path:rest>")

@@ -131,13 +131,13 @@ def import_file() -> ResponseReturnValue:
     account = allowed(Action.IMPORT)
     form = ImportForm()
     report = None
-    error = None
+    errors: dict[str, list[str]] = {}
     if form.validate_on_submit():
         upload = form.file.data
         name = upload.filename or ""
         kind = request.form.get("kind") if request.form.get("kind") in RECORDABLE else None
         if name.endswith(".csv") and not kind and not kind_from_name(name):
-            error = _("Choose the kind of event the CSV file holds.")
+            errors = {"kind": [_("Choose the kind of event the CSV file holds.")]}
         else:
             try:
                 found = services().import_file(
@@ -146,7 +146,9 @@ def import_file() -> ResponseReturnValue:
                 refuse_no_rows(found["rows"], name)
                 report = found
             except InvalidInput as e:
-                error = e.describe()
-    status = 422 if (form.is_submitted() and (form.errors or error)) else 200
+                errors = e.errors
+    elif form.file.errors:
+        errors = {"file": [_("Choose a .jsonl or .csv file.")]}
+    status = 422 if (form.is_submitted() and (form.errors or errors)) else 200
     kinds = [(k, kind_label(k)) for k in RECORDABLE]
-    return page("pages/import.html", account, status, form=form, report=report, error=error, kinds=kinds)
+    return page("pages/import.html", account, status, form=form, report=report, errors=errors, kinds=kinds)

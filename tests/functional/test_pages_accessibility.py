@@ -1,0 +1,133 @@
+"""The pages as their users meet them: every text in the visitor's language, errors tied to their fields,
+landmarks and table headers a screen reader can name, counts in the right plural, and error pages."""
+
+from __future__ import annotations
+
+import io
+from html.parser import HTMLParser
+
+import pytest
+from eventsourcing.persistence import OperationalError
+
+from tests.functional.conftest import World
+from tests.functional.test_pages_auth import csrf_token, log_in
+
+
+class Elements(HTMLParser):
+    """Every element's tag, attributes and own text, in document order."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str], list[str]]] = []
+        self.open: list[list[str]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        text: list[str] = []
+        self.found.append((tag, {k: v or "" for k, v in attrs}, text))
+        if tag not in ("input", "br", "meta", "link", "img"):
+            self.open.append(text)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open:
+            self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        for text in self.open:
+            text.append(data)
+
+    def by_id(self, id_: str) -> tuple[str, dict[str, str], list[str]]:
+        return next(e for e in self.found if e[1].get("id") == id_)
+
+    def text_of(self, id_: str) -> str:
+        return " ".join("".join(self.by_id(id_)[2]).split())
+
+    def landmark_names(self) -> list[str]:
+        """The accessible name of every region landmark (a named section, or role=region)."""
+        names = []
+        for tag, attrs, _text in self.found:
+            if tag == "section" or attrs.get("role") == "region":
+                if "aria-labelledby" in attrs:
+                    names.append(self.text_of(attrs["aria-labelledby"]))
+                elif "aria-label" in attrs:
+                    names.append(attrs["aria-label"])
+        return names
+
+
+def page_of(world: World, path: str) -> Elements:
+    answer = world.client.get(path)
+    assert answer.status_code == 200, (path, answer.status_code)
+    return Elements(answer.get_data(as_text=True))
+
+
+def test_a_wrong_method_on_a_page_address_is_an_html_405_in_the_visitors_language(world: World) -> None:
+    log_in(world, "inspector")
+    answer = world.client.post("/pages/audits?lang=id", data={})
+    assert answer.status_code == 405
+    assert answer.mimetype == "text/html"
+    page = answer.get_data(as_text=True)
+    assert "Cara meminta halaman ini tidak diizinkan" in page
+    assert 'href="/pages/audits"' in page  # the inspector's own menu
+    assert world.post("/api/v1/employees/x/nothing").mimetype == "application/problem+json"
+
+
+def test_a_page_whose_store_cannot_be_used_is_an_html_503_to_try_again(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log_in(world, "reporter")
+
+    def unusable(*args: object, **kwargs: object) -> None:
+        raise OperationalError("the database is locked")
+
+    monkeypatch.setattr(world.services, "headcount", unusable)
+    answer = world.client.get("/pages/reports/headcount?lang=id")
+    assert answer.status_code == 503
+    assert answer.headers["Retry-After"] == "5"
+    assert "Belum siap; coba lagi sebentar lagi" in answer.get_data(as_text=True)
+
+
+def test_a_failed_log_in_ties_each_error_to_its_field_and_keeps_the_user_name(world: World) -> None:
+    token = csrf_token(world.client)
+    answer = world.client.post("/pages/login", data={"username": "hr-web", "password": "", "csrf_token": token})
+    page = Elements(answer.get_data(as_text=True))
+    password = page.by_id("password")[1]
+    assert password["aria-invalid"] == "true"
+    assert page.text_of(password["aria-describedby"]) == "Kolom ini wajib diisi."
+    assert password["value"] == ""
+    assert page.by_id("username")[1]["value"] == "hr-web"
+    assert "aria-invalid" not in page.by_id("username")[1]
+
+
+def test_the_import_form_ties_its_file_error_to_the_field(world: World) -> None:
+    log_in(world, "hr")
+    token = csrf_token(world.client, "/pages/import")
+    answer = world.client.post("/pages/import", data={"csrf_token": token})
+    assert answer.status_code == 422
+    page = Elements(answer.get_data(as_text=True))
+    upload = page.by_id("f-file")[1]
+    assert upload["aria-invalid"] == "true"
+    assert page.text_of(upload["aria-describedby"]) == "Pilih berkas .jsonl atau .csv."
+
+
+def test_a_smallest_group_that_is_not_a_number_is_tied_to_its_field(world: World) -> None:
+    log_in(world, "inspector")
+    answer = world.client.get("/pages/fairness?min_cell=lima&lang=id")
+    assert answer.status_code == 422
+    page = Elements(answer.get_data(as_text=True))
+    smallest = page.by_id("f-min")[1]
+    assert smallest["aria-invalid"] == "true"
+    assert page.text_of(smallest["aria-describedby"]) == "Harus bilangan bulat paling sedikit 1."
+    assert smallest["value"] == "lima"
+
+
+def test_a_csv_import_without_a_kind_asks_for_one_beside_the_kind_and_keeps_the_choices(world: World) -> None:
+    log_in(world, "hr")
+    data = {"csrf_token": csrf_token(world.client, "/pages/import"), "dry_run": "y"}
+    data["file"] = (io.BytesIO(b"nip,hours\n1,2\n"), "events.csv")  # type: ignore[assignment]
+    answer = world.client.post("/pages/import?lang=id", data=data, content_type="multipart/form-data")
+    assert answer.status_code == 422
+    page = Elements(answer.get_data(as_text=True))
+    kind = page.by_id("f-kind")[1]
+    assert kind["aria-invalid"] == "true"
+    assert page.text_of(kind["aria-describedby"]) == "Pilih jenis peristiwa yang dimuat berkas CSV."
+    assert "checked" in page.by_id("f-dry")[1]
