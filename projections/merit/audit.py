@@ -156,7 +156,7 @@ TIME_IN_RANK = "promotion.time_in_rank"
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 4  # 4: eligibility judged_on (the requirements judged after the record's last day)
+    version = 5  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree
     tables = (DECISIONS, FINDINGS, ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS, UNIT_SPELLS)
 
     def applies_to(self, subject: str) -> bool:

@@ -1,8 +1,11 @@
 """The promotion kinds open to an employee, the earliest date each becomes possible, and
 what is met or missing (table `eligibility`, one row per employee and kind).
 
-The earliest date is the first permitted promotion date on or after the day the time in
-rank is reached (for kinds without a time in rank, the day after the current rank's TMT).
+Kinds: 101 for every PNS; 201 with a definitive managerial post; 202 with a definitive
+functional post; 203 (by degree) when a degree obtained in service starts above the rank held,
+to that degree's starting rank. The earliest date is the first permitted promotion date on or
+after the day the time in rank is reached (for kinds without a time in rank, the day after the
+current rank's TMT; for 203 not before the degree's date).
 The requirements are judged on `judged_on`: the first permitted date on or after both the
 earliest date and the record's last day (its latest effective or recording day), by the
 rules in force on it, on the final record; a record ending before the earliest date is
@@ -42,6 +45,7 @@ ELIGIBILITY = Table(
     ),
     ("subject", "kind"),
 )
+DEGREE = "203"  # promotion by degree (penyesuaian ijazah): to the starting rank of a degree obtained in service
 
 
 @functools.lru_cache(maxsize=8)
@@ -63,6 +67,19 @@ def open_kinds(record: CareerRecord, day: date) -> list[str]:
         elif PromotionJudge.is_managerial(post.post_kind):
             kinds.append("201")
     return kinds
+
+
+def degree_rank(judge: PromotionJudge, rank: str, day: date) -> tuple[str, date] | None:
+    """The starting rank of the highest degree obtained in service by `day` (an `education` fact, not the
+    entry education) and the degree's date, when that rank is above `rank`: a promotion by degree (203,
+    penyesuaian ijazah) to it is open."""
+    ref = judge.ref
+    level, facts = judge.education(day)
+    degree = next((f for f in facts if f.kind == "education" and f.get("level") == level), None)
+    if level is None or degree is None:
+        return None
+    start = str(ref.education[level]["start"])
+    return (start, degree.effective_date) if rank_index(ref, start) > rank_index(ref, rank) else None
 
 
 def first_permitted(book: Rules, day: date) -> date | None:
@@ -89,22 +106,25 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
         return []
     book = judge.rules
     rows: list[Row] = []
-    for kind in open_kinds(record, end):
+    targets = dict.fromkeys(open_kinds(record, end), (ranks[index + 1], since))
+    if (by_degree := degree_rank(judge, rank, end)) is not None:
+        targets[DEGREE] = by_degree  # its earliest date is not before the degree's
+    for kind, (new_rank, after) in targets.items():
         years = param_on(book, "promotion.time_in_rank", end, "years", {}).get(kind)
         due = add_years(since, int(years)) if years is not None else since + timedelta(days=1)
-        earliest = first_permitted(book, due)
+        earliest = first_permitted(book, max(due, after))
         if earliest is None:
             continue
         judged = earliest if end <= earliest else first_permitted(book, end)
         if judged is None:
             continue
-        checks = judge.checks(judged, kind, ranks[index + 1])
+        checks = judge.checks(judged, kind, new_rank)
         rows.append(
             {
                 "subject": record.subject,
                 "kind": kind,
                 "rank": rank,
-                "new_rank": ranks[index + 1],
+                "new_rank": new_rank,
                 "earliest_date": earliest.isoformat(),
                 "judged_on": judged.isoformat(),
                 "requirements": json.dumps(
