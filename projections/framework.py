@@ -279,8 +279,8 @@ class Projector:
         filled or rebuilt, other than the projector's own: a name outside the statement's string
         literals and comments (`outside_literals`). The views' states are read at most every `every`
         seconds (one query while all are ready). Guarded: the statements of `Sql.query` and
-        `SqlStore.query` (and `scalar`); not the statements run by `Sql.execute` whose rows are
-        fetched from the cursor (docs/operations.md)."""
+        `SqlStore.query` (and `scalar`), and of the reads that fetch from a cursor and call the
+        guard themselves (`streamed`, `copied_frame`); not others run by `Sql.execute` (docs/operations.md)."""
         self.views.sql.guard = lambda sql, statement: self._guard(sql, statement, every)
 
     def _guard(self, sql: Sql | None, statement: str, every: float) -> None:

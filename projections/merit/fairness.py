@@ -489,6 +489,8 @@ def copied_frame(store: Any, statement: str, columns: list[str]) -> pd.DataFrame
 
     if store.dialect != "postgres":
         return None
+    if store.guard is not None:
+        store.guard(None, statement)  # a view being filled (SqlStore.guard)
     with store.transaction(commit=False) as sql:
         cursor: Any = sql.cursor  # psycopg's, made for this transaction
         cursor.execute(f"SELECT * FROM ({statement}) AS q LIMIT 0")

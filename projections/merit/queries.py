@@ -694,7 +694,10 @@ def streamed(
     """A query's rows a page at a time: on PostgreSQL through a server-side cursor (a client-side
     one holds the whole result), on SQLite as its cursor steps through them. Each row a dict, or
     with `tuples` a tuple of the SELECT's columns in order (no dict made per row). With `ahead`, on
-    PostgreSQL the next page is fetched (`read_ahead`) while the caller works on this one."""
+    PostgreSQL the next page is fetched (`read_ahead`) while the caller works on this one. The store's
+    read guard (a view being filled: SqlStore.guard) sees the statement first."""
+    if store.guard is not None:
+        store.guard(None, statement)
     if store.dialect == "postgres":
         with store.transaction(commit=False) as sql:
             cursor: Any = sql.cursor  # psycopg's, made for this transaction

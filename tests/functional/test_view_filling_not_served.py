@@ -15,6 +15,8 @@ import pytest
 
 from careerlog.config import Settings
 from projections.framework import Projector, ViewNotReady
+from projections.merit.fairness import copied_frame
+from projections.merit.queries import streamed
 from projections.roster import RosterProjection
 from tests.functional.conftest import BUDI, TEST_CONFIG, World
 
@@ -94,5 +96,20 @@ def test_a_statement_naming_a_filling_views_table_only_in_a_literal_or_comment_i
         ):
             with pytest.raises(ViewNotReady):
                 views.scalar(statement)
+    finally:
+        worker.close()
+
+
+def test_the_reads_that_fetch_from_the_cursor_are_refused_while_their_view_fills(world: World, store_url: str) -> None:
+    views = world.services.projector.views.sql
+    worker = new_version_worker(store_url)
+    try:
+        time.sleep(1.1)
+        assert next(streamed(views, "SELECT subject FROM timeline", [], 10))  # another view: answered
+        with pytest.raises(ViewNotReady):
+            list(streamed(views, "SELECT subject FROM spells", [], 10))  # the exports' and statistics' reads
+        if views.dialect == "postgres":
+            with pytest.raises(ViewNotReady):
+                copied_frame(views, "SELECT subject FROM spells", ["subject"])  # the statistics' COPY
     finally:
         worker.close()
