@@ -91,3 +91,31 @@ def test_a_correction_on_the_timeline_names_the_decree_that_made_it(world: World
     world.catch_up()
     page = text(own_page(world, "employee", BUDI, lang))
     assert re.search(rf"{said} [^:]*\({correction['reference']}\): Salah ketik pada SK", page)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_timeline_shows_codes_by_their_names_in_the_reference_tables(world: World, lang: str) -> None:
+    """Not 'Assignment: DEFINITIVE', 'Sex: M', 'Region: 12.71': the names a civil servant reads on a decree."""
+    post = {"post_kind": "FUNGSIONAL", "level": "AHLI_PERTAMA", "title": "Analis SDM", "unit": "BKPSDM"}
+    post["assignment"] = "DEFINITIVE"
+    world.services.ledger.record(
+        BUDI, "post_appointment", post | {"effective_date": "2015-01-02", "reference": "SK-JAB-1"}, actor="test"
+    )
+    world.services.ledger.record(BUDI, "performance_rating", f.rating(2015, "SANGAT_BAIK"), actor="test")
+    world.catch_up()
+    page = text(own_page(world, "employee", BUDI, lang))
+    for shown in (
+        "Laki-laki",
+        "Kota Medan (12.71)",
+        "III/a (Penata Muda)",
+        "III/b (Penata Muda Tingkat I)",
+        "Reguler (101)",
+        "Jabatan Fungsional",
+        "Ahli Pertama",
+        "Definitif",
+        "Sangat Baik",
+        "Pegawai Negeri Sipil",
+    ):
+        assert shown in page
+    for code in ("DEFINITIVE", "FUNGSIONAL", "AHLI_PERTAMA", "SANGAT_BAIK", "KOTA-MEDAN"):
+        assert code not in page

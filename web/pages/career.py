@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import date
 from typing import Any
@@ -13,13 +14,16 @@ from markupsafe import Markup
 
 from careerlog.access import Action
 from careerlog.accounts import Account
-from careerlog.reference import reference
+from careerlog.domain.events import BY_KIND
+from careerlog.domain.payload import payload_fields
+from careerlog.reference import Table, reference
 from web.pages import charts
 from web.pages.common import blp, may, page, services, signed_in
 from web.pages.export import csv_download
 
 RANK_FIELDS = {"appointment": "rank", "rank_promotion": "new_rank"}
 DEFAULT_TARGET_JP = 20
+NAME_AND_CODE = ("promotion_kinds", "regions")  # shown "Reguler (101)", "Kota Medan (12.71)"
 CSV_COLUMNS = ("effective_date", "recorded_at", "kind", "reference", "values", "corrected_on", "retracted_on")
 
 
@@ -30,6 +34,32 @@ def rank_steps(items: list[dict[str, Any]]) -> list[tuple[date, str]]:
         for i in items
         if i["kind"] in RANK_FIELDS and not i["retracted"] and RANK_FIELDS[i["kind"]] in i["values"]
     ]
+
+
+@functools.lru_cache(maxsize=256)
+def value_table(kind: str, field: str) -> Table | None:
+    """The reference table a field's codes come from: the ranks for a rank, the functional levels for a post's
+    level (an eselon such as IV.a is in none), else the field's own table."""
+    if field in RANK_FIELDS.values():
+        return reference().ranks
+    if (kind, field) == ("post_appointment", "level"):
+        return reference().functional_levels
+    event = BY_KIND.get(kind)
+    spec = next((s for s in payload_fields(event) if s.name == field), None) if event is not None else None
+    return reference().table(spec.table) if spec is not None and spec.table else None
+
+
+def shown_value(kind: str, field: str, value: Any) -> Any:
+    """A code as a civil servant reads it on a decree: its name in the reference table, with the code where the
+    code itself is what people say (III/b (Penata Muda Tingkat I), Reguler (101), Kota Medan (12.71)); anything
+    else (a title, a date, a PPPK grade) as recorded."""
+    table = value_table(kind, field) if isinstance(value, str) else None
+    if table is None or value not in table:
+        return value
+    name = table[value].name
+    if field in RANK_FIELDS.values():
+        return f"{value} ({name})"
+    return f"{name} ({value})" if table.name in NAME_AND_CODE else name
 
 
 def rank_chart(items: list[dict[str, Any]]) -> Markup | None:
@@ -92,6 +122,7 @@ def career(nip: str) -> ResponseReturnValue:
         readers=readers_of(account, subject),
         rank_svg=rank_chart(found["timeline"]["items"]),
         no_promotion=no_promotion_reason(found["timeline"]["items"]),
+        shown=shown_value,
         jp_svg=jp_chart(found["training"]),
     )
 
