@@ -24,6 +24,7 @@ from typing import Any
 
 import orjson
 
+import careerlog
 from careerlog.config import Settings
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -152,8 +153,17 @@ def machine() -> dict[str, Any]:
     return {"cores": os.cpu_count(), "cpu": model or platform.processor(), "python": platform.python_version()}
 
 
+def measured_code() -> str:
+    """The directory of the careerlog package this process imported. `python -m` puts the current
+    directory first on sys.path, ahead of PYTHONPATH: a run meant for a `git archive` snapshot but started
+    from the working tree measures the working tree, and this line shows it."""
+    return str(Path(careerlog.__file__).resolve().parent.parent)
+
+
 def report(name: str, args: argparse.Namespace, result: dict[str, Any], lines: Sequence[str]) -> None:
-    """Print the lines and append the result (with options, time and machine) to bench/results/."""
+    """Print the lines and append the result (with options, time, machine and the code measured) to
+    bench/results/."""
+    print(f"code measured: {measured_code()}")
     for line in lines:
         print(line)
     if args.no_save:
@@ -166,6 +176,7 @@ def report(name: str, args: argparse.Namespace, result: dict[str, Any], lines: S
         "employees": args.employees,
         "seed": args.seed,
         "machine": machine(),
+        "code": measured_code(),
         **result,
     }
     with (RESULTS / f"{name}.jsonl").open("ab") as f:
