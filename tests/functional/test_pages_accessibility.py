@@ -4,12 +4,14 @@ landmarks and table headers a screen reader can name, counts in the right plural
 from __future__ import annotations
 
 import io
+from collections import Counter
 from html.parser import HTMLParser
 
 import pytest
 from eventsourcing.persistence import OperationalError
 
-from tests.functional.conftest import World
+from tests import factories as f
+from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import csrf_token, log_in
 
 
@@ -131,3 +133,74 @@ def test_a_csv_import_without_a_kind_asks_for_one_beside_the_kind_and_keeps_the_
     assert kind["aria-invalid"] == "true"
     assert page.text_of(kind["aria-describedby"]) == "Pilih jenis peristiwa yang dimuat berkas CSV."
     assert "checked" in page.by_id("f-dry")[1]
+
+
+def test_the_start_page_names_the_role_and_scope_in_the_visitors_language(world: World) -> None:
+    log_in(world, "hr")
+    page = world.client.get("/pages/?lang=id").get_data(as_text=True)
+    assert "Peran: Pengelola kepegawaian · Cakupan: instansi KOTA-MEDAN" in page
+    english = world.client.get("/pages/?lang=en").get_data(as_text=True)
+    assert "Role: HR administrator · Scope: agency KOTA-MEDAN" in english
+    log_in(world, "inspector")
+    assert "Peran: Inspektur · Cakupan: wilayah 12" in world.client.get("/pages/?lang=id").get_data(as_text=True)
+
+
+def test_report_and_fairness_groupings_are_named_in_the_visitors_language(world: World) -> None:
+    log_in(world, "inspector")
+    headcount = world.client.get("/pages/reports/headcount?by=sex&lang=id").get_data(as_text=True)
+    assert '<option value="sex" selected>Jenis kelamin</option>' in headcount
+    assert '<option value="age_band">Kelompok umur</option>' in headcount
+    assert '<th scope="col">Jenis kelamin</th>' in headcount
+    training = world.client.get("/pages/reports/training?by=rank&year=2024&lang=id").get_data(as_text=True)
+    assert '<th scope="col">Pangkat</th>' in training
+    fairness = world.client.get("/pages/fairness?by=education&lang=id").get_data(as_text=True)
+    assert '<option value="education" selected>Pendidikan</option>' in fairness
+    assert '<option value="recruitment_path">Jenis pengadaan</option>' in fairness
+
+
+def test_every_table_header_cell_has_text(world: World) -> None:
+    log_in(world, "inspector")
+    for path in ("/pages/reports/mentoring", "/pages/reports/headcount", "/pages/fairness", "/pages/audits"):
+        page = page_of(world, path)
+        empty = [attrs for tag, attrs, text in page.found if tag == "th" and not "".join(text).strip()]
+        assert not empty, path
+
+
+@pytest.mark.parametrize(
+    "path", ["/pages/fairness?by=sex", "/pages/reports/headcount", "/pages/reports/mentoring", "/pages/audits"]
+)
+def test_no_two_landmarks_of_a_page_share_a_name(world: World, path: str) -> None:
+    log_in(world, "inspector")
+    names = page_of(world, path).landmark_names()
+    assert names
+    assert [n for n, count in Counter(names).items() if count > 1] == []
+
+
+def test_counts_use_the_right_plural_form(world: World) -> None:
+    log_in(world, "inspector")
+    english = world.client.get("/pages/audits?agency=KOTA-MEDAN&lang=en").get_data(as_text=True)
+    assert "1 promotion ·" in english
+    assert "1 promotions" not in english
+    indonesian = world.client.get("/pages/audits?agency=KOTA-MEDAN&lang=id").get_data(as_text=True)
+    assert "1 kenaikan pangkat ·" in indonesian
+
+
+def test_the_language_links_keep_the_pages_filters(world: World) -> None:
+    log_in(world, "inspector")
+    page = world.client.get("/pages/audits?verdict=findings&agency=KOTA-MEDAN").get_data(as_text=True)
+    assert 'href="?verdict=findings&amp;agency=KOTA-MEDAN&amp;lang=en"' in page
+    assert 'href="?verdict=findings&amp;agency=KOTA-MEDAN&amp;lang=id"' in page
+
+
+def test_the_tables_of_a_promotions_findings_are_named_each_by_its_finding(world: World) -> None:
+    ledger = world.services.ledger
+    ledger.record(BUDI, "performance_rating", f.rating(2015, "KURANG", effective_date="2016-01-10"), actor="test")
+    ledger.record(BUDI, "rank_promotion", f.promotion("III/c", "2016-04-01"), actor="test")  # cites the rating
+    ledger.record(BUDI, "training", f.training("2016-02-01", hours=8), actor="test")  # evidence after it
+    world.catch_up()
+    log_in(world, "inspector")
+    decisions = world.services.audit_view.promotions({"agency": ["KOTA-MEDAN"]})
+    version = max(d["version"] for d in decisions)
+    names = page_of(world, f"/pages/audits/{BUDI}/{version}?lang=en").landmark_names()
+    assert sum(name.startswith("Supporting events") for name in names) >= 2
+    assert [n for n, count in Counter(names).items() if count > 1] == []

@@ -147,7 +147,7 @@ def test_fairness_groups_by_the_intersection_of_two_dimensions(world: World) -> 
     assert result["groups"]
     for group in result["groups"]:
         assert f'<th scope="row">{group["group"]}' in page
-    assert "<option selected>agency</option>" in page.split('id="f-by2"')[1]
+    assert '<option value="agency" selected>Agency</option>' in page.split('id="f-by2"')[1]
 
 
 def test_the_pager_links_to_the_pages_before_and_after_with_the_same_filters(world: World) -> None:

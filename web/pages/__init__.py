@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Flask, redirect, request, session, url_for
 from flask_babel import Babel, format_date, format_datetime, format_decimal, format_percent, get_locale
@@ -19,7 +20,15 @@ from werkzeug.exceptions import MethodNotAllowed
 
 from web import login_limit
 from web.api.paging import last_page
-from web.pages.labels import field_label, kind_label, promotion_kind_name, reason, severity_label
+from web.pages.labels import (
+    field_label,
+    kind_label,
+    promotion_kind_name,
+    reason,
+    role_label,
+    scope_label,
+    severity_label,
+)
 
 LANGUAGES = ("id", "en")
 # The counts are kept in the store (web.login_limit), so every worker and host of it counts together.
@@ -86,6 +95,12 @@ def invalid(field: Any) -> dict[str, str]:
     return {"aria-invalid": "true", "aria-describedby": f"{field.name}-error"}
 
 
+def language_link(code: str) -> str:
+    """This page's address in the language `code`: its query (filters, page) kept, `lang` replaced."""
+    kept = [(name, value) for name, value in request.args.items(multi=True) if name != "lang"]
+    return "?" + urlencode([*kept, ("lang", code)])
+
+
 def init_pages(app: Flask) -> None:
     """Register the page blueprints with Babel, the log-in rate limit and the session cookie settings."""
     from web.pages import auth, career, errors, hr, inspector, reports  # noqa: F401  # routes on blp
@@ -105,6 +120,7 @@ def init_pages(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.globals["invalid"] = invalid
+    app.jinja_env.globals["language_link"] = language_link
     app.jinja_env.globals["last_page"] = last_page  # pagers link no page past the window (web.api.paging)
     app.jinja_env.filters["local_date"] = local_date
     app.jinja_env.filters["local_number"] = local_number
@@ -112,6 +128,8 @@ def init_pages(app: Flask) -> None:
     app.jinja_env.filters["local_percent"] = local_percent
     app.jinja_env.filters["kind_label"] = kind_label
     app.jinja_env.filters["severity_label"] = severity_label
+    app.jinja_env.filters["role_label"] = role_label
+    app.jinja_env.filters["scope_label"] = scope_label
     app.jinja_env.filters["reason"] = reason
     app.jinja_env.filters["field_label"] = field_label
     app.jinja_env.filters["promotion_kind"] = promotion_kind_name

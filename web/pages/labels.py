@@ -6,6 +6,7 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
+from careerlog.access import Scope
 from careerlog.reference import reference
 
 KIND_LABELS: dict[str, LazyString] = {
@@ -84,6 +85,16 @@ FIELD_LABELS: dict[str, LazyString] = {
     "decree_date": _l("Decree date"),
     "target_version": _l("Version corrected"),
     "corrected_fields": _l("Corrected fields (JSON)"),
+    "age_band": _l("Age band"),  # a grouping of the reports and fairness, not a recorded field
+}
+
+ROLE_LABELS: dict[str, LazyString] = {
+    "employee": _l("Employee"),
+    "hr": _l("HR administrator"),
+    "inspector": _l("Inspector"),
+    "reporter": _l("Reporting client"),
+    "policy": _l("Policy maker"),
+    "admin": _l("Administrator"),
 }
 
 
@@ -100,6 +111,23 @@ def field_label(name: str) -> str:
     """A payload field's name in the visitor's language (the name itself for a field added later)."""
     found = FIELD_LABELS.get(name)
     return str(found) if found is not None else name
+
+
+def role_label(role: str) -> str:
+    """A role's name in the visitor's language (the code itself for a role added later)."""
+    found = ROLE_LABELS.get(role)
+    return str(found) if found is not None else role
+
+
+def scope_label(scope: Scope) -> str:
+    """What an account's scope covers, in the visitor's language: national, or its agencies and regions."""
+    if scope.national:
+        return gettext("national")
+    parts = [
+        *(gettext("agency %(code)s", code=a) for a in scope.agencies),
+        *(gettext("region %(code)s", code=r) for r in scope.regions),
+    ]
+    return ", ".join(parts) or gettext("nothing")
 
 
 def severity_label(severity: str | None) -> str:
