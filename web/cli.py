@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from http import HTTPStatus
 from typing import Any
 
 import click
 from flask import Flask
+from gunicorn import util
 from gunicorn.app.base import BaseApplication
+from gunicorn.http.errors import LimitRequestLine
+from gunicorn.workers.gthread import ThreadWorker
 
 from careerlog.accounts import open_accounts
 from careerlog.cli import Context, Progress, friendly_errors, pass_context
@@ -14,6 +19,32 @@ from careerlog.config import Settings
 from projections.registry import projector
 from web.config import WebSettings
 from web.demo import DEMO_LOGINS, ensure_demo_accounts
+from web.security import URL_TOO_LONG
+
+# gunicorn's ceiling on a request line (its limit_request_line, at most this): every URL up to the app's
+# own limit (web.security.MAX_URL_BYTES, below it) reaches the app, which refuses a longer one.
+REQUEST_LINE_LIMIT = 8190
+
+
+class Worker(ThreadWorker):  # type: ignore[misc]
+    """gunicorn's threaded worker, answering a request line over REQUEST_LINE_LIMIT as the app answers
+    a URL over its limit (a 414 problem+json naming it), not with gunicorn's own HTML page."""
+
+    def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
+        if not isinstance(exc, LimitRequestLine):
+            super().handle_error(req, client, addr, exc)
+            return
+        self.log.warning("Invalid request from ip=%s: %s", addr[0] if addr else "?", exc)
+        status = HTTPStatus.REQUEST_URI_TOO_LONG
+        body = json.dumps({"type": "about:blank", "title": status.phrase, "status": status, "detail": URL_TOO_LONG})
+        head = (
+            f"HTTP/1.1 {status.value} {status.phrase}\r\nConnection: close\r\n"
+            f"Content-Type: application/problem+json\r\nContent-Length: {len(body)}\r\n\r\n"
+        )
+        try:
+            util.write_nonblock(client, (head + body).encode())
+        except OSError:
+            self.log.debug("Failed to send error message.")
 
 
 class Server(BaseApplication):  # type: ignore[misc]
@@ -48,7 +79,8 @@ def serve(settings: Settings, bind: str, workers: int, threads: int = 4) -> None
     options = {
         "bind": bind,
         "workers": workers,
-        "worker_class": "gthread",
+        "worker_class": Worker,
+        "limit_request_line": REQUEST_LINE_LIMIT,
         "threads": threads,
         "accesslog": "-",
         "timeout": 60,

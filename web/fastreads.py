@@ -12,9 +12,10 @@ same to the byte.
 
 Everything else goes to the Flask app unchanged, which answers it exactly as before (its
 problem+json errors included): any other path or method (HEAD too), a request with a body,
-a cookie (Flask may refresh a session) or `wait_for`, a query the schema refuses, a NUL
-character, a request for CSV, a missing or refused token, a record outside the account's
-scope or not there, a role that may not read, and any error on the way. Nothing is written
+a cookie (Flask may refresh a session), a URL over the limit (web.security) or `wait_for`, a
+query the schema refuses, a NUL character, a request for CSV, a missing or refused token, a
+record outside the account's scope or not there, a role that may not read, and any error on
+the way. Nothing is written
 before the answer is known but the access-log entry, which `Services` writes last, and the
 token's last use (which the Flask path then finds fresh, as after any read): a request
 handed over is done again by the Flask app from the start, so it writes what it would have
@@ -203,9 +204,11 @@ def route(path: str) -> tuple[str | None, str]:
 
 
 def unusual(environ: dict[str, Any]) -> bool:
-    """A body, a cookie (Flask's session may answer with one) or a script root: Flask's to answer."""
+    """A body, a cookie (Flask's session may answer with one), a script root or a URL over the limit (a 414):
+    Flask's to answer."""
     return bool(
-        environ.get("HTTP_COOKIE")
+        security.url_length(environ) > security.MAX_URL_BYTES
+        or environ.get("HTTP_COOKIE")
         or environ.get("CONTENT_LENGTH") not in (None, "", "0")
         or environ.get("HTTP_TRANSFER_ENCODING")
         or environ.get("SCRIPT_NAME")
@@ -213,7 +216,7 @@ def unusual(environ: dict[str, Any]) -> bool:
 
 
 # The request hooks of the Flask path for these reads; FastReads stands in for exactly these.
-BEFORE = ("refuse_nul_characters", "guard")
+BEFORE = ("refuse_long_urls", "refuse_nul_characters", "guard")
 AFTER = ("add_security_headers", "Limiter.__inject_headers")
 TEARDOWN = ("release_connection", "Limiter.__release_context")
 

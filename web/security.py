@@ -1,4 +1,5 @@
-"""Security headers on every response, and no NUL character in any query or path parameter.
+"""Security headers on every response, no URL longer than MAX_URL_BYTES, and no NUL character in any
+query or path parameter.
 
 The API and pages allow only the app's own origin. The Swagger UI page of flask-smorest
 starts itself with an inline script, so its page (and only it) also allows inline script
@@ -7,7 +8,10 @@ and style. Strict-Transport-Security is sent only on requests that arrived over 
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask, Response, request
+from werkzeug.exceptions import RequestURITooLarge
 
 from careerlog.domain.errors import InvalidInput
 
@@ -18,6 +22,10 @@ DOCS_CSP = (
 )
 DOCS_PAGE = "/api/docs"
 HSTS = "max-age=31536000; includeSubDomains"
+# The longest URL (path and query, as sent) answered; a longer one is a 414. `careerlog serve` lets request
+# lines through up to gunicorn's own limit (8,190 bytes, above this) and answers a longer one alike (web.cli).
+MAX_URL_BYTES = 8000
+URL_TOO_LONG = f"The URL (path and query) is longer than the limit of {MAX_URL_BYTES:,} bytes."
 
 
 def security_headers(path: str, secure: bool) -> list[tuple[str, str]]:
@@ -40,6 +48,22 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
+def url_length(environ: dict[str, Any]) -> int:
+    """The length of the URL as sent (the request target: gunicorn's RAW_URI, werkzeug's REQUEST_URI), or
+    of the path and query the server gives (a server that gives neither)."""
+    target = environ.get("RAW_URI") or environ.get("REQUEST_URI")
+    if target is None:
+        query = environ.get("QUERY_STRING", "")
+        target = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "") + ("?" + query if query else "")
+    return len(target)
+
+
+def refuse_long_urls() -> None:
+    """A URL longer than MAX_URL_BYTES is a 414 naming the limit, before anything is read."""
+    if url_length(request.environ) > MAX_URL_BYTES:
+        raise RequestURITooLarge(URL_TOO_LONG)
+
+
 def refuse_nul_characters() -> None:
     """A NUL character in a query or path parameter is a 422 naming it (SQLite's LIKE stops at one,
     PostgreSQL refuses one in text), before any view reads it."""
@@ -51,5 +75,6 @@ def refuse_nul_characters() -> None:
 
 def init_app(app: Flask) -> None:
     """Register the hooks on the app."""
+    app.before_request(refuse_long_urls)
     app.before_request(refuse_nul_characters)
     app.after_request(add_security_headers)
