@@ -415,9 +415,13 @@ def test_the_rebuild_command_names_a_failed_rebuild_without_a_traceback(
 def test_the_rebuild_command_leaves_the_rebuilt_views_vacuumed_and_analyzed_on_postgres(
     settings: Settings, ledger: CareerLog, clock: f.Clock
 ) -> None:
-    """On PostgreSQL the rebuilt tables come out with the planner's statistics and their pages marked
-    all-visible (what index-only scans need: a roster page by number), without waiting for autovacuum
-    (off on the test server); SQLite has nothing to do."""
+    """On PostgreSQL the rebuilt tables are vacuumed and analyzed by the command: the planner's statistics
+    made and their pages marked all-visible (what index-only scans need: a roster page by number), without
+    waiting for autovacuum (off on the test server); SQLite has nothing to do.
+
+    That the pages come out all-visible is PostgreSQL's part and is not asserted: VACUUM marks a page so
+    only when no transaction of the database could still not see its rows, and on the shared test server
+    another engineer's open transaction (a benchmark's load) left relallvisible at 0 now and then."""
     populate(ledger, clock)
     more_careers(ledger, clock, 3)
     env = {"CAREERLOG_DATABASE_URL": settings.database_url}
@@ -430,20 +434,17 @@ def test_the_rebuild_command_leaves_the_rebuilt_views_vacuumed_and_analyzed_on_p
     schema = settings.postgres()["schema"] or "public"
     with settings.connect_postgres() as conn:
         found = {
-            name: (visible, analyzed)
-            for name, visible, analyzed in conn.execute(
-                "SELECT c.relname, c.relallvisible, s.last_analyze IS NOT NULL FROM pg_class c"
-                " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                " JOIN pg_stat_user_tables s ON s.relid = c.oid"
-                " WHERE n.nspname = %s AND c.relname IN ('roster', 'spells', 'timeline')",
+            name: (vacuumed, analyzed)
+            for name, vacuumed, analyzed in conn.execute(
+                "SELECT relname, last_vacuum IS NOT NULL, last_analyze IS NOT NULL FROM pg_stat_user_tables"
+                " WHERE schemaname = %s",
                 (schema,),
             )
         }
-    assert found["roster"] == (1, True)
-    assert found["spells"] == (1, True)
-    visible, analyzed = found["timeline"]
-    assert visible >= 1
-    assert analyzed
+    rebuilt = {"roster", "spells", "timeline"}
+    assert rebuilt <= set(found)
+    assert {name for name, done in found.items() if done == (True, True)} == rebuilt
+    assert {name for name, done in found.items() if done != (False, False)} == rebuilt  # no other table
 
 
 def test_a_fork_waits_for_a_followers_step_so_that_no_child_inherits_its_sqlite_locks(
