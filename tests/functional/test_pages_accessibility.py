@@ -6,13 +6,18 @@ from __future__ import annotations
 import io
 from collections import Counter
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from eventsourcing.persistence import OperationalError
 
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import csrf_token, log_in
+from web.pages.labels import field_docs
+
+CATALOGUE = Path(__file__).parents[2] / "web" / "translations" / "id" / "LC_MESSAGES" / "messages.po"
 
 
 class Elements(HTMLParser):
@@ -204,3 +209,19 @@ def test_the_tables_of_a_promotions_findings_are_named_each_by_its_finding(world
     names = page_of(world, f"/pages/audits/{BUDI}/{version}?lang=en").landmark_names()
     assert sum(name.startswith("Supporting events") for name in names) >= 2
     assert [n for n, count in Counter(names).items() if count > 1] == []
+
+
+def test_the_record_form_describes_each_field_in_the_visitors_language(world: World) -> None:
+    log_in(world, "hr")
+    page = world.client.get("/pages/record?kind=training&lang=id").get_data(as_text=True)
+    assert "<code>hours</code> · Jam pelajaran (JP, masing-masing 45 menit).</small>" in page
+    english = world.client.get("/pages/record?kind=training&lang=en").get_data(as_text=True)
+    assert "<code>hours</code> · Lesson hours (JP, 45 minutes each).</small>" in english
+
+
+def test_every_field_description_of_the_record_form_has_an_indonesian_translation() -> None:
+    po = read_po(io.BytesIO(CATALOGUE.read_bytes()))
+    docs = field_docs()
+    assert len(docs) >= 60
+    untranslated = [doc for doc in docs if po.get(doc) is None or not po[doc].string or po[doc].fuzzy]
+    assert untranslated == []

@@ -40,7 +40,8 @@ def event_class(kind: str | None) -> type[LedgerEvent] | None:
 def field_view(spec: FieldSpec) -> dict[str, Any]:
     """What the template needs to draw one input: its type and, for codes, the choices."""
     codes = [(c.code, c.name) for c in reference().table(spec.table)] if spec.table else None
-    return {"name": spec.name, "type": spec.type_name, "required": spec.required, "doc": spec.doc, "codes": codes}
+    doc = _(spec.doc) if spec.doc else ""  # translated: web.pages.labels.extract hands every description over
+    return {"name": spec.name, "type": spec.type_name, "required": spec.required, "doc": doc, "codes": codes}
 
 
 def payload_from(form: Mapping[str, str], cls: type[LedgerEvent]) -> dict[str, Any]:

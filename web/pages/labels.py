@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator, Mapping
+from typing import IO, Any
+
+from babel.messages.extract import extract_python
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
 from careerlog.access import Scope
+from careerlog.domain.events import EMPLOYEE_EVENTS
+from careerlog.domain.payload import payload_fields
 from careerlog.reference import reference
 
 KIND_LABELS: dict[str, LazyString] = {
@@ -159,3 +165,19 @@ def promotion_kind_name(code: str) -> str:
     """A promotion kind's name from the reference table (Reguler, Pilihan: ...), the code when unknown."""
     table = reference().promotion_kinds
     return f"{table[code].name} ({code})" if code in table else code
+
+
+def field_docs() -> list[str]:
+    """The description of every field of the recordable events, shown beside the field on the record form."""
+    found = {spec.doc: None for cls in EMPLOYEE_EVENTS if cls.RECORDABLE for spec in payload_fields(cls) if spec.doc}
+    return list(found)
+
+
+def extract(
+    fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str], options: Mapping[str, Any]
+) -> Iterator[tuple[int, str | None, str | tuple[str, ...], list[str]]]:
+    """Babel extraction (babel.cfg): this module's messages, then the fields' descriptions, written once in
+    English on the event classes (careerlog.domain.events) and translated here like any page text."""
+    yield from extract_python(fileobj, keywords, comment_tags, options)
+    for text in field_docs():
+        yield 0, None, text, ["an event field's description on the record form"]
