@@ -9,11 +9,14 @@ present", as if something stood in their way; a correction shown without the dec
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from dateutil.relativedelta import relativedelta
 
 from careerlog.access import Scope
+from careerlog.reference import rules
+from projections.merit.eligibility import first_permitted
 from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
 from tests.functional.test_pages_auth import log_in
@@ -119,3 +122,21 @@ def test_the_timeline_shows_codes_by_their_names_in_the_reference_tables(world: 
         assert shown in page
     for code in ("DEFINITIVE", "FUNGSIONAL", "AHLI_PERTAMA", "SANGAT_BAIK", "KOTA-MEDAN"):
         assert code not in page
+
+
+def test_a_penalty_that_bars_the_promotion_says_when_it_ends_and_the_first_date_after_it(world: World) -> None:
+    """A medium penalty of 12 months from the 1st of this month (its end from the kind's months): the page tells
+    the employee when it ends and the first promotion date after it, not only that it is served."""
+    rated_and_confirmed(world)
+    start = date.today().replace(day=1)
+    penalty = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_12", "effective_date": start.isoformat()}
+    world.services.ledger.record(BUDI, "penalty", penalty | {"reference": "HD-1"}, actor="test")
+    world.catch_up()
+    regular = next(i for i in world.services.eligibility_view.eligibility(BUDI) if i["kind"] == "101")
+    assert "promotion.penalty" in regular["missing"]
+    end = start + relativedelta(months=12, days=-1)
+    after = first_permitted(rules(), end + timedelta(days=1))
+    assert after is not None
+    page = text(own_page(world, "employee", BUDI, "en"))
+    assert f"The penalty runs until {end:%b} {end.day}, {end.year}; the first promotion date after it" in page
+    assert f"after it is {after:%b} {after.day}, {after.year}." in page
