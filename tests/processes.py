@@ -8,6 +8,7 @@ them. Stores are compared by what they hold: every view table, row by row, and t
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -129,8 +130,32 @@ def twin_store(database_url: str, directory: Path) -> Iterator[str]:
         yield url
 
 
+LISTENING = re.compile(r"Listening at: http://127\.0\.0\.1:(\d+) ")
+
+
+def serve(database_url: str, log_path: Path, *args: str, env: dict[str, str] | None = None) -> tuple[Careerlog, str]:
+    """`careerlog serve ARGS` on 127.0.0.1 at a port the kernel gives gunicorn as it binds, and the base URL,
+    once gunicorn listens (its workers may still be loading the app: wait for an answer too).
+
+    Not a port found free and released first: another process may take it before gunicorn binds it, and
+    gunicorn then gives up after five tries a second apart (under xdist two workers start servers at once).
+    """
+    server = Careerlog(database_url, log_path, "serve", "--bind", "127.0.0.1:0", *args, env=env)
+    found: list[str] = []
+
+    def listening() -> bool:
+        found[:] = LISTENING.findall(server.output())
+        return bool(found)
+
+    if not wait_until(lambda: listening() or not server.running, timeout=120) or not found:
+        server.close()
+        raise AssertionError(f"careerlog serve did not listen:\n{server.output()}")
+    return server, f"http://127.0.0.1:{found[-1]}"
+
+
 def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on."""
+    """A TCP port on 127.0.0.1 that nothing listens on now (another process may take it before it is used:
+    `serve` lets gunicorn bind its own)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])

@@ -29,7 +29,7 @@ from careerlog.accounts import open_accounts
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from tests import factories as f
-from tests.processes import Careerlog, free_port, wait_until
+from tests.processes import serve, wait_until
 
 THREADS = 12
 ROUNDS = 8  # each thread, per round: its own write, then at once the same appointment, key, reference; a contested key
@@ -85,10 +85,8 @@ def served(database_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
         for nip in EMPLOYEES:
             born = date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))
             app.record(nip, "appointment", f.appointment(born, date(2011, 3, 1), "M"), actor="test")
-    port = free_port()
-    args = ["serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"]
-    server = Careerlog(database_url, tmp_path / "serve.log", *args)
-    url = f"http://127.0.0.1:{port}/api/v1/employees"
+    server, base = serve(database_url, tmp_path / "serve.log", "--workers", "2", "--threads", "4")
+    url = f"{base}/api/v1/employees"
     try:
         assert wait_until(lambda: not server.running or _answers(url, token), timeout=60), server.output()
         assert server.running, server.output()

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -25,6 +22,7 @@ from careerlog.cli import main
 from careerlog.config import Settings
 from projections.registry import projector
 from tests import factories as f
+from tests.processes import serve
 from web.cli import print_logins
 from web.demo import DEMO_LOGINS, ensure_demo_accounts
 from web.following import FollowerLease, lock_path
@@ -80,20 +78,12 @@ def server(sqlite_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
     accounts.create("ops", display_name="Ops", role="admin")
     token = accounts.issue_token("ops", days=1).token
     accounts.store.close()
-    port = free_port()
-    env = {**os.environ, "CAREERLOG_DATABASE_URL": sqlite_url}
-    careerlog = str(Path(sys.executable).with_name("careerlog"))
-    command = [careerlog, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
-    log = (tmp_path / "serve.log").open("wb")
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
+    process, url = serve(sqlite_url, tmp_path / "serve.log", "--workers", "2")
     try:
-        assert wait_until(lambda: _answers(url, token), timeout=30), (tmp_path / "serve.log").read_text()
+        assert wait_until(lambda: _answers(url, token), timeout=60), process.output()
         yield url, token
     finally:
-        process.terminate()
-        process.wait(15)
-        log.close()
+        process.close()
 
 
 def _answers(url: str, token: str) -> bool:
