@@ -131,6 +131,19 @@ class Cluster:
     def server_log(self) -> str:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
 
+    def start_on_a_free_port(self, tries: int = 3) -> None:
+        """Start; should the port found free have been taken meanwhile (by another test's server), on another."""
+        for attempt in range(tries):
+            try:
+                self.pg_ctl("start")
+                return
+            except RuntimeError:
+                if attempt == tries - 1 or "could not bind" not in self.server_log():
+                    raise
+            self.port = free_port()
+            with (self.data / "postgresql.conf").open("a") as conf:
+                conf.write(f"port = {self.port}\n")  # the last setting of a name is the one taken
+
     def initdb(self) -> None:
         self.run("initdb", "-D", str(self.data), "-U", OS_USER, "--auth=trust", "--encoding=UTF8", "--no-sync")
         settings = {**SETTINGS, "port": str(self.port), "unix_socket_directories": f"'{self.root}'"}
@@ -151,7 +164,7 @@ def private_cluster() -> Iterator[Cluster]:
     cluster = Cluster(require_cluster(), _own_directory(), free_port())
     try:
         cluster.initdb()
-        cluster.pg_ctl("start")
+        cluster.start_on_a_free_port()
         with psycopg.connect(cluster.url, connect_timeout=5):
             pass
         yield cluster
