@@ -1,0 +1,80 @@
+"""axe-core (Deque's accessibility engine, shipped by axe-playwright-python) over the pages of each role in
+Chromium: every rule it runs by default (WCAG 2 A and AA, best practices) finds nothing, in Indonesian and
+in English, on forms refused and on error pages too. Only the browser shows what it checks: contrast of
+the computed colours, landmarks and names as the accessibility tree has them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.functional.browser.conftest import MARKS, Site, log_in
+
+pytestmark = MARKS
+
+PAGES = {
+    "hr-medan": (
+        "/pages/",
+        "/pages/record",
+        "/pages/record?kind=training",
+        "/pages/import",
+        "/pages/reports/headcount?by=sex",
+        "/pages/reports/training?year=2024",
+        "/pages/reports/programmes",
+        "/pages/reports/mentoring",
+        "/pages/audits",  # 403
+    ),
+    "inspector": (
+        "/pages/",
+        "/pages/audits?verdict=findings",
+        "/pages/audits/awards",
+        "/pages/fairness?by=sex",
+        "/pages/fairness?by=sex&by=education&lang=en",
+        "/pages/scorecard?agency=KOTA-MEDAN&lang=id",
+        "/pages/no/such/page",  # 404
+    ),
+    "reporter": ("/pages/", "/pages/reports/headcount?by=agency&lang=en"),
+}
+
+
+def violations(page: Any) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in found]
+
+
+@pytest.mark.parametrize("who", sorted(PAGES))
+def test_axe_finds_nothing_on_the_pages_of_each_role(page: Any, site: Site, who: str) -> None:
+    log_in(page, site, who)
+    found = {}
+    for path in PAGES[who]:
+        page.goto(f"{site.url}{path}")
+        found[path] = violations(page)
+    assert {path: v for path, v in found.items() if v} == {}
+
+
+def test_axe_finds_nothing_on_a_refused_log_in_and_a_refused_record_form(page: Any, site: Site) -> None:
+    page.goto(f"{site.url}/pages/login?lang=id")
+    page.fill("#username", "hr-medan")
+    page.click("#main button[type=submit]")
+    page.wait_for_load_state()
+    assert violations(page) == []
+    log_in(page, site, "hr-medan")
+    page.goto(f"{site.url}/pages/record?kind=training")
+    page.fill("#f-nip", site.employee_nip)
+    page.fill("#f-hours", "2.5")
+    with page.expect_navigation():
+        page.click("form.event-form button[type=submit]")
+    assert page.locator("#f-hours[aria-invalid=true]").count() == 1
+    assert violations(page) == []
+
+
+def test_axe_finds_nothing_on_an_audited_promotion_with_findings(page: Any, site: Site) -> None:
+    log_in(page, site, "inspector")
+    page.goto(f"{site.url}/pages/audits?verdict=findings")
+    page.locator("tbody tr a").first.click()
+    page.wait_for_load_state()
+    assert page.locator("article.finding").count() > 0
+    assert violations(page) == []
