@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -252,11 +253,29 @@ class SpellIndex:
         self._holding: dict[tuple[str, str | None, date], list[str]] = {}
         self._by_start: dict[tuple[str, str | None], tuple[list[date], list[Spell]]] = {}
         self._changes: dict[str, tuple[list[date], list[date | None], list[date | None]] | None] = {}
+        self._only: frozenset[str] | None = None  # `among`: the subjects answered for (None: all)
         for spell in spells:
             self.by_subject[spell.subject].append(spell)
             self.by_post[(spell.agency, spell.rank)].append(spell)
 
+    def among(self, subjects: Collection[str]) -> SpellIndex:
+        """This index answering as one that holds the spells of `subjects` alone (what `load_spells` reads for
+        the agencies they were ever in): the others hold no post and are never promoted. It shares the
+        spells and what was worked out from them, so one index serves every agency of a scorecard."""
+        view = copy(self)
+        view._only = frozenset(subjects) if self._only is None else self._only.intersection(subjects)
+        return view
+
+    def subjects_in(self, agency: str) -> frozenset[str]:
+        """Everyone with a spell in the agency."""
+        return frozenset(s.subject for (a, _rank), spells in self.by_post.items() if a == agency for s in spells)
+
+    def _excluded(self, subject: str) -> bool:
+        return self._only is not None and subject not in self._only
+
     def on(self, subject: str, day: date) -> Spell | None:
+        if self._excluded(subject):
+            return None
         return next((s for s in self.by_subject.get(subject, ()) if s.holds(day)), None)
 
     def in_post(self, subject: str, day: date) -> bool:
@@ -272,10 +291,14 @@ class SpellIndex:
             starts, spells = self._by_start[(agency, rank)]
             begun = spells[: bisect_right(starts, day)]  # the spells begun by the day, those still held
             self._holding[key] = sorted({s.subject for s in begun if s.end is None or day < s.end})
+        if self._only is not None:
+            return [s for s in self._holding[key] if s in self._only]
         return self._holding[key]
 
     def promoted(self, subject: str, day: date, months: int) -> bool:
         """Whether the rank held on `day` changed after it and no later than `months` after it."""
+        if self._excluded(subject):
+            return False  # no spell: no rank held
         if subject not in self._changes:
             self._changes[subject] = rank_changes(self.by_subject.get(subject, []))
         changes = self._changes[subject]

@@ -87,8 +87,35 @@ COST_PER_JP = Definition(
 DEFINITIONS = (JP_SHARE, HOURS, *SPREAD.values(), LEAST_TRAINED, PROGRAMME_RATING, PROGRAMME_RELEVANCE, COST_PER_JP)
 
 
+CELLS = ["agency", "rank", "sex", "region"]
+
+
+def compliance_cells(ctx: Context) -> list[dict[str, Any]]:
+    """`TrainingQueries.compliance` of the scope by agency, rank, sex and region: read once a year for every
+    agency (a scope narrowed to a unit or a region reads its own), not once per agency and grouping."""
+    queries = TrainingQueries(ctx.store, today=ctx.today)
+    filters = ctx.scope.filters()
+    if set(filters) != {"agency"}:
+        return ctx.kept(("compliance", ctx.year, ctx.scope), lambda: queries.compliance(ctx.year, CELLS, filters))
+    every = ctx.kept(("compliance", ctx.year), lambda: queries.compliance(ctx.year, CELLS))
+    return [c for c in every if c["agency"] == ctx.scope.agency]
+
+
 def compliance_rows(ctx: Context, by: list[str]) -> list[dict[str, Any]]:
-    return TrainingQueries(ctx.store, today=ctx.today).compliance(ctx.year, by, ctx.scope.filters())
+    """`TrainingQueries.compliance(year, by, scope)` for `by` among CELLS, added up from `compliance_cells`."""
+    target = yearly_jp(ctx.year)
+    sums: dict[tuple[Any, ...], list[int]] = {}
+    for cell in compliance_cells(ctx):
+        got = sums.setdefault(tuple(cell[f] for f in by), [0, 0, 0])
+        got[0] += cell["staff"]
+        got[1] += cell["met"] or 0
+        got[2] += cell["hours"]
+    rows = []
+    for key, (staff, met_count, hours) in sums.items():
+        met = None if target is None else met_count
+        group = dict(zip(by, key, strict=True))
+        rows.append({**group, "staff": staff, "met": met, "share": ratio(met, staff), "hours": hours})
+    return sorted(rows, key=lambda r: [(r[f] is None, str(r[f])) for f in by])
 
 
 def jp_indicators(ctx: Context) -> list[Indicator]:
@@ -117,14 +144,34 @@ def spread_indicators(ctx: Context) -> list[Indicator]:
     return found
 
 
-def in_post(ctx: Context, day: str, scoped: bool) -> set[str]:
+def in_post(ctx: Context, day: str, scoped: bool) -> frozenset[str]:
+    """The staff in post on a day (not on leave, study leave or suspended), of the scope or of every agency;
+    read once per scorecard."""
+    filters = tuple(ctx.scope.filters().items()) if scoped else ()
+    return ctx.kept(("in_post", day, filters), lambda: staff_on(ctx, day, filters))
+
+
+def staff_on(ctx: Context, day: str, filters: tuple[tuple[str, str], ...]) -> frozenset[str]:
     clauses = ["start_date <= ?", "(end_date IS NULL OR end_date > ?)", f"status NOT IN ({', '.join('?' * 3)})"]
     params: list[Any] = [day, day, *NOT_IN_POST]
-    for name, value in ctx.scope.filters().items() if scoped else ():
+    for name, value in filters:
         clauses.append(f"{name} = ?")
         params.append(value)
     rows = ctx.store.query(f"SELECT DISTINCT subject FROM spells WHERE {' AND '.join(clauses)}", params)
-    return {r["subject"] for r in rows}
+    return frozenset(r["subject"] for r in rows)
+
+
+def yearly_hours(ctx: Context, year: int) -> dict[str, int]:
+    """JP of the trainings ending in a year, per employee who had any (of every agency); read once per
+    scorecard, for every year and agency measured."""
+
+    def read() -> dict[str, int]:
+        rows = ctx.store.query(
+            "SELECT subject, SUM(hours) AS hours FROM training WHERE year = ? GROUP BY subject", (year,)
+        )
+        return {r["subject"]: int(r["hours"]) for r in rows}
+
+    return ctx.kept(("hours", year), read)
 
 
 def least_trained_indicator(ctx: Context, earlier_years: int) -> list[Indicator]:
@@ -132,18 +179,12 @@ def least_trained_indicator(ctx: Context, earlier_years: int) -> list[Indicator]
     years = range(ctx.year - earlier_years, ctx.year)
     if any(yearly_jp(y) is None for y in years):
         return []
-    rows = ctx.store.query(
-        "SELECT subject, year, SUM(hours) AS hours FROM training WHERE year >= ? AND year <= ? GROUP BY subject, year",
-        (years.start, ctx.year),
-    )
-    jp: dict[tuple[str, int], int] = defaultdict(int)
-    for r in rows:
-        jp[(r["subject"], int(r["year"]))] = int(r["hours"])
+    jp = {y: yearly_hours(ctx, y) for y in (*years, ctx.year)}
     staff = in_post(ctx, ctx.year_end.isoformat(), scoped=True)
     for y in years:
-        staff &= in_post(ctx, f"{y}-12-31", scoped=False)
-    least = {s for s in staff if all(jp[(s, y)] < (yearly_jp(y) or 0) for y in years)}
-    reached = sum(1 for s in least if jp[(s, ctx.year)] > 0)
+        staff = staff & in_post(ctx, f"{y}-12-31", scoped=False)
+    least = {s for s in staff if all(jp[y].get(s, 0) < (yearly_jp(y) or 0) for y in years)}
+    reached = sum(1 for s in least if jp[ctx.year].get(s, 0) > 0)
     behind = rows_behind("spells+training", year=ctx.year, earlier_years=earlier_years, **ctx.scope.filters())
     return [measured(ctx, LEAST_TRAINED, reached, len(least), ratio(reached, len(least)), behind)]
 

@@ -7,12 +7,15 @@ a year and possibly a group (a rank, a sex, a programme, a finding rule...).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from careerlog.sqlstore import SqlStore
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -52,8 +55,16 @@ class Context:
     year: int
     today: date
     window_months: int = 24
-    # Results that do not depend on the year, computed once per scorecard (e.g. mentoring outcomes).
+    # Reads shared by the years and agencies of one scorecard (`kept`): each one is made once per scorecard,
+    # not once per year and agency measured (the JP of a year, who was in post on a day, the spells...).
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def kept(self, key: Any, read: Callable[[], T]) -> T:
+        """`read()`, made on the first call with `key` in this scorecard and kept for the others."""
+        if key not in self.memo:
+            self.memo[key] = read()
+        found: T = self.memo[key]
+        return found
 
     @property
     def year_end(self) -> date:

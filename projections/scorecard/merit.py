@@ -7,7 +7,7 @@ from typing import Any
 from careerlog.reference import rules
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.fairness import FairnessQueries
-from projections.merit.queries import AuditQueries, PassedOverQueries
+from projections.merit.queries import AuditQueries, Passed, PassedOverQueries
 from projections.scorecard.indicators import Context, Definition, Indicator, api_link, measured, rows_behind
 from projections.training import ratio
 
@@ -82,9 +82,27 @@ def audit_link(ctx: Context, path: str, **extra: Any) -> str:
     return api_link(f"audits/{path}", **ctx.scope.filters(), **{"from": start, "to": end}, **extra)
 
 
+class ScorecardAudit(AuditQueries):
+    """The merit audit's queries reading the rounds that passed someone over once per scorecard (its store has
+    no tracking table to keep them by: each list or count would read them again)."""
+
+    def __init__(self, ctx: Context):
+        super().__init__(ctx.store, today=ctx.today)
+        self.ctx = ctx
+
+    def passed_rounds(self) -> Passed:
+        return self.ctx.kept("passed_rounds", super().passed_rounds)
+
+
+def passed_over_pairs(ctx: Context) -> list[dict[str, Any]]:
+    """merit.passed_over's pairs of the scope, every year: read once per scorecard for its years."""
+    queries = PassedOverQueries(ctx.store, today=ctx.today)
+    return ctx.kept(("passed_over", ctx.scope), lambda: queries.passed_over(ctx.scope.filters()))
+
+
 def promotion_indicators(ctx: Context) -> list[Indicator]:
     start, end = ctx.period
-    audit = AuditQueries(ctx.store, today=ctx.today)
+    audit = ScorecardAudit(ctx)
     promotions = audit.promotions(ctx.scope.filters(), start=start, end=end)
     clean = sum(1 for d in promotions if not d["finding_count"])
     # the decisions judged with the rounds: a regular promotion that passed over a clearly stronger colleague
@@ -106,11 +124,7 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
         link = audit_link(ctx, "promotions", rule=rule_id)
         found.append(measured(ctx, definition, hits, decisions, ratio(hits, decisions), behind, link=link, group=group))
     regular = sum(1 for d in promotions if d["kind"] == "101")
-    passed = [
-        p
-        for p in PassedOverQueries(ctx.store, today=ctx.today).passed_over(ctx.scope.filters())
-        if p["round_date"][:4] == str(ctx.year)
-    ]
+    passed = [p for p in passed_over_pairs(ctx) if p["round_date"][:4] == str(ctx.year)]
     behind = rows_behind("promotion_rounds", round_year=ctx.year, **ctx.scope.filters())
     found.append(measured(ctx, PASSED_OVER, len(passed), regular, ratio(len(passed), regular), behind))
     return found

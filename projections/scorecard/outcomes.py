@@ -10,16 +10,20 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from projections.mentoring import MentoringQueries
-from projections.scorecard.competency import in_post
+from projections.mentoring import RELATIONSHIP_FILTERS, first_mentoring
+from projections.scorecard.competency import in_post, yearly_hours
 from projections.scorecard.indicators import Context, Definition, Indicator, api_link, measured, rows_behind
 from projections.training import (
     Member,
     SpellIndex,
     comparable,
+    filter_clauses,
     load_spells,
+    promoted_count,
     promotion_comparison,
     ratio,
+    window,
+    window_complete,
     yearly_jp,
 )
 
@@ -88,35 +92,53 @@ POST_UNTRAINED = Definition(
 DEFINITIONS = (TRAINED, UNTRAINED, POST_TRAINED, POST_UNTRAINED, MENTORED, UNMENTORED)
 
 
+def spells_of(ctx: Context) -> SpellIndex:
+    """The spells of everyone ever in the scope's agency, as `load_spells` reads them for it: one index of the
+    agencies the scorecard measures (`ctx.memo["agencies"]`, else the scope's agency), read once, seen
+    through the employees ever in the agency (`SpellIndex.among`)."""
+
+    def read() -> SpellIndex:
+        with ctx.store.transaction(commit=False) as sql:
+            return load_spells(sql, ctx.memo.get("agencies") or [ctx.scope.agency])
+
+    index = ctx.kept("spells", read)
+    agency = ctx.scope.agency
+    return ctx.kept(("spells", agency), lambda: index.among(index.subjects_in(agency)))
+
+
 def trained_members(ctx: Context, index: SpellIndex) -> tuple[list[Member], set[str], set[str]]:
     """(trained members on the year's last day, trained subjects, untrained subjects in post)."""
     day = ctx.year_end
     staff = in_post(ctx, day.isoformat(), scoped=True)
     target = yearly_jp(ctx.year) or 0
-    rows = ctx.store.query(
-        "SELECT subject, SUM(hours) AS hours FROM training WHERE year = ? GROUP BY subject", (ctx.year,)
-    )
-    trained = {r["subject"] for r in rows if r["subject"] in staff and int(r["hours"]) >= target}
+    hours = yearly_hours(ctx, ctx.year)
+    trained = {s for s, jp in hours.items() if s in staff and jp >= target}
     members = []
     for subject in sorted(trained):
         spell = index.on(subject, day)
         if spell is not None:
             members.append(Member(subject, day, spell.agency, spell.rank))
-    return members, trained, staff - trained
+    return members, trained, set(staff - trained)
+
+
+def post_appointments(ctx: Context) -> dict[str, list[date]]:
+    """The TMTs of every definitive post appointment audited, per employee; read once per scorecard."""
+
+    def read() -> dict[str, list[date]]:
+        rows = ctx.store.query(
+            "SELECT subject, tmt FROM decisions WHERE decision = 'post' AND tmt IS NOT NULL ORDER BY subject, tmt"
+        )
+        posts: dict[str, list[date]] = defaultdict(list)
+        for r in rows:
+            posts[r["subject"]].append(date.fromisoformat(r["tmt"]))
+        return dict(posts)
+
+    return ctx.kept("posts", read)
 
 
 def appointed(ctx: Context, members: Sequence[Member]) -> int:
     """How many of the members were appointed to a definitive post within the window after their day."""
-    if not members:
-        return 0
-    start = min(m.day for m in members)
-    rows = ctx.store.query(
-        "SELECT subject, tmt FROM decisions WHERE decision = 'post' AND tmt > ? AND tmt <= ?",
-        (start.isoformat(), (max(m.day for m in members) + relativedelta(months=ctx.window_months)).isoformat()),
-    )
-    posts: dict[str, list[date]] = defaultdict(list)
-    for r in rows:
-        posts[r["subject"]].append(date.fromisoformat(r["tmt"]))
+    posts = post_appointments(ctx)
     until = relativedelta(months=ctx.window_months)
     return sum(1 for m in members if any(m.day < day <= m.day + until for day in posts.get(m.subject, ())))
 
@@ -135,8 +157,7 @@ def post_outcomes(
 def training_outcomes(ctx: Context) -> list[Indicator]:
     if yearly_jp(ctx.year) is None:
         return []
-    with ctx.store.transaction(commit=False) as sql:
-        index = load_spells(sql, [ctx.scope.agency])
+    index = spells_of(ctx)
     members, trained, untrained = trained_members(ctx, index)
     peers = [p for p in comparable(members, trained, index) if p.subject in untrained]
     result = promotion_comparison(members, peers, index, ctx.window_months, ctx.today)
@@ -161,12 +182,36 @@ def training_outcomes(ctx: Context) -> list[Indicator]:
     ]
 
 
+MENTORED_SQL = "SELECT DISTINCT subject FROM mentoring"
+
+
+def mentoring_promotions(ctx: Context) -> dict[str, Any]:
+    """Mentees' promotions within the window after their first mentoring started, against colleagues of the same
+    agency and rank on that day never mentored: the figures of `MentoringQueries.mentoring_outcomes` that the
+    scorecard shows (not the JP and SKP scores of the years after), from the scorecard's spells."""
+    months = window(ctx.window_months)
+    clauses, params = filter_clauses(ctx.scope.filters(), RELATIONSHIP_FILTERS)
+    with ctx.store.transaction(commit=False) as sql:
+        mentees = first_mentoring(sql, clauses, params)
+    mentored = ctx.kept("mentored", lambda: {r["subject"] for r in ctx.store.query(MENTORED_SQL)})
+    index = spells_of(ctx) if mentees else SpellIndex(())
+    peers = comparable(mentees, mentored, index)
+
+    def group(members: Sequence[Member]) -> dict[str, Any]:
+        promoted = promoted_count(members, index, months)
+        return {"count": len(members), "promoted": promoted, "promotion_rate": ratio(promoted, len(members))}
+
+    return {
+        "window_months": months,
+        "mentees": group(mentees),
+        "peers": group(peers),
+        "window_complete": window_complete([*mentees, *peers], months, ctx.today),
+    }
+
+
 def mentoring_outcomes(ctx: Context) -> list[Indicator]:
-    key = ("mentoring", ctx.scope)  # every mentoring recorded, not the year's: the same in each year
-    if key not in ctx.memo:
-        queries = MentoringQueries(ctx.store, today=ctx.today)
-        ctx.memo[key] = queries.mentoring_outcomes(ctx.scope.filters(), window_months=ctx.window_months)
-    found = ctx.memo[key]
+    # every mentoring recorded, not the year's: the same in each year
+    found = ctx.kept(("mentoring", ctx.scope), lambda: mentoring_promotions(ctx))
     link = api_link("reports/mentoring", **ctx.scope.filters())
     rows = rows_behind("mentoring", **ctx.scope.filters())
     details = {"window_months": found["window_months"], "window_complete": found["window_complete"]}

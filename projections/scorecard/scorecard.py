@@ -3,7 +3,9 @@ with the other agencies, and the findings written from it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -44,6 +46,19 @@ def checked_scope(agency: Any, unit: Any, region: Any) -> Scope:
     )
 
 
+@contextmanager
+def older_objects_left_out_of_collections() -> Iterator[None]:
+    """Leave the objects alive before a scorecard out of the collector's passes while it is measured: the
+    impact ratios' Holm correction (statsmodels' multipletests, under FairnessQueries.fairness) runs a full
+    gc.collect() on each call, some 20 a scorecard of five agencies, each walking every object of the
+    process (0.15 s a call in a web worker holding the app, pandas and matplotlib: 218,000 objects)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 class ScorecardQueries(ViewReader):
     """Plain data out: every indicator's trend for the scope, the year across agencies, and the findings."""
 
@@ -67,10 +82,11 @@ class ScorecardQueries(ViewReader):
             raise InvalidInput(reason, "years")
         scope = checked_scope(agency, unit, region)
         config = config or settings()
-        measure = self._measure(config)
-        trend = [i for y in range(year - years + 1, year + 1) for i in measure(scope, y)]
         compared = [a for a in self.agencies(year) if peers is None or peers(a)]
-        comparison = [i for a in compared for i in measure(Scope(a), year)]
+        measure = self._measure(config, sorted({scope.agency, *compared}))
+        with older_objects_left_out_of_collections():
+            trend = [i for y in range(year - years + 1, year + 1) for i in measure(scope, y)]
+            comparison = [i for a in compared for i in measure(Scope(a), year)]
         return {
             "agency": scope.agency,
             "unit": scope.unit,
@@ -82,12 +98,14 @@ class ScorecardQueries(ViewReader):
             "findings": findings(trend, year, config.thresholds),
         }
 
-    def _measure(self, config: Settings) -> Callable[[Scope, int], list[Indicator]]:
-        memo: dict[Any, Any] = {}  # shared by the years and agencies of one scorecard
+    def _measure(self, config: Settings, agencies: list[str]) -> Callable[[Scope, int], list[Indicator]]:
+        # shared by the years and agencies of one scorecard (Context.kept); the spells are read for `agencies`
+        memo: dict[Any, Any] = {"agencies": agencies}
 
         def measure(scope: Scope, year: int) -> list[Indicator]:
+            # the scope's agency this year is measured once, for the trend and the comparison alike
             ctx = Context(self.store, scope, year, self.today, config.window_months, memo)
-            return indicators(ctx, config)
+            return ctx.kept(("measured", scope, year), lambda: indicators(ctx, config))
 
         return measure
 

@@ -48,3 +48,21 @@ def test_who_was_promoted_and_who_held_a_post_equal_looking_at_every_spell(seed:
         agency, rank = rng.choice(("A", "B")), rng.choice(RANKS)
         holders = sorted({s.subject for s in spells if s.agency == agency and s.rank == rank and s.holds(day)})
         assert index.holding(agency, rank, day) == holders
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_an_index_among_some_employees_answers_as_one_of_their_spells_alone(seed: int) -> None:
+    rng = random.Random(seed)
+    spells = [s for n in range(200) for s in spells_of(f"E{n}", rng)]
+    chosen = {f"E{n}" for n in range(210) if rng.random() < 0.4}
+    whole = SpellIndex(spells)
+    among, alone = whole.among(chosen), SpellIndex([s for s in spells if s.subject in chosen])
+    for _ in range(2000):
+        subject, day = f"E{rng.randrange(210)}", date(2000, 1, 1) + timedelta(days=rng.randrange(3000))
+        months = rng.choice([1, 6, 24, 120])
+        assert among.promoted(subject, day, months) == alone.promoted(subject, day, months)
+        assert among.on(subject, day) == alone.on(subject, day)
+        agency, rank = rng.choice(("A", "B")), rng.choice(RANKS)
+        assert among.holding(agency, rank, day) == alone.holding(agency, rank, day)
+        assert whole.holding(agency, rank, day) == SpellIndex(spells).holding(agency, rank, day)  # whole unchanged
+    assert whole.subjects_in("A") == {s.subject for s in spells if s.agency == "A"}

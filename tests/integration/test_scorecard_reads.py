@@ -1,0 +1,84 @@
+"""The scorecard reads what its years and agencies share once: the JP of a year, who was in post on a day,
+the spells, the post appointments, the rounds that passed someone over. Its answers are those of measuring
+each year and agency on its own (the demo, on both stores)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+
+from careerlog.application import CareerLog
+from careerlog.demo import load_demo
+from careerlog.sqlstore import Sql, SqlStore
+from projections.mentoring import MentoringQueries
+from projections.scorecard import ScorecardQueries
+from projections.scorecard.findings import Settings
+from projections.scorecard.indicators import Context, Indicator, Scope
+from projections.scorecard.scorecard import indicators
+from tests.conftest import projected
+
+pytestmark = pytest.mark.xdist_group("test_scorecard_reads")  # its module fixture is built once, on one worker
+
+TODAY = date(2026, 6, 30)
+
+
+def record_demo(app: CareerLog) -> None:
+    load_demo(app, employees=300, seed=2, today=TODAY, workers=1)
+
+
+@pytest.fixture(scope="module")
+def views(shared_database_url: str) -> Iterator[SqlStore]:
+    with projected(shared_database_url, record_demo, batch_size=2000) as found:
+        yield found
+
+
+class EachOnItsOwn(ScorecardQueries):
+    """Every year and agency measured with nothing shared: the spells read for its agency alone."""
+
+    def _measure(self, config: Settings, agencies: list[str]) -> Any:
+        def measure(scope: Scope, year: int) -> list[Indicator]:
+            return indicators(Context(self.store, scope, year, self.today, config.window_months), config)
+
+        return measure
+
+
+@pytest.mark.parametrize(("agency", "year", "options"), [("KOTA-MEDAN", 2025, {}), ("PROV-SUMUT", 2023, {"years": 5})])
+def test_the_scorecard_answers_as_each_year_and_agency_measured_on_its_own(
+    views: SqlStore, agency: str, year: int, options: dict[str, Any]
+) -> None:
+    card = ScorecardQueries(views, today=TODAY).scorecard(agency, year, **options)
+    assert card == EachOnItsOwn(views, today=TODAY).scorecard(agency, year, **options)
+    assert len(card["indicators"]["training.jp_share"]["comparison"]) == 3  # the demo's three agencies
+
+
+def test_a_scorecard_sends_no_statement_twice_with_the_same_parameters(
+    views: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent: Counter[tuple[str, tuple[Any, ...]]] = Counter()
+    query = Sql.query
+
+    def counted(self: Sql, statement: str, params: Any = ()) -> Any:
+        sent[(statement, tuple(params))] += 1
+        return query(self, statement, params)
+
+    monkeypatch.setattr(Sql, "query", counted)
+    ScorecardQueries(views, today=TODAY).scorecard("KOTA-MEDAN", 2025, years=3)
+    assert [s for s, n in sent.items() if n > 1] == []
+    # a year's JP of everyone: read once for each year the scorecard looks at (2023-2025, two earlier years)
+    yearly = [p for s, p in sent if s.startswith("SELECT subject, SUM(hours) AS hours FROM training WHERE year = ?")]
+    assert sorted(yearly) == [(2021,), (2022,), (2023,), (2024,), (2025,)]
+
+
+def test_the_mentoring_indicators_are_the_mentoring_reports_promotions(views: SqlStore) -> None:
+    card = ScorecardQueries(views, today=TODAY).scorecard("KOTA-MEDAN", 2025, years=1)
+    reports = MentoringQueries(views, today=TODAY)
+    for indicator, group in (("outcomes.promotion_mentored", "mentees"), ("outcomes.promotion_unmentored", "peers")):
+        for item in card["indicators"][indicator]["comparison"]:
+            report = reports.mentoring_outcomes({"agency": item["agency"]}, window_months=24)
+            expected = (report[group]["promoted"], report[group]["count"], report[group]["promotion_rate"])
+            assert (item["numerator"], item["denominator"], item["value"]) == expected, item["agency"]
+            assert item["details"]["window_complete"] == report["window_complete"]
