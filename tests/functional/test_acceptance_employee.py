@@ -140,3 +140,21 @@ def test_a_penalty_that_bars_the_promotion_says_when_it_ends_and_the_first_date_
     page = text(own_page(world, "employee", BUDI, "en"))
     assert f"The penalty runs until {end:%b} {end.day}, {end.year}; the first promotion date after it" in page
     assert f"after it is {after:%b} {after.day}, {after.year}." in page
+
+
+def test_ratings_short_of_baik_are_told_apart_from_ratings_not_recorded_yet(world: World) -> None:
+    """'ratings below BAIK or absent for 2026, 2025' does not say which: the page says, per year, the predicate
+    given (Kurang, below Baik) or that none is recorded yet (the year's rating is still to come)."""
+    ledger = world.services.ledger
+    confirmation = {"latsar_certificate": "L-1", "effective_date": "2011-03-01", "reference": "SK-PNS-1"}
+    ledger.record(BUDI, "confirmation", confirmation, actor="test")
+    last = date.today().year - 1
+    for year in range(2010, last + 1):
+        ledger.record(BUDI, "performance_rating", f.rating(year, "KURANG" if year == last else "BAIK"), actor="test")
+    world.catch_up()
+    regular = next(i for i in world.services.eligibility_view.eligibility(BUDI) if i["kind"] == "101")
+    short = next(r for r in regular["requirements"] if r["rule"] == "promotion.performance")["message"]
+    page = text(own_page(world, "employee", BUDI, "en"))
+    assert f"SKP {last}: Kurang, below Baik" in page
+    if str(last + 1) in short:
+        assert f"SKP {last + 1}: not recorded yet" in page

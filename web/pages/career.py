@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import functools
 import json
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
 from flask import abort, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -17,25 +16,15 @@ from careerlog.access import Action
 from careerlog.accounts import Account
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.payload import payload_fields
-from careerlog.reference import Table, reference, rules
-from projections.merit.eligibility import first_permitted
+from careerlog.reference import Table, reference
 from web.pages import charts
 from web.pages.common import blp, may, page, services, signed_in
 from web.pages.export import csv_download
+from web.pages.next_promotion import RANK_FIELDS, next_promotion, rank_steps
 
-RANK_FIELDS = {"appointment": "rank", "rank_promotion": "new_rank"}
 DEFAULT_TARGET_JP = 20
 NAME_AND_CODE = ("promotion_kinds", "regions")  # shown "Reguler (101)", "Kota Medan (12.71)"
 CSV_COLUMNS = ("effective_date", "recorded_at", "kind", "reference", "values", "corrected_on", "retracted_on")
-
-
-def rank_steps(items: list[dict[str, Any]]) -> list[tuple[date, str]]:
-    """(effective date, rank) of every standing appointment and promotion, in order."""
-    return [
-        (date.fromisoformat(i["effective_date"]), i["values"][RANK_FIELDS[i["kind"]]])
-        for i in items
-        if i["kind"] in RANK_FIELDS and not i["retracted"] and RANK_FIELDS[i["kind"]] in i["values"]
-    ]
 
 
 @functools.lru_cache(maxsize=256)
@@ -73,64 +62,6 @@ def rank_chart(items: list[dict[str, Any]]) -> Markup | None:
     return charts.rank_chart(steps, ladder, _("Rank over the years"), date.today())
 
 
-def no_promotion_reason(items: list[dict[str, Any]]) -> dict[str, str] | None:
-    """Why no rank promotion is open, when the record says: a PPPK employee has a contract grade, not a
-    golongan; an employee at the top of the ladder has no higher rank. None: the page says nothing is open."""
-    appointed = next((i for i in items if i["kind"] == "appointment" and not i["retracted"]), None)
-    steps = rank_steps(items)
-    if appointed is None or not steps:
-        return None
-    rank = steps[-1][1]
-    if appointed["values"].get("employment_kind") == "PPPK":
-        return {"why": "pppk", "grade": rank}
-    ranks = reference().ranks
-    if rank == ranks.codes[-1]:
-        return {"why": "top", "rank": rank, "name": ranks[rank].name}
-    return None
-
-
-def penalty_last_day(values: dict[str, Any], start: date) -> date | None:
-    """A penalty's last day: as recorded, else from its kind's months (as the promotion.penalty rule reads it)."""
-    if values.get("end_date"):
-        return date.fromisoformat(values["end_date"])
-    months = reference().penalty_kinds[values["penalty_kind"]].get("months")
-    return start + relativedelta(months=int(months), days=-1) if months else None
-
-
-def penalty_until(items: list[dict[str, Any]], day: date) -> dict[str, str] | None:
-    """When the penalties barring a promotion on `day` end (promotion.penalty in force then: its blocking levels
-    and the months added after each), and the first permitted promotion date after that."""
-    book = rules()
-    rule = book.in_force("promotion.penalty", day)
-    if rule is None:
-        return None
-    ends = []
-    for item in items:
-        level = item["values"].get("level")
-        if item["kind"] != "penalty" or item["retracted"] or level not in rule.params["blocking_levels"]:
-            continue
-        start = date.fromisoformat(item["effective_date"])
-        end = penalty_last_day(item["values"], start)
-        if end is not None:
-            end += relativedelta(months=int(rule.params.get("extra_months", {}).get(level, 0)))
-            if start <= day <= end:
-                ends.append(end)
-    if not ends:
-        return None
-    after = first_permitted(book, max(ends) + timedelta(days=1))
-    return {"end": max(ends).isoformat(), "next": after.isoformat() if after else ""}
-
-
-def penalties_of(found: dict[str, Any]) -> dict[str, dict[str, str] | None]:
-    """Per promotion kind barred by a penalty on the day judged, when it ends and the first date after it."""
-    items = found["timeline"]["items"]
-    return {
-        e["kind"]: penalty_until(items, date.fromisoformat(e["judged_on"]))
-        for e in found["eligibility"]
-        if "promotion.penalty" in e["missing"]
-    }
-
-
 def jp_chart(training: dict[str, Any]) -> Markup | None:
     years = training.get("years") or []
     if not years:
@@ -165,9 +96,8 @@ def career(nip: str) -> ResponseReturnValue:
         **found,
         readers=readers_of(account, subject),
         rank_svg=rank_chart(found["timeline"]["items"]),
-        no_promotion=no_promotion_reason(found["timeline"]["items"]),
         shown=shown_value,
-        penalties=penalties_of(found),
+        **next_promotion(found),
         jp_svg=jp_chart(found["training"]),
     )
 
