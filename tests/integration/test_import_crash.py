@@ -19,11 +19,14 @@ from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.demo import write_demo
 from careerlog.importing import MIGRATION_KEYS, import_file
+from careerlog.sqlstore import Row
 from projections.registry import projector
 from tests.processes import Careerlog, kill_when, log_of, twin_store, view_tables
 
 EMPLOYEES = 50  # about 2,000 rows
 BATCH = 100
+
+pytestmark = pytest.mark.xdist_group("test_import_crash")  # its module fixtures are made once, on one worker
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +77,32 @@ def crashed_run(database_url: str, path: Path, log: Path, *, migration: bool, wo
     return summaries[-1] if summaries else output
 
 
+CleanRun = tuple[list[dict[str, object]], dict[str, list[Row]]]
+
+
+@pytest.fixture(scope="module")
+def clean_runs() -> dict[tuple[str, Path], CleanRun]:
+    return {}
+
+
+def one_clean_run(
+    runs: dict[tuple[str, Path], CleanRun], database_url: str, path: Path, directory: Path, *, migration: bool
+) -> CleanRun:
+    """The log of one clean serial import of `path` into a fresh store of database_url's kind, and for a
+    migration its views rebuilt: made once in the module for each kind and file, as both of its cases
+    (one worker or two) compare with the same run."""
+    key = (Settings(database_url=database_url).store, path)
+    if key not in runs:
+        with twin_store(database_url, directory) as twin_url:
+            clean = clean_run(twin_url, path, migration=migration)
+            views = {}
+            if migration:
+                rebuild(clean)
+                views = view_tables(clean)
+            runs[key] = (log_of(clean), views)
+    return runs[key]
+
+
 def rebuild(settings: Settings) -> None:
     views = projector(settings)
     try:
@@ -94,7 +123,12 @@ def without_recorded_times(log: list[dict[str, object]]) -> list[dict[str, objec
 @pytest.mark.parametrize("workers", [1, 2])
 @pytest.mark.parametrize("flavour", ["migration", "hr"])
 def test_an_import_killed_half_way_and_run_again_gives_the_store_of_one_clean_run(
-    database_url: str, files: dict[str, Path], tmp_path: Path, flavour: str, workers: int
+    database_url: str,
+    files: dict[str, Path],
+    clean_runs: dict[tuple[str, Path], CleanRun],
+    tmp_path: Path,
+    flavour: str,
+    workers: int,
 ) -> None:
     """With workers, the records of one clean (serial) run: only the order of different records' events differs."""
     migration = flavour == "migration"
@@ -104,14 +138,9 @@ def test_an_import_killed_half_way_and_run_again_gives_the_store_of_one_clean_ru
     assert summary.startswith(f"{rows} rows: recorded "), summary
     assert "rejected 0" in summary
     crashed = Settings(database_url=database_url)
-
-    with twin_store(database_url, tmp_path) as twin_url:
-        clean = clean_run(twin_url, path, migration=migration)
-        expected_log = log_of(clean)
-        if migration:
-            for settings in (clean, crashed):
-                rebuild(settings)
-            expected_views = view_tables(clean)
+    expected_log, expected_views = one_clean_run(clean_runs, database_url, path, tmp_path, migration=migration)
+    if migration:
+        rebuild(crashed)
 
     got_log = log_of(crashed)
     assert len(got_log) == len(expected_log) > rows
