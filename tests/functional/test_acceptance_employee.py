@@ -158,3 +158,13 @@ def test_ratings_short_of_baik_are_told_apart_from_ratings_not_recorded_yet(worl
     assert f"SKP {last}: Kurang, below Baik" in page
     if str(last + 1) in short:
         assert f"SKP {last + 1}: not recorded yet" in page
+
+
+def test_a_retired_employee_is_told_their_service_ended_not_that_no_promotion_is_open(world: World) -> None:
+    ledger = world.services.ledger
+    ledger.record(BUDI, "status_change", f.status("RETIRED", "2025-10-01"), actor="test")
+    world.catch_up()
+    assert world.services.eligibility_view.eligibility(BUDI) == []
+    page = text(own_page(world, "employee", BUDI, "en"))
+    assert "Your service ended on Oct 1, 2025 (Pensiun): no rank promotion is open." in page
+    assert "No promotion is open at present" not in page

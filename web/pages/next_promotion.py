@@ -35,18 +35,24 @@ def next_promotion(found: dict[str, Any]) -> dict[str, Any]:
 
 
 def no_promotion_reason(items: list[dict[str, Any]]) -> dict[str, str] | None:
-    """Why no rank promotion is open, when the record says: a PPPK employee has a contract grade, not a
-    golongan; an employee at the top of the ladder has no higher rank. None: the page says nothing is open."""
+    """Why no rank promotion is open, when the record says: the service ended (a separation status); a PPPK
+    employee has a contract grade, not a golongan; an employee at the top of the ladder has no higher rank.
+    None: the page says nothing is open."""
     appointed = next((i for i in items if i["kind"] == "appointment" and not i["retracted"]), None)
     steps = rank_steps(items)
     if appointed is None or not steps:
         return None
+    ref = reference()
+    statuses = [i for i in items if i["kind"] == "status_change" and not i["retracted"]]
+    if statuses and statuses[-1]["values"].get("status") in ref.separation_statuses():
+        last = statuses[-1]
+        status = ref.statuses[last["values"]["status"]].name
+        return {"why": "separated", "day": last["effective_date"], "status": status}
     rank = steps[-1][1]
     if appointed["values"].get("employment_kind") == "PPPK":
         return {"why": "pppk", "grade": rank}
-    ranks = reference().ranks
-    if rank == ranks.codes[-1]:
-        return {"why": "top", "rank": rank, "name": ranks[rank].name}
+    if rank == ref.ranks.codes[-1]:
+        return {"why": "top", "rank": rank, "name": ref.ranks[rank].name}
     return None
 
 
