@@ -40,7 +40,8 @@ from tests.integration.test_connection_loss import (  # noqa: F401 (api, applica
 from tests.pgcluster import Cluster, private_cluster
 from tests.processes import Careerlog, log_of, wait_until
 
-pytestmark = pytest.mark.postgres
+# one xdist group: its private cluster (initdb and a start, module-wide) is made once, on one worker
+pytestmark = [pytest.mark.postgres, pytest.mark.xdist_group("test_server_restart")]
 
 # (mode, seconds down): pg_ctl restart, a crash, and an outage longer than the library's
 # own retries of a failed statement (10 x 0.2 s), which the clients must see and retry
