@@ -13,9 +13,11 @@ from babel.messages.pofile import read_po
 from eventsourcing.persistence import OperationalError
 
 from tests import factories as f
-from tests.functional.conftest import BUDI, World
+from tests.functional.conftest import BUDI, MISSING, World
 from tests.functional.test_pages_auth import csrf_token, log_in
+from tests.functional.test_pages_hr import form_of, training_form
 from web.pages.labels import field_docs
+from web.pages.messages import reason_text
 
 CATALOGUE = Path(__file__).parents[2] / "web" / "translations" / "id" / "LC_MESSAGES" / "messages.po"
 
@@ -225,3 +227,26 @@ def test_every_field_description_of_the_record_form_has_an_indonesian_translatio
     assert len(docs) >= 60
     untranslated = [doc for doc in docs if po.get(doc) is None or not po[doc].string or po[doc].fuzzy]
     assert untranslated == []
+
+
+def test_the_ledgers_reasons_that_quote_the_input_are_shown_in_the_visitors_language(world: World) -> None:
+    log_in(world, "hr")
+    data = {**training_form(world, start_date="2024-05-12", hours="40"), "effective_date": "2024-05-10"}
+    page = Elements(world.client.post("/pages/record?kind=training&lang=id", data=data).get_data(as_text=True))
+    assert page.text_of("start_date-error") == "12 Mei 2024 jatuh setelah tanggal selesai 10 Mei 2024."
+    english = world.client.post("/pages/record?kind=training&lang=en", data={**data, **form_of(world, "training")})
+    assert Elements(english.get_data(as_text=True)).text_of("start_date-error") == (
+        "May 12, 2024 is after the end date May 10, 2024."
+    )
+    unknown = {**training_form(world), "nip": MISSING}
+    page = Elements(world.client.post("/pages/record?kind=training&lang=id", data=unknown).get_data(as_text=True))
+    assert page.text_of("nip-error") == f"Tidak ada pegawai dengan NIP {MISSING} yang telah diangkat."
+    bad_date = {**training_form(world), "effective_date": "2024-02-30"}
+    page = Elements(world.client.post("/pages/record?kind=training&lang=id", data=bad_date).get_data(as_text=True))
+    assert page.text_of("effective_date-error") == "Bukan tanggal yang sah (seharusnya TTTT-BB-HH): '2024-02-30'."
+
+
+def test_a_reason_that_only_looks_like_a_template_is_shown_as_the_ledger_words_it(world: World) -> None:
+    with world.app.test_request_context("/pages/?lang=id"):
+        assert reason_text("The hearing is in the future.") == "The hearing is in the future."
+        assert reason_text("2024-05-10 is in the future.") == "10 Mei 2024 berada di masa depan."

@@ -24,7 +24,6 @@ from web.pages.labels import (
     field_label,
     kind_label,
     promotion_kind_name,
-    reason,
     role_label,
     scope_label,
     severity_label,
@@ -105,7 +104,7 @@ def init_pages(app: Flask) -> None:
     """Register the page blueprints with Babel, the log-in rate limit and the session cookie settings."""
     from web.pages import auth, career, errors, hr, inspector, reports  # noqa: F401  # routes on blp
     from web.pages.common import blp
-    from web.pages.messages import message_text
+    from web.pages.messages import message_text, reason_text
     from web.pages.scorecard import blp as scorecard_blp
 
     app.config["SESSION_COOKIE_HTTPONLY"] = True
@@ -130,7 +129,7 @@ def init_pages(app: Flask) -> None:
     app.jinja_env.filters["severity_label"] = severity_label
     app.jinja_env.filters["role_label"] = role_label
     app.jinja_env.filters["scope_label"] = scope_label
-    app.jinja_env.filters["reason"] = reason
+    app.jinja_env.filters["reason"] = reason_text
     app.jinja_env.filters["field_label"] = field_label
     app.jinja_env.filters["promotion_kind"] = promotion_kind_name
     app.jinja_env.filters["message"] = message_text

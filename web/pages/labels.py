@@ -142,7 +142,7 @@ def severity_label(severity: str | None) -> str:
 
 
 # The ledger's fixed reasons (careerlog.domain.payload), listed so that they are extracted and translated.
-# Reasons that quote the input are shown as the ledger gives them.
+# Reasons that quote the input are templates of web.pages.messages (LEDGER_REASONS), shown by reason_text.
 REASONS = (
     _l("Missing data for required field."),
     _l("Field may not be null."),
@@ -154,11 +154,6 @@ REASONS = (
     _l("Not a valid object."),
     _l("Not a valid boolean."),
 )
-
-
-def reason(text: str) -> str:
-    """A refusal's reason in the visitor's language when it is one of the ledger's fixed reasons."""
-    return gettext(text) if text else text
 
 
 def promotion_kind_name(code: str) -> str:

@@ -25,6 +25,33 @@ from web.pages import local_date, local_datetime, local_number
 
 OR = _l("or")
 
+# The ledger's refusals that quote the input (careerlog.domain.employee, payload, application), as templates
+# of the same wording: a page recovers the values from the reason and shows it in the visitor's language
+# (reason_text). The fixed reasons ("Missing data for required field.") are plain messages (web.pages.labels).
+# A reason of no template here is shown as the ledger words it. Each registers itself like the findings'
+# templates, so the catalogue test and the extraction cover them.
+LEDGER_REASONS = (
+    Template("No employee with NIP {nip} has been appointed."),
+    Template("No fact with version {version} is recorded for {nip}.", numbers=("version",)),
+    Template("Not a valid date (expected YYYY-MM-DD): {value}."),
+    Template("Unknown code {code}; see the {table} reference table."),
+    Template("Longer than {limit} characters.", numbers=("limit",)),
+    Template("{day} is in the future.", dates=("day",)),
+    Template("{day} is before the birth date ({birth}).", dates=("day", "birth")),
+    Template("{day} is before the appointment (TMT {tmt}).", dates=("day", "tmt")),
+    Template("{start} is after the end date {end}.", dates=("start", "end")),
+    Template("{end} is before the start {start}.", dates=("end", "start")),
+    Template("{hours} JP in {days} day(s) is more than {per_day} JP a day.", numbers=("hours", "days", "per_day")),
+    Template("Must be at least 1 JP, got {hours}.", numbers=("hours",)),
+    Template("Must be between 1 and 5, got {value}."),
+    Template(
+        "{new_rank} is not above {held}, held since {since}: a demotion is a penalty, not a promotion.",
+        dates=("since",),
+    ),
+    Template("Version {version} is a promotion with the same TMT.", numbers=("version",)),
+    Template("{year} is already rated (version {version}); correct it instead."),
+)
+
 
 @functools.cache
 def load_templates() -> dict[str, Template]:
@@ -55,6 +82,15 @@ def localised(template: Template, name: str, value: str) -> str:
     return value
 
 
+def reason_text(reason: str | None) -> str:
+    """A refusal's reason in the visitor's language: a fixed reason by its translation, one quoting the input
+    by its template (LEDGER_REASONS) with the values localised, any other as the ledger words it."""
+    if not reason:
+        return reason or ""
+    translated = gettext(reason)
+    return translated if translated != reason else message_text(reason)
+
+
 def message_text(message: str | None) -> str:
     """A stored finding or requirement message in the visitor's language."""
     templates = load_templates()
@@ -62,7 +98,11 @@ def message_text(message: str | None) -> str:
     if wording is None:
         return message or ""
     template = templates[wording.template]
-    return fill(gettext(template.text), {name: localised(template, name, value) for name, value in wording.params})
+    try:
+        values = {name: localised(template, name, value) for name, value in wording.params}
+    except ValueError:  # a text that only looks like the template ("{day} is in the future." of no date)
+        return message
+    return fill(gettext(template.text), values)
 
 
 def extract(
