@@ -168,3 +168,12 @@ def test_a_retired_employee_is_told_their_service_ended_not_that_no_promotion_is
     page = text(own_page(world, "employee", BUDI, "en"))
     assert "Your service ended on Oct 1, 2025 (Pensiun): no rank promotion is open." in page
     assert "No promotion is open at present" not in page
+
+
+def test_the_current_year_short_of_20_jp_reads_not_yet_not_no(world: World) -> None:
+    """The yearly 20 JP (an entitlement, PP 11/2017 art. 203(4)) of a year still running is not yet missed."""
+    page = own_page(world, "employee", BUDI, "en")
+    rows = dict(re.findall(r"<tr><td>(\d{4})</td>[^\n]*\n\s*<td>(?:<strong>)?([a-z ]+)(?:</strong>)?</td></tr>", page))
+    this_year = str(date.today().year)
+    assert rows[this_year] == "not yet"
+    assert rows[str(date.today().year - 1)] == "no"

@@ -99,6 +99,7 @@ def career(nip: str) -> ResponseReturnValue:
         shown=shown_value,
         **next_promotion(found),
         jp_svg=jp_chart(found["training"]),
+        this_year=date.today().year,  # its JP are counted as they stand: short of the target is "not yet"
     )
 
 
