@@ -171,7 +171,8 @@ class Reference:
         self.employment_kinds = Table(
             "employment_kinds",
             [
-                {"code": "PNS", "name": "Pegawai Negeri Sipil (CPNS on appointment)", "aliases": ["CPNS"]},
+                # appointed as CPNS (alias), a PNS once confirmed: the name is shown to employees in both languages
+                {"code": "PNS", "name": "Pegawai Negeri Sipil", "aliases": ["CPNS"]},
                 {"code": "PPPK", "name": "Pegawai Pemerintah dengan Perjanjian Kerja"},
             ],
             "UU 20/2023",

@@ -120,6 +120,7 @@ def test_the_timeline_shows_codes_by_their_names_in_the_reference_tables(world: 
         "Pegawai Negeri Sipil",
     ):
         assert shown in page
+    assert "(CPNS on appointment)" not in page  # a name is shown in both languages: no English note in it
     for code in ("DEFINITIVE", "FUNGSIONAL", "AHLI_PERTAMA", "SANGAT_BAIK", "KOTA-MEDAN"):
         assert code not in page
 
