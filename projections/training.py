@@ -295,6 +295,33 @@ class SpellIndex:
             return [s for s in self._holding[key] if s in self._only]
         return self._holding[key]
 
+    def prepare(self, keys: Iterable[tuple[str, str | None, date]]) -> None:
+        """Work out `holding` for many (agency, rank, day) at once: for each post, its days in order, its
+        spells swept from start to end once, instead of every spell begun by each day looked at again
+        (a post's spells go back decades, those held on a day are a few of them)."""
+        days_of: dict[tuple[str, str | None], set[date]] = defaultdict(set)
+        for agency, rank, day in keys:
+            if (agency, rank, day) not in self._holding:
+                days_of[(agency, rank)].add(day)
+        for (agency, rank), days in days_of.items():
+            # a spell of no length or going back (end <= start) is held on no day
+            spells = [s for s in self.by_post.get((agency, rank), ()) if s.end is None or s.start < s.end]
+            starts = sorted(spells, key=lambda s: s.start)
+            ends = sorted((s for s in spells if s.end is not None), key=lambda s: s.end or s.start)
+            held: dict[str, int] = defaultdict(int)  # subject -> spells begun and not ended by the day
+            i = j = 0
+            for day in sorted(days):
+                while i < len(starts) and starts[i].start <= day:
+                    held[starts[i].subject] += 1
+                    i += 1
+                while j < len(ends) and (ends[j].end or day) <= day:  # begun before its end: counted above
+                    subject = ends[j].subject
+                    held[subject] -= 1
+                    if not held[subject]:
+                        del held[subject]
+                    j += 1
+                self._holding[(agency, rank, day)] = sorted(held)
+
     def promoted(self, subject: str, day: date, months: int) -> bool:
         """Whether the rank held on `day` changed after it and no later than `months` after it."""
         if self._excluded(subject):
@@ -501,6 +528,7 @@ class TrainingQueries(ViewReader):
             members = programme_members(sql, clauses, params)
             takers = programme_takers(sql, list(totals))
             index = load_spells(sql, {m.agency for group in members.values() for m in group})
+        index.prepare((m.agency, m.rank or None, m.day) for group in members.values() for m in group)
         return [
             {
                 **totals[programme],

@@ -66,3 +66,18 @@ def test_an_index_among_some_employees_answers_as_one_of_their_spells_alone(seed
         assert among.holding(agency, rank, day) == alone.holding(agency, rank, day)
         assert whole.holding(agency, rank, day) == SpellIndex(spells).holding(agency, rank, day)  # whole unchanged
     assert whole.subjects_in("A") == {s.subject for s in spells if s.agency == "A"}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_who_held_a_post_worked_out_for_many_days_at_once_equals_each_day_on_its_own(seed: int) -> None:
+    rng = random.Random(seed)
+    spells = [s for n in range(300) for s in spells_of(f"E{n}", rng)]
+    keys = [
+        (rng.choice(("A", "B", "C")), rng.choice(RANKS), date(2000, 1, 1) + timedelta(days=rng.randrange(3000)))
+        for _ in range(800)
+    ]
+    prepared = SpellIndex(spells)
+    prepared.prepare(keys)
+    assert prepared._holding.keys() == set(keys)
+    for agency, rank, day in keys:
+        assert prepared.holding(agency, rank, day) == SpellIndex(spells).holding(agency, rank, day)
