@@ -139,7 +139,7 @@ def spread_indicators(ctx: Context) -> list[Indicator]:
         for r in compliance_rows(ctx, ["agency", dim]):
             group = {dim: r[dim]}
             link = api_link("reports/training-compliance", year=ctx.year, by=f"agency,{dim}", **ctx.scope.filters())
-            rows = rows_behind("spells+training", year=ctx.year, **ctx.scope.filters(), **group)
+            rows = rows_behind("spells+training", year=ctx.year, **{**ctx.scope.filters(), **group})
             found.append(measured(ctx, definition, r["met"], r["staff"], r["share"], rows, link=link, group=group))
     return found
 

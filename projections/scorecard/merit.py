@@ -151,7 +151,7 @@ def impact_indicators(ctx: Context, min_cell: int) -> list[Indicator]:
                 )
             }
             behind = rows_behind(
-                "promotion_rounds", round_from=start, round_to=end, **ctx.scope.filters(), **{dim: g["group"]}
+                "promotion_rounds", round_from=start, round_to=end, **{**ctx.scope.filters(), dim: g["group"]}
             )
             group = {dim: g["group"]}
             found.append(

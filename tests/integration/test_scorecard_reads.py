@@ -82,3 +82,12 @@ def test_the_mentoring_indicators_are_the_mentoring_reports_promotions(views: Sq
             expected = (report[group]["promoted"], report[group]["count"], report[group]["promotion_rate"])
             assert (item["numerator"], item["denominator"], item["value"]) == expected, item["agency"]
             assert item["details"]["window_complete"] == report["window_complete"]
+
+
+def test_a_scorecard_narrowed_to_a_region_gives_its_staff_by_region(views: SqlStore) -> None:
+    """The region of the by-region rows is the scope's: it was given twice to the rows' filter (TypeError, a 500)."""
+    card = ScorecardQueries(views, today=TODAY).scorecard("KOTA-MEDAN", 2025, years=1, region="12.71")
+    by_region = card["indicators"]["training.jp_share_by_region"]["trend"]
+    assert [(i["group"], i["rows"]["filter"]["region"]) for i in by_region] == [({"region": "12.71"}, "12.71")]
+    whole = card["indicators"]["training.jp_share"]["trend"][0]
+    assert (by_region[0]["numerator"], by_region[0]["denominator"]) == (whole["numerator"], whole["denominator"])
