@@ -1,0 +1,34 @@
+"""The career page shows a code by its reference name, in both languages (web.pages.career.shown_value): the names
+are the official Indonesian terms, without an English gloss that an Indonesian page would show half in English.
+The acceptance pass of 2026-12-02 found 'Anumerta (posthumous)', 'Ujian dinas tingkat I (II/d to III/a)' and
+'Komunitas belajar (community of practice)'."""
+
+from __future__ import annotations
+
+import pytest
+
+from careerlog.reference import reference
+
+GLOSSES = (
+    "posthumous",
+    "retirement",
+    " to ",
+    "practice",
+    "outstanding",
+    "achievement",
+    "appointment",
+    "award",
+    "upgrading",
+    "internship",
+    "secondment",
+    "exchange",
+    "self-development",
+    "guidance",
+)
+SHOWN = ("promotion_kinds", "exams", "award_kinds", "training_kinds", "employment_kinds", "statuses", "post_kinds")
+
+
+@pytest.mark.parametrize("table", SHOWN)
+def test_reference_names_shown_on_the_career_page_carry_no_english_gloss(table: str) -> None:
+    glossed = [c.name for c in reference().table(table) if any(g in c.name for g in GLOSSES)]
+    assert glossed == []
