@@ -12,11 +12,13 @@ import pytest
 from babel.messages.pofile import read_po
 from eventsourcing.persistence import OperationalError
 
+from careerlog.domain.events import BY_KIND
+from careerlog.domain.payload import payload_fields
 from tests import factories as f
 from tests.functional.conftest import BUDI, MISSING, World
 from tests.functional.test_pages_auth import csrf_token, log_in
 from tests.functional.test_pages_hr import form_of, training_form
-from web.pages.labels import field_docs
+from web.pages.labels import FIELD_LABELS, KIND_LABELS, field_docs
 from web.pages.messages import reason_text
 
 CATALOGUE = Path(__file__).parents[2] / "web" / "translations" / "id" / "LC_MESSAGES" / "messages.po"
@@ -250,3 +252,12 @@ def test_a_reason_that_only_looks_like_a_template_is_shown_as_the_ledger_words_i
     with world.app.test_request_context("/pages/?lang=id"):
         assert reason_text("The hearing is in the future.") == "The hearing is in the future."
         assert reason_text("2024-05-10 is in the future.") == "10 Mei 2024 berada di masa depan."
+
+
+def test_every_event_kind_and_field_has_a_name_in_the_visitors_language() -> None:
+    po = read_po(io.BytesIO(CATALOGUE.read_bytes()))
+    fields = {spec.name for cls in set(BY_KIND.values()) for spec in payload_fields(cls)}
+    assert sorted(fields - set(FIELD_LABELS)) == []
+    assert sorted(set(BY_KIND) - set(KIND_LABELS)) == []
+    names = [str(label._args[0]) for label in [*FIELD_LABELS.values(), *KIND_LABELS.values()]]
+    assert [name for name in names if po.get(name) is None or not po[name].string] == []

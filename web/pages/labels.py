@@ -40,6 +40,7 @@ KIND_LABELS: dict[str, LazyString] = {
     "correction": _l("Correction"),
     "retraction": _l("Retraction"),
     "unit_rating": _l("Unit rating"),
+    "unit_registration": _l("Unit registration"),
 }
 
 FIELD_LABELS: dict[str, LazyString] = {
@@ -77,6 +78,7 @@ FIELD_LABELS: dict[str, LazyString] = {
     "field_of_study": _l("Field of study"),
     "institution": _l("Institution"),
     "mentor_nip": _l("Mentor's NIP"),
+    "mentee_nip": _l("Mentee's NIP"),
     "focus": _l("Focus"),
     "topic": _l("Topic"),
     "minutes": _l("Minutes"),
