@@ -18,7 +18,8 @@ from tests import factories as f
 from tests.functional.conftest import BUDI, MISSING, World
 from tests.functional.test_pages_auth import csrf_token, log_in
 from tests.functional.test_pages_hr import form_of, training_form
-from web.pages.labels import FIELD_LABELS, KIND_LABELS, field_docs
+from web.pages import local_p
+from web.pages.labels import FIELD_LABELS, KIND_LABELS, field_docs, measure_label
 from web.pages.messages import reason_text
 
 CATALOGUE = Path(__file__).parents[2] / "web" / "translations" / "id" / "LC_MESSAGES" / "messages.po"
@@ -261,3 +262,20 @@ def test_every_event_kind_and_field_has_a_name_in_the_visitors_language() -> Non
     assert sorted(set(BY_KIND) - set(KIND_LABELS)) == []
     names = [str(label._args[0]) for label in [*FIELD_LABELS.values(), *KIND_LABELS.values()]]
     assert [name for name in names if po.get(name) is None or not po[name].string] == []
+
+
+def test_a_findings_rule_status_and_the_measures_compared_are_named_in_the_visitors_language(world: World) -> None:
+    log_in(world, "inspector")
+    version = world.services.audit_view.promotions({"agency": ["KOTA-MEDAN"]})[0]["version"]
+    page = world.client.get(f"/pages/audits/{BUDI}/{version}?lang=id").get_data(as_text=True)
+    assert "status: dikonfirmasi (S)" in page or "status: sebuah inferensi (I)" in page
+    assert 'Sumber: <span lang="en">' in page  # the rules' sources are written in English (rules.toml)
+    with world.app.test_request_context("/pages/?lang=id"):
+        assert measure_label("days_in_rank") == "Hari dalam pangkat"
+
+
+def test_a_tiny_p_value_reads_under_a_thousandth_not_zero(world: World) -> None:
+    with world.app.test_request_context("/pages/?lang=id"):
+        assert local_p(0.0000004) == "< 0,001"
+        assert local_p(0.0432) == "0,043"
+        assert local_p(1.0) == "1"

@@ -23,8 +23,10 @@ from web.api.paging import last_page
 from web.pages.labels import (
     field_label,
     kind_label,
+    measure_label,
     promotion_kind_name,
     role_label,
+    rule_status_label,
     scope_label,
     severity_label,
 )
@@ -82,6 +84,13 @@ def local_percent(value: float | None) -> str:
     return "\u2013" if value is None else format_percent(value, "#,##0.#%")
 
 
+def local_p(value: float | None) -> str:
+    """A p-value in the visitor's language: under 0.001 as "< 0,001", never a bare 0; a dash when there is none."""
+    if value is None:
+        return "\u2013"
+    return f"< {format_decimal(0.001)}" if value < 0.001 else format_decimal(value, "0.###")
+
+
 def local_number(value: float | None) -> str:
     """A number in the visitor's language; a dash when there is none (e.g. a suppressed small cell)."""
     return "\u2013" if value is None else format_decimal(value)
@@ -123,11 +132,14 @@ def init_pages(app: Flask) -> None:
     app.jinja_env.globals["last_page"] = last_page  # pagers link no page past the window (web.api.paging)
     app.jinja_env.filters["local_date"] = local_date
     app.jinja_env.filters["local_number"] = local_number
+    app.jinja_env.filters["local_p"] = local_p
     app.jinja_env.filters["local_datetime"] = local_datetime
     app.jinja_env.filters["local_percent"] = local_percent
     app.jinja_env.filters["kind_label"] = kind_label
     app.jinja_env.filters["severity_label"] = severity_label
     app.jinja_env.filters["role_label"] = role_label
+    app.jinja_env.filters["rule_status"] = rule_status_label
+    app.jinja_env.filters["measure_label"] = measure_label
     app.jinja_env.filters["scope_label"] = scope_label
     app.jinja_env.filters["reason"] = reason_text
     app.jinja_env.filters["field_label"] = field_label

@@ -106,6 +106,21 @@ ROLE_LABELS: dict[str, LazyString] = {
 }
 
 
+# How sure a rule is (docs/rules.md): S confirmed, M believed but unconfirmed, I an inference.
+RULE_STATUS_LABELS: dict[str, LazyString] = {
+    "S": _l("confirmed"),
+    "M": _l("believed, not confirmed"),
+    "I": _l("an inference"),
+}
+
+# What a passed-over colleague is compared on (projections.merit.passed_over.MEASURES).
+MEASURE_LABELS: dict[str, LazyString] = {
+    "performance": _l("Performance (SKP score)"),
+    "training_jp": _l("Training hours (JP)"),
+    "days_in_rank": _l("Days in rank"),
+    "education": _l("Education (place on the ladder)"),
+}
+
 SEVERITY_LABELS: dict[str, LazyString] = {"low": _l("low"), "medium": _l("medium"), "high": _l("high")}
 
 
@@ -136,6 +151,17 @@ def scope_label(scope: Scope) -> str:
         *(gettext("region %(code)s", code=r) for r in scope.regions),
     ]
     return ", ".join(parts) or gettext("nothing")
+
+
+def rule_status_label(status: str | None) -> str:
+    """A rule's status (S, M, I) in words, with the code: "an inference (I)"."""
+    found = RULE_STATUS_LABELS.get(status or "")
+    return f"{found} ({status})" if found is not None else (status or "")
+
+
+def measure_label(measure: str) -> str:
+    found = MEASURE_LABELS.get(measure)
+    return str(found) if found is not None else measure
 
 
 def severity_label(severity: str | None) -> str:
