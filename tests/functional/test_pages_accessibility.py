@@ -279,3 +279,18 @@ def test_a_tiny_p_value_reads_under_a_thousandth_not_zero(world: World) -> None:
         assert local_p(0.0000004) == "< 0,001"
         assert local_p(0.0432) == "0,043"
         assert local_p(1.0) == "1"
+
+
+def test_the_groups_of_reports_and_fairness_are_shown_by_their_names(world: World) -> None:
+    log_in(world, "inspector")
+    headcount = world.client.get("/pages/reports/headcount?by=sex&lang=id").get_data(as_text=True)
+    assert "<td>Perempuan (F)</td>" in headcount
+    assert "<td>Laki-laki (M)</td>" in headcount
+    by_agency = world.client.get("/pages/reports/headcount?by=agency&lang=id").get_data(as_text=True)
+    assert "<td>KOTA-MEDAN</td>" in by_agency  # agencies and regions by their codes
+    groups = [g["group"] for g in world.services.fairness_view.fairness(["sex", "education"])["groups"]]
+    assert groups
+    fairness = world.client.get("/pages/fairness?by=sex&by=education&lang=id").get_data(as_text=True)
+    names = {"M": "Laki-laki (M)", "F": "Perempuan (F)", "unknown": "tidak diketahui"}
+    for group in groups:
+        assert f'<th scope="row">{names[group.split(" / ")[0]]} / ' in fairness

@@ -8,6 +8,7 @@ import io
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import log_in
+from web.pages.labels import group_name
 
 
 def decision_version(world: World) -> int:
@@ -94,6 +95,12 @@ def test_an_unknown_promotion_is_an_html_404(world: World) -> None:
     assert "Halaman tidak ditemukan" in answer.get_data(as_text=True)
 
 
+def shown(world: World, group: str, by: list[str]) -> str:
+    """A fairness group as the English page names it (Laki-laki (M) / KOTA-MEDAN)."""
+    with world.app.test_request_context("/pages/?lang=en"):
+        return group_name(group, by)
+
+
 def test_fairness_page_flags_small_cells_and_offers_csv(world: World) -> None:
     log_in(world, "inspector")
     answer = world.client.get("/pages/fairness?by=sex&lang=en")
@@ -102,7 +109,7 @@ def test_fairness_page_flags_small_cells_and_offers_csv(world: World) -> None:
     assert "Selection rates" in page
     result = world.services.fairness_view.fairness(["sex"])
     for group in result["groups"]:
-        assert f'<th scope="row">{group["group"]}' in page
+        assert f'<th scope="row">{shown(world, group["group"], ["sex"])}' in page
     assert result["groups"]
     assert all(g["suppressed"] for g in result["groups"])  # three employees: every group is a small cell
     badge = '<span class="badge" title="fewer than 5: not compared">small cell</span>'
@@ -146,7 +153,7 @@ def test_fairness_groups_by_the_intersection_of_two_dimensions(world: World) -> 
     result = world.services.fairness_view.fairness(["sex", "agency"])
     assert result["groups"]
     for group in result["groups"]:
-        assert f'<th scope="row">{group["group"]}' in page
+        assert f'<th scope="row">{shown(world, group["group"], ["sex", "agency"])}' in page
     assert '<option value="agency" selected>Agency</option>' in page.split('id="f-by2"')[1]
 
 

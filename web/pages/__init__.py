@@ -21,7 +21,9 @@ from werkzeug.exceptions import MethodNotAllowed
 from web import login_limit
 from web.api.paging import last_page
 from web.pages.labels import (
+    code_name,
     field_label,
+    group_name,
     kind_label,
     measure_label,
     promotion_kind_name,
@@ -140,6 +142,8 @@ def init_pages(app: Flask) -> None:
     app.jinja_env.filters["role_label"] = role_label
     app.jinja_env.filters["rule_status"] = rule_status_label
     app.jinja_env.filters["measure_label"] = measure_label
+    app.jinja_env.filters["code_name"] = code_name
+    app.jinja_env.filters["group_name"] = group_name
     app.jinja_env.filters["scope_label"] = scope_label
     app.jinja_env.filters["reason"] = reason_text
     app.jinja_env.filters["field_label"] = field_label

@@ -25,6 +25,7 @@ from web.api.paging import last_page
 from web.pages import charts
 from web.pages.common import allowed, blp, filters_from, one, page, services
 from web.pages.export import columns_of, csv_download
+from web.pages.labels import group_name
 
 SCOPE = ("agency",)
 AWARD_FILTERS = ("agency", "kind")
@@ -180,19 +181,21 @@ def statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[str]], 
     return found, {}, form
 
 
-def rate_chart(result: dict[str, Any]) -> Markup | None:
+def rate_chart(result: dict[str, Any], by: list[str]) -> Markup | None:
     shown = [g for g in result["groups"] if not g["suppressed"] and g["selection_rate"] is not None]
     if not shown:
         return None
     line = result["four_fifths"] * max(g["selection_rate"] for g in shown)
-    bars = [charts.Bar(g["group"], g["selection_rate"] or 0.0, g["suppressed"]) for g in result["groups"]]
+    bars = [
+        charts.Bar(group_name(g["group"], by), g["selection_rate"] or 0.0, g["suppressed"]) for g in result["groups"]
+    ]
     title = _("Selection rate per group")
     return charts.bar_chart(bars, title, line=line, line_label=_("four fifths of the highest rate"), share=True)
 
 
-def km_chart(result: dict[str, Any]) -> Markup | None:
+def km_chart(result: dict[str, Any], by: list[str]) -> Markup | None:
     curves = [
-        (g["group"], [p["years"] for p in g["curve"]], [p["survival"] for p in g["curve"]])
+        (group_name(g["group"], by), [p["years"] for p in g["curve"]], [p["survival"] for p in g["curve"]])
         for g in result["groups"]
         if g["curve"]
     ]
@@ -215,8 +218,8 @@ def fairness() -> ResponseReturnValue:
         times=times,
         errors=errors,
         form=form,
-        rate_svg=rate_chart(rates) if rates else None,
-        km_svg=km_chart(times) if times else None,
+        rate_svg=rate_chart(rates, form["by"]) if rates else None,
+        km_svg=km_chart(times, form["by"]) if times else None,
         query=request.query_string.decode(),
         **filter_choices(),
     )

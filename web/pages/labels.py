@@ -164,6 +164,41 @@ def measure_label(measure: str) -> str:
     return str(found) if found is not None else measure
 
 
+# The groupings shown by their reference names (Perempuan (F)); agencies, regions, ranks and units by their
+# codes, which is how a report's reader knows them. "unknown" is a group of records without the value.
+GROUP_TABLES = {
+    "sex": "sexes",
+    "education": "education",
+    "employment_kind": "employment_kinds",
+    "recruitment_path": "recruitment_paths",
+    "status": "statuses",
+    "post_kind": "post_kinds",
+}
+GROUP_SEPARATOR = " / "  # of an intersection of two groupings (projections.merit.groups.SEPARATOR)
+UNKNOWN_GROUP = _l("unknown")
+
+
+def code_name(value: object, field: str) -> str:
+    """A group's value as read on a report: its reference name with the code when the name does not hold it
+    (Laki-laki (M), Sarjana (S-1)); other fields' codes as they are."""
+    text = "" if value is None else str(value)
+    if text == "unknown":
+        return str(UNKNOWN_GROUP)
+    table = reference().table(GROUP_TABLES[field]) if field in GROUP_TABLES else None
+    if table is None or text not in table:
+        return text
+    name = table[text].name
+    return name if text.lower() in name.lower() else f"{name} ({text})"
+
+
+def group_name(group: str, by: list[str]) -> str:
+    """A group of one grouping, or of the intersection of two ("F / S-1"), by its names."""
+    parts = group.split(GROUP_SEPARATOR) if len(by) > 1 else [group]
+    if len(parts) != len(by):
+        return group
+    return GROUP_SEPARATOR.join(code_name(part, field) for part, field in zip(parts, by, strict=True))
+
+
 def severity_label(severity: str | None) -> str:
     found = SEVERITY_LABELS.get(severity or "")
     return str(found) if found is not None else (severity or "")

@@ -20,6 +20,7 @@ from projections.queries import HEADCOUNT_FIELDS
 from projections.training import SPELL_FIELDS
 from web.pages import charts
 from web.pages.common import allowed, blp, filters_from, one, page, services
+from web.pages.labels import code_name
 
 REPORTS = {
     "headcount": _l("Headcount"),
@@ -31,7 +32,7 @@ SCOPE = ("agency",)
 
 
 def group_label(item: dict[str, Any], by: list[str]) -> str:
-    return " / ".join(str(item.get(b) if item.get(b) is not None else "-") for b in by)
+    return " / ".join(code_name(item[b], b) if item.get(b) is not None else "-" for b in by)
 
 
 def headcount(account: Account) -> dict[str, Any]:
