@@ -47,8 +47,13 @@ def rated_and_confirmed(world: World) -> None:
     world.catch_up()
 
 
-@pytest.mark.parametrize("lang", ["en", "id"])
-def test_a_requirement_the_rules_do_not_enforce_is_not_listed_as_still_missing(world: World, lang: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [("en", "Not a condition of promotion under the rules in use"), ("id", "Bukan syarat kenaikan pangkat menurut")],
+)
+def test_a_requirement_the_rules_do_not_enforce_is_not_listed_as_still_missing(
+    world: World, lang: str, heading: str
+) -> None:
     rated_and_confirmed(world)
     regular = next(i for i in world.services.eligibility_view.eligibility(BUDI) if i["kind"] == "101")
     advisory = [r for r in regular["requirements"] if r["outcome"] == "missing" and not r["enforced"]]
@@ -57,10 +62,18 @@ def test_a_requirement_the_rules_do_not_enforce_is_not_listed_as_still_missing(w
     still_missing = re.findall(r'<li class="missing">(.*?)</li>', page)
     assert len(still_missing) == len(regular["missing"])  # the enforced bars only
     assert not any("JP" in item for item in still_missing)
+    assert heading in page
     assert re.search(r'<li class="advisory">[^<]*JP', page)  # shown apart, under its own heading
 
 
-def test_a_pppk_employee_is_told_that_rank_promotions_do_not_apply_to_them(world: World) -> None:
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "As a PPPK employee you are not on the civil servants' rank ladder (golongan): your grade, IX,"),
+        ("id", "Sebagai pegawai PPPK, Anda tidak berada pada jenjang pangkat PNS (golongan): golongan Anda, IX,"),
+    ],
+)
+def test_a_pppk_employee_is_told_that_rank_promotions_do_not_apply_to_them(world: World, lang: str, said: str) -> None:
     pppk = f.pppk_nip(date(1990, 1, 15), 2022, "F")
     payload = f.appointment(
         date(1990, 1, 15), date(2022, 3, 1), "F", employment_kind="PPPK", rank="IX", recruitment_path="PPPK"
@@ -68,13 +81,20 @@ def test_a_pppk_employee_is_told_that_rank_promotions_do_not_apply_to_them(world
     world.services.ledger.record(pppk, "appointment", payload, actor="test")
     world.catch_up()
     employee_account(world, "pppk", pppk)
-    page = text(own_page(world, "pppk", pppk, "en"))
-    assert "As a PPPK employee you are not on the civil servants' rank ladder (golongan): your grade, IX," in page
-    assert "rank promotions do not apply to you" in page
+    page = text(own_page(world, "pppk", pppk, lang))
+    assert said in page
     assert "No promotion is open at present" not in page
+    assert "Saat ini tidak ada kenaikan pangkat yang terbuka" not in page
 
 
-def test_an_employee_at_the_top_rank_is_told_there_is_no_higher_rank(world: World) -> None:
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "You hold the highest rank, IV/e (Pembina Utama): there is no higher rank to be promoted to."),
+        ("id", "Anda memegang pangkat tertinggi, IV/e (Pembina Utama): tidak ada pangkat yang lebih tinggi"),
+    ],
+)
+def test_an_employee_at_the_top_rank_is_told_there_is_no_higher_rank(world: World, lang: str, said: str) -> None:
     top = f.nip(date(1968, 5, 5), date(1993, 3, 1), "M", sequence=711)
     ledger = world.services.ledger
     ledger.record(top, "appointment", appointment_of(top, rank="IV/d", education="S-3"), actor="test")
@@ -82,8 +102,8 @@ def test_an_employee_at_the_top_rank_is_told_there_is_no_higher_rank(world: Worl
     world.catch_up()
     assert world.services.eligibility_view.eligibility(top) == []
     employee_account(world, "top", top)
-    page = text(own_page(world, "top", top, "en"))
-    assert "You hold the highest rank, IV/e (Pembina Utama): there is no higher rank to be promoted to." in page
+    page = text(own_page(world, "top", top, lang))
+    assert said in page
     assert "No promotion is open at present" not in page
 
 
@@ -141,6 +161,8 @@ def test_a_penalty_that_bars_the_promotion_says_when_it_ends_and_the_first_date_
     page = text(own_page(world, "employee", BUDI, "en"))
     assert f"The penalty runs until {end:%b} {end.day}, {end.year}; the first promotion date after it" in page
     assert f"after it is {after:%b} {after.day}, {after.year}." in page
+    indonesian = text(world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True))
+    assert "Hukuman berlaku sampai" in indonesian
 
 
 def test_ratings_short_of_baik_are_told_apart_from_ratings_not_recorded_yet(world: World) -> None:
@@ -159,22 +181,38 @@ def test_ratings_short_of_baik_are_told_apart_from_ratings_not_recorded_yet(worl
     assert f"SKP {last}: Kurang, below Baik" in page
     if str(last + 1) in short:
         assert f"SKP {last + 1}: not recorded yet" in page
+    indonesian = text(world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True))
+    assert f"SKP {last}: Kurang, di bawah Baik" in indonesian
 
 
-def test_a_retired_employee_is_told_their_service_ended_not_that_no_promotion_is_open(world: World) -> None:
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Your service ended on Oct 1, 2025 (Pensiun): no rank promotion is open."),
+        ("id", "Masa dinas Anda berakhir pada 1 Okt 2025 (Pensiun): tidak ada kenaikan pangkat yang terbuka."),
+    ],
+)
+def test_a_retired_employee_is_told_their_service_ended_not_that_no_promotion_is_open(
+    world: World, lang: str, said: str
+) -> None:
     ledger = world.services.ledger
     ledger.record(BUDI, "status_change", f.status("RETIRED", "2025-10-01"), actor="test")
     world.catch_up()
     assert world.services.eligibility_view.eligibility(BUDI) == []
-    page = text(own_page(world, "employee", BUDI, "en"))
-    assert "Your service ended on Oct 1, 2025 (Pensiun): no rank promotion is open." in page
+    page = text(own_page(world, "employee", BUDI, lang))
+    assert said in page
     assert "No promotion is open at present" not in page
+
+
+ROW = r"<tr><td>(\d{4})</td>[^\n]*\n\s*<td>(?:<strong>)?([a-z ]+)(?:</strong>)?</td></tr>"  # year, met
 
 
 def test_the_current_year_short_of_20_jp_reads_not_yet_not_no(world: World) -> None:
     """The yearly 20 JP (an entitlement, PP 11/2017 art. 203(4)) of a year still running is not yet missed."""
     page = own_page(world, "employee", BUDI, "en")
-    rows = dict(re.findall(r"<tr><td>(\d{4})</td>[^\n]*\n\s*<td>(?:<strong>)?([a-z ]+)(?:</strong>)?</td></tr>", page))
+    rows = dict(re.findall(ROW, page))
     this_year = str(date.today().year)
     assert rows[this_year] == "not yet"
     assert rows[str(date.today().year - 1)] == "no"
+    indonesian = world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True)
+    assert dict(re.findall(ROW, indonesian))[this_year] == "belum"
