@@ -294,3 +294,15 @@ def test_the_groups_of_reports_and_fairness_are_shown_by_their_names(world: Worl
     names = {"M": "Laki-laki (M)", "F": "Perempuan (F)", "unknown": "tidak diketahui"}
     for group in groups:
         assert f'<th scope="row">{names[group.split(" / ")[0]]} / ' in fairness
+
+
+def test_the_audited_awards_name_each_award_kind_and_the_mentoring_report_is_named_as_a_noun(world: World) -> None:
+    award = {"award_kind": "SLKS_10", "awarding_body": "Presiden", "reference": "K-1"}
+    award |= {"effective_date": "2020-08-17", "decree_date": "2020-08-10"}
+    world.services.ledger.record(BUDI, "award", award, actor="test")
+    world.catch_up()
+    log_in(world, "inspector")
+    page = world.client.get("/pages/audits/awards?lang=id").get_data(as_text=True)
+    assert "<td>Satyalancana Karya Satya X Tahun (SLKS_10)</td>" in page
+    reports = world.client.get("/pages/reports/mentoring?lang=id").get_data(as_text=True)
+    assert "Laporan: Pembimbingan" in reports

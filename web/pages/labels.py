@@ -164,7 +164,7 @@ def measure_label(measure: str) -> str:
     return str(found) if found is not None else measure
 
 
-# The groupings shown by their reference names (Perempuan (F)); agencies, regions, ranks and units by their
+# The groupings (and an award's kind) shown by their reference names (Perempuan (F)); agencies, regions, ranks and units by their
 # codes, which is how a report's reader knows them. "unknown" is a group of records without the value.
 GROUP_TABLES = {
     "sex": "sexes",
@@ -173,6 +173,7 @@ GROUP_TABLES = {
     "recruitment_path": "recruitment_paths",
     "status": "statuses",
     "post_kind": "post_kinds",
+    "award_kind": "award_kinds",
 }
 GROUP_SEPARATOR = " / "  # of an intersection of two groupings (projections.merit.groups.SEPARATOR)
 UNKNOWN_GROUP = _l("unknown")
