@@ -164,8 +164,8 @@ def measure_label(measure: str) -> str:
     return str(found) if found is not None else measure
 
 
-# The groupings (and an award's kind) shown by their reference names (Perempuan (F)); agencies, regions, ranks and units by their
-# codes, which is how a report's reader knows them. "unknown" is a group of records without the value.
+# The groupings (and an award's kind) shown by their reference names (Perempuan (F)); agencies, regions, ranks
+# and units by their codes, which is how a report's reader knows them. "unknown": records without the value.
 GROUP_TABLES = {
     "sex": "sexes",
     "education": "education",
