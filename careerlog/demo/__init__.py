@@ -91,7 +91,7 @@ class Demo:
         units = len({p.place_at(p.appointed) for p in self.people})
         first = min((p.appointed.year for p in self.people), default=self.today.year)
         types = Counter(str(i["type"]) for i in self.irregularities)
-        listed = ", ".join(f"{name} {count}" for name, count in sorted(types.items()))
+        listed = ", ".join(f"{name} {count}{self.left_out(name)}" for name, count in sorted(types.items()))
         where = f", listed in {irregularities_path}" if irregularities_path else ""
         return (
             f"Demo (seed {self.seed}): {self.employees:,} employees ({pns:,} PNS, {self.employees - pns:,} PPPK; "
@@ -103,6 +103,17 @@ class Demo:
             f"{self.mentors} mentors' mentoring. {len(self.irregularities):,} irregularities injected for the "
             f"merit audit ({listed}){where}."
         )
+
+    def left_out(self, name: str) -> str:
+        """For passed_over: how many are by a 202 promotion, which the lists' passed_over filter does not
+        compare (docs/audit.md "What the lists cover"); else nothing."""
+        cases = [i for i in self.irregularities if i["type"] == name == "passed_over"]
+        by_202 = sum(1 for i in cases if i["details"]["promotion_kind"] == "202")
+        if not by_202:
+            return ""
+        if by_202 == 1:
+            return " (1 by a 202 promotion: on its decision's page, not in the passed_over lists)"
+        return f" ({by_202} by 202 promotions: on their decisions' pages, not in the passed_over lists)"
 
 
 def to_row(rec: Rec) -> dict[str, Any]:

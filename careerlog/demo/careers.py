@@ -1155,6 +1155,8 @@ class Simulation:
                     "rank": colleague.rank,
                     "tmt": day.isoformat(),
                     "colleague_promoted_on": later.isoformat(),
+                    # a 202 is compared on its decision's page only, not in the lists (docs/audit.md)
+                    "promotion_kind": weak.kind,
                 },
             )
             weak.entries.append(entry)

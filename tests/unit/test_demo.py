@@ -203,3 +203,18 @@ def test_one_agency_finds_one_programme_family_irrelevant_two_years_running(larg
     assert relevance[True]
     assert max(relevance[True]) <= 2
     assert sum(relevance[False]) / len(relevance[False]) > 3.5
+
+
+def test_each_passed_over_case_names_its_promotion_kind_and_the_summary_counts_those_the_lists_leave_out() -> None:
+    demo = generate(200, 9, TODAY)  # three passed-over cases, one by a functional-post (202) promotion
+    cases = [e for e in demo.irregularities if e["type"] == "passed_over"]
+    kinds = {
+        (c.subject, c.payload["reference"]): c.payload["promotion_kind"]
+        for c in demo.commands()
+        if c.kind == "rank_promotion"
+    }
+    assert [e["details"]["promotion_kind"] for e in cases] == [kinds[(e["nip"], e["reference"])] for e in cases]
+    assert sorted(e["details"]["promotion_kind"] for e in cases) == ["101", "101", "202"]
+    assert (
+        "passed_over 3 (1 by a 202 promotion: on its decision's page, not in the passed_over lists)" in demo.summary()
+    )
