@@ -106,8 +106,9 @@ def invalid(field: Any) -> dict[str, str]:
 
 
 def language_link(code: str) -> str:
-    """This page's address in the language `code`: its query (filters, page) kept, `lang` replaced."""
-    kept = [(name, value) for name, value in request.args.items(multi=True) if name != "lang"]
+    """This page's address in the language `code`: its filters kept, `lang` replaced. A list starts again at
+    its first page: the page asked for may be past the window the pager links to (web.api.paging)."""
+    kept = [(name, value) for name, value in request.args.items(multi=True) if name not in ("lang", "page")]
     return "?" + urlencode([*kept, ("lang", code)])
 
 
