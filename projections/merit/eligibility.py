@@ -46,6 +46,8 @@ ELIGIBILITY = Table(
     ("subject", "kind"),
 )
 DEGREE = "203"  # promotion by degree (penyesuaian ijazah): to the starting rank of a degree obtained in service
+# The kinds a row can hold (the API's enum): regular, structural (managerial post), functional post, by degree.
+OFFERED_KINDS = ("101", "201", "202", DEGREE)
 
 
 @functools.lru_cache(maxsize=8)

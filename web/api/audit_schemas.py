@@ -7,6 +7,7 @@ from typing import Any
 from marshmallow import fields, validate
 from webargs.fields import DelimitedList
 
+from projections.merit.eligibility import OFFERED_KINDS
 from projections.merit.fairness import DEFAULT_MIN_CELL, MAX_MIN_CELL
 from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
 from projections.merit.rules import SEVERITY_ORDER
@@ -48,7 +49,14 @@ class RequirementSchema(StrictSchema):
 class EligibilityItemSchema(StrictSchema):
     """One promotion kind open to the employee: its earliest date and what is met or missing on the date judged."""
 
-    kind = fields.String(dump_only=True, metadata={"description": "Promotion kind (101 regular, 201, 202)."})
+    kind = fields.String(
+        dump_only=True,
+        validate=validate.OneOf(OFFERED_KINDS),
+        metadata={
+            "description": "Promotion kind: 101 regular; 201 with a managerial post; 202 with a functional post; "
+            "203 by degree (a degree obtained in service whose starting rank is above the rank held)."
+        },
+    )
     rank = fields.String(dump_only=True)
     new_rank = fields.String(dump_only=True)
     earliest_date = PlainDate(
