@@ -261,7 +261,11 @@ class Projector:
                     self._filling[projection.name] = int(str(row["state"])[len(FILLING) :])
 
     def _mark_filled(self) -> None:
-        """Mark ready the views that have caught up to the head they were filling to."""
+        """Mark ready the views that have caught up to the head they were filling to.
+
+        Two threads may do so at once for one view (the web service's follower steps while another thread
+        catches up on the same projector): the UPDATE changes only a view still filling to that head, and
+        the entry is let go of by one atomic pop, which finds it gone the second time (a `del` raised KeyError)."""
         for projection in self.projections:
             target = self._filling.get(projection.name)
             if target is not None and self.position(projection) >= target:
@@ -270,7 +274,7 @@ class Projector:
                         "UPDATE view_schemas SET state = ? WHERE name = ? AND state = ?",
                         (READY, projection.name, f"{FILLING}{target}"),
                     )
-                del self._filling[projection.name]
+                self._filling.pop(projection.name, None)
 
     # ------------------------------------------------------------------ reads of unfinished views
 
