@@ -239,7 +239,7 @@ class Services:
             "timeline": self.queries.timeline(subject),
             "training": self.training.jp_by_year(subject),
             "mentoring": self.mentoring.mentoring_of(subject),
-            "eligibility": self.eligibility_view.eligibility(subject),
+            **self.promotions_open(subject, "eligibility"),
         }
         self.accounts.record_access(reader, "career_page", [target])
         return found
@@ -274,9 +274,15 @@ class Services:
         """The promotion kinds open to an employee: the earliest date and what is met or missing."""
         target = self.target(reader, Action.READ_RECORD, nip)
         subject = target.nip or nip
-        found = {"nip": subject, "items": self.eligibility_view.eligibility(subject)}
+        found = {"nip": subject, **self.promotions_open(subject, "items")}
         self.accounts.record_access(reader, "eligibility", [target])
         return found
+
+    def promotions_open(self, nip: str, key: str) -> dict[str, Any]:
+        """The eligibility rows under `key` and, when there are none, why no promotion is open (`no_promotion`,
+        None when the record does not say): the API's answer and the career page's section alike."""
+        items = self.eligibility_view.eligibility(nip)
+        return {key: items, "no_promotion": None if items else self.eligibility_view.no_promotion(nip)}
 
     # ------------------------------------------------------------------ audits
 

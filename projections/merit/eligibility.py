@@ -12,6 +12,9 @@ rules in force on it, on the final record; a record ending before the earliest d
 judged on the earliest date. Rows depend only on the subject's events: whether the date
 has come is a query (`EligibilityQueries`), not a row. So a change by the mere passing of
 time after the record's last day (a penalty ending) shows once a later fact is recorded.
+
+When no row is open, `no_promotion_reason` says why when the record does (the service ended, a PPPK
+contract grade, the top rank): the one reason the API and the career page both give.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from careerlog.reference import Rules
+from careerlog.reference import Rules, reference
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, add_years
 from projections.framework import Table
@@ -48,6 +51,8 @@ ELIGIBILITY = Table(
 DEGREE = "203"  # promotion by degree (penyesuaian ijazah): to the starting rank of a degree obtained in service
 # The kinds a row can hold (the API's enum): regular, structural (managerial post), functional post, by degree.
 OFFERED_KINDS = ("101", "201", "202", DEGREE)
+# Why no kind is open, when the record says: its service ended; a PPPK contract grade; the top rank (IV/e).
+NO_PROMOTION_REASONS = ("separated", "pppk", "top_rank")
 
 
 @functools.lru_cache(maxsize=8)
@@ -142,6 +147,32 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
     return rows
 
 
+def no_promotion_reason(roster: Row | None) -> dict[str, Any] | None:
+    """Why no rank promotion is open, from the employee's roster row (their record as it stands): their service
+    ended (a separation status: `day`, `status`); a PPPK employee holds a contract grade, not a rank (golongan);
+    the rank held is the highest. `rank`: the rank (or PPPK grade) held. None when the record says none of
+    these (no row is open for another reason, or the rows are not made yet)."""
+    if roster is None or roster["rank"] is None:
+        return None
+    ref = reference()
+    reason = None
+    if roster["separated_on"] and roster["status"] in ref.separation_statuses():
+        reason = "separated"
+    elif roster["employment_kind"] == "PPPK":
+        reason = "pppk"
+    elif roster["rank"] == ref.ranks.codes[-1]:
+        reason = "top_rank"
+    if reason is None:
+        return None
+    separated = reason == "separated"
+    return {
+        "reason": reason,
+        "day": roster["separated_on"] if separated else None,
+        "status": roster["status"] if separated else None,
+        "rank": roster["rank"],
+    }
+
+
 class EligibilityQueries(ViewReader):
     def eligibility(self, nip: str) -> list[dict[str, Any]]:
         """What is open to an employee: per kind the earliest date, whether it has come (today), and
@@ -157,3 +188,11 @@ class EligibilityQueries(ViewReader):
             }
             for row in rows
         ]
+
+    def no_promotion(self, nip: str) -> dict[str, Any] | None:
+        """Why no promotion is open to an employee whose eligibility is empty (`no_promotion_reason`), read
+        from their roster row."""
+        rows = self.store.query(
+            "SELECT employment_kind, status, rank, separated_on FROM roster WHERE subject = ?", (nip,)
+        )
+        return no_promotion_reason(rows[0] if rows else None)

@@ -7,13 +7,18 @@ while the view offered 203 too.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
 from openapi_schema_validator import OAS30Validator
 
 from projections.merit.eligibility import OFFERED_KINDS
-from tests.functional.conftest import BUDI, World
+from tests import factories as f
+from tests.functional.conftest import BUDI, World, appointment_of
+from tests.functional.test_pages_auth import log_in
 
 ELIGIBILITY = f"/api/v1/employees/{BUDI}/eligibility"
 
@@ -58,3 +63,60 @@ def test_a_promotion_by_degree_is_answered_valid_against_the_document(world: Wor
     answer_validator(spec, "/api/v1/employees/{nip}/eligibility").validate(body)
     wrong = {**body, "items": [{**body["items"][1], "kind": "299"}]}
     assert not answer_validator(spec, "/api/v1/employees/{nip}/eligibility").is_valid(wrong)
+
+
+# ---------------------------------------------------------------------- why none is open
+# The acceptance pass found the career page telling why no promotion is open (service ended, PPPK, IV/e) while
+# the API answered the same employee an empty list with no reason.
+
+
+def retired(world: World) -> str:
+    world.services.ledger.record(BUDI, "status_change", f.status("RETIRED", "2025-10-01"), actor="test")
+    return BUDI
+
+
+def pppk(world: World) -> str:
+    nip = f.pppk_nip(date(1990, 1, 15), 2022, "F")
+    payload = f.appointment(
+        date(1990, 1, 15), date(2022, 3, 1), "F", employment_kind="PPPK", rank="IX", recruitment_path="PPPK"
+    )
+    world.services.ledger.record(nip, "appointment", payload, actor="test")
+    return nip
+
+
+def at_the_top(world: World) -> str:
+    nip = f.nip(date(1968, 5, 5), date(1993, 3, 1), "M", sequence=711)
+    ledger = world.services.ledger
+    ledger.record(nip, "appointment", appointment_of(nip, rank="IV/d", education="S-3"), actor="test")
+    ledger.record(nip, "rank_promotion", f.promotion("IV/e", "2020-04-01"), actor="test")
+    return nip
+
+
+@pytest.mark.parametrize(
+    ("make", "reason", "said"),
+    [
+        (retired, {"reason": "separated", "day": "2025-10-01", "status": "RETIRED", "rank": "III/b"}, "service ended"),
+        (pppk, {"reason": "pppk", "day": None, "status": None, "rank": "IX"}, "As a PPPK employee"),
+        (at_the_top, {"reason": "top_rank", "day": None, "status": None, "rank": "IV/e"}, "the highest rank, IV/e"),
+    ],
+    ids=["retired", "pppk", "top_rank"],
+)
+def test_an_empty_eligibility_says_why_in_the_api_as_on_the_career_page(
+    world: World, make: Callable[[World], str], reason: dict[str, Any], said: str
+) -> None:
+    nip = make(world)
+    world.catch_up()
+    body = world.get(f"/api/v1/employees/{nip}/eligibility", "admin").get_json()
+    assert body["items"] == []
+    assert body["no_promotion"] == reason
+    spec = world.get("/api/openapi.json").get_json()
+    answer_validator(spec, "/api/v1/employees/{nip}/eligibility").validate(body)
+    log_in(world, "admin")
+    page = world.client.get(f"/pages/employees/{nip}?lang=en").get_data(as_text=True)
+    assert said in re.sub(r"\s+", " ", page)
+
+
+def test_an_open_promotion_gives_no_reason(world: World) -> None:
+    body = world.get(ELIGIBILITY, "employee").get_json()
+    assert body["items"]
+    assert body["no_promotion"] is None

@@ -7,7 +7,7 @@ from typing import Any
 from marshmallow import fields, validate
 from webargs.fields import DelimitedList
 
-from projections.merit.eligibility import OFFERED_KINDS
+from projections.merit.eligibility import NO_PROMOTION_REASONS, OFFERED_KINDS
 from projections.merit.fairness import DEFAULT_MIN_CELL, MAX_MIN_CELL
 from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
 from projections.merit.rules import SEVERITY_ORDER
@@ -77,9 +77,37 @@ class EligibilityItemSchema(StrictSchema):
     rules_version = fields.String(dump_only=True)
 
 
+class NoPromotionSchema(StrictSchema):
+    """Why no promotion kind is open to the employee, as their record says."""
+
+    reason = fields.String(
+        dump_only=True,
+        validate=validate.OneOf(NO_PROMOTION_REASONS),
+        metadata={
+            "description": "separated: the service ended (a separation status, on `day`); pppk: a PPPK employee "
+            "holds a contract grade set by the employment agreement, not a rank (golongan); top_rank: the rank "
+            "held is the highest (IV/e)."
+        },
+    )
+    day = PlainDate(dump_only=True, allow_none=True, metadata={"description": "separated: the day service ended."})
+    status = fields.String(
+        dump_only=True, allow_none=True, metadata={"description": "separated: the separation status (RETIRED...)."}
+    )
+    rank = fields.String(dump_only=True, metadata={"description": "The rank held (PPPK: the contract grade)."})
+
+
 class EligibilitySchema(StrictSchema):
     nip = fields.String(dump_only=True)
     items = fields.List(fields.Nested(EligibilityItemSchema), dump_only=True)
+    no_promotion = fields.Nested(
+        NoPromotionSchema,
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "Why no promotion is open, when items is empty and the record says (the career page "
+            "gives the same reason); null when items lists a kind or the record does not say."
+        },
+    )
 
 
 # ---------------------------------------------------------------------- audited decisions

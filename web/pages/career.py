@@ -93,11 +93,10 @@ def career(nip: str) -> ResponseReturnValue:
     return page(
         "pages/career.html",
         account,
-        **found,
+        **{**found, **next_promotion(found)},  # the reason none is open, named
         readers=readers_of(account, subject),
         rank_svg=rank_chart(found["timeline"]["items"]),
         shown=shown_value,
-        **next_promotion(found),
         jp_svg=jp_chart(found["training"]),
         this_year=date.today().year,  # its JP are counted as they stand: short of the target is "not yet"
     )

@@ -1,5 +1,6 @@
-"""The career page's next promotion: why none is open (PPPK, top rank), when a penalty that bars one ends, and
-which years' SKP ratings fall short or are not recorded yet. Read from the page's timeline and eligibility."""
+"""The career page's next promotion: why none is open (service ended, PPPK, top rank: the reason the API gives,
+named), when a penalty that bars one ends, and which years' SKP ratings fall short or are not recorded yet.
+Read from the page's timeline and eligibility."""
 
 from __future__ import annotations
 
@@ -28,32 +29,24 @@ def rank_steps(items: list[dict[str, Any]]) -> list[tuple[date, str]]:
 def next_promotion(found: dict[str, Any]) -> dict[str, Any]:
     """What the next-promotion section shows beside the eligibility rows."""
     return {
-        "no_promotion": no_promotion_reason(found["timeline"]["items"]),
+        "no_promotion": named_reason(found["no_promotion"]),
         "penalties": penalties_of(found),
         "ratings": ratings_short(found),
     }
 
 
-def no_promotion_reason(items: list[dict[str, Any]]) -> dict[str, str] | None:
-    """Why no rank promotion is open, when the record says: the service ended (a separation status); a PPPK
-    employee has a contract grade, not a golongan; an employee at the top of the ladder has no higher rank.
-    None: the page says nothing is open."""
-    appointed = next((i for i in items if i["kind"] == "appointment" and not i["retracted"]), None)
-    steps = rank_steps(items)
-    if appointed is None or not steps:
+def named_reason(reason: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Why no promotion is open (projections.merit.eligibility.no_promotion_reason, as the API gives it), with
+    the names of its status and rank as the page shows them."""
+    if reason is None:
         return None
     ref = reference()
-    statuses = [i for i in items if i["kind"] == "status_change" and not i["retracted"]]
-    if statuses and statuses[-1]["values"].get("status") in ref.separation_statuses():
-        last = statuses[-1]
-        status = ref.statuses[last["values"]["status"]].name
-        return {"why": "separated", "day": last["effective_date"], "status": status}
-    rank = steps[-1][1]
-    if appointed["values"].get("employment_kind") == "PPPK":
-        return {"why": "pppk", "grade": rank}
-    if rank == ref.ranks.codes[-1]:
-        return {"why": "top", "rank": rank, "name": ref.ranks[rank].name}
-    return None
+    status, rank = reason["status"], reason["rank"]
+    return {
+        **reason,
+        "status_name": ref.statuses[status].name if status in ref.statuses else status,
+        "rank_name": ref.ranks[rank].name if rank in ref.ranks else rank,
+    }
 
 
 def penalty_last_day(values: dict[str, Any], start: date) -> date | None:
