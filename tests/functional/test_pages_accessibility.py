@@ -306,3 +306,23 @@ def test_the_audited_awards_name_each_award_kind_and_the_mentoring_report_is_nam
     assert "<td>Satyalancana Karya Satya X Tahun (SLKS_10)</td>" in page
     reports = world.client.get("/pages/reports/mentoring?lang=id").get_data(as_text=True)
     assert "Laporan: Pembimbingan" in reports
+
+
+@pytest.mark.parametrize("name", ["headcount", "training"])
+def test_a_report_refused_for_its_grouping_says_why_beside_the_grouping(world: World, name: str) -> None:
+    log_in(world, "inspector")
+    answer = world.client.get(f"/pages/reports/{name}?by=religion&lang=id")
+    assert answer.status_code == 422
+    page = Elements(answer.get_data(as_text=True))
+    grouping = page.by_id("f-by")[1]
+    assert grouping["aria-invalid"] == "true"
+    assert page.text_of(grouping["aria-describedby"]).startswith("Pengelompokan 'religion' tidak dikenal; pilih")
+
+
+def test_the_error_page_names_the_field_in_the_visitors_language(world: World) -> None:
+    log_in(world, "inspector")
+    answer = world.client.get("/pages/audits?page=x&lang=id")
+    assert answer.status_code == 422
+    assert "Halaman: Harus bilangan bulat paling sedikit 1." in answer.get_data(as_text=True)
+    csv = world.client.get("/pages/audits.csv?from=x&lang=id").get_data(as_text=True)
+    assert "Dari: Harus berupa tanggal TTTT-BB-HH." in csv

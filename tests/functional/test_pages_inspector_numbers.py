@@ -17,7 +17,7 @@ def test_a_page_number_that_is_not_a_whole_number_from_1_is_refused_naming_page(
     log_in(world, "inspector")
     response = world.client.get(path, query_string={"page": number, "lang": "en"})
     assert response.status_code == 422
-    assert "page: Must be a whole number of at least 1." in response.get_data(as_text=True)
+    assert "Page: Must be a whole number of at least 1." in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("path", ["/pages/audits", "/pages/audits/awards"])

@@ -18,7 +18,9 @@ DOMAIN_STATUS: dict[type[Exception], int] = {AuthenticationFailed: 401, AccessDe
 STORE_RETRY = 5  # seconds, as the API's 503 when the database cannot be used (web.errors)
 
 
-def error_page(status: int, detail: str | None = None) -> ResponseReturnValue:
+def error_page(
+    status: int, detail: str | None = None, errors: dict[str, list[str]] | None = None
+) -> ResponseReturnValue:
     """The error page; the navigation only when someone is signed in."""
     account = None
     username = session.get("username")
@@ -29,7 +31,7 @@ def error_page(status: int, detail: str | None = None) -> ResponseReturnValue:
             account = None
     limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
     limit_mb = round(limit / (1024 * 1024), 3)  # what a 413 page names as the largest upload
-    return page("pages/error.html", account, status, code=status, detail=detail, limit_mb=limit_mb)
+    return page("pages/error.html", account, status, code=status, detail=detail, errors=errors, limit_mb=limit_mb)
 
 
 @blp.errorhandler(HTTPException)
@@ -47,7 +49,7 @@ def domain_error(error: Exception) -> ResponseReturnValue:
 
 @blp.errorhandler(InvalidInput)
 def invalid(error: InvalidInput) -> ResponseReturnValue:
-    return error_page(422, error.describe())
+    return error_page(422, error.describe(), error.errors)
 
 
 @blp.errorhandler(TimeoutError)

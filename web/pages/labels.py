@@ -96,6 +96,23 @@ FIELD_LABELS: dict[str, LazyString] = {
     "age_band": _l("Age band"),  # a grouping of the reports and fairness, not a recorded field
 }
 
+# The pages' own form fields (filters, uploads), named where a refusal is shown on the error page.
+QUERY_LABELS: dict[str, LazyString] = {
+    "page": _l("Page"),
+    "from": _l("From"),
+    "to": _l("To"),
+    "by": _l("Group by"),
+    "min_cell": _l("Smallest group shown"),
+    "years": _l("Years of trend"),
+    "verdict": _l("Verdict"),
+    "rule": _l("Finding (rule)"),
+    "severity": _l("At least severity"),
+    "passed_over": _l("Colleagues passed over"),
+    "kind": _l("Kind of event"),
+    "file": _l("File"),
+    "line": _l("Line"),
+}
+
 ROLE_LABELS: dict[str, LazyString] = {
     "employee": _l("Employee"),
     "hr": _l("HR administrator"),
@@ -131,8 +148,9 @@ def kind_label(kind: str) -> str:
 
 
 def field_label(name: str) -> str:
-    """A payload field's name in the visitor's language (the name itself for a field added later)."""
-    found = FIELD_LABELS.get(name)
+    """A payload field's (or a page's form field's) name in the visitor's language (the name itself for a field
+    added later)."""
+    found = FIELD_LABELS.get(name, QUERY_LABELS.get(name))
     return str(found) if found is not None else name
 
 

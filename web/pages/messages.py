@@ -50,6 +50,8 @@ LEDGER_REASONS = (
     ),
     Template("Version {version} is a promotion with the same TMT.", numbers=("version",)),
     Template("{year} is already rated (version {version}); correct it instead."),
+    Template("Unknown field {name}; one of {known}."),  # a report's grouping (projections.training.group_fields)
+    Template("Unknown dimension {name}; one of {known}."),  # fairness's
 )
 
 

@@ -87,6 +87,7 @@ def mentoring(account: Account) -> dict[str, Any]:
     return {"result": found, "mentees": mentees, "peers": peers, "chart_svg": mentoring_chart(mentees, peers)}
 
 
+GROUPINGS = {"headcount": HEADCOUNT_FIELDS, "training": SPELL_FIELDS}
 BUILDERS = {"headcount": headcount, "training": training, "programmes": programmes, "mentoring": mentoring}
 
 
@@ -102,7 +103,8 @@ def report(name: str = "headcount") -> ResponseReturnValue:
     try:
         context = BUILDERS[name](account)
     except InvalidInput as e:
-        errors = e.errors
+        errors = e.errors  # the form again, its grouping too, with each reason beside its field
+        context = {"fields": GROUPINGS.get(name), "by": [one(request.args, "by") or "agency"]}
     return page(
         "pages/report.html",
         account,
