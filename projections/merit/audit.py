@@ -156,7 +156,8 @@ TIME_IN_RANK = "promotion.time_in_rank"
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 5  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree
+    version = 6  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    # 6: no 202 past the functional level's range
     tables = (DECISIONS, FINDINGS, ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS, UNIT_SPELLS)
 
     def applies_to(self, subject: str) -> bool:

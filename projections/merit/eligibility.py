@@ -2,10 +2,11 @@
 what is met or missing (table `eligibility`, one row per employee and kind).
 
 Kinds: 101 for every PNS; 201 with a definitive managerial post; 202 with a definitive
-functional post; 203 (by degree) when a degree obtained in service starts above the rank held,
-to that degree's starting rank. The earliest date is the first permitted promotion date on or
-after the day the time in rank is reached (for kinds without a time in rank, the day after the
-current rank's TMT; for 203 not before the degree's date).
+functional post, up to the top rank of its level's range; 203 (by degree) when a degree
+obtained in service starts above the rank held, to that degree's starting rank. The earliest
+date is the first permitted promotion date on or after the day the time in rank is reached
+(for kinds without a time in rank, the day after the current rank's TMT; for 203 not before
+the degree's date).
 The requirements are judged on `judged_on`: the first permitted date on or after both the
 earliest date and the record's last day (its latest effective or recording day), by the
 rules in force on it, on the final record; a record ending before the earliest date is
@@ -28,7 +29,7 @@ from typing import Any
 
 from careerlog.reference import Rules, reference
 from careerlog.sqlstore import Row
-from projections.career import CareerRecord, add_years
+from projections.career import CareerRecord, PostSpell, add_years
 from projections.framework import Table
 from projections.merit.rules import PromotionJudge, param_on, permitted_in_year, rank_index
 from projections.reading import ViewReader
@@ -89,6 +90,15 @@ def degree_rank(judge: PromotionJudge, rank: str, day: date) -> tuple[str, date]
     return (start, degree.effective_date) if rank_index(ref, start) > rank_index(ref, rank) else None
 
 
+def past_level(judge: PromotionJudge, post: PostSpell | None, new_rank: str) -> bool:
+    """Whether `new_rank` is above the top rank of the functional level of `post` (asn.toml functional_levels,
+    PermenPANRB 1/2023): credit points earn rank steps within a level, so no 202 promotion leads past it."""
+    levels = judge.ref.functional_levels
+    if post is None or post.level not in levels:
+        return False
+    return rank_index(judge.ref, new_rank) > rank_index(judge.ref, str(levels[post.level]["max_rank"]))
+
+
 def first_permitted(book: Rules, day: date) -> date | None:
     for year in range(day.year, day.year + 2):
         for candidate in permitted_in_year(book, year):
@@ -114,6 +124,8 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
     book = judge.rules
     rows: list[Row] = []
     targets = dict.fromkeys(open_kinds(record, end), (ranks[index + 1], since))
+    if "202" in targets and past_level(judge, record.definitive_post_on(end), ranks[index + 1]):
+        del targets["202"]  # a rank above the level's range needs an appointment to the next level first
     if (by_degree := degree_rank(judge, rank, end)) is not None:
         targets[DEGREE] = by_degree  # its earliest date is not before the degree's
     for kind, (new_rank, after) in targets.items():
