@@ -94,9 +94,10 @@ def past_level(judge: PromotionJudge, post: PostSpell | None, new_rank: str) -> 
     """Whether `new_rank` is above the top rank of the functional level of `post` (asn.toml functional_levels,
     PermenPANRB 1/2023): credit points earn rank steps within a level, so no 202 promotion leads past it."""
     levels = judge.ref.functional_levels
-    if post is None or post.level not in levels:
+    level = post.level if post is not None else None
+    if level is None or level not in levels:
         return False
-    return rank_index(judge.ref, new_rank) > rank_index(judge.ref, str(levels[post.level]["max_rank"]))
+    return rank_index(judge.ref, new_rank) > rank_index(judge.ref, str(levels[level]["max_rank"]))
 
 
 def first_permitted(book: Rules, day: date) -> date | None:
