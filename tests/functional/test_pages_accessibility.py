@@ -326,3 +326,16 @@ def test_the_error_page_names_the_field_in_the_visitors_language(world: World) -
     assert "Halaman: Harus bilangan bulat paling sedikit 1." in answer.get_data(as_text=True)
     csv = world.client.get("/pages/audits.csv?from=x&lang=id").get_data(as_text=True)
     assert "Dari: Harus berupa tanggal TTTT-BB-HH." in csv
+
+
+def test_an_empty_import_file_is_refused_beside_the_file_in_the_visitors_language(world: World) -> None:
+    log_in(world, "hr")
+    data = {"csrf_token": csrf_token(world.client, "/pages/import")}
+    data["file"] = (io.BytesIO(b"\n"), "kosong.jsonl")  # type: ignore[assignment]
+    answer = world.client.post("/pages/import?lang=id", data=data, content_type="multipart/form-data")
+    assert answer.status_code == 422
+    page = Elements(answer.get_data(as_text=True))
+    assert page.text_of(page.by_id("f-file")[1]["aria-describedby"]) == (
+        "'kosong.jsonl' tidak berisi satu baris pun (kosong, hanya baris kosong, atau hanya kepala CSV): "
+        "tidak ada yang diimpor."
+    )

@@ -52,6 +52,7 @@ LEDGER_REASONS = (
     Template("{year} is already rated (version {version}); correct it instead."),
     Template("Unknown field {name}; one of {known}."),  # a report's grouping (projections.training.group_fields)
     Template("Unknown dimension {name}; one of {known}."),  # fairness's
+    Template("{name} holds no rows (it is empty, blank, or a CSV header alone): nothing was imported."),
 )
 
 
