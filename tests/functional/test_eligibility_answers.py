@@ -18,6 +18,7 @@ from openapi_schema_validator import OAS30Validator
 from projections.merit.eligibility import OFFERED_KINDS
 from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
+from tests.functional.test_acceptance_employee import rated_and_confirmed
 from tests.functional.test_pages_auth import log_in
 
 ELIGIBILITY = f"/api/v1/employees/{BUDI}/eligibility"
@@ -128,17 +129,11 @@ def test_an_open_promotion_gives_no_reason(world: World) -> None:
 def test_the_career_page_words_the_stored_ratings_and_penalty_checks_for_the_employee(world: World) -> None:
     """The eligibility rows keep 'ratings below BAIK or absent for 2025, 2024' and a met penalty check's
     '0 blocking penalty served on <day>' (stored English, unchanged); the page says what they mean."""
-    ledger = world.services.ledger
-    confirmation = {"latsar_certificate": "L-1", "effective_date": "2011-03-01", "reference": "SK-PNS-1"}
-    ledger.record(BUDI, "confirmation", confirmation, actor="test")
-    last = date.today().year - 1
-    for year in range(2010, last + 1):
-        ledger.record(BUDI, "performance_rating", f.rating(year, "KURANG" if year == last else "BAIK"), actor="test")
-    world.catch_up()
+    rated_and_confirmed(world)  # rated Baik up to 2025: the year before the day judged is not rated yet
     regular = next(i for i in world.services.eligibility_view.eligibility(BUDI) if i["kind"] == "101")
     stored = {r["rule"]: r["message"] for r in regular["requirements"]}
     assert stored["promotion.penalty"].startswith("0 blocking penalty served on")
-    assert stored["promotion.performance"].startswith("ratings below BAIK or absent for")
+    assert stored["promotion.performance"].startswith("ratings below BAIK or absent for")  # the coming year's
     log_in(world, "employee")
     page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", world.client.get(f"/pages/employees/{BUDI}?lang=en").text))
     assert "0 blocking penalty" not in page
