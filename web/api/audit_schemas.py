@@ -39,6 +39,11 @@ def period_fields(what: str) -> dict[str, fields.Field[Any]]:
 # ---------------------------------------------------------------------- eligibility
 
 
+def one_of(values: tuple[str, ...], description: str) -> fields.String:
+    """An answer's field holding one of `values` (an enum in the OpenAPI document)."""
+    return fields.String(dump_only=True, validate=validate.OneOf(values), metadata={"description": description})
+
+
 class RequirementSchema(StrictSchema):
     rule = fields.String(dump_only=True)
     outcome = fields.String(dump_only=True, metadata={"description": "met, missing, or not applicable."})
@@ -49,13 +54,10 @@ class RequirementSchema(StrictSchema):
 class EligibilityItemSchema(StrictSchema):
     """One promotion kind open to the employee: its earliest date and what is met or missing on the date judged."""
 
-    kind = fields.String(
-        dump_only=True,
-        validate=validate.OneOf(OFFERED_KINDS),
-        metadata={
-            "description": "Promotion kind: 101 regular; 201 with a managerial post; 202 with a functional post; "
-            "203 by degree (a degree obtained in service whose starting rank is above the rank held)."
-        },
+    kind = one_of(
+        OFFERED_KINDS,
+        "Promotion kind: 101 regular; 201 with a managerial post; 202 with a functional post; "
+        "203 by degree (a degree obtained in service whose starting rank is above the rank held).",
     )
     rank = fields.String(dump_only=True)
     new_rank = fields.String(dump_only=True)
@@ -80,14 +82,10 @@ class EligibilityItemSchema(StrictSchema):
 class NoPromotionSchema(StrictSchema):
     """Why no promotion kind is open to the employee, as their record says."""
 
-    reason = fields.String(
-        dump_only=True,
-        validate=validate.OneOf(NO_PROMOTION_REASONS),
-        metadata={
-            "description": "separated: the service ended (a separation status, on `day`); pppk: a PPPK employee "
-            "holds a contract grade set by the employment agreement, not a rank (golongan); top_rank: the rank "
-            "held is the highest (IV/e)."
-        },
+    reason = one_of(
+        NO_PROMOTION_REASONS,
+        "separated: the service ended (a separation status, on `day`); pppk: a PPPK employee holds a contract "
+        "grade set by the employment agreement, not a rank (golongan); top_rank: the rank held is the highest (IV/e).",
     )
     day = PlainDate(dump_only=True, allow_none=True, metadata={"description": "separated: the day service ended."})
     status = fields.String(
