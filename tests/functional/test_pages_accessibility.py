@@ -339,3 +339,14 @@ def test_an_empty_import_file_is_refused_beside_the_file_in_the_visitors_languag
         "'kosong.jsonl' tidak berisi satu baris pun (kosong, hanya baris kosong, atau hanya kepala CSV): "
         "tidak ada yang diimpor."
     )
+
+
+def test_more_of_the_ledgers_refusals_are_shown_in_the_visitors_language(world: World) -> None:
+    log_in(world, "hr")
+    rating = {**form_of(world, "performance_rating"), "nip": BUDI, **f.rating(2025, effective_date="2024-12-31")}
+    page = Elements(world.client.post("/pages/record?kind=performance_rating&lang=id", data=rating).get_data(True))
+    assert page.text_of("year-error") == "Tahun 2025 jatuh setelah tanggal penilaiannya (31 Des 2024)."
+    retraction = {**form_of(world, "retraction"), "nip": BUDI, "target_version": "1", "reason": "salah"}
+    retraction |= {"effective_date": "2024-01-02", "reference": "R-1"}
+    page = Elements(world.client.post("/pages/record?kind=retraction&lang=id", data=retraction).get_data(True))
+    assert page.text_of("target_version-error") == "Pengangkatan tidak dapat dibatalkan; koreksilah."

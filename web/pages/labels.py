@@ -235,6 +235,11 @@ REASONS = (
     _l("Not a valid number."),
     _l("Not a valid object."),
     _l("Not a valid boolean."),
+    _l("Is in the future."),
+    _l("Name at least one field to correct."),
+    _l("The appointment cannot be retracted; correct it instead."),
+    _l("Each line must be a JSON object."),
+    _l("More cells than header columns."),
 )
 
 

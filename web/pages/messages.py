@@ -53,6 +53,10 @@ LEDGER_REASONS = (
     Template("Unknown field {name}; one of {known}."),  # a report's grouping (projections.training.group_fields)
     Template("Unknown dimension {name}; one of {known}."),  # fairness's
     Template("{name} holds no rows (it is empty, blank, or a CSV header alone): nothing was imported."),
+    Template("{year} is after the rating's date ({day}).", dates=("day",)),
+    Template("{year} is before the appointment year."),
+    Template("Already confirmed as PNS on {day} (version {version}).", dates=("day",), numbers=("version",)),
+    Template("No post appointment with reference {reference} is recorded."),
 )
 
 
