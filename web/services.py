@@ -33,7 +33,7 @@ from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.importing import ImportReport, detect_format, import_rows, kind_from_name, read_csv, read_jsonl
-from careerlog.reference import reference
+from careerlog.reference import reference, rules
 from careerlog.sqlstore import check_connections_when_in_doubt
 from projections import suppression
 from projections.framework import Projector
@@ -240,6 +240,7 @@ class Services:
             "training": self.training.jp_by_year(subject),
             "mentoring": self.mentoring.mentoring_of(subject),
             **self.promotions_open(subject, "eligibility"),
+            "retirement": self.eligibility_view.retirement(subject, rules()),
         }
         self.accounts.record_access(reader, "career_page", [target])
         return found

@@ -31,6 +31,7 @@ from careerlog.reference import Rules, reference
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, PostSpell, add_years
 from projections.framework import Table
+from projections.merit.retirement import expected_retirement
 from projections.merit.rules import PromotionJudge, param_on, permitted_in_year, rank_index
 from projections.reading import ViewReader
 
@@ -201,6 +202,15 @@ class EligibilityQueries(ViewReader):
             }
             for row in rows
         ]
+
+    def retirement(self, nip: str, book: Rules) -> dict[str, Any] | None:
+        """When the employee's service is expected to end at the retirement age (projections.merit.retirement),
+        read from their roster row."""
+        rows = self.store.query(
+            "SELECT employment_kind, birth_date, post_kind, post_level, separated_on FROM roster WHERE subject = ?",
+            (nip,),
+        )
+        return expected_retirement(book, rows[0] if rows else None, self.today)
 
     def no_promotion(self, nip: str) -> dict[str, Any] | None:
         """Why no promotion is open to an employee whose eligibility is empty (`no_promotion_reason`), read

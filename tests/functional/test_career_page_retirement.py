@@ -1,0 +1,48 @@
+"""An employee near retirement expects to see the day their service ends (batas usia pensiun). The reference
+names the status 98 (reached retirement age) but no ages: the ages are a configurable rule marked unconfirmed
+(retirement.age, M), as the law commonly states them: 58 for administrative posts, 60 for senior managerial
+(JPT) posts and Ahli Madya, 65 for Ahli Utama; service ends on the last day of the month the age is reached.
+Shown on the career page only.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, World, appointment_of
+from tests.functional.test_pages_auth import log_in
+
+
+def page_text(world: World, nip: str) -> str:
+    log_in(world, "admin")
+    page = world.client.get(f"/pages/employees/{nip}?lang=en").get_data(as_text=True)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+
+
+def test_the_career_page_shows_the_day_service_ends_at_the_administrative_age(world: World) -> None:
+    """Budi, born 26 September 1986, holds no senior post: 58, so his service ends on 30 September 2044."""
+    shown = page_text(world, BUDI)
+    assert "Your service is expected to end on Sep 30, 2044, at the retirement age of 58" in shown
+    assert "unconfirmed" in shown
+    body = world.get(f"/api/v1/employees/{BUDI}/eligibility", "admin").get_json()
+    assert "retirement" not in body  # the career page only
+
+
+def test_an_ahli_utama_retires_at_65(world: World) -> None:
+    nip = f.nip(date(1966, 2, 10), date(1992, 3, 1), "M", sequence=721)
+    ledger = world.services.ledger
+    ledger.record(nip, "appointment", appointment_of(nip, rank="III/a", education="S-3"), actor="test")
+    post = {"post_kind": "FUNGSIONAL", "level": "AHLI_UTAMA", "title": "Peneliti", "unit": "BKPSDM"}
+    post |= {"assignment": "DEFINITIVE", "effective_date": "2020-01-02", "reference": "SK-JAB-9"}
+    ledger.record(nip, "post_appointment", post, actor="test")
+    world.catch_up()
+    assert "at the retirement age of 65" in page_text(world, nip)
+    assert "Feb 28, 2031" in page_text(world, nip)
+
+
+def test_no_end_of_service_is_forecast_once_service_ended(world: World) -> None:
+    world.services.ledger.record(BUDI, "status_change", f.status("RETIRED", "2025-10-01"), actor="test")
+    world.catch_up()
+    assert "Your service is expected to end" not in page_text(world, BUDI)
