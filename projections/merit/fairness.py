@@ -10,6 +10,7 @@ Formulas and the worked example: docs/fairness.md and the reference fairness-met
 
 from __future__ import annotations
 
+import gc
 import io
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -116,13 +117,26 @@ def mantel_haenszel(rounds: pd.DataFrame, group: str, reference: str) -> tuple[f
 
 
 def holm(p_values: list[float]) -> tuple[list[bool], list[float]]:
-    """Rejections and Holm-adjusted p-values; one p-value is its own adjustment (statsmodels' holm runs a full
-    gc.collect() on every call, which costs tenths of a second in a large process: the scorecard makes dozens)."""
+    """Rejections and Holm-adjusted p-values; one p-value is its own adjustment.
+
+    statsmodels' holm runs a full gc.collect() on every call, which walks every object of the process
+    (0.15 s in a web worker holding the app, pandas and matplotlib: 218,000 objects; a scorecard calls it
+    some 20 times). The objects alive before the call are left out of that collection (gc.freeze) and put
+    back after it, so every caller (fairness API and page, scorecard, CLI) pays only for the call's own.
+    """
     if len(p_values) == 1:
         return [p_values[0] <= ALPHA], [p_values[0]]
     from statsmodels.stats.multitest import multipletests
 
-    reject, adjusted, _, _ = multipletests(p_values, alpha=ALPHA, method=CORRECTION)
+    # The freeze is process-wide and gunicorn's threads share it: another thread's freeze or unfreeze (another
+    # fairness answer, a rebuild's _frozen_heap) may land between these two, and then a collection walks more
+    # objects, or a frozen one waits for the next unfreeze to be collected. That costs time only: which objects a
+    # collection walks never changes a live object, and multipletests' answer does not depend on the collector.
+    gc.freeze()
+    try:
+        reject, adjusted, _, _ = multipletests(p_values, alpha=ALPHA, method=CORRECTION)
+    finally:
+        gc.unfreeze()
     return [bool(r) for r in reject], [float(a) for a in adjusted]
 
 

@@ -3,9 +3,7 @@ with the other agencies, and the findings written from it."""
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -46,19 +44,6 @@ def checked_scope(agency: Any, unit: Any, region: Any) -> Scope:
     )
 
 
-@contextmanager
-def older_objects_left_out_of_collections() -> Iterator[None]:
-    """Leave the objects alive before a scorecard out of the collector's passes while it is measured: the
-    impact ratios' Holm correction (statsmodels' multipletests, under FairnessQueries.fairness) runs a full
-    gc.collect() on each call, some 20 a scorecard of five agencies, each walking every object of the
-    process (0.15 s a call in a web worker holding the app, pandas and matplotlib: 218,000 objects)."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 class ScorecardQueries(ViewReader):
     """Plain data out: every indicator's trend for the scope, the year across agencies, and the findings."""
 
@@ -84,9 +69,8 @@ class ScorecardQueries(ViewReader):
         config = config or settings()
         compared = [a for a in self.agencies(year) if peers is None or peers(a)]
         measure = self._measure(config, sorted({scope.agency, *compared}))
-        with older_objects_left_out_of_collections():
-            trend = [i for y in range(year - years + 1, year + 1) for i in measure(scope, y)]
-            comparison = [i for a in compared for i in measure(Scope(a), year)]
+        trend = [i for y in range(year - years + 1, year + 1) for i in measure(scope, y)]
+        comparison = [i for a in compared for i in measure(Scope(a), year)]
         return {
             "agency": scope.agency,
             "unit": scope.unit,
