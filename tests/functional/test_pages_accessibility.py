@@ -350,3 +350,22 @@ def test_more_of_the_ledgers_refusals_are_shown_in_the_visitors_language(world: 
     retraction |= {"effective_date": "2024-01-02", "reference": "R-1"}
     page = Elements(world.client.post("/pages/record?kind=retraction&lang=id", data=retraction).get_data(True))
     assert page.text_of("target_version-error") == "Pengangkatan tidak dapat dibatalkan; koreksilah."
+
+
+def test_the_career_page_names_its_landmarks_apart_and_who_read_it_in_words(world: World) -> None:
+    """The timeline's and the JP's sections and their scrolling tables were two landmarks of one name each
+    (axe: landmark-unique); the readers' table showed the role and the read as codes (hr, career_page)."""
+    log_in(world, "hr")
+    assert world.client.get(f"/pages/employees/{BUDI}").status_code == 200
+    log_in(world, "employee")
+    page = page_of(world, f"/pages/employees/{BUDI}?lang=id")
+    names = page.landmark_names()
+    assert "Tabel: Linimasa" in names
+    assert [n for n, count in Counter(names).items() if count > 1] == []
+    cells = ["".join(text).strip() for tag, _attrs, text in page.found if tag == "td"]
+    assert "Pengelola kepegawaian" in cells  # the role hr, named
+    assert "Halaman riwayat karier" in cells  # the read career_page, named
+    assert "career_page" not in cells
+    assert "hr" not in cells
+    english = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
+    assert "1 of 1 read shown, newest first." in english  # one read by another, in the singular

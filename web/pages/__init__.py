@@ -21,6 +21,7 @@ from werkzeug.exceptions import MethodNotAllowed
 from web import login_limit
 from web.api.paging import last_page
 from web.pages.labels import (
+    action_label,
     code_name,
     field_label,
     group_name,
@@ -141,6 +142,7 @@ def init_pages(app: Flask) -> None:
     app.jinja_env.filters["kind_label"] = kind_label
     app.jinja_env.filters["severity_label"] = severity_label
     app.jinja_env.filters["role_label"] = role_label
+    app.jinja_env.filters["action_label"] = action_label
     app.jinja_env.filters["rule_status"] = rule_status_label
     app.jinja_env.filters["measure_label"] = measure_label
     app.jinja_env.filters["code_name"] = code_name

@@ -123,6 +123,21 @@ ROLE_LABELS: dict[str, LazyString] = {
 }
 
 
+# What a read of someone's record was (the access log's action, web.services' record_access and
+# record_reads; careerlog.accounts keeps it as this code).
+ACTION_LABELS: dict[str, LazyString] = {
+    "profile": _l("Where they stand now"),
+    "history": _l("Every recorded event"),
+    "timeline": _l("Timeline"),
+    "career_page": _l("Career page"),
+    "roster": _l("Employee list"),
+    "eligibility": _l("Next promotion"),
+    "audits": _l("Audit list"),
+    "audit": _l("Audit of a decision"),
+    "awards": _l("Audited awards"),
+}
+
+
 # How sure a rule is (docs/rules.md): S confirmed, M believed but unconfirmed, I an inference.
 RULE_STATUS_LABELS: dict[str, LazyString] = {
     "S": _l("confirmed"),
@@ -158,6 +173,12 @@ def role_label(role: str) -> str:
     """A role's name in the visitor's language (the code itself for a role added later)."""
     found = ROLE_LABELS.get(role)
     return str(found) if found is not None else role
+
+
+def action_label(action: str) -> str:
+    """What a logged read was, in the visitor's language (the code itself for an action added later)."""
+    found = ACTION_LABELS.get(action)
+    return str(found) if found is not None else action
 
 
 def scope_label(scope: Scope) -> str:
