@@ -14,7 +14,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -49,7 +48,11 @@ def served(database_url: str, tmp_path: Path) -> Iterator[str]:
         assert wait_until(lambda: _status(_opener(), f"{url}/pages/login") == 200, timeout=120), (
             tmp_path / "serve.log"
         ).read_text()
-        time.sleep(1)  # both workers booted
+        # both workers started (a fixed second did not ensure it on a loaded machine: the log-ins could all
+        # have gone to the one worker up, and the test passed without a second key to disagree with)
+        assert wait_until(
+            lambda: (tmp_path / "serve.log").read_text().count("Booting worker with pid") >= 2, timeout=120
+        )
         yield url
     finally:
         process.terminate()
