@@ -10,10 +10,13 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
+from babel.numbers import NumberFormatError, parse_decimal
 from flask import flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
@@ -45,7 +48,11 @@ def field_view(spec: FieldSpec) -> dict[str, Any]:
 
 
 def payload_from(form: Mapping[str, str], cls: type[LedgerEvent]) -> dict[str, Any]:
-    """The filled-in fields as plain data; objects (corrected fields) are read as JSON."""
+    """The filled-in fields as plain data; objects (corrected fields) are read as JSON.
+
+    A decimal is read in the page's language ("2,5" in Indonesian, "2.5" in English; strict, so a
+    separator in the wrong place is refused rather than guessed) and handed on as the ledger writes it.
+    """
     payload: dict[str, Any] = {}
     for spec in payload_fields(cls):
         value = form.get(spec.name, "").strip()
@@ -56,6 +63,11 @@ def payload_from(form: Mapping[str, str], cls: type[LedgerEvent]) -> dict[str, A
                 payload[spec.name] = json.loads(value)
             except json.JSONDecodeError:
                 raise InvalidInput(_("Not valid JSON."), spec.name) from None
+        elif spec.type is Decimal:
+            try:
+                payload[spec.name] = str(parse_decimal(value, locale=get_locale(), strict=True))
+            except NumberFormatError:
+                raise InvalidInput(_("Not a valid number."), spec.name) from None
         else:
             payload[spec.name] = value
     return payload
