@@ -12,14 +12,16 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import IO, Any
 
 from babel.messages.extract import extract_python
-from flask_babel import gettext
+from flask_babel import gettext, ngettext
 from flask_babel import lazy_gettext as _l
 
 import projections
+from projections.merit.audit import LATE_EVIDENCE
+from projections.merit.queries import PASSED_OVER_FINDING
 from projections.merit.wording import TEMPLATES, Template, fill, parse
 from web.pages import local_date, local_datetime, local_number
 
@@ -58,6 +60,36 @@ LEDGER_REASONS = (
     Template("Already confirmed as PNS on {day} (version {version}).", dates=("day",), numbers=("version",)),
     Template("No post appointment with reference {reference} is recorded."),
 )
+
+# Templates stored with a count and an "(s)" (the stored English stays as it is): the pages show the
+# count's plural form, by the count's placeholder and the wording for that count (ngettext, so the
+# extraction hands both forms to the translators).
+PLURALS: dict[str, tuple[str, Callable[[int], str]]] = {
+    LATE_EVIDENCE.text: (
+        "count",
+        lambda n: ngettext(
+            "{count} supporting fact effective by {day} recorded after the decision ({moment})",
+            "{count} supporting facts effective by {day} recorded after the decision ({moment})",
+            n,
+        ),
+    ),
+    PASSED_OVER_FINDING.text: (
+        "count",
+        lambda n: ngettext(
+            "{count} eligible colleague of the same unit and rank clearly stronger, not chosen on {day}",
+            "{count} eligible colleagues of the same unit and rank clearly stronger, not chosen on {day}",
+            n,
+        ),
+    ),
+    "{hours} JP in {days} day(s) is more than {per_day} JP a day.": (
+        "days",
+        lambda n: ngettext(
+            "{hours} JP in {days} day is more than {per_day} JP a day.",
+            "{hours} JP in {days} days is more than {per_day} JP a day.",
+            n,
+        ),
+    ),
+}
 
 
 @functools.cache
@@ -107,9 +139,18 @@ def message_text(message: str | None) -> str:
     template = templates[wording.template]
     try:
         values = {name: localised(template, name, value) for name, value in wording.params}
+        text = wording_in_language(template, dict(wording.params))
     except ValueError:  # a text that only looks like the template ("{day} is in the future." of no date)
         return message
-    return fill(gettext(template.text), values)
+    return fill(text, values)
+
+
+def wording_in_language(template: Template, params: Mapping[str, str]) -> str:
+    """The template's translation; for a count's "(s)" (PLURALS), the form of that count."""
+    if template.text not in PLURALS:
+        return gettext(template.text)
+    name, forms = PLURALS[template.text]
+    return forms(int(params[name]))
 
 
 def extract(

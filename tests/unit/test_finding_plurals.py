@@ -1,0 +1,58 @@
+"""A finding stored with "fact(s)" is shown on the pages with its count's plural form (ngettext)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask_babel import Babel, force_locale
+
+from web.pages.messages import message_text
+
+CATALOGUE = Path(__file__).parents[2] / "web" / "translations"
+ONE = "1 supporting fact(s) effective by 2021-04-01 recorded after the decision (2021-05-02T08:00:00+00:00)"
+TWO = "2 supporting fact(s) effective by 2021-04-01 recorded after the decision (2021-05-02T08:00:00+00:00)"
+
+
+@pytest.fixture(scope="module")
+def app() -> Flask:
+    made = Flask(__name__)
+    made.config["BABEL_TRANSLATION_DIRECTORIES"] = str(CATALOGUE)
+    Babel(made)
+    return made
+
+
+def test_late_evidence_finding_takes_its_counts_plural_in_english(app: Flask) -> None:
+    with app.test_request_context(), force_locale("en"):
+        one, two = message_text(ONE), message_text(TWO)
+    assert one.startswith("1 supporting fact effective by Apr 1, 2021 recorded after the decision (")
+    assert two.startswith("2 supporting facts effective by Apr 1, 2021 recorded after the decision (")
+    assert "(s)" not in one + two
+
+
+def test_late_evidence_finding_in_indonesian_has_its_one_form(app: Flask) -> None:
+    with app.test_request_context(), force_locale("id"):
+        one, two = message_text(ONE), message_text(TWO)
+    assert one.startswith("1 data pendukung yang berlaku sampai dengan 1 Apr 2021 dicatat setelah keputusan (")
+    assert two.startswith("2 data pendukung yang berlaku sampai dengan 1 Apr 2021 dicatat setelah keputusan (")
+
+
+def test_passed_over_finding_and_too_many_jp_reason_take_their_counts_plural(app: Flask) -> None:
+    one = "1 eligible colleague(s) of the same unit and rank clearly stronger, not chosen on 2021-04-01"
+    reason = "50 JP in 1 day(s) is more than 10 JP a day."
+    with app.test_request_context(), force_locale("en"):
+        assert (
+            message_text(one)
+            == "1 eligible colleague of the same unit and rank clearly stronger, not chosen on Apr 1, 2021"
+        )
+        assert message_text(reason) == "50 JP in 1 day is more than 10 JP a day."
+        assert message_text(reason.replace(" 1 day", " 2 day")) == "50 JP in 2 days is more than 10 JP a day."
+    with app.test_request_context(), force_locale("id"):
+        assert message_text(reason) == "50 JP dalam 1 hari melebihi 10 JP per hari."
+
+
+def test_a_count_that_is_no_whole_number_is_shown_as_stored(app: Flask) -> None:
+    stored = "a few supporting fact(s) effective by 2021-04-01 recorded after the decision (2021-05-02T08:00:00+00:00)"
+    with app.test_request_context(), force_locale("en"):
+        assert message_text(stored) == stored
