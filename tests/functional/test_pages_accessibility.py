@@ -15,7 +15,7 @@ from eventsourcing.persistence import OperationalError
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.payload import payload_fields
 from tests import factories as f
-from tests.functional.conftest import BUDI, MISSING, World
+from tests.functional.conftest import BUDI, MISSING, World, appointment_of
 from tests.functional.test_pages_auth import csrf_token, log_in
 from tests.functional.test_pages_hr import form_of, training_form
 from web.pages import local_p
@@ -369,3 +369,25 @@ def test_the_career_page_names_its_landmarks_apart_and_who_read_it_in_words(worl
     assert "hr" not in cells
     english = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
     assert "1 of 1 read shown, newest first." in english  # one read by another, in the singular
+
+
+def test_the_nip_refusals_of_the_appointment_form_are_shown_in_the_visitors_language(world: World) -> None:
+    log_in(world, "hr")
+    good = {k: str(v) for k, v in appointment_of(BUDI, agency="KOTA-MEDAN", region="12.71").items()}
+    expected = {
+        "123": ("nip-error", "harus 18 digit, bukan '123'"),
+        "199013322016031001": ("nip-error", "digit 1-8 (19901332) bukan tanggal lahir yang sebenarnya"),
+        "199001012016131001": ("nip-error", "digit 13-14 (bulan TMT CPNS) harus 01-12, bukan 13"),
+        "199001012016031003": ("birth_date-error", "26 Sep 1986 tidak sesuai dengan NIP (1 Jan 1990)"),
+    }
+    for nip, (field, text) in expected.items():
+        data = {**form_of(world, "appointment"), **good, "nip": nip}
+        answer = world.client.post("/pages/record?kind=appointment&lang=id", data=data)
+        assert answer.status_code == 422, nip
+        assert Elements(answer.get_data(as_text=True)).text_of(field) == text, nip
+    again = {**form_of(world, "appointment"), **good, "nip": BUDI}
+    page = world.client.post("/pages/record?kind=appointment&lang=id", data=again).get_data(as_text=True)
+    assert f'role="alert">NIP {BUDI} sudah diangkat (NIP tidak pernah dipakai ulang).</p>' in page
+    data = {**form_of(world, "appointment"), **good, "nip": "123"}
+    english = world.client.post("/pages/record?kind=appointment&lang=en", data=data).get_data(as_text=True)
+    assert Elements(english).text_of("nip-error") == "must be 18 digits, got '123'"

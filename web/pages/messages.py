@@ -59,6 +59,17 @@ LEDGER_REASONS = (
     Template("{year} is before the appointment year."),
     Template("Already confirmed as PNS on {day} (version {version}).", dates=("day",), numbers=("version",)),
     Template("No post appointment with reference {reference} is recorded."),
+    # the NIP checks of an appointment (careerlog.domain.nip, careerlog.application)
+    Template("must be 18 digits, got {value}"),
+    Template("digits 1-8 ({digits}) are not a real birth date"),
+    Template("digit 15 (sex) must be 1 or 2, got {value}"),
+    Template("digits 13-14 (TMT CPNS month) must be 01-12, got {value}"),
+    Template("{day} does not match the NIP ({birth})", dates=("day", "birth")),
+    Template("{sex} does not match NIP digit 15 ({digit} = {meaning})"),
+    Template("TMT CPNS {month} does not match NIP digits 9-14 ({digits})"),
+    Template("year {year} does not match NIP digits 9-12 ({digits}, contract {count})"),
+    Template("NIP {nip} is already appointed (a NIP is never reused)."),
+    Template("Already recorded as version {version}, not {expected}.", numbers=("version", "expected")),
 )
 
 # Templates stored with a count and an "(s)" (the stored English stays as it is): the pages show the
