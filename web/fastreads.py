@@ -38,6 +38,7 @@ from marshmallow import Schema
 from werkzeug.datastructures import EnvironHeaders, Headers
 
 from careerlog.accounts import Account
+from projections.merit.eligibility import NOT_OPEN_READ
 from web import security
 from web.api import employees, guard
 from web.api.blueprint import ApiBlueprint
@@ -53,11 +54,12 @@ Read = Callable[[Services, Account, str, dict[str, Any]], Any]
 ROSTER_PATH = "/api/v1/employees"
 KEPT_QUERIES = 4096  # parsed query strings kept
 KEPT_READERS = 4096  # accounts of recent tokens kept (all forgotten when more come)
-# The statement each employee's read reads its view with (Queries.timeline, EligibilityQueries.eligibility),
-# read ahead on PostgreSQL with the others (a read that makes another statement only asks again).
+# The statements each employee's read reads its views with (Queries.timeline; EligibilityQueries.eligibility
+# and, unless a 202 is open, its roster row: not_open), read ahead on PostgreSQL with the others (a read that
+# makes another statement only asks again; one read ahead but not made is left unused).
 VIEW_READS = {
-    "timeline": "SELECT * FROM timeline WHERE subject = ? ORDER BY version",
-    "eligibility": "SELECT * FROM eligibility WHERE subject = ? ORDER BY kind",
+    "timeline": ("SELECT * FROM timeline WHERE subject = ? ORDER BY version",),
+    "eligibility": ("SELECT * FROM eligibility WHERE subject = ? ORDER BY kind", NOT_OPEN_READ),
 }
 # An employee's read by a NIP of 18 digits (any other spelling goes to Flask, which normalises it).
 EMPLOYEE_READ = re.compile(r"/api/v1/employees/([0-9]{18})/(timeline|eligibility)")
@@ -157,7 +159,7 @@ class FastReads:
         found: list[tuple[str, Sequence[Any]]] = [token_read]
         placing = placing_read(self.services.ledger, nip) if read in VIEW_READS else None
         if placing is not None:
-            found += [placing, (VIEW_READS[read], (nip,))]
+            found += [placing, *[(statement, (nip,)) for statement in VIEW_READS[read]]]
         reader = self.readers.get(token_read[1]) if read == "roster" else None
         if reader is not None:
             filters, options = employees.roster_options(dict(args))  # a copy: it pops from it

@@ -280,10 +280,11 @@ class Services:
         return found
 
     def promotions_open(self, nip: str, key: str) -> dict[str, Any]:
-        """The eligibility rows under `key` and, when there are none, why no promotion is open (`no_promotion`,
-        None when the record does not say): the API's answer and the career page's section alike."""
+        """The eligibility rows under `key`; when there are none, why no promotion is open (`no_promotion`,
+        None when the record does not say); when no 202 is open to a functional employee at the top rank of
+        their level, that (`level_top`): the API's answer and the career page's section alike."""
         items = self.eligibility_view.eligibility(nip)
-        return {key: items, "no_promotion": None if items else self.eligibility_view.no_promotion(nip)}
+        return {key: items, **self.eligibility_view.not_open(nip, {i["kind"] for i in items})}
 
     # ------------------------------------------------------------------ audits
 

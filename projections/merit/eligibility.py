@@ -15,7 +15,9 @@ has come is a query (`EligibilityQueries`), not a row. So a change by the mere p
 time after the record's last day (a penalty ending) shows once a later fact is recorded.
 
 When no row is open, `no_promotion_reason` says why when the record does (the service ended, a PPPK
-contract grade, the top rank): the one reason the API and the career page both give.
+contract grade, the top rank): the one reason the API and the career page both give. When no 202 row is
+open to a functional employee because the rank held is the top of their level's range, `level_top` says so
+and names the next level (the page and the API alike).
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+from collections.abc import Collection
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from careerlog.reference import Rules, reference
+from careerlog.reference import Reference, Rules, reference
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, PostSpell, add_years
 from projections.framework import Table
@@ -187,6 +190,42 @@ def no_promotion_reason(roster: Row | None) -> dict[str, Any] | None:
     }
 
 
+def next_level(ref: Reference, level: str) -> str | None:
+    """The functional level after `level`: the next one listed (asn.toml lists each ladder, Ahli and then
+    Terampil, from its lowest level) whose lowest rank is the rank after `level`'s top rank; None at the top of a
+    ladder (Ahli Utama, Penyelia)."""
+    codes = ref.functional_levels.codes
+    after = codes.index(level) + 1
+    top = rank_index(ref, str(ref.functional_levels[level]["max_rank"]))
+    if after >= len(codes) or top + 1 >= len(ref.ranks.codes):
+        return None
+    following = codes[after]
+    return following if ref.functional_levels[following]["min_rank"] == ref.ranks.codes[top + 1] else None
+
+
+def level_top(roster: Row | None, kinds: Collection[str]) -> dict[str, Any] | None:
+    """Why no 202 row is open to a functional employee, from their roster row (the post held now) and the
+    kinds open: the rank held is at or above the top rank of their level's range (`past_level`), so a further
+    rank needs an appointment to the next level first. `level`, `rank` held, `top` of the level's range,
+    `next_level` (None when the reference lists none). None when a 202 is open or this is not the reason (no
+    functional post, a PPPK employee, service ended, or the highest rank: `no_promotion_reason`)."""
+    if roster is None or "202" in kinds or roster["post_kind"] != "FUNGSIONAL" or roster["employment_kind"] != "PNS":
+        return None
+    ref, level, rank = reference(), roster["post_level"], roster["rank"]
+    if roster["separated_on"] or level not in ref.functional_levels or rank not in ref.ranks:
+        return None
+    top = str(ref.functional_levels[level]["max_rank"])
+    if rank_index(ref, rank) < rank_index(ref, top) or rank == ref.ranks.codes[-1]:
+        return None
+    return {"level": level, "rank": rank, "top": top, "next_level": next_level(ref, level)}
+
+
+# The roster row `not_open` reads (read ahead by web.fastreads with the eligibility rows).
+NOT_OPEN_READ = (
+    "SELECT employment_kind, status, rank, separated_on, post_kind, post_level FROM roster WHERE subject = ?"
+)
+
+
 class EligibilityQueries(ViewReader):
     def eligibility(self, nip: str) -> list[dict[str, Any]]:
         """What is open to an employee: per kind the earliest date, whether it has come (today), and
@@ -212,10 +251,11 @@ class EligibilityQueries(ViewReader):
         )
         return expected_retirement(book, rows[0] if rows else None, self.today)
 
-    def no_promotion(self, nip: str) -> dict[str, Any] | None:
-        """Why no promotion is open to an employee whose eligibility is empty (`no_promotion_reason`), read
-        from their roster row."""
-        rows = self.store.query(
-            "SELECT employment_kind, status, rank, separated_on FROM roster WHERE subject = ?", (nip,)
-        )
-        return no_promotion_reason(rows[0] if rows else None)
+    def not_open(self, nip: str, kinds: Collection[str]) -> dict[str, dict[str, Any] | None]:
+        """Why no promotion (`no_promotion`, when `kinds` is empty) or no 202 (`level_top`) is open to an
+        employee of the open `kinds`, from one read of their roster row (none when a 202 is open)."""
+        if "202" in kinds:
+            return {"no_promotion": None, "level_top": None}
+        rows = self.store.query(NOT_OPEN_READ, (nip,))
+        roster = rows[0] if rows else None
+        return {"no_promotion": None if kinds else no_promotion_reason(roster), "level_top": level_top(roster, kinds)}

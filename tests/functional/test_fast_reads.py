@@ -346,7 +346,8 @@ def test_a_fast_read_asks_for_its_reads_at_once_on_one_connection(both: Both) ->
         if views.dialect == "postgres":
             assert asked == ["INSERT"], read
         else:
-            assert asked == ["SELECT", "SELECT", "SELECT", "INSERT"], read
+            own = ["SELECT"] if read == "timeline" else ["SELECT", "SELECT"]  # and Budi's roster row: no 202 open
+            assert asked == ["SELECT", "SELECT", *own, "INSERT"], read
             assert checkouts == [False, True], read  # a reading connection, then the writer for the entry
 
 

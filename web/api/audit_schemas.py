@@ -94,6 +94,20 @@ class NoPromotionSchema(StrictSchema):
     rank = fields.String(dump_only=True, metadata={"description": "The rank held (PPPK: the contract grade)."})
 
 
+class LevelTopSchema(StrictSchema):
+    """Why no 202 (functional post, credit points) is open: the rank held is the top of the functional level's
+    range (asn.toml functional_levels), so a further rank needs an appointment to the next level first."""
+
+    level = fields.String(dump_only=True, metadata={"description": "The functional level held (AHLI_PERTAMA...)."})
+    rank = fields.String(dump_only=True, metadata={"description": "The rank held."})
+    top = fields.String(dump_only=True, metadata={"description": "The top rank of the level's range."})
+    next_level = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "The level to be appointed to for a further rank; null at the top of its ladder."},
+    )
+
+
 class EligibilitySchema(StrictSchema):
     nip = fields.String(dump_only=True)
     items = fields.List(fields.Nested(EligibilityItemSchema), dump_only=True)
@@ -104,6 +118,15 @@ class EligibilitySchema(StrictSchema):
         metadata={
             "description": "Why no promotion is open, when items is empty and the record says (the career page "
             "gives the same reason); null when items lists a kind or the record does not say."
+        },
+    )
+    level_top = fields.Nested(
+        LevelTopSchema,
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "Why no 202 is open to a functional employee at the top rank of their level (the "
+            "career page says the same); null otherwise."
         },
     )
 

@@ -1,6 +1,7 @@
 """The career page's next promotion: why none is open (service ended, PPPK, top rank: the reason the API gives,
-named), when a penalty that bars one ends, and which years' SKP ratings fall short or are not recorded yet.
-Read from the page's timeline and eligibility."""
+named), why no 202 is open at the top of a functional level (named, as the API gives it), when a penalty that
+bars one ends, and which years' SKP ratings fall short or are not recorded yet. Read from the page's timeline
+and eligibility."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ def next_promotion(found: dict[str, Any]) -> dict[str, Any]:
     """What the next-promotion section shows beside the eligibility rows."""
     return {
         "no_promotion": named_reason(found["no_promotion"]),
+        "level_top": named_levels(found["level_top"]),
         "penalties": penalties_of(found),
         "ratings": ratings_short(found),
     }
@@ -47,6 +49,16 @@ def named_reason(reason: dict[str, Any] | None) -> dict[str, Any] | None:
         "status_name": ref.statuses[status].name if status in ref.statuses else status,
         "rank_name": ref.ranks[rank].name if rank in ref.ranks else rank,
     }
+
+
+def named_levels(top: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Why no 202 is open (projections.merit.eligibility.level_top, as the API gives it), with the names of the
+    level held and the next one (asn.toml functional_levels)."""
+    if top is None:
+        return None
+    levels = reference().functional_levels
+    named = {key: levels[top[key]].name if top[key] in levels else top[key] for key in ("level", "next_level")}
+    return {**top, "level_name": named["level"], "next_level_name": named["next_level"]}
 
 
 def penalty_last_day(values: dict[str, Any], start: date) -> date | None:
