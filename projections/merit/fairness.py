@@ -55,11 +55,12 @@ class Comparison:
     shortfall: float
 
 
-def compare(promoted: int, pool: int, ref_promoted: int, ref_pool: int) -> Comparison:
+def compare(promoted: int, pool: int, ref_promoted: int, ref_pool: int, *, detail: bool = True) -> Comparison:
     """Impact ratio with its 95% log interval, two-proportion z (pooled), Fisher exact p and shortfall.
 
     z is positive when the focal group's rate is below the reference's. The interval needs a
-    promotion in both groups (the log method has no finite bound otherwise).
+    promotion in both groups (the log method has no finite bound otherwise). Without `detail` the
+    interval and z are not computed (None): the ratio, Fisher p and shortfall are the same.
     """
     import numpy as np
     from scipy.stats import fisher_exact
@@ -68,7 +69,7 @@ def compare(promoted: int, pool: int, ref_promoted: int, ref_pool: int) -> Compa
 
     rate, ref_rate = promoted / pool, ref_promoted / ref_pool
     low = high = None
-    if promoted and ref_promoted:
+    if detail and promoted and ref_promoted:
         # the counts as they are: Table2x2 adds 0.5 to every cell when one is zero (a group all promoted), which
         # the log method does not need (1/S - 1/N is then 0) and which moved the interval off the ratio shown
         table = Table2x2(
@@ -77,7 +78,7 @@ def compare(promoted: int, pool: int, ref_promoted: int, ref_pool: int) -> Compa
         low, high = (float(b) for b in table.riskratio_confint(alpha=ALPHA))
     z = p_z = None
     both = promoted + ref_promoted
-    if 0 < both < pool + ref_pool:  # the pooled variance is zero when all or none were promoted
+    if detail and 0 < both < pool + ref_pool:  # the pooled variance is zero when all or none were promoted
         z, p_z = (float(v) for v in proportions_ztest([ref_promoted, promoted], [ref_pool, pool]))
     fisher = fisher_exact([[ref_promoted, ref_pool - ref_promoted], [promoted, pool - promoted]])
     pooled = both / (pool + ref_pool)
@@ -140,13 +141,17 @@ def holm(p_values: list[float]) -> tuple[list[bool], list[float]]:
     return [bool(r) for r in reject], [float(a) for a in adjusted]
 
 
-def selection_rates(rounds: pd.DataFrame, *, min_cell: int = DEFAULT_MIN_CELL) -> dict[str, Any]:
+def selection_rates(rounds: pd.DataFrame, *, min_cell: int = DEFAULT_MIN_CELL, detail: bool = True) -> dict[str, Any]:
     """Selection statistics per group from per-round counts.
 
     `rounds` has one row per (round_date, group) with `pool`, `promoted` and `out_of_rule`
     (promoted without being eligible). Groups with a pool below `min_cell` are flagged
     `suppressed`: their counts are shown, no rate or test is computed and they cannot be the
     reference. The Fisher p-values of all comparisons are Holm-adjusted as one family.
+
+    Without `detail` (the scorecard's impact indicators) the interval of the impact ratio, z and the
+    Cochran-Mantel-Haenszel test are left out (None); every other field is computed by the same
+    code as with it, so the rates, ratios, Fisher and Holm answers are the same.
     """
     totals = rounds.groupby("group", sort=True)[["pool", "promoted", "out_of_rule"]].sum()
     totals["rate"] = totals["promoted"] / totals["pool"]
@@ -185,8 +190,8 @@ def selection_rates(rounds: pd.DataFrame, *, min_cell: int = DEFAULT_MIN_CELL) -
             item = items[str(group)]
             if ref_promoted == 0:  # nobody promoted anywhere: no ratio to speak of
                 continue
-            c = compare(item["promoted"], item["eligible"], ref_promoted, ref_pool)
-            odds, p_cmh = mantel_haenszel(rounds, str(group), reference)
+            c = compare(item["promoted"], item["eligible"], ref_promoted, ref_pool, detail=detail)
+            odds, p_cmh = mantel_haenszel(rounds, str(group), reference) if detail else (None, None)
             item.update(
                 impact_ratio=rounded(c.impact_ratio),
                 impact_ratio_ci=None if c.ir_low is None else [rounded(c.ir_low), rounded(c.ir_high)],
@@ -304,15 +309,17 @@ class FairnessQueries(ViewReader):
         end: Any = None,
         scope: Mapping[str, Any] | None = None,
         min_cell: Any = DEFAULT_MIN_CELL,
+        detail: bool = True,
     ) -> dict[str, Any]:
-        """Selection rates per group (one dimension or an intersection of two) in a period and scope."""
+        """Selection rates per group (one dimension or an intersection of two) in a period and scope; without
+        `detail`, no interval, z or CMH test (`selection_rates`)."""
         ask = Request.checked(by, start, end, scope, min_cell)
         counts = self.pool_counts(ask.by, ask.start, ask.end, scope)
         return {
             **ask.header(),
             "correction": CORRECTION,
             "four_fifths": FOUR_FIFTHS,
-            **selection_rates(counts, min_cell=ask.min_cell),
+            **selection_rates(counts, min_cell=ask.min_cell, detail=detail),
         }
 
     def time_to_promotion(

@@ -4,6 +4,7 @@ and the roster's spells of a small demo."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,6 +12,8 @@ import pytest
 from careerlog.demo import load_demo
 from careerlog.sqlstore import SqlStore
 from projections.merit.fairness import FairnessQueries
+from projections.scorecard import ScorecardQueries
+from projections.scorecard.findings import settings
 from tests.conftest import projected
 
 pytestmark = pytest.mark.xdist_group("test_fairness_demo")  # its module fixtures are built once, on one worker
@@ -61,3 +64,38 @@ def test_time_to_promotion_follows_every_rank_spell_of_the_roster(store: SqlStor
         "training_jp",
     ]
     assert result["cox"]["terms"]
+
+
+DETAIL = ("impact_ratio_ci", "z", "p_z", "mh_odds_ratio", "p_cmh")
+
+
+def test_the_rates_only_answer_is_the_full_answer_without_its_interval_z_and_cmh(store: SqlStore) -> None:
+    queries = FairnessQueries(store, today=TODAY)
+    for by in ("sex", "region", "education", "sex,agency"):
+        full = queries.fairness(by, min_cell=1)
+        assert any(g["p_cmh"] is not None for g in full["groups"]), by  # the detail is there to leave out
+        rates = queries.fairness(by, min_cell=1, detail=False)
+        assert rates == {**full, "groups": [{**g, **dict.fromkeys(DETAIL)} for g in full["groups"]]}
+
+
+def test_the_scorecard_impact_ratios_are_those_of_the_full_fairness_answer(store: SqlStore) -> None:
+    queries = FairnessQueries(store, today=TODAY)
+    config = replace(settings(), min_cell=1)  # groups of this small demo tested against a reference
+    card = ScorecardQueries(store, today=TODAY).scorecard("KOTA-MEDAN", 2025, years=3, config=config)
+    compared = 0
+    for dim in ("sex", "region", "education"):
+        indicator = card["indicators"][f"merit.impact_ratio_by_{dim}"]
+        for shown in indicator["trend"] + indicator["comparison"]:
+            year = shown["year"]
+            full = queries.fairness(
+                dim, start=f"{year}-01-01", end=f"{year}-12-31", scope={"agency": shown["agency"]}, min_cell=1
+            )
+            g = {g["group"]: g for g in full["groups"]}[shown["group"][dim]]
+            assert (shown["numerator"], shown["denominator"], shown["value"]) == (
+                g["promoted"],
+                g["eligible"],
+                g["impact_ratio"],
+            )
+            assert shown["details"] == {k: g[k] for k in shown["details"]}
+            compared += g["p_fisher"] is not None
+    assert compared > 0  # some group was tested against a reference
