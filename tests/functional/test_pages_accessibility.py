@@ -391,3 +391,15 @@ def test_the_nip_refusals_of_the_appointment_form_are_shown_in_the_visitors_lang
     data = {**form_of(world, "appointment"), **good, "nip": "123"}
     english = world.client.post("/pages/record?kind=appointment&lang=en", data=data).get_data(as_text=True)
     assert Elements(english).text_of("nip-error") == "must be 18 digits, got '123'"
+
+
+def test_the_imports_row_refusals_are_shown_in_the_visitors_language(world: World) -> None:
+    log_in(world, "hr")
+    rows = b'{"kind": "training"}\n' + f'{{"nip": "{BUDI}", "kind": "nonsense"}}\n'.encode() + b"not json\n"
+    data = {"csrf_token": csrf_token(world.client, "/pages/import"), "dry_run": "y"}
+    data["file"] = (io.BytesIO(rows), "baris.jsonl")  # type: ignore[assignment]
+    answer = world.client.post("/pages/import?lang=id", data=data, content_type="multipart/form-data")
+    page = answer.get_data(as_text=True)
+    assert "Isian wajib ini belum diisi (atau instansi dan unit untuk sebuah unit)." in page
+    assert "Jenis tidak dikenal &#39;nonsense&#39;; salah satu dari: " in page
+    assert "Bukan JSON yang sah: invalid literal" in page

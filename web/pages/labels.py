@@ -261,6 +261,9 @@ REASONS = (
     _l("The appointment cannot be retracted; correct it instead."),
     _l("Each line must be a JSON object."),
     _l("More cells than header columns."),
+    _l("Must be a JSON object."),  # the import's (careerlog.importing)
+    _l("Missing data for required field (or agency and unit for a unit)."),
+    _l("Only a migration import (--migration, administrators) may carry recorded times."),
 )
 
 

@@ -70,6 +70,9 @@ LEDGER_REASONS = (
     Template("year {year} does not match NIP digits 9-12 ({digits}, contract {count})"),
     Template("NIP {nip} is already appointed (a NIP is never reused)."),
     Template("Already recorded as version {version}, not {expected}.", numbers=("version", "expected")),
+    # the import's rows (careerlog.importing, careerlog.application)
+    Template("Unknown kind {kind}; one of: {known}."),
+    Template("Not valid JSON: {error}."),
 )
 
 # Templates stored with a count and an "(s)" (the stored English stays as it is): the pages show the
