@@ -43,7 +43,7 @@ def test_the_top_rank_of_a_functional_level_is_said_with_the_next_level(world: W
     spec = world.get("/api/openapi.json").get_json()
     answer_validator(spec, "/api/v1/employees/{nip}/eligibility").validate(body)
     page = page_text(world)
-    assert "III/b, is the top rank of the Ahli Pertama level" in page
+    assert "The ranks of the Ahli Pertama level go up to III/b and you hold III/b" in page
     assert "needs an appointment to the next level, Ahli Muda, first" in page
 
 
@@ -52,7 +52,7 @@ def test_a_level_with_ranks_above_the_held_one_says_nothing(world: World) -> Non
     body = world.get(ELIGIBILITY, "employee").get_json()
     assert "202" in [i["kind"] for i in body["items"]]
     assert body["level_top"] is None
-    assert "the top rank of the" not in page_text(world)
+    assert "level go up to" not in page_text(world)
 
 
 def test_a_skilled_level_leads_to_the_next_of_its_own_ladder(world: World) -> None:
