@@ -105,7 +105,7 @@ def check(
 
 # The wording of the promotion rules' outcomes (translated on the pages: web/pages/messages.py).
 TIME_IN_RANK = Template("{rank} since {since}; {years} y needed, reached on {due}", ("since", "due"), (), ("years",))
-RATINGS_SHORT = Template("ratings below {predicate} or absent for {years}")
+RATINGS_SHORT = Template("ratings below {predicate} or absent for {years}", codes=(("predicate", "skp_predicates"),))
 RATINGS_MET = Template("ratings met")
 NO_EDUCATION = Template("no education recorded")
 EDUCATION_CEILING = Template("education {level} allows up to {ceiling}; new rank {new}")

@@ -67,13 +67,15 @@ def fill(text: str, values: dict[str, str]) -> str:
 class Template:
     """The English wording of an outcome. `dates`, `times` and `numbers` name the placeholders holding
     ISO dates, timestamps and numbers (localised on the pages); `either` those holding alternatives
-    joined by " or "."""
+    joined by " or "; `codes` those holding a code of a reference table, as (placeholder, table) pairs (named
+    on the pages: BAIK as Baik)."""
 
     text: str
     dates: tuple[str, ...] = ()
     times: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
     either: tuple[str, ...] = ()
+    codes: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         TEMPLATES.setdefault(self.text, self)

@@ -18,11 +18,11 @@ def test_a_promotions_findings_are_in_indonesian_by_default_and_in_english_on_re
     assert "not confirmed by 2014-04-01" in stored  # the view keeps the English text
     indonesian = world.client.get(f"/pages/audits/{BUDI}/{version}").get_data(as_text=True)
     assert "<p>belum diangkat sebagai PNS sampai dengan 1 Apr 2014</p>" in indonesian
-    assert "<p>predikat kinerja di bawah BAIK atau tidak ada untuk tahun 2013, 2012</p>" in indonesian
+    assert "<p>predikat kinerja di bawah Baik atau tidak ada untuk tahun 2013, 2012</p>" in indonesian
     assert "not confirmed" not in indonesian
     english = world.client.get(f"/pages/audits/{BUDI}/{version}?lang=en").get_data(as_text=True)
     assert "<p>not confirmed by Apr 1, 2014</p>" in english
-    assert "<p>ratings below BAIK or absent for 2013, 2012</p>" in english
+    assert "<p>ratings below Baik or absent for 2013, 2012</p>" in english
 
 
 def judged_on(world: World) -> date:

@@ -20,6 +20,7 @@ from flask_babel import gettext, ngettext
 from flask_babel import lazy_gettext as _l
 
 import projections
+from careerlog.reference import reference
 from projections.merit.audit import LATE_EVIDENCE
 from projections.merit.queries import PASSED_OVER_FINDING
 from projections.merit.wording import TEMPLATES, Template, fill, parse
@@ -123,7 +124,11 @@ def number(value: str) -> str:
 
 def localised(template: Template, name: str, value: str) -> str:
     """One value as the visitor reads it: a date, time or number in their language; alternatives joined
-    by their "or"; a code as it is."""
+    by their "or"; a reference code by its name (BAIK: Baik); any other code as it is."""
+    table = dict(template.codes).get(name)
+    if table is not None:
+        codes = reference().table(table)
+        return codes[value].name if value in codes else value
     if name in template.dates:
         return local_date(value)
     if name in template.times:
