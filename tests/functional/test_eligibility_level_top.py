@@ -45,6 +45,8 @@ def test_the_top_rank_of_a_functional_level_is_said_with_the_next_level(world: W
     page = page_text(world)
     assert "The ranks of the Ahli Pertama level go up to III/b and you hold III/b" in page
     assert "needs an appointment to the next level, Ahli Muda, first" in page
+    indonesian = re.sub(r"\s+", " ", world.client.get(f"/pages/employees/{BUDI}?lang=id").text)
+    assert "Pangkat jenjang Ahli Pertama paling tinggi III/b dan pangkat Anda III/b" in indonesian
 
 
 def test_a_level_with_ranks_above_the_held_one_says_nothing(world: World) -> None:
