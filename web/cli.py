@@ -19,6 +19,7 @@ from careerlog.config import Settings
 from projections.registry import projector
 from web.config import WebSettings
 from web.demo import DEMO_LOGINS, ensure_demo_accounts
+from web.errors import PROBLEM_JSON, problem_document
 from web.security import URL_TOO_LONG
 
 # gunicorn's ceiling on a request line (its limit_request_line, at most this): every URL up to the app's
@@ -36,10 +37,10 @@ class Worker(ThreadWorker):  # type: ignore[misc]
             return
         self.log.warning("Invalid request from ip=%s: %s", addr[0] if addr else "?", exc)
         status = HTTPStatus.REQUEST_URI_TOO_LONG
-        body = json.dumps({"type": "about:blank", "title": status.phrase, "status": status, "detail": URL_TOO_LONG})
+        body = json.dumps(problem_document(status, URL_TOO_LONG))
         head = (
             f"HTTP/1.1 {status.value} {status.phrase}\r\nConnection: close\r\n"
-            f"Content-Type: application/problem+json\r\nContent-Length: {len(body)}\r\n\r\n"
+            f"Content-Type: {PROBLEM_JSON}\r\nContent-Length: {len(body)}\r\n\r\n"
         )
         try:
             util.write_nonblock(client, (head + body).encode())

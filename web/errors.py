@@ -43,6 +43,21 @@ DOMAIN_ERRORS: Mapping[type[Exception], tuple[int, str]] = {
 VIEW_FILLING_RETRY = 30  # seconds: a view being filled takes minutes (one of 100,000 employees: see docs/operations.md)
 
 
+def problem_document(
+    status: int, detail: str | None = None, *, slug: str | None = None, instance: str | None = None
+) -> dict[str, Any]:
+    """The members of a problem+json body (`instance` left out where no request was read: web.cli.Worker)."""
+    body: dict[str, Any] = {
+        "type": TYPE_BASE + slug if slug else "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail or HTTPStatus(status).description,
+    }
+    if instance is not None:
+        body["instance"] = instance
+    return body
+
+
 def problem(
     status: int,
     detail: str | None = None,
@@ -52,13 +67,7 @@ def problem(
     headers: Mapping[str, str] | None = None,
 ) -> Response:
     """A problem+json response."""
-    body: dict[str, Any] = {
-        "type": TYPE_BASE + slug if slug else "about:blank",
-        "title": HTTPStatus(status).phrase,
-        "status": status,
-        "detail": detail or HTTPStatus(status).description,
-        "instance": request.path,
-    }
+    body = problem_document(status, detail, slug=slug, instance=request.path)
     if errors is not None:
         body["errors"] = dict(errors)
     response = current_app.response_class(json.dumps(body, ensure_ascii=False), status=status, mimetype=PROBLEM_JSON)
