@@ -533,7 +533,7 @@ class Projector:
                 for table in projection.tables:  # made again once the rows are in (_finish_rebuild)
                     for statement in table.drop_index_ddl():
                         sql.execute(statement)
-        with fewer_collections(REBUILD_YOUNG_THRESHOLD), _frozen_heap():
+        with fewer_collections(REBUILD_YOUNG_THRESHOLD), frozen_heap():
             ranges = self.work_ranges(head, jobs) if jobs > 1 else [SubjectRange("", None)]
             if len(ranges) == 1:
                 count = self.rebuild_range(chosen, head, ranges[0], progress)
@@ -759,9 +759,10 @@ REBUILD_YOUNG_THRESHOLD = 1_000_000
 
 
 @contextmanager
-def _frozen_heap() -> Iterator[None]:
-    """Leave the objects alive before a rebuild (modules, reference data, caches) out of the
-    collector's full passes while it runs; forked processes inherit them untouched too."""
+def frozen_heap() -> Iterator[None]:
+    """Leave the objects alive before a piece of work (modules, reference data, caches) out of the
+    collector's full passes while it runs, and put them back after it: a rebuild (its forked processes
+    inherit them untouched too), statsmodels' Holm step (projections.merit.fairness.holm)."""
     gc.freeze()
     try:
         yield

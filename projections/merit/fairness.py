@@ -10,7 +10,6 @@ Formulas and the worked example: docs/fairness.md and the reference fairness-met
 
 from __future__ import annotations
 
-import gc
 import io
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from careerlog.domain.errors import InvalidInput
+from projections.framework import frozen_heap
 from projections.merit.groups import add_group, dimensions, p_value, rounded, source_columns
 from projections.merit.queries import streamed
 from projections.merit.survival import (
@@ -130,14 +130,11 @@ def holm(p_values: list[float]) -> tuple[list[bool], list[float]]:
     from statsmodels.stats.multitest import multipletests
 
     # The freeze is process-wide and gunicorn's threads share it: another thread's freeze or unfreeze (another
-    # fairness answer, a rebuild's _frozen_heap) may land between these two, and then a collection walks more
-    # objects, or a frozen one waits for the next unfreeze to be collected. That costs time only: which objects a
-    # collection walks never changes a live object, and multipletests' answer does not depend on the collector.
-    gc.freeze()
-    try:
+    # fairness answer, a rebuild's) may land between the two, and then a collection walks more objects, or a
+    # frozen one waits for the next unfreeze to be collected. That costs time only: which objects a collection
+    # walks never changes a live object, and multipletests' answer does not depend on the collector.
+    with frozen_heap():
         reject, adjusted, _, _ = multipletests(p_values, alpha=ALPHA, method=CORRECTION)
-    finally:
-        gc.unfreeze()
     return [bool(r) for r in reject], [float(a) for a in adjusted]
 
 
