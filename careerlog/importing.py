@@ -10,6 +10,7 @@ facts they were written for.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import gc
@@ -32,6 +33,7 @@ from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import whole_number
 from careerlog.domain.quick import quick_init
+from careerlog.textfiles import SAVE_AS_UTF8, not_utf8, refuse_utf16, shown, undecodable
 
 META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated", "client_key")
 MIGRATION_KEYS = ("recorded_at", "recorded_by", "migrated")
@@ -125,7 +127,12 @@ def kind_from_name(name: str) -> str | None:
 def read_jsonl(stream: IO[bytes], start: int = 1) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
     """(line number, row or the reason it is unreadable, bytes read) for each non-blank line, numbered from `start`."""
     loads = orjson.loads
-    for number, raw in enumerate(stream, start=start):
+    lines: Iterable[bytes] = stream
+    if start == 1:  # the file's start: a UTF-16 file is refused before any row
+        first = stream.readline()
+        refuse_utf16(first)
+        lines = itertools.chain([first], stream)
+    for number, raw in enumerate(lines, start=start):
         if raw and not raw.isspace():  # not blank (raw.strip() without copying the line)
             try:  # parse_jsonl_line(raw) for an object, without the call; anything else goes there
                 row = loads(raw)
@@ -137,7 +144,7 @@ def read_jsonl(stream: IO[bytes], start: int = 1) -> Iterator[tuple[int, dict[st
 def parse_jsonl_line(raw: bytes) -> dict[str, Any] | InvalidInput:
     """One line of a JSON Lines file as a row, or the reason it is unreadable."""
     try:
-        row = orjson.loads(raw)
+        row = orjson.loads(raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw)  # (a mark orjson refuses)
     except orjson.JSONDecodeError as e:
         return InvalidInput(f"Not valid JSON: {e}.", "line")
     if not isinstance(row, dict):
@@ -151,17 +158,20 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
     Cells are separated by commas, or by semicolons when the header has semicolons and no comma:
     a spreadsheet in Indonesian (where the comma is the decimal mark) saves CSV so.
     """
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")  # textfiles.py
     reader: csv.DictReader[str] | None = None
     try:
         header = text.readline()
+        refuse_utf16(header)
+        if undecodable(header):
+            yield 1, InvalidInput(f"Not UTF-8 text: '{shown(header)}'; {SAVE_AS_UTF8}. Nothing was read.", "line"), 1
+            return
         delimiter = ";" if ";" in header and "," not in header else ","
         reader = csv.DictReader(itertools.chain([header], text), delimiter=delimiter)
         yield from _csv_rows(reader, kind)
-    except (UnicodeDecodeError, csv.Error) as e:
-        reason = "Not UTF-8 text" if isinstance(e, UnicodeDecodeError) else "Not readable as CSV"
+    except csv.Error as e:
         line = reader.line_num + 1 if reader is not None else 1
-        yield line, InvalidInput(f"{reason} ({e}); the rest of the file was not read.", "line"), 1
+        yield line, InvalidInput(f"Not readable as CSV ({e}); the rest of the file was not read.", "line"), 1
     finally:
         text.detach()  # the caller closes the file
 
@@ -174,6 +184,9 @@ def _csv_rows(
             yield reader.line_num, InvalidInput("More cells than header columns.", "line"), 1
             continue
         cleaned: dict[str, Any] = {k.strip(): v for k, v in row.items() if v is not None and v.strip() != ""}
+        if (bad := not_utf8(cleaned)) is not None:
+            yield reader.line_num, bad, 1
+            continue
         if kind and "kind" not in cleaned:
             cleaned["kind"] = kind
         if "corrected_fields" in cleaned:
@@ -408,6 +421,8 @@ def import_file(
     if workers > 1:
         from careerlog.import_workers import import_parallel
 
+        with path.open("rb") as stream:  # (its readers split the file without read_jsonl's look at its start)
+            refuse_utf16(stream.read(2))
         options = {"actor": actor, "dry_run": dry_run, "migration": migration, "batch_size": batch_size}
         report: ImportReport = import_parallel(
             app, path, read, fmt=fmt, workers=workers, options=options, progress=progress

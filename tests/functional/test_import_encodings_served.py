@@ -1,0 +1,54 @@
+"""The API and the import page on files in the encodings Windows tools save (tests/unit/test_import_encodings.py).
+
+A UTF-16 file is a 422 naming `file` (the page: the reason beside the file field), nothing recorded;
+a CSV row with a Windows-1252 byte is one rejected row at its line and column, the others recorded.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_pages_auth import csrf_token, log_in
+
+TRAINING = {"nip": BUDI, "kind": "training", **f.training("2024-02-02", hours=8)}
+
+
+def test_the_api_refuses_a_utf16_file_naming_file_and_records_nothing(world: World) -> None:
+    before = world.log()
+    content = (json.dumps(TRAINING) + "\n").encode("utf-16")
+    answer = world.post("/api/v1/imports", who="hr", data={"file": (io.BytesIO(content), "events.jsonl")})
+    assert answer.status_code == 422
+    assert answer.mimetype == "application/problem+json"
+    assert "UTF-16" in answer.get_json()["errors"]["file"][0]
+    assert world.log() == before
+
+
+def test_the_api_rejects_a_windows_1252_row_at_its_line_and_column_and_records_the_others(world: World) -> None:
+    header = "nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
+    good = f"{BUDI},TEKNIS,Pelatihan,BPSDM,8,2024-02-01,2024-02-02,ENC-1\n"
+    bad = f"{BUDI},TEKNIS,Pelatihan Café,BPSDM,8,2024-02-01,2024-02-02,ENC-2\n"
+    content = (header + bad + good).encode("cp1252")
+    answer = world.post("/api/v1/imports", who="hr", data={"file": (io.BytesIO(content), "training.csv")})
+    assert answer.status_code == 200
+    report = answer.get_json()
+    assert (report["recorded"], report["rows"]) == (1, 2)
+    [rejected] = report["rejected"]
+    assert rejected["line"] == 2
+    assert rejected["errors"]["title"][0].startswith("Not UTF-8 text: 'Pelatihan Caf\\xe9'")
+
+
+def test_the_import_page_shows_the_utf16_refusal_beside_the_file_field(world: World) -> None:
+    log_in(world, "hr")
+    before = world.log()
+    content = (json.dumps(TRAINING) + "\n").encode("utf-16")
+    data = {"csrf_token": csrf_token(world.client, "/pages/import"), "file": (io.BytesIO(content), "events.jsonl")}
+    answer = world.client.post("/pages/import?lang=en", data=data, content_type="multipart/form-data")
+    assert answer.status_code == 422
+    page = answer.get_data(as_text=True)
+    assert 'aria-describedby="file-error"' in page
+    error = page[page.index('id="file-error"') :]
+    assert "UTF-16" in error[: error.index("</span>")]
+    assert world.log() == before

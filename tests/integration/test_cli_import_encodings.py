@@ -1,0 +1,69 @@
+"""`careerlog import` of files in the encodings Windows tools save: what is recorded and what is said.
+
+A UTF-16 file is refused with a message naming the file and exit 1, nothing recorded, with one
+process or several; a JSON Lines file with a UTF-8 byte-order mark is imported whole; a CSV row
+with a Windows-1252 byte is rejected at its own line and column while the other rows are
+recorded (tests/unit/test_import_encodings.py has the reading itself).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from tests import factories as f
+from tests.integration.test_cli import APPOINTMENT, NIP, last_position, run
+
+
+def lines(*items: dict[str, object]) -> bytes:
+    return b"".join(orjson.dumps(i) + b"\n" for i in items)
+
+
+TRAINING = {"kind": "training", "nip": NIP, **f.training("2015-05-02", hours=8, start="2015-05-01")}
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_utf16_file_is_refused_with_its_name_and_exit_1_and_nothing_is_recorded(
+    database_url: str, tmp_path: Path, workers: str
+) -> None:
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(lines(APPOINTMENT, TRAINING).decode().encode("utf-16"))
+    result = run(database_url, "import", "--workers", workers, str(path))
+    assert result.exit_code == 1, result.output
+    assert "file: The file is UTF-16 text" in result.output
+    assert "Traceback" not in result.output
+    assert last_position(database_url) == 0
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_json_lines_file_with_a_utf8_byte_order_mark_is_imported_whole(
+    database_url: str, tmp_path: Path, workers: str
+) -> None:
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + lines(APPOINTMENT, TRAINING))
+    result = run(database_url, "import", "--workers", workers, str(path))
+    assert result.exit_code == 0, result.output
+    assert "2 rows: recorded 2" in result.output
+
+
+def test_a_windows_1252_csv_row_is_rejected_at_its_line_and_column_and_the_others_recorded(
+    database_url: str, tmp_path: Path
+) -> None:
+    assert run(database_url, "import", str(_write(tmp_path / "a.jsonl", lines(APPOINTMENT)))).exit_code == 0
+    header = b"nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
+    body = b"".join(
+        b"%s,TEKNIS,%s,BPSDM,2,2015-05-01,2015-05-02,W-%d\n"
+        % (NIP.encode(), b"Pelatihan Caf\xe9" if i == 300 else b"Pelatihan", i)
+        for i in range(1, 401)
+    )
+    result = run(database_url, "import", str(_write(tmp_path / "training.csv", header + body)))
+    assert result.exit_code == 1
+    assert "400 rows: recorded 399, already recorded 0, rejected 1" in result.output
+    assert "line 301: title: Not UTF-8 text: 'Pelatihan Caf\\xe9'; save the file as UTF-8" in result.output
+
+
+def _write(path: Path, content: bytes) -> Path:
+    path.write_bytes(content)
+    return path

@@ -1,0 +1,110 @@
+"""An imported file saved in another encoding than UTF-8 is reported at the line and cell at fault.
+
+Found by the administrator's acceptance pass of 2026-12-02: a CSV saved by Excel as
+"CSV (Comma delimited)" on Windows is Windows-1252, not UTF-8. One 'é' on line 301 of a
+400-row file was reported as "line 298: line: Not UTF-8 text ('utf-8' codec can't decode
+byte 0xe9 in position 248 ...)": the line was the start of the 8 KB block the decoder had
+read, the position one within that block, and every row after it went unread. A file saved
+as UTF-16 ("Unicode text") gave one confusing reason per line; a JSON Lines file with a
+UTF-8 byte-order mark (as Windows PowerShell writes one) had its first line rejected.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from careerlog.domain.errors import InvalidInput
+from careerlog.importing import read_csv, read_jsonl
+
+NIP = "199001012015031002"
+HEADER = b"nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
+
+
+def row(number: int, title: bytes = b"Pelatihan Keuangan") -> bytes:
+    return b"%s,TEKNIS,%s,BPSDM,2,2024-05-01,2024-05-02,REF-%d\n" % (NIP.encode(), title, number)
+
+
+def csv_rows(content: bytes) -> list[tuple[int, dict[str, object] | InvalidInput]]:
+    return [(line, found) for line, found, _ in read_csv(io.BytesIO(content), "training")]
+
+
+def test_a_windows_1252_cell_is_reported_at_its_line_and_column_and_the_rest_of_the_file_is_read() -> None:
+    body = b"".join(row(i, b"Pelatihan Caf\xe9" if i == 300 else b"Pelatihan Keuangan") for i in range(1, 401))
+    found = csv_rows(HEADER + body)
+    assert len(found) == 400
+    problems = [(line, problem) for line, problem in found if isinstance(problem, InvalidInput)]
+    [(line, problem)] = problems
+    assert line == 301  # the header is line 1
+    [reason] = problem.errors["title"]
+    assert "Not UTF-8 text" in reason
+    assert "Caf\\xe9" in reason  # the cell, its undecodable byte spelled out
+    assert "UTF-8" in reason.split(";")[-1]  # and how to save the file
+    assert [line for line, good in found if isinstance(good, dict)] == [n for n in range(2, 402) if n != 301]
+    assert found[-1][1] == {
+        "nip": NIP,
+        "training_kind": "TEKNIS",
+        "title": "Pelatihan Keuangan",
+        "organiser": "BPSDM",
+        "hours": "2",
+        "start_date": "2024-05-01",
+        "effective_date": "2024-05-02",
+        "reference": "REF-400",
+        "kind": "training",
+    }
+
+
+def test_a_cell_over_two_lines_with_a_windows_1252_byte_names_the_line_the_row_ends_on() -> None:
+    found = csv_rows(HEADER + row(1) + row(2, b'"Pelatihan\nCaf\xe9"') + row(3))
+    assert [(line, type(item).__name__) for line, item in found] == [(2, "dict"), (4, "InvalidInput"), (5, "dict")]
+
+
+def test_a_header_that_is_not_utf8_is_one_rejected_line_and_nothing_more_is_read() -> None:
+    found = csv_rows(HEADER.replace(b"title", b"judul\xe9") + row(1) + row(2))
+    [(line, problem)] = found
+    assert line == 1
+    assert isinstance(problem, InvalidInput)
+    assert "Not UTF-8 text" in problem.errors["line"][0]
+
+
+def test_utf8_text_with_a_byte_order_mark_is_read_as_before() -> None:
+    found = csv_rows(b"\xef\xbb\xbf" + HEADER + row(1, "Pelatihan Café ✓".encode()))
+    assert [item["title"] for _, item in found if isinstance(item, dict)] == ["Pelatihan Café ✓"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-16-le"])
+def test_a_utf16_csv_is_refused_as_a_file_before_any_row(encoding: str) -> None:
+    content = (HEADER + row(1)).decode().encode(encoding)
+    if encoding != "utf-16":
+        content = "\ufeff".encode(encoding) + content
+    with pytest.raises(InvalidInput) as refused:
+        csv_rows(content)
+    [reason] = refused.value.errors["file"]
+    assert "UTF-16" in reason
+    assert "UTF-8" in reason
+
+
+def jsonl_rows(content: bytes) -> list[tuple[int, dict[str, object] | InvalidInput]]:
+    return [(line, found) for line, found, _ in read_jsonl(io.BytesIO(content))]
+
+
+LINE = b'{"kind": "training", "nip": "%s", "reference": "R-1"}\n' % NIP.encode()
+
+
+def test_a_json_lines_file_with_a_utf8_byte_order_mark_reads_its_first_line() -> None:
+    found = jsonl_rows(b"\xef\xbb\xbf" + LINE + LINE)
+    assert [line for line, item in found if isinstance(item, dict)] == [1, 2]
+    assert found[0][1] == found[1][1]
+
+
+def test_a_utf16_json_lines_file_is_refused_as_a_file_before_any_row() -> None:
+    with pytest.raises(InvalidInput) as refused:
+        jsonl_rows((LINE + LINE).decode().encode("utf-16"))
+    assert "UTF-16" in refused.value.errors["file"][0]
+
+
+def test_a_json_lines_file_read_from_a_later_line_is_not_checked_for_a_byte_order_mark() -> None:
+    # (the parallel import reads runs of lines from the middle of a file: only the file's start has a mark)
+    found = [(line, item) for line, item, _ in read_jsonl(io.BytesIO(LINE), start=7)]
+    assert [line for line, _ in found] == [7]
