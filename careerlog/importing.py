@@ -33,7 +33,7 @@ from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import whole_number
 from careerlog.domain.quick import quick_init
-from careerlog.textfiles import SAVE_AS_UTF8, not_utf8, refuse_utf16, shown, undecodable
+from careerlog.textfiles import SAVE_AS_UTF8, not_utf8, read_decimal_commas, refuse_utf16, shown, undecodable
 
 META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated", "client_key")
 MIGRATION_KEYS = ("recorded_at", "recorded_by", "migrated")
@@ -156,7 +156,8 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
     """Rows of a CSV file with a header; empty cells are absent fields. Progress counts rows.
 
     Cells are separated by commas, or by semicolons when the header has semicolons and no comma:
-    a spreadsheet in Indonesian (where the comma is the decimal mark) saves CSV so.
+    a spreadsheet in Indonesian (where the comma is the decimal mark) saves CSV so, and its decimal
+    cells as "1.500.000,50" (textfiles.read_decimal_commas).
     """
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")  # textfiles.py
     reader: csv.DictReader[str] | None = None
@@ -168,7 +169,7 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
             return
         delimiter = ";" if ";" in header and "," not in header else ","
         reader = csv.DictReader(itertools.chain([header], text), delimiter=delimiter)
-        yield from _csv_rows(reader, kind)
+        yield from _csv_rows(reader, kind, decimal_commas=delimiter == ";")
     except csv.Error as e:
         line = reader.line_num + 1 if reader is not None else 1
         yield line, InvalidInput(f"Not readable as CSV ({e}); the rest of the file was not read.", "line"), 1
@@ -177,7 +178,7 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
 
 
 def _csv_rows(
-    reader: csv.DictReader[str], kind: str | None
+    reader: csv.DictReader[str], kind: str | None, *, decimal_commas: bool = False
 ) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
     for row in reader:
         if None in row:
@@ -189,6 +190,8 @@ def _csv_rows(
             continue
         if kind and "kind" not in cleaned:
             cleaned["kind"] = kind
+        if decimal_commas:
+            read_decimal_commas(cleaned)
         if "corrected_fields" in cleaned:
             try:
                 cleaned["corrected_fields"] = orjson.loads(cleaned["corrected_fields"])

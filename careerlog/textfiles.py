@@ -6,19 +6,29 @@ writes Windows-1252: 'é' is the byte 0xE9) stays in its cell as a lone surrogat
 reported at its own line and column (`not_utf8`), instead of failing the block of the file
 the decoder had read. A file saved as UTF-16 (its first bytes a UTF-16 byte-order mark) is
 refused as a whole before any row (`refuse_utf16`).
+
+A CSV separated by semicolons comes from a spreadsheet in a locale whose decimal mark is the
+comma (Indonesian), which writes its numbers so: its decimal cells (a training's `cost`) are
+read that way (`read_decimal_commas`).
 """
 
 from __future__ import annotations
 
 import codecs
+import functools
 import re
+from decimal import Decimal
 from typing import Any
 
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.events import BY_KIND
+from careerlog.domain.payload import payload_fields
 
 SAVE_AS_UTF8 = "save the file as UTF-8 (in a spreadsheet: CSV UTF-8)"
 _UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # (UTF-32 LE starts with the first)
 _ESCAPED = re.compile("[\udc80-\udcff]")  # the bytes surrogateescape could not decode
+# a number as a spreadsheet in Indonesian writes it: dots between thousands, a comma before the decimals
+_DECIMAL_COMMA = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
 _CONTEXT = 30  # characters shown before the first byte that is not UTF-8
 
 
@@ -49,3 +59,20 @@ def not_utf8(row: dict[str, Any]) -> InvalidInput | None:
     if not bad:
         return None
     return InvalidInput({column: [f"Not UTF-8 text: '{shown(value)}'; {SAVE_AS_UTF8}."] for column, value in bad})
+
+
+@functools.cache
+def decimal_fields(kind: str) -> tuple[str, ...]:
+    """The decimal fields of an event kind (none for a kind that is not one)."""
+    cls = BY_KIND.get(kind)
+    return tuple(spec.name for spec in payload_fields(cls) if spec.type is Decimal) if cls else ()
+
+
+def read_decimal_commas(row: dict[str, Any]) -> None:
+    """Spell the decimal cells of a row written with the comma as decimal mark ("1.500.000,50") as
+    the ledger reads them ("1500000.50"), in place; a cell spelled otherwise is left for it to judge."""
+    kind = row.get("kind")
+    for name in decimal_fields(kind) if type(kind) is str else ():
+        cell = row.get(name)
+        if type(cell) is str and ("," in cell or "." in cell) and _DECIMAL_COMMA.fullmatch(cell := cell.strip()):
+            row[name] = cell.replace(".", "").replace(",", ".")

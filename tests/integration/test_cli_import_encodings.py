@@ -3,7 +3,8 @@
 A UTF-16 file is refused with a message naming the file and exit 1, nothing recorded, with one
 process or several; a JSON Lines file with a UTF-8 byte-order mark is imported whole; a CSV row
 with a Windows-1252 byte is rejected at its own line and column while the other rows are
-recorded (tests/unit/test_import_encodings.py has the reading itself).
+recorded (tests/unit/test_import_encodings.py has the reading itself); a CSV an Indonesian spreadsheet
+saved with semicolons records its costs as written there ("1.500.000,50").
 """
 
 from __future__ import annotations
@@ -67,3 +68,17 @@ def test_a_windows_1252_csv_row_is_rejected_at_its_line_and_column_and_the_other
 def _write(path: Path, content: bytes) -> Path:
     path.write_bytes(content)
     return path
+
+
+def test_a_semicolon_csv_records_the_cost_as_the_indonesian_spreadsheet_wrote_it(
+    database_url: str, tmp_path: Path
+) -> None:
+    assert run(database_url, "import", str(_write(tmp_path / "a.jsonl", lines(APPOINTMENT)))).exit_code == 0
+    header = "nip;training_kind;title;organiser;hours;start_date;effective_date;reference;cost\r\n"
+    cells = f"{NIP};TEKNIS;Pelatihan;BPSDM;16;2015-05-01;2015-05-02;SEMI-1;1.500.000,50\r\n"
+    result = run(database_url, "import", str(_write(tmp_path / "training.csv", (header + cells).encode("utf-8-sig"))))
+    assert result.exit_code == 0, result.output
+    exported = tmp_path / "export.jsonl"
+    assert run(database_url, "export", str(exported)).exit_code == 0
+    [training] = [row for row in map(orjson.loads, exported.read_bytes().splitlines()) if row["kind"] == "training"]
+    assert training["cost"] == "1500000.50"
