@@ -35,6 +35,9 @@ from careerlog.domain.payload import whole_number
 from careerlog.domain.quick import quick_init
 from careerlog.textfiles import SAVE_AS_UTF8, not_utf8, read_decimal_commas, refuse_utf16, shown, undecodable
 
+# A CSV cell is read up to 64 MiB (more than an upload may hold) and judged by the ledger, which names
+# the field (a title over 500 characters): the csv module's default, 131,072, stopped the whole file there.
+CSV_CELL_LIMIT = 64 << 20
 META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated", "client_key")
 MIGRATION_KEYS = ("recorded_at", "recorded_by", "migrated")
 DEFAULT_BATCH = 2000
@@ -159,6 +162,8 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
     a spreadsheet in Indonesian (where the comma is the decimal mark) saves CSV so, and its decimal
     cells as "1.500.000,50" (textfiles.read_decimal_commas).
     """
+    if csv.field_size_limit() < CSV_CELL_LIMIT:  # (the csv module's one setting, for the whole process)
+        csv.field_size_limit(CSV_CELL_LIMIT)
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")  # textfiles.py
     reader: csv.DictReader[str] | None = None
     try:

@@ -82,3 +82,16 @@ def test_a_semicolon_csv_records_the_cost_as_the_indonesian_spreadsheet_wrote_it
     assert run(database_url, "export", str(exported)).exit_code == 0
     [training] = [row for row in map(orjson.loads, exported.read_bytes().splitlines()) if row["kind"] == "training"]
     assert training["cost"] == "1500000.50"
+
+
+def test_a_csv_row_with_a_cell_of_200000_characters_is_rejected_naming_it_and_the_next_row_recorded(
+    database_url: str, tmp_path: Path
+) -> None:
+    assert run(database_url, "import", str(_write(tmp_path / "a.jsonl", lines(APPOINTMENT)))).exit_code == 0
+    header = "nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
+    titles = ["A", "x" * 200_000, "B"]
+    rows = "".join(f"{NIP},TEKNIS,{title},BPSDM,2,2015-05-01,2015-05-02,HUGE-{i}\n" for i, title in enumerate(titles))
+    result = run(database_url, "import", str(_write(tmp_path / "training.csv", (header + rows).encode())))
+    assert result.exit_code == 1
+    assert "3 rows: recorded 2, already recorded 0, rejected 1" in result.output
+    assert "line 3: title: Longer than 500 characters." in result.output

@@ -108,3 +108,12 @@ def test_a_json_lines_file_read_from_a_later_line_is_not_checked_for_a_byte_orde
     # (the parallel import reads runs of lines from the middle of a file: only the file's start has a mark)
     found = [(line, item) for line, item, _ in read_jsonl(io.BytesIO(LINE), start=7)]
     assert [line for line, _ in found] == [7]
+
+
+def test_a_cell_longer_than_the_csv_modules_default_limit_is_read_and_the_rest_of_the_file_too() -> None:
+    # (the csv module stops at 131,072 characters a cell: the row was "Not readable as CSV" and every later
+    # row went unread; read, the ledger rejects the cell by its own limit, naming the field)
+    found = csv_rows(HEADER + row(1) + row(2, b"x" * 200_000) + row(3))
+    assert [line for line, _ in found] == [2, 3, 4]
+    assert all(isinstance(item, dict) for _, item in found)
+    assert len(found[1][1]["title"]) == 200_000  # type: ignore[arg-type, index]
