@@ -115,7 +115,7 @@ def language_link(code: str) -> str:
 
 def init_pages(app: Flask) -> None:
     """Register the page blueprints with Babel, the log-in rate limit and the session cookie settings."""
-    from web.pages import auth, career, errors, hr, inspector, reports  # noqa: F401  # routes on blp
+    from web.pages import accounts, auth, career, errors, hr, inspector, reports  # noqa: F401  # routes on blp
     from web.pages.common import blp
     from web.pages.messages import message_text, reason_text
     from web.pages.scorecard import blp as scorecard_blp

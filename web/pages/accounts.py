@@ -1,0 +1,116 @@
+"""The national administrator's accounts: list them, create one with a role and scope, disable one.
+
+The same careerlog.accounts.Accounts methods as `careerlog accounts ...` (the command line), behind
+the role's MANAGE_ACCOUNTS action (administrators only); every form carries a CSRF token. A refused
+account shows each reason beside its field and creates nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, flash, redirect, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
+
+from careerlog.access import Action, Role, parse_scope
+from careerlog.accounts import Account
+from careerlog.domain.errors import Conflict, InvalidInput, NotFound
+from web.pages.common import allowed, blp, page, services
+from web.pages.labels import role_label
+
+FIELDS = ("username", "display_name", "role", "national", "agencies", "regions", "nip", "password")
+
+
+def codes(text: str) -> list[str]:
+    """Codes typed in one field, separated by commas or spaces."""
+    return [code for code in text.replace(",", " ").split() if code]
+
+
+def create_from(form: dict[str, str]) -> Account:
+    """The account the form describes, created; InvalidInput names the field at fault, Conflict a name taken."""
+    scope = parse_scope(
+        national=form.get("national") == "y", agencies=codes(form["agencies"]), regions=codes(form["regions"])
+    )
+    return services().accounts.create(
+        form["username"].strip(),
+        display_name=form["display_name"],
+        role=form["role"],
+        scope=scope,
+        nip=form["nip"].strip() or None,
+        password=form["password"] or None,
+    )
+
+
+@blp.route("/accounts", methods=["GET", "POST"])
+def accounts() -> ResponseReturnValue:
+    """Every account with its role, scope and state; a form to create one."""
+    account = allowed(Action.MANAGE_ACCOUNTS)
+    form = FlaskForm()
+    typed = {name: request.form.get(name, "") for name in FIELDS} if form.is_submitted() else {}
+    errors: dict[str, list[str]] = {}
+    if form.is_submitted():
+        if not form.validate_on_submit():  # the CSRF token
+            errors = {"_schema": [_("The form has expired; send it again.")]}
+        else:
+            try:
+                created = create_from(typed)
+            except InvalidInput as e:
+                errors = e.errors
+            except Conflict:
+                errors = {"username": [_("An account named %(name)s already exists.", name=typed["username"])]}
+            else:
+                flash(_("Account %(name)s created.", name=created.username))
+                return redirect(url_for("pages.accounts"))
+    typed.pop("password", None)  # never shown again
+    roles = [(role.value, role_label(role.value)) for role in Role]
+    listed = services().accounts.list_accounts()
+    status = 422 if errors else 200
+    return page(
+        "pages/accounts.html",
+        account,
+        status,
+        form=form,
+        accounts=listed,
+        roles=roles,
+        typed=typed,
+        errors=errors,
+        forms=_disable_forms(listed, account),
+    )
+
+
+def _disable_forms(listed: list[Account], me: Account) -> dict[str, Any]:
+    """A form (its CSRF token) to disable each active account other than one's own."""
+    return {a.username: FlaskForm(formdata=None) for a in listed if not a.disabled and a.username != me.username}
+
+
+@blp.route("/accounts/<username>/disable", methods=["POST"])
+def disable_account(username: str) -> ResponseReturnValue:
+    """Disable an account: its log-in and its tokens stop working at once."""
+    account = allowed(Action.MANAGE_ACCOUNTS)
+    form = FlaskForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        services().accounts.get(username)
+    except NotFound:
+        abort(404)
+    if username == account.username:
+        message = _("You cannot disable your own account; another administrator can.")
+        listed = services().accounts.list_accounts()
+        roles = [(role.value, role_label(role.value)) for role in Role]
+        return page(
+            "pages/accounts.html",
+            account,
+            422,
+            form=FlaskForm(formdata=None),
+            accounts=listed,
+            roles=roles,
+            typed={},
+            errors={"_schema": [message]},
+            forms=_disable_forms(listed, account),
+        )
+    services().accounts.disable(username)
+    flash(_("Account %(name)s disabled.", name=username))
+    return redirect(url_for("pages.accounts"))
