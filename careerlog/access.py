@@ -16,11 +16,28 @@ from enum import StrEnum
 from typing import Protocol
 
 from careerlog.domain.errors import CareerlogError, InvalidInput
+from careerlog.domain.payload import UNKNOWN_CODE
+from careerlog.domain.wording import Refusal, joined
 from careerlog.reference import reference
 
 
 class AccessDenied(CareerlogError):
     """The account's role may not take this action at all (a 403)."""
+
+
+# The refusals of access and of an account's scope (careerlog.domain.wording)
+ROLE_MAY_NOT = Refusal("The {role} role may not {action}.")
+OTHERS = Refusal("The {role} role may not {action} of others.")
+OUTSIDE_SCOPE = Refusal("You may appoint only within your scope ({scope}).")  # (web.services)
+OUTSIDE = Refusal("Outside your scope ({scope}).")  # an import's row (web.scoping)
+NATIONAL = Refusal("national").reason()
+NOTHING = Refusal("nothing").reason()
+AGENCY = Refusal("agency {code}")
+REGION = Refusal("region {code}")
+EMPLOYEE_NIP = Refusal("An employee account needs the employee's NIP.").reason()
+ONLY_EMPLOYEE_NIP = Refusal("Only an employee account carries a NIP.").reason()
+HR_AGENCY = Refusal("An HR account works within one or more agencies: give --agency.").reason()
+GIVE_SCOPE = Refusal("Give agencies, regions or national as the scope.").reason()
 
 
 class Role(StrEnum):
@@ -123,10 +140,11 @@ class Scope:
         return selected
 
     def describe(self) -> str:
+        """The scope in words ("agency KOTA-MEDAN, region 12.71"), worded for a refusal to quote."""
         if self.national:
-            return "national"
-        parts = [*(f"agency {a}" for a in self.agencies), *(f"region {r}" for r in self.regions)]
-        return ", ".join(parts) or "nothing"
+            return NATIONAL
+        parts = [*(AGENCY.reason(code=a) for a in self.agencies), *(REGION.reason(code=r) for r in self.regions)]
+        return joined(", ", parts) or NOTHING
 
 
 def expand_regions(codes: Iterable[str]) -> frozenset[str]:
@@ -142,7 +160,7 @@ def parse_scope(*, national: bool, agencies: Iterable[str], regions: Iterable[st
     for name, table, codes in (("agencies", ref.agencies, agencies), ("regions", ref.regions, regions)):
         for code in codes:
             if code not in table:
-                raise InvalidInput(f"Unknown code {code!r}; see the {name} reference table.", name)
+                raise InvalidInput(UNKNOWN_CODE.reason(code=repr(code), table=name), name)
             found[name].append(table.normalise(code))
     return Scope(national, tuple(sorted(set(found["agencies"]))), tuple(sorted(set(found["regions"]))))
 
@@ -150,13 +168,13 @@ def parse_scope(*, national: bool, agencies: Iterable[str], regions: Iterable[st
 def check_role_scope(role: Role, scope: Scope, nip: str | None) -> None:
     """What each role's account must carry: an employee a NIP, HR an agency, others a scope."""
     if role is Role.EMPLOYEE and not nip:
-        raise InvalidInput("An employee account needs the employee's NIP.", "nip")
+        raise InvalidInput(EMPLOYEE_NIP, "nip")
     if role is not Role.EMPLOYEE and nip:
-        raise InvalidInput("Only an employee account carries a NIP.", "nip")
+        raise InvalidInput(ONLY_EMPLOYEE_NIP, "nip")
     if role is Role.HR and (scope.national or not scope.agencies):
-        raise InvalidInput("An HR account works within one or more agencies: give --agency.", "scope")
+        raise InvalidInput(HR_AGENCY, "scope")
     if role in (Role.INSPECTOR, Role.REPORTER, Role.POLICY) and not (scope.national or scope.agencies or scope.regions):
-        raise InvalidInput("Give agencies, regions or national as the scope.", "scope")
+        raise InvalidInput(GIVE_SCOPE, "scope")
 
 
 class Principal(Protocol):
@@ -200,7 +218,7 @@ def require(principal: Principal, action: Action) -> Reach:
     """The reach of an action the role may take; AccessDenied when it may not."""
     allowed = reach(principal, action)
     if allowed is None:
-        raise AccessDenied(f"The {principal.role} role may not {action.value.replace('_', ' ')}.")
+        raise AccessDenied(ROLE_MAY_NOT.reason(role=principal.role, action=action.value.replace("_", " ")))
     return allowed
 
 
@@ -210,7 +228,7 @@ def row_filters(principal: Principal, action: Action) -> dict[str, list[str]]:
     if allowed is Reach.ALL:
         return {}
     if allowed is Reach.OWN:
-        raise AccessDenied(f"The {principal.role} role may not {action.value.replace('_', ' ')} of others.")
+        raise AccessDenied(OTHERS.reason(role=principal.role, action=action.value.replace("_", " ")))
     return principal.scope.filters()
 
 

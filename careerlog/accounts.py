@@ -25,6 +25,8 @@ from careerlog.access import Role, Scope, Target, check_role_scope
 from careerlog.config import Settings
 from careerlog.domain.errors import CareerlogError, Conflict, FieldErrors, InvalidInput, NotFound
 from careerlog.domain.nip import normalise_nip, parse_nip
+from careerlog.domain.payload import EMPTY
+from careerlog.domain.wording import Refusal
 from careerlog.sqlstore import Row, SqlStore, open_store
 
 Clock = Callable[[], datetime]
@@ -34,6 +36,17 @@ VISIBLE_CHARS = 12  # "clt_" and 8 characters of the secret: enough to name a to
 LAST_USE_RESOLUTION = timedelta(minutes=1)  # last use is written at most once a minute per token
 MAX_TOKEN_DAYS = 3650
 MIN_PASSWORD = 10
+# The refusals of accounts and tokens (careerlog.domain.wording)
+ACCOUNT_EXISTS = Refusal("An account named {username} already exists.")
+BAD_USERNAME = Refusal("Use 2-64 lower-case letters, digits, dots, dashes or underscores.").reason()
+ROLES = Refusal("One of: {roles}.")
+PASSWORD = Refusal("At least {count} characters.", numbers=("count",))
+NO_ACCOUNT = Refusal("No account named {username}.")
+TOKEN_DAYS = Refusal("Between 1 and {days} days.", numbers=("days",))
+DISABLED = Refusal("The account is disabled.").reason()
+PREFIX_TAKEN = Refusal("A token with that prefix exists already; issue another.").reason()
+NO_TOKEN = Refusal("No token with prefix {prefix}.")
+UNKNOWN_FILTER = Refusal("Unknown filter.").reason()
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 
 DDL = (
@@ -193,7 +206,7 @@ class Accounts:
         hashed = self.hasher.hash(password) if password else None
         with self.store.transaction() as sql:
             if sql.scalar("SELECT COUNT(*) AS n FROM accounts WHERE username = ?", (username,)):
-                raise Conflict(f"An account named {username!r} already exists.")
+                raise Conflict(ACCOUNT_EXISTS.reason(username=repr(username)))
             sql.execute(
                 "INSERT INTO accounts (username, display_name, role, national, agencies, regions, nip, "
                 "password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -217,13 +230,13 @@ class Accounts:
     ) -> tuple[Role, str | None]:
         errors = FieldErrors()
         if not USERNAME.match(username):
-            errors.add("username", "Use 2-64 lower-case letters, digits, dots, dashes or underscores.")
+            errors.add("username", BAD_USERNAME)
         if not display_name.strip():
-            errors.add("display_name", "May not be empty.")
+            errors.add("display_name", EMPTY)
         if role not in {r.value for r in Role}:
-            errors.add("role", f"One of: {', '.join(r.value for r in Role)}.")
+            errors.add("role", ROLES.reason(roles=", ".join(r.value for r in Role)))
         if password is not None and len(password) < MIN_PASSWORD:
-            errors.add("password", f"At least {MIN_PASSWORD} characters.")
+            errors.add("password", PASSWORD.reason(count=MIN_PASSWORD))
         errors.raise_if_any()
         role = Role(role)
         if nip:
@@ -234,7 +247,7 @@ class Accounts:
     def get(self, username: str) -> Account:
         rows = self.store.query("SELECT * FROM accounts WHERE username = ?", (username,))
         if not rows:
-            raise NotFound(f"No account named {username!r}.")
+            raise NotFound(NO_ACCOUNT.reason(username=repr(username)))
         return _account(rows[0])
 
     def list_accounts(self) -> list[Account]:
@@ -270,10 +283,10 @@ class Accounts:
         `token` gives the value instead of drawing a random one (demo accounts only).
         """
         if not 1 <= days <= MAX_TOKEN_DAYS:
-            raise InvalidInput(f"Between 1 and {MAX_TOKEN_DAYS} days.", "days")
+            raise InvalidInput(TOKEN_DAYS.reason(days=MAX_TOKEN_DAYS), "days")
         account = self.get(username)
         if account.disabled:
-            raise InvalidInput("The account is disabled.", "account")
+            raise InvalidInput(DISABLED, "account")
         value = token or TOKEN_PREFIX + secrets.token_urlsafe(32)
         now = self.clock()
         info = TokenInfo(value[:VISIBLE_CHARS], username, now, now + timedelta(days=days), None, None)
@@ -283,7 +296,7 @@ class Accounts:
                 (info.prefix, token_hash(value)),
             )
             if taken:
-                raise Conflict("A token with that prefix exists already; issue another.")
+                raise Conflict(PREFIX_TAKEN)
             sql.execute(
                 "INSERT INTO api_tokens (token_hash, prefix, username, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
                 (token_hash(value), info.prefix, username, now.isoformat(), info.expires_at.isoformat()),
@@ -301,7 +314,7 @@ class Accounts:
         """Revoke a token by its visible prefix; it is refused from then on."""
         rows = self.store.query("SELECT * FROM api_tokens WHERE prefix = ?", (prefix,))
         if not rows:
-            raise NotFound(f"No token with prefix {prefix!r}.")
+            raise NotFound(NO_TOKEN.reason(prefix=repr(prefix)))
         if rows[0]["revoked_at"] is None:
             with self.store.transaction() as sql:
                 sql.execute("UPDATE api_tokens SET revoked_at = ? WHERE prefix = ?", (self.clock().isoformat(), prefix))
@@ -411,7 +424,7 @@ class Accounts:
         params: list[Any] = []
         for name, values in filters.items():
             if name not in ("nip", "username", "agency", "region", "action"):
-                raise InvalidInput("Unknown filter.", name)
+                raise InvalidInput(UNKNOWN_FILTER, name)
             clauses.append(f"{name} IN ({', '.join('?' * len(values))})" if values else "1 = 0")
             params += [normalise_nip(v) if name == "nip" else v for v in values]
         for op, moment in ((">=", since), ("<", until)):

@@ -35,11 +35,12 @@ from careerlog.domain.events import (
     MentoringStarted,
     PenaltyImposed,
 )
-from careerlog.domain.ledger import Decision, LedgerAggregate, Outcome, Recording, payload_values
+from careerlog.domain.ledger import FUTURE, Decision, LedgerAggregate, Outcome, Recording, payload_values
 from careerlog.domain.nip import Nip, normalise_nip, parse_nip
 from careerlog.domain.payload import parse_payload, parse_value, payload_fields
 from careerlog.domain.quick import quick_init
 from careerlog.domain.unit import Unit, unit_id
+from careerlog.domain.wording import Refusal, reason_of
 from careerlog.persistence import CareerMapper, NullTranscoder, insert_stored_events
 from careerlog.reference import reference
 from careerlog.sqlstore import SqlStore, check_connections_when_in_doubt, select_events_of
@@ -54,7 +55,27 @@ MIRRORS: dict[type[LedgerEvent], type[LedgerEvent]] = {
 # The kinds an administrator records, by kind (the others are derived by the system).
 RECORDABLE_KINDS: dict[str, type[LedgerEvent]] = {kind: cls for kind, cls in BY_KIND.items() if cls.RECORDABLE}
 # A client key of nothing but spaces would make every blank-keyed request the same one (a migration keeps its own).
-BLANK_KEY = "Is only spaces: give a key with other characters, or none."
+BLANK_KEY = Refusal("Is only spaces: give a key with other characters, or none.").reason()
+# The refusals of a recording (careerlog.domain.wording); those of its payload and facts are the domain's.
+KEPT_CHANGING = Refusal("{subject} kept changing while this was recorded; nothing was recorded, try again.")
+UNKNOWN_KIND = Refusal("Unknown kind {kind}; one of: {known}.")
+NOT_APPOINTED = Refusal("No employee with NIP {nip} has been appointed.")
+NO_OFFSET = Refusal("Must include a time zone offset.").reason()
+APPOINTED = Refusal("NIP {nip} is already appointed (a NIP is never reused).")
+APPOINTMENT_VERSION = Refusal("The appointment is version 1, not {expected}.", numbers=("expected",))
+UNIT_KINDS = Refusal("A unit records unit_rating, correction or retraction, not {kind}.", kinds=("kind",))
+RECORDED_AS = Refusal("Already recorded as version {version}, not {expected}.", numbers=("version", "expected"))
+WOULD_BE = Refusal(
+    "Would be version {version} of {subject}, not {expected}: the store holds other records for this subject.",
+    numbers=("version", "expected"),
+)
+NOT_EMPLOYEE = Refusal("{nip} is not an employee.")
+NOTHING_RECORDED = Refusal("Nothing is recorded for {subject}.")
+KEPT_BY_SYSTEM = Refusal(
+    "Version {version} ({kind}) is kept by the system; correct or retract the record it comes from.",
+    numbers=("version",),
+    kinds=("kind",),
+)
 
 
 def utc_now() -> datetime:
@@ -236,9 +257,7 @@ class CareerLog(Application[str]):
                 time.sleep(0.005 * (attempt + 1))
                 continue
             return outcome
-        raise ConcurrencyConflict(
-            f"{command.subject} kept changing while this was recorded; nothing was recorded, try again."
-        )
+        raise ConcurrencyConflict(KEPT_CHANGING.reason(subject=command.subject))
 
     def record_batch(
         self,
@@ -313,7 +332,7 @@ class CareerLog(Application[str]):
         event_cls = RECORDABLE_KINDS.get(command.kind)
         if event_cls is None:
             known = ", ".join(RECORDABLE_KINDS)
-            raise InvalidInput(f"Unknown kind {command.kind!r}; one of: {known}.", "kind")
+            raise InvalidInput(UNKNOWN_KIND.reason(kind=repr(command.kind), known=known), "kind")
         recording = self.recording(command, actor, uow)
         subject = command.subject
         if subject.startswith("UNIT:"):
@@ -326,7 +345,7 @@ class CareerLog(Application[str]):
             return self._appoint(uow, command, values, recording)
         employee = uow.get(subject)
         if employee is None:
-            raise NotFound(f"No employee with NIP {subject} has been appointed.")
+            raise NotFound(NOT_APPOINTED.reason(nip=subject))
         if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
             refuse_system_targets(employee, event_cls, values, recording.client_key)
         if command.migration is None:  # the same kind and reference recorded under another client key, or none
@@ -355,15 +374,15 @@ class CareerLog(Application[str]):
             return Recording(self.clock(), actor, False, command.client_key)
         recorded_at = migration.recorded_at
         if recorded_at.tzinfo is None:
-            raise InvalidInput("Must include a time zone offset.", "recorded_at")
+            raise InvalidInput(NO_OFFSET, "recorded_at")
         if uow is None:
             if recorded_at > self.clock():
-                raise InvalidInput("Is in the future.", "recorded_at")
+                raise InvalidInput(FUTURE, "recorded_at")
         elif uow.now is None or recorded_at > uow.now:
             # within a batch the clock is read again only for a time after its last reading (it does not go back)
             uow.now = now = self.clock()
             if recorded_at > now:
-                raise InvalidInput("Is in the future.", "recorded_at")
+                raise InvalidInput(FUTURE, "recorded_at")
         return Recording(recorded_at, migration.recorded_by or actor, migration.migrated, command.client_key)
 
     def _appoint(self, uow: UnitOfWork, command: Command, values: dict[str, Any], recording: Recording) -> Outcome:
@@ -371,10 +390,10 @@ class CareerLog(Application[str]):
         if existing is not None:
             earlier = existing.replay(BY_KIND["appointment"], values, recording.client_key)
             if earlier is None:
-                raise IdempotencyConflict(f"NIP {command.subject} is already appointed (a NIP is never reused).")
+                raise IdempotencyConflict(APPOINTED.reason(nip=command.subject))
             return Outcome(command.subject, 1, "appointment", earlier.timestamp, False)
         if command.expected_version not in (None, 1):
-            raise InvalidInput(f"The appointment is version 1, not {command.expected_version}.", "version")
+            raise InvalidInput(APPOINTMENT_VERSION.reason(expected=command.expected_version), "version")
         employee, outcome = Employee.appoint(command.subject, values, recording)
         uow.add(employee)
         return outcome
@@ -406,7 +425,7 @@ class CareerLog(Application[str]):
             return []
         mentor = uow.get(values["mentor_nip"])
         if mentor is None:
-            raise InvalidInput(f"No employee with NIP {values['mentor_nip']} has been appointed.", "mentor_nip")
+            raise InvalidInput(NOT_APPOINTED.reason(nip=values["mentor_nip"]), "mentor_nip")
         names = {spec.name for spec in payload_fields(mirror_cls)}
         mirror = {k: v for k, v in values.items() if k in names} | {"mentee_nip": employee.id}
         try:
@@ -419,7 +438,7 @@ class CareerLog(Application[str]):
         self, uow: UnitOfWork, command: Command, event_cls: type[LedgerEvent], recording: Recording
     ) -> Outcome:
         if event_cls.KIND not in ("unit_rating", "correction", "retraction"):
-            raise InvalidInput(f"A unit records unit_rating, correction or retraction, not {event_cls.KIND}.", "kind")
+            raise InvalidInput(UNIT_KINDS.reason(kind=event_cls.KIND), "kind")
         values = parse_payload(event_cls, command.payload)
         unit = uow.get(command.subject)
         if unit is not None:
@@ -439,13 +458,11 @@ class CareerLog(Application[str]):
         expected = command.expected_version
         if isinstance(first, Outcome):
             if expected is not None and expected != first.version:
-                raise InvalidInput(f"Already recorded as version {first.version}, not {expected}.", "version")
+                raise InvalidInput(RECORDED_AS.reason(version=first.version, expected=expected), "version")
             return first
         if expected is not None and expected != first.next_version:
             raise InvalidInput(
-                f"Would be version {first.next_version} of {first.aggregate.id}, not {expected}: "
-                "the store holds other records for this subject.",
-                "version",
+                WOULD_BE.reason(version=first.next_version, subject=first.aggregate.id, expected=expected), "version"
             )
         outcome = first.commit()  # the first decision
         for mirrored in decisions[1:]:
@@ -485,16 +502,16 @@ class CareerLog(Application[str]):
         try:
             aggregate: LedgerAggregate = self.repository.get(normalise_nip(nip))
         except AggregateNotFoundError:
-            raise NotFound(f"No employee with NIP {normalise_nip(nip)} has been appointed.") from None
+            raise NotFound(NOT_APPOINTED.reason(nip=normalise_nip(nip))) from None
         if not isinstance(aggregate, Employee):
-            raise NotFound(f"{nip} is not an employee.")
+            raise NotFound(NOT_EMPLOYEE.reason(nip=nip))
         return aggregate
 
     def get_history(self, subject: str) -> list[dict[str, Any]]:
         """Every event recorded for an employee or unit, oldest first, as plain data."""
         events = [cast(LedgerEvent, e) for e in self.events.get(subject)]
         if not events:
-            raise NotFound(f"Nothing is recorded for {subject}.")
+            raise NotFound(NOTHING_RECORDED.reason(subject=subject))
         return [event_row(e) for e in events]
 
     def iter_events(self, start: int = 1, batch: int = 1000) -> Iterator[tuple[int, LedgerEvent]]:
@@ -636,11 +653,7 @@ def refuse_system_targets(
                 return
         except IdempotencyConflict:
             pass  # not the system's recording: refused as below
-        raise InvalidInput(
-            f"Version {target.version} ({target.kind}) is kept by the system; "
-            "correct or retract the record it comes from.",
-            "target_version",
-        )
+        raise InvalidInput(KEPT_BY_SYSTEM.reason(version=target.version, kind=target.kind), "target_version")
 
 
 def unit_subject(agency: str, unit: str) -> str:
@@ -650,11 +663,11 @@ def unit_subject(agency: str, unit: str) -> str:
     try:
         code = parse_value(FieldSpec("agency", str, True, "", "agencies"), agency)
     except ValueError as e:
-        raise InvalidInput(str(e), "agency") from None
+        raise InvalidInput(reason_of(e), "agency") from None
     try:  # a text field's checks: at most 500 characters (PostgreSQL indexes no id of 3,000), no NUL
         name = parse_value(FieldSpec("unit", str, True, "", None), unit)
     except ValueError as e:
-        raise InvalidInput(str(e), "unit") from None
+        raise InvalidInput(reason_of(e), "unit") from None
     return unit_id(code, name)
 
 

@@ -31,15 +31,35 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
-from careerlog.domain.payload import whole_number
+from careerlog.domain.payload import MISSING, NOT_INTEGER, whole_number
 from careerlog.domain.quick import quick_init
-from careerlog.textfiles import SAVE_AS_UTF8, not_utf8, read_decimal_commas, refuse_utf16, shown, undecodable
+from careerlog.domain.wording import Refusal, reason_of
+from careerlog.textfiles import (
+    NOT_UTF8_HEADER,
+    SAVE_AS_UTF8,
+    not_utf8,
+    read_decimal_commas,
+    refuse_utf16,
+    shown,
+    undecodable,
+)
 
 # A CSV cell is read up to 64 MiB (more than an upload may hold) and judged by the ledger, which names
 # the field (a title over 500 characters): the csv module's default, 131,072, stopped the whole file there.
 CSV_CELL_LIMIT = 64 << 20
 META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated", "client_key")
 MIGRATION_KEYS = ("recorded_at", "recorded_by", "migrated")
+# The refusals of a file and its rows (careerlog.domain.wording); those of a row's payload are the ledger's.
+NO_ROWS = Refusal("{name} holds no rows (it is empty, blank, or a CSV header alone): nothing was imported.")
+WHICH_FORMAT = Refusal("Cannot tell the format of {name}: use .jsonl or .csv, or --format.")
+NOT_JSON = Refusal("Not valid JSON: {error}.")
+LINE_NOT_OBJECT = Refusal("Each line must be a JSON object.").reason()
+NOT_CSV = Refusal("Not readable as CSV ({error}); the rest of the file was not read.")
+MORE_CELLS = Refusal("More cells than header columns.").reason()
+CELL_NOT_OBJECT = Refusal("Must be a JSON object.").reason()
+MISSING_SUBJECT = Refusal("Missing data for required field (or agency and unit for a unit).").reason()
+MIGRATION_ONLY = Refusal("Only a migration import (--migration, administrators) may carry recorded times.").reason()
+NOT_DATE_TIME = Refusal("Not a valid date and time: {value}.")
 DEFAULT_BATCH = 2000
 # "on" or "off": whether each batch is written while the next is decided (WritingAhead). Off unless
 # chosen: on this 2-core machine the writing thread cost 15-25% more CPU and gave no wall time back, on
@@ -102,8 +122,7 @@ class ImportReport:
 def refuse_no_rows(rows: int, name: str) -> None:
     """A file that held no row at all is refused: empty, blank lines or a CSV header alone is the wrong file."""
     if rows == 0:
-        reason = f"{name!r} holds no rows (it is empty, blank, or a CSV header alone): nothing was imported."
-        raise InvalidInput(reason, "file")
+        raise InvalidInput(NO_ROWS.reason(name=repr(name)), "file")
 
 
 # ------------------------------------------------------------------------- reading
@@ -115,7 +134,7 @@ def detect_format(name: str) -> str:
         return "jsonl"
     if lowered.endswith(".csv"):
         return "csv"
-    raise InvalidInput(f"Cannot tell the format of {name!r}: use .jsonl or .csv, or --format.", "file")
+    raise InvalidInput(WHICH_FORMAT.reason(name=repr(name)), "file")
 
 
 def kind_from_name(name: str) -> str | None:
@@ -149,9 +168,9 @@ def parse_jsonl_line(raw: bytes) -> dict[str, Any] | InvalidInput:
     try:
         row = orjson.loads(raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw)  # (a mark orjson refuses)
     except orjson.JSONDecodeError as e:
-        return InvalidInput(f"Not valid JSON: {e}.", "line")
+        return InvalidInput(NOT_JSON.reason(error=e), "line")
     if not isinstance(row, dict):
-        return InvalidInput("Each line must be a JSON object.", "line")
+        return InvalidInput(LINE_NOT_OBJECT, "line")
     return row
 
 
@@ -170,14 +189,14 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
         header = text.readline()
         refuse_utf16(header)
         if undecodable(header):
-            yield 1, InvalidInput(f"Not UTF-8 text: '{shown(header)}'; {SAVE_AS_UTF8}. Nothing was read.", "line"), 1
+            yield 1, InvalidInput(NOT_UTF8_HEADER.reason(text=shown(header), save=SAVE_AS_UTF8), "line"), 1
             return
         delimiter = ";" if ";" in header and "," not in header else ","
         reader = csv.DictReader(itertools.chain([header], text), delimiter=delimiter)
         yield from _csv_rows(reader, kind, decimal_commas=delimiter == ";")
     except csv.Error as e:
         line = reader.line_num + 1 if reader is not None else 1
-        yield line, InvalidInput(f"Not readable as CSV ({e}); the rest of the file was not read.", "line"), 1
+        yield line, InvalidInput(NOT_CSV.reason(error=e), "line"), 1
     finally:
         text.detach()  # the caller closes the file
 
@@ -187,7 +206,7 @@ def _csv_rows(
 ) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
     for row in reader:
         if None in row:
-            yield reader.line_num, InvalidInput("More cells than header columns.", "line"), 1
+            yield reader.line_num, InvalidInput(MORE_CELLS, "line"), 1
             continue
         cleaned: dict[str, Any] = {k.strip(): v for k, v in row.items() if v is not None and v.strip() != ""}
         if (bad := not_utf8(cleaned)) is not None:
@@ -201,7 +220,7 @@ def _csv_rows(
             try:
                 cleaned["corrected_fields"] = orjson.loads(cleaned["corrected_fields"])
             except orjson.JSONDecodeError:
-                yield reader.line_num, InvalidInput("Must be a JSON object.", "corrected_fields"), 1
+                yield reader.line_num, InvalidInput(CELL_NOT_OBJECT, "corrected_fields"), 1
                 continue
         yield reader.line_num, cleaned, 1
 
@@ -214,7 +233,7 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
     payload = payload_of(row)
     kind = row.get("kind")
     if not isinstance(kind, str) or not kind:
-        raise InvalidInput("Missing data for required field.", "kind")
+        raise InvalidInput(MISSING, "kind")
     if "nip" in row:
         nip = row["nip"]
         # digits only: nothing to take out (the common case, without the regular expression)
@@ -222,18 +241,16 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
     elif "agency" in row and "unit" in row:
         subject = unit_subject(str(payload.pop("agency")), str(payload.pop("unit")))
     else:
-        raise InvalidInput("Missing data for required field (or agency and unit for a unit).", "nip")
+        raise InvalidInput(MISSING_SUBJECT, "nip")
     if not migration:
         carried = [k for k in MIGRATION_KEYS if k in row]
         if carried:
-            raise InvalidInput(
-                "Only a migration import (--migration, administrators) may carry recorded times.", carried[0]
-            )
+            raise InvalidInput(MIGRATION_ONLY, carried[0])
     version = row.get("version")
     expected = None
     if version is not None:
         if isinstance(version, bool) or not isinstance(version, int | str) or not whole_number(str(version)):
-            raise InvalidInput("Not a valid integer.", "version")
+            raise InvalidInput(NOT_INTEGER, "version")
         expected = int(version)
     client_key = row.get("client_key")
     return Command(  # subject, kind, payload, client_key, migration, expected_version, line
@@ -265,7 +282,7 @@ def _migration(row: dict[str, Any]) -> Migration:
     try:
         recorded_at = datetime.fromisoformat(raw if type(raw) is str else str(raw))
     except ValueError:
-        raise InvalidInput(f"Not a valid date and time: {raw!r}.", "recorded_at") from None
+        raise InvalidInput(NOT_DATE_TIME.reason(value=repr(raw)), "recorded_at") from None
     migrated = row.get("migrated", True)
     if migrated is not True:  # (as a careerlog export writes it: nothing to convert)
         if isinstance(migrated, str):
@@ -363,7 +380,7 @@ def writes_ahead() -> bool:
 def _rejection(command: Command, error: Exception) -> RowProblem:
     """The report's entry for a command refused with an error."""
     subject_field = "unit" if command.subject.startswith("UNIT:") else "nip"
-    errors = error.errors if isinstance(error, InvalidInput) else {subject_field: [str(error)]}
+    errors = error.errors if isinstance(error, InvalidInput) else {subject_field: [reason_of(error)]}
     return RowProblem(command.line, command.subject, command.kind, errors)
 
 

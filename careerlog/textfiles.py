@@ -23,8 +23,13 @@ from typing import Any
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.payload import payload_fields
+from careerlog.domain.wording import Refusal
 
-SAVE_AS_UTF8 = "save the file as UTF-8 (in a spreadsheet: CSV UTF-8)"
+SAVE_AS_UTF8 = Refusal("save the file as UTF-8 (in a spreadsheet: CSV UTF-8)").reason()
+# The refusals of a file's encoding (careerlog.domain.wording), each ending with SAVE_AS_UTF8
+UTF16 = Refusal("The file is UTF-16 text (it starts with a UTF-16 byte-order mark): {save}. Nothing was imported.")
+NOT_UTF8 = Refusal("Not UTF-8 text: '{text}'; {save}.")
+NOT_UTF8_HEADER = Refusal("Not UTF-8 text: '{text}'; {save}. Nothing was read.")  # (careerlog.importing)
 _UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # (UTF-32 LE starts with the first)
 _ESCAPED = re.compile("[\udc80-\udcff]")  # the bytes surrogateescape could not decode
 # a number as a spreadsheet in Indonesian writes it: dots between thousands, a comma before the decimals
@@ -36,8 +41,7 @@ def refuse_utf16(start: bytes | str) -> None:
     """Refuse a file whose first bytes (or its first line decoded with surrogateescape) are a UTF-16 mark."""
     first = start[:2].encode("utf-8", "surrogateescape") if isinstance(start, str) else start[:2]
     if first in _UTF16_MARKS:
-        reason = f"The file is UTF-16 text (it starts with a UTF-16 byte-order mark): {SAVE_AS_UTF8}."
-        raise InvalidInput(f"{reason} Nothing was imported.", "file")
+        raise InvalidInput(UTF16.reason(save=SAVE_AS_UTF8), "file")
 
 
 def undecodable(text: str) -> bool:
@@ -58,7 +62,7 @@ def not_utf8(row: dict[str, Any]) -> InvalidInput | None:
     bad = [(column, value) for column, value in row.items() if type(value) is str and undecodable(value)]
     if not bad:
         return None
-    return InvalidInput({column: [f"Not UTF-8 text: '{shown(value)}'; {SAVE_AS_UTF8}."] for column, value in bad})
+    return InvalidInput({column: [NOT_UTF8.reason(text=shown(value), save=SAVE_AS_UTF8)] for column, value in bad})
 
 
 @functools.cache

@@ -17,11 +17,13 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.domain.wording import Refusal
 from careerlog.sqlstore import Row, SqlStore
 from projections.reading import ViewReader
 from projections.roster import RosterProjection
 from projections.roster_paging import RosterOrder, RosterTotals, page_read, position_read
 from projections.timeline import timeline_from_rows
+from projections.training import GROUPING_REFUSALS
 
 ROSTER_FILTERS = (
     "agency",
@@ -48,6 +50,7 @@ ROSTER_SORTS = {
 PROVINCE = "substr(region, 1, 2)"  # a region's province: the first two characters of its code (12 of 12.71)
 PROVINCE_SORTS = ("name", "agency")  # sorts whose province filter is read by PROVINCE (projections.roster's indexes)
 HEADCOUNT_FIELDS = (*ROSTER_FILTERS, "age_band")
+COUNT_BY = Refusal("Name at least one field to count by.").reason()  # (careerlog.domain.wording)
 AGE_BANDS = ((0, 25), (26, 30), (31, 35), (36, 40), (41, 45), (46, 50), (51, 55), (56, 60), (61, 200))
 MAX_PAGE_SIZE = 500
 
@@ -221,12 +224,13 @@ class Queries(ViewReader):
     def headcount(self, by: Sequence[str], filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Counts of employees by any of the roster's fields (and age band)."""
         if not by:
-            raise InvalidInput("Name at least one field to count by.", "by")
+            raise InvalidInput(COUNT_BY, "by")
+        _, unknown_field, twice = GROUPING_REFUSALS["field"]
         unknown = [b for b in by if b not in HEADCOUNT_FIELDS]
         if unknown:
-            raise InvalidInput(f"Unknown field {unknown[0]!r}; one of {', '.join(HEADCOUNT_FIELDS)}.", "by")
+            raise InvalidInput(unknown_field.reason(name=repr(unknown[0]), known=", ".join(HEADCOUNT_FIELDS)), "by")
         if len(set(by)) != len(by):  # (age_band twice was a statement short of its parameters)
-            raise InvalidInput("Name each field once.", "by")
+            raise InvalidInput(twice, "by")
         where, params = self._roster_where(filters or {}, None, None, None)
         case, case_params = age_band_case(self.today)
         columns = [f"{case} AS age_band" if b == "age_band" else b for b in by]

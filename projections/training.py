@@ -26,6 +26,7 @@ from dateutil.relativedelta import relativedelta
 
 from careerlog.domain.employee import MAX_COST
 from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.domain.wording import Refusal
 from careerlog.reference import rules
 from careerlog.sqlstore import Row, Sql
 from projections.career import CareerRecord, Fact
@@ -182,16 +183,29 @@ def window(months: Any) -> int:
     return bounded(months, "window_months", 1, MAX_WINDOW_MONTHS)
 
 
+# A grouping's refusals by what is grouped (a report's fields, fairness's dimensions): none, an unknown one,
+# one named twice (careerlog.domain.wording, for the pages to translate)
+GROUPING_REFUSALS = {
+    noun: (
+        Refusal(f"Name at least one {noun} to group by.").reason(),
+        Refusal(f"Unknown {noun} {{name}}; one of {{known}}."),
+        Refusal(f"Name each {noun} once.").reason(),
+    )
+    for noun in ("field", "dimension")
+}
+
+
 def group_fields(by: str | Sequence[str], allowed: Sequence[str], *, noun: str = "field") -> list[str]:
     """The names in `by`, each one of `allowed` and each once (InvalidInput on `by` otherwise)."""
+    none, unknown_one, twice = GROUPING_REFUSALS[noun]
     fields = [by] if isinstance(by, str) else list(by)
     if not fields:
-        raise InvalidInput(f"Name at least one {noun} to group by.", "by")
+        raise InvalidInput(none, "by")
     unknown = [b for b in fields if b not in allowed]
     if unknown:
-        raise InvalidInput(f"Unknown {noun} {unknown[0]!r}; one of {', '.join(allowed)}.", "by")
+        raise InvalidInput(unknown_one.reason(name=repr(unknown[0]), known=", ".join(allowed)), "by")
     if len(set(fields)) != len(fields):
-        raise InvalidInput(f"Name each {noun} once.", "by")
+        raise InvalidInput(twice, "by")
     return fields
 
 

@@ -15,12 +15,13 @@ from typing import Any
 
 from eventsourcing.utils import get_topic
 
-from careerlog.access import Action, Principal, Target, permits
-from careerlog.application import CareerLog, UnitOfWork
+from careerlog.access import OUTSIDE, Action, Principal, Target, permits
+from careerlog.application import NOT_APPOINTED, CareerLog, UnitOfWork
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import LedgerAggregate
 from careerlog.domain.nip import normalise_nip
+from careerlog.domain.wording import reason_of
 from careerlog.importing import RowProblem, row_to_command
 from careerlog.reference import reference
 from careerlog.sqlstore import SqlStore, events_statement
@@ -31,7 +32,7 @@ Rows = Iterable[tuple[int, dict[str, Any] | InvalidInput, int]]
 
 def missing(nip: str) -> NotFound:
     """The answer for a NIP that is not there, or not there for this account."""
-    return NotFound(f"No employee with NIP {normalise_nip(nip)} has been appointed.")
+    return NotFound(NOT_APPOINTED.reason(nip=normalise_nip(nip)))
 
 
 # What says where someone works: read only these events of a record on every request.
@@ -140,12 +141,12 @@ class ScopedRows:
         except InvalidInput as e:
             return RowProblem(line, command.subject, command.kind, e.errors)
         except (NotFound, IdempotencyConflict) as e:
-            return RowProblem(line, command.subject, command.kind, {"nip": [str(e)]})
+            return RowProblem(line, command.subject, command.kind, {"nip": [reason_of(e)]})
         raise AssertionError("a record that does not exist accepted a recording")  # pragma: no cover
 
 
 def outside(name: str, principal: Principal) -> dict[str, list[str]]:
-    return {name: [f"Outside your scope ({principal.scope.describe()})."]}
+    return {name: [OUTSIDE.reason(scope=principal.scope.describe())]}
 
 
 def _code(table: str, value: Any) -> str | None:

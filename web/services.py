@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from careerlog.access import (
     NO_PERSONAL_DATA,
+    OUTSIDE_SCOPE,
     POLICY,
     AccessDenied,
     Action,
@@ -164,7 +165,7 @@ class Services:
         payload = {k: v for k, v in body.items() if k != "nip"}
         target = Target(normalise_nip(body["nip"]), payload.get("agency"), payload.get("region"))
         if not permits(writer, Action.RECORD, target):
-            raise AccessDenied(f"You may appoint only within your scope ({writer.scope.describe()}).")
+            raise AccessDenied(OUTSIDE_SCOPE.reason(scope=writer.scope.describe()))
         outcome = self.ledger.record(body["nip"], "appointment", payload, actor=writer.username, client_key=key)
         return self.written(outcome)
 

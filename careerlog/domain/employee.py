@@ -18,8 +18,9 @@ from typing import Any
 
 from careerlog.domain.errors import FieldErrors, InvalidInput
 from careerlog.domain.events import Appointed
-from careerlog.domain.ledger import Fact, LedgerAggregate, Outcome, Recording
+from careerlog.domain.ledger import IN_FUTURE, RATED, YEAR_AFTER_RATING, Fact, LedgerAggregate, Outcome, Recording
 from careerlog.domain.nip import nip_mismatches, normalise_nip, parse_nip
+from careerlog.domain.wording import Refusal
 from careerlog.reference import Rules, reference, rules
 
 MENTORING_LINKS = ("mentor_nip", "mentee_nip", "programme_id", "appointment_reference")
@@ -27,6 +28,86 @@ PROGRAMME_KINDS = ("training", "training_feedback")  # the kinds a career keeps 
 # The largest cost of one training in rupiah: far above any real one, and small enough that the views'
 # sums (DOUBLE PRECISION) stay finite; 1e400 was read as infinity, and the reports answered `Infinity`.
 MAX_COST = Decimal(10**12)
+
+# The refusals of the checks (careerlog.domain.wording): each English message with its values, for the pages
+# to translate. Dates are ISO (YYYY-MM-DD) as the English shows them.
+BEFORE_BIRTH = Refusal("{day} is before the birth date ({birth}).", dates=("day", "birth"))
+BEFORE_APPOINTMENT = Refusal("{day} is before the appointment (TMT {tmt}).", dates=("day", "tmt"))
+AFTER_SEPARATION = Refusal(
+    "{day} is after the separation on {separated} (version {version}, {status}).",
+    dates=("day", "separated"),
+    numbers=("version",),
+    codes=(("status", "statuses"),),
+)
+UNDER_AGE = Refusal("The employee would be under {age} on appointment.", numbers=("age",))
+OVER_AGE = Refusal("The employee would be over {age} on appointment.", numbers=("age",))
+FIRST_RANK = Refusal("Unknown code {rank}; a {kind} starts at a {first}.")
+A_GOLONGAN = Refusal("golongan (e.g. III/a)").reason()
+A_GRADE = Refusal("PPPK grade (I-XVII)").reason()
+CONFIRMING_PPPK = Refusal("Only a CPNS is confirmed as PNS; this employee is PPPK.").reason()
+CONFIRMED = Refusal("Already confirmed as PNS on {day} (version {version}).", dates=("day",), numbers=("version",))
+PPPK_PROMOTION = Refusal("PPPK hold a grade, not a golongan: rank promotions apply to PNS.").reason()
+SAME_TMT = Refusal("Version {version} is a promotion with the same TMT.", numbers=("version",))
+NOT_ABOVE = Refusal(
+    "{new_rank} is not above {held}, held since {since}: a demotion is a penalty, not a promotion.", dates=("since",)
+)
+NOT_BELOW = Refusal(
+    "{new_rank} is not below {later}, the later promotion of {day} (version {version}).",
+    dates=("day",),
+    numbers=("version",),
+)
+POSTHUMOUS = Refusal("A posthumous promotion needs the death recorded first.").reason()
+LEVEL_REQUIRED = Refusal("Required for {post}: one of {allowed}.")
+NOT_A_LEVEL = Refusal("{level} is not a level of {post}: one of {allowed}.")
+NO_LEVEL = Refusal("{level} is not a level of {post}: none (leave it empty).")
+NO_POST = Refusal("No post appointment with reference {reference} is recorded.")
+POST_LATER = Refusal("The post was taken up on {day}, after this end.", dates=("day",))
+POST_ENDED = Refusal("That post already ended (version {version}).", numbers=("version",))
+START_AFTER_END = Refusal("{start} is after the end date {end}.", dates=("start", "end"))
+START_BEFORE_BIRTH = Refusal("{start} is before the birth date.", dates=("start",))
+TOO_FEW_HOURS = Refusal("Must be at least 1 JP, got {hours}.", numbers=("hours",))
+TOO_MANY_HOURS = Refusal(
+    "{hours} JP in {days} day(s) is more than {per_day} JP a day.", numbers=("hours", "days", "per_day")
+)
+NEGATIVE = Refusal("May not be negative.").reason()
+COST = Refusal("More than {cost:,} rupiah: record the cost of this training in rupiah.", numbers=("cost",)).reason(
+    cost=MAX_COST
+)
+ONE_TO_FIVE = Refusal("Must be between 1 and 5, got {value}.")
+NO_TRAINING = Refusal("The employee has no completed training in programme {programme}.")
+BEFORE_TRAINING = Refusal("Is before the training in that programme ended.").reason()
+FEEDBACK_GIVEN = Refusal(
+    "Feedback on {programme} is already recorded (version {version}); correct it instead.", numbers=("version",)
+)
+NOT_STARTED = Refusal("The {period} ended without having started ({which}, {day}).", dates=("day",))
+ALREADY_OPEN = Refusal("The {period} started while already open ({which}, {day}).", dates=("day",))
+THIS_RECORD = Refusal("this record").reason()
+VERSION = Refusal("version {version}", numbers=("version",))
+STUDY_LEAVE = Refusal("study leave").reason()
+MENTORING = Refusal("mentoring").reason()
+SELF_MENTORING = Refusal("An employee cannot mentor themselves.").reason()
+NOT_MENTORING = Refusal("No mentoring with {mentor} is open on {day}.", dates=("day",))
+MINUTES = Refusal("Must be between 1 and 1440, got {minutes}.")
+YEAR_BEFORE_APPOINTMENT = Refusal("{year} is before the appointment year.")
+PENALTY_LEVEL = Refusal("{penalty} is a {level} penalty, not {given}.")
+END_BEFORE_START = Refusal("{end} is before the start {start}.", dates=("end", "start"))
+DECREE_AFTER = Refusal("{decreed} is after the award's TMT {tmt}.", dates=("decreed", "tmt"))
+DECREE_BEFORE = Refusal("{decreed} is before the appointment (TMT {tmt}).", dates=("decreed", "tmt"))
+CONFERRED = Refusal("{award} was already conferred on {day} (version {version}).", dates=("day",), numbers=("version",))
+SEPARATED = Refusal(
+    "Already separated ({status}) on {day} (version {version}).",
+    dates=("day",),
+    numbers=("version",),
+    codes=(("status", "statuses"),),
+)
+DATED_AFTER = Refusal(
+    "Version {version} ({kind}) is dated {day}, after this separation.",
+    dates=("day",),
+    numbers=("version",),
+    kinds=("kind",),
+)
+KEEP_APPOINTMENT = Refusal("The appointment cannot be retracted; correct it instead.").reason()
+LINKS = Refusal("Links between records cannot be corrected; retract this record and record it anew.").reason()
 
 
 class Career:
@@ -139,11 +220,11 @@ def check_dates(career: Career, fact: Fact, errors: FieldErrors, *, new: bool) -
     """Every fact: not before birth or appointment, not in the future, not after separation."""
     day = fact.values["effective_date"]  # fact.effective_date, read directly (this runs for every fact)
     if new and day > fact.recorded_on:
-        errors.add("effective_date", f"{day.isoformat()} is in the future.")
+        errors.add("effective_date", IN_FUTURE.reason(day=day.isoformat()))
     appointment = career.appointment
     birth = appointment.values.get("birth_date") if appointment else None  # career.birth_date
     if birth and day < birth:
-        errors.add("effective_date", f"{day.isoformat()} is before the birth date ({birth.isoformat()}).")
+        errors.add("effective_date", BEFORE_BIRTH.reason(day=day.isoformat(), birth=birth.isoformat()))
     if (
         appointment is not None
         and fact.kind not in ("appointment", "education")
@@ -151,14 +232,18 @@ def check_dates(career: Career, fact: Fact, errors: FieldErrors, *, new: bool) -
     ):
         errors.add(
             "effective_date",
-            f"{day.isoformat()} is before the appointment (TMT {appointment.effective_date.isoformat()}).",
+            BEFORE_APPOINTMENT.reason(day=day.isoformat(), tmt=appointment.effective_date.isoformat()),
         )
     separation = career.separation
     if separation is not None and separation.version != fact.version and day > separation.values["effective_date"]:
         errors.add(
             "effective_date",
-            f"{day.isoformat()} is after the separation on {separation.effective_date.isoformat()} "
-            f"(version {separation.version}, {separation.get('status')}).",
+            AFTER_SEPARATION.reason(
+                day=day.isoformat(),
+                separated=separation.effective_date.isoformat(),
+                version=separation.version,
+                status=separation.get("status"),
+            ),
         )
 
 
@@ -187,22 +272,22 @@ def check_appointment(career: Career, fact: Fact, errors: FieldErrors) -> None:
     birth: date = values["birth_date"]
     age = _years_between(birth, fact.effective_date)
     if age < min_age:
-        errors.add("birth_date", f"The employee would be under {min_age} on appointment.")
+        errors.add("birth_date", UNDER_AGE.reason(age=min_age))
     max_age = career.rules.param("appointment.max_age", fact.effective_date, "years")
     if max_age is not None and age > max_age:
-        errors.add("birth_date", f"The employee would be over {max_age} on appointment.")
+        errors.add("birth_date", OVER_AGE.reason(age=max_age))
     rank_table = ref.ranks if values["employment_kind"] == "PNS" else ref.pppk_grades
     if values["rank"] not in rank_table:
-        kind = "golongan (e.g. III/a)" if values["employment_kind"] == "PNS" else "PPPK grade (I-XVII)"
-        errors.add("rank", f"Unknown code {values['rank']!r}; a {values['employment_kind']} starts at a {kind}.")
+        first = A_GOLONGAN if values["employment_kind"] == "PNS" else A_GRADE
+        errors.add("rank", FIRST_RANK.reason(rank=repr(values["rank"]), kind=values["employment_kind"], first=first))
 
 
 @check("confirmation")
 def check_confirmation(career: Career, fact: Fact, errors: FieldErrors) -> None:
     if career.employment_kind != "PNS":
-        errors.add("kind", "Only a CPNS is confirmed as PNS; this employee is PPPK.")
+        errors.add("kind", CONFIRMING_PPPK)
     for other in career.others("confirmation", fact):
-        errors.add("kind", f"Already confirmed as PNS on {other.effective_date.isoformat()} (version {other.version}).")
+        errors.add("kind", CONFIRMED.reason(day=other.effective_date.isoformat(), version=other.version))
 
 
 def rank_history(career: Career, exclude: Fact) -> list[tuple[date, str, int]]:
@@ -219,7 +304,7 @@ def rank_history(career: Career, exclude: Fact) -> list[tuple[date, str, int]]:
 def check_rank_promotion(career: Career, fact: Fact, errors: FieldErrors) -> None:
     ref = reference()
     if career.employment_kind == "PPPK":
-        errors.add("kind", "PPPK hold a grade, not a golongan: rank promotions apply to PNS.")
+        errors.add("kind", PPPK_PROMOTION)
         return
     new_rank = fact.values["new_rank"]
     day = fact.effective_date
@@ -228,23 +313,21 @@ def check_rank_promotion(career: Career, fact: Fact, errors: FieldErrors) -> Non
     same_day = [h for h in history if h[0] == day and h[2] != 1]
     after = [h for h in history if h[0] > day]
     if same_day:
-        errors.add("effective_date", f"Version {same_day[0][2]} is a promotion with the same TMT.")
+        errors.add("effective_date", SAME_TMT.reason(version=same_day[0][2]))
     if before and ref.rank_index(new_rank) <= ref.rank_index(before[-1][1]):
         errors.add(
             "new_rank",
-            f"{new_rank} is not above {before[-1][1]}, held since {before[-1][0].isoformat()}: "
-            "a demotion is a penalty, not a promotion.",
+            NOT_ABOVE.reason(new_rank=new_rank, held=before[-1][1], since=before[-1][0].isoformat()),
         )
     if after and ref.rank_index(new_rank) >= ref.rank_index(after[0][1]):
         errors.add(
             "new_rank",
-            f"{new_rank} is not below {after[0][1]}, the later promotion of {after[0][0].isoformat()} "
-            f"(version {after[0][2]}).",
+            NOT_BELOW.reason(new_rank=new_rank, later=after[0][1], day=after[0][0].isoformat(), version=after[0][2]),
         )
     if ref.promotion_kinds[fact.values["promotion_kind"]].get("posthumous"):
         deceased = [f for f in career.by_kind["status_change"] if f.get("status") == "DECEASED"]
         if not deceased:
-            errors.add("promotion_kind", "A posthumous promotion needs the death recorded first.")
+            errors.add("promotion_kind", POSTHUMOUS)
 
 
 @check("post_appointment")
@@ -254,10 +337,10 @@ def check_post_appointment(career: Career, fact: Fact, errors: FieldErrors) -> N
     level = fact.values.get("level")
     allowed = kind.get("eselon", []) if kind.get("managerial") else kind.get("levels", [])
     if allowed and not level:
-        errors.add("level", f"Required for {kind.code}: one of {', '.join(allowed)}.")
+        errors.add("level", LEVEL_REQUIRED.reason(post=kind.code, allowed=", ".join(allowed)))
     elif level and level not in allowed:
-        detail = f"one of {', '.join(allowed)}" if allowed else "none (leave it empty)"
-        errors.add("level", f"{level!r} is not a level of {kind.code}: {detail}.")
+        wording = NOT_A_LEVEL if allowed else NO_LEVEL
+        errors.add("level", wording.reason(level=repr(level), post=kind.code, allowed=", ".join(allowed)))
 
 
 @check("post_end")
@@ -265,16 +348,16 @@ def check_post_end(career: Career, fact: Fact, errors: FieldErrors) -> None:
     reference_no = fact.values["appointment_reference"]
     posts = [f for f in career.by_kind["post_appointment"] if f.get("reference") == reference_no]
     if not posts:
-        errors.add("appointment_reference", f"No post appointment with reference {reference_no!r} is recorded.")
+        errors.add("appointment_reference", NO_POST.reason(reference=repr(reference_no)))
         return
     if posts[0].effective_date > fact.effective_date:
         errors.add(
             "effective_date",
-            f"The post was taken up on {posts[0].effective_date.isoformat()}, after this end.",
+            POST_LATER.reason(day=posts[0].effective_date.isoformat()),
         )
     for other in career.others("post_end", fact):
         if other.get("appointment_reference") == reference_no:
-            errors.add("appointment_reference", f"That post already ended (version {other.version}).")
+            errors.add("appointment_reference", POST_ENDED.reason(version=other.version))
 
 
 @check("training")
@@ -283,40 +366,40 @@ def check_training(career: Career, fact: Fact, errors: FieldErrors) -> None:
     start: date = values["start_date"]
     end = fact.effective_date
     if start > end:
-        errors.add("start_date", f"{start.isoformat()} is after the end date {end.isoformat()}.")
+        errors.add("start_date", START_AFTER_END.reason(start=start.isoformat(), end=end.isoformat()))
     birth = career.birth_date
     if birth and start < birth:
-        errors.add("start_date", f"{start.isoformat()} is before the birth date.")
+        errors.add("start_date", START_BEFORE_BIRTH.reason(start=start.isoformat()))
     hours: int = values["hours"]
     per_day = career.rules.param("training.max_jp_per_day", end, "jp", 12)
     days = max((end - start).days + 1, 1)
     if hours < 1:
-        errors.add("hours", f"Must be at least 1 JP, got {hours}.")
+        errors.add("hours", TOO_FEW_HOURS.reason(hours=hours))
     elif hours > per_day * days:
-        errors.add("hours", f"{hours} JP in {days} day(s) is more than {per_day} JP a day.")
+        errors.add("hours", TOO_MANY_HOURS.reason(hours=hours, days=days, per_day=per_day))
     cost = values.get("cost")
     if cost is not None and cost < 0:
-        errors.add("cost", "May not be negative.")
+        errors.add("cost", NEGATIVE)
     elif cost is not None and cost > MAX_COST:
-        errors.add("cost", f"More than {MAX_COST:,} rupiah: record the cost of this training in rupiah.")
+        errors.add("cost", COST)
 
 
 @check("training_feedback")
 def check_training_feedback(career: Career, fact: Fact, errors: FieldErrors) -> None:
     for name in ("rating", "relevance"):
         if not 1 <= fact.values[name] <= 5:
-            errors.add(name, f"Must be between 1 and 5, got {fact.values[name]}.")
+            errors.add(name, ONE_TO_FIVE.reason(value=fact.values[name]))
     programme = fact.values["programme_id"]
     attended = career.of_programme("training", programme)
     if not attended:
-        errors.add("programme_id", f"The employee has no completed training in programme {programme!r}.")
+        errors.add("programme_id", NO_TRAINING.reason(programme=repr(programme)))
     elif min(f.effective_date for f in attended) > fact.effective_date:
-        errors.add("effective_date", "Is before the training in that programme ended.")
+        errors.add("effective_date", BEFORE_TRAINING)
     for other in career.of_programme("training_feedback", programme):
         if other.version != fact.version:  # the others of that programme (career.others, then the programme)
             errors.add(
                 "programme_id",
-                f"Feedback on {programme!r} is already recorded (version {other.version}); correct it instead.",
+                FEEDBACK_GIVEN.reason(programme=repr(programme), version=other.version),
             )
 
 
@@ -334,29 +417,29 @@ def check_alternation(
     expected = start
     for item in sequence:
         if item.kind != expected:
-            problem = "ended without having started" if item.kind == end else "started while already open"
-            where = "this record" if item is fact else f"version {item.version}"
-            errors.add("effective_date", f"The {label} {problem} ({where}, {item.effective_date.isoformat()}).")
+            wording = NOT_STARTED if item.kind == end else ALREADY_OPEN
+            which = THIS_RECORD if item is fact else VERSION.reason(version=item.version)
+            errors.add("effective_date", wording.reason(period=label, which=which, day=item.effective_date.isoformat()))
             return
         expected = end if expected == start else start
 
 
 @check("study_leave_start", "study_leave_end")
 def check_study_leave(career: Career, fact: Fact, errors: FieldErrors) -> None:
-    check_alternation(career, fact, errors, "study_leave_start", "study_leave_end", None, "study leave")
+    check_alternation(career, fact, errors, "study_leave_start", "study_leave_end", None, STUDY_LEAVE)
 
 
 @check("mentoring_start", "mentoring_end")
 def check_mentoring(career: Career, fact: Fact, errors: FieldErrors) -> None:
     mentor = fact.values["mentor_nip"]
     if mentor == career.nip:
-        errors.add("mentor_nip", "An employee cannot mentor themselves.")
-    check_alternation(career, fact, errors, "mentoring_start", "mentoring_end", "mentor_nip", "mentoring")
+        errors.add("mentor_nip", SELF_MENTORING)
+    check_alternation(career, fact, errors, "mentoring_start", "mentoring_end", "mentor_nip", MENTORING)
 
 
 @check("mentee_assigned", "mentee_released")
 def check_mentee(career: Career, fact: Fact, errors: FieldErrors) -> None:
-    check_alternation(career, fact, errors, "mentee_assigned", "mentee_released", "mentee_nip", "mentoring")
+    check_alternation(career, fact, errors, "mentee_assigned", "mentee_released", "mentee_nip", MENTORING)
 
 
 @check("mentoring_session")
@@ -371,10 +454,10 @@ def check_mentoring_session(career: Career, fact: Fact, errors: FieldErrors) -> 
         elif f.kind == "mentoring_end" and f.effective_date < fact.effective_date:
             open_on_day = False
     if not open_on_day:
-        errors.add("mentor_nip", f"No mentoring with {mentor} is open on {fact.effective_date.isoformat()}.")
+        errors.add("mentor_nip", NOT_MENTORING.reason(mentor=mentor, day=fact.effective_date.isoformat()))
     minutes = fact.values.get("minutes")
     if minutes is not None and not 1 <= minutes <= 24 * 60:
-        errors.add("minutes", f"Must be between 1 and 1440, got {minutes}.")
+        errors.add("minutes", MINUTES.reason(minutes=minutes))
 
 
 @check("performance_rating")
@@ -382,26 +465,26 @@ def check_performance_rating(career: Career, fact: Fact, errors: FieldErrors) ->
     values = fact.values
     year = values["year"]
     if year > values["effective_date"].year:
-        errors.add("year", f"{year} is after the rating's date ({fact.effective_date.isoformat()}).")
+        errors.add("year", YEAR_AFTER_RATING.reason(year=year, day=fact.effective_date.isoformat()))
     appointment = career.appointment
     if appointment is not None and year < appointment.values["effective_date"].year:
-        errors.add("year", f"{year} is before the appointment year.")
+        errors.add("year", YEAR_BEFORE_APPOINTMENT.reason(year=year))
     if year not in career.rated_years:  # no rating of that year (the loop below would find none)
         return
     version = fact.version
     for other in career.by_kind["performance_rating"]:
         if other.values.get("year") == year and other.version != version:  # the others rated that year
-            errors.add("year", f"{year} is already rated (version {other.version}); correct it instead.")
+            errors.add("year", RATED.reason(year=year, version=other.version))
 
 
 @check("penalty")
 def check_penalty(career: Career, fact: Fact, errors: FieldErrors) -> None:
     kind = reference().penalty_kinds[fact.values["penalty_kind"]]
     if kind["level"] != fact.values["level"]:
-        errors.add("level", f"{kind.code} is a {kind['level']} penalty, not {fact.values['level']}.")
+        errors.add("level", PENALTY_LEVEL.reason(penalty=kind.code, level=kind["level"], given=fact.values["level"]))
     end = fact.values.get("end_date")
     if end is not None and end < fact.effective_date:
-        errors.add("end_date", f"{end.isoformat()} is before the start {fact.effective_date.isoformat()}.")
+        errors.add("end_date", END_BEFORE_START.reason(end=end.isoformat(), start=fact.effective_date.isoformat()))
 
 
 @check("award")
@@ -409,12 +492,12 @@ def check_award(career: Career, fact: Fact, errors: FieldErrors) -> None:
     """The decree comes first and within the service; a once-only decoration is received once."""
     decreed: date = fact.values["decree_date"]
     if decreed > fact.effective_date:
-        errors.add("decree_date", f"{decreed.isoformat()} is after the award's TMT {fact.effective_date.isoformat()}.")
+        errors.add("decree_date", DECREE_AFTER.reason(decreed=decreed.isoformat(), tmt=fact.effective_date.isoformat()))
     appointment = career.appointment
     if appointment is not None and decreed < appointment.effective_date:
         errors.add(
             "decree_date",
-            f"{decreed.isoformat()} is before the appointment (TMT {appointment.effective_date.isoformat()}).",
+            DECREE_BEFORE.reason(decreed=decreed.isoformat(), tmt=appointment.effective_date.isoformat()),
         )
     kind = reference().award_kinds[fact.values["award_kind"]]
     if not kind.get("once"):
@@ -423,7 +506,7 @@ def check_award(career: Career, fact: Fact, errors: FieldErrors) -> None:
         if other.get("award_kind") == kind.code:
             errors.add(
                 "award_kind",
-                f"{kind.code} was already conferred on {other.effective_date.isoformat()} (version {other.version}).",
+                CONFERRED.reason(award=kind.code, day=other.effective_date.isoformat(), version=other.version),
             )
 
 
@@ -435,16 +518,16 @@ def check_status_change(career: Career, fact: Fact, errors: FieldErrors) -> None
         if other.get("status") in reference().separation_statuses():
             errors.add(
                 "status",
-                f"Already separated ({other.get('status')}) on {other.effective_date.isoformat()} "
-                f"(version {other.version}).",
+                SEPARATED.reason(
+                    status=other.get("status"), day=other.effective_date.isoformat(), version=other.version
+                ),
             )
             return
     for other in career.facts:
         if other.version != fact.version and other.effective_date > fact.effective_date:
             errors.add(
                 "effective_date",
-                f"Version {other.version} ({other.kind}) is dated {other.effective_date.isoformat()}, "
-                "after this separation.",
+                DATED_AFTER.reason(version=other.version, kind=other.kind, day=other.effective_date.isoformat()),
             )
             return
 
@@ -499,17 +582,17 @@ class Employee(LedgerAggregate):
         LedgerAggregate.check_change_date(self, day, recording)
         birth = self.current_context().birth_date
         if birth is not None and day < birth:
-            raise InvalidInput(f"{day.isoformat()} is before the birth date ({birth.isoformat()}).", "effective_date")
+            raise InvalidInput(BEFORE_BIRTH.reason(day=day.isoformat(), birth=birth.isoformat()), "effective_date")
 
     def check_retractable(self, target: Fact) -> None:
         if target.kind == "appointment":
-            raise InvalidInput("The appointment cannot be retracted; correct it instead.", "target_version")
+            raise InvalidInput(KEEP_APPOINTMENT, "target_version")
 
     def check_correctable_fields(self, target: Fact, changes: Mapping[str, Any]) -> None:
         for name in MENTORING_LINKS:
             if name in changes and target.kind.startswith("mentoring"):
                 raise InvalidInput(
-                    "Links between records cannot be corrected; retract this record and record it anew.",
+                    LINKS,
                     f"corrected_fields.{name}",
                 )
 

@@ -32,11 +32,38 @@ from careerlog.domain.events import (
 )
 from careerlog.domain.payload import parse_payload, payload_fields, to_plain
 from careerlog.domain.quick import quick_init
+from careerlog.domain.wording import Refusal, joined
 
 # Indonesia spans UTC+7 to UTC+9: a date is "in the future" only if it is after today in
 # the easternmost zone, so no office anywhere is refused a date that is today for it.
 _EASTERNMOST_OFFSET = timedelta(hours=9)
 EASTERNMOST = timezone(_EASTERNMOST_OFFSET)
+
+# The refusals of any record's (careerlog.domain.wording); those of an employee's facts are in employee.py.
+IN_FUTURE = Refusal("{day} is in the future.", dates=("day",))
+FUTURE = Refusal("Is in the future.").reason()
+YEAR_AFTER_RATING = Refusal("{year} is after the rating's date ({day}).", dates=("day",))
+RATED = Refusal("{year} is already rated (version {version}); correct it instead.", numbers=("version",))
+NO_FACT = Refusal("No fact with version {version} is recorded for {subject}.", numbers=("version",))
+KEY_USED = Refusal(
+    "The client reference was already used for a {kind} (version {version}); use a new reference.",
+    numbers=("version",),
+    kinds=("kind",),
+)
+REFERENCE_USED = Refusal(
+    "Reference {reference} was already recorded as version {version} with different values ({fields}); "
+    "record a correction instead.",
+    numbers=("version",),
+)
+NOT_CORRECTABLE = Refusal("A {kind} cannot be corrected.", kinds=("kind",))
+NOT_RETRACTABLE = Refusal("A {kind} cannot be retracted.", kinds=("kind",))
+RETRACTED = Refusal("Version {version} was retracted by version {by}.", numbers=("version", "by"))
+ALREADY_RETRACTED = Refusal("Version {version} was already retracted by version {by}.", numbers=("version", "by"))
+NO_FIELD = Refusal("Name at least one field to correct.").reason()
+INCONSISTENT = Refusal(
+    "This change would make version {version} ({kind}) inconsistent: {reasons}", numbers=("version",), kinds=("kind",)
+)
+FIELD_REASONS = Refusal("{field}: {reasons}")  # a field's reasons within another refusal
 
 
 def local_date(moment: datetime) -> date:
@@ -362,7 +389,7 @@ class LedgerAggregate(BaseAggregate[str]):
     def fact(self, version: int, name: str = "target_version") -> Fact:
         found = self.facts.get(version)
         if found is None:
-            raise InvalidInput(f"No fact with version {version} is recorded for {self.id}.", name)
+            raise InvalidInput(NO_FACT.reason(version=version, subject=self.id), name)
         return found
 
     def find_active(self, kind: str, **values: Any) -> list[Fact]:
@@ -421,18 +448,14 @@ class LedgerAggregate(BaseAggregate[str]):
         """The recording of `version`, when `values` would record it again; a conflict if they differ."""
         earlier = self.events[version]
         if type(earlier) is not event_cls:
-            raise IdempotencyConflict(
-                f"The client reference was already used for a {type(earlier).KIND} "
-                f"(version {version}); use a new reference."
-            )
+            raise IdempotencyConflict(KEY_USED.reason(kind=type(earlier).KIND, version=version))
         before = payload_values(earlier)
         if isinstance(earlier, EventCorrected):
             values = {**values, "corrected_fields": self.canonical_changes(earlier.target_version, values)}
         differing = sorted(k for k in before if to_plain(before[k]) != to_plain(values.get(k)))
         if differing:
             raise IdempotencyConflict(
-                f"Reference {earlier.reference!r} was already recorded as version {version} with "
-                f"different values ({', '.join(differing)}); record a correction instead."
+                REFERENCE_USED.reason(reference=repr(earlier.reference), version=version, fields=", ".join(differing))
             )
         return earlier
 
@@ -528,14 +551,12 @@ class LedgerAggregate(BaseAggregate[str]):
         """Check a correction; return the corrected fields in their canonical form."""
         target = self.fact(values["target_version"])
         if not target.event_class.CORRECTABLE:
-            raise InvalidInput(f"A {target.kind} cannot be corrected.", "target_version")
+            raise InvalidInput(NOT_CORRECTABLE.reason(kind=target.kind), "target_version")
         if not target.active:
-            raise InvalidInput(
-                f"Version {target.version} was retracted by version {target.retracted_by}.", "target_version"
-            )
+            raise InvalidInput(RETRACTED.reason(version=target.version, by=target.retracted_by), "target_version")
         raw = values["corrected_fields"]
         if not raw:
-            raise InvalidInput("Name at least one field to correct.", "corrected_fields")
+            raise InvalidInput(NO_FIELD, "corrected_fields")
         try:
             changes = parse_payload(target.event_class, raw, partial=True)
         except InvalidInput as e:
@@ -543,7 +564,7 @@ class LedgerAggregate(BaseAggregate[str]):
         self.check_correctable_fields(target, changes)
         corrected = Fact(target.version, target.kind, {**target.values, **changes}, target.recorded_on, target.event)
         if "effective_date" in changes and changes["effective_date"] > recording.recorded_on:
-            raise InvalidInput("Is in the future.", "corrected_fields.effective_date")
+            raise InvalidInput(FUTURE, "corrected_fields.effective_date")
         facts = [corrected if f.version == target.version else f for f in self.active_facts()]
         self.check_consistency(facts, prefix="corrected_fields.", focus=target.version)
         return {k: to_plain(v) for k, v in changes.items()}
@@ -560,7 +581,7 @@ class LedgerAggregate(BaseAggregate[str]):
     def check_change_date(self, day: date, recording: Recording) -> None:
         """A correction's or retraction's own date (TMT): not in the future, as any fact's."""
         if day > recording.recorded_on:
-            raise InvalidInput(f"{day.isoformat()} is in the future.", "effective_date")
+            raise InvalidInput(IN_FUTURE.reason(day=day.isoformat()), "effective_date")
 
     def check_correctable_fields(self, target: Fact, changes: Mapping[str, Any]) -> None:
         """Subclasses refuse corrections of fields that link facts together."""
@@ -568,11 +589,10 @@ class LedgerAggregate(BaseAggregate[str]):
     def check_retraction(self, values: Mapping[str, Any]) -> None:
         target = self.fact(values["target_version"])
         if not target.event_class.CORRECTABLE:
-            raise InvalidInput(f"A {target.kind} cannot be retracted.", "target_version")
+            raise InvalidInput(NOT_RETRACTABLE.reason(kind=target.kind), "target_version")
         if not target.active:
             raise InvalidInput(
-                f"Version {target.version} was already retracted by version {target.retracted_by}.",
-                "target_version",
+                ALREADY_RETRACTED.reason(version=target.version, by=target.retracted_by), "target_version"
             )
         self.check_retractable(target)
         self.check_consistency([f for f in self.active_facts() if f.version != target.version])
@@ -589,10 +609,11 @@ class LedgerAggregate(BaseAggregate[str]):
             if errors:
                 if fact.version == focus:
                     raise InvalidInput({prefix + k: v for k, v in errors.errors.items()})
-                reasons = "; ".join(f"{k}: {' '.join(v)}" for k, v in errors.errors.items())
+                reasons = joined(
+                    "; ", [FIELD_REASONS.reason(field=k, reasons=joined(" ", v)) for k, v in errors.errors.items()]
+                )
                 raise InvalidInput(
-                    f"This change would make version {fact.version} ({fact.kind}) inconsistent: {reasons}",
-                    "target_version",
+                    INCONSISTENT.reason(version=fact.version, kind=fact.kind, reasons=reasons), "target_version"
                 )
 
     def context(self, facts: list[Fact]) -> Any:

@@ -13,9 +13,25 @@ from dataclasses import dataclass
 from datetime import date
 
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.wording import Refusal
 
 _SEPARATORS = re.compile(r"[\s.\-]")
 SEX_DIGITS = {"1": "M", "2": "F"}
+
+# The refusals of a number (careerlog.domain.wording)
+NOT_18_DIGITS = Refusal("must be 18 digits, got {value}")
+NO_BIRTH_DATE = Refusal("digits 1-8 ({digits}) are not a real birth date")
+SEX_DIGIT = Refusal("digit 15 (sex) must be 1 or 2, got {value}")
+NO_SEQUENCE = Refusal("digits 16-18 (sequence) may not be 000").reason()
+NO_CONTRACT = Refusal("digit 14 (PPPK contract count) must be 1-9").reason()
+MONTH_DIGITS = Refusal("digits 13-14 (TMT CPNS month) must be 01-12, got {value}")
+OTHER_KIND = Refusal("is a {number} number but the appointment is {kind}")
+OTHER_BIRTH = Refusal("{day} does not match the NIP ({birth})", dates=("day", "birth"))
+OTHER_SEX = Refusal(
+    "{sex} does not match NIP digit 15 ({digit} = {meaning})", codes=(("sex", "sexes"), ("meaning", "sexes"))
+)
+OTHER_TMT = Refusal("TMT CPNS {month} does not match NIP digits 9-14 ({digits})")
+OTHER_YEAR = Refusal("year {year} does not match NIP digits 9-12 ({digits}, contract {count})")
 
 
 @dataclass(frozen=True)
@@ -50,25 +66,25 @@ def parse_nip(raw: object, field: str = "nip") -> Nip:
     """Parse and check an identity number on its own; InvalidInput names the reason."""
     value = normalise_nip(raw)
     if not (value.isascii() and value.isdigit()) or len(value) != 18:  # (isdigit alone: any script's, and ²)
-        raise InvalidInput(f"must be 18 digits, got {str(raw)!r}", field)
+        raise InvalidInput(NOT_18_DIGITS.reason(value=repr(str(raw))), field)
     try:
         birth = date(int(value[0:4]), int(value[4:6]), int(value[6:8]))
     except ValueError:
-        raise InvalidInput(f"digits 1-8 ({value[:8]}) are not a real birth date", field) from None
+        raise InvalidInput(NO_BIRTH_DATE.reason(digits=value[:8]), field) from None
     sex = SEX_DIGITS.get(value[14])
     if sex is None:
-        raise InvalidInput(f"digit 15 (sex) must be 1 or 2, got {value[14]}", field)
+        raise InvalidInput(SEX_DIGIT.reason(value=value[14]), field)
     sequence = int(value[15:])
     if sequence == 0:
-        raise InvalidInput("digits 16-18 (sequence) may not be 000", field)
+        raise InvalidInput(NO_SEQUENCE, field)
     if value[12] == "2":
         contract = int(value[13])
         if contract == 0:
-            raise InvalidInput("digit 14 (PPPK contract count) must be 1-9", field)
+            raise InvalidInput(NO_CONTRACT, field)
         return Nip(value, "PPPK", birth, sex, int(value[8:12]), None, contract, sequence)
     month = int(value[12:14])
     if not 1 <= month <= 12:
-        raise InvalidInput(f"digits 13-14 (TMT CPNS month) must be 01-12, got {value[12:14]}", field)
+        raise InvalidInput(MONTH_DIGITS.reason(value=value[12:14]), field)
     return Nip(value, "PNS", birth, sex, int(value[8:12]), month, None, sequence)
 
 
@@ -87,23 +103,22 @@ def nip_mismatches(
         errors.setdefault(name, []).append(reason)
 
     if nip.employment_kind != employment_kind:
-        add("nip", f"is a {nip.employment_kind} number but the appointment is {employment_kind}")
+        add("nip", OTHER_KIND.reason(number=nip.employment_kind, kind=employment_kind))
     if nip.birth_date != birth_date:
-        add("birth_date", f"{birth_date.isoformat()} does not match the NIP ({nip.birth_date.isoformat()})")
+        add("birth_date", OTHER_BIRTH.reason(day=birth_date.isoformat(), birth=nip.birth_date.isoformat()))
     if nip.sex != sex:
-        add("sex", f"{sex} does not match NIP digit 15 ({nip.value[14]} = {nip.sex})")
+        add("sex", OTHER_SEX.reason(sex=sex, digit=nip.value[14], meaning=nip.sex))
     if nip.employment_kind == "PNS" and employment_kind == "PNS":
         if (nip.appointed_year, nip.appointed_month) != (appointed_on.year, appointed_on.month):
             add(
                 "effective_date",
-                f"TMT CPNS {appointed_on:%Y-%m} does not match NIP digits 9-14 ({nip.value[8:14]})",
+                OTHER_TMT.reason(month=f"{appointed_on:%Y-%m}", digits=nip.value[8:14]),
             )
     elif nip.employment_kind == "PPPK":
         first_contract = nip.contract_count == 1
         if nip.appointed_year > appointed_on.year or (first_contract and nip.appointed_year != appointed_on.year):
             add(
                 "effective_date",
-                f"year {appointed_on.year} does not match NIP digits 9-12 "
-                f"({nip.appointed_year}, contract {nip.contract_count})",
+                OTHER_YEAR.reason(year=appointed_on.year, digits=nip.appointed_year, count=nip.contract_count),
             )
     return errors

@@ -20,6 +20,7 @@ import orjson
 
 from careerlog.domain.errors import FieldErrors
 from careerlog.domain.events import LedgerEvent
+from careerlog.domain.wording import Refusal, reason_of
 from careerlog.reference import reference
 
 # Fields every event carries that the system, not the payload, sets.
@@ -35,6 +36,22 @@ SYSTEM_FIELDS = frozenset(
     }
 )
 MAX_TEXT = 500
+
+# The refusals of a payload's values (careerlog.domain.wording): the fixed ones made once.
+MISSING = Refusal("Missing data for required field.").reason()
+NULL = Refusal("Field may not be null.").reason()
+EMPTY = Refusal("May not be empty.").reason()
+UNKNOWN_FIELD = Refusal("Unknown field.").reason()
+NOT_STRING = Refusal("Not a valid string.").reason()
+NOT_INTEGER = Refusal("Not a valid integer.").reason()
+NOT_NUMBER = Refusal("Not a valid number.").reason()
+NOT_OBJECT = Refusal("Not a valid object.").reason()
+NOT_BOOLEAN = Refusal("Not a valid boolean.").reason()
+NUL = Refusal("May not contain a NUL character.").reason()
+DATE_AND_TIME = Refusal("Not a valid date (expected YYYY-MM-DD, got a date and time).").reason()
+NOT_DATE = Refusal("Not a valid date (expected YYYY-MM-DD): {value}.")
+UNKNOWN_CODE = Refusal("Unknown code {code}; see the {table} reference table.")
+TOO_LONG = Refusal("Longer than {limit} characters.", numbers=("limit",))
 
 
 @dataclass(frozen=True)
@@ -115,12 +132,12 @@ def _parse_each(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, partial
             except ValueError as e:
                 if errors is None:
                     errors = FieldErrors()
-                errors.add(name, str(e))
+                errors.add(name, reason_of(e))
         elif not partial:
             if required:
                 if errors is None:
                     errors = FieldErrors()
-                errors.add(name, "Missing data for required field.")
+                errors.add(name, MISSING)
             else:
                 values[name] = None
     if given != len(raw):
@@ -136,7 +153,7 @@ def _unknown_first(event_cls: type[LedgerEvent], raw: Mapping[str, Any], errors:
     found = FieldErrors()
     for name in raw:
         if name not in known:
-            found.add(name, "Unknown field.")
+            found.add(name, UNKNOWN_FIELD)
     found.errors.update(errors.errors)
     return found
 
@@ -171,7 +188,8 @@ def _reader(event_cls: type[LedgerEvent]) -> Callable[[Mapping[str, Any]], dict[
     namespace: dict[str, Any] = {
         "ABSENT": _ABSENT,
         "FieldErrors": FieldErrors,
-        "MISSING": "Missing data for required field.",
+        "MISSING": MISSING,
+        "reason_of": reason_of,
         "MAX": MAX_TEXT,
         "fromisoformat": date.fromisoformat,
         "unknown_first": _unknown_first,
@@ -218,7 +236,7 @@ def _reader(event_cls: type[LedgerEvent]) -> Callable[[Mapping[str, Any]], dict[
             "        except ValueError as e:",
             "            if errors is None:",
             "                errors = FieldErrors()",
-            f"            errors.add(N{i}, str(e))",
+            f"            errors.add(N{i}, reason_of(e))",
         ]
     lines += [
         "    if given != len(raw):",
@@ -260,10 +278,10 @@ def field_parser(spec: FieldSpec) -> Parser:
                 try:
                     converted = normalise(converted)
                 except KeyError:
-                    raise ValueError(f"Unknown code {converted!r}; see the {table_name} reference table.") from None
+                    raise ValueError(UNKNOWN_CODE.reason(code=repr(converted), table=table_name)) from None
             if converted == "":
                 if required:
-                    raise ValueError("May not be empty.")
+                    raise ValueError(EMPTY)
                 return None
             return converted
 
@@ -276,12 +294,12 @@ def field_parser(spec: FieldSpec) -> Parser:
             stripped = value.strip()
             if not stripped:
                 if required:
-                    raise ValueError("Field may not be null.")
+                    raise ValueError(NULL)
                 return None
             try:
                 return date.fromisoformat(stripped)
             except ValueError:
-                raise ValueError(f"Not a valid date (expected YYYY-MM-DD): {value!r}.") from None
+                raise ValueError(NOT_DATE.reason(value=repr(value))) from None
 
         return day
     if spec.type is int and not table_name:
@@ -297,16 +315,16 @@ def parse_value(spec: FieldSpec, value: Any) -> Any:
     """One field's value, converted and checked against its reference table."""
     if value is None or (isinstance(value, str) and not value.strip() and spec.type is not str):
         if spec.required:
-            raise ValueError("Field may not be null.")
+            raise ValueError(NULL)
         return None
     converted = _CONVERTERS[spec.type](value)
     if spec.table and converted is not None:
         table = reference().table(spec.table)
         if converted not in table:
-            raise ValueError(f"Unknown code {converted!r}; see the {spec.table} reference table.")
+            raise ValueError(UNKNOWN_CODE.reason(code=repr(converted), table=spec.table))
         converted = table.normalise(converted)
     if spec.type is str and converted == "" and spec.required:
-        raise ValueError("May not be empty.")
+        raise ValueError(EMPTY)
     if spec.type is str and converted == "":
         return None
     return converted
@@ -314,12 +332,12 @@ def parse_value(spec: FieldSpec, value: Any) -> Any:
 
 def _to_str(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise ValueError("Not a valid string.")
+        raise ValueError(NOT_STRING)
     text = str(value).strip()
     if len(text) > MAX_TEXT:
-        raise ValueError(f"Longer than {MAX_TEXT} characters.")
+        raise ValueError(TOO_LONG.reason(limit=MAX_TEXT))
     if "\x00" in text:
-        raise ValueError("May not contain a NUL character.")  # PostgreSQL's text cannot hold one
+        raise ValueError(NUL)  # PostgreSQL's text cannot hold one
     return text
 
 
@@ -330,19 +348,19 @@ def whole_number(text: str) -> bool:
 
 def _to_int(value: Any) -> int:
     if isinstance(value, bool):
-        raise ValueError("Not a valid integer.")
+        raise ValueError(NOT_INTEGER)
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and whole_number(value.strip().lstrip("-")):
         return int(value.strip())
-    raise ValueError("Not a valid integer.")
+    raise ValueError(NOT_INTEGER)
 
 
 def _to_date(value: Any) -> date:
     if isinstance(value, datetime):
-        raise ValueError("Not a valid date (expected YYYY-MM-DD, got a date and time).")
+        raise ValueError(DATE_AND_TIME)
     if isinstance(value, date):
         return value
     if isinstance(value, str):
@@ -350,24 +368,24 @@ def _to_date(value: Any) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"Not a valid date (expected YYYY-MM-DD): {value!r}.")
+    raise ValueError(NOT_DATE.reason(value=repr(value)))
 
 
 def _to_decimal(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
-        raise ValueError("Not a valid number.")
+        raise ValueError(NOT_NUMBER)
     try:
         number = Decimal(str(value).strip())
     except InvalidOperation:
-        raise ValueError("Not a valid number.") from None
+        raise ValueError(NOT_NUMBER) from None
     if not number.is_finite():
-        raise ValueError("Not a valid number.")
+        raise ValueError(NOT_NUMBER)
     return number
 
 
 def _to_dict(value: Any) -> dict[str, Any]:
     if not isinstance(value, Mapping):
-        raise ValueError("Not a valid object.")
+        raise ValueError(NOT_OBJECT)
     return dict(value)
 
 
@@ -376,7 +394,7 @@ def _to_bool(value: Any) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0", "yes", "no"):
         return value.strip().lower() in ("true", "1", "yes")
-    raise ValueError("Not a valid boolean.")
+    raise ValueError(NOT_BOOLEAN)
 
 
 _CONVERTERS: dict[type, Any] = {

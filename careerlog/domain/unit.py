@@ -7,11 +7,14 @@ from typing import Any
 
 from careerlog.domain.errors import FieldErrors, InvalidInput
 from careerlog.domain.events import UnitRegistered
-from careerlog.domain.ledger import Fact, LedgerAggregate, Recording
+from careerlog.domain.ledger import IN_FUTURE, RATED, YEAR_AFTER_RATING, Fact, LedgerAggregate, Recording
+from careerlog.domain.wording import Refusal
 
 # No unit of Indonesia's civil service was rated before the Republic: an earlier year is a mistake, and
 # the views keep the year in an INTEGER column (PostgreSQL's holds no year such as -10^12).
 EARLIEST_RATED_YEAR = 1945
+BEFORE_RATINGS = Refusal("{year} is before {earliest}: no unit of the civil service was rated then.")
+KEEP_REGISTRATION = Refusal("A unit's registration cannot be retracted.").reason()
 
 
 def unit_id(agency: str, unit: str) -> str:
@@ -22,12 +25,12 @@ def unit_id(agency: str, unit: str) -> str:
 def check_unit_rating(facts: list[Fact], fact: Fact, errors: FieldErrors) -> None:
     year = fact.values["year"]
     if year > fact.effective_date.year:
-        errors.add("year", f"{year} is after the rating's date ({fact.effective_date.isoformat()}).")
+        errors.add("year", YEAR_AFTER_RATING.reason(year=year, day=fact.effective_date.isoformat()))
     elif year < EARLIEST_RATED_YEAR:
-        errors.add("year", f"{year} is before {EARLIEST_RATED_YEAR}: no unit of the civil service was rated then.")
+        errors.add("year", BEFORE_RATINGS.reason(year=year, earliest=EARLIEST_RATED_YEAR))
     for other in facts:
         if other.kind == "unit_rating" and other.version != fact.version and other.get("year") == year:
-            errors.add("year", f"{year} is already rated (version {other.version}); correct it instead.")
+            errors.add("year", RATED.reason(year=year, version=other.version))
 
 
 class Unit(LedgerAggregate):
@@ -52,9 +55,9 @@ class Unit(LedgerAggregate):
 
     def check_fact(self, context: Any, fact: Fact, errors: FieldErrors, *, new: bool) -> None:
         if new and fact.effective_date > fact.recorded_on:
-            errors.add("effective_date", f"{fact.effective_date.isoformat()} is in the future.")
+            errors.add("effective_date", IN_FUTURE.reason(day=fact.effective_date.isoformat()))
         super().check_fact(context, fact, errors, new=new)
 
     def check_retractable(self, target: Fact) -> None:
         if target.kind == "unit_registration":
-            raise InvalidInput("A unit's registration cannot be retracted.", "target_version")
+            raise InvalidInput(KEEP_REGISTRATION, "target_version")

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from careerlog.domain.wording import Params, Template, Wording
 from careerlog.reference import reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Fact, whole_years
 from projections.framework import Projection, Table
 from projections.merit.audit import FINDINGS
-from projections.merit.wording import Params, Template, Wording
 
 SERVICE_RULE = "awards.long_service_years"
 PENALTY_RULE = "awards.long_service_penalty"
@@ -75,7 +75,7 @@ class AwardFinding:
     status: str
     message: str
     evidence: tuple[int, ...]
-    template: str = ""  # the English template `message` was rendered from (projections/merit/wording.py)
+    template: str = ""  # the English template `message` was rendered from (careerlog/domain/wording.py)
     params: Params = ()
 
     def as_dict(self) -> dict[str, Any]:

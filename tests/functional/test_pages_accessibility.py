@@ -13,6 +13,7 @@ from babel.messages.pofile import read_po
 from eventsourcing.persistence import OperationalError
 
 from careerlog.domain.events import BY_KIND
+from careerlog.domain.ledger import IN_FUTURE
 from careerlog.domain.payload import payload_fields
 from tests import factories as f
 from tests.functional.conftest import BUDI, MISSING, World, appointment_of
@@ -249,10 +250,11 @@ def test_the_ledgers_reasons_that_quote_the_input_are_shown_in_the_visitors_lang
     assert page.text_of("effective_date-error") == "Bukan tanggal yang sah (seharusnya TTTT-BB-HH): '2024-02-30'."
 
 
-def test_a_reason_that_only_looks_like_a_template_is_shown_as_the_ledger_words_it(world: World) -> None:
+def test_a_reason_is_translated_by_its_template_never_read_back_from_english(world: World) -> None:
     with world.app.test_request_context("/pages/?lang=id"):
         assert reason_text("The hearing is in the future.") == "The hearing is in the future."
-        assert reason_text("2024-05-10 is in the future.") == "10 Mei 2024 berada di masa depan."
+        assert reason_text("2024-05-10 is in the future.") == "2024-05-10 is in the future."  # a text, not a Reason
+        assert reason_text(IN_FUTURE.reason(day="2024-05-10")) == "10 Mei 2024 berada di masa depan."
 
 
 def test_every_event_kind_and_field_has_a_name_in_the_visitors_language() -> None:

@@ -13,11 +13,11 @@ from babel.messages.pofile import read_po
 from flask import Flask
 from flask_babel import Babel, force_locale
 
+from careerlog.domain.wording import Template, Wording, fill, names_of, parse
 from projections.merit.rules import PromotionJudge
-from projections.merit.wording import Template, Wording, fill, names_of, parse
 from projections.scorecard.awards import audit_award
 from tests import factories as f
-from web.pages.messages import extract, load_templates, message_text
+from web.pages.messages import extract, load_refusals, load_templates, message_text
 
 CATALOGUE = Path(__file__).parents[2] / "web" / "translations" / "id" / "LC_MESSAGES"
 T = "T00:00:00+00:00"
@@ -120,7 +120,7 @@ def test_a_template_is_filled_in_one_step_as_placeholder_by_placeholder() -> Non
     """`filler` gives the text to fill with str.format_map: the same text as joining the template's
     literals and values, literal braces and format specs included; placeholders str.format would
     read otherwise (`{}`, `{a.b}`, `{a[0]}`) are joined as before."""
-    from projections.merit.wording import TEMPLATES, filler, parts
+    from careerlog.domain.wording import TEMPLATES, filler, parts
 
     def joined(text: str, values: dict[str, str]) -> str:
         return "".join(literal + (values[name] if name is not None else "") for literal, name, _ in parts(text))
@@ -136,3 +136,26 @@ def test_a_template_is_filled_in_one_step_as_placeholder_by_placeholder() -> Non
         "credit {total:g} of {needed:g} {{since}} {year}", (("total", "12.5"), ("needed", "50"), ("year", "2020"))
     )
     assert worded.text == "credit 12.5 of 50 {since} 2020"
+
+
+def test_every_refusal_has_an_indonesian_translation_with_the_same_placeholders() -> None:
+    """A refusal raised with a template (careerlog.domain.wording.Refusal) but not translated fails here."""
+    refusals = load_refusals()
+    po = read_po(io.BytesIO((CATALOGUE / "messages.po").read_bytes()))
+    mo = read_mo(io.BytesIO((CATALOGUE / "messages.mo").read_bytes()))
+    assert len(refusals) >= 120  # the ledger's, the import's, the accounts' and the reports' groupings
+    for text, refusal in refusals.items():
+        entry, compiled = po[text], mo[text]
+        assert entry is not None, f"{text!r} is not in messages.po"
+        assert entry.string, f"no Indonesian translation of {text!r}"
+        assert not entry.fuzzy, f"the translation of {text!r} is fuzzy"
+        assert compiled is not None, f"messages.mo is not compiled: {text!r}"
+        assert compiled.string == entry.string, f"messages.mo is not compiled: {text!r}"
+        assert set(names_of(entry.string)) == set(refusal.names), text
+
+
+def test_the_babel_extraction_hands_every_refusal_to_the_translators() -> None:
+    source = Path(__file__).parents[2] / "web" / "pages" / "messages.py"
+    with source.open("rb") as fh:
+        extracted = {text for _, _, text, _ in extract(fh, {"_l": None}, [], {})}
+    assert set(load_refusals()) <= extracted

@@ -27,6 +27,7 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.payload import FieldSpec, payload_fields
+from careerlog.domain.wording import reason_of
 from careerlog.importing import kind_from_name, refuse_no_rows
 from careerlog.reference import reference
 from web.pages.common import allowed, blp, page, services
@@ -90,9 +91,9 @@ def attempt(account: Account, kind: str, cls: type[LedgerEvent]) -> tuple[Writte
     except InvalidInput as e:
         return None, e.errors
     except (NotFound, AccessDenied) as e:
-        return None, {"nip": [str(e)]}
+        return None, {"nip": [reason_of(e)]}
     except Conflict as e:
-        return None, {"_schema": [str(e)]}
+        return None, {"_schema": [reason_of(e)]}
 
 
 @blp.route("/record", methods=["GET", "POST"])

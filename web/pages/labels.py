@@ -244,29 +244,6 @@ def severity_label(severity: str | None) -> str:
     return str(found) if found is not None else (severity or "")
 
 
-# The ledger's fixed reasons (careerlog.domain.payload), listed so that they are extracted and translated.
-# Reasons that quote the input are templates of web.pages.messages (LEDGER_REASONS), shown by reason_text.
-REASONS = (
-    _l("Missing data for required field."),
-    _l("Field may not be null."),
-    _l("May not be empty."),
-    _l("Unknown field."),
-    _l("Not a valid string."),
-    _l("Not a valid integer."),
-    _l("Not a valid number."),
-    _l("Not a valid object."),
-    _l("Not a valid boolean."),
-    _l("Is in the future."),
-    _l("Name at least one field to correct."),
-    _l("The appointment cannot be retracted; correct it instead."),
-    _l("Each line must be a JSON object."),
-    _l("More cells than header columns."),
-    _l("Must be a JSON object."),  # the import's (careerlog.importing)
-    _l("Missing data for required field (or agency and unit for a unit)."),
-    _l("Only a migration import (--migration, administrators) may carry recorded times."),
-)
-
-
 def promotion_kind_name(code: str) -> str:
     """A promotion kind's name from the reference table (Reguler, Pilihan: ...), the code when unknown."""
     table = reference().promotion_kinds

@@ -10,10 +10,10 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from careerlog.domain.wording import parse
 from careerlog.reference import reference, rules
 from projections.merit.eligibility import first_permitted
 from projections.merit.rules import RATINGS_SHORT
-from projections.merit.wording import parse
 
 RANK_FIELDS = {"appointment": "rank", "rank_promotion": "new_rank"}
 

@@ -1,0 +1,193 @@
+"""The wording of rule outcomes and refusals: an English template with named placeholders and its values.
+
+A check's or finding's `message` (projections) is rendered from a `Template` and the values it was given,
+so the English text stays exactly what the views and the API have always stored; the template and the
+values (as the English text shows them) travel with it, and `parse` recovers both from a stored message.
+
+A refusal of the ledger's (InvalidInput, NotFound, Conflict, AccessDenied) is worded by a `Refusal`: its
+`reason(**values)` is a `Reason`, the English message itself (a str, byte for byte what the API's
+problem+json and the CLI show) that also carries its template and values, so the pages translate it
+without reading the English back. A refusal is never stored, so never parsed: refusals register in
+`REFUSALS`, apart from the stored messages' `TEMPLATES`.
+
+The pages translate the template and show the values in the visitor's language (web/pages/messages.py).
+Every template registers itself, so the catalogue of texts to translate is complete by construction.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from string import Formatter
+from typing import Any
+
+from careerlog.domain.quick import quick_init
+
+Params = tuple[tuple[str, str], ...]
+TEMPLATES: dict[str, Template] = {}  # the stored messages' (findings, requirements): `parse` reads them back
+REFUSALS: dict[str, Refusal] = {}  # the refusals' (never stored, never parsed)
+
+
+@functools.lru_cache(maxsize=1024)
+def parts(text: str) -> tuple[tuple[str, str | None, str], ...]:
+    """(literal, placeholder name or None, format spec) of a template text, in order (parsed once)."""
+    return tuple((literal, name, spec or "") for literal, name, spec, _ in Formatter().parse(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def fields_of(text: str) -> tuple[tuple[str, str], ...]:
+    """(placeholder name, format spec) of a template text, one per placeholder in order."""
+    return tuple((name, spec) for _, name, spec in parts(text) if name is not None)
+
+
+def names_of(text: str) -> tuple[str, ...]:
+    """The placeholder names of a template text, in order."""
+    return tuple(name for name, _ in fields_of(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def filler(text: str) -> str | None:
+    """`text` with its format specs dropped and its literal braces doubled: `filler(text).format_map(values)`
+    is `fill(text, values)` in one step. None when a placeholder is not a plain name (str.format would read
+    `{}`, `{0}`, `{a.b}` or `{a[0]}` otherwise than as a key)."""
+    out = []
+    for literal, name, _ in parts(text):
+        out.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is not None:
+            if not name.isidentifier():
+                return None
+            out.append("{" + name + "}")
+    return "".join(out)
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """A template text with each placeholder replaced by its (already formatted) value."""
+    plan = filler(text)
+    if plan is not None:
+        return plan.format_map(values)
+    return "".join(literal + (values[name] if name is not None else "") for literal, name, _ in parts(text))
+
+
+@dataclass(frozen=True)
+class Template:
+    """The English wording of an outcome. `dates`, `times` and `numbers` name the placeholders holding
+    ISO dates, timestamps and numbers (localised on the pages); `either` those holding alternatives
+    joined by " or "; `codes` those holding a code of a reference table, as (placeholder, table) pairs (named
+    on the pages: BAIK as Baik); `kinds` those holding an event kind (named on the pages: Pelatihan)."""
+
+    text: str
+    dates: tuple[str, ...] = ()
+    times: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+    either: tuple[str, ...] = ()
+    codes: tuple[tuple[str, str], ...] = ()
+    kinds: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        TEMPLATES.setdefault(self.text, self)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return names_of(self.text)
+
+    def __call__(self, **values: Any) -> Wording:
+        """The template with its values, each formatted as the English text shows it."""
+        return Wording(self.text, tuple([(name, format(values[name], spec)) for name, spec in fields_of(self.text)]))
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """A regular expression matching exactly the texts this template renders."""
+        seen: set[str] = set()
+        out = []
+        for literal, name, _ in parts(self.text):
+            out.append(re.escape(literal))
+            if name is not None:
+                out.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+                seen.add(name)
+        return re.compile("".join(out), re.DOTALL)
+
+
+@quick_init  # one per check worded
+@dataclass(frozen=True)
+class Wording:
+    """A template text and its values as the English message shows them."""
+
+    template: str
+    params: Params
+
+    @property
+    def text(self) -> str:
+        """The English message."""
+        return fill(self.template, dict(self.params))
+
+
+def parse(message: str) -> Wording | None:
+    """The template and values a stored message was rendered from (None for a text of no template).
+    Where two templates match ("{rank} since {since}; ..." and "in service since {start}; ..."), the
+    one whose fixed words explain more of the text wins."""
+    found = [(t, m) for t in TEMPLATES.values() if (m := t.pattern.fullmatch(message)) is not None]
+    if not found:
+        return None
+    template, match = min(found, key=lambda tm: sum(len(v) for v in tm[1].groupdict().values()))
+    return Wording(template.text, tuple((name, match[name]) for name in template.names))
+
+
+@dataclass(frozen=True)
+class Refusal(Template):
+    """The English wording of a refusal, or of a part of one (a value that is itself worded)."""
+
+    def __post_init__(self) -> None:
+        REFUSALS.setdefault(self.text, self)
+
+    def reason(self, **values: Any) -> Reason:
+        """The refusal with its values: the English message, carrying the template and the values. A value
+        that is itself a Reason (a worded part) is kept as one, for the pages to translate too."""
+        params = tuple(
+            [
+                (name, value if type(value := values[name]) is Reason and not spec else format(value, spec))
+                for name, spec in fields_of(self.text)
+            ]
+        )
+        return Reason(self, params)
+
+
+class Reason(str):
+    """A refusal's English message (the str itself) with the `Refusal` and the values it was rendered from."""
+
+    refusal: Refusal
+    params: Params  # each value as the English shows it; a worded part is itself a Reason
+
+    def __new__(cls, refusal: Refusal, params: Params) -> Reason:
+        text = super().__new__(cls, fill(refusal.text, dict(params)))
+        text.refusal = refusal
+        text.params = params
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:  # (an import's rows travel to worker processes and back)
+        return Reason, (self.refusal, self.params)
+
+
+def reason_of(error: BaseException) -> str:
+    """An error's message, as the Reason it was raised with when it was (str(error) would be a plain copy)."""
+    args = error.args
+    if len(args) == 1 and type(args[0]) is Reason:
+        return args[0]
+    return str(error)
+
+
+JOINS = {
+    separator: Refusal("{first}" + separator + "{rest}") for separator in (" ", ", ", "; ", ": ")
+}  # worded parts put together as the English puts them (the same in every language)
+
+
+def joined(separator: str, parts: Sequence[str]) -> str:
+    """`separator.join(parts)`: a Reason when the parts are Reasons, so each part is translated."""
+    if not parts or any(type(p) is not Reason for p in parts):
+        return separator.join(parts)
+    found = parts[-1]
+    for part in reversed(parts[:-1]):
+        found = JOINS[separator].reason(first=part, rest=found)
+    return found
