@@ -15,10 +15,13 @@ read that way (`read_decimal_commas`).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import functools
 import re
 from decimal import Decimal
 from typing import Any
+
+from babel.numbers import NumberFormatError, parse_decimal
 
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
@@ -32,8 +35,6 @@ NOT_UTF8 = Refusal("Not UTF-8 text: '{text}'; {save}.")
 NOT_UTF8_HEADER = Refusal("Not UTF-8 text: '{text}'; {save}. Nothing was read.")  # (careerlog.importing)
 _UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # (UTF-32 LE starts with the first)
 _ESCAPED = re.compile("[\udc80-\udcff]")  # the bytes surrogateescape could not decode
-# a number as a spreadsheet in Indonesian writes it: dots between thousands, a comma before the decimals
-_DECIMAL_COMMA = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
 _CONTEXT = 30  # characters shown before the first byte that is not UTF-8
 
 
@@ -74,9 +75,14 @@ def decimal_fields(kind: str) -> tuple[str, ...]:
 
 def read_decimal_commas(row: dict[str, Any]) -> None:
     """Spell the decimal cells of a row written with the comma as decimal mark ("1.500.000,50") as
-    the ledger reads them ("1500000.50"), in place; a cell spelled otherwise is left for it to judge."""
+    the ledger reads them ("1500000.50"), in place; a cell spelled otherwise is left for it to judge.
+
+    Read as the Indonesian record form reads a decimal (web/pages/hr.py): Babel's strict
+    `parse_decimal` in the `id` locale, which refuses a separator in the wrong place ("1.5").
+    """
     kind = row.get("kind")
     for name in decimal_fields(kind) if type(kind) is str else ():
         cell = row.get(name)
-        if type(cell) is str and ("," in cell or "." in cell) and _DECIMAL_COMMA.fullmatch(cell := cell.strip()):
-            row[name] = cell.replace(".", "").replace(",", ".")
+        if type(cell) is str and ("," in cell or "." in cell):
+            with contextlib.suppress(NumberFormatError):  # (then the ledger judges the cell as written)
+                row[name] = str(parse_decimal(cell.strip(), locale="id", strict=True))
