@@ -1170,7 +1170,10 @@ class Simulation:
             "promotion_kind": plan.kind,
             "reference": self.decree(agency, "823.3", day.year),
         }
-        rec = self.add(person, "rank_promotion", day, payload, 1, 60, decision=True, deps=self.rating_deps(person, day))
+        deps = self.rating_deps(person, day)
+        if plan.kind == "202" and (level_post := self.next_level_first(person, day, plan.new_rank)) is not None:
+            deps.append(level_post)
+        rec = self.add(person, "rank_promotion", day, payload, 1, 60, decision=True, deps=deps)
         if rec is None:
             return
         person.ranks.append((day, plan.new_rank))
@@ -1184,6 +1187,18 @@ class Simulation:
             self.injected.add(id(rec))
         person.next_check = self.first_check_after_promotion(person, day, plan.new_rank)
         self.after_promotion(person, day, plan.new_rank)  # planned exams and posts may bring it forward
+
+    def next_level_first(self, person: Person, day: date, new: str) -> Rec | None:
+        """A 202 into the next functional level's first rank comes with the appointment to that level on its TMT,
+        recorded before it (kenaikan jenjang, then the rank step: promotion.functional_range, post.rank_range)."""
+        post = person.post_at(day)
+        if post is None or post.kind != "FUNGSIONAL" or post.level is None:
+            return None
+        level = level_for(person.ladder, new)
+        if level is None or level == post.level or RANK_INDEX[new] <= RANK_INDEX[RANGES[post.level][1]]:
+            return None
+        title = self.functional_title(person, level)
+        return self.add_post(person, day, "FUNGSIONAL", level, title, person.place_at(day)[1])
 
     def first_check_after_promotion(self, person: Person, day: date, new: str) -> date:
         """The first round a new promotion could come: by degree (1 y), early (2 y), credit, or 4 y."""

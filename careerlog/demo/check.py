@@ -175,6 +175,12 @@ def promotion_rules(view: View, decision: Fact) -> set[str]:
         top = ref.post_kinds[held.values["post_kind"]].get("max_rank") if held else None
         if top is None or index(new) > index(top):
             fired.add("promotion.structural_range")
+    if kind in param("promotion.functional_range", day, "kinds", []):
+        held = held_post(view, day, functional=True)
+        held_level = str(held.values.get("level")) if held else ""
+        levels = ref.functional_levels
+        if held_level in levels and index(new) > index(levels[held_level]["max_rank"]):
+            fired.add("promotion.functional_range")
     if rules().in_force("promotion.credit_points", day) and kind in param("promotion.credit_points", day, "kinds", []):
         held = held_post(view, day, functional=True)
         level = held.values.get("level") if held else None
@@ -227,6 +233,25 @@ def credit(view: View, day: date, since: date, level: str) -> float:
     return total
 
 
+def ladder_move(view: View, decision: Fact, rank: str) -> bool:
+    """An appointment to the next level of a functional ladder from the top rank of the level held before it."""
+    levels, level = reference().functional_levels, str(decision.values.get("level"))
+    before = max((f for f in view.definitive_posts() if f.eff < decision.eff), key=lambda f: f.eff, default=None)
+    if before is None or decision.values["post_kind"] != "FUNGSIONAL" or before.values["post_kind"] != "FUNGSIONAL":
+        return False
+    held = str(before.values.get("level"))
+    if held not in levels or rank != levels[held]["max_rank"]:
+        return False
+    following = levels.codes[levels.codes.index(held) + 1 :][:1]
+    return following == [level] and levels[level]["min_rank"] == next_rank_of(rank)
+
+
+def next_rank_of(rank: str) -> str | None:
+    codes = reference().ranks.codes
+    at = codes.index(rank) + 1
+    return codes[at] if at < len(codes) else None
+
+
 def post_rules(view: View, decision: Fact) -> set[str]:
     """The post rules a definitive post appointment breaks, by the facts known before it."""
     ref = reference()
@@ -239,7 +264,8 @@ def post_rules(view: View, decision: Fact) -> set[str]:
     if kind == "FUNGSIONAL" and values.get("level"):
         level = ref.functional_levels[values["level"]]
         bounds = (level["min_rank"], level["max_rank"])
-    if bounds[0] and not ref.rank_index(bounds[0]) <= ref.rank_index(rank) <= ref.rank_index(bounds[1]):
+    within = not bounds[0] or ref.rank_index(bounds[0]) <= ref.rank_index(rank) <= ref.rank_index(bounds[1])
+    if not within and not ladder_move(view, decision, rank):
         fired.add("post.rank_range")
     if spec.get("managerial"):
         fired |= managerial_rules(view, decision)

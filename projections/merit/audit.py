@@ -156,8 +156,10 @@ TIME_IN_RANK = "promotion.time_in_rank"
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 6  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
-    # 6: no 202 past the functional level's range
+    version = 7  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
+    # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
+    # the decision
     tables = (DECISIONS, FINDINGS, ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS, UNIT_SPELLS)
 
     def applies_to(self, subject: str) -> bool:
@@ -296,7 +298,7 @@ def decision_tuples(
             c.source,
             c.status,
             c.message,
-            json.dumps(evidence_json(subject, c.evidence)),
+            json.dumps(evidence_json(subject, c.evidence or (fact,))),  # found by an absence: the decision itself
         )
         for c in failed
     ]

@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from careerlog.reference import Rule, Rules, reference, rules
 from projections.career import CareerRecord, Fact, PostSpell, predicate_score, whole_years
+from projections.merit.eligibility import next_level
 from projections.merit.rules import RATINGS_SHORT, Check, check, rank_index, rating_facts, rule_on
 from projections.merit.wording import Template
 
@@ -119,7 +120,21 @@ class PostJudge:
         if low is None or high is None or held is None or held[0] not in self.ref.ranks:
             return None  # no range (pelaksana), or a PPPK grade: no eselon range applies
         met = rank_index(self.ref, low) <= rank_index(self.ref, held[0]) <= rank_index(self.ref, high)
-        return check(rule, met, lambda: RANK_RANGE(rank=held[0], low=low, high=high), [held[2]])
+        below = None if met else self.ladder_move(fact, held[0])
+        evidence = [held[2]] if below is None else [held[2], below.fact]
+        return check(rule, met or below is not None, lambda: RANK_RANGE(rank=held[0], low=low, high=high), evidence)
+
+    def ladder_move(self, fact: Fact, rank: str) -> PostSpell | None:
+        """The functional post held the day before, when `fact` appoints to the next level of its ladder from the
+        top rank of that level (kenaikan jenjang: the rank step into the new level, a 202, follows it), else None."""
+        levels, level = self.ref.functional_levels, fact.get("level")
+        before = self.previous_post(fact)
+        if fact.get("post_kind") != "FUNGSIONAL" or before is None or before.post_kind != "FUNGSIONAL":
+            return None
+        held = before.level
+        if held is None or held not in levels or level != next_level(self.ref, held):
+            return None
+        return before if str(levels[held]["max_rank"]) == rank else None
 
     def _education(self, rule: Rule, fact: Fact) -> Check | None:
         minimum = rule.params["min_level"].get(fact.get("post_kind"))

@@ -116,6 +116,9 @@ PENALTY = Template("{count} blocking penalty served on {day}", ("day",), (), ("c
 NO_MANAGERIAL_POST = Template("no definitive managerial post held on {day}", ("day",))
 STRUCTURAL_RANGE = Template("post {post_kind} tops at {top}; new rank {new}")
 NO_FUNCTIONAL_POST = Template("no definitive functional post held on {day}", ("day",))
+FUNCTIONAL_RANGE = Template(
+    "functional level {level} tops at {top}; new rank {new}", codes=(("level", "functional_levels"),)
+)
 CREDIT = Template("credit {total:g} of {needed:g} since {year}", (), (), ("total", "needed"))
 CONFIRMED = Template("confirmed as PNS")
 NOT_CONFIRMED = Template("not confirmed by {day}", ("day",))
@@ -200,6 +203,7 @@ JUDGE_NAMES = (
     ("promotion.service_exam", "_service_exam"),
     ("promotion.penalty", "_penalty"),
     ("promotion.structural_range", "_structural_range"),
+    ("promotion.functional_range", "_functional_range"),
     ("promotion.credit_points", "_credit_points"),
     ("promotion.no_probation", "_no_probation"),
     ("promotion.training", "_training"),
@@ -411,6 +415,21 @@ class PromotionJudge:
         top = self.ref.post_kinds[post.post_kind].get("max_rank")
         met = top is not None and rank_index(self.ref, new) <= rank_index(self.ref, top)
         return check(rule, met, lambda: STRUCTURAL_RANGE(post_kind=post.post_kind, top=top, new=new), [post.fact])
+
+    def _functional_range(
+        self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
+    ) -> Check | None:
+        """202: the new rank within the range of the functional level held on TMT (none held: not judged here,
+        promotion.credit_points says so)."""
+        if kind not in rule.params.get("kinds", []):
+            return None
+        post = self.post_held(day)
+        level = post.level if post is not None and post.post_kind == "FUNGSIONAL" else None
+        if post is None or level is None or level not in self.ref.functional_levels:
+            return None
+        top = str(self.ref.functional_levels[level]["max_rank"])
+        met = rank_index(self.ref, new) <= rank_index(self.ref, top)
+        return check(rule, met, lambda: FUNCTIONAL_RANGE(level=level, top=top, new=new), [post.fact, held])
 
     def _credit_points(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
