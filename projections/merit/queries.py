@@ -628,11 +628,12 @@ def with_colleagues(
 def comparison_evidence(
     records: Callable[[Sequence[str]], dict[str, CareerRecord]], decision: dict[str, Any], colleagues: Sequence[str]
 ) -> list[dict[str, Any]]:
-    """The facts each colleague passed over was measured by (merit.passed_over's performance and
-    training years before the TMT's year: their ratings of those years and the trainings ending in
-    them), with subject, version, effective and recorded time: of the final record for a regular
-    (101) promotion, whose rounds measure the final record, else of the record as known before the
-    decision was recorded."""
+    """The facts the promoted (or appointed) and each colleague passed over were measured by, the
+    promoted's first (merit.passed_over's performance and training years before the TMT's year: the
+    ratings of those years and the trainings ending in them; the fact of the rank held before the TMT,
+    days in rank; the education facts by the TMT), with subject, version, effective and recorded time:
+    of the final record for a regular (101) promotion, whose rounds measure the final record, else of
+    the record as known before the decision was recorded."""
     day = date.fromisoformat(decision["tmt"])
     rule = rules().in_force(PASSED_OVER, day)
     if rule is None or not colleagues:
@@ -642,15 +643,18 @@ def comparison_evidence(
     regular = decision["decision"] == "promotion" and decision["kind"] == "101"
     moment = datetime.fromisoformat(decision["recorded_at"])
     found: list[dict[str, Any]] = []
-    loaded = records(list(colleagues))
-    for colleague in colleagues:
-        record = loaded.get(colleague)
+    subjects = [decision["subject"], *colleagues]
+    loaded = records(subjects)
+    for subject in subjects:
+        record = loaded.get(subject)
         if record is None:
             continue
         known = record if regular else record.known_before(moment)
         facts = [f for y, f in sorted(known.ratings.items()) if y in rated]
         facts += [f for f in known.of_kind("training") if f.effective_date.year in trained]
-        found += evidence_json(colleague, tuple(facts))
+        held = known.rank_before(day)
+        facts += [*([held[2]] if held else []), *known.education_facts(day)]
+        found += evidence_json(subject, tuple({f.version: f for f in facts}.values()))  # each fact once
     return found
 
 

@@ -79,11 +79,17 @@ def test_the_promotions_page_has_the_finding_naming_the_colleague_with_the_facts
     )
     decision, *measured = finding["evidence"]
     assert (decision["subject"], decision["version"], decision["kind"]) == (BUDI, listed["version"], "rank_promotion")
-    assert {(e["subject"], e["kind"], e["effective_date"]) for e in measured} == {
+    assert [(e["subject"], e["kind"], e["effective_date"]) for e in measured] == [
+        (BUDI, "performance_rating", "2016-12-31"),  # the promoted's own measures first (rank, education too)
+        (BUDI, "performance_rating", "2017-12-31"),
+        (BUDI, "rank_promotion", "2014-04-01"),
+        (BUDI, "appointment", "2010-03-01"),
         (STRONGER, "performance_rating", "2016-12-31"),
         (STRONGER, "performance_rating", "2017-12-31"),
         (STRONGER, "training", "2017-10-07"),
-    }
+        (STRONGER, "rank_promotion", "2014-04-01"),
+        (STRONGER, "appointment", "2010-03-01"),
+    ]
     assert [p["colleague"] for p in body["passed_over"]] == [STRONGER]
 
 

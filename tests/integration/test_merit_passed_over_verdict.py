@@ -114,6 +114,7 @@ def test_the_audit_commands_show_and_filter_the_promotions_that_passed_over_a_co
     assert finding["colleagues"] == sorted(p["colleague"] for p in shown["passed_over"])
     assert finding["evidence"][0]["subject"] == first["subject"]
     measured = {(e["subject"], e["kind"]) for e in finding["evidence"][1:]}
-    assert {subject for subject, _ in measured} == set(finding["colleagues"])
+    assert finding["evidence"][1]["subject"] == first["subject"]  # the promoted's own measures, then the colleagues'
+    assert {subject for subject, _ in measured} == {first["subject"], *finding["colleagues"]}
     assert {kind for _, kind in measured} >= {"performance_rating"}
     assert "merit.passed_over (medium" in run("promotion", first["subject"], str(first["version"]))
