@@ -4,10 +4,15 @@ The first pages hold the scope and the findings; then each area's indicators, th
 page: title, definition, numerator and denominator, this year's value, and either the trend
 beside the comparison across agencies or the table of this year's groups. Text is embedded as
 TrueType (pdf.fonttype 42) so that it can be searched and extracted.
+
+Drawing it takes seconds (matplotlib's layout of every page and the fonts' subsets), so the PDF is kept
+(`KEPT`, per process, bounded) under everything drawn on it: the visitor's language, the opening pages'
+lines and every indicator's block as shown. The same scorecard asked for again is not drawn again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import textwrap
 from collections.abc import Iterator, Sequence
@@ -15,7 +20,7 @@ from datetime import date
 from typing import Any
 
 import matplotlib
-from flask_babel import format_date
+from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure, SubFigure
@@ -23,7 +28,7 @@ from matplotlib.figure import Figure, SubFigure
 from careerlog.accounts import Account
 from careerlog.reference import reference
 from web.pages import charts
-from web.pages.scorecard_charts import draw_indicator
+from web.pages.scorecard_charts import Kept, draw_indicator
 from web.pages.scorecard_view import IndicatorView, areas, findings
 
 A4 = (8.27, 11.69)
@@ -31,6 +36,7 @@ PER_PAGE = 3
 LINES_PER_PAGE = 52
 TABLE_ROWS = 8
 WRAP = 105
+KEPT: Kept[bytes] = Kept(32)  # about 100 KB each
 
 
 def lines_of(text: str, width: int = WRAP, indent: str = "") -> list[str]:
@@ -125,20 +131,26 @@ def draw_table(block: SubFigure, view: IndicatorView, top: float) -> None:
     table.set_fontsize(7)
 
 
-def indicator_pages(account: Account, card: dict[str, Any]) -> Iterator[Figure]:
-    blocks = [(area, view) for area, views in areas(account, card) for view in views]
+def indicator_pages(blocks: Sequence[tuple[str, IndicatorView]], agency: str) -> Iterator[Figure]:
     for start in range(0, len(blocks), PER_PAGE):
         fig = Figure(figsize=A4)
         parts = fig.subfigures(PER_PAGE, 1)
         for sub, (area, view) in zip(parts, blocks[start : start + PER_PAGE], strict=False):
-            draw_block(sub, view, area, card["agency"])
+            draw_block(sub, view, area, agency)
         yield fig
 
 
 def scorecard_pdf(account: Account, card: dict[str, Any]) -> bytes:
     """The scorecard, every page of it, as PDF bytes."""
+    opening = list(text_pages(card))
+    blocks = [(area, view) for area, views in areas(account, card) for view in views]
+    drawn_from = repr((str(get_locale()), card["agency"], opening, blocks)).encode()
+    return KEPT.get(hashlib.sha256(drawn_from).digest(), lambda: draw_pdf(opening, blocks, card["agency"]))
+
+
+def draw_pdf(opening: list[list[tuple[str, str]]], blocks: list[tuple[str, IndicatorView]], agency: str) -> bytes:
     out = io.BytesIO()
-    figures = [*(text_page(lines) for lines in text_pages(card)), *indicator_pages(account, card)]
+    figures = [*(text_page(lines) for lines in opening), *indicator_pages(blocks, agency)]
     metadata = {"Title": _("Scorecard of career-development policy"), "Creator": "careerlog"}
     settings = {"pdf.fonttype": 42, "font.size": 8}
     with charts._LOCK, matplotlib.rc_context(settings), PdfPages(out, metadata=metadata) as pdf:
