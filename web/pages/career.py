@@ -20,6 +20,7 @@ from careerlog.reference import Table, reference
 from web.pages import charts
 from web.pages.common import blp, may, page, services, signed_in
 from web.pages.export import csv_download
+from web.pages.hr import RECORDABLE
 from web.pages.next_promotion import RANK_FIELDS, next_promotion, rank_steps
 
 DEFAULT_TARGET_JP = 20
@@ -95,6 +96,8 @@ def career(nip: str) -> ResponseReturnValue:
         account,
         **{**found, **next_promotion(found)},  # the reason none is open, named
         readers=readers_of(account, subject),
+        may_record=may(account, Action.RECORD),  # links to correct or retract each fact (the record form)
+        recordable=RECORDABLE,
         rank_svg=rank_chart(found["timeline"]["items"]),
         shown=shown_value,
         jp_svg=jp_chart(found["training"]),
