@@ -29,11 +29,11 @@ import orjson
 from careerlog.application import Batch, CareerLog, Command, Migration, UnitOfWork, WritingAhead, unit_subject
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.ledger import Outcome
+from careerlog.domain.ledger import KEY_USED, REFERENCE_USED, Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import MISSING, NOT_INTEGER, whole_number
 from careerlog.domain.quick import quick_init
-from careerlog.domain.wording import Refusal, reason_of
+from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.textfiles import (
     NOT_UTF8_HEADER,
     SAVE_AS_UTF8,
@@ -378,10 +378,19 @@ def writes_ahead() -> bool:
 
 
 def _rejection(command: Command, error: Exception) -> RowProblem:
-    """The report's entry for a command refused with an error."""
-    subject_field = "unit" if command.subject.startswith("UNIT:") else "nip"
-    errors = error.errors if isinstance(error, InvalidInput) else {subject_field: [reason_of(error)]}
-    return RowProblem(command.line, command.subject, command.kind, errors)
+    """The report's entry for a command refused with an error: a conflict of its reference or client key
+    names that field, any other refusal without a field (never appointed, already appointed) the record's."""
+    if isinstance(error, InvalidInput):
+        return RowProblem(command.line, command.subject, command.kind, error.errors)
+    reason = reason_of(error)
+    refusal = reason.refusal if isinstance(reason, Reason) else None
+    if refusal is KEY_USED and command.client_key:
+        field = "client_key"
+    elif refusal in (KEY_USED, REFERENCE_USED):
+        field = "reference"
+    else:
+        field = "unit" if command.subject.startswith("UNIT:") else "nip"
+    return RowProblem(command.line, command.subject, command.kind, {field: [reason]})
 
 
 def _subject_of(row: dict[str, Any]) -> str | None:
