@@ -24,6 +24,7 @@ from projections.career import CareerRecord, Fact, add_years, predicate_score
 from projections.framework import Table, TupleProjection, row_tuples
 from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, staff_rating_rows, unit_rating_rows
 from projections.merit.eligibility import ELIGIBILITY, eligibility_rows
+from projections.merit.known_alike import KnownBefore
 from projections.merit.passed_over import UNIT_SPELLS, unit_spell_rows
 from projections.merit.posts import PostJudge, is_judged_post
 from projections.merit.rules import (
@@ -172,13 +173,14 @@ class MeritProjection(TupleProjection):
         decisions: list[tuple[Any, ...]] = []
         findings: list[tuple[Any, ...]] = []
         book = rules()  # read once per record
-        audited = [promotion_tuples(record, f, book) for f in record.promotions()]
+        judge = PromotionJudge(record, book)  # the final record's: rounds, eligibility, promotions judged alike on it
+        judges = KnownBefore(judge)
+        audited = [promotion_tuples(record, f, book, judges) for f in record.promotions()]
         audited += [post_tuples(record, f, book) for f in record.of_kind("post_appointment") if is_judged_post(f)]
         for decision, found in audited:
             decisions.append(decision)
             findings += found
         end = (record.separated_on or horizon(record)) if record.entries else None
-        judge = PromotionJudge(record, book)  # the final record's, for the rounds and the eligibility
         eligibility = eligibility_rows(record, end, judge) if end is not None else []
         return {
             "decisions": decisions,
@@ -233,11 +235,17 @@ def audited_rows(audited: Audited) -> tuple[Row, list[Row]]:
     return DECISIONS.as_row(decision), FINDINGS.as_rows(found)
 
 
-def promotion_tuples(final: CareerRecord, fact: Fact, book: Rules | None = None) -> Audited:
-    """`audit_promotion`'s rows as tuples of their tables' columns in order."""
+def promotion_tuples(
+    final: CareerRecord, fact: Fact, book: Rules | None = None, judges: KnownBefore | None = None
+) -> Audited:
+    """`audit_promotion`'s rows as tuples of their tables' columns in order (`judges`: of the final record's
+    promotions as known before each, made with `book`; projections/merit/known_alike.py)."""
     day, kind, new = fact.effective_date, str(fact.get("promotion_kind")), str(fact.get("new_rank"))
-    known = final.known_before(fact.entry.recorded_at)
-    failed = [c for c in PromotionJudge(known, book).checks(day, kind, new) if c.finding]
+    if judges is None:
+        judge = PromotionJudge(final.known_before(fact.entry.recorded_at), book)
+    else:
+        judge = judges.judge_of(fact)
+    failed = [c for c in judge.checks(day, kind, new) if c.finding]
     before = final.rank_before(day)
     shown = ("promotion", kind, new, None, None)
     return decision_tuples(final, fact, failed, before[0] if before else None, shown, book)
