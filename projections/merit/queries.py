@@ -16,6 +16,7 @@ import orjson
 from psycopg.rows import tuple_row
 
 from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.domain.wording import Refusal
 from careerlog.reference import Reference, Rule, Rules, reference, rules
 from careerlog.sqlstore import Row, Sql, SqlStore
 from projections.career import CareerRecord
@@ -276,6 +277,8 @@ class AuditQueries(CountedList):
             else:
                 params += wanted_severities * 2
                 clauses.append(f"(d.max_severity IN ({marks}) OR ({case} IN ({marks}) AND {passed()}))")
+        if rule and not judged_by(rule):
+            raise InvalidInput(UNKNOWN_RULE.reason(rule=rule), "rule")
         if rule == PASSED_OVER:
             clauses.append(passed())
         elif rule:
@@ -656,6 +659,18 @@ def comparison_evidence(
         facts += [*([held[2]] if held else []), *known.education_facts(day)]
         found += evidence_json(subject, tuple({f.version: f for f in facts}.values()))  # each fact once
     return found
+
+
+UNKNOWN_RULE = Refusal(
+    "Unknown rule: {rule}. Decisions are judged by the promotion.*, post.*, evidence.recorded_after and "
+    "merit.passed_over rules of the rules file (docs/rules.md)."
+)
+DECISION_RULES = ("promotion.", "post.", "evidence.recorded_after", PASSED_OVER)
+
+
+def judged_by(rule: str) -> bool:
+    """Whether `rule` is a rule of the configured rules file that decisions are judged by (the lists' filter)."""
+    return rule.startswith(DECISION_RULES) and rule in rules().ids
 
 
 def counted_page(paged: str) -> str:
