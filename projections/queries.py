@@ -16,6 +16,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from careerlog.application import NOT_APPOINTED
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.wording import Refusal
 from careerlog.sqlstore import Row, SqlStore
@@ -23,7 +24,7 @@ from projections.reading import ViewReader
 from projections.roster import RosterProjection
 from projections.roster_paging import RosterOrder, RosterTotals, page_read, position_read
 from projections.timeline import timeline_from_rows
-from projections.training import GROUPING_REFUSALS
+from projections.training import GROUPING_REFUSALS, UNKNOWN_FILTER_OF
 
 ROSTER_FILTERS = (
     "agency",
@@ -53,6 +54,12 @@ HEADCOUNT_FIELDS = (*ROSTER_FILTERS, "age_band")
 COUNT_BY = Refusal("Name at least one field to count by.").reason()  # (careerlog.domain.wording)
 AGE_BANDS = ((0, 25), (26, 30), (31, 35), (36, 40), (41, 45), (46, 50), (51, 55), (56, 60), (61, 200))
 MAX_PAGE_SIZE = 500
+# The refusals of a roster's request (careerlog.domain.wording)
+UNKNOWN_SORT = Refusal("Unknown sort {sort}; one of {known}.")
+AT_LEAST_1 = Refusal("Must be at least 1.").reason()
+PAGE_SIZE = Refusal("Must be between 1 and {most}.", numbers=("most",)).reason(most=MAX_PAGE_SIZE)
+PAGE_OR_AFTER = Refusal("Give either page or after, not both.").reason()
+UNKNOWN_AGE_BAND = Refusal("Unknown age band; one of {known}.")
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,7 @@ class RosterRequest:
 
 
 MAX_YEARS_IN_RANK = 60  # longer than any career
+YEARS_IN_RANK = Refusal("Must be between 0 and {most}.", numbers=("most",)).reason(most=MAX_YEARS_IN_RANK)
 
 
 def like_literal(text: str) -> str:
@@ -145,7 +153,7 @@ class Queries(ViewReader):
         """The career as it stood on `as_of`, as it was known at `known_at`."""
         rows = self.store.query("SELECT * FROM timeline WHERE subject = ? ORDER BY version", (nip,))
         if not rows:
-            raise NotFound(f"No employee with NIP {nip} has been appointed.")
+            raise NotFound(NOT_APPOINTED.reason(nip=nip))
         return {
             "nip": nip,
             "as_of": as_of.isoformat() if as_of else None,
@@ -158,7 +166,7 @@ class Queries(ViewReader):
     def employee(self, nip: str) -> dict[str, Any]:
         rows = self.store.query("SELECT * FROM roster WHERE subject = ?", (nip,))
         if not rows:
-            raise NotFound(f"No employee with NIP {nip} has been appointed.")
+            raise NotFound(NOT_APPOINTED.reason(nip=nip))
         return self._roster_item(rows[0])
 
     def roster(self, filters: Mapping[str, Any] | None = None, **options: Any) -> RosterPage:
@@ -210,13 +218,13 @@ class Queries(ViewReader):
         by_province = ROSTER_SORTS.get(sort) in PROVINCE_SORTS
         where, params = self._roster_where(filters, search, min_years_in_rank, age_band, province=by_province)
         if sort not in ROSTER_SORTS:
-            raise InvalidInput(f"Unknown sort {sort!r}; one of {', '.join(ROSTER_SORTS)}.", "sort")
+            raise InvalidInput(UNKNOWN_SORT.reason(sort=repr(sort), known=", ".join(ROSTER_SORTS)), "sort")
         if page < 1:
-            raise InvalidInput("Must be at least 1.", "page")
+            raise InvalidInput(AT_LEAST_1, "page")
         if not 1 <= per_page <= MAX_PAGE_SIZE:
-            raise InvalidInput(f"Must be between 1 and {MAX_PAGE_SIZE}.", "per_page")
+            raise InvalidInput(PAGE_SIZE, "per_page")
         if after is not None and page != 1:
-            raise InvalidInput("Give either page or after, not both.", "after")
+            raise InvalidInput(PAGE_OR_AFTER, "after")
         order = RosterOrder(ROSTER_SORTS[sort], descending)
         cursor = None if after is None else order.cursor(after, sort)
         return RosterRequest(where, params, order, sort, page, per_page, cursor, self.store.dialect)
@@ -267,7 +275,7 @@ class Queries(ViewReader):
         params: list[Any] = []
         for name, value in filters.items():
             if name not in ROSTER_FILTERS:
-                raise InvalidInput(f"Unknown filter; one of {', '.join(ROSTER_FILTERS)}.", name)
+                raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=", ".join(ROSTER_FILTERS)), name)
             if value is None or value == "":
                 continue
             values = [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
@@ -284,7 +292,7 @@ class Queries(ViewReader):
             params += [pattern, pattern]
         if min_years_in_rank is not None:
             if not 0 <= min_years_in_rank <= MAX_YEARS_IN_RANK:
-                raise InvalidInput(f"Must be between 0 and {MAX_YEARS_IN_RANK}.", "min_years_in_rank")
+                raise InvalidInput(YEARS_IN_RANK, "min_years_in_rank")
             months = round(min_years_in_rank * 12)
             clauses.append("rank_since <= ?")
             params.append((self.today - relativedelta(months=months)).isoformat())
@@ -301,7 +309,7 @@ class Queries(ViewReader):
                 ]
                 return "birth_date > ? AND birth_date <= ?"
         labels = ", ".join(age_band_label(lo, hi) for lo, hi in AGE_BANDS)
-        raise InvalidInput(f"Unknown age band; one of {labels}.", "age_band")
+        raise InvalidInput(UNKNOWN_AGE_BAND.reason(known=labels), "age_band")
 
     def _roster_item(self, row: Row, today: date | None = None) -> dict[str, Any]:
         """A roster row as the API shows it, on `today` (read once per page; the reader's today if None).

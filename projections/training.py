@@ -24,6 +24,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from careerlog.application import NOT_APPOINTED
 from careerlog.domain.employee import MAX_COST
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.wording import Refusal
@@ -144,7 +145,7 @@ def filter_clauses(
     for name, value in (filters or {}).items():
         column = allowed.get(name)
         if column is None:
-            raise InvalidInput(f"Unknown filter; one of {', '.join(allowed)}.", name)
+            raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=", ".join(allowed)), name)
         if value is None or value == "":
             continue
         values = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
@@ -161,20 +162,20 @@ def where_sql(clauses: Sequence[str]) -> str:
 
 def whole_number(value: Any, name: str) -> int:
     if isinstance(value, bool):
-        raise InvalidInput(f"Must be a whole number, got {value!r}.", name)
+        raise InvalidInput(WHOLE_NUMBER.reason(value=repr(value)), name)
     try:
         number = int(value)
     except (TypeError, ValueError):
-        raise InvalidInput(f"Must be a whole number, got {value!r}.", name) from None
+        raise InvalidInput(WHOLE_NUMBER.reason(value=repr(value)), name) from None
     if isinstance(value, float) and value != number:
-        raise InvalidInput(f"Must be a whole number, got {value!r}.", name)
+        raise InvalidInput(WHOLE_NUMBER.reason(value=repr(value)), name)
     return number
 
 
 def bounded(value: Any, name: str, low: int, high: int) -> int:
     number = whole_number(value, name)
     if not low <= number <= high:
-        raise InvalidInput(f"Must be between {low} and {high}, got {number}.", name)
+        raise InvalidInput(BETWEEN.reason(low=low, high=high, number=number), name)
     return number
 
 
@@ -183,6 +184,10 @@ def window(months: Any) -> int:
     return bounded(months, "window_months", 1, MAX_WINDOW_MONTHS)
 
 
+# The refusals of a report's filters and numbers (careerlog.domain.wording), for the pages to translate
+UNKNOWN_FILTER_OF = Refusal("Unknown filter; one of {known}.")
+WHOLE_NUMBER = Refusal("Must be a whole number, got {value}.")
+BETWEEN = Refusal("Must be between {low} and {high}, got {number}.", numbers=("low", "high", "number"))
 # A grouping's refusals by what is grouped (a report's fields, fairness's dimensions): none, an unknown one,
 # one named twice (careerlog.domain.wording, for the pages to translate)
 GROUPING_REFUSALS = {
@@ -476,7 +481,7 @@ class TrainingQueries(ViewReader):
         with self.store.transaction(commit=False) as sql:
             served = sql.query("SELECT appointed_on, separated_on FROM roster WHERE subject = ?", (nip,))
             if not served:
-                raise NotFound(f"No employee with NIP {nip} has been appointed.")
+                raise NotFound(NOT_APPOINTED.reason(nip=nip))
             totals = sql.query("SELECT year, SUM(hours) AS hours FROM training WHERE subject = ? GROUP BY year", (nip,))
         hours = {int(r["year"]): int(r["hours"]) for r in totals}
         years = year_span(served[0]["appointed_on"], served[0]["separated_on"], self.today)

@@ -33,6 +33,7 @@ from careerlog.config import Settings
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
+from careerlog.domain.wording import Refusal
 from careerlog.importing import ImportReport, detect_format, import_rows, kind_from_name, read_csv, read_jsonl
 from careerlog.reference import reference, rules
 from careerlog.sqlstore import check_connections_when_in_doubt
@@ -48,7 +49,7 @@ from projections.queries import Page, Queries, RosterPage
 from projections.registry import all_projections
 from projections.scorecard.award_queries import AwardQueries
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
-from projections.training import DEFAULT_WINDOW_MONTHS, TrainingQueries
+from projections.training import DEFAULT_WINDOW_MONTHS, UNKNOWN_FILTER_OF, TrainingQueries
 from web.following import FollowerLease, lock_path
 from web.scoping import ScopedRows, locate, missing
 
@@ -56,6 +57,10 @@ from web.scoping import ScopedRows, locate, missing
 NOTHING: dict[str, list[str]] = {"agency": [""]}
 # The filters of the mentoring report: never a NIP, so that an aggregate cannot single anyone out.
 MENTORING_REPORT_FILTERS = ("agency", "unit", "region", "rank", "focus")
+# The services' own refusals (careerlog.domain.wording; web.pages.messages.load_refusals reads them)
+RATE_OUTSIDE = Refusal("You may rate only units within your scope ({scope}).")
+AGENCY_OUTSIDE = Refusal("Agency {agency} is outside your scope ({scope}).")
+NO_AUDITED_DECISION = Refusal("No audited decision {decision}.")
 
 
 @dataclass(frozen=True)
@@ -180,7 +185,7 @@ class Services:
         """Record a unit's own yearly rating, within the writer's agencies."""
         require(writer, Action.RATE_UNIT)
         if not permits(writer, Action.RATE_UNIT, Target(None, agency, None)):
-            raise AccessDenied(f"You may rate only units within your scope ({writer.scope.describe()}).")
+            raise AccessDenied(RATE_OUTSIDE.reason(scope=writer.scope.describe()))
         outcome = self.ledger.rate_unit(agency, unit, body, actor=writer.username, client_key=key)
         return self.written(outcome)
 
@@ -343,7 +348,7 @@ class Services:
             or found["decision"] != decision
             or not permits(reader, Action.RUN_AUDITS, target)
         ):
-            raise NotFound(f"No audited decision {subject}-{version}.")
+            raise NotFound(NO_AUDITED_DECISION.reason(decision=f"{subject}-{version}"))
         records = ledger_records(self.ledger)
         passed = passed_over_of(self.projector.views.sql, records, found)
         colleagues = [Target(p["colleague"], p["agency"], target.region) for p in passed]
@@ -475,7 +480,7 @@ class Services:
         peers) against colleagues never mentored."""
         unknown = [name for name in filters if name not in MENTORING_REPORT_FILTERS]
         if unknown:
-            raise InvalidInput(f"Unknown filter; one of {', '.join(MENTORING_REPORT_FILTERS)}.", unknown[0])
+            raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=", ".join(MENTORING_REPORT_FILTERS)), unknown[0])
         scoped = self.within(reader, Action.READ_REPORTS, filters)
         relationships = self.mentoring.relationships(scoped)
         found = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years)
@@ -529,7 +534,7 @@ class Services:
         require(reader, Action.READ_SCORECARD)
         scope = checked_scope(agency, unit, options.get("region"))
         if not permits(reader, Action.READ_SCORECARD, agency_target(scope.agency)):
-            raise AccessDenied(f"Agency {scope.agency} is outside your scope ({reader.scope.describe()}).")
+            raise AccessDenied(AGENCY_OUTSIDE.reason(agency=scope.agency, scope=reader.scope.describe()))
         card = ScorecardQueries(self.projector.views.sql).scorecard(
             scope.agency,
             year,

@@ -76,10 +76,11 @@ def load_templates() -> dict[str, Template]:
 
 @functools.cache
 def load_refusals() -> dict[str, Refusal]:
-    """Every refusal of careerlog and the projections (each module imported, each refusal registered)."""
+    """Every refusal of careerlog, the projections and the services (each module imported, each registered)."""
     load_templates()
     for module in pkgutil.walk_packages(careerlog.__path__, "careerlog."):
         importlib.import_module(module.name)
+    importlib.import_module("web.services")
     return REFUSALS
 
 

@@ -1,0 +1,125 @@
+"""The ledger's refusals are worded by templates (careerlog.domain.wording.Refusal): the English message stays a
+str, byte for byte, and carries its template and values, so the pages translate it without reading the English
+back. No refusal is raised from plain English text, which no page could translate."""
+
+from __future__ import annotations
+
+import ast
+import pickle
+from pathlib import Path
+
+import pytest
+
+from careerlog.domain.employee import NOT_STARTED, TOO_MANY_HOURS, VERSION
+from careerlog.domain.errors import FieldErrors, InvalidInput
+from careerlog.domain.wording import REFUSALS, Reason, Refusal, joined, reason_of
+
+ROOT = Path(__file__).parents[2]
+# The errors a refusal is raised with, and the call adding a field's reason: their message is worded by a Refusal.
+REFUSING = {"InvalidInput", "NotFound", "Conflict", "IdempotencyConflict", "ConcurrencyConflict", "AccessDenied"}
+# The modules raising the refusals that reach the pages and the API (the command line's own messages and the demo's
+# are not refusals of the ledger's)
+SOURCES = [
+    *sorted((ROOT / "careerlog").rglob("*.py")),
+    ROOT / "projections" / "training.py",
+    ROOT / "projections" / "queries.py",
+    ROOT / "web" / "services.py",
+    ROOT / "web" / "scoping.py",
+]
+NOT_REFUSING = {"careerlog/cli.py", "careerlog/accounts_cli.py", "careerlog/domain/quick.py"}
+
+
+def english_text(node: ast.expr) -> bool:
+    """Whether an argument is English written out: a string, an f-string, or strings put together."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp):
+        return english_text(node.left) or english_text(node.right)
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("format", "join")
+
+
+def place(path: Path, line: int) -> str:
+    return f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}:{line}"
+
+
+def written_out_refusals(path: Path) -> list[str]:
+    """Each refusal of a module raised from English written out: `InvalidInput(f"...")`, `errors.add(name, "...")`,
+    `ValueError("...")` in the payload's readers."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        refusing = name in REFUSING or (name == "ValueError" and path.name == "payload.py")
+        if (refusing and english_text(node.args[0])) or (
+            name == "add" and len(node.args) == 2 and english_text(node.args[1])
+        ):
+            found.append(place(path, node.lineno))
+    return found
+
+
+def test_no_refusal_is_raised_from_english_written_out() -> None:
+    """A refusal raised as plain text has no template: the pages could only show it in English."""
+    sources = [p for p in SOURCES if "demo" not in p.parts and str(p.relative_to(ROOT)) not in NOT_REFUSING]
+    assert len(sources) > 20
+    assert [place for path in sources for place in written_out_refusals(path)] == []
+
+
+def test_the_check_catches_a_refusal_written_out(tmp_path: Path) -> None:
+    module = tmp_path / "payload.py"
+    module.write_text(
+        'raise InvalidInput(f"{day} is odd.", "day")\nerrors.add("day", "Odd.")\nraise ValueError("Odd." + x)\n'
+        'raise InvalidInput(ODD.reason(day=day), "day")\nerrors.add("day", ODD)\n'
+    )
+    assert len(written_out_refusals(module)) == 3
+
+
+def test_a_reason_is_its_english_message_and_carries_its_template_and_values() -> None:
+    reason = TOO_MANY_HOURS.reason(hours=50, days=2, per_day=12)
+    assert reason == "50 JP in 2 day(s) is more than 12 JP a day."
+    assert type(str(reason)) is str
+    assert reason.refusal is TOO_MANY_HOURS
+    assert dict(reason.params) == {"hours": "50", "days": "2", "per_day": "12"}
+    assert REFUSALS[TOO_MANY_HOURS.text] is TOO_MANY_HOURS
+
+
+def test_a_reason_keeps_its_template_through_an_error_and_a_process_boundary() -> None:
+    reason = NOT_STARTED.reason(period="mentoring", which=VERSION.reason(version=4), day="2024-01-02")
+    error = InvalidInput(reason, "effective_date")
+    assert type(str(error)) is str  # str() of an error is a plain copy: reason_of keeps the Reason
+    assert reason_of(ValueError(reason)) is reason
+    assert type(error.errors["effective_date"][0]) is Reason
+    carried = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object, as an import's rows come back
+    [back] = carried.errors["effective_date"]
+    assert back == "The mentoring ended without having started (version 4, 2024-01-02)."
+    assert type(back) is Reason
+    assert back.refusal == NOT_STARTED
+    assert type(dict(back.params)["which"]) is Reason
+
+
+def test_worded_parts_put_together_stay_worded_and_plain_text_stays_plain() -> None:
+    agency = Refusal("agency {code}")
+    parts = [agency.reason(code="A"), agency.reason(code="B")]
+    together = joined(", ", parts)
+    assert together == "agency A, agency B"
+    assert type(together) is Reason
+    assert type(joined(", ", ["agency A", *parts])) is str
+    assert joined(", ", []) == ""
+
+
+def test_a_format_spec_shapes_the_english_value() -> None:
+    cost = Refusal("More than {cost:,} rupiah.").reason(cost=10**12)
+    assert cost == "More than 1,000,000,000,000 rupiah."
+    assert dict(cost.params) == {"cost": "1,000,000,000,000"}
+
+
+def test_collected_reasons_stay_reasons() -> None:
+    errors = FieldErrors()
+    errors.add("hours", TOO_MANY_HOURS.reason(hours=50, days=2, per_day=12))
+    with pytest.raises(InvalidInput) as raised:
+        errors.raise_if_any()
+    assert type(raised.value.errors["hours"][0]) is Reason
+    assert raised.value.describe() == "hours: 50 JP in 2 day(s) is more than 12 JP a day."
