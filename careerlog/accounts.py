@@ -237,12 +237,17 @@ class Accounts:
             errors.add("role", ROLES.reason(roles=", ".join(r.value for r in Role)))
         if password is not None and len(password) < MIN_PASSWORD:
             errors.add("password", PASSWORD.reason(count=MIN_PASSWORD))
+        try:  # the NIP, role and scope judged with the fields above: every reason in one answer
+            if nip:
+                nip = str(parse_nip(nip))
+            if role in {r.value for r in Role}:
+                check_role_scope(Role(role), scope, nip)
+        except InvalidInput as e:
+            for field, reasons in e.errors.items():
+                for reason in reasons:
+                    errors.add(field, reason)
         errors.raise_if_any()
-        role = Role(role)
-        if nip:
-            nip = str(parse_nip(nip))
-        check_role_scope(role, scope, nip)
-        return role, nip
+        return Role(role), nip
 
     def get(self, username: str) -> Account:
         rows = self.store.query("SELECT * FROM accounts WHERE username = ?", (username,))
