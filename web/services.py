@@ -241,12 +241,13 @@ class Services:
         read under one access check (one entry in the access log)."""
         target = self.target(reader, Action.READ_RECORD, nip)
         subject = target.nip or nip
+        items = self.eligibility_view.eligibility(subject)
         found = {
             "timeline": self.queries.timeline(subject),
             "training": self.training.jp_by_year(subject),
             "mentoring": self.mentoring.mentoring_of(subject),
-            **self.promotions_open(subject, "eligibility"),
-            "retirement": self.eligibility_view.retirement(subject, rules()),
+            "eligibility": items,  # and, from one read of the roster row, why none is open and the retirement:
+            **self.eligibility_view.career(subject, {i["kind"] for i in items}, rules()),
         }
         self.accounts.record_access(reader, "career_page", [target])
         return found

@@ -220,10 +220,10 @@ def level_top(roster: Row | None, kinds: Collection[str]) -> dict[str, Any] | No
     return {"level": level, "rank": rank, "top": top, "next_level": next_level(ref, level)}
 
 
-# The roster row `not_open` reads (read ahead by web.fastreads with the eligibility rows).
-NOT_OPEN_READ = (
-    "SELECT employment_kind, status, rank, separated_on, post_kind, post_level FROM roster WHERE subject = ?"
-)
+# The roster row `not_open` and `retirement` read (read ahead by web.fastreads with the eligibility rows); the
+# career page reads it once for both (`EligibilityQueries.career`).
+ROSTER_COLUMNS = "employment_kind, status, rank, separated_on, post_kind, post_level, birth_date"
+NOT_OPEN_READ = f"SELECT {ROSTER_COLUMNS} FROM roster WHERE subject = ?"
 
 
 class EligibilityQueries(ViewReader):
@@ -242,20 +242,30 @@ class EligibilityQueries(ViewReader):
             for row in rows
         ]
 
+    def roster_row(self, nip: str) -> Row | None:
+        """The employee's roster row as `not_open` and `retirement` read it (one primary-key read)."""
+        rows = self.store.query(NOT_OPEN_READ, (nip,))
+        return rows[0] if rows else None
+
     def retirement(self, nip: str, book: Rules) -> dict[str, Any] | None:
         """When the employee's service is expected to end at the retirement age (projections.merit.retirement),
         read from their roster row."""
-        rows = self.store.query(
-            "SELECT employment_kind, birth_date, post_kind, post_level, separated_on FROM roster WHERE subject = ?",
-            (nip,),
-        )
-        return expected_retirement(book, rows[0] if rows else None, self.today)
+        return expected_retirement(book, self.roster_row(nip), self.today)
 
     def not_open(self, nip: str, kinds: Collection[str]) -> dict[str, dict[str, Any] | None]:
         """Why no promotion (`no_promotion`, when `kinds` is empty) or no 202 (`level_top`) is open to an
         employee of the open `kinds`, from one read of their roster row (none when a 202 is open)."""
-        if "202" in kinds:
-            return {"no_promotion": None, "level_top": None}
-        rows = self.store.query(NOT_OPEN_READ, (nip,))
-        roster = rows[0] if rows else None
-        return {"no_promotion": None if kinds else no_promotion_reason(roster), "level_top": level_top(roster, kinds)}
+        return not_open_of(None if "202" in kinds else self.roster_row(nip), kinds)
+
+    def career(self, nip: str, kinds: Collection[str], book: Rules) -> dict[str, Any]:
+        """`not_open` and `retirement` (under "retirement") together, from one read of the roster row: the
+        career page's."""
+        roster = self.roster_row(nip)
+        return {**not_open_of(roster, kinds), "retirement": expected_retirement(book, roster, self.today)}
+
+
+def not_open_of(roster: Row | None, kinds: Collection[str]) -> dict[str, dict[str, Any] | None]:
+    """`EligibilityQueries.not_open` from the roster row already read (None when a 202 is open: nothing to say)."""
+    if "202" in kinds:
+        return {"no_promotion": None, "level_top": None}
+    return {"no_promotion": None if kinds else no_promotion_reason(roster), "level_top": level_top(roster, kinds)}
