@@ -343,7 +343,23 @@ def time_below(view: View, decision: Fact, below: list[str]) -> int:
 
 
 def late_evidence(record: Record, decision: Fact) -> bool:
-    return any(f.kind in EVIDENCE and f.eff <= decision.eff and f.recorded > decision.recorded for f in record.facts)
+    kinds = (*EVIDENCE, "post_appointment") if rests_on_posts(decision) else EVIDENCE
+    return any(
+        f.kind in kinds
+        and (f.kind != "post_appointment" or f.values.get("assignment") == "DEFINITIVE")
+        and f.eff <= decision.eff
+        and f.recorded > decision.recorded
+        for f in record.facts
+    )
+
+
+def rests_on_posts(decision: Fact) -> bool:
+    """A post appointment, or a promotion of a kind judged by a rule that reads the post held (201, 202)."""
+    if decision.kind == "post_appointment":
+        return True
+    rules_reading = ("promotion.structural_range", "promotion.functional_range", "promotion.credit_points")
+    kind = decision.values.get("promotion_kind")
+    return any(kind in param(rule_id, decision.eff, "kinds", []) for rule_id in rules_reading)
 
 
 @dataclass

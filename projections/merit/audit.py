@@ -35,6 +35,7 @@ from projections.merit.rules import (
     permitted_in_years,
     rank_index,
     recorded_after,
+    rests_on_posts,
     rule_on,
 )
 from projections.merit.wording import Template
@@ -157,10 +158,11 @@ TIME_IN_RANK = "promotion.time_in_rank"
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 7  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 8  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
-    # the decision
+    # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
+    # evidence.recorded_after
     tables = (DECISIONS, FINDINGS, ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS, UNIT_SPELLS)
 
     def applies_to(self, subject: str) -> bool:
@@ -195,11 +197,12 @@ class MeritProjection(TupleProjection):
 def late_evidence(final: CareerRecord, fact: Fact, book: Rules | None = None) -> Check | None:
     """evidence.recorded_after: supporting facts effective by the TMT, recorded after the decision
     (under `book`, by default the configured rules)."""
-    day, moment = fact.effective_date, fact.entry.recorded_at
-    rule = rule_on(rules() if book is None else book, "evidence.recorded_after", day)
+    day, moment, book = fact.effective_date, fact.entry.recorded_at, rules() if book is None else book
+    rule = rule_on(book, "evidence.recorded_after", day)
     if rule is None:
         return None
-    late = recorded_after(final, day, moment + timedelta(days=int(rule.params.get("grace_days", 0))))
+    grace = timedelta(days=int(rule.params.get("grace_days", 0)))
+    late = recorded_after(final, day, moment + grace, rests_on_posts(book, fact))
     if not late:
         return None
     wording = LATE_EVIDENCE(count=len(late), day=day, moment=moment)

@@ -498,6 +498,23 @@ def in_force(book: Rules, day: date, bars_first: bool) -> tuple[tuple[Rule, Unbo
     return tuple((rule, judge) for rule, judge in found if rule is not None)
 
 
-def recorded_after(final: CareerRecord, day: date, moment: Any) -> list[Fact]:
-    """Supporting facts effective on or before `day` but recorded at or after the decision."""
-    return final.recorded_after(EVIDENCE_KINDS, day, moment)
+POST_KIND = "post_appointment"
+EVIDENCE_WITH_POSTS = (*EVIDENCE_KINDS, POST_KIND)
+# The promotion rules that read the post held on the TMT: a promotion of one of their kinds rests on it.
+POST_READING_RULES = ("promotion.structural_range", "promotion.functional_range", "promotion.credit_points")
+
+
+def recorded_after(final: CareerRecord, day: date, moment: Any, posts: bool = False) -> list[Fact]:
+    """Supporting facts effective on or before `day` but recorded at or after the decision (with `posts`, the
+    definitive post appointments too: the decision rests on the posts held)."""
+    late = final.recorded_after(EVIDENCE_WITH_POSTS if posts else EVIDENCE_KINDS, day, moment)
+    return [f for f in late if f.kind != POST_KIND or f.get("assignment") == "DEFINITIVE"]
+
+
+def rests_on_posts(book: Rules, fact: Fact) -> bool:
+    """Whether a decision rests on the definitive posts held: a post appointment (the post below, the JPT
+    tenure, the ladder), or a promotion of a kind a rule reading the post held on its TMT judges (201, 202)."""
+    if fact.kind == POST_KIND:
+        return True
+    kind, day = fact.get("promotion_kind"), fact.effective_date
+    return any(kind in param_on(book, rule_id, day, "kinds", []) for rule_id in POST_READING_RULES)

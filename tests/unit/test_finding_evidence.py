@@ -5,6 +5,9 @@ leadership training) had no fact of its own to show, and was stored with an empt
 `make run` demo every promotion.service_exam (39), promotion.dates (1) and post.leadership_training (17)
 finding, which the inspector's acceptance pass of 2026-12-02 could not trace to any event. Such a finding now
 points to the decision it judges (subject, version, effective and recorded time, reference).
+
+A post appointment the decision rests on (the post held, for a 201 or 202 promotion; the posts held before, for
+an appointment) recorded only after it is late evidence like a rating: evidence.recorded_after names it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 
 from projections.merit.audit import audit_post, audit_promotion
 from tests import factories as f
+from tests.unit.test_functional_range import ahli_pertama_at_iii_b, functional
 
 T = "T00:00:00+00:00"
 
@@ -52,3 +56,27 @@ def test_a_missing_leadership_training_points_to_the_appointment() -> None:
     record = builder.record()
     _, findings = audit_post(record, record.of_kind("post_appointment")[-1])
     assert evidence_of(findings)["post.leadership_training"] == [("post_appointment", "SK-PKP")]
+
+
+def test_a_level_appointment_recorded_after_the_202_it_supports_is_late_evidence() -> None:
+    """The level's decree (Ahli Muda, in effect before the TMT) was recorded only after the 202 to III/c: the
+    promotion is judged without it (past Ahli Pertama's range) and the late decree is its own finding."""
+    builder = ahli_pertama_at_iii_b()
+    builder.add("rank_promotion", f.promotion("III/c", "2018-04-01", kind="202", reference="KP-C"), f"2018-04-10{T}")
+    builder.add("post_appointment", functional("AHLI_MUDA", "2017-10-02", "J-2"), f"2018-05-01{T}")
+    record = builder.record()
+    _, findings = audit_promotion(record, next(p for p in record.of_kind("rank_promotion") if p.reference == "KP-C"))
+    found = evidence_of(findings)
+    assert found["evidence.recorded_after"] == [("post_appointment", "J-2")]
+    assert found["promotion.functional_range"][0] == ("post_appointment", "J-1")
+
+
+def test_a_post_appointment_recorded_late_is_no_evidence_of_a_regular_promotion() -> None:
+    builder = clerk().add(
+        "exam", {"exam": "UD_I", "effective_date": "2013-05-01", "reference": "UD-1"}, f"2013-05-10{T}"
+    )
+    builder.add("rank_promotion", f.promotion("III/a", "2014-04-01", reference="KP-1"), f"2014-04-10{T}")
+    builder.add("post_appointment", functional("AHLI_PERTAMA", "2014-01-02", "J-9"), f"2014-06-01{T}")
+    record = builder.record()
+    _, findings = audit_promotion(record, record.of_kind("rank_promotion")[-1])
+    assert "evidence.recorded_after" not in evidence_of(findings)
