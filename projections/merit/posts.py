@@ -13,11 +13,11 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from careerlog.domain.wording import Template
 from careerlog.reference import Rule, Rules, reference, rules
 from projections.career import CareerRecord, Fact, PostSpell, predicate_score, whole_years
 from projections.merit.eligibility import next_level
 from projections.merit.rules import RATINGS_SHORT, Check, check, rank_index, rating_facts, rule_on
-from projections.merit.wording import Template
 
 # The wording of the post rules' outcomes (translated on the pages: web/pages/messages.py).
 RANK_RANGE = Template("rank {rank}; the post's range is {low} to {high}")

@@ -16,13 +16,12 @@ import orjson
 from psycopg.rows import tuple_row
 
 from careerlog.domain.errors import InvalidInput, NotFound
-from careerlog.domain.wording import Refusal
+from careerlog.domain.wording import Refusal, Template
 from careerlog.reference import Reference, Rule, Rules, reference, rules
 from careerlog.sqlstore import Row, Sql, SqlStore
 from projections.career import CareerRecord
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.rules import SEVERITY_ORDER, evidence_json
-from projections.merit.wording import Template
 from projections.reading import ViewReader
 from projections.roster_paging import RosterTotals, position_read
 from projections.training import filter_clauses, where_sql
