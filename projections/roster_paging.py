@@ -12,12 +12,12 @@ from __future__ import annotations
 import base64
 import binascii
 import threading
-from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import orjson
+from cachetools import LRUCache
 
 from careerlog.domain.errors import InvalidInput
 from careerlog.sqlstore import Row, Sql
@@ -177,23 +177,19 @@ class RosterTotals:
 
     def __init__(self, size: int = 1024):
         self.size = size
-        self._found: OrderedDict[Hashable, tuple[int, int]] = OrderedDict()
+        self._found: LRUCache[Hashable, tuple[int, int]] = LRUCache(size)
         self._lock = threading.Lock()
 
     def get(self, key: Hashable, position: int) -> int | None:
         with self._lock:
-            found = self._found.get(key)
+            found = self._found.get(key)  # a lookup makes it the most recently used
             if found is None or found[0] != position:
                 return None
-            self._found.move_to_end(key)
             return found[1]
 
     def put(self, key: Hashable, position: int, total: int) -> None:
         with self._lock:
-            self._found[key] = (position, total)
-            self._found.move_to_end(key)
-            while len(self._found) > self.size:
-                self._found.popitem(last=False)
+            self._found[key] = (position, total)  # the least recently used forgotten past `size`
 
     def count(
         self, sql: Sql, tracking_table: str | None, view: str, source: str, where: str, params: Sequence[Any]

@@ -4,7 +4,6 @@ answered without drawing, the same as before, and anything else (another languag
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import replace
 
 import pytest
@@ -13,7 +12,6 @@ from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import log_in
 from web.pages import scorecard_charts, scorecard_pdf
-from web.pages.scorecard_charts import Kept
 
 pytestmark = pytest.mark.xdist_group("test_scorecard_drawings_kept")
 
@@ -34,8 +32,8 @@ def inspector(shared: World, monkeypatch: pytest.MonkeyPatch) -> tuple[World, li
     """An inspector's client, with empty keeps and a list of what was drawn (charts, PDFs)."""
     drawn: list[str] = []
     draw_svg, draw_pdf = scorecard_charts.draw_svg, scorecard_pdf.draw_pdf
-    monkeypatch.setattr(scorecard_charts, "KEPT", Kept(256))
-    monkeypatch.setattr(scorecard_pdf, "KEPT", Kept(32))
+    scorecard_charts.KEPT.clear()
+    scorecard_pdf.KEPT.clear()
     monkeypatch.setattr(scorecard_charts, "draw_svg", lambda *a: drawn.append("chart") or draw_svg(*a))
     monkeypatch.setattr(scorecard_pdf, "draw_pdf", lambda *a: drawn.append("pdf") or draw_pdf(*a))
     world = replace(shared, client=shared.app.test_client())
@@ -83,32 +81,3 @@ def test_the_same_pdf_again_is_the_same_document_without_drawing_it(inspector: t
     english = world.client.get(PDF + "&lang=en").data
     assert english != first
     assert drawn.count("pdf") == 2
-
-
-def test_a_keep_holds_the_last_used_drawings_up_to_its_size() -> None:
-    kept: Kept[str] = Kept(2)
-    assert kept.get("a", lambda: "A") == "A"
-    assert kept.get("b", lambda: "B") == "B"
-    assert kept.get("a", lambda: "not drawn again") == "A"  # a used last: b goes first
-    assert kept.get("c", lambda: "C") == "C"
-    assert kept.get("b", lambda: "B again") == "B again"
-    assert kept.get("a", lambda: "A again") == "A again"  # c and b were used after a
-
-
-def test_a_keep_shared_by_threads_answers_each_what_it_asked_for() -> None:
-    kept: Kept[int] = Kept(8)
-    wrong: list[tuple[int, int]] = []
-
-    def ask(start: int) -> None:
-        for i in range(2000):
-            key = (start + i) % 20
-            if (got := kept.get(key, lambda key=key: key * 10)) != key * 10:
-                wrong.append((key, got))
-
-    threads = [threading.Thread(target=ask, args=(n,)) for n in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert wrong == []
-    assert len(kept._items) <= 8

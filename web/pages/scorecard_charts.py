@@ -1,17 +1,17 @@
 """The scorecard's charts: an indicator's trend over the years beside this year's comparison across
 agencies, drawn on matplotlib axes so that the page (inline SVG) and the PDF draw the same thing.
 
-A drawing is kept (`KEPT`, per process, bounded) under everything it is drawn from: the visitor's language and
-the view's title, values, agencies and kind of value. The same scorecard read again (a page reloaded, the
-other language, the PDF after the page) is not drawn again, and a drawing is never shown for other values."""
+A drawing is kept (`KEPT`, cachetools' LRUCache, per process, bounded) under everything it is drawn
+from: the visitor's language and the view's title, values, agencies and kind of value. The same scorecard
+read again (a page reloaded, another reader shown the same values) is not drawn again; another language or
+other values are drawn anew, so a drawing is never shown for what it was not drawn from."""
 
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
-from typing import Generic, TypeVar
+from collections.abc import Hashable, Sequence
 
+from cachetools import LRUCache, cached
 from flask_babel import format_decimal, format_percent, get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
@@ -22,35 +22,11 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from web.pages import charts
 from web.pages.scorecard_view import IndicatorView
 
-T = TypeVar("T")
 MAX_AGENCIES = 12  # the comparison chart shows the scope's agency and the others up to this many
 SVG_GRID = {"left": 0.08, "right": 0.98, "bottom": 0.14, "top": 0.86, "wspace": 0.42}
 
 
-class Kept(Generic[T]):
-    """The last `size` drawings by what they are drawn from, shared by a worker's threads (each gunicorn
-    worker keeps its own). Drawing happens outside the lock: two threads asking for the same drawing at once
-    may both draw it, and both answers are right."""
-
-    def __init__(self, size: int):
-        self.size = size
-        self._items: OrderedDict[Hashable, T] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable, draw: Callable[[], T]) -> T:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        drawn = draw()
-        with self._lock:
-            self._items[key] = drawn
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return drawn
-
-
-KEPT: Kept[Markup] = Kept(256)  # about 12 KB each: some 3 MB per worker
+KEPT: LRUCache[Hashable, Markup] = LRUCache(256)  # about 12 KB each: some 3 MB per worker
 
 
 def value_axis(axis: object, share: bool) -> None:
@@ -109,8 +85,17 @@ def indicator_svg(view: IndicatorView, agency: str) -> Markup | None:
     """The trend and the comparison of an indicator without groups, as inline SVG."""
     if view.grouped or not (any(v is not None for _y, v in view.trend) or view.comparison):
         return None
-    drawn_from = (str(get_locale()), agency, view.title, view.share, tuple(view.trend), tuple(view.comparison))
-    return KEPT.get(drawn_from, lambda: draw_svg(view, agency))
+    return kept_svg(view, agency)
+
+
+def drawn_from(view: IndicatorView, agency: str) -> Hashable:
+    """Everything an indicator's chart is drawn from: the visitor's language and the view's values."""
+    return (str(get_locale()), agency, view.title, view.share, tuple(view.trend), tuple(view.comparison))
+
+
+@cached(KEPT, key=drawn_from, lock=threading.Lock())  # looked up and stored under the lock, drawn outside it
+def kept_svg(view: IndicatorView, agency: str) -> Markup:
+    return draw_svg(view, agency)
 
 
 def draw_svg(view: IndicatorView, agency: str) -> Markup:

@@ -6,8 +6,9 @@ beside the comparison across agencies or the table of this year's groups. Text i
 TrueType (pdf.fonttype 42) so that it can be searched and extracted.
 
 Drawing it takes seconds (matplotlib's layout of every page and the fonts' subsets), so the PDF is kept
-(`KEPT`, per process, bounded) under everything drawn on it: the visitor's language, the opening pages'
-lines and every indicator's block as shown. The same scorecard asked for again is not drawn again.
+(`KEPT`, cachetools' LRUCache, per process, bounded) under everything drawn on it: the visitor's language,
+the opening pages' lines and every indicator's block as shown. The same scorecard asked for again is not
+drawn again.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from __future__ import annotations
 import hashlib
 import io
 import textwrap
+import threading
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
 import matplotlib
+from cachetools import LRUCache, cached
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from matplotlib.backends.backend_pdf import PdfPages
@@ -28,7 +31,7 @@ from matplotlib.figure import Figure, SubFigure
 from careerlog.accounts import Account
 from careerlog.reference import reference
 from web.pages import charts
-from web.pages.scorecard_charts import Kept, draw_indicator
+from web.pages.scorecard_charts import draw_indicator
 from web.pages.scorecard_view import IndicatorView, areas, findings
 
 A4 = (8.27, 11.69)
@@ -36,7 +39,7 @@ PER_PAGE = 3
 LINES_PER_PAGE = 52
 TABLE_ROWS = 8
 WRAP = 105
-KEPT: Kept[bytes] = Kept(32)  # about 100 KB each
+KEPT: LRUCache[bytes, bytes] = LRUCache(32)  # about 100 KB each
 
 
 def lines_of(text: str, width: int = WRAP, indent: str = "") -> list[str]:
@@ -144,8 +147,17 @@ def scorecard_pdf(account: Account, card: dict[str, Any]) -> bytes:
     """The scorecard, every page of it, as PDF bytes."""
     opening = list(text_pages(card))
     blocks = [(area, view) for area, views in areas(account, card) for view in views]
-    drawn_from = repr((str(get_locale()), card["agency"], opening, blocks)).encode()
-    return KEPT.get(hashlib.sha256(drawn_from).digest(), lambda: draw_pdf(opening, blocks, card["agency"]))
+    return kept_pdf(opening, blocks, card["agency"])
+
+
+def drawn_from(opening: list[list[tuple[str, str]]], blocks: list[tuple[str, IndicatorView]], agency: str) -> bytes:
+    """Everything the PDF shows, with the visitor's language, as a digest."""
+    return hashlib.sha256(repr((str(get_locale()), agency, opening, blocks)).encode()).digest()
+
+
+@cached(KEPT, key=drawn_from, lock=threading.Lock())  # looked up and stored under the lock, drawn outside it
+def kept_pdf(opening: list[list[tuple[str, str]]], blocks: list[tuple[str, IndicatorView]], agency: str) -> bytes:
+    return draw_pdf(opening, blocks, agency)
 
 
 def draw_pdf(opening: list[list[tuple[str, str]]], blocks: list[tuple[str, IndicatorView]], agency: str) -> bytes:
