@@ -19,6 +19,7 @@ from copy import copy
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from heapq import heappop, heappush
 from itertools import pairwise
 from typing import Any
 
@@ -272,6 +273,7 @@ class SpellIndex:
         self._holding: dict[tuple[str, str | None, date], list[str]] = {}
         self._by_start: dict[tuple[str, str | None], tuple[list[date], list[Spell]]] = {}
         self._changes: dict[str, tuple[list[date], list[date | None], list[date | None]] | None] = {}
+        self._promoted: dict[tuple[str, str | None, date, int | None], frozenset[str]] = {}
         self._only: frozenset[str] | None = None  # `among`: the subjects answered for (None: all)
         for spell in spells:
             self.by_subject[spell.subject].append(spell)
@@ -314,13 +316,18 @@ class SpellIndex:
             return [s for s in self._holding[key] if s in self._only]
         return self._holding[key]
 
-    def prepare(self, keys: Iterable[tuple[str, str | None, date]]) -> None:
+    def prepare(self, keys: Iterable[tuple[str, str | None, date]], months: int | None = None) -> None:
         """Work out `holding` for many (agency, rank, day) at once: for each post, its days in order, its
         spells swept from start to end once, instead of every spell begun by each day looked at again
-        (a post's spells go back decades, those held on a day are a few of them)."""
+        (a post's spells go back decades, those held on a day are a few of them). With `months`, also
+        `promoted_holding` in the same sweep: a held spell's next change of rank (`rank_changes`) waits in a
+        heap until the first day whose window of `months` reaches it, and counts from then until the spell
+        ends, instead of `promoted` asked of each holder of each post and day."""
         days_of: dict[tuple[str, str | None], set[date]] = defaultdict(set)
         for agency, rank, day in keys:
-            if (agency, rank, day) not in self._holding:
+            if (agency, rank, day) not in self._holding or (
+                months is not None and (agency, rank, day, months) not in self._promoted
+            ):
                 days_of[(agency, rank)].add(day)
         for (agency, rank), days in days_of.items():
             # a spell of no length or going back (end <= start) is held on no day
@@ -328,18 +335,56 @@ class SpellIndex:
             starts = sorted(spells, key=lambda s: s.start)
             ends = sorted((s for s in spells if s.end is not None), key=lambda s: s.end or s.start)
             held: dict[str, int] = defaultdict(int)  # subject -> spells begun and not ended by the day
+            promoted: dict[str, int] = defaultdict(int)  # subject -> of those, spells with the change in the window
+            counted: set[int] = set()  # the spells (ids) counted in `promoted`
+            waiting: list[tuple[date, int, Spell]] = []  # held spells by their next change, not yet in the window
+            others: dict[str, int] = defaultdict(int)  # held, of employees whose spells overlap or go back
             i = j = 0
             for day in sorted(days):
                 while i < len(starts) and starts[i].start <= day:
                     held[starts[i].subject] += 1
+                    if months is not None:
+                        self._wait(starts[i], i, waiting, others)
                     i += 1
                 while j < len(ends) and (ends[j].end or day) <= day:  # begun before its end: counted above
-                    subject = ends[j].subject
-                    held[subject] -= 1
-                    if not held[subject]:
-                        del held[subject]
+                    spell, subject = ends[j], ends[j].subject
+                    for count, member in ((held, True), (promoted, id(spell) in counted), (others, subject in others)):
+                        if member:
+                            count[subject] -= 1
+                            if not count[subject]:
+                                del count[subject]
                     j += 1
                 self._holding[(agency, rank, day)] = sorted(held)
+                if months is not None:
+                    until = months_after(day, months)
+                    while waiting and waiting[0][0] <= until:
+                        spell = heappop(waiting)[2]
+                        if spell.end is None or day < spell.end:  # still held: in the window from now on
+                            counted.add(id(spell))
+                            promoted[spell.subject] += 1
+                    each = frozenset(s for s in others if self.promoted(s, day, months))
+                    self._promoted[(agency, rank, day, months)] = frozenset(promoted).union(each)
+
+    def _wait(self, spell: Spell, i: int, waiting: list[tuple[date, int, Spell]], others: dict[str, int]) -> None:
+        """Put a spell begun in `prepare`'s sweep where it waits for its window: in the heap by its next change
+        of rank, nowhere if there is none, or among `others` (each asked of `promoted`) if its employee's
+        spells overlap or go back."""
+        subject = spell.subject
+        if subject not in self._changes:
+            self._changes[subject] = rank_changes(self.by_subject.get(subject, []))
+        changes = self._changes[subject]
+        if changes is None:
+            others[subject] += 1
+            return
+        change = changes[2][next(k for k, s in enumerate(self.by_subject[subject]) if s is spell)]
+        if change is not None:
+            heappush(waiting, (change, i, spell))
+
+    def promoted_holding(self, agency: str, rank: str | None, day: date, months: int) -> frozenset[str]:
+        """Those of `holding(agency, rank, day)` `promoted` within `months` of the day (after `prepare` of
+        those keys with `months`)."""
+        found = self._promoted[(agency, rank, day, months)]
+        return found if self._only is None else found.intersection(self._only)
 
     def promoted(self, subject: str, day: date, months: int) -> bool:
         """Whether the rank held on `day` changed after it and no later than `months` after it."""
@@ -438,21 +483,62 @@ def promotion_comparison(
     """Promotion rates within `months` of members and of comparable employees, and their difference."""
     promoted = promoted_count(members, index, months)
     peers_promoted = promoted_count(peers, index, months)
-    rate = ratio(promoted, len(members))
-    peer_rate = ratio(peers_promoted, len(peers))
+    complete = window_complete([*members, *peers], months, today)
+    return rates_compared(months, (promoted, len(members)), (peers_promoted, len(peers)), complete)
+
+
+def rates_compared(months: int, members: tuple[int, int], peers: tuple[int, int], complete: bool) -> dict[str, Any]:
+    """promotion_comparison's answer from (promoted, count) of the members and of the comparable employees."""
+    (promoted, count), (peers_promoted, peer_count) = members, peers
     return {
         "window_months": months,
         "promoted": promoted,
-        "promotion_rate": rate,
-        "comparable": len(peers),
+        "promotion_rate": ratio(promoted, count),
+        "comparable": peer_count,
         "comparable_promoted": peers_promoted,
-        "comparable_promotion_rate": peer_rate,
+        "comparable_promotion_rate": ratio(peers_promoted, peer_count),
         # p/n - q/m = (p*m - q*n) / (n*m): exact before rounding
-        "promotion_rate_difference": ratio(
-            promoted * len(peers) - peers_promoted * len(members), len(members) * len(peers)
-        ),
-        "window_complete": window_complete([*members, *peers], months, today),
+        "promotion_rate_difference": ratio(promoted * peer_count - peers_promoted * count, count * peer_count),
+        "window_complete": complete,
     }
+
+
+class PeerSets:
+    """promotion_comparison against comparable(...) for many groups over one SpellIndex (a programmes report:
+    one group per programme), the index prepared with the groups' (agency, rank, day) and `months`. Who held
+    a post on a day, and which of them were promoted within the window, are two sets kept per (agency, rank,
+    day): a group's colleagues are counted by set operations (their union less those excluded and those
+    counted on an earlier day), instead of a Member made and looked at for each colleague of each group
+    (programmes x employees)."""
+
+    def __init__(self, index: SpellIndex, months: int):
+        self.index, self.months = index, months
+        self._held: dict[tuple[str, str | None, date], tuple[frozenset[str], frozenset[str]]] = {}
+
+    def held(self, agency: str, rank: str | None, day: date) -> tuple[frozenset[str], frozenset[str]]:
+        """Who held the post on the day, and those of them promoted within the window."""
+        key = (agency, rank, day)
+        if key not in self._held:
+            holders = frozenset(self.index.holding(agency, rank, day))
+            self._held[key] = (holders, self.index.promoted_holding(agency, rank, day, self.months))
+        return self._held[key]
+
+    def comparison(self, members: Sequence[Member], excluded: Collection[str], today: date) -> dict[str, Any]:
+        """promotion_comparison(members, comparable(members, excluded, index), index, months, today)."""
+        posts: dict[date, set[tuple[str, str | None]]] = defaultdict(set)
+        for m in members:
+            posts[m.day].add((m.agency, m.rank or None))
+        counted = set(excluded)
+        peers = peers_promoted = 0
+        for day in sorted(posts):  # a colleague is compared from the earliest day they held a member's post
+            held = [self.held(agency, rank, day) for agency, rank in posts[day]]
+            new = frozenset().union(*(holders for holders, _promoted in held)) - counted
+            peers += len(new)
+            peers_promoted += len(new.intersection(frozenset().union(*(promoted for _holders, promoted in held))))
+            counted |= new
+        promoted = promoted_count(members, self.index, self.months)
+        complete = window_complete(members, self.months, today)  # every colleague's day is a member's day
+        return rates_compared(self.months, (promoted, len(members)), (peers_promoted, peers), complete)
 
 
 # ---------------------------------------------------------------------- queries
@@ -547,19 +633,16 @@ class TrainingQueries(ViewReader):
             members = programme_members(sql, clauses, params)
             takers = programme_takers(sql, list(totals))
             index = load_spells(sql, {m.agency for group in members.values() for m in group})
-        index.prepare((m.agency, m.rank or None, m.day) for group in members.values() for m in group)
+        index.prepare(((m.agency, m.rank or None, m.day) for group in members.values() for m in group), months)
+        peers = PeerSets(index, months)
         return [
             {
                 **totals[programme],
                 **feedback.get(programme, empty_feedback()),
-                **self._promotions(members.get(programme, []), takers[programme], index, months),
+                **peers.comparison(members.get(programme, []), takers[programme], self.today),
             }
             for programme in sorted(totals)
         ]
-
-    def _promotions(self, members: list[Member], takers: set[str], index: SpellIndex, months: int) -> dict[str, Any]:
-        peers = comparable(members, takers, index)
-        return promotion_comparison(members, peers, index, months, self.today)
 
 
 def programme_totals(sql: Sql, clauses: Sequence[str], params: Sequence[Any]) -> dict[str, dict[str, Any]]:
