@@ -201,6 +201,28 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
         text.detach()  # the caller closes the file
 
 
+class RowRefused(InvalidInput):
+    """A CSV row refused as it was read, with the NIP and kind it names (where readable) for the report."""
+
+    def __init__(self, errors: dict[str, list[str]], row: dict[str, Any]):
+        super().__init__(errors)
+        self.subject, self.kind = (_readable(row.get(name)) for name in ("nip", "kind"))
+
+    def __reduce__(self) -> tuple[Any, ...]:  # (as it was made, should it travel to another process)
+        return RowRefused, (self.errors, {"nip": self.subject, "kind": self.kind})
+
+
+def _readable(value: Any) -> str | None:
+    return value if type(value) is str and not undecodable(value) else None
+
+
+def unread(line: int, problem: InvalidInput) -> RowProblem:
+    """The report's entry for a row refused as it was read (a RowRefused names its NIP and kind)."""
+    if isinstance(problem, RowRefused):
+        return RowProblem(line, problem.subject, problem.kind, problem.errors)
+    return RowProblem(line, None, None, problem.errors)
+
+
 def _csv_rows(
     reader: csv.DictReader[str], kind: str | None, *, decimal_commas: bool = False
 ) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
@@ -209,18 +231,18 @@ def _csv_rows(
             yield reader.line_num, InvalidInput(MORE_CELLS, "line"), 1
             continue
         cleaned: dict[str, Any] = {k.strip(): v for k, v in row.items() if v is not None and v.strip() != ""}
-        if (bad := not_utf8(cleaned)) is not None:
-            yield reader.line_num, bad, 1
-            continue
         if kind and "kind" not in cleaned:
             cleaned["kind"] = kind
+        if (bad := not_utf8(cleaned)) is not None:
+            yield reader.line_num, RowRefused(bad.errors, cleaned), 1
+            continue
         if decimal_commas:
             read_decimal_commas(cleaned)
         if "corrected_fields" in cleaned:
             try:
                 cleaned["corrected_fields"] = orjson.loads(cleaned["corrected_fields"])
             except orjson.JSONDecodeError:
-                yield reader.line_num, InvalidInput(CELL_NOT_OBJECT, "corrected_fields"), 1
+                yield reader.line_num, RowRefused({"corrected_fields": [CELL_NOT_OBJECT]}, cleaned), 1
                 continue
         yield reader.line_num, cleaned, 1
 
@@ -351,7 +373,7 @@ def import_rows(
             report.rows += 1
             size += nbytes
             if isinstance(row, InvalidInput):
-                report.rejected.append(RowProblem(line, None, None, row.errors))
+                report.rejected.append(unread(line, row))
                 continue
             try:
                 batch.append(row_to_command(line, row, migration=migration))

@@ -36,7 +36,7 @@ def test_the_api_rejects_a_windows_1252_row_at_its_line_and_column_and_records_t
     report = answer.get_json()
     assert (report["recorded"], report["rows"]) == (1, 2)
     [rejected] = report["rejected"]
-    assert rejected["line"] == 2
+    assert (rejected["line"], rejected["subject"], rejected["kind"]) == (2, BUDI, "training")  # (its NIP, kind)
     assert rejected["errors"]["title"][0].startswith("Not UTF-8 text: 'Pelatihan Caf\\xe9'")
 
 

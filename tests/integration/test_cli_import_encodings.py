@@ -95,3 +95,17 @@ def test_a_csv_row_with_a_cell_of_200000_characters_is_rejected_naming_it_and_th
     assert result.exit_code == 1
     assert "3 rows: recorded 2, already recorded 0, rejected 1" in result.output
     assert "line 3: title: Longer than 500 characters." in result.output
+
+
+def test_a_row_refused_as_read_keeps_its_nip_and_kind_in_the_report(database_url: str, tmp_path: Path) -> None:
+    # (an unreadable cell, or a correction's corrected_fields that is no JSON: the report named neither)
+    header = "nip,target_version,reason,corrected_fields,effective_date,reference\n"
+    rows = f"{NIP},2,Salah,{{hours: 9}},2015-06-01,RALAT-1\n".encode() + f"{NIP},2,Salah ketik \xe9,".encode("cp1252")
+    report = tmp_path / "report.json"
+    path = _write(tmp_path / "correction.csv", header.encode() + rows + b'"{""hours"": 9}",2015-06-01,RALAT-2\n')
+    assert run(database_url, "import", "--report", str(report), str(path)).exit_code == 1
+    rejected = orjson.loads(report.read_bytes())["rejected"]
+    assert [(r["line"], r["subject"], r["kind"], list(r["errors"])) for r in rejected] == [
+        (2, NIP, "correction", ["corrected_fields"]),
+        (3, NIP, "correction", ["reason"]),
+    ]

@@ -57,7 +57,7 @@ def test_a_windows_1252_cell_is_reported_at_its_line_and_column_and_the_rest_of_
 
 def test_a_cell_over_two_lines_with_a_windows_1252_byte_names_the_line_the_row_ends_on() -> None:
     found = csv_rows(HEADER + row(1) + row(2, b'"Pelatihan\nCaf\xe9"') + row(3))
-    assert [(line, type(item).__name__) for line, item in found] == [(2, "dict"), (4, "InvalidInput"), (5, "dict")]
+    assert [(line, isinstance(item, InvalidInput)) for line, item in found] == [(2, False), (4, True), (5, False)]
 
 
 def test_a_header_that_is_not_utf8_is_one_rejected_line_and_nothing_more_is_read() -> None:
@@ -117,3 +117,12 @@ def test_a_cell_longer_than_the_csv_modules_default_limit_is_read_and_the_rest_o
     assert [line for line, _ in found] == [2, 3, 4]
     assert all(isinstance(item, dict) for _, item in found)
     assert len(found[1][1]["title"]) == 200_000  # type: ignore[arg-type, index]
+
+
+def test_a_row_refused_as_read_travels_to_another_process_with_its_nip_and_kind() -> None:
+    import pickle
+
+    [(_, problem)] = csv_rows(HEADER + row(1, b"Caf\xe9"))
+    assert isinstance(problem, InvalidInput)
+    copy = pickle.loads(pickle.dumps(problem))  # noqa: S301  # (its own bytes, just made)
+    assert (copy.errors, copy.subject, copy.kind) == (problem.errors, NIP, "training")  # type: ignore[attr-defined]
