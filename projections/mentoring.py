@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from careerlog.application import NOT_APPOINTED
 from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.domain.wording import Refusal
 from careerlog.reference import reference
 from careerlog.sqlstore import Row, Sql
 from projections.career import CareerRecord, Fact, predicate_score
@@ -90,6 +92,7 @@ RELATIONSHIP_FILTERS = {
     "mentor_nip": "mentor_nip",
     "mentee_nip": "subject",
 }
+NOT_A_DATE = Refusal("Must be a date.").reason()  # (careerlog.domain.wording)
 DEFAULT_OUTCOME_YEARS = 2
 MAX_OUTCOME_YEARS = 10
 
@@ -285,7 +288,7 @@ class MentoringQueries(ViewReader):
         """Who mentors an employee and whom the employee mentors, each with the sessions held."""
         with self.store.transaction(commit=False) as sql:
             if not sql.query("SELECT subject FROM roster WHERE subject = ?", (nip,)):
-                raise NotFound(f"No employee with NIP {nip} has been appointed.")
+                raise NotFound(NOT_APPOINTED.reason(nip=nip))
             mentors = self._with_sessions(sql, "subject", nip)
             mentees = self._with_sessions(sql, "mentor_nip", nip)
         return {"nip": nip, "mentored_by": mentors, "mentoring": mentees}
@@ -318,7 +321,7 @@ class MentoringQueries(ViewReader):
         clauses, params = filter_clauses(filters, RELATIONSHIP_FILTERS)
         if open_on is not None:
             if not isinstance(open_on, date):
-                raise InvalidInput("Must be a date.", "open_on")
+                raise InvalidInput(NOT_A_DATE, "open_on")
             clauses += ["start_date <= ?", "(end_date IS NULL OR end_date >= ?)"]
             params += [open_on.isoformat(), open_on.isoformat()]
         rows = self.store.query(

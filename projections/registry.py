@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.wording import Refusal
 from projections.framework import Projection, Projector
 from projections.mentoring import MentoringProjection
 from projections.merit.audit import MeritProjection
@@ -14,6 +15,8 @@ from projections.roster import RosterProjection
 from projections.scorecard.awards import AwardsProjection
 from projections.timeline import TimelineProjection
 from projections.training import TrainingProjection
+
+UNKNOWN_VIEW = Refusal("Unknown view {view}; one of {known}.")  # (careerlog.domain.wording)
 
 
 def all_projections() -> list[Projection]:
@@ -35,7 +38,7 @@ def select(names: Iterable[str] | None = None) -> list[Projection]:
     chosen = []
     for name in names:
         if name not in available:
-            raise InvalidInput(f"Unknown view {name!r}; one of {', '.join(available)}.", "views")
+            raise InvalidInput(UNKNOWN_VIEW.reason(view=repr(name), known=", ".join(available)), "views")
         chosen.append(available[name])
     return chosen
 

@@ -17,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.wording import Refusal
 from projections.framework import frozen_heap
 from projections.merit.groups import add_group, dimensions, p_value, rounded, source_columns
 from projections.merit.queries import streamed
@@ -28,7 +29,7 @@ from projections.merit.survival import (
     training_per_year,
 )
 from projections.reading import ViewReader
-from projections.training import filter_clauses, where_sql, whole_number
+from projections.training import BETWEEN, UNKNOWN_FILTER_OF, filter_clauses, where_sql, whole_number
 
 if TYPE_CHECKING:  # numpy, pandas, scipy and statsmodels are imported where used: every CLI process imports this
     import pandas as pd
@@ -40,6 +41,9 @@ MAX_MIN_CELL = 1_000_000  # groups of more are beyond any civil service: a bigge
 CORRECTION = "holm"
 SCOPE_FILTERS = ("agency", "region", "unit")
 POOL_TABLE = "promotion_rounds"
+# The refusals of a fairness request (careerlog.domain.wording)
+NOT_A_DAY = Refusal("Must be a date as YYYY-MM-DD, got {value}.")
+BEFORE_FROM = Refusal("Must not be before 'from' ({first}), got {last}.", dates=("first", "last"))
 
 
 @dataclass(frozen=True)
@@ -222,21 +226,21 @@ def iso_day(value: Any, name: str) -> str | None:
     try:
         return date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise InvalidInput(f"Must be a date as YYYY-MM-DD, got {value!r}.", name) from None
+        raise InvalidInput(NOT_A_DAY.reason(value=repr(value)), name) from None
 
 
 def period(start: Any, end: Any) -> tuple[str | None, str | None]:
     """A checked period (`from`, `to`, both inclusive, either open)."""
     first, last = iso_day(start, "from"), iso_day(end, "to")
     if first and last and first > last:
-        raise InvalidInput(f"Must not be before 'from' ({first}), got {last}.", "to")
+        raise InvalidInput(BEFORE_FROM.reason(first=first, last=last), "to")
     return first, last
 
 
 def min_cell_size(value: Any) -> int:
     number = whole_number(value, "min_cell")
     if not 1 <= number <= MAX_MIN_CELL:
-        raise InvalidInput(f"Must be between 1 and {MAX_MIN_CELL}, got {number}.", "min_cell")
+        raise InvalidInput(BETWEEN.reason(low=1, high=MAX_MIN_CELL, number=number), "min_cell")
     return number
 
 
@@ -254,7 +258,7 @@ class Request:
     def checked(cls, by: Any, start: Any, end: Any, scope: Mapping[str, Any] | None, min_cell: Any) -> Request:
         unknown = [name for name in scope or {} if name not in SCOPE_FILTERS]
         if unknown:
-            raise InvalidInput(f"Unknown filter; one of {', '.join(SCOPE_FILTERS)}.", unknown[0])
+            raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=", ".join(SCOPE_FILTERS)), unknown[0])
         first, last = period(start, end)
         given = {k: v for k, v in (scope or {}).items() if v not in (None, "")}
         return cls(dimensions(by), first, last, given, min_cell_size(min_cell))

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.wording import Refusal
 from projections.queries import AGE_BANDS, age_band_label
 from projections.training import group_fields
 
@@ -22,18 +23,21 @@ DIMENSIONS = ("sex", "agency", "region", "education", "age_band", "recruitment_p
 MAX_DIMENSIONS = 2
 UNKNOWN = "unknown"
 SEPARATOR = " / "
+# The refusals of a grouping (careerlog.domain.wording)
+ONE_OR_TWO = Refusal("Name one or two dimensions to group by.").reason()
+AT_MOST = Refusal("At most {most} dimensions (an intersection of two), got {count}.", numbers=("most", "count"))
 
 
 def dimensions(by: str | Sequence[str] | None) -> list[str]:
     """The dimensions named in `by` ("sex,agency" or a list): one or two, each known, each once."""
     if by is None:
-        raise InvalidInput("Name one or two dimensions to group by.", "by")
+        raise InvalidInput(ONE_OR_TWO, "by")
     names = [b.strip() for b in by.split(",")] if isinstance(by, str) else [str(b).strip() for b in by]
     names = [n for n in names if n]
     if not names:
-        raise InvalidInput("Name one or two dimensions to group by.", "by")
+        raise InvalidInput(ONE_OR_TWO, "by")
     if len(names) > MAX_DIMENSIONS:
-        raise InvalidInput(f"At most {MAX_DIMENSIONS} dimensions (an intersection of two), got {len(names)}.", "by")
+        raise InvalidInput(AT_MOST.reason(most=MAX_DIMENSIONS, count=len(names)), "by")
     return group_fields(names, DIMENSIONS, noun="dimension")
 
 

@@ -43,6 +43,12 @@ FINDING_COLUMNS = ("rule", "severity", "source", "status", "message", "evidence"
 VERDICTS = ("compliant", "findings")
 PASSED_OVER = "merit.passed_over"
 PASSED_OVER_COUNT = "passed_over_count"  # the listed decisions' column after DECISION_COLUMNS
+# The refusals of an audit's request (careerlog.domain.wording)
+NOT_A_DATE = Refusal("Must be a date YYYY-MM-DD, got {value}.")
+UNKNOWN_VERDICT = Refusal("Unknown verdict {verdict}; one of {known}.")
+UNKNOWN_DECISION = Refusal("Unknown decision; one of {known}.")
+UNKNOWN_SEVERITY = Refusal("Unknown severity; one of {known}.")
+NOT_AUDITED = Refusal("No audited decision {version} of {nip}.")
 KEPT_ROUNDS = "<kept rounds>"  # in a total's key, for the kept rounds' parameters (AuditQueries.total)
 
 
@@ -52,7 +58,7 @@ def iso_day(value: str | None, name: str) -> str | None:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise InvalidInput(f"Must be a date YYYY-MM-DD, got {value!r}.", name) from None
+        raise InvalidInput(NOT_A_DATE.reason(value=repr(value)), name) from None
 
 
 def period_clauses(column: str, start: str | None, end: str | None) -> tuple[list[str], list[str]]:
@@ -247,14 +253,16 @@ class AuditQueries(CountedList):
         if verdicts:
             wanted = set(verdicts if isinstance(verdicts, (list, tuple, set, frozenset)) else [verdicts])
             if unknown := wanted - set(VERDICTS):
-                raise InvalidInput(f"Unknown verdict {sorted(unknown)[0]!r}; one of {', '.join(VERDICTS)}.", "verdict")
+                raise InvalidInput(
+                    UNKNOWN_VERDICT.reason(verdict=repr(sorted(unknown)[0]), known=", ".join(VERDICTS)), "verdict"
+                )
             if wanted == {"findings"}:
                 source = either("d.verdict = 'findings'", f"{passed(into=source_params)} AND {NOT_FINDINGS}")
             elif wanted == {"compliant"}:
                 clauses.append(f"(d.verdict = 'compliant' AND {passed(negated=True)})")
         if decision is not None:
             if decision not in DECISION_TYPES:
-                raise InvalidInput(f"Unknown decision; one of {', '.join(DECISION_TYPES)}.", "decision")
+                raise InvalidInput(UNKNOWN_DECISION.reason(known=", ".join(DECISION_TYPES)), "decision")
             clauses.append("d.decision = ?")
             params.append(decision)
         period, bounds = period_clauses("d.tmt", start, end)
@@ -262,7 +270,7 @@ class AuditQueries(CountedList):
         params += bounds
         if severity:
             if severity not in SEVERITY_ORDER:
-                raise InvalidInput(f"Unknown severity; one of {', '.join(SEVERITY_ORDER)}.", "severity")
+                raise InvalidInput(UNKNOWN_SEVERITY.reason(known=", ".join(SEVERITY_ORDER)), "severity")
             wanted_severities = [s for s, n in SEVERITY_ORDER.items() if n >= SEVERITY_ORDER[severity]]
             marks = ", ".join("?" * len(wanted_severities))
             case = rule_case(rules(), "severity")
@@ -339,7 +347,7 @@ class AuditQueries(CountedList):
         relied on that were given in a unit-year with grade inflation (NotFound when not audited)."""
         rows = self.store.query(f"{decisions_select(' WHERE d.subject = ? AND d.version = ?')}", (nip, version))
         if not rows:
-            raise NotFound(f"No audited decision {version} of {nip}.")
+            raise NotFound(NOT_AUDITED.reason(version=version, nip=nip))
         findings = self.store.query(
             "SELECT rule, severity, source, status, message, evidence FROM findings "
             "WHERE subject = ? AND version = ? ORDER BY rule",

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.wording import Refusal
 from projections.merit.queries import CountedList, period_clauses
 from projections.training import filter_clauses, where_sql
 
@@ -26,6 +27,7 @@ AWARD_COLUMNS = (
     "finding_count",
 )
 VERDICT_SQL = {"compliant": "a.finding_count = 0", "findings": "a.finding_count > 0"}
+UNKNOWN_AWARD_VERDICT = Refusal("Unknown verdict; one of {known}.")  # (careerlog.domain.wording)
 AWARDS_SQL = f"SELECT {', '.join(f'a.{c}' for c in AWARD_COLUMNS)} FROM awards a"
 AWARDS_ORDER = " ORDER BY a.award_date, a.subject, a.version"
 FINDING_COLUMNS = "subject, version, rule, severity, source, status, message, evidence"
@@ -81,7 +83,7 @@ class AwardQueries(CountedList):
         params += bounds
         if verdict:
             if verdict not in VERDICT_SQL:
-                raise InvalidInput(f"Unknown verdict; one of {', '.join(VERDICT_SQL)}.", "verdict")
+                raise InvalidInput(UNKNOWN_AWARD_VERDICT.reason(known=", ".join(VERDICT_SQL)), "verdict")
             clauses.append(VERDICT_SQL[verdict])
         return where_sql(clauses), params
 

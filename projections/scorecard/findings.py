@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.wording import Refusal
 from projections.scorecard.indicators import Indicator
 
 THRESHOLDS_ENV = "CAREERLOG_SCORECARD_FILE"
@@ -53,12 +54,15 @@ class Settings:
     thresholds: tuple[Threshold, ...]
 
 
+BELOW_OR_ABOVE = Refusal("Give exactly one of below and above.").reason()  # (careerlog.domain.wording)
+
+
 def parse_settings(data: Mapping[str, Any]) -> Settings:
     base = data.get("settings", {})
     thresholds = []
     for i, row in enumerate(data.get("findings", [])):
         if ("below" in row) == ("above" in row):
-            raise InvalidInput("Give exactly one of below and above.", f"findings[{i}]")
+            raise InvalidInput(BELOW_OR_ABOVE, f"findings[{i}]")
         thresholds.append(Threshold(**row))
     return Settings(
         window_months=int(base.get("window_months", 24)),

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.wording import Refusal
 from careerlog.reference import reference
 from projections.reading import ViewReader
 from projections.scorecard import competency, merit, outcomes, rewards
@@ -34,11 +35,15 @@ def indicators(ctx: Context, config: Settings) -> list[Indicator]:
     ]
 
 
+UNKNOWN_AGENCY = Refusal("Unknown agency {agency}; see the agencies reference table.")  # (careerlog.domain.wording)
+UNKNOWN_REGION = Refusal("Unknown region {region}; see the regions reference table.")
+
+
 def checked_scope(agency: Any, unit: Any, region: Any) -> Scope:
     if not agency or str(agency) not in reference().agencies:
-        raise InvalidInput(f"Unknown agency {agency!r}; see the agencies reference table.", "agency")
+        raise InvalidInput(UNKNOWN_AGENCY.reason(agency=repr(agency)), "agency")
     if region and str(region) not in reference().regions:
-        raise InvalidInput(f"Unknown region {region!r}; see the regions reference table.", "region")
+        raise InvalidInput(UNKNOWN_REGION.reason(region=repr(region)), "region")
     return Scope(
         reference().agencies.normalise(str(agency)), str(unit) if unit else None, str(region) if region else None
     )

@@ -18,11 +18,10 @@ ROOT = Path(__file__).parents[2]
 # The errors a refusal is raised with, and the call adding a field's reason: their message is worded by a Refusal.
 REFUSING = {"InvalidInput", "NotFound", "Conflict", "IdempotencyConflict", "ConcurrencyConflict", "AccessDenied"}
 # The modules raising the refusals that reach the pages and the API (the command line's own messages and the demo's
-# are not refusals of the ledger's)
+# are not refusals of the ledger's; the API's own argument checks, web/api, never reach a page)
 SOURCES = [
     *sorted((ROOT / "careerlog").rglob("*.py")),
-    ROOT / "projections" / "training.py",
-    ROOT / "projections" / "queries.py",
+    *sorted((ROOT / "projections").rglob("*.py")),
     ROOT / "web" / "services.py",
     ROOT / "web" / "scoping.py",
 ]
