@@ -41,6 +41,7 @@ from careerlog.textfiles import (
     read_decimal_commas,
     refuse_utf16,
     shown,
+    spreadsheet_nips,
     undecodable,
 )
 
@@ -233,7 +234,7 @@ def _csv_rows(
         cleaned: dict[str, Any] = {k.strip(): v for k, v in row.items() if v is not None and v.strip() != ""}
         if kind and "kind" not in cleaned:
             cleaned["kind"] = kind
-        if (bad := not_utf8(cleaned)) is not None:
+        if (bad := not_utf8(cleaned) or spreadsheet_nips(cleaned)) is not None:
             yield reader.line_num, RowRefused(bad.errors, cleaned), 1
             continue
         if decimal_commas:

@@ -34,6 +34,14 @@ UTF16 = Refusal("The file is UTF-16 text (it starts with a UTF-16 byte-order mar
 NOT_UTF8 = Refusal("Not UTF-8 text: '{text}'; {save}.")
 NOT_UTF8_HEADER = Refusal("Not UTF-8 text: '{text}'; {save}. Nothing was read.")  # (careerlog.importing)
 _UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # (UTF-32 LE starts with the first)
+AS_NUMBER = Refusal(
+    "{value} is a NIP a spreadsheet stored as a number, which keeps only 15 of its 18 digits: "
+    "format the column as Text and type the NIPs again."
+)
+NIP_COLUMNS = ("nip", "mentor_nip")
+# an 18-digit number as a spreadsheet writes it: 1.96701E+17 (1,96701E+17 in Indonesian), or widened to 18
+# digits of which only the first 15 are kept (196701111991032000: a NIP's sequence is never 000)
+_SCIENTIFIC = re.compile(r"\d[.,]\d+[Ee]\+?\d+")
 _ESCAPED = re.compile("[\udc80-\udcff]")  # the bytes surrogateescape could not decode
 _CONTEXT = 30  # characters shown before the first byte that is not UTF-8
 
@@ -86,3 +94,16 @@ def read_decimal_commas(row: dict[str, Any]) -> None:
         if type(cell) is str and ("," in cell or "." in cell):
             with contextlib.suppress(NumberFormatError):  # (then the ledger judges the cell as written)
                 row[name] = str(parse_decimal(cell.strip(), locale="id", strict=True))
+
+
+def spreadsheet_nips(row: dict[str, Any]) -> InvalidInput | None:
+    """The NIP cells of a CSV row that a spreadsheet stored as numbers, each named; None if there are none."""
+    errors: dict[str, list[str]] = {}
+    for column in NIP_COLUMNS:
+        cell = row.get(column)
+        if type(cell) is str and (
+            (len(cell := cell.strip()) == 18 and cell.endswith("000") and cell.isdigit())
+            or ("E" in cell.upper() and _SCIENTIFIC.fullmatch(cell))
+        ):
+            errors[column] = [AS_NUMBER.reason(value=cell)]
+    return InvalidInput(errors) if errors else None
