@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -343,23 +343,24 @@ def time_below(view: View, decision: Fact, below: list[str]) -> int:
 
 
 def late_evidence(record: Record, decision: Fact) -> bool:
-    kinds = (*EVIDENCE, "post_appointment") if rests_on_posts(decision) else EVIDENCE
+    until = posts_rested_on(decision)
     return any(
-        f.kind in kinds
-        and (f.kind != "post_appointment" or f.values.get("assignment") == "DEFINITIVE")
+        (f.kind in EVIDENCE or (f.kind == "post_appointment" and until is not None and f.eff <= until
+                                and f.values.get("assignment") == "DEFINITIVE"))
         and f.eff <= decision.eff
         and f.recorded > decision.recorded
         for f in record.facts
-    )
+    )  # fmt: skip
 
 
-def rests_on_posts(decision: Fact) -> bool:
-    """A post appointment, or a promotion of a kind judged by a rule that reads the post held (201, 202)."""
+def posts_rested_on(decision: Fact) -> date | None:
+    """The last day of the definitive posts a decision rests on: the day before an appointment, the TMT of a
+    promotion of a kind judged by a rule that reads the post held (201, 202); None for the others."""
     if decision.kind == "post_appointment":
-        return True
+        return decision.eff - timedelta(days=1)
     rules_reading = ("promotion.structural_range", "promotion.functional_range", "promotion.credit_points")
     kind = decision.values.get("promotion_kind")
-    return any(kind in param(rule_id, decision.eff, "kinds", []) for rule_id in rules_reading)
+    return decision.eff if any(kind in param(r, decision.eff, "kinds", []) for r in rules_reading) else None
 
 
 @dataclass

@@ -33,9 +33,9 @@ from projections.merit.rules import (
     PromotionJudge,
     evidence_json,
     permitted_in_years,
+    posts_rested_on,
     rank_index,
     recorded_after,
-    rests_on_posts,
     rule_on,
 )
 from projections.merit.wording import Template
@@ -202,7 +202,7 @@ def late_evidence(final: CareerRecord, fact: Fact, book: Rules | None = None) ->
     if rule is None:
         return None
     grace = timedelta(days=int(rule.params.get("grace_days", 0)))
-    late = recorded_after(final, day, moment + grace, rests_on_posts(book, fact))
+    late = recorded_after(final, day, moment + grace, posts_rested_on(book, fact))
     if not late:
         return None
     wording = LATE_EVIDENCE(count=len(late), day=day, moment=moment)

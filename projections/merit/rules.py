@@ -222,6 +222,9 @@ class PromotionJudge:
         # The outcomes that depend only on the year or the degrees held (a record's promotion rounds
         # ask twice a year), by rule version, kind, new rank and year or degrees: the same Check again.
         self._outcomes: dict[tuple[Any, ...], Check] = {}
+        # Each promotion judged (`checks`) with the rank held before it: `barred` reads its findings instead of
+        # judging it again (the promotion rounds ask of the regular promotions the audit judged on this record).
+        self._judged: dict[tuple[date, str, str], tuple[tuple[str, date, Fact], tuple[Check, ...]]] = {}
 
     @staticmethod
     def is_managerial(post_kind: str) -> bool:
@@ -290,7 +293,12 @@ class PromotionJudge:
 
     def checks(self, day: date, kind: str, new_rank: str) -> list[Check]:
         """Every promotion rule in force on `day` for a promotion of `kind` to `new_rank` on `day`."""
-        return list(self.outcomes(day, kind, new_rank))
+        held = self.record.rank_before(day)
+        if held is None:
+            return []
+        found = tuple(self.outcomes(day, kind, new_rank, held=held))
+        self._judged[(day, kind, new_rank)] = (held, found)
+        return list(found)
 
     def barred(self, day: date, kind: str, new_rank: str, *, held: tuple[str, date, Fact] | None = None) -> bool:
         """Whether an enforced rule bars the promotion: `outcomes` (bars first) up to the first
@@ -299,6 +307,9 @@ class PromotionJudge:
             held = self.record.rank_before(day)
             if held is None:
                 return False
+        judged = self._judged.get((day, kind, new_rank))
+        if judged is not None and judged[0] == held:  # the same rank, TMT and fact
+            return any(c.finding for c in judged[1])
         rank, since, rank_fact = held
         for rule, judge in in_force(self.rules, day, True):
             result = judge(self, rule, day, kind, new_rank, rank, since, rank_fact)
@@ -504,17 +515,25 @@ EVIDENCE_WITH_POSTS = (*EVIDENCE_KINDS, POST_KIND)
 POST_READING_RULES = ("promotion.structural_range", "promotion.functional_range", "promotion.credit_points")
 
 
-def recorded_after(final: CareerRecord, day: date, moment: Any, posts: bool = False) -> list[Fact]:
-    """Supporting facts effective on or before `day` but recorded at or after the decision (with `posts`, the
-    definitive post appointments too: the decision rests on the posts held)."""
-    late = final.recorded_after(EVIDENCE_WITH_POSTS if posts else EVIDENCE_KINDS, day, moment)
-    return [f for f in late if f.kind != POST_KIND or f.get("assignment") == "DEFINITIVE"]
+def recorded_after(final: CareerRecord, day: date, moment: Any, posts_until: date | None = None) -> list[Fact]:
+    """Supporting facts effective on or before `day` but recorded at or after the decision (with `posts_until`,
+    the definitive post appointments effective by then too: the posts the decision rests on)."""
+    late = final.recorded_after(EVIDENCE_KINDS if posts_until is None else EVIDENCE_WITH_POSTS, day, moment)
+    return [f for f in late if f.kind != POST_KIND or is_post_evidence(f, posts_until)]
 
 
-def rests_on_posts(book: Rules, fact: Fact) -> bool:
-    """Whether a decision rests on the definitive posts held: a post appointment (the post below, the JPT
-    tenure, the ladder), or a promotion of a kind a rule reading the post held on its TMT judges (201, 202)."""
+def is_post_evidence(fact: Fact, until: date | None) -> bool:
+    return until is not None and fact.get("assignment") == "DEFINITIVE" and fact.effective_date <= until
+
+
+def posts_rested_on(book: Rules, fact: Fact) -> date | None:
+    """The last effective day of the definitive posts a decision rests on: for a post appointment the day before
+    its TMT (the posts held before it: the post below, the JPT tenure, the ladder; one of the same day is a
+    decision of its own), for a promotion of a kind a rule reading the post held on its TMT judges (201, 202) its
+    TMT; None for any other."""
+    day = fact.effective_date
     if fact.kind == POST_KIND:
-        return True
-    kind, day = fact.get("promotion_kind"), fact.effective_date
-    return any(kind in param_on(book, rule_id, day, "kinds", []) for rule_id in POST_READING_RULES)
+        return day - timedelta(days=1)
+    kind = fact.get("promotion_kind")
+    reads = any(kind in param_on(book, rule_id, day, "kinds", []) for rule_id in POST_READING_RULES)
+    return day if reads else None

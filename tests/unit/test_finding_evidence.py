@@ -80,3 +80,15 @@ def test_a_post_appointment_recorded_late_is_no_evidence_of_a_regular_promotion(
     record = builder.record()
     _, findings = audit_promotion(record, record.of_kind("rank_promotion")[-1])
     assert "evidence.recorded_after" not in evidence_of(findings)
+
+
+def test_an_appointment_is_not_late_evidence_of_another_of_the_same_day() -> None:
+    """Two definitive appointments on one day (the `make run` demo has a Pelaksana moved twice on 2001-04-15):
+    the second, recorded later, is a decision of its own, not a post the first rests on."""
+    builder = clerk()
+    builder.add("post_appointment", functional("AHLI_PERTAMA", "2012-02-01", "J-1"), "2012-02-10T01:00:00+00:00")
+    builder.add("post_appointment", functional("AHLI_PERTAMA", "2012-02-01", "J-2"), "2012-02-10T02:00:00+00:00")
+    record = builder.record()
+    first = next(p for p in record.of_kind("post_appointment") if p.reference == "J-1")
+    _, findings = audit_post(record, first)
+    assert "evidence.recorded_after" not in evidence_of(findings)
