@@ -38,6 +38,7 @@ from careerlog.textfiles import (
     NOT_UTF8_HEADER,
     SAVE_AS_UTF8,
     not_utf8,
+    read_day_first_dates,
     read_decimal_commas,
     refuse_utf16,
     shown,
@@ -180,7 +181,8 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
 
     Cells are separated by commas, or by semicolons when the header has semicolons and no comma:
     a spreadsheet in Indonesian (where the comma is the decimal mark) saves CSV so, and its decimal
-    cells as "1.500.000,50" (textfiles.read_decimal_commas).
+    cells as "1.500.000,50" and its dates day first, "06/05/2024" (textfiles.read_decimal_commas and
+    read_day_first_dates).
     """
     if csv.field_size_limit() < CSV_CELL_LIMIT:  # (the csv module's one setting, for the whole process)
         csv.field_size_limit(CSV_CELL_LIMIT)
@@ -194,7 +196,7 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
             return
         delimiter = ";" if ";" in header and "," not in header else ","
         reader = csv.DictReader(itertools.chain([header], text), delimiter=delimiter)
-        yield from _csv_rows(reader, kind, decimal_commas=delimiter == ";")
+        yield from _csv_rows(reader, kind, indonesian=delimiter == ";")
     except csv.Error as e:
         line = reader.line_num + 1 if reader is not None else 1
         yield line, InvalidInput(NOT_CSV.reason(error=e), "line"), 1
@@ -225,7 +227,7 @@ def unread(line: int, problem: InvalidInput) -> RowProblem:
 
 
 def _csv_rows(
-    reader: csv.DictReader[str], kind: str | None, *, decimal_commas: bool = False
+    reader: csv.DictReader[str], kind: str | None, *, indonesian: bool = False
 ) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
     for row in reader:
         if None in row:
@@ -237,8 +239,9 @@ def _csv_rows(
         if (bad := not_utf8(cleaned) or spreadsheet_nips(cleaned)) is not None:
             yield reader.line_num, RowRefused(bad.errors, cleaned), 1
             continue
-        if decimal_commas:
+        if indonesian:  # (a semicolon file: its decimals and dates as an Indonesian spreadsheet writes them)
             read_decimal_commas(cleaned)
+            read_day_first_dates(cleaned)
         if "corrected_fields" in cleaned:
             try:
                 cleaned["corrected_fields"] = orjson.loads(cleaned["corrected_fields"])

@@ -8,8 +8,9 @@ the decoder had read. A file saved as UTF-16 (its first bytes a UTF-16 byte-orde
 refused as a whole before any row (`refuse_utf16`).
 
 A CSV separated by semicolons comes from a spreadsheet in a locale whose decimal mark is the
-comma (Indonesian), which writes its numbers so: its decimal cells (a training's `cost`) are
-read that way (`read_decimal_commas`).
+comma (Indonesian), which writes its numbers and dates so: its decimal cells (a training's
+`cost`) are read that way (`read_decimal_commas`), its date cells day first, as its short date
+shows them (06/05/2024: `read_day_first_dates`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import codecs
 import contextlib
 import functools
 import re
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -42,6 +44,7 @@ NIP_COLUMNS = ("nip", "mentor_nip")
 # an 18-digit number as a spreadsheet writes it: 1.96701E+17 (1,96701E+17 in Indonesian), or widened to 18
 # digits of which only the first 15 are kept (196701111991032000: a NIP's sequence is never 000)
 _SCIENTIFIC = re.compile(r"\d[.,]\d+[Ee]\+?\d+")
+_DAY_FIRST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _ESCAPED = re.compile("[\udc80-\udcff]")  # the bytes surrogateescape could not decode
 _CONTEXT = 30  # characters shown before the first byte that is not UTF-8
 
@@ -75,10 +78,26 @@ def not_utf8(row: dict[str, Any]) -> InvalidInput | None:
 
 
 @functools.cache
+def typed_fields(kind: str, kind_of_value: type) -> tuple[str, ...]:
+    """The fields of an event kind holding values of a type (none for a kind that is not one)."""
+    cls = BY_KIND.get(kind)
+    return tuple(spec.name for spec in payload_fields(cls) if spec.type is kind_of_value) if cls else ()
+
+
 def decimal_fields(kind: str) -> tuple[str, ...]:
     """The decimal fields of an event kind (none for a kind that is not one)."""
-    cls = BY_KIND.get(kind)
-    return tuple(spec.name for spec in payload_fields(cls) if spec.type is Decimal) if cls else ()
+    return typed_fields(kind, Decimal)
+
+
+def read_day_first_dates(row: dict[str, Any]) -> None:
+    """Spell the date cells of a row written day first ("06/05/2024", an Indonesian spreadsheet's short
+    date) as the ledger reads them ("2024-05-06"), in place; a cell that is no such date is left as it is."""
+    kind = row.get("kind")
+    for name in typed_fields(kind, date) if type(kind) is str else ():
+        cell = row.get(name)
+        if type(cell) is str and "/" in cell and (found := _DAY_FIRST.fullmatch(cell.strip())):
+            with contextlib.suppress(ValueError):  # (31/02/2024: the ledger judges the cell as written)
+                row[name] = date(int(found[3]), int(found[2]), int(found[1])).isoformat()
 
 
 def read_decimal_commas(row: dict[str, Any]) -> None:

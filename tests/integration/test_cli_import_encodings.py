@@ -4,7 +4,7 @@ A UTF-16 file is refused with a message naming the file and exit 1, nothing reco
 process or several; a JSON Lines file with a UTF-8 byte-order mark is imported whole; a CSV row
 with a Windows-1252 byte is rejected at its own line and column while the other rows are
 recorded (tests/unit/test_import_encodings.py has the reading itself); a CSV an Indonesian spreadsheet
-saved with semicolons records its costs as written there ("1.500.000,50").
+saved with semicolons records its costs and dates as written there ("1.500.000,50", "06/05/2024").
 """
 
 from __future__ import annotations
@@ -70,18 +70,22 @@ def _write(path: Path, content: bytes) -> Path:
     return path
 
 
-def test_a_semicolon_csv_records_the_cost_as_the_indonesian_spreadsheet_wrote_it(
+def test_a_semicolon_csv_records_the_cost_and_dates_as_the_indonesian_spreadsheet_wrote_them(
     database_url: str, tmp_path: Path
 ) -> None:
     assert run(database_url, "import", str(_write(tmp_path / "a.jsonl", lines(APPOINTMENT)))).exit_code == 0
     header = "nip;training_kind;title;organiser;hours;start_date;effective_date;reference;cost\r\n"
-    cells = f"{NIP};TEKNIS;Pelatihan;BPSDM;16;2015-05-01;2015-05-02;SEMI-1;1.500.000,50\r\n"
+    cells = f"{NIP};TEKNIS;Pelatihan;BPSDM;16;01/05/2015;2/5/2015;SEMI-1;1.500.000,50\r\n"
     result = run(database_url, "import", str(_write(tmp_path / "training.csv", (header + cells).encode("utf-8-sig"))))
     assert result.exit_code == 0, result.output
     exported = tmp_path / "export.jsonl"
     assert run(database_url, "export", str(exported)).exit_code == 0
     [training] = [row for row in map(orjson.loads, exported.read_bytes().splitlines()) if row["kind"] == "training"]
-    assert training["cost"] == "1500000.50"
+    assert (training["cost"], training["start_date"], training["effective_date"]) == (
+        "1500000.50",
+        "2015-05-01",
+        "2015-05-02",
+    )
 
 
 def test_a_csv_row_with_a_cell_of_200000_characters_is_rejected_naming_it_and_the_next_row_recorded(
