@@ -71,6 +71,8 @@ def shown(text: str) -> str:
 
 def not_utf8(row: dict[str, Any]) -> InvalidInput | None:
     """The cells of a CSV row that are not UTF-8 text, each named by its column; None if there are none."""
+    if all(map(str.isascii, row.values())):  # (the common case, without a call per cell)
+        return None
     bad = [(column, value) for column, value in row.items() if type(value) is str and undecodable(value)]
     if not bad:
         return None
@@ -117,12 +119,14 @@ def read_decimal_commas(row: dict[str, Any]) -> None:
 
 def spreadsheet_nips(row: dict[str, Any]) -> InvalidInput | None:
     """The NIP cells of a CSV row that a spreadsheet stored as numbers, each named; None if there are none."""
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, list[str]] | None = None
     for column in NIP_COLUMNS:
         cell = row.get(column)
-        if type(cell) is str and (
-            (len(cell := cell.strip()) == 18 and cell.endswith("000") and cell.isdigit())
-            or ("E" in cell.upper() and _SCIENTIFIC.fullmatch(cell))
+        if cell is None or (cell.isdigit() and cell[-3:] != "000"):
+            continue  # (the common case: no such column, or a NIP of digits alone, not rounded)
+        if (len(cell := cell.strip()) == 18 and cell.endswith("000") and cell.isdigit()) or (
+            "E" in cell.upper() and _SCIENTIFIC.fullmatch(cell)
         ):
+            errors = errors or {}
             errors[column] = [AS_NUMBER.reason(value=cell)]
     return InvalidInput(errors) if errors else None
