@@ -18,6 +18,7 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
+from careerlog.domain.wording import Template
 from careerlog.reference import Reference, Rules, reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Fact, add_years, predicate_score
@@ -38,7 +39,6 @@ from projections.merit.rules import (
     recorded_after,
     rule_on,
 )
-from projections.merit.wording import Template
 
 LATE_EVIDENCE = Template(
     "{count} supporting fact(s) effective by {day} recorded after the decision ({moment})",

@@ -20,6 +20,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from careerlog.domain.quick import quick_init
+from careerlog.domain.wording import Params, Template, Wording
 from careerlog.reference import Reference, Rule, Rules, reference, rules
 from projections.career import (
     CareerRecord,
@@ -30,7 +31,6 @@ from projections.career import (
     education_order,
     predicate_score,
 )
-from projections.merit.wording import Params, Template, Wording
 
 MET, MISSING, NOT_APPLICABLE = "met", "missing", "not_applicable"
 SEVERITY_ORDER = {"low": 1, "medium": 2, "high": 3}
@@ -61,7 +61,7 @@ class Check:
 
     @property
     def template(self) -> str:
-        """The English template `message` is rendered from (projections/merit/wording.py)."""
+        """The English template `message` is rendered from (careerlog/domain/wording.py)."""
         return self.wording.template
 
     @property
