@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from careerlog.domain.employee import NOT_STARTED, TOO_MANY_HOURS, VERSION
+from careerlog.access import AGENCY
+from careerlog.domain.employee import COST, NOT_STARTED, TOO_MANY_HOURS, VERSION
 from careerlog.domain.errors import FieldErrors, InvalidInput
-from careerlog.domain.wording import REFUSALS, Reason, Refusal, joined, reason_of
+from careerlog.domain.wording import REFUSALS, Reason, joined, reason_of
 
 ROOT = Path(__file__).parents[2]
 # The errors a refusal is raised with, and the call adding a field's reason: their message is worded by a Refusal.
@@ -100,8 +101,7 @@ def test_a_reason_keeps_its_template_through_an_error_and_a_process_boundary() -
 
 
 def test_worded_parts_put_together_stay_worded_and_plain_text_stays_plain() -> None:
-    agency = Refusal("agency {code}")
-    parts = [agency.reason(code="A"), agency.reason(code="B")]
+    parts = [AGENCY.reason(code="A"), AGENCY.reason(code="B")]
     together = joined(", ", parts)
     assert together == "agency A, agency B"
     assert type(together) is Reason
@@ -110,9 +110,8 @@ def test_worded_parts_put_together_stay_worded_and_plain_text_stays_plain() -> N
 
 
 def test_a_format_spec_shapes_the_english_value() -> None:
-    cost = Refusal("More than {cost:,} rupiah.").reason(cost=10**12)
-    assert cost == "More than 1,000,000,000,000 rupiah."
-    assert dict(cost.params) == {"cost": "1,000,000,000,000"}
+    assert COST == "More than 1,000,000,000,000 rupiah: record the cost of this training in rupiah."
+    assert dict(COST.params) == {"cost": "1,000,000,000,000"}
 
 
 def test_collected_reasons_stay_reasons() -> None:
