@@ -66,14 +66,19 @@ def test_valid_event_is_recorded_once_even_when_the_form_is_sent_twice(world: Wo
     assert f"Tercatat: Pelatihan, versi 3 untuk {BUDI}." in notice
 
 
-def test_appointment_outside_the_hr_scope_is_refused_beside_the_nip(world: World) -> None:
+def test_appointment_outside_the_hr_scope_is_refused_beside_the_agency(world: World) -> None:
+    # (the agency chosen is what lies outside the scope: beside the NIP until 2026-12-02)
     log_in(world, "hr")  # Kota Medan only
     fresh = f.nip(date(1991, 4, 4), date(2016, 3, 1), "F", sequence=705)
     payload = appointment_of(fresh, name="Tiur", agency="KAB-KARO", region="12.06")
     data = {**form_of(world, "appointment"), "nip": fresh, **{k: str(v) for k, v in payload.items()}}
-    answer = world.client.post("/pages/record?kind=appointment", data=data)
+    answer = world.client.post("/pages/record?kind=appointment&lang=en", data=data)
     assert answer.status_code == 422
-    assert 'id="nip-error"' in answer.get_data(as_text=True)
+    page = answer.get_data(as_text=True)
+    beside = re.search(r'<span class="error" id="agency-error">(.*?)</span>', page, re.S)
+    assert beside, page
+    assert "within your scope" in beside.group(1)
+    assert 'id="nip-error"' not in page
     assert all(subject != fresh for _, subject, _ in world.log())
 
 

@@ -90,8 +90,10 @@ def attempt(account: Account, kind: str, cls: type[LedgerEvent]) -> tuple[Writte
         return submit(account, kind, nip, payload, request.form.get("client_key") or None), {}
     except InvalidInput as e:
         return None, e.errors
-    except (NotFound, AccessDenied) as e:
+    except NotFound as e:
         return None, {"nip": [reason_of(e)]}
+    except AccessDenied as e:  # an appointment to an agency outside the scope (others: NotFound)
+        return None, {"agency" if kind == "appointment" else "nip": [reason_of(e)]}
     except Conflict as e:
         return None, {"_schema": [reason_of(e)]}
 
