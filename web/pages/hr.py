@@ -26,6 +26,7 @@ from careerlog.access import AccessDenied, Action
 from careerlog.accounts import Account
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
+from careerlog.domain.nip import parse_nip
 from careerlog.domain.payload import FieldSpec, payload_fields
 from careerlog.domain.wording import reason_of
 from careerlog.importing import kind_from_name, refuse_no_rows
@@ -91,6 +92,10 @@ def attempt(account: Account, kind: str, cls: type[LedgerEvent]) -> tuple[Writte
     except InvalidInput as e:
         return None, e.errors
     except NotFound as e:
+        try:  # a NIP of the wrong form is never appointed anywhere: its form is the reason to give
+            parse_nip(nip)
+        except InvalidInput as wrong:
+            return None, wrong.errors
         return None, {"nip": [reason_of(e)]}
     except AccessDenied as e:  # an appointment to an agency outside the scope (others: NotFound)
         return None, {"agency" if kind == "appointment" else "nip": [reason_of(e)]}
