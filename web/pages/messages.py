@@ -85,11 +85,12 @@ def load_refusals() -> dict[str, Refusal]:
 
 
 def number(value: str) -> str:
-    """A number as the English shows it (12, 31.25, 1,000,000) in the visitor's language."""
+    """A number as the English shows it (12, 31.25, 1,000,000) in the visitor's language; one that is none, or
+    too long for Babel to format (a min_cell of 10**30, refused), as it is."""
     plain = value.replace(",", "")
     try:
         return local_number(int(plain) if plain.lstrip("-").isdigit() else float(plain))
-    except ValueError:
+    except (ValueError, ArithmeticError):  # (decimal.InvalidOperation is an ArithmeticError)
         return value
 
 
