@@ -31,7 +31,7 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import KEY_USED, REFERENCE_USED, Outcome
 from careerlog.domain.nip import normalise_nip
-from careerlog.domain.payload import MISSING, NOT_INTEGER, whole_number
+from careerlog.domain.payload import MISSING, NOT_INTEGER, payload_fields, whole_number
 from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.textfiles import (
@@ -57,6 +57,7 @@ WHICH_FORMAT = Refusal("Cannot tell the format of {name}: use .jsonl or .csv, or
 NOT_JSON = Refusal("Not valid JSON: {error}.")
 LINE_NOT_OBJECT = Refusal("Each line must be a JSON object.").reason()
 NOT_CSV = Refusal("Not readable as CSV ({error}); the rest of the file was not read.")
+UNKNOWN_COLUMNS = Refusal("Columns {columns} are no fields of {kind}; its columns are {fields}. Nothing was read.")
 MORE_CELLS = Refusal("More cells than header columns.").reason()
 CELL_NOT_OBJECT = Refusal("Must be a JSON object.").reason()
 MISSING_SUBJECT = Refusal("Missing data for required field (or agency and unit for a unit).").reason()
@@ -196,12 +197,32 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
             return
         delimiter = ";" if ";" in header and "," not in header else ","
         reader = csv.DictReader(itertools.chain([header], text), delimiter=delimiter)
+        if (unknown := _read_header(reader, kind)) is not None:
+            yield 1, unknown, 1
+            return
         yield from _csv_rows(reader, kind, indonesian=delimiter == ";")
     except csv.Error as e:
         line = reader.line_num + 1 if reader is not None else 1
         yield line, InvalidInput(NOT_CSV.reason(error=e), "line"), 1
     finally:
         text.detach()  # the caller closes the file
+
+
+def _read_header(reader: csv.DictReader[str], kind: str | None) -> InvalidInput | None:
+    """Take the header's column names whatever their case and spaces ("NIP" is nip); for a file of one
+    kind (no `kind` column), the columns that are no field of it, named at once rather than row by row."""
+    typed = list(reader.fieldnames or [])
+    names = reader.fieldnames = [name.strip().lower() for name in typed]
+    if not kind or kind not in BY_KIND or "kind" in names:
+        return None
+    subject = ["agency", "unit"] if kind == "unit_rating" else ["nip"]
+    fields = [*subject, *(spec.name for spec in payload_fields(BY_KIND[kind]))]
+    allowed = {*META_KEYS, *fields}
+    unknown = [name.strip() for name, known in zip(typed, names, strict=True) if known and known not in allowed]
+    if not unknown:
+        return None
+    columns = ", ".join(repr(name) for name in unknown)
+    return InvalidInput(UNKNOWN_COLUMNS.reason(columns=columns, kind=kind, fields=", ".join(fields)), "line")
 
 
 class RowRefused(InvalidInput):
