@@ -13,15 +13,17 @@ Tables (docs/views.md): `decisions`, `findings`, `promotion_rounds`, `eligibilit
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import json
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from itertools import accumulate
 from typing import Any
 
 from careerlog.domain.wording import Template
 from careerlog.reference import Reference, Rules, reference, rules
 from careerlog.sqlstore import Row
-from projections.career import CareerRecord, Fact, add_years, predicate_score
+from projections.career import CareerRecord, Entry, Fact, add_years, predicate_score
 from projections.framework import Table, TupleProjection, row_tuples
 from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, staff_rating_rows, unit_rating_rows
 from projections.merit.eligibility import ELIGIBILITY, eligibility_rows
@@ -147,6 +149,8 @@ ROUNDS = Table(
         ("performance", "REAL"),
         ("training_jp", "REAL"),
         ("days_in_rank", "INTEGER"),
+        ("known_from", "TEXT"),
+        ("decided_at", "TEXT"),
     ),
     ("subject", "round_date"),
     (("round_date", "agency", "unit", "rank"),),  # the passed-over self-join, the fairness pools
@@ -158,11 +162,12 @@ TIME_IN_RANK = "promotion.time_in_rank"
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 8  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 9  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
-    # evidence.recorded_after
+    # evidence.recorded_after; 9: promotion_rounds' known_from and decided_at, a promoted round measured as known
+    # before its decision (the passed-over comparison reads each side as known then)
     tables = (DECISIONS, FINDINGS, ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS, UNIT_SPELLS)
 
     def applies_to(self, subject: str) -> bool:
@@ -364,13 +369,14 @@ def round_tuples(
     start = record.appointed_on
     if start is None:
         return []
-    promoted = {f.effective_date for f in record.promotions() if str(f.get("promotion_kind")) == REGULAR}
+    promoted = {f.effective_date: f for f in record.promotions() if str(f.get("promotion_kind")) == REGULAR}
     end = end or record.separated_on or horizon(record)
     judge = judge or PromotionJudge(record)
     book, pns, separated = judge.rules, record.employment_kind == "PNS", record.separated_on
     days, years_on = round_rules(book, start.year, end.year)
     first, stop = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
     history = record.rank_history
+    known = KnownFrom(record)
     rows: list[tuple[Any, ...]] = []
     following, held = 0, None  # the next rank in the history; rank_before(day)
     due, due_of = date.max, None  # the day the time in rank is reached, and of which (held, years)
@@ -391,9 +397,10 @@ def round_tuples(
             and (separated is None or day < separated)  # active_on(day): the day is after the appointment
             and _unbarred_101(judge, day, held)
         )
-        if not is_eligible and day not in promoted:
+        decision = promoted.get(day)
+        if not is_eligible and decision is None:
             continue
-        rows.append(round_tuple(record, day, held, is_eligible, day in promoted))
+        rows.append(round_tuple(record, day, held, is_eligible, decision, known))
     return rows
 
 
@@ -411,20 +418,34 @@ def round_rules(book: Rules, first: int, last: int) -> tuple[tuple[date, ...], t
     return days, tuple(found)
 
 
-def round_row(record: CareerRecord, day: date, held: tuple[str, date, Fact], eligible: bool, promoted: bool) -> Row:
-    """A `promotion_rounds` row: the employee on a round `day`, holding `held`."""
-    return ROUNDS.as_row(round_tuple(record, day, held, eligible, promoted))
+def round_row(
+    record: CareerRecord, day: date, held: tuple[str, date, Fact], eligible: bool, decision: Fact | None
+) -> Row:
+    """A `promotion_rounds` row: the employee on a round `day`, holding `held` (`decision`: the 101
+    promotion of that day, if any)."""
+    return ROUNDS.as_row(round_tuple(record, day, held, eligible, decision))
 
 
 def round_tuple(
-    record: CareerRecord, day: date, held: tuple[str, date, Fact], eligible: bool, promoted: bool
+    record: CareerRecord,
+    day: date,
+    held: tuple[str, date, Fact],
+    eligible: bool,
+    decision: Fact | None,
+    known: KnownFrom | None = None,
 ) -> tuple[Any, ...]:
-    """`round_row` as a tuple of the table's columns in order."""
-    ref = reference()
-    scores = [
-        predicate_score(ref, f.get("predicate")) for y in (day.year - 1, day.year - 2) if (f := record.ratings.get(y))
-    ]
-    jp = sum(record.jp_by_year.get(y, 0) for y in (day.year - 1, day.year - 2))
+    """`round_row` as a tuple of the table's columns in order. The measures are the final record's,
+    but a promoted round's are of the record as known before its decision was recorded when something
+    recorded since bears on them (`KnownFrom`): the passed-over comparison reads each side as known
+    then (`known_from` < `decided_at`, projections/merit/queries.py)."""
+    known = known or KnownFrom(record)
+    since = known.on(day)
+    decided = decision.entry.recorded_at if decision is not None else None
+    measured, measured_held = record, held
+    if decided is not None and since is not None and since >= decided:
+        measured = record.known_before(decided)
+        before = measured.rank_before(day)
+        measured_held = (before[0], before[1], held[2]) if before else held
     place = record.placement_on(day) or (None, None, None)
     birth = record.birth_date
     return (
@@ -436,12 +457,96 @@ def round_tuple(
         held[0],
         record.employment_kind,
         record.profile("sex"),
-        record.education_on(day),
+        measured.education_on(day),
         birth.isoformat() if birth else None,
         record.profile("recruitment_path"),
         int(eligible),
-        int(promoted),
-        sum(scores) / len(scores) if scores else None,
-        float(jp),
-        (day - held[1]).days,
+        int(decision is not None),
+        *round_measures(measured, day, measured_held),
+        moment_text(since),
+        moment_text(decided),
     )
+
+
+def round_measures(record: CareerRecord, day: date, held: tuple[str, date, Fact]) -> tuple[float | None, float, int]:
+    """A round's performance (mean score of the two years before `day`'s year, None unrated), training JP
+    (of those years) and days in the rank `held`."""
+    ref = reference()
+    scores = [
+        predicate_score(ref, f.get("predicate")) for y in (day.year - 1, day.year - 2) if (f := record.ratings.get(y))
+    ]
+    jp = sum(record.jp_by_year.get(y, 0) for y in (day.year - 1, day.year - 2))
+    return (sum(scores) / len(scores) if scores else None, float(jp), (day - held[1]).days)
+
+
+def moment_text(moment: datetime | None) -> str | None:
+    """A recorded time as text that sorts as the times do (UTC, to the microsecond)."""
+    return None if moment is None else moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+# The kinds a round's eligibility (101), place, rank and measures never read
+NOT_READ_BY_ROUNDS = frozenset(
+    {
+        "award",
+        "mentee_assigned",
+        "mentee_released",
+        "mentoring_end",
+        "mentoring_session",
+        "mentoring_start",
+        "post_appointment",
+        "post_end",
+        "training_feedback",
+        "unit_rating",
+        "unit_registration",
+    }
+)
+
+
+class KnownFrom:
+    """When what a record's round on a day reads was last recorded: the latest recorded time of the
+    entries that bear on that day (`read_from`; the kinds of `NOT_READ_BY_ROUNDS` never do). The row of
+    the round reads the same of the record as known before any later moment as of the final record."""
+
+    def __init__(self, record: CareerRecord):
+        by_version = {e.version: e for e in record.entries}
+        pairs = sorted(
+            (read_from(e, by_version), e.recorded_at) for e in record.entries if e.kind not in NOT_READ_BY_ROUNDS
+        )
+        self.days = [day for day, _ in pairs]
+        self.latest = list(accumulate((moment for _, moment in pairs), max))
+
+    def on(self, day: date) -> datetime | None:
+        found = bisect.bisect_right(self.days, day)
+        return self.latest[found - 1] if found else None
+
+
+def read_from(entry: Entry, by_version: dict[int, Entry]) -> date:
+    """The first round day an entry may change: a fact from its effective date, a rating of year Y
+    also from 1 January of Y + 1 (the rounds read the ratings of the years before), a promotion from
+    the day after its TMT (a round reads the rank held before it), a correction or retraction from
+    the first day its target or the corrected date does (any day when that is not known)."""
+    kind = entry.kind
+    if kind in ("correction", "retraction"):
+        version = entry.values.get("target_version")
+        target = by_version.get(version) if type(version) is int else None
+        if target is None or target.kind in ("correction", "retraction"):
+            return date.min
+        first = read_from(target, by_version)
+        corrected = (entry.values.get("corrected_fields") or {}) if kind == "correction" else {}
+        if not isinstance(corrected, dict) or set(corrected) & {"year", "promotion_kind"}:
+            return date.min
+        moved = corrected.get("effective_date")
+        if moved is not None:
+            try:
+                moved_day = moved if isinstance(moved, date) else date.fromisoformat(str(moved))
+            except ValueError:
+                return date.min
+            first = min(first, read_from(dataclasses.replace(target, effective_date=moved_day), by_version))
+        return first
+    day = entry.effective_date
+    if kind == "performance_rating":
+        year = entry.values.get("year")
+        return min(day, date(year + 1, 1, 1)) if type(year) is int and 0 < year < date.max.year else date.min
+    if kind == "rank_promotion":
+        return day + timedelta(days=1) if day < date.max else day
+    return day

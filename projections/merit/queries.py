@@ -416,11 +416,16 @@ def stronger_sql(book: Rules, ref: Reference) -> str:
     )
 
 
+# A colleague's round as known before the promotion `p` was recorded: nothing it reads recorded since (a
+# colleague whose rating, training, degree or rank of the day was recorded later is not compared; the
+# promoted round is measured as known then, projections/merit/audit.py `round_tuple`)
+KNOWN_THEN = "o.known_from < p.decided_at"
 # A regular (101) promotion's round (`p`, promoted) and its colleagues' (`o`: the same round date,
-# agency, unit and rank, eligible and not promoted), as `PassedOverQueries` joins them.
+# agency, unit and rank, eligible and not promoted, as known then), as `PassedOverQueries` joins them.
 ROUND_COLLEAGUES = (
     "promotion_rounds p {join} promotion_rounds o ON o.round_date = p.round_date AND o.agency = p.agency"
-    " AND o.unit = p.unit AND o.rank = p.rank AND o.eligible = 1 AND o.promoted = 0 AND {stronger}"
+    f" AND o.unit = p.unit AND o.rank = p.rank AND o.eligible = 1 AND o.promoted = 0 AND {KNOWN_THEN}"
+    " AND {stronger}"
 )
 REGULAR = "101"
 REGULAR_PROMOTION = f"d.decision = 'promotion' AND COALESCE(d.kind, '') = '{REGULAR}'"
@@ -642,15 +647,14 @@ def comparison_evidence(
     promoted's first (merit.passed_over's performance and training years before the TMT's year: the
     ratings of those years and the trainings ending in them; the fact of the rank held before the TMT,
     days in rank; the education facts by the TMT), with subject, version, effective and recorded time:
-    of the final record for a regular (101) promotion, whose rounds measure the final record, else of
-    the record as known before the decision was recorded."""
+    of the record as known before the decision was recorded, as the comparison reads each side (for a
+    regular (101) promotion, the rounds: a colleague compared had it all recorded by then)."""
     day = date.fromisoformat(decision["tmt"])
     rule = rules().in_force(PASSED_OVER, day)
     if rule is None or not colleagues:
         return []
     rated = {day.year - n for n in range(1, int(rule.params.get("performance_years", 2)) + 1)}
     trained = {day.year - n for n in range(1, int(rule.params.get("training_years", 2)) + 1)}
-    regular = decision["decision"] == "promotion" and decision["kind"] == "101"
     moment = datetime.fromisoformat(decision["recorded_at"])
     found: list[dict[str, Any]] = []
     subjects = [decision["subject"], *colleagues]
@@ -659,7 +663,7 @@ def comparison_evidence(
         record = loaded.get(subject)
         if record is None:
             continue
-        known = record if regular else record.known_before(moment)
+        known = record.known_before(moment)
         facts = [f for y, f in sorted(known.ratings.items()) if y in rated]
         facts += [f for f in known.of_kind("training") if f.effective_date.year in trained]
         held = known.rank_before(day)
@@ -837,7 +841,7 @@ class PassedOverQueries(ViewReader):
             "o.training_jp AS o_training_jp, o.days_in_rank AS o_days_in_rank, o.education AS o_education "
             "FROM promotion_rounds p JOIN promotion_rounds o ON o.round_date = p.round_date "
             "AND o.agency = p.agency AND o.unit = p.unit AND o.rank = p.rank AND o.eligible = 1 AND o.promoted = 0"
-            f"{where_sql(clauses)} ORDER BY p.round_date, p.subject, o.subject",
+            f" AND {KNOWN_THEN}{where_sql(clauses)} ORDER BY p.round_date, p.subject, o.subject",
             params,
         )
         found = []

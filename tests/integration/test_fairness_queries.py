@@ -88,6 +88,8 @@ def add_pool(store: SqlStore) -> None:
                     score,
                     10.0,
                     1000,
+                    None,  # known_from, decided_at: the passed-over comparison's, not the pools'
+                    None,
                 ]
             )
     with store.transaction() as sql:

@@ -23,14 +23,14 @@ def rounds_by_definition(record: CareerRecord) -> list[dict[str, Any]]:
     start = record.appointed_on
     if start is None:
         return []
-    promoted = {f.effective_date for f in record.promotions() if str(f.get("promotion_kind")) == REGULAR}
+    promoted = {f.effective_date: f for f in record.promotions() if str(f.get("promotion_kind")) == REGULAR}
     judge = PromotionJudge(record, rules())
     rows = []
     for day in round_dates(start, record.separated_on or horizon(record)):
         held = record.rank_before(day)
         eligible = eligible_101(judge, day)
         if held is not None and (eligible or day in promoted):
-            rows.append(round_row(record, day, held, eligible, day in promoted))
+            rows.append(round_row(record, day, held, eligible, promoted.get(day)))
     return rows
 
 
