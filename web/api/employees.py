@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
+from flask import Response, request
 from flask.views import MethodView
 
 from projections.queries import ROSTER_FILTERS
 from web.api.audit_schemas import EligibilitySchema
 from web.api.blueprint import ApiBlueprint
-from web.api.common import caller, json_or_csv, services
+from web.api.common import CSV, caller, json_or_csv, services
 from web.api.event_schemas import NewEmployeeSchema, RecordEventSchema
 from web.api.schemas import (
     EmployeeSchema,
@@ -47,14 +49,35 @@ def roster_options(args: dict[str, Any]) -> tuple[dict[str, list[str]], dict[str
     return filters, {**args, "sort": sort.lstrip("-"), "descending": sort.startswith("-")}
 
 
+ROSTER_HEADERS = {
+    "X-Total-Count": {"description": "As CSV: how many match (the JSON `total`).", "schema": {"type": "integer"}},
+    "Link": {
+        "description": 'As CSV, but on the last page: `<URL>; rel="next"`, this request\'s URL reading the next page '
+        "after its cursor (the JSON `next` as `after`, without `page`).",
+        "schema": {"type": "string"},
+    },
+}
+
+
+def next_page_url(cursor: str) -> str:
+    """This request's URL (path and query, its parameters in their order) reading the page after `cursor`: `after`
+    set to it, without `page`. A CSV page carries it in its `Link` header, having no body field for `next`."""
+    query = [(k, v) for k, v in request.args.items(multi=True) if k not in ("page", "after")]
+    return f"{request.path}?{urlencode([*query, ('after', cursor)])}"
+
+
 @blp.route("")
 class Employees(MethodView):
+    @blp.doc(responses={200: {"headers": ROSTER_HEADERS}})
     @blp.read(RosterQuerySchema, RosterPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List the employees within your scope, filtered, sorted and paginated."""
         filters, options = roster_options(args)
         page = services().roster(caller(), filters, **options)
-        return json_or_csv(page.to_dict(), roster_page_schema, name="employees", plain=True)
+        answer = json_or_csv(page.to_dict(), roster_page_schema, name="employees", plain=True)
+        if isinstance(answer, Response) and answer.mimetype == CSV and page.next is not None:
+            answer.headers["Link"] = f'<{next_page_url(page.next)}>; rel="next"'
+        return answer
 
     @blp.arguments(NewEmployeeSchema)
     @blp.arguments(IdempotencyHeaderSchema, location="headers")
