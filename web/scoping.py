@@ -8,14 +8,14 @@ per-row report alike.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from eventsourcing.utils import get_topic
 
-from careerlog.access import OUTSIDE, Action, Principal, Target, permits
+from careerlog.access import MENTOR_OUTSIDE, OUTSIDE, Action, Principal, Target, permits
 from careerlog.application import NOT_APPOINTED, CareerLog, UnitOfWork
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND
@@ -62,6 +62,50 @@ def locate(ledger: CareerLog, nip: str) -> Target | None:
         return None
     agency, _, region = record.placement_on(date.max) or (None, None, None)
     return Target(subject, agency, region)
+
+
+# The kinds whose recording writes the mentor's record too (MenteeAssigned, MenteeReleased), and those of the
+# facts whose retraction retracts the mentor's side with them (careerlog.application.MIRRORS).
+MIRRORED_KINDS = ("mentoring_start", "mentoring_end")
+
+
+def others_written(ledger: CareerLog, subject: str, kind: Any, payload: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The other records a recording in the subject's record writes: (the field naming it, its NIP) each."""
+    if kind in MIRRORED_KINDS:
+        mentor = payload.get("mentor_nip")
+        return [("mentor_nip", normalise_nip(mentor))] if isinstance(mentor, str) else []
+    if kind != "retraction":
+        return []
+    try:
+        version = int(payload.get("target_version"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return []  # refused by the ledger, naming target_version
+    for event in ledger.get_events(subject, MIRRORED_KINDS):
+        if event.originator_version == version:
+            mentor: str = event.mentor_nip  # type: ignore[attr-defined]
+            return [("target_version", normalise_nip(mentor))]
+    return []
+
+
+def refuse_others_outside(
+    ledger: CareerLog,
+    principal: Principal,
+    action: Action,
+    subject: str,
+    kind: Any,
+    payload: Mapping[str, Any],
+    places: dict[str, Target | None] | None = None,
+) -> None:
+    """InvalidInput naming the field when the recording would also write a record (the mentor's) outside the
+    principal's scope; a record never appointed is left for the ledger to refuse. `places`: where records
+    work, as already known (an import's earlier rows), and kept."""
+    known = {} if places is None else places
+    for name, nip in others_written(ledger, subject, kind, payload):
+        if nip not in known:
+            known[nip] = locate(ledger, nip)
+        place = known[nip]
+        if place is not None and not permits(principal, action, place):
+            raise InvalidInput(MENTOR_OUTSIDE.reason(nip=nip, scope=principal.scope.describe()), name)
 
 
 class HidingUnitOfWork(UnitOfWork):
@@ -122,6 +166,10 @@ class ScopedRows:
             self.places[nip] = locate(self.ledger, nip)
         place = self.places[nip]
         if place is not None and permits(self.principal, Action.IMPORT, place):
+            try:
+                refuse_others_outside(self.ledger, self.principal, Action.IMPORT, nip, kind, row, self.places)
+            except InvalidInput as e:
+                return RowProblem(line, nip, _text(kind), e.errors)
             if kind == "placement":
                 self.places[nip] = Target(
                     nip, _code("agencies", row.get("agency")), _code("regions", row.get("region"))

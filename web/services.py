@@ -51,7 +51,7 @@ from projections.scorecard.award_queries import AwardQueries
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
 from projections.training import DEFAULT_WINDOW_MONTHS, UNKNOWN_FILTER_OF, TrainingQueries
 from web.following import FollowerLease, lock_path
-from web.scoping import ScopedRows, locate, missing
+from web.scoping import ScopedRows, locate, missing, refuse_others_outside
 
 # A filter no row matches: what a report reads when the request and the reader's scope do not meet.
 NOTHING: dict[str, list[str]] = {"agency": [""]}
@@ -178,6 +178,8 @@ class Services:
         """Record a fact, correction or retraction in an employee's record."""
         target = self.target(writer, Action.RECORD, nip)
         payload = {k: v for k, v in body.items() if k != "kind"}
+        if POLICY[writer.role][Action.RECORD] is not Reach.ALL:  # (the mentor's record is written too)
+            refuse_others_outside(self.ledger, writer, Action.RECORD, target.nip or nip, body["kind"], payload)
         outcome = self.ledger.record(target.nip or nip, body["kind"], payload, actor=writer.username, client_key=key)
         return self.written(outcome)
 
