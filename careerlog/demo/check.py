@@ -181,6 +181,9 @@ def promotion_rules(view: View, decision: Fact) -> set[str]:
         levels = ref.functional_levels
         if held_level in levels and index(new) > index(levels[held_level]["max_rank"]):
             fired.add("promotion.functional_range")
+    steps = param("promotion.one_step", day, "steps", {}).get(kind)
+    if steps is not None and index(new) > index(rank) + int(steps):
+        fired.add("promotion.one_step")
     if rules().in_force("promotion.credit_points", day) and kind in param("promotion.credit_points", day, "kinds", []):
         held = held_post(view, day, functional=True)
         level = held.values.get("level") if held else None

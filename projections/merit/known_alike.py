@@ -46,6 +46,7 @@ COVERED = frozenset(
         "promotion.penalty",
         "promotion.structural_range",
         "promotion.functional_range",
+        "promotion.one_step",
         "promotion.credit_points",
         "promotion.no_probation",
         "promotion.training",

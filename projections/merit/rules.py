@@ -119,6 +119,9 @@ NO_FUNCTIONAL_POST = Template("no definitive functional post held on {day}", ("d
 FUNCTIONAL_RANGE = Template(
     "functional level {level} tops at {top}; new rank {new}", codes=(("level", "functional_levels"),)
 )
+ONE_STEP = Template(
+    "a {kind} promotion from {rank} goes up to {top}; new rank {new}", codes=(("kind", "promotion_kinds"),)
+)
 CREDIT = Template("credit {total:g} of {needed:g} since {year}", (), (), ("total", "needed"))
 CONFIRMED = Template("confirmed as PNS")
 NOT_CONFIRMED = Template("not confirmed by {day}", ("day",))
@@ -204,6 +207,7 @@ JUDGE_NAMES = (
     ("promotion.penalty", "_penalty"),
     ("promotion.structural_range", "_structural_range"),
     ("promotion.functional_range", "_functional_range"),
+    ("promotion.one_step", "_one_step"),
     ("promotion.credit_points", "_credit_points"),
     ("promotion.no_probation", "_no_probation"),
     ("promotion.training", "_training"),
@@ -441,6 +445,16 @@ class PromotionJudge:
         top = str(self.ref.functional_levels[level]["max_rank"])
         met = rank_index(self.ref, new) <= rank_index(self.ref, top)
         return check(rule, met, lambda: FUNCTIONAL_RANGE(level=level, top=top, new=new), [post.fact, held])
+
+    def _one_step(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
+        """The new rank at most the configured number of ranks (`steps` by kind) above the rank held before TMT."""
+        steps = rule.params["steps"].get(kind)
+        if steps is None:
+            return None
+        ranks = self.ref.ranks.codes
+        top = ranks[min(rank_index(self.ref, rank) + int(steps), len(ranks) - 1)]
+        met = rank_index(self.ref, new) <= rank_index(self.ref, top)
+        return check(rule, met, lambda: ONE_STEP(kind=kind, rank=rank, top=top, new=new), [held])
 
     def _credit_points(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
