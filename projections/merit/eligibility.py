@@ -56,6 +56,9 @@ ELIGIBILITY = Table(
 DEGREE = "203"  # promotion by degree (penyesuaian ijazah): to the starting rank of a degree obtained in service
 # The kinds a row can hold (the API's enum): regular, structural (managerial post), functional post, by degree.
 OFFERED_KINDS = ("101", "201", "202", DEGREE)
+# Rules every offer meets by being made (the next rank up, or a degree's starting rank): judged by the audit of
+# recorded promotions, left out of an offer's requirements, where they would tell the employee nothing.
+BY_OFFER = frozenset({"promotion.one_step"})
 # Why no kind is open, when the record says: its service ended; a PPPK contract grade; the top rank (IV/e).
 NO_PROMOTION_REASONS = ("separated", "pppk", "top_rank")
 
@@ -142,7 +145,7 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
         judged = earliest if end <= earliest else first_permitted(book, end)
         if judged is None:
             continue
-        checks = judge.checks(judged, kind, new_rank)
+        checks = [c for c in judge.checks(judged, kind, new_rank) if c.rule not in BY_OFFER]
         rows.append(
             {
                 "subject": record.subject,
