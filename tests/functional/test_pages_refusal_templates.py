@@ -24,12 +24,12 @@ OUTSIDE = f.nip(date(1991, 4, 4), date(2016, 3, 1), "F", sequence=705)
 
 
 def appoint_outside(world: World, lang: str) -> str:
-    """The HR of Kota Medan appointing someone in Kabupaten Karo on the record page: the NIP's refusal."""
+    """The HR of Kota Medan appointing someone in Kabupaten Karo on the record page: the refusal beside the agency."""
     payload = appointment_of(OUTSIDE, name="Tiur", agency="KAB-KARO", region="12.06")
     data = {**form_of(world, "appointment"), "nip": OUTSIDE, **{k: str(v) for k, v in payload.items()}}
     answer = world.client.post(f"/pages/record?kind=appointment&lang={lang}", data=data)
     assert answer.status_code == 422
-    return Elements(answer.get_data(as_text=True)).text_of("nip-error")
+    return Elements(answer.get_data(as_text=True)).text_of("agency-error")
 
 
 def test_an_appointment_outside_the_scope_is_refused_in_the_visitors_language_naming_the_scope_so(
