@@ -10,6 +10,7 @@ from webargs.fields import DelimitedList
 
 from careerlog.access import Role
 from careerlog.application import BLANK_KEY
+from careerlog.reference import reference
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import HistoryEventSchema
 from web.api.fields import PlainDate, PlainDateTime, UtcDateTime
@@ -113,11 +114,55 @@ class IdempotencyHeaderSchema(Schema):
 # ---------------------------------------------------------------------- employees
 
 
+# The reference tables (`careerlog reference TABLE`) whose codes a roster filter's values are: a value no table
+# holds matches no one, as recorded facts hold codes only, so it is refused (a misspelt filter's empty page would
+# read as "nobody"). The unit is free text.
+FILTER_TABLES = {
+    "agency": ("agencies",),
+    "region": ("regions",),
+    "rank": ("ranks", "pppk_grades"),
+    "status": ("statuses",),
+    "sex": ("sexes",),
+    "education": ("education",),
+    "employment_kind": ("employment_kinds",),
+    "post_kind": ("post_kinds",),
+    "recruitment_path": ("recruitment_paths",),
+}
+CODES_LISTED = 20  # a table of more codes is named, not listed, in the refusal
+
+
+class KnownCodes(validate.Validator):
+    """Every value of a repeatable filter is a code of its tables; the refusal names the unknown values and the
+    codes (or the commands listing them), once for the filter (not per position)."""
+
+    def __init__(self, tables: tuple[str, ...]):
+        self.tables = tables
+        self.codes = [c for name in tables for c in reference().table(name).codes]
+
+    def __call__(self, value: Any) -> Any:
+        unknown = [v for v in value if v not in self.codes]
+        if unknown:
+            codes = (
+                ", ".join(self.codes)
+                if len(self.codes) <= CODES_LISTED
+                else "see " + " and ".join(f"`careerlog reference {t}`" for t in self.tables)
+            )
+            raise ValidationError(f"Not a known code: {', '.join(map(repr, unknown))} (codes: {codes}).")
+        return value
+
+
+def _filter_field(name: str) -> fields.Field[Any]:
+    """A repeatable filter; of a coded field, its values checked against its tables (and listed in the OpenAPI
+    document as the values' enum)."""
+    description = {"description": f"Only these {name} values (repeatable)."}
+    if name not in FILTER_TABLES:
+        return fields.List(fields.String(), metadata=description)
+    known = KnownCodes(FILTER_TABLES[name])
+    return fields.List(fields.String(metadata={"enum": known.codes}), validate=known, metadata=description)
+
+
 def _filter_fields() -> dict[str, fields.Field[Any]]:
-    return {
-        name: fields.List(fields.String(), metadata={"description": f"Only these {name} values (repeatable)."})
-        for name in ROSTER_FILTERS
-    }
+    return {name: _filter_field(name) for name in ROSTER_FILTERS}
 
 
 RosterFilterSchema = type("RosterFilterSchema", (ReadQuerySchema,), {**_filter_fields(), "__doc__": "Roster filters."})

@@ -1,0 +1,68 @@
+"""A roster or headcount filter on a coded field (rank, status, sex, education, employment kind, post kind,
+recruitment path, agency, region) with a value no reference table holds is a 422 naming the field, the value
+and the codes, not an empty page a client would load as "nobody"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.functional.conftest import World
+
+MISSPELT = [
+    ("rank", "III/z"),
+    ("status", "ACTIV"),
+    ("sex", "X"),
+    ("education", "S-4"),
+    ("employment_kind", "CPNSS"),
+    ("post_kind", "FUNGSIONALL"),
+    ("recruitment_path", "UMUMM"),
+    ("agency", "KOTA-MEDANN"),
+    ("region", "99.99"),
+]
+
+
+@pytest.mark.parametrize(("name", "value"), MISSPELT)
+@pytest.mark.parametrize("path", ["/api/v1/employees?per_page=5", "/api/v1/reports/headcount?by=agency"])
+def test_a_filter_value_no_reference_table_holds_is_422_naming_the_field_and_the_value(
+    world: World, path: str, name: str, value: str
+) -> None:
+    response = world.get(f"{path}&{name}={value}")
+
+    assert response.status_code == 422
+    assert response.mimetype == "application/problem+json"
+    reasons = response.get_json()["errors"]
+    assert list(reasons) == [name]
+    assert value in reasons[name][0]
+
+
+def test_one_unknown_value_among_known_ones_is_named_alone(world: World) -> None:
+    response = world.get("/api/v1/employees?rank=III/a&rank=III/z&rank=IX&format=csv")
+
+    assert response.status_code == 422
+    [reason] = response.get_json()["errors"]["rank"]
+    assert "'III/z'" in reason
+    assert "'III/a'" not in reason
+
+
+def test_known_codes_of_every_coded_filter_still_filter(world: World) -> None:
+    everyone = world.get("/api/v1/employees?per_page=500").get_json()
+    known = (
+        "rank=III/a&rank=III/b&rank=IX&status=ACTIVE&sex=M&sex=F&employment_kind=PNS&employment_kind=PPPK"
+        "&agency=KOTA-MEDAN&agency=KAB-KARO&region=12.71&region=12.06&region=12"
+    )
+    response = world.get(f"/api/v1/employees?per_page=500&{known}")
+
+    assert response.status_code == 200
+    found = response.get_json()["items"]
+    assert found
+    assert {i["nip"] for i in found} <= {i["nip"] for i in everyone["items"]}
+
+
+def test_the_openapi_document_lists_each_coded_filters_codes(world: World) -> None:
+    spec = world.get("/api/openapi.json", who=None).get_json()
+    parameters = {p["name"]: p for p in spec["paths"]["/api/v1/employees"]["get"]["parameters"]}
+
+    assert "III/a" in parameters["rank"]["schema"]["items"]["enum"]
+    assert "IX" in parameters["rank"]["schema"]["items"]["enum"]
+    assert parameters["sex"]["schema"]["items"]["enum"] == ["M", "F"]
+    assert "enum" not in parameters["unit"]["schema"]["items"]
