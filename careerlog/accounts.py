@@ -4,7 +4,9 @@ An account has a role and a scope (careerlog.access), an employee account the NI
 record, and (optionally) a password hashed with Argon2. An API token is random, shown
 once when issued, and stored only as its SHA-256 hash with a short visible prefix, an
 expiry, a revocation time and the time it was last used. The access log keeps every read
-of an employee's personal record by someone else: who, whose NIP, when and what.
+of an employee's personal record by someone else: who, whose NIP, when and what. The account
+changes keep every account created or disabled: who did it, from where (page or command line),
+when, and the account's role and scope; like the access log, its rows are only ever added.
 """
 
 from __future__ import annotations
@@ -61,6 +63,10 @@ DDL = (
     "role TEXT NOT NULL, nip TEXT NOT NULL, agency TEXT, region TEXT, action TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS access_log_nip ON access_log (nip, at)",
     "CREATE INDEX IF NOT EXISTS access_log_at ON access_log (at)",
+    # Who created or disabled which account, when and from where: rows only ever added (no UPDATE, no DELETE).
+    "CREATE TABLE IF NOT EXISTS account_changes (id TEXT PRIMARY KEY, at TEXT NOT NULL, username TEXT NOT NULL, "
+    "via TEXT NOT NULL, action TEXT NOT NULL, account TEXT NOT NULL, role TEXT NOT NULL, scope TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS account_changes_at ON account_changes (at)",
     # Rate-limit counters (the page log-in's), shared by every worker and host of the store: a key's hits
     # in its current window, which ends at expires_at (seconds since the epoch).
     "CREATE TABLE IF NOT EXISTS rate_limits (key TEXT PRIMARY KEY, hits INTEGER NOT NULL, "
@@ -83,6 +89,9 @@ RATE_LIMIT_HIT = (
     "RETURNING hits, expires_at"
 )
 ACCESS_LOG_COLUMNS = ("id", "at", "username", "role", "nip", "agency", "region", "action")
+ACCOUNT_CHANGE_WRITE = (
+    "INSERT INTO account_changes (id, at, username, via, action, account, role, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def entry_id() -> str:
@@ -165,6 +174,21 @@ class AccessEntry:
     action: str
 
 
+@dataclass(frozen=True)
+class AccountChange:
+    """An account created or disabled: by whom (an account's name, or the system user on the command line),
+    from where ("page", "cli", or "code" for a caller that names neither), when, and the account's role and
+    scope as they were then."""
+
+    at: datetime
+    username: str
+    via: str
+    action: str
+    account: str
+    role: str
+    scope: str
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -199,8 +223,11 @@ class Accounts:
         scope: Scope | None = None,
         nip: str | None = None,
         password: str | None = None,
+        by: str = "",
+        via: str = "code",
     ) -> Account:
-        """Create an account; InvalidInput names what is wrong, Conflict if the name is taken."""
+        """Create an account; InvalidInput names what is wrong, Conflict if the name is taken. Who created
+        it (`by`) and from where (`via`) are kept in the account changes, in the same transaction."""
         scope = Scope(national=True) if role == Role.ADMIN else scope or Scope()
         checked_role, nip = self._check_new(username, display_name, role, scope, nip, password)
         hashed = self.hasher.hash(password) if password else None
@@ -223,7 +250,16 @@ class Accounts:
                     self.clock().isoformat(),
                 ),
             )
+            self._log_change(sql, by, via, "created", username, checked_role, scope, nip)
         return self.get(username)
+
+    def _log_change(
+        self, sql: Any, by: str, via: str, action: str, username: str, role: Role, scope: Scope, nip: str | None
+    ) -> None:
+        """One row of the account changes (an employee account's scope is its NIP)."""
+        described = f"nip {nip}" if role is Role.EMPLOYEE else str(scope.describe())
+        row = (entry_id(), self.clock().isoformat(), by, via, action, username, role.value, described)
+        sql.execute(ACCOUNT_CHANGE_WRITE, row)
 
     def _check_new(
         self, username: str, display_name: str, role: Role | str, scope: Scope, nip: str | None, password: str | None
@@ -258,12 +294,24 @@ class Accounts:
     def list_accounts(self) -> list[Account]:
         return [_account(r) for r in self.store.query("SELECT * FROM accounts ORDER BY username")]
 
-    def disable(self, username: str) -> Account:
-        """Disable an account: its tokens and password stop working at once."""
-        self.get(username)
+    def disable(self, username: str, *, by: str = "", via: str = "code") -> Account:
+        """Disable an account: its tokens and password stop working at once. Who disabled it (`by`) and
+        from where (`via`) are kept in the account changes, in the same transaction."""
+        account = self.get(username)
         with self.store.transaction() as sql:
             sql.execute("UPDATE accounts SET disabled = 1 WHERE username = ?", (username,))
+            self._log_change(sql, by, via, "disabled", username, account.role, account.scope, account.nip)
         return self.get(username)
+
+    def account_changes(self, *, page: int = 1, per_page: int = 50) -> tuple[list[AccountChange], int]:
+        """Every account created or disabled, newest first, and how many in all."""
+        with self.store.transaction(commit=False) as sql:
+            total = int(sql.scalar("SELECT COUNT(*) AS n FROM account_changes", ()))
+            rows = sql.query(
+                "SELECT * FROM account_changes ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
+                (per_page, (page - 1) * per_page),
+            )
+        return [_change(r) for r in rows], total
 
     def check_password(self, username: str, password: str) -> Account:
         """The account whose password this is; AuthenticationFailed otherwise."""
@@ -495,4 +543,16 @@ def _entry(row: Row) -> AccessEntry:
         agency=row["agency"],
         region=row["region"],
         action=row["action"],
+    )
+
+
+def _change(row: Row) -> AccountChange:
+    return AccountChange(
+        at=datetime.fromisoformat(row["at"]),
+        username=row["username"],
+        via=row["via"],
+        action=row["action"],
+        account=row["account"],
+        role=row["role"],
+        scope=row["scope"],
     )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import getpass
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -39,6 +41,14 @@ def opened(obj: Context) -> Iterator[Accounts]:
         yield accounts
     finally:
         accounts.store.close()
+
+
+def system_user() -> str:
+    """Who runs the command, as the account changes keep it: the system user's name (or uid)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for the uid (a container's)
+        return f"uid {os.getuid()}"
 
 
 def read_password(from_stdin: bool) -> str:
@@ -98,7 +108,14 @@ def create_command(
     password = None if no_password else read_password(password_stdin)
     with opened(obj) as accounts:
         account = accounts.create(
-            username, display_name=display_name, role=role, scope=scope, nip=nip, password=password
+            username,
+            display_name=display_name,
+            role=role,
+            scope=scope,
+            nip=nip,
+            password=password,
+            by=system_user(),
+            via="cli",
         )
     click.echo(f"created {describe(account)}")
 
@@ -120,7 +137,7 @@ def list_command(obj: Context) -> None:
 def disable_command(obj: Context, username: str) -> None:
     """Disable USERNAME: its password and every token stop working at once."""
     with opened(obj) as accounts:
-        click.echo(f"disabled {describe(accounts.disable(username))}")
+        click.echo(f"disabled {describe(accounts.disable(username, by=system_user(), via='cli'))}")
 
 
 @click.group("tokens")

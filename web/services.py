@@ -519,6 +519,12 @@ class Services:
         entries, total = self.accounts.access_log(allowed, page=page, per_page=per_page, **period)
         return {"items": entries, "total": total, "page": page, "per_page": per_page}
 
+    def account_changes(self, reader: Account, *, page: int, per_page: int) -> dict[str, Any]:
+        """Every account created or disabled, by whom, when and from where: administrators only."""
+        require(reader, Action.MANAGE_ACCOUNTS)
+        changes, total = self.accounts.account_changes(page=page, per_page=per_page)
+        return {"items": changes, "total": total, "page": page, "per_page": per_page}
+
     def me(self, account: Account) -> dict[str, Any]:
         """The account, its scope and what its role may do."""
         return {

@@ -66,6 +66,7 @@ ENDPOINTS: dict[str, Callable[[str, str], Request]] = {
         upload({"kind": "training", "nip": nip, **f.training("2016-02-02", reference=f"IMP-{role}")}),
     ),
     "access_log": lambda nip, role: ("GET", "/api/v1/access-log", {}),
+    "account_changes": lambda nip, role: ("GET", "/api/v1/account-changes", {}),
     "me": lambda nip, role: ("GET", "/api/v1/me", {}),
 }
 
@@ -94,6 +95,7 @@ ROUTES = {
     "rate_unit": "POST /api/v1/units/<agency>/<unit>/ratings",
     "import": "POST /api/v1/imports",
     "access_log": "GET /api/v1/access-log",
+    "account_changes": "GET /api/v1/account-changes",
     "me": "GET /api/v1/me",
 }
 
@@ -115,7 +117,7 @@ READS = {"roster": 200, **RECORD_READS, **REPORTS, "me": 200}
 DENIED = dict.fromkeys(ENDPOINTS, 403) | {"me": 200}
 SCORECARD = {"scorecard": 200}  # of KOTA-MEDAN: 403 to a reader whose scope does not hold it
 EXPECTED: dict[str, dict[str, int]] = {
-    "admin": READS | ALLOWED_WRITE | AUDITS | SCORECARD | {"access_log": 200},
+    "admin": READS | ALLOWED_WRITE | AUDITS | SCORECARD | {"access_log": 200, "account_changes": 200},
     "hr": DENIED | READS | ALLOWED_WRITE,
     "hr_karo": DENIED | READS | dict.fromkeys(RECORD_READS, 404) | {"record": 404, "import": 200},
     "inspector": DENIED | READS | AUDITS | SCORECARD | {"access_log": 200},

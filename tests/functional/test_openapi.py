@@ -36,6 +36,7 @@ PATHS = {
     "/api/v1/units/{agency}/{unit}/ratings": {"post"},
     "/api/v1/imports": {"post"},
     "/api/v1/access-log": {"get"},
+    "/api/v1/account-changes": {"get"},
     "/api/v1/me": {"get"},
 }
 

@@ -8,7 +8,13 @@ from flask.views import MethodView
 
 from web.api.blueprint import ApiBlueprint
 from web.api.common import authentication, caller, json_or_csv, services
-from web.api.schemas import AccessLogQuerySchema, AccessLogSchema, MeSchema
+from web.api.schemas import (
+    AccessLogQuerySchema,
+    AccessLogSchema,
+    AccountChangesQuerySchema,
+    AccountChangesSchema,
+    MeSchema,
+)
 
 blp = ApiBlueprint(
     "accounts",
@@ -18,6 +24,7 @@ blp = ApiBlueprint(
 )
 
 access_log_schema = AccessLogSchema()
+account_changes_schema = AccountChangesSchema()
 
 
 @blp.route("/me")
@@ -36,3 +43,12 @@ class AccessLog(MethodView):
         filters: dict[str, list[str]] = {name: args.pop(name) for name in ("nip", "username") if name in args}
         log = services().access_log(caller(), filters, **args)
         return json_or_csv(log, access_log_schema, name="access-log")
+
+
+@blp.route("/account-changes")
+class AccountChanges(MethodView):
+    @blp.read(AccountChangesQuerySchema, AccountChangesSchema)
+    def get(self, args: dict[str, Any]) -> Any:
+        """List every account created or disabled: by whom, when, from where (administrators only)."""
+        changes = services().account_changes(caller(), page=args["page"], per_page=args["per_page"])
+        return json_or_csv(changes, account_changes_schema, name="account-changes")

@@ -426,3 +426,23 @@ class AccessEntrySchema(StrictSchema):
 
 class AccessLogSchema(PageOfSchema):
     items = fields.List(fields.Nested(AccessEntrySchema), dump_only=True)
+
+
+class AccountChangesQuerySchema(FormatSchema, PageNumberSchema):
+    """A page of the account changes."""
+
+
+class AccountChangeSchema(StrictSchema):
+    at = PlainDateTime(dump_only=True)
+    username = fields.String(
+        dump_only=True, metadata={"description": "Who made the change: an account, or the system user (cli)."}
+    )
+    via = fields.String(dump_only=True, metadata={"description": "page, cli, or code (neither named)."})
+    action = fields.String(dump_only=True, metadata={"description": "created or disabled."})
+    account = fields.String(dump_only=True, metadata={"description": "The account created or disabled."})
+    role = fields.String(dump_only=True, metadata={"description": "The account's role."})
+    scope = fields.String(dump_only=True, metadata={"description": "The account's scope then, in words."})
+
+
+class AccountChangesSchema(PageOfSchema):
+    items = fields.List(fields.Nested(AccountChangeSchema), dump_only=True)

@@ -28,7 +28,7 @@ def codes(text: str) -> list[str]:
     return [code for code in text.replace(",", " ").split() if code]
 
 
-def create_from(form: dict[str, str]) -> Account:
+def create_from(form: dict[str, str], by: Account) -> Account:
     """The account the form describes, created; InvalidInput names the field at fault, Conflict a name taken."""
     scope = parse_scope(
         national=form.get("national") == "y", agencies=codes(form["agencies"]), regions=codes(form["regions"])
@@ -40,6 +40,8 @@ def create_from(form: dict[str, str]) -> Account:
         scope=scope,
         nip=form["nip"].strip() or None,
         password=form["password"] or None,
+        by=by.username,
+        via="page",
     )
 
 
@@ -55,7 +57,7 @@ def accounts() -> ResponseReturnValue:
             errors = {"_schema": [_("The form has expired; send it again.")]}
         else:
             try:
-                created = create_from(typed)
+                created = create_from(typed, account)
             except InvalidInput as e:
                 errors = e.errors
             except Conflict:
@@ -111,6 +113,6 @@ def disable_account(username: str) -> ResponseReturnValue:
             errors={"_schema": [message]},
             forms=_disable_forms(listed, account),
         )
-    services().accounts.disable(username)
+    services().accounts.disable(username, by=account.username, via="page")
     flash(_("Account %(name)s disabled.", name=username))
     return redirect(url_for("pages.accounts"))
