@@ -110,3 +110,14 @@ def test_an_import_row_naming_a_mentor_of_another_agency_is_rejected_naming_the_
     assert rejected["line"] == 1
     outside(rejected["errors"])
     assert [subject for _, subject, _ in world.log()[len(before) :]] == [SARI, BUDI]
+
+
+def test_the_import_page_reports_the_row_naming_a_mentor_of_another_agency(world: World) -> None:
+    from tests.functional.test_pages_hr import upload as upload_page
+
+    log_in(world, "hr")
+    before = world.log()
+    page = upload_page(world, json.dumps({"kind": "mentoring_start", "nip": SARI, **start(RINA)}) + "\n", "e.jsonl")
+    assert re.search(r"<dt>Rejected</dt><dd>1</dd>", page), page
+    assert f"Mentor {RINA} works outside your scope (agency KOTA-MEDAN)" in page
+    assert world.log() == before
