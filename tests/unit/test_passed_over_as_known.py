@@ -129,15 +129,16 @@ def test_a_colleague_s_later_fact_no_round_reads_leaves_the_comparison_as_it_was
     assert passed_over(promoted_clerk(BAIK), colleague) == ([colleague.subject], 1)
 
 
-def test_a_correction_recorded_after_the_decision_of_a_fact_the_round_reads_keeps_the_colleague_out() -> None:
-    # the colleague's 2013 rating, Sangat Baik, corrected after the decision (from Baik, say): not known then
+def test_a_colleague_made_stronger_by_a_correction_recorded_after_the_decision_was_not_passed_over() -> None:
+    # Baik both years as known then (4.0, the promoted's): not clearly stronger; the 2013 rating corrected to
+    # Sangat Baik after the decision makes the final record's 4.5
     builder = f.CareerBuilder(date(1986, 2, 2))
     builder.add("confirmation", CONFIRMATION, f"2011-03-01{T}")
     builder.add("training", f.training("2013-06-30", 40, "2013-06-01"), f"2013-07-01{T}")
-    builder.add("performance_rating", f.rating(2012, "SANGAT_BAIK"), f"2013-01-15{T}")
+    builder.add("performance_rating", f.rating(2012, "BAIK"), f"2013-01-15{T}")
     builder.add("performance_rating", f.rating(2013, "BAIK"), f"{ON_TIME}{T}")
-    rating = builder.record().entries[-1]
-    builder.add("correction", f.correction(rating.version, "2014-06-01", predicate="SANGAT_BAIK"), f"2014-06-01{T}")
+    rating = builder.employee.version  # the 2013 rating's version
+    builder.add("correction", f.correction(rating, "2013-12-31", predicate="SANGAT_BAIK"), f"2014-06-01{T}")
     assert passed_over(promoted_clerk(BAIK), builder.record()) == ([], 0)
 
 
