@@ -128,14 +128,14 @@ def test_units_over_the_caps_of_their_own_rating_are_counted_of_the_units_rated(
 
 
 def candidate(sequence: int, sex: str, *, strong: bool = False) -> f.CareerBuilder:
-    """A III/a CPNS of BKPSDM since 2010-03-01, confirmed in 2011, rated every year to 2015: Baik, or
-    Sangat Baik with 40 JP of training in 2013 when `strong`."""
+    """A III/a CPNS of BKPSDM since 2010-03-01, confirmed in 2011, rated every year to 2015 (each year's rating
+    recorded the next January): Baik, or Sangat Baik with 40 JP of training in 2013 (recorded then) when `strong`."""
     builder = employee(sequence, date(2010, 3, 1), sex)
     builder.add("confirmation", {"latsar_certificate": "L", "effective_date": "2011-03-01", "reference": "SK-PNS"})
+    if strong:  # recorded on its day, before the 2014 round's decisions (the comparison reads what was known then)
+        builder.add("training", f.training("2013-06-07", 40, "2013-06-03"))
     for year in range(2010, 2016):
         builder.add("performance_rating", f.rating(year, "SANGAT_BAIK" if strong else "BAIK"), f"{year + 1}-01-15{T}")
-    if strong:
-        builder.add("training", f.training("2013-06-07", 40, "2013-06-03"))
     return builder
 
 
