@@ -15,7 +15,7 @@ import orjson
 from flask import Response, current_app, g, request
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
-from werkzeug.datastructures import Headers
+from werkzeug.datastructures import Headers, MIMEAccept
 from werkzeug.wrappers import Request
 
 from careerlog.accounts import Account, Authenticated, AuthenticationFailed
@@ -95,7 +95,10 @@ def wants_csv(asked: Request = request) -> bool:
         if chosen not in ("json", "csv"):
             raise InvalidInput("One of: json, csv.", "format")
         return chosen == "csv"
-    return asked.accept_mimetypes.best_match(["application/json", CSV]) == CSV
+    # By media type alone: werkzeug matches an offer only to a value with the same parameters, so that
+    # `text/csv; charset=utf-8` (or `application/json; charset=utf-8`) would miss its own type.
+    bare = MIMEAccept([(value.partition(";")[0].strip(), quality) for value, quality in asked.accept_mimetypes])
+    return bare.best_match(["application/json", CSV]) == CSV
 
 
 def json_or_csv(data: Any, schema: Schema, *, name: str, items: str | None = "items", plain: bool = False) -> Any:
