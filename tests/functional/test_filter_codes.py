@@ -66,3 +66,37 @@ def test_the_openapi_document_lists_each_coded_filters_codes(world: World) -> No
     assert "IX" in parameters["rank"]["schema"]["items"]["enum"]
     assert parameters["sex"]["schema"]["items"]["enum"] == ["M", "F"]
     assert "enum" not in parameters["unit"]["schema"]["items"]
+
+
+AUDITS_AND_REPORTS = [
+    "/api/v1/audits/promotions?per_page=5",
+    "/api/v1/audits/posts?per_page=5",
+    "/api/v1/audits/awards?per_page=5",
+    "/api/v1/audits/grade-inflation?per_page=5",
+    "/api/v1/audits/fairness?by=sex",
+    "/api/v1/audits/time-to-promotion?by=sex",
+    "/api/v1/reports/training-compliance?year=2024",
+    "/api/v1/reports/programmes?year=2024",
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "value"),
+    [
+        (path, name, value)
+        for path in AUDITS_AND_REPORTS
+        for name, value in [("agency", "KOTA-MEDANN"), ("region", "99.99")]
+        if not (name == "region" and "grade-inflation" in path)  # grade inflation takes no region
+    ],
+)
+def test_an_audit_statistic_or_reports_agency_or_region_no_table_holds_is_422_naming_it(
+    world: World, path: str, name: str, value: str
+) -> None:
+    response = world.get(f"{path}&{name}={value}")
+    known = world.get(f"{path}&{name}={ {'agency': 'KOTA-MEDAN', 'region': '12.71'}[name] }")
+
+    assert response.status_code == 422
+    reasons = response.get_json()["errors"]
+    assert list(reasons) == [name]
+    assert value in reasons[name][0]
+    assert known.status_code == 200

@@ -12,7 +12,7 @@ from projections.merit.fairness import DEFAULT_MIN_CELL, MAX_MIN_CELL
 from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
 from projections.merit.rules import SEVERITY_ORDER
 from web.api.fields import Flag, PlainDate, PlainDateTime
-from web.api.schemas import PageOfSchema, PagingSchema, ReadQuerySchema, StrictSchema
+from web.api.schemas import PageOfSchema, PagingSchema, ReadQuerySchema, StrictSchema, filter_field
 
 VERDICTS = ("compliant", "findings")
 
@@ -23,10 +23,8 @@ def decision_id(decision: dict[str, Any]) -> str:
 
 
 def value_lists(*names: str) -> dict[str, fields.Field[Any]]:
-    return {
-        name: fields.List(fields.String(), metadata={"description": f"Only these {name} values (repeatable)."})
-        for name in names
-    }
+    """Repeatable filters, those of a coded field (agency, region, rank...) checked as the roster's are."""
+    return {name: filter_field(name) for name in names}
 
 
 def period_fields(what: str) -> dict[str, fields.Field[Any]]:
@@ -454,7 +452,7 @@ class TimeToPromotionSchema(StatisticsHeaderSchema):
 
 
 class GradeInflationQuerySchema(PagingSchema):
-    agency = fields.List(fields.String(), metadata={"description": "Only these agencies (repeatable)."})
+    agency = filter_field("agency")
     unit = fields.List(fields.String(), metadata={"description": "Only these units (repeatable)."})
     year = fields.Integer(validate=validate.Range(min=1900, max=9999), metadata={"description": "Only this year."})
 

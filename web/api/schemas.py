@@ -151,7 +151,7 @@ class KnownCodes(validate.Validator):
         return value
 
 
-def _filter_field(name: str) -> fields.Field[Any]:
+def filter_field(name: str) -> fields.Field[Any]:
     """A repeatable filter; of a coded field, its values checked against its tables (and listed in the OpenAPI
     document as the values' enum)."""
     description = {"description": f"Only these {name} values (repeatable)."}
@@ -162,7 +162,7 @@ def _filter_field(name: str) -> fields.Field[Any]:
 
 
 def _filter_fields() -> dict[str, fields.Field[Any]]:
-    return {name: _filter_field(name) for name in ROSTER_FILTERS}
+    return {name: filter_field(name) for name in ROSTER_FILTERS}
 
 
 RosterFilterSchema = type("RosterFilterSchema", (ReadQuerySchema,), {**_filter_fields(), "__doc__": "Roster filters."})
