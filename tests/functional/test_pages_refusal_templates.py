@@ -49,24 +49,26 @@ def test_an_appointment_outside_the_scope_is_refused_in_the_visitors_language_na
         (
             NOT_CORRECTABLE.reason(kind="correction"),
             "Koreksi tidak dapat dikoreksi.",
-            "A Correction cannot be corrected.",
+            "A correction cannot be corrected.",
         ),
         (
             NOT_RETRACTABLE.reason(kind="retraction"),
             "Pembatalan tidak dapat dibatalkan.",
-            "A Retraction cannot be retracted.",
+            "A retraction cannot be retracted.",
         ),
         (NOT_EMPLOYEE.reason(nip="UNIT:BKN:Biro"), "UNIT:BKN:Biro bukan pegawai.", "UNIT:BKN:Biro is not an employee."),
         (
             DATED_AFTER.reason(version=12, kind="training", day="2024-05-10"),
             "Versi 12 (Pelatihan) bertanggal 10 Mei 2024, setelah pemberhentian ini.",
-            "Version 12 (Training) is dated May 10, 2024, after this separation.",
+            "Version 12 (training) is dated May 10, 2024, after this separation.",
         ),
     ],
 )
 def test_a_refusal_is_shown_by_its_templates_translation_with_its_values_localised(
     world: World, reason: Reason, indonesian: str, english: str
 ) -> None:
+    """An event kind named mid-sentence is in lower case in English (as the API's code is), by its name in
+    Indonesian."""
     with world.app.test_request_context("/pages/?lang=id"):
         assert reason_text(reason) == indonesian
     with world.app.test_request_context("/pages/?lang=en"):
@@ -97,7 +99,7 @@ def test_a_refusal_quoting_other_refusals_is_translated_part_by_part(world: Worl
         "This change would make version 4 (rank_promotion) inconsistent: promotion_kind: "
         "A posthumous promotion needs the death recorded first."
     )
-    assert shown["en"] == english.replace("(rank_promotion)", "(Rank promotion)")
+    assert shown["en"] == english.replace("(rank_promotion)", "(rank promotion)")
     api = world.post(
         f"/api/v1/employees/{BUDI}/events", "hr", json={"kind": "retraction", **f.retraction(3, "2024-06-02")}
     )

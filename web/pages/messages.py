@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import IO, Any
 
 from babel.messages.extract import extract_python
-from flask_babel import gettext, ngettext
+from flask_babel import get_locale, gettext, ngettext
 from flask_babel import lazy_gettext as _l
 
 import careerlog
@@ -110,8 +110,17 @@ def localised(template: Template, name: str, value: str) -> str:
     if name in template.either:
         return f" {OR} ".join(value.split(" or "))
     if name in template.kinds:
-        return kind_label(value)
+        return kind_named(template, name, value)
     return value
+
+
+def kind_named(template: Template, name: str, value: str) -> str:
+    """An event kind by its name; in English in lower case where it stands mid-sentence ("A correction cannot be
+    corrected.", as the API's code reads), since the English names are capitalised as labels; Indonesian as named."""
+    label = kind_label(value)
+    if str(get_locale()) != "en" or template.text.startswith("{" + name + "}"):
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def reason_text(reason: str | None) -> str:
