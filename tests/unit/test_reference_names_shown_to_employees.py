@@ -1,7 +1,7 @@
 """The career page shows a code by its reference name, in both languages (web.pages.career.shown_value): the names
 are the official Indonesian terms, without an English gloss that an Indonesian page would show half in English.
 The acceptance pass of 2026-12-02 found 'Anumerta (posthumous)', 'Ujian dinas tingkat I (II/d to III/a)' and
-'Komunitas belajar (community of practice)'."""
+'Komunitas belajar (community of practice)'; the next, 'Ujian penyesuaian kenaikan pangkat (new degree)'."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ GLOSSES = (
     "exchange",
     "self-development",
     "guidance",
+    "degree",
 )
 SHOWN = ("promotion_kinds", "exams", "award_kinds", "training_kinds", "employment_kinds", "statuses", "post_kinds")
 
