@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC
 from typing import Any
 
-from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, post_load, validate
+from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 from webargs.fields import DelimitedList
 
 from careerlog.access import Role
@@ -412,6 +412,14 @@ class AccessLogQuerySchema(FormatSchema, PageNumberSchema):
     username = fields.List(fields.String(), metadata={"description": "Only reads by these accounts."})
     since = UtcDateTime(default_timezone=UTC)
     until = UtcDateTime(default_timezone=UTC)
+
+    @validates_schema
+    def until_not_before_since(self, data: dict[str, Any], **_: Any) -> None:
+        since, until = data.get("since"), data.get("until")
+        if since is not None and until is not None and until < since:
+            raise ValidationError(
+                f"Must not be before 'since' ({since.isoformat()}), got {until.isoformat()}.", field_name="until"
+            )
 
 
 class AccessEntrySchema(StrictSchema):
