@@ -28,7 +28,8 @@ def retirement_age(book: Rules, day: date, post_kind: str | None, level: str | N
 
 def expected_retirement(book: Rules, roster: Row | None, today: date) -> dict[str, Any] | None:
     """When a PNS in service is expected to retire, from their roster row: the last day of the month in which they
-    reach the retirement age of the post held now (`day`), the `age` and the rule's `status`. None for a PPPK
+    reach the retirement age of the post held now (`day`), the `age`, the rule's `status` and whether that day is
+    already `past` (before `today`: no end of service recorded by then, for HR to confirm). None for a PPPK
     employee, one whose service ended, a birth date not recorded, or no rule in force."""
     if roster is None or roster["employment_kind"] != "PNS" or roster["separated_on"] or not roster["birth_date"]:
         return None
@@ -38,4 +39,4 @@ def expected_retirement(book: Rules, roster: Row | None, today: date) -> dict[st
     age, status = found
     reached = date.fromisoformat(roster["birth_date"]) + relativedelta(years=age)
     last_day = reached + relativedelta(day=31)
-    return {"day": last_day.isoformat(), "age": age, "status": status}
+    return {"day": last_day.isoformat(), "age": age, "status": status, "past": last_day < today}

@@ -46,3 +46,29 @@ def test_no_end_of_service_is_forecast_once_service_ended(world: World) -> None:
     world.services.ledger.record(BUDI, "status_change", f.status("RETIRED", "2025-10-01"), actor="test")
     world.catch_up()
     assert "Your service is expected to end" not in page_text(world, BUDI)
+
+
+def test_a_retirement_day_already_past_is_not_forecast_as_to_come(world: World) -> None:
+    """Born 15 January 1960 in an administrative post: 58 reached in January 2018, service still recorded. The page
+    said 'Your service is expected to end on Jan 31, 2018', a day gone by, as if to come."""
+    nip = f.nip(date(1960, 1, 15), date(1990, 3, 1), "M", sequence=731)
+    world.services.ledger.record(nip, "appointment", appointment_of(nip, rank="III/a"), actor="test")
+    world.catch_up()
+    shown = page_text(world, nip)
+    assert "Your service is expected to end" not in shown
+    assert (
+        "By the retirement age of 58 for the post you hold, your service was to end on Jan 31, 2018, and no end "
+        "of service is recorded (an unconfirmed rule: your HR office confirms the date)." in shown
+    )
+
+
+def test_a_promotion_whose_earliest_date_falls_after_the_retirement_day_says_so(world: World) -> None:
+    """Appointed at III/a in March 2024, born June 1969: the regular promotion's earliest date, 1 April 2028, comes
+    after the day service is expected to end, 30 June 2027."""
+    nip = f.nip(date(1969, 6, 10), date(2024, 3, 1), "M", sequence=732)
+    world.services.ledger.record(nip, "appointment", appointment_of(nip, rank="III/a"), actor="test")
+    world.catch_up()
+    shown = page_text(world, nip)
+    assert "Earliest date: Apr 1, 2028" in shown
+    assert "This date is after the day your service is expected to end, Jun 30, 2027." in shown
+    assert "after the day your service is expected to end" not in page_text(world, BUDI)
