@@ -44,7 +44,13 @@ def test_the_top_rank_of_a_functional_level_is_said_with_the_next_level(world: W
     answer_validator(spec, "/api/v1/employees/{nip}/eligibility").validate(body)
     page = page_text(world)
     assert "The ranks of the Ahli Pertama level go up to III/b and you hold III/b" in page
-    assert "needs an appointment to the next level, Ahli Muda, first" in page
+    # beside the 101 row to III/c the page shows, it speaks of the 202 alone (was: "A further rank needs an
+    # appointment to the next level, Ahli Muda, first.", as if the 101 above it were not open)
+    assert (
+        "a promotion by credit points (202) to a higher rank needs an appointment to the next level, Ahli Muda, first."
+        in page
+    )
+    assert "A further rank needs" not in page
     indonesian = re.sub(r"\s+", " ", world.client.get(f"/pages/employees/{BUDI}?lang=id").text)
     assert "Pangkat jenjang Ahli Pertama paling tinggi III/b dan pangkat Anda III/b" in indonesian
 
