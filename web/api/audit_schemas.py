@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from marshmallow import fields, validate
-from webargs.fields import DelimitedList
 
 from projections.merit.eligibility import NO_PROMOTION_REASONS, OFFERED_KINDS
 from projections.merit.fairness import DEFAULT_MIN_CELL, MAX_MIN_CELL
 from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
 from projections.merit.rules import SEVERITY_ORDER
 from web.api.fields import Flag, PlainDate, PlainDateTime
-from web.api.schemas import PageOfSchema, PagingSchema, ReadQuerySchema, StrictSchema, filter_field
+from web.api.schemas import PageOfSchema, PagingSchema, ReadQuerySchema, StrictSchema, filter_field, grouping
 
 VERDICTS = ("compliant", "findings")
 
@@ -295,10 +294,10 @@ StatisticsFilterSchema = type(
 
 
 class StatisticsQuerySchema(StatisticsFilterSchema):  # type: ignore[valid-type,misc]
-    by = DelimitedList(
-        fields.String(validate=validate.OneOf(DIMENSIONS)),
+    by = grouping(
+        DIMENSIONS,
+        validate.Length(min=1, max=MAX_DIMENSIONS),
         required=True,
-        validate=validate.Length(min=1, max=MAX_DIMENSIONS),
         metadata={"description": "One dimension, or two (comma-separated) for their intersections."},
     )
     min_cell = fields.Integer(

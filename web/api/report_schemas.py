@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from marshmallow import fields, validate
-from webargs.fields import DelimitedList
 
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MAX_OUTCOME_YEARS
 from projections.training import DEFAULT_WINDOW_MONTHS, MAX_WINDOW_MONTHS, SPELL_FIELDS
 from web.api.audit_schemas import value_lists
 from web.api.fields import PlainDate
-from web.api.schemas import ReadQuerySchema, StrictSchema, suppressed_flag
+from web.api.schemas import ReadQuerySchema, StrictSchema, grouping, suppressed_flag
 from web.services import MENTORING_REPORT_FILTERS
 
 
@@ -31,9 +30,9 @@ ComplianceFilterSchema = type(
 
 class ComplianceQuerySchema(ComplianceFilterSchema):  # type: ignore[valid-type,misc]
     year = fields.Integer(required=True, validate=validate.Range(min=1900), metadata={"description": "The year."})
-    by = DelimitedList(
-        fields.String(validate=validate.OneOf(SPELL_FIELDS)),
-        validate=validate.Length(min=1, max=4),
+    by = grouping(
+        SPELL_FIELDS,
+        validate.Length(min=1, max=4),
         metadata={
             "description": "Fields to group the staff by, comma-separated (default agency), each once.",
             "uniqueItems": True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC
 from typing import Any
 
@@ -131,24 +132,38 @@ FILTER_TABLES = {
 CODES_LISTED = 20  # a table of more codes is named, not listed, in the refusal
 
 
-class KnownCodes(validate.Validator):
+class EachOneOf(validate.Validator):
+    """Every value of a list is one of `choices`; the refusal is one reason for the list naming the values that are
+    not (a OneOf on the values would key its reasons by position, without the value: {"by": {"1": [...]}})."""
+
+    def __init__(self, choices: Iterable[str], listing: str | None = None):
+        self.known = list(choices)  # (not `choices`: apispec would list them as the enum of the list itself)
+        self.listing = listing or ", ".join(self.known)
+
+    def __call__(self, value: Any) -> Any:
+        unknown = [v for v in value if v not in self.known]
+        if unknown:
+            raise ValidationError(f"Not one of the known values: {', '.join(map(repr, unknown))} ({self.listing}).")
+        return value
+
+
+class KnownCodes(EachOneOf):
     """Every value of a repeatable filter is a code of its tables; the refusal names the unknown values and the
     codes (or the commands listing them), once for the filter (not per position)."""
 
     def __init__(self, tables: tuple[str, ...]):
-        self.tables = tables
-        self.codes = [c for name in tables for c in reference().table(name).codes]
+        codes = [c for name in tables for c in reference().table(name).codes]
+        listed = len(codes) <= CODES_LISTED
+        super().__init__(codes, None if listed else "see " + " and ".join(f"`careerlog reference {t}`" for t in tables))
+        self.codes = codes
 
-    def __call__(self, value: Any) -> Any:
-        unknown = [v for v in value if v not in self.codes]
-        if unknown:
-            codes = (
-                ", ".join(self.codes)
-                if len(self.codes) <= CODES_LISTED
-                else "see " + " and ".join(f"`careerlog reference {t}`" for t in self.tables)
-            )
-            raise ValidationError(f"Not a known code: {', '.join(map(repr, unknown))} (codes: {codes}).")
-        return value
+
+def grouping(choices: Iterable[str], *validators: validate.Validator, **options: Any) -> DelimitedList:
+    """A comma-separated `by` of these choices (listed in the OpenAPI document), each value checked by EachOneOf."""
+    choices = list(choices)
+    return DelimitedList(
+        fields.String(metadata={"enum": choices}), validate=[*validators, EachOneOf(choices)], **options
+    )
 
 
 def filter_field(name: str) -> fields.Field[Any]:
@@ -293,10 +308,10 @@ class TimelineSchema(StrictSchema):
 
 
 class HeadcountQuerySchema(RosterFilterSchema):  # type: ignore[valid-type,misc]
-    by = DelimitedList(
-        fields.String(validate=validate.OneOf(HEADCOUNT_FIELDS)),
+    by = grouping(
+        HEADCOUNT_FIELDS,
+        validate.Length(min=1, max=4),
         required=True,
-        validate=validate.Length(min=1, max=4),
         metadata={
             "description": "Fields to count by, comma-separated (e.g. agency,rank), each once.",
             "uniqueItems": True,
