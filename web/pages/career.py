@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from flask import abort, redirect, request, url_for
@@ -15,9 +16,9 @@ from markupsafe import Markup
 from careerlog.access import Action
 from careerlog.accounts import Account
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.payload import payload_fields
+from careerlog.domain.payload import FieldSpec, payload_fields
 from careerlog.reference import Table, reference
-from web.pages import charts
+from web.pages import charts, local_date, local_number
 from web.pages.common import blp, may, page, services, signed_in
 from web.pages.export import csv_download
 from web.pages.hr import RECORDABLE
@@ -29,6 +30,12 @@ CSV_COLUMNS = ("effective_date", "recorded_at", "kind", "reference", "values", "
 
 
 @functools.lru_cache(maxsize=256)
+def field_spec(kind: str, field: str) -> FieldSpec | None:
+    event = BY_KIND.get(kind)
+    return next((s for s in payload_fields(event) if s.name == field), None) if event is not None else None
+
+
+@functools.lru_cache(maxsize=256)
 def value_table(kind: str, field: str) -> Table | None:
     """The reference table a field's codes come from: the ranks for a rank, the functional levels for a post's
     level (an eselon such as IV.a is in none), else the field's own table."""
@@ -36,15 +43,21 @@ def value_table(kind: str, field: str) -> Table | None:
         return reference().ranks
     if (kind, field) == ("post_appointment", "level"):
         return reference().functional_levels
-    event = BY_KIND.get(kind)
-    spec = next((s for s in payload_fields(event) if s.name == field), None) if event is not None else None
+    spec = field_spec(kind, field)
     return reference().table(spec.table) if spec is not None and spec.table else None
 
 
 def shown_value(kind: str, field: str, value: Any) -> Any:
     """A code as a civil servant reads it on a decree: its name in the reference table, with the code where the
-    code itself is what people say (III/b (Penata Muda Tingkat I), Reguler (101), Kota Medan (12.71)); anything
-    else (a title, a date, a PPPK grade) as recorded."""
+    code itself is what people say (III/b (Penata Muda Tingkat I), Reguler (101), Kota Medan (12.71)); a date or
+    a decimal amount (a training's cost) in the visitor's language; anything else (a title, a year, JP, a PPPK
+    grade) as recorded."""
+    spec = field_spec(kind, field)
+    if spec is not None and value is not None and value != "":
+        if spec.type is date:
+            return local_date(str(value))
+        if spec.type is Decimal:
+            return local_number(Decimal(str(value)))
     table = value_table(kind, field) if isinstance(value, str) else None
     if table is None or value not in table:
         return value

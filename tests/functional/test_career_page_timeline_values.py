@@ -1,0 +1,35 @@
+"""The career page's timeline shows a fact's dates and decimal amounts in the page's language, as it shows the
+effective date beside it: the acceptance pass of 2026-12-02 read 'Tanggal lahir: 1986-09-26' and 'Tanggal mulai:
+2024-05-06' on the Indonesian page. The CSV download keeps the values as recorded."""
+
+from __future__ import annotations
+
+import re
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_pages_auth import log_in
+
+
+def timeline_text(world: World, lang: str) -> str:
+    log_in(world, "employee")
+    page = world.client.get(f"/pages/employees/{BUDI}?lang={lang}").get_data(as_text=True)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+
+
+def test_a_facts_dates_and_cost_are_shown_in_the_pages_language(world: World) -> None:
+    training = f.training("2024-05-10", hours=16, start="2024-05-06", cost="1500000.50")
+    world.services.ledger.record(BUDI, "training", training, actor="test")
+    world.catch_up()
+    indonesian = timeline_text(world, "id")
+    assert "Tanggal lahir: 26 Sep 1986" in indonesian
+    assert "Tanggal mulai: 6 Mei 2024" in indonesian
+    assert "1.500.000,5" in indonesian
+    assert "1986-09-26" not in indonesian
+    assert "2024-05-06" not in indonesian
+    english = timeline_text(world, "en")
+    assert "Date of birth: Sep 26, 1986" in english
+    assert "1,500,000.5" in english
+    record = world.client.get(f"/pages/employees/{BUDI}/record.csv").get_data(as_text=True)
+    assert "1986-09-26" in record
+    assert "2024-05-06" in record  # the download as recorded
