@@ -100,3 +100,21 @@ def test_an_audit_statistic_or_reports_agency_or_region_no_table_holds_is_422_na
     assert list(reasons) == [name]
     assert value in reasons[name][0]
     assert known.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "known"),
+    [
+        ("/api/v1/audits/promotions?kind=999", "/api/v1/audits/promotions?kind=101"),
+        ("/api/v1/audits/posts?kind=STRUKTURALL", "/api/v1/audits/posts?kind=PENGAWAS"),
+        ("/api/v1/audits/awards?kind=SLKS_99", "/api/v1/audits/awards?kind=SLKS_10"),
+        ("/api/v1/reports/programmes?year=2024&kind=TEKNISS", "/api/v1/reports/programmes?year=2024&kind=TEKNIS"),
+    ],
+)
+def test_a_kind_no_reference_table_holds_is_422_naming_kind(world: World, path: str, known: str) -> None:
+    response = world.get(path)
+
+    assert response.status_code == 422
+    [reason] = response.get_json()["errors"]["kind"]
+    assert repr(path.rpartition("=")[2]) in reason
+    assert world.get(known).status_code == 200

@@ -166,10 +166,13 @@ class AuditQuerySchema(FindingFilterSchema):
     count the merit.passed_over finding."""
 
     passed_over = fields.Boolean(metadata=PASSED_OVER_FILTER)
+    kind = filter_field("kind", ("promotion_kinds",))
 
 
 class PostAuditQuerySchema(FindingFilterSchema):
-    """Filters of the audited post appointments: `kind` is the post kind (STRUKTURAL, PENGAWAS...)."""
+    """Filters of the audited post appointments: `kind` is the post kind (ADMINISTRATOR, PENGAWAS...)."""
+
+    kind = filter_field("kind", ("post_kinds",))
 
     level = fields.List(fields.String(), metadata={"description": "Only these post levels, e.g. IV.a (repeatable)."})
     passed_over = fields.Boolean(metadata=PASSED_OVER_FILTER)
@@ -501,7 +504,7 @@ AwardFilterSchema = type(
     (PagingSchema,),
     {
         **value_lists("agency", "unit", "region"),
-        "kind": fields.List(fields.String(), metadata={"description": "Only these award kinds (repeatable)."}),
+        "kind": filter_field("kind", ("award_kinds",)),
         **period_fields("award date"),
         "__doc__": "Award filters.",
     },

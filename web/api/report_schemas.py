@@ -8,7 +8,7 @@ from projections.mentoring import DEFAULT_OUTCOME_YEARS, MAX_OUTCOME_YEARS
 from projections.training import DEFAULT_WINDOW_MONTHS, MAX_WINDOW_MONTHS, SPELL_FIELDS
 from web.api.audit_schemas import value_lists
 from web.api.fields import PlainDate
-from web.api.schemas import ReadQuerySchema, StrictSchema, grouping, suppressed_flag
+from web.api.schemas import ReadQuerySchema, StrictSchema, filter_field, grouping, suppressed_flag
 from web.services import MENTORING_REPORT_FILTERS
 
 
@@ -76,6 +76,7 @@ ProgrammeFilterSchema = type(
 
 
 class ProgrammesQuerySchema(ProgrammeFilterSchema):  # type: ignore[valid-type,misc]
+    kind = filter_field("kind", ("training_kinds",))
     year = fields.List(
         fields.Integer(validate=validate.Range(min=1900, max=9999)),
         metadata={"description": "Only trainings ending in these years."},

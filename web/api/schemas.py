@@ -166,13 +166,14 @@ def grouping(choices: Iterable[str], *validators: validate.Validator, **options:
     )
 
 
-def filter_field(name: str) -> fields.Field[Any]:
+def filter_field(name: str, tables: tuple[str, ...] | None = None) -> fields.Field[Any]:
     """A repeatable filter; of a coded field, its values checked against its tables (and listed in the OpenAPI
     document as the values' enum)."""
     description = {"description": f"Only these {name} values (repeatable)."}
-    if name not in FILTER_TABLES:
+    tables = tables or FILTER_TABLES.get(name)
+    if tables is None:
         return fields.List(fields.String(), metadata=description)
-    known = KnownCodes(FILTER_TABLES[name])
+    known = KnownCodes(tables)
     return fields.List(fields.String(metadata={"enum": known.codes}), validate=known, metadata=description)
 
 
