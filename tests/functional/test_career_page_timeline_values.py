@@ -33,3 +33,16 @@ def test_a_facts_dates_and_cost_are_shown_in_the_pages_language(world: World) ->
     record = world.client.get(f"/pages/employees/{BUDI}/record.csv").get_data(as_text=True)
     assert "1986-09-26" in record
     assert "2024-05-06" in record  # the download as recorded
+
+
+def test_a_penaltys_level_is_named_as_a_penaltys_not_as_a_posts(world: World) -> None:
+    """'level' is a functional post's jenjang, but a penalty's tingkat (PP 94/2021: ringan, sedang, berat): the page
+    read 'Jenjang: Berat'."""
+    penalty = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_12", "effective_date": "2024-03-01"}
+    world.services.ledger.record(BUDI, "penalty", penalty | {"reference": "HD-1"}, actor="test")
+    world.catch_up()
+    assert "Tingkat hukuman disiplin: Sedang" in timeline_text(world, "id")
+    assert "Penalty level: Sedang" in timeline_text(world, "en")
+    log_in(world, "admin")
+    form = world.client.get("/pages/record?kind=penalty&lang=id").get_data(as_text=True)
+    assert "Tingkat hukuman disiplin" in form

@@ -162,10 +162,16 @@ def kind_label(kind: str) -> str:
     return str(found) if found is not None else kind
 
 
-def field_label(name: str) -> str:
-    """A payload field's (or a page's form field's) name in the visitor's language (the name itself for a field
-    added later)."""
-    found = FIELD_LABELS.get(name, QUERY_LABELS.get(name))
+# A field named alike in several kinds but meaning another thing in one: a penalty's level is its tingkat (PP
+# 94/2021), not a post's jenjang.
+KIND_FIELD_LABELS: dict[tuple[str, str], LazyString] = {("penalty", "level"): _l("Penalty level")}
+
+
+def field_label(name: str, kind: str | None = None) -> str:
+    """A payload field's (or a page's form field's) name in the visitor's language, as the field of `kind` when
+    it is named apart (the name itself for a field added later)."""
+    found = KIND_FIELD_LABELS.get((kind, name)) if kind else None
+    found = found or FIELD_LABELS.get(name, QUERY_LABELS.get(name))
     return str(found) if found is not None else name
 
 
