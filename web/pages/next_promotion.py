@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from careerlog.domain.wording import parse
 from careerlog.reference import reference, rules
 from projections.merit.eligibility import first_permitted
-from projections.merit.rules import RATINGS_SHORT
+from projections.merit.rules import RATINGS_SHORT, TRAINING
 
 RANK_FIELDS = {"appointment": "rank", "rank_promotion": "new_rank"}
 
@@ -34,6 +34,7 @@ def next_promotion(found: dict[str, Any]) -> dict[str, Any]:
         "level_top": named_levels(found["level_top"]),
         "penalties": penalties_of(found),
         "ratings": ratings_short(found),
+        "training_ahead": training_ahead(found, date.today()),
     }
 
 
@@ -130,3 +131,18 @@ def ratings_short(found: dict[str, Any]) -> dict[str, list[dict[str, str | None]
                 for y in sorted(said["years"].split(", "))
             ]
     return short
+
+
+def training_ahead(found: dict[str, Any], today: date) -> dict[str, dict[str, str]]:
+    """Per promotion kind whose JP requirement (promotion.training) reads a year not over by `today`: the year,
+    the JP asked and those recorded so far (its stored "0 JP in 2028; 20 needed" reads as a year already missed)."""
+    ahead: dict[str, dict[str, str]] = {}
+    for e in found["eligibility"]:
+        for r in e["requirements"]:
+            wording = parse(r["message"]) if r["rule"] == "promotion.training" else None
+            if wording is None or wording.template != TRAINING.text:
+                continue
+            said = dict(wording.params)
+            if int(said["year"]) >= today.year:
+                ahead[e["kind"]] = said
+    return ahead
