@@ -46,3 +46,16 @@ def test_a_penaltys_level_is_named_as_a_penaltys_not_as_a_posts(world: World) ->
     log_in(world, "admin")
     form = world.client.get("/pages/record?kind=penalty&lang=id").get_data(as_text=True)
     assert "Tingkat hukuman disiplin" in form
+
+
+def test_a_managerial_posts_level_is_its_eselon_a_functional_posts_its_jenjang(world: World) -> None:
+    """A post's 'level' holds an eselon (II.b) for a managerial post and a jenjang (Ahli Muda) for a functional one:
+    the page read 'Jenjang: II.b'."""
+    post = {"post_kind": "PENGAWAS", "level": "IV.a", "title": "Kepala Subbagian Umum", "unit": "BKPSDM"}
+    post |= {"assignment": "DEFINITIVE", "effective_date": "2020-04-01", "reference": "J-ESELON-1"}
+    world.services.ledger.record(BUDI, "post_appointment", post, actor="test")
+    world.catch_up()
+    indonesian = timeline_text(world, "id")
+    assert "Eselon: IV.a" in indonesian
+    assert "Jenjang: IV.a" not in indonesian
+    assert "Echelon: IV.a" in timeline_text(world, "en")

@@ -22,6 +22,7 @@ from web.pages import charts, local_date, local_number
 from web.pages.common import blp, may, page, services, signed_in
 from web.pages.export import csv_download
 from web.pages.hr import RECORDABLE
+from web.pages.labels import field_label
 from web.pages.next_promotion import RANK_FIELDS, next_promotion, rank_steps
 
 DEFAULT_TARGET_JP = 20
@@ -65,6 +66,14 @@ def shown_value(kind: str, field: str, value: Any) -> Any:
     if field in RANK_FIELDS.values():
         return f"{value} ({name})"
     return f"{name} ({value})" if table.name in NAME_AND_CODE else name
+
+
+def shown_label(kind: str, field: str, value: Any) -> str:
+    """A fact's field name as the page shows it: a post's level is an eselon (II.b) unless it is a functional
+    level (Ahli Muda: its jenjang); any other by labels.field_label."""
+    if (kind, field) == ("post_appointment", "level") and value and value not in reference().functional_levels:
+        return _("Echelon")
+    return field_label(field, kind)
 
 
 def rank_chart(items: list[dict[str, Any]]) -> Markup | None:
@@ -113,6 +122,7 @@ def career(nip: str) -> ResponseReturnValue:
         recordable=RECORDABLE,
         rank_svg=rank_chart(found["timeline"]["items"]),
         shown=shown_value,
+        label=shown_label,
         jp_svg=jp_chart(found["training"]),
         this_year=date.today().year,  # its JP are counted as they stand: short of the target is "not yet"
     )
