@@ -59,3 +59,16 @@ def test_a_count_that_is_no_whole_number_is_shown_as_stored(app: Flask) -> None:
     stored = "a few supporting fact(s) effective by 2021-04-01 recorded after the decision (2021-05-02T08:00:00+00:00)"
     with app.test_request_context(), force_locale("en"):
         assert message_text(stored) == stored
+
+
+def test_a_blocking_penalty_is_said_as_a_sentence_in_its_counts_form(app: Flask) -> None:
+    """The penalty check's stored English is shown as a sentence in its count's form: the career page's English read
+    '1 blocking penalty served on Aug 1, 2026' under "Still missing". The stored text (API, CSV) is unchanged."""
+    with app.test_request_context(), force_locale("en"):
+        one = message_text("1 blocking penalty served on 2026-08-01")
+        two = message_text("2 blocking penalty served on 2026-08-01")
+    assert one == "1 disciplinary penalty barring promotion is in force on Aug 1, 2026"
+    assert two == "2 disciplinary penalties barring promotion are in force on Aug 1, 2026"
+    with app.test_request_context(), force_locale("id"):
+        shown = message_text("1 blocking penalty served on 2026-08-01")
+    assert shown == "1 hukuman disiplin yang menghalangi kenaikan pangkat masih berjalan pada 1 Agu 2026"

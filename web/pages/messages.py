@@ -30,14 +30,15 @@ from careerlog.domain.wording import REFUSALS, TEMPLATES, Reason, Refusal, Templ
 from careerlog.reference import reference
 from projections.merit.audit import LATE_EVIDENCE
 from projections.merit.queries import PASSED_OVER_FINDING
+from projections.merit.rules import PENALTY
 from web.pages import local_date, local_datetime, local_number
 from web.pages.labels import kind_label
 
 OR = _l("or")
 
-# Templates stored with a count and an "(s)" (the stored English stays as it is): the pages show the
-# count's plural form, by the count's placeholder and the wording for that count (ngettext, so the
-# extraction hands both forms to the translators).
+# Templates stored with a count and an "(s)", or in a developer's shorthand (the stored English stays as it is):
+# the pages show the count's plural form, by the count's placeholder and the wording for that count (ngettext, so
+# the extraction hands both forms to the translators).
 PLURALS: dict[str, tuple[str, Callable[[int], str]]] = {
     LATE_EVIDENCE.text: (
         "count",
@@ -52,6 +53,14 @@ PLURALS: dict[str, tuple[str, Callable[[int], str]]] = {
         lambda n: ngettext(
             "{count} eligible colleague of the same unit and rank clearly stronger, not chosen on {day}",
             "{count} eligible colleagues of the same unit and rank clearly stronger, not chosen on {day}",
+            n,
+        ),
+    ),
+    PENALTY.text: (
+        "count",
+        lambda n: ngettext(
+            "{count} disciplinary penalty barring promotion is in force on {day}",
+            "{count} disciplinary penalties barring promotion are in force on {day}",
             n,
         ),
     ),
