@@ -114,7 +114,7 @@ EXAM_MISSING = Template("exam {exams} not passed by {day}", ("day",))
 EXAM_PASSED = Template("exam {exams} passed")
 PENALTY = Template("{count} blocking penalty served on {day}", ("day",), (), ("count",))
 NO_MANAGERIAL_POST = Template("no definitive managerial post held on {day}", ("day",))
-STRUCTURAL_RANGE = Template("post {post_kind} tops at {top}; new rank {new}")
+STRUCTURAL_RANGE = Template("post {post_kind} tops at {top}; new rank {new}", codes=(("post_kind", "post_kinds"),))
 NO_FUNCTIONAL_POST = Template("no definitive functional post held on {day}", ("day",))
 FUNCTIONAL_RANGE = Template(
     "functional level {level} tops at {top}; new rank {new}", codes=(("level", "functional_levels"),)

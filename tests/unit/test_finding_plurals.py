@@ -72,3 +72,11 @@ def test_a_blocking_penalty_is_said_as_a_sentence_in_its_counts_form(app: Flask)
     with app.test_request_context(), force_locale("id"):
         shown = message_text("1 blocking penalty served on 2026-08-01")
     assert shown == "1 hukuman disiplin yang menghalangi kenaikan pangkat masih berjalan pada 1 Agu 2026"
+
+
+def test_a_structural_range_names_the_post_kind_not_its_code(app: Flask) -> None:
+    """The 201's check read 'jabatan JPT_PRATAMA paling tinggi sampai pangkat IV/d' to a JPT Pratama holder."""
+    stored = "post JPT_PRATAMA tops at IV/d; new rank IV/e"
+    with app.test_request_context(), force_locale("id"):
+        shown = message_text(stored)
+    assert shown == "Jabatan Pimpinan Tinggi Pratama paling tinggi sampai pangkat IV/d; pangkat baru IV/e"
