@@ -4,6 +4,7 @@ template and values, and shown in the visitor's language with dates and numbers 
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from babel.messages.pofile import read_po
 from flask import Flask
 from flask_babel import Babel, force_locale
 
-from careerlog.domain.wording import Template, Wording, fill, names_of, parse
+from careerlog.domain.wording import Refusal, Template, Wording, fill, names_of, parse
 from projections.merit.rules import PromotionJudge
 from projections.scorecard.awards import audit_award
 from tests import factories as f
@@ -48,19 +49,24 @@ def pages() -> Flask:
     return app
 
 
-def test_every_template_of_the_projections_has_an_indonesian_translation_with_the_same_placeholders() -> None:
-    templates = load_templates()
+def assert_translated(texts: Mapping[str, Template | Refusal]) -> None:
+    """Each text in messages.po, translated, not fuzzy, compiled into messages.mo, with the same placeholders."""
     po = read_po(io.BytesIO((CATALOGUE / "messages.po").read_bytes()))
     mo = read_mo(io.BytesIO((CATALOGUE / "messages.mo").read_bytes()))
-    assert len(templates) >= 30  # the promotion, post, late-evidence and award wordings
-    for text, template in templates.items():
+    for text, wording in texts.items():
         entry, compiled = po[text], mo[text]
         assert entry is not None, f"{text!r} is not in messages.po"
         assert entry.string, f"no Indonesian translation of {text!r}"
         assert not entry.fuzzy, f"the translation of {text!r} is fuzzy"
         assert compiled is not None, f"messages.mo is not compiled: {text!r}"
         assert compiled.string == entry.string, f"messages.mo is not compiled: {text!r}"
-        assert set(names_of(entry.string)) == set(template.names), text
+        assert set(names_of(entry.string)) == set(wording.names), text
+
+
+def test_every_template_of_the_projections_has_an_indonesian_translation_with_the_same_placeholders() -> None:
+    templates = load_templates()
+    assert len(templates) >= 30  # the promotion, post, late-evidence and award wordings
+    assert_translated(templates)
 
 
 def test_every_template_is_recovered_with_its_values_from_the_message_it_renders() -> None:
@@ -141,17 +147,8 @@ def test_a_template_is_filled_in_one_step_as_placeholder_by_placeholder() -> Non
 def test_every_refusal_has_an_indonesian_translation_with_the_same_placeholders() -> None:
     """A refusal raised with a template (careerlog.domain.wording.Refusal) but not translated fails here."""
     refusals = load_refusals()
-    po = read_po(io.BytesIO((CATALOGUE / "messages.po").read_bytes()))
-    mo = read_mo(io.BytesIO((CATALOGUE / "messages.mo").read_bytes()))
     assert len(refusals) >= 120  # the ledger's, the import's, the accounts' and the reports' groupings
-    for text, refusal in refusals.items():
-        entry, compiled = po[text], mo[text]
-        assert entry is not None, f"{text!r} is not in messages.po"
-        assert entry.string, f"no Indonesian translation of {text!r}"
-        assert not entry.fuzzy, f"the translation of {text!r} is fuzzy"
-        assert compiled is not None, f"messages.mo is not compiled: {text!r}"
-        assert compiled.string == entry.string, f"messages.mo is not compiled: {text!r}"
-        assert set(names_of(entry.string)) == set(refusal.names), text
+    assert_translated(refusals)
 
 
 def test_the_babel_extraction_hands_every_refusal_to_the_translators() -> None:
