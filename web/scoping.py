@@ -16,7 +16,7 @@ from typing import Any
 from eventsourcing.utils import get_topic
 
 from careerlog.access import MENTOR_OUTSIDE, OUTSIDE, Action, Principal, Target, permits
-from careerlog.application import NOT_APPOINTED, CareerLog, UnitOfWork
+from careerlog.application import MIRRORS, NOT_APPOINTED, CareerLog, UnitOfWork
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import LedgerAggregate
@@ -65,8 +65,8 @@ def locate(ledger: CareerLog, nip: str) -> Target | None:
 
 
 # The kinds whose recording writes the mentor's record too (MenteeAssigned, MenteeReleased), and those of the
-# facts whose retraction retracts the mentor's side with them (careerlog.application.MIRRORS).
-MIRRORED_KINDS = ("mentoring_start", "mentoring_end")
+# facts whose retraction retracts the mentor's side with them.
+MIRRORED_KINDS = tuple(cls.KIND for cls in MIRRORS)
 
 
 def others_written(ledger: CareerLog, subject: str, kind: Any, payload: Mapping[str, Any]) -> list[tuple[str, str]]:
