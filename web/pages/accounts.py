@@ -66,9 +66,15 @@ def accounts() -> ResponseReturnValue:
                 flash(_("Account %(name)s created.", name=created.username))
                 return redirect(url_for("pages.accounts"))
     typed.pop("password", None)  # never shown again
-    roles = [(role.value, role_label(role.value)) for role in Role]
+    return _accounts_page(account, 422 if errors else 200, form, typed, errors)
+
+
+def _accounts_page(
+    account: Account, status: int, form: FlaskForm, typed: dict[str, str], errors: dict[str, list[str]]
+) -> ResponseReturnValue:
+    """The accounts page: every account, the creation form as typed, the errors beside their fields."""
     listed = services().accounts.list_accounts()
-    status = 422 if errors else 200
+    roles = [(role.value, role_label(role.value)) for role in Role]
     return page(
         "pages/accounts.html",
         account,
@@ -100,19 +106,7 @@ def disable_account(username: str) -> ResponseReturnValue:
         abort(404)
     if username == account.username:
         message = _("You cannot disable your own account; another administrator can.")
-        listed = services().accounts.list_accounts()
-        roles = [(role.value, role_label(role.value)) for role in Role]
-        return page(
-            "pages/accounts.html",
-            account,
-            422,
-            form=FlaskForm(formdata=None),
-            accounts=listed,
-            roles=roles,
-            typed={},
-            errors={"_schema": [message]},
-            forms=_disable_forms(listed, account),
-        )
+        return _accounts_page(account, 422, FlaskForm(formdata=None), {}, {"_schema": [message]})
     services().accounts.disable(username, by=account.username, via="page")
     flash(_("Account %(name)s disabled.", name=username))
     return redirect(url_for("pages.accounts"))
