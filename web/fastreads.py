@@ -13,7 +13,8 @@ same to the byte.
 Everything else goes to the Flask app unchanged, which answers it exactly as before (its
 problem+json errors included): any other path or method (HEAD too), a request with a body,
 a cookie (Flask may refresh a session), a URL over the limit (web.security) or `wait_for`, a
-query the schema refuses, a NUL character, a request for CSV, a missing or refused token, a
+query the schema refuses, a NUL character, a request for CSV or with an Accept header allowing neither
+JSON nor CSV (a 406), a missing or refused token, a
 record outside the account's scope or not there, a role that may not read, and any error on
 the way. Nothing is written
 before the answer is known but the access-log entry, which `Services` writes last, and the
@@ -42,7 +43,7 @@ from projections.merit.eligibility import NOT_OPEN_READ
 from web import security
 from web.api import employees, guard
 from web.api.blueprint import ApiBlueprint
-from web.api.common import bearer_token, plain_body, release_connection, wants_csv
+from web.api.common import JSON, bearer_token, chosen_type, plain_body, release_connection
 from web.api.schemas import ReadQuerySchema, RosterQuerySchema, TimelineQuerySchema
 from web.scoping import placing_read
 from web.services import Services
@@ -99,7 +100,7 @@ class FastReads:
         self.parser = ApiBlueprint.ARGUMENTS_PARSER
         # A query string always parses to the same arguments: the recent ones are kept (about a tenth of a read).
         self.arguments = lru_cache(maxsize=KEPT_QUERIES)(self.parse)
-        self.csv_wanted = lru_cache(maxsize=KEPT_QUERIES)(self.wants_csv)  # by query string and Accept header
+        self.chosen = lru_cache(maxsize=KEPT_QUERIES)(self.chosen_type)  # by query string and Accept header
         # The account each recent token (by its hash) authenticated as, to read a roster page's rows ahead
         # as that account will read them: only a guess, as a read ahead is taken only by the same query.
         self.readers: dict[Any, Account] = {}
@@ -127,8 +128,8 @@ class FastReads:
         if parsed is None:
             return None
         _, answer, shape = READS[read]
-        if self.csv_wanted(environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT")):
-            return None
+        if self.chosen(environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT")) != JSON:
+            return None  # CSV, or an Accept header allowing neither (a 406): Flask's to answer
         try:
             token = bearer_token(self.headers(environ))
             sql = self.services.projector.views.sql
@@ -187,12 +188,13 @@ class FastReads:
         except Exception:  # refused (422): Flask answers it
             return None
 
-    def wants_csv(self, query_string: str, accept: str | None) -> bool:
-        """Whether a request with this query string and Accept header asks for CSV (web.api.common.wants_csv)."""
+    def chosen_type(self, query_string: str, accept: str | None) -> str | None:
+        """What a request with this query string and Accept header is answered in (web.api.common.chosen_type:
+        JSON, CSV or None for neither)."""
         environ = {"REQUEST_METHOD": "GET", "QUERY_STRING": query_string}
         if accept is not None:
             environ["HTTP_ACCEPT"] = accept
-        return wants_csv(self.app.request_class(environ, populate_request=False, shallow=True))
+        return chosen_type(self.app.request_class(environ, populate_request=False, shallow=True))
 
 
 def route(path: str) -> tuple[str | None, str]:

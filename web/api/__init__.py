@@ -10,13 +10,13 @@ from __future__ import annotations
 import http
 from typing import Any
 
-from flask import Flask, request
+from flask import Flask, Response, request
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 from werkzeug.exceptions import HTTPException
 
 from web.api import accounts, audits, employees, imports, reports, scorecard, units
-from web.api.common import authenticate, hold_connection, release_connection, wait_if_asked
+from web.api.common import authenticate, hold_connection, negotiate, release_connection, wait_if_asked
 from web.api.event_schemas import register_components
 from web.api.fields import PlainDecimal
 from web.api.schemas import ProblemSchema
@@ -29,7 +29,9 @@ DESCRIPTION = """careerlog's career records of civil servants (ASN), as an immut
 
 Send `Authorization: Bearer TOKEN` with every request (`careerlog tokens create`).
 A write answers with its log `position`; pass it as `wait_for` to a read to see your
-own write. Lists and reports answer in CSV with `Accept: text/csv` or `?format=csv`.
+own write. Lists and reports answer in CSV with `Accept: text/csv` or `?format=csv`
+(`format` is refused, 422, where only JSON is offered); an Accept header allowing none
+of an operation's media types is answered 406 Not Acceptable.
 Errors are `application/problem+json` (RFC 9457). See docs/api.md."""
 
 API_CONFIG: dict[str, Any] = {
@@ -69,13 +71,17 @@ class CareerlogApi(Api):  # type: ignore[misc]
         self.spec.components.response("DEFAULT_ERROR", default, lazy=True)
 
 
-def guard() -> None:
-    """Before every API request: hold one database connection for it, authenticate, then wait for a
-    position if asked to."""
+def guard() -> Response | None:
+    """Before every API request: hold one database connection for it, authenticate, refuse what it may not
+    be answered in (web.api.common.negotiate), then wait for a position if asked to."""
     if request.blueprint in API_BLUEPRINT_NAMES:
         hold_connection()
         authenticate()
+        refused = negotiate()
+        if refused is not None:
+            return refused
         wait_if_asked()
+    return None
 
 
 def init_api(app: Flask) -> CareerlogApi:

@@ -62,8 +62,11 @@ class ApiBlueprint(Blueprint):  # type: ignore[misc]
 
     @staticmethod
     def _prepare_response_doc(doc: dict[str, Any], doc_info: dict[str, Any], **kwargs: Any) -> Any:
-        """flask-smorest's, with the 401 every operation answers without a valid token (web.api.guard)."""
-        doc_info.setdefault("response", {}).setdefault("responses", {}).setdefault(401, ["UNAUTHORIZED"])
+        """flask-smorest's, with the 401 every operation answers without a valid token and the 406 it answers to
+        an Accept header allowing none of its media types (web.api.guard)."""
+        responses = doc_info.setdefault("response", {}).setdefault("responses", {})
+        responses.setdefault(401, ["UNAUTHORIZED"])
+        responses.setdefault(406, ["NOT_ACCEPTABLE"])
         return Blueprint._prepare_response_doc(doc, doc_info, **kwargs)
 
     def read(self, query: type[Schema], answer: type[Schema], *, refusal: tuple[int, str] = (403, "FORBIDDEN")) -> Any:

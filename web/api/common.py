@@ -21,10 +21,12 @@ from werkzeug.wrappers import Request
 from careerlog.accounts import Account, Authenticated, AuthenticationFailed
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.payload import whole_number
+from web.errors import problem
 from web.services import Services
 
 F = TypeVar("F", bound=Callable[..., Any])
 CSV = "text/csv"
+JSON = "application/json"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # Views that answer in CSV too document it so.
@@ -84,21 +86,53 @@ def wait_if_asked() -> None:
 
 
 def csv_documented(func: F) -> F:
-    """Document that the view also answers in CSV (Accept: text/csv or ?format=csv)."""
+    """Document that the view also answers in CSV (Accept: text/csv or ?format=csv); `negotiate` reads the mark."""
+    func.careerlog_csv = True  # type: ignore[attr-defined]
     return cast(F, Blueprint.doc(responses=CSV_RESPONSE)(func))
+
+
+def offers_csv() -> bool:
+    """Whether the view of the request answers in CSV too (its method is `csv_documented`)."""
+    view_class = getattr(current_app.view_functions.get(request.endpoint or ""), "view_class", None)
+    method = getattr(view_class, request.method.lower(), None)
+    if method is None and request.method == "HEAD":
+        method = getattr(view_class, "get", None)
+    return bool(getattr(method, "careerlog_csv", False))
+
+
+def negotiate() -> Response | None:
+    """Before every API request: `format` refused where CSV is not offered (422), and a 406 when the Accept
+    header allows none of the media types offered (JSON, and CSV where offered); None to go on."""
+    csv_offered = offers_csv()
+    if not csv_offered and "format" in request.args:
+        raise InvalidInput("CSV is not offered here: this endpoint answers in JSON only; leave format out.", "format")
+    if chosen_type(request, csv_offered=csv_offered) is not None:
+        return None
+    offered = ", ".join([JSON, CSV] if csv_offered else [JSON])
+    reason = f"Accept: {request.headers.get('Accept', '')} allows none of the media types offered here: {offered}."
+    return problem(406, reason, slug="not-acceptable", errors={"Accept": [reason]})
+
+
+def chosen_type(asked: Request, *, csv_offered: bool = True) -> str | None:
+    """The media type the request (Flask's, or any werkzeug request) is answered in: JSON or CSV by ?format=
+    where CSV is offered, else the best of those offered by the Accept header (JSON without one); None when
+    the header allows none of them."""
+    chosen = asked.args.get("format") if csv_offered else None
+    if chosen is not None:
+        if chosen not in ("json", "csv"):
+            raise InvalidInput("One of: json, csv.", "format")
+        return CSV if chosen == "csv" else JSON
+    if not asked.accept_mimetypes:
+        return JSON
+    # By media type alone: werkzeug matches an offer only to a value with the same parameters, so that
+    # `text/csv; charset=utf-8` (or `application/json; charset=utf-8`) would miss its own type.
+    bare = MIMEAccept([(value.partition(";")[0].strip(), quality) for value, quality in asked.accept_mimetypes])
+    return bare.best_match([JSON, CSV] if csv_offered else [JSON])
 
 
 def wants_csv(asked: Request = request) -> bool:
     """Whether the request (Flask's, or any werkzeug request) asks for CSV: ?format=csv or Accept."""
-    chosen = asked.args.get("format")
-    if chosen is not None:
-        if chosen not in ("json", "csv"):
-            raise InvalidInput("One of: json, csv.", "format")
-        return chosen == "csv"
-    # By media type alone: werkzeug matches an offer only to a value with the same parameters, so that
-    # `text/csv; charset=utf-8` (or `application/json; charset=utf-8`) would miss its own type.
-    bare = MIMEAccept([(value.partition(";")[0].strip(), quality) for value, quality in asked.accept_mimetypes])
-    return bare.best_match(["application/json", CSV]) == CSV
+    return chosen_type(asked) == CSV
 
 
 def json_or_csv(data: Any, schema: Schema, *, name: str, items: str | None = "items", plain: bool = False) -> Any:
