@@ -20,15 +20,16 @@ def page_text(world: World, nip: str, lang: str) -> str:
 
 
 def test_the_jp_of_a_year_not_over_are_said_as_asked_not_as_missed(world: World) -> None:
-    nip = f.nip(date(1991, 9, 8), date(2025, 3, 1), "M", sequence=741)
+    appointed = date.today().year - 1  # (2025 on 2 December 2026: the first promotion on 1 April 2029)
+    nip = f.nip(date(1991, 9, 8), date(appointed, 3, 1), "M", sequence=741)
     world.services.ledger.record(nip, "appointment", appointment_of(nip, rank="III/a"), actor="test")
     world.catch_up()
     english = page_text(world, nip, "en")
-    assert "Earliest date: Apr 1, 2029" in english
-    assert "0 JP in 2028; 20 needed" not in english
-    assert "At least 20 JP of training in 2028 (0 JP recorded so far)" in english
+    assert f"Earliest date: Apr 1, {appointed + 4}" in english
+    assert f"0 JP in {appointed + 3}; 20 needed" not in english
+    assert f"At least 20 JP of training in {appointed + 3} (0 JP recorded so far)" in english
     indonesian = page_text(world, nip, "id")
-    assert "Paling sedikit 20 JP pelatihan pada tahun 2028 (0 JP tercatat sejauh ini)" in indonesian
+    assert f"Paling sedikit 20 JP pelatihan pada tahun {appointed + 3} (0 JP tercatat sejauh ini)" in indonesian
 
 
 def test_the_jp_of_a_year_gone_by_are_said_as_recorded() -> None:
