@@ -24,9 +24,10 @@ def row_of(page: str, reference: str) -> str:
 
 
 def record(world: World, kind: str, payload: dict[str, object]) -> int:
-    """Record through the API as the administrator; the fact's version."""
+    """Record through the API as the administrator, the views caught up (the page reads them); the fact's version."""
     answer = world.post(f"/api/v1/employees/{BUDI}/events", json={"kind": kind, **payload})
     assert answer.status_code == 201, answer.get_json()
+    world.catch_up()
     return int(answer.get_json()["version"])
 
 
