@@ -58,6 +58,16 @@ class Settings:
         )
 
     @property
+    def display_url(self) -> str:
+        """CAREERLOG_DATABASE_URL as a message may show it: its password, if any, as ***."""
+        url = urlsplit(self.database_url)
+        if url.password is None:
+            return self.database_url
+        netloc = url.netloc.rpartition("@")
+        user = netloc[0].partition(":")[0]
+        return url._replace(netloc=f"{user}:***@{netloc[2]}").geturl()
+
+    @property
     def store(self) -> str:
         """'sqlite' or 'postgres'."""
         scheme = urlsplit(self.database_url).scheme

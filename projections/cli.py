@@ -117,7 +117,8 @@ class Listener:
 def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
     """Rebuild NAMES (default: every view) from zero, reading each record once."""
     chosen = select(list(names) or None)
-    worker = projector(obj.settings, [p.name for p in chosen], app=obj.app)
+    # a view a newer release made is rebuilt at this release's version: the way back to this release
+    worker = projector(obj.settings, [p.name for p in chosen], app=obj.app, take_back=True)
     try:
         total = worker.subject_count()
         with Progress(total, "record", "rebuild") as bar:

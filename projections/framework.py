@@ -41,7 +41,7 @@ import psycopg
 import psycopg.sql
 
 from careerlog.application import CareerLog
-from careerlog.config import Settings
+from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError
 from careerlog.importing import fewer_collections
 from careerlog.sqlstore import Row, Sql, select_events_of
@@ -181,6 +181,26 @@ class ViewNotReady(CareerlogError):
         )
 
 
+class NewerViews(ConfigurationError):
+    """The store holds a view at a higher version than this release's: a newer release made it. This release
+    refuses to open the views rather than drop it (the newer release would refill it, and the two would drop each
+    other's views in turn)."""
+
+    def __init__(self, settings: Settings, newer: Sequence[tuple[str, int, int]]):
+        self.newer = tuple(newer)
+        views = "; ".join(
+            f"the view {name} is at version {stored}, this release's is version {own}" for name, stored, own in newer
+        )
+        names = " ".join(name for name, _, _ in newer)
+        them = "it" if len(newer) == 1 else "them"
+        super().__init__(
+            f"The store of CAREERLOG_DATABASE_URL ({settings.display_url}) was opened by a newer careerlog release: "
+            f"{views}. This release would drop {them}: nothing was changed. Run the newer release on every process "
+            f"(docs/operations.md, Upgrades); to go back to this release, rebuild with it: "
+            f"careerlog projections rebuild {names}"
+        )
+
+
 SCHEMA_TABLE = Table(
     "view_schemas",
     (("name", "TEXT"), ("version", "INTEGER"), ("state", "TEXT")),
@@ -199,8 +219,11 @@ class Projector:
         app: CareerLog | None = None,
         batch_size: int = 1000,
         ensure: bool = True,
+        take_back: bool = False,
     ):
-        """`ensure=False`: the tables are known to be there as they should (a rebuild's process)."""
+        """`ensure=False`: the tables are known to be there as they should (a rebuild's process). `take_back`: a
+        view a newer release made (a higher version) is dropped and made again at this release's version (a
+        rebuild of it, going back to this release), not refused (NewerViews)."""
         self.settings = settings
         self.projections = list(projections)
         self.app = app or CareerLog.from_settings(settings)
@@ -211,6 +234,7 @@ class Projector:
         self.id_column = "rowid" if settings.store == "sqlite" else "notification_id"
         self._filling: dict[str, int] = {}  # views filling from 0 (state filling:<head>) and that head
         self._unready: tuple[float, dict[str, re.Pattern[str]]] = (0.0, {})  # guard_reads' last look
+        self.take_back = take_back
         if ensure:
             self.ensure_tables()
 
@@ -243,6 +267,13 @@ class Projector:
             for statement in SCHEMA_TABLE.ddl():
                 sql.execute(statement)
             known = {r["name"]: r for r in sql.query("SELECT name, version, state FROM view_schemas")}
+        newer = [
+            (p.name, int(known[p.name]["version"]), p.version)
+            for p in self.projections
+            if p.name in known and int(known[p.name]["version"]) > p.version
+        ]
+        if newer and not self.take_back:
+            raise NewerViews(self.settings, newer)
         head: int | None = None
         for projection in self.projections:
             row = known.get(projection.name)

@@ -43,5 +43,7 @@ def select(names: Iterable[str] | None = None) -> list[Projection]:
     return chosen
 
 
-def projector(settings: Settings, names: Iterable[str] | None = None, *, app: CareerLog | None = None) -> Projector:
-    return Projector(settings, select(names), app=app)
+def projector(
+    settings: Settings, names: Iterable[str] | None = None, *, app: CareerLog | None = None, take_back: bool = False
+) -> Projector:
+    return Projector(settings, select(names), app=app, take_back=take_back)

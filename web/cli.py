@@ -115,6 +115,7 @@ def check_before_serving(obj: Context) -> None:
     """What every worker would find as it boots, found once here: a message and exit 1, not a traceback each."""
     WebSettings.from_env()  # a bad web setting names itself
     obj.settings.prepare()  # the store reached, its schema made, the encryption key checked against it
+    projector(obj.settings).close()  # the views opened as each worker opens them: a newer release's refused
 
 
 @click.command("run")
