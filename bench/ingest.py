@@ -2,8 +2,10 @@
 
 careerlog imports the export into an empty store (every row parsed, checked against the
 employee's record and saved in batches). The baseline then writes the very rows careerlog
-stored (same subject, version, topic and state bytes) into an empty table of the same
-shape, with executemany on SQLite or COPY on PostgreSQL, in one transaction.
+stored (same subject, version, topic and state bytes) into an empty table made from the
+store's own events table (its columns, keys and indexes: `bare_table_statements`), with
+executemany on SQLite or COPY on PostgreSQL (in the binary format careerlog's COPY uses),
+in one transaction.
 
     .venv/bin/python -m bench.ingest --employees 10000 --store postgres
 """
@@ -21,6 +23,7 @@ from bench.common import (
     cpu_fields,
     cpu_line,
     demo_export,
+    events_table,
     fresh_store,
     parser,
     positive,
@@ -31,12 +34,7 @@ from bench.common import (
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.importing import import_file, writes_ahead
-
-BARE_DDL = (
-    "CREATE TABLE bare_events (notification_id {serial}, originator_id TEXT NOT NULL, "
-    "originator_version INTEGER NOT NULL, topic TEXT NOT NULL, state {blob} NOT NULL, "
-    "PRIMARY KEY (originator_id, originator_version))"
-)
+from careerlog.persistence import PG_COPY_TYPES
 
 
 def careerlog_import(settings: Settings, args: argparse.Namespace) -> tuple[int, Timer, list[float], bool]:
@@ -64,18 +62,41 @@ def children_cpu() -> float:
 
 
 def bare_insert(settings: Settings, rows: list[tuple[str, int, str, bytes]]) -> Timer:
-    """The time to write the rows into an empty table shaped like the events table."""
+    """The time to write the rows into an empty table made as the store's events table is."""
     if settings.store == "sqlite":
-        return _bare_executemany(settings.sqlite_path.replace("bench.db", "bare.db"), rows)
+        return _bare_executemany(settings, rows)
     return _bare_copy(settings, rows)
 
 
-def _bare_executemany(path: str, rows: list[tuple[str, int, str, bytes]]) -> Timer:
+def bare_table_statements(settings: Settings) -> list[str]:
+    """Statements making `bare_events` as the store's events table is made: the same columns, primary key
+    and indexes (PostgreSQL: the unique index on notification_id too, with a sequence of its own), so that
+    the baseline writes every row and index entry careerlog's insert writes, and no more."""
+    table = events_table(settings)
+    if settings.store == "sqlite":  # (its only index, the primary key's, comes with the table)
+        lite = sqlite3.connect(settings.sqlite_path)
+        try:
+            (sql,) = lite.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+            ).fetchone()
+        finally:
+            lite.close()
+        return [sql.replace(table, "bare_events", 1)]
+    return [
+        f"CREATE TABLE bare_events (LIKE {table} INCLUDING ALL)",
+        "CREATE SEQUENCE bare_events_notification_id_seq OWNED BY bare_events.notification_id",
+        "ALTER TABLE bare_events ALTER notification_id SET DEFAULT nextval('bare_events_notification_id_seq')",
+    ]
+
+
+def _bare_executemany(settings: Settings, rows: list[tuple[str, int, str, bytes]]) -> Timer:
     timer = Timer()
-    conn = sqlite3.connect(path, isolation_level=None)
+    statements = bare_table_statements(settings)
+    conn = sqlite3.connect(settings.sqlite_path.replace("bench.db", "bare.db"), isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute(BARE_DDL.format(serial="INTEGER", blob="BLOB").replace("notification_id INTEGER, ", ""))
+        for statement in statements:
+            conn.execute(statement)
         with timer.running():
             conn.execute("BEGIN")
             conn.executemany(f"INSERT INTO bare_events ({', '.join(COLUMNS)}) VALUES (?, ?, ?, ?)", rows)
@@ -90,9 +111,11 @@ def _bare_copy(settings: Settings, rows: list[tuple[str, int, str, bytes]]) -> T
     schema = settings.postgres()["schema"]
     with settings.connect_postgres() as pg:
         pg.execute(f'SET search_path TO "{schema}"')
-        pg.execute(BARE_DDL.format(serial="BIGSERIAL", blob="BYTEA"))
-        copy_sql = f"COPY bare_events ({', '.join(COLUMNS)}) FROM STDIN"
+        for statement in bare_table_statements(settings):
+            pg.execute(statement)
+        copy_sql = f"COPY bare_events ({', '.join(COLUMNS)}) FROM STDIN (FORMAT BINARY)"
         with timer.running(), pg.transaction(), pg.cursor() as cur, cur.copy(copy_sql) as copy:
+            copy.set_types(PG_COPY_TYPES)
             for row in rows:
                 copy.write_row(row)
     return timer

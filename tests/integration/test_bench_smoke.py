@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +14,8 @@ import psycopg
 import pytest
 
 from bench import bigstore, common, ingest, reads, rebuild, scaling
+from careerlog.application import CareerLog
+from careerlog.config import Settings
 from tests.conftest import POSTGRES_URL, require_postgres
 
 EMPLOYEES = "12"
@@ -50,6 +54,46 @@ def test_ingest_bench_compares_the_import_with_a_bare_bulk_insert_of_the_same_ro
     per_event = 1e6 * result["careerlog_cpu_seconds"] / result["events"]
     assert result["careerlog_cpu_us_per_event"] == pytest.approx(per_event)
     assert ("cpu_ratio" in result) == database_url.startswith("sqlite")
+
+
+def test_ingest_bench_writes_its_bare_rows_into_a_table_made_as_the_events_table(database_url: str) -> None:
+    """The baseline writes every row and index entry careerlog's insert writes: the same columns, primary key
+    and indexes (PostgreSQL's unique index on notification_id too, which its first table left out)."""
+    store = "postgres" if database_url.startswith("postgresql") else "sqlite"
+    with common.fresh_store(store, database_url if store == "postgres" else None) as settings:
+        app = CareerLog.from_settings(settings)
+        app.close()
+        rows = [("197001012000011001", 1, "t", b"{}"), ("197001012000011001", 2, "t", b"{}")]
+        ingest.bare_insert(settings, rows)
+        assert _table_shape(settings, "bare_events") == _table_shape(settings, common.events_table(settings))
+        assert len(_table_shape(settings, "bare_events")[1]) == (1 if store == "sqlite" else 2)
+
+
+def _table_shape(settings: Settings, table: str) -> tuple[list[Any], list[str]]:
+    """A table's columns (name, type, not null, default kind) and its indexes' definitions, named alike."""
+    if settings.store == "sqlite":
+        path = settings.sqlite_path.replace("bench.db", "bare.db") if table == "bare_events" else settings.sqlite_path
+        with contextlib.closing(sqlite3.connect(path)) as lite:
+            columns = [tuple(r[1:]) for r in lite.execute(f"PRAGMA table_info({table})")]
+            indexes = [
+                f"{unique} {[c[2] for c in lite.execute(f'PRAGMA index_info({name})')]}"
+                for _, name, unique, *_ in lite.execute(f"PRAGMA index_list({table})")
+            ]
+        return columns, sorted(indexes)
+    schema = settings.postgres()["schema"]
+    with settings.connect_postgres() as pg:
+        columns = pg.execute(
+            "SELECT column_name, data_type, is_nullable, column_default LIKE 'nextval(%%'"
+            " FROM information_schema.columns WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position",
+            (schema, table),
+        ).fetchall()
+        indexes = [
+            definition.split(" USING ", 1)[1] + (" unique" if " UNIQUE " in definition else "")
+            for (definition,) in pg.execute(
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = %s AND tablename = %s", (schema, table)
+            )
+        ]
+    return [tuple(c) for c in columns], sorted(indexes)
 
 
 def test_rebuild_bench_scans_as_many_events_as_the_rebuild_reads(
