@@ -19,7 +19,7 @@ from careerlog.domain.payload import whole_number
 from careerlog.reference import reference, rules
 from projections.merit.fairness import DEFAULT_MIN_CELL
 from projections.merit.groups import DIMENSIONS
-from projections.merit.queries import DECISION_COLUMNS, PASSED_OVER_COUNT
+from projections.merit.queries import DECISION_COLUMNS, PASSED_OVER_COUNT, judged_by
 from projections.merit.rules import SEVERITY_ORDER
 from web.api.paging import last_page
 from web.pages import charts
@@ -52,7 +52,8 @@ def period(args: MultiDict[str, str]) -> tuple[date | None, date | None, dict[st
 def filter_choices() -> dict[str, Any]:
     return {
         "agencies": [(c.code, c.name) for c in reference().agencies],
-        "rules": sorted({r.id for r in rules().all}),
+        # the rules a promotion is judged by (a post rule never finds one; any other the list refuses)
+        "rules": sorted({r.id for r in rules().all if judged_by(r.id) and not r.id.startswith("post.")}),
         "severities": list(SEVERITY_ORDER),
         "dimensions": list(DIMENSIONS),
     }
