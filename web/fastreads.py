@@ -8,7 +8,7 @@ object, about a third of its CPU. `FastReads` answers the happy path of these th
 itself, with the same pieces the Flask views use (the same query schemas and webargs parser,
 `Services.timeline`/`eligibility`/`roster` with their scope checks and access-log entries,
 the same response shapes, body writer and security headers), so that the answer is the
-same to the byte.
+same to the byte (its ETag, and the 304 Not Modified to an If-None-Match naming it, included).
 
 Everything else goes to the Flask app unchanged, which answers it exactly as before (its
 problem+json errors included): any other path or method (HEAD too), a request with a body,
@@ -43,7 +43,16 @@ from projections.merit.eligibility import NOT_OPEN_READ
 from web import security
 from web.api import employees, guard
 from web.api.blueprint import ApiBlueprint
-from web.api.common import JSON, bearer_token, chosen_type, plain_body, release_connection
+from web.api.common import (
+    JSON,
+    bearer_token,
+    chosen_type,
+    conditional,
+    entity_tag,
+    plain_body,
+    release_connection,
+    unchanged,
+)
 from web.api.schemas import ReadQuerySchema, RosterQuerySchema, TimelineQuerySchema
 from web.scoping import placing_read
 from web.services import Services
@@ -111,9 +120,14 @@ class FastReads:
             return self.fallback(environ, start_response)
         path = environ.get("PATH_INFO", "")
         secure = environ.get("wsgi.url_scheme") == "https"
+        etag = entity_tag(body)
+        if unchanged(etag, environ.get("HTTP_IF_NONE_MATCH")):  # as web.api.common.conditional answers it
+            start_response("304 NOT MODIFIED", [("ETag", etag), *security.security_headers(path, secure)])
+            return []
         headers = [
             ("Content-Type", "application/json"),
             ("Content-Length", str(len(body))),
+            ("ETag", etag),
             *security.security_headers(path, secure),
         ]
         start_response("200 OK", headers)
@@ -221,7 +235,7 @@ def unusual(environ: dict[str, Any]) -> bool:
 
 # The request hooks of the Flask path for these reads; FastReads stands in for exactly these.
 BEFORE = ("refuse_long_urls", "refuse_nul_characters", "guard")
-AFTER = ("add_security_headers", "Limiter.__inject_headers")
+AFTER = ("add_security_headers", "conditional", "Limiter.__inject_headers")
 TEARDOWN = ("release_connection", "Limiter.__release_context")
 
 
@@ -240,6 +254,7 @@ def installable(app: Flask) -> bool:
         and not app.url_value_preprocessors
         and guard in app.before_request_funcs[None]
         and release_connection in app.teardown_request_funcs[None]
+        and conditional in app.after_request_funcs[None]
     )
 
 

@@ -289,6 +289,25 @@ def test_the_fast_path_writes_one_access_log_entry_per_record_read_as_the_flask_
         assert entries(both.log()) == expected, path  # the rows Flask's run wrote, the same as the served one's
 
 
+def test_the_fast_path_gives_the_etag_and_the_not_modified_flask_gives(both: Both, recorded: list[str]) -> None:
+    for path in (f"/api/v1/employees/{BUDI}/timeline", f"/api/v1/employees/{BUDI}/eligibility", "/api/v1/employees"):
+        served, flask, answered = both.send(path, "hr")
+        assert answered
+        assert served == flask
+        etag = dict(served[1])["ETag"]
+        for sent in (etag, f'W/{etag}, "other"', "*"):
+            served, flask, answered = both.send(path, "hr", headers={"If-None-Match": sent})
+            assert answered, (path, sent)
+            assert served == flask, (path, sent)
+            assert served[0] == "304 NOT MODIFIED", (path, sent)
+            assert served[2] == b"", (path, sent)
+            assert dict(served[1])["ETag"] == etag
+        served, flask, answered = both.send(path, "hr", headers={"If-None-Match": '"other"'})
+        assert answered, path
+        assert served == flask, path
+        assert served[0] == "200 OK", path
+
+
 def test_over_https_the_fast_path_adds_strict_transport_security_as_flask_does(both: Both) -> None:
     for path in (f"/api/v1/employees/{BUDI}/timeline", f"/api/v1/employees/{BUDI}/eligibility", "/api/v1/employees"):
         served, flask, answered = both.send(path, "hr", base_url="https://careerlog.example/")

@@ -131,3 +131,17 @@ def test_the_documentation_page_works_offline(client: FlaskClient) -> None:
         assert len(response.data) > 1000
         response.close()
     assert '"validatorUrl": null' in html
+
+
+def test_every_read_documents_its_etag_if_none_match_and_not_modified(spec: dict[str, Any]) -> None:
+    reads = [(path, ops["get"]) for path, ops in spec["paths"].items() if "get" in ops]
+    assert len(reads) == 21
+    for path, operation in reads:
+        assert "ETag" in operation["responses"]["200"]["headers"], path
+        assert "ETag" in operation["responses"]["304"]["headers"], path
+        assert {"in": "header", "name": "If-None-Match"}.items() <= next(
+            p for p in operation["parameters"] if p["name"] == "If-None-Match"
+        ).items(), path
+    writes = [ops["post"] for ops in spec["paths"].values() if "post" in ops]
+    assert writes
+    assert all("304" not in w["responses"] for w in writes)

@@ -16,7 +16,15 @@ from flask_smorest.utils import prepare_response
 from werkzeug.exceptions import HTTPException
 
 from web.api import accounts, audits, employees, imports, reports, scorecard, units
-from web.api.common import authenticate, hold_connection, negotiate, release_connection, wait_if_asked
+from web.api.common import (
+    CONDITIONAL_BLUEPRINTS,
+    authenticate,
+    conditional,
+    hold_connection,
+    negotiate,
+    release_connection,
+    wait_if_asked,
+)
 from web.api.event_schemas import register_components
 from web.api.fields import PlainDecimal
 from web.api.schemas import ProblemSchema
@@ -24,6 +32,7 @@ from web.errors import PROBLEM_JSON, http_problem
 
 BLUEPRINTS = (employees.blp, audits.blp, reports.blp, scorecard.blp, units.blp, imports.blp, accounts.blp)
 API_BLUEPRINT_NAMES = frozenset(b.name for b in BLUEPRINTS)
+CONDITIONAL_BLUEPRINTS.update(API_BLUEPRINT_NAMES)
 
 DESCRIPTION = """careerlog's career records of civil servants (ASN), as an immutable event log.
 
@@ -94,5 +103,6 @@ def init_api(app: Flask) -> CareerlogApi:
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
     app.before_request(guard)
+    app.after_request(conditional)
     app.teardown_request(release_connection)
     return api

@@ -15,6 +15,22 @@ from web.api.common import csv_documented
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+ETAG_HEADER = {
+    "description": "The answer's entity tag (a digest of its body): send it back as If-None-Match.",
+    "schema": {"type": "string"},
+}
+NOT_MODIFIED = (
+    "Not Modified: the answer would be the one whose ETag If-None-Match names (no body). The read is made as a 200's "
+    "is: scope checked, access logged."
+)
+IF_NONE_MATCH = {
+    "in": "header",
+    "name": "If-None-Match",
+    "required": False,
+    "description": "The ETag of an answer you hold: 304 Not Modified when the answer is still that one.",
+    "schema": {"type": "string"},
+}
+
 
 class BodyParser(FlaskParser):
     """webargs' parser, saying why a request body cannot be read instead of reading it as empty.
@@ -59,6 +75,21 @@ class ApiBlueprint(Blueprint):  # type: ignore[misc]
     """
 
     ARGUMENTS_PARSER = BodyParser(unknown=None)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._prepare_doc_cbks.append(self._prepare_conditional_doc)
+
+    @staticmethod
+    def _prepare_conditional_doc(doc: dict[str, Any], doc_info: dict[str, Any], *, method: str, **_: Any) -> Any:
+        """A read's ETag on its 200, its If-None-Match header and its 304 (web.api.common.conditional)."""
+        if method != "get":
+            return doc
+        responses = doc.setdefault("responses", {})
+        responses[200].setdefault("headers", {})["ETag"] = ETAG_HEADER
+        responses[304] = {"description": NOT_MODIFIED, "headers": {"ETag": ETAG_HEADER}}
+        doc.setdefault("parameters", []).append(IF_NONE_MATCH)
+        return doc
 
     @staticmethod
     def _prepare_response_doc(doc: dict[str, Any], doc_info: dict[str, Any], **kwargs: Any) -> Any:

@@ -16,6 +16,7 @@ from flask import Response, current_app, g, request
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 from werkzeug.datastructures import Headers, MIMEAccept
+from werkzeug.http import generate_etag, parse_etags, quote_etag
 from werkzeug.wrappers import Request
 
 from careerlog.accounts import Account, Authenticated, AuthenticationFailed
@@ -30,6 +31,9 @@ JSON = "application/json"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # Views that answer in CSV too document it so.
+# The reads given an ETag (`conditional`): the API's (web.api.BLUEPRINTS, set there) and its OpenAPI document's.
+CONDITIONAL_BLUEPRINTS: set[str] = {"api-docs"}
+
 CSV_RESPONSE = {200: {"content": {CSV: {"schema": {"type": "string"}}}}}
 
 
@@ -244,6 +248,35 @@ def plain_json(data: Any, schema: Schema) -> Response:
 def plain_body(data: Any, schema: Schema) -> bytes:
     """The body of `plain_json`: the data cut to the schema's fields, as orjson writes it."""
     return orjson.dumps(shape_of(schema).cut(data))
+
+
+def entity_tag(body: bytes) -> str:
+    """The ETag of an answer's body, quoted: a digest of the bytes sent (werkzeug's, SHA-1), so that it changes
+    exactly when the answer does, whatever made it change (a write, a view rebuilt, a rule or today's date),
+    and differs between the JSON and CSV of the same data."""
+    return quote_etag(generate_etag(body))
+
+
+def unchanged(etag: str, if_none_match: str | None) -> bool:
+    """Whether an If-None-Match header names this ETag (weakly, as RFC 9110 compares it for GET) or is `*`."""
+    return bool(if_none_match) and parse_etags(if_none_match).contains_weak(etag.strip('"'))
+
+
+def conditional(response: Response) -> Response:
+    """After an API read (GET or HEAD) answered 200: its ETag, and 304 Not Modified (no body) when the request's
+    If-None-Match names it. The read itself was made (its scope checked, its access-log entry written)."""
+    if (
+        request.method in ("GET", "HEAD")
+        and response.status_code == 200
+        and request.blueprint in CONDITIONAL_BLUEPRINTS
+        and not response.direct_passthrough
+        and response.is_sequence
+    ):
+        etag = entity_tag(response.get_data())
+        response.headers["ETag"] = etag
+        if unchanged(etag, request.headers.get("If-None-Match")):
+            response.status_code = 304
+    return response
 
 
 def to_csv(rows: Iterable[Mapping[str, Any]]) -> str:
