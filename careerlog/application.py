@@ -46,6 +46,11 @@ from careerlog.reference import reference
 from careerlog.sqlstore import SqlStore, check_connections_when_in_doubt, select_events_of
 
 Clock = Callable[[], datetime]
+# A check of each existing record a recording writes, made on the record as the write loaded it (web/scoping.py: an
+# account's scope): it raises to refuse, naming the field that names the record (nip, mentor_nip, target_version).
+# The write appends after the version checked, so a concurrent change to the record makes the save fail and the
+# recording is checked again on the record as changed (docs/architecture.md, "Recording").
+Guard = Callable[[LedgerAggregate, str], None]
 MIRRORS: dict[type[LedgerEvent], type[LedgerEvent]] = {
     MentoringStarted: MenteeAssigned,
     MentoringEnded: MenteeReleased,
@@ -121,6 +126,7 @@ class UnitOfWork:
     # records as the batch before left them, taken up instead of reading them (that batch may not be written yet)
     carried: dict[str, LedgerAggregate | None] = field(default_factory=dict)
     saved: bool = False  # record_batch saved this unit of work's events as it decided them (no redo)
+    guard: Guard | None = None  # checks each existing record written, as loaded here (a scope), if any
 
     def get(self, subject: str) -> LedgerAggregate | None:
         self.touched.append(subject)
@@ -165,7 +171,8 @@ class UnitOfWork:
         the store, as any batch whose records changed after it read them.
         """
         loaded = self.loaded if self.saved else {}
-        return UnitOfWork(self.app, carried={s: loaded[s] for s in subjects if loaded.get(s) is not None})
+        carried = {s: loaded[s] for s in subjects if loaded.get(s) is not None}
+        return UnitOfWork(self.app, carried=carried, guard=self.guard)
 
     def changed(self) -> list[LedgerAggregate]:
         return [a for a in self.loaded.values() if a is not None and a.pending_events]
@@ -236,10 +243,13 @@ class CareerLog(Application[str]):
         actor: str,
         client_key: str | None = None,
         migration: Migration | None = None,
+        guard: Guard | None = None,
     ) -> Outcome:
-        """Record one fact (or correction, or retraction) in an employee's record."""
+        """Record one fact (or correction, or retraction) in an employee's record.
+
+        `guard` checks each existing record written, on the state the write appends to (see Guard)."""
         command = Command(normalise_nip(nip), kind, payload, client_key, migration)
-        return self.execute_with_retries(command, actor)
+        return self.execute_with_retries(command, actor, guard)
 
     def rate_unit(
         self, agency: str, unit: str, payload: Mapping[str, Any], *, actor: str, client_key: str | None = None
@@ -247,9 +257,9 @@ class CareerLog(Application[str]):
         """Record a unit's own performance rating for a year."""
         return self.execute_with_retries(Command(unit_subject(agency, unit), "unit_rating", payload, client_key), actor)
 
-    def execute_with_retries(self, command: Command, actor: str) -> Outcome:
+    def execute_with_retries(self, command: Command, actor: str, guard: Guard | None = None) -> Outcome:
         for attempt in range(self.retries):
-            uow = UnitOfWork(self)
+            uow = UnitOfWork(self, guard=guard)
             outcome = self.execute(uow, command, actor)
             try:
                 self.save(*uow.changed())
@@ -283,7 +293,7 @@ class CareerLog(Application[str]):
             self.save_batch(uow.new_events())
             uow.saved = True
         except RecordConflictError:
-            results = self.redo_alone(commands, actor)
+            results = self.redo_alone(commands, actor, uow.guard)
         return results
 
     def decide_batch(self, commands: Sequence[Command], actor: str, uow: UnitOfWork) -> list[Outcome | Exception]:
@@ -301,9 +311,11 @@ class CareerLog(Application[str]):
                 note()
         return results
 
-    def redo_alone(self, commands: Sequence[Command], actor: str) -> list[Outcome | Exception]:
+    def redo_alone(
+        self, commands: Sequence[Command], actor: str, guard: Guard | None = None
+    ) -> list[Outcome | Exception]:
         """A batch that met a concurrent write, carried out and saved one command at a time from fresh records."""
-        return [self._attempt_alone(command, actor) for command in commands]
+        return [self._attempt_alone(command, actor, guard) for command in commands]
 
     def save_batch(self, events: Iterable[LedgerEvent]) -> None:
         """Save new events of many records in one transaction, written in bulk, in the given order.
@@ -321,9 +333,9 @@ class CareerLog(Application[str]):
         finally:
             uow.note()
 
-    def _attempt_alone(self, command: Command, actor: str) -> Outcome | Exception:
+    def _attempt_alone(self, command: Command, actor: str, guard: Guard | None = None) -> Outcome | Exception:
         try:
-            return self.execute_with_retries(command, actor)
+            return self.execute_with_retries(command, actor, guard)
         except (InvalidInput, NotFound, IdempotencyConflict, ConcurrencyConflict) as e:
             return e
 
@@ -346,6 +358,8 @@ class CareerLog(Application[str]):
         employee = uow.get(subject)
         if employee is None:
             raise NotFound(NOT_APPOINTED.reason(nip=subject))
+        if uow.guard is not None:
+            uow.guard(employee, "nip")
         if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
             refuse_system_targets(employee, event_cls, values, recording.client_key)
         if command.migration is None:  # the same kind and reference recorded under another client key, or none
@@ -414,6 +428,8 @@ class CareerLog(Application[str]):
                 return []
             mentor = uow.get(target.values["mentor_nip"])
             assert mentor is not None
+            if uow.guard is not None:
+                uow.guard(mentor, "target_version")
             mirrored = mentor.find_active(mirror_cls.KIND, reference=target.values["reference"], mentee_nip=employee.id)
             if not mirrored:
                 return []
@@ -426,6 +442,8 @@ class CareerLog(Application[str]):
         mentor = uow.get(values["mentor_nip"])
         if mentor is None:
             raise InvalidInput(NOT_APPOINTED.reason(nip=values["mentor_nip"]), "mentor_nip")
+        if uow.guard is not None:
+            uow.guard(mentor, "mentor_nip")
         names = {spec.name for spec in payload_fields(mirror_cls)}
         mirror = {k: v for k, v in values.items() if k in names} | {"mentee_nip": employee.id}
         try:
@@ -555,8 +573,8 @@ class WritingAhead:
     it, the batches called one after the other.
     """
 
-    def __init__(self, app: CareerLog, actor: str):
-        self.app, self.actor = app, actor
+    def __init__(self, app: CareerLog, actor: str, guard: Guard | None = None):
+        self.app, self.actor, self.guard = app, actor, guard
         self.mapper = cast(CareerMapper, app.mapper)
         self.writer = ThreadPoolExecutor(1, thread_name_prefix="careerlog-write")
         self.pending: Batch | None = None  # the batch being written
@@ -567,7 +585,7 @@ class WritingAhead:
         app, actor = self.app, self.actor
         done = []
         try:
-            batch.uow = UnitOfWork(app, carried=before.uow.loaded if before and before.uow else {})
+            batch.uow = UnitOfWork(app, carried=before.uow.loaded if before and before.uow else {}, guard=self.guard)
             if commands:
                 batch.results = app.decide_batch(commands, actor, batch.uow)
         except Exception:
@@ -578,7 +596,7 @@ class WritingAhead:
             if not before.written:
                 batch.uow = None  # redone one by one: its records are in the store, not as this batch found them
         if batch.uow is None:
-            batch.uow = UnitOfWork(app)
+            batch.uow = UnitOfWork(app, guard=self.guard)
             batch.results = app.decide_batch(commands, actor, batch.uow)
         rows = self.mapper.to_stored_rows(batch.uow.new_events())
         if rows:
@@ -608,7 +626,7 @@ class WritingAhead:
             batch.write.result()
             batch.written = True
         except RecordConflictError:
-            batch.results = self.app.redo_alone(batch.commands, self.actor)
+            batch.results = self.app.redo_alone(batch.commands, self.actor, self.guard)
         batch.uow = None
         return batch
 

@@ -26,7 +26,7 @@ from typing import IO, Any
 
 import orjson
 
-from careerlog.application import Batch, CareerLog, Command, Migration, UnitOfWork, WritingAhead, unit_subject
+from careerlog.application import Batch, CareerLog, Command, Guard, Migration, UnitOfWork, WritingAhead, unit_subject
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import KEY_USED, REFERENCE_USED, Outcome
@@ -353,16 +353,20 @@ def import_rows(
     migration: bool = False,
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[int], None] | None = None,
+    guard: Guard | None = None,
 ) -> ImportReport:
     """Record every good row in batches (one transaction each) and report the rest.
+
+    `guard` checks each existing record a row writes, on that record as the row's batch finds it (a scope:
+    careerlog.application.Guard); a row it refuses is reported with its reason, as any other refusal.
 
     Where chosen (see `writes_ahead`) each batch is written while the next one is read and
     decided (`WritingAhead`), with the results, report and store of batches recorded one
     after the other; the progress counts a batch's bytes once it is written.
     """
     report = ImportReport(dry_run=dry_run)
-    uow = UnitOfWork(app)  # a dry run's for the whole run; else each batch's, carried to the next (next_batch)
-    ahead = WritingAhead(app, actor) if not dry_run and writes_ahead() else None
+    uow = UnitOfWork(app, guard=guard)  # a dry run's for the whole run; else each batch's, carried on (next_batch)
+    ahead = WritingAhead(app, actor, guard) if not dry_run and writes_ahead() else None
     batch: list[Command] = []
     size = 0
 

@@ -18,7 +18,7 @@ from eventsourcing.utils import get_topic
 from careerlog.access import MENTOR_OUTSIDE, OUTSIDE, Action, Principal, Target, permits
 from careerlog.application import MIRRORS, NOT_APPOINTED, CareerLog, UnitOfWork
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound
-from careerlog.domain.events import BY_KIND
+from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.ledger import LedgerAggregate
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.wording import reason_of
@@ -37,8 +37,9 @@ def missing(nip: str) -> NotFound:
 
 # What says where someone works: read only these events of a record on every request.
 PLACING_KINDS = ("appointment", "placement", "correction", "retraction")
-# Their topics, as CareerLog.events_of names them (named once, not on every request).
-PLACING_TOPICS = tuple(get_topic(BY_KIND[kind]) for kind in PLACING_KINDS)
+# Their classes, and their topics as CareerLog.events_of names them (named once, not on every request).
+PLACING_CLASSES = tuple(BY_KIND[kind] for kind in PLACING_KINDS)
+PLACING_TOPICS = tuple(get_topic(cls) for cls in PLACING_CLASSES)
 
 
 def placing_read(ledger: CareerLog, nip: str) -> tuple[str, list[Any]] | None:
@@ -57,11 +58,38 @@ def locate(ledger: CareerLog, nip: str) -> Target | None:
         return None
     subject = read[1][0]
     rows = SqlStore(ledger.recorder.datastore).query(*read)  # type: ignore[attr-defined]
-    record = CareerRecord.from_events(subject, [ledger.decode(row) for row in rows])
+    return placed(subject, [ledger.decode(row) for row in rows])
+
+
+def placed(subject: str, events: Iterable[LedgerEvent]) -> Target | None:
+    """Where the record's placing events (PLACING_KINDS, in order; the others are passed over) say the employee
+    works now, or None if never appointed."""
+    record = CareerRecord.from_events(subject, [e for e in events if isinstance(e, PLACING_CLASSES)])
     if record.appointment is None:
         return None
     agency, _, region = record.placement_on(date.max) or (None, None, None)
     return Target(subject, agency, region)
+
+
+@dataclass(frozen=True)
+class ScopeGuard:
+    """An account's scope checked inside the ledger's write (careerlog.application.Guard), on each record the
+    recording writes as the write loaded it: the events are appended after the version checked, so a placement
+    recorded meanwhile makes the save fail and the recording is checked again on the record as placed now.
+
+    The recorded employee outside the scope is not found (as everywhere); a mentor's record outside it is
+    refused naming the field that names the mentor (as refuse_others_outside, before the write, refuses it)."""
+
+    principal: Principal
+    action: Action
+
+    def __call__(self, record: LedgerAggregate, name: str) -> None:
+        place = placed(record.id, record.events.values())
+        if place is None or permits(self.principal, self.action, place):
+            return
+        if name == "nip":
+            raise missing(record.id)
+        raise InvalidInput(MENTOR_OUTSIDE.reason(nip=record.id, scope=self.principal.scope.describe()), name)
 
 
 # The kinds whose recording writes the mentor's record too (MenteeAssigned, MenteeReleased), and those of the

@@ -51,7 +51,7 @@ from projections.scorecard.award_queries import AwardQueries
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
 from projections.training import DEFAULT_WINDOW_MONTHS, UNKNOWN_FILTER_OF, TrainingQueries
 from web.following import FollowerLease, lock_path
-from web.scoping import ScopedRows, locate, missing, refuse_others_outside
+from web.scoping import ScopedRows, ScopeGuard, locate, missing, refuse_others_outside
 
 # A filter no row matches: what a report reads when the request and the reader's scope do not meet.
 NOTHING: dict[str, list[str]] = {"agency": [""]}
@@ -178,9 +178,12 @@ class Services:
         """Record a fact, correction or retraction in an employee's record."""
         target = self.target(writer, Action.RECORD, nip)
         payload = {k: v for k, v in body.items() if k != "kind"}
+        guard = None
         if POLICY[writer.role][Action.RECORD] is not Reach.ALL:  # (the mentor's record is written too)
             refuse_others_outside(self.ledger, writer, Action.RECORD, target.nip or nip, body["kind"], payload)
-        outcome = self.ledger.record(target.nip or nip, body["kind"], payload, actor=writer.username, client_key=key)
+            guard = ScopeGuard(writer, Action.RECORD)  # the scope again, on the records as written (TOCTOU)
+        subject, kind = target.nip or nip, body["kind"]
+        outcome = self.ledger.record(subject, kind, payload, actor=writer.username, client_key=key, guard=guard)
         return self.written(outcome)
 
     def rate_unit(self, writer: Account, agency: str, unit: str, body: Mapping[str, Any], key: str | None) -> Written:
@@ -204,7 +207,11 @@ class Services:
         rows = read_jsonl(stream) if fmt == "jsonl" else read_csv(stream, kind or kind_from_name(name or ""))
         scoped = ScopedRows(self.ledger, writer, writer.username) if reach is not Reach.ALL else None
         report = import_rows(
-            self.ledger, scoped.filter(rows) if scoped else rows, actor=writer.username, dry_run=dry_run
+            self.ledger,
+            scoped.filter(rows) if scoped else rows,
+            actor=writer.username,
+            dry_run=dry_run,
+            guard=ScopeGuard(writer, Action.IMPORT) if scoped else None,  # the scope again, as each batch writes
         )
         if scoped is not None:
             report.rejected = scoped.restore(report.rejected)

@@ -84,9 +84,9 @@ def test_a_record_written_by_someone_else_between_batches_is_redone_from_the_sto
         redone: list[list[int]] = []
         redo = app.redo_alone
 
-        def redo_and_note(commands: Sequence[Command], actor: str) -> Any:
+        def redo_and_note(commands: Sequence[Command], actor: str, guard: Any = None) -> Any:
             redone.append([c.line for c in commands])
-            return redo(commands, actor)
+            return redo(commands, actor, guard)
 
         monkeypatch.setattr(app, "redo_alone", redo_and_note)
         report = import_file(app, path, actor="hr", batch_size=2)

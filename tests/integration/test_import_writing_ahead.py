@@ -126,9 +126,9 @@ def test_a_batch_that_meets_a_concurrent_write_is_redone_alone_and_the_next_deci
         decided: list[list[int]] = []
         redo, decide = app.redo_alone, app.decide_batch
 
-        def redo_and_note(commands: Sequence[Command], actor: str) -> Any:
+        def redo_and_note(commands: Sequence[Command], actor: str, guard: Any = None) -> Any:
             redone.append([c.line for c in commands])
-            return redo(commands, actor)
+            return redo(commands, actor, guard)
 
         def decide_and_note(commands: Sequence[Command], actor: str, uow: Any) -> Any:
             decided.append([c.line for c in commands])
