@@ -49,11 +49,16 @@ def period(args: MultiDict[str, str]) -> tuple[date | None, date | None, dict[st
     return start, end, errors
 
 
-def filter_choices() -> dict[str, Any]:
+# The rules each list's decisions are judged by (a post rule never finds a promotion, nor a promotion rule a post;
+# the lists compare the colleagues of 101 promotions only, so merit.passed_over finds no post in them; any other
+# rule the lists refuse)
+LIST_RULES = {"promotion": ("promotion.", "evidence.", "merit."), "post": ("post.", "evidence.")}
+
+
+def filter_choices(decision: str = "promotion") -> dict[str, Any]:
     return {
         "agencies": [(c.code, c.name) for c in reference().agencies],
-        # the rules a promotion is judged by (a post rule never finds one; any other the list refuses)
-        "rules": sorted({r.id for r in rules().all if judged_by(r.id) and not r.id.startswith("post.")}),
+        "rules": sorted({r.id for r in rules().all if judged_by(r.id) and r.id.startswith(LIST_RULES[decision])}),
         "severities": list(SEVERITY_ORDER),
         "dimensions": list(DIMENSIONS),
     }
@@ -86,14 +91,15 @@ def listed(
 PASSED_OVER_CHOICES = {"true": True, "false": False}
 
 
-def audit_rows(per_page: int, page_number: int) -> tuple[Any, dict[str, list[str]]]:
-    """The audited promotions the filter form asks for (None and the errors when it is not valid)."""
+def audit_rows(per_page: int, page_number: int, decision: str = "promotion") -> tuple[Any, dict[str, list[str]]]:
+    """The audited promotions (or post appointments) the filter form asks for (None and the errors when it is
+    not valid). The post appointments' list has no passed-over filter: the lists do not compare their colleagues."""
     options: dict[str, Any] = {name: one(request.args, name) for name in ("rule", "severity", "verdict")}
-    passed_over = one(request.args, "passed_over")
+    passed_over = one(request.args, "passed_over") if decision == "promotion" else None
     if passed_over and passed_over not in PASSED_OVER_CHOICES:
         return None, {"passed_over": [_("Not a valid boolean.")]}
     options["passed_over"] = PASSED_OVER_CHOICES.get(passed_over or "")
-    return listed(services().audits, SCOPE, per_page, page_number, **options)
+    return listed(services().audits, SCOPE, per_page, page_number, decision=decision, **options)
 
 
 def page_number(per_page: int = 50) -> int:
@@ -107,8 +113,19 @@ def page_number(per_page: int = 50) -> int:
 @blp.route("/audits")
 def audits() -> ResponseReturnValue:
     """The audited promotions of a period and scope, filterable by agency, rule (finding) and severity."""
+    return decisions_page("promotion")
+
+
+@blp.route("/audits/posts")
+def audited_posts() -> ResponseReturnValue:
+    """The audited definitive post appointments of a period and scope, filtered as the promotions."""
+    return decisions_page("post")
+
+
+def decisions_page(decision: str) -> ResponseReturnValue:
+    """The list page of the audited decisions of one type (`promotion`, `post`)."""
     account = allowed(Action.RUN_AUDITS)
-    found, errors = audit_rows(50, page_number())
+    found, errors = audit_rows(50, page_number(), decision)
     query = {k: v for k, v in request.args.items() if k != "page"}
     return page(
         "pages/audits.html",
@@ -117,18 +134,29 @@ def audits() -> ResponseReturnValue:
         found=found,
         errors=errors,
         query=query,
-        **filter_choices(),
+        decision=decision,
+        **filter_choices(decision),
     )
 
 
 @blp.route("/audits.csv")
 def audits_csv() -> ResponseReturnValue:
     """The audited promotions of the filter form as CSV."""
-    found, errors = audit_rows(AUDIT_CSV_LIMIT, 1)
+    return decisions_csv("promotion", "audited-promotions.csv")
+
+
+@blp.route("/audits/posts.csv")
+def audited_posts_csv() -> ResponseReturnValue:
+    """The audited post appointments of the filter form as CSV."""
+    return decisions_csv("post", "audited-post-appointments.csv")
+
+
+def decisions_csv(decision: str, name: str) -> ResponseReturnValue:
+    found, errors = audit_rows(AUDIT_CSV_LIMIT, 1, decision)
     if errors:
         raise InvalidInput(errors)
     columns = [*(c.strip() for c in DECISION_COLUMNS.split(",")), PASSED_OVER_COUNT]
-    return csv_download(found.items, columns, "audited-promotions.csv")
+    return csv_download(found.items, columns, name)
 
 
 @blp.route("/audits/awards")
@@ -154,6 +182,13 @@ def audit(nip: str, version: int) -> ResponseReturnValue:
     """One promotion: its findings with the supporting events, and the colleagues passed over."""
     account = allowed(Action.RUN_AUDITS)
     return page("pages/audit.html", account, decision=services().audit(account, nip, version))
+
+
+@blp.route("/audits/posts/<nip>/<int:version>")
+def audited_post(nip: str, version: int) -> ResponseReturnValue:
+    """One definitive post appointment: its findings with the supporting events, and the colleagues passed over."""
+    account = allowed(Action.RUN_AUDITS)
+    return page("pages/audit.html", account, decision=services().audit(account, nip, version, "post"))
 
 
 def min_cell_arg(args: MultiDict[str, str]) -> int:
