@@ -14,6 +14,9 @@ CAREERLOG_ACCESS_LOG_COMMIT  durable (default): on PostgreSQL each read's access
 CAREERLOG_FAST_READS      on (default): the timeline, eligibility and roster reads' happy path is answered
                           without Flask's request machinery, the same answer to the byte (web.fastreads);
                           off: every request goes through Flask
+CAREERLOG_API_RATE_LIMIT  the requests one API token may make (default 3000/minute; `N/second`, `N/minute`,
+                          `N/hour`, `N per 5 minutes`...; off: no limit): past it, 429 with Retry-After
+                          (web.api.ratelimit; counted in the store, so across every worker and host)
 """
 
 from __future__ import annotations
@@ -24,7 +27,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from limits import parse
+
 from careerlog.config import ConfigurationError
+
+DEFAULT_RATE = "3000/minute"
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,7 @@ class WebSettings:
     max_page_offset: int = 10_000
     durable_access_log: bool = True
     fast_reads: bool = True
+    api_rate_limit: str | None = DEFAULT_RATE
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> WebSettings:
@@ -48,6 +56,7 @@ class WebSettings:
             max_page_offset=_whole(env, "CAREERLOG_MAX_PAGE_OFFSET", 10_000),
             durable_access_log=_choice(env, "CAREERLOG_ACCESS_LOG_COMMIT", ("durable", "fast")) == "durable",
             fast_reads=_choice(env, "CAREERLOG_FAST_READS", ("on", "off")) == "on",
+            api_rate_limit=_rate(env, "CAREERLOG_API_RATE_LIMIT", DEFAULT_RATE),
         )
 
     def flask_config(self) -> dict[str, Any]:
@@ -60,6 +69,7 @@ class WebSettings:
             "CAREERLOG_FOLLOW": True,
             "CAREERLOG_DURABLE_ACCESS_LOG": self.durable_access_log,
             "CAREERLOG_FAST_READS": self.fast_reads,
+            "CAREERLOG_API_RATE_LIMIT": self.api_rate_limit,
         }
 
 
@@ -88,4 +98,18 @@ def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
     raw = env.get(name) or choices[0]
     if raw not in choices:
         raise ConfigurationError(f"{name}: one of {', '.join(choices)}, got {raw!r}")
+    return raw
+
+
+def _rate(env: Mapping[str, str], name: str, default: str) -> str | None:
+    """A rate limit as the `limits` package writes one (`3000/minute`, `50 per second`); None for `off`."""
+    raw = (env.get(name) or default).strip()
+    if raw == "off":
+        return None
+    try:
+        amount = parse(raw).amount
+    except ValueError:
+        amount = 0
+    if amount < 1:
+        raise ConfigurationError(f"{name}: a rate such as 3000/minute or 50 per second, or off; got {raw!r}")
     return raw

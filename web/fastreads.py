@@ -41,7 +41,7 @@ from werkzeug.datastructures import EnvironHeaders, Headers
 from careerlog.accounts import Account
 from projections.merit.eligibility import NOT_OPEN_READ
 from web import security
-from web.api import employees, guard
+from web.api import RATE_LIMIT, employees, guard
 from web.api.blueprint import ApiBlueprint
 from web.api.common import (
     JSON,
@@ -53,6 +53,7 @@ from web.api.common import (
     release_connection,
     unchanged,
 )
+from web.api.ratelimit import TokenLimit
 from web.api.schemas import ReadQuerySchema, RosterQuerySchema, TimelineQuerySchema
 from web.scoping import placing_read
 from web.services import Services
@@ -106,6 +107,7 @@ class FastReads:
         self.app = app
         self.fallback = fallback
         self.services: Services = app.extensions["careerlog"]
+        self.limit: TokenLimit = app.extensions[RATE_LIMIT]
         self.parser = ApiBlueprint.ARGUMENTS_PARSER
         # A query string always parses to the same arguments: the recent ones are kept (about a tenth of a read).
         self.arguments = lru_cache(maxsize=KEPT_QUERIES)(self.parse)
@@ -152,6 +154,8 @@ class FastReads:
                 if ahead:
                     sql.read_ahead(ahead)  # its reads in one round trip
                 reader = self.services.accounts.authenticate(token).account
+                if not self.limit.allows(token):
+                    return None  # past the token's rate limit: Flask answers the 429
                 if read == "roster" and ahead:
                     self.remember(ahead[0][1], reader)  # by the token's hash, as read
                 found = answer(self.services, reader, nip, dict(parsed))  # a copy: the roster's pops from it

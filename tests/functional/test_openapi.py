@@ -145,3 +145,10 @@ def test_every_read_documents_its_etag_if_none_match_and_not_modified(spec: dict
     writes = [ops["post"] for ops in spec["paths"].values() if "post" in ops]
     assert writes
     assert all("304" not in w["responses"] for w in writes)
+
+
+def test_every_operation_documents_the_rate_limits_429(spec: dict[str, Any]) -> None:
+    operations = [(path, op) for path, ops in spec["paths"].items() for name, op in ops.items() if name != "parameters"]
+    assert len(operations) == 25
+    for path, operation in operations:
+        assert operation["responses"]["429"] == {"$ref": "#/components/responses/TOO_MANY_REQUESTS"}, path

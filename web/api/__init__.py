@@ -10,7 +10,7 @@ from __future__ import annotations
 import http
 from typing import Any
 
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 from werkzeug.exceptions import HTTPException
@@ -19,6 +19,7 @@ from web.api import accounts, audits, employees, imports, reports, scorecard, un
 from web.api.common import (
     CONDITIONAL_BLUEPRINTS,
     authenticate,
+    bearer_token,
     conditional,
     hold_connection,
     negotiate,
@@ -27,12 +28,15 @@ from web.api.common import (
 )
 from web.api.event_schemas import register_components
 from web.api.fields import PlainDecimal
+from web.api.ratelimit import TokenLimit
 from web.api.schemas import ProblemSchema
+from web.config import DEFAULT_RATE
 from web.errors import PROBLEM_JSON, http_problem
 
 BLUEPRINTS = (employees.blp, audits.blp, reports.blp, scorecard.blp, units.blp, imports.blp, accounts.blp)
 API_BLUEPRINT_NAMES = frozenset(b.name for b in BLUEPRINTS)
 CONDITIONAL_BLUEPRINTS.update(API_BLUEPRINT_NAMES)
+RATE_LIMIT = "careerlog_rate_limit"  # the app's TokenLimit, in app.extensions
 
 DESCRIPTION = """careerlog's career records of civil servants (ASN), as an immutable event log.
 
@@ -81,11 +85,16 @@ class CareerlogApi(Api):  # type: ignore[misc]
 
 
 def guard() -> Response | None:
-    """Before every API request: hold one database connection for it, authenticate, refuse what it may not
-    be answered in (web.api.common.negotiate), then wait for a position if asked to."""
+    """Before every API request: hold one database connection for it, authenticate, count it against its
+    token's rate limit (429 past it: web.api.ratelimit), refuse what it may not be answered in
+    (web.api.common.negotiate), then wait for a position if asked to."""
     if request.blueprint in API_BLUEPRINT_NAMES:
         hold_connection()
         authenticate()
+        token = bearer_token(request.headers)
+        limit: TokenLimit = current_app.extensions[RATE_LIMIT]
+        if not limit.allows(token):
+            return limit.refusal(token)
         refused = negotiate()
         if refused is not None:
             return refused
@@ -97,6 +106,8 @@ def init_api(app: Flask) -> CareerlogApi:
     for key, value in API_CONFIG.items():
         app.config.setdefault(key, value)
     api = CareerlogApi(app)
+    rate = app.config.get("CAREERLOG_API_RATE_LIMIT", DEFAULT_RATE)
+    app.extensions[RATE_LIMIT] = TokenLimit(app.extensions["careerlog"].accounts, rate)
     api.register_field(PlainDecimal, "string", "decimal")  # dumped as a string; a number is accepted too
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
     register_components(api.spec)
