@@ -22,7 +22,7 @@ def versions(split: date) -> Rules:
     """merit.passed_over asking 1 measure before `split`, 3 from it (the bundled one's other fields)."""
     base = rules().versions(PASSED_OVER)[0]
     before = replace(base, valid_to=split, params={**base.params, "min_better": 1})
-    after = replace(base, valid_from=split, params={**base.params, "min_better": 3})
+    after = replace(base, valid_from=split, valid_to=None, params={**base.params, "min_better": 3})
     return Rules([before, after])
 
 
