@@ -7,6 +7,8 @@ injected for the merit audit are listed in a JSON file; docs/rules.md says what 
 checks, and everything outside the listed irregularities follows every rule. Besides them,
 one agency rates one programme family (`Demo.low_relevance`: KOTA-MEDAN's DIGITAL
 programmes of the last two complete years) as irrelevant, for the training scorecard.
+Everyone retires on the first day of the month after reaching the retirement age of the post held (rule
+retirement.age, read by careerlog.retirement as the career page reads it): nobody serves past the day the page shows.
 """
 
 from __future__ import annotations

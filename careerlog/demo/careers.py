@@ -31,7 +31,6 @@ from careerlog.demo.dates import (
 )
 from careerlog.demo.irregularities import FORCE_FROM, INJECT_FROM, RATES, Book, Entry, Quota
 from careerlog.demo.merit import (
-    JPT,
     MANAGERIAL,
     clearly_stronger,
     degree_rank,
@@ -63,6 +62,8 @@ from careerlog.demo.org import (
     level_for,
 )
 from careerlog.reference import reference, rules
+from careerlog.retirement import RULE as RETIREMENT_RULE
+from careerlog.retirement import retirement_age
 
 EDU_SHARES = (
     ("SD", 1.0), ("SLTP", 2.0), ("SLTA", 26.0), ("D-I", 0.5), ("D-II", 2.5), ("D-III", 9.0),
@@ -77,6 +78,9 @@ PPPK_GRADE = {
     "S-2": "X", "S-3": "XI",
 }  # fmt: skip
 CPNS_MONTHS = ((1, 0.35), (3, 0.3), (4, 0.1), (2, 0.05), (6, 0.05), (7, 0.05), (10, 0.05), (12, 0.05))
+# The youngest retirement age (rule retirement.age's default): in the year it is reached, the age of the post held on
+# 1 January decides the day of retirement.
+YOUNGEST_RETIREMENT = 58
 PPPK_YEARS = ((2019, 0.3), (2021, 1.0), (2022, 2.0), (2023, 2.0), (2024, 2.0), (2025, 1.5), (2026, 0.8))
 DEGREE_PLANS: dict[str, tuple[float, tuple[str, ...]]] = {
     "SD": (0.08, ("SLTA",)), "SLTP": (0.1, ("SLTA",)), "SLTA": (0.32, ("S-1", "S-1", "D-III")),
@@ -233,6 +237,8 @@ class Simulation:
         rec = self.add(person, "post_appointment", day, payload, 3, 45, decision=True, deps=deps)
         if rec is not None:
             person.add_post(Post(day, kind, level, title, unit, assignment, rec.reference))
+            if assignment == "DEFINITIVE":
+                self.post_changes_retirement(person, day)
             person.next_check = min(person.next_check, day)
         return rec
 
@@ -323,7 +329,7 @@ class Simulation:
         person.places.append((appointed, agency.code, unit.name))
         person.next_check = add_years(appointed, 2)
         person.early_rank = rank
-        person.retiring = first_of_next_month(add_years(birth, 58))
+        person.retiring = first_of_next_month(add_years(birth, YOUNGEST_RETIREMENT))
         if not pppk:
             person.degree_plans = self.plan_degrees(rng, person)
         return person
@@ -508,27 +514,42 @@ class Simulation:
                 self.deceased.append(person)
                 return
         if person.separation is None and person.retiring.year == year:
-            age = 60 if self.long_service(person, date(year, 1, 1)) else 58
-            self.separate(
-                person,
-                first_of_next_month(add_years(person.birth, age)),
-                "RETIRED",
-                f"Batas usia pensiun {age} tahun",
-            )
+            self.retire(person, self.retirement_age(person, date(year, 1, 1)))
+
+    def retire(self, person: Person, age: int, not_before: date = date.min) -> None:
+        """Retire at an age: on the first day of the month after reaching it, or on `not_before` if that is later."""
+        day = max(first_of_next_month(add_years(person.birth, age)), not_before)
+        self.separate(person, day, "RETIRED", f"Batas usia pensiun {age} tahun")
+        person.retires_at = age
+
+    def post_changes_retirement(self, person: Person, day: date) -> None:
+        """A definitive post taken up on `day` by someone whose retirement is planned retires at its own age (a
+        move up to Ahli Madya or Ahli Utama before retiring extends service to 60 or 65; leaving a JPT post past
+        58 ends it)."""
+        if person.retires_at is None or person.separation is None or person.separation <= day:
+            return
+        age = self.retirement_age(person, day + timedelta(days=1))
+        if age != person.retires_at:
+            self.retire(person, age, first_of_next_month(day))
 
     @staticmethod
-    def long_service(person: Person, day: date) -> bool:
+    def retirement_age(person: Person, day: date) -> int:
+        """The retirement age of the post held on `day` by rule retirement.age, as the career page reads it; before
+        the rule is in force, by its first version (the earlier law's 56 and its extensions are not simulated)."""
         post = person.post_at(day)
-        if post is None:
-            return False
-        if post.kind in JPT:
-            return True
-        return post.kind == "FUNGSIONAL" and (post.level in ("AHLI_MADYA", "AHLI_UTAMA") or person.family == "Guru")
+        kind, level, title = (post.kind, post.level, post.title) if post else ("PELAKSANA", None, None)
+        book = rules()
+        versions = book.versions(RETIREMENT_RULE)
+        if versions and day < versions[0].valid_from:
+            day = versions[0].valid_from
+        found = retirement_age(book, day, kind, level, title)
+        return found[0] if found else YOUNGEST_RETIREMENT
 
     def separate(self, person: Person, day: date, status: str, reason: str) -> None:
         if person.sep_rec is not None and person.sep_rec in person.recs:
             person.recs.remove(person.sep_rec)
         person.separation = day
+        person.retires_at = None
         self.truncate(person, day)
         agency = person.place_at(day)[0]
         code = "474.3" if status == "DECEASED" else "882"

@@ -127,6 +127,7 @@ class Person:
     reserved: object | None = None  # the slot this person is being trained for
     degree_plans: list[tuple[date, str, date | None]] = field(default_factory=list)
     retiring: date = date.max  # the first day of the month after turning 58
+    retires_at: int | None = None  # the age of the retirement planned (rule retirement.age), if one is
 
     # ------------------------------------------------------------- state at a date
 

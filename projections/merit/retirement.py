@@ -9,21 +9,10 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from careerlog.reference import Rules
+from careerlog.retirement import RULE, retirement_age
 from careerlog.sqlstore import Row
 
-RULE = "retirement.age"
-
-
-def retirement_age(book: Rules, day: date, post_kind: str | None, level: str | None) -> tuple[int, str] | None:
-    """The retirement age of the post held on `day` (its managerial kind's, else its functional level's, else the
-    rule's default) and the rule's status; None when the rule is not in force."""
-    rule = book.in_force(RULE, day)
-    if rule is None:
-        return None
-    params = rule.params
-    by_post = params.get("post_kinds", {}).get(post_kind) if post_kind else None
-    by_level = params.get("functional_levels", {}).get(level) if post_kind == "FUNGSIONAL" and level else None
-    return int(by_post or by_level or params["default"]), rule.status
+__all__ = ["RULE", "expected_retirement", "retirement_age"]
 
 
 def expected_retirement(book: Rules, roster: Row | None, today: date) -> dict[str, Any] | None:
@@ -33,7 +22,7 @@ def expected_retirement(book: Rules, roster: Row | None, today: date) -> dict[st
     employee, one whose service ended, a birth date not recorded, or no rule in force."""
     if roster is None or roster["employment_kind"] != "PNS" or roster["separated_on"] or not roster["birth_date"]:
         return None
-    found = retirement_age(book, today, roster["post_kind"], roster["post_level"])
+    found = retirement_age(book, today, roster["post_kind"], roster["post_level"], roster.get("post_title"))
     if found is None:
         return None
     age, status = found
