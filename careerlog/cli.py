@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import sys
@@ -55,7 +56,10 @@ def friendly_errors(func: F) -> F:
             raise click.ClickException(str(e)) from None
         except (PersistenceError, psycopg.OperationalError, psycopg.InterfaceError) as e:
             # psycopg's own errors come from connections careerlog opens itself (a schema's creation)
-            raise click.ClickException(f"The database could not be used: {e}") from None
+            where = next(
+                (f" (CAREERLOG_DATABASE_URL is {a.settings.display_url})" for a in args if isinstance(a, Context)), ""
+            )
+            raise click.ClickException(f"The database could not be used: {str(e).rstrip()}{where}") from None
         except OSError as e:
             if e.filename is None:  # not a file named on the command line
                 raise
@@ -279,6 +283,7 @@ def demo_command(
         summary = write_demo(output, employees=employees, seed=seed, irregularities_path=irregularities)
         click.echo(summary)
         return
+    obj.settings = dataclasses.replace(obj.settings, database_url_set=True)  # the demo may make the default store
     app = obj.app
     if if_empty and app.max_notification_id() > 0:
         click.echo("The store already holds events; nothing generated.")

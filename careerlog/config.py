@@ -45,12 +45,16 @@ class Settings:
     rules_file: str | None = None
     pool_size: int = 4
     max_overflow: int = 8
+    # False: CAREERLOG_DATABASE_URL was not set and the default is used; `prepare` then refuses to create the
+    # default store (a unit or shell without the variable would have served or filled an empty file of its own)
+    database_url_set: bool = True
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
         return cls(
             database_url=env.get("CAREERLOG_DATABASE_URL") or DEFAULT_DATABASE_URL,
+            database_url_set=bool(env.get("CAREERLOG_DATABASE_URL")),
             encryption_key=env.get("CAREERLOG_ENCRYPTION_KEY") or None,
             rules_file=env.get("CAREERLOG_RULES_FILE") or None,
             pool_size=_int_setting(env, "CAREERLOG_DB_POOL_SIZE", 4, least=1),
@@ -81,6 +85,14 @@ class Settings:
 
     @property
     def sqlite_path(self) -> str:
+        url = urlsplit(self.database_url)
+        if url.netloc or url.query or url.fragment or not self.database_url.startswith("sqlite:///"):
+            # sqlite://data/careerlog.db used to open ./careerlog.db, and ?mode=ro was part of the file's name
+            raise ConfigurationError(
+                f"CAREERLOG_DATABASE_URL: {self.display_url} is not a SQLite file's URL: write "
+                "sqlite:///relative/path.db or sqlite:////absolute/path.db (three slashes, then the path; "
+                "no host, no ?parameters)"
+            )
         path = self.database_url[len("sqlite:///") :]
         if not path:
             raise ConfigurationError("CAREERLOG_DATABASE_URL: give a file, e.g. sqlite:///careerlog.db")
@@ -92,13 +104,27 @@ class Settings:
         dbname = unquote(url.path.lstrip("/"))
         if not dbname:
             raise ConfigurationError("CAREERLOG_DATABASE_URL: name the database, e.g. postgresql://host/careerlog")
-        schema = parse_qs(url.query).get("schema", [""])[0]
+        parameters = parse_qs(url.query, keep_blank_values=True)
+        unknown = ", ".join(repr(name) for name in sorted(set(parameters) - {"schema"}))
+        if unknown or url.fragment:
+            # a mistyped ?schema= used to be ignored: careerlog's tables went to the database's public schema
+            raise ConfigurationError(
+                f"CAREERLOG_DATABASE_URL: {self.display_url} has {unknown or repr('#' + url.fragment)} after the "
+                "database's name; the only parameter careerlog takes is ?schema=name"
+            )
+        schema = parameters.get("schema", [""])[0]
         if schema and not _SCHEMA_NAME.match(schema):
             raise ConfigurationError(f"CAREERLOG_DATABASE_URL: invalid schema name {schema!r}")
+        try:
+            port = url.port or 5432
+        except ValueError:  # not a number, or out of range
+            raise ConfigurationError(
+                f"CAREERLOG_DATABASE_URL: {self.display_url} has no valid port (a number from 1 to 65535)"
+            ) from None
         return {
             "dbname": dbname,
             "host": url.hostname or "127.0.0.1",
-            "port": str(url.port or 5432),
+            "port": str(port),
             "user": unquote(url.username or "postgres"),
             "password": unquote(url.password or ""),
             "schema": schema,
@@ -139,11 +165,26 @@ class Settings:
 
     def prepare(self) -> None:
         """Create what the store needs before the library connects (a PostgreSQL schema); check the key."""
+        self.check_url()
         if self.store == "postgres" and (schema := self.postgres()["schema"]):
             # CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent twin: take turns.
             with self.schema_lock(), self.connect_postgres() as conn:
                 conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
         self.check_key()
+
+    def check_url(self) -> None:
+        """Refuse a malformed CAREERLOG_DATABASE_URL, and an unset one whose default store is not there yet."""
+        if self.store == "postgres":
+            self.postgres()
+            return
+        path = self.sqlite_path
+        if not self.database_url_set and not Path(path).exists():
+            raise ConfigurationError(
+                f"CAREERLOG_DATABASE_URL is not set, and its default store {self.database_url} is not in "
+                f"{Path.cwd()}: careerlog would make a new, empty store there. Set CAREERLOG_DATABASE_URL to the "
+                "store in this process's environment (postgresql://... or sqlite:///...); to start a new SQLite store "
+                "here, set it to sqlite:///careerlog.db. Nothing was created."
+            )
 
     def check_key(self) -> None:
         """Refuse a store whose first event the configured key, or its absence, cannot read.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from http import HTTPStatus
 from typing import Any
@@ -132,6 +133,7 @@ def run_command(obj: Context, employees: int, bind: str, workers: int) -> None:
     """
     if obj.settings.store != "sqlite":
         raise click.ClickException("careerlog run uses the embedded SQLite store; for PostgreSQL use careerlog serve.")
+    obj.settings = dataclasses.replace(obj.settings, database_url_set=True)  # the demo makes the default store
     check_before_serving(obj)
     nip = prepare_demo(obj, employees)
     print_logins(bind, nip)

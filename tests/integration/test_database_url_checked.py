@@ -1,0 +1,92 @@
+"""An operator's mistakes in CAREERLOG_DATABASE_URL stop every command (and `careerlog serve` before its workers)
+with a message naming the variable and the reason, exit 1, and create nothing: a URL that is not a SQLite file's
+(sqlite://dir/x.db opened ./x.db; ?mode=ro became part of the file's name), an unknown parameter (a mistyped
+?schema= put the tables in the public schema), a port out of range (a traceback), a database that cannot be reached
+(the message now names the variable and the URL, its password masked), and the variable not set at all in a unit or
+shell where the default store is not (an empty careerlog.db was made and served)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+import pytest
+from click.testing import CliRunner, Result
+
+from careerlog.cli import main
+from tests.conftest import POSTGRES_URL, require_postgres
+
+COMMANDS = [["info"], ["projections", "run", "--once"], ["accounts", "list"], ["serve", "--bind", "127.0.0.1:1"]]
+
+
+def careerlog(args: list[str], url: str | None) -> Result:
+    return CliRunner().invoke(main, args, env={"CAREERLOG_DATABASE_URL": url, "CAREERLOG_ENCRYPTION_KEY": None})
+
+
+def refused(result: Result, *words: str) -> None:
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert "CAREERLOG_DATABASE_URL" in result.output
+    for word in words:
+        assert word in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("url", ["sqlite://data/careerlog.db", "sqlite:///careerlog.db?mode=ro"])
+def test_a_sqlite_url_that_names_no_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str, command: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    refused(careerlog(command, url), url, "sqlite:///relative/path.db")
+    assert list(tmp_path.rglob("*")) == []
+
+
+def public_tables() -> int:
+    with psycopg.connect(POSTGRES_URL) as conn:
+        row = conn.execute(
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public' "
+            "AND table_name IN ('careerlog_events', 'view_schemas', 'accounts')"
+        ).fetchone()
+    return int(row[0]) if row else 0
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("command", COMMANDS)
+def test_an_unknown_parameter_of_a_postgresql_url_is_refused(command: list[str]) -> None:
+    require_postgres()
+    before = public_tables()
+    url = f"{POSTGRES_URL}?shema=ops_typo"
+    refused(careerlog(command, url), "'shema'", "?schema=name")
+    assert public_tables() == before
+    with psycopg.connect(POSTGRES_URL) as conn:
+        assert conn.execute("SELECT to_regnamespace('ops_typo')").fetchone() == (None,)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("port", ["99999", "5x"])
+def test_a_bad_port_is_refused(command: list[str], port: str) -> None:
+    refused(careerlog(command, f"postgresql://careerlog:s3cret@127.0.0.1:{port}/careerlog"), "port", "***")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_database_that_cannot_be_reached_names_the_variable_not_the_password(command: list[str]) -> None:
+    result = careerlog(command, "postgresql://careerlog:s3cret@127.0.0.1:1/careerlog")
+    refused(result, "The database could not be used", "postgresql://careerlog:***@127.0.0.1:1/careerlog")
+    assert "s3cret" not in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_an_unset_url_does_not_make_an_empty_default_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    refused(careerlog(command, None), "is not set", str(tmp_path), "Nothing was created")
+    assert list(tmp_path.rglob("*")) == []
+
+
+def test_an_unset_url_opens_the_default_store_when_it_is_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert careerlog(["info"], "sqlite:///careerlog.db").exit_code == 0
+    result = careerlog(["info"], None)
+    assert result.exit_code == 0, result.output
+    assert "store: sqlite" in result.output
