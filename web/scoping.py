@@ -8,6 +8,7 @@ per-row report alike.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -71,25 +72,54 @@ def placed(subject: str, events: Iterable[LedgerEvent]) -> Target | None:
     return Target(subject, agency, region)
 
 
-@dataclass(frozen=True)
+@dataclass
+class Placing:
+    """A record's placing events as far as a version of one loaded aggregate, and where they place the employee."""
+
+    record: weakref.ref[LedgerAggregate]
+    version: int
+    events: list[LedgerEvent]
+    place: Target | None
+
+
+@dataclass
 class ScopeGuard:
     """An account's scope checked inside the ledger's write (careerlog.application.Guard), on each record the
     recording writes as the write loaded it: the events are appended after the version checked, so a placement
     recorded meanwhile makes the save fail and the recording is checked again on the record as placed now.
 
     The recorded employee outside the scope is not found (as everywhere); a mentor's record outside it is
-    refused naming the field that names the mentor (as refuse_others_outside, before the write, refuses it)."""
+    refused naming the field that names the mentor (as refuse_others_outside, before the write, refuses it).
+    One guard serves a request or an import: where each loaded record places its employee is kept and taken
+    further by the events added since (an import's rows of one record do not read its whole record again)."""
 
     principal: Principal
     action: Action
+    known: dict[str, Placing] = field(default_factory=dict)
 
     def __call__(self, record: LedgerAggregate, name: str) -> None:
-        place = placed(record.id, record.events.values())
+        place = self.place_of(record)
         if place is None or permits(self.principal, self.action, place):
             return
         if name == "nip":
             raise missing(record.id)
         raise InvalidInput(MENTOR_OUTSIDE.reason(nip=record.id, scope=self.principal.scope.describe()), name)
+
+    def place_of(self, record: LedgerAggregate) -> Target | None:
+        """placed(record.id, record.events.values()), from what was known of the same aggregate before."""
+        known = self.known.get(record.id)
+        version = record.version
+        if known is None or known.record() is not record or known.version > version:
+            events = [e for e in record.events.values() if isinstance(e, PLACING_CLASSES)]
+            known = self.known[record.id] = Placing(weakref.ref(record), version, events, placed(record.id, events))
+        elif known.version < version:
+            got = record.events.get
+            added = [e for e in map(got, range(known.version + 1, version + 1)) if isinstance(e, PLACING_CLASSES)]
+            if added:
+                known.events += added
+                known.place = placed(record.id, known.events)
+            known.version = version
+        return known.place
 
 
 # The kinds whose recording writes the mentor's record too (MenteeAssigned, MenteeReleased), and those of the

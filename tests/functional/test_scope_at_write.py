@@ -18,10 +18,14 @@ from typing import Any
 
 import pytest
 
-from careerlog.application import CareerLog
+from careerlog.access import Action
+from careerlog.application import CareerLog, Command, UnitOfWork
+from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.domain.ledger import Outcome
 from careerlog.importing import WRITE_AHEAD_ENV
 from tests import factories as f
 from tests.functional.conftest import BUDI, SARI, World
+from web.scoping import ScopeGuard
 
 
 @pytest.fixture
@@ -173,3 +177,42 @@ def test_an_import_row_for_an_employee_placed_out_of_scope_meanwhile_is_rejected
     assert SARI in rejected["errors"]["nip"][0]
     assert kinds(world, SARI) == ["appointment", "placement"]
     assert kinds(world, BUDI)[-1] == "training"
+
+
+def test_the_write_checks_a_record_as_the_rows_before_it_placed_it(world: World) -> None:
+    """Within one batch the guard follows the record as its earlier rows change it (it keeps where the record
+    placed the employee and reads only the events added since): a row after a placement out of the scope is not
+    found."""
+    ledger = world.services.ledger
+    guard = ScopeGuard(world.services.accounts.get("hr"), Action.IMPORT)
+    commands = [
+        Command(SARI, "training", f.training("2023-06-30"), line=1),
+        Command(SARI, "placement", to_karo(), line=2),
+        Command(SARI, "training", f.training("2024-03-01"), line=3),
+    ]
+    results = ledger.decide_batch(commands, "hr", UnitOfWork(ledger, guard=guard))
+    assert [type(r).__name__ for r in results] == ["Outcome", "Outcome", "NotFound"]
+
+
+def test_the_guard_follows_placements_both_ways_on_one_loaded_record(world: World) -> None:
+    ledger = world.services.ledger
+    medan = ScopeGuard(world.services.accounts.get("hr"), Action.RECORD)
+    karo = ScopeGuard(world.services.accounts.get("hr-karo"), Action.RECORD)
+    back = {**to_karo("SK-MUTASI-2"), "agency": "KOTA-MEDAN", "unit": "Bappeda", "region": "12.71"}
+    uow = UnitOfWork(ledger)
+    record = uow.get(SARI)
+    assert record is not None
+    medan(record, "nip")
+    with pytest.raises(NotFound):
+        karo(record, "nip")
+    for placement, inside, outside in (
+        (to_karo(), karo, medan),
+        ({**back, "effective_date": "2024-06-03"}, medan, karo),
+    ):
+        assert isinstance(ledger.execute(uow, Command(SARI, "placement", placement), "admin"), Outcome)
+        inside(record, "nip")
+        with pytest.raises(NotFound):
+            outside(record, "nip")
+        with pytest.raises(InvalidInput) as refused:
+            outside(record, "mentor_nip")
+        assert list(refused.value.errors) == ["mentor_nip"]
