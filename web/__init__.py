@@ -18,6 +18,7 @@ from web import errors, fastreads, security
 from web.api import init_api
 from web.config import WebSettings
 from web.docs import blp as docs_blueprint
+from web.health import blp as health_blueprint
 from web.pages import check_limits_in_views_only, init_pages
 from web.services import Services
 
@@ -45,6 +46,7 @@ def create_app(
     security.init_app(app)
     init_api(app)
     app.register_blueprint(docs_blueprint)
+    app.register_blueprint(health_blueprint)
     init_pages(app)
     check_limits_in_views_only(app)
     if app.config["CAREERLOG_FAST_READS"]:

@@ -1,0 +1,70 @@
+"""GET /health, for a load balancer's check and monitoring: without a token, 200 with each view's position, lag and
+state while the store answers (a view behind is shown, not a failure), no access-log entry, not cached; a 503
+problem+json with Retry-After when the store cannot be used. There was no such endpoint (docs/operations.md,
+"Monitoring")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from eventsourcing.persistence import OperationalError
+from flask import Flask
+
+from careerlog.config import Settings
+from projections.registry import all_projections
+from tests import factories as f
+from web import create_app
+from web.services import Services
+
+BUDI = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=51)
+SARI = f.nip(date(1990, 1, 1), date(2015, 5, 1), "F", sequence=52)
+
+
+@pytest.fixture
+def app(database_url: str) -> Iterator[Flask]:
+    app = create_app(Settings(database_url=database_url), test_config={"TESTING": True, "CAREERLOG_FOLLOW": False})
+    yield app
+    app.extensions["careerlog"].close()
+
+
+def services(app: Flask) -> Services:
+    return app.extensions["careerlog"]  # type: ignore[no-any-return]
+
+
+def access_log_rows(app: Flask) -> int:
+    return int(services(app).projector.views.sql.scalar("SELECT COUNT(*) AS n FROM access_log") or 0)
+
+
+def test_health_shows_the_views_lag_without_a_token(app: Flask) -> None:
+    ledger = services(app).ledger
+    ledger.record(BUDI, "appointment", f.appointment(date(1986, 9, 26), date(2010, 3, 1), "M"), actor="hr")
+    services(app).projector.catch_up()
+    logged = access_log_rows(app)
+    answer = app.test_client().get("/health")
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["Cache-Control"] == "no-store"
+    body = answer.get_json()
+    head = ledger.max_notification_id()
+    assert body["status"] == "ok"
+    assert body["head"] == head
+    assert [v["name"] for v in body["views"]] == [p.name for p in all_projections()]
+    assert all(v["lag"] == 0 and v["position"] == head and v["state"] == "ready" for v in body["views"])
+
+    ledger.record(SARI, "appointment", f.appointment(date(1990, 1, 1), date(2015, 5, 1), "F"), actor="hr")
+    behind = app.test_client().get("/health")
+    assert behind.status_code == 200
+    assert {v["lag"] for v in behind.get_json()["views"]} == {1}
+    assert access_log_rows(app) == logged
+
+
+def test_health_is_a_503_when_the_store_cannot_be_used(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    def lost() -> None:
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(services(app).projector, "status", lost)
+    answer = app.test_client().get("/health")
+    assert answer.status_code == 503
+    assert answer.mimetype == "application/problem+json"
+    assert answer.headers["Retry-After"] == "5"
