@@ -13,6 +13,7 @@ import io
 import os
 import platform
 import sqlite3
+import subprocess
 import tempfile
 import time
 import uuid
@@ -158,6 +159,25 @@ def measured_code() -> str:
     directory first on sys.path, ahead of PYTHONPATH: a run meant for a `git archive` snapshot but started
     from the working tree measures the working tree, and this line shows it."""
     return str(Path(careerlog.__file__).resolve().parent.parent)
+
+
+def commit() -> str:
+    """The commit measured (with "+changes" when the checkout differs from it), for the figures' record."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=here, capture_output=True, text=True)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=here, capture_output=True)
+    except OSError:
+        return "unknown"
+    if head.returncode != 0:
+        return "unknown"
+    return head.stdout.strip() + ("+changes" if dirty.stdout.strip() else "")
+
+
+def load_line(result: dict[str, Any]) -> str:
+    """The load average before and after the timed parts, and the commit measured: how quiet the machine was."""
+    before, after = result["load"]
+    return f"load average (1 min) {before:.2f} before, {after:.2f} after; commit {result['commit']}"
 
 
 def report(name: str, args: argparse.Namespace, result: dict[str, Any], lines: Sequence[str]) -> None:

@@ -13,6 +13,7 @@ in one transaction.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sqlite3
 from typing import Any
@@ -20,11 +21,13 @@ from typing import Any
 from bench.common import (
     COLUMNS,
     Timer,
+    commit,
     cpu_fields,
     cpu_line,
     demo_export,
     events_table,
     fresh_store,
+    load_line,
     parser,
     positive,
     rate_line,
@@ -123,9 +126,11 @@ def _bare_copy(settings: Settings, rows: list[tuple[str, int, str, bytes]]) -> T
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     with fresh_store(args.store, args.database_url) as settings:
+        load_before = os.getloadavg()[0]
         events, timer, workers_cpu, ahead = careerlog_import(settings, args)
         rows = stored_rows(settings)
         bare = bare_insert(settings, rows)
+        load_after = os.getloadavg()[0]
     return {
         "events": events,
         "workers": args.workers,
@@ -138,6 +143,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "ratio": (events / timer.seconds) / (len(rows) / bare.seconds),
         "careerlog_cpu_us_per_event": 1e6 * timer.cpu / events,  # workers' included: all of careerlog's own work
         **cpu_fields(args.store, timer, bare),
+        "load": [round(load_before, 2), round(load_after, 2)],
+        "commit": commit(),
     }
 
 
@@ -168,6 +175,7 @@ def main(argv: list[str] | None = None) -> None:
                 cpu_line(r),
                 f"careerlog CPU per event: {r['careerlog_cpu_us_per_event']:.1f} us",
                 *workers_line(r),
+                load_line(r),
             ],
         )
 

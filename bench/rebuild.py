@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import subprocess
 from dataclasses import replace
 from typing import Any
 
@@ -29,11 +28,13 @@ from eventsourcing.persistence import StoredEvent
 from bench.common import (
     COLUMNS,
     Timer,
+    commit,
     cpu_fields,
     cpu_line,
     demo_export,
     events_table,
     fresh_store,
+    load_line,
     parser,
     positive,
     rate_line,
@@ -116,19 +117,6 @@ def bare_rebuild(settings: Settings, views: list[str] | None) -> tuple[Timer, in
     return timer, events, sum(len(rows) for rows in view_rows.values())
 
 
-def commit() -> str:
-    """The commit measured (with "+changes" when the checkout differs from it), for the figures' record."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=here, capture_output=True, text=True)
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=here, capture_output=True)
-    except OSError:
-        return "unknown"
-    if head.returncode != 0:
-        return "unknown"
-    return head.stdout.strip() + ("+changes" if dirty.stdout.strip() else "")
-
-
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     with fresh_store(args.store, args.database_url) as settings:
         events = load(settings, args)
@@ -188,7 +176,7 @@ def main(argv: list[str] | None = None) -> None:
                 rate_line("bare scan + decode + inserts", r["events"], r["bare_seconds"]),
                 f"ratio careerlog/bare = {r['ratio']:.3f} (target >= 0.5)",
                 cpu_line(r),
-                f"load average (1 min) {r['load'][0]:.2f} before, {r['load'][1]:.2f} after; commit {r['commit']}",
+                load_line(r),
             ],
         )
 

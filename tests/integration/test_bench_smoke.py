@@ -54,6 +54,9 @@ def test_ingest_bench_compares_the_import_with_a_bare_bulk_insert_of_the_same_ro
     per_event = 1e6 * result["careerlog_cpu_seconds"] / result["events"]
     assert result["careerlog_cpu_us_per_event"] == pytest.approx(per_event)
     assert ("cpu_ratio" in result) == database_url.startswith("sqlite")
+    assert "load average (1 min)" in out  # the figures say how quiet the machine was, and of which commit
+    assert len(result["load"]) == 2
+    assert result["commit"]
 
 
 def test_ingest_bench_writes_its_bare_rows_into_a_table_made_as_the_events_table(database_url: str) -> None:
