@@ -75,6 +75,28 @@ def payload_from(form: Mapping[str, str], cls: type[LedgerEvent]) -> dict[str, A
     return payload
 
 
+def targeted_fact(account: Account, values: Mapping[str, str]) -> dict[str, Any] | None:
+    """The fact a correction or retraction form names (NIP and target_version), as the career page's timeline
+    shows it, for the form to show what it corrects or retracts; None when the form names none, or one the
+    account may not read (which the ledger answers as not found when the form is sent). A read of the record,
+    logged as the timeline's."""
+    nip, version = values.get("nip", "").strip(), values.get("target_version", "").strip()
+    if not nip or not version.isdigit():
+        return None
+    try:
+        timeline = services().timeline(account, nip, as_of=None, known_at=None)
+    except (NotFound, InvalidInput, AccessDenied):
+        return None
+    return next((item for item in timeline["items"] if item["version"] == int(version)), None)
+
+
+def correction_example(fact: Mapping[str, Any]) -> str:
+    """corrected_fields as the form takes it, naming one of the fact's own fields (its first after the date and
+    reference, which every fact has) with its value as it stands: `{"training_kind": "TEKNIS"}`."""
+    own = [name for name in fact["values"] if name not in ("effective_date", "reference")] or ["effective_date"]
+    return json.dumps({own[0]: fact["values"].get(own[0])}, ensure_ascii=False)
+
+
 def submit(account: Account, kind: str, nip: str, payload: dict[str, Any], key: str | None) -> Written:
     if kind == "appointment":
         return services().appoint(account, {"nip": nip, **payload}, key)
@@ -127,6 +149,10 @@ def record() -> ResponseReturnValue:
                     )
                 )
                 return redirect(url_for("pages.record", kind=kind, nip=o.subject))
+    values = request.form if request.method == "POST" else request.args
+    target = targeted_fact(account, values) if kind in ("correction", "retraction") else None
+    from web.pages.career import shown_label, shown_value  # (that module imports this one)
+
     return page(
         "pages/record.html",
         account,
@@ -135,9 +161,13 @@ def record() -> ResponseReturnValue:
         kinds=[(k, kind_label(k)) for k in RECORDABLE],
         kind=kind if cls else None,
         fields=[field_view(s) for s in payload_fields(cls)] if cls else [],
-        values=request.form if request.method == "POST" else request.args,
+        values=values,
         errors=errors,
         client_key=request.form.get("client_key") if errors else uuid.uuid4().hex,
+        target=target,  # the fact a correction or retraction names, shown above its fields
+        example=correction_example(target) if target else None,
+        shown=shown_value,
+        label=shown_label,
     )
 
 
