@@ -31,7 +31,7 @@ from projections.framework import Table
 from projections.merit.known_entries import entries_of
 from projections.merit.known_ratings import KnownRatings, read_ratings
 from projections.merit.posts import PostJudge
-from projections.merit.queries import PassedOverQueries, iso_day
+from projections.merit.queries import iso_day
 from projections.merit.rules import PromotionJudge, param_on
 from projections.training import filter_clauses, where_sql
 
@@ -710,8 +710,11 @@ class DecisionPassedOverQueries:
     ) -> list[Row]:
         clauses, params = filter_clauses(filters, {"agency": "agency", "unit": "unit", "region": "region"})
         managerial = [k.code for k in reference().post_kinds if k.get("managerial")]
+        # one decision named by its version (its own page) is compared here whatever the kind: a 101 too,
+        # which the lists compare over the rounds of the final record (passed_over_of)
+        promoted = "kind IN ('101', '202')" if version is not None else "kind = '202'"
         clauses.append(
-            f"((decision = 'promotion' AND kind = '202') OR (decision = 'post' AND kind IN "
+            f"((decision = 'promotion' AND {promoted}) OR (decision = 'post' AND kind IN "
             f"({', '.join('?' * len(managerial))})))"
         )
         params += managerial
@@ -855,8 +858,8 @@ def result(decision: Row, severity: str, colleague: str, compared: dict[str, Any
 
 
 def passed_over_of(store: SqlStore, records: RecordLoader, decision: Row) -> list[dict[str, Any]]:
-    """The clearly stronger colleagues of one decision: regular (101) promotions over the rounds,
-    other promotions and posts judged as known before the decision."""
-    if decision["decision"] == "promotion" and decision["kind"] == "101":
-        return PassedOverQueries(store).passed_over(nip=decision["subject"], round_date=decision["tmt"])
+    """The clearly stronger colleagues of one decision (its own page), each side judged on the record as known
+    before the decision was recorded, read from the ledger: a 202 promotion's and a managerial post's, and a
+    regular (101) promotion's too, which the lists compare over the rounds (`PassedOverQueries`: they leave
+    out a colleague with anything bearing on the round recorded after the decision, docs/audit.md)."""
     return DecisionPassedOverQueries(store, records).passed_over(nip=decision["subject"], version=decision["version"])

@@ -621,17 +621,31 @@ def compared_alone(decision: dict[str, Any]) -> bool:
     return any(k.code == decision["kind"] and k.get("managerial") for k in reference().post_kinds)
 
 
+def without_passed_over(decision: dict[str, Any]) -> None:
+    """A decision with its `findings` as its rule checks judged it: a merit.passed_over finding taken out, and
+    the verdict, count and worst severity of the others."""
+    found = decision.get("findings")
+    if found is None or not any(f["rule"] == PASSED_OVER for f in found):
+        return
+    found = decision["findings"] = [f for f in found if f["rule"] != PASSED_OVER]
+    severities = [f["severity"] for f in found]
+    decision["verdict"] = "findings" if found else "compliant"
+    decision["finding_count"] = len(found)
+    decision["max_severity"] = max(severities, key=lambda s: SEVERITY_ORDER.get(s, 0)) if severities else None
+
+
 def with_colleagues(
     decision: dict[str, Any], passed: list[dict[str, Any]], evidence: list[dict[str, Any]] | None = None
 ) -> dict[str, Any]:
-    """One decision's page (`promotion`) with the colleagues it passed over (`passed_over_of`: a 101
-    promotion's over the rounds, as the lists count them; a 202 promotion's or a post's as known
-    before it, which the lists do not compare): its `passed_over_count` is theirs, and its
+    """One decision's page (`promotion`) with the colleagues it passed over (`passed_over_of`: each side as
+    known before it, read from the ledger; the lists compare a 101 over the rounds, which may leave out a
+    colleague, and do not compare a 202 or a post): its `passed_over_count` is theirs, and its
     merit.passed_over finding names them (`colleagues`), with `evidence` (the facts their
     comparison rests on) after the decision's own."""
     colleagues = sorted({p["colleague"] for p in passed})
     if colleagues or decision.get(PASSED_OVER_COUNT) is not None or compared_alone(decision):
         decision[PASSED_OVER_COUNT] = len(colleagues)
+    without_passed_over(decision)  # the lists' finding (a 101's, over the rounds): the page's colleagues decide
     with_passed_over(decision, colleagues)
     for finding in decision.get("findings") or []:
         if finding["rule"] == PASSED_OVER:
