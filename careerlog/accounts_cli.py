@@ -5,15 +5,20 @@ from __future__ import annotations
 import functools
 import getpass
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+import psycopg.errors
+from psycopg.rows import dict_row
 
 from careerlog.access import Role, parse_scope
 from careerlog.accounts import Account, Accounts, open_accounts
+from careerlog.config import ConfigurationError, Settings
 
 if TYPE_CHECKING:
     from careerlog.cli import Context
@@ -184,3 +189,85 @@ def revoke_token_command(obj: Context, prefix: str) -> None:
     with opened(obj) as accounts:
         info = accounts.revoke_token(prefix)
     click.echo(f"revoked {info.prefix} of {info.username}")
+
+
+# What `accounts copy` carries, each table by its primary key, in this order (a token's account comes first). Not
+# rate_limits: counters of the last minutes, which start again at zero.
+COPIED = (("accounts", "username"), ("api_tokens", "token_hash"), ("account_changes", "id"), ("access_log", "id"))
+COPY_BATCH = 5000
+
+
+@accounts_group.command("copy")
+@click.option("--from", "source_url", required=True, help="The store to copy from (a URL, as CAREERLOG_DATABASE_URL).")
+@pass_context
+@friendly_errors
+def copy_command(obj: Context, source_url: str) -> None:
+    """Copy the accounts, tokens, account changes and access log of another store into this one.
+
+    With `careerlog export` and `careerlog import --migration`, which carry the events only, it moves a
+    store from SQLite to PostgreSQL (or back) whole (docs/operations.md, "Moving to PostgreSQL"). Rows
+    already here (the same account name, token or entry) are kept as they are: running it again
+    copies nothing new. Passwords and tokens go over as their hashes: they keep working.
+    """
+    source = Settings(database_url=source_url)
+    try:
+        source.check_url()
+    except ConfigurationError as e:
+        raise click.BadParameter(str(e).replace("CAREERLOG_DATABASE_URL", "the URL"), param_hint="--from") from None
+    with opened(obj) as accounts, source_connection(source) as read:
+        for table, key in COPIED:
+            before = accounts.store.scalar(f"SELECT COUNT(*) AS n FROM {table}")
+            found = 0
+            for rows in read(table, key):
+                names = list(rows[0])
+                statement = (
+                    f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) "
+                    "ON CONFLICT DO NOTHING"
+                )
+                with accounts.store.transaction() as sql:
+                    sql.executemany(statement, [tuple(row[n] for n in names) for row in rows])
+                found += len(rows)
+            copied = int(accounts.store.scalar(f"SELECT COUNT(*) AS n FROM {table}") or 0) - int(before or 0)
+            click.echo(f"{table}: {found} found, {copied} copied, {found - copied} already here")
+
+
+@contextmanager
+def source_connection(source: Settings) -> Iterator[Callable[[str, str], Iterator[list[dict[str, Any]]]]]:
+    """Reads of the source store's tables in batches by primary key, on a plain connection (its events, and
+    so its encryption key, are not read). A store without accounts is refused, naming --from."""
+    if source.store == "sqlite":
+        path = Path(source.sqlite_path).expanduser()
+        if not path.is_file():
+            raise click.BadParameter(f"{source.display_url}: no such file", param_hint="--from")
+        conn: Any = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn.row_factory = sqlite3.Row
+        mark = "?"
+    else:
+        conn = source.connect_postgres()
+        conn.row_factory = dict_row
+        if schema := source.postgres()["schema"]:
+            conn.execute(f'SET search_path TO "{schema}"')
+        mark = "%s"
+
+    def read(table: str, key: str) -> Iterator[list[dict[str, Any]]]:
+        last = None
+        while True:
+            after = "" if last is None else f"WHERE {key} > {mark} "
+            try:
+                cursor = conn.execute(
+                    f"SELECT * FROM {table} {after}ORDER BY {key} LIMIT {COPY_BATCH}", () if last is None else (last,)
+                )
+            except (sqlite3.DatabaseError, psycopg.errors.UndefinedTable):
+                raise click.BadParameter(
+                    f"{source.display_url} holds no careerlog accounts (no table {table})", param_hint="--from"
+                ) from None
+            rows = [dict(row) for row in cursor.fetchall()]
+            if not rows:
+                return
+            yield rows
+            last = rows[-1][key]
+
+    try:
+        yield read
+    finally:
+        conn.close()

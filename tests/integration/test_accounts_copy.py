@@ -1,0 +1,78 @@
+"""Moving a store to another (SQLite to PostgreSQL, or back): `careerlog export` and `careerlog import --migration`
+carry the events only; `careerlog accounts copy --from URL` carries the rest: the accounts (their password hashes),
+the tokens, the account changes and the access log (the record of who read whose data), row for row, into an
+encrypted store from a plain one. Tokens keep working; running it again copies nothing; a source that is not a store
+of careerlog's is refused naming --from. There was no way to move them: the operator lost the access log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from careerlog.access import Target
+from careerlog.accounts import open_accounts
+from careerlog.cli import main
+from careerlog.config import Settings
+
+TABLES = {"accounts": "username", "api_tokens": "token_hash", "account_changes": "id", "access_log": "id"}
+KEY = "Y2FyZWVybG9nLXRlc3Qta2V5LTMyLWJ5dGVzLWxvbmc="  # 32 bytes
+
+
+def careerlog(url: str, *args: str, key: str | None = None) -> Result:
+    env = {"CAREERLOG_DATABASE_URL": url, "CAREERLOG_ENCRYPTION_KEY": key}
+    return CliRunner().invoke(main, list(args), env=env, input="a-long-password-1\n")
+
+
+def rows_of(settings: Settings) -> dict[str, list[dict[str, object]]]:
+    accounts = open_accounts(settings)
+    try:
+        return {
+            table: [
+                {k: (int(v) if k in ("national", "disabled") else v) for k, v in row.items()}
+                for row in accounts.store.query(f"SELECT * FROM {table} ORDER BY {key}")
+            ]
+            for table, key in TABLES.items()
+        }
+    finally:
+        accounts.store.close()
+
+
+def test_accounts_tokens_and_the_access_log_move_to_another_store(tmp_path: Path, database_url: str) -> None:
+    source = f"sqlite:///{tmp_path}/regional.db"
+    assert (
+        careerlog(
+            source, "accounts", "create", "siti", "--name", "Siti", "--role", "admin", "--password-stdin"
+        ).exit_code
+        == 0
+    )
+    issued = careerlog(source, "tokens", "create", "--account", "siti")
+    token = issued.stdout.strip()
+    accounts = open_accounts(Settings(database_url=source))
+    siti = accounts.authenticate(token).account
+    accounts.record_access(siti, "read_timeline", [Target(nip=f"19860926201003100{i}") for i in range(3)])
+    accounts.store.close()
+
+    result = careerlog(database_url, "accounts", "copy", "--from", source, key=KEY)
+    assert result.exit_code == 0, result.output
+    assert "access_log: 3 found, 3 copied, 0 already here" in result.output
+    assert rows_of(Settings(database_url=database_url, encryption_key=KEY)) == rows_of(Settings(database_url=source))
+    moved = open_accounts(Settings(database_url=database_url, encryption_key=KEY))
+    try:
+        assert moved.authenticate(token).account.username == "siti"
+    finally:
+        moved.store.close()
+
+    again = careerlog(database_url, "accounts", "copy", "--from", source, key=KEY)
+    assert again.exit_code == 0, again.output
+    assert "access_log: 3 found, 0 copied, 3 already here" in again.output
+
+
+@pytest.mark.parametrize("source", ["sqlite:///{tmp}/missing.db", "sqlite://{tmp}/x.db", "sqlite:///{tmp}/plain.txt"])
+def test_a_source_that_is_no_careerlog_store_is_refused(tmp_path: Path, database_url: str, source: str) -> None:
+    (tmp_path / "plain.txt").write_text("not a database, but a text file of some length\n" * 100)
+    result = careerlog(database_url, "accounts", "copy", "--from", source.format(tmp=tmp_path))
+    assert result.exit_code == 2, result.output
+    assert "--from" in result.output
+    assert "Traceback" not in result.output
