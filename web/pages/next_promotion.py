@@ -1,7 +1,7 @@
 """The career page's next promotion: why none is open (service ended, PPPK, top rank: the reason the API gives,
 named), why no 202 is open at the top of a functional level (named, as the API gives it), when a penalty that
-bars one ends, and which years' SKP ratings fall short or are not recorded yet. Read from the page's timeline
-and eligibility."""
+bars one ends, which years' SKP ratings fall short or are not recorded yet, and that a CPNS's confirmation due on
+a day still to come is needed, not missed. Read from the page's timeline and eligibility."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from careerlog.domain.wording import parse
 from careerlog.reference import reference, rules
 from projections.merit.eligibility import first_permitted
-from projections.merit.rules import RATINGS_SHORT, TRAINING
+from projections.merit.rules import NOT_CONFIRMED, RATINGS_SHORT, TRAINING
 
 RANK_FIELDS = {"appointment": "rank", "rank_promotion": "new_rank"}
 
@@ -35,6 +35,7 @@ def next_promotion(found: dict[str, Any]) -> dict[str, Any]:
         "penalties": penalties_of(found),
         "ratings": ratings_short(found),
         "training_ahead": training_ahead(found, date.today()),
+        "confirmation_ahead": confirmation_ahead(found, date.today()),
     }
 
 
@@ -145,4 +146,19 @@ def training_ahead(found: dict[str, Any], today: date) -> dict[str, dict[str, st
             said = dict(wording.params)
             if int(said["year"]) >= today.year:
                 ahead[e["kind"]] = said
+    return ahead
+
+
+def confirmation_ahead(found: dict[str, Any], today: date) -> dict[str, str]:
+    """Per promotion kind whose confirmation requirement (promotion.no_probation) reads a day after `today`: that day.
+    Its stored "not confirmed by 2030-04-01" reads, to a CPNS appointed this year, as if the day had been missed."""
+    ahead: dict[str, str] = {}
+    for e in found["eligibility"]:
+        for r in e["requirements"]:
+            wording = parse(r["message"]) if r["rule"] == "promotion.no_probation" else None
+            if wording is None or wording.template != NOT_CONFIRMED.text:
+                continue
+            day = dict(wording.params)["day"]
+            if date.fromisoformat(day) > today:
+                ahead[e["kind"]] = day
     return ahead
