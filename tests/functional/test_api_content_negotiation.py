@@ -107,3 +107,41 @@ def test_every_operation_documents_the_406_and_only_csv_endpoints_document_forma
             if not in_csv:
                 assert "format" not in names, (path, method)
     assert "406" in spec["info"]["description"]
+
+
+@pytest.mark.parametrize("accept", ["application/problem+json", "application/problem+json; charset=utf-8"])
+@pytest.mark.parametrize("path", CSV_READS + JSON_READS)
+def test_an_accept_of_the_error_type_alone_is_answered_in_json_and_its_errors_as_problems(
+    world: World, path: str, accept: str
+) -> None:
+    """problem+json says how the client takes an error, not what it wants on success (was a 406)."""
+    response = world.get(path, headers={"Accept": accept})
+
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    refused = world.get(path, None, headers={"Accept": accept})
+    assert refused.status_code == 401
+    assert refused.mimetype == PROBLEM_JSON
+
+
+def test_the_error_type_beside_csv_chooses_csv_where_offered_and_is_not_acceptable_elsewhere(world: World) -> None:
+    accept = {"Accept": "application/problem+json, text/csv"}
+    assert world.get(CSV_READS[0], headers=accept).mimetype == "text/csv"
+    assert world.get(JSON_READS[0], headers=accept).status_code == 406
+
+
+@pytest.mark.parametrize(("accept", "status"), [("text/csv", 406), ("application/xml", 406), ("text/html", 406)])
+def test_the_openapi_document_is_negotiated_as_a_json_only_read(world: World, accept: str, status: int) -> None:
+    response = world.get("/api/openapi.json", None, headers={"Accept": accept})
+
+    assert response.status_code == status
+    assert response.mimetype == PROBLEM_JSON
+    assert "Accept" in response.get_json()["errors"]
+    for fine in (None, "application/json", "*/*", "application/problem+json", "application/vnd.oai.openapi+json, */*"):
+        answer = world.get("/api/openapi.json", None, headers={"Accept": fine} if fine else {})
+        assert answer.status_code == 200, fine
+        assert answer.mimetype == "application/json"
+    refused = world.get("/api/openapi.json?format=csv", None)
+    assert refused.status_code == 422
+    assert "format" in refused.get_json()["errors"]
+    assert world.get("/api/docs", None, headers={"Accept": "text/html"}).status_code == 200  # the page is HTML

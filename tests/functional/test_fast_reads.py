@@ -145,6 +145,7 @@ def known_moments(world: World, nip: str) -> list[str]:
     return [moments[0], moments[len(moments) // 2], moments[-1][:19], "2000-01-01T00:00:00+07:00"]
 
 
+ACCEPTS = ("application/json", "*/*", "application/json, text/csv;q=0.5", "text/csv", "application/problem+json")
 TIMELINE_QUERIES = ["", "as_of=2012-01-01", "as_of=2017-03-15", "as_of=2030-12-31", "format=json"]
 
 
@@ -171,7 +172,7 @@ def test_timeline_and_eligibility_answer_as_flask_does_for_every_role_employee_a
                 answered += assert_same(both, f"/api/v1/employees/{nip}/timeline?{query}", who)
             for query in ("", "format=json"):
                 answered += assert_same(both, f"/api/v1/employees/{nip}/eligibility?{query}", who)
-            for accept in ("application/json", "*/*", "application/json, text/csv;q=0.5", "text/csv"):
+            for accept in ACCEPTS:
                 answered += assert_same(both, f"/api/v1/employees/{nip}/timeline", who, headers={"Accept": accept})
     assert answered > 100  # admin, HR, inspectors and the employee read records; the others may not
 

@@ -36,6 +36,7 @@ from web.errors import PROBLEM_JSON, http_problem
 BLUEPRINTS = (employees.blp, audits.blp, reports.blp, scorecard.blp, units.blp, imports.blp, accounts.blp)
 API_BLUEPRINT_NAMES = frozenset(b.name for b in BLUEPRINTS)
 CONDITIONAL_BLUEPRINTS.update(API_BLUEPRINT_NAMES)
+OPENAPI_ENDPOINT = "api-docs.openapi_json"  # flask-smorest's view of /api/openapi.json
 RATE_LIMIT = "careerlog_rate_limit"  # the app's TokenLimit, in app.extensions
 
 DESCRIPTION = """careerlog's career records of civil servants (ASN), as an immutable event log.
@@ -87,7 +88,7 @@ class CareerlogApi(Api):  # type: ignore[misc]
 def guard() -> Response | None:
     """Before every API request: hold one database connection for it, authenticate, count it against its
     token's rate limit (429 past it: web.api.ratelimit), refuse what it may not be answered in
-    (web.api.common.negotiate), then wait for a position if asked to."""
+    (web.api.common.negotiate), then wait for a position if asked to. The OpenAPI document is negotiated too."""
     if request.blueprint in API_BLUEPRINT_NAMES:
         hold_connection()
         authenticate()
@@ -99,6 +100,8 @@ def guard() -> Response | None:
         if refused is not None:
             return refused
         wait_if_asked()
+    elif request.endpoint == OPENAPI_ENDPOINT:
+        return negotiate()  # the document is JSON only, as the API's JSON-only reads (no token needed)
     return None
 
 

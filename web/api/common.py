@@ -22,7 +22,7 @@ from werkzeug.wrappers import Request
 from careerlog.accounts import Account, Authenticated, AuthenticationFailed
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.payload import whole_number
-from web.errors import problem
+from web.errors import PROBLEM_JSON, problem
 from web.services import Services
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -126,12 +126,15 @@ def chosen_type(asked: Request, *, csv_offered: bool = True) -> str | None:
         if chosen not in ("json", "csv"):
             raise InvalidInput("One of: json, csv.", "format")
         return CSV if chosen == "csv" else JSON
-    if not asked.accept_mimetypes:
-        return JSON
     # By media type alone: werkzeug matches an offer only to a value with the same parameters, so that
-    # `text/csv; charset=utf-8` (or `application/json; charset=utf-8`) would miss its own type.
-    bare = MIMEAccept([(value.partition(";")[0].strip(), quality) for value, quality in asked.accept_mimetypes])
-    return bare.best_match([JSON, CSV] if csv_offered else [JSON])
+    # `text/csv; charset=utf-8` (or `application/json; charset=utf-8`) would miss its own type. The error
+    # type (problem+json) says how the client takes an error, not what it wants on success: an Accept of
+    # nothing else is no preference (JSON), as no header is.
+    types = [(value.partition(";")[0].strip().lower(), quality) for value, quality in asked.accept_mimetypes]
+    types = [(value, quality) for value, quality in types if value != PROBLEM_JSON]
+    if not types:
+        return JSON
+    return MIMEAccept(types).best_match([JSON, CSV] if csv_offered else [JSON])
 
 
 def wants_csv(asked: Request = request) -> bool:
