@@ -78,3 +78,8 @@ def test_a_post_page_is_not_a_promotion_page_nor_the_reverse(appointed: World) -
 def test_the_menu_offers_the_audited_post_appointments(appointed: World) -> None:
     page = appointed.client.get("/pages/?lang=en").get_data(as_text=True)
     assert 'href="/pages/audits/posts"' in page
+
+
+def test_the_education_compared_reads_as_the_degrees_not_their_place_on_the_ladder(appointed: World) -> None:
+    page = appointed.client.get(f"/pages/audits/posts/{BUDI}/3?lang=en").get_data(as_text=True)
+    assert "<td>Education (place on the ladder)</td><td>S-1/D-IV</td><td>S-1/D-IV</td>" in page  # was 7 and 7

@@ -181,14 +181,25 @@ def awards() -> ResponseReturnValue:
 def audit(nip: str, version: int) -> ResponseReturnValue:
     """One promotion: its findings with the supporting events, and the colleagues passed over."""
     account = allowed(Action.RUN_AUDITS)
-    return page("pages/audit.html", account, decision=services().audit(account, nip, version))
+    decision = services().audit(account, nip, version)
+    return page("pages/audit.html", account, decision=decision, education_levels=education_levels())
 
 
 @blp.route("/audits/posts/<nip>/<int:version>")
 def audited_post(nip: str, version: int) -> ResponseReturnValue:
     """One definitive post appointment: its findings with the supporting events, and the colleagues passed over."""
     account = allowed(Action.RUN_AUDITS)
-    return page("pages/audit.html", account, decision=services().audit(account, nip, version, "post"))
+    decision = services().audit(account, nip, version, "post")
+    return page("pages/audit.html", account, decision=decision, education_levels=education_levels())
+
+
+def education_levels() -> dict[int, str]:
+    """The education codes at each place of the ladder the passed-over comparison measures (7: S-1/D-IV)."""
+    found: dict[int, list[str]] = {}
+    for code, row in reference().education.rows.items():
+        if row.get("order"):
+            found.setdefault(int(row["order"]), []).append(code)
+    return {order: "/".join(codes) for order, codes in found.items()}
 
 
 def min_cell_arg(args: MultiDict[str, str]) -> int:
