@@ -70,9 +70,12 @@ def shown_value(kind: str, field: str, value: Any) -> Any:
 
 def shown_label(kind: str, field: str, value: Any) -> str:
     """A fact's field name as the page shows it: a post's level is an eselon (II.b) unless it is a functional
-    level (Ahli Muda: its jenjang); any other by labels.field_label."""
+    level (Ahli Muda: its jenjang); a PPPK's appointment holds a grade (golongan PPPK: IX), not a rank (pangkat);
+    any other by labels.field_label."""
     if (kind, field) == ("post_appointment", "level") and value and value not in reference().functional_levels:
         return _("Echelon")
+    if (kind, field) == ("appointment", "rank") and value in reference().pppk_grades:
+        return _("PPPK grade")
     return field_label(field, kind)
 
 

@@ -164,7 +164,10 @@ def kind_label(kind: str) -> str:
 
 # A field named alike in several kinds but meaning another thing in one: a penalty's level is its tingkat (PP
 # 94/2021), not a post's jenjang.
-KIND_FIELD_LABELS: dict[tuple[str, str], LazyString] = {("penalty", "level"): _l("Penalty level")}
+KIND_FIELD_LABELS: dict[tuple[str, str], LazyString] = {
+    ("penalty", "level"): _l("Penalty level"),
+    ("post_appointment", "title"): _l("Post title"),  # nama jabatan (a training's title is its judul)
+}
 
 
 def field_label(name: str, kind: str | None = None) -> str:

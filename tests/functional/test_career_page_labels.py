@@ -1,0 +1,46 @@
+"""The career page names a fact's fields as a civil servant reads them on the decree. A PPPK's appointment holds a
+grade (golongan PPPK, Perpres 98/2020), not a rank: the page read 'Pangkat: IX' / 'Rank: IX' to a PPPK employee
+whose own next-promotion section says they are not on the rank ladder. A post's title is its name (nama jabatan):
+the Indonesian page read 'Judul: Kepala Subbagian Umum', a book's or a training's title."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_pages_auth import log_in
+
+
+def career_text(world: World, nip: str, lang: str) -> str:
+    log_in(world, "admin")
+    page = world.client.get(f"/pages/employees/{nip}?lang={lang}").get_data(as_text=True)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+
+
+def test_a_pppk_appointment_shows_a_grade_not_a_rank(world: World) -> None:
+    nip = f.pppk_nip(date(1990, 1, 15), 2022, "F")
+    payload = f.appointment(date(1990, 1, 15), date(2022, 3, 1), "F", employment_kind="PPPK", rank="IX")
+    world.services.ledger.record(nip, "appointment", payload | {"recruitment_path": "PPPK"}, actor="test")
+    world.catch_up()
+    indonesian = career_text(world, nip, "id")
+    assert "Golongan PPPK: IX" in indonesian
+    assert "Pangkat: IX" not in indonesian
+    assert "PPPK grade: IX" in career_text(world, nip, "en")
+    assert "Pangkat: III/a (Penata Muda)" in career_text(world, BUDI, "id")  # a civil servant's rank as before
+
+
+def test_a_posts_title_is_its_name_not_a_judul(world: World) -> None:
+    post = {"post_kind": "PENGAWAS", "level": "IV.a", "title": "Kepala Subbagian Umum", "unit": "BKPSDM"}
+    post |= {"assignment": "DEFINITIVE", "effective_date": "2020-04-01", "reference": "J-NAMA-1"}
+    world.services.ledger.record(BUDI, "post_appointment", post, actor="test")
+    world.services.ledger.record(BUDI, "training", f.training("2024-05-10", hours=16, start="2024-05-06"), actor="test")
+    world.catch_up()
+    indonesian = career_text(world, BUDI, "id")
+    assert "Nama jabatan: Kepala Subbagian Umum" in indonesian
+    assert "Judul: Kepala Subbagian Umum" not in indonesian
+    assert "Judul: " in indonesian  # a training's title
+    assert "Post title: Kepala Subbagian Umum" in career_text(world, BUDI, "en")
+    form = world.client.get("/pages/record?kind=post_appointment&lang=id").get_data(as_text=True)
+    assert "Nama jabatan" in form
