@@ -14,7 +14,10 @@ from web.api.schemas import (
     AccountChangesQuerySchema,
     AccountChangesSchema,
     MeSchema,
+    WaitSchema,
 )
+
+WAIT_QUERY = WaitSchema()  # built once (given the class, webargs would build one on every request)
 
 blp = ApiBlueprint(
     "accounts",
@@ -29,8 +32,9 @@ account_changes_schema = AccountChangesSchema()
 
 @blp.route("/me")
 class Me(MethodView):
+    @blp.arguments(WAIT_QUERY, location="query")
     @blp.response(200, MeSchema)
-    def get(self) -> Any:
+    def get(self, _: dict[str, Any]) -> Any:
         """Show your account, scope and token, and what your role may do."""
         return {**services().me(caller()), "token": authentication().token}
 

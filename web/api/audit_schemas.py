@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import fields, validate
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from projections.merit.eligibility import NO_PROMOTION_REASONS, OFFERED_KINDS
-from projections.merit.fairness import DEFAULT_MIN_CELL, MAX_MIN_CELL
+from projections.merit.fairness import BEFORE_FROM, DEFAULT_MIN_CELL, MAX_MIN_CELL
 from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
 from projections.merit.rules import SEVERITY_ORDER
 from web.api.fields import Flag, PlainDate, PlainDateTime
@@ -26,11 +26,21 @@ def value_lists(*names: str) -> dict[str, fields.Field[Any]]:
     return {name: filter_field(name) for name in names}
 
 
-def period_fields(what: str) -> dict[str, fields.Field[Any]]:
+def period_fields(what: str) -> dict[str, Any]:
+    """`from` and `to`, and the check that `to` is not before `from` (a 422 naming `to`, in the statistics' own
+    words, projections.merit.fairness: a period turned round was answered as an empty list of audits)."""
     return {
         "start": PlainDate(data_key="from", metadata={"description": f"First {what} (YYYY-MM-DD)."}),
-        "end": PlainDate(data_key="to", metadata={"description": f"Last {what} (YYYY-MM-DD)."}),
+        "end": PlainDate(data_key="to", metadata={"description": f"Last {what} (YYYY-MM-DD); not before from."}),
+        "end_not_before_start": end_not_before_start,
     }
+
+
+@validates_schema
+def end_not_before_start(self: Schema, data: dict[str, Any], **_: Any) -> None:
+    start, end = data.get("start"), data.get("end")
+    if start is not None and end is not None and end < start:
+        raise ValidationError(BEFORE_FROM.reason(first=start.isoformat(), last=end.isoformat()), "to")
 
 
 # ---------------------------------------------------------------------- eligibility

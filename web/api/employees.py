@@ -14,6 +14,7 @@ from web.api.blueprint import ApiBlueprint
 from web.api.common import CSV, caller, json_or_csv, services
 from web.api.event_schemas import NewEmployeeSchema, RecordEventSchema
 from web.api.schemas import (
+    NO_QUERY,
     EmployeeSchema,
     FormatSchema,
     HistorySchema,
@@ -81,11 +82,12 @@ class Employees(MethodView):
 
     @blp.arguments(NewEmployeeSchema)
     @blp.arguments(IdempotencyHeaderSchema, location="headers")
+    @blp.arguments(NO_QUERY, location="query")
     @blp.response(201, WrittenSchema)
     @blp.alt_response(200, schema=WrittenSchema, description="Already recorded: the first answer again.")
     @blp.alt_response(403, response="FORBIDDEN")
     @blp.alt_response(409, response="CONFLICT")
-    def post(self, body: dict[str, Any], headers: dict[str, Any]) -> Any:
+    def post(self, body: dict[str, Any], headers: dict[str, Any], _: dict[str, Any]) -> Any:
         """Appoint an employee (CPNS or PPPK): the first event of a record."""
         written = services().appoint(caller(), body, headers.get("idempotency_key"))
         location = {"Location": f"/api/v1/employees/{written.outcome.subject}"}
@@ -111,11 +113,12 @@ class Events(MethodView):
 
     @blp.arguments(RecordEventSchema)
     @blp.arguments(IdempotencyHeaderSchema, location="headers")
+    @blp.arguments(NO_QUERY, location="query")
     @blp.response(201, WrittenSchema)
     @blp.alt_response(200, schema=WrittenSchema, description="Already recorded: the first answer again.")
     @blp.alt_response(404, response="NOT_FOUND")
     @blp.alt_response(409, response="CONFLICT")
-    def post(self, body: dict[str, Any], headers: dict[str, Any], nip: str) -> Any:
+    def post(self, body: dict[str, Any], headers: dict[str, Any], _: dict[str, Any], nip: str) -> Any:
         """Record a fact, a correction or a retraction in an employee's record."""
         written = services().record(caller(), nip, body, headers.get("idempotency_key"))
         return written.to_dict(), 201 if written.outcome.created else 200

@@ -57,6 +57,10 @@ class RequestOptionsSchema(Schema):
         return {k: v for k, v in data.items() if k not in ("wait_for", "format")}
 
 
+# The query of a write: none (a parameter is refused, 422, not ignored: `?dry_run=true` on a single write recorded).
+NO_QUERY = RequestOptionsSchema()
+
+
 class WaitSchema(RequestOptionsSchema):
     wait_for = fields.Integer(
         validate=validate.Range(min=0),
