@@ -48,7 +48,7 @@ from careerlog.demo.model import (
     Rec,
     next_rank,
 )
-from careerlog.demo.names import person_name, pick_origin
+from careerlog.demo.names import fit_to_post, person_name, pick_origin
 from careerlog.demo.org import (
     EXPERT_LEVELS,
     FAMILIES,
@@ -309,6 +309,7 @@ class Simulation:
         origin = pick_origin(rng, agency.code)
         name = person_name(rng, origin, sex, education, unit.family, appointed.year)
         family, ladder = ("", ()) if pppk else self.pick_family(rng, unit, education, sex)
+        name = fit_to_post(name, family, education, unit.family, nip)
         rank = PPPK_GRADE[education] if pppk else EDU_START[education]
         person = Person(
             idx=idx,

@@ -152,3 +152,53 @@ def _with_title(rng: random.Random, name: str, sex: str, education: str, family:
         head = "Dr. " if education == "S-3" else ""
         return f"{head}{name}, {bachelor}, {master}"
     return f"{name}, {bachelor}"
+
+
+@dataclass(frozen=True)
+class PostTitles:
+    """The academic titles a functional post's holders carry: its profession asks for them (a Dokter is "dr.",
+    an Apoteker "apt.", a Perawat with a degree "S.Kep., Ners"), whatever the unit's usual degrees."""
+
+    bachelor: str
+    diploma: str = ""
+    prefix: str = ""  # before the name (dr., apt.), with the bachelor's after it if any
+
+
+POST_TITLES: dict[str, PostTitles] = {
+    "Guru": PostTitles("S.Pd."),
+    "Dokter": PostTitles("", prefix="dr."),
+    "Apoteker": PostTitles("S.Farm.", prefix="apt."),
+    "Perawat": PostTitles("S.Kep., Ners", "A.Md.Kep."),
+    "Bidan": PostTitles("S.Tr.Keb.", "A.Md.Keb."),
+    "Nutrisionis": PostTitles("S.Gz.", "A.Md.Gz."),
+    "Sanitarian": PostTitles("S.K.M.", "A.Md.K.L."),
+    "Pranata Laboratorium Kesehatan": PostTitles("S.Tr.Kes.", "A.Md.A.K."),
+}
+HEALTH_MASTERS = ("M.Kes.", "M.K.M.")
+PREFIXES = ("dr. ", "Dr. ", "Drs. ", "Dra. ", "apt. ")
+
+
+def fit_to_post(name: str, job: str, education: str, unit_family: str, seed: str) -> str:
+    """A name as `person_name` made it, with the titles of the functional post's profession (`job`, a job family)
+    instead of the unit's: no "dr." nursing or "S.Farm." doctoring. Anyone else in a health unit keeps a degree of
+    the unit but not "dr.", which only a Dokter holds. Chosen by `seed` (the NIP), so no stream of the simulation
+    moves."""
+    titles = POST_TITLES.get(job)
+    if titles is None and not (name.startswith("dr. ") and unit_family in ("health", "hospital")):
+        return name
+    base = name.split(", ")[0]
+    for prefix in PREFIXES:
+        base = base.removeprefix(prefix)
+    rng = random.Random(f"careerlog-demo:title:{seed}")
+    if titles is None:  # a health unit's pelaksana or other post: a public-health degree
+        titles = PostTitles(pick(rng, DEGREE_SUFFIXES[unit_family]))
+    if education == "D-III":
+        return f"{base}, {titles.diploma}" if titles.diploma else base
+    if education not in ("D-IV", "S-1", "S-2", "S-3"):
+        return base
+    after = [titles.bachelor] if titles.bachelor else []
+    if education in ("S-2", "S-3"):
+        after.append(pick(rng, MASTER_BY_FAMILY.get(unit_family, HEALTH_MASTERS)))
+    head = f"{titles.prefix} " if titles.prefix else ""
+    head = f"Dr. {head}" if education == "S-3" else head
+    return ", ".join([f"{head}{base}", *after])
