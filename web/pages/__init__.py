@@ -76,10 +76,10 @@ def local_date(value: str | None) -> str:
 
 
 def local_datetime(value: datetime | str | None) -> str:
-    """A time in the visitor's language (UTC, as recorded)."""
+    """A time in the visitor's language, in UTC as recorded, saying so ("8 Mei 2001 01.31.00 UTC")."""
     if value is None:
         return ""
-    return format_datetime(datetime.fromisoformat(value) if isinstance(value, str) else value, "medium")
+    return format_datetime(datetime.fromisoformat(value) if isinstance(value, str) else value, "medium") + " UTC"
 
 
 def local_percent(value: float | None) -> str:
