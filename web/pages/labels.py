@@ -44,6 +44,7 @@ KIND_LABELS: dict[str, LazyString] = {
 }
 
 FIELD_LABELS: dict[str, LazyString] = {
+    "nip": _l("NIP"),
     "effective_date": _l("Effective date (TMT)"),
     "reference": _l("Reference (decree or certificate number)"),
     "employment_kind": _l("Employment kind"),
@@ -175,6 +176,8 @@ def field_label(name: str, kind: str | None = None) -> str:
     it is named apart (the name itself for a field added later)."""
     found = KIND_FIELD_LABELS.get((kind, name)) if kind else None
     found = found or FIELD_LABELS.get(name, QUERY_LABELS.get(name))
+    if found is None and "." in name:  # a field within a field (corrected_fields.hours): each named
+        return " / ".join(field_label(part, kind) for part in name.split("."))
     return str(found) if found is not None else name
 
 
