@@ -59,7 +59,7 @@ def test_a_refused_correction_still_shows_the_fact(world: World) -> None:
     assert answer.status_code == 422
     page = answer.get_data(as_text=True)
     assert target_section(page) is not None
-    assert "corrected_fields.jp" in page
+    assert "jp: Unknown field." in page  # the unknown field named, under the corrected fields
 
 
 def test_nothing_is_shown_of_a_record_outside_the_scope_or_a_version_not_recorded(world: World) -> None:
@@ -80,3 +80,20 @@ def test_choosing_another_kind_keeps_the_version(world: World) -> None:
     chooser = re.search(r'<form method="get" action="/pages/record".*?</form>', page.get_data(as_text=True), re.S)
     assert chooser is not None
     assert f'<input type="hidden" name="target_version" value="{version}">' in chooser.group(0)
+
+
+def test_after_recording_the_form_links_to_the_record_and_its_timeline(world: World) -> None:
+    """A correction or retraction recorded from the form leads back to the career record, where the timeline
+    shows the fact struck through or corrected (the form itself is drawn again empty, for the next one)."""
+    version = recorded_training(world)
+    log_in(world, "hr")
+    data = {**form_of(world, "retraction"), "nip": BUDI, "target_version": str(version), "reason": "Tidak diikuti"}
+    data |= {"effective_date": "2024-04-01", "reference": "BATAL-1"}
+    answer = world.client.post("/pages/record?kind=retraction&lang=id", data=data, follow_redirects=True)
+    assert answer.status_code == 200
+    page = answer.get_data(as_text=True)
+    assert f'<a href="/pages/employees/{BUDI}">Riwayat Karier {BUDI}</a>' in page
+    world.catch_up()
+    career = world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True)
+    assert "BATAL-1" in career
+    assert "Tidak diikuti" in career
