@@ -155,7 +155,9 @@ def json_or_csv(data: Any, schema: Schema, *, name: str, items: str | None = "it
     rows = dumped[items] if items else dumped
     response = Response(to_csv(rows), mimetype=CSV)
     response.headers["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    if isinstance(dumped, Mapping) and "total" in dumped:
+    if isinstance(dumped, Mapping) and "per_page" in dumped and dumped.get("total") is not None:
+        # A paged list's rows matching (its JSON `total`); a report's `total` counts people, not rows, and a
+        # reporter's may be null (suppressed): no header there (was `X-Total-Count: None`, or the people counted).
         response.headers["X-Total-Count"] = str(dumped["total"])
     return response
 
