@@ -141,6 +141,11 @@ class TupleProjection(Projection):
 
 FILLING = "filling:"  # a view's state while it fills from position 0 up to the head when it was made: filling:<head>
 READY = "ready"
+REBUILDING = "rebuilding"  # a rebuild writes the view: no worker applies batches to it meanwhile
+
+
+class _BeingRebuilt(Exception):
+    """A worker's batch found its view being rebuilt inside its transaction: rolled back, left to the rebuild."""
 
 
 @dataclass(frozen=True)
@@ -424,8 +429,12 @@ class Projector:
 
     def _step(self) -> int:
         groups: dict[int, list[Projection]] = defaultdict(list)
+        rebuilt = self._rebuilding()
         for projection in self.projections:
-            groups[self.position(projection)].append(projection)
+            if projection.name not in rebuilt:  # the rebuild records its position when done: resumed from there
+                groups[self.position(projection)].append(projection)
+        if not groups:
+            return 0
         start = min(groups)
         notifications = self.app.recorder.select_notifications(start=start + 1, limit=self.batch_size)
         if not notifications:
@@ -443,9 +452,32 @@ class Projector:
             batch.add(subject, records.get(subject))
         for projection in projections:
             try:
-                self.views.write(projection.name, position, batch.changes(projection))
-            except StaleBatch:
-                continue  # another worker applied it first: nothing is lost or doubled
+                self.views.write(projection.name, position, self._unless_rebuilt(projection, batch.changes(projection)))
+            except (StaleBatch, _BeingRebuilt):
+                continue  # another worker applied it first, or a rebuild began: nothing is lost or doubled
+
+    def _rebuilding(self) -> set[str]:
+        """The views a rebuild is writing (a worker leaves them alone)."""
+        rows = self.views.sql.query("SELECT name FROM view_schemas WHERE state = ?", (REBUILDING,))
+        return {str(row["name"]) for row in rows}
+
+    def _unless_rebuilt(self, projection: Projection, changes: Callable[[Sql], None]) -> Callable[[Sql], None]:
+        """`changes`, made only if the view is not being rebuilt when the batch's transaction reads its state:
+        a rebuild that began after the step looked marks the view first, and only then drops its tables. The
+        read holds the row until the batch commits: on PostgreSQL FOR SHARE; on SQLite a write of the row
+        (the transaction takes the store's write lock first, so its read is not of an older snapshot)."""
+        if self.settings.store == "postgres":
+            read = "SELECT state AS s FROM view_schemas WHERE name = ? FOR SHARE"
+        else:
+            read = "UPDATE view_schemas SET state = state WHERE name = ? RETURNING state AS s"
+
+        def unless_rebuilt(sql: Sql) -> None:
+            state = sql.scalar(read, (projection.name,))
+            if state is None or state == REBUILDING:  # None: the row replaced under the lock (being marked)
+                raise _BeingRebuilt(projection.name)
+            changes(sql)
+
+        return unless_rebuilt
 
     # ------------------------------------------------------------------ reading the ledger
 
@@ -555,12 +587,15 @@ class Projector:
         wanted = set(names) if names is not None else {p.name for p in self.projections}
         chosen = [p for p in self.projections if p.name in wanted]
         head = self.app.max_notification_id()
+        with self.views.sql.transaction() as sql:  # first: a worker leaves the views alone from here on
+            for projection in chosen:
+                self._set_schema(sql, projection, REBUILDING)
         for projection in chosen:
             self._drop(projection)
         self.ensure_tables()
         with self.views.sql.transaction() as sql:
             for projection in chosen:
-                self._set_schema(sql, projection, "rebuilding")
+                self._set_schema(sql, projection, REBUILDING)
                 for table in projection.tables:  # made again once the rows are in (_finish_rebuild)
                     for statement in table.drop_index_ddl():
                         sql.execute(statement)

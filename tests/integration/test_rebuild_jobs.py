@@ -313,12 +313,14 @@ def test_a_forked_process_that_does_not_exit_after_its_result_is_stopped_and_the
         worker.close()
 
 
-def test_a_rebuild_that_fails_midway_records_no_position_so_a_catch_up_recomputes_every_view(
+def test_a_rebuild_that_fails_midway_records_no_position_so_the_next_rebuild_recomputes_every_view(
     settings: Settings, ledger: CareerLog, clock: f.Clock, projector: Projector
 ) -> None:
     """The rebuild's batches are committed without waiting for the disk: what makes that safe is
-    that until every range is done the views' positions stay at 0, so rows written (or lost in
-    a crash) by an unfinished rebuild are recomputed by the next catch-up from the first event."""
+    that until every range is done the views' positions stay at 0 and the views stay marked
+    rebuilding (answered by no read), so rows written (or lost in a crash) by an unfinished rebuild
+    are never read: a worker's catch-up leaves them alone (test_rebuild_beside_a_worker.py), and
+    the next rebuild recomputes every view from the first event."""
     populate(ledger, clock)
     nips = more_careers(ledger, clock, 4)
     projector.rebuild()
@@ -335,6 +337,8 @@ def test_a_rebuild_that_fails_midway_records_no_position_so_a_catch_up_recompute
     finally:
         broken.close()
     projector.catch_up()
+    assert {r["state"] for r in projector.views.sql.query("SELECT state FROM view_schemas")} == {"rebuilding"}
+    projector.rebuild()
     assert dump(projector.views.sql) == complete
 
 
