@@ -182,7 +182,7 @@ def audit(nip: str, version: int) -> ResponseReturnValue:
     """One promotion: its findings with the supporting events, and the colleagues passed over."""
     account = allowed(Action.RUN_AUDITS)
     decision = services().audit(account, nip, version)
-    return page("pages/audit.html", account, decision=decision, education_levels=education_levels())
+    return page("pages/audit.html", account, decision=decision, **decision_labels())
 
 
 @blp.route("/audits/posts/<nip>/<int:version>")
@@ -190,7 +190,15 @@ def audited_post(nip: str, version: int) -> ResponseReturnValue:
     """One definitive post appointment: its findings with the supporting events, and the colleagues passed over."""
     account = allowed(Action.RUN_AUDITS)
     decision = services().audit(account, nip, version, "post")
-    return page("pages/audit.html", account, decision=decision, education_levels=education_levels())
+    return page("pages/audit.html", account, decision=decision, **decision_labels())
+
+
+def decision_labels() -> dict[str, dict[Any, str]]:
+    """What a decision's page names codes by: the education at each place of the ladder, the SKP predicates."""
+    return {
+        "education_levels": education_levels(),
+        "predicates": {p.code: p.name for p in reference().skp_predicates},
+    }
 
 
 def education_levels() -> dict[int, str]:
