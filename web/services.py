@@ -61,6 +61,7 @@ MENTORING_REPORT_FILTERS = ("agency", "unit", "region", "rank", "focus")
 RATE_OUTSIDE = Refusal("You may rate only units within your scope ({scope}).")
 AGENCY_OUTSIDE = Refusal("Agency {agency} is outside your scope ({scope}).")
 NO_AUDITED_DECISION = Refusal("No audited decision {decision}.")
+WHICH_FILE_FORMAT = Refusal("Cannot tell the format of {name}: name the file .jsonl or .csv, or give file_format.")
 
 
 @dataclass(frozen=True)
@@ -205,8 +206,7 @@ class Services:
         try:
             fmt = fmt or detect_format(name or "")
         except InvalidInput:  # (detect_format's wording names the command line's --format)
-            reason = f"Cannot tell the format of {name!r}: name the file .jsonl or .csv, or give file_format."
-            raise InvalidInput(reason, "file") from None
+            raise InvalidInput(WHICH_FILE_FORMAT.reason(name=repr(name)), "file") from None
         rows = read_jsonl(stream) if fmt == "jsonl" else read_csv(stream, kind or kind_from_name(name or ""))
         scoped = ScopedRows(self.ledger, writer, writer.username) if reach is not Reach.ALL else None
         report = import_rows(
