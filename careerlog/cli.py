@@ -13,6 +13,7 @@ from typing import IO, Any, TypeVar
 import click
 import psycopg
 from eventsourcing.persistence import PersistenceError
+from eventsourcing.utils import TopicError
 from tqdm import tqdm
 
 from careerlog.application import CareerLog
@@ -54,6 +55,11 @@ def friendly_errors(func: F) -> F:
             raise click.ClickException(e.describe()) from None
         except (CareerlogError, ConfigurationError) as e:
             raise click.ClickException(str(e)) from None
+        except TopicError as e:  # an event class this release does not have: recorded by a newer one
+            raise click.ClickException(
+                f"The store holds an event this careerlog release cannot read, recorded by a newer release ({e}). "
+                "Run the newer release on every process (docs/operations.md, Upgrades). Nothing recorded was changed."
+            ) from None
         except (PersistenceError, psycopg.OperationalError, psycopg.InterfaceError) as e:
             # psycopg's own errors come from connections careerlog opens itself (a schema's creation)
             where = next(
@@ -220,12 +226,13 @@ def import_command(
         sys.exit(1)
 
 
-def writable(path: Path, mode: str = "w") -> IO[Any]:
-    """A file named on the command line, opened for writing; a message and exit 1 if it cannot be."""
+def writable(path: Path, mode: str = "w", *, named: Path | None = None) -> IO[Any]:
+    """A file named on the command line (`named`, when `path` is written in its place), opened for writing; a
+    message and exit 1 if it cannot be."""
     try:
         return path.open(mode)
     except OSError as e:
-        raise click.ClickException(f"Cannot write {path}: {e.strerror}.") from None
+        raise click.ClickException(f"Cannot write {named or path}: {e.strerror}.") from None
 
 
 @main.command("export")
@@ -244,9 +251,19 @@ def export_command(obj: Context, file: Path | None) -> None:
     with _progress_bar(app.max_notification_id(), "event", "export") as bar:
         if file is None:
             written = export_events(app, sys.stdout.buffer, progress=bar.update)
-        else:
+        elif file.is_symlink() or (file.exists() and not file.is_file()):  # /dev/stdout, a pipe: as it is
             with writable(file, "wb") as stream:
                 written = export_events(app, stream, progress=bar.update)
+        else:
+            # written beside FILE and renamed when complete: an export that fails half-way (a lost connection, an
+            # event it cannot read) leaves no FILE that looks like a backup, and an older FILE as it was
+            partial = file.with_name(file.name + ".partial")
+            try:
+                with writable(partial, "wb", named=file) as stream:
+                    written = export_events(app, stream, progress=bar.update)
+                partial.replace(file)
+            finally:
+                partial.unlink(missing_ok=True)
     click.echo(f"exported {written} events", err=True)
 
 

@@ -1,0 +1,75 @@
+"""An event this release has no class for (recorded by a newer release): the commands that read it stop with a message
+saying so and what to do, exit 1, without a traceback (was TopicError's). `careerlog export FILE` that fails half-way
+leaves no FILE, and an older FILE as it was: it used to leave the part written under the backup's name."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from careerlog.application import CareerLog
+from careerlog.cli import main
+from careerlog.config import Settings
+from careerlog.sqlstore import open_store
+from tests import factories as f
+
+BUDI = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=61)
+
+
+@pytest.fixture
+def store(database_url: str) -> Settings:
+    """A store with an employee and, after it, an event of a kind a newer release recorded."""
+    settings = Settings(database_url=database_url)
+    app = CareerLog.from_settings(settings)
+    app.record(BUDI, "appointment", f.appointment(date(1986, 9, 26), date(2010, 3, 1), "M"), actor="hr")
+    table = app.recorder.events_table_name  # type: ignore[attr-defined]
+    app.close()
+    sql = open_store(settings)
+    try:
+        with sql.transaction() as write:
+            write.execute(
+                f"INSERT INTO {table} (originator_id, originator_version, topic, state) VALUES (?, ?, ?, ?)",
+                (BUDI, 2, "careerlog.domain.events:KindOfANewerRelease", b'{"effective_date": "2026-01-01"}'),
+            )
+    finally:
+        sql.close()
+    return settings
+
+
+def test_a_failed_export_leaves_no_file_and_keeps_an_older_one(store: Settings, tmp_path: Path) -> None:
+    (tmp_path / "backups").mkdir()
+    backup = tmp_path / "backups" / "careerlog.jsonl"
+    backup.write_text("yesterday's backup\n")
+    result = CliRunner().invoke(main, ["--database-url", store.database_url, "export", str(backup)])
+    assert result.exit_code == 1, result.output
+    assert "recorded by a newer release" in result.output
+    assert "KindOfANewerRelease" in result.output
+    assert "Traceback" not in result.output
+    assert backup.read_text() == "yesterday's backup\n"
+    assert [p.name for p in backup.parent.iterdir()] == ["careerlog.jsonl"]
+
+
+def test_a_worker_meeting_it_stops_with_the_message(store: Settings) -> None:
+    result = CliRunner().invoke(main, ["--database-url", store.database_url, "projections", "run", "--once"])
+    assert result.exit_code == 1, result.output
+    assert "recorded by a newer release" in result.output
+    assert "docs/operations.md, Upgrades" in result.output
+
+
+def test_an_export_through_a_link_writes_where_it_points(database_url: str, tmp_path: Path) -> None:
+    """As `careerlog export /dev/stdout` does: the link is written through, not replaced by a file."""
+    settings = Settings(database_url=database_url)
+    app = CareerLog.from_settings(settings)
+    app.record(BUDI, "appointment", f.appointment(date(1986, 9, 26), date(2010, 3, 1), "M"), actor="hr")
+    app.close()
+    (tmp_path / "out").mkdir()
+    target, link = tmp_path / "out" / "target.jsonl", tmp_path / "out" / "link.jsonl"
+    target.write_text("")
+    link.symlink_to(target)
+    result = CliRunner().invoke(main, ["--database-url", database_url, "export", str(link)])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert BUDI in target.read_text()
