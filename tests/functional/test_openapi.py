@@ -147,8 +147,13 @@ def test_every_read_documents_its_etag_if_none_match_and_not_modified(spec: dict
     assert all("304" not in w["responses"] for w in writes)
 
 
-def test_every_operation_documents_the_rate_limits_429(spec: dict[str, Any]) -> None:
+def test_every_operation_documents_the_rate_limits_429_and_the_503_with_their_retry_after(spec: dict[str, Any]) -> None:
     operations = [(path, op) for path, ops in spec["paths"].items() for name, op in ops.items() if name != "parameters"]
     assert len(operations) == 25
     for path, operation in operations:
         assert operation["responses"]["429"] == {"$ref": "#/components/responses/TOO_MANY_REQUESTS"}, path
+        assert operation["responses"]["503"] == {"$ref": "#/components/responses/SERVICE_UNAVAILABLE"}, path
+    for name in ("TOO_MANY_REQUESTS", "SERVICE_UNAVAILABLE"):
+        response = spec["components"]["responses"][name]
+        assert response["headers"]["Retry-After"]["schema"] == {"type": "integer"}
+        assert list(response["content"]) == ["application/problem+json"]

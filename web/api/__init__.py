@@ -38,6 +38,10 @@ API_BLUEPRINT_NAMES = frozenset(b.name for b in BLUEPRINTS)
 CONDITIONAL_BLUEPRINTS.update(API_BLUEPRINT_NAMES)
 OPENAPI_ENDPOINT = "api-docs.openapi_json"  # flask-smorest's view of /api/openapi.json
 RATE_LIMIT = "careerlog_rate_limit"  # the app's TokenLimit, in app.extensions
+RETRY_AFTER = {  # the answers that say when to try again (web.api.ratelimit, web.errors)
+    429: "Seconds until the token's rate-limit window ends.",
+    503: "Seconds to wait: 1 for wait_for, 30 for a view being filled, 5 when the database could not be used.",
+}
 
 DESCRIPTION = """careerlog's career records of civil servants (ASN), as an immutable event log.
 
@@ -78,6 +82,9 @@ class CareerlogApi(Api):  # type: ignore[misc]
             response: dict[str, Any] = {"description": status.phrase}
             if not (100 <= status < 200) and status not in (204, 304):
                 response["schema"] = self.ERROR_SCHEMA
+            if status in RETRY_AFTER:
+                header = {"description": RETRY_AFTER[status], "schema": {"type": "integer"}}
+                response["headers"] = {"Retry-After": header}
             prepare_response(response, self.spec, PROBLEM_JSON)
             self.spec.components.response(status.name, response, lazy=True)
         default = {"description": "An error (problem details)", "schema": self.ERROR_SCHEMA}

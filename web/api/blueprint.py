@@ -94,11 +94,14 @@ class ApiBlueprint(Blueprint):  # type: ignore[misc]
     @staticmethod
     def _prepare_response_doc(doc: dict[str, Any], doc_info: dict[str, Any], **kwargs: Any) -> Any:
         """flask-smorest's, with the 401 every operation answers without a valid token, the 406 it answers to
-        an Accept header allowing none of its media types and the 429 past the token's rate limit (web.api.guard)."""
+        an Accept header allowing none of its media types, the 429 past the token's rate limit (web.api.guard) and
+        the 503 of a database that could not be used, a view being filled or a `wait_for` timed out (web.errors),
+        each with its Retry-After (web.api.RETRY_AFTER)."""
         responses = doc_info.setdefault("response", {}).setdefault("responses", {})
         responses.setdefault(401, ["UNAUTHORIZED"])
         responses.setdefault(406, ["NOT_ACCEPTABLE"])
         responses.setdefault(429, ["TOO_MANY_REQUESTS"])
+        responses.setdefault(503, ["SERVICE_UNAVAILABLE"])
         return Blueprint._prepare_response_doc(doc, doc_info, **kwargs)
 
     def read(self, query: type[Schema], answer: type[Schema], *, refusal: tuple[int, str] = (403, "FORBIDDEN")) -> Any:
