@@ -14,6 +14,7 @@ from http import HTTPStatus
 from typing import Any
 
 from eventsourcing.persistence import PersistenceError
+from eventsourcing.utils import TopicError
 from flask import Flask, Response, current_app, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
@@ -143,10 +144,19 @@ def http_problem(error: HTTPException) -> Response:
     return problem(status, error.description, headers=headers)
 
 
+NEWER_RELEASE = (
+    "The record holds an event recorded by a newer careerlog release, which this server cannot read: "
+    "it must run that release."
+)
+
+
 def unexpected_problem(error: Exception) -> Response:
     """Anything else: logged in full, answered without internals."""
     if isinstance(error, HTTPException):
         return http_problem(error)
+    if isinstance(error, TopicError):  # an event class this release does not have (docs/operations.md, Upgrades)
+        current_app.logger.exception("An event recorded by a newer careerlog release")
+        return problem(503, NEWER_RELEASE, slug="newer-release", headers={"Retry-After": "300"})
     if isinstance(error, PersistenceError):
         current_app.logger.exception("The database could not be used")
         return problem(503, "The database could not be used; try again shortly.", headers={"Retry-After": "5"})

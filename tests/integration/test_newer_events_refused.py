@@ -73,3 +73,29 @@ def test_an_export_through_a_link_writes_where_it_points(database_url: str, tmp_
     assert result.exit_code == 0, result.output
     assert link.is_symlink()
     assert BUDI in target.read_text()
+
+
+def test_the_api_answers_a_503_naming_the_newer_release(store: Settings) -> None:
+    """A write to (or the history of) a record holding such an event: 503 problem+json newer-release (was a 500)."""
+    from careerlog.accounts import open_accounts
+    from web import create_app
+
+    accounts = open_accounts(store)
+    accounts.create("hr-ops", display_name="HR", role="admin", password=None)
+    token = accounts.issue_token("hr-ops").token
+    accounts.store.close()
+    app = create_app(store, test_config={"TESTING": True, "CAREERLOG_FOLLOW": False})
+    try:
+        client = app.test_client()
+        headers = {"Authorization": f"Bearer {token}"}
+        training = f.training("2016-01-08", hours=16, start="2016-01-07")
+        for answer in (
+            client.post(f"/api/v1/employees/{BUDI}/events", json={"kind": "training", **training}, headers=headers),
+            client.get(f"/api/v1/employees/{BUDI}/events", headers=headers),
+        ):
+            assert answer.status_code == 503, answer.text
+            assert answer.get_json()["type"].endswith("newer-release")
+            assert "newer careerlog release" in answer.get_json()["detail"]
+            assert answer.headers["Retry-After"] == "300"
+    finally:
+        app.extensions["careerlog"].close()
