@@ -188,13 +188,19 @@ def test_ratings_short_of_baik_are_told_apart_from_ratings_not_recorded_yet(worl
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "Your service ended on Oct 1, 2025 (Pensiun): no rank promotion is open."),
-        ("id", "Masa dinas Anda berakhir pada 1 Okt 2025 (Pensiun): tidak ada kenaikan pangkat yang terbuka."),
+        ("en", "Your status has been Pensiun since Oct 1, 2025: your service ended and no rank promotion is open."),
+        (
+            "id",
+            "Status kepegawaian Anda Pensiun sejak 1 Okt 2025: masa dinas Anda telah berakhir dan tidak ada kenaikan "
+            "pangkat yang terbuka.",
+        ),
     ],
 )
 def test_a_retired_employee_is_told_their_service_ended_not_that_no_promotion_is_open(
     world: World, lang: str, said: str
 ) -> None:
+    """A retirement's status takes effect on the pension's first day (1 October 2025); service ended the day before,
+    on the last day of the month the page forecast: it said 'Your service ended on Oct 1, 2025'."""
     ledger = world.services.ledger
     ledger.record(BUDI, "status_change", f.status("RETIRED", "2025-10-01"), actor="test")
     world.catch_up()
