@@ -20,8 +20,9 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
 from typing import Any
 
+from careerlog.domain.events import BY_KIND
 from careerlog.domain.wording import Template
-from careerlog.reference import Reference, Rules, reference, rules
+from careerlog.reference import Reference, Rule, Rules, reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Entry, Fact, add_years, predicate_score
 from projections.framework import Table, TupleProjection, row_tuples
@@ -185,7 +186,9 @@ class MeritProjection(TupleProjection):
         judge = PromotionJudge(record, book)  # the final record's: rounds, eligibility, promotions judged alike on it
         judges = KnownBefore(judge)
         audited = [promotion_tuples(record, f, book, judges) for f in record.promotions()]
-        audited += [post_tuples(record, f, book) for f in record.of_kind("post_appointment") if is_judged_post(f)]
+        audited += [
+            post_tuples(record, f, book, judges) for f in record.of_kind("post_appointment") if is_judged_post(f)
+        ]
         for decision, found in audited:
             decisions.append(decision)
             findings += found
@@ -205,10 +208,10 @@ def late_evidence(final: CareerRecord, fact: Fact, book: Rules | None = None) ->
     """evidence.recorded_after: supporting facts effective by the TMT, recorded after the decision
     (under `book`, by default the configured rules)."""
     day, moment, book = fact.effective_date, fact.entry.recorded_at, rules() if book is None else book
-    rule = rule_on(book, "evidence.recorded_after", day)
-    if rule is None:
+    found = _late_rule(book, day)
+    if found is None:
         return None
-    grace = timedelta(days=int(rule.params.get("grace_days", 0)))
+    rule, grace = found
     late = recorded_after(final, day, moment + grace, posts_rested_on(book, fact))
     if not late:
         return None
@@ -222,6 +225,13 @@ def late_evidence(final: CareerRecord, fact: Fact, book: Rules | None = None) ->
         wording,
         tuple(late),
     )
+
+
+@functools.lru_cache(maxsize=65536)
+def _late_rule(book: Rules, day: date) -> tuple[Rule, timedelta] | None:
+    """The version of evidence.recorded_after in force on `day` and its grace (cached per rules object)."""
+    rule = rule_on(book, "evidence.recorded_after", day)
+    return None if rule is None else (rule, timedelta(days=int(rule.params.get("grace_days", 0))))
 
 
 Audited = tuple[tuple[Any, ...], list[tuple[Any, ...]]]  # a `decisions` row and its `findings` rows, as tuples
@@ -261,10 +271,15 @@ def promotion_tuples(
     return decision_tuples(final, fact, failed, before[0] if before else None, shown, book)
 
 
-def post_tuples(final: CareerRecord, fact: Fact, book: Rules | None = None) -> Audited:
-    """`audit_post`'s rows as tuples of their tables' columns in order."""
-    known = final.known_before(fact.entry.recorded_at)
-    failed = [c for c in PostJudge(known, book).checks(fact) if c.finding]
+def post_tuples(
+    final: CareerRecord, fact: Fact, book: Rules | None = None, judges: KnownBefore | None = None
+) -> Audited:
+    """`audit_post`'s rows as tuples of their tables' columns in order (`judges`: as for `promotion_tuples`)."""
+    if judges is None:
+        judge = PostJudge(final.known_before(fact.entry.recorded_at), book)
+    else:
+        judge = judges.post_judge_of(fact)
+    failed = [c for c in judge.checks(fact) if c.finding]
     before = final.rank_before(fact.effective_date)
     shown = ("post", fact.get("post_kind"), None, fact.get("level"), fact.get("title"))
     return decision_tuples(final, fact, failed, before[0] if before else None, shown, book)
@@ -380,7 +395,7 @@ def round_tuples(
     days, years_on = round_rules(book, start.year, end.year)
     first, stop = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
     history = record.rank_history
-    known = KnownFrom(record)
+    known: KnownFrom | None = None  # made for the first row
     rows: list[tuple[Any, ...]] = []
     following, held = 0, None  # the next rank in the history; rank_before(day)
     due, due_of = date.max, None  # the day the time in rank is reached, and of which (held, years)
@@ -404,6 +419,7 @@ def round_tuples(
         decision = promoted.get(day)
         if not is_eligible and decision is None:
             continue
+        known = known or KnownFrom(record)
         rows.append(round_tuple(record, day, held, is_eligible, decision, known))
     return rows
 
@@ -506,6 +522,10 @@ NOT_READ_BY_ROUNDS = frozenset(
 )
 
 
+# The kinds `read_from` reads from their effective date (the others it tells apart)
+READ_FROM_THEIR_DAY = frozenset(BY_KIND) - {"correction", "retraction", "performance_rating", "rank_promotion"}
+
+
 class KnownFrom:
     """When what a record's round on a day reads was last recorded: the latest recorded time of the
     entries that bear on that day (`read_from`; the kinds of `NOT_READ_BY_ROUNDS` never do). The row of
@@ -514,7 +534,9 @@ class KnownFrom:
     def __init__(self, record: CareerRecord):
         by_version = {e.version: e for e in record.entries}
         pairs = sorted(
-            (read_from(e, by_version), e.recorded_at) for e in record.entries if e.kind not in NOT_READ_BY_ROUNDS
+            (e.effective_date if e.kind in READ_FROM_THEIR_DAY else read_from(e, by_version), e.recorded_at)
+            for e in record.entries
+            if e.kind not in NOT_READ_BY_ROUNDS
         )
         self.days = [day for day, _ in pairs]
         self.latest = list(accumulate((moment for _, moment in pairs), max))

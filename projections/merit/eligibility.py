@@ -35,7 +35,7 @@ from careerlog.sqlstore import Row
 from projections.career import CareerRecord, PostSpell, add_years
 from projections.framework import Table
 from projections.merit.retirement import expected_retirement
-from projections.merit.rules import PromotionJudge, param_on, permitted_in_year, rank_index
+from projections.merit.rules import Check, PromotionJudge, param_on, permitted_in_year, rank_index
 from projections.reading import ViewReader
 
 ELIGIBILITY = Table(
@@ -154,17 +154,23 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
                 "new_rank": new_rank,
                 "earliest_date": earliest.isoformat(),
                 "judged_on": judged.isoformat(),
-                "requirements": json.dumps(
-                    [
-                        {"rule": c.rule, "outcome": c.outcome, "enforced": c.enforced, "message": c.message}
-                        for c in checks
-                    ]
-                ),
+                "requirements": "[" + ", ".join([requirement(c) for c in checks]) + "]",
                 "missing": json.dumps([c.rule for c in checks if c.finding]),
                 "rules_version": rules_version(book),
             }
         )
     return rows
+
+
+def requirement(check: Check) -> str:
+    """A requirement as `requirements` holds it: `json.dumps` of its rule, outcome, enforced and message, as
+    an item of the list (`json.dumps` of the list joins its items' so); many employees share one."""
+    return _requirement(check.rule, check.outcome, check.enforced, check.message)
+
+
+@functools.lru_cache(maxsize=4096)
+def _requirement(rule: str, outcome: str, enforced: bool, message: str) -> str:
+    return json.dumps({"rule": rule, "outcome": outcome, "enforced": enforced, "message": message})
 
 
 def no_promotion_reason(roster: Row | None) -> dict[str, Any] | None:

@@ -22,6 +22,18 @@ so the same outcomes: the final record's judge is used (one per record, shared w
 and the eligibility) instead of a record and a judge made per decision. Otherwise, or when the record's
 entries were not recorded in the order of their versions, the decision is judged as before. The rows
 are the same either way (tests/unit/test_merit_known_alike.py compares both on awkward records).
+
+A definitive post appointment on `day` is judged alike in the same way (`post_judge_of`: the final record's
+`PostJudge`, one per record). What the post rules read of a record (projections/merit/posts.py, rules in
+`POST_COVERED`) is what the promotion rules read (above: the rank held before `day`, the degrees in effect by
+`day`, the ratings of the years before `day`'s year, the first appointment) and the definitive posts held
+before `day` (their starts and kinds; their ends as far as `day`: every later start, end or separation ends
+them on `day` or after), with two more: the leadership trainings completed by `day` and the rule's grace
+months (`until`, not `day`), and, for the experience in the posts below (`post.post_below`), the definitive
+posts of those kinds whatever their days (its evidence lists them all). So every entry recorded at or after
+the decision must take effect after `until` as above, the post appointments among them other than the
+decision's own too (a later post ends the posts held before `day` on `day` or after) and, where
+`post.post_below` applies, there must be none.
 """
 
 from __future__ import annotations
@@ -29,11 +41,16 @@ from __future__ import annotations
 import bisect
 import functools
 from datetime import date, datetime, timedelta
+from itertools import accumulate
 from typing import Any
+
+from dateutil.relativedelta import relativedelta
 
 from careerlog.domain.events import BY_KIND
 from projections.career import Entry, Fact
-from projections.merit.rules import JUDGE_NAMES, PromotionJudge
+from projections.merit.posts import JUDGE_NAMES as POST_JUDGE_NAMES
+from projections.merit.posts import MANAGERIAL_JUDGE_NAMES, PostJudge
+from projections.merit.rules import JUDGE_NAMES, PromotionJudge, rule_on
 
 # The promotion rules whose reads are those listed in the module docstring (the final record judges alike).
 COVERED = frozenset(
@@ -53,6 +70,23 @@ COVERED = frozenset(
     }
 )
 ALL_COVERED = {rule_id for rule_id, _ in JUDGE_NAMES} <= COVERED
+# The post rules whose reads are those listed in the module docstring.
+POST_COVERED = frozenset(
+    {
+        "post.rank_range",
+        "post.credit_points",
+        "post.jpt_tenure",
+        "post.education",
+        "post.experience",
+        "post.post_below",
+        "post.max_age",
+        "post.performance",
+        "post.leadership_training",
+        "post.open_selection",
+    }
+)
+ALL_POSTS_COVERED = {rule_id for rule_id, _ in (*POST_JUDGE_NAMES, *MANAGERIAL_JUDGE_NAMES)} <= POST_COVERED
+POST = "post_appointment"
 
 
 class KnownBefore:
@@ -61,6 +95,8 @@ class KnownBefore:
     def __init__(self, judge: PromotionJudge):
         self.judge = judge
         self._cuts: tuple[list[datetime], list[date]] | None = None  # made when first asked
+        self._days: list[date] = []  # `read_days` of the record's entries (when recorded in order)
+        self._posts: tuple[PostJudge, list[date]] | None = None  # the final record's post judge, and its days
 
     def judge_of(self, fact: Fact) -> PromotionJudge:
         """The judge of the promotion `fact` by the record as known before it was recorded."""
@@ -70,23 +106,77 @@ class KnownBefore:
             return self.judge
         return PromotionJudge(record.known_before(moment), self.judge.rules)
 
+    def post_judge_of(self, fact: Fact) -> PostJudge:
+        """The judge of the definitive post appointment `fact` by the record as known before it was recorded."""
+        moment, record, book = fact.entry.recorded_at, self.judge.record, self.judge.rules
+        times, before = self._cuts or self._cut()
+        if ALL_POSTS_COVERED and before:
+            final, days = self._posts or self._post_days()
+            cut = bisect.bisect_left(times, moment)
+            if _post_until(book, final, fact) < days[cut] and _posts_alike(record.entries[cut:], fact, book, final):
+                return final
+        return PostJudge(record.known_before(moment), book)
+
     def _cut(self) -> tuple[list[datetime], list[date]]:
         entries = self.judge.record.entries
         times = [e.recorded_at for e in entries]
         # known before a moment: the entries up to a version, when their recorded times rise with the versions
-        self._cuts = (times, alike_before(entries)) if times == sorted(times) else (times, [])
+        if times == sorted(times):
+            self._days = read_days(entries)
+            self._cuts = (times, alike_before(entries, days=self._days))
+        else:
+            self._cuts = (times, [])
         return self._cuts
 
+    def _post_days(self) -> tuple[PostJudge, list[date]]:
+        record = self.judge.record
+        self._posts = (PostJudge(record, self.judge.rules), alike_before(record.entries, POST, self._days))
+        return self._posts
 
-def alike_before(entries: list[Entry]) -> list[date]:
+
+def _post_until(book: Any, judge: PostJudge, fact: Fact) -> date:
+    """The last day the post rules read of the appointment `fact`'s record (its TMT; for a managerial post judged by
+    `post.leadership_training`, the end of the rule's grace)."""
+    day = fact.effective_date
+    if not judge.managerial(str(fact.get("post_kind"))):
+        return day
+    rule = rule_on(book, "post.leadership_training", day)
+    return day if rule is None else day + relativedelta(months=int(rule.params.get("grace_months", 0)))
+
+
+def _posts_alike(later: list[Entry], fact: Fact, book: Any, judge: PostJudge) -> bool:
+    """Whether the post appointments among `later` (the entries recorded at or after the decision's, in order of
+    version) other than the decision's own leave the post rules' reads of `fact` alike (the module docstring)."""
+    others = [e for e in later if e.kind == POST and e.version != fact.version]
+    if not others:
+        return True
+    day = fact.effective_date
+    if judge.managerial(str(fact.get("post_kind"))) and rule_on(book, "post.post_below", day) is not None:
+        return False  # its evidence lists the posts below whatever their days
+    return all(type(e.effective_date) is date and e.effective_date > day for e in others)
+
+
+def alike_before(entries: list[Entry], apart: str | None = None, days: list[date] | None = None) -> list[date]:
     """For each number of a record's first entries (in order of version) known, the day before which a
     promotion judged on them is judged alike on all of them (module docstring): the earliest of the days
-    each later entry allows (`date.min`: none). A later entry's fact is as recorded: nothing after it
-    amends it, or the day is `date.min` already."""
+    each later entry allows (`read_days`, or `days` if read). The entries of the kind `apart` (the post
+    appointments, which a post's audit tells apart) bound nothing."""
+    days = read_days(entries) if days is None else days
+    if apart is not None:
+        days = [date.max if e.kind == apart else day for e, day in zip(entries, days, strict=True)]
+    found = list(accumulate(reversed(days), min, initial=date.max))
+    found.reverse()
+    return found
+
+
+def read_days(entries: list[Entry]) -> list[date]:
+    """For each entry of a record, the first day of a promotion it may change (module docstring; `date.min`:
+    any). A later entry's fact is as recorded: nothing after it amends it, or its day is `date.min` already.
+    All `date.min` when a day is no date."""
     found = []
-    bound, shared = date.max, None
+    shared = None
     try:
-        for entry in reversed(entries):
+        for entry in entries:
             kind, day = entry.kind, entry.effective_date
             if kind in _PLAIN:  # read from its day on
                 pass
@@ -102,15 +192,9 @@ def alike_before(entries: list[Entry]) -> list[date]:
                     day = date.min
             else:  # a correction or retraction, an appointment (or a kind the rules may read otherwise)
                 day = date.min
-            if type(day) is not date:
-                day = date.min
-            if day < bound:
-                bound = day
-            found.append(bound)
+            found.append(day if type(day) is date else date.min)
     except TypeError:  # a day that is no date: judged as known before, as ever
-        return [date.min] * (len(entries) + 1)
-    found.reverse()
-    found.append(date.max)
+        return [date.min] * len(entries)
     return found
 
 

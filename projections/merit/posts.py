@@ -41,7 +41,22 @@ CREDIT = Template(
 JPT_TENURE = Template("{post_kind} held since {since}; not to be replaced before {due}", ("since", "due"))
 
 DEFINITIVE = "DEFINITIVE"
-PostRule = Callable[[Rule, Fact], "Check | None"]
+# The post rules in the order they are shown, each with the PostJudge method judging it: the first for every
+# definitive post, the others for a managerial one too.
+JUDGE_NAMES = (
+    ("post.rank_range", "_rank_range"),
+    ("post.credit_points", "_credit_points"),
+    ("post.jpt_tenure", "_jpt_tenure"),
+)
+MANAGERIAL_JUDGE_NAMES = (
+    ("post.education", "_education"),
+    ("post.experience", "_experience"),
+    ("post.post_below", "_post_below"),
+    ("post.max_age", "_max_age"),
+    ("post.performance", "_performance"),
+    ("post.leadership_training", "_leadership_training"),
+    ("post.open_selection", "_open_selection"),
+)
 
 
 def is_judged_post(fact: Fact) -> bool:
@@ -73,25 +88,11 @@ class PostJudge:
 
     def checks(self, fact: Fact) -> list[Check]:
         """Every post rule in force on the appointment's TMT that applies to its post."""
-        judges: list[tuple[str, PostRule]] = [
-            ("post.rank_range", self._rank_range),
-            ("post.credit_points", self._credit_points),
-            ("post.jpt_tenure", self._jpt_tenure),
-        ]
-        if self.managerial(str(fact.get("post_kind"))):
-            judges += [
-                ("post.education", self._education),
-                ("post.experience", self._experience),
-                ("post.post_below", self._post_below),
-                ("post.max_age", self._max_age),
-                ("post.performance", self._performance),
-                ("post.leadership_training", self._leadership_training),
-                ("post.open_selection", self._open_selection),
-            ]
+        judges = _JUDGES + _MANAGERIAL_JUDGES if self.managerial(str(fact.get("post_kind"))) else _JUDGES
         out = []
         for rule_id, judge in judges:
             rule = rule_on(self.rules, rule_id, fact.effective_date)
-            result = judge(rule, fact) if rule is not None else None
+            result = judge(self, rule, fact) if rule is not None else None
             if result is not None:
                 out.append(result)
         return out
@@ -261,3 +262,11 @@ class PostJudge:
         return check(
             rule, due <= day, lambda: JPT_TENURE(post_kind=held.post_kind, since=held.start, due=due), [held.fact]
         )
+
+
+# The judging methods as plain functions, called with the judge (as projections/merit/rules.py's `_JUDGES`).
+PostRule = Callable[[PostJudge, Rule, Fact], "Check | None"]
+_JUDGES: tuple[tuple[str, PostRule], ...] = tuple((rule_id, getattr(PostJudge, name)) for rule_id, name in JUDGE_NAMES)
+_MANAGERIAL_JUDGES: tuple[tuple[str, PostRule], ...] = tuple(
+    (rule_id, getattr(PostJudge, name)) for rule_id, name in MANAGERIAL_JUDGE_NAMES
+)

@@ -549,5 +549,11 @@ def posts_rested_on(book: Rules, fact: Fact) -> date | None:
     if fact.kind == POST_KIND:
         return day - timedelta(days=1)
     kind = fact.get("promotion_kind")
-    reads = any(kind in param_on(book, rule_id, day, "kinds", []) for rule_id in POST_READING_RULES)
+    reads = _reads_post(book, kind, day) if type(kind) is str else _reads_post.__wrapped__(book, kind, day)
     return day if reads else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _reads_post(book: Rules, kind: Any, day: date) -> bool:
+    """Whether a rule reading the post held on `day` judges a promotion of `kind` then (cached per rules object)."""
+    return any(kind in param_on(book, rule_id, day, "kinds", []) for rule_id in POST_READING_RULES)

@@ -1,5 +1,5 @@
-"""Every promotion of a demo's records is audited as on the record as known before it, most of them with the
-final record's judge (projections/merit/known_alike.py)."""
+"""Every promotion and definitive post appointment of a demo's records is audited as on the record as known before
+it, most of them with the final record's judge (projections/merit/known_alike.py)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from careerlog.demo import load_demo
 from careerlog.reference import rules
 from careerlog.sqlstore import SqlStore
 from projections.career import CareerRecord
-from projections.merit.audit import promotion_tuples
+from projections.merit.audit import post_tuples, promotion_tuples
 from projections.merit.known_alike import KnownBefore
+from projections.merit.posts import is_judged_post
 from projections.merit.rules import PromotionJudge
 
 
@@ -26,7 +27,7 @@ def test_each_promotion_of_a_demo_is_audited_as_known_before_it_mostly_on_the_fi
         events = app.events_of(sorted(subjects))
     finally:
         app.close()
-    book, judged, on_final = rules(), 0, 0
+    book, judged, on_final, posts, posts_on_final = rules(), 0, 0, 0, 0
     for subject, found in events.items():
         if subject.startswith("UNIT:"):
             continue
@@ -37,5 +38,11 @@ def test_each_promotion_of_a_demo_is_audited_as_known_before_it_mostly_on_the_fi
             assert promotion_tuples(record, fact, book, judges) == promotion_tuples(record, fact, book), fact
             judged += 1
             on_final += judges.judge_of(fact) is judge
+        for fact in filter(is_judged_post, record.of_kind("post_appointment")):
+            assert post_tuples(record, fact, book, judges) == post_tuples(record, fact, book), fact
+            posts += 1
+            posts_on_final += judges.post_judge_of(fact).record is record
     assert judged > 100
     assert judged > on_final > 0.7 * judged  # and some judged as known (late facts, corrections)
+    assert posts > 50
+    assert posts > posts_on_final > 0.7 * posts

@@ -1,17 +1,21 @@
-"""A promotion is audited on the final record's judge only where the record as known before the decision
-judges it alike (projections/merit/known_alike.py): the audit's rows are those of the record as known
-before it in every case, and the cases where the final record would judge otherwise are judged as known."""
+"""A promotion (or a definitive post appointment) is audited on the final record's judge only where the record as
+known before the decision judges it alike (projections/merit/known_alike.py): the audit's rows are those of the
+record as known before it in every case, and the cases where the final record would judge otherwise are judged as
+known."""
 
 from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
-from careerlog.reference import rules
+from careerlog.reference import Rules, rules
 from projections.career import CareerRecord, Entry
-from projections.merit.audit import promotion_tuples
-from projections.merit.known_alike import COVERED, KnownBefore, alike_before
+from projections.merit.audit import post_tuples, promotion_tuples
+from projections.merit.known_alike import COVERED, POST_COVERED, KnownBefore, alike_before
+from projections.merit.posts import JUDGE_NAMES as POST_JUDGE_NAMES
+from projections.merit.posts import MANAGERIAL_JUDGE_NAMES, PostJudge
 from projections.merit.rules import JUDGE_NAMES, PromotionJudge
 from tests import factories as f
 
@@ -164,3 +168,132 @@ def test_the_day_each_count_of_known_entries_allows_is_the_earliest_of_the_later
 def test_every_promotion_rule_is_one_whose_reads_the_final_record_shares_with_the_record_as_known() -> None:
     # a new rule: check what it reads against projections/merit/known_alike.py's docstring, then add it to COVERED
     assert {rule_id for rule_id, _ in JUDGE_NAMES} <= COVERED
+
+
+# ---------------------------------------------------------------------- definitive post appointments
+
+POST_DAY = date(2018, 1, 2)  # the appointment's TMT
+
+
+def post(kind: str, day: str, reference: str, **fields: Any) -> dict[str, Any]:
+    return {
+        "post_kind": kind,
+        "title": f"Jabatan {reference}",
+        "unit": "BKPSDM",
+        "assignment": "DEFINITIVE",
+        "effective_date": day,
+        "reference": reference,
+        **({"level": "IV.a"} if kind == "PENGAWAS" else {}),
+        **fields,
+    }
+
+
+def posted(kind: str = "PENGAWAS", **fields: Any) -> f.CareerBuilder:
+    """`career()` appointed to a post of `kind` on 2018-01-02 (recorded 2018-01-10), after a functional post of 2011
+    (the post below a PENGAWAS, recorded in 2014) and the PKP training (a PENGAWAS's) of 2017."""
+    builder = career()
+    builder.add("post_appointment", post("FUNGSIONAL", "2011-01-03", "JF-1", level="AHLI_PERTAMA"), f"2014-05-01{T}")
+    builder.add(
+        "training", f.training("2017-06-30", hours=40, start="2017-06-01", training_kind="PKP"), f"2017-07-01{T}"
+    )
+    return builder.add("post_appointment", post(kind, POST_DAY.isoformat(), "JAB-2", **fields), f"2018-01-10{T}")
+
+
+def the_post(record: CareerRecord) -> Any:
+    return next(p for p in record.of_kind("post_appointment") if p.effective_date == POST_DAY)
+
+
+def posts_audited(record: CareerRecord, book: Rules | None = None) -> list[bool]:
+    """For each definitive post appointment, whether it was judged on the final record; its rows equal the rows
+    judged on the record as known before it (asserted)."""
+    book = book or rules()
+    before = KnownBefore(PromotionJudge(record, book))
+    alike = []
+    for fact in record.of_kind("post_appointment"):
+        assert post_tuples(record, fact, book, before) == post_tuples(record, fact, book)
+        judge = before.post_judge_of(fact)
+        alike.append(judge.record is record)
+    return alike
+
+
+def post_differs_on_the_final_record(record: CareerRecord, book: Rules | None = None) -> bool:
+    """Whether the final record's post judge finds otherwise than the record as known before the appointment."""
+    fact = the_post(record)
+    known = PostJudge(record.known_before(fact.entry.recorded_at), book)
+    return findings_of(PostJudge(record, book), fact) != findings_of(known, fact)
+
+
+def findings_of(judge: PostJudge, fact: Any) -> list[tuple[str, str, list[int]]]:
+    return [(c.rule, c.message, [e.version for e in c.evidence]) for c in judge.checks(fact) if c.finding]
+
+
+def test_a_post_followed_only_by_later_facts_is_judged_on_the_final_record() -> None:
+    record = posted().add("training", f.training("2018-05-01", hours=8), f"2018-05-02{T}").record()
+    assert posts_audited(record) == [True, True]
+
+
+def test_a_fact_in_effect_by_the_post_recorded_after_it_is_judged_as_known() -> None:
+    # the PKP training recorded after the appointment, dated before it: known before, it was missing
+    builder = career()
+    builder.add("post_appointment", post("FUNGSIONAL", "2011-01-03", "JF-1", level="AHLI_PERTAMA"), f"2014-05-01{T}")
+    builder.add("post_appointment", post("PENGAWAS", POST_DAY.isoformat(), "JAB-2"), f"2018-01-10{T}")
+    builder.add(
+        "training", f.training("2017-06-30", hours=40, start="2017-06-01", training_kind="PKP"), f"2018-02-01{T}"
+    )
+    record = builder.record()
+    assert post_differs_on_the_final_record(record)
+    assert posts_audited(record) == [True, False]
+
+
+def test_a_training_recorded_after_the_post_within_the_rules_grace_is_judged_as_known(tmp_path: Path) -> None:
+    text = Path(rules().path or "").read_text(encoding="utf-8").replace("grace_months = 0", "grace_months = 6")
+    (tmp_path / "rules.toml").write_text(text, encoding="utf-8")
+    book = rules(tmp_path / "rules.toml")
+    builder = career()
+    builder.add("post_appointment", post("FUNGSIONAL", "2011-01-03", "JF-1", level="AHLI_PERTAMA"), f"2014-05-01{T}")
+    builder.add("post_appointment", post("PENGAWAS", POST_DAY.isoformat(), "JAB-2"), f"2018-01-10{T}")
+    builder.add(
+        "training", f.training("2018-03-31", hours=40, start="2018-03-01", training_kind="PKP"), f"2018-04-01{T}"
+    )
+    record = builder.record()  # the training after the TMT, within the grace: it counts on the final record
+    assert post_differs_on_the_final_record(record, book)
+    assert posts_audited(record, book) == [True, False]
+    assert posts_audited(record) == [True, True]  # no grace: a training after the TMT is not read
+
+
+def test_a_later_post_recorded_after_the_appointment_is_judged_on_the_final_record_unless_its_posts_below_count() -> (
+    None
+):
+    later_post = post("FUNGSIONAL", "2019-01-02", "JF-3", level="AHLI_MUDA")
+    functional = posted("FUNGSIONAL", level="AHLI_PERTAMA").add("post_appointment", later_post, f"2019-01-03{T}")
+    assert posts_audited(functional.record()) == [True, True, True]
+    # a PENGAWAS after two years in a functional post (4 needed): the finding's evidence lists every functional post
+    builder = career()
+    builder.add("post_appointment", post("FUNGSIONAL", "2016-01-04", "JF-1", level="AHLI_PERTAMA"), f"2016-01-05{T}")
+    builder.add(
+        "training", f.training("2017-06-30", hours=40, start="2017-06-01", training_kind="PKP"), f"2017-07-01{T}"
+    )
+    builder.add("post_appointment", post("PENGAWAS", POST_DAY.isoformat(), "JAB-2"), f"2018-01-10{T}")
+    record = builder.add("post_appointment", later_post, f"2019-01-03{T}").record()
+    assert post_differs_on_the_final_record(record)
+    assert posts_audited(record) == [True, False, True]
+
+
+def test_a_post_recorded_after_the_appointment_dated_before_it_is_judged_as_known() -> None:
+    earlier = post("FUNGSIONAL", "2013-01-02", "JF-0", level="AHLI_PERTAMA")
+    record = posted("FUNGSIONAL", level="AHLI_MUDA").add("post_appointment", earlier, f"2018-03-01{T}").record()
+    assert posts_audited(record) == [True, True, False]  # the appointment of 2018 judged as known
+
+
+def test_a_correction_recorded_after_the_post_is_judged_as_known() -> None:
+    record = posted().record()
+    training = record.of_kind("training")[0]
+    builder = posted().add("correction", f.correction(training.version, "2018-06-01", training_kind="PKA"))
+    record = builder.record()
+    assert post_differs_on_the_final_record(record)
+    assert posts_audited(record) == [False, False]  # the functional post of 2011 too: a correction bears on any day
+
+
+def test_every_post_rule_is_one_whose_reads_the_final_record_shares_with_the_record_as_known() -> None:
+    # a new rule: check what it reads against projections/merit/known_alike.py's docstring, then add it to POST_COVERED
+    assert {rule_id for rule_id, _ in (*POST_JUDGE_NAMES, *MANAGERIAL_JUDGE_NAMES)} <= POST_COVERED
