@@ -83,3 +83,10 @@ def test_the_menu_offers_the_audited_post_appointments(appointed: World) -> None
 def test_the_education_compared_reads_as_the_degrees_not_their_place_on_the_ladder(appointed: World) -> None:
     page = appointed.client.get(f"/pages/audits/posts/{BUDI}/3?lang=en").get_data(as_text=True)
     assert "<td>Education (place on the ladder)</td><td>S-1/D-IV</td><td>S-1/D-IV</td>" in page  # was 7 and 7
+
+
+def test_a_decision_the_comparison_does_not_cover_says_so_not_that_nobody_was_stronger(appointed: World) -> None:
+    page = appointed.client.get(f"/pages/audits/posts/{RINA}/2?lang=en").get_data(as_text=True)  # a pelaksana post
+    assert "Not compared: the passed-over comparison covers" in page
+    assert "No eligible colleague of the same unit and rank was clearly stronger." not in page
+    assert "Each colleague is compared" not in page
