@@ -117,26 +117,24 @@ class FastReads:
         self.readers: dict[Any, Account] = {}
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        body = self.answer(environ) if environ.get("REQUEST_METHOD") == "GET" else None
-        if body is None:
+        answered = self.answer(environ) if environ.get("REQUEST_METHOD") == "GET" else None
+        if answered is None:
             return self.fallback(environ, start_response)
+        body, link = answered
         path = environ.get("PATH_INFO", "")
         secure = environ.get("wsgi.url_scheme") == "https"
         etag = entity_tag(body)
+        # The view's own headers (a roster page's Link), then the ETag and the security headers, as Flask orders them
+        headers = [*link, ("ETag", etag), *security.security_headers(path, secure)]
         if unchanged(etag, environ.get("HTTP_IF_NONE_MATCH")):  # as web.api.common.conditional answers it
-            start_response("304 NOT MODIFIED", [("ETag", etag), *security.security_headers(path, secure)])
+            start_response("304 NOT MODIFIED", headers)
             return []
-        headers = [
-            ("Content-Type", "application/json"),
-            ("Content-Length", str(len(body))),
-            ("ETag", etag),
-            *security.security_headers(path, secure),
-        ]
-        start_response("200 OK", headers)
+        start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body))), *headers])
         return [body]
 
-    def answer(self, environ: dict[str, Any]) -> bytes | None:
-        """The body of the answer, or None when the Flask app is to answer the request."""
+    def answer(self, environ: dict[str, Any]) -> tuple[bytes, list[tuple[str, str]]] | None:
+        """The body of the answer and the view's own headers (a roster page's Link to the next), or None when the
+        Flask app is to answer the request."""
         read, nip = route(environ.get("PATH_INFO", ""))
         if read is None or unusual(environ):
             return None
@@ -161,7 +159,11 @@ class FastReads:
                 found = answer(self.services, reader, nip, dict(parsed))  # a copy: the roster's pops from it
         except Exception:  # any refusal or failure: the Flask app answers it, from the start
             return None
-        return plain_body(found, shape)
+        link = []
+        if read == "roster" and found["next"] is not None:  # employees.Employees's Link, from the same query
+            args = self.app.request_class(environ, populate_request=False, shallow=True).args
+            link = [("Link", employees.next_page_link(ROSTER_PATH, args, found["next"]))]
+        return plain_body(found, shape), link
 
     @staticmethod
     def headers(environ: dict[str, Any]) -> Headers:

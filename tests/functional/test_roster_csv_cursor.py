@@ -1,5 +1,5 @@
 """A reporting client reads the whole roster as CSV page by page: each CSV page names the next one (its
-`Link: <...>; rel="next"`, the cursor a JSON page carries as `next`), on both stores."""
+`Link: <...>; rel="next"`, the cursor a JSON page carries as `next`, and in the same Link), on both stores."""
 
 from __future__ import annotations
 
@@ -87,11 +87,23 @@ def test_a_csv_pages_next_link_keeps_its_filters_and_asks_for_csv_by_accept_as_i
     assert csv_nips(first.get_data(as_text=True)) + csv_nips(second.get_data(as_text=True)) == expected[:4]
 
 
-def test_the_last_csv_page_and_a_json_page_carry_no_link(staffed: World) -> None:
+def test_the_last_page_carries_no_link_and_a_json_page_links_its_next_as_csv_does(staffed: World) -> None:
     last = staffed.get(f"{ROSTER_PATH}?per_page=500&format=csv")
-    as_json = staffed.get(f"{ROSTER_PATH}?per_page=2")
+    as_json = staffed.get(f"{ROSTER_PATH}?sort=name&per_page=5")
+    as_csv = staffed.get(f"{ROSTER_PATH}?sort=name&per_page=5", headers={"Accept": "text/csv"})
 
     assert len(csv_nips(last.get_data(as_text=True))) == 12
     assert "Link" not in last.headers
-    assert as_json.get_json()["next"] is not None
-    assert "Link" not in as_json.headers  # the JSON page carries `next` in its body
+    assert "Link" not in staffed.get(f"{ROSTER_PATH}?per_page=500").headers
+    cursor = as_json.get_json()["next"]
+    assert as_json.headers["Link"] == as_csv.headers["Link"]  # the JSON page carries `next` in its body too
+    assert as_json.headers["Link"] == f'<{ROSTER_PATH}?sort=name&per_page=5&after={cursor}>; rel="next"'
+    url: str | None = f"{ROSTER_PATH}?sort=name&per_page=5"
+    found = []
+    while url is not None:  # a client following links alone reads the roster whole
+        page = staffed.get(url)
+        found += [i["nip"] for i in page.get_json()["items"]]
+        matched = NEXT_LINK.match(page.headers.get("Link", ""))
+        url = matched["url"] if matched else None
+    assert found == json_pages(staffed, "sort=name&per_page=5")
+    assert len(set(found)) == 12

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Response, request
+from flask import request
 from flask.views import MethodView
+from werkzeug.datastructures import MultiDict
 
 from projections.queries import ROSTER_FILTERS
 from web.api.audit_schemas import EligibilitySchema
 from web.api.blueprint import ApiBlueprint
-from web.api.common import CSV, caller, json_or_csv, services
+from web.api.common import caller, json_or_csv, services
 from web.api.event_schemas import NewEmployeeSchema, RecordEventSchema
 from web.api.schemas import (
     NO_QUERY,
@@ -53,18 +54,19 @@ def roster_options(args: dict[str, Any]) -> tuple[dict[str, list[str]], dict[str
 ROSTER_HEADERS = {
     "X-Total-Count": {"description": "As CSV: how many match (the JSON `total`).", "schema": {"type": "integer"}},
     "Link": {
-        "description": 'As CSV, but on the last page: `<URL>; rel="next"`, this request\'s URL reading the next page '
-        "after its cursor (the JSON `next` as `after`, without `page`).",
+        "description": 'But on the last page: `<URL>; rel="next"`, this request\'s URL reading the next page after its '
+        "cursor (the JSON `next` as `after`, without `page`), in JSON and CSV alike.",
         "schema": {"type": "string"},
     },
 }
 
 
-def next_page_url(cursor: str) -> str:
-    """This request's URL (path and query, its parameters in their order) reading the page after `cursor`: `after`
-    set to it, without `page`. A CSV page carries it in its `Link` header, having no body field for `next`."""
-    query = [(k, v) for k, v in request.args.items(multi=True) if k not in ("page", "after")]
-    return f"{request.path}?{urlencode([*query, ('after', cursor)])}"
+def next_page_link(path: str, args: MultiDict[str, str], cursor: str) -> str:
+    """The `Link` header naming the request's URL (path and query, its parameters in their order) that reads the
+    page after `cursor`: `after` set to it, without `page`. A CSV page has no body field for `next`; a JSON page
+    carries both, for clients that follow links."""
+    query = [(k, v) for k, v in args.items(multi=True) if k not in ("page", "after")]
+    return f'<{path}?{urlencode([*query, ("after", cursor)])}>; rel="next"'
 
 
 @blp.route("")
@@ -76,8 +78,8 @@ class Employees(MethodView):
         filters, options = roster_options(args)
         page = services().roster(caller(), filters, **options)
         answer = json_or_csv(page.to_dict(), roster_page_schema, name="employees", plain=True)
-        if isinstance(answer, Response) and answer.mimetype == CSV and page.next is not None:
-            answer.headers["Link"] = f'<{next_page_url(page.next)}>; rel="next"'
+        if page.next is not None:
+            answer.headers["Link"] = next_page_link(request.path, request.args, page.next)
         return answer
 
     @blp.arguments(NewEmployeeSchema)
