@@ -371,12 +371,13 @@ def check_training(career: Career, fact: Fact, errors: FieldErrors) -> None:
     if birth and start < birth:
         errors.add("start_date", START_BEFORE_BIRTH.reason(start=start.isoformat()))
     hours: int = values["hours"]
-    per_day = career.rules.param("training.max_jp_per_day", end, "jp", 12)
-    days = max((end - start).days + 1, 1)
     if hours < 1:
         errors.add("hours", TOO_FEW_HOURS.reason(hours=hours))
-    elif hours > per_day * days:
-        errors.add("hours", TOO_MANY_HOURS.reason(hours=hours, days=days, per_day=per_day))
+    elif start <= end:  # (dates the wrong way round hold no days to judge the JP a day by: refused above)
+        per_day = career.rules.param("training.max_jp_per_day", end, "jp", 12)
+        days = (end - start).days + 1
+        if hours > per_day * days:
+            errors.add("hours", TOO_MANY_HOURS.reason(hours=hours, days=days, per_day=per_day))
     cost = values.get("cost")
     if cost is not None and cost < 0:
         errors.add("cost", NEGATIVE)

@@ -109,6 +109,14 @@ def test_an_end_before_its_start_is_refused() -> None:
     assert "after the end date" in errors["start_date"][0]
 
 
+def test_an_end_before_its_start_is_refused_for_its_dates_alone_not_also_for_its_hours() -> None:
+    """24 JP is 12 a day over the two days 5 to 6 January: with the dates swapped, only the dates are wrong (there
+    was no 'one day' to hold 24 JP, as the JP-a-day check used to count a reversed span)."""
+    errors = refused(appoint(), "training", f.training("2020-01-05", hours=24, start="2020-01-06"))
+    assert list(errors) == ["start_date"]
+    assert "after the end date" in errors["start_date"][0]
+
+
 @pytest.mark.parametrize(("hours", "reason"), [(-4, "at least 1 JP"), (0, "at least 1 JP"), (100, "a day")])
 def test_negative_or_absurd_hours_are_refused(hours: int, reason: str) -> None:
     errors = refused(appoint(), "training", f.training("2020-01-03", hours=hours, start="2020-01-01"))
