@@ -45,6 +45,15 @@ FUTURE = Refusal("Is in the future.").reason()
 YEAR_AFTER_RATING = Refusal("{year} is after the rating's date ({day}).", dates=("day",))
 RATED = Refusal("{year} is already rated (version {version}); correct it instead.", numbers=("version",))
 NO_FACT = Refusal("No fact with version {version} is recorded for {subject}.", numbers=("version",))
+CORRECTION_NAMED = Refusal(
+    "Version {version} is a correction of version {target}, not a fact: correct version {target} again "
+    "(the latest correction's values stand) or retract it.",
+    numbers=("version", "target"),
+)
+RETRACTION_NAMED = Refusal(
+    "Version {version} is the retraction of version {target}, not a fact: a retracted fact stays retracted.",
+    numbers=("version", "target"),
+)
 KEY_USED = Refusal(
     "The client reference was already used for a {kind} (version {version}); use a new reference.",
     numbers=("version",),
@@ -389,6 +398,10 @@ class LedgerAggregate(BaseAggregate[str]):
     def fact(self, version: int, name: str = "target_version") -> Fact:
         found = self.facts.get(version)
         if found is None:
+            change = self.events.get(version)  # a correction or retraction is recorded, but is no fact
+            if isinstance(change, EventCorrected | EventRetracted):
+                named = CORRECTION_NAMED if isinstance(change, EventCorrected) else RETRACTION_NAMED
+                raise InvalidInput(named.reason(version=version, target=change.target_version), name)
             raise InvalidInput(NO_FACT.reason(version=version, subject=self.id), name)
         return found
 

@@ -11,7 +11,7 @@ from careerlog.application import complete
 from careerlog.domain.employee import Employee
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.ledger import Outcome
+from careerlog.domain.ledger import CORRECTION_NAMED, Outcome
 from careerlog.domain.payload import parse_payload
 from tests import factories as f
 
@@ -211,6 +211,30 @@ def test_a_correction_of_an_unknown_field_is_refused() -> None:
 def test_a_correction_of_a_version_that_does_not_exist_is_refused() -> None:
     errors = refused(appoint(), "correction", f.correction(9, "2021-01-01", hours=20))
     assert "No fact with version 9" in errors["target_version"][0]
+
+
+def test_a_change_naming_a_correction_or_retraction_says_which_fact_it_changed_not_that_none_is_recorded() -> None:
+    employee = appoint()
+    record(employee, "training", f.training("2020-01-03", hours=24, start="2020-01-01"))
+    record(employee, "correction", f.correction(2, "2021-01-01", hours=20))  # version 3
+    record(employee, "training", f.training("2020-02-03"))
+    record(employee, "retraction", f.retraction(4, "2021-01-01"))  # version 5
+    for kind, payload in (
+        ("correction", f.correction(3, "2021-02-01", hours=16)),
+        ("retraction", f.retraction(3, "2021-02-01")),
+    ):
+        [reason] = refused(employee, kind, payload)["target_version"]
+        assert reason == (
+            "Version 3 is a correction of version 2, not a fact: correct version 2 again (the latest correction's "
+            "values stand) or retract it."
+        )
+        assert reason.refusal is CORRECTION_NAMED  # type: ignore[attr-defined]
+    [reason] = refused(employee, "correction", f.correction(5, "2021-02-01", hours=16))["target_version"]
+    assert reason == "Version 5 is the retraction of version 4, not a fact: a retracted fact stays retracted."
+    assert (
+        "No fact with version 9" in refused(employee, "retraction", f.retraction(9, "2021-02-01"))["target_version"][0]
+    )
+    assert employee.version == 5  # nothing recorded
 
 
 def test_a_retracted_fact_can_be_neither_corrected_nor_retracted_again() -> None:
