@@ -157,3 +157,11 @@ def test_every_operation_documents_the_rate_limits_429_and_the_503_with_their_re
         response = spec["components"]["responses"][name]
         assert response["headers"]["Retry-After"]["schema"] == {"type": "integer"}
         assert list(response["content"]) == ["application/problem+json"]
+
+
+def test_the_documents_description_tells_a_client_of_etags_the_rate_limit_and_the_roster_links(
+    spec: dict[str, Any],
+) -> None:
+    description = spec["info"]["description"]
+    for told in ("If-None-Match", "304", "429", "Retry-After", 'rel="next"'):
+        assert told in description, told

@@ -50,6 +50,10 @@ A write answers with its log `position`; pass it as `wait_for` to a read to see 
 own write. Lists and reports answer in CSV with `Accept: text/csv` or `?format=csv`
 (`format` is refused, 422, where only JSON is offered); an Accept header allowing none
 of an operation's media types is answered 406 Not Acceptable.
+Every read answered 200 carries an `ETag`: send it back as `If-None-Match` and an answer
+still the same is a 304 Not Modified without a body. Each token may make
+CAREERLOG_API_RATE_LIMIT requests (default 3000 a minute); past it, 429 with `Retry-After`.
+A roster page links the next one (`Link: <...>; rel="next"`): follow it to read the whole.
 Errors are `application/problem+json` (RFC 9457). See docs/api.md."""
 
 API_CONFIG: dict[str, Any] = {
