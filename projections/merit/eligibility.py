@@ -231,7 +231,7 @@ def level_top(roster: Row | None, kinds: Collection[str]) -> dict[str, Any] | No
 
 # The roster row `not_open` and `retirement` read (read ahead by web.fastreads with the eligibility rows); the
 # career page reads it once for both (`EligibilityQueries.career`).
-ROSTER_COLUMNS = "employment_kind, status, rank, separated_on, post_kind, post_level, birth_date"
+ROSTER_COLUMNS = "employment_kind, status, rank, separated_on, post_kind, post_level, birth_date, post_title"
 NOT_OPEN_READ = f"SELECT {ROSTER_COLUMNS} FROM roster WHERE subject = ?"
 
 
