@@ -72,3 +72,20 @@ def test_a_promotion_whose_earliest_date_falls_after_the_retirement_day_says_so(
     assert "Earliest date: Apr 1, 2028" in shown
     assert "This date is after the day your service is expected to end, Jun 30, 2027." in shown
     assert "after the day your service is expected to end" not in page_text(world, BUDI)
+
+
+def test_a_teacher_retires_at_60_whatever_the_level(world: World) -> None:
+    """A Guru Ahli Muda who turned 58 last March: teachers retire at 60 (UU 14/2005 art. 30(4)), so service ends on
+    31 March next year. The page said 58 (the level's age): 'your service was to end on Mar 31, <last year>, and no
+    end of service is recorded', to a teacher with more than a year still to serve."""
+    born = date(date.today().year - 59, 3, 10)
+    nip = f.nip(born, date(1995, 3, 1), "F", sequence=741)
+    ledger = world.services.ledger
+    ledger.record(nip, "appointment", appointment_of(nip, rank="III/a"), actor="test")
+    post = {"post_kind": "FUNGSIONAL", "level": "AHLI_MUDA", "title": "Guru Ahli Muda", "unit": "BKPSDM"}
+    post |= {"assignment": "DEFINITIVE", "effective_date": "2015-01-02", "reference": "SK-JAB-10"}
+    ledger.record(nip, "post_appointment", post, actor="test")
+    world.catch_up()
+    shown = page_text(world, nip)
+    assert f"Your service is expected to end on Mar 31, {born.year + 60}, at the retirement age of 60" in shown
+    assert "no end of service is recorded" not in shown
