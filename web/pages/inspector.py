@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from datetime import date
 from typing import Any
 
@@ -22,7 +22,7 @@ from projections.merit.groups import DIMENSIONS
 from projections.merit.queries import DECISION_COLUMNS, PASSED_OVER_COUNT, judged_by
 from projections.merit.rules import SEVERITY_ORDER
 from web.api.paging import last_page
-from web.pages import charts
+from web.pages import charts, fairness_kept
 from web.pages.common import allowed, blp, filters_from, one, page, services
 from web.pages.export import columns_of, csv_download
 from web.pages.labels import group_name
@@ -221,19 +221,31 @@ def min_cell_arg(args: MultiDict[str, str]) -> int:
 
 def statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[str]], dict[str, Any]]:
     """Fairness (`rates`) or time to promotion (`times`) for the filter form, or the form's errors."""
+    found, errors, form, _key = kept_statistics(kind)
+    return found, errors, form
+
+
+def kept_statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[str]], dict[str, Any], Hashable]:
+    """`statistics`, with the key it is kept under for this worker (web.pages.fairness_kept)."""
     args = request.args
     account = allowed(Action.RUN_AUDITS)
     start, end, errors = period(args)
     by = [v for v in args.getlist("by") if v] or ["sex"]
     form = {"by": by, "min_cell": args.get("min_cell", DEFAULT_MIN_CELL)}
     if errors:
-        return None, errors, form
+        return None, errors, form, None
     method = services().fairness if kind == "rates" else services().time_to_promotion
+    filters = filters_from(args, SCOPE)
     try:
-        found = method(account, by, filters_from(args, SCOPE), start=start, end=end, min_cell=min_cell_arg(args))
+        min_cell = min_cell_arg(args)
+        asked = (kind, tuple(by), fairness_kept.scope_key(services().within(account, Action.RUN_AUDITS, filters)))
+        key, found = fairness_kept.statistics(
+            (*asked, start, end, min_cell),
+            lambda: method(account, by, filters, start=start, end=end, min_cell=min_cell),
+        )
     except InvalidInput as e:
-        return None, e.errors, form
-    return found, {}, form
+        return None, e.errors, form, None
+    return found, {}, form, key
 
 
 def rate_chart(result: dict[str, Any], by: list[str]) -> Markup | None:
@@ -261,10 +273,12 @@ def km_chart(result: dict[str, Any], by: list[str]) -> Markup | None:
 
 @blp.route("/fairness")
 def fairness() -> ResponseReturnValue:
-    """Selection rates against the four-fifths line, the statistics table, and time-to-promotion curves."""
+    """Selection rates against the four-fifths line, the statistics table, and time-to-promotion curves; the
+    statistics and charts computed once per views' position, query, day and language (web.pages.fairness_kept)."""
     account = allowed(Action.RUN_AUDITS)
-    rates, errors, form = statistics("rates")
-    times = statistics("times")[0] if rates is not None else None
+    rates, errors, form, rates_key = kept_statistics("rates")
+    times, _errors, _form, times_key = kept_statistics("times") if rates is not None else (None, {}, form, None)
+    by = form["by"]
     return page(
         "pages/fairness.html",
         account,
@@ -273,8 +287,8 @@ def fairness() -> ResponseReturnValue:
         times=times,
         errors=errors,
         form=form,
-        rate_svg=rate_chart(rates, form["by"]) if rates else None,
-        km_svg=km_chart(times, form["by"]) if times else None,
+        rate_svg=fairness_kept.chart("rates", rates_key, lambda: rate_chart(rates, by)) if rates else None,
+        km_svg=fairness_kept.chart("times", times_key, lambda: km_chart(times, by)) if times else None,
         query=request.query_string.decode(),
         **filter_choices(),
     )

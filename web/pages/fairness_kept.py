@@ -1,0 +1,97 @@
+"""The fairness page's statistics and charts, kept per web worker (docs/pages.md, Fairness).
+
+Computing them takes a second or more (the rank spells read and fitted for time to promotion, the tests of the
+selection rates, two matplotlib charts), and they are a function of what the views hold, the query and the day
+they are judged on. So each answer is kept (cachetools' LRUCache, per app in a worker, shared by its threads)
+under all of it:
+
+- every view's version, state and position in the log (`stamps`): any event applied, a view rebuilt to a new
+  version or being rebuilt, and the statistics are computed again; the views follow the log together, so one
+  event moves them all;
+- the query: the statistic (`rates`, `times`), the groups asked for, the filters narrowed to the reader's scope
+  (readers of the same scope share an answer; another scope has its own), the period and the smallest cell;
+- the judging day (`today` of the fairness queries: time to promotion counts waiting until it), so a new day is
+  computed anew;
+- a chart also under the visitor's language (its titles and group names are translated).
+
+A request never waits for another's computation: two threads asking at once may both compute, and both answers
+are right. An answer that fails (a refused filter, a view being filled) is not kept.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from cachetools import LRUCache
+from flask import current_app
+from flask_babel import get_locale
+from markupsafe import Markup
+
+from web.pages.common import services
+from web.services import NOTHING
+
+EXTENSION = "careerlog.fairness_kept"
+KEPT_STATISTICS = 64  # a few hundred KB each at most (a Kaplan-Meier curve per group)
+KEPT_CHARTS = 128  # some 10-40 KB of SVG each
+
+
+@dataclass
+class Kept:
+    """The answers of one app (one store): statistics and charts by what they are computed from."""
+
+    statistics: LRUCache[Hashable, dict[str, Any]] = field(default_factory=lambda: LRUCache(KEPT_STATISTICS))
+    charts: LRUCache[Hashable, Markup | None] = field(default_factory=lambda: LRUCache(KEPT_CHARTS))
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def get(self, cache: LRUCache[Hashable, Any], key: Hashable, compute: Callable[[], Any]) -> Any:
+        """The answer kept under `key`, else `compute()`'s, kept (looked up and stored under the lock, computed
+        outside it)."""
+        with self.lock:
+            if key in cache:
+                return cache[key]  # a lookup makes it the most recently used
+        found = compute()
+        with self.lock:
+            cache[key] = found  # the least recently used forgotten past the cache's size
+        return found
+
+
+def kept() -> Kept:
+    """This app's kept answers (an app is one store: another app, as in tests, keeps its own)."""
+    found: Kept = current_app.extensions.setdefault(EXTENSION, Kept())
+    return found
+
+
+def stamps() -> tuple[tuple[Any, ...], ...]:
+    """Every view's name, version, state and position in the log, read in one statement."""
+    views = services().projector.views
+    with views.sql.statements() as sql:
+        rows = sql.query(
+            "SELECT s.name, s.version, s.state,"
+            f" (SELECT MAX(t.notification_id) FROM {views.tracking_table} t WHERE t.application_name = s.name) AS n"
+            " FROM view_schemas s ORDER BY s.name"
+        )
+    return tuple((r["name"], r["version"], r["state"], r["n"]) for r in rows)
+
+
+def scope_key(scope: Mapping[str, list[str]]) -> Hashable:
+    """The filters a statistic is computed over, as a key (the scope that meets nothing apart: it is shown so)."""
+    if scope is NOTHING:
+        return None
+    return tuple(sorted((name, tuple(values)) for name, values in scope.items()))
+
+
+def statistics(asked: Hashable, compute: Callable[[], dict[str, Any]]) -> tuple[Hashable, dict[str, Any]]:
+    """The statistic the query `asked` describes, kept under it, the views' stamps and the judging day; with the
+    key it is kept under (for its charts)."""
+    key = (asked, stamps(), services().fairness_view.today)
+    found: dict[str, Any] = kept().get(kept().statistics, key, compute)
+    return key, found
+
+
+def chart(name: str, statistic_key: Hashable, draw: Callable[[], Markup | None]) -> Markup | None:
+    """A chart of a kept statistic, kept under it and the visitor's language."""
+    found: Markup | None = kept().get(kept().charts, (name, str(get_locale()), statistic_key), draw)
+    return found
