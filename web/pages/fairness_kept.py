@@ -1,4 +1,5 @@
-"""The fairness page's statistics and charts, kept per web worker (docs/pages.md, Fairness).
+"""The fairness page's statistics and charts, and the inspector pages' agency choices, kept per web worker
+(docs/pages.md, Inspector and Fairness).
 
 Computing them takes a second or more (the rank spells read and fitted for time to promotion, the tests of the
 selection rates, two matplotlib charts), and they are a function of what the views hold, the query and the day
@@ -14,6 +15,11 @@ under all of it:
   computed anew;
 - a chart also under the visitor's language (its titles and group names are translated).
 
+The agencies the inspector pages offer in their filter (those with staff within the reader's reach, a GROUP BY of
+the roster) are kept too, per scope, for `AGENCIES_SECONDS`: they are choices, not figures, so an agency staffed in
+the region since is offered a few minutes later, and the roster is not grouped on every page (at a million
+employees it reads a province's rows).
+
 A request never waits for another's computation: two threads asking at once may both compute, and both answers
 are right. An answer that fails (a refused filter, a view being filled) is not kept.
 """
@@ -25,7 +31,7 @@ from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from cachetools import LRUCache
+from cachetools import LRUCache, TTLCache
 from flask import current_app
 from flask_babel import get_locale
 from markupsafe import Markup
@@ -36,14 +42,17 @@ from web.services import NOTHING
 EXTENSION = "careerlog.fairness_kept"
 KEPT_STATISTICS = 64  # a few hundred KB each at most (a Kaplan-Meier curve per group)
 KEPT_CHARTS = 128  # some 10-40 KB of SVG each
+AGENCIES_SECONDS = 300
 
 
 @dataclass
 class Kept:
-    """The answers of one app (one store): statistics and charts by what they are computed from."""
+    """The answers of one app (one store): statistics and charts by what they are computed from, and the agencies
+    offered per scope."""
 
     statistics: LRUCache[Hashable, dict[str, Any]] = field(default_factory=lambda: LRUCache(KEPT_STATISTICS))
     charts: LRUCache[Hashable, Markup | None] = field(default_factory=lambda: LRUCache(KEPT_CHARTS))
+    agencies: TTLCache[Hashable, set[str]] = field(default_factory=lambda: TTLCache(256, AGENCIES_SECONDS))
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def get(self, cache: LRUCache[Hashable, Any], key: Hashable, compute: Callable[[], Any]) -> Any:
@@ -94,4 +103,11 @@ def statistics(asked: Hashable, compute: Callable[[], dict[str, Any]]) -> tuple[
 def chart(name: str, statistic_key: Hashable, draw: Callable[[], Markup | None]) -> Markup | None:
     """A chart of a kept statistic, kept under it and the visitor's language."""
     found: Markup | None = kept().get(kept().charts, (name, str(get_locale()), statistic_key), draw)
+    return found
+
+
+def agencies(scope: Mapping[str, list[str]] | None, compute: Callable[[], set[str]]) -> set[str]:
+    """The agencies with staff within a reach (None: none), kept for `AGENCIES_SECONDS`."""
+    key = None if scope is None else scope_key(scope)
+    found: set[str] = kept().get(kept().agencies, key, compute)
     return found

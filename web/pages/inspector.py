@@ -13,7 +13,8 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
-from careerlog.access import Action
+from careerlog.access import Action, narrow, row_filters
+from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.payload import whole_number
 from careerlog.reference import reference, rules
@@ -55,13 +56,27 @@ def period(args: MultiDict[str, str]) -> tuple[date | None, date | None, dict[st
 LIST_RULES = {"promotion": ("promotion.", "evidence.", "merit."), "post": ("post.", "evidence.")}
 
 
-def filter_choices(decision: str = "promotion") -> dict[str, Any]:
+def filter_choices(account: Account, decision: str = "promotion") -> dict[str, Any]:
     return {
-        "agencies": [(c.code, c.name) for c in reference().agencies],
+        "agencies": agencies_within(account),
         "rules": sorted({r.id for r in rules().all if judged_by(r.id) and r.id.startswith(LIST_RULES[decision])}),
         "severities": list(SEVERITY_ORDER),
         "dimensions": list(DIMENSIONS),
     }
+
+
+def agencies_within(account: Account) -> list[tuple[str, str]]:
+    """The agencies the account's audits reach, as (code, name): those with staff on the roster where the account
+    reaches (web/scoping.py: an employee is in a scope by the agency and region they work in now), so a region's
+    inspector is offered a national agency with staff in the region and not one without, whatever its seat; and
+    the agency asked for, so that the form shows the filter applied. Kept a few minutes per scope (fairness_kept)."""
+    allowed = narrow({}, row_filters(account, Action.RUN_AUDITS))
+    staffed = fairness_kept.agencies(
+        allowed,
+        lambda: set() if allowed is None else {r["agency"] for r in services().queries.headcount(["agency"], allowed)},
+    )
+    asked = one(request.args, "agency")
+    return [(c.code, c.name) for c in reference().agencies if c.code in staffed or c.code == asked]
 
 
 def listed(
@@ -135,7 +150,7 @@ def decisions_page(decision: str) -> ResponseReturnValue:
         errors=errors,
         query=query,
         decision=decision,
-        **filter_choices(decision),
+        **filter_choices(account, decision),
     )
 
 
@@ -173,7 +188,7 @@ def awards() -> ResponseReturnValue:
         errors=errors,
         query={k: v for k, v in request.args.items() if k != "page"},
         award_kinds=[(k.code, k.name) for k in reference().award_kinds],
-        **filter_choices(),
+        **filter_choices(account),
     )
 
 
@@ -290,7 +305,7 @@ def fairness() -> ResponseReturnValue:
         rate_svg=fairness_kept.chart("rates", rates_key, lambda: rate_chart(rates, by)) if rates else None,
         km_svg=fairness_kept.chart("times", times_key, lambda: km_chart(times, by)) if times else None,
         query=request.query_string.decode(),
-        **filter_choices(),
+        **filter_choices(account),
     )
 
 
