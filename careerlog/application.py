@@ -397,7 +397,7 @@ class CareerLog(Application[str]):
             uow.now = now = self.clock()
             if recorded_at > now:
                 raise InvalidInput(FUTURE, "recorded_at")
-        return Recording(recorded_at, migration.recorded_by or actor, migration.migrated, command.client_key)
+        return Recording(recorded_at, migration.recorded_by or actor, migration.migrated, command.client_key, True)
 
     def _appoint(self, uow: UnitOfWork, command: Command, values: dict[str, Any], recording: Recording) -> Outcome:
         existing = uow.get(command.subject)

@@ -69,6 +69,7 @@ NOT_RETRACTABLE = Refusal("A {kind} cannot be retracted.", kinds=("kind",))
 RETRACTED = Refusal("Version {version} was retracted by version {by}.", numbers=("version", "by"))
 ALREADY_RETRACTED = Refusal("Version {version} was already retracted by version {by}.", numbers=("version", "by"))
 NO_FIELD = Refusal("Name at least one field to correct.").reason()
+UNCHANGED = Refusal("Is already {value}: a correction changes at least one value.")
 INCONSISTENT = Refusal(
     "This change would make version {version} ({kind}) inconsistent: {reasons}", numbers=("version",), kinds=("kind",)
 )
@@ -259,6 +260,9 @@ class Recording:
     recorded_by: str
     migrated: bool = False
     client_key: str | None = None
+    # A migration import's (it reproduces a log as it was): what a live recording is refused for making no
+    # sense, and the log may hold from before (a correction that changes nothing), is taken as it was.
+    reproduced: bool = False
 
     @property
     def recorded_on(self) -> date:
@@ -575,6 +579,8 @@ class LedgerAggregate(BaseAggregate[str]):
         except InvalidInput as e:
             raise InvalidInput({f"corrected_fields.{k}": v for k, v in e.errors.items()}) from None
         self.check_correctable_fields(target, changes)
+        if not recording.reproduced:
+            self.check_changes_a_value(target, changes)
         corrected = Fact(target.version, target.kind, {**target.values, **changes}, target.recorded_on, target.event)
         if "effective_date" in changes and changes["effective_date"] > recording.recorded_on:
             raise InvalidInput(FUTURE, "corrected_fields.effective_date")
@@ -590,6 +596,18 @@ class LedgerAggregate(BaseAggregate[str]):
             return {k: to_plain(v) for k, v in parse_payload(target.event_class, raw or {}, partial=True).items()}
         except (KeyError, InvalidInput):
             return raw
+
+    @staticmethod
+    def check_changes_a_value(target: Fact, changes: Mapping[str, Any]) -> None:
+        """A correction whose every field already holds its value (as it stands, after earlier corrections) is
+        refused naming each: recorded, it would only mark the fact corrected. (A correction recorded already is
+        answered before this, as already recorded: running a file again stays harmless.)"""
+        values = target.values
+        if all(to_plain(value) == to_plain(values.get(name)) for name, value in changes.items()):
+            reasons: dict[str, list[str]] = {
+                f"corrected_fields.{name}": [UNCHANGED.reason(value=to_plain(v))] for name, v in changes.items()
+            }
+            raise InvalidInput(reasons)
 
     def check_change_date(self, day: date, recording: Recording) -> None:
         """A correction's or retraction's own date (TMT): not in the future, as any fact's."""
