@@ -220,6 +220,8 @@ def import_command(
     if report_stream is not None:
         with report_stream:
             report_stream.write(json.dumps(report.to_dict(), indent=2))
+    if (already := report.already_lines()) is not None:
+        click.echo(already)
     click.echo(report.summary())
     refuse_no_rows(report.rows, file.name)
     if not report.ok:

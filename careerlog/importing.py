@@ -21,12 +21,23 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any
 
 import orjson
 
-from careerlog.application import Batch, CareerLog, Command, Guard, Migration, UnitOfWork, WritingAhead, unit_subject
+from careerlog.application import (
+    NOT_APPOINTED,
+    Batch,
+    CareerLog,
+    Command,
+    Guard,
+    Migration,
+    UnitOfWork,
+    WritingAhead,
+    unit_subject,
+)
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import KEY_USED, REFERENCE_USED, Outcome
@@ -63,6 +74,13 @@ CELL_NOT_OBJECT = Refusal("Must be a JSON object.").reason()
 MISSING_SUBJECT = Refusal("Missing data for required field (or agency and unit for a unit).").reason()
 MIGRATION_ONLY = Refusal("Only a migration import (--migration, administrators) may carry recorded times.").reason()
 NOT_DATE_TIME = Refusal("Not a valid date and time: {value}.")
+APPOINTED_LATER = Refusal(
+    "No employee with NIP {nip} had been appointed at this row: line {line} of this file appoints them; "
+    "put the appointment first, or import the file again.",
+    numbers=("line",),
+)
+# The rows found already recorded are listed by line, the first LISTED of them (the count says how many in all).
+LISTED = 20
 DEFAULT_BATCH = 2000
 # "on" or "off": whether each batch is written while the next is decided (WritingAhead). Off unless
 # chosen: on this 2-core machine the writing thread cost 15-25% more CPU and gave no wall time back, on
@@ -90,6 +108,21 @@ class RowProblem:
         return {"line": self.line, "subject": self.subject, "kind": self.kind, "errors": self.errors}
 
 
+@quick_init
+@dataclass(frozen=True)
+class RowSeen:
+    """A row already recorded (an earlier row of the file, or a recording before it): its line, whose record,
+    and the version it has there."""
+
+    line: int
+    subject: str
+    kind: str
+    version: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "subject": self.subject, "kind": self.kind, "version": self.version}
+
+
 @dataclass
 class ImportReport:
     """Counts of rows recorded, already recorded and rejected, with every rejection."""
@@ -100,6 +133,30 @@ class ImportReport:
     rejected: list[RowProblem] = field(default_factory=list)
     dry_run: bool = False
     workers_cpu: list[float] = field(default_factory=list)  # CPU seconds of each worker of a parallel import
+    already_listed: list[RowSeen] = field(default_factory=list)  # the first LISTED rows already recorded, by line
+    appointed: dict[str, int] = field(default_factory=dict)  # the line of each appointment this import recorded
+
+    def seen(self, rows: list[RowSeen]) -> None:
+        """Keep the first LISTED of the rows already recorded, by line."""
+        self.already_listed += rows
+        self.already_listed.sort(key=attrgetter("line"))
+        del self.already_listed[LISTED:]
+
+    def point_at_appointments(self) -> None:
+        """A row refused as its employee was not appointed, whom a later line of the file appointed, names
+        that line: the file holds the appointment after the row (importing it again records the row)."""
+        appointed = self.appointed
+        if not appointed:
+            return
+        for i, problem in enumerate(self.rejected):
+            errors = problem.errors
+            changed = {}
+            for name, reasons in errors.items():
+                later = [_appointed_later(r, problem.line, appointed) for r in reasons]
+                if later != reasons:
+                    changed[name] = later
+            if changed:
+                self.rejected[i] = RowProblem(problem.line, problem.subject, problem.kind, {**errors, **changed})
 
     @property
     def ok(self) -> bool:
@@ -112,14 +169,34 @@ class ImportReport:
             f"rejected {len(self.rejected)}"
         )
 
+    def already_lines(self) -> str | None:
+        """The lines of the rows already recorded, as the command line shows them (the first LISTED)."""
+        if not self.already_recorded:
+            return None
+        lines = ", ".join(str(seen.line) for seen in self.already_listed)
+        more = self.already_recorded - len(self.already_listed)
+        return f"already recorded: line{'s' if self.already_recorded > 1 else ''} {lines}" + (
+            f" and {more} more" if more else ""
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "rows": self.rows,
             "recorded": self.recorded,
             "already_recorded": self.already_recorded,
             "rejected": [p.to_dict() for p in self.rejected],
+            "already_recorded_rows": [seen.to_dict() for seen in self.already_listed],
             "dry_run": self.dry_run,
         }
+
+
+def _appointed_later(reason: str, line: int, appointed: dict[str, int]) -> str:
+    """A refusal for an employee not appointed, reworded when a later line appointed them."""
+    if getattr(reason, "refusal", None) is not NOT_APPOINTED:
+        return reason
+    nip = dict(reason.params)["nip"]  # type: ignore[attr-defined]
+    later = appointed.get(nip)
+    return reason if later is None or later < line else APPOINTED_LATER.reason(nip=nip, line=later)
 
 
 def refuse_no_rows(rows: int, name: str) -> None:
@@ -370,6 +447,9 @@ def import_rows(
     batch: list[Command] = []
     size = 0
 
+    appointed = report.appointed
+    listed: list[RowSeen] = []  # (while fewer than LISTED: the rows already recorded come in the file's order)
+
     def tally(done: list[Batch]) -> None:
         for written in done:
             recorded = replayed = 0  # counted here and added once per batch
@@ -377,8 +457,12 @@ def import_rows(
                 if isinstance(result, Outcome):
                     if result.created:
                         recorded += 1
+                        if command.kind == "appointment":
+                            appointed[command.subject] = command.line
                     else:
                         replayed += 1
+                        if len(listed) < LISTED:
+                            listed.append(RowSeen(command.line, command.subject, command.kind, result.version))
                 else:
                     report.rejected.append(_rejection(command, result))
             report.recorded += recorded
@@ -418,6 +502,8 @@ def import_rows(
         if ahead is not None:
             ahead.close()
     report.rejected.sort(key=lambda p: p.line)
+    report.seen(listed)
+    report.point_at_appointments()
     return report
 
 

@@ -218,6 +218,7 @@ class Services:
         )
         if scoped is not None:
             report.rejected = scoped.restore(report.rejected)
+            report.point_at_appointments()  # (a row judged outside the scope before its appointment's line too)
         return self._report(report)
 
     def _report(self, report: ImportReport) -> dict[str, Any]:

@@ -89,7 +89,7 @@ def test_bad_rows_are_reported_the_same_with_workers(database_url: str, tmp_path
     assert parallel.to_dict() == serial.to_dict()
     problems = {p.line: p.errors for p in parallel.rejected}
     assert set(problems) == {4, 9, 10, 11, 13, 14}
-    assert "has been appointed" in problems[11]["mentor_nip"][0]
+    assert "had been appointed at this row: line 12 of this file appoints them" in problems[11]["mentor_nip"][0]
     assert [(s, v, t) for s, v, t, _ in stored(parallel_store)] == [(s, v, t) for s, v, t, _ in expected]
 
 

@@ -381,6 +381,15 @@ class RowProblemSchema(StrictSchema):
     errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), dump_only=True)
 
 
+class RowSeenSchema(StrictSchema):
+    """A row already recorded: its line, the record, and the version the row has there."""
+
+    line = fields.Integer(dump_only=True)
+    subject = fields.String(dump_only=True)
+    kind = fields.String(dump_only=True)
+    version = fields.Integer(dump_only=True)
+
+
 class ImportReportSchema(StrictSchema):
     """The import's report, as the command line's --report writes it."""
 
@@ -388,6 +397,11 @@ class ImportReportSchema(StrictSchema):
     recorded = fields.Integer(dump_only=True)
     already_recorded = fields.Integer(dump_only=True)
     rejected = fields.List(fields.Nested(RowProblemSchema), dump_only=True)
+    already_recorded_rows = fields.List(
+        fields.Nested(RowSeenSchema),
+        dump_only=True,
+        metadata={"description": "The first 20 rows already recorded (already_recorded counts them all), by line."},
+    )
     dry_run = fields.Boolean(dump_only=True)
     position = fields.Integer(dump_only=True)
 
