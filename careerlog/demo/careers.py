@@ -32,9 +32,11 @@ from careerlog.demo.dates import (
 from careerlog.demo.irregularities import FORCE_FROM, INJECT_FROM, RATES, Book, Entry, Quota
 from careerlog.demo.merit import (
     MANAGERIAL,
+    REGULAR_WITHOUT_POST,
     clearly_stronger,
     degree_rank,
     exams_needed,
+    post_held,
     promotion_failures,
 )
 from careerlog.demo.model import (
@@ -913,7 +915,7 @@ class Simulation:
                 return Plan(person, "202", new, day)
         if (
             post.kind in MANAGERIAL
-            and "promotion.education_ceiling" in failures
+            and ("promotion.education_ceiling" in failures or REGULAR_WITHOUT_POST in failures)
             and add_years(since, 4) <= day
             and not promotion_failures(person, day, "201", new)
         ):
@@ -936,6 +938,14 @@ class Simulation:
         scale = 1.0
         old = person.rank
         details: dict[str, Any] = {"from_rank": old, "to_rank": new, "promotion_kind": "101"}
+        if failure == REGULAR_WITHOUT_POST:
+            # a post holder no 201 or 202 could promote (the post's range, the functional level's top, the credit)
+            if not self.quota.want("regular_promotion_of_post_holder", day, scale):
+                return None
+            post = post_held(person, day)
+            assert post is not None
+            details |= {"post_kind": post.kind, "level": post.level, "post_since": post.start.isoformat()}
+            return Plan(person, "101", new, day, "regular_promotion_of_post_holder", details)
         if failure == "promotion.time_in_rank":
             since = person.rank_entry(day)[0]
             if add_years(since, 2) > day or person.early_rank == person.rank:
@@ -1005,7 +1015,7 @@ class Simulation:
                     waits.append(min(four, date(since.year + 4, 1, 1)) if person.family else four)
             elif failure == "promotion.performance":
                 waits.append(next_year)
-            elif failure == "promotion.education_ceiling":
+            elif failure in ("promotion.education_ceiling", REGULAR_WITHOUT_POST):
                 waits.append(self.ceiling_wait(person, day))
             elif failure == "promotion.service_exam":
                 pending = [d for d in person.exams.values() if d is not None and d > day]

@@ -167,6 +167,12 @@ def promotion_rules(view: View, decision: Fact) -> set[str]:
             fired.add("promotion.service_exam")
     if rules().in_force("promotion.penalty", day) and kind != "211" and blocked(view, day):
         fired.add("promotion.penalty")
+    if kind in param("promotion.regular_without_post", day, "kinds", []):
+        held = definitive_post(view, day)
+        if held is not None and held.values["post_kind"] in param(
+            "promotion.regular_without_post", day, "post_kinds", []
+        ):
+            fired.add("promotion.regular_without_post")
     exempt = param("promotion.no_probation", day, "exempt_kinds", [])
     if kind not in exempt and not any(f.eff <= day for f in view.of("confirmation")):
         fired.add("promotion.no_probation")
@@ -213,11 +219,17 @@ def blocked(view: View, day: date) -> bool:
     return False
 
 
-def held_post(view: View, day: date, functional: bool = False) -> Fact | None:
+def definitive_post(view: View, day: date) -> Fact | None:
+    """The definitive post taken up last on or before a day."""
     held = None
     for f in view.definitive_posts():
         if f.eff <= day:
             held = f
+    return held
+
+
+def held_post(view: View, day: date, functional: bool = False) -> Fact | None:
+    held = definitive_post(view, day)
     if held is None:
         return None
     managerial = reference().post_kinds[held.values["post_kind"]].get("managerial")

@@ -21,6 +21,7 @@ RULES: dict[str, tuple[str, ...]] = {
     "evidence_recorded_after": ("evidence.recorded_after",),  # plus the rule the late evidence satisfies
     "jpt_without_open_selection": ("post.open_selection",),
     "post_rank_out_of_range": ("post.rank_range",),
+    "regular_promotion_of_post_holder": ("promotion.regular_without_post",),
     "passed_over": ("merit.passed_over",),
     "grade_inflation": ("skp.distribution",),
     "group_disadvantaged": ("fairness.adverse_impact",),
@@ -38,6 +39,7 @@ RATES: dict[str, float] = {
     "evidence_recorded_after_post": 0.06,
     "jpt_without_open_selection": 0.1,
     "post_rank_out_of_range": 0.05,
+    "regular_promotion_of_post_holder": 0.002,  # per round a post holder has no 201 or 202 to be promoted by
     "passed_over": 0.25,
 }
 FORCE_FROM: dict[str, date] = {
@@ -49,6 +51,7 @@ FORCE_FROM: dict[str, date] = {
     "missing_service_exam": date(2008, 1, 1),
     "jpt_without_open_selection": date(2014, 6, 1),
     "post_rank_out_of_range": date(2008, 1, 1),
+    "regular_promotion_of_post_holder": date(2010, 1, 1),
     "passed_over": date(2004, 1, 1),
 }
 INJECT_FROM = date(2001, 1, 1)  # promotion rules are in force from 2000; judged years must exist too

@@ -22,6 +22,7 @@ from careerlog.demo.model import (
     RANK_INDEX,
     SCORE,
     Person,
+    Post,
 )
 from careerlog.reference import reference
 
@@ -29,6 +30,17 @@ POST_ORDER: dict[str, int] = {k.code: int(k.get("order", 0)) for k in reference(
 MANAGERIAL = frozenset(k.code for k in reference().post_kinds if k.get("managerial"))
 JPT = ("JPT_UTAMA", "JPT_MADYA", "JPT_PRATAMA")
 YEAR_DAYS = 366  # "at least N years" of summed post time, counted strictly
+
+
+REGULAR_WITHOUT_POST = "promotion.regular_without_post"
+
+
+def post_held(person: Person, day: date) -> Post | None:
+    """The definitive post held on a day, one taken up on it included (as the audit reads a promotion's TMT)."""
+    for post in reversed(person.posts):
+        if post.assignment == "DEFINITIVE" and post.start <= day:
+            return post
+    return None
 
 
 def min_score(rule_id: str, day: date) -> int:
@@ -52,6 +64,8 @@ class PromotionRules:
     structural_kinds: tuple[str, ...]
     credit_kinds: tuple[str, ...]
     probation_exempt: tuple[str, ...]
+    regular_kinds: tuple[str, ...]  # promotion.regular_without_post: the kinds no holder of `barring_posts` gets
+    barring_posts: tuple[str, ...]
 
 
 _PROMOTION_RULES: dict[tuple[int, date], PromotionRules] = {}
@@ -77,6 +91,8 @@ def promotion_rules(day: date) -> PromotionRules:
             if in_force("promotion.credit_points", day)
             else (),
             probation_exempt=tuple(param("promotion.no_probation", day, "exempt_kinds", ["211"])),
+            regular_kinds=tuple(param(REGULAR_WITHOUT_POST, day, "kinds", ["101"])),
+            barring_posts=tuple(param(REGULAR_WITHOUT_POST, day, "post_kinds", [*MANAGERIAL, "FUNGSIONAL"])),
         )
         _PROMOTION_RULES[key] = found
     return found
@@ -149,6 +165,10 @@ def promotion_failures(person: Person, day: date, kind: str, new_rank: str, *, d
         needed_credit = float(reference().functional_levels[level]["credit_per_step"]) if level else None
         if needed_credit is None or credit_earned(person, day, str(level)) < needed_credit:
             failures.append("promotion.credit_points")
+    if kind in rules_today.regular_kinds:
+        held = post_held(person, day)
+        if held is not None and held.kind in rules_today.barring_posts:
+            failures.append(REGULAR_WITHOUT_POST)
     if kind not in rules_today.probation_exempt and (person.confirmed is None or person.confirmed > day):
         failures.append("promotion.no_probation")
     return failures

@@ -164,13 +164,15 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 11  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 12  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
     # evidence.recorded_after; 9: promotion_rounds' known_from and decided_at, a promoted round measured as known
     # before its decision (the passed-over comparison reads each side as known then); 10: promotion.one_step; 11: an
-    # offer's requirements leave out the rules every offer meets (eligibility.BY_OFFER: promotion.one_step)
+    # offer's requirements leave out the rules every offer meets (eligibility.BY_OFFER: promotion.one_step); 12:
+    # promotion.regular_without_post (a 101 to a definitive managerial or functional post holder is a finding, no
+    # 101 offered to or eligible in a round for one)
     tables = (DECISIONS, FINDINGS, ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS, UNIT_SPELLS)
 
     def applies_to(self, subject: str) -> bool:

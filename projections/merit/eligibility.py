@@ -1,8 +1,9 @@
 """The promotion kinds open to an employee, the earliest date each becomes possible, and
 what is met or missing (table `eligibility`, one row per employee and kind).
 
-Kinds: 101 for every PNS; 201 with a definitive managerial post; 202 with a definitive
-functional post, up to the top rank of its level's range; 203 (by degree) when a degree
+Kinds: 101 for a PNS holding no definitive managerial or functional post (rule
+`promotion.regular_without_post`: a post holder rises by 201 or 202); 201 with a definitive managerial post; 202
+with a definitive functional post, up to the top rank of its level's range; 203 (by degree) when a degree
 obtained in service starts above the rank held, to that degree's starting rank. The earliest
 date is the first permitted promotion date on or after the day the time in rank is reached
 (for kinds without a time in rank, the day after the current rank's TMT; for 203 not before
@@ -30,12 +31,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from careerlog.reference import Reference, Rules, reference
+from careerlog.reference import Reference, Rules, reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, PostSpell, add_years
 from projections.framework import Table
 from projections.merit.retirement import expected_retirement
-from projections.merit.rules import Check, PromotionJudge, param_on, permitted_in_year, rank_index
+from projections.merit.rules import Check, PromotionJudge, param_on, permitted_in_year, rank_index, rule_on
 from projections.reading import ViewReader
 
 ELIGIBILITY = Table(
@@ -53,12 +54,15 @@ ELIGIBILITY = Table(
     ),
     ("subject", "kind"),
 )
+REGULAR = "101"
+REGULAR_WITHOUT_POST = "promotion.regular_without_post"
 DEGREE = "203"  # promotion by degree (penyesuaian ijazah): to the starting rank of a degree obtained in service
 # The kinds a row can hold (the API's enum): regular, structural (managerial post), functional post, by degree.
 OFFERED_KINDS = ("101", "201", "202", DEGREE)
 # Rules every offer meets by being made (the next rank up, or a degree's starting rank): judged by the audit of
 # recorded promotions, left out of an offer's requirements, where they would tell the employee nothing.
-BY_OFFER = frozenset({"promotion.one_step"})
+# An offer of a 101 is made only to a PNS no definitive post bars from it (`open_kinds`).
+BY_OFFER = frozenset({"promotion.one_step", REGULAR_WITHOUT_POST})
 # Why no kind is open, when the record says: its service ended; a PPPK contract grade; the top rank (IV/e).
 NO_PROMOTION_REASONS = ("separated", "pppk", "top_rank")
 
@@ -71,17 +75,32 @@ def rules_version(book: Rules) -> str:
     return hashlib.sha256(text).hexdigest()[:12]
 
 
-def open_kinds(record: CareerRecord, day: date) -> list[str]:
-    """Kinds open on `day`: 101 for every PNS; 201 with a definitive managerial post; 202 with a
-    definitive functional post."""
-    kinds = ["101"]
+def open_kinds(record: CareerRecord, day: date, book: Rules | None = None) -> list[str]:
+    """Kinds open on `day`: 101 to a PNS holding no definitive post that rule `promotion.regular_without_post`
+    (in force on `day` under `book`, by default the configured rules) lists (a managerial or functional post: its
+    holder rises by 201 or 202 instead); 201 with a definitive managerial post; 202 with a definitive functional
+    post."""
     post = record.definitive_post_on(day)
+    kinds = [] if regular_barred(rules() if book is None else book, post, day) else [REGULAR]
     if post is not None:
         if post.post_kind == "FUNGSIONAL":
             kinds.append("202")
         elif PromotionJudge.is_managerial(post.post_kind):
             kinds.append("201")
     return kinds
+
+
+def regular_barred(book: Rules, post: PostSpell | None, day: date) -> bool:
+    """Whether holding the definitive `post` on `day` closes the regular promotion (101): the post's kind is listed
+    by the rule `promotion.regular_without_post` in force on `day` (PP 99/2000 art. 4)."""
+    if post is None:
+        return False
+    rule = rule_on(book, REGULAR_WITHOUT_POST, day)
+    return (
+        rule is not None
+        and REGULAR in rule.params.get("kinds", [])
+        and post.post_kind in rule.params.get("post_kinds", [])
+    )
 
 
 def degree_rank(judge: PromotionJudge, rank: str, day: date) -> tuple[str, date] | None:
@@ -131,7 +150,7 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
         return []
     book = judge.rules
     rows: list[Row] = []
-    targets = dict.fromkeys(open_kinds(record, end), (ranks[index + 1], since))
+    targets = dict.fromkeys(open_kinds(record, end, book), (ranks[index + 1], since))
     if "202" in targets and past_level(judge, record.definitive_post_on(end), ranks[index + 1]):
         del targets["202"]  # a rank above the level's range needs an appointment to the next level first
     if (by_degree := degree_rank(judge, rank, end)) is not None:

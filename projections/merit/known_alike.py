@@ -65,6 +65,7 @@ COVERED = frozenset(
         "promotion.functional_range",
         "promotion.one_step",
         "promotion.credit_points",
+        "promotion.regular_without_post",
         "promotion.no_probation",
         "promotion.training",
     }

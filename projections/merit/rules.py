@@ -116,6 +116,12 @@ PENALTY = Template("{count} blocking penalty served on {day}", ("day",), (), ("c
 NO_MANAGERIAL_POST = Template("no definitive managerial post held on {day}", ("day",))
 STRUCTURAL_RANGE = Template("post {post_kind} tops at {top}; new rank {new}", codes=(("post_kind", "post_kinds"),))
 NO_FUNCTIONAL_POST = Template("no definitive functional post held on {day}", ("day",))
+REGULAR_WITH_POST = Template(
+    "definitive post {post_kind} held on {day}: its holder is promoted by {instead}, not {kind}",
+    ("day",),
+    codes=(("post_kind", "post_kinds"), ("instead", "promotion_kinds"), ("kind", "promotion_kinds")),
+)
+NO_POST_BARS = Template("no definitive managerial or functional post held on {day}", ("day",))
 FUNCTIONAL_RANGE = Template(
     "functional level {level} tops at {top}; new rank {new}", codes=(("level", "functional_levels"),)
 )
@@ -195,6 +201,7 @@ BARS_FIRST = {
     "promotion.performance": 2,
     "promotion.service_exam": 3,
     "promotion.penalty": 4,
+    "promotion.regular_without_post": 5,
 }
 PromotionRule = Callable[[Rule, date, str, str, str, date, Fact], "Check | None"]
 # The promotion rules in the order they are shown, each with the PromotionJudge method judging it.
@@ -209,9 +216,19 @@ JUDGE_NAMES = (
     ("promotion.functional_range", "_functional_range"),
     ("promotion.one_step", "_one_step"),
     ("promotion.credit_points", "_credit_points"),
+    ("promotion.regular_without_post", "_regular_without_post"),
     ("promotion.no_probation", "_no_probation"),
     ("promotion.training", "_training"),
 )
+
+
+def pilihan_kind(post_kind: str) -> str:
+    """The choice promotion (pilihan) a definitive holder of a post of `post_kind` rises by: 202 for a functional
+    post, 201 for a managerial one."""
+    return FUNCTIONAL_KIND if post_kind == "FUNGSIONAL" else STRUCTURAL_KIND
+
+
+STRUCTURAL_KIND, FUNCTIONAL_KIND = "201", "202"
 
 
 class PromotionJudge:
@@ -471,6 +488,25 @@ class PromotionJudge:
         needed = float(level["credit_per_step"])
         return check(
             rule, total >= needed, lambda: CREDIT(total=total, needed=needed, year=since.year), [post.fact, *used]
+        )
+
+    def _regular_without_post(
+        self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
+    ) -> Check | None:
+        """A regular (101) promotion of a PNS holding on its TMT a definitive post of the kinds listed (managerial,
+        functional): a post holder rises by 201 or 202 (PP 99/2000 art. 4). An acting post (Plt, Plh) and a
+        pelaksana post do not bar it."""
+        if kind not in rule.params.get("kinds", []):
+            return None
+        post = self.post_held(day)
+        if post is None or post.post_kind not in rule.params.get("post_kinds", []):
+            return check(rule, True, lambda: NO_POST_BARS(day=day))
+        instead = pilihan_kind(post.post_kind)
+        return check(
+            rule,
+            False,
+            lambda: REGULAR_WITH_POST(post_kind=post.post_kind, day=day, instead=instead, kind=kind),
+            [post.fact],
         )
 
     def _no_probation(

@@ -38,14 +38,14 @@ def page_text(world: World) -> str:
 def test_the_top_rank_of_a_functional_level_is_said_with_the_next_level(world: World) -> None:
     functional(world, "AHLI_PERTAMA")  # its ranks: III/a-III/b
     body = world.get(ELIGIBILITY, "employee").get_json()
-    assert [i["kind"] for i in body["items"]] == ["101"]
+    assert [i["kind"] for i in body["items"]] == []  # no 101 to a functional post holder either (regular_without_post)
     assert body["level_top"] == {"level": "AHLI_PERTAMA", "rank": "III/b", "top": "III/b", "next_level": "AHLI_MUDA"}
     spec = world.get("/api/openapi.json").get_json()
     answer_validator(spec, "/api/v1/employees/{nip}/eligibility").validate(body)
     page = page_text(world)
     assert "The ranks of the Ahli Pertama level go up to III/b and you hold III/b" in page
-    # beside the 101 row to III/c the page shows, it speaks of the 202 alone (was: "A further rank needs an
-    # appointment to the next level, Ahli Muda, first.", as if the 101 above it were not open)
+    # it speaks of the 202, by which the post holder rises (was: "A further rank needs an appointment to the next
+    # level, Ahli Muda, first."; a 101 row to III/c was shown beside it until promotion.regular_without_post)
     assert (
         "a promotion by credit points (202) to a higher rank needs an appointment to the next level, Ahli Muda, first."
         in page

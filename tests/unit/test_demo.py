@@ -12,7 +12,7 @@ from careerlog.demo import Demo, generate, to_row
 from careerlog.demo.check import Findings, check
 from careerlog.demo.irregularities import RULES
 from careerlog.domain.nip import nip_mismatches, parse_nip
-from careerlog.reference import rules
+from careerlog.reference import reference, rules
 
 pytestmark = pytest.mark.xdist_group("test_demo")  # its module fixtures are built once, on one worker
 
@@ -23,7 +23,7 @@ EDUCATION_TARGETS = {"SLTA": 0.26, "D-III": 0.09, "S-1": 0.47, "S-2": 0.095}
 
 @pytest.fixture(scope="module")
 def small() -> Demo:
-    return generate(400, 11, TODAY)
+    return generate(400, 2, TODAY)  # every irregularity type, passed_over (by a 101 and by a 202) among them
 
 
 @pytest.fixture(scope="module")
@@ -206,7 +206,7 @@ def test_one_agency_finds_one_programme_family_irrelevant_two_years_running(larg
 
 
 def test_each_passed_over_case_names_its_promotion_kind_and_the_summary_counts_those_the_lists_leave_out() -> None:
-    demo = generate(200, 32, TODAY)  # two passed-over cases, one by a functional-post (202) promotion
+    demo = generate(200, 13, TODAY)  # two passed-over cases, one by a functional-post (202) promotion
     cases = [e for e in demo.irregularities if e["type"] == "passed_over"]
     kinds = {
         (c.subject, c.payload["reference"]): c.payload["promotion_kind"]
@@ -218,3 +218,34 @@ def test_each_passed_over_case_names_its_promotion_kind_and_the_summary_counts_t
     assert (
         "passed_over 2 (1 by a 202 promotion: on its decision's page, not in the passed_over lists)" in demo.summary()
     )
+
+
+def test_post_holders_rise_by_the_choice_promotion_and_a_listed_few_by_a_regular_one(small: Demo) -> None:
+    # PP 99/2000 art. 4: the regular promotion (101) is for a PNS holding no structural or functional post; the demo
+    # promoted Guru and Pengawas by 101 (to IV/a past an Ahli Muda's range); now only the injected few
+    barring = {k.code for k in reference().post_kinds if k.get("managerial")} | {"FUNGSIONAL"}
+    posts: dict[str, list[tuple[date, str]]] = {}
+    promotions: list[tuple[str, date, str, str]] = []
+    for c in small.commands():
+        if c.kind == "post_appointment" and c.payload["assignment"] == "DEFINITIVE":
+            posts.setdefault(c.subject, []).append((c.payload["effective_date"], c.payload["post_kind"]))
+        elif c.kind == "rank_promotion":
+            promotions.append(
+                (c.subject, c.payload["effective_date"], c.payload["promotion_kind"], c.payload["reference"])
+            )
+    by_kind = Counter[tuple[str, str]]()
+    to_holders = set()
+    for nip, day, kind, decree in promotions:
+        held = [k for start, k in sorted(posts.get(nip, [])) if start <= day][-1:]
+        holder = "holder" if held and held[0] in barring else "none"
+        by_kind[(holder, kind)] += 1
+        if holder == "holder" and kind == "101":
+            to_holders.add((nip, decree))
+    listed = {
+        (e["nip"], e["reference"]) for e in small.irregularities if e["type"] == "regular_promotion_of_post_holder"
+    }
+    assert to_holders == listed
+    assert 1 <= len(listed) <= 3
+    assert by_kind[("holder", "201")] > 0
+    assert by_kind[("holder", "202")] > 0
+    assert by_kind[("none", "201")] == by_kind[("none", "202")] == 0

@@ -35,8 +35,8 @@ def offered(builder: f.CareerBuilder) -> dict[str, str]:
 
 
 def test_a_functional_post_promotion_is_offered_within_the_levels_range() -> None:
-    assert offered(ahli_pertama([])) == {"101": "III/b", "202": "III/b"}
+    assert offered(ahli_pertama([])) == {"202": "III/b"}  # no 101 to a post holder (promotion.regular_without_post)
 
 
 def test_no_functional_post_promotion_past_the_top_of_the_levels_range() -> None:
-    assert offered(ahli_pertama([("III/b", "2019-04-01")])) == {"101": "III/c"}
+    assert offered(ahli_pertama([("III/b", "2019-04-01")])) == {}  # level_top says why (the next level first)
