@@ -124,8 +124,9 @@ class FastReads:
         path = environ.get("PATH_INFO", "")
         secure = environ.get("wsgi.url_scheme") == "https"
         etag = entity_tag(body)
-        # The view's own headers (a roster page's Link), then the ETag and the security headers, as Flask orders them
-        headers = [*link, ("ETag", etag), *security.security_headers(path, secure)]
+        # The view's own headers (a roster page's Link), then the ETag and the security headers (with how a read
+        # answered with its ETag may be cached), as Flask orders them
+        headers = [*link, ("ETag", etag), *security.security_headers(path, secure, tagged=True)]
         if unchanged(etag, environ.get("HTTP_IF_NONE_MATCH")):  # as web.api.common.conditional answers it
             start_response("304 NOT MODIFIED", headers)
             return []

@@ -4,6 +4,12 @@ query or path parameter.
 The API and pages allow only the app's own origin. The Swagger UI page of flask-smorest
 starts itself with an inline script, so its page (and only it) also allows inline script
 and style. Strict-Transport-Security is sent only on requests that arrived over https.
+
+How an answer may be cached (RFC 9111) is said here too (`cache_headers`), for every answer: an API read
+answered with its ETag (200 or 304) `private, no-cache` (no shared cache keeps it; a client's own cache keeps
+it only to revalidate it with the ETag at every use, which the server reads, checks and logs as any read) with
+`Vary: Accept, Authorization`; the OpenAPI document and the docs page `no-cache`; everything else `no-store`
+(the pages, every error, a write's answer), unless a view set its own (the static files' and /health's).
 """
 
 from __future__ import annotations
@@ -22,14 +28,24 @@ DOCS_CSP = (
 )
 DOCS_PAGE = "/api/docs"
 HSTS = "max-age=31536000; includeSubDomains"
+API_PREFIX = "/api/v1"
+OPENAPI_DOCUMENT = "/api/openapi.json"
+# Cache-Control: kept by no cache at all; kept by the client alone, revalidated at every use; revalidated at every use.
+NO_STORE = "no-store"
+PRIVATE_REVALIDATED = "private, no-cache"
+REVALIDATED = "no-cache"
+# What an API answer depends on besides its URL: the media type asked for (JSON, CSV or a 406) and the token (who
+# may read what). Nothing else: the API answers in English whatever Accept-Language says, and reads no cookie.
+API_VARY = "Accept, Authorization"
 # The longest URL (path and query, as sent) answered; a longer one is a 414. `careerlog serve` lets request
 # lines through up to gunicorn's own limit (8,190 bytes, above this) and answers a longer one alike (web.cli).
 MAX_URL_BYTES = 8000
 URL_TOO_LONG = f"The URL (path and query) is longer than the limit of {MAX_URL_BYTES:,} bytes."
 
 
-def security_headers(path: str, secure: bool) -> list[tuple[str, str]]:
-    """The security headers of an answer to this path, in the order they are set (HSTS only over https)."""
+def security_headers(path: str, secure: bool, *, tagged: bool = False) -> list[tuple[str, str]]:
+    """The security headers of an answer to this path, in the order they are set (HSTS only over https), then how
+    it may be cached (`cache_headers`; `tagged`: a read answered 200 or 304 with its ETag)."""
     headers = [
         ("Content-Security-Policy", DOCS_CSP if path.rstrip("/") == DOCS_PAGE else STRICT_CSP),
         ("X-Content-Type-Options", "nosniff"),
@@ -38,13 +54,34 @@ def security_headers(path: str, secure: bool) -> list[tuple[str, str]]:
     ]
     if secure:
         headers.append(("Strict-Transport-Security", HSTS))
-    return headers
+    return headers + cache_headers(path, tagged)
+
+
+def cache_headers(path: str, tagged: bool) -> list[tuple[str, str]]:
+    """Cache-Control and Vary of an answer to this path. Only an answer with an ETag (`tagged`) may be kept, as it
+    can be revalidated: an API read's by the client alone (`private`: it holds personal data), the OpenAPI document's
+    and the docs page's by any cache (they hold none). Anything else is `no-store`: every page (they show personal
+    data to whoever is logged in, and carry the log-in form's CSRF token), every error, a write's answer, and any
+    path not named here. Every API answer, its errors and 304s too, varies by Accept and Authorization; the
+    document by Accept (it is negotiated: a 406 to text/csv)."""
+    if path == API_PREFIX or path.startswith(API_PREFIX + "/"):
+        return [("Cache-Control", PRIVATE_REVALIDATED if tagged else NO_STORE), ("Vary", API_VARY)]
+    if path == OPENAPI_DOCUMENT:
+        return [("Cache-Control", REVALIDATED if tagged else NO_STORE), ("Vary", "Accept")]
+    if path.rstrip("/") == DOCS_PAGE:
+        return [("Cache-Control", REVALIDATED if tagged else NO_STORE)]
+    return [("Cache-Control", NO_STORE)]
 
 
 def add_security_headers(response: Response) -> Response:
-    """Set the security headers, keeping any a view set itself."""
-    for name, value in security_headers(request.path, request.is_secure):
-        response.headers.setdefault(name, value)
+    """Set the security headers, keeping any a view set itself (its own Cache-Control: a static file's, /health's),
+    and adding to its Vary."""
+    tagged = response.status_code in (200, 304) and "ETag" in response.headers
+    for name, value in security_headers(request.path, request.is_secure, tagged=tagged):
+        if name == "Vary":
+            response.vary.update(value.split(", "))
+        else:
+            response.headers.setdefault(name, value)
     return response
 
 

@@ -317,6 +317,20 @@ def test_over_https_the_fast_path_adds_strict_transport_security_as_flask_does(b
         assert ("Strict-Transport-Security", "max-age=31536000; includeSubDomains") in served[1]
 
 
+def test_the_fast_path_says_how_its_answers_may_be_cached_as_flask_does(both: Both) -> None:
+    for path in (f"/api/v1/employees/{BUDI}/timeline", f"/api/v1/employees/{BUDI}/eligibility", "/api/v1/employees"):
+        served, flask, answered = both.send(path, "hr")
+        assert answered
+        assert served == flask
+        etag = dict(served[1])["ETag"]
+        not_modified, flask, answered = both.send(path, "hr", headers={"If-None-Match": etag})
+        assert answered
+        assert not_modified == flask
+        for status, headers, _ in (served, not_modified):
+            cache = [(name, value) for name, value in headers if name in ("Cache-Control", "Vary")]
+            assert cache == [("Cache-Control", "private, no-cache"), ("Vary", "Accept, Authorization")], (path, status)
+
+
 def test_the_fast_path_is_on_by_default_and_off_with_its_switch(store_url: str) -> None:
     assert WebSettings.from_env({}).fast_reads
     assert not WebSettings.from_env({"CAREERLOG_FAST_READS": "off"}).fast_reads
