@@ -48,6 +48,8 @@ from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.textfiles import (
     NOT_UTF8_HEADER,
     SAVE_AS_UTF8,
+    aliases_of,
+    column_name,
     not_utf8,
     read_day_first_dates,
     read_decimal_commas,
@@ -68,7 +70,11 @@ WHICH_FORMAT = Refusal("Cannot tell the format of {name}: use .jsonl or .csv, or
 NOT_JSON = Refusal("Not valid JSON: {error}.")
 LINE_NOT_OBJECT = Refusal("Each line must be a JSON object.").reason()
 NOT_CSV = Refusal("Not readable as CSV ({error}); the rest of the file was not read.")
-UNKNOWN_COLUMNS = Refusal("Columns {columns} are no fields of {kind}; its columns are {fields}. Nothing was read.")
+UNKNOWN_COLUMNS = Refusal(
+    "Columns {columns} are no fields of {kind}; its columns are {fields}, or by their Indonesian names {aliases}. "
+    "Nothing was read."
+)
+SAME_FIELD = Refusal("Columns {columns} all name {field}; keep one. Nothing was read.")
 MORE_CELLS = Refusal("More cells than header columns.").reason()
 CELL_NOT_OBJECT = Refusal("Must be a JSON object.").reason()
 MISSING_SUBJECT = Refusal("Missing data for required field (or agency and unit for a unit).").reason()
@@ -289,7 +295,11 @@ def _read_header(reader: csv.DictReader[str], kind: str | None) -> InvalidInput 
     """Take the header's column names whatever their case and spaces ("NIP" is nip); for a file of one
     kind (no `kind` column), the columns that are no field of it, named at once rather than row by row."""
     typed = list(reader.fieldnames or [])
-    names = reader.fieldnames = [name.strip().lower() for name in typed]
+    names = reader.fieldnames = [column_name(name) for name in typed]
+    twice = next((name for name in names if name and names.count(name) > 1), None)
+    if twice is not None:  # two columns of one field (tanggal_selesai and TMT): which one would be read?
+        columns = ", ".join(repr(t.strip()) for t, name in zip(typed, names, strict=True) if name == twice)
+        return InvalidInput(SAME_FIELD.reason(columns=columns, field=twice), "line")
     if not kind or kind not in BY_KIND or "kind" in names:
         return None
     subject = ["agency", "unit"] if kind == "unit_rating" else ["nip"]
@@ -299,7 +309,10 @@ def _read_header(reader: csv.DictReader[str], kind: str | None) -> InvalidInput 
     if not unknown:
         return None
     columns = ", ".join(repr(name) for name in unknown)
-    return InvalidInput(UNKNOWN_COLUMNS.reason(columns=columns, kind=kind, fields=", ".join(fields)), "line")
+    aliases = ", ".join(aliases_of(fields))
+    return InvalidInput(
+        UNKNOWN_COLUMNS.reason(columns=columns, kind=kind, fields=", ".join(fields), aliases=aliases), "line"
+    )
 
 
 class RowRefused(InvalidInput):

@@ -41,12 +41,70 @@ AS_NUMBER = Refusal(
     "format the column as Text and type the NIPs again."
 )
 NIP_COLUMNS = ("nip", "mentor_nip")
+# The Indonesian column names a BKD spreadsheet heads its columns with, and the field each one names
+# (docs/import-format.md lists them). A header's name is read whatever its case, and with its spaces and dashes
+# as underscores ("Tanggal Mulai" is tanggal_mulai); a field's own name is always read too.
+HEADER_ALIASES: dict[str, str] = {
+    "nip_baru": "nip",
+    "nip_mentor": "mentor_nip",
+    "nip_peserta": "mentee_nip",
+    "tmt": "effective_date",
+    "tanggal": "effective_date",
+    "nomor_sk": "reference",
+    "no_sk": "reference",
+    "nomor_sertifikat": "reference",
+    "no_sertifikat": "reference",
+    "jenis_diklat": "training_kind",
+    "jenis_pelatihan": "training_kind",
+    "nama_diklat": "title",
+    "nama_pelatihan": "title",
+    "judul": "title",
+    "nama_jabatan": "title",
+    "penyelenggara": "organiser",
+    "jp": "hours",
+    "jam_pelajaran": "hours",
+    "tanggal_mulai": "start_date",
+    "tanggal_selesai": "effective_date",
+    "kode_program": "programme_id",
+    "biaya": "cost",
+    "pangkat_baru": "new_rank",
+    "golongan_baru": "new_rank",
+    "jenis_kenaikan_pangkat": "promotion_kind",
+    "jenis_kp": "promotion_kind",
+    "tahun": "year",
+    "predikat": "predicate",
+    "nama": "name",
+    "tanggal_lahir": "birth_date",
+    "jenis_kelamin": "sex",
+    "pendidikan": "education",
+    "instansi": "agency",
+    "unit_kerja": "unit",
+    "wilayah": "region",
+    "jenis_kepegawaian": "employment_kind",
+    "jalur_pengadaan": "recruitment_path",
+    "pangkat": "rank",
+    "golongan": "rank",
+    "alasan": "reason",
+    "isian_yang_dikoreksi": "corrected_fields",
+}
 # an 18-digit number as a spreadsheet writes it: 1.96701E+17 (1,96701E+17 in Indonesian), or widened to 18
 # digits of which only the first 15 are kept (196701111991032000: a NIP's sequence is never 000)
 _SCIENTIFIC = re.compile(r"\d[.,]\d+[Ee]\+?\d+")
 _DAY_FIRST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _ESCAPED = re.compile("[\udc80-\udcff]")  # the bytes surrogateescape could not decode
 _CONTEXT = 30  # characters shown before the first byte that is not UTF-8
+
+
+def column_name(typed: str) -> str:
+    """The field a CSV header's column names: its name whatever its case, spaces and dashes (" Training Kind" is
+    training_kind), or the field its Indonesian name names (HEADER_ALIASES: "Tanggal Mulai" is start_date)."""
+    name = "_".join(typed.replace("-", " ").lower().split())
+    return HEADER_ALIASES.get(name, name)
+
+
+def aliases_of(fields: list[str]) -> list[str]:
+    """The Indonesian column names of these fields, in the table's order."""
+    return [alias for alias, name in HEADER_ALIASES.items() if name in fields]
 
 
 def refuse_utf16(start: bytes | str) -> None:

@@ -30,13 +30,13 @@ def test_column_names_are_read_whatever_their_case_and_spaces() -> None:
 
 
 def test_columns_that_are_no_field_of_the_kind_are_named_once_at_the_header_and_nothing_more_is_read() -> None:
-    text = "NIP;Jenis Diklat;Judul;organiser;hours;start_date;effective_date;reference\r\n"
+    text = "NIP;Jenis;Keterangan;organiser;hours;start_date;effective_date;reference\r\n"
     text += f"{NIP};TEKNIS;Pelatihan;BPSDM;2;2024-05-01;2024-05-02;R-1\r\n" * 3
     [(line, problem)] = rows(text)
     assert line == 1
     assert isinstance(problem, InvalidInput)
     [reason] = problem.errors["line"]
-    assert "'Jenis Diklat', 'Judul'" in reason  # as the header spells them
+    assert "'Jenis', 'Keterangan'" in reason  # as the header spells them (Jenis Diklat and Judul are read now)
     assert "training" in reason
     assert "training_kind, title" in reason  # the columns it may have
 
