@@ -23,7 +23,7 @@ EDUCATION_TARGETS = {"SLTA": 0.26, "D-III": 0.09, "S-1": 0.47, "S-2": 0.095}
 
 @pytest.fixture(scope="module")
 def small() -> Demo:
-    return generate(400, 2, TODAY)  # every irregularity type, passed_over (by a 101 and by a 202) among them
+    return generate(400, 2, TODAY)  # every irregularity type (seed 11 has no passed_over since post holders left 101)
 
 
 @pytest.fixture(scope="module")
