@@ -30,6 +30,10 @@ DOCS_PAGE = "/api/docs"
 HSTS = "max-age=31536000; includeSubDomains"
 API_PREFIX = "/api/v1"
 OPENAPI_DOCUMENT = "/api/openapi.json"
+LOGOUT = "/pages/logout"
+# On logging out the browser drops what it cached of this site (pages cached before they were no-store, by an
+# older release); its cookies stay, as the session keeps the chosen language. Browsers honour it over https only.
+CLEAR_CACHE = ("Clear-Site-Data", '"cache"')
 # Cache-Control: kept by no cache at all; kept by the client alone, revalidated at every use; revalidated at every use.
 NO_STORE = "no-store"
 PRIVATE_REVALIDATED = "private, no-cache"
@@ -70,6 +74,8 @@ def cache_headers(path: str, tagged: bool) -> list[tuple[str, str]]:
         return [("Cache-Control", REVALIDATED if tagged else NO_STORE), ("Vary", "Accept")]
     if path.rstrip("/") == DOCS_PAGE:
         return [("Cache-Control", REVALIDATED if tagged else NO_STORE)]
+    if path == LOGOUT:
+        return [("Cache-Control", NO_STORE), CLEAR_CACHE]
     return [("Cache-Control", NO_STORE)]
 
 

@@ -11,7 +11,7 @@ from werkzeug.test import TestResponse
 
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
-from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_auth import csrf_token, log_in
 from web.fastreads import FastReads
 
 STRICT = "default-src 'self'"
@@ -139,6 +139,15 @@ def test_every_page_and_its_errors_are_kept_by_no_cache(world: World) -> None:
     for path in paths:
         if path != "/pages/scorecard.pdf":  # seconds to draw; the same hook
             assert cache_of(world.client.get(path))[0] == "no-store", path
+
+
+def test_logging_out_clears_what_the_browser_cached_of_the_site(world: World) -> None:
+    assert log_in(world, "hr").status_code == 302
+    assert "Clear-Site-Data" not in world.client.get("/pages/").headers
+    token = csrf_token(world.client, "/pages/")
+    out = world.client.post("/pages/logout", data={"csrf_token": token})
+    assert out.status_code == 302
+    assert (out.headers["Clear-Site-Data"], out.headers["Cache-Control"]) == ('"cache"', "no-store")
 
 
 def test_static_files_and_the_public_documents_may_be_kept(world: World) -> None:
