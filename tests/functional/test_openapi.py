@@ -163,5 +163,5 @@ def test_the_documents_description_tells_a_client_of_etags_the_rate_limit_and_th
     spec: dict[str, Any],
 ) -> None:
     description = spec["info"]["description"]
-    for told in ("If-None-Match", "304", "429", "Retry-After", 'rel="next"'):
+    for told in ("If-None-Match", "304", "private, no-cache", "no-store", "429", "Retry-After", 'rel="next"'):
         assert told in description, told

@@ -51,7 +51,9 @@ own write. Lists and reports answer in CSV with `Accept: text/csv` or `?format=c
 (`format` is refused, 422, where only JSON is offered); an Accept header allowing none
 of an operation's media types is answered 406 Not Acceptable.
 Every read answered 200 carries an `ETag`: send it back as `If-None-Match` and an answer
-still the same is a 304 Not Modified without a body. Each token may make
+still the same is a 304 Not Modified without a body; both say `Cache-Control: private, no-cache`
+(a client's cache sends the ETag back before each use; no shared cache keeps them), errors
+and writes' answers `no-store`, all `Vary: Accept, Authorization`. Each token may make
 CAREERLOG_API_RATE_LIMIT requests (default 3000 a minute); past it, 429 with `Retry-After`.
 A roster page links the next one (`Link: <...>; rel="next"`): follow it to read the whole.
 Errors are `application/problem+json` (RFC 9457). See docs/api.md."""
