@@ -1,10 +1,12 @@
-"""merit.passed_over names the law in force on the decision's day, as every other rule does: one version
-cited UU 20/2023 (a law of 2023) for every decision since 1974, so a Pengawas appointed in 1993 or a 101
-promotion of 2001 was found to have broken the merit system of a law not yet made. The versions before
-2014 are our reading of UU 8/1974 and UU 43/1999 (I); the comparison is the same in each."""
+"""merit.passed_over and evidence.recorded_after name the law in force on the decision's day, as every other rule
+does: one version cited UU 20/2023 (a law of 2023; evidence.recorded_after also UU 5/2014) for every decision since
+1974, so a Pengawas appointed in 1993 or a 101 promotion of 2001 was found to have broken the merit system of a law
+not yet made. The versions before 2014 are our reading of UU 8/1974 and UU 43/1999 (I); the comparison (the check)
+is the same in each."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from itertools import pairwise
 
@@ -12,6 +14,8 @@ import pytest
 
 from careerlog.reference import rules
 from projections.merit.queries import PASSED_OVER, with_passed_over
+
+RULES = (PASSED_OVER, "evidence.recorded_after")
 
 
 @pytest.mark.parametrize(
@@ -27,15 +31,18 @@ from projections.merit.queries import PASSED_OVER, with_passed_over
         (date(2026, 4, 1), "UU 20/2023"),
     ],
 )
-def test_passed_over_cites_the_law_in_force_on_the_day(day: date, law: str) -> None:
-    rule = rules().in_force(PASSED_OVER, day)
+@pytest.mark.parametrize("rule_id", RULES)
+def test_the_rule_cites_the_law_in_force_on_the_day(rule_id: str, day: date, law: str) -> None:
+    rule = rules().in_force(rule_id, day)
     assert rule is not None
     assert law in rule.source
+    assert all(int(year) <= day.year for year in re.findall(r"UU \d+/(\d{4})", rule.source))  # none made later
     assert rule.status == "I"
 
 
-def test_passed_over_versions_follow_each_other_with_the_same_comparison() -> None:
-    versions = rules().versions(PASSED_OVER)
+@pytest.mark.parametrize("rule_id", RULES)
+def test_the_versions_follow_each_other_with_the_same_comparison(rule_id: str) -> None:
+    versions = rules().versions(rule_id)
     assert versions[0].valid_from == date(1974, 1, 1)
     assert versions[-1].valid_to is None
     for earlier, later in pairwise(versions):
