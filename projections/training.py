@@ -3,8 +3,8 @@
 One row per active training fact (retracted ones are gone, corrected ones show their
 current values), with the agency, unit, region, rank and sex of the employee on the
 training's last day and the employee's feedback on the training's programme. The queries
-add these rows up per employee and year (the 20 JP a year of PP 11/2017 art. 203(4)), per
-group of staff in post on a day (using the roster's `spells`), and per programme, where
+add these rows up per employee and year (the 20 JP a year of PP 11/2017 art. 203(4), judged for PNS
+only: not for PPPK), per group of PNS in post on a day (using the roster's `spells`), and per programme, where
 participants' later promotions are compared with those of comparable colleagues.
 
 docs/views.md gives the exact definition of every number.
@@ -546,6 +546,9 @@ class PeerSets:
 
 # Statuses in which an employee is away from duty and not counted as staff for the JP target.
 NOT_IN_POST = ("UNPAID_LEAVE", "STUDY_LEAVE", "SUSPENDED")
+# The yearly JP (PP 11/2017 art. 203(4)) is "every PNS"'s (a CPNS included, on the PNS track): a PPPK's competency
+# development is PP 49/2018 art. 39's (at most 24 JP a year of the contract, a cap), so PPPK are not judged by it.
+JUDGED_KIND = "PNS"
 
 # Staff (spells) with their JP of the year (0 when they have none); counts of those with the target.
 STAFF_WITH_JP = (
@@ -565,17 +568,22 @@ class TrainingQueries(ViewReader):
     def jp_by_year(self, nip: str) -> dict[str, Any]:
         """JP per calendar year served, zero-hour years included, and whether the yearly JP was met."""
         with self.store.transaction(commit=False) as sql:
-            served = sql.query("SELECT appointed_on, separated_on FROM roster WHERE subject = ?", (nip,))
+            served = sql.query(
+                "SELECT appointed_on, separated_on, employment_kind FROM roster WHERE subject = ?", (nip,)
+            )
             if not served:
                 raise NotFound(NOT_APPOINTED.reason(nip=nip))
             totals = sql.query("SELECT year, SUM(hours) AS hours FROM training WHERE subject = ? GROUP BY year", (nip,))
         hours = {int(r["year"]): int(r["hours"]) for r in totals}
         years = year_span(served[0]["appointed_on"], served[0]["separated_on"], self.today)
-        return {"nip": nip, "years": [self._year_item(year, hours.get(year, 0)) for year in years]}
+        judged = served[0]["employment_kind"] == JUDGED_KIND
+        items = [self._year_item(year, hours.get(year, 0), judged) for year in years]
+        return {"nip": nip, "employment_kind": served[0]["employment_kind"], "years": items}
 
     @staticmethod
-    def _year_item(year: int, hours: int) -> dict[str, Any]:
-        target = yearly_jp(year)
+    def _year_item(year: int, hours: int, judged: bool = True) -> dict[str, Any]:
+        """A year's JP; a PPPK's with no target (None) and so no verdict (None), never 'not met'."""
+        target = yearly_jp(year) if judged else None
         return {"year": year, "hours": hours, "target_jp": target, "met": None if target is None else hours >= target}
 
     # .................................................................. groups of staff
@@ -583,7 +591,8 @@ class TrainingQueries(ViewReader):
     def compliance(
         self, year: int, by: str | Sequence[str] = ("agency",), filters: Mapping[str, Any] | None = None
     ) -> list[dict[str, Any]]:
-        """Per group of the staff in post at the end of the year: how many had the yearly JP."""
+        """Per group of the PNS (CPNS included) in post at the end of the year: how many had the yearly JP.
+        PPPK are left out: the yearly JP is not theirs (JUDGED_KIND)."""
         year = bounded(year, "year", 1900, self.today.year)
         day = min(date(year, 12, 31), self.today)  # 31 December, or today in the current year
         fields = group_fields(by, SPELL_FIELDS)
@@ -592,11 +601,12 @@ class TrainingQueries(ViewReader):
         group = ", ".join(f"s.{f}" for f in fields)
         away = ", ".join("?" * len(NOT_IN_POST))
         in_post = ["s.start_date <= ?", "(s.end_date IS NULL OR s.end_date > ?)", f"s.status NOT IN ({away})"]
+        in_post.append("s.employment_kind = ?")
         rows = self.store.query(
             f"SELECT {', '.join(f's.{f} AS {f}' for f in fields)}, {COMPLIANCE_COUNTS} FROM {STAFF_WITH_JP}"
             + where_sql([*in_post, *clauses])
             + f" GROUP BY {group}",
-            [target or 0, year, day.isoformat(), day.isoformat(), *NOT_IN_POST, *params],
+            [target or 0, year, day.isoformat(), day.isoformat(), *NOT_IN_POST, JUDGED_KIND, *params],
         )
         items = [self._compliance_item(r, fields, year, day, target) for r in rows]
         return sorted(items, key=lambda i: [(i[f] is None, str(i[f])) for f in fields])

@@ -48,7 +48,11 @@ ComplianceRowSchema = type(
         "year": fields.Integer(dump_only=True),
         "as_of": PlainDate(dump_only=True, metadata={"description": "31 December, or today in the current year."}),
         "target_jp": fields.Integer(dump_only=True, allow_none=True),
-        "staff": fields.Integer(dump_only=True, allow_none=True, metadata={"description": "Staff in post on as_of."}),
+        "staff": fields.Integer(
+            dump_only=True,
+            allow_none=True,
+            metadata={"description": "PNS (CPNS included) in post on as_of; PPPK left out: the yearly JP is a PNS's."},
+        ),
         "met": fields.Integer(dump_only=True, allow_none=True, metadata={"description": "Staff with target_jp."}),
         "share": fields.Float(dump_only=True, allow_none=True),
         "hours": fields.Integer(dump_only=True, allow_none=True),

@@ -92,15 +92,12 @@ def jp_chart(training: dict[str, Any]) -> Markup | None:
     years = training.get("years") or []
     if not years:
         return None
+    bars = ([y["year"] for y in years], [float(y["hours"]) for y in years])
+    if training.get("employment_kind") == "PPPK":  # the yearly JP is a PNS's (PP 11/2017 art. 203(4)): no line
+        return charts.jp_chart(*bars, None, _("Training hours (JP) per year"))
     targets = [y["target_jp"] for y in years if y.get("target_jp") is not None]
     target = float(targets[-1]) if targets else DEFAULT_TARGET_JP
-    return charts.jp_chart(
-        [y["year"] for y in years],
-        [float(y["hours"]) for y in years],
-        target,
-        _("Training hours (JP) per year"),
-        _("%(jp)s JP a year", jp=int(target)),
-    )
+    return charts.jp_chart(*bars, target, _("Training hours (JP) per year"), _("%(jp)s JP a year", jp=int(target)))
 
 
 def readers_of(account: Account, nip: str) -> dict[str, Any] | None:

@@ -88,14 +88,17 @@ def rank_chart(steps: Sequence[tuple[date, str]], ladder: Sequence[str], title: 
     return svg(fig, title)
 
 
-def jp_chart(years: Sequence[int], hours: Sequence[float], target: float, title: str, target_label: str) -> Markup:
-    """JP per year as bars, those under the target in orange, with the target line."""
+def jp_chart(
+    years: Sequence[int], hours: Sequence[float], target: float | None, title: str, target_label: str = ""
+) -> Markup:
+    """JP per year as bars, those under the target in orange, with the target line (no target: bars alone)."""
     fig = figure()
     ax = fig.add_subplot()
-    colours = [BLUE if h >= target else ORANGE for h in hours]
+    colours = [BLUE if target is None or h >= target else ORANGE for h in hours]
     ax.bar([str(y) for y in years], hours, color=colours)
-    ax.axhline(target, color=RED, linestyle="--", label=target_label)
-    ax.legend(loc="upper left", frameon=False)
+    if target is not None:
+        ax.axhline(target, color=RED, linestyle="--", label=target_label)
+        ax.legend(loc="upper left", frameon=False)
     ax.tick_params(axis="x", labelrotation=90 if len(years) > 12 else 0)
     numbers(ax.yaxis)
     ax.set_title(title)

@@ -1,0 +1,65 @@
+"""The 20 JP a year of PP 11/2017 art. 203(4) is every PNS's (a CPNS's too): a PPPK's competency development is
+PP 49/2018 art. 39's, at most 24 JP a year of the contract. A PPPK's career page read 'Met: no' under a 20 JP target
+and the training compliance report counted PPPK among the staff short of 20 JP."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from projections.training import TrainingQueries
+from tests import factories as f
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_pages_auth import log_in
+
+NONE = "\u2013"  # the page's en dash for no value
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    """Both stores: SQLite and PostgreSQL."""
+    return database_url
+
+
+def record_pppk_with_8_jp_in_2023(world: World) -> str:
+    nip = f.pppk_nip(date(1990, 1, 15), 2022, "F")
+    payload = f.appointment(date(1990, 1, 15), date(2022, 3, 1), "F", employment_kind="PPPK", rank="IX")
+    world.services.ledger.record(nip, "appointment", payload | {"recruitment_path": "PPPK"}, actor="test")
+    world.services.ledger.record(nip, "training", f.training("2023-05-10", hours=8, start="2023-05-09"), actor="test")
+    world.catch_up()
+    return nip
+
+
+def test_a_pppk_has_their_jp_per_year_with_no_20_jp_target_and_no_verdict(world: World) -> None:
+    nip = record_pppk_with_8_jp_in_2023(world)
+    queries = TrainingQueries(world.services.projector.views.sql, today=date(2024, 6, 30))
+    years = {y["year"]: y for y in queries.jp_by_year(nip)["years"]}
+    assert years[2023] == {"year": 2023, "hours": 8, "target_jp": None, "met": None}
+    assert years[2022]["met"] is None  # a year with no training is not 'not met' either
+    assert {y["target_jp"] for y in queries.jp_by_year(BUDI)["years"] if y["year"] >= 2018} == {20}  # PNS as before
+
+
+def test_a_pppk_career_page_never_says_the_20_jp_target_was_missed(world: World) -> None:
+    nip = record_pppk_with_8_jp_in_2023(world)
+    log_in(world, "admin")
+    for lang, missed in (("id", "tidak"), ("en", "no")):
+        page = world.client.get(f"/pages/employees/{nip}?lang={lang}").get_data(as_text=True)
+        jp = page[page.index('id="h-jp"') :]
+        jp = jp[: jp.index("</table>")]
+        row = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", jp[jp.index("<td>2023</td>") :].split("</tr>")[0])).split()
+        assert row == ["2023", "8", NONE, NONE], row  # no target, no verdict
+        assert f"<strong>{missed}</strong>" not in jp
+    english = world.client.get(f"/pages/employees/{nip}?lang=en").get_data(as_text=True)
+    assert "20 JP a year" not in english  # the chart draws their bars with no 20 JP line
+    assert "20 JP a year" in world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
+
+
+def test_the_training_compliance_report_leaves_pppk_out_of_the_20_jp_staff(world: World) -> None:
+    nip = record_pppk_with_8_jp_in_2023(world)
+    queries = TrainingQueries(world.services.projector.views.sql, today=date(2024, 6, 30))
+    by_kind = queries.compliance(2023, by=("employment_kind",))
+    assert [r["employment_kind"] for r in by_kind] == ["PNS"]
+    assert queries.compliance(2023, filters={"employment_kind": "PPPK"}) == []
+    assert nip  # recorded and projected, yet counted in no group
