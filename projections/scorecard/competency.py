@@ -8,7 +8,7 @@ from collections import defaultdict
 from typing import Any
 
 from projections.scorecard.indicators import Context, Definition, Indicator, api_link, measured, rows_behind
-from projections.training import NOT_IN_POST, TrainingQueries, ratio, yearly_jp
+from projections.training import JUDGED_KIND, NOT_IN_POST, TrainingQueries, ratio, yearly_jp
 
 SOURCE_JP = "PP 11/2017 art. 203(4) (rule training.yearly_jp)"
 JP_SHARE = Definition(
@@ -144,10 +144,11 @@ def spread_indicators(ctx: Context) -> list[Indicator]:
     return found
 
 
-def in_post(ctx: Context, day: str, scoped: bool) -> frozenset[str]:
+def in_post(ctx: Context, day: str, scoped: bool, *, judged: bool = False) -> frozenset[str]:
     """The staff in post on a day (not on leave, study leave or suspended), of the scope or of every agency;
-    read once per scorecard."""
+    only the PNS if `judged` (the yearly JP is theirs, not a PPPK's: JUDGED_KIND); read once per scorecard."""
     filters = tuple(ctx.scope.filters().items()) if scoped else ()
+    filters += (("employment_kind", JUDGED_KIND),) if judged else ()
     return ctx.kept(("in_post", day, filters), lambda: staff_on(ctx, day, filters))
 
 
@@ -180,9 +181,9 @@ def least_trained_indicator(ctx: Context, earlier_years: int) -> list[Indicator]
     if any(yearly_jp(y) is None for y in years):
         return []
     jp = {y: yearly_hours(ctx, y) for y in (*years, ctx.year)}
-    staff = in_post(ctx, ctx.year_end.isoformat(), scoped=True)
+    staff = in_post(ctx, ctx.year_end.isoformat(), scoped=True, judged=True)
     for y in years:
-        staff = staff & in_post(ctx, f"{y}-12-31", scoped=False)
+        staff = staff & in_post(ctx, f"{y}-12-31", scoped=False, judged=True)
     least = {s for s in staff if all(jp[y].get(s, 0) < (yearly_jp(y) or 0) for y in years)}
     reached = sum(1 for s in least if jp[ctx.year].get(s, 0) > 0)
     behind = rows_behind("spells+training", year=ctx.year, earlier_years=earlier_years, **ctx.scope.filters())
