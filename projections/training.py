@@ -65,6 +65,7 @@ TRAINING = Table(
 )
 
 YEARLY_JP_RULE = "training.yearly_jp"
+PPPK_JP_RULE = "training.pppk_yearly_jp"  # [M] PP 49/2018 art. 39: at most 24 JP a year, shown, never judged
 DEFAULT_WINDOW_MONTHS = 24
 MAX_WINDOW_MONTHS = 120
 SPELL_FIELDS = ("agency", "unit", "region", "rank", "employment_kind", "sex", "education", "post_kind")
@@ -578,7 +579,13 @@ class TrainingQueries(ViewReader):
         years = year_span(served[0]["appointed_on"], served[0]["separated_on"], self.today)
         judged = served[0]["employment_kind"] == JUDGED_KIND
         items = [self._year_item(year, hours.get(year, 0), judged) for year in years]
-        return {"nip": nip, "employment_kind": served[0]["employment_kind"], "years": items}
+        kind = served[0]["employment_kind"]
+        return {"nip": nip, "employment_kind": kind, "years": items, "pppk_rule": None if judged else self._pppk_rule()}
+
+    def _pppk_rule(self) -> dict[str, Any] | None:
+        """The cap of `training.pppk_yearly_jp` in force today (its JP, source and status), shown to a PPPK."""
+        rule = rules().in_force(PPPK_JP_RULE, self.today)
+        return None if rule is None else {"jp": int(rule.params["jp"]), "source": rule.source, "status": rule.status}
 
     @staticmethod
     def _year_item(year: int, hours: int, judged: bool = True) -> dict[str, Any]:

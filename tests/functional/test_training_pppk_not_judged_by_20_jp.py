@@ -38,6 +38,8 @@ def test_a_pppk_has_their_jp_per_year_with_no_20_jp_target_and_no_verdict(world:
     years = {y["year"]: y for y in queries.jp_by_year(nip)["years"]}
     assert years[2023] == {"year": 2023, "hours": 8, "target_jp": None, "met": None}
     assert years[2022]["met"] is None  # a year with no training is not 'not met' either
+    assert queries.jp_by_year(nip)["pppk_rule"] == {"jp": 24, "source": "PP 49/2018 art. 39", "status": "M"}
+    assert queries.jp_by_year(BUDI)["pppk_rule"] is None
     assert {y["target_jp"] for y in queries.jp_by_year(BUDI)["years"] if y["year"] >= 2018} == {20}  # PNS as before
 
 
@@ -52,7 +54,10 @@ def test_a_pppk_career_page_never_says_the_20_jp_target_was_missed(world: World)
         assert row == ["2023", "8", NONE, NONE], row  # no target, no verdict
         assert f"<strong>{missed}</strong>" not in jp
     english = world.client.get(f"/pages/employees/{nip}?lang=en").get_data(as_text=True)
-    assert "20 JP a year" not in english  # the chart draws their bars with no 20 JP line
+    assert "up to 24 JP a year of the contract (PP 49/2018 art. 39) [M]" in english  # their rule, shown
+    indonesian = world.client.get(f"/pages/employees/{nip}?lang=id").get_data(as_text=True)
+    assert "paling lama 24 JP setahun masa perjanjian kerja (PP 49/2018 art. 39) [M]" in indonesian
+    assert english.count("20 JP a year") == 1  # in the sentence only: the chart draws their bars with no 20 JP line
     assert "20 JP a year" in world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
 
 
