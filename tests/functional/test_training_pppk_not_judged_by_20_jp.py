@@ -68,3 +68,13 @@ def test_the_training_compliance_report_leaves_pppk_out_of_the_20_jp_staff(world
     assert [r["employment_kind"] for r in by_kind] == ["PNS"]
     assert queries.compliance(2023, filters={"employment_kind": "PPPK"}) == []
     assert nip  # recorded and projected, yet counted in no group
+
+
+def test_the_training_report_page_says_pppk_are_left_out(world: World) -> None:
+    record_pppk_with_8_jp_in_2023(world)
+    log_in(world, "inspector")
+    for lang, said in (("en", "PPPK are left out"), ("id", "PPPK tidak dihitung")):
+        page = world.client.get(f"/pages/reports/training?year=2023&by=employment_kind&lang={lang}")
+        text = page.get_data(as_text=True)
+        assert said in text
+        assert "<td>PPPK</td>" not in text
