@@ -4,10 +4,12 @@ post appointments, each compared with the colleagues of the same agency, unit an
 The regular (101) promotions are compared over the `promotion_rounds` rows (queries.py). Here
 the colleagues come from `unit_spells` (who was in the unit at that rank the day before the
 TMT) and each person is judged on the record **as known before the decision** read from the
-ledger: a colleague is in the pool when eligible then (202: every enforced rule of a 101
-promotion, as docs/rules.md defines the pool; a post: every enforced post rule for that post,
-selected openly, and a step up from the post held), and not promoted or appointed to that
-kind of post on the TMT. The measures are those of the regular rounds.
+ledger: a colleague is in the pool when eligible then (202: for the promotion kind open to them
+on the TMT, by every enforced rule of that kind: a 101 holding no definitive managerial or
+functional post, a 202 holding a definitive functional post, a 201 a managerial one, as
+docs/rules.md defines the pool; a post: every enforced post rule for that post, selected openly,
+and a step up from the post held), and not promoted or appointed to that kind of post on the TMT.
+The measures are those of the regular rounds.
 """
 
 from __future__ import annotations
@@ -28,10 +30,12 @@ from careerlog.reference import Rule, Rules, reference, rules
 from careerlog.sqlstore import Row, SqlStore
 from projections.career import CareerRecord, Entry, Fact
 from projections.framework import Table
+from projections.merit.eligibility import open_kinds
 from projections.merit.known_entries import entries_of
 from projections.merit.known_ratings import KnownRatings, read_ratings
 from projections.merit.posts import PostJudge
 from projections.merit.queries import iso_day
+from projections.merit.rules import FUNCTIONAL_KIND as FUNCTIONAL
 from projections.merit.rules import PromotionJudge, param_on
 from projections.training import filter_clauses, where_sql
 
@@ -300,9 +304,9 @@ class KnownRecord:
 class Reading:
     """What the comparison reads of a record on a decision's day, each read at most once: the
     performance (the measure that most often rules a colleague out), whether a PNS in service and
-    the agency, unit and rank the day before, the measures, 101 eligibility."""
+    the agency, unit and rank the day before, the measures, 101 eligibility, eligibility for the kind open."""
 
-    __slots__ = ("_eligible", "_measures", "_others", "_performance", "_place", "_placed", "day", "record")
+    __slots__ = ("_eligible", "_measures", "_open", "_others", "_performance", "_place", "_placed", "day", "record")
 
     def __init__(self, record: CareerRecord, day: date):
         self.record, self.day = record, day
@@ -312,6 +316,7 @@ class Reading:
         self._measures: Measures | None = None
         self._others: tuple[float, int, int] | None = None
         self._eligible: bool | None = None
+        self._open: bool | None = None
 
     @property
     def performance(self) -> float:
@@ -350,6 +355,12 @@ class Reading:
         if self._eligible is None:
             self._eligible = eligible_regular(self.record, self.day)
         return self._eligible
+
+    @property
+    def eligible_open(self) -> bool:
+        if self._open is None:
+            self._open = eligible_open(self.record, self.day)
+        return self._open
 
 
 RECORDED = attrgetter("recorded_at")
@@ -391,10 +402,11 @@ class Comparison:
         return reading.place == self.place
 
     def qualified(self, reading: Reading) -> bool:
-        """Eligible (202: every enforced rule of a 101 promotion; a post: qualified for it): the costly part."""
+        """Eligible (202: for the promotion kind open to the colleague, `eligible_open`; 101, on its own page: for a
+        101, as the rounds count; a post: qualified for it): the costly part."""
         if self.decision["decision"] == "post":
             return self.qualified_for_post(reading.record)
-        return reading.eligible
+        return reading.eligible_open if self.decision["kind"] == FUNCTIONAL else reading.eligible
 
     def qualified_for_post(self, record: CareerRecord) -> bool:
         order = reference().post_kinds
@@ -415,12 +427,29 @@ def horizon_of(book: Rules, day: date) -> date:
 
 def eligible_regular(record: CareerRecord, day: date) -> bool:
     """Eligible for a 101 promotion to the next rank on `day` by every enforced rule."""
+    new = next_rank(record, day)
+    return new is not None and not PromotionJudge(record).barred(day, "101", new)
+
+
+def eligible_open(record: CareerRecord, day: date) -> bool:
+    """Eligible for a promotion to the next rank on `day` of a kind open to the employee then (`open_kinds`: a 101
+    holding no definitive managerial or functional post, `promotion.regular_without_post`; a 202 holding a
+    definitive functional post; a 201 a managerial one), by every enforced rule of that kind in force on `day`: the
+    pool of a 202 promotion, whose fellow functional post holders rise by their own 202, not by a 101."""
+    new = next_rank(record, day)
+    if new is None:
+        return False
+    judge = PromotionJudge(record)
+    return any(not judge.barred(day, kind, new) for kind in open_kinds(record, day))
+
+
+def next_rank(record: CareerRecord, day: date) -> str | None:
+    """The rank above the one held the day before `day` (None: no rank held, or the top one)."""
     held = record.rank_before(day)
     ref = reference()
     if held is None or held[0] not in ref.ranks or ref.rank_index(held[0]) + 1 >= len(ref.ranks):
-        return False
-    new = ref.ranks.codes[ref.rank_index(held[0]) + 1]
-    return not PromotionJudge(record).barred(day, "101", new)
+        return None
+    return str(ref.ranks.codes[ref.rank_index(held[0]) + 1])
 
 
 class UnitStaff:
