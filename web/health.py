@@ -10,8 +10,31 @@ when the store cannot be used (the error handler's, logged).
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify
+from marshmallow import Schema, fields
 
 blp = Blueprint("health", __name__)
+
+
+class ViewStatusSchema(Schema):
+    """A view as the projector reports it (projections.framework.Status)."""
+
+    name = fields.String()
+    version = fields.Integer()
+    position = fields.Integer()
+    lag = fields.Integer()
+    state = fields.String()
+
+
+class HealthSchema(Schema):
+    """The answer of GET /health."""
+
+    status = fields.String()
+    store = fields.String()
+    head = fields.Integer()
+    views = fields.List(fields.Nested(ViewStatusSchema))
+
+
+HEALTH = HealthSchema()
 
 
 @blp.get("/health")
@@ -19,13 +42,14 @@ def health() -> Response:
     services = current_app.extensions["careerlog"]
     statuses = services.projector.status()
     answer = jsonify(
-        status="ok",
-        store=services.settings.store,
-        head=statuses[0].head if statuses else services.ledger.max_notification_id(),
-        views=[
-            {"name": s.name, "version": s.version, "position": s.position, "lag": s.lag, "state": s.state}
-            for s in statuses
-        ],
+        HEALTH.dump(
+            {
+                "status": "ok",
+                "store": services.settings.store,
+                "head": statuses[0].head if statuses else services.ledger.max_notification_id(),
+                "views": statuses,
+            }
+        )
     )
     answer.headers["Cache-Control"] = "no-store"
     return answer
