@@ -397,6 +397,18 @@ class Projector:
         states = {r["name"]: str(r["state"]) for r in self.views.sql.query("SELECT name, state FROM view_schemas")}
         return [Status(p.name, p.version, self.position(p), head, states.get(p.name, READY)) for p in self.projections]
 
+    def stamps(self) -> tuple[tuple[Any, ...], ...]:
+        """Every view's name, stored version, state and position in the log, read in one statement: what changes
+        whenever any view does (an event applied, a view rebuilt or being rebuilt), for keeping what is computed
+        from the views."""
+        with self.views.sql.statements() as sql:
+            rows = sql.query(
+                "SELECT s.name, s.version, s.state,"
+                f" (SELECT MAX(t.notification_id) FROM {self.views.tracking_table} t WHERE t.application_name = s.name)"
+                " AS n FROM view_schemas s ORDER BY s.name"
+            )
+        return tuple((r["name"], r["version"], r["state"], r["n"]) for r in rows)
+
     def wait(self, position: int | None, timeout: float = 5.0) -> None:
         """Block until every projection has applied the event at `position` (TimeoutError)."""
         for projection in self.projections:

@@ -74,15 +74,8 @@ def kept() -> Kept:
 
 
 def stamps() -> tuple[tuple[Any, ...], ...]:
-    """Every view's name, version, state and position in the log, read in one statement."""
-    views = services().projector.views
-    with views.sql.statements() as sql:
-        rows = sql.query(
-            "SELECT s.name, s.version, s.state,"
-            f" (SELECT MAX(t.notification_id) FROM {views.tracking_table} t WHERE t.application_name = s.name) AS n"
-            " FROM view_schemas s ORDER BY s.name"
-        )
-    return tuple((r["name"], r["version"], r["state"], r["n"]) for r in rows)
+    """Every view's name, version, state and position in the log (Projector.stamps, one statement)."""
+    return services().projector.stamps()
 
 
 def scope_key(scope: Mapping[str, list[str]]) -> Hashable:
