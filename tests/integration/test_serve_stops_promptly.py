@@ -1,0 +1,70 @@
+"""`careerlog serve` stops promptly on SIGTERM beside connections that have sent nothing, and answers a request
+whose bytes had come.
+
+gunicorn's threaded worker gives a new connection a thread that waits up to 5 s for its first bytes, and a
+stopping worker waited for it, then closed it gracefully in its main thread (2 s more each, for a client that
+does not close): a few idle connections (a browser's speculative ones, a load balancer's probes) held the stop
+of 3 workers for the master's whole graceful timeout of 10 s, after which it killed them, with any request
+still in them (web.cli.Worker).
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.processes import Careerlog, serve, wait_until
+
+IDLE_CONNECTIONS = 12  # several per worker: more than a worker's threads (4) on one of the 3
+
+
+@pytest.fixture
+def served(database_url: str, tmp_path: Path) -> Iterator[tuple[Careerlog, str]]:
+    server, url = serve(database_url, tmp_path / "serve.log", "--workers", "3")
+    try:
+        yield server, url
+    finally:
+        server.close()
+
+
+def _answered(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=5) as probe:
+            probe.sendall(b"GET /health HTTP/1.1\r\nHost: careerlog\r\nConnection: close\r\n\r\n")
+            return probe.recv(64).startswith(b"HTTP/1.1 200")
+    except OSError:
+        return False
+
+
+def test_sigterm_beside_idle_connections_stops_in_seconds_and_answers_a_request_in_flight(
+    served: tuple[Careerlog, str],
+) -> None:
+    server, url = served
+    host, port = url.removeprefix("http://").split(":")
+    assert wait_until(lambda: _answered(host, int(port)), timeout=120), server.output()
+    idle = [socket.create_connection((host, int(port)), timeout=10) for _ in range(IDLE_CONNECTIONS)]
+    in_flight = socket.create_connection((host, int(port)), timeout=10)
+    try:
+        in_flight.sendall(b"GET /health HTTP/1.1\r\nHost: careerlog\r\n")  # the rest of its head comes later
+        time.sleep(1.0)  # every connection accepted, each by a worker
+        started = time.monotonic()
+        server.process.send_signal(15)
+        time.sleep(0.3)
+        in_flight.sendall(b"Connection: close\r\n\r\n")
+        answer = b""
+        while chunk := in_flight.recv(65536):
+            answer += chunk
+        code = server.finish(timeout=30)
+        took = time.monotonic() - started
+    finally:
+        for connection in (*idle, in_flight):
+            connection.close()
+    assert answer.startswith(b"HTTP/1.1 200"), answer
+    assert b'"status": "ok"' in answer or b'"status":"ok"' in answer
+    assert code == 0, server.output()
+    assert took < 6.0, f"stopped in {took:.1f} s (the graceful timeout is 10 s)\n{server.output()}"
+    assert "Worker exiting" in server.output()
