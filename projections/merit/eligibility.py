@@ -256,16 +256,18 @@ NOT_OPEN_READ = f"SELECT {ROSTER_COLUMNS} FROM roster WHERE subject = ?"
 
 class EligibilityQueries(ViewReader):
     def eligibility(self, nip: str) -> list[dict[str, Any]]:
-        """What is open to an employee: per kind the earliest date, whether it has come (today), and
-        the requirements met or missing on `judged_on` (after the earliest date and the record's last day)."""
+        """What is open to an employee: per kind the earliest date, whether it has come (today), the next
+        promotion date from today (`next_date`), and the requirements met or missing on `judged_on` (after the
+        earliest date and the record's last day), each with the regulation it rests on (`source`, `status`)."""
         rows = self.store.query("SELECT * FROM eligibility WHERE subject = ? ORDER BY kind", (nip,))
-        today = self.today.isoformat()
+        book, today = rules(), self.today
         return [
             {
                 **row,
-                "requirements": json.loads(row["requirements"]),
+                "requirements": with_sources(book, json.loads(row["requirements"]), row["judged_on"]),
                 "missing": json.loads(row["missing"]),
-                "reached": row["earliest_date"] <= today,
+                "reached": row["earliest_date"] <= today.isoformat(),
+                "next_date": next_date(book, row["earliest_date"], today),
             }
             for row in rows
         ]
@@ -283,17 +285,58 @@ class EligibilityQueries(ViewReader):
     def not_open(self, nip: str, kinds: Collection[str]) -> dict[str, dict[str, Any] | None]:
         """Why no promotion (`no_promotion`, when `kinds` is empty) or no 202 (`level_top`) is open to an
         employee of the open `kinds`, from one read of their roster row (none when a 202 is open)."""
-        return not_open_of(None if "202" in kinds else self.roster_row(nip), kinds)
+        return not_open_of(None if "202" in kinds else self.roster_row(nip), kinds, self.today)
 
     def career(self, nip: str, kinds: Collection[str], book: Rules) -> dict[str, Any]:
         """`not_open` and `retirement` (under "retirement") together, from one read of the roster row: the
         career page's."""
         roster = self.roster_row(nip)
-        return {**not_open_of(roster, kinds), "retirement": expected_retirement(book, roster, self.today)}
+        return {**not_open_of(roster, kinds, self.today), "retirement": expected_retirement(book, roster, self.today)}
 
 
-def not_open_of(roster: Row | None, kinds: Collection[str]) -> dict[str, dict[str, Any] | None]:
-    """`EligibilityQueries.not_open` from the roster row already read (None when a 202 is open: nothing to say)."""
+def not_open_of(roster: Row | None, kinds: Collection[str], day: date) -> dict[str, dict[str, Any] | None]:
+    """`EligibilityQueries.not_open` from the roster row already read (None when a 202 is open: nothing to say),
+    and why no regular promotion (101) is offered to a post holder (`regular_closed`, on `day`)."""
     if "202" in kinds:
-        return {"no_promotion": None, "level_top": None}
-    return {"no_promotion": None if kinds else no_promotion_reason(roster), "level_top": level_top(roster, kinds)}
+        return {"no_promotion": None, "level_top": None, "regular_closed": regular_closed(rules(), kinds, False, day)}
+    top = level_top(roster, kinds)
+    return {
+        "no_promotion": None if kinds else no_promotion_reason(roster),
+        "level_top": top,
+        "regular_closed": regular_closed(rules(), kinds, top is not None, day),
+    }
+
+
+def regular_closed(book: Rules, kinds: Collection[str], at_level_top: bool, day: date) -> dict[str, Any] | None:
+    """Why no regular promotion (101) is offered, in words an employee reads: they hold a definitive managerial or
+    functional post (a 201 or 202 is open, or the top of their functional level is reached) and the rule
+    `promotion.regular_without_post` in force on `day` gives the 101 only to a PNS holding none (PP 99/2000 art. 4):
+    `kind` is the promotion they rise by (201 managerial, 202 functional), with the rule, its regulation and status.
+    None when a 101 is open or no post bars it."""
+    if REGULAR in kinds:
+        return None
+    by = "201" if "201" in kinds else "202" if "202" in kinds or at_level_top else None
+    rule = rule_on(book, REGULAR_WITHOUT_POST, day) if by is not None else None
+    if by is None or rule is None or REGULAR not in rule.params.get("kinds", []):
+        return None
+    return {"kind": by, "instead_of": REGULAR, "rule": rule.id, "source": rule.source, "status": rule.status}
+
+
+def with_sources(book: Rules, requirements: list[dict[str, Any]], judged_on: str) -> list[dict[str, Any]]:
+    """Each requirement with the regulation its rule rests on (`source`) and whether that is confirmed
+    (`status`: S, M, I), as the rules file in use states it for `judged_on` (docs/rules.md); None for a rule the
+    file no longer holds."""
+    day = date.fromisoformat(judged_on)
+    return [{**r, **rule_source(book, r["rule"], day)} for r in requirements]
+
+
+def rule_source(book: Rules, rule_id: str, day: date) -> dict[str, str | None]:
+    rule = rule_on(book, rule_id, day)
+    return {"source": None, "status": None} if rule is None else {"source": rule.source, "status": rule.status}
+
+
+def next_date(book: Rules, earliest: str, today: date) -> str | None:
+    """The next promotion date open: the first permitted date on or after both the earliest date and `today` (a
+    past earliest date is no longer a date one can be promoted on)."""
+    day = first_permitted(book, max(date.fromisoformat(earliest), today))
+    return None if day is None else day.isoformat()

@@ -113,10 +113,11 @@ def career(nip: str) -> ResponseReturnValue:
     account = signed_in()
     found = services().career_page(account, nip)
     subject = found["timeline"]["nip"]
+    today = services().eligibility_view.today  # the day the rows' `reached` and `next_date` are read on
     return page(
         "pages/career.html",
         account,
-        **{**found, **next_promotion(found)},  # the reason none is open, named
+        **{**found, **next_promotion(found, today)},  # the reason none is open, named
         readers=readers_of(account, subject),
         may_record=may(account, Action.RECORD),  # links to correct or retract each fact (the record form)
         recordable=RECORDABLE,
@@ -125,6 +126,7 @@ def career(nip: str) -> ResponseReturnValue:
         label=shown_label,
         jp_svg=jp_chart(found["training"]),
         this_year=date.today().year,  # its JP are counted as they stand: short of the target is "not yet"
+        today=today.isoformat(),  # requirements judged before it were judged on a day gone by
     )
 
 

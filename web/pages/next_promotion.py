@@ -5,6 +5,7 @@ a day still to come is needed, not missed. Read from the page's timeline and eli
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from typing import Any
 
@@ -13,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from careerlog.domain.wording import parse
 from careerlog.reference import reference, rules
 from projections.merit.eligibility import first_permitted
-from projections.merit.rules import NOT_CONFIRMED, RATINGS_SHORT, TRAINING
+from projections.merit.rules import CREDIT, NOT_CONFIRMED, RATINGS_SHORT, TRAINING
 
 RANK_FIELDS = {"appointment": "rank", "rank_promotion": "new_rank"}
 
@@ -27,16 +28,25 @@ def rank_steps(items: list[dict[str, Any]]) -> list[tuple[date, str]]:
     ]
 
 
-def next_promotion(found: dict[str, Any]) -> dict[str, Any]:
-    """What the next-promotion section shows beside the eligibility rows."""
+def next_promotion(found: dict[str, Any], today: date) -> dict[str, Any]:
+    """What the next-promotion section shows beside the eligibility rows, on `today` (the eligibility view's)."""
     return {
         "no_promotion": named_reason(found["no_promotion"]),
         "level_top": named_levels(found["level_top"]),
         "penalties": penalties_of(found),
         "ratings": ratings_short(found),
-        "training_ahead": training_ahead(found, date.today()),
-        "confirmation_ahead": confirmation_ahead(found, date.today()),
+        "training_ahead": training_ahead(found, today),
+        "confirmation_ahead": confirmation_ahead(found, today),
+        "credit": credit_ahead(found),
+        "record_last_day": record_last_day(found["timeline"]["items"]),
     }
+
+
+def record_last_day(items: list[dict[str, Any]]) -> str | None:
+    """The record's last day as the eligibility view reads it (projections.merit.eligibility): the latest
+    effective or recording day of its facts."""
+    days = [d[:10] for i in items for d in (i["effective_date"], i["recorded_at"]) if d]
+    return max(days) if days else None
 
 
 def named_reason(reason: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -161,4 +171,66 @@ def confirmation_ahead(found: dict[str, Any], today: date) -> dict[str, str]:
             day = dict(wording.params)["day"]
             if date.fromisoformat(day) > today:
                 ahead[e["kind"]] = day
+    return ahead
+
+
+def functional_level_on(items: list[dict[str, Any]], day: date) -> str | None:
+    """The functional level of the definitive post held on `day` (the latest definitive appointment by then, if
+    functional), as the credit rule reads it."""
+    held = [
+        i
+        for i in items
+        if i["kind"] == "post_appointment"
+        and not i["retracted"]
+        and i["values"].get("assignment") == "DEFINITIVE"
+        and date.fromisoformat(i["effective_date"]) <= day
+    ]
+    if not held:
+        return None
+    post = max(held, key=lambda i: (i["effective_date"], i["version"]))["values"]
+    level = post.get("level")
+    return str(level) if post.get("post_kind") == "FUNGSIONAL" and level in reference().functional_levels else None
+
+
+def credit_ahead(found: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Per promotion kind short of credit points (promotion.credit_points, its stored "credit 50 of 200 since
+    2025"): what is still needed, what the level earns a year rated Baik and Sangat Baik (the predicate factor x
+    the level's coefficient, PermenPANRB 1/2023), and, when ratings counted since the rank's year give a rate (their
+    mean credit a year), the year whose rating reaches the credit at that rate and the first promotion date after
+    it (not before the earliest date). With no rating counted yet no rate is made up: only what is needed."""
+    items, ref, book = found["timeline"]["items"], reference(), rules()
+    rated = ratings_of(items)
+    ahead: dict[str, dict[str, Any]] = {}
+    for e in found["eligibility"]:
+        for r in e["requirements"]:
+            wording = parse(r["message"]) if r["rule"] == "promotion.credit_points" else None
+            if wording is None or wording.template != CREDIT.text or r["outcome"] != "missing":
+                continue
+            said = dict(wording.params)
+            judged = date.fromisoformat(e["judged_on"])
+            level = functional_level_on(items, judged)
+            if level is None:
+                continue
+            coefficient = float(ref.functional_levels[level]["coefficient"])
+            total, needed, since = float(said["total"]), float(said["needed"]), int(said["year"])
+            counted = [y for y in range(since, judged.year) if str(y) in rated]
+            factors = [float(ref.skp_predicates[rated[str(y)]]["credit_factor"]) for y in counted]
+            item: dict[str, Any] = {
+                "total": total,
+                "needed": needed,
+                "year": since,
+                "remaining": needed - total,
+                "baik": float(ref.skp_predicates["BAIK"]["credit_factor"]) * coefficient,
+                "best": float(ref.skp_predicates["SANGAT_BAIK"]["credit_factor"]) * coefficient,
+                "count": len(counted),
+                "reach_year": None,
+            }
+            rate = sum(factors) * coefficient / len(counted) if counted else 0.0
+            if rate > 0:
+                reach = max(counted) + math.ceil((needed - total) / rate - 1e-9)
+                day = first_permitted(book, max(date(reach + 1, 1, 1), date.fromisoformat(e["earliest_date"])))
+                item.update(rate=round(rate, 2), reach_year=reach, reach_date=day.isoformat() if day else None)
+                if day is None:
+                    item["reach_year"] = None
+            ahead[e["kind"]] = item
     return ahead

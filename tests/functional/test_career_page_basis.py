@@ -1,0 +1,160 @@
+"""What a civil servant reads of their next promotion on the career page (acceptance pass of 2026-12-02):
+
+- a post holder was offered their 201 or 202 with no word that they rise by it and not by the regular 101 (since
+  promotion.regular_without_post, PP 99/2000 art. 4); the eligibility answer carries it as `regular_closed`;
+- no requirement named the regulation it rests on (rules.toml's `source`): each now does, and says when the rule is
+  unconfirmed (M);
+- "Requirements judged on" could be a day gone by (the first promotion date after the record's last fact) with
+  nothing said: the page now says that day is past, and gives the next promotion date from today;
+- a functional employee short of credit points (angka kredit) was told "credit 50 of 100 since 2024" and no more: the
+  page says how many are still needed, what a year rated Baik or Sangat Baik earns at their level, and, when ratings
+  counted so far give a rate, with which year's rating they reach the credit at that rate.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, World, appointment_of
+from tests.functional.test_pages_auth import log_in
+from web.pages.next_promotion import credit_ahead
+
+THIS_YEAR = date.today().year
+NONE = "\u2013"  # the page's en dash for no value
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    """Both stores: SQLite and PostgreSQL."""
+    return database_url
+
+
+def page_text(world: World, nip: str, lang: str = "en") -> str:
+    log_in(world, "admin")
+    page = world.client.get(f"/pages/employees/{nip}?lang={lang}").get_data(as_text=True)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+
+
+def ahli_muda_short_of_credit(world: World) -> str:
+    """A Guru Ahli Muda, III/c since 1 April two years ago (202), rated Baik for the two years since: 2 x 25 = 50 of the
+    100 credit points the level asks (PermenPANRB 1/2023)."""
+    nip = f.nip(date(1985, 5, 5), date(2010, 3, 1), "F", sequence=751)
+    ledger, since = world.services.ledger, THIS_YEAR - 2
+    ledger.record(nip, "appointment", appointment_of(nip, rank="III/a"), actor="test")
+    ledger.record(
+        nip,
+        "confirmation",
+        {"effective_date": "2011-03-01", "reference": "SK-C-751", "latsar_certificate": "L-751"},
+        actor="test",
+    )
+    post = {"post_kind": "FUNGSIONAL", "level": "AHLI_MUDA", "title": "Guru Ahli Muda", "unit": "Dinas Pendidikan"}
+    post |= {"assignment": "DEFINITIVE", "effective_date": f"{since - 1}-01-02", "reference": "SK-JF-751"}
+    ledger.record(nip, "post_appointment", post, actor="test")
+    ledger.record(nip, "rank_promotion", f.promotion("III/c", f"{since}-04-01", kind="202"), actor="test")
+    for year in (since, since + 1):
+        ledger.record(nip, "performance_rating", f.rating(year, "BAIK"), actor="test")
+    world.catch_up()
+    return nip
+
+
+def test_a_functional_post_holder_is_told_they_rise_by_202_not_by_the_regular_101(world: World) -> None:
+    nip = ahli_muda_short_of_credit(world)
+    english = page_text(world, nip)
+    assert (
+        "You hold a definitive functional post, so you rise by Pilihan: jabatan fungsional (202), with credit points, "
+        "not by the regular promotion (Reguler (101))" in english
+    )
+    assert "PP 99/2000 art. 4" in english
+    assert "This rule is unconfirmed" in english
+    indonesian = page_text(world, nip, "id")
+    assert (
+        "Anda menduduki jabatan fungsional definitif, sehingga Anda naik pangkat melalui "
+        "Pilihan: jabatan fungsional (202)" in indonesian
+    )
+    found = world.services.career_page(world.services.accounts.get("admin"), nip)
+    assert found["regular_closed"]["kind"] == "202"
+    assert found["regular_closed"]["instead_of"] == "101"
+    assert found["regular_closed"]["rule"] == "promotion.regular_without_post"
+    # a PNS holding no post is offered the 101 and told nothing of the kind
+    assert "so you rise by" not in page_text(world, BUDI)
+
+
+def test_each_requirement_names_the_regulation_it_rests_on(world: World) -> None:
+    english = page_text(world, BUDI)
+    assert "(basis: PP 99/2000 jo PP 12/2002; Peraturan BKN 4/2023)" in english  # promotion.time_in_rank
+    assert "(basis: PP 94/2021; PP 53/2010; unconfirmed)" in english  # promotion.penalty, M
+    assert "(dasar: PP 99/2000 jo PP 12/2002; Peraturan BKN 4/2023)" in page_text(world, BUDI, "id")
+    item = world.services.eligibility(world.services.accounts.get("admin"), BUDI)["items"][0]
+    sources = {r["rule"]: (r["source"], r["status"]) for r in item["requirements"]}
+    assert sources["promotion.time_in_rank"] == ("PP 99/2000 jo PP 12/2002; Peraturan BKN 4/2023", "S")
+
+
+def test_a_requirements_day_gone_by_is_said_past_with_the_next_promotion_date(world: World) -> None:
+    """Budi's record was judged on the first promotion date after its last fact; a year on, that day is past."""
+    item = world.services.eligibility(world.services.accounts.get("admin"), BUDI)["items"][0]
+    assert "That day is past" not in page_text(world, BUDI)
+    later = date.fromisoformat(item["judged_on"]) + timedelta(days=200)
+    world.services.eligibility_view._today = later
+    shown = page_text(world, BUDI)
+    judged = date.fromisoformat(item["judged_on"])
+    assert re.search(f"Requirements judged on: {judged:%b} {judged.day}, {judged.year} ?\\. That day is past", shown)
+    next_date = world.services.eligibility(world.services.accounts.get("admin"), BUDI)["items"][0]["next_date"]
+    assert next_date > later.isoformat()
+    nxt = date.fromisoformat(next_date)
+    assert f"Next promotion date: {nxt:%b} {nxt.day}, {nxt.year}" in shown
+    assert "Hari itu sudah lewat" in page_text(world, BUDI, "id")
+
+
+def test_a_functional_employee_short_of_credit_points_is_told_when_at_their_rate(world: World) -> None:
+    nip = ahli_muda_short_of_credit(world)
+    since = THIS_YEAR - 2
+    english = page_text(world, nip)
+    assert f"Credit points (angka kredit): 50 of the 100 your level needs, counted from {since}" in english
+    assert "credit 50 of 100" not in english
+    # 25 a year rated Baik: 50 more is two more years, the year after last's and the next
+    assert (
+        f"At your rate so far (25 credit points a year, from 2 rated years since {since}), the 100 are reached with "
+        f"your SKP rating for {since + 3}: from Feb 1, {since + 4}, the first promotion date after it" in english
+    )
+    assert "50 more credit points are needed: your level earns 25 a year rated Baik, 37.5 rated Sangat Baik." in english
+    assert f"dengan penilaian SKP Anda untuk tahun {since + 3}" in page_text(world, nip, "id")
+
+
+def test_with_no_rating_counted_no_rate_is_made_up() -> None:
+    requirement = {"rule": "promotion.credit_points", "outcome": "missing", "enforced": True}
+    post = {"kind": "post_appointment", "retracted": False, "effective_date": "2023-01-02", "version": 2}
+    post["values"] = {"post_kind": "FUNGSIONAL", "level": "AHLI_PERTAMA", "assignment": "DEFINITIVE"}
+    found = {
+        "timeline": {"items": [post]},
+        "eligibility": [
+            {
+                "kind": "202",
+                "judged_on": "2026-02-01",
+                "earliest_date": "2026-02-01",
+                "requirements": [requirement | {"message": "credit 0 of 50 since 2024"}],
+            }
+        ],
+    }
+    said = credit_ahead(found)["202"]
+    assert said["reach_year"] is None
+    assert said["count"] == 0
+    assert (said["remaining"], said["baik"], said["best"]) == (50.0, 12.5, 18.75)
+
+
+def test_a_pppk_year_above_the_24_jp_cap_is_flagged(world: World) -> None:
+    """training.pppk_yearly_jp (M, PP 49/2018 art. 39) caps a PPPK's competency development at 24 JP a year of the
+    contract: a year of 30 JP read as no verdict, like any other."""
+    nip = f.pppk_nip(date(1990, 1, 15), 2022, "F")
+    payload = f.appointment(date(1990, 1, 15), date(2022, 3, 1), "F", employment_kind="PPPK", rank="IX")
+    world.services.ledger.record(nip, "appointment", payload | {"recruitment_path": "PPPK"}, actor="test")
+    world.services.ledger.record(nip, "training", f.training("2023-05-12", hours=30, start="2023-05-09"), actor="test")
+    world.services.ledger.record(nip, "training", f.training("2024-05-12", hours=24, start="2024-05-09"), actor="test")
+    world.catch_up()
+    english = page_text(world, nip)
+    assert f"2023 30 {NONE} above the 24 JP cap" in english
+    assert f"2024 24 {NONE} {NONE}" in english  # at the cap is within it
+    assert f"2023 30 {NONE} di atas batas 24 JP" in page_text(world, nip, "id")
