@@ -41,6 +41,7 @@ DOMAIN_ERRORS: Mapping[type[Exception], tuple[int, str]] = {
 }
 
 
+NEWER_RELEASE_RETRY = 300  # seconds: an upgrade of every process (docs/operations.md, Upgrades)
 VIEW_FILLING_RETRY = 30  # seconds: a view being filled takes minutes (one of 100,000 employees: see docs/operations.md)
 
 
@@ -156,7 +157,7 @@ def unexpected_problem(error: Exception) -> Response:
         return http_problem(error)
     if isinstance(error, TopicError):  # an event class this release does not have (docs/operations.md, Upgrades)
         current_app.logger.exception("An event recorded by a newer careerlog release")
-        return problem(503, NEWER_RELEASE, slug="newer-release", headers={"Retry-After": "300"})
+        return problem(503, NEWER_RELEASE, slug="newer-release", headers={"Retry-After": str(NEWER_RELEASE_RETRY)})
     if isinstance(error, PersistenceError):
         current_app.logger.exception("The database could not be used")
         return problem(503, "The database could not be used; try again shortly.", headers={"Retry-After": "5"})

@@ -99,3 +99,31 @@ def test_the_api_answers_a_503_naming_the_newer_release(store: Settings) -> None
             assert answer.headers["Retry-After"] == "300"
     finally:
         app.extensions["careerlog"].close()
+
+
+def test_a_page_answers_a_503_page_naming_the_newer_release(store: Settings) -> None:
+    """The pages that read such a record (recording a fact to it): a 503 page with Retry-After, in the visitor's
+    language, saying what is wrong and what to do (was the 500 page of an unexpected error)."""
+    from careerlog.accounts import open_accounts
+    from web import create_app
+
+    accounts = open_accounts(store)
+    accounts.create("hr-ops", display_name="HR", role="admin", password=None)
+    accounts.store.close()
+    config = {"TESTING": True, "CAREERLOG_FOLLOW": False, "WTF_CSRF_ENABLED": False}
+    app = create_app(store, test_config=config)
+    try:
+        client = app.test_client()
+        with client.session_transaction() as session:
+            session["username"] = "hr-ops"
+        training = f.training("2016-01-08", hours=16, start="2016-01-07")
+        form = {"nip": BUDI, **{k: str(v) for k, v in training.items()}}
+        for lang, words in (("en", "newer careerlog release"), ("id", "rilis careerlog yang lebih baru")):
+            answer = client.post(f"/pages/record?kind=training&lang={lang}", data={"kind": "training", **form})
+            assert answer.status_code == 503, answer.text
+            assert answer.headers["Retry-After"] == "300"
+            assert answer.mimetype == "text/html"
+            assert words in answer.text
+            assert answer.headers["Cache-Control"] == "no-store"
+    finally:
+        app.extensions["careerlog"].close()

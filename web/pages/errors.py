@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from eventsourcing.persistence import PersistenceError
+from eventsourcing.utils import TopicError
 from flask import abort, current_app, make_response, request, session
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
@@ -11,7 +12,7 @@ from careerlog.access import AccessDenied
 from careerlog.accounts import AuthenticationFailed
 from careerlog.domain.errors import InvalidInput, NotFound
 from projections.framework import ViewNotReady
-from web.errors import VIEW_FILLING_RETRY, http_problem
+from web.errors import NEWER_RELEASE_RETRY, VIEW_FILLING_RETRY, http_problem
 from web.pages.common import blp, page, services
 
 DOMAIN_STATUS: dict[type[Exception], int] = {AuthenticationFailed: 401, AccessDenied: 403, NotFound: 404}
@@ -19,9 +20,10 @@ STORE_RETRY = 5  # seconds, as the API's 503 when the database cannot be used (w
 
 
 def error_page(
-    status: int, detail: str | None = None, errors: dict[str, list[str]] | None = None
+    status: int, detail: str | None = None, errors: dict[str, list[str]] | None = None, *, reason: str | None = None
 ) -> ResponseReturnValue:
-    """The error page; the navigation only when someone is signed in."""
+    """The error page; the navigation only when someone is signed in. `reason` names a 503's cause the page
+    explains (`newer-release`), as the API's problem type does."""
     account = None
     username = session.get("username")
     if username and status != 401:
@@ -31,7 +33,9 @@ def error_page(
             account = None
     limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
     limit_mb = round(limit / (1024 * 1024), 3)  # what a 413 page names as the largest upload
-    return page("pages/error.html", account, status, code=status, detail=detail, errors=errors, limit_mb=limit_mb)
+    return page(
+        "pages/error.html", account, status, code=status, detail=detail, errors=errors, limit_mb=limit_mb, reason=reason
+    )
 
 
 @blp.errorhandler(HTTPException)
@@ -73,10 +77,21 @@ def store_unusable() -> ResponseReturnValue:
     return response
 
 
+def newer_release() -> ResponseReturnValue:
+    """A record holding an event of a newer release (a server left out of an upgrade, or one under way):
+    a 503 page saying so and when to try again, as the API's 503 newer-release (docs/operations.md, Upgrades)."""
+    current_app.logger.exception("An event recorded by a newer careerlog release")
+    response = make_response(error_page(503, reason="newer-release"))
+    response.headers["Retry-After"] = str(NEWER_RELEASE_RETRY)
+    return response
+
+
 @blp.errorhandler(Exception)
 def unexpected(error: Exception) -> ResponseReturnValue:
     if isinstance(error, PersistenceError):
         return store_unusable()
+    if isinstance(error, TopicError):  # an event class this release does not have
+        return newer_release()
     current_app.logger.exception("Unexpected error on a page")
     return error_page(500)
 
