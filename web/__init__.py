@@ -14,7 +14,7 @@ from typing import Any
 from flask import Flask
 
 from careerlog.config import Settings
-from web import errors, fastreads, security
+from web import errors, fastreads, security, static_files
 from web.api import init_api
 from web.config import WebSettings
 from web.docs import blp as docs_blueprint
@@ -44,6 +44,7 @@ def create_app(
     app.extensions["careerlog"].projector.guard_reads()
     errors.init_app(app)
     security.init_app(app)
+    static_files.init_app(app)  # the pages' CSS by its digest, kept a year
     init_api(app)
     app.register_blueprint(docs_blueprint)
     app.register_blueprint(health_blueprint)
