@@ -31,9 +31,10 @@ from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.wording import Refusal
 from careerlog.reference import rules
 from careerlog.sqlstore import Row, Sql
-from projections.career import CareerRecord, Fact
+from projections.career import CareerRecord, Fact, add_years
 from projections.framework import Table, TupleProjection
 from projections.reading import ViewReader
+from projections.timeline import record_from_rows
 
 TRAINING = Table(
     "training",
@@ -226,6 +227,24 @@ def yearly_jp(year: int) -> int | None:
     """The yearly JP of `training.yearly_jp` in force on 31 December of a year (None before it)."""
     value = rules().param(YEARLY_JP_RULE, date(year, 12, 31), "jp")
     return None if value is None else int(value)
+
+
+def confirmed_on(sql: Sql, nip: str) -> date | None:
+    """The day the employee was confirmed as PNS, as corrected (a retracted confirmation counts not): read from the
+    timeline view's confirmation facts and the corrections and retractions among its rows."""
+    rows = sql.query(
+        "SELECT * FROM timeline WHERE subject = ? AND kind IN ('confirmation', 'correction', 'retraction')", (nip,)
+    )
+    return record_from_rows(nip, rows).confirmed_on if rows else None
+
+
+def pns_at_end(year: int, confirmed: date | None, appointed: date, today: date) -> bool:
+    """Whether an employee on the PNS track was a PNS, no longer a CPNS, on the year's last day (today in the
+    current year): confirmed by then; with no confirmation recorded, once the probation year after the appointment
+    is over (a record silent on it, such as older or migrated history, is read as before: a PNS). The yearly 20 JP
+    is a PNS's (PP 11/2017 art. 203(4)); a CPNS's development is the basic training (Latsar)."""
+    end = min(date(year, 12, 31), today)
+    return confirmed <= end if confirmed is not None else add_years(appointed, 1) <= end
 
 
 def year_span(appointed_on: str, separated_on: str | None, today: date) -> range:
@@ -567,20 +586,31 @@ class TrainingQueries(ViewReader):
     # .................................................................. one employee
 
     def jp_by_year(self, nip: str) -> dict[str, Any]:
-        """JP per calendar year served, zero-hour years included, and whether the yearly JP was met."""
+        """JP per calendar year served, zero-hour years included, and whether the yearly JP was met: judged for a
+        year the employee ended as a PNS (`pns_at_end`); a CPNS's years are not (`cpns_years`: their development is
+        the basic training, Latsar, a condition of confirmation), nor a PPPK's (`pppk_rule`)."""
         with self.store.transaction(commit=False) as sql:
             served = sql.query(
-                "SELECT appointed_on, separated_on, employment_kind FROM roster WHERE subject = ?", (nip,)
+                "SELECT appointed_on, separated_on, employment_kind, confirmed FROM roster WHERE subject = ?", (nip,)
             )
             if not served:
                 raise NotFound(NOT_APPOINTED.reason(nip=nip))
             totals = sql.query("SELECT year, SUM(hours) AS hours FROM training WHERE subject = ? GROUP BY year", (nip,))
+            pns = served[0]["employment_kind"] == JUDGED_KIND
+            confirmed = confirmed_on(sql, nip) if pns and served[0]["confirmed"] else None  # roster: confirmed now
         hours = {int(r["year"]): int(r["hours"]) for r in totals}
         years = year_span(served[0]["appointed_on"], served[0]["separated_on"], self.today)
-        judged = served[0]["employment_kind"] == JUDGED_KIND
-        items = [self._year_item(year, hours.get(year, 0), judged) for year in years]
+        appointed = date.fromisoformat(served[0]["appointed_on"])
+        cpns = [y for y in years if pns and not pns_at_end(y, confirmed, appointed, self.today)]
+        items = [self._year_item(year, hours.get(year, 0), pns and year not in cpns) for year in years]
         kind = served[0]["employment_kind"]
-        return {"nip": nip, "employment_kind": kind, "years": items, "pppk_rule": None if judged else self._pppk_rule()}
+        return {
+            "nip": nip,
+            "employment_kind": kind,
+            "years": items,
+            "pppk_rule": None if pns else self._pppk_rule(),
+            "cpns_years": cpns,
+        }
 
     def _pppk_rule(self) -> dict[str, Any] | None:
         """The cap of `training.pppk_yearly_jp` in force today (its JP, source and status), shown to a PPPK."""

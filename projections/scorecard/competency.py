@@ -14,7 +14,7 @@ SOURCE_JP = "PP 11/2017 art. 203(4) (rule training.yearly_jp)"
 JP_SHARE = Definition(
     "training.jp_share",
     "competency",
-    "Staff meeting the yearly 20 JP",
+    "PNS meeting the yearly 20 JP",  # PPPK left out: the 20 JP is a PNS's (JUDGED_KIND)
     "Share of the staff in post at the end of the year (31 December, or today in the current year; not on "
     "leave, study leave or suspended) whose trainings ending that year add up to the yearly JP target.",
     "staff in post at the end of the year with at least the yearly JP",
@@ -24,7 +24,7 @@ JP_SHARE = Definition(
 HOURS = Definition(
     "training.hours_per_employee",
     "competency",
-    "Lesson hours (JP) per employee",
+    "Lesson hours (JP) per PNS",
     "JP of the trainings ending in the year that the staff in post at the end of the year completed, per head.",
     "JP completed in the year by the staff in post at its end",
     "staff in post at the end of the year",
@@ -34,7 +34,7 @@ SPREAD = {
     dim: Definition(
         f"training.jp_share_by_{dim}",
         "competency",
-        f"Staff meeting the yearly 20 JP, by {dim}",
+        f"PNS meeting the yearly 20 JP, by {dim}",
         f"training.jp_share for each {dim} of the staff in post at the end of the year (their {dim} on that day); "
         "the spread is the gap between the highest and the lowest share.",
         f"staff of the {dim} with at least the yearly JP",

@@ -57,7 +57,7 @@ def test_the_page_is_indonesian_by_default_with_areas_charts_and_the_finding(ins
     assert "<h1>Kartu skor kebijakan pengembangan karier</h1>" in text
     for area in ("Pengembangan kompetensi", "Hasil", "Merit", "Manajemen kinerja", "Penghargaan"):
         assert f">{area}</h2>" in text
-    assert "Pegawai yang memenuhi 20 JP setahun" in text
+    assert "PNS yang memenuhi 20 JP setahun" in text
     assert [d.id for d in DEFINITIONS if f">{escape(d.title)}</h3>" in text] == []  # every title translated
     assert [d.id for d in DEFINITIONS if escape(d.definition) in text or f">{escape(d.numerator)}<" in text] == []
     assert "<dd>pegawai yang bertugas pada akhir tahun dengan sekurang-kurangnya JP setahun</dd>" in text

@@ -166,7 +166,7 @@ def test_merit_indicators_count_the_years_promotions_and_their_findings(store: S
 
 def test_findings_are_written_for_the_indicators_past_their_thresholds(card: dict[str, Any]) -> None:
     assert [(x["indicator"], x["years"], x["text"]) for x in card["findings"]] == [
-        ("training.jp_share", [2022], "Fewer than half of the staff of KOTA-MEDAN met the yearly 20 JP in 2022 (20%)."),
+        ("training.jp_share", [2022], "Fewer than half of the PNS of KOTA-MEDAN met the yearly 20 JP in 2022 (20%)."),
         (
             "awards.irregular",
             [2022],

@@ -1,0 +1,76 @@
+"""The 20 JP a year (training.yearly_jp, PP 11/2017 art. 203(4)) is "every PNS"'s: the reference (asn-career-rules.md
+section 4) gives a CPNS the basic training (Latsar) as the condition of becoming PNS at the end of the probation year,
+not the 20 JP. The career page and the training answer judged a CPNS's first year by the 20 JP (JUDGED_KIND "PNS"
+covered them): appointed in November with Latsar the next year, the year read "Met: no". A year the employee ended as
+a CPNS (not confirmed by its last day; with no confirmation recorded, within the probation year) is not judged."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from projections.training import TrainingQueries
+from tests import factories as f
+from tests.functional.conftest import BUDI, World, appointment_of
+from tests.functional.test_pages_auth import log_in
+
+NONE = "\u2013"  # the page's en dash for no value
+CPNS = f.nip(date(2000, 5, 5), date(2025, 11, 1), "F", sequence=761)
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    """Both stores: SQLite and PostgreSQL."""
+    return database_url
+
+
+def appoint_cpns(world: World) -> None:
+    """Appointed CPNS on 1 November 2025 with no training that year."""
+    world.services.ledger.record(CPNS, "appointment", appointment_of(CPNS, rank="III/a"), actor="test")
+    world.catch_up()
+
+
+def judged(world: World, today: date) -> dict[int, dict[str, object]]:
+    queries = TrainingQueries(world.services.projector.views.sql, today=today)
+    return {y["year"]: y for y in queries.jp_by_year(CPNS)["years"]}
+
+
+def test_a_cpns_year_is_not_judged_by_the_20_jp(world: World) -> None:
+    appoint_cpns(world)
+    years = judged(world, date(2026, 6, 30))  # within the probation year, nothing confirmed
+    assert years[2025] == {"year": 2025, "hours": 0, "target_jp": None, "met": None}
+    assert years[2026]["met"] is None
+    queries = TrainingQueries(world.services.projector.views.sql, today=date(2026, 6, 30))
+    assert queries.jp_by_year(CPNS)["cpns_years"] == [2025, 2026]
+
+
+def test_the_year_of_confirmation_and_after_are_judged(world: World) -> None:
+    appoint_cpns(world)
+    confirmation = {"effective_date": "2026-11-01", "reference": "SK-CPNS-761", "latsar_certificate": "L-761"}
+    world.services.ledger.record(CPNS, "confirmation", confirmation, actor="test")
+    world.catch_up()
+    years = judged(world, date(2027, 3, 1))
+    assert years[2025]["met"] is None  # a CPNS on 31 December 2025
+    assert (years[2026]["target_jp"], years[2026]["met"]) == (20, False)  # a PNS on 31 December 2026
+    assert years[2027]["target_jp"] == 20
+
+
+def test_a_record_silent_on_confirmation_is_judged_after_the_probation_year(world: World) -> None:
+    """Budi (appointed March 2010, no confirmation recorded): 2010 within the probation year, judged from 2011."""
+    queries = TrainingQueries(world.services.projector.views.sql, today=date(2026, 6, 30))
+    answer = queries.jp_by_year(BUDI)
+    assert answer["cpns_years"] == [2010]
+    assert {y["target_jp"] for y in answer["years"] if y["year"] >= 2018} == {20}
+
+
+def test_the_career_page_says_a_cpns_year_is_not_judged(world: World) -> None:
+    appoint_cpns(world)
+    log_in(world, "admin")
+    page = world.client.get(f"/pages/employees/{CPNS}?lang=en").get_data(as_text=True)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert "so a year you ended as a CPNS is not judged: 2025" in text
+    assert f"2025 0 {NONE} {NONE}" in text
+    indonesian = world.client.get(f"/pages/employees/{CPNS}?lang=id").get_data(as_text=True)
+    assert "tahun yang Anda akhiri sebagai CPNS tidak dinilai: 2025" in re.sub(r"\s+", " ", indonesian)
