@@ -30,7 +30,7 @@ from careerlog.reference import Rule, Rules, reference, rules
 from careerlog.sqlstore import Row, SqlStore
 from projections.career import CareerRecord, Entry, Fact
 from projections.framework import Table
-from projections.merit.eligibility import open_kinds
+from projections.merit.eligibility import degree_rank, open_kinds
 from projections.merit.known_entries import entries_of
 from projections.merit.known_ratings import KnownRatings, read_ratings
 from projections.merit.posts import PostJudge
@@ -207,6 +207,7 @@ MEASURED_KINDS = (
 )
 
 
+BY_DEGREE = "203"  # promotion by a degree obtained in service (penyesuaian ijazah): a 202's pool counts it
 LATE_ANYWAY = ("correction", "retraction", "performance_rating")  # may change what an earlier day shows
 
 
@@ -432,15 +433,21 @@ def eligible_regular(record: CareerRecord, day: date) -> bool:
 
 
 def eligible_open(record: CareerRecord, day: date) -> bool:
-    """Eligible for a promotion to the next rank on `day` of a kind open to the employee then (`open_kinds`: a 101
+    """Eligible for a promotion on `day` of a kind open to the employee then (`open_kinds`, to the next rank: a 101
     holding no definitive managerial or functional post, `promotion.regular_without_post`; a 202 holding a
-    definitive functional post; a 201 a managerial one), by every enforced rule of that kind in force on `day`: the
-    pool of a 202 promotion, whose fellow functional post holders rise by their own 202, not by a 101."""
+    definitive functional post; a 201 a managerial one; and, by a degree obtained in service that starts above the
+    rank held, a 203 to that degree's starting rank, `degree_rank`), by every enforced rule of that kind in force on
+    `day`: the pool of a 202 promotion, whose fellow functional post holders rise by their own 202, not by a 101, and
+    whose colleagues with a new degree by a 203 (the reference's choice promotions, Pilihan, all three)."""
     new = next_rank(record, day)
     if new is None:
         return False
     judge = PromotionJudge(record)
-    return any(not judge.barred(day, kind, new) for kind in open_kinds(record, day))
+    if any(not judge.barred(day, kind, new) for kind in open_kinds(record, day)):
+        return True
+    held = record.rank_before(day)
+    by_degree = degree_rank(judge, held[0], day) if held is not None else None
+    return by_degree is not None and not judge.barred(day, BY_DEGREE, by_degree[0])
 
 
 def next_rank(record: CareerRecord, day: date) -> str | None:
