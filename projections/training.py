@@ -601,7 +601,9 @@ class TrainingQueries(ViewReader):
         hours = {int(r["year"]): int(r["hours"]) for r in totals}
         years = year_span(served[0]["appointed_on"], served[0]["separated_on"], self.today)
         appointed = date.fromisoformat(served[0]["appointed_on"])
-        cpns = [y for y in years if pns and not pns_at_end(y, confirmed, appointed, self.today)]
+        cpns = [
+            y for y in years if pns and yearly_jp(y) is not None and not pns_at_end(y, confirmed, appointed, self.today)
+        ]
         items = [self._year_item(year, hours.get(year, 0), pns and year not in cpns) for year in years]
         kind = served[0]["employment_kind"]
         return {

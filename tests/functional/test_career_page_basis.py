@@ -21,7 +21,7 @@ import pytest
 from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
 from tests.functional.test_pages_auth import log_in
-from web.pages.next_promotion import credit_ahead
+from web.pages.next_promotion import citation, credit_ahead
 
 THIS_YEAR = date.today().year
 NONE = "\u2013"  # the page's en dash for no value
@@ -87,7 +87,11 @@ def test_each_requirement_names_the_regulation_it_rests_on(world: World) -> None
     english = page_text(world, BUDI)
     assert "(basis: PP 99/2000 jo PP 12/2002; Peraturan BKN 4/2023)" in english  # promotion.time_in_rank
     assert "(basis: PP 94/2021; PP 53/2010; unconfirmed)" in english  # promotion.penalty, M
-    assert "(dasar: PP 99/2000 jo PP 12/2002; Peraturan BKN 4/2023)" in page_text(world, BUDI, "id")
+    indonesian = page_text(world, BUDI, "id")
+    assert "(dasar: PP 99/2000 jo PP 12/2002; Peraturan BKN 4/2023)" in indonesian
+    # the regulations a source names, not its English remarks (promotion.training, an inference)
+    assert "(dasar: PP 11/2017 art. 203(4); sebuah inferensi)" in indonesian
+    assert "sets the yearly entitlement" not in indonesian
     item = world.services.eligibility(world.services.accounts.get("admin"), BUDI)["items"][0]
     sources = {r["rule"]: (r["source"], r["status"]) for r in item["requirements"]}
     assert sources["promotion.time_in_rank"] == ("PP 99/2000 jo PP 12/2002; Peraturan BKN 4/2023", "S")
@@ -158,3 +162,13 @@ def test_a_pppk_year_above_the_24_jp_cap_is_flagged(world: World) -> None:
     assert f"2023 30 {NONE} above the 24 JP cap" in english
     assert f"2024 24 {NONE} {NONE}" in english  # at the cap is within it
     assert f"2023 30 {NONE} di atas batas 24 JP" in page_text(world, nip, "id")
+
+
+def test_a_source_is_shown_as_the_regulations_it_cites() -> None:
+    assert citation("PP 99/2000 art. 4 jo PP 12/2002 (regular promotion for PNS holding no post)") == (
+        "PP 99/2000 art. 4 jo PP 12/2002"
+    )
+    assert citation("Merit system (UU 20/2023 art. 27); KASN/BKN assessment (PermenPANRB 40/2018)") == (
+        "UU 20/2023 art. 27; PermenPANRB 40/2018"
+    )
+    assert citation("1 JP = 45 minutes (LAN)") == "1 JP = 45 minutes (LAN)"  # no regulation cited: as written

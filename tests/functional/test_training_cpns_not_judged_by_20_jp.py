@@ -58,11 +58,15 @@ def test_the_year_of_confirmation_and_after_are_judged(world: World) -> None:
 
 
 def test_a_record_silent_on_confirmation_is_judged_after_the_probation_year(world: World) -> None:
-    """Budi (appointed March 2010, no confirmation recorded): 2010 within the probation year, judged from 2011."""
-    queries = TrainingQueries(world.services.projector.views.sql, today=date(2026, 6, 30))
+    """Budi (appointed March 2010, no confirmation recorded): judged once the probation year is over (2010, within
+    it, had no 20 JP to judge by: the rule is in force from 2017); the CPNS appointed in November 2025, judged from
+    2026 (on 1 November 2026 its probation year is over)."""
+    queries = TrainingQueries(world.services.projector.views.sql, today=date(2026, 12, 2))
     answer = queries.jp_by_year(BUDI)
-    assert answer["cpns_years"] == [2010]
+    assert answer["cpns_years"] == []
     assert {y["target_jp"] for y in answer["years"] if y["year"] >= 2018} == {20}
+    appoint_cpns(world)
+    assert queries.jp_by_year(CPNS)["cpns_years"] == [2025]
 
 
 def test_the_career_page_says_a_cpns_year_is_not_judged(world: World) -> None:

@@ -23,7 +23,7 @@ from web.pages.common import blp, may, page, services, signed_in
 from web.pages.export import csv_download
 from web.pages.hr import RECORDABLE
 from web.pages.labels import field_label
-from web.pages.next_promotion import RANK_FIELDS, next_promotion, rank_steps
+from web.pages.next_promotion import RANK_FIELDS, citation, next_promotion, rank_steps
 
 DEFAULT_TARGET_JP = 20
 NAME_AND_CODE = ("promotion_kinds", "regions")  # shown "Reguler (101)", "Kota Medan (12.71)"
@@ -123,6 +123,7 @@ def career(nip: str) -> ResponseReturnValue:
         recordable=RECORDABLE,
         rank_svg=rank_chart(found["timeline"]["items"]),
         shown=shown_value,
+        cite=citation,  # a rule's source as the regulations it names
         label=shown_label,
         jp_svg=jp_chart(found["training"]),
         this_year=date.today().year,  # its JP are counted as they stand: short of the target is "not yet"

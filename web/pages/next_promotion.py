@@ -6,6 +6,7 @@ a day still to come is needed, not missed. Read from the page's timeline and eli
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,6 +18,21 @@ from projections.merit.eligibility import first_permitted
 from projections.merit.rules import CREDIT, NOT_CONFIRMED, RATINGS_SHORT, TRAINING
 
 RANK_FIELDS = {"appointment": "rank", "rank_promotion": "new_rank"}
+# A regulation as the rules file cites it ("PP 99/2000 art. 4", "Peraturan BKN 4/2023"), and one read with another
+# ("PP 99/2000 jo PP 12/2002"): what a page names of a rule's source, whose remarks are English prose.
+REGULATION = (
+    r"(?:UU|PP|Perpres|PermenPANRB|Peraturan BKN|Perka BKN|Kep Ka BKN|PerLAN|Permendagri)"
+    r"\s+[\d\-]+/\d{4}(?:\s+art\.\s+[\d\-]+(?:\(\d+\))?)?"
+)
+CITATIONS = re.compile(rf"{REGULATION}(?:\s+jo\s+{REGULATION})*")
+
+
+def citation(source: str | None) -> str:
+    """The regulations a rule's source cites, in its order ("PP 11/2017 art. 203(4)" of "PP 11/2017 art. 203(4) sets
+    the yearly entitlement; that it conditions a promotion is an inference"), or the source as written when it
+    cites none this way."""
+    found = list(dict.fromkeys(CITATIONS.findall(source or "")))
+    return "; ".join(found) if found else source or ""
 
 
 def rank_steps(items: list[dict[str, Any]]) -> list[tuple[date, str]]:
