@@ -29,6 +29,7 @@ from careerlog.domain.errors import CareerlogError, Conflict, FieldErrors, Inval
 from careerlog.domain.nip import normalise_nip, parse_nip
 from careerlog.domain.payload import EMPTY
 from careerlog.domain.wording import Refusal
+from careerlog.keyset import Keyset, Paged, Paging, page_and_next
 from careerlog.sqlstore import Row, SqlStore, open_store
 
 Clock = Callable[[], datetime]
@@ -50,6 +51,10 @@ PREFIX_TAKEN = Refusal("A token with that prefix exists already; issue another."
 NO_TOKEN = Refusal("No token with prefix {prefix}.")
 UNKNOWN_FILTER = Refusal("Unknown filter.").reason()
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+# The logs' order, newest first (an id, drawn after the clock's reading, tells apart entries of one moment), and
+# the cursors of their pages (careerlog.keyset): a new entry goes before the cursor, not onto the next page.
+ACCESS_LOG_KEYSET = Keyset("access-log", ("at", "id"), ("at", "id"), (str, str), descending=True)
+ACCOUNT_CHANGES_KEYSET = Keyset("account-changes", ("at", "id"), ("at", "id"), (str, str), descending=True)
 
 DDL = (
     "CREATE TABLE IF NOT EXISTS accounts (username TEXT PRIMARY KEY, display_name TEXT NOT NULL, "
@@ -305,13 +310,26 @@ class Accounts:
 
     def account_changes(self, *, page: int = 1, per_page: int = 50) -> tuple[list[AccountChange], int]:
         """Every account created or disabled, newest first, and how many in all."""
+        found = self.account_changes_page(Paging(ACCOUNT_CHANGES_KEYSET, page, per_page))
+        return found.rows, found.total
+
+    def account_changes_page(self, paging: Paging) -> Paged:
+        """A page of the account changes, newest first (by page number, or after a cursor), with how many in all
+        and the next page's cursor."""
+        return self._page("account_changes", "", [], paging, _change)
+
+    def _page(self, table: str, where: str, params: list[Any], paging: Paging, made: Callable[[Row], Any]) -> Paged:
+        """A page of a log table's rows matching `where`, in `paging`'s order, each `made` into its record."""
+        keyset = paging.keyset
+        cursor_where, cursor_params = keyset.condition(where, paging.after)
         with self.store.transaction(commit=False) as sql:
-            total = int(sql.scalar("SELECT COUNT(*) AS n FROM account_changes", ()))
+            total = int(sql.scalar(f"SELECT COUNT(*) AS n FROM {table}{where}", params))
             rows = sql.query(
-                "SELECT * FROM account_changes ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
-                (per_page, (page - 1) * per_page),
+                f"SELECT * FROM {table}{cursor_where} ORDER BY {keyset.order_by()} LIMIT ? OFFSET ?",
+                [*params, *cursor_params, paging.per_page + 1, paging.offset()],
             )
-        return [_change(r) for r in rows], total
+        shown, following = page_and_next(rows, paging.per_page, keyset)
+        return Paged([made(r) for r in shown], total, following)
 
     def check_password(self, username: str, password: str) -> Account:
         """The account whose password this is; AuthenticationFailed otherwise."""
@@ -473,6 +491,19 @@ class Accounts:
         per_page: int = 50,
     ) -> tuple[list[AccessEntry], int]:
         """Entries matching column filters (nip, username, agency, region), newest first, and their count."""
+        found = self.access_log_page(filters, Paging(ACCESS_LOG_KEYSET, page, per_page), since=since, until=until)
+        return found.rows, found.total
+
+    def access_log_page(
+        self,
+        filters: Mapping[str, list[str]],
+        paging: Paging,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> Paged:
+        """A page of the entries matching column filters (nip, username, agency, region) and the period, newest
+        first (by page number, or after a cursor), with how many in all and the next page's cursor."""
         clauses: list[str] = []
         params: list[Any] = []
         for name, values in filters.items():
@@ -485,13 +516,7 @@ class Accounts:
                 clauses.append(f"at {op} ?")
                 params.append(moment.astimezone(UTC).isoformat())
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        with self.store.transaction(commit=False) as sql:
-            total = int(sql.scalar(f"SELECT COUNT(*) AS n FROM access_log{where}", params))
-            rows = sql.query(
-                f"SELECT * FROM access_log{where} ORDER BY at DESC, id LIMIT ? OFFSET ?",
-                [*params, per_page, (page - 1) * per_page],
-            )
-        return [_entry(r) for r in rows], total
+        return self._page("access_log", where, params, paging, _entry)
 
 
 def open_accounts(settings: Settings, store: SqlStore | None = None, *, clock: Clock = utc_now) -> Accounts:

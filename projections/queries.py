@@ -19,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 from careerlog.application import NOT_APPOINTED
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.wording import Refusal
+from careerlog.keyset import Paged
 from careerlog.sqlstore import Row, SqlStore
 from projections.reading import ViewReader
 from projections.roster import RosterProjection
@@ -76,13 +77,24 @@ class Page:
 
 
 @dataclass(frozen=True)
-class RosterPage(Page):
-    """A page of the roster, with the cursor of the page after it (None on the last page)."""
+class CursorPage(Page):
+    """A page of a list read by number or after a cursor (`page` None), with the cursor of the page after it (None
+    on the last page)."""
 
     next: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {**super().to_dict(), "next": self.next}
+
+
+@dataclass(frozen=True)
+class RosterPage(CursorPage):
+    """A page of the roster, with the cursor of the page after it (None on the last page)."""
+
+
+def cursor_page(found: Paged, page: int, per_page: int, after: str | None) -> CursorPage:
+    """The page of a list read (careerlog.keyset.Paged) by number, or after the cursor `after` (no number)."""
+    return CursorPage(found.rows, found.total, None if after is not None else page, per_page, found.next)
 
 
 @dataclass(frozen=True)

@@ -9,17 +9,15 @@ last page as on the first, where an OFFSET reads and skips every row before the 
 
 from __future__ import annotations
 
-import base64
-import binascii
 import threading
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
 from cachetools import LRUCache
 
 from careerlog.domain.errors import InvalidInput
+from careerlog.keyset import column_holds, decode_cursor, encode_cursor
 from careerlog.sqlstore import Row, Sql
 
 NOT_A_CURSOR = "Not a cursor of this list: pass the `next` of a page with the same sort."
@@ -80,22 +78,16 @@ class RosterOrder:
         return segment_read(where, params, self.segments_after(*cursor)[0], limit)
 
     def next_cursor(self, row: Row, sort: str) -> str:
-        """The cursor of the page after the one ending with this row."""
-        data = orjson.dumps([sort, self.descending, row[self.column], row["subject"]])
-        return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+        """The cursor of the page after the one ending with this row (careerlog.keyset's form)."""
+        return encode_cursor([sort, self.descending, row[self.column], row["subject"]])
 
     def cursor(self, text: str, sort: str) -> tuple[Any, str]:
         """The (value, subject) of a cursor this order gave; InvalidInput (on `after`) for anything else."""
-        try:
-            found = orjson.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
-        except (binascii.Error, ValueError):
-            raise InvalidInput(NOT_A_CURSOR, "after") from None
+        found = decode_cursor(text, NOT_A_CURSOR)
         if (
-            not isinstance(found, list)
-            or len(found) != 4
+            len(found) != 4
             or found[:2] != [sort, self.descending]
-            or not isinstance(found[3], str)
-            or "\x00" in found[3]
+            or not column_holds(found[3], str)
             or not self.holds(found[2])
         ):
             raise InvalidInput(NOT_A_CURSOR, "after")
@@ -106,11 +98,7 @@ class RosterOrder:
         INTEGER column; not a flag), text without NUL for the others. Anything else, which only a hand-made cursor
         carries, the database would refuse to compare (PostgreSQL: an error, answered as a 503) or compare as
         no row holds it."""
-        if value is None:
-            return True
-        if self.column in INTEGER_SORTS:
-            return type(value) is int and -(2**63) <= value < 2**63  # (beyond 64 bits no driver sends it)
-        return type(value) is str and "\x00" not in value
+        return value is None or column_holds(value, int if self.column in INTEGER_SORTS else str)
 
 
 def segment_read(where: str, params: Sequence[Any], segment: Segment, limit: int) -> tuple[str, list[Any]]:

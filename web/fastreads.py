@@ -49,6 +49,7 @@ from web.api.common import (
     chosen_type,
     conditional,
     entity_tag,
+    next_page_link,
     plain_body,
     release_connection,
     unchanged,
@@ -163,7 +164,7 @@ class FastReads:
         link = []
         if read == "roster" and found["next"] is not None:  # employees.Employees's Link, from the same query
             args = self.app.request_class(environ, populate_request=False, shallow=True).args
-            link = [("Link", employees.next_page_link(ROSTER_PATH, args, found["next"]))]
+            link = [("Link", next_page_link(ROSTER_PATH, args, found["next"]))]
         return plain_body(found, shape), link
 
     @staticmethod

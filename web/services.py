@@ -8,7 +8,7 @@ views call exactly one of these methods.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from math import floor
@@ -27,7 +27,7 @@ from careerlog.access import (
     require,
     row_filters,
 )
-from careerlog.accounts import Account, Accounts, open_accounts
+from careerlog.accounts import ACCESS_LOG_KEYSET, ACCOUNT_CHANGES_KEYSET, Account, Accounts, open_accounts
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.domain.errors import InvalidInput, NotFound
@@ -35,6 +35,7 @@ from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.wording import Refusal
 from careerlog.importing import ImportReport, detect_format, import_rows, kind_from_name, read_csv, read_jsonl
+from careerlog.keyset import Paging
 from careerlog.reference import reference, rules
 from careerlog.sqlstore import check_connections_when_in_doubt
 from projections import suppression
@@ -45,7 +46,7 @@ from projections.merit.eligibility import EligibilityQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
 from projections.merit.passed_over import ledger_records, passed_over_of
 from projections.merit.queries import AuditQueries, comparison_evidence, with_colleagues
-from projections.queries import Page, Queries, RosterPage
+from projections.queries import CursorPage, Page, Queries, RosterPage, cursor_page
 from projections.registry import all_projections
 from projections.scorecard.award_queries import AwardQueries
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
@@ -327,16 +328,19 @@ class Services:
         passed_over: bool | None = None,
         page: int = 1,
         per_page: int = 50,
-    ) -> Page:
+        after: str | None = None,
+    ) -> CursorPage:
         """Audited decisions of one type (rank promotions, or post appointments) within the reader's
-        scope (where each was decided), by TMT, paginated; every filter is applied by the query (the
-        verdict, severity and rule counting merit.passed_over, `passed_over`: only the decisions that
-        passed over a clearly stronger colleague, or only the others)."""
+        scope (where each was decided), by TMT, paginated by number or after a cursor (`after`, a page's
+        `next`); every filter is applied by the query (the verdict, severity and rule counting
+        merit.passed_over, `passed_over`: only the decisions that passed over a clearly stronger colleague,
+        or only the others)."""
         scope = self.within(reader, Action.RUN_AUDITS, filters)
-        shown, total = self.audit_view.decisions_page(
+        found = self.audit_view.decisions_page(
             {**scope, "verdict": [verdict]} if verdict else scope,
             page=page,
             per_page=per_page,
+            after=after,
             decision=decision,
             start=start.isoformat() if start else None,
             end=end.isoformat() if end else None,
@@ -344,8 +348,9 @@ class Services:
             severity=severity,
             passed_over=passed_over,
         )
+        shown = found.rows
         self.accounts.record_access(reader, "audits", [Target(r["subject"], r["agency"], r["region"]) for r in shown])
-        return Page(shown, total, page, per_page)
+        return cursor_page(found, page, per_page, after)
 
     def audit(self, reader: Account, nip: str, version: int, decision: str = "promotion") -> dict[str, Any]:
         """One audited decision of the type: its findings with their evidence, and the colleagues passed over."""
@@ -397,21 +402,23 @@ class Services:
         verdict: str | None = None,
         page: int = 1,
         per_page: int = 50,
-    ) -> Page:
+        after: str | None = None,
+    ) -> CursorPage:
         """Awards within the reader's scope (where the recipient worked on the award's date), by date,
-        each with its verdict and the findings of the awards audit, paginated."""
+        each with its verdict and the findings of the awards audit, paginated by number or after a cursor."""
         scope = self.within(reader, Action.RUN_AUDITS, filters)
-        rows, total = self.award_view.awards_page(
+        found = self.award_view.awards_page(
             scope,
             page=page,
             per_page=per_page,
             start=start.isoformat() if start else None,
             end=end.isoformat() if end else None,
             verdict=verdict,
+            after=after,
         )
-        shown = self.award_view.with_findings(rows)
+        shown = self.award_view.with_findings(found.rows)
         self.accounts.record_access(reader, "awards", [Target(r["subject"], r["agency"], r["region"]) for r in shown])
-        return Page(shown, total, page, per_page)
+        return cursor_page(replace(found, rows=shown), page, per_page, after)
 
     def fairness(
         self, reader: Account, by: list[str], filters: Mapping[str, list[str]], **options: Any
@@ -515,9 +522,17 @@ class Services:
     # ------------------------------------------------------------------ accounts
 
     def access_log(
-        self, reader: Account, filters: Mapping[str, list[str]], *, page: int, per_page: int, **period: Any
+        self,
+        reader: Account,
+        filters: Mapping[str, list[str]],
+        *,
+        page: int,
+        per_page: int,
+        after: str | None = None,
+        **period: Any,
     ) -> dict[str, Any]:
-        """Reads of personal records: an employee's own, or those within the reader's scope."""
+        """Reads of personal records: an employee's own, or those within the reader's scope, newest first, by
+        page number or after a cursor (`after`, a page's `next`)."""
         reach = require(reader, Action.READ_ACCESS_LOG)
         filters = {k: [normalise_nip(v) for v in vs] if k == "nip" else list(vs) for k, vs in filters.items()}
         allowed: dict[str, list[str]] | None
@@ -526,15 +541,16 @@ class Services:
         else:
             allowed = narrow(filters, row_filters(reader, Action.READ_ACCESS_LOG))
         if allowed is None:
-            return {"items": [], "total": 0, "page": page, "per_page": per_page}
-        entries, total = self.accounts.access_log(allowed, page=page, per_page=per_page, **period)
-        return {"items": entries, "total": total, "page": page, "per_page": per_page}
+            allowed = {"nip": []}  # (matches nothing; a cursor is still checked)
+        paging = Paging(ACCESS_LOG_KEYSET, page, per_page, after)
+        return cursor_page(self.accounts.access_log_page(allowed, paging, **period), page, per_page, after).to_dict()
 
-    def account_changes(self, reader: Account, *, page: int, per_page: int) -> dict[str, Any]:
-        """Every account created or disabled, by whom, when and from where: administrators only."""
+    def account_changes(self, reader: Account, *, page: int, per_page: int, after: str | None = None) -> dict[str, Any]:
+        """Every account created or disabled, by whom, when and from where, newest first, by page number or after
+        a cursor: administrators only."""
         require(reader, Action.MANAGE_ACCOUNTS)
-        changes, total = self.accounts.account_changes(page=page, per_page=per_page)
-        return {"items": changes, "total": total, "page": page, "per_page": per_page}
+        found = self.accounts.account_changes_page(Paging(ACCOUNT_CHANGES_KEYSET, page, per_page, after))
+        return cursor_page(found, page, per_page, after).to_dict()
 
     def me(self, account: Account) -> dict[str, Any]:
         """The account, its scope and what its role may do."""

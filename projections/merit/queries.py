@@ -17,8 +17,9 @@ from psycopg.rows import tuple_row
 
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.wording import Refusal, Template
+from careerlog.keyset import Keyset, Paged, Paging, page_and_next
 from careerlog.reference import Reference, Rule, Rules, reference, rules
-from careerlog.sqlstore import Row, Sql, SqlStore
+from careerlog.sqlstore import Sql, SqlStore
 from projections.career import CareerRecord
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.rules import SEVERITY_ORDER, evidence_json
@@ -71,6 +72,12 @@ def period_clauses(column: str, start: str | None, end: str | None) -> tuple[lis
     return clauses, params
 
 
+# The lists' order (audit.DECISION_ORDER, an index's) and their pages' cursors (careerlog.keyset).
+DECISIONS_KEYSET = Keyset(
+    "decisions", ("d.tmt", "d.subject", "d.version"), ("tmt", "subject", "version"), (str, str, int)
+)
+
+
 class CountedList(ViewReader):
     """A view's list read by page: given the views' `tracking_table`, its totals are counted once per
     filter while the view (`view`, the projection's name) stays at one position in the log, as the
@@ -91,21 +98,26 @@ class CountedList(ViewReader):
 
     def page_of(
         self,
-        select: str,
+        select: Callable[[str], str],
         source: str,
         where: str,
         params: list[Any],
-        page: int,
-        per_page: int,
+        paging: Paging,
         wrap: Callable[[str], str] | None = None,
-    ) -> tuple[list[Row], int]:
-        """One page of a list: the rows of `select` (its WHERE and ORDER BY included, the order total)
-        read with LIMIT and OFFSET (and read through `wrap`, a statement around that one, if given),
-        and how many rows of `source` match `where` in all."""
-        paged = f"{select} LIMIT ? OFFSET ?"
+    ) -> Paged:
+        """One page of a list: the rows of `select(where)` (the statement with that WHERE clause and the order of
+        `paging.keyset`, a total one) read with LIMIT and OFFSET, or after a cursor (`paging.after`) with LIMIT
+        alone (and read through `wrap`, a statement around that one, if given), one more than the page to know
+        whether a page follows; the cursor of the page after it; and how many rows of `source` match `where` in
+        all (whatever the cursor)."""
+        keyset, per_page = paging.keyset, paging.per_page
+        cursor_where, cursor_params = keyset.condition(where, paging.after)
+        paged = f"{select(cursor_where)} LIMIT ? OFFSET ?"
         with self.store.statements() as sql:
-            rows = sql.query(wrap(paged) if wrap else paged, [*params, per_page, (page - 1) * per_page])
-            return rows, self.total(sql, source, where, params)
+            rows = sql.query(wrap(paged) if wrap else paged, [*params, *cursor_params, per_page + 1, paging.offset()])
+            total = self.total(sql, source, where, params)
+        shown, following = page_and_next(rows, per_page, keyset)
+        return Paged(shown, total, following)
 
 
 class AuditQueries(CountedList):
@@ -170,23 +182,34 @@ class AuditQueries(CountedList):
         return judge
 
     def decisions_page(
-        self, filters: dict[str, Any] | None = None, *, page: int, per_page: int, **options: Any
-    ) -> tuple[list[dict[str, Any]], int]:
+        self,
+        filters: dict[str, Any] | None = None,
+        *,
+        page: int,
+        per_page: int,
+        after: str | None = None,
+        **options: Any,
+    ) -> Paged:
         """One page of `decisions` (filtered as it is: decision, start, end, rule, severity,
         passed_over), the rows `decisions(...)[(page - 1) * per_page : page * per_page]` read with
-        LIMIT and OFFSET, and how many decisions match in all (COUNT). Each row's `passed_over_count`
+        LIMIT and OFFSET, or the `per_page` after the cursor `after` (a page's `next`, DECISIONS_KEYSET:
+        by TMT, NIP and version), and how many decisions match in all (COUNT). Each row's `passed_over_count`
         is looked up in the kept rounds (`passed_rounds`) given the views' tracking table, else counted
         for the page's rows only (`counted_page`), not all the rounds read for one page."""
         rounds = self.passed_rounds() if self.tracking_table is not None else None
         source, where, params = self.decisions_where(filters, rounds=rounds, **options)
-        select = decisions_select(where, counted=False, source=source)
+        paging = Paging(DECISIONS_KEYSET, page, per_page, after)
+
+        def select(where: str) -> str:
+            return decisions_select(where, counted=False, source=source)
+
         if rounds is None:
-            rows, total = self.page_of(select, source, where, params, page, per_page, counted_page)
+            found = self.page_of(select, source, where, params, paging, counted_page)
         else:
-            rows, total = self.page_of(select, source, where, params, page, per_page)
-            for row in rows:
+            found = self.page_of(select, source, where, params, paging)
+            for row in found.rows:
                 row[PASSED_OVER_COUNT] = count_of(row, rounds.counts)
-        return [with_passed_over(row) for row in rows], total
+        return Paged([with_passed_over(row) for row in found.rows], found.total, found.next)
 
     def total(self, sql: Sql, source: str, where: str, params: list[Any]) -> int:
         """COUNT(*) as `CountedList.total`; a total of the kept rounds (its parameters `Keys`,

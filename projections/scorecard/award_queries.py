@@ -9,6 +9,7 @@ from typing import Any
 
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
+from careerlog.keyset import Keyset, Paged, Paging
 from projections.merit.queries import CountedList, period_clauses
 from projections.training import filter_clauses, where_sql
 
@@ -29,7 +30,10 @@ AWARD_COLUMNS = (
 VERDICT_SQL = {"compliant": "a.finding_count = 0", "findings": "a.finding_count > 0"}
 UNKNOWN_AWARD_VERDICT = Refusal("Unknown verdict; one of {known}.")  # (careerlog.domain.wording)
 AWARDS_SQL = f"SELECT {', '.join(f'a.{c}' for c in AWARD_COLUMNS)} FROM awards a"
-AWARDS_ORDER = " ORDER BY a.award_date, a.subject, a.version"
+AWARDS_KEYSET = Keyset(
+    "awards", ("a.award_date", "a.subject", "a.version"), ("award_date", "subject", "version"), (str, str, int)
+)
+AWARDS_ORDER = f" ORDER BY {AWARDS_KEYSET.order_by()}"
 FINDING_COLUMNS = "subject, version, rule, severity, source, status, message, evidence"
 
 
@@ -64,13 +68,16 @@ class AwardQueries(CountedList):
         start: str | None = None,
         end: str | None = None,
         verdict: str | None = None,
-    ) -> tuple[list[dict[str, Any]], int]:
+        after: str | None = None,
+    ) -> Paged:
         """One page of `awards` (the rows `awards(...)[(page - 1) * per_page : page * per_page]`), read
-        with LIMIT and OFFSET, and how many awards match in all (COUNT): the same filters. (subject,
-        version) is the table's primary key: the order is total, so a page is a slice of the list."""
+        with LIMIT and OFFSET, or the `per_page` after the cursor `after` (a page's `next`), and how many awards
+        match in all (COUNT): the same filters. (subject, version) is the table's primary key: the order is
+        total, so a page is a slice of the list."""
         where, params = self.awards_where(filters, start, end, verdict)
-        rows, total = self.page_of(f"{AWARDS_SQL}{where}{AWARDS_ORDER}", "awards a", where, params, page, per_page)
-        return self.listed(rows), total
+        paging = Paging(AWARDS_KEYSET, page, per_page, after)
+        found = self.page_of(lambda w: f"{AWARDS_SQL}{w}{AWARDS_ORDER}", "awards a", where, params, paging)
+        return Paged(self.listed(found.rows), found.total, found.next)
 
     @staticmethod
     def awards_where(

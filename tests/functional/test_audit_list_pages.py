@@ -17,7 +17,9 @@ from marshmallow import Schema
 from careerlog.access import Scope
 from careerlog.config import Settings
 from careerlog.demo import load_demo
-from projections.queries import Page
+from projections.merit.queries import DECISIONS_KEYSET
+from projections.queries import CursorPage
+from projections.scorecard.award_queries import AWARDS_KEYSET
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from web import create_app
@@ -60,11 +62,14 @@ def whole_list(services: Services, path: str, query: dict[str, str]) -> list[dic
     )
 
 
-def expected_page(services: Services, path: str, rows: list[dict[str, Any]], page: int, per_page: int) -> Page:
+def expected_page(services: Services, path: str, rows: list[dict[str, Any]], page: int, per_page: int) -> CursorPage:
+    """The page of the whole list sliced, with the cursor of its last row when a page follows."""
     shown = rows[(page - 1) * per_page : page * per_page]
+    keyset = AWARDS_KEYSET if path == "awards" else DECISIONS_KEYSET
+    following = keyset.next_cursor(shown[-1]) if page * per_page < len(rows) else None
     if path == "awards":
         shown = services.award_view.with_findings(shown)
-    return Page(shown, len(rows), page, per_page)
+    return CursorPage(shown, len(rows), page, per_page, following)
 
 
 def queries(services: Services) -> list[tuple[str, dict[str, str]]]:
@@ -143,7 +148,7 @@ def test_the_inspector_pages_pages_of_fifty_and_whole_csv_are_the_whole_list_sli
         )
     # /audits.csv: the whole list as one page of AUDIT_CSV_LIMIT rows
     whole = services.audits(reader, {}, page=1, per_page=AUDIT_CSV_LIMIT)
-    assert whole == Page(rows, len(rows), 1, AUDIT_CSV_LIMIT)
+    assert whole == CursorPage(rows, len(rows), 1, AUDIT_CSV_LIMIT)
     awards = whole_list(services, "awards", {})
     assert services.awards(reader, {}, page=1, per_page=50) == expected_page(services, "awards", awards, 1, 50)
 

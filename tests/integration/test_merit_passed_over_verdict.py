@@ -80,9 +80,9 @@ def test_a_promotion_that_passed_over_a_clearly_stronger_colleague_reads_finding
     assert len(flagged) + len(compliant) == len(listed)
     assert audit.decisions_count({"verdict": ["findings"]}) == len(flagged)
     assert audit.decisions_count({}, passed_over=True) == len(keys)
-    page, total = audit.decisions_page({"verdict": ["compliant"]}, page=1, per_page=10)
-    assert total == len(compliant)
-    assert page == compliant[:10]
+    page = audit.decisions_page({"verdict": ["compliant"]}, page=1, per_page=10)
+    assert page.total == len(compliant)
+    assert page.rows == compliant[:10]
 
     # streamed with their findings: the merit.passed_over finding, pointing to the decision itself
     streamed = {(d["subject"], d["tmt"]): d for d in audit.each_decision()}

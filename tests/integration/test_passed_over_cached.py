@@ -70,9 +70,10 @@ def test_kept_rounds_answer_every_filter_as_read_without_them(
         assert kept.decisions(filters, **options) == expected, (filters, options)
         assert kept.decisions_count(filters, **options) == len(expected)
         for page in (1, 2, 5):
-            rows, total = kept.decisions_page(filters, page=page, per_page=7, **options)
+            found = kept.decisions_page(filters, page=page, per_page=7, **options)
+            rows, total = found.rows, found.total
             assert (rows, total) == (expected[(page - 1) * 7 : page * 7], len(expected)), (filters, options, page)
-            assert audited.decisions_page(filters, page=page, per_page=7, **options) == (rows, total)
+            assert audited.decisions_page(filters, page=page, per_page=7, **options) == found
     assert list(kept.each_decision({"verdict": ["findings"]})) == [
         d for d in audited.each_decision({}) if d["verdict"] == "findings"
     ]
@@ -108,7 +109,7 @@ def test_kept_rounds_are_read_again_once_the_view_moves(kept: AuditQueries, monk
     )
     assert kept.decisions_count({}, passed_over=True) == len(found) - 1
     assert len(calls) == 2
-    rows, _total = kept.decisions_page({"verdict": ["findings"]}, page=1, per_page=1000)
+    rows = kept.decisions_page({"verdict": ["findings"]}, page=1, per_page=1000).rows
     assert (first["subject"], first["version"]) not in {(r["subject"], r["version"]) for r in rows}
     assert len(calls) == 2
 

@@ -55,7 +55,9 @@ still the same is a 304 Not Modified without a body; both say `Cache-Control: pr
 (a client's cache sends the ETag back before each use; no shared cache keeps them), errors
 and writes' answers `no-store`, all `Vary: Accept, Authorization`. Each token may make
 CAREERLOG_API_RATE_LIMIT requests (default 3000 a minute); past it, 429 with `Retry-After`.
-A roster page links the next one (`Link: <...>; rel="next"`): follow it to read the whole.
+A page of the roster, the audited promotions, posts and awards, the access log or the account changes
+links the next one (`Link: <...>; rel="next"`, its `next` passed as `after`): follow it to read the whole,
+unshifted by rows added meanwhile (pages by `page` number are kept, and shift).
 Errors are `application/problem+json` (RFC 9457). See docs/api.md."""
 
 API_CONFIG: dict[str, Any] = {

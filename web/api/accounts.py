@@ -7,7 +7,7 @@ from typing import Any
 from flask.views import MethodView
 
 from web.api.blueprint import ApiBlueprint
-from web.api.common import authentication, caller, json_or_csv, services
+from web.api.common import PAGE_HEADERS, authentication, caller, json_or_csv, linked, services
 from web.api.schemas import (
     AccessLogQuerySchema,
     AccessLogSchema,
@@ -41,18 +41,20 @@ class Me(MethodView):
 
 @blp.route("/access-log")
 class AccessLog(MethodView):
+    @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
     @blp.read(AccessLogQuerySchema, AccessLogSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List reads of personal records by others: your own, or those within your scope."""
         filters: dict[str, list[str]] = {name: args.pop(name) for name in ("nip", "username") if name in args}
         log = services().access_log(caller(), filters, **args)
-        return json_or_csv(log, access_log_schema, name="access-log")
+        return linked(json_or_csv(log, access_log_schema, name="access-log"), log["next"])
 
 
 @blp.route("/account-changes")
 class AccountChanges(MethodView):
+    @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
     @blp.read(AccountChangesQuerySchema, AccountChangesSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List every account created or disabled: by whom, when, from where (administrators only)."""
-        changes = services().account_changes(caller(), page=args["page"], per_page=args["per_page"])
-        return json_or_csv(changes, account_changes_schema, name="account-changes")
+        changes = services().account_changes(caller(), **args)
+        return linked(json_or_csv(changes, account_changes_schema, name="account-changes"), changes["next"])

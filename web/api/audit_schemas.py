@@ -11,7 +11,16 @@ from projections.merit.fairness import BEFORE_FROM, DEFAULT_MIN_CELL, MAX_MIN_CE
 from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
 from projections.merit.rules import SEVERITY_ORDER
 from web.api.fields import Flag, PlainDate, PlainDateTime
-from web.api.schemas import PageOfSchema, PagingSchema, ReadQuerySchema, StrictSchema, filter_field, grouping
+from web.api.schemas import (
+    CursorPageOfSchema,
+    CursorPagingSchema,
+    PageOfSchema,
+    PagingSchema,
+    ReadQuerySchema,
+    StrictSchema,
+    filter_field,
+    grouping,
+)
 
 VERDICTS = ("compliant", "findings")
 
@@ -143,7 +152,7 @@ class EligibilitySchema(StrictSchema):
 
 AuditFilterSchema = type(
     "AuditFilterSchema",
-    (PagingSchema,),
+    (CursorPagingSchema,),
     {**value_lists("agency", "unit", "region", "kind"), **period_fields("TMT"), "__doc__": "Audit filters."},
 )
 
@@ -214,7 +223,7 @@ class DecisionSchema(StrictSchema):
     passed_over_count = fields.Integer(dump_only=True, allow_none=True, metadata=PASSED_OVER_COUNT)
 
 
-class AuditPageSchema(PageOfSchema):
+class AuditPageSchema(CursorPageOfSchema):
     items = fields.List(fields.Nested(DecisionSchema), dump_only=True)
 
 
@@ -511,7 +520,7 @@ class GradeInflationPageSchema(PageOfSchema):
 
 AwardFilterSchema = type(
     "AwardFilterSchema",
-    (PagingSchema,),
+    (CursorPagingSchema,),
     {
         **value_lists("agency", "unit", "region"),
         "kind": filter_field("kind", ("award_kinds",)),
@@ -561,5 +570,5 @@ class AuditedAwardSchema(StrictSchema):
     findings = fields.List(fields.Nested(AwardFindingSchema), dump_only=True)
 
 
-class AwardPageSchema(PageOfSchema):
+class AwardPageSchema(CursorPageOfSchema):
     items = fields.List(fields.Nested(AuditedAwardSchema), dump_only=True)

@@ -23,7 +23,7 @@ from web.api.audit_schemas import (
     TimeToPromotionSchema,
 )
 from web.api.blueprint import ApiBlueprint
-from web.api.common import caller, json_or_csv, services
+from web.api.common import PAGE_HEADERS, caller, json_or_csv, linked, services
 from web.api.schemas import WaitSchema
 
 blp = ApiBlueprint(
@@ -83,7 +83,7 @@ showing = compose(
 
 def decisions(args: dict[str, Any], names: tuple[str, ...], decision: str) -> Any:
     page = services().audits(caller(), split(args, names), decision=decision, **args)
-    return json_or_csv(page.to_dict(), audit_page_schema, name=f"audited-{decision}s")
+    return linked(json_or_csv(page.to_dict(), audit_page_schema, name=f"audited-{decision}s"), page.next)
 
 
 def shown(decision_id: str, decision: str) -> Any:
@@ -93,6 +93,7 @@ def shown(decision_id: str, decision: str) -> Any:
 
 @blp.route("/promotions")
 class Promotions(MethodView):
+    @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
     @blp.read(AuditQuerySchema, AuditPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List the audited rank promotions within your scope (where each was decided), by TMT."""
@@ -109,6 +110,7 @@ class Promotion(MethodView):
 
 @blp.route("/posts")
 class Posts(MethodView):
+    @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
     @blp.read(PostAuditQuerySchema, AuditPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List the audited definitive post appointments within your scope (where each was decided), by TMT."""
@@ -134,11 +136,12 @@ class GradeInflation(MethodView):
 
 @blp.route("/awards")
 class Awards(MethodView):
+    @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
     @blp.read(AwardQuerySchema, AwardPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List the awards within your scope (where the recipient worked), by date, with the awards audit's findings."""
         page = services().awards(caller(), split(args, AWARD_FILTERS), **args)
-        return json_or_csv(page.to_dict(), award_page_schema, name="audited-awards")
+        return linked(json_or_csv(page.to_dict(), award_page_schema, name="audited-awards"), page.next)
 
 
 @blp.route("/fairness")

@@ -10,12 +10,13 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, TypeVar, cast
+from urllib.parse import urlencode
 
 import orjson
 from flask import Response, current_app, g, request
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
-from werkzeug.datastructures import Headers, MIMEAccept
+from werkzeug.datastructures import Headers, MIMEAccept, MultiDict
 from werkzeug.http import generate_etag, parse_etags, quote_etag
 from werkzeug.wrappers import Request
 
@@ -35,6 +36,15 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CONDITIONAL_BLUEPRINTS: set[str] = {"api-docs"}
 
 CSV_RESPONSE = {200: {"content": {CSV: {"schema": {"type": "string"}}}}}
+# The headers of a page of a list read by number or after a cursor (`linked`), in its documentation.
+PAGE_HEADERS = {
+    "X-Total-Count": {"description": "As CSV: how many match (the JSON `total`).", "schema": {"type": "integer"}},
+    "Link": {
+        "description": 'But on the last page: `<URL>; rel="next"`, this request\'s URL reading the next page after its '
+        "cursor (the JSON `next` as `after`, without `page`), in JSON and CSV alike.",
+        "schema": {"type": "string"},
+    },
+}
 
 
 def services() -> Services:
@@ -282,6 +292,26 @@ def conditional(response: Response) -> Response:
         if unchanged(etag, request.headers.get("If-None-Match")):
             response.status_code = 304
     return response
+
+
+def next_page_link(path: str, args: MultiDict[str, str], cursor: str) -> str:
+    """The `Link` header naming the request's URL (path and query, its parameters in their order) that reads the
+    page after `cursor`: `after` set to it, without `page`. A CSV page has no body field for `next`; a JSON page
+    carries both, for clients that follow links."""
+    query = [(k, v) for k, v in args.items(multi=True) if k not in ("page", "after")]
+    return f'<{path}?{urlencode([*query, ("after", cursor)])}>; rel="next"'
+
+
+def linked(answer: Any, cursor: str | None) -> Any:
+    """A list page's answer (`json_or_csv`'s: a Response, or data for the view's schema) with the `Link` header
+    to the page after it, when one follows (`cursor`, the page's `next`)."""
+    if cursor is None:
+        return answer
+    link = next_page_link(request.path, request.args, cursor)
+    if isinstance(answer, Response):
+        answer.headers["Link"] = link
+        return answer
+    return answer, 200, {"Link": link}
 
 
 def to_csv(rows: Iterable[Mapping[str, Any]]) -> str:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
-from flask import request
 from flask.views import MethodView
-from werkzeug.datastructures import MultiDict
 
 from projections.queries import ROSTER_FILTERS
 from web.api.audit_schemas import EligibilitySchema
 from web.api.blueprint import ApiBlueprint
-from web.api.common import caller, json_or_csv, services
+from web.api.common import PAGE_HEADERS, caller, json_or_csv, linked, services
 from web.api.event_schemas import NewEmployeeSchema, RecordEventSchema
 from web.api.schemas import (
     NO_QUERY,
@@ -51,36 +48,15 @@ def roster_options(args: dict[str, Any]) -> tuple[dict[str, list[str]], dict[str
     return filters, {**args, "sort": sort.lstrip("-"), "descending": sort.startswith("-")}
 
 
-ROSTER_HEADERS = {
-    "X-Total-Count": {"description": "As CSV: how many match (the JSON `total`).", "schema": {"type": "integer"}},
-    "Link": {
-        "description": 'But on the last page: `<URL>; rel="next"`, this request\'s URL reading the next page after its '
-        "cursor (the JSON `next` as `after`, without `page`), in JSON and CSV alike.",
-        "schema": {"type": "string"},
-    },
-}
-
-
-def next_page_link(path: str, args: MultiDict[str, str], cursor: str) -> str:
-    """The `Link` header naming the request's URL (path and query, its parameters in their order) that reads the
-    page after `cursor`: `after` set to it, without `page`. A CSV page has no body field for `next`; a JSON page
-    carries both, for clients that follow links."""
-    query = [(k, v) for k, v in args.items(multi=True) if k not in ("page", "after")]
-    return f'<{path}?{urlencode([*query, ("after", cursor)])}>; rel="next"'
-
-
 @blp.route("")
 class Employees(MethodView):
-    @blp.doc(responses={200: {"headers": ROSTER_HEADERS}})
+    @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
     @blp.read(RosterQuerySchema, RosterPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List the employees within your scope, filtered, sorted and paginated."""
         filters, options = roster_options(args)
         page = services().roster(caller(), filters, **options)
-        answer = json_or_csv(page.to_dict(), roster_page_schema, name="employees", plain=True)
-        if page.next is not None:
-            answer.headers["Link"] = next_page_link(request.path, request.args, page.next)
-        return answer
+        return linked(json_or_csv(page.to_dict(), roster_page_schema, name="employees", plain=True), page.next)
 
     @blp.arguments(NewEmployeeSchema)
     @blp.arguments(IdempotencyHeaderSchema, location="headers")

@@ -1,9 +1,10 @@
 """The window of rows a list reads by page number (CAREERLOG_MAX_PAGE_OFFSET, like Elasticsearch's
 index.max_result_window): a page by number is read with OFFSET, which reads and skips every row before
-it, so `page` x `per_page` may not pass the window. The roster reads on past it after a cursor (each
-page's `next`, passed as `after`); the other lists are narrowed by their filters. Page 1 skips nothing
-and is always allowed. The API answers a page past the window with a 422 naming `page`; the HTML pages
-offer no link past it."""
+it, so `page` x `per_page` may not pass the window. The roster, the audited promotions, posts and awards,
+the access log and the account changes read on past it after a cursor (each page's `next`, passed as
+`after`: careerlog.keyset), which also keeps their pages from shifting as rows arrive; grade inflation
+is narrowed by its filters. Page 1 skips nothing and is always allowed. The API answers a page past the
+window with a 422 naming `page`; the HTML pages offer no link past it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any, ClassVar
 from flask import current_app
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from projections.queries import MAX_PAGE_SIZE
+from projections.queries import MAX_PAGE_SIZE, PAGE_OR_AFTER
 
 DEFAULT_MAX_PAGE_OFFSET = 10_000
 READ_ON_BY_CURSOR = "read on after a cursor instead: pass each page's `next` as `after` (without `page`)"
@@ -59,3 +60,23 @@ class PageNumberSchema(Schema):
         reason = beyond_window(data["page"], data["per_page"], self.instead)
         if reason is not None:
             raise ValidationError(reason, field_name="page")
+
+
+AFTER_DESCRIPTION = (
+    "Read on after this cursor (a page's `next`, with the same filters) instead of by page number (leave `page` "
+    "out): rows added since before the cursor do not shift the pages after it, and the last page is as fast as "
+    "the first."
+)
+
+
+class PageOrCursorSchema(PageNumberSchema):
+    """`page` and `per_page`, or `after` a cursor (a page's `next`) and `per_page`: not both `page` and `after`."""
+
+    instead: ClassVar[str] = READ_ON_BY_CURSOR
+
+    after = fields.String(validate=validate.Length(min=1, max=1000), metadata={"description": AFTER_DESCRIPTION})
+
+    @validates_schema
+    def page_or_after(self, data: dict[str, Any], **_: Any) -> None:
+        if data.get("after") is not None and data["page"] != 1:
+            raise ValidationError(PAGE_OR_AFTER, field_name="after")

@@ -15,7 +15,7 @@ from careerlog.reference import reference
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import HistoryEventSchema
 from web.api.fields import PlainDate, PlainDateTime, UtcDateTime
-from web.api.paging import READ_ON_BY_CURSOR, PageNumberSchema
+from web.api.paging import PageNumberSchema, PageOrCursorSchema
 
 AGE_BAND_LABELS = [age_band_label(low, high) for low, high in AGE_BANDS]
 
@@ -81,6 +81,10 @@ class ReadQuerySchema(WaitSchema, FormatSchema):
 
 class PagingSchema(ReadQuerySchema, PageNumberSchema):
     """A read of a list by page number, inside the window (web.api.paging)."""
+
+
+class CursorPagingSchema(ReadQuerySchema, PageOrCursorSchema):
+    """A read of a list by page number inside the window, or after a cursor (web.api.paging)."""
 
 
 class WrittenSchema(StrictSchema):
@@ -188,9 +192,7 @@ def _filter_fields() -> dict[str, fields.Field[Any]]:
 RosterFilterSchema = type("RosterFilterSchema", (ReadQuerySchema,), {**_filter_fields(), "__doc__": "Roster filters."})
 
 
-class RosterQuerySchema(PagingSchema, RosterFilterSchema):  # type: ignore[valid-type,misc]
-    instead = READ_ON_BY_CURSOR
-
+class RosterQuerySchema(CursorPagingSchema, RosterFilterSchema):  # type: ignore[valid-type,misc]
     q = fields.String(metadata={"description": "Search names and NIPs."})
     sort = fields.String(
         load_default="name",
@@ -244,14 +246,19 @@ class PageOfSchema(StrictSchema):
     per_page = fields.Integer(dump_only=True)
 
 
-class RosterPageSchema(PageOfSchema):
-    items = fields.List(fields.Nested(EmployeeSchema), dump_only=True)
+class CursorPageOfSchema(PageOfSchema):
+    """A page of a list read by number or after a cursor, with the next page's cursor (also in the `Link` header)."""
+
     page = fields.Integer(dump_only=True, allow_none=True, metadata={"description": "null for a page read `after`."})
     next = fields.String(
         dump_only=True,
         allow_none=True,
         metadata={"description": "The cursor of the next page (pass it as `after`); null on the last page."},
     )
+
+
+class RosterPageSchema(CursorPageOfSchema):
+    items = fields.List(fields.Nested(EmployeeSchema), dump_only=True)
 
 
 class HistorySchema(StrictSchema):
@@ -441,7 +448,7 @@ class MeSchema(StrictSchema):
     )
 
 
-class AccessLogQuerySchema(FormatSchema, PageNumberSchema):
+class AccessLogQuerySchema(FormatSchema, PageOrCursorSchema):
     nip = fields.List(fields.String(), metadata={"description": "Only reads of these records."})
     username = fields.List(fields.String(), metadata={"description": "Only reads by these accounts."})
     since = UtcDateTime(default_timezone=UTC)
@@ -466,12 +473,12 @@ class AccessEntrySchema(StrictSchema):
     action = fields.String(dump_only=True, metadata={"description": "profile, history, timeline or roster."})
 
 
-class AccessLogSchema(PageOfSchema):
+class AccessLogSchema(CursorPageOfSchema):
     items = fields.List(fields.Nested(AccessEntrySchema), dump_only=True)
 
 
-class AccountChangesQuerySchema(FormatSchema, PageNumberSchema):
-    """A page of the account changes."""
+class AccountChangesQuerySchema(FormatSchema, PageOrCursorSchema):
+    """A page of the account changes, by number or after a cursor."""
 
 
 class AccountChangeSchema(StrictSchema):
@@ -486,5 +493,5 @@ class AccountChangeSchema(StrictSchema):
     scope = fields.String(dump_only=True, metadata={"description": "The account's scope then, in words."})
 
 
-class AccountChangesSchema(PageOfSchema):
+class AccountChangesSchema(CursorPageOfSchema):
     items = fields.List(fields.Nested(AccountChangeSchema), dump_only=True)

@@ -1,0 +1,132 @@
+"""Cursors of lists read in a fixed order (keyset pagination): a page read `after` a cursor starts just after the
+row the cursor names, whatever rows were added or removed before it since, where a page by number (OFFSET) shifts
+by as many rows as were added before it (a newest-first log gains its new rows on page 1, pushing every row one
+place on at each; a list by TMT gains a late-recorded decision anywhere).
+
+A cursor is the list's name and the values of its order's columns in the row it names, as JSON in URL-safe
+base64 without padding: opaque to a client, checked on the way back in (`Keyset.cursor`) so that only the values a
+column holds reach the database. The roster's cursors (projections.roster_paging) are written and read the same
+way.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from careerlog.domain.errors import InvalidInput
+
+NOT_A_CURSOR = "Not a cursor of this list: pass the `next` of a page of the same list."
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    """A cursor of these values (JSON in URL-safe base64, unpadded)."""
+    return base64.urlsafe_b64encode(orjson.dumps(list(values))).rstrip(b"=").decode()
+
+
+def decode_cursor(text: str, reason: str = NOT_A_CURSOR, field: str = "after") -> list[Any]:
+    """The values of a cursor `encode_cursor` wrote; InvalidInput (on `field`) for anything else."""
+    try:
+        found = orjson.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+    except (binascii.Error, ValueError):
+        raise InvalidInput(reason, field) from None
+    if not isinstance(found, list):
+        raise InvalidInput(reason, field)
+    return found
+
+
+def column_holds(value: Any, kind: type) -> bool:
+    """Whether a cursor's value is one a column of this kind holds: a whole number within 64 bits for an INTEGER
+    (not a flag), text without NUL for TEXT. Anything else, which only a hand-made cursor carries, the database
+    would refuse to compare (PostgreSQL: an error) or compare as no row holds it."""
+    if kind is int:
+        return type(value) is int and -(2**63) <= value < 2**63
+    return type(value) is str and "\x00" not in value
+
+
+@dataclass(frozen=True)
+class Keyset:
+    """A list's order: columns that tell every row apart (the last of them a key), all in one direction, and the
+    cursors naming a row in it."""
+
+    name: str  # the list's: a cursor of another list is refused
+    columns: tuple[str, ...]  # in SQL, as the list's statement names them (e.g. `d.tmt`)
+    keys: tuple[str, ...]  # the same values' keys in a row read
+    kinds: tuple[type, ...]  # str or int, per column (none of them NULL)
+    descending: bool = False
+
+    def order_by(self) -> str:
+        """The list's ORDER BY (without the words)."""
+        direction = " DESC" if self.descending else ""
+        return ", ".join(f"{column}{direction}" for column in self.columns)
+
+    def after(self, cursor: Sequence[Any]) -> tuple[str, list[Any]]:
+        """The SQL condition keeping the rows after the cursor's in the order, and its parameters: a row value
+        comparison, with the first column bounded on its own too (an index on that column alone, as the access
+        log's on `at`, then reads from the cursor on: PostgreSQL compares a row value in an index only on all
+        its columns)."""
+        beyond = "<" if self.descending else ">"
+        marks = ", ".join("?" * len(self.columns))
+        first = self.columns[0]
+        return f"{first} {beyond}= ? AND ({', '.join(self.columns)}) {beyond} ({marks})", [cursor[0], *cursor]
+
+    def next_cursor(self, row: Mapping[str, Any]) -> str:
+        """The cursor of the page after the one ending with this row."""
+        return encode_cursor([self.name, *(row[key] for key in self.keys)])
+
+    def cursor(self, text: str) -> list[Any]:
+        """The values of a cursor of this list; InvalidInput (on `after`) for anything else."""
+        found = decode_cursor(text)
+        values = found[1:]
+        if (
+            not found
+            or found[0] != self.name
+            or len(values) != len(self.kinds)
+            or not all(column_holds(v, kind) for v, kind in zip(values, self.kinds, strict=True))
+        ):
+            raise InvalidInput(NOT_A_CURSOR, "after")
+        return values
+
+    def condition(self, where: str, after: str | None) -> tuple[str, list[Any]]:
+        """`where` (a WHERE clause, or empty) with the condition of the rows after the cursor `after` added, and
+        the condition's parameters (after the clause's own); `where` as it is for none."""
+        if after is None:
+            return where, []
+        clause, params = self.after(self.cursor(after))
+        return (f"{where} AND {clause}" if where else f" WHERE {clause}"), params
+
+
+@dataclass(frozen=True)
+class Paging:
+    """Which page of a list to read: by number, or the `per_page` rows after a cursor (`after`) in the list's order
+    (`keyset`)."""
+
+    keyset: Keyset
+    page: int
+    per_page: int
+    after: str | None = None
+
+    def offset(self) -> int:
+        """The rows skipped: those of the pages before, or none after a cursor (the cursor's condition skips)."""
+        return 0 if self.after is not None else (self.page - 1) * self.per_page
+
+
+@dataclass(frozen=True)
+class Paged:
+    """A page of a list read: its rows, how many match in all, the next page's cursor (None on the last page)."""
+
+    rows: list[Any]
+    total: int
+    next: str | None
+
+
+def page_and_next(rows: list[Any], per_page: int, keyset: Keyset) -> tuple[list[Any], str | None]:
+    """The rows of a page read with one row more than it holds, and the cursor of the next page (None when that
+    one more row was not there: the last page)."""
+    shown = rows[:per_page]
+    return shown, keyset.next_cursor(shown[-1]) if len(rows) > per_page else None
