@@ -428,6 +428,35 @@ def eligible(view: View, day: date) -> tuple[str, date, tuple[str, str]] | None:
     return rank, since, view.unit_at(day)
 
 
+def eligible_open(view: View, day: date) -> tuple[str, date, tuple[str, str]] | None:
+    """(rank, since, (agency, unit)) if eligible on a day for a promotion of a kind open then, else None: a 101 (the
+    probe of `eligible`: not to a definitive managerial or functional post holder), a 202 to the next rank holding a
+    definitive functional post, a 201 holding a managerial one, or a 203 to the starting rank of a degree obtained in
+    service above the rank held. The pool of a functional-post (202) promotion (docs/rules.md merit.passed_over)."""
+    found = eligible(view, day)
+    if found is not None or view.appointment.values["employment_kind"] != "PNS" or view.appointment.eff >= day:
+        return found
+    if any(f.values["status"] in reference().separation_statuses() and f.eff < day for f in view.of("status_change")):
+        return None
+    ref = reference()
+    rank, since = view.rank_at(day)
+    index = ref.rank_index(rank)
+    targets: list[tuple[str, str]] = []
+    held = definitive_post(view, day)
+    if held is not None and index + 1 < len(ref.ranks):
+        kind = "202" if held.values["post_kind"] == "FUNGSIONAL" else "201"
+        if kind == "202" or ref.post_kinds[held.values["post_kind"]].get("managerial"):
+            targets.append((kind, ref.ranks.codes[index + 1]))
+    degree = view.education_at(day)
+    if degree != view.appointment.values["education"] and ref.rank_index(ref.education[degree]["start"]) > index:
+        targets.append(("203", str(ref.education[degree]["start"])))
+    for kind, new in targets:
+        probe = Fact(0, "rank_promotion", day, {"promotion_kind": kind, "new_rank": new}, datetime.max)
+        if not promotion_rules(view, probe):
+            return rank, since, view.unit_at(day)
+    return None
+
+
 def measures(view: View, day: date, since: date) -> tuple[float, int, int, int]:
     years = int(param("merit.passed_over", day, "performance_years", 2))
     scores = [score(view.rating(day.year - n)) for n in range(1, years + 1) if view.rating(day.year - n)]
@@ -457,7 +486,8 @@ def passed_over(
         if not judged:
             continue
         moment = max(d.recorded for _, d in judged)
-        pool = {}
+        choice = any(d.values["promotion_kind"] == "202" for _, d in judged)  # its pool: any kind open (below)
+        pool, open_pool = {}, {}
         for record in people.values():
             if record.facts[0].recorded >= moment or record.facts[0].eff >= day:
                 continue
@@ -465,19 +495,24 @@ def passed_over(
             found = eligible(view, day)
             if found is not None:
                 pool[record.nip] = (view, found)
+            opened = found if found is not None or not choice else eligible_open(view, day)
+            if opened is not None:
+                open_pool[record.nip] = (view, opened)
         tally(rounds, day, pool, promoted_nips, people)
         for record, decision in judged:
             view = View(record.known(decision.recorded))
             rank, since = view.rank_at(day)
             unit = view.unit_at(day)
             mine = measures(view, day, since)
-            for nip, (_, (o_rank, o_since, o_unit)) in pool.items():
+            # a 101's colleagues eligible for a 101; a 202's for the kind open to them (docs/rules.md)
+            judging = eligible if decision.values["promotion_kind"] == "101" else eligible_open
+            for nip, (_, (o_rank, o_since, o_unit)) in (pool if judging is eligible else open_pool).items():
                 if nip in promoted_nips or o_rank != rank or o_unit != unit:
                     continue
                 if people[nip].facts[0].recorded >= decision.recorded:
                     continue
                 other_view = View(people[nip].known(decision.recorded))
-                if eligible(other_view, day) is None:
+                if judging(other_view, day) is None:
                     continue
                 theirs = measures(other_view, day, o_since)
                 if stronger(theirs, mine, int(param("merit.passed_over", day, "min_better", 2))):
