@@ -36,6 +36,11 @@ class Code:
         return self.attrs.get(key, default)
 
 
+def _compact(value: str) -> str:
+    """A spelling without spaces, with a dash or a dot as a slash, in upper case ("III - b" is "III/B")."""
+    return "".join(value.split()).replace("-", "/").replace(".", "/").upper()
+
+
 class Table:
     """A reference table: canonical codes in order, with aliases accepted on input."""
 
@@ -53,7 +58,7 @@ class Table:
                     self._aliases[str(alias).upper()] = code.code
 
     def __contains__(self, value: object) -> bool:
-        return isinstance(value, str) and value.upper() in self._aliases
+        return isinstance(value, str) and (value.upper() in self._aliases or _compact(value) in self._aliases)
 
     def __iter__(self) -> Any:
         return iter(self.rows.values())
@@ -74,8 +79,13 @@ class Table:
         return self._aliases
 
     def normalise(self, value: str) -> str:
-        """Return the canonical code for a code or alias; KeyError if unknown."""
-        return self._aliases[value.upper()]
+        """Return the canonical code for a code or alias; KeyError if unknown.
+
+        A spelling found neither way is looked up once more without its spaces and with a dash or dot as a
+        slash, as a golongan is often written ("III - b", "III.b", "3 b": III/b, with the ranks' aliases)."""
+        aliases = self._aliases
+        found = aliases.get(value.upper())
+        return found if found is not None else aliases[_compact(value)]
 
     def index(self, code: str) -> int:
         return self.codes.index(self.normalise(code))
