@@ -17,6 +17,7 @@ import dataclasses
 import faulthandler
 import functools
 import gc
+import hashlib
 import itertools
 import multiprocessing
 import operator
@@ -35,6 +36,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar, cast
 
 import psycopg
@@ -44,6 +46,7 @@ from careerlog.application import CareerLog
 from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError
 from careerlog.importing import fewer_collections
+from careerlog.reference import Rules, rules
 from careerlog.sqlstore import Row, Sql, select_events_of
 from projections.career import CareerRecord, Entry
 from projections.store import PostgresViewStore, SQLiteViewStore, StaleBatch, open_view_store
@@ -105,6 +108,17 @@ class Projection(ABC):
         """Whether this projection keeps rows for a subject (employees by default)."""
         return not subject.startswith("UNIT:")
 
+    def configuration(self) -> str | None:
+        """A digest of what the rows are made with besides the events (None: nothing): kept beside the view's
+        version, and a change of it refills the view as a new version does (`Projector.ensure_tables`).
+
+        By default the configured rules' digest (CAREERLOG_RULES_FILE) for a view that stores it in its rows
+        (a `rules_version` column: the merit view's eligibility); a view judged by the rules without storing
+        their digest says so by overriding this with `rules_digest()` (the awards)."""
+        if any(RULES_DIGEST_COLUMN in table.column_names for table in self.tables):
+            return rules_digest()
+        return None
+
     @abstractmethod
     def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
         """Every row of one subject, per table name."""
@@ -137,6 +151,21 @@ class TupleProjection(Projection):
     @abstractmethod
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
         """Every row of one subject as a tuple of its table's columns in order, per table name."""
+
+
+RULES_DIGEST_COLUMN = "rules_version"  # a row's digest of the rules it was judged by (projections.merit.eligibility)
+
+
+def rules_digest(book: Rules | None = None) -> str:
+    """The digest of the rules in use (`book`, by default the configured ones): their file's SHA-256, its first 12
+    hex digits, as the eligibility rows' `rules_version` (the bundled file's ids when no path is known)."""
+    return _digest_of(rules() if book is None else book)
+
+
+@functools.lru_cache(maxsize=8)
+def _digest_of(book: Rules) -> str:
+    text = Path(book.path).read_bytes() if book.path is not None else repr([r.id for r in book.all]).encode()
+    return hashlib.sha256(text).hexdigest()[:12]
 
 
 FILLING = "filling:"  # a view's state while it fills from position 0 up to the head when it was made: filling:<head>
@@ -211,6 +240,9 @@ SCHEMA_TABLE = Table(
     (("name", "TEXT"), ("version", "INTEGER"), ("state", "TEXT")),
     ("name",),
 )
+# Each view's configuration digest (`Projection.configuration`) as its rows were made: a table of its own, beside
+# view_schemas, so that a store's older releases read on unchanged.
+CONFIGURATION_TABLE = Table("view_configurations", (("name", "TEXT"), ("digest", "TEXT")), ("name",))
 
 
 class Projector:
@@ -269,9 +301,10 @@ class Projector:
         """A view made (again) while the log holds events is marked filling up to the log's head: it holds
         part of the records until it has caught up that far, and is not answered from meanwhile."""
         with self.views.sql.transaction() as sql:
-            for statement in SCHEMA_TABLE.ddl():
+            for statement in (*SCHEMA_TABLE.ddl(), *CONFIGURATION_TABLE.ddl()):
                 sql.execute(statement)
             known = {r["name"]: r for r in sql.query("SELECT name, version, state FROM view_schemas")}
+            configured = {r["name"]: r["digest"] for r in sql.query("SELECT name, digest FROM view_configurations")}
         newer = [
             (p.name, int(known[p.name]["version"]), p.version)
             for p in self.projections
@@ -282,13 +315,16 @@ class Projector:
         head: int | None = None
         for projection in self.projections:
             row = known.get(projection.name)
-            if row is not None and row["version"] != projection.version:
+            remade = row is not None and (
+                row["version"] != projection.version or self._reconfigured(projection, configured.get(projection.name))
+            )
+            if remade:
                 self._drop(projection)
             with self.views.sql.transaction() as sql:
                 for table in projection.tables:
                     for statement in table.ddl():
                         sql.execute(statement)
-                if row is None or row["version"] != projection.version:
+                if row is None or remade:
                     head = self.app.max_notification_id() if head is None else head
                     self._set_schema(sql, projection, f"{FILLING}{head}" if head else READY)
                     if head:
@@ -373,6 +409,24 @@ class Projector:
             unready[projection.name] = re.compile(rf"\b(?:{names})\b", re.IGNORECASE)
         return unready
 
+    def _reconfigured(self, projection: Projection, stored: str | None) -> bool:
+        """Whether the view's rows were made with another configuration than this process's (another rules file,
+        or the same edited). A view recorded with none (made by a release before configurations were kept) is
+        judged by the digests its rows hold, where they hold one: any other than this process's refills it."""
+        digest = projection.configuration()
+        if digest is None:
+            return False
+        if stored is not None:
+            return stored != digest
+        found: set[str] = set()
+        for table in (t for t in projection.tables if RULES_DIGEST_COLUMN in t.column_names):
+            with self.views.sql.transaction() as sql:
+                for statement in table.ddl():  # (made as the view is made next, whatever is found)
+                    sql.execute(statement)
+                rows = sql.query(f"SELECT DISTINCT {RULES_DIGEST_COLUMN} AS d FROM {table.name}")
+            found.update(str(r["d"]) for r in rows)
+        return bool(found - {digest})
+
     def _drop(self, projection: Projection) -> None:
         with self.views.sql.transaction() as sql:
             for table in projection.tables:
@@ -381,11 +435,16 @@ class Projector:
 
     @staticmethod
     def _set_schema(sql: Sql, projection: Projection, state: str) -> None:
+        """The view's version and state, and the configuration its rows are (to be) made with."""
         sql.execute("DELETE FROM view_schemas WHERE name = ?", (projection.name,))
         sql.execute(
             "INSERT INTO view_schemas (name, version, state) VALUES (?, ?, ?)",
             (projection.name, projection.version, state),
         )
+        sql.execute("DELETE FROM view_configurations WHERE name = ?", (projection.name,))
+        digest = projection.configuration()
+        if digest is not None:
+            sql.execute("INSERT INTO view_configurations (name, digest) VALUES (?, ?)", (projection.name, digest))
 
     # ------------------------------------------------------------------ positions
 

@@ -19,7 +19,7 @@ from careerlog.domain.wording import Params, Template, Wording
 from careerlog.reference import reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Fact, whole_years
-from projections.framework import Projection, Table
+from projections.framework import Projection, Table, rules_digest
 from projections.merit.audit import FINDINGS
 
 SERVICE_RULE = "awards.long_service_years"
@@ -186,6 +186,10 @@ class AwardsProjection(Projection):
     name = "awards"
     version = 1
     tables = (AWARDS, AWARD_FINDINGS)
+
+    def configuration(self) -> str | None:
+        """The rules' digest: an award's checks are judged by the configured rules (a change of them refills it)."""
+        return rules_digest()
 
     def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
         awards: list[Row] = []

@@ -1,0 +1,134 @@
+"""A change of the rules (CAREERLOG_RULES_FILE, another file or the same edited) refills the views judged by them,
+as a new view version does.
+
+Every eligibility row names the digest of the rules it was judged by (`rules_version`), but a process started with
+other rules answered the rows judged by the old ones, and added rows judged by the new ones beside them, until
+someone rebuilt the merit view by hand. The views' configuration digest is now kept beside their version
+(`view_configurations`): the first process of the new rules drops the merit and awards views and marks them
+filling (their reads a 503 view-filling meanwhile); the other views keep their rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from careerlog.application import CareerLog
+from careerlog.config import Settings
+from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV
+from projections.framework import Projector, ViewNotReady
+from projections.registry import all_projections
+from tests import factories as f
+
+BUDI = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=71)
+
+
+@pytest.fixture
+def store(database_url: str, tmp_path: Path, monkeypatch: Any) -> Settings:
+    """A store with a PNS open to a regular promotion, its views filled under the rules of `tmp/rules.toml`."""
+    rules = tmp_path / "rules.toml"
+    shutil.copy(BUNDLED_RULES, rules)
+    monkeypatch.setenv(RULES_FILE_ENV, str(rules))
+    settings = Settings(database_url=database_url)
+    with CareerLog.from_settings(settings) as app:
+        app.record(BUDI, "appointment", f.appointment(date(1986, 9, 26), date(2010, 3, 1), "M"), actor="hr")
+    worker = Projector(settings, all_projections())
+    try:
+        worker.catch_up()
+    finally:
+        worker.close()
+    return settings
+
+
+def edited(tmp_path: Path, monkeypatch: Any) -> str:
+    """The rules file edited (a comment added: the rules read the same, the digest is another), as read by a process
+    started after the edit (`rules()` keeps the rules it read for the value of CAREERLOG_RULES_FILE)."""
+    again = tmp_path / "rules-edited.toml"
+    again.write_text((tmp_path / "rules.toml").read_text() + "\n# edited\n")
+    monkeypatch.setenv(RULES_FILE_ENV, str(again))
+    return rules_digest()
+
+
+def rules_digest() -> str:
+    """The digest of the configured rules file, as each eligibility row names it."""
+    return hashlib.sha256(Path(os.environ[RULES_FILE_ENV]).read_bytes()).hexdigest()[:12]
+
+
+def states(worker: Projector) -> dict[str, str]:
+    return {r["name"]: str(r["state"]) for r in worker.views.sql.query("SELECT name, state FROM view_schemas")}
+
+
+def digests(worker: Projector) -> set[str]:
+    return {str(r["rules_version"]) for r in worker.views.sql.query("SELECT rules_version FROM eligibility")}
+
+
+def test_a_process_of_edited_rules_refills_the_views_they_judge(
+    store: Settings, tmp_path: Path, monkeypatch: Any
+) -> None:
+    before = rules_digest()
+    first = Projector(store, all_projections())
+    try:
+        assert digests(first) == {before}
+        timeline_at = first.position(next(p for p in first.projections if p.name == "timeline"))
+    finally:
+        first.close()
+    after = edited(tmp_path, monkeypatch)
+    assert after != before
+    worker = Projector(store, all_projections())  # the first process of the edited rules
+    try:
+        head = worker.app.max_notification_id()
+        found = states(worker)
+        assert found["merit"] == found["awards"] == f"filling:{head}"
+        assert found["timeline"] == found["roster"] == found["training"] == "ready"
+        assert worker.position(next(p for p in worker.projections if p.name == "timeline")) == timeline_at
+        assert digests(worker) == set()  # no row judged by the rules before the edit is answered
+        worker.guard_reads(every=0)
+        with pytest.raises(ViewNotReady, match="merit"):
+            worker.views.sql.query("SELECT * FROM eligibility")
+        worker.catch_up()
+        assert digests(worker) == {after}
+        assert states(worker)["merit"] == "ready"
+    finally:
+        worker.close()
+    again = Projector(store, all_projections())  # the next process of the same rules keeps the rows
+    try:
+        assert set(states(again).values()) == {"ready"}
+        assert digests(again) == {after}
+    finally:
+        again.close()
+
+
+def test_a_store_of_a_release_that_kept_no_digest_is_judged_by_its_rows(
+    store: Settings, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Upgrading to this release: rows judged by the rules in use keep the view; rows of other rules refill it."""
+
+    def forget() -> None:
+        worker = Projector(store, all_projections())
+        try:
+            with worker.views.sql.transaction() as sql:
+                sql.execute("DELETE FROM view_configurations")
+        finally:
+            worker.close()
+
+    forget()
+    kept = Projector(store, all_projections())
+    try:
+        assert set(states(kept).values()) == {"ready"}
+        assert digests(kept) == {rules_digest()}
+    finally:
+        kept.close()
+    forget()
+    edited(tmp_path, monkeypatch)
+    refilled = Projector(store, all_projections())
+    try:
+        assert states(refilled)["merit"].startswith("filling:")
+        assert states(refilled)["timeline"] == "ready"
+    finally:
+        refilled.close()
