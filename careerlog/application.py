@@ -41,6 +41,7 @@ from careerlog.domain.payload import parse_payload, parse_value, payload_fields
 from careerlog.domain.quick import quick_init
 from careerlog.domain.unit import Unit, unit_id
 from careerlog.domain.wording import Refusal, reason_of
+from careerlog.names import check_named
 from careerlog.persistence import CareerMapper, NullTranscoder, insert_stored_events
 from careerlog.reference import reference
 from careerlog.sqlstore import SqlStore, check_connections_when_in_doubt, select_events_of
@@ -109,6 +110,7 @@ class Command:
     migration: Migration | None = None
     expected_version: int | None = None
     line: int = 0
+    named: str | None = None  # the employee's name an imported row carries beside the NIP, to check (careerlog.names)
 
 
 @dataclass
@@ -360,6 +362,9 @@ class CareerLog(Application[str]):
             raise NotFound(NOT_APPOINTED.reason(nip=subject))
         if uow.guard is not None:
             uow.guard(employee, "nip")
+        if command.named is not None:
+            appointment = employee.current_context().appointment if isinstance(employee, Employee) else None
+            check_named(subject, appointment.values if appointment is not None else None, command.named, values)
         if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
             refuse_system_targets(employee, event_cls, values, recording.client_key)
         if command.migration is None:  # the same kind and reference recorded under another client key, or none

@@ -215,6 +215,9 @@ def import_command(
             progress=bar.update,
             workers=workers,
         )
+    for note in report.notes:
+        for column, reasons in note.errors.items():
+            click.echo(f"note: line {note.line}: {column}: {' '.join(reasons)}")
     for problem in report.rejected:
         click.echo(problem.describe(), err=True)
     if report_stream is not None:

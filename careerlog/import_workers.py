@@ -351,7 +351,7 @@ def import_parallel(
     progress: Callable[[int], None] | None = None,
 ) -> Any:
     """Import a file with `workers` processes; the merged report (see the module's docstring)."""
-    from careerlog.importing import ImportReport, unread
+    from careerlog.importing import ImportReport
 
     with path.open("rb") as stream:
         links = find_links(app, jsonl_linking_rows(stream) if fmt == "jsonl" else read(stream))
@@ -366,7 +366,7 @@ def import_parallel(
                 report.rows += rows
                 done += nbytes
                 if isinstance(row, InvalidInput):
-                    report.rejected.append(unread(line, row))
+                    report.take_unread(line, row)  # (or the header's notes)
                 else:
                     subject, raw = row if isinstance(row, tuple) else (route_subject(row), row)
                     if subject != last:

@@ -18,6 +18,7 @@ import io
 import itertools
 import os
 import threading
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -47,14 +48,17 @@ from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.textfiles import (
     NOT_UTF8_HEADER,
+    NOTE_COLUMNS,
     SAVE_AS_UTF8,
     aliases_of,
     column_name,
     not_utf8,
+    note_column,
     read_day_first_dates,
     read_decimal_commas,
     refuse_utf16,
     shown,
+    spreadsheet_dates,
     spreadsheet_nips,
     undecodable,
 )
@@ -64,6 +68,9 @@ from careerlog.textfiles import (
 CSV_CELL_LIMIT = 64 << 20
 META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated", "client_key")
 MIGRATION_KEYS = ("recorded_at", "recorded_by", "migrated")
+NOTE_NAMES = ", ".join(name.replace("_", " ").title() for name in NOTE_COLUMNS)  # as a header may spell them
+# the kinds with a `name` field (the appointment): elsewhere a row's name is the employee's, checked (careerlog.names)
+NAMED_KINDS = frozenset(kind for kind, cls in BY_KIND.items() if any(s.name == "name" for s in payload_fields(cls)))
 # The refusals of a file and its rows (careerlog.domain.wording); those of a row's payload are the ledger's.
 NO_ROWS = Refusal("{name} holds no rows (it is empty, blank, or a CSV header alone): nothing was imported.")
 WHICH_FORMAT = Refusal("Cannot tell the format of {name}: use .jsonl or .csv, or --format.")
@@ -71,8 +78,25 @@ NOT_JSON = Refusal("Not valid JSON: {error}.")
 LINE_NOT_OBJECT = Refusal("Each line must be a JSON object.").reason()
 NOT_CSV = Refusal("Not readable as CSV ({error}); the rest of the file was not read.")
 UNKNOWN_COLUMNS = Refusal(
-    "Columns {columns} are no fields of {kind}; its columns are {fields}, or by their Indonesian names {aliases}. "
-    "Nothing was read."
+    "Columns {columns} are no fields of {kind}; its columns are {fields}, or by their Indonesian names {aliases}, "
+    "besides the employee's name (Nama) and columns of notes ({notes}). Nothing was read."
+)
+# The notes of a header's columns that are read but never recorded (the report's notes, at line 1)
+NOTE = Refusal("A column of notes: read, not recorded.").reason()
+NAME_CHECKED = Refusal(
+    "Checked against the name recorded for each row's NIP (a row of another name is refused); not recorded."
+).reason()
+# A row refused for the reference (or client key) of an earlier row of the same file, with other values
+REPEATED_REFERENCE = Refusal(
+    "Reference {reference} was already recorded as version {version} with different values ({fields}) "
+    "by line {line} of this file; keep one of the two rows, or record a correction instead.",
+    numbers=("version", "line"),
+)
+REPEATED_KEY = Refusal(
+    "The client reference was already used for a {kind} (version {version}) by line {line} of this file; "
+    "use a new reference.",
+    numbers=("version", "line"),
+    kinds=("kind",),
 )
 SAME_FIELD = Refusal("Columns {columns} all name {field}; keep one. Nothing was read.")
 MORE_CELLS = Refusal("More cells than header columns.").reason()
@@ -118,15 +142,56 @@ class RowProblem:
 @dataclass(frozen=True)
 class RowSeen:
     """A row already recorded (an earlier row of the file, or a recording before it): its line, whose record,
-    and the version it has there."""
+    the version it has there, and the earlier line of this file it repeats (None when it repeats no line of it)."""
 
     line: int
     subject: str
     kind: str
     version: int
+    repeats: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"line": self.line, "subject": self.subject, "kind": self.kind, "version": self.version}
+        return {
+            "line": self.line,
+            "subject": self.subject,
+            "kind": self.kind,
+            "version": self.version,
+            "repeats_line": self.repeats,
+        }
+
+
+class FirstLines:
+    """The first line of the file that gave each version of each record (recorded it, or found it recorded):
+    a later row given the same version repeats that line.
+
+    A line number per version, in an array per record (4 or 8 bytes a version, 0 for a version no row gave),
+    not the rows: a file of a million rows keeps a few megabytes.
+    """
+
+    def __init__(self) -> None:
+        self.lines: dict[str, array[int]] = {}
+
+    def first(self, subject: str, version: int, line: int) -> int | None:
+        """The earlier line that gave this version, or None (and `line` is noted as its first)."""
+        lines = self.lines.get(subject)
+        if lines is None:
+            lines = self.lines[subject] = array("L")
+        known = len(lines)
+        if version > known:
+            if version > known + 1:
+                lines.extend(bytes(version - known - 1))
+            lines.append(line)
+            return None
+        earlier = lines[version - 1]
+        if earlier:
+            return earlier
+        lines[version - 1] = line
+        return None
+
+    def earlier(self, subject: str, version: int) -> int | None:
+        """The line that gave this version, if any."""
+        lines = self.lines.get(subject)
+        return (lines[version - 1] or None) if lines is not None and 0 < version <= len(lines) else None
 
 
 @dataclass
@@ -141,12 +206,21 @@ class ImportReport:
     workers_cpu: list[float] = field(default_factory=list)  # CPU seconds of each worker of a parallel import
     already_listed: list[RowSeen] = field(default_factory=list)  # the first LISTED rows already recorded, by line
     appointed: dict[str, int] = field(default_factory=dict)  # the line of each appointment this import recorded
+    notes: list[RowProblem] = field(default_factory=list)  # columns read but not recorded (line 1), by column
 
     def seen(self, rows: list[RowSeen]) -> None:
         """Keep the first LISTED of the rows already recorded, by line."""
         self.already_listed += rows
         self.already_listed.sort(key=attrgetter("line"))
         del self.already_listed[LISTED:]
+
+    def take_unread(self, line: int, problem: InvalidInput) -> None:
+        """A row refused as it was read, or the header's notes (which are no row)."""
+        if isinstance(problem, ColumnNotes):
+            self.rows -= 1
+            self.notes.append(RowProblem(line, None, None, problem.errors))
+        else:
+            self.rejected.append(unread(line, problem))
 
     def point_at_appointments(self) -> None:
         """A row refused as its employee was not appointed, whom a later line of the file appointed, names
@@ -179,7 +253,10 @@ class ImportReport:
         """The lines of the rows already recorded, as the command line shows them (the first LISTED)."""
         if not self.already_recorded:
             return None
-        lines = ", ".join(str(seen.line) for seen in self.already_listed)
+        lines = ", ".join(
+            f"{seen.line} (repeats line {seen.repeats})" if seen.repeats else str(seen.line)
+            for seen in self.already_listed
+        )
         more = self.already_recorded - len(self.already_listed)
         return f"already recorded: line{'s' if self.already_recorded > 1 else ''} {lines}" + (
             f" and {more} more" if more else ""
@@ -192,6 +269,7 @@ class ImportReport:
             "already_recorded": self.already_recorded,
             "rejected": [p.to_dict() for p in self.rejected],
             "already_recorded_rows": [seen.to_dict() for seen in self.already_listed],
+            "notes": [note.to_dict() for note in self.notes],
             "dry_run": self.dry_run,
         }
 
@@ -282,7 +360,8 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
         reader = csv.DictReader(itertools.chain([header], text), delimiter=delimiter)
         if (unknown := _read_header(reader, kind)) is not None:
             yield 1, unknown, 1
-            return
+            if not isinstance(unknown, ColumnNotes):
+                return
         yield from _csv_rows(reader, kind, indonesian=delimiter == ";")
     except csv.Error as e:
         line = reader.line_num + 1 if reader is not None else 1
@@ -291,27 +370,45 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
         text.detach()  # the caller closes the file
 
 
+class ColumnNotes(InvalidInput):
+    """The header's columns read but never recorded (a row number, remarks, the name checked), each with why:
+    the report's notes, at line 1; the rows are read on."""
+
+
 def _read_header(reader: csv.DictReader[str], kind: str | None) -> InvalidInput | None:
     """Take the header's column names whatever their case and spaces ("NIP" is nip); for a file of one
-    kind (no `kind` column), the columns that are no field of it, named at once rather than row by row."""
+    kind (no `kind` column), the columns that are no field of it, named at once rather than row by row.
+
+    Columns of notes ("No", "Keterangan": textfiles.NOTE_COLUMNS) are left out of the rows (named `#note` and
+    their place) and said in ColumnNotes, as is a name column beside the NIP of a kind without a name, read to
+    check each row's NIP (careerlog.names)."""
     typed = list(reader.fieldnames or [])
     names = reader.fieldnames = [column_name(name) for name in typed]
+    notes: dict[str, list[str]] = {t.strip(): [NOTE] for t, name in zip(typed, names, strict=True) if note_column(name)}
+    if notes:
+        names = reader.fieldnames = [
+            f"#note{i}" if note_column(name) else name for i, name in enumerate(names, start=1)
+        ]
     twice = next((name for name in names if name and names.count(name) > 1), None)
     if twice is not None:  # two columns of one field (tanggal_selesai and TMT): which one would be read?
         columns = ", ".join(repr(t.strip()) for t, name in zip(typed, names, strict=True) if name == twice)
         return InvalidInput(SAME_FIELD.reason(columns=columns, field=twice), "line")
     if not kind or kind not in BY_KIND or "kind" in names:
-        return None
+        return ColumnNotes(notes) if notes else None
     subject = ["agency", "unit"] if kind == "unit_rating" else ["nip"]
     fields = [*subject, *(spec.name for spec in payload_fields(BY_KIND[kind]))]
-    allowed = {*META_KEYS, *fields}
+    named = subject == ["nip"] and kind not in NAMED_KINDS  # (a name beside the NIP is checked)
+    allowed = {*META_KEYS, *fields, *(["name"] if named else []), *(n for n in names if n.startswith("#note"))}
     unknown = [name.strip() for name, known in zip(typed, names, strict=True) if known and known not in allowed]
     if not unknown:
-        return None
+        if named and "name" in names:
+            notes[typed[names.index("name")].strip()] = [NAME_CHECKED]
+        return ColumnNotes(notes) if notes else None
     columns = ", ".join(repr(name) for name in unknown)
     aliases = ", ".join(aliases_of(fields))
     return InvalidInput(
-        UNKNOWN_COLUMNS.reason(columns=columns, kind=kind, fields=", ".join(fields), aliases=aliases), "line"
+        UNKNOWN_COLUMNS.reason(columns=columns, kind=kind, fields=", ".join(fields), aliases=aliases, notes=NOTE_NAMES),
+        "line",
     )
 
 
@@ -340,14 +437,19 @@ def unread(line: int, problem: InvalidInput) -> RowProblem:
 def _csv_rows(
     reader: csv.DictReader[str], kind: str | None, *, indonesian: bool = False
 ) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
+    notes = [name for name in reader.fieldnames or () if name.startswith("#note")]  # (left out of every row)
     for row in reader:
         if None in row:
             yield reader.line_num, InvalidInput(MORE_CELLS, "line"), 1
             continue
         cleaned: dict[str, Any] = {k.strip(): v for k, v in row.items() if v is not None and v.strip() != ""}
+        for name in notes:
+            cleaned.pop(name, None)
+        if not cleaned:  # (cells all empty, or notes alone: a spreadsheet's formatted rows below its data)
+            continue
         if kind and "kind" not in cleaned:
             cleaned["kind"] = kind
-        if (bad := not_utf8(cleaned) or spreadsheet_nips(cleaned)) is not None:
+        if (bad := not_utf8(cleaned) or spreadsheet_nips(cleaned) or spreadsheet_dates(cleaned)) is not None:
             yield reader.line_num, RowRefused(bad.errors, cleaned), 1
             continue
         if indonesian:  # (a semicolon file: its decimals and dates as an Indonesian spreadsheet writes them)
@@ -371,10 +473,13 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
     kind = row.get("kind")
     if not isinstance(kind, str) or not kind:
         raise InvalidInput(MISSING, "kind")
+    named = None
     if "nip" in row:
         nip = row["nip"]
         # digits only: nothing to take out (the common case, without the regular expression)
         subject = nip if type(nip) is str and nip.isdigit() else normalise_nip(nip)
+        if "name" in payload and kind not in NAMED_KINDS and type(payload["name"]) is str:
+            named = payload.pop("name")  # the employee's name beside the NIP: checked, not recorded
     elif "agency" in row and "unit" in row:
         subject = unit_subject(str(payload.pop("agency")), str(payload.pop("unit")))
     else:
@@ -390,7 +495,7 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
             raise InvalidInput(NOT_INTEGER, "version")
         expected = int(version)
     client_key = row.get("client_key")
-    return Command(  # subject, kind, payload, client_key, migration, expected_version, line
+    return Command(  # subject, kind, payload, client_key, migration, expected_version, line, named
         subject,
         kind,
         payload,
@@ -398,6 +503,7 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
         _migration(row) if migration and "recorded_at" in row else None,
         expected,
         line,
+        named,
     )
 
 
@@ -462,12 +568,14 @@ def import_rows(
 
     appointed = report.appointed
     listed: list[RowSeen] = []  # (while fewer than LISTED: the rows already recorded come in the file's order)
+    first = FirstLines()  # a row given the version an earlier row was given repeats that row's line
 
     def tally(done: list[Batch]) -> None:
         for written in done:
             recorded = replayed = 0  # counted here and added once per batch
             for command, result in zip(written.commands, written.results, strict=True):
                 if isinstance(result, Outcome):
+                    repeats = first.first(command.subject, result.version, command.line)
                     if result.created:
                         recorded += 1
                         if command.kind == "appointment":
@@ -475,9 +583,10 @@ def import_rows(
                     else:
                         replayed += 1
                         if len(listed) < LISTED:
-                            listed.append(RowSeen(command.line, command.subject, command.kind, result.version))
+                            seen = RowSeen(command.line, command.subject, command.kind, result.version, repeats)
+                            listed.append(seen)
                 else:
-                    report.rejected.append(_rejection(command, result))
+                    report.rejected.append(_rejection(command, result, first))
             report.recorded += recorded
             report.already_recorded += replayed
             if progress:
@@ -499,7 +608,7 @@ def import_rows(
             report.rows += 1
             size += nbytes
             if isinstance(row, InvalidInput):
-                report.rejected.append(unread(line, row))
+                report.take_unread(line, row)
                 continue
             try:
                 batch.append(row_to_command(line, row, migration=migration))
@@ -527,9 +636,10 @@ def writes_ahead() -> bool:
     return os.environ.get(WRITE_AHEAD_ENV, "").strip().lower() == "on"
 
 
-def _rejection(command: Command, error: Exception) -> RowProblem:
+def _rejection(command: Command, error: Exception, first: FirstLines | None = None) -> RowProblem:
     """The report's entry for a command refused with an error: a conflict of its reference or client key
-    names that field, any other refusal without a field (never appointed, already appointed) the record's."""
+    names that field (and the earlier line of the file that recorded it, if one did), any other refusal without
+    a field (never appointed, already appointed) the record's."""
     if isinstance(error, InvalidInput):
         return RowProblem(command.line, command.subject, command.kind, error.errors)
     reason = reason_of(error)
@@ -540,7 +650,19 @@ def _rejection(command: Command, error: Exception) -> RowProblem:
         field = "reference"
     else:
         field = "unit" if command.subject.startswith("UNIT:") else "nip"
+    if refusal in (KEY_USED, REFERENCE_USED) and first is not None:
+        reason = _repeated(reason, command.subject, first)
     return RowProblem(command.line, command.subject, command.kind, {field: [reason]})
+
+
+def _repeated(reason: Any, subject: str, first: FirstLines) -> Any:
+    """A conflict with the version an earlier line of this file gave, reworded to name that line."""
+    params = dict(reason.params)
+    line = first.earlier(subject, int(params["version"]))
+    if line is None:
+        return reason
+    again = REPEATED_KEY if reason.refusal is KEY_USED else REPEATED_REFERENCE
+    return again.reason(**params, line=line)
 
 
 def _subject_of(row: dict[str, Any]) -> str | None:

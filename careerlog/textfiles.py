@@ -19,7 +19,7 @@ import codecs
 import contextlib
 import functools
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -41,6 +41,12 @@ AS_NUMBER = Refusal(
     "format the column as Text and type the NIPs again."
 )
 NIP_COLUMNS = ("nip", "mentor_nip")
+AS_DAY_COUNT = Refusal(
+    "{value} is a date a spreadsheet stored as a number ({day} in its usual 1900 date system): format the column "
+    "as a date (dd/mm/yyyy in an Indonesian spreadsheet, or yyyy-mm-dd) and save again.",
+    dates=("day",),
+)
+_EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of a spreadsheet's 1900 date system (day 60 is its 29 February 1900)
 # The Indonesian column names a BKD spreadsheet heads its columns with, and the field each one names
 # (docs/import-format.md lists them). A header's name is read whatever its case, and with its spaces and dashes
 # as underscores ("Tanggal Mulai" is tanggal_mulai); a field's own name is always read too.
@@ -74,6 +80,9 @@ HEADER_ALIASES: dict[str, str] = {
     "tahun": "year",
     "predikat": "predicate",
     "nama": "name",
+    "nama_pegawai": "name",
+    "nama_lengkap": "name",
+    "nama_asn": "name",
     "tanggal_lahir": "birth_date",
     "jenis_kelamin": "sex",
     "pendidikan": "education",
@@ -87,6 +96,9 @@ HEADER_ALIASES: dict[str, str] = {
     "alasan": "reason",
     "isian_yang_dikoreksi": "corrected_fields",
 }
+# The columns of notes a spreadsheet carries beside the fields (a row number, remarks), by their name without its
+# dots ("No." is no): read, never recorded, and named in the report's notes (docs/import-format.md).
+NOTE_COLUMNS = ("no", "no_urut", "nomor_urut", "keterangan", "ket", "catatan")
 # an 18-digit number as a spreadsheet writes it: 1.96701E+17 (1,96701E+17 in Indonesian), or widened to 18
 # digits of which only the first 15 are kept (196701111991032000: a NIP's sequence is never 000)
 _SCIENTIFIC = re.compile(r"\d[.,]\d+[Ee]\+?\d+")
@@ -100,6 +112,11 @@ def column_name(typed: str) -> str:
     training_kind), or the field its Indonesian name names (HEADER_ALIASES: "Tanggal Mulai" is start_date)."""
     name = "_".join(typed.replace("-", " ").lower().split())
     return HEADER_ALIASES.get(name, name)
+
+
+def note_column(name: str) -> bool:
+    """Whether a column (by `column_name`) is one of notes: a row number or remarks (NOTE_COLUMNS)."""
+    return name.replace(".", "") in NOTE_COLUMNS
 
 
 def aliases_of(fields: list[str]) -> list[str]:
@@ -187,4 +204,19 @@ def spreadsheet_nips(row: dict[str, Any]) -> InvalidInput | None:
         ):
             errors = errors or {}
             errors[column] = [AS_NUMBER.reason(value=cell)]
+    return InvalidInput(errors) if errors else None
+
+
+def spreadsheet_dates(row: dict[str, Any]) -> InvalidInput | None:
+    """The date cells of a CSV row that a spreadsheet stored as its day count (42430), each named with the date it
+    would be; None if there are none. Not read as that date: a spreadsheet of the 1904 date system (older Mac
+    Excel) counts from another day, four years apart."""
+    kind = row.get("kind")
+    errors: dict[str, list[str]] | None = None
+    for name in typed_fields(kind, date) if type(kind) is str else ():
+        cell = row.get(name)
+        if type(cell) is str and len(cell := cell.strip()) == 5 and cell.isdigit():
+            errors = errors or {}
+            day = _EXCEL_EPOCH + timedelta(days=int(cell))
+            errors[name] = [AS_DAY_COUNT.reason(value=cell, day=day.isoformat())]
     return InvalidInput(errors) if errors else None

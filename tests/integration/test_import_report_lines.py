@@ -43,7 +43,7 @@ def test_the_report_lists_the_lines_already_recorded_and_points_at_a_later_appoi
     report = import_file(app, path, actor="hr", workers=workers)
     assert (report.recorded, report.already_recorded) == (3, 1)
     assert [seen.to_dict() for seen in report.already_listed] == [
-        {"line": 3, "subject": BUDI, "kind": "training", "version": 2}
+        {"line": 3, "subject": BUDI, "kind": "training", "version": 2, "repeats_line": 2}
     ]
     [problem] = report.rejected
     [reason] = problem.errors["nip"]
@@ -52,12 +52,14 @@ def test_the_report_lists_the_lines_already_recorded_and_points_at_a_later_appoi
         f"No employee with NIP {SARI} had been appointed at this row: line 5 of this file appoints them; "
         "put the appointment first, or import the file again."
     )
-    assert report.to_dict()["already_recorded_rows"] == [{"line": 3, "subject": BUDI, "kind": "training", "version": 2}]
-    assert report.already_lines() == "already recorded: line 3"
+    assert report.to_dict()["already_recorded_rows"] == [
+        {"line": 3, "subject": BUDI, "kind": "training", "version": 2, "repeats_line": 2}
+    ]
+    assert report.already_lines() == "already recorded: line 3 (repeats line 2)"
     again = import_file(app, path, actor="hr", workers=workers)  # the row of line 4 is recorded now
     assert (again.recorded, again.already_recorded, again.rejected) == (1, 4, [])
     assert [(seen.line, seen.version) for seen in again.already_listed] == [(1, 1), (2, 2), (3, 2), (5, 1)]
-    assert again.already_lines() == "already recorded: lines 1, 2, 3, 5"
+    assert again.already_lines() == "already recorded: lines 1, 2, 3 (repeats line 2), 5"
 
 
 def test_a_row_before_an_appointment_recorded_earlier_keeps_its_reason(app: CareerLog, tmp_path: Path) -> None:
@@ -85,4 +87,40 @@ def test_the_command_prints_the_lines_already_recorded(app: CareerLog, database_
     env = {"CAREERLOG_DATABASE_URL": database_url}
     result = CliRunner().invoke(main, ["import", str(path)], env=env, catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "already recorded: line 3\n3 rows: recorded 2, already recorded 1, rejected 0\n" in result.output
+    assert (
+        "already recorded: line 3 (repeats line 2)\n3 rows: recorded 2, already recorded 1, rejected 0\n"
+        in result.output
+    )
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_row_repeated_within_the_file_names_the_earlier_line_it_repeats(
+    app: CareerLog, tmp_path: Path, workers: int
+) -> None:
+    """An administrator told "line 3: already recorded" of a file recorded for the first time looks for the
+    duplicate: the report names it (line 2), on the first run and on a re-run, where every row is already recorded
+    but line 3 is still the copy of line 2."""
+    path = write(tmp_path / "rows.jsonl", rows()[:3])
+    report = import_file(app, path, actor="hr", workers=workers, batch_size=2)  # (line 3 in the next batch)
+    assert [seen.to_dict() for seen in report.already_listed] == [
+        {"line": 3, "subject": BUDI, "kind": "training", "version": 2, "repeats_line": 2}
+    ]
+    assert report.already_lines() == "already recorded: line 3 (repeats line 2)"
+    again = import_file(app, path, actor="hr", workers=workers)
+    assert [(seen.line, seen.repeats) for seen in again.already_listed] == [(1, None), (2, None), (3, 2)]
+    assert again.already_lines() == "already recorded: lines 1, 2, 3 (repeats line 2)"
+
+
+def test_a_reference_repeated_within_the_file_with_other_values_names_the_earlier_line(
+    app: CareerLog, tmp_path: Path
+) -> None:
+    appointment, training, _, _, _ = rows()
+    other = {**training, "hours": 16}  # the same certificate typed again with another JP
+    path = write(tmp_path / "rows.jsonl", [appointment, training, other])
+    [problem] = import_file(app, path, actor="hr").rejected
+    [reason] = problem.errors["reference"]
+    assert problem.line == 3
+    assert reason == (
+        f"Reference {training['reference']!r} was already recorded as version 2 with different values (hours) "
+        "by line 2 of this file; keep one of the two rows, or record a correction instead."
+    )

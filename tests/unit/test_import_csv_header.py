@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 
 from careerlog.domain.errors import InvalidInput
-from careerlog.importing import read_csv
+from careerlog.importing import ColumnNotes, read_csv
 
 NIP = "199001012015031002"
 
@@ -30,13 +30,13 @@ def test_column_names_are_read_whatever_their_case_and_spaces() -> None:
 
 
 def test_columns_that_are_no_field_of_the_kind_are_named_once_at_the_header_and_nothing_more_is_read() -> None:
-    text = "NIP;Jenis;Keterangan;organiser;hours;start_date;effective_date;reference\r\n"
+    text = "NIP;Jenis;Uraian;organiser;hours;start_date;effective_date;reference\r\n"
     text += f"{NIP};TEKNIS;Pelatihan;BPSDM;2;2024-05-01;2024-05-02;R-1\r\n" * 3
     [(line, problem)] = rows(text)
     assert line == 1
     assert isinstance(problem, InvalidInput)
     [reason] = problem.errors["line"]
-    assert "'Jenis', 'Keterangan'" in reason  # as the header spells them (Jenis Diklat and Judul are read now)
+    assert "'Jenis', 'Uraian'" in reason  # as the header spells them (Jenis Diklat and Judul are read now)
     assert "training" in reason
     assert "training_kind, title" in reason  # the columns it may have
 
@@ -53,3 +53,65 @@ def test_the_columns_every_kind_may_have_are_no_unknown_columns() -> None:
     text += f"{NIP},performance_rating,k-1,3,2019,BAIK,2019-12-31,S-1\n"
     [(_, row)] = rows(text, "performance_rating")
     assert isinstance(row, dict)
+
+
+def test_a_row_number_and_remarks_are_notes_left_out_of_every_row_and_said_once() -> None:
+    """A spreadsheet numbers its rows ("No.") and keeps remarks ("Keterangan"): read, never recorded."""
+    text = "No.;NIP;Nama;Jenis Diklat;Nama Diklat;organiser;hours;start_date;effective_date;reference;Keterangan\r\n"
+    text += f"1;{NIP};Budi;TEKNIS;Pelatihan;BPSDM;2;2024-05-01;2024-05-02;R-1;ulang\r\n"
+    [(line, notes), (row_line, row)] = rows(text)
+    assert (line, row_line) == (1, 2)
+    assert isinstance(notes, ColumnNotes)
+    assert list(notes.errors) == ["No.", "Keterangan", "Nama"]
+    assert isinstance(row, dict)
+    assert sorted(row) == sorted(
+        [
+            "nip",
+            "name",
+            "training_kind",
+            "title",
+            "organiser",
+            "hours",
+            "start_date",
+            "effective_date",
+            "reference",
+            "kind",
+        ]
+    )
+
+
+def test_a_name_column_of_an_appointment_file_is_its_field_not_a_note() -> None:
+    text = "NIP;Nama;No\r\n" + f"{NIP};Budi;1\r\n"
+    [(_, notes), (_, row)] = rows(text, "appointment")
+    assert isinstance(notes, ColumnNotes)
+    assert list(notes.errors) == ["No"]
+    assert isinstance(row, dict)
+    assert row["name"] == "Budi"
+
+
+def test_a_row_of_empty_cells_is_a_blank_line() -> None:
+    """A spreadsheet saves the rows it once formatted below the data as empty cells (";;;;"), or numbered only:
+    they are no rows, as a blank line is none, not rows rejected for a missing NIP."""
+    text = "No;NIP;Jenis Diklat;Nama Diklat;organiser;hours;start_date;effective_date;reference\r\n"
+    text += f"1;{NIP};TEKNIS;Pelatihan;BPSDM;2;2024-05-01;2024-05-02;R-1\r\n"
+    text += ";;;;;;;;\r\n" + "3;;;;;;;;\r\n" + " ; ;;;;;;;\r\n"
+    [(_, notes), (line, row)] = rows(text)
+    assert isinstance(notes, ColumnNotes)
+    assert line == 2
+    assert isinstance(row, dict)
+
+
+def test_a_date_a_spreadsheet_stored_as_a_number_is_refused_naming_the_date_and_the_cure() -> None:
+    """Excel writes a date column formatted as General or Number as its day count (42430 is 2016-03-01 in the
+    1900 date system, 2020-03-02 in the 1904 one): refused naming the column, not read as a guess."""
+    text = "nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
+    text += f"{NIP},TEKNIS,Pelatihan,BPSDM,2,42430,2016-03-01,R-1\n"
+    [(line, problem)] = rows(text)
+    assert line == 2
+    assert isinstance(problem, InvalidInput)
+    assert problem.errors == {
+        "start_date": [
+            "42430 is a date a spreadsheet stored as a number (2016-03-01 in its usual 1900 date system): "
+            "format the column as a date (dd/mm/yyyy in an Indonesian spreadsheet, or yyyy-mm-dd) and save again."
+        ]
+    }

@@ -58,10 +58,10 @@ def test_names_are_read_whatever_their_case_spaces_dashes_and_underscores() -> N
 
 
 def test_an_unknown_column_is_refused_naming_it_and_the_names_accepted() -> None:
-    text = "NIP;Jenis Diklat;Keterangan;JP;Tanggal Mulai;Tanggal Selesai;Nomor Sertifikat\r\n"
+    text = "NIP;Jenis Diklat;Uraian;JP;Tanggal Mulai;Tanggal Selesai;Nomor Sertifikat\r\n"
     reason = header_refusal(text + f"{NIP};TEKNIS;x;24;04/03/2024;06/03/2024;CERT-1\r\n")
     assert reason.refusal is UNKNOWN_COLUMNS  # type: ignore[attr-defined]
-    assert reason.startswith("Columns 'Keterangan' are no fields of training; its columns are nip, effective_date")
+    assert reason.startswith("Columns 'Uraian' are no fields of training; its columns are nip, effective_date")
     assert "or by their Indonesian names nip_baru, tmt, tanggal, nomor_sk" in reason
     assert "jp, jam_pelajaran, tanggal_mulai, tanggal_selesai" in reason
     assert "pangkat_baru" not in reason  # a promotion's, not a training's
