@@ -172,3 +172,37 @@ def test_a_source_is_shown_as_the_regulations_it_cites() -> None:
         "UU 20/2023 art. 27; PermenPANRB 40/2018"
     )
     assert citation("1 JP = 45 minutes (LAN)") == "1 JP = 45 minutes (LAN)"  # no regulation cited: as written
+
+
+def test_an_education_ceiling_is_said_to_need_a_higher_education_not_time(world: World) -> None:
+    """A pelaksana with SLTA at III/b (its regular ceiling) was offered a 101 to III/c with an earliest date gone by
+    and "education SLTA allows up to III/b; new rank III/c" among the missing, as if the date would bring it."""
+    nip = f.nip(date(1975, 3, 3), date(2000, 3, 1), "M", sequence=771)
+    ledger = world.services.ledger
+    ledger.record(nip, "appointment", appointment_of(nip, rank="II/a", education="SLTA"), actor="test")
+    ledger.record(nip, "rank_promotion", f.promotion("III/b", "2016-04-01"), actor="test")
+    world.catch_up()
+    english = page_text(world, nip)
+    assert (
+        "Your education, SLTA / SMA / SMK, allows a regular promotion up to III/b: no date brings this rank "
+        "by itself; a higher education must be recorded first" in english
+    )
+    assert "Pendidikan Anda, SLTA / SMA / SMK, memungkinkan kenaikan pangkat reguler" in page_text(world, nip, "id")
+    assert "allows a regular promotion up to" not in page_text(world, BUDI)  # S-1 at III/b: up to III/d
+
+
+def test_an_offer_after_retirement_says_a_pengabdian_promotion_is_not_forecast(world: World) -> None:
+    """Pengabdian (212, on retirement) is a promotion kind of the reference with no conditions given (only that it
+    is exempt from the promotion dates): careerlog offers none, and says so where an offer falls after the day
+    service is expected to end."""
+    nip = f.nip(date(1969, 1, 10), date(1995, 3, 1), "M", sequence=781)  # 58 in January 2027
+    ledger = world.services.ledger
+    ledger.record(nip, "appointment", appointment_of(nip, rank="III/a"), actor="test")
+    ledger.record(nip, "rank_promotion", f.promotion("III/b", f"{THIS_YEAR - 1}-04-01"), actor="test")
+    world.catch_up()
+    english = page_text(world, nip)
+    assert "This date is after the day your service is expected to end" in english
+    assert "A promotion on retirement (Pengabdian, 212) is not forecast here" in english
+    assert "Kenaikan pangkat pengabdian (212) menjelang pensiun tidak diperkirakan di sini" in page_text(
+        world, nip, "id"
+    )

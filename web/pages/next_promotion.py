@@ -15,7 +15,7 @@ from dateutil.relativedelta import relativedelta
 from careerlog.domain.wording import parse
 from careerlog.reference import reference, rules
 from projections.merit.eligibility import first_permitted
-from projections.merit.rules import CREDIT, NOT_CONFIRMED, RATINGS_SHORT, TRAINING
+from projections.merit.rules import CREDIT, EDUCATION_CEILING, NOT_CONFIRMED, RATINGS_SHORT, TRAINING
 
 RANK_FIELDS = {"appointment": "rank", "rank_promotion": "new_rank"}
 # A regulation as the rules file cites it ("PP 99/2000 art. 4", "Peraturan BKN 4/2023"), and one read with another
@@ -54,6 +54,7 @@ def next_promotion(found: dict[str, Any], today: date) -> dict[str, Any]:
         "training_ahead": training_ahead(found, today),
         "confirmation_ahead": confirmation_ahead(found, today),
         "credit": credit_ahead(found),
+        "ceilings": ceilings_reached(found),
         "record_last_day": record_last_day(found["timeline"]["items"]),
     }
 
@@ -250,3 +251,16 @@ def credit_ahead(found: dict[str, Any]) -> dict[str, dict[str, Any]]:
                     item["reach_year"] = None
             ahead[e["kind"]] = item
     return ahead
+
+
+def ceilings_reached(found: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Per promotion kind barred by the education ceiling (promotion.education_ceiling, its stored "education SLTA
+    allows up to III/b; new rank III/c"): the education and its ceiling. No date brings this requirement: only a
+    higher education recorded does, which the page says (the offer's earliest date reads as if time would)."""
+    ceilings: dict[str, dict[str, str]] = {}
+    for e in found["eligibility"]:
+        for r in e["requirements"]:
+            wording = parse(r["message"]) if r["rule"] == "promotion.education_ceiling" else None
+            if wording is not None and wording.template == EDUCATION_CEILING.text and r["outcome"] == "missing":
+                ceilings[e["kind"]] = dict(wording.params)
+    return ceilings
