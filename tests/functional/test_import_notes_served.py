@@ -61,3 +61,12 @@ def test_the_import_page_names_the_notes_the_repeated_line_and_a_name_of_another
     for word in words:
         assert word in page
     assert re.search(rf" 3 {BUDI} \S+ \d+ 2 ", page)  # line 3 repeats line 2
+
+
+def test_the_api_answer_names_the_notes_and_the_line_repeated(world: World) -> None:
+    data = {"file": (io.BytesIO(CSV.encode()), "training.csv")}
+    report = world.post("/api/v1/imports?dry_run=true", "hr", data=data, content_type="multipart/form-data").get_json()
+    assert [(seen["line"], seen["repeats_line"]) for seen in report["already_recorded_rows"]] == [(3, 2)]
+    assert [(note["line"], sorted(note["errors"])) for note in report["notes"]] == [(1, ["Nama", "No"])]
+    [problem] = report["rejected"]
+    assert (problem["line"], list(problem["errors"])) == (4, ["name"])

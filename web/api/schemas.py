@@ -389,12 +389,14 @@ class RowProblemSchema(StrictSchema):
 
 
 class RowSeenSchema(StrictSchema):
-    """A row already recorded: its line, the record, and the version the row has there."""
+    """A row already recorded: its line, the record, the version the row has there, and the earlier line of the
+    same file it repeats (null when it repeats none: recorded before the file)."""
 
     line = fields.Integer(dump_only=True)
     subject = fields.String(dump_only=True)
     kind = fields.String(dump_only=True)
     version = fields.Integer(dump_only=True)
+    repeats_line = fields.Integer(dump_only=True, allow_none=True)
 
 
 class ImportReportSchema(StrictSchema):
@@ -408,6 +410,14 @@ class ImportReportSchema(StrictSchema):
         fields.Nested(RowSeenSchema),
         dump_only=True,
         metadata={"description": "The first 20 rows already recorded (already_recorded counts them all), by line."},
+    )
+    notes = fields.List(
+        fields.Nested(RowProblemSchema),
+        dump_only=True,
+        metadata={
+            "description": "Columns read but never recorded (line 1), each with why: a row number or remarks "
+            "(No, Keterangan), or the employee's name checked against each row's NIP (Nama)."
+        },
     )
     dry_run = fields.Boolean(dump_only=True)
     position = fields.Integer(dump_only=True)
