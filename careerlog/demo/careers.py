@@ -45,6 +45,7 @@ from careerlog.demo.model import (
     EDU_START,
     RANGES,
     RANK_INDEX,
+    SCORE,
     Person,
     Post,
     Rec,
@@ -84,6 +85,11 @@ CPNS_MONTHS = ((1, 0.35), (3, 0.3), (4, 0.1), (2, 0.05), (6, 0.05), (7, 0.05), (
 # 1 January decides the day of retirement.
 YOUNGEST_RETIREMENT = 58
 PPPK_YEARS = ((2019, 0.3), (2021, 1.0), (2022, 2.0), (2023, 2.0), (2024, 2.0), (2025, 1.5), (2026, 0.8))
+# Age at a PPPK appointment: from 20 to a year before the retirement age of the post (PP 49/2018 art. 16(a); not in
+# the shared reference, so M): the selections from 2019 took the honorer (contract staff) of long service, whatever
+# their age. Bands of age at appointment, weighted; the demo's PPPK hold administrative (pelaksana) posts, which retire
+# at 58 (rule retirement.age), so the oldest is appointed at 57.
+PPPK_AGES = ((20, 29, 0.22), (30, 39, 0.38), (40, 49, 0.28), (50, YOUNGEST_RETIREMENT - 1, 0.12))
 DEGREE_PLANS: dict[str, tuple[float, tuple[str, ...]]] = {
     "SD": (0.08, ("SLTA",)), "SLTP": (0.1, ("SLTA",)), "SLTA": (0.32, ("S-1", "S-1", "D-III")),
     "D-I": (0.3, ("S-1",)), "D-II": (0.35, ("S-1",)), "D-III": (0.38, ("S-1", "S-1", "D-IV")),
@@ -113,6 +119,11 @@ PP94_FROM = date(2021, 8, 31)
 DS = "KAB-DELISERDANG"
 LOW_RELEVANCE_AGENCY = "KOTA-MEDAN"
 LOW_RELEVANCE_THEME = "DIGITAL"
+ADEQUATE = "BAIK"  # the predicate promotions ask for (promotion.performance): below it, a rating has consequences
+COACHING = 0.6  # how much an employee rated below Baik improves (the ability the ratings are drawn from)
+UTAMA = "AHLI_UTAMA"
+UTAMA_POSTS = 1  # Ahli Utama holders of one job family an agency has room for (I)
+UTAMA_CHANCE = 0.05  # a year's chance that a candidate at Ahli Madya's top rank is selected (I)
 WAIT = object()  # a plan: eligible, but left for a later round (group_disadvantaged)
 
 
@@ -147,8 +158,9 @@ class Simulation:
         self.clock = Clock(today)
         self.rng = {
             name: random.Random(f"careerlog-demo:{seed}:{name}")
-            for name in ("people", "career", "training", "rating", "round", "posts", "quota", "finish")
+            for name in ("people", "career", "training", "rating", "round", "posts", "quota", "finish", "formation")
         }
+        self.utama_draws: dict[tuple[int, int], bool] = {}  # (person, year) -> passed that year's selection
         self.agencies = agencies_for(employees)
         self.agency = {a.code: a for a in self.agencies}
         self.units = {(a.code, u.name): u for a in self.agencies for u in a.units}
@@ -302,7 +314,10 @@ class Simulation:
             pppk, education, appointed = False, cohort.entry_edu, cohort.appointed
         path = self.recruitment_path(rng, pppk, education, unit, appointed)
         low, high = ENTRY_AGE[education]
-        if path == "HONORER":
+        if pppk:
+            low, high, _ = rng.choices(PPPK_AGES, [w for *_, w in PPPK_AGES])[0]
+            low = max(low, ENTRY_AGE[education][0])
+        elif path == "HONORER":
             low, high = max(low, 27), 34
         elif path == "IKATAN_DINAS":
             low, high = 22, 24
@@ -753,9 +768,18 @@ class Simulation:
             self.attended.setdefault(person.idx, set()).add(course.programme_id)
         if course.kind in ("PKP", "PKA", "PKN_II", "PKN_I"):
             person.leadership.setdefault(course.kind, []).append(rec)
-        if feedback and course.programme_id and rng.random() < 0.42:
+        if feedback and course.programme_id and (rng.random() < 0.42 or self.low_relevance(person, course)):
             self.give_feedback(person, course, rec)
         return rec
+
+    def low_relevance(self, person: Person, course: tr.Course) -> bool:
+        """A programme the low-relevance agency rates irrelevant (`Demo.low_relevance`): its staff are asked every
+        time, so that even a small demo holds enough answers for the scorecard's finding."""
+        return (
+            person.place_at(course.end)[0] == LOW_RELEVANCE_AGENCY
+            and course.theme.code == LOW_RELEVANCE_THEME
+            and course.end.year in self.low_relevance_years
+        )
 
     def give_feedback(self, person: Person, course: tr.Course, training: Rec) -> None:
         rng = self.rng["training"]
@@ -764,12 +788,7 @@ class Simulation:
         rating = min(5, max(1, round(rng.gauss(course.quality, 0.7))))
         fits = not course.theme.families or self.agency_unit(person, course.end).family in course.theme.families
         relevance = min(5, max(1, round(rng.gauss(4.1 if fits else 3.3, 0.7))))
-        agency = person.place_at(course.end)[0]
-        if (
-            agency == LOW_RELEVANCE_AGENCY
-            and course.theme.code == LOW_RELEVANCE_THEME
-            and course.end.year in self.low_relevance_years
-        ):
+        if self.low_relevance(person, course):
             relevance = pick(rng, (1, 1, 2, 2, 2))
             rating = min(rating, pick(rng, (2, 3, 3)))
         payload: dict[str, Any] = {"programme_id": course.programme_id, "rating": rating, "relevance": relevance}
@@ -909,7 +928,7 @@ class Simulation:
         post = person.post_at(day)
         if post is None:
             return None
-        if post.kind == "FUNGSIONAL" and post.level and self.functional_room(person, post, new):
+        if post.kind == "FUNGSIONAL" and post.level and self.functional_room(person, post, new, day):
             early_credit = day >= date(2023, 1, 1)
             if (early_credit or add_years(since, 4) <= day) and not promotion_failures(person, day, "202", new):
                 return Plan(person, "202", new, day)
@@ -922,14 +941,45 @@ class Simulation:
             return Plan(person, "201", new, day)
         return None
 
-    @staticmethod
-    def functional_room(person: Person, post: Post, new: str) -> bool:
-        """A functional promotion stays within the post's level or reaches the next level's first rank."""
+    def functional_room(self, person: Person, post: Post, new: str, day: date) -> bool:
+        """A functional promotion stays within the post's level or reaches the next level's first rank (the move up
+        to Ahli Utama only into a vacant Ahli Utama post: utama_open)."""
         assert post.level is not None
         top = RANGES[post.level][1]
         if RANK_INDEX[new] <= RANK_INDEX[top]:
             return True
-        return RANK_INDEX[new] == RANK_INDEX[top] + 1 and level_for(person.ladder, new) is not None
+        if RANK_INDEX[new] != RANK_INDEX[top] + 1:
+            return False
+        level = level_for(person.ladder, new)
+        if level == UTAMA:
+            return self.utama_open(person, day)
+        return level is not None
+
+    def utama_open(self, person: Person, day: date) -> bool:
+        """Whether an Ahli Madya at the level's top rank is appointed Ahli Utama (kenaikan jenjang) on a day.
+
+        The top level is rare: at most UTAMA_POSTS holders of a job family per agency at a time (the needs,
+        kebutuhan/formasi, the level is opened for) and, while one is free, a selection the candidate passes
+        in a year with chance UTAMA_CHANCE (the competency test and, for teachers, the professional development
+        the step asks). Both are the demo's (I): the shared reference gives the level's rank range and credit only.
+        A candidate not appointed stays at IV/c, not eligible for a 202 past it (promotion.functional_range) nor
+        for a 101 (promotion.regular_without_post): nobody eligible is left waiting.
+        """
+        key = (person.idx, day.year)
+        passed = self.utama_draws.get(key)
+        if passed is None:
+            passed = self.utama_draws[key] = self.rng["formation"].random() < UTAMA_CHANCE
+        if not passed:
+            return False
+        agency = person.place_at(day)[0]
+        holders = 0
+        for other in self.members[agency]:
+            if other is person or other.family != person.family or not other.active(day):
+                continue
+            held = other.post_at(day)
+            if held is not None and held.level == UTAMA:
+                holders += 1
+        return holders < UTAMA_POSTS
 
     def injection(self, person: Person, day: date, new: str, failures: list[str]) -> Plan | None:
         if len(failures) != 1:
@@ -1035,7 +1085,7 @@ class Simulation:
         new = next_rank(person.rank)
         if post is None or new is None:
             return add_years(day, 1)
-        if post.kind == "FUNGSIONAL" and post.level and self.functional_room(person, post, new):
+        if post.kind == "FUNGSIONAL" and post.level and self.functional_room(person, post, new, day):
             return date(day.year + 1, 1, 1)
         if post.kind in MANAGERIAL and RANK_INDEX[new] <= RANK_INDEX[RANGES[post.kind][1]]:
             return day + timedelta(days=1)
@@ -1297,6 +1347,37 @@ class Simulation:
                 self.inflated = True
         for key, people in staff.items():
             self.rate_unit(year, key, people, judged, key == inflate)
+        for people in staff.values():
+            for person in people:
+                self.respond_to_rating(person, year)
+
+    def respond_to_rating(self, person: Person, year: int) -> None:
+        """What a rating below Baik brings (docs/demo.md "Ratings and their consequences"): coaching, after which
+        the employee does better (ability rises); two years running below Baik with a Kurang or worse among them,
+        or three years running, a disciplinary penalty early the next year: a light one (a written reprimand or a
+        statement of dissatisfaction), medium if a penalty began in the last three years. A medium penalty blocks
+        promotion while it runs (promotion.penalty), as the poor ratings themselves do (promotion.performance).
+        UU 5/2014 art. 77(6): a PNS who does not meet the performance target faces administrative sanctions up to
+        dismissal; the steps and their thresholds are the demo's (I). Dismissal is not simulated."""
+        predicate = person.ratings.get(year)
+        if predicate is None or SCORE[predicate] >= SCORE[ADEQUATE]:
+            return
+        person.ability += COACHING
+        run = 0
+        worst = SCORE[ADEQUATE]
+        while (earlier := person.ratings.get(year - run)) is not None and SCORE[earlier] < SCORE[ADEQUATE]:
+            worst = min(worst, SCORE[earlier])
+            run += 1
+        if run < 2 or (run < 3 and worst > SCORE["KURANG"]):
+            return
+        rng = self.rng["career"]
+        start = date(year + 1, randint(rng, 2, 4), randint(rng, 2, 28))
+        if not person.active(start) or person.on_leave(start) or start > self.clock.last_day:
+            return
+        recent = any(begun >= date(year - 2, 1, 1) for begun, _, _ in person.penalties)
+        level = "MEDIUM" if recent else "LIGHT"
+        kind = None if recent else pick(rng, ("TEGURAN_TERTULIS", "PERNYATAAN_TIDAK_PUAS"))
+        self.impose(person, start, level, kind)
 
     def rate_unit(self, year: int, key: tuple[str, str], people: list[Person], judged: bool, inflate: bool) -> None:
         rng = self.rng["rating"]

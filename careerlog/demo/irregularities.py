@@ -32,7 +32,7 @@ RATES: dict[str, float] = {
     "early_promotion": 0.02,  # per rank reached
     "above_education_ceiling": 0.008,
     "promotion_during_penalty": 0.35,
-    "low_performance": 0.08,
+    "low_performance": 0.13,  # rarer chances since ratings below Baik bring coaching (careers.respond_to_rating)
     "wrong_promotion_date": 0.01,
     "missing_service_exam": 0.12,
     "evidence_recorded_after": 0.012,
@@ -40,7 +40,7 @@ RATES: dict[str, float] = {
     "jpt_without_open_selection": 0.1,
     "post_rank_out_of_range": 0.05,
     "regular_promotion_of_post_holder": 0.002,  # per round a post holder has no 201 or 202 to be promoted by
-    "passed_over": 0.25,
+    "passed_over": 0.5,  # fewer chances since fewer ratings fall below Baik (careers.respond_to_rating)
 }
 FORCE_FROM: dict[str, date] = {
     "early_promotion": date(2010, 1, 1),
