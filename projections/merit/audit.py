@@ -6,7 +6,7 @@ judged by `record.known_before(decision recorded time)`, so a fact recorded afte
 never makes it compliant (it is its own `evidence.recorded_after` finding instead). A unit's
 record gives its own ratings (`unit_ratings`).
 
-Tables (docs/views.md): `decisions`, `findings`, `promotion_rounds`, `eligibility`,
+Tables (docs/views.md): `decisions`, `findings`, `promotion_rounds`, `earlier_rounds`, `eligibility`,
 `unit_ratings`, `staff_ratings`, `unit_spells`.
 """
 
@@ -21,6 +21,7 @@ from itertools import accumulate
 from typing import Any
 
 from careerlog.domain.events import BY_KIND
+from careerlog.domain.ledger import EASTERNMOST
 from careerlog.domain.wording import Template
 from careerlog.reference import Reference, Rule, Rules, reference, rules
 from careerlog.sqlstore import Row
@@ -157,6 +158,17 @@ ROUNDS = Table(
     (("round_date", "agency", "unit", "rank"),),  # the passed-over self-join, the fairness pools
 )
 
+# A round's earlier states: the row as known before each moment something bearing on the round was
+# recorded on or after its day (a decision of that day is recorded no earlier), while eligible then
+# (`earlier_round_tuples`): the passed-over comparison reads a colleague's round as known before the
+# decision (known_from < decided_at <= known_until), not only the final record's
+EARLIER_ROUNDS = Table(
+    "earlier_rounds",
+    (*ROUNDS.columns, ("known_until", "TEXT")),
+    ("subject", "round_date", "known_until"),
+    (("round_date", "agency", "unit", "rank"),),
+)
+
 REGULAR = "101"
 TIME_IN_RANK = "promotion.time_in_rank"
 WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the decision that went past it
@@ -164,7 +176,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 12  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 13  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -172,8 +184,9 @@ class MeritProjection(TupleProjection):
     # before its decision (the passed-over comparison reads each side as known then); 10: promotion.one_step; 11: an
     # offer's requirements leave out the rules every offer meets (eligibility.BY_OFFER: promotion.one_step); 12:
     # promotion.regular_without_post (a 101 to a definitive managerial or functional post holder is a finding, no
-    # 101 offered to or eligible in a round for one)
-    tables = (DECISIONS, FINDINGS, ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS, UNIT_SPELLS)
+    # 101 offered to or eligible in a round for one); 13: earlier_rounds (a round as known before each moment something
+    # bearing on it was recorded on or after its day: the passed-over lists compare a colleague as known then)
+    tables = (DECISIONS, FINDINGS, ROUNDS, EARLIER_ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS, UNIT_SPELLS)
 
     def applies_to(self, subject: str) -> bool:
         return True  # units too: their own ratings bound their staff's (skp.distribution)
@@ -200,6 +213,7 @@ class MeritProjection(TupleProjection):
             "decisions": decisions,
             "findings": findings,
             "promotion_rounds": round_tuples(record, end, judge),
+            "earlier_rounds": earlier_round_tuples(record, end, judge),
             "eligibility": row_tuples(eligibility, ELIGIBILITY.column_names),
             "staff_ratings": row_tuples(staff_rating_rows(record), STAFF_RATINGS.column_names),
             "unit_spells": row_tuples(unit_spell_rows(record), UNIT_SPELLS.column_names),
@@ -426,6 +440,103 @@ def round_tuples(
     return rows
 
 
+def earlier_round_tuples(
+    record: CareerRecord, end: date | None = None, judge: PromotionJudge | None = None
+) -> list[tuple[Any, ...]]:
+    """`earlier_rounds` as tuples of the table's columns in order: on each permitted 101 date up to `end`
+    on which the final record has no 101 promotion, the round as known before each moment on or after
+    the start of the day (UTC+9, the easternmost zone: no promotion of that day is recorded earlier) at
+    which an entry bearing on it (`KnownFrom`) was recorded, while the employee was eligible as known
+    then: the colleague a decision recorded at that moment was compared with. Consecutive moments whose
+    rows read alike are one row; `known_from` is the latest bearing entry recorded before the first of
+    them, `known_until` the last of them (the row stands for a decision recorded in (known_from,
+    known_until]; after it the next state's or the final `promotion_rounds` row does).
+
+    An entry bears late on the round days from the first it may change (`read_from`) to the last begun
+    when it was recorded: most entries are recorded before any round they bear on, and only the days of
+    the others are judged again (each record as known before a moment made once)."""
+    start = record.appointed_on
+    if start is None or record.employment_kind != "PNS" or not record.entries:
+        return []
+    end = end or record.separated_on or horizon(record)
+    judge = judge or PromotionJudge(record)
+    book = judge.rules
+    days, years_on = round_rules(book, start.year, end.year)
+    first, stop = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
+    promoted = {f.effective_date for f in record.promotions() if str(f.get("promotion_kind")) == REGULAR}
+    by_version: dict[int, Entry] = {}  # made when first needed (`read_from`)
+    bearing: list[tuple[datetime, date]] = []  # (recorded, read from) of the entries bearing on rounds
+    late: dict[int, dict[datetime, str]] = {}  # round day (its index) -> the moments bearing on it late, their kinds
+    for e in record.entries:
+        kind = e.kind
+        if kind in NOT_READ_BY_ROUNDS:
+            continue
+        moment = e.recorded_at
+        if kind in READ_FROM_THEIR_DAY:
+            read = e.effective_date
+        else:
+            by_version = by_version or {x.version: x for x in record.entries}
+            read = read_from(e, by_version)
+        bearing.append((moment, read))
+        if kind == "training" and read.year < date.max.year:  # a round reads the trainings of the years before its own
+            read = date(read.year + 1, 1, 1)
+        # the last round day begun when it was recorded (in UTC+9, the easternmost zone)
+        last = (moment + NINE_HOURS).date() if moment.tzinfo is UTC else moment.astimezone(EASTERNMOST).date()
+        if read > last:
+            continue
+        i = bisect.bisect_left(days, read)
+        if i < first:
+            i = first
+        while i < stop and days[i] <= last:
+            late.setdefault(i, {})[moment] = kind
+            i += 1
+    if not late:
+        return []
+    bearing.sort()
+    known: dict[datetime, PromotionJudge] = {}
+    rows: list[tuple[Any, ...]] = []
+    for i in sorted(late):
+        day, years = days[i], years_on[i]
+        if day in promoted or years is False:
+            continue  # compared as promoted, or nobody judged eligible then
+        if years is not None and RANK_KINDS.isdisjoint(late[i].values()):
+            held = record.rank_before(day)  # the rank held then as known at every moment: its time in rank too
+            if held is None or add_years(held[1], int(years)) > day:
+                continue
+        moments = sorted(late[i])
+        since = next((moment for moment, read in reversed(bearing) if moment < moments[0] and read <= day), None)
+        state: list[Any] | None = None
+        for moment in moments:
+            then = known.get(moment)
+            if then is None:
+                then = known[moment] = PromotionJudge(record.known_before(moment), book)
+            row = earlier_round(then, day, years)
+            if state is not None and (row is None or row != state[0]):
+                rows.append((*state[0], moment_text(state[1]), None, moment_text(state[2])))
+                state = None
+            if row is not None:
+                state = [row, since, moment] if state is None else [row, state[1], moment]
+            since = moment
+        if state is not None:
+            rows.append((*state[0], moment_text(state[1]), None, moment_text(state[2])))
+    return rows
+
+
+NINE_HOURS = timedelta(hours=9)
+# The kinds that may change the rank held before a round and since when (`earlier_round_tuples`)
+RANK_KINDS = frozenset({"appointment", "rank_promotion", "correction", "retraction"})
+
+
+def earlier_round(judge: PromotionJudge, day: date, years: Any) -> tuple[Any, ...] | None:
+    """The columns of a round as the record of `judge` reads on `day` but its times (`known_from`,
+    `decided_at`), when eligible then for a 101 (`years`: in rank, as `round_rules` gives them), else None."""
+    record = judge.record
+    held = record.rank_before(day)
+    if held is None or (years is not None and add_years(held[1], int(years)) > day) or not eligible_101(judge, day):
+        return None
+    return round_tuple(record, day, held, True, None, NOT_KNOWN)[:-2]
+
+
 @functools.lru_cache(maxsize=4096)
 def round_rules(book: Rules, first: int, last: int) -> tuple[tuple[date, ...], tuple[Any, ...]]:
     """The permitted 101 dates of the years `first` to `last` (`permitted_in_years`) and, for each,
@@ -546,6 +657,9 @@ class KnownFrom:
     def on(self, day: date) -> datetime | None:
         found = bisect.bisect_right(self.days, day)
         return self.latest[found - 1] if found else None
+
+
+NOT_KNOWN = KnownFrom(CareerRecord("", []))  # no entries: `on` any day is None (the times made elsewhere)
 
 
 def read_from(entry: Entry, by_version: dict[int, Entry]) -> date:

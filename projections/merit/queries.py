@@ -439,17 +439,29 @@ def stronger_sql(book: Rules, ref: Reference) -> str:
     )
 
 
-# A colleague's round as known before the promotion `p` was recorded: nothing it reads recorded since (a
-# colleague whose rating, training, degree or rank of the day was recorded later is not compared; the
-# promoted round is measured as known then, projections/merit/audit.py `round_tuple`)
+# A colleague's round as known before the promotion `p` was recorded: the final record's round when nothing
+# it reads was recorded since, else the earlier state standing then (`earlier_rounds`, projections/merit/audit.py
+# `earlier_round_tuples`: the round as known before each later moment, while eligible); the promoted round is
+# measured as known then (`round_tuple`)
 KNOWN_THEN = "o.known_from < p.decided_at"
+EARLIER_THEN = f"{KNOWN_THEN} AND p.decided_at <= o.known_until"
 # A regular (101) promotion's round (`p`, promoted) and its colleagues' (`o`: the same round date,
-# agency, unit and rank, eligible and not promoted, as known then), as `PassedOverQueries` joins them.
+# agency, unit and rank, eligible and not promoted, as known then), as `PassedOverQueries` joins them:
+# `{rounds}` is `promotion_rounds` with KNOWN_THEN or `earlier_rounds` with EARLIER_THEN (`COLLEAGUE_ROUNDS`),
+# the two read apart (each by its index) and added
 ROUND_COLLEAGUES = (
-    "promotion_rounds p {join} promotion_rounds o ON o.round_date = p.round_date AND o.agency = p.agency"
-    f" AND o.unit = p.unit AND o.rank = p.rank AND o.eligible = 1 AND o.promoted = 0 AND {KNOWN_THEN}"
+    "promotion_rounds p {join} {rounds} o ON o.round_date = p.round_date AND o.agency = p.agency"
+    " AND o.unit = p.unit AND o.rank = p.rank AND o.eligible = 1 AND o.promoted = 0 AND {then}"
     " AND {stronger}"
 )
+COLLEAGUE_ROUNDS = (("promotion_rounds", KNOWN_THEN), ("earlier_rounds", EARLIER_THEN))
+
+
+def round_colleagues(join: str, stronger: str) -> list[str]:
+    """`ROUND_COLLEAGUES` of the final rounds and of the earlier states."""
+    return [ROUND_COLLEAGUES.format(join=join, rounds=r, then=then, stronger=stronger) for r, then in COLLEAGUE_ROUNDS]
+
+
 REGULAR = "101"
 REGULAR_PROMOTION = f"d.decision = 'promotion' AND COALESCE(d.kind, '') = '{REGULAR}'"
 
@@ -551,10 +563,11 @@ def passed_over_count(book: Rules, ref: Reference) -> str:
     """SQL: how many clearly stronger colleagues decision `d` passed over (`count_of`, for one
     decision); NULL when the lists do not compare it (not a 101 promotion, merit.passed_over not in
     force on its TMT). A correlated subquery per regular promotion: its round by primary key,
-    joined with the colleagues of the round (`promotion_rounds_ix0`)."""
-    colleagues = ROUND_COLLEAGUES.format(join="JOIN", stronger=stronger_sql(book, ref))
-    counted = (
+    joined with the colleagues of the round (`promotion_rounds_ix0`), plus those of their earlier states standing
+    when it was recorded (`earlier_rounds_ix0`)."""
+    counted = " + ".join(
         f"(SELECT COUNT(*) FROM {colleagues} WHERE p.subject = d.subject AND p.round_date = d.tmt AND p.promoted = 1)"
+        for colleagues in round_colleagues("JOIN", stronger_sql(book, ref))
     )
     return f"(CASE WHEN {REGULAR_PROMOTION} AND {rule_case(book, 'min_better')} IS NOT NULL THEN {counted} END)"
 
@@ -562,12 +575,16 @@ def passed_over_count(book: Rules, ref: Reference) -> str:
 def passed_over_counts(store: SqlStore) -> dict[tuple[str, str], int]:
     """Every regular promotion's round that passed over a clearly stronger colleague, (subject, round
     date), with how many: one uncorrelated query of the rounds' self-join."""
-    colleagues = ROUND_COLLEAGUES.format(join="JOIN", stronger=stronger_sql(rules(), reference()))
-    rows = store.query(
-        f"SELECT p.subject, p.round_date, COUNT(*) AS n FROM {colleagues} WHERE p.promoted = 1"
-        " GROUP BY p.subject, p.round_date"
-    )
-    return {(r["subject"], r["round_date"]): int(r["n"]) for r in rows}
+    counts: dict[tuple[str, str], int] = {}
+    for colleagues in round_colleagues("JOIN", stronger_sql(rules(), reference())):
+        rows = store.query(
+            f"SELECT p.subject, p.round_date, COUNT(*) AS n FROM {colleagues} WHERE p.promoted = 1"
+            " GROUP BY p.subject, p.round_date"
+        )
+        for r in rows:
+            key = (r["subject"], r["round_date"])
+            counts[key] = counts.get(key, 0) + int(r["n"])
+    return counts
 
 
 @functools.lru_cache(maxsize=4096)
@@ -872,15 +889,20 @@ class PassedOverQueries(ViewReader):
             "COALESCE(o.performance, 0) > COALESCE(p.performance, 0) "
             "AND COALESCE(o.training_jp, 0) >= COALESCE(p.training_jp, 0) AND o.days_in_rank >= p.days_in_rank"
         )
-        rows = self.store.query(
-            "SELECT p.subject, p.round_date, p.agency, p.unit, p.rank, p.performance, p.training_jp, "
-            "p.days_in_rank, p.education, o.subject AS o_subject, o.performance AS o_performance, "
-            "o.training_jp AS o_training_jp, o.days_in_rank AS o_days_in_rank, o.education AS o_education "
-            "FROM promotion_rounds p JOIN promotion_rounds o ON o.round_date = p.round_date "
-            "AND o.agency = p.agency AND o.unit = p.unit AND o.rank = p.rank AND o.eligible = 1 AND o.promoted = 0"
-            f" AND {KNOWN_THEN}{where_sql(clauses)} ORDER BY p.round_date, p.subject, o.subject",
-            params,
-        )
+        rows = [
+            row
+            for rounds, then in COLLEAGUE_ROUNDS  # the final rounds and the earlier states, never both of one colleague
+            for row in self.store.query(
+                "SELECT p.subject, p.round_date, p.agency, p.unit, p.rank, p.performance, p.training_jp, "
+                "p.days_in_rank, p.education, o.subject AS o_subject, o.performance AS o_performance, "
+                "o.training_jp AS o_training_jp, o.days_in_rank AS o_days_in_rank, o.education AS o_education "
+                f"FROM promotion_rounds p JOIN {rounds} o ON o.round_date = p.round_date AND o.agency = p.agency "
+                "AND o.unit = p.unit AND o.rank = p.rank AND o.eligible = 1 AND o.promoted = 0"
+                f" AND {then}{where_sql(clauses)}",
+                params,
+            )
+        ]
+        rows.sort(key=itemgetter("round_date", "subject", "o_subject"))
         found = []
         for row in rows:
             day = date.fromisoformat(row["round_date"])

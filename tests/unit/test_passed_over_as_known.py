@@ -12,7 +12,7 @@ from typing import Any
 
 from careerlog.reference import reference, rules
 from projections.career import CareerRecord
-from projections.merit.audit import DECISIONS, ROUNDS, round_tuples
+from projections.merit.audit import DECISIONS, EARLIER_ROUNDS, ROUNDS, earlier_round_tuples, round_tuples
 from projections.merit.queries import PassedOverQueries, comparison_evidence, passed_over_count
 from tests import factories as f
 
@@ -46,16 +46,19 @@ def clerk(
 
 
 class Store:
-    """The merit view's decisions and rounds of some records in SQLite, read as the queries read a store."""
+    """The merit view's decisions and rounds (and their earlier states) of some records in SQLite, read as the
+    queries read a store."""
 
     def __init__(self, records: list[CareerRecord]):
         self.db = sqlite3.connect(":memory:")
         self.db.row_factory = lambda cursor, row: {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
-        for statement in [*DECISIONS.ddl(), *ROUNDS.ddl()]:
+        for statement in [*DECISIONS.ddl(), *ROUNDS.ddl(), *EARLIER_ROUNDS.ddl()]:
             self.db.execute(statement)
         for record in records:
             for row in round_tuples(record, date(2014, 12, 31)):
                 self.db.execute(ROUNDS.insert_statement(), row)
+            for row in earlier_round_tuples(record, date(2014, 12, 31)):
+                self.db.execute(EARLIER_ROUNDS.insert_statement(), row)
             for fact in record.promotions():
                 decision = {"subject": record.subject, "version": fact.version, "decision": "promotion"}
                 decision |= {"kind": "101", "tmt": fact.effective_date.isoformat()}
@@ -156,3 +159,48 @@ def test_the_finding_s_evidence_is_of_the_records_as_known_before_the_decision()
     assert sorted(ratings) == sorted(
         [(promoted.subject, "2012"), (colleague.subject, "2012"), (colleague.subject, "2013")]
     )
+
+
+def test_a_colleague_made_weaker_by_a_correction_recorded_after_the_decision_was_passed_over() -> None:
+    # Sangat Baik both years and 40 JP as known then: clearly stronger; the 2013 rating corrected to Baik after the
+    # decision makes the final record's 4.5 with 40 JP still stronger, so correct 2012 too: the final reads 4.0, as
+    # the promoted's, and only the state known before the decision (earlier_rounds) finds the colleague
+    builder = f.CareerBuilder(date(1986, 2, 2))
+    builder.add("confirmation", CONFIRMATION, f"2011-03-01{T}")
+    builder.add("training", f.training("2013-06-30", 40, "2013-06-01"), f"2013-07-01{T}")
+    versions = []
+    for year in (2012, 2013):
+        builder.add("performance_rating", f.rating(year, "SANGAT_BAIK"), f"{year + 1}-01-15{T}")
+        versions.append(builder.employee.version)
+    for version in versions:
+        builder.add("correction", f.correction(version, "2014-05-01", predicate="BAIK"), f"2014-06-01{T}")
+    colleague = builder.record()
+    assert passed_over(promoted_clerk(BAIK), colleague) == ([colleague.subject], 1)
+
+
+def penalised(recorded: str) -> CareerRecord:
+    """The clearly stronger colleague (`stronger_clerk`) under a medium penalty in force on the TMT, recorded on
+    `recorded`."""
+    penalty = {
+        "effective_date": "2014-02-01",
+        "reference": "HD-1",
+        "level": "MEDIUM",
+        "penalty_kind": "POTONG_TUKIN_12",
+    }
+    builder = f.CareerBuilder(date(1986, 2, 2))
+    builder.add("confirmation", CONFIRMATION, f"2011-03-01{T}")
+    builder.add("training", f.training("2013-06-30", 40, "2013-06-01"), f"2013-07-01{T}")
+    for year in (2012, 2013):
+        builder.add("performance_rating", f.rating(year, "SANGAT_BAIK"), f"{year + 1}-01-15{T}")
+    builder.add("penalty", penalty, f"{recorded}{T}")
+    return builder.record()
+
+
+def test_a_colleague_eligible_then_whose_penalty_was_recorded_after_the_decision_was_passed_over() -> None:
+    colleague = penalised("2014-06-01")  # after the decision
+    assert passed_over(promoted_clerk(BAIK), colleague) == ([colleague.subject], 1)
+
+
+def test_a_state_known_only_before_an_earlier_moment_is_not_compared() -> None:
+    # the penalty was recorded after the TMT but before the decision: as known then the colleague was not eligible
+    assert passed_over(promoted_clerk(BAIK), penalised("2014-04-05")) == ([], 0)

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from careerlog.reference import Rules, reference, rules
-from projections.merit.audit import DECISIONS, ROUNDS
+from projections.merit.audit import DECISIONS, EARLIER_ROUNDS, ROUNDS
 from projections.merit.queries import PASSED_OVER, clearly_stronger, measures, passed_over_count
 
 LEVELS = (-1, 0, 1)  # lower, equal, higher than the promoted one's
@@ -35,9 +35,16 @@ def round_row(subject: str, day: str, eligible: int, promoted: int, m: dict[str,
     return tuple(values.get(c) for c in ROUNDS.column_names)
 
 
+def earlier_row(row: tuple[object, ...], since: str, until: str) -> tuple[object, ...]:
+    """The round `row` as an `earlier_rounds` row: its state known from `since` until `until` (no decided_at)."""
+    values = dict(zip(ROUNDS.column_names, row, strict=True))
+    values |= {"known_from": since, "decided_at": None, "known_until": until}
+    return tuple(values.get(c) for c in EARLIER_ROUNDS.column_names)
+
+
 def test_the_sql_count_is_the_number_of_colleagues_clearly_stronger_by_the_version_in_force() -> None:
     db = sqlite3.connect(":memory:")
-    for statement in [*DECISIONS.ddl(), *ROUNDS.ddl()]:
+    for statement in [*DECISIONS.ddl(), *ROUNDS.ddl(), *EARLIER_ROUNDS.ddl()]:
         db.execute(statement)
     colleagues: list[dict[str, object]] = []
     for p, t, d, e in itertools.product(LEVELS, repeat=4):
@@ -53,7 +60,19 @@ def test_the_sql_count_is_the_number_of_colleagues_clearly_stronger_by_the_versi
         db.execute(DECISIONS.insert_statement(), [decision.get(c) for c in DECISIONS.column_names])
         db.execute(ROUNDS.insert_statement(), round_row(f"P{day}", day, 1, 1, MINE))
         for n, theirs in enumerate(colleagues):
-            db.execute(ROUNDS.insert_statement(), round_row(f"O{n}-{day}", day, 1, 0, theirs))
+            row = round_row(f"O{n}-{day}", day, 1, 0, theirs)
+            if n % 2:  # every other one as the state known before the decision, standing until after it
+                db.execute(
+                    EARLIER_ROUNDS.insert_statement(),
+                    earlier_row(row, f"{day}T08:00:00.000000+00:00", f"{day}T10:00:00.000000+00:00"),
+                )
+            else:
+                db.execute(ROUNDS.insert_statement(), row)
+            # a state that no longer stood when the decision was recorded is not compared, however strong
+            db.execute(
+                EARLIER_ROUNDS.insert_statement(),
+                earlier_row(row, f"{day}T07:00:00.000000+00:00", f"{day}T08:00:00.000000+00:00"),
+            )
         # neither one not eligible, nor one of another unit, however strong
         db.execute(ROUNDS.insert_statement(), round_row(f"X{day}", day, 0, 0, {**MINE, "performance": 5.0}))
         other = round_row(f"Y{day}", day, 1, 0, {**MINE, "performance": 5.0, "training_jp": 99.0})
