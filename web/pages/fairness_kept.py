@@ -1,5 +1,6 @@
-"""The fairness page's statistics and charts, and the inspector pages' agency choices, kept per web worker
-(docs/pages.md, Inspector and Fairness).
+"""The fairness statistics and charts, and the inspector pages' agency choices, kept per web worker
+(docs/pages.md, Inspector and Fairness; docs/api.md, Conditional reads): the fairness page and its CSV tables
+and the API's /audits/fairness and /audits/time-to-promotion share the kept statistics (`kept_statistic`).
 
 Computing them takes a second or more (the rank spells read and fitted for time to promotion, the tests of the
 selection rates, two matplotlib charts), and they are a function of what the views hold, the query and the day
@@ -27,8 +28,9 @@ are right. An answer that fails (a refused filter, a view being filled) is not k
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from cachetools import LRUCache, TTLCache
@@ -36,6 +38,8 @@ from flask import current_app
 from flask_babel import get_locale
 from markupsafe import Markup
 
+from careerlog.access import Action
+from careerlog.accounts import Account
 from web.pages.common import services
 from web.services import NOTHING
 
@@ -91,6 +95,28 @@ def statistics(asked: Hashable, compute: Callable[[], dict[str, Any]]) -> tuple[
     key = (asked, stamps(), services().fairness_view.today)
     found: dict[str, Any] = kept().get(kept().statistics, key, compute)
     return key, found
+
+
+def kept_statistic(
+    kind: str,
+    account: Account,
+    by: Sequence[str],
+    filters: Mapping[str, list[str]],
+    *,
+    start: date | None,
+    end: date | None,
+    min_cell: int,
+) -> tuple[Hashable, dict[str, Any]]:
+    """Fairness (`rates`: Services.fairness) or time to promotion (`times`: Services.time_to_promotion) for the
+    reader, grouped `by`, over the filters narrowed to the reader's scope, the period and the smallest cell, kept
+    (`statistics`) under all of it; with the key it is kept under. The page and the API ask alike, so they share
+    an answer."""
+    method = services().fairness if kind == "rates" else services().time_to_promotion
+    scope = scope_key(services().within(account, Action.RUN_AUDITS, filters))
+    return statistics(
+        (kind, tuple(by), scope, start, end, min_cell),
+        lambda: method(account, list(by), filters, start=start, end=end, min_cell=min_cell),
+    )
 
 
 def chart(name: str, statistic_key: Hashable, draw: Callable[[], Markup | None]) -> Markup | None:

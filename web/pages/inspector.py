@@ -249,15 +249,10 @@ def kept_statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[st
     form = {"by": by, "min_cell": args.get("min_cell", DEFAULT_MIN_CELL)}
     if errors:
         return None, errors, form, None
-    method = services().fairness if kind == "rates" else services().time_to_promotion
     filters = filters_from(args, SCOPE)
     try:
         min_cell = min_cell_arg(args)
-        asked = (kind, tuple(by), fairness_kept.scope_key(services().within(account, Action.RUN_AUDITS, filters)))
-        key, found = fairness_kept.statistics(
-            (*asked, start, end, min_cell),
-            lambda: method(account, by, filters, start=start, end=end, min_cell=min_cell),
-        )
+        key, found = fairness_kept.kept_statistic(kind, account, by, filters, start=start, end=end, min_cell=min_cell)
     except InvalidInput as e:
         return None, e.errors, form, None
     return found, {}, form, key
