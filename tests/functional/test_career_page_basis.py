@@ -20,6 +20,7 @@ import pytest
 
 from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
+from tests.functional.test_eligibility_answers import answer_validator
 from tests.functional.test_pages_auth import log_in
 from web.pages.next_promotion import citation, credit_ahead
 
@@ -206,3 +207,26 @@ def test_an_offer_after_retirement_says_a_pengabdian_promotion_is_not_forecast(w
     assert "Kenaikan pangkat pengabdian (212) menjelang pensiun tidak diperkirakan di sini" in page_text(
         world, nip, "id"
     )
+
+
+def test_the_eligibility_answer_carries_the_regulations_the_next_date_and_why_no_101(world: World) -> None:
+    nip = ahli_muda_short_of_credit(world)
+    path = f"/api/v1/employees/{nip}/eligibility"
+    body = world.get(path, "admin").get_json()
+    assert body["regular_closed"] == {
+        "kind": "202",
+        "instead_of": "101",
+        "rule": "promotion.regular_without_post",
+        "source": "PP 99/2000 art. 4 jo PP 12/2002 (regular promotion for PNS holding no structural or functional "
+        "post)",
+        "status": "M",
+    }
+    item = body["items"][0]
+    sources = {r["rule"]: (r["source"], r["status"]) for r in item["requirements"]}
+    assert sources["promotion.credit_points"] == ("PermenPANRB 1/2023; Peraturan BKN 3/2023", "S")
+    assert item["next_date"] >= item["earliest_date"]
+    spec = world.get("/api/openapi.json").get_json()
+    answer_validator(spec, "/api/v1/employees/{nip}/eligibility").validate(body)
+    budi = world.get(f"/api/v1/employees/{BUDI}/eligibility", "admin").get_json()
+    assert budi["regular_closed"] is None  # a 101 is open to him
+    assert world.get(f"{path}?format=csv", "admin").status_code == 200

@@ -65,6 +65,19 @@ class RequirementSchema(StrictSchema):
     outcome = fields.String(dump_only=True, metadata={"description": "met, missing, or not applicable."})
     enforced = fields.Boolean(dump_only=True, metadata={"description": "False: reported, never a finding."})
     message = fields.String(dump_only=True)
+    source = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "The regulation the rule rests on, as the rules file in use states it for judged_on "
+            "(rules.toml `source`, docs/rules.md); null for a rule the file no longer holds."
+        },
+    )
+    status = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "The rule's status: S confirmed, M believed but unconfirmed, I an inference."},
+    )
 
 
 class EligibilityItemSchema(StrictSchema):
@@ -88,6 +101,14 @@ class EligibilityItemSchema(StrictSchema):
         },
     )
     reached = fields.Boolean(dump_only=True, metadata={"description": "Whether the earliest date has come."})
+    next_date = PlainDate(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "The next promotion date open: the first permitted date on or after both the earliest "
+            "date and today (the earliest date while it is to come)."
+        },
+    )
     requirements = fields.List(fields.Nested(RequirementSchema), dump_only=True)
     missing = fields.List(
         fields.String(), dump_only=True, metadata={"description": "Enforced rules not met on judged_on."}
@@ -124,6 +145,17 @@ class LevelTopSchema(StrictSchema):
     )
 
 
+class RegularClosedSchema(StrictSchema):
+    """Why no regular promotion (101) is offered: a definitive managerial or functional post is held, and its holder
+    rises by the choice promotion (201 or 202) under promotion.regular_without_post (PP 99/2000 art. 4)."""
+
+    kind = one_of(("201", "202"), "The promotion the holder rises by: 201 managerial post, 202 functional post.")
+    instead_of = one_of(("101",), "The promotion not offered: the regular one.")
+    rule = fields.String(dump_only=True, metadata={"description": "promotion.regular_without_post."})
+    source = fields.String(dump_only=True, metadata={"description": "The regulation the rule rests on."})
+    status = fields.String(dump_only=True, metadata={"description": "The rule's status (S, M, I)."})
+
+
 class EligibilitySchema(StrictSchema):
     nip = fields.String(dump_only=True)
     items = fields.List(fields.Nested(EligibilityItemSchema), dump_only=True)
@@ -143,6 +175,16 @@ class EligibilitySchema(StrictSchema):
         metadata={
             "description": "Why no 202 is open to a functional employee at the top rank of their level (the "
             "career page says the same); null otherwise."
+        },
+    )
+    regular_closed = fields.Nested(
+        RegularClosedSchema,
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "Why no regular promotion (101) is offered to a definitive managerial or functional "
+            "post holder, who rises by 201 or 202 (the career page says so in words); null when a 101 is open or no "
+            "post bars it."
         },
     )
 
