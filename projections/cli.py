@@ -143,12 +143,19 @@ def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
 def status_command(obj: Context) -> None:
     """Show each view's position in the log, how far behind it is and its state (ready; filling:<position>,
     answered by no read until it reaches that position; rebuilding)."""
-    worker = projector(obj.settings, app=obj.app)
+    worker = projector(obj.settings, app=obj.app, reconfigure=False)  # it looks: other rules here refill nothing
     try:
         click.echo(f"{'view':<16}{'version':>8}{'position':>12}{'head':>12}{'lag':>10}  state")
         for status in worker.status():
             line = f"{status.name:<16}{status.version:>8}{status.position:>12}{status.head:>12}{status.lag:>10}"
             click.echo(f"{line}  {status.state}")
+        for name, (theirs, ours) in worker.configured_otherwise.items():
+            click.echo(
+                f"{name}: its rows were judged by the rules of digest {theirs}, this shell's CAREERLOG_RULES_FILE "
+                f"gives {ours}: the next worker or server started with these rules refills it "
+                "(docs/operations.md, Upgrades)",
+                err=True,
+            )
     finally:
         worker.close()
     sys.stdout.flush()

@@ -257,10 +257,13 @@ class Projector:
         batch_size: int = 1000,
         ensure: bool = True,
         take_back: bool = False,
+        reconfigure: bool = True,
     ):
         """`ensure=False`: the tables are known to be there as they should (a rebuild's process). `take_back`: a
         view a newer release made (a higher version) is dropped and made again at this release's version (a
-        rebuild of it, going back to this release), not refused (NewerViews)."""
+        rebuild of it, going back to this release), not refused (NewerViews). `reconfigure=False`: a view whose
+        rows were made with another configuration (rules) than this process's is left as it is, and named in
+        `configured_otherwise` (a command that only looks, such as `careerlog projections status`)."""
         self.settings = settings
         self.projections = list(projections)
         self.app = app or CareerLog.from_settings(settings)
@@ -272,6 +275,8 @@ class Projector:
         self._filling: dict[str, int] = {}  # views filling from 0 (state filling:<head>) and that head
         self._unready: tuple[float, dict[str, re.Pattern[str]]] = (0.0, {})  # guard_reads' last look
         self.take_back = take_back
+        self.reconfigure = reconfigure
+        self.configured_otherwise: dict[str, tuple[str, str]] = {}  # view -> (its rows' digests, this process's)
         if ensure:
             self.ensure_tables()
 
@@ -411,13 +416,22 @@ class Projector:
 
     def _reconfigured(self, projection: Projection, stored: str | None) -> bool:
         """Whether the view's rows were made with another configuration than this process's (another rules file,
-        or the same edited). A view recorded with none (made by a release before configurations were kept) is
-        judged by the digests its rows hold, where they hold one: any other than this process's refills it."""
+        or the same edited), remembered in `configured_otherwise` when this projector does not refill for it
+        (`reconfigure=False`). A view recorded with none (made by a release before configurations were kept) is
+        judged by the digests its rows hold, where they hold one."""
         digest = projection.configuration()
         if digest is None:
             return False
+        other = sorted(self._configured_digests(projection, stored) - {digest})
+        if other and not self.reconfigure:
+            self.configured_otherwise[projection.name] = (", ".join(other), digest)
+            return False
+        return bool(other)
+
+    def _configured_digests(self, projection: Projection, stored: str | None) -> set[str]:
+        """The configuration digests the view's rows were made with: the recorded one, else those its rows name."""
         if stored is not None:
-            return stored != digest
+            return {stored}
         found: set[str] = set()
         for table in (t for t in projection.tables if RULES_DIGEST_COLUMN in t.column_names):
             with self.views.sql.transaction() as sql:
@@ -425,7 +439,7 @@ class Projector:
                     sql.execute(statement)
                 rows = sql.query(f"SELECT DISTINCT {RULES_DIGEST_COLUMN} AS d FROM {table.name}")
             found.update(str(r["d"]) for r in rows)
-        return bool(found - {digest})
+        return found
 
     def _drop(self, projection: Projection) -> None:
         with self.views.sql.transaction() as sql:

@@ -44,6 +44,11 @@ def select(names: Iterable[str] | None = None) -> list[Projection]:
 
 
 def projector(
-    settings: Settings, names: Iterable[str] | None = None, *, app: CareerLog | None = None, take_back: bool = False
+    settings: Settings,
+    names: Iterable[str] | None = None,
+    *,
+    app: CareerLog | None = None,
+    take_back: bool = False,
+    reconfigure: bool = True,
 ) -> Projector:
-    return Projector(settings, select(names), app=app, take_back=take_back)
+    return Projector(settings, select(names), app=app, take_back=take_back, reconfigure=reconfigure)

@@ -132,3 +132,26 @@ def test_a_store_of_a_release_that_kept_no_digest_is_judged_by_its_rows(
         assert states(refilled)["timeline"] == "ready"
     finally:
         refilled.close()
+
+
+def test_projections_status_with_other_rules_refills_nothing_and_says_so(
+    store: Settings, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A shell without the service's CAREERLOG_RULES_FILE (or with another) only looks: no view is dropped."""
+    from click.testing import CliRunner
+
+    from careerlog.cli import main
+
+    before = rules_digest()
+    after = edited(tmp_path, monkeypatch)
+    result = CliRunner().invoke(main, ["--database-url", store.database_url, "projections", "status"])
+    assert result.exit_code == 0, result.output
+    assert f"merit: its rows were judged by the rules of digest {before}" in result.output
+    assert f"CAREERLOG_RULES_FILE gives {after}" in result.output
+    monkeypatch.setenv(RULES_FILE_ENV, str(tmp_path / "rules.toml"))
+    kept = Projector(store, all_projections())
+    try:
+        assert set(states(kept).values()) == {"ready"}
+        assert digests(kept) == {before}
+    finally:
+        kept.close()
