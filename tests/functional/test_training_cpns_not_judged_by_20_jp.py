@@ -78,3 +78,17 @@ def test_the_career_page_says_a_cpns_year_is_not_judged(world: World) -> None:
     assert f"2025 0 {NONE} {NONE}" in text
     indonesian = world.client.get(f"/pages/employees/{CPNS}?lang=id").get_data(as_text=True)
     assert "tahun yang Anda akhiri sebagai CPNS tidak dinilai: 2025" in re.sub(r"\s+", " ", indonesian)
+
+
+def test_the_jp_chart_paints_short_only_the_years_judged_short() -> None:
+    """A year with no verdict (a CPNS's, or before the 20 JP came into force in 2017) was drawn orange, as short."""
+    from web.pages.career import jp_chart
+
+    training = {"employment_kind": "PNS", "years": []}
+    training["years"] = [
+        {"year": 2016, "hours": 0, "target_jp": None, "met": None},  # before the rule
+        {"year": 2025, "hours": 6, "target_jp": None, "met": None},  # a CPNS's year
+        {"year": 2026, "hours": 8, "target_jp": 20, "met": False},  # short
+    ]
+    svg = str(jp_chart(training))
+    assert svg.count("#f2a900") == 1  # ORANGE: the one year judged short

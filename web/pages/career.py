@@ -97,7 +97,9 @@ def jp_chart(training: dict[str, Any]) -> Markup | None:
         return charts.jp_chart(*bars, None, _("Training hours (JP) per year"))
     targets = [y["target_jp"] for y in years if y.get("target_jp") is not None]
     target = float(targets[-1]) if targets else DEFAULT_TARGET_JP
-    return charts.jp_chart(*bars, target, _("Training hours (JP) per year"), _("%(jp)s JP a year", jp=int(target)))
+    short = [y.get("met") is False for y in years]  # only the years judged: none before the rule, nor a CPNS's
+    label = _("%(jp)s JP a year", jp=int(target))
+    return charts.jp_chart(*bars, target, _("Training hours (JP) per year"), label, short=short)
 
 
 def readers_of(account: Account, nip: str) -> dict[str, Any] | None:

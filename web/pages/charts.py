@@ -89,12 +89,19 @@ def rank_chart(steps: Sequence[tuple[date, str]], ladder: Sequence[str], title: 
 
 
 def jp_chart(
-    years: Sequence[int], hours: Sequence[float], target: float | None, title: str, target_label: str = ""
+    years: Sequence[int],
+    hours: Sequence[float],
+    target: float | None,
+    title: str,
+    target_label: str = "",
+    short: Sequence[bool] | None = None,
 ) -> Markup:
-    """JP per year as bars, those under the target in orange, with the target line (no target: bars alone)."""
+    """JP per year as bars, those under the target in orange (`short`: the years judged short of it, when not every
+    year is judged: before the rule, a CPNS's), with the target line (no target: bars alone)."""
     fig = figure()
     ax = fig.add_subplot()
-    colours = [BLUE if target is None or h >= target else ORANGE for h in hours]
+    under = short if short is not None else [target is not None and h < target for h in hours]
+    colours = [ORANGE if u else BLUE for u in under]
     ax.bar([str(y) for y in years], hours, color=colours)
     if target is not None:
         ax.axhline(target, color=RED, linestyle="--", label=target_label)
