@@ -18,7 +18,16 @@ from typing import Any
 
 from careerlog.domain.errors import FieldErrors, InvalidInput
 from careerlog.domain.events import Appointed
-from careerlog.domain.ledger import IN_FUTURE, RATED, YEAR_AFTER_RATING, Fact, LedgerAggregate, Outcome, Recording
+from careerlog.domain.ledger import (
+    IN_FUTURE,
+    RATED,
+    YEAR_AFTER_RATING,
+    Fact,
+    LedgerAggregate,
+    Outcome,
+    Recording,
+    created_directly,
+)
 from careerlog.domain.nip import nip_mismatches, normalise_nip, parse_nip
 from careerlog.domain.wording import Refusal
 from careerlog.reference import Rules, reference, rules
@@ -544,10 +553,13 @@ class Employee(LedgerAggregate):
         nip = normalise_nip(nip)
         candidate = Fact(0, "appointment", dict(values), recording.recorded_on)
         errors = FieldErrors()
-        check_dates(Career(nip, [candidate]), candidate, errors, new=True)
-        check_appointment(Career(nip, [candidate]), candidate, errors)
+        career = Career(nip, [candidate])  # (the checks only read it)
+        check_dates(career, candidate, errors, new=True)
+        check_appointment(career, candidate, errors)
         errors.raise_if_any()
-        employee = cls._create(Appointed, id=nip, **values, **recording.event_kwargs())
+        employee = created_directly(cls, Appointed, nip, values, recording)
+        if employee is None:
+            employee = cls._create(Appointed, id=nip, **values, **recording.event_kwargs())
         return employee, Outcome(nip, 1, Appointed.KIND, recording.recorded_at, True)
 
     def context(self, facts: list[Fact]) -> Career:

@@ -208,9 +208,12 @@ def _reader(event_cls: type[LedgerEvent]) -> Callable[[Mapping[str, Any]], dict[
         lines += ["    else:", "        given += 1", "        try:"]
         text = "type(value) is str and 0 < len(text := value.strip()) <= MAX and '\\x00' not in text"
         if spec.type is str and spec.table:
-            namespace[f"A{i}"] = reference().table(spec.table).aliases
+            aliases = reference().table(spec.table).aliases
+            namespace[f"A{i}"], namespace[f"E{i}"] = aliases, exact_spellings(aliases)
             lines += [
-                f"            if {text} and (code := A{i}.get(text.upper())):",
+                f"            if type(value) is str and (code := E{i}.get(value)):",  # (as written: most rows)
+                f"                values[N{i}] = code",
+                f"            elif {text} and (code := A{i}.get(text.upper())):",
                 f"                values[N{i}] = code",
                 "            else:",
                 f"                values[N{i}] = P{i}(value)",
@@ -249,6 +252,18 @@ def _reader(event_cls: type[LedgerEvent]) -> Callable[[Mapping[str, Any]], dict[
     read: Callable[[Mapping[str, Any]], dict[str, Any]] = namespace["read"]
     _READERS[event_cls] = read
     return read
+
+
+def exact_spellings(aliases: Mapping[str, str]) -> dict[str, str]:
+    """Each spelling a value may be written in exactly (an alias or a code, nothing to strip, no NUL, 1 to MAX_TEXT
+    characters) with the code it reads as: for it `aliases.get(value.strip().upper())`, without the copies."""
+    found = {}
+    for spelling in (*aliases, *aliases.values()):
+        if spelling == spelling.strip() and 0 < len(spelling) <= MAX_TEXT and "\x00" not in spelling:
+            code = aliases.get(spelling.upper())
+            if code:
+                found[spelling] = code
+    return found
 
 
 def field_parser(spec: FieldSpec) -> Parser:
