@@ -230,3 +230,22 @@ def test_the_eligibility_answer_carries_the_regulations_the_next_date_and_why_no
     budi = world.get(f"/api/v1/employees/{BUDI}/eligibility", "admin").get_json()
     assert budi["regular_closed"] is None  # a 101 is open to him
     assert world.get(f"{path}?format=csv", "admin").status_code == 200
+
+
+def test_credit_points_met_read_as_met_not_as_a_fraction(world: World) -> None:
+    """'credit 62.5 of 50 since 2016' read as if 62.5 were a part of 50."""
+    nip = f.nip(date(1990, 6, 6), date(2016, 3, 1), "M", sequence=791)
+    ledger = world.services.ledger
+    ledger.record(nip, "appointment", appointment_of(nip, rank="III/a"), actor="test")
+    post = {"post_kind": "FUNGSIONAL", "level": "AHLI_PERTAMA", "title": "Analis SDM Aparatur Ahli Pertama"}
+    post |= {"unit": "BKPSDM", "assignment": "DEFINITIVE", "effective_date": "2016-03-01", "reference": "SK-JF-791"}
+    ledger.record(nip, "post_appointment", post, actor="test")
+    for year in range(2016, 2021):  # 5 x 12.5 (Ahli Pertama, Baik)
+        ledger.record(nip, "performance_rating", f.rating(year, "BAIK"), actor="test")
+    world.catch_up()
+    english = page_text(world, nip)
+    assert "Credit points (angka kredit): 62.5, at least the 50 your level needs, counted from 2016" in english
+    assert "credit 62.5 of 50" not in english
+    assert "Angka kredit: 62,5, sudah mencapai 50 yang diperlukan jenjang Anda, dihitung sejak 2016" in page_text(
+        world, nip, "id"
+    )

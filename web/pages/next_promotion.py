@@ -54,6 +54,7 @@ def next_promotion(found: dict[str, Any], today: date) -> dict[str, Any]:
         "training_ahead": training_ahead(found, today),
         "confirmation_ahead": confirmation_ahead(found, today),
         "credit": credit_ahead(found),
+        "credit_met": credit_met(found),
         "ceilings": ceilings_reached(found),
         "record_last_day": record_last_day(found["timeline"]["items"]),
     }
@@ -264,3 +265,15 @@ def ceilings_reached(found: dict[str, Any]) -> dict[str, dict[str, str]]:
             if wording is not None and wording.template == EDUCATION_CEILING.text and r["outcome"] == "missing":
                 ceilings[e["kind"]] = dict(wording.params)
     return ceilings
+
+
+def credit_met(found: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Per promotion kind whose credit points are met, the stored "credit 200 of 50 since 1997" as its values, for the
+    page to word ("200, at least the 50 your level needs"), not as "200 of 50"."""
+    met: dict[str, dict[str, str]] = {}
+    for e in found["eligibility"]:
+        for r in e["requirements"]:
+            wording = parse(r["message"]) if r["rule"] == "promotion.credit_points" and r["outcome"] == "met" else None
+            if wording is not None and wording.template == CREDIT.text:
+                met[e["kind"]] = dict(wording.params)
+    return met
