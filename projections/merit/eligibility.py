@@ -330,11 +330,13 @@ def with_sources(book: Rules, requirements: list[dict[str, Any]], judged_on: str
     return [{**r, **rule_source(book, r["rule"], day)} for r in requirements]
 
 
+@functools.lru_cache(maxsize=4096)  # a few rules and judged days: every read of eligibility asks them again
 def rule_source(book: Rules, rule_id: str, day: date) -> dict[str, str | None]:
     rule = rule_on(book, rule_id, day)
     return {"source": None, "status": None} if rule is None else {"source": rule.source, "status": rule.status}
 
 
+@functools.lru_cache(maxsize=4096)
 def next_date(book: Rules, earliest: str, today: date) -> str | None:
     """The next promotion date open: the first permitted date on or after both the earliest date and `today` (a
     past earliest date is no longer a date one can be promoted on)."""
