@@ -56,6 +56,7 @@ from careerlog.textfiles import (
     note_column,
     read_day_first_dates,
     read_decimal_commas,
+    read_lesson_hours,
     refuse_utf16,
     shown,
     spreadsheet_dates,
@@ -452,6 +453,8 @@ def _csv_rows(
         if (bad := not_utf8(cleaned) or spreadsheet_nips(cleaned) or spreadsheet_dates(cleaned)) is not None:
             yield reader.line_num, RowRefused(bad.errors, cleaned), 1
             continue
+        if "hours" in cleaned:
+            read_lesson_hours(cleaned)  # ("20 JP")
         if indonesian:  # (a semicolon file: its decimals and dates as an Indonesian spreadsheet writes them)
             read_decimal_commas(cleaned)
             read_day_first_dates(cleaned)

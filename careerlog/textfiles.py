@@ -220,3 +220,11 @@ def spreadsheet_dates(row: dict[str, Any]) -> InvalidInput | None:
             day = _EXCEL_EPOCH + timedelta(days=int(cell))
             errors[name] = [AS_DAY_COUNT.reason(value=cell, day=day.isoformat())]
     return InvalidInput(errors) if errors else None
+
+
+def read_lesson_hours(row: dict[str, Any]) -> None:
+    """A training's hours written with their unit ("20 JP", "8jp": jam pelajaran, as a BKD spreadsheet writes
+    them) read as the number, in place; any other cell is left for the ledger to judge."""
+    cell = row.get("hours")
+    if type(cell) is str and cell[-2:].upper() == "JP" and (number := cell[:-2].strip()):
+        row["hours"] = number

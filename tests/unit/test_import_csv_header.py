@@ -115,3 +115,17 @@ def test_a_date_a_spreadsheet_stored_as_a_number_is_refused_naming_the_date_and_
             "format the column as a date (dd/mm/yyyy in an Indonesian spreadsheet, or yyyy-mm-dd) and save again."
         ]
     }
+
+
+def test_lesson_hours_written_with_their_unit_are_read_as_the_number() -> None:
+    """A BKD spreadsheet writes a training's hours as "20 JP" (jam pelajaran): the number is read; a cell of no
+    number is still the ledger's to refuse, naming hours."""
+    text = "nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
+    text += f"{NIP},TEKNIS,Pelatihan,BPSDM,20 JP,2024-05-01,2024-05-03,R-1\n"
+    text += f"{NIP},TEKNIS,Pelatihan,BPSDM,8jp,2024-05-01,2024-05-03,R-2\n"
+    text += f"{NIP},TEKNIS,Pelatihan,BPSDM,JP,2024-05-01,2024-05-03,R-3\n"
+    [(_, first), (_, second), (_, third)] = rows(text)
+    assert isinstance(first, dict)
+    assert isinstance(second, dict)
+    assert isinstance(third, dict)
+    assert (first["hours"], second["hours"], third["hours"]) == ("20", "8", "JP")
