@@ -24,7 +24,7 @@ def test_a_policy_maker_reads_the_scorecard_by_keyboard_on_a_desktop_and_a_phone
     assert page.locator("section h2").first.inner_text() == "Temuan"
     assert page.locator("p.finding").count() >= 1  # the demo's injected irregularities
     assert page.locator("svg.chart[role=img]").count() >= 10
-    assert page.get_by_role("heading", name="Pegawai yang memenuhi 20 JP setahun", exact=True).count() == 1
+    assert page.get_by_role("heading", name="PNS yang memenuhi 20 JP setahun", exact=True).count() == 1
     site.shot(page, "scorecard-id")
     page.locator("svg.chart").first.scroll_into_view_if_needed()
     site.shot(page, "scorecard-charts")
