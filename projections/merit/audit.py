@@ -16,7 +16,7 @@ import bisect
 import dataclasses
 import functools
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
 from typing import Any
 
@@ -464,24 +464,25 @@ def earlier_round_tuples(
     days, years_on = round_rules(book, start.year, end.year)
     first, stop = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
     promoted = {f.effective_date for f in record.promotions() if str(f.get("promotion_kind")) == REGULAR}
-    by_version: dict[int, Entry] = {}  # made when first needed (`read_from`)
-    bearing: list[tuple[datetime, date]] = []  # (recorded, read from) of the entries bearing on rounds
+    span = rounds_reading(book)
+    by_version = {e.version: e for e in record.entries}
     late: dict[int, dict[datetime, str]] = {}  # round day (its index) -> the moments bearing on it late, their kinds
     for e in record.entries:
         kind = e.kind
         if kind in NOT_READ_BY_ROUNDS:
             continue
         moment = e.recorded_at
-        if kind in READ_FROM_THEIR_DAY:
-            read = e.effective_date
-        else:
-            by_version = by_version or {x.version: x for x in record.entries}
-            read = read_from(e, by_version)
-        bearing.append((moment, read))
-        if kind == "training" and read.year < date.max.year:  # a round reads the trainings of the years before its own
-            read = date(read.year + 1, 1, 1)
+        year = e.effective_date.year if kind == "training" else e.values.get("year") if kind in WINDOWED else None
+        if type(year) is not int or not 0 < year < date.max.year - span:
+            year = None  # read by the rounds from its day on; a rating or training, of the next years only
+        elif moment < first_round_moment(book, year + 1):
+            continue  # (most ratings and trainings: recorded before the first round that reads them)
         # the last round day begun when it was recorded (in UTC+9, the easternmost zone)
         last = (moment + NINE_HOURS).date() if moment.tzinfo is UTC else moment.astimezone(EASTERNMOST).date()
+        if year is not None:
+            read, last = date(year + 1, 1, 1), min(last, date(year + span, 12, 31))
+        else:
+            read = e.effective_date if kind in READ_FROM_THEIR_DAY else read_from(e, by_version)
         if read > last:
             continue
         i = bisect.bisect_left(days, read)
@@ -492,7 +493,7 @@ def earlier_round_tuples(
             i += 1
     if not late:
         return []
-    bearing.sort()
+    bearing: list[tuple[datetime, date]] = []  # (recorded, read from) of the entries bearing on rounds, when needed
     known: dict[datetime, PromotionJudge] = {}
     rows: list[tuple[Any, ...]] = []
     for i in sorted(late):
@@ -504,6 +505,11 @@ def earlier_round_tuples(
             if held is None or add_years(held[1], int(years)) > day:
                 continue
         moments = sorted(late[i])
+        bearing = bearing or sorted(  # as `KnownFrom` reads them
+            (e.recorded_at, e.effective_date if e.kind in READ_FROM_THEIR_DAY else read_from(e, by_version))
+            for e in record.entries
+            if e.kind not in NOT_READ_BY_ROUNDS
+        )
         since = next((moment for moment, read in reversed(bearing) if moment < moments[0] and read <= day), None)
         state: list[Any] | None = None
         for moment in moments:
@@ -523,6 +529,25 @@ def earlier_round_tuples(
 
 
 NINE_HOURS = timedelta(hours=9)
+WINDOWED = frozenset({"performance_rating", "training"})  # read by a round of the next few years only
+
+
+@functools.lru_cache(maxsize=4096)
+def first_round_moment(book: Rules, year: int) -> datetime:
+    """The start (UTC+9) of the first permitted 101 date on or after 1 January of `year` (per rules object)."""
+    days = permitted_in_years(book, year, year + 1)
+    return datetime.combine(days[0], time.min, EASTERNMOST) if days else datetime.max.replace(tzinfo=UTC)
+
+
+@functools.lru_cache(maxsize=16)
+def rounds_reading(book: Rules) -> int:
+    """How many years before a round's year its row reads ratings and trainings ending in them: the measures' 2
+    (`round_measures`), the years of `promotion.performance` for a 101 and the year before of `promotion.training`
+    (per rules object, the most of any version)."""
+    years = [int(v.params.get("years", {}).get(REGULAR) or 0) for v in book.versions("promotion.performance")]
+    return max([2, *years])
+
+
 # The kinds that may change the rank held before a round and since when (`earlier_round_tuples`)
 RANK_KINDS = frozenset({"appointment", "rank_promotion", "correction", "retraction"})
 

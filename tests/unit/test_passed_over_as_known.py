@@ -204,3 +204,17 @@ def test_a_colleague_eligible_then_whose_penalty_was_recorded_after_the_decision
 def test_a_state_known_only_before_an_earlier_moment_is_not_compared() -> None:
     # the penalty was recorded after the TMT but before the decision: as known then the colleague was not eligible
     assert passed_over(promoted_clerk(BAIK), penalised("2014-04-05")) == ([], 0)
+
+
+def test_a_late_rating_of_a_year_no_round_reads_makes_no_earlier_state() -> None:
+    # the rounds read the ratings and trainings of the two years before theirs: a 2010 rating and a training of
+    # 2010, both recorded after the 2014 round, change none of the rounds they would be judged again for
+    builder = f.CareerBuilder(date(1986, 2, 2))
+    builder.add("confirmation", CONFIRMATION, f"2011-03-01{T}")
+    for year in (2012, 2013):
+        builder.add("performance_rating", f.rating(year, "SANGAT_BAIK"), f"{year + 1}-01-15{T}")
+    builder.add("performance_rating", f.rating(2010, "BAIK"), f"2014-06-01{T}")
+    builder.add("training", f.training("2010-06-30", 40, "2010-06-01"), f"2014-06-02{T}")
+    record = builder.record()
+    assert [r[1] for r in round_tuples(record, date(2014, 12, 31))] == ["2014-04-01", "2014-10-01"]
+    assert earlier_round_tuples(record, date(2014, 12, 31)) == []
