@@ -249,3 +249,22 @@ def test_credit_points_met_read_as_met_not_as_a_fraction(world: World) -> None:
     assert "Angka kredit: 62,5, sudah mencapai 50 yang diperlukan jenjang Anda, dihitung sejak 2016" in page_text(
         world, nip, "id"
     )
+
+
+def test_the_top_of_a_managerial_posts_range_is_said_to_need_a_higher_post_not_time(world: World) -> None:
+    """A Pengawas at III/d (the top of the post's range, Kep Ka BKN 13/2002) was offered a 201 to IV/a with an
+    earliest date gone by and 'post PENGAWAS tops at III/d; new rank IV/a' among the missing."""
+    nip = f.nip(date(1974, 4, 4), date(1999, 3, 1), "F", sequence=795)
+    ledger = world.services.ledger
+    ledger.record(nip, "appointment", appointment_of(nip, rank="III/a"), actor="test")
+    ledger.record(nip, "rank_promotion", f.promotion("III/d", "2016-04-01"), actor="test")
+    post = {"post_kind": "PENGAWAS", "level": "IV.a", "title": "Kepala Subbagian Umum", "unit": "BKPSDM"}
+    post |= {"assignment": "DEFINITIVE", "effective_date": "2015-01-02", "reference": "SK-PGW-795"}
+    ledger.record(nip, "post_appointment", post, actor="test")
+    world.catch_up()
+    english = page_text(world, nip)
+    assert (
+        "The ranks of your post, Jabatan Pengawas, go up to III/d: no date brings a higher rank by itself; it needs "
+        "an appointment to a higher post first." in english
+    )
+    assert "Pangkat jabatan Anda, Jabatan Pengawas, paling tinggi III/d" in page_text(world, nip, "id")

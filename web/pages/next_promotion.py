@@ -15,7 +15,7 @@ from dateutil.relativedelta import relativedelta
 from careerlog.domain.wording import parse
 from careerlog.reference import reference, rules
 from projections.merit.eligibility import first_permitted
-from projections.merit.rules import CREDIT, EDUCATION_CEILING, NOT_CONFIRMED, RATINGS_SHORT, TRAINING
+from projections.merit.rules import CREDIT, EDUCATION_CEILING, NOT_CONFIRMED, RATINGS_SHORT, STRUCTURAL_RANGE, TRAINING
 
 RANK_FIELDS = {"appointment": "rank", "rank_promotion": "new_rank"}
 # A regulation as the rules file cites it ("PP 99/2000 art. 4", "Peraturan BKN 4/2023"), and one read with another
@@ -56,6 +56,7 @@ def next_promotion(found: dict[str, Any], today: date) -> dict[str, Any]:
         "credit": credit_ahead(found),
         "credit_met": credit_met(found),
         "ceilings": ceilings_reached(found),
+        "post_tops": post_tops(found),
         "record_last_day": record_last_day(found["timeline"]["items"]),
     }
 
@@ -277,3 +278,20 @@ def credit_met(found: dict[str, Any]) -> dict[str, dict[str, str]]:
             if wording is not None and wording.template == CREDIT.text:
                 met[e["kind"]] = dict(wording.params)
     return met
+
+
+def post_tops(found: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Per promotion kind barred by the top of the managerial post's rank range (promotion.structural_range, its stored
+    "post PENGAWAS tops at III/d; new rank IV/a"): the post kind's name and the top rank. As with the education
+    ceiling, no date brings this rank: an appointment to a higher post does, which the page says."""
+    tops: dict[str, dict[str, str]] = {}
+    kinds = reference().post_kinds
+    for e in found["eligibility"]:
+        for r in e["requirements"]:
+            missing = r["rule"] == "promotion.structural_range" and r["outcome"] == "missing"
+            wording = parse(r["message"]) if missing else None
+            if wording is not None and wording.template == STRUCTURAL_RANGE.text:
+                said = dict(wording.params)
+                post = said["post_kind"]
+                tops[e["kind"]] = {"post": kinds[post].name if post in kinds else post, "top": said["top"]}
+    return tops
