@@ -1,0 +1,32 @@
+"""The access log's `nip` filter takes NIPs: a value that cannot be one (a typo, a name, too few digits) is a 422
+problem naming `nip` and the value, not an empty list that reads as "nobody read this record"; a NIP typed with
+the separators people use (spaces, dots, dashes) is read as its digits. Both stores."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.functional.conftest import BUDI, World
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+@pytest.mark.parametrize("who", ["inspector", "employee", "admin"])
+@pytest.mark.parametrize("typed", ["123", "Budi Siregar", BUDI[:-1], BUDI + "0", "1986O926201003170\uff11"])
+def test_a_value_that_cannot_be_a_nip_is_a_422_naming_nip(world: World, who: str, typed: str) -> None:
+    assert world.get(f"/api/v1/employees/{BUDI}", "hr").status_code == 200
+    answer = world.get("/api/v1/access-log", who, query_string={"nip": [BUDI, typed]})
+    assert answer.status_code == 422
+    assert answer.content_type == "application/problem+json"
+    assert answer.get_json()["errors"] == {"nip": [f"must be 18 digits, got {typed!r}"]}
+
+
+def test_a_nip_typed_with_separators_is_read_as_its_digits(world: World) -> None:
+    assert world.get(f"/api/v1/employees/{BUDI}", "hr").status_code == 200
+    typed = f"{BUDI[:8]} {BUDI[8:14]}.{BUDI[14]}-{BUDI[15:]}"
+    answer = world.get("/api/v1/access-log", "inspector", query_string={"nip": typed})
+    assert answer.status_code == 200
+    assert [(e["nip"], e["username"], e["action"]) for e in answer.get_json()["items"]] == [(BUDI, "hr", "profile")]
