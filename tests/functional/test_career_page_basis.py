@@ -40,10 +40,10 @@ def page_text(world: World, nip: str, lang: str = "en") -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
 
 
-def ahli_muda_short_of_credit(world: World) -> str:
+def ahli_muda_short_of_credit(world: World, born: date = date(1985, 5, 5)) -> str:
     """A Guru Ahli Muda, III/c since 1 April two years ago (202), rated Baik for the two years since: 2 x 25 = 50 of the
     100 credit points the level asks (PermenPANRB 1/2023)."""
-    nip = f.nip(date(1985, 5, 5), date(2010, 3, 1), "F", sequence=751)
+    nip = f.nip(born, date(2010, 3, 1), "F", sequence=751)
     ledger, since = world.services.ledger, THIS_YEAR - 2
     ledger.record(nip, "appointment", appointment_of(nip, rank="III/a"), actor="test")
     ledger.record(
@@ -268,3 +268,13 @@ def test_the_top_of_a_managerial_posts_range_is_said_to_need_a_higher_post_not_t
         "an appointment to a higher post first." in english
     )
     assert "Pangkat jabatan Anda, Jabatan Pengawas, paling tinggi III/d" in page_text(world, nip, "id")
+
+
+def test_credit_reached_after_the_end_of_service_says_so(world: World) -> None:
+    """A Guru (retirement age 60, retirement.age M) who turns 60 in January of the year after next: service ends on
+    31 January, the day before the first promotion date after the credit is reached at their rate."""
+    born = date(THIS_YEAR + 2 - 60, 1, 5)
+    nip = ahli_muda_short_of_credit(world, born)
+    english = page_text(world, nip)
+    shown = english[english.index("At your rate so far") :]
+    assert shown.index("This date is after the day your service is expected to end") < shown.index("more credit")
