@@ -22,6 +22,8 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from careerlog.access import AccessDenied
 from careerlog.accounts import AuthenticationFailed
 from careerlog.domain.errors import ConcurrencyConflict, Conflict, IdempotencyConflict, InvalidInput, NotFound
+from careerlog.domain.ledger import REFERENCE_USED
+from careerlog.domain.wording import reason_of
 from projections.framework import ViewNotReady
 
 PROBLEM_JSON = "application/problem+json"
@@ -82,6 +84,8 @@ def domain_problem(error: Exception) -> Response:
     status, slug = _closest(error)
     if isinstance(error, InvalidInput):
         return problem(status, "The input is not valid; see errors.", slug=slug, errors=error.errors)
+    if isinstance(error, Conflict) and (named := conflict_errors(error)) is not None:
+        return problem(status, str(error), slug=slug, errors=named)
     if isinstance(error, AuthenticationFailed):
         return problem(status, str(error), slug=slug, headers={"WWW-Authenticate": bearer_challenge(str(error))})
     if isinstance(error, ViewNotReady):
@@ -90,6 +94,15 @@ def domain_problem(error: Exception) -> Response:
         detail = "The views have not caught up with that position yet; try again shortly."
         return problem(status, detail, slug=slug, headers={"Retry-After": "1"})
     return problem(status, str(error), slug=slug)
+
+
+def conflict_errors(error: Exception) -> dict[str, list[str]] | None:
+    """The field a conflict names, with its reason: a reference recorded before with other values names
+    `reference` (as an import's report does); None for a conflict of no field of the input."""
+    reason = reason_of(error)
+    if getattr(reason, "refusal", None) is REFERENCE_USED:
+        return {"reference": [reason]}
+    return None
 
 
 def _closest(error: Exception) -> tuple[int, str]:

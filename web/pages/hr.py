@@ -31,6 +31,7 @@ from careerlog.domain.payload import FieldSpec, payload_fields
 from careerlog.domain.wording import reason_of
 from careerlog.importing import kind_from_name, refuse_no_rows
 from careerlog.reference import reference
+from web.errors import conflict_errors
 from web.pages.common import allowed, blp, page, services
 from web.pages.labels import kind_label
 from web.services import Written
@@ -121,8 +122,8 @@ def attempt(account: Account, kind: str, cls: type[LedgerEvent]) -> tuple[Writte
         return None, {"nip": [reason_of(e)]}
     except AccessDenied as e:  # an appointment to an agency outside the scope (others: NotFound)
         return None, {"agency" if kind == "appointment" else "nip": [reason_of(e)]}
-    except Conflict as e:
-        return None, {"_schema": [reason_of(e)]}
+    except Conflict as e:  # (a reference recorded before with other values: beside the reference)
+        return None, conflict_errors(e) or {"_schema": [reason_of(e)]}
 
 
 @blp.route("/record", methods=["GET", "POST"])
