@@ -334,8 +334,15 @@ class Projector:
                     self._set_schema(sql, projection, f"{FILLING}{head}" if head else READY)
                     if head:
                         self._filling[projection.name] = head
-                elif str(row["state"]).startswith(FILLING):
-                    self._filling[projection.name] = int(str(row["state"])[len(FILLING) :])
+                else:
+                    if str(row["state"]).startswith(FILLING):
+                        self._filling[projection.name] = int(str(row["state"])[len(FILLING) :])
+                    digest = projection.configuration()
+                    if digest is not None and projection.name not in configured and self.reconfigure:
+                        # kept by its rows' digests (a store of a release that kept none): recorded, not read again
+                        sql.execute(
+                            "INSERT INTO view_configurations (name, digest) VALUES (?, ?)", (projection.name, digest)
+                        )
 
     def _mark_filled(self) -> None:
         """Mark ready the views that have caught up to the head they were filling to.

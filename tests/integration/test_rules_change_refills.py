@@ -122,6 +122,8 @@ def test_a_store_of_a_release_that_kept_no_digest_is_judged_by_its_rows(
     try:
         assert set(states(kept).values()) == {"ready"}
         assert digests(kept) == {rules_digest()}
+        recorded = kept.views.sql.query("SELECT name, digest FROM view_configurations")
+        assert {r["name"]: r["digest"] for r in recorded} == dict.fromkeys(("merit", "awards"), rules_digest())
     finally:
         kept.close()
     forget()
