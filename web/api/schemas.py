@@ -271,9 +271,12 @@ class HistorySchema(StrictSchema):
 
 class TimelineQuerySchema(ReadQuerySchema):
     as_of = PlainDate(metadata={"description": "Only facts in effect by this date."})
-    known_at = fields.AwareDateTime(
+    known_at = UtcDateTime(
         default_timezone=UTC,
-        metadata={"description": "Only what had been recorded by then (ISO 8601; UTC if no offset)."},
+        metadata={
+            "description": "Only what had been recorded by then (ISO 8601; UTC if no offset); answered in UTC, as "
+            "every time the API gives."
+        },
     )
 
 
