@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from careerlog.domain.wording import parse
+from careerlog.domain.wording import Template, parse
 from careerlog.reference import reference, rules
 from projections.merit.eligibility import first_permitted
 from projections.merit.rules import CREDIT, EDUCATION_CEILING, NOT_CONFIRMED, RATINGS_SHORT, STRUCTURAL_RANGE, TRAINING
@@ -143,54 +144,47 @@ def ratings_of(items: list[dict[str, Any]]) -> dict[str, str]:
     }
 
 
+def worded(
+    found: dict[str, Any], rule: str, template: Template, outcome: str | None = None
+) -> Iterator[tuple[dict[str, Any], dict[str, str]]]:
+    """Each eligibility row with the values of its requirement of `rule` stored in `template`'s wording (of `outcome`
+    only, when given): what the page words anew from a stored English message."""
+    for e in found["eligibility"]:
+        for r in e["requirements"]:
+            if r["rule"] != rule or (outcome is not None and r["outcome"] != outcome):
+                continue
+            wording = parse(r["message"])
+            if wording is not None and wording.template == template.text:
+                yield e, dict(wording.params)
+
+
 def ratings_short(found: dict[str, Any]) -> dict[str, list[dict[str, str | None]]]:
     """Per promotion kind whose ratings fall short on the day judged, each year the rule names (read from its
     requirement's wording) with the predicate given, or None when no rating is recorded yet."""
     rated, names = ratings_of(found["timeline"]["items"]), reference().skp_predicates
     short: dict[str, list[dict[str, str | None]]] = {}
-    for e in found["eligibility"]:
-        for r in e["requirements"]:
-            missing = r["rule"] == "promotion.performance" and r["outcome"] == "missing"
-            wording = parse(r["message"]) if missing else None
-            if wording is None or wording.template != RATINGS_SHORT.text:
-                continue
-            said = dict(wording.params)
-            minimum = names[said["predicate"]].name if said["predicate"] in names else said["predicate"]
-            short[e["kind"]] = [
-                {"year": y, "predicate": names[rated[y]].name if y in rated else None, "minimum": minimum}
-                for y in sorted(said["years"].split(", "))
-            ]
+    for e, said in worded(found, "promotion.performance", RATINGS_SHORT, "missing"):
+        minimum = names[said["predicate"]].name if said["predicate"] in names else said["predicate"]
+        short[e["kind"]] = [
+            {"year": y, "predicate": names[rated[y]].name if y in rated else None, "minimum": minimum}
+            for y in sorted(said["years"].split(", "))
+        ]
     return short
 
 
 def training_ahead(found: dict[str, Any], today: date) -> dict[str, dict[str, str]]:
     """Per promotion kind whose JP requirement (promotion.training) reads a year not over by `today`: the year,
     the JP asked and those recorded so far (its stored "0 JP in 2028; 20 needed" reads as a year already missed)."""
-    ahead: dict[str, dict[str, str]] = {}
-    for e in found["eligibility"]:
-        for r in e["requirements"]:
-            wording = parse(r["message"]) if r["rule"] == "promotion.training" else None
-            if wording is None or wording.template != TRAINING.text:
-                continue
-            said = dict(wording.params)
-            if int(said["year"]) >= today.year:
-                ahead[e["kind"]] = said
-    return ahead
+    return {
+        e["kind"]: said for e, said in worded(found, "promotion.training", TRAINING) if int(said["year"]) >= today.year
+    }
 
 
 def confirmation_ahead(found: dict[str, Any], today: date) -> dict[str, str]:
     """Per promotion kind whose confirmation requirement (promotion.no_probation) reads a day after `today`: that day.
     Its stored "not confirmed by 2030-04-01" reads, to a CPNS appointed this year, as if the day had been missed."""
-    ahead: dict[str, str] = {}
-    for e in found["eligibility"]:
-        for r in e["requirements"]:
-            wording = parse(r["message"]) if r["rule"] == "promotion.no_probation" else None
-            if wording is None or wording.template != NOT_CONFIRMED.text:
-                continue
-            day = dict(wording.params)["day"]
-            if date.fromisoformat(day) > today:
-                ahead[e["kind"]] = day
-    return ahead
+    found_days = worded(found, "promotion.no_probation", NOT_CONFIRMED)
+    return {e["kind"]: said["day"] for e, said in found_days if date.fromisoformat(said["day"]) > today}
 
 
 def functional_level_on(items: list[dict[str, Any]], day: date) -> str | None:
@@ -217,81 +211,62 @@ def credit_ahead(found: dict[str, Any]) -> dict[str, dict[str, Any]]:
     the level's coefficient, PermenPANRB 1/2023), and, when ratings counted since the rank's year give a rate (their
     mean credit a year), the year whose rating reaches the credit at that rate and the first promotion date after
     it (not before the earliest date). With no rating counted yet no rate is made up: only what is needed."""
-    items, ref, book = found["timeline"]["items"], reference(), rules()
+    items = found["timeline"]["items"]
     rated = ratings_of(items)
     ahead: dict[str, dict[str, Any]] = {}
-    for e in found["eligibility"]:
-        for r in e["requirements"]:
-            wording = parse(r["message"]) if r["rule"] == "promotion.credit_points" else None
-            if wording is None or wording.template != CREDIT.text or r["outcome"] != "missing":
-                continue
-            said = dict(wording.params)
-            judged = date.fromisoformat(e["judged_on"])
-            level = functional_level_on(items, judged)
-            if level is None:
-                continue
-            coefficient = float(ref.functional_levels[level]["coefficient"])
-            total, needed, since = float(said["total"]), float(said["needed"]), int(said["year"])
-            counted = [y for y in range(since, judged.year) if str(y) in rated]
-            factors = [float(ref.skp_predicates[rated[str(y)]]["credit_factor"]) for y in counted]
-            item: dict[str, Any] = {
-                "total": total,
-                "needed": needed,
-                "year": since,
-                "remaining": needed - total,
-                "baik": float(ref.skp_predicates["BAIK"]["credit_factor"]) * coefficient,
-                "best": float(ref.skp_predicates["SANGAT_BAIK"]["credit_factor"]) * coefficient,
-                "count": len(counted),
-                "reach_year": None,
-            }
-            rate = sum(factors) * coefficient / len(counted) if counted else 0.0
-            if rate > 0:
-                reach = max(counted) + math.ceil((needed - total) / rate - 1e-9)
-                day = first_permitted(book, max(date(reach + 1, 1, 1), date.fromisoformat(e["earliest_date"])))
-                item.update(rate=round(rate, 2), reach_year=reach, reach_date=day.isoformat() if day else None)
-                if day is None:
-                    item["reach_year"] = None
-            ahead[e["kind"]] = item
+    for e, said in worded(found, "promotion.credit_points", CREDIT, "missing"):
+        level = functional_level_on(items, date.fromisoformat(e["judged_on"]))
+        if level is not None:
+            ahead[e["kind"]] = credit_item(e, said, level, rated)
     return ahead
+
+
+def credit_item(e: dict[str, Any], said: dict[str, str], level: str, rated: dict[str, str]) -> dict[str, Any]:
+    """`credit_ahead`'s item of one eligibility row, its credit requirement's values `said`, the functional `level`
+    held and the predicates `rated` per year."""
+    ref, judged = reference(), date.fromisoformat(e["judged_on"])
+    coefficient = float(ref.functional_levels[level]["coefficient"])
+    total, needed, since = float(said["total"]), float(said["needed"]), int(said["year"])
+    counted = [y for y in range(since, judged.year) if str(y) in rated]
+    factors = [float(ref.skp_predicates[rated[str(y)]]["credit_factor"]) for y in counted]
+    item: dict[str, Any] = {
+        "total": total,
+        "needed": needed,
+        "year": since,
+        "remaining": needed - total,
+        "baik": float(ref.skp_predicates["BAIK"]["credit_factor"]) * coefficient,
+        "best": float(ref.skp_predicates["SANGAT_BAIK"]["credit_factor"]) * coefficient,
+        "count": len(counted),
+        "reach_year": None,
+    }
+    rate = sum(factors) * coefficient / len(counted) if counted else 0.0
+    if rate > 0:
+        reach = max(counted) + math.ceil((needed - total) / rate - 1e-9)
+        day = first_permitted(rules(), max(date(reach + 1, 1, 1), date.fromisoformat(e["earliest_date"])))
+        if day is not None:
+            item.update(rate=round(rate, 2), reach_year=reach, reach_date=day.isoformat())
+    return item
 
 
 def ceilings_reached(found: dict[str, Any]) -> dict[str, dict[str, str]]:
     """Per promotion kind barred by the education ceiling (promotion.education_ceiling, its stored "education SLTA
     allows up to III/b; new rank III/c"): the education and its ceiling. No date brings this requirement: only a
     higher education recorded does, which the page says (the offer's earliest date reads as if time would)."""
-    ceilings: dict[str, dict[str, str]] = {}
-    for e in found["eligibility"]:
-        for r in e["requirements"]:
-            wording = parse(r["message"]) if r["rule"] == "promotion.education_ceiling" else None
-            if wording is not None and wording.template == EDUCATION_CEILING.text and r["outcome"] == "missing":
-                ceilings[e["kind"]] = dict(wording.params)
-    return ceilings
+    return {e["kind"]: said for e, said in worded(found, "promotion.education_ceiling", EDUCATION_CEILING, "missing")}
 
 
 def credit_met(found: dict[str, Any]) -> dict[str, dict[str, str]]:
     """Per promotion kind whose credit points are met, the stored "credit 200 of 50 since 1997" as its values, for the
     page to word ("200, at least the 50 your level needs"), not as "200 of 50"."""
-    met: dict[str, dict[str, str]] = {}
-    for e in found["eligibility"]:
-        for r in e["requirements"]:
-            wording = parse(r["message"]) if r["rule"] == "promotion.credit_points" and r["outcome"] == "met" else None
-            if wording is not None and wording.template == CREDIT.text:
-                met[e["kind"]] = dict(wording.params)
-    return met
+    return {e["kind"]: said for e, said in worded(found, "promotion.credit_points", CREDIT, "met")}
 
 
 def post_tops(found: dict[str, Any]) -> dict[str, dict[str, str]]:
     """Per promotion kind barred by the top of the managerial post's rank range (promotion.structural_range, its stored
     "post PENGAWAS tops at III/d; new rank IV/a"): the post kind's name and the top rank. As with the education
     ceiling, no date brings this rank: an appointment to a higher post does, which the page says."""
-    tops: dict[str, dict[str, str]] = {}
     kinds = reference().post_kinds
-    for e in found["eligibility"]:
-        for r in e["requirements"]:
-            missing = r["rule"] == "promotion.structural_range" and r["outcome"] == "missing"
-            wording = parse(r["message"]) if missing else None
-            if wording is not None and wording.template == STRUCTURAL_RANGE.text:
-                said = dict(wording.params)
-                post = said["post_kind"]
-                tops[e["kind"]] = {"post": kinds[post].name if post in kinds else post, "top": said["top"]}
-    return tops
+    return {
+        e["kind"]: {"post": kinds[p].name if (p := said["post_kind"]) in kinds else p, "top": said["top"]}
+        for e, said in worded(found, "promotion.structural_range", STRUCTURAL_RANGE, "missing")
+    }
