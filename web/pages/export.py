@@ -9,15 +9,15 @@ from typing import Any
 
 from flask import Response
 
+from web.api.common import cell as api_cell
+
 
 def cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    """A value as its cell: a list's items joined by spaces, the rest as the API's CSV writes them (a text a
+    spreadsheet would run as a formula, starting = + - @, behind an apostrophe: web.api.common.cell)."""
     if isinstance(value, list | tuple):
-        return " ".join(cell(v) for v in value)
-    return str(value)
+        value = " ".join(v if isinstance(v, str) else cell(v) for v in value)
+    return api_cell(value)
 
 
 def columns_of(rows: Sequence[Mapping[str, Any]], *, leave_out: Iterable[str] = ()) -> list[str]:
