@@ -8,7 +8,9 @@ and findings are read as an inspector: aggregate-only readers (policy) get small
 
 from __future__ import annotations
 
+import html
 import math
+import re
 from dataclasses import replace
 
 import pypdfium2 as pdfium
@@ -81,6 +83,22 @@ def test_the_rows_behind_an_indicator_link_to_the_pages_an_inspector_may_open(in
     text = inspectors_page
     assert 'href="/pages/reports/training?year=2020&amp;agency=KOTA-MEDAN"' in text
     assert 'href="/pages/audits?agency=KOTA-MEDAN&amp;from=2020-01-01&amp;to=2020-12-31"' in text
+
+
+def test_every_page_the_scorecard_links_to_opens_with_the_rows_behind_the_indicator(
+    recorded: World, inspectors_page: str
+) -> None:
+    """The JP share per rank, sex and region links to the training report grouped as the API is, by agency and
+    the dimension (`by=agency,rank`): the page answered 422 'Unknown field' for it."""
+    links = {
+        html.unescape(href) for href in re.findall(r'href="(/pages/[^"#]+)"', inspectors_page) if "lang=" not in href
+    }
+    assert "/pages/reports/training?year=2020&by=agency,rank&agency=KOTA-MEDAN" in links
+    log_in(recorded, "inspector")
+    assert {link: recorded.client.get(link).status_code for link in links} == dict.fromkeys(links, 200)
+    text = recorded.client.get("/pages/reports/training?year=2020&by=agency,rank&agency=KOTA-MEDAN&lang=en")
+    table = text.get_data(as_text=True).split("<table>")[1]
+    assert '<th scope="col">Agency</th><th scope="col">Rank</th>' in table
 
 
 def test_a_policy_maker_sees_the_filter_of_the_rows_behind_an_audit_indicator_not_a_link(recorded: World) -> None:

@@ -35,8 +35,14 @@ def group_label(item: dict[str, Any], by: list[str]) -> str:
     return " / ".join(code_name(item[b], b) if item.get(b) is not None else "-" for b in by)
 
 
+def grouping() -> list[str]:
+    """The fields asked to group by: one, or several separated by commas as the API takes them (the scorecard
+    links to the training report by agency and rank, sex or region so)."""
+    return [b.strip() for b in (one(request.args, "by") or "").split(",") if b.strip()] or ["agency"]
+
+
 def headcount(account: Account) -> dict[str, Any]:
-    by = [one(request.args, "by") or "agency"]
+    by = grouping()
     found = services().headcount(account, by, filters_from(request.args, SCOPE))
     bars = [charts.Bar(group_label(i, by), i["count"]) for i in found["items"] if i["count"] is not None]
     chart = charts.bar_chart(bars, _("Employees per group")) if bars else None
@@ -53,7 +59,7 @@ def year_arg() -> int:
 
 
 def training(account: Account) -> dict[str, Any]:
-    by = [one(request.args, "by") or "agency"]
+    by = grouping()
     year = year_arg()
     found = services().training_compliance(account, year, by, filters_from(request.args, SCOPE))
     bars = [charts.Bar(group_label(i, by), i["share"] or 0.0) for i in found["items"]]
@@ -104,7 +110,7 @@ def report(name: str = "headcount") -> ResponseReturnValue:
         context = BUILDERS[name](account)
     except InvalidInput as e:
         errors = e.errors  # the form again, its grouping too, with each reason beside its field
-        context = {"fields": GROUPINGS.get(name), "by": [one(request.args, "by") or "agency"]}
+        context = {"fields": GROUPINGS.get(name), "by": grouping()}
     return page(
         "pages/report.html",
         account,
