@@ -99,6 +99,14 @@ REPEATED_KEY = Refusal(
     numbers=("version", "line"),
     kinds=("kind",),
 )
+NIP_AS_NUMBER = Refusal(
+    "{value} is a NIP written as a number, which keeps only some of its 18 digits: write it as text, in quotes "
+    '("198609262015051001").'
+)
+NO_KIND = Refusal(
+    "The kind of the file's rows is not known: choose it (--kind, or the import page's kind), name the file after "
+    "it (training.csv), or add a kind column. Nothing was read."
+).reason()
 SAME_FIELD = Refusal("Columns {columns} all name {field}; keep one. Nothing was read.")
 MORE_CELLS = Refusal("More cells than header columns.").reason()
 CELL_NOT_OBJECT = Refusal("Must be a JSON object.").reason()
@@ -394,6 +402,8 @@ def _read_header(reader: csv.DictReader[str], kind: str | None) -> InvalidInput 
     if twice is not None:  # two columns of one field (tanggal_selesai and TMT): which one would be read?
         columns = ", ".join(repr(t.strip()) for t, name in zip(typed, names, strict=True) if name == twice)
         return InvalidInput(SAME_FIELD.reason(columns=columns, field=twice), "line")
+    if not kind and "kind" not in names:  # (each row would be rejected for it)
+        return InvalidInput(NO_KIND, "kind")
     if not kind or kind not in BY_KIND or "kind" in names:
         return ColumnNotes(notes) if notes else None
     subject = ["agency", "unit"] if kind == "unit_rating" else ["nip"]
@@ -481,6 +491,8 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
         nip = row["nip"]
         # digits only: nothing to take out (the common case, without the regular expression)
         subject = nip if type(nip) is str and nip.isdigit() else normalise_nip(nip)
+        if type(nip) is float:  # (a JSON number with a fraction or an exponent: digits lost)
+            raise InvalidInput(NIP_AS_NUMBER.reason(value=repr(nip)), "nip")
         if "name" in payload and kind not in NAMED_KINDS and type(payload["name"]) is str:
             named = payload.pop("name")  # the employee's name beside the NIP: checked, not recorded
     elif "agency" in row and "unit" in row:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from careerlog.domain.errors import InvalidInput
 from careerlog.importing import ColumnNotes, read_csv
 
@@ -129,3 +131,37 @@ def test_lesson_hours_written_with_their_unit_are_read_as_the_number() -> None:
     assert isinstance(second, dict)
     assert isinstance(third, dict)
     assert (first["hours"], second["hours"], third["hours"]) == ("20", "8", "JP")
+
+
+def test_a_file_of_no_known_kind_is_refused_once_at_its_header() -> None:
+    """A CSV named neither after a kind (diklat-2024.csv) nor with a kind column, imported without choosing one,
+    had each of its rows rejected as "kind: Missing data for required field.": said once, nothing read."""
+    text = "nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
+    text += f"{NIP},TEKNIS,Pelatihan,BPSDM,2,2024-05-01,2024-05-02,R-1\n" * 3
+    [(line, problem)] = rows(text, None)
+    assert line == 1
+    assert isinstance(problem, InvalidInput)
+    assert problem.errors == {
+        "kind": [
+            "The kind of the file's rows is not known: choose it (--kind, or the import page's kind), name the file "
+            "after it (training.csv), or add a kind column. Nothing was read."
+        ]
+    }
+
+
+def test_a_nip_written_as_a_json_number_that_lost_digits_is_refused_naming_the_cure() -> None:
+    """A JSON Lines file written by a script from a spreadsheet may carry the NIP as a number: 1.98609e+17 kept
+    6 of its 18 digits (the row was refused as "must be 18 digits, got '198609e+17'"); an exact whole number is
+    read as the NIP it is."""
+    from careerlog.importing import row_to_command
+
+    row = {"kind": "training", "training_kind": "TEKNIS", "reference": "R-1"}
+    with pytest.raises(InvalidInput) as e:
+        row_to_command(2, {**row, "nip": 1.98609e17}, migration=False)
+    assert e.value.errors == {
+        "nip": [
+            "1.98609e+17 is a NIP written as a number, which keeps only some of its 18 digits: write it as text, "
+            'in quotes ("198609262015051001").'
+        ]
+    }
+    assert row_to_command(2, {**row, "nip": int(NIP)}, migration=False).subject == NIP
