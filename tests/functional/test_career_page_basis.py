@@ -278,3 +278,16 @@ def test_credit_reached_after_the_end_of_service_says_so(world: World) -> None:
     english = page_text(world, nip)
     shown = english[english.index("At your rate so far") :]
     assert shown.index("This date is after the day your service is expected to end") < shown.index("more credit")
+
+
+def test_the_records_last_day_counts_a_correction_recorded_later() -> None:
+    """The view judges on the first promotion date after the record's last entry, a correction's too (audit.horizon):
+    the page named the last fact's day, before the correction that moved the judged day."""
+    from web.pages.next_promotion import record_last_day
+
+    fact = {"effective_date": "2025-12-31", "recorded_at": "2026-01-05T08:00:00+00:00", "retracted": None}
+    fact["corrections"] = [{"effective_date": "2026-03-02", "recorded_at": "2026-03-02T09:00:00+00:00"}]
+    other = {"effective_date": "2024-06-01", "recorded_at": "2024-06-02T00:00:00+00:00", "corrections": []}
+    other["retracted"] = {"effective_date": "2026-04-01", "recorded_at": "2026-04-03T10:00:00+00:00"}
+    assert record_last_day([fact]) == "2026-03-02"
+    assert record_last_day([fact, other]) == "2026-04-03"

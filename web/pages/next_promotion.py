@@ -63,9 +63,10 @@ def next_promotion(found: dict[str, Any], today: date) -> dict[str, Any]:
 
 
 def record_last_day(items: list[dict[str, Any]]) -> str | None:
-    """The record's last day as the eligibility view reads it (projections.merit.eligibility): the latest
-    effective or recording day of its facts."""
-    days = [d[:10] for i in items for d in (i["effective_date"], i["recorded_at"]) if d]
+    """The record's last day as the eligibility view reads it (projections.merit.audit.horizon): the latest
+    effective or recording day of its entries, the corrections and retractions of its facts included."""
+    entries = [e for i in items for e in (i, *i["corrections"], *([i["retracted"]] if i["retracted"] else []))]
+    days = [d[:10] for e in entries for d in (e.get("effective_date"), e.get("recorded_at")) if d]
     return max(days) if days else None
 
 
