@@ -27,7 +27,7 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.nip import parse_nip
-from careerlog.domain.payload import FieldSpec, payload_fields
+from careerlog.domain.payload import FieldSpec, parse_payload, payload_fields
 from careerlog.domain.wording import reason_of
 from careerlog.importing import kind_from_name, refuse_no_rows
 from careerlog.reference import reference
@@ -104,21 +104,31 @@ def submit(account: Account, kind: str, nip: str, payload: dict[str, Any], key: 
     return services().record(account, nip, {"kind": kind, **payload}, key)
 
 
+def field_errors(cls: type[LedgerEvent]) -> dict[str, list[str]]:
+    """The reasons the posted fields of a kind are refused for, read as the ledger reads them: named beside a
+    missing or malformed NIP (no record to check them against), so that one sending names every field to mend."""
+    try:
+        parse_payload(cls, payload_from(request.form, cls))
+    except InvalidInput as e:
+        return e.errors
+    return {}
+
+
 def attempt(account: Account, kind: str, cls: type[LedgerEvent]) -> tuple[Written | None, dict[str, list[str]]]:
     """Record the posted event; the errors per field when it is refused."""
     nip = request.form.get("nip", "").strip()
     if not nip:
-        return None, {"nip": [_("Missing data for required field.")]}
+        return None, {"nip": [_("Missing data for required field.")], **field_errors(cls)}
     try:
         payload = payload_from(request.form, cls)
         return submit(account, kind, nip, payload, request.form.get("client_key") or None), {}
-    except InvalidInput as e:
-        return None, e.errors
+    except InvalidInput as e:  # (an appointment's NIP of the wrong form is refused here, not as not found)
+        return None, {**field_errors(cls), **e.errors} if "nip" in e.errors else e.errors
     except NotFound as e:
         try:  # a NIP of the wrong form is never appointed anywhere: its form is the reason to give
             parse_nip(nip)
         except InvalidInput as wrong:
-            return None, wrong.errors
+            return None, {**wrong.errors, **field_errors(cls)}
         return None, {"nip": [reason_of(e)]}
     except AccessDenied as e:  # an appointment to an agency outside the scope (others: NotFound)
         return None, {"agency" if kind == "appointment" else "nip": [reason_of(e)]}
