@@ -77,6 +77,10 @@ DDL = (
     "CREATE TABLE IF NOT EXISTS rate_limits (key TEXT PRIMARY KEY, hits INTEGER NOT NULL, "
     "expires_at DOUBLE PRECISION NOT NULL)",
     "CREATE INDEX IF NOT EXISTS rate_limits_expires_at ON rate_limits (expires_at)",
+    # The pages' sessions ended by a log-out (the id each log-in draws, kept in its signed cookie), until the
+    # cookie would expire anyway (seconds since the epoch): a copy of the cookie is refused after the log-out.
+    "CREATE TABLE IF NOT EXISTS ended_sessions (id TEXT PRIMARY KEY, expires_at DOUBLE PRECISION NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS ended_sessions_expires_at ON ended_sessions (expires_at)",
 )
 # The read of a bearer token's row and its account (by their primary keys), one parameter: the token's hash.
 BEARER_READ = (
@@ -443,6 +447,23 @@ class Accounts:
             sql.execute("DELETE FROM rate_limits WHERE expires_at <= ?", (now,))
             rows = sql.query(RATE_LIMIT_HIT, (key, amount, now + seconds, now, now))
         return int(rows[0]["hits"])
+
+    # ------------------------------------------------------------------ the pages' sessions
+
+    def end_session(self, session_id: str, *, seconds: float) -> None:
+        """Remember that the session `session_id` ended, for the `seconds` its cookie would still be accepted.
+        Sessions whose cookies have expired are forgotten on the way (an index on expires_at)."""
+        now = time.time()
+        with self.store.transaction() as sql:
+            sql.execute("DELETE FROM ended_sessions WHERE expires_at <= ?", (now,))
+            sql.execute(
+                "INSERT INTO ended_sessions (id, expires_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+                (session_id, now + seconds),
+            )
+
+    def session_ended(self, session_id: str) -> bool:
+        """Whether a log-out ended the session `session_id`."""
+        return bool(self.store.query("SELECT id FROM ended_sessions WHERE id = ?", (session_id,)))
 
     def hits(self, key: str) -> tuple[int, float]:
         """A key's hits in its current window and the window's end (0 and now when it has none)."""

@@ -23,6 +23,7 @@ def logged_in(world: World, username: str) -> FlaskClient:
     client = world.app.test_client()
     with client.session_transaction() as session:
         session["username"] = username
+        session["sid"] = "a-session"  # as a log-in names it (web.pages.auth)
     return client
 
 

@@ -116,6 +116,7 @@ def test_a_page_answers_a_503_page_naming_the_newer_release(store: Settings) -> 
         client = app.test_client()
         with client.session_transaction() as session:
             session["username"] = "hr-ops"
+            session["sid"] = "a-session"  # as a log-in names it (web.pages.auth)
         training = f.training("2016-01-08", hours=16, start="2016-01-07")
         form = {"nip": BUDI, **{k: str(v) for k, v in training.items()}}
         for lang, words in (("en", "newer careerlog release"), ("id", "rilis careerlog yang lebih baru")):

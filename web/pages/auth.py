@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import abort, redirect, render_template, request, session, url_for
+import secrets
+
+from flask import abort, current_app, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
@@ -47,6 +49,7 @@ def login() -> ResponseReturnValue:
             lang = session.get("lang")
             session.clear()
             session["username"] = account.username
+            session["sid"] = secrets.token_urlsafe(32)  # this session, ended on the server by the log-out
             if lang:
                 session["lang"] = lang
             return redirect(url_for("pages.home"))
@@ -61,6 +64,9 @@ def logout() -> ResponseReturnValue:
     if not form.validate_on_submit():
         abort(400)
     lang = session.get("lang")
+    session_id = session.get("sid")
+    if isinstance(session_id, str):  # a copy of the cookie is refused from now on, until it would expire
+        services().accounts.end_session(session_id, seconds=current_app.permanent_session_lifetime.total_seconds())
     session.clear()
     if lang:
         session["lang"] = lang

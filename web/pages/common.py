@@ -23,7 +23,8 @@ def services() -> Services:
 def signed_in() -> Account:
     """The account in the session; 401 when nobody is signed in or the account is gone."""
     username = session.get("username")
-    if not username:
+    session_id = session.get("sid")  # (a cookie signed before sessions were named has none: not signed in)
+    if not username or not isinstance(session_id, str) or services().accounts.session_ended(session_id):
         abort(401)
     try:
         account = services().accounts.get(username)
