@@ -13,6 +13,7 @@ import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError
 
 from careerlog.cli import Context, Progress, friendly_errors, pass_context
+from careerlog.config import ConfigurationError
 from projections.framework import Projector, RebuildFailed
 from projections.registry import projector, select
 
@@ -47,6 +48,8 @@ def run_command(obj: Context, views: str | None, once: bool, poll: float) -> Non
     try:
         if once:
             read = worker.catch_up()
+            if worker.configured_otherwise:
+                raise ConfigurationError(judged_otherwise(worker))
             click.echo(f"applied {read} events")
             return
         stop = threading.Event()
@@ -69,7 +72,10 @@ def follow(worker: Projector, stop: threading.Event, poll: float) -> None:
     try:
         while not stop.is_set():
             try:
-                if worker.catch_up() == 0:
+                read = worker.catch_up()
+                if getattr(worker, "configured_otherwise", None):  # (a stand-in worker of the tests has none)
+                    raise ConfigurationError(judged_otherwise(worker))
+                if read == 0:
                     listener.wait(stop, poll)
             except CONNECTION_ERRORS as e:
                 click.echo(f"the database could not be used, trying again in {poll:g} s: {e}", err=True)
@@ -77,6 +83,19 @@ def follow(worker: Projector, stop: threading.Event, poll: float) -> None:
                 stop.wait(poll)
     finally:
         listener.close()
+
+
+def judged_otherwise(worker: Projector) -> str:
+    """Why a worker stops: another process fills some of its views by other rules."""
+    views = "; ".join(
+        f"{name} by the rules of digest {theirs}, this worker's give {ours}"
+        for name, (theirs, ours) in worker.configured_otherwise.items()
+    )
+    return (
+        f"Another careerlog process fills views of this worker by other rules (CAREERLOG_RULES_FILE): {views}. "
+        "Nothing was written to them. Give every process the same CAREERLOG_RULES_FILE and start this worker again "
+        "(docs/operations.md, Upgrades)."
+    )
 
 
 class Listener:

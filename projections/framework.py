@@ -521,7 +521,7 @@ class Projector:
 
     def _step(self) -> int:
         groups: dict[int, list[Projection]] = defaultdict(list)
-        rebuilt = self._rebuilding()
+        rebuilt = self._rebuilding() | self._judged_otherwise()
         for projection in self.projections:
             if projection.name not in rebuilt:  # the rebuild records its position when done: resumed from there
                 groups[self.position(projection)].append(projection)
@@ -548,6 +548,19 @@ class Projector:
             except (StaleBatch, _BeingRebuilt):
                 continue  # another worker applied it first, or a rebuild began: nothing is lost or doubled
 
+    def _judged_otherwise(self) -> set[str]:
+        """The views whose rows another process fills by other rules (its CAREERLOG_RULES_FILE differs, or it read
+        the file after an edit): left alone, as rows of this process's rules would be mixed with theirs, and named
+        in `configured_otherwise` (`careerlog projections run` stops on it)."""
+        ours = {p.name: p.configuration() for p in self.projections}
+        if not any(ours.values()):
+            return set()
+        rows = self.views.sql.query("SELECT name, digest FROM view_configurations")
+        other = {str(r["name"]): str(r["digest"]) for r in rows if ours.get(r["name"]) not in (None, r["digest"])}
+        for name, theirs in other.items():
+            self.configured_otherwise[name] = (theirs, str(ours[name]))
+        return set(other)
+
     def _rebuilding(self) -> set[str]:
         """The views a rebuild is writing (a worker leaves them alone)."""
         rows = self.views.sql.query("SELECT name FROM view_schemas WHERE state = ?", (REBUILDING,))
@@ -562,11 +575,16 @@ class Projector:
             read = "SELECT state AS s FROM view_schemas WHERE name = ? FOR SHARE"
         else:
             read = "UPDATE view_schemas SET state = state WHERE name = ? RETURNING state AS s"
+        digest = projection.configuration()
 
         def unless_rebuilt(sql: Sql) -> None:
             state = sql.scalar(read, (projection.name,))
             if state is None or state == REBUILDING:  # None: the row replaced under the lock (being marked)
                 raise _BeingRebuilt(projection.name)
+            if digest is not None:  # refilled by other rules since the step looked: theirs to fill
+                theirs = sql.scalar("SELECT digest AS s FROM view_configurations WHERE name = ?", (projection.name,))
+                if theirs is not None and theirs != digest:
+                    raise _BeingRebuilt(projection.name)
             changes(sql)
 
         return unless_rebuilt

@@ -157,3 +157,39 @@ def test_projections_status_with_other_rules_refills_nothing_and_says_so(
         assert digests(kept) == {before}
     finally:
         kept.close()
+
+
+def test_a_worker_of_the_old_rules_leaves_the_refilled_views_alone_and_stops(
+    store: Settings, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A projection worker still running with the rules it read before another process refilled by edited rules
+    writes none of its rows beside theirs: it keeps the other views and `careerlog projections run` stops, saying
+    why (before, it went on adding rows judged by the old rules to the refilled view). A worker started anew with
+    the old rules would refill the views by them, as any process of other rules does."""
+    import threading
+
+    from careerlog.config import ConfigurationError
+    from projections.cli import follow
+
+    old = tmp_path / "rules.toml"
+    running = Projector(store, all_projections())  # started with the rules before the edit
+    try:
+        after = edited(tmp_path, monkeypatch)
+        refiller = Projector(store, all_projections())  # a process of the edited rules: refills merit and awards
+        refiller.catch_up()
+        refiller.close()
+        with CareerLog.from_settings(store) as app:
+            app.record(BUDI, "training", f.training("2016-01-08", hours=16, start="2016-01-07"), actor="hr")
+        monkeypatch.setenv(RULES_FILE_ENV, str(old))  # the running worker's rules
+        running.catch_up()
+        assert digests(running) == {after}  # its rows judged by the old rules were not written
+        head = running.app.max_notification_id()
+        positions = {p.name: running.position(p) for p in running.projections}
+        assert positions["timeline"] == positions["training"] == head  # the other views are kept
+        assert positions["merit"] < head
+        assert set(running.configured_otherwise) == {"merit", "awards"}
+        with pytest.raises(ConfigurationError, match="Another careerlog process fills views of this worker") as why:
+            follow(running, threading.Event(), 0.1)  # `careerlog projections run`'s loop: exit 1 with the message
+        assert f"merit by the rules of digest {after}" in str(why.value)
+    finally:
+        running.close()
