@@ -19,6 +19,7 @@ import itertools
 import os
 import threading
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -398,7 +399,8 @@ def _read_header(reader: csv.DictReader[str], kind: str | None) -> InvalidInput 
         names = reader.fieldnames = [
             f"#note{i}" if note_column(name) else name for i, name in enumerate(names, start=1)
         ]
-    twice = next((name for name in names if name and names.count(name) > 1), None)
+    counted = Counter(names)  # (names.count(name) for each name was quadratic in the columns: a DoS by header)
+    twice = next((name for name in names if name and counted[name] > 1), None)
     if twice is not None:  # two columns of one field (tanggal_selesai and TMT): which one would be read?
         columns = ", ".join(repr(t.strip()) for t, name in zip(typed, names, strict=True) if name == twice)
         return InvalidInput(SAME_FIELD.reason(columns=columns, field=twice), "line")
