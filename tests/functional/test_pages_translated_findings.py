@@ -44,11 +44,12 @@ def test_what_is_missing_for_the_next_promotion_is_in_indonesian_by_default_and_
     on_id = format_date(day, "medium", locale="id")
     if day > date.today():  # a day still to come reads as needed by then (next_promotion.confirmation_ahead)
         needed = f"diperlukan paling lambat {on_id}; belum tercatat"
-        assert f'<li class="missing">Pengangkatan sebagai PNS (setelah Latsar dan masa percobaan) {needed}</li>' in (
+        # each requirement then names its regulation (<span class="basis">, test_career_page_basis.py)
+        assert f'<li class="missing">Pengangkatan sebagai PNS (setelah Latsar dan masa percobaan) {needed} <span' in (
             indonesian
         )
     else:
-        assert f'<li class="missing">belum diangkat sebagai PNS sampai dengan {on_id}</li>' in indonesian
+        assert f'<li class="missing">belum diangkat sebagai PNS sampai dengan {on_id} <span' in indonesian
     assert f"Persyaratan dinilai pada: <strong>{on_id}</strong>" in indonesian
     assert (
         "✓ pangkat III/b sejak 1 Apr 2014; masa kerja dalam pangkat 4 tahun diperlukan, terpenuhi pada 1 Apr 2018"
@@ -62,13 +63,15 @@ def test_what_is_missing_for_the_next_promotion_is_in_indonesian_by_default_and_
     assert "ratings below" not in indonesian
     english = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
     years = f"{day.year - 2}, {day.year - 1}"
-    assert f'<li class="missing">SKP ratings of at least Baik are needed for {years}</li>' in english
+    assert f'<li class="missing">SKP ratings of at least Baik are needed for {years} <span' in english
     on_en = format_date(day, "medium", locale="en")
     if day > date.today():
         needed = f"is needed by {on_en}; it is not recorded yet"
-        assert f'<li class="missing">Confirmation as PNS (after Latsar and the probation year) {needed}</li>' in english
+        assert (
+            f'<li class="missing">Confirmation as PNS (after Latsar and the probation year) {needed} <span' in english
+        )
     else:
-        assert f'<li class="missing">not confirmed by {on_en}</li>' in english
+        assert f'<li class="missing">not confirmed by {on_en} <span' in english
     assert "✓ III/b since Apr 1, 2014; 4 y needed, reached on Apr 1, 2018" in english
 
 
@@ -77,4 +80,5 @@ def test_the_api_keeps_the_english_messages(world: World) -> None:
     body = world.get(f"/api/v1/employees/{BUDI}/eligibility", "employee").get_json()
     requirements = body["items"][0]["requirements"]
     assert f"ratings below BAIK or absent for {day.year - 1}, {day.year - 2}" in [r["message"] for r in requirements]
-    assert all(set(r) == {"rule", "outcome", "enforced", "message"} for r in requirements)
+    # and the regulation each rests on (source, status: the rules file's, test_career_page_basis.py)
+    assert all(set(r) == {"rule", "outcome", "enforced", "message", "source", "status"} for r in requirements)
