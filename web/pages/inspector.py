@@ -65,12 +65,13 @@ def filter_choices(account: Account, decision: str = "promotion") -> dict[str, A
     }
 
 
-def agencies_within(account: Account) -> list[tuple[str, str]]:
-    """The agencies the account's audits reach, as (code, name): those with staff on the roster where the account
-    reaches (web/scoping.py: an employee is in a scope by the agency and region they work in now), so a region's
-    inspector is offered a national agency with staff in the region and not one without, whatever its seat; and
-    the agency asked for, so that the form shows the filter applied. Kept a few minutes per scope (fairness_kept)."""
-    allowed = narrow({}, row_filters(account, Action.RUN_AUDITS))
+def agencies_within(account: Account, action: Action = Action.RUN_AUDITS) -> list[tuple[str, str]]:
+    """The agencies the account's audits (or another action's reads: the reports) reach, as (code, name): those
+    with staff on the roster where the account reaches (web/scoping.py: an employee is in a scope by the agency and
+    region they work in now), so a region's inspector is offered a national agency with staff in the region and
+    not one without, whatever its seat; and the agency asked for, so that the form shows the filter applied. Kept
+    a few minutes per scope (fairness_kept)."""
+    allowed = narrow({}, row_filters(account, action))
     staffed = fairness_kept.agencies(
         allowed,
         lambda: set() if allowed is None else {r["agency"] for r in services().queries.headcount(["agency"], allowed)},

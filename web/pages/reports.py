@@ -15,11 +15,11 @@ from careerlog.access import Action
 from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.payload import whole_number
-from careerlog.reference import reference
 from projections.queries import HEADCOUNT_FIELDS
 from projections.training import SPELL_FIELDS
 from web.pages import charts
 from web.pages.common import allowed, blp, filters_from, one, page, services
+from web.pages.inspector import agencies_within
 from web.pages.labels import code_name
 
 REPORTS = {
@@ -118,6 +118,6 @@ def report(name: str = "headcount") -> ResponseReturnValue:
         name=name,
         reports=REPORTS,
         errors=errors,
-        agencies=[(c.code, c.name) for c in reference().agencies],
+        agencies=agencies_within(account, Action.READ_REPORTS),  # those with staff within reach, as an audit's
         **context,
     )
