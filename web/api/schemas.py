@@ -10,6 +10,7 @@ from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, post_lo
 from webargs.fields import DelimitedList
 
 from careerlog.access import Role
+from careerlog.accounts import BAD_USERNAME, USERNAME
 from careerlog.application import BLANK_KEY
 from careerlog.domain.nip import NOT_18_DIGITS, normalise_nip
 from careerlog.reference import reference
@@ -471,13 +472,25 @@ def each_nip(values: list[str]) -> None:
             raise ValidationError(NOT_18_DIGITS.reason(value=repr(value)))
 
 
+def each_username(values: list[str]) -> None:
+    """Each value a user name an account may have: one no account can have (upper case, a space) is refused, naming
+    it, rather than read as an account that read nothing (an empty list)."""
+    for value in values:
+        if not USERNAME.match(value):
+            raise ValidationError(f"No account can be named {value!r}: {BAD_USERNAME}")
+
+
 class AccessLogQuerySchema(FormatSchema, PageOrCursorSchema):
     nip = fields.List(
         fields.String(),
         validate=each_nip,
         metadata={"description": "Only reads of these records (18 digits each; spaces, dots and dashes aside)."},
     )
-    username = fields.List(fields.String(), metadata={"description": "Only reads by these accounts."})
+    username = fields.List(
+        fields.String(),
+        validate=each_username,
+        metadata={"description": "Only reads by these accounts (their user names: lower case, 2-64 characters)."},
+    )
     since = UtcDateTime(default_timezone=UTC)
     until = UtcDateTime(default_timezone=UTC)
 
