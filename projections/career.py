@@ -622,8 +622,17 @@ class CareerRecord:
         return spells
 
     def definitive_post_on(self, day: date) -> PostSpell | None:
-        held = [s for s in self.posts if s.assignment == "DEFINITIVE" and s.held_on(day)]
-        return held[-1] if held else None
+        """The last of the definitive posts held on `day` (`PostSpell.held_on`), if any."""
+        found = None
+        for spell in self._definitive_posts:
+            if spell.start <= day and (spell.end is None or day < spell.end):
+                found = spell
+        return found
+
+    @cached_property
+    def _definitive_posts(self) -> list[PostSpell]:
+        """The definitive posts of `posts`, in its order (`definitive_post_on`: some 6 reads per record)."""
+        return [s for s in self.posts if s.assignment == "DEFINITIVE"]
 
     # ------------------------------------------------------------------ mentoring
 

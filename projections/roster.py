@@ -6,6 +6,7 @@ so the row keeps the dates and the queries compute the years for the day they ar
 
 from __future__ import annotations
 
+import operator
 from datetime import date
 from typing import Any
 
@@ -206,7 +207,7 @@ def roster_tuple(record: CareerRecord) -> tuple[Any, ...]:
         shown.fact.get("title") if shown else None,
         record.profile("recruitment_path"),
         _iso(record.separated_on),
-        max(e.recorded_at for e in record.entries).isoformat(),
+        max(map(_RECORDED_AT, record.entries)).isoformat(),
     )
 
 
@@ -217,6 +218,9 @@ def current_post(record: CareerRecord) -> PostSpell | None:
     definitive = [s for s in held if s.assignment == "DEFINITIVE"]
     chosen = definitive or held
     return chosen[-1] if chosen else None
+
+
+_RECORDED_AT = operator.attrgetter("recorded_at")
 
 
 def _iso(day: date | None) -> str | None:

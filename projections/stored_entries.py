@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 import orjson
@@ -22,7 +23,7 @@ from psycopg.rows import tuple_row
 from careerlog.application import CareerLog
 from careerlog.domain.events import LedgerEvent
 from careerlog.domain.payload import payload_fields
-from careerlog.persistence import class_of, typed_state
+from careerlog.persistence import _converters, class_of
 from careerlog.sqlstore import Sql
 from projections.career import Entry
 
@@ -43,29 +44,67 @@ def payload_names(cls: type[LedgerEvent]) -> tuple[tuple[str, ...], frozenset[st
 
 
 # What reading a topic's rows needs, looked up once per topic (a rebuild reads some 40 rows per
-# record): its class, the class's kind and payload field names, every field an entry reads, and
-# whether the class is stored as its first version (else its rows are upcast: not read plainly).
-_TOPICS: dict[str, tuple[Any, str, tuple[str, ...], frozenset[str], bool]] = {}
+# record): its class, the class's kind and payload field names, every field an entry reads, whether
+# the class is stored as its first version (else its rows are upcast: not read plainly), and the fields
+# `typed_state` converts, in its order, each with its converter (None: a date, read through `_DAYS`).
+Topic = tuple[Any, str, tuple[str, ...], frozenset[str], bool, tuple[tuple[str, Any], ...]]
+_TOPICS: dict[str, Topic] = {}
 
 
-def _topic(topic: str) -> tuple[Any, str, tuple[str, ...], frozenset[str], bool]:
+def _topic(topic: str) -> Topic:
     found = _TOPICS.get(topic)
     if found is None:
         cls: Any = class_of(topic)
         names, read = payload_names(cls)
-        found = _TOPICS[topic] = (cls, cls.KIND, names, read, getattr(cls, "class_version", 1) == 1)
+        converters = tuple(
+            (name, None if convert == date.fromisoformat else convert) for name, convert in _converters(cls)
+        )
+        first_version = getattr(cls, "class_version", 1) == 1
+        found = _TOPICS[topic] = (cls, cls.KIND, names, read, first_version, converters)
+    return found
+
+
+# The dates of the day texts read so far, each with whether it is the text `isoformat()` gives of it
+# (`_ISO_DAY`): a ledger holds a few thousand distinct days (12,000 in 420,000 events), read as often
+# as its events hold them (some 600,000 dates in those events). Up to `_DAYS_KEPT` texts are kept.
+_DAYS: dict[str, tuple[date, bool]] = {}
+_DAYS_KEPT = 200_000
+
+
+def _day(text: str) -> tuple[date, bool]:
+    """`date.fromisoformat(text)` and whether `text` is its `isoformat()`, kept in `_DAYS` while there is room."""
+    found = (date.fromisoformat(text), _ISO_DAY(text) is not None)
+    if len(_DAYS) < _DAYS_KEPT:
+        _DAYS[text] = found
     return found
 
 
 def stored_entry(version: int, topic: str, stored: Any) -> Entry | None:
     """`Entry.of(app.decode(row))` of a stored row, from its version, topic and state (its state read as it is);
     None if it does not read plainly."""
-    cls, kind, names, read, first_version = _topic(topic)
+    found = _TOPICS.get(topic)
+    _, kind, names, read, first_version, converters = found if found is not None else _topic(topic)
     state = orjson.loads(bytes(stored))
     if not first_version or "class_version" in state or not state.keys() >= read:
         return None
-    day, stamp = state["effective_date"], state["timestamp"]
-    typed_state(cls, state)
+    stamp, day_text = state["timestamp"], None
+    # `typed_state(cls, state)`: JSON holds no date or Decimal, so every value set is converted; a day's text
+    # through `_DAYS` (its date, and whether the text is its isoformat: the effective date's `day_text`)
+    for name, convert in converters:
+        value = state.get(name)
+        if value is None:
+            continue
+        if convert is not None:
+            state[name] = convert(value)
+        elif type(value) is str:
+            day = _DAYS.get(value)
+            if day is None:
+                day = _day(value)
+            state[name] = day[0]
+            if day[1] and name == "effective_date":
+                day_text = value
+        else:
+            state[name] = date.fromisoformat(value)
     return Entry(
         version,
         kind,
@@ -75,7 +114,7 @@ def stored_entry(version: int, topic: str, stored: Any) -> Entry | None:
         {n: state[n] for n in names},
         state["recorded_by"],
         state["migrated"],
-        day if type(day) is str and _ISO_DAY(day) else None,
+        day_text,
         stamp if type(stamp) is str and _ISO_UTC_SECOND(stamp) else None,
     )
 

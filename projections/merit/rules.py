@@ -246,6 +246,7 @@ class PromotionJudge:
         # Each promotion judged (`checks`) with the rank held before it: `barred` reads its findings instead of
         # judging it again (the promotion rounds ask of the regular promotions the audit judged on this record).
         self._judged: dict[tuple[date, str, str], tuple[tuple[str, date, Fact], tuple[Check, ...]]] = {}
+        self._held: dict[date, PostSpell | None] = {}  # `post_held` by day
 
     @staticmethod
     def is_managerial(post_kind: str) -> bool:
@@ -281,10 +282,15 @@ class PromotionJudge:
 
     def post_held(self, day: date) -> PostSpell | None:
         """The definitive post held on `day`; on the separation day, the post held until then
-        (a promotion with TMT on the day of retirement keeps the post it was earned in)."""
+        (a promotion with TMT on the day of retirement keeps the post it was earned in). Kept per day: the
+        rules reading it ask up to three times per promotion."""
+        held = self._held
+        if day in held:
+            return held[day]
         post = self.record.definitive_post_on(day)
         if post is None and day == self.record.separated_on:
             post = self.record.definitive_post_on(day - timedelta(days=1))
+        held[day] = post
         return post
 
     def judges(self) -> tuple[tuple[str, PromotionRule], ...]:
@@ -317,9 +323,13 @@ class PromotionJudge:
         held = self.record.rank_before(day)
         if held is None:
             return []
-        found = tuple(self.outcomes(day, kind, new_rank, held=held))
-        self._judged[(day, kind, new_rank)] = (held, found)
-        return list(found)
+        rank, since, rank_fact = held
+        found = []  # `outcomes(day, kind, new_rank, held=held)`, as a plain loop
+        for rule, judge in in_force(self.rules, day, False):
+            if (result := judge(self, rule, day, kind, new_rank, rank, since, rank_fact)) is not None:
+                found.append(result)
+        self._judged[(day, kind, new_rank)] = (held, tuple(found))
+        return found
 
     def barred(self, day: date, kind: str, new_rank: str, *, held: tuple[str, date, Fact] | None = None) -> bool:
         """Whether an enforced rule bars the promotion: `outcomes` (bars first) up to the first

@@ -16,11 +16,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from careerlog.domain.wording import Params, Template, Wording
-from careerlog.reference import reference, rules
+from careerlog.reference import Rules, reference, rules
 from careerlog.sqlstore import Row
-from projections.career import CareerRecord, Fact, whole_years
-from projections.framework import Projection, Table, rules_digest
+from projections.career import CareerRecord, Fact, predicate_score, whole_years
+from projections.framework import Table, TupleProjection, rules_digest
 from projections.merit.audit import FINDINGS
+from projections.merit.rules import param_on, rule_on
 
 SERVICE_RULE = "awards.long_service_years"
 PENALTY_RULE = "awards.long_service_penalty"
@@ -89,8 +90,11 @@ class AwardFinding:
         }
 
 
-def finding(rule_id: str, day: date, wording: Wording, evidence: Iterable[int]) -> AwardFinding | None:
-    rule = rules().in_force(rule_id, day)
+def finding(
+    rule_id: str, day: date, wording: Wording, evidence: Iterable[int], book: Rules | None = None
+) -> AwardFinding | None:
+    """The finding of the version of a rule in force on `day` (under `book`, by default the configured rules)."""
+    rule = rule_on(rules() if book is None else book, rule_id, day)
     if rule is None:
         return None
     found = (rule.id, rule.severity, rule.source, rule.status, wording.text, tuple(sorted(evidence)))
@@ -103,7 +107,7 @@ def finding(rule_id: str, day: date, wording: Wording, evidence: Iterable[int]) 
 def days_away(record: CareerRecord, until: date, statuses: Iterable[str]) -> int:
     """Days before `until` spent in one of the statuses (from its change to the next change)."""
     excluded = set(statuses)
-    changes = sorted(record.of_kind("status_change", until=until), key=lambda f: (f.effective_date, f.version))
+    changes = record.of_kind("status_change", until=until)  # in order of effective date and version
     away = 0
     for i, change in enumerate(changes):
         if change.get("status") not in excluded:
@@ -113,74 +117,95 @@ def days_away(record: CareerRecord, until: date, statuses: Iterable[str]) -> int
     return away
 
 
-def service_years(record: CareerRecord, day: date) -> int | None:
-    """Whole years of service at `day`: from the appointment TMT, less time on excluded statuses."""
+def service_years(record: CareerRecord, day: date, book: Rules | None = None) -> int | None:
+    """Whole years of service at `day`: from the appointment TMT, less time on excluded statuses (under `book`,
+    by default the configured rules)."""
     if record.appointed_on is None:
         return None
-    excluded = rules().param(SERVICE_RULE, day, "excluded_statuses", [])
+    excluded = param_on(rules() if book is None else book, SERVICE_RULE, day, "excluded_statuses", [])
     start = record.appointed_on + timedelta(days=days_away(record, day, excluded))
     return max(whole_years(start, day), 0) if start <= day else 0
 
 
 def last_rating(record: CareerRecord, day: date) -> Fact | None:
     """The rating of the latest year rated on or before `day`."""
-    known = [f for f in record.ratings.values() if f.effective_date <= day]
-    return max(known, key=lambda f: int(f.get("year")), default=None)
+    latest, year = None, 0
+    for rated, fact in record.ratings.items():  # each year once (`int(fact.get("year"))`)
+        if fact.effective_date <= day and (latest is None or rated > year):
+            latest, year = fact, rated
+    return latest
 
 
 # ---------------------------------------------------------------------- checks
 
 
-def check_service(record: CareerRecord, fact: Fact, years_needed: int) -> AwardFinding | None:
-    served = service_years(record, fact.effective_date)
+def check_service(
+    record: CareerRecord, fact: Fact, years_needed: int, book: Rules | None = None
+) -> AwardFinding | None:
+    served = service_years(record, fact.effective_date, book)
     if served is None or served >= years_needed:
         return None
     day = fact.effective_date
     message = TOO_FEW_YEARS(award=fact.get("award_kind"), years=years_needed, served=served, day=day)
-    return finding(SERVICE_RULE, day, message, [fact.version, 1])  # the appointment is version 1
+    return finding(SERVICE_RULE, day, message, [fact.version, 1], book)  # the appointment is version 1
 
 
-def check_penalties(record: CareerRecord, fact: Fact) -> AwardFinding | None:
-    levels = set(rules().param(PENALTY_RULE, fact.effective_date, "levels", []))
+def check_penalties(record: CareerRecord, fact: Fact, book: Rules | None = None) -> AwardFinding | None:
+    book = rules() if book is None else book
+    levels = set(param_on(book, PENALTY_RULE, fact.effective_date, "levels", []))
     found = [p for p in record.penalties() if p.effective_date <= fact.effective_date and p.get("level") in levels]
     if not found:
         return None
     listed = ", ".join(f"{p.get('penalty_kind')} ({p.get('level')}, {p.effective_date})" for p in found)
     message = PENALISED(award=fact.get("award_kind"), penalties=listed)
-    return finding(PENALTY_RULE, fact.effective_date, message, [fact.version, *(p.version for p in found)])
+    return finding(PENALTY_RULE, fact.effective_date, message, [fact.version, *(p.version for p in found)], book)
 
 
-def check_performance(record: CareerRecord, fact: Fact) -> AwardFinding | None:
-    wanted = rules().param(PERFORMANCE_RULE, fact.effective_date, "min_predicate")
-    latest = last_rating(record, fact.effective_date)
+def check_performance(
+    record: CareerRecord, fact: Fact, book: Rules | None = None, latest: Fact | None = None
+) -> AwardFinding | None:
+    """(`latest`: `last_rating(record, fact.effective_date)`, if found)"""
+    book = rules() if book is None else book
+    wanted = param_on(book, PERFORMANCE_RULE, fact.effective_date, "min_predicate")
+    latest = latest or last_rating(record, fact.effective_date)
     if wanted is None or latest is None:
         return None
-    score, bar = reference().predicate_score(latest.get("predicate")), reference().predicate_score(wanted)
+    ref = reference()
+    score, bar = predicate_score(ref, latest.get("predicate")), predicate_score(ref, wanted)
     if score >= bar:
         return None
     message = UNDER_RATED(
         award=fact.get("award_kind"), predicate=latest.get("predicate"), year=latest.get("year"), wanted=wanted
     )
-    return finding(PERFORMANCE_RULE, fact.effective_date, message, [fact.version, latest.version])
+    return finding(PERFORMANCE_RULE, fact.effective_date, message, [fact.version, latest.version], book)
 
 
-def audit_award(final: CareerRecord, fact: Fact, known: CareerRecord | None = None) -> list[AwardFinding]:
+def audit_award(
+    final: CareerRecord,
+    fact: Fact,
+    known: CareerRecord | None = None,
+    book: Rules | None = None,
+    latest: Fact | None = None,
+) -> list[AwardFinding]:
     """The findings of one award, judged by what had been recorded before it was recorded (`known`:
-    `final.known_before(fact.entry.recorded_at)`, if made)."""
+    `final.known_before(fact.entry.recorded_at)`, if made), under `book` (by default the configured rules;
+    `latest`: `last_rating(known, fact.effective_date)`, if found)."""
     known = known or final.known_before(fact.entry.recorded_at)
+    book = rules() if book is None else book
     kind = reference().award_kinds[fact.get("award_kind")]
     checks: list[AwardFinding | None] = []
     if kind.get("long_service_years"):
-        checks += [check_service(known, fact, int(kind["long_service_years"])), check_penalties(known, fact)]
+        years = int(kind["long_service_years"])
+        checks += [check_service(known, fact, years, book), check_penalties(known, fact, book)]
     if kind.get("achievement"):
-        checks.append(check_performance(known, fact))
+        checks.append(check_performance(known, fact, book, latest))
     return [c for c in checks if c is not None]
 
 
 # ---------------------------------------------------------------------- the view
 
 
-class AwardsProjection(Projection):
+class AwardsProjection(TupleProjection):
     """One row per award (not retracted, as corrected) and one per finding."""
 
     name = "awards"
@@ -191,50 +216,71 @@ class AwardsProjection(Projection):
         """The rules' digest: an award's checks are judged by the configured rules (a change of them refills it)."""
         return rules_digest()
 
-    def rows(self, record: CareerRecord) -> dict[str, list[Row]]:
-        awards: list[Row] = []
-        findings: list[Row] = []
+    def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
+        awards: list[tuple[Any, ...]] = []
+        findings: list[tuple[Any, ...]] = []
+        book = rules()  # read once per record
         for fact in record.of_kind("award"):
             known = record.known_before(fact.entry.recorded_at)
-            found = audit_award(record, fact, known)
-            awards.append(award_row(record, fact, len(found), known))
-            findings += [finding_row(record.subject, fact, f) for f in found]
+            latest = last_rating(known, fact.effective_date)  # read by the achievement check and the row
+            found = audit_award(record, fact, known, book, latest)
+            awards.append(award_tuple(record, fact, len(found), known, book, latest))
+            findings += [finding_tuple(record.subject, fact, f) for f in found]
         return {"awards": awards, "award_findings": findings}
 
 
 def award_row(record: CareerRecord, fact: Fact, finding_count: int, known: CareerRecord | None = None) -> Row:
+    return AWARDS.as_row(award_tuple(record, fact, finding_count, known))
+
+
+def award_tuple(
+    record: CareerRecord,
+    fact: Fact,
+    finding_count: int,
+    known: CareerRecord | None = None,
+    book: Rules | None = None,
+    latest: Fact | None = None,
+) -> tuple[Any, ...]:
+    """`award_row` as a tuple of the table's columns in order (`latest`: the known record's `last_rating` on the
+    award's day, if found)."""
     day = fact.effective_date
-    kind = reference().award_kinds[fact.get("award_kind")]
+    ref = reference()
+    kind = ref.award_kinds[fact.get("award_kind")]
     agency, unit, region = record.placement_on(day) or (None, None, None)
-    latest = last_rating(known or record.known_before(fact.entry.recorded_at), day)
-    return {
-        "subject": record.subject,
-        "version": fact.version,
-        "reference": fact.reference,
-        "award_kind": kind.code,
-        "award_date": day.isoformat(),
-        "year": day.year,
-        "agency": agency,
-        "unit": unit,
-        "region": region,
-        "sex": record.profile("sex"),
-        "long_service": int(bool(kind.get("long_service_years"))),
-        "achievement": int(bool(kind.get("achievement"))),
-        "service_years": service_years(record, day),
-        "last_rated_year": None if latest is None else int(latest.get("year")),
-        "last_score": None if latest is None else reference().predicate_score(latest.get("predicate")),
-        "finding_count": finding_count,
-    }
+    latest = latest or last_rating(known or record.known_before(fact.entry.recorded_at), day)
+    return (
+        record.subject,  # subject
+        fact.version,  # version
+        fact.reference,  # reference
+        kind.code,  # award_kind
+        day.isoformat(),  # award_date
+        day.year,  # year
+        agency,  # agency
+        unit,  # unit
+        region,  # region
+        record.profile("sex"),  # sex
+        int(bool(kind.get("long_service_years"))),  # long_service
+        int(bool(kind.get("achievement"))),  # achievement
+        service_years(record, day, book),  # service_years
+        None if latest is None else int(latest.get("year")),  # last_rated_year
+        None if latest is None else predicate_score(ref, latest.get("predicate")),  # last_score
+        finding_count,  # finding_count
+    )
 
 
 def finding_row(subject: str, fact: Fact, found: AwardFinding) -> Row:
-    return {
-        "subject": subject,
-        "version": fact.version,
-        "rule": found.rule,
-        "severity": found.severity,
-        "source": found.source,
-        "status": found.status,
-        "message": found.message,
-        "evidence": json.dumps(list(found.evidence)),
-    }
+    return AWARD_FINDINGS.as_row(finding_tuple(subject, fact, found))
+
+
+def finding_tuple(subject: str, fact: Fact, found: AwardFinding) -> tuple[Any, ...]:
+    """`finding_row` as a tuple of the table's columns in order."""
+    return (
+        subject,
+        fact.version,
+        found.rule,
+        found.severity,
+        found.source,
+        found.status,
+        found.message,
+        json.dumps(list(found.evidence)),
+    )
