@@ -164,7 +164,7 @@ def json_or_csv(data: Any, schema: Schema, *, name: str, items: str | None = "it
     dumped = schema.dump(data)
     rows = dumped[items] if items else dumped
     response = Response(to_csv(rows), mimetype=CSV)
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    response.headers["Content-Disposition"] = f'attachment; filename="{file_name(name)}.csv"'
     if isinstance(dumped, Mapping) and "per_page" in dumped and dumped.get("total") is not None:
         # A paged list's rows matching (its JSON `total`); a report's `total` counts people, not rows, and a
         # reporter's may be null (suppressed): no header there (was `X-Total-Count: None`, or the people counted).
@@ -312,6 +312,12 @@ def linked(answer: Any, cursor: str | None) -> Any:
         answer.headers["Link"] = link
         return answer
     return answer, 200, {"Link": link}
+
+
+def file_name(name: str) -> str:
+    """A download's name with only ASCII letters, digits, dots, dashes and underscores: what a path parameter
+    brings into it (a NIP typed with a line break, a quote) can neither break the header nor be refused by it."""
+    return "".join(c for c in name if c.isascii() and (c.isalnum() or c in "._-")) or "download"
 
 
 def to_csv(rows: Iterable[Mapping[str, Any]]) -> str:

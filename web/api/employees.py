@@ -6,6 +6,7 @@ from typing import Any
 
 from flask.views import MethodView
 
+from careerlog.domain.nip import normalise_nip
 from projections.queries import ROSTER_FILTERS
 from web.api.audit_schemas import EligibilitySchema
 from web.api.blueprint import ApiBlueprint
@@ -87,7 +88,7 @@ class Events(MethodView):
     @blp.read(FormatSchema, HistorySchema, refusal=(404, "NOT_FOUND"))
     def get(self, args: dict[str, Any], nip: str) -> Any:
         """List every event recorded for an employee, with recorded times and corrections."""
-        return json_or_csv(services().history(caller(), nip), history_schema, name=f"events-{nip}")
+        return json_or_csv(services().history(caller(), nip), history_schema, name=f"events-{normalise_nip(nip)}")
 
     @blp.arguments(RecordEventSchema)
     @blp.arguments(IdempotencyHeaderSchema, location="headers")
@@ -108,7 +109,7 @@ class Timeline(MethodView):
     def get(self, args: dict[str, Any], nip: str) -> Any:
         """Show the career as it stood on as_of, as it was known at known_at."""
         found = services().timeline(caller(), nip, as_of=args.get("as_of"), known_at=args.get("known_at"))
-        return json_or_csv(found, timeline_schema, name=f"timeline-{nip}", plain=True)
+        return json_or_csv(found, timeline_schema, name=f"timeline-{normalise_nip(nip)}", plain=True)
 
 
 @blp.route("/<nip>/eligibility")
@@ -117,4 +118,4 @@ class Eligibility(MethodView):
     def get(self, args: dict[str, Any], nip: str) -> Any:
         """Show the promotion kinds open to an employee: the earliest date and what is met or missing."""
         found = services().eligibility(caller(), nip)
-        return json_or_csv(found, eligibility_schema, name=f"eligibility-{nip}", plain=True)
+        return json_or_csv(found, eligibility_schema, name=f"eligibility-{normalise_nip(nip)}", plain=True)
