@@ -101,6 +101,22 @@ def test_every_page_the_scorecard_links_to_opens_with_the_rows_behind_the_indica
     assert '<th scope="col">Agency</th><th scope="col">Rank</th>' in table
 
 
+def test_a_definition_reads_its_window_and_earlier_years_as_the_settings_give_them(
+    recorded: World, inspectors_page: str
+) -> None:
+    """The definitions named their parameters as written in thresholds.toml: "the share whose rank changed within
+    `window_months` after that day", "each of the previous `earlier_years` years"."""
+    log_in(recorded, "inspector")
+    english = recorded.client.get(PAGE + "&lang=en").get_data(as_text=True)
+    assert "the share whose rank changed within 24 months after that day." in english
+    assert "at the end of each of the previous 2 years and had less than the yearly JP" in english
+    assert "bagian yang pangkatnya berubah dalam 24 bulan setelah hari itu." in inspectors_page
+    assert "setiap tahun dari 2 tahun sebelumnya" in inspectors_page
+    for text in (english, inspectors_page):
+        assert "`window_months`" not in text
+        assert "`earlier_years`" not in text
+
+
 def test_a_policy_maker_sees_the_filter_of_the_rows_behind_an_audit_indicator_not_a_link(recorded: World) -> None:
     log_in(recorded, "policy")
     text = recorded.client.get(PAGE).get_data(as_text=True)

@@ -8,12 +8,13 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from flask import url_for
-from flask_babel import format_decimal, format_percent, get_locale, gettext
+from flask_babel import format_decimal, format_percent, get_locale, gettext, ngettext
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
 from careerlog.access import Action
 from careerlog.accounts import Account
+from projections.scorecard.findings import settings
 from web.pages.common import may
 
 AREAS: dict[str, LazyString] = {
@@ -72,8 +73,20 @@ def title(definition: dict[str, Any]) -> str:
 
 
 def translated(definition: dict[str, Any]) -> dict[str, Any]:
-    """The definition with its title, definition, numerator and denominator in the visitor's language."""
-    return {**definition, **{k: str(gettext(definition[k])) for k in TRANSLATED}}
+    """The definition with its title, definition, numerator and denominator in the visitor's language, the
+    parameters it names (`window_months`, `earlier_years`) as the settings in use give them."""
+    return {**definition, **{k: with_parameters(str(gettext(definition[k]))) for k in TRANSLATED}}
+
+
+def with_parameters(text: str) -> str:
+    """`window_months` as "24 months" ("24 bulan": the Indonesian definitions name the unit themselves, as they
+    must read after a number) and `earlier_years` as its number; the API keeps the names, which
+    thresholds.toml documents."""
+    if "`" not in text:
+        return text
+    config = settings()
+    months = ngettext("%(num)s month", "%(num)s months", config.window_months)
+    return text.replace("`window_months`", str(months)).replace("`earlier_years`", str(config.earlier_years))
 
 
 def page_link(account: Account, link: str | None) -> str | None:
