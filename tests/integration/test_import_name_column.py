@@ -77,3 +77,18 @@ def test_a_column_the_import_does_not_know_is_still_refused_naming_it(app: Caree
     [reason] = problem.errors["line"]
     assert (problem.line, report.recorded) == (1, 0)
     assert reason.startswith("Columns 'Jabatan Lama' are no fields of training;")
+
+
+def test_the_command_prints_each_note_and_the_refused_name(app: CareerLog, database_url: str, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from careerlog.cli import main
+
+    appoint(app, tmp_path)
+    path = tmp_path / "training.csv"
+    path.write_text(HEADER + "\r\n" + f"1;{BUDI};Andi Lubis;TEKNIS;A;B;8;04/03/2024;04/03/2024;C-7;\r\n")
+    result = CliRunner().invoke(main, ["import", str(path)], env={"CAREERLOG_DATABASE_URL": database_url})
+    assert result.exit_code == 1
+    assert "note: line 1: No: A column of notes: read, not recorded.\n" in result.output
+    assert "note: line 1: Keterangan: A column of notes: read, not recorded.\n" in result.output
+    assert f"line 2: name: 'Andi Lubis' is not the name recorded for NIP {BUDI}" in result.output
