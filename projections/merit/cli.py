@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from careerlog.cli import Context, friendly_errors, pass_context
+from careerlog.spreadsheet import defused
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
@@ -80,6 +81,11 @@ def cell(value: Any) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
+def csv_cell(value: Any) -> str:
+    """A value as a CSV cell: as the table shows it, a text a spreadsheet would run as a formula defused."""
+    return defused(cell(value))
+
+
 def table_text(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
     cells = [[cell(r.get(c)) for c in columns] for r in rows]
     widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
@@ -92,7 +98,7 @@ def csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows([cell(r.get(c)) for c in columns] for r in rows)
+    writer.writerows([csv_cell(r.get(c)) for c in columns] for r in rows)
     return out.getvalue().rstrip("\n")
 
 
@@ -247,7 +253,7 @@ def emit_decisions(audit: AuditQueries, options: dict[str, Any], columns: tuple[
     if fmt == "csv":
         click.echo(csv_lines([columns]), nl=False)
         for rows in pages:
-            click.echo(csv_lines([cell(r.get(c)) for c in columns] for r in rows), nl=False)
+            click.echo(csv_lines([csv_cell(r.get(c)) for c in columns] for r in rows), nl=False)
         return
     for chunk in json_list("decisions", (row for rows in pages for row in rows)):
         click.echo(chunk, nl=False)

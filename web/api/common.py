@@ -23,13 +23,13 @@ from werkzeug.wrappers import Request
 from careerlog.accounts import Account, Authenticated, AuthenticationFailed
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.payload import whole_number
+from careerlog.spreadsheet import defused
 from web.errors import PROBLEM_JSON, problem
 from web.services import Services
 
 F = TypeVar("F", bound=Callable[..., Any])
 CSV = "text/csv"
 JSON = "application/json"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # Views that answer in CSV too document it so.
 # The reads given an ETag (`conditional`): the API's (web.api.BLUEPRINTS, set there) and its OpenAPI document's.
@@ -341,15 +341,4 @@ def cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
-    text = str(value)
-    if isinstance(value, str) and text.startswith(FORMULA_STARTS) and not _is_number(text):
-        return "'" + text  # keep spreadsheets from running a cell as a formula
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    return defused(value) if isinstance(value, str) else str(value)  # (a formula is never run: careerlog.spreadsheet)
