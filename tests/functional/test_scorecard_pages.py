@@ -117,6 +117,19 @@ def test_a_definition_reads_its_window_and_earlier_years_as_the_settings_give_th
         assert "`earlier_years`" not in text
 
 
+@pytest.mark.parametrize(("lang", "said"), [("en", "No PNS in post at the end of 2020"), ("id", "Tidak ada PNS")])
+def test_an_agency_without_staff_that_year_is_said_to_have_none_not_only_that_nothing_crossed_a_threshold(
+    recorded: World, lang: str, said: str
+) -> None:
+    """PROV-SUMUT has nobody on record: its scorecard read 'No indicator crossed a threshold.' over 26 indicators
+    of 0 of 0, as if it had been measured and found well."""
+    log_in(recorded, "inspector")
+    empty = recorded.client.get(f"/pages/scorecard?agency=PROV-SUMUT&year=2020&lang={lang}").get_data(as_text=True)
+    assert f'<p class="notice">{said}' in empty
+    staffed = recorded.client.get(PAGE + f"&lang={lang}").get_data(as_text=True)
+    assert said not in staffed
+
+
 def test_a_policy_maker_sees_the_filter_of_the_rows_behind_an_audit_indicator_not_a_link(recorded: World) -> None:
     log_in(recorded, "policy")
     text = recorded.client.get(PAGE).get_data(as_text=True)

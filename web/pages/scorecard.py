@@ -78,6 +78,14 @@ def read_card(account: Account) -> tuple[dict[str, Any] | None, dict[str, Any], 
         return None, form, e.errors
 
 
+def unstaffed(card: dict[str, Any]) -> bool:
+    """Whether no PNS in post at the end of the card's year is recorded in its scope (the yearly JP share's
+    denominator is 0): every indicator then has nothing to measure, which the page says before they read empty."""
+    rows = card["indicators"].get("training.jp_share", {}).get("trend", [])
+    shown = [r for r in rows if r["year"] == card["year"] and not r["group"]]
+    return bool(shown) and all(r["denominator"] == 0 and not r["suppressed"] for r in shown)
+
+
 @blp.route("/scorecard")
 def scorecard() -> ResponseReturnValue:
     """Show an agency's scorecard: indicators by area with charts, the comparison and the findings."""
@@ -95,6 +103,7 @@ def scorecard() -> ResponseReturnValue:
         given = {k: v for k, v in request.args.items() if k in ("years", "unit", "region") and v.strip()}
         context["pdf_query"] = {**given, "agency": card["agency"], "year": card["year"]}
         context["shown"] = shown
+        context["unstaffed"] = unstaffed(card)
     return page("pages/scorecard.html", account, 422 if problems else 200, **context)
 
 
