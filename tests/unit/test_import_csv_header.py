@@ -165,3 +165,14 @@ def test_a_nip_written_as_a_json_number_that_lost_digits_is_refused_naming_the_c
         ]
     }
     assert row_to_command(2, {**row, "nip": int(NIP)}, migration=False).subject == NIP
+
+
+def test_a_tab_separated_file_is_read_by_its_tabs() -> None:
+    """A spreadsheet's "Text (Tab delimited)" file renamed .csv: its header has tabs and no comma or semicolon; it
+    was read as one column of the whole header, refused as no field of the kind."""
+    text = "NIP\tJenis Diklat\tNama Diklat\tPenyelenggara\tJP\tTanggal Mulai\tTanggal Selesai\tNomor Sertifikat\r\n"
+    text += f"{NIP}\tTEKNIS\tPelatihan, lanjutan\tBPSDM\t16\t2024-05-01\t2024-05-02\tR-1\r\n"
+    [(line, row)] = rows(text)
+    assert line == 2
+    assert isinstance(row, dict)
+    assert (row["nip"], row["title"], row["hours"]) == (NIP, "Pelatihan, lanjutan", "16")
