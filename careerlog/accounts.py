@@ -217,6 +217,7 @@ class Accounts:
         self.clock = clock
         self.hasher = hasher or PasswordHasher()
         self.durable_access_log = durable_access_log  # on PostgreSQL; see record_access
+        self._stand_in: tuple[PasswordHasher, str] | None = None  # (check_password)
 
     def create_tables(self) -> None:
         self.store.execute_script(DDL)
@@ -340,7 +341,8 @@ class Accounts:
         rows = self.store.query("SELECT * FROM accounts WHERE username = ?", (username,))
         stored = rows[0]["password_hash"] if rows else None
         try:
-            if stored is None:
+            if stored is None:  # verified all the same: the answer's time must not tell which user names exist
+                self.hasher.verify(self._stand_in_hash(), password)
                 raise VerificationError
             self.hasher.verify(stored, password)
         except (VerificationError, InvalidHashError):
@@ -349,6 +351,13 @@ class Accounts:
         if account.disabled:
             raise AuthenticationFailed("The account is disabled.")
         return account
+
+    def _stand_in_hash(self) -> str:
+        """A hash of a random password with this hasher's parameters, for a log-in that has no hash to check."""
+        kept = self._stand_in
+        if kept is None or kept[0] is not self.hasher:
+            kept = self._stand_in = (self.hasher, self.hasher.hash(secrets.token_urlsafe(32)))
+        return kept[1]
 
     # ------------------------------------------------------------------ tokens
 
