@@ -390,7 +390,14 @@ class StatisticsHeaderSchema(StrictSchema):
 
 class SelectionGroupSchema(StrictSchema):
     group = fields.String(dump_only=True)
-    eligible = fields.Integer(dump_only=True, metadata={"description": "Eligible places, summed over the rounds."})
+    eligible = fields.Integer(
+        dump_only=True,
+        metadata={
+            "description": "Deprecated, named wrongly: the group's pool, as `pool` (the eligible and those promoted "
+            "though not eligible); kept for the clients reading it.",
+            "deprecated": True,
+        },
+    )
     promoted = fields.Integer(dump_only=True)
     promoted_out_of_rule = fields.Integer(dump_only=True)
     suppressed = fields.Boolean(dump_only=True)
@@ -407,6 +414,16 @@ class SelectionGroupSchema(StrictSchema):
     shortfall = fields.Float(dump_only=True, allow_none=True)
     mh_odds_ratio = fields.Float(dump_only=True, allow_none=True)
     p_cmh = fields.Float(dump_only=True, allow_none=True)
+    # Last, so that a CSV's columns keep their places; the data's key is still the old name.
+    pool = fields.Integer(
+        dump_only=True,
+        attribute="eligible",
+        metadata={
+            "description": "The group's pool, summed over the rounds (a person per round): the eligible and those "
+            "promoted though not eligible (`promoted_out_of_rule`, counted here and in `promoted`); "
+            "`selection_rate` is `promoted` of it. The eligible alone: `pool` - `promoted_out_of_rule`."
+        },
+    )
 
 
 class FairnessSchema(StatisticsHeaderSchema):
