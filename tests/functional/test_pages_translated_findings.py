@@ -52,8 +52,8 @@ def test_what_is_missing_for_the_next_promotion_is_in_indonesian_by_default_and_
         assert f'<li class="missing">belum diangkat sebagai PNS sampai dengan {on_id} <span' in indonesian
     assert f"Persyaratan dinilai pada: <strong>{on_id}</strong>" in indonesian
     assert (
-        "✓ pangkat III/b sejak 1 Apr 2014; masa kerja dalam pangkat 4 tahun diperlukan, terpenuhi pada 1 Apr 2018"
-        in indonesian
+        "✓ Paling sedikit 4 tahun dalam pangkat III/b (sejak 1 Apr 2014), terpenuhi pada 1 Apr 2018"
+        in indonesian  # the stored "III/b since 2014-04-01; 4 y needed, ..." worded (test_career_page_plain_words.py)
     )
     year = day.year - 1  # the training year of the promotion judged on `day`: past, or (in December) this one
     if year < date.today().year:
@@ -72,7 +72,7 @@ def test_what_is_missing_for_the_next_promotion_is_in_indonesian_by_default_and_
         )
     else:
         assert f'<li class="missing">not confirmed by {on_en} <span' in english
-    assert "✓ III/b since Apr 1, 2014; 4 y needed, reached on Apr 1, 2018" in english
+    assert "✓ At least 4 years in rank III/b (held since Apr 1, 2014), reached on Apr 1, 2018" in english
 
 
 def test_the_api_keeps_the_english_messages(world: World) -> None:

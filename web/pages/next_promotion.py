@@ -11,12 +11,29 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
+from babel.lists import format_list
 from dateutil.relativedelta import relativedelta
+from flask_babel import format_date, get_locale, ngettext
+from flask_babel import lazy_gettext as _l
 
 from careerlog.domain.wording import Template, parse
 from careerlog.reference import reference, rules
 from projections.merit.eligibility import first_permitted
-from projections.merit.rules import CREDIT, EDUCATION_CEILING, NOT_CONFIRMED, RATINGS_SHORT, STRUCTURAL_RANGE, TRAINING
+from projections.merit.rules import (
+    CONFIRMED,
+    CREDIT,
+    DATES,
+    EDUCATION_CEILING,
+    FUNCTIONAL_RANGE,
+    NOT_CONFIRMED,
+    ONE_STEP,
+    RATINGS_MET,
+    RATINGS_SHORT,
+    STRUCTURAL_RANGE,
+    TIME_IN_RANK,
+    TRAINING,
+)
+from web.pages.messages import localised
 
 RANK_FIELDS = {"appointment": "rank", "rank_promotion": "new_rank"}
 # A regulation as the rules file cites it ("PP 99/2000 art. 4", "Peraturan BKN 4/2023"), and one read with another
@@ -59,6 +76,7 @@ def next_promotion(found: dict[str, Any], today: date) -> dict[str, Any]:
         "ceilings": ceilings_reached(found),
         "post_tops": post_tops(found),
         "record_last_day": record_last_day(found["timeline"]["items"]),
+        "plain": plain_requirements(found),
     }
 
 
@@ -271,3 +289,79 @@ def post_tops(found: dict[str, Any]) -> dict[str, dict[str, str]]:
         e["kind"]: {"post": kinds[p].name if (p := said["post_kind"]) in kinds else p, "top": said["top"]}
         for e, said in worded(found, "promotion.structural_range", STRUCTURAL_RANGE, "missing")
     }
+
+
+def promotion_days(said: dict[str, str]) -> str:
+    """The permitted promotion dates a DATES wording names ("day 1 of months 2, 4"), as the visitor reads them:
+    "1 February and 1 April" ("1 Februari dan 1 April")."""
+    day = int(said["day_of_month"])
+    days = [format_date(date(2000, int(month), day), "d MMMM") for month in said["months"].split(", ")]
+    return format_list(days, locale=str(get_locale()))
+
+
+def time_in_rank_plain(values: dict[str, str], said: dict[str, str]) -> str:
+    """TIME_IN_RANK's "III/b since 2014-04-01; 4 y needed, reached on 2018-04-01" as a sentence (its count's form)."""
+    return ngettext(
+        "At least %(num)s year in rank %(rank)s (held since %(since)s), reached on %(due)s",
+        "At least %(num)s years in rank %(rank)s (held since %(since)s), reached on %(due)s",
+        int(float(said["years"])),
+        rank=values["rank"],
+        since=values["since"],
+        due=values["due"],
+    )
+
+
+# The requirements the views store in a developer's shorthand ("TMT 2027-02-01; permitted: day 1 of months 2, 4, ...",
+# "functional level AHLI_MUDA tops at III/d; new rank III/d"), each as a sentence per outcome (met, missing) filled
+# with its stored values localised as messages.localised does (dates, codes by name); the stored text stays as it is
+# (the audit and the API read it).
+PLAIN = {
+    DATES.text: (
+        _l("Promotions take effect on %(days)s; %(day)s is one of these dates"),
+        _l("Promotions take effect on %(days)s; %(day)s is not one of these dates"),
+    ),
+    FUNCTIONAL_RANGE.text: (
+        _l("The ranks of your functional level (%(level)s) go up to %(top)s; the new rank %(new)s is within them"),
+        _l("The ranks of your functional level (%(level)s) go up to %(top)s; the new rank %(new)s is above them"),
+    ),
+    STRUCTURAL_RANGE.text: (
+        _l("The ranks of your post (%(post_kind)s) go up to %(top)s; the new rank %(new)s is within them"),
+        _l("The ranks of your post (%(post_kind)s) go up to %(top)s; the new rank %(new)s is above them"),
+    ),
+    EDUCATION_CEILING.text: (
+        _l("Your education (%(level)s) allows ranks up to %(ceiling)s; the new rank %(new)s is within them"),
+        _l("Your education (%(level)s) allows ranks up to %(ceiling)s; the new rank %(new)s is above them"),
+    ),
+    ONE_STEP.text: (
+        _l("A %(kind)s promotion from %(rank)s goes up to %(top)s; the new rank %(new)s is within it"),
+        _l("A %(kind)s promotion from %(rank)s goes up to %(top)s; the new rank %(new)s is beyond it"),
+    ),
+    CONFIRMED.text: (_l("Confirmed as PNS"), _l("Confirmed as PNS")),
+    RATINGS_MET.text: (_l("SKP ratings met"), _l("SKP ratings met")),
+}
+TEMPLATES = {t.text: t for t in (DATES, TIME_IN_RANK, FUNCTIONAL_RANGE, STRUCTURAL_RANGE, EDUCATION_CEILING, ONE_STEP)}
+
+
+def plain_requirements(found: dict[str, Any]) -> dict[tuple[str, str], str]:
+    """Per (promotion kind, rule) whose requirement is stored in a wording of PLAIN or TIME_IN_RANK, that requirement
+    as a sentence in the visitor's language; one that only looks like its wording is left as stored."""
+    plain: dict[tuple[str, str], str] = {}
+    for e in found["eligibility"]:
+        for r in e["requirements"]:
+            wording = parse(r["message"])
+            if wording is None or (wording.template not in TEMPLATES and wording.template not in PLAIN):
+                continue
+            said = dict(wording.params)
+            template = TEMPLATES.get(wording.template)
+            try:
+                values = {n: localised(template, n, v) for n, v in said.items()} if template else {}
+                if wording.template == TIME_IN_RANK.text:
+                    plain[(e["kind"], r["rule"])] = time_in_rank_plain(values, said)
+                    continue
+                if wording.template == DATES.text:
+                    values["days"] = promotion_days(said)
+                met, missing = PLAIN[wording.template]
+                plain[(e["kind"], r["rule"])] = str(met if r["outcome"] == "met" else missing) % values
+            except (ValueError, KeyError):  # a text that only looks like its wording
+                continue
+    return plain
