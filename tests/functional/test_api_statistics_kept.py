@@ -1,5 +1,5 @@
 """The API's fairness and time-to-promotion answers are kept per web worker as the fairness page's are
-(web.pages.fairness_kept, one shared store): the same query asked again, as JSON or CSV, or revalidated with its
+(web.kept, one shared store): the same query asked again, as JSON or CSV, or revalidated with its
 ETag (a 304), is not computed again (seconds of CPU each at a few thousand employees), the page and the API share
 what either computed, and the kept answer is never given for what it was not computed from: an event recorded
 since (a new ETag), another scope, another query. A refused query computes and keeps nothing. Both stores."""

@@ -1,4 +1,4 @@
-"""The fairness page's statistics and charts are kept per web worker (web.pages.fairness_kept): the same page
+"""The fairness page's statistics and charts are kept per web worker (web.kept): the same page
 asked again is not computed again (1.3-4 s of CPU a request at 2,000 employees, every request), and the kept
 figures are never shown for what they were not computed from: an event recorded since, another day, another
 scope or another language is computed (or drawn) anew. Both stores."""

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from flask.views import MethodView
 
 from careerlog.domain.errors import NotFound
+from web import kept as kept_answers
 from web.api.audit_schemas import (
     AuditPageSchema,
     AuditQuerySchema,
@@ -25,7 +26,6 @@ from web.api.audit_schemas import (
 from web.api.blueprint import ApiBlueprint
 from web.api.common import PAGE_HEADERS, caller, json_or_csv, linked, services
 from web.api.schemas import WaitSchema
-from web.pages import fairness_kept
 
 blp = ApiBlueprint(
     "audits",
@@ -89,11 +89,11 @@ def decisions(args: dict[str, Any], names: tuple[str, ...], decision: str) -> An
 
 def kept(kind: str, args: dict[str, Any]) -> dict[str, Any]:
     """A group statistic of the query, `rates` (fairness) or `times` (time to promotion), computed once per views'
-    position, query, scope and judging day in this worker and shared with the fairness page (web.pages.fairness_kept:
+    position, query, scope and judging day in this worker and shared with the fairness page (web.kept:
     seconds of CPU each at a few thousand employees). Its ETag, a digest of the body, changes when it does."""
     filters = split(args, STATISTICS_FILTERS)
     options = {"start": args.get("start"), "end": args.get("end"), "min_cell": args["min_cell"]}
-    _key, found = fairness_kept.kept_statistic(kind, caller(), args["by"], filters, **options)
+    _key, found = kept_answers.kept_statistic(kind, caller(), args["by"], filters, **options)
     return found
 
 

@@ -22,8 +22,9 @@ from projections.merit.fairness import DEFAULT_MIN_CELL
 from projections.merit.groups import DIMENSIONS
 from projections.merit.queries import DECISION_COLUMNS, PASSED_OVER_COUNT, judged_by
 from projections.merit.rules import SEVERITY_ORDER
+from web import kept
 from web.api.paging import last_page
-from web.pages import charts, fairness_kept
+from web.pages import charts
 from web.pages.common import allowed, blp, filters_from, one, page, services
 from web.pages.export import columns_of, csv_download
 from web.pages.labels import group_name
@@ -70,9 +71,9 @@ def agencies_within(account: Account, action: Action = Action.RUN_AUDITS) -> lis
     with staff on the roster where the account reaches (web/scoping.py: an employee is in a scope by the agency and
     region they work in now), so a region's inspector is offered a national agency with staff in the region and
     not one without, whatever its seat; and the agency asked for, so that the form shows the filter applied. Kept
-    a few minutes per scope (fairness_kept)."""
+    a few minutes per scope (web.kept)."""
     allowed = narrow({}, row_filters(account, action))
-    staffed = fairness_kept.agencies(
+    staffed = kept.agencies(
         allowed,
         lambda: set() if allowed is None else {r["agency"] for r in services().queries.headcount(["agency"], allowed)},
     )
@@ -242,7 +243,7 @@ def statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[str]], 
 
 
 def kept_statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[str]], dict[str, Any], Hashable]:
-    """`statistics`, with the key it is kept under for this worker (web.pages.fairness_kept)."""
+    """`statistics`, with the key it is kept under for this worker (web.kept)."""
     args = request.args
     account = allowed(Action.RUN_AUDITS)
     start, end, errors = period(args)
@@ -253,7 +254,7 @@ def kept_statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[st
     filters = filters_from(args, SCOPE)
     try:
         min_cell = min_cell_arg(args)
-        key, found = fairness_kept.kept_statistic(kind, account, by, filters, start=start, end=end, min_cell=min_cell)
+        key, found = kept.kept_statistic(kind, account, by, filters, start=start, end=end, min_cell=min_cell)
     except InvalidInput as e:
         return None, e.errors, form, None
     return found, {}, form, key
@@ -285,7 +286,7 @@ def km_chart(result: dict[str, Any], by: list[str]) -> Markup | None:
 @blp.route("/fairness")
 def fairness() -> ResponseReturnValue:
     """Selection rates against the four-fifths line, the statistics table, and time-to-promotion curves; the
-    statistics and charts computed once per views' position, query, day and language (web.pages.fairness_kept)."""
+    statistics and charts computed once per views' position, query, day and language (web.kept)."""
     account = allowed(Action.RUN_AUDITS)
     rates, errors, form, rates_key = kept_statistics("rates")
     times, _errors, _form, times_key = kept_statistics("times") if rates is not None else (None, {}, form, None)
@@ -298,8 +299,8 @@ def fairness() -> ResponseReturnValue:
         times=times,
         errors=errors,
         form=form,
-        rate_svg=fairness_kept.chart("rates", rates_key, lambda: rate_chart(rates, by)) if rates else None,
-        km_svg=fairness_kept.chart("times", times_key, lambda: km_chart(times, by)) if times else None,
+        rate_svg=kept.chart("rates", rates_key, lambda: rate_chart(rates, by)) if rates else None,
+        km_svg=kept.chart("times", times_key, lambda: km_chart(times, by)) if times else None,
         query=request.query_string.decode(),
         **filter_choices(account),
     )

@@ -1,6 +1,7 @@
 """The fairness statistics and charts, and the inspector pages' agency choices, kept per web worker
 (docs/pages.md, Inspector and Fairness; docs/api.md, Conditional reads): the fairness page and its CSV tables
 and the API's /audits/fairness and /audits/time-to-promotion share the kept statistics (`kept_statistic`).
+Used by both web.pages and web.api, it imports neither (it sat in web/pages/ until the API used it).
 
 Computing them takes a second or more (the rank spells read and fitted for time to promotion, the tests of the
 selection rates, two matplotlib charts), and they are a function of what the views hold, the query and the day
@@ -40,10 +41,9 @@ from markupsafe import Markup
 
 from careerlog.access import Action
 from careerlog.accounts import Account
-from web.pages.common import services
-from web.services import NOTHING
+from web.services import NOTHING, Services
 
-EXTENSION = "careerlog.fairness_kept"
+EXTENSION = "careerlog.kept"
 KEPT_STATISTICS = 64  # a few hundred KB each at most (a Kaplan-Meier curve per group)
 KEPT_CHARTS = 128  # some 10-40 KB of SVG each
 AGENCIES_SECONDS = 300
@@ -69,6 +69,12 @@ class Kept:
         with self.lock:
             cache[key] = found  # the least recently used forgotten past the cache's size
         return found
+
+
+def services() -> Services:
+    """The app's services (as web.pages.common's and web.api.common's)."""
+    found: Services = current_app.extensions["careerlog"]
+    return found
 
 
 def kept() -> Kept:
