@@ -191,8 +191,8 @@ def test_ratings_short_of_baik_are_told_apart_from_ratings_not_recorded_yet(worl
         ("en", "Your status has been Pensiun since Oct 1, 2025: your service ended and no rank promotion is open."),
         (
             "id",
-            "Status kepegawaian Anda Pensiun sejak 1 Okt 2025: masa dinas Anda telah berakhir dan tidak ada kenaikan "
-            "pangkat yang terbuka.",
+            "Sejak 1 Okt 2025 status kepegawaian Anda adalah Pensiun: masa dinas Anda telah berakhir dan tidak ada "
+            "kenaikan pangkat yang terbuka.",  # was "Status kepegawaian Anda Pensiun sejak ...", a copula missing
         ),
     ],
 )

@@ -9,11 +9,14 @@ values at read time (web.pages.next_promotion.plain_requirements); the stored ro
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
+from projections.merit.rules import EDUCATION_CEILING, EXAM_MISSING, EXAM_PASSED, TRAINING
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_career_page_basis import ahli_muda_short_of_credit, page_text
+from web.pages.next_promotion import plain_requirements
 
 
 @pytest.fixture
@@ -65,4 +68,40 @@ def test_a_functional_levels_range_reads_as_a_sentence_naming_the_level(world: W
     assert (
         "Pangkat jenjang jabatan fungsional Anda (Ahli Muda) paling tinggi III/d; pangkat baru III/d masih di dalamnya"
         in indonesian
+    )
+
+
+def plain(world: World, lang: str, outcome: str, message: str) -> str:
+    """The career page's sentence for one requirement stored as `message`, in `lang`."""
+    found = {"eligibility": [{"kind": "101", "requirements": [{"rule": "r", "outcome": outcome, "message": message}]}]}
+    with world.app.test_request_context(f"/pages/employees/{BUDI}?lang={lang}"):
+        return plain_requirements(found)[("101", "r")]
+
+
+def test_an_exam_to_pass_is_named_not_given_by_its_code(world: World) -> None:
+    """The stored "exam UD_I not passed by 2026-12-01" read on the page as "belum lulus ujian UD_I sampai dengan ..."
+    (found walking the demo's PNS pelaksana at II/d): the exam by its name, and what to do."""
+    missing = EXAM_MISSING(exams="UD_I", day=date(2026, 12, 1)).text
+    assert plain(world, "id", "missing", missing) == (
+        "Perlu lulus lebih dahulu: Ujian dinas tingkat I (II/d ke III/a); belum lulus sampai dengan 1 Des 2026"
+    )
+    assert plain(world, "en", "missing", missing) == (
+        "To pass first: Ujian dinas tingkat I (II/d ke III/a); not passed by Dec 1, 2026"
+    )
+    passed = EXAM_PASSED(exams="UD_I, UPKP").text
+    assert plain(world, "id", "met", passed) == (
+        "Sudah lulus: Ujian dinas tingkat I (II/d ke III/a) dan Ujian penyesuaian kenaikan pangkat"
+    )
+
+
+def test_a_past_years_training_and_an_education_read_as_sentences(world: World) -> None:
+    """ "21 JP pada tahun 2025; diperlukan 20 JP" and "Pendidikan Anda (D-III)" (the code) read on the demo's pages."""
+    training = TRAINING(hours=21, year=2025, needed=20).text
+    assert plain(world, "id", "met", training) == "Paling sedikit 20 JP pelatihan pada tahun 2025: 21 JP tercatat"
+    assert plain(world, "en", "missing", TRAINING(hours=0, year=2025, needed=20).text) == (
+        "At least 20 JP of training in 2025: 0 JP recorded"
+    )
+    education = EDUCATION_CEILING(level="D-III", ceiling="III/c", new="III/a").text
+    assert plain(world, "id", "met", education) == (
+        "Pendidikan Anda (Diploma III) memungkinkan pangkat paling tinggi III/c; pangkat baru III/a masih di dalamnya"
     )

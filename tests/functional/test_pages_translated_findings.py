@@ -57,7 +57,7 @@ def test_what_is_missing_for_the_next_promotion_is_in_indonesian_by_default_and_
     )
     year = day.year - 1  # the training year of the promotion judged on `day`: past, or (in December) this one
     if year < date.today().year:
-        assert f"✗ 0 JP pada tahun {year}; diperlukan 20 JP" in indonesian
+        assert f"✗ Paling sedikit 20 JP pelatihan pada tahun {year}: 0 JP tercatat" in indonesian
     else:  # a year not over yet reads as what is still to do (next_promotion.training_ahead)
         assert f"✗ Paling sedikit 20 JP pelatihan pada tahun {year} (0 JP tercatat sejauh ini)" in indonesian
     assert "ratings below" not in indonesian

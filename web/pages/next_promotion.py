@@ -24,6 +24,8 @@ from projections.merit.rules import (
     CREDIT,
     DATES,
     EDUCATION_CEILING,
+    EXAM_MISSING,
+    EXAM_PASSED,
     FUNCTIONAL_RANGE,
     NOT_CONFIRMED,
     ONE_STEP,
@@ -299,6 +301,21 @@ def promotion_days(said: dict[str, str]) -> str:
     return format_list(days, locale=str(get_locale()))
 
 
+def named_values(template: str, said: dict[str, str]) -> dict[str, str]:
+    """The values a plain sentence names that the stored wording gives as codes: the promotion dates (DATES), the
+    exams by their names ("UD_I" -> "Ujian dinas tingkat I (II/d ke III/a)"), the education by its name ("D-III" ->
+    "Diploma III")."""
+    ref = reference()
+    if template == DATES.text:
+        return {"days": promotion_days(said)}
+    if template in (EXAM_MISSING.text, EXAM_PASSED.text):
+        names = [ref.exams[c].name if c in ref.exams else c for c in said["exams"].split(", ")]
+        return {"exams": format_list(names, locale=str(get_locale()))}
+    if template == EDUCATION_CEILING.text and said["level"] in ref.education:
+        return {"level": ref.education[said["level"]].name}
+    return {}
+
+
 def time_in_rank_plain(values: dict[str, str], said: dict[str, str]) -> str:
     """TIME_IN_RANK's "III/b since 2014-04-01; 4 y needed, reached on 2018-04-01" as a sentence (its count's form)."""
     return ngettext(
@@ -336,10 +353,14 @@ PLAIN = {
         _l("A %(kind)s promotion from %(rank)s goes up to %(top)s; the new rank %(new)s is within it"),
         _l("A %(kind)s promotion from %(rank)s goes up to %(top)s; the new rank %(new)s is beyond it"),
     ),
+    EXAM_MISSING.text: (_l("To pass first: %(exams)s; not passed by %(day)s"),) * 2,
+    EXAM_PASSED.text: (_l("Passed: %(exams)s"),) * 2,
+    TRAINING.text: (_l("At least %(needed)s JP of training in %(year)s: %(hours)s JP recorded"),) * 2,
     CONFIRMED.text: (_l("Confirmed as PNS"), _l("Confirmed as PNS")),
     RATINGS_MET.text: (_l("SKP ratings met"), _l("SKP ratings met")),
 }
-TEMPLATES = {t.text: t for t in (DATES, TIME_IN_RANK, FUNCTIONAL_RANGE, STRUCTURAL_RANGE, EDUCATION_CEILING, ONE_STEP)}
+WORDINGS = (DATES, TIME_IN_RANK, FUNCTIONAL_RANGE, STRUCTURAL_RANGE, EDUCATION_CEILING, ONE_STEP, EXAM_MISSING)
+TEMPLATES = {t.text: t for t in (*WORDINGS, EXAM_PASSED, TRAINING)}
 
 
 def plain_requirements(found: dict[str, Any]) -> dict[tuple[str, str], str]:
@@ -358,8 +379,7 @@ def plain_requirements(found: dict[str, Any]) -> dict[tuple[str, str], str]:
                 if wording.template == TIME_IN_RANK.text:
                     plain[(e["kind"], r["rule"])] = time_in_rank_plain(values, said)
                     continue
-                if wording.template == DATES.text:
-                    values["days"] = promotion_days(said)
+                values |= named_values(wording.template, said)
                 met, missing = PLAIN[wording.template]
                 plain[(e["kind"], r["rule"])] = str(met if r["outcome"] == "met" else missing) % values
             except (ValueError, KeyError):  # a text that only looks like its wording
