@@ -35,13 +35,13 @@ from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.wording import Refusal
 from careerlog.importing import ImportReport, detect_format, import_rows, kind_from_name, read_csv, read_jsonl
-from careerlog.keyset import Paging
+from careerlog.keyset import Paging, page_of_computed
 from careerlog.reference import reference, rules
 from careerlog.sqlstore import check_connections_when_in_doubt
 from projections import suppression
 from projections.framework import Projector
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries
-from projections.merit.distribution import GradeInflationQueries
+from projections.merit.distribution import GRADE_INFLATION_KEYSET, GradeInflationQueries
 from projections.merit.eligibility import EligibilityQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
 from projections.merit.passed_over import ledger_records, passed_over_of
@@ -383,14 +383,17 @@ class Services:
         year: int | None = None,
         page: int = 1,
         per_page: int = 50,
-    ) -> Page:
+        after: str | None = None,
+    ) -> CursorPage:
         """Unit-years within the reader's scope (judged by the agency's seat) whose staff ratings spread
-        beyond what the unit's own rating allows, with the excess over each cap, paginated."""
+        beyond what the unit's own rating allows, with the excess over each cap, by year, agency and unit,
+        paginated by number or after a cursor (computed in full, then paged: careerlog.keyset.page_of_computed)."""
+        paging = Paging(GRADE_INFLATION_KEYSET, page, per_page, after)
         agencies = {k: v for k, v in row_filters(reader, Action.RUN_AUDITS).items() if k == "agency"}
         allowed = narrow(filters, agencies)
         rows = [] if allowed is None else self.grade_inflation_view.grade_inflation(allowed, start=year, end=year)
         rows = [with_excess(r) for r in rows if permits(reader, Action.RUN_AUDITS, agency_target(r["agency"]))]
-        return Page(rows[(page - 1) * per_page : page * per_page], len(rows), page, per_page)
+        return cursor_page(page_of_computed(rows, paging), page, per_page, after)
 
     def awards(
         self,

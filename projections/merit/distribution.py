@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from careerlog.domain.unit import EARLIEST_RATED_YEAR
+from careerlog.keyset import Keyset
 from careerlog.reference import Rule, Rules, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord
@@ -113,6 +114,12 @@ def judge_unit_year(rule: Rule, unit_predicate: str, counts: dict[str, int]) -> 
         for predicate, cap in caps.items()
         if counts.get(predicate, 0) / rated > float(cap)
     ]
+
+
+# Grade inflation's order (its statement's ORDER BY), a unit-year per row: its cursors (careerlog.keyset) name one.
+GRADE_INFLATION_KEYSET = Keyset(
+    "grade-inflation", ("u.year", "u.agency", "u.unit"), ("year", "agency", "unit"), (int, str, str)
+)
 
 
 class GradeInflationQueries(ViewReader):

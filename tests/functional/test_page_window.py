@@ -15,13 +15,13 @@ from web.config import WebSettings
 from web.pages.inspector import page_number
 
 ROSTER_PATH = "/api/v1/employees"
-# Every list read by page number, who may read it, and what its refusal past the window says to do instead: the
-# lists read after a cursor too read on by it (tests/functional/test_api_list_cursors.py), the others narrow.
+# Every list read by page number, who may read it, and what its refusal past the window says to do instead: each
+# reads on after a cursor too (tests/functional/test_api_list_cursors.py, test_api_grade_inflation_cursor.py).
 BY_CURSOR = "`next` as `after`"
 NUMBERED_LISTS = [
     ("/api/v1/audits/promotions", "inspector", BY_CURSOR),
     ("/api/v1/audits/posts", "inspector", BY_CURSOR),
-    ("/api/v1/audits/grade-inflation", "inspector", "narrow the filters"),
+    ("/api/v1/audits/grade-inflation", "inspector", BY_CURSOR),
     ("/api/v1/audits/awards", "inspector", BY_CURSOR),
     ("/api/v1/access-log", "inspector", BY_CURSOR),
     ("/api/v1/account-changes", "admin", BY_CURSOR),

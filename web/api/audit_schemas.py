@@ -14,8 +14,6 @@ from web.api.fields import Flag, PlainDate, PlainDateTime
 from web.api.schemas import (
     CursorPageOfSchema,
     CursorPagingSchema,
-    PageOfSchema,
-    PagingSchema,
     ReadQuerySchema,
     StrictSchema,
     filter_field,
@@ -531,7 +529,7 @@ class TimeToPromotionSchema(StatisticsHeaderSchema):
 # ---------------------------------------------------------------------- grade inflation
 
 
-class GradeInflationQuerySchema(PagingSchema):
+class GradeInflationQuerySchema(CursorPagingSchema):
     agency = filter_field("agency")
     unit = fields.List(fields.String(), metadata={"description": "Only these units (repeatable)."})
     year = fields.Integer(validate=validate.Range(min=1900, max=9999), metadata={"description": "Only this year."})
@@ -570,7 +568,7 @@ class UnitYearSchema(StrictSchema):
     evidence = fields.List(fields.Nested(EvidenceSchema), dump_only=True, metadata={"description": "The unit rating."})
 
 
-class GradeInflationPageSchema(PageOfSchema):
+class GradeInflationPageSchema(CursorPageOfSchema):
     items = fields.List(fields.Nested(UnitYearSchema), dump_only=True)
 
 

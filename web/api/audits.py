@@ -138,11 +138,13 @@ class Post(MethodView):
 
 @blp.route("/grade-inflation")
 class GradeInflation(MethodView):
+    @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
     @blp.read(GradeInflationQuerySchema, GradeInflationPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
-        """List the unit-years whose staff ratings spread beyond what the unit's own rating allows."""
+        """List the unit-years whose staff ratings spread beyond what the unit's own rating allows, by year, agency
+        and unit."""
         page = services().grade_inflation(caller(), split(args, ("agency", "unit")), **args)
-        return json_or_csv(page.to_dict(), grade_inflation_schema, name="grade-inflation")
+        return linked(json_or_csv(page.to_dict(), grade_inflation_schema, name="grade-inflation"), page.next)
 
 
 @blp.route("/awards")
