@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 from projections.merit.rules import EDUCATION_CEILING, EXAM_MISSING, EXAM_PASSED, TRAINING
+from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_career_page_basis import ahli_muda_short_of_credit, page_text
 from web.pages.next_promotion import plain_requirements
@@ -105,3 +106,19 @@ def test_a_past_years_training_and_an_education_read_as_sentences(world: World) 
     assert plain(world, "id", "met", education) == (
         "Pendidikan Anda (Diploma III) memungkinkan pangkat paling tinggi III/c; pangkat baru III/a masih di dalamnya"
     )
+
+
+def test_the_timeline_names_a_trainings_and_a_ratings_day_not_a_tmt(world: World) -> None:
+    """Every event's effective date read "Tanggal berlaku (TMT)", a decree's term, on a training (its last day) and an
+    SKP rating too (found walking the demo's PPPK and pelaksana timelines); the decrees keep it."""
+    world.services.ledger.record(BUDI, "training", f.training("2024-11-15", hours=27, start="2024-11-13"), actor="t")
+    world.services.ledger.record(BUDI, "performance_rating", f.rating(2024, "BAIK"), actor="t")
+    world.catch_up()
+    indonesian = page_text(world, BUDI, "id")
+    assert "Hari terakhir pelatihan: 15 Nov 2024" in indonesian
+    assert "Tanggal penilaian: 31 Des 2024" in indonesian
+    assert "Tanggal berlaku (TMT): 15 Nov 2024" not in indonesian
+    assert "Tanggal berlaku (TMT):" in indonesian  # the appointment's
+    english = page_text(world, BUDI)
+    assert "Last day of the training: Nov 15, 2024" in english
+    assert "Date of the rating: Dec 31, 2024" in english

@@ -164,10 +164,17 @@ def kind_label(kind: str) -> str:
 
 
 # A field named alike in several kinds but meaning another thing in one: a penalty's level is its tingkat (PP
-# 94/2021), not a post's jenjang.
+# 94/2021), not a post's jenjang. The effective date is a decree's TMT (terhitung mulai tanggal), but a training's
+# last day, a graduation's day, a rating's or an exam's day for facts no decree takes effect from.
 KIND_FIELD_LABELS: dict[tuple[str, str], LazyString] = {
     ("penalty", "level"): _l("Penalty level"),
     ("post_appointment", "title"): _l("Post title"),  # nama jabatan (a training's title is its judul)
+    ("training", "effective_date"): _l("Last day of the training"),
+    ("training_feedback", "effective_date"): _l("Date of the feedback"),
+    ("education", "effective_date"): _l("Graduation date"),
+    ("performance_rating", "effective_date"): _l("Date of the rating"),
+    ("exam", "effective_date"): _l("Date the exam was passed"),
+    ("mentoring_session", "effective_date"): _l("Date of the session"),
 }
 
 
