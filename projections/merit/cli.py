@@ -14,7 +14,7 @@ import click
 from careerlog.cli import Context, friendly_errors, pass_context
 from careerlog.spreadsheet import defused
 from projections.merit.distribution import GradeInflationQueries
-from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
+from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries, with_pool
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
 from projections.merit.passed_over import passed_over_of as decision_passed_over
 from projections.merit.queries import (
@@ -47,6 +47,8 @@ FAIRNESS_COLUMNS = (
     "mh_odds_ratio",
     "p_cmh",
     "suppressed",
+    "promoted_out_of_rule",  # of the promoted, those not eligible: the eligible alone are pool - promoted_out_of_rule
+    "pool",  # the same number as `eligible` (deprecated), correctly named (docs/fairness.md)
 )
 TIME_COLUMNS = (
     "group",
@@ -140,6 +142,7 @@ def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int, **option
     """
     start, end, scope = period_and_scope(options)
     result = fairness_queries(obj).fairness(by, start=start, end=end, scope=scope, min_cell=min_cell)
+    result = {**result, "groups": with_pool(result["groups"])}
     notes = (
         f"reference: {result['reference']}; rounds: {result['rounds']}; "
         f"Fisher p adjusted ({result['correction']}); groups under {result['min_cell']} suppressed"

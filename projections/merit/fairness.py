@@ -220,6 +220,13 @@ def selection_rates(rounds: pd.DataFrame, *, min_cell: int = DEFAULT_MIN_CELL, d
     }
 
 
+def with_pool(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The groups with their pool named `pool`, last, beside `eligible`, which holds the same number (the whole pool:
+    the eligible and those promoted though not eligible) and is kept, deprecated, for those who read it: the page's
+    CSV and `careerlog audit fairness` give them so, as the API does (docs/fairness.md)."""
+    return [{**group, "pool": group["eligible"]} for group in groups]
+
+
 def iso_day(value: Any, name: str) -> str | None:
     """An ISO date from a date or a 'YYYY-MM-DD' string; None stays None."""
     if value is None or value == "":

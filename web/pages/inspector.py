@@ -18,7 +18,7 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.payload import whole_number
 from careerlog.reference import reference, rules
-from projections.merit.fairness import DEFAULT_MIN_CELL
+from projections.merit.fairness import DEFAULT_MIN_CELL, with_pool
 from projections.merit.groups import DIMENSIONS
 from projections.merit.queries import DECISION_COLUMNS, PASSED_OVER_COUNT, judged_by
 from projections.merit.rules import SEVERITY_ORDER
@@ -312,7 +312,8 @@ def fairness_csv() -> ResponseReturnValue:
     rates, errors, _form = statistics("rates")
     if rates is None:
         raise InvalidInput(errors)
-    return csv_download(rates["groups"], columns_of(rates["groups"]), "fairness.csv")
+    groups = with_pool(rates["groups"])  # `pool` beside the deprecated `eligible`, last, as in the API's CSV
+    return csv_download(groups, columns_of(groups), "fairness.csv")
 
 
 @blp.route("/time-to-promotion.csv")
