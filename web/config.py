@@ -14,6 +14,9 @@ CAREERLOG_ACCESS_LOG_COMMIT  durable (default): on PostgreSQL each read's access
 CAREERLOG_FAST_READS      on (default): the timeline, eligibility and roster reads' happy path is answered
                           without Flask's request machinery, the same answer to the byte (web.fastreads);
                           off: every request goes through Flask
+CAREERLOG_SESSION_IDLE_MINUTES  a page session not used for this long ends (default 30): Flask's
+                          PERMANENT_SESSION_LIFETIME, the signed cookie renewed by each request
+CAREERLOG_SESSION_HOURS   a page session ends this long after its log-in however much it is used (default 12)
 CAREERLOG_API_RATE_LIMIT  the requests one API token may make (default 3000/minute; `N/second`, `N/minute`,
                           `N/hour`, `N per 5 minutes`...; off: no limit): past it, 429 with Retry-After
                           (web.api.ratelimit; counted in the store, so across every worker and host)
@@ -25,6 +28,7 @@ import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from limits import parse
@@ -44,6 +48,8 @@ class WebSettings:
     durable_access_log: bool = True
     fast_reads: bool = True
     api_rate_limit: str | None = DEFAULT_RATE
+    session_idle_minutes: float = 30
+    session_hours: float = 12
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> WebSettings:
@@ -57,6 +63,8 @@ class WebSettings:
             durable_access_log=_choice(env, "CAREERLOG_ACCESS_LOG_COMMIT", ("durable", "fast")) == "durable",
             fast_reads=_choice(env, "CAREERLOG_FAST_READS", ("on", "off")) == "on",
             api_rate_limit=_rate(env, "CAREERLOG_API_RATE_LIMIT", DEFAULT_RATE),
+            session_idle_minutes=_number(env, "CAREERLOG_SESSION_IDLE_MINUTES", 30),
+            session_hours=_number(env, "CAREERLOG_SESSION_HOURS", 12),
         )
 
     def flask_config(self) -> dict[str, Any]:
@@ -70,6 +78,10 @@ class WebSettings:
             "CAREERLOG_DURABLE_ACCESS_LOG": self.durable_access_log,
             "CAREERLOG_FAST_READS": self.fast_reads,
             "CAREERLOG_API_RATE_LIMIT": self.api_rate_limit,
+            # A page session ends when not used for the idle time (the cookie's signature is renewed by each
+            # request: SESSION_REFRESH_EACH_REQUEST) and at the latest this long after its log-in (web.pages.common).
+            "PERMANENT_SESSION_LIFETIME": timedelta(minutes=self.session_idle_minutes),
+            "CAREERLOG_SESSION_HOURS": self.session_hours,
         }
 
 

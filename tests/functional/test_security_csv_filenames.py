@@ -8,6 +8,7 @@ allows no control character and a server writing headers as Latin-1 cannot put U
 
 from __future__ import annotations
 
+import time
 from urllib.parse import quote
 
 import pytest
@@ -33,6 +34,7 @@ def test_the_career_page_csv_is_named_by_the_nip_however_it_was_typed(world: Wor
     with client.session_transaction() as session:
         session["username"] = "hr"
         session["sid"] = "a-session"  # as a log-in names it (web.pages.auth)
+        session["since"] = int(time.time())  # the log-in time (a session lasts CAREERLOG_SESSION_HOURS)
     answer = client.get(f"/pages/employees/{quote(BUDI[:8] + separator + BUDI[8:])}/record.csv")
     assert answer.status_code == 200
     assert answer.headers["Content-Disposition"] == f'attachment; filename="riwayat-karier-{BUDI}.csv"'

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 
 import pytest
 from flask.testing import FlaskClient
@@ -24,6 +25,7 @@ def logged_in(world: World, username: str) -> FlaskClient:
     with client.session_transaction() as session:
         session["username"] = username
         session["sid"] = "a-session"  # as a log-in names it (web.pages.auth)
+        session["since"] = int(time.time())  # the log-in time (a session lasts CAREERLOG_SESSION_HOURS)
     return client
 
 

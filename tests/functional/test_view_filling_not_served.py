@@ -52,6 +52,7 @@ def test_a_view_dropped_for_its_new_version_is_refused_until_it_is_filled(world:
         with world.client.session_transaction() as session:
             session["username"] = "reporter"
             session["sid"] = "a-session"  # as a log-in names it (web.pages.auth)
+            session["since"] = int(time.time())  # the log-in time (a session lasts CAREERLOG_SESSION_HOURS)
         page = world.client.get("/pages/reports/headcount")  # a page of the roster's counts
         assert page.status_code == 503
         assert page.headers["Retry-After"] == "30"

@@ -4,6 +4,7 @@ leaves no FILE, and an older FILE as it was: it used to leave the part written u
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -117,6 +118,7 @@ def test_a_page_answers_a_503_page_naming_the_newer_release(store: Settings) -> 
         with client.session_transaction() as session:
             session["username"] = "hr-ops"
             session["sid"] = "a-session"  # as a log-in names it (web.pages.auth)
+            session["since"] = int(time.time())  # the log-in time (a session lasts CAREERLOG_SESSION_HOURS)
         training = f.training("2016-01-08", hours=16, start="2016-01-07")
         form = {"nip": BUDI, **{k: str(v) for k, v in training.items()}}
         for lang, words in (("en", "newer careerlog release"), ("id", "rilis careerlog yang lebih baru")):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import secrets
+import time
 
-from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask import abort, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
@@ -13,7 +14,7 @@ from wtforms.validators import DataRequired
 
 from careerlog.accounts import AuthenticationFailed
 from web.pages import limiter
-from web.pages.common import blp, page, services, signed_in
+from web.pages.common import blp, local_path, page, services, session_hours, signed_in
 
 
 def login_key() -> str:
@@ -40,6 +41,12 @@ def login() -> ResponseReturnValue:
     """Check the user name and password and start a session."""
     form = LoginForm()
     error = None
+    # A session that timed out came here (web.pages.common.to_log_in_again): say so once.
+    notice = (
+        _("Your session ended: it was not used for a while, or it lasted as long as a session may. Log in again.")
+        if session.pop("ended", False)
+        else None
+    )
     if form.validate_on_submit():
         try:
             account = services().accounts.check_password(form.username.data, form.password.data)
@@ -50,11 +57,13 @@ def login() -> ResponseReturnValue:
             session.clear()
             session["username"] = account.username
             session["sid"] = secrets.token_urlsafe(32)  # this session, ended on the server by the log-out
+            session["since"] = int(time.time())  # ends CAREERLOG_SESSION_HOURS after this however used
+            session.permanent = True  # its cookie renewed by each request, ended when idle (web.config)
             if lang:
                 session["lang"] = lang
-            return redirect(url_for("pages.home"))
+            return redirect(local_path(request.args.get("next")) or url_for("pages.home"))
     status = 400 if form.is_submitted() else 200
-    return render_template("pages/login.html", form=form, error=error), status
+    return render_template("pages/login.html", form=form, error=error, notice=notice), status
 
 
 @blp.route("/logout", methods=["POST"])
@@ -66,7 +75,7 @@ def logout() -> ResponseReturnValue:
     lang = session.get("lang")
     session_id = session.get("sid")
     if isinstance(session_id, str):  # a copy of the cookie is refused from now on, until it would expire
-        services().accounts.end_session(session_id, seconds=current_app.permanent_session_lifetime.total_seconds())
+        services().accounts.end_session(session_id, seconds=session_hours() * 3600)
     session.clear()
     if lang:
         session["lang"] = lang

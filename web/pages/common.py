@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
+from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, current_app, render_template, session
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask.sessions import SecureCookieSessionInterface
 from flask_wtf import FlaskForm
+from itsdangerous import BadSignature
+from werkzeug.wrappers import Response
 
 from careerlog.access import POLICY, Action
 from careerlog.accounts import Account
@@ -21,18 +26,91 @@ def services() -> Services:
 
 
 def signed_in() -> Account:
-    """The account in the session; 401 when nobody is signed in or the account is gone."""
+    """The account in the session; 401 when nobody is signed in or the account is gone; a session that timed
+    out goes to the log-in page, which says so and comes back here afterwards."""
+    account = session_account()
+    if account is None:
+        lapsed = timed_out_session()
+        if lapsed is not None:
+            abort(to_log_in_again(lapsed))
+        abort(401)
+    return account
+
+
+def session_account() -> Account | None:
+    """The account of a live session: a log-in's (naming its session), not logged out, not timed out, the
+    account still there and usable; None otherwise."""
     username = session.get("username")
     session_id = session.get("sid")  # (a cookie signed before sessions were named has none: not signed in)
-    if not username or not isinstance(session_id, str) or services().accounts.session_ended(session_id):
-        abort(401)
+    if not username or not isinstance(session_id, str) or too_old(session):
+        return None
+    if services().accounts.session_ended(session_id):
+        return None
     try:
         account = services().accounts.get(username)
     except NotFound:
-        abort(401)
-    if account.disabled:
-        abort(401)
-    return account
+        return None
+    return None if account.disabled else account
+
+
+def session_hours() -> float:
+    """The longest a page session lasts from its log-in (CAREERLOG_SESSION_HOURS, web.config)."""
+    return float(current_app.config.get("CAREERLOG_SESSION_HOURS", 12))
+
+
+def too_old(values: Any) -> bool:
+    """Whether a session is past its absolute lifetime (or carries no log-in time: one signed before sessions
+    had one). A minute of clocks differing between hosts is allowed."""
+    since = values.get("since")
+    if not isinstance(since, int | float) or isinstance(since, bool):
+        return True
+    return not -60 <= time.time() - since <= session_hours() * 3600
+
+
+def timed_out_session() -> dict[str, Any] | None:
+    """The values of a log-in's session that timed out, None for anything else (nobody signed in, logged out).
+
+    Past the absolute lifetime the session still opens; past the idle time-out Flask opened an empty one (the
+    cookie's signature older than PERMANENT_SESSION_LIFETIME), so the cookie is read again, its signature
+    checked but not its age, only to tell a session that ended from none."""
+    values: Any = dict(session)
+    if not values.get("username"):
+        cookie = request.cookies.get(current_app.config["SESSION_COOKIE_NAME"])
+        interface = current_app.session_interface
+        serializer = interface.get_signing_serializer(current_app) if cookie else None
+        if not isinstance(interface, SecureCookieSessionInterface) or serializer is None:
+            return None
+        try:
+            values = serializer.loads(cookie)
+        except BadSignature:
+            return None
+    if not isinstance(values, dict) or not values.get("username") or not isinstance(values.get("sid"), str):
+        return None
+    if values is not None and services().accounts.session_ended(values["sid"]):
+        return None
+    return values
+
+
+def local_path(value: str | None) -> str | None:
+    """`value` when it is a path on this site (as `next` after a log-in), None otherwise: no scheme or host,
+    nothing a browser reads as one (`//host`, `/\\host`), no control characters."""
+    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return None
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        return None
+    parts = urlsplit(value)
+    return value if not parts.scheme and not parts.netloc else None
+
+
+def to_log_in_again(lapsed: dict[str, Any]) -> Response:
+    """The log-in page, saying the session ended; a page asked for by GET is opened again after the log-in."""
+    lang = lapsed.get("lang")
+    session.clear()
+    if isinstance(lang, str):
+        session["lang"] = lang
+    session["ended"] = True
+    asked = request.full_path.rstrip("?") if request.method == "GET" else None
+    return redirect(url_for("pages.login", next=local_path(asked)))
 
 
 def may(account: Account, action: Action) -> bool:

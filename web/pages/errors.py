@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eventsourcing.persistence import PersistenceError
 from eventsourcing.utils import TopicError
-from flask import abort, current_app, make_response, request, session
+from flask import abort, current_app, make_response, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
@@ -13,7 +13,7 @@ from careerlog.accounts import AuthenticationFailed
 from careerlog.domain.errors import InvalidInput, NotFound
 from projections.framework import ViewNotReady
 from web.errors import NEWER_RELEASE_RETRY, VIEW_FILLING_RETRY, http_problem
-from web.pages.common import blp, page, services
+from web.pages.common import blp, page, session_account
 
 DOMAIN_STATUS: dict[type[Exception], int] = {AuthenticationFailed: 401, AccessDenied: 403, NotFound: 404}
 STORE_RETRY = 5  # seconds, as the API's 503 when the database cannot be used (web.errors)
@@ -25,11 +25,10 @@ def error_page(
     """The error page; the navigation only when someone is signed in. `reason` names a 503's cause the page
     explains (`newer-release`), as the API's problem type does."""
     account = None
-    username = session.get("username")
-    if username and status != 401:
-        try:
-            account = services().accounts.get(username)
-        except (NotFound, PersistenceError):  # (a 503 for an unusable store still answers, without the menu)
+    if status != 401:
+        try:  # a session logged out or timed out is nobody's: no menu
+            account = session_account()
+        except PersistenceError:  # (a 503 for an unusable store still answers, without the menu)
             account = None
     limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
     limit_mb = round(limit / (1024 * 1024), 3)  # what a 413 page names as the largest upload
