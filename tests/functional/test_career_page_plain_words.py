@@ -63,11 +63,11 @@ def test_a_functional_levels_range_reads_as_a_sentence_naming_the_level(world: W
     nip = ahli_muda_short_of_credit(world)
     english = requirements_of(page_text(world, nip))
     assert "tops at" not in english
-    assert "The ranks of your functional level (Ahli Muda) go up to III/d; the new rank III/d is within them" in english
+    assert "The ranks of your functional level, Ahli Muda, go up to III/d; the new rank III/d is within them" in english
     assert "Confirmed as PNS" in english
     indonesian = requirements_of(page_text(world, nip, "id"))
     assert (
-        "Pangkat jenjang jabatan fungsional Anda (Ahli Muda) paling tinggi III/d; pangkat baru III/d masih di dalamnya"
+        "Pangkat jenjang jabatan fungsional Anda, Ahli Muda, paling tinggi III/d; pangkat baru III/d masih di dalamnya"
         in indonesian
     )
 
@@ -104,7 +104,7 @@ def test_a_past_years_training_and_an_education_read_as_sentences(world: World) 
     )
     education = EDUCATION_CEILING(level="D-III", ceiling="III/c", new="III/a").text
     assert plain(world, "id", "met", education) == (
-        "Pendidikan Anda (Diploma III) memungkinkan pangkat paling tinggi III/c; pangkat baru III/a masih di dalamnya"
+        "Pendidikan Anda, Diploma III, memungkinkan pangkat paling tinggi III/c; pangkat baru III/a masih di dalamnya"
     )
 
 

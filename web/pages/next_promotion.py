@@ -338,16 +338,16 @@ PLAIN = {
         _l("Promotions take effect on %(days)s; %(day)s is not one of these dates"),
     ),
     FUNCTIONAL_RANGE.text: (
-        _l("The ranks of your functional level (%(level)s) go up to %(top)s; the new rank %(new)s is within them"),
-        _l("The ranks of your functional level (%(level)s) go up to %(top)s; the new rank %(new)s is above them"),
+        _l("The ranks of your functional level, %(level)s, go up to %(top)s; the new rank %(new)s is within them"),
+        _l("The ranks of your functional level, %(level)s, go up to %(top)s; the new rank %(new)s is above them"),
     ),
     STRUCTURAL_RANGE.text: (
-        _l("The ranks of your post (%(post_kind)s) go up to %(top)s; the new rank %(new)s is within them"),
-        _l("The ranks of your post (%(post_kind)s) go up to %(top)s; the new rank %(new)s is above them"),
+        _l("The ranks of your post, %(post_kind)s, go up to %(top)s; the new rank %(new)s is within them"),
+        _l("The ranks of your post, %(post_kind)s, go up to %(top)s; the new rank %(new)s is above them"),
     ),
     EDUCATION_CEILING.text: (
-        _l("Your education (%(level)s) allows ranks up to %(ceiling)s; the new rank %(new)s is within them"),
-        _l("Your education (%(level)s) allows ranks up to %(ceiling)s; the new rank %(new)s is above them"),
+        _l("Your education, %(level)s, allows ranks up to %(ceiling)s; the new rank %(new)s is within them"),
+        _l("Your education, %(level)s, allows ranks up to %(ceiling)s; the new rank %(new)s is above them"),
     ),
     ONE_STEP.text: (
         _l("A %(kind)s promotion from %(rank)s goes up to %(top)s; the new rank %(new)s is within it"),
