@@ -7,6 +7,7 @@ import getpass
 import os
 import sqlite3
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -193,7 +194,16 @@ def revoke_token_command(obj: Context, prefix: str) -> None:
 
 # What `accounts copy` carries, each table by its primary key, in this order (a token's account comes first). Not
 # rate_limits: counters of the last minutes, which start again at zero.
-COPIED = (("accounts", "username"), ("api_tokens", "token_hash"), ("account_changes", "id"), ("access_log", "id"))
+COPIED = (
+    ("accounts", "username"),
+    ("api_tokens", "token_hash"),
+    ("account_changes", "id"),
+    ("access_log", "id"),
+    ("ended_sessions", "id"),
+)
+# Tables a store may lack (made by a later release; none of their rows then) and whose rows past expires_at are moot:
+# the page sessions a log-out ended (web.pages.auth), kept so a cookie copied before the log-out stays refused.
+EXPIRING = {"ended_sessions"}
 COPY_BATCH = 5000
 
 
@@ -202,12 +212,14 @@ COPY_BATCH = 5000
 @pass_context
 @friendly_errors
 def copy_command(obj: Context, source_url: str) -> None:
-    """Copy the accounts, tokens, account changes and access log of another store into this one.
+    """Copy the accounts, tokens, account changes, access log and ended page sessions of another store into this one.
 
     With `careerlog export` and `careerlog import --migration`, which carry the events only, it moves a
     store from SQLite to PostgreSQL (or back) whole (docs/operations.md, "Moving to PostgreSQL"). Rows
     already here (the same account name, token or entry) are kept as they are: running it again
-    copies nothing new. Passwords and tokens go over as their hashes: they keep working.
+    copies nothing new. Passwords and tokens go over as their hashes: they keep working. The page sessions a
+    log-out ended go over while a cookie of theirs could still be accepted, so that with the same
+    CAREERLOG_SECRET_KEY a cookie copied before a log-out stays refused.
     """
     source = Settings(database_url=source_url)
     try:
@@ -218,7 +230,10 @@ def copy_command(obj: Context, source_url: str) -> None:
         for table, key in COPIED:
             before = accounts.store.scalar(f"SELECT COUNT(*) AS n FROM {table}")
             found = 0
-            for rows in read(table, key):
+            for batch in read(table, key):
+                rows = [r for r in batch if r["expires_at"] > time.time()] if table in EXPIRING else batch
+                if not rows:
+                    continue
                 names = list(rows[0])
                 statement = (
                     f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) "
@@ -250,6 +265,8 @@ def source_connection(source: Settings) -> Iterator[Callable[[str, str], Iterato
         mark = "%s"
 
     def read(table: str, key: str) -> Iterator[list[dict[str, Any]]]:
+        if table in EXPIRING and not has_table(table):
+            return
         last = None
         while True:
             after = "" if last is None else f"WHERE {key} > {mark} "
@@ -266,6 +283,16 @@ def source_connection(source: Settings) -> Iterator[Callable[[str, str], Iterato
                 return
             yield rows
             last = rows[-1][key]
+
+    def has_table(table: str) -> bool:
+        if source.store == "sqlite":
+            found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchall()
+        else:
+            found = conn.execute(
+                "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = %s",
+                (table,),
+            ).fetchall()
+        return bool(found)
 
     try:
         yield read
