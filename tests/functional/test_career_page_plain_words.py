@@ -122,3 +122,15 @@ def test_the_timeline_names_a_trainings_and_a_ratings_day_not_a_tmt(world: World
     english = page_text(world, BUDI)
     assert "Last day of the training: Nov 15, 2024" in english
     assert "Date of the rating: Dec 31, 2024" in english
+
+
+def test_a_study_leaves_and_an_educations_level_read_as_an_education_level_not_a_posts_jenjang(world: World) -> None:
+    """A study leave's and an education's level read "Jenjang: Diploma III", the label of a functional post's level
+    (found walking a demo employee on study leave)."""
+    leave = {"effective_date": "2024-09-01", "reference": "SK-TB-1", "institution": "USU", "level": "S-1"}
+    world.services.ledger.record(BUDI, "study_leave_start", leave, actor="t")
+    world.catch_up()
+    indonesian = page_text(world, BUDI, "id")
+    assert "Jenjang pendidikan yang ditempuh: Sarjana (S-1)" in indonesian
+    assert "Jenjang: Sarjana (S-1)" not in indonesian
+    assert "Education level studied for: Sarjana (S-1)" in page_text(world, BUDI)

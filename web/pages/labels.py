@@ -175,6 +175,8 @@ KIND_FIELD_LABELS: dict[tuple[str, str], LazyString] = {
     ("performance_rating", "effective_date"): _l("Date of the rating"),
     ("exam", "effective_date"): _l("Date the exam was passed"),
     ("mentoring_session", "effective_date"): _l("Date of the session"),
+    ("education", "level"): _l("Education level"),  # jenjang pendidikan, not a post's jenjang
+    ("study_leave_start", "level"): _l("Education level studied for"),
 }
 
 
