@@ -31,7 +31,7 @@ from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, staff_ra
 from projections.merit.eligibility import ELIGIBILITY, eligibility_rows
 from projections.merit.known_alike import KnownBefore
 from projections.merit.passed_over import UNIT_SPELLS, unit_spell_rows
-from projections.merit.posts import PostJudge, is_judged_post
+from projections.merit.posts import PostJudge, is_judged_post, rank_taking_post
 from projections.merit.rules import (
     SEVERITY_ORDER,
     Check,
@@ -176,7 +176,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 13  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 14  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -185,7 +185,8 @@ class MeritProjection(TupleProjection):
     # offer's requirements leave out the rules every offer meets (eligibility.BY_OFFER: promotion.one_step); 12:
     # promotion.regular_without_post (a 101 to a definitive managerial or functional post holder is a finding, no
     # 101 offered to or eligible in a round for one); 13: earlier_rounds (a round as known before each moment something
-    # bearing on it was recorded on or after its day: the passed-over lists compare a colleague as known then)
+    # bearing on it was recorded on or after its day: the passed-over lists compare a colleague as known then); 14: a
+    # post of the appointment's own day has the rank that appointment gives (rank_before, post.rank_range judged on it)
     tables = (DECISIONS, FINDINGS, ROUNDS, EARLIER_ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS, UNIT_SPELLS)
 
     def applies_to(self, subject: str) -> bool:
@@ -296,7 +297,7 @@ def post_tuples(
     else:
         judge = judges.post_judge_of(fact)
     failed = [c for c in judge.checks(fact) if c.finding]
-    before = final.rank_before(fact.effective_date)
+    before = rank_taking_post(final, fact.effective_date)  # on the appointment's own day, the rank it gives
     shown = ("post", fact.get("post_kind"), None, fact.get("level"), fact.get("title"))
     return decision_tuples(final, fact, failed, before[0] if before else None, shown, book)
 

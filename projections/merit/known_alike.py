@@ -25,8 +25,9 @@ are the same either way (tests/unit/test_merit_known_alike.py compares both on a
 
 A definitive post appointment on `day` is judged alike in the same way (`post_judge_of`: the final record's
 `PostJudge`, one per record). What the post rules read of a record (projections/merit/posts.py, rules in
-`POST_COVERED`) is what the promotion rules read (above: the rank held before `day`, the degrees in effect by
-`day`, the ratings of the years before `day`'s year, the first appointment) and the definitive posts held
+`POST_COVERED`) is what the promotion rules read (above: the rank held before `day`, or on the appointment's own
+day the rank it gives, `posts.rank_taking_post`: the first appointment, read whatever its date; the degrees in
+effect by `day`, the ratings of the years before `day`'s year, the first appointment) and the definitive posts held
 before `day` (their starts and kinds; their ends as far as `day`: every later start, end or separation ends
 them on `day` or after), with two more: the leadership trainings completed by `day` and the rule's grace
 months (`until`, not `day`), and, for the experience in the posts below (`post.post_below`), the definitive

@@ -64,6 +64,16 @@ def is_judged_post(fact: Fact) -> bool:
     return fact.kind == "post_appointment" and fact.get("assignment") == DEFINITIVE
 
 
+def rank_taking_post(record: CareerRecord, day: date) -> tuple[str, date, Fact] | None:
+    """The rank held on taking a post on `day`: the rank held the day before, or, for a post of the appointment's own
+    day (a CPNS's first post: the appointment and its first post take effect together), the rank the appointment
+    gives. A promotion of the same day does not count: it is a decision of its own (a 201 rests on the post)."""
+    held = record.rank_before(day)
+    if held is None and (given := record.rank_on(day)) is not None and given[2].kind == "appointment":
+        return given
+    return held
+
+
 def matches(spec: str, spell: PostSpell) -> bool:
     """A post spec of rules.toml: a post kind, or `FUNGSIONAL:LEVEL`."""
     kind, _, level = spec.partition(":")
@@ -117,7 +127,7 @@ class PostJudge:
 
     def _rank_range(self, rule: Rule, fact: Fact) -> Check | None:
         low, high = self.rank_bounds(fact)
-        held = self.record.rank_before(fact.effective_date)
+        held = rank_taking_post(self.record, fact.effective_date)
         if low is None or high is None or held is None or held[0] not in self.ref.ranks:
             return None  # no range (pelaksana), or a PPPK grade: no eselon range applies
         met = rank_index(self.ref, low) <= rank_index(self.ref, held[0]) <= rank_index(self.ref, high)
