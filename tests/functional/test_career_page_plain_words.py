@@ -134,3 +134,16 @@ def test_a_study_leaves_and_an_educations_level_read_as_an_education_level_not_a
     assert "Jenjang pendidikan yang ditempuh: Sarjana (S-1)" in indonesian
     assert "Jenjang: Sarjana (S-1)" not in indonesian
     assert "Education level studied for: Sarjana (S-1)" in page_text(world, BUDI)
+
+
+def test_a_pppks_chart_is_of_grades_not_of_ranks(world: World) -> None:
+    """A PPPK's page headed its chart of grades (V, IX) "Pangkat dari tahun ke tahun" (found walking a demo PPPK)."""
+    nip = f.pppk_nip(date(1990, 1, 15), 2022, "F")
+    payload = f.appointment(date(1990, 1, 15), date(2022, 3, 1), "F", employment_kind="PPPK", rank="IX")
+    world.services.ledger.record(nip, "appointment", payload | {"recruitment_path": "PPPK"}, actor="test")
+    world.catch_up()
+    indonesian = page_text(world, nip, "id")
+    assert "Golongan PPPK dari tahun ke tahun" in indonesian
+    assert "Pangkat dari tahun ke tahun" not in indonesian
+    assert "PPPK grade over the years" in page_text(world, nip)
+    assert "Pangkat dari tahun ke tahun" in page_text(world, BUDI, "id")  # a civil servant's ranks as before

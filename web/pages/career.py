@@ -79,13 +79,21 @@ def shown_label(kind: str, field: str, value: Any) -> str:
     return field_label(field, kind)
 
 
+def rank_title(items: list[dict[str, Any]]) -> str:
+    """The rank chart's title: a PPPK's grades (golongan PPPK) are no rank (pangkat), as shown_label names them."""
+    steps = rank_steps(items)
+    if steps and all(rank in reference().pppk_grades for _day, rank in steps):
+        return _("PPPK grade over the years")
+    return _("Rank over the years")
+
+
 def rank_chart(items: list[dict[str, Any]]) -> Markup | None:
     steps = rank_steps(items)
     if not steps:
         return None
     ref = reference()
     ladder = [c.code for table in (ref.ranks, ref.pppk_grades) for c in table]
-    return charts.rank_chart(steps, ladder, _("Rank over the years"), date.today())
+    return charts.rank_chart(steps, ladder, rank_title(items), date.today())
 
 
 def jp_chart(training: dict[str, Any]) -> Markup | None:
@@ -124,6 +132,7 @@ def career(nip: str) -> ResponseReturnValue:
         may_record=may(account, Action.RECORD),  # links to correct or retract each fact (the record form)
         recordable=RECORDABLE,
         rank_svg=rank_chart(found["timeline"]["items"]),
+        rank_title=rank_title(found["timeline"]["items"]),
         shown=shown_value,
         cite=citation,  # a rule's source as the regulations it names
         label=shown_label,
