@@ -380,7 +380,14 @@ def posts_rested_on(decision: Fact) -> date | None:
 
 @dataclass
 class Findings:
-    """What fires: per decision (nip, reference), per unit-year, per agency round."""
+    """What fires: per decision (nip, reference), per unit-year, per agency round.
+
+    `rounds` tallies the regular (101) pool only, as the fairness statistics do. A definitive post holder eligible
+    for a 201 or 202 (choice promotions: the demo gives them on its own schedule, e.g. a 202 after 4 years in rank
+    before 2023, often a round or more after the rules first allow one) is not tallied: a wait for a choice promotion
+    is no rule's finding and such holders are outside the fairness pool. Where a wait does bear on the audit, a
+    colleague's 202 passing over a clearly stronger holder waiting for their own kind, `decisions` has it
+    (`passed_over` pools a 202's colleagues by `eligible_open`) and the demo's tests compare it with the listing."""
 
     decisions: dict[tuple[str, str], set[str]]
     unit_years: set[tuple[str, str, int]]
