@@ -19,11 +19,17 @@ def career_text(world: World, nip: str, lang: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
 
 
-def test_a_pppk_appointment_shows_a_grade_not_a_rank(world: World) -> None:
+def pppk_appointed(world: World) -> str:
+    """A PPPK appointed at grade IX on 1 March 2022: their NIP."""
     nip = f.pppk_nip(date(1990, 1, 15), 2022, "F")
     payload = f.appointment(date(1990, 1, 15), date(2022, 3, 1), "F", employment_kind="PPPK", rank="IX")
     world.services.ledger.record(nip, "appointment", payload | {"recruitment_path": "PPPK"}, actor="test")
     world.catch_up()
+    return nip
+
+
+def test_a_pppk_appointment_shows_a_grade_not_a_rank(world: World) -> None:
+    nip = pppk_appointed(world)
     indonesian = career_text(world, nip, "id")
     assert "Golongan PPPK: IX" in indonesian
     assert "Pangkat: IX" not in indonesian

@@ -17,6 +17,7 @@ from projections.merit.rules import EDUCATION_CEILING, EXAM_MISSING, EXAM_PASSED
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_career_page_basis import ahli_muda_short_of_credit, page_text
+from tests.functional.test_career_page_labels import pppk_appointed
 from web.pages.next_promotion import plain_requirements
 
 
@@ -138,10 +139,7 @@ def test_a_study_leaves_and_an_educations_level_read_as_an_education_level_not_a
 
 def test_a_pppks_chart_is_of_grades_not_of_ranks(world: World) -> None:
     """A PPPK's page headed its chart of grades (V, IX) "Pangkat dari tahun ke tahun" (found walking a demo PPPK)."""
-    nip = f.pppk_nip(date(1990, 1, 15), 2022, "F")
-    payload = f.appointment(date(1990, 1, 15), date(2022, 3, 1), "F", employment_kind="PPPK", rank="IX")
-    world.services.ledger.record(nip, "appointment", payload | {"recruitment_path": "PPPK"}, actor="test")
-    world.catch_up()
+    nip = pppk_appointed(world)
     indonesian = page_text(world, nip, "id")
     assert "Golongan PPPK dari tahun ke tahun" in indonesian
     assert "Pangkat dari tahun ke tahun" not in indonesian
