@@ -168,3 +168,9 @@ def test_an_error_page_shows_no_menu_for_a_session_that_timed_out(world: World, 
     page = world.client.get("/pages/nothing-here")
     assert page.status_code == 404
     assert 'class="logout"' not in page.get_data(as_text=True)
+
+
+def test_a_live_session_of_a_disabled_account_is_refused_not_told_it_timed_out(world: World) -> None:
+    assert log_in(world, "hr").status_code == 302
+    world.services.accounts.disable("hr-web")
+    assert world.client.get(PAGE).status_code == 401

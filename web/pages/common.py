@@ -74,11 +74,15 @@ def timed_out_session() -> dict[str, Any] | None:
     cookie's signature older than PERMANENT_SESSION_LIFETIME), so the cookie is read again, its signature
     checked but not its age, only to tell a session that ended from none."""
     values: Any = dict(session)
+    if values.get("username") and not too_old(values):
+        return None  # a live session refused for another reason (its account disabled or gone): not timed out
     if not values.get("username"):
         cookie = request.cookies.get(current_app.config["SESSION_COOKIE_NAME"])
         interface = current_app.session_interface
-        serializer = interface.get_signing_serializer(current_app) if cookie else None
-        if not isinstance(interface, SecureCookieSessionInterface) or serializer is None:
+        if not cookie or not isinstance(interface, SecureCookieSessionInterface):
+            return None
+        serializer = interface.get_signing_serializer(current_app)
+        if serializer is None:
             return None
         try:
             values = serializer.loads(cookie)
@@ -86,7 +90,7 @@ def timed_out_session() -> dict[str, Any] | None:
             return None
     if not isinstance(values, dict) or not values.get("username") or not isinstance(values.get("sid"), str):
         return None
-    if values is not None and services().accounts.session_ended(values["sid"]):
+    if services().accounts.session_ended(values["sid"]):
         return None
     return values
 
