@@ -20,7 +20,7 @@ import os
 import threading
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import attrgetter
@@ -44,7 +44,7 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import KEY_USED, REFERENCE_USED, Outcome
 from careerlog.domain.nip import normalise_nip
-from careerlog.domain.payload import MISSING, NOT_INTEGER, payload_fields, whole_number
+from careerlog.domain.payload import MISSING, NOT_DATE, NOT_INTEGER, payload_fields, whole_number
 from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.textfiles import (
@@ -76,9 +76,24 @@ NAMED_KINDS = frozenset(kind for kind, cls in BY_KIND.items() if any(s.name == "
 # The refusals of a file and its rows (careerlog.domain.wording); those of a row's payload are the ledger's.
 NO_ROWS = Refusal("{name} holds no rows (it is empty, blank, or a CSV header alone): nothing was imported.")
 WHICH_FORMAT = Refusal("Cannot tell the format of {name}: use .jsonl or .csv, or --format.")
-NOT_JSON = Refusal("Not valid JSON: {error}.")
+NOT_JSON = Refusal(
+    "This line is no JSON object careerlog can read (it goes wrong at character {column} of the line): each line "
+    "holds one whole record between braces, with each text in double quotes. Correct the line (a quote, comma or "
+    "brace left out, or a line cut short), or export the file again as JSON Lines.",
+    numbers=("column",),
+)
 LINE_NOT_OBJECT = Refusal("Each line must be a JSON object.").reason()
-NOT_CSV = Refusal("Not readable as CSV ({error}); the rest of the file was not read.")
+NOT_CSV = Refusal(
+    "This line cannot be read as CSV, so neither it nor the rest of the file was read: a cell may hold a stray "
+    'quote mark (") or a line break, or the file is not a spreadsheet saved as CSV. Correct this line in the '
+    "spreadsheet, save it again as CSV and import it again (the reader's words: {error})."
+)
+# A date cell of a file the payload refused (careerlog.domain.payload.NOT_DATE), with the forms a file may use
+IMPORT_DATE = Refusal(
+    "Not a date the import can read: {value}. Write dates as YYYY-MM-DD (2024-05-06); in a CSV file separated by "
+    "semicolons (as a spreadsheet in Indonesian saves it) dd/mm/yyyy (06/05/2024) is read too. A date written "
+    "with dots or dashes (06.05.2024, 06-05-2024) is not read: retype the column in one of those two forms."
+)
 UNKNOWN_COLUMNS = Refusal(
     "Columns {columns} are no fields of {kind}; its columns are {fields}, or by their Indonesian names {aliases}, "
     "besides the employee's name (Nama) and columns of notes ({notes}). Nothing was read."
@@ -139,13 +154,47 @@ class RowProblem:
     subject: str | None
     kind: str | None
     errors: dict[str, list[str]]
+    values: dict[str, str] | None = None  # the cell of each refused field as it was typed (see `typed`)
 
     def describe(self) -> str:
-        reasons = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in self.errors.items())
+        values = self.values or {}
+        reasons = "; ".join(
+            f"{name}: {' '.join(msgs)}" + (f" (typed: {values[name]!r})" if name in values else "")
+            for name, msgs in self.errors.items()
+        )
         return f"line {self.line}: {reasons}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"line": self.line, "subject": self.subject, "kind": self.kind, "errors": self.errors}
+        return {
+            "line": self.line,
+            "subject": self.subject,
+            "kind": self.kind,
+            "errors": self.errors,
+            "values": self.values or {},
+        }
+
+
+TYPED_LENGTH = 40  # characters of a refused cell the report shows (a longer one is cut, ending in "…")
+
+
+def typed(errors: Iterable[str], row: Mapping[str, Any]) -> dict[str, str]:
+    """The cell of each refused field as the row has it ("delapan" for hours), to show beside the reason: a
+    text as it is, any other JSON value as JSON, cut to TYPED_LENGTH characters. Only for refused rows (the
+    rows recorded pay nothing). A date cell written day first and refused for another reason shows as read
+    (2024-03-04)."""
+    values = {}
+    for name in errors:
+        if name in row:
+            value = row[name]
+            text = value if type(value) is str else orjson.dumps(value, default=str).decode()
+            values[name] = text if len(text) <= TYPED_LENGTH else text[: TYPED_LENGTH - 1] + "…"
+    return values
+
+
+def command_typed(errors: Iterable[str], command: Command) -> dict[str, str]:
+    """`typed` for a refused command: its payload, with its NIP (or unit) and kind."""
+    key = "unit" if command.subject.startswith("UNIT:") else "nip"
+    return typed(errors, {**command.payload, key: command.subject, "kind": command.kind})
 
 
 @quick_init
@@ -234,19 +283,23 @@ class ImportReport:
 
     def point_at_appointments(self) -> None:
         """A row refused as its employee was not appointed, whom a later line of the file appointed, names
-        that line: the file holds the appointment after the row (importing it again records the row)."""
+        that line: the file holds the appointment after the row (importing it again records the row). And a
+        date refused names the forms of a date a file may carry (IMPORT_DATE), not YYYY-MM-DD alone.
+
+        Over the refused rows only: the rows recorded pay nothing."""
         appointed = self.appointed
-        if not appointed:
-            return
         for i, problem in enumerate(self.rejected):
             errors = problem.errors
             changed = {}
             for name, reasons in errors.items():
-                later = [_appointed_later(r, problem.line, appointed) for r in reasons]
+                later = [_date_forms(_appointed_later(r, problem.line, appointed)) for r in reasons]
                 if later != reasons:
                     changed[name] = later
             if changed:
-                self.rejected[i] = RowProblem(problem.line, problem.subject, problem.kind, {**errors, **changed})
+                changed_errors = {**errors, **changed}
+                self.rejected[i] = RowProblem(
+                    problem.line, problem.subject, problem.kind, changed_errors, problem.values
+                )
 
     @property
     def ok(self) -> bool:
@@ -282,6 +335,13 @@ class ImportReport:
             "notes": [note.to_dict() for note in self.notes],
             "dry_run": self.dry_run,
         }
+
+
+def _date_forms(reason: str) -> str:
+    """A payload's "Not a valid date (expected YYYY-MM-DD)" in a file, reworded to name every form it may take."""
+    if getattr(reason, "refusal", None) is not NOT_DATE:
+        return reason
+    return IMPORT_DATE.reason(**dict(reason.params))  # type: ignore[attr-defined]
 
 
 def _appointed_later(reason: str, line: int, appointed: dict[str, int]) -> str:
@@ -342,7 +402,7 @@ def parse_jsonl_line(raw: bytes) -> dict[str, Any] | InvalidInput:
     try:
         row = orjson.loads(raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw)  # (a mark orjson refuses)
     except orjson.JSONDecodeError as e:
-        return InvalidInput(NOT_JSON.reason(error=e), "line")
+        return InvalidInput(NOT_JSON.reason(column=e.colno), "line")
     if not isinstance(row, dict):
         return InvalidInput(LINE_NOT_OBJECT, "line")
     return row
@@ -439,9 +499,10 @@ class RowRefused(InvalidInput):
     def __init__(self, errors: dict[str, list[str]], row: dict[str, Any]):
         super().__init__(errors)
         self.subject, self.kind = (_readable(row.get(name)) for name in ("nip", "kind"))
+        self.values = typed(errors, {k: v for k, v in row.items() if _readable(v) is not None})
 
     def __reduce__(self) -> tuple[Any, ...]:  # (as it was made, should it travel to another process)
-        return RowRefused, (self.errors, {"nip": self.subject, "kind": self.kind})
+        return RowRefused, (self.errors, {**self.values, "nip": self.subject, "kind": self.kind})
 
 
 def _readable(value: Any) -> str | None:
@@ -451,7 +512,7 @@ def _readable(value: Any) -> str | None:
 def unread(line: int, problem: InvalidInput) -> RowProblem:
     """The report's entry for a row refused as it was read (a RowRefused names its NIP and kind)."""
     if isinstance(problem, RowRefused):
-        return RowProblem(line, problem.subject, problem.kind, problem.errors)
+        return RowProblem(line, problem.subject, problem.kind, problem.errors, problem.values)
     return RowProblem(line, None, None, problem.errors)
 
 
@@ -638,7 +699,9 @@ def import_rows(
             try:
                 batch.append(row_to_command(line, row, migration=migration))
             except InvalidInput as e:
-                report.rejected.append(RowProblem(line, _subject_of(row), row.get("kind"), e.errors))
+                report.rejected.append(
+                    RowProblem(line, _subject_of(row), row.get("kind"), e.errors, typed(e.errors, row))
+                )
                 continue
             if len(batch) >= batch_size:
                 flush()
@@ -666,7 +729,9 @@ def _rejection(command: Command, error: Exception, first: FirstLines | None = No
     names that field (and the earlier line of the file that recorded it, if one did), any other refusal without
     a field (never appointed, already appointed) the record's."""
     if isinstance(error, InvalidInput):
-        return RowProblem(command.line, command.subject, command.kind, error.errors)
+        return RowProblem(
+            command.line, command.subject, command.kind, error.errors, command_typed(error.errors, command)
+        )
     reason = reason_of(error)
     refusal = reason.refusal if isinstance(reason, Reason) else None
     if refusal is KEY_USED and command.client_key:
@@ -677,7 +742,7 @@ def _rejection(command: Command, error: Exception, first: FirstLines | None = No
         field = "unit" if command.subject.startswith("UNIT:") else "nip"
     if refusal in (KEY_USED, REFERENCE_USED) and first is not None:
         reason = _repeated(reason, command.subject, first)
-    return RowProblem(command.line, command.subject, command.kind, {field: [reason]})
+    return RowProblem(command.line, command.subject, command.kind, {field: [reason]}, command_typed([field], command))
 
 
 def _repeated(reason: Any, subject: str, first: FirstLines) -> Any:

@@ -23,7 +23,7 @@ from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.ledger import LedgerAggregate
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.wording import reason_of
-from careerlog.importing import RowProblem, row_to_command
+from careerlog.importing import RowProblem, command_typed, row_to_command, typed
 from careerlog.reference import reference
 from careerlog.sqlstore import SqlStore, events_statement
 from projections.career import CareerRecord
@@ -227,7 +227,7 @@ class ScopedRows:
             try:
                 refuse_others_outside(self.ledger, self.principal, Action.IMPORT, nip, kind, row, self.places)
             except InvalidInput as e:
-                return RowProblem(line, nip, _text(kind), e.errors)
+                return RowProblem(line, nip, _text(kind), e.errors, typed(e.errors, row))
             if kind == "placement":
                 self.places[nip] = Target(
                     nip, _code("agencies", row.get("agency")), _code("regions", row.get("region"))
@@ -241,13 +241,16 @@ class ScopedRows:
             command = row_to_command(line, row, migration=False)
         except InvalidInput as e:
             nip = row.get("nip")
-            return RowProblem(line, None if nip is None else str(nip), _text(row.get("kind")), e.errors)
+            subject = None if nip is None else str(nip)
+            return RowProblem(line, subject, _text(row.get("kind")), e.errors, typed(e.errors, row))
         try:
             self.ledger.execute(HidingUnitOfWork(self.ledger, command.subject), command, self.actor)
         except InvalidInput as e:
-            return RowProblem(line, command.subject, command.kind, e.errors)
+            return RowProblem(line, command.subject, command.kind, e.errors, command_typed(e.errors, command))
         except (NotFound, IdempotencyConflict) as e:
-            return RowProblem(line, command.subject, command.kind, {"nip": [reason_of(e)]})
+            return RowProblem(
+                line, command.subject, command.kind, {"nip": [reason_of(e)]}, command_typed(["nip"], command)
+            )
         raise AssertionError("a record that does not exist accepted a recording")  # pragma: no cover
 
 

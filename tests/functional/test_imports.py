@@ -59,7 +59,13 @@ def test_a_csv_upload_takes_its_kind_from_the_file_name(world: World) -> None:
     report = world.post("/api/v1/imports", "hr", **upload(CSV_TRAINING, "training.csv")).get_json()
     assert report["recorded"] == 1
     assert report["rejected"] == [
-        {"line": 3, "subject": BUDI, "kind": "training", "errors": {"hours": ["Not a valid integer."]}}
+        {
+            "line": 3,
+            "subject": BUDI,
+            "kind": "training",
+            "errors": {"hours": ["Not a valid integer."]},
+            "values": {"hours": "lots"},
+        }
     ]
 
 
@@ -102,7 +108,7 @@ def test_the_rejected_rows_come_as_csv_when_asked(world: World) -> None:
     response = world.post("/api/v1/imports?format=csv", "hr", **upload(jsonl(GOOD, BAD), "events.jsonl"))
     assert response.mimetype == "text/csv"
     lines = response.get_data(as_text=True).splitlines()
-    assert lines[0] == "line,subject,kind,errors"
+    assert lines[0] == "line,subject,kind,errors,values"
     assert lines[1].startswith(f"2,{BUDI},rank_promotion,")
 
 

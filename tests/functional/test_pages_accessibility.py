@@ -404,4 +404,4 @@ def test_the_imports_row_refusals_are_shown_in_the_visitors_language(world: Worl
     page = answer.get_data(as_text=True)
     assert "Isian wajib ini belum diisi (atau instansi dan unit untuk sebuah unit)." in page
     assert "Jenis tidak dikenal &#39;nonsense&#39;; salah satu dari: " in page
-    assert "Bukan JSON yang sah: invalid literal" in page
+    assert "Baris ini bukan objek JSON yang dapat dibaca careerlog" in page

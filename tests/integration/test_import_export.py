@@ -58,7 +58,7 @@ def test_good_rows_are_recorded_and_each_bad_row_is_reported_by_line(app: Career
     assert "demotion" in problems[4]["new_rank"][0]
     assert "has been appointed" in problems[9]["nip"][0]
     assert "Unknown kind" in problems[10]["kind"][0]
-    assert "Not valid JSON" in problems[11]["line"][0]
+    assert "no JSON object careerlog can read" in problems[11]["line"][0]
 
 
 def test_re_running_the_same_file_records_nothing_new(app: CareerLog, tmp_path: Path) -> None:

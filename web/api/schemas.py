@@ -391,6 +391,12 @@ class RowProblemSchema(StrictSchema):
     subject = fields.String(dump_only=True, allow_none=True)
     kind = fields.String(dump_only=True, allow_none=True)
     errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), dump_only=True)
+    values = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(),
+        dump_only=True,
+        metadata={"description": "Each refused field's cell as it was typed, cut to 40 characters (ending in …)."},
+    )
 
 
 class RowSeenSchema(StrictSchema):
