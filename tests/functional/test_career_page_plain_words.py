@@ -145,3 +145,17 @@ def test_a_pppks_chart_is_of_grades_not_of_ranks(world: World) -> None:
     assert "Pangkat dari tahun ke tahun" not in indonesian
     assert "PPPK grade over the years" in page_text(world, nip)
     assert "Pangkat dari tahun ke tahun" in page_text(world, BUDI, "id")  # a civil servant's ranks as before
+
+
+def test_a_deceased_employees_page_does_not_address_them(world: World) -> None:
+    """A deceased employee's page read "Sejak 17 Nov 2026 status kepegawaian Anda adalah Meninggal dunia" (found
+    walking the demo's deceased): the page is read by HR or the heirs, not by them."""
+    world.services.ledger.record(BUDI, "status_change", f.status("DECEASED", "2025-10-17"), actor="test")
+    world.catch_up()
+    indonesian = page_text(world, BUDI, "id")
+    assert "Anda adalah Meninggal dunia" not in indonesian
+    assert (
+        "Tercatat Meninggal dunia sejak 17 Okt 2025: masa dinas telah berakhir dan tidak ada kenaikan pangkat yang "
+        "terbuka." in indonesian
+    )
+    assert "Recorded as Meninggal dunia since Oct 17, 2025: the service ended" in page_text(world, BUDI)
