@@ -15,7 +15,7 @@ CAREERLOG_FAST_READS      on (default): the timeline, eligibility and roster rea
                           without Flask's request machinery, the same answer to the byte (web.fastreads);
                           off: every request goes through Flask
 CAREERLOG_SESSION_IDLE_MINUTES  a page session not used for this long ends (default 30): Flask's
-                          PERMANENT_SESSION_LIFETIME, the signed cookie renewed by each request
+                          PERMANENT_SESSION_LIFETIME, the signed cookie renewed by each page opened
 CAREERLOG_SESSION_HOURS   a page session ends this long after its log-in however much it is used (default 12)
 CAREERLOG_API_RATE_LIMIT  the requests one API token may make (default 3000/minute; `N/second`, `N/minute`,
                           `N/hour`, `N per 5 minutes`...; off: no limit): past it, 429 with Retry-After
@@ -78,8 +78,8 @@ class WebSettings:
             "CAREERLOG_DURABLE_ACCESS_LOG": self.durable_access_log,
             "CAREERLOG_FAST_READS": self.fast_reads,
             "CAREERLOG_API_RATE_LIMIT": self.api_rate_limit,
-            # A page session ends when not used for the idle time (the cookie's signature is renewed by each
-            # request: SESSION_REFRESH_EACH_REQUEST) and at the latest this long after its log-in (web.pages.common).
+            # A page session ends when not used for the idle time (the cookie's signature is renewed by each page
+            # a signed-in user opens: web.pages.common) and at the latest this long after its log-in.
             "PERMANENT_SESSION_LIFETIME": timedelta(minutes=self.session_idle_minutes),
             "CAREERLOG_SESSION_HOURS": self.session_hours,
         }

@@ -174,3 +174,15 @@ def test_a_live_session_of_a_disabled_account_is_refused_not_told_it_timed_out(w
     assert log_in(world, "hr").status_code == 302
     world.services.accounts.disable("hr-web")
     assert world.client.get(PAGE).status_code == 401
+
+
+def test_only_a_page_renews_the_session_cookie_never_a_cached_file_or_the_api(world: World) -> None:
+    """A year-cacheable stylesheet answered with Set-Cookie could hand a shared cache someone's session; the API
+    varies on Accept and Authorization only (docs/security.md)."""
+    assert log_in(world, "hr").status_code == 302
+    assert "Set-Cookie" in world.client.get(PAGE).headers
+    for path in ("/static/pages.css", "/api/openapi.json", "/health"):
+        with world.client.get(path) as answer:  # (the stylesheet is a file: closed)
+            assert answer.status_code == 200, path
+            assert "Set-Cookie" not in answer.headers, path
+            assert "Cookie" not in answer.headers.get("Vary", ""), path

@@ -127,6 +127,10 @@ def init_pages(app: Flask) -> None:
     app.config["SESSION_COOKIE_SECURE"] = bool(app.config.get("SESSION_COOKIE_SECURE")) or os.environ.get(
         "CAREERLOG_SECURE_COOKIES", ""
     ).lower() in ("1", "true", "yes")
+    # The session's cookie is renewed (the idle time-out starts again) by a page a signed-in user opens
+    # (web.pages.common.session_account), not by every answer: a year-cacheable stylesheet or an API answer
+    # carrying Set-Cookie could hand a shared cache the session, and the API varies on no cookie.
+    app.config["SESSION_REFRESH_EACH_REQUEST"] = False
     app.config.setdefault("PREFERRED_URL_SCHEME", "https")
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "id")
     Babel(app, locale_selector=select_locale)

@@ -58,7 +58,7 @@ def login() -> ResponseReturnValue:
             session["username"] = account.username
             session["sid"] = secrets.token_urlsafe(32)  # this session, ended on the server by the log-out
             session["since"] = int(time.time())  # ends CAREERLOG_SESSION_HOURS after this however used
-            session.permanent = True  # its cookie renewed by each request, ended when idle (web.config)
+            session.permanent = True  # its cookie renewed by each page opened, ended when idle (web.config)
             if lang:
                 session["lang"] = lang
             return redirect(local_path(request.args.get("next")) or url_for("pages.home"))

@@ -50,7 +50,10 @@ def session_account() -> Account | None:
         account = services().accounts.get(username)
     except NotFound:
         return None
-    return None if account.disabled else account
+    if account.disabled:
+        return None
+    session.modified = True  # in use: its cookie signed again, the idle time-out (PERMANENT_SESSION_LIFETIME) anew
+    return account
 
 
 def session_hours() -> float:
