@@ -51,6 +51,10 @@ NUL = Refusal("May not contain a NUL character.").reason()
 DATE_AND_TIME = Refusal("Not a valid date (expected YYYY-MM-DD, got a date and time).").reason()
 NOT_DATE = Refusal("Not a valid date (expected YYYY-MM-DD): {value}.")
 UNKNOWN_CODE = Refusal("Unknown code {code}; see the {table} reference table.")
+SEVERAL_CODES = Refusal(
+    "{code} is the start of the names of several codes of the {table} reference table ({choices}): write the "
+    "code or the whole name."
+)
 TOO_LONG = Refusal("Longer than {limit} characters.", numbers=("limit",))
 
 
@@ -293,7 +297,7 @@ def field_parser(spec: FieldSpec) -> Parser:
                 try:
                     converted = normalise(converted)
                 except KeyError:
-                    raise ValueError(UNKNOWN_CODE.reason(code=repr(converted), table=table_name)) from None
+                    raise ValueError(unknown_code(converted, table_name)) from None
             if converted == "":
                 if required:
                     raise ValueError(EMPTY)
@@ -326,6 +330,21 @@ def field_parser(spec: FieldSpec) -> Parser:
     return generic
 
 
+def unknown_code(value: Any, table_name: str) -> str:
+    """The refusal of a value no code of the table is spelled: the codes whose names it begins when it begins
+    two or more ("Pilihan": 201, 202, 203, 206), else UNKNOWN_CODE."""
+    words = str(value).casefold().split()
+    if words:
+        choices = [
+            f"{code.code} {code.name}"
+            for code in reference().table(table_name)
+            if code.name.casefold().replace(":", " ").split()[: len(words)] == words
+        ]
+        if len(choices) > 1:
+            return SEVERAL_CODES.reason(code=repr(value), table=table_name, choices="; ".join(choices))
+    return UNKNOWN_CODE.reason(code=repr(value), table=table_name)
+
+
 def parse_value(spec: FieldSpec, value: Any) -> Any:
     """One field's value, converted and checked against its reference table."""
     if value is None or (isinstance(value, str) and not value.strip() and spec.type is not str):
@@ -336,7 +355,7 @@ def parse_value(spec: FieldSpec, value: Any) -> Any:
     if spec.table and converted is not None:
         table = reference().table(spec.table)
         if converted not in table:
-            raise ValueError(UNKNOWN_CODE.reason(code=repr(converted), table=spec.table))
+            raise ValueError(unknown_code(converted, spec.table))
         converted = table.normalise(converted)
     if spec.type is str and converted == "" and spec.required:
         raise ValueError(EMPTY)

@@ -55,3 +55,14 @@ def test_no_spelling_of_a_promotion_kind_is_also_a_spelling_of_another() -> None
     rows = tomllib.loads((Path(careerlog.reference.__file__).parent / "asn.toml").read_text())["promotion_kinds"]
     spellings = [s.upper() for row in rows for s in {row["code"], *row.get("aliases", ()), row.get("siasn") or ""} if s]
     assert len(spellings) == len(set(spellings))
+
+
+def test_a_name_of_several_kinds_is_refused_naming_each_kind_it_could_be() -> None:
+    with pytest.raises(InvalidInput) as e:
+        parse_payload(RankPromoted, {**VALUES, "promotion_kind": "Pilihan"})
+    [reason] = e.value.errors["promotion_kind"]
+    assert reason == (
+        "'Pilihan' is the start of the names of several codes of the promotion_kinds reference table "
+        "(201 Pilihan: jabatan struktural; 202 Pilihan: jabatan fungsional; 203 Pilihan: penyesuaian ijazah; "
+        "206 Pilihan: prestasi luar biasa): write the code or the whole name."
+    )
