@@ -464,26 +464,42 @@ def earlier_round_tuples(
     book = judge.rules
     days, years_on = round_rules(book, start.year, end.year)
     first, stop = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
-    promoted = {f.effective_date for f in record.promotions() if str(f.get("promotion_kind")) == REGULAR}
     span = rounds_reading(book)
-    by_version = {e.version: e for e in record.entries}
+    by_version: dict[int, Entry] = {}  # made when a correction or retraction is read (`read_from`), or a round judged
     late: dict[int, dict[datetime, str]] = {}  # round day (its index) -> the moments bearing on it late, their kinds
+    reading = first_round_moments(book)  # year -> the start of the first round reading its ratings and trainings
     for e in record.entries:
         kind = e.kind
-        if kind in NOT_READ_BY_ROUNDS:
+        if kind == "performance_rating":
+            year = e.values.get("year")
+        elif kind == "training":
+            year = e.effective_date.year
+        elif kind in NOT_READ_BY_ROUNDS:
             continue
+        else:
+            year = None
         moment = e.recorded_at
-        year = e.effective_date.year if kind == "training" else e.values.get("year") if kind in WINDOWED else None
-        if type(year) is not int or not 0 < year < date.max.year - span:
+        if year is None:
+            pass
+        elif type(year) is not int or not 0 < year < date.max.year - span:
             year = None  # read by the rounds from its day on; a rating or training, of the next years only
-        elif moment < first_round_moment(book, year + 1):
-            continue  # (most ratings and trainings: recorded before the first round that reads them)
+        else:
+            threshold = reading.get(year)
+            if threshold is None:
+                threshold = reading[year] = first_round_moment(book, year + 1)
+            if moment < threshold:
+                continue  # (most ratings and trainings: recorded before the first round that reads them)
         # the last round day begun when it was recorded (in UTC+9, the easternmost zone)
         last = (moment + NINE_HOURS).date() if moment.tzinfo is UTC else moment.astimezone(EASTERNMOST).date()
         if year is not None:
             read, last = date(year + 1, 1, 1), min(last, date(year + span, 12, 31))
         else:
-            read = e.effective_date if kind in READ_FROM_THEIR_DAY else read_from(e, by_version)
+            if kind in READ_FROM_THEIR_DAY:
+                read = e.effective_date
+            else:
+                if not by_version and kind in AMENDING:
+                    by_version = {entry.version: entry for entry in record.entries}
+                read = read_from(e, by_version)
         if read > last:
             continue
         i = bisect.bisect_left(days, read)
@@ -494,6 +510,8 @@ def earlier_round_tuples(
             i += 1
     if not late:
         return []
+    promoted = {f.effective_date for f in record.promotions() if str(f.get("promotion_kind")) == REGULAR}
+    by_version = by_version or {e.version: e for e in record.entries}
     bearing: list[tuple[datetime, date]] = []  # (recorded, read from) of the entries bearing on rounds, when needed
     known: dict[datetime, PromotionJudge] = {}
     rows: list[tuple[Any, ...]] = []
@@ -541,6 +559,12 @@ def first_round_moment(book: Rules, year: int) -> datetime:
 
 
 @functools.lru_cache(maxsize=16)
+def first_round_moments(book: Rules) -> dict[int, datetime]:
+    """`first_round_moment(book, year + 1)` per `year`, filled as read (per rules object: one look-up per rating)."""
+    return {}
+
+
+@functools.lru_cache(maxsize=16)
 def rounds_reading(book: Rules) -> int:
     """How many years before a round's year its row reads ratings and trainings ending in them: the measures' 2
     (`round_measures`), the years of `promotion.performance` for a 101 and the year before of `promotion.training`
@@ -548,6 +572,8 @@ def rounds_reading(book: Rules) -> int:
     years = [int(v.params.get("years", {}).get(REGULAR) or 0) for v in book.versions("promotion.performance")]
     return max([2, *years])
 
+
+AMENDING = frozenset({"correction", "retraction"})  # the kinds `read_from` reads through their target
 
 # The kinds that may change the rank held before a round and since when (`earlier_round_tuples`)
 RANK_KINDS = frozenset({"appointment", "rank_promotion", "correction", "retraction"})
