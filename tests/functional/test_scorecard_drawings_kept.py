@@ -4,12 +4,11 @@ answered without drawing, the same as before, and anything else (another languag
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import pytest
 
 from tests import factories as f
-from tests.functional.conftest import BUDI, World
+from tests.functional.conftest import BUDI, World, own_client
 from tests.functional.test_pages_auth import log_in
 from web.pages import scorecard_charts, scorecard_pdf
 
@@ -36,7 +35,7 @@ def inspector(shared: World, monkeypatch: pytest.MonkeyPatch) -> tuple[World, li
     scorecard_pdf.KEPT.clear()
     monkeypatch.setattr(scorecard_charts, "draw_svg", lambda *a: drawn.append("chart") or draw_svg(*a))
     monkeypatch.setattr(scorecard_pdf, "draw_pdf", lambda *a: drawn.append("pdf") or draw_pdf(*a))
-    world = replace(shared, client=shared.app.test_client())
+    world = own_client(shared)
     log_in(world, "inspector")
     return world, drawn
 

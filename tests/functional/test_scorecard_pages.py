@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import math
 import re
-from dataclasses import replace
 
 import pypdfium2 as pdfium
 import pytest
@@ -19,7 +18,7 @@ from markupsafe import escape
 
 from projections.scorecard.scorecard import DEFINITIONS
 from tests import factories as f
-from tests.functional.conftest import BUDI, SARI, World
+from tests.functional.conftest import BUDI, SARI, World, own_client
 from tests.functional.test_pages_auth import log_in
 
 pytestmark = pytest.mark.xdist_group("test_scorecard_pages")  # its module fixtures are built once, on one worker
@@ -40,14 +39,14 @@ def shared(shared_world: World) -> World:
 
 @pytest.fixture
 def recorded(shared: World) -> World:
-    """The shared world with a client (and so a session) of this test's own."""
-    return replace(shared, client=shared.app.test_client())
+    """The shared world with a client (and so a session) of this test's own, its log-ins not counted with others'."""
+    return own_client(shared)
 
 
 @pytest.fixture(scope="module")
 def inspectors_page(shared: World) -> str:
     """The Indonesian page as an inspector sees it, rendered once for the tests that read it."""
-    world = replace(shared, client=shared.app.test_client())
+    world = own_client(shared)
     log_in(world, "inspector")
     response = world.client.get(PAGE)
     assert response.status_code == 200
