@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from tests.functional.conftest import BUDI, RINA, World
+from tests.functional.conftest import BUDI, RINA, TEST_CONFIG, World, build_world, served_app
 
 PASSWORD = "kata-sandi-rahasia-1"
 
@@ -109,6 +110,17 @@ def test_sixth_login_attempt_in_a_minute_answers_429_in_indonesian(world: World)
     answer = log_in(world, "employee", password="salah")
     assert answer.status_code == 429
     assert "Terlalu banyak percobaan masuk" in answer.get_data(as_text=True)
+
+
+def test_an_app_on_another_store_counts_its_log_in_attempts_on_its_own(world: World, tmp_path: Path) -> None:
+    """The limiter is one for every app of the process, but its counts are each app's store's: two apps in one
+    process (the tests' module worlds) do not count each other's log-ins."""
+    for _ in range(6):
+        log_in(world, "employee", password="salah")
+    with served_app(f"sqlite:///{tmp_path}/other.db", dict(TEST_CONFIG)) as other_app:
+        other = build_world(other_app, other_app.test_client())
+        assert log_in(other, "employee").status_code == 302
+    assert log_in(world, "employee").status_code == 429
 
 
 def test_career_page_shows_jp_per_year_and_mentoring_in_english_on_request(world: World) -> None:
