@@ -17,7 +17,7 @@ from careerlog.reference import reference
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import HistoryEventSchema
 from web.api.fields import PlainDate, PlainDateTime, UtcDateTime
-from web.api.paging import PageNumberSchema, PageOrCursorSchema
+from web.api.paging import PageOrCursorSchema
 
 AGE_BAND_LABELS = [age_band_label(low, high) for low, high in AGE_BANDS]
 
@@ -79,10 +79,6 @@ class FormatSchema(RequestOptionsSchema):
 
 class ReadQuerySchema(WaitSchema, FormatSchema):
     """Reads of the views: wait for a position, answer in JSON or CSV."""
-
-
-class PagingSchema(ReadQuerySchema, PageNumberSchema):
-    """A read of a list by page number, inside the window (web.api.paging)."""
 
 
 class CursorPagingSchema(ReadQuerySchema, PageOrCursorSchema):
