@@ -21,7 +21,7 @@ import threading
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from operator import attrgetter
 from pathlib import Path
@@ -296,10 +296,7 @@ class ImportReport:
                 if later != reasons:
                     changed[name] = later
             if changed:
-                changed_errors = {**errors, **changed}
-                self.rejected[i] = RowProblem(
-                    problem.line, problem.subject, problem.kind, changed_errors, problem.values
-                )
+                self.rejected[i] = replace(problem, errors={**errors, **changed})
 
     @property
     def ok(self) -> bool:
