@@ -35,10 +35,10 @@ from careerlog.domain.payload import parse_payload, payload_fields, to_plain
 from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Refusal, joined
 
-# Indonesia spans UTC+7 to UTC+9: a date is "in the future" only if it is after today in
-# the easternmost zone, so no office anywhere is refused a date that is today for it.
 A = TypeVar("A", bound="LedgerAggregate")
 
+# Indonesia spans UTC+7 to UTC+9: a date is "in the future" only if it is after today in
+# the easternmost zone, so no office anywhere is refused a date that is today for it.
 _EASTERNMOST_OFFSET = timedelta(hours=9)
 EASTERNMOST = timezone(_EASTERNMOST_OFFSET)
 
