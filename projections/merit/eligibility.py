@@ -24,17 +24,15 @@ and names the next level (the page and the API alike).
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 from collections.abc import Collection
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from careerlog.reference import Reference, Rules, reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, PostSpell, add_years
-from projections.framework import Table
+from projections.framework import Table, rules_digest
 from projections.merit.retirement import expected_retirement
 from projections.merit.rules import Check, PromotionJudge, param_on, permitted_in_year, rank_index, rule_on
 from projections.reading import ViewReader
@@ -65,14 +63,6 @@ OFFERED_KINDS = ("101", "201", "202", DEGREE)
 BY_OFFER = frozenset({"promotion.one_step", REGULAR_WITHOUT_POST})
 # Why no kind is open, when the record says: its service ended; a PPPK contract grade; the top rank (IV/e).
 NO_PROMOTION_REASONS = ("separated", "pppk", "top_rank")
-
-
-@functools.lru_cache(maxsize=8)
-def rules_version(book: Rules) -> str:
-    """A short digest of the rules file in use (the bundled file when no path is known)."""
-    path = book.path
-    text = Path(path).read_bytes() if path is not None else repr([r.id for r in book.all]).encode()
-    return hashlib.sha256(text).hexdigest()[:12]
 
 
 def open_kinds(record: CareerRecord, day: date, book: Rules | None = None) -> list[str]:
@@ -175,7 +165,7 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
                 "judged_on": judged.isoformat(),
                 "requirements": "[" + ", ".join([requirement(c) for c in checks]) + "]",
                 "missing": json.dumps([c.rule for c in checks if c.finding]),
-                "rules_version": rules_version(book),
+                "rules_version": rules_digest(book),
             }
         )
     return rows
