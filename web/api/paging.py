@@ -1,14 +1,14 @@
 """The window of rows a list reads by page number (CAREERLOG_MAX_PAGE_OFFSET, like Elasticsearch's
 index.max_result_window): a page by number is read with OFFSET, which reads and skips every row before
 it, so `page` x `per_page` may not pass the window. The roster, the audited promotions, posts and awards,
-the access log and the account changes read on past it after a cursor (each page's `next`, passed as
-`after`: careerlog.keyset), which also keeps their pages from shifting as rows arrive; grade inflation
-is narrowed by its filters. Page 1 skips nothing and is always allowed. The API answers a page past the
-window with a 422 naming `page`; the HTML pages offer no link past it."""
+grade inflation, the access log and the account changes read on past it after a cursor (each page's
+`next`, passed as `after`: careerlog.keyset), which also keeps their pages from shifting as rows arrive.
+Page 1 skips nothing and is always allowed. The API answers a page past the window with a 422 naming
+`page`, saying to read on by cursor; the HTML pages offer no link past it."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from flask import current_app
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
@@ -17,7 +17,6 @@ from projections.queries import MAX_PAGE_SIZE, PAGE_OR_AFTER
 
 DEFAULT_MAX_PAGE_OFFSET = 10_000
 READ_ON_BY_CURSOR = "read on after a cursor instead: pass each page's `next` as `after` (without `page`)"
-NARROW_THE_FILTERS = "narrow the filters (period, scope) to reach the rows beyond them"
 
 
 def max_page_offset() -> int:
@@ -30,14 +29,14 @@ def last_page(per_page: int) -> int:
     return max(1, max_page_offset() // per_page)
 
 
-def beyond_window(page: int, per_page: int, instead: str) -> str | None:
-    """Why this page is past the window, and what to do instead; None for a page inside it."""
+def beyond_window(page: int, per_page: int) -> str | None:
+    """Why this page is past the window, and what to do instead (read on by cursor); None for a page inside it."""
     if page <= last_page(per_page):
         return None
     limit = max_page_offset()
     return (
         f"Pages by number reach only the first {limit} rows (page x per_page at most {limit}; "
-        f"with per_page={per_page} the last page is {last_page(per_page)}): {instead}."
+        f"with per_page={per_page} the last page is {last_page(per_page)}): {READ_ON_BY_CURSOR}."
     )
 
 
@@ -47,21 +46,6 @@ PAGE_DESCRIPTION = (
 )
 
 
-class PageNumberSchema(Schema):
-    """`page` and `per_page`, with the window checked; `instead` says what to do past it."""
-
-    instead: ClassVar[str] = NARROW_THE_FILTERS
-
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1), metadata={"description": PAGE_DESCRIPTION})
-    per_page = fields.Integer(load_default=50, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
-
-    @validates_schema
-    def page_inside_the_window(self, data: dict[str, Any], **_: Any) -> None:
-        reason = beyond_window(data["page"], data["per_page"], self.instead)
-        if reason is not None:
-            raise ValidationError(reason, field_name="page")
-
-
 AFTER_DESCRIPTION = (
     "Read on after this cursor (a page's `next`, with the same filters) instead of by page number (leave `page` "
     "out): rows added since before the cursor do not shift the pages after it, and the last page is as fast as "
@@ -69,12 +53,19 @@ AFTER_DESCRIPTION = (
 )
 
 
-class PageOrCursorSchema(PageNumberSchema):
-    """`page` and `per_page`, or `after` a cursor (a page's `next`) and `per_page`: not both `page` and `after`."""
+class PageOrCursorSchema(Schema):
+    """`page` and `per_page`, with the window checked, or `after` a cursor (a page's `next`) and `per_page`: not
+    both `page` and `after`."""
 
-    instead: ClassVar[str] = READ_ON_BY_CURSOR
-
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1), metadata={"description": PAGE_DESCRIPTION})
+    per_page = fields.Integer(load_default=50, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
     after = fields.String(validate=validate.Length(min=1, max=1000), metadata={"description": AFTER_DESCRIPTION})
+
+    @validates_schema
+    def page_inside_the_window(self, data: dict[str, Any], **_: Any) -> None:
+        reason = beyond_window(data["page"], data["per_page"])
+        if reason is not None:
+            raise ValidationError(reason, field_name="page")
 
     @validates_schema
     def page_or_after(self, data: dict[str, Any], **_: Any) -> None:
