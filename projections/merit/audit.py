@@ -548,7 +548,6 @@ def earlier_round_tuples(
 
 
 NINE_HOURS = timedelta(hours=9)
-WINDOWED = frozenset({"performance_rating", "training"})  # read by a round of the next few years only
 
 
 @functools.lru_cache(maxsize=4096)
