@@ -266,20 +266,10 @@ def created_directly(
     topic = _TOPICS.get(aggregate_cls)
     if topic is None:
         topic = _TOPICS[aggregate_cls] = get_topic(aggregate_cls)
-    state = {
-        "originator_id": originator_id,
-        "originator_version": 1,
-        "timestamp": recorded_at,
-        "effective_date": payload["effective_date"],
-        "reference": payload["reference"],
-        "recorded_by": recording.recorded_by,
-        "migrated": recording.migrated,
-        "client_key": recording.client_key,
-        "originator_topic": topic,
-    }
+    event = build_event(event_cls, originator_id, 1, payload, recording, rest=())  # (COMMON_FIELDS alone)
+    state = event.__dict__
+    state["originator_topic"] = topic
     state.update(payload)  # the rest in field order (effective_date and reference keep their places and values)
-    event = object.__new__(event_cls)
-    object.__setattr__(event, "__dict__", state)
     # what the event's mutate does: a shell of the class, the base init, the class's own init, then apply
     aggregate = aggregate_cls.__new__(aggregate_cls)
     aggregate.__base_init__(originator_id, 1, recorded_at)
