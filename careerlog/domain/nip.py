@@ -62,10 +62,16 @@ def normalise_nip(raw: object) -> str:
     return _SEPARATORS.sub("", str(raw))
 
 
+def eighteen_digits(value: str) -> bool:
+    """Whether a value (separators stripped: normalise_nip) has an identity number's form, 18 ASCII digits (isdigit
+    alone takes any script's digits, and ²); parse_nip checks the rest."""
+    return value.isascii() and value.isdigit() and len(value) == 18
+
+
 def parse_nip(raw: object, field: str = "nip") -> Nip:
     """Parse and check an identity number on its own; InvalidInput names the reason."""
     value = normalise_nip(raw)
-    if not (value.isascii() and value.isdigit()) or len(value) != 18:  # (isdigit alone: any script's, and ²)
+    if not eighteen_digits(value):
         raise InvalidInput(NOT_18_DIGITS.reason(value=repr(str(raw))), field)
     try:
         birth = date(int(value[0:4]), int(value[4:6]), int(value[6:8]))

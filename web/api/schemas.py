@@ -12,7 +12,7 @@ from webargs.fields import DelimitedList
 from careerlog.access import Role
 from careerlog.accounts import BAD_USERNAME, USERNAME
 from careerlog.application import BLANK_KEY
-from careerlog.domain.nip import NOT_18_DIGITS, normalise_nip
+from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 from careerlog.reference import reference
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import HistoryEventSchema
@@ -469,8 +469,7 @@ def each_nip(values: list[str]) -> None:
     """Each value an NIP or NI PPPK of 18 digits (the spaces, dots and dashes people type aside): a value that cannot
     be one is refused, naming it, rather than read as a record nobody read (an empty list)."""
     for value in values:
-        digits = normalise_nip(value)
-        if not (digits.isascii() and digits.isdigit() and len(digits) == 18):
+        if not eighteen_digits(normalise_nip(value)):
             raise ValidationError(NOT_18_DIGITS.reason(value=repr(value)))
 
 
