@@ -17,7 +17,6 @@ from typing import Any
 
 from careerlog.domain.wording import Params, Template, Wording
 from careerlog.reference import Rules, reference, rules
-from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Fact, predicate_score, whole_years
 from projections.framework import Table, TupleProjection, rules_digest
 from projections.merit.audit import FINDINGS
@@ -229,10 +228,6 @@ class AwardsProjection(TupleProjection):
         return {"awards": awards, "award_findings": findings}
 
 
-def award_row(record: CareerRecord, fact: Fact, finding_count: int, known: CareerRecord | None = None) -> Row:
-    return AWARDS.as_row(award_tuple(record, fact, finding_count, known))
-
-
 def award_tuple(
     record: CareerRecord,
     fact: Fact,
@@ -241,8 +236,8 @@ def award_tuple(
     book: Rules | None = None,
     latest: Fact | None = None,
 ) -> tuple[Any, ...]:
-    """`award_row` as a tuple of the table's columns in order (`latest`: the known record's `last_rating` on the
-    award's day, if found)."""
+    """An `awards` row as a tuple of the table's columns in order (`latest`: the known record's `last_rating` on
+    the award's day, if found)."""
     day = fact.effective_date
     ref = reference()
     kind = ref.award_kinds[fact.get("award_kind")]
@@ -268,12 +263,8 @@ def award_tuple(
     )
 
 
-def finding_row(subject: str, fact: Fact, found: AwardFinding) -> Row:
-    return AWARD_FINDINGS.as_row(finding_tuple(subject, fact, found))
-
-
 def finding_tuple(subject: str, fact: Fact, found: AwardFinding) -> tuple[Any, ...]:
-    """`finding_row` as a tuple of the table's columns in order."""
+    """An `award_findings` row as a tuple of the table's columns in order."""
     return (
         subject,
         fact.version,
