@@ -216,10 +216,10 @@ class CreationShape:
 
     payload: tuple[str, ...]  # payload field names in field order
     direct: bool  # fields are COMMON_FIELDS, originator_topic, then the rest; the library's creation adds nothing
+    topic: str  # the aggregate class's, its creation event's originator_topic
 
 
 _CREATIONS: dict[tuple[type, type], CreationShape] = {}
-_TOPICS: dict[type, str] = {}
 
 
 def creation_shape(aggregate_cls: type, event_cls: type[LedgerEvent]) -> CreationShape:
@@ -240,7 +240,7 @@ def creation_shape(aggregate_cls: type, event_cls: type[LedgerEvent]) -> Creatio
             and aggregate_cls.__base_init__ is BaseAggregate.__base_init__
             and aggregate_cls.INITIAL_VERSION == 1
         )
-        found = _CREATIONS[(aggregate_cls, event_cls)] = CreationShape(payload, direct)
+        found = _CREATIONS[(aggregate_cls, event_cls)] = CreationShape(payload, direct, get_topic(aggregate_cls))
     return found
 
 
@@ -263,12 +263,9 @@ def created_directly(
     recorded_at = recording.recorded_at
     if not shape.direct or recorded_at is None or tuple(payload) != shape.payload:
         return None
-    topic = _TOPICS.get(aggregate_cls)
-    if topic is None:
-        topic = _TOPICS[aggregate_cls] = get_topic(aggregate_cls)
     event = build_event(event_cls, originator_id, 1, payload, recording, rest=())  # (COMMON_FIELDS alone)
     state = event.__dict__
-    state["originator_topic"] = topic
+    state["originator_topic"] = shape.topic
     state.update(payload)  # the rest in field order (effective_date and reference keep their places and values)
     # what the event's mutate does: a shell of the class, the base init, the class's own init, then apply
     aggregate = aggregate_cls.__new__(aggregate_cls)
