@@ -185,7 +185,7 @@ def ratings_short(found: dict[str, Any]) -> dict[str, list[dict[str, str | None]
     rated, names = ratings_of(found["timeline"]["items"]), reference().skp_predicates
     short: dict[str, list[dict[str, str | None]]] = {}
     for e, said in worded(found, "promotion.performance", RATINGS_SHORT, "missing"):
-        minimum = names[said["predicate"]].name if said["predicate"] in names else said["predicate"]
+        minimum = localised(RATINGS_SHORT, "predicate", said["predicate"])  # (by its name, as the message names it)
         short[e["kind"]] = [
             {"year": y, "predicate": names[rated[y]].name if y in rated else None, "minimum": minimum}
             for y in sorted(said["years"].split(", "))
@@ -286,9 +286,8 @@ def post_tops(found: dict[str, Any]) -> dict[str, dict[str, str]]:
     """Per promotion kind barred by the top of the managerial post's rank range (promotion.structural_range, its stored
     "post PENGAWAS tops at III/d; new rank IV/a"): the post kind's name and the top rank. As with the education
     ceiling, no date brings this rank: an appointment to a higher post does, which the page says."""
-    kinds = reference().post_kinds
     return {
-        e["kind"]: {"post": kinds[p].name if (p := said["post_kind"]) in kinds else p, "top": said["top"]}
+        e["kind"]: {"post": localised(STRUCTURAL_RANGE, "post_kind", said["post_kind"]), "top": said["top"]}
         for e, said in worded(found, "promotion.structural_range", STRUCTURAL_RANGE, "missing")
     }
 
