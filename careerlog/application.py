@@ -14,7 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from dateutil.relativedelta import relativedelta
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -47,11 +47,20 @@ from careerlog.reference import reference
 from careerlog.sqlstore import SqlStore, check_connections_when_in_doubt, select_events_of
 
 Clock = Callable[[], datetime]
+
+
 # A check of each existing record a recording writes, made on the record as the write loaded it (web/scoping.py: an
 # account's scope): it raises to refuse, naming the field that names the record (nip, mentor_nip, target_version).
 # The write appends after the version checked, so a concurrent change to the record makes the save fail and the
 # recording is checked again on the record as changed (docs/architecture.md, "Recording").
-Guard = Callable[[LedgerAggregate, str], None]
+class Guard(Protocol):
+    def __call__(self, record: LedgerAggregate, name: str) -> None:
+        """Refuse a record the recording writes (`name`: the field naming it), as loaded for the write."""
+
+    def change(self, record: LedgerAggregate, kind: str, values: Mapping[str, Any]) -> None:
+        """Refuse what the recording (its kind, its payload as read) would change in the record it names."""
+
+
 MIRRORS: dict[type[LedgerEvent], type[LedgerEvent]] = {
     MentoringStarted: MenteeAssigned,
     MentoringEnded: MenteeReleased,
@@ -362,6 +371,7 @@ class CareerLog(Application[str]):
             raise NotFound(NOT_APPOINTED.reason(nip=subject))
         if uow.guard is not None:
             uow.guard(employee, "nip")
+            uow.guard.change(employee, event_cls.KIND, values)
         if command.named is not None:
             appointment = employee.current_context().appointment if isinstance(employee, Employee) else None
             check_named(subject, appointment.values if appointment is not None else None, command.named, values)

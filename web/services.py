@@ -20,6 +20,7 @@ from careerlog.access import (
     POLICY,
     AccessDenied,
     Action,
+    OutsideScope,
     Reach,
     Target,
     narrow,
@@ -44,7 +45,7 @@ from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries
 from projections.merit.distribution import GRADE_INFLATION_KEYSET, GradeInflationQueries
 from projections.merit.eligibility import EligibilityQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
-from projections.merit.passed_over import ledger_records, passed_over_of
+from projections.merit.passed_over import colleagues_of, ledger_records
 from projections.merit.queries import AuditQueries, comparison_evidence, with_colleagues
 from projections.queries import CursorPage, Page, Queries, RosterPage, cursor_page
 from projections.registry import all_projections
@@ -175,7 +176,8 @@ class Services:
         # out (a record form sent half filled) is refused by the ledger beside each missing field instead.
         left_out = any(v is None or (isinstance(v, str) and not v.strip()) for v in (target.agency, target.region))
         if not left_out and not permits(writer, Action.RECORD, target):
-            raise AccessDenied(OUTSIDE_SCOPE.reason(scope=writer.scope.describe()))
+            named = "agency" if not writer.scope.agencies or target.agency not in writer.scope.agencies else "region"
+            raise OutsideScope(OUTSIDE_SCOPE.reason(scope=writer.scope.describe()), named)
         outcome = self.ledger.record(body["nip"], "appointment", payload, actor=writer.username, client_key=key)
         return self.written(outcome)
 
@@ -369,11 +371,11 @@ class Services:
         ):
             raise NotFound(NO_AUDITED_DECISION.reason(decision=f"{subject}-{version}"))
         records = ledger_records(self.ledger)
-        passed = passed_over_of(self.projector.views.sql, records, found)
+        passed, later = colleagues_of(self.projector.views.sql, records, found)
         colleagues = [Target(p["colleague"], p["agency"], target.region) for p in passed]
         self.accounts.record_access(reader, "audit", [target, *colleagues])
         evidence = comparison_evidence(records, found, sorted({p["colleague"] for p in passed}))
-        return {**with_colleagues(found, passed, evidence), "passed_over": passed}
+        return {**with_colleagues(found, passed, evidence), "passed_over": passed, "recorded_later": later}
 
     def grade_inflation(
         self,

@@ -16,7 +16,7 @@ from careerlog.spreadsheet import defused
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries, with_pool
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
-from projections.merit.passed_over import passed_over_of as decision_passed_over
+from projections.merit.passed_over import colleagues_of as decision_colleagues
 from projections.merit.queries import (
     VERDICTS,
     AuditQueries,
@@ -328,7 +328,9 @@ def grade_inflation_command(obj: Context, /, fmt: str, start: int | None, end: i
 def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None:
     """One promotion's findings with the evidence (each fact's effective and recorded time)."""
     result = audit_queries(obj).promotion(nip, version)
-    result["passed_over"] = passed_over_of(obj, result)
+    result["passed_over"], result["recorded_later"] = decision_colleagues(
+        open_view_store(obj.settings).sql, ledger_records(obj.app), result
+    )
     colleagues = sorted({p["colleague"] for p in result["passed_over"]})
     with_colleagues(result, result["passed_over"], comparison_evidence(ledger_records(obj.app), result, colleagues))
     if fmt == "json":
@@ -361,11 +363,13 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
         click.echo(f"- merit.passed_over ({row['severity']}): colleague {row['colleague']} clearly stronger")
         for measure, values in row["comparison"].items():
             click.echo(f"  {measure}: " + ", ".join(f"{who} {value}" for who, value in values.items()))
-
-
-def passed_over_of(obj: Context, decision: dict[str, Any]) -> list[dict[str, Any]]:
-    """The clearly stronger colleagues of one decision (101 over the rounds, others as then known)."""
-    return decision_passed_over(open_view_store(obj.settings).sql, ledger_records(obj.app), decision)
+    for row in result["recorded_later"]:
+        placed = (
+            "placed in the unit at this rank only by a record made after the decision: not compared"
+            if row["placed"] == "here"
+            else "in the unit at this rank as known before the decision, placed elsewhere since: compared as known then"
+        )
+        click.echo(f"- colleague {row['colleague']} {placed}")
 
 
 PASSED_OVER_COLUMNS = ("tmt", "subject", "decision", "kind", "rank", "agency", "unit", "colleague", "severity")

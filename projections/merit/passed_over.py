@@ -702,6 +702,9 @@ class DecisionPassedOverQueries:
         self.cache: dict[str, KnownRecord] = {}
         self.partial: dict[str, KnownRecord] = {}  # records of the measured kinds
         self.rated: dict[str, Rated] = {}  # what the performances are read from (`ratings_of`)
+        # per lone decision compared (its own page: subject, version), the colleagues the final record and the
+        # record known before it place apart (`placed_apart`)
+        self.recorded_later: dict[tuple[str, int], list[dict[str, str]]] = {}
 
     def passed_over(
         self,
@@ -730,12 +733,15 @@ class DecisionPassedOverQueries:
 
         for _, indexes in groupby(sorted(range(len(decisions)), key=unit_of), key=unit_of):
             unit = list(indexes)
-            if len(unit) == 1:  # one decision (`audit promotion`): its colleagues only
-                pools = [Pool(decisions[unit[0]], self.colleagues(decisions[unit[0]]), nobody)]
+            self.forget()
+            if len(unit) == 1:  # one decision (`audit promotion`): its colleagues only, as known before it
+                lone = decisions[unit[0]]
+                present, later = self.placed_apart(lone, self.colleagues(lone))
+                self.recorded_later[(lone["subject"], lone["version"])] = later
+                pools = [Pool(lone, present, nobody)]
             else:
                 staff = UnitStaff(self.store, [decisions[i] for i in unit])
                 pools = [staff.pool(decisions[i]) for i in unit]
-            self.forget()
             for i, items in zip(unit, self.compare_unit(pools), strict=True):
                 found[i] = items
         self.forget()
@@ -779,6 +785,50 @@ class DecisionPassedOverQueries:
             params,
         )
         return [r["subject"] for r in rows]
+
+    def placed_apart(self, decision: Row, present: list[str]) -> tuple[list[str], list[dict[str, str]]]:
+        """A lone decision's colleagues as known before it, and those the final record places otherwise.
+
+        `present` is who the final record places in the decision's agency, unit and rank the day before the
+        TMT (`colleagues`). A placement, promotion, appointment, separation, correction or retraction recorded
+        after the decision but effective before its TMT (a back-dated transfer) may place someone otherwise
+        than the record known before the decision did: the colleagues are those it placed there (the lists'
+        rule, `earlier_rounds`), which adds those the final record places elsewhere but had in the unit before
+        the TMT at some rank (`placed: elsewhere`, compared as known then), and leaves out those placed there
+        only by a record made since (`placed: here`, not compared). Both are named, by NIP."""
+        if decision["rank_before"] is None:
+            return present, []
+        day = decision["tmt"]
+        d = decision
+        params = (d["agency"], d["unit"], day, d["subject"], day, d["decision"], d["kind"])
+        others = [
+            r["subject"]
+            for r in self.store.query(
+                "SELECT DISTINCT s.subject FROM unit_spells s WHERE s.agency = ? AND s.unit = ? AND s.start_date < ? "
+                "AND s.subject <> ? AND NOT EXISTS (SELECT 1 FROM decisions c WHERE c.subject = s.subject "
+                "AND c.tmt || '' = ? AND c.decision || '' = ? AND (c.decision = 'promotion' OR c.kind = ?)) "
+                "ORDER BY s.subject",
+                params,
+            )
+        ]
+        records = self.load_measured(sorted({*present, *others}))
+        comparing = Comparison(decision, records)
+        here = set(present)
+        later: list[dict[str, str]] = []
+        kept: list[str] = []
+        for subject in sorted({*present, *others}):
+            known = records.get(subject)
+            if known is None:
+                continue
+            then = comparing.placed(comparing.known(subject))  # type: ignore[arg-type]
+            now = comparing.placed(Reading(known.final, comparing.day))
+            if then:
+                kept.append(subject)
+            if then and not now:
+                later.append({"colleague": subject, "placed": "elsewhere"})
+            elif now and not then and subject in here:
+                later.append({"colleague": subject, "placed": "here"})
+        return kept, later
 
     def forget(self) -> None:
         """Let one unit's records go."""
@@ -898,4 +948,15 @@ def passed_over_of(store: SqlStore, records: RecordLoader, decision: Row) -> lis
     before the decision was recorded, read from the ledger: a 202 promotion's and a managerial post's, and a
     regular (101) promotion's too, which the lists compare over the rounds (`PassedOverQueries`: they leave
     out a colleague with anything bearing on the round recorded after the decision, docs/audit.md)."""
-    return DecisionPassedOverQueries(store, records).passed_over(nip=decision["subject"], version=decision["version"])
+    return colleagues_of(store, records, decision)[0]
+
+
+def colleagues_of(
+    store: SqlStore, records: RecordLoader, decision: Row
+) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+    """`passed_over_of` one decision, and the colleagues the final record places otherwise than the record
+    known before the decision (`DecisionPassedOverQueries.placed_apart`: `placed` elsewhere, compared as
+    known then; or here, only by a record made since, not compared)."""
+    queries = DecisionPassedOverQueries(store, records)
+    found = queries.passed_over(nip=decision["subject"], version=decision["version"])
+    return found, queries.recorded_later.get((decision["subject"], decision["version"]), [])

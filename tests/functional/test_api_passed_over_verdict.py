@@ -30,7 +30,12 @@ def passed(world: World) -> World:
     """Budi and Dewi, III/b of KOTA-MEDAN BKPSDM since 2014-04-01, both confirmed and rated Baik;
     Dewi rated Sangat Baik for 2016 and 2017 with 40 JP of training in 2017. Budi is promoted to
     III/c on 2018-04-01 (101), Dewi not."""
-    record(world, STRONGER, "appointment", appointment_of(STRONGER, name="Dewi Lubis"))
+    return passing_over(world)
+
+
+def passing_over(world: World, unit: str = "BKPSDM") -> World:
+    """The `passed` fixture's steps, with Dewi appointed to `unit` of KOTA-MEDAN (Budi's unit by default)."""
+    record(world, STRONGER, "appointment", appointment_of(STRONGER, name="Dewi Lubis", unit=unit))
     record(world, STRONGER, "rank_promotion", f.promotion("III/b", "2014-04-01"))
     for nip in (BUDI, STRONGER):
         confirmed = {"latsar_certificate": "L", "effective_date": "2011-03-01", "reference": f"PNS-{nip}"}

@@ -337,12 +337,36 @@ class InflatedRatingSchema(StrictSchema):
     unit_finding = fields.Dict(dump_only=True, metadata={"description": "The unit-year's grade-inflation finding."})
 
 
+class RecordedLaterSchema(StrictSchema):
+    """A colleague the final record places otherwise than the record known before the decision did, the day
+    before its TMT (a transfer, promotion or separation recorded after the decision, effective before the TMT)."""
+
+    colleague = fields.String(dump_only=True, metadata={"description": "The colleague's NIP."})
+    placed = fields.String(
+        dump_only=True,
+        metadata={
+            "enum": ["elsewhere", "here"],
+            "description": "elsewhere: in the decision's unit at its rank as known before the decision, placed "
+            "elsewhere by a record made since: compared, as known then; here: placed in the unit at that rank only "
+            "by a record made after the decision: not compared.",
+        },
+    )
+
+
 class AuditSchema(DecisionSchema):
     """One audited decision with its findings, their evidence, and the colleagues passed over."""
 
     findings = fields.List(fields.Nested(FindingSchema), dump_only=True)
     inflated_ratings = fields.List(fields.Nested(InflatedRatingSchema), dump_only=True)
     passed_over = fields.List(fields.Nested(PassedOverSchema), dump_only=True)
+    recorded_later = fields.List(
+        fields.Nested(RecordedLaterSchema),
+        dump_only=True,
+        metadata={
+            "description": "The colleagues of the unit and rank the day before the TMT whom a record made after the "
+            "decision places otherwise (the comparison reads the record as known before the decision)."
+        },
+    )
 
 
 # ---------------------------------------------------------------------- fairness statistics
