@@ -25,10 +25,27 @@ class AccessDenied(CareerlogError):
     """The account's role may not take this action at all (a 403)."""
 
 
+class OutsideScope(InvalidInput, AccessDenied):
+    """A recording would write outside the account's scope: a 403 naming the field at fault (an import's row:
+    refused with that reason, as invalid input is)."""
+
+
 # The refusals of access and of an account's scope (careerlog.domain.wording)
 ROLE_MAY_NOT = Refusal("The {role} role may not {action}.")
 OTHERS = Refusal("The {role} role may not {action} of others.")
 OUTSIDE_SCOPE = Refusal("You may appoint only within your scope ({scope}).")  # (web.services)
+# a recording that would place an employee outside the scope on some day, or change where they worked outside it
+# (web.scoping): only a transfer out recorded as the latest placement is the releasing agency's
+PLACES_OUTSIDE = Refusal(
+    "Would place {nip} in agency {agency}, region {region}, outside your scope ({scope}), from {day}: a transfer "
+    "out of your scope is recorded as the employee's latest placement; any other, by a national administrator.",
+    dates=("day",),
+)
+CHANGES_OUTSIDE = Refusal(
+    "Would change where {nip} worked from {day}, in agency {agency}, region {region}, outside your scope "
+    "({scope}): that part of the record is that agency's; ask a national administrator.",
+    dates=("day",),
+)
 OUTSIDE = Refusal("Outside your scope ({scope}).")  # an import's row (web.scoping)
 # the mentor's record a mentoring (or its retraction) writes too (web.scoping)
 MENTOR_OUTSIDE = Refusal("Mentor {nip} works outside your scope ({scope}); their record would be written too.")

@@ -19,7 +19,7 @@ from flask import Flask, Response, current_app, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from careerlog.access import AccessDenied
+from careerlog.access import AccessDenied, OutsideScope
 from careerlog.accounts import AuthenticationFailed
 from careerlog.domain.errors import ConcurrencyConflict, Conflict, IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.ledger import REFERENCE_USED
@@ -34,6 +34,7 @@ DOMAIN_ERRORS: Mapping[type[Exception], tuple[int, str]] = {
     InvalidInput: (422, "invalid-input"),
     AuthenticationFailed: (401, "unauthenticated"),
     AccessDenied: (403, "forbidden"),
+    OutsideScope: (403, "forbidden"),  # (an InvalidInput too: it names the field)
     NotFound: (404, "not-found"),
     Conflict: (409, "conflict"),
     IdempotencyConflict: (409, "idempotency-conflict"),
@@ -82,6 +83,8 @@ def problem(
 def domain_problem(error: Exception) -> Response:
     """A careerlog error as a problem, by the table above."""
     status, slug = _closest(error)
+    if isinstance(error, OutsideScope):
+        return problem(status, "Outside your scope; see errors.", slug=slug, errors=error.errors)
     if isinstance(error, InvalidInput):
         return problem(status, "The input is not valid; see errors.", slug=slug, errors=error.errors)
     if isinstance(error, Conflict) and (named := conflict_errors(error)) is not None:

@@ -16,12 +16,23 @@ from typing import Any
 
 from eventsourcing.utils import get_topic
 
-from careerlog.access import MENTOR_OUTSIDE, OUTSIDE, Action, Principal, Target, permits
+from careerlog.access import (
+    CHANGES_OUTSIDE,
+    MENTOR_OUTSIDE,
+    OUTSIDE,
+    PLACES_OUTSIDE,
+    Action,
+    OutsideScope,
+    Principal,
+    Target,
+    permits,
+)
 from careerlog.application import MIRRORS, NOT_APPOINTED, CareerLog, UnitOfWork
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, LedgerEvent
-from careerlog.domain.ledger import LedgerAggregate
+from careerlog.domain.ledger import Fact, LedgerAggregate
 from careerlog.domain.nip import normalise_nip
+from careerlog.domain.payload import parse_payload
 from careerlog.domain.wording import reason_of
 from careerlog.importing import RowProblem, command_typed, row_to_command, typed
 from careerlog.reference import reference
@@ -105,6 +116,12 @@ class ScopeGuard:
             raise missing(record.id)
         raise InvalidInput(MENTOR_OUTSIDE.reason(nip=record.id, scope=self.principal.scope.describe()), name)
 
+    def change(self, record: LedgerAggregate, kind: str, values: Mapping[str, Any]) -> None:
+        """A recording in the record (already found within the scope) that would change where the employee
+        works or worked is refused naming its field, unless every day it changes is within the scope before and
+        after it, or it is a transfer out: a new placement after every other (the releasing agency's)."""
+        refuse_moves_outside(self.principal, self.action, record, kind, values)
+
     def place_of(self, record: LedgerAggregate) -> Target | None:
         """placed(record.id, record.events.values()), from what was known of the same aggregate before."""
         known = self.known.get(record.id)
@@ -120,6 +137,110 @@ class ScopeGuard:
                 known.place = placed(record.id, known.events)
             known.version = version
         return known.place
+
+
+# The facts that say where an employee works, and what of them does (a day's place: agency, unit, region).
+PLACING_FACTS = ("appointment", "placement")
+PLACE_FIELDS = ("agency", "unit", "region")
+Place = tuple[Any, Any, Any]
+Placings = list[tuple[date, int, Place]]
+
+
+def placings(facts: Iterable[Fact]) -> Placings:
+    """(effective date, version, place) of the active appointment and placements, in the order they hold
+    (as projections.career.CareerRecord.placement_on reads them: by date, then version)."""
+    found = [
+        (fact.values["effective_date"], fact.version, tuple(fact.values.get(n) for n in PLACE_FIELDS))
+        for fact in facts
+        if fact.kind in PLACING_FACTS and fact.active
+    ]
+    return sorted(found, key=lambda p: (p[0], p[1]))  # type: ignore[return-value]
+
+
+def place_on(history: Placings, day: date) -> Place | None:
+    """Where the history places the employee on a day (before its first date: where it starts)."""
+    found = None
+    for start, _, place in history:
+        if start > day and found is not None:
+            break
+        found = place
+    return found
+
+
+def changed_days(before: Placings, after: Placings) -> Iterator[tuple[date, Place | None, Place | None]]:
+    """(first day, place before, place after) of each stretch of days on which the two histories differ."""
+    days = sorted({date.min, *(p[0] for p in before), *(p[0] for p in after)})
+    for day in days:
+        was, now = place_on(before, day), place_on(after, day)
+        if was != now:
+            yield day, was, now
+
+
+def refuse_moves_outside(
+    principal: Principal, action: Action, record: LedgerAggregate, kind: str, values: Mapping[str, Any]
+) -> None:
+    """OutsideScope naming the field when a placement, or a correction or retraction of a placing fact, would
+    place the employee outside the principal's scope on a day, or change where they worked on a day they worked
+    outside it. A transfer out, a new placement dated on or after every other (the employee works within the
+    scope until it: the releasing agency's), is not. Anything the ledger refuses anyway (an unknown version, a
+    field it cannot read) is left to it."""
+    if kind not in ("placement", "correction", "retraction"):
+        return
+    facts: dict[int, Fact] = getattr(record, "facts", {})
+    before = placings(facts.values())
+    if not before:
+        return
+    changes = _placing_changes(facts, kind, values)
+    if changes is None:
+        return
+    if kind == "placement":
+        new = (values["effective_date"], 1 << 62, tuple(values.get(n) for n in PLACE_FIELDS))
+        if new[0] >= before[-1][0]:
+            return  # a transfer out (or a move within the scope): the releasing agency's
+        after = sorted([*before, new], key=lambda p: (p[0], p[1]))
+    else:
+        target = facts[values["target_version"]]
+        kept = [f for f in facts.values() if f.version != target.version]
+        if kind == "correction":
+            kept.append(Fact(target.version, target.kind, {**target.values, **changes}, target.recorded_on))
+        after = placings(kept)
+    scope = principal.scope
+    for day, was, now in changed_days(before, after):
+        for place, refusal in ((now, PLACES_OUTSIDE), (was, CHANGES_OUTSIDE)):
+            if place is not None and not permits(principal, action, Target(record.id, place[0], place[2])):
+                agency, region = place[0], place[2]
+                reason = refusal.reason(nip=record.id, agency=agency, region=region, scope=scope.describe(), day=day)
+                by_agency = not scope.agencies or place[0] not in scope.agencies
+                raise OutsideScope(reason, _named(kind, changes, refusal is PLACES_OUTSIDE, by_agency))
+
+
+def _placing_changes(facts: Mapping[int, Fact], kind: str, values: Mapping[str, Any]) -> dict[str, Any] | None:
+    """What the recording changes of a placing fact: a placement's or a correction's fields (typed), a
+    retraction's none; None when it changes no placing fact (or names one the ledger refuses)."""
+    if kind == "placement":
+        return dict(values)
+    target = facts.get(values.get("target_version"))  # type: ignore[arg-type]
+    if target is None or target.kind not in PLACING_FACTS or not target.active:
+        return None
+    if kind == "retraction":
+        return {}
+    try:
+        changes = parse_payload(target.event_class, values.get("corrected_fields") or {}, partial=True)
+    except InvalidInput:
+        return None
+    return changes if any(n in changes for n in (*PLACE_FIELDS, "effective_date")) else None
+
+
+def _named(kind: str, changes: Mapping[str, Any], places_outside: bool, by_agency: bool) -> str:
+    """The field a refusal names: a retraction's target_version; else, of the fields the recording gives, the
+    place's field at fault (agency, or region when the agency is within the scope) where it places the employee
+    outside, else its date; failing those, the first it gives of the others."""
+    if kind == "retraction":
+        return "target_version"
+    place = ("agency", "region") if by_agency else ("region", "agency")
+    order = (*place, "effective_date", "unit") if places_outside else ("effective_date", *place, "unit")
+    prefix = "" if kind == "placement" else "corrected_fields."
+    return prefix + next((name for name in order if name in changes), "effective_date")
 
 
 # The kinds whose recording writes the mentor's record too (MenteeAssigned, MenteeReleased), and those of the
@@ -190,6 +311,9 @@ class ScopedRows:
     actor: str
     rejected: dict[int, RowProblem] = field(default_factory=dict)
     places: dict[str, Target | None] = field(default_factory=dict)
+    # records a placement row of the file names a place outside the scope for: a transfer out (the latest
+    # placement) or not (refused), which only the write knows: their later rows are left to its ScopeGuard
+    left: set[str] = field(default_factory=set)
 
     def filter(self, rows: Rows) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
         for line, row, size in rows:
@@ -212,6 +336,8 @@ class ScopedRows:
                 return None  # a row naming no known agency is refused by the import itself
             return RowProblem(line, None, _text(kind), outside("agency", self.principal))
         nip = normalise_nip(row["nip"])
+        if nip in self.left:
+            return None  # (ScopeGuard, on the record as the file's earlier rows left it)
         if kind == "appointment":
             target = Target(nip, _code("agencies", row.get("agency")), _code("regions", row.get("region")))
             if target.agency is None or target.region is None:
@@ -229,9 +355,10 @@ class ScopedRows:
             except InvalidInput as e:
                 return RowProblem(line, nip, _text(kind), e.errors, typed(e.errors, row))
             if kind == "placement":
-                self.places[nip] = Target(
-                    nip, _code("agencies", row.get("agency")), _code("regions", row.get("region"))
-                )
+                moved = Target(nip, _code("agencies", row.get("agency")), _code("regions", row.get("region")))
+                if not permits(self.principal, Action.IMPORT, moved):
+                    self.left.add(nip)  # a transfer out, or refused: the write's guard judges the record's rows
+                self.places[nip] = moved
             return None
         return self.as_if_missing(line, row)
 

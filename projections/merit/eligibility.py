@@ -239,8 +239,10 @@ def level_top(roster: Row | None, kinds: Collection[str]) -> dict[str, Any] | No
 
 
 # The roster row `not_open` and `retirement` read (read ahead by web.fastreads with the eligibility rows); the
-# career page reads it once for both (`EligibilityQueries.career`).
-ROSTER_COLUMNS = "employment_kind, status, rank, separated_on, post_kind, post_level, birth_date, post_title"
+# career page reads it once for both and for its heading, who the record is of (`EligibilityQueries.career`).
+ROSTER_COLUMNS = (
+    "employment_kind, status, rank, separated_on, post_kind, post_level, birth_date, post_title, name, agency"
+)
 NOT_OPEN_READ = f"SELECT {ROSTER_COLUMNS} FROM roster WHERE subject = ?"
 
 
@@ -278,10 +280,22 @@ class EligibilityQueries(ViewReader):
         return not_open_of(None if "202" in kinds else self.roster_row(nip), kinds, self.today)
 
     def career(self, nip: str, kinds: Collection[str], book: Rules) -> dict[str, Any]:
-        """`not_open` and `retirement` (under "retirement") together, from one read of the roster row: the
-        career page's."""
+        """`not_open`, `retirement` (under "retirement") and who the record is of (under "employee": `employee_of`)
+        together, from one read of the roster row: the career page's."""
         roster = self.roster_row(nip)
-        return {**not_open_of(roster, kinds, self.today), "retirement": expected_retirement(book, roster, self.today)}
+        return {
+            **not_open_of(roster, kinds, self.today),
+            "retirement": expected_retirement(book, roster, self.today),
+            "employee": employee_of(roster),
+        }
+
+
+def employee_of(roster: Row | None) -> dict[str, Any] | None:
+    """Who a record is of, as its roster row gives them now: name, agency, rank (or PPPK grade) and employment kind
+    (None before the roster has the row)."""
+    if roster is None:
+        return None
+    return {key: roster[key] for key in ("name", "agency", "rank", "employment_kind")}
 
 
 def not_open_of(roster: Row | None, kinds: Collection[str], day: date) -> dict[str, dict[str, Any] | None]:
