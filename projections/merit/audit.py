@@ -176,7 +176,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 14  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 15  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -186,7 +186,9 @@ class MeritProjection(TupleProjection):
     # promotion.regular_without_post (a 101 to a definitive managerial or functional post holder is a finding, no
     # 101 offered to or eligible in a round for one); 13: earlier_rounds (a round as known before each moment something
     # bearing on it was recorded on or after its day: the passed-over lists compare a colleague as known then); 14: a
-    # post of the appointment's own day has the rank that appointment gives (rank_before, post.rank_range judged on it)
+    # post of the appointment's own day has the rank that appointment gives (rank_before, post.rank_range judged on it);
+    # 15: a promotion with no rank held before its TMT (on or before the appointment's) is judged from the rank the
+    # appointment gives (rules.entered_rank: promotion.time_in_rank, no_probation...), not compliant without a check
     tables = (DECISIONS, FINDINGS, ROUNDS, EARLIER_ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS, UNIT_SPELLS)
 
     def applies_to(self, subject: str) -> bool:

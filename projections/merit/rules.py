@@ -231,6 +231,16 @@ def pilihan_kind(post_kind: str) -> str:
 STRUCTURAL_KIND, FUNCTIONAL_KIND = "201", "202"
 
 
+def entered_rank(record: CareerRecord, day: date) -> tuple[str, date, Fact] | None:
+    """The first rank of the record (the appointment's), when it is entered on or after `day`: what a promotion of
+    `day`, with no rank held before it, starts from (its time in rank never reached; docs/audit.md)."""
+    history = record.rank_history
+    if not history or history[0][0] < day:
+        return None
+    since, rank, fact = history[0]
+    return rank, since, fact
+
+
 class PromotionJudge:
     """Judges rank promotions (real or hypothetical) of one record."""
 
@@ -319,8 +329,9 @@ class PromotionJudge:
                 yield result
 
     def checks(self, day: date, kind: str, new_rank: str) -> list[Check]:
-        """Every promotion rule in force on `day` for a promotion of `kind` to `new_rank` on `day`."""
-        held = self.record.rank_before(day)
+        """Every promotion rule in force on `day` for a promotion of `kind` to `new_rank` on `day`; one not after
+        the appointment (no rank held before `day`) judged from the rank the appointment gives (`entered_rank`)."""
+        held = self.record.rank_before(day) or entered_rank(self.record, day)
         if held is None:
             return []
         rank, since, rank_fact = held
