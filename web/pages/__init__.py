@@ -62,10 +62,16 @@ def check_limits_in_views_only(app: Flask) -> None:
 
 
 def select_locale() -> str:
-    """The language the visitor chose (?lang= or the session), Indonesian otherwise."""
+    """The language the visitor chose (?lang= or the session), Indonesian otherwise.
+
+    `?lang=` (the language links, a GET) sets the session's language and nothing else; from a link of another
+    site (the browser says Sec-Fetch-Site: cross-site) it shows that answer in the language without keeping it,
+    so another site cannot change what the visitor's next pages read in (docs/security.md)."""
     chosen = request.args.get("lang")
     if chosen in LANGUAGES:
-        session["lang"] = chosen
+        if request.headers.get("Sec-Fetch-Site") != "cross-site" and session.get("lang") != chosen:
+            session["lang"] = chosen
+        return chosen
     lang = session.get("lang")
     return lang if lang in LANGUAGES else "id"
 
