@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 
 import pytest
@@ -114,3 +115,31 @@ def test_rows_are_the_dicts_the_drivers_rows_make_in_their_order(one_connection:
         assert [list(row) for row in found] == [list(row) for row in expected]  # the keys' order too
     first = {"n": 1, "body": "first"} if one_connection.dialect == "sqlite" else {"n": 10, "body": "first"}
     assert one_connection.query(statements[1])[0] == first  # as each driver's row: SQLite the first, psycopg the last
+
+
+def test_a_sqlite_connection_keeps_its_statements_compiled_between_requests(sqlite_url: str) -> None:
+    settings = Settings(database_url=sqlite_url)
+    ledger = CareerLog.from_settings(settings)  # its pool made a connection before careerlog saw it
+    store = SqlStore(ledger.recorder.datastore)  # type: ignore[attr-defined]
+    try:
+        store.execute_script(["CREATE TABLE IF NOT EXISTS notes (id INTEGER, body TEXT)"])
+        reads = ("SELECT body FROM notes WHERE id = ?", "SELECT COUNT(*) AS n FROM notes", "SELECT id FROM notes")
+        compiled: list[int] = []  # SQLite asks the authorizer about a statement only while compiling it
+
+        def request() -> int:  # the statements of a read, one after another: how many were compiled
+            before = len(compiled)
+            for statement in reads:
+                store.query(statement, (1,) if "?" in statement else ())
+            return len(compiled) - before
+
+        with store.one_connection(), store.statements() as sql:
+            conn = sql.cursor.connection  # type: ignore[attr-defined]
+            conn.set_authorizer(lambda action, *_: compiled.append(action) or sqlite3.SQLITE_OK)
+            try:
+                first, again = request(), request()
+            finally:
+                conn.set_authorizer(None)
+        assert first > 0
+        assert again == 0  # the same statements, not compiled again
+    finally:
+        ledger.close()
