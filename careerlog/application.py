@@ -23,7 +23,7 @@ from eventsourcing.utils import get_topic
 
 from careerlog.config import Settings
 from careerlog.domain.employee import Employee
-from careerlog.domain.errors import ConcurrencyConflict, IdempotencyConflict, InvalidInput, NotFound
+from careerlog.domain.errors import ConcurrencyConflict, FieldErrors, IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.events import (
     BY_KIND,
     Appointed,
@@ -35,7 +35,7 @@ from careerlog.domain.events import (
     MentoringStarted,
     PenaltyImposed,
 )
-from careerlog.domain.ledger import FUTURE, Decision, LedgerAggregate, Outcome, Recording, payload_values
+from careerlog.domain.ledger import FUTURE, IN_FUTURE, Decision, LedgerAggregate, Outcome, Recording, payload_values
 from careerlog.domain.nip import Nip, normalise_nip, parse_nip
 from careerlog.domain.payload import parse_payload, parse_value, payload_fields
 from careerlog.domain.quick import quick_init
@@ -120,6 +120,7 @@ class Command:
     expected_version: int | None = None
     line: int = 0
     named: str | None = None  # the employee's name an imported row carries beside the NIP, to check (careerlog.names)
+    written: Mapping[str, str] | None = None  # an imported row's cells read otherwise than written, as written
 
 
 @dataclass
@@ -215,6 +216,37 @@ class UnitOfWork:
         for aggregate in self.changed():
             del aggregate.pending_events[:]  # what collect_events does (popping them one by one from the front)
         return made
+
+
+def named_as_recorded(employee: LedgerAggregate, nip: str, named: str, values: Mapping[str, Any]) -> None:
+    """Refuse a recording whose name beside the NIP is not the employee's (careerlog.names.check_named)."""
+    appointment = employee.current_context().appointment if isinstance(employee, Employee) else None
+    check_named(nip, appointment.values if appointment is not None else None, named, values)
+
+
+def whole_refusal(
+    error: InvalidInput, event_cls: type[LedgerEvent], others: Mapping[str, list[str]] | None
+) -> InvalidInput:
+    """A recording's refusal with its other problems (`others`, found despite it), each reason once, its fields in a
+    stable order: fields no kind has first (as parse_payload names them), then the NIP, the name beside it, and
+    the kind's fields in their order. Only for a refused recording (an imported row is fixed once)."""
+    errors = {name: list(reasons) for name, reasons in error.errors.items()}
+    for name, reasons in (others or {}).items():
+        mine = errors.setdefault(name, [])
+        mine.extend(reason for reason in reasons if reason not in mine)
+    order = _field_order(event_cls)
+    return InvalidInput(dict(sorted(errors.items(), key=lambda item: order.get(item[0].partition(".")[0], -1))))
+
+
+_FIELD_ORDERS: dict[type[LedgerEvent], dict[str, int]] = {}
+
+
+def _field_order(event_cls: type[LedgerEvent]) -> dict[str, int]:
+    order = _FIELD_ORDERS.get(event_cls)
+    if order is None:
+        names = ("nip", "name", *(spec.name for spec in payload_fields(event_cls)))
+        order = _FIELD_ORDERS[event_cls] = {name: i for i, name in enumerate(names)}
+    return order
 
 
 class CareerLog(Application[str]):
@@ -361,7 +393,10 @@ class CareerLog(Application[str]):
         if subject.startswith("UNIT:"):
             return self._execute_unit(uow, command, event_cls, recording)
         checked_nip(subject)
-        values = parse_payload(event_cls, command.payload)
+        try:
+            values = parse_payload(event_cls, command.payload)
+        except InvalidInput as e:  # (a row is fixed once: its name and a future date named with its fields)
+            raise whole_refusal(e, event_cls, self._unparsed_problems(uow, command, event_cls, recording)) from None
         if event_cls is PenaltyImposed:
             complete(event_cls, values)
         elif event_cls is Appointed:
@@ -373,8 +408,15 @@ class CareerLog(Application[str]):
             uow.guard(employee, "nip")
             uow.guard.change(employee, event_cls.KIND, values)
         if command.named is not None:
-            appointment = employee.current_context().appointment if isinstance(employee, Employee) else None
-            check_named(subject, appointment.values if appointment is not None else None, command.named, values)
+            try:
+                named_as_recorded(employee, subject, command.named, values)
+            except InvalidInput as e:  # (the row's other problems named with it: its decision's, made for nothing)
+                others = None
+                try:
+                    employee.decide(event_cls, values, recording)
+                except InvalidInput as refused:
+                    others = refused.errors
+                raise whole_refusal(e, event_cls, others) from None
         if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
             refuse_system_targets(employee, event_cls, values, recording.client_key)
         if command.migration is None:  # the same kind and reference recorded under another client key, or none
@@ -394,6 +436,30 @@ class CareerLog(Application[str]):
         if command.expected_version is None:
             return decision.commit()  # what _commit does with one decision and no version expected
         return self._commit([decision], decision, command)
+
+    def _unparsed_problems(
+        self, uow: UnitOfWork, command: Command, event_cls: type[LedgerEvent], recording: Recording
+    ) -> dict[str, list[str]] | None:
+        """The problems of a recording whose payload was refused that can be told without it: a name beside the
+        NIP that is another's (careerlog.names), and a date (TMT) that is read and in the future. Only for a
+        refused recording; the record is read as the recording would have (and only within the guard's scope)."""
+        found = FieldErrors()
+        raw_day = command.payload.get("effective_date")
+        with contextlib.suppress(InvalidInput):
+            day = parse_payload(event_cls, {"effective_date": raw_day}, partial=True)["effective_date"]
+            if day is not None and day > recording.recorded_on:
+                found.add("effective_date", IN_FUTURE.reason(day=day.isoformat()))
+        if command.named is not None and (employee := uow.get(command.subject)) is not None:
+            try:
+                if uow.guard is not None:
+                    uow.guard(employee, "nip")
+            except (InvalidInput, NotFound):
+                return found.errors  # (out of the scope: nothing said of its record)
+            try:
+                named_as_recorded(employee, command.subject, command.named, command.payload)
+            except InvalidInput as e:
+                found.errors.update(e.errors)
+        return found.errors
 
     def recording(self, command: Command, actor: str, uow: UnitOfWork | None = None) -> Recording:
         migration = command.migration

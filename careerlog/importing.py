@@ -48,9 +48,11 @@ from careerlog.domain.payload import MISSING, NOT_DATE, NOT_INTEGER, payload_fie
 from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.textfiles import (
+    DAY_FIRST,
     NOT_UTF8_HEADER,
     NOTE_COLUMNS,
     SAVE_AS_UTF8,
+    WRITTEN,
     aliases_of,
     column_name,
     not_utf8,
@@ -68,7 +70,7 @@ from careerlog.textfiles import (
 # A CSV cell is read up to 64 MiB (more than an upload may hold) and judged by the ledger, which names
 # the field (a title over 500 characters): the csv module's default, 131,072, stopped the whole file there.
 CSV_CELL_LIMIT = 64 << 20
-META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated", "client_key")
+META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated", "client_key", WRITTEN)
 MIGRATION_KEYS = ("recorded_at", "recorded_by", "migrated")
 NOTE_NAMES = ", ".join(name.replace("_", " ").title() for name in NOTE_COLUMNS)  # as a header may spell them
 # the kinds with a `name` field (the appointment): elsewhere a row's name is the employee's, checked (careerlog.names)
@@ -88,12 +90,23 @@ NOT_CSV = Refusal(
     'quote mark (") or a line break, or the file is not a spreadsheet saved as CSV. Correct this line in the '
     "spreadsheet, save it again as CSV and import it again (the reader's words: {error})."
 )
-# A date cell of a file the payload refused (careerlog.domain.payload.NOT_DATE), with the forms a file may use
+# A date cell of a file the payload refused (careerlog.domain.payload.NOT_DATE), with the forms a file may use. The
+# cell itself is shown once, as written, beside the reason (the report's values), not quoted in it again.
 IMPORT_DATE = Refusal(
-    "Not a date the import can read: {value}. Write dates as YYYY-MM-DD (2024-05-06); in a CSV file separated by "
-    "semicolons (as a spreadsheet in Indonesian saves it) dd/mm/yyyy (06/05/2024) is read too. A date written "
-    "with dots or dashes (06.05.2024, 06-05-2024) is not read: retype the column in one of those two forms."
-)
+    "Not a date the import can read. Write dates as YYYY-MM-DD (2021-08-17); in a CSV file, day first too: "
+    "dd/mm/yyyy, dd.mm.yyyy or dd-mm-yyyy (17/08/2021, 17.08.2021, 7-8-2021) or with the month's name in "
+    "Indonesian (17 Agustus 2021), the year in four digits."
+).reason()
+# A date of digits written day first that is no day of the calendar (31/02/2021, 31.04.2021)
+NO_SUCH_DAY = Refusal(
+    "No such day in the calendar, read day first (day, month, year): check the day and the month."
+).reason()
+# A date of digits a file separated by commas writes either way round (06/05/2024: 6 May, or June 5?)
+EITHER_WAY = Refusal(
+    "This date reads two ways, day first or month first (06/05/2024: 6 May, or June 5), and a file separated by "
+    "commas may come from a spreadsheet that writes the month first. Write it as YYYY-MM-DD (2024-05-06), or save "
+    "the file from a spreadsheet in Indonesian (separated by semicolons), whose dates are read day first."
+).reason()
 UNKNOWN_COLUMNS = Refusal(
     "Columns {columns} are no fields of {kind}; its columns are {fields}, or by their Indonesian names {aliases}, "
     "besides the employee's name (Nama) and columns of notes ({notes}). Nothing was read."
@@ -178,23 +191,33 @@ TYPED_LENGTH = 40  # characters of a refused cell the report shows (a longer one
 
 
 def typed(errors: Iterable[str], row: Mapping[str, Any]) -> dict[str, str]:
-    """The cell of each refused field as the row has it ("delapan" for hours), to show beside the reason: a
+    """The cell of each refused field as the row's file has it ("delapan" for hours), to show beside the reason: a
     text as it is, any other JSON value as JSON, cut to TYPED_LENGTH characters. Only for refused rows (the
-    rows recorded pay nothing). A date cell written day first and refused for another reason shows as read
-    (2024-03-04)."""
+    rows recorded pay nothing). A cell the import read otherwise than written ("17/08/2031" read as 2031-08-17,
+    refused as a future date) shows as written (the row's WRITTEN); a field of a correction's corrected_fields
+    ("corrected_fields.hours") shows its cell there."""
     values = {}
+    written = row.get(WRITTEN) or {}
     for name in errors:
-        if name in row:
+        if name in written:
+            value = written[name]
+        elif name in row:
             value = row[name]
-            text = value if type(value) is str else orjson.dumps(value, default=str).decode()
-            values[name] = text if len(text) <= TYPED_LENGTH else text[: TYPED_LENGTH - 1] + "…"
+        elif name.startswith("corrected_fields.") and isinstance(changes := row.get("corrected_fields"), Mapping):
+            if (key := name.partition(".")[2]) not in changes:
+                continue
+            value = changes[key]
+        else:
+            continue
+        text = value if type(value) is str else orjson.dumps(value, default=str).decode()
+        values[name] = text if len(text) <= TYPED_LENGTH else text[: TYPED_LENGTH - 1] + "…"
     return values
 
 
 def command_typed(errors: Iterable[str], command: Command) -> dict[str, str]:
     """`typed` for a refused command: its payload, with its NIP (or unit) and kind."""
     key = "unit" if command.subject.startswith("UNIT:") else "nip"
-    return typed(errors, {**command.payload, key: command.subject, "kind": command.kind})
+    return typed(errors, {**command.payload, key: command.subject, "kind": command.kind, WRITTEN: command.written})
 
 
 @quick_init
@@ -283,8 +306,7 @@ class ImportReport:
 
     def point_at_appointments(self) -> None:
         """A row refused as its employee was not appointed, whom a later line of the file appointed, names
-        that line: the file holds the appointment after the row (importing it again records the row). And a
-        date refused names the forms of a date a file may carry (IMPORT_DATE), not YYYY-MM-DD alone.
+        that line: the file holds the appointment after the row (importing it again records the row).
 
         Over the refused rows only: the rows recorded pay nothing."""
         appointed = self.appointed
@@ -292,7 +314,7 @@ class ImportReport:
             errors = problem.errors
             changed = {}
             for name, reasons in errors.items():
-                later = [_date_forms(_appointed_later(r, problem.line, appointed)) for r in reasons]
+                later = [_appointed_later(r, problem.line, appointed) for r in reasons]
                 if later != reasons:
                     changed[name] = later
             if changed:
@@ -334,11 +356,27 @@ class ImportReport:
         }
 
 
-def _date_forms(reason: str) -> str:
-    """A payload's "Not a valid date (expected YYYY-MM-DD)" in a file, reworded to name every form it may take."""
-    if getattr(reason, "refusal", None) is not NOT_DATE:
-        return reason
-    return IMPORT_DATE.reason(**dict(reason.params))  # type: ignore[attr-defined]
+def _date_forms(errors: dict[str, list[str]], written: Mapping[str, str] | None) -> dict[str, list[str]]:
+    """A payload's "Not a valid date (expected YYYY-MM-DD)" in a file, reworded to name the forms it may take (the
+    cell as written is the report's, beside it); a date a CSV wrote day first (the row's WRITTEN: see
+    textfiles.read_day_first_dates) that does not exist, or that a comma file writes either way round, said so.
+    Only for refused rows."""
+    changed = None
+    for name, reasons in errors.items():
+        if any(getattr(reason, "refusal", None) is NOT_DATE for reason in reasons):
+            form = _date_form((written or {}).get(name))
+            changed = changed or {}
+            changed[name] = [form if getattr(r, "refusal", None) is NOT_DATE else r for r in reasons]
+    return {**errors, **changed} if changed else errors
+
+
+def _date_form(cell: str | None) -> str:
+    if cell is None:  # (not a date the CSV reader took for one written day first)
+        return IMPORT_DATE
+    found = DAY_FIRST.fullmatch(cell.strip())
+    if found is not None and int(found[1]) <= 12 and int(found[3]) <= 12 and found[1] != found[3]:
+        return EITHER_WAY  # (a semicolon file reads it day first: only a comma file leaves it)
+    return NO_SUCH_DAY
 
 
 def _appointed_later(reason: str, line: int, appointed: dict[str, int]) -> str:
@@ -533,9 +571,9 @@ def _csv_rows(
             continue
         if "hours" in cleaned:
             read_lesson_hours(cleaned)  # ("20 JP")
-        if indonesian:  # (a semicolon file: its decimals and dates as an Indonesian spreadsheet writes them)
+        if indonesian:  # (a semicolon file: its decimals as an Indonesian spreadsheet writes them)
             read_decimal_commas(cleaned)
-            read_day_first_dates(cleaned)
+        read_day_first_dates(cleaned, day_first=indonesian)  # (elsewhere only those read one way alone)
         if "corrected_fields" in cleaned:
             try:
                 cleaned["corrected_fields"] = orjson.loads(cleaned["corrected_fields"])
@@ -578,7 +616,7 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
             raise InvalidInput(NOT_INTEGER, "version")
         expected = int(version)
     client_key = row.get("client_key")
-    return Command(  # subject, kind, payload, client_key, migration, expected_version, line, named
+    return Command(  # subject, kind, payload, client_key, migration, expected_version, line, named, written
         subject,
         kind,
         payload,
@@ -587,6 +625,7 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
         expected,
         line,
         named,
+        row.get(WRITTEN),
     )
 
 
@@ -726,9 +765,8 @@ def _rejection(command: Command, error: Exception, first: FirstLines | None = No
     names that field (and the earlier line of the file that recorded it, if one did), any other refusal without
     a field (never appointed, already appointed) the record's."""
     if isinstance(error, InvalidInput):
-        return RowProblem(
-            command.line, command.subject, command.kind, error.errors, command_typed(error.errors, command)
-        )
+        errors = _date_forms(error.errors, command.written)
+        return RowProblem(command.line, command.subject, command.kind, errors, command_typed(errors, command))
     reason = reason_of(error)
     refusal = reason.refusal if isinstance(reason, Reason) else None
     if refusal is KEY_USED and command.client_key:

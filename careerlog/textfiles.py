@@ -10,7 +10,9 @@ refused as a whole before any row (`refuse_utf16`).
 A CSV separated by semicolons comes from a spreadsheet in a locale whose decimal mark is the
 comma (Indonesian), which writes its numbers and dates so: its decimal cells (a training's
 `cost`) are read that way (`read_decimal_commas`), its date cells day first, as its short date
-shows them (06/05/2024: `read_day_first_dates`).
+shows them (06/05/2024: `read_day_first_dates`, which reads 17.08.2021, 17-08-2021 and 17 Agustus 2021 too, and
+in any other CSV such a date when it can be read one way alone). A cell read otherwise than written keeps its text
+as written for the report (`WRITTEN`).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ AS_NUMBER = Refusal(
 )
 NIP_COLUMNS = ("nip", "mentor_nip")
 AS_DAY_COUNT = Refusal(
-    "{value} is a date a spreadsheet stored as a number ({day} in its usual 1900 date system): format the column "
+    "A date a spreadsheet stored as a number ({day} in its usual 1900 date system): format the column "
     "as a date (dd/mm/yyyy in an Indonesian spreadsheet, or yyyy-mm-dd) and save again.",
     dates=("day",),
 )
@@ -102,7 +104,33 @@ NOTE_COLUMNS = ("no", "no_urut", "nomor_urut", "keterangan", "ket", "catatan")
 # an 18-digit number as a spreadsheet writes it: 1.96701E+17 (1,96701E+17 in Indonesian), or widened to 18
 # digits of which only the first 15 are kept (196701111991032000: a NIP's sequence is never 000)
 _SCIENTIFIC = re.compile(r"\d[.,]\d+[Ee]\+?\d+")
-_DAY_FIRST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+# a date written day first, its parts separated by slashes, dots or dashes alike (17/08/2021, 17.08.2021, 17-08-2021,
+# 7/8/2021): an Indonesian spreadsheet's short date, or the way a clerk types one
+DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+# a date written with its month's Indonesian name (17 Agustus 2021, 17-Agu-2021, 1 Jan. 2022)
+_LONG_DATE = re.compile(r"(\d{1,2})[ -]+([^\W\d_]+)\.?[ -]+(\d{4})")
+# the Indonesian months' names and the abbreviations a spreadsheet or a clerk writes, by their lower case
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("januari", "jan"),
+            ("februari", "feb", "peb"),
+            ("maret", "mar"),
+            ("april", "apr"),
+            ("mei",),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("agustus", "agu", "agt", "ags", "agust"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt"),
+            ("november", "nov", "nop"),
+            ("desember", "des"),
+        ),
+        start=1,
+    )
+    for name in names
+}
 _ESCAPED = re.compile("[\udc80-\udcff]")  # the bytes surrogateescape could not decode
 _CONTEXT = 30  # characters shown before the first byte that is not UTF-8
 
@@ -166,15 +194,48 @@ def decimal_fields(kind: str) -> tuple[str, ...]:
     return typed_fields(kind, Decimal)
 
 
-def read_day_first_dates(row: dict[str, Any]) -> None:
-    """Spell the date cells of a row written day first ("06/05/2024", an Indonesian spreadsheet's short
-    date) as the ledger reads them ("2024-05-06"), in place; a cell that is no such date is left as it is."""
+def read_day_first_dates(row: dict[str, Any], *, day_first: bool = True) -> None:
+    """Spell the date cells of a row written day first as the ledger reads them ("2024-05-06"), in place, keeping
+    each such cell as written in the row's WRITTEN (for the report, which says why one was not read); a cell that
+    is no such date is left as it is, for the ledger to refuse as written (31/02/2024, 06/05/24).
+
+    Read: dd/mm/yyyy, dd.mm.yyyy and dd-mm-yyyy, one or two digits for the day and the month (17/08/2021, 7.8.2021),
+    and the month by its Indonesian name or abbreviation (17 Agustus 2021, 17-Agu-2021). `day_first` is whether the
+    file is known to write its days first (a semicolon file, saved by a spreadsheet in Indonesian); otherwise (a
+    comma-separated file, whose spreadsheet may have put the month first) a date of digits is read only when it can
+    be read one way alone: its first part is after 12 (17/08/2021), or equal to the second (05/05/2021);
+    06/05/2024 is left as written (6 May, or June 5?) and refused."""
     kind = row.get("kind")
     for name in typed_fields(kind, date) if type(kind) is str else ():
         cell = row.get(name)
-        if type(cell) is str and "/" in cell and (found := _DAY_FIRST.fullmatch(cell.strip())):
-            with contextlib.suppress(ValueError):  # (31/02/2024: the ledger judges the cell as written)
-                row[name] = date(int(found[3]), int(found[2]), int(found[1])).isoformat()
+        if type(cell) is not str or (cell[4:5] == "-" and cell[:4].isdigit()):  # (none, or as the ledger reads it)
+            continue
+        text = cell.strip()
+        if found := DAY_FIRST.fullmatch(text):
+            day, month, year = int(found[1]), int(found[3]), int(found[4])
+            one_way = day_first or day > 12 or day == month  # (else either way round: refused as written)
+        elif (found := _LONG_DATE.fullmatch(text)) and (month := MONTHS.get(found[2].casefold(), 0)):
+            day, year, one_way = int(found[1]), int(found[3]), True
+        else:
+            continue
+        wrote(row, name, cell)  # (a date read day first, or one left as written for the ledger to refuse: said so)
+        if one_way:
+            with contextlib.suppress(ValueError):  # (31/02/2024: the ledger refuses the cell as written)
+                row[name] = date(year, month, day).isoformat()
+
+
+# The key of a row's cells that were read otherwise than written ("17/08/2021" read as 2021-08-17): the cells as
+# written, by field, for the report of a refused row (careerlog.importing.typed); never a field.
+WRITTEN = "#written"
+
+
+def wrote(row: dict[str, Any], name: str, cell: str) -> None:
+    """Note that the cell of `name` was written `cell` (before it was read into the row)."""
+    written = row.get(WRITTEN)
+    if written is None:
+        row[WRITTEN] = {name: cell}
+    else:
+        written[name] = cell
 
 
 def read_decimal_commas(row: dict[str, Any]) -> None:
@@ -190,6 +251,7 @@ def read_decimal_commas(row: dict[str, Any]) -> None:
         if type(cell) is str and ("," in cell or "." in cell):
             with contextlib.suppress(NumberFormatError):  # (then the ledger judges the cell as written)
                 row[name] = str(parse_decimal(cell.strip(), locale="id", strict=True))
+                wrote(row, name, cell)
 
 
 def spreadsheet_nips(row: dict[str, Any]) -> InvalidInput | None:
@@ -218,7 +280,7 @@ def spreadsheet_dates(row: dict[str, Any]) -> InvalidInput | None:
         if type(cell) is str and len(cell := cell.strip()) == 5 and cell.isdigit():
             errors = errors or {}
             day = _EXCEL_EPOCH + timedelta(days=int(cell))
-            errors[name] = [AS_DAY_COUNT.reason(value=cell, day=day.isoformat())]
+            errors[name] = [AS_DAY_COUNT.reason(day=day.isoformat())]  # (the cell: beside it)
     return InvalidInput(errors) if errors else None
 
 
@@ -228,3 +290,4 @@ def read_lesson_hours(row: dict[str, Any]) -> None:
     cell = row.get("hours")
     if type(cell) is str and cell[-2:].upper() == "JP" and (number := cell[:-2].strip()):
         row["hours"] = number
+        wrote(row, "hours", cell)

@@ -1,7 +1,7 @@
 """The import report speaks to the administrator: a line of a JSON Lines file it cannot read says where it goes
 wrong and what to do (not the parser's "invalid literal, expected 'null'"), and a date it cannot read names the
-forms a file may write it in (06.05.2024 stays refused, as an earlier decision keeps it: day and month by
-dots or dashes are not read), not "expected YYYY-MM-DD" alone."""
+forms a file may write it in, not "expected YYYY-MM-DD" alone; a date written day first that does not exist, or
+that a comma-separated file writes either way round, says so. The cell shows once, as written, beside the reason."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import orjson
 import pytest
 
 from careerlog.application import CareerLog
-from careerlog.importing import import_file
+from careerlog.importing import EITHER_WAY, IMPORT_DATE, NO_SUCH_DAY, import_file
 from tests import factories as f
 
 BUDI = f.nip()
@@ -34,8 +34,8 @@ def test_a_line_of_broken_json_says_where_and_what_to_do(app: CareerLog, tmp_pat
     assert "invalid literal" not in reason
 
 
-@pytest.mark.parametrize("typed", ["06.05.2024", "06-05-2024"])
-def test_a_date_with_dots_or_dashes_is_refused_naming_the_forms_read(
+@pytest.mark.parametrize("typed", ["31.02.2024", "31-02-2024", "31/02/2024", "30 Februari 2024"])
+def test_a_day_written_day_first_that_does_not_exist_is_refused_saying_so(
     app: CareerLog, tmp_path: Path, typed: str
 ) -> None:
     appoint(app, tmp_path)
@@ -44,9 +44,19 @@ def test_a_date_with_dots_or_dashes_is_refused_naming_the_forms_read(
     report = import_file(app, path, actor="hr")
     assert report.recorded == 0
     [problem] = report.rejected
-    [reason] = problem.errors["effective_date"]
-    assert reason.startswith(f"Not a date the import can read: '{typed}'. Write dates as YYYY-MM-DD (2024-05-06)")
-    assert "dd/mm/yyyy (06/05/2024) is read too" in reason
+    assert problem.errors == {"effective_date": [NO_SUCH_DAY]}
+    assert problem.values == {"effective_date": typed}
+    assert problem.describe().count(typed) == 1  # (once: as written, beside the reason)
+
+
+def test_a_date_a_comma_file_writes_either_way_round_is_refused_saying_so(app: CareerLog, tmp_path: Path) -> None:
+    appoint(app, tmp_path)
+    path = tmp_path / "training.csv"
+    header = HEADER.replace(";", ",")
+    path.write_text(f"{header}\r\n{BUDI},TEKNIS,Arsip,BKPSDM,8,17.02.2024,06.05.2024,D-1\r\n", encoding="utf-8")
+    [problem] = import_file(app, path, actor="hr").rejected
+    assert problem.errors == {"effective_date": [EITHER_WAY]}
+    assert problem.values == {"effective_date": "06.05.2024"}
 
 
 def test_a_refused_date_of_a_json_lines_file_names_the_forms_too(app: CareerLog, tmp_path: Path) -> None:
@@ -54,4 +64,6 @@ def test_a_refused_date_of_a_json_lines_file_names_the_forms_too(app: CareerLog,
     path = tmp_path / "training.jsonl"
     path.write_bytes(orjson.dumps({"kind": "training", "nip": BUDI, **f.training("2024-13-01")}) + b"\n")
     [problem] = import_file(app, path, actor="hr").rejected
-    assert problem.errors["effective_date"][0].startswith("Not a date the import can read: '2024-13-01'.")
+    assert problem.errors["effective_date"][0] == IMPORT_DATE
+    assert "17 Agustus 2021" in IMPORT_DATE
+    assert problem.values["effective_date"] == "2024-13-01"

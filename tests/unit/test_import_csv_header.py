@@ -13,7 +13,7 @@ import io
 import pytest
 
 from careerlog.domain.errors import InvalidInput
-from careerlog.importing import ColumnNotes, read_csv
+from careerlog.importing import ColumnNotes, RowRefused, read_csv
 
 NIP = "199001012015031002"
 
@@ -113,10 +113,12 @@ def test_a_date_a_spreadsheet_stored_as_a_number_is_refused_naming_the_date_and_
     assert isinstance(problem, InvalidInput)
     assert problem.errors == {
         "start_date": [
-            "42430 is a date a spreadsheet stored as a number (2016-03-01 in its usual 1900 date system): "
+            "A date a spreadsheet stored as a number (2016-03-01 in its usual 1900 date system): "
             "format the column as a date (dd/mm/yyyy in an Indonesian spreadsheet, or yyyy-mm-dd) and save again."
         ]
     }
+    assert isinstance(problem, RowRefused)
+    assert problem.values == {"start_date": "42430"}  # (the cell once, as written, beside the reason)
 
 
 def test_lesson_hours_written_with_their_unit_are_read_as_the_number() -> None:

@@ -10,7 +10,7 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.payload import payload_fields
 from careerlog.importing import META_KEYS, SAME_FIELD, UNKNOWN_COLUMNS
-from careerlog.textfiles import HEADER_ALIASES
+from careerlog.textfiles import HEADER_ALIASES, WRITTEN
 from tests.unit.test_import_csv_header import rows
 
 NIP = "199001012015031002"
@@ -41,6 +41,7 @@ def test_a_bkd_training_sheet_is_read_by_its_indonesian_column_names() -> None:
         "effective_date": "2024-03-06",
         "reference": "CERT-1",
         "kind": "training",
+        WRITTEN: {"start_date": "04/03/2024", "effective_date": "06/03/2024"},  # (as written, for a refusal)
     }
 
 
