@@ -31,3 +31,26 @@ def test_another_name_is_not(written: str) -> None:
 
 def test_a_cell_of_no_letters_checks_nothing() -> None:
     assert same_name("Budi Siregar", "-")
+
+
+@pytest.mark.parametrize(
+    ("recorded", "written"),
+    [
+        ("Siti Rahma", "Dr. Siti Rahma, S.E., M.M."),
+        ("Dr. Siti Rahma, S.E., M.M.", "siti rahma"),
+        ("Siti Rahma", "Hj. Siti Rahma"),
+        ("Siti Rahma", "Hajjah Siti Rahma SE MM"),
+        ("Hj. Siti Rahma, S.E.", "H. Siti Rahma M.Ak"),
+        ("Siti Rahma Amd", "Ns Siti Rahma, A.Md.Kep."),
+        ("Siti Rahma", "SitiRahma"),
+        ("Nur'aini Lubis", "Nuraini Lubis"),
+        ("Ma\u2019ruf Amin", "MA'RUF AMIN"),
+    ],
+)
+def test_a_name_with_titles_honorifics_or_punctuation_is_the_same(recorded: str, written: str) -> None:
+    assert same_name(recorded, written)
+
+
+@pytest.mark.parametrize("written", ["Dr. Siti Aminah, S.E., M.M.", "Hj. Rahma Siregar", "Siti Rahmawati"])
+def test_another_persons_name_with_titles_is_not(written: str) -> None:
+    assert not same_name("Siti Rahma", written)
