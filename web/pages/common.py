@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -134,10 +135,25 @@ def allowed(action: Action) -> Account:
 
 
 def page(template: str, account: Account | None, status: int = 200, **context: Any) -> tuple[str, int]:
-    """Render a page with the navigation of the account's role and the log-out form."""
+    """Render a page with the navigation of the account's role and the log-out form, and (for a form's notice)
+    when its session ends if no other page is opened."""
     menu = {action.value: may(account, action) for action in Action} if account else {}
     logout = FlaskForm(formdata=None) if account else None  # only its token; never reads the body (413)
-    return render_template(template, account=account, menu=menu, logout=logout, **context), status
+    ends = session_ends() if account else None
+    return render_template(template, account=account, menu=menu, logout=logout, session_ends=ends, **context), status
+
+
+def session_ends() -> dict[str, Any] | None:
+    """When the signed-in session ends if no other page is opened (`at`: the idle time-out from now, or its
+    longest life from the log-in when that comes first), the idle `minutes` and the longest life's `hours`;
+    None without a log-in time."""
+    since = session.get("since")
+    if not isinstance(since, int | float) or isinstance(since, bool):
+        return None
+    idle: timedelta = current_app.permanent_session_lifetime
+    now = datetime.now(UTC)
+    ends = min(now + idle, datetime.fromtimestamp(since, UTC) + timedelta(hours=session_hours()))
+    return {"at": ends.replace(microsecond=0), "minutes": idle.total_seconds() / 60, "hours": session_hours()}
 
 
 def one(args: Any, name: str) -> str | None:

@@ -1,0 +1,62 @@
+"""A form that records says, when its page is made, the time its session ends if no other page is opened: the
+idle time-out from now, or the session's longest life when that comes first. It needs no JavaScript: a form sent
+after that time is not recorded (the log-in page, then the form again, empty), and the page said so. Both stores."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tests.functional.conftest import World
+from tests.functional.test_pages_auth import log_in
+
+NOTICE = re.compile(r'<p class="help" id="session-ends">(.*?)</p>', re.S)
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+def notice(world: World, path: str) -> str:
+    page = world.client.get(path).get_data(as_text=True)
+    found = NOTICE.search(page)
+    assert found, page
+    return found.group(1)
+
+
+def shown(moment: datetime) -> str:
+    """A moment as an English page shows it (web.pages.local_datetime)."""
+    return f"{moment:%b} {moment.day}, {moment.year}, {moment:%-I:%M:%S %p} UTC".replace(" AM", "\u202fAM").replace(
+        " PM", "\u202fPM"
+    )
+
+
+def test_the_record_form_says_when_its_session_ends_without_another_page(world: World) -> None:
+    log_in(world, "hr")
+    before = datetime.now(UTC).replace(microsecond=0)
+    text = notice(world, "/pages/record?kind=training&lang=en")
+    after = datetime.now(UTC).replace(microsecond=0)
+    times = {shown(moment + timedelta(minutes=30)) for moment in (before, after)}
+    assert any(t in text for t in times), (text, times)
+    assert "30 minutes without opening a page" in text
+    assert "must be filled in again" in text
+
+
+def test_the_notice_names_the_end_of_the_sessions_longest_life_when_it_comes_first(world: World) -> None:
+    log_in(world, "hr")
+    since = int(time.time()) - 12 * 3600 + 600  # ten minutes left of the 12 hours
+    with world.client.session_transaction() as session:
+        session["since"] = since
+    text = notice(world, "/pages/import?lang=en")
+    assert shown(datetime.fromtimestamp(since, UTC) + timedelta(hours=12)) in text, text
+
+
+def test_the_notice_is_in_indonesian_on_the_accounts_form(world: World) -> None:
+    log_in(world, "admin")
+    text = notice(world, "/pages/accounts?lang=id")
+    assert "Kirim formulir ini sebelum" in text, text
+    assert "30 menit" in text
