@@ -161,6 +161,11 @@ class LedgerRecords:
         (`MEASURED_KINDS`): they read those as the whole records do."""
         return self.read(subjects, MEASURED_KINDS)
 
+    def placed(self, subjects: Sequence[str]) -> dict[str, CareerRecord]:
+        """Records of the kinds that place someone in a unit at a rank (`PLACED_KINDS`): they read the place
+        (`Reading.place`) as the whole records do."""
+        return self.read(subjects, PLACED_KINDS)
+
     def read(self, subjects: Sequence[str], kinds: Sequence[str] = ()) -> dict[str, CareerRecord]:
         entries = entries_of(self.app, subjects, kinds)
         return {s: CareerRecord(s, entries.get(s, [])) for s in subjects}
@@ -205,6 +210,11 @@ MEASURED_KINDS = (
     "correction",
     "retraction",
 )
+
+
+# What `Reading.place` reads of a record: the appointment (employment kind, first place and rank), placements,
+# rank promotions, status changes (separation) and the amendments that may change them
+PLACED_KINDS = ("appointment", "placement", "rank_promotion", "status_change", "correction", "retraction")
 
 
 BY_DEGREE = "203"  # promotion by a degree obtained in service (penyesuaian ijazah): a 202's pool counts it
@@ -811,7 +821,7 @@ class DecisionPassedOverQueries:
                 params,
             )
         ]
-        records = self.load_measured(sorted({*present, *others}))
+        records = self.load_placed(sorted({*present, *others}))
         comparing = Comparison(decision, records)
         here = set(present)
         later: list[dict[str, str]] = []
@@ -829,6 +839,14 @@ class DecisionPassedOverQueries:
             elif now and not then and subject in here:
                 later.append({"colleague": subject, "placed": "here"})
         return kept, later
+
+    def load_placed(self, subjects: Sequence[str]) -> dict[str, KnownRecord]:
+        """What a place is read from (`Reading.place`): the loader's records of the kinds that place someone
+        (`LedgerRecords.placed`) if it has them, else the measured ones; not kept."""
+        placed = getattr(self.records, "placed", None)
+        if not callable(placed):
+            return self.load_measured(subjects)
+        return known_records(placed(subjects))
 
     def forget(self) -> None:
         """Let one unit's records go."""
