@@ -199,7 +199,10 @@ AuditFilterSchema = type(
 
 PASSED_OVER_FILTER = {
     "description": "true: only the regular (101) promotions that passed over an eligible, clearly stronger "
-    "colleague of their unit and rank (their merit.passed_over finding); false: every other decision."
+    "colleague of their unit and rank (their merit.passed_over finding); false: every other decision. A "
+    "functional-post (202) promotion's colleagues are compared on its own page (GET .../promotions/{id}, "
+    "passed_over_count null in the list): neither value, nor verdict, severity or rule, finds it by them "
+    "(kind=202 lists them)."
 }
 PASSED_OVER_COUNT = {
     "description": "How many eligible, clearly stronger colleagues of the same unit and rank the decision passed "

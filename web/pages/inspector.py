@@ -30,6 +30,9 @@ from web.pages.export import columns_of, csv_download
 from web.pages.labels import group_name
 
 SCOPE = ("agency",)
+DECISION_FILTERS = ("agency", "kind")  # the audited decisions' lists: `kind` the promotion kind or the post kind
+KIND_TABLES = {"promotion": "promotion_kinds", "post": "post_kinds"}
+COMPARED_ON_ITS_PAGE = "202"  # a promotion kind whose colleagues are compared on each decision's own page only
 AWARD_FILTERS = ("agency", "kind")
 AUDIT_CSV_LIMIT = 100_000
 
@@ -63,7 +66,21 @@ def filter_choices(account: Account, decision: str = "promotion") -> dict[str, A
         "rules": sorted({r.id for r in rules().all if judged_by(r.id) and r.id.startswith(LIST_RULES[decision])}),
         "severities": list(SEVERITY_ORDER),
         "dimensions": list(DIMENSIONS),
+        "kinds": [(k.code, k.name) for k in reference().table(KIND_TABLES[decision])],
     }
+
+
+def unknown_kinds(decision: str) -> dict[str, list[str]]:
+    """The form's error for `kind` values that are no code of the list's kinds (promotion or post kinds), as the
+    API's `kind` (a 422 naming the values), not an empty list."""
+    known = reference().table(KIND_TABLES[decision])
+    unknown = [v for v in request.args.getlist("kind") if v.strip() and v not in known]
+    if not unknown:
+        return {}
+    codes = ", ".join(map(repr, unknown))
+    if decision == "post":
+        return {"kind": [_("Not a post kind: %(codes)s.", codes=codes)]}
+    return {"kind": [_("Not a promotion kind: %(codes)s.", codes=codes)]}
 
 
 def agencies_within(account: Account, action: Action = Action.RUN_AUDITS) -> list[tuple[str, str]]:
@@ -116,7 +133,10 @@ def audit_rows(per_page: int, page_number: int, decision: str = "promotion") -> 
     if passed_over and passed_over not in PASSED_OVER_CHOICES:
         return None, {"passed_over": [_("Not a valid boolean.")]}
     options["passed_over"] = PASSED_OVER_CHOICES.get(passed_over or "")
-    return listed(services().audits, SCOPE, per_page, page_number, decision=decision, **options)
+    errors = unknown_kinds(decision)
+    if errors:
+        return None, errors
+    return listed(services().audits, DECISION_FILTERS, per_page, page_number, decision=decision, **options)
 
 
 def page_number(per_page: int = 50) -> int:
@@ -152,6 +172,7 @@ def decisions_page(decision: str) -> ResponseReturnValue:
         errors=errors,
         query=query,
         decision=decision,
+        compared_on_its_page=COMPARED_ON_ITS_PAGE in request.args.getlist("kind"),
         **filter_choices(account, decision),
     )
 
