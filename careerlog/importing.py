@@ -44,7 +44,7 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import KEY_USED, REFERENCE_USED, Outcome
 from careerlog.domain.nip import normalise_nip
-from careerlog.domain.payload import MISSING, NOT_DATE, NOT_INTEGER, payload_fields, whole_number
+from careerlog.domain.payload import MISSING, NOT_DATE, NOT_INTEGER, UNKNOWN_FIELD, payload_fields, whole_number
 from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.textfiles import (
@@ -53,6 +53,7 @@ from careerlog.textfiles import (
     NOTE_COLUMNS,
     SAVE_AS_UTF8,
     WRITTEN,
+    Written,
     aliases_of,
     column_name,
     not_utf8,
@@ -197,7 +198,9 @@ def typed(errors: Iterable[str], row: Mapping[str, Any]) -> dict[str, str]:
     refused as a future date) shows as written (the row's WRITTEN); a field of a correction's corrected_fields
     ("corrected_fields.hours") shows its cell there."""
     values = {}
-    written = row.get(WRITTEN) or {}
+    written = row.get(WRITTEN)
+    if type(written) is not Written:  # (none, or a JSON row's own key)
+        written = {}
     for name in errors:
         if name in written:
             value = written[name]
@@ -605,6 +608,9 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
         subject = unit_subject(str(payload.pop("agency")), str(payload.pop("unit")))
     else:
         raise InvalidInput(MISSING_SUBJECT, "nip")
+    written = row.get(WRITTEN)
+    if written is not None and type(written) is not Written:  # (a JSON row's own "#written": no field)
+        raise InvalidInput(UNKNOWN_FIELD, WRITTEN)
     if not migration:
         carried = [k for k in MIGRATION_KEYS if k in row]
         if carried:
@@ -625,7 +631,7 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
         expected,
         line,
         named,
-        row.get(WRITTEN),
+        written,
     )
 
 

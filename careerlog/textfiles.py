@@ -229,11 +229,16 @@ def read_day_first_dates(row: dict[str, Any], *, day_first: bool = True) -> None
 WRITTEN = "#written"
 
 
+class Written(dict[str, str]):
+    """A row's cells as written, by field: made by the CSV reader alone (a JSON Lines row's own "#written" key, a
+    plain dict or any other value, is an unknown field: careerlog.importing refuses it)."""
+
+
 def wrote(row: dict[str, Any], name: str, cell: str) -> None:
     """Note that the cell of `name` was written `cell` (before it was read into the row)."""
     written = row.get(WRITTEN)
     if written is None:
-        row[WRITTEN] = {name: cell}
+        row[WRITTEN] = Written({name: cell})
     else:
         written[name] = cell
 

@@ -10,7 +10,8 @@ import io
 
 import pytest
 
-from careerlog.importing import read_csv
+from careerlog.domain.errors import InvalidInput
+from careerlog.importing import command_typed, read_csv, row_to_command, typed
 from careerlog.textfiles import WRITTEN
 
 NIP = "199001012015031002"
@@ -88,3 +89,22 @@ def test_an_iso_date_is_left_as_it_is() -> None:
     row = row_read("2021-08-17", ",")
     assert row["start_date"] == "2021-08-17"
     assert WRITTEN not in row
+
+
+@pytest.mark.parametrize("spoofed", ["start_date", {"start_date": "1 April"}, ["start_date"]])
+def test_a_json_lines_rows_own_written_key_is_an_unknown_field(spoofed: object) -> None:
+    """The cells as written are the CSV reader's alone: a JSON row carrying the key is refused naming it, whatever
+    it holds, rather than shown as the row's cells (or breaking the report)."""
+    row = {"kind": "training", "nip": NIP, "start_date": "2021-13-01", WRITTEN: spoofed}
+    with pytest.raises(InvalidInput) as refused:
+        row_to_command(2, row, migration=False)
+    assert refused.value.errors == {WRITTEN: ["Unknown field."]}
+    assert typed(["start_date"], row) == {"start_date": "2021-13-01"}
+
+
+def test_a_csv_rows_cells_as_written_travel_with_its_command() -> None:
+    row = row_read("17.08.2021")
+    command = row_to_command(2, row, migration=False)
+    assert command.written == {"start_date": "17.08.2021"}
+    assert WRITTEN not in command.payload
+    assert command_typed(["start_date", "hours"], command) == {"start_date": "17.08.2021", "hours": "16"}
