@@ -59,6 +59,8 @@ def test_a_202_with_the_passed_over_filter_says_where_it_is_compared(functional:
     page = functional.client.get("/pages/audits?kind=202&passed_over=true&lang=en").get_data(as_text=True)
     assert NOTE_202 in page
     assert "No audited promotion matches." in page
+    indonesian = functional.client.get("/pages/audits?kind=202&passed_over=true&lang=id").get_data(as_text=True)
+    assert "Kenaikan pangkat jabatan fungsional (202) dibandingkan dengan rekan-rekannya" in indonesian
 
 
 def test_the_post_appointments_list_filters_by_post_kind(functional: World) -> None:
@@ -72,6 +74,8 @@ def test_a_kind_no_reference_table_holds_is_refused_on_the_page_naming_kind(func
     assert response.status_code == 422
     body = response.get_data(as_text=True)
     assert "999" in body
+    indonesian = functional.client.get(f"{path}?kind=999&lang=id").get_data(as_text=True)
+    assert "Bukan jenis" in indonesian
 
 
 def test_the_api_filters_202_promotions_by_kind_and_refuses_an_unknown_kind(functional: World) -> None:

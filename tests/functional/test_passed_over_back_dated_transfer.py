@@ -61,6 +61,8 @@ def test_a_colleague_moved_in_by_a_transfer_recorded_later_is_named_on_the_page_
     log_in(world, "inspector")
     html = world.client.get(f"/pages/audits/{BUDI}/{page['version']}?lang=en").get_data(as_text=True)
     assert "Placed in this unit at this rank only by a record made after the decision" in html
+    indonesian = world.client.get(f"/pages/audits/{BUDI}/{page['version']}?lang=id").get_data(as_text=True)
+    assert "Ditempatkan di unit ini pada pangkat ini hanya oleh catatan yang dibuat setelah keputusan" in indonesian
     assert f'<a href="/pages/employees/{STRONGER}">{STRONGER}</a>' in html
 
 
