@@ -241,6 +241,79 @@ def entered_rank(record: CareerRecord, day: date) -> tuple[str, date, Fact] | No
     return rank, since, fact
 
 
+REGULAR_KIND = "101"
+REGULAR_WITHOUT_POST = "promotion.regular_without_post"
+
+
+def promotion_post(record: CareerRecord, day: date) -> PostSpell | None:
+    """The definitive post a promotion effective on `day` is judged with: the one held on `day` (taken up on it
+    included; one ended on it, or replaced by another definitive post from it, is not held); on the day of separation,
+    when nothing is held, the one held the day before (a promotion effective on the day of retirement was earned in
+    the post held until then). An acting post (Plt, Plh, Pj) is never definitive."""
+    post = record.definitive_post_on(day)
+    if post is None and day == record.separated_on:
+        post = record.definitive_post_on(day - timedelta(days=1))
+    return post
+
+
+def has_choice_promotion(post_kind: str) -> bool:
+    """Whether a definitive holder of a post of `post_kind` rises by a choice promotion (pilihan, `pilihan_kind`): a
+    managerial or a functional post; a pelaksana (administrative) post has none."""
+    kinds = reference().post_kinds
+    return post_kind == "FUNGSIONAL" or (post_kind in kinds and bool(kinds[post_kind].get("managerial")))
+
+
+@dataclass(frozen=True)
+class RegularBar:
+    """Why `promotion.regular_without_post` bars a promotion of `kind` on `day`: its version in force then (`rule`)
+    lists the kind, and the holder's definitive post is of a kind it lists (`post_kind`; `post`, the post's spell
+    when read from a record: the appointment is the evidence). It bars (`barred`: a finding of the audit, no offer
+    of the kind) when the rule is enforced, as every rule (`enforced = false`: shown, never a bar)."""
+
+    rule: Rule
+    day: date
+    kind: str
+    post_kind: str
+    post: PostSpell | None = None
+
+    @property
+    def instead(self) -> str:
+        """The choice promotion the holder rises by: 201 (managerial post) or 202 (functional)."""
+        return pilihan_kind(self.post_kind)
+
+    @property
+    def barred(self) -> bool:
+        return bool(self.rule.params.get("enforced", True))
+
+    def check(self) -> Check:
+        """The rule's outcome: missing, with the post's appointment as evidence."""
+        post_kind, day, instead, kind = self.post_kind, self.day, self.instead, self.kind
+        wording = functools.partial(REGULAR_WITH_POST, post_kind=post_kind, day=day, instead=instead, kind=kind)
+        return check(self.rule, False, wording, [self.post.fact] if self.post is not None else [])
+
+
+def regular_bar(
+    book: Rules, held: CareerRecord | PostSpell | str | None, day: date, kind: str = REGULAR_KIND
+) -> RegularBar | None:
+    """The one reading of `promotion.regular_without_post` (docs/rules.md): whether a promotion of `kind` (101) on
+    `day` goes to the holder of a post that the rule's version in force on `day` (under `book`) lists, and which.
+    `held` is the record (its `promotion_post` on `day`), the definitive post's spell held on `day`, or the kind of
+    the definitive post held (as a stored row names it). None when the rule does not bar it: not in force on `day`,
+    not listing `kind`, or no definitive post of a listed kind held; an acting post (Plt, Plh, Pj) never bars, nor
+    a post with no choice promotion to rise by (pelaksana), even if listed. Whether the bar holds (`barred`) is the
+    rule's enforcement."""
+    rule = rule_on(book, REGULAR_WITHOUT_POST, day)
+    if rule is None or kind not in rule.params.get("kinds", []) or held is None:
+        return None
+    post = promotion_post(held, day) if isinstance(held, CareerRecord) else held
+    if post is None or (isinstance(post, PostSpell) and post.assignment != "DEFINITIVE"):
+        return None
+    post_kind = post if isinstance(post, str) else post.post_kind
+    if post_kind not in rule.params.get("post_kinds", []) or not has_choice_promotion(post_kind):
+        return None
+    return RegularBar(rule, day, kind, post_kind, post if isinstance(post, PostSpell) else None)
+
+
 class PromotionJudge:
     """Judges rank promotions (real or hypothetical) of one record."""
 
@@ -291,16 +364,11 @@ class PromotionJudge:
         return str(best[0]), [f for _, f in levels]
 
     def post_held(self, day: date) -> PostSpell | None:
-        """The definitive post held on `day`; on the separation day, the post held until then
-        (a promotion with TMT on the day of retirement keeps the post it was earned in). Kept per day: the
-        rules reading it ask up to three times per promotion."""
+        """`promotion_post(record, day)`, kept per day: the rules reading it ask up to three times per promotion."""
         held = self._held
         if day in held:
             return held[day]
-        post = self.record.definitive_post_on(day)
-        if post is None and day == self.record.separated_on:
-            post = self.record.definitive_post_on(day - timedelta(days=1))
-        held[day] = post
+        post = held[day] = promotion_post(self.record, day)
         return post
 
     def judges(self) -> tuple[tuple[str, PromotionRule], ...]:
@@ -515,20 +583,11 @@ class PromotionJudge:
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
     ) -> Check | None:
         """A regular (101) promotion of a PNS holding on its TMT a definitive post of the kinds listed (managerial,
-        functional): a post holder rises by 201 or 202 (PP 99/2000 art. 4). An acting post (Plt, Plh) and a
-        pelaksana post do not bar it."""
+        functional): `regular_bar`, the one reading of the rule (eligibility and its `regular_closed` read it too)."""
         if kind not in rule.params.get("kinds", []):
             return None
-        post = self.post_held(day)
-        if post is None or post.post_kind not in rule.params.get("post_kinds", []):
-            return check(rule, True, lambda: NO_POST_BARS(day=day))
-        instead = pilihan_kind(post.post_kind)
-        return check(
-            rule,
-            False,
-            lambda: REGULAR_WITH_POST(post_kind=post.post_kind, day=day, instead=instead, kind=kind),
-            [post.fact],
-        )
+        bar = regular_bar(self.rules, self.post_held(day), day, kind)
+        return check(rule, True, lambda: NO_POST_BARS(day=day)) if bar is None else bar.check()
 
     def _no_probation(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
