@@ -257,13 +257,13 @@ class Services:
         read under one access check (one entry in the access log)."""
         target = self.target(reader, Action.READ_RECORD, nip)
         subject = target.nip or nip
-        items = self.eligibility_view.eligibility(subject)
+        items, closed = self.eligibility_view.offers(subject)
         found = {
             "timeline": self.queries.timeline(subject),
             "training": self.training.jp_by_year(subject),
             "mentoring": self.mentoring.mentoring_of(subject),
             "eligibility": items,  # and, from one read of the roster row, why none is open and the retirement:
-            **self.eligibility_view.career(subject, {i["kind"] for i in items}, rules()),
+            **self.eligibility_view.career(subject, {i["kind"] for i in items}, rules(), closed),
         }
         self.accounts.record_access(reader, "career_page", [target])
         return found
@@ -306,8 +306,8 @@ class Services:
         """The eligibility rows under `key`; when there are none, why no promotion is open (`no_promotion`,
         None when the record does not say); when no 202 is open to a functional employee at the top rank of
         their level, that (`level_top`): the API's answer and the career page's section alike."""
-        items = self.eligibility_view.eligibility(nip)
-        return {key: items, **self.eligibility_view.not_open(nip, {i["kind"] for i in items})}
+        items, closed = self.eligibility_view.offers(nip)
+        return {key: items, **self.eligibility_view.not_open(nip, {i["kind"] for i in items}, closed)}
 
     # ------------------------------------------------------------------ audits
 
@@ -469,7 +469,7 @@ class Services:
         cell = self.smallest_cell(reader)
         return {
             "by": by,
-            "items": suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True, margins=by),
+            "items": suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True),
             "total": suppression.total(sum(r["count"] for r in rows), cell),
         }
 
@@ -479,9 +479,7 @@ class Services:
         """Per group of staff in post at the end of a year: how many had the yearly JP."""
         items = self.training.compliance(year, by, self.within(reader, Action.READ_REPORTS, filters))
         cell = self.smallest_cell(reader)
-        # (each row sums, with the others alike but in one field, to a row of the report by fewer fields)
-        shown = suppression.suppress(items, suppression.COMPLIANCE, cell, complementary=True, margins=by)
-        return {"year": year, "by": by, "items": shown}
+        return {"year": year, "by": by, "items": suppression.suppress(items, suppression.COMPLIANCE, cell)}
 
     def programmes(
         self, reader: Account, filters: Mapping[str, list[Any]], *, window_months: int = DEFAULT_WINDOW_MONTHS

@@ -29,12 +29,22 @@ from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 
+from careerlog.domain.wording import parse
 from careerlog.reference import Reference, Rules, reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, PostSpell, add_years
 from projections.framework import Table, rules_digest
 from projections.merit.retirement import expected_retirement
-from projections.merit.rules import Check, PromotionJudge, param_on, permitted_in_year, rank_index, rule_on
+from projections.merit.rules import (
+    REGULAR_WITHOUT_POST,
+    Check,
+    PromotionJudge,
+    param_on,
+    permitted_in_year,
+    rank_index,
+    regular_bar,
+    rule_on,
+)
 from projections.reading import ViewReader
 
 ELIGIBILITY = Table(
@@ -53,44 +63,34 @@ ELIGIBILITY = Table(
     ("subject", "kind"),
 )
 REGULAR = "101"
-REGULAR_WITHOUT_POST = "promotion.regular_without_post"
 DEGREE = "203"  # promotion by degree (penyesuaian ijazah): to the starting rank of a degree obtained in service
 # The kinds a row can hold (the API's enum): regular, structural (managerial post), functional post, by degree.
 OFFERED_KINDS = ("101", "201", "202", DEGREE)
 # Rules every offer meets by being made (the next rank up, or a degree's starting rank): judged by the audit of
-# recorded promotions, left out of an offer's requirements, where they would tell the employee nothing.
-# An offer of a 101 is made only to a PNS no definitive post bars from it (`open_kinds`).
+# recorded promotions, left out of an offer's requirements when met, where they would tell the employee nothing.
+# A 101 is offered only to a PNS no definitive post bars from it (`regular_bar`); with the rule not enforced, a post
+# holder's 101 is offered and lists it missing (shown, not a bar), as any rule not enforced.
 BY_OFFER = frozenset({"promotion.one_step", REGULAR_WITHOUT_POST})
 # Why no kind is open, when the record says: its service ended; a PPPK contract grade; the top rank (IV/e).
 NO_PROMOTION_REASONS = ("separated", "pppk", "top_rank")
 
 
 def open_kinds(record: CareerRecord, day: date, book: Rules | None = None) -> list[str]:
-    """Kinds open on `day`: 101 to a PNS holding no definitive post that rule `promotion.regular_without_post`
-    (in force on `day` under `book`, by default the configured rules) lists (a managerial or functional post: its
-    holder rises by 201 or 202 instead); 201 with a definitive managerial post; 202 with a definitive functional
-    post."""
-    post = record.definitive_post_on(day)
-    kinds = [] if regular_barred(rules() if book is None else book, post, day) else [REGULAR]
-    if post is not None:
-        if post.post_kind == "FUNGSIONAL":
-            kinds.append("202")
-        elif PromotionJudge.is_managerial(post.post_kind):
-            kinds.append("201")
-    return kinds
+    """Kinds open on `day`: 101 unless rule `promotion.regular_without_post` (in force on `day` under `book`, by
+    default the configured rules, and enforced) bars it (`regular_bar`: a definitive managerial or functional post
+    held, whose holder rises by 201 or 202 instead); 201 with a definitive managerial post; 202 with a definitive
+    functional post."""
+    bar = regular_bar(rules() if book is None else book, record, day)
+    return ([] if bar is not None and bar.barred else [REGULAR]) + choice_kinds(record.definitive_post_on(day))
 
 
-def regular_barred(book: Rules, post: PostSpell | None, day: date) -> bool:
-    """Whether holding the definitive `post` on `day` closes the regular promotion (101): the post's kind is listed
-    by the rule `promotion.regular_without_post` in force on `day` (PP 99/2000 art. 4)."""
+def choice_kinds(post: PostSpell | None) -> list[str]:
+    """The choice promotion open to the holder of the definitive `post`: 202 functional, 201 managerial, none else."""
     if post is None:
-        return False
-    rule = rule_on(book, REGULAR_WITHOUT_POST, day)
-    return (
-        rule is not None
-        and REGULAR in rule.params.get("kinds", [])
-        and post.post_kind in rule.params.get("post_kinds", [])
-    )
+        return []
+    if post.post_kind == "FUNGSIONAL":
+        return ["202"]
+    return ["201"] if PromotionJudge.is_managerial(post.post_kind) else []
 
 
 def degree_rank(judge: PromotionJudge, rank: str, day: date) -> tuple[str, date] | None:
@@ -140,7 +140,8 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
         return []
     book = judge.rules
     rows: list[Row] = []
-    targets = dict.fromkeys(open_kinds(record, end, book), (ranks[index + 1], since))
+    # the 101 is judged like every kind, and closed on its own judged day when the rule bars it (`regular_bar`)
+    targets = dict.fromkeys([REGULAR, *choice_kinds(record.definitive_post_on(end))], (ranks[index + 1], since))
     if "202" in targets and past_level(judge, record.definitive_post_on(end), ranks[index + 1]):
         del targets["202"]  # a rank above the level's range needs an appointment to the next level first
     if (by_degree := degree_rank(judge, rank, end)) is not None:
@@ -154,14 +155,19 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
         judged = earliest if end <= earliest else first_permitted(book, end)
         if judged is None:
             continue
-        checks = [c for c in judge.checks(judged, kind, new_rank) if c.rule not in BY_OFFER]
+        closed = regular_bar(book, judge.post_held(judged), judged, kind) if kind == REGULAR else None
+        if closed is not None and closed.barred:
+            checks, opens = [closed.check()], None  # not offered: the row says why (`regular_closed`)
+        else:
+            checks = [c for c in judge.checks(judged, kind, new_rank) if c.rule not in BY_OFFER or c.missing]
+            opens = earliest.isoformat()
         rows.append(
             {
                 "subject": record.subject,
                 "kind": kind,
                 "rank": rank,
                 "new_rank": new_rank,
-                "earliest_date": earliest.isoformat(),
+                "earliest_date": opens,
                 "judged_on": judged.isoformat(),
                 "requirements": "[" + ", ".join([requirement(c) for c in checks]) + "]",
                 "missing": json.dumps([c.rule for c in checks if c.finding]),
@@ -251,9 +257,13 @@ class EligibilityQueries(ViewReader):
         """What is open to an employee: per kind the earliest date, whether it has come (today), the next
         promotion date from today (`next_date`), and the requirements met or missing on `judged_on` (after the
         earliest date and the record's last day), each with the regulation it rests on (`source`, `status`)."""
+        return self.offers(nip)[0]
+
+    def offers(self, nip: str) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+        """`eligibility` and, from the same read, why no regular promotion (101) is offered (`regular_closed`)."""
         rows = self.store.query("SELECT * FROM eligibility WHERE subject = ? ORDER BY kind", (nip,))
         book, today = rules(), self.today
-        return [
+        items = [
             {
                 **row,
                 "requirements": with_sources(book, json.loads(row["requirements"]), row["judged_on"]),
@@ -262,7 +272,10 @@ class EligibilityQueries(ViewReader):
                 "next_date": next_date(book, row["earliest_date"], today),
             }
             for row in rows
+            if row["earliest_date"] is not None
         ]
+        closed = [regular_closed(book, row) for row in rows if row["earliest_date"] is None]
+        return items, closed[0] if closed else None
 
     def roster_row(self, nip: str) -> Row | None:
         """The employee's roster row as `not_open` and `retirement` read it (one primary-key read)."""
@@ -274,17 +287,22 @@ class EligibilityQueries(ViewReader):
         read from their roster row."""
         return expected_retirement(book, self.roster_row(nip), self.today)
 
-    def not_open(self, nip: str, kinds: Collection[str]) -> dict[str, dict[str, Any] | None]:
+    def not_open(
+        self, nip: str, kinds: Collection[str], closed: dict[str, Any] | None = None
+    ) -> dict[str, dict[str, Any] | None]:
         """Why no promotion (`no_promotion`, when `kinds` is empty) or no 202 (`level_top`) is open to an
-        employee of the open `kinds`, from one read of their roster row (none when a 202 is open)."""
-        return not_open_of(None if "202" in kinds else self.roster_row(nip), kinds, self.today)
+        employee of the open `kinds`, from one read of their roster row (none when a 202 is open), with why no 101
+        is (`closed`, as `offers` gives it)."""
+        return not_open_of(None if "202" in kinds else self.roster_row(nip), kinds, closed)
 
-    def career(self, nip: str, kinds: Collection[str], book: Rules) -> dict[str, Any]:
+    def career(
+        self, nip: str, kinds: Collection[str], book: Rules, closed: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
         """`not_open`, `retirement` (under "retirement") and who the record is of (under "employee": `employee_of`)
         together, from one read of the roster row: the career page's."""
         roster = self.roster_row(nip)
         return {
-            **not_open_of(roster, kinds, self.today),
+            **not_open_of(roster, kinds, closed),
             "retirement": expected_retirement(book, roster, self.today),
             "employee": employee_of(roster),
         }
@@ -298,32 +316,33 @@ def employee_of(roster: Row | None) -> dict[str, Any] | None:
     return {key: roster[key] for key in ("name", "agency", "rank", "employment_kind")}
 
 
-def not_open_of(roster: Row | None, kinds: Collection[str], day: date) -> dict[str, dict[str, Any] | None]:
+def not_open_of(
+    roster: Row | None, kinds: Collection[str], closed: dict[str, Any] | None = None
+) -> dict[str, dict[str, Any] | None]:
     """`EligibilityQueries.not_open` from the roster row already read (None when a 202 is open: nothing to say),
-    and why no regular promotion (101) is offered to a post holder (`regular_closed`, on `day`)."""
+    with `closed`, why no regular promotion (101) is offered (`regular_closed` of the closed 101 row)."""
     if "202" in kinds:
-        return {"no_promotion": None, "level_top": None, "regular_closed": regular_closed(rules(), kinds, False, day)}
-    top = level_top(roster, kinds)
+        return {"no_promotion": None, "level_top": None, "regular_closed": closed}
     return {
         "no_promotion": None if kinds else no_promotion_reason(roster),
-        "level_top": top,
-        "regular_closed": regular_closed(rules(), kinds, top is not None, day),
+        "level_top": level_top(roster, kinds),
+        "regular_closed": closed,
     }
 
 
-def regular_closed(book: Rules, kinds: Collection[str], at_level_top: bool, day: date) -> dict[str, Any] | None:
-    """Why no regular promotion (101) is offered, in words an employee reads: they hold a definitive managerial or
-    functional post (a 201 or 202 is open, or the top of their functional level is reached) and the rule
-    `promotion.regular_without_post` in force on `day` gives the 101 only to a PNS holding none (PP 99/2000 art. 4):
-    `kind` is the promotion they rise by (201 managerial, 202 functional), with the rule, its regulation and status.
-    None when a 101 is open or no post bars it."""
-    if REGULAR in kinds:
+def regular_closed(book: Rules, row: Row) -> dict[str, Any] | None:
+    """Why no regular promotion (101) is offered, in words an employee reads, from the 101 row the rule
+    `promotion.regular_without_post` closed (`earliest_date` NULL; its requirement names the definitive post held):
+    `regular_bar` read again on the row's `judged_on`, the day the 101 was judged, under `book` (the rules the view
+    was filled by: `rules_version`). `kind` is the promotion they rise by (201 managerial, 202 functional), with the
+    rule, its regulation and status. None when the rules read now do not bar it."""
+    said = [parse(r["message"]) for r in json.loads(row["requirements"]) if r["rule"] == REGULAR_WITHOUT_POST]
+    post_kind = dict(said[0].params).get("post_kind") if said and said[0] is not None else None
+    bar = regular_bar(book, post_kind, date.fromisoformat(row["judged_on"]))
+    if bar is None or not bar.barred:
         return None
-    by = "201" if "201" in kinds else "202" if "202" in kinds or at_level_top else None
-    rule = rule_on(book, REGULAR_WITHOUT_POST, day) if by is not None else None
-    if by is None or rule is None or REGULAR not in rule.params.get("kinds", []):
-        return None
-    return {"kind": by, "instead_of": REGULAR, "rule": rule.id, "source": rule.source, "status": rule.status}
+    rule = bar.rule
+    return {"kind": bar.instead, "instead_of": REGULAR, "rule": rule.id, "source": rule.source, "status": rule.status}
 
 
 def with_sources(book: Rules, requirements: list[dict[str, Any]], judged_on: str) -> list[dict[str, Any]]:

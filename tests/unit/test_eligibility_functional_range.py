@@ -31,7 +31,9 @@ def ahli_pertama(rank_steps: list[tuple[str, str]]) -> f.CareerBuilder:
 
 
 def offered(builder: f.CareerBuilder) -> dict[str, str]:
-    return {str(row["kind"]): str(row["new_rank"]) for row in MeritProjection().rows(builder.record())["eligibility"]}
+    """The kinds offered (a 101 closed by promotion.regular_without_post is a row with no earliest date: not one)."""
+    rows = MeritProjection().rows(builder.record())["eligibility"]
+    return {str(row["kind"]): str(row["new_rank"]) for row in rows if row["earliest_date"] is not None}
 
 
 def test_a_functional_post_promotion_is_offered_within_the_levels_range() -> None:
