@@ -38,13 +38,50 @@ def small(count: int | None, min_cell: int) -> bool:
 
 
 def suppress(
-    rows: Sequence[Mapping[str, Any]], cells: Cells, min_cell: int, *, complementary: bool = False
+    rows: Sequence[Mapping[str, Any]],
+    cells: Cells,
+    min_cell: int,
+    *,
+    complementary: bool = False,
+    margins: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
-    """The rows with `suppressed` set, small ones withheld; `complementary` when a total is shown."""
+    """The rows with `suppressed` set, small ones withheld; `complementary` when their total is shown, or another
+    report shows it. `margins`: the fields the rows are grouped by, when their sums along each field are shown
+    by another report (a table by agency and sex sums to the headcount by agency): then each line of rows that
+    differ in one field only is complemented, until no line holds a lone withheld row (`along_margins`)."""
     hidden = {i for i, row in enumerate(rows) if small(row[cells.count], min_cell)}
-    if complementary and len(hidden) == 1:
+    if complementary and len(margins) > 1:
+        hidden = along_margins(rows, cells, hidden, margins)
+    elif complementary and len(hidden) == 1:
         hidden |= complement(rows, cells, hidden)
     return [{**cells.withheld(row), FLAG: True} if i in hidden else {**row, FLAG: False} for i, row in enumerate(rows)]
+
+
+def along_margins(
+    rows: Sequence[Mapping[str, Any]], cells: Cells, hidden: set[int], margins: Sequence[str]
+) -> set[int]:
+    """`hidden` with a complement in every line of the table (its rows alike in every field but one, which sum
+    to a row of the table by the other fields) and in the whole table (its total) holding one withheld row
+    alone, repeated until none does: a withheld row is then never a shown sum minus the rows shown beside it."""
+    lines: list[list[int]] = [list(range(len(rows)))]
+    for field in margins:
+        others = [m for m in margins if m != field]
+        grouped: dict[tuple[Any, ...], list[int]] = {}
+        for i, row in enumerate(rows):
+            grouped.setdefault(tuple(row[m] for m in others), []).append(i)
+        lines += grouped.values()
+    hidden = set(hidden)
+    changed = True
+    while changed:
+        changed = False
+        for line in lines:
+            inside = hidden.intersection(line)
+            if len(inside) == 1:
+                extra = complement([rows[i] for i in line], cells, {line.index(next(iter(inside)))})
+                if extra:
+                    hidden.add(line[next(iter(extra))])
+                    changed = True
+    return hidden
 
 
 def complement(rows: Sequence[Mapping[str, Any]], cells: Cells, hidden: set[int]) -> set[int]:

@@ -469,7 +469,7 @@ class Services:
         cell = self.smallest_cell(reader)
         return {
             "by": by,
-            "items": suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True),
+            "items": suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True, margins=by),
             "total": suppression.total(sum(r["count"] for r in rows), cell),
         }
 
@@ -479,7 +479,9 @@ class Services:
         """Per group of staff in post at the end of a year: how many had the yearly JP."""
         items = self.training.compliance(year, by, self.within(reader, Action.READ_REPORTS, filters))
         cell = self.smallest_cell(reader)
-        return {"year": year, "by": by, "items": suppression.suppress(items, suppression.COMPLIANCE, cell)}
+        # (each row sums, with the others alike but in one field, to a row of the report by fewer fields)
+        shown = suppression.suppress(items, suppression.COMPLIANCE, cell, complementary=True, margins=by)
+        return {"year": year, "by": by, "items": shown}
 
     def programmes(
         self, reader: Account, filters: Mapping[str, list[Any]], *, window_months: int = DEFAULT_WINDOW_MONTHS

@@ -50,6 +50,36 @@ def test_two_suppressed_rows_need_no_complement() -> None:
     assert shown(suppress(rows(1, 2, 8), HEADCOUNT, 5, complementary=True)) == [None, None, 8]
 
 
+def table(*cells: tuple[str, str, int]) -> list[dict[str, object]]:
+    return [{"agency": agency, "sex": sex, "count": count} for agency, sex, count in cells]
+
+
+def test_a_table_by_two_fields_complements_each_line_that_sums_to_a_row_of_another_report() -> None:
+    # A's two cells sum to A's row of the headcount by agency: its lone small cell takes A's other cell with it,
+    # though the table holds another small cell (B's), which the total alone would have thought enough.
+    found = suppress(
+        table(("A", "F", 2), ("A", "M", 40), ("B", "F", 3), ("B", "M", 30)),
+        HEADCOUNT,
+        5,
+        complementary=True,
+        margins=("agency", "sex"),
+    )
+    assert shown(found) == [None, None, None, None]
+
+
+def test_the_complements_of_a_table_by_two_fields_spread_until_no_line_holds_a_lone_withheld_cell() -> None:
+    found = suppress(
+        table(("A", "F", 2), ("A", "M", 40), ("B", "F", 9), ("B", "M", 30), ("C", "F", 20), ("C", "M", 50)),
+        HEADCOUNT,
+        5,
+        complementary=True,
+        margins=("agency", "sex"),
+    )
+    # A-F takes A-M (its agency's line) and B-F (the women's line, its smallest other); B-F takes B-M; M's line
+    # then holds two withheld cells, as does each other line: nothing is one shown sum minus shown cells
+    assert shown(found) == [None, None, None, None, 20, 50]
+
+
 def test_without_a_total_no_complement_is_taken() -> None:
     assert shown(suppress(rows(1, 8, 9), HEADCOUNT, 5)) == [None, 8, 9]
 
