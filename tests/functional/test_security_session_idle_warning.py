@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from tests.functional.conftest import World
-from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_auth import csrf_token, log_in
+from tests.functional.test_pages_hr import training_form
+from tests.functional.test_security_session_lifetime import later as later  # (the fixture)
+from tests.functional.test_security_session_lifetime import log_in_at
 
 NOTICE = re.compile(r'<p class="help" id="session-ends">(.*?)</p>', re.S)
 
@@ -60,3 +64,33 @@ def test_the_notice_is_in_indonesian_on_the_accounts_form(world: World) -> None:
     text = notice(world, "/pages/accounts?lang=id")
     assert "Kirim formulir ini sebelum" in text, text
     assert "30 menit" in text
+
+
+def test_a_form_sent_after_the_time_out_is_not_recorded_and_its_page_opens_again_after_the_log_in(
+    world: World, later: Callable[[float], None]
+) -> None:
+    log_in(world, "hr")
+    data = training_form(world)
+    before = world.log()
+    later(31)
+    sent = world.client.post("/pages/record?kind=training", data=data)
+    assert sent.status_code == 302
+    login = sent.headers["Location"]
+    assert login.startswith("/pages/login?next=")
+    assert log_in_at(world.client, login, "hr-web") == "/pages/record?kind=training"
+    page = world.client.get("/pages/record?kind=training")
+    assert page.status_code == 200
+    assert 'id="session-ends"' in page.get_data(as_text=True)
+    assert world.log() == before
+
+
+def test_a_form_whose_address_opens_no_page_leads_to_the_start_page_after_the_log_in(
+    world: World, later: Callable[[float], None]
+) -> None:
+    log_in(world, "admin")
+    token = csrf_token(world.client, "/pages/accounts")
+    later(31)
+    sent = world.client.post("/pages/accounts/hr/disable", data={"csrf_token": token})
+    assert sent.status_code == 302
+    assert sent.headers["Location"] == "/pages/login"
+    assert not world.services.accounts.get("hr").disabled

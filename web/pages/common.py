@@ -111,13 +111,18 @@ def local_path(value: str | None) -> str | None:
 
 
 def to_log_in_again(lapsed: dict[str, Any]) -> Response:
-    """The log-in page, saying the session ended; a page asked for by GET is opened again after the log-in."""
+    """The log-in page, saying the session ended; the page asked for (a form's page, when the form was sent) is
+    opened again by GET after the log-in."""
     lang = lapsed.get("lang")
     session.clear()
     if isinstance(lang, str):
         session["lang"] = lang
     session["ended"] = True
-    asked = request.full_path.rstrip("?") if request.method == "GET" else None
+    # a form sent (a POST) comes back to its page, empty, where that page opens by GET: never recorded, it is
+    # filled in and sent again (its page said by when: session_ends)
+    rule = request.url_rule
+    opens = request.method == "GET" or (rule is not None and "GET" in (rule.methods or ()))
+    asked = request.full_path.rstrip("?") if opens else None
     return redirect(url_for("pages.login", next=local_path(asked)))
 
 
