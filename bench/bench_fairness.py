@@ -61,7 +61,7 @@ def main(employees: int) -> None:
             ROSTER.insert_statement(),
             [
                 (s, "x", sex[i], birth[i], "PNS", 1, "ACTIVE", agency[i], "U1", region[i], "III/b", 9, "2019-04-01")
-                + ("2015-03-01", education[i], "", "", "", "CPNS", None, "")
+                + ("2015-03-01", education[i], "", "", "", "CPNS", None, "", None)
                 for i, s in enumerate(subjects)
             ],
         )

@@ -38,6 +38,7 @@ ROSTER = Table(
         ("recruitment_path", "TEXT"),
         ("separated_on", "TEXT"),
         ("last_recorded_at", "TEXT"),
+        ("post_assignment", "TEXT"),
     ),
     ("subject",),
     # The filters' columns, then one (column, subject) per sort of the roster (projections.queries.ROSTER_SORTS):
@@ -94,7 +95,9 @@ class RosterProjection(TupleProjection):
     """Where each employee stands now (roster) and stood over time (spells)."""
 
     name = "roster"
-    version = 3  # 3: spells' performance_before (the SKP scores of the two years before a period began)
+    # 3: spells' performance_before (the SKP scores of the two years before a period began); 4: roster's
+    # post_assignment (whether the post shown is the definitive one or an acting one: eligibility's level_top)
+    version = 4
     tables = (ROSTER, SPELLS)
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
@@ -208,11 +211,13 @@ def roster_tuple(record: CareerRecord) -> tuple[Any, ...]:
         record.profile("recruitment_path"),
         _iso(record.separated_on),
         max(map(_RECORDED_AT, record.entries)).isoformat(),
+        shown.assignment if shown else None,
     )
 
 
 def current_post(record: CareerRecord) -> PostSpell | None:
-    """The post held now, or the last one held before separation (definitive first)."""
+    """The post held now, or the last one held before separation (definitive first: an acting one, Plt, Plh or Pj,
+    only when no definitive post is held; the roster's `post_assignment` says which)."""
     last_day = record.separated_on
     held = [s for s in record.posts if s.end is None or (last_day is not None and s.end == last_day)]
     definitive = [s for s in held if s.assignment == "DEFINITIVE"]

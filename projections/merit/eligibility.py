@@ -232,8 +232,12 @@ def level_top(roster: Row | None, kinds: Collection[str]) -> dict[str, Any] | No
     kinds open: the rank held is at or above the top rank of their level's range (`past_level`), so a further
     rank needs an appointment to the next level first. `level`, `rank` held, `top` of the level's range,
     `next_level` (None when the reference lists none). None when a 202 is open or this is not the reason (no
-    functional post, a PPPK employee, service ended, or the highest rank: `no_promotion_reason`)."""
+    definitive functional post: the roster shows an acting one when no definitive post is held, and an acting post
+    counts for no promotion, as `regular_bar` reads it; a PPPK employee, service ended, or the highest rank:
+    `no_promotion_reason`)."""
     if roster is None or "202" in kinds or roster["post_kind"] != "FUNGSIONAL" or roster["employment_kind"] != "PNS":
+        return None
+    if roster["post_assignment"] != "DEFINITIVE":  # an acting post (Plt, Plh, Pj) counts for no promotion (regular_bar)
         return None
     ref, level, rank = reference(), roster["post_level"], roster["rank"]
     if roster["separated_on"] or level not in ref.functional_levels or rank not in ref.ranks:
@@ -247,7 +251,8 @@ def level_top(roster: Row | None, kinds: Collection[str]) -> dict[str, Any] | No
 # The roster row `not_open` and `retirement` read (read ahead by web.fastreads with the eligibility rows); the
 # career page reads it once for both and for its heading, who the record is of (`EligibilityQueries.career`).
 ROSTER_COLUMNS = (
-    "employment_kind, status, rank, separated_on, post_kind, post_level, birth_date, post_title, name, agency"
+    "employment_kind, status, rank, separated_on, post_kind, post_level, birth_date, post_title, name, agency, "
+    "post_assignment"
 )
 NOT_OPEN_READ = f"SELECT {ROSTER_COLUMNS} FROM roster WHERE subject = ?"
 
