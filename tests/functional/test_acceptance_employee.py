@@ -132,7 +132,7 @@ def test_the_timeline_shows_codes_by_their_names_in_the_reference_tables(world: 
         "Kota Medan (12.71)",
         "III/a (Penata Muda)",
         "III/b (Penata Muda Tingkat I)",
-        "Reguler (101)",
+        {"en": "Regular (101)", "id": "Reguler (101)"}[lang],  # a promotion kind in English on an English page
         "Jabatan Fungsional",
         "Ahli Pertama",
         "Definitif",

@@ -66,8 +66,8 @@ def test_a_functional_post_holder_is_told_they_rise_by_202_not_by_the_regular_10
     nip = ahli_muda_short_of_credit(world)
     english = page_text(world, nip)
     assert (
-        "You hold a definitive functional post, so you rise by Pilihan: jabatan fungsional (202), with credit points, "
-        "not by the regular promotion (Reguler (101))" in english
+        "You hold a definitive functional post, so you rise by Selective: functional post (202), with credit points, "
+        "not by the regular promotion (Regular (101))" in english  # the kinds in English, with their codes
     )
     assert "PP 99/2000 art. 4" in english
     assert "This rule is unconfirmed" in english

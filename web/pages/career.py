@@ -22,7 +22,7 @@ from web.pages import charts, local_date, local_number
 from web.pages.common import blp, may, page, services, signed_in
 from web.pages.export import csv_download
 from web.pages.hr import RECORDABLE
-from web.pages.labels import field_label
+from web.pages.labels import field_label, promotion_kind_name
 from web.pages.next_promotion import RANK_FIELDS, citation, next_promotion, rank_steps
 
 DEFAULT_TARGET_JP = 20
@@ -62,6 +62,8 @@ def shown_value(kind: str, field: str, value: Any) -> Any:
     table = value_table(kind, field) if isinstance(value, str) else None
     if table is None or value not in table:
         return value
+    if table.name == "promotion_kinds":
+        return promotion_kind_name(value)  # (in the visitor's language, with its code)
     name = table[value].name
     if field in RANK_FIELDS.values():
         return f"{value} ({name})"

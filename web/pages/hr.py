@@ -33,7 +33,7 @@ from careerlog.importing import kind_from_name, refuse_no_rows
 from careerlog.reference import reference
 from web.errors import conflict_errors
 from web.pages.common import allowed, blp, page, services
-from web.pages.labels import kind_label
+from web.pages.labels import kind_label, promotion_kind_label
 from web.services import Written
 
 RECORDABLE = tuple(cls.KIND for cls in EMPLOYEE_EVENTS if cls.RECORDABLE)
@@ -44,8 +44,11 @@ def event_class(kind: str | None) -> type[LedgerEvent] | None:
 
 
 def field_view(spec: FieldSpec) -> dict[str, Any]:
-    """What the template needs to draw one input: its type and, for codes, the choices."""
-    codes = [(c.code, c.name) for c in reference().table(spec.table)] if spec.table else None
+    """What the template needs to draw one input: its type and, for codes, the choices (a promotion kind by its name
+    in the visitor's language beside its code)."""
+    table = reference().table(spec.table) if spec.table else None
+    kinds = spec.table == "promotion_kinds"
+    codes = [(c.code, promotion_kind_label(c.code) if kinds else c.name) for c in table] if table is not None else None
     doc = _(spec.doc) if spec.doc else ""  # translated: web.pages.labels.extract hands every description over
     return {"name": spec.name, "type": spec.type_name, "required": spec.required, "doc": doc, "codes": codes}
 

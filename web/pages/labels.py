@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
 
 from babel.messages.extract import extract_python
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
@@ -265,10 +265,48 @@ def severity_label(severity: str | None) -> str:
     return str(found) if found is not None else (severity or "")
 
 
-def promotion_kind_name(code: str) -> str:
-    """A promotion kind's name from the reference table (Reguler, Pilihan: ...), the code when unknown."""
+# The promotion kinds (jenis kenaikan pangkat, asn.toml promotion_kinds) as an English page names them; an Indonesian
+# page names each by its official name in the reference table (their Indonesian in messages.po is that name). The
+# stored codes and the API's values stay the codes.
+PROMOTION_KIND_LABELS: dict[str, LazyString] = {
+    "101": _l("Regular"),
+    "201": _l("Selective: structural post"),
+    "202": _l("Selective: functional post"),
+    "203": _l("Selective: degree adjustment"),
+    "206": _l("Selective: outstanding achievement"),
+    "211": _l("Posthumous"),
+    "212": _l("Long service (before retirement)"),
+}
+
+
+def english_page() -> bool:
+    """Whether the page is read in another language than Indonesian (the default, and the official terms')."""
+    locale = get_locale()
+    return locale is not None and locale.language != "id"
+
+
+def promotion_kind_label(code: str) -> str:
+    """A promotion kind's name in the visitor's language: the reference table's official name on an Indonesian page
+    (Reguler, Pilihan: jabatan fungsional), its English label on an English page (Regular, Selective: functional
+    post); the code when unknown."""
     table = reference().promotion_kinds
-    return f"{table[code].name} ({code})" if code in table else code
+    if code not in table:
+        return code
+    label = PROMOTION_KIND_LABELS.get(code)
+    return str(label) if label is not None and english_page() else table[code].name
+
+
+def promotion_kind_name(code: str) -> str:
+    """A promotion kind by its name in the visitor's language and its official code (Reguler (101), Regular (101)),
+    the code when unknown."""
+    return f"{promotion_kind_label(code)} ({code})" if code in reference().promotion_kinds else code
+
+
+def promotion_kind_in_text(code: str) -> str:
+    """A promotion kind named in a stored sentence: its official name on an Indonesian page (Reguler), as the
+    sentence names it; on an English page its English label with the official code (Regular (101)), which ties the
+    translation to the kind."""
+    return promotion_kind_name(code) if english_page() else promotion_kind_label(code)
 
 
 def field_docs() -> list[str]:

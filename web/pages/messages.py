@@ -32,7 +32,7 @@ from projections.merit.audit import LATE_EVIDENCE
 from projections.merit.queries import PASSED_OVER_FINDING
 from projections.merit.rules import PENALTY
 from web.pages import local_date, local_datetime, local_number
-from web.pages.labels import kind_label
+from web.pages.labels import kind_label, promotion_kind_in_text
 
 OR = _l("or")
 
@@ -105,8 +105,11 @@ def number(value: str) -> str:
 
 def localised(template: Template, name: str, value: str) -> str:
     """One value as the visitor reads it: a date, time or number in their language; alternatives joined
-    by their "or"; a reference code by its name (BAIK: Baik); any other code as it is."""
+    by their "or"; a reference code by its name (BAIK: Baik; a promotion kind in the visitor's language:
+    labels.promotion_kind_in_text); any other code as it is."""
     table = dict(template.codes).get(name)
+    if table == "promotion_kinds":  # (its English label on an English page, with the code)
+        return promotion_kind_in_text(value)
     if table is not None:
         codes = reference().table(table)
         return codes[value].name if value in codes else value
