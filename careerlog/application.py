@@ -27,6 +27,7 @@ from careerlog.domain.errors import ConcurrencyConflict, FieldErrors, Idempotenc
 from careerlog.domain.events import (
     BY_KIND,
     Appointed,
+    EventCorrected,
     EventRetracted,
     LedgerEvent,
     MenteeAssigned,
@@ -34,16 +35,18 @@ from careerlog.domain.events import (
     MentoringEnded,
     MentoringStarted,
     PenaltyImposed,
+    PerformanceRated,
 )
 from careerlog.domain.ledger import FUTURE, IN_FUTURE, Decision, LedgerAggregate, Outcome, Recording, payload_values
 from careerlog.domain.nip import Nip, normalise_nip, parse_nip
 from careerlog.domain.payload import parse_payload, parse_value, payload_fields
 from careerlog.domain.quick import quick_init
+from careerlog.domain.ratings import check_rating, in_year_scheme, predicate_problem
 from careerlog.domain.unit import Unit, unit_id
 from careerlog.domain.wording import Refusal, reason_of
 from careerlog.names import check_named
 from careerlog.persistence import CareerMapper, NullTranscoder, insert_stored_events
-from careerlog.reference import reference
+from careerlog.reference import reference, rules
 from careerlog.sqlstore import SqlStore, check_connections_when_in_doubt, select_events_of
 
 Clock = Callable[[], datetime]
@@ -224,6 +227,15 @@ def named_as_recorded(employee: LedgerAggregate, nip: str, named: str, values: M
     check_named(nip, appointment.values if appointment is not None else None, named, values)
 
 
+def rating_refusal(error: InvalidInput, payload: Mapping[str, Any]) -> InvalidInput:
+    """A rating's refusal whose predicate is not one of its year's scheme: that reason (naming the year and the
+    predicates accepted for it) instead of an unknown code."""
+    problem = predicate_problem(payload, rules())
+    if problem is None or "predicate" not in error.errors:
+        return error
+    return InvalidInput({**error.errors, "predicate": [problem]})
+
+
 def whole_refusal(
     error: InvalidInput, event_cls: type[LedgerEvent], others: Mapping[str, list[str]] | None
 ) -> InvalidInput:
@@ -393,9 +405,14 @@ class CareerLog(Application[str]):
         if subject.startswith("UNIT:"):
             return self._execute_unit(uow, command, event_cls, recording)
         checked_nip(subject)
+        payload = command.payload
+        if event_cls is PerformanceRated and command.migration is None:  # (a migration keeps the log's codes)
+            payload = in_year_scheme(payload, rules())  # (a predicate as its year's scheme names it: its code)
         try:
-            values = parse_payload(event_cls, command.payload)
+            values = parse_payload(event_cls, payload)
         except InvalidInput as e:  # (a row is fixed once: its name and a future date named with its fields)
+            if event_cls is PerformanceRated and command.migration is None:
+                e = rating_refusal(e, payload)
             raise whole_refusal(e, event_cls, self._unparsed_problems(uow, command, event_cls, recording)) from None
         if event_cls is PenaltyImposed:
             complete(event_cls, values)
@@ -407,6 +424,16 @@ class CareerLog(Application[str]):
         if uow.guard is not None:
             uow.guard(employee, "nip")
             uow.guard.change(employee, event_cls.KIND, values)
+        if event_cls is PerformanceRated and command.migration is None:  # (a migration keeps what a log holds)
+            in_scheme = FieldErrors()
+            check_rating(values, rules(), in_scheme)
+            if in_scheme:
+                others = None
+                try:
+                    employee.decide(event_cls, values, recording)
+                except InvalidInput as refused:
+                    others = refused.errors
+                raise whole_refusal(InvalidInput(in_scheme.errors), event_cls, others)
         if command.named is not None:
             try:
                 named_as_recorded(employee, subject, command.named, values)
@@ -430,6 +457,9 @@ class CareerLog(Application[str]):
         decision = employee.decide(event_cls, values, recording)
         if not isinstance(decision, Decision):
             return self._commit([], decision, command)
+        if event_cls is EventCorrected and command.migration is None and isinstance(employee, Employee):
+            # (a rating's year, predicate or score: in the corrected year's scheme)
+            employee.check_corrected_rating(values["target_version"], decision.values["corrected_fields"])
         if event_cls is EventRetracted or event_cls in MIRRORS:
             mirrored = self._mirror(uow, employee, event_cls, values, recording)
             return self._commit([decision, *mirrored], decision, command)

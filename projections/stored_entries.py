@@ -4,7 +4,9 @@
 (`CareerMapper.to_domain_event` then `Entry.of`): the row's JSON state, its dates and amounts
 typed as the mapper types them (`typed_state`), read as the event's fields. A row whose state
 lacks one of the fields read (the event would read the class's default) or is stored with an
-older class version (upcast on reading) gives None: the caller decodes it as careerlog does,
+older class version (upcast on reading) gives None, unless the class's upcasters only add fields with
+fixed values (`UPCAST_DEFAULTS`: a version-1 rating's score), which are added here alike: else the
+caller decodes it as careerlog does,
 as it does every row of a store with a cipher or compression. The projector reads every
 rebuild's and catch-up's rows this way (projections/framework.py), the 202/post passed-over
 comparison its colleagues' records (projections/merit/known_entries.py).
@@ -45,10 +47,22 @@ def payload_names(cls: type[LedgerEvent]) -> tuple[tuple[str, ...], frozenset[st
 
 # What reading a topic's rows needs, looked up once per topic (a rebuild reads some 40 rows per
 # record): its class, the class's kind and payload field names, every field an entry reads, whether
-# the class is stored as its first version (else its rows are upcast: not read plainly), and the fields
-# `typed_state` converts, in its order, each with its converter (None: a date, read through `_DAYS`).
-Topic = tuple[Any, str, tuple[str, ...], frozenset[str], bool, tuple[tuple[str, Any], ...]]
+# the class's version and what its upcasters add to an older state (None: they do more than add fixed
+# values, so older rows are not read plainly; `plain_upcast`), and the fields `typed_state` converts, in
+# its order, each with its converter (None: a date, read through `_DAYS`).
+Topic = tuple[Any, str, tuple[str, ...], frozenset[str], int, dict[str, Any] | None, tuple[tuple[str, Any], ...]]
 _TOPICS: dict[str, Topic] = {}
+
+
+def plain_upcast(cls: Any) -> dict[str, Any] | None:
+    """What the upcasters of an event class add to a state of its first version: nothing for a first version;
+    its `UPCAST_DEFAULTS` for a second version that declares them (a state without the field gets its value,
+    as `upcast_v1_v2` gives it); None otherwise (the mapper's upcasters must run)."""
+    version = getattr(cls, "class_version", 1)
+    if version == 1:
+        return {}
+    defaults = getattr(cls, "UPCAST_DEFAULTS", None)
+    return dict(defaults) if version == 2 and defaults is not None else None
 
 
 def _topic(topic: str) -> Topic:
@@ -59,8 +73,8 @@ def _topic(topic: str) -> Topic:
         converters = tuple(
             (name, None if convert == date.fromisoformat else convert) for name, convert in _converters(cls)
         )
-        first_version = getattr(cls, "class_version", 1) == 1
-        found = _TOPICS[topic] = (cls, cls.KIND, names, read, first_version, converters)
+        version = getattr(cls, "class_version", 1)
+        found = _TOPICS[topic] = (cls, cls.KIND, names, read, version, plain_upcast(cls), converters)
     return found
 
 
@@ -83,9 +97,17 @@ def stored_entry(version: int, topic: str, stored: Any) -> Entry | None:
     """`Entry.of(app.decode(row))` of a stored row, from its version, topic and state (its state read as it is);
     None if it does not read plainly."""
     found = _TOPICS.get(topic)
-    _, kind, names, read, first_version, converters = found if found is not None else _topic(topic)
+    _, kind, names, read, class_version, added, converters = found if found is not None else _topic(topic)
     state = orjson.loads(bytes(stored))
-    if not first_version or "class_version" in state or not state.keys() >= read:
+    if added is None:
+        return None
+    if "class_version" in state:  # (stored as the class's version: only a later one writes it)
+        if state.pop("class_version") != class_version or class_version == 1:
+            return None
+    elif added:  # a first-version state of a class whose upcasters only add fixed values
+        for name, value in added.items():
+            state.setdefault(name, value)
+    if not state.keys() >= read:
         return None
     stamp, day_text = state["timestamp"], None
     # `typed_state(cls, state)`: JSON holds no date or Decimal, so every value set is converted; a day's text

@@ -29,9 +29,12 @@ from careerlog.domain.ledger import (
     created_directly,
 )
 from careerlog.domain.nip import nip_mismatches, normalise_nip, parse_nip
+from careerlog.domain.payload import parse_payload
+from careerlog.domain.ratings import check_rating, in_year_scheme
 from careerlog.domain.wording import Refusal
 from careerlog.reference import Rules, reference, rules
 
+RATING_SCHEME_FIELDS = frozenset(("year", "predicate", "score"))  # a rating's fields judged by its year's scheme
 MENTORING_LINKS = ("mentor_nip", "mentee_nip", "programme_id", "appointment_reference")
 PROGRAMME_KINDS = ("training", "training_feedback")  # the kinds a career keeps by programme (Career.of_programme)
 # The largest cost of one training in rupiah: far above any real one, and small enough that the views'
@@ -600,6 +603,27 @@ class Employee(LedgerAggregate):
     def check_retractable(self, target: Fact) -> None:
         if target.kind == "appointment":
             raise InvalidInput(KEEP_APPOINTMENT, "target_version")
+
+    def corrected_as_written(self, target: Fact, raw: Any) -> Any:
+        """A rating's corrected predicate as the scheme of its (corrected) year names it: that scheme's code."""
+        if target.kind != "performance_rating" or not isinstance(raw, Mapping) or "predicate" not in raw:
+            return raw
+        year = raw.get("year", target.values.get("year"))
+        read = in_year_scheme({"year": year, "predicate": raw["predicate"]}, rules())
+        return {**raw, "predicate": read["predicate"]}
+
+    def check_corrected_rating(self, target_version: int, corrected_fields: Mapping[str, Any]) -> None:
+        """A correction (its canonical fields) of a rating's year, predicate or score leaves a predicate of the
+        year's scheme and a score in its band; a rating recorded before the schemes keeps its predicate while
+        none of them is corrected. Asked by a recording command (careerlog.application), as a new rating's
+        scheme is; not of a migration, which keeps what a log holds."""
+        target = self.fact(target_version)
+        if target.kind != "performance_rating" or not RATING_SCHEME_FIELDS & corrected_fields.keys():
+            return
+        changes = parse_payload(target.event_class, corrected_fields, partial=True)
+        errors = FieldErrors()
+        check_rating({**target.values, **changes}, rules(), errors, prefix="corrected_fields.")
+        errors.raise_if_any()
 
     def check_correctable_fields(self, target: Fact, changes: Mapping[str, Any]) -> None:
         for name in MENTORING_LINKS:

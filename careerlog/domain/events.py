@@ -229,11 +229,33 @@ class MenteeReleased(LedgerEvent):
 
 @dataclass(frozen=True, kw_only=True)
 class PerformanceRated(LedgerEvent):
-    """The annual performance rating (SKP predicate) for a year."""
+    """The annual performance rating (SKP predicate) for a year.
 
+    Version 2 adds `score`; the predicate is one of the scheme in force for the year (careerlog.domain.ratings:
+    DP3, SKP of PP 46/2011, the current SKP). A version-1 rating reads with no score and its predicate as
+    recorded (the current scheme's codes, the only ones version 1 knew)."""
+
+    class_version: ClassVar[int] = 2
     KIND: ClassVar[str] = "performance_rating"
     year: int = doc("The year assessed.")
-    predicate: str = doc("SKP predicate.", "skp_predicates")
+    predicate: str = doc(
+        "The predicate, of the rating scheme in force for the year (DP3 before 2014, SKP of PP 46/2011 for "
+        "2014-2021, SKP of PermenPANRB 6/2022 since 2022; rule skp.scheme).",
+        "rating_predicates",
+    )
+    score: Decimal | None = doc(
+        "The numeric score, in a scheme that has one (DP3, SKP of PP 46/2011), within the predicate's band.",
+        default=None,
+    )
+
+    # what upcast_v1_v2 adds to a version-1 state, and nothing else (the projections read such rows plainly)
+    UPCAST_DEFAULTS: ClassVar[dict[str, Any]] = {"score": None}
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A version-1 rating: no score (its predicate, of the current scheme, stays as recorded)."""
+        for name, value in PerformanceRated.UPCAST_DEFAULTS.items():
+            state.setdefault(name, value)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -643,6 +643,7 @@ class LedgerAggregate(BaseAggregate[str]):
         raw = values["corrected_fields"]
         if not raw:
             raise InvalidInput(NO_FIELD, "corrected_fields")
+        raw = self.corrected_as_written(target, raw)
         try:
             changes = parse_payload(target.event_class, raw, partial=True)
         except InvalidInput as e:
@@ -662,7 +663,8 @@ class LedgerAggregate(BaseAggregate[str]):
         raw = values.get("corrected_fields")
         try:
             target = self.facts[target_version]
-            return {k: to_plain(v) for k, v in parse_payload(target.event_class, raw or {}, partial=True).items()}
+            raw = self.corrected_as_written(target, raw or {})
+            return {k: to_plain(v) for k, v in parse_payload(target.event_class, raw, partial=True).items()}
         except (KeyError, InvalidInput):
             return raw
 
@@ -685,6 +687,11 @@ class LedgerAggregate(BaseAggregate[str]):
 
     def check_correctable_fields(self, target: Fact, changes: Mapping[str, Any]) -> None:
         """Subclasses refuse corrections of fields that link facts together."""
+
+    def corrected_as_written(self, target: Fact, raw: Any) -> Any:
+        """Corrected fields as given, read in the light of the target (subclasses: a rating's predicate as its
+        year's scheme names it)."""
+        return raw
 
     def check_retraction(self, values: Mapping[str, Any]) -> None:
         target = self.fact(values["target_version"])

@@ -164,6 +164,14 @@ class Reference:
         self.exams = table("exams")
         self.award_kinds = table("award_kinds")
         self.skp_predicates = table("skp_predicates", "skp_meta")
+        # every scheme's predicates (careerlog.domain.ratings), each scored as its `common` predicate of the
+        # current scheme (skp_predicates), which the rules compare
+        self.rating_schemes = table("rating_schemes")
+        self.rating_predicates = Table(
+            "rating_predicates",
+            ({**row, "score": self.skp_predicates[row["common"]]["score"]} for row in asn["rating_predicates"]),
+            self.rating_schemes.source,
+        )
         self.penalty_kinds = table("penalty_kinds", "penalty_meta")
         self.penalty_levels = table("penalty_levels", "penalty_meta")
         self.statuses = table("statuses", "none")
@@ -203,7 +211,13 @@ class Reference:
         return {s.code for s in self.statuses if s.get("separation")}
 
     def predicate_score(self, predicate: str) -> int:
-        return int(self.skp_predicates[predicate]["score"])
+        """The score the rules compare a predicate of any scheme by: its common predicate's (DP3 Amat Baik: 5)."""
+        return int(self.rating_predicates[predicate]["score"])
+
+    def credit_factor(self, predicate: str) -> float:
+        """The credit factor of a predicate of any scheme: the current scheme's (credit points are counted on
+        it, from 2023), an older scheme's predicate as its common predicate's (CUKUP: Butuh Perbaikan's)."""
+        return float(self.skp_predicates[self.rating_predicates[predicate]["common"]]["credit_factor"])
 
 
 def _load_toml(path: Path) -> dict[str, Any]:

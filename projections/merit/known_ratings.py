@@ -8,7 +8,8 @@ With no correction or retraction among a person's events, every rating fact stan
 and active, so the rating of year Y known before a moment is the last rating of year Y in that
 order recorded before it: `KnownRatings.performance` reads exactly what `performance_on` reads of
 `record.known_before(moment)`. A person with an amendment (or a row this reader does not read
-plainly: a cipher, compression or an older class version) is left to the whole path.
+plainly: a cipher, compression, or a class whose upcasters do more than add a field) is left to the
+whole path. A rating's score (version 2) is not read: the rules compare predicates.
 """
 
 from __future__ import annotations
@@ -28,11 +29,12 @@ from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.reference import Reference, reference
 from projections.career import predicate_score
 from projections.merit.known_entries import event_rows
-from projections.stored_entries import Stored, decoded
+from projections.stored_entries import Stored, decoded, plain_upcast
 
 # what a performance reads: the ratings, and the amendments that may change or retract them
 RATING_KINDS = ("performance_rating", "correction", "retraction")
 RATED = BY_KIND["performance_rating"]
+RATED_VERSION = getattr(RATED, "class_version", 1)  # stored in a state of that version (not in a first one's)
 Rating = tuple[date, int, int, int, datetime]  # effective date, version, year, score, recorded at
 SUBJECT = itemgetter(0)  # of a stored row
 RATING_FIELDS = itemgetter("effective_date", "timestamp", "year", "predicate")  # of a rating's stored state
@@ -113,7 +115,7 @@ def read_ratings(
     those whose rows read plainly and hold no amendment; the others' events (ratings and
     amendments) decoded as careerlog decodes them, to build a record of."""
     mapper: Any = app.mapper
-    plain = not (mapper.cipher or mapper.compressor) and getattr(RATED, "class_version", 1) == 1
+    plain = not (mapper.cipher or mapper.compressor) and plain_upcast(RATED) is not None
     rated_topic = get_topic(RATED)
     topics = [get_topic(BY_KIND[kind]) for kind in RATING_KINDS]
     ref = reference()
@@ -161,7 +163,7 @@ def plain_ratings(rows: Sequence[Stored], topic: str, ref: Reference) -> tuple[l
         except KeyError:
             return None
         if (
-            "class_version" in state
+            state.get("class_version", RATED_VERSION) != RATED_VERSION  # (a rating of version 1 or 2: no score read)
             or effective.__class__ is not str
             or recorded.__class__ is not str
             or not isinstance(year, int)
@@ -170,7 +172,7 @@ def plain_ratings(rows: Sequence[Stored], topic: str, ref: Reference) -> tuple[l
             return None
         score = scores.get(predicate)
         if score is None:
-            if predicate not in ref.skp_predicates:
+            if predicate not in ref.rating_predicates:
                 return None  # read as the record reads it (which fails when the year is read)
             score = scores[predicate] = predicate_score(ref, predicate)
         day = day_of(effective)

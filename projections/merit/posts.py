@@ -249,8 +249,8 @@ class PostJudge:
         level = self.ref.functional_levels[str(held.level)]
         years = range(held.start.year, fact.effective_date.year)
         used = [self.record.ratings[y] for y in years if y in self.record.ratings]
-        factor = self.ref.skp_predicates
-        total = sum(float(factor[f.get("predicate")]["credit_factor"]) * float(level["coefficient"]) for f in used)
+        factor = self.ref.credit_factor
+        total = sum(factor(f.get("predicate")) * float(level["coefficient"]) for f in used)
         needed = float(level["credit_per_step"])
         return check(
             rule,

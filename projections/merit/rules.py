@@ -573,7 +573,7 @@ class PromotionJudge:
         level = self.ref.functional_levels[post.level]
         coefficient = float(level["coefficient"])
         used = [self.record.ratings[y] for y in range(since.year, day.year) if y in self.record.ratings]
-        total = sum(float(self.ref.skp_predicates[f.get("predicate")]["credit_factor"]) * coefficient for f in used)
+        total = sum(self.ref.credit_factor(f.get("predicate")) * coefficient for f in used)
         needed = float(level["credit_per_step"])
         return check(
             rule, total >= needed, lambda: CREDIT(total=total, needed=needed, year=since.year), [post.fact, *used]

@@ -98,7 +98,7 @@ def test_a_rating_the_reference_cannot_score_or_not_plain_is_left_to_the_record(
     for odd in (
         row(2, 2015, "LUAR_BIASA"),  # no such predicate
         row(2, 2015, 4),  # not a text
-        row(2, 2015, class_version=2),
+        row(2, 2015, class_version=3),  # a later class version than the rating's (2): upcast by the mapper
         (row(2, 2015)[0], 2, get_topic(BY_KIND["training"]), row(2, 2015)[3]),  # not a rating
     ):
         assert plain_ratings([row(1, 2014), odd], RATED, reference()) is None

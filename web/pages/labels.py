@@ -85,6 +85,7 @@ FIELD_LABELS: dict[str, LazyString] = {
     "minutes": _l("Minutes"),
     "year": _l("Year"),
     "predicate": _l("SKP predicate"),
+    "score": _l("Score"),
     "penalty_kind": _l("Penalty kind"),
     "end_date": _l("End date"),
     "status": _l("Legal status"),
