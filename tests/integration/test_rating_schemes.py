@@ -130,3 +130,19 @@ def test_a_migration_keeps_a_logs_ratings_of_earlier_years_in_the_codes_they_wer
     result = run(database_url, "import", "--migration", str(write(tmp_path / "e.jsonl", *rows)))
     assert result.exit_code == 0, result.output
     assert ratings_exported(database_url, tmp_path) == {2016: ("BUTUH_PERBAIKAN", None), 2011: ("KURANG", None)}
+
+
+def test_a_csv_of_ratings_with_indonesian_headers_records_each_score_in_its_years_scheme(
+    database_url: str, tmp_path: Path
+) -> None:
+    run(database_url, "import", str(write(tmp_path / "e.jsonl", APPOINTMENT)))
+    csv = tmp_path / "performance_rating.csv"
+    csv.write_text(
+        "nip_baru;tahun;predikat;nilai;tmt;nomor_sk\n"
+        f"{NIP};2012;Amat Baik;91,25;31/12/2012;DP3-2012\n"
+        f"{NIP};2016;Cukup;70,5;31/12/2016;SKP-2016\n",
+        encoding="utf-8",
+    )
+    result = run(database_url, "import", str(csv))
+    assert result.exit_code == 0, result.output
+    assert ratings_exported(database_url, tmp_path) == {2012: ("AMAT_BAIK", "91.25"), 2016: ("CUKUP", "70.5")}
