@@ -220,3 +220,14 @@ def test_the_projections_read_a_rating_row_of_either_version_plainly_as_the_mapp
     ratings = plain_ratings([(NIP, 3, TOPIC, row.state)], TOPIC, reference())
     assert ratings is not None
     assert ratings[0][0][2:4] == (2016, reference().predicate_score(decoded.predicate))
+
+
+def test_the_career_pages_credit_ahead_counts_a_year_rated_in_an_older_scheme_as_its_common_predicate() -> None:
+    from web.pages.next_promotion import credit_item
+
+    row = {"judged_on": "2024-04-01", "earliest_date": "2024-04-01"}
+    said = {"total": "31.25", "needed": "100", "year": "2021"}
+    item = credit_item(row, said, "AHLI_MUDA", {"2021": "CUKUP", "2022": "BAIK", "2023": "BAIK"})
+    coefficient = float(reference().functional_levels["AHLI_MUDA"]["coefficient"])
+    assert item["count"] == 3
+    assert item["rate"] == round((0.75 + 1.0 + 1.0) * coefficient / 3, 2)

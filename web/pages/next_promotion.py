@@ -182,7 +182,7 @@ def worded(
 def ratings_short(found: dict[str, Any]) -> dict[str, list[dict[str, str | None]]]:
     """Per promotion kind whose ratings fall short on the day judged, each year the rule names (read from its
     requirement's wording) with the predicate given, or None when no rating is recorded yet."""
-    rated, names = ratings_of(found["timeline"]["items"]), reference().skp_predicates
+    rated, names = ratings_of(found["timeline"]["items"]), reference().rating_predicates  # (any scheme's)
     short: dict[str, list[dict[str, str | None]]] = {}
     for e, said in worded(found, "promotion.performance", RATINGS_SHORT, "missing"):
         minimum = localised(RATINGS_SHORT, "predicate", said["predicate"])  # (by its name, as the message names it)
@@ -249,7 +249,7 @@ def credit_item(e: dict[str, Any], said: dict[str, str], level: str, rated: dict
     coefficient = float(ref.functional_levels[level]["coefficient"])
     total, needed, since = float(said["total"]), float(said["needed"]), int(said["year"])
     counted = [y for y in range(since, judged.year) if str(y) in rated]
-    factors = [float(ref.skp_predicates[rated[str(y)]]["credit_factor"]) for y in counted]
+    factors = [ref.credit_factor(rated[str(y)]) for y in counted]  # (an older scheme's: its common predicate's)
     item: dict[str, Any] = {
         "total": total,
         "needed": needed,
