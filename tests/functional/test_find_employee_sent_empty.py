@@ -21,6 +21,6 @@ def test_an_empty_nip_is_refused_beside_the_field_on_the_start_page(
     assert answer.status_code == 422
     page = answer.get_data(as_text=True)
     assert reason in beside(page)["nip"]
-    assert '<input id="f-nip" name="nip" inputmode="numeric" autocomplete="off" aria-invalid="true" ' in page
+    assert '<input id="f-nip" name="nip" autocomplete="off" aria-invalid="true" ' in page
     assert 'aria-describedby="nip-error"' in page
     assert "(404)" not in page

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from flask import redirect, request, url_for
+from flask import request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from markupsafe import Markup
@@ -165,9 +165,12 @@ def career_csv(nip: str) -> ResponseReturnValue:
 
 @blp.route("/find")
 def find_employee() -> ResponseReturnValue:
-    """Open the career record of the NIP typed in (spaces allowed, as NIPs are often written)."""
+    """Open the career record of the NIP typed in (spaces allowed, as NIPs are often written), or list the
+    employees in scope whose name holds the text typed (web.pages.find)."""
+    from web.pages.find import find  # (a module of its own: this one's other parts change apart)
+
     account = signed_in()
-    nip = "".join(request.args.get("nip", "").split())
-    if not nip:  # sent empty: the start page again, the reason beside the field (not "page not found")
+    typed = request.args.get("nip", "")
+    if not typed.strip():  # sent empty: the start page again, the reason beside the field (not "page not found")
         return page("pages/home.html", account, 422, errors={"nip": [_("Missing data for required field.")]})
-    return redirect(url_for("pages.career", nip=nip))
+    return find(account, typed)
