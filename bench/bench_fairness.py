@@ -72,9 +72,11 @@ def main(employees: int) -> None:
             common = (agency[i], "U1", region[i])
             spells.append(
                 (s, 1, "2015-03-01", promoted_on, *common, "III/a", "STRUCTURAL", education[i], "PNS", sex[i], "ACTIVE")
+                + (None, "2016-03-01")  # performance_before, pns_from
             )
             spells.append(
                 (s, 2, promoted_on, None, *common, "III/b", "STRUCTURAL", education[i], "PNS", sex[i], "ACTIVE")
+                + (None, "2016-03-01")
             )
         sql.executemany(SPELLS.insert_statement(), spells)
     print(f"wrote {len(pool)} pool rows and {len(spells)} spells in {time.perf_counter() - start:.1f}s")

@@ -699,3 +699,15 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+PROBATION_YEARS = 1  # a CPNS's probation (masa percobaan) before confirmation as PNS
+
+
+def pns_from(confirmed: date | None, appointed: date) -> date:
+    """The day an employee on the PNS track is a PNS, no longer a CPNS: their confirmation's effective date; with
+    none recorded, the end of the probation year after the appointment (a record silent on it, such as older or
+    migrated history, is read as a PNS from then). The 20 JP a year is a PNS's (PP 11/2017 art. 203(4)): the
+    training answers (`jp_by_year`), the compliance report and the scorecard read it (through the spells'
+    `pns_from`) alike."""
+    return confirmed if confirmed is not None else add_years(appointed, PROBATION_YEARS)

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from careerlog.sqlstore import Row
-from projections.career import CareerRecord, PostSpell
+from projections.career import CareerRecord, PostSpell, pns_from
 from projections.framework import Table, TupleProjection
 
 ROSTER = Table(
@@ -85,6 +85,7 @@ SPELLS = Table(
         ("sex", "TEXT"),
         ("status", "TEXT"),
         ("performance_before", "REAL"),
+        ("pns_from", "TEXT"),
     ),
     ("subject", "seq"),
     indexes=(("agency", "unit", "start_date"), ("start_date", "end_date")),
@@ -96,8 +97,9 @@ class RosterProjection(TupleProjection):
 
     name = "roster"
     # 3: spells' performance_before (the SKP scores of the two years before a period began); 4: roster's
-    # post_assignment (whether the post shown is the definitive one or an acting one: eligibility's level_top)
-    version = 4
+    # post_assignment (whether the post shown is the definitive one or an acting one: eligibility's level_top);
+    # 5: spells' pns_from (the day a PNS-track employee is a PNS, no longer a CPNS: the 20 JP staff of a year)
+    version = 5
     tables = (ROSTER, SPELLS)
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
@@ -112,7 +114,9 @@ def spell_rows(record: CareerRecord) -> list[Row]:
     A period ends (exclusive) where the next begins; the last ends at separation, or is
     open (NULL) while the employee serves. Answers "who was where, at which rank, on D".
     `performance_before` is the employee's SKP score of the two years before the period began
-    (`performance_before`): time to promotion's Cox covariate, known at a rank's start.
+    (`performance_before`): time to promotion's Cox covariate, known at a rank's start. `pns_from`, on every row
+    of a PNS-track employee (None for a PPPK), is the day they are a PNS, no longer a CPNS
+    (`projections.career.pns_from`): the 20 JP staff of a year are those with it on or before the counting day.
     """
     return SPELLS.as_rows(spell_tuples(record))
 
@@ -152,10 +156,11 @@ def spell_tuples(record: CareerRecord) -> list[tuple[Any, ...]]:
     if not kept:
         return []
     subject, kind, sex = record.subject, record.employment_kind, record.profile("sex")
+    pns = pns_from(record.confirmed_on, start).isoformat() if kind == "PNS" else None  # a PPPK is never one
     starts = [day.isoformat() for day, _ in kept]
     ends = [*starts[1:], end.isoformat() if end is not None else None]
     return [
-        (subject, seq, first, last, *state[:6], kind, sex, state[6], performance_before(record, day))
+        (subject, seq, first, last, *state[:6], kind, sex, state[6], performance_before(record, day), pns)
         for seq, (first, last, (day, state)) in enumerate(zip(starts, ends, kept, strict=True), 1)
     ]
 

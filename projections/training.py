@@ -31,7 +31,7 @@ from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.wording import Refusal
 from careerlog.reference import rules
 from careerlog.sqlstore import Row, Sql
-from projections.career import CareerRecord, Fact, add_years
+from projections.career import CareerRecord, Fact, pns_from
 from projections.framework import Table, TupleProjection
 from projections.reading import ViewReader
 from projections.timeline import record_from_rows
@@ -243,8 +243,7 @@ def pns_at_end(year: int, confirmed: date | None, appointed: date, today: date) 
     current year): confirmed by then; with no confirmation recorded, once the probation year after the appointment
     is over (a record silent on it, such as older or migrated history, is read as before: a PNS). The yearly 20 JP
     is a PNS's (PP 11/2017 art. 203(4)); a CPNS's development is the basic training (Latsar)."""
-    end = min(date(year, 12, 31), today)
-    return confirmed <= end if confirmed is not None else add_years(appointed, 1) <= end
+    return pns_from(confirmed, appointed) <= min(date(year, 12, 31), today)
 
 
 def year_span(appointed_on: str, separated_on: str | None, today: date) -> range:
@@ -566,9 +565,12 @@ class PeerSets:
 
 # Statuses in which an employee is away from duty and not counted as staff for the JP target.
 NOT_IN_POST = ("UNPAID_LEAVE", "STUDY_LEAVE", "SUSPENDED")
-# The yearly JP (PP 11/2017 art. 203(4)) is "every PNS"'s (a CPNS included, on the PNS track): a PPPK's competency
-# development is PP 49/2018 art. 39's (at most 24 JP a year of the contract, a cap), so PPPK are not judged by it.
+# The yearly JP (PP 11/2017 art. 203(4)) is "every PNS"'s: a PPPK's competency development is PP 49/2018 art. 39's
+# (at most 24 JP a year of the contract, a cap), so PPPK are not judged by it; nor is a CPNS, on the PNS track but
+# not yet a PNS (their development is the basic training, Latsar): a spell's `pns_from` on or before the day
+# (JUDGED_ON, its parameter the day) says the employee was a PNS then, as `pns_at_end` reads an employee's own years.
 JUDGED_KIND = "PNS"
+JUDGED_ON = "employment_kind = ? AND pns_from <= ?"
 
 # Staff (spells) with their JP of the year (0 when they have none); counts of those with the target.
 STAFF_WITH_JP = (
@@ -630,8 +632,9 @@ class TrainingQueries(ViewReader):
     def compliance(
         self, year: int, by: str | Sequence[str] = ("agency",), filters: Mapping[str, Any] | None = None
     ) -> list[dict[str, Any]]:
-        """Per group of the PNS (CPNS included) in post at the end of the year: how many had the yearly JP.
-        PPPK are left out: the yearly JP is not theirs (JUDGED_KIND)."""
+        """Per group of the PNS in post at the end of the year: how many had the yearly JP. A CPNS then (a spell's
+        `pns_from` after the day: not confirmed by it, or within the probation year) and PPPK are left out: the
+        yearly JP is not theirs (JUDGED_ON), as `jp_by_year` judges an employee's own years."""
         year = bounded(year, "year", 1900, self.today.year)
         day = min(date(year, 12, 31), self.today)  # 31 December, or today in the current year
         fields = group_fields(by, SPELL_FIELDS)
@@ -640,12 +643,12 @@ class TrainingQueries(ViewReader):
         group = ", ".join(f"s.{f}" for f in fields)
         away = ", ".join("?" * len(NOT_IN_POST))
         in_post = ["s.start_date <= ?", "(s.end_date IS NULL OR s.end_date > ?)", f"s.status NOT IN ({away})"]
-        in_post.append("s.employment_kind = ?")
+        in_post.append("s.employment_kind = ? AND s.pns_from <= ?")  # JUDGED_ON
         rows = self.store.query(
             f"SELECT {', '.join(f's.{f} AS {f}' for f in fields)}, {COMPLIANCE_COUNTS} FROM {STAFF_WITH_JP}"
             + where_sql([*in_post, *clauses])
             + f" GROUP BY {group}",
-            [target or 0, year, day.isoformat(), day.isoformat(), *NOT_IN_POST, JUDGED_KIND, *params],
+            [target or 0, year, day.isoformat(), day.isoformat(), *NOT_IN_POST, JUDGED_KIND, day.isoformat(), *params],
         )
         items = [self._compliance_item(r, fields, year, day, target) for r in rows]
         return sorted(items, key=lambda i: [(i[f] is None, str(i[f])) for f in fields])

@@ -8,13 +8,13 @@ from collections import defaultdict
 from typing import Any
 
 from projections.scorecard.indicators import Context, Definition, Indicator, api_link, measured, rows_behind
-from projections.training import JUDGED_KIND, NOT_IN_POST, TrainingQueries, ratio, yearly_jp
+from projections.training import JUDGED_KIND, JUDGED_ON, NOT_IN_POST, TrainingQueries, ratio, yearly_jp
 
 SOURCE_JP = "PP 11/2017 art. 203(4) (rule training.yearly_jp)"
 JP_SHARE = Definition(
     "training.jp_share",
     "competency",
-    "PNS meeting the yearly 20 JP",  # PPPK left out: the 20 JP is a PNS's (JUDGED_KIND)
+    "PNS meeting the yearly 20 JP",  # a CPNS and PPPK left out: the 20 JP is a PNS's (JUDGED_ON)
     "Share of the staff in post at the end of the year (31 December, or today in the current year; not on "
     "leave, study leave or suspended) whose trainings ending that year add up to the yearly JP target.",
     "staff in post at the end of the year with at least the yearly JP",
@@ -146,15 +146,18 @@ def spread_indicators(ctx: Context) -> list[Indicator]:
 
 def in_post(ctx: Context, day: str, scoped: bool, *, judged: bool = False) -> frozenset[str]:
     """The staff in post on a day (not on leave, study leave or suspended), of the scope or of every agency;
-    only the PNS if `judged` (the yearly JP is theirs, not a PPPK's: JUDGED_KIND); read once per scorecard."""
+    only the PNS then if `judged` (the yearly JP is theirs, not a PPPK's nor a CPNS's: JUDGED_ON, as
+    `TrainingQueries.compliance` counts them); read once per scorecard."""
     filters = tuple(ctx.scope.filters().items()) if scoped else ()
-    filters += (("employment_kind", JUDGED_KIND),) if judged else ()
-    return ctx.kept(("in_post", day, filters), lambda: staff_on(ctx, day, filters))
+    return ctx.kept(("in_post", day, filters, judged), lambda: staff_on(ctx, day, filters, judged))
 
 
-def staff_on(ctx: Context, day: str, filters: tuple[tuple[str, str], ...]) -> frozenset[str]:
+def staff_on(ctx: Context, day: str, filters: tuple[tuple[str, str], ...], judged: bool = False) -> frozenset[str]:
     clauses = ["start_date <= ?", "(end_date IS NULL OR end_date > ?)", f"status NOT IN ({', '.join('?' * 3)})"]
     params: list[Any] = [day, day, *NOT_IN_POST]
+    if judged:
+        clauses.append(JUDGED_ON)
+        params += [JUDGED_KIND, day]
     for name, value in filters:
         clauses.append(f"{name} = ?")
         params.append(value)

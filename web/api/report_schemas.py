@@ -51,7 +51,9 @@ ComplianceRowSchema = type(
         "staff": fields.Integer(
             dump_only=True,
             allow_none=True,
-            metadata={"description": "PNS (CPNS included) in post on as_of; PPPK left out: the yearly JP is a PNS's."},
+            metadata={
+                "description": "PNS in post on as_of (a CPNS then, and PPPK, left out: the yearly JP is a PNS's)."
+            },
         ),
         "met": fields.Integer(dump_only=True, allow_none=True, metadata={"description": "Staff with target_jp."}),
         "share": fields.Float(dump_only=True, allow_none=True),
