@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from careerlog.access import Scope
 from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
 from tests.functional.test_eligibility_answers import answer_validator
@@ -34,8 +35,18 @@ def store_url(database_url: str) -> str:
     return database_url
 
 
+def log_in_as_the_employee(world: World, nip: str) -> None:
+    """Log in as the employee of `nip` (an employee account of their own made first): the page then speaks to them
+    ("your level", "Anda"), as it speaks of them by name to HR (test_career_page_reader_voice.py)."""
+    username = f"pegawai-{nip}"
+    if username not in {a.username for a in world.services.accounts.list_accounts()}:
+        world.services.accounts.create(username, display_name="Pegawai", role="employee", scope=Scope(), nip=nip)
+    log_in(world, username)
+
+
 def page_text(world: World, nip: str, lang: str = "en") -> str:
-    log_in(world, "admin")
+    """The career page of `nip` as the employee reads their own, as text."""
+    log_in_as_the_employee(world, nip)
     page = world.client.get(f"/pages/employees/{nip}?lang={lang}").get_data(as_text=True)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
 

@@ -12,11 +12,12 @@ from datetime import date
 
 from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
-from tests.functional.test_pages_auth import log_in
+from tests.functional.test_career_page_basis import log_in_as_the_employee
 
 
 def page_text(world: World, nip: str) -> str:
-    log_in(world, "admin")
+    """The career page of `nip` as the employee reads their own ("Your service is expected to end ..."), as text."""
+    log_in_as_the_employee(world, nip)
     page = world.client.get(f"/pages/employees/{nip}?lang=en").get_data(as_text=True)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
 

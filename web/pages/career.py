@@ -15,7 +15,9 @@ from markupsafe import Markup
 
 from careerlog.access import Action
 from careerlog.accounts import Account
+from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
+from careerlog.domain.nip import parse_nip
 from careerlog.domain.payload import FieldSpec, payload_fields
 from careerlog.reference import Table, reference
 from web.pages import charts, local_date, local_number
@@ -112,6 +114,37 @@ def jp_chart(training: dict[str, Any]) -> Markup | None:
     return charts.jp_chart(*bars, target, _("Training hours (JP) per year"), label, short=short)
 
 
+def nip_shown(nip: str) -> str:
+    """A NIP as a decree prints it, in its 8-6-1-3 display form (19860926 201003 1 701); one that is not a
+    well-formed number (a record migrated with another) as stored."""
+    try:
+        return parse_nip(nip).display
+    except InvalidInput:
+        return nip
+
+
+def appointed_name(items: list[dict[str, Any]]) -> str | None:
+    """The name on the appointment (as corrected), for a record the roster does not hold yet."""
+    names = (i["values"].get("name") for i in items if i["kind"] == "appointment")
+    return next((str(name) for name in names if name), None)
+
+
+def heading(found: dict[str, Any], nip: str) -> dict[str, Any]:
+    """Who the record is of, as a government HR page heads it: the name, the NIP in its display form, the agency
+    (instansi) by its name and the rank now held (pangkat/golongan, by its code and name; a PPPK's grade) from the
+    roster row (`employee`), the name from the appointment when the roster does not hold the row yet."""
+    employee = found.get("employee") or {}
+    ref, rank, agency = reference(), employee.get("rank"), employee.get("agency")
+    pppk = employee.get("employment_kind") == "PPPK" or rank in ref.pppk_grades
+    return {
+        "name": employee.get("name") or appointed_name(found["timeline"]["items"]),
+        "nip": nip_shown(nip),
+        "agency": ref.agencies[agency].name if agency in ref.agencies else agency,
+        "rank_label": _("PPPK grade") if pppk else _("Rank"),
+        "rank": rank if pppk or rank not in ref.ranks else f"{rank} ({ref.ranks[rank].name})",
+    }
+
+
 def readers_of(account: Account, nip: str) -> dict[str, Any] | None:
     """Who read this record, when the account may see the access log."""
     if not may(account, Action.READ_ACCESS_LOG):
@@ -126,10 +159,18 @@ def career(nip: str) -> ResponseReturnValue:
     found = services().career_page(account, nip)
     subject = found["timeline"]["nip"]
     today = services().eligibility_view.today  # the day the rows' `reached` and `next_date` are read on
+    who = heading(found, subject)
+    # The employee reading their own record is spoken to ("Your service is expected to end ..."); HR, an inspector
+    # or an administrator reads of the employee by name ("The service of Budi Siregar is expected to end ...").
+    own = account.nip == subject
+    person = who["name"] or who["nip"]
     return page(
         "pages/career.html",
         account,
-        **{**found, **next_promotion(found, today)},  # the reason none is open, named
+        **{**found, **next_promotion(found, today, None if own else person)},  # the reason none is open, named
+        who=who,
+        own=own,
+        person=person,
         readers=readers_of(account, subject),
         may_record=may(account, Action.RECORD),  # links to correct or retract each fact (the record form)
         recordable=RECORDABLE,
