@@ -1,6 +1,7 @@
 """The correction and retraction forms show the fact they name: an HR administrator following "Correct" or
 "Retract" from the timeline sees which fact (kind, version, its values as they stand, by the names the
-corrected fields take) before recording, in Indonesian and English; a record outside the scope shows nothing."""
+corrected fields take) before recording, in Indonesian and English; a record outside the scope shows nothing. A
+correction shows them as inputs holding their values (tests/functional/test_correction_form_fields.py)."""
 
 from __future__ import annotations
 
@@ -33,9 +34,10 @@ def test_the_correction_form_shows_the_fact_it_corrects_and_how_to_name_its_fiel
     assert "The fact this corrects" in section
     assert f'Training <span class="version">version {version}</span>' in section
     assert "Pengelolaan Arsip Digital" in section
-    assert "<code>hours</code></dt><dd>24</dd>" in section
-    assert "Diklat teknis" in section  # the code by its name
-    assert "{&#34;training_kind&#34;: &#34;TEKNIS&#34;}" in section  # the example names a field of this fact
+    assert 'name="corrected.hours" value="24"' in section  # each field an input holding its value, to change
+    assert "<code>hours</code> · now: 24" in section
+    assert "now: Diklat teknis" in section  # the code by its name
+    assert 'name="corrected_fields"' not in page.get_data(as_text=True)  # no JSON to type
 
 
 def test_the_retraction_form_shows_the_fact_in_indonesian(world: World) -> None:

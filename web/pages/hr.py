@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from babel.numbers import NumberFormatError, parse_decimal
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 from flask import flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
@@ -79,6 +79,57 @@ def payload_from(form: Mapping[str, str], cls: type[LedgerEvent]) -> dict[str, A
     return payload
 
 
+CORRECTED = "corrected."  # the correction form's input of a corrected fact's field: corrected.<field>
+
+
+def typed_value(spec: FieldSpec, value: Any) -> str:
+    """A fact's value as the form's input holds it: a decimal in the page's language (as payload_from reads it
+    back), anything else as the ledger keeps it (a date YYYY-MM-DD, a code, a number)."""
+    if value is None:
+        return ""
+    if spec.type is Decimal:
+        return str(format_decimal(Decimal(str(value)), locale=get_locale()))
+    return str(value)
+
+
+def corrected_inputs(target: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The correction form's inputs: each field of the corrected fact, filled with its value as it stands (after
+    earlier corrections), so that an HR administrator changes the wrong one in place instead of writing JSON."""
+    cls = BY_KIND.get(target["kind"])
+    if cls is None:
+        return []
+    return [
+        {**field_view(spec), "value": typed_value(spec, target["values"].get(spec.name))}
+        for spec in payload_fields(cls)
+    ]
+
+
+def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict[str, Any]:
+    """The corrected fields as the ledger takes them: the inputs changed from the value they were filled with
+    (a decimal read in the page's language); none changed is refused beside the fact's fields."""
+    changed: dict[str, Any] = {}
+    errors: dict[str, list[str]] = {}
+    for field in corrected_inputs(target):
+        name = field["name"]
+        typed = form.get(CORRECTED + name, field["value"]).strip()
+        if typed == field["value"]:
+            continue
+        if field["type"] == "decimal" and typed:
+            try:
+                typed = str(parse_decimal(typed, locale=get_locale(), strict=True))
+            except NumberFormatError:
+                errors[f"corrected_fields.{name}"] = [_("Not a valid number.")]
+                continue
+        changed[name] = typed
+    if errors:
+        raise InvalidInput(errors)
+    if not changed:
+        raise InvalidInput(
+            _("Change at least one of the fact's fields: each still holds its value."), "corrected_fields"
+        )
+    return changed
+
+
 def targeted_fact(account: Account, values: Mapping[str, str]) -> dict[str, Any] | None:
     """The fact a correction or retraction form names (NIP and target_version), as the career page's timeline
     shows it, for the form to show what it corrects or retracts; None when the form names none, or one the
@@ -117,13 +168,18 @@ def field_errors(cls: type[LedgerEvent]) -> dict[str, list[str]]:
     return {}
 
 
-def attempt(account: Account, kind: str, cls: type[LedgerEvent]) -> tuple[Written | None, dict[str, list[str]]]:
-    """Record the posted event; the errors per field when it is refused."""
+def attempt(
+    account: Account, kind: str, cls: type[LedgerEvent], target: Mapping[str, Any] | None = None
+) -> tuple[Written | None, dict[str, list[str]]]:
+    """Record the posted event; the errors per field when it is refused. A correction of a `target` shown with
+    its fields as inputs corrects the fields changed there."""
     nip = request.form.get("nip", "").strip()
     if not nip:
         return None, {"nip": [_("Missing data for required field.")], **field_errors(cls)}
     try:
         payload = payload_from(request.form, cls)
+        if target is not None and any(name.startswith(CORRECTED) for name in request.form):
+            payload["corrected_fields"] = corrected_fields(request.form, target)
         return submit(account, kind, nip, payload, request.form.get("client_key") or None), {}
     except InvalidInput as e:  # (an appointment's NIP of the wrong form is refused here, not as not found)
         return None, {**field_errors(cls), **e.errors} if "nip" in e.errors else e.errors
@@ -151,7 +207,8 @@ def record() -> ResponseReturnValue:
         if not form.validate_on_submit():
             errors = {"_schema": [_("The form has expired; send it again.")]}
         else:
-            written, errors = attempt(account, kind, cls)
+            shown = targeted_fact(account, request.form) if kind == "correction" else None
+            written, errors = attempt(account, kind, cls, shown)
             if written is not None:
                 o = written.outcome
                 flash(
@@ -179,6 +236,9 @@ def record() -> ResponseReturnValue:
         errors=errors,
         client_key=request.form.get("client_key") if errors else uuid.uuid4().hex,
         target=target,  # the fact a correction or retraction names, shown above its fields
+        corrected=(corrected := corrected_inputs(target) if target and kind == "correction" else []),  # as inputs
+        beside_inputs=["corrected_fields", *(f"corrected_fields.{f['name']}" for f in corrected)],
+        corrected_prefix=CORRECTED,
         example=correction_example(target) if target else None,
         shown=shown_value,
         label=shown_label,
