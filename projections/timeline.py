@@ -61,11 +61,26 @@ class TimelineProjection(TupleProjection):
                     e.reference,
                     e.recorded_by,
                     int(e.migrated),
-                    plain_json(e.values).decode(),
+                    plain_json(e.values if e.kind not in UPCAST_DEFAULTS else stored_values(e)).decode(),
                 )
                 for e in record.entries
             ]
         }
+
+
+# The fields a later class version added, with the value its upcaster gives an earlier event, by kind (a rating's
+# score: None). A row's data leaves such a field out while it holds that value, so that the rows of events recorded
+# before the field existed read as they always have (no view version change) and every such row reads alike.
+UPCAST_DEFAULTS: dict[str, dict[str, Any]] = {
+    cls.KIND: dict(defaults) for cls in BY_KIND.values() if (defaults := getattr(cls, "UPCAST_DEFAULTS", None))
+}
+
+
+def stored_values(entry: Entry) -> dict[str, Any]:
+    """An entry's values as its row's data holds them: without a field added by a later class version while it
+    holds the value its upcaster gives (`UPCAST_DEFAULTS`)."""
+    defaults = UPCAST_DEFAULTS[entry.kind]
+    return {k: v for k, v in entry.values.items() if k not in defaults or v != defaults[k]}
 
 
 def entry_from_row(row: Row) -> Entry:

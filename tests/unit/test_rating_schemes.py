@@ -231,3 +231,25 @@ def test_the_career_pages_credit_ahead_counts_a_year_rated_in_an_older_scheme_as
     coefficient = float(reference().functional_levels["AHLI_MUDA"]["coefficient"])
     assert item["count"] == 3
     assert item["rate"] == round((0.75 + 1.0 + 1.0) * coefficient / 3, 2)
+
+
+def test_the_timeline_row_of_a_rating_without_score_holds_the_data_it_held_before_version_2() -> None:
+    """A rating with no score (any version-1 rating) keeps its row's data as it was: no `score` key, so a store's
+    existing timeline rows and a rebuild's are alike (no view version change); a score is kept."""
+    from projections.timeline import TimelineProjection
+
+    builder = confirmed()
+    builder.add("performance_rating", f.rating(2016, "CUKUP", reference="SKP-2016"), f"2017-01-15{T}")
+    builder.add("performance_rating", f.rating(2015, "BAIK", reference="SKP-2015", score="80.5"), f"2017-01-16{T}")
+    rows = TimelineProjection().tuples(builder.record())["timeline"]
+    data = {row[5]: orjson.loads(row[8]) for row in rows if row[2] == "performance_rating"}
+    assert data == {
+        "SKP-2016": {"effective_date": "2016-12-31", "reference": "SKP-2016", "year": 2016, "predicate": "CUKUP"},
+        "SKP-2015": {
+            "effective_date": "2015-12-31",
+            "reference": "SKP-2015",
+            "year": 2015,
+            "predicate": "BAIK",
+            "score": "80.5",
+        },
+    }
