@@ -27,14 +27,38 @@ from web.api.paging import last_page
 from web.pages import charts
 from web.pages.common import allowed, blp, filters_from, one, page, services
 from web.pages.export import columns_of, csv_download
-from web.pages.labels import group_name
+from web.pages.labels import group_name, promotion_kind_label
 
-SCOPE = ("agency",)
-DECISION_FILTERS = ("agency", "kind")  # the audited decisions' lists: `kind` the promotion kind or the post kind
+SCOPE = ("agency", "unit", "region")  # the statistics' scope filters, as the API's (web.api.audits)
+# the audited decisions' lists: `kind` the promotion kind or the post kind
+DECISION_FILTERS = ("agency", "unit", "region", "kind")
 KIND_TABLES = {"promotion": "promotion_kinds", "post": "post_kinds"}
 COMPARED_ON_ITS_PAGE = "202"  # a promotion kind whose colleagues are compared on each decision's own page only
-AWARD_FILTERS = ("agency", "kind")
+AWARD_FILTERS = ("agency", "unit", "region", "kind")
 AUDIT_CSV_LIMIT = 100_000
+# The address's arguments each page reads besides its filters; any other is refused (a 422 naming it), never
+# silently ignored: a list or a statistic read without a filter its reader asked for says nothing of the pool.
+PAGE_ARGUMENTS = ("from", "to", "page", "lang")
+DECISION_ARGUMENTS = {
+    "promotion": (*PAGE_ARGUMENTS, *DECISION_FILTERS, "rule", "severity", "verdict", "passed_over"),
+    "post": (*PAGE_ARGUMENTS, *DECISION_FILTERS, "rule", "severity", "verdict"),
+}
+STATISTICS_ARGUMENTS = ("from", "to", "lang", *SCOPE, "by", "min_cell")
+
+
+def unknown_arguments(known: tuple[str, ...]) -> dict[str, list[str]]:
+    """The form's error for each argument of the address the page does not read (a misspelt filter, one of another
+    page), named, as the API refuses an unknown field."""
+    unknown = sorted(set(request.args) - set(known))
+    if not unknown:
+        return {}
+    filters = ", ".join(name for name in known if name not in ("page", "lang"))
+    return {
+        "_schema": [
+            _("%(name)s is not a filter of this page; its filters are %(known)s.", name=name, known=filters)
+            for name in unknown
+        ]
+    }
 
 
 def period(args: MultiDict[str, str]) -> tuple[date | None, date | None, dict[str, list[str]]]:
@@ -66,7 +90,10 @@ def filter_choices(account: Account, decision: str = "promotion") -> dict[str, A
         "rules": sorted({r.id for r in rules().all if judged_by(r.id) and r.id.startswith(LIST_RULES[decision])}),
         "severities": list(SEVERITY_ORDER),
         "dimensions": list(DIMENSIONS),
-        "kinds": [(k.code, k.name) for k in reference().table(KIND_TABLES[decision])],
+        "kinds": [
+            (k.code, promotion_kind_label(k.code) if decision == "promotion" else k.name)
+            for k in reference().table(KIND_TABLES[decision])
+        ],
     }
 
 
@@ -128,6 +155,9 @@ PASSED_OVER_CHOICES = {"true": True, "false": False}
 def audit_rows(per_page: int, page_number: int, decision: str = "promotion") -> tuple[Any, dict[str, list[str]]]:
     """The audited promotions (or post appointments) the filter form asks for (None and the errors when it is
     not valid). The post appointments' list has no passed-over filter: the lists do not compare their colleagues."""
+    unknown = unknown_arguments(DECISION_ARGUMENTS[decision])
+    if unknown:
+        return None, unknown
     options: dict[str, Any] = {name: one(request.args, name) for name in ("rule", "severity", "verdict")}
     passed_over = one(request.args, "passed_over") if decision == "promotion" else None
     if passed_over and passed_over not in PASSED_OVER_CHOICES:
@@ -202,7 +232,10 @@ def awards() -> ResponseReturnValue:
     """The awards of a period and scope with the awards audit's findings, in the visitor's language."""
     account = allowed(Action.RUN_AUDITS)
     verdict = one(request.args, "verdict")
-    found, errors = listed(services().awards, AWARD_FILTERS, 50, page_number(), verdict=verdict)
+    errors = unknown_arguments((*PAGE_ARGUMENTS, *AWARD_FILTERS, "verdict"))
+    found, errors = (
+        (None, errors) if errors else listed(services().awards, AWARD_FILTERS, 50, page_number(), verdict=verdict)
+    )
     return page(
         "pages/awards.html",
         account,
@@ -270,6 +303,7 @@ def kept_statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[st
     start, end, errors = period(args)
     by = [v for v in args.getlist("by") if v] or ["sex"]
     form = {"by": by, "min_cell": args.get("min_cell", DEFAULT_MIN_CELL)}
+    errors = {**errors, **unknown_arguments(STATISTICS_ARGUMENTS)}
     if errors:
         return None, errors, form, None
     filters = filters_from(args, SCOPE)

@@ -1,0 +1,119 @@
+"""The inspector's pages apply every filter their address names, as the API does, or refuse it: the audited
+decisions' lists, their CSV exports and the fairness page read `unit` and `region` (the API's filters, and the
+scorecard's links for a unit or a region), and an argument a page does not read (a misspelt `nip`, `rules`) is a
+422 naming it. Before, the pages read `agency` alone and silently ignored the rest: `/pages/audits?unit=X` listed
+all 6,424 promotions of the demo where the API listed a unit's 2,203, and its CSV exported them all. A verdict
+the list cannot take was a 422 with no message on the page (the form had no place for it). Both stores."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import pytest
+
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_api_passed_over_verdict import passed
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_fairness_pool import rates, times
+
+__all__ = ["passed"]  # Budi (KOTA-MEDAN, BKPSDM, region 12.71) promoted on 2018-04-01 (101) over Dewi
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+@pytest.fixture
+def inspector(passed: World) -> World:
+    log_in(passed, "inspector")
+    return passed
+
+
+def listed(world: World, query: str) -> str:
+    response = world.client.get(f"/pages/audits?{query}&lang=en")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def exported(world: World, query: str) -> list[dict[str, str]]:
+    response = world.client.get(f"/pages/audits.csv?{query}")
+    assert response.status_code == 200
+    return list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+
+
+@pytest.mark.parametrize(
+    ("name", "own", "other"), [("unit", "BKPSDM", "Dinas Pendidikan"), ("region", "12.71", "12.07")]
+)
+def test_the_audited_promotions_list_and_its_csv_filter_by_unit_and_region(
+    inspector: World, name: str, own: str, other: str
+) -> None:
+    assert f">{BUDI}</a>" in listed(inspector, f"{name}={own}")
+    page = listed(inspector, f"{name}={other}")
+    assert f">{BUDI}</a>" not in page
+    assert f'name="{name}" value="{other}"' in page  # the form shows the filter applied
+    assert BUDI in {r["subject"] for r in exported(inspector, f"{name}={own}")}
+    assert exported(inspector, f"{name}={other}") == []
+
+
+@pytest.mark.parametrize("path", ["/pages/audits", "/pages/audits.csv", "/pages/audits/posts", "/pages/audits/awards"])
+def test_an_argument_the_list_does_not_read_is_refused_naming_it(inspector: World, path: str) -> None:
+    response = inspector.client.get(f"{path}?nip={BUDI}&lang=en")
+    assert response.status_code == 422
+    assert "nip is not a filter of this page" in response.get_data(as_text=True)
+    indonesian = inspector.client.get(f"{path}?nip={BUDI}&lang=id").get_data(as_text=True)
+    assert "nip bukan saringan halaman ini" in indonesian
+    assert BUDI not in response.get_data(as_text=True).replace(f"nip={BUDI}", "")
+
+
+def test_the_post_appointments_list_refuses_the_passed_over_filter_it_does_not_apply(inspector: World) -> None:
+    response = inspector.client.get("/pages/audits/posts?passed_over=true&lang=en")
+    assert response.status_code == 422
+    assert "passed_over is not a filter of this page" in response.get_data(as_text=True)
+
+
+def test_a_verdict_the_list_cannot_take_is_named_beside_its_field(inspector: World) -> None:
+    response = inspector.client.get("/pages/audits?verdict=bogus&lang=en")
+    assert response.status_code == 422
+    assert 'id="verdict-error"' in response.get_data(as_text=True)
+
+
+def test_the_promotion_kind_filter_reads_in_english_on_an_english_page(inspector: World) -> None:
+    assert '<option value="101">Regular</option>' in listed(inspector, "")
+    indonesian = inspector.client.get("/pages/audits?lang=id").get_data(as_text=True)
+    assert '<option value="101">Reguler</option>' in indonesian
+
+
+def test_the_fairness_page_and_its_csvs_apply_unit_and_region(
+    inspector: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[dict[str, list[str]]] = []
+
+    def asking(answer: dict[str, Any]) -> Any:
+        def method(reader: Any, by: list[str], filters: dict[str, list[str]], **kwargs: Any) -> dict[str, Any]:
+            asked.append({k: v for k, v in filters.items() if k in ("unit", "region")})
+            return answer
+
+        return method
+
+    monkeypatch.setattr(inspector.services, "fairness", asking(rates()))
+    monkeypatch.setattr(inspector.services, "time_to_promotion", asking(times()))
+    for path, region in (
+        ("/pages/fairness", "12.71"),
+        ("/pages/fairness.csv", "12"),
+        ("/pages/time-to-promotion.csv", "1"),
+    ):
+        response = inspector.client.get(f"{path}?unit=BKPSDM&region={region}&agency=KOTA-MEDAN")
+        assert response.status_code == 200
+    assert asked == [
+        {"unit": ["BKPSDM"], "region": [region]} for region in ("12.71", "12.71", "12", "1")
+    ]  # the page asks both statistics
+
+
+@pytest.mark.parametrize("path", ["/pages/fairness", "/pages/fairness.csv", "/pages/time-to-promotion.csv"])
+def test_an_argument_the_fairness_page_does_not_read_is_refused_naming_it(inspector: World, path: str) -> None:
+    response = inspector.client.get(f"{path}?by=sex&units=BKPSDM&lang=en")
+    assert response.status_code == 422
+    assert "units is not a filter of this page" in response.get_data(as_text=True)
