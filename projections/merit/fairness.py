@@ -118,7 +118,11 @@ def mantel_haenszel(rounds: pd.DataFrame, group: str, reference: str) -> tuple[f
     if not informative.any():
         return None, None
     stratified = StratifiedTable(tables[:, :, informative])
-    odds = float(stratified.oddsratio_pooled)
+    # the pooled odds ratio is sum(ad/n) / sum(bc/n): with bc = 0 in every informative round (everyone of the group
+    # promoted, or nobody of the reference) it is infinite, which no JSON number holds: None, the p still told
+    with np.errstate(divide="ignore"):
+        pooled = float(stratified.oddsratio_pooled)
+    odds = pooled if np.isfinite(pooled) else None
     # statsmodels' own p is 1 - chi2.cdf, 0.0 below about 1e-16: the same statistic's upper tail keeps it
     statistic = stratified.test_null_odds(correction=False).statistic
     return odds, float(chi2.sf(statistic, 1))
