@@ -43,12 +43,22 @@ def event_class(kind: str | None) -> type[LedgerEvent] | None:
     return BY_KIND[kind] if kind in RECORDABLE else None
 
 
-def field_view(spec: FieldSpec) -> dict[str, Any]:
-    """What the template needs to draw one input: its type and, for codes, the choices (a promotion kind by its name
-    in the visitor's language beside its code)."""
+def post_levels() -> list[tuple[str, str]]:
+    """A post appointment's levels as choices: the managerial posts' eselon (Eselon II.a), then the functional levels
+    by name (Ahli Pertama); the ledger judges which fits the post kind chosen."""
+    ref = reference()
+    eselon = dict.fromkeys(e for kind in ref.post_kinds if kind.get("managerial") for e in kind.get("eselon", []))
+    return [(e, f"{_('Echelon')} {e}") for e in eselon] + [(c.code, c.name) for c in ref.functional_levels]
+
+
+def field_view(spec: FieldSpec, kind: str | None = None) -> dict[str, Any]:
+    """What the template needs to draw one input of a `kind`'s field: its type and, for codes, the choices (a
+    promotion kind by its name in the visitor's language beside its code; a post's level from post_levels)."""
     table = reference().table(spec.table) if spec.table else None
     kinds = spec.table == "promotion_kinds"
     codes = [(c.code, promotion_kind_label(c.code) if kinds else c.name) for c in table] if table is not None else None
+    if (kind, spec.name) == ("post_appointment", "level"):
+        codes = post_levels()  # (free text before: 'Ahli Pertama', as HR writes it, was refused for AHLI_PERTAMA)
     doc = _(spec.doc) if spec.doc else ""  # translated: web.pages.labels.extract hands every description over
     return {"name": spec.name, "type": spec.type_name, "required": spec.required, "doc": doc, "codes": codes}
 
@@ -99,7 +109,7 @@ def corrected_inputs(target: Mapping[str, Any]) -> list[dict[str, Any]]:
     if cls is None:
         return []
     return [
-        {**field_view(spec), "value": typed_value(spec, target["values"].get(spec.name))}
+        {**field_view(spec, target["kind"]), "value": typed_value(spec, target["values"].get(spec.name))}
         for spec in payload_fields(cls)
     ]
 
@@ -231,7 +241,7 @@ def record() -> ResponseReturnValue:
         form=form,
         kinds=[(k, kind_label(k)) for k in RECORDABLE],
         kind=kind if cls else None,
-        fields=[field_view(s) for s in payload_fields(cls)] if cls else [],
+        fields=[field_view(s, kind) for s in payload_fields(cls)] if cls else [],
         values=values,
         errors=errors,
         client_key=request.form.get("client_key") if errors else uuid.uuid4().hex,
