@@ -225,13 +225,27 @@ def lower_slots(unit: UnitSpec, count: int) -> list[SlotSpec]:
     return [SlotSpec("PENGAWAS", "IV.a", t) for t in titles][:count]
 
 
+# A unit is led by a JPT (pimpinan tinggi) post in the demo only when its expected staff reaches JPT_UNIT_STAFF, and a
+# regional secretary has assistants only when the secretariat's reaches ASSISTANTS_STAFF (I): the demo samples
+# each agency's staff at about 1 in 30 but a real agency heads every office with a JPT Pratama, so with every
+# head kept the 2,000 demo had 74 JPT Pratama, 3.7% of its staff against 0.49% of all ASN (20,877 of 4,254,513,
+# asn-career-rules.md s.8). docs/demo.md "Senior posts" says what the number is and why.
+JPT_UNIT_STAFF = 20.0
+ASSISTANTS_STAFF = 25.0
+
+
 def unit_slots(agency: AgencySpec, unit: UnitSpec, expected_staff: float) -> list[SlotSpec]:
     """The managerial posts of a unit, sized to its expected staff."""
     admin = max(1, min(6, round(expected_staff / 45)))
     lower = max(1, min(9, round(expected_staff / 14)))
     if expected_staff < 6:
         admin, lower = 0, 1
-    return [*head_slots(agency, unit), *middle_slots(unit, admin), *lower_slots(unit, lower)]
+    heads = head_slots(agency, unit)
+    if unit.family == "secretariat":
+        heads = heads[:1] if expected_staff < ASSISTANTS_STAFF else heads  # the regional secretary always
+    elif heads[0].kind in ("JPT_PRATAMA", "JPT_MADYA") and expected_staff < JPT_UNIT_STAFF:
+        heads = []
+    return [*heads, *middle_slots(unit, admin), *lower_slots(unit, lower)]
 
 
 # ------------------------------------------------------------------ non-managerial posts

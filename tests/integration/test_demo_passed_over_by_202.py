@@ -18,7 +18,7 @@ from projections.merit.passed_over import ledger_records, passed_over_of
 from projections.merit.queries import AuditQueries
 from projections.store import open_view_store
 
-EMPLOYEES, SEED, TODAY = 200, 42, date(2026, 11, 23)  # two passed-over cases, one of them by a 202 promotion
+EMPLOYEES, SEED, TODAY = 200, 32, date(2026, 11, 23)  # two passed-over cases, one of them by a 202 promotion
 
 
 @pytest.fixture
