@@ -102,13 +102,13 @@ def test_the_fairness_page_and_its_csvs_apply_unit_and_region(
     monkeypatch.setattr(inspector.services, "time_to_promotion", asking(times()))
     for path, region in (
         ("/pages/fairness", "12.71"),
-        ("/pages/fairness.csv", "12"),
-        ("/pages/time-to-promotion.csv", "1"),
+        ("/pages/fairness.csv", "12.07"),
+        ("/pages/time-to-promotion.csv", "12.72"),
     ):
         response = inspector.client.get(f"{path}?unit=BKPSDM&region={region}&agency=KOTA-MEDAN")
         assert response.status_code == 200
     assert asked == [
-        {"unit": ["BKPSDM"], "region": [region]} for region in ("12.71", "12.71", "12", "1")
+        {"unit": ["BKPSDM"], "region": [region]} for region in ("12.71", "12.71", "12.07", "12.72")
     ]  # the page asks both statistics
 
 
@@ -117,3 +117,19 @@ def test_an_argument_the_fairness_page_does_not_read_is_refused_naming_it(inspec
     response = inspector.client.get(f"{path}?by=sex&units=BKPSDM&lang=en")
     assert response.status_code == 422
     assert "units is not a filter of this page" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["/pages/audits", "/pages/audits.csv", "/pages/audits/awards", "/pages/fairness"])
+@pytest.mark.parametrize(("name", "value"), [("agency", "kota-medan"), ("region", "12.7")])
+def test_an_agency_or_region_no_reference_table_holds_is_refused_not_an_empty_list(
+    inspector: World, path: str, name: str, value: str
+) -> None:
+    response = inspector.client.get(f"{path}?{name}={value}&lang=en")
+    assert response.status_code == 422
+    body = response.get_data(as_text=True)
+    assert f"Not a known code: &#39;{value}&#39;" in body or f"Not a known code: '{value}'" in body
+    if not path.endswith(".csv"):
+        assert f'id="{name}-error"' in body
+        assert "Bukan kode yang dikenal" in inspector.client.get(f"{path}?{name}={value}&lang=id").get_data(
+            as_text=True
+        )

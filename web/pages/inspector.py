@@ -61,6 +61,26 @@ def unknown_arguments(known: tuple[str, ...]) -> dict[str, list[str]]:
     }
 
 
+# The filters whose values are codes of a reference table: a value no table holds matches no one (the API refuses it,
+# web.api.schemas.FILTER_TABLES); the form would show "all" chosen above an empty list.
+CODE_TABLES = {"agency": "agencies", "region": "regions"}
+
+
+def refused(known: tuple[str, ...]) -> dict[str, list[str]]:
+    """The form's errors for the address's arguments the page does not read, and for an agency or region that is
+    no code of its reference table."""
+    errors = unknown_arguments(known)
+    for name, table in CODE_TABLES.items():
+        codes = set(reference().table(table).codes)  # exactly (the rows hold the codes), as the API's KnownCodes
+        unknown = [v for v in request.args.getlist(name) if v.strip() and v not in codes]
+        if unknown:
+            listed = ", ".join(map(repr, unknown))
+            errors[name] = [
+                _("Not a known code: %(codes)s (see careerlog reference %(table)s).", codes=listed, table=table)
+            ]
+    return errors
+
+
 def period(args: MultiDict[str, str]) -> tuple[date | None, date | None, dict[str, list[str]]]:
     """The from/to dates of the filter form, with an error beside each that is not a date."""
     found: dict[str, date | None] = {}
@@ -155,7 +175,7 @@ PASSED_OVER_CHOICES = {"true": True, "false": False}
 def audit_rows(per_page: int, page_number: int, decision: str = "promotion") -> tuple[Any, dict[str, list[str]]]:
     """The audited promotions (or post appointments) the filter form asks for (None and the errors when it is
     not valid). The post appointments' list has no passed-over filter: the lists do not compare their colleagues."""
-    unknown = unknown_arguments(DECISION_ARGUMENTS[decision])
+    unknown = refused(DECISION_ARGUMENTS[decision])
     if unknown:
         return None, unknown
     options: dict[str, Any] = {name: one(request.args, name) for name in ("rule", "severity", "verdict")}
@@ -232,7 +252,7 @@ def awards() -> ResponseReturnValue:
     """The awards of a period and scope with the awards audit's findings, in the visitor's language."""
     account = allowed(Action.RUN_AUDITS)
     verdict = one(request.args, "verdict")
-    errors = unknown_arguments((*PAGE_ARGUMENTS, *AWARD_FILTERS, "verdict"))
+    errors = refused((*PAGE_ARGUMENTS, *AWARD_FILTERS, "verdict"))
     found, errors = (
         (None, errors) if errors else listed(services().awards, AWARD_FILTERS, 50, page_number(), verdict=verdict)
     )
@@ -303,7 +323,7 @@ def kept_statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[st
     start, end, errors = period(args)
     by = [v for v in args.getlist("by") if v] or ["sex"]
     form = {"by": by, "min_cell": args.get("min_cell", DEFAULT_MIN_CELL)}
-    errors = {**errors, **unknown_arguments(STATISTICS_ARGUMENTS)}
+    errors = {**errors, **refused(STATISTICS_ARGUMENTS)}
     if errors:
         return None, errors, form, None
     filters = filters_from(args, SCOPE)
