@@ -31,9 +31,10 @@ from careerlog.domain.payload import FieldSpec, parse_payload, payload_fields
 from careerlog.domain.wording import reason_of
 from careerlog.importing import kind_from_name, refuse_no_rows
 from careerlog.reference import reference
+from careerlog.textfiles import aliases_of
 from web.errors import conflict_errors
 from web.pages.common import allowed, blp, page, services
-from web.pages.labels import kind_label, promotion_kind_label
+from web.pages.labels import field_label, kind_label, promotion_kind_label
 from web.services import Written
 
 RECORDABLE = tuple(cls.KIND for cls in EMPLOYEE_EVENTS if cls.RECORDABLE)
@@ -255,6 +256,33 @@ def record() -> ResponseReturnValue:
     )
 
 
+SHORT_WORDS = {"nip", "jp", "tmt", "sk", "kp", "asn", "skp", "dp3"}  # written in capitals in a column's name
+
+
+def column_name(alias: str) -> str:
+    """An Indonesian column name as a spreadsheet heads it: tanggal_selesai as Tanggal Selesai, jp as JP."""
+    return " ".join(w.upper() if w in SHORT_WORDS else w.capitalize() for w in alias.split("_"))
+
+
+def kind_columns() -> list[dict[str, Any]]:
+    """The columns a CSV file of each kind takes, for the import page: each field by its label, its own name and
+    the Indonesian column names read as it (careerlog.textfiles.HEADER_ALIASES), and whether it is required."""
+    columns = []
+    for kind in RECORDABLE:
+        named = [("nip", True), *((spec.name, spec.required) for spec in payload_fields(BY_KIND[kind]))]
+        fields = [
+            {
+                "label": "NIP" if name == "nip" else field_label(name, kind),
+                "name": name,
+                "aliases": [column_name(a) for a in aliases_of([name])],
+                "required": required,
+            }
+            for name, required in named
+        ]
+        columns.append({"kind": kind, "fields": fields})
+    return columns
+
+
 class ImportForm(FlaskForm):  # type: ignore[misc]
     file = FileField("file", validators=[FileRequired(), FileAllowed(["jsonl", "csv", "json"])])
     dry_run = BooleanField("dry_run")
@@ -286,4 +314,7 @@ def import_file() -> ResponseReturnValue:
         errors = {"file": [_("Choose a .jsonl or .csv file.")]}
     status = 422 if (form.is_submitted() and (form.errors or errors)) else 200
     kinds = [(k, kind_label(k)) for k in RECORDABLE]
-    return page("pages/import.html", account, status, form=form, report=report, errors=errors, kinds=kinds)
+    columns = kind_columns()  # (each kind's columns, in place of a documentation path HR cannot open)
+    return page(
+        "pages/import.html", account, status, form=form, report=report, errors=errors, kinds=kinds, columns=columns
+    )
