@@ -47,7 +47,11 @@ PAGES = {
     "/api/v1/audits/fairness": ("pages.fairness", {}, Action.RUN_AUDITS),
 }
 TRANSLATED = ("title", "definition", "numerator", "denominator")
-PAGE_ARGS = ("year", "agency", "from", "to", "rule", "by")
+PAGE_ARGS = ("year", "agency", "unit", "region", "from", "to", "rule", "by")
+# The pages that read `unit` and `region` (the inspector's: web.pages.inspector); the reports' pages filter by agency
+# only, so their links keep the agency alone as before.
+SCOPED_PAGES = ("pages.audits", "pages.audited_posts", "pages.fairness")
+POST_RULES = "post."  # a post rule's findings are listed with the post appointments, not the promotions
 
 
 def is_share(indicator_id: str) -> bool:
@@ -99,6 +103,10 @@ def page_link(account: Account, link: str | None) -> str | None:
         return None
     endpoint, fixed, _action = found
     args = {k: v for k, v in parse_qsl(parts.query) if k in PAGE_ARGS}
+    if endpoint == "pages.audits" and args.get("rule", "").startswith(POST_RULES):
+        endpoint = "pages.audited_posts"
+    if endpoint not in SCOPED_PAGES:
+        args = {k: v for k, v in args.items() if k not in ("unit", "region")}
     return url_for(endpoint, **fixed, **args)
 
 
