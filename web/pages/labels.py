@@ -250,7 +250,8 @@ def code_name(value: object, field: str) -> str:
     if table is None or text not in table:
         return text
     name = table[text].name
-    return name if text.lower() in name.lower() else f"{name} ({text})"
+    spelt = text.lower().replace("_", " ")  # IKATAN_DINAS is the name "Ikatan dinas" itself, as UMUM is "Umum"
+    return name if spelt in name.lower() else f"{name} ({text})"
 
 
 def group_name(group: str, by: list[str]) -> str:
