@@ -387,7 +387,9 @@ def fairness_csv() -> ResponseReturnValue:
     rates, errors, _form = statistics("rates")
     if rates is None:
         raise InvalidInput(errors)
-    groups = with_pool(rates["groups"])  # `pool` beside the deprecated `eligible`, last, as in the API's CSV
+    # `pool` beside the deprecated `eligible`, last, as in the API's CSV; the impact ratio's interval as its two
+    # bounds (`impact_ratio_low`, `impact_ratio_high`), numbers a spreadsheet reads, as the page shows them
+    groups = [time_row(group) for group in with_pool(rates["groups"])]
     return csv_download(groups, columns_of(groups), "fairness.csv")
 
 
@@ -402,12 +404,12 @@ def time_csv() -> ResponseReturnValue:
 
 
 def time_row(group: dict[str, Any]) -> dict[str, Any]:
-    """A group of time to promotion as plain cells: each interval of the cumulative incidence by 4 and 8 years as
-    its two bounds (`incidence_4y_low`, `incidence_4y_high`); the curve and the incidence's points, as on the page,
-    are left to the API."""
+    """A group of time to promotion (or of the selection rates) as plain cells: each interval as its two bounds
+    (`incidence_4y_low`, `incidence_4y_high`; `impact_ratio_low`, `impact_ratio_high`), in its place; the curve and
+    the incidence's points, as on the page, are left to the API."""
     row: dict[str, Any] = {}
     for key, value in group.items():
-        if key.startswith("incidence_") and key.endswith("_ci"):
+        if key.endswith("_ci"):
             name = key.removesuffix("_ci")
             row[f"{name}_low"], row[f"{name}_high"] = value if value else (None, None)
         else:
