@@ -34,6 +34,7 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder
 from eventsourcing.utils import get_topic, resolve_topic, retry
 from psycopg.sql import SQL, Identifier
 
+from careerlog.domain.errors import RecordedByNewerRelease
 from careerlog.domain.payload import json_default, unwrap_optional
 
 Converter = Callable[[Any], Any]
@@ -166,6 +167,11 @@ class CareerMapper(Mapper[str]):
             raise MapperDeserialisationError(msg) from e
         class_version = getattr(cls, "class_version", 1)
         from_version = state.pop("class_version", 1)
+        if from_version > class_version:  # its fields would be read as this release's version's: misread
+            raise RecordedByNewerRelease(
+                f"{stored_event.topic} version {from_version} of {stored_event.originator_id} (its event "
+                f"{stored_event.originator_version}); this release reads up to version {class_version}"
+            )
         while from_version < class_version:
             getattr(cls, f"upcast_v{from_version}_v{from_version + 1}")(state)
             from_version += 1

@@ -17,7 +17,7 @@ from typing import Any
 import orjson
 
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.payload import parse_payload, plain_json
+from careerlog.domain.payload import plain_json, stored_changes
 from careerlog.persistence import typed_state
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Entry, Fact
@@ -218,7 +218,7 @@ def _plain_item(
         cls = BY_KIND[row["kind"]]
         typed = typed_state(cls, orjson.loads(row["data"]))
         for _, correction in corrections:
-            typed.update(parse_payload(cls, correction["corrected_fields"], partial=True))
+            typed.update(stored_changes(cls, correction["corrected_fields"]))
         values = plain_values(typed)
         effective_date, reference = typed["effective_date"].isoformat(), str(typed["reference"])
     else:

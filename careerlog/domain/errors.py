@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from eventsourcing.utils import TopicError
+
 
 class CareerlogError(Exception):
     """Base class of careerlog's own errors."""
@@ -20,6 +22,14 @@ class InvalidInput(CareerlogError):
 
     def describe(self) -> str:
         return "; ".join(f"{name}: {' '.join(reasons)}" for name, reasons in self.errors.items())
+
+
+class RecordedByNewerRelease(TopicError):
+    """A stored event this release can only misread, written by a newer release: a later version of its class
+    (`class_version` above this release's, whose fields this release does not know), or a correction naming a field
+    its target's class does not have here. Refused as an event of a kind only a newer release has (TopicError: a
+    503 newer-release, a command's message and exit 1; docs/operations.md, Upgrades) rather than read without those
+    fields or answered as the client's invalid input (a 422)."""
 
 
 class NotFound(CareerlogError):

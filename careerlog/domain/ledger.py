@@ -31,7 +31,7 @@ from careerlog.domain.events import (
     MentoringSessionHeld,
     MentoringStarted,
 )
-from careerlog.domain.payload import parse_payload, payload_fields, to_plain
+from careerlog.domain.payload import parse_payload, payload_fields, stored_changes, to_plain
 from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Refusal, joined
 
@@ -436,7 +436,7 @@ class LedgerAggregate(BaseAggregate[str]):
     def add_correction(self, event: EventCorrected) -> None:
         self.events[event.originator_version] = event
         target = self.facts[event.target_version]
-        target.values.update(parse_payload(target.event_class, event.corrected_fields, partial=True))
+        target.values.update(stored_changes(target.event_class, event.corrected_fields))
         target.corrected_by.append(event.originator_version)
         self.take_change_keys(EventCorrected, event)
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import orjson
 
-from careerlog.domain.errors import FieldErrors
+from careerlog.domain.errors import FieldErrors, RecordedByNewerRelease
 from careerlog.domain.events import LedgerEvent
 from careerlog.domain.wording import Refusal, reason_of
 from careerlog.reference import reference
@@ -120,6 +120,20 @@ def parse_payload(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, parti
         read = _READERS.get(event_cls) or _reader(event_cls)
         return read(raw)
     return _parse_each(event_cls, raw, partial=partial)
+
+
+def stored_changes(event_cls: type[LedgerEvent], corrected_fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The typed changes of a stored correction of an `event_cls` fact. A field that class does not have here was
+    written by a newer release (a later version of the class): RecordedByNewerRelease, not the InvalidInput (422) of
+    a client's correction."""
+    known = {spec.name for spec in payload_fields(event_cls)}
+    unknown = [name for name in corrected_fields if name not in known]
+    if unknown:
+        raise RecordedByNewerRelease(
+            f"a correction of {event_cls.__name__} sets {', '.join(unknown)}, which this release's "
+            f"{event_cls.__name__} does not have"
+        )
+    return parse_payload(event_cls, corrected_fields, partial=True)
 
 
 def _parse_each(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -76,8 +77,8 @@ def test_an_export_through_a_link_writes_where_it_points(database_url: str, tmp_
     assert BUDI in target.read_text()
 
 
-def test_the_api_answers_a_503_naming_the_newer_release(store: Settings) -> None:
-    """A write to (or the history of) a record holding such an event: 503 problem+json newer-release (was a 500)."""
+def api_of(store: Settings) -> tuple[Any, dict[str, str]]:
+    """The web app of the store (not following the log) and an administrator's token's headers."""
     from careerlog.accounts import open_accounts
     from web import create_app
 
@@ -86,9 +87,14 @@ def test_the_api_answers_a_503_naming_the_newer_release(store: Settings) -> None
     token = accounts.issue_token("hr-ops").token
     accounts.store.close()
     app = create_app(store, test_config={"TESTING": True, "CAREERLOG_FOLLOW": False})
+    return app, {"Authorization": f"Bearer {token}"}
+
+
+def test_the_api_answers_a_503_naming_the_newer_release(store: Settings) -> None:
+    """A write to (or the history of) a record holding such an event: 503 problem+json newer-release (was a 500)."""
+    app, headers = api_of(store)
     try:
         client = app.test_client()
-        headers = {"Authorization": f"Bearer {token}"}
         training = f.training("2016-01-08", hours=16, start="2016-01-07")
         for answer in (
             client.post(f"/api/v1/employees/{BUDI}/events", json={"kind": "training", **training}, headers=headers),
