@@ -34,7 +34,7 @@ from careerlog.reference import reference
 from careerlog.textfiles import aliases_of
 from web.errors import conflict_errors
 from web.pages.common import allowed, blp, page, services
-from web.pages.labels import field_label, kind_label, promotion_kind_label
+from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label
 from web.services import Written
 
 RECORDABLE = tuple(cls.KIND for cls in EMPLOYEE_EVENTS if cls.RECORDABLE)
@@ -61,6 +61,8 @@ def field_view(spec: FieldSpec, kind: str | None = None) -> dict[str, Any]:
     if (kind, spec.name) == ("post_appointment", "level"):
         codes = post_levels()  # (free text before: 'Ahli Pertama', as HR writes it, was refused for AHLI_PERTAMA)
     doc = _(spec.doc) if spec.doc else ""  # translated: web.pages.labels.extract hands every description over
+    if spec.name == "effective_date" and (kind, spec.name) in KIND_FIELD_LABELS:
+        doc = ""  # its label says which day (a training's last day), which the TMT's description contradicted
     return {"name": spec.name, "type": spec.type_name, "required": spec.required, "doc": doc, "codes": codes}
 
 
