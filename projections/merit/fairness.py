@@ -217,9 +217,12 @@ def selection_rates(rounds: pd.DataFrame, *, min_cell: int = DEFAULT_MIN_CELL, d
             for item, r, a in zip(tested, reject, adjusted, strict=True):
                 adjusted_p = p_value(float(a))
                 item.update(p_fisher=p_value(item["p_fisher"]), p_fisher_adjusted=adjusted_p, significant=bool(r))
+    days = sorted(str(d)[:10] for d in rounds["round_date"].unique())
     return {
         "reference": reference,
-        "rounds": int(rounds["round_date"].nunique()),
+        "rounds": len(days),
+        "first_round": days[0] if days else None,  # the period the pool is about, whatever the period asked for
+        "last_round": days[-1] if days else None,
         "groups": sorted(items.values(), key=lambda i: (i["suppressed"], -(i["eligible"]), i["group"])),
     }
 

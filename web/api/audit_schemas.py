@@ -458,6 +458,12 @@ class FairnessSchema(StatisticsHeaderSchema):
     four_fifths = fields.Float(dump_only=True)
     reference = fields.String(dump_only=True, allow_none=True, metadata={"description": "The highest-rate group."})
     rounds = fields.Integer(dump_only=True)
+    first_round = fields.String(
+        dump_only=True, allow_none=True, metadata={"description": "The first round counted (a date); null: none."}
+    )
+    last_round = fields.String(
+        dump_only=True, allow_none=True, metadata={"description": "The last round counted (a date); null: none."}
+    )
     groups = fields.List(fields.Nested(SelectionGroupSchema), dump_only=True)
 
 
