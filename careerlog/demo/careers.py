@@ -969,8 +969,8 @@ class Simulation:
         passed = self.utama_draws.get(key)
         if passed is None:
             passed = self.utama_draws[key] = self.rng["formation"].random() < UTAMA_CHANCE
-        if not passed:
-            return False
+        if not passed or (person.separation is not None and person.separation <= day):
+            return False  # not on the day of separation, which reads the post held the day before (docs/rules.md)
         agency = person.place_at(day)[0]
         holders = 0
         for other in self.members[agency]:
