@@ -757,7 +757,7 @@ class Simulation:
             payload["programme_id"] = course.programme_id
         if course.cost_per_head is not None:
             payload["cost"] = str(course.cost_per_head)
-        payload["reference"] = f"{organiser_code}/{course.kind}/{course.end.year}/{serial:05d}"
+        payload["reference"] = tr.certificate_number(course.organiser, course.kind, course.end.year, serial)
         if course.start < person.appointed:
             return None
         rec = self.add(person, "training", course.end, payload, 1, 30, rng=rng)

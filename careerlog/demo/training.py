@@ -149,10 +149,49 @@ class Catalogue:
         return self.runs[key]
 
 
+# The prefix of an organiser's certificate numbers: its own short name, as on its letters (I). Before, the initials
+# of its words: "A" for ANRI, "L" for LKPP, and "BPSU" for both BPSDM and BPS of Sumatera Utara.
+ORGANISER_CODES: dict[str, str] = {
+    BPSDM: "BPSDM-SU",
+    "ASN Unggul (LAN RI)": "LAN",
+    "LAN RI": "LAN",
+    "Ombudsman RI Perwakilan Sumut": "ORI-SU",
+    "Kementerian PANRB": "KEMENPANRB",
+    "LKPP": "LKPP",
+    "KPK (ACLC)": "KPK",
+    "Inspektorat Provinsi Sumatera Utara": "ITPROV-SU",
+    "BPSDM Kemendagri Regional Bukittinggi": "BPSDM-KEMENDAGRI-BKT",
+    "Balai Guru Penggerak Sumatera Utara": "BGP-SU",
+    "Dinas Pendidikan": "DISDIK",
+    "Bapelkes Medan": "BAPELKES-MDN",
+    "Kementerian Kesehatan": "KEMENKES",
+    "ANRI": "ANRI",
+    "BKN Kanreg VI Medan": "BKN-KANREG-VI",
+    "BPS Provinsi Sumatera Utara": "BPS-SU",
+}
+# A training kind as a certificate number names it (I): the stored code but for the long ones.
+KIND_CODES: dict[str, str] = {
+    "KOMUNITAS_BELAJAR": "KOMBEL",
+    "BIMBINGAN_DI_TEMPAT_KERJA": "BDTK",
+    "E_LEARNING": "E-LEARNING",
+    "BELAJAR_MANDIRI": "MANDIRI",
+    "PKN_I": "PKN.I",
+    "PKN_II": "PKN.II",
+}
+
+
 @cache
 def organiser_code(organiser: str) -> str:
-    """Initials of an organiser, the prefix of its certificate numbers."""
+    """The prefix of an organiser's certificate numbers (else the initials of its words)."""
+    known = ORGANISER_CODES.get(organiser)
+    if known is not None:
+        return known
     return "".join(w[0] for w in organiser.replace("(", "").split() if w[0].isupper())[:6]
+
+
+def certificate_number(organiser: str, kind: str, year: int, serial: int) -> str:
+    """A training certificate's number: organiser/kind/year/serial, e.g. BPSDM-SU/PKP/2019/00012 (I)."""
+    return f"{organiser_code(organiser)}/{KIND_CODES.get(kind, kind)}/{year}/{serial:05d}"
 
 
 @cache

@@ -3,6 +3,7 @@ PPPK come at every working age. Read from the commands the demo records (what a 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 
@@ -10,6 +11,7 @@ import pytest
 
 from careerlog.application import Command
 from careerlog.demo import Demo, generate
+from careerlog.domain.nip import parse_nip
 from careerlog.reference import reference
 
 pytestmark = pytest.mark.xdist_group("test_demo_realism")  # its module fixture is built once, on one worker
@@ -187,3 +189,53 @@ def test_years_before_the_modelled_scheme_are_rated_with_its_predicates_for_the_
                 assert {year - 1, year - 2} <= rated.get(promotion.subject, set()), promotion.payload["reference"]
                 asked += 1
     assert asked > 500
+
+
+def serving_posts(commands: list[Command]) -> dict[str, str]:
+    """The post kind of each employee's definitive post held on TODAY, by NIP (still in service only)."""
+    left = left_by(commands)
+    held: dict[str, tuple[date, str]] = {}
+    for command in commands:
+        if command.kind == "post_appointment" and command.payload["assignment"] == "DEFINITIVE":
+            when = day(command)
+            if when < TODAY and (command.subject not in held or held[command.subject][0] <= when):
+                held[command.subject] = (when, str(command.payload["post_kind"]))
+    return {nip: kind for nip, (_, kind) in held.items() if nip not in left or left[nip] > TODAY}
+
+
+def women_share(nips: list[str]) -> float:
+    return sum(parse_nip(nip).sex == "F" for nip in nips) / len(nips)
+
+
+def test_women_hold_fewer_senior_posts_the_higher_the_post(commands: list[Command]) -> None:
+    # asn-career-rules.md s.8, 2022: women are about 54% of ASN but hold 39.6% of Pengawas, 26.5% of Administrator
+    # and 15.5% of JPT Pratama posts; before, the demo's selections ignored sex and women held about half of each
+    posts = serving_posts(commands)
+    by_kind = {kind: [nip for nip, held in posts.items() if held == kind] for kind in set(posts.values())}
+    top = by_kind["JPT_PRATAMA"] + by_kind.get("JPT_MADYA", [])
+    shares = [women_share(top), women_share(by_kind["ADMINISTRATOR"]), women_share(by_kind["PENGAWAS"])]
+    assert shares == sorted(shares)
+    assert shares[0] <= 0.3
+    assert shares[1] <= 0.4
+    assert shares[2] <= 0.5 < women_share(list(posts))
+
+
+def test_jpt_pratama_posts_are_a_small_share_of_the_staff(commands: list[Command]) -> None:
+    # 0.49% of all ASN (20,877 of 4,254,513); before, every unit of the demo was headed by one: 74 of 2,000 (3.7%)
+    posts = serving_posts(commands)
+    jpt = sum(kind == "JPT_PRATAMA" for kind in posts.values())
+    assert 0 < jpt <= 0.02 * len(posts)
+
+
+def test_a_certificate_number_names_its_organiser_by_a_prefix_of_its_own(commands: list[Command]) -> None:
+    # before, initials: ANRI's numbers began "A/", LKPP's "L/", and BPSDM and BPS of Sumatera Utara shared "BPSU/"
+    organisers: dict[str, set[str]] = defaultdict(set)
+    for command in commands:
+        if command.kind == "training" and "/" in str(command.payload["reference"]):
+            prefix, kind, year, serial = str(command.payload["reference"]).split("/")
+            organisers[prefix].add(str(command.payload["organiser"]))
+            assert "_" not in kind
+            assert re.fullmatch(r"\d{4}/\d{5}", f"{year}/{serial}")
+    assert organisers
+    assert all(len(prefix) >= 3 for prefix in organisers)
+    assert all(len(names) == 1 or names <= {"LAN RI", "ASN Unggul (LAN RI)"} for names in organisers.values())
