@@ -66,29 +66,37 @@ def field_view(spec: FieldSpec, kind: str | None = None) -> dict[str, Any]:
     return {"name": spec.name, "type": spec.type_name, "required": spec.required, "doc": doc, "codes": codes}
 
 
-def payload_from(form: Mapping[str, str], cls: type[LedgerEvent]) -> dict[str, Any]:
+def payload_from(
+    form: Mapping[str, str], cls: type[LedgerEvent], unread: dict[str, list[str]] | None = None
+) -> dict[str, Any]:
     """The filled-in fields as plain data; objects (corrected fields) are read as JSON.
 
     A decimal is read in the page's language ("2,5" in Indonesian, "2.5" in English; strict, so a
     separator in the wrong place is refused rather than guessed) and handed on as the ledger writes it.
+    A cell it cannot read is refused (InvalidInput), or, given `unread`, named there and left out.
     """
     payload: dict[str, Any] = {}
     for spec in payload_fields(cls):
         value = form.get(spec.name, "").strip()
         if not value:
             continue
+        reason = None
         if spec.type is dict:
             try:
                 payload[spec.name] = json.loads(value)
             except json.JSONDecodeError:
-                raise InvalidInput(_("Not valid JSON."), spec.name) from None
+                reason = _("Not valid JSON.")
         elif spec.type is Decimal:
             try:
                 payload[spec.name] = str(parse_decimal(value, locale=get_locale(), strict=True))
             except NumberFormatError:
-                raise InvalidInput(_("Not a valid number."), spec.name) from None
+                reason = _("Not a valid number.")
         else:
             payload[spec.name] = value
+        if reason is not None and unread is None:
+            raise InvalidInput(reason, spec.name)
+        if reason is not None and unread is not None:
+            unread[spec.name] = [reason]
     return payload
 
 
@@ -173,12 +181,14 @@ def submit(account: Account, kind: str, nip: str, payload: dict[str, Any], key: 
 
 def field_errors(cls: type[LedgerEvent]) -> dict[str, list[str]]:
     """The reasons the posted fields of a kind are refused for, read as the ledger reads them: named beside a
-    missing or malformed NIP (no record to check them against), so that one sending names every field to mend."""
+    missing or malformed NIP (no record to check them against), or a cell the form cannot read (a number, JSON),
+    so that one sending names every field to mend."""
+    unread: dict[str, list[str]] = {}  # (a cell the form cannot read: named with the others)
     try:
-        parse_payload(cls, payload_from(request.form, cls))
+        parse_payload(cls, payload_from(request.form, cls, unread))
     except InvalidInput as e:
-        return e.errors
-    return {}
+        return {**e.errors, **unread}
+    return unread
 
 
 def attempt(
@@ -189,6 +199,10 @@ def attempt(
     nip = request.form.get("nip", "").strip()
     if not nip:
         return None, {"nip": [_("Missing data for required field.")], **field_errors(cls)}
+    unread: dict[str, list[str]] = {}
+    payload_from(request.form, cls, unread)
+    if unread:  # a number or JSON the form cannot read: named with every other field the schema refuses
+        return None, field_errors(cls)
     try:
         payload = payload_from(request.form, cls)
         if target is not None and any(name.startswith(CORRECTED) for name in request.form):
