@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
-from flask import request
+from flask import request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import format_date
 from flask_babel import gettext as _
@@ -273,7 +274,7 @@ def audit(nip: str, version: int) -> ResponseReturnValue:
     """One promotion: its findings with the supporting events, and the colleagues passed over."""
     account = allowed(Action.RUN_AUDITS)
     decision = services().audit(account, nip, version)
-    return page("pages/audit.html", account, decision=decision, **decision_labels())
+    return page("pages/audit.html", account, decision=decision, back=back_to("pages.audits"), **decision_labels())
 
 
 @blp.route("/audits/posts/<nip>/<int:version>")
@@ -281,7 +282,20 @@ def audited_post(nip: str, version: int) -> ResponseReturnValue:
     """One definitive post appointment: its findings with the supporting events, and the colleagues passed over."""
     account = allowed(Action.RUN_AUDITS)
     decision = services().audit(account, nip, version, "post")
-    return page("pages/audit.html", account, decision=decision, **decision_labels())
+    return page(
+        "pages/audit.html", account, decision=decision, back=back_to("pages.audited_posts"), **decision_labels()
+    )
+
+
+def back_to(endpoint: str) -> str:
+    """The list a decision's page was opened from, with its filters and page (the referring address, when it is that
+    list on this site), so an inspector goes from a finding to its evidence and back to where they were; else the
+    list unfiltered."""
+    listed = url_for(endpoint)
+    came_from = urlsplit(request.referrer or "")
+    if came_from.netloc == request.host and came_from.path == listed:
+        return f"{listed}?{came_from.query}" if came_from.query else listed
+    return listed
 
 
 def decision_labels() -> dict[str, dict[Any, str]]:
