@@ -19,7 +19,8 @@ def test_the_fairness_page_and_api_name_the_first_and_last_round_counted(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(world.services, "fairness", lambda *args, **kwargs: rates())
-    monkeypatch.setattr(world.services, "time_to_promotion", lambda *args, **kwargs: times())
+    monkeypatch.setattr(world.services, "time_to_promotion", lambda *args, **kwargs: followed)
+    followed = {**times(), "period": {"from": None, "to": "2026-12-02"}}
     log_in(world, "inspector")
     assert "The rounds counted: Apr 1, 2024 to Apr 1, 2024." in world.client.get("/pages/fairness?lang=en").get_data(
         as_text=True
@@ -28,3 +29,24 @@ def test_the_fairness_page_and_api_name_the_first_and_last_round_counted(
     assert "Periode yang dihitung: 1 Apr 2024 sampai 1 Apr 2024." in indonesian
     body = world.get("/api/v1/audits/fairness?by=sex", "inspector").get_json()
     assert (body["first_round"], body["last_round"]) == ("2024-04-01", "2024-04-01")
+
+
+def test_the_time_to_promotion_table_names_the_rank_spells_period(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(world.services, "fairness", lambda *args, **kwargs: rates())
+    answers = iter(
+        [
+            {**times(), "period": {"from": None, "to": "2026-12-02"}},
+            {**times(), "period": {"from": "2015-01-01", "to": "2020-12-31"}},
+            {**times(), "period": {"from": None, "to": "2026-12-02"}},
+        ]
+    )
+    monkeypatch.setattr(world.services, "time_to_promotion", lambda *args, **kwargs: next(answers))
+    log_in(world, "inspector")
+    page = world.client.get("/pages/fairness?lang=en").get_data(as_text=True)
+    assert "Rank spells of any start, followed until Dec 2, 2026." in page
+    page = world.client.get("/pages/fairness?from=2015-01-01&to=2020-12-31&lang=en").get_data(as_text=True)
+    assert "Rank spells begun from Jan 1, 2015, followed until Dec 31, 2020." in page
+    indonesian = world.client.get("/pages/fairness?lang=id").get_data(as_text=True)
+    assert "Masa dalam pangkat yang dimulai kapan pun, diikuti sampai 2 Des 2026." in indonesian
