@@ -133,3 +133,10 @@ def test_an_agency_or_region_no_reference_table_holds_is_refused_not_an_empty_li
         assert "Bukan kode yang dikenal" in inspector.client.get(f"{path}?{name}={value}&lang=id").get_data(
             as_text=True
         )
+
+
+def test_the_audits_csv_writes_corrected_as_false_or_true_as_the_apis_csv(inspector: World) -> None:
+    [row] = [r for r in exported(inspector, "kind=101") if r["subject"] == BUDI and r["tmt"] == "2018-04-01"]
+    api = inspector.get("/api/v1/audits/promotions?format=csv&kind=101", "inspector").get_data(as_text=True)
+    [from_api] = [r for r in csv.DictReader(io.StringIO(api.lstrip("\ufeff"))) if r["id"] == f"{BUDI}-{row['version']}"]
+    assert row["corrected"] == from_api["corrected"] == "false"

@@ -245,7 +245,9 @@ def decisions_csv(decision: str, name: str) -> ResponseReturnValue:
     if errors:
         raise InvalidInput(errors)
     columns = [*(c.strip() for c in DECISION_COLUMNS.split(",")), PASSED_OVER_COUNT]
-    return csv_download(found.items, columns, name)
+    # `corrected` is stored as 0/1: written true/false, as the API's CSV and the page's other CSVs write a yes or no
+    rows = [{**row, "corrected": bool(row["corrected"])} for row in found.items]
+    return csv_download(rows, columns, name)
 
 
 @blp.route("/audits/awards")
