@@ -36,6 +36,7 @@ from projections.career import CareerRecord, PostSpell, add_years
 from projections.framework import Table, rules_digest
 from projections.merit.retirement import expected_retirement
 from projections.merit.rules import (
+    EDUCATION_CEILING,
     REGULAR_WITHOUT_POST,
     Check,
     PromotionJudge,
@@ -73,6 +74,10 @@ OFFERED_KINDS = ("101", "201", "202", DEGREE)
 BY_OFFER = frozenset({"promotion.one_step", REGULAR_WITHOUT_POST})
 # Why no kind is open, when the record says: its service ended; a PPPK contract grade; the top rank (IV/e).
 NO_PROMOTION_REASONS = ("separated", "pppk", "top_rank")
+CEILING_RULE = "promotion.education_ceiling"
+# What opens an offer the education ceiling bars (it bars a regular promotion only: rules.toml `kinds`): a higher
+# degree recorded (a promotion by degree, or a higher ceiling), or a definitive post (its holder rises by 201 or 202).
+CEILING_OPENED_BY = [DEGREE, "201", "202"]
 
 
 def open_kinds(record: CareerRecord, day: date, book: Rules | None = None) -> list[str]:
@@ -268,17 +273,22 @@ class EligibilityQueries(ViewReader):
         """`eligibility` and, from the same read, why no regular promotion (101) is offered (`regular_closed`)."""
         rows = self.store.query("SELECT * FROM eligibility WHERE subject = ? ORDER BY kind", (nip,))
         book, today = rules(), self.today
-        items = [
-            {
-                **row,
-                "requirements": with_sources(book, json.loads(row["requirements"]), row["judged_on"]),
-                "missing": json.loads(row["missing"]),
-                "reached": row["earliest_date"] <= today.isoformat(),
-                "next_date": next_date(book, row["earliest_date"], today),
-            }
-            for row in rows
-            if row["earliest_date"] is not None
-        ]
+        items = []
+        for row in rows:
+            if row["earliest_date"] is None:
+                continue
+            requirements = json.loads(row["requirements"])
+            barred = blocked(requirements)
+            items.append(
+                {
+                    **row,
+                    "requirements": with_sources(book, requirements, row["judged_on"]),
+                    "missing": json.loads(row["missing"]),
+                    "reached": row["earliest_date"] <= today.isoformat(),
+                    "next_date": None if barred else next_date(book, row["earliest_date"], today),
+                    "blocked": barred,
+                }
+            )
         closed = [regular_closed(book, row) for row in rows if row["earliest_date"] is None]
         return items, closed[0] if closed else None
 
@@ -348,6 +358,26 @@ def regular_closed(book: Rules, row: Row) -> dict[str, Any] | None:
         return None
     rule = bar.rule
     return {"kind": bar.instead, "instead_of": REGULAR, "rule": rule.id, "source": rule.source, "status": rule.status}
+
+
+def blocked(requirements: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Why an offer is blocked for good, so that no date brings it (the API's `blocked`; the career page says it in
+    place of its dates): the education ceiling (`promotion.education_ceiling`, enforced and missing: the new rank is
+    above the highest a regular promotion reaches with the employee's education), with the `education` and its
+    `ceiling` as its stored wording gives them, and what would open it (`opened_by`: a higher degree recorded, 203,
+    or a definitive post, 201 or 202). None when nothing bars it for good: the dates then say when it comes."""
+    for r in requirements:
+        if r["rule"] != CEILING_RULE or r["outcome"] != "missing" or not r["enforced"]:
+            continue
+        said = parse(r["message"])
+        values = dict(said.params) if said is not None and said.template == EDUCATION_CEILING.text else {}
+        return {
+            "rule": CEILING_RULE,
+            "education": values.get("level"),
+            "ceiling": values.get("ceiling"),
+            "opened_by": CEILING_OPENED_BY,
+        }
+    return None
 
 
 def with_sources(book: Rules, requirements: list[dict[str, Any]], judged_on: str) -> list[dict[str, Any]]:

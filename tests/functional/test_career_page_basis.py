@@ -196,10 +196,10 @@ def test_an_education_ceiling_is_said_to_need_a_higher_education_not_time(world:
     world.catch_up()
     english = page_text(world, nip)
     assert (
-        "Your education, SLTA / SMA / SMK, allows a regular promotion up to III/b: no date brings this rank "
-        "by itself; a higher education must be recorded first" in english
-    )
-    assert "Pendidikan Anda, SLTA / SMA / SMK, memungkinkan kenaikan pangkat reguler" in page_text(world, nip, "id")
+        "Blocked: your education, SLTA / SMA / SMK, allows a regular promotion up to III/b, so no date brings III/c. "
+        "It opens with a higher degree recorded" in english
+    )  # (tests/functional/test_eligibility_blocked_by_ceiling.py: the offer reads as blocked, not reached)
+    assert "pendidikan Anda, SLTA / SMA / SMK, memungkinkan kenaikan pangkat reguler" in page_text(world, nip, "id")
     assert "allows a regular promotion up to" not in page_text(world, BUDI)  # S-1 at III/b: up to III/d
 
 

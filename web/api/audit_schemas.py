@@ -78,6 +78,29 @@ class RequirementSchema(StrictSchema):
     )
 
 
+class BlockedSchema(StrictSchema):
+    """An offer blocked for good: the new rank is above the highest a regular promotion reaches with the
+    employee's education (promotion.education_ceiling, docs/rules.md), so no date brings it."""
+
+    rule = fields.String(dump_only=True, metadata={"description": "promotion.education_ceiling."})
+    education = fields.String(
+        dump_only=True, allow_none=True, metadata={"description": "The education level held (asn.toml education)."}
+    )
+    ceiling = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "The highest rank a regular promotion reaches with that education."},
+    )
+    opened_by = fields.List(
+        fields.String(),
+        dump_only=True,
+        metadata={
+            "description": "The promotion kinds that open a rank above it: 203 (a higher degree recorded, which also "
+            "raises the ceiling), 201 or 202 (an appointment to a definitive managerial or functional post)."
+        },
+    )
+
+
 class EligibilityItemSchema(StrictSchema):
     """One promotion kind open to the employee: its earliest date and what is met or missing on the date judged."""
 
@@ -98,13 +121,26 @@ class EligibilityItemSchema(StrictSchema):
             "recorded day: the requirements and missing are judged on it, by the rules in force then."
         },
     )
-    reached = fields.Boolean(dump_only=True, metadata={"description": "Whether the earliest date has come."})
+    reached = fields.Boolean(
+        dump_only=True,
+        metadata={"description": "Whether the earliest date has come (of a blocked offer too: see blocked)."},
+    )
     next_date = PlainDate(
         dump_only=True,
         allow_none=True,
         metadata={
             "description": "The next promotion date open: the first permitted date on or after both the earliest "
-            "date and today (the earliest date while it is to come)."
+            "date and today (the earliest date while it is to come); null when the offer is blocked (no date "
+            "brings it)."
+        },
+    )
+    blocked = fields.Nested(
+        BlockedSchema,
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "Why no date brings this offer (the career page says it in place of its dates): the "
+            "education ceiling; null when nothing bars it for good."
         },
     )
     requirements = fields.List(fields.Nested(RequirementSchema), dump_only=True)

@@ -76,7 +76,6 @@ def next_promotion(found: dict[str, Any], today: date, person: str | None = None
         "confirmation_ahead": confirmation_ahead(found, today),
         "credit": credit_ahead(found),
         "credit_met": credit_met(found),
-        "ceilings": ceilings_reached(found),
         "post_tops": post_tops(found),
         "record_last_day": record_last_day(found["timeline"]["items"]),
         "plain": plain_requirements(found, person),
@@ -268,13 +267,6 @@ def credit_item(e: dict[str, Any], said: dict[str, str], level: str, rated: dict
         if day is not None:
             item.update(rate=round(rate, 2), reach_year=reach, reach_date=day.isoformat())
     return item
-
-
-def ceilings_reached(found: dict[str, Any]) -> dict[str, dict[str, str]]:
-    """Per promotion kind barred by the education ceiling (promotion.education_ceiling, its stored "education SLTA
-    allows up to III/b; new rank III/c"): the education and its ceiling. No date brings this requirement: only a
-    higher education recorded does, which the page says (the offer's earliest date reads as if time would)."""
-    return {e["kind"]: said for e, said in worded(found, "promotion.education_ceiling", EDUCATION_CEILING, "missing")}
 
 
 def credit_met(found: dict[str, Any]) -> dict[str, dict[str, str]]:

@@ -1,0 +1,66 @@
+"""An offer the education ceiling bars for good (promotion.education_ceiling, docs/rules.md: the highest rank a
+regular promotion reaches with the employee's education) reads as blocked, not reached, on the career page and in the
+eligibility answer (acceptance walk of 2026-12-02, E1: "Earliest date: 1 Apr 2023 (reached) / Next promotion date:
+1 Feb 2027" for a 101 no date brings)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, World, appointment_of
+from tests.functional.test_career_page_basis import page_text
+from tests.functional.test_eligibility_answers import answer_validator
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    """Both stores: SQLite and PostgreSQL."""
+    return database_url
+
+
+def slta_at_its_ceiling(world: World) -> str:
+    """A pelaksana with SLTA at III/b since 2016: its regular ceiling, so the 101 to III/c is barred for good."""
+    nip = f.nip(date(1975, 3, 3), date(2000, 3, 1), "M", sequence=772)
+    ledger = world.services.ledger
+    ledger.record(nip, "appointment", appointment_of(nip, rank="II/a", education="SLTA"), actor="test")
+    ledger.record(nip, "rank_promotion", f.promotion("III/b", "2016-04-01"), actor="test")
+    world.catch_up()
+    return nip
+
+
+def test_an_offer_the_education_ceiling_bars_reads_as_blocked_not_reached(world: World) -> None:
+    nip = slta_at_its_ceiling(world)
+    english = page_text(world, nip)
+    assert "(reached)" not in english
+    assert "Next promotion date" not in english
+    assert (
+        "Blocked: your education, SLTA / SMA / SMK, allows a regular promotion up to III/b, so no date brings III/c. "
+        "It opens with a higher degree recorded (a promotion by degree, 203) or an appointment to a definitive "
+        "managerial or functional post (201, 202)." in english
+    )
+    indonesian = page_text(world, nip, "id")
+    assert "(sudah tercapai)" not in indonesian
+    assert "Terhalang: pendidikan Anda, SLTA / SMA / SMK," in indonesian
+    ordinary = page_text(world, BUDI)  # S-1 at III/b: up to III/d, its offer is not blocked
+    assert "Blocked" not in ordinary
+
+
+def test_the_eligibility_answer_says_the_offer_is_blocked_and_gives_no_next_date(world: World) -> None:
+    nip = slta_at_its_ceiling(world)
+    body = world.get(f"/api/v1/employees/{nip}/eligibility", "admin").get_json()
+    (item,) = [i for i in body["items"] if i["kind"] == "101"]
+    assert item["blocked"] == {
+        "rule": "promotion.education_ceiling",
+        "education": "SLTA",
+        "ceiling": "III/b",
+        "opened_by": ["203", "201", "202"],
+    }
+    assert item["next_date"] is None
+    assert item["reached"] is True  # the earliest date has come: what it says, and no more
+    spec = world.get("/api/openapi.json").get_json()
+    answer_validator(spec, "/api/v1/employees/{nip}/eligibility").validate(body)
+    budi = world.get(f"/api/v1/employees/{BUDI}/eligibility", "admin").get_json()
+    assert all(i["blocked"] is None and i["next_date"] for i in budi["items"])
