@@ -140,3 +140,13 @@ def test_the_audits_csv_writes_corrected_as_false_or_true_as_the_apis_csv(inspec
     api = inspector.get("/api/v1/audits/promotions?format=csv&kind=101", "inspector").get_data(as_text=True)
     [from_api] = [r for r in csv.DictReader(io.StringIO(api.lstrip("\ufeff"))) if r["id"] == f"{BUDI}-{row['version']}"]
     assert row["corrected"] == from_api["corrected"] == "false"
+
+
+@pytest.mark.parametrize(("value", "chosen"), [("yes", "true"), ("1", "true"), ("no", "false"), ("0", "false")])
+def test_the_passed_over_filter_takes_the_apis_yes_and_no_and_shows_it_chosen(
+    inspector: World, value: str, chosen: str
+) -> None:
+    page = listed(inspector, f"passed_over={value}")
+    assert f'<option value="{chosen}" selected>' in page
+    assert page.count("</tr>") == listed(inspector, f"passed_over={chosen}").count("</tr>")  # the same rows
+    assert inspector.client.get("/pages/audits?passed_over=maybe").status_code == 422

@@ -12,6 +12,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import format_date
 from flask_babel import gettext as _
 from markupsafe import Markup
+from marshmallow import ValidationError, fields
 from werkzeug.datastructures import MultiDict
 
 from careerlog.access import Action, narrow, row_filters
@@ -170,7 +171,16 @@ def listed(
     return found, {}
 
 
-PASSED_OVER_CHOICES = {"true": True, "false": False}
+def passed_over_arg() -> bool | None:
+    """The passed-over filter of the address: any yes or no the API's `passed_over` takes (marshmallow's Boolean:
+    true/false, yes/no, 1/0, on/off ...), None when absent; InvalidInput naming it otherwise."""
+    value = one(request.args, "passed_over")
+    if value is None:
+        return None
+    try:
+        return bool(fields.Boolean().deserialize(value))
+    except ValidationError:
+        raise InvalidInput(_("Not a valid boolean."), "passed_over") from None
 
 
 def audit_rows(per_page: int, page_number: int, decision: str = "promotion") -> tuple[Any, dict[str, list[str]]]:
@@ -180,10 +190,10 @@ def audit_rows(per_page: int, page_number: int, decision: str = "promotion") -> 
     if unknown:
         return None, unknown
     options: dict[str, Any] = {name: one(request.args, name) for name in ("rule", "severity", "verdict")}
-    passed_over = one(request.args, "passed_over") if decision == "promotion" else None
-    if passed_over and passed_over not in PASSED_OVER_CHOICES:
-        return None, {"passed_over": [_("Not a valid boolean.")]}
-    options["passed_over"] = PASSED_OVER_CHOICES.get(passed_over or "")
+    try:
+        options["passed_over"] = passed_over_arg() if decision == "promotion" else None
+    except InvalidInput as e:
+        return None, e.errors
     errors = unknown_kinds(decision)
     if errors:
         return None, errors
@@ -210,6 +220,15 @@ def audited_posts() -> ResponseReturnValue:
     return decisions_page("post")
 
 
+def chosen_passed_over() -> bool | None:
+    """The passed-over choice the form shows chosen: the one applied (`yes` reads as the form's "yes"), none when
+    it is not valid."""
+    try:
+        return passed_over_arg()
+    except InvalidInput:
+        return None
+
+
 def decisions_page(decision: str) -> ResponseReturnValue:
     """The list page of the audited decisions of one type (`promotion`, `post`)."""
     account = allowed(Action.RUN_AUDITS)
@@ -224,6 +243,7 @@ def decisions_page(decision: str) -> ResponseReturnValue:
         query=query,
         decision=decision,
         compared_on_its_page=COMPARED_ON_ITS_PAGE in request.args.getlist("kind"),
+        passed_over=chosen_passed_over(),
         **filter_choices(account, decision),
     )
 
