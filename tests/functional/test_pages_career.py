@@ -70,16 +70,16 @@ def test_employee_sees_who_read_their_record_and_hr_does_not_see_the_log(world: 
 def test_the_record_downloads_as_csv_with_effective_and_recorded_times(world: World) -> None:
     corrected_and_trained(world)
     log_in(world, "employee")
-    answer = world.client.get(f"/pages/employees/{BUDI}/record.csv")
+    answer = world.client.get(f"/pages/employees/{BUDI}/record.csv?lang=en")  # (Indonesian: semicolons)
     assert answer.status_code == 200
     assert answer.mimetype == "text/csv"
     assert f"riwayat-karier-{BUDI}.csv" in answer.headers["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(answer.get_data(as_text=True).lstrip("\ufeff"))))
-    promotion = next(r for r in rows if r["kind"] == "rank_promotion")
-    assert promotion["effective_date"] == "2014-04-01"
-    assert '"new_rank": "III/c"' in promotion["values"]
-    assert promotion["corrected_on"]
-    assert any(r["retracted_on"] for r in rows if r["kind"] == "training")
+    promotion = next(r for r in rows if r["Event"] == "Rank promotion")
+    assert promotion["Effective date (TMT)"] == "2014-04-01"
+    assert promotion["New rank"] == "III/c (Penata)"
+    assert promotion["Corrected on (UTC)"]
+    assert any(r["Retracted on (UTC)"] for r in rows if r["Event"] == "Training")
 
 
 def test_another_employees_record_and_its_csv_are_not_found(world: World) -> None:

@@ -8,8 +8,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from babel.numbers import get_decimal_symbol
 from flask import request
 from flask.typing import ResponseReturnValue
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
 
@@ -24,12 +26,11 @@ from web.pages import charts, local_date, local_number
 from web.pages.common import blp, may, page, services, signed_in
 from web.pages.export import csv_download
 from web.pages.hr import RECORDABLE
-from web.pages.labels import field_label, promotion_kind_name
+from web.pages.labels import field_label, kind_label, promotion_kind_name
 from web.pages.next_promotion import RANK_FIELDS, citation, next_promotion, rank_steps
 
 DEFAULT_TARGET_JP = 20
 NAME_AND_CODE = ("promotion_kinds", "regions")  # shown "Reguler (101)", "Kota Medan (12.71)"
-CSV_COLUMNS = ("effective_date", "recorded_at", "kind", "reference", "values", "corrected_on", "retracted_on")
 
 
 @functools.lru_cache(maxsize=256)
@@ -185,23 +186,61 @@ def career(nip: str) -> ResponseReturnValue:
     )
 
 
-def csv_row(item: dict[str, Any]) -> dict[str, Any]:
-    """One fact as a CSV row: its times, kind and values, and when it was corrected or retracted."""
-    return {
-        **item,
-        "values": json.dumps(item["values"], ensure_ascii=False, sort_keys=True),
-        "corrected_on": [c["recorded_at"] for c in item["corrections"]],
-        "retracted_on": item["retracted"]["recorded_at"] if item["retracted"] else None,
-    }
+def utc_cell(recorded_at: str) -> str:
+    """A recorded time as a spreadsheet reads a date and time in any language: 2026-12-02 08:15:00 (UTC, as
+    recorded; the column's name says so)."""
+    return recorded_at[:19].replace("T", " ")
+
+
+def csv_value(kind: str, field: str, value: Any) -> Any:
+    """A fact's value as its cell: a date as recorded (2024-05-06, which a spreadsheet reads as a date whatever its
+    language), a decimal with the page language's decimal sign and no grouping (1500000,5 in Indonesian, as the
+    spreadsheet reads a number), a code by its name as the page shows it (shown_value), anything else as recorded."""
+    spec = field_spec(kind, field)
+    if spec is not None and spec.type is date:
+        return str(value)
+    if spec is not None and spec.type is Decimal:
+        return format(Decimal(str(value)), "f").replace(".", get_decimal_symbol(get_locale()))
+    if isinstance(value, dict):  # (no payload field holds one: written as the API would)
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return shown_value(kind, field, value)
+
+
+def record_table(items: list[dict[str, Any]]) -> tuple[list[str], list[dict[str, Any]]]:
+    """The career record as a spreadsheet's table headed in the page's language: per fact its effective date, when
+    it was recorded, the event, its reference, a column per field (named as the page names it, so a penalty's
+    level and a post's level are two columns) and when it was corrected or retracted."""
+    first = [_("Effective date (TMT)"), _("Recorded at") + " (UTC)", _("Event"), field_label("reference")]
+    last = [_("Corrected on") + " (UTC)", _("Retracted on") + " (UTC)"]
+    fields: dict[str, None] = {}
+    rows = []
+    for item in items:
+        kind = item["kind"]
+        facts = (item["effective_date"], utc_cell(item["recorded_at"]), kind_label(kind), item["reference"])
+        row: dict[str, Any] = dict(zip(first, facts, strict=True))
+        for field, value in item["values"].items():
+            if field in ("effective_date", "reference") or value is None or value == "":
+                continue
+            label = shown_label(kind, field, value)
+            fields.setdefault(label)
+            row[label] = csv_value(kind, field, value)
+        row[last[0]] = [utc_cell(c["recorded_at"]) for c in item["corrections"]]
+        row[last[1]] = utc_cell(item["retracted"]["recorded_at"]) if item["retracted"] else None
+        rows.append(row)
+    return [*first, *fields, *last], rows
 
 
 @blp.route("/employees/<nip>/record.csv")
 def career_csv(nip: str) -> ResponseReturnValue:
-    """Download the career record as CSV: every fact with its effective and recorded time."""
+    """Download the career record as CSV for a spreadsheet in the page's language (record_table): separated by
+    semicolons where the decimal sign is a comma (Indonesian: a spreadsheet set to it lists with semicolons), by
+    commas otherwise; UTF-8 with a byte-order mark; a text a spreadsheet would run as a formula defused. The API's
+    timeline CSV and `careerlog export` are the machine-readable ones, unchanged."""
     account = signed_in()
     timeline = services().timeline(account, nip, as_of=None, known_at=None)
-    rows = [csv_row(item) for item in timeline["items"]]
-    return csv_download(rows, CSV_COLUMNS, f"riwayat-karier-{timeline['nip']}.csv")
+    columns, rows = record_table(timeline["items"])
+    delimiter = ";" if get_decimal_symbol(get_locale()) == "," else ","
+    return csv_download(rows, columns, f"riwayat-karier-{timeline['nip']}.csv", delimiter=delimiter)
 
 
 @blp.route("/find")

