@@ -7,6 +7,7 @@ shown beside that field. A hidden client key makes a double submission record on
 
 from __future__ import annotations
 
+import io
 import json
 import uuid
 from collections.abc import Mapping
@@ -35,6 +36,7 @@ from careerlog.textfiles import aliases_of
 from web.errors import conflict_errors
 from web.pages.common import allowed, blp, page, services
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label
+from web.pages.refused_rows import refused_csv
 from web.services import Written
 
 RECORDABLE = tuple(cls.KIND for cls in EMPLOYEE_EVENTS if cls.RECORDABLE)
@@ -310,6 +312,7 @@ def import_file() -> ResponseReturnValue:
     account = allowed(Action.IMPORT)
     form = ImportForm()
     report = None
+    refused, refused_name = None, None  # the refused rows of a CSV file as written, to fix and import again
     errors: dict[str, list[str]] = {}
     if form.validate_on_submit():
         upload = form.file.data
@@ -318,19 +321,32 @@ def import_file() -> ResponseReturnValue:
         if name.endswith(".csv") and not kind and not kind_from_name(name):
             errors = {"kind": [_("Choose the kind of event the CSV file holds.")]}
         else:
+            data = upload.stream.read()  # (read again for the refused rows' download: web.pages.refused_rows)
             try:
                 found = services().import_file(
-                    account, upload.stream, name=name, fmt=None, kind=kind, dry_run=bool(form.dry_run.data)
+                    account, io.BytesIO(data), name=name, fmt=None, kind=kind, dry_run=bool(form.dry_run.data)
                 )
                 refuse_no_rows(found["rows"], name)
                 report = found
             except InvalidInput as e:
                 errors = e.errors
+            if report is not None and report["rejected"] and name.endswith(".csv"):
+                refused = refused_csv(data, report["rejected"])
+                refused_name = name.rsplit("/", 1)[-1].removesuffix(".csv") + "-ditolak.csv"
     elif form.file.errors:
         errors = {"file": [_("Choose a .jsonl or .csv file.")]}
     status = 422 if (form.is_submitted() and (form.errors or errors)) else 200
     kinds = [(k, kind_label(k)) for k in RECORDABLE]
     columns = kind_columns()  # (each kind's columns, in place of a documentation path HR cannot open)
     return page(
-        "pages/import.html", account, status, form=form, report=report, errors=errors, kinds=kinds, columns=columns
+        "pages/import.html",
+        account,
+        status,
+        form=form,
+        report=report,
+        errors=errors,
+        kinds=kinds,
+        columns=columns,
+        refused=refused,
+        refused_name=refused_name,
     )

@@ -1,0 +1,72 @@
+"""The import page's report offers the refused rows of a CSV file as a download, as they were written (the file's
+own header, separator and cells) with a Keterangan column giving the reasons, which the importer reads and does not
+record: HR fixes them in the spreadsheet and imports that file again (acceptance walk of 2026-12-02, F5: the refused
+rows could only be read off the page)."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from urllib.parse import unquote
+
+import pytest
+
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_pages_auth import csrf_token, log_in
+
+HEADER = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat"
+GOOD = f"{BUDI};TEKNIS;Arsip;BKPSDM;8;15/11/2021;19/11/2021;GOOD-1"
+BAD_DAY = f"{BUDI};TEKNIS;Arsip dinamis;BKPSDM;8;15/11/2021;31/11/2021;BAD-1"
+NO_TITLE = f'{BUDI};TEKNIS;;"BKPSDM; Medan";8;01/03/2022;04/03/2022;BAD-2'
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url  # both stores
+
+
+def imported(world: World, text: str, lang: str = "id", name: str = "diklat.csv") -> str:
+    log_in(world, "hr")
+    token = csrf_token(world.client, f"/pages/import?lang={lang}")
+    upload = {"csrf_token": token, "kind": "training", "file": (io.BytesIO(text.encode()), name)}
+    answer = world.client.post(f"/pages/import?lang={lang}", data=upload, content_type="multipart/form-data")
+    return answer.get_data(as_text=True)
+
+
+def refused_download(page: str) -> tuple[str, str]:
+    """The download link's file name and the CSV it holds."""
+    link = re.search(r'<a download="([^"]+)" href="data:text/csv;charset=utf-8,([^"]+)"', page)
+    assert link, page
+    return html.unescape(link[1]), unquote(html.unescape(link[2]))
+
+
+def test_the_refused_rows_download_as_written_with_their_reasons(world: World) -> None:
+    page = imported(world, "\r\n".join([HEADER, GOOD, BAD_DAY, NO_TITLE]) + "\r\n")
+    name, text = refused_download(page)
+    assert "Unduh baris yang ditolak (CSV)" in page
+    assert name == "diklat-ditolak.csv"
+    assert text.startswith("\ufeff")
+    lines = text.lstrip("\ufeff").splitlines()
+    assert lines[0] == HEADER + ";Keterangan"
+    rows = list(csv.reader(lines[1:], delimiter=";"))
+    assert [r[:-1] for r in rows] == list(csv.reader([BAD_DAY, NO_TITLE], delimiter=";"))  # the cells as written
+    assert "Hari terakhir pelatihan:" in rows[0][-1]
+    assert "31/11/2021" in rows[0][-1]  # (the reason says what was typed)
+    assert "Judul" in rows[1][-1] or "Nama" in rows[1][-1]
+
+
+def test_the_downloaded_file_fixed_imports_again_with_its_reasons_column_read_and_not_recorded(world: World) -> None:
+    _name, text = refused_download(imported(world, "\r\n".join([HEADER, GOOD, BAD_DAY]) + "\r\n"))
+    fixed = text.lstrip("\ufeff").replace("31/11/2021", "30/11/2021")
+    page = imported(world, fixed, lang="en", name="diklat-ditolak.csv")
+    totals = re.sub(r"\s+", "", page)
+    assert "<dt>Recorded</dt><dd>1</dd>" in totals
+    assert "<dt>Rejected</dt><dd>0</dd>" in totals  # (the Keterangan column: read, not recorded)
+    assert 'href="data:text/csv' not in page  # nothing refused: no download
+
+
+def test_no_download_when_nothing_is_refused_or_for_a_json_lines_file(world: World) -> None:
+    page = imported(world, "\r\n".join([HEADER, GOOD]) + "\r\n")
+    assert 'href="data:text/csv' not in page
