@@ -26,7 +26,8 @@ def test_employee_reads_their_career_record_in_indonesian_then_english(page: Any
     with page.expect_download() as download:
         page.click("text=Download the record (CSV)")
     assert download.value.suggested_filename == f"riwayat-karier-{site.employee_nip}.csv"
-    assert "effective_date,recorded_at,kind" in Path(download.value.path()).read_text(encoding="utf-8-sig")
+    record = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    assert record.startswith("Effective date (TMT),Recorded at (UTC),Event,")  # (Indonesian: semicolons)
 
 
 def test_employee_is_shown_an_html_403_for_the_inspector_pages(page: Any, site: Site) -> None:
@@ -78,6 +79,26 @@ def test_hr_uploads_an_import_file_and_reads_the_per_row_report(page: Any, site:
     assert page.locator("#h-report").inner_text() == "Import report (dry run)"
     assert page.locator(".report tbody tr").count() == 2
     site.shot(page, "import-report")
+
+
+def test_hr_downloads_the_refused_rows_of_a_csv_import(page: Any, site: Site, tmp_path: Any) -> None:
+    """The link holds the file (a data: URL): Chromium saves it under the page's strict CSP."""
+    log_in(page, site, "hr-medan")
+    page.goto(f"{site.url}/pages/import")
+    upload = tmp_path / "diklat.csv"
+    header = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai"
+    upload.write_text(f"{header}\r\n{site.employee_nip};TEKNIS;Arsip;BKPSDM;8;15/11/2021;31/11/2021\r\n")
+    page.set_input_files("#f-file", str(upload))
+    page.select_option("#f-kind", "training")
+    page.check("#f-dry")
+    page.click("#main button[type=submit]")
+    page.wait_for_load_state()
+    with page.expect_download() as download:
+        page.click("text=Unduh baris yang ditolak (CSV)")
+    assert download.value.suggested_filename == "diklat-ditolak.csv"
+    refused = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert refused[0] == header + ";Keterangan"
+    assert refused[1].startswith(f"{site.employee_nip};TEKNIS;Arsip;BKPSDM;8;15/11/2021;31/11/2021;")
 
 
 def test_inspector_filters_audits_opens_a_promotion_and_reads_fairness(page: Any, site: Site) -> None:
