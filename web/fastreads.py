@@ -54,7 +54,7 @@ from web.api.common import (
     release_connection,
     unchanged,
 )
-from web.api.ratelimit import TokenLimit
+from web.api.ratelimit import COUNTED, TokenLimit
 from web.api.schemas import ReadQuerySchema, RosterQuerySchema, TimelineQuerySchema
 from web.scoping import placing_read
 from web.services import Services
@@ -156,6 +156,7 @@ class FastReads:
                 reader = self.services.accounts.authenticate(token).account
                 if not self.limit.allows(token):
                     return None  # past the token's rate limit: Flask answers the 429
+                environ[COUNTED] = True  # counted once: should the Flask app answer it after all, not again
                 if read == "roster" and ahead:
                     self.remember(ahead[0][1], reader)  # by the token's hash, as read
                 found = answer(self.services, reader, nip, dict(parsed))  # a copy: the roster's pops from it

@@ -11,7 +11,7 @@ import pytest
 from flask import Flask
 
 from careerlog.config import ConfigurationError
-from tests.functional.conftest import BUDI, TEST_CONFIG, World, served_app
+from tests.functional.conftest import BUDI, RINA, TEST_CONFIG, World, served_app
 from web.api.ratelimit import BatchedStoreCounts
 from web.config import WebSettings
 from web.fastreads import FastReads
@@ -45,6 +45,31 @@ def test_the_sixth_request_of_a_token_in_its_minute_is_refused_with_retry_after(
         assert 1 <= int(refused.headers["Retry-After"]) <= 60
     assert world.get("/api/v1/me", "inspector").status_code == 200  # another token counts on its own
     assert world.get("/api/v1/me", None).status_code == 401  # no token: refused as before, not counted
+
+
+NOBODY = "/api/v1/employees/199001012026011999"
+
+
+@pytest.mark.parametrize(
+    ("who", "paths", "status"),
+    [
+        (  # records outside the HR office's scope, and one that does not exist
+            "hr",
+            [f"/api/v1/employees/{RINA}/timeline", f"/api/v1/employees/{RINA}/eligibility", f"{NOBODY}/timeline"],
+            404,
+        ),
+        ("reporter", ["/api/v1/employees?per_page=1"], 403),  # a role without the roster
+    ],
+)
+def test_reads_the_flask_app_answers_after_the_fast_path_count_once_against_the_rate_limit(
+    world: World, who: str, paths: list[str], status: int
+) -> None:
+    """A fast read the Flask app answers after all (an error) counts once: the fast path and the guard counted it
+    both, so a nightly client reading NIPs moved out of its scope reached its limit at half the requests."""
+    world.catch_up()
+    five = [paths[turn % len(paths)] for turn in range(5)]
+    assert [world.get(path, who).status_code for path in five] == [status] * 5  # five requests of a limit of five
+    assert world.get(paths[0], who).status_code == 429  # the sixth
 
 
 def test_every_process_of_a_store_counts_a_tokens_requests_together(world: World, store_url: str) -> None:

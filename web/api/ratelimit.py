@@ -11,8 +11,10 @@ client hammering on refused is no more writes). It knows the store's count as of
 refused once its hits in the store and in this process reach the limit; other processes' hits not yet added
 (fewer than `batch` each, under a second's) are what a token may pass it by.
 
-The fast reads (web.fastreads) count each request they answer here too; a request they hand to Flask is counted
-there again (`guard`), which matters only past the limit.
+The fast reads (web.fastreads) count each request they answer here too. A request they hand to Flask after counting
+it (a record outside the scope, a role refused: the Flask app answers every error) carries COUNTED in its WSGI
+environ, and `guard` does not count it again: counted twice, each such 403 or 404 cost a token two requests. One
+they hand over before counting (CSV, `wait_for`, a refused query) or past the limit is counted there as any other.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from limits.strategies import FixedWindowRateLimiter
 from careerlog.accounts import Accounts, token_hash
 from web.errors import problem
 
+COUNTED = "careerlog.rate_limit.counted"  # WSGI environ key: the fast path counted this request, within the limit
 FLUSH_SECONDS = 1.0  # a process adds a token's hits to the store at least this often while it is used
 KEPT_TALLIES = 4096  # tokens whose counts a process keeps before forgetting those whose window has ended
 
