@@ -90,6 +90,11 @@ PPPK_YEARS = ((2019, 0.3), (2021, 1.0), (2022, 2.0), (2023, 2.0), (2024, 2.0), (
 # their age. Bands of age at appointment, weighted; the demo's PPPK hold administrative (pelaksana) posts, which retire
 # at 58 (rule retirement.age), so the oldest is appointed at 57.
 PPPK_AGES = ((20, 29, 0.22), (30, 39, 0.38), (40, 49, 0.28), (50, YOUNGEST_RETIREMENT - 1, 0.12))
+# PPPK teachers (I): most PPPK appointed from 2021 are teachers, Guru Ahli Pertama at grade IX, from honorer of every
+# age; a Guru's post retires at 60 (rule retirement.age), so the oldest is appointed at 59. A PPPK in a school (an
+# education unit) with a degree (S-1/D-IV or more, the post's minimum) is a Guru with this chance.
+PPPK_GURU_SHARE = 0.8
+PPPK_GURU_AGES = ((20, 29, 0.18), (30, 39, 0.36), (40, 49, 0.3), (50, 59, 0.16))
 DEGREE_PLANS: dict[str, tuple[float, tuple[str, ...]]] = {
     "SD": (0.08, ("SLTA",)), "SLTP": (0.1, ("SLTA",)), "SLTA": (0.32, ("S-1", "S-1", "D-III")),
     "D-I": (0.3, ("S-1",)), "D-II": (0.35, ("S-1",)), "D-III": (0.38, ("S-1", "S-1", "D-IV")),
@@ -155,6 +160,7 @@ class Simulation:
     def __init__(self, employees: int, seed: int, today: date):
         use_rules(rules())
         self.employees = employees
+        self.seed = seed
         self.clock = Clock(today)
         self.rng = {
             name: random.Random(f"careerlog-demo:{seed}:{name}")
@@ -314,8 +320,11 @@ class Simulation:
             pppk, education, appointed = False, cohort.entry_edu, cohort.appointed
         path = self.recruitment_path(rng, pppk, education, unit, appointed)
         low, high = ENTRY_AGE[education]
+        guru = pppk and unit.family == "education" and EDU_ORDER[education] >= EDU_ORDER["S-1"]
+        guru = guru and random.Random(f"careerlog-demo:pppk-guru:{self.seed}:{idx}").random() < PPPK_GURU_SHARE
         if pppk:
-            low, high, _ = rng.choices(PPPK_AGES, [w for *_, w in PPPK_AGES])[0]
+            bands = PPPK_GURU_AGES if guru else PPPK_AGES
+            low, high, _ = rng.choices(bands, [w for *_, w in bands])[0]
             low = max(low, ENTRY_AGE[education][0])
         elif path == "HONORER":
             low, high = max(low, 27), 34
@@ -326,6 +335,8 @@ class Simulation:
         origin = pick_origin(rng, agency.code)
         name = person_name(rng, origin, sex, education, unit.family, appointed.year)
         family, ladder = ("", ()) if pppk else self.pick_family(rng, unit, education, sex)
+        if guru:
+            family = "Guru"  # no ladder: a PPPK holds a grade, not a rank, and is not promoted (the grade's post)
         name = fit_to_post(name, family, education, unit.family, nip)
         rank = PPPK_GRADE[education] if pppk else EDU_START[education]
         person = Person(
@@ -348,6 +359,8 @@ class Simulation:
         person.next_check = add_years(appointed, 2)
         person.early_rank = rank
         person.retiring = first_of_next_month(add_years(birth, YOUNGEST_RETIREMENT))
+        if guru:  # appointed up to 59: the year the Guru post's age (60) is reached decides, not 58's
+            person.retiring = first_of_next_month(add_years(birth, YOUNGEST_RETIREMENT + 2))
         if not pppk:
             person.degree_plans = self.plan_degrees(rng, person)
         return person
@@ -442,7 +455,11 @@ class Simulation:
             "reference": self.decree(agency, "813.3" if person.pns else "800.1.2.5", person.appointed.year),
         }
         self.add(person, "appointment", person.appointed, payload, 14, 60)
-        self.add_post(person, person.appointed, "PELAKSANA", None, self.pelaksana_title(rng, person), unit)
+        if not person.pns and person.family:
+            title = self.functional_title(person, "AHLI_PERTAMA")
+            self.add_post(person, person.appointed, "FUNGSIONAL", "AHLI_PERTAMA", title, unit)
+        else:
+            self.add_post(person, person.appointed, "PELAKSANA", None, self.pelaksana_title(rng, person), unit)
         if not person.pns:
             return
         start = person.appointed + timedelta(days=randint(rng, 60, 240))
@@ -532,12 +549,17 @@ class Simulation:
                 self.deceased.append(person)
                 return
         if person.separation is None and person.retiring.year == year:
-            self.retire(person, self.retirement_age(person, date(year, 1, 1)))
+            self.retire(
+                person, self.retirement_age(person, max(date(year, 1, 1), person.appointed + timedelta(days=1)))
+            )
 
     def retire(self, person: Person, age: int, not_before: date = date.min) -> None:
         """Retire at an age: on the first day of the month after reaching it, or on `not_before` if that is later."""
         day = max(first_of_next_month(add_years(person.birth, age)), not_before)
-        self.separate(person, day, "RETIRED", f"Batas usia pensiun {age} tahun")
+        if person.pns:
+            self.separate(person, day, "RETIRED", f"Batas usia pensiun {age} tahun")
+        else:  # a PPPK's contract ends at the post's age, with no pension (I)
+            self.separate(person, day, "CONTRACT_ENDED", f"Perjanjian kerja berakhir: batas usia jabatan {age} tahun")
         person.retires_at = age
 
     def post_changes_retirement(self, person: Person, day: date) -> None:

@@ -279,6 +279,8 @@ def post_rules(view: View, decision: Fact) -> set[str]:
     if kind == "FUNGSIONAL" and values.get("level"):
         level = ref.functional_levels[values["level"]]
         bounds = (level["min_rank"], level["max_rank"])
+    if rank in ref.pppk_grades:  # a PPPK grade: no rank range applies (docs/rules.md post.rank_range)
+        bounds = (None, None)
     within = not bounds[0] or ref.rank_index(bounds[0]) <= ref.rank_index(rank) <= ref.rank_index(bounds[1])
     if not within and not ladder_move(view, decision, rank):
         fired.add("post.rank_range")

@@ -1,4 +1,4 @@
-"""The demo injects some passed-over cases by a functional-post (202) promotion (2 of the 25 on the
+"""The demo injects some passed-over cases by a functional-post (202) promotion (4 of the 27 on the
 2,000-employee `make run` demo): the decision's own page finds them, the lists' passed_over filter does
 not (docs/audit.md "What the lists cover"), and the demo names their promotion kind. On both stores."""
 
@@ -18,7 +18,7 @@ from projections.merit.passed_over import ledger_records, passed_over_of
 from projections.merit.queries import AuditQueries
 from projections.store import open_view_store
 
-EMPLOYEES, SEED, TODAY = 200, 32, date(2026, 11, 23)  # two passed-over cases, one of them by a 202 promotion
+EMPLOYEES, SEED, TODAY = 200, 14, date(2026, 11, 23)  # two passed-over cases, one of them by a 202 promotion
 
 
 @pytest.fixture
