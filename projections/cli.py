@@ -48,7 +48,7 @@ def run_command(obj: Context, views: str | None, once: bool, poll: float) -> Non
     try:
         if once:
             read = worker.catch_up()
-            if worker.configured_otherwise:
+            if worker.configured_otherwise or worker.versioned_otherwise:
                 raise ConfigurationError(judged_otherwise(worker))
             click.echo(f"applied {read} events")
             return
@@ -73,7 +73,8 @@ def follow(worker: Projector, stop: threading.Event, poll: float) -> None:
         while not stop.is_set():
             try:
                 read = worker.catch_up()
-                if getattr(worker, "configured_otherwise", None):  # (a stand-in worker of the tests has none)
+                # (a stand-in worker of the tests has neither)
+                if getattr(worker, "configured_otherwise", None) or getattr(worker, "versioned_otherwise", None):
                     raise ConfigurationError(judged_otherwise(worker))
                 if read == 0:
                     listener.wait(stop, poll)
@@ -86,7 +87,19 @@ def follow(worker: Projector, stop: threading.Event, poll: float) -> None:
 
 
 def judged_otherwise(worker: Projector) -> str:
-    """Why a worker stops: another process fills some of its views by other rules."""
+    """Why a worker stops: another process fills some of its views by other rules, or another release made them
+    again at its version (this worker is of another release than the process that did)."""
+    if worker.versioned_otherwise:
+        views = "; ".join(
+            f"{name} is at version {theirs}, this worker's is version {own}"
+            for name, theirs in worker.versioned_otherwise.items()
+            for own in [next(p.version for p in worker.projections if p.name == name)]
+        )
+        return (
+            f"Another careerlog release made views of this worker again: {views}. Nothing was written to them. "
+            "Run the same release on every process: stop this one and start the release that made them "
+            "(docs/operations.md, Upgrades)."
+        )
     views = "; ".join(
         f"{name} by the rules of digest {theirs}, this worker's give {ours}"
         for name, (theirs, ours) in worker.configured_otherwise.items()

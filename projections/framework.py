@@ -277,6 +277,7 @@ class Projector:
         self.take_back = take_back
         self.reconfigure = reconfigure
         self.configured_otherwise: dict[str, tuple[str, str]] = {}  # view -> (its rows' digests, this process's)
+        self.versioned_otherwise: dict[str, int] = {}  # view -> its version as another release made it since
         if ensure:
             self.ensure_tables()
 
@@ -521,7 +522,7 @@ class Projector:
 
     def _step(self) -> int:
         groups: dict[int, list[Projection]] = defaultdict(list)
-        rebuilt = self._rebuilding() | self._judged_otherwise()
+        rebuilt = self._rebuilding() | self._judged_otherwise() | self._made_by_another_release()
         for projection in self.projections:
             if projection.name not in rebuilt:  # the rebuild records its position when done: resumed from there
                 groups[self.position(projection)].append(projection)
@@ -561,6 +562,17 @@ class Projector:
             self.configured_otherwise[name] = (theirs, str(ours[name]))
         return set(other)
 
+    def _made_by_another_release(self) -> set[str]:
+        """The views another release has made again at its version since this process opened them (an older
+        release's worker or server left running beside a newer one's first process, which dropped them): left
+        alone, as this process's rows would be of the other version's code under its version, and named in
+        `versioned_otherwise` (`careerlog projections run` stops on it)."""
+        ours = {p.name: p.version for p in self.projections}
+        rows = self.views.sql.query("SELECT name, version FROM view_schemas")
+        other = {str(r["name"]): int(r["version"]) for r in rows if ours.get(r["name"], r["version"]) != r["version"]}
+        self.versioned_otherwise.update(other)
+        return set(other)
+
     def _rebuilding(self) -> set[str]:
         """The views a rebuild is writing (a worker leaves them alone)."""
         rows = self.views.sql.query("SELECT name FROM view_schemas WHERE state = ?", (REBUILDING,))
@@ -580,6 +592,9 @@ class Projector:
         def unless_rebuilt(sql: Sql) -> None:
             state = sql.scalar(read, (projection.name,))
             if state is None or state == REBUILDING:  # None: the row replaced under the lock (being marked)
+                raise _BeingRebuilt(projection.name)
+            made = sql.scalar("SELECT version AS s FROM view_schemas WHERE name = ?", (projection.name,))
+            if made != projection.version:  # made again by another release since the step looked: theirs to fill
                 raise _BeingRebuilt(projection.name)
             if digest is not None:  # refilled by other rules since the step looked: theirs to fill
                 theirs = sql.scalar("SELECT digest AS s FROM view_configurations WHERE name = ?", (projection.name,))
