@@ -23,10 +23,11 @@ TODAY = date(2026, 6, 30)
 
 @pytest.fixture(scope="module")
 def store(shared_database_url: str) -> Iterator[SqlStore]:
-    """A small demo recorded and projected once per store; the tests only read it (seed 2: each grouping has a
-    stratum the CMH test can read; seed 11's education had none once post holders left the regular rounds)."""
+    """A small demo recorded and projected once per store; the tests only read it (seed 3: each grouping has a
+    stratum the CMH test can read; seed 11's education had none once post holders left the regular rounds, seed 2's
+    none once the demo's selections of managers changed)."""
     with projected(
-        shared_database_url, lambda app: load_demo(app, employees=150, seed=2, today=TODAY, workers=1)
+        shared_database_url, lambda app: load_demo(app, employees=150, seed=3, today=TODAY, workers=1)
     ) as views:
         yield views
 
