@@ -1,0 +1,206 @@
+"""The inspector's lists and tables offer an Excel workbook (.xlsx) beside each CSV, with typed cells.
+
+Found on the acceptance walk (/tmp/inspector/findings.md, 11): the CSV opened in Excel turns an 18-digit NIP into
+1.96307E+17 and saves it back as another person's NIP, and an Indonesian Excel (list separator `;`, decimal comma)
+puts each row in one column and reads 0.8509 as 8509. The workbook has the CSV's rows and filters, a NIP and every
+code as a text cell, numbers as number cells (shown with the reader's decimal mark), dates as date cells, a yes or
+no in the page's language, and a recorded formula-looking text as text, never a formula. Both stores."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+import web.pages.export
+from tests import factories as f
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_api_passed_over_verdict import passed
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_fairness_pool import rates, times
+from tests.functional.test_security_csv_formulas import FORMULA
+
+__all__ = ["passed"]  # Budi (KOTA-MEDAN, BKPSDM, region 12.71) promoted on 2018-04-01 (101) over Dewi
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+@pytest.fixture
+def inspector(passed: World) -> World:
+    """Budi promoted again, to III/d on 2022-04-01, under an SK reference a spreadsheet would run as a formula."""
+    promotion = {**f.promotion("III/d", "2022-04-01"), "reference": FORMULA}
+    passed.services.ledger.record(BUDI, "rank_promotion", promotion, actor="test")
+    passed.catch_up()
+    log_in(passed, "inspector")
+    return passed
+
+
+@pytest.fixture
+def statistics(world: World, monkeypatch: pytest.MonkeyPatch) -> World:
+    """The fairness page's two tables (the selection rates by sex, a time to promotion), as an inspector."""
+    monkeypatch.setattr(world.services, "fairness", lambda *args, **kwargs: rates())
+    monkeypatch.setattr(world.services, "time_to_promotion", lambda *args, **kwargs: times())
+    log_in(world, "inspector")
+    return world
+
+
+def workbook(world: World, path: str) -> Worksheet:
+    response = world.client.get(path)
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    assert response.mimetype == XLSX
+    assert response.headers["Content-Disposition"].endswith('.xlsx"')
+    sheet = load_workbook(io.BytesIO(response.get_data())).active
+    assert isinstance(sheet, Worksheet)
+    return sheet
+
+
+def records(sheet: Worksheet) -> list[dict[str, Any]]:
+    """The sheet's rows by its header row, each value with its cell (to read the cell's type)."""
+    header, *rows = sheet.iter_rows()
+    return [{str(h.value): c for h, c in zip(header, row, strict=True)} for row in rows]
+
+
+def csv_rows(world: World, path: str) -> list[dict[str, str]]:
+    response = world.client.get(path)
+    assert response.status_code == 200
+    return list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+
+
+def test_a_nip_stays_eighteen_digits_as_a_text_cell_in_the_audits_workbook(inspector: World) -> None:
+    rows = records(workbook(inspector, "/pages/audits.xlsx?lang=en"))
+    assert rows
+    for row in rows:
+        assert row["subject"].data_type == "s"
+        assert isinstance(row["subject"].value, str)
+        assert len(row["subject"].value) == 18
+    assert BUDI in {row["subject"].value for row in rows}
+    assert "III/c" in {row["rank_after"].value for row in rows if row["subject"].value == BUDI}  # a code: text
+
+
+def test_numbers_are_number_cells_and_dates_date_cells_in_the_audits_workbook(inspector: World) -> None:
+    rows = records(workbook(inspector, "/pages/audits.xlsx?lang=en"))
+    [row] = [r for r in rows if r["subject"].value == BUDI and r["tmt"].value == datetime(2018, 4, 1)]
+    assert row["finding_count"].data_type == "n"
+    assert isinstance(row["finding_count"].value, int)
+    assert row["passed_over_count"].value == 1
+    assert row["tmt"].is_date
+    assert row["tmt"].value == datetime(2018, 4, 1)
+
+
+def test_a_yes_or_no_reads_in_the_pages_language(inspector: World) -> None:
+    english = records(workbook(inspector, "/pages/audits.xlsx?lang=en"))
+    indonesian = records(workbook(inspector, "/pages/audits.xlsx?lang=id"))
+    assert {row["corrected"].value for row in english} == {"no"}
+    assert {row["corrected"].value for row in indonesian} == {"tidak"}
+
+
+def test_a_formula_looking_reference_is_text_never_a_formula(inspector: World) -> None:
+    response = inspector.client.get("/pages/audits.xlsx")
+    sheet = load_workbook(io.BytesIO(response.get_data())).active
+    assert isinstance(sheet, Worksheet)
+    references = [row["reference"] for row in records(sheet)]
+    [cell] = [c for c in references if c.value == FORMULA]  # as recorded, no apostrophe added
+    assert cell.data_type == "s"
+    assert cell.quotePrefix
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+    with zipfile.ZipFile(io.BytesIO(response.get_data())) as package:
+        assert "<f>" not in package.read("xl/worksheets/sheet1.xml").decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "own", "other"), [("unit", "BKPSDM", "Dinas%20Pendidikan"), ("region", "12.71", "12.07")]
+)
+def test_the_audits_workbook_applies_the_filters_as_the_csv(inspector: World, name: str, own: str, other: str) -> None:
+    for value in (own, other):
+        listed = [row["subject"].value for row in records(workbook(inspector, f"/pages/audits.xlsx?{name}={value}"))]
+        assert listed == [row["subject"] for row in csv_rows(inspector, f"/pages/audits.csv?{name}={value}")]
+        assert (BUDI in listed) == (value == own)
+
+
+def test_a_workbook_refuses_an_argument_its_list_does_not_read(inspector: World) -> None:
+    response = inspector.client.get(f"/pages/audits.xlsx?nip={BUDI}&lang=en")
+    assert response.status_code == 422
+    assert "nip is not a filter of this page" in response.get_data(as_text=True)
+
+
+def test_the_post_appointments_workbook_has_the_csvs_columns(inspector: World) -> None:
+    sheet = workbook(inspector, "/pages/audits/posts.xlsx")
+    header = [c.value for c in next(sheet.iter_rows())]
+    text = inspector.client.get("/pages/audits/posts.csv").get_data(as_text=True).lstrip("\ufeff")
+    assert header == text.splitlines()[0].split(",")
+    assert "subject" in header
+
+
+def test_the_fairness_workbooks_have_number_cells_the_locale_shows(statistics: World) -> None:
+    world = statistics
+    groups = {row["group"].value: row for row in records(workbook(world, "/pages/fairness.xlsx?by=sex&min_cell=1"))}
+    written = next(row for row in csv_rows(world, "/pages/fairness.csv?by=sex&min_cell=1") if row["group"] == "F")
+    women = groups["F"]
+    assert women["selection_rate"].data_type == "n"
+    assert women["selection_rate"].value == pytest.approx(float(written["selection_rate"]))
+    assert women["impact_ratio_low"].data_type == "n"
+    assert groups["M"]["impact_ratio_low"].value is None
+    [spell] = records(workbook(world, "/pages/time-to-promotion.xlsx?by=sex&min_cell=1"))
+    assert (spell["n"].value, spell["median_years"].value) == (10, 4.0)
+    assert spell["group"].data_type == "s"
+
+
+@pytest.mark.parametrize(
+    ("path", "link"),
+    [
+        ("/pages/audits?unit=BKPSDM&lang=en", "/pages/audits.xlsx?unit=BKPSDM&amp;lang=en"),
+        ("/pages/audits/posts?unit=BKPSDM&lang=en", "/pages/audits/posts.xlsx?unit=BKPSDM&amp;lang=en"),
+    ],
+)
+def test_the_audit_lists_link_their_workbook_beside_the_csv_with_the_same_filters(
+    inspector: World, path: str, link: str
+) -> None:
+    page = inspector.client.get(path).get_data(as_text=True)
+    assert f'<a href="{link}">Excel (.xlsx)</a>' in page
+    assert f'<a href="{link.replace(".xlsx", ".csv")}">' in page
+
+
+def test_the_fairness_page_links_each_tables_workbook_with_its_query(statistics: World) -> None:
+    world = statistics
+    page = world.client.get("/pages/fairness?by=sex&lang=id").get_data(as_text=True)
+    assert '<a href="/pages/fairness.xlsx?by=sex&amp;lang=id">Excel (.xlsx)</a>' in page
+    assert '<a href="/pages/time-to-promotion.xlsx?by=sex&amp;lang=id">Excel (.xlsx)</a>' in page
+
+
+def test_a_large_list_is_streamed_into_a_write_only_workbook(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """100,000 rows (the audited decisions' limit) go from a generator, row by row, into openpyxl's write-only
+    sheet, never held as a sheet of cell objects."""
+    made: list[bool] = []
+
+    def spied(*, write_only: bool = False) -> Any:
+        made.append(write_only)
+        return real(write_only=write_only)
+
+    real = web.pages.export.Workbook
+    monkeypatch.setattr(web.pages.export, "Workbook", spied)
+    taken: list[int] = []
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for i in range(100_000):
+            taken.append(i)
+            yield {"subject": f"{196307051994041001 + i}", "finding_count": i % 7}
+
+    with world.app.test_request_context("/?lang=en"):
+        response = web.pages.export.xlsx_download(rows(), ["subject", "finding_count"], "big.xlsx")
+    assert made == [True]
+    assert len(taken) == 100_000  # the generator read once
+    sheet = load_workbook(io.BytesIO(response.get_data()), read_only=True).active
+    last = list(sheet.iter_rows(min_row=100_001, values_only=True))  # type: ignore[union-attr]
+    assert last == [("196307051994141000", 99_999 % 7)]
