@@ -204,3 +204,13 @@ def test_a_large_list_is_streamed_into_a_write_only_workbook(world: World, monke
     sheet = load_workbook(io.BytesIO(response.get_data()), read_only=True).active
     last = list(sheet.iter_rows(min_row=100_001, values_only=True))  # type: ignore[union-attr]
     assert last == [("196307051994141000", 99_999 % 7)]
+
+
+@pytest.mark.parametrize(
+    "path", ["/pages/audits", "/pages/audits/posts", "/pages/fairness", "/pages/time-to-promotion"]
+)
+def test_a_workbook_is_refused_to_whom_its_csv_is_refused(passed: World, path: str) -> None:
+    log_in(passed, "hr")  # no audits to run
+    workbook = passed.client.get(f"{path}.xlsx")
+    assert workbook.status_code == passed.client.get(f"{path}.csv").status_code == 403
+    assert workbook.mimetype != XLSX
