@@ -385,7 +385,7 @@ def import_parallel(
         report.already_recorded += part.already_recorded
         report.rejected += part.rejected
         report.workers_cpu += part.workers_cpu
-        report.seen(part.already_listed)
+        report.seen(part.already_listed, part.recorded_listed)
     report.rejected.sort(key=lambda p: p.line)
     return report
 

@@ -290,14 +290,16 @@ class ImportReport:
     dry_run: bool = False
     workers_cpu: list[float] = field(default_factory=list)  # CPU seconds of each worker of a parallel import
     already_listed: list[RowSeen] = field(default_factory=list)  # the first LISTED rows already recorded, by line
+    recorded_listed: list[RowSeen] = field(default_factory=list)  # the first LISTED rows recorded, by line
     appointed: dict[str, int] = field(default_factory=dict)  # the line of each appointment this import recorded
     notes: list[RowProblem] = field(default_factory=list)  # columns read but not recorded (line 1), by column
 
-    def seen(self, rows: list[RowSeen]) -> None:
-        """Keep the first LISTED of the rows already recorded, by line."""
-        self.already_listed += rows
-        self.already_listed.sort(key=attrgetter("line"))
-        del self.already_listed[LISTED:]
+    def seen(self, rows: Iterable[RowSeen], recorded: Iterable[RowSeen] = ()) -> None:
+        """Keep the first LISTED of the rows already recorded, and of the rows recorded, by line."""
+        for kept, more in ((self.already_listed, rows), (self.recorded_listed, recorded)):
+            kept += more
+            kept.sort(key=attrgetter("line"))
+            del kept[LISTED:]
 
     def take_unread(self, line: int, problem: InvalidInput) -> None:
         """A row refused as it was read, or the header's notes (which are no row)."""
@@ -354,6 +356,7 @@ class ImportReport:
             "already_recorded": self.already_recorded,
             "rejected": [p.to_dict() for p in self.rejected],
             "already_recorded_rows": [seen.to_dict() for seen in self.already_listed],
+            "recorded_rows": [row.to_dict() for row in self.recorded_listed],
             "notes": [note.to_dict() for note in self.notes],
             "dry_run": self.dry_run,
         }
@@ -696,6 +699,7 @@ def import_rows(
 
     appointed = report.appointed
     listed: list[RowSeen] = []  # (while fewer than LISTED: the rows already recorded come in the file's order)
+    made: list[RowSeen] = []  # (likewise the rows recorded: line, record, the version recorded there)
     first = FirstLines()  # a row given the version an earlier row was given repeats that row's line
 
     def tally(done: list[Batch]) -> None:
@@ -706,6 +710,8 @@ def import_rows(
                     repeats = first.first(command.subject, result.version, command.line)
                     if result.created:
                         recorded += 1
+                        if len(made) < LISTED:
+                            made.append(RowSeen(command.line, command.subject, command.kind, result.version))
                         if command.kind == "appointment":
                             appointed[command.subject] = command.line
                     else:
@@ -754,7 +760,7 @@ def import_rows(
         if ahead is not None:
             ahead.close()
     report.rejected.sort(key=lambda p: p.line)
-    report.seen(listed)
+    report.seen(listed, made)
     report.point_at_appointments()
     return report
 

@@ -418,6 +418,14 @@ class ImportReportSchema(StrictSchema):
         dump_only=True,
         metadata={"description": "The first 20 rows already recorded (already_recorded counts them all), by line."},
     )
+    recorded_rows = fields.List(
+        fields.Nested(RowSeenSchema),
+        dump_only=True,
+        metadata={
+            "description": "The first 20 rows recorded (a dry run: that would be; recorded counts them all), by "
+            "line, each with the version it has in its record (repeats_line null)."
+        },
+    )
     notes = fields.List(
         fields.Nested(RowProblemSchema),
         dump_only=True,
