@@ -14,7 +14,7 @@ import pytest
 from projections.training import TrainingQueries
 from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
-from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_auth import PASSWORD, csrf_token, log_in
 
 NONE = "\u2013"  # the page's en dash for no value
 CPNS = f.nip(date(2000, 5, 5), date(2025, 11, 1), "F", sequence=761)
@@ -69,15 +69,32 @@ def test_a_record_silent_on_confirmation_is_judged_after_the_probation_year(worl
     assert queries.jp_by_year(CPNS)["cpns_years"] == [2025]
 
 
-def test_the_career_page_says_a_cpns_year_is_not_judged(world: World) -> None:
+def page_text(world: World, lang: str) -> str:
+    page = world.client.get(f"/pages/employees/{CPNS}?lang={lang}").get_data(as_text=True)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+
+
+def test_the_career_page_says_to_an_administrator_the_employee_s_cpns_year_is_not_judged(world: World) -> None:
+    """HR, an inspector or an administrator reads the page in the third person, naming the employee."""
     appoint_cpns(world)
     log_in(world, "admin")
-    page = world.client.get(f"/pages/employees/{CPNS}?lang=en").get_data(as_text=True)
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    text = page_text(world, "en")
+    assert "so a year Budi Siregar ended as a CPNS is not judged: 2025" in text
+    assert "you ended" not in text
+    assert f"2025 0 {NONE} {NONE}" in text
+    assert "tahun yang diakhiri Budi Siregar sebagai CPNS tidak dinilai: 2025" in page_text(world, "id")
+
+
+def test_the_career_page_says_to_the_cpns_their_own_cpns_year_is_not_judged(world: World) -> None:
+    """The employee reading their own record is spoken to."""
+    appoint_cpns(world)
+    world.services.accounts.create("cpns-web", display_name="CPNS 761", role="employee", nip=CPNS, password=PASSWORD)
+    token = csrf_token(world.client)
+    world.client.post("/pages/login", data={"username": "cpns-web", "password": PASSWORD, "csrf_token": token})
+    text = page_text(world, "en")
     assert "so a year you ended as a CPNS is not judged: 2025" in text
     assert f"2025 0 {NONE} {NONE}" in text
-    indonesian = world.client.get(f"/pages/employees/{CPNS}?lang=id").get_data(as_text=True)
-    assert "tahun yang Anda akhiri sebagai CPNS tidak dinilai: 2025" in re.sub(r"\s+", " ", indonesian)
+    assert "tahun yang Anda akhiri sebagai CPNS tidak dinilai: 2025" in page_text(world, "id")
 
 
 def test_the_jp_chart_paints_short_only_the_years_judged_short() -> None:
