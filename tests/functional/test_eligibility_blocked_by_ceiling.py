@@ -64,3 +64,12 @@ def test_the_eligibility_answer_says_the_offer_is_blocked_and_gives_no_next_date
     answer_validator(spec, "/api/v1/employees/{nip}/eligibility").validate(body)
     budi = world.get(f"/api/v1/employees/{BUDI}/eligibility", "admin").get_json()
     assert all(i["blocked"] is None and i["next_date"] for i in budi["items"])
+
+
+def test_the_eligibility_csv_keeps_its_columns_in_place_with_blocked_last(world: World) -> None:
+    nip = slta_at_its_ceiling(world)
+    answer = world.get(f"/api/v1/employees/{nip}/eligibility?format=csv", "admin")
+    header = answer.get_data(as_text=True).lstrip("\ufeff").splitlines()[0]
+    assert header == (
+        "kind,rank,new_rank,earliest_date,judged_on,reached,next_date,requirements,missing,rules_version,blocked"
+    )

@@ -134,20 +134,21 @@ class EligibilityItemSchema(StrictSchema):
             "brings it)."
         },
     )
+    requirements = fields.List(fields.Nested(RequirementSchema), dump_only=True)
+    missing = fields.List(
+        fields.String(), dump_only=True, metadata={"description": "Enforced rules not met on judged_on."}
+    )
+    rules_version = fields.String(dump_only=True)
     blocked = fields.Nested(
         BlockedSchema,
         dump_only=True,
         allow_none=True,
         metadata={
             "description": "Why no date brings this offer (the career page says it in place of its dates): the "
-            "education ceiling; null when nothing bars it for good."
+            "education ceiling; null when nothing bars it for good. Last, so that the CSV's other columns keep their "
+            "places."
         },
     )
-    requirements = fields.List(fields.Nested(RequirementSchema), dump_only=True)
-    missing = fields.List(
-        fields.String(), dump_only=True, metadata={"description": "Enforced rules not met on judged_on."}
-    )
-    rules_version = fields.String(dump_only=True)
 
 
 class NoPromotionSchema(StrictSchema):
