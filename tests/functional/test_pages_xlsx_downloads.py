@@ -97,6 +97,8 @@ def test_numbers_are_number_cells_and_dates_date_cells_in_the_audits_workbook(in
     assert row["passed_over_count"].value == 1
     assert row["tmt"].is_date
     assert row["tmt"].value == datetime(2018, 4, 1)
+    assert row["recorded_at"].is_date  # stored as its ISO text with an offset: written as UTC
+    assert row["recorded_at"].value.year >= 2024
 
 
 def test_a_yes_or_no_reads_in_the_pages_language(inspector: World) -> None:

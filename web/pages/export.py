@@ -60,6 +60,7 @@ SHORT_DATE = "mm-dd-yy"  # Excel's built-in format 14: the reader's own short da
 DATE_TIME = "yyyy-mm-dd hh:mm:ss"
 TEXT = "@"  # a text cell stays text when it is edited (a NIP typed over is not turned into a number)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 BAD_SHEET_TITLE = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -109,13 +110,15 @@ def xlsx_cell(sheet: Any, value: Any) -> Cell | None:
         if isinstance(value, float) and not math.isfinite(value):
             return None if math.isnan(value) else text_cell(sheet, str(value))
         return WriteOnlyCell(sheet, value)
+    if isinstance(value, str) and (ISO_DATE.fullmatch(value) or ISO_TIME.match(value)):
+        value = _iso(value) or value
     if isinstance(value, datetime):
         # Excel has no time zones: an aware time (recorded_at) as UTC
         cell = WriteOnlyCell(sheet, value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value)
         cell.number_format = DATE_TIME
         return cell
-    if isinstance(value, date) or (isinstance(value, str) and ISO_DATE.fullmatch(value) and _iso_date(value)):
-        cell = WriteOnlyCell(sheet, value if isinstance(value, date) else date.fromisoformat(value))
+    if isinstance(value, date):
+        cell = WriteOnlyCell(sheet, value)
         cell.number_format = SHORT_DATE
         return cell
     if isinstance(value, str):
@@ -125,9 +128,9 @@ def xlsx_cell(sheet: Any, value: Any) -> Cell | None:
     return text_cell(sheet, json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else str(value))
 
 
-def _iso_date(text: str) -> bool:
+def _iso(text: str) -> date | None:
+    """A date or a time stored as its ISO text (a TMT, recorded_at), else None."""
     try:
-        date.fromisoformat(text)
+        return date.fromisoformat(text) if ISO_DATE.fullmatch(text) else datetime.fromisoformat(text)
     except ValueError:
-        return False
-    return True
+        return None
