@@ -176,7 +176,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 16  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 17  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -191,7 +191,8 @@ class MeritProjection(TupleProjection):
     # appointment gives (rules.entered_rank: promotion.time_in_rank, no_probation...), not compliant without a check
     # 16: promotion.regular_without_post read once (rules.regular_bar): a barred 101 is an eligibility row of its own
     # (earliest_date NULL, the rule missing: why no 101, `regular_closed`), judged on its judged_on; not enforced, it
-    # bars nothing; a pelaksana post listed never bars
+    # bars nothing; a pelaksana post listed never bars; 17: promotion.time_in_rank and promotion.performance cite
+    # the regulations in force on the TMT (dated versions in rules.toml): the findings' and requirements' source
     tables = (DECISIONS, FINDINGS, ROUNDS, EARLIER_ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS, UNIT_SPELLS)
 
     def applies_to(self, subject: str) -> bool:
