@@ -13,10 +13,10 @@ retirement.age, read by careerlog.retirement as the career page reads it): nobod
 Careers answer ratings (a rating below Baik brings coaching; two or three years running, a penalty), Ahli Utama is
 rare (one holder of a job family per agency, by a yearly selection), PPPK are appointed at any age from 20 to 57 (a
 teacher to 59) and leave when their contract ends, and women hold fewer senior posts the higher the post:
-docs/demo.md says what each follows and which parts are the demo's own (I). Every year's rating is recorded with the
-predicates careerlog models (PP 30/2019, PermenPANRB 6/2022: Sangat Baik .. Sangat Kurang), years before that
-scheme included: the event model has no codes for the DP3 (PP 10/1979) or PP 46/2011 predicates, and the promotion
-rules ask for a rating of Baik in those years too (docs/demo.md "Rating names before 2022").
+docs/demo.md says what each follows and which parts are the demo's own (I). Every year's rating is recorded with a
+predicate of the scheme in force for that year (rule skp.scheme: DP3 of PP 10/1979, PP 46/2011, the current SKP):
+the demo draws it in the common order the rules compare (Sangat Baik .. Sangat Kurang) and records the year's
+scheme's predicate that maps to it (model.scheme_predicate; docs/demo.md "Rating names before 2022").
 """
 
 from __future__ import annotations

@@ -50,6 +50,7 @@ from careerlog.demo.model import (
     Post,
     Rec,
     next_rank,
+    scheme_predicate,
 )
 from careerlog.demo.names import fit_to_post, person_name, pick_origin
 from careerlog.demo.org import (
@@ -1053,7 +1054,9 @@ class Simulation:
                 return None
             if not self.quota.want("low_performance", day, scale):
                 return None
-            details |= {"ratings": {str(y): p for y, p in zip(years, predicates, strict=True)}}
+            details |= {
+                "ratings": {str(y): scheme_predicate(str(p), y) for y, p in zip(years, predicates, strict=True)}
+            }
             return Plan(person, "101", new, day, "low_performance", details)
         if failure == "promotion.service_exam":
             if not self.quota.want("missing_service_exam", day, scale):
@@ -1442,7 +1445,8 @@ class Simulation:
             later = date(year + 1, 1, randint(rng, 2, 15))
             if later < person.retiring and (person.separation is None or later <= person.separation):
                 day = later
-        payload = {"year": year, "predicate": predicate, "reference": f"SKP.{year}/{person.nip}"}
+        recorded = scheme_predicate(predicate, year)  # in the year's scheme; the model keeps the common order
+        payload = {"year": year, "predicate": recorded, "reference": f"SKP.{year}/{person.nip}"}
         rec = self.add(person, "performance_rating", day, payload, 2, 14, rng=rng, agency=agency)
         if rec is not None:
             person.ratings[year] = predicate

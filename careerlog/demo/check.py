@@ -131,7 +131,8 @@ class View:
 
 
 def score(predicate: str | None) -> int:
-    return 0 if predicate is None else int(reference().skp_predicates[predicate]["score"])
+    """A predicate of any scheme scored as the rules compare it (its common-order predicate's score)."""
+    return 0 if predicate is None else reference().predicate_score(predicate)
 
 
 def param(rule_id: str, day: date, name: str, default: Any = None) -> Any:
@@ -244,7 +245,7 @@ def credit(view: View, day: date, since: date, level: str) -> float:
     for year in range(since.year, day.year):
         predicate = view.rating(year)
         if predicate is not None:
-            total += float(ref.skp_predicates[predicate]["credit_factor"]) * coefficient
+            total += ref.credit_factor(predicate) * coefficient
     return total
 
 

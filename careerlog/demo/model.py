@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from careerlog.demo.dates import moment
+from careerlog.demo.dates import current_rules, moment
+from careerlog.domain.ratings import scheme_of_year
 from careerlog.reference import reference
 
 RANKS: tuple[str, ...] = tuple(reference().ranks.codes)
@@ -16,6 +17,22 @@ EDU_START: dict[str, str] = {e.code: str(e["start"]) for e in reference().educat
 EDU_CEILING: dict[str, str] = {e.code: str(e["ceiling"]) for e in reference().education}
 SCORE: dict[str, int] = {p.code: int(p["score"]) for p in reference().skp_predicates}
 CREDIT_FACTOR: dict[str, float] = {p.code: float(p["credit_factor"]) for p in reference().skp_predicates}
+
+
+def scheme_predicate(common: str, year: int) -> str:
+    """The predicate a year's rating is recorded with: the predicate of the scheme in force for the year (rule
+    skp.scheme: DP3 before 2014, PP 46/2011 to 2021, the current SKP since) that the rules read as `common`, a
+    predicate of the common order (asn.toml rating_predicates `common`, as Reference.predicate_score and
+    credit_factor map it), so every judgement and credit point is the same (1999 BUTUH_PERBAIKAN: CUKUP; 2010
+    SANGAT_KURANG: DP3_KURANG). The demo draws ratings in the common order (Person.ratings)."""
+    scheme = scheme_of_year(year, current_rules())
+    if scheme is None:
+        return common
+    found = [p.code for p in scheme.predicates if p["common"] == common]
+    assert len(found) == 1, (year, common, found)
+    return found[0]
+
+
 # Rank ranges of the managerial post kinds and of the functional levels, by code.
 RANGES: dict[str, tuple[str, str]] = {
     k.code: (str(k["min_rank"]), str(k["max_rank"])) for k in reference().post_kinds if k.get("min_rank")

@@ -12,12 +12,13 @@ import pytest
 from careerlog.application import Command
 from careerlog.demo import Demo, generate
 from careerlog.domain.nip import parse_nip
-from careerlog.reference import reference
+from careerlog.domain.ratings import scheme_of_year
+from careerlog.reference import reference, rules
 
 pytestmark = pytest.mark.xdist_group("test_demo_realism")  # its module fixture is built once, on one worker
 
 TODAY = date(2026, 11, 23)
-SCORE = {p.code: int(p["score"]) for p in reference().skp_predicates}
+SCORE = {p.code: int(p["score"]) for p in reference().rating_predicates}  # any scheme, in the common order
 BAIK = SCORE["BAIK"]
 
 
@@ -191,18 +192,28 @@ def test_pppk_teachers_hold_the_guru_post_and_leave_when_their_contract_ends(com
     assert {str(c.payload["status"]) for c in left} <= {"CONTRACT_ENDED", "DECEASED"}
 
 
-def test_years_before_the_modelled_scheme_are_rated_with_its_predicates_for_the_promotions_that_ask(
+def test_each_year_is_rated_in_the_scheme_in_force_for_it_also_before_2022_for_the_promotions_that_ask(
     commands: list[Command],
 ) -> None:
-    """The event model's predicates are PP 30/2019's (asn.toml skp_predicates): DP3 (PP 10/1979) and PP 46/2011 have
-    no codes, and promotion.performance asks for Baik in the years before every promotion since 2000, so those years
-    are rated with the modelled predicates rather than left out (docs/demo.md "Rating names before 2022")."""
+    """Every year's rating is a predicate of the scheme in force for that year (skp.scheme: DP3 of PP 10/1979 before
+    2014, PP 46/2011 to 2021, the current SKP since), so a demo export imports as HR would record it, and the years
+    before 2022 are rated, not left out: promotion.performance asks for Baik in the years before every promotion
+    since 2000 (docs/demo.md "Rating names before 2022")."""
     rated = {
         nip: {int(r.payload["year"]) for r in ratings}
         for nip, ratings in by_subject(commands, "performance_rating").items()
     }
-    predicates = {str(c.payload["predicate"]) for c in commands if c.kind == "performance_rating"}
-    assert predicates <= set(SCORE)
+    book = rules()
+    used: dict[str, set[str]] = defaultdict(set)
+    for c in commands:
+        if c.kind == "performance_rating":
+            scheme = scheme_of_year(int(c.payload["year"]), book)
+            assert scheme is not None
+            assert c.payload["predicate"] in {p.code for p in scheme.predicates}, c.payload
+            used[scheme.code].add(str(c.payload["predicate"]))
+    assert {"AMAT_BAIK", "CUKUP"} <= used["DP3"]
+    assert {"SANGAT_BAIK", "CUKUP"} <= used["SKP_2011"]
+    assert {"SANGAT_BAIK", "BUTUH_PERBAIKAN"} <= used["SKP_2022"]
     assert min(year for years in rated.values() for year in years) < 1995
     asked = 0
     for promotion in commands:
