@@ -250,6 +250,18 @@ def whole_refusal(
     return InvalidInput(dict(sorted(errors.items(), key=lambda item: order.get(item[0].partition(".")[0], -1))))
 
 
+def decision_problems(
+    employee: LedgerAggregate, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording
+) -> dict[str, list[str]] | None:
+    """The problems the record's decision finds in a recording already refused for another reason (its decision
+    made for nothing, to name them with that reason: whole_refusal), or None."""
+    try:
+        employee.decide(event_cls, values, recording)
+    except InvalidInput as refused:
+        return refused.errors
+    return None
+
+
 _FIELD_ORDERS: dict[type[LedgerEvent], dict[str, int]] = {}
 
 
@@ -428,22 +440,13 @@ class CareerLog(Application[str]):
             in_scheme = FieldErrors()
             check_rating(values, rules(), in_scheme)
             if in_scheme:
-                others = None
-                try:
-                    employee.decide(event_cls, values, recording)
-                except InvalidInput as refused:
-                    others = refused.errors
+                others = decision_problems(employee, event_cls, values, recording)
                 raise whole_refusal(InvalidInput(in_scheme.errors), event_cls, others)
         if command.named is not None:
             try:
                 named_as_recorded(employee, subject, command.named, values)
             except InvalidInput as e:  # (the row's other problems named with it: its decision's, made for nothing)
-                others = None
-                try:
-                    employee.decide(event_cls, values, recording)
-                except InvalidInput as refused:
-                    others = refused.errors
-                raise whole_refusal(e, event_cls, others) from None
+                raise whole_refusal(e, event_cls, decision_problems(employee, event_cls, values, recording)) from None
         if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
             refuse_system_targets(employee, event_cls, values, recording.client_key)
         if command.migration is None:  # the same kind and reference recorded under another client key, or none
