@@ -643,7 +643,7 @@ class TrainingQueries(ViewReader):
         group = ", ".join(f"s.{f}" for f in fields)
         away = ", ".join("?" * len(NOT_IN_POST))
         in_post = ["s.start_date <= ?", "(s.end_date IS NULL OR s.end_date > ?)", f"s.status NOT IN ({away})"]
-        in_post.append("s.employment_kind = ? AND s.pns_from <= ?")  # JUDGED_ON
+        in_post.append(JUDGED_ON)  # (spells' columns: the training subquery has neither)
         rows = self.store.query(
             f"SELECT {', '.join(f's.{f} AS {f}' for f in fields)}, {COMPLIANCE_COUNTS} FROM {STAFF_WITH_JP}"
             + where_sql([*in_post, *clauses])
