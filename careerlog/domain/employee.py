@@ -35,6 +35,7 @@ from careerlog.domain.wording import Refusal
 from careerlog.reference import Rules, reference, rules
 
 RATING_SCHEME_FIELDS = frozenset(("year", "predicate", "score"))  # a rating's fields judged by its year's scheme
+RATING_DATE_FIELDS = frozenset(("year", "effective_date"))  # a rating's fields judged by skp.rated_after_year_end
 MENTORING_LINKS = ("mentor_nip", "mentee_nip", "programme_id", "appointment_reference")
 PROGRAMME_KINDS = ("training", "training_feedback")  # the kinds a career keeps by programme (Career.of_programme)
 # The largest cost of one training in rupiah: far above any real one, and small enough that the views'
@@ -618,11 +619,13 @@ class Employee(LedgerAggregate):
         none of them is corrected. Asked by a recording command (careerlog.application), as a new rating's
         scheme is; not of a migration, which keeps what a log holds."""
         target = self.fact(target_version)
-        if target.kind != "performance_rating" or not RATING_SCHEME_FIELDS & corrected_fields.keys():
+        judged = RATING_SCHEME_FIELDS | RATING_DATE_FIELDS
+        if target.kind != "performance_rating" or not judged & corrected_fields.keys():
             return
         changes = parse_payload(target.event_class, corrected_fields, partial=True)
         errors = FieldErrors()
-        check_rating({**target.values, **changes}, rules(), errors, prefix="corrected_fields.")
+        dated = bool(RATING_DATE_FIELDS & corrected_fields.keys())  # (a stored rating's date is judged only anew)
+        check_rating({**target.values, **changes}, rules(), errors, prefix="corrected_fields.", dated=dated)
         errors.raise_if_any()
 
     def check_correctable_fields(self, target: Fact, changes: Mapping[str, Any]) -> None:

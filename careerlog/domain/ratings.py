@@ -28,12 +28,17 @@ from careerlog.domain.wording import Refusal
 from careerlog.reference import Code, Rules, reference
 
 SCHEME_RULE = "skp.scheme"
+YEAR_END_RULE = "skp.rated_after_year_end"
 
 NOT_IN_SCHEME = Refusal(
     "{predicate} is not a predicate of the {scheme} scheme in force for {year}; accepted for {year}: {accepted}.",
 )
 NO_SCHEME = Refusal("No performance rating scheme is in force for {year} (rule skp.scheme).")
 NO_SCORES = Refusal("The {scheme} scheme of {year} has no numeric score; leave the score empty.")
+BEFORE_YEAR_END = Refusal(
+    "A rating of {year} is given once the year has ended: its date must be on or after {earliest} "
+    "(rule skp.rated_after_year_end); {date} is earlier. Check the year and the date."
+)
 OUT_OF_BAND = Refusal(
     "{score} is outside the band of {predicate} in the {scheme} scheme: at least {low} and below {high}."
 )
@@ -147,10 +152,32 @@ def predicate_problem(raw: Mapping[str, Any], book: Rules) -> str | None:
     return NOT_IN_SCHEME.reason(predicate=repr(predicate), scheme=scheme.name, year=str(year), accepted=scheme.accepted)
 
 
-def check_rating(values: Mapping[str, Any], book: Rules, errors: FieldErrors, prefix: str = "") -> None:
-    """A rating's predicate is of its year's scheme, and its score (if any) in a scheme with scores and within
-    its predicate's band. The refusals name the field (after `prefix`: `corrected_fields.`)."""
+def earliest_date(year: int, book: Rules) -> date | None:
+    """The earliest day a rating of `year` may carry (`skp.rated_after_year_end` on 1 January of the year: by
+    default the year's last day), or None when the rule is not in force for it."""
+    if not 1 <= year <= 9999:
+        return None
+    day = date(year, 1, 1)
+    earliest = book.param(YEAR_END_RULE, day, "earliest")
+    if earliest is None:
+        return None
+    month, dom = (int(part) for part in str(earliest).split("-"))
+    shifted = year + int(book.param(YEAR_END_RULE, day, "year_offset", 0))
+    return date(shifted, month, dom) if 1 <= shifted <= 9999 else None
+
+
+def check_rating(
+    values: Mapping[str, Any], book: Rules, errors: FieldErrors, prefix: str = "", dated: bool = True
+) -> None:
+    """A rating is dated once its year has ended (when `dated`: a new rating, a correction of its year or date),
+    its predicate is of its year's scheme, and its score (if any) in a scheme with scores and within its
+    predicate's band. The refusals name the field (after `prefix`: `corrected_fields.`)."""
     year, predicate, score = values["year"], values["predicate"], values.get("score")
+    on = values.get("effective_date")
+    earliest = earliest_date(year, book) if dated and isinstance(on, date) else None
+    if earliest is not None and isinstance(on, date) and on < earliest:
+        shown = {"year": str(year), "earliest": earliest.isoformat(), "date": on.isoformat()}
+        errors.add(prefix + "effective_date", BEFORE_YEAR_END.reason(**shown))
     scheme = scheme_of_year(year, book)
     if scheme is None:
         errors.add(prefix + "year", NO_SCHEME.reason(year=str(year)))
