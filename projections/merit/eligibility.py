@@ -38,6 +38,7 @@ from projections.merit.retirement import expected_retirement
 from projections.merit.rules import (
     EDUCATION_CEILING,
     REGULAR_WITHOUT_POST,
+    STRUCTURAL_RANGE,
     Check,
     PromotionJudge,
     param_on,
@@ -78,6 +79,10 @@ CEILING_RULE = "promotion.education_ceiling"
 # What opens an offer the education ceiling bars (it bars a regular promotion only: rules.toml `kinds`): a higher
 # degree recorded (a promotion by degree, or a higher ceiling), or a definitive post (its holder rises by 201 or 202).
 CEILING_OPENED_BY = [DEGREE, "201", "202"]
+POST_TOP_RULE = "promotion.structural_range"
+# What opens a 201 above the top rank of the managerial post held (it bars a 201 only): an appointment to a post of
+# a higher eselon, whose holder rises by 201 again.
+POST_TOP_OPENED_BY = ["201"]
 
 
 def open_kinds(record: CareerRecord, day: date, book: Rules | None = None) -> list[str]:
@@ -362,21 +367,33 @@ def regular_closed(book: Rules, row: Row) -> dict[str, Any] | None:
 
 def blocked(requirements: list[dict[str, Any]]) -> dict[str, Any] | None:
     """Why an offer is blocked for good, so that no date brings it (the API's `blocked`; the career page says it in
-    place of its dates): the education ceiling (`promotion.education_ceiling`, enforced and missing: the new rank is
-    above the highest a regular promotion reaches with the employee's education), with the `education` and its
-    `ceiling` as its stored wording gives them, and what would open it (`opened_by`: a higher degree recorded, 203,
-    or a definitive post, 201 or 202). None when nothing bars it for good: the dates then say when it comes."""
+    place of its dates), from an enforced requirement that is missing:
+    - the education ceiling (`promotion.education_ceiling`: the new rank is above the highest a regular promotion
+      reaches with the employee's education), with the `education` and its `ceiling` as its stored wording gives them,
+      opened by a higher degree recorded (203) or a definitive post (201 or 202);
+    - the top of the managerial post's range (`promotion.structural_range`: a 201 above the top rank of the post
+      held), with the `post_kind` and its `top` rank, opened by an appointment to a post of a higher eselon (201).
+    None when nothing bars it for good: the dates then say when it comes."""
     for r in requirements:
-        if r["rule"] != CEILING_RULE or r["outcome"] != "missing" or not r["enforced"]:
+        if r["outcome"] != "missing" or not r["enforced"]:
             continue
         said = parse(r["message"])
-        values = dict(said.params) if said is not None and said.template == EDUCATION_CEILING.text else {}
-        return {
-            "rule": CEILING_RULE,
-            "education": values.get("level"),
-            "ceiling": values.get("ceiling"),
-            "opened_by": CEILING_OPENED_BY,
-        }
+        if r["rule"] == CEILING_RULE:
+            values = dict(said.params) if said is not None and said.template == EDUCATION_CEILING.text else {}
+            return {
+                "rule": CEILING_RULE,
+                "education": values.get("level"),
+                "ceiling": values.get("ceiling"),
+                "opened_by": CEILING_OPENED_BY,
+            }
+        if r["rule"] == POST_TOP_RULE and said is not None and said.template == STRUCTURAL_RANGE.text:
+            values = dict(said.params)
+            return {
+                "rule": POST_TOP_RULE,
+                "post_kind": values.get("post_kind"),
+                "top": values.get("top"),
+                "opened_by": POST_TOP_OPENED_BY,
+            }
     return None
 
 

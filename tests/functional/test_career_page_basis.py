@@ -262,7 +262,7 @@ def test_credit_points_met_read_as_met_not_as_a_fraction(world: World) -> None:
     )
 
 
-def test_the_top_of_a_managerial_posts_range_is_said_to_need_a_higher_post_not_time(world: World) -> None:
+def test_a_201_at_the_top_of_its_managerial_posts_range_reads_as_blocked_until_a_higher_post(world: World) -> None:
     """A Pengawas at III/d (the top of the post's range, Kep Ka BKN 13/2002) was offered a 201 to IV/a with an
     earliest date gone by and 'post PENGAWAS tops at III/d; new rank IV/a' among the missing."""
     nip = f.nip(date(1974, 4, 4), date(1999, 3, 1), "F", sequence=795)
@@ -275,10 +275,32 @@ def test_the_top_of_a_managerial_posts_range_is_said_to_need_a_higher_post_not_t
     world.catch_up()
     english = page_text(world, nip)
     assert (
-        "The ranks of your post, Jabatan Pengawas, go up to III/d: no date brings a higher rank by itself; it needs "
-        "an appointment to a higher post first." in english
+        "Blocked: the ranks of your post, Jabatan Pengawas, go up to III/d, so no date brings IV/a while you hold it. "
+        "It opens with an appointment to a post of a higher eselon (201)." in english
     )
-    assert "Pangkat jabatan Anda, Jabatan Pengawas, paling tinggi III/d" in page_text(world, nip, "id")
+    assert "(reached)" not in english
+    assert "Next promotion date" not in english
+    indonesian = page_text(world, nip, "id")
+    assert "Terhalang: pangkat jabatan Anda, Jabatan Pengawas, paling tinggi III/d" in indonesian
+    assert "(sudah tercapai)" not in indonesian
+    log_in(world, "hr")
+    for lang, said in (
+        ("en", ", Jabatan Pengawas, go up to III/d, so no date brings IV/a while they hold it. It opens with"),
+        ("id", ", Jabatan Pengawas, paling tinggi III/d, sehingga tidak ada tanggal yang membawa pangkat IV/a selama"),
+    ):
+        hr_page = world.client.get(f"/pages/employees/{nip}?lang={lang}").get_data(as_text=True)
+        assert said in re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", hr_page))
+    body = world.get(f"/api/v1/employees/{nip}/eligibility", "admin").get_json()
+    (item,) = [i for i in body["items"] if i["kind"] == "201"]
+    assert item["blocked"] == {
+        "rule": "promotion.structural_range",
+        "post_kind": "PENGAWAS",
+        "top": "III/d",
+        "opened_by": ["201"],
+    }
+    assert item["next_date"] is None
+    spec = world.get("/api/openapi.json").get_json()
+    answer_validator(spec, "/api/v1/employees/{nip}/eligibility").validate(body)
 
 
 def test_credit_reached_after_the_end_of_service_says_so(world: World) -> None:

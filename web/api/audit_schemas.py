@@ -79,10 +79,13 @@ class RequirementSchema(StrictSchema):
 
 
 class BlockedSchema(StrictSchema):
-    """An offer blocked for good: the new rank is above the highest a regular promotion reaches with the
-    employee's education (promotion.education_ceiling, docs/rules.md), so no date brings it."""
+    """An offer blocked for good, so no date brings it (docs/rules.md): the new rank is above the highest a regular
+    promotion reaches with the employee's education (promotion.education_ceiling: education, ceiling), or a 201's new
+    rank is above the top rank of the managerial post held (promotion.structural_range: post_kind, top)."""
 
-    rule = fields.String(dump_only=True, metadata={"description": "promotion.education_ceiling."})
+    rule = fields.String(
+        dump_only=True, metadata={"description": "promotion.education_ceiling or promotion.structural_range."}
+    )
     education = fields.String(
         dump_only=True, allow_none=True, metadata={"description": "The education level held (asn.toml education)."}
     )
@@ -91,12 +94,24 @@ class BlockedSchema(StrictSchema):
         allow_none=True,
         metadata={"description": "The highest rank a regular promotion reaches with that education."},
     )
+    post_kind = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "promotion.structural_range: the managerial post kind held (asn.toml post_kinds)."},
+    )
+    top = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "promotion.structural_range: the top rank of that post's range."},
+    )
     opened_by = fields.List(
         fields.String(),
         dump_only=True,
         metadata={
-            "description": "The promotion kinds that open a rank above it: 203 (a higher degree recorded, which also "
-            "raises the ceiling), 201 or 202 (an appointment to a definitive managerial or functional post)."
+            "description": "The promotion kinds that open a rank above it. The education ceiling: 203 (a higher "
+            "degree recorded, which also raises the ceiling), 201 or 202 (an appointment to a definitive managerial "
+            "or functional post). The top of a managerial post's range: 201 (an appointment to a post of a higher "
+            "eselon)."
         },
     )
 

@@ -76,7 +76,6 @@ def next_promotion(found: dict[str, Any], today: date, person: str | None = None
         "confirmation_ahead": confirmation_ahead(found, today),
         "credit": credit_ahead(found),
         "credit_met": credit_met(found),
-        "post_tops": post_tops(found),
         "record_last_day": record_last_day(found["timeline"]["items"]),
         "plain": plain_requirements(found, person),
     }
@@ -273,16 +272,6 @@ def credit_met(found: dict[str, Any]) -> dict[str, dict[str, str]]:
     """Per promotion kind whose credit points are met, the stored "credit 200 of 50 since 1997" as its values, for the
     page to word ("200, at least the 50 your level needs"), not as "200 of 50"."""
     return {e["kind"]: said for e, said in worded(found, "promotion.credit_points", CREDIT, "met")}
-
-
-def post_tops(found: dict[str, Any]) -> dict[str, dict[str, str]]:
-    """Per promotion kind barred by the top of the managerial post's rank range (promotion.structural_range, its stored
-    "post PENGAWAS tops at III/d; new rank IV/a"): the post kind's name and the top rank. As with the education
-    ceiling, no date brings this rank: an appointment to a higher post does, which the page says."""
-    return {
-        e["kind"]: {"post": localised(STRUCTURAL_RANGE, "post_kind", said["post_kind"]), "top": said["top"]}
-        for e, said in worded(found, "promotion.structural_range", STRUCTURAL_RANGE, "missing")
-    }
 
 
 def promotion_days(said: dict[str, str]) -> str:
