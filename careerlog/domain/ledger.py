@@ -536,8 +536,10 @@ class LedgerAggregate(BaseAggregate[str]):
         if type(earlier) is not event_cls:
             raise IdempotencyConflict(KEY_USED.reason(kind=type(earlier).KIND, version=version))
         before = payload_values(earlier)
-        if isinstance(earlier, EventCorrected):
-            values = {**values, "corrected_fields": self.canonical_changes(earlier.target_version, values)}
+        if isinstance(earlier, EventCorrected):  # (as a live recording reads it, or as a migration kept it)
+            read = [self.canonical_changes(earlier.target_version, values, as_written) for as_written in (True, False)]
+            kept = to_plain(before["corrected_fields"])
+            values = {**values, "corrected_fields": next((r for r in read if to_plain(r) == kept), read[0])}
         differing = sorted(k for k in before if to_plain(before[k]) != to_plain(values.get(k)))
         if differing:
             raise IdempotencyConflict(
@@ -643,7 +645,8 @@ class LedgerAggregate(BaseAggregate[str]):
         raw = values["corrected_fields"]
         if not raw:
             raise InvalidInput(NO_FIELD, "corrected_fields")
-        raw = self.corrected_as_written(target, raw)
+        if not recording.reproduced:  # (a migration keeps a log's values as the log holds them)
+            raw = self.corrected_as_written(target, raw)
         try:
             changes = parse_payload(target.event_class, raw, partial=True)
         except InvalidInput as e:
@@ -658,13 +661,14 @@ class LedgerAggregate(BaseAggregate[str]):
         self.check_consistency(facts, prefix="corrected_fields.", focus=target.version)
         return {k: to_plain(v) for k, v in changes.items()}
 
-    def canonical_changes(self, target_version: int, values: Mapping[str, Any]) -> Any:
-        """Corrected fields in canonical form, for comparing a replayed correction."""
+    def canonical_changes(self, target_version: int, values: Mapping[str, Any], as_written: bool = True) -> Any:
+        """Corrected fields in canonical form, for comparing a replayed correction (`as_written`: read in the light
+        of the target, as a live recording is; else as a migration keeps them)."""
         raw = values.get("corrected_fields")
         try:
             target = self.facts[target_version]
-            raw = self.corrected_as_written(target, raw or {})
-            return {k: to_plain(v) for k, v in parse_payload(target.event_class, raw, partial=True).items()}
+            given = self.corrected_as_written(target, raw or {}) if as_written else raw or {}
+            return {k: to_plain(v) for k, v in parse_payload(target.event_class, given, partial=True).items()}
         except (KeyError, InvalidInput):
             return raw
 

@@ -146,3 +146,24 @@ def test_a_csv_of_ratings_with_indonesian_headers_records_each_score_in_its_year
     result = run(database_url, "import", str(csv))
     assert result.exit_code == 0, result.output
     assert ratings_exported(database_url, tmp_path) == {2012: ("AMAT_BAIK", "91.25"), 2016: ("CUKUP", "70.5")}
+
+
+def test_a_migration_keeps_a_logs_correction_of_a_ratings_predicate_in_the_code_it_was_recorded_with(
+    database_url: str, tmp_path: Path
+) -> None:
+    """A log from before the schemes corrects a 2011 rating to Kurang (the current scheme's KURANG): a migration
+    import keeps that code, as it keeps the rating's own, and does not read it as DP3's Kurang (DP3_KURANG)."""
+    stamp = {"recorded_at": "2012-02-01T00:00:00+00:00", "recorded_by": "legacy", "migrated": True}
+    rows = [
+        {**APPOINTMENT, **stamp, "recorded_at": "2010-03-01T00:00:00+00:00"},
+        {**rating(2011, "BAIK"), **stamp},
+        {"kind": "correction", "nip": NIP, **f.correction(2, "2012-01-20", predicate="KURANG"), **stamp},
+    ]
+    result = run(database_url, "import", "--migration", str(write(tmp_path / "e.jsonl", *rows)))
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "export.jsonl"
+    assert run(database_url, "export", str(out)).exit_code == 0
+    corrections = [r for r in map(json.loads, out.read_text().splitlines()) if r["kind"] == "correction"]
+    assert [c["corrected_fields"] for c in corrections] == [{"predicate": "KURANG"}]
+    again = run(database_url, "import", "--migration", str(tmp_path / "e.jsonl"))  # (the same log: recorded already)
+    assert again.exit_code == 0, again.output
