@@ -114,13 +114,13 @@ def xlsx_cell(sheet: Any, value: Any) -> Cell | None:
         value = _iso(value) or value
     if isinstance(value, datetime):
         # Excel has no time zones: an aware time (recorded_at) as UTC
-        cell = WriteOnlyCell(sheet, value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value)
-        cell.number_format = DATE_TIME
-        return cell
+        typed = WriteOnlyCell(sheet, value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value)
+        typed.number_format = DATE_TIME
+        return typed
     if isinstance(value, date):
-        cell = WriteOnlyCell(sheet, value)
-        cell.number_format = SHORT_DATE
-        return cell
+        typed = WriteOnlyCell(sheet, value)
+        typed.number_format = SHORT_DATE
+        return typed
     if isinstance(value, str):
         return text_cell(sheet, value)
     if isinstance(value, list | tuple):
