@@ -109,10 +109,19 @@ def schemes() -> dict[str, Scheme]:
     return found
 
 
+# The scheme of every year in a rules file without any version of `skp.scheme` (one written before the schemes
+# were, e.g. a deployment's own copy of the older bundled rules): the current one, which every year's rating was
+# recorded in before, so such a deployment records ratings as it did instead of refusing them all.
+CURRENT_SCHEME = "SKP_2022"
+
+
 def scheme_of_year(year: int, book: Rules) -> Scheme | None:
-    """The scheme in force for a rated year (`skp.scheme` on 1 January of it), or None."""
+    """The scheme in force for a rated year (`skp.scheme` on 1 January of it), or None; the current scheme for
+    every year when the rules have no version of `skp.scheme` at all."""
     if not 1 <= year <= 9999:
         return None
+    if not book.versions(SCHEME_RULE):
+        return schemes()[CURRENT_SCHEME]
     code = book.param(SCHEME_RULE, date(year, 1, 1), "scheme")
     return None if code is None else schemes()[code]
 

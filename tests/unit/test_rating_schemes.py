@@ -54,6 +54,25 @@ def test_the_years_of_each_scheme_are_the_configured_rules(tmp_path: Path) -> No
     assert scheme_of_year(2016, book) is None
 
 
+def test_rules_without_any_skp_scheme_rate_every_year_in_the_current_scheme_as_before_the_schemes(
+    tmp_path: Path,
+) -> None:
+    """A deployment's own rules file copied from the bundled rules before `skp.scheme` existed: its ratings are
+    recorded as they were (the current scheme's predicates for every year), not all refused for want of a scheme."""
+    path = tmp_path / "rules.toml"
+    path.write_text(
+        '[[rules]]\nid = "promotion.time_in_rank"\ntitle = "t"\nsource = "s"\nstatus = "S"\n'
+        'valid_from = "2000-01-01"\n[rules.params]\nyears = 4\n'
+    )
+    book = load_rules(path)
+    assert {year: scheme_of_year(year, book).code for year in (1985, 2016, 2025)} == dict.fromkeys(  # type: ignore[union-attr]
+        (1985, 2016, 2025), "SKP_2022"
+    )
+    errors = FieldErrors()
+    check_rating({"year": 2016, "predicate": "SANGAT_BAIK"}, book, errors)
+    assert errors.errors == {}
+
+
 @pytest.mark.parametrize(
     ("year", "written", "read"),
     [
