@@ -44,7 +44,9 @@ def test_the_import_page_reads_day_first_dates_and_names_every_problem_of_a_row_
     upload = {"csrf_token": token, "dry_run": "y", "file": (io.BytesIO(CSV.encode()), "training.csv")}
     answer = world.client.post(f"/pages/import?lang={lang}", data=upload, content_type="multipart/form-data")
     shown = text(answer.get_data(as_text=True))
-    rows = {int(m[1]): m[2] for m in re.finditer(r"<tr><td>(\d+)</td>(.*?)</tr>", answer.get_data(as_text=True), re.S)}
+    # the refused rows' table: the rows that would be recorded (lines 2 and 3, d57ecde) are listed after it
+    refused = answer.get_data(as_text=True).split('id="h-recorded"')[0]
+    rows = {int(m[1]): m[2] for m in re.finditer(r"<tr><td>(\d+)</td>(.*?)</tr>", refused, re.S)}
     assert set(rows) == {4, 5}, shown  # lines 2 and 3 would be recorded
     line4, line5 = text(rows[4]), text(rows[5])
     assert future in line4
