@@ -85,3 +85,19 @@ def test_a_windows_1252_file_with_a_refused_row_keeps_its_report_and_its_bytes_i
     link = re.search(r'href="data:text/csv;charset=utf-8,([^"]+)"', answer.get_data(as_text=True))
     assert link
     assert b"caf\xe9" in unquote_to_bytes(html.unescape(link[1]))
+
+
+def test_a_refused_rows_cell_that_looks_like_a_formula_comes_back_as_written_and_imports_again_without_an_apostrophe(
+    world: World,
+) -> None:
+    """A defused cell ("'- Angkatan II") was recorded with its apostrophe once the downloaded file was fixed and
+    imported again: the file's own cells come back exactly as its uploader wrote them."""
+    dashed = f"{BUDI};TEKNIS;- Angkatan II;BKPSDM;8;15/11/2021;31/11/2021;BAD-3"
+    _name, text = refused_download(imported(world, "\r\n".join([HEADER, dashed]) + "\r\n"))
+    rows = list(csv.reader(text.lstrip("\ufeff").splitlines()[1:], delimiter=";"))
+    assert rows[0][2] == "- Angkatan II"
+    page = imported(world, text.lstrip("\ufeff").replace("31/11/2021", "30/11/2021"), lang="en", name="fixed.csv")
+    assert "<dt>Recorded</dt><dd>1</dd>" in re.sub(r"\s+", "", page)
+    events = world.get(f"/api/v1/employees/{BUDI}/events").get_data(as_text=True)
+    assert '"- Angkatan II"' in events
+    assert "'- Angkatan II" not in events

@@ -58,8 +58,10 @@ def reasons_text(problem: Mapping[str, Any]) -> str:
 
 def refused_csv(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> str | None:
     """The refused rows of the CSV file `data` as written, under its header, with their reasons in a last note
-    column; UTF-8 with a byte-order mark, a cell a spreadsheet would run as a formula behind an apostrophe. None when
-    no refused row is a row of the file (a header refused, say)."""
+    column; UTF-8 with a byte-order mark. The file's own cells are given back exactly as written, even one a spreadsheet
+    would run as a formula: they are the uploader's own, already in the file they sent, and an apostrophe put before
+    them would be recorded as part of the value when the fixed file is imported again ("'- Angkatan II"); only the
+    reasons, careerlog's text, are defused. None when no refused row is a row of the file (a header refused, say)."""
     try:
         header, records, delimiter = lines_of(data)
     except csv.Error:  # (the importer said where: the report names the line)
@@ -74,5 +76,5 @@ def refused_csv(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> str | Non
     writer.writerow([*header, column])
     for cells, problem in refused:
         padded = cells + [""] * (len(header) - len(cells))
-        writer.writerow([defused(c) for c in padded] + [defused(reasons_text(problem))])
+        writer.writerow([*padded, defused(reasons_text(problem))])  # the file's own cells, as its uploader wrote them
     return "\ufeff" + out.getvalue()
