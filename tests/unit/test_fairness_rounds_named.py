@@ -1,6 +1,6 @@
 """The selection rates say which rounds they pool: the first and the last round counted, beside their number. The
-answer said "rounds: 64" and its period `from`/`to` as asked (null when not asked), so a page or report read
-"Rounds: 64" without the dates an inspector's report must name (the demo: 1 Apr 1994 to 1 Oct 2026)."""
+answer said "rounds: 65" and its period `from`/`to` as asked (null when not asked), so a page or report read
+"Rounds: 65" without the dates an inspector's report must name (the demo of 2026-12-02: 1 Apr 2000 to 1 Dec 2026)."""
 
 from __future__ import annotations
 
