@@ -467,7 +467,7 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
         if undecodable(header):
             yield 1, InvalidInput(NOT_UTF8_HEADER.reason(text=shown(header), save=SAVE_AS_UTF8), "line"), 1
             return
-        delimiter = _delimiter(header)
+        delimiter = delimiter_of(header)
         reader = csv.DictReader(itertools.chain([header], text), delimiter=delimiter)
         if (unknown := _read_header(reader, kind)) is not None:
             yield 1, unknown, 1
@@ -486,7 +486,7 @@ class ColumnNotes(InvalidInput):
     the report's notes, at line 1; the rows are read on."""
 
 
-def _delimiter(header: str) -> str:
+def delimiter_of(header: str) -> str:
     """The cells' separator a header shows: a semicolon when it has semicolons and no comma (a spreadsheet in
     Indonesian), a tab when it has tabs and neither (a "Text (Tab delimited)" file renamed .csv), else a comma."""
     if "," in header:

@@ -12,7 +12,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from careerlog.importing import CSV_CELL_LIMIT
+from careerlog.importing import CSV_CELL_LIMIT, delimiter_of
 from careerlog.spreadsheet import defused
 from careerlog.textfiles import column_name, note_column
 from web.pages.labels import field_label
@@ -22,14 +22,6 @@ from web.pages.messages import reason_text
 REASON_COLUMNS = ("Keterangan", "Catatan", "Ket")
 
 
-def separator(header: str) -> str:
-    """The cells' separator a header shows, as the importer reads it (careerlog.importing: a semicolon when the header
-    has semicolons and no comma, a tab when it has tabs and neither, else a comma)."""
-    if "," in header:
-        return ","
-    return ";" if ";" in header else "\t" if "\t" in header else ","
-
-
 def lines_of(data: bytes) -> tuple[list[str], dict[int, list[str]], str]:
     """The header's cells, each record's cells by the line the importer numbers it by (the line its record ends on,
     as csv's line_num counts), and the separator."""
@@ -37,7 +29,7 @@ def lines_of(data: bytes) -> tuple[list[str], dict[int, list[str]], str]:
         csv.field_size_limit(CSV_CELL_LIMIT)
     text = io.StringIO(data.decode("utf-8-sig", errors="surrogateescape"), newline="")
     header = text.readline()
-    delimiter = separator(header)
+    delimiter = delimiter_of(header)  # (as the importer reads it)
     reader = csv.reader(itertools.chain([header], text), delimiter=delimiter)
     first = next(reader, [])
     records = {}
