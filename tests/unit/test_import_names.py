@@ -54,3 +54,59 @@ def test_a_name_with_titles_honorifics_or_punctuation_is_the_same(recorded: str,
 @pytest.mark.parametrize("written", ["Dr. Siti Aminah, S.E., M.M.", "Hj. Rahma Siregar", "Siti Rahmawati"])
 def test_another_persons_name_with_titles_is_not(written: str) -> None:
     assert not same_name("Siti Rahma", written)
+
+
+FULL = "Budi Santoso Siregar"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Budi Siregar",  # a middle name left out: a brother or cousin of the same marga
+        "Santoso Siregar",  # the first name left out
+        "Budi Santoso Lubis",  # another family name
+        "Siregar Budi Santoso",  # another order
+        "Budi Santoso Siregar Lubis",  # a word more
+        "Budi H. Siregar",  # an initial of another middle name
+    ],
+)
+def test_a_name_with_a_word_left_out_changed_or_moved_is_another_persons(written: str) -> None:
+    """The check confirms that a NIP row belongs to the person named: a word left out in the middle is
+    another person (the row above's brother, Budi Siregar), not the recorded one cut short."""
+    assert not same_name(FULL, written)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "BUDI SANTOSO SIREGAR",
+        "Budi Santoso",  # cut short at its end by a narrow column
+        "Budi",
+        "Budi S. Siregar",  # the middle name as its initial
+        "Drs. H. Budi Santoso Siregar, S.Kom., M.Si.",
+        "Budi Santoso Siregar S.Kom",
+        "Bapak Budi Santoso Siregar",
+        "Ir. Budi Santoso Siregar MAP",
+    ],
+)
+def test_the_recorded_name_cut_short_abbreviated_or_with_titles_is_still_the_same(written: str) -> None:
+    assert same_name(FULL, written)
+
+
+@pytest.mark.parametrize(
+    ("recorded", "written"),
+    [
+        ("Muhammad Rizki", "M. Rizki"),
+        ("Muhammad Rizki", "Muh. Rizki"),
+        ("M. Rizki", "Muhammad Rizki"),  # the decree wrote the initial, the spreadsheet the whole name
+        ("Siti Rahma", "Ibu Siti Rahma"),
+        ("Nur'aini Lubis", "NURAINI LUBIS, S.Pd."),
+    ],
+)
+def test_initials_and_honorifics_are_the_same_name(recorded: str, written: str) -> None:
+    assert same_name(recorded, written)
+
+
+def test_an_initial_of_another_word_is_another_name() -> None:
+    assert not same_name("Muhammad Rizki", "A. Rizki")
+    assert not same_name("Budi Siregar", "Budi S. Siregar")  # (Budi Santoso Siregar is another person)
