@@ -202,13 +202,34 @@ def outside_literals(statement: str) -> str:
     return _LITERALS.sub(" ", statement)
 
 
+@dataclass(frozen=True)
+class Refill:
+    """A view answered by no read: being filled from the first event up to `head` (`position`: the last event of
+    the log it has applied), or being rebuilt (`head` and `position` None: a rebuild records its position only when
+    it is done)."""
+
+    name: str
+    state: str  # "filling" or "rebuilding"
+    position: int | None = None
+    head: int | None = None
+
+    def describe(self) -> str:
+        if self.position is None or self.head is None:
+            return f"{self.name} (being rebuilt)"
+        share = min(self.position * 100 // self.head, 99) if self.head else 0
+        return f"{self.name} (filled up to event {self.position:,} of the log's {self.head:,}, {share}%)"
+
+
 class ViewNotReady(CareerlogError):
     """A read of a view that is being filled (dropped for a new version, new, or rebuilding): it holds part
-    of the records only, so it is not answered from (a 503 with Retry-After)."""
+    of the records only, so it is not answered from (a 503 with Retry-After). `refills`: each view refused, with
+    how far it has been filled where that is known."""
 
-    def __init__(self, views: Sequence[str]):
+    def __init__(self, views: Sequence[str], refills: Sequence[Refill] = ()):
         self.views = tuple(views)
-        names = ", ".join(self.views)
+        known = {r.name: r for r in refills}
+        self.refills = tuple(known.get(name, Refill(name, "filling")) for name in self.views)
+        names = ", ".join(r.describe() if r.name in known else r.name for r in self.refills)
         super().__init__(
             f"The view {names} is being filled (a new version or a rebuild) and holds only part of the "
             "records; try again later."
@@ -273,7 +294,7 @@ class Projector:
         self.events_table = self.app.recorder.events_table_name  # type: ignore[attr-defined]
         self.id_column = "rowid" if settings.store == "sqlite" else "notification_id"
         self._filling: dict[str, int] = {}  # views filling from 0 (state filling:<head>) and that head
-        self._unready: tuple[float, dict[str, re.Pattern[str]]] = (0.0, {})  # guard_reads' last look
+        self._unready: tuple[float, dict[str, tuple[re.Pattern[str], Refill]]] = (0.0, {})  # guard_reads' last look
         self.take_back = take_back
         self.reconfigure = reconfigure
         self.configured_otherwise: dict[str, tuple[str, str]] = {}  # view -> (its rows' digests, this process's)
@@ -383,14 +404,14 @@ class Projector:
         if not unready:
             return
         statement = outside_literals(statement)
-        if any(tables.search(statement) for tables in unready.values()) and looked != now:
+        if any(tables.search(statement) for tables, _ in unready.values()) and looked != now:
             unready = self._unready_views(sql)  # refused only on a fresh look: it may have been filled since
             self._unready = (now, unready)
-        refused = [name for name, tables in unready.items() if tables.search(statement)]
+        refused = [refill for tables, refill in unready.values() if tables.search(statement)]
         if refused:
-            raise ViewNotReady(refused)
+            raise ViewNotReady([r.name for r in refused], refused)
 
-    def _unready_views(self, sql: Sql | None) -> dict[str, re.Pattern[str]]:
+    def _unready_views(self, sql: Sql | None) -> dict[str, tuple[re.Pattern[str], Refill]]:
         """The views being filled or rebuilt, each with a pattern of its tables' names; read on the reader's
         own cursor when there is one (a connection of a pool may be all there is)."""
         token = _KEEPING.set(True)
@@ -402,24 +423,27 @@ class Projector:
         finally:
             _KEEPING.reset(token)
 
-    def _unready_on(self, sql: Sql) -> dict[str, re.Pattern[str]]:
+    def _unready_on(self, sql: Sql) -> dict[str, tuple[re.Pattern[str], Refill]]:
         rows = sql.query("SELECT name, state FROM view_schemas WHERE state <> ?", (READY,))
-        unready: dict[str, re.Pattern[str]] = {}
+        unready: dict[str, tuple[re.Pattern[str], Refill]] = {}
         by_name = {p.name: p for p in self.projections}
         for row in rows:
             projection = by_name.get(row["name"])
             if projection is None:
                 continue
             state = str(row["state"])
+            refill = Refill(projection.name, "rebuilding")
             if state.startswith(FILLING):
                 position = sql.scalar(
                     f"SELECT MAX(notification_id) AS n FROM {self.views.tracking_table} WHERE application_name = ?",
                     (projection.name,),
                 )
-                if (position or 0) >= int(state[len(FILLING) :]):
+                head = int(state[len(FILLING) :])
+                if (position or 0) >= head:
                     continue  # filled; the projector marks it ready
+                refill = Refill(projection.name, "filling", int(position or 0), head)
             names = "|".join(re.escape(t.name) for t in projection.tables)
-            unready[projection.name] = re.compile(rf"\b(?:{names})\b", re.IGNORECASE)
+            unready[projection.name] = (re.compile(rf"\b(?:{names})\b", re.IGNORECASE), refill)
         return unready
 
     def _reconfigured(self, projection: Projection, stored: str | None) -> bool:
@@ -1195,9 +1219,12 @@ class Follower:
     each projection's tracked position; `poke()` (called after a write) wakes it at once.
     """
 
-    def __init__(self, projector: Projector, *, interval: float = 0.2):
+    def __init__(self, projector: Projector, *, interval: float = 0.2, stepped: Callable[[], None] | None = None):
+        """`stepped`: called in the follower's thread after each step (the web service's warning of the views it
+        leaves alone, web.following)."""
         self.projector = projector
         self.interval = interval
+        self.stepped = stepped
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -1222,6 +1249,8 @@ class Follower:
             try:
                 with _FOLLOWING:  # no fork in the middle of a batch (above); between two, one may come
                     read = self.projector.step()
+                if self.stepped is not None:
+                    self.stepped()
             except Exception as e:  # keep following; the error is reported by status
                 self.error = e
                 read = 0

@@ -24,7 +24,7 @@ from careerlog.accounts import AuthenticationFailed
 from careerlog.domain.errors import ConcurrencyConflict, Conflict, IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.ledger import REFERENCE_USED
 from careerlog.domain.wording import reason_of
-from projections.framework import ViewNotReady
+from projections.framework import Refill, ViewNotReady
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "urn:careerlog:problem:"
@@ -70,11 +70,13 @@ def problem(
     slug: str | None = None,
     errors: Mapping[str, Any] | None = None,
     headers: Mapping[str, str] | None = None,
+    members: Mapping[str, Any] | None = None,
 ) -> Response:
-    """A problem+json response."""
+    """A problem+json response (`members`: the problem type's own, besides the standard ones)."""
     body = problem_document(status, detail, slug=slug, instance=request.path)
     if errors is not None:
         body["errors"] = dict(errors)
+    body.update(members or {})
     response = current_app.response_class(json.dumps(body, ensure_ascii=False), status=status, mimetype=PROBLEM_JSON)
     response.headers.update(dict(headers or {}))
     return response
@@ -92,11 +94,19 @@ def domain_problem(error: Exception) -> Response:
     if isinstance(error, AuthenticationFailed):
         return problem(status, str(error), slug=slug, headers={"WWW-Authenticate": bearer_challenge(str(error))})
     if isinstance(error, ViewNotReady):
-        return problem(status, str(error), slug=slug, headers={"Retry-After": str(VIEW_FILLING_RETRY)})
+        views = {"views": [refill_member(r) for r in error.refills]}
+        return problem(status, str(error), slug=slug, headers={"Retry-After": str(VIEW_FILLING_RETRY)}, members=views)
     if isinstance(error, TimeoutError):
         detail = "The views have not caught up with that position yet; try again shortly."
         return problem(status, detail, slug=slug, headers={"Retry-After": "1"})
     return problem(status, str(error), slug=slug)
+
+
+def refill_member(refill: Refill) -> dict[str, Any]:
+    """A view a 503 view-filling refuses, as its `views` list names it (docs/api.md): its name, whether it is
+    being filled or rebuilt, and for one being filled the log's event it has applied up to (`position`) of the
+    event it fills up to (`head`), both null while it is rebuilt."""
+    return {"name": refill.name, "state": refill.state, "position": refill.position, "head": refill.head}
 
 
 def conflict_errors(error: Exception) -> dict[str, list[str]] | None:

@@ -5,17 +5,25 @@ follow the log, or they would apply the same batches twice over. Each process tr
 take an exclusive lock on a file beside the database; the one that holds it runs a
 `projections.framework.Follower`, and the others try again now and then, so another
 process takes over when the follower's process ends.
+
+The follower leaves alone a view another process fills: one another careerlog release made again at its version
+(an upgrade under way, or an older release's rebuild taking it back) or one judged by other rules
+(CAREERLOG_RULES_FILE). It says so once per view and version (or rules) on the log, at WARNING, with what to do:
+an operator otherwise sees only a view that stops catching up.
 """
 
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import threading
 from pathlib import Path
 from typing import IO
 
 from projections.framework import Follower, Projector
+
+log = logging.getLogger(__name__)
 
 
 def lock_path(sqlite_path: str) -> Path:
@@ -34,6 +42,7 @@ class FollowerLease:
         self._file: IO[bytes] | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="careerlog-follower-lease", daemon=True)
+        self._told: set[tuple[str, object]] = set()  # the views left alone already logged, with what was found
 
     def start(self) -> FollowerLease:
         self._thread.start()
@@ -61,7 +70,7 @@ class FollowerLease:
     def _run(self) -> None:
         while not self._stop.is_set():
             if self._take():
-                self.follower = Follower(self.projector, interval=self.interval).start()
+                self.follower = Follower(self.projector, interval=self.interval, stepped=self.tell_left_alone).start()
                 return
             self._stop.wait(self.retry)
 
@@ -77,3 +86,45 @@ class FollowerLease:
         handle.flush()
         self._file = handle
         return True
+
+    def tell_left_alone(self) -> None:
+        """Log, once per view and what its version (or rules) were found to be, each view the follower leaves
+        alone because another release or other rules fill it (`Projector.versioned_otherwise`,
+        `configured_otherwise`), with what the operator is to do."""
+        ours = {p.name: p.version for p in self.projector.projections}
+        for name, theirs in list(self.projector.versioned_otherwise.items()):
+            if (name, theirs) in self._told:
+                continue
+            self._told.add((name, theirs))
+            own = ours.get(name)
+            if own is not None and theirs > own:
+                remedy = (
+                    "a newer careerlog release made it again (an upgrade under way): stop this server and run the "
+                    "newer release on every process"
+                )
+            else:
+                remedy = (
+                    f"an older careerlog release took it back (its careerlog projections rebuild {name}): run one "
+                    f"release on every process; to keep this one, stop the older ones and run this release's "
+                    f"careerlog projections rebuild {name}"
+                )
+            log.warning(
+                "The SQLite follower leaves the view %s alone: it is at version %s in the store, this release's is "
+                "version %s; %s (docs/operations.md, Upgrades). Until then it is not kept current by this server.",
+                name,
+                theirs,
+                own,
+                remedy,
+            )
+        for name, (digests, digest) in list(self.projector.configured_otherwise.items()):
+            if (name, digests) in self._told:
+                continue
+            self._told.add((name, digests))
+            log.warning(
+                "The SQLite follower leaves the view %s alone: its rows are judged by the rules of digest %s, this "
+                "server's CAREERLOG_RULES_FILE gives %s; give every process the same CAREERLOG_RULES_FILE and start "
+                "this server again (docs/operations.md, Upgrades). Until then it is not kept current by this server.",
+                name,
+                digests,
+                digest,
+            )

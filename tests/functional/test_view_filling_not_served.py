@@ -67,6 +67,51 @@ def test_a_view_dropped_for_its_new_version_is_refused_until_it_is_filled(world:
         worker.close()
 
 
+def reporter_session(world: World) -> None:
+    with world.client.session_transaction() as session:
+        session["username"] = "reporter"
+        session["sid"] = "a-session"  # as a log-in names it (web.pages.auth)
+        session["since"] = int(time.time())  # the log-in time (a session lasts CAREERLOG_SESSION_HOURS)
+
+
+def test_the_refusal_names_each_view_being_filled_and_how_far_it_is(world: World, store_url: str) -> None:
+    """The 503 said only that a view was being filled: the API's problem lists each view read, whether it is
+    filling or rebuilt, and the log's event it has applied up to of the one it fills to; the page names them in
+    the visitor's language with the share done and when to load it again."""
+    head = world.services.ledger.max_notification_id()
+    roster = RosterProjection()
+    roster.version = RosterProjection.version + 1
+    worker = Projector(Settings(database_url=store_url), [roster], batch_size=2)  # drops the roster
+    try:
+        worker.step()  # the first two events of the log applied
+        time.sleep(1.1)  # the web process looks at the views' states at most once a second
+        answer = world.get("/api/v1/employees")
+        assert answer.status_code == 503
+        assert answer.get_json()["views"] == [{"name": "roster", "state": "filling", "position": 2, "head": head}]
+        share = 2 * 100 // head
+        assert f"roster (filled up to event 2 of the log's {head:,}, {share}%)" in answer.get_json()["detail"]
+        reporter_session(world)
+        page = world.client.get("/pages/reports/headcount?lang=en")
+        assert page.status_code == 503
+        text = " ".join(page.get_data(as_text=True).split())
+        assert "the employee list and staff reports (<code>roster</code>)" in text
+        assert f"done, up to event 2 of the {head} to fill" in text
+        assert "Load this page again in 30 seconds" in text
+        indonesian = " ".join(world.client.get("/pages/reports/headcount?lang=id").get_data(as_text=True).split())
+        assert "daftar pegawai dan laporan kepegawaian (<code>roster</code>)" in indonesian
+        assert f"sampai peristiwa ke-2 dari {head} yang diisi" in indonesian
+        with worker.views.sql.transaction() as sql:  # as `careerlog projections rebuild` leaves it mid-way
+            sql.execute("UPDATE view_schemas SET state = 'rebuilding' WHERE name = 'roster'")
+        time.sleep(1.1)
+        answer = world.get("/api/v1/employees")
+        assert answer.get_json()["views"] == [{"name": "roster", "state": "rebuilding", "position": None, "head": None}]
+        assert "roster (being rebuilt)" in answer.get_json()["detail"]
+        text = " ".join(world.client.get("/pages/reports/headcount?lang=en").get_data(as_text=True).split())
+        assert "(<code>roster</code>): being rebuilt" in text
+    finally:
+        worker.close()
+
+
 def test_a_view_being_rebuilt_is_refused(world: World, store_url: str) -> None:
     worker = Projector(Settings(database_url=store_url), [RosterProjection()])
     try:

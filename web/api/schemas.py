@@ -30,6 +30,25 @@ class StrictSchema(Schema):
 # ---------------------------------------------------------------------- common
 
 
+class RefillingViewSchema(StrictSchema):
+    """A view a 503 `view-filling` refuses to read (projections.framework.Refill)."""
+
+    name = fields.String(metadata={"description": "The view: timeline, roster, training, mentoring, merit, awards."})
+    state = fields.String(metadata={"description": "filling (dropped for a new version or new rules) or rebuilding."})
+    position = fields.Integer(
+        allow_none=True,
+        metadata={
+            "description": "Filling: the log's event (its position) the view has applied up to; null while rebuilt."
+        },
+    )
+    head = fields.Integer(
+        allow_none=True,
+        metadata={
+            "description": "Filling: the log's event it fills up to, answered again from there; null while rebuilt."
+        },
+    )
+
+
 class ProblemSchema(StrictSchema):
     """An error (RFC 9457 problem details)."""
 
@@ -41,6 +60,10 @@ class ProblemSchema(StrictSchema):
     errors = fields.Dict(
         keys=fields.String(),
         metadata={"description": "Invalid input (422): the reasons per field."},
+    )
+    views = fields.List(
+        fields.Nested(RefillingViewSchema),
+        metadata={"description": "A 503 view-filling: the views read that are being filled, and how far."},
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from eventsourcing.persistence import PersistenceError
 from eventsourcing.utils import TopicError
 from flask import abort, current_app, make_response, request
@@ -11,7 +13,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from careerlog.access import AccessDenied
 from careerlog.accounts import AuthenticationFailed
 from careerlog.domain.errors import InvalidInput, NotFound
-from projections.framework import ViewNotReady
+from projections.framework import Refill, ViewNotReady
 from web.errors import NEWER_RELEASE_RETRY, VIEW_FILLING_RETRY, http_problem
 from web.pages.common import blp, page, session_account
 
@@ -20,10 +22,16 @@ STORE_RETRY = 5  # seconds, as the API's 503 when the database cannot be used (w
 
 
 def error_page(
-    status: int, detail: str | None = None, errors: dict[str, list[str]] | None = None, *, reason: str | None = None
+    status: int,
+    detail: str | None = None,
+    errors: dict[str, list[str]] | None = None,
+    *,
+    reason: str | None = None,
+    refills: Sequence[Refill] = (),
 ) -> ResponseReturnValue:
     """The error page; the navigation only when someone is signed in. `reason` names a 503's cause the page
-    explains (`newer-release`), as the API's problem type does."""
+    explains (`newer-release`, `view-filling` with the views being filled, `refills`), as the API's problem type
+    does."""
     account = None
     if status != 401:
         try:  # a session logged out or timed out is nobody's: no menu
@@ -33,7 +41,16 @@ def error_page(
     limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
     limit_mb = round(limit / (1024 * 1024), 3)  # what a 413 page names as the largest upload
     return page(
-        "pages/error.html", account, status, code=status, detail=detail, errors=errors, limit_mb=limit_mb, reason=reason
+        "pages/error.html",
+        account,
+        status,
+        code=status,
+        detail=detail,
+        errors=errors,
+        limit_mb=limit_mb,
+        reason=reason,
+        refills=refills,
+        retry_after=VIEW_FILLING_RETRY,
     )
 
 
@@ -62,8 +79,9 @@ def not_ready(error: TimeoutError) -> ResponseReturnValue:
 
 @blp.errorhandler(ViewNotReady)
 def view_filling(error: ViewNotReady) -> ResponseReturnValue:
-    """A page reading a view being filled (a new version or a rebuild): not answered from part of the records."""
-    response = make_response(error_page(503))
+    """A page reading a view being filled (a new version or a rebuild): not answered from part of the records;
+    the page names the views being filled and how far each is, as the API's 503 view-filling does."""
+    response = make_response(error_page(503, reason="view-filling", refills=error.refills))
     response.headers["Retry-After"] = str(VIEW_FILLING_RETRY)
     return response
 
