@@ -39,7 +39,7 @@ from careerlog.domain.events import (
 )
 from careerlog.domain.ledger import FUTURE, IN_FUTURE, Decision, LedgerAggregate, Outcome, Recording, payload_values
 from careerlog.domain.nip import Nip, normalise_nip, parse_nip
-from careerlog.domain.payload import parse_payload, parse_value, payload_fields
+from careerlog.domain.payload import filled_fields, parse_payload, parse_value, payload_fields
 from careerlog.domain.quick import quick_init
 from careerlog.domain.ratings import check_rating, in_year_scheme, predicate_problem
 from careerlog.domain.unit import Unit, unit_id
@@ -268,7 +268,7 @@ _FIELD_ORDERS: dict[type[LedgerEvent], dict[str, int]] = {}
 def _field_order(event_cls: type[LedgerEvent]) -> dict[str, int]:
     order = _FIELD_ORDERS.get(event_cls)
     if order is None:
-        names = ("nip", "name", *(spec.name for spec in payload_fields(event_cls)))
+        names = ("nip", "name", *(spec.name for spec in filled_fields(event_cls)))
         order = _FIELD_ORDERS[event_cls] = {name: i for i, name in enumerate(names)}
     return order
 

@@ -20,7 +20,7 @@ from careerlog.application import CareerLog
 from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError, InvalidInput
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.payload import payload_fields
+from careerlog.domain.payload import filled_fields
 from careerlog.reference import reference
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -364,7 +364,7 @@ def kinds_command() -> None:
         if not cls.RECORDABLE:
             continue
         click.echo(f"{kind}: {(cls.__doc__ or '').strip()}")
-        for spec in payload_fields(cls):
+        for spec in filled_fields(cls):
             flag = "required" if spec.required else "optional"
             table = f", codes: careerlog reference {spec.table}" if spec.table else ""
             click.echo(f"  {spec.name} ({spec.type_name}, {flag}{table}): {spec.doc}")

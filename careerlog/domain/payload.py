@@ -107,6 +107,28 @@ def _read_fields(event_cls: type[LedgerEvent]) -> tuple[FieldSpec, ...]:
     return tuple(specs)
 
 
+# The fields a form asks before the effective date, by kind: days that come before it (a training's first day before
+# its last, which is the training's effective date; an award's decree before its TMT), so that a form reads in the
+# order a user fills it in.
+ASKED_BEFORE_EFFECTIVE_DATE: dict[str, tuple[str, ...]] = {"training": ("start_date",), "award": ("decree_date",)}
+_FILLED: dict[type, tuple[FieldSpec, ...]] = {}
+
+
+def filled_fields(event_cls: type[LedgerEvent]) -> tuple[FieldSpec, ...]:
+    """`payload_fields` in the order a user fills them in (the record form, the import page's columns, a refusal's
+    fields): a training's first day before its last day (the effective date), an award's decree before its TMT. The
+    stored order, the API's and `payload_fields`' stay the class's."""
+    found = _FILLED.get(event_cls)
+    if found is None:
+        specs = payload_fields(event_cls)
+        early = ASKED_BEFORE_EFFECTIVE_DATE.get(event_cls.KIND, ())
+        moved = [spec for spec in specs if spec.name in early]
+        rest = [spec for spec in specs if spec.name not in early]
+        at = next((i for i, spec in enumerate(rest) if spec.name == "effective_date"), 0)
+        found = _FILLED[event_cls] = (*rest[:at], *moved, *rest[at:])
+    return found
+
+
 _ABSENT: Any = object()  # a field not given
 
 

@@ -29,7 +29,7 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.nip import parse_nip
-from careerlog.domain.payload import FieldSpec, parse_payload, payload_fields
+from careerlog.domain.payload import FieldSpec, filled_fields, parse_payload
 from careerlog.domain.wording import reason_of
 from careerlog.importing import kind_from_name, refuse_no_rows
 from careerlog.reference import reference
@@ -79,7 +79,7 @@ def payload_from(
     A cell it cannot read is refused (InvalidInput), or, given `unread`, named there and left out.
     """
     payload: dict[str, Any] = {}
-    for spec in payload_fields(cls):
+    for spec in filled_fields(cls):
         value = form.get(spec.name, "").strip()
         if not value:
             continue
@@ -124,7 +124,7 @@ def corrected_inputs(target: Mapping[str, Any]) -> list[dict[str, Any]]:
         return []
     return [
         {**field_view(spec, target["kind"]), "value": typed_value(spec, target["values"].get(spec.name))}
-        for spec in payload_fields(cls)
+        for spec in filled_fields(cls)
     ]
 
 
@@ -261,7 +261,7 @@ def record() -> ResponseReturnValue:
         form=form,
         kinds=[(k, kind_label(k)) for k in RECORDABLE],
         kind=kind if cls else None,
-        fields=[field_view(s, kind) for s in payload_fields(cls)] if cls else [],
+        fields=[field_view(s, kind) for s in filled_fields(cls)] if cls else [],
         values=values,
         errors=errors,
         client_key=request.form.get("client_key") if errors else uuid.uuid4().hex,
@@ -294,7 +294,7 @@ def kind_columns() -> list[dict[str, Any]]:
     the Indonesian column names read as it (careerlog.textfiles.HEADER_ALIASES), and whether it is required."""
     columns = []
     for kind in RECORDABLE:
-        named = [("nip", True), *((spec.name, spec.required) for spec in payload_fields(BY_KIND[kind]))]
+        named = [("nip", True), *((spec.name, spec.required) for spec in filled_fields(BY_KIND[kind]))]
         fields = [
             {
                 "label": "NIP" if name == "nip" else field_label(name, kind),
