@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, Protocol, cast
 
@@ -22,7 +22,7 @@ from eventsourcing.persistence import Mapper, RecordConflictError, StoredEvent
 from eventsourcing.utils import get_topic
 
 from careerlog.config import Settings
-from careerlog.domain.employee import Employee
+from careerlog.domain.employee import Employee, ReadValues, read_problems
 from careerlog.domain.errors import ConcurrencyConflict, FieldErrors, IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.events import (
     BY_KIND,
@@ -262,6 +262,27 @@ def decision_problems(
     return None
 
 
+def read_cells(
+    event_cls: type[LedgerEvent], payload: Mapping[str, Any], refused: Mapping[str, list[str]]
+) -> tuple[dict[str, Any], set[str]]:
+    """A refused payload's fields whose cells read, with their values (an optional field not given: None), and the
+    fields that did not (`refused` names them, a required one left out among them)."""
+    values: dict[str, Any] = {}
+    unread: set[str] = set()
+    for spec in payload_fields(event_cls):
+        name = spec.name
+        if name in refused or (name not in payload and spec.required):
+            unread.add(name)
+        elif name not in payload:
+            values[name] = None
+        else:
+            try:
+                values[name] = parse_payload(event_cls, {name: payload[name]}, partial=True)[name]
+            except InvalidInput:
+                unread.add(name)
+    return values, unread
+
+
 _FIELD_ORDERS: dict[type[LedgerEvent], dict[str, int]] = {}
 
 
@@ -425,7 +446,7 @@ class CareerLog(Application[str]):
         except InvalidInput as e:  # (a row is fixed once: its name and a future date named with its fields)
             if event_cls is PerformanceRated and command.migration is None:
                 e = rating_refusal(e, payload)
-            raise whole_refusal(e, event_cls, self._unparsed_problems(uow, command, event_cls, recording)) from None
+            raise whole_refusal(e, event_cls, self._unparsed_problems(uow, command, event_cls, recording, e)) from None
         if event_cls is PenaltyImposed:
             complete(event_cls, values)
         elif event_cls is Appointed:
@@ -471,27 +492,43 @@ class CareerLog(Application[str]):
         return self._commit([decision], decision, command)
 
     def _unparsed_problems(
-        self, uow: UnitOfWork, command: Command, event_cls: type[LedgerEvent], recording: Recording
+        self,
+        uow: UnitOfWork,
+        command: Command,
+        event_cls: type[LedgerEvent],
+        recording: Recording,
+        refused: InvalidInput,
     ) -> dict[str, list[str]] | None:
-        """The problems of a recording whose payload was refused that can be told without it: a name beside the
-        NIP that is another's (careerlog.names), and a date (TMT) that is read and in the future. Only for a
-        refused recording; the record is read as the recording would have (and only within the guard's scope)."""
+        """The problems of a recording whose payload was refused (`refused`: its cells that did not read) that the
+        cells that did read tell: a name beside the NIP that is another's (careerlog.names), a date (TMT) in the
+        future, and the checks of the new fact against the record whose fields all read (a training's first day
+        after its last, a date before the appointment: careerlog.domain.employee.read_problems). Only for a refused
+        recording; the record is read as the recording would have (and only within the guard's scope)."""
         found = FieldErrors()
-        raw_day = command.payload.get("effective_date")
-        with contextlib.suppress(InvalidInput):
-            day = parse_payload(event_cls, {"effective_date": raw_day}, partial=True)["effective_date"]
-            if day is not None and day > recording.recorded_on:
-                found.add("effective_date", IN_FUTURE.reason(day=day.isoformat()))
-        if command.named is not None and (employee := uow.get(command.subject)) is not None:
-            try:
-                if uow.guard is not None:
-                    uow.guard(employee, "nip")
-            except (InvalidInput, NotFound):
-                return found.errors  # (out of the scope: nothing said of its record)
+        values, unread = read_cells(event_cls, command.payload, refused.errors)
+        day = values.get("effective_date")
+        if isinstance(day, date) and day > recording.recorded_on:
+            found.add("effective_date", IN_FUTURE.reason(day=day.isoformat()))
+        employee = uow.get(command.subject) if event_cls is not Appointed else None
+        if employee is None:
+            return found.errors
+        try:
+            if uow.guard is not None:
+                uow.guard(employee, "nip")
+        except (InvalidInput, NotFound):
+            return found.errors  # (out of the scope: nothing said of its record)
+        if command.named is not None:
             try:
                 named_as_recorded(employee, command.subject, command.named, command.payload)
             except InvalidInput as e:
                 found.errors.update(e.errors)
+        if isinstance(employee, Employee) and event_cls not in (EventCorrected, EventRetracted):
+            career = employee.current_context()
+            problems = read_problems(career, event_cls.KIND, ReadValues(values, unread), recording.recorded_on)
+            for name, reasons in problems.items():
+                for reason in reasons:
+                    if reason not in found.errors.get(name, ()):
+                        found.add(name, reason)
         return found.errors
 
     def recording(self, command: Command, actor: str, uow: UnitOfWork | None = None) -> Recording:

@@ -9,6 +9,7 @@ the audit flags it.
 from __future__ import annotations
 
 import bisect
+import contextlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
@@ -214,16 +215,68 @@ def _separation_statuses() -> frozenset[str]:
 
 
 Check = Callable[[Career, Fact, FieldErrors], None]
-CHECKS: dict[str, Check] = {}
+CHECKS: dict[str, Check] = {}  # each kind's check: its parts (PARTS) one after the other
+PARTS: dict[str, tuple[Check, ...]] = {}  # each kind's checks, each reading the fields it judges
 
 
 def check(*kinds: str) -> Callable[[Check], Check]:
+    """Register a check of a fact of these kinds; a kind of several checks runs them in their order. Each check
+    reads only the fields it judges, so that the checks of a recording whose other cells did not read can still be
+    made (`read_problems`)."""
+
     def register(func: Check) -> Check:
         for kind in kinds:
-            CHECKS[kind] = func
+            parts = PARTS[kind] = (*PARTS.get(kind, ()), func)
+            CHECKS[kind] = func if len(parts) == 1 else _all_of(parts)
         return func
 
     return register
+
+
+def _all_of(parts: tuple[Check, ...]) -> Check:
+    def every(career: Career, fact: Fact, errors: FieldErrors) -> None:
+        for part in parts:
+            part(career, fact, errors)
+
+    return every
+
+
+class Unread(KeyError):
+    """A field of a recording whose cell did not read: a check that needs it is not made."""
+
+
+class ReadValues(dict[str, Any]):
+    """The values of a recording's cells that read; asking for one that did not (`unread`), or for a field not
+    given at all, raises Unread."""
+
+    def __init__(self, values: Mapping[str, Any], unread: Iterable[str]):
+        super().__init__(values)
+        self.unread = frozenset(unread)
+
+    def __missing__(self, name: str) -> Any:
+        raise Unread(name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        if name in self.unread:
+            raise Unread(name)
+        return super().get(name, default)
+
+
+def read_problems(career: Career, kind: str, values: ReadValues, recorded_on: date) -> dict[str, list[str]]:
+    """What the checks of a new fact of `kind` find in a recording refused for cells that did not read, from the
+    cells that did: each check whose fields all read (a training's first day after its last, a date before the
+    appointment), so that the recording is refused once, for every problem it has (not for the cells first and for
+    the whole row once they read). A check needing a cell that did not read is not made."""
+    fact = Fact(0, kind, values, recorded_on)
+    errors = FieldErrors()
+    for part in (_dates_of_new, *PARTS.get(kind, ())):
+        with contextlib.suppress(Unread):
+            part(career, fact, errors)
+    return errors.errors
+
+
+def _dates_of_new(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    check_dates(career, fact, errors, new=True)
 
 
 # ------------------------------------------------------------------------- dates
@@ -319,6 +372,18 @@ def check_rank_promotion(career: Career, fact: Fact, errors: FieldErrors) -> Non
     if career.employment_kind == "PPPK":
         errors.add("kind", PPPK_PROMOTION)
         return
+    if ref.promotion_kinds[fact.values["promotion_kind"]].get("posthumous"):
+        deceased = [f for f in career.by_kind["status_change"] if f.get("status") == "DECEASED"]
+        if not deceased:
+            errors.add("promotion_kind", POSTHUMOUS)
+
+
+@check("rank_promotion")
+def check_promoted_rank(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    """The new rank above the one held before the TMT and below the next one recorded, one promotion a TMT."""
+    ref = reference()
+    if career.employment_kind == "PPPK":
+        return  # (refused above)
     new_rank = fact.values["new_rank"]
     day = fact.effective_date
     history = rank_history(career, fact)
@@ -337,10 +402,6 @@ def check_rank_promotion(career: Career, fact: Fact, errors: FieldErrors) -> Non
             "new_rank",
             NOT_BELOW.reason(new_rank=new_rank, later=after[0][1], day=after[0][0].isoformat(), version=after[0][2]),
         )
-    if ref.promotion_kinds[fact.values["promotion_kind"]].get("posthumous"):
-        deceased = [f for f in career.by_kind["status_change"] if f.get("status") == "DECEASED"]
-        if not deceased:
-            errors.add("promotion_kind", POSTHUMOUS)
 
 
 @check("post_appointment")
@@ -377,21 +438,33 @@ def check_post_end(career: Career, fact: Fact, errors: FieldErrors) -> None:
 def check_training(career: Career, fact: Fact, errors: FieldErrors) -> None:
     values = fact.values
     start: date = values["start_date"]
-    end = fact.effective_date
-    if start > end:
-        errors.add("start_date", START_AFTER_END.reason(start=start.isoformat(), end=end.isoformat()))
     birth = career.birth_date
     if birth and start < birth:
         errors.add("start_date", START_BEFORE_BIRTH.reason(start=start.isoformat()))
+    end = fact.effective_date
+    if start > end:
+        errors.add("start_date", START_AFTER_END.reason(start=start.isoformat(), end=end.isoformat()))
+
+
+@check("training")
+def check_training_hours(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    values = fact.values
     hours: int = values["hours"]
     if hours < 1:
         errors.add("hours", TOO_FEW_HOURS.reason(hours=hours))
-    elif start <= end:  # (dates the wrong way round hold no days to judge the JP a day by: refused above)
+        return
+    start: date = values["start_date"]
+    end = fact.effective_date
+    if start <= end:  # (dates the wrong way round hold no days to judge the JP a day by: refused above)
         per_day = career.rules.param("training.max_jp_per_day", end, "jp", 12)
         days = (end - start).days + 1
         if hours > per_day * days:
             errors.add("hours", TOO_MANY_HOURS.reason(hours=hours, days=days, per_day=per_day))
-    cost = values.get("cost")
+
+
+@check("training")
+def check_training_cost(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    cost = fact.values.get("cost")
     if cost is not None and cost < 0:
         errors.add("cost", NEGATIVE)
     elif cost is not None and cost > MAX_COST:
@@ -399,22 +472,33 @@ def check_training(career: Career, fact: Fact, errors: FieldErrors) -> None:
 
 
 @check("training_feedback")
+def check_feedback_rating(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    rating = fact.values["rating"]
+    if not 1 <= rating <= 5:
+        errors.add("rating", ONE_TO_FIVE.reason(value=rating))
+
+
+@check("training_feedback")
+def check_feedback_relevance(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    relevance = fact.values["relevance"]
+    if not 1 <= relevance <= 5:
+        errors.add("relevance", ONE_TO_FIVE.reason(value=relevance))
+
+
+@check("training_feedback")
 def check_training_feedback(career: Career, fact: Fact, errors: FieldErrors) -> None:
-    for name in ("rating", "relevance"):
-        if not 1 <= fact.values[name] <= 5:
-            errors.add(name, ONE_TO_FIVE.reason(value=fact.values[name]))
     programme = fact.values["programme_id"]
     attended = career.of_programme("training", programme)
     if not attended:
         errors.add("programme_id", NO_TRAINING.reason(programme=repr(programme)))
-    elif min(f.effective_date for f in attended) > fact.effective_date:
-        errors.add("effective_date", BEFORE_TRAINING)
     for other in career.of_programme("training_feedback", programme):
         if other.version != fact.version:  # the others of that programme (career.others, then the programme)
             errors.add(
                 "programme_id",
                 FEEDBACK_GIVEN.reason(programme=repr(programme), version=other.version),
             )
+    if attended and min(f.effective_date for f in attended) > fact.effective_date:
+        errors.add("effective_date", BEFORE_TRAINING)
 
 
 def check_alternation(
@@ -469,6 +553,10 @@ def check_mentoring_session(career: Career, fact: Fact, errors: FieldErrors) -> 
             open_on_day = False
     if not open_on_day:
         errors.add("mentor_nip", NOT_MENTORING.reason(mentor=mentor, day=fact.effective_date.isoformat()))
+
+
+@check("mentoring_session")
+def check_session_minutes(career: Career, fact: Fact, errors: FieldErrors) -> None:
     minutes = fact.values.get("minutes")
     if minutes is not None and not 1 <= minutes <= 24 * 60:
         errors.add("minutes", MINUTES.reason(minutes=minutes))
@@ -478,17 +566,16 @@ def check_mentoring_session(career: Career, fact: Fact, errors: FieldErrors) -> 
 def check_performance_rating(career: Career, fact: Fact, errors: FieldErrors) -> None:
     values = fact.values
     year = values["year"]
-    if year > values["effective_date"].year:
-        errors.add("year", YEAR_AFTER_RATING.reason(year=year, day=fact.effective_date.isoformat()))
     appointment = career.appointment
     if appointment is not None and year < appointment.values["effective_date"].year:
         errors.add("year", YEAR_BEFORE_APPOINTMENT.reason(year=year))
-    if year not in career.rated_years:  # no rating of that year (the loop below would find none)
-        return
-    version = fact.version
-    for other in career.by_kind["performance_rating"]:
-        if other.values.get("year") == year and other.version != version:  # the others rated that year
-            errors.add("year", RATED.reason(year=year, version=other.version))
+    if year in career.rated_years:  # a rating of that year (the loop below finds it)
+        version = fact.version
+        for other in career.by_kind["performance_rating"]:
+            if other.values.get("year") == year and other.version != version:  # the others rated that year
+                errors.add("year", RATED.reason(year=year, version=other.version))
+    if year > values["effective_date"].year:
+        errors.add("year", YEAR_AFTER_RATING.reason(year=year, day=fact.effective_date.isoformat()))
 
 
 @check("penalty")
@@ -496,6 +583,10 @@ def check_penalty(career: Career, fact: Fact, errors: FieldErrors) -> None:
     kind = reference().penalty_kinds[fact.values["penalty_kind"]]
     if kind["level"] != fact.values["level"]:
         errors.add("level", PENALTY_LEVEL.reason(penalty=kind.code, level=kind["level"], given=fact.values["level"]))
+
+
+@check("penalty")
+def check_penalty_end(career: Career, fact: Fact, errors: FieldErrors) -> None:
     end = fact.values.get("end_date")
     if end is not None and end < fact.effective_date:
         errors.add("end_date", END_BEFORE_START.reason(end=end.isoformat(), start=fact.effective_date.isoformat()))
@@ -503,16 +594,26 @@ def check_penalty(career: Career, fact: Fact, errors: FieldErrors) -> None:
 
 @check("award")
 def check_award(career: Career, fact: Fact, errors: FieldErrors) -> None:
-    """The decree comes first and within the service; a once-only decoration is received once."""
+    """The decree comes first and within the service."""
     decreed: date = fact.values["decree_date"]
     if decreed > fact.effective_date:
         errors.add("decree_date", DECREE_AFTER.reason(decreed=decreed.isoformat(), tmt=fact.effective_date.isoformat()))
+
+
+@check("award")
+def check_award_in_service(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    decreed: date = fact.values["decree_date"]
     appointment = career.appointment
     if appointment is not None and decreed < appointment.effective_date:
         errors.add(
             "decree_date",
             DECREE_BEFORE.reason(decreed=decreed.isoformat(), tmt=appointment.effective_date.isoformat()),
         )
+
+
+@check("award")
+def check_award_once(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    """A once-only decoration is received once."""
     kind = reference().award_kinds[fact.values["award_kind"]]
     if not kind.get("once"):
         return

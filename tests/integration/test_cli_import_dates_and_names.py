@@ -101,5 +101,5 @@ def test_a_comma_file_refuses_a_date_that_reads_both_ways_and_reads_the_others(
     )
     code, output = run(database_url, str(path))
     assert code == 1
-    assert f"line 3: effective_date: {EITHER_WAY} (typed: '06/05/2021'); start_date: {EITHER_WAY}" in output
+    assert f"line 3: start_date: {EITHER_WAY} (typed: '06/05/2021'); effective_date: {EITHER_WAY}" in output
     assert output.strip().splitlines()[-1] == "2 rows: recorded 1, already recorded 0, rejected 1"

@@ -103,6 +103,15 @@ def payload_from(
     return payload
 
 
+class Unreadable:
+    """A cell of the form it could not read (a number, JSON), handed on in its place: no field's value."""
+
+    def __repr__(self) -> str:
+        return "<unreadable>"
+
+
+UNREADABLE = Unreadable()
+
 CORRECTED = "corrected."  # the correction form's input of a corrected fact's field: corrected.<field>
 
 
@@ -203,24 +212,25 @@ def attempt(
     if not nip:
         return None, {"nip": [_("Missing data for required field.")], **field_errors(cls)}
     unread: dict[str, list[str]] = {}
-    payload_from(request.form, cls, unread)
-    if unread:  # a number or JSON the form cannot read: named with every other field the schema refuses
-        return None, field_errors(cls)
     try:
-        payload = payload_from(request.form, cls)
+        payload = payload_from(request.form, cls, unread)
+        # A number or JSON the form cannot read is handed on as unreadable (the ledger refuses it, so nothing is
+        # recorded), so that the ledger names it with every other problem of the form, the checks of the whole
+        # fact made on the fields that did read (a training's first day after its last); its reason is the form's.
+        payload.update(dict.fromkeys(unread, UNREADABLE))
         if target is not None and any(name.startswith(CORRECTED) for name in request.form):
             payload["corrected_fields"] = corrected_fields(request.form, target)
         return submit(account, kind, nip, payload, request.form.get("client_key") or None), {}
     except InvalidInput as e:  # (an appointment's NIP of the wrong form is refused here, not as not found)
-        return None, {**field_errors(cls), **e.errors} if "nip" in e.errors else e.errors
+        return None, {**({**field_errors(cls), **e.errors} if "nip" in e.errors else e.errors), **unread}
     except NotFound as e:
         try:  # a NIP of the wrong form is never appointed anywhere: its form is the reason to give
             parse_nip(nip)
         except InvalidInput as wrong:
             return None, {**wrong.errors, **field_errors(cls)}
-        return None, {"nip": [reason_of(e)]}
+        return None, {"nip": [reason_of(e)], **(field_errors(cls) if unread else {})}
     except AccessDenied as e:  # an appointment to an agency outside the scope (others: NotFound)
-        return None, {"agency" if kind == "appointment" else "nip": [reason_of(e)]}
+        return None, {"agency" if kind == "appointment" else "nip": [reason_of(e)], **unread}
     except Conflict as e:  # (a reference recorded before with other values: beside the reference)
         return None, conflict_errors(e) or {"_schema": [reason_of(e)]}
 
