@@ -66,10 +66,22 @@ def workbook(world: World, path: str) -> Worksheet:
     return sheet
 
 
-def records(sheet: Worksheet) -> list[dict[str, Any]]:
-    """The sheet's rows by its header row, each value with its cell (to read the cell's type)."""
+def records(world: World, path: str) -> list[dict[str, Any]]:
+    """The workbook's rows by the CSV's field names (the workbook's header holds the page's labels, column for
+    column the CSV's), each value with its cell (to read the cell's type)."""
+    return by_field(workbook(world, path), csv_header(world, path.replace(".xlsx", ".csv", 1)))
+
+
+def by_field(sheet: Worksheet, fields: list[str]) -> list[dict[str, Any]]:
     header, *rows = sheet.iter_rows()
-    return [{str(h.value): c for h, c in zip(header, row, strict=True)} for row in rows]
+    assert len(header) == len(fields)
+    return [dict(zip(fields, row, strict=True)) for row in rows]
+
+
+def csv_header(world: World, path: str) -> list[str]:
+    response = world.client.get(path)
+    assert response.status_code == 200
+    return next(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
 
 
 def csv_rows(world: World, path: str) -> list[dict[str, str]]:
@@ -79,7 +91,7 @@ def csv_rows(world: World, path: str) -> list[dict[str, str]]:
 
 
 def test_a_nip_stays_eighteen_digits_as_a_text_cell_in_the_audits_workbook(inspector: World) -> None:
-    rows = records(workbook(inspector, "/pages/audits.xlsx?lang=en"))
+    rows = records(inspector, "/pages/audits.xlsx?lang=en")
     assert rows
     for row in rows:
         assert row["subject"].data_type == "s"
@@ -90,7 +102,7 @@ def test_a_nip_stays_eighteen_digits_as_a_text_cell_in_the_audits_workbook(inspe
 
 
 def test_numbers_are_number_cells_and_dates_date_cells_in_the_audits_workbook(inspector: World) -> None:
-    rows = records(workbook(inspector, "/pages/audits.xlsx?lang=en"))
+    rows = records(inspector, "/pages/audits.xlsx?lang=en")
     [row] = [r for r in rows if r["subject"].value == BUDI and r["tmt"].value == datetime(2018, 4, 1)]
     assert row["finding_count"].data_type == "n"
     assert isinstance(row["finding_count"].value, int)
@@ -102,8 +114,8 @@ def test_numbers_are_number_cells_and_dates_date_cells_in_the_audits_workbook(in
 
 
 def test_a_yes_or_no_reads_in_the_pages_language(inspector: World) -> None:
-    english = records(workbook(inspector, "/pages/audits.xlsx?lang=en"))
-    indonesian = records(workbook(inspector, "/pages/audits.xlsx?lang=id"))
+    english = records(inspector, "/pages/audits.xlsx?lang=en")
+    indonesian = records(inspector, "/pages/audits.xlsx?lang=id")
     assert {row["corrected"].value for row in english} == {"no"}
     assert {row["corrected"].value for row in indonesian} == {"tidak"}
 
@@ -112,7 +124,7 @@ def test_a_formula_looking_reference_is_text_never_a_formula(inspector: World) -
     response = inspector.client.get("/pages/audits.xlsx")
     sheet = load_workbook(io.BytesIO(response.get_data())).active
     assert isinstance(sheet, Worksheet)
-    references = [row["reference"] for row in records(sheet)]
+    references = [row["reference"] for row in by_field(sheet, csv_header(inspector, "/pages/audits.csv"))]
     [cell] = [c for c in references if c.value == FORMULA]  # as recorded, no apostrophe added
     assert cell.data_type == "s"
     assert cell.quotePrefix
@@ -126,7 +138,7 @@ def test_a_formula_looking_reference_is_text_never_a_formula(inspector: World) -
 )
 def test_the_audits_workbook_applies_the_filters_as_the_csv(inspector: World, name: str, own: str, other: str) -> None:
     for value in (own, other):
-        listed = [row["subject"].value for row in records(workbook(inspector, f"/pages/audits.xlsx?{name}={value}"))]
+        listed = [row["subject"].value for row in records(inspector, f"/pages/audits.xlsx?{name}={value}")]
         assert listed == [row["subject"] for row in csv_rows(inspector, f"/pages/audits.csv?{name}={value}")]
         assert (BUDI in listed) == (value == own)
 
@@ -137,24 +149,100 @@ def test_a_workbook_refuses_an_argument_its_list_does_not_read(inspector: World)
     assert "nip is not a filter of this page" in response.get_data(as_text=True)
 
 
-def test_the_post_appointments_workbook_has_the_csvs_columns(inspector: World) -> None:
-    sheet = workbook(inspector, "/pages/audits/posts.xlsx")
-    header = [c.value for c in next(sheet.iter_rows())]
-    text = inspector.client.get("/pages/audits/posts.csv").get_data(as_text=True).lstrip("\ufeff")
-    assert header == text.splitlines()[0].split(",")
-    assert "subject" in header
+def headed(world: World, path: str) -> dict[str, Any]:
+    """The workbook's header cell of each of the CSV's fields (the same columns in the same order)."""
+    header = [c.value for c in next(workbook(world, path).iter_rows())]
+    fields = csv_header(world, path.replace(".xlsx", ".csv", 1))
+    assert len(header) == len(fields)
+    return dict(zip(fields, header, strict=True))
+
+
+POSTS = {"subject": "NIP", "kind": "Post kind", "title": "Post title", "max_severity": "Worst severity"}
+PROMOTIONS = {
+    "tmt": "TMT",
+    "kind": "Promotion kind",
+    "verdict": "Verdict",
+    "finding_count": "Findings",
+    "passed_over_count": "Colleagues passed over",
+    "recorded_at": "Recorded at (UTC)",
+}
+RATES = {
+    "pool": "In the pool",
+    "selection_rate": "Selection rate",
+    "impact_ratio_low": "Impact ratio: low end of the 95% interval",
+    "p_fisher_adjusted": "Fisher p (adjusted)",
+}
+# the same columns on an Indonesian page
+POSTS_ID = {"subject": "NIP", "kind": "Jenis jabatan", "title": "Nama jabatan", "max_severity": "Keparahan tertinggi"}
+PROMOTIONS_ID = {
+    "tmt": "TMT",
+    "kind": "Jenis kenaikan pangkat",
+    "verdict": "Kesimpulan",
+    "finding_count": "Temuan",
+    "passed_over_count": "Rekan yang terlewati",
+    "recorded_at": "Dicatat pada (UTC)",
+}
+RATES_ID = {
+    "pool": "Dalam kelompok calon",
+    "selection_rate": "Tingkat seleksi",
+    "impact_ratio_low": "Rasio dampak: batas bawah interval 95%",
+    "p_fisher_adjusted": "p Fisher (disesuaikan)",
+}
+TIMES = {"median_years": "Median years", "separated": "of whom left", "incidence_4y": "Promoted by 4 years"}
+TIMES_ID = {
+    "median_years": "Median tahun",
+    "separated": "di antaranya keluar",
+    "incidence_4y": "Naik pangkat dalam 4 tahun",
+}
+STATISTICS = "?by=sex&min_cell=1&"
+
+
+@pytest.mark.parametrize(
+    ("path", "labels"),
+    [
+        ("/pages/audits/posts.xlsx?lang=en", POSTS),
+        ("/pages/audits/posts.xlsx?lang=id", POSTS_ID),
+        ("/pages/audits.xlsx?lang=en", PROMOTIONS),
+        ("/pages/audits.xlsx?lang=id", PROMOTIONS_ID),
+    ],
+)
+def test_the_audit_workbooks_head_the_csvs_columns_by_the_pages_labels_in_its_language(
+    inspector: World, path: str, labels: dict[str, str]
+) -> None:
+    named = headed(inspector, path)
+    assert {field: named[field] for field in labels} == labels
+    assert not set(named.values()) & set(named)  # no column headed by its field name
+    csv_text = inspector.client.get(path.replace(".xlsx", ".csv")).get_data(as_text=True).lstrip("\ufeff")
+    assert csv_text.startswith("subject,version,decision,")  # the CSV keeps the field names, for machines
+
+
+@pytest.mark.parametrize(
+    ("path", "labels"),
+    [
+        (f"/pages/fairness.xlsx{STATISTICS}lang=en", RATES),
+        (f"/pages/fairness.xlsx{STATISTICS}lang=id", RATES_ID),
+        (f"/pages/time-to-promotion.xlsx{STATISTICS}lang=en", TIMES),
+        (f"/pages/time-to-promotion.xlsx{STATISTICS}lang=id", TIMES_ID),
+    ],
+)
+def test_the_fairness_workbooks_head_the_csvs_columns_by_the_pages_labels_in_its_language(
+    statistics: World, path: str, labels: dict[str, str]
+) -> None:
+    named = headed(statistics, path)
+    assert {field: named[field] for field in labels} == labels
+    assert set(named.values()) & set(named) <= {"z"}  # z is z in both
 
 
 def test_the_fairness_workbooks_have_number_cells_the_locale_shows(statistics: World) -> None:
     world = statistics
-    groups = {row["group"].value: row for row in records(workbook(world, "/pages/fairness.xlsx?by=sex&min_cell=1"))}
+    groups = {row["group"].value: row for row in records(world, "/pages/fairness.xlsx?by=sex&min_cell=1")}
     written = next(row for row in csv_rows(world, "/pages/fairness.csv?by=sex&min_cell=1") if row["group"] == "F")
     women = groups["F"]
     assert women["selection_rate"].data_type == "n"
     assert women["selection_rate"].value == pytest.approx(float(written["selection_rate"]))
     assert women["impact_ratio_low"].data_type == "n"
     assert groups["M"]["impact_ratio_low"].value is None
-    [spell] = records(workbook(world, "/pages/time-to-promotion.xlsx?by=sex&min_cell=1"))
+    [spell] = records(world, "/pages/time-to-promotion.xlsx?by=sex&min_cell=1")
     assert (spell["n"].value, spell["median_years"].value) == (10, 4.0)
     assert spell["group"].data_type == "s"
 

@@ -50,6 +50,16 @@ def csv_download(
     )
 
 
+def download(
+    rows: Iterable[Mapping[str, Any]], columns: Sequence[str], name: str, *, labels: Mapping[str, str]
+) -> Response:
+    """The rows as the file `name` ends with: an Excel workbook (.xlsx), headed by the page's column labels in the
+    page's language (`labels`: web.pages.columns), for people; else a CSV headed by the field names, for machines."""
+    if name.endswith(".xlsx"):
+        return xlsx_download(rows, columns, name, labels=labels)
+    return csv_download(rows, columns, name)
+
+
 # An Excel workbook of the same rows (xlsx_download), for the offices that work in Excel: a CSV opened there loses
 # an 18-digit NIP to 1.96307E+17 (and saves it back as another person's NIP), and in an Indonesian Excel (list
 # separator `;`, decimal comma) puts each row in one column and reads 0.8509 as 8509. In the workbook each value

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Response, request, url_for
+from flask import request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import format_date
 from flask_babel import gettext as _
@@ -27,8 +27,9 @@ from projections.merit.rules import SEVERITY_ORDER
 from web import kept
 from web.api.paging import last_page
 from web.pages import charts
+from web.pages.columns import decision_column_labels, statistics_column_labels
 from web.pages.common import allowed, blp, filters_from, one, page, services
-from web.pages.export import columns_of, csv_download, xlsx_download
+from web.pages.export import columns_of, download
 from web.pages.labels import group_name, promotion_kind_label
 
 SCOPE = ("agency", "unit", "region")  # the statistics' scope filters, as the API's (web.api.audits)
@@ -38,7 +39,6 @@ KIND_TABLES = {"promotion": "promotion_kinds", "post": "post_kinds"}
 COMPARED_ON_ITS_PAGE = "202"  # a promotion kind whose colleagues are compared on each decision's own page only
 AWARD_FILTERS = ("agency", "unit", "region", "kind")
 AUDIT_CSV_LIMIT = 100_000
-Download = Callable[[list[dict[str, Any]], list[str], str], Response]  # csv_download or xlsx_download
 # The address's arguments each page reads besides its filters; any other is refused (a 422 naming it), never
 # silently ignored: a list or a statistic read without a filter its reader asked for says nothing of the pool.
 PAGE_ARGUMENTS = ("from", "to", "page", "lang")
@@ -264,23 +264,24 @@ def audited_posts_csv() -> ResponseReturnValue:
 @blp.route("/audits.xlsx")
 def audits_xlsx() -> ResponseReturnValue:
     """The audited promotions of the filter form as an Excel workbook (the CSV's rows, typed cells)."""
-    return decisions_csv("promotion", "audited-promotions.xlsx", download=xlsx_download)
+    return decisions_csv("promotion", "audited-promotions.xlsx")
 
 
 @blp.route("/audits/posts.xlsx")
 def audited_posts_xlsx() -> ResponseReturnValue:
     """The audited post appointments of the filter form as an Excel workbook."""
-    return decisions_csv("post", "audited-post-appointments.xlsx", download=xlsx_download)
+    return decisions_csv("post", "audited-post-appointments.xlsx")
 
 
-def decisions_csv(decision: str, name: str, *, download: Download = csv_download) -> ResponseReturnValue:
+def decisions_csv(decision: str, name: str) -> ResponseReturnValue:
+    """The audited decisions of the filter form as the file `name` (.csv or .xlsx: web.pages.export.download)."""
     found, errors = audit_rows(AUDIT_CSV_LIMIT, 1, decision)
     if errors:
         raise InvalidInput(errors)
     columns = [*(c.strip() for c in DECISION_COLUMNS.split(",")), PASSED_OVER_COUNT]
     # `corrected` is stored as 0/1: written true/false, as the API's CSV and the page's other CSVs write a yes or no
     rows = [{**row, "corrected": bool(row["corrected"])} for row in found.items]
-    return download(rows, columns, name)
+    return download(rows, columns, name, labels=decision_column_labels(columns, decision))
 
 
 @blp.route("/audits/awards")
@@ -433,43 +434,45 @@ def fairness() -> ResponseReturnValue:
 @blp.route("/fairness.csv")
 def fairness_csv() -> ResponseReturnValue:
     """The fairness statistics table as CSV."""
-    return fairness_table(csv_download, "fairness.csv")
+    return fairness_table("fairness.csv")
 
 
 @blp.route("/fairness.xlsx")
 def fairness_xlsx() -> ResponseReturnValue:
     """The fairness statistics table as an Excel workbook (the CSV's rows, typed cells)."""
-    return fairness_table(xlsx_download, "fairness.xlsx")
+    return fairness_table("fairness.xlsx")
 
 
-def fairness_table(download: Download, name: str) -> ResponseReturnValue:
+def fairness_table(name: str) -> ResponseReturnValue:
     rates, errors, _form = statistics("rates")
     if rates is None:
         raise InvalidInput(errors)
     # `pool` beside the deprecated `eligible`, last, as in the API's CSV; the impact ratio's interval as its two
     # bounds (`impact_ratio_low`, `impact_ratio_high`), numbers a spreadsheet reads, as the page shows them
     groups = [time_row(group) for group in with_pool(rates["groups"])]
-    return download(groups, columns_of(groups), name)
+    columns = columns_of(groups)
+    return download(groups, columns, name, labels=statistics_column_labels(columns))
 
 
 @blp.route("/time-to-promotion.csv")
 def time_csv() -> ResponseReturnValue:
     """The time-to-promotion table as CSV."""
-    return time_table(csv_download, "time-to-promotion.csv")
+    return time_table("time-to-promotion.csv")
 
 
 @blp.route("/time-to-promotion.xlsx")
 def time_xlsx() -> ResponseReturnValue:
     """The time-to-promotion table as an Excel workbook."""
-    return time_table(xlsx_download, "time-to-promotion.xlsx")
+    return time_table("time-to-promotion.xlsx")
 
 
-def time_table(download: Download, name: str) -> ResponseReturnValue:
+def time_table(name: str) -> ResponseReturnValue:
     times, errors, _form = statistics("times")
     if times is None:
         raise InvalidInput(errors)
     rows = [time_row(group) for group in times["groups"]]
-    return download(rows, columns_of(rows, leave_out=["curve", "incidence"]), name)
+    columns = columns_of(rows, leave_out=["curve", "incidence"])
+    return download(rows, columns, name, labels=statistics_column_labels(columns))
 
 
 def time_row(group: dict[str, Any]) -> dict[str, Any]:

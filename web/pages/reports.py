@@ -18,8 +18,10 @@ from careerlog.domain.payload import whole_number
 from projections.queries import HEADCOUNT_FIELDS
 from projections.training import SPELL_FIELDS
 from web.pages import charts
+from web.pages.columns import report_column_labels
 from web.pages.common import allowed, blp, filters_from, one, page, services
-from web.pages.inspector import agencies_within
+from web.pages.export import download
+from web.pages.inspector import agencies_within, refused
 from web.pages.labels import code_name
 
 REPORTS = {
@@ -41,9 +43,13 @@ def grouping() -> list[str]:
     return [b.strip() for b in (one(request.args, "by") or "").split(",") if b.strip()] or ["agency"]
 
 
+def headcount_result(account: Account) -> dict[str, Any]:
+    return services().headcount(account, grouping(), filters_from(request.args, SCOPE))
+
+
 def headcount(account: Account) -> dict[str, Any]:
-    by = grouping()
-    found = services().headcount(account, by, filters_from(request.args, SCOPE))
+    found = headcount_result(account)
+    by = found["by"]
     bars = [charts.Bar(group_label(i, by), i["count"]) for i in found["items"] if i["count"] is not None]
     chart = charts.bar_chart(bars, _("Employees per group")) if bars else None
     return {"result": found, "by": by, "fields": HEADCOUNT_FIELDS, "chart_svg": chart}
@@ -58,18 +64,25 @@ def year_arg() -> int:
     return int(value)
 
 
+def training_result(account: Account) -> dict[str, Any]:
+    return services().training_compliance(account, year_arg(), grouping(), filters_from(request.args, SCOPE))
+
+
 def training(account: Account) -> dict[str, Any]:
-    by = grouping()
-    year = year_arg()
-    found = services().training_compliance(account, year, by, filters_from(request.args, SCOPE))
+    found = training_result(account)
+    by, year = found["by"], found["year"]
     bars = [charts.Bar(group_label(i, by), i["share"] or 0.0) for i in found["items"]]
     title = _("Share of staff with the yearly JP in %(year)s", year=year)
     chart = charts.bar_chart(bars, title, share=True) if bars else None
     return {"result": found, "by": by, "fields": SPELL_FIELDS, "year": year, "chart_svg": chart}
 
 
+def programmes_result(account: Account) -> dict[str, Any]:
+    return services().programmes(account, filters_from(request.args, SCOPE))
+
+
 def programmes(account: Account) -> dict[str, Any]:
-    found = services().programmes(account, filters_from(request.args, SCOPE))
+    found = programmes_result(account)
     shown = [i for i in found["items"] if i["participants"] is not None]
     bars = [charts.Bar(i["programme_id"], i["participants"]) for i in shown[:30]]
     chart = charts.bar_chart(bars, _("Participants per programme")) if bars else None
@@ -86,8 +99,12 @@ def mentoring_chart(mentees: dict[str, Any], peers: dict[str, Any]) -> Markup | 
     return charts.bar_chart(bars, _("Promoted within the window"), share=True)
 
 
+def mentoring_result(account: Account) -> dict[str, Any]:
+    return services().mentoring_report(account, filters_from(request.args, SCOPE), window_months=24, years=3)
+
+
 def mentoring(account: Account) -> dict[str, Any]:
-    found = services().mentoring_report(account, filters_from(request.args, SCOPE), window_months=24, years=3)
+    found = mentoring_result(account)
     groups = {item["group"]: item for item in found["items"]}
     mentees, peers = groups["mentees"], groups["peers"]
     return {"result": found, "mentees": mentees, "peers": peers, "chart_svg": mentoring_chart(mentees, peers)}
@@ -95,6 +112,108 @@ def mentoring(account: Account) -> dict[str, Any]:
 
 GROUPINGS = {"headcount": HEADCOUNT_FIELDS, "training": SPELL_FIELDS}
 BUILDERS = {"headcount": headcount, "training": training, "programmes": programmes, "mentoring": mentoring}
+
+# ---------------------------------------------------------------------- downloads
+
+# The address's arguments each report reads; its downloads refuse any other (a 422 naming it), and the page's
+# download links carry these only.
+ARGUMENTS = {
+    "headcount": ("by", *SCOPE, "lang"),
+    "training": ("by", "year", *SCOPE, "lang"),
+    "programmes": (*SCOPE, "lang"),
+    "mentoring": (*SCOPE, "lang"),
+}
+# The page's table's columns after the grouping fields, `suppressed` last as in the API's CSV
+FIGURES = {
+    "headcount": ("count",),
+    "training": ("staff", "met", "share", "average_hours"),
+    "programmes": (
+        "programme_id",
+        "participants",
+        "hours",
+        "cost_per_jp",
+        "mean_rating",
+        "promotion_rate",
+        "comparable_promotion_rate",
+    ),
+    "mentoring": ("group", "count", "promotion_rate", "jp_per_year", "mean_rating"),
+}
+# The rows a table adds to the report's items, named by a word of the page in a workbook, by a code in a CSV
+TOTAL, DIFFERENCE = "total", "difference"
+ROW_WORDS = {
+    TOTAL: _l("Total"),
+    DIFFERENCE: _l("Difference"),
+    "mentees": _l("Mentees"),
+    "peers": _l("Colleagues never mentored"),
+}
+FILE_NAMES = {
+    "headcount": "headcount",
+    "training": "training-compliance",
+    "programmes": "programmes",
+    "mentoring": "mentoring",
+}
+RESULTS = {
+    "headcount": headcount_result,
+    "training": training_result,
+    "programmes": programmes_result,
+    "mentoring": mentoring_result,
+}
+
+
+def table_rows(name: str, found: dict[str, Any], *, words: bool) -> list[dict[str, Any]]:
+    """The rows of the report's table on its page, each figure the page withholds withheld (None, `suppressed`
+    true): the report's items as the services suppressed them, the headcount's total after them (withheld when the
+    page withholds it), the mentoring's difference after its two groups (withheld when either group is). The rows
+    the page names itself (the total, the mentoring's groups and difference) by the page's words when `words` (a
+    workbook), else by their codes (a CSV)."""
+
+    def named(code: str) -> str:
+        return str(ROW_WORDS[code]) if words else code
+
+    items = [dict(item) for item in found["items"]]
+    if name == "headcount":
+        return [*items, {found["by"][0]: named(TOTAL), "count": found["total"], "suppressed": found["total"] is None}]
+    if name == "mentoring":
+        withheld = any(item["suppressed"] for item in items)
+        groups = [{**item, "group": named(item["group"])} for item in items]
+        return [*groups, {**found["difference"], "group": named(DIFFERENCE), "suppressed": withheld}]
+    return items
+
+
+def download_query(name: str) -> dict[str, list[str]]:
+    """The page's arguments its downloads read (the page's filters and language), for their links."""
+    return {k: request.args.getlist(k) for k in request.args if k in ARGUMENTS[name]}
+
+
+@blp.route("/reports/<name>.csv")
+def report_csv(name: str) -> ResponseReturnValue:
+    """A report's table as CSV: the field names, codes, the cells the page withholds empty."""
+    return report_download(name, "csv")
+
+
+@blp.route("/reports/<name>.xlsx")
+def report_xlsx(name: str) -> ResponseReturnValue:
+    """A report's table as an Excel workbook headed by the page's column labels in its language."""
+    return report_download(name, "xlsx")
+
+
+def report_download(name: str, extension: str) -> ResponseReturnValue:
+    """The table of the report's page for the same address arguments, the cells it withholds withheld (the rows are
+    the services' suppressed ones the page shows: projections.suppression); an argument the report does not read,
+    an unknown agency, grouping or year refused (422 naming it)."""
+    account = allowed(Action.READ_REPORTS)
+    if name not in RESULTS:
+        abort(404)
+    errors = refused(ARGUMENTS[name])
+    if errors:
+        raise InvalidInput(errors)
+    found = RESULTS[name](account)
+    by = found.get("by", [])
+    columns = [*by, *FIGURES[name], "suppressed"]
+    rows = table_rows(name, found, words=extension == "xlsx")
+    labels = report_column_labels(columns, name, window_months=found.get("window_months"))
+    year = f"-{found['year']}" if "year" in found else ""
+    return download(rows, columns, f"{FILE_NAMES[name]}{year}.{extension}", labels=labels)
 
 
 @blp.route("/reports")
@@ -119,5 +238,6 @@ def report(name: str = "headcount") -> ResponseReturnValue:
         reports=REPORTS,
         errors=errors,
         agencies=agencies_within(account, Action.READ_REPORTS),  # those with staff within reach, as an audit's
+        download_query=download_query(name),
         **context,
     )

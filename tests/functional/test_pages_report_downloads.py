@@ -1,0 +1,300 @@
+"""The reports pages' tables download as CSV and as an Excel workbook, withholding every cell the page withholds.
+
+Spreadsheet users had no download on the reports pages (headcount, training compliance, programmes, mentoring)
+while every inspector list had both. The CSV is for machines: the API's field names, codes, a withheld figure an
+empty cell, `suppressed` true. The workbook is for people: the page's column labels in the page's language, typed
+cells. Both hold the rows of the page's table (the headcount's total, the mentoring's difference included), each
+withheld as the page withholds it (complementary suppression, projections/suppression.py): a download gives a
+reporter nothing the page does not. Both stores."""
+
+from __future__ import annotations
+
+import csv
+import io
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, SARI, World
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_suppression import COLLEAGUES, record, staffed
+
+__all__ = ["staffed"]  # Budi and 6 colleagues in KOTA-MEDAN's BKPSDM, Sari alone in Bappeda, Rina alone in KAB-KARO
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DASH = "\u2013"  # a withheld figure on the page
+
+
+class Tables(HTMLParser):
+    """The text of each cell (th or td) of each row of a page's tables."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self.cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self.cell is not None:
+            self.rows[-1].append(" ".join("".join(self.cell).split()))
+            self.cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def page_rows(world: World, path: str) -> list[list[str]]:
+    """The body rows of the report's table (its header row left out)."""
+    response = world.client.get(path)
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    parser = Tables()
+    parser.feed(response.get_data(as_text=True).split('class="scroll"', 1)[1])
+    return parser.rows[1:]
+
+
+def csv_rows(world: World, path: str) -> list[dict[str, str]]:
+    response = world.client.get(path)
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    assert response.mimetype == "text/csv"
+    return list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+
+
+def sheet(world: World, path: str) -> list[list[Any]]:
+    """The workbook's rows (its header first), as values."""
+    response = world.client.get(path)
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    assert response.mimetype == XLSX
+    active = load_workbook(io.BytesIO(response.get_data())).active
+    assert isinstance(active, Worksheet)
+    return [list(row) for row in active.iter_rows(values_only=True)]
+
+
+def shown(written: str, on_page: str) -> bool:
+    """Whether a CSV cell is the page's cell (English page): a withheld figure empty where the page has a dash, a
+    share as the page's percentage, a number as the page's number."""
+    if on_page == DASH:
+        return written == ""
+    if on_page.endswith("%"):
+        return abs(float(written) * 100 - float(on_page[:-1])) < 0.051
+    try:
+        return abs(float(written) - float(on_page.replace(",", ""))) < 0.0051
+    except ValueError:
+        return written == on_page or (written, on_page) == ("total", "Total")  # the CSV's total row by its code
+
+
+def assert_the_csv_is_the_pages_table(world: World, report: str, query: str, columns: list[str], counted: str) -> None:
+    page = page_rows(world, f"/pages/reports/{report}?{query}&lang=en")
+    written = csv_rows(world, f"/pages/reports/{report}.csv?{query}&lang=en")
+    assert len(written) == len(page)
+    for row, on_page in zip(written, page, strict=True):
+        cells = [row[c] for c in columns]
+        assert all(shown(w, p) for w, p in zip(cells, on_page, strict=True)), (cells, on_page)
+        withheld = on_page[columns.index(counted)] == DASH  # the people counted withheld, and with them the row
+        assert row["suppressed"] == ("true" if withheld else "false"), (row, on_page)
+
+
+@pytest.fixture
+def trained(staffed: World) -> World:
+    """Sari (alone in Bappeda) with 24 JP in 2020; programme PRG-A taken by Budi and Sari, PRG-B by 6 colleagues;
+    Sari mentored by Budi."""
+    record(staffed, SARI, "training", f.training("2020-06-05", hours=24, start="2020-06-01"))
+    for nip in (BUDI, SARI):
+        record(staffed, nip, "training", f.training("2021-03-05", 16, "2021-03-01", programme_id="PRG-A", cost=1_000))
+    for nip in COLLEAGUES:
+        record(staffed, nip, "training", f.training("2021-05-07", 8, "2021-05-06", programme_id="PRG-B", cost=800))
+    start = {"mentor_nip": BUDI, "focus": "Kearsipan", "effective_date": "2021-01-04", "reference": "MNT-1"}
+    record(staffed, SARI, "mentoring_start", start)
+    staffed.catch_up()
+    return staffed
+
+
+@pytest.mark.parametrize("who", ["reporter", "inspector"])
+def test_the_headcount_csv_is_the_pages_table_with_its_total(staffed: World, who: str) -> None:
+    log_in(staffed, who)
+    for by in ("unit", "agency"):
+        assert_the_csv_is_the_pages_table(staffed, "headcount", f"by={by}", [by, "count"], "count")
+    written = csv_rows(staffed, "/pages/reports/headcount.csv?by=unit")
+    exact = who == "inspector"
+    assert [(r["unit"], r["count"], r["suppressed"]) for r in written] == [
+        ("BKPSDM", "7", "false"),
+        ("Bappeda", "1" if exact else "", "false" if exact else "true"),
+        ("Dinas Pendidikan", "1" if exact else "", "false" if exact else "true"),
+        ("total", "9", "false"),
+    ]
+
+
+def test_a_lone_small_group_is_withheld_with_its_complement_in_both_downloads(staffed: World) -> None:
+    """By agency KAB-KARO holds Rina alone: withheld, and KOTA-MEDAN with her, or the total would give her away."""
+    log_in(staffed, "reporter")
+    written = csv_rows(staffed, "/pages/reports/headcount.csv?by=agency")
+    assert [(r["agency"], r["count"]) for r in written] == [("KAB-KARO", ""), ("KOTA-MEDAN", ""), ("total", "9")]
+    rows = sheet(staffed, "/pages/reports/headcount.xlsx?by=agency&lang=en")
+    assert rows[1:] == [["KAB-KARO", None, "yes"], ["KOTA-MEDAN", None, "yes"], ["Total", 9, "no"]]
+
+
+def test_a_total_of_too_few_people_is_withheld_in_both_downloads(staffed: World) -> None:
+    log_in(staffed, "reporter")
+    written = csv_rows(staffed, "/pages/reports/headcount.csv?by=sex&agency=KAB-KARO")
+    assert [(r["sex"], r["count"], r["suppressed"]) for r in written] == [("F", "", "true"), ("total", "", "true")]
+    assert sheet(staffed, "/pages/reports/headcount.xlsx?by=sex&agency=KAB-KARO&lang=id")[1:] == [
+        ["F", None, "ya"],
+        ["Jumlah", None, "ya"],
+    ]
+
+
+@pytest.mark.parametrize("who", ["reporter", "inspector"])
+def test_the_training_programme_and_mentoring_csvs_are_the_pages_tables(trained: World, who: str) -> None:
+    log_in(trained, who)
+    assert_the_csv_is_the_pages_table(
+        trained, "training", "year=2020&by=unit", ["unit", "staff", "met", "share", "average_hours"], "staff"
+    )
+    figures = ["participants", "hours", "cost_per_jp", "mean_rating", "promotion_rate", "comparable_promotion_rate"]
+    assert_the_csv_is_the_pages_table(
+        trained, "programmes", "agency=KOTA-MEDAN", ["programme_id", *figures], "participants"
+    )
+    page = page_rows(trained, "/pages/reports/mentoring?lang=en")
+    written = {r["group"]: r for r in csv_rows(trained, "/pages/reports/mentoring.csv?lang=en")}
+    assert list(written) == ["mentees", "peers", "difference"]
+    # the page's table is the download's turned on its side: a row per measure, a column per group
+    for measure, on_page in zip(["count", "promotion_rate", "jp_per_year", "mean_rating"], page, strict=True):
+        for group, cell in zip(written, on_page[1:], strict=True):
+            assert shown(written[group][measure], cell or DASH), (measure, group, cell)
+
+
+def test_what_the_page_withholds_from_a_reporter_is_withheld_in_each_reports_downloads(trained: World) -> None:
+    log_in(trained, "reporter")
+    training = {r["unit"]: r for r in csv_rows(trained, "/pages/reports/training.csv?year=2020&by=unit")}
+    assert [training["Bappeda"][c] for c in ("staff", "met", "share", "average_hours", "suppressed")] == [
+        *[""] * 4,
+        "true",
+    ]
+    assert (training["BKPSDM"]["staff"], training["BKPSDM"]["suppressed"]) == ("7", "false")
+    programmes = {r["programme_id"]: r for r in csv_rows(trained, "/pages/reports/programmes.csv")}
+    assert (programmes["PRG-A"]["participants"], programmes["PRG-A"]["hours"]) == ("", "")
+    assert (programmes["PRG-B"]["participants"], programmes["PRG-B"]["hours"]) == ("6", "48")
+    mentoring = {r["group"]: r for r in csv_rows(trained, "/pages/reports/mentoring.csv")}
+    assert (mentoring["mentees"]["count"], mentoring["mentees"]["suppressed"]) == ("", "true")
+    assert mentoring["difference"]["promotion_rate"] == mentoring["difference"]["jp_per_year"] == ""
+    assert mentoring["difference"]["suppressed"] == "true"  # or the peers' figures would give the mentee's away
+    for report, query in (("training", "year=2020&by=unit"), ("programmes", ""), ("mentoring", "")):
+        _header, *rows = sheet(trained, f"/pages/reports/{report}.xlsx?{query}&lang=en")
+        written = csv_rows(trained, f"/pages/reports/{report}.csv?{query}")
+        assert len(rows) == len(written)
+        for values, row in zip(rows, written, strict=True):  # an empty CSV cell is an empty workbook cell
+            assert [v is None for v in values] == [c == "" for c in row.values()], (report, values, row)
+    log_in(trained, "inspector")
+    exact = {r["group"]: r for r in csv_rows(trained, "/pages/reports/mentoring.csv")}
+    assert (exact["mentees"]["count"], exact["mentees"]["suppressed"]) == ("1", "false")
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "total"),
+    [
+        ("en", ["Work unit", "Employees", "Withheld (small cell)"], "Total"),
+        ("id", ["Unit kerja", "Pegawai", "Disembunyikan (sel kecil)"], "Jumlah"),
+    ],
+)
+def test_the_headcount_workbook_is_headed_by_the_pages_labels_in_its_language(
+    staffed: World, lang: str, header: list[str], total: str
+) -> None:
+    log_in(staffed, "reporter")
+    rows = sheet(staffed, f"/pages/reports/headcount.xlsx?by=unit&lang={lang}")
+    assert rows[0] == header
+    assert rows[1][:2] == ["BKPSDM", 7]  # a number cell
+    assert rows[-1][:2] == [total, 9]
+    assert csv_rows_text(staffed, f"/pages/reports/headcount.csv?by=unit&lang={lang}").startswith(
+        "unit,count,suppressed\r\n"  # the CSV keeps the field names in every language, for machines
+    )
+
+
+def csv_rows_text(world: World, path: str) -> str:
+    return world.client.get(path).get_data(as_text=True).lstrip("\ufeff")
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "groups"),
+    [
+        (
+            "en",
+            ["Group", "People", "Promoted within 24 months", "JP per year", "Mean SKP score", "Withheld (small cell)"],
+            ["Mentees", "Colleagues never mentored", "Difference"],
+        ),
+        (
+            "id",
+            ["Kelompok", "Orang", "Naik pangkat dalam 24 bulan", "JP per tahun", "Rata-rata nilai SKP"],
+            ["Peserta bimbingan", "Rekan yang tidak pernah dibimbing", "Selisih"],
+        ),
+    ],
+)
+def test_the_mentoring_workbook_names_its_columns_and_groups_as_the_page(
+    trained: World, lang: str, header: list[str], groups: list[str]
+) -> None:
+    log_in(trained, "inspector")
+    rows = sheet(trained, f"/pages/reports/mentoring.xlsx?lang={lang}")
+    assert rows[0][: len(header)] == header
+    assert [row[0] for row in rows[1:]] == groups
+    assert rows[1][1] == 1
+
+
+def test_each_reports_workbook_names_every_column_in_indonesian(trained: World) -> None:
+    log_in(trained, "inspector")
+    for report, query in (
+        ("headcount", "by=sex"),
+        ("training", "year=2020&by=rank"),
+        ("programmes", ""),
+        ("mentoring", ""),
+    ):
+        header = sheet(trained, f"/pages/reports/{report}.xlsx?{query}&lang=id")[0]
+        fields = next(csv.reader(io.StringIO(csv_rows_text(trained, f"/pages/reports/{report}.csv?{query}"))))
+        assert len(header) == len(fields)
+        assert not set(header) & set(fields), (report, header)
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/pages/reports/headcount.csv?unit=BKPSDM", "unit is not a filter of this page; its filters are by, agency."),
+        ("/pages/reports/programmes.xlsx?year=2024", "year is not a filter of this page; its filters are agency."),
+        ("/pages/reports/headcount.xlsx?by=nip", "Group by: Unknown field &#39;nip&#39;"),
+        ("/pages/reports/training.csv?year=last", "Year: Must be a year, e.g. 2024."),
+        ("/pages/reports/mentoring.csv?agency=kota-medan", "Agency: Not a known code: &#39;kota-medan&#39;"),
+    ],
+)
+def test_a_download_refuses_a_bad_argument_naming_it(staffed: World, path: str, reason: str) -> None:
+    log_in(staffed, "reporter")
+    response = staffed.client.get(f"{path}&lang=en")
+    assert response.status_code == 422
+    assert response.mimetype == "text/html"  # no file
+    assert reason in response.get_data(as_text=True)
+
+
+def test_a_download_is_refused_to_whom_the_report_is_refused(staffed: World) -> None:
+    log_in(staffed, "employee")
+    for extension in ("csv", "xlsx"):
+        response = staffed.client.get(f"/pages/reports/headcount.{extension}")
+        assert response.status_code == staffed.client.get("/pages/reports/headcount").status_code == 403
+        assert response.mimetype == "text/html"
+    log_in(staffed, "reporter")
+    assert staffed.client.get("/pages/reports/nothing.csv").status_code == 404
+
+
+def test_the_page_links_its_downloads_with_the_arguments_the_report_reads(trained: World) -> None:
+    log_in(trained, "reporter")
+    page = trained.client.get("/pages/reports/training?year=2020&by=unit&agency=KOTA-MEDAN&lang=en")
+    link = "/pages/reports/training.{}?year=2020&amp;by=unit&amp;agency=KOTA-MEDAN&amp;lang=en"
+    assert f'<a href="{link.format("csv")}">Download the table as CSV</a>' in page.get_data(as_text=True)
+    assert f'<a href="{link.format("xlsx")}">Excel (.xlsx)</a>' in page.get_data(as_text=True)
+    # the scorecard links to the programmes with its year, which that page does not read: its links leave it out
+    programmes = trained.client.get("/pages/reports/programmes?year=2020&agency=KOTA-MEDAN&lang=id")
+    assert 'href="/pages/reports/programmes.xlsx?agency=KOTA-MEDAN&amp;lang=id"' in programmes.get_data(as_text=True)
+    assert trained.client.get("/pages/reports/programmes.xlsx?agency=KOTA-MEDAN&lang=id").status_code == 200

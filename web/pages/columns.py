@@ -1,0 +1,132 @@
+"""The header row of a page's Excel workbook: each column by the label the page gives it, in the page's language.
+
+A CSV download keeps the field names (the API's, in English whatever the page's language): it is for machines,
+which read a column by its name. A workbook is for people, who read the column as the page heads it ("Worst
+severity", "Tingkat terberat"); a column the page does not show (a NIP's version, the unadjusted Fisher p) is
+named in words too. A column without a label here is named by the record form's label of the field (agency,
+unit, rank: web.pages.labels.field_label), else by its field name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
+
+from web.pages.labels import field_label
+
+# The audited decisions' lists (projections.merit.queries.DECISION_COLUMNS, PASSED_OVER_COUNT)
+DECISION_LABELS: dict[str, LazyString] = {
+    "subject": _l("NIP"),
+    "version": _l("Version"),
+    "decision": _l("Decision"),
+    "tmt": _l("TMT"),
+    "recorded_at": _l("Recorded at (UTC)"),
+    "rank_before": _l("Rank before"),
+    "rank_after": _l("Rank after"),
+    "corrected": _l("Corrected"),
+    "verdict": _l("Verdict"),
+    "finding_count": _l("Findings"),
+    "max_severity": _l("Worst severity"),
+    "passed_over_count": _l("Colleagues passed over"),
+}
+# what `kind` and `title` are in each list
+DECISION_KIND_LABELS = {"promotion": _l("Promotion kind"), "post": _l("Post kind")}
+POST_TITLE = _l("Post title")
+
+# The fairness page's two tables (projections.merit.fairness, survival; web.pages.inspector.time_row)
+STATISTICS_LABELS: dict[str, LazyString] = {
+    "group": _l("Group"),
+    "eligible": _l("Eligible (the pool; deprecated)"),
+    "pool": _l("In the pool"),
+    "promoted": _l("Promoted"),
+    "promoted_out_of_rule": _l("of whom promoted though not eligible"),
+    "suppressed": _l("Small cell (not compared)"),
+    "reference": _l("Reference group"),
+    "selection_rate": _l("Selection rate"),
+    "impact_ratio": _l("Impact ratio"),
+    "adverse_impact": _l("Under four fifths (adverse impact)"),
+    "p_z": _l("p (z test)"),
+    "p_fisher": _l("Fisher p"),
+    "p_fisher_adjusted": _l("Fisher p (adjusted)"),
+    "significant": _l("Significant (adjusted p under 0.05)"),
+    "shortfall": _l("Shortfall"),
+    "mh_odds_ratio": _l("Odds ratio (Mantel-Haenszel)"),
+    "p_cmh": _l("p (Cochran-Mantel-Haenszel)"),
+    "n": _l("Rank spells (n)"),
+    "censored": _l("Censored"),
+    "separated": _l("of whom left"),
+    "median_years": _l("Median years"),
+    "incidence_4y": _l("Promoted by 4 years"),
+    "incidence_8y": _l("Promoted by 8 years"),
+}
+
+# The reports' tables (web.pages.reports): the figures' columns, beside the fields they are grouped by
+REPORT_LABELS: dict[str, dict[str, LazyString]] = {
+    "headcount": {"count": _l("Employees")},
+    "training": {
+        "staff": _l("Staff"),
+        "met": _l("With the yearly JP"),
+        "share": _l("Share"),
+        "average_hours": _l("Average JP"),
+    },
+    "programmes": {
+        "programme_id": _l("Programme"),
+        "participants": _l("Participants"),
+        "hours": _l("JP"),
+        "cost_per_jp": _l("Cost per JP"),
+        "mean_rating": _l("Feedback"),
+        "promotion_rate": _l("Promoted within the window"),
+        "comparable_promotion_rate": _l("Comparable colleagues promoted"),
+    },
+    "mentoring": {
+        "group": _l("Group"),
+        "count": _l("People"),
+        "jp_per_year": _l("JP per year"),
+        "mean_rating": _l("Mean SKP score"),
+    },
+}
+WITHHELD = _l("Withheld (small cell)")  # a report's `suppressed`
+
+
+def labelled(columns: Iterable[str], own: Mapping[str, object]) -> dict[str, str]:
+    """Each column's label: its own (`own`), an interval's bound named after its estimate ("Impact ratio: low end
+    of the 95% interval"), else the field's label (field_label: its name when it has none)."""
+    found: dict[str, str] = {}
+    for column in columns:
+        estimate, _sep, end = column.rpartition("_")
+        if column in own:
+            found[column] = str(own[column])
+        elif end in ("low", "high") and estimate in own:
+            found[column] = bound_label(str(own[estimate]), end)
+        else:
+            found[column] = field_label(column)
+    return found
+
+
+def bound_label(estimate: str, end: str) -> str:
+    if end == "low":
+        return _("%(column)s: low end of the 95%% interval", column=estimate)
+    return _("%(column)s: high end of the 95%% interval", column=estimate)
+
+
+def decision_column_labels(columns: Iterable[str], decision: str) -> dict[str, str]:
+    """The audited promotions' (decision "promotion") or post appointments' ("post") workbook header."""
+    own: dict[str, object] = {**DECISION_LABELS, "kind": DECISION_KIND_LABELS[decision]}
+    if decision == "post":
+        own["title"] = POST_TITLE
+    return labelled(columns, own)
+
+
+def statistics_column_labels(columns: Iterable[str]) -> dict[str, str]:
+    """The fairness and time-to-promotion workbooks' header."""
+    return labelled(columns, STATISTICS_LABELS)
+
+
+def report_column_labels(columns: Iterable[str], report: str, *, window_months: int | None = None) -> dict[str, str]:
+    """A report's workbook header (its grouping fields by their labels, as the page heads them)."""
+    own: dict[str, object] = {**REPORT_LABELS[report], "suppressed": WITHHELD}
+    if report == "mentoring":
+        own["promotion_rate"] = _("Promoted within %(m)s months", m=window_months)
+    return labelled(columns, own)
