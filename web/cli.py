@@ -24,6 +24,7 @@ from gunicorn.workers.gthread import ThreadWorker
 from careerlog.accounts import open_accounts
 from careerlog.cli import Context, Progress, friendly_errors, pass_context
 from careerlog.config import Settings
+from projections.merit.fairness import import_statistics
 from projections.registry import projector
 from web.config import WebSettings
 from web.demo import DEMO_LOGINS, ensure_demo_accounts
@@ -147,8 +148,13 @@ def serve(settings: Settings, bind: str, workers: int, threads: int = 4) -> None
     CAREERLOG_SECRET_KEY the workers share the one key drawn here (in memory, not in the
     environment their child processes inherit), so that a page's session and log-in form signed
     by one worker hold on the others (sessions then end with the server).
+
+    The statistics libraries are imported here too, once, before gunicorn forks the workers, which inherit them:
+    imported in a worker on its first fairness or scorecard request, they added 1.5-2.5 s of CPU to it, the
+    first view of each worker, and again after every worker restart (docs/performance.md).
     """
     web = WebSettings.from_env()
+    import_statistics()
     options = {
         "bind": bind,
         "workers": workers,

@@ -10,6 +10,7 @@ Formulas and the worked example: docs/fairness.md and the reference fairness-met
 
 from __future__ import annotations
 
+import importlib
 import io
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -34,6 +35,20 @@ from projections.training import BETWEEN, UNKNOWN_FILTER_OF, filter_clauses, whe
 if TYPE_CHECKING:  # numpy, pandas, scipy and statsmodels are imported where used: every CLI process imports this
     import pandas as pd
 
+# The libraries the statistics import where used (they are not imported with this module, which every CLI process
+# imports), with the modules of theirs the queries reach: some 1.5-2.5 s of CPU to import, more than a first
+# answer at a few thousand employees takes to compute (`import_statistics`).
+STATISTICS_LIBRARIES = (
+    "numpy",
+    "pandas",
+    "scipy.stats",
+    "statsmodels.stats.contingency_tables",
+    "statsmodels.stats.multitest",
+    "statsmodels.stats.proportion",
+    "lifelines",
+    "lifelines.statistics",
+    "lifelines.fitters.coxph_fitter",
+)
 FOUR_FIFTHS = 0.8
 ALPHA = 0.05
 DEFAULT_MIN_CELL = 5
@@ -44,6 +59,15 @@ POOL_TABLE = "promotion_rounds"
 # The refusals of a fairness request (careerlog.domain.wording)
 NOT_A_DAY = Refusal("Must be a date as YYYY-MM-DD, got {value}.")
 BEFORE_FROM = Refusal("Must not be before 'from' ({first}), got {last}.", dates=("first", "last"))
+
+
+def import_statistics() -> None:
+    """Import the statistics libraries (`STATISTICS_LIBRARIES`) ahead of the first query that needs them.
+
+    The web server does it once, before it forks its workers (web.cli.serve): otherwise each worker's first
+    fairness, time-to-promotion or scorecard answer paid for the imports, its reader waiting seconds more."""
+    for name in STATISTICS_LIBRARIES:
+        importlib.import_module(name)
 
 
 @dataclass(frozen=True)
