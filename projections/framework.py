@@ -546,7 +546,8 @@ class Projector:
 
     def _step(self) -> int:
         groups: dict[int, list[Projection]] = defaultdict(list)
-        rebuilt = self._rebuilding() | self._judged_otherwise() | self._made_by_another_release()
+        made = self.views.sql.query("SELECT name, version, state FROM view_schemas")  # one read for both looks
+        rebuilt = self._rebuilding(made) | self._judged_otherwise() | self._made_by_another_release(made)
         for projection in self.projections:
             if projection.name not in rebuilt:  # the rebuild records its position when done: resumed from there
                 groups[self.position(projection)].append(projection)
@@ -586,40 +587,40 @@ class Projector:
             self.configured_otherwise[name] = (theirs, str(ours[name]))
         return set(other)
 
-    def _made_by_another_release(self) -> set[str]:
+    def _made_by_another_release(self, rows: Sequence[Row]) -> set[str]:
         """The views another release has made again at its version since this process opened them (an older
         release's worker or server left running beside a newer one's first process, which dropped them): left
         alone, as this process's rows would be of the other version's code under its version, and named in
-        `versioned_otherwise` (`careerlog projections run` stops on it)."""
+        `versioned_otherwise` (`careerlog projections run` stops on it). `rows`: view_schemas as the step read it."""
         ours = {p.name: p.version for p in self.projections}
-        rows = self.views.sql.query("SELECT name, version FROM view_schemas")
         other = {str(r["name"]): int(r["version"]) for r in rows if ours.get(r["name"], r["version"]) != r["version"]}
         self.versioned_otherwise.update(other)
         return set(other)
 
-    def _rebuilding(self) -> set[str]:
-        """The views a rebuild is writing (a worker leaves them alone)."""
-        rows = self.views.sql.query("SELECT name FROM view_schemas WHERE state = ?", (REBUILDING,))
-        return {str(row["name"]) for row in rows}
+    @staticmethod
+    def _rebuilding(rows: Sequence[Row]) -> set[str]:
+        """The views a rebuild is writing (a worker leaves them alone), of view_schemas as the step read it."""
+        return {str(row["name"]) for row in rows if row["state"] == REBUILDING}
 
     def _unless_rebuilt(self, projection: Projection, changes: Callable[[Sql], None]) -> Callable[[Sql], None]:
         """`changes`, made only if the view is not being rebuilt when the batch's transaction reads its state:
         a rebuild that began after the step looked marks the view first, and only then drops its tables. The
         read holds the row until the batch commits: on PostgreSQL FOR SHARE; on SQLite a write of the row
-        (the transaction takes the store's write lock first, so its read is not of an older snapshot)."""
+        (the transaction takes the store's write lock first, so its read is not of an older snapshot). The same
+        read gives the view's version: a view another release made again since the step looked is left alone too,
+        by no statement more (docs/operations.md, Upgrades)."""
         if self.settings.store == "postgres":
-            read = "SELECT state AS s FROM view_schemas WHERE name = ? FOR SHARE"
+            read = "SELECT state, version FROM view_schemas WHERE name = ? FOR SHARE"
         else:
-            read = "UPDATE view_schemas SET state = state WHERE name = ? RETURNING state AS s"
+            read = "UPDATE view_schemas SET state = state WHERE name = ? RETURNING state, version"
         digest = projection.configuration()
 
         def unless_rebuilt(sql: Sql) -> None:
-            state = sql.scalar(read, (projection.name,))
-            if state is None or state == REBUILDING:  # None: the row replaced under the lock (being marked)
+            found = sql.query(read, (projection.name,))
+            if not found or found[0]["state"] == REBUILDING:  # none: the row replaced under the lock (being marked)
                 raise _BeingRebuilt(projection.name)
-            made = sql.scalar("SELECT version AS s FROM view_schemas WHERE name = ?", (projection.name,))
-            if made != projection.version:  # made again by another release since the step looked: theirs to fill
-                raise _BeingRebuilt(projection.name)
+            if found[0]["version"] != projection.version:  # made again by another release since the step looked
+                raise _BeingRebuilt(projection.name)  # (theirs to fill)
             if digest is not None:  # refilled by other rules since the step looked: theirs to fill
                 theirs = sql.scalar("SELECT digest AS s FROM view_configurations WHERE name = ?", (projection.name,))
                 if theirs is not None and theirs != digest:

@@ -73,3 +73,15 @@ def test_a_following_worker_of_the_older_release_stops_naming_the_view_and_both_
     assert "Nothing was written to them" in message
     assert "docs/operations.md, Upgrades" in message
     assert worker.views.sql.scalar("SELECT COUNT(*) AS n FROM roster") == 0
+
+
+def test_a_batch_whose_view_another_release_made_again_after_the_step_looked_writes_nothing(
+    running: tuple[Settings, Projector],
+) -> None:
+    """The step's look at the views' versions may be older than the remake: the batch's own transaction reads the
+    version again (with the view's state, in one statement, under the row's lock) and writes nothing."""
+    _, worker = running
+    roster = next(p for p in worker.projections if p.name == "roster")
+    worker.apply([roster], [BUDI, SITI], worker.app.max_notification_id())  # as a step that looked before
+    assert worker.views.sql.scalar("SELECT COUNT(*) AS n FROM roster") == 0
+    assert worker.position(roster) == 0  # nor its position recorded: the newer release's workers fill it
