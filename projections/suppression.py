@@ -3,9 +3,10 @@
 A report's row counts people (a group of a headcount, the participants of a programme...).
 When that count is above zero and below the minimum cell size, the count and every figure
 describing those people become None and the row says `suppressed: True`. When a report
-also shows a total, one suppressed row could be recovered as the total minus the others;
-the smallest other non-empty row is then suppressed with it (complementary suppression),
-and a total itself below the minimum is withheld. Plain data in, plain data out; the web
+also shows a total, one suppressed row could be recovered as the total minus the others, and
+several as groups of one when that difference is their number; the smallest other non-empty row
+is then suppressed with them (complementary suppression), and a total itself below the minimum
+is withheld. Plain data in, plain data out; the web
 layer decides who gets suppressed figures (docs/security.md).
 """
 
@@ -48,12 +49,11 @@ def suppress(
     """The rows with `suppressed` set, small ones withheld; `complementary` when their total is shown, or another
     report shows it. `margins`: the fields the rows are grouped by, when their sums along each field are shown
     by another report (a table by agency and sex sums to the headcount by agency): then each line of rows that
-    differ in one field only is complemented, until no line holds a lone withheld row (`along_margins`)."""
+    differ in one field only is complemented, until no line holds a lone withheld row or withheld rows of one
+    person each (`along_margins`, `exposed`)."""
     hidden = {i for i, row in enumerate(rows) if small(row[cells.count], min_cell)}
-    if complementary and len(margins) > 1:
+    if complementary:
         hidden = along_margins(rows, cells, hidden, margins)
-    elif complementary and len(hidden) == 1:
-        hidden |= complement(rows, cells, hidden)
     return [{**cells.withheld(row), FLAG: True} if i in hidden else {**row, FLAG: False} for i, row in enumerate(rows)]
 
 
@@ -61,8 +61,9 @@ def along_margins(
     rows: Sequence[Mapping[str, Any]], cells: Cells, hidden: set[int], margins: Sequence[str]
 ) -> set[int]:
     """`hidden` with a complement in every line of the table (its rows alike in every field but one, which sum
-    to a row of the table by the other fields) and in the whole table (its total) holding one withheld row
-    alone, repeated until none does: a withheld row is then never a shown sum minus the rows shown beside it."""
+    to a row of the table by the other fields) and in the whole table (its total) whose withheld rows a reader
+    could work out (`exposed`), repeated until none is: a withheld row is then never a shown sum minus the rows
+    shown beside it, nor one of several groups of one that the sum minus the rows shown leaves."""
     lines: list[list[int]] = [list(range(len(rows)))]
     for field in margins:
         others = [m for m in margins if m != field]
@@ -76,12 +77,22 @@ def along_margins(
         changed = False
         for line in lines:
             inside = hidden.intersection(line)
-            if len(inside) == 1:
-                extra = complement([rows[i] for i in line], cells, {line.index(next(iter(inside)))})
+            if exposed(rows, cells, inside):
+                extra = complement([rows[i] for i in line], cells, {line.index(i) for i in inside})
                 if extra:
                     hidden.add(line[next(iter(extra))])
                     changed = True
     return hidden
+
+
+def exposed(rows: Sequence[Mapping[str, Any]], cells: Cells, inside: set[int]) -> bool:
+    """Whether the withheld rows `inside` a line are worked out from its sum (a total, a row of another report)
+    minus the rows shown: one alone is that difference; several, when the difference is their number, are each
+    one person (a group listed counts at least one: Bappeda and Dinas Pendidikan withheld beside BKPSDM's 7 of a
+    shown 9 are one each)."""
+    if not inside:
+        return False
+    return len(inside) == 1 or sum(rows[i][cells.count] or 0 for i in inside) == len(inside)
 
 
 def complement(rows: Sequence[Mapping[str, Any]], cells: Cells, hidden: set[int]) -> set[int]:

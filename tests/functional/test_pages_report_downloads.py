@@ -126,7 +126,7 @@ def test_the_headcount_csv_is_the_pages_table_with_its_total(staffed: World, who
     written = csv_rows(staffed, "/pages/reports/headcount.csv?by=unit")
     exact = who == "inspector"
     assert [(r["unit"], r["count"], r["suppressed"]) for r in written] == [
-        ("BKPSDM", "7", "false"),
+        ("BKPSDM", "7" if exact else "", "false" if exact else "true"),  # 9 - 7 would be 1 + 1
         ("Bappeda", "1" if exact else "", "false" if exact else "true"),
         ("Dinas Pendidikan", "1" if exact else "", "false" if exact else "true"),
         ("total", "9", "false"),
@@ -178,7 +178,7 @@ def test_what_the_page_withholds_from_a_reporter_is_withheld_in_each_reports_dow
         *[""] * 4,
         "true",
     ]
-    assert (training["BKPSDM"]["staff"], training["BKPSDM"]["suppressed"]) == ("7", "false")
+    assert (training["BKPSDM"]["staff"], training["BKPSDM"]["suppressed"]) == ("", "true")  # 1 + 1 beside its 7
     programmes = {r["programme_id"]: r for r in csv_rows(trained, "/pages/reports/programmes.csv")}
     assert (programmes["PRG-A"]["participants"], programmes["PRG-A"]["hours"]) == ("", "")
     assert (programmes["PRG-B"]["participants"], programmes["PRG-B"]["hours"]) == ("6", "48")
@@ -207,7 +207,7 @@ def test_what_the_page_withholds_from_a_reporter_is_withheld_in_each_reports_dow
 def test_the_headcount_workbook_is_headed_by_the_pages_labels_in_its_language(
     staffed: World, lang: str, header: list[str], total: str
 ) -> None:
-    log_in(staffed, "reporter")
+    log_in(staffed, "inspector")
     rows = sheet(staffed, f"/pages/reports/headcount.xlsx?by=unit&lang={lang}")
     assert rows[0] == header
     assert rows[1][:2] == ["BKPSDM", 7]  # a number cell

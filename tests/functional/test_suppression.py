@@ -35,10 +35,23 @@ def counts(body: dict[str, Any], field: str) -> dict[str, tuple[int | None, bool
     return {item[field]: (item["count"], item["suppressed"]) for item in body["items"]}
 
 
+def another_in_bappeda(world: World) -> None:
+    """A second employee in Sari's Bappeda: two withheld groups (Bappeda 2, Dinas Pendidikan 1) no longer one each."""
+    nip = f.nip(date(1992, 4, 4), date(2018, 3, 1), "M", sequence=790)
+    record(world, nip, "appointment", appointment_of(nip, unit="Bappeda"))
+    world.catch_up()
+
+
 def test_a_reporters_headcount_suppresses_a_group_of_one(staffed: World) -> None:
     body = staffed.get(f"{HEADCOUNT}?by=unit", "reporter").get_json()
-    assert counts(body, "unit") == {"BKPSDM": (7, False), "Bappeda": (None, True), "Dinas Pendidikan": (None, True)}
+    # Bappeda's 1 and Dinas Pendidikan's 1 beside BKPSDM's 7 of 9: the total less 7 would leave 2 people in two
+    # withheld groups, one each (a group listed counts at least one), so BKPSDM is withheld with them
+    assert counts(body, "unit") == {"BKPSDM": (None, True), "Bappeda": (None, True), "Dinas Pendidikan": (None, True)}
     assert body["total"] == 9
+    another_in_bappeda(staffed)
+    body = staffed.get(f"{HEADCOUNT}?by=unit", "reporter").get_json()
+    assert counts(body, "unit") == {"BKPSDM": (7, False), "Bappeda": (None, True), "Dinas Pendidikan": (None, True)}
+    assert body["total"] == 10  # 3 people in two withheld groups: which holds 2 is not told
 
 
 def test_an_inspectors_headcount_shows_the_group_of_one(staffed: World) -> None:
@@ -62,6 +75,7 @@ def test_a_total_of_fewer_people_than_the_minimum_is_withheld(staffed: World) ->
 
 
 def test_a_reporters_csv_leaves_the_suppressed_cell_empty(staffed: World) -> None:
+    another_in_bappeda(staffed)
     text = staffed.get(f"{HEADCOUNT}?by=unit&format=csv", "reporter").get_data(as_text=True)
     assert text.splitlines() == [
         "unit,count,suppressed",
@@ -84,7 +98,8 @@ def test_training_compliance_withholds_what_a_small_group_did(staffed: World) ->
         None,
         True,
     )
-    assert (rows["BKPSDM"]["staff"], rows["BKPSDM"]["met"], rows["BKPSDM"]["suppressed"]) == (7, 0, False)
+    # withheld with them: Bappeda's 1 and Dinas Pendidikan's 1 beside it would be the agency rows less its 7
+    assert (rows["BKPSDM"]["staff"], rows["BKPSDM"]["met"], rows["BKPSDM"]["suppressed"]) == (None, None, True)
     exact = {r["unit"]: r for r in staffed.get(path, "inspector").get_json()["items"]}
     assert (exact["Bappeda"]["staff"], exact["Bappeda"]["met"], exact["Bappeda"]["hours"]) == (1, 1, 24)
 
@@ -134,6 +149,7 @@ def test_the_minimum_comes_from_the_configuration(staffed: World) -> None:
 
 
 def test_the_report_page_shows_a_dash_for_a_suppressed_cell(staffed: World) -> None:
+    another_in_bappeda(staffed)
     log_in(staffed, "reporter")
     page = staffed.client.get("/pages/reports/headcount?by=unit&lang=en").get_data(as_text=True)
     assert "<td>BKPSDM</td><td>7</td>" in page

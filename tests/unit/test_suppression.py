@@ -50,6 +50,13 @@ def test_two_suppressed_rows_need_no_complement() -> None:
     assert shown(suppress(rows(1, 2, 8), HEADCOUNT, 5, complementary=True)) == [None, None, 8]
 
 
+def test_groups_of_one_withheld_beside_a_total_take_the_smallest_other_with_them() -> None:
+    # 1 and 1 withheld beside 7 of a total of 9: the two withheld groups hold 2 people, one each (a group listed
+    # counts at least one), so the 7 is withheld with them
+    assert shown(suppress(rows(1, 1, 7, 12), HEADCOUNT, 5, complementary=True)) == [None, None, None, 12]
+    assert shown(suppress(rows(1, 1, 1, 9), HEADCOUNT, 5, complementary=True)) == [None, None, None, None]
+
+
 def table(*cells: tuple[str, str, int]) -> list[dict[str, object]]:
     return [{"agency": agency, "sex": sex, "count": count} for agency, sex, count in cells]
 
@@ -78,6 +85,24 @@ def test_the_complements_of_a_table_by_two_fields_spread_until_no_line_holds_a_l
     # A-F takes A-M (its agency's line) and B-F (the women's line, its smallest other); B-F takes B-M; M's line
     # then holds two withheld cells, as does each other line: nothing is one shown sum minus shown cells
     assert shown(found) == [None, None, None, None, 20, 50]
+
+
+def test_a_line_of_a_table_by_two_fields_whose_withheld_cells_are_ones_takes_another_cell() -> None:
+    # A's line (A-F 1, A-M 1, A-X 30) sums to A's row of the headcount by agency: 32 - 30 leaves two people in two
+    # withheld cells, one each, so A-X is withheld with them; the complements spread along the other lines until
+    # none leaves a lone withheld cell or withheld ones (every line here keeps two withheld cells of 10 or more)
+    found = suppress(
+        table(
+            *(("A", "F", 1), ("A", "M", 1), ("A", "X", 30)),
+            *(("B", "F", 8), ("B", "M", 9), ("B", "X", 40)),
+            *(("C", "F", 20), ("C", "M", 20), ("C", "X", 20)),
+        ),
+        HEADCOUNT,
+        5,
+        complementary=True,
+        margins=("agency", "sex"),
+    )
+    assert shown(found) == [None, None, None, None, None, 40, None, 20, None]
 
 
 def test_without_a_total_no_complement_is_taken() -> None:
