@@ -373,6 +373,7 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
 
 
 PASSED_OVER_COLUMNS = ("tmt", "subject", "decision", "kind", "rank", "agency", "unit", "colleague", "severity")
+RECORDED_LATER_COLUMNS = ("tmt", "subject", "version", "decision", "kind", "colleague", "placed")
 
 
 @audit_group.command("passed-over")
@@ -393,6 +394,27 @@ def passed_over_command(obj: Context, /, fmt: str, start: str | None, end: str |
         for row in PassedOverQueries(store).passed_over(scope)
         if first <= row["round_date"] <= last
     ]
-    others = DecisionPassedOverQueries(store, ledger_records(obj.app)).passed_over(scope, start=start, end=end)
+    queries = DecisionPassedOverQueries(store, ledger_records(obj.app))
+    others = queries.passed_over(scope, start=start, end=end)
     found = sorted([*regular, *others], key=lambda r: (r["tmt"], r["subject"], r["colleague"]))
-    emit({"passed_over": found}, found, PASSED_OVER_COLUMNS, fmt, f"{len(found)} decision/colleague pairs")
+    # the 202 and post decisions' colleagues a record made after the decision places otherwise, as on their pages
+    later = [
+        {**{k: d[k] for k in ("tmt", "subject", "version", "decision", "kind")}, **row}
+        for d in queries.compared
+        for row in queries.recorded_later.get((d["subject"], d["version"]), [])
+    ]
+    emit(
+        {"passed_over": found, "recorded_later": later},
+        found,
+        PASSED_OVER_COLUMNS,
+        fmt,
+        f"{len(found)} decision/colleague pairs",
+    )
+    if fmt == "table" and later:
+        click.echo()
+        click.echo(
+            "Colleagues of the 202 promotions and posts placed otherwise by a record made after the decision "
+            "(elsewhere: in the unit at the rank as known before the decision, compared so; here: only by the "
+            "later record, not compared):"
+        )
+        click.echo(table_text(later, RECORDED_LATER_COLUMNS))

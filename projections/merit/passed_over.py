@@ -2,11 +2,12 @@
 post appointments, each compared with the colleagues of the same agency, unit and rank.
 
 The regular (101) promotions are compared over the `promotion_rounds` rows (queries.py). Here
-the colleagues come from `unit_spells` (who was in the unit at that rank the day before the
-TMT) and each person is judged on the record **as known before the decision** read from the
-ledger: a colleague is in the pool when eligible then (202: for the promotion kind open to them
-on the TMT, by every enforced rule of that kind: a 101 holding no definitive managerial or
-functional post, a 202 holding a definitive functional post, a 201 a managerial one, as
+the colleagues are those the record **as known before the decision**, read from the ledger, placed
+in the unit at that rank the day before the TMT (looked for among everyone `unit_spells` has in
+the unit before the TMT), and each person is judged on that record: a colleague is in the pool
+when eligible then (202: for the promotion kind open to them on the TMT, by every enforced rule of
+that kind: a 101 holding no definitive managerial or functional post, a 202 holding a definitive
+functional post, a 201 a managerial one, as
 docs/rules.md defines the pool; a post: every enforced post rule for that post, selected openly,
 and a step up from the post held), and not promoted or appointed to that kind of post on the TMT.
 The measures are those of the regular rounds.
@@ -295,6 +296,13 @@ class KnownRecord:
             found = self.readings[(cut, day)] = Reading(known, day)
         return found
 
+    def final_reading(self, day: date) -> Reading:
+        """The final record read on `day` (as `read` reads it for a moment after everything bearing on it)."""
+        found = self.readings.get((-1, day))
+        if found is None:
+            found = self.readings[(-1, day)] = Reading(self.final, day)
+        return found
+
     def performance(self, moment: datetime, day: date, horizon: date, years: int) -> float:
         """`performance_on` the record known before `moment` on `day` (`years`: the rated years it
         reads); the final record's once per year."""
@@ -482,7 +490,11 @@ class UnitStaff:
             "AND s.start_date < ? AND (s.end_date IS NULL OR s.end_date >= ?)"
         )
         params = [decisions[0]["agency"], decisions[0]["unit"], *ranks, last, first]
+        # everyone the final record has in the unit at any rank before the last TMT (`others`)
+        ever = "unit_spells s WHERE s.agency = ? AND s.unit = ? AND s.start_date < ?"
+        unit = [decisions[0]["agency"], decisions[0]["unit"], last]
         self.spells: dict[str, list[tuple[str, str, str | None]]] = {}
+        self.first: dict[str, str] = {}  # per subject, their first day in the unit at any rank
         self.decided: set[tuple[str, str, str, str | None]] = set()
         self.cache: dict[tuple[str | None, str], list[str]] = {}
         if not ranks:
@@ -491,6 +503,8 @@ class UnitStaff:
             f"SELECT s.subject, s.rank, s.start_date, s.end_date FROM {spells} ORDER BY s.subject", params
         ):
             self.spells.setdefault(row["rank"], []).append((row["subject"], row["start_date"], row["end_date"]))
+        for row in store.query(f"SELECT s.subject, MIN(s.start_date) AS first FROM {ever} GROUP BY s.subject", unit):
+            self.first[row["subject"]] = row["first"]
         # what they received on those days: promotions (any kind) and posts (by kind), by subject and TMT
         self.decided = {
             (r["subject"], r["tmt"], r["decision"], None if r["decision"] == "promotion" else r["kind"])
@@ -499,8 +513,8 @@ class UnitStaff:
                 # (tmt, subject, version) PostgreSQL read every decision of the period for each of them
                 # (14 s for a unit of the 10,000 demo without statistics, 30 ms by subject)
                 "SELECT c.subject, c.tmt, c.decision, c.kind FROM decisions c WHERE c.tmt || '' >= ? "
-                f"AND c.tmt || '' <= ? AND c.subject IN (SELECT s.subject FROM {spells})",
-                [first, last, *params],
+                f"AND c.tmt || '' <= ? AND c.subject IN (SELECT s.subject FROM {ever})",
+                [first, last, *unit],
             )
         }
 
@@ -529,6 +543,20 @@ class UnitStaff:
                     found.append(other)
         return found
 
+    def others(self, pool: Pool) -> list[str]:
+        """Who else the final record has in the decision's unit, at any rank, before its TMT (not the appointee,
+        not excluded): of these, a record made after the decision may have moved out one the record known
+        before it placed in the unit at its rank the day before the TMT (`DecisionPassedOverQueries.as_known`)."""
+        decision = pool.decision
+        if decision["rank_before"] is None:
+            return []
+        day, me, present = decision["tmt"], decision["subject"], set(pool.present)
+        return [
+            other
+            for other, start in self.first.items()
+            if start < day and other != me and other not in present and not pool.excluded(other)
+        ]
+
 
 class Pool(NamedTuple):
     """A decision and its colleagues: those `present` but not the appointee and not `excluded`
@@ -538,11 +566,6 @@ class Pool(NamedTuple):
     present: list[str]
     excluded: Callable[[str], bool]
     kind: Any = None
-
-
-def nobody(subject: str) -> bool:
-    """No one excluded (a lone decision's colleagues are listed without those not counted)."""
-    return False
 
 
 class Ranking:
@@ -712,9 +735,10 @@ class DecisionPassedOverQueries:
         self.cache: dict[str, KnownRecord] = {}
         self.partial: dict[str, KnownRecord] = {}  # records of the measured kinds
         self.rated: dict[str, Rated] = {}  # what the performances are read from (`ratings_of`)
-        # per lone decision compared (its own page: subject, version), the colleagues the final record and the
-        # record known before it place apart (`placed_apart`)
+        # per decision compared (subject, version), the colleagues the final record and the record known before it
+        # place apart (`as_known`)
         self.recorded_later: dict[tuple[str, int], list[dict[str, str]]] = {}
+        self.compared: list[Row] = []  # the decisions the last `passed_over` compared
 
     def passed_over(
         self,
@@ -728,13 +752,14 @@ class DecisionPassedOverQueries:
         """Per decision, the eligible colleagues not chosen that were clearly stronger, with the comparison.
 
         The decisions are compared one unit at a time: the unit's staff and their decisions read in
-        two queries (a lone decision's colleagues in one), its records read together and kept only
+        three queries (`UnitStaff`), the colleagues as known before each decision (`as_known`: a lone
+        decision's, its own page's, as a list's), its records read together and kept only
         while its decisions are compared (memory holds one unit's colleagues), each colleague's
         record as known before a decision built once per knowledge cut and read once per day
         (KnownRecord). With a loader of ratings-only records (`ratings_of`), the performances are
         read from those first, and the whole records only of the colleagues with a better one than
         the appointee's and of those appointees (`compare_unit`)."""
-        decisions = self.decisions(filters, nip, version, start, end)
+        decisions = self.compared = self.decisions(filters, nip, version, start, end)
         found: list[list[dict[str, Any]]] = [[] for _ in decisions]
 
         def unit_of(i: int) -> tuple[str, str, bool, bool]:  # a missing agency or unit is not ""
@@ -744,14 +769,8 @@ class DecisionPassedOverQueries:
         for _, indexes in groupby(sorted(range(len(decisions)), key=unit_of), key=unit_of):
             unit = list(indexes)
             self.forget()
-            if len(unit) == 1:  # one decision (`audit promotion`): its colleagues only, as known before it
-                lone = decisions[unit[0]]
-                present, later = self.placed_apart(lone, self.colleagues(lone))
-                self.recorded_later[(lone["subject"], lone["version"])] = later
-                pools = [Pool(lone, present, nobody)]
-            else:
-                staff = UnitStaff(self.store, [decisions[i] for i in unit])
-                pools = [staff.pool(decisions[i]) for i in unit]
+            staff = UnitStaff(self.store, [decisions[i] for i in unit])
+            pools = self.as_known(staff, [staff.pool(decisions[i]) for i in unit])
             for i, items in zip(unit, self.compare_unit(pools), strict=True):
                 found[i] = items
         self.forget()
@@ -777,68 +796,52 @@ class DecisionPassedOverQueries:
                 params.append(value)
         return self.store.query(f"SELECT * FROM decisions{where_sql(clauses)} ORDER BY tmt, subject", params)
 
-    def colleagues(self, decision: Row) -> list[str]:
-        """Who was in the decision's agency and unit at its rank the day before the TMT, and was not
-        promoted (any kind) or appointed to the same kind of post on the TMT."""
-        if decision["rank_before"] is None:
-            return []
-        day = decision["tmt"]
-        d = decision
-        params = (d["agency"], d["unit"], d["rank_before"], day, day, d["subject"], day, d["decision"], d["kind"])
-        rows = self.store.query(
-            "SELECT DISTINCT s.subject FROM unit_spells s WHERE s.agency = ? AND s.unit = ? AND s.rank = ? "
-            "AND s.start_date < ? AND (s.end_date IS NULL OR s.end_date >= ?) AND s.subject <> ? "
-            # `|| ''`: look a colleague's decisions up by subject (the primary key); on the index of
-            # (decision, tmt) SQLite read every promotion of a round date for every colleague (15x slower)
-            "AND NOT EXISTS (SELECT 1 FROM decisions c WHERE c.subject = s.subject AND c.tmt || '' = ? "
-            "AND c.decision || '' = ? AND (c.decision = 'promotion' OR c.kind = ?)) ORDER BY s.subject",
-            params,
-        )
-        return [r["subject"] for r in rows]
+    def as_known(self, staff: UnitStaff, pools: list[Pool]) -> list[Pool]:
+        """The unit's decisions' colleagues as known before each decision, and those the final record places otherwise.
 
-    def placed_apart(self, decision: Row, present: list[str]) -> tuple[list[str], list[dict[str, str]]]:
-        """A lone decision's colleagues as known before it, and those the final record places otherwise.
-
-        `present` is who the final record places in the decision's agency, unit and rank the day before the
-        TMT (`colleagues`). A placement, promotion, appointment, separation, correction or retraction recorded
-        after the decision but effective before its TMT (a back-dated transfer) may place someone otherwise
-        than the record known before the decision did: the colleagues are those it placed there (the lists'
-        rule, `earlier_rounds`), which adds those the final record places elsewhere but had in the unit before
-        the TMT at some rank (`placed: elsewhere`, compared as known then), and leaves out those placed there
-        only by a record made since (`placed: here`, not compared). Both are named, by NIP."""
-        if decision["rank_before"] is None:
-            return present, []
-        day = decision["tmt"]
-        d = decision
-        params = (d["agency"], d["unit"], day, d["subject"], day, d["decision"], d["kind"])
-        others = [
-            r["subject"]
-            for r in self.store.query(
-                "SELECT DISTINCT s.subject FROM unit_spells s WHERE s.agency = ? AND s.unit = ? AND s.start_date < ? "
-                "AND s.subject <> ? AND NOT EXISTS (SELECT 1 FROM decisions c WHERE c.subject = s.subject "
-                "AND c.tmt || '' = ? AND c.decision || '' = ? AND (c.decision = 'promotion' OR c.kind = ?)) "
-                "ORDER BY s.subject",
-                params,
-            )
-        ]
-        records = self.load_placed(sorted({*present, *others}))
-        comparing = Comparison(decision, records)
-        here = set(present)
-        later: list[dict[str, str]] = []
-        kept: list[str] = []
-        for subject in sorted({*present, *others}):
-            known = records.get(subject)
-            if known is None:
+        A pool's `present` is who the final record places in the decision's agency, unit and rank the day before the
+        TMT (`unit_spells`). A placement, promotion, appointment, separation, correction or retraction recorded after
+        the decision but effective before its TMT (a back-dated transfer) may place someone otherwise than the record
+        known before the decision did: the colleagues are those it placed there (the lists' rule for a 101,
+        `earlier_rounds`). So everyone the final record has in the unit at any rank before the TMT
+        (`UnitStaff.others`) whom the record known before the decision places there joins the pool (compared as
+        known then); one placed there only by a record made since stays in `present` and is left out where the
+        comparison reads each place as known then (`Judging.stronger`). Both are named per decision in
+        `recorded_later` (`placed`: `elsewhere`, compared as known then, or `here`, not compared), by NIP. The
+        same for a lone decision (its own page) as for a list of them (`careerlog audit passed-over`)."""
+        others = [staff.others(pool) for pool in pools]
+        records = self.load_placed(sorted({s for pool in pools for s in pool.present}.union(*others)))
+        found: list[Pool] = []
+        for pool, more in zip(pools, others, strict=True):
+            decision = pool.decision
+            if decision["rank_before"] is None:
+                found.append(pool)
                 continue
-            then = comparing.placed(comparing.known(subject))  # type: ignore[arg-type]
-            now = comparing.placed(Reading(known.final, comparing.day))
-            if then:
-                kept.append(subject)
-            if then and not now:
-                later.append({"colleague": subject, "placed": "elsewhere"})
-            elif now and not then and subject in here:
-                later.append({"colleague": subject, "placed": "here"})
-        return kept, later
+            comparing = Comparison(decision, records)
+            present = set(pool.present)
+            later: list[dict[str, str]] = []
+            joining: list[str] = []
+            moment, day, horizon = comparing.moment, comparing.day, comparing.horizon
+            for subject in sorted({*pool.present, *more}):
+                known = records.get(subject)
+                if known is None or subject == decision["subject"] or pool.excluded(subject):
+                    continue
+                last = known.final_after(day, horizon)
+                if last is None or moment > last:
+                    # the final record stands for the one known then on the TMT: placed alike then and now, and
+                    # placed now only if in `present` (the final record's `unit_spells`): nothing to add or name
+                    continue
+                then = comparing.placed(comparing.known(subject))  # type: ignore[arg-type]
+                now = comparing.placed(known.final_reading(comparing.day))
+                if then and subject not in present:
+                    joining.append(subject)
+                if then and not now:
+                    later.append({"colleague": subject, "placed": "elsewhere"})
+                elif now and not then and subject in present:
+                    later.append({"colleague": subject, "placed": "here"})
+            self.recorded_later[(decision["subject"], decision["version"])] = later
+            found.append(pool._replace(present=sorted([*pool.present, *joining])) if joining else pool)
+        return found
 
     def load_placed(self, subjects: Sequence[str]) -> dict[str, KnownRecord]:
         """What a place is read from (`Reading.place`): the loader's records of the kinds that place someone
@@ -973,7 +976,7 @@ def colleagues_of(
     store: SqlStore, records: RecordLoader, decision: Row
 ) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
     """`passed_over_of` one decision, and the colleagues the final record places otherwise than the record
-    known before the decision (`DecisionPassedOverQueries.placed_apart`: `placed` elsewhere, compared as
+    known before the decision (`DecisionPassedOverQueries.as_known`: `placed` elsewhere, compared as
     known then; or here, only by a record made since, not compared)."""
     queries = DecisionPassedOverQueries(store, records)
     found = queries.passed_over(nip=decision["subject"], version=decision["version"])
