@@ -8,7 +8,10 @@ Results are appended as JSON lines to bench/results/<name>.jsonl (git-ignored).
 from __future__ import annotations
 
 import argparse
+import ast
 import contextlib
+import functools
+import hashlib
 import io
 import os
 import platform
@@ -27,6 +30,7 @@ import orjson
 
 import careerlog
 from careerlog.config import Settings
+from careerlog.reference import RULES_FILE_ENV
 
 RESULTS = Path(__file__).resolve().parent / "results"
 POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
@@ -86,18 +90,79 @@ def settle(settings: Settings) -> None:
         raise SystemExit("the store's write-ahead log could not be checkpointed (another connection is using it)")
 
 
+def demo_sources(package: Path | None = None) -> list[Path]:
+    """What the demo generator makes its export from, besides size, seed and day: the source of every careerlog
+    module careerlog.demo imports, directly or through another (found by reading their import statements, so that a
+    module the demo comes to import counts without anyone listing it), the data files beside them (the bundled rules
+    and reference tables) and the rules file in use (CAREERLOG_RULES_FILE), in a fixed order. `package`: the careerlog
+    package's directory (by default the one imported)."""
+    from careerlog.reference import rules
+
+    package = package or Path(careerlog.__file__).resolve().parent
+    root = package.parent
+    todo = ["careerlog.demo", *(f"careerlog.demo.{p.stem}" for p in (package / "demo").glob("*.py"))]
+    todo.remove("careerlog.demo.__init__")  # (the package itself)
+    seen: dict[str, Path] = {}
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        module = root.joinpath(*name.split("."))
+        source = module / "__init__.py" if module.is_dir() else module.with_suffix(".py")
+        if not source.is_file():
+            continue  # a name imported from a module, not a module
+        seen[name] = source
+        todo.extend(".".join(name.split(".")[:i]) for i in range(1, name.count(".") + 1))  # its packages run too
+        here = name.split(".") if source.name == "__init__.py" else name.split(".")[:-1]  # its package
+        for node in ast.walk(ast.parse(source.read_bytes())):
+            if isinstance(node, ast.ImportFrom):
+                parts = [*here[: len(here) - node.level + 1], node.module or ""] if node.level else [node.module or ""]
+                of = ".".join(p for p in parts if p)
+                todo.extend([of, *(f"{of}.{alias.name}" for alias in node.names)])
+            elif isinstance(node, ast.Import):
+                todo.extend(alias.name for alias in node.names)
+    data = sorted(p for p in package.rglob("*") if p.is_file() and p.suffix not in (".py", ".pyc"))
+    in_use = Path(path).resolve() if (path := rules().path) is not None else None
+    return [*sorted(seen.values()), *data, *([in_use] if in_use is not None and in_use not in data else [])]
+
+
+def demo_fingerprint(package: Path | None = None) -> str:
+    """The first 12 hex digits of a SHA-256 of `demo_sources`' paths (from the package) and contents: the demo export
+    is kept under it, so that a changed generator, rules or reference table makes its own export instead of reading
+    one the old code made. Of the imported package: read once per process and rules file."""
+    if package is not None:
+        return _fingerprint(package)
+    return _imported_fingerprint(os.environ.get(RULES_FILE_ENV))
+
+
+@functools.lru_cache(maxsize=8)
+def _imported_fingerprint(rules_file: str | None) -> str:
+    return _fingerprint(Path(careerlog.__file__).resolve().parent)
+
+
+def _fingerprint(package: Path) -> str:
+    digest = hashlib.sha256()
+    for path in demo_sources(package):
+        name = path.relative_to(package).as_posix() if path.is_relative_to(package) else "CAREERLOG_RULES_FILE"
+        digest.update(f"{name}\0{path.stat().st_size}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def demo_export(employees: int, seed: int) -> Path:
-    """The demo export of N employees, generated once and kept in $CAREERLOG_BENCH_DATA (default: a temp dir)."""
+    """The demo export of N employees, generated once and kept in $CAREERLOG_BENCH_DATA (default: a temp dir), under
+    the demo generator's fingerprint (`demo_fingerprint`)."""
     from careerlog.demo import write_demo
 
     data = Path(os.environ.get("CAREERLOG_BENCH_DATA") or Path(tempfile.gettempdir()) / "careerlog-bench")
     data.mkdir(parents=True, exist_ok=True)
-    path = data / f"demo-{employees}-{seed}.jsonl"
+    key = f"{employees}-{seed}-{demo_fingerprint()}"
+    path = data / f"demo-{key}.jsonl"
     if not path.exists():
         # Each writer writes its own files and moves them into place, so two processes making the same export at
         # once (the same bytes) never take a half-written file, or its partial file, from under each other.
         with tempfile.TemporaryDirectory(dir=data, prefix=".demo-") as tmp:
-            partial, irregular = Path(tmp) / path.name, Path(tmp) / f"irregular-{employees}-{seed}.json"
+            partial, irregular = Path(tmp) / path.name, Path(tmp) / f"irregular-{key}.json"
             with contextlib.redirect_stdout(io.StringIO()):
                 write_demo(partial, employees=employees, seed=seed, irregularities_path=irregular)
             os.replace(irregular, data / irregular.name)

@@ -57,6 +57,9 @@ def test_ingest_bench_compares_the_import_with_a_bare_bulk_insert_of_the_same_ro
     assert "load average (1 min)" in out  # the figures say how quiet the machine was, and of which commit
     assert len(result["load"]) == 2
     assert result["commit"]
+    # the export it measured is kept under the demo generator's fingerprint (tests/unit/test_bench_demo_export.py)
+    exports = [p.name for p in (bench_env.parent / "data").glob("demo-*.jsonl")]
+    assert exports == [f"demo-{EMPLOYEES}-1-{common.demo_fingerprint()}.jsonl"]
 
 
 def test_ingest_bench_writes_its_bare_rows_into_a_table_made_as_the_events_table(database_url: str) -> None:
