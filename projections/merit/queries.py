@@ -365,6 +365,14 @@ class AuditQueries(CountedList):
         if current is not None:
             yield judge(current)
 
+    def decisions_of(self, nip: str) -> list[dict[str, Any]]:
+        """The audited decisions of one employee, by version: each one's `version` (the fact's in their record),
+        `decision` (promotion or post) and where it was decided (`agency`, `region`: whose audits reach it), what the
+        career page links each promotion to its decision's page by (one read of the table's primary key)."""
+        return self.store.query(
+            "SELECT version, decision, agency, region FROM decisions WHERE subject = ? ORDER BY version", (nip,)
+        )
+
     def promotion(self, nip: str, version: int) -> dict[str, Any]:
         """One decision (promotion or post) with its findings and their evidence, and the ratings it
         relied on that were given in a unit-year with grade inflation (NotFound when not audited)."""

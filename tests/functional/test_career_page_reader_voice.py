@@ -1,10 +1,12 @@
-"""The career page speaks to whoever reads it: to the employee reading their own record ("your", "Anda"), and of the
-employee by name to HR, an inspector or an administrator reading someone else's ("The service of Budi Siregar ...",
-"Masa dinas Budi Siregar ..."). Its heading names whose record it is as a government HR page does: the name, the NIP
-in its 8-6-1-3 display form, the agency (instansi) and the rank held."""
+"""The career page speaks to whoever reads it: to the employee reading their own record ("your", "Anda"), and of
+"the employee" to HR, an inspector or an administrator reading someone else's ("The employee's service ...", "Masa
+dinas yang bersangkutan ..."), whose name the heading says once instead of every line ("Budi Siregar needs ...").
+Its heading names whose record it is as a government HR page does: the name, the NIP in its 8-6-1-3 display form,
+the agency (instansi) and the rank held."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -24,25 +26,24 @@ def test_the_employee_reading_their_own_page_is_spoken_to_in_both_languages(worl
     assert "Your service is expected to end on Sep 30, 2044, at the retirement age of 58 for the post you hold" in (
         english
     )
-    assert "The service of Budi Siregar" not in english
+    assert "The employee's service" not in english
     indonesian = main_text(world, "employee", "id")
     assert "Masa dinas Anda diperkirakan berakhir pada 30 Sep 2044" in indonesian
-    assert "Masa dinas Budi Siregar" not in indonesian
+    assert "Masa dinas yang bersangkutan" not in indonesian
 
 
 @pytest.mark.parametrize("who", OTHERS)
-def test_hr_an_inspector_or_an_administrator_reads_of_the_employee_by_name_never_as_you(world: World, who: str) -> None:
+def test_hr_an_inspector_or_an_administrator_reads_of_the_employee_never_as_you(world: World, who: str) -> None:
     english = main_text(world, who, "en")
     assert (
-        "The service of Budi Siregar is expected to end on Sep 30, 2044, at the retirement age of 58 for the post "
-        "they hold (an unconfirmed rule: the employee's HR office confirms the date)."
+        "The employee's service is expected to end on Sep 30, 2044, at the retirement age of 58 for the post "
+        "they hold (an unconfirmed rule: their HR office confirms the date)."
     ) in english
     assert not re.search(r"\b(you|your)\b", english, re.IGNORECASE), english
     indonesian = main_text(world, who, "id")
     assert (
-        "Masa dinas Budi Siregar diperkirakan berakhir pada 30 Sep 2044, pada batas usia pensiun 58 tahun untuk "
-        "jabatan yang didudukinya (aturan yang belum dikonfirmasi: kantor kepegawaian pegawai yang bersangkutan "
-        "memastikan tanggalnya)."
+        "Masa dinas yang bersangkutan diperkirakan berakhir pada 30 Sep 2044, pada batas usia pensiun 58 tahun untuk "
+        "jabatan yang didudukinya (aturan yang belum dikonfirmasi: kantor kepegawaiannya memastikan tanggalnya)."
     ) in indonesian
     assert not re.search(r"\bAnda\b", indonesian), indonesian
 
@@ -74,33 +75,56 @@ def test_the_heading_follows_a_promotion_and_a_move_to_another_agency(world: Wor
     assert "<dt>Pangkat</dt><dd>III/c (Penata)</dd>" in page
 
 
-def test_a_functional_levels_range_and_the_credit_still_needed_name_the_employee_to_hr(world: World) -> None:
+def test_a_functional_levels_range_and_the_credit_still_needed_are_the_employees_to_hr(world: World) -> None:
     """A Guru Ahli Muda at III/c, 50 of the 100 credit points her level asks: HR reads her level's range and the credit
-    she still needs of her by name; she reads them as hers."""
+    she still needs as the employee's; she reads them as hers."""
     nip = ahli_muda_short_of_credit(world)
-    english = main_text(world, "hr", "en", nip)
-    assert "The ranks of the functional level of Budi Siregar, Ahli Muda, go up to III/d; the new rank III/d is" in (
-        english
-    )
-    assert "Credit points (angka kredit) of Budi Siregar: 50 of the 100 their level needs, counted from " in english
+    english = html.unescape(main_text(world, "hr", "en", nip))  # (a worded requirement's apostrophe: &#39;)
+    assert "The ranks of the employee's functional level, Ahli Muda, go up to III/d; the new rank III/d is" in english
+    assert "Credit points (angka kredit): 50 of the 100 the employee's level needs, counted from " in english
     assert (
-        "Budi Siregar needs 50 more credit points: their level earns 25 a year rated Baik, 37.5 rated Sangat Baik."
-        in (english)
+        "50 more credit points are needed: the employee's level earns 25 a year rated Baik, 37.5 rated Sangat Baik."
+        in english
     )
-    assert "Budi Siregar holds a definitive functional post, so rises by Selective: functional post (202)" in english
+    assert "The employee holds a definitive functional post, so rises by Selective: functional post (202)" in english
     assert "This rule is unconfirmed: the employee's HR office confirms it." in english
     assert not re.search(r"\b(you|your)\b", english, re.IGNORECASE), english
     indonesian = main_text(world, "hr", "id", nip)
-    assert "Pangkat jenjang jabatan fungsional Budi Siregar, Ahli Muda, paling tinggi III/d" in indonesian
-    assert "Budi Siregar masih memerlukan 50 angka kredit lagi: jenjangnya memperoleh 25 setahun" in indonesian
-    assert "Budi Siregar menduduki jabatan fungsional definitif, sehingga naik pangkat melalui Pilihan: jabatan" in (
-        indonesian
+    assert "Pangkat jenjang jabatan fungsionalnya, Ahli Muda, paling tinggi III/d" in indonesian
+    assert "Masih diperlukan 50 angka kredit lagi: jenjangnya memperoleh 25 setahun" in indonesian
+    assert (
+        "Yang bersangkutan menduduki jabatan fungsional definitif, sehingga naik pangkat melalui Pilihan: jabatan"
+        in (indonesian)
     )
     assert not re.search(r"\bAnda\b", indonesian), indonesian
     log_in_as_the_employee(world, nip)
     own = world.client.get(f"/pages/employees/{nip}?lang=id").get_data(as_text=True)
     assert "Masih diperlukan 50 angka kredit lagi: jenjang Anda memperoleh 25 setahun" in own
-    assert "Budi Siregar masih memerlukan" not in own
+    assert "jenjangnya memperoleh" not in own
+
+
+def next_promotion_section(page: str) -> str:
+    """The text of the page's next-promotion section (its sentences, requirements and advice)."""
+    section = page.split('<section aria-labelledby="h-next">', 1)[1].split("</section>", 1)[0]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", section))
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_hr_reads_the_employees_name_once_in_the_heading_not_in_every_line(world: World, lang: str) -> None:
+    """Before, HR read "Budi Siregar" in each of the section's lines ("Budi Siregar holds ...", "Credit points
+    (angka kredit) of Budi Siregar ...", "Budi Siregar needs ...", "The service of Budi Siregar ..."); the
+    employee still reads "your" ("Anda") there."""
+    nip = ahli_muda_short_of_credit(world)
+    log_in(world, "hr")
+    page = world.client.get(f"/pages/employees/{nip}?lang={lang}").get_data(as_text=True)
+    assert re.search(r"<h1>[^<]*Budi Siregar</h1>", page)
+    lines = next_promotion_section(page)
+    assert "Budi Siregar" not in lines, lines
+    assert len(lines) > 500  # the section's many sentences are there
+    log_in_as_the_employee(world, nip)
+    own = next_promotion_section(world.client.get(f"/pages/employees/{nip}?lang={lang}").get_data(as_text=True))
+    assert re.search(r"\b(your|Anda)\b", own), own
+    assert "Budi Siregar" not in own
 
 
 def test_a_separated_employees_status_is_said_of_them_to_hr_and_to_them_as_theirs(world: World) -> None:
@@ -108,10 +132,10 @@ def test_a_separated_employees_status_is_said_of_them_to_hr_and_to_them_as_their
     world.catch_up()
     assert "Your status has been " in main_text(world, "employee", "en")
     english = main_text(world, "inspector", "en")
-    assert "The status of Budi Siregar has been " in english
+    assert "The employee's status has been " in english
     assert "since Oct 1, 2025: their service ended and no rank promotion is open." in english
     indonesian = main_text(world, "inspector", "id")
-    assert "Status kepegawaian Budi Siregar sejak 1 Okt 2025 adalah " in indonesian
+    assert "Status kepegawaian yang bersangkutan sejak 1 Okt 2025 adalah " in indonesian
     assert "masa dinasnya telah berakhir" in indonesian
 
 
@@ -123,11 +147,9 @@ def test_a_pppk_employees_heading_gives_their_grade_and_hr_reads_why_no_rank_pro
     page = world.client.get(f"/pages/employees/{nip}?lang=id").get_data(as_text=True)
     assert "<dt>Golongan PPPK</dt><dd>IX</dd>" in page
     shown = main_text(world, "hr", "id", nip)
-    assert "Sebagai pegawai PPPK, Budi Siregar tidak berada pada jenjang pangkat PNS (golongan): golongannya, IX," in (
-        shown
-    )
+    assert "Pegawai PPPK tidak berada pada jenjang pangkat PNS (golongan): golongan yang bersangkutan, IX," in shown
     english = main_text(world, "hr", "en", nip)
-    assert "As a PPPK employee, Budi Siregar is not on the civil servants' rank ladder (golongan)" in english
+    assert "A PPPK employee is not on the civil servants' rank ladder (golongan): this employee's grade, IX," in english
     assert "rank promotions do not apply to them." in english
     log_in_as_the_employee(world, nip)
     own = world.client.get(f"/pages/employees/{nip}?lang=en").get_data(as_text=True)

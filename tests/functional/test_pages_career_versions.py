@@ -18,7 +18,7 @@ from tests.functional.test_pages_auth import csrf_token, log_in
 
 def row_of(page: str, reference: str) -> str:
     """The timeline row of the fact with this reference."""
-    rows = re.findall(r"<tr(?: class=\"retracted\")?>(.*?)</tr>", page, re.S)
+    rows = re.findall(r"<tr id=\"event-\d+\"(?: class=\"retracted\")?>(.*?)</tr>", page, re.S)
     [row] = [r for r in rows if f": {reference}<" in r or f": {reference} " in r]
     return html.unescape(row)
 

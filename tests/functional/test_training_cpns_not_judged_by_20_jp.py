@@ -75,14 +75,15 @@ def page_text(world: World, lang: str) -> str:
 
 
 def test_the_career_page_says_to_an_administrator_the_employee_s_cpns_year_is_not_judged(world: World) -> None:
-    """HR, an inspector or an administrator reads the page in the third person, naming the employee."""
+    """HR, an inspector or an administrator reads the page in the third person, of "the employee" (whose name the
+    heading gives)."""
     appoint_cpns(world)
     log_in(world, "admin")
     text = page_text(world, "en")
-    assert "so a year Budi Siregar ended as a CPNS is not judged: 2025" in text
+    assert "so a year the employee ended as a CPNS is not judged: 2025" in text
     assert "you ended" not in text
     assert f"2025 0 {NONE} {NONE}" in text
-    assert "tahun yang diakhiri Budi Siregar sebagai CPNS tidak dinilai: 2025" in page_text(world, "id")
+    assert "tahun yang diakhirinya sebagai CPNS tidak dinilai: 2025" in page_text(world, "id")
 
 
 def test_the_career_page_says_to_the_cpns_their_own_cpns_year_is_not_judged(world: World) -> None:

@@ -9,13 +9,13 @@ from decimal import Decimal
 from typing import Any
 
 from babel.numbers import get_decimal_symbol
-from flask import request
+from flask import request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from careerlog.access import Action
+from careerlog.access import Action, Target, permits
 from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
@@ -30,6 +30,11 @@ from web.pages.labels import field_label, kind_label, promotion_kind_name
 from web.pages.next_promotion import RANK_FIELDS, citation, next_promotion, rank_steps
 
 DEFAULT_TARGET_JP = 20
+# The timeline's orders (the address's `order`): newest first unless asked, as a long record (thirty years, some forty
+# facts) is read for what happened last; the API's timeline keeps its order (oldest first).
+ORDERS = ("newest", "oldest")
+# The page of an audited decision of each type (web.pages.inspector)
+AUDIT_PAGES = {"promotion": "pages.audit", "post": "pages.audited_post"}
 NAME_AND_CODE = ("promotion_kinds", "regions")  # shown "Reguler (101)", "Kota Medan (12.71)"
 
 
@@ -153,25 +158,55 @@ def readers_of(account: Account, nip: str) -> dict[str, Any] | None:
     return services().access_log(account, {"nip": [nip]}, page=1, per_page=20)
 
 
+def timeline_order() -> str:
+    """The timeline's order the address asks for (`order`: newest, the default, or oldest); InvalidInput naming
+    the argument otherwise (a 422 page), not a page in an order its reader did not ask for."""
+    value = request.args.get("order", "").strip() or ORDERS[0]
+    if value not in ORDERS:
+        known = ", ".join(ORDERS)
+        raise InvalidInput(_("Must be one of %(known)s; got %(value)s.", known=known, value=repr(value)), "order")
+    return value
+
+
+def audit_links(account: Account, nip: str) -> dict[int, str]:
+    """The address of each audited decision's page (a rank promotion's, a definitive post appointment's:
+    web.pages.inspector) by its fact's version, for a reader whose audits reach where it was decided (an
+    inspector of that scope, an administrator), as the decision's page itself allows (Services.audit); none for
+    a reader the audit pages are not for (the employee, HR), whose page links to no page that would refuse them."""
+    if not may(account, Action.RUN_AUDITS):
+        return {}
+    return {
+        row["version"]: url_for(AUDIT_PAGES[row["decision"]], nip=nip, version=row["version"])
+        for row in services().audit_view.decisions_of(nip)
+        if row["decision"] in AUDIT_PAGES
+        and permits(account, Action.RUN_AUDITS, Target(nip, row["agency"], row["region"]))
+    }
+
+
 @blp.route("/employees/<nip>")
 def career(nip: str) -> ResponseReturnValue:
     """Show an employee's career: timeline with corrections, charts, next promotion, mentoring, readers."""
     account = signed_in()
+    order = timeline_order()  # (refused before the record is read: no access logged for a page not shown)
     found = services().career_page(account, nip)
     subject = found["timeline"]["nip"]
     today = services().eligibility_view.today  # the day the rows' `reached` and `next_date` are read on
     who = heading(found, subject)
     # The employee reading their own record is spoken to ("Your service is expected to end ..."); HR, an inspector
-    # or an administrator reads of the employee by name ("The service of Budi Siregar is expected to end ...").
+    # or an administrator, whose heading names the employee, reads of "the employee" ("The employee's service is
+    # expected to end ...", "Masa dinas yang bersangkutan ..."), the name said once, in the heading.
     own = account.nip == subject
-    person = who["name"] or who["nip"]
+    items = found["timeline"]["items"]
     return page(
         "pages/career.html",
         account,
-        **{**found, **next_promotion(found, today, None if own else person)},  # the reason none is open, named
+        **{**found, **next_promotion(found, today, own)},  # the reason none is open, named
         who=who,
         own=own,
-        person=person,
+        person=who["name"] or who["nip"],
+        order=order,
+        timeline_items=items[::-1] if order == "newest" else items,
+        audited=audit_links(account, subject),
         readers=readers_of(account, subject),
         may_record=may(account, Action.RECORD),  # links to correct or retract each fact (the record form)
         recordable=RECORDABLE,

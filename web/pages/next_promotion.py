@@ -64,9 +64,9 @@ def rank_steps(items: list[dict[str, Any]]) -> list[tuple[date, str]]:
     ]
 
 
-def next_promotion(found: dict[str, Any], today: date, person: str | None = None) -> dict[str, Any]:
+def next_promotion(found: dict[str, Any], today: date, own: bool = True) -> dict[str, Any]:
     """What the next-promotion section shows beside the eligibility rows, on `today` (the eligibility view's), to
-    the employee (`person` None: "your post") or to another reader of the record of `person` (named)."""
+    the employee (`own`: "your post") or to another reader of their record ("the employee's post")."""
     return {
         "no_promotion": named_reason(found["no_promotion"]),
         "level_top": named_levels(found["level_top"]),
@@ -77,7 +77,7 @@ def next_promotion(found: dict[str, Any], today: date, person: str | None = None
         "credit": credit_ahead(found),
         "credit_met": credit_met(found),
         "record_last_day": record_last_day(found["timeline"]["items"]),
-        "plain": plain_requirements(found, person),
+        "plain": plain_requirements(found, own),
     }
 
 
@@ -341,40 +341,35 @@ PLAIN = {
     RATINGS_MET.text: (_l("SKP ratings met"), _l("SKP ratings met")),
 }
 # The sentences of PLAIN that speak to the employee ("your post"), as another reader (HR, an inspector) reads them of
-# the employee, named by `person`.
+# "the employee", whose name the page's heading gives once (not in every line).
 PLAIN_OF = {
     FUNCTIONAL_RANGE.text: (
         _l(
-            "The ranks of the functional level of %(person)s, %(level)s, go up to %(top)s; the new rank %(new)s is "
+            "The ranks of the employee's functional level, %(level)s, go up to %(top)s; the new rank %(new)s is "
             "within them"
         ),
         _l(
-            "The ranks of the functional level of %(person)s, %(level)s, go up to %(top)s; the new rank %(new)s is "
+            "The ranks of the employee's functional level, %(level)s, go up to %(top)s; the new rank %(new)s is "
             "above them"
         ),
     ),
     STRUCTURAL_RANGE.text: (
-        _l("The ranks of the post of %(person)s, %(post_kind)s, go up to %(top)s; the new rank %(new)s is within them"),
-        _l("The ranks of the post of %(person)s, %(post_kind)s, go up to %(top)s; the new rank %(new)s is above them"),
+        _l("The ranks of the employee's post, %(post_kind)s, go up to %(top)s; the new rank %(new)s is within them"),
+        _l("The ranks of the employee's post, %(post_kind)s, go up to %(top)s; the new rank %(new)s is above them"),
     ),
     EDUCATION_CEILING.text: (
-        _l(
-            "The education of %(person)s, %(level)s, allows ranks up to %(ceiling)s; the new rank %(new)s is "
-            "within them"
-        ),
-        _l(
-            "The education of %(person)s, %(level)s, allows ranks up to %(ceiling)s; the new rank %(new)s is above them"
-        ),
+        _l("The employee's education, %(level)s, allows ranks up to %(ceiling)s; the new rank %(new)s is within them"),
+        _l("The employee's education, %(level)s, allows ranks up to %(ceiling)s; the new rank %(new)s is above them"),
     ),
 }
 WORDINGS = (DATES, TIME_IN_RANK, FUNCTIONAL_RANGE, STRUCTURAL_RANGE, EDUCATION_CEILING, ONE_STEP, EXAM_MISSING)
 TEMPLATES = {t.text: t for t in (*WORDINGS, EXAM_PASSED, TRAINING)}
 
 
-def plain_requirements(found: dict[str, Any], person: str | None = None) -> dict[tuple[str, str], str]:
+def plain_requirements(found: dict[str, Any], own: bool = True) -> dict[tuple[str, str], str]:
     """Per (promotion kind, rule) whose requirement is stored in a wording of PLAIN or TIME_IN_RANK, that requirement
-    as a sentence in the visitor's language, said to the employee (`person` None) or of `person` (PLAIN_OF); one
-    that only looks like its wording is left as stored."""
+    as a sentence in the visitor's language, said to the employee (`own`) or of "the employee" to another reader
+    (PLAIN_OF); one that only looks like its wording is left as stored."""
     plain: dict[tuple[str, str], str] = {}
     for e in found["eligibility"]:
         for r in e["requirements"]:
@@ -390,9 +385,8 @@ def plain_requirements(found: dict[str, Any], person: str | None = None) -> dict
                     continue
                 values |= named_values(wording.template, said)
                 met, missing = PLAIN[wording.template]
-                if person is not None and wording.template in PLAIN_OF:
+                if not own and wording.template in PLAIN_OF:
                     met, missing = PLAIN_OF[wording.template]
-                    values["person"] = person
                 plain[(e["kind"], r["rule"])] = str(met if r["outcome"] == "met" else missing) % values
             except (ValueError, KeyError):  # a text that only looks like its wording
                 continue
