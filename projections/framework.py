@@ -1221,8 +1221,8 @@ class Follower:
     """
 
     def __init__(self, projector: Projector, *, interval: float = 0.2, stepped: Callable[[], None] | None = None):
-        """`stepped`: called in the follower's thread after each step (the web service's warning of the views it
-        leaves alone, web.following)."""
+        """`stepped`: called in the follower's thread after each step, one that failed too (the web service's
+        warning of the views it leaves alone and of a step's error, web.following)."""
         self.projector = projector
         self.interval = interval
         self.stepped = stepped
@@ -1250,12 +1250,13 @@ class Follower:
             try:
                 with _FOLLOWING:  # no fork in the middle of a batch (above); between two, one may come
                     read = self.projector.step()
-                if self.stepped is not None:
-                    self.stepped()
-            except Exception as e:  # keep following; the error is reported by status
+                self.error = None
+            except Exception as e:  # keep following; the step's error is `error` until a step succeeds
                 self.error = e
                 read = 0
                 time.sleep(1.0)
+            if self.stepped is not None:
+                self.stepped()
             if read == 0:
                 self._wake.wait(self.interval)
                 self._wake.clear()

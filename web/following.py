@@ -9,7 +9,8 @@ process takes over when the follower's process ends.
 The follower leaves alone a view another process fills: one another careerlog release made again at its version
 (an upgrade under way, or an older release's rebuild taking it back) or one judged by other rules
 (CAREERLOG_RULES_FILE). It says so once per view and version (or rules) on the log, at WARNING, with what to do:
-an operator otherwise sees only a view that stops catching up.
+an operator otherwise sees only a view that stops catching up. A step that fails (the follower tries again every
+second) is logged at ERROR with its traceback once per kind and message of error, and again once it recovers.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class FollowerLease:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="careerlog-follower-lease", daemon=True)
         self._told: set[tuple[str, object]] = set()  # the views left alone already logged, with what was found
+        self._failing: str | None = None  # the error the follower's steps fail with, as logged
 
     def start(self) -> FollowerLease:
         self._thread.start()
@@ -70,7 +72,7 @@ class FollowerLease:
     def _run(self) -> None:
         while not self._stop.is_set():
             if self._take():
-                self.follower = Follower(self.projector, interval=self.interval, stepped=self.tell_left_alone).start()
+                self.follower = Follower(self.projector, interval=self.interval, stepped=self.tell).start()
                 return
             self._stop.wait(self.retry)
 
@@ -86,6 +88,29 @@ class FollowerLease:
         handle.flush()
         self._file = handle
         return True
+
+    def tell(self) -> None:
+        """After each of the follower's steps: what the operator is to know (`tell_failing`, `tell_left_alone`)."""
+        self.tell_failing()
+        self.tell_left_alone()
+
+    def tell_failing(self) -> None:
+        """Log a step's error (the views stop catching up while it lasts) once per kind and message, with its
+        traceback, and that the follower recovered when a step succeeds again."""
+        error = self.follower.error if self.follower is not None else None
+        described = None if error is None else f"{type(error).__name__}: {error}"
+        if described == self._failing:
+            return
+        if error is not None:
+            log.error(
+                "The SQLite follower's step failed: %s. The views stop catching up with the log while it lasts; "
+                "the follower tries again every second (this is logged again only for another error).",
+                described,
+                exc_info=error,
+            )
+        else:
+            log.warning("The SQLite follower's steps succeed again after: %s", self._failing)
+        self._failing = described
 
     def tell_left_alone(self) -> None:
         """Log, once per view and what its version (or rules) were found to be, each view the follower leaves

@@ -150,3 +150,34 @@ def test_a_view_it_keeps_is_not_told(
     caplog.set_level(logging.WARNING, logger="web.following")
     after_more_polls(app, projector)
     assert told(caplog) == []
+
+
+def test_a_failing_step_is_told_once_with_its_traceback_and_again_when_it_recovers(
+    server: tuple[Settings, CareerLog, Projector, FollowerLease],
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The follower kept a failing step's error to itself (Follower.error, read by nothing) and tried again every
+    second: the views stopped catching up without a line on the log."""
+    _, app, projector, lease = server
+    caplog.set_level(logging.WARNING, logger="web.following")
+    failures: list[int] = []
+
+    def failing() -> int:
+        failures.append(1)
+        raise RuntimeError("disk I/O error")
+
+    monkeypatch.setattr(projector, "step", failing)
+    until(lambda: len(failures) >= 3)  # three failed steps, a second apart
+    errors = [r for r in caplog.records if r.name == "web.following" and r.levelno == logging.ERROR]
+    assert [r.getMessage().split(". ")[0] for r in errors] == [
+        "The SQLite follower's step failed: RuntimeError: disk I/O error"
+    ]
+    assert errors[0].exc_info is not None
+    assert "tries again every second" in errors[0].getMessage()
+    monkeypatch.undo()
+    until(lambda: bool(told(caplog)))
+    after_more_polls(app, projector)
+    assert told(caplog) == ["The SQLite follower's steps succeed again after: RuntimeError: disk I/O error"]
+    assert lease.follower is not None
+    assert lease.follower.error is None
