@@ -298,3 +298,18 @@ def test_the_page_links_its_downloads_with_the_arguments_the_report_reads(traine
     programmes = trained.client.get("/pages/reports/programmes?year=2020&agency=KOTA-MEDAN&lang=id")
     assert 'href="/pages/reports/programmes.xlsx?agency=KOTA-MEDAN&amp;lang=id"' in programmes.get_data(as_text=True)
     assert trained.client.get("/pages/reports/programmes.xlsx?agency=KOTA-MEDAN&lang=id").status_code == 200
+
+
+@pytest.mark.parametrize("report", ["headcount", "training", "programmes", "mentoring"])
+def test_the_page_refuses_an_agency_that_is_no_code_beside_its_field_as_its_downloads_do(
+    staffed: World, report: str
+) -> None:
+    """Before, the page answered an empty table under an agency filter reading "all" (its download link then
+    refused); now the page, like its downloads and the inspector's pages, names the code beside the field."""
+    log_in(staffed, "reporter")
+    answer = staffed.client.get(f"/pages/reports/{report}?agency=kota-medan&lang=en")
+    assert answer.status_code == 422
+    page = answer.get_data(as_text=True)
+    assert '<span class="error" id="agency-error">Not a known code: &#39;kota-medan&#39;' in page
+    assert "Download the table as CSV" not in page  # no table, no link to a download that would be refused
+    assert staffed.client.get(f"/pages/reports/{report}?agency=KOTA-MEDAN&lang=en").status_code == 200

@@ -224,11 +224,14 @@ def report(name: str = "headcount") -> ResponseReturnValue:
     if name not in BUILDERS:
         abort(404)
     context: dict[str, Any] = {}
-    errors: dict[str, list[str]] = {}
+    # an agency that is no code refused beside its field, as its downloads and the inspector's pages refuse it (not
+    # an empty table under a filter reading "all"); the arguments it does not read are left, as links send them
+    errors = refused(tuple(request.args))
     try:
-        context = BUILDERS[name](account)
+        context = {} if errors else BUILDERS[name](account)
     except InvalidInput as e:
-        errors = e.errors  # the form again, its grouping too, with each reason beside its field
+        errors = e.errors
+    if errors:  # the form again, its grouping too, with each reason beside its field
         context = {"fields": GROUPINGS.get(name), "by": grouping()}
     return page(
         "pages/report.html",
