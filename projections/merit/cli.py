@@ -13,6 +13,8 @@ import click
 
 from careerlog.cli import Context, friendly_errors, pass_context
 from careerlog.spreadsheet import defused
+from careerlog.sqlstore import SqlStore
+from projections.framework import rules_digest
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries, with_pool
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
@@ -319,6 +321,22 @@ def grade_inflation_command(obj: Context, /, fmt: str, start: int | None, end: i
     emit({"units": found}, found, INFLATION_COLUMNS, fmt, f"{len(found)} unit-years with grade inflation")
 
 
+def judged_alike(store: SqlStore) -> None:
+    """Refuse to compare a decision's colleagues (merit.passed_over) by other rules than the merit view's rows were
+    judged by: the pools, the rule's version and its measures are asked of this process's rules at query time, the
+    decisions' findings (and a regular promotion's rounds) were judged by the rules of the process that made the
+    rows (`view_configurations`), and no process holds another's rules: a shell whose CAREERLOG_RULES_FILE differs
+    would judge the colleagues otherwise than the decisions, in silence."""
+    rows = store.query("SELECT digest FROM view_configurations WHERE name = 'merit'")
+    theirs, ours = (rows[0]["digest"] if rows else None), rules_digest()
+    if theirs is not None and theirs != ours:
+        raise click.ClickException(
+            f"CAREERLOG_RULES_FILE: the merit view's rows were judged by the rules of digest {theirs}, this "
+            f"shell's gives {ours}; the passed-over comparison would judge the colleagues by other rules than the "
+            "decisions. Set CAREERLOG_RULES_FILE as for the projection workers (docs/operations.md, Upgrades)."
+        )
+
+
 @audit_group.command("promotion")
 @click.argument("nip")
 @click.argument("version", type=int)
@@ -327,6 +345,7 @@ def grade_inflation_command(obj: Context, /, fmt: str, start: int | None, end: i
 @friendly_errors
 def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None:
     """One promotion's findings with the evidence (each fact's effective and recorded time)."""
+    judged_alike(open_view_store(obj.settings).sql)
     result = audit_queries(obj).promotion(nip, version)
     result["passed_over"], result["recorded_later"] = decision_colleagues(
         open_view_store(obj.settings).sql, ledger_records(obj.app), result
@@ -388,6 +407,7 @@ RECORDED_LATER_COLUMNS = ("tmt", "subject", "version", "decision", "kind", "coll
 def passed_over_command(obj: Context, /, fmt: str, start: str | None, end: str | None, **scope: str | None) -> None:
     """Decisions with an eligible, clearly stronger colleague of the same unit and rank who was not chosen."""
     store = open_view_store(obj.settings).sql
+    judged_alike(store)
     first, last = iso_day(start, "from") or "", iso_day(end, "to") or "9999"
     regular = [
         {**row, "tmt": row["round_date"], "decision": "promotion", "kind": "101"}
