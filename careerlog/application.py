@@ -7,6 +7,7 @@ a concurrent writer is retried from fresh state. Queries return plain data.
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -22,7 +23,7 @@ from eventsourcing.persistence import Mapper, RecordConflictError, StoredEvent
 from eventsourcing.utils import get_topic
 
 from careerlog.config import Settings
-from careerlog.domain.employee import Employee, ReadValues, read_problems
+from careerlog.domain.employee import ONE_STEP, Employee, ReadValues, rank_jump, read_problems
 from careerlog.domain.errors import ConcurrencyConflict, FieldErrors, IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.events import (
     BY_KIND,
@@ -36,8 +37,18 @@ from careerlog.domain.events import (
     MentoringStarted,
     PenaltyImposed,
     PerformanceRated,
+    RankPromoted,
 )
-from careerlog.domain.ledger import FUTURE, IN_FUTURE, Decision, LedgerAggregate, Outcome, Recording, payload_values
+from careerlog.domain.ledger import (
+    FUTURE,
+    IN_FUTURE,
+    Decision,
+    LedgerAggregate,
+    Outcome,
+    Recording,
+    identity_key,
+    payload_values,
+)
 from careerlog.domain.nip import Nip, normalise_nip, parse_nip
 from careerlog.domain.payload import filled_fields, parse_payload, parse_value, payload_fields
 from careerlog.domain.quick import quick_init
@@ -89,6 +100,9 @@ WOULD_BE = Refusal(
 )
 NOT_EMPLOYEE = Refusal("{nip} is not an employee.")
 NOTHING_RECORDED = Refusal("Nothing is recorded for {subject}.")
+# The checks a writer may confirm, recording what they would refuse (a rank jump the decree does make)
+CONFIRMABLE = (ONE_STEP,)
+UNKNOWN_CONFIRMATION = Refusal("{given} is no check to confirm; one of: {known}.")
 KEPT_BY_SYSTEM = Refusal(
     "Version {version} ({kind}) is kept by the system; correct or retract the record it comes from.",
     numbers=("version",),
@@ -124,6 +138,7 @@ class Command:
     line: int = 0
     named: str | None = None  # the employee's name an imported row carries beside the NIP, to check (careerlog.names)
     written: Mapping[str, str] | None = None  # an imported row's cells read otherwise than written, as written
+    confirmed: frozenset[str] = frozenset()  # the checks the writer confirmed (CONFIRMABLE): a rank jump recorded
 
 
 @dataclass
@@ -250,6 +265,52 @@ def whole_refusal(
     return InvalidInput(dict(sorted(errors.items(), key=lambda item: order.get(item[0].partition(".")[0], -1))))
 
 
+NOT_CONFIRMATIONS = Refusal(
+    "Not a list of checks to confirm: write their names (promotion.one_step), separated by commas."
+).reason()
+
+
+def confirmations(value: Any) -> frozenset[str]:
+    """The checks a recording confirms, as a client writes them: none (None, ""), a name, several separated by
+    commas, semicolons or spaces (an import's `confirm` cell), or a list of names (the API's). Which are known is
+    judged as the recording is (CONFIRMABLE)."""
+    if value is None:
+        return frozenset()
+    if type(value) is str:
+        return frozenset(re.split(r"[\s,;]+", value.strip())) - {""}
+    if isinstance(value, list) and all(type(item) is str for item in value):
+        return frozenset(item.strip() for item in value) - {""}
+    raise InvalidInput(NOT_CONFIRMATIONS, "confirm")
+
+
+JUMP_FIELDS = frozenset(("effective_date", "new_rank", "promotion_kind"))  # what a rank jump is judged by
+
+
+def unconfirmed_jump(
+    employee: Employee, values: Mapping[str, Any], confirmed: frozenset[str], exclude: int = 0
+) -> str | None:
+    """The reason a promotion moving more ranks than its kind allows is refused (careerlog.domain.employee.rank_jump),
+    unless the writer confirmed it where the rule lets a confirmation record it; None otherwise."""
+    jump = rank_jump(employee.current_context(), values, rules(), exclude)
+    if jump is None or (jump[1] and ONE_STEP in confirmed):
+        return None
+    return jump[0]
+
+
+def corrected_jump(
+    employee: Employee, target_version: int, corrected_fields: Mapping[str, Any], confirmed: frozenset[str]
+) -> None:
+    """A correction of a promotion's rank, kind or TMT that leaves it moving more ranks than its kind allows is
+    refused beside the corrected field, as the promotion recorded so would be (unless confirmed)."""
+    target = employee.fact(target_version)
+    if target.kind != "rank_promotion" or not JUMP_FIELDS & corrected_fields.keys():
+        return
+    changes = parse_payload(RankPromoted, corrected_fields, partial=True)
+    refused = unconfirmed_jump(employee, {**target.values, **changes}, confirmed, exclude=target.version)
+    if refused is not None:
+        raise InvalidInput(refused, "corrected_fields.new_rank")
+
+
 def decision_problems(
     employee: LedgerAggregate, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording
 ) -> dict[str, list[str]] | None:
@@ -332,11 +393,13 @@ class CareerLog(Application[str]):
         client_key: str | None = None,
         migration: Migration | None = None,
         guard: Guard | None = None,
+        confirmed: Iterable[str] = (),
     ) -> Outcome:
         """Record one fact (or correction, or retraction) in an employee's record.
 
-        `guard` checks each existing record written, on the state the write appends to (see Guard)."""
-        command = Command(normalise_nip(nip), kind, payload, client_key, migration)
+        `guard` checks each existing record written, on the state the write appends to (see Guard); `confirmed`
+        names the checks (CONFIRMABLE) the writer confirms (a promotion moving more ranks than its kind allows)."""
+        command = Command(normalise_nip(nip), kind, payload, client_key, migration, confirmed=frozenset(confirmed))
         return self.execute_with_retries(command, actor, guard)
 
     def rate_unit(
@@ -434,6 +497,9 @@ class CareerLog(Application[str]):
             known = ", ".join(RECORDABLE_KINDS)
             raise InvalidInput(UNKNOWN_KIND.reason(kind=repr(command.kind), known=known), "kind")
         recording = self.recording(command, actor, uow)
+        if command.confirmed and not command.confirmed <= set(CONFIRMABLE):
+            given = ", ".join(sorted(command.confirmed - set(CONFIRMABLE)))
+            raise InvalidInput(UNKNOWN_CONFIRMATION.reason(given=given, known=", ".join(CONFIRMABLE)), "confirm")
         subject = command.subject
         if subject.startswith("UNIT:"):
             return self._execute_unit(uow, command, event_cls, recording)
@@ -474,6 +540,8 @@ class CareerLog(Application[str]):
             earlier = employee.earlier_by_reference(event_cls, values, recording.client_key)
             if earlier is not None:
                 return self._commit([], earlier, command)
+        if event_cls is RankPromoted and command.migration is None and isinstance(employee, Employee):
+            self._refuse_unconfirmed_jump(employee, values, recording, command.confirmed)
         if "target_version" not in values and event_cls not in MIRRORS:
             outcome = employee.record_plain(event_cls, values, recording, command.expected_version)
             if outcome is not None:
@@ -482,14 +550,28 @@ class CareerLog(Application[str]):
         if not isinstance(decision, Decision):
             return self._commit([], decision, command)
         if event_cls is EventCorrected and command.migration is None and isinstance(employee, Employee):
-            # (a rating's year, predicate or score: in the corrected year's scheme)
+            # (a rating's year, predicate or score: in the corrected year's scheme; a promotion's rank jump)
             employee.check_corrected_rating(values["target_version"], decision.values["corrected_fields"])
+            corrected_jump(employee, values["target_version"], decision.values["corrected_fields"], command.confirmed)
         if event_cls is EventRetracted or event_cls in MIRRORS:
             mirrored = self._mirror(uow, employee, event_cls, values, recording)
             return self._commit([decision, *mirrored], decision, command)
         if command.expected_version is None:
             return decision.commit()  # what _commit does with one decision and no version expected
         return self._commit([decision], decision, command)
+
+    @staticmethod
+    def _refuse_unconfirmed_jump(
+        employee: Employee, values: Mapping[str, Any], recording: Recording, confirmed: frozenset[str]
+    ) -> None:
+        """Refuse a promotion moving more ranks than its kind allows, unconfirmed (`unconfirmed_jump`), with the
+        record's other problems; a recording made already is answered as such (its decision, later)."""
+        if identity_key(RankPromoted, values, recording.client_key) in employee.keys:
+            return
+        jump = unconfirmed_jump(employee, values, confirmed)
+        if jump is not None:
+            others = decision_problems(employee, RankPromoted, values, recording)
+            raise whole_refusal(InvalidInput({"new_rank": [jump]}), RankPromoted, others)
 
     def _unparsed_problems(
         self,
@@ -525,6 +607,9 @@ class CareerLog(Application[str]):
         if isinstance(employee, Employee) and event_cls not in (EventCorrected, EventRetracted):
             career = employee.current_context()
             problems = read_problems(career, event_cls.KIND, ReadValues(values, unread), recording.recorded_on)
+            if event_cls is RankPromoted and command.migration is None and not unread & JUMP_FIELDS:
+                jump = unconfirmed_jump(employee, values, command.confirmed)
+                problems = {**problems, "new_rank": [*problems.get("new_rank", []), jump]} if jump else problems
             for name, reasons in problems.items():
                 for reason in reasons:
                     if reason not in found.errors.get(name, ()):

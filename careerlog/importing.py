@@ -38,6 +38,7 @@ from careerlog.application import (
     Migration,
     UnitOfWork,
     WritingAhead,
+    confirmations,
     unit_subject,
 )
 from careerlog.domain.errors import InvalidInput
@@ -71,7 +72,7 @@ from careerlog.textfiles import (
 # A CSV cell is read up to 64 MiB (more than an upload may hold) and judged by the ledger, which names
 # the field (a title over 500 characters): the csv module's default, 131,072, stopped the whole file there.
 CSV_CELL_LIMIT = 64 << 20
-META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated", "client_key", WRITTEN)
+META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated", "client_key", "confirm", WRITTEN)
 MIGRATION_KEYS = ("recorded_at", "recorded_by", "migrated")
 NOTE_NAMES = ", ".join(name.replace("_", " ").title() for name in NOTE_COLUMNS)  # as a header may spell them
 # the kinds with a `name` field (the appointment): elsewhere a row's name is the employee's, checked (careerlog.names)
@@ -625,7 +626,7 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
             raise InvalidInput(NOT_INTEGER, "version")
         expected = int(version)
     client_key = row.get("client_key")
-    return Command(  # subject, kind, payload, client_key, migration, expected_version, line, named, written
+    return Command(  # subject, kind, payload, client_key, migration, expected_version, line, named, written, ...
         subject,
         kind,
         payload,
@@ -635,6 +636,7 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
         line,
         named,
         written,
+        confirmations(row["confirm"]) if "confirm" in row else frozenset(),  # (a rank jump the decree does make)
     )
 
 

@@ -101,6 +101,7 @@ HEADER_ALIASES: dict[str, str] = {
     "golongan": "rank",
     "alasan": "reason",
     "isian_yang_dikoreksi": "corrected_fields",
+    "konfirmasi": "confirm",  # (a rank jump the decree does make: promotion.one_step)
 }
 # The columns of notes a spreadsheet carries beside the fields (a row number, remarks), by their name without its
 # dots ("No." is no): read, never recorded, and named in the report's notes (docs/import-format.md).

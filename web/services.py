@@ -29,7 +29,7 @@ from careerlog.access import (
     row_filters,
 )
 from careerlog.accounts import ACCESS_LOG_KEYSET, ACCOUNT_CHANGES_KEYSET, Account, Accounts, open_accounts
-from careerlog.application import CareerLog
+from careerlog.application import CareerLog, confirmations
 from careerlog.config import Settings
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.ledger import Outcome
@@ -184,13 +184,16 @@ class Services:
     def record(self, writer: Account, nip: str, body: Mapping[str, Any], key: str | None) -> Written:
         """Record a fact, correction or retraction in an employee's record."""
         target = self.target(writer, Action.RECORD, nip)
-        payload = {k: v for k, v in body.items() if k != "kind"}
+        payload = {k: v for k, v in body.items() if k not in ("kind", "confirm")}
+        confirmed = confirmations(body.get("confirm"))  # (a check the writer confirms: no field of the fact)
         guard = None
         if POLICY[writer.role][Action.RECORD] is not Reach.ALL:  # (the mentor's record is written too)
             refuse_others_outside(self.ledger, writer, Action.RECORD, target.nip or nip, body["kind"], payload)
             guard = ScopeGuard(writer, Action.RECORD)  # the scope again, on the records as written (TOCTOU)
         subject, kind = target.nip or nip, body["kind"]
-        outcome = self.ledger.record(subject, kind, payload, actor=writer.username, client_key=key, guard=guard)
+        outcome = self.ledger.record(
+            subject, kind, payload, actor=writer.username, client_key=key, guard=guard, confirmed=confirmed
+        )
         return self.written(outcome)
 
     def rate_unit(self, writer: Account, agency: str, unit: str, body: Mapping[str, Any], key: str | None) -> Written:

@@ -71,6 +71,21 @@ NOT_BELOW = Refusal(
     numbers=("version",),
 )
 POSTHUMOUS = Refusal("A posthumous promotion needs the death recorded first.").reason()
+# A promotion moving more ranks than its kind allows (rule promotion.one_step, M: on_record "confirm" or "refuse")
+ONE_STEP = "promotion.one_step"
+RANK_JUMP = Refusal(
+    "{new_rank} is {moved} ranks above {held}, held since {since}, and a {kind} promotion moves up at most "
+    "{allowed} rank(s) (rule promotion.one_step). If a promotion between them is not recorded yet, record it first; "
+    "if the decree does promote this far, confirm it (confirm: promotion.one_step) and send it again.",
+    dates=("since",),
+    numbers=("moved", "allowed"),
+)
+RANK_JUMP_REFUSED = Refusal(
+    "{new_rank} is {moved} ranks above {held}, held since {since}, and a {kind} promotion moves up at most "
+    "{allowed} rank(s) (rule promotion.one_step). If a promotion between them is not recorded yet, record it first.",
+    dates=("since",),
+    numbers=("moved", "allowed"),
+)
 LEVEL_REQUIRED = Refusal("Required for {post}: one of {allowed}.")
 NOT_A_LEVEL = Refusal("{level} is not a level of {post}: one of {allowed}.")
 NO_LEVEL = Refusal("{level} is not a level of {post}: none (leave it empty).")
@@ -354,6 +369,33 @@ def check_confirmation(career: Career, fact: Fact, errors: FieldErrors) -> None:
         errors.add("kind", CONFIRMING_PPPK)
     for other in career.others("confirmation", fact):
         errors.add("kind", CONFIRMED.reason(day=other.effective_date.isoformat(), version=other.version))
+
+
+def rank_jump(career: Career, values: Mapping[str, Any], book: Rules, exclude: int = 0) -> tuple[str, bool] | None:
+    """A promotion (its `values`; `exclude`: the version it corrects) moving more ranks above the rank held the day
+    before its TMT than its kind allows (rule promotion.one_step's `steps`, in force on the TMT): the reason, and
+    whether a confirmation records it all the same (the rule's `on_record`: "confirm", the default, or "refuse";
+    "record" takes it without a word, as the ledger did before). None for a kind `steps` does not name (a 203 goes
+    to the starting rank of the new degree, several ranks up), a PPPK, or a move within the steps. The audit
+    judges the same rule on what is recorded (projections.merit)."""
+    day, kind, new_rank = values["effective_date"], values["promotion_kind"], values["new_rank"]
+    allowed = book.param(ONE_STEP, day, "steps", {}).get(kind)
+    on_record = book.param(ONE_STEP, day, "on_record", "confirm")
+    if allowed is None or on_record == "record" or career.employment_kind != "PNS":
+        return None
+    before = [h for h in rank_history(career, Fact(exclude, "rank_promotion", {}, day)) if h[0] < day]
+    ref = reference()
+    if not before or new_rank not in ref.ranks or before[-1][1] not in ref.ranks:
+        return None
+    since, held, _ = before[-1]
+    moved = ref.rank_index(new_rank) - ref.rank_index(held)
+    if moved <= allowed:
+        return None
+    wording = RANK_JUMP_REFUSED if on_record == "refuse" else RANK_JUMP
+    reason = wording.reason(
+        new_rank=new_rank, moved=moved, held=held, since=since.isoformat(), kind=kind, allowed=allowed
+    )
+    return reason, on_record != "refuse"
 
 
 def rank_history(career: Career, exclude: Fact) -> list[tuple[date, str, int]]:

@@ -16,10 +16,13 @@ from typing import Any, ClassVar
 
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validate
 
+from careerlog.application import CONFIRMABLE
 from careerlog.domain.events import (
     EMPLOYEE_EVENTS,
     Appointed,
+    EventCorrected,
     LedgerEvent,
+    RankPromoted,
     UnitRated,
 )
 from careerlog.domain.payload import FieldSpec, payload_fields
@@ -136,7 +139,21 @@ def schema_name(schema: type[Schema]) -> str:
     return name[: -len("Schema")] if name.endswith("Schema") else name
 
 
-EVENT_SCHEMAS: dict[str, type[Schema]] = {cls.KIND: event_schema(cls) for cls in EMPLOYEE_EVENTS}
+# What a writer confirms of a recording the ledger would refuse unconfirmed: no field of the fact, never stored
+CONFIRM = fields.List(
+    fields.String(validate=validate.OneOf(CONFIRMABLE)),
+    load_only=True,
+    metadata={
+        "description": "Checks confirmed: `promotion.one_step` records a promotion moving more ranks above the rank "
+        "held than its kind allows (a 101 from III/a to III/c), which is refused unconfirmed (422 beside `new_rank`) "
+        "where the rules let a confirmation record it (docs/rules.md). Not stored; the merit audit still reports it."
+    },
+)
+CONFIRMED_KINDS = (RankPromoted, EventCorrected)  # the kinds a confirmation may be sent with
+EVENT_SCHEMAS: dict[str, type[Schema]] = {
+    cls.KIND: event_schema(cls, extra={"confirm": CONFIRM} if cls in CONFIRMED_KINDS else None)
+    for cls in EMPLOYEE_EVENTS
+}
 RECORDABLE_KINDS: Sequence[type[LedgerEvent]] = [c for c in EMPLOYEE_EVENTS if c.RECORDABLE and c is not Appointed]
 
 RecordEventSchema = dispatch(

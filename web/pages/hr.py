@@ -26,6 +26,7 @@ from wtforms import BooleanField
 
 from careerlog.access import AccessDenied, Action
 from careerlog.accounts import Account
+from careerlog.domain.employee import RANK_JUMP
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.nip import parse_nip
@@ -188,7 +189,14 @@ def correction_example(fact: Mapping[str, Any]) -> str:
 def submit(account: Account, kind: str, nip: str, payload: dict[str, Any], key: str | None) -> Written:
     if kind == "appointment":
         return services().appoint(account, {"nip": nip, **payload}, key)
-    return services().record(account, nip, {"kind": kind, **payload}, key)
+    confirm = request.form.getlist("confirm")  # (the box beside a refusal the writer may confirm: RANK_JUMP)
+    return services().record(account, nip, {"kind": kind, **payload, **({"confirm": confirm} if confirm else {})}, key)
+
+
+def confirmable(errors: Mapping[str, list[str]]) -> bool:
+    """Whether a refusal of the form is one the writer may confirm (a promotion moving more ranks than its kind
+    allows, where the rules let a confirmation record it): the form then offers the box to confirm it."""
+    return any(getattr(r, "refusal", None) is RANK_JUMP for name, found in errors.items() for r in found)
 
 
 def field_errors(cls: type[LedgerEvent]) -> dict[str, list[str]]:
@@ -278,6 +286,7 @@ def record() -> ResponseReturnValue:
         target=target,  # the fact a correction or retraction names, shown above its fields
         corrected=(corrected := corrected_inputs(target) if target and kind == "correction" else []),  # as inputs
         beside_inputs=["corrected_fields", *(f"corrected_fields.{f['name']}" for f in corrected)],
+        confirm=confirmable(errors),  # the box to confirm a rank jump the decree does make
         corrected_prefix=CORRECTED,
         example=correction_example(target) if target else None,
         shown=shown_value,

@@ -1,0 +1,40 @@
+"""The record form and the API refuse a promotion moving more ranks than its kind allows (Budi, III/b since 2014,
+promoted by a regular promotion straight to III/d) beside `new_rank`, and record it once the writer confirms it:
+the form offers the box to confirm beside the refusal, the API takes `confirm: ["promotion.one_step"]`."""
+
+from __future__ import annotations
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_hr import form_of
+
+BOX = 'name="confirm" value="promotion.one_step"'
+
+
+def test_the_record_form_offers_to_confirm_a_jump_and_records_it_confirmed(world: World) -> None:
+    log_in(world, "hr")
+    before = world.log()
+    data = {**form_of(world, "rank_promotion"), "nip": BUDI, **f.promotion("III/d", "2018-04-01", reference="KP-J")}
+    assert BOX not in world.client.get("/pages/record?kind=rank_promotion").get_data(as_text=True)
+    refused = world.client.post("/pages/record?kind=rank_promotion", data=data)
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 422
+    assert 'id="new_rank-error">III/d berada 2 pangkat di atas III/b' in page
+    assert BOX in page
+    assert world.log() == before
+    confirmed = world.client.post("/pages/record?kind=rank_promotion", data={**data, "confirm": "promotion.one_step"})
+    assert confirmed.status_code == 302
+    assert len(world.log()) == len(before) + 1
+
+
+def test_the_api_refuses_a_jump_beside_new_rank_and_records_it_confirmed(world: World) -> None:
+    body = {"kind": "rank_promotion", **f.promotion("III/d", "2018-04-01", reference="KP-J2")}
+    refused = world.post(f"/api/v1/employees/{BUDI}/events", json=body)
+    assert refused.status_code == 422
+    assert list(refused.get_json()["errors"]) == ["new_rank"]
+    unknown = world.post(f"/api/v1/employees/{BUDI}/events", json={**body, "confirm": ["yes"]})
+    assert unknown.status_code == 422
+    assert "confirm" in unknown.get_json()["errors"]
+    confirmed = world.post(f"/api/v1/employees/{BUDI}/events", json={**body, "confirm": ["promotion.one_step"]})
+    assert confirmed.status_code == 201
