@@ -23,7 +23,14 @@ from eventsourcing.persistence import Mapper, RecordConflictError, StoredEvent
 from eventsourcing.utils import get_topic
 
 from careerlog.config import Settings
-from careerlog.domain.employee import ONE_STEP, Employee, ReadValues, rank_jump, read_problems
+from careerlog.domain.employee import (
+    ONE_STEP,
+    Employee,
+    ReadValues,
+    appointment_read_problems,
+    rank_jump,
+    read_problems,
+)
 from careerlog.domain.errors import ConcurrencyConflict, FieldErrors, IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.events import (
     BY_KIND,
@@ -591,8 +598,11 @@ class CareerLog(Application[str]):
         day = values.get("effective_date")
         if isinstance(day, date) and day > recording.recorded_on:
             found.add("effective_date", IN_FUTURE.reason(day=day.isoformat()))
-        employee = uow.get(command.subject) if event_cls is not Appointed else None
-        if employee is None:
+        employee = uow.get(command.subject)
+        if event_cls is Appointed and employee is None:  # (its own cells: the NIP's digits, the age, the rank)
+            problems = appointment_read_problems(command.subject, ReadValues(values, unread), recording.recorded_on)
+            return whole_refusal(InvalidInput(found.errors), event_cls, problems).errors
+        if employee is None or event_cls is Appointed:
             return found.errors
         try:
             if uow.guard is not None:

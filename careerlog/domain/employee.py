@@ -294,6 +294,15 @@ def _dates_of_new(career: Career, fact: Fact, errors: FieldErrors) -> None:
     check_dates(career, fact, errors, new=True)
 
 
+def appointment_read_problems(nip: str, values: ReadValues, recorded_on: date) -> dict[str, list[str]]:
+    """`read_problems` of an appointment refused for cells that did not read: the NIP's digits against the birth
+    date, sex, kind and TMT that did read, the age on appointment, the first rank, a date before the birth."""
+    candidate = Fact(0, "appointment", values, recorded_on)
+    career = Career(normalise_nip(nip), [])
+    career.appointment = candidate  # (its own birth date: the TMT is not before it)
+    return read_problems(career, "appointment", values, recorded_on)
+
+
 # ------------------------------------------------------------------------- dates
 
 
@@ -330,7 +339,8 @@ def check_dates(career: Career, fact: Fact, errors: FieldErrors, *, new: bool) -
 
 @check("appointment")
 def check_appointment(career: Career, fact: Fact, errors: FieldErrors) -> None:
-    ref = reference()
+    """The NIP's digits against the birth date, sex, employment kind and TMT (a fact whose cell did not read is not
+    compared: `known`)."""
     values = fact.values
     try:
         nip = parse_nip(career.nip)
@@ -339,28 +349,46 @@ def check_appointment(career: Career, fact: Fact, errors: FieldErrors) -> None:
             for reason in reasons:
                 errors.add(name, reason)
         return
-    mismatches = nip_mismatches(
-        nip,
-        employment_kind=values["employment_kind"],
-        birth_date=values["birth_date"],
-        sex=values["sex"],
-        appointed_on=fact.effective_date,
-    )
+    names = ("employment_kind", "birth_date", "sex", "effective_date")
+    if type(values) is ReadValues:  # (a fact whose cell did not read is not compared)
+        kind, birth, sex, day = (known(values, name) for name in names)
+    else:
+        kind, birth, sex, day = (values[name] for name in names)
+    mismatches = nip_mismatches(nip, employment_kind=kind, birth_date=birth, sex=sex, appointed_on=day)
     for name, reasons in mismatches.items():
         for reason in reasons:
             errors.add(name, reason)
-    min_age = career.rules.param("appointment.min_age", fact.effective_date, "years", 18)
+
+
+@check("appointment")
+def check_appointment_age(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    values = fact.values
     birth: date = values["birth_date"]
+    min_age = career.rules.param("appointment.min_age", fact.effective_date, "years", 18)
     age = _years_between(birth, fact.effective_date)
     if age < min_age:
         errors.add("birth_date", UNDER_AGE.reason(age=min_age))
     max_age = career.rules.param("appointment.max_age", fact.effective_date, "years")
     if max_age is not None and age > max_age:
         errors.add("birth_date", OVER_AGE.reason(age=max_age))
+
+
+@check("appointment")
+def check_first_rank(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    ref = reference()
+    values = fact.values
     rank_table = ref.ranks if values["employment_kind"] == "PNS" else ref.pppk_grades
     if values["rank"] not in rank_table:
         first = A_GOLONGAN if values["employment_kind"] == "PNS" else A_GRADE
         errors.add("rank", FIRST_RANK.reason(rank=repr(values["rank"]), kind=values["employment_kind"], first=first))
+
+
+def known(values: Mapping[str, Any], name: str) -> Any:
+    """A field's value, or None when its cell did not read (ReadValues)."""
+    try:
+        return values[name]
+    except Unread:
+        return None
 
 
 @check("confirmation")
@@ -702,7 +730,7 @@ class Employee(LedgerAggregate):
         errors = FieldErrors()
         career = Career(nip, [candidate])  # (the checks only read it)
         check_dates(career, candidate, errors, new=True)
-        check_appointment(career, candidate, errors)
+        CHECKS["appointment"](career, candidate, errors)
         errors.raise_if_any()
         employee = created_directly(cls, Appointed, nip, values, recording)
         if employee is None:

@@ -97,23 +97,26 @@ def parse_nip(raw: object, field: str = "nip") -> Nip:
 def nip_mismatches(
     nip: Nip,
     *,
-    employment_kind: str,
-    birth_date: date,
-    sex: str,
-    appointed_on: date,
+    employment_kind: str | None,
+    birth_date: date | None,
+    sex: str | None,
+    appointed_on: date | None,
 ) -> dict[str, list[str]]:
-    """The recorded facts that contradict the digits of the identity number."""
+    """The recorded facts that contradict the digits of the identity number; a fact not known (None: its cell did
+    not read) is not compared."""
     errors: dict[str, list[str]] = {}
 
     def add(name: str, reason: str) -> None:
         errors.setdefault(name, []).append(reason)
 
-    if nip.employment_kind != employment_kind:
+    if employment_kind is not None and nip.employment_kind != employment_kind:
         add("nip", OTHER_KIND.reason(number=nip.employment_kind, kind=employment_kind))
-    if nip.birth_date != birth_date:
+    if birth_date is not None and nip.birth_date != birth_date:
         add("birth_date", OTHER_BIRTH.reason(day=birth_date.isoformat(), birth=nip.birth_date.isoformat()))
-    if nip.sex != sex:
+    if sex is not None and nip.sex != sex:
         add("sex", OTHER_SEX.reason(sex=sex, digit=nip.value[14], meaning=nip.sex))
+    if appointed_on is None:
+        return errors
     if nip.employment_kind == "PNS" and employment_kind == "PNS":
         if (nip.appointed_year, nip.appointed_month) != (appointed_on.year, appointed_on.month):
             add(

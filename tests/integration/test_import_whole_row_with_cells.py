@@ -12,6 +12,7 @@ import orjson
 
 from careerlog.application import CareerLog
 from careerlog.domain.employee import BEFORE_APPOINTMENT, NOT_ABOVE, START_AFTER_END, TOO_MANY_HOURS
+from careerlog.domain.nip import OTHER_BIRTH
 from careerlog.domain.payload import MISSING
 from careerlog.importing import import_file
 from tests import factories as f
@@ -70,3 +71,14 @@ def test_a_check_needing_a_cell_that_did_not_read_is_not_made(app: CareerLog, tm
     errors = reasons(rows[2])
     assert list(errors) == ["start_date"]  # (400 JP in how many days? the first day did not read)
     assert not any(getattr(r, "refusal", None) is TOO_MANY_HOURS for found in rows[2].values() for r in found)
+
+
+def test_an_appointments_birth_date_against_the_nip_is_named_with_a_missing_education(
+    app: CareerLog, tmp_path: Path
+) -> None:
+    row = {"kind": "appointment", "nip": NIP, **f.appointment(), "birth_date": "1986-09-27"}
+    del row["education"]
+    errors = reasons(imported(app, tmp_path, "rows.jsonl", orjson.dumps(row).decode())[1])
+    assert errors["education"] == [MISSING]
+    assert errors["birth_date"] == [OTHER_BIRTH.reason(day="1986-09-27", birth="1986-09-26")]
+    assert not app.employee_exists(NIP)
