@@ -26,6 +26,14 @@ from tests.functional.test_suppression import COLLEAGUES, record, staffed
 __all__ = ["staffed"]  # Budi and 6 colleagues in KOTA-MEDAN's BKPSDM, Sari alone in Bappeda, Rina alone in KAB-KARO
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    """Both stores (the functional tests' world is SQLite's unless a module asks for both)."""
+    return database_url
+
+
 DASH = "\u2013"  # a withheld figure on the page
 
 
@@ -313,3 +321,18 @@ def test_the_page_refuses_an_agency_that_is_no_code_beside_its_field_as_its_down
     assert '<span class="error" id="agency-error">Not a known code: &#39;kota-medan&#39;' in page
     assert "Download the table as CSV" not in page  # no table, no link to a download that would be refused
     assert staffed.client.get(f"/pages/reports/{report}?agency=KOTA-MEDAN&lang=en").status_code == 200
+
+
+def test_a_share_is_a_number_cell_shown_as_the_pages_percentage(trained: World) -> None:
+    """The page writes a share as 50%; the workbook keeps the number (0.5, which sums and averages) and shows it
+    so (Excel's 0.0% format, in the reader's decimal mark); a count or an average is not a percentage."""
+    log_in(trained, "inspector")
+    response = trained.client.get("/pages/reports/training.xlsx?year=2020&by=unit&lang=id")
+    active = load_workbook(io.BytesIO(response.get_data())).active
+    assert isinstance(active, Worksheet)
+    header, *rows = active.iter_rows()
+    cells = {str(h.value): c for h, c in zip(header, next(r for r in rows if r[0].value == "Bappeda"), strict=True)}
+    share, staff, average = cells["Bagian"], cells["Pegawai"], cells["Rata-rata JP"]
+    assert (share.value, share.data_type, share.number_format) == (1.0, "n", "0.0%")
+    assert (staff.value, staff.number_format) == (1, "General")
+    assert (average.value, average.number_format) == (24, "General")

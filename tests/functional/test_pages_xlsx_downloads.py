@@ -241,6 +241,7 @@ def test_the_fairness_workbooks_have_number_cells_the_locale_shows(statistics: W
     assert women["selection_rate"].data_type == "n"
     assert women["selection_rate"].value == pytest.approx(float(written["selection_rate"]))
     assert women["impact_ratio_low"].data_type == "n"
+    assert (women["selection_rate"].number_format, women["impact_ratio"].number_format) == ("0.0%", "General")
     assert groups["M"]["impact_ratio_low"].value is None
     [spell] = records(world, "/pages/time-to-promotion.xlsx?by=sex&min_cell=1")
     assert (spell["n"].value, spell["median_years"].value) == (10, 4.0)

@@ -89,6 +89,18 @@ REPORT_LABELS: dict[str, dict[str, LazyString]] = {
 }
 WITHHELD = _l("Withheld (small cell)")  # a report's `suppressed`
 
+# The columns the pages show as percentages (local_percent), each a share from 0 to 1: a workbook shows their
+# numbers so (85.3%), their values unchanged (0.853)
+SHARES = frozenset(
+    {
+        "share",
+        "promotion_rate",
+        "comparable_promotion_rate",
+        "selection_rate",
+        *(f"incidence_{h}y{end}" for h in (4, 8) for end in ("", "_low", "_high")),
+    }
+)
+
 
 def labelled(columns: Iterable[str], own: Mapping[str, object]) -> dict[str, str]:
     """Each column's label: its own (`own`), an interval's bound named after its estimate ("Impact ratio: low end

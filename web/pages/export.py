@@ -8,7 +8,7 @@ import io
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -20,6 +20,7 @@ from openpyxl.cell import Cell, WriteOnlyCell
 
 from careerlog.spreadsheet import FORMULA_STARTS
 from web.api.common import cell as api_cell
+from web.pages.columns import SHARES
 
 
 def cell(value: Any) -> str:
@@ -54,9 +55,10 @@ def download(
     rows: Iterable[Mapping[str, Any]], columns: Sequence[str], name: str, *, labels: Mapping[str, str]
 ) -> Response:
     """The rows as the file `name` ends with: an Excel workbook (.xlsx), headed by the page's column labels in the
-    page's language (`labels`: web.pages.columns), for people; else a CSV headed by the field names, for machines."""
+    page's language (`labels`: web.pages.columns), its shares shown as percentages as the page shows them, for
+    people; else a CSV headed by the field names, for machines."""
     if name.endswith(".xlsx"):
-        return xlsx_download(rows, columns, name, labels=labels)
+        return xlsx_download(rows, columns, name, labels=labels, shares=SHARES)
     return csv_download(rows, columns, name)
 
 
@@ -68,6 +70,7 @@ def download(
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHORT_DATE = "mm-dd-yy"  # Excel's built-in format 14: the reader's own short date (31/12/2024 in Indonesian)
 DATE_TIME = "yyyy-mm-dd hh:mm:ss"
+PERCENT = "0.0%"  # a share (0.853) shown as the page shows it (85.3%), the locale's decimal mark; its value stays 0.853
 TEXT = "@"  # a text cell stays text when it is edited (a NIP typed over is not turned into a number)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
@@ -75,18 +78,27 @@ BAD_SHEET_TITLE = re.compile(r"[\[\]:*?/\\]")
 
 
 def xlsx_download(
-    rows: Iterable[Mapping[str, Any]], columns: Sequence[str], name: str, *, labels: Mapping[str, str] | None = None
+    rows: Iterable[Mapping[str, Any]],
+    columns: Sequence[str],
+    name: str,
+    *,
+    labels: Mapping[str, str] | None = None,
+    shares: Collection[str] = (),
 ) -> Response:
     """The rows as an Excel workbook of one sheet, `columns` in their order under a header row (each column's
-    label from `labels`, else its field name). Written in openpyxl's write-only mode, row after row, so a list of
-    100,000 audited decisions is never held as a sheet of cell objects. A text is always a text cell (its data
+    label from `labels`, else its field name), the numbers of the columns in `shares` shown as percentages.
+    Written in openpyxl's write-only mode, row after row, so a list of 100,000 audited decisions is never held as
+    a sheet of cell objects. A text is always a text cell (its data
     type set to string after the value, as openpyxl takes a text starting with = for a formula): a recorded
     `=HYPERLINK(...)` is shown as it was recorded and never run."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title(name))
     sheet.append([text_cell(sheet, (labels or {}).get(c, c)) for c in columns])
+    shown = [PERCENT if c in shares else None for c in columns]
     for row in rows:
-        sheet.append([xlsx_cell(sheet, row.get(c)) for c in columns])
+        sheet.append(
+            [xlsx_cell(sheet, row.get(c), number_format) for c, number_format in zip(columns, shown, strict=True)]
+        )
     out = io.BytesIO()
     workbook.save(out)
     return Response(
@@ -110,8 +122,9 @@ def text_cell(sheet: Any, text: str) -> Cell:
     return cell
 
 
-def xlsx_cell(sheet: Any, value: Any) -> Cell | None:
-    """A value as its typed cell (see xlsx_download); None an empty cell."""
+def xlsx_cell(sheet: Any, value: Any, number_format: str | None = None) -> Cell | None:
+    """A value as its typed cell (see xlsx_download), a number in `number_format` when one is given; None an empty
+    cell."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -119,7 +132,10 @@ def xlsx_cell(sheet: Any, value: Any) -> Cell | None:
     if isinstance(value, int | float | Decimal):
         if isinstance(value, float) and not math.isfinite(value):
             return None if math.isnan(value) else text_cell(sheet, str(value))
-        return WriteOnlyCell(sheet, value)
+        number = WriteOnlyCell(sheet, value)
+        if number_format:
+            number.number_format = number_format
+        return number
     if isinstance(value, str) and (ISO_DATE.fullmatch(value) or ISO_TIME.match(value)):
         value = _iso(value) or value
     if isinstance(value, datetime):
