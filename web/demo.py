@@ -25,7 +25,7 @@ TOKEN_DAYS = 365
 @dataclass(frozen=True)
 class DemoLogin:
     username: str
-    display_name: str
+    display_name: str  # the employee's account: their name on record instead (first_employee_of)
     role: str
     scope: Scope
     password: str
@@ -61,7 +61,7 @@ DEMO_LOGINS = (
     ),
     DemoLogin(
         "reporter",
-        "Reporting client",
+        "Portal Satu Data Sumatera Utara",  # a reporting client is a system that reads the aggregates, named as one
         "reporter",
         Scope(national=True),
         "reporter-demo-2026",
@@ -77,21 +77,20 @@ DEMO_LOGINS = (
         "clt_demo-policy",
         "POLICY_TOKEN",
     ),
-    DemoLogin(
-        "pegawai", "Demo employee", "employee", Scope(), "pegawai-demo-2026", "clt_demo-pegawai", "EMPLOYEE_TOKEN"
-    ),
+    # the employee's account is named by the employee's own name on record (demo_employee), as a page greets them
+    DemoLogin("pegawai", "", "employee", Scope(), "pegawai-demo-2026", "clt_demo-pegawai", "EMPLOYEE_TOKEN"),
 )
 
 
-def first_employee_of(ledger: CareerLog, agency: str) -> str:
-    """The first employee appointed in an agency who still serves there (the demo employee)."""
+def first_employee_of(ledger: CareerLog, agency: str) -> tuple[str, str]:
+    """The NIP and name of the first employee appointed in an agency who still serves there (the demo employee)."""
     for _, event in ledger.iter_events():
         if isinstance(event, Appointed) and event.agency == agency:
             events = [cast(LedgerEvent, e) for e in ledger.events.get(event.originator_id)]
             record = CareerRecord.from_events(event.originator_id, events)
             place = record.placement_on(date.max)
             if record.separation is None and place is not None and place[0] == agency:
-                return event.originator_id
+                return event.originator_id, str(record.profile("name") or event.originator_id)
     raise NotFound(f"No employee of {agency} is recorded; load the demo first.")
 
 
@@ -102,11 +101,12 @@ def ensure_demo_accounts(accounts: Accounts, ledger: CareerLog) -> str:
         try:
             existing = accounts.get(login.username)
         except NotFound:
+            display_name = login.display_name
             if login.needs_nip:
-                nip = first_employee_of(ledger, DEMO_AGENCY)
+                nip, display_name = first_employee_of(ledger, DEMO_AGENCY)
             accounts.create(
                 login.username,
-                display_name=login.display_name,
+                display_name=display_name,
                 role=login.role,
                 scope=login.scope,
                 nip=nip if login.needs_nip else None,

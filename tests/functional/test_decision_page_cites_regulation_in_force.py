@@ -31,7 +31,7 @@ def cited(world: World, nip: str, tmt: str) -> dict[str, str]:
     log_in(world, "inspector")
     page = world.client.get(f"/pages/audits/{nip}/{version}?lang=en")
     assert page.status_code == 200
-    found = re.findall(r'<h3>([a-z_.]+) · .*?Source: <span lang="en">([^<]*)</span>', page.get_data(as_text=True), re.S)
+    found = re.findall(r"<h3>([a-z_.]+) · .*?Source: ([^<]*?) · status", page.get_data(as_text=True), re.S)
     return dict(found)
 
 

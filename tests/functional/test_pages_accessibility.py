@@ -271,7 +271,7 @@ def test_a_findings_rule_status_and_the_measures_compared_are_named_in_the_visit
     version = world.services.audit_view.promotions({"agency": ["KOTA-MEDAN"]})[0]["version"]
     page = world.client.get(f"/pages/audits/{BUDI}/{version}?lang=id").get_data(as_text=True)
     assert "status: dikonfirmasi (S)" in page or "status: sebuah inferensi (I)" in page
-    assert 'Sumber: <span lang="en">' in page  # the rules' sources are written in English (rules.toml)
+    assert 'Sumber: <span lang="en">' not in page  # the rules' sources in Indonesian (rules.toml's English translated)
     with world.app.test_request_context("/pages/?lang=id"):
         assert measure_label("days_in_rank") == "Hari dalam pangkat"
 

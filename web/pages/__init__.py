@@ -32,6 +32,7 @@ from web.pages.labels import (
     rule_status_label,
     scope_label,
     severity_label,
+    source_text,
 )
 
 LANGUAGES = ("id", "en")
@@ -157,6 +158,7 @@ def init_pages(app: Flask) -> None:
     app.jinja_env.filters["measure_label"] = measure_label
     app.jinja_env.filters["code_name"] = code_name
     app.jinja_env.filters["group_name"] = group_name
+    app.jinja_env.filters["rule_source"] = source_text
     app.jinja_env.filters["scope_label"] = scope_label
     app.jinja_env.filters["reason"] = reason_text
     app.jinja_env.filters["field_label"] = field_label

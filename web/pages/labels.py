@@ -1,7 +1,10 @@
-"""Translated names of the event kinds and of the audit's severities, shown instead of their codes."""
+"""Translated names of the event kinds, the audit's severities, the groups of the reports and the rules' sources,
+shown instead of their codes or of the English the views keep."""
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
 
@@ -9,11 +12,13 @@ from babel.messages.extract import extract_python
 from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
+from markupsafe import Markup, escape
 
 from careerlog.access import Scope
 from careerlog.domain.events import EMPLOYEE_EVENTS
 from careerlog.domain.payload import payload_fields
-from careerlog.reference import reference
+from careerlog.reference import BUNDLED_RULES, reference, rules
+from projections.scorecard.scorecard import DEFINITIONS
 
 KIND_LABELS: dict[str, LazyString] = {
     "appointment": _l("Appointment"),
@@ -239,19 +244,76 @@ GROUP_TABLES = {
 GROUP_SEPARATOR = " / "  # of an intersection of two groupings (projections.merit.groups.SEPARATOR)
 UNKNOWN_GROUP = _l("unknown")
 
+# The groups an English page names in English (Female (F), Bachelor's degree (S-1)); an Indonesian page names each by
+# the reference table's official name (Perempuan (F), Sarjana (S-1)), which is also each label's Indonesian in
+# messages.po. The codes stay the API's and the stored values. Post kinds and award kinds keep their official names
+# in both languages (Jabatan Pengawas, Satyalancana Karya Satya X Tahun: titles, as a decree writes them).
+GROUP_LABELS: dict[str, dict[str, LazyString]] = {
+    "sexes": {"M": _l("Male"), "F": _l("Female")},
+    "education": {
+        "SD": _l("Primary school"),
+        "SLTP": _l("Junior secondary school (SLTP / SMP)"),
+        "SLTA": _l("Senior secondary school (SLTA / SMA / SMK)"),
+        "D-I": _l("Diploma I"),
+        "D-II": _l("Diploma II"),
+        "D-III": _l("Diploma III"),
+        "S-1": _l("Bachelor's degree (S-1)"),
+        "D-IV": _l("Diploma IV"),
+        "S-2": _l("Master's degree (S-2), physician, pharmacist"),
+        "S-3": _l("Doctorate (S-3)"),
+    },
+    "employment_kinds": {
+        "PNS": _l("Civil servant (PNS)"),
+        "PPPK": _l("Government employee with a work agreement (PPPK)"),
+    },
+    "recruitment_paths": {
+        "UMUM": _l("General"),
+        "HONORER": _l("Former honorary staff"),
+        "DISABILITAS": _l("Reserved for persons with disabilities"),
+        "PPPK": _l("PPPK"),
+        "PAPUA": _l("Reserved for Papuan sons and daughters"),
+        "IKATAN_DINAS": _l("Service-bond school graduates"),
+    },
+    "statuses": {
+        "ACTIVE": _l("Active"),
+        "UNPAID_LEAVE": _l("Unpaid leave (CLTN)"),
+        "STUDY_LEAVE": _l("Study leave"),
+        "SUSPENDED": _l("Temporarily dismissed"),
+        "PRE_RETIREMENT": _l("Pre-retirement leave"),
+        "DISMISSED": _l("Dismissed"),
+        "DISMISSED_WITHOUT_PENSION": _l("Dismissed without pension"),
+        "DISMISSED_WITH_PENSION": _l("Dismissed with pension"),
+        "RETIREMENT_AGE": _l("Reached the retirement age"),
+        "RETIRED": _l("Retired"),
+        "DECEASED": _l("Deceased"),
+        "CONTRACT_ENDED": _l("PPPK work agreement ended"),
+    },
+}
+
+
+def reference_name(table: str, code: str) -> str:
+    """A code of a reference table (one in `reference()`) by its name in the visitor's language: the table's official
+    name, or on an English page its English label where GROUP_LABELS has one (Perempuan, Female)."""
+    row = reference().table(table)[code]
+    label = GROUP_LABELS.get(table, {}).get(row.code) if english_page() else None
+    return row.name if label is None else str(label)
+
 
 def code_name(value: object, field: str) -> str:
-    """A group's value as read on a report: its reference name with the code when the name does not hold it
-    (Laki-laki (M), Sarjana (S-1)); other fields' codes as they are."""
+    """A group's value as read on a report: its name in the visitor's language with the code when the name does not
+    hold it (Laki-laki (M), Sarjana (S-1) on an Indonesian page; Male (M), Bachelor's degree (S-1) on an English
+    page: GROUP_LABELS); other fields' codes as they are."""
     text = "" if value is None else str(value)
     if text == "unknown":
         return str(UNKNOWN_GROUP)
     table = reference().table(GROUP_TABLES[field]) if field in GROUP_TABLES else None
     if table is None or text not in table:
         return text
-    name = table[text].name
-    spelt = text.lower().replace("_", " ")  # IKATAN_DINAS is the name "Ikatan dinas" itself, as UMUM is "Umum"
-    return name if spelt in name.lower() else f"{name} ({text})"
+    name = reference_name(table.name, text)
+    # IKATAN_DINAS is the name "Ikatan dinas" itself, as UMUM is "Umum", and S-1 is in "Sarjana (S-1)": a whole word of
+    # it (F is not in "Female")
+    spelt = re.escape(text.lower().replace("_", " "))
+    return name if re.search(rf"(?<!\w){spelt}(?!\w)", name.lower()) else f"{name} ({text})"
 
 
 def group_name(group: str, by: list[str]) -> str:
@@ -311,6 +373,27 @@ def promotion_kind_in_text(code: str) -> str:
     return promotion_kind_name(code) if english_page() else promotion_kind_label(code)
 
 
+@functools.cache
+def known_sources() -> tuple[str, ...]:
+    """Every source of the bundled rules (careerlog/reference/rules.toml, every version) and of the scorecard's
+    indicators, once each: the texts messages.po translates."""
+    found = [r.source for r in rules(BUNDLED_RULES).all] + [d.source for d in DEFINITIONS]
+    return tuple(dict.fromkeys(found))
+
+
+def source_text(source: str | None) -> Markup:
+    """A rule's (or a scorecard indicator's) source in the visitor's language: the regulations cited as written
+    ("PP 99/2000 jo PP 12/2002", "UU 43/1999 art. 17(2)"), the remarks around them translated (messages.po). The
+    views and the API keep the English of rules.toml; a source the catalogue does not know (a rules file of one's
+    own, CAREERLOG_RULES_FILE) is shown as written, marked as English for a screen reader."""
+    if not source:
+        return Markup("")
+    shown = gettext(source)
+    if english_page() or shown != source or source in known_sources():
+        return escape(shown)
+    return Markup('<span lang="en">%s</span>') % source
+
+
 def field_docs() -> list[str]:
     """The description of every field of the recordable events, shown beside the field on the record form."""
     found = {spec.doc: None for cls in EMPLOYEE_EVENTS if cls.RECORDABLE for spec in payload_fields(cls) if spec.doc}
@@ -321,7 +404,10 @@ def extract(
     fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str], options: Mapping[str, Any]
 ) -> Iterator[tuple[int, str | None, str | tuple[str, ...], list[str]]]:
     """Babel extraction (babel.cfg): this module's messages, then the fields' descriptions, written once in
-    English on the event classes (careerlog.domain.events) and translated here like any page text."""
+    English on the event classes (careerlog.domain.events) and translated here like any page text, then the sources of
+    the rules and of the scorecard's indicators (known_sources)."""
     yield from extract_python(fileobj, keywords, comment_tags, options)
     for text in field_docs():
         yield 0, None, text, ["an event field's description on the record form"]
+    for text in known_sources():
+        yield 0, None, text, ["a rule's source: keep each regulation cited as written, translate the rest"]

@@ -16,6 +16,7 @@ from careerlog.access import Action
 from careerlog.accounts import Account
 from projections.scorecard.findings import settings
 from web.pages.common import may
+from web.pages.labels import code_name
 
 AREAS: dict[str, LazyString] = {
     "competency": _l("Competency development"),
@@ -141,7 +142,7 @@ class IndicatorView:
 
 
 def value_of(account: Account, item: dict[str, Any]) -> Value:
-    group = ", ".join(f"{v}" for v in item["group"].values())
+    group = ", ".join(code_name(value, by) for by, value in item["group"].items())  # Laki-laki (M), Male (M)
     return Value(
         group,
         count(item["numerator"]),

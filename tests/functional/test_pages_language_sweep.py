@@ -1,0 +1,161 @@
+"""Every text of a page in the visitor's language: the rules' sources on a decision's page (the views and the API keep
+rules.toml's English; an Indonesian page read "UU 43/1999 art. 17(2) (a post filled by professionalism, ...): decisions
+rest on the record as it stood"), the groups of the reports, fairness and scorecard on an English page (they read
+"Perempuan (F)", "Sarjana (S-1)", "Umum"), and the demo's account names (the employee's page greeted "Demo
+employee"). Both stores."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from careerlog.access import Scope
+from careerlog.reference import BUNDLED_RULES, rules
+from tests import factories as f
+from tests.functional.conftest import BUDI, World, appointment_of
+from tests.functional.test_pages_auth import log_in
+from web.demo import DEMO_LOGINS, ensure_demo_accounts
+from web.pages.labels import GROUP_LABELS, known_sources
+
+CATALOGUE = Path(__file__).parents[2] / "web" / "translations" / "id" / "LC_MESSAGES"
+LATE = f.nip(date(1976, 1, 1), date(2001, 3, 1), "F", sequence=771)
+# the English of rules.toml's remarks, which an Indonesian page must not show
+ENGLISH = re.compile(r"\b(the|of|and|is|an|by|for|a post|decisions|record|regular promotion|rule)\b")
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+def decision_page(world: World, lang: str) -> str:
+    """The audit page of a 2002 promotion whose 2001 rating was recorded after it (evidence.recorded_after, cited
+    from UU 43/1999 with an English remark) and that came before the time in rank (PP 99/2000 jo PP 12/2002)."""
+    ledger = world.services.ledger
+    ledger.record(LATE, "appointment", appointment_of(LATE, unit="BKPSDM"), actor="test")
+    ledger.record(LATE, "rank_promotion", f.promotion("III/b", "2002-04-01"), actor="test")
+    ledger.record(LATE, "performance_rating", f.rating(2001, "BAIK", effective_date="2002-01-07"), actor="test")
+    world.catch_up()
+    [version] = [r["version"] for r in world.services.audit_view.promotions({}) if r["subject"] == LATE]
+    log_in(world, "inspector")
+    page = world.client.get(f"/pages/audits/{LATE}/{version}?lang={lang}")
+    assert page.status_code == 200
+    return page.get_data(as_text=True)
+
+
+def sources_shown(page: str) -> dict[str, str]:
+    """Each finding's rule and the source its page shows (the text after "Source:"/"Sumber:")."""
+    found = re.findall(r"<h3>([a-z_.]+) · .*?(?:Source|Sumber): (.*?) · status", page, re.S)
+    return dict(found)
+
+
+def test_an_indonesian_decision_page_cites_the_rules_sources_in_indonesian(world: World) -> None:
+    indonesian = sources_shown(decision_page(world, "id"))
+    assert indonesian["evidence.recorded_after"] == (
+        "UU 43/1999 art. 17(2) (jabatan diisi berdasarkan profesionalisme, kompetensi, prestasi kerja dan pangkat): "
+        "keputusan bertumpu pada catatan sebagaimana adanya saat itu"
+    )
+    assert indonesian["promotion.time_in_rank"] == "PP 99/2000 jo PP 12/2002"  # the regulations as cited
+    for rule, source in indonesian.items():
+        assert not ENGLISH.search(source), (rule, source)
+        assert 'lang="en"' not in source, (rule, source)  # no longer marked as English
+
+
+def test_an_english_decision_page_keeps_the_rules_sources_as_written(world: World) -> None:
+    english = sources_shown(decision_page(world, "en"))
+    assert english["evidence.recorded_after"] == (
+        "UU 43/1999 art. 17(2) (a post filled by professionalism, competence, work performance and rank): "
+        "decisions rest on the record as it stood"
+    )
+
+
+def test_a_source_the_catalogue_does_not_know_is_shown_as_written_marked_english(world: World) -> None:
+    with world.app.test_request_context("/pages/?lang=id"):
+        from web.pages.labels import source_text
+
+        assert str(source_text("PP 99/2000 (a rules file of our own)")) == (
+            '<span lang="en">PP 99/2000 (a rules file of our own)</span>'
+        )
+        assert str(source_text("PP 99/2000 jo PP 12/2002")) == "PP 99/2000 jo PP 12/2002"
+
+
+def test_every_rule_and_indicator_source_has_an_indonesian_translation_compiled() -> None:
+    po = read_po(io.BytesIO((CATALOGUE / "messages.po").read_bytes()))
+    mo = read_mo(io.BytesIO((CATALOGUE / "messages.mo").read_bytes()))
+    sources = known_sources()
+    assert {r.source for r in rules(BUNDLED_RULES).all} <= set(sources)
+    untranslated = [s for s in sources if po.get(s) is None or not po[s].string or po[s].fuzzy]
+    assert untranslated == []
+    assert [s for s in sources if mo.get(s) is None or mo[s].string != po[s].string] == []
+    prose = [po[s].string for s in sources if ENGLISH.search(po[s].string) and "careerlog" not in s]
+    assert prose == []  # no English remark left in a translation
+
+
+# a grouping, a group as an English report names it and the official name it must not show ("Active" is the name of
+# ACTIVE itself, as "Umum" is UMUM's on an Indonesian page)
+ENGLISH_GROUPS = [
+    ("sex", "<td>Female (F)</td>", "Perempuan"),
+    ("sex", "<td>Male (M)</td>", "Laki-laki"),
+    ("recruitment_path", "<td>General (UMUM)</td>", "Umum"),
+    ("education", "<td>Bachelor&#39;s degree (S-1)</td>", "Sarjana"),
+    ("status", "<td>Active</td>", "Aktif"),
+    ("employment_kind", "<td>Civil servant (PNS)</td>", "Pegawai Negeri Sipil"),
+]
+
+
+def test_english_reports_and_fairness_name_the_groups_in_english(world: World) -> None:
+    log_in(world, "inspector")
+    for by, shown, official in ENGLISH_GROUPS:
+        page = world.client.get(f"/pages/reports/headcount?by={by}&lang=en").get_data(as_text=True)
+        assert shown in page, by
+        assert official not in page, by
+    fairness = world.client.get("/pages/fairness?by=sex&by=education&lang=en").get_data(as_text=True)
+    assert '<th scope="row">Male (M) / ' in fairness
+    assert "Laki-laki" not in fairness
+    # the Indonesian pages keep the official names, and the codes stay the API's
+    indonesian = world.client.get("/pages/reports/headcount?by=sex&lang=id").get_data(as_text=True)
+    assert "<td>Perempuan (F)</td>" in indonesian
+    api = world.get("/api/v1/reports/headcount?by=sex", "reporter").get_json()
+    assert {i["sex"] for i in api["items"]} <= {"M", "F", "unknown"}
+
+
+def test_every_group_label_of_an_english_page_has_its_official_name_as_indonesian() -> None:
+    """The Indonesian of each English group label is the reference table's name (what an Indonesian page shows)."""
+    from careerlog.reference import reference
+
+    po = read_po(io.BytesIO((CATALOGUE / "messages.po").read_bytes()))
+    for table, labels in GROUP_LABELS.items():
+        names = {c.code: c.name for c in reference().table(table)}
+        assert set(labels) == set(names), table  # every code of the table named
+        for code, label in labels.items():
+            entry = po.get(str(label._args[0]))
+            assert entry is not None, (table, code)
+            assert code == "ACTIVE" or entry.string == names[code], (table, code, entry.string)
+
+
+def test_the_scorecard_names_its_groups_and_cites_its_sources_in_the_visitors_language(world: World) -> None:
+    log_in(world, "policy")
+    year = date.today().year - 1
+    english = world.client.get(f"/pages/scorecard?agency=KOTA-MEDAN&year={year}&lang=en").get_data(as_text=True)
+    indonesian = world.client.get(f"/pages/scorecard?agency=KOTA-MEDAN&year={year}&lang=id").get_data(as_text=True)
+    assert '<th scope="row">Male (M)</th>' in english
+    assert '<th scope="row">Laki-laki (M)</th>' in indonesian
+    assert "<dd>PP 11/2017 art. 203(4) (rule training.yearly_jp)</dd>" in english
+    assert "<dd>PP 11/2017 art. 203(4) (aturan training.yearly_jp)</dd>" in indonesian
+
+
+def test_the_demo_employees_account_is_named_by_the_employees_own_name(world: World) -> None:
+    ledger, accounts = world.services.ledger, world.services.accounts
+    nip = ensure_demo_accounts(accounts, ledger)
+    assert nip == BUDI  # the first of KOTA-MEDAN recorded (tests.functional.conftest)
+    assert accounts.get("pegawai").display_name == "Budi Siregar"
+    names = {login.username: accounts.get(login.username).display_name for login in DEMO_LOGINS}
+    assert "Demo employee" not in names.values()
+    assert "Reporting client" not in names.values()
+    assert accounts.get("reporter").scope == Scope(national=True)
