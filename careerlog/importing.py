@@ -573,9 +573,10 @@ def _csv_rows(
             continue
         if kind and "kind" not in cleaned:
             cleaned["kind"] = kind
-        if (bad := not_utf8(cleaned) or spreadsheet_nips(cleaned) or spreadsheet_dates(cleaned)) is not None:
+        if (bad := not_utf8(cleaned) or spreadsheet_nips(cleaned)) is not None:
             yield reader.line_num, RowRefused(bad.errors, cleaned), 1
             continue
+        spreadsheet_dates(cleaned)  # (a day count: unreadable, the row's other problems named with it)
         if "hours" in cleaned:
             read_lesson_hours(cleaned)  # ("20 JP")
         if indonesian:  # (a semicolon file: its decimals as an Indonesian spreadsheet writes them)

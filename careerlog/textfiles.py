@@ -29,7 +29,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.payload import payload_fields
+from careerlog.domain.payload import Unreadable, payload_fields
 from careerlog.domain.wording import Refusal
 
 SAVE_AS_UTF8 = Refusal("save the file as UTF-8 (in a spreadsheet: CSV UTF-8)").reason()
@@ -279,19 +279,18 @@ def spreadsheet_nips(row: dict[str, Any]) -> InvalidInput | None:
     return InvalidInput(errors) if errors else None
 
 
-def spreadsheet_dates(row: dict[str, Any]) -> InvalidInput | None:
-    """The date cells of a CSV row that a spreadsheet stored as its day count (42430), each named with the date it
-    would be; None if there are none. Not read as that date: a spreadsheet of the 1904 date system (older Mac
-    Excel) counts from another day, four years apart."""
+def spreadsheet_dates(row: dict[str, Any]) -> None:
+    """The date cells of a CSV row that a spreadsheet stored as its day count (42430), in place, each made
+    unreadable naming the date it would be (the cell kept as written in the row's WRITTEN): the row's other cells
+    are read and judged with it, and nothing is recorded. Not read as that date: a spreadsheet of the 1904 date
+    system (older Mac Excel) counts from another day, four years apart."""
     kind = row.get("kind")
-    errors: dict[str, list[str]] | None = None
     for name in typed_fields(kind, date) if type(kind) is str else ():
         cell = row.get(name)
-        if type(cell) is str and len(cell := cell.strip()) == 5 and cell.isdigit():
-            errors = errors or {}
-            day = _EXCEL_EPOCH + timedelta(days=int(cell))
-            errors[name] = [AS_DAY_COUNT.reason(day=day.isoformat())]  # (the cell: beside it)
-    return InvalidInput(errors) if errors else None
+        if type(cell) is str and len(number := cell.strip()) == 5 and number.isdigit():
+            day = _EXCEL_EPOCH + timedelta(days=int(number))
+            row[name] = Unreadable(AS_DAY_COUNT.reason(day=day.isoformat()))
+            wrote(row, name, cell)  # (the cell: beside the reason)
 
 
 def read_lesson_hours(row: dict[str, Any]) -> None:

@@ -381,8 +381,28 @@ def unknown_code(value: Any, table_name: str) -> str:
     return UNKNOWN_CODE.reason(code=repr(value), table=table_name)
 
 
+class Unreadable:
+    """A cell its client could not read (a date a spreadsheet stored as its day count, a number the record form
+    cannot read), handed on in its place with the reason: whatever the field, it is refused with that reason, so
+    that the rest of the recording is judged with it (careerlog.application: every problem at once) and nothing
+    is recorded."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str):
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Unreadable, (self.reason,)
+
+    def __repr__(self) -> str:
+        return f"Unreadable({self.reason!r})"
+
+
 def parse_value(spec: FieldSpec, value: Any) -> Any:
     """One field's value, converted and checked against its reference table."""
+    if type(value) is Unreadable:
+        raise ValueError(value.reason)
     if value is None or (isinstance(value, str) and not value.strip() and spec.type is not str):
         if spec.required:
             raise ValueError(NULL)

@@ -15,6 +15,7 @@ from careerlog.domain.employee import BEFORE_APPOINTMENT, NOT_ABOVE, START_AFTER
 from careerlog.domain.nip import OTHER_BIRTH
 from careerlog.domain.payload import MISSING
 from careerlog.importing import import_file
+from careerlog.textfiles import AS_DAY_COUNT
 from tests import factories as f
 
 NIP = f.nip()
@@ -82,3 +83,16 @@ def test_an_appointments_birth_date_against_the_nip_is_named_with_a_missing_educ
     assert errors["education"] == [MISSING]
     assert errors["birth_date"] == [OTHER_BIRTH.reason(day="1986-09-27", birth="1986-09-26")]
     assert not app.employee_exists(NIP)
+
+
+def test_a_date_a_spreadsheet_stored_as_a_number_is_named_with_the_rows_other_problems(
+    app: CareerLog, tmp_path: Path
+) -> None:
+    """A day count (42430) was refused as the file was read, alone: the row's title left out came back on the
+    next import."""
+    appointed(app)
+    rows = imported(app, tmp_path, "training.csv", HEADER, f"{NIP};TEKNIS;;BKPSDM;8;12/05/2020;42430;A-4")
+    problem = rows[2]
+    assert list(problem) == ["effective_date", "title"]
+    assert getattr(problem["effective_date"][0], "refusal", None) is AS_DAY_COUNT
+    assert problem["title"] == [MISSING]

@@ -13,7 +13,10 @@ import io
 import pytest
 
 from careerlog.domain.errors import InvalidInput
-from careerlog.importing import ColumnNotes, RowRefused, read_csv
+from careerlog.domain.events import TrainingCompleted
+from careerlog.domain.payload import Unreadable, parse_payload
+from careerlog.importing import ColumnNotes, payload_of, read_csv
+from careerlog.textfiles import WRITTEN
 
 NIP = "199001012015031002"
 
@@ -105,20 +108,24 @@ def test_a_row_of_empty_cells_is_a_blank_line() -> None:
 
 def test_a_date_a_spreadsheet_stored_as_a_number_is_refused_naming_the_date_and_the_cure() -> None:
     """Excel writes a date column formatted as General or Number as its day count (42430 is 2016-03-01 in the
-    1900 date system, 2020-03-02 in the 1904 one): refused naming the column, not read as a guess."""
+    1900 date system, 2020-03-02 in the 1904 one): not read as a guess but handed on unreadable, naming the date
+    and the cure, so that the ledger refuses it beside the column with the row's other problems (the cell kept as
+    written, for the report)."""
     text = "nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
     text += f"{NIP},TEKNIS,Pelatihan,BPSDM,2,42430,2016-03-01,R-1\n"
-    [(line, problem)] = rows(text)
+    [(line, row)] = rows(text)
     assert line == 2
-    assert isinstance(problem, InvalidInput)
-    assert problem.errors == {
-        "start_date": [
-            "A date a spreadsheet stored as a number (2016-03-01 in its usual 1900 date system): "
-            "format the column as a date (dd/mm/yyyy in an Indonesian spreadsheet, or yyyy-mm-dd) and save again."
-        ]
-    }
-    assert isinstance(problem, RowRefused)
-    assert problem.values == {"start_date": "42430"}  # (the cell once, as written, beside the reason)
+    assert isinstance(row, dict)
+    cell = row["start_date"]
+    assert isinstance(cell, Unreadable)
+    assert cell.reason == (
+        "A date a spreadsheet stored as a number (2016-03-01 in its usual 1900 date system): "
+        "format the column as a date (dd/mm/yyyy in an Indonesian spreadsheet, or yyyy-mm-dd) and save again."
+    )
+    assert row[WRITTEN] == {"start_date": "42430"}  # (the cell once, as written, beside the reason)
+    with pytest.raises(InvalidInput) as refused:
+        parse_payload(TrainingCompleted, payload_of(row))
+    assert refused.value.errors == {"start_date": [cell.reason]}
 
 
 def test_lesson_hours_written_with_their_unit_are_read_as_the_number() -> None:

@@ -30,7 +30,7 @@ from careerlog.domain.employee import RANK_JUMP
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.nip import parse_nip
-from careerlog.domain.payload import FieldSpec, filled_fields, parse_payload
+from careerlog.domain.payload import FieldSpec, Unreadable, filled_fields, parse_payload
 from careerlog.domain.wording import reason_of
 from careerlog.importing import kind_from_name, refuse_no_rows
 from careerlog.reference import reference
@@ -103,15 +103,6 @@ def payload_from(
             unread[spec.name] = [reason]
     return payload
 
-
-class Unreadable:
-    """A cell of the form it could not read (a number, JSON), handed on in its place: no field's value."""
-
-    def __repr__(self) -> str:
-        return "<unreadable>"
-
-
-UNREADABLE = Unreadable()
 
 CORRECTED = "corrected."  # the correction form's input of a corrected fact's field: corrected.<field>
 
@@ -225,7 +216,7 @@ def attempt(
         # A number or JSON the form cannot read is handed on as unreadable (the ledger refuses it, so nothing is
         # recorded), so that the ledger names it with every other problem of the form, the checks of the whole
         # fact made on the fields that did read (a training's first day after its last); its reason is the form's.
-        payload.update(dict.fromkeys(unread, UNREADABLE))
+        payload.update({name: Unreadable(reasons[0]) for name, reasons in unread.items()})
         if target is not None and any(name.startswith(CORRECTED) for name in request.form):
             payload["corrected_fields"] = corrected_fields(request.form, target)
         return submit(account, kind, nip, payload, request.form.get("client_key") or None), {}
