@@ -78,3 +78,24 @@ def test_axe_finds_nothing_on_an_audited_promotion_with_findings(page: Any, site
     page.wait_for_load_state()
     assert page.locator("article.finding").count() > 0
     assert violations(page) == []
+
+
+def test_axe_finds_nothing_on_a_refused_rank_jump_with_its_confirm_box(page: Any, site: Site) -> None:
+    """A regular promotion to IV/e is more ranks up than a 101 moves: refused beside the new rank, with the box to
+    confirm it, which the keyboard reaches and axe finds labelled."""
+    log_in(page, site, "hr-medan")
+    page.goto(f"{site.url}/pages/record?kind=rank_promotion")
+    page.fill("#f-nip", site.employee_nip)
+    page.select_option("#f-new_rank", "IV/e")
+    page.select_option("#f-promotion_kind", "101")
+    page.fill("#f-effective_date", "2026-10-01")
+    page.fill("#f-reference", "KP-AXE-1")
+    with page.expect_navigation():
+        page.click("form.event-form button[type=submit]")
+    assert page.locator("#f-new_rank[aria-invalid=true]").count() == 1
+    box = page.locator("input[type=checkbox][name=confirm]")
+    assert box.count() == 1
+    box.focus()
+    page.keyboard.press("Space")
+    assert box.is_checked()
+    assert violations(page) == []
