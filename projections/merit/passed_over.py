@@ -543,19 +543,41 @@ class UnitStaff:
                     found.append(other)
         return found
 
-    def others(self, pool: Pool) -> list[str]:
-        """Who else the final record has in the decision's unit, at any rank, before its TMT (not the appointee,
-        not excluded): of these, a record made after the decision may have moved out one the record known
-        before it placed in the unit at its rank the day before the TMT (`DecisionPassedOverQueries.as_known`)."""
-        decision = pool.decision
-        if decision["rank_before"] is None:
-            return []
-        day, me, present = decision["tmt"], decision["subject"], set(pool.present)
-        return [
-            other
-            for other, start in self.first.items()
-            if start < day and other != me and other not in present and not pool.excluded(other)
-        ]
+    def in_unit_before(self, subject: str, day: str) -> bool:
+        """Whether the final record has `subject` in the unit, at any rank, before `day`: of these, a record made
+        after a decision may have moved out one the record known before it placed in the unit at its rank the day
+        before the TMT (`DecisionPassedOverQueries.as_known`)."""
+        first = self.first.get(subject)
+        return first is not None and first < day
+
+
+class LateEntries:
+    """The entries of some records (`KnownRecord`) by recorded time, with the first day each may bear on (as
+    `KnownRecord.bears`): `unsettled` finds, for a decision, the records with an entry recorded at or after it that
+    bears on a day up to its horizon, the only ones whose record known before it may read otherwise on its TMT
+    than the final one (`KnownRecord.read`: with none, the final record stands for it), in one pass over arrays
+    instead of a look at each record per decision."""
+
+    def __init__(self, records: dict[str, KnownRecord]):
+        self.subjects = sorted(records)
+        recorded: list[float] = []
+        bears: list[int] = []
+        owners: list[int] = []
+        for i, subject in enumerate(self.subjects):
+            known = records[subject]
+            recorded.extend(t.timestamp() for t in known.times)  # (a float keeps every microsecond apart)
+            bears.extend(d.toordinal() for d in known.bears)
+            owners.extend([i] * len(known.times))
+        order = np.argsort(np.array(recorded, dtype=float), kind="stable")
+        self.recorded = np.array(recorded, dtype=float)[order]
+        self.bears = np.array(bears, dtype=np.int64)[order]
+        self.owners = np.array(owners, dtype=np.int64)[order]
+
+    def unsettled(self, moment: datetime, horizon: date) -> list[str]:
+        """The subjects with an entry recorded at or after `moment` that bears on a day up to `horizon`, in order."""
+        start = int(np.searchsorted(self.recorded, moment.timestamp(), side="left"))
+        owners = np.unique(self.owners[start:][self.bears[start:] <= horizon.toordinal()])
+        return [self.subjects[i] for i in owners.tolist()]
 
 
 class Pool(NamedTuple):
@@ -804,15 +826,16 @@ class DecisionPassedOverQueries:
         the decision but effective before its TMT (a back-dated transfer) may place someone otherwise than the record
         known before the decision did: the colleagues are those it placed there (the lists' rule for a 101,
         `earlier_rounds`). So everyone the final record has in the unit at any rank before the TMT
-        (`UnitStaff.others`) whom the record known before the decision places there joins the pool (compared as
+        (`UnitStaff.in_unit_before`) whom the record known before the decision places there joins the pool (compared as
         known then); one placed there only by a record made since stays in `present` and is left out where the
         comparison reads each place as known then (`Judging.stronger`). Both are named per decision in
         `recorded_later` (`placed`: `elsewhere`, compared as known then, or `here`, not compared), by NIP. The
-        same for a lone decision (its own page) as for a list of them (`careerlog audit passed-over`)."""
-        others = [staff.others(pool) for pool in pools]
-        records = self.load_placed(sorted({s for pool in pools for s in pool.present}.union(*others)))
+        same for a lone decision (its own page) as for a list of them (`careerlog audit passed-over`). Only those
+        with an entry recorded at or after the decision that bears on its TMT are read again (`LateEntries`)."""
+        records = self.load_placed(sorted({s for pool in pools for s in pool.present}.union(staff.first)))
+        late = LateEntries(records)
         found: list[Pool] = []
-        for pool, more in zip(pools, others, strict=True):
+        for pool in pools:
             decision = pool.decision
             if decision["rank_before"] is None:
                 found.append(pool)
@@ -821,16 +844,14 @@ class DecisionPassedOverQueries:
             present = set(pool.present)
             later: list[dict[str, str]] = []
             joining: list[str] = []
-            moment, day, horizon = comparing.moment, comparing.day, comparing.horizon
-            for subject in sorted({*pool.present, *more}):
-                known = records.get(subject)
-                if known is None or subject == decision["subject"] or pool.excluded(subject):
+            # of the others the final record stands for the one known then on the TMT: placed alike then and now,
+            # and placed now only if in `present` (the final record's `unit_spells`): nothing to add or name
+            for subject in late.unsettled(comparing.moment, comparing.horizon):
+                if subject == decision["subject"] or pool.excluded(subject):
                     continue
-                last = known.final_after(day, horizon)
-                if last is None or moment > last:
-                    # the final record stands for the one known then on the TMT: placed alike then and now, and
-                    # placed now only if in `present` (the final record's `unit_spells`): nothing to add or name
+                if subject not in present and not staff.in_unit_before(subject, decision["tmt"]):
                     continue
+                known = records[subject]
                 then = comparing.placed(comparing.known(subject))  # type: ignore[arg-type]
                 now = comparing.placed(known.final_reading(comparing.day))
                 if then and subject not in present:
