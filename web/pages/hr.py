@@ -37,7 +37,7 @@ from careerlog.reference import reference
 from careerlog.textfiles import aliases_of
 from web.errors import conflict_errors
 from web.pages.common import allowed, blp, page, services
-from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label
+from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
 from web.pages.refused_rows import refused_csv
 from web.services import Written
 
@@ -61,7 +61,9 @@ def field_view(spec: FieldSpec, kind: str | None = None) -> dict[str, Any]:
     promotion kind by its name in the visitor's language beside its code; a post's level from post_levels)."""
     table = reference().table(spec.table) if spec.table else None
     kinds = spec.table == "promotion_kinds"
-    codes = [(c.code, promotion_kind_label(c.code) if kinds else c.name) for c in table] if table is not None else None
+    codes = None
+    if table is not None:  # each code's name in the visitor's language (Male on an English page, Laki-laki)
+        codes = [(c.code, promotion_kind_label(c.code) if kinds else reference_name(table.name, c.code)) for c in table]
     if (kind, spec.name) == ("post_appointment", "level"):
         codes = post_levels()  # (free text before: 'Ahli Pertama', as HR writes it, was refused for AHLI_PERTAMA)
     doc = _(spec.doc) if spec.doc else ""  # translated: web.pages.labels.extract hands every description over
