@@ -134,7 +134,7 @@ def test_a_study_leaves_and_an_educations_level_read_as_an_education_level_not_a
     indonesian = page_text(world, BUDI, "id")
     assert "Jenjang pendidikan yang ditempuh: Sarjana (S-1)" in indonesian
     assert "Jenjang: Sarjana (S-1)" not in indonesian
-    assert "Education level studied for: Sarjana (S-1)" in page_text(world, BUDI)
+    assert "Education level studied for: Bachelor&#39;s degree (S-1)" in page_text(world, BUDI)  # English: GROUP_LABELS
 
 
 def test_a_pppks_chart_is_of_grades_not_of_ranks(world: World) -> None:

@@ -159,3 +159,16 @@ def test_the_demo_employees_account_is_named_by_the_employees_own_name(world: Wo
     assert "Demo employee" not in names.values()
     assert "Reporting client" not in names.values()
     assert accounts.get("reporter").scope == Scope(national=True)
+
+
+def test_an_english_career_page_names_the_recorded_codes_in_english(world: World) -> None:
+    """The timeline's values and the plain requirements read "Sex: Laki-laki", "Your education, Sarjana (S-1), ..."
+    on an English page."""
+    log_in(world, "employee")
+    english = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
+    for shown in ("Sex: Male", "Education: Bachelor&#39;s degree (S-1)", "Recruitment path: General"):
+        assert f"<span>{shown}</span>" in english
+    assert "Your education, Bachelor&#39;s degree (S-1), allows ranks up to III/d" in english
+    indonesian = world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True)
+    assert "Laki-laki" in indonesian
+    assert "Sarjana (S-1)" in indonesian

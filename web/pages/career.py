@@ -26,7 +26,7 @@ from web.pages import charts, local_date, local_number
 from web.pages.common import blp, may, page, services, signed_in
 from web.pages.export import csv_download
 from web.pages.hr import RECORDABLE
-from web.pages.labels import field_label, kind_label, promotion_kind_name
+from web.pages.labels import field_label, kind_label, promotion_kind_name, reference_name
 from web.pages.next_promotion import RANK_FIELDS, citation, next_promotion, rank_steps
 
 DEFAULT_TARGET_JP = 20
@@ -72,7 +72,7 @@ def shown_value(kind: str, field: str, value: Any) -> Any:
         return value
     if table.name == "promotion_kinds":
         return promotion_kind_name(value)  # (in the visitor's language, with its code)
-    name = table[value].name
+    name = reference_name(table.name, value)  # Laki-laki; Male on an English page (labels.GROUP_LABELS)
     if field in RANK_FIELDS.values():
         return f"{value} ({name})"
     return f"{name} ({value})" if table.name in NAME_AND_CODE else name

@@ -32,7 +32,7 @@ from projections.merit.audit import LATE_EVIDENCE
 from projections.merit.queries import PASSED_OVER_FINDING
 from projections.merit.rules import PENALTY
 from web.pages import local_date, local_datetime, local_number
-from web.pages.labels import kind_label, promotion_kind_in_text
+from web.pages.labels import kind_label, promotion_kind_in_text, reference_name
 
 OR = _l("or")
 
@@ -112,7 +112,7 @@ def localised(template: Template, name: str, value: str) -> str:
         return promotion_kind_in_text(value)
     if table is not None:
         codes = reference().table(table)
-        return codes[value].name if value in codes else value
+        return reference_name(table, value) if value in codes else value
     if name in template.dates:
         return local_date(value)
     if name in template.times:

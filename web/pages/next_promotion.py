@@ -35,6 +35,7 @@ from projections.merit.rules import (
     TIME_IN_RANK,
     TRAINING,
 )
+from web.pages.labels import reference_name
 from web.pages.messages import localised
 
 RANK_FIELDS = {"appointment": "rank", "rank_promotion": "new_rank"}
@@ -293,7 +294,7 @@ def named_values(template: str, said: dict[str, str]) -> dict[str, str]:
         names = [ref.exams[c].name if c in ref.exams else c for c in said["exams"].split(", ")]
         return {"exams": format_list(names, locale=str(get_locale()))}
     if template == EDUCATION_CEILING.text and said["level"] in ref.education:
-        return {"level": ref.education[said["level"]].name}
+        return {"level": reference_name("education", said["level"])}  # Sarjana; on an English page Bachelor's
     return {}
 
 
