@@ -109,6 +109,7 @@ NOT_EMPLOYEE = Refusal("{nip} is not an employee.")
 NOTHING_RECORDED = Refusal("Nothing is recorded for {subject}.")
 # The checks a writer may confirm, recording what they would refuse (a rank jump the decree does make)
 CONFIRMABLE = (ONE_STEP,)
+CONFIRMING_KINDS = ("rank_promotion", "correction")  # the kinds a recording may confirm a check of
 UNKNOWN_CONFIRMATION = Refusal("{given} is no check to confirm; one of: {known}.")
 KEPT_BY_SYSTEM = Refusal(
     "Version {version} ({kind}) is kept by the system; correct or retract the record it comes from.",

@@ -38,3 +38,12 @@ def test_the_api_refuses_a_jump_beside_new_rank_and_records_it_confirmed(world: 
     assert "confirm" in unknown.get_json()["errors"]
     confirmed = world.post(f"/api/v1/employees/{BUDI}/events", json={**body, "confirm": ["promotion.one_step"]})
     assert confirmed.status_code == 201
+
+
+def test_the_import_page_lists_the_confirm_column_of_a_rank_promotion(world: World) -> None:
+    log_in(world, "hr")
+    page = world.client.get("/pages/import").get_data(as_text=True)
+    promotions = page[page.index("<code>rank_promotion</code></h3>") :]
+    promotions = promotions[: promotions.index("</ul>")]
+    assert "Konfirmasi lompatan pangkat (promotion.one_step)" in promotions
+    assert "<code>confirm</code>, Konfirmasi</li>" in promotions

@@ -16,13 +16,12 @@ from typing import Any, ClassVar
 
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validate
 
-from careerlog.application import CONFIRMABLE
+from careerlog.application import CONFIRMABLE, CONFIRMING_KINDS
 from careerlog.domain.events import (
+    BY_KIND,
     EMPLOYEE_EVENTS,
     Appointed,
-    EventCorrected,
     LedgerEvent,
-    RankPromoted,
     UnitRated,
 )
 from careerlog.domain.payload import FieldSpec, payload_fields
@@ -149,7 +148,7 @@ CONFIRM = fields.List(
         "where the rules let a confirmation record it (docs/rules.md). Not stored; the merit audit still reports it."
     },
 )
-CONFIRMED_KINDS = (RankPromoted, EventCorrected)  # the kinds a confirmation may be sent with
+CONFIRMED_KINDS = tuple(BY_KIND[kind] for kind in CONFIRMING_KINDS)  # the kinds a confirmation may be sent with
 EVENT_SCHEMAS: dict[str, type[Schema]] = {
     cls.KIND: event_schema(cls, extra={"confirm": CONFIRM} if cls in CONFIRMED_KINDS else None)
     for cls in EMPLOYEE_EVENTS

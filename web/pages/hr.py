@@ -26,6 +26,7 @@ from wtforms import BooleanField
 
 from careerlog.access import AccessDenied, Action
 from careerlog.accounts import Account
+from careerlog.application import CONFIRMING_KINDS
 from careerlog.domain.employee import RANK_JUMP
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
@@ -301,15 +302,22 @@ def column_name(alias: str) -> str:
     return " ".join(w.upper() if w in SHORT_WORDS else w.capitalize() for w in alias.split("_"))
 
 
+def confirm_label() -> str:
+    """The import page's name of a row's `confirm` column (no field: what the row confirms)."""
+    return _("Confirmation of a rank jump (promotion.one_step), when the decree does promote that far")
+
+
 def kind_columns() -> list[dict[str, Any]]:
     """The columns a CSV file of each kind takes, for the import page: each field by its label, its own name and
     the Indonesian column names read as it (careerlog.textfiles.HEADER_ALIASES), and whether it is required."""
     columns = []
     for kind in RECORDABLE:
         named = [("nip", True), *((spec.name, spec.required) for spec in filled_fields(BY_KIND[kind]))]
+        if kind in CONFIRMING_KINDS:  # (no field: what the row confirms, a rank jump the decree does make)
+            named.append(("confirm", False))
         fields = [
             {
-                "label": "NIP" if name == "nip" else field_label(name, kind),
+                "label": confirm_label() if name == "confirm" else "NIP" if name == "nip" else field_label(name, kind),
                 "name": name,
                 "aliases": [column_name(a) for a in aliases_of([name])],
                 "required": required,
