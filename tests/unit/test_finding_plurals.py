@@ -80,3 +80,15 @@ def test_a_structural_range_names_the_post_kind_not_its_code(app: Flask) -> None
     with app.test_request_context(), force_locale("id"):
         shown = message_text(stored)
     assert shown == "Jabatan Pimpinan Tinggi Pratama paling tinggi sampai pangkat IV/d; pangkat baru IV/e"
+
+
+def test_a_met_penalty_check_says_no_penalty_bars_a_promotion(app: Flask) -> None:
+    """The penalty check met is stored '0 blocking penalty served on 2027-02-01': the pages read '0 disciplinary
+    penalties barring promotion are in force on Feb 1, 2027' ('0 hukuman disiplin ... masih berjalan' in
+    Indonesian). It says no penalty bars a promotion on that day; the stored text (API, CSV) is unchanged."""
+    stored = "0 blocking penalty served on 2027-02-01"
+    with app.test_request_context(), force_locale("en"):
+        assert message_text(stored) == "No disciplinary penalty bars a promotion on Feb 1, 2027"
+    with app.test_request_context(), force_locale("id"):
+        shown = message_text(stored)
+    assert shown == "Tidak ada hukuman disiplin yang menghalangi kenaikan pangkat pada 1 Feb 2027"

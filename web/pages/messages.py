@@ -56,12 +56,16 @@ PLURALS: dict[str, tuple[str, Callable[[int], str]]] = {
             n,
         ),
     ),
-    PENALTY.text: (
+    PENALTY.text: (  # (a met check is stored "0 blocking penalty served on ...": said as no penalty barring it)
         "count",
-        lambda n: ngettext(
-            "{count} disciplinary penalty barring promotion is in force on {day}",
-            "{count} disciplinary penalties barring promotion are in force on {day}",
-            n,
+        lambda n: (
+            gettext("No disciplinary penalty bars a promotion on {day}")
+            if n == 0
+            else ngettext(
+                "{count} disciplinary penalty barring promotion is in force on {day}",
+                "{count} disciplinary penalties barring promotion are in force on {day}",
+                n,
+            )
         ),
     ),
     TOO_MANY_HOURS.text: (
