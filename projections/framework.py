@@ -47,7 +47,7 @@ from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError
 from careerlog.importing import fewer_collections
 from careerlog.reference import Rules, rules
-from careerlog.sqlstore import Row, Sql, select_events_of
+from careerlog.sqlstore import Row, Sql, SqlStore, select_events_of
 from projections.career import CareerRecord, Entry
 from projections.store import PostgresViewStore, SQLiteViewStore, StaleBatch, open_view_store
 from projections.stored_entries import Stored, row_entries, tuple_rows
@@ -234,6 +234,55 @@ class ViewNotReady(CareerlogError):
             f"The view {names} is being filled (a new version or a rebuild) and holds only part of the "
             "records; try again later."
         )
+
+
+@dataclass(frozen=True)
+class Rejudged:
+    """A view whose rows were judged by other rules than this process's: the configuration digest the rows were
+    made with (`view_configurations`) and this process's (`Projection.configuration`, CAREERLOG_RULES_FILE)."""
+
+    name: str
+    digest: str
+    ours: str
+
+
+class ViewJudgedOtherwise(CareerlogError):
+    """A read of a view whose rows were judged by other rules than this process's: the rows' verdicts, rounds and
+    eligibility are the projecting process's, while what a query asks of the rules (merit.passed_over's comparison,
+    a severity, a rule in force) is asked of this process's, and no process holds another's rules. Not answered
+    (a command's exit 1, a 503 of the web server) until this process reads the rules the views were built with:
+    it is started again with their CAREERLOG_RULES_FILE (or the views rebuilt under its rules)."""
+
+    def __init__(self, rejudged: Sequence[Rejudged]):
+        self.rejudged = tuple(rejudged)
+        views = "; ".join(
+            f"the view {r.name}'s rows were judged by the rules of digest {r.digest}, this process's gives {r.ours}"
+            for r in self.rejudged
+        )
+        super().__init__(
+            f"CAREERLOG_RULES_FILE: {views}. An answer would mix the rows' verdicts with this process's rules, so "
+            "none is given from them. Give this process the CAREERLOG_RULES_FILE the views were built with, as the "
+            "projection workers' (after a change of the rules: start it again with the new file; "
+            "docs/operations.md, Upgrades)."
+        )
+
+
+def judged_otherwise(sql: Sql | SqlStore, projections: Iterable[Projection]) -> list[Rejudged]:
+    """The views (of `projections`) whose rows were judged by other rules than this process's, by the digests kept
+    beside them (`view_configurations`; a view with none kept is not named)."""
+    ours = {p.name: digest for p in projections if (digest := p.configuration()) is not None}
+    if not ours:
+        return []
+    rows = sql.query("SELECT name, digest FROM view_configurations")
+    found = {str(r["name"]): str(r["digest"]) for r in rows if r["name"] in ours and r["digest"] is not None}
+    return [Rejudged(name, found[name], ours[name]) for name in ours if found.get(name, ours[name]) != ours[name]]
+
+
+def refuse_judged_otherwise(sql: Sql | SqlStore, projections: Iterable[Projection]) -> None:
+    """Raise ViewJudgedOtherwise when a view of `projections` was judged by other rules than this process's
+    (`judged_otherwise`): what a command reading the views built under rules asks first."""
+    if rejudged := judged_otherwise(sql, projections):
+        raise ViewJudgedOtherwise(rejudged)
 
 
 class NewerViews(ConfigurationError):

@@ -13,8 +13,8 @@ import click
 
 from careerlog.cli import Context, friendly_errors, pass_context
 from careerlog.spreadsheet import defused
-from careerlog.sqlstore import SqlStore
-from projections.framework import rules_digest
+from projections.framework import Projection, refuse_judged_otherwise
+from projections.merit.audit import MeritProjection
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries, with_pool
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
@@ -142,6 +142,7 @@ def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int, **option
     Dimensions: sex, agency, region, education, age_band, recruitment_path, employment_kind;
     `--by sex,agency` gives their intersections. See docs/fairness.md.
     """
+    judged_alike(obj)
     start, end, scope = period_and_scope(options)
     result = fairness_queries(obj).fairness(by, start=start, end=end, scope=scope, min_cell=min_cell)
     result = {**result, "groups": with_pool(result["groups"])}
@@ -293,6 +294,7 @@ def json_list(key: str, items: Iterator[dict[str, Any]]) -> Iterator[str]:
 @friendly_errors
 def promotions_command(obj: Context, /, fmt: str, with_posts: bool, **options: str | None) -> None:
     """Every rank promotion with its verdict: compliant, or the number and worst severity of its findings."""
+    judged_alike(obj)
     options["decision"] = None if with_posts else "promotion"
     emit_decisions(audit_queries(obj), options, DECISION_COLUMNS if with_posts else PROMOTION_COLUMNS, fmt)
 
@@ -303,6 +305,7 @@ def promotions_command(obj: Context, /, fmt: str, with_posts: bool, **options: s
 @friendly_errors
 def posts_command(obj: Context, /, fmt: str, **options: str | None) -> None:
     """Every definitive post appointment with its verdict (post.* rules, evidence recorded after)."""
+    judged_alike(obj)
     options["decision"] = "post"
     emit_decisions(audit_queries(obj), options, POST_COLUMNS, fmt)
 
@@ -317,24 +320,20 @@ def posts_command(obj: Context, /, fmt: str, **options: str | None) -> None:
 @friendly_errors
 def grade_inflation_command(obj: Context, /, fmt: str, start: int | None, end: int | None, **scope: str | None) -> None:
     """Units whose staff ratings of a year spread beyond what the unit's own rating allows."""
+    judged_alike(obj)
     found = GradeInflationQueries(open_view_store(obj.settings).sql).grade_inflation(scope, start=start, end=end)
     emit({"units": found}, found, INFLATION_COLUMNS, fmt, f"{len(found)} unit-years with grade inflation")
 
 
-def judged_alike(store: SqlStore) -> None:
-    """Refuse to compare a decision's colleagues (merit.passed_over) by other rules than the merit view's rows were
-    judged by: the pools, the rule's version and its measures are asked of this process's rules at query time, the
-    decisions' findings (and a regular promotion's rounds) were judged by the rules of the process that made the
-    rows (`view_configurations`), and no process holds another's rules: a shell whose CAREERLOG_RULES_FILE differs
-    would judge the colleagues otherwise than the decisions, in silence."""
-    rows = store.query("SELECT digest FROM view_configurations WHERE name = 'merit'")
-    theirs, ours = (rows[0]["digest"] if rows else None), rules_digest()
-    if theirs is not None and theirs != ours:
-        raise click.ClickException(
-            f"CAREERLOG_RULES_FILE: the merit view's rows were judged by the rules of digest {theirs}, this "
-            f"shell's gives {ours}; the passed-over comparison would judge the colleagues by other rules than the "
-            "decisions. Set CAREERLOG_RULES_FILE as for the projection workers (docs/operations.md, Upgrades)."
-        )
+def judged_alike(obj: Context, *projections: Projection) -> None:
+    """Refuse (exit 1) a command reading views built under rules (the merit view's, unless named) in a shell
+    whose rules differ from those the rows were judged by (`view_configurations`): what the command asks of the
+    rules at query time (merit.passed_over's comparison and count, a severity, a rule in force, a unit's rating
+    caps) is asked of this process's rules, the rows' verdicts, rounds and eligibility were judged by the rules of
+    the process that made them, and no process holds another's rules: a shell whose CAREERLOG_RULES_FILE differs
+    answered by both, in silence (projections.framework.ViewJudgedOtherwise names CAREERLOG_RULES_FILE and both
+    digests)."""
+    refuse_judged_otherwise(open_view_store(obj.settings).sql, projections or (MeritProjection(),))
 
 
 @audit_group.command("promotion")
@@ -345,7 +344,7 @@ def judged_alike(store: SqlStore) -> None:
 @friendly_errors
 def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None:
     """One promotion's findings with the evidence (each fact's effective and recorded time)."""
-    judged_alike(open_view_store(obj.settings).sql)
+    judged_alike(obj)
     result = audit_queries(obj).promotion(nip, version)
     result["passed_over"], result["recorded_later"] = decision_colleagues(
         open_view_store(obj.settings).sql, ledger_records(obj.app), result
@@ -406,8 +405,8 @@ RECORDED_LATER_COLUMNS = ("tmt", "subject", "version", "decision", "kind", "coll
 @friendly_errors
 def passed_over_command(obj: Context, /, fmt: str, start: str | None, end: str | None, **scope: str | None) -> None:
     """Decisions with an eligible, clearly stronger colleague of the same unit and rank who was not chosen."""
+    judged_alike(obj)
     store = open_view_store(obj.settings).sql
-    judged_alike(store)
     first, last = iso_day(start, "from") or "", iso_day(end, "to") or "9999"
     regular = [
         {**row, "tmt": row["round_date"], "decision": "promotion", "kind": "101"}

@@ -9,7 +9,9 @@ from typing import Any
 import click
 
 from careerlog.cli import Context, friendly_errors, pass_context
-from projections.merit.cli import csv_text, table_text
+from projections.merit.audit import MeritProjection
+from projections.merit.cli import csv_text, judged_alike, table_text
+from projections.scorecard.awards import AwardsProjection
 from projections.scorecard.scorecard import ScorecardQueries
 from projections.store import open_view_store
 
@@ -64,6 +66,7 @@ def scorecard_command(
     """The scorecard of career-development policy: every indicator (definition, numerator, denominator,
     value and the rows behind it) with its trend and the comparison across agencies, and the findings
     written from it. Indicators are defined in docs/scorecard.md."""
+    judged_alike(obj, MeritProjection(), AwardsProjection())
     card = ScorecardQueries(open_view_store(obj.settings).sql).scorecard(
         agency, year, years=years, unit=unit, region=region
     )
