@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from tests.functional.conftest import World
+from tests.functional.test_pages_auth import log_in
 from web.pages.scorecard_view import page_link
 
 
@@ -49,3 +50,11 @@ def test_a_reports_link_keeps_the_agency_alone(world: World) -> None:
     path, args = linked(world, "/api/v1/reports/training-compliance?agency=KOTA-MEDAN&unit=BKPSDM&year=2024")
     assert path == "/pages/reports/training"
     assert args == {"agency": "KOTA-MEDAN", "year": "2024"}
+
+
+def test_a_programmes_link_leaves_out_the_year_its_page_does_not_read(world: World) -> None:
+    """The programmes' page refuses an argument it does not read (422): the link keeps the arguments it reads."""
+    path, args = linked(world, "/api/v1/reports/programmes?agency=KOTA-MEDAN&unit=BKPSDM&year=2024")
+    assert (path, args) == ("/pages/reports/programmes", {"agency": "KOTA-MEDAN"})
+    log_in(world, "inspector")
+    assert world.client.get(path, query_string=args).status_code == 200

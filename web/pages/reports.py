@@ -115,8 +115,8 @@ BUILDERS = {"headcount": headcount, "training": training, "programmes": programm
 
 # ---------------------------------------------------------------------- downloads
 
-# The address's arguments each report reads; its downloads refuse any other (a 422 naming it), and the page's
-# download links carry these only.
+# The address's arguments each report reads; its page and its downloads refuse any other (a 422 naming it), the
+# page's download links carry these only, and so do the scorecard's links to the page (web.pages.scorecard_view).
 ARGUMENTS = {
     "headcount": ("by", *SCOPE, "lang"),
     "training": ("by", "year", *SCOPE, "lang"),
@@ -180,6 +180,22 @@ def table_rows(name: str, found: dict[str, Any], *, words: bool) -> list[dict[st
     return items
 
 
+# The arguments each report reads once (`one`): given twice, the page and its downloads would answer the first alone
+SINGLE = ("by", "year")
+
+
+def argument_errors(name: str) -> dict[str, list[str]]:
+    """The errors of the address's arguments before the report is read, for its page and its downloads alike: an
+    argument the report does not read (named, with the page's filters), an agency that is no code
+    (web.pages.inspector.refused), and `by` or `year` given more than once (as the API refuses a parameter of one
+    value given twice), each beside its field."""
+    errors = refused(ARGUMENTS[name])
+    for field in SINGLE:
+        if field in ARGUMENTS[name] and len(request.args.getlist(field)) > 1:
+            errors[field] = [_("Given more than once: give it once.")]
+    return errors
+
+
 def download_query(name: str) -> dict[str, list[str]]:
     """The page's arguments its downloads read (the page's filters and language), for their links."""
     return {k: request.args.getlist(k) for k in request.args if k in ARGUMENTS[name]}
@@ -199,12 +215,12 @@ def report_xlsx(name: str) -> ResponseReturnValue:
 
 def report_download(name: str, extension: str) -> ResponseReturnValue:
     """The table of the report's page for the same address arguments, the cells it withholds withheld (the rows are
-    the services' suppressed ones the page shows: projections.suppression); an argument the report does not read,
-    an unknown agency, grouping or year refused (422 naming it)."""
+    the services' suppressed ones the page shows: projections.suppression); an argument the report does not read
+    or one given twice, an unknown agency, grouping or year refused (422 naming it)."""
     account = allowed(Action.READ_REPORTS)
     if name not in RESULTS:
         abort(404)
-    errors = refused(ARGUMENTS[name])
+    errors = argument_errors(name)
     if errors:
         raise InvalidInput(errors)
     found = RESULTS[name](account)
@@ -224,9 +240,9 @@ def report(name: str = "headcount") -> ResponseReturnValue:
     if name not in BUILDERS:
         abort(404)
     context: dict[str, Any] = {}
-    # an agency that is no code refused beside its field, as its downloads and the inspector's pages refuse it (not
-    # an empty table under a filter reading "all"); the arguments it does not read are left, as links send them
-    errors = refused(tuple(request.args))
+    # an argument the report does not read, one given twice or an agency that is no code refused as its downloads
+    # and the inspector's pages refuse them (not a table of another question under a filter reading "all")
+    errors = argument_errors(name)
     try:
         context = {} if errors else BUILDERS[name](account)
     except InvalidInput as e:

@@ -17,6 +17,7 @@ from careerlog.accounts import Account
 from projections.scorecard.findings import settings
 from web.pages.common import may
 from web.pages.labels import code_name
+from web.pages.reports import ARGUMENTS as REPORT_ARGUMENTS
 
 AREAS: dict[str, LazyString] = {
     "competency": _l("Competency development"),
@@ -49,9 +50,6 @@ PAGES = {
 }
 TRANSLATED = ("title", "definition", "numerator", "denominator")
 PAGE_ARGS = ("year", "agency", "unit", "region", "from", "to", "rule", "by")
-# The pages that read `unit` and `region` (the inspector's: web.pages.inspector); the reports' pages filter by agency
-# only, so their links keep the agency alone as before.
-SCOPED_PAGES = ("pages.audits", "pages.audited_posts", "pages.fairness")
 POST_RULES = "post."  # a post rule's findings are listed with the post appointments, not the promotions
 
 
@@ -106,8 +104,9 @@ def page_link(account: Account, link: str | None) -> str | None:
     args = {k: v for k, v in parse_qsl(parts.query) if k in PAGE_ARGS}
     if endpoint == "pages.audits" and args.get("rule", "").startswith(POST_RULES):
         endpoint = "pages.audited_posts"
-    if endpoint not in SCOPED_PAGES:
-        args = {k: v for k, v in args.items() if k not in ("unit", "region")}
+    if endpoint == "pages.report":  # only the arguments the report's page reads, which refuses any other (422): the
+        # agency alone (no unit, no region), and no year on the programmes' page
+        args = {k: v for k, v in args.items() if k in REPORT_ARGUMENTS[fixed["name"]]}
     return url_for(endpoint, **fixed, **args)
 
 
