@@ -27,6 +27,9 @@ CATALOGUE = Path(__file__).parents[2] / "web" / "translations" / "id" / "LC_MESS
 LATE = f.nip(date(1976, 1, 1), date(2001, 3, 1), "F", sequence=771)
 # the English of rules.toml's remarks, which an Indonesian page must not show
 ENGLISH = re.compile(r"\b(the|of|and|is|an|by|for|a post|decisions|record|regular promotion|rule)\b")
+# an article cited as English cites it ("art. 17(2)"), which an Indonesian text cites as "Pasal 17 ayat (2)"
+ARTICLE_EN = re.compile(r"\bart\.\s*\d")
+ARTICLE_ID = re.compile(r"\b(Pasal|ayat)\b")
 
 
 @pytest.fixture
@@ -58,13 +61,14 @@ def sources_shown(page: str) -> dict[str, str]:
 def test_an_indonesian_decision_page_cites_the_rules_sources_in_indonesian(world: World) -> None:
     indonesian = sources_shown(decision_page(world, "id"))
     assert indonesian["evidence.recorded_after"] == (
-        "UU 43/1999 art. 17(2) (jabatan diisi berdasarkan profesionalisme, kompetensi, prestasi kerja dan pangkat): "
-        "keputusan bertumpu pada catatan sebagaimana adanya saat itu"
+        "UU 43/1999 Pasal 17 ayat (2) (jabatan diisi berdasarkan profesionalisme, kompetensi, prestasi kerja dan "
+        "pangkat): keputusan bertumpu pada catatan sebagaimana adanya saat itu"
     )
     assert indonesian["promotion.time_in_rank"] == "PP 99/2000 jo PP 12/2002"  # the regulations as cited
     for rule, source in indonesian.items():
         assert not ENGLISH.search(source), (rule, source)
         assert 'lang="en"' not in source, (rule, source)  # no longer marked as English
+        assert not ARTICLE_EN.search(source), (rule, source)  # an article is a Pasal, its paragraph an ayat
 
 
 def test_an_english_decision_page_keeps_the_rules_sources_as_written(world: World) -> None:
@@ -95,6 +99,19 @@ def test_every_rule_and_indicator_source_has_an_indonesian_translation_compiled(
     assert [s for s in sources if mo.get(s) is None or mo[s].string != po[s].string] == []
     prose = [po[s].string for s in sources if ENGLISH.search(po[s].string) and "careerlog" not in s]
     assert prose == []  # no English remark left in a translation
+
+
+def test_every_indonesian_text_cites_an_article_as_pasal_and_every_english_one_as_art() -> None:
+    """An Indonesian page read "UU 43/1999 art. 17(2)", "hak PNS (PP 11/2017 art. 203(4))": an article of a regulation
+    is cited "Pasal 17 ayat (2)" in Indonesian, "art. 17(2)" in English, in every text of the catalogue."""
+    po = read_po(io.BytesIO((CATALOGUE / "messages.po").read_bytes()))
+    mo = read_mo(io.BytesIO((CATALOGUE / "messages.mo").read_bytes()))
+    entries = [m for m in po if m.id and m.string]
+    assert [m.string for m in entries if ARTICLE_EN.search(str(m.string))] == []
+    assert [m.id for m in entries if ARTICLE_ID.search(str(m.id))] == []
+    cited = [m for m in entries if isinstance(m.id, str) and ARTICLE_EN.search(m.id)]
+    assert len(cited) > 20  # (the rules' sources, the scorecard's, the career page's CPNS note)
+    assert all(ARTICLE_ID.search(str(m.string)) and mo[m.id].string == m.string for m in cited)
 
 
 # a grouping, a group as an English report names it and the official name it must not show ("Active" is the name of
@@ -147,7 +164,7 @@ def test_the_scorecard_names_its_groups_and_cites_its_sources_in_the_visitors_la
     assert '<th scope="row">Male (M)</th>' in english
     assert '<th scope="row">Laki-laki (M)</th>' in indonesian
     assert "<dd>PP 11/2017 art. 203(4) (rule training.yearly_jp)</dd>" in english
-    assert "<dd>PP 11/2017 art. 203(4) (aturan training.yearly_jp)</dd>" in indonesian
+    assert "<dd>PP 11/2017 Pasal 203 ayat (4) (aturan training.yearly_jp)</dd>" in indonesian
 
 
 def test_the_demo_employees_account_is_named_by_the_employees_own_name(world: World) -> None:
