@@ -155,7 +155,7 @@ def test_a_total_of_too_few_people_is_withheld_in_both_downloads(staffed: World)
     written = csv_rows(staffed, "/pages/reports/headcount.csv?by=sex&agency=KAB-KARO")
     assert [(r["sex"], r["count"], r["suppressed"]) for r in written] == [("F", "", "true"), ("total", "", "true")]
     assert sheet(staffed, "/pages/reports/headcount.xlsx?by=sex&agency=KAB-KARO&lang=id")[1:] == [
-        ["F", None, "ya"],
+        ["Perempuan (F)", None, "ya"],
         ["Jumlah", None, "ya"],
     ]
 
@@ -223,6 +223,24 @@ def test_the_headcount_workbook_is_headed_by_the_pages_labels_in_its_language(
     assert csv_rows_text(staffed, f"/pages/reports/headcount.csv?by=unit&lang={lang}").startswith(
         "unit,count,suppressed\r\n"  # the CSV keeps the field names in every language, for machines
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize(("report", "query"), [("headcount", "by=sex,education"), ("training", "year=2020&by=sex")])
+def test_a_workbook_names_the_groups_as_the_page_and_the_csv_keeps_their_codes(
+    trained: World, lang: str, report: str, query: str
+) -> None:
+    """Before, the workbook's group cells held the codes (F, S-1) under the page's labels in its language, while
+    the page names them (Perempuan (F), Sarjana (S-1); Female (F), Bachelor's degree (S-1) in English)."""
+    log_in(trained, "inspector")
+    by = query.rsplit("by=", 1)[1].split(",")
+    on_page = [row[: len(by)] for row in page_rows(trained, f"/pages/reports/{report}?{query}&lang={lang}")]
+    named = [row[: len(by)] for row in sheet(trained, f"/pages/reports/{report}.xlsx?{query}&lang={lang}")[1:]]
+    groups = on_page[:-1] if report == "headcount" else on_page  # (the page's total row spans the groups' cells)
+    assert named[: len(groups)] == groups
+    assert ["Female (F)", "Perempuan (F)"][lang == "id"] in {cell for row in named for cell in row}
+    coded = csv_rows(trained, f"/pages/reports/{report}.csv?{query}&lang={lang}")
+    assert {row["sex"] for row in coded} >= {"F", "M"}  # the CSV keeps the codes, for machines
 
 
 def csv_rows_text(world: World, path: str) -> str:

@@ -165,12 +165,14 @@ def table_rows(name: str, found: dict[str, Any], *, words: bool) -> list[dict[st
     true): the report's items as the services suppressed them, the headcount's total after them (withheld when the
     page withholds it), the mentoring's difference after its two groups (withheld when either group is). The rows
     the page names itself (the total, the mentoring's groups and difference) by the page's words when `words` (a
-    workbook), else by their codes (a CSV)."""
+    workbook), and the groups' values as the page names them (code_name: Perempuan (F), Sarjana (S-1), Female (F) on
+    an English page; an agency, a unit or a rank as its code, as on the page); else both by their codes (a CSV)."""
 
     def named(code: str) -> str:
         return str(ROW_WORDS[code]) if words else code
 
-    items = [dict(item) for item in found["items"]]
+    by = found.get("by", []) if words else []
+    items = [{**item, **{b: code_name(item[b], b) for b in by if item.get(b) is not None}} for item in found["items"]]
     if name == "headcount":
         return [*items, {found["by"][0]: named(TOTAL), "count": found["total"], "suppressed": found["total"] is None}]
     if name == "mentoring":
