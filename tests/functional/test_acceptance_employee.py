@@ -110,7 +110,7 @@ def test_an_employee_at_the_top_rank_is_told_there_is_no_higher_rank(world: Worl
 @pytest.mark.parametrize(("lang", "said"), [("en", "Corrected on"), ("id", "Dikoreksi pada")])
 def test_a_correction_on_the_timeline_names_the_decree_that_made_it(world: World, lang: str, said: str) -> None:
     correction = f.correction(2, "2014-05-01", new_rank="III/c")
-    world.services.ledger.record(BUDI, "correction", correction, actor="test")
+    world.services.ledger.record(BUDI, "correction", correction, actor="test", confirmed=["promotion.one_step"])
     world.catch_up()
     page = text(own_page(world, "employee", BUDI, lang))
     assert re.search(rf"{said} [^:]*\({correction['reference']}\): Salah ketik pada SK", page)
@@ -128,7 +128,7 @@ def test_the_timeline_shows_codes_by_their_names_in_the_reference_tables(world: 
     world.catch_up()
     page = text(own_page(world, "employee", BUDI, lang))
     for shown in (
-        "Laki-laki",
+        {"en": "Sex: Male", "id": "Laki-laki"}[lang],  # the English label on an English page, the official name else
         "Kota Medan (12.71)",
         "III/a (Penata Muda)",
         "III/b (Penata Muda Tingkat I)",
@@ -137,7 +137,7 @@ def test_the_timeline_shows_codes_by_their_names_in_the_reference_tables(world: 
         "Ahli Pertama",
         "Definitif",
         "Sangat Baik",
-        "Pegawai Negeri Sipil",
+        {"en": "Civil servant (PNS)", "id": "Pegawai Negeri Sipil"}[lang],
     ):
         assert shown in page
     assert "(CPNS on appointment)" not in page  # a name is shown in both languages: no English note in it

@@ -192,11 +192,14 @@ def test_an_education_ceiling_is_said_to_need_a_higher_education_not_time(world:
     nip = f.nip(date(1975, 3, 3), date(2000, 3, 1), "M", sequence=771)
     ledger = world.services.ledger
     ledger.record(nip, "appointment", appointment_of(nip, rank="II/a", education="SLTA"), actor="test")
-    ledger.record(nip, "rank_promotion", f.promotion("III/b", "2016-04-01"), actor="test")
+    ledger.record(
+        nip, "rank_promotion", f.promotion("III/b", "2016-04-01"), actor="test", confirmed=["promotion.one_step"]
+    )
     world.catch_up()
     english = page_text(world, nip)
     assert (
-        "Blocked: your education, SLTA / SMA / SMK, allows a regular promotion up to III/b, so no date brings III/c. "
+        "Blocked: your education, Senior secondary school (SLTA / SMA / SMK), allows a regular promotion up to III/b, "
+        "so no date brings III/c. "
         "It opens with a higher degree recorded" in english
     )  # (tests/functional/test_eligibility_blocked_by_ceiling.py: the offer reads as blocked, not reached)
     assert "pendidikan Anda, SLTA / SMA / SMK, memungkinkan kenaikan pangkat reguler" in page_text(world, nip, "id")
@@ -268,7 +271,9 @@ def test_a_201_at_the_top_of_its_managerial_posts_range_reads_as_blocked_until_a
     nip = f.nip(date(1974, 4, 4), date(1999, 3, 1), "F", sequence=795)
     ledger = world.services.ledger
     ledger.record(nip, "appointment", appointment_of(nip, rank="III/a"), actor="test")
-    ledger.record(nip, "rank_promotion", f.promotion("III/d", "2016-04-01"), actor="test")
+    ledger.record(
+        nip, "rank_promotion", f.promotion("III/d", "2016-04-01"), actor="test", confirmed=["promotion.one_step"]
+    )
     post = {"post_kind": "PENGAWAS", "level": "IV.a", "title": "Kepala Subbagian Umum", "unit": "BKPSDM"}
     post |= {"assignment": "DEFINITIVE", "effective_date": "2015-01-02", "reference": "SK-PGW-795"}
     ledger.record(nip, "post_appointment", post, actor="test")

@@ -70,8 +70,9 @@ def test_the_correction_form_shows_the_facts_fields_filled_and_asks_no_json(worl
 def test_a_field_changed_in_the_correction_form_is_the_one_corrected(world: World) -> None:
     log_in(world, "hr")
     answer = world.client.post(
-        "/pages/record?kind=correction", data=correction(world, 2, **{"corrected.new_rank": "III/c"})
-    )
+        "/pages/record?kind=correction",
+        data={**correction(world, 2, **{"corrected.new_rank": "III/c"}), "confirm": "promotion.one_step"},
+    )  # III/a to III/c: a jump the decree makes, confirmed (rule promotion.one_step)
     assert answer.status_code == 302, answer.get_data(as_text=True)
     assert changed(world, 2) == {"new_rank": ("III/b", "III/c")}
 

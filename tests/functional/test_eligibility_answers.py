@@ -97,7 +97,7 @@ def at_the_top(world: World) -> str:
     ("make", "reason", "said"),
     [
         (retired, {"reason": "separated", "day": "2025-10-01", "status": "RETIRED", "rank": "III/b"}, "service ended"),
-        (pppk, {"reason": "pppk", "day": None, "status": None, "rank": "IX"}, "As a PPPK employee"),
+        (pppk, {"reason": "pppk", "day": None, "status": None, "rank": "IX"}, "A PPPK employee is not on"),
         (at_the_top, {"reason": "top_rank", "day": None, "status": None, "rank": "IV/e"}, "the highest rank, IV/e"),
     ],
     ids=["retired", "pppk", "top_rank"],

@@ -26,7 +26,9 @@ def slta_at_its_ceiling(world: World) -> str:
     nip = f.nip(date(1975, 3, 3), date(2000, 3, 1), "M", sequence=772)
     ledger = world.services.ledger
     ledger.record(nip, "appointment", appointment_of(nip, rank="II/a", education="SLTA"), actor="test")
-    ledger.record(nip, "rank_promotion", f.promotion("III/b", "2016-04-01"), actor="test")
+    ledger.record(
+        nip, "rank_promotion", f.promotion("III/b", "2016-04-01"), actor="test", confirmed=["promotion.one_step"]
+    )
     world.catch_up()
     return nip
 
@@ -37,7 +39,8 @@ def test_an_offer_the_education_ceiling_bars_reads_as_blocked_not_reached(world:
     assert "(reached)" not in english
     assert "Next promotion date" not in english
     assert (
-        "Blocked: your education, SLTA / SMA / SMK, allows a regular promotion up to III/b, so no date brings III/c. "
+        "Blocked: your education, Senior secondary school (SLTA / SMA / SMK), allows a regular promotion up to III/b, "
+        "so no date brings III/c. "
         "It opens with a higher degree recorded (a promotion by degree, 203) or an appointment to a definitive "
         "managerial or functional post (201, 202)." in english
     )

@@ -65,7 +65,15 @@ def test_the_same_idempotency_key_with_another_body_is_409_and_records_nothing(w
 
 
 def test_history_lists_every_event_with_recorded_times_and_corrections(world: World) -> None:
-    world.post(EVENTS, "hr", json={"kind": "correction", **f.correction(2, "2015-01-01", new_rank="III/c")})
+    world.post(
+        EVENTS,
+        "hr",
+        json={
+            "kind": "correction",
+            **f.correction(2, "2015-01-01", new_rank="III/c"),
+            "confirm": ["promotion.one_step"],
+        },
+    )
     items = world.get(EVENTS, "hr").get_json()["items"]
     assert [i["kind"] for i in items] == ["appointment", "rank_promotion", "correction"]
     assert items[2]["target_version"] == 2

@@ -14,7 +14,13 @@ from tests.functional.test_pages_auth import log_in
 def corrected_and_trained(world: World) -> None:
     """Budi's promotion (version 2) corrected, a training retracted, and a year of training."""
     ledger = world.services.ledger
-    ledger.record(BUDI, "correction", f.correction(2, "2014-05-01", new_rank="III/c"), actor="test")
+    ledger.record(
+        BUDI,
+        "correction",
+        f.correction(2, "2014-05-01", new_rank="III/c"),
+        actor="test",
+        confirmed=["promotion.one_step"],
+    )
     ledger.record(BUDI, "training", f.training("2023-06-30", hours=24, start="2023-06-27"), actor="test")
     trained = ledger.record(BUDI, "training", f.training("2023-08-31", hours=8), actor="test")
     ledger.record(BUDI, "retraction", f.retraction(trained.version, "2023-09-01"), actor="test")

@@ -19,11 +19,12 @@ RULE = "promotion.one_step"
 
 def record_career(app: CareerLog, clock: f.Clock, nip: str, birth: date, new_rank: str) -> int:
     """An S-1 CPNS of 2010 at III/a, confirmed, rated Baik, each fact recorded when it took effect, promoted by a
-    101 to `new_rank` on 2014-04-01 (recorded ten days later): the version of that promotion."""
+    101 to `new_rank` on 2014-04-01 (recorded ten days later, a jump confirmed by HR as the decree reads): the version
+    of that promotion."""
 
     def rec(kind: str, payload: dict[str, object], at: str) -> int:
         clock.set(at)
-        return app.record(nip, kind, payload, actor="hr").version
+        return app.record(nip, kind, payload, actor="hr", confirmed=[RULE]).version
 
     rec("appointment", f.appointment(birth, date(2010, 3, 1), "M", rank="III/a"), "2010-03-02T02:00:00+00:00")
     confirmation = {"latsar_certificate": "L-1", "effective_date": "2011-03-01", "reference": f"PNS-{nip}"}
