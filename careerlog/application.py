@@ -410,6 +410,27 @@ class CareerLog(Application[str]):
         command = Command(normalise_nip(nip), kind, payload, client_key, migration, confirmed=frozenset(confirmed))
         return self.execute_with_retries(command, actor, guard)
 
+    def judge(
+        self,
+        nip: str,
+        kind: str,
+        payload: Mapping[str, Any],
+        *,
+        actor: str,
+        guard: Guard | None = None,
+        confirmed: Iterable[str] = (),
+    ) -> dict[str, list[str]]:
+        """What recording this fact would be refused for, per field (none: it would be recorded), judged as `record`
+        judges it and never recorded, whatever the answer: for a client that refused some cells itself and hands
+        them on as Unreadable with its reasons (the API's schema), to name every problem at once. A record not
+        appointed (NotFound) or outside the guard's scope raises as `record` does."""
+        command = Command(normalise_nip(nip), kind, payload, confirmed=frozenset(confirmed))
+        try:
+            self.execute(UnitOfWork(self, guard=guard), command, actor)  # (its unit of work is never saved)
+        except InvalidInput as refused:
+            return refused.errors
+        return {}
+
     def rate_unit(
         self, agency: str, unit: str, payload: Mapping[str, Any], *, actor: str, client_key: str | None = None
     ) -> Outcome:

@@ -31,9 +31,10 @@ from careerlog.access import (
 from careerlog.accounts import ACCESS_LOG_KEYSET, ACCOUNT_CHANGES_KEYSET, Account, Accounts, open_accounts
 from careerlog.application import CareerLog, confirmations
 from careerlog.config import Settings
-from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
+from careerlog.domain.payload import Unreadable
 from careerlog.domain.wording import Refusal
 from careerlog.importing import ImportReport, detect_format, import_rows, kind_from_name, read_csv, read_jsonl
 from careerlog.keyset import Paging, page_of_computed
@@ -169,20 +170,40 @@ class Services:
 
     def appoint(self, writer: Account, body: Mapping[str, Any], key: str | None) -> Written:
         """Record an appointment, within the writer's scope."""
+        payload = self._appointment(writer, body)
+        outcome = self.ledger.record(body["nip"], "appointment", payload, actor=writer.username, client_key=key)
+        return self.written(outcome)
+
+    def _appointment(self, writer: Account, body: Mapping[str, Any]) -> dict[str, Any]:
+        """An appointment's payload, once the writer may record it where it places the employee."""
         require(writer, Action.RECORD)
         payload = {k: v for k, v in body.items() if k != "nip"}
         target = Target(normalise_nip(body["nip"]), payload.get("agency"), payload.get("region"))
         # Where the appointment places the employee is judged once it names the place: an agency or region left
-        # out (a record form sent half filled) is refused by the ledger beside each missing field instead.
-        left_out = any(v is None or (isinstance(v, str) and not v.strip()) for v in (target.agency, target.region))
+        # out (a record form sent half filled) or unreadable (RefusedCells) is refused by the ledger beside each
+        # such field instead.
+        left_out = any(
+            v is None or type(v) is Unreadable or (isinstance(v, str) and not v.strip())
+            for v in (payload.get("agency"), payload.get("region"))
+        )
         if not left_out and not permits(writer, Action.RECORD, target):
             named = "agency" if not writer.scope.agencies or target.agency not in writer.scope.agencies else "region"
             raise OutsideScope(OUTSIDE_SCOPE.reason(scope=writer.scope.describe()), named)
-        outcome = self.ledger.record(body["nip"], "appointment", payload, actor=writer.username, client_key=key)
-        return self.written(outcome)
+        return payload
 
     def record(self, writer: Account, nip: str, body: Mapping[str, Any], key: str | None) -> Written:
         """Record a fact, correction or retraction in an employee's record."""
+        subject, kind, payload, confirmed, guard = self._recording(writer, nip, body)
+        outcome = self.ledger.record(
+            subject, kind, payload, actor=writer.username, client_key=key, guard=guard, confirmed=confirmed
+        )
+        return self.written(outcome)
+
+    def _recording(
+        self, writer: Account, nip: str, body: Mapping[str, Any]
+    ) -> tuple[str, str, dict[str, Any], frozenset[str], ScopeGuard | None]:
+        """A recording in an employee's record as the writer may make it: the subject, the kind, the payload, the
+        checks confirmed and the scope's guard (None for a writer of every record)."""
         target = self.target(writer, Action.RECORD, nip)
         payload = {k: v for k, v in body.items() if k not in ("kind", "confirm")}
         confirmed = confirmations(body.get("confirm"))  # (a check the writer confirms: no field of the fact)
@@ -190,11 +211,28 @@ class Services:
         if POLICY[writer.role][Action.RECORD] is not Reach.ALL:  # (the mentor's record is written too)
             refuse_others_outside(self.ledger, writer, Action.RECORD, target.nip or nip, body["kind"], payload)
             guard = ScopeGuard(writer, Action.RECORD)  # the scope again, on the records as written (TOCTOU)
-        subject, kind = target.nip or nip, body["kind"]
-        outcome = self.ledger.record(
-            subject, kind, payload, actor=writer.username, client_key=key, guard=guard, confirmed=confirmed
-        )
-        return self.written(outcome)
+        return target.nip or nip, body["kind"], payload, confirmed, guard
+
+    def judged(self, writer: Account, nip: str | None, body: Mapping[str, Any]) -> Mapping[str, list[str]]:
+        """The problems the ledger finds in a write whose body the API's schema refused fields of (`body`: the
+        fields that did read, each refused field of the kind as Unreadable with the schema's reason), judged as
+        the write would be and never recorded: those fields again, and the checks of the whole fact against the
+        record made on the fields that did read (a date before the appointment, a new rank not above the one held
+        or too far above it), to be named with the schema's reasons at once (web.api.event_schemas.RefusedCells).
+        None for a record the writer may not write, or none: the schema's reasons alone say nothing of it.
+        `nip`: the record written (None: an appointment, whose body names its NIP)."""
+        try:
+            if nip is None:
+                if not isinstance(body.get("nip"), str):
+                    return {}
+                payload = self._appointment(writer, body)
+                return self.ledger.judge(body["nip"], "appointment", payload, actor=writer.username)
+            subject, kind, payload, confirmed, guard = self._recording(writer, nip, body)
+            return self.ledger.judge(subject, kind, payload, actor=writer.username, guard=guard, confirmed=confirmed)
+        except (AccessDenied, NotFound, Conflict):  # (before InvalidInput: a scope's refusal is one too)
+            return {}
+        except InvalidInput as e:  # (a mentor outside the scope, named beside mentor_nip)
+            return e.errors
 
     def rate_unit(self, writer: Account, agency: str, unit: str, body: Mapping[str, Any], key: str | None) -> Written:
         """Record a unit's own yearly rating, within the writer's agencies."""

@@ -11,7 +11,7 @@ from projections.queries import ROSTER_FILTERS
 from web.api.audit_schemas import EligibilitySchema
 from web.api.blueprint import ApiBlueprint
 from web.api.common import PAGE_HEADERS, caller, json_or_csv, linked, services
-from web.api.event_schemas import NewEmployeeSchema, RecordEventSchema
+from web.api.event_schemas import NewEmployeeSchema, RecordEventSchema, RefusedCells
 from web.api.schemas import (
     NO_QUERY,
     EmployeeSchema,
@@ -66,8 +66,10 @@ class Employees(MethodView):
     @blp.alt_response(200, schema=WrittenSchema, description="Already recorded: the first answer again.")
     @blp.alt_response(403, response="FORBIDDEN")
     @blp.alt_response(409, response="CONFLICT")
-    def post(self, body: dict[str, Any], headers: dict[str, Any], _: dict[str, Any]) -> Any:
+    def post(self, body: dict[str, Any] | RefusedCells, headers: dict[str, Any], _: dict[str, Any]) -> Any:
         """Appoint an employee (CPNS or PPPK): the first event of a record."""
+        if isinstance(body, RefusedCells):  # (its fields refused, with the checks the others still allow: 422)
+            raise body.refusal(services().judged(caller(), None, body.body))
         written = services().appoint(caller(), body, headers.get("idempotency_key"))
         location = {"Location": f"/api/v1/employees/{written.outcome.subject}"}
         return written.to_dict(), 201 if written.outcome.created else 200, location
@@ -97,8 +99,10 @@ class Events(MethodView):
     @blp.alt_response(200, schema=WrittenSchema, description="Already recorded: the first answer again.")
     @blp.alt_response(404, response="NOT_FOUND")
     @blp.alt_response(409, response="CONFLICT")
-    def post(self, body: dict[str, Any], headers: dict[str, Any], _: dict[str, Any], nip: str) -> Any:
+    def post(self, body: dict[str, Any] | RefusedCells, headers: dict[str, Any], _: dict[str, Any], nip: str) -> Any:
         """Record a fact, a correction or a retraction in an employee's record."""
+        if isinstance(body, RefusedCells):  # (its fields refused, with the checks the others still allow: 422)
+            raise body.refusal(services().judged(caller(), nip, body.body))
         written = services().record(caller(), nip, body, headers.get("idempotency_key"))
         return written.to_dict(), 201 if written.outcome.created else 200
 

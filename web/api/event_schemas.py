@@ -10,6 +10,7 @@ body to that kind's schema; in the OpenAPI document it is a `oneOf` with a discr
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -24,7 +25,7 @@ from careerlog.domain.events import (
     LedgerEvent,
     UnitRated,
 )
-from careerlog.domain.payload import FieldSpec, payload_fields
+from careerlog.domain.payload import FieldSpec, Unreadable, payload_fields
 from web.api.fields import Code, PlainDate, PlainDateTime, PlainDecimal
 
 FIELD_TYPES: dict[type, type[fields.Field[Any]]] = {
@@ -63,6 +64,56 @@ def system_fields(subject: str) -> dict[str, fields.Field[Any]]:
     }
 
 
+@dataclass(frozen=True)
+class RefusedCells:
+    """A write's body some of whose fields its schema refused, handed to the view instead of a 422, so that the
+    answer names every problem at once (web.services.Services.refused): `errors`, the schema's reasons (its
+    messages, as a 422 names them), and `body`, what the ledger can still judge: the fields that did read, as
+    the schema read them, and each refused field of the kind as Unreadable with its reason (the ledger refuses
+    it so, and judges the whole fact on the others); an unknown field and a refused confirmation are left out."""
+
+    errors: dict[str, Any]
+    body: dict[str, Any]
+
+    def refusal(self, found: Mapping[str, list[str]]) -> ValidationError:
+        """The write's refusal (422): the schema's reasons with those `found` (the ledger's, on `body`), each
+        field's reasons once, the schema's first; a field the schema names keeps its reasons as they were."""
+        every = dict(self.errors)
+        for name, reasons in found.items():
+            mine = every.get(name, [])
+            if isinstance(mine, list):
+                every[name] = [*mine, *(reason for reason in reasons if reason not in mine)]
+        return ValidationError(every)
+
+
+def refused_cells(schema: Schema, error: ValidationError) -> RefusedCells | None:
+    """The refusal of one body by its kind's schema as RefusedCells; None for a refusal of the body as a whole."""
+    messages, valid = error.messages, error.valid_data
+    if not isinstance(messages, dict) or "_schema" in messages or not isinstance(valid, dict):
+        return None
+    body = dict(valid)
+    for name, reasons in messages.items():
+        field = schema.load_fields.get(name)
+        if field is None or field.load_only or name == "kind":  # (an unknown field; what the writer confirms)
+            continue
+        first = reasons[0] if isinstance(reasons, list) and reasons else reasons
+        body[name] = Unreadable(first if isinstance(first, str) else str(first))
+    return RefusedCells(dict(messages), body)
+
+
+class WholeRow(Schema):
+    """A write's schema whose refusal of some fields is handed to the view (RefusedCells), not raised."""
+
+    def load(self, data: Any, *, many: bool | None = None, partial: Any = None, unknown: Any = None) -> Any:
+        try:
+            return super().load(data, many=many, partial=partial, unknown=unknown)
+        except ValidationError as e:
+            refused = None if many or self.many else refused_cells(self, e)
+            if refused is None:
+                raise
+            return refused
+
+
 def event_schema(
     event_cls: type[LedgerEvent],
     *,
@@ -70,6 +121,7 @@ def event_schema(
     with_kind: bool = True,
     extra: Mapping[str, fields.Field[Any]] | None = None,
     subject: str | None = "nip",
+    base: type[Schema] = Schema,
 ) -> type[Schema]:
     """A schema class for one event kind, named after its event class."""
     attrs: dict[str, Any] = {}
@@ -85,13 +137,14 @@ def event_schema(
         attrs.update(system_fields(subject))
     attrs["Meta"] = type("Meta", (), {"unknown": RAISE, "register": False})
     attrs["__doc__"] = (event_cls.__doc__ or "").strip()
-    return type(name or f"{event_cls.__name__}Schema", (Schema,), attrs)
+    return type(name or f"{event_cls.__name__}Schema", (base,), attrs)
 
 
 class KindDispatch(Schema):
     """An event of any of several kinds: `kind` chooses the schema of the rest."""
 
     KINDS: ClassVar[dict[str, Schema]] = {}
+    WHOLE_ROW: ClassVar[bool] = False  # a kind's refusal of some fields handed to the view (RefusedCells)
 
     class Meta:
         unknown = EXCLUDE  # for the document only: each kind's schema rejects unknown fields
@@ -111,7 +164,13 @@ class KindDispatch(Schema):
         if schema is None:
             known = ", ".join(self.KINDS)
             raise ValidationError({"kind": [f"Missing or unknown kind; one of: {known}."]})
-        return schema.load(data, partial=partial)
+        try:
+            return schema.load(data, partial=partial)
+        except ValidationError as e:
+            refused = refused_cells(schema, e) if self.WHOLE_ROW else None
+            if refused is None:
+                raise
+            return refused
 
     def dump(self, obj: Any, *, many: bool | None = None) -> Any:
         if many if many is not None else self.many:
@@ -128,9 +187,9 @@ class KindDispatch(Schema):
         }
 
 
-def dispatch(name: str, kinds: Iterable[type[LedgerEvent]], doc: str) -> type[KindDispatch]:
+def dispatch(name: str, kinds: Iterable[type[LedgerEvent]], doc: str, *, whole_row: bool = False) -> type[KindDispatch]:
     schemas = {cls.KIND: EVENT_SCHEMAS[cls.KIND]() for cls in kinds}
-    return type(name, (KindDispatch,), {"KINDS": schemas, "__doc__": doc})
+    return type(name, (KindDispatch,), {"KINDS": schemas, "WHOLE_ROW": whole_row, "__doc__": doc})
 
 
 def schema_name(schema: type[Schema]) -> str:
@@ -159,6 +218,7 @@ RecordEventSchema = dispatch(
     "RecordEventSchema",
     RECORDABLE_KINDS,
     "A fact, correction or retraction to record: `kind` and that kind's fields.",
+    whole_row=True,
 )
 HistoryEventSchema = dispatch(
     "HistoryEventSchema",
@@ -171,6 +231,7 @@ NewEmployeeSchema = event_schema(
     with_kind=False,
     subject=None,
     extra={"nip": fields.String(required=True, metadata={"description": "The 18-digit NIP or NI PPPK."})},
+    base=WholeRow,
 )
 UnitRatingSchema = event_schema(UnitRated, name="UnitRatingSchema", with_kind=False, subject=None)
 
