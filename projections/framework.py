@@ -343,7 +343,7 @@ class Projector:
         self.events_table = self.app.recorder.events_table_name  # type: ignore[attr-defined]
         self.id_column = "rowid" if settings.store == "sqlite" else "notification_id"
         self._filling: dict[str, int] = {}  # views filling from 0 (state filling:<head>) and that head
-        self._unready: tuple[float, dict[str, tuple[re.Pattern[str], Refill]]] = (0.0, {})  # guard_reads' last look
+        self._unready: tuple[float, dict[str, tuple[re.Pattern[str], Refill | Rejudged]]] = (0.0, {})  # guard_reads'
         self.take_back = take_back
         self.reconfigure = reconfigure
         self.configured_otherwise: dict[str, tuple[str, str]] = {}  # view -> (its rows' digests, this process's)
@@ -436,8 +436,10 @@ class Projector:
     def guard_reads(self, every: float = 1.0) -> None:
         """Refuse (ViewNotReady) the reads of this process's view store that name a table of a view being
         filled or rebuilt, other than the projector's own: a name outside the statement's string
-        literals and comments (`outside_literals`). The views' states are read at most every `every`
-        seconds (one query while all are ready). Guarded: the statements of `Sql.query` and
+        literals and comments (`outside_literals`); and (ViewJudgedOtherwise) those of a view whose rows were
+        judged by other rules than this process's (`judged_otherwise`: made again under new rules by another
+        process while this one runs with the rules it read when it started). The views' states and rules'
+        digests are read at most every `every` seconds (one query). Guarded: the statements of `Sql.query` and
         `SqlStore.query` (and `scalar`), and of the reads that fetch from a cursor and call the
         guard themselves (`streamed`, `copied_frame`); not others run by `Sql.execute` (docs/operations.md)."""
         self.views.sql.guard = lambda sql, statement: self._guard(sql, statement, every)
@@ -457,12 +459,15 @@ class Projector:
             unready = self._unready_views(sql)  # refused only on a fresh look: it may have been filled since
             self._unready = (now, unready)
         refused = [refill for tables, refill in unready.values() if tables.search(statement)]
-        if refused:
-            raise ViewNotReady([r.name for r in refused], refused)
+        if rejudged := [r for r in refused if isinstance(r, Rejudged)]:  # (lasts until this process restarts)
+            raise ViewJudgedOtherwise(rejudged)
+        if refills := [r for r in refused if isinstance(r, Refill)]:
+            raise ViewNotReady([r.name for r in refills], refills)
 
-    def _unready_views(self, sql: Sql | None) -> dict[str, tuple[re.Pattern[str], Refill]]:
-        """The views being filled or rebuilt, each with a pattern of its tables' names; read on the reader's
-        own cursor when there is one (a connection of a pool may be all there is)."""
+    def _unready_views(self, sql: Sql | None) -> dict[str, tuple[re.Pattern[str], Refill | Rejudged]]:
+        """The views being filled or rebuilt, or judged by other rules (`_unready_on`), each with a pattern of its
+        tables' names; read on the reader's own cursor when there is one (a connection of a pool may be all there
+        is)."""
         token = _KEEPING.set(True)
         try:
             if sql is None:
@@ -472,17 +477,28 @@ class Projector:
         finally:
             _KEEPING.reset(token)
 
-    def _unready_on(self, sql: Sql) -> dict[str, tuple[re.Pattern[str], Refill]]:
-        rows = sql.query("SELECT name, state FROM view_schemas WHERE state <> ?", (READY,))
-        unready: dict[str, tuple[re.Pattern[str], Refill]] = {}
+    def _unready_on(self, sql: Sql) -> dict[str, tuple[re.Pattern[str], Refill | Rejudged]]:
+        """The views refused: being filled or rebuilt (Refill), or whose rows were judged by other rules than
+        this process's (Rejudged: refused first, as it lasts until this process is started again)."""
+        rows = sql.query(
+            "SELECT s.name, s.state, c.digest FROM view_schemas s LEFT JOIN view_configurations c ON c.name = s.name"
+            " WHERE s.state <> ? OR c.digest IS NOT NULL",
+            (READY,),
+        )
+        unready: dict[str, tuple[re.Pattern[str], Refill | Rejudged]] = {}
         by_name = {p.name: p for p in self.projections}
         for row in rows:
             projection = by_name.get(row["name"])
             if projection is None:
                 continue
             state = str(row["state"])
-            refill = Refill(projection.name, "rebuilding")
-            if state.startswith(FILLING):
+            refill: Refill | Rejudged = Refill(projection.name, "rebuilding")
+            ours = projection.configuration() if row["digest"] is not None else None
+            if ours is not None and ours != row["digest"]:
+                refill = Rejudged(projection.name, str(row["digest"]), ours)
+            elif state == READY:
+                continue
+            elif state.startswith(FILLING):
                 position = sql.scalar(
                     f"SELECT MAX(notification_id) AS n FROM {self.views.tracking_table} WHERE application_name = ?",
                     (projection.name,),

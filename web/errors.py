@@ -24,7 +24,7 @@ from careerlog.accounts import AuthenticationFailed
 from careerlog.domain.errors import ConcurrencyConflict, Conflict, IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.ledger import REFERENCE_USED
 from careerlog.domain.wording import reason_of
-from projections.framework import Refill, ViewNotReady
+from projections.framework import Refill, Rejudged, ViewJudgedOtherwise, ViewNotReady
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "urn:careerlog:problem:"
@@ -41,11 +41,13 @@ DOMAIN_ERRORS: Mapping[type[Exception], tuple[int, str]] = {
     ConcurrencyConflict: (409, "concurrent-change"),
     TimeoutError: (503, "view-not-ready"),
     ViewNotReady: (503, "view-filling"),
+    ViewJudgedOtherwise: (503, "rules-mismatch"),
 }
 
 
 NEWER_RELEASE_RETRY = 300  # seconds: an upgrade of every process (docs/operations.md, Upgrades)
 VIEW_FILLING_RETRY = 30  # seconds: a view being filled takes minutes (one of 100,000 employees: see docs/operations.md)
+RULES_MISMATCH_RETRY = 300  # seconds: this server started again with the views' rules (docs/operations.md, Upgrades)
 
 
 def problem_document(
@@ -96,6 +98,9 @@ def domain_problem(error: Exception) -> Response:
     if isinstance(error, ViewNotReady):
         views = {"views": [refill_member(r) for r in error.refills]}
         return problem(status, str(error), slug=slug, headers={"Retry-After": str(VIEW_FILLING_RETRY)}, members=views)
+    if isinstance(error, ViewJudgedOtherwise):
+        rules = {"rules": [rules_member(r) for r in error.rejudged]}
+        return problem(status, str(error), slug=slug, headers={"Retry-After": str(RULES_MISMATCH_RETRY)}, members=rules)
     if isinstance(error, TimeoutError):
         detail = "The views have not caught up with that position yet; try again shortly."
         return problem(status, detail, slug=slug, headers={"Retry-After": "1"})
@@ -107,6 +112,12 @@ def refill_member(refill: Refill) -> dict[str, Any]:
     being filled or rebuilt, and for one being filled the log's event it has applied up to (`position`) of the
     event it fills up to (`head`), both null while it is rebuilt."""
     return {"name": refill.name, "state": refill.state, "position": refill.position, "head": refill.head}
+
+
+def rules_member(rejudged: Rejudged) -> dict[str, Any]:
+    """A view a 503 rules-mismatch refuses, as its `rules` list names it (docs/api.md): its name, the digest of the
+    rules its rows were built with (`view_configurations`) and this server's (its CAREERLOG_RULES_FILE's)."""
+    return {"name": rejudged.name, "built_with": rejudged.digest, "server": rejudged.ours}
 
 
 def conflict_errors(error: Exception) -> dict[str, list[str]] | None:

@@ -49,6 +49,14 @@ class RefillingViewSchema(StrictSchema):
     )
 
 
+class RulesMismatchViewSchema(StrictSchema):
+    """A view a 503 `rules-mismatch` refuses to read (projections.framework.Rejudged)."""
+
+    name = fields.String(metadata={"description": "The view built under rules: merit, awards."})
+    built_with = fields.String(metadata={"description": "The digest of the rules the view's rows were built with."})
+    server = fields.String(metadata={"description": "The digest of this server's rules (its CAREERLOG_RULES_FILE)."})
+
+
 class ProblemSchema(StrictSchema):
     """An error (RFC 9457 problem details)."""
 
@@ -64,6 +72,13 @@ class ProblemSchema(StrictSchema):
     views = fields.List(
         fields.Nested(RefillingViewSchema),
         metadata={"description": "A 503 view-filling: the views read that are being filled, and how far."},
+    )
+    rules = fields.List(
+        fields.Nested(RulesMismatchViewSchema),
+        metadata={
+            "description": "A 503 rules-mismatch: the views read whose rows were built under other rules than this "
+            "server's; it answers them again once started with their rules."
+        },
     )
 
 

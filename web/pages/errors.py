@@ -13,8 +13,8 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from careerlog.access import AccessDenied
 from careerlog.accounts import AuthenticationFailed
 from careerlog.domain.errors import InvalidInput, NotFound
-from projections.framework import Refill, ViewNotReady
-from web.errors import NEWER_RELEASE_RETRY, VIEW_FILLING_RETRY, http_problem
+from projections.framework import Refill, Rejudged, ViewJudgedOtherwise, ViewNotReady
+from web.errors import NEWER_RELEASE_RETRY, RULES_MISMATCH_RETRY, VIEW_FILLING_RETRY, http_problem
 from web.pages.common import blp, page, session_account
 
 DOMAIN_STATUS: dict[type[Exception], int] = {AuthenticationFailed: 401, AccessDenied: 403, NotFound: 404}
@@ -28,10 +28,11 @@ def error_page(
     *,
     reason: str | None = None,
     refills: Sequence[Refill] = (),
+    rejudged: Sequence[Rejudged] = (),
 ) -> ResponseReturnValue:
     """The error page; the navigation only when someone is signed in. `reason` names a 503's cause the page
-    explains (`newer-release`, `view-filling` with the views being filled, `refills`), as the API's problem type
-    does."""
+    explains (`newer-release`, `view-filling` with the views being filled, `refills`, `rules-mismatch` with the
+    views built under other rules than this server's, `rejudged`), as the API's problem type does."""
     account = None
     if status != 401:
         try:  # a session logged out or timed out is nobody's: no menu
@@ -50,6 +51,7 @@ def error_page(
         limit_mb=limit_mb,
         reason=reason,
         refills=refills,
+        rejudged=rejudged,
         retry_after=VIEW_FILLING_RETRY,
     )
 
@@ -83,6 +85,16 @@ def view_filling(error: ViewNotReady) -> ResponseReturnValue:
     the page names the views being filled and how far each is, as the API's 503 view-filling does."""
     response = make_response(error_page(503, reason="view-filling", refills=error.refills))
     response.headers["Retry-After"] = str(VIEW_FILLING_RETRY)
+    return response
+
+
+@blp.errorhandler(ViewJudgedOtherwise)
+def judged_otherwise(error: ViewJudgedOtherwise) -> ResponseReturnValue:
+    """A page reading a view built under other rules than this server's (rebuilt under new rules while it runs):
+    not answered by this server's rules beside the rows' verdicts; the page names the views and what to do, as the
+    API's 503 rules-mismatch does."""
+    response = make_response(error_page(503, reason="rules-mismatch", rejudged=error.rejudged))
+    response.headers["Retry-After"] = str(RULES_MISMATCH_RETRY)
     return response
 
 
