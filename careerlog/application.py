@@ -30,6 +30,7 @@ from careerlog.domain.employee import (
     appointment_read_problems,
     rank_jump,
     read_problems,
+    retraction_jump,
 )
 from careerlog.domain.errors import ConcurrencyConflict, FieldErrors, IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.events import (
@@ -109,7 +110,7 @@ NOT_EMPLOYEE = Refusal("{nip} is not an employee.")
 NOTHING_RECORDED = Refusal("Nothing is recorded for {subject}.")
 # The checks a writer may confirm, recording what they would refuse (a rank jump the decree does make)
 CONFIRMABLE = (ONE_STEP,)
-CONFIRMING_KINDS = ("rank_promotion", "correction")  # the kinds a recording may confirm a check of
+CONFIRMING_KINDS = ("rank_promotion", "correction", "retraction")  # the kinds a recording may confirm a check of
 UNKNOWN_CONFIRMATION = Refusal("{given} is no check to confirm; one of: {known}.")
 KEPT_BY_SYSTEM = Refusal(
     "Version {version} ({kind}) is kept by the system; correct or retract the record it comes from.",
@@ -317,6 +318,15 @@ def corrected_jump(
     refused = unconfirmed_jump(employee, {**target.values, **changes}, confirmed, exclude=target.version)
     if refused is not None:
         raise InvalidInput(refused, "corrected_fields.new_rank")
+
+
+def retracted_jump(employee: Employee, target_version: int, confirmed: frozenset[str]) -> None:
+    """A retraction of a promotion that leaves a later one moving more ranks above the rank then held than its kind
+    allows is refused beside target_version, naming that promotion, as a correction making such a step is (unless
+    confirmed, where the rule lets a confirmation record it: careerlog.domain.employee.retraction_jump)."""
+    jump = retraction_jump(employee.current_context(), employee.fact(target_version), rules())
+    if jump is not None and not (jump[1] and ONE_STEP in confirmed):
+        raise InvalidInput(jump[0], "target_version")
 
 
 def decision_problems(
@@ -582,6 +592,8 @@ class CareerLog(Application[str]):
             # (a rating's year, predicate or score: in the corrected year's scheme; a promotion's rank jump)
             employee.check_corrected_rating(values["target_version"], decision.values["corrected_fields"])
             corrected_jump(employee, values["target_version"], decision.values["corrected_fields"], command.confirmed)
+        elif event_cls is EventRetracted and command.migration is None and isinstance(employee, Employee):
+            retracted_jump(employee, values["target_version"], command.confirmed)  # (a later promotion's jump left)
         if event_cls is EventRetracted or event_cls in MIRRORS:
             mirrored = self._mirror(uow, employee, event_cls, values, recording)
             return self._commit([decision, *mirrored], decision, command)

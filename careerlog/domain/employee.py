@@ -86,6 +86,22 @@ RANK_JUMP_REFUSED = Refusal(
     dates=("since",),
     numbers=("moved", "allowed"),
 )
+# A retraction of a promotion leaving the next one moving more ranks above the rank then held than its kind allows
+RETRACTION_JUMP = Refusal(
+    "Retracting it leaves the promotion of {day} (version {version}) to {new_rank} {moved} ranks above {held}, "
+    "held since {since}, and a {kind} promotion moves up at most {allowed} rank(s) (rule promotion.one_step). "
+    "Correct that promotion first; if its decree does promote this far, confirm it (confirm: promotion.one_step) "
+    "and send the retraction again.",
+    dates=("day", "since"),
+    numbers=("version", "moved", "allowed"),
+)
+RETRACTION_JUMP_REFUSED = Refusal(
+    "Retracting it leaves the promotion of {day} (version {version}) to {new_rank} {moved} ranks above {held}, "
+    "held since {since}, and a {kind} promotion moves up at most {allowed} rank(s) (rule promotion.one_step). "
+    "Correct that promotion first.",
+    dates=("day", "since"),
+    numbers=("version", "moved", "allowed"),
+)
 LEVEL_REQUIRED = Refusal("Required for {post}: one of {allowed}.")
 NOT_A_LEVEL = Refusal("{level} is not a level of {post}: one of {allowed}.")
 NO_LEVEL = Refusal("{level} is not a level of {post}: none (leave it empty).")
@@ -406,6 +422,18 @@ def rank_jump(career: Career, values: Mapping[str, Any], book: Rules, exclude: i
     "record" takes it without a word, as the ledger did before). None for a kind `steps` does not name (a 203 goes
     to the starting rank of the new degree, several ranks up), a PPPK, or a move within the steps. The audit
     judges the same rule on what is recorded (projections.merit)."""
+    jump = jump_of(career, values, book, exclude)
+    if jump is None:
+        return None
+    params, confirmable = jump
+    return (RANK_JUMP if confirmable else RANK_JUMP_REFUSED).reason(**params), confirmable
+
+
+def jump_of(
+    career: Career, values: Mapping[str, Any], book: Rules, exclude: int = 0
+) -> tuple[dict[str, Any], bool] | None:
+    """rank_jump's finding as values (new_rank, moved, held, since, kind, allowed), and whether a confirmation records
+    it; `exclude`: a version of the record left out of the ranks held (the one corrected, or retracted)."""
     day, kind, new_rank = values["effective_date"], values["promotion_kind"], values["new_rank"]
     allowed = book.param(ONE_STEP, day, "steps", {}).get(kind)
     on_record = book.param(ONE_STEP, day, "on_record", "confirm")
@@ -419,11 +447,27 @@ def rank_jump(career: Career, values: Mapping[str, Any], book: Rules, exclude: i
     moved = ref.rank_index(new_rank) - ref.rank_index(held)
     if moved <= allowed:
         return None
-    wording = RANK_JUMP_REFUSED if on_record == "refuse" else RANK_JUMP
-    reason = wording.reason(
-        new_rank=new_rank, moved=moved, held=held, since=since.isoformat(), kind=kind, allowed=allowed
-    )
-    return reason, on_record != "refuse"
+    params = {"new_rank": new_rank, "moved": moved, "held": held, "since": since.isoformat(), "kind": kind}
+    return {**params, "allowed": allowed}, on_record != "refuse"
+
+
+def retraction_jump(career: Career, target: Fact, book: Rules) -> tuple[str, bool] | None:
+    """A retraction of the promotion `target` leaving a later promotion moving more ranks above the rank then held
+    than its kind allows (III/a, III/b, III/c by 101s, the III/b one retracted: III/c is 2 ranks above III/a), a
+    step it did not make as recorded: the reason, and whether a confirmation records the retraction all the same
+    (as rank_jump). None for a target no promotion, or no such step left."""
+    if target.kind != "rank_promotion":
+        return None
+    for later in career.others("rank_promotion", target):
+        if later.effective_date <= target.effective_date:
+            continue
+        left = jump_of(career, later.values, book, exclude=target.version)
+        if left is None or left == jump_of(career, later.values, book, exclude=later.version):
+            continue  # (no step, or the one it made as recorded: confirmed then)
+        params, confirmable = left
+        wording = RETRACTION_JUMP if confirmable else RETRACTION_JUMP_REFUSED
+        return wording.reason(day=later.effective_date.isoformat(), version=later.version, **params), confirmable
+    return None
 
 
 def rank_history(career: Career, exclude: Fact) -> list[tuple[date, str, int]]:

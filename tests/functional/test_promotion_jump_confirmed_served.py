@@ -47,3 +47,20 @@ def test_the_import_page_lists_the_confirm_column_of_a_rank_promotion(world: Wor
     promotions = promotions[: promotions.index("</ul>")]
     assert "Konfirmasi lompatan pangkat (promotion.one_step)" in promotions
     assert "<code>confirm</code>, Konfirmasi</li>" in promotions
+
+
+def test_the_api_refuses_a_retraction_leaving_a_jump_beside_target_version_and_records_it_confirmed(
+    world: World,
+) -> None:
+    """Budi holds III/b since 2014 (version 2); promoted to III/c in 2018, retracting the III/b promotion leaves the
+    III/c one 2 ranks above III/a: refused (it was recorded without a word), recorded once confirmed."""
+    world.services.ledger.record(BUDI, "rank_promotion", f.promotion("III/c", "2018-04-01"), actor="test")
+    body = {"kind": "retraction", **f.retraction(2, "2019-01-02")}
+    before = world.log()
+    refused = world.post(f"/api/v1/employees/{BUDI}/events", json=body)
+    assert refused.status_code == 422
+    [reason] = refused.get_json()["errors"]["target_version"]
+    assert reason.startswith("Retracting it leaves the promotion of 2018-04-01 (version 3) to III/c 2 ranks above")
+    assert world.log() == before
+    confirmed = world.post(f"/api/v1/employees/{BUDI}/events", json={**body, "confirm": ["promotion.one_step"]})
+    assert confirmed.status_code == 201

@@ -204,7 +204,8 @@ CONFIRM = fields.List(
     metadata={
         "description": "Checks confirmed: `promotion.one_step` records a promotion moving more ranks above the rank "
         "held than its kind allows (a 101 from III/a to III/c), which is refused unconfirmed (422 beside `new_rank`) "
-        "where the rules let a confirmation record it (docs/rules.md). Not stored; the merit audit still reports it."
+        "where the rules let a confirmation record it (docs/rules.md), as is a correction making a promotion so or a "
+        "retraction leaving a later one so (beside `target_version`). Not stored; the merit audit still reports it."
     },
 )
 CONFIRMED_KINDS = tuple(BY_KIND[kind] for kind in CONFIRMING_KINDS)  # the kinds a confirmation may be sent with
