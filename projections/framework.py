@@ -180,10 +180,13 @@ class _BeingRebuilt(Exception):
 @dataclass(frozen=True)
 class Status:
     name: str
-    version: int
+    version: int  # this release's version of the view
     position: int
     head: int
     state: str = READY  # ready, filling:<head> (answered by no read until filled) or rebuilding
+    stored_version: int | None = None  # the version the store's view_schemas holds (None: the view is not made)
+    built_with: str | None = None  # the digest of the rules its rows were built with (view_configurations)
+    configuration: str | None = None  # this process's (Projection.configuration; None: a view of no rules)
 
     @property
     def lag(self) -> int:
@@ -563,9 +566,27 @@ class Projector:
         return self.views.max_tracking_id(projection.name) or 0
 
     def status(self) -> list[Status]:
+        """Each view's position and state, with its version in the store beside this release's and the digest of
+        the rules its rows were built with beside this process's."""
         head = self.app.max_notification_id()
-        states = {r["name"]: str(r["state"]) for r in self.views.sql.query("SELECT name, state FROM view_schemas")}
-        return [Status(p.name, p.version, self.position(p), head, states.get(p.name, READY)) for p in self.projections]
+        rows = self.views.sql.query(
+            "SELECT s.name, s.version, s.state, c.digest FROM view_schemas s"
+            " LEFT JOIN view_configurations c ON c.name = s.name"
+        )
+        made = {r["name"]: r for r in rows}
+        return [
+            Status(
+                p.name,
+                p.version,
+                self.position(p),
+                head,
+                str(made[p.name]["state"]) if p.name in made else READY,
+                int(made[p.name]["version"]) if p.name in made else None,
+                made[p.name]["digest"] if p.name in made else None,
+                p.configuration(),
+            )
+            for p in self.projections
+        ]
 
     def stamps(self) -> tuple[tuple[Any, ...], ...]:
         """Every view's name, stored version, state and position in the log, read in one statement: what changes

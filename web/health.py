@@ -12,17 +12,36 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify
 from marshmallow import Schema, fields
 
+from projections.framework import Status
+
 blp = Blueprint("health", __name__)
 
 
+class ViewRulesSchema(Schema):
+    """The rules of a view built under them: the digest its rows were built with and this server's."""
+
+    built_with = fields.String(allow_none=True)
+    server = fields.String()
+
+
 class ViewStatusSchema(Schema):
-    """A view as the projector reports it (projections.framework.Status)."""
+    """A view as the projector reports it (projections.framework.Status): its version in this release and in the
+    store (they differ while another release's process has made it again: an upgrade under way), and for a view
+    built under rules the rules' digests (they differ when it was rebuilt under other rules than this server's)."""
 
     name = fields.String()
-    version = fields.Integer()
+    release_version = fields.Function(lambda status: status.version)
+    store_version = fields.Integer(attribute="stored_version", allow_none=True)
+    version = fields.Integer()  # this release's, as release_version (kept for the monitors reading it)
     position = fields.Integer()
     lag = fields.Integer()
     state = fields.String()
+    rules = fields.Method("view_rules")
+
+    def view_rules(self, status: Status) -> dict[str, str | None] | None:
+        if status.configuration is None:
+            return None
+        return {"built_with": status.built_with, "server": status.configuration}
 
 
 class HealthSchema(Schema):

@@ -13,6 +13,7 @@ from eventsourcing.persistence import OperationalError
 from flask import Flask
 
 from careerlog.config import Settings
+from projections.framework import rules_digest
 from projections.registry import all_projections
 from tests import factories as f
 from web import create_app
@@ -68,3 +69,30 @@ def test_health_is_a_503_when_the_store_cannot_be_used(app: Flask, monkeypatch: 
     assert answer.status_code == 503
     assert answer.mimetype == "application/problem+json"
     assert answer.headers["Retry-After"] == "5"
+
+
+def test_health_shows_each_views_version_in_the_store_beside_this_releases(app: Flask) -> None:
+    """`version` was this release's version of each view, whatever the store held: a view another release made again
+    at its version while this server runs (an upgrade under way) read as this release's. Each view now shows
+    `release_version` (this release's; `version`, kept, is the same) and `store_version` (the store's view_schemas)."""
+    roster = next(p for p in all_projections() if p.name == "roster")
+    with services(app).projector.views.sql.transaction() as sql:  # as a newer release's first process leaves it
+        sql.execute("UPDATE view_schemas SET version = ? WHERE name = 'roster'", (roster.version + 1,))
+    views = {v["name"]: v for v in app.test_client().get("/health").get_json()["views"]}
+    assert views["roster"]["release_version"] == roster.version
+    assert views["roster"]["store_version"] == roster.version + 1
+    assert views["roster"]["version"] == roster.version
+    timeline = next(p for p in all_projections() if p.name == "timeline")
+    assert views["timeline"]["release_version"] == views["timeline"]["store_version"] == timeline.version
+
+
+def test_health_shows_the_rules_each_view_was_built_with_beside_this_servers(app: Flask) -> None:
+    """A view built under rules shows the digest of the rules its rows were built with and this server's (a
+    difference is a server to start again with the views' rules: its reads of them are a 503 rules-mismatch); a
+    view built under no rules shows null."""
+    with services(app).projector.views.sql.transaction() as sql:  # as a rebuild under other rules leaves it
+        sql.execute("UPDATE view_configurations SET digest = 'b02ab2204b98' WHERE name = 'merit'")
+    views = {v["name"]: v for v in app.test_client().get("/health").get_json()["views"]}
+    assert views["merit"]["rules"] == {"built_with": "b02ab2204b98", "server": rules_digest()}
+    assert views["awards"]["rules"] == {"built_with": rules_digest(), "server": rules_digest()}
+    assert views["roster"]["rules"] is None
