@@ -13,6 +13,7 @@ from tests.functional.browser.conftest import MARKS, Site, log_in
 
 pytestmark = MARKS
 
+# "{nip}" is the demo employee's NIP (web.demo.ensure_demo_accounts)
 PAGES = {
     "hr-medan": (
         "/pages/",
@@ -24,6 +25,8 @@ PAGES = {
         "/pages/reports/programmes",
         "/pages/reports/mentoring",
         "/pages/audits",  # 403
+        "/pages/employees/{nip}",  # the demo employee's career page: the record links, the order link
+        "/pages/employees/{nip}?order=oldest&lang=en",
     ),
     "inspector": (
         "/pages/",
@@ -32,6 +35,8 @@ PAGES = {
         "/pages/fairness?by=sex",
         "/pages/fairness?by=sex&by=education&lang=en",
         "/pages/scorecard?agency=KOTA-MEDAN&lang=id",
+        "/pages/employees/{nip}",  # a career page with its audit links and readers
+        "/pages/employees/{nip}?order=oldest&lang=en",
         "/pages/no/such/page",  # 404
     ),
     "reporter": ("/pages/", "/pages/reports/headcount?by=agency&lang=en"),
@@ -50,8 +55,9 @@ def test_axe_finds_nothing_on_the_pages_of_each_role(page: Any, site: Site, who:
     log_in(page, site, who)
     found = {}
     for path in PAGES[who]:
-        page.goto(f"{site.url}{path}")
-        found[path] = violations(page)
+        answer = page.goto(site.url + path.format(nip=site.employee_nip))
+        # a career page refused (a 404 for a reader outside the scope) would check the error page instead
+        found[path] = violations(page) if answer.ok or "{nip}" not in path else [f"answered {answer.status}"]
     assert {path: v for path, v in found.items() if v} == {}
 
 
