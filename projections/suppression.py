@@ -4,10 +4,10 @@ A report's row counts people (a group of a headcount, the participants of a prog
 When that count is above zero and below the minimum cell size, the count and every figure
 describing those people become None and the row says `suppressed: True`. When a report
 also shows a total, one suppressed row could be recovered as the total minus the others, and
-several as groups of one when that difference is their number; the smallest other non-empty row
-is then suppressed with them (complementary suppression), and a total itself below the minimum
-is withheld. Plain data in, plain data out; the web
-layer decides who gets suppressed figures (docs/security.md).
+several when that difference leaves them one value each (groups of one, or each one short of
+the minimum); the smallest other non-empty row is then suppressed with them (complementary
+suppression), and a total itself below the minimum is withheld. Plain data in, plain data out;
+the web layer decides who gets suppressed figures (docs/security.md).
 """
 
 from __future__ import annotations
@@ -53,17 +53,17 @@ def suppress(
     person each (`along_margins`, `exposed`)."""
     hidden = {i for i, row in enumerate(rows) if small(row[cells.count], min_cell)}
     if complementary:
-        hidden = along_margins(rows, cells, hidden, margins)
+        hidden = along_margins(rows, cells, hidden, margins, min_cell)
     return [{**cells.withheld(row), FLAG: True} if i in hidden else {**row, FLAG: False} for i, row in enumerate(rows)]
 
 
 def along_margins(
-    rows: Sequence[Mapping[str, Any]], cells: Cells, hidden: set[int], margins: Sequence[str]
+    rows: Sequence[Mapping[str, Any]], cells: Cells, hidden: set[int], margins: Sequence[str], min_cell: int
 ) -> set[int]:
     """`hidden` with a complement in every line of the table (its rows alike in every field but one, which sum
     to a row of the table by the other fields) and in the whole table (its total) whose withheld rows a reader
     could work out (`exposed`), repeated until none is: a withheld row is then never a shown sum minus the rows
-    shown beside it, nor one of several groups of one that the sum minus the rows shown leaves."""
+    shown beside it, nor one of several small groups that the sum minus the rows shown leaves one way only."""
     lines: list[list[int]] = [list(range(len(rows)))]
     for field in margins:
         others = [m for m in margins if m != field]
@@ -77,7 +77,7 @@ def along_margins(
         changed = False
         for line in lines:
             inside = hidden.intersection(line)
-            if exposed(rows, cells, inside):
+            if exposed(rows, cells, inside, min_cell):
                 extra = complement([rows[i] for i in line], cells, {line.index(i) for i in inside})
                 if extra:
                     hidden.add(line[next(iter(extra))])
@@ -85,14 +85,17 @@ def along_margins(
     return hidden
 
 
-def exposed(rows: Sequence[Mapping[str, Any]], cells: Cells, inside: set[int]) -> bool:
+def exposed(rows: Sequence[Mapping[str, Any]], cells: Cells, inside: set[int], min_cell: int) -> bool:
     """Whether the withheld rows `inside` a line are worked out from its sum (a total, a row of another report)
-    minus the rows shown: one alone is that difference; several, when the difference is their number, are each
-    one person (a group listed counts at least one: Bappeda and Dinas Pendidikan withheld beside BKPSDM's 7 of a
-    shown 9 are one each)."""
+    minus the rows shown: one alone is that difference; several, when the difference is the least or the most
+    their number of small cells can hold, are each one person or each one short of the minimum (a group listed
+    counts at least one, and a reader takes a withheld group for a small one: Bappeda and Dinas Pendidikan
+    withheld beside BKPSDM's 7 of a shown 9 are one each; beside BKPSDM's 12 of a shown 20, with a minimum of 5,
+    four each). Any other difference leaves each of them more than one value."""
     if not inside:
         return False
-    return len(inside) == 1 or sum(rows[i][cells.count] or 0 for i in inside) == len(inside)
+    people = sum(rows[i][cells.count] or 0 for i in inside)
+    return len(inside) == 1 or people in (len(inside), len(inside) * (min_cell - 1))
 
 
 def complement(rows: Sequence[Mapping[str, Any]], cells: Cells, hidden: set[int]) -> set[int]:
