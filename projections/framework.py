@@ -589,16 +589,17 @@ class Projector:
         ]
 
     def stamps(self) -> tuple[tuple[Any, ...], ...]:
-        """Every view's name, stored version, state and position in the log, read in one statement: what changes
-        whenever any view does (an event applied, a view rebuilt or being rebuilt), for keeping what is computed
-        from the views."""
+        """Every view's name, stored version, state, position in the log and the digest of the rules its rows were
+        built with, read in one statement: what changes whenever any view does (an event applied, a view rebuilt
+        or being rebuilt, or rebuilt under other rules with no event since), for keeping what is computed from
+        the views."""
         with self.views.sql.statements() as sql:
             rows = sql.query(
-                "SELECT s.name, s.version, s.state,"
+                "SELECT s.name, s.version, s.state, c.digest,"
                 f" (SELECT MAX(t.notification_id) FROM {self.views.tracking_table} t WHERE t.application_name = s.name)"
-                " AS n FROM view_schemas s ORDER BY s.name"
+                " AS n FROM view_schemas s LEFT JOIN view_configurations c ON c.name = s.name ORDER BY s.name"
             )
-        return tuple((r["name"], r["version"], r["state"], r["n"]) for r in rows)
+        return tuple((r["name"], r["version"], r["state"], r["n"], r["digest"]) for r in rows)
 
     def wait(self, position: int | None, timeout: float = 5.0) -> None:
         """Block until every projection has applied the event at `position` (TimeoutError)."""

@@ -85,3 +85,19 @@ def test_a_view_rebuilt_under_other_rules_is_a_503_naming_both_digests_until_the
     time.sleep(1.1)
     answer = posted.get(PROMOTIONS, "inspector")
     assert answer.status_code == 200, answer.text
+
+
+def test_a_kept_fairness_answer_is_not_served_once_the_view_is_rebuilt_under_other_rules(
+    posted: World, store_url: str, other_rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fairness statistics are kept under every view's version, state and position (web.kept): a rebuild under
+    other rules with no event since leaves them as they were, so the answer computed from the rows of the old rules
+    was served on, beside the 503 of every other read of the view. The views' rules' digests are part of it now."""
+    monkeypatch.delenv(RULES_FILE_ENV, raising=False)
+    fairness = "/api/v1/audits/fairness?by=sex&min_cell=1"
+    assert posted.get(fairness).status_code == 200
+    rebuilt_under(store_url, other_rules, monkeypatch)
+    time.sleep(1.1)
+    answer = posted.get(fairness)
+    assert answer.status_code == 503, answer.text
+    assert answer.get_json()["type"].endswith("rules-mismatch")
