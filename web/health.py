@@ -1,4 +1,5 @@
-"""GET /health: whether this server process can use its store, and each view's position, lag and state.
+"""GET /health: whether this server process can use its store, and each view's position, lag and state, its version
+in this release and in the store, and for a view built under rules the rules' digests (its rows' and this server's).
 
 For a load balancer's health check and for monitoring (docs/operations.md, "Monitoring"). It needs no token: it
 shows no personal data (the views' names and positions in the log) and writes no access-log entry. 200 while the
