@@ -1,7 +1,9 @@
-"""The fairness statistics and charts, and the inspector pages' agency choices, kept per web worker
-(docs/pages.md, Inspector and Fairness; docs/api.md, Conditional reads): the fairness page and its CSV tables
-and the API's /audits/fairness and /audits/time-to-promotion share the kept statistics (`kept_statistic`).
-Used by both web.pages and web.api, it imports neither (it sat in web/pages/ until the API used it).
+"""The fairness statistics and charts, the scorecard's figures, and the inspector pages' agency choices, kept per
+web worker (docs/pages.md, Inspector, Fairness and Scorecard; docs/api.md, Conditional reads): the fairness page and
+its CSV tables and the API's /audits/fairness and /audits/time-to-promotion share the kept statistics
+(`kept_statistic`), the scorecard's page, its PDF and the API's /reports/scorecard the kept scorecards
+(`kept_scorecard`). Used by both web.pages and web.api, it imports neither (it sat in web/pages/ until the API used
+it).
 
 Computing them takes a second or more (the rank spells read and fitted for time to promotion, the tests of the
 selection rates, two matplotlib charts), and they are a function of what the views hold, the query and the day
@@ -16,6 +18,13 @@ under all of it:
 - the judging day (`today` of the fairness queries: time to promotion counts waiting until it), so a new day is
   computed anew;
 - a chart also under the visitor's language (its titles and group names are translated).
+
+A scorecard (0.85 s of CPU for a unit of the 2,000-employee demo: its three years and the agencies' comparison) is
+kept the same way, under the same stamps and judging day, and its query: the agency, unit, region, year and years,
+the agencies the reader may read a scorecard of (they decide both whether the reader may read this one and which
+agencies it is compared with), the smallest cell the reader may be shown, and what the scorecard reads besides the
+views on every request: the rules' digest (the merit and awards indicators read the configured rules) and the
+scorecard's settings (CAREERLOG_SCORECARD_FILE's thresholds).
 
 The agencies the inspector pages offer in their filter (those with staff within the reader's reach, a GROUP BY of
 the roster) are kept too, per scope, for `AGENCIES_SECONDS`: they are choices, not figures, so an agency staffed in
@@ -39,9 +48,12 @@ from flask import current_app
 from flask_babel import get_locale
 from markupsafe import Markup
 
-from careerlog.access import Action
+from careerlog.access import Action, permits
 from careerlog.accounts import Account
-from web.services import NOTHING, Services
+from careerlog.reference import reference
+from projections.framework import rules_digest
+from projections.scorecard.findings import settings
+from web.services import NOTHING, Services, agency_target
 
 EXTENSION = "careerlog.kept"
 KEPT_STATISTICS = 64  # a few hundred KB each at most (a Kaplan-Meier curve per group)
@@ -123,6 +135,36 @@ def kept_statistic(
         (kind, tuple(by), scope, start, end, min_cell),
         lambda: method(account, list(by), filters, start=start, end=end, min_cell=min_cell),
     )
+
+
+def kept_scorecard(
+    account: Account, agency: str, year: int, *, years: int = 3, unit: str | None = None, region: str | None = None
+) -> dict[str, Any]:
+    """The reader's scorecard (Services.scorecard), kept (`statistics`) under its query, the agencies whose
+    scorecards the reader may read, the reader's smallest cell, the rules' digest and the scorecard's settings
+    (see above). An agency outside the reader's reach is not among those agencies: it is refused by
+    Services.scorecard (403), never answered from another reader's card. The card is shared: read it, never change
+    it."""
+    reach = tuple(
+        a.code for a in reference().agencies if permits(account, Action.READ_SCORECARD, agency_target(a.code))
+    )
+    asked = (
+        "scorecard",
+        agency,
+        year,
+        years,
+        unit,
+        region,
+        reach,
+        services().smallest_cell(account),
+        rules_digest(),
+        settings(),
+        date.today(),  # (the scorecard's day: ScorecardQueries follows the clock)
+    )
+    _key, found = statistics(
+        asked, lambda: services().scorecard(account, agency, year, years=years, unit=unit, region=region)
+    )
+    return found
 
 
 def chart(name: str, statistic_key: Hashable, draw: Callable[[], Markup | None]) -> Markup | None:

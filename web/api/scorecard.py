@@ -9,8 +9,9 @@ from marshmallow import fields, validate
 
 from careerlog.reference import reference
 from projections.scorecard.cli import flat_rows
+from web import kept
 from web.api.blueprint import ApiBlueprint
-from web.api.common import caller, json_or_csv, services, wants_csv
+from web.api.common import caller, json_or_csv, wants_csv
 from web.api.fields import PlainDate
 from web.api.schemas import ReadQuerySchema, StrictSchema, suppressed_flag
 
@@ -148,7 +149,7 @@ class Scorecard(MethodView):
         """Score an agency's career-development policy for a year, with the trend, the comparison across the
         agencies in your scope and the findings (CSV: one row per measured value)."""
         options = {k: args[k] for k in ("years", "unit", "region") if k in args}
-        card = services().scorecard(caller(), args["agency"], args["year"], **options)
+        card = kept.kept_scorecard(caller(), args["agency"], args["year"], **options)  # shared with the page
         if not wants_csv():
             return card
         name = f"scorecard-{card['agency']}-{card['year']}"

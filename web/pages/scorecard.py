@@ -15,8 +15,9 @@ from careerlog.accounts import Account, AuthenticationFailed
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.payload import whole_number
 from careerlog.reference import reference
+from web import kept
 from web.pages import errors
-from web.pages.common import allowed, one, page, services
+from web.pages.common import allowed, one, page
 from web.pages.scorecard_charts import indicator_svg
 from web.pages.scorecard_pdf import scorecard_pdf
 from web.pages.scorecard_view import areas, findings, shown
@@ -66,14 +67,15 @@ def chosen(account: Account) -> dict[str, Any]:
 
 
 def read_card(account: Account) -> tuple[dict[str, Any] | None, dict[str, Any], dict[str, list[str]]]:
-    """The scorecard the form asks for (None before an agency is chosen, or with the errors)."""
+    """The scorecard the form asks for (None before an agency is chosen, or with the errors), computed once per
+    views' position, query, reader's reach, day and rules (web.kept)."""
     form: dict[str, Any] = {"choices": agencies_of(account)}
     try:
         form = chosen(account)
         if not form["agency"]:
             return None, form, {}
         options = {"years": form["years"], "unit": form["unit"], "region": form["region"]}
-        return services().scorecard(account, form["agency"], form["year"], **options), form, {}
+        return kept.kept_scorecard(account, form["agency"], form["year"], **options), form, {}
     except InvalidInput as e:
         return None, form, e.errors
 
