@@ -10,9 +10,9 @@ selection rates, two matplotlib charts), and they are a function of what the vie
 they are judged on. So each answer is kept (cachetools' LRUCache, per app in a worker, shared by its threads)
 under all of it:
 
-- every view's version, state and position in the log (`stamps`): any event applied, a view rebuilt to a new
-  version or being rebuilt, and the statistics are computed again; the views follow the log together, so one
-  event moves them all;
+- every view's version, state, rules digest and position in the log (`stamps`): any event applied, a view rebuilt
+  to a new version, under other rules or being rebuilt, and the statistics are computed again; the views follow the
+  log together, so one event moves them all;
 - the query: the statistic (`rates`, `times`), the groups asked for, the filters narrowed to the reader's scope
   (readers of the same scope share an answer; another scope has its own), the period and the smallest cell;
 - the judging day (`today` of the fairness queries: time to promotion counts waiting until it), so a new day is
@@ -96,7 +96,8 @@ def kept() -> Kept:
 
 
 def stamps() -> tuple[tuple[Any, ...], ...]:
-    """Every view's name, version, state and position in the log (Projector.stamps, one statement)."""
+    """Every view's name, version, state, rules digest and position in the log (Projector.stamps, one
+    statement)."""
     return services().projector.stamps()
 
 
