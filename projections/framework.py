@@ -19,6 +19,7 @@ import functools
 import gc
 import hashlib
 import itertools
+import logging
 import multiprocessing
 import operator
 import os
@@ -1317,6 +1318,7 @@ class Follower:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.error: BaseException | None = None
+        self._report_failed = False
 
     def start(self) -> Follower:
         self._thread = threading.Thread(target=self._run, name="careerlog-follower", daemon=True)
@@ -1332,6 +1334,20 @@ class Follower:
         if self._thread is not None:
             self._thread.join(timeout)
 
+    def _report_step(self) -> None:
+        """Call `stepped`; its failure is logged (once, and again when it works again) and the following goes on:
+        a report of the views must never be what stops them catching up."""
+        try:
+            self.stepped()  # type: ignore[misc]  # set: the caller checked
+        except Exception:
+            if not self._report_failed:
+                logging.getLogger(__name__).exception("the report after a step of the views failed; following on")
+            self._report_failed = True
+        else:
+            if self._report_failed:
+                logging.getLogger(__name__).warning("the report after a step of the views works again")
+            self._report_failed = False
+
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
@@ -1343,7 +1359,7 @@ class Follower:
                 read = 0
                 time.sleep(1.0)
             if self.stepped is not None:
-                self.stepped()
+                self._report_step()
             if read == 0:
                 self._wake.wait(self.interval)
                 self._wake.clear()
