@@ -5,6 +5,7 @@ CAREERLOG_DATABASE_URL   sqlite:///careerlog.db (default, a file under the worki
                          postgresql://user:password@host:port/dbname[?schema=name]
 CAREERLOG_ENCRYPTION_KEY base64 AES key (16, 24 or 32 bytes): encrypts stored events at rest
 CAREERLOG_RULES_FILE     a replacement rules.toml (see docs/rules.md)
+CAREERLOG_NAMES_FILE     a replacement names.toml, how lists write names (docs/rules.md; read by careerlog.reference)
 CAREERLOG_DB_POOL_SIZE, CAREERLOG_DB_MAX_OVERFLOW   PostgreSQL connections per process (4, 8)
 """
 

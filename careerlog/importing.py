@@ -48,6 +48,7 @@ from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import MISSING, NOT_DATE, NOT_INTEGER, UNKNOWN_FIELD, payload_fields, whole_number
 from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Reason, Refusal, reason_of
+from careerlog.reference import name_spellings
 from careerlog.textfiles import (
     DAY_FIRST,
     NOT_UTF8_HEADER,
@@ -694,6 +695,7 @@ def import_rows(
     decided (`WritingAhead`), with the results, report and store of batches recorded one
     after the other; the progress counts a batch's bytes once it is written.
     """
+    name_spellings()  # (a names file that does not read stops the import before its first row: careerlog.names)
     report = ImportReport(dry_run=dry_run)
     uow = UnitOfWork(app, guard=guard)  # a dry run's for the whole run; else each batch's, carried on (next_batch)
     ahead = WritingAhead(app, actor, guard) if not dry_run and writes_ahead() else None
@@ -860,6 +862,7 @@ def import_file(
     """
     fmt = fmt or detect_format(path.name)
     csv_kind = kind or kind_from_name(path.name)
+    name_spellings()  # (a names file that does not read stops the import before its workers start)
 
     def read(stream: IO[bytes]) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
         return read_jsonl(stream) if fmt == "jsonl" else read_csv(stream, csv_kind)

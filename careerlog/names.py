@@ -7,16 +7,22 @@ nothing is recorded for it (docs/import-format.md).
 
 Names are written in many ways: upper case, with academic or religious titles (gelar: "Drs. H. Budi Siregar,
 S.Kom., M.Si."), with honorifics (Bapak, Ibu), with a given name written as its initial ("M. Rizki", "Budi S.
-Siregar"), cut short by a narrow column. The written name is the recorded one when, once case, punctuation,
-titles and honorifics are set aside, its words are the recorded name's first words in their order (all of them,
-or the first ones of a name cut short at its end), each the same word or its initial; or when their words run
-together are the same ("SitiRahma"). A word left out in the middle ("Budi Siregar" for Budi Santoso Siregar), a
-word more, or another order is another name: siblings share a family name (marga), and the row beside theirs is
-the classic source of a NIP of someone else. A title is any word written with two or more dots or a dot within it
-("S.Kom", "A.Md.Kep."), a known title with or without its dot (TITLES: "Dr.", "Hj", "Hajjah", "SE", "MM"), a word of
-four letters or more ending in a dot, or any word after the first comma; a word of one to three letters ending in a
-dot that is no known title ("M.", "Muh.", "S.") is an initial; an apostrophe is no break in a word ("Nur'aini" is
-"Nuraini").
+Siregar") or abbreviated as lists do ("Mhd. Rizki", "I Gst. Ngr. Rai"), without a leading word such as the
+Balinese I or Ni or with a nobility honorific ("Rr.", "Tgk."), cut short by a narrow column. The written name is
+the recorded one when, once case, punctuation, titles and honorifics are set aside, its words are the recorded
+name's first words in their order (all of them, or the first ones of a name cut short at its end), each the same
+word, another spelling or an abbreviation of it, or its initial, the one name or the other perhaps without the
+words it starts with that may be left out (I, Ni, Raden, Teuku, Teungku); or when their words run together are
+the same ("SitiRahma"). A word left out in the middle ("Budi Siregar" for Budi Santoso Siregar), a word more, or
+another order is another name: siblings share a family name (marga), and the row beside theirs is the classic
+source of a NIP of someone else; so is "I Ketut Sari" for Ni Ketut Sari. A title is any word written with a dot
+within it ("S.Kom", "A.Md.Kep."), a known title with or without its dot ("Dr.", "Hj", "Hajjah", "SE", "MM"), a
+word longer than an initial ending in a dot and no known abbreviation, or any word after the first comma; a word
+of one to three letters ending in a dot that is no known title ("M.", "Muh.", "S.") is an initial; an apostrophe
+is no break in a word ("Nur'aini" is "Nuraini").
+
+The titles, the words that may be left out, the spellings and abbreviations and the initial's length are no
+regulation's: an inference, in careerlog/reference/names.toml (replaced by CAREERLOG_NAMES_FILE; docs/rules.md).
 """
 
 from __future__ import annotations
@@ -27,114 +33,76 @@ from typing import Any
 
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
+from careerlog.reference import NameSpellings, name_spellings
 
 NAME_DIFFERS = Refusal("{written} is not the name recorded for NIP {nip} ({recorded}): check the NIP, or the name.")
-# titles a spreadsheet may write without a dot (before or after the name): they are no part of it
-TITLES = frozenset(
-    (
-        "dr",
-        "drs",
-        "dra",
-        "ir",
-        "prof",
-        "hj",
-        "h",
-        "kh",
-        "st",
-        "se",
-        "sh",
-        "sp",
-        "spd",
-        "spdi",
-        "skm",
-        "skom",
-        "sag",
-        "sos",
-        "ssos",
-        "sip",
-        "ssi",
-        "mm",
-        "mh",
-        "mpd",
-        "msi",
-        "mkes",
-        "mag",
-        "phd",
-        # honorifics of the pilgrimage written out, and titles a spreadsheet writes without their dots
-        "haji",
-        "hajjah",
-        "hajah",
-        "ns",
-        "apt",
-        "drg",
-        "amd",
-        "mt",
-        "mkom",
-        "mak",
-        "msc",
-        "mba",
-        "sst",
-        "skep",
-        "sked",
-        "sfarm",
-        "spsi",
-        "map",
-        "sap",
-        "sik",
-        # honorifics a list may put before a name: Bapak, Ibu, Saudara/i, Tuan, Nyonya, Nona
-        "bapak",
-        "bpk",
-        "ibu",
-        "sdr",
-        "sdri",
-        "tn",
-        "ny",
-        "nn",
-    )
-)
 # a word: letters, with the dots written in or after it ("Budi", "S.Kom.", "A.Md.Kep.", "M.")
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]*)*")
 _APOSTROPHES = str.maketrans("", "", "'\u2019`\u00b4")  # within a word (Nur'aini, Ma\u2019ruf): no break in it
-INITIAL_LETTERS = 3  # the most letters of an initial ("Muh.", "Moh."); a longer word with a dot is a title
+Word = tuple[str, str]  # a word as written (lower case, an initial with its dot: "m.", "mhd.") and the name it writes
 
 
-def _words(name: str) -> list[str]:
-    """The words of a name without its titles, in lower case, in their order; an initial keeps its dot ("m.")."""
-    found = []
+def _words(name: str, book: NameSpellings) -> list[Word]:
+    """The words of a name without its titles, in their order, each with the name it writes: a spelling's or an
+    abbreviation's (names.toml: "mhd." writes muhammad, "rr." raden roro), else itself."""
+    found: list[Word] = []
     for word in _WORD.findall(name.split(",", 1)[0].casefold().translate(_APOSTROPHES)):
         letters = word.rstrip(".")
-        if "." in letters or letters in TITLES:  # (a dot within it: S.Kom, A.Md; or a known title, dotted or not)
+        written = book.forms.get(letters) if "." not in letters else None
+        if written is not None:
+            found.extend((word, part) for part in written)
+        elif "." in letters or letters in book.titles:  # (a dot within it: S.Kom, A.Md; or a known title)
             continue
-        if letters != word and len(letters) > INITIAL_LETTERS:
+        elif letters != word and len(letters) > book.initial_letters:
             continue  # (a longer word with a dot: a title this list does not know, as before)
-        found.append(word)
+        else:
+            found.append((word, word))
     return found
 
 
 def name_words(name: str) -> frozenset[str]:
     """The full words of a name without its titles and initials, in lower case ("Drs. H. Budi Siregar, M.Si." is
     {budi, siregar})."""
-    return frozenset(w for w in _words(name) if not w.endswith("."))
+    return frozenset(w for w, _ in _words(name, name_spellings()) if not w.endswith("."))
 
 
-def _alike(written: str, recorded: str) -> bool:
-    """One word of each name: the same, or one the other's initial ("m." of "muhammad", "muh." of "muhammad")."""
-    if written == recorded:
-        return True
-    if written.endswith("."):
-        return recorded.startswith(written[:-1])
-    return recorded.endswith(".") and written.startswith(recorded[:-1])
+def _initial_of(short: Word, full: Word) -> bool:
+    """Whether `short` is an initial ("m.", "muh.") of `full` as written or of the name it writes."""
+    text = short[0]
+    return text.endswith(".") and (full[0].startswith(text[:-1]) or full[1].startswith(text[:-1]))
+
+
+def _alike(written: Word, recorded: Word) -> bool:
+    """One word of each name: the same name (or spellings of it: "mhd." and "mohammad"), or one the other's
+    initial ("m." of "muhammad", "muh." of "mohammad")."""
+    return written[1] == recorded[1] or _initial_of(written, recorded) or _initial_of(recorded, written)
+
+
+def _readings(words: list[Word], leading: frozenset[str]) -> list[list[Word]]:
+    """A name's words, then without each of the words (I, Ni, Raden, Teuku: names.toml `leading`) it starts with."""
+    found = [words]
+    while len(found[-1]) > 1 and (found[-1][0][1] in leading or found[-1][0][0].rstrip(".") in leading):
+        found.append(found[-1][1:])
+    return found
+
+
+def _begins(mine: list[Word], theirs: list[Word]) -> bool:
+    return len(theirs) <= len(mine) and all(_alike(w, r) for w, r in zip(theirs, mine, strict=False))
 
 
 def same_name(recorded: str, written: str) -> bool:
     """Whether `written` is `recorded` in another spelling: its words the first of the recorded name's, in order,
-    each the same or an initial (module docstring). A cell with no word ("-") checks nothing."""
-    mine, theirs = _words(recorded), _words(written)
-    if not name_words(written) or not name_words(recorded):
+    each the same, a spelling or abbreviation of it or its initial, one of them perhaps without the words it
+    starts with that may be left out (module docstring). A cell with no word ("-") checks nothing."""
+    book = name_spellings()
+    mine, theirs = _words(recorded, book), _words(written, book)
+    if not any(not w.endswith(".") for w, _ in theirs) or not any(not w.endswith(".") for w, _ in mine):
         return True
-    if len(theirs) <= len(mine) and all(_alike(w, r) for w, r in zip(theirs, mine, strict=False)):
+    if any(_begins(mine, t) for t in _readings(theirs, book.leading)):
         return True
-    return "".join(mine) == "".join(theirs)  # (its words run together or split: SitiRahma)
+    if any(_begins(m, theirs) for m in _readings(mine, book.leading)[1:]):
+        return True
+    return "".join(w for w, _ in mine) == "".join(w for w, _ in theirs)  # (run together or split: SitiRahma)
 
 
 def check_named(nip: str, recorded: Mapping[str, Any] | None, written: str, values: Mapping[str, Any]) -> None:

@@ -3,6 +3,7 @@
 Reference tables (ranks, education levels, post kinds, training kinds, penalty kinds,
 statuses, recruitment paths, regions, agencies) are data with their source regulation.
 Rules carry their source and the dates they are in force; see `Rules.in_force`.
+How lists write names (titles, honorifics, abbreviations: names.toml) is replaceable as the rules are.
 """
 
 from __future__ import annotations
@@ -16,9 +17,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from careerlog.config import ConfigurationError
+
 HERE = Path(__file__).parent
 RULES_FILE_ENV = "CAREERLOG_RULES_FILE"
 BUNDLED_RULES = str(HERE / "rules.toml")
+NAMES_FILE_ENV = "CAREERLOG_NAMES_FILE"
+BUNDLED_NAMES = str(HERE / "names.toml")
 
 
 @dataclass(frozen=True)
@@ -274,3 +279,63 @@ def rules(path: str | os.PathLike[str] | None = None) -> Rules:
     if found is None:
         found = _CONFIGURED[configured] = _rules_at(configured or BUNDLED_RULES)
     return found
+
+
+@dataclass(frozen=True)
+class NameSpellings:
+    """How personnel lists write names (names.toml), read by the import's name check (careerlog.names): each a
+    word in lower case without its dots."""
+
+    titles: frozenset[str]  # set aside wherever they stand
+    leading: frozenset[str]  # may start a name and be left out of it (I, Ni, Raden, Teuku)
+    forms: Mapping[str, tuple[str, ...]]  # a spelling or abbreviation: the words of the name it writes
+    initial_letters: int  # the most letters of an initial ("Muh.")
+    path: Path | None = None
+
+
+def _plain(word: str) -> str:
+    return word.casefold().replace(".", "").strip()
+
+
+def load_name_spellings(path: Path) -> NameSpellings:
+    """The name spellings of a names.toml; ConfigurationError naming the file and what does not read in it (a
+    list under [meta], a list of another name, a name without its `name`, a spelling writing two names)."""
+    try:
+        data = _load_toml(path)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigurationError(f"{path}: {e}") from None
+    unknown = set(data) - {"meta", "initial_letters", "titles", "leading", "names"}
+    if unknown:  # (a list written below [meta] is read as meta's: say so rather than check without it)
+        raise ConfigurationError(f"{path}: no such list {', '.join(sorted(unknown))}")
+    unknown = set(data.get("meta", {})) - {"source", "status"}
+    if unknown:
+        raise ConfigurationError(f"{path}: [meta] holds only source and status, not {', '.join(sorted(unknown))}")
+    forms: dict[str, tuple[str, ...]] = {}
+    for row in data.get("names", ()):
+        if not str(row.get("name", "")).strip():
+            raise ConfigurationError(f"{path}: a [[names]] entry without its name ({row})")
+        words = tuple(_plain(w) for w in str(row["name"]).split())
+        for spelling in [*row.get("spellings", ()), *row.get("abbreviations", ())]:
+            key = _plain(spelling)
+            if forms.setdefault(key, words) != words:
+                raise ConfigurationError(
+                    f"{path}: {spelling!r} writes both {' '.join(forms[key])!r} and {row['name']!r}"
+                )
+    return NameSpellings(
+        titles=frozenset(_plain(w) for w in data.get("titles", ())),
+        leading=frozenset(_plain(w) for w in data.get("leading", ())),
+        forms=forms,
+        initial_letters=int(data.get("initial_letters", 3)),
+        path=path,
+    )
+
+
+@cache
+def _name_spellings_at(path: str) -> NameSpellings:
+    return load_name_spellings(Path(path))
+
+
+def name_spellings(path: str | os.PathLike[str] | None = None) -> NameSpellings:
+    """The configured name spellings: CAREERLOG_NAMES_FILE, else the bundled names.toml (read on every call and
+    kept by its value, as `rules` reads CAREERLOG_RULES_FILE)."""
+    return _name_spellings_at(str(path or os.environ.get(NAMES_FILE_ENV) or BUNDLED_NAMES))

@@ -3,8 +3,12 @@ whatever their case, punctuation and academic or religious titles (gelar)."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from careerlog import reference
 from careerlog.names import same_name
 
 
@@ -110,3 +114,98 @@ def test_initials_and_honorifics_are_the_same_name(recorded: str, written: str) 
 def test_an_initial_of_another_word_is_another_name() -> None:
     assert not same_name("Muhammad Rizki", "A. Rizki")
     assert not same_name("Budi Siregar", "Budi S. Siregar")  # (Budi Santoso Siregar is another person)
+
+
+@pytest.mark.parametrize(
+    ("recorded", "written"),
+    [
+        ("Muhammad Rizki", "Mhd. Rizki"),  # the usual spelling in Medan
+        ("Muhammad Rizki", "Moh. Rizki"),
+        ("Muhammad Rizki", "Muh. Rizki"),
+        ("Mohammad Rizki", "Muh. Rizki"),  # an abbreviation of another spelling of the name
+        ("Muhammad Rizki", "MHD RIZKI"),  # without its dot
+        ("Mochammad Rizki", "Moch. Rizki"),
+        ("Mhd. Rizki", "Muhammad Rizki"),  # the decree wrote the abbreviation, the spreadsheet the whole name
+        ("M. Rizki", "Mhd. Rizki"),
+        ("I Gusti Ngurah Rai", "I Gst. Ngr. Rai"),
+        ("Ni Wayan Sari", "Ni Wyn. Sari"),
+        ("I Ketut Darma", "I Kt. Darma"),
+    ],
+)
+def test_a_name_abbreviated_as_lists_write_it_is_the_same(recorded: str, written: str) -> None:
+    assert same_name(recorded, written)
+
+
+@pytest.mark.parametrize(
+    ("recorded", "written"),
+    [
+        ("I Gusti Ayu Made Sari", "Gusti Ayu Made Sari"),  # the Balinese I left out
+        ("Ni Wayan Sari", "Wayan Sari"),
+        ("Wayan Sari", "Ni Wayan Sari"),
+        ("Siti Aminah", "Rr. Siti Aminah"),  # Raden Roro
+        ("Raden Roro Siti Aminah", "Rr. Siti Aminah"),
+        ("Raden Roro Siti Aminah", "Siti Aminah"),
+        ("Ahmad Yani", "Tgk. Ahmad Yani"),  # Teungku
+        ("Ahmad Yani", "T. Ahmad Yani"),  # Teuku
+        ("Ahmad Yani", "R. Ahmad Yani"),  # Raden
+        ("Teuku Ahmad Yani", "Ahmad Yani"),
+        ("Ahmad Dahlan", "KH. Ahmad Dahlan"),
+        ("Budi Siregar", "Drs. H. Budi Siregar, M.Si."),
+        ("Rina Siregar", "R. Siregar"),  # a one-letter honorific is an initial too
+    ],
+)
+def test_a_name_with_or_without_its_leading_honorific_is_the_same(recorded: str, written: str) -> None:
+    assert same_name(recorded, written)
+
+
+@pytest.mark.parametrize(
+    ("recorded", "written"),
+    [
+        ("Ni Ketut Sari", "I Ketut Sari"),  # the leading word left out, not another written
+        ("Muhammad Rizki", "Mhd. Rahman"),
+        ("Muhammad Rizki Siregar", "Mhd. Siregar"),  # a middle name left out still
+        ("I Gusti Ngurah Rai", "I Gst. Rai"),
+        ("I Gusti Ngurah Rai", "I Gst. Ngr. Oka"),
+        ("Ni Wayan Sari", "Ni Nym. Sari"),  # another birth-order name
+        ("Rina Siregar", "R. Budi Siregar"),
+        ("Budi Santoso Siregar", "Rr. Budi Siregar"),
+        ("Ahmad Yani", "Tgk. Ahmad Dahlan"),
+        ("Taufik Ahmad Siregar", "T. Siregar"),
+    ],
+)
+def test_another_name_abbreviated_or_with_a_leading_honorific_is_not(recorded: str, written: str) -> None:
+    assert not same_name(recorded, written)
+
+
+def test_the_abbreviations_and_honorifics_are_read_from_the_configured_names_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """names.toml is replaced as rules.toml is: CAREERLOG_NAMES_FILE, read on every check."""
+    assert not same_name("Ahmad Rizki", "Ahmd. Rizki")  # a longer word with a dot: a title, the first name gone
+    (tmp_path / "names.toml").write_text(
+        (Path(reference.__file__).parent / "names.toml").read_text(encoding="utf-8")
+        + '\n[[names]]\nname = "ahmad"\nabbreviations = ["ahmd"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(reference.NAMES_FILE_ENV, str(tmp_path / "names.toml"))
+    assert same_name("Ahmad Rizki", "Ahmd. Rizki")
+    (tmp_path / "bare.toml").write_text("initial_letters = 3\n", encoding="utf-8")
+    monkeypatch.setenv(reference.NAMES_FILE_ENV, str(tmp_path / "bare.toml"))
+    assert not same_name("Muhammad Rizki", "Mhd. Rizki")
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ('[meta]\nstatus = "I"\ntitles = ["dr"]\n', "[meta] holds only source and status, not titles"),
+        ('title = ["dr"]\n', "no such list title"),
+        (
+            '[[names]]\nname = "made"\nabbreviations = ["md"]\n[[names]]\nname = "muhammad"\nabbreviations = ["Md."]\n',
+            "'Md.' writes both 'made' and 'muhammad'",
+        ),
+    ],
+)
+def test_a_names_file_that_does_not_read_is_refused_naming_what(tmp_path: Path, text: str, says: str) -> None:
+    (tmp_path / "names.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(says)):
+        reference.load_name_spellings(tmp_path / "names.toml")
