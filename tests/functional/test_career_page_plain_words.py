@@ -88,7 +88,7 @@ def test_an_exam_to_pass_is_named_not_given_by_its_code(world: World) -> None:
         "Perlu lulus lebih dahulu: Ujian dinas tingkat I (II/d ke III/a); belum lulus sampai dengan 1 Des 2026"
     )
     assert plain(world, "en", "missing", missing) == (
-        "To pass first: Ujian dinas tingkat I (II/d ke III/a); not passed by Dec 1, 2026"
+        "To pass first: Service exam, level I (II/d to III/a); not passed by Dec 1, 2026"
     )
     passed = EXAM_PASSED(exams="UD_I, UPKP").text
     assert plain(world, "id", "met", passed) == (
@@ -158,4 +158,4 @@ def test_a_deceased_employees_page_does_not_address_them(world: World) -> None:
         "Tercatat Meninggal dunia sejak 17 Okt 2025: masa dinas telah berakhir dan tidak ada kenaikan pangkat yang "
         "terbuka." in indonesian
     )
-    assert "Recorded as Meninggal dunia since Oct 17, 2025: the service ended" in page_text(world, BUDI)
+    assert "Recorded as Deceased since Oct 17, 2025: the service ended" in page_text(world, BUDI)

@@ -42,7 +42,7 @@ def test_a_penaltys_level_is_named_as_a_penaltys_not_as_a_posts(world: World) ->
     world.services.ledger.record(BUDI, "penalty", penalty | {"reference": "HD-1"}, actor="test")
     world.catch_up()
     assert "Tingkat hukuman disiplin: Sedang" in timeline_text(world, "id")
-    assert "Penalty level: Sedang" in timeline_text(world, "en")
+    assert "Penalty level: Moderate" in timeline_text(world, "en")
     log_in(world, "admin")
     form = world.client.get("/pages/record?kind=penalty&lang=id").get_data(as_text=True)
     assert "Tingkat hukuman disiplin" in form

@@ -6,6 +6,7 @@ employee"). Both stores."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from datetime import date
@@ -18,7 +19,7 @@ from babel.messages.pofile import read_po
 from careerlog.access import Scope
 from careerlog.reference import BUNDLED_RULES, rules
 from tests import factories as f
-from tests.functional.conftest import BUDI, World, appointment_of
+from tests.functional.conftest import BUDI, SARI, World, appointment_of
 from tests.functional.test_pages_auth import log_in
 from web.demo import DEMO_LOGINS, ensure_demo_accounts
 from web.pages.labels import GROUP_LABELS, known_sources
@@ -189,3 +190,127 @@ def test_an_english_career_page_names_the_recorded_codes_in_english(world: World
     indonesian = world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True)
     assert "Laki-laki" in indonesian
     assert "Sarjana (S-1)" in indonesian
+
+
+# The reference tables whose codes the pages name (a recorded field's table) and that keep their official names in
+# both languages: ranks, functional levels and SKP predicates are the terms a rule and a decree use (Penata Muda, Ahli
+# Pertama, Baik), agencies and regions proper names; promotion kinds have their own labels (PROMOTION_KIND_LABELS).
+KEPT_OFFICIAL = {"ranks", "functional_levels", "rating_predicates", "agencies", "regions", "promotion_kinds"}
+# A loanword Indonesian names a training kind by ("Mentoring") is English too.
+LOANWORDS = {"Mentoring"}
+
+
+def named_tables() -> list[str]:
+    """Every reference table a recorded field takes its codes from, but those KEPT_OFFICIAL."""
+    from careerlog.domain.events import EMPLOYEE_EVENTS
+    from careerlog.domain.payload import payload_fields
+
+    tables = {spec.table for cls in EMPLOYEE_EVENTS for spec in payload_fields(cls) if spec.table}
+    return sorted(tables - KEPT_OFFICIAL)
+
+
+def test_every_code_a_page_names_has_an_english_label() -> None:
+    """A post's kind, an award's, ... were shown by their Indonesian official names on English pages ("Jabatan
+    Pengawas", "Definitif", "Satyalancana Karya Satya X Tahun"): every code of every table a page names, but those
+    kept official, has its English label."""
+    from careerlog.reference import reference
+
+    missing = [
+        f"{table}:{c.code}"
+        for table in named_tables()
+        for c in reference().table(table)
+        if c.code not in GROUP_LABELS.get(table, {})
+    ]
+    assert missing == []
+
+
+def page_words(body: str) -> str:
+    """A page's text as read: tags out (a select's option too keeps its text), entities read, spaces as one."""
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)))
+
+
+def leftovers(text: str, lang: str) -> list[str]:
+    """The codes' names of the other language the page shows: on an English page an official (Indonesian) name of a
+    table the pages name (named_tables), on an Indonesian page an English label of one."""
+    from careerlog.reference import reference
+
+    found = []
+    for table in named_tables():
+        for row in reference().table(table):
+            label = GROUP_LABELS.get(table, {}).get(row.code)
+            english = str(label._args[0]) if label is not None else None
+            if lang == "en":  # the official name, unless it is the English label itself or a loanword
+                other = None if row.name in (english, *LOANWORDS) else row.name
+            else:  # the English label, unless it is the official name or a word of it (Workshop / lokakarya)
+                other = None if english is None or english in row.name else english
+            if other is None:
+                continue
+            if re.search(rf"(?<!\w){re.escape(other)}(?!\w)", text):
+                found.append(other)
+    return found
+
+
+def sari_with_kinds(world: World) -> None:
+    """Sari holding a supervisory post (definitive, open selection), with a technical training, a long-service medal,
+    an oral reprimand and the service exam level I recorded."""
+    ledger = world.services.ledger
+    post = {"post_kind": "PENGAWAS", "level": "IV.a", "title": "Kepala Subbagian Keuangan", "unit": "Bappeda"}
+    post |= {"assignment": "DEFINITIVE", "selection": "OPEN", "effective_date": "2018-01-02", "reference": "SK-PGW-1"}
+    ledger.record(SARI, "post_appointment", post, actor="test")
+    ledger.record(SARI, "training", f.training("2019-05-01"), actor="test")
+    ledger.record(SARI, "award", f.award("SLKS_10", "2025-08-17"), actor="test")
+    penalty = {"level": "LIGHT", "penalty_kind": "TEGURAN_LISAN", "effective_date": "2020-01-02", "reference": "HD-1"}
+    ledger.record(SARI, "penalty", penalty, actor="test")
+    ledger.record(SARI, "exam", {"exam": "UD_I", "effective_date": "2016-01-02", "reference": "UD-1"}, actor="test")
+    world.catch_up()
+
+
+def test_english_pages_name_posts_awards_penalties_exams_and_trainings_in_english(world: World) -> None:
+    """The career page's timeline, the record form's lists and the inspector's lists of posts and awards."""
+    sari_with_kinds(world)
+    log_in(world, "hr")
+    pages = {f"/pages/employees/{SARI}": "hr", f"/pages/employees/{SARI}/record.csv": "hr"}
+    pages |= {f"/pages/record?kind={k}": "hr" for k in ("post_appointment", "penalty", "training", "award", "exam")}
+    pages |= {"/pages/audits/posts": "inspector", "/pages/audits/awards": "inspector"}
+    shown: dict[str, dict[str, str]] = {"en": {}, "id": {}}
+    for who in ("hr", "inspector"):
+        log_in(world, who)
+        for url in (u for u, by in pages.items() if by == who):
+            for lang in ("en", "id"):
+                answer = world.client.get(f"{url}{'&' if '?' in url else '?'}lang={lang}")
+                assert answer.status_code == 200, url
+                shown[lang][url] = page_words(answer.get_data(as_text=True))
+        world.client.post("/pages/logout")
+    for lang in ("en", "id"):
+        assert {url: leftovers(text, lang) for url, text in shown[lang].items()} == {url: [] for url in pages}, lang
+    career = shown["en"][f"/pages/employees/{SARI}"]
+    for said in (
+        "Post kind: Supervisory post",
+        "Assignment: Definitive",
+        "Selection: Open selection",
+        "Training kind: Technical training",
+        "Award kind: Long service medal, 10 years",
+        "Penalty kind: Oral reprimand",
+        "Penalty level: Light",
+        "Exam: Service exam, level I (II/d to III/a)",
+    ):
+        assert said in career
+    assert "Jenis jabatan: Jabatan Pengawas" in shown["id"][f"/pages/employees/{SARI}"]
+    assert "PENGAWAS · Supervisory post" in shown["en"]["/pages/record?kind=post_appointment"]
+    assert "SLKS_10 · Long service medal, 10 years" in shown["en"]["/pages/record?kind=award"]
+    assert "Long service medal, 10 years (SLKS_10)" in shown["en"]["/pages/audits/awards"]
+    assert "Satyalancana Karya Satya X Tahun (SLKS_10)" in shown["id"]["/pages/audits/awards"]
+
+
+def test_a_career_page_cites_an_article_as_its_language_does(world: World) -> None:
+    """The bases of the next promotion's requirements read "(dasar: PP 11/2017 art. 203(4); sebuah inferensi)" on an
+    Indonesian page: there an article is a Pasal and its paragraph an ayat, on an English page "art. 203(4)"."""
+    log_in(world, "employee")
+    english = page_words(world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True))
+    indonesian = page_words(world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True))
+    assert "(basis: PP 11/2017 art. 203(4); an inference)" in english
+    assert "(dasar: PP 11/2017 Pasal 203 ayat (4); sebuah inferensi)" in indonesian
+    assert "(dasar: PP 11/2017 Pasal 34-37)" in indonesian
+    assert not ARTICLE_ID.search(english)
+    assert not ARTICLE_EN.search(indonesian)

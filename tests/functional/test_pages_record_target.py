@@ -36,7 +36,7 @@ def test_the_correction_form_shows_the_fact_it_corrects_and_how_to_name_its_fiel
     assert "Pengelolaan Arsip Digital" in section
     assert 'name="corrected.hours" value="24"' in section  # each field an input holding its value, to change
     assert "<code>hours</code> · now: 24" in section
-    assert "now: Diklat teknis" in section  # the code by its name
+    assert "now: Technical training" in section  # the code by its name, in English on an English page
     assert 'name="corrected_fields"' not in page.get_data(as_text=True)  # no JSON to type
 
 

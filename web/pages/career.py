@@ -26,7 +26,7 @@ from web.pages import charts, local_date, local_number
 from web.pages.common import blp, may, page, services, signed_in
 from web.pages.export import csv_download
 from web.pages.hr import RECORDABLE
-from web.pages.labels import field_label, kind_label, promotion_kind_name, reference_name
+from web.pages.labels import cited, field_label, kind_label, promotion_kind_name, reference_name
 from web.pages.next_promotion import RANK_FIELDS, citation, next_promotion, rank_steps
 
 DEFAULT_TARGET_JP = 20
@@ -213,7 +213,7 @@ def career(nip: str) -> ResponseReturnValue:
         rank_svg=rank_chart(found["timeline"]["items"]),
         rank_title=rank_title(found["timeline"]["items"]),
         shown=shown_value,
-        cite=citation,  # a rule's source as the regulations it names
+        cite=lambda source: cited(citation(source)),  # a rule's source as the regulations it names (Pasal, ayat in id)
         label=shown_label,
         jp_svg=jp_chart(found["training"]),
         this_year=date.today().year,  # its JP are counted as they stand: short of the target is "not yet"

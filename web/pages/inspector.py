@@ -30,7 +30,7 @@ from web.pages import charts
 from web.pages.columns import decision_column_labels, statistics_column_labels
 from web.pages.common import allowed, blp, filters_from, one, page, services
 from web.pages.export import columns_of, download
-from web.pages.labels import group_name, promotion_kind_label
+from web.pages.labels import group_name, promotion_kind_label, reference_name
 
 SCOPE = ("agency", "unit", "region")  # the statistics' scope filters, as the API's (web.api.audits)
 # the audited decisions' lists: `kind` the promotion kind or the post kind
@@ -108,14 +108,15 @@ LIST_RULES = {"promotion": ("promotion.", "evidence.", "merit."), "post": ("post
 
 
 def filter_choices(account: Account, decision: str = "promotion") -> dict[str, Any]:
+    table = KIND_TABLES[decision]  # a post kind by its name in the visitor's language (Supervisory post in English)
     return {
         "agencies": agencies_within(account),
         "rules": sorted({r.id for r in rules().all if judged_by(r.id) and r.id.startswith(LIST_RULES[decision])}),
         "severities": list(SEVERITY_ORDER),
         "dimensions": list(DIMENSIONS),
         "kinds": [
-            (k.code, promotion_kind_label(k.code) if decision == "promotion" else k.name)
-            for k in reference().table(KIND_TABLES[decision])
+            (k.code, promotion_kind_label(k.code) if decision == "promotion" else reference_name(table, k.code))
+            for k in reference().table(table)
         ],
     }
 
@@ -300,7 +301,7 @@ def awards() -> ResponseReturnValue:
         found=found,
         errors=errors,
         query={k: v for k, v in request.args.items() if k != "page"},
-        award_kinds=[(k.code, k.name) for k in reference().award_kinds],
+        award_kinds=[(k.code, reference_name("award_kinds", k.code)) for k in reference().award_kinds],
         **filter_choices(account),
     )
 

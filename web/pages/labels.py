@@ -246,8 +246,11 @@ UNKNOWN_GROUP = _l("unknown")
 
 # The groups an English page names in English (Female (F), Bachelor's degree (S-1)); an Indonesian page names each by
 # the reference table's official name (Perempuan (F), Sarjana (S-1)), which is also each label's Indonesian in
-# messages.po. The codes stay the API's and the stored values. Post kinds and award kinds keep their official names
-# in both languages (Jabatan Pengawas, Satyalancana Karya Satya X Tahun: titles, as a decree writes them).
+# messages.po. The codes stay the API's and the stored values. So are a post's kind, an award's, a post's assignment
+# and selection, a penalty's kind and level, an exam and a training's kind (Supervisory post, Long service medal, 10
+# years on an English page; Jabatan Pengawas, Satyalancana Karya Satya X Tahun on an Indonesian one). Ranks, functional
+# levels and SKP predicates keep their official names in both languages (Penata Muda, Ahli Pertama, Baik: the terms a
+# rule and a decree use), as agencies and regions do.
 GROUP_LABELS: dict[str, dict[str, LazyString]] = {
     "sexes": {"M": _l("Male"), "F": _l("Female")},
     "education": {
@@ -287,6 +290,85 @@ GROUP_LABELS: dict[str, dict[str, LazyString]] = {
         "RETIRED": _l("Retired"),
         "DECEASED": _l("Deceased"),
         "CONTRACT_ENDED": _l("PPPK work agreement ended"),
+    },
+    "post_kinds": {
+        "JPT_UTAMA": _l("High leadership post, principal (JPT Utama)"),
+        "JPT_MADYA": _l("High leadership post, middle (JPT Madya)"),
+        "JPT_PRATAMA": _l("High leadership post, primary (JPT Pratama)"),
+        "ADMINISTRATOR": _l("Administrator post"),
+        "PENGAWAS": _l("Supervisory post"),
+        "FUNGSIONAL": _l("Functional post"),
+        "PELAKSANA": _l("Implementing post"),
+    },
+    "award_kinds": {
+        "SLKS_10": _l("Long service medal, 10 years"),
+        "SLKS_20": _l("Long service medal, 20 years"),
+        "SLKS_30": _l("Long service medal, 30 years"),
+        "SL_WIRA_KARYA": _l("Medal for exemplary work (Wira Karya)"),
+        "SL_PEMBANGUNAN": _l("Medal for development (Pembangunan)"),
+        "ANUGERAH_ASN": _l("ASN Award"),
+        "PEGAWAI_TELADAN": _l("Exemplary / outstanding employee"),
+        "OTHER": _l("Other award"),
+    },
+    "assignment_kinds": {
+        "DEFINITIVE": _l("Definitive"),
+        "PLT": _l("Acting holder (Plt)"),
+        "PLH": _l("Daily acting holder (Plh)"),
+        "PJ": _l("Interim holder (Pj)"),
+    },
+    "selection_kinds": {
+        "OPEN": _l("Open selection"),
+        "TALENT_POOL": _l("Talent management (talent pool)"),
+        "DIRECT": _l("Direct appointment"),
+    },
+    "penalty_levels": {"LIGHT": _l("Light"), "MEDIUM": _l("Moderate"), "SEVERE": _l("Severe")},
+    "penalty_kinds": {
+        "TEGURAN_LISAN": _l("Oral reprimand"),
+        "TEGURAN_TERTULIS": _l("Written reprimand"),
+        "PERNYATAAN_TIDAK_PUAS": _l("Written statement of dissatisfaction"),
+        "POTONG_TUKIN_6": _l("Performance allowance cut by 25 percent for 6 months"),
+        "POTONG_TUKIN_9": _l("Performance allowance cut by 25 percent for 9 months"),
+        "POTONG_TUKIN_12": _l("Performance allowance cut by 25 percent for 12 months"),
+        "PENURUNAN_JABATAN": _l("Demotion to a post one level lower for 12 months"),
+        "PEMBEBASAN_JABATAN": _l("Release from the post to an implementing post for 12 months"),
+        "PEMBERHENTIAN": _l("Honourable dismissal not at own request"),
+        "PENUNDAAN_KP_1": _l("Rank promotion postponed for 1 year (PP 53/2010)"),
+        "PENURUNAN_PANGKAT_1": _l("Demotion one rank lower for 1 year (PP 53/2010)"),
+        "PENURUNAN_PANGKAT_3": _l("Demotion one rank lower for 3 years (PP 53/2010)"),
+    },
+    "exams": {
+        "UD_I": _l("Service exam, level I (II/d to III/a)"),
+        "UD_II": _l("Service exam, level II (III/d to IV/a)"),
+        "UPKP": _l("Rank adjustment exam (UPKP)"),
+    },
+    "training_kinds": {
+        "STRUKTURAL": _l("Structural / leadership training"),
+        "FUNGSIONAL": _l("Functional training"),
+        "TEKNIS": _l("Technical training"),
+        "WORKSHOP": _l("Workshop"),
+        "MANAJERIAL": _l("Managerial training"),
+        "SOSIAL_KULTURAL": _l("Socio-cultural training"),
+        "SOSIALISASI": _l("Briefing (sosialisasi)"),
+        "BIMTEK": _l("Technical guidance (bimtek)"),
+        "SEMINAR": _l("Seminar / conference"),
+        "KURSUS": _l("Course"),
+        "PENATARAN": _l("Upgrading course (penataran)"),
+        "LATSAR": _l("CPNS basic training (Latsar)"),
+        "PKN_I": _l("National leadership training, level I (PKN I)"),
+        "PKN_II": _l("National leadership training, level II (PKN II)"),
+        "PKA": _l("Administrator leadership training (PKA)"),
+        "PKP": _l("Supervisor leadership training (PKP)"),
+        "MAGANG": _l("Internship"),
+        "COACHING": _l("Coaching"),
+        "MENTORING": _l("Mentoring programme"),
+        "E_LEARNING": _l("E-learning"),
+        "JARAK_JAUH": _l("Distance training"),
+        "DETASERING": _l("Secondment"),
+        "BENCHMARKING": _l("Benchmarking / field study"),
+        "PERTUKARAN": _l("Exchange between civil service and private sector"),
+        "BELAJAR_MANDIRI": _l("Self-study"),
+        "KOMUNITAS_BELAJAR": _l("Learning community"),
+        "BIMBINGAN_DI_TEMPAT_KERJA": _l("On-the-job guidance"),
     },
 }
 
@@ -381,16 +463,33 @@ def known_sources() -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+# An article of a regulation as rules.toml, the scorecard and the English pages cite it ("art. 17(2)", "art. 34-37",
+# "art. 16(a)"), and as an Indonesian text does ("Pasal 17 ayat (2)", "Pasal 34-37", "Pasal 16 huruf a").
+ARTICLE = re.compile(r"\bart\.\s+(\d+(?:-\d+)?)(?:\((\d+)\)|\(([a-z])\))?")
+
+
+def article_in_indonesian(found: re.Match[str]) -> str:
+    number, paragraph, letter = found.groups()
+    return f"Pasal {number}" + (f" ayat ({paragraph})" if paragraph else f" huruf {letter}" if letter else "")
+
+
+def cited(text: str) -> str:
+    """A citation in the visitor's language: "UU 43/1999 art. 17(2)" on an English page, "UU 43/1999 Pasal 17 ayat
+    (2)" on an Indonesian one (the regulation's name and number as written in both)."""
+    return text if english_page() else ARTICLE.sub(article_in_indonesian, text)
+
+
 def source_text(source: str | None) -> Markup:
     """A rule's (or a scorecard indicator's) source in the visitor's language: the regulations cited as written
-    ("PP 99/2000 jo PP 12/2002", "UU 43/1999 art. 17(2)"), the remarks around them translated (messages.po). The
+    ("PP 99/2000 jo PP 12/2002"), an article as the language cites it ("UU 43/1999 art. 17(2)", "UU 43/1999 Pasal 17
+    ayat (2)": cited), the remarks around them translated (messages.po). The
     views and the API keep the English of rules.toml; a source the catalogue does not know (a rules file of one's
     own, CAREERLOG_RULES_FILE) is shown as written, marked as English for a screen reader."""
     if not source:
         return Markup("")
     shown = gettext(source)
     if english_page() or shown != source or source in known_sources():
-        return escape(shown)
+        return escape(cited(shown))  # (Pasal, ayat on an Indonesian page, as messages.po writes them)
     return Markup('<span lang="en">%s</span>') % source
 
 

@@ -99,7 +99,7 @@ def named_reason(reason: dict[str, Any] | None) -> dict[str, Any] | None:
     status, rank = reason["status"], reason["rank"]
     return {
         **reason,
-        "status_name": ref.statuses[status].name if status in ref.statuses else status,
+        "status_name": reference_name("statuses", status) if status in ref.statuses else status,
         "rank_name": ref.ranks[rank].name if rank in ref.ranks else rank,
     }
 
@@ -285,13 +285,14 @@ def promotion_days(said: dict[str, str]) -> str:
 
 def named_values(template: str, said: dict[str, str]) -> dict[str, str]:
     """The values a plain sentence names that the stored wording gives as codes: the promotion dates (DATES), the
-    exams by their names ("UD_I" -> "Ujian dinas tingkat I (II/d ke III/a)"), the education by its name ("D-III" ->
+    exams by their names in the visitor's language ("UD_I" -> "Ujian dinas tingkat I (II/d ke III/a)", "Service exam,
+    level I (II/d to III/a)"), the education by its name ("D-III" ->
     "Diploma III")."""
     ref = reference()
     if template == DATES.text:
         return {"days": promotion_days(said)}
     if template in (EXAM_MISSING.text, EXAM_PASSED.text):
-        names = [ref.exams[c].name if c in ref.exams else c for c in said["exams"].split(", ")]
+        names = [reference_name("exams", c) if c in ref.exams else c for c in said["exams"].split(", ")]
         return {"exams": format_list(names, locale=str(get_locale()))}
     if template == EDUCATION_CEILING.text and said["level"] in ref.education:
         return {"level": reference_name("education", said["level"])}  # Sarjana; on an English page Bachelor's
