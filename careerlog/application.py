@@ -28,9 +28,9 @@ from careerlog.domain.employee import (
     Employee,
     ReadValues,
     appointment_read_problems,
+    later_jump,
     rank_jump,
     read_problems,
-    retraction_jump,
 )
 from careerlog.domain.errors import ConcurrencyConflict, FieldErrors, IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.events import (
@@ -323,10 +323,33 @@ def corrected_jump(
 def retracted_jump(employee: Employee, target_version: int, confirmed: frozenset[str]) -> None:
     """A retraction of a promotion that leaves a later one moving more ranks above the rank then held than its kind
     allows is refused beside target_version, naming that promotion, as a correction making such a step is (unless
-    confirmed, where the rule lets a confirmation record it: careerlog.domain.employee.retraction_jump)."""
-    jump = retraction_jump(employee.current_context(), employee.fact(target_version), rules())
+    confirmed, where the rule lets a confirmation record it: careerlog.domain.employee.later_jump)."""
+    jump = later_jump(employee.current_context(), employee.fact(target_version), rules())
     if jump is not None and not (jump[1] and ONE_STEP in confirmed):
         raise InvalidInput(jump[0], "target_version")
+
+
+RANK_FIELDS: dict[str, tuple[type[LedgerEvent], str]] = {
+    "rank_promotion": (RankPromoted, "new_rank"),
+    "appointment": (Appointed, "rank"),
+}
+
+
+def corrected_later_jump(
+    employee: Employee, target_version: int, corrected_fields: Mapping[str, Any], confirmed: frozenset[str]
+) -> None:
+    """A correction of a promotion's or the appointment's rank or TMT that leaves another promotion moving more ranks
+    above the rank then held than its kind allows is refused beside the corrected field (its rank first), naming
+    that promotion, unless confirmed (careerlog.domain.employee.later_jump)."""
+    target = employee.fact(target_version)
+    found = RANK_FIELDS.get(target.kind)
+    if found is None or not {found[1], "effective_date"} & corrected_fields.keys():
+        return
+    changes = parse_payload(found[0], corrected_fields, partial=True)
+    jump = later_jump(employee.current_context(), target, rules(), changes)
+    if jump is not None and not (jump[1] and ONE_STEP in confirmed):
+        named = found[1] if found[1] in changes else "effective_date"
+        raise InvalidInput(jump[0], f"corrected_fields.{named}")
 
 
 def decision_problems(
@@ -592,6 +615,9 @@ class CareerLog(Application[str]):
             # (a rating's year, predicate or score: in the corrected year's scheme; a promotion's rank jump)
             employee.check_corrected_rating(values["target_version"], decision.values["corrected_fields"])
             corrected_jump(employee, values["target_version"], decision.values["corrected_fields"], command.confirmed)
+            corrected_later_jump(
+                employee, values["target_version"], decision.values["corrected_fields"], command.confirmed
+            )
         elif event_cls is EventRetracted and command.migration is None and isinstance(employee, Employee):
             retracted_jump(employee, values["target_version"], command.confirmed)  # (a later promotion's jump left)
         if event_cls is EventRetracted or event_cls in MIRRORS:

@@ -86,22 +86,29 @@ RANK_JUMP_REFUSED = Refusal(
     dates=("since",),
     numbers=("moved", "allowed"),
 )
-# A retraction of a promotion leaving the next one moving more ranks above the rank then held than its kind allows
-RETRACTION_JUMP = Refusal(
-    "Retracting it leaves the promotion of {day} (version {version}) to {new_rank} {moved} ranks above {held}, "
-    "held since {since}, and a {kind} promotion moves up at most {allowed} rank(s) (rule promotion.one_step). "
-    "Correct that promotion first; if its decree does promote this far, confirm it (confirm: promotion.one_step) "
-    "and send the retraction again.",
-    dates=("day", "since"),
-    numbers=("version", "moved", "allowed"),
-)
-RETRACTION_JUMP_REFUSED = Refusal(
-    "Retracting it leaves the promotion of {day} (version {version}) to {new_rank} {moved} ranks above {held}, "
-    "held since {since}, and a {kind} promotion moves up at most {allowed} rank(s) (rule promotion.one_step). "
-    "Correct that promotion first.",
-    dates=("day", "since"),
-    numbers=("version", "moved", "allowed"),
-)
+
+
+def left_jump(change: str, confirmable: bool) -> Refusal:
+    """The refusal of a change (a retraction, a correction) leaving another promotion moving more ranks above the
+    rank then held than its kind allows (later_jump); `confirmable`: whether a confirmation records it."""
+    verb = {"retraction": "Retracting", "correction": "Correcting"}[change]
+    ending = "."
+    if confirmable:
+        ending = "; if its decree does promote this far, confirm it (confirm: promotion.one_step) and send the "
+        ending += f"{change} again."
+    return Refusal(
+        verb + " it leaves the promotion of {day} (version {version}) to {new_rank} {moved} ranks above {held}, "
+        "held since {since}, and a {kind} promotion moves up at most {allowed} rank(s) (rule promotion.one_step). "
+        "Correct that promotion first" + ending,
+        dates=("day", "since"),
+        numbers=("version", "moved", "allowed"),
+    )
+
+
+# A retraction of a promotion, or a correction of a promotion's (or the appointment's) rank or TMT, leaving another
+# promotion so
+RETRACTION_JUMP, RETRACTION_JUMP_REFUSED = left_jump("retraction", True), left_jump("retraction", False)
+CORRECTION_JUMP, CORRECTION_JUMP_REFUSED = left_jump("correction", True), left_jump("correction", False)
 LEVEL_REQUIRED = Refusal("Required for {post}: one of {allowed}.")
 NOT_A_LEVEL = Refusal("{level} is not a level of {post}: one of {allowed}.")
 NO_LEVEL = Refusal("{level} is not a level of {post}: none (leave it empty).")
@@ -430,16 +437,22 @@ def rank_jump(career: Career, values: Mapping[str, Any], book: Rules, exclude: i
 
 
 def jump_of(
-    career: Career, values: Mapping[str, Any], book: Rules, exclude: int = 0
+    career: Career,
+    values: Mapping[str, Any],
+    book: Rules,
+    exclude: int = 0,
+    history: list[tuple[date, str, int]] | None = None,
 ) -> tuple[dict[str, Any], bool] | None:
     """rank_jump's finding as values (new_rank, moved, held, since, kind, allowed), and whether a confirmation records
-    it; `exclude`: a version of the record left out of the ranks held (the one corrected, or retracted)."""
+    it; `exclude`: a version of the record left out of the ranks held (the one corrected); `history`: the ranks held
+    as a change would leave them (rank_history's), instead of the record's."""
     day, kind, new_rank = values["effective_date"], values["promotion_kind"], values["new_rank"]
     allowed = book.param(ONE_STEP, day, "steps", {}).get(kind)
     on_record = book.param(ONE_STEP, day, "on_record", "confirm")
     if allowed is None or on_record == "record" or career.employment_kind != "PNS":
         return None
-    before = [h for h in rank_history(career, Fact(exclude, "rank_promotion", {}, day)) if h[0] < day]
+    ranks = rank_history(career, Fact(exclude, "rank_promotion", {}, day)) if history is None else history
+    before = [h for h in ranks if h[0] < day]
     ref = reference()
     if not before or new_rank not in ref.ranks or before[-1][1] not in ref.ranks:
         return None
@@ -451,22 +464,36 @@ def jump_of(
     return {**params, "allowed": allowed}, on_record != "refuse"
 
 
-def retraction_jump(career: Career, target: Fact, book: Rules) -> tuple[str, bool] | None:
-    """A retraction of the promotion `target` leaving a later promotion moving more ranks above the rank then held
-    than its kind allows (III/a, III/b, III/c by 101s, the III/b one retracted: III/c is 2 ranks above III/a), a
-    step it did not make as recorded: the reason, and whether a confirmation records the retraction all the same
-    (as rank_jump). None for a target no promotion, or no such step left."""
-    if target.kind != "rank_promotion":
+def later_jump(
+    career: Career, target: Fact, book: Rules, corrected: Mapping[str, Any] | None = None
+) -> tuple[str, bool] | None:
+    """A retraction of `target` (`corrected` None), or a correction of it (`corrected`: its corrected fields, read),
+    leaving another promotion moving more ranks above the rank then held than its kind allows, and further than it
+    moved as recorded (III/a, III/b, III/c by 101s: the III/b promotion retracted, or corrected to III/a's TMT or
+    rank, or the appointment corrected to II/d, leaves the III/c one 2 ranks up): the reason, and whether a
+    confirmation records the change all the same (as rank_jump). None for a target no promotion or appointment, a
+    correction of neither its rank nor its TMT, or no such step left (the target's own step: corrected_jump)."""
+    rank = {"rank_promotion": "new_rank", "appointment": "rank"}.get(target.kind)
+    if rank is None or (corrected is not None and not {rank, "effective_date"} & corrected.keys()):
         return None
-    for later in career.others("rank_promotion", target):
-        if later.effective_date <= target.effective_date:
+    now = rank_history(career, Fact(0, "rank_promotion", {}, target.effective_date))
+    after = [h for h in now if h[2] != target.version]
+    if corrected is not None:
+        day = corrected.get("effective_date") or target.effective_date
+        after = sorted([*after, (day, corrected.get(rank) or target.values[rank], target.version)])
+    for other in career.by_kind["rank_promotion"]:
+        if other.version == target.version:
             continue
-        left = jump_of(career, later.values, book, exclude=target.version)
-        if left is None or left == jump_of(career, later.values, book, exclude=later.version):
-            continue  # (no step, or the one it made as recorded: confirmed then)
+        left = jump_of(career, other.values, book, history=after)
+        made = jump_of(career, other.values, book, history=now) if left is not None else None
+        if left is None or (made is not None and left[0]["moved"] <= made[0]["moved"]):
+            continue  # (no step, or none longer than the one it made as recorded: confirmed then)
         params, confirmable = left
-        wording = RETRACTION_JUMP if confirmable else RETRACTION_JUMP_REFUSED
-        return wording.reason(day=later.effective_date.isoformat(), version=later.version, **params), confirmable
+        if corrected is None:
+            wording = RETRACTION_JUMP if confirmable else RETRACTION_JUMP_REFUSED
+        else:
+            wording = CORRECTION_JUMP if confirmable else CORRECTION_JUMP_REFUSED
+        return wording.reason(day=other.effective_date.isoformat(), version=other.version, **params), confirmable
     return None
 
 

@@ -2,7 +2,9 @@
 III/c by regular promotions, the III/b one retracted: the III/c one now moves 2 ranks above III/a) was recorded
 without a word, although recording that III/c promotion so is refused unless confirmed (promotion.one_step). It is
 refused beside `target_version`, naming the later promotion, until the writer confirms it, as a correction making
-such a step is: the API, an imported row (its confirm column) and the record form alike."""
+such a step is: the API, an imported row (its confirm column) and the record form alike. So is a correction of an
+earlier promotion's rank or of the appointment's rank leaving a later promotion so (it was recorded too), refused
+beside the corrected field."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import pytest
 
 import careerlog.application as application
 from careerlog.application import CONFIRMING_KINDS, CareerLog, Migration
-from careerlog.domain.employee import RETRACTION_JUMP, RETRACTION_JUMP_REFUSED
+from careerlog.domain.employee import CORRECTION_JUMP, RETRACTION_JUMP, RETRACTION_JUMP_REFUSED
 from careerlog.domain.errors import InvalidInput
 from careerlog.importing import import_file
 from careerlog.reference import Rules, rules
@@ -108,3 +110,35 @@ def test_an_imported_retraction_is_refused_and_recorded_with_a_confirm_column(ap
     path.write_text(orjson.dumps({**row, "confirm": "promotion.one_step"}).decode() + "\n", encoding="utf-8")
     assert import_file(app, path, actor="hr").recorded == 1
     assert ranks(app) == ["III/c"]
+
+
+def test_correcting_an_earlier_promotion_into_a_later_ones_jump_is_refused_until_confirmed(app: CareerLog) -> None:
+    """III/a, a 101 to III/c in 2014 (confirmed), a 101 to III/d in 2018: the 2014 one corrected to III/b leaves
+    the III/d one 2 ranks above III/b, never confirmed."""
+    app.record(NIP, "appointment", f.appointment(), actor="hr")
+    first = app.record(
+        NIP, "rank_promotion", f.promotion("III/c", "2014-04-01"), actor="hr", confirmed=["promotion.one_step"]
+    ).version
+    app.record(NIP, "rank_promotion", f.promotion("III/d", "2018-04-01"), actor="hr")
+    fix = f.correction(first, "2019-01-02", new_rank="III/b")
+    with pytest.raises(InvalidInput) as refused:
+        app.record(NIP, "correction", fix, actor="hr")
+    [reason] = refused.value.errors["corrected_fields.new_rank"]
+    assert reason.refusal is CORRECTION_JUMP  # type: ignore[attr-defined]
+    assert str(reason).startswith(
+        "Correcting it leaves the promotion of 2018-04-01 (version 3) to III/d 2 ranks above III/b"
+    )
+    assert ranks(app) == ["III/c", "III/d"]
+    app.record(NIP, "correction", fix, actor="hr", confirmed=["promotion.one_step"])
+    assert ranks(app) == ["III/b", "III/d"]
+
+
+def test_correcting_the_appointments_rank_into_a_promotions_jump_is_refused_beside_it(app: CareerLog) -> None:
+    promoted(app)
+    with pytest.raises(InvalidInput) as refused:
+        app.record(NIP, "correction", f.correction(1, "2019-01-02", rank="II/d"), actor="hr")
+    [reason] = refused.value.errors["corrected_fields.rank"]
+    assert str(reason).startswith(
+        "Correcting it leaves the promotion of 2014-04-01 (version 2) to III/b 2 ranks above II/d"
+    )
+    assert ranks(app) == ["III/b", "III/c"]
