@@ -316,8 +316,9 @@ def corrected_jump(
         return
     changes = parse_payload(RankPromoted, corrected_fields, partial=True)
     refused = unconfirmed_jump(employee, {**target.values, **changes}, confirmed, exclude=target.version)
-    if refused is not None:
-        raise InvalidInput(refused, "corrected_fields.new_rank")
+    if refused is not None:  # (beside the field corrected: a form correcting the kind alone has no rank input)
+        named = next(name for name in ("new_rank", "promotion_kind", "effective_date") if name in changes)
+        raise InvalidInput(refused, f"corrected_fields.{named}")
 
 
 def retracted_jump(employee: Employee, target_version: int, confirmed: frozenset[str]) -> None:

@@ -142,3 +142,13 @@ def test_correcting_the_appointments_rank_into_a_promotions_jump_is_refused_besi
         "Correcting it leaves the promotion of 2014-04-01 (version 2) to III/b 2 ranks above II/d"
     )
     assert ranks(app) == ["III/b", "III/c"]
+
+
+def test_correcting_a_promotions_kind_into_a_jump_is_refused_beside_the_kind(app: CareerLog) -> None:
+    """A 203 (by degree, not judged) from III/a to III/c, corrected to a 101: the jump was named beside
+    corrected_fields.new_rank, which that correction (and its form) does not hold."""
+    app.record(NIP, "appointment", f.appointment(), actor="hr")
+    version = app.record(NIP, "rank_promotion", f.promotion("III/c", "2014-04-01", kind="203"), actor="hr").version
+    with pytest.raises(InvalidInput) as refused:
+        app.record(NIP, "correction", f.correction(version, "2019-01-02", promotion_kind="101"), actor="hr")
+    assert list(refused.value.errors) == ["corrected_fields.promotion_kind"]
