@@ -21,6 +21,7 @@ from gunicorn.http.errors import LimitRequestLine
 from gunicorn.workers import gthread
 from gunicorn.workers.gthread import ThreadWorker
 
+from careerlog import reference
 from careerlog.accounts import open_accounts
 from careerlog.cli import Context, Progress, friendly_errors, pass_context
 from careerlog.config import Settings
@@ -193,6 +194,8 @@ def serve_command(obj: Context, bind: str, workers: int, threads: int) -> None:
 def check_before_serving(obj: Context) -> None:
     """What every worker would find as it boots, found once here: a message and exit 1, not a traceback each."""
     WebSettings.from_env()  # a bad web setting names itself
+    reference.rules()  # CAREERLOG_RULES_FILE and CAREERLOG_NAMES_FILE read as the first request reading them would
+    reference.name_spellings()
     obj.settings.prepare()  # the store reached, its schema made, the encryption key checked against it
     projector(obj.settings).close()  # the views opened as each worker opens them: a newer release's refused
 

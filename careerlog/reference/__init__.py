@@ -240,22 +240,46 @@ def reference() -> Reference:
     )
 
 
+def _day(row: Mapping[str, Any], field: str, named: str) -> date:
+    """A rule's day (a TOML date or an ISO text), or ConfigurationError naming the field."""
+    value = row[field]
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError) as e:
+        raise ConfigurationError(f"{named}: {field} {value!r} is not a day (YYYY-MM-DD): {e}") from None
+
+
 def load_rules(path: Path) -> Rules:
-    data = _load_toml(path)
+    """The rules of a rules.toml; ConfigurationError naming the file and what does not read in it (TOML that does
+    not parse, no [[rules]], a rule without one of its fields or with a day that is not a date)."""
+    try:
+        data = _load_toml(path)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigurationError(f"{path}: {e}") from None
+    if not isinstance(data.get("rules"), list) or not data["rules"]:
+        raise ConfigurationError(f"{path}: no [[rules]] in it")
     rules = []
-    for row in data["rules"]:
-        rules.append(
-            Rule(
-                id=row["id"],
-                title=row["title"],
-                source=row["source"],
-                status=row["status"],
-                valid_from=date.fromisoformat(row["valid_from"]),
-                valid_to=date.fromisoformat(row["valid_to"]) if row.get("valid_to") else None,
-                severity=row.get("severity", "info"),
-                params=row.get("params", {}),
+    for number, row in enumerate(data["rules"], 1):
+        named = f"{path}: rule {row.get('id') or number}"
+        try:
+            rules.append(
+                Rule(
+                    id=row["id"],
+                    title=row["title"],
+                    source=row["source"],
+                    status=row["status"],
+                    valid_from=_day(row, "valid_from", named),
+                    valid_to=_day(row, "valid_to", named) if row.get("valid_to") else None,
+                    severity=row.get("severity", "info"),
+                    params=row.get("params", {}),
+                )
             )
-        )
+        except KeyError as e:
+            raise ConfigurationError(f"{named}: no {e.args[0]}") from None
+        except (TypeError, ValueError) as e:
+            raise ConfigurationError(f"{named}: {e}") from None
     return Rules(rules, path)
 
 

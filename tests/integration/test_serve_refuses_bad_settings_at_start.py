@@ -44,3 +44,15 @@ def test_serve_names_a_missing_encryption_key_and_exits_1(database_url: str) -> 
     assert done.returncode == 1, done.stderr
     assert "CAREERLOG_ENCRYPTION_KEY" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_serve_names_a_rules_or_names_file_that_does_not_read_and_exits_1(database_url: str, tmp_path: Path) -> None:
+    """Each worker would have found it on the first request that reads it (a 500 on an import with a name, on an
+    audit): the command finds it first."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[meta\n", encoding="utf-8")
+    for variable in ("CAREERLOG_RULES_FILE", "CAREERLOG_NAMES_FILE"):
+        done = serve(database_url, **{variable: str(broken)})
+        assert done.returncode == 1, (variable, done.stderr)
+        assert str(broken) in done.stderr, variable
+        assert "Traceback" not in done.stderr + done.stdout, variable

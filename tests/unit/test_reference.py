@@ -4,6 +4,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from careerlog.config import ConfigurationError
 from careerlog.reference import load_rules, reference, rules
 
 
@@ -65,3 +68,28 @@ def test_the_configured_rules_follow_the_environment_each_call(tmp_path: Path, m
     assert rules() is bundled
     monkeypatch.delenv(RULES_FILE_ENV)
     assert rules() is bundled
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("[meta\n", "Expected ']'"),
+        ("[meta]\nsource = 'x'\n", "no [[rules]] in it"),
+        (
+            "[[rules]]\nid = 'promotion.rating'\ntitle = 't'\nsource = 's'\nstatus = 'M'\n",
+            "rule promotion.rating: no valid_from",
+        ),
+        (
+            "[[rules]]\nid = 'promotion.rating'\ntitle = 't'\nsource = 's'\nstatus = 'M'\nvalid_from = '2017-13-01'\n",
+            "rule promotion.rating: valid_from '2017-13-01' is not a day (YYYY-MM-DD)",
+        ),
+    ],
+    ids=["toml", "no-rules", "no-field", "bad-day"],
+)
+def test_a_rules_file_that_does_not_read_is_named_with_what_is_wrong(tmp_path: Path, text: str, said: str) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigurationError) as refused:
+        load_rules(path)
+    assert str(refused.value).startswith(f"{path}: ")
+    assert said in str(refused.value)
