@@ -17,7 +17,7 @@ URL is `sqlite:////tmp/x.db` or `postgresql://postgres@127.0.0.1:5432/test?schem
 is short for the SQLite one).
 
 `rebuild` builds, from the ledger, the views the audit reads: merit (decisions, findings,
-promotion rounds, unit spells, unit and staff ratings, eligibility), roster (roster, spells) and
+promotion rounds, unit spells, units named, unit and staff ratings, eligibility), roster (roster, spells) and
 training. It is what a projection pays as events arrive, timed on its own.
 
 `audit` reads only those views (and, for the 202 and post passed-over comparison, which judges
@@ -61,6 +61,7 @@ from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, GradeInf
 from projections.merit.fairness import FairnessQueries
 from projections.merit.groups import DIMENSIONS
 from projections.merit.passed_over import (
+    UNIT_NAMED,
     UNIT_SPELLS,
     DecisionPassedOverQueries,
     Rated,
@@ -77,8 +78,9 @@ from projections.store import open_view_store
 from projections.training import TRAINING
 
 AUDIT_VIEWS = ("merit", "roster", "training")
-CLONED_TABLES = (DECISIONS, FINDINGS, ROUNDS, UNIT_SPELLS, UNIT_RATINGS, STAFF_RATINGS, ROSTER, SPELLS, TRAINING)
-MERIT_TABLES = [t.name for t in (DECISIONS, FINDINGS, ROUNDS, UNIT_SPELLS, UNIT_RATINGS, STAFF_RATINGS)]
+MERIT_CLONED = (DECISIONS, FINDINGS, ROUNDS, UNIT_SPELLS, UNIT_NAMED, UNIT_RATINGS, STAFF_RATINGS)
+CLONED_TABLES = (*MERIT_CLONED, ROSTER, SPELLS, TRAINING)
+MERIT_TABLES = [t.name for t in MERIT_CLONED]
 CLONE_MARK = "~"
 TODAY = date(2026, 11, 23)
 END = TODAY.isoformat()

@@ -7,7 +7,7 @@ never makes it compliant (it is its own `evidence.recorded_after` finding instea
 record gives its own ratings (`unit_ratings`).
 
 Tables (docs/views.md): `decisions`, `findings`, `promotion_rounds`, `earlier_rounds`, `eligibility`,
-`unit_ratings`, `staff_ratings`, `unit_spells`.
+`unit_ratings`, `staff_ratings`, `unit_spells`, `unit_named`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from projections.framework import Table, TupleProjection, row_tuples
 from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, staff_rating_rows, unit_rating_rows
 from projections.merit.eligibility import ELIGIBILITY, eligibility_rows
 from projections.merit.known_alike import KnownBefore
-from projections.merit.passed_over import UNIT_SPELLS, unit_spell_rows
+from projections.merit.passed_over import UNIT_NAMED, UNIT_SPELLS, unit_named_rows, unit_spell_rows
 from projections.merit.posts import PostJudge, is_judged_post, rank_taking_post
 from projections.merit.rules import (
     SEVERITY_ORDER,
@@ -176,7 +176,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 17  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 18  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -192,8 +192,19 @@ class MeritProjection(TupleProjection):
     # 16: promotion.regular_without_post read once (rules.regular_bar): a barred 101 is an eligibility row of its own
     # (earliest_date NULL, the rule missing: why no 101, `regular_closed`), judged on its judged_on; not enforced, it
     # bars nothing; a pelaksana post listed never bars; 17: promotion.time_in_rank and promotion.performance cite
-    # the regulations in force on the TMT (dated versions in rules.toml): the findings' and requirements' source
-    tables = (DECISIONS, FINDINGS, ROUNDS, EARLIER_ROUNDS, ELIGIBILITY, UNIT_RATINGS, STAFF_RATINGS, UNIT_SPELLS)
+    # the regulations in force on the TMT (dated versions in rules.toml): the findings' and requirements' source; 18:
+    # unit_named (the units an amended placing fact named: the passed-over comparison's colleagues as known then)
+    tables = (
+        DECISIONS,
+        FINDINGS,
+        ROUNDS,
+        EARLIER_ROUNDS,
+        ELIGIBILITY,
+        UNIT_RATINGS,
+        STAFF_RATINGS,
+        UNIT_SPELLS,
+        UNIT_NAMED,
+    )
 
     def applies_to(self, subject: str) -> bool:
         return True  # units too: their own ratings bound their staff's (skp.distribution)
@@ -216,6 +227,7 @@ class MeritProjection(TupleProjection):
             findings += found
         end = (record.separated_on or horizon(record)) if record.entries else None
         eligibility = eligibility_rows(record, end, judge) if end is not None else []
+        spells = unit_spell_rows(record)
         return {
             "decisions": decisions,
             "findings": findings,
@@ -223,7 +235,8 @@ class MeritProjection(TupleProjection):
             "earlier_rounds": earlier_round_tuples(record, end, judge),
             "eligibility": row_tuples(eligibility, ELIGIBILITY.column_names),
             "staff_ratings": row_tuples(staff_rating_rows(record), STAFF_RATINGS.column_names),
-            "unit_spells": row_tuples(unit_spell_rows(record), UNIT_SPELLS.column_names),
+            "unit_spells": row_tuples(spells, UNIT_SPELLS.column_names),
+            "unit_named": row_tuples(unit_named_rows(record, spells), UNIT_NAMED.column_names),
         }
 
 

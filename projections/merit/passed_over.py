@@ -4,7 +4,8 @@ post appointments, each compared with the colleagues of the same agency, unit an
 The regular (101) promotions are compared over the `promotion_rounds` rows (queries.py). Here
 the colleagues are those the record **as known before the decision**, read from the ledger, placed
 in the unit at that rank the day before the TMT (looked for among everyone `unit_spells` has in
-the unit before the TMT), and each person is judged on that record: a colleague is in the pool
+the unit before the TMT and those a version of a placing fact amended since named there, `unit_named`),
+and each person is judged on that record: a colleague is in the pool
 when eligible then (202: for the promotion kind open to them on the TMT, by every enforced rule of
 that kind: a 101 holding no definitive managerial or functional post, a 202 holding a definitive
 functional post, a 201 a managerial one, as
@@ -27,6 +28,8 @@ import numpy as np
 from dateutil.relativedelta import relativedelta
 
 from careerlog.application import CareerLog
+from careerlog.domain.events import BY_KIND
+from careerlog.domain.payload import parse_payload
 from careerlog.reference import Rule, Rules, reference, rules
 from careerlog.sqlstore import Row, SqlStore
 from projections.career import CareerRecord, Entry, Fact
@@ -89,6 +92,60 @@ def unit_spell_rows(record: CareerRecord) -> list[Row]:
             }
         )
     return rows
+
+
+# Per employee, each agency and unit that some version of an appointment or placement of theirs named (as first
+# recorded, or as any correction made it: a correction or retraction since may have taken it back) from a day
+# before the final record places them there, if ever (`unit_spells`): `named_from`, the earliest effective date
+# of those versions; `placed_at`, when the last entry of the kinds that place someone was recorded. The record
+# known before a decision may place them in the unit where the final one never did
+# (`DecisionPassedOverQueries.as_known`).
+UNIT_NAMED = Table(
+    "unit_named",
+    (("subject", "TEXT"), ("agency", "TEXT"), ("unit", "TEXT"), ("named_from", "TEXT"), ("placed_at", "TEXT")),
+    ("subject", "agency", "unit"),
+    (("agency", "unit"),),
+)
+
+
+def unit_named_rows(record: CareerRecord, spells: Sequence[Row]) -> list[Row]:
+    """`UNIT_NAMED`'s rows of a record, whose `unit_spell_rows` are `spells`: the units a version of its appointment
+    or placements named from a day before the final record's first day there (none for a record whose placing
+    facts were never corrected, retracted or placed otherwise later: the final record places it there from then).
+    Of a fact corrected more than once, every agency named beside every unit named (a record known before a moment
+    keeps the corrections recorded before it, in any order)."""
+    named: dict[tuple[Any, Any], date] = {}
+    for fact in record.facts.values():
+        if fact.kind not in ("appointment", "placement"):
+            continue
+        versions = [fact.entry.values]
+        for correction in fact.corrections:
+            fields = correction.values.get("corrected_fields") or {}
+            versions.append(parse_payload(BY_KIND[fact.kind], fields, partial=True))
+        first = min(v["effective_date"] for v in versions if isinstance(v.get("effective_date"), date))
+        for agency in {v["agency"] for v in versions if v.get("agency") is not None}:
+            for unit in {v["unit"] for v in versions if v.get("unit") is not None}:
+                held = named.get((agency, unit))
+                named[(agency, unit)] = first if held is None else min(held, first)
+    if not named:
+        return []
+    final: dict[tuple[Any, Any], str] = {}
+    for spell in spells:
+        place = (spell["agency"], spell["unit"])
+        final[place] = min(final.get(place, spell["start_date"]), spell["start_date"])
+    placing = [e.recorded_at for e in record.entries if e.kind in PLACED_KINDS]
+    placed_at = max(placing).isoformat() if placing else None
+    return [
+        {
+            "subject": record.subject,
+            "agency": agency,
+            "unit": unit,
+            "named_from": day.isoformat(),
+            "placed_at": placed_at,
+        }
+        for (agency, unit), day in sorted(named.items())
+        if (agency, unit) not in final or final[(agency, unit)] > day.isoformat()
+    ]
 
 
 def measures_on(record: CareerRecord, day: date) -> Measures:
@@ -495,6 +552,7 @@ class UnitStaff:
         unit = [decisions[0]["agency"], decisions[0]["unit"], last]
         self.spells: dict[str, list[tuple[str, str, str | None]]] = {}
         self.first: dict[str, str] = {}  # per subject, their first day in the unit at any rank
+        self.named: dict[str, str] = {}  # per subject, the first day an amended placing fact named the unit
         self.decided: set[tuple[str, str, str, str | None]] = set()
         self.cache: dict[tuple[str | None, str], list[str]] = {}
         if not ranks:
@@ -505,6 +563,18 @@ class UnitStaff:
             self.spells.setdefault(row["rank"], []).append((row["subject"], row["start_date"], row["end_date"]))
         for row in store.query(f"SELECT s.subject, MIN(s.start_date) AS first FROM {ever} GROUP BY s.subject", unit):
             self.first[row["subject"]] = row["first"]
+        # and those a version of a placing fact named in the unit before the last TMT, the final record not then,
+        # with a placing entry recorded at or after the first decision (`UNIT_NAMED`)
+        since = min(datetime.fromisoformat(d["recorded_at"]) for d in decisions)
+        self.named = {
+            row["subject"]: row["named_from"]
+            for row in store.query(
+                "SELECT n.subject, n.named_from, n.placed_at FROM unit_named n "
+                "WHERE n.agency = ? AND n.unit = ? AND n.named_from < ?",
+                unit,
+            )
+            if row["placed_at"] is not None and datetime.fromisoformat(row["placed_at"]) >= since
+        }
         # what they received on those days: promotions (any kind) and posts (by kind), by subject and TMT
         self.decided = {
             (r["subject"], r["tmt"], r["decision"], None if r["decision"] == "promotion" else r["kind"])
@@ -517,6 +587,16 @@ class UnitStaff:
                 [first, last, *unit],
             )
         }
+        named = sorted(set(self.named).difference(self.first))
+        if named:  # (a few: those whose placing facts were amended)
+            self.decided.update(
+                (r["subject"], r["tmt"], r["decision"], None if r["decision"] == "promotion" else r["kind"])
+                for r in store.query(
+                    "SELECT c.subject, c.tmt, c.decision, c.kind FROM decisions c WHERE c.subject IN "
+                    f"({', '.join('?' * len(named))}) AND c.tmt >= ? AND c.tmt <= ?",
+                    [*named, first, last],
+                )
+            )
 
     def pool(self, decision: Row) -> Pool:
         """The decision's colleagues: who was in its agency and unit at its rank the day before the
@@ -544,11 +624,17 @@ class UnitStaff:
         return found
 
     def in_unit_before(self, subject: str, day: str) -> bool:
-        """Whether the final record has `subject` in the unit, at any rank, before `day`: of these, a record made
-        after a decision may have moved out one the record known before it placed in the unit at its rank the day
-        before the TMT (`DecisionPassedOverQueries.as_known`)."""
+        """Whether the final record has `subject` in the unit, at any rank, before `day`, or a version of one of their
+        appointments or placements named it from before `day` (`UNIT_NAMED`): of these, a record made after a
+        decision may have moved out one the record known before it placed in the unit at its rank the day before the
+        TMT (`DecisionPassedOverQueries.as_known`); no one else can have been placed there."""
         first = self.first.get(subject)
-        return first is not None and first < day
+        named = self.named.get(subject)
+        return (first is not None and first < day) or (named is not None and named < day)
+
+    def ever(self) -> set[str]:
+        """Everyone `in_unit_before` the last TMT."""
+        return {*self.first, *self.named}
 
 
 class LateEntries:
@@ -827,12 +913,14 @@ class DecisionPassedOverQueries:
         known before the decision did: the colleagues are those it placed there (the lists' rule for a 101,
         `earlier_rounds`). So everyone the final record has in the unit at any rank before the TMT
         (`UnitStaff.in_unit_before`) whom the record known before the decision places there joins the pool (compared as
-        known then); one placed there only by a record made since stays in `present` and is left out where the
+        known then); so does one placed there only by a version of an appointment or placement corrected, retracted
+        or superseded since (`UnitStaff.named`, from `UNIT_NAMED`: the final record never places them there, as known
+        then it may have); one placed there only by a record made since stays in `present` and is left out where the
         comparison reads each place as known then (`Judging.stronger`). Both are named per decision in
         `recorded_later` (`placed`: `elsewhere`, compared as known then, or `here`, not compared), by NIP. The
         same for a lone decision (its own page) as for a list of them (`careerlog audit passed-over`). Only those
         with an entry recorded at or after the decision that bears on its TMT are read again (`LateEntries`)."""
-        records = self.load_placed(sorted({s for pool in pools for s in pool.present}.union(staff.first)))
+        records = self.load_placed(sorted({s for pool in pools for s in pool.present}.union(staff.ever())))
         late = LateEntries(records)
         found: list[Pool] = []
         for pool in pools:
