@@ -133,9 +133,9 @@ def test_the_timeline_shows_codes_by_their_names_in_the_reference_tables(world: 
         "III/a (Penata Muda)",
         "III/b (Penata Muda Tingkat I)",
         {"en": "Regular (101)", "id": "Reguler (101)"}[lang],  # a promotion kind in English on an English page
-        "Jabatan Fungsional",
+        {"en": "Functional post", "id": "Jabatan Fungsional"}[lang],
         "Ahli Pertama",
-        "Definitif",
+        {"en": "Definitive", "id": "Definitif"}[lang],
         "Sangat Baik",
         {"en": "Civil servant (PNS)", "id": "Pegawai Negeri Sipil"}[lang],
     ):
@@ -188,7 +188,7 @@ def test_ratings_short_of_baik_are_told_apart_from_ratings_not_recorded_yet(worl
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "Your status has been Pensiun since Oct 1, 2025: your service ended and no rank promotion is open."),
+        ("en", "Your status has been Retired since Oct 1, 2025: your service ended and no rank promotion is open."),
         (
             "id",
             "Sejak 1 Okt 2025 status kepegawaian Anda adalah Pensiun: masa dinas Anda telah berakhir dan tidak ada "

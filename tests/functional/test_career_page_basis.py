@@ -102,7 +102,7 @@ def test_each_requirement_names_the_regulation_it_rests_on(world: World) -> None
     indonesian = page_text(world, BUDI, "id")
     assert "(dasar: PP 99/2000 jo PP 12/2002; Peraturan BKN 4/2023)" in indonesian
     # the regulations a source names, not its English remarks (promotion.training, an inference)
-    assert "(dasar: PP 11/2017 art. 203(4); sebuah inferensi)" in indonesian
+    assert "(dasar: PP 11/2017 Pasal 203 ayat (4); sebuah inferensi)" in indonesian
     assert "sets the yearly entitlement" not in indonesian
     item = world.services.eligibility(world.services.accounts.get("admin"), BUDI)["items"][0]
     sources = {r["rule"]: (r["source"], r["status"]) for r in item["requirements"]}
@@ -280,7 +280,7 @@ def test_a_201_at_the_top_of_its_managerial_posts_range_reads_as_blocked_until_a
     world.catch_up()
     english = page_text(world, nip)
     assert (
-        "Blocked: the ranks of your post, Jabatan Pengawas, go up to III/d, so no date brings IV/a while you hold it. "
+        "Blocked: the ranks of your post, Supervisory post, go up to III/d, so no date brings IV/a while you hold it. "
         "It opens with an appointment to a post of a higher eselon (201)." in english
     )
     assert "(reached)" not in english
@@ -290,7 +290,7 @@ def test_a_201_at_the_top_of_its_managerial_posts_range_reads_as_blocked_until_a
     assert "(sudah tercapai)" not in indonesian
     log_in(world, "hr")
     for lang, said in (
-        ("en", ", Jabatan Pengawas, go up to III/d, so no date brings IV/a while they hold it. It opens with"),
+        ("en", ", Supervisory post, go up to III/d, so no date brings IV/a while they hold it. It opens with"),
         ("id", ", Jabatan Pengawas, paling tinggi III/d, sehingga tidak ada tanggal yang membawa pangkat IV/a selama"),
     ):
         hr_page = world.client.get(f"/pages/employees/{nip}?lang={lang}").get_data(as_text=True)
