@@ -8,6 +8,8 @@ The OpenAPI document is at /api/openapi.json and the documentation page at /api/
 from __future__ import annotations
 
 import http
+import threading
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, Response, current_app, request
@@ -78,9 +80,51 @@ API_CONFIG: dict[str, Any] = {
 
 
 class CareerlogApi(Api):  # type: ignore[misc]
-    """flask-smorest's Api, with problem+json errors in the answers and in the document."""
+    """flask-smorest's Api, with problem+json errors in the answers and in the document.
+
+    The OpenAPI document's operations are written when the document is first read (`spec`: /api/openapi.json, the
+    docs page, `flask openapi`), not as each blueprint is registered: writing them (flask-smorest deep-copies each
+    view's documentation, apispec resolves every schema) was about 60% of `create_app`'s CPU, paid by every app made
+    (each functional test's, each worker's) though most never serve the document. The document is the same."""
 
     ERROR_SCHEMA = ProblemSchema
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._undocumented: list[Callable[[Any], None]] = []  # what is still to be written into the document
+        self._documenting = threading.RLock()  # (a worker's threads may read the document at once)
+        self._spec: Any = None
+        super().__init__(*args, **kwargs)
+
+    @property
+    def spec(self) -> Any:
+        """The OpenAPI document (an APISpec), with everything registered so far written into it, in order."""
+        with self._documenting:
+            undocumented, self._undocumented = self._undocumented, []
+            for write in undocumented:
+                write(self._spec)
+            return self._spec
+
+    @spec.setter
+    def spec(self, spec: Any) -> None:
+        self._spec = spec
+
+    def document(self, write: Callable[[Any], None]) -> None:
+        """Have `write` write into the document (an APISpec) when it is first read, after what came before it."""
+        with self._documenting:
+            self._undocumented.append(write)
+
+    def register_blueprint(self, blp: Any, *, parameters: Any = None, **options: Any) -> None:
+        """Register a blueprint in the app, as flask-smorest does, its operations written into the document when
+        it is read (`spec`)."""
+        name = options.get("name", blp.name)
+        self._app.extensions["flask-smorest"]["blp_name_to_api"][name] = self
+        self._app.register_blueprint(blp, **options)
+
+        def write(spec: Any) -> None:  # as flask-smorest's register_blueprint documents a blueprint
+            blp.register_views_in_doc(self, self._app, spec, name=name, parameters=parameters)
+            spec.tag({"name": name, "description": blp.description})
+
+        self.document(write)
 
     def handle_http_exception(self, error: HTTPException) -> Any:
         return http_problem(error)
@@ -129,7 +173,7 @@ def init_api(app: Flask) -> CareerlogApi:
     app.extensions[RATE_LIMIT] = TokenLimit(app.extensions["careerlog"].accounts, rate)
     api.register_field(PlainDecimal, "string", "decimal")  # dumped as a string; a number is accepted too
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
-    register_components(api.spec)
+    api.document(register_components)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
     app.before_request(guard)
