@@ -114,16 +114,41 @@ def demo_sources(package: Path | None = None) -> list[Path]:
         seen[name] = source
         todo.extend(".".join(name.split(".")[:i]) for i in range(1, name.count(".") + 1))  # its packages run too
         here = name.split(".") if source.name == "__init__.py" else name.split(".")[:-1]  # its package
-        for node in ast.walk(ast.parse(source.read_bytes())):
-            if isinstance(node, ast.ImportFrom):
-                parts = [*here[: len(here) - node.level + 1], node.module or ""] if node.level else [node.module or ""]
-                of = ".".join(p for p in parts if p)
-                todo.extend([of, *(f"{of}.{alias.name}" for alias in node.names)])
-            elif isinstance(node, ast.Import):
-                todo.extend(alias.name for alias in node.names)
+        todo.extend(_imported_names(source.read_bytes(), tuple(here)))
     data = sorted(p for p in package.rglob("*") if p.is_file() and p.suffix not in (".py", ".pyc"))
     in_use = Path(path).resolve() if (path := rules().path) is not None else None
     return [*sorted(seen.values()), *data, *([in_use] if in_use is not None and in_use not in data else [])]
+
+
+@functools.lru_cache(maxsize=512)
+def _imported_names(source: bytes, here: tuple[str, ...]) -> tuple[str, ...]:
+    """The modules (and names in them) a module's source imports, absolute; `here`: its package. Kept by source, so
+    fingerprints of many copies of the package (tests/unit/test_bench_demo_export.py) read each source once."""
+    names: list[str] = []
+    for node in _import_statements(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            parts = [*here[: len(here) - node.level + 1], node.module or ""] if node.level else [node.module or ""]
+            of = ".".join(p for p in parts if p)
+            names.extend([of, *(f"{of}.{alias.name}" for alias in node.names)])
+        else:
+            names.extend(alias.name for alias in node.names)
+    return tuple(names)
+
+
+def _import_statements(tree: ast.Module) -> Iterator[ast.Import | ast.ImportFrom]:
+    """Every import statement of a module, at any depth (in a function, class, if, try, with, loop or match case):
+    an import is a statement, so only statements' bodies are looked into, not the expressions that make up most of
+    the tree (ast.walk over every node took most of a fingerprint's time)."""
+    todo: list[ast.AST] = list(tree.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            yield node
+            continue
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            block = getattr(node, field, None)
+            if isinstance(block, list):
+                todo.extend(block)
 
 
 def demo_fingerprint(package: Path | None = None) -> str:
