@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -129,6 +130,24 @@ def to_log_in_again(lapsed: dict[str, Any]) -> Response:
 def may(account: Account, action: Action) -> bool:
     """Whether the account's role may take the action at all (its scope is checked by Services)."""
     return action in POLICY[account.role]
+
+
+def readable(account: Account, nips: Iterable[str]) -> frozenset[str]:
+    """The NIPs among `nips` whose career page the account may open: the career page's own check (Services.target
+    for READ_RECORD: where the employee works now, within the account's scope), once per distinct NIP. A page
+    naming people (a decision's page: its subject, the colleagues compared) links only these, so it offers no link
+    its reader would be refused (a 404 for one moved out of their scope since)."""
+    if not may(account, Action.READ_RECORD):
+        return frozenset()
+
+    def opens(nip: str) -> bool:
+        try:
+            services().target(account, Action.READ_RECORD, nip)
+        except NotFound:
+            return False
+        return True
+
+    return frozenset(nip for nip in set(nips) if opens(nip))
 
 
 def allowed(action: Action) -> Account:

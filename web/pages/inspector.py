@@ -28,7 +28,7 @@ from web import kept
 from web.api.paging import last_page
 from web.pages import charts
 from web.pages.columns import decision_column_labels, statistics_column_labels
-from web.pages.common import allowed, blp, filters_from, one, page, services
+from web.pages.common import allowed, blp, filters_from, one, page, readable, services
 from web.pages.export import columns_of, download
 from web.pages.labels import group_name, promotion_kind_label, reference_name
 
@@ -311,7 +311,7 @@ def audit(nip: str, version: int) -> ResponseReturnValue:
     """One promotion: its findings with the supporting events, and the colleagues passed over."""
     account = allowed(Action.RUN_AUDITS)
     decision = services().audit(account, nip, version)
-    return page("pages/audit.html", account, decision=decision, back=back_to("pages.audits"), **decision_labels())
+    return decision_page(account, decision, "pages.audits")
 
 
 @blp.route("/audits/posts/<nip>/<int:version>")
@@ -319,8 +319,25 @@ def audited_post(nip: str, version: int) -> ResponseReturnValue:
     """One definitive post appointment: its findings with the supporting events, and the colleagues passed over."""
     account = allowed(Action.RUN_AUDITS)
     decision = services().audit(account, nip, version, "post")
+    return decision_page(account, decision, "pages.audited_posts")
+
+
+def decision_page(account: Account, decision: dict[str, Any], listed: str) -> ResponseReturnValue:
+    """A decision's page, back to the list it came from; each NIP it names (the subject, the colleagues whose facts
+    are evidence, compared or placed later) links to its career page only when the reader may open it."""
+    named = {
+        decision["subject"],
+        *(e["subject"] for f in decision["findings"] for e in f["evidence"] if e.get("subject")),
+        *(p["colleague"] for p in decision["passed_over"]),
+        *(c["colleague"] for c in decision["recorded_later"]),
+    }
     return page(
-        "pages/audit.html", account, decision=decision, back=back_to("pages.audited_posts"), **decision_labels()
+        "pages/audit.html",
+        account,
+        decision=decision,
+        back=back_to(listed),
+        readable=readable(account, named),
+        **decision_labels(),
     )
 
 
