@@ -4,6 +4,8 @@ the form offers the box to confirm beside the refusal, the API takes `confirm: [
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import log_in
@@ -12,20 +14,26 @@ from tests.functional.test_pages_hr import form_of
 BOX = 'name="confirm" value="promotion.one_step"'
 
 
-def test_the_record_form_offers_to_confirm_a_jump_and_records_it_confirmed(world: World) -> None:
-    log_in(world, "hr")
+def refused_then_confirmed(world: World, kind: str, data: dict[str, Any], shown: str) -> None:
+    """The record form refuses `data` with `shown` (the refusal beside its field) and the box to confirm it, nothing
+    recorded; sent again ticked, it is recorded."""
     before = world.log()
-    data = {**form_of(world, "rank_promotion"), "nip": BUDI, **f.promotion("III/d", "2018-04-01", reference="KP-J")}
-    assert BOX not in world.client.get("/pages/record?kind=rank_promotion").get_data(as_text=True)
-    refused = world.client.post("/pages/record?kind=rank_promotion", data=data)
+    refused = world.client.post(f"/pages/record?kind={kind}", data=data)
     page = refused.get_data(as_text=True)
     assert refused.status_code == 422
-    assert 'id="new_rank-error">III/d berada 2 pangkat di atas III/b' in page
+    assert shown in page
     assert BOX in page
     assert world.log() == before
-    confirmed = world.client.post("/pages/record?kind=rank_promotion", data={**data, "confirm": "promotion.one_step"})
+    confirmed = world.client.post(f"/pages/record?kind={kind}", data={**data, "confirm": "promotion.one_step"})
     assert confirmed.status_code == 302
     assert len(world.log()) == len(before) + 1
+
+
+def test_the_record_form_offers_to_confirm_a_jump_and_records_it_confirmed(world: World) -> None:
+    log_in(world, "hr")
+    data = {**form_of(world, "rank_promotion"), "nip": BUDI, **f.promotion("III/d", "2018-04-01", reference="KP-J")}
+    assert BOX not in world.client.get("/pages/record?kind=rank_promotion").get_data(as_text=True)
+    refused_then_confirmed(world, "rank_promotion", data, 'id="new_rank-error">III/d berada 2 pangkat di atas III/b')
 
 
 def test_the_api_refuses_a_jump_beside_new_rank_and_records_it_confirmed(world: World) -> None:
@@ -64,3 +72,14 @@ def test_the_api_refuses_a_retraction_leaving_a_jump_beside_target_version_and_r
     assert world.log() == before
     confirmed = world.post(f"/api/v1/employees/{BUDI}/events", json={**body, "confirm": ["promotion.one_step"]})
     assert confirmed.status_code == 201
+
+
+def test_the_record_form_offers_to_confirm_a_retraction_leaving_a_jump_and_records_it_confirmed(world: World) -> None:
+    """Retracting Budi's III/b promotion (version 2) once III/c is recorded leaves the III/c one 2 ranks above III/a:
+    the form refused it without the box to confirm it, so HR could not record it there."""
+    world.services.ledger.record(BUDI, "rank_promotion", f.promotion("III/c", "2018-04-01"), actor="test")
+    log_in(world, "hr")
+    retraction = {k: str(v) for k, v in f.retraction(2, "2019-01-02").items()}
+    data = {**form_of(world, "retraction"), "nip": BUDI, **retraction}
+    shown = 'id="target_version-error">Pembatalan ini membuat kenaikan pangkat TMT 1 Apr 2018 (versi 3) ke III/c'
+    refused_then_confirmed(world, "retraction", data, shown)

@@ -27,7 +27,7 @@ from wtforms import BooleanField
 from careerlog.access import AccessDenied, Action
 from careerlog.accounts import Account
 from careerlog.application import CONFIRMING_KINDS
-from careerlog.domain.employee import RANK_JUMP
+from careerlog.domain.employee import CORRECTION_JUMP, RANK_JUMP, RETRACTION_JUMP
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.nip import parse_nip
@@ -187,10 +187,19 @@ def submit(account: Account, kind: str, nip: str, payload: dict[str, Any], key: 
     return services().record(account, nip, {"kind": kind, **payload, **({"confirm": confirm} if confirm else {})}, key)
 
 
+# The refusals a writer may confirm: a promotion moving more ranks than its kind allows, and a retraction or
+# correction leaving another promotion so (careerlog.domain.employee.later_jump)
+CONFIRMABLE_REFUSALS = (RANK_JUMP, RETRACTION_JUMP, CORRECTION_JUMP)
+
+
 def confirmable(errors: Mapping[str, list[str]]) -> bool:
-    """Whether a refusal of the form is one the writer may confirm (a promotion moving more ranks than its kind
-    allows, where the rules let a confirmation record it): the form then offers the box to confirm it."""
-    return any(getattr(r, "refusal", None) is RANK_JUMP for name, found in errors.items() for r in found)
+    """Whether a refusal of the form is one the writer may confirm (CONFIRMABLE_REFUSALS, where the rules let a
+    confirmation record it): the form then offers the box to confirm it."""
+    return any(
+        any(getattr(r, "refusal", None) is refusal for refusal in CONFIRMABLE_REFUSALS)
+        for found in errors.values()
+        for r in found
+    )
 
 
 def field_errors(cls: type[LedgerEvent]) -> dict[str, list[str]]:
