@@ -1,11 +1,14 @@
 """The career page's timeline reads newest first, as an HR system shows a long record (thirty years, some forty facts:
 what happened last on top), with a link to the other order (`order=oldest`); an order the page does not know is a 422
-naming the argument, not a page in an order its reader did not ask for. The API's timeline keeps its order."""
+naming the argument, not a page in an order its reader did not ask for; so is `order` given twice (the first won) and
+an argument the page does not read (`sort=oldest` was ignored: newest first at 200), as the reports pages refuse them.
+The API's timeline keeps its order."""
 
 from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 import pytest
 
@@ -62,6 +65,29 @@ def test_an_order_the_page_does_not_know_is_a_422_naming_the_argument(world: Wor
     answer = world.client.get(f"/pages/employees/{BUDI}?order={value}&lang=en")
     assert answer.status_code == 422
     text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", answer.get_data(as_text=True))))
-    assert f"order: Must be one of newest, oldest; got '{value}'." in text
-    indonesian = world.client.get(f"/pages/employees/{BUDI}?order={value}&lang=id").get_data(as_text=True)
-    assert f"Harus salah satu dari newest, oldest; yang diberikan {value!r}." in html.unescape(indonesian)
+    assert f"Order: Must be one of newest, oldest; got '{value}'." in text
+    indonesian = world.client.get(f"/pages/employees/{BUDI}?order={value}&lang=id")
+    assert f"Urutan: Harus salah satu dari newest, oldest; yang diberikan {value!r}." in shown_text(indonesian)
+
+
+def shown_text(answer: Any) -> str:
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", answer.get_data(as_text=True))))
+
+
+@pytest.mark.parametrize("query", ["order=oldest&order=bogus", "order=oldest&order=oldest", "order=&order=oldest"])
+def test_an_order_given_twice_is_a_422_naming_it(world: World, query: str) -> None:
+    log_in(world, "hr")
+    answer = world.client.get(f"/pages/employees/{BUDI}?{query}&lang=en")
+    assert answer.status_code == 422
+    assert "Order: Given more than once: give it once." in shown_text(answer)
+    indonesian = world.client.get(f"/pages/employees/{BUDI}?{query}&lang=id")
+    assert "Urutan: Diberikan lebih dari sekali: berikan sekali saja." in shown_text(indonesian)
+
+
+@pytest.mark.parametrize("name", ["sort", "page", "nip"])
+def test_an_argument_the_career_page_does_not_read_is_a_422_naming_it(world: World, name: str) -> None:
+    log_in(world, "hr")
+    answer = world.client.get(f"/pages/employees/{BUDI}?{name}=oldest&lang=en")
+    assert answer.status_code == 422
+    assert f"{name} is not a filter of this page; its filters are order." in shown_text(answer)
+    assert world.client.get(f"/pages/employees/{BUDI}?order=oldest&lang=id").status_code == 200  # lang is read

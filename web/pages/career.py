@@ -23,9 +23,10 @@ from careerlog.domain.nip import parse_nip
 from careerlog.domain.payload import FieldSpec, payload_fields
 from careerlog.reference import Table, reference
 from web.pages import charts, local_date, local_number
-from web.pages.common import blp, may, page, services, signed_in
+from web.pages.common import blp, given_twice, may, page, services, signed_in
 from web.pages.export import csv_download
 from web.pages.hr import RECORDABLE
+from web.pages.inspector import unknown_arguments
 from web.pages.labels import cited, field_label, kind_label, promotion_kind_name, reference_name
 from web.pages.next_promotion import RANK_FIELDS, citation, next_promotion, rank_steps
 
@@ -33,6 +34,7 @@ DEFAULT_TARGET_JP = 20
 # The timeline's orders (the address's `order`): newest first unless asked, as a long record (thirty years, some forty
 # facts) is read for what happened last; the API's timeline keeps its order (oldest first).
 ORDERS = ("newest", "oldest")
+ARGUMENTS = ("order", "lang")  # the address's arguments the page reads; any other is refused (a 422 naming it)
 # The page of an audited decision of each type (web.pages.inspector)
 AUDIT_PAGES = {"promotion": "pages.audit", "post": "pages.audited_post"}
 NAME_AND_CODE = ("promotion_kinds", "regions")  # shown "Reguler (101)", "Kota Medan (12.71)"
@@ -160,7 +162,11 @@ def readers_of(account: Account, nip: str) -> dict[str, Any] | None:
 
 def timeline_order() -> str:
     """The timeline's order the address asks for (`order`: newest, the default, or oldest); InvalidInput naming
-    the argument otherwise (a 422 page), not a page in an order its reader did not ask for."""
+    the argument otherwise (a 422 page), not a page in an order its reader did not ask for: an order it does not
+    know, `order` given twice, or an argument the page does not read (`sort`), as the reports pages refuse them."""
+    errors = {**unknown_arguments(ARGUMENTS), **given_twice(("order",))}
+    if errors:
+        raise InvalidInput(errors)
     value = request.args.get("order", "").strip() or ORDERS[0]
     if value not in ORDERS:
         known = ", ".join(ORDERS)

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from itsdangerous import BadSignature
 from werkzeug.wrappers import Response
@@ -184,6 +185,13 @@ def one(args: Any, name: str) -> str | None:
     """A single query argument, None when absent or blank."""
     value = args.get(name, "").strip()
     return value or None
+
+
+def given_twice(names: Iterable[str]) -> dict[str, list[str]]:
+    """The form's error beside each of these arguments of the address given more than once: the page reads one
+    value and would answer the first alone, so it is refused as the API refuses a parameter of one value given
+    twice."""
+    return {name: [_("Given more than once: give it once.")] for name in names if len(request.args.getlist(name)) > 1}
 
 
 def filters_from(args: Any, names: tuple[str, ...]) -> dict[str, list[str]]:

@@ -118,6 +118,7 @@ QUERY_LABELS: dict[str, LazyString] = {
     "kind": _l("Kind of event"),
     "file": _l("File"),
     "line": _l("Line"),
+    "order": _l("Order"),  # the career page's timeline order (newest or oldest first)
 }
 
 ROLE_LABELS: dict[str, LazyString] = {

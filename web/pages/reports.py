@@ -19,7 +19,7 @@ from projections.queries import HEADCOUNT_FIELDS
 from projections.training import SPELL_FIELDS
 from web.pages import charts
 from web.pages.columns import report_column_labels
-from web.pages.common import allowed, blp, filters_from, one, page, services
+from web.pages.common import allowed, blp, filters_from, given_twice, one, page, services
 from web.pages.export import download
 from web.pages.inspector import agencies_within, refused
 from web.pages.labels import code_name
@@ -191,11 +191,7 @@ def argument_errors(name: str) -> dict[str, list[str]]:
     argument the report does not read (named, with the page's filters), an agency that is no code
     (web.pages.inspector.refused), and `by` or `year` given more than once (as the API refuses a parameter of one
     value given twice), each beside its field."""
-    errors = refused(ARGUMENTS[name])
-    for field in SINGLE:
-        if field in ARGUMENTS[name] and len(request.args.getlist(field)) > 1:
-            errors[field] = [_("Given more than once: give it once.")]
-    return errors
+    return {**refused(ARGUMENTS[name]), **given_twice(f for f in SINGLE if f in ARGUMENTS[name])}
 
 
 def download_query(name: str) -> dict[str, list[str]]:
