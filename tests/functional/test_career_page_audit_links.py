@@ -2,7 +2,9 @@
 record finds, on each promotion and definitive post appointment the merit audit judged, a link to its decision's page,
 when their audits reach where it was decided; the employee and HR, whom the audit pages refuse, find none. On a
 decision's page each supporting event links to its fact on the career page of the employee it belongs to (an anchor
-per fact, correction and retraction: #event-<version>)."""
+per fact, correction and retraction: #event-<version>). Each "Audit of this decision" link is named after its
+decision (its kind, date and version, in the visitor's language), so a screen reader's list of links tells them
+apart (before, a record with six audited decisions listed six identical names)."""
 
 from __future__ import annotations
 
@@ -36,12 +38,41 @@ def test_an_inspector_reads_a_link_from_the_promotion_to_its_decisions_page(worl
     version = decision_version(world)
     for who in ("inspector", "inspector_medan", "admin"):
         page = career_page(world, who)
-        link = f'<a href="/pages/audits/{BUDI}/{version}">Audit of this decision</a>'
+        link = f'<a href="/pages/audits/{BUDI}/{version}" aria-label="{audit_name(version)}">Audit of this decision</a>'
         assert link in page, who
         row = page.split(f'<tr id="event-{version}"', 1)[1].split("</tr>", 1)[0]
         assert link in row  # on the promotion's own row, not another fact's
         assert world.client.get(f"/pages/audits/{BUDI}/{version}").status_code == 200
-        assert page.count("Audit of this decision") == 1  # the appointment is no audited decision
+        assert page.count(">Audit of this decision</a>") == 1  # the appointment is no audited decision
+
+
+def audit_name(version: int, decision: str = "Rank promotion of Apr 1, 2014") -> str:
+    return f"Audit of this decision: {decision}, version {version}"
+
+
+def audit_link_names(page: str) -> dict[str, str]:
+    """Each audit link's address and accessible name (its aria-label)."""
+    return dict(re.findall(r'<a href="(/pages/audits/[^"]+)" aria-label="([^"]+)">Audit', page))
+
+
+def test_each_audit_link_is_named_after_its_decision_in_both_languages(world: World) -> None:
+    promoted = decision_version(world)
+    record(world, BUDI, "post_appointment", post("PENGAWAS", "2018-01-02", "IV.a"))
+    world.catch_up()
+    posted = max(int(i["version"]) for i in world.services.ledger.get_history(BUDI))
+    page = career_page(world, "inspector")
+    assert page.count(">Audit of this decision</a>") == 2
+    assert audit_link_names(page) == {
+        f"/pages/audits/{BUDI}/{promoted}": audit_name(promoted),
+        f"/pages/audits/posts/{BUDI}/{posted}": audit_name(posted, "Post appointment of Jan 2, 2018"),
+    }
+    indonesian = world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True)
+    assert audit_link_names(indonesian) == {
+        f"/pages/audits/{BUDI}/{promoted}": f"Audit keputusan ini: Kenaikan pangkat TMT 1 Apr 2014, versi {promoted}",
+        f"/pages/audits/posts/{BUDI}/{posted}": (
+            f"Audit keputusan ini: Pengangkatan dalam jabatan TMT 2 Jan 2018, versi {posted}"
+        ),
+    }
 
 
 @pytest.mark.parametrize("who", ["employee", "hr"])
@@ -67,7 +98,7 @@ def test_an_inspector_whose_audits_do_not_reach_where_the_promotion_was_decided_
     page = career_page(world, "inspector_karo")
     assert "Audit of this decision" not in page
     assert world.client.get(f"/pages/audits/{BUDI}/{version}").status_code == 404
-    assert f'<a href="/pages/audits/{BUDI}/{version}">' in career_page(world, "inspector")  # (region 12: both)
+    assert f'<a href="/pages/audits/{BUDI}/{version}" ' in career_page(world, "inspector")  # (region 12: both)
 
 
 def test_a_definitive_post_appointment_links_to_its_post_decisions_page(world: World) -> None:
@@ -76,7 +107,8 @@ def test_a_definitive_post_appointment_links_to_its_post_decisions_page(world: W
     version = max(int(i["version"]) for i in world.services.ledger.get_history(BUDI))
     page = career_page(world, "inspector")
     row = page.split(f'<tr id="event-{version}"', 1)[1].split("</tr>", 1)[0]
-    assert f'<a href="/pages/audits/posts/{BUDI}/{version}">Audit of this decision</a>' in row
+    name = audit_name(version, "Post appointment of Jan 2, 2018")
+    assert f'<a href="/pages/audits/posts/{BUDI}/{version}" aria-label="{name}">Audit of this decision</a>' in row
     assert world.client.get(f"/pages/audits/posts/{BUDI}/{version}").status_code == 200
 
 
