@@ -235,14 +235,15 @@ def test_the_fairness_workbooks_head_the_csvs_columns_by_the_pages_labels_in_its
 
 def test_the_fairness_workbooks_have_number_cells_the_locale_shows(statistics: World) -> None:
     world = statistics
+    # each group named as the page names it (Perempuan (F) on the default, Indonesian, page), the CSV's by its code
     groups = {row["group"].value: row for row in records(world, "/pages/fairness.xlsx?by=sex&min_cell=1")}
     written = next(row for row in csv_rows(world, "/pages/fairness.csv?by=sex&min_cell=1") if row["group"] == "F")
-    women = groups["F"]
+    women = groups["Perempuan (F)"]
     assert women["selection_rate"].data_type == "n"
     assert women["selection_rate"].value == pytest.approx(float(written["selection_rate"]))
     assert women["impact_ratio_low"].data_type == "n"
     assert (women["selection_rate"].number_format, women["impact_ratio"].number_format) == ("0.0%", "General")
-    assert groups["M"]["impact_ratio_low"].value is None
+    assert groups["Laki-laki (M)"]["impact_ratio_low"].value is None
     [spell] = records(world, "/pages/time-to-promotion.xlsx?by=sex&min_cell=1")
     assert (spell["n"].value, spell["median_years"].value) == (10, 4.0)
     assert spell["group"].data_type == "s"

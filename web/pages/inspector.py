@@ -30,7 +30,15 @@ from web.pages import charts
 from web.pages.columns import decision_column_labels, statistics_column_labels
 from web.pages.common import allowed, blp, filters_from, one, page, readable, services
 from web.pages.export import columns_of, download
-from web.pages.labels import group_name, promotion_kind_label, reference_name
+from web.pages.labels import (
+    code_name,
+    group_name,
+    kind_label,
+    promotion_kind_label,
+    promotion_kind_name,
+    reference_name,
+    severity_label,
+)
 
 SCOPE = ("agency", "unit", "region")  # the statistics' scope filters, as the API's (web.api.audits)
 # the audited decisions' lists: `kind` the promotion kind or the post kind
@@ -282,7 +290,27 @@ def decisions_csv(decision: str, name: str) -> ResponseReturnValue:
     columns = [*(c.strip() for c in DECISION_COLUMNS.split(",")), PASSED_OVER_COUNT]
     # `corrected` is stored as 0/1: written true/false, as the API's CSV and the page's other CSVs write a yes or no
     rows = [{**row, "corrected": bool(row["corrected"])} for row in found.items]
+    if name.endswith(".xlsx"):
+        rows = [decision_words(row, decision) for row in rows]
     return download(rows, columns, name, labels=decision_column_labels(columns, decision))
+
+
+# An audited decision's type (projections.merit.queries.DECISION_TYPES) by the event it audits, as kind_label names it
+DECISION_EVENTS = {"promotion": "rank_promotion", "post": "post_appointment"}
+
+
+def decision_words(row: dict[str, Any], decision: str) -> dict[str, Any]:
+    """An audited decision's row as its list page words it, for a workbook (for people; the CSV keeps the codes,
+    for machines): the decision's type, its kind (Reguler (101), Jabatan Pengawas), its verdict (ada temuan) and its
+    worst severity (tinggi) in the page's language; an agency, unit, region or rank stays its code, as on the page."""
+    kind = promotion_kind_name(row["kind"]) if decision == "promotion" else code_name(row["kind"], "post_kind")
+    return {
+        **row,
+        "decision": kind_label(DECISION_EVENTS.get(row["decision"], row["decision"])),
+        "kind": kind if row["kind"] is not None else None,
+        "verdict": _("with findings") if row["verdict"] == "findings" else _("compliant"),
+        "max_severity": severity_label(row["max_severity"]) if row["max_severity"] else None,
+    }
 
 
 @blp.route("/audits/awards")
@@ -462,13 +490,15 @@ def fairness_xlsx() -> ResponseReturnValue:
 
 
 def fairness_table(name: str) -> ResponseReturnValue:
-    rates, errors, _form = statistics("rates")
+    rates, errors, form = statistics("rates")
     if rates is None:
         raise InvalidInput(errors)
     # `pool` beside the deprecated `eligible`, last, as in the API's CSV; the impact ratio's interval as its two
     # bounds (`impact_ratio_low`, `impact_ratio_high`), numbers a spreadsheet reads, as the page shows them
     groups = [time_row(group) for group in with_pool(rates["groups"])]
     columns = columns_of(groups)
+    if name.endswith(".xlsx"):
+        groups = group_words(groups, form["by"])
     return download(groups, columns, name, labels=statistics_column_labels(columns))
 
 
@@ -485,12 +515,20 @@ def time_xlsx() -> ResponseReturnValue:
 
 
 def time_table(name: str) -> ResponseReturnValue:
-    times, errors, _form = statistics("times")
+    times, errors, form = statistics("times")
     if times is None:
         raise InvalidInput(errors)
     rows = [time_row(group) for group in times["groups"]]
     columns = columns_of(rows, leave_out=["curve", "incidence"])
+    if name.endswith(".xlsx"):
+        rows = group_words(rows, form["by"])
     return download(rows, columns, name, labels=statistics_column_labels(columns))
+
+
+def group_words(rows: list[dict[str, Any]], by: list[str]) -> list[dict[str, Any]]:
+    """The statistics' rows with each group as the fairness page names it (Laki-laki (M), Perempuan (F) / Sarjana
+    (S-1)), for a workbook; the CSV keeps the codes (F / S-1), for machines."""
+    return [{**row, "group": group_name(row["group"], by)} for row in rows]
 
 
 def time_row(group: dict[str, Any]) -> dict[str, Any]:
