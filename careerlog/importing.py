@@ -22,7 +22,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any
@@ -41,6 +41,7 @@ from careerlog.application import (
     confirmations,
     unit_subject,
 )
+from careerlog.domain.employee import RANK_JUMP, RANK_JUMP_REFUSED
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import KEY_USED, REFERENCE_USED, Outcome
@@ -77,6 +78,7 @@ META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated",
 MIGRATION_KEYS = ("recorded_at", "recorded_by", "migrated")
 NOTE_NAMES = ", ".join(name.replace("_", " ").title() for name in NOTE_COLUMNS)  # as a header may spell them
 # the kinds with a `name` field (the appointment): elsewhere a row's name is the employee's, checked (careerlog.names)
+JUMP_REFUSALS = (RANK_JUMP, RANK_JUMP_REFUSED)  # a rank promotion's refusals for its rank jump (promotion.one_step)
 NAMED_KINDS = frozenset(kind for kind, cls in BY_KIND.items() if any(s.name == "name" for s in payload_fields(cls)))
 # The refusals of a file and its rows (careerlog.domain.wording); those of a row's payload are the ledger's.
 NO_ROWS = Refusal("{name} holds no rows (it is empty, blank, or a CSV header alone): nothing was imported.")
@@ -706,6 +708,8 @@ def import_rows(
     listed: list[RowSeen] = []  # (while fewer than LISTED: the rows already recorded come in the file's order)
     made: list[RowSeen] = []  # (likewise the rows recorded: line, record, the version recorded there)
     first = FirstLines()  # a row given the version an earlier row was given repeats that row's line
+    # rank promotions refused for their rank jump alone, tried again after the rest of the file (None: when they are)
+    retried: list[Command] | None = []
 
     def tally(done: list[Batch]) -> None:
         for written in done:
@@ -724,6 +728,8 @@ def import_rows(
                         if len(listed) < LISTED:
                             seen = RowSeen(command.line, command.subject, command.kind, result.version, repeats)
                             listed.append(seen)
+                elif retried is not None and jump_alone(command, result):
+                    retried.append(command)
                 else:
                     report.rejected.append(_rejection(command, result, first))
             report.recorded += recorded
@@ -761,6 +767,12 @@ def import_rows(
         flush()
         if ahead is not None:
             tally(ahead.finish())
+        again, retried = sorted(retried or (), key=in_tmt_order), None
+        for start in range(0, len(again), batch_size):  # (each subject's other rows of the file are in by now)
+            batch = again[start : start + batch_size]
+            flush()
+        if ahead is not None:
+            tally(ahead.finish())
     finally:
         if ahead is not None:
             ahead.close()
@@ -768,6 +780,26 @@ def import_rows(
     report.seen(listed, made)
     report.point_at_appointments()
     return report
+
+
+def jump_alone(command: Command, result: Exception) -> bool:
+    """Whether a row was a rank promotion refused for its rank jump alone (rule promotion.one_step): tried again once
+    the rest of the file is in (import_rows), as the promotion between, if the file holds it, may come later in it (a
+    career page's order, newest first). A row with its `version` is not: another row would then get that version."""
+    if command.kind != "rank_promotion" or command.expected_version is not None or not isinstance(result, InvalidInput):
+        return False
+    reasons = result.errors.get("new_rank") if len(result.errors) == 1 else None
+    return reasons is not None and len(reasons) == 1 and getattr(reasons[0], "refusal", None) in JUMP_REFUSALS
+
+
+def in_tmt_order(command: Command) -> tuple[str, date, int]:
+    """The order rank promotions tried again are judged in: each record's by TMT, then by line."""
+    day = command.payload.get("effective_date")
+    try:
+        when = date.fromisoformat(day.strip()) if type(day) is str else day if type(day) is date else date.max
+    except ValueError:
+        when = date.max
+    return command.subject, when, command.line
 
 
 def writes_ahead() -> bool:
