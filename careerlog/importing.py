@@ -30,6 +30,7 @@ from typing import IO, Any
 import orjson
 
 from careerlog.application import (
+    CONFIRMING_KINDS,
     NOT_APPOINTED,
     Batch,
     CareerLog,
@@ -41,7 +42,7 @@ from careerlog.application import (
     confirmations,
     unit_subject,
 )
-from careerlog.domain.employee import RANK_JUMP, RANK_JUMP_REFUSED
+from careerlog.domain.employee import ONE_STEP, RANK_JUMP, RANK_JUMP_REFUSED
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import KEY_USED, REFERENCE_USED, Outcome
@@ -147,6 +148,14 @@ CELL_NOT_OBJECT = Refusal("Must be a JSON object.").reason()
 MISSING_SUBJECT = Refusal("Missing data for required field (or agency and unit for a unit).").reason()
 MIGRATION_ONLY = Refusal("Only a migration import (--migration, administrators) may carry recorded times.").reason()
 NOT_DATE_TIME = Refusal("Not a valid date and time: {value}.")
+# A `confirm` (Konfirmasi) cell as HR fills a column labelled "Konfirmasi lompatan pangkat": yes confirms the rank
+# jump (promotion.one_step), no confirms nothing; check names are read as the API's (application.confirmations)
+CONFIRM_YES = frozenset(("ya", "y", "yes", "1", "x", "true"))
+CONFIRM_NO = frozenset(("tidak", "no", "n", "0", "false"))
+NOTHING_TO_CONFIRM = Refusal(
+    "A row of this kind has nothing to confirm: the Konfirmasi (confirm) column confirms a rank jump "
+    "(promotion.one_step) of a rank promotion, a correction or a retraction. Leave the cell empty."
+).reason()
 APPOINTED_LATER = Refusal(
     "No employee with NIP {nip} had been appointed at this row: line {line} of this file appoints them; "
     "put the appointment first, or import the file again.",
@@ -640,8 +649,24 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
         line,
         named,
         written,
-        confirmations(row["confirm"]) if "confirm" in row else frozenset(),  # (a rank jump the decree does make)
+        confirmed(row["confirm"], kind) if "confirm" in row else frozenset(),  # (a rank jump the decree does make)
     )
+
+
+def confirmed(value: Any, kind: str) -> frozenset[str]:
+    """The checks a row's `confirm` (Konfirmasi) cell confirms: a yes (ya, y, yes, 1, x, true, any case; JSON true)
+    promotion.one_step, a no (tidak, no, n, 0, false; JSON false) none, else the names of checks; a cell confirming
+    anything on a kind that confirms nothing (a training) is refused, not ignored."""
+    word = value.strip().casefold() if type(value) is str else value if type(value) is bool else None
+    if word is True or word in CONFIRM_YES:
+        checks = frozenset((ONE_STEP,))
+    elif word is False or word in CONFIRM_NO:
+        checks = frozenset()
+    else:
+        checks = confirmations(value)
+    if checks and kind not in CONFIRMING_KINDS:
+        raise InvalidInput(NOTHING_TO_CONFIRM, "confirm")
+    return checks
 
 
 def payload_of(row: dict[str, Any]) -> dict[str, Any]:
