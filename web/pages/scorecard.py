@@ -17,7 +17,8 @@ from careerlog.domain.payload import whole_number
 from careerlog.reference import reference
 from web import kept
 from web.pages import errors
-from web.pages.common import allowed, one, page
+from web.pages.common import allowed, given_twice, one, page
+from web.pages.inspector import refused
 from web.pages.scorecard_charts import indicator_svg
 from web.pages.scorecard_pdf import scorecard_pdf
 from web.pages.scorecard_view import areas, findings, shown
@@ -35,6 +36,11 @@ for handled, handler in (
 ):
     blp.register_error_handler(handled, handler)
 MAX_YEARS = 10
+# The address's arguments the page reads (`format=pdf` answers its PDF); its PDF's address reads them but `format`.
+# Any other (a misspelt `yaer`, `agency` given twice) is refused (a 422 naming it), as the reports pages refuse them
+# (web.pages.reports.argument_errors), not a scorecard of another question at 200 under the form's defaults.
+ARGUMENTS = ("agency", "year", "years", "unit", "region", "lang", "format")
+PDF_ARGUMENTS = tuple(name for name in ARGUMENTS if name != "format")
 
 
 def agencies_of(account: Account) -> list[tuple[str, str]]:
@@ -66,10 +72,15 @@ def chosen(account: Account) -> dict[str, Any]:
     }
 
 
-def read_card(account: Account) -> tuple[dict[str, Any] | None, dict[str, Any], dict[str, list[str]]]:
-    """The scorecard the form asks for (None before an agency is chosen, or with the errors), computed once per
-    views' position, query, reader's reach, day and rules (web.kept)."""
+def read_card(
+    account: Account, known: tuple[str, ...] = ARGUMENTS
+) -> tuple[dict[str, Any] | None, dict[str, Any], dict[str, list[str]]]:
+    """The scorecard the form asks for (None before an agency is chosen, or with the errors: `known` the
+    address's arguments read), computed once per views' position, query, reader's reach, day and rules (web.kept)."""
     form: dict[str, Any] = {"choices": agencies_of(account)}
+    errors = argument_errors(known)
+    if errors:
+        return None, form, errors
     try:
         form = chosen(account)
         if not form["agency"]:
@@ -78,6 +89,13 @@ def read_card(account: Account) -> tuple[dict[str, Any] | None, dict[str, Any], 
         return kept.kept_scorecard(account, form["agency"], form["year"], **options), form, {}
     except InvalidInput as e:
         return None, form, e.errors
+
+
+def argument_errors(known: tuple[str, ...]) -> dict[str, list[str]]:
+    """The errors of the address's arguments before the scorecard is read, for the page and its PDF alike, as
+    the reports pages check theirs: an argument it does not read, an agency or region that is no code
+    (web.pages.inspector.refused), and one given more than once (each read once), each beside its field."""
+    return {**refused(known), **given_twice(known)}
 
 
 def unstaffed(card: dict[str, Any]) -> bool:
@@ -113,9 +131,11 @@ def scorecard() -> ResponseReturnValue:
 def scorecard_pdf_download() -> ResponseReturnValue:
     """Download the whole scorecard as a PDF for a meeting, in the visitor's language."""
     account = allowed(Action.READ_SCORECARD)
-    card, _form, problems = read_card(account)
+    card, _form, problems = read_card(account, PDF_ARGUMENTS)
+    if problems:  # each reason beside its argument (a year out of range, an argument refused)
+        raise InvalidInput(problems)
     if card is None:
-        raise InvalidInput(_("Choose an agency and a year."), next(iter(problems), "agency"))
+        raise InvalidInput(_("Choose an agency and a year."), "agency")
     return pdf_response(account, card)
 
 
