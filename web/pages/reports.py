@@ -16,7 +16,7 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.payload import whole_number
 from projections.queries import HEADCOUNT_FIELDS
-from projections.training import SPELL_FIELDS
+from projections.training import BETWEEN, GROUPING_REFUSALS, SPELL_FIELDS
 from web.pages import charts
 from web.pages.columns import report_column_labels
 from web.pages.common import allowed, blp, filters_from, given_twice, one, page, services
@@ -111,6 +111,7 @@ def mentoring(account: Account) -> dict[str, Any]:
 
 
 GROUPINGS = {"headcount": HEADCOUNT_FIELDS, "training": SPELL_FIELDS}
+MAX_GROUPING = 4  # the fields a report groups by at most, as the API's `by` (web.api.schemas, Length(max=4))
 BUILDERS = {"headcount": headcount, "training": training, "programmes": programmes, "mentoring": mentoring}
 
 # ---------------------------------------------------------------------- downloads
@@ -191,7 +192,22 @@ def argument_errors(name: str) -> dict[str, list[str]]:
     argument the report does not read (named, with the page's filters), an agency that is no code
     (web.pages.inspector.refused), and `by` or `year` given more than once (as the API refuses a parameter of one
     value given twice), each beside its field."""
-    return {**refused(ARGUMENTS[name]), **given_twice(f for f in SINGLE if f in ARGUMENTS[name])}
+    errors = {**refused(ARGUMENTS[name]), **given_twice(f for f in SINGLE if f in ARGUMENTS[name])}
+    return {**grouping_errors(name), **errors}
+
+
+def grouping_errors(name: str) -> dict[str, list[str]]:
+    """The error beside `by` the API gives it too, before the report is read: an empty field between its commas
+    (`by=agency,`) is no field to group by, and more than MAX_GROUPING fields are more than a report groups by (the
+    page read the one and the five as asked: a table by agency, a table of five groupings the API refuses)."""
+    value = one(request.args, "by") if name in GROUPINGS else None
+    fields = [] if value is None else [b.strip() for b in value.split(",")]
+    if "" in fields:
+        unknown = GROUPING_REFUSALS["field"][1]
+        return {"by": [unknown.reason(name=repr(""), known=", ".join(GROUPINGS[name]))]}
+    if len(fields) > MAX_GROUPING:
+        return {"by": [BETWEEN.reason(low=1, high=MAX_GROUPING, number=len(fields))]}
+    return {}
 
 
 def download_query(name: str) -> dict[str, list[str]]:
