@@ -80,6 +80,14 @@ RANK_JUMP = Refusal(
     dates=("since",),
     numbers=("moved", "allowed"),
 )
+# RANK_JUMP as the record form says it, where a box below the fields confirms it (web.pages.hr)
+RANK_JUMP_TICKED = Refusal(
+    "{new_rank} is {moved} ranks above {held}, held since {since}, and a {kind} promotion moves up at most "
+    "{allowed} rank(s) (rule promotion.one_step). If a promotion between them is not recorded yet, record it first; "
+    "if the decree does promote this far, tick the box below to confirm it and send the form again.",
+    dates=("since",),
+    numbers=("moved", "allowed"),
+)
 RANK_JUMP_REFUSED = Refusal(
     "{new_rank} is {moved} ranks above {held}, held since {since}, and a {kind} promotion moves up at most "
     "{allowed} rank(s) (rule promotion.one_step). If a promotion between them is not recorded yet, record it first.",
@@ -88,12 +96,15 @@ RANK_JUMP_REFUSED = Refusal(
 )
 
 
-def left_jump(change: str, confirmable: bool) -> Refusal:
+def left_jump(change: str, confirmable: bool, ticked: bool = False) -> Refusal:
     """The refusal of a change (a retraction, a correction) leaving another promotion moving more ranks above the
-    rank then held than its kind allows (later_jump); `confirmable`: whether a confirmation records it."""
+    rank then held than its kind allows (later_jump); `confirmable`: whether a confirmation records it; `ticked`:
+    as the record form says it, where a box below the fields confirms it."""
     verb = {"retraction": "Retracting", "correction": "Correcting"}[change]
     ending = "."
-    if confirmable:
+    if confirmable and ticked:
+        ending = "; if its decree does promote this far, tick the box below to confirm it and send the form again."
+    elif confirmable:
         ending = "; if its decree does promote this far, confirm it (confirm: promotion.one_step) and send the "
         ending += f"{change} again."
     return Refusal(
@@ -109,6 +120,10 @@ def left_jump(change: str, confirmable: bool) -> Refusal:
 # promotion so
 RETRACTION_JUMP, RETRACTION_JUMP_REFUSED = left_jump("retraction", True), left_jump("retraction", False)
 CORRECTION_JUMP, CORRECTION_JUMP_REFUSED = left_jump("correction", True), left_jump("correction", False)
+RETRACTION_JUMP_TICKED, CORRECTION_JUMP_TICKED = (
+    left_jump("retraction", True, True),
+    left_jump("correction", True, True),
+)
 LEVEL_REQUIRED = Refusal("Required for {post}: one of {allowed}.")
 NOT_A_LEVEL = Refusal("{level} is not a level of {post}: one of {allowed}.")
 NO_LEVEL = Refusal("{level} is not a level of {post}: none (leave it empty).")

@@ -83,3 +83,48 @@ def test_the_record_form_offers_to_confirm_a_retraction_leaving_a_jump_and_recor
     data = {**form_of(world, "retraction"), "nip": BUDI, **retraction}
     shown = 'id="target_version-error">Pembatalan ini membuat kenaikan pangkat TMT 1 Apr 2018 (versi 3) ke III/c'
     refused_then_confirmed(world, "retraction", data, shown)
+
+
+def test_the_record_forms_refusal_asks_to_tick_the_box_it_describes_in_both_languages(world: World) -> None:
+    """The form said the API's words ("confirm it (confirm: promotion.one_step) and send it again") above a box that
+    was not tied to the refusal (reviewB #4): it now says to tick the box below, which the refusal describes."""
+    log_in(world, "hr")
+    data = {**form_of(world, "rank_promotion"), "nip": BUDI, **f.promotion("III/d", "2018-04-01", reference="KP-J")}
+    said = {
+        "en": "if the decree does promote this far, tick the box below to confirm it and send the form again.",
+        "id": "bila SK memang menaikkan pangkat sejauh ini, centang kotak di bawah untuk mengonfirmasinya lalu kirim",
+    }
+    label = {"en": "The promotion's decree does promote this far", "id": "SK kenaikan pangkat itu memang"}
+    for lang in ("en", "id"):
+        page = world.client.post(f"/pages/record?kind=rank_promotion&lang={lang}", data=data).get_data(as_text=True)
+        assert said[lang] in page
+        assert "confirm: promotion.one_step" not in page
+        assert f'{BOX} aria-describedby="new_rank-error">' in page
+        assert label[lang] in page
+
+
+def test_the_box_stays_ticked_when_the_form_is_refused_for_another_reason(world: World) -> None:
+    """Ticked and sent with the reference left out: refused for the reference alone, the box shown ticked (it came
+    back unticked, or not at all, so the jump was refused again once the reference was given)."""
+    log_in(world, "hr")
+    jump = f.promotion("III/d", "2018-04-01", reference="")
+    data = {**form_of(world, "rank_promotion"), "nip": BUDI, **jump, "confirm": "promotion.one_step"}
+    refused = world.client.post("/pages/record?kind=rank_promotion", data=data)
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 422
+    assert 'id="reference-error"' in page
+    assert 'id="new_rank-error"' not in page
+    assert f"{BOX} checked>" in page
+    again = world.client.post("/pages/record?kind=rank_promotion", data={**data, "reference": "KP-J3"})
+    assert again.status_code == 302
+
+
+def test_a_retraction_leaving_a_jump_is_worded_for_the_form_and_describes_the_box(world: World) -> None:
+    world.services.ledger.record(BUDI, "rank_promotion", f.promotion("III/c", "2018-04-01"), actor="test")
+    log_in(world, "hr")
+    retraction = {k: str(v) for k, v in f.retraction(2, "2019-01-02").items()}
+    data = {**form_of(world, "retraction"), "nip": BUDI, **retraction}
+    page = world.client.post("/pages/record?kind=retraction&lang=en", data=data).get_data(as_text=True)
+    assert "Correct that promotion first; if its decree does promote this far, tick the box below" in page
+    assert "confirm: promotion.one_step" not in page
+    assert f'{BOX} aria-describedby="target_version-error">' in page

@@ -27,12 +27,19 @@ from wtforms import BooleanField
 from careerlog.access import AccessDenied, Action
 from careerlog.accounts import Account
 from careerlog.application import CONFIRMING_KINDS
-from careerlog.domain.employee import CORRECTION_JUMP, RANK_JUMP, RETRACTION_JUMP
+from careerlog.domain.employee import (
+    CORRECTION_JUMP,
+    CORRECTION_JUMP_TICKED,
+    RANK_JUMP,
+    RANK_JUMP_TICKED,
+    RETRACTION_JUMP,
+    RETRACTION_JUMP_TICKED,
+)
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.nip import parse_nip
 from careerlog.domain.payload import FieldSpec, Unreadable, filled_fields, parse_payload
-from careerlog.domain.wording import reason_of
+from careerlog.domain.wording import Reason, reason_of
 from careerlog.importing import kind_from_name, refuse_no_rows
 from careerlog.reference import reference
 from careerlog.textfiles import aliases_of
@@ -190,16 +197,30 @@ def submit(account: Account, kind: str, nip: str, payload: dict[str, Any], key: 
 # The refusals a writer may confirm: a promotion moving more ranks than its kind allows, and a retraction or
 # correction leaving another promotion so (careerlog.domain.employee.later_jump)
 CONFIRMABLE_REFUSALS = (RANK_JUMP, RETRACTION_JUMP, CORRECTION_JUMP)
+# each as the form words it: "tick the box below", not the API's "confirm (confirm: promotion.one_step)"
+TICKED = {RANK_JUMP: RANK_JUMP_TICKED, RETRACTION_JUMP: RETRACTION_JUMP_TICKED, CORRECTION_JUMP: CORRECTION_JUMP_TICKED}
 
 
-def confirmable(errors: Mapping[str, list[str]]) -> bool:
-    """Whether a refusal of the form is one the writer may confirm (CONFIRMABLE_REFUSALS, where the rules let a
-    confirmation record it): the form then offers the box to confirm it."""
-    return any(
-        any(getattr(r, "refusal", None) is refusal for refusal in CONFIRMABLE_REFUSALS)
-        for found in errors.values()
-        for r in found
+def confirmable(errors: Mapping[str, list[str]]) -> str | None:
+    """The field beside which the form shows a refusal the writer may confirm (CONFIRMABLE_REFUSALS, where the rules
+    let a confirmation record it), or None: the form then offers the box to confirm it, described by that refusal."""
+    return next(
+        (
+            name
+            for name, found in errors.items()
+            for r in found
+            if any(getattr(r, "refusal", None) is refusal for refusal in CONFIRMABLE_REFUSALS)
+        ),
+        None,
     )
+
+
+def in_form_words(errors: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """The form's refusals with those the writer may confirm worded for the form (TICKED)."""
+    return {
+        name: [Reason(TICKED[r.refusal], r.params) if type(r) is Reason and r.refusal in TICKED else r for r in found]
+        for name, found in errors.items()
+    }
 
 
 def field_errors(cls: type[LedgerEvent]) -> dict[str, list[str]]:
@@ -284,12 +305,13 @@ def record() -> ResponseReturnValue:
         kind=kind if cls else None,
         fields=[field_view(s, kind) for s in filled_fields(cls)] if cls else [],
         values=values,
-        errors=errors,
+        errors=in_form_words(errors),
         client_key=request.form.get("client_key") if errors else uuid.uuid4().hex,
         target=target,  # the fact a correction or retraction names, shown above its fields
         corrected=(corrected := corrected_inputs(target) if target and kind == "correction" else []),  # as inputs
         beside_inputs=["corrected_fields", *(f"corrected_fields.{f['name']}" for f in corrected)],
-        confirm=confirmable(errors),  # the box to confirm a rank jump the decree does make
+        confirm=confirmable(errors),  # the box to confirm a rank jump the decree does make, beside that field's refusal
+        confirmed=kind in CONFIRMING_KINDS and "promotion.one_step" in request.form.getlist("confirm"),  # (kept ticked)
         corrected_prefix=CORRECTED,
         example=correction_example(target) if target else None,
         shown=shown_value,
