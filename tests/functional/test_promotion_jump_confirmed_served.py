@@ -54,6 +54,7 @@ def test_the_import_page_lists_the_confirm_column_of_a_rank_promotion(world: Wor
     promotions = page[page.index("<code>rank_promotion</code></h3>") :]
     promotions = promotions[: promotions.index("</ul>")]
     assert "Konfirmasi lompatan pangkat (promotion.one_step)" in promotions
+    assert "bila SK memang menaikkan pangkat sejauh itu (isi ya)" in promotions  # (a yes confirms it: reviewA #9)
     assert "<code>confirm</code>, Konfirmasi</li>" in promotions
 
 

@@ -335,7 +335,7 @@ def column_name(alias: str) -> str:
 
 def confirm_label() -> str:
     """The import page's name of a row's `confirm` column (no field: what the row confirms)."""
-    return _("Confirmation of a rank jump (promotion.one_step), when the decree does promote that far")
+    return _("Confirmation of a rank jump (promotion.one_step), when the decree does promote that far (write ya)")
 
 
 def kind_columns() -> list[dict[str, Any]]:
