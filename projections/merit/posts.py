@@ -29,16 +29,24 @@ POST_BELOW = Template(
     (),
     ("days", "years", "needed"),
     ("below",),
+    (("below", "post_kinds"),),  # each post kind of the alternatives named on the pages
 )
 MAX_AGE = Template("age {age} on {day}; at most {limit}", ("day",), (), ("age", "limit"))
 MET = Template("met")
 TRAINING_DONE = Template("{training} completed on {day}", ("day",))
 NO_TRAINING = Template("no {training} completed by {by}", ("by",))
-OPEN_SELECTION = Template("selection {selection}; allowed: {allowed}")
+OPEN_SELECTION = Template(
+    "selection {selection}; allowed: {allowed}",
+    codes=(("selection", "selection_kinds"), ("allowed", "selection_kinds")),
+)
 CREDIT = Template(
     "credit {total:g} in {level} since {year}; {needed:g} needed for {target}", (), (), ("total", "needed")
 )
-JPT_TENURE = Template("{post_kind} held since {since}; not to be replaced before {due}", ("since", "due"))
+JPT_TENURE = Template(
+    "{post_kind} held since {since}; not to be replaced before {due}",
+    ("since", "due"),
+    codes=(("post_kind", "post_kinds"),),
+)
 
 DEFINITIVE = "DEFINITIVE"
 # The post rules in the order they are shown, each with the PostJudge method judging it: the first for every

@@ -112,14 +112,49 @@ def test_a_message_is_shown_in_indonesian_with_local_dates_numbers_and_alternati
     with pages.test_request_context(), force_locale("id"):
         shown = message_text(stored)
     expected = (
-        "2.864 hari dalam jabatan PELAKSANA atau FUNGSIONAL sampai dengan 2 Jan 2018; diperlukan 4 tahun (1.461 hari)"
+        "2.864 hari dalam Jabatan Pelaksana atau Jabatan Fungsional sampai dengan 2 Jan 2018; diperlukan 4 tahun"
+        " (1.461 hari)"
     )
     assert shown == expected
     with pages.test_request_context(), force_locale("en"):
-        assert message_text(stored) == "2,864 days in PELAKSANA or FUNGSIONAL by Jan 2, 2018; 4 y (1,461 days) needed"
+        english = "2,864 days in Implementing post or Functional post by Jan 2, 2018; 4 y (1,461 days) needed"
+        assert message_text(stored) == english
         assert message_text("credit 31.25 of 50 since 2019") == "credit 31.25 of 50 since 2019"
     with pages.test_request_context(), force_locale("id"):
         assert message_text("credit 31.25 of 50 since 2019") == "angka kredit 31,25 dari 50 sejak 2019"
+
+
+@pytest.mark.parametrize(
+    ("stored", "english", "indonesian"),
+    [
+        (
+            "0 days in ADMINISTRATOR or FUNGSIONAL:AHLI_MADYA by 2020-01-02; 2 y (730 days) needed",
+            "0 days in Administrator post or Functional post Ahli Madya by Jan 2, 2020; 2 y (730 days) needed",
+            "0 hari dalam Jabatan Administrator atau Jabatan Fungsional Ahli Madya sampai dengan 2 Jan 2020;",
+        ),
+        (
+            "selection DIRECT; allowed: OPEN, TALENT_POOL",
+            "selection Direct appointment; allowed: Open selection, Talent management (talent pool)",
+            "pengisian jabatan melalui Penunjukan langsung; yang diizinkan: Seleksi terbuka, Manajemen talenta",
+        ),
+        (
+            "JPT_PRATAMA held since 2018-01-15; not to be replaced before 2020-01-15",
+            "High leadership post, primary (JPT Pratama) held since Jan 15, 2018; not to be replaced before"
+            " Jan 15, 2020",
+            "Jabatan Pimpinan Tinggi Pratama diduduki sejak 15 Jan 2018;",
+        ),
+    ],
+)
+def test_a_post_findings_post_kinds_and_selections_are_named_in_the_pages_language_each_of_a_list(
+    pages: Flask, stored: str, english: str, indonesian: str
+) -> None:
+    """Before, the post findings named the codes ("0 days in ADMINISTRATOR or FUNGSIONAL:AHLI_MADYA", "selection
+    DIRECT; allowed: OPEN, TALENT_POOL", "JPT_PRATAMA held since") on pages in either language, where the pages name
+    a post kind and a selection by its name."""
+    with pages.test_request_context(), force_locale("en"):
+        assert message_text(stored) == english
+    with pages.test_request_context(), force_locale("id"):
+        assert message_text(stored).startswith(indonesian)
 
 
 def test_a_template_is_filled_in_one_step_as_placeholder_by_placeholder() -> None:

@@ -114,9 +114,10 @@ def localised(template: Template, name: str, value: str) -> str:
     table = dict(template.codes).get(name)
     if table == "promotion_kinds":  # (its English label on an English page, with the code)
         return promotion_kind_in_text(value)
-    if table is not None:
-        codes = reference().table(table)
-        return reference_name(table, value) if value in codes else value
+    if table is not None and name in template.either:  # alternatives, each a code (PELAKSANA or FUNGSIONAL)
+        return f" {OR} ".join(code_in_text(table, code) for code in value.split(" or "))
+    if table is not None:  # a code, or a list of codes (allowed: OPEN, TALENT_POOL)
+        return ", ".join(code_in_text(table, code) for code in value.split(", "))
     if name in template.dates:
         return local_date(value)
     if name in template.times:
@@ -128,6 +129,17 @@ def localised(template: Template, name: str, value: str) -> str:
     if name in template.kinds:
         return kind_named(template, name, value)
     return value
+
+
+def code_in_text(table: str, code: str) -> str:
+    """A code of a reference table by its name in the visitor's language (PELAKSANA: Jabatan Pelaksana, Implementing
+    post), a post kind with its functional level too (FUNGSIONAL:AHLI_MADYA: Jabatan Fungsional Ahli Madya); a code
+    the table does not hold as it is."""
+    codes = reference().table(table)
+    kind, _, level = code.partition(":")
+    if level and kind in codes and level in reference().functional_levels:
+        return f"{reference_name(table, kind)} {reference_name('functional_levels', level)}"
+    return reference_name(table, code) if code in codes else code
 
 
 def kind_named(template: Template, name: str, value: str) -> str:
