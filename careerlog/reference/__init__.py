@@ -226,8 +226,12 @@ class Reference:
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's tables; ConfigurationError naming the file when it does not parse."""
     with path.open("rb") as fh:
-        return tomllib.load(fh)
+        try:
+            return tomllib.load(fh)
+        except tomllib.TOMLDecodeError as e:
+            raise ConfigurationError(f"{path}: {e}") from None
 
 
 @cache
@@ -254,10 +258,7 @@ def _day(row: Mapping[str, Any], field: str, named: str) -> date:
 def load_rules(path: Path) -> Rules:
     """The rules of a rules.toml; ConfigurationError naming the file and what does not read in it (TOML that does
     not parse, no [[rules]], a rule without one of its fields or with a day that is not a date)."""
-    try:
-        data = _load_toml(path)
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigurationError(f"{path}: {e}") from None
+    data = _load_toml(path)
     if not isinstance(data.get("rules"), list) or not data["rules"]:
         raise ConfigurationError(f"{path}: no [[rules]] in it")
     rules = []
@@ -324,10 +325,7 @@ def _plain(word: str) -> str:
 def load_name_spellings(path: Path) -> NameSpellings:
     """The name spellings of a names.toml; ConfigurationError naming the file and what does not read in it (a
     list under [meta], a list of another name, a name without its `name`, a spelling writing two names)."""
-    try:
-        data = _load_toml(path)
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigurationError(f"{path}: {e}") from None
+    data = _load_toml(path)
     unknown = set(data) - {"meta", "initial_letters", "titles", "leading", "names"}
     if unknown:  # (a list written below [meta] is read as meta's: say so rather than check without it)
         raise ConfigurationError(f"{path}: no such list {', '.join(sorted(unknown))}")
