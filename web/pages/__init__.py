@@ -59,9 +59,7 @@ def check_limits_in_views_only(app: Flask) -> None:
         or limiter._in_memory_fallback
     ):
         return
-    hooks = app.before_request_funcs.get(None, [])
-    if limiter._check_request_limit in hooks:  # not there when the limits are off (RATELIMIT_ENABLED = False)
-        hooks.remove(limiter._check_request_limit)
+    app.before_request_funcs[None].remove(limiter._check_request_limit)
 
 
 def select_locale() -> str:
