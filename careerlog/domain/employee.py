@@ -536,7 +536,8 @@ def check_rank_promotion(career: Career, fact: Fact, errors: FieldErrors) -> Non
 
 @check("rank_promotion")
 def check_promoted_rank(career: Career, fact: Fact, errors: FieldErrors) -> None:
-    """The new rank above the one held before the TMT and below the next one recorded, one promotion a TMT."""
+    """The new rank above the one held before the TMT and below the next promotion recorded, one promotion a TMT (a
+    TMT before the appointment is refused by its date alone, the appointment being no later promotion)."""
     ref = reference()
     if career.employment_kind == "PPPK":
         return  # (refused above)
@@ -545,7 +546,7 @@ def check_promoted_rank(career: Career, fact: Fact, errors: FieldErrors) -> None
     history = rank_history(career, fact)
     before = [h for h in history if h[0] < day]
     same_day = [h for h in history if h[0] == day and h[2] != 1]
-    after = [h for h in history if h[0] > day]
+    after = [h for h in history if h[0] > day and h[2] != 1]  # (not the appointment: BEFORE_APPOINTMENT says it)
     if same_day:
         errors.add("effective_date", SAME_TMT.reason(version=same_day[0][2]))
     if before and ref.rank_index(new_rank) <= ref.rank_index(before[-1][1]):
