@@ -37,7 +37,8 @@ NO_SCHEME = Refusal("No performance rating scheme is in force for {year} (rule s
 NO_SCORES = Refusal("The {scheme} scheme of {year} has no numeric score; leave the score empty.")
 BEFORE_YEAR_END = Refusal(
     "A rating of {year} is given once the year has ended: its date must be on or after {earliest} "
-    "(rule skp.rated_after_year_end); {date} is earlier. Check the year and the date."
+    "(rule skp.rated_after_year_end); {date} is earlier. Check the year and the date.",
+    dates=("earliest", "date"),
 )
 OUT_OF_BAND = Refusal(
     "{score} is outside the band of {predicate} in the {scheme} scheme: at least {low} and below {high}."
