@@ -184,6 +184,7 @@ KIND_FIELD_LABELS: dict[tuple[str, str], LazyString] = {
     ("mentoring_session", "effective_date"): _l("Date of the session"),
     ("education", "level"): _l("Education level"),  # jenjang pendidikan, not a post's jenjang
     ("study_leave_start", "level"): _l("Education level studied for"),
+    ("retraction", "target_version"): _l("Version retracted"),  # (the version a correction names is corrected)
 }
 
 
