@@ -63,7 +63,7 @@ def test_valid_event_is_recorded_once_even_when_the_form_is_sent_twice(world: Wo
     assert again.status_code == 302
     assert world.log() == after_first
     notice = world.client.get(again.headers["Location"]).get_data(as_text=True)
-    assert f"Tercatat: Pelatihan, versi 3 untuk {BUDI}." in notice
+    assert f"Sudah tercatat: Pelatihan, versi 3 untuk {BUDI}; tidak ada yang dicatat lagi." in notice
 
 
 def test_appointment_outside_the_hr_scope_is_refused_beside_the_agency(world: World) -> None:

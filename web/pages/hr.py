@@ -283,14 +283,16 @@ def record() -> ResponseReturnValue:
             written, errors = attempt(account, kind, cls, shown)
             if written is not None:
                 o = written.outcome
-                flash(
-                    _(
-                        "Recorded: %(kind)s, version %(version)s of %(nip)s.",
-                        kind=kind_label(o.kind),
-                        version=o.version,
-                        nip=o.subject,
+                said = {"kind": kind_label(o.kind), "version": o.version, "nip": o.subject}
+                if o.created:
+                    flash(_("Recorded: %(kind)s, version %(version)s of %(nip)s.", **said))
+                else:  # (the same decree sent before, from this form or another: the ledger recorded nothing)
+                    flash(
+                        _(
+                            "Already recorded: %(kind)s, version %(version)s of %(nip)s; nothing was recorded again.",
+                            **said,
+                        )
                     )
-                )
                 return redirect(url_for("pages.record", kind=kind, nip=o.subject))
     values = request.form if request.method == "POST" else request.args
     target = targeted_fact(account, values) if kind in ("correction", "retraction") else None
