@@ -12,7 +12,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, Protocol, cast
@@ -295,39 +295,54 @@ def confirmations(value: Any) -> frozenset[str]:
 JUMP_FIELDS = frozenset(("effective_date", "new_rank", "promotion_kind"))  # what a rank jump is judged by
 
 
+def jump_confirmed(jump: tuple[str, bool] | None, confirmed: frozenset[str]) -> bool:
+    """Whether a rank jump found (rank_jump's, later_jump's) is one the writer confirmed where the rule lets a
+    confirmation record it: recorded, with its confirmation stored (`confirming`)."""
+    return jump is not None and jump[1] and ONE_STEP in confirmed
+
+
+def confirming(recording: Recording) -> Recording:
+    """The recording of a rank promotion, correction or retraction the writer's confirmation of a rank jump let
+    through: its event stores the check confirmed (careerlog.domain.events.CONFIRMED_FIELD)."""
+    return replace(recording, confirmed=(ONE_STEP,))
+
+
 def unconfirmed_jump(
     employee: Employee, values: Mapping[str, Any], confirmed: frozenset[str], exclude: int = 0
 ) -> str | None:
     """The reason a promotion moving more ranks than its kind allows is refused (careerlog.domain.employee.rank_jump),
     unless the writer confirmed it where the rule lets a confirmation record it; None otherwise."""
     jump = rank_jump(employee.current_context(), values, rules(), exclude)
-    if jump is None or (jump[1] and ONE_STEP in confirmed):
+    if jump is None or jump_confirmed(jump, confirmed):
         return None
     return jump[0]
 
 
 def corrected_jump(
     employee: Employee, target_version: int, corrected_fields: Mapping[str, Any], confirmed: frozenset[str]
-) -> None:
+) -> bool:
     """A correction of a promotion's rank, kind or TMT that leaves it moving more ranks than its kind allows is
-    refused beside the corrected field, as the promotion recorded so would be (unless confirmed)."""
+    refused beside the corrected field, as the promotion recorded so would be (unless confirmed: True)."""
     target = employee.fact(target_version)
     if target.kind != "rank_promotion" or not JUMP_FIELDS & corrected_fields.keys():
-        return
+        return False
     changes = parse_payload(RankPromoted, corrected_fields, partial=True)
-    refused = unconfirmed_jump(employee, {**target.values, **changes}, confirmed, exclude=target.version)
-    if refused is not None:  # (beside the field corrected: a form correcting the kind alone has no rank input)
-        named = next(name for name in ("new_rank", "promotion_kind", "effective_date") if name in changes)
-        raise InvalidInput(refused, f"corrected_fields.{named}")
+    jump = rank_jump(employee.current_context(), {**target.values, **changes}, rules(), target.version)
+    if jump is None or jump_confirmed(jump, confirmed):
+        return jump is not None
+    # (beside the field corrected: a form correcting the kind alone has no rank input)
+    named = next(name for name in ("new_rank", "promotion_kind", "effective_date") if name in changes)
+    raise InvalidInput(jump[0], f"corrected_fields.{named}")
 
 
-def retracted_jump(employee: Employee, target_version: int, confirmed: frozenset[str]) -> None:
+def retracted_jump(employee: Employee, target_version: int, confirmed: frozenset[str]) -> bool:
     """A retraction of a promotion that leaves a later one moving more ranks above the rank then held than its kind
     allows is refused beside target_version, naming that promotion, as a correction making such a step is (unless
-    confirmed, where the rule lets a confirmation record it: careerlog.domain.employee.later_jump)."""
+    confirmed, where the rule lets a confirmation record it: True; careerlog.domain.employee.later_jump)."""
     jump = later_jump(employee.current_context(), employee.fact(target_version), rules())
-    if jump is not None and not (jump[1] and ONE_STEP in confirmed):
-        raise InvalidInput(jump[0], "target_version")
+    if jump is None or jump_confirmed(jump, confirmed):
+        return jump is not None
+    raise InvalidInput(jump[0], "target_version")
 
 
 RANK_FIELDS: dict[str, tuple[type[LedgerEvent], str]] = {
@@ -338,19 +353,20 @@ RANK_FIELDS: dict[str, tuple[type[LedgerEvent], str]] = {
 
 def corrected_later_jump(
     employee: Employee, target_version: int, corrected_fields: Mapping[str, Any], confirmed: frozenset[str]
-) -> None:
+) -> bool:
     """A correction of a promotion's or the appointment's rank or TMT that leaves another promotion moving more ranks
     above the rank then held than its kind allows is refused beside the corrected field (its rank first), naming
-    that promotion, unless confirmed (careerlog.domain.employee.later_jump)."""
+    that promotion, unless confirmed (True; careerlog.domain.employee.later_jump)."""
     target = employee.fact(target_version)
     found = RANK_FIELDS.get(target.kind)
     if found is None or not {found[1], "effective_date"} & corrected_fields.keys():
-        return
+        return False
     changes = parse_payload(found[0], corrected_fields, partial=True)
     jump = later_jump(employee.current_context(), target, rules(), changes)
-    if jump is not None and not (jump[1] and ONE_STEP in confirmed):
-        named = found[1] if found[1] in changes else "effective_date"
-        raise InvalidInput(jump[0], f"corrected_fields.{named}")
+    if jump is None or jump_confirmed(jump, confirmed):
+        return jump is not None
+    named = found[1] if found[1] in changes else "effective_date"
+    raise InvalidInput(jump[0], f"corrected_fields.{named}")
 
 
 def decision_problems(
@@ -603,8 +619,13 @@ class CareerLog(Application[str]):
             earlier = employee.earlier_by_reference(event_cls, values, recording.client_key)
             if earlier is not None:
                 return self._commit([], earlier, command)
-        if event_cls is RankPromoted and command.migration is None and isinstance(employee, Employee):
-            self._refuse_unconfirmed_jump(employee, values, recording, command.confirmed)
+        if (
+            event_cls is RankPromoted
+            and command.migration is None
+            and isinstance(employee, Employee)
+            and self._refuse_unconfirmed_jump(employee, values, recording, command.confirmed)
+        ):
+            recording = confirming(recording)  # (a jump the writer confirmed: stored with the promotion)
         if "target_version" not in values and event_cls not in MIRRORS:
             outcome = employee.record_plain(event_cls, values, recording, command.expected_version)
             if outcome is not None:
@@ -615,12 +636,17 @@ class CareerLog(Application[str]):
         if event_cls is EventCorrected and command.migration is None and isinstance(employee, Employee):
             # (a rating's year, predicate or score: in the corrected year's scheme; a promotion's rank jump)
             employee.check_corrected_rating(values["target_version"], decision.values["corrected_fields"])
-            corrected_jump(employee, values["target_version"], decision.values["corrected_fields"], command.confirmed)
-            corrected_later_jump(
-                employee, values["target_version"], decision.values["corrected_fields"], command.confirmed
-            )
-        elif event_cls is EventRetracted and command.migration is None and isinstance(employee, Employee):
-            retracted_jump(employee, values["target_version"], command.confirmed)  # (a later promotion's jump left)
+            corrected = decision.values["corrected_fields"]
+            jumped = corrected_jump(employee, values["target_version"], corrected, command.confirmed)
+            if corrected_later_jump(employee, values["target_version"], corrected, command.confirmed) or jumped:
+                decision = replace(decision, recording=confirming(recording))  # (stored with the correction)
+        elif (
+            event_cls is EventRetracted
+            and command.migration is None
+            and isinstance(employee, Employee)
+            and retracted_jump(employee, values["target_version"], command.confirmed)  # (a later promotion's jump)
+        ):
+            decision = replace(decision, recording=confirming(recording))  # (stored with the retraction)
         if event_cls is EventRetracted or event_cls in MIRRORS:
             mirrored = self._mirror(uow, employee, event_cls, values, recording)
             return self._commit([decision, *mirrored], decision, command)
@@ -631,15 +657,17 @@ class CareerLog(Application[str]):
     @staticmethod
     def _refuse_unconfirmed_jump(
         employee: Employee, values: Mapping[str, Any], recording: Recording, confirmed: frozenset[str]
-    ) -> None:
+    ) -> bool:
         """Refuse a promotion moving more ranks than its kind allows, unconfirmed (`unconfirmed_jump`), with the
-        record's other problems; a recording made already is answered as such (its decision, later)."""
+        record's other problems; True for one the writer confirmed (recorded with its confirmation). A recording
+        made already is answered as such (its decision, later)."""
         if identity_key(RankPromoted, values, recording.client_key) in employee.keys:
-            return
-        jump = unconfirmed_jump(employee, values, confirmed)
-        if jump is not None:
-            others = decision_problems(employee, RankPromoted, values, recording)
-            raise whole_refusal(InvalidInput({"new_rank": [jump]}), RankPromoted, others)
+            return False
+        jump = rank_jump(employee.current_context(), values, rules())
+        if jump is None or jump_confirmed(jump, confirmed):
+            return jump is not None
+        others = decision_problems(employee, RankPromoted, values, recording)
+        raise whole_refusal(InvalidInput({"new_rank": [jump[0]]}), RankPromoted, others)
 
     def _unparsed_problems(
         self,
@@ -704,7 +732,11 @@ class CareerLog(Application[str]):
             uow.now = now = self.clock()
             if recorded_at > now:
                 raise InvalidInput(FUTURE, "recorded_at")
-        return Recording(recorded_at, migration.recorded_by or actor, migration.migrated, command.client_key, True)
+        # a migration keeps the confirmation its log holds (an export's `confirm`), as it was stored, unasked
+        kept = tuple(sorted(command.confirmed)) if command.kind in CONFIRMING_KINDS else ()
+        return Recording(
+            recorded_at, migration.recorded_by or actor, migration.migrated, command.client_key, True, kept
+        )
 
     def _appoint(self, uow: UnitOfWork, command: Command, values: dict[str, Any], recording: Recording) -> Outcome:
         existing = uow.get(command.subject)
@@ -727,7 +759,9 @@ class CareerLog(Application[str]):
         values: Mapping[str, Any],
         recording: Recording,
     ) -> list[Decision]:
-        """The mentor's side of a mentoring start, end or retraction."""
+        """The mentor's side of a mentoring start, end or retraction (confirming nothing: it leaves no rank jump)."""
+        if recording.confirmed:
+            recording = replace(recording, confirmed=())
         if event_cls is EventRetracted:
             target = employee.facts[values["target_version"]]
             mirror_cls = MIRRORS.get(target.event_class)
@@ -1024,4 +1058,7 @@ def event_row(event: LedgerEvent) -> dict[str, Any]:
     row["migrated"] = event.migrated
     if event.client_key:
         row["client_key"] = event.client_key
+    confirmed = getattr(event, "confirmed", ())  # (a rank jump the writer confirmed: kept by a migration import)
+    if confirmed:
+        row["confirm"] = list(confirmed)
     return row

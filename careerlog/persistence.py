@@ -71,11 +71,13 @@ def _read_converters(cls: type) -> tuple[tuple[str, Converter], ...]:
         kind, _ = unwrap_optional(hints[f.name])
         if kind in _FROM_JSON:
             found.append((f.name, _FROM_JSON[kind]))
+        elif typing.get_origin(kind) is tuple:  # (JSON holds a list: `confirmed`)
+            found.append((f.name, tuple))
     return tuple(found)
 
 
 def typed_state(cls: type, state: dict[str, Any]) -> dict[str, Any]:
-    """Convert, in place, the JSON values of an event class's dates, times and amounts."""
+    """Convert, in place, the JSON values of an event class's dates, times, amounts and tuples."""
     for name, convert in _converters(cls):
         value = state.get(name)
         if value is not None and not isinstance(value, (date, Decimal)):

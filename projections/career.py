@@ -75,6 +75,9 @@ class Entry:
     # (`entry.day_text or entry.effective_date.isoformat()`).
     day_text: str | None = field(default=None, compare=False, repr=False)
     stamp_text: str | None = field(default=None, compare=False, repr=False)
+    # The checks whose refusal the writer confirmed when recording it (a rank promotion's, correction's or
+    # retraction's `confirmed`, careerlog.domain.events.CONFIRMED_FIELD: promotion.one_step); () for any other.
+    confirmed: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, event: LedgerEvent) -> Entry:
@@ -87,6 +90,9 @@ class Entry:
             payload_values(event),
             event.recorded_by,
             event.migrated,
+            None,
+            None,
+            tuple(getattr(event, "confirmed", ())),
         )
 
 

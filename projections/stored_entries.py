@@ -138,6 +138,7 @@ def stored_entry(version: int, topic: str, stored: Any) -> Entry | None:
         state["migrated"],
         day_text,
         stamp if type(stamp) is str and _ISO_UTC_SECOND(stamp) else None,
+        state.get("confirmed") or (),  # (a tuple: `typed_state`'s conversion, above)
     )
 
 

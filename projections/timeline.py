@@ -5,6 +5,12 @@ One row per recorded event. The query answers `as_of` (facts in effect on a date
 each row's stored JSON as it is, and decodes into typed values (dates, amounts) only the
 facts a correction changed, whose corrected fields must be parsed as the record applies
 them. `timeline_items` gives the same answer from a `CareerRecord`.
+
+A row's `data` holds the event's payload values and, for a recording the writer confirmed (a rank jump:
+careerlog.domain.events.CONFIRMED_FIELD), the checks confirmed under `confirmed` (no payload field has that name):
+left out when none, so the rows of every event recorded before a confirmation was stored read as they always
+have (no view version change). Each item, correction and retraction shows them as `confirmed` (a list, empty
+when none).
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from typing import Any
 import orjson
 
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.payload import plain_json, stored_changes
+from careerlog.domain.payload import payload_fields, plain_json, stored_changes
 from careerlog.persistence import typed_state
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Entry, Fact
@@ -61,19 +67,25 @@ class TimelineProjection(TupleProjection):
                     e.reference,
                     e.recorded_by,
                     int(e.migrated),
-                    plain_json(e.values if e.kind not in UPCAST_DEFAULTS else stored_values(e)).decode(),
+                    plain_json(row_data(e)).decode(),
                 )
                 for e in record.entries
             ]
         }
 
 
+def payload_names(cls: Any) -> set[str]:
+    return {spec.name for spec in payload_fields(cls)}
+
+
 # The fields a later class version added, with the value its upcaster gives an earlier event, by kind (a rating's
 # score: None). A row's data leaves such a field out while it holds that value, so that the rows of events recorded
 # before the field existed read as they always have (no view version change) and every such row reads alike.
 UPCAST_DEFAULTS: dict[str, dict[str, Any]] = {
-    cls.KIND: dict(defaults) for cls in BY_KIND.values() if (defaults := getattr(cls, "UPCAST_DEFAULTS", None))
-}
+    cls.KIND: added
+    for cls in BY_KIND.values()
+    if (added := {k: v for k, v in getattr(cls, "UPCAST_DEFAULTS", {}).items() if k in payload_names(cls)})
+}  # (payload fields only: a confirmation, `confirmed`, is no value, `row_data`)
 
 
 def stored_values(entry: Entry) -> dict[str, Any]:
@@ -83,9 +95,20 @@ def stored_values(entry: Entry) -> dict[str, Any]:
     return {k: v for k, v in entry.values.items() if k not in defaults or v != defaults[k]}
 
 
+CONFIRMED = "confirmed"  # a row's data's key of the checks the writer confirmed (careerlog.domain.events)
+
+
+def row_data(entry: Entry) -> dict[str, Any]:
+    """What an entry's row's `data` holds: its values (`stored_values`) and, when the writer confirmed a check,
+    the checks confirmed (`CONFIRMED`)."""
+    values = entry.values if entry.kind not in UPCAST_DEFAULTS else stored_values(entry)
+    return {**values, CONFIRMED: list(entry.confirmed)} if entry.confirmed else values
+
+
 def entry_from_row(row: Row) -> Entry:
     cls = BY_KIND[row["kind"]]
     values = typed_state(cls, orjson.loads(row["data"]))
+    confirmed = values.pop(CONFIRMED, None)
     return Entry(
         version=int(row["version"]),
         kind=row["kind"],
@@ -95,6 +118,7 @@ def entry_from_row(row: Row) -> Entry:
         values=values,
         recorded_by=row["recorded_by"],
         migrated=bool(row["migrated"]),
+        confirmed=tuple(confirmed or ()),
     )
 
 
@@ -126,6 +150,7 @@ def fact_item(fact: Fact) -> dict[str, Any]:
         "migrated": fact.entry.migrated,
         "values": plain_values(fact.values) if fact.corrections else dict(original),
         "original": original,
+        "confirmed": list(fact.entry.confirmed),
         "corrections": [
             {
                 "version": c.version,
@@ -134,6 +159,8 @@ def fact_item(fact: Fact) -> dict[str, Any]:
                 "reference": c.reference,
                 "reason": c.values.get("reason"),
                 "fields": c.values.get("corrected_fields"),
+                "recorded_by": c.recorded_by,
+                "confirmed": list(c.confirmed),
             }
             for c in fact.corrections
         ],
@@ -145,6 +172,8 @@ def fact_item(fact: Fact) -> dict[str, Any]:
             "effective_date": fact.retraction.effective_date.isoformat(),
             "reference": fact.retraction.reference,
             "reason": fact.retraction.values.get("reason"),
+            "recorded_by": fact.retraction.recorded_by,
+            "confirmed": list(fact.retraction.confirmed),
         },
     }
 
@@ -213,10 +242,12 @@ def _plain_item(
     retraction: tuple[Row, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The timeline item of a fact (its row and stored values) and what amended it."""
+    confirmed = stored.pop(CONFIRMED, None)  # (a rank jump the writer confirmed: not a value)
     original = {k: v for k, v in stored.items() if v is not None}
     if corrections:  # the corrected fields are parsed and applied to the typed values, as the record does
         cls = BY_KIND[row["kind"]]
         typed = typed_state(cls, orjson.loads(row["data"]))
+        typed.pop(CONFIRMED, None)
         for _, correction in corrections:
             typed.update(stored_changes(cls, correction["corrected_fields"]))
         values = plain_values(typed)
@@ -234,6 +265,7 @@ def _plain_item(
         "migrated": bool(row["migrated"]),
         "values": values,
         "original": original,
+        "confirmed": confirmed or [],
         "corrections": [
             {
                 "version": int(c["version"]),
@@ -242,6 +274,8 @@ def _plain_item(
                 "reference": c["reference"],
                 "reason": v.get("reason"),
                 "fields": v.get("corrected_fields"),
+                "recorded_by": c["recorded_by"],
+                "confirmed": v.get(CONFIRMED) or [],
             }
             for c, v in corrections
         ]
@@ -255,5 +289,7 @@ def _plain_item(
             "effective_date": retraction[0]["effective_date"],
             "reference": retraction[0]["reference"],
             "reason": retraction[1].get("reason"),
+            "recorded_by": retraction[0]["recorded_by"],
+            "confirmed": retraction[1].get(CONFIRMED) or [],
         },
     }

@@ -86,13 +86,36 @@ class ConfirmedAsPNS(LedgerEvent):
     latsar_certificate: str = doc("Certificate number of the completed Latsar CPNS.")
 
 
+# `confirmed` (class version 2 of RankPromoted, EventCorrected, EventRetracted): the checks whose refusal the writer
+# confirmed, recording what they would otherwise refuse (careerlog.application.CONFIRMABLE: promotion.one_step, a
+# promotion moving more ranks than its kind allows, or a correction or retraction leaving one so); empty when the
+# recording needed no confirmation. Set by the system from the API's `confirm`, the record form's box or an import's
+# Konfirmasi cell (a migration import: as the log holds it), never a payload field; stored as a list of names.
+CONFIRMED_FIELD = "confirmed"
+
+
+def no_confirmation(state: dict[str, Any]) -> None:
+    """What `upcast_v1_v2` of a class given `confirmed` in its version 2 does: an event of version 1 was recorded
+    before a confirmation was stored with it, and reads as confirming nothing."""
+    state.setdefault(CONFIRMED_FIELD, ())
+
+
 @dataclass(frozen=True, kw_only=True)
 class RankPromoted(LedgerEvent):
     """Promoted to a higher golongan (kenaikan pangkat); TMT is the effective date."""
 
     KIND: ClassVar[str] = "rank_promotion"
+    class_version: ClassVar[int] = 2  # 2: `confirmed`
     new_rank: str = doc("The golongan after the promotion.", "ranks")
     promotion_kind: str = doc("Promotion kind (jenis KP).", "promotion_kinds")
+    confirmed: tuple[str, ...] = ()  # the checks the writer confirmed (CONFIRMED_FIELD); set by the system
+
+    UPCAST_DEFAULTS: ClassVar[dict[str, Any]] = {"confirmed": ()}
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A version-1 promotion: recorded with no confirmation stored (`confirmed` empty)."""
+        no_confirmation(state)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -300,10 +323,19 @@ class EventCorrected(LedgerEvent):
     """Corrects fields of an earlier fact; the original stays in the log unchanged."""
 
     KIND: ClassVar[str] = "correction"
+    class_version: ClassVar[int] = 2  # 2: `confirmed`
     CORRECTABLE: ClassVar[bool] = False
     target_version: int = doc("Version (event number) of the fact corrected.")
     reason: str = doc("Why the correction is made.")
     corrected_fields: dict[str, Any] = doc("The corrected fields and their new values.")
+    confirmed: tuple[str, ...] = ()  # the checks the writer confirmed (CONFIRMED_FIELD); set by the system
+
+    UPCAST_DEFAULTS: ClassVar[dict[str, Any]] = {"confirmed": ()}
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A version-1 correction: recorded with no confirmation stored (`confirmed` empty)."""
+        no_confirmation(state)
 
     def apply(self, aggregate: LedgerAggregate) -> None:
         aggregate.add_correction(self)
@@ -314,9 +346,18 @@ class EventRetracted(LedgerEvent):
     """Retracts an earlier fact recorded in error; the original stays in the log."""
 
     KIND: ClassVar[str] = "retraction"
+    class_version: ClassVar[int] = 2  # 2: `confirmed`
     CORRECTABLE: ClassVar[bool] = False
     target_version: int = doc("Version (event number) of the fact retracted.")
     reason: str = doc("Why the fact is retracted.")
+    confirmed: tuple[str, ...] = ()  # the checks the writer confirmed (CONFIRMED_FIELD); set by the system
+
+    UPCAST_DEFAULTS: ClassVar[dict[str, Any]] = {"confirmed": ()}
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A version-1 retraction: recorded with no confirmation stored (`confirmed` empty)."""
+        no_confirmation(state)
 
     def apply(self, aggregate: LedgerAggregate) -> None:
         aggregate.add_retraction(self)

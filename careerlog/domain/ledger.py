@@ -22,6 +22,7 @@ from eventsourcing.utils import get_topic
 from careerlog.domain.errors import FieldErrors, IdempotencyConflict, InvalidInput
 from careerlog.domain.events import (
     BY_KIND,
+    CONFIRMED_FIELD,
     EventCorrected,
     EventRetracted,
     LedgerEvent,
@@ -145,7 +146,8 @@ class EventShape:
 
     payload: tuple[str, ...]  # payload field names in field order
     rest: tuple[str, ...]  # the payload fields after effective_date and reference
-    direct: bool  # fields are COMMON_FIELDS then `rest`, and the event is applied as a plain fact
+    direct: bool  # fields are COMMON_FIELDS, `rest`, then `confirmed` if `confirms`; the event is applied as a fact
+    confirms: bool = False  # the class's last field is `confirmed` (the recording's: events.CONFIRMED_FIELD)
 
 
 _SHAPES: dict[type[LedgerEvent], EventShape] = {}
@@ -157,14 +159,15 @@ def event_shape(event_cls: type[LedgerEvent]) -> EventShape:
         fields = dataclasses.fields(event_cls)
         payload, _ = _payload_getter(event_cls)
         rest = payload[2:]
+        confirms = fields[-1].name == CONFIRMED_FIELD
         direct = (
-            tuple(f.name for f in fields) == (*COMMON_FIELDS, *rest)
+            tuple(f.name for f in fields) == (*COMMON_FIELDS, *rest, *((CONFIRMED_FIELD,) if confirms else ()))
             and all(f.init for f in fields)
             and not hasattr(event_cls, "__post_init__")
             and event_cls.apply is LedgerEvent.apply
             and event_cls.mutate is CanMutateAggregate.mutate
         )
-        found = _SHAPES[event_cls] = EventShape(payload, rest, direct)
+        found = _SHAPES[event_cls] = EventShape(payload, rest, direct, confirms)
     return found
 
 
@@ -191,7 +194,7 @@ def build_event(
     """The event `event_cls(**fields)` would make (the same fields, set in the same order), made directly.
 
     Only for classes whose shape is `direct`, with every payload field given; `rest` is the
-    shape's `rest`, when the caller has it.
+    shape's `rest`, when the caller has it. A class whose last field is `confirmed` gets the recording's.
     """
     state = {
         "originator_id": originator_id,
@@ -203,8 +206,11 @@ def build_event(
         "migrated": recording.migrated,
         "client_key": recording.client_key,
     }
-    for name in event_shape(event_cls).rest if rest is None else rest:
+    shape = _SHAPES.get(event_cls) or event_shape(event_cls)
+    for name in shape.rest if rest is None else rest:
         state[name] = payload[name]
+    if shape.confirms:
+        state[CONFIRMED_FIELD] = recording.confirmed
     event = object.__new__(event_cls)
     object.__setattr__(event, "__dict__", state)
     return event
@@ -332,18 +338,24 @@ class Recording:
     # A migration import's (it reproduces a log as it was): what a live recording is refused for making no
     # sense, and the log may hold from before (a correction that changes nothing), is taken as it was.
     reproduced: bool = False
+    # The checks whose refusal the writer confirmed, stored with the event (`confirmed` of a rank promotion,
+    # correction or retraction: careerlog.domain.events.CONFIRMED_FIELD); set only for those kinds.
+    confirmed: tuple[str, ...] = ()
 
     @property
     def recorded_on(self) -> date:
         return local_date(self.recorded_at)
 
     def event_kwargs(self) -> dict[str, Any]:
-        return {
+        kwargs = {
             "timestamp": self.recorded_at,
             "recorded_by": self.recorded_by,
             "migrated": self.migrated,
             "client_key": self.client_key,
         }
+        if self.confirmed:  # (only a kind with the field is recorded confirmed; the others take none)
+            kwargs["confirmed"] = self.confirmed
+        return kwargs
 
 
 @quick_init

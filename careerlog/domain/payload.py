@@ -33,6 +33,7 @@ SYSTEM_FIELDS = frozenset(
         "recorded_by",
         "migrated",
         "client_key",
+        "confirmed",  # the checks the writer confirmed (class version 2 of a promotion, correction, retraction)
     }
 )
 MAX_TEXT = 500
