@@ -43,6 +43,7 @@ from careerlog.sqlstore import check_connections_when_in_doubt
 from projections import suppression
 from projections.framework import Projector
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries
+from projections.merit.audit import decision_confirmations
 from projections.merit.distribution import GRADE_INFLATION_KEYSET, GradeInflationQueries
 from projections.merit.eligibility import EligibilityQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
@@ -416,7 +417,12 @@ class Services:
         colleagues = [Target(p["colleague"], p["agency"], target.region) for p in passed]
         self.accounts.record_access(reader, "audit", [target, *colleagues])
         evidence = comparison_evidence(records, found, sorted({p["colleague"] for p in passed}))
-        return {**with_colleagues(found, passed, evidence), "passed_over": passed, "recorded_later": later}
+        return {
+            **with_colleagues(found, passed, evidence),
+            "passed_over": passed,
+            "recorded_later": later,
+            "confirmations": decision_confirmations(records, found),  # (a rank jump the writer confirmed)
+        }
 
     def grade_inflation(
         self,

@@ -16,6 +16,7 @@ import bisect
 import dataclasses
 import functools
 import json
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
 from typing import Any
@@ -374,6 +375,68 @@ def decision_tuples(
         for c in failed
     ]
     return row, found
+
+
+AMENDMENTS = ("correction", "retraction")
+
+
+def jump_confirmations(record: CareerRecord, version: int) -> list[dict[str, Any]]:
+    """The recordings of a record the writer confirmed a rank jump of (`confirmed`, careerlog.domain.events) that bear
+    on the promotion of `version`, oldest first: its own recording, its corrections, and a correction or retraction
+    of another fact that left it moving more ranks than it did before (`left_further`: what the writer confirmed,
+    careerlog.domain.employee.later_jump; the stored confirmation names the check, not the promotion). Each with its
+    version, kind, the version it amends, when and by whom it was recorded, its reference and the checks confirmed."""
+    found = []
+    for entry in record.entries:
+        if not entry.confirmed:
+            continue
+        target = entry.values.get("target_version") if entry.kind in AMENDMENTS else None
+        if (
+            entry.version == version
+            or target == version
+            or (target is not None and entry.version > version and left_further(record, entry.version, version))
+        ):
+            found.append(
+                {
+                    "version": entry.version,
+                    "kind": entry.kind,
+                    "target_version": target,
+                    "recorded_at": entry.stamp_text or entry.recorded_at.isoformat(),
+                    "recorded_by": entry.recorded_by,
+                    "reference": entry.reference,
+                    "confirmed": list(entry.confirmed),
+                }
+            )
+    return found
+
+
+def left_further(record: CareerRecord, amendment: int, version: int) -> bool:
+    """Whether the amendment of `amendment` (a correction or retraction of another fact) left the promotion of
+    `version` more ranks above the rank held the day before its TMT than the record before it did."""
+    moved = []
+    for last in (amendment - 1, amendment):
+        known = CareerRecord(record.subject, [e for e in record.entries if e.version <= last])
+        fact = known.facts.get(version)
+        if fact is None or not fact.active or fact.kind != "rank_promotion":
+            return False
+        held = known.rank_before(fact.effective_date)
+        new = str(fact.values.get("new_rank"))
+        ref = reference()
+        if held is None or held[0] not in ref.ranks or new not in ref.ranks:
+            return False
+        moved.append(rank_index(ref, new) - rank_index(ref, held[0]))
+    return moved[1] > moved[0]
+
+
+def decision_confirmations(
+    records: Callable[[Sequence[str]], dict[str, CareerRecord]], decision: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """`jump_confirmations` of an audited decision (a row of `decisions`), its record read by `records` (the ledger's:
+    projections.merit.passed_over.ledger_records); none for a post appointment."""
+    if decision["decision"] != "promotion":
+        return []
+    subject = decision["subject"]
+    return jump_confirmations(records([subject])[subject], decision["version"])
 
 
 def horizon(record: CareerRecord) -> date:

@@ -14,7 +14,7 @@ import click
 from careerlog.cli import Context, friendly_errors, pass_context
 from careerlog.spreadsheet import defused
 from projections.framework import Projection, refuse_judged_otherwise
-from projections.merit.audit import MeritProjection
+from projections.merit.audit import MeritProjection, decision_confirmations
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries, with_pool
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
@@ -351,6 +351,7 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
     )
     colleagues = sorted({p["colleague"] for p in result["passed_over"]})
     with_colleagues(result, result["passed_over"], comparison_evidence(ledger_records(obj.app), result, colleagues))
+    result["confirmations"] = decision_confirmations(ledger_records(obj.app), result)
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
@@ -371,6 +372,12 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
                 f"  * v{fact['version']} {fact['kind']} effective {fact['effective_date']} "
                 f"recorded {fact['recorded_at']} {fact['reference']}"
             )
+    for row in result["confirmations"]:
+        amends = f" of v{row['target_version']}" if row["target_version"] is not None else ""
+        click.echo(
+            f"- rank jump confirmed by the writer ({', '.join(row['confirmed'])}): v{row['version']} {row['kind']}"
+            f"{amends} recorded {row['recorded_at']} by {row['recorded_by']} {row['reference']}"
+        )
     for rating in result["inflated_ratings"]:
         unit = rating["unit_finding"]
         click.echo(

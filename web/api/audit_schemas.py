@@ -408,6 +408,29 @@ class RecordedLaterSchema(StrictSchema):
     )
 
 
+class ConfirmationSchema(StrictSchema):
+    """A recording whose writer confirmed a rank jump bearing on the decision, as stored with its event."""
+
+    version = fields.Integer(dump_only=True, metadata={"description": "The confirmed recording's version."})
+    kind = fields.String(
+        dump_only=True,
+        metadata={
+            "enum": ["rank_promotion", "correction", "retraction"],
+            "description": "rank_promotion: the decision's own recording; correction: of the decision, or of "
+            "another fact, that left it a jump; retraction: of another fact, that left it a jump.",
+        },
+    )
+    target_version = fields.Integer(
+        dump_only=True, allow_none=True, metadata={"description": "The version a correction or retraction amends."}
+    )
+    recorded_at = PlainDateTime(dump_only=True)
+    recorded_by = fields.String(dump_only=True, metadata={"description": "The account that recorded it."})
+    reference = fields.String(dump_only=True)
+    confirmed = fields.List(
+        fields.String(), dump_only=True, metadata={"description": "The checks confirmed: `promotion.one_step`."}
+    )
+
+
 class AuditSchema(DecisionSchema):
     """One audited decision with its findings, their evidence, and the colleagues passed over."""
 
@@ -420,6 +443,16 @@ class AuditSchema(DecisionSchema):
         metadata={
             "description": "The colleagues of the unit and rank the day before the TMT whom a record made after the "
             "decision places otherwise (the comparison reads the record as known before the decision)."
+        },
+    )
+    confirmations = fields.List(
+        fields.Nested(ConfirmationSchema),
+        dump_only=True,
+        metadata={
+            "description": "The recordings whose writer confirmed a rank jump (`promotion.one_step`) of this "
+            "promotion, as stored with their events, oldest first: its own recording, its corrections, and a "
+            "correction or retraction of another fact that left it more ranks above the rank held than before. "
+            "Empty for a post appointment and where none was confirmed (before 2026-12-03 none was stored)."
         },
     )
 

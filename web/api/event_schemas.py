@@ -94,7 +94,7 @@ def refused_cells(schema: Schema, error: ValidationError) -> RefusedCells | None
     body = dict(valid)
     for name, reasons in messages.items():
         field = schema.load_fields.get(name)
-        if field is None or field.load_only or name == "kind":  # (an unknown field; what the writer confirms)
+        if field is None or name in ("kind", "confirm"):  # (an unknown field; what the writer confirms)
             continue
         first = reasons[0] if isinstance(reasons, list) and reasons else reasons
         body[name] = Unreadable(first if isinstance(first, str) else str(first))
@@ -197,15 +197,17 @@ def schema_name(schema: type[Schema]) -> str:
     return name[: -len("Schema")] if name.endswith("Schema") else name
 
 
-# What a writer confirms of a recording the ledger would refuse unconfirmed: no field of the fact, never stored
+# What a writer confirms of a recording the ledger would refuse unconfirmed: no field of the fact; stored with the
+# event when it let the recording through (careerlog.domain.events.CONFIRMED_FIELD), and shown in its history
 CONFIRM = fields.List(
     fields.String(validate=validate.OneOf(CONFIRMABLE)),
-    load_only=True,
     metadata={
         "description": "Checks confirmed: `promotion.one_step` records a promotion moving more ranks above the rank "
         "held than its kind allows (a 101 from III/a to III/c), which is refused unconfirmed (422 beside `new_rank`) "
         "where the rules let a confirmation record it (docs/rules.md), as is a correction making a promotion so or a "
-        "retraction leaving a later one so (beside `target_version`). Not stored; the merit audit still reports it."
+        "retraction leaving a later one so (beside `target_version`). Stored with the event when the recording "
+        "needed it (a recorded event's `confirm` in the history, `confirmed` in the timeline; absent: confirmed "
+        "nothing); the merit audit still reports the jump and names the confirmation."
     },
 )
 CONFIRMED_KINDS = tuple(BY_KIND[kind] for kind in CONFIRMING_KINDS)  # the kinds a confirmation may be sent with

@@ -315,6 +315,20 @@ class TimelineQuerySchema(ReadQuerySchema):
     )
 
 
+def confirmed_field(what: str) -> fields.List:
+    """The checks the writer confirmed when recording `what` (stored with its event)."""
+    return fields.List(
+        fields.String(),
+        dump_only=True,
+        metadata={
+            "description": f"The checks whose refusal the writer confirmed when recording {what}, stored with it: "
+            "`promotion.one_step`, a rank jump (a promotion moving more ranks above the rank held than its kind "
+            "allows, or a correction or retraction leaving one so) recorded deliberately; empty when the recording "
+            "needed no confirmation, and for every event recorded before confirmations were stored (2026-12-03)."
+        },
+    )
+
+
 class CorrectionSchema(StrictSchema):
     version = fields.Integer(dump_only=True)
     recorded_at = PlainDateTime(dump_only=True)
@@ -322,6 +336,8 @@ class CorrectionSchema(StrictSchema):
     reference = fields.String(dump_only=True)
     reason = fields.String(dump_only=True, allow_none=True)
     fields_ = fields.Dict(data_key="fields", attribute="fields", dump_only=True)
+    recorded_by = fields.String(dump_only=True, metadata={"description": "The account that recorded it."})
+    confirmed = confirmed_field("the correction")
 
 
 class RetractionSchema(StrictSchema):
@@ -330,6 +346,8 @@ class RetractionSchema(StrictSchema):
     effective_date = PlainDate(dump_only=True)
     reference = fields.String(dump_only=True)
     reason = fields.String(dump_only=True, allow_none=True)
+    recorded_by = fields.String(dump_only=True, metadata={"description": "The account that recorded it."})
+    confirmed = confirmed_field("the retraction")
 
 
 class TimelineItemSchema(StrictSchema):
@@ -344,6 +362,7 @@ class TimelineItemSchema(StrictSchema):
     migrated = fields.Boolean(dump_only=True)
     values = fields.Dict(dump_only=True)
     original = fields.Dict(dump_only=True)
+    confirmed = confirmed_field("the fact")
     corrections = fields.List(fields.Nested(CorrectionSchema), dump_only=True)
     retracted = fields.Nested(RetractionSchema, dump_only=True, allow_none=True)
 
