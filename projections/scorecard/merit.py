@@ -75,6 +75,14 @@ SKP = Definition(
 )
 DEFINITIONS = (CLEAN, BY_RULE, RECORDED_AFTER, PASSED_OVER, *IMPACT.values(), SKP)
 DECISION_RULES = ("promotion.", "post.", "evidence.")
+POST_RULES = "post."
+
+
+def rule_list(rule_id: str) -> str:
+    """The API's list of the decisions a rule's findings are on: a post rule's on the post appointments (the
+    promotions' list holds none of them: its link would list no row of those counted), any other's on the
+    promotions (evidence.recorded_after's on posts too, which the posts' list gives with the same rule)."""
+    return "posts" if rule_id.startswith(POST_RULES) else "promotions"
 
 
 def audit_link(ctx: Context, path: str, **extra: Any) -> str:
@@ -121,7 +129,7 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
         definition = RECORDED_AFTER if rule_id == "evidence.recorded_after" else BY_RULE
         group = {} if definition is RECORDED_AFTER else {"rule": rule_id}
         behind = rows_behind("findings", rule=rule_id, tmt_from=start, tmt_to=end, **ctx.scope.filters())
-        link = audit_link(ctx, "promotions", rule=rule_id)
+        link = audit_link(ctx, rule_list(rule_id), rule=rule_id)
         found.append(measured(ctx, definition, hits, decisions, ratio(hits, decisions), behind, link=link, group=group))
     regular = sum(1 for d in promotions if d["kind"] == "101")
     passed = [p for p in passed_over_pairs(ctx) if p["round_date"][:4] == str(ctx.year)]

@@ -46,6 +46,7 @@ PAGES = {
     "/api/v1/reports/programmes": ("pages.report", {"name": "programmes"}, Action.READ_REPORTS),
     "/api/v1/reports/mentoring": ("pages.report", {"name": "mentoring"}, Action.READ_REPORTS),
     "/api/v1/audits/promotions": ("pages.audits", {}, Action.RUN_AUDITS),
+    "/api/v1/audits/posts": ("pages.audited_posts", {}, Action.RUN_AUDITS),
     "/api/v1/audits/fairness": ("pages.fairness", {}, Action.RUN_AUDITS),
 }
 TRANSLATED = ("title", "definition", "numerator", "denominator")
