@@ -41,6 +41,9 @@ MAX_YEARS = 10
 # (web.pages.reports.argument_errors), not a scorecard of another question at 200 under the form's defaults.
 ARGUMENTS = ("agency", "year", "years", "unit", "region", "lang", "format")
 PDF_ARGUMENTS = tuple(name for name in ARGUMENTS if name != "format")
+# What the page's `format` may ask for: its PDF. Any other (`format=csv`, `format=xlsx`, `PDF`) is refused naming
+# it, not answered with the page as if it had not been given (the API's scorecard answers CSV; this page does not).
+FORMATS = ("pdf",)
 
 
 def agencies_of(account: Account) -> list[tuple[str, str]]:
@@ -95,7 +98,17 @@ def argument_errors(known: tuple[str, ...]) -> dict[str, list[str]]:
     """The errors of the address's arguments before the scorecard is read, for the page and its PDF alike, as
     the reports pages check theirs: an argument it does not read, an agency or region that is no code
     (web.pages.inspector.refused), and one given more than once (each read once), each beside its field."""
-    return {**refused(known), **given_twice(known)}
+    return {**refused(known), **format_errors(known), **given_twice(known)}
+
+
+def format_errors(known: tuple[str, ...]) -> dict[str, list[str]]:
+    """The error beside `format` when the page reads it (its PDF's address does not) and it asks for anything but
+    the PDF; left blank, the page."""
+    value = one(request.args, "format") if "format" in known else None
+    if value is None or value in FORMATS:
+        return {}
+    known_formats = ", ".join(FORMATS)
+    return {"format": [_("Must be one of %(known)s; got %(value)s.", known=known_formats, value=repr(value))]}
 
 
 def unstaffed(card: dict[str, Any]) -> bool:
@@ -111,7 +124,7 @@ def scorecard() -> ResponseReturnValue:
     """Show an agency's scorecard: indicators by area with charts, the comparison and the findings."""
     account = allowed(Action.READ_SCORECARD)
     card, form, problems = read_card(account)
-    if card is not None and request.args.get("format") == "pdf":
+    if card is not None and one(request.args, "format") == "pdf":
         return pdf_response(account, card)
     context: dict[str, Any] = {"card": card, "form": form, "errors": problems}
     if card is not None:
