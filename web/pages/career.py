@@ -20,7 +20,7 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import parse_nip
-from careerlog.domain.payload import FieldSpec, payload_fields
+from careerlog.domain.payload import UNKNOWN_FIELD, FieldSpec, payload_fields
 from careerlog.reference import Table, reference
 from web.pages import charts, local_date, local_number
 from web.pages.common import blp, given_twice, may, page, services, signed_in
@@ -35,6 +35,7 @@ DEFAULT_TARGET_JP = 20
 # facts) is read for what happened last; the API's timeline keeps its order (oldest first).
 ORDERS = ("newest", "oldest")
 ARGUMENTS = ("order", "lang")  # the address's arguments the page reads; any other is refused (a 422 naming it)
+CSV_ARGUMENTS = ("lang",)  # the record's download reads its language alone (its rows in the record's order)
 # The page of an audited decision of each type (web.pages.inspector)
 AUDIT_PAGES = {"promotion": "pages.audit", "post": "pages.audited_post"}
 NAME_AND_CODE = ("promotion_kinds", "regions")  # shown "Reguler (101)", "Kota Medan (12.71)"
@@ -271,6 +272,15 @@ def record_table(items: list[dict[str, Any]]) -> tuple[list[str], list[dict[str,
     return [*first, *fields, *last], rows
 
 
+def csv_arguments() -> None:
+    """InvalidInput naming each argument of the download's address it does not read (a 422 page, as the API
+    refuses an unknown parameter: `as_of=2020-12-31` or `order=oldest` would otherwise give the whole record as
+    it stands, in its own order, as if they had been read)."""
+    errors = {name: [UNKNOWN_FIELD] for name in sorted(set(request.args) - set(CSV_ARGUMENTS))}
+    if errors:
+        raise InvalidInput(errors)
+
+
 @blp.route("/employees/<nip>/record.csv")
 def career_csv(nip: str) -> ResponseReturnValue:
     """Download the career record as CSV for a spreadsheet in the page's language (record_table): separated by
@@ -278,6 +288,7 @@ def career_csv(nip: str) -> ResponseReturnValue:
     commas otherwise; UTF-8 with a byte-order mark; a text a spreadsheet would run as a formula defused. The API's
     timeline CSV and `careerlog export` are the machine-readable ones, unchanged."""
     account = signed_in()
+    csv_arguments()  # (refused before the record is read: no access logged for a file not sent)
     timeline = services().timeline(account, nip, as_of=None, known_at=None)
     columns, rows = record_table(timeline["items"])
     delimiter = ";" if get_decimal_symbol(get_locale()) == "," else ","
