@@ -168,12 +168,14 @@ def place_on(history: Placings, day: date) -> Place | None:
 
 
 def changed_days(before: Placings, after: Placings) -> Iterator[tuple[date, Place | None, Place | None]]:
-    """(first day, place before, place after) of each stretch of days on which the two histories differ."""
+    """(first day, place before, place after) of each stretch of days on which the two histories differ; the days
+    before either history's first date are named from the earlier first date (the appointment's TMT, as corrected)."""
     days = sorted({date.min, *(p[0] for p in before), *(p[0] for p in after)})
+    first = min(p[0] for p in (*before[:1], *after[:1])) if before or after else date.min
     for day in days:
         was, now = place_on(before, day), place_on(after, day)
         if was != now:
-            yield day, was, now
+            yield max(day, first), was, now
 
 
 def refuse_moves_outside(
