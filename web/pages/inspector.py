@@ -28,7 +28,7 @@ from web import kept
 from web.api.paging import last_page
 from web.pages import charts
 from web.pages.columns import decision_column_labels, statistics_column_labels
-from web.pages.common import allowed, blp, filters_from, one, page, readable, services
+from web.pages.common import allowed, blp, filters_from, given_twice, one, page, readable, services
 from web.pages.export import columns_of, download
 from web.pages.labels import (
     code_name,
@@ -55,6 +55,13 @@ DECISION_ARGUMENTS = {
     "post": (*PAGE_ARGUMENTS, *DECISION_FILTERS, "rule", "severity", "verdict"),
 }
 STATISTICS_ARGUMENTS = ("from", "to", "lang", *SCOPE, "by", "min_cell")
+# The arguments each page reads one value of: given more than once, they are refused (a 422 naming them), as the
+# API refuses them, not read as the first alone (`verdict=findings&verdict=compliant` listed the findings only).
+# The filters (agency, unit, region, kind) take several values; the fairness page's `by` two (its intersection).
+SINGLE = ("from", "to")
+DECISION_SINGLE = (*SINGLE, "rule", "severity", "verdict", "passed_over")
+AWARD_SINGLE = (*SINGLE, "verdict")
+STATISTICS_SINGLE = (*SINGLE, "min_cell")
 
 
 def unknown_arguments(known: tuple[str, ...]) -> dict[str, list[str]]:
@@ -196,7 +203,7 @@ def passed_over_arg() -> bool | None:
 def audit_rows(per_page: int, page_number: int, decision: str = "promotion") -> tuple[Any, dict[str, list[str]]]:
     """The audited promotions (or post appointments) the filter form asks for (None and the errors when it is
     not valid). The post appointments' list has no passed-over filter: the lists do not compare their colleagues."""
-    unknown = refused(DECISION_ARGUMENTS[decision])
+    unknown = {**refused(DECISION_ARGUMENTS[decision]), **given_twice(DECISION_SINGLE)}
     if unknown:
         return None, unknown
     options: dict[str, Any] = {name: one(request.args, name) for name in ("rule", "severity", "verdict")}
@@ -212,10 +219,18 @@ def audit_rows(per_page: int, page_number: int, decision: str = "promotion") -> 
 
 def page_number(per_page: int = 50) -> int:
     """The page asked for, no further than the last page inside the window (web.api.paging)."""
+    if len(request.args.getlist("page")) > 1:  # (no field of the form shows it: the error page names it)
+        raise InvalidInput(given_twice(("page",)))
     value = one(request.args, "page") or "1"
     if not whole_number(value) or int(value) < 1:
         raise InvalidInput(_("Must be a whole number of at least 1."), "page")
     return min(int(value), last_page(per_page))
+
+
+def list_query() -> dict[str, list[str]]:
+    """The list's arguments but its page, each with every value given (two agencies, two kinds), for the links to
+    its other pages and its downloads: the first value alone gave a page 2 and a CSV of another list."""
+    return {name: request.args.getlist(name) for name in request.args if name != "page"}
 
 
 @blp.route("/audits")
@@ -243,7 +258,7 @@ def decisions_page(decision: str) -> ResponseReturnValue:
     """The list page of the audited decisions of one type (`promotion`, `post`)."""
     account = allowed(Action.RUN_AUDITS)
     found, errors = audit_rows(50, page_number(), decision)
-    query = {k: v for k, v in request.args.items() if k != "page"}
+    query = list_query()
     return page(
         "pages/audits.html",
         account,
@@ -318,7 +333,7 @@ def awards() -> ResponseReturnValue:
     """The awards of a period and scope with the awards audit's findings, in the visitor's language."""
     account = allowed(Action.RUN_AUDITS)
     verdict = one(request.args, "verdict")
-    errors = refused((*PAGE_ARGUMENTS, *AWARD_FILTERS, "verdict"))
+    errors = {**refused((*PAGE_ARGUMENTS, *AWARD_FILTERS, "verdict")), **given_twice(AWARD_SINGLE)}
     found, errors = (
         (None, errors) if errors else listed(services().awards, AWARD_FILTERS, 50, page_number(), verdict=verdict)
     )
@@ -328,7 +343,7 @@ def awards() -> ResponseReturnValue:
         422 if errors else 200,
         found=found,
         errors=errors,
-        query={k: v for k, v in request.args.items() if k != "page"},
+        query=list_query(),
         award_kinds=[(k.code, reference_name("award_kinds", k.code)) for k in reference().award_kinds],
         **filter_choices(account),
     )
@@ -419,7 +434,7 @@ def kept_statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[st
     start, end, errors = period(args)
     by = [v for v in args.getlist("by") if v] or ["sex"]
     form = {"by": by, "min_cell": args.get("min_cell", DEFAULT_MIN_CELL)}
-    errors = {**errors, **refused(STATISTICS_ARGUMENTS)}
+    errors = {**errors, **refused(STATISTICS_ARGUMENTS), **given_twice(STATISTICS_SINGLE)}
     if errors:
         return None, errors, form, None
     filters = filters_from(args, SCOPE)
