@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 
 import matplotlib
-from flask_babel import format_decimal, format_percent
+from flask_babel import format_date, format_decimal, format_percent
 from markupsafe import Markup, escape
+from matplotlib.dates import AutoDateLocator, num2date
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -83,9 +84,19 @@ def rank_chart(steps: Sequence[tuple[date, str]], ladder: Sequence[str], title: 
     ax.plot([d for d, _ in steps], ys, "o", color=BLUE)
     ax.set_yticks(range(len(used)), used)
     ax.set_ylim(-0.5, len(used) - 0.5)
+    ax.xaxis.set_major_locator(AutoDateLocator())
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: date_tick(num2date(v).date())))
     ax.grid(axis="y", color="#ddd")
     ax.set_title(title)
     return svg(fig, title)
+
+
+def date_tick(day: date) -> str:
+    """A time axis's tick in the visitor's language: a year's first day as the year ("2016"), a month's as the month
+    ("Mei 2026", "May 2026"), any other day as the day ("3 Des 2026"); matplotlib's own reads "2026-05"."""
+    if (day.month, day.day) == (1, 1):
+        return str(day.year)
+    return format_date(day, "MMM y" if day.day == 1 else "medium")
 
 
 def jp_chart(
