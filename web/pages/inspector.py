@@ -82,13 +82,15 @@ def unknown_arguments(known: tuple[str, ...]) -> dict[str, list[str]]:
 # The filters whose values are codes of a reference table: a value no table holds matches no one (the API refuses it,
 # web.api.schemas.FILTER_TABLES); the form would show "all" chosen above an empty list.
 CODE_TABLES = {"agency": "agencies", "region": "regions"}
+# The awards' list's: its `kind` an award kind, as the API's (`kind=XX` listed no award under a filter reading "all")
+AWARD_CODE_TABLES = {**CODE_TABLES, "kind": "award_kinds"}
 
 
-def refused(known: tuple[str, ...]) -> dict[str, list[str]]:
-    """The form's errors for the address's arguments the page does not read, and for an agency or region that is
-    no code of its reference table."""
+def refused(known: tuple[str, ...], tables: dict[str, str] = CODE_TABLES) -> dict[str, list[str]]:
+    """The form's errors for the address's arguments the page does not read, and for an agency or region (or
+    another of `tables`' filters) that is no code of its reference table."""
     errors = unknown_arguments(known)
-    for name, table in CODE_TABLES.items():
+    for name, table in tables.items():
         codes = set(reference().table(table).codes)  # exactly (the rows hold the codes), as the API's KnownCodes
         unknown = [v for v in request.args.getlist(name) if v.strip() and v not in codes]
         if unknown:
@@ -333,7 +335,8 @@ def awards() -> ResponseReturnValue:
     """The awards of a period and scope with the awards audit's findings, in the visitor's language."""
     account = allowed(Action.RUN_AUDITS)
     verdict = one(request.args, "verdict")
-    errors = {**refused((*PAGE_ARGUMENTS, *AWARD_FILTERS, "verdict")), **given_twice(AWARD_SINGLE)}
+    known = (*PAGE_ARGUMENTS, *AWARD_FILTERS, "verdict")
+    errors = {**refused(known, AWARD_CODE_TABLES), **given_twice(AWARD_SINGLE)}
     found, errors = (
         (None, errors) if errors else listed(services().awards, AWARD_FILTERS, 50, page_number(), verdict=verdict)
     )
