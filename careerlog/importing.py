@@ -42,10 +42,18 @@ from careerlog.application import (
     confirmations,
     unit_subject,
 )
-from careerlog.domain.employee import ONE_STEP, RANK_JUMP, RANK_JUMP_REFUSED
+from careerlog.domain.employee import (
+    CORRECTION_JUMP,
+    CORRECTION_JUMP_REFUSED,
+    ONE_STEP,
+    RANK_JUMP,
+    RANK_JUMP_REFUSED,
+    RETRACTION_JUMP,
+    RETRACTION_JUMP_REFUSED,
+)
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.ledger import KEY_USED, REFERENCE_USED, Outcome
+from careerlog.domain.ledger import KEY_USED, NO_FACT, REFERENCE_USED, Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import MISSING, NOT_DATE, NOT_INTEGER, UNKNOWN_FIELD, payload_fields, whole_number
 from careerlog.domain.quick import quick_init
@@ -78,8 +86,15 @@ CSV_CELL_LIMIT = 64 << 20
 META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated", "client_key", "confirm", WRITTEN)
 MIGRATION_KEYS = ("recorded_at", "recorded_by", "migrated")
 NOTE_NAMES = ", ".join(name.replace("_", " ").title() for name in NOTE_COLUMNS)  # as a header may spell them
+# The refusals a later row of the same file may lift, when the import tries its row again after the rest of the
+# file (import_rows: held_back): a rank jump (promotion.one_step) of a promotion, or of a correction or retraction
+# (a promotion between, or the correction that lifts it, may come later in the file), and a correction's or
+# retraction's target not recorded yet (the row recording it, or a promotion held back, may come later).
+JUMP_REFUSALS = frozenset(
+    (RANK_JUMP, RANK_JUMP_REFUSED, CORRECTION_JUMP, CORRECTION_JUMP_REFUSED, RETRACTION_JUMP, RETRACTION_JUMP_REFUSED)
+)
+HELD_KINDS = frozenset(("rank_promotion", "correction", "retraction"))
 # the kinds with a `name` field (the appointment): elsewhere a row's name is the employee's, checked (careerlog.names)
-JUMP_REFUSALS = (RANK_JUMP, RANK_JUMP_REFUSED)  # a rank promotion's refusals for its rank jump (promotion.one_step)
 NAMED_KINDS = frozenset(kind for kind, cls in BY_KIND.items() if any(s.name == "name" for s in payload_fields(cls)))
 # The refusals of a file and its rows (careerlog.domain.wording); those of a row's payload are the ledger's.
 NO_ROWS = Refusal("{name} holds no rows (it is empty, blank, or a CSV header alone): nothing was imported.")
@@ -733,8 +748,9 @@ def import_rows(
     listed: list[RowSeen] = []  # (while fewer than LISTED: the rows already recorded come in the file's order)
     made: list[RowSeen] = []  # (likewise the rows recorded: line, record, the version recorded there)
     first = FirstLines()  # a row given the version an earlier row was given repeats that row's line
-    # rank promotions refused for their rank jump alone, tried again after the rest of the file (None: when they are)
-    retried: list[Command] | None = []
+    # rows refused for a reason a later row of the file may lift (held_back), tried again after the rest of the file
+    held: list[tuple[Command, Exception]] = []
+    progressed: set[str] | None = None  # while they are tried again: the records a row was recorded in
 
     def tally(done: list[Batch]) -> None:
         for written in done:
@@ -742,19 +758,21 @@ def import_rows(
             for command, result in zip(written.commands, written.results, strict=True):
                 if isinstance(result, Outcome):
                     repeats = first.first(command.subject, result.version, command.line)
+                    if progressed is not None:  # (a row tried again: listed by line with the file's, in `seen`)
+                        progressed.add(command.subject)
                     if result.created:
                         recorded += 1
-                        if len(made) < LISTED:
+                        if len(made) < LISTED or progressed is not None:
                             made.append(RowSeen(command.line, command.subject, command.kind, result.version))
                         if command.kind == "appointment":
                             appointed[command.subject] = command.line
                     else:
                         replayed += 1
-                        if len(listed) < LISTED:
+                        if len(listed) < LISTED or progressed is not None:
                             seen = RowSeen(command.line, command.subject, command.kind, result.version, repeats)
                             listed.append(seen)
-                elif retried is not None and jump_alone(command, result):
-                    retried.append(command)
+                elif held_back(command, result):
+                    held.append((command, result))
                 else:
                     report.rejected.append(_rejection(command, result, first))
             report.recorded += recorded
@@ -792,12 +810,21 @@ def import_rows(
         flush()
         if ahead is not None:
             tally(ahead.finish())
-        again, retried = sorted(retried or (), key=in_tmt_order), None
-        for start in range(0, len(again), batch_size):  # (each subject's other rows of the file are in by now)
-            batch = again[start : start + batch_size]
-            flush()
-        if ahead is not None:
-            tally(ahead.finish())
+        again = held
+        while again:  # (each record's other rows of the file are in by now)
+            again.sort(key=lambda row: in_tmt_order(row[0]))
+            held, progressed = [], set()
+            for start in range(0, len(again), batch_size):
+                batch = [command for command, _ in again[start : start + batch_size]]
+                flush()
+            if ahead is not None:
+                tally(ahead.finish())
+            # a record none of whose rows went in this time is as it will stay: its rows held are refused as they
+            # were; those of a record that took a row are tried again (a correction of a promotion now recorded)
+            again = [row for row in held if row[0].subject in progressed]
+            for command, result in held:
+                if command.subject not in progressed:
+                    report.rejected.append(_rejection(command, result, first))
     finally:
         if ahead is not None:
             ahead.close()
@@ -807,18 +834,30 @@ def import_rows(
     return report
 
 
-def jump_alone(command: Command, result: Exception) -> bool:
-    """Whether a row was a rank promotion refused for its rank jump alone (rule promotion.one_step): tried again once
-    the rest of the file is in (import_rows), as the promotion between, if the file holds it, may come later in it (a
-    career page's order, newest first). A row with its `version` is not: another row would then get that version."""
-    if command.kind != "rank_promotion" or command.expected_version is not None or not isinstance(result, InvalidInput):
+def held_back(command: Command, result: Exception) -> bool:
+    """Whether a row refused with `result` is held back and tried again once the rest of its file is in (import_rows),
+    so that the order of the file's rows does not change what is recorded: a rank promotion, correction or
+    retraction refused for a rank jump (rule promotion.one_step), as the promotion between, if the file holds it,
+    may come later in it (a career page's order, newest first), and a correction or retraction refused as its target
+    is not recorded yet (its target_version alone), as the row recording it may come later, or be held back itself.
+    A row refused for other reasons with a jump is held back too: it is then refused naming what is still wrong
+    once the rest of the file is in. A row with its `version` is not: another row would then get that version."""
+    if command.kind not in HELD_KINDS or command.expected_version is not None or not isinstance(result, InvalidInput):
         return False
-    reasons = result.errors.get("new_rank") if len(result.errors) == 1 else None
-    return reasons is not None and len(reasons) == 1 and getattr(reasons[0], "refusal", None) in JUMP_REFUSALS
+    errors = result.errors
+    for reasons in errors.values():
+        for reason in reasons:
+            if getattr(reason, "refusal", None) in JUMP_REFUSALS:
+                return True
+    if command.kind == "rank_promotion" or len(errors) != 1:
+        return False
+    target = errors.get("target_version")
+    return target is not None and len(target) == 1 and getattr(target[0], "refusal", None) is NO_FACT
 
 
 def in_tmt_order(command: Command) -> tuple[str, date, int]:
-    """The order rank promotions tried again are judged in: each record's by TMT, then by line."""
+    """The order the rows held back are tried again in: each record's by TMT (a correction's or retraction's by its
+    own), then by line."""
     day = command.payload.get("effective_date")
     try:
         when = date.fromisoformat(day.strip()) if type(day) is str else day if type(day) is date else date.max
