@@ -26,11 +26,12 @@ from flask_babel import lazy_gettext as _l
 import careerlog
 import projections
 from careerlog.domain.employee import TOO_MANY_HOURS
+from careerlog.domain.payload import UNKNOWN_CODE
 from careerlog.domain.wording import REFUSALS, TEMPLATES, Reason, Refusal, Template, fill, parse
-from careerlog.reference import reference
+from careerlog.reference import Table, reference
 from projections.merit.audit import LATE_EVIDENCE
 from projections.merit.queries import PASSED_OVER_FINDING
-from projections.merit.rules import PENALTY
+from projections.merit.rules import EXAM_MISSING, EXAM_PASSED, PENALTY
 from web.pages import local_date, local_datetime, local_number
 from web.pages.labels import kind_label, promotion_kind_in_text, reference_name
 
@@ -76,6 +77,15 @@ PLURALS: dict[str, tuple[str, Callable[[int], str]]] = {
             n,
         ),
     ),
+}
+
+
+# Templates the pages word otherwise than the stored English, where a code the English gives is named in full: an exam
+# is named "Service exam, level I (II/d to III/a)" ("Ujian dinas tingkat I (II/d ke III/a)"), which says it is an
+# exam, where the stored "exam UD_I not passed by ..." read on the pages as "exam UD_I" / "ujian UD_I".
+PAGE_WORDINGS: dict[str, Any] = {
+    EXAM_MISSING.text: _l("{exams} not passed by {day}"),
+    EXAM_PASSED.text: _l("{exams} passed"),
 }
 
 
@@ -153,15 +163,31 @@ def kind_named(template: Template, name: str, value: str) -> str:
 
 def reason_text(reason: str | None) -> str:
     """A refusal's reason in the visitor's language: the ledger's (a Reason) by its template's translation with
-    its values localised (a value worded itself, translated so too); a page's own by its translation."""
+    its values localised (a value worded itself, translated so too); a page's own by its translation. An unknown
+    code of a small reference table names the codes accepted (accepted_codes)."""
     if type(reason) is Reason:
         refusal = reason.refusal
         values = {
             name: reason_text(value) if type(value) is Reason else localised(refusal, name, value)
             for name, value in reason.params
         }
-        return fill(wording_in_language(refusal, dict(reason.params)), values)
+        text = fill(wording_in_language(refusal, dict(reason.params)), values)
+        return accepted_codes(text, dict(reason.params)["table"]) if refusal is UNKNOWN_CODE else text
     return gettext(reason) if reason else ""
+
+
+ACCEPTED_LISTED = 30  # (the training kinds' 27 are listed; the agencies' 38 and the regions' 71 are not)
+
+
+def accepted_codes(text: str, table: str) -> str:
+    """An unknown code's refusal with the codes its table accepts, each by its name in the visitor's language
+    ("Yang diterima: TEKNIS (Diklat teknis), ..."), when the table holds at most ACCEPTED_LISTED codes: an import's
+    row names no page where HR could read them (the record form's lists show them); the API keeps its message."""
+    codes = getattr(reference(), table, None)
+    if not isinstance(codes, Table) or len(codes) > ACCEPTED_LISTED:
+        return text
+    listed = ", ".join(f"{code.code} ({reference_name(table, code.code)})" for code in codes)
+    return f"{text} {gettext('Accepted: %(codes)s.', codes=listed)}"
 
 
 def message_text(message: str | None) -> str:
@@ -180,7 +206,10 @@ def message_text(message: str | None) -> str:
 
 
 def wording_in_language(template: Template, params: Mapping[str, str]) -> str:
-    """The template's translation; for a count's "(s)" (PLURALS), the form of that count."""
+    """The template's translation (its page wording's, PAGE_WORDINGS); for a count's "(s)" (PLURALS), the form of
+    that count."""
+    if template.text in PAGE_WORDINGS:
+        return str(PAGE_WORDINGS[template.text])
     if template.text not in PLURALS:
         return gettext(template.text)
     name, forms = PLURALS[template.text]

@@ -1,0 +1,74 @@
+"""An import row refused for a code no reference table holds ("Diklat Teknis" for a training's kind) names, on the
+import page and in its download of the refused rows, the codes accepted, each by its name in the page's language:
+"Kode 'Diklat Teknis' tidak dikenal; lihat tabel referensi training_kinds. Yang diterima: STRUKTURAL (Diklat
+struktural / kepemimpinan), ..., TEKNIS (Diklat teknis), ...", where it only said to see the training_kinds
+reference table, which no page of HR's shows (the record form's lists do; an import has none). A table of many
+codes (the regions) is not listed. The API and the command line keep their message."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from urllib.parse import unquote
+
+import pytest
+
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_pages_auth import csrf_token, log_in
+
+SHEET = (
+    "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;Nomor Sertifikat\r\n"
+    f"{BUDI};Diklat Teknis;Arsip;BPSDM;20;01/02/2020;03/02/2020;CERT-UC-1\r\n"
+)
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+def imported(world: World, lang: str, sheet: str = SHEET, kind: str = "training") -> str:
+    world.client.get(f"/pages/import?lang={lang}")
+    data = {"csrf_token": csrf_token(world.client, "/pages/import"), "kind": kind, "dry_run": "y"}
+    data["file"] = (BytesIO(sheet.encode()), "diklat.csv")  # type: ignore[assignment]
+    answer = world.client.post("/pages/import", data=data, content_type="multipart/form-data")
+    assert answer.status_code == 200
+    return answer.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "accepted"),
+    [
+        (
+            "id",
+            "Kode &#39;Diklat Teknis&#39; tidak dikenal",
+            "Yang diterima: STRUKTURAL (Diklat struktural / kepemimpinan)",
+        ),
+        ("en", "Unknown code &#39;Diklat Teknis&#39;", "Accepted: STRUKTURAL (Structural / leadership training)"),
+    ],
+)
+def test_an_unknown_code_of_an_import_row_is_told_with_the_codes_accepted(
+    world: World, lang: str, said: str, accepted: str
+) -> None:
+    log_in(world, "hr")
+    before = world.log()
+    page = imported(world, lang)
+    assert said in page
+    assert accepted in page
+    assert "TEKNIS (" in page[page.index(accepted) :]
+    refused = page[page.index('href="data:text/csv') :]
+    assert unquote(refused[: refused.index('"', 6)]).count(accepted.replace("&#39;", "'")) == 1
+    assert world.log() == before
+
+
+def test_a_large_tables_codes_are_not_listed(world: World) -> None:
+    log_in(world, "hr")
+    sheet = f"NIP;TMT;Nomor SK;Instansi;Unit Kerja;Wilayah\r\n{BUDI};01/02/2020;PL-UC-1;KOTA-MEDAN;Bappeda;99.99\r\n"
+    page = imported(world, "en", sheet, "placement")
+    assert "Unknown code &#39;99.99&#39;" in page
+    assert "Accepted:" not in page
+
+
+def test_the_api_keeps_its_message(world: World) -> None:
+    body = {"kind": "exam", "effective_date": "2016-05-01", "reference": "EX-UC", "exam": "NOPE"}
+    answer = world.post(f"/api/v1/employees/{BUDI}/events", "hr", json=body)
+    assert answer.get_json()["errors"]["exam"] == ["Unknown code 'NOPE'; see the exams reference table."]
