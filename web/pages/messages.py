@@ -31,7 +31,7 @@ from careerlog.domain.wording import REFUSALS, TEMPLATES, Reason, Refusal, Templ
 from careerlog.reference import Table, reference
 from projections.merit.audit import LATE_EVIDENCE
 from projections.merit.queries import PASSED_OVER_FINDING
-from projections.merit.rules import PENALTY
+from projections.merit.rules import EXAM_MISSING, EXAM_PASSED, PENALTY
 from web.pages import local_date, local_datetime, local_number
 from web.pages.labels import kind_label, promotion_kind_in_text, reference_name
 
@@ -77,6 +77,15 @@ PLURALS: dict[str, tuple[str, Callable[[int], str]]] = {
             n,
         ),
     ),
+}
+
+
+# Templates the pages word otherwise than the stored English, where a code the English gives is named in full: an exam
+# is named "Service exam, level I (II/d to III/a)" ("Ujian dinas tingkat I (II/d ke III/a)"), which says it is an
+# exam, where the stored "exam UD_I not passed by ..." read on the pages as "exam UD_I" / "ujian UD_I".
+PAGE_WORDINGS: dict[str, Any] = {
+    EXAM_MISSING.text: _l("{exams} not passed by {day}"),
+    EXAM_PASSED.text: _l("{exams} passed"),
 }
 
 
@@ -197,7 +206,10 @@ def message_text(message: str | None) -> str:
 
 
 def wording_in_language(template: Template, params: Mapping[str, str]) -> str:
-    """The template's translation; for a count's "(s)" (PLURALS), the form of that count."""
+    """The template's translation (its page wording's, PAGE_WORDINGS); for a count's "(s)" (PLURALS), the form of
+    that count."""
+    if template.text in PAGE_WORDINGS:
+        return str(PAGE_WORDINGS[template.text])
     if template.text not in PLURALS:
         return gettext(template.text)
     name, forms = PLURALS[template.text]
