@@ -72,3 +72,18 @@ def test_the_api_keeps_its_message(world: World) -> None:
     body = {"kind": "exam", "effective_date": "2016-05-01", "reference": "EX-UC", "exam": "NOPE"}
     answer = world.post(f"/api/v1/employees/{BUDI}/events", "hr", json=body)
     assert answer.get_json()["errors"]["exam"] == ["Unknown code 'NOPE'; see the exams reference table."]
+
+
+@pytest.mark.parametrize(
+    ("lang", "accepted"),
+    [
+        ("en", "Accepted: 101 (Regular), 201 (Selective: structural post)"),
+        ("id", "Yang diterima: 101 (Reguler), 201 (Pilihan"),
+    ],
+)
+def test_the_promotion_kinds_accepted_are_named_as_the_record_form_names_them(
+    world: World, lang: str, accepted: str
+) -> None:
+    log_in(world, "hr")
+    sheet = f"NIP;TMT;Nomor SK;Pangkat Baru;Jenis KP\r\n{BUDI};01/04/2019;KP-UC-1;III/b;Luar biasa\r\n"
+    assert accepted in imported(world, lang, sheet, "rank_promotion")

@@ -33,7 +33,7 @@ from projections.merit.audit import LATE_EVIDENCE
 from projections.merit.queries import PASSED_OVER_FINDING
 from projections.merit.rules import EXAM_MISSING, EXAM_PASSED, PENALTY
 from web.pages import local_date, local_datetime, local_number
-from web.pages.labels import kind_label, promotion_kind_in_text, reference_name
+from web.pages.labels import kind_label, promotion_kind_in_text, promotion_kind_label, reference_name
 
 OR = _l("or")
 
@@ -186,7 +186,8 @@ def accepted_codes(text: str, table: str) -> str:
     codes = getattr(reference(), table, None)
     if not isinstance(codes, Table) or len(codes) > ACCEPTED_LISTED:
         return text
-    listed = ", ".join(f"{code.code} ({reference_name(table, code.code)})" for code in codes)
+    named = promotion_kind_label if table == "promotion_kinds" else functools.partial(reference_name, table)
+    listed = ", ".join(f"{code.code} ({named(code.code)})" for code in codes)  # (a kind as the record form names it)
     return f"{text} {gettext('Accepted: %(codes)s.', codes=listed)}"
 
 
