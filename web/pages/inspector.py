@@ -24,6 +24,7 @@ from projections.merit.fairness import DEFAULT_MIN_CELL, with_pool
 from projections.merit.groups import DIMENSIONS
 from projections.merit.queries import DECISION_COLUMNS, PASSED_OVER_COUNT, judged_by
 from projections.merit.rules import SEVERITY_ORDER
+from projections.training import GROUPING_REFUSALS
 from web import kept
 from web.api.paging import last_page
 from web.pages import charts
@@ -430,14 +431,31 @@ def statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[str]], 
     return found, errors, form
 
 
+def groupings(args: MultiDict[str, str]) -> list[str]:
+    """The groupings asked for: the form's two selects (`by=sex&by=education`; the second left blank, none) or, as
+    the API and the reports pages write them, one `by` of fields between commas (`by=sex,education`), which the page
+    refused as an unknown grouping 'sex,education'. A field left empty between commas (`by=sex,`) is kept, for
+    empty_grouping to refuse."""
+    return [field.strip() for value in args.getlist("by") if value.strip() for field in value.split(",")]
+
+
+def empty_grouping(by: list[str]) -> dict[str, list[str]]:
+    """The error beside `by` for a field left empty between its commas (`by=sex,`, `by=sex,,education`), as the
+    API refuses it (the statistics read the fields named and would drop it): the unknown grouping ''."""
+    if "" not in by:
+        return {}
+    unknown = GROUPING_REFUSALS["dimension"][1]
+    return {"by": [unknown.reason(name=repr(""), known=", ".join(DIMENSIONS))]}
+
+
 def kept_statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[str]], dict[str, Any], Hashable]:
     """`statistics`, with the key it is kept under for this worker (web.kept)."""
     args = request.args
     account = allowed(Action.RUN_AUDITS)
     start, end, errors = period(args)
-    by = [v for v in args.getlist("by") if v] or ["sex"]
+    by = groupings(args) or ["sex"]
     form = {"by": by, "min_cell": args.get("min_cell", DEFAULT_MIN_CELL)}
-    errors = {**errors, **refused(STATISTICS_ARGUMENTS), **given_twice(STATISTICS_SINGLE)}
+    errors = {**errors, **refused(STATISTICS_ARGUMENTS), **given_twice(STATISTICS_SINGLE), **empty_grouping(by)}
     if errors:
         return None, errors, form, None
     filters = filters_from(args, SCOPE)
