@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     import psycopg
 
 DEFAULT_DATABASE_URL = "sqlite:///careerlog.db"
-SCHEMA_LOCK_ID = 7_312_301  # pg_advisory_lock key held while tables are created
+SCHEMA_LOCK_ID = 7_312_301  # pg_advisory_lock key held with the hash of the schema's name while tables are created
 _WHOLE_NUMBER = re.compile(r"^\s*-?[0-9]+\s*$")
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
@@ -261,19 +261,22 @@ class Settings:
     def schema_lock(self) -> Iterator[None]:
         """Serialise the creation of tables by processes starting together (e.g. a server's workers).
 
-        PostgreSQL: an advisory lock. SQLite: an exclusive lock on a file beside the database
+        PostgreSQL: an advisory lock of the store's schema (SCHEMA_LOCK_ID and the hash of its name): stores in
+        other schemas of the database (other deployments, the tests' schemas) start without waiting for each
+        other; two names of one hash only take turns. SQLite: an exclusive lock on a file beside the database
         (an in-memory store has one process). Not reentrant: do not nest.
         """
         if self.store != "postgres":
             with self._sqlite_schema_lock():
                 yield
             return
+        key = (SCHEMA_LOCK_ID, self.postgres()["schema"])
         with self.connect_postgres() as conn:
-            conn.execute("SELECT pg_advisory_lock(%s)", (SCHEMA_LOCK_ID,))
+            conn.execute("SELECT pg_advisory_lock(%s, hashtext(%s))", key)
             try:
                 yield
             finally:
-                conn.execute("SELECT pg_advisory_unlock(%s)", (SCHEMA_LOCK_ID,))
+                conn.execute("SELECT pg_advisory_unlock(%s, hashtext(%s))", key)
 
     @contextmanager
     def _sqlite_schema_lock(self) -> Iterator[None]:
