@@ -49,7 +49,9 @@ def _compact(value: str) -> str:
 class Table:
     """A reference table: canonical codes in order, with aliases accepted on input."""
 
-    def __init__(self, name: str, rows: Iterable[Mapping[str, Any]], source: str = ""):
+    def __init__(self, name: str, rows: Iterable[Mapping[str, Any]], source: str = "", *, by_name: bool = False):
+        """`by_name`: each code is read by its name too (an agency's, a region's: "Pemerintah Kota Medan", "Kota
+        Medan", as a BKD sheet writes them), for a table whose names are each one code's."""
         self.name = name
         self.source = source
         self.rows: dict[str, Code] = {}
@@ -61,6 +63,9 @@ class Table:
             for alias in [code.code, *row.get("aliases", ()), row.get("siasn")]:
                 if alias:
                     self._aliases[str(alias).upper()] = code.code
+        if by_name:  # (after the codes and aliases, which a name never displaces)
+            for code in self.rows.values():
+                self._aliases.setdefault(code.name.upper(), code.code)
 
     def __contains__(self, value: object) -> bool:
         return isinstance(value, str) and (value.upper() in self._aliases or _compact(value) in self._aliases)
@@ -181,8 +186,8 @@ class Reference:
         self.penalty_levels = table("penalty_levels", "penalty_meta")
         self.statuses = table("statuses", "none")
         self.recruitment_paths = table("recruitment_paths", "recruitment_meta")
-        self.regions = Table("regions", regions["regions"], regions["meta"]["source"])
-        self.agencies = Table("agencies", agencies["agencies"], agencies["meta"]["source"])
+        self.regions = Table("regions", regions["regions"], regions["meta"]["source"], by_name=True)
+        self.agencies = Table("agencies", agencies["agencies"], agencies["meta"]["source"], by_name=True)
         self.sexes = Table(
             "sexes",
             [
