@@ -18,7 +18,7 @@ from werkzeug.datastructures import MultiDict
 from careerlog.access import Action, narrow, row_filters
 from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput
-from careerlog.domain.payload import whole_number
+from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.reference import reference, rules
 from projections.merit.fairness import DEFAULT_MIN_CELL, with_pool
 from projections.merit.groups import DIMENSIONS
@@ -56,6 +56,7 @@ DECISION_ARGUMENTS = {
     "post": (*PAGE_ARGUMENTS, *DECISION_FILTERS, "rule", "severity", "verdict"),
 }
 STATISTICS_ARGUMENTS = ("from", "to", "lang", *SCOPE, "by", "min_cell")
+DECISION_PAGE_ARGUMENTS = ("lang",)  # a decision's page reads its language alone
 # The arguments each page reads one value of: given more than once, they are refused (a 422 naming them), as the
 # API refuses them, not read as the first alone (`verdict=findings&verdict=compliant` listed the findings only).
 # The filters (agency, unit, region, kind) take several values; the fairness page's `by` two (its intersection).
@@ -357,6 +358,7 @@ def awards() -> ResponseReturnValue:
 def audit(nip: str, version: int) -> ResponseReturnValue:
     """One promotion: its findings with the supporting events, and the colleagues passed over."""
     account = allowed(Action.RUN_AUDITS)
+    decision_arguments()
     decision = services().audit(account, nip, version)
     return decision_page(account, decision, "pages.audits")
 
@@ -365,8 +367,18 @@ def audit(nip: str, version: int) -> ResponseReturnValue:
 def audited_post(nip: str, version: int) -> ResponseReturnValue:
     """One definitive post appointment: its findings with the supporting events, and the colleagues passed over."""
     account = allowed(Action.RUN_AUDITS)
+    decision_arguments()
     decision = services().audit(account, nip, version, "post")
     return decision_page(account, decision, "pages.audited_posts")
+
+
+def decision_arguments() -> None:
+    """InvalidInput naming each argument of a decision page's address it does not read (it reads `lang` alone), as
+    the career page and the API refuse theirs: `known_at=2019-01-01` or `as_of=...` showed the decision as judged
+    now, as if they had been read. Refused before the decision is read (no access logged)."""
+    errors = {name: [UNKNOWN_FIELD] for name in sorted(set(request.args) - set(DECISION_PAGE_ARGUMENTS))}
+    if errors:
+        raise InvalidInput(errors)
 
 
 def decision_page(account: Account, decision: dict[str, Any], listed: str) -> ResponseReturnValue:
