@@ -46,6 +46,28 @@ def _compact(value: str) -> str:
     return "".join(value.split()).replace("-", "/").replace(".", "/").upper()
 
 
+# The tables whose codes are read by their official names too ("Diklat teknis", "Jabatan Administrator", "Ahli
+# Muda", "Ringan", "Cuti di luar tanggungan negara (CLTN)", as a BKD sheet writes them): each name is one code's.
+# Not the predicates (DP3's Kurang and SKP's Kurang are two codes) nor the ranks (Penata is III/c, Penata Muda III/a:
+# a pangkat cut short would be read as another rank).
+BY_NAME = frozenset(
+    (
+        "education",
+        "post_kinds",
+        "functional_levels",
+        "assignment_kinds",
+        "selection_kinds",
+        "training_kinds",
+        "exams",
+        "award_kinds",
+        "penalty_kinds",
+        "penalty_levels",
+        "statuses",
+        "recruitment_paths",
+    )
+)
+
+
 class Table:
     """A reference table: canonical codes in order, with aliases accepted on input."""
 
@@ -155,7 +177,7 @@ class Reference:
 
         def table(name: str, meta: str | None = None) -> Table:
             source = asn.get(meta or f"{name}_meta", {}).get("source", "")
-            return Table(name, asn[name], sources.get(source, source))
+            return Table(name, asn[name], sources.get(source, source), by_name=name in BY_NAME)
 
         self.sources: Mapping[str, str] = sources
         self.ranks = table("ranks")
