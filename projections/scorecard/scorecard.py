@@ -44,8 +44,10 @@ def checked_scope(agency: Any, unit: Any, region: Any) -> Scope:
         raise InvalidInput(UNKNOWN_AGENCY.reason(agency=repr(agency)), "agency")
     if region and str(region) not in reference().regions:
         raise InvalidInput(UNKNOWN_REGION.reason(region=repr(region)), "region")
-    return Scope(
-        reference().agencies.normalise(str(agency)), str(unit) if unit else None, str(region) if region else None
+    return Scope(  # (each as its code: an agency or region may be written by its name, careerlog.reference by_name)
+        reference().agencies.normalise(str(agency)),
+        str(unit) if unit else None,
+        reference().regions.normalise(str(region)) if region else None,
     )
 
 
