@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
 from projections.framework import frozen_heap
-from projections.merit.groups import add_group, dimensions, p_value, rounded, source_columns
+from projections.merit.groups import add_group, dimensions, in_natural_order, p_value, rounded, source_columns
 from projections.merit.queries import streamed
 from projections.merit.survival import (
     ATTRIBUTES,
@@ -251,6 +251,12 @@ def selection_rates(rounds: pd.DataFrame, *, min_cell: int = DEFAULT_MIN_CELL, d
     }
 
 
+def in_order(rates: dict[str, Any], by: Sequence[str]) -> dict[str, Any]:
+    """`selection_rates` with its groups in the natural order of an ordinal grouping (age band, education:
+    groups.in_natural_order), else as listed there: by pool, the largest first, small cells last."""
+    return {**rates, "groups": in_natural_order(rates["groups"], by)}
+
+
 def with_pool(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The groups with their pool named `pool`, last, beside `eligible`, which holds the same number (the whole pool:
     the eligible and those promoted though not eligible) and is kept, deprecated, for those who read it: the page's
@@ -361,7 +367,7 @@ class FairnessQueries(ViewReader):
             **ask.header(),
             "correction": CORRECTION,
             "four_fifths": FOUR_FIFTHS,
-            **selection_rates(counts, min_cell=ask.min_cell, detail=detail),
+            **in_order(selection_rates(counts, min_cell=ask.min_cell, detail=detail), ask.by),
         }
 
     def time_to_promotion(

@@ -8,8 +8,8 @@ spell began) with the roster's age bands (`projections.queries.AGE_BANDS`).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
@@ -20,6 +20,9 @@ if TYPE_CHECKING:  # numpy and pandas are imported where used: every CLI process
     import pandas as pd
 
 DIMENSIONS = ("sex", "agency", "region", "education", "age_band", "recruitment_path", "employment_kind")
+# the dimensions whose groups have an order of their own: listed in it (`in_natural_order`), youngest band and
+# lowest level first, not by the size of their pool
+ORDINAL = ("age_band", "education")
 MAX_DIMENSIONS = 2
 UNKNOWN = "unknown"
 SEPARATOR = " / "
@@ -90,3 +93,40 @@ def p_value(value: float | None) -> float | None:
     if value is None or not math.isfinite(value):
         return None
     return float(f"{value:.4g}")
+
+
+def _orders() -> dict[str, dict[str, int]]:
+    """Each ordinal dimension's groups by their place: the age bands as the roster's (AGE_BANDS), the education
+    levels as the reference table orders them (SD first, S-3 last)."""
+    from careerlog.reference import reference
+
+    return {
+        "age_band": {age_band_label(low, high): place for place, (low, high) in enumerate(AGE_BANDS)},
+        "education": {level.code: int(level["order"]) for level in reference().education},
+    }
+
+
+def natural_key(by: Sequence[str]) -> Callable[[str], tuple[Any, ...]] | None:
+    """The sort key of a group's label (`add_group`'s, "F / S-1") in the natural order of its ordinal
+    dimensions (ORDINAL), each other dimension by its code, an ordinal value no order holds (`unknown`) after
+    its dimension's others; None when no dimension of `by` is ordinal."""
+    if not any(d in ORDINAL for d in by):
+        return None
+    orders: Mapping[str, dict[str, int]] = _orders()
+
+    def key(group: str) -> tuple[Any, ...]:
+        parts = group.split(SEPARATOR, len(by) - 1)
+        places = []
+        for dimension, part in zip(by, parts, strict=False):
+            order = orders.get(dimension)
+            places.append((0, part) if order is None else (order.get(part, len(order) + 1000), part))
+        return tuple(places)
+
+    return key
+
+
+def in_natural_order(groups: list[dict[str, Any]], by: Sequence[str]) -> list[dict[str, Any]]:
+    """The groups (each a dict with its `group` label) in the natural order of an ordinal grouping (age bands
+    from the youngest, education from SD; `natural_key`), a small cell in its place; as given otherwise."""
+    key = natural_key(by)
+    return groups if key is None else sorted(groups, key=lambda g: key(str(g["group"])))

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from careerlog.reference import reference
-from projections.merit.groups import SEPARATOR, age_bands, group_labels, p_value, rounded
+from projections.merit.groups import SEPARATOR, age_bands, group_labels, in_natural_order, p_value, rounded
 
 if TYPE_CHECKING:  # numpy, pandas and lifelines are imported where used: every CLI process imports this
     import pandas as pd
@@ -877,7 +877,8 @@ def time_to_promotion(
         design = cox_design(kept, adjust, reference_group=largest, order=kept_order)
         del kept  # not held through the fit, which makes its own copies of the design
         cox = cox_fit(design, adjust, largest)
-    return {"groups": groups, "logrank": tested, "cox": cox}
+    # listed in the natural order of an ordinal grouping (the reference group above chosen as before)
+    return {"groups": in_natural_order(groups, by), "logrank": tested, "cox": cox}
 
 
 def grouped(runs: pd.DataFrame, by: Sequence[str], covariates: Sequence[str], *, on: str) -> pd.DataFrame:
