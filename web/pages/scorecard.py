@@ -16,6 +16,7 @@ from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.payload import whole_number
 from careerlog.reference import reference
 from web import kept
+from web.api.scorecard import MAX_YEARS  # the trend's years, 1-20, as the API and ScorecardQueries take them
 from web.pages import errors
 from web.pages.common import allowed, given_twice, one, page
 from web.pages.inspector import refused
@@ -35,7 +36,6 @@ for handled, handler in (
     (Exception, errors.unexpected),
 ):
     blp.register_error_handler(handled, handler)
-MAX_YEARS = 10
 # The address's arguments the page reads (`format=pdf` answers its PDF); its PDF's address reads them but `format`.
 # Any other (a misspelt `yaer`, `agency` given twice) is refused (a 422 naming it), as the reports pages refuse them
 # (web.pages.reports.argument_errors), not a scorecard of another question at 200 under the form's defaults.
@@ -126,7 +126,7 @@ def scorecard() -> ResponseReturnValue:
     card, form, problems = read_card(account)
     if card is not None and one(request.args, "format") == "pdf":
         return pdf_response(account, card)
-    context: dict[str, Any] = {"card": card, "form": form, "errors": problems}
+    context: dict[str, Any] = {"card": card, "form": form, "errors": problems, "max_years": MAX_YEARS}
     if card is not None:
         context["areas"] = areas(account, card)
         context["findings"] = findings(card)
