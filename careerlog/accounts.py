@@ -30,7 +30,7 @@ from careerlog.domain.nip import normalise_nip, parse_nip
 from careerlog.domain.payload import EMPTY
 from careerlog.domain.wording import Refusal
 from careerlog.keyset import Keyset, Paged, Paging, page_and_next
-from careerlog.sqlstore import Row, SqlStore, open_store
+from careerlog.sqlstore import Row, SqlStore, created_name, open_store
 
 Clock = Callable[[], datetime]
 Place = tuple[str | None, str | None, str | None]  # an employee read: NIP, agency and region
@@ -220,7 +220,16 @@ class Accounts:
         self._stand_in: tuple[PasswordHasher, str] | None = None  # (check_password)
 
     def create_tables(self) -> None:
-        self.store.execute_script(DDL)
+        """Create the tables and indexes not there yet (`Sql.create_missing`), in one transaction."""
+        with self.store.transaction() as sql:
+            sql.create_missing(DDL)
+
+    def tables_missing(self) -> bool:
+        """Whether a table or index of DDL is not there yet (one read of the catalog)."""
+        names = [created_name(statement) for statement in DDL]
+        with self.store.statements() as sql:
+            existing = sql.relation_names(filter(None, names))
+        return any(name not in existing for name in names)
 
     # ------------------------------------------------------------------ accounts
 
@@ -552,8 +561,9 @@ class Accounts:
 def open_accounts(settings: Settings, store: SqlStore | None = None, *, clock: Clock = utc_now) -> Accounts:
     """The accounts of the configured database, with their tables created on first use."""
     accounts = Accounts(store or open_store(settings), clock=clock)
-    with settings.schema_lock():
-        accounts.create_tables()
+    if accounts.tables_missing():  # else nothing to create: no lock (a connection of its own) to take
+        with settings.schema_lock():
+            accounts.create_tables()
     return accounts
 
 

@@ -167,11 +167,16 @@ class Settings:
     def prepare(self) -> None:
         """Create what the store needs before the library connects (a PostgreSQL schema); check the key."""
         self.check_url()
-        if self.store == "postgres" and (schema := self.postgres()["schema"]):
-            # CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent twin: take turns.
-            with self.schema_lock(), self.connect_postgres() as conn:
-                conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
-        self.check_key()
+        if self.store != "postgres":
+            self.check_key()
+            return
+        schema = self.postgres()["schema"]
+        with self.connect_postgres() as conn:  # one connection: the schema looked for (made), the key checked
+            if schema and conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,)).fetchone() is None:
+                # CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent twin: take turns.
+                with self._postgres_schema_lock(conn):
+                    conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+            self._check_state(self._first_stored_state(conn))
 
     def check_url(self) -> None:
         """Refuse a malformed CAREERLOG_DATABASE_URL, and an unset one whose default store is not there yet."""
@@ -193,7 +198,10 @@ class Settings:
         Opened without its key, an encrypted store took new records in plain text (unencrypted
         at rest, and unreadable with the key afterwards); with another key nothing read.
         """
-        state = self._first_stored_state()
+        self._check_state(self._first_stored_state())
+
+    def _check_state(self, state: bytes | None) -> None:
+        """check_key of the store's first event as stored (None: no event yet)."""
         if self.encryption_key:
             from eventsourcing.cipher import AESCipher
             from eventsourcing.utils import Environment
@@ -220,8 +228,9 @@ class Settings:
                 "they were written with. Nothing was recorded."
             )
 
-    def _first_stored_state(self) -> bytes | None:
-        """The contents of the store's first event as stored (None: no event yet)."""
+    def _first_stored_state(self, conn: psycopg.Connection[Any] | None = None) -> bytes | None:
+        """The contents of the store's first event as stored (None: no event yet); on PostgreSQL read on `conn`
+        when given (autocommit), else on a connection of its own."""
         if self.store == "sqlite":
             path = self.sqlite_path
             if path.startswith((":memory:", "file:")) or not Path(path).expanduser().exists():
@@ -236,10 +245,12 @@ class Settings:
             return None if row is None else bytes(row[0])
         schema = self.postgres()["schema"]
         table = f'"{schema}".careerlog_events' if schema else "careerlog_events"  # as the library names it
-        with self.connect_postgres() as conn:
-            if conn.execute("SELECT to_regclass(%s)", (table,)).fetchone() == (None,):
-                return None
-            row = conn.execute(f"SELECT state FROM {table} ORDER BY notification_id LIMIT 1").fetchone()
+        if conn is None:
+            with self.connect_postgres() as own:
+                return self._first_stored_state(own)
+        if conn.execute("SELECT to_regclass(%s)", (table,)).fetchone() == (None,):
+            return None
+        row = conn.execute(f"SELECT state FROM {table} ORDER BY notification_id LIMIT 1").fetchone()
         return None if row is None else bytes(row[0])
 
     def connect_postgres(self) -> psycopg.Connection[Any]:
@@ -270,13 +281,18 @@ class Settings:
             with self._sqlite_schema_lock():
                 yield
             return
+        with self.connect_postgres() as conn, self._postgres_schema_lock(conn):
+            yield
+
+    @contextmanager
+    def _postgres_schema_lock(self, conn: psycopg.Connection[Any]) -> Iterator[None]:
+        """schema_lock's advisory lock, held on `conn` (autocommit) for the block."""
         key = (SCHEMA_LOCK_ID, self.postgres()["schema"])
-        with self.connect_postgres() as conn:
-            conn.execute("SELECT pg_advisory_lock(%s, hashtext(%s))", key)
-            try:
-                yield
-            finally:
-                conn.execute("SELECT pg_advisory_unlock(%s, hashtext(%s))", key)
+        conn.execute("SELECT pg_advisory_lock(%s, hashtext(%s))", key)
+        try:
+            yield
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s, hashtext(%s))", key)
 
     @contextmanager
     def _sqlite_schema_lock(self) -> Iterator[None]:

@@ -9,6 +9,7 @@ BIGINT), and runs on SQLite or PostgreSQL through the eventsourcing library's da
 from __future__ import annotations
 
 import math
+import re
 import select
 import sqlite3
 import time
@@ -82,6 +83,46 @@ class Sql:
         rows = self.query(statement, params)
         return next(iter(rows[0].values())) if rows else None
 
+    def relation_names(self, names: Iterable[str]) -> set[str]:
+        """Those of `names` (lower case) that a table, index or other relation of the store's schema has: on
+        PostgreSQL the search path's schema (the store's), looked up by name (an index scan of the catalog: pg_class
+        has no index by schema alone), on SQLite the main database's. One statement, not guarded (it names no
+        view)."""
+        wanted = {name.lower() for name in names}
+        if not wanted:
+            return set()
+        if self.dialect == "postgres":
+            self.cursor.execute(
+                "SELECT c.relname FROM pg_class c WHERE c.relname = ANY(%s)"
+                " AND c.relnamespace = (SELECT n.oid FROM pg_namespace n WHERE n.nspname = current_schema())",
+                (sorted(wanted),),
+            )
+        else:
+            self.cursor.execute("SELECT name FROM sqlite_master", ())
+        found = {str(next(iter(row.values())) if isinstance(row, dict) else row[0]) for row in self.cursor.fetchall()}
+        # an unquoted name is PostgreSQL's in lower case (created_name's); SQLite tells names apart by no case
+        return found & wanted if self.dialect == "postgres" else {name.lower() for name in found} & wanted
+
+    def create_missing(self, statements: Iterable[str], existing: set[str] | None = None) -> set[str]:
+        """Run those of `statements` that create a table or index the schema does not hold yet, by its name
+        (`existing`: the names known to be there; else looked up, `relation_names`), and every statement that is
+        not a CREATE ... IF NOT EXISTS of an unquoted name; return the names now created. What the schema ends
+        with is what running them all would give (IF NOT EXISTS skips a name the schema holds), without a
+        statement for each table and index already there: a store opened again sends none, and takes none of
+        their locks (on PostgreSQL, CREATE INDEX IF NOT EXISTS takes a SHARE lock on its table even when the
+        index is there)."""
+        statements = list(statements)
+        known = self.relation_names(filter(None, map(created_name, statements))) if existing is None else existing
+        created: set[str] = set()
+        for statement in statements:
+            name = created_name(statement)
+            if name is not None and (name in known or name in created):
+                continue
+            self.execute(statement)
+            if name is not None:
+                created.add(name)
+        return created
+
     def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], *, before: str = "") -> None:
         """Rows into a table, in one INSERT statement per INSERT_ROWS_MAX rows (one round trip each).
 
@@ -105,6 +146,19 @@ class Sql:
             else:
                 values = ", ".join([one] * len(chunk))
                 self.execute(f"INSERT INTO {table} ({names}) VALUES {values}", [v for row in chunk for v in row])
+
+
+# A statement creating a table or index if its name is not taken (`Sql.create_missing`): the name, unquoted.
+_CREATES = re.compile(
+    r"\s*CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX)\s+IF\s+NOT\s+EXISTS\s+([A-Za-z_][A-Za-z0-9_]*)[\s(]", re.I
+)
+
+
+def created_name(statement: str) -> str | None:
+    """The name (lower case) of the table or index a CREATE TABLE or CREATE INDEX ... IF NOT EXISTS creates, when
+    unquoted; None for any other statement."""
+    found = _CREATES.match(statement)
+    return found.group(1).lower() if found else None
 
 
 # A read guard (SqlStore.guard): the Sql about to run a query (None when rows read ahead answer it), the statement.

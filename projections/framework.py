@@ -48,7 +48,7 @@ from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError
 from careerlog.importing import fewer_collections
 from careerlog.reference import Rules, rules
-from careerlog.sqlstore import Row, Sql, SqlStore, select_events_of
+from careerlog.sqlstore import Row, Sql, SqlStore, created_name, select_events_of
 from projections.career import CareerRecord, Entry
 from projections.store import PostgresViewStore, SQLiteViewStore, StaleBatch, open_view_store
 from projections.stored_entries import Stored, row_entries, tuple_rows
@@ -379,10 +379,17 @@ class Projector:
 
     def _ensure_tables_kept(self) -> None:
         """A view made (again) while the log holds events is marked filling up to the log's head: it holds
-        part of the records until it has caught up that far, and is not answered from meanwhile."""
+        part of the records until it has caught up that far, and is not answered from meanwhile.
+
+        Only the tables and indexes the schema does not hold yet are created (`Sql.create_missing`, as IF NOT
+        EXISTS would leave the others), in one transaction with the new views' versions and states: a store
+        opened again with every view at its version sends no DDL (nor takes its locks on the views' tables), and
+        a new store's tables are made in one commit, not one a view."""
+        ddl = [statement for projection in self.projections for table in projection.tables for statement in table.ddl()]
+        own = [*SCHEMA_TABLE.ddl(), *CONFIGURATION_TABLE.ddl()]
         with self.views.sql.transaction() as sql:
-            for statement in (*SCHEMA_TABLE.ddl(), *CONFIGURATION_TABLE.ddl()):
-                sql.execute(statement)
+            names = sql.relation_names(filter(None, map(created_name, own + ddl)))  # one look for all
+            existing: set[str] | None = names | sql.create_missing(own, names)
             known = {r["name"]: r for r in sql.query("SELECT name, version, state FROM view_schemas")}
             configured = {r["name"]: r["digest"] for r in sql.query("SELECT name, digest FROM view_configurations")}
         newer = [
@@ -392,32 +399,37 @@ class Projector:
         ]
         if newer and not self.take_back:
             raise NewerViews(self.settings, newer)
-        head: int | None = None
+        made: list[Projection] = []  # new, or made again: their version and state are set
+        unrecorded: list[tuple[Projection, str]] = []  # kept: the configuration their rows hold is recorded
         for projection in self.projections:
             row = known.get(projection.name)
-            remade = row is not None and (
-                row["version"] != projection.version or self._reconfigured(projection, configured.get(projection.name))
-            )
-            if remade:
+            if row is None:
+                made.append(projection)
+            elif row["version"] != projection.version or self._reconfigured(
+                projection, configured.get(projection.name)
+            ):
                 self._drop(projection)
-            with self.views.sql.transaction() as sql:
-                for table in projection.tables:
-                    for statement in table.ddl():
-                        sql.execute(statement)
-                if row is None or remade:
-                    head = self.app.max_notification_id() if head is None else head
-                    self._set_schema(sql, projection, f"{FILLING}{head}" if head else READY)
-                    if head:
-                        self._filling[projection.name] = head
-                else:
-                    if str(row["state"]).startswith(FILLING):
-                        self._filling[projection.name] = int(str(row["state"])[len(FILLING) :])
-                    digest = projection.configuration()
-                    if digest is not None and projection.name not in configured and self.reconfigure:
-                        # kept by its rows' digests (a store of a release that kept none): recorded, not read again
-                        sql.execute(
-                            "INSERT INTO view_configurations (name, digest) VALUES (?, ?)", (projection.name, digest)
-                        )
+                existing = None  # the catalog is read again
+                made.append(projection)
+            else:
+                if str(row["state"]).startswith(FILLING):
+                    self._filling[projection.name] = int(str(row["state"])[len(FILLING) :])
+                digest = projection.configuration()
+                if digest is not None and projection.name not in configured and self.reconfigure:
+                    # kept by its rows' digests (a store of a release that kept none): recorded, not read again
+                    unrecorded.append((projection, digest))
+        if existing is not None and not made and not unrecorded and all(created_name(s) in existing for s in ddl):
+            return  # every view at its version, every table and index there: nothing to write
+        with self.views.sql.transaction() as sql:
+            sql.create_missing(ddl, existing)
+            head: int | None = None
+            for projection in made:
+                head = self.app.max_notification_id() if head is None else head
+                self._set_schema(sql, projection, f"{FILLING}{head}" if head else READY)
+                if head:
+                    self._filling[projection.name] = head
+            for projection, digest in unrecorded:
+                sql.execute("INSERT INTO view_configurations (name, digest) VALUES (?, ?)", (projection.name, digest))
 
     def _mark_filled(self) -> None:
         """Mark ready the views that have caught up to the head they were filling to.
