@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, date, datetime
 from typing import Any
 
 from marshmallow import ValidationError, fields
 
+# A day as the API and the pages document it, YYYY-MM-DD in ASCII digits: date.fromisoformat (and marshmallow's Date,
+# which calls it) also reads ISO 8601's basic and week forms, 20200101 and 2020-W01-1 (2019-12-30), which no page or
+# document offers and which a reader would not take for the day it means.
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def plain_day(text: str) -> date:
+    """The day written YYYY-MM-DD (ISO_DAY); ValueError for any other form or a day no calendar has."""
+    if not ISO_DAY.fullmatch(text):
+        raise ValueError(f"not YYYY-MM-DD: {text!r}")
+    return date.fromisoformat(text)
+
 
 class PlainDate(fields.Date):
-    """A date: loads YYYY-MM-DD into a date, dumps a date or an ISO string as it is."""
+    """A date: loads YYYY-MM-DD (alone: `plain_day`) into a date, dumps a date or an ISO string as it is."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> date:
+        if isinstance(value, str) and not ISO_DAY.fullmatch(value):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
 
     def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
         return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)

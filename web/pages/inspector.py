@@ -26,6 +26,7 @@ from projections.merit.queries import DECISION_COLUMNS, PASSED_OVER_COUNT, judge
 from projections.merit.rules import SEVERITY_ORDER
 from projections.training import GROUPING_REFUSALS
 from web import kept
+from web.api.fields import plain_day
 from web.api.paging import last_page
 from web.pages import charts
 from web.pages.columns import decision_column_labels, statistics_column_labels
@@ -110,7 +111,7 @@ def period(args: MultiDict[str, str]) -> tuple[date | None, date | None, dict[st
     for name in ("from", "to"):
         value = one(args, name)
         try:
-            found[name] = date.fromisoformat(value) if value else None
+            found[name] = plain_day(value) if value else None  # YYYY-MM-DD alone, as the API reads it
         except ValueError:
             errors[name] = [_("Must be a date YYYY-MM-DD.")]
             found[name] = None
