@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,8 @@ class Site:
     employee_nip: str
     screenshots: Path
     accounts: Any  # the site's careerlog.accounts.Accounts
+    # each demo user's session cookies and landing page after their first log-in through the form (log_in)
+    sessions: dict[str, tuple[list[Any], str]] = field(default_factory=dict)
 
     def forget_log_in_attempts(self) -> None:
         """Each test starts with no log-in attempts counted: the site is shared by every browser test, and seven of
@@ -122,9 +124,23 @@ def page(chromium: Any, site: Site) -> Iterator[Any]:
 
 
 def log_in(page: Any, site: Site, username: str) -> None:
+    """Log the page's browser context in as `username`, landing where the log-in form lands. The first time in the
+    session through the form; after that with the session cookies that log-in was given, then the page it landed
+    on. A password checked is 0.25 s of argon2's CPU (PasswordHasher's defaults: 64 MiB, 3 passes, 4 lanes), about
+    a second of a loaded machine, and the tests log in 17 times as 6 users. No test logs out: each session stays
+    valid. The log-in form itself is what the first log-in of each user and the axe test of a refused one go
+    through."""
+    known = site.sessions.get(username)
+    if known is not None:
+        cookies, landing = known
+        page.context.add_cookies(cookies)
+        page.goto(landing)
+        return
     site.forget_log_in_attempts()
     page.goto(f"{site.url}/pages/login")
     page.fill("#username", username)
     page.fill("#password", PASSWORDS[username])
     page.click("#main button[type=submit]")
     page.wait_for_load_state()
+    if "/pages/login" not in page.url:  # logged in (a test of a refused log-in would not land elsewhere)
+        site.sessions[username] = (page.context.cookies(), page.url)
