@@ -71,11 +71,13 @@ class Site:
     sessions: dict[str, tuple[list[Any], str]] = field(default_factory=dict)
 
     def forget_log_in_attempts(self) -> None:
-        """Each test starts with no log-in attempts counted: the site is shared by every browser test, and seven of
-        them log in as hr-medan, six of which fall in one minute on a fast run (the seventh got a 429 where it
-        expected the import page: clean-clone CI, 2026-12-02). The limit itself (5 a minute per address and user
-        name) is shown by the Flask-client and serve tests; turning it off here (RATELIMIT_ENABLED) would turn it
-        off for every app of the process, the limiter being one object."""
+        """Each log-in through the form starts with no log-in attempts counted: the site is shared by every browser
+        test, and when each test logged in through the form seven of them logged in as hr-medan, six of which fell
+        in one minute on a fast run (the seventh got a 429 where it expected the import page: clean-clone CI,
+        2026-12-02); log_in now goes through the form once per user, after a refused log-in for hr-medan, and
+        still forgets them first. The limit itself (5 a minute per address and user name) is shown by the
+        Flask-client and serve tests; turning it off here (RATELIMIT_ENABLED) would turn it off for every app of
+        the process, the limiter being one object."""
         self.accounts.forget_hits()
 
     def shot(self, page: Any, name: str) -> None:
