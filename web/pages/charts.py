@@ -8,8 +8,10 @@ language. The object API is used (never pyplot), so drawing is safe in a threade
 
 from __future__ import annotations
 
+import functools
 import io
 import re
+import textwrap
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,9 +20,14 @@ from datetime import date
 import matplotlib
 from flask_babel import format_date, format_decimal, format_percent
 from markupsafe import Markup, escape
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.dates import AutoDateLocator, num2date
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.transforms import Bbox
 
 matplotlib.use("Agg")
 _LOCK = threading.Lock()  # rc_context changes matplotlib's global settings while a chart is saved
@@ -29,6 +36,7 @@ STYLE = re.compile(r'style="([^"]*)"')
 STYLE_ELEMENT = re.compile(r"<style[^>]*>.*?</style>|<metadata>.*?</metadata>", re.S)
 GROUP_ID = re.compile(r' id="[a-z0-9]+_\d+"')  # figure_1, patch_2...: the same in every chart, referenced nowhere
 FONT_FAMILY = "system-ui, sans-serif"
+MARGIN = 4.0  # points between a chart's outermost label and the figure's edge
 PALETTE = ("#0b4f6c", "#c05000", "#2a7f2a", "#7a3b8f", "#8a6d00", "#00708a", "#9c2f4c", "#4a4a4a")
 
 
@@ -40,15 +48,115 @@ class Bar:
 
 
 def figure(width: float = 6.4, height: float = 3.2) -> Figure:
-    fig = Figure(figsize=(width, height), layout="constrained")
+    """A figure of one chart, its margins fitted to its labels when it is saved (`fit`): no layout engine, whose
+    solving (matplotlib's constrained layout lays every label out twice more) cost more than the drawing itself."""
+    fig = Figure(figsize=(width, height))
     fig.patch.set_alpha(0)
     return fig
 
 
-def svg(fig: Figure, title: str) -> Markup:
-    """The figure as inline SVG, scalable to the page width, titled for screen readers."""
+def fit(fig: Figure) -> None:
+    """Places the figure's one axes so that everything drawn around it lies inside the figure, MARGIN from its edges:
+    the tick labels (rotated or not, the outermost ones' halves reaching past the axes' ends), the axis label, the
+    title above and a figure legend below. Each text is measured as it will be drawn (its own font, size and
+    rotation), without laying out the whole chart: placed again once, as the axes' new size may change the ticks."""
+    (ax,) = fig.axes
+    renderer = measuring(fig.dpi)
+    width, height = fig.bbox.width, fig.bbox.height
+    px = fig.dpi / 72
+    pad = MARGIN * px
+    title = ax.title.get_text()
+    legend = fig.legends[0] if fig.legends else None
+    below = extent(renderer, legend).height + pad if legend else 0.0
+    for _attempt in range(2):
+        box = ax.get_window_extent()
+        xlabels = tick_extents(renderer, ax, "x")
+        ylabels = tick_extents(renderer, ax, "y")
+        xtick, ytick = ax.xaxis.get_major_ticks(1)[0], ax.yaxis.get_major_ticks(1)[0]
+        xpad = (xtick.get_pad() + xtick.get_tick_padding()) * px
+        ypad = (ytick.get_pad() + ytick.get_tick_padding()) * px
+        bottom = xpad + max((b.height for b in xlabels), default=0.0)
+        if ax.xaxis.label.get_text():
+            bottom += ax.xaxis.labelpad * px + extent(renderer, ax.xaxis.label).height
+        left = max(
+            ypad + max((b.width for b in ylabels), default=0.0),
+            *(box.x0 - b.x0 for b in xlabels),
+            0.0,
+        )
+        right = max(0.0, *(b.x1 - box.x1 for b in xlabels))
+        top = max(0.0, *(b.y1 - box.y1 for b in ylabels))
+        if title:  # centred over the axes, or over the figure when it is wider, on as many lines as fit in it
+            x0, x1 = left + pad, width - right - pad
+            centre = (x0 + x1) / 2
+            if extent(renderer, ax.title, title).width <= 2 * min(centre, width - centre) - 2 * pad:
+                ax.title.set_text(title)
+                ax.title.set_x(0.5)
+            else:
+                room = width - 2 * pad
+                fits = extent(renderer, ax.title, title).width <= room
+                ax.title.set_text(title if fits else wrapped(renderer, ax.title, room))
+                ax.title.set_x((width / 2 - x0) / max(x1 - x0, 1))
+            top = max(top, matplotlib.rcParams["axes.titlepad"] * px + extent(renderer, ax.title).height)
+        left, right, top = left + pad, right + pad, top + pad
+        bottom += pad + below
+        inner = (max(width - left - right, 1.0), max(height - bottom - top, 1.0))
+        ax.set_position((left / width, bottom / height, inner[0] / width, inner[1] / height))
+
+
+def tick_extents(renderer: RendererAgg, ax: Axes, which: str) -> list[Bbox]:
+    """Where the axis's tick labels will be drawn, in the figure's pixels: each measured in the tick labels' font
+    and rotation, centred on its tick (x: below the axes, y: left of them; only the extent that matters is right)."""
+    axis = ax.xaxis if which == "x" else ax.yaxis
+    low, high = sorted(axis.get_view_interval())
+    locs = [loc for loc in axis.get_majorticklocs() if low - 1e-9 * (high - low) <= loc <= high + 1e-9 * (high - low)]
+    if not locs:
+        return []
+    label = axis.get_major_ticks(1)[0].label1
+    found = []
+    for loc, text in zip(locs, axis.get_major_formatter().format_ticks(locs), strict=True):
+        size = extent(renderer, label, text)
+        x, y = ax.transData.transform((loc, 0) if which == "x" else (0, loc))
+        box = ax.get_window_extent()
+        if which == "x":
+            found.append(Bbox.from_bounds(x - size.width / 2, box.y0 - size.height, size.width, size.height))
+        else:
+            found.append(Bbox.from_bounds(box.x0 - size.width, y - size.height / 2, size.width, size.height))
+    return found
+
+
+def extent(renderer: RendererAgg, artist: Text | Legend, text: str | None = None) -> Bbox:
+    """The size an artist (or its font and rotation, holding another text) is drawn at."""
+    if text is None:
+        return artist.get_window_extent(renderer)
+    assert isinstance(artist, Text)
+    probe = Text(0, 0, text, fontproperties=artist.get_fontproperties(), rotation=artist.get_rotation())
+    probe.set_figure(artist.get_figure(root=True))
+    return probe.get_window_extent(renderer)
+
+
+def wrapped(renderer: RendererAgg, title: Text, room: float) -> str:
+    """A title too wide for the figure on as few lines as fit in it, broken between words."""
+    text = title.get_text()
+    for width in range(len(text) - 1, 10, -1):
+        lines = "\n".join(textwrap.wrap(text, width))
+        if extent(renderer, title, lines).width <= room:
+            return lines
+    return "\n".join(textwrap.wrap(text, 10))
+
+
+@functools.cache
+def measuring(dpi: float) -> RendererAgg:
+    """A renderer that is never drawn on, only asked for text extents: kept, so are the extents it measured."""
+    return RendererAgg(1, 1, dpi)
+
+
+def svg(fig: Figure, title: str, *, fitted: bool = True) -> Markup:
+    """The figure as inline SVG, scalable to the page width, titled for screen readers (`fitted`: its one axes placed
+    by `fit`; a figure of several is placed by its drawer)."""
     out = io.StringIO()
     with _LOCK, matplotlib.rc_context({"svg.fonttype": "none", "font.size": 9}):
+        if fitted:
+            fit(fig)
         fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     text = out.getvalue()
     text = text[text.index("<svg") :]
@@ -134,7 +242,7 @@ def bar_chart(
     ax.invert_yaxis()
     if line is not None:
         ax.axvline(line, color=RED, linestyle="--", label=line_label)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False)
+        fig.legend(loc="lower center", bbox_to_anchor=(0.5, 0.0), frameon=False)  # under the tick labels: `fit`
     if share:
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_percent(v)))
     else:

@@ -102,4 +102,4 @@ def draw_svg(view: IndicatorView, agency: str) -> Markup:
     fig = Figure(figsize=(7.0, 2.2 + 0.12 * min(len(view.comparison), MAX_AGENCIES)))  # no layout engine: fast
     fig.patch.set_alpha(0)
     draw_indicator(fig, view, agency, **SVG_GRID)
-    return charts.svg(fig, _("%(title)s: trend and agencies this year", title=view.title))
+    return charts.svg(fig, _("%(title)s: trend and agencies this year", title=view.title), fitted=False)
