@@ -14,7 +14,7 @@ from projections.merit.fairness import FairnessQueries
 from projections.queries import AGE_BANDS, age_band_label
 from tests.integration.test_fairness_demo import TODAY, store  # noqa: F401  (the demo, recorded once here)
 
-pytestmark = pytest.mark.xdist_group("test_insp2_fairness_group_order")
+pytestmark = pytest.mark.xdist_group("test_fairness_group_order")
 
 BANDS = {label: place for place, label in enumerate([*(age_band_label(lo, hi) for lo, hi in AGE_BANDS), "unknown"])}
 LEVELS = {level.code: int(level["order"]) for level in reference().education} | {"unknown": 99}  # S-1 as D-IV
