@@ -13,12 +13,14 @@ import io
 import re
 import textwrap
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import ParamSpec
 
 import matplotlib
-from flask_babel import format_date, format_decimal, format_percent
+from cachetools import LRUCache
+from flask_babel import format_date, format_decimal, format_percent, get_locale
 from markupsafe import Markup, escape
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import RendererAgg
@@ -30,6 +32,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import Bbox
 
 matplotlib.use("Agg")
+P = ParamSpec("P")
 _LOCK = threading.Lock()  # rc_context changes matplotlib's global settings while a chart is saved
 BLUE, ORANGE, GREY, RED = "#0b4f6c", "#f2a900", "#8a8a8a", "#b00020"
 STYLE = re.compile(r'style="([^"]*)"')
@@ -181,6 +184,37 @@ def numbers(axis: matplotlib.axis.Axis, places: int = 0) -> None:
     axis.set_major_formatter(FuncFormatter(lambda v, _pos: format_decimal(round(v, places))))
 
 
+KEPT: LRUCache[Hashable, Markup] = LRUCache(512)  # the career page's charts, some 10 KB each: about 5 MB per worker
+_KEPT_LOCK = threading.Lock()
+
+
+def frozen(value: object) -> Hashable:
+    """A chart's input as a key: lists (steps, years, hours) as tuples."""
+    if isinstance(value, list | tuple):
+        return tuple(frozen(v) for v in value)
+    assert isinstance(value, Hashable)
+    return value
+
+
+def kept(draw: Callable[P, Markup]) -> Callable[P, Markup]:
+    """A chart kept under everything it is drawn from: the visitor's language and every argument (today too, for
+    the rank chart). The same career page seen again is not drawn again; another language or record is drawn."""
+
+    @functools.wraps(draw)
+    def keeping(*args: P.args, **kwargs: P.kwargs) -> Markup:
+        key = (draw.__name__, str(get_locale()), frozen(args), frozen(tuple(sorted(kwargs.items()))))
+        with _KEPT_LOCK:
+            found = KEPT.get(key)
+        if found is None:
+            found = draw(*args, **kwargs)
+            with _KEPT_LOCK:
+                KEPT[key] = found
+        return found
+
+    return keeping
+
+
+@kept
 def rank_chart(steps: Sequence[tuple[date, str]], ladder: Sequence[str], title: str, today: date) -> Markup:
     """The rank held over the years: a step line through each rank's start."""
     fig = figure()
@@ -207,6 +241,7 @@ def date_tick(day: date) -> str:
     return format_date(day, "MMM y" if day.day == 1 else "medium")
 
 
+@kept
 def jp_chart(
     years: Sequence[int],
     hours: Sequence[float],
