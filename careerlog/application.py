@@ -617,8 +617,10 @@ class CareerLog(Application[str]):
             refuse_system_targets(employee, event_cls, values, recording.client_key)
         if command.migration is None:  # the same kind and reference recorded under another client key, or none
             earlier = employee.earlier_by_reference(event_cls, values, recording.client_key)
-            if earlier is not None:
-                return self._commit([], earlier, command)
+        else:  # (a log imported again: each row is the recording at its version)
+            earlier = employee.kept_at(command.expected_version, event_cls, values, recording.client_key)
+        if earlier is not None:
+            return self._commit([], earlier, command)
         if (
             event_cls is RankPromoted
             and command.migration is None
@@ -661,8 +663,9 @@ class CareerLog(Application[str]):
         """Refuse a promotion moving more ranks than its kind allows, unconfirmed (`unconfirmed_jump`), with the
         record's other problems; True for one the writer confirmed (recorded with its confirmation). A recording
         made already is answered as such (its decision, later)."""
-        if identity_key(RankPromoted, values, recording.client_key) in employee.keys:
-            return False
+        key = identity_key(RankPromoted, values, recording.client_key)
+        if key in employee.keys and employee.replay(RankPromoted, values, recording.client_key, key) is not None:
+            return False  # (a retracted promotion's reference recorded anew is judged as any new one)
         jump = rank_jump(employee.current_context(), values, rules())
         if jump is None or jump_confirmed(jump, confirmed):
             return jump is not None
@@ -802,7 +805,11 @@ class CareerLog(Application[str]):
         unit = uow.get(command.subject)
         if unit is not None:
             refuse_system_targets(unit, event_cls, values, recording.client_key)
-            earlier = None if command.migration else unit.earlier_by_reference(event_cls, values, recording.client_key)
+            earlier = (
+                unit.kept_at(command.expected_version, event_cls, values, recording.client_key)
+                if command.migration
+                else unit.earlier_by_reference(event_cls, values, recording.client_key)
+            )
             if earlier is not None:
                 return self._commit([], earlier, command)
         if unit is None:

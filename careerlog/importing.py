@@ -51,9 +51,9 @@ from careerlog.domain.employee import (
     RETRACTION_JUMP,
     RETRACTION_JUMP_REFUSED,
 )
-from careerlog.domain.errors import InvalidInput
+from careerlog.domain.errors import IdempotencyConflict, InvalidInput
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.ledger import KEY_USED, NO_FACT, REFERENCE_USED, Outcome
+from careerlog.domain.ledger import KEY_RETRACTED, KEY_USED, NO_FACT, REFERENCE_USED, RESENT_RETRACTED, Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import MISSING, NOT_DATE, NOT_INTEGER, UNKNOWN_FIELD, payload_fields, whole_number
 from careerlog.domain.quick import quick_init
@@ -750,6 +750,8 @@ def import_rows(
     first = FirstLines()  # a row given the version an earlier row was given repeats that row's line
     # rows refused for a reason a later row of the file may lift (held_back), tried again after the rest of the file
     held: list[tuple[Command, Exception]] = []
+    # rows refused as a retracted fact's values sent again: already recorded if a row of the file gave its retraction
+    resent: list[tuple[Command, Exception]] = []
     progressed: set[str] | None = None  # while they are tried again: the records a row was recorded in
 
     def tally(done: list[Batch]) -> None:
@@ -773,6 +775,8 @@ def import_rows(
                             listed.append(seen)
                 elif held_back(command, result):
                     held.append((command, result))
+                elif retracted_params(result) is not None:  # (judged once the file's retractions are known)
+                    resent.append((command, result))
                 else:
                     report.rejected.append(_rejection(command, result, first))
             report.recorded += recorded
@@ -825,6 +829,15 @@ def import_rows(
             for command, result in held:
                 if command.subject not in progressed:
                     report.rejected.append(_rejection(command, result, first))
+        for command, result in resent:
+            params = retracted_params(result) or {}
+            if first.earlier(command.subject, int(params["by"])) is None:
+                report.rejected.append(_rejection(command, result, first))
+                continue
+            version = int(params["version"])  # (the file recorded the fact and its retraction: run again)
+            report.already_recorded += 1
+            repeats = first.first(command.subject, version, command.line)
+            listed.append(RowSeen(command.line, command.subject, command.kind, version, repeats))
     finally:
         if ahead is not None:
             ahead.close()
@@ -832,6 +845,15 @@ def import_rows(
     report.seen(listed, made)
     report.point_at_appointments()
     return report
+
+
+def retracted_params(result: Exception) -> dict[str, Any] | None:
+    """The values of a refusal of a retracted fact's values sent again (careerlog.domain.ledger RESENT_RETRACTED:
+    its version and the retraction's, `by`), or None for any other result."""
+    if not isinstance(result, IdempotencyConflict):
+        return None
+    reason = reason_of(result)
+    return dict(reason.params) if isinstance(reason, Reason) and reason.refusal is RESENT_RETRACTED else None
 
 
 def held_back(command: Command, result: Exception) -> bool:
@@ -882,9 +904,9 @@ def _rejection(command: Command, error: Exception, first: FirstLines | None = No
         return RowProblem(command.line, command.subject, command.kind, errors, command_typed(errors, command))
     reason = reason_of(error)
     refusal = reason.refusal if isinstance(reason, Reason) else None
-    if refusal is KEY_USED and command.client_key:
+    if refusal in (KEY_USED, KEY_RETRACTED) and command.client_key:
         field = "client_key"
-    elif refusal in (KEY_USED, REFERENCE_USED):
+    elif refusal in (KEY_USED, REFERENCE_USED, RESENT_RETRACTED):
         field = "reference"
     else:
         field = "unit" if command.subject.startswith("UNIT:") else "nip"

@@ -22,7 +22,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from careerlog.access import AccessDenied, OutsideScope
 from careerlog.accounts import AuthenticationFailed
 from careerlog.domain.errors import ConcurrencyConflict, Conflict, IdempotencyConflict, InvalidInput, NotFound
-from careerlog.domain.ledger import REFERENCE_USED
+from careerlog.domain.ledger import REFERENCE_USED, RESENT_RETRACTED
 from careerlog.domain.wording import reason_of
 from projections.framework import Refill, Rejudged, ViewJudgedOtherwise, ViewNotReady
 
@@ -121,10 +121,11 @@ def rules_member(rejudged: Rejudged) -> dict[str, Any]:
 
 
 def conflict_errors(error: Exception) -> dict[str, list[str]] | None:
-    """The field a conflict names, with its reason: a reference recorded before with other values names
-    `reference` (as an import's report does); None for a conflict of no field of the input."""
+    """The field a conflict names, with its reason: a reference recorded before with other values, or with these
+    values and retracted, names `reference` (as an import's report does); None for a conflict of no field of the
+    input."""
     reason = reason_of(error)
-    if getattr(reason, "refusal", None) is REFERENCE_USED:
+    if getattr(reason, "refusal", None) in (REFERENCE_USED, RESENT_RETRACTED):
         return {"reference": [reason]}
     return None
 

@@ -68,6 +68,20 @@ REFERENCE_USED = Refusal(
     "record a correction instead.",
     numbers=("version",),
 )
+# A retracted fact's reference names nothing in force: other values under it are recorded anew (a new event; the
+# retracted one stays retracted), the same values only as a new recording (a new client reference), never answered
+# as recorded: a file run again does not bring back what was retracted.
+RESENT_RETRACTED = Refusal(
+    "Reference {reference} was recorded with these values as version {version}, which version {by} retracted: "
+    "none of it is in force. To record the fact again, send it under a new client reference (the record form "
+    "does), or with the values it should have.",
+    numbers=("version", "by"),
+)
+KEY_RETRACTED = Refusal(
+    "The client reference was already used for version {version}, which version {by} retracted; send the fact "
+    "under a new client reference to record it anew.",
+    numbers=("version", "by"),
+)
 NOT_CORRECTABLE = Refusal("A {kind} cannot be corrected.", kinds=("kind",))
 NOT_RETRACTABLE = Refusal("A {kind} cannot be retracted.", kinds=("kind",))
 RETRACTED = Refusal("Version {version} was retracted by version {by}.", numbers=("version", "by"))
@@ -78,6 +92,9 @@ INCONSISTENT = Refusal(
     "This change would make version {version} ({kind}) inconsistent: {reasons}", numbers=("version",), kinds=("kind",)
 )
 FIELD_REASONS = Refusal("{field}: {reasons}")  # a field's reasons within another refusal
+
+# How an earlier recording of the same kind and reference was asked for again (LedgerAggregate.replayed).
+PLAIN, OWN_KEY, NEW, REPRODUCED = "plain", "own key", "new key", "reproduced"
 
 
 def local_date(moment: datetime) -> date:
@@ -443,7 +460,20 @@ class LedgerAggregate(BaseAggregate[str]):
         self.keys[key] = version
         self.facts[version] = fact
         if key.startswith("key:"):  # recorded under a client key: its kind and reference name it too
-            self.keyed_references.setdefault(identity_key(type(event), fact.values, None), version)
+            natural = identity_key(type(event), fact.values, None)
+            keyed = self.keyed_references
+            earlier = keyed.get(natural)
+            if earlier is None or not self.in_force(earlier):
+                keyed[natural] = version
+            earlier = self.keys.get(natural)
+            if earlier is not None and not self.in_force(earlier):
+                self.keys[natural] = version  # (recorded anew: the reference names the new fact now)
+        else:
+            made = self.__dict__.get("keyed_references")
+            if made:
+                earlier = made.get(key)
+                if earlier is not None and not self.in_force(earlier):
+                    made[key] = version
 
     def add_correction(self, event: EventCorrected) -> None:
         self.events[event.originator_version] = event
@@ -476,6 +506,17 @@ class LedgerAggregate(BaseAggregate[str]):
         return {}
 
     # ---------------------------------------------------------------- queries
+
+    def in_force(self, version: int) -> bool:
+        """Whether the recording of `version` is not a retracted fact."""
+        fact = self.facts.get(version)
+        return fact is None or fact.retracted_by is None
+
+    def by_reference(self, natural: str) -> int | None:
+        """The version a kind and reference (an identity key without a client key) name: a recording in force
+        (recorded without a key first, as before), else the latest, retracted."""
+        found = [v for v in (self.keys.get(natural), self.__dict__.get("keyed_references", {}).get(natural)) if v]
+        return next((v for v in found if self.in_force(v)), max(found, default=None))
 
     def active_facts(self) -> list[Fact]:
         return [f for f in self.facts.values() if f.active]
@@ -513,17 +554,19 @@ class LedgerAggregate(BaseAggregate[str]):
             keyed = self.__dict__.get("keyed_references")  # (none made yet: no keyed recording)
             if not keyed:
                 return None
-            version = keyed.get(identity_key(event_cls, values, None))
+            natural = identity_key(event_cls, values, None)
+            if keyed.get(natural) is None:
+                return None
+            version = self.by_reference(natural)
         else:
             if "key:" + client_key in self.keys:
                 return None
-            natural = identity_key(event_cls, values, None)
-            version = self.keys.get(natural)
-            if version is None:
-                version = self.keyed_references.get(natural)
+            version = self.by_reference(identity_key(event_cls, values, None))
         if version is None:
             return None
-        earlier = self.replayed(version, event_cls, values)
+        earlier = self.replayed(version, event_cls, values, NEW if client_key else PLAIN)
+        if earlier is None:  # (a retracted fact's reference: recorded anew)
+            return None
         return Outcome(self.id, version, event_cls.KIND, earlier.timestamp, False)
 
     def replay(
@@ -532,18 +575,28 @@ class LedgerAggregate(BaseAggregate[str]):
         values: Mapping[str, Any],
         client_key: str | None,
         key: str | None = None,
+        reproduced: bool = False,
     ) -> LedgerEvent | None:
         """The earlier recording of the same thing, if any; a conflict if it differs.
 
-        `key` is the recording's identity key, when the caller has it already.
+        `key` is the recording's identity key, when the caller has it already; `reproduced`: a migration's.
         """
-        version = self.keys.get(identity_key(event_cls, values, client_key) if key is None else key)
+        key = identity_key(event_cls, values, client_key) if key is None else key
+        keyed = key.startswith("key:")
+        version = self.keys.get(key) if keyed else self.by_reference(key)
         if version is None:
             return None
-        return self.replayed(version, event_cls, values)
+        return self.replayed(version, event_cls, values, REPRODUCED if reproduced else OWN_KEY if keyed else PLAIN)
 
-    def replayed(self, version: int, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> LedgerEvent:
-        """The recording of `version`, when `values` would record it again; a conflict if they differ."""
+    def replayed(
+        self, version: int, event_cls: type[LedgerEvent], values: Mapping[str, Any], asked: str = PLAIN
+    ) -> LedgerEvent | None:
+        """The recording of `version`, when `values` would record it again; a conflict if they differ.
+
+        A retracted fact is answered by how it was asked for (`asked`): under its own client key (OWN_KEY) it is
+        refused, its key spent; under a new one (NEW) and with other values under its reference (PLAIN) it is none
+        (recorded anew), with its values and no key refused naming the retraction (PLAIN); a migration
+        (REPRODUCED) takes a log as it was: the same values are the recording, other values a recording anew."""
         earlier = self.events[version]
         if type(earlier) is not event_cls:
             raise IdempotencyConflict(KEY_USED.reason(kind=type(earlier).KIND, version=version))
@@ -553,11 +606,56 @@ class LedgerAggregate(BaseAggregate[str]):
             kept = to_plain(before["corrected_fields"])
             values = {**values, "corrected_fields": next((r for r in read if to_plain(r) == kept), read[0])}
         differing = sorted(k for k in before if to_plain(before[k]) != to_plain(values.get(k)))
+        fact = self.facts.get(version)
+        if fact is not None and fact.retracted_by is not None:
+            if asked == OWN_KEY:
+                raise IdempotencyConflict(KEY_RETRACTED.reason(version=version, by=fact.retracted_by))
+            if asked == NEW or (asked == REPRODUCED and differing):
+                return None
+            if asked == PLAIN:
+                if differing:  # (a fact of these values retracted before, under the same reference)
+                    fact = self.retracted_alike(event_cls, values)
+                    if fact is None:
+                        return None
+                raise IdempotencyConflict(
+                    RESENT_RETRACTED.reason(
+                        reference=repr(earlier.reference), version=fact.version, by=fact.retracted_by
+                    )
+                )
         if differing:
             raise IdempotencyConflict(
                 REFERENCE_USED.reason(reference=repr(earlier.reference), version=version, fields=", ".join(differing))
             )
         return earlier
+
+    def kept_at(
+        self, version: int | None, event_cls: type[LedgerEvent], values: Mapping[str, Any], client_key: str | None
+    ) -> Outcome | None:
+        """A migration's row recorded already at the version it names (a log imported again), or none: its kind and
+        reference can name a later recording anew of a retracted fact, which the row is not."""
+        earlier = self.events.get(version) if version is not None else None
+        if version is None or earlier is None or type(earlier) is not event_cls:
+            return None
+        if identity_key(event_cls, payload_values(earlier), earlier.client_key) != identity_key(
+            event_cls, values, client_key
+        ):
+            return None
+        if self.replayed(version, event_cls, values, REPRODUCED) is None:  # (the same values: a conflict otherwise)
+            return None
+        return Outcome(self.id, version, event_cls.KIND, earlier.timestamp, False)
+
+    def retracted_alike(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> Fact | None:
+        """A retracted fact of the kind and reference recorded with exactly these values, if any."""
+        natural = identity_key(event_cls, values, None)
+        for fact in self.facts.values():
+            event = fact.event
+            if fact.retracted_by is not None and type(event) is event_cls:
+                before = payload_values(event)
+                if identity_key(event_cls, before, None) == natural and all(
+                    to_plain(v) == to_plain(values.get(k)) for k, v in before.items()
+                ):
+                    return fact
+        return None
 
     def record(self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording) -> Outcome:
         """Record a fact, a correction or a retraction after checking it."""
@@ -615,7 +713,11 @@ class LedgerAggregate(BaseAggregate[str]):
     ) -> Decision | Outcome:
         """Check a recording without making it: the earlier outcome of a replay, or a decision."""
         key = identity_key(event_cls, values, recording.client_key)
-        earlier = self.replay(event_cls, values, recording.client_key, key) if key in self.keys else None
+        earlier = (
+            self.replay(event_cls, values, recording.client_key, key, recording.reproduced)
+            if key in self.keys
+            else None
+        )
         if earlier is not None:
             return Outcome(self.id, earlier.originator_version, event_cls.KIND, earlier.timestamp, False)
         if event_cls is EventCorrected:

@@ -1,0 +1,152 @@
+"""A retracted fact's reference no longer blocks recording the fact anew.
+
+Found by the HR explorer on the demo: a training RR-1 recorded with 20 JP (a wrong value) and retracted could never
+be recorded again under its real certificate number: RR-1 with 24 JP was refused "... with different values
+(hours); record a correction instead", a correction of the retracted fact was refused, a retraction cannot be
+retracted, and RR-1 with 20 JP again answered "Already recorded" while nothing of it was in force. Now the
+reference of a retracted fact names nothing in force: the fact is recorded anew (a new event; the retracted one
+stays retracted, in the log), from the API, the record form and an import alike. The same values without a new
+client key (a file run again, a resend) are refused naming the retraction, so that running a file again does not
+bring back what was retracted; under a new client key (the record form always sends one) they are recorded anew.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pytest
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_hr import form_of
+
+EVENTS = f"/api/v1/employees/{BUDI}/events"
+WRONG = {"kind": "training", **f.training("2016-01-08", hours=20, start="2016-01-06", reference="RR-1")}
+RIGHT = {**WRONG, "hours": 24}
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+def keyed(key: str) -> dict[str, Any]:
+    return {"headers": {"Idempotency-Key": key}}
+
+
+def recorded_and_retracted(world: World, **options: Any) -> tuple[int, int]:
+    version: int = world.post(EVENTS, "hr", json=WRONG, **options).get_json()["version"]
+    retraction = {"kind": "retraction", **f.retraction(version, "2016-02-01")}
+    answer = world.post(EVENTS, "hr", json=retraction)
+    assert answer.status_code == 201, answer.get_json()
+    return version, answer.get_json()["version"]
+
+
+def items(world: World) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = world.get(EVENTS, "hr").get_json()["items"]
+    return found
+
+
+def of_reference(world: World, reference: str = "RR-1") -> list[tuple[int, int, bool]]:
+    """(version, hours, retracted) of each recording of a reference, from the log."""
+    log = items(world)
+    retracted = {i["target_version"] for i in log if i["kind"] == "retraction"}
+    return [(i["version"], i["hours"], i["version"] in retracted) for i in log if i.get("reference") == reference]
+
+
+def imported(world: World, *rows: dict[str, Any]) -> dict[str, Any]:
+    body = b"".join(json.dumps({**row, "nip": BUDI}).encode() + b"\n" for row in rows)
+    data = {"file": (io.BytesIO(body), "events.jsonl")}
+    response = world.post("/api/v1/imports", "hr", data=data, content_type="multipart/form-data")
+    assert response.status_code == 200, response.get_data(as_text=True)
+    report: dict[str, Any] = response.get_json()
+    return report
+
+
+def test_the_api_records_a_retracted_facts_reference_anew_with_other_values(world: World) -> None:
+    version, retraction = recorded_and_retracted(world)
+    before = world.log()
+    answer = world.post(EVENTS, "hr", json=RIGHT)
+    assert answer.status_code == 201, answer.get_json()
+    anew = answer.get_json()["version"]
+    assert (anew, answer.get_json()["created"]) == (retraction + 1, True)
+    assert world.log()[: len(before)] == before  # nothing recorded changed
+    again = world.post(EVENTS, "hr", json=RIGHT)  # a live fact's resend: one fact
+    assert (again.status_code, again.get_json()["version"], again.get_json()["created"]) == (200, anew, False)
+    wrong_again = world.post(EVENTS, "hr", json=WRONG)  # other values than the fact in force: a correction
+    assert wrong_again.status_code == 409
+    assert "record a correction instead" in wrong_again.get_json()["detail"]
+    assert of_reference(world) == [(version, 20, True), (anew, 24, False)]
+
+
+def test_the_api_refuses_a_retracted_facts_values_again_without_a_new_key_naming_the_retraction(world: World) -> None:
+    version, retraction = recorded_and_retracted(world)
+    before = world.log()
+    answer = world.post(EVENTS, "hr", json=WRONG)
+    assert answer.status_code == 409
+    body = answer.get_json()
+    assert "Already recorded" not in json.dumps(body)
+    assert body["errors"]["reference"] == [
+        f"Reference 'RR-1' was recorded with these values as version {version}, which version {retraction} "
+        "retracted: none of it is in force. To record the fact again, send it under a new client reference (the "
+        "record form does), or with the values it should have."
+    ]
+    assert world.log() == before
+    anew = world.post(EVENTS, "hr", json=WRONG, **keyed("again-1"))  # deliberately recorded again
+    assert (anew.status_code, anew.get_json()["version"]) == (201, retraction + 1)
+    assert world.post(EVENTS, "hr", json=WRONG).get_json()["version"] == retraction + 1  # now answered by it
+
+
+def test_the_api_refuses_a_retracted_facts_own_key_sent_again(world: World) -> None:
+    version, retraction = recorded_and_retracted(world, **keyed("first-1"))
+    before = world.log()
+    for payload in (WRONG, RIGHT):
+        answer = world.post(EVENTS, "hr", json=payload, **keyed("first-1"))
+        assert answer.status_code == 409
+        assert answer.get_json()["detail"] == (
+            f"The client reference was already used for version {version}, which version {retraction} retracted; "
+            "send the fact under a new client reference to record it anew."
+        )
+    assert world.log() == before
+
+
+def test_the_record_form_records_a_retracted_facts_reference_anew(world: World) -> None:
+    version, retraction = recorded_and_retracted(world)
+    log_in(world, "hr")
+    world.client.get("/pages/record?lang=en")
+    for hours, expected in (("24", retraction + 1), ("20", retraction + 3)):
+        if hours == "20":  # the 24 JP retracted in turn, then its mistaken values entered again from a new form
+            world.post(EVENTS, "hr", json={"kind": "retraction", **f.retraction(retraction + 1, "2016-02-02")})
+        data = {k: str(v) for k, v in WRONG.items() if k != "kind"}
+        sent = {**data, "hours": hours, "nip": BUDI, **form_of(world, "training")}
+        answer = world.client.post("/pages/record?kind=training", data=sent)
+        assert answer.status_code == 302, answer.get_data(as_text=True)
+        page = world.client.get(answer.headers["Location"]).get_data(as_text=True)
+        assert f"Recorded: Training, version {expected} of {BUDI}." in page
+        assert "Already recorded" not in page
+    assert of_reference(world) == [
+        (version, 20, True),
+        (retraction + 1, 24, True),
+        (retraction + 3, 20, False),
+    ]
+
+
+def test_an_import_records_a_retracted_facts_reference_anew_and_a_rerun_brings_nothing_back(world: World) -> None:
+    first = imported(world, WRONG)
+    assert first["recorded"] == 1
+    version = first["recorded_rows"][0]["version"]
+    retraction = world.post(EVENTS, "hr", json={"kind": "retraction", **f.retraction(version, "2016-02-01")})
+    retraction_version = retraction.get_json()["version"]
+    before = world.log()
+    rerun = imported(world, WRONG)  # the same file again: the retracted fact is not brought back
+    assert (rerun["recorded"], rerun["already_recorded"], len(rerun["rejected"])) == (0, 0, 1)
+    assert list(rerun["rejected"][0]["errors"]) == ["reference"]
+    assert f"which version {retraction_version} retracted" in rerun["rejected"][0]["errors"]["reference"][0]
+    assert world.log() == before
+    fixed = imported(world, RIGHT)  # the file with the right value: recorded anew
+    assert (fixed["recorded"], fixed["rejected"]) == (1, [])
+    assert imported(world, RIGHT)["already_recorded"] == 1
+    assert of_reference(world) == [(version, 20, True), (retraction_version + 1, 24, False)]
