@@ -3,7 +3,7 @@ answered the same way (the record's identity keys are rebuilt from its events as
 and an export imported by a migration into another store, and imported again, gives the same log: the fact
 recorded anew under a retracted fact's reference, with other values and with the same values under a new client
 key, is reproduced, not refused as a conflict nor taken for the retracted one (tests/functional/
-test_rerecord_retracted_reference.py shows the API, the record form and an import)."""
+test_retracted_reference.py shows the API, the record form and an import)."""
 
 from __future__ import annotations
 
