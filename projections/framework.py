@@ -400,6 +400,7 @@ class Projector:
         if newer and not self.take_back:
             raise NewerViews(self.settings, newer)
         made: list[Projection] = []  # new, or made again: their version and state are set
+        dropped: list[Projection] = []  # made again: their tables dropped in the transaction that makes them
         unrecorded: list[tuple[Projection, str]] = []  # kept: the configuration their rows hold is recorded
         for projection in self.projections:
             row = known.get(projection.name)
@@ -408,8 +409,8 @@ class Projector:
             elif row["version"] != projection.version or self._reconfigured(
                 projection, configured.get(projection.name)
             ):
-                self._drop(projection)
-                existing = None  # the catalog is read again
+                dropped.append(projection)
+                existing = None  # the catalog is read again, after the drops
                 made.append(projection)
             else:
                 if str(row["state"]).startswith(FILLING):
@@ -420,7 +421,11 @@ class Projector:
                     unrecorded.append((projection, digest))
         if existing is not None and not made and not unrecorded and all(created_name(s) in existing for s in ddl):
             return  # every view at its version, every table and index there: nothing to write
-        with self.views.sql.transaction() as sql:
+        with self.views.sql.transaction() as sql:  # drops, tables, versions: seen by other processes all at once
+            for projection in dropped:  # (as _drop, and how far it got forgotten, as views.forget)
+                for table in projection.tables:
+                    sql.execute(f"DROP TABLE IF EXISTS {table.name}")
+                sql.execute(f"DELETE FROM {self.views.tracking_table} WHERE application_name = ?", (projection.name,))
             sql.create_missing(ddl, existing)
             head: int | None = None
             for projection in made:
