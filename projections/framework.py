@@ -422,10 +422,8 @@ class Projector:
         if existing is not None and not made and not unrecorded and all(created_name(s) in existing for s in ddl):
             return  # every view at its version, every table and index there: nothing to write
         with self.views.sql.transaction() as sql:  # drops, tables, versions: seen by other processes all at once
-            for projection in dropped:  # (as _drop, and how far it got forgotten, as views.forget)
-                for table in projection.tables:
-                    sql.execute(f"DROP TABLE IF EXISTS {table.name}")
-                sql.execute(f"DELETE FROM {self.views.tracking_table} WHERE application_name = ?", (projection.name,))
+            for projection in dropped:
+                self._drop(sql, projection)
             sql.create_missing(ddl, existing)
             head: int | None = None
             for projection in made:
@@ -559,11 +557,11 @@ class Projector:
             found.update(str(r["d"]) for r in rows)
         return found
 
-    def _drop(self, projection: Projection) -> None:
-        with self.views.sql.transaction() as sql:
-            for table in projection.tables:
-                sql.execute(f"DROP TABLE IF EXISTS {table.name}")
-        self.views.forget(projection.name)
+    def _drop(self, sql: Sql, projection: Projection) -> None:
+        """Drop the view's tables and forget how far it got, in the caller's transaction `sql`."""
+        for table in projection.tables:
+            sql.execute(f"DROP TABLE IF EXISTS {table.name}")
+        self.views.forget(sql, projection.name)
 
     @staticmethod
     def _set_schema(sql: Sql, projection: Projection, state: str) -> None:
@@ -846,7 +844,8 @@ class Projector:
             for projection in chosen:
                 self._set_schema(sql, projection, REBUILDING)
         for projection in chosen:
-            self._drop(projection)
+            with self.views.sql.transaction() as sql:
+                self._drop(sql, projection)
         self.ensure_tables()
         with self.views.sql.transaction() as sql:
             for projection in chosen:

@@ -50,10 +50,9 @@ class ViewStoreMixin:
         except IntegrityError as e:
             raise StaleBatch(f"{name} is already past {position}") from e
 
-    def forget(self, name: str) -> None:
-        """Forget how far `name` got (before a rebuild)."""
-        with self.sql.transaction() as sql:
-            sql.execute(f"DELETE FROM {self.tracking_table} WHERE application_name = ?", (name,))
+    def forget(self, sql: Sql, name: str) -> None:
+        """Forget how far `name` got (its tables dropped), in the caller's transaction `sql`."""
+        sql.execute(f"DELETE FROM {self.tracking_table} WHERE application_name = ?", (name,))
 
     @contextmanager
     def reading(self) -> Iterator[Sql]:
