@@ -64,6 +64,7 @@ from careerlog.textfiles import (
     NOT_UTF8_HEADER,
     NOTE_COLUMNS,
     SAVE_AS_UTF8,
+    WORKBOOK,
     WRITTEN,
     Written,
     aliases_of,
@@ -73,11 +74,12 @@ from careerlog.textfiles import (
     read_day_first_dates,
     read_decimal_commas,
     read_lesson_hours,
-    refuse_utf16,
+    refuse_not_text,
     shown,
     spreadsheet_dates,
     spreadsheet_nips,
     undecodable,
+    workbook_name,
 )
 
 # A CSV cell is read up to 64 MiB (more than an upload may hold) and judged by the ledger, which names
@@ -437,6 +439,8 @@ def detect_format(name: str) -> str:
         return "jsonl"
     if lowered.endswith(".csv"):
         return "csv"
+    if workbook_name(name):
+        raise InvalidInput(WORKBOOK.reason(), "file")
     raise InvalidInput(WHICH_FORMAT.reason(name=repr(name)), "file")
 
 
@@ -453,9 +457,9 @@ def read_jsonl(stream: IO[bytes], start: int = 1) -> Iterator[tuple[int, dict[st
     """(line number, row or the reason it is unreadable, bytes read) for each non-blank line, numbered from `start`."""
     loads = orjson.loads
     lines: Iterable[bytes] = stream
-    if start == 1:  # the file's start: a UTF-16 file is refused before any row
+    if start == 1:  # the file's start: a UTF-16 file or a workbook is refused before any row
         first = stream.readline()
-        refuse_utf16(first)
+        refuse_not_text(first)
         lines = itertools.chain([first], stream)
     for number, raw in enumerate(lines, start=start):
         if raw and not raw.isspace():  # not blank (raw.strip() without copying the line)
@@ -491,7 +495,7 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
     reader: csv.DictReader[str] | None = None
     try:
         header = text.readline()
-        refuse_utf16(header)
+        refuse_not_text(header)
         if undecodable(header):
             yield 1, InvalidInput(NOT_UTF8_HEADER.reason(text=shown(header), save=SAVE_AS_UTF8), "line"), 1
             return
@@ -989,7 +993,7 @@ def import_file(
         from careerlog.import_workers import import_parallel
 
         with path.open("rb") as stream:  # (its readers split the file without read_jsonl's look at its start)
-            refuse_utf16(stream.read(2))
+            refuse_not_text(stream.read(8))
         options = {"actor": actor, "dry_run": dry_run, "migration": migration, "batch_size": batch_size}
         report: ImportReport = import_parallel(
             app, path, read, fmt=fmt, workers=workers, options=options, progress=progress

@@ -5,7 +5,8 @@ Imports read UTF-8 (with or without a byte-order mark). A CSV is decoded with
 writes Windows-1252: 'é' is the byte 0xE9) stays in its cell as a lone surrogate and is
 reported at its own line and column (`not_utf8`), instead of failing the block of the file
 the decoder had read. A file saved as UTF-16 (its first bytes a UTF-16 byte-order mark) is
-refused as a whole before any row (`refuse_utf16`).
+refused as a whole before any row (`refuse_utf16`), and so is a spreadsheet's own workbook (an Excel .xlsx
+or .xls, an OpenDocument .ods: by its name or its first bytes, `refuse_workbook`), which is no text at all.
 
 A CSV separated by semicolons comes from a spreadsheet in a locale whose decimal mark is the
 comma (Indonesian), which writes its numbers and dates so: its decimal cells (a training's
@@ -38,6 +39,13 @@ UTF16 = Refusal("The file is UTF-16 text (it starts with a UTF-16 byte-order mar
 NOT_UTF8 = Refusal("Not UTF-8 text: '{text}'; {save}.")
 NOT_UTF8_HEADER = Refusal("Not UTF-8 text: '{text}'; {save}. Nothing was read.")  # (careerlog.importing)
 _UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # (UTF-32 LE starts with the first)
+WORKBOOK = Refusal(
+    "The file is a spreadsheet workbook (such as Excel's .xlsx or .xls), not a CSV or JSON Lines file: open it in "
+    "the spreadsheet, save it as CSV UTF-8 and import that file. Nothing was imported."
+)
+# A workbook's first bytes: a ZIP archive (.xlsx, .xlsm, .ods) and an OLE2 compound file (Excel 97-2003 .xls)
+_WORKBOOK_MARKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 AS_NUMBER = Refusal(
     "{value} is a NIP a spreadsheet stored as a number, which keeps only 15 of its 18 digits: "
     "format the column as Text and type the NIPs again."
@@ -192,6 +200,24 @@ def refuse_utf16(start: bytes | str) -> None:
     first = start[:2].encode("utf-8", "surrogateescape") if isinstance(start, str) else start[:2]
     if first in _UTF16_MARKS:
         raise InvalidInput(UTF16.reason(save=SAVE_AS_UTF8), "file")
+
+
+def refuse_workbook(start: bytes | str) -> None:
+    """Refuse a file whose first bytes (or its first line decoded with surrogateescape) are a workbook's."""
+    first = start[:8].encode("utf-8", "surrogateescape") if isinstance(start, str) else start[:8]
+    if first.startswith(_WORKBOOK_MARKS):
+        raise InvalidInput(WORKBOOK.reason(), "file")
+
+
+def refuse_not_text(start: bytes | str) -> None:
+    """Refuse a file that is no text an import reads, by its start: UTF-16 text, or a spreadsheet workbook."""
+    refuse_utf16(start)
+    refuse_workbook(start)
+
+
+def workbook_name(name: str) -> bool:
+    """Whether a file is named as a spreadsheet workbook (report.xlsx, data.XLS)."""
+    return name.lower().endswith(WORKBOOK_SUFFIXES)
 
 
 def undecodable(text: str) -> bool:

@@ -40,6 +40,7 @@ from careerlog.importing import ImportReport, detect_format, import_rows, kind_f
 from careerlog.keyset import Paging, page_of_computed
 from careerlog.reference import reference, rules
 from careerlog.sqlstore import check_connections_when_in_doubt
+from careerlog.textfiles import workbook_name
 from projections import suppression
 from projections.framework import Projector
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries
@@ -250,7 +251,9 @@ class Services:
         reach = require(writer, Action.IMPORT)
         try:
             fmt = fmt or detect_format(name or "")
-        except InvalidInput:  # (detect_format's wording names the command line's --format)
+        except InvalidInput:  # (detect_format's wording names the command line's --format; a workbook's does not)
+            if workbook_name(name or ""):
+                raise
             raise InvalidInput(WHICH_FILE_FORMAT.reason(name=repr(name)), "file") from None
         rows = read_jsonl(stream) if fmt == "jsonl" else read_csv(stream, kind or kind_from_name(name or ""))
         scoped = ScopedRows(self.ledger, writer, writer.username) if reach is not Reach.ALL else None

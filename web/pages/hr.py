@@ -42,7 +42,7 @@ from careerlog.domain.payload import FieldSpec, Unreadable, filled_fields, parse
 from careerlog.domain.wording import Reason, reason_of
 from careerlog.importing import kind_from_name, refuse_no_rows
 from careerlog.reference import reference
-from careerlog.textfiles import aliases_of
+from careerlog.textfiles import WORKBOOK, aliases_of, workbook_name
 from web.errors import conflict_errors
 from web.pages.common import allowed, blp, page, services
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
@@ -394,7 +394,11 @@ def import_file() -> ResponseReturnValue:
                 refused = data_url_text(refused_csv(data, report["rejected"]))
                 refused_name = name.rsplit("/", 1)[-1].removesuffix(".csv") + "-ditolak.csv"
     elif form.file.errors:
-        errors = {"file": [_("Choose a .jsonl or .csv file.")]}
+        upload = form.file.data
+        if upload and workbook_name(upload.filename or ""):  # (an Excel file: say how to make a CSV of it)
+            errors = {"file": [WORKBOOK.reason()]}
+        else:
+            errors = {"file": [_("Choose a .jsonl or .csv file.")]}
     status = 422 if (form.is_submitted() and (form.errors or errors)) else 200
     kinds = [(k, kind_label(k)) for k in RECORDABLE]
     columns = kind_columns()  # (each kind's columns, in place of a documentation path HR cannot open)
