@@ -378,7 +378,8 @@ def import_file() -> ResponseReturnValue:
         upload = form.file.data
         name = upload.filename or ""
         kind = request.form.get("kind") if request.form.get("kind") in RECORDABLE else None
-        if name.endswith(".csv") and not kind and not kind_from_name(name):
+        csv_file = name.lower().endswith(".csv")  # (TRAINING.CSV too, as Windows tools name their files)
+        if csv_file and not kind and not kind_from_name(name):
             errors = {"kind": [_("Choose the kind of event the CSV file holds.")]}
         else:
             data = upload.stream.read()  # (read again for the refused rows' download: web.pages.refused_rows)
@@ -390,9 +391,9 @@ def import_file() -> ResponseReturnValue:
                 report = found
             except InvalidInput as e:
                 errors = e.errors
-            if report is not None and report["rejected"] and name.endswith(".csv"):
+            if report is not None and report["rejected"] and csv_file:
                 refused = data_url_text(refused_csv(data, report["rejected"]))
-                refused_name = name.rsplit("/", 1)[-1].removesuffix(".csv") + "-ditolak.csv"
+                refused_name = name.rsplit("/", 1)[-1][: -len(".csv")] + "-ditolak.csv"
     elif form.file.errors:
         upload = form.file.data
         if upload and workbook_name(upload.filename or ""):  # (an Excel file: say how to make a CSV of it)
