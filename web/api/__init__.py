@@ -25,6 +25,7 @@ from web.api.common import (
     conditional,
     hold_connection,
     negotiate,
+    refuse_role,
     release_connection,
     wait_if_asked,
 )
@@ -146,7 +147,8 @@ class CareerlogApi(Api):  # type: ignore[misc]
 
 def guard() -> Response | None:
     """Before every API request: hold one database connection for it, authenticate, count it against its
-    token's rate limit (429 past it: web.api.ratelimit), refuse what it may not be answered in
+    token's rate limit (429 past it: web.api.ratelimit), refuse a role that may not take the view's action (403,
+    before any argument is read: web.api.common.refuse_role), refuse what it may not be answered in
     (web.api.common.negotiate), then wait for a position if asked to. The OpenAPI document is negotiated too."""
     if request.blueprint in API_BLUEPRINT_NAMES:
         hold_connection()
@@ -156,6 +158,7 @@ def guard() -> Response | None:
         counted = request.environ.pop(COUNTED, False)  # by the fast path, within the limit (web.fastreads)
         if not counted and not limit.allows(token):
             return limit.refusal(token)
+        refuse_role()
         refused = negotiate()
         if refused is not None:
             return refused

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask.views import MethodView
 
+from careerlog.access import Action
 from web.api.blueprint import ApiBlueprint
 from web.api.common import PAGE_HEADERS, authentication, caller, json_or_csv, linked, services
 from web.api.schemas import (
@@ -41,6 +42,7 @@ class Me(MethodView):
 
 @blp.route("/access-log")
 class AccessLog(MethodView):
+    @blp.requires(Action.READ_ACCESS_LOG)
     @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
     @blp.read(AccessLogQuerySchema, AccessLogSchema)
     def get(self, args: dict[str, Any]) -> Any:
@@ -52,6 +54,7 @@ class AccessLog(MethodView):
 
 @blp.route("/account-changes")
 class AccountChanges(MethodView):
+    @blp.requires(Action.MANAGE_ACCOUNTS)
     @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
     @blp.read(AccountChangesQuerySchema, AccountChangesSchema)
     def get(self, args: dict[str, Any]) -> Any:

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from flask.views import MethodView
 
+from careerlog.access import Action
 from careerlog.domain.errors import NotFound
 from web import kept as kept_answers
 from web.api.audit_schemas import (
@@ -75,9 +76,9 @@ def compose(*decorators: Callable[[F], F]) -> Callable[[F], F]:
 
 # An audited decision's page: found by its id `{nip}-{version}`, or 404.
 showing = compose(
+    blp.requires(Action.RUN_AUDITS),
     blp.arguments(WaitSchema, location="query"),
     blp.response(200, AuditSchema),
-    blp.alt_response(403, response="FORBIDDEN"),
     blp.alt_response(404, response="NOT_FOUND"),
 )
 
@@ -104,6 +105,7 @@ def shown(decision_id: str, decision: str) -> Any:
 
 @blp.route("/promotions")
 class Promotions(MethodView):
+    @blp.requires(Action.RUN_AUDITS)
     @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
     @blp.read(AuditQuerySchema, AuditPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
@@ -121,6 +123,7 @@ class Promotion(MethodView):
 
 @blp.route("/posts")
 class Posts(MethodView):
+    @blp.requires(Action.RUN_AUDITS)
     @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
     @blp.read(PostAuditQuerySchema, AuditPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
@@ -138,6 +141,7 @@ class Post(MethodView):
 
 @blp.route("/grade-inflation")
 class GradeInflation(MethodView):
+    @blp.requires(Action.RUN_AUDITS)
     @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
     @blp.read(GradeInflationQuerySchema, GradeInflationPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
@@ -149,6 +153,7 @@ class GradeInflation(MethodView):
 
 @blp.route("/awards")
 class Awards(MethodView):
+    @blp.requires(Action.RUN_AUDITS)
     @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
     @blp.read(AwardQuerySchema, AwardPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
@@ -159,6 +164,7 @@ class Awards(MethodView):
 
 @blp.route("/fairness")
 class Fairness(MethodView):
+    @blp.requires(Action.RUN_AUDITS)
     @blp.read(StatisticsQuerySchema, FairnessSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Compare promotion selection rates across groups: four-fifths rule, z, Fisher and CMH tests."""
@@ -167,6 +173,7 @@ class Fairness(MethodView):
 
 @blp.route("/time-to-promotion")
 class TimeToPromotion(MethodView):
+    @blp.requires(Action.RUN_AUDITS)
     @blp.read(StatisticsQuerySchema, TimeToPromotionSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Compare years in rank until promotion across groups: Kaplan-Meier, log-rank and Cox."""

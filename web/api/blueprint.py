@@ -11,6 +11,7 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError
 from webargs.flaskparser import FlaskParser, abort, is_json_request
 
+from careerlog.access import Action
 from web.api.common import csv_documented
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -103,6 +104,16 @@ class ApiBlueprint(Blueprint):  # type: ignore[misc]
         responses.setdefault(429, ["TOO_MANY_REQUESTS"])
         responses.setdefault(503, ["SERVICE_UNAVAILABLE"])
         return Blueprint._prepare_response_doc(doc, doc_info, **kwargs)
+
+    def requires(self, action: Action) -> Callable[[F], F]:
+        """Mark a view as taking `action`: a role that may not take it is refused (403) before the request's
+        arguments are read (web.api.common.refuse_role), and the view documents the 403."""
+
+        def decorate(view: F) -> F:
+            view.careerlog_action = action  # type: ignore[attr-defined]
+            return self.alt_response(403, response="FORBIDDEN")(view)  # type: ignore[no-any-return]
+
+        return decorate
 
     def read(self, query: type[Schema], answer: type[Schema], *, refusal: tuple[int, str] = (403, "FORBIDDEN")) -> Any:
         """A read's documentation: its query, its 200 answer, the refusal it may give, and its CSV form."""

@@ -20,6 +20,7 @@ from werkzeug.datastructures import Headers, MIMEAccept, MultiDict
 from werkzeug.http import generate_etag, parse_etags, quote_etag
 from werkzeug.wrappers import Request
 
+from careerlog.access import require
 from careerlog.accounts import Account, Authenticated, AuthenticationFailed
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.payload import whole_number
@@ -105,13 +106,28 @@ def csv_documented(func: F) -> F:
     return cast(F, Blueprint.doc(responses=CSV_RESPONSE)(func))
 
 
-def offers_csv() -> bool:
-    """Whether the view of the request answers in CSV too (its method is `csv_documented`)."""
+def view_method() -> Any:
+    """The method of the view class that answers the request (`get` for a HEAD); None when there is none."""
     view_class = getattr(current_app.view_functions.get(request.endpoint or ""), "view_class", None)
     method = getattr(view_class, request.method.lower(), None)
     if method is None and request.method == "HEAD":
         method = getattr(view_class, "get", None)
-    return bool(getattr(method, "careerlog_csv", False))
+    return method
+
+
+def offers_csv() -> bool:
+    """Whether the view of the request answers in CSV too (its method is `csv_documented`)."""
+    return bool(getattr(view_method(), "careerlog_csv", False))
+
+
+def refuse_role() -> None:
+    """Before anything the request sent is read: AccessDenied (403) when the caller's role may not take the action
+    the view takes (its method is marked by `ApiBlueprint.requires`), so that a bad argument does not answer a 422
+    to a role that may not use the endpoint at all. Whether the caller's scope holds what is asked is judged later,
+    on the arguments read."""
+    action = getattr(view_method(), "careerlog_action", None)
+    if action is not None:
+        require(caller(), action)
 
 
 def negotiate() -> Response | None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask.views import MethodView
 
+from careerlog.access import Action
 from careerlog.domain.nip import normalise_nip
 from projections.queries import ROSTER_FILTERS
 from web.api.audit_schemas import EligibilitySchema
@@ -51,6 +52,7 @@ def roster_options(args: dict[str, Any]) -> tuple[dict[str, list[str]], dict[str
 
 @blp.route("")
 class Employees(MethodView):
+    @blp.requires(Action.LIST_EMPLOYEES)
     @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
     @blp.read(RosterQuerySchema, RosterPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
@@ -59,6 +61,7 @@ class Employees(MethodView):
         page = services().roster(caller(), filters, **options)
         return linked(json_or_csv(page.to_dict(), roster_page_schema, name="employees", plain=True), page.next)
 
+    @blp.requires(Action.RECORD)
     @blp.arguments(NewEmployeeSchema)
     @blp.arguments(IdempotencyHeaderSchema, location="headers")
     @blp.arguments(NO_QUERY, location="query")
@@ -77,6 +80,7 @@ class Employees(MethodView):
 
 @blp.route("/<nip>")
 class Employee(MethodView):
+    @blp.requires(Action.READ_RECORD)
     @blp.arguments(WaitSchema, location="query")
     @blp.response(200, EmployeeSchema)
     @blp.alt_response(404, response="NOT_FOUND")
@@ -87,11 +91,13 @@ class Employee(MethodView):
 
 @blp.route("/<nip>/events")
 class Events(MethodView):
+    @blp.requires(Action.READ_RECORD)
     @blp.read(FormatSchema, HistorySchema, refusal=(404, "NOT_FOUND"))
     def get(self, args: dict[str, Any], nip: str) -> Any:
         """List every event recorded for an employee, with recorded times and corrections."""
         return json_or_csv(services().history(caller(), nip), history_schema, name=f"events-{normalise_nip(nip)}")
 
+    @blp.requires(Action.RECORD)
     @blp.arguments(RecordEventSchema)
     @blp.arguments(IdempotencyHeaderSchema, location="headers")
     @blp.arguments(NO_QUERY, location="query")
@@ -109,6 +115,7 @@ class Events(MethodView):
 
 @blp.route("/<nip>/timeline")
 class Timeline(MethodView):
+    @blp.requires(Action.READ_RECORD)
     @blp.read(TimelineQuerySchema, TimelineSchema, refusal=(404, "NOT_FOUND"))
     def get(self, args: dict[str, Any], nip: str) -> Any:
         """Show the career as it stood on as_of, as it was known at known_at."""
@@ -118,6 +125,7 @@ class Timeline(MethodView):
 
 @blp.route("/<nip>/eligibility")
 class Eligibility(MethodView):
+    @blp.requires(Action.READ_RECORD)
     @blp.read(ReadQuerySchema, EligibilitySchema, refusal=(404, "NOT_FOUND"))
     def get(self, args: dict[str, Any], nip: str) -> Any:
         """Show the promotion kinds open to an employee: the earliest date and what is met or missing."""

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask.views import MethodView
 
+from careerlog.access import Action
 from careerlog.importing import refuse_no_rows
 from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, csv_documented, json_or_csv, services
@@ -23,6 +24,7 @@ report_schema = ImportReportSchema()
 
 @blp.route("")
 class Imports(MethodView):
+    @blp.requires(Action.IMPORT)
     @blp.arguments(ImportQuerySchema, location="query")
     @blp.arguments(ImportFileSchema, location="files")
     @blp.response(200, ImportReportSchema)

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask.views import MethodView
 
+from careerlog.access import Action
 from projections.queries import ROSTER_FILTERS
 from projections.training import SPELL_FIELDS
 from web.api.audits import split
@@ -38,6 +39,7 @@ PROGRAMME_FILTERS = ("agency", "unit", "region", "kind", "programme_id", "year")
 
 @blp.route("/headcount")
 class Headcount(MethodView):
+    @blp.requires(Action.READ_REPORTS)
     @blp.read(HeadcountQuerySchema, HeadcountSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Count employees by any of the roster's fields (and age band)."""
@@ -48,6 +50,7 @@ class Headcount(MethodView):
 
 @blp.route("/training-compliance")
 class TrainingCompliance(MethodView):
+    @blp.requires(Action.READ_REPORTS)
     @blp.read(ComplianceQuerySchema, ComplianceSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Count the staff in post at the end of a year who had the yearly JP, per group."""
@@ -58,6 +61,7 @@ class TrainingCompliance(MethodView):
 
 @blp.route("/programmes")
 class Programmes(MethodView):
+    @blp.requires(Action.READ_REPORTS)
     @blp.read(ProgrammesQuerySchema, ProgrammesSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Sum up each training programme: take-up, hours, feedback, cost and later promotions."""
@@ -68,6 +72,7 @@ class Programmes(MethodView):
 
 @blp.route("/mentoring")
 class Mentoring(MethodView):
+    @blp.requires(Action.READ_REPORTS)
     @blp.read(MentoringQuerySchema, MentoringReportSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Sum up mentoring, and compare mentees' outcomes with colleagues never mentored."""

@@ -7,6 +7,7 @@ from typing import Any
 from flask.views import MethodView
 from marshmallow import fields, validate
 
+from careerlog.access import Action
 from careerlog.reference import reference
 from projections.scorecard.cli import flat_rows
 from web import kept
@@ -144,6 +145,7 @@ rows_schema = ScorecardRowsSchema()
 
 @blp.route("/scorecard")
 class Scorecard(MethodView):
+    @blp.requires(Action.READ_SCORECARD)
     @blp.read(ScorecardQuerySchema, ScorecardSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Score an agency's career-development policy for a year, with the trend, the comparison across the

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask.views import MethodView
 
+from careerlog.access import Action
 from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, services
 from web.api.event_schemas import UnitRatingSchema
@@ -21,6 +22,7 @@ blp = ApiBlueprint(
 
 @blp.route("/<agency>/<unit>/ratings")
 class Ratings(MethodView):
+    @blp.requires(Action.RATE_UNIT)
     @blp.arguments(UnitRatingSchema)
     @blp.arguments(IdempotencyHeaderSchema, location="headers")
     @blp.arguments(NO_QUERY, location="query")
