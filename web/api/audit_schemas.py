@@ -15,6 +15,7 @@ from web.api.schemas import (
     CursorPageOfSchema,
     CursorPagingSchema,
     ReadQuerySchema,
+    RecordingSchema,
     StrictSchema,
     filter_field,
     grouping,
@@ -408,10 +409,9 @@ class RecordedLaterSchema(StrictSchema):
     )
 
 
-class ConfirmationSchema(StrictSchema):
+class ConfirmationSchema(RecordingSchema):
     """A recording whose writer confirmed a rank jump bearing on the decision, as stored with its event."""
 
-    version = fields.Integer(dump_only=True, metadata={"description": "The confirmed recording's version."})
     kind = fields.String(
         dump_only=True,
         metadata={
@@ -422,12 +422,6 @@ class ConfirmationSchema(StrictSchema):
     )
     target_version = fields.Integer(
         dump_only=True, allow_none=True, metadata={"description": "The version a correction or retraction amends."}
-    )
-    recorded_at = PlainDateTime(dump_only=True)
-    recorded_by = fields.String(dump_only=True, metadata={"description": "The account that recorded it."})
-    reference = fields.String(dump_only=True)
-    confirmed = fields.List(
-        fields.String(), dump_only=True, metadata={"description": "The checks confirmed: `promotion.one_step`."}
     )
 
 

@@ -329,25 +329,26 @@ def confirmed_field(what: str) -> fields.List:
     )
 
 
-class CorrectionSchema(StrictSchema):
-    version = fields.Integer(dump_only=True)
+class RecordingSchema(StrictSchema):
+    """What a recording (a correction, a retraction, an audited promotion's confirmation) answers of itself: its
+    version, when, by whom and under what reference it was recorded, and the checks its writer confirmed."""
+
+    version = fields.Integer(dump_only=True, metadata={"description": "The recording's version in the record."})
     recorded_at = PlainDateTime(dump_only=True)
-    effective_date = PlainDate(dump_only=True)
+    recorded_by = fields.String(dump_only=True, metadata={"description": "The account that recorded it."})
     reference = fields.String(dump_only=True)
+    confirmed = confirmed_field("it")
+
+
+class CorrectionSchema(RecordingSchema):
+    effective_date = PlainDate(dump_only=True)
     reason = fields.String(dump_only=True, allow_none=True)
     fields_ = fields.Dict(data_key="fields", attribute="fields", dump_only=True)
-    recorded_by = fields.String(dump_only=True, metadata={"description": "The account that recorded it."})
-    confirmed = confirmed_field("the correction")
 
 
-class RetractionSchema(StrictSchema):
-    version = fields.Integer(dump_only=True)
-    recorded_at = PlainDateTime(dump_only=True)
+class RetractionSchema(RecordingSchema):
     effective_date = PlainDate(dump_only=True)
-    reference = fields.String(dump_only=True)
     reason = fields.String(dump_only=True, allow_none=True)
-    recorded_by = fields.String(dump_only=True, metadata={"description": "The account that recorded it."})
-    confirmed = confirmed_field("the retraction")
 
 
 class TimelineItemSchema(StrictSchema):
