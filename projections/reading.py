@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from careerlog.sqlstore import SqlStore
+
+# A day as every query argument takes it: YYYY-MM-DD alone, where date.fromisoformat also reads ISO 8601's basic and
+# week forms (20200101, 2020-W01-1) as days the writer may not mean, full-width digits and 2020-1-1 too.
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def plain_day(text: str) -> date:
+    """The day written YYYY-MM-DD (ISO_DAY); ValueError for any other form or a day no calendar has."""
+    if not ISO_DAY.fullmatch(text):
+        raise ValueError(f"not YYYY-MM-DD: {text!r}")
+    return date.fromisoformat(text)
 
 
 class ViewReader:

@@ -12,6 +12,8 @@ from typing import Any
 import click
 
 from careerlog.cli import Context, friendly_errors, pass_context
+from careerlog.domain.errors import InvalidInput
+from careerlog.reference import reference
 from careerlog.spreadsheet import defused
 from projections.framework import Projection, refuse_judged_otherwise
 from projections.merit.audit import MeritProjection, decision_confirmations
@@ -24,7 +26,7 @@ from projections.merit.queries import (
     AuditQueries,
     PassedOverQueries,
     comparison_evidence,
-    iso_day,
+    period,
     streamed,
     with_colleagues,
 )
@@ -74,7 +76,21 @@ def fairness_queries(obj: Context) -> FairnessQueries:
 def period_and_scope(options: dict[str, str | None]) -> tuple[str | None, str | None, dict[str, str]]:
     """The --from/--to period and the --agency/--region/--unit scope given on the command line."""
     start, end = options.pop("start", None), options.pop("end", None)
-    return start, end, {k: v for k, v in options.items() if v}
+    return start, end, known_places({k: v for k, v in options.items() if v})
+
+
+PLACE_TABLES = {"agency": "agencies", "region": "regions"}  # the options naming a code of a reference table
+
+
+def known_places(options: dict[str, Any]) -> dict[str, Any]:
+    """The options, their --agency and --region each a code of its reference table, as the API's filters take them:
+    another (a misspelt or lower-case code, a name) is refused naming it (exit 1), never answered with an empty list
+    or no groups, which would read as "nothing found there". The unit is free text."""
+    for name, table in PLACE_TABLES.items():
+        value = options.get(name)
+        if value and value not in reference().table(table).codes:
+            raise InvalidInput(f"Not one of the known values: {value!r} (see `careerlog reference {table}`).", name)
+    return options
 
 
 def cell(value: Any) -> str:
@@ -203,6 +219,7 @@ POST_COLUMNS = (
     "passed_over_count",
 )
 DECISION_COLUMNS = ("decision", *PROMOTION_COLUMNS[:6], "level", "title", *PROMOTION_COLUMNS[6:])
+MIN_YEAR, MAX_YEAR = 1900, 9999
 INFLATION_COLUMNS = ("year", "agency", "unit", "unit_predicate", "rated", "counts", "exceeded", "severity")
 
 
@@ -242,7 +259,7 @@ def decision_options(func: Any) -> Any:
 def emit_decisions(audit: AuditQueries, options: dict[str, Any], columns: tuple[str, ...], fmt: str) -> None:
     """The audited decisions as a table, or streamed as CSV or JSON: a CSV or JSON list of every
     decision in the country is written a page at a time, never held in memory whole."""
-    filters = {k: v for k, v in options.items() if k not in CRITERIA}
+    filters = known_places({k: v for k, v in options.items() if k not in CRITERIA})
     criteria = {k: v for k, v in options.items() if k in CRITERIA}
     statement, params = audit.decisions_sql(filters, **criteria)
     if fmt == "table":
@@ -321,7 +338,13 @@ def posts_command(obj: Context, /, fmt: str, **options: str | None) -> None:
 def grade_inflation_command(obj: Context, /, fmt: str, start: int | None, end: int | None, **scope: str | None) -> None:
     """Units whose staff ratings of a year spread beyond what the unit's own rating allows."""
     judged_alike(obj)
-    found = GradeInflationQueries(open_view_store(obj.settings).sql).grade_inflation(scope, start=start, end=end)
+    for name, year in (("from", start), ("to", end)):
+        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:  # (the API's `year` is so bounded)
+            raise InvalidInput(f"Must be a year from {MIN_YEAR} to {MAX_YEAR}, got {year}.", name)
+    if start is not None and end is not None and end < start:
+        raise InvalidInput(f"Must not be before --from ({start}), got {end}.", "to")
+    queries = GradeInflationQueries(open_view_store(obj.settings).sql)
+    found = queries.grade_inflation(known_places(scope), start=start, end=end)
     emit({"units": found}, found, INFLATION_COLUMNS, fmt, f"{len(found)} unit-years with grade inflation")
 
 
@@ -413,8 +436,10 @@ RECORDED_LATER_COLUMNS = ("tmt", "subject", "version", "decision", "kind", "coll
 def passed_over_command(obj: Context, /, fmt: str, start: str | None, end: str | None, **scope: str | None) -> None:
     """Decisions with an eligible, clearly stronger colleague of the same unit and rank who was not chosen."""
     judged_alike(obj)
+    known_places(scope)
     store = open_view_store(obj.settings).sql
-    first, last = iso_day(start, "from") or "", iso_day(end, "to") or "9999"
+    checked = period(start, end)
+    first, last = checked[0] or "", checked[1] or "9999"
     regular = [
         {**row, "tmt": row["round_date"], "decision": "promotion", "kind": "101"}
         for row in PassedOverQueries(store).passed_over(scope)

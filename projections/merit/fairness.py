@@ -21,6 +21,8 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
 from projections.framework import frozen_heap
 from projections.merit.groups import add_group, dimensions, in_natural_order, p_value, rounded, source_columns
+from projections.merit.queries import BEFORE_FROM as BEFORE_FROM  # (web.api.audit_schemas reads it here)
+from projections.merit.queries import period as checked_period
 from projections.merit.queries import streamed
 from projections.merit.survival import (
     ATTRIBUTES,
@@ -29,7 +31,7 @@ from projections.merit.survival import (
     time_to_promotion_each,
     training_per_year,
 )
-from projections.reading import ViewReader
+from projections.reading import ViewReader, plain_day
 from projections.training import BETWEEN, UNKNOWN_FILTER_OF, filter_clauses, where_sql, whole_number
 
 if TYPE_CHECKING:  # numpy, pandas, scipy and statsmodels are imported where used: every CLI process imports this
@@ -58,7 +60,6 @@ SCOPE_FILTERS = ("agency", "region", "unit")
 POOL_TABLE = "promotion_rounds"
 # The refusals of a fairness request (careerlog.domain.wording)
 NOT_A_DAY = Refusal("Must be a date as YYYY-MM-DD, got {value}.")
-BEFORE_FROM = Refusal("Must not be before 'from' ({first}), got {last}.", dates=("first", "last"))
 
 
 def import_statistics() -> None:
@@ -271,17 +272,14 @@ def iso_day(value: Any, name: str) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     try:
-        return date.fromisoformat(str(value)).isoformat()
+        return plain_day(str(value)).isoformat()  # YYYY-MM-DD alone, as the API reads it
     except ValueError:
         raise InvalidInput(NOT_A_DAY.reason(value=repr(value)), name) from None
 
 
 def period(start: Any, end: Any) -> tuple[str | None, str | None]:
-    """A checked period (`from`, `to`, both inclusive, either open)."""
-    first, last = iso_day(start, "from"), iso_day(end, "to")
-    if first and last and first > last:
-        raise InvalidInput(BEFORE_FROM.reason(first=first, last=last), "to")
-    return first, last
+    """A checked period (`from`, `to`, both inclusive, either open): each a date or a 'YYYY-MM-DD' string."""
+    return checked_period(start, end, iso_day)
 
 
 def min_cell_size(value: Any) -> int:

@@ -23,7 +23,7 @@ from careerlog.sqlstore import Sql, SqlStore
 from projections.career import CareerRecord
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.rules import SEVERITY_ORDER, evidence_json
-from projections.reading import ViewReader
+from projections.reading import ViewReader, plain_day
 from projections.roster_paging import RosterTotals, position_read
 from projections.training import filter_clauses, where_sql
 
@@ -46,6 +46,7 @@ PASSED_OVER = "merit.passed_over"
 PASSED_OVER_COUNT = "passed_over_count"  # the listed decisions' column after DECISION_COLUMNS
 # The refusals of an audit's request (careerlog.domain.wording)
 NOT_A_DATE = Refusal("Must be a date YYYY-MM-DD, got {value}.")
+BEFORE_FROM = Refusal("Must not be before 'from' ({first}), got {last}.", dates=("first", "last"))
 UNKNOWN_VERDICT = Refusal("Unknown verdict {verdict}; one of {known}.")
 UNKNOWN_DECISION = Refusal("Unknown decision; one of {known}.")
 UNKNOWN_SEVERITY = Refusal("Unknown severity; one of {known}.")
@@ -54,18 +55,30 @@ KEPT_ROUNDS = "<kept rounds>"  # in a total's key, for the kept rounds' paramete
 
 
 def iso_day(value: str | None, name: str) -> str | None:
+    """The day written YYYY-MM-DD (`plain_day`, as the API and the pages read it: not 20200101 nor 2020-W01-1),
+    None when not given; InvalidInput naming `name` otherwise."""
     if not value:
         return None
     try:
-        return date.fromisoformat(value).isoformat()
+        return plain_day(value).isoformat()
     except ValueError:
         raise InvalidInput(NOT_A_DATE.reason(value=repr(value)), name) from None
 
 
+def period(start: Any, end: Any, day: Callable[[Any, str], str | None] = iso_day) -> tuple[str | None, str | None]:
+    """A checked period (`from`, `to`, both inclusive, either open, each read by `day`): a `to` before the `from` is
+    refused naming `to`, as the API refuses it, never read as a period holding nothing."""
+    first, last = day(start, "from"), day(end, "to")
+    if first and last and first > last:
+        raise InvalidInput(BEFORE_FROM.reason(first=first, last=last), "to")
+    return first, last
+
+
 def period_clauses(column: str, start: str | None, end: str | None) -> tuple[list[str], list[str]]:
-    """SQL clauses (and their parameters) keeping `column` within [start, end]; either may be open."""
+    """SQL clauses (and their parameters) keeping `column` within [start, end] (a checked `period`); either may be
+    open."""
     clauses, params = [], []
-    for bound, op in ((iso_day(start, "from"), ">="), (iso_day(end, "to"), "<=")):
+    for bound, op in zip(period(start, end), (">=", "<="), strict=True):
         if bound:
             clauses.append(f"{column} {op} ?")
             params.append(bound)

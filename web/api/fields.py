@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime
 from typing import Any
 
 from marshmallow import ValidationError, fields
 
-# A day as the API and the pages document it, YYYY-MM-DD in ASCII digits: date.fromisoformat (and marshmallow's Date,
-# which calls it) also reads ISO 8601's basic and week forms, 20200101 and 2020-W01-1 (2019-12-30), which no page or
-# document offers and which a reader would not take for the day it means.
-ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def plain_day(text: str) -> date:
-    """The day written YYYY-MM-DD (ISO_DAY); ValueError for any other form or a day no calendar has."""
-    if not ISO_DAY.fullmatch(text):
-        raise ValueError(f"not YYYY-MM-DD: {text!r}")
-    return date.fromisoformat(text)
+# A day as the API and the pages document it, YYYY-MM-DD in ASCII digits (projections.reading.ISO_DAY, which the
+# command line's audits read too): date.fromisoformat (and marshmallow's Date, which calls it) also reads ISO 8601's
+# basic and week forms, 20200101 and 2020-W01-1 (2019-12-30), which no page or document offers and which a reader
+# would not take for the day it means.
+from projections.reading import ISO_DAY as ISO_DAY
+from projections.reading import plain_day as plain_day
 
 
 class PlainDate(fields.Date):
