@@ -82,6 +82,14 @@ KEY_RETRACTED = Refusal(
     "under a new client reference to record it anew.",
     numbers=("version", "by"),
 )
+# A correction giving a fact the reference another fact of its kind in force bears: the two could no longer be told
+# apart by it (a recording sent again under it would be answered by the other one's values).
+REFERENCE_TAKEN = Refusal(
+    "Reference {reference} is already that of version {version}, another {kind} of this record: two facts may not "
+    "share one reference. Check the reference, or retract the fact recorded twice.",
+    numbers=("version",),
+    kinds=("kind",),
+)
 NOT_CORRECTABLE = Refusal("A {kind} cannot be corrected.", kinds=("kind",))
 NOT_RETRACTABLE = Refusal("A {kind} cannot be retracted.", kinds=("kind",))
 RETRACTED = Refusal("Version {version} was retracted by version {by}.", numbers=("version", "by"))
@@ -769,6 +777,8 @@ class LedgerAggregate(BaseAggregate[str]):
         if not recording.reproduced:
             self.check_changes_a_value(target, changes)
         corrected = Fact(target.version, target.kind, {**target.values, **changes}, target.recorded_on, target.event)
+        if "reference" in changes and not recording.reproduced:
+            self.check_reference_free(corrected)
         if "effective_date" in changes and changes["effective_date"] > recording.recorded_on:
             raise InvalidInput(FUTURE, "corrected_fields.effective_date")
         facts = [corrected if f.version == target.version else f for f in self.active_facts()]
@@ -797,6 +807,26 @@ class LedgerAggregate(BaseAggregate[str]):
                 f"corrected_fields.{name}": [UNCHANGED.reason(value=to_plain(v))] for name, v in changes.items()
             }
             raise InvalidInput(reasons)
+
+    def check_reference_free(self, corrected: Fact) -> None:
+        """A correction of a fact's reference to one another fact of its kind in force bears, as it stands or as it
+        was recorded, is refused naming that fact: the record would hold two facts under one reference, and the
+        fact sent again as it now stands would be answered with the other's values (a conflict)."""
+        event_cls = corrected.event_class
+        natural = identity_key(event_cls, corrected.values, None)
+        others = {
+            f.version
+            for f in self.active_facts()
+            if f.kind == corrected.kind and identity_key(event_cls, f.values, None) == natural
+        }
+        recorded = self.by_reference(natural)  # (recorded under it, and corrected to another since)
+        if recorded is not None and recorded in self.facts and self.in_force(recorded):
+            others.add(recorded)
+        others.discard(corrected.version)
+        if others:
+            reference = repr(str(corrected.values["reference"]))
+            taken = REFERENCE_TAKEN.reason(reference=reference, version=min(others), kind=corrected.kind)
+            raise InvalidInput(taken, "corrected_fields.reference")
 
     def check_change_date(self, day: date, recording: Recording) -> None:
         """A correction's or retraction's own date (TMT): not in the future, as any fact's."""
