@@ -189,7 +189,10 @@ def selection_rates(rounds: pd.DataFrame, *, min_cell: int = DEFAULT_MIN_CELL, d
     totals = rounds.groupby("group", sort=True)[["pool", "promoted", "out_of_rule"]].sum()
     totals["rate"] = totals["promoted"] / totals["pool"]
     shown = totals[totals["pool"] >= min_cell]
-    reference = None if shown.empty else str(shown["rate"].idxmax())
+    # the reference: the highest rate; of groups tied at it, the largest pool (the most precise rate, which every
+    # other group is tested against), then the first by name; never the first by name alone (idxmax)
+    leading = shown.sort_values(["rate", "pool"], ascending=[False, False], kind="stable")
+    reference = None if shown.empty else str(leading.index[0])
     items: dict[str, dict[str, Any]] = {}
     for group, row in totals.iterrows():  # one row per group, not per person
         pool, promoted = int(row["pool"]), int(row["promoted"])
