@@ -252,8 +252,13 @@ def row_filters(principal: Principal, action: Action) -> dict[str, list[str]]:
 
 
 def narrow(requested: Mapping[str, list[str]], allowed: Mapping[str, list[str]]) -> dict[str, list[str]] | None:
-    """Requested filters narrowed to the allowed ones; None when nothing can match."""
+    """Requested filters narrowed to the allowed ones; None when nothing can match. A requested region covers the
+    regions inside it, as a scope's does (`region=12` is the province with its regencies and cities, 12.71...)."""
     merged = {k: list(v) for k, v in requested.items() if v}
+    if merged.get("region"):
+        merged["region"] = sorted(expand_regions(merged["region"]))
+        if not merged["region"]:  # (no code of the table: nothing matches, as the code itself matched nothing)
+            return None
     if any(not values for values in allowed.values()):
         return None
     for name, values in allowed.items():

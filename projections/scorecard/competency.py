@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from projections.scorecard.indicators import Context, Definition, Indicator, api_link, measured, rows_behind
@@ -94,7 +95,7 @@ def compliance_cells(ctx: Context) -> list[dict[str, Any]]:
     """`TrainingQueries.compliance` of the scope by agency, rank, sex and region: read once a year for every
     agency (a scope narrowed to a unit or a region reads its own), not once per agency and grouping."""
     queries = TrainingQueries(ctx.store, today=ctx.today)
-    filters = ctx.scope.filters()
+    filters = ctx.scope.selection()
     if set(filters) != {"agency"}:
         return ctx.kept(("compliance", ctx.year, ctx.scope), lambda: queries.compliance(ctx.year, CELLS, filters))
     every = ctx.kept(("compliance", ctx.year), lambda: queries.compliance(ctx.year, CELLS))
@@ -148,19 +149,19 @@ def in_post(ctx: Context, day: str, scoped: bool, *, judged: bool = False) -> fr
     """The staff in post on a day (not on leave, study leave or suspended), of the scope or of every agency;
     only the PNS then if `judged` (the yearly JP is theirs, not a PPPK's nor a CPNS's: JUDGED_ON, as
     `TrainingQueries.compliance` counts them); read once per scorecard."""
-    filters = tuple(ctx.scope.filters().items()) if scoped else ()
+    filters = tuple(ctx.scope.selection().items()) if scoped else ()
     return ctx.kept(("in_post", day, filters, judged), lambda: staff_on(ctx, day, filters, judged))
 
 
-def staff_on(ctx: Context, day: str, filters: tuple[tuple[str, str], ...], judged: bool = False) -> frozenset[str]:
+def staff_on(
+    ctx: Context, day: str, filters: tuple[tuple[str, tuple[str, ...]], ...], judged: bool = False
+) -> frozenset[str]:
     clauses = ["start_date <= ?", "(end_date IS NULL OR end_date > ?)", f"status NOT IN ({', '.join('?' * 3)})"]
     params: list[Any] = [day, day, *NOT_IN_POST]
     if judged:
         clauses.append(JUDGED_ON)
         params += [JUDGED_KIND, day]
-    for name, value in filters:
-        clauses.append(f"{name} = ?")
-        params.append(value)
+    selected(clauses, params, filters)
     rows = ctx.store.query(f"SELECT DISTINCT subject FROM spells WHERE {' AND '.join(clauses)}", params)
     return frozenset(r["subject"] for r in rows)
 
@@ -201,10 +202,15 @@ def course(title: str) -> str:
     return COHORT.sub("", title.strip())
 
 
+def selected(clauses: list[str], params: list[Any], selection: Iterable[tuple[str, tuple[str, ...]]]) -> None:
+    """Add a scope's selection (Scope.selection) to a statement's conditions: each column among its values."""
+    for name, values in selection:
+        clauses.append(f"{name} IN ({', '.join('?' * len(values))})")
+        params.extend(values)
+
+
 def scope_clauses(ctx: Context, clauses: list[str], params: list[Any]) -> str:
-    for name, value in ctx.scope.filters().items():
-        clauses.append(f"{name} = ?")
-        params.append(value)
+    selected(clauses, params, ctx.scope.selection().items())
     return " AND ".join(clauses)
 
 
@@ -234,14 +240,9 @@ def programme_indicators(ctx: Context) -> list[Indicator]:
 
 
 def cost_indicator(ctx: Context) -> Indicator:
-    clauses: list[str] = ["year = ?", "cost IS NOT NULL"]
     params: list[Any] = [ctx.year]
-    for name, value in ctx.scope.filters().items():
-        clauses.append(f"{name} = ?")
-        params.append(value)
-    row = ctx.store.query(
-        f"SELECT SUM(cost) AS cost, SUM(hours) AS hours FROM training WHERE {' AND '.join(clauses)}", params
-    )[0]
+    where = scope_clauses(ctx, ["year = ?", "cost IS NOT NULL"], params)
+    row = ctx.store.query(f"SELECT SUM(cost) AS cost, SUM(hours) AS hours FROM training WHERE {where}", params)[0]
     cost = None if row["cost"] is None else round(float(row["cost"]), 2)
     hours = int(row["hours"] or 0)
     rows = rows_behind("training", year=ctx.year, cost="recorded", **ctx.scope.filters())

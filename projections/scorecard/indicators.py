@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
+from careerlog.access import expand_regions
 from careerlog.sqlstore import SqlStore
 
 T = TypeVar("T")
@@ -43,7 +44,18 @@ class Scope:
     region: str | None = None
 
     def filters(self) -> dict[str, str]:
+        """The scope as the API's filters name it (an indicator's link and the rows behind it): a region as given,
+        which covers the regions inside it there too."""
         return {k: v for k, v in (("agency", self.agency), ("unit", self.unit), ("region", self.region)) if v}
+
+    def selection(self) -> dict[str, tuple[str, ...]]:
+        """The scope as the views' rows are selected (each a column's values, any of which matches): a region with
+        every region inside it (12: the province's own offices, 12.01 ... 12.71), as an account's scope and the
+        API's region filter cover them (careerlog.access.narrow)."""
+        selected: dict[str, tuple[str, ...]] = {k: (v,) for k, v in self.filters().items()}
+        if self.region:
+            selected["region"] = tuple(sorted(expand_regions([self.region])))
+        return selected
 
 
 @dataclass(frozen=True)

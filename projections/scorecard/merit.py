@@ -105,13 +105,13 @@ class ScorecardAudit(AuditQueries):
 def passed_over_pairs(ctx: Context) -> list[dict[str, Any]]:
     """merit.passed_over's pairs of the scope, every year: read once per scorecard for its years."""
     queries = PassedOverQueries(ctx.store, today=ctx.today)
-    return ctx.kept(("passed_over", ctx.scope), lambda: queries.passed_over(ctx.scope.filters()))
+    return ctx.kept(("passed_over", ctx.scope), lambda: queries.passed_over(ctx.scope.selection()))
 
 
 def promotion_indicators(ctx: Context) -> list[Indicator]:
     start, end = ctx.period
     audit = ScorecardAudit(ctx)
-    promotions = audit.promotions(ctx.scope.filters(), start=start, end=end)
+    promotions = audit.promotions(ctx.scope.selection(), start=start, end=end)
     clean = sum(1 for d in promotions if not d["finding_count"])
     # the decisions judged with the rounds: a regular promotion that passed over a clearly stronger colleague
     # (merit.passed_over, found over promotion_rounds) is not clean, though its decisions row reads `compliant`
@@ -123,9 +123,9 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
             ctx, CLEAN, clean, len(promotions), ratio(clean, len(promotions)), rows, link=audit_link(ctx, "promotions")
         )
     ]
-    decisions = audit.decisions_count(ctx.scope.filters(), start=start, end=end)
+    decisions = audit.decisions_count(ctx.scope.selection(), start=start, end=end)
     for rule_id in [r for r in rules().ids if r.startswith(DECISION_RULES)]:
-        hits = audit.decisions_count(ctx.scope.filters(), start=start, end=end, rule=rule_id)
+        hits = audit.decisions_count(ctx.scope.selection(), start=start, end=end, rule=rule_id)
         definition = RECORDED_AFTER if rule_id == "evidence.recorded_after" else BY_RULE
         group = {} if definition is RECORDED_AFTER else {"rule": rule_id}
         behind = rows_behind("findings", rule=rule_id, tmt_from=start, tmt_to=end, **ctx.scope.filters())
@@ -145,7 +145,7 @@ def impact_indicators(ctx: Context, min_cell: int) -> list[Indicator]:
     for dim, definition in IMPACT.items():
         # only the fields shown below: no interval, z or CMH test (the same rates and Fisher/Holm answers)
         result = fairness.fairness(
-            dim, start=start, end=end, scope=ctx.scope.filters(), min_cell=min_cell, detail=False
+            dim, start=start, end=end, scope=ctx.scope.selection(), min_cell=min_cell, detail=False
         )
         link = audit_link(ctx, "fairness", by=dim)
         for g in result["groups"]:

@@ -190,7 +190,7 @@ def mentoring_promotions(ctx: Context) -> dict[str, Any]:
     agency and rank on that day never mentored: the figures of `MentoringQueries.mentoring_outcomes` that the
     scorecard shows (not the JP and SKP scores of the years after), from the scorecard's spells."""
     months = window(ctx.window_months)
-    clauses, params = filter_clauses(ctx.scope.filters(), RELATIONSHIP_FILTERS)
+    clauses, params = filter_clauses(ctx.scope.selection(), RELATIONSHIP_FILTERS)
     with ctx.store.transaction(commit=False) as sql:
         mentees = first_mentoring(sql, clauses, params)
     mentored = ctx.kept("mentored", lambda: {r["subject"] for r in ctx.store.query(MENTORED_SQL)})
