@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from decimal import Decimal
-from math import floor
 from typing import IO, Any
 
 from careerlog.access import (
@@ -45,7 +43,7 @@ from projections import suppression
 from projections.framework import Projector
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries
 from projections.merit.audit import decision_confirmations
-from projections.merit.distribution import GRADE_INFLATION_KEYSET, GradeInflationQueries
+from projections.merit.distribution import GRADE_INFLATION_KEYSET, GradeInflationQueries, with_excess
 from projections.merit.eligibility import EligibilityQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
 from projections.merit.passed_over import colleagues_of, ledger_records
@@ -642,18 +640,6 @@ class Services:
 def agency_target(agency: str) -> Target:
     """An agency as an access check sees it: where its seat is."""
     return Target(None, agency, reference().agencies[agency].get("region"))
-
-
-def with_excess(unit_year: Mapping[str, Any]) -> dict[str, Any]:
-    """A grade-inflation finding with, per exceeded cap, the staff at that predicate, how many the cap
-    allows (the share of the rated staff, rounded down) and the excess over it."""
-    rated = int(unit_year["rated"])
-    exceeded = []
-    for cell in unit_year["exceeded"]:
-        count = int(unit_year["counts"].get(cell["predicate"], 0))
-        allowed = floor(Decimal(str(cell["max_share"])) * rated)
-        exceeded.append({**cell, "count": count, "allowed": allowed, "excess": count - allowed})
-    return {**unit_year, "exceeded": exceeded}
 
 
 def shown_scope(scope: Mapping[str, list[str]]) -> dict[str, list[str]]:

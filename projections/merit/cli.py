@@ -17,7 +17,7 @@ from careerlog.reference import reference
 from careerlog.spreadsheet import defused
 from projections.framework import Projection, refuse_judged_otherwise
 from projections.merit.audit import MeritProjection, decision_confirmations
-from projections.merit.distribution import GradeInflationQueries
+from projections.merit.distribution import GradeInflationQueries, with_excess
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries, with_pool
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
 from projections.merit.passed_over import colleagues_of as decision_colleagues
@@ -96,6 +96,8 @@ def known_places(options: dict[str, Any]) -> dict[str, Any]:
 def cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, dict) for v in value)):
+        return json.dumps(value, ensure_ascii=False)  # (a unit-year's counts and caps: JSON, as the API's CSV)
     if isinstance(value, list):
         return "[" + ", ".join(cell(v) for v in value) + "]"
     return str(value).lower() if isinstance(value, bool) else str(value)
@@ -344,7 +346,7 @@ def grade_inflation_command(obj: Context, /, fmt: str, start: int | None, end: i
     if start is not None and end is not None and end < start:
         raise InvalidInput(f"Must not be before --from ({start}), got {end}.", "to")
     queries = GradeInflationQueries(open_view_store(obj.settings).sql)
-    found = queries.grade_inflation(known_places(scope), start=start, end=end)
+    found = [with_excess(u) for u in queries.grade_inflation(known_places(scope), start=start, end=end)]
     emit({"units": found}, found, INFLATION_COLUMNS, fmt, f"{len(found)} unit-years with grade inflation")
 
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
+from math import floor
 from typing import Any
 
 from careerlog.domain.unit import EARLIEST_RATED_YEAR
@@ -114,6 +117,19 @@ def judge_unit_year(rule: Rule, unit_predicate: str, counts: dict[str, int]) -> 
         for predicate, cap in caps.items()
         if counts.get(predicate, 0) / rated > float(cap)
     ]
+
+
+def with_excess(unit_year: Mapping[str, Any]) -> dict[str, Any]:
+    """A grade-inflation finding with, per exceeded cap, the staff at that predicate, how many the cap
+    allows (the share of the rated staff, rounded down) and the excess over it (the API's list and
+    `careerlog audit grade-inflation` alike)."""
+    rated = int(unit_year["rated"])
+    exceeded = []
+    for cell in unit_year["exceeded"]:
+        count = int(unit_year["counts"].get(cell["predicate"], 0))
+        allowed = floor(Decimal(str(cell["max_share"])) * rated)
+        exceeded.append({**cell, "count": count, "allowed": allowed, "excess": count - allowed})
+    return {**unit_year, "exceeded": exceeded}
 
 
 # Grade inflation's order (its statement's ORDER BY), a unit-year per row: its cursors (careerlog.keyset) name one.
