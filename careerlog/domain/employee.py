@@ -684,8 +684,22 @@ def check_study_leave(career: Career, fact: Fact, errors: FieldErrors) -> None:
     check_alternation(career, fact, errors, "study_leave_start", "study_leave_end", None, STUDY_LEAVE)
 
 
+def malformed_mentor(fact: Fact, errors: FieldErrors) -> bool:
+    """Whether the mentor's NIP is no identity number, its reason then beside mentor_nip, worded as the employee's
+    own NIP's (parse_nip): the mentor is not looked up, nor the mentoring with them."""
+    try:
+        parse_nip(fact.values["mentor_nip"], "mentor_nip")
+    except InvalidInput as e:
+        for reason in e.errors["mentor_nip"]:
+            errors.add("mentor_nip", reason)
+        return True
+    return False
+
+
 @check("mentoring_start", "mentoring_end")
 def check_mentoring(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    if malformed_mentor(fact, errors):
+        return
     mentor = fact.values["mentor_nip"]
     if mentor == career.nip:
         errors.add("mentor_nip", SELF_MENTORING)
@@ -699,6 +713,8 @@ def check_mentee(career: Career, fact: Fact, errors: FieldErrors) -> None:
 
 @check("mentoring_session")
 def check_mentoring_session(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    if malformed_mentor(fact, errors):
+        return
     mentor = fact.values["mentor_nip"]
     open_on_day = False
     for f in career.of_kinds("mentoring_start", "mentoring_end"):  # the facts below (of career.facts) that count
