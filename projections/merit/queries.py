@@ -8,6 +8,7 @@ import json
 import queue
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from operator import itemgetter
 from typing import Any, ClassVar
@@ -85,10 +86,21 @@ def period_clauses(column: str, start: str | None, end: str | None) -> tuple[lis
     return clauses, params
 
 
-# The lists' order (audit.DECISION_ORDER, an index's) and their pages' cursors (careerlog.keyset).
+# The lists' order (audit.DECISION_ORDER, an index's) and their pages' cursors (careerlog.keyset): the audited
+# promotions' and posts' are two lists, each refusing the other's cursor (which would read it from another list's
+# place: the posts after a promotion's TMT, every post before it skipped in silence).
 DECISIONS_KEYSET = Keyset(
     "decisions", ("d.tmt", "d.subject", "d.version"), ("tmt", "subject", "version"), (str, str, int)
 )
+DECISION_KEYSETS = {
+    "promotion": replace(DECISIONS_KEYSET, name="promotions"),
+    "post": replace(DECISIONS_KEYSET, name="posts"),
+}
+
+
+def keyset_of(decision: str | None) -> Keyset:
+    """The keyset of the list of one decision type (`promotion`, `post`), or of all decisions (None)."""
+    return DECISION_KEYSETS.get(decision or "", DECISIONS_KEYSET)
 
 
 class CountedList(ViewReader):
@@ -205,13 +217,13 @@ class AuditQueries(CountedList):
     ) -> Paged:
         """One page of `decisions` (filtered as it is: decision, start, end, rule, severity,
         passed_over), the rows `decisions(...)[(page - 1) * per_page : page * per_page]` read with
-        LIMIT and OFFSET, or the `per_page` after the cursor `after` (a page's `next`, DECISIONS_KEYSET:
+        LIMIT and OFFSET, or the `per_page` after the cursor `after` (a page's `next`, keyset_of the decision type:
         by TMT, NIP and version), and how many decisions match in all (COUNT). Each row's `passed_over_count`
         is looked up in the kept rounds (`passed_rounds`) given the views' tracking table, else counted
         for the page's rows only (`counted_page`), not all the rounds read for one page."""
         rounds = self.passed_rounds() if self.tracking_table is not None else None
         source, where, params = self.decisions_where(filters, rounds=rounds, **options)
-        paging = Paging(DECISIONS_KEYSET, page, per_page, after)
+        paging = Paging(keyset_of(options.get("decision")), page, per_page, after)
 
         def select(where: str) -> str:
             return decisions_select(where, counted=False, source=source)

@@ -17,7 +17,7 @@ from marshmallow import Schema
 from careerlog.access import Scope
 from careerlog.config import Settings
 from careerlog.demo import load_demo
-from projections.merit.queries import DECISIONS_KEYSET
+from projections.merit.queries import keyset_of
 from projections.queries import CursorPage
 from projections.scorecard.award_queries import AWARDS_KEYSET
 from tests import factories as f
@@ -65,7 +65,7 @@ def whole_list(services: Services, path: str, query: dict[str, str]) -> list[dic
 def expected_page(services: Services, path: str, rows: list[dict[str, Any]], page: int, per_page: int) -> CursorPage:
     """The page of the whole list sliced, with the cursor of its last row when a page follows."""
     shown = rows[(page - 1) * per_page : page * per_page]
-    keyset = AWARDS_KEYSET if path == "awards" else DECISIONS_KEYSET
+    keyset = AWARDS_KEYSET if path == "awards" else keyset_of("promotion" if path == "promotions" else "post")
     following = keyset.next_cursor(shown[-1]) if page * per_page < len(rows) else None
     if path == "awards":
         shown = services.award_view.with_findings(shown)
