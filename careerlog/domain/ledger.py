@@ -489,6 +489,11 @@ class LedgerAggregate(BaseAggregate[str]):
         target.values.update(stored_changes(target.event_class, event.corrected_fields))
         target.corrected_by.append(event.originator_version)
         self.take_change_keys(EventCorrected, event)
+        if "reference" in event.corrected_fields:  # (the fact sent again under its corrected reference names it)
+            natural = identity_key(target.event_class, target.values, None)
+            earlier = self.corrected_references.get(natural)
+            if earlier is None or not self.in_force(earlier):
+                self.corrected_references[natural] = target.version
 
     def add_retraction(self, event: EventRetracted) -> None:
         self.events[event.originator_version] = event
@@ -513,6 +518,15 @@ class LedgerAggregate(BaseAggregate[str]):
         """
         return {}
 
+    @cached_property
+    def corrected_references(self) -> dict[str, int]:
+        """Kind-and-reference identity keys a correction gave a fact (its reference corrected), to its version.
+
+        A live recording of the fact as it now stands, under its corrected reference, is answered by it (`replay`,
+        `by_reference`); a migration, which reproduces a log as it was, does not look here. Made at the first
+        correction of a reference (most records have none)."""
+        return {}
+
     # ---------------------------------------------------------------- queries
 
     def in_force(self, version: int) -> bool:
@@ -520,11 +534,21 @@ class LedgerAggregate(BaseAggregate[str]):
         fact = self.facts.get(version)
         return fact is None or fact.retracted_by is None
 
-    def by_reference(self, natural: str) -> int | None:
+    def by_reference(self, natural: str, corrected: bool = True) -> int | None:
         """The version a kind and reference (an identity key without a client key) name: a recording in force
-        (recorded without a key first, as before), else the latest, retracted."""
+        (recorded without a key first, as before), else the latest, retracted; with `corrected`, else a fact a
+        correction gave that reference, in force."""
         found = [v for v in (self.keys.get(natural), self.__dict__.get("keyed_references", {}).get(natural)) if v]
-        return next((v for v in found if self.in_force(v)), max(found, default=None))
+        version = next((v for v in found if self.in_force(v)), max(found, default=None))
+        if (version is None or not self.in_force(version)) and corrected:
+            given: int | None = self.__dict__.get("corrected_references", {}).get(natural)
+            if given is not None and self.in_force(given):
+                return given
+        return version
+
+    def named_by_correction(self, key: str) -> bool:
+        """Whether an identity key is a reference a correction gave a fact (see `corrected_references`)."""
+        return key in self.__dict__.get("corrected_references", ())
 
     def active_facts(self) -> list[Fact]:
         return [f for f in self.facts.values() if f.active]
@@ -591,7 +615,7 @@ class LedgerAggregate(BaseAggregate[str]):
         """
         key = identity_key(event_cls, values, client_key) if key is None else key
         keyed = key.startswith("key:")
-        version = self.keys.get(key) if keyed else self.by_reference(key)
+        version = self.keys.get(key) if keyed else self.by_reference(key, corrected=not reproduced)
         if version is None:
             return None
         return self.replayed(version, event_cls, values, REPRODUCED if reproduced else OWN_KEY if keyed else PLAIN)
@@ -615,6 +639,14 @@ class LedgerAggregate(BaseAggregate[str]):
             values = {**values, "corrected_fields": next((r for r in read if to_plain(r) == kept), read[0])}
         differing = sorted(k for k in before if to_plain(before[k]) != to_plain(values.get(k)))
         fact = self.facts.get(version)
+        reference = earlier.reference
+        if differing and fact is not None and fact.corrected_by and fact.retracted_by is None and asked != REPRODUCED:
+            # the fact as its corrections leave it, sent again (a spreadsheet fixed as the record was): recorded
+            now = sorted(k for k in fact.values if to_plain(fact.values[k]) != to_plain(values.get(k)))
+            if not now:
+                return earlier
+            if "reference" in differing:  # (named by the reference a correction gave it: told apart from that)
+                differing, reference = now, fact.values["reference"]
         if fact is not None and fact.retracted_by is not None:
             if asked == OWN_KEY:
                 raise IdempotencyConflict(KEY_RETRACTED.reason(version=version, by=fact.retracted_by))
@@ -632,7 +664,7 @@ class LedgerAggregate(BaseAggregate[str]):
                 )
         if differing:
             raise IdempotencyConflict(
-                REFERENCE_USED.reason(reference=repr(earlier.reference), version=version, fields=", ".join(differing))
+                REFERENCE_USED.reason(reference=repr(reference), version=version, fields=", ".join(differing))
             )
         return earlier
 
@@ -696,7 +728,7 @@ class LedgerAggregate(BaseAggregate[str]):
         ):
             return None
         key = identity_key(event_cls, values, recording.client_key)
-        if key in self.keys:
+        if key in self.keys or self.named_by_correction(key):
             return None
         fact = Fact(0, event_cls.KIND, values, local_date(recorded_at))
         errors = FieldErrors()  # self.check_candidate(fact), without the call
@@ -723,7 +755,7 @@ class LedgerAggregate(BaseAggregate[str]):
         key = identity_key(event_cls, values, recording.client_key)
         earlier = (
             self.replay(event_cls, values, recording.client_key, key, recording.reproduced)
-            if key in self.keys
+            if key in self.keys or (not recording.reproduced and self.named_by_correction(key))
             else None
         )
         if earlier is not None:
