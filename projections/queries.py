@@ -22,7 +22,7 @@ from careerlog.domain.wording import Refusal
 from careerlog.keyset import Paged
 from careerlog.sqlstore import Row, SqlStore
 from projections.reading import ViewReader
-from projections.roster import RosterProjection
+from projections.roster import RosterProjection, folded
 from projections.roster_paging import RosterOrder, RosterTotals, page_read, position_read
 from projections.timeline import timeline_from_rows
 from projections.training import GROUPING_REFUSALS, UNKNOWN_FILTER_OF
@@ -299,8 +299,8 @@ class Queries(ViewReader):
                 clauses.append(listed)
             params += values
         if search:
-            clauses.append("(LOWER(name) LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\')")
-            pattern = "%" + like_literal(search.strip().lower()) + "%"
+            clauses.append("(name_folded LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\')")
+            pattern = "%" + like_literal(folded(search.strip())) + "%"
             params += [pattern, pattern]
         if min_years_in_rank is not None:
             if not 0 <= min_years_in_rank <= MAX_YEARS_IN_RANK:

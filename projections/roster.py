@@ -7,6 +7,7 @@ so the row keeps the dates and the queries compute the years for the day they ar
 from __future__ import annotations
 
 import operator
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -39,6 +40,7 @@ ROSTER = Table(
         ("separated_on", "TEXT"),
         ("last_recorded_at", "TEXT"),
         ("post_assignment", "TEXT"),
+        ("name_folded", "TEXT"),
     ),
     ("subject",),
     # The filters' columns, then one (column, subject) per sort of the roster (projections.queries.ROSTER_SORTS):
@@ -98,8 +100,9 @@ class RosterProjection(TupleProjection):
     name = "roster"
     # 3: spells' performance_before (the SKP scores of the two years before a period began); 4: roster's
     # post_assignment (whether the post shown is the definitive one or an acting one: eligibility's level_top);
-    # 5: spells' pns_from (the day a PNS-track employee is a PNS, no longer a CPNS: the 20 JP staff of a year)
-    version = 5
+    # 5: spells' pns_from (the day a PNS-track employee is a PNS, no longer a CPNS: the 20 JP staff of a year);
+    # 6: roster's name_folded (the name as the search matches it, alike on both stores: `folded`)
+    version = 6
     tables = (ROSTER, SPELLS)
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
@@ -194,9 +197,10 @@ def roster_tuple(record: CareerRecord) -> tuple[Any, ...]:
     separation = record.separation
     rank_code = rank[0] if rank else None
     ranks = reference().ranks
+    name = record.profile("name")
     return (
         record.subject,
-        record.profile("name"),
+        name,
         record.profile("sex"),
         _iso(record.birth_date),
         record.employment_kind,
@@ -217,7 +221,16 @@ def roster_tuple(record: CareerRecord) -> tuple[Any, ...]:
         _iso(record.separated_on),
         max(map(_RECORDED_AT, record.entries)).isoformat(),
         shown.assignment if shown else None,
+        folded(name) if isinstance(name, str) else None,
     )
+
+
+def folded(text: str) -> str:
+    """Text as a search matches it, whatever the case of its letters: its compatibility form (NFKC: a full-width
+    letter as the letter, a letter and its combining accent as the accented letter) casefolded (Ö as ö, ß as ss),
+    in Python, so that both stores match alike (SQLite's LOWER folds ASCII letters only; PostgreSQL's follows the
+    database's locale)."""
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def current_post(record: CareerRecord) -> PostSpell | None:
