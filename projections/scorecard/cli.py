@@ -17,7 +17,7 @@ from projections.store import open_view_store
 
 report_group = click.Group("report", help="Aggregate reports for policy makers (no personal data).")
 
-COLUMNS = ("indicator", "scope", "agency", "year", "group", "numerator", "denominator", "value", "rows")
+COLUMNS = ("indicator", "scope", "agency", "year", "group", "numerator", "denominator", "value", "rows", "suppressed")
 
 
 def flat_rows(card: dict[str, Any]) -> list[dict[str, Any]]:
@@ -37,6 +37,9 @@ def flat_rows(card: dict[str, Any]) -> list[dict[str, Any]]:
                         "denominator": i["denominator"],
                         "value": i["value"],
                         "rows": json.dumps(i["rows"]["filter"], ensure_ascii=False, sort_keys=True),
+                        # withheld from a reader of aggregates (a denominator below the smallest cell, or its
+                        # complement), told apart from a value there is none of, as every report's row is
+                        "suppressed": bool(i.get("suppressed")),
                     }
                 )
     return rows

@@ -134,6 +134,7 @@ class ScorecardRowSchema(StrictSchema):
     denominator = fields.Float(dump_only=True, allow_none=True)
     value = fields.Float(dump_only=True, allow_none=True)
     rows = fields.String(dump_only=True)
+    suppressed = suppressed_flag()
 
 
 class ScorecardRowsSchema(StrictSchema):
