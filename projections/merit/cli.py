@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from careerlog.access import expand_regions
 from careerlog.cli import Context, friendly_errors, pass_context
 from careerlog.domain.errors import InvalidInput
 from careerlog.reference import reference
@@ -85,11 +86,15 @@ PLACE_TABLES = {"agency": "agencies", "region": "regions"}  # the options naming
 def known_places(options: dict[str, Any]) -> dict[str, Any]:
     """The options, their --agency and --region each a code of its reference table, as the API's filters take them:
     another (a misspelt or lower-case code, a name) is refused naming it (exit 1), never answered with an empty list
-    or no groups, which would read as "nothing found there". The unit is free text."""
+    or no groups, which would read as "nothing found there". The unit is free text. A region then covers the regions
+    inside it, as the API's filter and an account's scope do (careerlog.access.narrow): --region 12 is the province's
+    staff with its regencies' and cities' (12.71...); the options are changed in place."""
     for name, table in PLACE_TABLES.items():
         value = options.get(name)
         if value and value not in reference().table(table).codes:
             raise InvalidInput(f"Not one of the known values: {value!r} (see `careerlog reference {table}`).", name)
+    if options.get("region"):
+        options["region"] = sorted(expand_regions([options["region"]]))
     return options
 
 
