@@ -17,6 +17,8 @@ from decimal import Decimal
 from functools import cache, cached_property
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
+
 from careerlog.domain.errors import FieldErrors, InvalidInput
 from careerlog.domain.events import Appointed
 from careerlog.domain.ledger import (
@@ -158,6 +160,13 @@ MINUTES = Refusal("Must be between 1 and 1440, got {minutes}.")
 YEAR_BEFORE_APPOINTMENT = Refusal("{year} is before the appointment year.")
 PENALTY_LEVEL = Refusal("{penalty} is a {level} penalty, not {given}.")
 END_BEFORE_START = Refusal("{end} is before the start {start}.", dates=("end", "start"))
+PENALTY_TOO_LONG = Refusal(
+    "{end} is after the last day of a {penalty} penalty begun on {start}, {last}: it lasts {months} months. Check the "
+    "end date, or the kind of penalty.",
+    dates=("end", "start", "last"),
+    numbers=("months",),
+    codes=(("penalty", "penalty_kinds"),),
+)
 DECREE_AFTER = Refusal("{decreed} is after the award's TMT {tmt}.", dates=("decreed", "tmt"))
 DECREE_BEFORE = Refusal("{decreed} is before the appointment (TMT {tmt}).", dates=("decreed", "tmt"))
 CONFERRED = Refusal("{award} was already conferred on {day} (version {version}).", dates=("day",), numbers=("version",))
@@ -763,6 +772,17 @@ def check_penalty_end(career: Career, fact: Fact, errors: FieldErrors) -> None:
     end = fact.values.get("end_date")
     if end is not None and end < fact.effective_date:
         errors.add("end_date", END_BEFORE_START.reason(end=end.isoformat(), start=fact.effective_date.isoformat()))
+    months = reference().penalty_kinds[fact.values["penalty_kind"]].get("months") if end is not None else None
+    if end is not None and months and end > (last := fact.effective_date + relativedelta(months=int(months), days=-1)):
+        # (a penalty of so many months cannot run longer: a year typed wrong would bar promotions for years)
+        too_long = PENALTY_TOO_LONG.reason(
+            end=end.isoformat(),
+            penalty=fact.values["penalty_kind"],
+            start=fact.effective_date.isoformat(),
+            last=last.isoformat(),
+            months=int(months),
+        )
+        errors.add("end_date", too_long)
 
 
 @check("award")
