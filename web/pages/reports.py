@@ -100,7 +100,9 @@ def mentoring_chart(mentees: dict[str, Any], peers: dict[str, Any]) -> Markup | 
 
 
 def mentoring_result(account: Account) -> dict[str, Any]:
-    return services().mentoring_report(account, filters_from(request.args, SCOPE), window_months=24, years=3)
+    # the API's window and outcome years (24 months, 2 years: docs/views.md), so the page, its downloads and
+    # /api/v1/reports/mentoring give the same figures
+    return services().mentoring_report(account, filters_from(request.args, SCOPE))
 
 
 def mentoring(account: Account) -> dict[str, Any]:
