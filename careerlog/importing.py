@@ -69,6 +69,7 @@ from careerlog.textfiles import (
     Written,
     aliases_of,
     column_name,
+    nips_marked_as_text,
     not_utf8,
     note_column,
     read_day_first_dates,
@@ -607,6 +608,7 @@ def _csv_rows(
         if (bad := not_utf8(cleaned) or spreadsheet_nips(cleaned)) is not None:
             yield reader.line_num, RowRefused(bad.errors, cleaned), 1
             continue
+        nips_marked_as_text(cleaned)  # ('198609262010031001, as personnel systems export NIPs for spreadsheets)
         spreadsheet_dates(cleaned)  # (a day count: unreadable, the row's other problems named with it)
         if "hours" in cleaned:
             read_lesson_hours(cleaned)  # ("20 JP")

@@ -30,6 +30,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
+from careerlog.domain.nip import eighteen_digits, normalise_nip
 from careerlog.domain.payload import Unreadable, payload_fields
 from careerlog.domain.wording import Refusal
 
@@ -147,6 +148,10 @@ NOTE_COLUMNS = ("no", "no_urut", "nomor_urut", "keterangan", "ket", "catatan")
 # an 18-digit number as a spreadsheet writes it: 1.96701E+17 (1,96701E+17 in Indonesian), or widened to 18
 # digits of which only the first 15 are kept (196701111991032000: a NIP's sequence is never 000)
 _SCIENTIFIC = re.compile(r"\d[.,]\d+[Ee]\+?\d+")
+# A NIP written so that a spreadsheet opening the CSV keeps it as text: behind an apostrophe ('198609262010031001, as
+# exports from personnel systems write it, and as a spreadsheet shows it again in the saved file) or as a formula of
+# text (="198609262010031001")
+_MARKED_AS_TEXT = re.compile(r"'\s*(?P<a>.+)|=\s*\"(?P<f>.+)\"\s*", re.DOTALL)
 # a date written day first, its parts separated by slashes, dots or dashes alike (17/08/2021, 17.08.2021, 17-08-2021,
 # 7/8/2021): an Indonesian spreadsheet's short date, or the way a clerk types one
 DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
@@ -333,6 +338,20 @@ def spreadsheet_nips(row: dict[str, Any]) -> InvalidInput | None:
             errors = errors or {}
             errors[column] = [AS_NUMBER.reason(value=cell)]
     return InvalidInput(errors) if errors else None
+
+
+def nips_marked_as_text(row: dict[str, Any]) -> None:
+    """The NIP cells of a CSV row written as text for a spreadsheet ('198609262010031001, ="198609262010031001")
+    read as the NIP they hold, in place (the cell kept as written in the row's WRITTEN); a cell that holds no NIP so
+    is left for the ledger to judge as written."""
+    for column in NIP_COLUMNS:
+        cell = row.get(column)
+        if cell is None or cell[:1].isdigit():
+            continue  # (the common case: no such column, or a NIP of digits)
+        found = _MARKED_AS_TEXT.fullmatch(cell.strip())
+        if found and eighteen_digits(normalise_nip(nip := (found["a"] or found["f"]).strip())):
+            row[column] = nip
+            wrote(row, column, cell)
 
 
 def spreadsheet_dates(row: dict[str, Any]) -> None:
