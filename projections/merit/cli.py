@@ -23,6 +23,7 @@ from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries, with_p
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
 from projections.merit.passed_over import colleagues_of as decision_colleagues
 from projections.merit.queries import (
+    BEFORE_FROM,
     VERDICTS,
     AuditQueries,
     PassedOverQueries,
@@ -31,7 +32,9 @@ from projections.merit.queries import (
     streamed,
     with_colleagues,
 )
+from projections.scorecard.scorecard import UNKNOWN_AGENCY, UNKNOWN_REGION
 from projections.store import open_view_store
+from projections.training import BETWEEN
 
 audit_group = click.Group("audit", help="Audit promotions against the rules and compare groups.")
 
@@ -80,7 +83,8 @@ def period_and_scope(options: dict[str, str | None]) -> tuple[str | None, str | 
     return start, end, known_places({k: v for k, v in options.items() if v})
 
 
-PLACE_TABLES = {"agency": "agencies", "region": "regions"}  # the options naming a code of a reference table
+# the options naming a code of a reference table, and their refusals (`careerlog report scorecard`'s)
+PLACE_TABLES = {"agency": ("agencies", UNKNOWN_AGENCY), "region": ("regions", UNKNOWN_REGION)}
 
 
 def known_places(options: dict[str, Any]) -> dict[str, Any]:
@@ -89,10 +93,10 @@ def known_places(options: dict[str, Any]) -> dict[str, Any]:
     or no groups, which would read as "nothing found there". The unit is free text. A region then covers the regions
     inside it, as the API's filter and an account's scope do (careerlog.access.narrow): --region 12 is the province's
     staff with its regencies' and cities' (12.71...); the options are changed in place."""
-    for name, table in PLACE_TABLES.items():
+    for name, (table, refusal) in PLACE_TABLES.items():
         value = options.get(name)
         if value and value not in reference().table(table).codes:
-            raise InvalidInput(f"Not one of the known values: {value!r} (see `careerlog reference {table}`).", name)
+            raise InvalidInput(refusal.reason(**{name: repr(value)}), name)
     if options.get("region"):
         options["region"] = sorted(expand_regions([options["region"]]))
     return options
@@ -347,9 +351,9 @@ def grade_inflation_command(obj: Context, /, fmt: str, start: int | None, end: i
     judged_alike(obj)
     for name, year in (("from", start), ("to", end)):
         if year is not None and not MIN_YEAR <= year <= MAX_YEAR:  # (the API's `year` is so bounded)
-            raise InvalidInput(f"Must be a year from {MIN_YEAR} to {MAX_YEAR}, got {year}.", name)
+            raise InvalidInput(BETWEEN.reason(low=MIN_YEAR, high=MAX_YEAR, number=year), name)
     if start is not None and end is not None and end < start:
-        raise InvalidInput(f"Must not be before --from ({start}), got {end}.", "to")
+        raise InvalidInput(BEFORE_FROM.reason(first=start, last=end), "to")
     queries = GradeInflationQueries(open_view_store(obj.settings).sql)
     found = [with_excess(u) for u in queries.grade_inflation(known_places(scope), start=start, end=end)]
     emit({"units": found}, found, INFLATION_COLUMNS, fmt, f"{len(found)} unit-years with grade inflation")
