@@ -592,6 +592,8 @@ class CareerLog(Application[str]):
             if event_cls is PerformanceRated and command.migration is None:
                 e = rating_refusal(e, payload)
             raise whole_refusal(e, event_cls, self._unparsed_problems(uow, command, event_cls, recording, e)) from None
+        if isinstance(values.get("mentor_nip"), str):  # (written with spaces, dots or dashes, as a NIP may be)
+            values["mentor_nip"] = normalise_nip(values["mentor_nip"])
         if event_cls is PenaltyImposed:
             complete(event_cls, values)
         elif event_cls is Appointed:
@@ -1000,7 +1002,7 @@ def batch_subjects(commands: Iterable[Command]) -> set[str]:
         subjects.add(command.subject)
         mentor = command.payload.get("mentor_nip")
         if isinstance(mentor, str):
-            subjects.add(mentor.strip())
+            subjects.add(normalise_nip(mentor.strip()))
     return subjects
 
 

@@ -97,10 +97,11 @@ def route_subject(row: dict[str, Any]) -> str:
 
 
 def linked_nip(value: Any) -> str | None:
-    """A mentor named in a row, as the payload reads it (a trimmed string), if it could be one."""
+    """A mentor named in a row, as the ledger reads it (a trimmed string, without the separators a NIP may be written
+    with), if it could be one."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         return None
-    return str(value).strip() or None
+    return normalise_nip(str(value).strip()) or None
 
 
 def row_links(row: dict[str, Any]) -> list[str]:
