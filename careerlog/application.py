@@ -776,7 +776,11 @@ class CareerLog(Application[str]):
             assert mentor is not None
             if uow.guard is not None:
                 uow.guard(mentor, "target_version")
-            mirrored = mentor.find_active(mirror_cls.KIND, reference=target.values["reference"], mentee_nip=employee.id)
+            mirrored = [  # (under the reference as it stands, else as recorded: corrections are not mirrored)
+                fact
+                for reference in dict.fromkeys((target.values["reference"], getattr(target.event, "reference", None)))
+                for fact in mentor.find_active(mirror_cls.KIND, reference=reference, mentee_nip=employee.id)
+            ]
             if not mirrored:
                 return []
             retraction = {**values, "target_version": mirrored[0].version}
