@@ -34,7 +34,7 @@ from projections.merit.queries import (
 )
 from projections.scorecard.scorecard import UNKNOWN_AGENCY, UNKNOWN_REGION
 from projections.store import open_view_store
-from projections.training import BETWEEN
+from projections.training import BETWEEN, UNKNOWN_FILTER_OF
 
 audit_group = click.Group("audit", help="Audit promotions against the rules and compare groups.")
 
@@ -334,6 +334,9 @@ def promotions_command(obj: Context, /, fmt: str, with_posts: bool, **options: s
 def posts_command(obj: Context, /, fmt: str, **options: str | None) -> None:
     """Every definitive post appointment with its verdict (post.* rules, evidence recorded after)."""
     judged_alike(obj)
+    if options.get("passed_over") is not None:  # the lists compare no post's colleagues: it found none, or all
+        known = "agency, unit, region, from, to, rule, severity, verdict"
+        raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=known), "passed_over")
     options["decision"] = "post"
     emit_decisions(audit_queries(obj), options, POST_COLUMNS, fmt)
 

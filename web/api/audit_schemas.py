@@ -285,12 +285,14 @@ class AuditQuerySchema(FindingFilterSchema):
 
 
 class PostAuditQuerySchema(FindingFilterSchema):
-    """Filters of the audited post appointments: `kind` is the post kind (ADMINISTRATOR, PENGAWAS...)."""
+    """Filters of the audited post appointments: `kind` is the post kind (ADMINISTRATOR, PENGAWAS...); no
+    `passed_over` (each appointment's colleagues are compared on its own page)."""
 
     kind = filter_field("kind", ("post_kinds",))
 
     level = fields.List(fields.String(), metadata={"description": "Only these post levels, e.g. IV.a (repeatable)."})
-    passed_over = fields.Boolean(metadata=PASSED_OVER_FILTER)
+    # no `passed_over`: the lists compare no post appointment's colleagues (each one's own page does), so it found
+    # none (true) or all (false); refused as an unknown field, as the inspector's page refuses it
 
 
 class DecisionSchema(StrictSchema):
