@@ -58,7 +58,7 @@ from careerlog.domain.ledger import (
     payload_values,
 )
 from careerlog.domain.nip import Nip, normalise_nip, parse_nip
-from careerlog.domain.payload import filled_fields, parse_payload, parse_value, payload_fields
+from careerlog.domain.payload import filled_fields, parse_payload, parse_value, payload_fields, to_plain
 from careerlog.domain.quick import quick_init
 from careerlog.domain.ratings import check_rating, in_year_scheme, predicate_problem
 from careerlog.domain.unit import Unit, unit_id
@@ -651,7 +651,7 @@ class CareerLog(Application[str]):
             and retracted_jump(employee, values["target_version"], command.confirmed)  # (a later promotion's jump)
         ):
             decision = replace(decision, recording=confirming(recording))  # (stored with the retraction)
-        if event_cls is EventRetracted or event_cls in MIRRORS:
+        if event_cls is EventRetracted or event_cls is EventCorrected or event_cls in MIRRORS:
             mirrored = self._mirror(uow, employee, event_cls, values, recording)
             return self._commit([decision, *mirrored], decision, command)
         if command.expected_version is None:
@@ -767,7 +767,7 @@ class CareerLog(Application[str]):
         """The mentor's side of a mentoring start, end or retraction (confirming nothing: it leaves no rank jump)."""
         if recording.confirmed:
             recording = replace(recording, confirmed=())
-        if event_cls is EventRetracted:
+        if event_cls is EventRetracted or event_cls is EventCorrected:
             target = employee.facts[values["target_version"]]
             mirror_cls = MIRRORS.get(target.event_class)
             if mirror_cls is None:
@@ -776,15 +776,31 @@ class CareerLog(Application[str]):
             assert mentor is not None
             if uow.guard is not None:
                 uow.guard(mentor, "target_version")
-            mirrored = [  # (under the reference as it stands, else as recorded: corrections are not mirrored)
-                fact
+            mirrored = [  # (under the reference as it stands, else as recorded: a record made before corrections
+                fact  # were carried to the mentor's side)
                 for reference in dict.fromkeys((target.values["reference"], getattr(target.event, "reference", None)))
                 for fact in mentor.find_active(mirror_cls.KIND, reference=reference, mentee_nip=employee.id)
             ]
             if not mirrored:
                 return []
-            retraction = {**values, "target_version": mirrored[0].version}
-            decision = mentor.decide(EventRetracted, retraction, recording)
+            change = {**values, "target_version": mirrored[0].version}
+            if event_cls is EventCorrected:  # the fields the mentor's side holds too, where they differ there
+                mirror_fields = {spec.name for spec in payload_fields(mirror_cls)}
+                kept = mirrored[0].values
+                corrected = {
+                    k: v
+                    for k, v in values["corrected_fields"].items()
+                    if k in mirror_fields and to_plain(v) != to_plain(kept.get(k))
+                }
+                if not corrected:
+                    return []
+                change["corrected_fields"] = corrected
+                try:
+                    decision = mentor.decide(event_cls, change, recording)
+                except InvalidInput as e:  # (the mentor's side refuses it: named as the start's mirroring is)
+                    raise InvalidInput({f"mentor_nip ({k})": v for k, v in e.errors.items()}) from None
+            else:
+                decision = mentor.decide(event_cls, change, recording)
             return [decision] if isinstance(decision, Decision) else []
         mirror_cls = MIRRORS.get(event_cls)
         if mirror_cls is None:
