@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from careerlog.domain.employee import START_AFTER_END
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
 from projections.framework import frozen_heap
@@ -406,6 +407,8 @@ class FairnessQueries(ViewReader):
         ask = asks[0]
         # waiting is counted until the period's end or today, whichever comes first: not into the future
         until = min(ask.end or "9999-12-31", self.today.isoformat())
+        if ask.start and ask.start > until:  # a period ending before it begins (its `to` defaults to today)
+            raise InvalidInput(START_AFTER_END.reason(start=ask.start, end=until), "from")
         runs, covariates = self._rank_spells(ask, until)
         memory_given_back()  # what the reading freed, not held through the fits
         found = time_to_promotion_each(runs, [one.by for one in asks], covariates, min_cell=ask.min_cell, jobs=jobs)

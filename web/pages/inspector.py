@@ -509,7 +509,8 @@ def fairness() -> ResponseReturnValue:
     statistics and charts computed once per views' position, query, day and language (web.kept)."""
     account = allowed(Action.RUN_AUDITS)
     rates, errors, form, rates_key = kept_statistics("rates")
-    times, _errors, _form, times_key = kept_statistics("times") if rates is not None else (None, {}, form, None)
+    times, times_errors, _form, times_key = kept_statistics("times") if rates is not None else (None, {}, form, None)
+    errors = {**errors, **times_errors}  # (a `from` after today: no rank spell to follow, refused beside it)
     by = form["by"]
     return page(
         "pages/fairness.html",

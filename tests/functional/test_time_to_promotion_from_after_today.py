@@ -1,0 +1,44 @@
+"""Time to promotion refuses a `from` after today, naming it (API 422, the fairness page's form beside the field in
+the page's language, `careerlog audit time-to-promotion` exit 1): waiting is counted until today at the latest, so
+such a period ends before it begins. Found on the demo: /api/v1/audits/time-to-promotion?by=sex&from=2030-01-01
+answered 200 with "period": {"from": "2030-01-01", "to": "2026-12-03"} and no group, and the fairness page showed
+the selection rates and silently no time to promotion (its refusal was dropped). Today itself is still a `from`.
+SQLite world: the store matters not."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from click.testing import CliRunner
+
+from careerlog.cli import main
+from tests.functional.conftest import World
+from tests.functional.test_pages_auth import log_in
+
+TOMORROW = (date.today() + timedelta(days=1)).isoformat()
+
+
+def test_the_api_refuses_a_from_after_today_naming_it(world: World) -> None:
+    answer = world.get(f"/api/v1/audits/time-to-promotion?by=sex&from={TOMORROW}", "inspector")
+    assert answer.status_code == 422, answer.get_json()
+    assert list(answer.get_json()["errors"]) == ["from"]
+    assert "is after the end date" in answer.get_json()["errors"]["from"][0]
+    today = world.get(f"/api/v1/audits/time-to-promotion?by=sex&from={date.today().isoformat()}", "inspector")
+    assert today.status_code == 200
+
+
+def test_the_fairness_page_shows_the_refusal_beside_from(world: World) -> None:
+    log_in(world, "inspector")
+    answer = world.client.get(f"/pages/fairness?by=sex&from={TOMORROW}&lang=id")
+    assert answer.status_code == 422
+    text = answer.get_data(as_text=True)
+    assert '<span class="error" id="from-error">' in text
+    assert "jatuh setelah tanggal selesai" in text  # in the page's language: "{start} is after the end date {end}."
+
+
+def test_the_command_line_refuses_a_from_after_today(world: World, store_url: str) -> None:
+    world.catch_up()
+    env = {"CAREERLOG_DATABASE_URL": store_url}
+    result = CliRunner().invoke(main, ["audit", "time-to-promotion", "--from", TOMORROW], env=env)
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("Error: from: "), result.output
