@@ -20,7 +20,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from careerlog.domain.errors import FieldErrors, InvalidInput
-from careerlog.domain.events import Appointed
+from careerlog.domain.events import Appointed, LedgerEvent
 from careerlog.domain.ledger import (
     IN_FUTURE,
     RATED,
@@ -39,6 +39,7 @@ from careerlog.reference import Rules, reference, rules
 
 RATING_SCHEME_FIELDS = frozenset(("year", "predicate", "score"))  # a rating's fields judged by its year's scheme
 RATING_DATE_FIELDS = frozenset(("year", "effective_date"))  # a rating's fields judged by skp.rated_after_year_end
+PENALTY_LENGTH_FIELDS = frozenset(("effective_date", "end_date", "penalty_kind"))  # a penalty's, judged by its months
 MENTORING_LINKS = ("mentor_nip", "mentee_nip", "programme_id", "appointment_reference")
 PROGRAMME_KINDS = ("training", "training_feedback")  # the kinds a career keeps by programme (Career.of_programme)
 # The largest cost of one training in rupiah: far above any real one, and small enough that the views'
@@ -772,17 +773,23 @@ def check_penalty_end(career: Career, fact: Fact, errors: FieldErrors) -> None:
     end = fact.values.get("end_date")
     if end is not None and end < fact.effective_date:
         errors.add("end_date", END_BEFORE_START.reason(end=end.isoformat(), start=fact.effective_date.isoformat()))
-    months = reference().penalty_kinds[fact.values["penalty_kind"]].get("months") if end is not None else None
-    if end is not None and months and end > (last := fact.effective_date + relativedelta(months=int(months), days=-1)):
-        # (a penalty of so many months cannot run longer: a year typed wrong would bar promotions for years)
-        too_long = PENALTY_TOO_LONG.reason(
-            end=end.isoformat(),
-            penalty=fact.values["penalty_kind"],
-            start=fact.effective_date.isoformat(),
-            last=last.isoformat(),
-            months=int(months),
-        )
-        errors.add("end_date", too_long)
+
+
+def penalty_too_long(values: Mapping[str, Any]) -> str | None:
+    """The refusal of a penalty ending after the last day of its kind's months (start + months - 1 day, as a penalty
+    without an end is completed), None otherwise: a year typed wrong would bar promotions for years. Judged anew only
+    (`Employee.decide`), not in `check_penalty_end`, which re-checks the penalties recorded before it."""
+    end, start = values.get("end_date"), values["effective_date"]
+    months = reference().penalty_kinds[values["penalty_kind"]].get("months") if end is not None else None
+    if end is None or not months or end <= (last := start + relativedelta(months=int(months), days=-1)):
+        return None
+    return PENALTY_TOO_LONG.reason(
+        end=end.isoformat(),
+        penalty=values["penalty_kind"],
+        start=start.isoformat(),
+        last=last.isoformat(),
+        months=int(months),
+    )
 
 
 @check("award")
@@ -862,6 +869,57 @@ class Employee(LedgerAggregate):
 
     def context(self, facts: list[Fact]) -> Career:
         return Career(self.id, facts)
+
+    def decide(self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording) -> Any:
+        """The ledger's decision, and a penalty's length judged anew (`penalty_too_long`, beside its end): of a
+        penalty recorded, or corrected in its start, end or kind. Not of a migration, which keeps what its log holds,
+        nor of the penalties another change re-checks: one recorded before the check (2026-12-03) stays as it is
+        until its dates or kind are corrected, and no other fact of its record is refused for it. A recording made
+        already is answered as before."""
+        too_long = None if recording.reproduced else self.penalty_length(event_cls, values)
+        if too_long is None:
+            return LedgerAggregate.decide(self, event_cls, values, recording)
+        field, reason = too_long
+        try:
+            decided = LedgerAggregate.decide(self, event_cls, values, recording)
+        except InvalidInput as e:  # (named with the recording's other problems)
+            raise InvalidInput({**e.errors, field: [*e.errors.get(field, []), reason]}) from None
+        if isinstance(decided, Outcome):
+            return decided
+        raise InvalidInput(reason, field)
+
+    def record_plain(
+        self,
+        event_cls: type[LedgerEvent],
+        values: dict[str, Any],
+        recording: Recording,
+        expected_version: int | None = None,
+    ) -> Outcome | None:
+        """The ledger's, except a penalty whose length is refused: `decide` judges it (None: nothing done)."""
+        if event_cls.KIND == "penalty" and not recording.reproduced and penalty_too_long(values) is not None:
+            return None
+        return LedgerAggregate.record_plain(self, event_cls, values, recording, expected_version)
+
+    def penalty_length(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> tuple[str, str] | None:
+        """(field, refusal) of a penalty recorded, or corrected in its start, end or kind, that would end after its
+        kind's months; None otherwise (not a penalty, a correction of its other fields, a target not found)."""
+        if event_cls.KIND == "penalty":
+            reason = penalty_too_long(values)
+            return None if reason is None else ("end_date", reason)
+        if event_cls.KIND != "correction":
+            return None
+        target = self.facts.get(values.get("target_version"))  # type: ignore[arg-type]
+        raw = values.get("corrected_fields")
+        if target is None or target.kind != "penalty" or not isinstance(raw, Mapping):
+            return None
+        if not PENALTY_LENGTH_FIELDS & raw.keys():
+            return None
+        try:
+            changes = parse_payload(target.event_class, raw, partial=True)
+        except InvalidInput:
+            return None  # (refused by the ledger, naming the field)
+        reason = penalty_too_long({**target.values, **changes})
+        return None if reason is None else ("corrected_fields.end_date", reason)
 
     def current_context(self) -> Career:
         """The career of the active facts, kept current as facts are added (rebuilt otherwise).
