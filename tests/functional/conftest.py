@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +22,8 @@ from werkzeug.test import TestResponse
 from careerlog.access import Scope
 from careerlog.config import Settings
 from tests import factories as f
+from tests.conftest import fresh_schema
+from tests.functional.worlds import PostgresWorld, SqliteWorld, world_key
 from web import create_app
 from web.services import Services
 
@@ -70,6 +73,55 @@ class World:
 @pytest.fixture
 def store_url(sqlite_url: str) -> str:
     return sqlite_url
+
+
+WORLD_TOKENS = pytest.StashKey[dict[str, str]]()
+
+
+@pytest.fixture(scope="session")
+def made_worlds() -> Iterator[dict[tuple[object, ...], SqliteWorld | PostgresWorld]]:
+    """The worlds this process made (tests.functional.worlds), by what they were made of; dropped at the end."""
+    made: dict[tuple[object, ...], SqliteWorld | PostgresWorld] = {}
+    yield made
+    for world in made.values():
+        if isinstance(world, PostgresWorld):
+            world.drop()
+
+
+def made_world(url: str) -> dict[str, str]:
+    with served_app(url, dict(TEST_CONFIG)) as flask_app:
+        return build_world(flask_app, flask_app.test_client()).tokens
+
+
+@pytest.fixture
+def sqlite_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A SQLite store in the test's directory: a copy of the world's when the test asks for the world."""
+    path = tmp_path / "careerlog.db"
+    if "world" in request.fixturenames:
+        made = request.getfixturevalue("made_worlds")
+        key = world_key("sqlite")
+        if key not in made:
+            made[key] = SqliteWorld.make(request.getfixturevalue("tmp_path_factory").mktemp("world"), made_world)
+        world = made[key]
+        assert isinstance(world, SqliteWorld)
+        world.copy_to(path)
+        request.node.stash[WORLD_TOKENS] = world.tokens
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A PostgreSQL store of the test's own: the world's schema, lent, when the test asks for the world."""
+    if "world" not in request.fixturenames:
+        with fresh_schema() as url:
+            yield url
+        return
+    made = request.getfixturevalue("made_worlds")
+    world = made.setdefault(world_key("postgres"), PostgresWorld(made_world))
+    assert isinstance(world, PostgresWorld)
+    with world.lend() as url:
+        request.node.stash[WORLD_TOKENS] = world.tokens
+        yield url
 
 
 TEST_CONFIG = {"TESTING": True, "CAREERLOG_WAIT_SECONDS": 5.0}
@@ -124,8 +176,12 @@ def client(app: Flask) -> FlaskClient:
 
 
 @pytest.fixture
-def world(app: Flask, client: FlaskClient) -> World:
-    return build_world(app, client)
+def world(request: pytest.FixtureRequest, app: Flask, client: FlaskClient) -> World:
+    """The three employees and the accounts: the store's copy of them, or recorded now into a store of the test's."""
+    tokens = request.node.stash.get(WORLD_TOKENS, None)
+    if tokens is None:
+        return build_world(app, client)
+    return World(app, client, app.extensions["careerlog"], dict(tokens))
 
 
 def build_world(app: Flask, client: FlaskClient) -> World:
