@@ -890,6 +890,8 @@ class LedgerAggregate(BaseAggregate[str]):
     def check_consistency(self, facts: list[Fact], prefix: str = "", focus: int | None = None) -> None:
         """Every fact checked against the others, as they would stand after the change."""
         context = self.context(facts)
+        if focus is not None:  # the fact corrected first: its own problems beside the fields corrected
+            facts = sorted(facts, key=lambda fact: fact.version != focus)
         for fact in facts:
             errors = FieldErrors()
             self.check_fact(context, fact, errors, new=False)
