@@ -616,7 +616,7 @@ class CareerLog(Application[str]):
             except InvalidInput as e:  # (the row's other problems named with it: its decision's, made for nothing)
                 raise whole_refusal(e, event_cls, decision_problems(employee, event_cls, values, recording)) from None
         if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
-            refuse_system_targets(employee, event_cls, values, recording.client_key)
+            refuse_system_targets(employee, event_cls, values, recording.client_key, recording.reproduced)
         if command.migration is None:  # the same kind and reference recorded under another client key, or none
             earlier = employee.earlier_by_reference(event_cls, values, recording.client_key)
         else:  # (a log imported again: each row is the recording at its version)
@@ -651,7 +651,10 @@ class CareerLog(Application[str]):
             and retracted_jump(employee, values["target_version"], command.confirmed)  # (a later promotion's jump)
         ):
             decision = replace(decision, recording=confirming(recording))  # (stored with the retraction)
-        if event_cls is EventRetracted or event_cls is EventCorrected or event_cls in MIRRORS:
+        # (a migration derives no correction of the mentor's side: the log holds it as a row if it was made, and a
+        # log recorded before corrections were carried to that side holds none, which the migration keeps so)
+        carried = event_cls is EventCorrected and command.migration is None
+        if event_cls is EventRetracted or carried or event_cls in MIRRORS:
             mirrored = self._mirror(uow, employee, event_cls, values, recording)
             return self._commit([decision, *mirrored], decision, command)
         if command.expected_version is None:
@@ -1027,15 +1030,22 @@ def batch_subjects(commands: Iterable[Command]) -> set[str]:
 
 
 def refuse_system_targets(
-    aggregate: LedgerAggregate, event_cls: type[LedgerEvent], values: Mapping[str, Any], client_key: str | None
+    aggregate: LedgerAggregate,
+    event_cls: type[LedgerEvent],
+    values: Mapping[str, Any],
+    client_key: str | None,
+    reproduced: bool = False,
 ) -> None:
     """Facts the system derives are corrected or retracted only through their source.
 
     A row that records again what the system recorded (the same kind, reference, target and values: an export
     made before the system's retractions were left out of it, docs/import-format.md) is let through, to be
-    answered as already recorded."""
+    answered as already recorded. A migration (`reproduced`) takes a correction of the mentor's side of a
+    mentoring as its log holds it: a live correction of the mentee's side made it, and a migration derives none."""
     target = aggregate.facts.get(values.get("target_version", 0))
     if target is not None and not target.event_class.RECORDABLE:
+        if reproduced and event_cls is EventCorrected and target.event_class in MIRRORS.values():
+            return
         try:
             if aggregate.replay(event_cls, values, client_key) is not None:
                 return

@@ -2,8 +2,9 @@
 
 Importing an export with `careerlog import --migration` into an empty store (SQLite or
 PostgreSQL) gives an equivalent store: the same events, versions and recorded times.
-Events the system derives (the mentor's side of mentoring and its corrections and retraction, a unit's
-registration) are left out: the import derives them again.
+Events the system derives (the mentor's side of mentoring and its retraction, a unit's
+registration) are left out: the import derives them again. A correction of the mentor's side (made with the
+mentee's since 2026-12-03) is written, and the import takes it as a row: a log recorded before holds none.
 """
 
 from __future__ import annotations
@@ -14,15 +15,16 @@ from typing import IO
 import orjson
 
 from careerlog.application import CareerLog, event_row
-from careerlog.domain.events import EventCorrected, EventRetracted
+from careerlog.domain.events import EventRetracted
 
 
 def export_events(app: CareerLog, stream: IO[bytes], *, progress: Callable[[int], None] | None = None) -> int:
     """Write every recordable event, in recording order; return how many were written.
 
-    A correction or retraction of a fact the system keeps (the mentor's MenteeAssigned, corrected or retracted
-    with the mentee's mentoring start) is the system's too: the import makes it again when it corrects or
-    retracts the mentoring start, and would refuse it as a row of its own."""
+    A retraction of a fact the system keeps (the mentor's MenteeAssigned, retracted with the mentee's mentoring
+    start) is the system's too: the import makes it again when it retracts the mentoring start, and would refuse it
+    as a row of its own. A correction of it is written: a migration derives none (a log recorded before such
+    corrections were carried to the mentor's side holds none, and is restored so)."""
     written = 0
     derived: set[tuple[str, int]] = set()  # the facts the system keeps, each recorded before its retraction
     for _, event in app.iter_events():
@@ -31,8 +33,7 @@ def export_events(app: CareerLog, stream: IO[bytes], *, progress: Callable[[int]
         if not type(event).RECORDABLE:
             derived.add((event.originator_id, event.originator_version))
             continue
-        changed = isinstance(event, EventRetracted | EventCorrected)
-        if changed and (event.originator_id, event.target_version) in derived:  # type: ignore[attr-defined]
+        if isinstance(event, EventRetracted) and (event.originator_id, event.target_version) in derived:
             continue
         stream.write(orjson.dumps(event_row(event)))
         stream.write(b"\n")
