@@ -90,11 +90,19 @@ class PostgresWorld:
         try:
             yield self.url
         finally:
-            with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-                if self.relations_now(conn) == self.relations:
-                    self.put_back(conn)
-                else:
-                    self.drop()
+            self.put_back()
+
+    def put_back(self) -> None:
+        """The world as it was made, or no schema (made again for the next test) when it cannot be put back."""
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            if self.relations_now(conn) != self.relations:
+                self.drop()
+                return
+            try:
+                self.put_rows_back(conn)
+            except psycopg.Error:
+                self.drop()  # never lent again as the test left it (putting it back was rolled back)
+                raise
 
     def made(self) -> None:
         self.schema, self.rounds = f"t_world_{uuid.uuid4().hex[:12]}", 0
@@ -124,7 +132,7 @@ class PostgresWorld:
     def tables(self) -> list[str]:
         return [name for name, kind, _, _ in self.relations if kind == "r"]
 
-    def put_back(self, conn: psycopg.Connection) -> None:
+    def put_rows_back(self, conn: psycopg.Connection) -> None:
         """Every table emptied and the world's rows copied in again, every sequence where the world left it."""
         with conn.transaction():
             conn.execute("SET LOCAL lock_timeout = '10s'")
