@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psycopg
 import pytest
@@ -17,6 +18,9 @@ from careerlog.config import Settings
 from careerlog.sqlstore import SqlStore
 from projections.framework import Projector
 from projections.registry import all_projections
+
+if TYPE_CHECKING:
+    from tests.stores import LentSchema
 
 POSTGRES_URL = os.environ.get("CAREERLOG_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -46,7 +50,19 @@ TMPFS = Path("/dev/shm")
 TMPFS_FREE_AT_LEAST = 4 << 30
 
 
+MADE_STORE = (
+    "made_store: the test's PostgreSQL store (database_url, postgres_url) is an empty one made before and lent to"
+    " it, not a new schema (tests/conftest.py, lent_postgres_url): only for a test that does not check what making"
+    " or first opening a store does"
+)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", MADE_STORE)
+    in_memory(config)
+
+
+def in_memory(config: pytest.Config) -> None:
     """The tests' files (their SQLite stores above all) in memory, on /dev/shm, not on the disk.
 
     Each SQLite commit waits for the disk (fsync): making the functional tests' small world (about
@@ -99,10 +115,46 @@ def fresh_schema() -> Iterator[str]:
             conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
+@pytest.fixture(scope="session")
+def made_stores() -> Iterator[dict[tuple[object, ...], LentSchema[None]]]:
+    """The empty stores this process made (tests.stores), by what they were made of; dropped at the end."""
+    made: dict[tuple[object, ...], LentSchema[None]] = {}
+    yield made
+    for store in made.values():
+        store.drop()
+
+
+@contextmanager
+def lent_postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A PostgreSQL store of the test's own: a new schema, or, for a test marked `made_store`, an empty made one.
+
+    Making a store's hundred tables and indexes costs the PostgreSQL server 0.3 s of CPU and the test about 1 s of
+    wall. A test marked `made_store` (its module's `pytestmark`) gets instead a schema this worker made once
+    (tests.stores.make_empty_store: the ledger, every view and the accounts opened on it, nothing recorded), put
+    back as made after the test: its rows deleted, the made rows (the views' versions and rules' digests) copied in
+    again, its sequences set back; dropped and made again when the test changed its tables. Opening the ledger, the
+    views or the accounts on it then finds their tables there and writes no DDL.
+
+    Mark only a test that does not check what making or first opening a store does: not one about a store's tables
+    being created, views being made (filling from a log already written), versions or rules changed, migrations of
+    the schema, a schema named or dropped, or careerlog's environment (CAREERLOG_*) set within the test (the store
+    was made under the environment the test started with). Unmarked tests get a new schema, as before."""
+    if request.node.get_closest_marker("made_store") is None:
+        with fresh_schema() as url:
+            yield url
+        return
+    from tests.stores import LentSchema, made_key, make_empty_store
+
+    made = request.getfixturevalue("made_stores")
+    store = made.setdefault(made_key("postgres"), LentSchema(make_empty_store, "t_made"))
+    with store.lend() as (url, _):
+        yield url
+
+
 @pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A fresh schema in the test database, dropped afterwards."""
-    with fresh_schema() as url:
+def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A schema of the test's own in the test database (`lent_postgres_url`), dropped or put back afterwards."""
+    with lent_postgres_url(request) as url:
         yield url
 
 

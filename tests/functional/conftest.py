@@ -22,8 +22,9 @@ from werkzeug.test import TestResponse
 from careerlog.access import Scope
 from careerlog.config import Settings
 from tests import factories as f
-from tests.conftest import fresh_schema
-from tests.functional.worlds import PostgresWorld, SqliteWorld, world_key
+from tests.conftest import lent_postgres_url
+from tests.functional.worlds import SqliteWorld, Tokens
+from tests.stores import LentSchema, made_key
 from web import create_app
 from web.services import Services
 
@@ -79,12 +80,12 @@ WORLD_TOKENS = pytest.StashKey[dict[str, str]]()
 
 
 @pytest.fixture(scope="session")
-def made_worlds() -> Iterator[dict[tuple[object, ...], SqliteWorld | PostgresWorld]]:
+def made_worlds() -> Iterator[dict[tuple[object, ...], SqliteWorld | LentSchema[Tokens]]]:
     """The worlds this process made (tests.functional.worlds), by what they were made of; dropped at the end."""
-    made: dict[tuple[object, ...], SqliteWorld | PostgresWorld] = {}
+    made: dict[tuple[object, ...], SqliteWorld | LentSchema[Tokens]] = {}
     yield made
     for world in made.values():
-        if isinstance(world, PostgresWorld):
+        if isinstance(world, LentSchema):
             world.drop()
 
 
@@ -99,7 +100,7 @@ def sqlite_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     path = tmp_path / "careerlog.db"
     if "world" in request.fixturenames:
         made = request.getfixturevalue("made_worlds")
-        key = world_key("sqlite")
+        key = made_key("sqlite")
         if key not in made:
             made[key] = SqliteWorld.make(request.getfixturevalue("tmp_path_factory").mktemp("world"), made_world)
         world = made[key]
@@ -111,16 +112,17 @@ def sqlite_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture
 def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    """A PostgreSQL store of the test's own: the world's schema, lent, when the test asks for the world."""
+    """A PostgreSQL store of the test's own: the world's schema, lent, when the test asks for the world, else
+    as the other tiers' (tests/conftest.py, lent_postgres_url)."""
     if "world" not in request.fixturenames:
-        with fresh_schema() as url:
+        with lent_postgres_url(request) as url:
             yield url
         return
     made = request.getfixturevalue("made_worlds")
-    world = made.setdefault(world_key("postgres"), PostgresWorld(made_world))
-    assert isinstance(world, PostgresWorld)
-    with world.lend() as url:
-        request.node.stash[WORLD_TOKENS] = world.tokens
+    world = made.setdefault(made_key("postgres"), LentSchema(made_world, "t_world"))
+    assert isinstance(world, LentSchema)
+    with world.lend() as (url, tokens):
+        request.node.stash[WORLD_TOKENS] = tokens
         yield url
 
 
