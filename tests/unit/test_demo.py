@@ -13,8 +13,9 @@ from careerlog.demo.check import Findings, check
 from careerlog.demo.irregularities import RULES
 from careerlog.domain.nip import nip_mismatches, parse_nip
 from careerlog.reference import reference, rules
+from tests import demos
 
-pytestmark = pytest.mark.xdist_group("test_demo")  # its module fixtures are built once, on one worker
+pytestmark = pytest.mark.xdist_group(demos.GROUP)  # its module fixtures are built once, on one worker
 
 TODAY = date(2026, 11, 23)
 EASTERNMOST = timezone(timedelta(hours=9))
@@ -28,7 +29,7 @@ def small() -> Demo:
 
 @pytest.fixture(scope="module")
 def large() -> Demo:
-    return generate(2000, 3, TODAY)
+    return demos.large()
 
 
 @pytest.fixture(scope="module")

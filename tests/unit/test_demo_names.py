@@ -4,13 +4,12 @@ for. Names were titled by the unit alone: a hospital's 'dr. Roy Sitorus' was a P
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from careerlog.demo import Demo, generate
+from careerlog.demo import Demo
+from tests import demos
 
-pytestmark = pytest.mark.xdist_group("test_demo_names")
+pytestmark = pytest.mark.xdist_group(demos.GROUP)  # the shared demo is generated once, on one worker
 
 # The functional post's profession (the title's first words) and what its holders' names must show.
 PROFESSIONS = {
@@ -25,7 +24,7 @@ PROFESSIONS = {
 
 @pytest.fixture(scope="module")
 def demo() -> Demo:
-    return generate(1200, 1, date(2026, 12, 2))
+    return demos.medium()
 
 
 def names_by_profession(demo: Demo) -> list[tuple[str, str]]:

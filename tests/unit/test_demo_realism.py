@@ -10,21 +10,22 @@ from datetime import date
 import pytest
 
 from careerlog.application import Command
-from careerlog.demo import Demo, generate
+from careerlog.demo import Demo
 from careerlog.domain.nip import parse_nip
 from careerlog.domain.ratings import scheme_of_year
 from careerlog.reference import reference, rules
+from tests import demos
 
-pytestmark = pytest.mark.xdist_group("test_demo_realism")  # its module fixture is built once, on one worker
+pytestmark = pytest.mark.xdist_group(demos.GROUP)  # the shared demo is generated once, on one worker
 
-TODAY = date(2026, 11, 23)
+TODAY = demos.MEDIUM[2]  # the shared demo's day
 SCORE = {p.code: int(p["score"]) for p in reference().rating_predicates}  # any scheme, in the common order
 BAIK = SCORE["BAIK"]
 
 
 @pytest.fixture(scope="module")
 def demo() -> Demo:
-    return generate(1200, 1, TODAY)
+    return demos.medium()
 
 
 @pytest.fixture(scope="module")

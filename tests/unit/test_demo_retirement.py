@@ -13,19 +13,20 @@ from typing import Any
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from careerlog.demo import Demo, generate
+from careerlog.demo import Demo
 from careerlog.demo.model import Rec
 from careerlog.reference import reference, rules
 from careerlog.retirement import retirement_age
+from tests import demos
 
-pytestmark = pytest.mark.xdist_group("test_demo_retirement")
+pytestmark = pytest.mark.xdist_group(demos.GROUP)  # the shared demo is generated once, on one worker
 
-TODAY = date(2026, 12, 2)
+TODAY = demos.LARGE[2]  # the shared demo's day
 
 
 @pytest.fixture(scope="module")
 def demo() -> Demo:
-    return generate(2000, 1, TODAY)
+    return demos.large()
 
 
 def by_employee(demo: Demo) -> dict[str, list[Rec]]:
