@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from apispec.core import Components
 from flask_smorest import Api, Blueprint
 
 from tests.functional.conftest import TEST_CONFIG, served_app
@@ -47,3 +48,28 @@ def test_the_document_written_when_read_is_the_one_written_as_each_blueprint_is_
     with served_app(f"sqlite:///{tmp_path}/registered.db", dict(TEST_CONFIG)) as app:
         as_registered = app.test_client().get("/api/openapi.json").get_data()
     assert when_read == as_registered
+
+
+def test_an_app_writes_nothing_into_its_document_until_the_document_is_read(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not the error responses, headers and security scheme either: flask-smorest's own set-up read the document
+    (its ETag headers), which wrote the responses held back (apispec copying a problem schema for each of the 60-odd
+    HTTP statuses) into every app made."""
+    written: list[str] = []
+    for kind in ("response", "header", "parameter", "security_scheme", "schema"):
+        real = getattr(Components, kind)
+
+        def spied(self: Components, name: str, *args: Any, real: Any = real, kind: str = kind, **kwargs: Any) -> Any:
+            written.append(f"{kind} {name}")
+            return real(self, name, *args, **kwargs)
+
+        monkeypatch.setattr(Components, kind, spied)
+    with served_app(sqlite_url, dict(TEST_CONFIG)) as app:
+        client = app.test_client()
+        assert client.get("/api/v1/employees").status_code == 401  # the API answers
+        assert written == []
+        document = client.get("/api/openapi.json").get_json()
+        assert {"response DEFAULT_ERROR", "header ETAG", "parameter IF_NONE_MATCH"} <= set(written)
+        assert "bearerAuth" in document["components"]["securitySchemes"]
+        assert "TOO_MANY_REQUESTS" in document["components"]["responses"]

@@ -127,13 +127,27 @@ class CareerlogApi(Api):  # type: ignore[misc]
 
         self.document(write)
 
+    def register_field(self, field: Any, *args: Any) -> None:
+        """As flask-smorest's, without reading `spec` (which would write everything still to be written)."""
+        self._fields.append((field, *args))
+        if self._spec is not None:
+            self._register_field(field, *args)
+
     def handle_http_exception(self, error: HTTPException) -> Any:
         return http_problem(error)
 
     def _register_responses(self) -> None:
         """flask-smorest's error responses, written into the document when it is read, as the operations are:
-        written at once they were about a quarter of `create_app`'s CPU (apispec copies each response's schema)."""
+        written at once they were about a quarter of `create_app`'s CPU (apispec copies each response's schema).
+        Nothing that `create_app` runs reads `spec` (flask-smorest's ETag and pagination headers, the fields, the
+        security scheme are written in turn too): reading it would write the responses at once."""
         self.document(self._write_responses)
+
+    def _register_etag_headers(self) -> None:
+        self.document(lambda spec: super(CareerlogApi, self)._register_etag_headers())
+
+    def _register_pagination_header(self) -> None:
+        self.document(lambda spec: super(CareerlogApi, self)._register_pagination_header())
 
     def _write_responses(self, spec: Any) -> None:
         for status in http.HTTPStatus:
@@ -180,7 +194,7 @@ def init_api(app: Flask) -> CareerlogApi:
     rate = app.config.get("CAREERLOG_API_RATE_LIMIT", DEFAULT_RATE)
     app.extensions[RATE_LIMIT] = TokenLimit(app.extensions["careerlog"].accounts, rate)
     api.register_field(PlainDecimal, "string", "decimal")  # dumped as a string; a number is accepted too
-    api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
+    api.document(lambda spec: spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"}))
     api.document(register_components)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
