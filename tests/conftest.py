@@ -138,7 +138,10 @@ def lent_postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
     Mark only a test that does not check what making or first opening a store does: not one about a store's tables
     being created, views being made (filling from a log already written), versions or rules changed, migrations of
     the schema, a schema named or dropped, or careerlog's environment (CAREERLOG_*) set within the test (the store
-    was made under the environment the test started with). Unmarked tests get a new schema, as before."""
+    was made under the environment the test started with). Unmarked tests get a new schema, as before.
+
+    SQLite stores stay new files (sqlite_url): making one's tables on /dev/shm took 0.020 s of CPU, opening a
+    copy of a made one 0.011 s and copying it 0.001 s, too little to be worth it."""
     if request.node.get_closest_marker("made_store") is None:
         with fresh_schema() as url:
             yield url

@@ -78,6 +78,15 @@ class LentSchema(Generic[Made]):
         self.relations: list[Relation] = []
         self.rows: dict[str, bytes] = {}
         self.sequences: dict[str, int | None] = {}
+        self.kept: psycopg.Connection | None = None  # the connection that puts the schema back, kept between tests
+
+    def connection(self) -> psycopg.Connection:
+        """The connection that puts the schema back, kept while the schema is: a new server process reads the
+        catalog's entries of every table and index it touches (the hundred of a store) before it deletes a row,
+        which cost the server as much CPU as making the ledger's tables anew."""
+        if self.kept is None or self.kept.closed or self.kept.broken:
+            self.kept = psycopg.connect(POSTGRES_URL, autocommit=True)
+        return self.kept
 
     @property
     def url(self) -> str:
@@ -98,15 +107,15 @@ class LentSchema(Generic[Made]):
 
     def put_back(self) -> None:
         """The schema as it was made, or none (made again for the next test) when it cannot be put back."""
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        try:
+            conn = self.connection()
             if self.relations_now(conn) != self.relations:
                 self.drop()
                 return
-            try:
-                self.put_rows_back(conn)
-            except psycopg.Error:
-                self.drop()  # never lent again as the test left it (putting it back was rolled back)
-                raise
+            self.put_rows_back(conn)
+        except psycopg.Error:
+            self.drop()  # never lent again as the test left it (putting it back was rolled back)
+            raise
 
     def make_schema(self) -> Made:
         self.schema, self.rounds = f"{self.prefix}_{uuid.uuid4().hex[:12]}", 0
@@ -152,6 +161,9 @@ class LentSchema(Generic[Made]):
         return sql.SQL("{}.{}").format(sql.Identifier(self.schema), sql.Identifier(name))
 
     def drop(self) -> None:
+        if self.kept is not None:
+            self.kept.close()
+            self.kept = None
         if self.schema:
             with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
                 conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(self.schema)))

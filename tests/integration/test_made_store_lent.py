@@ -134,3 +134,13 @@ def test_a_test_not_marked_gets_a_new_schema(postgres_url: str) -> None:
             (schema_of(postgres_url),),
         )
         assert found.fetchone() == (0,)
+
+
+def test_a_store_is_put_back_by_one_server_process_kept_between_tests(lent: LentSchema[None]) -> None:
+    """A new server process reads the catalog's entries of the store's hundred tables and indexes again."""
+    processes = []
+    for _ in range(3):
+        with lent.lend() as (url, _):
+            write_something(url)
+        processes.append(lent.connection().info.backend_pid)
+    assert len(set(processes)) == 1
