@@ -4,6 +4,11 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | cksum | cut -d' ' -f1)
 
+# Python writes each module's compiled bytecode (__pycache__) as it does by default, and pytest its rewritten test
+# modules: this machine's environment sets PYTHONDONTWRITEBYTECODE=1, under which every Python process of the suite
+# (each pytest worker, each server, CLI and import worker it starts) compiled careerlog, web and the tests from source.
+unexport PYTHONDONTWRITEBYTECODE
+
 .PHONY: install test lint typecheck unit run bench clean
 
 $(STAMP): setup.cfg pyproject.toml
