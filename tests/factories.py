@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from careerlog.domain.ledger import Recording
@@ -183,3 +186,21 @@ def _parse(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
 
     cls = BY_KIND[kind]
     return complete(cls, parse_payload(cls, payload))
+
+
+@contextmanager
+def restored_copy(app: Any, directory: Path) -> Iterator[Any]:
+    """A SQLite store holding `app`'s log as a backup restores it: its export imported as a migration, no row
+    refused. The copy (a CareerLog) is closed when the block ends."""
+    from careerlog.application import CareerLog
+    from careerlog.config import Settings
+    from careerlog.exporting import export_events
+    from careerlog.importing import import_file
+
+    path = directory / "log.jsonl"
+    with path.open("wb") as out:
+        export_events(app, out)
+    with CareerLog.from_settings(Settings(database_url=f"sqlite:///{directory}/copy.db")) as copy:
+        report = import_file(copy, path, actor="admin", migration=True)
+        assert report.rejected == []
+        yield copy

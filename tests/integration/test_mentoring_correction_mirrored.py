@@ -10,16 +10,12 @@ leaves it out for the import to derive again, as it leaves out the system's retr
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from careerlog.application import CareerLog
-from careerlog.config import Settings
-from careerlog.exporting import export_events
-from careerlog.importing import import_file
 from tests import factories as f
 
 MENTEE = f.nip(date(1990, 1, 1), date(2015, 5, 1), "F", sequence=611)
@@ -50,17 +46,8 @@ def test_a_mentoring_starts_corrected_date_and_focus_are_the_mentors_too(app: Ca
 
 def test_an_export_of_a_corrected_mentoring_imports_to_the_same_records(app: CareerLog, tmp_path: Path) -> None:
     corrected_mentoring(app)
-    out = io.BytesIO()
-    export_events(app, out)
-    path = tmp_path / "log.jsonl"
-    path.write_bytes(out.getvalue())
-    copy = CareerLog.from_settings(Settings(database_url=f"sqlite:///{tmp_path}/copy.db"))
-    try:
-        report = import_file(copy, path, actor="admin", migration=True)
-        assert report.rejected == []
+    with f.restored_copy(app, tmp_path) as copy:
         for nip in (MENTEE, MENTOR):
             assert [type(e).__name__ for e in copy.get_events(nip)] == [type(e).__name__ for e in app.get_events(nip)]
         [assigned] = copy.get_employee(MENTOR).find_active("mentee_assigned")
         assert assigned.effective_date == date(2020, 1, 1)
-    finally:
-        copy.close()

@@ -10,16 +10,12 @@ imported by the migration as it stands.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 
 from careerlog.application import CareerLog
-from careerlog.config import Settings
 from careerlog.domain.events import EventCorrected
-from careerlog.exporting import export_events
-from careerlog.importing import import_file
 from tests import factories as f
 from tests.integration.test_mentoring_correction_mirrored import MENTEE, MENTOR, corrected_mentoring
 
@@ -41,17 +37,8 @@ def events(app: CareerLog) -> dict[str, list[tuple[str, int, object]]]:
 
 
 def restored(app: CareerLog, tmp_path: Path) -> dict[str, list[tuple[str, int, object]]]:
-    out = io.BytesIO()
-    export_events(app, out)
-    path = tmp_path / "log.jsonl"
-    path.write_bytes(out.getvalue())
-    copy = CareerLog.from_settings(Settings(database_url=f"sqlite:///{tmp_path}/copy.db"))
-    try:
-        report = import_file(copy, path, actor="admin", migration=True)
-        assert report.rejected == []
+    with f.restored_copy(app, tmp_path) as copy:
         return events(copy)
-    finally:
-        copy.close()
 
 
 def test_a_log_recorded_before_corrections_were_carried_to_the_mentor_is_restored_as_it_was(
