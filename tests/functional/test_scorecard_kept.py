@@ -8,7 +8,6 @@ Both stores."""
 from __future__ import annotations
 
 import shutil
-import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -24,6 +23,7 @@ from tests.functional.conftest import TEST_CONFIG, World, appointment_of, own_cl
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_passed_over_cli_judged_rules import other_rules
 from tests.functional.test_view_judged_otherwise_not_served import rebuilt_under
+from tests.guard_clock import a_second_passes
 
 __all__ = ["other_rules"]  # the bundled rules with merit.passed_over's min_better 3 instead of 2
 
@@ -107,7 +107,7 @@ def test_views_judged_under_new_rules_read_by_the_server_are_computed_anew(
     main(world)
     rebuilt_under(store_url, other_rules, monkeypatch)
     monkeypatch.setenv(RULES_FILE_ENV, str(other_rules))
-    time.sleep(1.1)  # the web process looks at the views' rules at most once a second
+    a_second_passes(monkeypatch)  # the web process looks at the views' rules at most once a second
     main(world)
     assert computed == {"KOTA-MEDAN": 2}
 

@@ -19,6 +19,7 @@ from projections.merit.fairness import copied_frame
 from projections.merit.queries import streamed
 from projections.roster import RosterProjection
 from tests.functional.conftest import BUDI, TEST_CONFIG, World
+from tests.guard_clock import a_second_passes
 
 
 @pytest.fixture
@@ -38,11 +39,13 @@ def new_version_worker(store_url: str) -> Projector:
     return Projector(Settings(database_url=store_url), [roster])
 
 
-def test_a_view_dropped_for_its_new_version_is_refused_until_it_is_filled(world: World, store_url: str) -> None:
+def test_a_view_dropped_for_its_new_version_is_refused_until_it_is_filled(
+    world: World, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert len(world.get("/api/v1/employees").get_json()["items"]) == 3
     worker = new_version_worker(store_url)  # drops the roster: it fills from the first event
     try:
-        time.sleep(1.1)  # the web process looks at the views' states at most once a second
+        a_second_passes(monkeypatch)  # the web process looks at the views' states at most once a second
         answer = world.get("/api/v1/employees")
         assert answer.status_code == 503
         assert answer.mimetype == "application/problem+json"
@@ -74,7 +77,9 @@ def reporter_session(world: World) -> None:
         session["since"] = int(time.time())  # the log-in time (a session lasts CAREERLOG_SESSION_HOURS)
 
 
-def test_the_refusal_names_each_view_being_filled_and_how_far_it_is(world: World, store_url: str) -> None:
+def test_the_refusal_names_each_view_being_filled_and_how_far_it_is(
+    world: World, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The 503 said only that a view was being filled: the API's problem lists each view read, whether it is
     filling or rebuilt, and the log's event it has applied up to of the one it fills to; the page names them in
     the visitor's language with the share done and when to load it again."""
@@ -84,7 +89,7 @@ def test_the_refusal_names_each_view_being_filled_and_how_far_it_is(world: World
     worker = Projector(Settings(database_url=store_url), [roster], batch_size=2)  # drops the roster
     try:
         worker.step()  # the first two events of the log applied
-        time.sleep(1.1)  # the web process looks at the views' states at most once a second
+        a_second_passes(monkeypatch)  # the web process looks at the views' states at most once a second
         answer = world.get("/api/v1/employees")
         assert answer.status_code == 503
         assert answer.get_json()["views"] == [{"name": "roster", "state": "filling", "position": 2, "head": head}]
@@ -102,7 +107,7 @@ def test_the_refusal_names_each_view_being_filled_and_how_far_it_is(world: World
         assert f"sampai peristiwa ke-2 dari {head} yang diisi" in indonesian
         with worker.views.sql.transaction() as sql:  # as `careerlog projections rebuild` leaves it mid-way
             sql.execute("UPDATE view_schemas SET state = 'rebuilding' WHERE name = 'roster'")
-        time.sleep(1.1)
+        a_second_passes(monkeypatch)
         answer = world.get("/api/v1/employees")
         assert answer.get_json()["views"] == [{"name": "roster", "state": "rebuilding", "position": None, "head": None}]
         assert "roster (being rebuilt)" in answer.get_json()["detail"]
@@ -112,12 +117,12 @@ def test_the_refusal_names_each_view_being_filled_and_how_far_it_is(world: World
         worker.close()
 
 
-def test_a_view_being_rebuilt_is_refused(world: World, store_url: str) -> None:
+def test_a_view_being_rebuilt_is_refused(world: World, store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     worker = Projector(Settings(database_url=store_url), [RosterProjection()])
     try:
         with worker.views.sql.transaction() as sql:  # as `careerlog projections rebuild` leaves it mid-way
             sql.execute("UPDATE view_schemas SET state = 'rebuilding' WHERE name = 'roster'")
-        time.sleep(1.1)
+        a_second_passes(monkeypatch)
         assert world.get("/api/v1/employees").status_code == 503
         worker.rebuild(["roster"])
         assert world.get("/api/v1/employees").status_code == 200
@@ -126,12 +131,12 @@ def test_a_view_being_rebuilt_is_refused(world: World, store_url: str) -> None:
 
 
 def test_a_statement_naming_a_filling_views_table_only_in_a_literal_or_comment_is_answered(
-    world: World, store_url: str
+    world: World, store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     views = world.services.projector.views.sql
     worker = new_version_worker(store_url)  # the roster (tables roster and spells) fills
     try:
-        time.sleep(1.1)
+        a_second_passes(monkeypatch)
         assert views.scalar("SELECT COUNT(*) AS n FROM timeline WHERE kind <> 'roster'") > 0
         assert views.scalar("SELECT COUNT(*) AS n FROM timeline WHERE kind <> 'it''s the roster, spells'") > 0
         assert views.scalar("SELECT COUNT(*) AS n FROM timeline -- not the roster\nWHERE subject <> ''") > 0
@@ -147,11 +152,13 @@ def test_a_statement_naming_a_filling_views_table_only_in_a_literal_or_comment_i
         worker.close()
 
 
-def test_the_reads_that_fetch_from_the_cursor_are_refused_while_their_view_fills(world: World, store_url: str) -> None:
+def test_the_reads_that_fetch_from_the_cursor_are_refused_while_their_view_fills(
+    world: World, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     views = world.services.projector.views.sql
     worker = new_version_worker(store_url)
     try:
-        time.sleep(1.1)
+        a_second_passes(monkeypatch)
         assert next(streamed(views, "SELECT subject FROM timeline", [], 10))  # another view: answered
         with pytest.raises(ViewNotReady):
             list(streamed(views, "SELECT subject FROM spells", [], 10))  # the exports' and statistics' reads

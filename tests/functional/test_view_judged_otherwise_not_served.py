@@ -24,6 +24,7 @@ from projections.scorecard.awards import AwardsProjection
 from tests.functional.conftest import TEST_CONFIG, World
 from tests.functional.test_api_posts import posted
 from tests.functional.test_passed_over_cli_judged_rules import other_rules, store_url
+from tests.guard_clock import a_second_passes
 
 # posted: Budi appointed Pengawas over a clearly stronger Dewi; other_rules: merit.passed_over's min_better 3
 __all__ = ["other_rules", "posted", "store_url"]
@@ -61,7 +62,7 @@ def test_a_view_rebuilt_under_other_rules_is_a_503_naming_both_digests_until_the
     monkeypatch.delenv(RULES_FILE_ENV, raising=False)
     assert posted.get(PROMOTIONS, "inspector").status_code == 200
     rebuilt_under(store_url, other_rules, monkeypatch)
-    time.sleep(1.1)  # the web process looks at the views at most once a second
+    a_second_passes(monkeypatch)  # the web process looks at the views at most once a second
     answer = posted.get(PROMOTIONS, "inspector")
     assert answer.status_code == 503, answer.text
     assert answer.mimetype == "application/problem+json"
@@ -82,7 +83,7 @@ def test_a_view_rebuilt_under_other_rules_is_a_503_naming_both_digests_until_the
     indonesian = " ".join(posted.client.get("/pages/audits?lang=id").get_data(as_text=True).split())
     assert f"(<code>merit</code>): dinilai dengan aturan {theirs}, aturan server ini {ours}" in indonesian
     monkeypatch.setenv(RULES_FILE_ENV, str(other_rules))  # the server started again with the views' rules
-    time.sleep(1.1)
+    a_second_passes(monkeypatch)
     answer = posted.get(PROMOTIONS, "inspector")
     assert answer.status_code == 200, answer.text
 
@@ -97,7 +98,7 @@ def test_a_kept_fairness_answer_is_not_served_once_the_view_is_rebuilt_under_oth
     fairness = "/api/v1/audits/fairness?by=sex&min_cell=1"
     assert posted.get(fairness).status_code == 200
     rebuilt_under(store_url, other_rules, monkeypatch)
-    time.sleep(1.1)
+    a_second_passes(monkeypatch)
     answer = posted.get(fairness)
     assert answer.status_code == 503, answer.text
     assert answer.get_json()["type"].endswith("rules-mismatch")
