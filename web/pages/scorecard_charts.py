@@ -46,7 +46,7 @@ def draw_trend(ax: Axes, points: Sequence[tuple[int, float | None]], share: bool
         ax.set_ylim(bottom=0)
     value_axis(ax.yaxis, share)
     ax.grid(axis="y", color="#ddd")
-    ax.set_title(_("Trend"), fontsize=9)
+    charts.put_title(ax, _("Trend"), fontsize=9)
 
 
 def compared(points: Sequence[tuple[str, float | None]], agency: str) -> list[tuple[str, float]]:
@@ -71,7 +71,7 @@ def draw_comparison(ax: Axes, points: Sequence[tuple[str, float | None]], agency
     elif not bars:
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     value_axis(ax.xaxis, share)
-    ax.set_title(_("Agencies this year"), fontsize=9)
+    charts.put_title(ax, _("Agencies this year"), fontsize=9)
 
 
 def draw_indicator(fig: Figure | SubFigure, view: IndicatorView, agency: str, **grid: float) -> None:
