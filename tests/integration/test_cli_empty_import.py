@@ -13,6 +13,8 @@ import pytest
 
 from tests.integration.test_cli import APPOINTMENT, last_position, run, write
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 
 @pytest.mark.parametrize(
     ("name", "content"),

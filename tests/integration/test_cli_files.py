@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.integration.test_cli import APPOINTMENT, last_position, run, write
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 
 def test_an_export_to_a_missing_directory_is_a_message(database_url: str, tmp_path: Path) -> None:

@@ -9,12 +9,15 @@ from datetime import date
 from pathlib import Path
 
 import orjson
+import pytest
 from click.testing import CliRunner
 
 from careerlog.application import CareerLog
 from careerlog.cli import main
 from careerlog.importing import EITHER_WAY, NO_SUCH_DAY, import_file
 from tests import factories as f
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 SITI = f.nip(sex="F")
 HEADER = "No;NIP;Nama;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat"

@@ -17,6 +17,8 @@ import pytest
 from tests import factories as f
 from tests.integration.test_cli import APPOINTMENT, NIP, last_position, run
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 
 def lines(*items: dict[str, object]) -> bytes:
     return b"".join(orjson.dumps(i) + b"\n" for i in items)

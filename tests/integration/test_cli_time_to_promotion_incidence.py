@@ -16,6 +16,8 @@ from tests import factories as f
 from tests.conftest import projected
 from tests.integration.test_fairness_queries import audit, populate
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 COLUMNS = ("separated", "incidence_4y", "incidence_4y_ci", "incidence_8y", "incidence_8y_ci")
 
 

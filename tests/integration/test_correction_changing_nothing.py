@@ -19,6 +19,8 @@ from careerlog.exporting import export_events
 from careerlog.importing import import_file
 from tests import factories as f
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 NIP = f.nip()
 
 

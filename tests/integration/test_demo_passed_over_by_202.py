@@ -18,6 +18,8 @@ from projections.merit.passed_over import ledger_records, passed_over_of
 from projections.merit.queries import AuditQueries
 from projections.store import open_view_store
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 EMPLOYEES, SEED, TODAY = 200, 14, date(2026, 11, 23)  # two passed-over cases, one of them by a 202 promotion
 
 

@@ -23,6 +23,8 @@ from projections.merit.fairness import FairnessQueries
 from tests import factories as f
 from tests.conftest import projected
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 TODAY = date(2026, 6, 30)
 MEDAN = {"agency": "KOTA-MEDAN", "unit": "BKPSDM", "region": "12.71"}
 SUMUT = {"agency": "PROV-SUMUT", "unit": "Inspektorat", "region": "12"}

@@ -13,6 +13,8 @@ from careerlog.sqlstore import SqlStore
 from projections.merit.fairness import FairnessQueries, Request
 from tests.integration.test_fairness_queries import TODAY, add_pool, store  # noqa: F401  (the fixture)
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 AWKWARD_FLOATS = [0.1, 1 / 3, 2 / 3, 1e-300, 5e-324, 1.7976931348623157e308, -0.0, 123456789.123456789, 4.35, None]
 AWKWARD_SINGLES = [0.1, 1 / 3, 85.3, 1e-30, 3e37, -0.0, 4.35, 2.5, 7.0, None]  # within a REAL's range
 

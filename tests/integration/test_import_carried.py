@@ -17,6 +17,8 @@ from tests import factories as f
 from tests.integration.test_import_export import MENTEE, MENTOR, write_jsonl
 from tests.integration.test_import_writing_ahead import career_rows, stored
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 
 @pytest.fixture(autouse=True)
 def not_writing_ahead(monkeypatch: pytest.MonkeyPatch) -> None:

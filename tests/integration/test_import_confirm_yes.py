@@ -14,6 +14,8 @@ from careerlog.application import CareerLog
 from careerlog.importing import NOTHING_TO_CONFIRM, import_file
 from tests import factories as f
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 NIP = f.nip()
 HEADER = "NIP;Golongan Baru;Jenis KP;TMT;Nomor SK;Konfirmasi"
 

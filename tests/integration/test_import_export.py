@@ -17,6 +17,8 @@ from careerlog.exporting import export_events
 from careerlog.importing import import_file
 from tests import factories as f
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 MENTOR = f.nip(date(1975, 2, 3), date(2000, 3, 1), "M", sequence=11)
 MENTEE = f.nip(date(1990, 1, 1), date(2015, 5, 1), "F", sequence=12)
 

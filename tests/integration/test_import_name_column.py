@@ -8,10 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import orjson
+import pytest
 
 from careerlog.application import CareerLog
 from careerlog.importing import import_file
 from tests import factories as f
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 BUDI = f.nip()  # appointed by f.appointment() as "Budi Siregar"
 HEADER = "No;NIP;Nama;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat;Keterangan"

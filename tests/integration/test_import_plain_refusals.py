@@ -14,6 +14,8 @@ from careerlog.application import CareerLog
 from careerlog.importing import EITHER_WAY, IMPORT_DATE, NO_SUCH_DAY, import_file
 from tests import factories as f
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 BUDI = f.nip()
 HEADER = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat"
 

@@ -24,6 +24,8 @@ from careerlog.domain.ledger import NO_FACT
 from careerlog.importing import ImportReport, import_file
 from tests import factories as f
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 SORTED_NIP, AWKWARD_NIP = f.nip(), f.nip()  # (the same file in TMT order, and in another: one record each)
 APPOINTMENT = {"kind": "appointment", **f.appointment()}  # III/a, TMT 2010-03-01
 

@@ -18,6 +18,8 @@ from careerlog.domain.employee import RANK_JUMP
 from careerlog.importing import import_file
 from tests import factories as f
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 NIP = f.nip()
 APPOINTMENT = {"kind": "appointment", "nip": NIP, **f.appointment()}  # III/a, TMT 2010-03-01
 

@@ -15,6 +15,8 @@ from careerlog.application import CareerLog
 from careerlog.importing import APPOINTED_LATER, LISTED, import_file
 from tests import factories as f
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 BUDI = f.nip()
 SARI = f.nip(date(1990, 1, 1), date(2015, 5, 1), "F")
 

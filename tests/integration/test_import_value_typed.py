@@ -7,10 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import orjson
+import pytest
 
 from careerlog.application import CareerLog
 from careerlog.importing import TYPED_LENGTH, import_file
 from tests import factories as f
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 BUDI = f.nip()
 HEADER = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import orjson
+import pytest
 
 from careerlog.application import CareerLog
 from careerlog.domain.employee import BEFORE_APPOINTMENT, NOT_ABOVE, START_AFTER_END, TOO_MANY_HOURS
@@ -17,6 +18,8 @@ from careerlog.domain.payload import MISSING
 from careerlog.importing import import_file
 from careerlog.textfiles import AS_DAY_COUNT
 from tests import factories as f
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 NIP = f.nip()
 HEADER = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat"

@@ -28,6 +28,8 @@ from tests import factories as f
 from tests.integration.test_import_export import MENTEE, MENTOR, rows, write_jsonl
 from tests.processes import Careerlog, twin_store, wait_until
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 LATE_MENTOR = f.nip(date(1980, 6, 7), date(2005, 3, 1), "M", sequence=13)
 
 

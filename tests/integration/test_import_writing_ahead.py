@@ -20,6 +20,8 @@ from careerlog.persistence import insert_stored_events
 from tests import factories as f
 from tests.integration.test_import_export import MENTEE, MENTOR, rows, write_jsonl
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 
 @pytest.fixture(autouse=True)
 def writing_ahead(monkeypatch: pytest.MonkeyPatch) -> None:

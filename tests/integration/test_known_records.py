@@ -20,6 +20,8 @@ from projections.merit.known_ratings import KnownRatings, read_ratings
 from projections.merit.passed_over import KnownRecord, LedgerRecords, Reading, performance_on, performance_years
 from projections.stored_entries import stored_entry
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 DAYS = [date(year, month, 1) for year in range(2000, 2028) for month in (1, 4, 10)]
 
 

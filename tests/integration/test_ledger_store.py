@@ -14,6 +14,8 @@ from careerlog.config import Settings
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound
 from tests import factories as f
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 BIRTH = date(1986, 9, 26)
 TMT = date(2010, 3, 1)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from projections.framework import Projector
@@ -13,6 +15,8 @@ from projections.merit.audit import MeritProjection
 from projections.merit.queries import AuditQueries
 from projections.store import open_view_store
 from tests import factories as f
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 RULE = "promotion.one_step"
 

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
+
 from projections.career import Entry
 from projections.merit.passed_over import DecisionPassedOverQueries, KnownRecord, bears_from
 from tests import factories as f
 from tests.unit.test_merit_queries import T, clerk, post, view_store_at
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 
 def late_rated(sequence: int) -> f.CareerBuilder:

@@ -22,6 +22,8 @@ from projections.merit.queries import PASSED_OVER, AuditQueries, PassedOverQueri
 from projections.store import open_view_store
 from tests.integration.test_merit_audit import EMPLOYEES, SEED, TODAY, audit_cli, demo_store
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 __all__ = ["audit_cli", "demo_store"]  # the fixtures of the demo and its audit commands
 
 

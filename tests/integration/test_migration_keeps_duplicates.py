@@ -12,12 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.exporting import export_events
 from careerlog.importing import import_file
 from tests import factories as f
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 NIP = f.nip()
 

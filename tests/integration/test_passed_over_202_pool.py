@@ -9,9 +9,13 @@ pool when eligible on the TMT for the kind open to them (101 holding no definiti
 
 from __future__ import annotations
 
+import pytest
+
 from projections.merit.passed_over import DecisionPassedOverQueries, passed_over_of
 from tests import factories as f
 from tests.unit.test_merit_queries import T, clerk, post, view_store_at
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 
 def guru(sequence: int, predicate: str, level: str | None) -> f.CareerBuilder:

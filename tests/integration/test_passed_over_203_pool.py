@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from projections.merit.passed_over import DecisionPassedOverQueries, passed_over_of
 from tests import factories as f
 from tests.unit.test_merit_queries import T, post, view_store_at
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 APPOINTED = date(2015, 3, 1)  # III/a since: three years in rank on the TMT, short of a 101's four
 

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from projections.merit.passed_over import colleagues_of
 from tests import factories as f
 from tests.unit.test_merit_queries import T, clerk, post, view_store_at
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 
 def transfer(unit: str, day: str) -> dict[str, Any]:

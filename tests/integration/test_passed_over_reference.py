@@ -37,6 +37,8 @@ from projections.merit.queries import clearly_stronger
 from tests import factories as f
 from tests.unit.test_merit_queries import post, view_store_at
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 PREDICATES = ("SANGAT_BAIK", "BAIK", "BAIK", "BAIK", "BUTUH_PERBAIKAN")
 UNITS = ("BKPSDM", "Inspektorat")
 DAYS = ("2016-01-04", "2017-04-01", "2018-01-02", "2018-01-02", "2018-03-01", "2018-10-01", "2019-04-01")

@@ -9,8 +9,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests import factories as f
 from tests.integration.test_cli import APPOINTMENT, NIP, run, write
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 
 def rating(year: int, day: str, predicate: str = "BAIK") -> dict[str, object]:

@@ -23,6 +23,8 @@ from web.api.common import shape_of
 from web.api.schemas import EmployeeSchema, RosterPageSchema, TimelineSchema
 from web.services import Services
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 EMPLOYEES = 25
 
 

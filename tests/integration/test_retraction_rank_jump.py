@@ -23,6 +23,8 @@ from careerlog.importing import import_file
 from careerlog.reference import Rules, rules
 from tests import factories as f
 
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
 NIP = f.nip()
 
 

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from projections.merit.queries import AuditQueries
 from projections.scorecard.indicators import Context, Scope
 from projections.scorecard.merit import promotion_indicators
 from tests.integration.test_merit_audit import TODAY, demo_store
 from tests.integration.test_merit_passed_over_verdict import audited
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 __all__ = ["audited", "demo_store"]  # the 150-employee demo with its merit view caught up
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 import orjson
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from careerlog.application import CareerLog
@@ -22,6 +23,8 @@ from projections.registry import all_projections
 from projections.timeline import record_from_rows, timeline_from_rows, timeline_items
 from tests import factories as f
 from tests.integration.scenarios import FIXED, Step, play, scenarios
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 # Facts of the first employee (versions 4 and 5) corrected, twice, on a date and a number, and retracted.
 AMENDED = [
