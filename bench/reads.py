@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import http.client
+import math
 import os
 import random
 import socket
@@ -597,7 +598,21 @@ def scoped_endpoints(settings: Settings, specs: list[str], sorts: list[str]) -> 
     return found
 
 
-def main(argv: list[str] | None = None) -> None:
+def compare(results: dict[str, dict[str, Any]]) -> None:
+    """Each endpoint's p50 latency and server CPU per request against the bare endpoint's, and its p50 against its
+    bare read's where there is one. No CPU ratio (NaN) when the bare endpoint's server CPU is below the clock's tick
+    (/proc counts CPU in hundredths of a second: a run of a few requests may measure none)."""
+    bare = results["bare"]
+    for name, r in results.items():
+        r["p50_vs_bare"] = r["p50_ms"] / bare["p50_ms"]
+        r["cpu_vs_bare"] = r["server_cpu_ms"] / bare["server_cpu_ms"] if bare["server_cpu_ms"] else math.nan
+        read_bare = results.get(f"bare {name}")
+        if read_bare is not None:
+            r["p50_vs_bare_read"] = r["p50_ms"] / read_bare["p50_ms"]
+
+
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line's options, checked (`main`'s; a test loads the kept store with them, without a server)."""
     p = parser(__doc__.splitlines()[0])
     p.add_argument("--clients", type=int, default=8, help="concurrent clients (default 8)")
     p.add_argument("--seconds", type=float, default=10.0, help="seconds per endpoint (default 10)")
@@ -638,6 +653,11 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit("--clients and --seconds: must be positive")
     if args.roster_spread and not args.roster_rows:
         raise SystemExit("--roster-spread: needs --roster-rows")
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = arguments(argv)
     sorts = [s for s in args.sorts.split(",") if s]
     with kept_store(args) if args.keep else fresh_store_unloaded(args) as (settings, loaded):
         if loaded:
@@ -656,17 +676,13 @@ def main(argv: list[str] | None = None) -> None:
                     name: measured(port, pid, paths, reader, args.clients, args.seconds)
                     for name, (paths, reader) in read.items()
                 }
-                bare = results["bare"]
+                compare(results)
                 size = f"{len(nips)} employees" + (f" ({args.employees} loaded)" if len(nips) != args.employees else "")
                 size += f", roster {rows} rows" if rows != len(nips) else ""
                 lines = [f"reads, {size}, {args.store}, {args.clients} clients, load {os.getloadavg()[0]:.1f}"]
                 width = max(16, *(len(name) for name in results))
                 for name, r in results.items():
-                    r["p50_vs_bare"] = r["p50_ms"] / bare["p50_ms"]
-                    r["cpu_vs_bare"] = r["server_cpu_ms"] / bare["server_cpu_ms"]
                     read_bare = results.get(f"bare {name}")
-                    if read_bare is not None:
-                        r["p50_vs_bare_read"] = r["p50_ms"] / read_bare["p50_ms"]
                     against = f"  p50/bare read {r['p50_vs_bare_read']:5.2f}" if read_bare is not None else ""
                     lines.append(
                         f"{name:<{width}} {r['requests']:>7} requests {r['rps']:>8.0f} req/s  p50 {r['p50_ms']:7.2f} ms"

@@ -120,7 +120,7 @@ def test_rebuild_bench_scans_as_many_events_as_the_rebuild_reads(
 def test_reads_bench_serves_timeline_eligibility_and_roster_beside_the_bare_endpoint(
     database_url: str, bench_env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    reads.main(["--employees", EMPLOYEES, "--seconds", "0.3", "--clients", "2", "--workers", "1",
+    reads.main(["--employees", EMPLOYEES, "--seconds", "0.01", "--clients", "2", "--workers", "1",
                 *store_args(database_url)])  # fmt: skip
     out = capsys.readouterr().out
     [result] = saved(bench_env, "reads")
