@@ -12,16 +12,11 @@ from tests.functional.browser.conftest import MARKS, Site, log_in
 pytestmark = MARKS
 
 
-def test_the_timelines_details_fit_a_phone_screen(chromium: Any, site: Site) -> None:
-    context = chromium.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
-    phone = context.new_page()
-    try:
-        log_in(phone, site, "pegawai")
-        region = phone.locator('section[aria-labelledby="h-timeline"] .scroll')
-        wide, shown = region.evaluate("e => [e.scrollWidth, e.clientWidth]")
-        assert wide <= shown, f"the timeline is {wide}px wide in a {shown}px region"
-        details = phone.locator('section[aria-labelledby="h-timeline"] tbody tr:first-child td:last-child')
-        right = details.evaluate("e => e.getBoundingClientRect().right")
-        assert right <= 375, f"the first fact's details end at {right}px on a 375px screen"
-    finally:
-        context.close()
+def test_the_timelines_details_fit_a_phone_screen(phone: Any, site: Site) -> None:
+    log_in(phone, site, "pegawai")
+    region = phone.locator('section[aria-labelledby="h-timeline"] .scroll')
+    wide, shown = region.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert wide <= shown, f"the timeline is {wide}px wide in a {shown}px region"
+    details = phone.locator('section[aria-labelledby="h-timeline"] tbody tr:first-child td:last-child')
+    right = details.evaluate("e => e.getBoundingClientRect().right")
+    assert right <= 375, f"the first fact's details end at {right}px on a 375px screen"
