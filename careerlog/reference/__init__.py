@@ -151,7 +151,8 @@ class Rules:
             self._by_id.setdefault(rule.id, []).append(rule)
 
     def versions(self, rule_id: str) -> list[Rule]:
-        return [r for r in self.all if r.id == rule_id]
+        """A rule's versions in file order (a copy: the caller may change it)."""
+        return list(self._by_id.get(rule_id, ()))
 
     def in_force(self, rule_id: str, day: date) -> Rule | None:
         """The version of a rule in force on a day, or None when no version is (the first in file order)."""
