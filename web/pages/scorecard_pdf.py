@@ -167,5 +167,6 @@ def draw_pdf(opening: list[list[tuple[str, str]]], blocks: list[tuple[str, Indic
     settings = {"pdf.fonttype": 42, "font.size": 8}
     with charts._LOCK, matplotlib.rc_context(settings), PdfPages(out, metadata=metadata) as pdf:
         for fig in figures:
+            charts.unlabelled(fig)
             pdf.savefig(fig)
     return out.getvalue()
