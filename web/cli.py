@@ -30,6 +30,7 @@ from projections.registry import projector
 from web.config import WebSettings
 from web.demo import DEMO_LOGINS, ensure_demo_accounts
 from web.errors import PROBLEM_JSON, problem_document
+from web.pages import import_pages
 from web.security import URL_TOO_LONG
 
 # gunicorn's ceiling on a request line (its limit_request_line, at most this): every URL up to the app's
@@ -152,10 +153,12 @@ def serve(settings: Settings, bind: str, workers: int, threads: int = 4) -> None
 
     The statistics libraries are imported here too, once, before gunicorn forks the workers, which inherit them:
     imported in a worker on its first fairness or scorecard request, they added 1.5-2.5 s of CPU to it, the
-    first view of each worker, and again after every worker restart (docs/performance.md).
+    first view of each worker, and again after every worker restart (docs/performance.md). So are the pages'
+    modules (matplotlib for their charts): imported by each worker's first app, they took it 0.8-1.2 s of CPU.
     """
     web = WebSettings.from_env()
     import_statistics()
+    import_pages()
     options = {
         "bind": bind,
         "workers": workers,
