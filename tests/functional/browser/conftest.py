@@ -132,12 +132,17 @@ class Tab:
         self.tab: Any = None
 
     def lend(self) -> Any:
+        from playwright.sync_api import Error
+
+        if self.tab is not None and not self.tab.is_closed():
+            try:
+                self.tab.goto("about:blank")
+                self.tab.set_viewport_size(self.viewport)
+            except Error:  # crashed ("Page crashed"): a crashed tab is not closed, and would fail every later test
+                self.tab.close()
         if self.tab is None or self.tab.is_closed():
             self.tab = self.context.new_page()
             self.cdp = self.context.new_cdp_session(self.tab)
-        else:
-            self.tab.goto("about:blank")
-            self.tab.set_viewport_size(self.viewport)
         self.context.clear_cookies()
         self.cdp.send("Network.clearBrowserCache")
         return self.tab
