@@ -121,8 +121,8 @@ def language_link(code: str) -> str:
     return "?" + urlencode([*kept, ("lang", code)])
 
 
-# The modules whose routes init_pages registers: imported when the first app is made, not with `web` (the CLI's
-# commands import it and serve no page).
+# The modules whose routes init_pages registers (import_pages): imported when the first app is made, or by the web
+# server before it forks, not with `web` (the CLI's commands import it and serve no page).
 PAGE_MODULES = tuple(
     f"web.pages.{name}" for name in ("accounts", "auth", "career", "errors", "hr", "inspector", "reports", "scorecard")
 )
@@ -140,7 +140,8 @@ def import_pages() -> None:
 
 def init_pages(app: Flask) -> None:
     """Register the page blueprints with Babel, the log-in rate limit and the session cookie settings."""
-    from web.pages import accounts, auth, career, errors, hr, inspector, reports  # noqa: F401  # routes on blp
+    import_pages()  # their routes on blp and scorecard_blp
+    from web.pages import errors
     from web.pages.common import blp
     from web.pages.messages import message_text, reason_text
     from web.pages.scorecard import blp as scorecard_blp
