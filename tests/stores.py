@@ -120,18 +120,16 @@ class LentSchema(Generic[Made]):
     def make_schema(self) -> Made:
         self.schema, self.rounds = f"{self.prefix}_{uuid.uuid4().hex[:12]}", 0
         made = self.make(self.url)
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-            self.relations = self.relations_now(conn)
-            found = conn.execute(
-                "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = %s", (self.schema,)
-            )
-            self.sequences = dict(found.fetchall())
-            self.rows = {}
-            for name in self.tables():
-                with conn.cursor().copy(sql.SQL("COPY {} TO STDOUT (FORMAT BINARY)").format(self.table(name))) as copy:
-                    data = b"".join(bytes(block) for block in copy)
-                if data != EMPTY_BINARY_COPY:
-                    self.rows[name] = data
+        conn = self.connection()  # (its server process reads the catalog of the tables it puts back later)
+        self.relations = self.relations_now(conn)
+        found = conn.execute("SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = %s", (self.schema,))
+        self.sequences = dict(found.fetchall())
+        self.rows = {}
+        for name in self.tables():
+            with conn.cursor().copy(sql.SQL("COPY {} TO STDOUT (FORMAT BINARY)").format(self.table(name))) as copy:
+                data = b"".join(bytes(block) for block in copy)
+            if data != EMPTY_BINARY_COPY:
+                self.rows[name] = data
         return made
 
     def relations_now(self, conn: psycopg.Connection) -> list[Relation]:
@@ -161,10 +159,10 @@ class LentSchema(Generic[Made]):
         return sql.SQL("{}.{}").format(sql.Identifier(self.schema), sql.Identifier(name))
 
     def drop(self) -> None:
+        """The schema dropped, through the kept connection, which is closed with it."""
+        if self.schema:
+            self.connection().execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(self.schema)))
+            self.schema = ""
         if self.kept is not None:
             self.kept.close()
             self.kept = None
-        if self.schema:
-            with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-                conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(self.schema)))
-            self.schema = ""
