@@ -23,7 +23,14 @@ import orjson
 import psycopg
 from eventsourcing import persistence
 from eventsourcing.postgres import PostgresDatastore
-from eventsourcing.sqlite import SQLITE3_DEFAULT_LOCK_TIMEOUT, SQLiteConnection, SQLiteConnectionPool, SQLiteDatastore
+from eventsourcing.sqlite import (
+    SQLITE3_DEFAULT_LOCK_TIMEOUT,
+    SQLiteConnection,
+    SQLiteConnectionPool,
+    SQLiteCursor,
+    SQLiteDatastore,
+    SQLiteTransaction,
+)
 from psycopg_pool import ConnectionPool
 
 from careerlog.config import Settings
@@ -250,6 +257,18 @@ def translated(error: psycopg.Error | sqlite3.Error) -> persistence.PersistenceE
     return persistence.PersistenceError(str(error))
 
 
+class _WriteTransaction(SQLiteTransaction):
+    """The library's SQLite transaction (its commit, rollback, errors) begun IMMEDIATE: see SqlStore._sqlite_write."""
+
+    def __enter__(self) -> SQLiteCursor:
+        cursor = self.connection.cursor()
+        try:
+            cursor.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise translated(e) from e
+        return cursor
+
+
 class SqlStore:
     """Transactions of portable SQL on a library datastore."""
 
@@ -341,14 +360,14 @@ class SqlStore:
         if self.dialect == "postgres":
             with self._postgres_transaction(commit=commit, synced=synced) as sql:
                 yield sql
-        elif not synced and commit:
-            with self._unsynced_sqlite() as sql:
+        elif commit:
+            with self._sqlite_write(synced=synced) as sql:
                 yield sql
-        elif not commit and (held := (_HELD.get() or {}).get(self._database)) is not None:
+        elif (held := (_HELD.get() or {}).get(self._database)) is not None:
             with held.transaction(commit=False) as cursor:  # a read-only transaction on the held connection
                 yield Sql(cursor, self.dialect, guard=self.guard)
         else:
-            with self.datastore.transaction(commit=commit) as cursor:
+            with self.datastore.transaction(commit=False) as cursor:
                 yield Sql(cursor, self.dialect, guard=self.guard)
 
     @contextmanager
@@ -423,16 +442,27 @@ class SqlStore:
             _SEARCH_PATHS[conn] = self.schema
 
     @contextmanager
-    def _unsynced_sqlite(self) -> Iterator[Sql]:
-        """A write transaction on a connection set to sync only at checkpoints, set back afterwards."""
+    def _sqlite_write(self, *, synced: bool) -> Iterator[Sql]:
+        """A SQLite write transaction: it takes the database's write lock as it begins (BEGIN IMMEDIATE).
+
+        A transaction begun plainly (deferred) that reads and then writes, such as the views' tables made where
+        the catalog lacks them, or a log-in's account read and then updated, could not take the lock if another
+        connection had committed since its read: in WAL mode SQLite refuses that at once ("database is locked",
+        SQLITE_BUSY_SNAPSHOT), without waiting, since the transaction's snapshot is out of date. Begun
+        IMMEDIATE it waits for the lock (the connection's busy timeout) and reads what is committed then.
+
+        Unsynced (`synced=False`), on a connection set to sync only at checkpoints, set back afterwards.
+        """
         assert isinstance(self.datastore, SQLiteDatastore)
         with self.datastore.get_connection(commit=True) as conn:
-            conn.cursor().execute("PRAGMA synchronous = NORMAL")
+            if not synced:
+                conn.cursor().execute("PRAGMA synchronous = NORMAL")
             try:
-                with conn.transaction(commit=True) as cursor:
+                with _WriteTransaction(conn, commit=True) as cursor, cursor:
                     yield Sql(cursor, self.dialect, guard=self.guard)
             finally:
-                conn.cursor().execute("PRAGMA synchronous = FULL")
+                if not synced:
+                    conn.cursor().execute("PRAGMA synchronous = FULL")
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
         if self.dialect == "postgres" and self._held() is not None:  # read ahead: no cursor to open
@@ -475,7 +505,7 @@ class SqlStore:
     def _sqlite_insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], synced: bool) -> None:
         """Rows that fit one INSERT, by that statement alone on a writing connection (the pool's writer
         lock held): in autocommit mode a statement is a transaction of its own, all or none, committed
-        before it returns, so the BEGIN and COMMIT are not sent. Unsynced as in `_unsynced_sqlite`."""
+        before it returns, so the BEGIN and COMMIT are not sent. Unsynced as in `_sqlite_write`."""
         assert isinstance(self.datastore, SQLiteDatastore)
         with self.datastore.get_connection(commit=True) as conn, conn.cursor() as cursor:
             try:

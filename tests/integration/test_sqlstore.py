@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -64,6 +65,39 @@ def write_then_fail(store: SqlStore) -> None:
     with store.transaction(synced=False) as sql:
         sql.execute("INSERT INTO notes (id, body) VALUES (?, ?)", (2, "never"))
         raise RuntimeError("interrupted")
+
+
+@pytest.mark.parametrize("synced", [True, False], ids=["synced", "unsynced"])
+def test_a_write_that_reads_first_is_not_refused_for_a_write_another_connection_began_meanwhile(
+    one_connection: SqlStore, settings: Settings, synced: bool
+) -> None:
+    """A transaction that reads and then writes, another process's write arriving between the two: both are kept.
+
+    On SQLite a transaction begun plainly took the write lock only at its first write, and was refused it then
+    ("database is locked", at once and without waiting) when another connection had committed since its read:
+    a views worker starting beside recording met it making the views' tables. Begun IMMEDIATE, it holds the lock
+    from the start, and the other write waits for it. On PostgreSQL the other write commits meanwhile."""
+    other = SqlStore(open_datastore(settings))
+    committed = threading.Event()
+
+    def write_meanwhile() -> None:
+        with other.transaction() as sql:
+            sql.execute("INSERT INTO notes (id, body) VALUES (?, ?)", (2, "written meanwhile"))
+        committed.set()
+
+    writer = threading.Thread(target=write_meanwhile)
+    try:
+        with one_connection.transaction(synced=synced) as sql:
+            counted = len(sql.query("SELECT id FROM notes"))
+            writer.start()
+            committed.wait(0.3)  # PostgreSQL: committed by now; SQLite: waiting for this transaction's lock
+            sql.execute("INSERT INTO notes (id, body) VALUES (?, ?)", (1, f"{counted} notes before"))
+    finally:
+        writer.join(30)
+        other.close()
+    assert committed.is_set()
+    rows = one_connection.query("SELECT id, body FROM notes ORDER BY id")
+    assert rows == [{"id": 1, "body": "0 notes before"}, {"id": 2, "body": "written meanwhile"}]
 
 
 def test_a_record_can_be_read_for_some_kinds_only(app: CareerLog) -> None:
