@@ -21,6 +21,8 @@ from careerlog.application import CareerLog
 from careerlog.config import ConfigurationError, Settings
 from tests import factories as f
 
+pytestmark = pytest.mark.made_store  # (tests/conftest.py, lent_postgres_url) what is recorded, not a store's making
+
 BORN = date(1979, 4, 14)
 NIP = f.nip(BORN, date(2004, 3, 1), "F", sequence=811)
 NAME = "Wulan Kusumawardani"
