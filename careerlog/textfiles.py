@@ -31,7 +31,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import eighteen_digits, normalise_nip
-from careerlog.domain.payload import Unreadable, payload_fields
+from careerlog.domain.payload import Unreadable, ascii_number, payload_fields, whole_number
 from careerlog.domain.wording import Refusal
 
 SAVE_AS_UTF8 = Refusal("save the file as UTF-8 (in a spreadsheet: CSV UTF-8)").reason()
@@ -147,16 +147,17 @@ HEADER_ALIASES: dict[str, str] = {
 NOTE_COLUMNS = ("no", "no_urut", "nomor_urut", "keterangan", "ket", "catatan")
 # an 18-digit number as a spreadsheet writes it: 1.96701E+17 (1,96701E+17 in Indonesian), or widened to 18
 # digits of which only the first 15 are kept (196701111991032000: a NIP's sequence is never 000)
-_SCIENTIFIC = re.compile(r"\d[.,]\d+[Ee]\+?\d+")
+_SCIENTIFIC = re.compile(r"\d[.,]\d+[Ee]\+?\d+", re.ASCII)
 # A NIP written so that a spreadsheet opening the CSV keeps it as text: behind an apostrophe ('198609262010031001, as
 # exports from personnel systems write it, and as a spreadsheet shows it again in the saved file) or as a formula of
 # text (="198609262010031001")
 _MARKED_AS_TEXT = re.compile(r"'\s*(?P<a>.+)|=\s*\"(?P<f>.+)\"\s*", re.DOTALL)
 # a date written day first, its parts separated by slashes, dots or dashes alike (17/08/2021, 17.08.2021, 17-08-2021,
-# 7/8/2021): an Indonesian spreadsheet's short date, or the way a clerk types one
-DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+# 7/8/2021): an Indonesian spreadsheet's short date, or the way a clerk types one. These patterns are re.ASCII: in a
+# str pattern \d is any script's digit, and a date or number written in Arabic-Indic digits is refused as written.
+DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", re.ASCII)
 # a date written with its month's Indonesian name (17 Agustus 2021, 17-Agu-2021, 1 Jan. 2022)
-_LONG_DATE = re.compile(r"(\d{1,2})[ -]+([^\W\d_]+)\.?[ -]+(\d{4})")
+_LONG_DATE = re.compile(r"(\d{1,2})[ -]+([^\W\d_]+)\.?[ -]+(\d{4})", re.ASCII)
 # the Indonesian months' names and the abbreviations a spreadsheet or a clerk writes, by their lower case
 MONTHS: dict[str, int] = {
     name: number
@@ -319,7 +320,7 @@ def read_decimal_commas(row: dict[str, Any]) -> None:
     kind = row.get("kind")
     for name in decimal_fields(kind) if type(kind) is str else ():
         cell = row.get(name)
-        if type(cell) is str and ("," in cell or "." in cell):
+        if type(cell) is str and ("," in cell or "." in cell) and ascii_number(cell):  # (Babel reads any digits)
             with contextlib.suppress(NumberFormatError):  # (then the ledger judges the cell as written)
                 row[name] = str(parse_decimal(cell.strip(), locale="id", strict=True))
                 wrote(row, name, cell)
@@ -332,7 +333,7 @@ def spreadsheet_nips(row: dict[str, Any]) -> InvalidInput | None:
         cell = row.get(column)
         if cell is None or (cell.isdigit() and cell[-3:] != "000"):
             continue  # (the common case: no such column, or a NIP of digits alone, not rounded)
-        if (len(cell := cell.strip()) == 18 and cell.endswith("000") and cell.isdigit()) or (
+        if (len(cell := cell.strip()) == 18 and cell.endswith("000") and whole_number(cell)) or (
             "E" in cell.upper() and _SCIENTIFIC.fullmatch(cell)
         ):
             errors = errors or {}
@@ -362,7 +363,7 @@ def spreadsheet_dates(row: dict[str, Any]) -> None:
     kind = row.get("kind")
     for name in typed_fields(kind, date) if type(kind) is str else ():
         cell = row.get(name)
-        if type(cell) is str and len(number := cell.strip()) == 5 and number.isdigit():
+        if type(cell) is str and len(number := cell.strip()) == 5 and whole_number(number):
             day = _EXCEL_EPOCH + timedelta(days=int(number))
             row[name] = Unreadable(AS_DAY_COUNT.reason(day=day.isoformat()))
             wrote(row, name, cell)  # (the cell: beside the reason)

@@ -28,6 +28,7 @@ from dateutil.relativedelta import relativedelta
 from careerlog.application import NOT_APPOINTED
 from careerlog.domain.employee import MAX_COST
 from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.domain.payload import ascii_number
 from careerlog.domain.wording import Refusal
 from careerlog.reference import rules
 from careerlog.sqlstore import Row, Sql
@@ -164,7 +165,8 @@ def where_sql(clauses: Sequence[str]) -> str:
 
 
 def whole_number(value: Any, name: str) -> int:
-    if isinstance(value, bool):
+    """A whole number: an int, an integral float, or a text of digits 0-9 (int() reads any script's)."""
+    if isinstance(value, bool) or (isinstance(value, str) and not ascii_number(value)):
         raise InvalidInput(WHOLE_NUMBER.reason(value=repr(value)), name)
     try:
         number = int(value)

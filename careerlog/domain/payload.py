@@ -437,6 +437,14 @@ def whole_number(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
 
+def ascii_number(text: str) -> bool:
+    """Whether a number's text is written in ASCII alone with no digit-group underscore, as careerlog documents its
+    numbers (digits 0-9): int(), float() and Decimal() (and marshmallow's number fields, which call them) also read
+    other scripts' digits (Arabic-Indic, full-width: 12 written in either) and '1_000' as 1000, which no client means
+    to send and a person reading the request would not take for the number it becomes."""
+    return text.isascii() and "_" not in text
+
+
 def _to_int(value: Any) -> int:
     if isinstance(value, bool):
         raise ValueError(NOT_INTEGER)
@@ -464,6 +472,8 @@ def _to_date(value: Any) -> date:
 
 def _to_decimal(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        raise ValueError(NOT_NUMBER)
+    if isinstance(value, str) and not ascii_number(value):
         raise ValueError(NOT_NUMBER)
     try:
         number = Decimal(str(value).strip())

@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from careerlog.domain.errors import FieldErrors
+from careerlog.domain.payload import whole_number
 from careerlog.domain.wording import Refusal
 from careerlog.reference import Code, Rules, reference
 
@@ -130,7 +131,7 @@ def scheme_of_year(year: int, book: Rules) -> Scheme | None:
 def _year(value: Any) -> int | None:
     if type(value) is int:
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and whole_number(value.strip()):  # (digits 0-9: the year the ledger reads)
         return int(value.strip())
     return None
 

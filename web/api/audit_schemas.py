@@ -10,7 +10,7 @@ from projections.merit.eligibility import NO_PROMOTION_REASONS, OFFERED_KINDS
 from projections.merit.fairness import BEFORE_FROM, DEFAULT_MIN_CELL, MAX_MIN_CELL
 from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
 from projections.merit.rules import SEVERITY_ORDER
-from web.api.fields import Flag, PlainDate, PlainDateTime
+from web.api.fields import Flag, PlainDate, PlainDateTime, WholeNumber
 from web.api.schemas import (
     CursorPageOfSchema,
     CursorPagingSchema,
@@ -470,7 +470,7 @@ class StatisticsQuerySchema(StatisticsFilterSchema):  # type: ignore[valid-type,
         required=True,
         metadata={"description": "One dimension, or two (comma-separated) for their intersections."},
     )
-    min_cell = fields.Integer(
+    min_cell = WholeNumber(
         load_default=DEFAULT_MIN_CELL,
         validate=validate.Range(min=1, max=MAX_MIN_CELL),
         metadata={"description": "Groups smaller than this are counted but not compared."},
@@ -646,7 +646,7 @@ class TimeToPromotionSchema(StatisticsHeaderSchema):
 class GradeInflationQuerySchema(CursorPagingSchema):
     agency = filter_field("agency")
     unit = fields.List(fields.String(), metadata={"description": "Only these units (repeatable)."})
-    year = fields.Integer(validate=validate.Range(min=1900, max=9999), metadata={"description": "Only this year."})
+    year = WholeNumber(validate=validate.Range(min=1900, max=9999), metadata={"description": "Only this year."})
 
 
 class ExceededSchema(StrictSchema):

@@ -39,7 +39,7 @@ blp = ApiBlueprint(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
-DECISION_ID = re.compile(r"(\d{18})-(\d{1,9})")
+DECISION_ID = re.compile(r"([0-9]{18})-([0-9]{1,9})")  # digits 0-9 (\d is any script's in a str pattern)
 SCOPE_FILTERS = ("agency", "unit", "region", "kind")
 POST_FILTERS = (*SCOPE_FILTERS, "level")
 STATISTICS_FILTERS = ("agency", "unit", "region")

@@ -26,11 +26,11 @@ from careerlog.domain.events import (
     UnitRated,
 )
 from careerlog.domain.payload import FieldSpec, Unreadable, payload_fields
-from web.api.fields import Code, PlainDate, PlainDateTime, PlainDecimal
+from web.api.fields import Code, PlainDate, PlainDateTime, PlainDecimal, WholeNumber
 
 FIELD_TYPES: dict[type, type[fields.Field[Any]]] = {
     str: fields.String,
-    int: fields.Integer,
+    int: WholeNumber,
     date: PlainDate,
     Decimal: PlainDecimal,
     dict: fields.Dict,

@@ -7,6 +7,8 @@ from typing import Any
 
 from marshmallow import ValidationError, fields
 
+from careerlog.domain.payload import ascii_number
+
 # A day as the API and the pages document it, YYYY-MM-DD in ASCII digits (projections.reading.ISO_DAY, which the
 # command line's audits read too): date.fromisoformat (and marshmallow's Date, which calls it) also reads ISO 8601's
 # basic and week forms, 20200101 and 2020-W01-1 (2019-12-30), which no page or document offers and which a reader
@@ -52,8 +54,26 @@ class Flag(fields.Boolean):
         return None if value is None else bool(value)
 
 
-class PlainDecimal(fields.Decimal):
-    """A decimal amount: a JSON number or string on input, a string on output."""
+class AsciiDigits:
+    """A number field that refuses a text written otherwise than `ascii_number` with its own "invalid" message
+    ("Not a valid integer.", "Not a valid number."), as it refuses any text that is no number: the field is named."""
+
+    def _validated(self, value: Any) -> Any:
+        if isinstance(value, str) and not ascii_number(value):
+            raise self.make_error("invalid", input=value)  # type: ignore[attr-defined]
+        return super()._validated(value)  # type: ignore[misc]
+
+
+class WholeNumber(AsciiDigits, fields.Integer):
+    """An integer: a JSON number, or a text of digits 0-9 (a query parameter, a path)."""
+
+
+class PlainNumber(AsciiDigits, fields.Float):
+    """A number: a JSON number, or a text of digits 0-9 with a point (a query parameter)."""
+
+
+class PlainDecimal(AsciiDigits, fields.Decimal):
+    """A decimal amount: a JSON number or string (digits 0-9) on input, a string on output."""
 
     def __init__(self, **kwargs: Any):
         super().__init__(as_string=True, **kwargs)

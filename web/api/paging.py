@@ -14,6 +14,7 @@ from flask import current_app
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from projections.queries import MAX_PAGE_SIZE, PAGE_OR_AFTER
+from web.api.fields import WholeNumber
 
 DEFAULT_MAX_PAGE_OFFSET = 10_000
 READ_ON_BY_CURSOR = "read on after a cursor instead: pass each page's `next` as `after` (without `page`)"
@@ -57,8 +58,8 @@ class PageOrCursorSchema(Schema):
     """`page` and `per_page`, with the window checked, or `after` a cursor (a page's `next`) and `per_page`: not
     both `page` and `after`."""
 
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1), metadata={"description": PAGE_DESCRIPTION})
-    per_page = fields.Integer(load_default=50, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
+    page = WholeNumber(load_default=1, validate=validate.Range(min=1), metadata={"description": PAGE_DESCRIPTION})
+    per_page = WholeNumber(load_default=50, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
     after = fields.String(validate=validate.Length(min=1, max=1000), metadata={"description": AFTER_DESCRIPTION})
 
     @validates_schema

@@ -7,13 +7,13 @@ from marshmallow import fields, validate
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MAX_OUTCOME_YEARS
 from projections.training import DEFAULT_WINDOW_MONTHS, MAX_WINDOW_MONTHS, SPELL_FIELDS
 from web.api.audit_schemas import value_lists
-from web.api.fields import PlainDate
+from web.api.fields import PlainDate, WholeNumber
 from web.api.schemas import ReadQuerySchema, StrictSchema, filter_field, grouping, suppressed_flag
 from web.services import MENTORING_REPORT_FILTERS
 
 
-def window_field() -> fields.Integer:
-    return fields.Integer(
+def window_field() -> WholeNumber:
+    return WholeNumber(
         load_default=DEFAULT_WINDOW_MONTHS,
         validate=validate.Range(min=1, max=MAX_WINDOW_MONTHS),
         metadata={"description": "Months after the start in which a promotion counts."},
@@ -29,7 +29,7 @@ ComplianceFilterSchema = type(
 
 
 class ComplianceQuerySchema(ComplianceFilterSchema):  # type: ignore[valid-type,misc]
-    year = fields.Integer(required=True, validate=validate.Range(min=1900), metadata={"description": "The year."})
+    year = WholeNumber(required=True, validate=validate.Range(min=1900), metadata={"description": "The year."})
     by = grouping(
         SPELL_FIELDS,
         validate.Length(min=1, max=4),
@@ -84,7 +84,7 @@ ProgrammeFilterSchema = type(
 class ProgrammesQuerySchema(ProgrammeFilterSchema):  # type: ignore[valid-type,misc]
     kind = filter_field("kind", ("training_kinds",))
     year = fields.List(
-        fields.Integer(validate=validate.Range(min=1900, max=9999)),
+        WholeNumber(validate=validate.Range(min=1900, max=9999)),
         metadata={"description": "Only trainings ending in these years."},
     )
     window_months = window_field()
@@ -136,7 +136,7 @@ MentoringFilterSchema = type(
 
 class MentoringQuerySchema(MentoringFilterSchema):  # type: ignore[valid-type,misc]
     window_months = window_field()
-    years = fields.Integer(
+    years = WholeNumber(
         load_default=DEFAULT_OUTCOME_YEARS,
         validate=validate.Range(min=1, max=MAX_OUTCOME_YEARS),
         metadata={"description": "Years after the start in which JP and SKP scores count."},

@@ -16,7 +16,7 @@ from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 from careerlog.reference import reference
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import HistoryEventSchema
-from web.api.fields import PlainDate, PlainDateTime, UtcDateTime
+from web.api.fields import PlainDate, PlainDateTime, PlainNumber, UtcDateTime, WholeNumber
 from web.api.paging import PageOrCursorSchema
 
 AGE_BAND_LABELS = [age_band_label(low, high) for low, high in AGE_BANDS]
@@ -102,7 +102,7 @@ NO_QUERY = RequestOptionsSchema()
 
 
 class WaitSchema(RequestOptionsSchema):
-    wait_for = fields.Integer(
+    wait_for = WholeNumber(
         validate=validate.Range(min=0),
         metadata={"description": "Wait until the views show the log up to this position (a write's `position`)."},
     )
@@ -235,7 +235,7 @@ class RosterQuerySchema(CursorPagingSchema, RosterFilterSchema):  # type: ignore
         validate=validate.OneOf([*ROSTER_SORTS, *(f"-{s}" for s in ROSTER_SORTS)]),
         metadata={"description": "Sort by a field; a leading - sorts descending."},
     )
-    min_years_in_rank = fields.Float(validate=validate.Range(min=0))
+    min_years_in_rank = PlainNumber(validate=validate.Range(min=0))
     age_band = fields.String(validate=validate.OneOf(AGE_BAND_LABELS))
     after = fields.String(
         validate=validate.Length(min=1, max=1000),

@@ -13,7 +13,7 @@ from projections.scorecard.cli import flat_rows
 from web import kept
 from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, json_or_csv, wants_csv
-from web.api.fields import PlainDate
+from web.api.fields import PlainDate, WholeNumber
 from web.api.schemas import ReadQuerySchema, StrictSchema, suppressed_flag
 
 blp = ApiBlueprint(
@@ -30,10 +30,8 @@ class ScorecardQuerySchema(ReadQuerySchema):
         required=True,
         metadata={"description": "Agency code (reference table agencies).", "enum": reference().agencies.codes},
     )
-    year = fields.Integer(
-        required=True, validate=validate.Range(min=1900), metadata={"description": "The year reported."}
-    )
-    years = fields.Integer(
+    year = WholeNumber(required=True, validate=validate.Range(min=1900), metadata={"description": "The year reported."})
+    years = WholeNumber(
         load_default=3,
         validate=validate.Range(min=1, max=MAX_YEARS),
         metadata={"description": "Years of trend, ending with `year`."},

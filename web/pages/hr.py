@@ -38,7 +38,7 @@ from careerlog.domain.employee import (
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.nip import parse_nip
-from careerlog.domain.payload import FieldSpec, Unreadable, filled_fields, parse_payload
+from careerlog.domain.payload import FieldSpec, Unreadable, ascii_number, filled_fields, parse_payload, whole_number
 from careerlog.domain.wording import Reason, reason_of
 from careerlog.importing import kind_from_name, refuse_no_rows
 from careerlog.reference import reference
@@ -102,7 +102,7 @@ def payload_from(
                 reason = _("Not valid JSON.")
         elif spec.type is Decimal:
             try:
-                payload[spec.name] = str(parse_decimal(value, locale=get_locale(), strict=True))
+                payload[spec.name] = local_decimal(value)
             except NumberFormatError:
                 reason = _("Not a valid number.")
         else:
@@ -112,6 +112,14 @@ def payload_from(
         if reason is not None and unread is not None:
             unread[spec.name] = [reason]
     return payload
+
+
+def local_decimal(value: str) -> str:
+    """A decimal typed in the page's language ("2,5" in Indonesian), as the ledger writes it; NumberFormatError for a
+    text that is none, or written in digits other than 0-9 (Babel reads any script's: the ledger and the API do not)."""
+    if not ascii_number(value):
+        raise NumberFormatError(f"{value!r} is not written in digits 0-9")
+    return str(parse_decimal(value, locale=get_locale(), strict=True))
 
 
 CORRECTED = "corrected."  # the correction form's input of a corrected fact's field: corrected.<field>
@@ -151,7 +159,7 @@ def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict
             continue
         if field["type"] == "decimal" and typed:
             try:
-                typed = str(parse_decimal(typed, locale=get_locale(), strict=True))
+                typed = local_decimal(typed)
             except NumberFormatError:
                 errors[f"corrected_fields.{name}"] = [_("Not a valid number.")]
                 continue
@@ -171,7 +179,7 @@ def targeted_fact(account: Account, values: Mapping[str, str]) -> dict[str, Any]
     account may not read (which the ledger answers as not found when the form is sent). A read of the record,
     logged as the timeline's."""
     nip, version = values.get("nip", "").strip(), values.get("target_version", "").strip()
-    if not nip or not version.isdigit():
+    if not nip or not whole_number(version):
         return None
     try:
         timeline = services().timeline(account, nip, as_of=None, known_at=None)
