@@ -13,7 +13,11 @@ import pytest
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
 
-ASKED = "/pages/scorecard?agency=KOTA-MEDAN&year=2020&years=2"
+# The scorecard test_scorecard_kept.py draws (the world's, for an inspector), on the same worker: drawn once for both
+# (the process's kept drawings, web.pages.scorecard_charts.KEPT and web.pages.scorecard_pdf.KEPT).
+pytestmark = pytest.mark.xdist_group("scorecard_of_the_world")
+
+ASKED = "/pages/scorecard?agency=KOTA-MEDAN&year=2025&years=2"
 
 
 @pytest.fixture

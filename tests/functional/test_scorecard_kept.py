@@ -26,6 +26,9 @@ from tests.functional.test_view_judged_otherwise_not_served import rebuilt_under
 from tests.guard_clock import a_second_passes
 
 __all__ = ["other_rules"]  # the bundled rules with merit.passed_over's min_better 3 instead of 2
+# Its tests on both stores and test_scorecard_format_refused.py's, which asks for the same scorecard, on one worker: the
+# same charts and PDF drawn once (the process's kept drawings, web.pages.scorecard_charts and scorecard_pdf.KEPT).
+pytestmark = pytest.mark.xdist_group("scorecard_of_the_world")
 
 PAGE = "/pages/scorecard?agency=KOTA-MEDAN&year=2025&years=2&lang=en"
 API = "/api/v1/reports/scorecard?agency=KOTA-MEDAN&year=2025&years=2"
