@@ -59,6 +59,7 @@ def test_a_rebuild_in_several_processes_gives_the_tables_of_a_serial_rebuild(
     assert [(s.position, s.lag) for s in projector.status()] == [(head, 0)] * len(projector.projections)
 
 
+@pytest.mark.made_store  # reads the log only: no view made again
 @pytest.mark.parametrize("jobs", [1, 2, 3, 8, 40])
 def test_the_ranges_processes_take_in_turn_cover_every_subject_once_in_key_order_and_shrink(
     ledger: CareerLog, clock: f.Clock, projector: Projector, jobs: int
@@ -76,6 +77,7 @@ def test_the_ranges_processes_take_in_turn_cover_every_subject_once_in_key_order
     assert sizes[0] <= sum(sizes) // (2 * jobs) + max(events.values())
 
 
+@pytest.mark.made_store  # reads the log only: no view made again
 def test_the_events_of_each_subject_are_counted_up_to_the_position(
     ledger: CareerLog, clock: f.Clock, projector: Projector
 ) -> None:
@@ -302,10 +304,10 @@ def test_a_forked_process_that_does_not_exit_after_its_result_is_stopped_and_the
     subjects = projector.subject_count()
     projector.rebuild()
     serial = dump(projector.views.sql)["roster"]
-    monkeypatch.setattr(RangeWorkers, "exit_limit", 1.0)
+    monkeypatch.setattr(RangeWorkers, "exit_limit", 0.1)  # waited out whole: the process never exits by itself
     worker = Projector(settings, [ForkedRoster(lingers(ignoring_sigterm))], app=ledger)
     try:
-        with pytest.warns(RuntimeWarning, match="careerlog-rebuild-1 had not exited 1 s after reporting: stopped"):
+        with pytest.warns(RuntimeWarning, match="careerlog-rebuild-1 had not exited 0.1 s after reporting: stopped"):
             assert worker.rebuild(jobs=2) == subjects
         assert dump(worker.views.sql)["roster"] == serial
         assert {s.lag for s in worker.status()} == {0}
@@ -395,6 +397,7 @@ def test_view_rows_are_stored_as_an_insert_of_each_would_store_them(
     assert len(read("SELECT * FROM copied_rows")) == len(rows)
 
 
+@pytest.mark.made_store  # its rebuild fails before it makes a view (the command is given the lent store's URL)
 def test_the_rebuild_command_names_a_failed_rebuild_without_a_traceback(
     settings: Settings, ledger: CareerLog, clock: f.Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
