@@ -1,6 +1,7 @@
 """The scorecard reads what its years and agencies share once: the JP of a year, who was in post on a day,
 the spells, the post appointments, the rounds that passed someone over. Its answers are those of measuring
-each year and agency on its own (the demo, on both stores)."""
+each year and agency on its own, and its findings name the irregularities the demo injected, on the command line
+too (the demo, on both stores, recorded once for the module's tests, which read it only)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from datetime import date
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from careerlog.application import CareerLog
+from careerlog.cli import main
 from careerlog.demo import load_demo
 from careerlog.sqlstore import Sql, SqlStore
 from projections.mentoring import MentoringQueries
@@ -22,6 +25,7 @@ from projections.scorecard.findings import Settings
 from projections.scorecard.indicators import Context, Indicator, Scope
 from projections.scorecard.scorecard import indicators
 from tests.conftest import projected
+from tests.demos import shared
 
 pytestmark = pytest.mark.xdist_group("test_scorecard_reads")  # its module fixture is built once, on one worker
 
@@ -96,3 +100,33 @@ def test_a_scorecard_narrowed_to_a_region_gives_its_staff_by_region(views: SqlSt
     assert [(i["group"], i["rows"]["filter"]["region"]) for i in by_region] == [({"region": "12.71"}, "12.71")]
     whole = card["indicators"]["training.jp_share"]["trend"][0]
     assert (by_region[0]["numerator"], by_region[0]["denominator"]) == (whole["numerator"], whole["denominator"])
+
+
+def test_the_scorecard_of_the_demo_shows_the_irregularities_it_injected_also_on_the_command_line(
+    views: SqlStore, shared_database_url: str
+) -> None:
+    demo = shared(300, 2, TODAY)  # the demo record_demo recorded
+    queries = ScorecardQueries(views, today=TODAY)
+    injected = Counter((e["agency"], int(e["effective_date"][:4])) for e in demo.irregular_awards)
+    for (agency, year), count in injected.items():
+        card = queries.scorecard(agency, year, years=1)
+        irregular = card["indicators"]["awards.irregular"]["trend"][0]
+        assert irregular["numerator"] == count, (agency, year)
+        assert any(f["indicator"] == "awards.irregular" for f in card["findings"])
+    low = demo.low_relevance
+    card = queries.scorecard(low["agency"], max(low["years"]), years=2)
+    written = [f for f in card["findings"] if f["indicator"] == "training.programme_relevance"]
+    assert written
+    assert all(f["years"] == low["years"] for f in written)
+    assert all(v < 3 for f in written for v in f["values"])
+    env = {"CAREERLOG_DATABASE_URL": shared_database_url}
+    done = CliRunner().invoke(
+        main, ["report", "scorecard", "--agency", "KOTA-MEDAN", "--year", "2025", "--format", "csv"], env=env
+    )
+    assert done.exit_code == 0, done.output
+    header, first = done.output.splitlines()[:2]
+    assert header == "indicator,scope,agency,year,group,numerator,denominator,value,rows,suppressed"
+    assert first.startswith("training.jp_share,trend,KOTA-MEDAN,2023,")
+    bad = CliRunner().invoke(main, ["report", "scorecard", "--agency", "NOPE", "--year", "2025"], env=env)
+    assert bad.exit_code == 1
+    assert "agency: Unknown agency 'NOPE'" in bad.output
