@@ -334,6 +334,8 @@ class AuditQueries(CountedList):
                 clauses.append(f"(d.max_severity IN ({marks}) OR ({case} IN ({marks}) AND {passed()}))")
         if rule and not judged_by(rule):
             raise InvalidInput(UNKNOWN_RULE.reason(rule=rule), "rule")
+        if rule and decision is not None and not rule.startswith(LIST_RULES[decision]):
+            raise InvalidInput(OTHER_DECISIONS_RULE[decision].reason(rule=rule), "rule")
         if rule == PASSED_OVER:
             clauses.append(passed())
         elif rule:
@@ -764,6 +766,23 @@ UNKNOWN_RULE = Refusal(
     "merit.passed_over rules of the rules file (docs/rules.md)."
 )
 DECISION_RULES = ("promotion.", "post.", "evidence.recorded_after", PASSED_OVER)
+# The rules each list of decisions is judged by, by decision type: a post rule never finds a promotion, nor a
+# promotion rule a post; the lists compare the colleagues of regular (101) promotions only, so merit.passed_over finds
+# no post appointment in them (each one's own page compares them). The lists of one type refuse the others' rules.
+LIST_RULES = {
+    "promotion": ("promotion.", "evidence.recorded_after", PASSED_OVER),
+    "post": ("post.", "evidence.recorded_after"),
+}
+OTHER_DECISIONS_RULE = {
+    "promotion": Refusal(
+        "Rule {rule} does not judge rank promotions: their list is filtered by the promotion.*, "
+        "evidence.recorded_after and merit.passed_over rules (post.* rules: the list of post appointments)."
+    ),
+    "post": Refusal(
+        "Rule {rule} does not judge post appointments in their list: it is filtered by the post.* and "
+        "evidence.recorded_after rules (merit.passed_over: on each appointment's own page)."
+    ),
+}
 
 
 def judged_by(rule: str) -> bool:

@@ -13,6 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from careerlog.cli import main
+from careerlog.reference import rules
+from projections.merit.queries import judged_by
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
 
@@ -34,12 +36,19 @@ def test_an_unknown_rule_is_422_naming_rule(world: World, path: str) -> None:
     assert "Unknown rule" in response.get_json()["errors"]["rule"][0]
 
 
-@pytest.mark.parametrize(
-    "rule", ["promotion.time_in_rank", "promotion.functional_range", "post.rank_range", "evidence.recorded_after"]
-)
-def test_every_rule_a_decision_is_judged_by_is_a_filter(world: World, rule: str) -> None:
-    assert world.get(f"/api/v1/audits/promotions?rule={rule}", "inspector").status_code == 200
-    assert world.get(f"/api/v1/audits/posts?rule={rule}", "inspector").status_code == 200
+def test_every_rule_a_decision_is_judged_by_is_a_filter_of_the_list_of_its_decisions(world: World) -> None:
+    # (a rule of the other list's decisions is refused: tests/functional/test_rules_of_the_decision_type.py)
+    judged = sorted(rule for rule in rules().ids if judged_by(rule))
+    lists = {
+        "/api/v1/audits/promotions": ("promotion.", "evidence.recorded_after", "merit.passed_over"),
+        "/api/v1/audits/posts": ("post.", "evidence.recorded_after"),
+    }
+    for path, own in lists.items():
+        theirs = [rule for rule in judged if rule.startswith(own)]
+        assert len(theirs) >= 2, path
+        for rule in theirs:
+            assert world.get(path, "inspector", query_string={"rule": rule}).status_code == 200, (path, rule)
+    assert {rule for own in lists.values() for rule in judged if rule.startswith(own)} == set(judged)
 
 
 def test_the_inspectors_page_shows_an_unknown_rule_beside_its_field(world: World) -> None:

@@ -22,7 +22,7 @@ from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.reference import reference, rules
 from projections.merit.fairness import DEFAULT_MIN_CELL, with_pool
 from projections.merit.groups import DIMENSIONS
-from projections.merit.queries import DECISION_COLUMNS, PASSED_OVER_COUNT, judged_by
+from projections.merit.queries import DECISION_COLUMNS, LIST_RULES, PASSED_OVER_COUNT, judged_by
 from projections.merit.rules import SEVERITY_ORDER
 from projections.training import GROUPING_REFUSALS
 from web import kept
@@ -119,12 +119,6 @@ def period(args: MultiDict[str, str]) -> tuple[date | None, date | None, dict[st
     if start and end and end < start:  # (the API's 422 too: an empty list would say there is nothing)
         errors["to"] = [_("Must not be before %(day)s, the start of the period.", day=format_date(start, "medium"))]
     return start, end, errors
-
-
-# The rules each list's decisions are judged by (a post rule never finds a promotion, nor a promotion rule a post;
-# the lists compare the colleagues of 101 promotions only, so merit.passed_over finds no post in them; any other
-# rule the lists refuse)
-LIST_RULES = {"promotion": ("promotion.", "evidence.", "merit."), "post": ("post.", "evidence.")}
 
 
 def filter_choices(account: Account, decision: str = "promotion") -> dict[str, Any]:
