@@ -40,6 +40,17 @@ def _answered(host: str, port: int) -> bool:
         return False
 
 
+def waiting_to_be_accepted(port: int) -> int:
+    """How many connections wait in the queue of the socket listening on 127.0.0.1:`port`, not yet accepted by a
+    worker (Linux shows a listening socket's accept queue as its rx_queue in /proc/net/tcp)."""
+    local = f"0100007F:{port:04X}"
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[1] == local and fields[3] == "0A":  # LISTEN
+            return int(fields[4].split(":")[1], 16)
+    raise AssertionError(f"nothing listens on 127.0.0.1:{port}")
+
+
 def test_sigterm_beside_idle_connections_stops_in_seconds_and_answers_a_request_in_flight(
     served: tuple[Careerlog, str],
 ) -> None:
@@ -50,7 +61,8 @@ def test_sigterm_beside_idle_connections_stops_in_seconds_and_answers_a_request_
     in_flight = socket.create_connection((host, int(port)), timeout=10)
     try:
         in_flight.sendall(b"GET /health HTTP/1.1\r\nHost: careerlog\r\n")  # the rest of its head comes later
-        time.sleep(1.0)  # every connection accepted, each by a worker
+        accepted = wait_until(lambda: waiting_to_be_accepted(int(port)) == 0, timeout=30)
+        assert accepted, "the workers left connections in the listening socket's queue"  # each is a worker's
         started = time.monotonic()
         server.process.send_signal(15)
         time.sleep(0.3)
