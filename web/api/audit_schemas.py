@@ -17,8 +17,10 @@ from web.api.schemas import (
     ReadQuerySchema,
     RecordingSchema,
     StrictSchema,
+    filled,
     filter_field,
     grouping,
+    text_filter,
 )
 
 VERDICTS = ("compliant", "findings")
@@ -268,7 +270,7 @@ PASSED_OVER_COUNT = {
 class FindingFilterSchema(AuditFilterSchema):  # type: ignore[valid-type,misc]
     """The filters of both audited lists by their findings."""
 
-    rule = fields.String(metadata={"description": "Only decisions with a finding of this rule."})
+    rule = fields.String(validate=filled, metadata={"description": "Only decisions with a finding of this rule."})
     severity = fields.String(
         validate=validate.OneOf(list(SEVERITY_ORDER)),
         metadata={"description": "Only decisions with a finding at least this severe."},
@@ -290,7 +292,7 @@ class PostAuditQuerySchema(FindingFilterSchema):
 
     kind = filter_field("kind", ("post_kinds",))
 
-    level = fields.List(fields.String(), metadata={"description": "Only these post levels, e.g. IV.a (repeatable)."})
+    level = text_filter("Only these post levels, e.g. IV.a (repeatable).")
     # no `passed_over`: the lists compare no post appointment's colleagues (each one's own page does), so it found
     # none (true) or all (false); refused as an unknown field, as the inspector's page refuses it
 
@@ -645,7 +647,7 @@ class TimeToPromotionSchema(StatisticsHeaderSchema):
 
 class GradeInflationQuerySchema(CursorPagingSchema):
     agency = filter_field("agency")
-    unit = fields.List(fields.String(), metadata={"description": "Only these units (repeatable)."})
+    unit = text_filter("Only these units (repeatable).")
     year = WholeNumber(validate=validate.Range(min=1900, max=9999), metadata={"description": "Only this year."})
 
 

@@ -210,13 +210,40 @@ def grouping(choices: Iterable[str], *validators: validate.Validator, **options:
     )
 
 
+# A filter given empty (`rule=`, `unit=`, or only spaces) is refused naming it, as every parameter refuses a value it
+# does not take (an empty agency, severity or verdict is no code of theirs): read as no filter it answered the whole
+# list under a filter the client meant to apply, and read as the value "" it matched no one. (The pages read a blank
+# filter as "all": their forms send one for it, web.pages.common.one.)
+EMPTY_FILTER = "Must not be empty: leave the parameter out to filter by nothing."
+
+
+def filled(value: str) -> None:
+    """A filter's one value is not empty (EMPTY_FILTER)."""
+    if not value.strip():
+        raise ValidationError(EMPTY_FILTER)
+
+
+class EachFilled(validate.Validator):
+    """No value of a repeatable filter is empty: one reason for the list (EMPTY_FILTER), not one per position."""
+
+    def __call__(self, value: Any) -> Any:
+        if any(not v.strip() for v in value):
+            raise ValidationError(EMPTY_FILTER)
+        return value
+
+
+def text_filter(description: str) -> fields.List:
+    """A repeatable filter of free text (a unit, a post level, a programme): any text but an empty one."""
+    return fields.List(fields.String(), validate=EachFilled(), metadata={"description": description})
+
+
 def filter_field(name: str, tables: tuple[str, ...] | None = None) -> fields.Field[Any]:
     """A repeatable filter; of a coded field, its values checked against its tables (and listed in the OpenAPI
-    document as the values' enum)."""
+    document as the values' enum); of free text, none empty (EachFilled)."""
     description = {"description": f"Only these {name} values (repeatable)."}
     tables = tables or FILTER_TABLES.get(name)
     if tables is None:
-        return fields.List(fields.String(), metadata=description)
+        return text_filter(description["description"])
     known = KnownCodes(tables)
     return fields.List(fields.String(metadata={"enum": known.codes}), validate=known, metadata=description)
 
@@ -229,7 +256,7 @@ RosterFilterSchema = type("RosterFilterSchema", (ReadQuerySchema,), {**_filter_f
 
 
 class RosterQuerySchema(CursorPagingSchema, RosterFilterSchema):  # type: ignore[valid-type,misc]
-    q = fields.String(metadata={"description": "Search names and NIPs."})
+    q = fields.String(validate=filled, metadata={"description": "Search names and NIPs."})
     sort = fields.String(
         load_default="name",
         validate=validate.OneOf([*ROSTER_SORTS, *(f"-{s}" for s in ROSTER_SORTS)]),

@@ -14,7 +14,7 @@ from web import kept
 from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, json_or_csv, wants_csv
 from web.api.fields import PlainDate, WholeNumber
-from web.api.schemas import ReadQuerySchema, StrictSchema, suppressed_flag
+from web.api.schemas import ReadQuerySchema, StrictSchema, filled, suppressed_flag
 
 blp = ApiBlueprint(
     "scorecard",
@@ -36,8 +36,10 @@ class ScorecardQuerySchema(ReadQuerySchema):
         validate=validate.Range(min=1, max=MAX_YEARS),
         metadata={"description": "Years of trend, ending with `year`."},
     )
-    unit = fields.String(metadata={"description": "Only this unit of the agency."})
-    region = fields.String(metadata={"description": "Only staff in this region (reference table regions)."})
+    unit = fields.String(validate=filled, metadata={"description": "Only this unit of the agency."})
+    region = fields.String(
+        validate=filled, metadata={"description": "Only staff in this region (reference table regions)."}
+    )
 
 
 class ScorecardRowsBehindSchema(StrictSchema):

@@ -1,0 +1,58 @@
+"""A query parameter given empty (`rule=`, `unit=`) is refused by the API naming it, as `severity=`, `agency=` and
+every other parameter already were: `rule=` was read as no filter (the whole list, under a filter the client
+meant to apply), `unit=` as the unit "" (nobody), and both answered 200. The inspector's pages read a blank filter as
+"all", as their forms send it for "all", and every one of them alike."""
+
+from __future__ import annotations
+
+from tests.functional.conftest import World
+from tests.functional.test_ascii_digits import NEEDED
+from tests.functional.test_pages_auth import log_in
+
+EMPTY = "Must not be empty: leave the parameter out to filter by nothing."
+
+
+def test_every_query_parameter_given_empty_is_422_naming_it(world: World) -> None:
+    asked = 0
+    for path, operations in world.get("/api/openapi.json").get_json()["paths"].items():
+        for parameter in operations.get("get", {}).get("parameters", []):
+            if parameter["in"] != "query":
+                continue
+            name = parameter["name"]
+            address = path.replace("{nip}", "198609262010031701").replace("{decision}", "198609262010031701-2")
+            query = {**{k: v for k, v in NEEDED.get(path, {}).items() if k != name}, name: ""}
+            answer = world.get(address, query_string=query)
+            assert answer.status_code == 422, (path, name)
+            assert name in answer.get_json()["errors"], (path, name)
+            asked += 1
+    assert asked > 150
+
+
+def test_an_empty_free_text_filter_says_to_leave_it_out(world: World) -> None:
+    for path, name in (
+        ("/api/v1/audits/promotions", "rule"),
+        ("/api/v1/audits/posts", "level"),
+        ("/api/v1/audits/promotions", "unit"),
+        ("/api/v1/employees", "q"),
+        ("/api/v1/reports/programmes", "programme_id"),
+        ("/api/v1/reports/mentoring", "focus"),
+    ):
+        answer = world.get(path, query_string={name: " "})
+        assert answer.status_code == 422, (path, name)
+        assert answer.get_json()["errors"] == {name: [EMPTY]}, (path, name)
+    answer = world.get("/api/v1/audits/promotions", query_string=[("unit", "Umum"), ("unit", "")])
+    assert answer.get_json()["errors"] == {"unit": [EMPTY]}
+    answer = world.get("/api/v1/reports/scorecard", query_string={"agency": "KOTA-MEDAN", "year": "2024", "region": ""})
+    assert answer.get_json()["errors"] == {"region": [EMPTY]}
+
+
+def test_the_inspectors_lists_read_every_blank_filter_as_all(world: World) -> None:
+    log_in(world, "inspector")
+    blank = dict.fromkeys(("agency", "unit", "region", "kind", "from", "to", "rule", "severity", "verdict"), "")
+    for path in ("/pages/audits.csv", "/pages/audits/posts.csv"):
+        every = world.client.get(path)
+        assert every.status_code == 200
+        for name in blank:
+            answer = world.client.get(path, query_string={name: ""})
+            assert (answer.status_code, answer.data) == (200, every.data), (path, name)
+        assert world.client.get(path, query_string=blank).data == every.data
