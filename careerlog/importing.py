@@ -17,6 +17,7 @@ import gc
 import io
 import itertools
 import os
+import re
 import threading
 from array import array
 from collections import Counter
@@ -114,6 +115,26 @@ NOT_CSV = Refusal(
     'quote mark (") or a line break, or the file is not a spreadsheet saved as CSV. Correct this line in the '
     "spreadsheet, save it again as CSV and import it again (the reader's words: {error})."
 )
+# A cell breaking the quoting rules of CSV (RFC 4180, as a spreadsheet saves CSV): csv.reader reads any text, the
+# quote mark of `Pelatihan "Arsip` as a letter, and a cell opened by a quote mark never closed on its line takes the
+# lines after it into that cell (CsvRecords).
+STRAY_QUOTE = Refusal(
+    'A quote mark (") in this cell breaks the CSV rules, so the row is not read as written: a cell holding a quote '
+    'mark is written between quote marks, each of its own quote marks doubled ("Pelatihan ""Smart ASN"""), as a '
+    "spreadsheet saves it. Remove the quote mark, or correct the cell in the spreadsheet and save it again as CSV, "
+    "and import this row again. Nothing of this row was recorded."
+).reason()
+UNCLOSED_QUOTE = Refusal(
+    'A quote mark (") opens this cell and is not closed on its line, so lines {first} to {last} would read as one '
+    "row: nothing of line {first} was recorded, and the lines after it were read as rows of their own. Remove the "
+    "quote mark (or close the cell with one), save the file again as CSV and import this row again.",
+    numbers=("first", "last"),
+)
+HEADER_QUOTE = Refusal(
+    "A quote mark (\") in the header breaks the CSV rules, so its columns cannot be told apart: a column's name "
+    "holding a quote mark, a separator or a line break is written between quote marks, each of its own quote marks "
+    "doubled. Correct the header and import the file again. Nothing was read."
+).reason()
 # A date cell of a file the payload refused (careerlog.domain.payload.NOT_DATE), with the forms a file may use. The
 # cell itself is shown once, as written, beside the reason (the report's values), not quoted in it again.
 IMPORT_DATE = Refusal(
@@ -488,12 +509,12 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
     Cells are separated by commas, or by semicolons when the header has semicolons and no comma:
     a spreadsheet in Indonesian (where the comma is the decimal mark) saves CSV so, and its decimal
     cells as "1.500.000,50" and its dates day first, "06/05/2024" (textfiles.read_decimal_commas and
-    read_day_first_dates).
+    read_day_first_dates). A record breaking the quoting rules is refused at its line (CsvRecords).
     """
     if csv.field_size_limit() < CSV_CELL_LIMIT:  # (the csv module's one setting, for the whole process)
         csv.field_size_limit(CSV_CELL_LIMIT)
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")  # textfiles.py
-    reader: csv.DictReader[str] | None = None
+    records: CsvRecords | None = None
     try:
         header = text.readline()
         refuse_not_text(header)
@@ -501,14 +522,19 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
             yield 1, InvalidInput(NOT_UTF8_HEADER.reason(text=shown(header), save=SAVE_AS_UTF8), "line"), 1
             return
         delimiter = delimiter_of(header)
-        reader = csv.DictReader(itertools.chain([header], text), delimiter=delimiter)
-        if (unknown := _read_header(reader, kind)) is not None:
+        records = CsvRecords(itertools.chain([header], text), delimiter)
+        _, typed, fault = records.header()
+        if fault is not None:
+            yield 1, InvalidInput(HEADER_QUOTE, "line"), 1
+            return
+        names, unknown = _read_header(typed, kind)
+        if unknown is not None:
             yield 1, unknown, 1
             if not isinstance(unknown, ColumnNotes):
                 return
-        yield from _csv_rows(reader, kind, indonesian=delimiter == ";")
+        yield from _csv_rows(records, typed, names, kind, indonesian=delimiter == ";")
     except csv.Error as e:
-        line = reader.line_num + 1 if reader is not None else 1
+        line = records.last() + 1 if records is not None else 1
         yield line, InvalidInput(NOT_CSV.reason(error=e), "line"), 1
     finally:
         text.detach()  # the caller closes the file
@@ -527,29 +553,151 @@ def delimiter_of(header: str) -> str:
     return ";" if ";" in header else "\t" if "\t" in header else ","
 
 
-def _read_header(reader: csv.DictReader[str], kind: str | None) -> InvalidInput | None:
-    """Take the header's column names whatever their case and spaces ("NIP" is nip); for a file of one
-    kind (no `kind` column), the columns that are no field of it, named at once rather than row by row.
+Fault = tuple[int, Reason]  # a record breaking the quoting rules: the cell at fault (its index), and why
+
+
+class CsvRecords:
+    """The records of a CSV file's lines, as csv.reader reads them, each with the line it is numbered by, its cells,
+    and None, or the fault of a record breaking the quoting rules of CSV (RFC 4180, as a spreadsheet saves CSV).
+
+    csv.reader reads any text: a quote mark within a cell not opened by one (`Pelatihan "Arsip`) as a letter, and a
+    cell opened by a quote mark not closed on its line takes the lines after it into that cell, up to the next quote
+    mark of the file (or its end). Such a record is given with its fault and the cells of its first line as written
+    (`cells_as_written`), numbered by that line; the lines after it are read again, as records of their own. A
+    record over several lines of fewer cells than the header (a quote closed lines later by another stray one) is
+    one too. Any other record is numbered by the line it ends on (csv.reader's line_num), a blank one skipped.
+
+    Only a record with a quote mark pays for the check: a line without one is handed on as it is."""
+
+    def __init__(self, lines: Iterable[str], delimiter: str) -> None:
+        self.delimiter = delimiter
+        self.kept: list[str] = []  # the lines of the record read last, from its first line holding a quote mark
+        self.width = 0  # the header's cells
+        self.base = 0  # the lines before those the reader reads (read again after a record at fault)
+        cell = cell_pattern(delimiter).pattern
+        self.whole = re.compile(f"(?:{cell})(?:{re.escape(delimiter)}(?:{cell}))*(?:\r\n|\n|\r)?")
+        self.source = iter(lines)
+        self.reader = csv.reader(self._lines(self.source), delimiter=delimiter)
+
+    def _lines(self, source: Iterator[str]) -> Iterator[str]:
+        kept = self.kept
+        for line in source:
+            if kept or '"' in line:
+                kept.append(line)
+            yield line
+
+    def header(self) -> tuple[int, list[str], Fault | None]:
+        """The first record, even a blank one: the header."""
+        cells = next(self.reader, [])
+        found = self._checked(cells)
+        self.width = len(found[1])
+        return found
+
+    def __iter__(self) -> Iterator[tuple[int, list[str], Fault | None]]:
+        kept = self.kept
+        while True:
+            for cells in self.reader:
+                if kept:
+                    yield self._checked(cells)
+                    if kept:  # (a record at fault: its lines after the first are read again)
+                        break
+                elif cells:
+                    yield self.base + self.reader.line_num, cells, None
+            else:
+                return
+            first, again = self.last() - len(kept) + 1, kept[1:]
+            kept.clear()
+            self.base = first
+            self.reader = csv.reader(self._lines(itertools.chain(again, self.source)), delimiter=self.delimiter)
+
+    def last(self) -> int:
+        """The number of the line read last."""
+        return self.base + self.reader.line_num
+
+    def _checked(self, cells: list[str]) -> tuple[int, list[str], Fault | None]:
+        """A record read: checked against the quoting rules if it holds a quote mark (`kept` is then cleared, unless
+        it is at fault: the caller reads its lines again)."""
+        kept = self.kept
+        last = self.last()
+        if not kept:
+            return last, cells, None
+        if len(kept) == 1 and self.whole.fullmatch(kept[0]) is not None:  # (a line keeping the rules: one match)
+            kept.clear()
+            return last, cells, None
+        text = "".join(kept)
+        first = last - len(kept) + 1
+        as_read, at = split_cells(text.rstrip("\r\n"), self.delimiter)
+        if at is None and (len(kept) == 1 or len(as_read) >= self.width):
+            kept.clear()
+            return last, cells, None
+        if at is None:  # (over several lines, short: the cell holding the line break took the lines after it)
+            at = next(i for i, cell in enumerate(as_read) if "\n" in cell or "\r" in cell)
+        if len(kept) == 1:
+            return first, split_cells(text.rstrip("\r\n"), self.delimiter, as_written=True)[0], (at, STRAY_QUOTE)
+        reason = UNCLOSED_QUOTE.reason(first=first, last=last)
+        return first, split_cells(kept[0].rstrip("\r\n"), self.delimiter, as_written=True)[0], (at, reason)
+
+
+_CELLS: dict[str, re.Pattern[str]] = {}  # a cell as the quoting rules write it, by separator (split_cells)
+
+
+def cell_pattern(delimiter: str) -> re.Pattern[str]:
+    """A cell as the quoting rules write it (split_cells), its text between quote marks as group 1."""
+    pattern = _CELLS.get(delimiter)
+    if pattern is None:
+        spaces = " \t".replace(delimiter, "")
+        quoted, plain = f'"([^"]*(?:""[^"]*)*)"[{spaces}]*', f'[^"{re.escape(delimiter)}\\r\\n]*'
+        formula = f'[{spaces}]*="[^"\\r\\n]*"[{spaces}]*'  # (`="1986..."`: a NIP as text: nips_marked_as_text)
+        pattern = _CELLS[delimiter] = re.compile(f"{quoted}|{formula}|{plain}")
+    return pattern
+
+
+def split_cells(text: str, delimiter: str, *, as_written: bool = False) -> tuple[list[str], int | None]:
+    """The cells of a record's text (without its last line break) by the quoting rules of CSV, and the index of the
+    first cell breaking them (None when none does): a cell is written between quote marks, each quote mark within it
+    doubled (spaces after the closing one are let be, as csv.reader reads them), or holds no quote mark, or is text
+    written as a formula for a spreadsheet (`="198609262010031001"`, as the import reads a NIP so). With
+    `as_written`, the cell at fault and the rest of the text are given as written between the separators, quote
+    marks and all, as the refused rows' file gives them back (web.pages.refused_rows)."""
+    pattern = cell_pattern(delimiter)
+    cells: list[str] = []
+    start, end = 0, len(text)
+    while True:
+        found = pattern.match(text, start)
+        assert found is not None  # (a cell holding no quote mark matches, empty)
+        stop = found.end()
+        if stop != end and text[stop] != delimiter:
+            at = len(cells)
+            if as_written:
+                cells += text[start:].split(delimiter)
+            return cells, at
+        quoted = found.group(1)
+        cells.append(found.group() if quoted is None else quoted.replace('""', '"'))
+        if stop == end:
+            return cells, None
+        start = stop + 1
+
+
+def _read_header(typed: list[str], kind: str | None) -> tuple[list[str], InvalidInput | None]:
+    """The header's column names whatever their case and spaces ("NIP" is nip); for a file of one kind (no `kind`
+    column), the columns that are no field of it, named at once rather than row by row.
 
     Columns of notes ("No", "Keterangan": textfiles.NOTE_COLUMNS) are left out of the rows (named `#note` and
     their place) and said in ColumnNotes, as is a name column beside the NIP of a kind without a name, read to
     check each row's NIP (careerlog.names)."""
-    typed = list(reader.fieldnames or [])
-    names = reader.fieldnames = [column_name(name) for name in typed]
+    names = [column_name(name) for name in typed]
     notes: dict[str, list[str]] = {t.strip(): [NOTE] for t, name in zip(typed, names, strict=True) if note_column(name)}
     if notes:
-        names = reader.fieldnames = [
-            f"#note{i}" if note_column(name) else name for i, name in enumerate(names, start=1)
-        ]
+        names = [f"#note{i}" if note_column(name) else name for i, name in enumerate(names, start=1)]
     counted = Counter(names)  # (names.count(name) for each name was quadratic in the columns: a DoS by header)
     twice = next((name for name in names if name and counted[name] > 1), None)
     if twice is not None:  # two columns of one field (tanggal_selesai and TMT): which one would be read?
         columns = ", ".join(repr(t.strip()) for t, name in zip(typed, names, strict=True) if name == twice)
-        return InvalidInput(SAME_FIELD.reason(columns=columns, field=twice), "line")
+        return names, InvalidInput(SAME_FIELD.reason(columns=columns, field=twice), "line")
     if not kind and "kind" not in names:  # (each row would be rejected for it)
-        return InvalidInput(NO_KIND, "kind")
+        return names, InvalidInput(NO_KIND, "kind")
     if not kind or kind not in BY_KIND or "kind" in names:
-        return ColumnNotes(notes) if notes else None
+        return names, ColumnNotes(notes) if notes else None
     subject = ["agency", "unit"] if kind == "unit_rating" else ["nip"]
     fields = [*subject, *(spec.name for spec in payload_fields(BY_KIND[kind]))]
     named = subject == ["nip"] and kind not in NAMED_KINDS  # (a name beside the NIP is checked)
@@ -558,10 +706,10 @@ def _read_header(reader: csv.DictReader[str], kind: str | None) -> InvalidInput 
     if not unknown:
         if named and "name" in names:
             notes[typed[names.index("name")].strip()] = [NAME_CHECKED]
-        return ColumnNotes(notes) if notes else None
+        return names, ColumnNotes(notes) if notes else None
     columns = ", ".join(repr(name) for name in unknown)
     aliases = ", ".join(aliases_of(fields))
-    return InvalidInput(
+    return names, InvalidInput(
         UNKNOWN_COLUMNS.reason(columns=columns, kind=kind, fields=", ".join(fields), aliases=aliases, notes=NOTE_NAMES),
         "line",
     )
@@ -591,14 +739,25 @@ def unread(line: int, problem: InvalidInput) -> RowProblem:
 
 
 def _csv_rows(
-    reader: csv.DictReader[str], kind: str | None, *, indonesian: bool = False
+    records: CsvRecords, typed: list[str], names: list[str], kind: str | None, *, indonesian: bool = False
 ) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
-    notes = [name for name in reader.fieldnames or () if name.startswith("#note")]  # (left out of every row)
-    for row in reader:
-        if None in row:
-            yield reader.line_num, InvalidInput(MORE_CELLS, "line"), 1
+    names = [name.strip() for name in names]
+    width = len(names)
+    notes = [name for name in names if name.startswith("#note")]  # (left out of every row)
+    for line, cells, fault in records:
+        if fault is not None:  # (a cell breaking the quoting rules: named by its field, a note's by its header)
+            at, reason = fault
+            column = "line" if at >= width else typed[at].strip() if names[at].startswith("#note") else names[at]
+            written = dict(zip(names, cells, strict=False))
+            written[column] = cells[at] if at < len(cells) else ""
+            if kind and "kind" not in written:
+                written["kind"] = kind
+            yield line, RowRefused({column: [reason]}, written), 1
             continue
-        cleaned: dict[str, Any] = {k.strip(): v for k, v in row.items() if v is not None and v.strip() != ""}
+        if len(cells) > width:
+            yield line, InvalidInput(MORE_CELLS, "line"), 1
+            continue
+        cleaned: dict[str, Any] = {k: v for k, v in zip(names, cells, strict=False) if v.strip() != ""}
         for name in notes:
             cleaned.pop(name, None)
         if not cleaned:  # (cells all empty, or notes alone: a spreadsheet's formatted rows below its data)
@@ -606,7 +765,7 @@ def _csv_rows(
         if kind and "kind" not in cleaned:
             cleaned["kind"] = kind
         if (bad := not_utf8(cleaned) or spreadsheet_nips(cleaned)) is not None:
-            yield reader.line_num, RowRefused(bad.errors, cleaned), 1
+            yield line, RowRefused(bad.errors, cleaned), 1
             continue
         nips_marked_as_text(cleaned)  # ('198609262010031001, as personnel systems export NIPs for spreadsheets)
         spreadsheet_dates(cleaned)  # (a day count: unreadable, the row's other problems named with it)
@@ -619,9 +778,9 @@ def _csv_rows(
             try:
                 cleaned["corrected_fields"] = orjson.loads(cleaned["corrected_fields"])
             except orjson.JSONDecodeError:
-                yield reader.line_num, RowRefused({"corrected_fields": [CELL_NOT_OBJECT]}, cleaned), 1
+                yield line, RowRefused({"corrected_fields": [CELL_NOT_OBJECT]}, cleaned), 1
                 continue
-        yield reader.line_num, cleaned, 1
+        yield line, cleaned, 1
 
 
 # ------------------------------------------------------------------------- rows to commands

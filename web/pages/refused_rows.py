@@ -12,7 +12,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from careerlog.importing import CSV_CELL_LIMIT, delimiter_of
+from careerlog.importing import CSV_CELL_LIMIT, CsvRecords, delimiter_of
 from careerlog.spreadsheet import defused
 from careerlog.textfiles import column_name, note_column
 from web.pages.labels import field_label
@@ -23,18 +23,17 @@ REASON_COLUMNS = ("Keterangan", "Catatan", "Ket")
 
 
 def lines_of(data: bytes) -> tuple[list[str], dict[int, list[str]], str]:
-    """The header's cells, each record's cells by the line the importer numbers it by (the line its record ends on,
-    as csv's line_num counts), and the separator."""
+    """The header's cells, each record's cells by the line the importer numbers it by (careerlog.importing.CsvRecords:
+    the line a record ends on, the first line of one breaking the quoting rules, whose cells are given as written),
+    and the separator."""
     if csv.field_size_limit() < CSV_CELL_LIMIT:
         csv.field_size_limit(CSV_CELL_LIMIT)
     text = io.StringIO(data.decode("utf-8-sig", errors="surrogateescape"), newline="")
     header = text.readline()
     delimiter = delimiter_of(header)  # (as the importer reads it)
-    reader = csv.reader(itertools.chain([header], text), delimiter=delimiter)
-    first = next(reader, [])
-    records = {}
-    for cells in reader:
-        records[reader.line_num] = cells  # (the line the record ends on: after its cells are read)
+    read = CsvRecords(itertools.chain([header], text), delimiter)
+    _, first, _ = read.header()
+    records = {line: cells for line, cells, _ in read}
     return first, records, delimiter
 
 

@@ -1,0 +1,123 @@
+"""A stray quote mark in a CSV file (an earlier session's gap): Python's csv module read `Pelatihan "Arsip` as the
+text `Pelatihan "Arsip` and recorded it, and a cell opened by a quote mark never closed took the lines after it into
+that one cell (the rows on them lost, the row named by its last line, or recorded with the other rows in one cell).
+The import now refuses such a row at its own line, naming the column and why, records nothing of it, and reads the
+lines after it as rows of their own; a header breaking the rules refuses the file. The command and a dry run alike,
+with one process or two (the page and the API: tests/functional/test_import_page_stray_quotes.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from careerlog.application import CareerLog
+from careerlog.config import Settings
+from careerlog.importing import HEADER_QUOTE, STRAY_QUOTE, UNCLOSED_QUOTE, import_file
+from tests.integration.test_cli import APPOINTMENT, NIP, run
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
+HEADER = "NIP,Jenis Diklat,Nama Diklat,Penyelenggara,JP,Tanggal Mulai,Tanggal Selesai,No Sertifikat,Keterangan"
+
+
+def row(reference: str, title: str = "Pengelolaan Arsip", note: str = "") -> str:
+    return f"{NIP},TEKNIS,{title},BKPSDM Kota Medan,8,2015-05-01,2015-05-02,{reference},{note}"
+
+
+def appointed(database_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "appointment.jsonl"
+    path.write_bytes(orjson.dumps(APPOINTMENT) + b"\n")
+    assert run(database_url, "import", str(path)).exit_code == 0
+
+
+def sheet(tmp_path: Path, *lines: str) -> Path:
+    path = tmp_path / "training.csv"
+    path.write_text("\r\n".join([HEADER, *lines]) + "\r\n", encoding="utf-8")
+    return path
+
+
+def titles(database_url: str) -> dict[str, str]:
+    with CareerLog.from_settings(Settings(database_url=database_url)) as app:
+        employee = app.get_employee(NIP)
+        assert employee is not None
+        facts = employee.active_facts()
+    return {x.values["reference"]: x.values["title"] for x in facts if x.kind == "training"}
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_quote_mark_inside_a_cell_not_opened_by_one_refuses_its_row_naming_line_and_column(
+    database_url: str, tmp_path: Path, workers: str
+) -> None:
+    appointed(database_url, tmp_path)
+    path = sheet(tmp_path, row("Q-1"), row("Q-2", title='Pelatihan "Arsip'), row("Q-3"))
+    result = run(database_url, "import", "--workers", workers, str(path))
+    assert result.exit_code == 1, result.output
+    assert f"line 3: title: {STRAY_QUOTE} (typed: 'Pelatihan \"Arsip')" in result.output
+    assert "3 rows: recorded 2, already recorded 0, rejected 1" in result.output
+    assert titles(database_url) == {"Q-1": "Pengelolaan Arsip", "Q-3": "Pengelolaan Arsip"}
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("closed", ["never", "by a later cell's quote"])
+def test_a_quote_mark_never_closed_refuses_its_line_and_the_lines_after_it_are_read_as_rows(
+    database_url: str, tmp_path: Path, workers: str, closed: str
+) -> None:
+    appointed(database_url, tmp_path)
+    last = row("Q-4", note='"lihat SK"') if closed != "never" else row("Q-4")
+    path = sheet(tmp_path, row("Q-1"), row("Q-2", title='"Pelatihan Arsip'), row("Q-3"), last)
+    result = run(database_url, "import", "--workers", workers, str(path))
+    assert result.exit_code == 1, result.output
+    reason = UNCLOSED_QUOTE.reason(first=3, last=5)
+    assert f"line 3: title: {reason} (typed: '\"Pelatihan Arsip')" in result.output
+    assert "4 rows: recorded 3, already recorded 0, rejected 1" in result.output
+    assert sorted(titles(database_url)) == ["Q-1", "Q-3", "Q-4"]
+
+
+def test_a_quote_closed_lines_later_by_a_stray_quote_records_nothing_of_the_lines_between(
+    database_url: str, tmp_path: Path
+) -> None:
+    """`"Pelatihan Arsip` closed by `Q-4"` two lines later reads by the csv rules as one cell over three lines, a
+    row of fewer cells than the header: refused as never closed, not recorded with the other rows in its title."""
+    appointed(database_url, tmp_path)
+    path = sheet(tmp_path, row("Q-2", title='"Pelatihan Arsip'), row("Q-3"), f'{NIP},TEKNIS,Arsip,B,8,2015-05-01"')
+    result = run(database_url, "import", str(path))
+    assert result.exit_code == 1, result.output
+    assert f"line 2: title: {UNCLOSED_QUOTE.reason(first=2, last=4)}" in result.output
+    assert "line 4: " in result.output  # (read as a row of its own: its stray quote refused)
+    assert sorted(titles(database_url)) == ["Q-3"]
+
+
+def test_a_dry_run_reports_the_stray_quote_and_records_nothing(app: CareerLog, tmp_path: Path) -> None:
+    app.record(NIP, "appointment", {k: v for k, v in APPOINTMENT.items() if k not in ("kind", "nip")}, actor="hr")
+    before = app.max_notification_id()
+    path = sheet(tmp_path, row("Q-1"), row("Q-2", title='"Pelatihan Arsip'), row("Q-3", title='Arsip "Digital"'))
+    report = import_file(app, path, actor="hr", dry_run=True)
+    assert [(p.line, p.errors) for p in report.rejected] == [
+        (3, {"title": [UNCLOSED_QUOTE.reason(first=3, last=4)]}),
+        (4, {"title": [STRAY_QUOTE]}),
+    ]
+    assert (report.rows, report.recorded) == (3, 1)
+    assert app.max_notification_id() == before
+
+
+def test_a_header_breaking_the_quoting_rules_refuses_the_file(database_url: str, tmp_path: Path) -> None:
+    appointed(database_url, tmp_path)
+    path = tmp_path / "training.csv"
+    path.write_text(HEADER.replace("Nama Diklat", '"Nama Diklat') + "\r\n" + row("Q-1") + "\r\n", encoding="utf-8")
+    result = run(database_url, "import", str(path))
+    assert result.exit_code == 1, result.output
+    assert f"line 1: line: {HEADER_QUOTE}" in result.output
+    assert titles(database_url) == {}
+
+
+def test_quote_marks_as_the_csv_rules_write_them_are_read_and_recorded(database_url: str, tmp_path: Path) -> None:
+    """A cell between quote marks holding doubled quote marks, separators and a line break (a remark typed over two
+    lines), as a spreadsheet saves it, is read as it always was: no false alarm."""
+    appointed(database_url, tmp_path)
+    note = '"baris satu,\r\nbaris ""dua"""'
+    path = sheet(tmp_path, row("Q-1", title='"Pelatihan ""Smart ASN"", Angkatan I"  ', note=note), row("Q-2"))
+    result = run(database_url, "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert titles(database_url) == {"Q-1": 'Pelatihan "Smart ASN", Angkatan I', "Q-2": "Pengelolaan Arsip"}
