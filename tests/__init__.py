@@ -1,5 +1,6 @@
 """careerlog's tests."""
 
-from tests import url_builders
+from tests import template_code, url_builders
 
 url_builders.install()  # werkzeug's URL builders compiled once per process (tests/url_builders.py)
+template_code.install()  # the pages' templates compiled once per process (tests/template_code.py)
