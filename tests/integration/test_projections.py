@@ -18,6 +18,10 @@ from projections.registry import all_projections
 from projections.roster import RosterProjection
 from tests import factories as f
 
+# A test marked MADE gets an empty PostgreSQL store made before (tests/conftest.py, lent_postgres_url): the tests that
+# record, project and query. Not the two about making views (a rebuild, a view of a new version).
+MADE = pytest.mark.made_store
+
 BUDI = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=31)
 SARI = f.nip(date(1990, 1, 1), date(2015, 5, 1), "F", sequence=32)
 RINA = f.nip(date(1972, 7, 7), date(1998, 3, 1), "F", sequence=33)
@@ -91,6 +95,7 @@ def test_catching_up_in_small_batches_gives_the_tables_of_a_rebuild(
     assert all(s.lag == 0 for s in projector.status())
 
 
+@MADE
 def test_an_event_applied_twice_changes_nothing(ledger: CareerLog, clock: f.Clock, projector: Projector) -> None:
     populate(ledger, clock)
     projector.catch_up()
@@ -99,6 +104,7 @@ def test_an_event_applied_twice_changes_nothing(ledger: CareerLog, clock: f.Cloc
     assert dump(projector.views.sql) == before
 
 
+@MADE
 def test_the_timeline_answers_as_of_and_known_at(ledger: CareerLog, clock: f.Clock, projector: Projector) -> None:
     populate(ledger, clock)
     projector.catch_up()
@@ -120,6 +126,7 @@ def test_the_timeline_answers_as_of_and_known_at(ledger: CareerLog, clock: f.Clo
         queries.timeline(f.UNKNOWN_NIP)
 
 
+@MADE
 def test_the_roster_filters_sorts_pages_and_counts(ledger: CareerLog, clock: f.Clock, projector: Projector) -> None:
     populate(ledger, clock)
     projector.catch_up()
@@ -142,6 +149,7 @@ def test_the_roster_filters_sorts_pages_and_counts(ledger: CareerLog, clock: f.C
     assert sum(r["count"] for r in queries.headcount(["age_band"])) == 3
 
 
+@MADE
 @pytest.mark.parametrize(
     ("call", "field"),
     [
@@ -158,6 +166,7 @@ def test_bad_query_parameters_name_the_field(projector: Projector, call: object,
     assert field in e.value.errors
 
 
+@MADE
 def test_filter_values_are_parameters_not_sql(ledger: CareerLog, clock: f.Clock, projector: Projector) -> None:
     populate(ledger, clock)
     projector.catch_up()
@@ -166,6 +175,7 @@ def test_filter_values_are_parameters_not_sql(ledger: CareerLog, clock: f.Clock,
     assert queries.roster(search="%' OR 1=1 --").total == 0
 
 
+@MADE
 def test_the_follower_makes_a_write_visible_within_a_second(ledger: CareerLog, projector: Projector) -> None:
     follower = Follower(projector, interval=0.05).start()
     try:
