@@ -12,7 +12,6 @@ exactly once, at the version its answer gave; a conflict is answered 409 problem
 from __future__ import annotations
 
 import json
-import signal
 import threading
 import urllib.error
 import urllib.request
@@ -92,7 +91,7 @@ def served(database_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
         assert server.running, server.output()
         yield url, token
     finally:
-        server.stop(sig=signal.SIGINT)  # gunicorn's quick shutdown
+        server.stop()  # SIGTERM: each worker ends its loop and exits without tearing its interpreter down
 
 
 def _answers(url: str, token: str) -> bool:
