@@ -31,6 +31,7 @@ from typing import IO, Any
 import orjson
 
 from careerlog.application import (
+    CONFIRMABLE,
     CONFIRMING_KINDS,
     NOT_APPOINTED,
     Batch,
@@ -98,6 +99,7 @@ JUMP_REFUSALS = frozenset(
     (RANK_JUMP, RANK_JUMP_REFUSED, CORRECTION_JUMP, CORRECTION_JUMP_REFUSED, RETRACTION_JUMP, RETRACTION_JUMP_REFUSED)
 )
 HELD_KINDS = frozenset(("rank_promotion", "correction", "retraction"))
+CONFIRMABLE_CHECKS = frozenset(CONFIRMABLE)
 # the kinds with a `name` field (the appointment): elsewhere a row's name is the employee's, checked (careerlog.names)
 NAMED_KINDS = frozenset(kind for kind, cls in BY_KIND.items() if any(s.name == "name" for s in payload_fields(cls)))
 # The refusals of a file and its rows (careerlog.domain.wording); those of a row's payload are the ledger's.
@@ -918,6 +920,11 @@ def import_rows(
     # rows refused as a retracted fact's values sent again: already recorded if a row of the file gave its retraction
     resent: list[tuple[Command, Exception]] = []
     progressed: set[str] | None = None  # while they are tried again: the records a row was recorded in
+    # A row's confirmation of a rank jump (`confirm`) is used once its record's rows can go no further without it, so
+    # that it is stored only where the rows in TMT order need it (confirmed_later): the confirmations of the rows
+    # tried without them, by line, and the records whose rows held back are tried with them
+    confirming: dict[int, frozenset[str]] = {}
+    confirmed: set[str] = set()
 
     def tally(done: list[Batch]) -> None:
         for written in done:
@@ -968,12 +975,16 @@ def import_rows(
                 report.take_unread(line, row)
                 continue
             try:
-                batch.append(row_to_command(line, row, migration=migration))
+                command = row_to_command(line, row, migration=migration)
             except InvalidInput as e:
                 report.rejected.append(
                     RowProblem(line, _subject_of(row), row.get("kind"), e.errors, typed(e.errors, row))
                 )
                 continue
+            if command.confirmed and not migration and confirmed_later(command):  # (tried first without it)
+                confirming[line] = command.confirmed
+                command = replace(command, confirmed=NO_CHECKS)
+            batch.append(command)
             if len(batch) >= batch_size:
                 flush()
         flush()
@@ -984,15 +995,23 @@ def import_rows(
             again.sort(key=lambda row: in_tmt_order(row[0]))
             held, progressed = [], set()
             for start in range(0, len(again), batch_size):
-                batch = [command for command, _ in again[start : start + batch_size]]
+                batch = [
+                    replace(command, confirmed=confirming[command.line])
+                    if command.subject in confirmed and command.line in confirming
+                    else command
+                    for command, _ in again[start : start + batch_size]
+                ]
                 flush()
             if ahead is not None:
                 tally(ahead.finish())
             # a record none of whose rows went in this time is as it will stay: its rows held are refused as they
-            # were; those of a record that took a row are tried again (a correction of a promotion now recorded)
-            again = [row for row in held if row[0].subject in progressed]
+            # were; those of a record that took a row are tried again (a correction of a promotion now recorded),
+            # and those of a record held back with a confirmation not used yet, with their confirmations now
+            stuck = {c.subject for c, _ in held if c.subject not in progressed and c.line in confirming} - confirmed
+            confirmed |= stuck
+            again = [row for row in held if row[0].subject in progressed or row[0].subject in stuck]
             for command, result in held:
-                if command.subject not in progressed:
+                if command.subject not in progressed and command.subject not in stuck:
                     report.rejected.append(_rejection(command, result, first))
         for command, result in resent:
             params = retracted_params(result) or {}
@@ -1040,6 +1059,20 @@ def held_back(command: Command, result: Exception) -> bool:
         return False
     target = errors.get("target_version")
     return target is not None and len(target) == 1 and getattr(target[0], "refusal", None) is NO_FACT
+
+
+NO_CHECKS: frozenset[str] = frozenset()
+
+
+def confirmed_later(command: Command) -> bool:
+    """Whether a row's confirmation of a rank jump (its `confirm`) waits: the row is tried without it first, and,
+    refused for a rank jump, held back (held_back) and tried with it once its record's other rows can go no further
+    without it (import_rows). A confirmation is stored only with a recording that needs it, and the rows of the file
+    in TMT order (a III/b of 2014 before a III/c of 2018 confirmed) need none where a row between bridges the jump:
+    listed newest first, the III/c recorded at its place, before the III/b, was stored confirmed, a jump the decrees
+    never made. A row of another kind, with its `version`, or confirming a check careerlog does not know (refused
+    naming it) is recorded as it is."""
+    return command.kind in HELD_KINDS and command.expected_version is None and command.confirmed <= CONFIRMABLE_CHECKS
 
 
 def in_tmt_order(command: Command) -> tuple[str, date, int]:
