@@ -76,6 +76,11 @@ def write_then_fail(store: SqlStore) -> None:
         raise RuntimeError("interrupted")
 
 
+# A test marked MADE gets an empty PostgreSQL store made before (tests/conftest.py, lent_postgres_url): those served
+# by the app; not those that add a table of their own (the lent store would be dropped and made again after them).
+MADE = pytest.mark.made_store
+
+
 @pytest.fixture
 def served(database_url: str) -> Iterator[tuple[Flask, dict[str, Any]]]:
     app = create_app(Settings(database_url=database_url), test_config={"TESTING": True})
@@ -89,6 +94,7 @@ def served(database_url: str) -> Iterator[tuple[Flask, dict[str, Any]]]:
     services.close()
 
 
+@MADE
 def test_a_read_takes_one_connection_and_logs_the_access_on_it(served: tuple[Flask, dict[str, Any]]) -> None:
     app, given = served
     services: Services = app.extensions["careerlog"]
@@ -107,6 +113,7 @@ def test_a_read_takes_one_connection_and_logs_the_access_on_it(served: tuple[Fla
     assert [e.action for e in logged].count("roster") == 2
 
 
+@MADE
 def test_a_refused_token_gives_the_connection_back(served: tuple[Flask, dict[str, Any]]) -> None:
     app, _ = served
     views = app.extensions["careerlog"].projector.views.sql
