@@ -13,6 +13,7 @@ import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError
 
 from careerlog.cli import Context, Progress, friendly_errors, pass_context
+from careerlog.cli_numbers import PLAIN_NUMBER, WholeNumber
 from careerlog.config import ConfigurationError
 from projections.framework import Projector, RebuildFailed
 from projections.registry import projector, select
@@ -34,7 +35,7 @@ def projections_group() -> None:
 @projections_group.command("run")
 @click.option("--views", help="Comma-separated views this worker keeps (default: all).")
 @click.option("--once", is_flag=True, help="Catch up and exit instead of following the log.")
-@click.option("--poll", default=1.0, show_default=True, help="Seconds between checks when idle.")
+@click.option("--poll", default=1.0, show_default=True, type=PLAIN_NUMBER, help="Seconds between checks when idle.")
 @pass_context
 @friendly_errors
 def run_command(obj: Context, views: str | None, once: bool, poll: float) -> None:
@@ -139,7 +140,7 @@ class Listener:
 @click.argument("names", nargs=-1)
 @click.option(
     "--jobs",
-    type=click.IntRange(min=1),
+    type=WholeNumber(min=1),
     default=1,
     show_default=True,
     help="Processes rebuilding side by side, each a range of the records (the same views result).",

@@ -13,6 +13,7 @@ import click
 
 from careerlog.access import expand_regions
 from careerlog.cli import Context, friendly_errors, pass_context
+from careerlog.cli_numbers import WHOLE_NUMBER
 from careerlog.domain.errors import InvalidInput
 from careerlog.reference import reference
 from careerlog.spreadsheet import defused
@@ -151,7 +152,13 @@ def common_options(func: Any) -> Any:
         click.option("--unit", help="Only this unit."),
         click.option("--from", "start", help="First day of the period (YYYY-MM-DD)."),
         click.option("--to", "end", help="Last day of the period (YYYY-MM-DD)."),
-        click.option("--min-cell", default=DEFAULT_MIN_CELL, show_default=True, help="Smallest group reported."),
+        click.option(
+            "--min-cell",
+            default=DEFAULT_MIN_CELL,
+            show_default=True,
+            type=WHOLE_NUMBER,
+            help="Smallest group reported.",
+        ),
         click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table"),
     ]
     for option in reversed(options):
@@ -344,8 +351,8 @@ def posts_command(obj: Context, /, fmt: str, **options: str | None) -> None:
 @audit_group.command("grade-inflation")
 @click.option("--agency", help="Only this agency.")
 @click.option("--unit", help="Only this unit.")
-@click.option("--from", "start", type=int, help="First rating year.")
-@click.option("--to", "end", type=int, help="Last rating year.")
+@click.option("--from", "start", type=WHOLE_NUMBER, help="First rating year.")
+@click.option("--to", "end", type=WHOLE_NUMBER, help="Last rating year.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
 @pass_context
 @friendly_errors
@@ -375,7 +382,7 @@ def judged_alike(obj: Context, *projections: Projection) -> None:
 
 @audit_group.command("promotion")
 @click.argument("nip")
-@click.argument("version", type=int)
+@click.argument("version", type=WHOLE_NUMBER)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @pass_context
 @friendly_errors
