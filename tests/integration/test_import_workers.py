@@ -199,7 +199,9 @@ def test_an_import_whose_worker_dies_stops_with_an_error_and_a_re_run_finishes_i
 WORKER = """
 import os, sys, time
 from pathlib import Path
-time.sleep(float(sys.argv[2]))
+if sys.argv[2] == "after-its-parent":  # it comes to die_with_parent once its importing process has ended
+    while os.getppid() == int(sys.argv[1]):
+        time.sleep(0.01)
 from careerlog.import_workers import die_with_parent
 die_with_parent(int(sys.argv[1]))
 Path(sys.argv[3]).write_text("armed")
@@ -224,9 +226,10 @@ def gone(pid: int) -> bool:
         return True
 
 
-def worker_of_a_parent(tmp_path: Path, *, starts_after: float, parent_lives: float) -> tuple[int, Path, Any]:
+def worker_of_a_parent(tmp_path: Path, *, after_its_parent: bool, parent_lives: float) -> tuple[int, Path, Any]:
     armed, child_pid = tmp_path / "armed", tmp_path / "pid"
-    args = [WORKER, str(starts_after), str(armed), str(child_pid), str(parent_lives)]
+    starts = "after-its-parent" if after_its_parent else "at-once"
+    args = [WORKER, starts, str(armed), str(child_pid), str(parent_lives)]
     parent = subprocess.Popen([sys.executable, "-c", PARENT, *args])
     assert wait_until(child_pid.exists)
     return int(child_pid.read_text()), armed, parent
@@ -234,7 +237,7 @@ def worker_of_a_parent(tmp_path: Path, *, starts_after: float, parent_lives: flo
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the kernel's parent-death signal (prctl) is Linux's")
 def test_a_worker_is_killed_with_the_importing_process(tmp_path: Path) -> None:
-    pid, armed, parent = worker_of_a_parent(tmp_path, starts_after=0, parent_lives=60)
+    pid, armed, parent = worker_of_a_parent(tmp_path, after_its_parent=False, parent_lives=60)
     try:
         assert wait_until(armed.exists)
         parent.kill()
@@ -246,7 +249,7 @@ def test_a_worker_is_killed_with_the_importing_process(tmp_path: Path) -> None:
 
 
 def test_a_worker_whose_importing_process_died_before_it_started_ends_at_once(tmp_path: Path) -> None:
-    pid, armed, parent = worker_of_a_parent(tmp_path, starts_after=1, parent_lives=0)
+    pid, armed, parent = worker_of_a_parent(tmp_path, after_its_parent=True, parent_lives=0)
     try:
         assert parent.wait(30) == 0
         assert wait_until(lambda: gone(pid), timeout=30)
