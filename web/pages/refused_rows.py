@@ -1,20 +1,44 @@
 """The refused rows of an imported CSV file as a file to fix and import again: the file's own header, separator and
 cells as written, with a column of the reasons the importer reads and does not record (a note column, Keterangan:
-careerlog.textfiles.NOTE_COLUMNS). The import page offers it as a download beside its report."""
+careerlog.textfiles.NOTE_COLUMNS). The import page offers it as a download beside its report.
+
+The download is a route (`refused_rows_download`, POST /pages/import/refused.csv: text/csv, an attachment with its
+file name), not a data: URL holding the file, which browsers refuse past a size (a Chrome URL holds 2 MB, and the
+file percent-encoded, each separator and space as %XX, is 1.4 times its size: 1.0 MB for 3,000 rows of a training's
+date refused, so some 6,000 would pass it). The page keeps no import on the server (it answers the upload with its
+report: nothing to clean up, any worker or server answers), so the file travels with the page, compressed and signed
+with the app's secret key for the account that imported it (`signed`; the reasons repeated row after row compress
+well), sent back by the page's button and given back only to that account while it may import, within
+REFUSED_ROWS_AGE (an hour). Past that, or once the key is drawn anew (a restart without CAREERLOG_SECRET_KEY), the
+answer says to import the file again (a dry run records nothing)."""
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import itertools
+import re
+import zlib
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
+from flask import abort, current_app, request
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from werkzeug.wrappers import Response
+from wtforms import HiddenField
 
+from careerlog.access import Action
 from careerlog.importing import CSV_CELL_LIMIT, CsvRecords, delimiter_of
 from careerlog.spreadsheet import defused
 from careerlog.textfiles import column_name, note_column
+from web.pages.common import allowed, blp
+from web.pages.errors import error_page
 from web.pages.labels import field_label
 from web.pages.messages import reason_text
 
@@ -69,3 +93,63 @@ def refused_csv(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> str | Non
         padded = cells + [""] * (len(header) - len(cells))
         writer.writerow([*padded, defused(reasons_text(problem))])  # the file's own cells, as its uploader wrote them
     return "\ufeff" + out.getvalue()
+
+
+# Seconds a refused rows' download is given back after its import: the hour its form's token lasts (Flask-WTF's
+# WTF_CSRF_TIME_LIMIT), past which the button is refused anyway (a page session left alone ends sooner: log-in)
+REFUSED_ROWS_AGE = 3600
+GONE = _l(
+    "This download of refused rows has expired (an hour after its import, or once the server was started with "
+    "another key): import the file again, as a dry run if you like, and download its refused rows from that report."
+)
+SALT = "careerlog.refused-rows"
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT)
+
+
+class RefusedRowsForm(FlaskForm):  # type: ignore[misc]
+    file = HiddenField("file")
+
+
+def signed(text: str, name: str, username: str) -> str:
+    """The refused rows' file, its name and the account that imported it, compressed and signed for the page to
+    send back (`refused_rows_download`)."""
+    packed = zlib.compress(text.encode("utf-8", "surrogateescape"))  # (a Windows-1252 byte as the file has it)
+    return _serializer().dumps({"by": username, "name": name, "csv": base64.urlsafe_b64encode(packed).decode()})
+
+
+@blp.app_template_global()
+def refused_rows_form(refused: str | None, name: str | None) -> RefusedRowsForm | None:
+    """The import page's form downloading its refused rows (`refused_rows_download`), for the file its view gives
+    the page (percent-encoded, as web.pages.hr.data_url_text writes it), or None when there are none."""
+    if not refused or not name:
+        return None
+    account = allowed(Action.IMPORT)
+    text = unquote_to_bytes(refused).decode("utf-8", "surrogateescape")
+    return RefusedRowsForm(formdata=None, file=signed(text, name, account.username))
+
+
+@blp.route("/import/refused.csv", methods=["POST"])
+def refused_rows_download() -> ResponseReturnValue:
+    """The refused rows of the import the account just made, as the CSV file the import page names (signed)."""
+    account = allowed(Action.IMPORT)
+    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    request.max_form_memory_size = max(limit or 0, request.max_form_memory_size or 0) or None  # (the file travels)
+    form = RefusedRowsForm()
+    if not form.validate_on_submit():  # (its token expired, as a page left open an hour: say what to do)
+        return error_page(400, detail=GONE)
+    try:
+        found = _serializer().loads(form.file.data or "", max_age=REFUSED_ROWS_AGE)
+    except BadSignature:  # (a day gone, another key, or not the page's)
+        return error_page(410, detail=GONE)
+    if not isinstance(found, dict) or found.get("by") != account.username:
+        abort(403)
+    name = re.sub(r"[^\w.() -]+", "_", str(found.get("name") or ""), flags=re.ASCII).strip() or "ditolak.csv"
+    body = zlib.decompress(base64.urlsafe_b64decode(str(found.get("csv") or "")))  # (signed: the page's own)
+    return Response(
+        body,
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"},
+    )

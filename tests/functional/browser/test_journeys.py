@@ -82,7 +82,8 @@ def test_hr_uploads_an_import_file_and_reads_the_per_row_report(page: Any, site:
 
 
 def test_hr_downloads_the_refused_rows_of_a_csv_import(page: Any, site: Site, tmp_path: Any) -> None:
-    """The link holds the file (a data: URL): Chromium saves it under the page's strict CSP."""
+    """The button posts the file the page carries back to the download route (text/csv, an attachment): Chromium
+    saves it under its name, the page's strict CSP letting the form post."""
     log_in(page, site, "hr-medan")
     page.goto(f"{site.url}/pages/import")
     upload = tmp_path / "diklat.csv"
