@@ -17,6 +17,10 @@ from tests.functional.conftest import World
 from tests.functional.test_api_posts import posted  # noqa: F401  # (the fixture: Budi Pengawas in 2018, no PKP)
 from tests.functional.test_pages_auth import log_in
 
+# Its tests on both stores on one worker (with test_scorecard_kept.py's): the page's charts drawn once for both
+# stores (the process's kept drawings, web.pages.scorecard_charts.KEPT).
+pytestmark = pytest.mark.xdist_group("scorecard_of_the_world")
+
 CARD = "/api/v1/reports/scorecard?agency=KOTA-MEDAN&year=2018&years=1"
 
 

@@ -10,6 +10,10 @@ import pytest
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
 
+# Its tests on both stores on one worker (with test_scorecard_kept.py's): the twenty years' page and PDF drawn once
+# for both stores (the process's kept drawings, web.pages.scorecard_charts.KEPT and scorecard_pdf.KEPT).
+pytestmark = pytest.mark.xdist_group("scorecard_of_the_world")
+
 ASKED = "agency=KOTA-MEDAN&year=2020"
 
 
