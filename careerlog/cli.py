@@ -45,6 +45,22 @@ class Context:
             self._app.close()
 
 
+class FilledText(click.types.StringParamType):
+    """A filter option's text, which may not be given empty (`--rule ""`, `--unit " "`): refused naming the option,
+    exit 2, as a choice option (`--severity ""`) and the API (`rule=`) refuse it, where it was read as no filter at
+    all (the whole list, under a filter the writer of the command meant to apply)."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("must not be empty: leave the option out to filter by nothing.", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+FILLED = FilledText()
+
+
 def friendly_errors(func: F) -> F:
     """Turn careerlog's errors into a message and a non-zero exit, without a traceback."""
 

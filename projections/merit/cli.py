@@ -6,13 +6,13 @@ import csv
 import io
 import itertools
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 import click
 
 from careerlog.access import expand_regions
-from careerlog.cli import Context, friendly_errors, pass_context
+from careerlog.cli import FILLED, Context, friendly_errors, pass_context
 from careerlog.cli_numbers import WHOLE_NUMBER
 from careerlog.domain.errors import InvalidInput
 from careerlog.reference import reference
@@ -144,14 +144,38 @@ def emit(result: dict[str, Any], rows: list[dict[str, Any]], columns: tuple[str,
         click.echo(notes)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def place_and_period(day: str) -> list[Any]:
+    """The options --agency, --unit, --region and the period's --from and --to (`day`: what they bound), each refused
+    given empty (FILLED), never read as no filter."""
+    return [
+        click.option("--agency", type=FILLED, help="Only this agency."),
+        click.option("--unit", type=FILLED, help="Only this unit."),
+        click.option("--region", type=FILLED, help="Only this region."),
+        click.option("--from", "start", type=FILLED, help=f"First {day} (YYYY-MM-DD)."),
+        click.option("--to", "end", type=FILLED, help=f"Last {day} (YYYY-MM-DD)."),
+    ]
+
+
+def place_and_period_options(day: str) -> Callable[[F], F]:
+    """`place_and_period`'s options as one decorator."""
+
+    def decorate(func: F) -> F:
+        for option in reversed(place_and_period(day)):
+            func = option(func)
+        return func
+
+    return decorate
+
+
 def common_options(func: Any) -> Any:
     options = [
-        click.option("--by", default="sex", show_default=True, help="One dimension, or two for intersections."),
-        click.option("--agency", help="Only this agency."),
-        click.option("--region", help="Only this region."),
-        click.option("--unit", help="Only this unit."),
-        click.option("--from", "start", help="First day of the period (YYYY-MM-DD)."),
-        click.option("--to", "end", help="Last day of the period (YYYY-MM-DD)."),
+        click.option(
+            "--by", default="sex", type=FILLED, show_default=True, help="One dimension, or two for intersections."
+        ),
+        *place_and_period("day of the period"),
         click.option(
             "--min-cell",
             default=DEFAULT_MIN_CELL,
@@ -247,12 +271,10 @@ def audit_queries(obj: Context) -> AuditQueries:
 
 def decision_options(func: Any) -> Any:
     options = [
-        click.option("--agency", help="Only this agency."),
-        click.option("--unit", help="Only this unit."),
-        click.option("--region", help="Only this region."),
-        click.option("--from", "start", help="First TMT (YYYY-MM-DD)."),
-        click.option("--to", "end", help="Last TMT (YYYY-MM-DD)."),
-        click.option("--rule", help="Only decisions with a finding of this rule (e.g. promotion.time_in_rank)."),
+        *place_and_period("TMT"),
+        click.option(
+            "--rule", type=FILLED, help="Only decisions with a finding of this rule (e.g. promotion.time_in_rank)."
+        ),
         click.option(
             "--severity", type=click.Choice(["low", "medium", "high"]), help="Only findings at least this severe."
         ),
@@ -349,8 +371,8 @@ def posts_command(obj: Context, /, fmt: str, **options: str | None) -> None:
 
 
 @audit_group.command("grade-inflation")
-@click.option("--agency", help="Only this agency.")
-@click.option("--unit", help="Only this unit.")
+@click.option("--agency", type=FILLED, help="Only this agency.")
+@click.option("--unit", type=FILLED, help="Only this unit.")
 @click.option("--from", "start", type=WHOLE_NUMBER, help="First rating year.")
 @click.option("--to", "end", type=WHOLE_NUMBER, help="Last rating year.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
@@ -446,11 +468,7 @@ RECORDED_LATER_COLUMNS = ("tmt", "subject", "version", "decision", "kind", "coll
 
 
 @audit_group.command("passed-over")
-@click.option("--agency", help="Only this agency.")
-@click.option("--unit", help="Only this unit.")
-@click.option("--region", help="Only this region.")
-@click.option("--from", "start", help="First TMT (YYYY-MM-DD).")
-@click.option("--to", "end", help="Last TMT (YYYY-MM-DD).")
+@place_and_period_options("TMT")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
 @pass_context
 @friendly_errors

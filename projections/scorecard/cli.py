@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from careerlog.cli import Context, friendly_errors, pass_context
+from careerlog.cli import FILLED, Context, friendly_errors, pass_context
 from careerlog.cli_numbers import WHOLE_NUMBER
 from projections.merit.audit import MeritProjection
 from projections.merit.cli import csv_text, judged_alike, table_text
@@ -56,13 +56,13 @@ def summary(card: dict[str, Any]) -> str:
 
 
 @report_group.command("scorecard")
-@click.option("--agency", required=True, help="Agency code (careerlog reference agencies).")
+@click.option("--agency", required=True, type=FILLED, help="Agency code (careerlog reference agencies).")
 @click.option(
     "--year", type=WHOLE_NUMBER, default=lambda: date.today().year, help="The year reported (default: this year)."
 )
 @click.option("--years", type=WHOLE_NUMBER, default=3, show_default=True, help="Years of trend, ending with --year.")
-@click.option("--unit", help="Only this unit of the agency.")
-@click.option("--region", help="Only this region.")
+@click.option("--unit", type=FILLED, help="Only this unit of the agency.")
+@click.option("--region", type=FILLED, help="Only this region.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @pass_context
 @friendly_errors

@@ -1,13 +1,22 @@
 """A query parameter given empty (`rule=`, `unit=`) is refused by the API naming it, as `severity=`, `agency=` and
 every other parameter already were: `rule=` was read as no filter (the whole list, under a filter the client
 meant to apply), `unit=` as the unit "" (nobody), and both answered 200. The inspector's pages read a blank filter as
-"all", as their forms send it for "all", and every one of them alike."""
+"all", as their forms send it for "all", and every one of them alike. The command line's audits and reports refuse an
+option given empty as the API does (exit 2 naming it), as they refused `--severity ""`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from careerlog.cli import FilledText, main
 from tests.functional.conftest import World
 from tests.functional.test_ascii_digits import NEEDED
 from tests.functional.test_pages_auth import log_in
+from tests.unit.test_cli_numbers import every_parameter
 
 EMPTY = "Must not be empty: leave the parameter out to filter by nothing."
 
@@ -56,3 +65,33 @@ def test_the_inspectors_lists_read_every_blank_filter_as_all(world: World) -> No
             answer = world.client.get(path, query_string={name: ""})
             assert (answer.status_code, answer.data) == (200, every.data), (path, name)
         assert world.client.get(path, query_string=blank).data == every.data
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["audit", "promotions", "--rule", ""],
+        ["audit", "posts", "--unit", " "],
+        ["audit", "promotions", "--agency", ""],
+        ["audit", "fairness", "--region", ""],
+        ["audit", "grade-inflation", "--unit", ""],
+        ["report", "scorecard", "--agency", "KOTA-MEDAN", "--region", ""],
+    ],
+)
+def test_the_command_line_refuses_an_empty_filter_naming_the_option(args: list[str], tmp_path: Path) -> None:
+    # (--rule "" listed every promotion, as --agency "" did; --severity "" was refused as no choice of its)
+    result = CliRunner().invoke(main, args, env={"CAREERLOG_DATABASE_URL": f"sqlite:///{tmp_path}/none.db"})
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{args[-2]}': must not be empty: leave the option out" in result.output
+
+
+def test_every_text_option_of_the_audits_and_reports_refuses_an_empty_value() -> None:
+    options = [
+        (path, p)
+        for path, p in every_parameter(main)
+        if isinstance(p, click.Option) and path.startswith(("careerlog audit", "careerlog report"))
+    ]
+    assert len(options) > 40
+    texts = [(path, p) for path, p in options if isinstance(p.type, click.types.StringParamType)]
+    assert len(texts) > 30
+    assert [(path, p.name) for path, p in texts if not isinstance(p.type, FilledText)] == []
