@@ -8,11 +8,11 @@ codes (the regions) is not listed. The API and the command line keep their messa
 from __future__ import annotations
 
 from io import BytesIO
-from urllib.parse import unquote
 
 import pytest
 
 from tests.functional.conftest import BUDI, World
+from tests.functional.test_import_refused_rows_download import refused_download
 from tests.functional.test_pages_auth import csrf_token, log_in
 
 SHEET = (
@@ -55,8 +55,8 @@ def test_an_unknown_code_of_an_import_row_is_told_with_the_codes_accepted(
     assert said in page
     assert accepted in page
     assert "TEKNIS (" in page[page.index(accepted) :]
-    refused = page[page.index('href="data:text/csv') :]
-    assert unquote(refused[: refused.index('"', 6)]).count(accepted.replace("&#39;", "'")) == 1
+    _name, refused = refused_download(world, page)
+    assert refused.count(accepted.replace("&#39;", "'")) == 1
     assert world.log() == before
 
 
