@@ -1108,6 +1108,8 @@ class RebuildFailed(Exception):
 RANGE_SILENCE_LIMIT = 120.0
 # How long the forked processes may take to exit once they reported their results, before they are stopped.
 RANGE_EXIT_LIMIT = 30.0
+# How long a forked process being stopped has to end on SIGTERM before it is killed (SIGKILL).
+RANGE_TERM_GRACE = 5.0
 
 
 class RangeWorkers:
@@ -1126,6 +1128,7 @@ class RangeWorkers:
 
     silence: ClassVar[float] = RANGE_SILENCE_LIMIT
     exit_limit: ClassVar[float] = RANGE_EXIT_LIMIT
+    term_grace: ClassVar[float] = RANGE_TERM_GRACE
 
     def __init__(
         self,
@@ -1256,14 +1259,15 @@ class RangeWorkers:
             os.kill(process.pid, signal.SIGUSR1)
         process.join(10.0)  # it ends once they are written (`_stop` ends it should it not)
 
-    @staticmethod
-    def _stop(processes: Sequence[Any]) -> None:
-        """Stop the forked processes still running, by SIGKILL those that SIGTERM does not end."""
+    @classmethod
+    def _stop(cls, processes: Sequence[Any]) -> None:
+        """Stop the forked processes still running, by SIGKILL those that SIGTERM does not end within
+        `term_grace` seconds."""
         for process in processes:
             if process.is_alive():
                 process.terminate()
         for process in processes:
-            process.join(5.0)
+            process.join(cls.term_grace)
             if process.exitcode is None:  # a SIGTERM handler inherited from this process that cannot run
                 process.kill()
                 process.join()

@@ -305,6 +305,7 @@ def test_a_forked_process_that_does_not_exit_after_its_result_is_stopped_and_the
     projector.rebuild()
     serial = dump(projector.views.sql)["roster"]
     monkeypatch.setattr(RangeWorkers, "exit_limit", 0.1)  # waited out whole: the process never exits by itself
+    monkeypatch.setattr(RangeWorkers, "term_grace", 0.5)  # waited out whole when it ignores SIGTERM
     worker = Projector(settings, [ForkedRoster(lingers(ignoring_sigterm))], app=ledger)
     try:
         with pytest.warns(RuntimeWarning, match="careerlog-rebuild-1 had not exited 0.1 s after reporting: stopped"):
