@@ -2,7 +2,7 @@
 
 Generating the demo is the unit tier's costliest set-up (2,000 employees: about 5 s of CPU).
 tests/unit/test_demo.py and test_demo_retirement.py read the same one of 2,000 employees (LARGE),
-test_demo_realism.py and test_demo_names.py the same one of 1,200 (MEDIUM): each asks `shared` for it and
+test_demo_names.py the same one of 1,200 (MEDIUM), and test_demo_realism.py both: each asks `shared` for it and
 gets the one generated first in the process. They read it only (no test changes a demo generated here), and
 they share the xdist group GROUP, so `--dist loadgroup` runs them on one worker, which generates each once.
 """

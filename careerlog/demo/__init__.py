@@ -11,10 +11,11 @@ Everyone retires on the first day of the month after reaching the retirement age
 retirement.age, read by careerlog.retirement as the career page reads it): nobody serves past the day the page shows.
 
 Careers answer ratings (a rating below Baik brings coaching; two or three years running, a penalty), Ahli Utama is
-rare (one holder of a job family per agency, by a yearly selection), PPPK are appointed at any age from 20 to 57 (a
-teacher to 59) and leave when their contract ends, and women hold fewer senior posts the higher the post:
-docs/demo.md says what each follows and which parts are the demo's own (I). Every year's rating is recorded with a
-predicate of the scheme in force for that year (rule skp.scheme: DP3 of PP 10/1979, PP 46/2011, the current SKP):
+rare (one holder of a job family per agency and one per 100 of the family's functional staff, by a yearly
+selection), PPPK are appointed at any age from 20 to 57 (a teacher to 59) and leave when their contract ends, and
+women hold fewer senior posts the higher the post, near the reference's shares: docs/demo.md says what each follows
+and which parts are the demo's own (I). Every year's rating is recorded with a predicate of the scheme in force for
+that year (rule skp.scheme: DP3 of PP 10/1979, PP 46/2011, the current SKP):
 the demo draws it in the common order the rules compare (Sangat Baik .. Sangat Kurang) and records the year's
 scheme's predicate that maps to it (model.scheme_predicate; docs/demo.md "Rating names before 2022").
 """

@@ -9,6 +9,7 @@ ends with the SKP ratings, spread within each unit as the unit's own rating allo
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -129,6 +130,7 @@ ADEQUATE = "BAIK"  # the predicate promotions ask for (promotion.performance): b
 COACHING = 0.6  # how much an employee rated below Baik improves (the ability the ratings are drawn from)
 UTAMA = "AHLI_UTAMA"
 UTAMA_POSTS = 1  # Ahli Utama holders of one job family an agency has room for (I)
+UTAMA_STAFF = 100  # and the demo's agencies together, one for each this many of the family's functional staff (I)
 UTAMA_CHANCE = 0.05  # a year's chance that a candidate at Ahli Madya's top rank is selected (I)
 WAIT = object()  # a plan: eligible, but left for a later round (group_disadvantaged)
 
@@ -168,6 +170,8 @@ class Simulation:
             for name in ("people", "career", "training", "rating", "round", "posts", "quota", "finish", "formation")
         }
         self.utama_draws: dict[tuple[int, int], bool] = {}  # (person, year) -> passed that year's selection
+        self.utama_planned: list[Person] = []  # moving up to Ahli Utama in this round's plans, not yet recorded
+        self.utama_held: dict[tuple[str, date], tuple[int, Counter[str]]] = {}  # utama_holders, this round
         self.agencies = agencies_for(employees)
         self.agency = {a.code: a for a in self.agencies}
         self.units = {(a.code, u.name): u for a in self.agencies for u in a.units}
@@ -884,6 +888,8 @@ class Simulation:
     # ------------------------------------------------------------------ promotion rounds
 
     def run_round(self, day: date) -> None:
+        self.utama_planned.clear()
+        self.utama_held.clear()
         plans: list[Plan] = []
         waiting: list[Person] = []
         for person in self.serving:
@@ -954,6 +960,8 @@ class Simulation:
         if post.kind == "FUNGSIONAL" and post.level and self.functional_room(person, post, new, day):
             early_credit = day >= date(2023, 1, 1)
             if (early_credit or add_years(since, 4) <= day) and not promotion_failures(person, day, "202", new):
+                if post.level != UTAMA and level_for(person.ladder, new) == UTAMA:
+                    self.utama_planned.append(person)  # the post is taken: utama_open counts it from now on
                 return Plan(person, "202", new, day)
         if (
             post.kind in MANAGERIAL
@@ -981,10 +989,13 @@ class Simulation:
     def utama_open(self, person: Person, day: date) -> bool:
         """Whether an Ahli Madya at the level's top rank is appointed Ahli Utama (kenaikan jenjang) on a day.
 
-        The top level is rare: at most UTAMA_POSTS holders of a job family per agency at a time (the needs,
-        kebutuhan/formasi, the level is opened for) and, while one is free, a selection the candidate passes
+        The top level is rare: at most UTAMA_POSTS holders of a job family per agency at a time, and in the demo's
+        agencies together one for each UTAMA_STAFF of the family's functional staff in service, at least one (the
+        needs, kebutuhan/formasi, the level is opened for), and, while one is free, a selection the candidate passes
         in a year with chance UTAMA_CHANCE (the competency test and, for teachers, the professional development
         the step asks). Both are the demo's (I): the shared reference gives the level's rank range and credit only.
+        A holder counts from the round that plans the move up (utama_planned), before the round records it: two
+        candidates of one round are never both appointed to the one post.
         A candidate not appointed stays at IV/c, not eligible for a 202 past it (promotion.functional_range) nor
         for a 101 (promotion.regular_without_post): nobody eligible is left waiting.
         """
@@ -995,14 +1006,29 @@ class Simulation:
         if not passed or (person.separation is not None and person.separation <= day):
             return False  # not on the day of separation, which reads the post held the day before (docs/rules.md)
         agency = person.place_at(day)[0]
-        holders = 0
-        for other in self.members[agency]:
-            if other is person or other.family != person.family or not other.active(day):
-                continue
-            held = other.post_at(day)
-            if held is not None and held.level == UTAMA:
-                holders += 1
-        return holders < UTAMA_POSTS
+        staff, held = self.utama_holders(person.family, day)
+        holders = Counter(held)
+        holders.update(other.place_at(day)[0] for other in self.utama_planned if other.family == person.family)
+        room = max(staff // UTAMA_STAFF, 1)
+        return holders[agency] < UTAMA_POSTS and holders.total() < room
+
+    def utama_holders(self, family: str, day: date) -> tuple[int, Counter[str]]:
+        """The family's functional staff in service on a round's day, and its Ahli Utama by agency, as recorded
+        before the round (counted once a round)."""
+        key = (family, day)
+        if key not in self.utama_held:
+            staff, holders = 0, Counter[str]()
+            for members in self.members.values():
+                for other in members:
+                    if other.family != family or not other.active(day):
+                        continue
+                    post = other.post_at(day)
+                    if post is not None and post.kind == "FUNGSIONAL":
+                        staff += 1
+                        if post.level == UTAMA:
+                            holders[other.place_at(day)[0]] += 1
+            self.utama_held[key] = (staff, holders)
+        return self.utama_held[key]
 
     def injection(self, person: Person, day: date, new: str, failures: list[str]) -> Plan | None:
         if len(failures) != 1:

@@ -28,19 +28,23 @@ RULES: dict[str, tuple[str, ...]] = {
 }
 # Chance an opportunity is taken (per round for the rank-based ones), and the date from which
 # the first opportunity is always taken while a type has none yet (so small demos have each).
+# Raised by half on 2026-12-03 (before: 0.02, 0.008, 0.35, 0.13, 0.01, 0.12, 0.012, 0.06, 0.1, 0.05, 0.002, 0.5):
+# the injected decisions were about 2.1% of the decisions since 2000, at the edge of the few percent the demo is
+# for (tests/unit/test_demo.py asks 2-6%: the 2,000 demo of seed 3 had 2.01%, and 1.84% once the senior posts'
+# selections changed); now about 3%.
 RATES: dict[str, float] = {
-    "early_promotion": 0.02,  # per rank reached
-    "above_education_ceiling": 0.008,
-    "promotion_during_penalty": 0.35,
-    "low_performance": 0.13,  # rarer chances since ratings below Baik bring coaching (careers.respond_to_rating)
-    "wrong_promotion_date": 0.01,
-    "missing_service_exam": 0.12,
-    "evidence_recorded_after": 0.012,
-    "evidence_recorded_after_post": 0.06,
-    "jpt_without_open_selection": 0.1,
-    "post_rank_out_of_range": 0.05,
-    "regular_promotion_of_post_holder": 0.002,  # per round a post holder has no 201 or 202 to be promoted by
-    "passed_over": 0.5,  # fewer chances since fewer ratings fall below Baik (careers.respond_to_rating)
+    "early_promotion": 0.03,  # per rank reached
+    "above_education_ceiling": 0.012,
+    "promotion_during_penalty": 0.525,
+    "low_performance": 0.195,  # rarer chances since ratings below Baik bring coaching (careers.respond_to_rating)
+    "wrong_promotion_date": 0.015,
+    "missing_service_exam": 0.18,
+    "evidence_recorded_after": 0.018,
+    "evidence_recorded_after_post": 0.09,
+    "jpt_without_open_selection": 0.15,
+    "post_rank_out_of_range": 0.075,
+    "regular_promotion_of_post_holder": 0.003,  # per round a post holder has no 201 or 202 to be promoted by
+    "passed_over": 0.75,  # fewer chances since fewer ratings fall below Baik (careers.respond_to_rating)
 }
 FORCE_FROM: dict[str, date] = {
     "early_promotion": date(2010, 1, 1),

@@ -39,13 +39,15 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "JPT_MADYA": ("JPT_PRATAMA",),
 }
 INJECT_POSTS_FROM = date(2003, 1, 1)
-# The chance that a qualified woman is among a selection's candidates, by the kind of post (I): women hold fewer
-# senior posts the higher the post (asn-career-rules.md s.8, 2022: Pengawas 39.6%, Administrator 26.5%, JPT Pratama
-# 15.5%, of an ASN 54% women). The demo does not model why (who is proposed, who applies, who can move for a post);
-# it leaves a woman out of a selection's pool this often, calibrated on seeds 1-4 so that each level comes near its
-# share (a level's share also rises when men leave it for the next one). JPT Madya is one post, the province's
-# regional secretary, and is left alone. docs/demo.md "Senior posts" gives the shares measured.
-WOMEN_PUT_FORWARD: dict[str, float] = {"PENGAWAS": 0.2, "ADMINISTRATOR": 0.4, "JPT_PRATAMA": 0.15, "JPT_MADYA": 1.0}
+# Women's share of each kind of managerial post (I): women hold fewer senior posts the higher the post
+# (asn-career-rules.md s.8, 2022: Pengawas 39.6%, Administrator 26.5%, JPT Pratama 15.5%, of an ASN 54% women). The
+# demo does not model why (who is proposed, who applies, who can move for a post), only the outcome: a selection
+# takes the best qualified woman only while that brings the level's share among the demo's holders at least as near
+# the reference's as the best man would (women_wanted), so the share stays near it at any size and seed (before, a
+# woman was left out of a pool with a fixed chance, and a level's share swung with the size and seed: the Pengawas of
+# the 2,000 demo of seed 3 were 50.4% women). JPT Madya is one post, the province's regional secretary, and is left
+# alone. docs/demo.md "Senior posts" gives the shares measured.
+WOMEN_SHARE: dict[str, float] = {"PENGAWAS": 0.396, "ADMINISTRATOR": 0.265, "JPT_PRATAMA": 0.155}
 
 
 def leadership_from() -> date:
@@ -91,6 +93,7 @@ class Staffing:
         self.pool: dict[str, list[tuple[float, str, Person]]] = {}
         self.active: list[Person] = []
         self.verdicts: dict[tuple[int, str], bool] = {}
+        self.held: dict[str, list[int]] = {}  # women and holders of each kind of post (WOMEN_SHARE), every agency
         total = sum(a.weight for a in sim.agencies)
         for agency in sim.agencies:
             unit_total = sum(u.weight for u in agency.units)
@@ -120,6 +123,7 @@ class Staffing:
         self.active = [p for p in members if p.pns and p.appointed < day]
         self.pool = self.build_pools(day)
         self.verdicts = {}
+        self.held = self.count_held(day)
         for slot in slots:
             if slot.holder is None:
                 self.fill(slot, day)
@@ -143,16 +147,40 @@ class Staffing:
                     self.sim.end_post(person, rec, day, "Masa penugasan Plt berakhir")
                     slot.acting = None
 
+    def count_held(self, day: date) -> dict[str, list[int]]:
+        """[women, holders] of each kind of post WOMEN_SHARE names, in every agency, on an installation day."""
+        held = {kind: [0, 0] for kind in WOMEN_SHARE}
+        for slots in self.slots.values():
+            for slot in slots:
+                holder = slot.holder
+                if holder is not None and slot.kind in held and holder.active(day):
+                    held[slot.kind][0] += holder.sex == "F"
+                    held[slot.kind][1] += 1
+        return held
+
+    def women_wanted(self, kind: str) -> bool:
+        """Whether a woman appointed to a post of this kind brings its share among the holders at least as near the
+        reference's (WOMEN_SHARE) as a man would: (w + 1) / (n + 1) - share <= share - w / (n + 1)."""
+        if kind not in WOMEN_SHARE:
+            return True
+        women, holders = self.held[kind]
+        return 2 * women + 1 <= 2 * WOMEN_SHARE[kind] * (holders + 1)
+
     def fill(self, slot: Slot, day: date) -> None:
         reserved = slot.reserved
-        if reserved is not None and self.qualified(reserved, slot, day, training=True):
+        women = self.women_wanted(slot.kind)
+        # a woman trained for the post is not appointed while the level's share is at the reference's
+        wanted = reserved is not None and (women or reserved.sex != "F")
+        if reserved is not None and wanted and self.qualified(reserved, slot, day, training=True):
             self.appoint(reserved, slot, day)
             return
-        if reserved is not None and not self.qualified(reserved, slot, day, training=False):
+        if reserved is not None and (not wanted or not self.qualified(reserved, slot, day, training=False)):
             reserved.reserved = None
             slot.reserved = None
             reserved = None
         candidates = self.candidates(slot.kind, slot.unit, day, slot)
+        if not women:
+            candidates = [c for c in candidates if c.sex != "F"]  # no man qualified: vacant to the next selection
         if not candidates:
             return
         if slot.kind == "PENGAWAS" and day >= INJECT_POSTS_FROM and self.out_of_range(slot, day):
@@ -188,8 +216,6 @@ class Staffing:
                 continue
             minimum = param("post.education", day, "min_level", {}).get(target, "SD")
             if EDU_ORDER[person.edu_at(day)] < EDU_ORDER[minimum]:
-                continue
-            if person.sex == "F" and self.rng.random() >= WOMEN_PUT_FORWARD[target]:
                 continue
             score = person.performance_score(day.year, 3) + self.rng.random() * 0.8
             pools[target].append((score, person.place_at(day)[1], person))
@@ -280,7 +306,13 @@ class Staffing:
         previous = person.slot
         if isinstance(previous, Slot):
             previous.holder = None
+            if previous.kind in self.held:
+                self.held[previous.kind][0] -= person.sex == "F"
+                self.held[previous.kind][1] -= 1
         slot.holder, person.slot = person, slot
+        if slot.kind in self.held:
+            self.held[slot.kind][0] += person.sex == "F"
+            self.held[slot.kind][1] += 1
         if slot.reserved is not None and slot.reserved is not person:
             slot.reserved.reserved = None
         slot.reserved = None

@@ -26,7 +26,7 @@ from projections.merit.queries import AuditQueries, PassedOverQueries
 from projections.store import open_view_store
 
 EMPLOYEES = 150
-SEED = 1  # every irregularity type of the demo, passed_over among them
+SEED = 5  # every irregularity type of the demo, passed_over among them (by 101 promotions only)
 TODAY = date(2026, 11, 23)
 NOT_A_DECISION_FINDING = ("skp.", "merit.passed_over", "fairness.")  # unit-years, queries, rounds
 
