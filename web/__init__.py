@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 
 from careerlog.config import Settings
 from web import errors, fastreads, security, static_files
@@ -23,12 +24,22 @@ from web.pages import check_limits_in_views_only, init_pages
 from web.services import Services
 
 
+class WholeNumberConverter(IntegerConverter):
+    """A route's `<int:...>` in digits 0-9 alone (docs/api.md, "Numbers are written in digits 0-9"): werkzeug's
+    reads `\\d+`, which in a str pattern is any script's digit, and int() reads them, so an inspector's decision page
+    with its version in Arabic-Indic or full-width digits opened that version, where the API's decision id so
+    written is a 404. Set before any rule is added (a rule takes its converter when added)."""
+
+    regex = r"[0-9]+"
+
+
 def create_app(
     settings: Settings | None = None, *, web: WebSettings | None = None, test_config: dict[str, Any] | None = None
 ) -> Flask:
     """Build the app: configuration from `settings` and `web` (by default from the environment),
     `test_config` on top of it."""
     app = Flask(__name__)
+    app.url_map.converters["int"] = WholeNumberConverter
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the schemas' field order
     app.config.from_mapping((web or WebSettings.from_env()).flask_config())
     app.config.update(test_config or {})

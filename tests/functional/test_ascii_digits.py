@@ -79,6 +79,14 @@ def test_a_decision_id_in_other_digits_is_not_found_as_any_malformed_id(world: W
         assert answer.content_type == "application/problem+json"
 
 
+def test_a_decision_page_with_its_version_in_other_digits_is_not_found(world: World) -> None:
+    # (werkzeug's <int:...> reads \d+, any script's digits: the page opened version 2 as the API's id did not)
+    log_in(world, "inspector")
+    assert world.client.get(f"/pages/audits/{BUDI}/2").status_code == 200
+    for digits in (ARABIC, FULL_WIDTH):
+        assert world.client.get(f"/pages/audits/{BUDI}/{'2'.translate(digits)}").status_code == 404
+
+
 def recorded_training(world: World, **overrides: Any) -> tuple[int, dict[str, Any]]:
     body = {"kind": "training", **f.training("2016-01-08", reference="DIGITS"), **overrides}
     answer = world.post(f"/api/v1/employees/{BUDI}/events", json=body)
