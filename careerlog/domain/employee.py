@@ -185,6 +185,13 @@ DATED_AFTER = Refusal(
 )
 KEEP_APPOINTMENT = Refusal("The appointment cannot be retracted; correct it instead.").reason()
 LINKS = Refusal("Links between records cannot be corrected; retract this record and record it anew.").reason()
+# An appointment's employment kind corrected to one its NIP contradicts (digit 13: 0 or 1 a PNS number, 2 an NI PPPK):
+# the record's number cannot be corrected, so no correction of its kind can be recorded
+KIND_OF_THE_NIP = Refusal(
+    "{kind} does not fit: NIP {nip} is a {number} number (digit 13 is {digit}; an NI PPPK has 2 there, a PNS NIP 0 or "
+    "1), and a correction cannot change the record's number. Leave the employment kind as it is; if the employee is "
+    "{kind}, appoint them under their own {kind_number}."
+)
 
 
 class Career:
@@ -981,6 +988,20 @@ class Employee(LedgerAggregate):
         errors.raise_if_any()
 
     def check_correctable_fields(self, target: Fact, changes: Mapping[str, Any]) -> None:
+        kind = changes.get("employment_kind") if target.kind == "appointment" else None
+        nip = None
+        if kind is not None:  # (refused beside the field corrected, not the record's number, which no form holds)
+            with contextlib.suppress(InvalidInput):  # (a number of no form: the appointment's own check names it)
+                nip = parse_nip(self.id)
+        if nip is not None and nip.employment_kind != kind:
+            reason = KIND_OF_THE_NIP.reason(
+                kind=kind,
+                nip=nip.value,
+                number=nip.employment_kind,
+                digit=nip.value[12],
+                kind_number="NI PPPK" if kind == "PPPK" else "NIP",
+            )
+            raise InvalidInput(reason, "corrected_fields.employment_kind")
         for name in MENTORING_LINKS:
             if name in changes and target.kind.startswith("mentoring"):
                 raise InvalidInput(
