@@ -31,12 +31,36 @@ TODAY = date(2026, 11, 23)
 NOT_A_DECISION_FINDING = ("skp.", "merit.passed_over", "fairness.")  # unit-years, queries, rounds
 
 
+# The tests that only read the demo's caught-up merit view share one recording per store (`audited`), on one worker:
+# recording the demo is most of a test's cost (5-13 s of wall on PostgreSQL). The tests that catch up, rebuild or
+# change the view themselves record their own (`demo_store`).
+SHARED = pytest.mark.xdist_group("test_merit_audit")
+
+
 @pytest.fixture
 def demo_store(settings: Settings) -> Iterator[CareerLog]:
     app = CareerLog.from_settings(settings)
     load_demo(app, employees=EMPLOYEES, seed=SEED, today=TODAY)
     yield app
     app.close()
+
+
+@pytest.fixture(scope="module")
+def audited(shared_database_url: str) -> Iterator[tuple[Settings, CareerLog]]:
+    """The demo recorded once per store and module with its merit view caught up: for tests that only read them."""
+    settings = Settings(database_url=shared_database_url)
+    app = CareerLog.from_settings(settings)
+    load_demo(app, employees=EMPLOYEES, seed=SEED, today=TODAY)
+    projector = Projector(settings, [MeritProjection()], app=app)
+    projector.catch_up()
+    projector.close()
+    yield settings, app
+    app.close()
+
+
+@pytest.fixture
+def audited_settings(audited: tuple[Settings, CareerLog]) -> Settings:
+    return audited[0]
 
 
 def tables(projector: Projector) -> dict[str, list[dict[str, object]]]:
@@ -112,22 +136,22 @@ def test_every_injected_irregularity_is_found_with_exactly_its_rules_and_clean_d
 
 
 @pytest.fixture
-def audit_cli(settings: Settings, database_url: str, demo_store: CareerLog) -> Callable[..., str]:
+def audit_cli(audited_settings: Settings) -> Callable[..., str]:
     """`careerlog audit ARGS` on the demo with its merit view caught up: the command's output."""
-    projector = Projector(settings, [MeritProjection()], app=demo_store)
-    projector.catch_up()
-    projector.close()
 
     def run(*args: str) -> str:
-        result = CliRunner().invoke(main, ["audit", *args], env={"CAREERLOG_DATABASE_URL": database_url})
+        result = CliRunner().invoke(
+            main, ["audit", *args], env={"CAREERLOG_DATABASE_URL": audited_settings.database_url}
+        )
         assert result.exit_code == 0, result.output
         return result.output
 
     return run
 
 
+@SHARED
 def test_the_audit_commands_list_flagged_promotions_and_show_a_finding_with_its_evidence(
-    audit_cli: Callable[..., str], database_url: str
+    audit_cli: Callable[..., str], audited_settings: Settings
 ) -> None:
     run = audit_cli
 
@@ -160,7 +184,9 @@ def test_the_audit_commands_list_flagged_promotions_and_show_a_finding_with_its_
         "promotion", first_pass["subject"], str(version_of(listed_all(run), first_pass))
     )
     bad = CliRunner().invoke(
-        main, ["audit", "promotions", "--from", "2020-13-01"], env={"CAREERLOG_DATABASE_URL": database_url}
+        main,
+        ["audit", "promotions", "--from", "2020-13-01"],
+        env={"CAREERLOG_DATABASE_URL": audited_settings.database_url},
     )
     assert bad.exit_code != 0
     assert "from" in bad.output
@@ -174,11 +200,12 @@ def version_of(decisions: list[dict[str, object]], passed: dict[str, object]) ->
     return next(d["version"] for d in decisions if (d["subject"], d["tmt"]) == (passed["subject"], passed["tmt"]))
 
 
+@SHARED
 def test_the_audit_commands_stream_csv_and_json_equal_to_the_whole_list_written_at_once(
-    audit_cli: Callable[..., str], settings: Settings
+    audit_cli: Callable[..., str], audited_settings: Settings
 ) -> None:
     run = audit_cli
-    audit = AuditQueries(open_view_store(settings).sql)
+    audit = AuditQueries(open_view_store(audited_settings).sql)
 
     cases = [
         ((), {"decision": "promotion"}, PROMOTION_COLUMNS),
@@ -234,12 +261,11 @@ def test_a_merit_view_made_before_the_indexes_of_the_audit_orders_gets_them_when
     started.close()
 
 
+@SHARED
 def test_every_decision_streams_once_in_the_list_order_with_all_its_findings_in_rule_order(
-    settings: Settings, demo_store: CareerLog
+    audited_settings: Settings,
 ) -> None:
-    projector = Projector(settings, [MeritProjection()], app=demo_store)
-    projector.catch_up()
-    projector.close()
+    settings = audited_settings
     audit = AuditQueries(open_view_store(settings).sql, today=TODAY)
     for options in ({}, {"decision": "promotion", "start": "2015-01-01"}, {"severity": "medium"}):
         listed = audit.decisions(None, **options)
@@ -250,12 +276,11 @@ def test_every_decision_streams_once_in_the_list_order_with_all_its_findings_in_
     assert max(len(d["findings"]) for d in audit.each_decision()) >= 2
 
 
+@SHARED
 def test_the_stream_looks_up_findings_by_the_finding_count_which_is_each_decisions_number_of_findings(
-    settings: Settings, demo_store: CareerLog
+    audited_settings: Settings,
 ) -> None:
-    projector = Projector(settings, [MeritProjection()], app=demo_store)
-    projector.catch_up()
-    projector.close()
+    settings = audited_settings
     store = open_view_store(settings).sql
     counted = store.query(
         "SELECT d.subject, d.version, d.finding_count, COUNT(f.rule) AS found FROM decisions d "
@@ -266,10 +291,9 @@ def test_the_stream_looks_up_findings_by_the_finding_count_which_is_each_decisio
     assert {c["found"] > 0 for c in counted} == {True, False}
 
 
-def test_a_stream_left_early_ends_its_reading_and_the_store_reads_on(settings: Settings, demo_store: CareerLog) -> None:
-    projector = Projector(settings, [MeritProjection()], app=demo_store)
-    projector.catch_up()
-    projector.close()
+@SHARED
+def test_a_stream_left_early_ends_its_reading_and_the_store_reads_on(audited_settings: Settings) -> None:
+    settings = audited_settings
     audit = AuditQueries(open_view_store(settings).sql, today=TODAY)
     threads = threading.active_count()
     for _ in range(3):  # more times than the pool has connections: each is given back
