@@ -13,7 +13,6 @@ import uuid
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
-from urllib.parse import quote
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 from flask import flash, redirect, request, url_for
@@ -329,12 +328,6 @@ def record() -> ResponseReturnValue:
     )
 
 
-def data_url_text(text: str | None) -> str | None:
-    """A download's text percent-encoded for a data: URL, its bytes as read: a byte UTF-8 cannot read (a
-    Windows-1252 file's 0xE9, a lone surrogate since careerlog.textfiles) is given back as that byte, not a 500."""
-    return None if text is None else quote(text.encode("utf-8", "surrogateescape"), safe="")
-
-
 SHORT_WORDS = {"nip", "jp", "tmt", "sk", "kp", "asn", "skp", "dp3"}  # written in capitals in a column's name
 
 
@@ -400,7 +393,7 @@ def import_file() -> ResponseReturnValue:
             except InvalidInput as e:
                 errors = e.errors
             if report is not None and report["rejected"] and csv_file:
-                refused = data_url_text(refused_csv(data, report["rejected"]))
+                refused = refused_csv(data, report["rejected"])
                 refused_name = name.rsplit("/", 1)[-1][: -len(".csv")] + "-ditolak.csv"
     elif form.file.errors:
         upload = form.file.data

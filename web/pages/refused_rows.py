@@ -22,7 +22,6 @@ import re
 import zlib
 from collections.abc import Iterable, Mapping
 from typing import Any
-from urllib.parse import unquote_to_bytes
 
 from flask import abort, current_app, request
 from flask.typing import ResponseReturnValue
@@ -123,12 +122,11 @@ def signed(text: str, name: str, username: str) -> str:
 @blp.app_template_global()
 def refused_rows_form(refused: str | None, name: str | None) -> RefusedRowsForm | None:
     """The import page's form downloading its refused rows (`refused_rows_download`), for the file its view gives
-    the page (percent-encoded, as web.pages.hr.data_url_text writes it), or None when there are none."""
+    the page (`refused_csv`'s text), or None when there are none."""
     if not refused or not name:
         return None
     account = allowed(Action.IMPORT)
-    text = unquote_to_bytes(refused).decode("utf-8", "surrogateescape")
-    return RefusedRowsForm(formdata=None, file=signed(text, name, account.username))
+    return RefusedRowsForm(formdata=None, file=signed(refused, name, account.username))
 
 
 @blp.route("/import/refused.csv", methods=["POST"])
