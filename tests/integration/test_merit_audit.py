@@ -31,7 +31,7 @@ TODAY = date(2026, 11, 23)
 NOT_A_DECISION_FINDING = ("skp.", "merit.passed_over", "fairness.")  # unit-years, queries, rounds
 
 
-# The tests that only read the demo's caught-up merit view share one recording per store (`audited`), on one worker:
+# The tests that only read the demo's caught-up merit view share one recording per store (`shared_demo`), on one worker:
 # recording the demo is most of a test's cost (5-13 s of wall on PostgreSQL). The tests that catch up, rebuild or
 # change the view themselves record their own (`demo_store`).
 SHARED = pytest.mark.xdist_group("test_merit_audit")
@@ -46,7 +46,7 @@ def demo_store(settings: Settings) -> Iterator[CareerLog]:
 
 
 @pytest.fixture(scope="module")
-def audited(shared_database_url: str) -> Iterator[tuple[Settings, CareerLog]]:
+def shared_demo(shared_database_url: str) -> Iterator[tuple[Settings, CareerLog]]:
     """The demo recorded once per store and module with its merit view caught up: for tests that only read them."""
     settings = Settings(database_url=shared_database_url)
     app = CareerLog.from_settings(settings)
@@ -59,8 +59,8 @@ def audited(shared_database_url: str) -> Iterator[tuple[Settings, CareerLog]]:
 
 
 @pytest.fixture
-def audited_settings(audited: tuple[Settings, CareerLog]) -> Settings:
-    return audited[0]
+def shared_settings(shared_demo: tuple[Settings, CareerLog]) -> Settings:
+    return shared_demo[0]
 
 
 def tables(projector: Projector) -> dict[str, list[dict[str, object]]]:
@@ -135,25 +135,37 @@ def test_every_injected_irregularity_is_found_with_exactly_its_rules_and_clean_d
     assert {d["decision"] for d in incremental["decisions"]} == {"promotion", "post"}
 
 
-@pytest.fixture
-def audit_cli(audited_settings: Settings) -> Callable[..., str]:
-    """`careerlog audit ARGS` on the demo with its merit view caught up: the command's output."""
+def audit_command(database_url: str) -> Callable[..., str]:
+    """`careerlog audit ARGS` on this store: the command's output."""
 
     def run(*args: str) -> str:
-        result = CliRunner().invoke(
-            main, ["audit", *args], env={"CAREERLOG_DATABASE_URL": audited_settings.database_url}
-        )
+        result = CliRunner().invoke(main, ["audit", *args], env={"CAREERLOG_DATABASE_URL": database_url})
         assert result.exit_code == 0, result.output
         return result.output
 
     return run
 
 
+@pytest.fixture
+def audit_cli(settings: Settings, database_url: str, demo_store: CareerLog) -> Callable[..., str]:
+    """`careerlog audit ARGS` on the demo with its merit view caught up: the command's output."""
+    projector = Projector(settings, [MeritProjection()], app=demo_store)
+    projector.catch_up()
+    projector.close()
+    return audit_command(database_url)
+
+
+@pytest.fixture
+def shared_audit_cli(shared_settings: Settings) -> Callable[..., str]:
+    """`audit_cli` on the demo recorded once per store and module (`shared_demo`)."""
+    return audit_command(shared_settings.database_url)
+
+
 @SHARED
 def test_the_audit_commands_list_flagged_promotions_and_show_a_finding_with_its_evidence(
-    audit_cli: Callable[..., str], audited_settings: Settings
+    shared_audit_cli: Callable[..., str], shared_settings: Settings
 ) -> None:
-    run = audit_cli
+    run = shared_audit_cli
 
     listed = json.loads(run("promotions", "--rule", "promotion.time_in_rank", "--format", "json"))["decisions"]
     assert listed
@@ -186,7 +198,7 @@ def test_the_audit_commands_list_flagged_promotions_and_show_a_finding_with_its_
     bad = CliRunner().invoke(
         main,
         ["audit", "promotions", "--from", "2020-13-01"],
-        env={"CAREERLOG_DATABASE_URL": audited_settings.database_url},
+        env={"CAREERLOG_DATABASE_URL": shared_settings.database_url},
     )
     assert bad.exit_code != 0
     assert "from" in bad.output
@@ -202,10 +214,10 @@ def version_of(decisions: list[dict[str, object]], passed: dict[str, object]) ->
 
 @SHARED
 def test_the_audit_commands_stream_csv_and_json_equal_to_the_whole_list_written_at_once(
-    audit_cli: Callable[..., str], audited_settings: Settings
+    shared_audit_cli: Callable[..., str], shared_settings: Settings
 ) -> None:
-    run = audit_cli
-    audit = AuditQueries(open_view_store(audited_settings).sql)
+    run = shared_audit_cli
+    audit = AuditQueries(open_view_store(shared_settings).sql)
 
     cases = [
         ((), {"decision": "promotion"}, PROMOTION_COLUMNS),
@@ -263,9 +275,9 @@ def test_a_merit_view_made_before_the_indexes_of_the_audit_orders_gets_them_when
 
 @SHARED
 def test_every_decision_streams_once_in_the_list_order_with_all_its_findings_in_rule_order(
-    audited_settings: Settings,
+    shared_settings: Settings,
 ) -> None:
-    settings = audited_settings
+    settings = shared_settings
     audit = AuditQueries(open_view_store(settings).sql, today=TODAY)
     for options in ({}, {"decision": "promotion", "start": "2015-01-01"}, {"severity": "medium"}):
         listed = audit.decisions(None, **options)
@@ -278,9 +290,9 @@ def test_every_decision_streams_once_in_the_list_order_with_all_its_findings_in_
 
 @SHARED
 def test_the_stream_looks_up_findings_by_the_finding_count_which_is_each_decisions_number_of_findings(
-    audited_settings: Settings,
+    shared_settings: Settings,
 ) -> None:
-    settings = audited_settings
+    settings = shared_settings
     store = open_view_store(settings).sql
     counted = store.query(
         "SELECT d.subject, d.version, d.finding_count, COUNT(f.rule) AS found FROM decisions d "
@@ -292,8 +304,8 @@ def test_the_stream_looks_up_findings_by_the_finding_count_which_is_each_decisio
 
 
 @SHARED
-def test_a_stream_left_early_ends_its_reading_and_the_store_reads_on(audited_settings: Settings) -> None:
-    settings = audited_settings
+def test_a_stream_left_early_ends_its_reading_and_the_store_reads_on(shared_settings: Settings) -> None:
+    settings = shared_settings
     audit = AuditQueries(open_view_store(settings).sql, today=TODAY)
     threads = threading.active_count()
     for _ in range(3):  # more times than the pool has connections: each is given back
