@@ -188,7 +188,14 @@ def performance_on(record: CareerRecord, day: date) -> float:
 
 
 def performance_years(day: date) -> int:
-    return int(rules().param("merit.passed_over", day, "performance_years", 2))
+    """The rated years a performance on `day` reads (`performance_on`), per the configured rules."""
+    return rated_years(rules(), day)
+
+
+@functools.lru_cache(maxsize=4096)
+def rated_years(book: Rules, day: date) -> int:
+    """`performance_years` per rules object, as `training_years`: read once per rules and day."""
+    return int(book.param("merit.passed_over", day, "performance_years", 2))
 
 
 def mean_score(record: CareerRecord, year: int, years: int) -> float:
