@@ -20,16 +20,26 @@ from projections.framework import Projector
 from projections.merit.audit import MeritProjection
 from projections.merit.queries import PASSED_OVER, AuditQueries, PassedOverQueries
 from projections.store import open_view_store
-from tests.integration.test_merit_audit import EMPLOYEES, SEED, TODAY, audit_cli, demo_store
+from tests.integration.test_merit_audit import (
+    EMPLOYEES,
+    SEED,
+    TODAY,
+    demo_store,
+    shared_audit_cli,
+    shared_demo,
+    shared_settings,
+)
 
-pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+# `audited` (test_passed_over_cached's too) on an empty PostgreSQL store made once and lent (tests/conftest.py);
+# this module's tests only read the demo: they share one recording per store (`shared_demo`), on one worker.
+pytestmark = [pytest.mark.made_store, pytest.mark.xdist_group("test_merit_passed_over_verdict")]
 
-__all__ = ["audit_cli", "demo_store"]  # the fixtures of the demo and its audit commands
+__all__ = ["demo_store", "shared_audit_cli", "shared_demo", "shared_settings"]  # the demo and its audit commands
 
 
 @pytest.fixture
 def audited(settings: Settings, demo_store: CareerLog) -> AuditQueries:
-    """The demo (`demo_store`: 150 employees, seed 1) with its merit view caught up."""
+    """The demo (`demo_store`: 150 employees, seed 5) recorded for the test with its merit view caught up."""
     projector = Projector(settings, [MeritProjection()], app=demo_store)
     projector.catch_up()
     projector.close()
@@ -42,9 +52,9 @@ def injected() -> set[tuple[str, str]]:
 
 
 def test_a_promotion_that_passed_over_a_clearly_stronger_colleague_reads_findings_in_every_list_and_filter(
-    audited: AuditQueries,
+    shared_settings: Settings,
 ) -> None:
-    audit = audited
+    audit = AuditQueries(open_view_store(shared_settings).sql)
     severity = rules().versions(PASSED_OVER)[0].severity
     pairs = PassedOverQueries(audit.store).passed_over()
     colleagues = Counter((p["subject"], p["round_date"]) for p in pairs)
@@ -99,9 +109,9 @@ def test_a_promotion_that_passed_over_a_clearly_stronger_colleague_reads_finding
 
 
 def test_the_audit_commands_show_and_filter_the_promotions_that_passed_over_a_colleague(
-    audit_cli: Callable[..., str],
+    shared_audit_cli: Callable[..., str],
 ) -> None:
-    run = audit_cli
+    run = shared_audit_cli
     listed = json.loads(run("promotions", "--passed-over", "--format", "json"))["decisions"]
     assert {(d["subject"], d["tmt"]) for d in listed} == injected()
     flagged = json.loads(run("promotions", "--verdict", "findings", "--format", "json"))["decisions"]
