@@ -18,8 +18,8 @@ import psycopg.errors
 from psycopg.rows import dict_row
 
 from careerlog.access import Role, parse_scope
-from careerlog.accounts import Account, Accounts, open_accounts
-from careerlog.cli_numbers import WHOLE_NUMBER
+from careerlog.accounts import MAX_TOKEN_DAYS, Account, Accounts, open_accounts
+from careerlog.cli_numbers import WholeNumber
 from careerlog.config import ConfigurationError, Settings
 
 if TYPE_CHECKING:
@@ -154,7 +154,13 @@ def tokens_group() -> None:
 
 @tokens_group.command("create")
 @click.option("--account", "username", required=True, help="The account the token acts for.")
-@click.option("--days", default=90, show_default=True, type=WHOLE_NUMBER, help="Days until the token expires.")
+@click.option(
+    "--days",
+    default=90,
+    show_default=True,
+    type=WholeNumber(min=1, max=MAX_TOKEN_DAYS),
+    help="Days until the token expires.",
+)
 @pass_context
 @friendly_errors
 def create_token_command(obj: Context, username: str, days: int) -> None:

@@ -17,7 +17,7 @@ from eventsourcing.utils import TopicError
 from tqdm import tqdm
 
 from careerlog.application import CareerLog
-from careerlog.cli_numbers import WHOLE_NUMBER, WholeNumber
+from careerlog.cli_numbers import AT_LEAST_ONE, WHOLE_NUMBER
 from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError, InvalidInput
 from careerlog.domain.events import BY_KIND
@@ -176,12 +176,12 @@ _progress_bar = Progress
     help="Administrators: keep recorded_at, recorded_by and migrated from the file (legacy data, exports).",
 )
 @click.option("--actor", default="import", show_default=True, help="Recorded as who recorded the rows.")
-@click.option("--batch-size", default=2000, show_default=True, type=WHOLE_NUMBER, help="Rows saved per transaction.")
+@click.option("--batch-size", default=2000, show_default=True, type=AT_LEAST_ONE, help="Rows saved per transaction.")
 @click.option(
     "--workers",
     default=1,
     show_default=True,
-    type=WholeNumber(min=1),
+    type=AT_LEAST_ONE,
     help="Processes checking and saving rows, each a share of the records (the log's order then differs).",
 )
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), help="Write a JSON report.")
@@ -290,9 +290,13 @@ def export_command(obj: Context, file: Path | None) -> None:
 
 
 @main.command("demo")
-@click.option("--employees", default=1000, show_default=True, type=WHOLE_NUMBER, help="How many employees to generate.")
+@click.option("--employees", default=1000, show_default=True, type=AT_LEAST_ONE, help="How many employees to generate.")
 @click.option(
-    "--seed", default=1, show_default=True, type=WHOLE_NUMBER, help="Random seed: the same seed gives the same data."
+    "--seed",
+    default=1,
+    show_default=True,
+    type=WHOLE_NUMBER,
+    help="Random seed, any whole number (negative too): the same seed gives the same data.",
 )
 @click.option(
     "--irregularities",
@@ -318,8 +322,6 @@ def demo_command(
     """
     from careerlog.demo import load_demo, write_demo
 
-    if employees < 1:
-        raise click.BadParameter("must be at least 1", param_hint="--employees")
     if output is not None:
         summary = write_demo(output, employees=employees, seed=seed, irregularities_path=irregularities)
         click.echo(summary)

@@ -4,10 +4,16 @@ click's INT and FLOAT (and IntRange, FloatRange, and the type click infers from 
 float(), which also read other scripts' digits (Arabic-Indic, full-width) and a digit-group underscore ('1_0' as
 10): `--year` written so was read as the year it looks like to Python, not refused. These types refuse such a
 value as click refuses any other that is no number, naming the option, with exit 2.
+
+Each option gives the bounds its meaning needs (`WholeNumber(min=1)` for a count of rows, processes, threads or
+days; a year, a version, a poll's seconds within theirs): a value outside them is refused at once in click's words,
+"Invalid value for '--batch-size': 0 is not in the range x>=1.", exit 2, instead of a loop without a pause, a server
+with no worker, rows held back and never recorded, or a traceback of a number the store cannot hold.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import click
@@ -33,10 +39,18 @@ class WholeNumber(Digits, click.IntRange):
 
 
 class PlainNumber(Digits, click.FloatRange):
-    """A number (within `min` and `max`, when given) written in digits 0-9 and a point."""
+    """A finite number (within `min` and `max`, when given) written in digits 0-9 and a point: float() also reads
+    'nan', 'inf' and '1e400' (infinite), which FloatRange's bounds let through ('nan' compares false to either)."""
 
     name = "float"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number.", param, ctx)
+        return number
 
 
 WHOLE_NUMBER = WholeNumber()
 PLAIN_NUMBER = PlainNumber()
+AT_LEAST_ONE = WholeNumber(min=1)  # a count of rows, processes, threads or employees (click's help shows "x>=1")

@@ -13,7 +13,7 @@ import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError
 
 from careerlog.cli import Context, Progress, friendly_errors, pass_context
-from careerlog.cli_numbers import PLAIN_NUMBER, WholeNumber
+from careerlog.cli_numbers import PlainNumber, WholeNumber
 from careerlog.config import ConfigurationError
 from projections.framework import Projector, RebuildFailed
 from projections.registry import projector, select
@@ -21,6 +21,10 @@ from projections.registry import projector, select
 # A lost or refused connection: worth trying again. Anything else (a missing table, a
 # bad query) is a fault that repeating would not cure: the worker exits with the error.
 CONNECTION_ERRORS = (OperationalError, InterfaceError, psycopg.OperationalError, psycopg.InterfaceError)
+
+# --poll: 0 (or less) would check the log, and a lost database, without a pause (a core kept busy); an hour is
+# the longest a follower may sleep before it sees a write on SQLite
+MIN_POLL, MAX_POLL = 0.01, 3600.0
 
 
 def _names(views: str | None) -> list[str] | None:
@@ -35,7 +39,13 @@ def projections_group() -> None:
 @projections_group.command("run")
 @click.option("--views", help="Comma-separated views this worker keeps (default: all).")
 @click.option("--once", is_flag=True, help="Catch up and exit instead of following the log.")
-@click.option("--poll", default=1.0, show_default=True, type=PLAIN_NUMBER, help="Seconds between checks when idle.")
+@click.option(
+    "--poll",
+    default=1.0,
+    show_default=True,
+    type=PlainNumber(min=MIN_POLL, max=MAX_POLL),
+    help="Seconds between checks when idle, and before trying a lost database again.",
+)
 @pass_context
 @friendly_errors
 def run_command(obj: Context, views: str | None, once: bool, poll: float) -> None:

@@ -13,14 +13,14 @@ import click
 
 from careerlog.access import expand_regions
 from careerlog.cli import FILLED, Context, friendly_errors, pass_context
-from careerlog.cli_numbers import WHOLE_NUMBER
+from careerlog.cli_numbers import WholeNumber
 from careerlog.domain.errors import InvalidInput
 from careerlog.reference import reference
 from careerlog.spreadsheet import defused
 from projections.framework import Projection, refuse_judged_otherwise
 from projections.merit.audit import MeritProjection, decision_confirmations
 from projections.merit.distribution import GradeInflationQueries, with_excess
-from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries, with_pool
+from projections.merit.fairness import DEFAULT_MIN_CELL, MAX_MIN_CELL, FairnessQueries, with_pool
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
 from projections.merit.passed_over import colleagues_of as decision_colleagues
 from projections.merit.queries import (
@@ -35,7 +35,7 @@ from projections.merit.queries import (
 )
 from projections.scorecard.scorecard import UNKNOWN_AGENCY, UNKNOWN_REGION
 from projections.store import open_view_store
-from projections.training import BETWEEN, UNKNOWN_FILTER_OF
+from projections.training import UNKNOWN_FILTER_OF
 
 audit_group = click.Group("audit", help="Audit promotions against the rules and compare groups.")
 
@@ -180,7 +180,7 @@ def common_options(func: Any) -> Any:
             "--min-cell",
             default=DEFAULT_MIN_CELL,
             show_default=True,
-            type=WHOLE_NUMBER,
+            type=WholeNumber(min=1, max=MAX_MIN_CELL),
             help="Smallest group reported.",
         ),
         click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table"),
@@ -261,7 +261,8 @@ POST_COLUMNS = (
     "passed_over_count",
 )
 DECISION_COLUMNS = ("decision", *PROMOTION_COLUMNS[:6], "level", "title", *PROMOTION_COLUMNS[6:])
-MIN_YEAR, MAX_YEAR = 1900, 9999
+MIN_YEAR, MAX_YEAR = 1900, 9999  # a rating year (the API's `year` is so bounded)
+MAX_VERSION = 999_999_999  # an audited decision's version (the API's decision id: at most 9 digits)
 INFLATION_COLUMNS = ("year", "agency", "unit", "unit_predicate", "rated", "counts", "exceeded", "severity")
 
 
@@ -373,17 +374,14 @@ def posts_command(obj: Context, /, fmt: str, **options: str | None) -> None:
 @audit_group.command("grade-inflation")
 @click.option("--agency", type=FILLED, help="Only this agency.")
 @click.option("--unit", type=FILLED, help="Only this unit.")
-@click.option("--from", "start", type=WHOLE_NUMBER, help="First rating year.")
-@click.option("--to", "end", type=WHOLE_NUMBER, help="Last rating year.")
+@click.option("--from", "start", type=WholeNumber(min=MIN_YEAR, max=MAX_YEAR), help="First rating year.")
+@click.option("--to", "end", type=WholeNumber(min=MIN_YEAR, max=MAX_YEAR), help="Last rating year.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
 @pass_context
 @friendly_errors
 def grade_inflation_command(obj: Context, /, fmt: str, start: int | None, end: int | None, **scope: str | None) -> None:
     """Units whose staff ratings of a year spread beyond what the unit's own rating allows."""
     judged_alike(obj)
-    for name, year in (("from", start), ("to", end)):
-        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:  # (the API's `year` is so bounded)
-            raise InvalidInput(BETWEEN.reason(low=MIN_YEAR, high=MAX_YEAR, number=year), name)
     if start is not None and end is not None and end < start:
         raise InvalidInput(BEFORE_FROM.reason(first=start, last=end), "to")
     queries = GradeInflationQueries(open_view_store(obj.settings).sql)
@@ -404,7 +402,7 @@ def judged_alike(obj: Context, *projections: Projection) -> None:
 
 @audit_group.command("promotion")
 @click.argument("nip")
-@click.argument("version", type=WHOLE_NUMBER)
+@click.argument("version", type=WholeNumber(min=1, max=MAX_VERSION))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @pass_context
 @friendly_errors

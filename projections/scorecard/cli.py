@@ -9,12 +9,14 @@ from typing import Any
 import click
 
 from careerlog.cli import FILLED, Context, friendly_errors, pass_context
-from careerlog.cli_numbers import WHOLE_NUMBER
+from careerlog.cli_numbers import WholeNumber
 from projections.merit.audit import MeritProjection
 from projections.merit.cli import csv_text, judged_alike, table_text
 from projections.scorecard.awards import AwardsProjection
 from projections.scorecard.scorecard import ScorecardQueries
 from projections.store import open_view_store
+
+MAX_TREND_YEARS = 20  # (ScorecardQueries.scorecard refuses more, as the API's `years`)
 
 report_group = click.Group("report", help="Aggregate reports for policy makers (no personal data).")
 
@@ -58,9 +60,18 @@ def summary(card: dict[str, Any]) -> str:
 @report_group.command("scorecard")
 @click.option("--agency", required=True, type=FILLED, help="Agency code (careerlog reference agencies).")
 @click.option(
-    "--year", type=WHOLE_NUMBER, default=lambda: date.today().year, help="The year reported (default: this year)."
+    "--year",
+    type=WholeNumber(min=1900),
+    default=lambda: date.today().year,
+    help="The year reported, at most this year (default: this year).",
 )
-@click.option("--years", type=WHOLE_NUMBER, default=3, show_default=True, help="Years of trend, ending with --year.")
+@click.option(
+    "--years",
+    type=WholeNumber(min=1, max=MAX_TREND_YEARS),
+    default=3,
+    show_default=True,
+    help="Years of trend, ending with --year.",
+)
 @click.option("--unit", type=FILLED, help="Only this unit of the agency.")
 @click.option("--region", type=FILLED, help="Only this region.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
