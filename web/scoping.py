@@ -257,10 +257,11 @@ def others_written(ledger: CareerLog, subject: str, kind: Any, payload: Mapping[
         return [("mentor_nip", normalise_nip(mentor))] if isinstance(mentor, str) else []
     if kind != "retraction":
         return []
-    try:
-        version = int(payload.get("target_version"))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+    try:  # read as the ledger reads it (int() also reads other scripts' digits, '1_0' and True)
+        read = parse_payload(BY_KIND["retraction"], {"target_version": payload.get("target_version")}, partial=True)
+    except InvalidInput:
         return []  # refused by the ledger, naming target_version
+    version = read.get("target_version")
     for event in ledger.get_events(subject, MIRRORED_KINDS):
         if event.originator_version == version:
             mentor: str = event.mentor_nip  # type: ignore[attr-defined]
