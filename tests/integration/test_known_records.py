@@ -20,14 +20,15 @@ from projections.merit.known_ratings import KnownRatings, read_ratings
 from projections.merit.passed_over import KnownRecord, LedgerRecords, Reading, performance_on, performance_years
 from projections.stored_entries import stored_entry
 
-pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+pytestmark = pytest.mark.made_store  # the encrypted store's test: an empty PostgreSQL store made once and lent
 
 DAYS = [date(year, month, 1) for year in range(2000, 2028) for month in (1, 4, 10)]
 
 
-@pytest.fixture
-def demo(database_url: str) -> Any:
-    app = CareerLog.from_settings(Settings(database_url=database_url))
+@pytest.fixture(scope="module")
+def demo(shared_database_url: str) -> Any:
+    """The demo recorded once per store and module, and its subjects: the tests only read it."""
+    app = CareerLog.from_settings(Settings(database_url=shared_database_url))
     load_demo(app, employees=60, seed=7, today=date(2026, 11, 23))
     table = app.recorder.events_table_name
     with SqlStore(app.recorder.datastore).statements() as sql:
