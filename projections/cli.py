@@ -184,14 +184,15 @@ def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
 @pass_context
 @friendly_errors
 def status_command(obj: Context) -> None:
-    """Show each view's position in the log, how far behind it is and its state (ready; filling:<position>,
-    answered by no read until it reaches that position; rebuilding)."""
+    """Show each view's version in the store beside this release's, its position in the log, how far behind it is
+    and its state (ready; filling:<position>, answered by no read until it reaches that position; rebuilding)."""
     worker = projector(obj.settings, app=obj.app, reconfigure=False)  # it looks: other rules here refill nothing
     try:
-        click.echo(f"{'view':<16}{'version':>8}{'position':>12}{'head':>12}{'lag':>10}  state")
+        click.echo(f"{'view':<16}{'stored':>8}{'release':>9}{'position':>12}{'head':>12}{'lag':>10}  state")
         for status in worker.status():
-            line = f"{status.name:<16}{status.version:>8}{status.position:>12}{status.head:>12}{status.lag:>10}"
-            click.echo(f"{line}  {status.state}")
+            stored = "-" if status.stored_version is None else status.stored_version  # (-: the view is not made)
+            line = f"{status.name:<16}{stored:>8}{status.version:>9}{status.position:>12}{status.head:>12}"
+            click.echo(f"{line}{status.lag:>10}  {status.state}")
         for name, (theirs, ours) in worker.configured_otherwise.items():
             click.echo(
                 f"{name}: its rows were judged by the rules of digest {theirs}, this shell's CAREERLOG_RULES_FILE "
