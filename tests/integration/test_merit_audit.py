@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from careerlog.application import CareerLog
 from careerlog.cli import main
 from careerlog.config import Settings
-from careerlog.demo import generate, load_demo
+from careerlog.demo import load_demo
 from projections.framework import Projector
 from projections.merit.audit import MeritProjection
 from projections.merit.cli import DECISION_COLUMNS, POST_COLUMNS, PROMOTION_COLUMNS, csv_text
@@ -24,6 +24,7 @@ from projections.merit.eligibility import EligibilityQueries
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
 from projections.merit.queries import AuditQueries, PassedOverQueries
 from projections.store import open_view_store
+from tests.demos import shared
 
 EMPLOYEES = 150
 SEED = 5  # every irregularity type of the demo, passed_over among them (by 101 promotions only)
@@ -87,7 +88,7 @@ def test_every_injected_irregularity_is_found_with_exactly_its_rules_and_clean_d
             d for d in incremental["decisions"] if (d["subject"], d["version"]) == (row["subject"], row["version"])
         )
         found[(str(row["subject"]), str(decision["reference"]))].add(str(row["rule"]))
-    demo = generate(EMPLOYEES, SEED, TODAY)
+    demo = shared(EMPLOYEES, SEED, TODAY)  # generated once per process (tests/demos.py)
     kinds = {(c.subject, c.payload.get("reference")): c.kind for c in demo.commands()}
     expected: dict[tuple[str, str], set[str]] = defaultdict(set)
     for entry in demo.irregularities:

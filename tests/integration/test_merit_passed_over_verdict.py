@@ -14,12 +14,12 @@ import pytest
 
 from careerlog.application import CareerLog
 from careerlog.config import Settings
-from careerlog.demo import generate
 from careerlog.reference import rules
 from projections.framework import Projector
 from projections.merit.audit import MeritProjection
 from projections.merit.queries import PASSED_OVER, AuditQueries, PassedOverQueries
 from projections.store import open_view_store
+from tests.demos import shared
 from tests.integration.test_merit_audit import (
     EMPLOYEES,
     SEED,
@@ -47,7 +47,7 @@ def audited(settings: Settings, demo_store: CareerLog) -> AuditQueries:
 
 
 def injected() -> set[tuple[str, str]]:
-    demo = generate(EMPLOYEES, SEED, TODAY)
+    demo = shared(EMPLOYEES, SEED, TODAY)  # generated once per process (tests/demos.py)
     return {(e["nip"], e["effective_date"]) for e in demo.irregularities if "merit.passed_over" in e["rules"]}
 
 
