@@ -7,8 +7,10 @@ and so carries a CSRF token; the JSON API under /api uses bearer tokens and has 
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
@@ -17,6 +19,8 @@ from flask import Flask, redirect, request, session, url_for
 from flask_babel import Babel, format_date, format_datetime, format_decimal, format_percent, get_locale
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from werkzeug.exceptions import MethodNotAllowed
 
 from web import login_limit
@@ -138,6 +142,24 @@ def import_pages() -> None:
         importlib.import_module(name)
 
 
+def at_render(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter whose result is in the visitor's language, called when a page is rendered, never folded into the
+    template's code.
+
+    Jinja's optimizer calls a filter given constant arguments (`{{ "unit" | field_label }}`) while it compiles the
+    template, and keeps the result in the compiled code, which the app's environment keeps: the language of the
+    request that first rendered the template was every later reader's (a worker of the server serving Indonesian
+    readers the employees found page's column names in English, until it restarted). A filter that takes the
+    render's context is never called at compile time (jinja2.pass_context)."""
+
+    @pass_context
+    @functools.wraps(function)
+    def rendered(context: Context, *args: Any, **kwargs: Any) -> Any:
+        return function(*args, **kwargs)
+
+    return rendered
+
+
 def init_pages(app: Flask) -> None:
     """Register the page blueprints with Babel, the log-in rate limit and the session cookie settings."""
     import_pages()  # their routes on blp and scorecard_blp
@@ -164,25 +186,29 @@ def init_pages(app: Flask) -> None:
     app.jinja_env.globals["invalid"] = invalid
     app.jinja_env.globals["language_link"] = language_link
     app.jinja_env.globals["last_page"] = last_page  # pagers link no page past the window (web.api.paging)
-    app.jinja_env.filters["local_date"] = local_date
-    app.jinja_env.filters["local_number"] = local_number
-    app.jinja_env.filters["local_p"] = local_p
-    app.jinja_env.filters["local_datetime"] = local_datetime
-    app.jinja_env.filters["local_percent"] = local_percent
-    app.jinja_env.filters["kind_label"] = kind_label
-    app.jinja_env.filters["severity_label"] = severity_label
-    app.jinja_env.filters["role_label"] = role_label
-    app.jinja_env.filters["action_label"] = action_label
-    app.jinja_env.filters["rule_status"] = rule_status_label
-    app.jinja_env.filters["measure_label"] = measure_label
-    app.jinja_env.filters["code_name"] = code_name
-    app.jinja_env.filters["group_name"] = group_name
-    app.jinja_env.filters["rule_source"] = source_text
-    app.jinja_env.filters["scope_label"] = scope_label
-    app.jinja_env.filters["reason"] = reason_text
-    app.jinja_env.filters["field_label"] = field_label
-    app.jinja_env.filters["promotion_kind"] = promotion_kind_name
-    app.jinja_env.filters["message"] = message_text
+    # In the visitor's language, so read at each rendering (`at_render`), never when a template is compiled.
+    languaged: dict[str, Callable[..., Any]] = {
+        "local_date": local_date,
+        "local_number": local_number,
+        "local_p": local_p,
+        "local_datetime": local_datetime,
+        "local_percent": local_percent,
+        "kind_label": kind_label,
+        "severity_label": severity_label,
+        "role_label": role_label,
+        "action_label": action_label,
+        "rule_status": rule_status_label,
+        "measure_label": measure_label,
+        "code_name": code_name,
+        "group_name": group_name,
+        "rule_source": source_text,
+        "scope_label": scope_label,
+        "reason": reason_text,
+        "field_label": field_label,
+        "promotion_kind": promotion_kind_name,
+        "message": message_text,
+    }
+    app.jinja_env.filters.update({name: at_render(function) for name, function in languaged.items()})
     limiter.init_app(app)
     app.register_blueprint(blp)
     app.register_blueprint(scorecard_blp)
