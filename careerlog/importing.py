@@ -129,7 +129,9 @@ STRAY_QUOTE = Refusal(
 UNCLOSED_QUOTE = Refusal(
     'A quote mark (") opens this cell and is not closed on its line, so lines {first} to {last} would read as one '
     "row: nothing of line {first} was recorded, and the lines after it were read as rows of their own. Remove the "
-    "quote mark (or close the cell with one), save the file again as CSV and import this row again.",
+    "quote mark (or close the cell with one), save the file again as CSV and import this row again. A cell written "
+    "over several lines is read as one only in a row holding every column of the header: write out the separators "
+    "of its empty cells too.",
     numbers=("first", "last"),
 )
 HEADER_QUOTE = Refusal(

@@ -121,3 +121,23 @@ def test_quote_marks_as_the_csv_rules_write_them_are_read_and_recorded(database_
     result = run(database_url, "import", str(path))
     assert result.exit_code == 0, result.output
     assert titles(database_url) == {"Q-1": 'Pelatihan "Smart ASN", Angkatan I', "Q-2": "Pengelolaan Arsip"}
+
+
+def test_a_cell_over_lines_in_a_row_short_of_cells_is_refused_saying_to_write_its_empty_cells_out(
+    app: CareerLog, tmp_path: Path
+) -> None:
+    """A row over two lines that leaves its empty last cells out reads as a quote closed lines later by a stray one
+    (the two differ only in the row's width): refused, its reason saying how to write the row so that it is read;
+    with its empty cell's separator written out it is read and recorded."""
+    app.record(NIP, "appointment", {k: v for k, v in APPOINTMENT.items() if k not in ("kind", "nip")}, actor="hr")
+    short = f'{NIP},TEKNIS,"Arsip\r\nlanjutan",BKPSDM Kota Medan,8,2015-05-01,2015-05-02,Q-1'
+    reason = UNCLOSED_QUOTE.reason(first=2, last=3)
+    assert "write out the separators of its empty cells" in reason
+    report = import_file(app, sheet(tmp_path, short), actor="hr", dry_run=True)
+    assert (report.rejected[0].line, report.rejected[0].errors) == (2, {"title": [reason]})
+    assert report.recorded == 0
+    report = import_file(app, sheet(tmp_path, short + ","), actor="hr")
+    assert (report.rejected, report.recorded) == ([], 1)
+    employee = app.get_employee(NIP)
+    assert employee is not None
+    assert [x.values["title"] for x in employee.active_facts() if x.kind == "training"] == ["Arsip\r\nlanjutan"]
