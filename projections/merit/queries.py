@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import json
 import queue
 import threading
@@ -765,7 +766,6 @@ UNKNOWN_RULE = Refusal(
     "Unknown rule: {rule}. Decisions are judged by the promotion.*, post.*, evidence.recorded_after and "
     "merit.passed_over rules of the rules file (docs/rules.md)."
 )
-DECISION_RULES = ("promotion.", "post.", "evidence.recorded_after", PASSED_OVER)
 # The rules each list of decisions is judged by, by decision type: a post rule never finds a promotion, nor a
 # promotion rule a post; the lists compare the colleagues of regular (101) promotions only, so merit.passed_over finds
 # no post appointment in them (each one's own page compares them). The lists of one type refuse the others' rules.
@@ -773,6 +773,7 @@ LIST_RULES = {
     "promotion": ("promotion.", "evidence.recorded_after", PASSED_OVER),
     "post": ("post.", "evidence.recorded_after"),
 }
+DECISION_RULES = tuple(dict.fromkeys(itertools.chain.from_iterable(LIST_RULES.values())))  # either list's rules
 OTHER_DECISIONS_RULE = {
     "promotion": Refusal(
         "Rule {rule} does not judge rank promotions: their list is filtered by the promotion.*, "
