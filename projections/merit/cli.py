@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import json
@@ -13,6 +14,7 @@ import click
 
 from careerlog.access import expand_regions
 from careerlog.cli import FILLED, Context, friendly_errors, pass_context
+from careerlog.cli_dates import Day, period_in_order
 from careerlog.cli_numbers import WholeNumber
 from careerlog.domain.errors import InvalidInput
 from careerlog.reference import reference
@@ -24,7 +26,6 @@ from projections.merit.fairness import DEFAULT_MIN_CELL, MAX_MIN_CELL, FairnessQ
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
 from projections.merit.passed_over import colleagues_of as decision_colleagues
 from projections.merit.queries import (
-    BEFORE_FROM,
     VERDICTS,
     AuditQueries,
     PassedOverQueries,
@@ -147,15 +148,22 @@ def emit(result: dict[str, Any], rows: list[dict[str, Any]], columns: tuple[str,
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def place_and_period(day: str) -> list[Any]:
+def place_and_period(day: str, *, from_until_today: bool = False) -> list[Any]:
     """The options --agency, --unit, --region and the period's --from and --to (`day`: what they bound), each refused
-    given empty (FILLED), never read as no filter."""
+    given empty (FILLED), never read as no filter; a day not written YYYY-MM-DD (and a --from after today, given
+    `from_until_today`) is a usage error naming its option (careerlog.cli_dates), as a --to before the --from is
+    (`period_in_order`, which the decorators using these options apply)."""
     return [
         click.option("--agency", type=FILLED, help="Only this agency."),
         click.option("--unit", type=FILLED, help="Only this unit."),
         click.option("--region", type=FILLED, help="Only this region."),
-        click.option("--from", "start", type=FILLED, help=f"First {day} (YYYY-MM-DD)."),
-        click.option("--to", "end", type=FILLED, help=f"Last {day} (YYYY-MM-DD)."),
+        click.option(
+            "--from",
+            "start",
+            type=Day(until_today=from_until_today),
+            help=f"First {day} (YYYY-MM-DD{', at most today' if from_until_today else ''}).",
+        ),
+        click.option("--to", "end", type=Day(), help=f"Last {day} (YYYY-MM-DD)."),
     ]
 
 
@@ -163,6 +171,7 @@ def place_and_period_options(day: str) -> Callable[[F], F]:
     """`place_and_period`'s options as one decorator."""
 
     def decorate(func: F) -> F:
+        func = period_in_order(func)
         for option in reversed(place_and_period(day)):
             func = option(func)
         return func
@@ -170,12 +179,13 @@ def place_and_period_options(day: str) -> Callable[[F], F]:
     return decorate
 
 
-def common_options(func: Any) -> Any:
+def common_options(func: Any, *, from_until_today: bool = False) -> Any:
+    """The statistics' options (`from_until_today`: time to promotion's, whose waiting is counted until today)."""
     options = [
         click.option(
             "--by", default="sex", type=FILLED, show_default=True, help="One dimension, or two for intersections."
         ),
-        *place_and_period("day of the period"),
+        *place_and_period("day of the period", from_until_today=from_until_today),
         click.option(
             "--min-cell",
             default=DEFAULT_MIN_CELL,
@@ -185,6 +195,7 @@ def common_options(func: Any) -> Any:
         ),
         click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table"),
     ]
+    func = period_in_order(func)
     for option in reversed(options):
         func = option(func)
     return func
@@ -212,7 +223,7 @@ def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int, **option
 
 
 @audit_group.command("time-to-promotion")
-@common_options
+@functools.partial(common_options, from_until_today=True)
 @pass_context
 @friendly_errors
 def time_to_promotion_command(obj: Context, /, by: str, fmt: str, min_cell: int, **options: str | None) -> None:
@@ -292,6 +303,7 @@ def decision_options(func: Any) -> Any:
         ),
         click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table"),
     ]
+    func = period_in_order(func)
     for option in reversed(options):
         func = option(func)
     return func
@@ -377,13 +389,12 @@ def posts_command(obj: Context, /, fmt: str, **options: str | None) -> None:
 @click.option("--from", "start", type=WholeNumber(min=MIN_YEAR, max=MAX_YEAR), help="First rating year.")
 @click.option("--to", "end", type=WholeNumber(min=MIN_YEAR, max=MAX_YEAR), help="Last rating year.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+@period_in_order
 @pass_context
 @friendly_errors
 def grade_inflation_command(obj: Context, /, fmt: str, start: int | None, end: int | None, **scope: str | None) -> None:
     """Units whose staff ratings of a year spread beyond what the unit's own rating allows."""
     judged_alike(obj)
-    if start is not None and end is not None and end < start:
-        raise InvalidInput(BEFORE_FROM.reason(first=start, last=end), "to")
     queries = GradeInflationQueries(open_view_store(obj.settings).sql)
     found = [with_excess(u) for u in queries.grade_inflation(known_places(scope), start=start, end=end)]
     emit({"units": found}, found, INFLATION_COLUMNS, fmt, f"{len(found)} unit-years with grade inflation")

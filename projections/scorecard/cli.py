@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from careerlog.cli import FILLED, Context, friendly_errors, pass_context
+from careerlog.cli_dates import YearToThisYear
 from careerlog.cli_numbers import WholeNumber
 from projections.merit.audit import MeritProjection
 from projections.merit.cli import csv_text, judged_alike, table_text
@@ -17,6 +18,7 @@ from projections.scorecard.scorecard import ScorecardQueries
 from projections.store import open_view_store
 
 MAX_TREND_YEARS = 20  # (ScorecardQueries.scorecard refuses more, as the API's `years`)
+FIRST_YEAR = 1900  # the first year reported, the trend's too (ScorecardQueries.scorecard refuses an earlier one)
 
 report_group = click.Group("report", help="Aggregate reports for policy makers (no personal data).")
 
@@ -61,7 +63,7 @@ def summary(card: dict[str, Any]) -> str:
 @click.option("--agency", required=True, type=FILLED, help="Agency code (careerlog reference agencies).")
 @click.option(
     "--year",
-    type=WholeNumber(min=1900),
+    type=YearToThisYear(min=FIRST_YEAR),
     default=lambda: date.today().year,
     help="The year reported, at most this year (default: this year).",
 )
@@ -83,6 +85,12 @@ def scorecard_command(
     """The scorecard of career-development policy: every indicator (definition, numerator, denominator,
     value and the rows behind it) with its trend and the comparison across agencies, and the findings
     written from it. Indicators are defined in docs/scorecard.md."""
+    if year - years + 1 < FIRST_YEAR:  # a usage error before the store is opened, as --year's own range
+        reason = (
+            f"The trend would reach back to {year - years + 1}, before {FIRST_YEAR}: "
+            f"at most {year - FIRST_YEAR + 1} for {year}."
+        )
+        raise click.BadParameter(reason, param_hint="'--years'")
     judged_alike(obj, MeritProjection(), AwardsProjection())
     card = ScorecardQueries(open_view_store(obj.settings).sql).scorecard(
         agency, year, years=years, unit=unit, region=region

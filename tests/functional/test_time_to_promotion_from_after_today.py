@@ -1,8 +1,9 @@
 """Time to promotion refuses a `from` after today, naming it (API 422, the fairness page's form beside the field in
-the page's language, `careerlog audit time-to-promotion` exit 1): waiting is counted until today at the latest, so
-such a period ends before it begins. Found on the demo: /api/v1/audits/time-to-promotion?by=sex&from=2030-01-01
-answered 200 with "period": {"from": "2030-01-01", "to": "2026-12-03"} and no group, and the fairness page showed
-the selection rates and silently no time to promotion (its refusal was dropped). Today itself is still a `from`.
+the page's language, `careerlog audit time-to-promotion` exit 2, a usage error): waiting is counted until today at
+the latest, so such a period ends before it begins. Found on the demo:
+/api/v1/audits/time-to-promotion?by=sex&from=2030-01-01 answered 200 with "period": {"from": "2030-01-01", "to":
+"2026-12-03"} and no group, and the fairness page showed the selection rates and silently no time to promotion (its
+refusal was dropped). Today itself is still a `from`.
 SQLite world: the store matters not."""
 
 from __future__ import annotations
@@ -40,5 +41,5 @@ def test_the_command_line_refuses_a_from_after_today(world: World, store_url: st
     world.catch_up()
     env = {"CAREERLOG_DATABASE_URL": store_url}
     result = CliRunner().invoke(main, ["audit", "time-to-promotion", "--from", TOMORROW], env=env)
-    assert result.exit_code == 1, result.output
-    assert result.output.startswith("Error: from: "), result.output
+    assert result.exit_code == 2, result.output  # a usage error (tests/integration/test_cli_dates.py)
+    assert "Invalid value for '--from': " in result.output, result.output
