@@ -29,6 +29,7 @@ from careerlog.domain.employee import (
     ReadValues,
     appointment_read_problems,
     later_jump,
+    own_problems,
     rank_jump,
     read_problems,
 )
@@ -55,6 +56,7 @@ from careerlog.domain.ledger import (
     Outcome,
     Recording,
     identity_key,
+    local_date,
     payload_values,
 )
 from careerlog.domain.nip import Nip, normalise_nip, parse_nip
@@ -381,6 +383,30 @@ def decision_problems(
     return None
 
 
+def problems_without_record(
+    event_cls: type[LedgerEvent], subject: str, payload: Mapping[str, Any], recorded_on: date
+) -> dict[str, list[str]]:
+    """What a recording's own cells tell of it when its record is not at hand (its NIP of no identity number's form,
+    or of no one appointed): each cell left out or that does not read, as `execute` reads them, and the checks of
+    the fact judging its own fields alone (careerlog.domain.employee.own_problems: a mentor's NIP of no identity
+    number's form, a training's first day after its last), so that the NIP's refusal names them with it. An
+    appointment's are none (its NIP is its own record's: `appointment_read_problems`)."""
+    if event_cls is Appointed:
+        return {}
+    if event_cls is PerformanceRated:  # (a predicate as its year's scheme names it, as execute reads it)
+        payload = in_year_scheme(payload, rules())
+    unread: set[str] = set()
+    try:
+        values, refused = parse_payload(event_cls, payload), InvalidInput({})
+    except InvalidInput as e:
+        refused = rating_refusal(e, payload) if event_cls is PerformanceRated else e
+        values, unread = read_cells(event_cls, payload, refused.errors)
+    if isinstance(values.get("mentor_nip"), str):
+        values["mentor_nip"] = normalise_nip(values["mentor_nip"])
+    problems = own_problems(normalise_nip(subject), event_cls.KIND, ReadValues(values, unread), recorded_on)
+    return whole_refusal(refused, event_cls, problems).errors
+
+
 def read_cells(
     event_cls: type[LedgerEvent], payload: Mapping[str, Any], refused: Mapping[str, list[str]]
 ) -> tuple[dict[str, Any], set[str]]:
@@ -473,13 +499,23 @@ class CareerLog(Application[str]):
         """What recording this fact would be refused for, per field (none: it would be recorded), judged as `record`
         judges it and never recorded, whatever the answer: for a client that refused some cells itself and hands
         them on as Unreadable with its reasons (the API's schema), to name every problem at once. A record not
-        appointed (NotFound) or outside the guard's scope raises as `record` does."""
+        appointed (NotFound, unless the payload's own cells tell more: `problems_without_record`) or outside the
+        guard's scope raises as `record` does."""
         command = Command(normalise_nip(nip), kind, payload, confirmed=frozenset(confirmed))
         try:
             self.execute(UnitOfWork(self, guard=guard), command, actor)  # (its unit of work is never saved)
         except InvalidInput as refused:
             return refused.errors
         return {}
+
+    def problems_without_record(self, nip: str, kind: str, payload: Mapping[str, Any]) -> dict[str, list[str]]:
+        """What a recording's own cells tell of it, its record not at hand (a NIP of no identity number's form, or of
+        no one appointed; the module's `problems_without_record`), judged as if recorded now: for a form that refuses
+        the NIP before the ledger is asked, to name every field to mend with it. None for an unknown kind."""
+        event_cls = RECORDABLE_KINDS.get(kind)
+        if event_cls is None:
+            return {}
+        return problems_without_record(event_cls, nip, payload, local_date(self.clock()))
 
     def rate_unit(
         self, agency: str, unit: str, payload: Mapping[str, Any], *, actor: str, client_key: str | None = None
@@ -582,7 +618,11 @@ class CareerLog(Application[str]):
         subject = command.subject
         if subject.startswith("UNIT:"):
             return self._execute_unit(uow, command, event_cls, recording)
-        checked_nip(subject)
+        try:
+            checked_nip(subject)
+        except InvalidInput as e:  # (with what the row's own cells tell: every field to mend, named at once)
+            own = problems_without_record(event_cls, subject, command.payload, recording.recorded_on)
+            raise whole_refusal(e, event_cls, own) from None
         payload = command.payload
         if event_cls is PerformanceRated and command.migration is None:  # (a migration keeps the log's codes)
             payload = in_year_scheme(payload, rules())  # (a predicate as its year's scheme names it: its code)
@@ -600,6 +640,9 @@ class CareerLog(Application[str]):
             return self._appoint(uow, command, values, recording)
         employee = uow.get(subject)
         if employee is None:
+            own = problems_without_record(event_cls, subject, payload, recording.recorded_on)
+            if own:  # (named with the NIP: every field to mend at once)
+                raise whole_refusal(InvalidInput(NOT_APPOINTED.reason(nip=subject), "nip"), event_cls, own)
             raise NotFound(NOT_APPOINTED.reason(nip=subject))
         if uow.guard is not None:
             uow.guard(employee, "nip")
@@ -699,6 +742,10 @@ class CareerLog(Application[str]):
         if event_cls is Appointed and employee is None:  # (its own cells: the NIP's digits, the age, the rank)
             problems = appointment_read_problems(command.subject, ReadValues(values, unread), recording.recorded_on)
             return whole_refusal(InvalidInput(found.errors), event_cls, problems).errors
+        if employee is None and event_cls is not Appointed:
+            found.add("nip", NOT_APPOINTED.reason(nip=command.subject))  # (with its own cells' problems, below)
+            own = problems_without_record(event_cls, command.subject, command.payload, recording.recorded_on)
+            return whole_refusal(InvalidInput(found.errors), event_cls, own).errors
         if employee is None or event_cls is Appointed:
             return found.errors
         try:

@@ -358,6 +358,25 @@ def appointment_read_problems(nip: str, values: ReadValues, recorded_on: date) -
     return read_problems(career, "appointment", values, recorded_on)
 
 
+class NoRecord(Career):
+    """The career of a NIP whose record is not at hand (of no identity number's form, or of no one appointed): each
+    of its facts asked for raises Unread, so that a check reading the record is not made, and one judging the fact's
+    own fields alone is (its reasons given before it reads the record are of the fact alone)."""
+
+    def __init__(self, nip: str):  # (no facts, appointment or separation set: each is asked of __getattr__)
+        self.nip = nip
+
+    def __getattr__(self, name: str) -> Any:
+        raise Unread(name)
+
+
+def own_problems(nip: str, kind: str, values: ReadValues, recorded_on: date) -> dict[str, list[str]]:
+    """What the checks of a new fact of `kind` find in its own fields, its record not at hand (NoRecord): a mentor's
+    NIP of no identity number's form, a training's first day after its last, no JP, a date in the future; named with
+    the refusal of the employee's NIP, so that one sending names every field to mend."""
+    return read_problems(NoRecord(nip), kind, values, recorded_on)
+
+
 # ------------------------------------------------------------------------- dates
 
 
@@ -610,11 +629,16 @@ def check_post_end(career: Career, fact: Fact, errors: FieldErrors) -> None:
 
 @check("training")
 def check_training(career: Career, fact: Fact, errors: FieldErrors) -> None:
-    values = fact.values
-    start: date = values["start_date"]
+    start: date = fact.values["start_date"]
     birth = career.birth_date
     if birth and start < birth:
         errors.add("start_date", START_BEFORE_BIRTH.reason(start=start.isoformat()))
+
+
+@check("training")
+def check_training_days(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    """The first day not after the last (judged without the record: own_problems)."""
+    start: date = fact.values["start_date"]
     end = fact.effective_date
     if start > end:
         errors.add("start_date", START_AFTER_END.reason(start=start.isoformat(), end=end.isoformat()))

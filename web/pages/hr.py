@@ -230,13 +230,19 @@ def in_form_words(errors: Mapping[str, list[str]]) -> dict[str, list[str]]:
     }
 
 
-def field_errors(cls: type[LedgerEvent]) -> dict[str, list[str]]:
+def field_errors(cls: type[LedgerEvent], nip: str = "") -> dict[str, list[str]]:
     """The reasons the posted fields of a kind are refused for, read as the ledger reads them: named beside a
-    missing or malformed NIP (no record to check them against), or a cell the form cannot read (a number, JSON),
-    so that one sending names every field to mend."""
+    missing, malformed or unappointed NIP (no record to check them against), or a cell the form cannot read (a
+    number, JSON), so that one sending names every field to mend: each cell left out or not read, and the checks of
+    the fact's own fields (a mentor's NIP of no identity number's form, a training's first day after its last:
+    CareerLog.problems_without_record)."""
     unread: dict[str, list[str]] = {}  # (a cell the form cannot read: named with the others)
+    payload = payload_from(request.form, cls, unread)
+    if cls.KIND != "appointment":  # (an appointment's NIP is its own record's: its cells are judged by the ledger)
+        payload.update({name: Unreadable(reasons[0]) for name, reasons in unread.items()})
+        return services().ledger.problems_without_record(nip, cls.KIND, payload)
     try:
-        parse_payload(cls, payload_from(request.form, cls, unread))
+        parse_payload(cls, payload)
     except InvalidInput as e:
         return {**e.errors, **unread}
     return unread
@@ -249,7 +255,7 @@ def attempt(
     its fields as inputs corrects the fields changed there."""
     nip = request.form.get("nip", "").strip()
     if not nip:
-        return None, {"nip": [_("Missing data for required field.")], **field_errors(cls)}
+        return None, {"nip": [_("Missing data for required field.")], **field_errors(cls, nip)}
     unread: dict[str, list[str]] = {}
     try:
         payload = payload_from(request.form, cls, unread)
@@ -261,13 +267,13 @@ def attempt(
             payload["corrected_fields"] = corrected_fields(request.form, target)
         return submit(account, kind, nip, payload, request.form.get("client_key") or None), {}
     except InvalidInput as e:  # (an appointment's NIP of the wrong form is refused here, not as not found)
-        return None, {**({**field_errors(cls), **e.errors} if "nip" in e.errors else e.errors), **unread}
+        return None, {**({**field_errors(cls, nip), **e.errors} if "nip" in e.errors else e.errors), **unread}
     except NotFound as e:
         try:  # a NIP of the wrong form is never appointed anywhere: its form is the reason to give
             parse_nip(nip)
         except InvalidInput as wrong:
-            return None, {**wrong.errors, **field_errors(cls)}
-        return None, {"nip": [reason_of(e)], **(field_errors(cls) if unread else {})}
+            return None, {**wrong.errors, **field_errors(cls, nip)}
+        return None, {"nip": [reason_of(e)], **field_errors(cls, nip)}
     except AccessDenied as e:  # an appointment to an agency outside the scope (others: NotFound)
         return None, {"agency" if kind == "appointment" else "nip": [reason_of(e)], **unread}
     except Conflict as e:  # (a reference recorded before with other values: beside the reference)
