@@ -177,7 +177,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 18  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 19  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -194,7 +194,8 @@ class MeritProjection(TupleProjection):
     # (earliest_date NULL, the rule missing: why no 101, `regular_closed`), judged on its judged_on; not enforced, it
     # bars nothing; a pelaksana post listed never bars; 17: promotion.time_in_rank and promotion.performance cite
     # the regulations in force on the TMT (dated versions in rules.toml): the findings' and requirements' source; 18:
-    # unit_named (the units an amended placing fact named: the passed-over comparison's colleagues as known then)
+    # unit_named (the units an amended placing fact named: the passed-over comparison's colleagues as known then);
+    # 19: promotion.legal_status (no promotion on unpaid leave or suspended: a finding, no offer, not in a round's pool)
     tables = (
         DECISIONS,
         FINDINGS,

@@ -5,7 +5,7 @@ The audit judges a rank promotion by the record as known before the decision was
 record for a promotion on `day` (projections/merit/rules.py, `PromotionJudge`) is:
 
 - the facts in effect by `day`: the rank held before it (`rank_before`: TMTs before `day`), the degrees,
-  exams, confirmations and penalties in effect by then, the trainings of the year before, the definitive
+  exams, confirmations, penalties and status changes in effect by then, the trainings of the year before, the definitive
   post held on `day` (or the day before, on the day of separation) and whether the service ended by then;
 - the ratings of the years before `day`'s year, whatever their effective dates;
 - the first appointment (its education), whatever its date;
@@ -68,6 +68,7 @@ COVERED = frozenset(
         "promotion.credit_points",
         "promotion.regular_without_post",
         "promotion.no_probation",
+        "promotion.legal_status",
         "promotion.training",
     }
 )

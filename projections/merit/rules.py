@@ -133,6 +133,8 @@ CREDIT = Template("credit {total:g} of {needed:g} since {year}", (), (), ("total
 CONFIRMED = Template("confirmed as PNS")
 NOT_CONFIRMED = Template("not confirmed by {day}", ("day",))
 TRAINING = Template("{hours} JP in {year}; {needed} needed", (), (), ("hours", "needed"))
+STATUS_BARS = Template("status {status} on {day} bars a promotion", ("day",), codes=(("status", "statuses"),))
+NO_STATUS_BARS = Template("no legal status barring a promotion on {day}", ("day",))
 
 
 def round_dates(start: date, end: date, book: Rules | None = None) -> Iterator[date]:
@@ -203,6 +205,7 @@ BARS_FIRST = {
     "promotion.service_exam": 3,
     "promotion.penalty": 4,
     "promotion.regular_without_post": 5,
+    "promotion.legal_status": 6,
 }
 PromotionRule = Callable[[Rule, date, str, str, str, date, Fact], "Check | None"]
 # The promotion rules in the order they are shown, each with the PromotionJudge method judging it.
@@ -219,6 +222,7 @@ JUDGE_NAMES = (
     ("promotion.credit_points", "_credit_points"),
     ("promotion.regular_without_post", "_regular_without_post"),
     ("promotion.no_probation", "_no_probation"),
+    ("promotion.legal_status", "_legal_status"),
     ("promotion.training", "_training"),
 )
 
@@ -597,6 +601,19 @@ class PromotionJudge:
             return None
         confirmed = self.until("confirmation", day)
         return check(rule, bool(confirmed), lambda: CONFIRMED() if confirmed else NOT_CONFIRMED(day=day), confirmed[:1])
+
+    def _legal_status(
+        self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
+    ) -> Check | None:
+        """No promotion on a day the employee holds a legal status the rule lists (`blocking_statuses`: unpaid leave,
+        suspension); the evidence is the status change in effect then."""
+        if kind in rule.params.get("exempt_kinds", []):
+            return None
+        changes = self.until("status_change", day)
+        status = str(changes[-1].get("status")) if changes else "ACTIVE"
+        if status not in rule.params.get("blocking_statuses", []):
+            return check(rule, True, lambda: NO_STATUS_BARS(day=day))
+        return check(rule, False, lambda: STATUS_BARS(status=status, day=day), changes[-1:])
 
     def _training(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
         if kind not in rule.params.get("kinds", []):

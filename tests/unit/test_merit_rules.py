@@ -38,6 +38,7 @@ def test_a_regular_promotion_after_four_years_with_good_ratings_meets_every_rule
         "promotion.one_step": MET,
         "promotion.regular_without_post": MET,
         "promotion.no_probation": MET,
+        "promotion.legal_status": MET,
     }  # promotion.training is in force only from 2017-03-30
     assert outcomes(confirmed(), "2018-04-01")["promotion.training"] == MISSING  # shown, not enforced
 
