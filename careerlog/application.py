@@ -383,6 +383,9 @@ def decision_problems(
     return None
 
 
+CORRECTION_FIELDS = frozenset(("target_version", "corrected_fields"))  # a correction's fields judged with its target
+
+
 def problems_without_record(
     event_cls: type[LedgerEvent], subject: str, payload: Mapping[str, Any], recorded_on: date
 ) -> dict[str, list[str]]:
@@ -756,6 +759,11 @@ class CareerLog(Application[str]):
         if command.named is not None:
             try:
                 named_as_recorded(employee, command.subject, command.named, command.payload)
+            except InvalidInput as e:
+                found.errors.update(e.errors)
+        if isinstance(employee, Employee) and event_cls is EventCorrected and not unread & CORRECTION_FIELDS:
+            try:  # (the corrected fields judged as the correction would be: a field that does not read among them)
+                employee.check_correction(values, recording)
             except InvalidInput as e:
                 found.errors.update(e.errors)
         if isinstance(employee, Employee) and event_cls not in (EventCorrected, EventRetracted):

@@ -9,7 +9,8 @@ twice answers with the first recording instead of storing it again.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cached_property
@@ -761,11 +762,11 @@ class LedgerAggregate(BaseAggregate[str]):
         if earlier is not None:
             return Outcome(self.id, earlier.originator_version, event_cls.KIND, earlier.timestamp, False)
         if event_cls is EventCorrected:
-            self.check_change_date(values["effective_date"], recording)
-            values = {**values, "corrected_fields": self.check_correction(values, recording)}
+            with self.dated_change(values["effective_date"], recording):  # (its date named with its other problems)
+                values = {**values, "corrected_fields": self.check_correction(values, recording)}
         elif event_cls is EventRetracted:
-            self.check_change_date(values["effective_date"], recording)
-            self.check_retraction(values)
+            with self.dated_change(values["effective_date"], recording):
+                self.check_retraction(values)
         else:
             payload = in_field_order(event_cls, values)
             if payload is not None:
@@ -859,6 +860,21 @@ class LedgerAggregate(BaseAggregate[str]):
             reference = repr(str(corrected.values["reference"]))
             taken = REFERENCE_TAKEN.reason(reference=reference, version=min(others), kind=corrected.kind)
             raise InvalidInput(taken, "corrected_fields.reference")
+
+    @contextmanager
+    def dated_change(self, day: date, recording: Recording) -> Iterator[None]:
+        """The checks of a correction or retraction (the block) and of its own date (`check_change_date`), refused
+        together: a date in the future is named with what the block refuses, not on the next sending alone."""
+        try:
+            self.check_change_date(day, recording)
+        except InvalidInput as dated:
+            try:
+                yield
+            except InvalidInput as e:
+                raise InvalidInput({**dated.errors, **e.errors}) from None
+            raise
+        else:
+            yield
 
     def check_change_date(self, day: date, recording: Recording) -> None:
         """A correction's or retraction's own date (TMT): not in the future, as any fact's."""

@@ -37,7 +37,7 @@ def store_url(database_url: str) -> str:
 
 def beside(page: str) -> dict[str, str]:
     """Each field's refusal as the form shows it beside the field."""
-    found = re.findall(r'<span class="error" id="([^"]+)-error">(.*?)</span>', page, re.S)
+    found = re.findall(r'<(?:span|p) class="error" id="([^"]+)-error">(.*?)</(?:span|p)>', page, re.S)
     return {name: " ".join(reason.split()) for name, reason in found}
 
 

@@ -79,7 +79,7 @@ def test_a_correction_or_retraction_dated_today_is_recorded(kind: str) -> None:
 
 def test_a_unit_correction_dated_in_the_future_is_refused() -> None:
     unit = rated_unit()
-    assert refused(unit, "correction", f.correction(2, "2030-01-01", predicate="BAIK")) == {
+    assert refused(unit, "correction", f.correction(2, "2030-01-01", predicate="SANGAT_BAIK")) == {
         "effective_date": ["2030-01-01 is in the future."]
     }
 

@@ -146,11 +146,12 @@ def corrected_inputs(target: Mapping[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict[str, Any]:
+def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict[str, Any] | Unreadable:
     """The corrected fields as the ledger takes them: the inputs changed from the value they were filled with
-    (a decimal read in the page's language); none changed is refused beside the fact's fields."""
+    (a decimal read in the page's language, one that does not read handed on as Unreadable); none changed is
+    Unreadable, refused beside the fact's fields. Either is refused by the ledger with every other problem of the
+    form (a reason left out, another corrected field), so that one sending names every field to mend."""
     changed: dict[str, Any] = {}
-    errors: dict[str, list[str]] = {}
     for field in corrected_inputs(target):
         name = field["name"]
         typed = form.get(CORRECTED + name, field["value"]).strip()
@@ -160,15 +161,10 @@ def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict
             try:
                 typed = local_decimal(typed)
             except NumberFormatError:
-                errors[f"corrected_fields.{name}"] = [_("Not a valid number.")]
-                continue
+                typed = Unreadable(_("Not a valid number."))
         changed[name] = typed
-    if errors:
-        raise InvalidInput(errors)
     if not changed:
-        raise InvalidInput(
-            _("Change at least one of the fact's fields: each still holds its value."), "corrected_fields"
-        )
+        return Unreadable(_("Change at least one of the fact's fields: each still holds its value."))
     return changed
 
 
