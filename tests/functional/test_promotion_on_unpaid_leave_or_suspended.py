@@ -14,6 +14,7 @@ import pytest
 
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
+from tests.functional.test_career_page_basis import page_text
 
 
 @pytest.fixture
@@ -73,3 +74,18 @@ def test_a_suspended_employee_is_neither_offered_a_promotion_nor_in_the_rounds_p
         "/api/v1/audits/fairness?by=sex&agency=KAB-LANGKAT&from=2016-04-01&to=2016-04-01", "admin"
     ).get_json()
     assert [(g["group"], g["pool"], g["promoted"]) for g in answer["groups"]] == [("M", 1, 0)]
+
+
+def test_the_career_page_says_in_plain_words_that_the_suspension_bars_the_promotion(world: World) -> None:
+    suspended = rated(world, 785)
+    world.services.ledger.record(suspended, "status_change", f.status("SUSPENDED", "2016-01-10"), actor="test")
+    world.catch_up()
+    english = page_text(world, suspended)
+    assert "Your legal status on Feb 1, 2027, Temporarily dismissed, bars a promotion while it lasts" in (english)
+    indonesian = page_text(world, suspended, "id")
+    assert "Kedudukan hukum Anda pada 1 Feb 2027, Pemberhentian sementara, menghalangi kenaikan pangkat" in indonesian
+    working = rated(world, 786)
+    world.catch_up()
+    assert "No legal status (such as unpaid leave or suspension) bars a promotion on Feb 1, 2027" in page_text(
+        world, working
+    )

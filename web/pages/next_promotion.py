@@ -27,10 +27,12 @@ from projections.merit.rules import (
     EXAM_MISSING,
     EXAM_PASSED,
     FUNCTIONAL_RANGE,
+    NO_STATUS_BARS,
     NOT_CONFIRMED,
     ONE_STEP,
     RATINGS_MET,
     RATINGS_SHORT,
+    STATUS_BARS,
     STRUCTURAL_RANGE,
     TIME_IN_RANK,
     TRAINING,
@@ -341,6 +343,8 @@ PLAIN = {
     TRAINING.text: (_l("At least %(needed)s JP of training in %(year)s: %(hours)s JP recorded"),) * 2,
     CONFIRMED.text: (_l("Confirmed as PNS"), _l("Confirmed as PNS")),
     RATINGS_MET.text: (_l("SKP ratings met"), _l("SKP ratings met")),
+    NO_STATUS_BARS.text: (_l("No legal status (such as unpaid leave or suspension) bars a promotion on %(day)s"),) * 2,
+    STATUS_BARS.text: (_l("Your legal status on %(day)s, %(status)s, bars a promotion while it lasts"),) * 2,
 }
 # The sentences of PLAIN that speak to the employee ("your post"), as another reader (HR, an inspector) reads them of
 # "the employee", whose name the page's heading gives once (not in every line).
@@ -363,9 +367,10 @@ PLAIN_OF = {
         _l("The employee's education, %(level)s, allows ranks up to %(ceiling)s; the new rank %(new)s is within them"),
         _l("The employee's education, %(level)s, allows ranks up to %(ceiling)s; the new rank %(new)s is above them"),
     ),
+    STATUS_BARS.text: (_l("The employee's legal status on %(day)s, %(status)s, bars a promotion while it lasts"),) * 2,
 }
 WORDINGS = (DATES, TIME_IN_RANK, FUNCTIONAL_RANGE, STRUCTURAL_RANGE, EDUCATION_CEILING, ONE_STEP, EXAM_MISSING)
-TEMPLATES = {t.text: t for t in (*WORDINGS, EXAM_PASSED, TRAINING)}
+TEMPLATES = {t.text: t for t in (*WORDINGS, EXAM_PASSED, TRAINING, STATUS_BARS, NO_STATUS_BARS)}
 
 
 def plain_requirements(found: dict[str, Any], own: bool = True) -> dict[tuple[str, str], str]:
