@@ -471,10 +471,12 @@ def detect_format(name: str) -> str:
 
 
 def kind_from_name(name: str) -> str | None:
-    """A CSV file named after a kind (training.csv, rank_promotion-2024.csv) holds that kind."""
+    """A CSV file named after a kind holds that kind, its name going on after anything but a letter or digit: a year
+    (rank_promotion-2024.csv, training 2024.csv), a browser's second download (training (1).csv), a Windows copy
+    (training - Copy.csv). The longest kind first (training_feedback.csv is no training)."""
     stem = Path(name).stem.lower()
     for kind in sorted(BY_KIND, key=len, reverse=True):
-        if stem == kind or stem.startswith(kind + "-") or stem.startswith(kind + "_"):
+        if stem == kind or (stem.startswith(kind) and not stem[len(kind)].isalnum()):
             return kind
     return None
 
