@@ -17,7 +17,7 @@ from eventsourcing.utils import TopicError
 from tqdm import tqdm
 
 from careerlog.application import CareerLog
-from careerlog.cli_numbers import AT_LEAST_ONE, WHOLE_NUMBER
+from careerlog.cli_numbers import AT_LEAST_ONE, PROCESSES, WHOLE_NUMBER
 from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError, InvalidInput
 from careerlog.domain.events import BY_KIND
@@ -181,7 +181,7 @@ _progress_bar = Progress
     "--workers",
     default=1,
     show_default=True,
-    type=AT_LEAST_ONE,
+    type=PROCESSES,
     help="Processes checking and saving rows, each a share of the records (the log's order then differs).",
 )
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), help="Write a JSON report.")

@@ -5,10 +5,11 @@ float(), which also read other scripts' digits (Arabic-Indic, full-width) and a 
 10): `--year` written so was read as the year it looks like to Python, not refused. These types refuse such a
 value as click refuses any other that is no number, naming the option, with exit 2.
 
-Each option gives the bounds its meaning needs (`WholeNumber(min=1)` for a count of rows, processes, threads or
-days; a year, a version, a poll's seconds within theirs): a value outside them is refused at once in click's words,
-"Invalid value for '--batch-size': 0 is not in the range x>=1.", exit 2, instead of a loop without a pause, a server
-with no worker, rows held back and never recorded, or a traceback of a number the store cannot hold.
+Each option gives the bounds its meaning needs (`WholeNumber(min=1)` for a count of rows or days, up to a fixed
+ceiling for one of processes or threads; a year, a version, a poll's seconds within theirs): a value outside them is
+refused at once in click's words, "Invalid value for '--batch-size': 0 is not in the range x>=1.", exit 2, instead
+of a loop without a pause, a server with no worker or forking until the machine gives out, rows held back and never
+recorded, or a traceback of a number the store cannot hold.
 """
 
 from __future__ import annotations
@@ -53,4 +54,11 @@ class PlainNumber(Digits, click.FloatRange):
 
 WHOLE_NUMBER = WholeNumber()
 PLAIN_NUMBER = PlainNumber()
-AT_LEAST_ONE = WholeNumber(min=1)  # a count of rows, processes, threads or employees (click's help shows "x>=1")
+AT_LEAST_ONE = WholeNumber(min=1)  # a count of rows or employees (click's help shows "x>=1")
+
+# A count of processes or of threads has a fixed ceiling besides (the same on every machine, so the refusal and its
+# tests are too; docs/operations.md "Workers" says why these): `--workers 100000` forked until the machine gave out.
+MAX_PROCESSES = 64  # import --workers, serve/run --workers, projections rebuild --jobs
+MAX_THREADS = 256  # serve --threads (per worker)
+PROCESSES = WholeNumber(min=1, max=MAX_PROCESSES)
+THREADS = WholeNumber(min=1, max=MAX_THREADS)

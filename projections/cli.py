@@ -13,7 +13,7 @@ import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError
 
 from careerlog.cli import Context, Progress, friendly_errors, pass_context
-from careerlog.cli_numbers import PlainNumber, WholeNumber
+from careerlog.cli_numbers import PROCESSES, PlainNumber
 from careerlog.config import ConfigurationError
 from projections.framework import Projector, RebuildFailed
 from projections.registry import projector, select
@@ -150,7 +150,7 @@ class Listener:
 @click.argument("names", nargs=-1)
 @click.option(
     "--jobs",
-    type=WholeNumber(min=1),
+    type=PROCESSES,
     default=1,
     show_default=True,
     help="Processes rebuilding side by side, each a range of the records (the same views result).",

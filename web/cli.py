@@ -24,7 +24,7 @@ from gunicorn.workers.gthread import ThreadWorker
 from careerlog import reference
 from careerlog.accounts import open_accounts
 from careerlog.cli import Context, Progress, friendly_errors, pass_context
-from careerlog.cli_numbers import AT_LEAST_ONE
+from careerlog.cli_numbers import AT_LEAST_ONE, PROCESSES, THREADS
 from careerlog.config import Settings
 from projections.merit.fairness import import_statistics
 from projections.registry import projector
@@ -176,13 +176,13 @@ def serve(settings: Settings, bind: str, workers: int, threads: int = 4) -> None
 
 
 bind_option = click.option("--bind", default="127.0.0.1:8000", show_default=True, help="Address and port to serve on.")
-workers_option = click.option("--workers", default=2, show_default=True, type=AT_LEAST_ONE, help="Worker processes.")
+workers_option = click.option("--workers", default=2, show_default=True, type=PROCESSES, help="Worker processes.")
 
 
 @click.command("serve")
 @bind_option
 @workers_option
-@click.option("--threads", default=4, show_default=True, type=AT_LEAST_ONE, help="Threads per worker.")
+@click.option("--threads", default=4, show_default=True, type=THREADS, help="Threads per worker.")
 @pass_context
 @friendly_errors
 def serve_command(obj: Context, bind: str, workers: int, threads: int) -> None:

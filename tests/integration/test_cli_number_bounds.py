@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from careerlog.cli import main
 from careerlog.cli_numbers import PlainNumber, WholeNumber
@@ -27,13 +27,13 @@ THIS_YEAR = date.today().year  # the latest year a scorecard reports (tests/inte
 REFUSED = [
     (["import", "--batch-size", "0", "events.jsonl"], "--batch-size", "x>=1"),
     (["import", "--batch-size", "-1", "events.jsonl"], "--batch-size", "x>=1"),
-    (["import", "--workers", "0", "events.jsonl"], "--workers", "x>=1"),
+    (["import", "--workers", "0", "events.jsonl"], "--workers", "1<=x<=64"),
     (["demo", "--employees", "0"], "--employees", "x>=1"),
     (["run", "--employees", "-5"], "--employees", "x>=1"),
-    (["serve", "--workers", "0"], "--workers", "x>=1"),
-    (["run", "--workers", "0"], "--workers", "x>=1"),
-    (["serve", "--threads", "0"], "--threads", "x>=1"),
-    (["projections", "rebuild", "--jobs", "0"], "--jobs", "x>=1"),
+    (["serve", "--workers", "0"], "--workers", "1<=x<=64"),
+    (["run", "--workers", "0"], "--workers", "1<=x<=64"),
+    (["serve", "--threads", "0"], "--threads", "1<=x<=256"),
+    (["projections", "rebuild", "--jobs", "0"], "--jobs", "1<=x<=64"),
     (["projections", "run", "--poll", "0"], "--poll", "0.01<=x<=3600.0"),
     (["projections", "run", "--poll", "-1"], "--poll", "0.01<=x<=3600.0"),
     (["projections", "run", "--poll", "inf"], "--poll", "0.01<=x<=3600.0"),
@@ -51,17 +51,19 @@ REFUSED = [
 ]
 
 
+def invoke(tmp_path: Path, args: list[str], store: Path) -> Result:
+    """`careerlog ARGS` on `store`, the argument events.jsonl a file of one appointment in `tmp_path`."""
+    write(tmp_path / "events.jsonl", APPOINTMENT)
+    args = [str(tmp_path / a) if a == "events.jsonl" else a for a in args]
+    return CliRunner().invoke(main, args, env={"CAREERLOG_DATABASE_URL": f"sqlite:///{store}"})
+
+
 @pytest.mark.parametrize(("args", "option", "bounds"), REFUSED, ids=[" ".join(a) for a, _, _ in REFUSED])
 def test_a_number_outside_its_bounds_is_refused_naming_the_option_and_its_range(
     tmp_path: Path, args: list[str], option: str, bounds: str
 ) -> None:
-    write(tmp_path / "events.jsonl", APPOINTMENT)
     store = tmp_path / "store.db"
-    result = CliRunner().invoke(
-        main,
-        [str(tmp_path / a) if a == "events.jsonl" else a for a in args],
-        env={"CAREERLOG_DATABASE_URL": f"sqlite:///{store}"},
-    )
+    result = invoke(tmp_path, args, store)
     assert result.exit_code == 2, result.output
     assert f"Invalid value for '{option}'" in result.output
     assert f"is not in the range {bounds}." in result.output
@@ -112,3 +114,39 @@ def test_the_demo_seed_is_any_whole_number_negative_too(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Demo (seed -7): 2 employees" in result.output
     assert output.stat().st_size > 0
+
+
+# (the command, the option, the value refused, the range click states: the fixed ceiling of a count of processes or
+# of threads, careerlog.cli_numbers.MAX_PROCESSES and MAX_THREADS; docs/operations.md says why)
+ABOVE_CEILING = [
+    (["import", "--workers", "65", "events.jsonl"], "--workers", "65", "1<=x<=64"),
+    (["serve", "--workers", "100000"], "--workers", "100000", "1<=x<=64"),
+    (["run", "--workers", "65"], "--workers", "65", "1<=x<=64"),
+    (["projections", "rebuild", "--jobs", "65"], "--jobs", "65", "1<=x<=64"),
+    (["serve", "--threads", "257"], "--threads", "257", "1<=x<=256"),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "value", "bounds"), ABOVE_CEILING, ids=[" ".join(a) for a, *_ in ABOVE_CEILING]
+)
+def test_a_process_or_thread_count_above_its_ceiling_is_refused_naming_the_option_and_the_ceiling(
+    tmp_path: Path, args: list[str], option: str, value: str, bounds: str
+) -> None:
+    # a store no process can open (its folder is a file): a count taken ends there, exit 1, before serving or forking
+    result = invoke(tmp_path, args, tmp_path / "events.jsonl" / "store.db")
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{option}': {value} is not in the range {bounds}." in result.output
+
+
+def test_every_count_of_processes_or_threads_has_a_fixed_ceiling() -> None:
+    counts = [
+        (path, parameter.name, parameter.type.max)
+        for path, parameter in every_parameter(main)
+        if parameter.name in ("workers", "jobs", "threads", "processes")
+        and isinstance(parameter.type, (WholeNumber, PlainNumber))
+    ]
+    assert len(counts) == 5  # import, serve and run --workers, projections rebuild --jobs, serve --threads
+    assert [
+        (path, name, ceiling) for path, name, ceiling in counts if ceiling != (256 if name == "threads" else 64)
+    ] == []
