@@ -177,7 +177,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 19  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 20  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -195,7 +195,8 @@ class MeritProjection(TupleProjection):
     # bars nothing; a pelaksana post listed never bars; 17: promotion.time_in_rank and promotion.performance cite
     # the regulations in force on the TMT (dated versions in rules.toml): the findings' and requirements' source; 18:
     # unit_named (the units an amended placing fact named: the passed-over comparison's colleagues as known then);
-    # 19: promotion.legal_status (no promotion on unpaid leave or suspended: a finding, no offer, not in a round's pool)
+    # 19: promotion.legal_status (no promotion on unpaid leave or suspended: a finding, no offer, no round in the pool);
+    # 20: a rank held since before promotion.dates is in force is offered from the rule's first date (first_permitted)
     tables = (
         DECISIONS,
         FINDINGS,

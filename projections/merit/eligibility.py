@@ -7,7 +7,7 @@ with a definitive functional post, up to the top rank of its level's range; 203 
 obtained in service starts above the rank held, to that degree's starting rank. The earliest
 date is the first permitted promotion date on or after the day the time in rank is reached
 (for kinds without a time in rank, the day after the current rank's TMT; for 203 not before
-the degree's date).
+the degree's date; for a day before the rule of the dates is in force, its first date: `first_permitted`).
 The requirements are judged on `judged_on`: the first permitted date on or after both the
 earliest date and the record's last day (its latest effective or recording day), by the
 rules in force on it, on the final record; a record ending before the earliest date is
@@ -76,6 +76,7 @@ BY_OFFER = frozenset({"promotion.one_step", REGULAR_WITHOUT_POST})
 # Why no kind is open, when the record says: its service ended; a PPPK contract grade; the top rank (IV/e).
 NO_PROMOTION_REASONS = ("separated", "pppk", "top_rank")
 CEILING_RULE = "promotion.education_ceiling"
+DATES_RULE = "promotion.dates"
 # What opens an offer the education ceiling bars (it bars a regular promotion only: rules.toml `kinds`): a higher
 # degree recorded (a promotion by degree, or a higher ceiling), or a definitive post (its holder rises by 201 or 202).
 CEILING_OPENED_BY = [DEGREE, "201", "202"]
@@ -127,11 +128,15 @@ def past_level(judge: PromotionJudge, post: PostSpell | None, new_rank: str) -> 
 
 
 def first_permitted(book: Rules, day: date) -> date | None:
+    """The first permitted promotion date (rule promotion.dates) on or after `day`; for a day before any version of
+    the rule is in force (a rank held since before 2000, its time in rank reached then), the first date the rule
+    permits once a version is (2000-04-01 as bundled). None when no version permits one after `day`."""
     for year in range(day.year, day.year + 2):
         for candidate in permitted_in_year(book, year):
             if candidate >= day:
                 return candidate
-    return None
+    later = [rule.valid_from for rule in book.versions(DATES_RULE) if rule.valid_from > day]
+    return first_permitted(book, min(later)) if later else None
 
 
 def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | None = None) -> list[Row]:
