@@ -6,6 +6,19 @@ from collections.abc import Mapping
 
 from eventsourcing.utils import TopicError
 
+QUOTED_LENGTH = 40  # characters of a value a refusal quotes (a longer one is cut, ending in "…")
+
+
+def quoted(value: object) -> str:
+    """A value as a refusal quotes it (repr of its text), cut to QUOTED_LENGTH characters ending in "…": a reason
+    names what it refuses without copying a cell of thousands of characters into every report, page and download."""
+    return repr(cut(str(value)))
+
+
+def cut(text: str) -> str:
+    """A text cut to QUOTED_LENGTH characters, ending in "…" when it was longer (`quoted`, unquoted)."""
+    return text if len(text) <= QUOTED_LENGTH else text[: QUOTED_LENGTH - 1] + "…"
+
 
 class CareerlogError(Exception):
     """Base class of careerlog's own errors."""

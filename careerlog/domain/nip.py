@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from careerlog.domain.errors import InvalidInput
+from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.wording import Refusal
 
 _SEPARATORS = re.compile(r"[\s.\-]")
@@ -72,7 +72,7 @@ def parse_nip(raw: object, field: str = "nip") -> Nip:
     """Parse and check an identity number on its own; InvalidInput names the reason."""
     value = normalise_nip(raw)
     if not eighteen_digits(value):
-        raise InvalidInput(NOT_18_DIGITS.reason(value=repr(str(raw))), field)
+        raise InvalidInput(NOT_18_DIGITS.reason(value=quoted(raw)), field)
     try:
         birth = date(int(value[0:4]), int(value[4:6]), int(value[6:8]))
     except ValueError:

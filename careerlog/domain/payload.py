@@ -18,7 +18,7 @@ from typing import Any
 
 import orjson
 
-from careerlog.domain.errors import FieldErrors, RecordedByNewerRelease
+from careerlog.domain.errors import FieldErrors, RecordedByNewerRelease, quoted
 from careerlog.domain.events import LedgerEvent
 from careerlog.domain.wording import Refusal, reason_of
 from careerlog.reference import reference
@@ -378,8 +378,8 @@ def unknown_code(value: Any, table_name: str) -> str:
             if code.name.casefold().replace(":", " ").split()[: len(words)] == words
         ]
         if len(choices) > 1:
-            return SEVERAL_CODES.reason(code=repr(value), table=table_name, choices="; ".join(choices))
-    return UNKNOWN_CODE.reason(code=repr(value), table=table_name)
+            return SEVERAL_CODES.reason(code=quoted(value), table=table_name, choices="; ".join(choices))
+    return UNKNOWN_CODE.reason(code=quoted(value), table=table_name)
 
 
 class Unreadable:
@@ -453,7 +453,10 @@ def _to_int(value: Any) -> int:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and whole_number(value.strip().lstrip("-")):
-        return int(value.strip())
+        try:
+            return int(value.strip())
+        except ValueError:  # (more digits than int() reads: sys.get_int_max_str_digits, 4,300)
+            raise ValueError(NOT_INTEGER) from None
     raise ValueError(NOT_INTEGER)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from marshmallow import ValidationError, fields
 
+from careerlog.domain.errors import cut
 from careerlog.domain.payload import ascii_number
 
 # A day as the API and the pages document it, YYYY-MM-DD in ASCII digits (projections.reading.ISO_DAY, which the
@@ -96,7 +97,7 @@ class Code(fields.String):
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
         text = super()._deserialize(value, attr, data, **kwargs)
         if text not in self.table:
-            raise self.make_error("unknown_code", code=text, table=self.table.name)
+            raise self.make_error("unknown_code", code=cut(text), table=self.table.name)  # (a long one cut)
         return self.table.normalise(text)
 
     default_error_messages = {"unknown_code": "Unknown code {code!r}; see the {table} reference table."}
