@@ -49,7 +49,7 @@ def refused_download(world: World, page: str) -> tuple[str, str]:
     answer = download_answer(world, page)
     assert answer.status_code == 200
     assert answer.mimetype == "text/csv"
-    named = re.fullmatch(r'attachment; filename="([^"]+)"', answer.headers["Content-Disposition"])
+    named = re.fullmatch(r"attachment; filename=([^\";]+)", answer.headers["Content-Disposition"])  # (send_file's)
     assert named
     return named[1], answer.get_data().decode("utf-8", "surrogateescape")
 
@@ -67,6 +67,21 @@ def test_the_refused_rows_download_as_written_with_their_reasons(world: World) -
     assert "Hari terakhir pelatihan:" in rows[0][-1]
     assert "31/11/2021" in rows[0][-1]  # (the reason says what was typed)
     assert "Judul" in rows[1][-1] or "Nama" in rows[1][-1]
+
+
+@pytest.mark.parametrize("name", ["pelatihan_M\u00e9dan.csv", "pelatihan_Me\u0301dan.csv"], ids=["nfc", "nfd"])
+def test_a_file_name_beyond_ascii_is_named_in_the_download_as_rfc_6266_writes_it(world: World, name: str) -> None:
+    """Flask's send_file writes the name: an ASCII fallback in `filename` and the name itself, UTF-8 percent-encoded,
+    in `filename*` (RFC 6266, 5987), which browsers prefer. Before, the header was written by hand, every character
+    beyond ASCII made "_" ("pelatihan_M_dan-ditolak.csv"). A name whose accent is a combining mark (as macOS spells
+    it) is the same name, composed."""
+    page = imported(world, "\r\n".join([HEADER, BAD_DAY]) + "\r\n", name=name)
+    answer = download_answer(world, page)
+    assert answer.status_code == 200
+    assert answer.headers["Content-Disposition"] == (
+        "attachment; filename=pelatihan_Medan-ditolak.csv; filename*=UTF-8''pelatihan_M%C3%A9dan-ditolak.csv"
+    )
+    assert answer.headers["Cache-Control"] == "no-store"  # (as before: a file of people's records is not cached)
 
 
 def test_the_downloaded_file_fixed_imports_again_with_its_reasons_column_read_and_not_recorded(world: World) -> None:

@@ -19,17 +19,17 @@ import csv
 import io
 import itertools
 import re
+import unicodedata
 import zlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from flask import abort, current_app, request
+from flask import abort, current_app, request, send_file
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from werkzeug.wrappers import Response
 from wtforms import HiddenField
 
 from careerlog.access import Action
@@ -144,10 +144,11 @@ def refused_rows_download() -> ResponseReturnValue:
         return error_page(410, detail=GONE)
     if not isinstance(found, dict) or found.get("by") != account.username:
         abort(403)
-    name = re.sub(r"[^\w.() -]+", "_", str(found.get("name") or ""), flags=re.ASCII).strip() or "ditolak.csv"
+    # letters and digits of any script kept (no path, quote or control character): send_file names the file as
+    # RFC 6266 has it, a name beyond ASCII in `filename*` (UTF-8, percent-encoded) beside an ASCII `filename`
+    name = re.sub(r"[^\w.() -]+", "_", unicodedata.normalize("NFC", str(found.get("name") or ""))).strip()
+    name = name or "ditolak.csv"
     body = zlib.decompress(base64.urlsafe_b64decode(str(found.get("csv") or "")))  # (signed: the page's own)
-    return Response(
-        body,
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"},
-    )
+    answer = send_file(io.BytesIO(body), mimetype="text/csv", as_attachment=True, download_name=name, conditional=False)
+    answer.headers["Cache-Control"] = "no-store"
+    return answer
