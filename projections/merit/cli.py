@@ -167,38 +167,46 @@ def place_and_period(day: str, *, from_until_today: bool = False) -> list[Any]:
     ]
 
 
-def place_and_period_options(day: str) -> Callable[[F], F]:
-    """`place_and_period`'s options as one decorator."""
+# A list's or a statistic's output: a table to read, JSON or CSV
+table_format = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+
+
+def period_options(options: list[Any]) -> Callable[[F], F]:
+    """The click `options` (`place_and_period`'s among them) as one decorator, the command's --to checked against
+    its --from (`period_in_order`)."""
 
     def decorate(func: F) -> F:
         func = period_in_order(func)
-        for option in reversed(place_and_period(day)):
+        for option in reversed(options):
             func = option(func)
         return func
 
     return decorate
 
 
+def place_and_period_options(day: str) -> Callable[[F], F]:
+    """`place_and_period`'s options as one decorator."""
+    return period_options(place_and_period(day))
+
+
 def common_options(func: Any, *, from_until_today: bool = False) -> Any:
     """The statistics' options (`from_until_today`: time to promotion's, whose waiting is counted until today)."""
-    options = [
-        click.option(
-            "--by", default="sex", type=FILLED, show_default=True, help="One dimension, or two for intersections."
-        ),
-        *place_and_period("day of the period", from_until_today=from_until_today),
-        click.option(
-            "--min-cell",
-            default=DEFAULT_MIN_CELL,
-            show_default=True,
-            type=WholeNumber(min=1, max=MAX_MIN_CELL),
-            help="Smallest group reported.",
-        ),
-        click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table"),
-    ]
-    func = period_in_order(func)
-    for option in reversed(options):
-        func = option(func)
-    return func
+    return period_options(
+        [
+            click.option(
+                "--by", default="sex", type=FILLED, show_default=True, help="One dimension, or two for intersections."
+            ),
+            *place_and_period("day of the period", from_until_today=from_until_today),
+            click.option(
+                "--min-cell",
+                default=DEFAULT_MIN_CELL,
+                show_default=True,
+                type=WholeNumber(min=1, max=MAX_MIN_CELL),
+                help="Smallest group reported.",
+            ),
+            table_format,
+        ]
+    )(func)
 
 
 @audit_group.command("fairness")
@@ -282,31 +290,30 @@ def audit_queries(obj: Context) -> AuditQueries:
 
 
 def decision_options(func: Any) -> Any:
-    options = [
-        *place_and_period("TMT"),
-        click.option(
-            "--rule", type=FILLED, help="Only decisions with a finding of this rule (e.g. promotion.time_in_rank)."
-        ),
-        click.option(
-            "--severity", type=click.Choice(["low", "medium", "high"]), help="Only findings at least this severe."
-        ),
-        click.option(
-            "--verdict",
-            type=click.Choice(list(VERDICTS)),
-            help="Only compliant decisions, or those with findings (merit.passed_over among them).",
-        ),
-        click.option(
-            "--passed-over/--not-passed-over",
-            "passed_over",
-            default=None,
-            help="Only the regular (101) promotions that passed over a clearly stronger colleague, or the others.",
-        ),
-        click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table"),
-    ]
-    func = period_in_order(func)
-    for option in reversed(options):
-        func = option(func)
-    return func
+    """The audited decisions' lists' options."""
+    return period_options(
+        [
+            *place_and_period("TMT"),
+            click.option(
+                "--rule", type=FILLED, help="Only decisions with a finding of this rule (e.g. promotion.time_in_rank)."
+            ),
+            click.option(
+                "--severity", type=click.Choice(["low", "medium", "high"]), help="Only findings at least this severe."
+            ),
+            click.option(
+                "--verdict",
+                type=click.Choice(list(VERDICTS)),
+                help="Only compliant decisions, or those with findings (merit.passed_over among them).",
+            ),
+            click.option(
+                "--passed-over/--not-passed-over",
+                "passed_over",
+                default=None,
+                help="Only the regular (101) promotions that passed over a clearly stronger colleague, or the others.",
+            ),
+            table_format,
+        ]
+    )(func)
 
 
 def emit_decisions(audit: AuditQueries, options: dict[str, Any], columns: tuple[str, ...], fmt: str) -> None:
@@ -388,7 +395,7 @@ def posts_command(obj: Context, /, fmt: str, **options: str | None) -> None:
 @click.option("--unit", type=FILLED, help="Only this unit.")
 @click.option("--from", "start", type=WholeNumber(min=MIN_YEAR, max=MAX_YEAR), help="First rating year.")
 @click.option("--to", "end", type=WholeNumber(min=MIN_YEAR, max=MAX_YEAR), help="Last rating year.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+@table_format
 @period_in_order
 @pass_context
 @friendly_errors
@@ -478,7 +485,7 @@ RECORDED_LATER_COLUMNS = ("tmt", "subject", "version", "decision", "kind", "coll
 
 @audit_group.command("passed-over")
 @place_and_period_options("TMT")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+@table_format
 @pass_context
 @friendly_errors
 def passed_over_command(obj: Context, /, fmt: str, start: str | None, end: str | None, **scope: str | None) -> None:
