@@ -248,6 +248,20 @@ def pns_at_end(year: int, confirmed: date | None, appointed: date, today: date) 
     return pns_from(confirmed, appointed) <= min(date(year, 12, 31), today)
 
 
+AWAY_SPELLS = "SELECT start_date, end_date, status FROM spells WHERE subject = ?"
+
+
+def away_at_end(year: int, spells: Sequence[Row], today: date) -> bool:
+    """Whether the employee was away from duty (NOT_IN_POST: unpaid leave, study leave, suspended) on the year's
+    counting day (31 December, today in the current year), by the spell covering it: the day `compliance` leaves them
+    out of the year's staff, so the year is not judged against the yearly JP (`jp_by_year`) either."""
+    day = min(date(year, 12, 31), today).isoformat()
+    return any(
+        s["start_date"] <= day and (s["end_date"] is None or s["end_date"] > day) and s["status"] in NOT_IN_POST
+        for s in spells
+    )
+
+
 def year_span(appointed_on: str, separated_on: str | None, today: date) -> range:
     """Calendar years served: the appointment's to the last day before separation (or today's)."""
     first = date.fromisoformat(appointed_on).year
@@ -602,13 +616,16 @@ class TrainingQueries(ViewReader):
             totals = sql.query("SELECT year, SUM(hours) AS hours FROM training WHERE subject = ? GROUP BY year", (nip,))
             pns = served[0]["employment_kind"] == JUDGED_KIND
             confirmed = confirmed_on(sql, nip) if pns and served[0]["confirmed"] else None  # roster: confirmed now
+            spells = sql.query(AWAY_SPELLS, (nip,)) if pns else []
         hours = {int(r["year"]): int(r["hours"]) for r in totals}
         years = year_span(served[0]["appointed_on"], served[0]["separated_on"], self.today)
         appointed = date.fromisoformat(served[0]["appointed_on"])
         cpns = [
             y for y in years if pns and yearly_jp(y) is not None and not pns_at_end(y, confirmed, appointed, self.today)
         ]
-        items = [self._year_item(year, hours.get(year, 0), pns and year not in cpns) for year in years]
+        away = [y for y in years if y not in cpns and yearly_jp(y) is not None and away_at_end(y, spells, self.today)]
+        unjudged = {*cpns, *away}
+        items = [self._year_item(year, hours.get(year, 0), pns and year not in unjudged) for year in years]
         kind = served[0]["employment_kind"]
         return {
             "nip": nip,
@@ -616,6 +633,7 @@ class TrainingQueries(ViewReader):
             "years": items,
             "pppk_rule": None if pns else self._pppk_rule(),
             "cpns_years": cpns,
+            "away_years": away,
         }
 
     def _pppk_rule(self) -> dict[str, Any] | None:
