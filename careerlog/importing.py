@@ -150,11 +150,11 @@ IMPORT_DATE = Refusal(
 NO_SUCH_DAY = Refusal(
     "No such day in the calendar, read day first (day, month, year): check the day and the month."
 ).reason()
-# A date of digits a file separated by commas writes either way round (06/05/2024: 6 May, or June 5?)
+# A date of digits a file separated by commas or tabs writes either way round (06/05/2024: 6 May, or June 5?)
 EITHER_WAY = Refusal(
     "This date reads two ways, day first or month first (06/05/2024: 6 May, or June 5), and a file separated by "
-    "commas may come from a spreadsheet that writes the month first. Write it as YYYY-MM-DD (2024-05-06), or save "
-    "the file from a spreadsheet in Indonesian (separated by semicolons), whose dates are read day first."
+    "commas or tabs may come from a spreadsheet that writes the month first. Write it as YYYY-MM-DD (2024-05-06), "
+    "or save the file from a spreadsheet in Indonesian (separated by semicolons), whose dates are read day first."
 ).reason()
 UNKNOWN_COLUMNS = Refusal(
     "Columns {columns} are no fields of {kind}; its columns are {fields}, or by their Indonesian names {aliases}, "
@@ -437,7 +437,7 @@ def _date_form(cell: str | None) -> str:
         return IMPORT_DATE
     found = DAY_FIRST.fullmatch(cell.strip())
     if found is not None and int(found[1]) <= 12 and int(found[3]) <= 12 and found[1] != found[3]:
-        return EITHER_WAY  # (a semicolon file reads it day first: only a comma file leaves it)
+        return EITHER_WAY  # (a semicolon file reads it day first: only a comma or tab file leaves it)
     return NO_SUCH_DAY
 
 
