@@ -128,11 +128,25 @@ def parse(message: str) -> Wording | None:
     """The template and values a stored message was rendered from (None for a text of no template).
     Where two templates match ("{rank} since {since}; ..." and "in service since {start}; ..."), the
     one whose fixed words explain more of the text wins."""
-    found = [(t, m) for t in TEMPLATES.values() if (m := t.pattern.fullmatch(message)) is not None]
+    by_lead, others = _by_lead(len(TEMPLATES))
+    found = [(t, m) for t in by_lead.get(message[:2], others) if (m := t.pattern.fullmatch(message)) is not None]
     if not found:
         return None
     template, match = min(found, key=lambda tm: sum(len(v) for v in tm[1].groupdict().values()))
     return Wording(template.text, tuple((name, match[name]) for name in template.names))
+
+
+@functools.lru_cache(maxsize=4)
+def _by_lead(count: int) -> tuple[dict[str, tuple[Template, ...]], tuple[Template, ...]]:
+    """The templates that may match a message, by its first two characters: those whose text begins with them (a
+    template's pattern begins with its text's words before the first placeholder) and those that do not begin with two
+    such characters, in the catalogue's order; and those alone, for a message beginning otherwise. Made again once
+    more templates are registered (`count`: TEMPLATES only grows). `parse` so tries a few patterns, not every one."""
+    everyone = list(TEMPLATES.values())  # (one registered meanwhile is in it too: still each that may match)
+    lead = {t: parts(t.text)[0][0] if parts(t.text) else "" for t in everyone}
+    others = tuple(t for t in everyone if len(lead[t]) < 2)
+    starts = {lead[t][:2] for t in everyone if len(lead[t]) >= 2}
+    return {s: tuple(t for t in everyone if len(lead[t]) < 2 or lead[t][:2] == s) for s in starts}, others
 
 
 @dataclass(frozen=True)
