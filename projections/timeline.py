@@ -243,7 +243,8 @@ def _plain_item(
 ) -> dict[str, Any]:
     """The timeline item of a fact (its row and stored values) and what amended it."""
     confirmed = stored.pop(CONFIRMED, None)  # (a rank jump the writer confirmed: not a value)
-    original = {k: v for k, v in stored.items() if v is not None}
+    # (most facts hold no None: their stored values, a dict of their own, are their original as they are)
+    original = {k: v for k, v in stored.items() if v is not None} if None in stored.values() else stored
     if corrections:  # the corrected fields are parsed and applied to the typed values, as the record does
         cls = BY_KIND[row["kind"]]
         typed = typed_state(cls, orjson.loads(row["data"]))
