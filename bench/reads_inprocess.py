@@ -6,13 +6,15 @@ own work per request, steadier than latency through a server on a shared machine
 loaded (same --employees, --seed, --store, --roster-rows).
 
     .venv/bin/python -m bench.reads --employees 1000 --store sqlite --keep --seconds 1
-    .venv/bin/python -m bench.reads_inprocess --employees 1000 --store sqlite --requests 300 [--profile timeline]
+    .venv/bin/python -m bench.reads_inprocess --employees 1000 --store sqlite --requests 300 [--rounds 5]
+    .venv/bin/python -m bench.reads_inprocess --employees 1000 --store sqlite --profile timeline
 """
 
 from __future__ import annotations
 
 import os
 import random
+import statistics
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -77,11 +79,16 @@ def timed(app: Callable[..., Iterable[bytes]], requests: list[Environ]) -> tuple
 def main(argv: list[str] | None = None) -> None:
     p = parser(__doc__.splitlines()[0])
     p.add_argument("--requests", type=int, default=300, help="requests per endpoint (default 300)")
+    p.add_argument(
+        "--rounds", type=int, default=1, help="time each endpoint this many times, in turn; the median is shown"
+    )
     p.add_argument("--roster-rows", type=int, default=0, help="as given to bench.reads --keep")
     p.add_argument("--clone-employees", type=int, default=0, help="as given to bench.reads --keep")
     p.add_argument("--profile", help="an endpoint to profile with pyinstrument instead (e.g. timeline)")
     args = p.parse_args(argv)
     positive(args)
+    if args.rounds < 1 or args.requests < 1:
+        raise SystemExit("--rounds and --requests: each must be at least 1")
     with kept_store(args) as (settings, loaded):
         if not loaded:
             raise SystemExit("no kept store of this size: run bench.reads with --keep and the same options first")
@@ -96,13 +103,22 @@ def main(argv: list[str] | None = None) -> None:
             if args.profile:
                 profile(app, found[args.profile])
                 return
+            rounds: dict[str, list[tuple[float, float]]] = {name: [] for name in found}
+            for _ in range(args.rounds):  # each round times every endpoint once, so that a busy spell hits them all
+                for name, requests in found.items():
+                    rounds[name].append(timed(app, requests))
             results = {}
-            lines = [f"reads in-process, {args.employees} employees, {args.store}, {args.requests} requests each"]
-            for name, requests in found.items():
-                wall, cpu = timed(app, requests)
-                results[name] = {"wall_ms": wall, "cpu_ms": cpu}
+            lines = [
+                f"reads in-process, {args.employees} employees, {args.store}, {args.requests} requests each"
+                + (f", median of {args.rounds} rounds" if args.rounds > 1 else "")
+            ]
+            for name, timings in rounds.items():
+                wall, cpu = (statistics.median(t[i] for t in timings) for i in (0, 1))
+                results[name] = {"wall_ms": wall, "cpu_ms": cpu, "rounds_cpu_ms": [t[1] for t in timings]}
                 lines.append(f"{name:<12} {wall:7.2f} ms wall  {cpu:7.2f} ms CPU per request")
-            report("reads_inprocess", args, {"requests": args.requests, "results": results}, lines)
+            report(
+                "reads_inprocess", args, {"requests": args.requests, "rounds": args.rounds, "results": results}, lines
+            )
         finally:
             app.extensions["careerlog"].close()
 

@@ -88,13 +88,17 @@ def test_the_in_process_reads_bench_times_each_endpoint_on_the_kept_store(
     with reads.kept_store(args) as (settings, loaded):
         assert not loaded
         reads.prepare(settings, args)
-    reads_inprocess.main(["--employees", "12", "--requests", "5"])
+    reads_inprocess.main(["--employees", "12", "--requests", "5", "--rounds", "3"])
     assert "reads in-process, 12 employees" in capsys.readouterr().out
     [result] = [
         orjson.loads(line) for line in (tmp_path / "results" / "reads_inprocess.jsonl").read_bytes().splitlines()
     ]
     assert set(result["results"]) == ENDPOINTS
     assert all(r["cpu_ms"] > 0 for r in result["results"].values())
+    # each endpoint timed once a round, the median of the rounds given as its figure
+    for r in result["results"].values():
+        assert len(r["rounds_cpu_ms"]) == 3
+        assert r["cpu_ms"] == sorted(r["rounds_cpu_ms"])[1]
 
 
 def test_the_reads_bench_clones_employees_under_new_nips_that_the_api_reads_like_the_originals(
