@@ -177,7 +177,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 20  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 21  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -196,7 +196,8 @@ class MeritProjection(TupleProjection):
     # the regulations in force on the TMT (dated versions in rules.toml): the findings' and requirements' source; 18:
     # unit_named (the units an amended placing fact named: the passed-over comparison's colleagues as known then);
     # 19: promotion.legal_status (no promotion on unpaid leave or suspended: a finding, no offer, no round in the pool);
-    # 20: a rank held since before promotion.dates is in force is offered from the rule's first date (first_permitted)
+    # 20: a rank held since before promotion.dates is in force is offered from the rule's first date (first_permitted);
+    # 21: a 101 of the separation's own day is eligible in its round when every rule is met (not out of rule)
     tables = (
         DECISIONS,
         FINDINGS,
@@ -510,14 +511,16 @@ def round_tuples(
         years = years_on[i]
         if years is not None and years is not False and (due_of is None or due_of[0] is not held or due_of[1] != years):
             due, due_of = add_years(held[1], int(years)), (held, years)
+        decision = promoted.get(day)
         is_eligible = (
             pns
             and years is not False  # a time-in-rank rule in force
             and (years is None or due <= day)  # skip the full check early
-            and (separated is None or day < separated)  # active_on(day): the day is after the appointment
+            # active_on(day) (the day is after the appointment); a promotion of the separation's own day is judged
+            # as earned in the service ending then (promotion_post), in rule when every rule is met, as audited
+            and (separated is None or day < separated or (day == separated and decision is not None))
             and _unbarred_101(judge, day, held)
         )
-        decision = promoted.get(day)
         if not is_eligible and decision is None:
             continue
         known = known or KnownFrom(record)
