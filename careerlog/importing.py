@@ -77,6 +77,7 @@ from careerlog.textfiles import (
     read_day_first_dates,
     read_decimal_commas,
     read_lesson_hours,
+    read_rupiah,
     refuse_not_text,
     shown,
     spreadsheet_dates,
@@ -777,6 +778,7 @@ def _csv_rows(
         spreadsheet_dates(cleaned)  # (a day count: unreadable, the row's other problems named with it)
         if "hours" in cleaned:
             read_lesson_hours(cleaned)  # ("20 JP")
+        read_rupiah(cleaned)  # ("Rp1.500.000,00": a cost as a currency format writes it)
         if indonesian:  # (a semicolon file: its decimals as an Indonesian spreadsheet writes them)
             read_decimal_commas(cleaned)
         read_day_first_dates(cleaned, day_first=indonesian)  # (elsewhere only those read one way alone)

@@ -306,8 +306,22 @@ def wrote(row: dict[str, Any], name: str, cell: str) -> None:
     written = row.get(WRITTEN)
     if written is None:
         row[WRITTEN] = Written({name: cell})
-    else:
-        written[name] = cell
+    else:  # (a cell read in two steps, "Rp1.500.000,00" then "1.500.000,00", keeps the first: as written)
+        written.setdefault(name, cell)
+
+
+RUPIAH = re.compile(r"\s*rp\.?\s*(\S.*)", re.IGNORECASE)  # a currency format's "Rp1.500.000,00", "Rp 2.500.000"
+
+
+def read_rupiah(row: dict[str, Any]) -> None:
+    """A training's cost written with the rupiah sign, as a spreadsheet's currency format shows it and saves it
+    ("Rp1.500.000,00", "Rp 2.500.000", "rp. 750.000"), read without it, in place (its amount then read as any
+    other: read_decimal_commas in a semicolon file); a cell of no amount after it ("Rp -", an accounting format's
+    zero) is left for the ledger to refuse."""
+    cell = row.get("cost")
+    if type(cell) is str and (found := RUPIAH.fullmatch(cell)) and found[1].strip() not in ("-", ""):
+        row["cost"] = found[1].strip()
+        wrote(row, "cost", cell)
 
 
 def read_decimal_commas(row: dict[str, Any]) -> None:
