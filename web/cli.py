@@ -7,6 +7,7 @@ import dataclasses
 import json
 import logging
 import os
+import re
 import socket
 import sys
 import time
@@ -15,7 +16,7 @@ from typing import Any
 
 import click
 from flask import Flask
-from gunicorn import util
+from gunicorn import glogging, util
 from gunicorn.app.base import BaseApplication
 from gunicorn.http.errors import LimitRequestLine
 from gunicorn.workers import gthread
@@ -109,6 +110,23 @@ class Worker(ThreadWorker):  # type: ignore[misc]
             self.log.debug("Failed to send error message.")
 
 
+# A NIP in a path (/api/v1/employees/NIP, /pages/audits/NIP/2): 18 digits, birth date, appointment and sex in them
+NIP_IN_PATH = re.compile(r"(?<!\d)\d{18}(?!\d)")
+
+
+class AccessLog(glogging.Logger):  # type: ignore[misc]
+    """gunicorn's access log, one line per request (its default format), without personal data: the path's NIPs
+    written `{nip}`, and neither the query (a name searched, `q=`; a cursor holding a page's last name and NIP;
+    filters) nor the Referer (a page's URL, NIP and query with it). The app's own access log says who read whose
+    record; this log says what was asked, its status and time, for operations."""
+
+    def atoms(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> dict[str, Any]:
+        atoms: dict[str, Any] = super().atoms(resp, req, environ, request_time)
+        path = NIP_IN_PATH.sub("{nip}", str(environ.get("PATH_INFO") or ""))
+        atoms.update(U=path, q="", f="-", r=f"{environ.get('REQUEST_METHOD')} {path} {environ.get('SERVER_PROTOCOL')}")
+        return {k: v for k, v in atoms.items() if not k.startswith("{") or k.endswith("}o")}
+
+
 def worker_exit(arbiter: Any, worker: Any) -> None:
     """gunicorn's worker_exit hook: a worker whose loop ended closes the app's services (the SQLite follower
     ends its batch and gives up its lock; the pools close their connections) and ends without tearing the
@@ -160,19 +178,24 @@ def serve(settings: Settings, bind: str, workers: int, threads: int = 4) -> None
     web = WebSettings.from_env()
     import_statistics()
     import_pages()
-    options = {
+    Server(settings, web, serve_options(bind, workers, threads)).run()
+
+
+def serve_options(bind: str, workers: int, threads: int) -> dict[str, Any]:
+    """gunicorn's settings as `careerlog serve` gives them."""
+    return {
         "bind": bind,
         "workers": workers,
         "worker_class": Worker,
         "limit_request_line": REQUEST_LINE_LIMIT,
         "threads": threads,
         "accesslog": "-",
+        "logger_class": AccessLog,  # (without the query, the Referer and NIPs)
         "timeout": 60,
         "graceful_timeout": 10,
         "control_socket_disable": True,
         "worker_exit": worker_exit,
     }
-    Server(settings, web, options).run()
 
 
 bind_option = click.option("--bind", default="127.0.0.1:8000", show_default=True, help="Address and port to serve on.")

@@ -1,0 +1,54 @@
+"""`careerlog serve`'s access log (gunicorn's, on standard output) holds no personal data: not the query (a name
+searched, a cursor holding the last name of a page), not the Referer (a page's URL with a NIP and its filters), not
+the NIP of the path; the request's method, its path otherwise, the status and the time are kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+
+from careerlog.config import Settings
+from web.cli import Server, serve_options
+from web.config import WebSettings
+
+NIP = "198609262010031701"
+
+
+@dataclass
+class Answered:
+    status: str = "200 OK"
+    sent: int = 512
+    headers: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Asked:
+    headers: list[tuple[str, str]]
+
+
+def test_the_access_log_line_holds_no_nip_name_query_or_referer(capsys: pytest.CaptureFixture[str]) -> None:
+    options = serve_options("127.0.0.1:0", 1, 1)
+    server = Server(Settings(database_url="sqlite:///unused.db"), WebSettings(secret_key="test"), options)
+    logger = server.cfg.logger_class(server.cfg)
+    path = f"/api/v1/employees/{NIP}/timeline"
+    query = "q=Budi+Siregar&after=WyJyb3N0ZXIiLCJCdWRpIFNpcmVnYXIiXQ"
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": f"{path}?{query}",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "10.0.0.7",
+        "HTTP_REFERER": f"https://careerlog.example/pages/employees/{NIP}?lang=en",
+        "HTTP_USER_AGENT": "Mozilla/5.0",
+        "HTTP_AUTHORIZATION": "Bearer clt_secret-token",
+    }
+    logger.access(Answered(), Asked([("AUTHORIZATION", "Bearer clt_secret-token")]), environ, timedelta(seconds=0.25))
+    line = capsys.readouterr().out
+    assert line.count("\n") == 1, line
+    for secret in (NIP, "Budi", "Siregar", "WyJyb3N0", "clt_secret-token", "lang=en", "/pages/employees"):
+        assert secret not in line, (secret, line)
+    assert '"GET /api/v1/employees/{nip}/timeline HTTP/1.1" 200 512' in line, line
+    assert line.startswith("10.0.0.7 "), line
