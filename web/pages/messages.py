@@ -26,14 +26,16 @@ from flask_babel import lazy_gettext as _l
 import careerlog
 import projections
 from careerlog.domain.employee import TOO_MANY_HOURS
+from careerlog.domain.ledger import REFERENCE_USED
 from careerlog.domain.payload import UNKNOWN_CODE
 from careerlog.domain.wording import REFUSALS, TEMPLATES, Reason, Refusal, Template, fill, parse
+from careerlog.importing import REPEATED_REFERENCE
 from careerlog.reference import Table, reference
 from projections.merit.audit import LATE_EVIDENCE
 from projections.merit.queries import PASSED_OVER_FINDING
 from projections.merit.rules import EXAM_MISSING, EXAM_PASSED, PENALTY
 from web.pages import local_date, local_datetime, local_number
-from web.pages.labels import kind_label, promotion_kind_in_text, promotion_kind_label, reference_name
+from web.pages.labels import field_label, kind_label, promotion_kind_in_text, promotion_kind_label, reference_name
 
 OR = _l("or")
 
@@ -117,6 +119,11 @@ def number(value: str) -> str:
         return value
 
 
+# The refusals of a reference sent again with other values, naming those fields ({fields}): each by its label in the
+# visitor's language, as the form and the report name fields (the API keeps the code names)
+DIFFERING_FIELDS = (REFERENCE_USED, REPEATED_REFERENCE)
+
+
 def localised(template: Template, name: str, value: str) -> str:
     """One value as the visitor reads it: a date, time or number in their language; alternatives joined
     by their "or"; a reference code by its name (BAIK: Baik; a promotion kind in the visitor's language:
@@ -138,6 +145,8 @@ def localised(template: Template, name: str, value: str) -> str:
         return f" {OR} ".join(value.split(" or "))
     if name in template.kinds:
         return kind_named(template, name, value)
+    if name == "fields" and template in DIFFERING_FIELDS:  # (the fields of a reference sent with other values)
+        return ", ".join(field_label(field) for field in value.split(", "))
     return value
 
 
