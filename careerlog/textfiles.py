@@ -319,9 +319,16 @@ def read_rupiah(row: dict[str, Any]) -> None:
     other: read_decimal_commas in a semicolon file); a cell of no amount after it ("Rp -", an accounting format's
     zero) is left for the ledger to refuse."""
     cell = row.get("cost")
-    if type(cell) is str and (found := RUPIAH.fullmatch(cell)) and found[1].strip() not in ("-", ""):
-        row["cost"] = found[1].strip()
+    if type(cell) is str and (amount := rupiah_amount(cell)) is not None:
+        row["cost"] = amount
         wrote(row, "cost", cell)
+
+
+def rupiah_amount(text: str) -> str | None:
+    """The amount of a text written with the rupiah sign ("Rp 1.500.000" -> "1.500.000"), or None: no sign, or no
+    amount after it ("Rp -")."""
+    found = RUPIAH.fullmatch(text)
+    return found[1].strip() if found and found[1].strip() not in ("-", "") else None
 
 
 def read_decimal_commas(row: dict[str, Any]) -> None:

@@ -41,7 +41,7 @@ from careerlog.domain.payload import FieldSpec, Unreadable, ascii_number, filled
 from careerlog.domain.wording import Reason, reason_of
 from careerlog.importing import kind_from_name, refuse_no_rows
 from careerlog.reference import reference
-from careerlog.textfiles import WORKBOOK, aliases_of, workbook_name
+from careerlog.textfiles import WORKBOOK, aliases_of, rupiah_amount, workbook_name
 from web.errors import conflict_errors
 from web.pages.common import allowed, blp, page, services
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
@@ -101,7 +101,7 @@ def payload_from(
                 reason = _("Not valid JSON.")
         elif spec.type is Decimal:
             try:
-                payload[spec.name] = local_decimal(value)
+                payload[spec.name] = local_decimal(value, spec.name)
             except NumberFormatError:
                 reason = _("Not a valid number.")
         else:
@@ -113,9 +113,12 @@ def payload_from(
     return payload
 
 
-def local_decimal(value: str) -> str:
+def local_decimal(value: str, name: str = "") -> str:
     """A decimal typed in the page's language ("2,5" in Indonesian), as the ledger writes it; NumberFormatError for a
-    text that is none, or written in digits other than 0-9 (Babel reads any script's: the ledger and the API do not)."""
+    text that is none, or written in digits other than 0-9 (Babel reads any script's: the ledger and the API do not).
+    A cost (`name`) may be typed with the rupiah sign ("Rp 1.500.000"), as an import reads it (read_rupiah)."""
+    if name == "cost" and (amount := rupiah_amount(value)) is not None:
+        value = amount
     if not ascii_number(value):
         raise NumberFormatError(f"{value!r} is not written in digits 0-9")
     return str(parse_decimal(value, locale=get_locale(), strict=True))
@@ -159,7 +162,7 @@ def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict
             continue
         if field["type"] == "decimal" and typed:
             try:
-                typed = local_decimal(typed)
+                typed = local_decimal(typed, name)
             except NumberFormatError:
                 typed = Unreadable(_("Not a valid number."))
         changed[name] = typed
