@@ -261,13 +261,19 @@ def decimal_fields(kind: str) -> tuple[str, ...]:
     return typed_fields(kind, Decimal)
 
 
+# A date with a time of midnight, as a personnel system's export or a spreadsheet's date-and-time format writes a day
+MIDNIGHT = re.compile(r"(\S+)[ T]0?0:00(?::00(?:\.0+)?)?")
+
+
 def read_day_first_dates(row: dict[str, Any], *, day_first: bool = True) -> None:
     """Spell the date cells of a row written day first as the ledger reads them ("2024-05-06"), in place, keeping
     each such cell as written in the row's WRITTEN (for the report, which says why one was not read); a cell that
     is no such date is left as it is, for the ledger to refuse as written (31/02/2024, 06/05/24).
 
     Read: dd/mm/yyyy, dd.mm.yyyy and dd-mm-yyyy, one or two digits for the day and the month (17/08/2021, 7.8.2021),
-    and the month by its Indonesian name or abbreviation (17 Agustus 2021, 17-Agu-2021). `day_first` is whether the
+    and the month by its Indonesian name or abbreviation (17 Agustus 2021, 17-Agu-2021); a date of digits (and one
+    as the ledger reads it) with a time of midnight too ("2024-05-06 00:00:00", "06/05/2024 0:00": MIDNIGHT, that
+    day; another time is left as written, refused). `day_first` is whether the
     file is known to write its days first (a semicolon file, saved by a spreadsheet in Indonesian); otherwise (a
     comma-separated file, whose spreadsheet may have put the month first) a date of digits is read only when it can
     be read one way alone: its first part is after 12 (17/08/2021), or equal to the second (05/05/2021);
@@ -275,9 +281,16 @@ def read_day_first_dates(row: dict[str, Any], *, day_first: bool = True) -> None
     kind = row.get("kind")
     for name in typed_fields(kind, date) if type(kind) is str else ():
         cell = row.get(name)
-        if type(cell) is not str or (cell[4:5] == "-" and cell[:4].isdigit()):  # (none, or as the ledger reads it)
+        if type(cell) is not str:
             continue
         text = cell.strip()
+        if at_midnight := MIDNIGHT.fullmatch(text):  # ("2024-05-06 00:00:00": a day, as a date-and-time writes it)
+            text = at_midnight[1]
+            wrote(row, name, cell)
+        if text[4:5] == "-" and text[:4].isdigit():  # (as the ledger reads it)
+            if at_midnight:
+                row[name] = text
+            continue
         if found := DAY_FIRST.fullmatch(text):
             day, month, year = int(found[1]), int(found[3]), int(found[4])
             one_way = day_first or day > 12 or day == month  # (else either way round: refused as written)
