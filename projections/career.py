@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar, overload
 
+from careerlog.ages import whole_years
 from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.ledger import payload_values
 from careerlog.domain.payload import parse_payload
@@ -691,13 +692,6 @@ def separation_statuses(ref: Reference) -> frozenset[str]:
 def education_order(ref: Reference, level: str) -> int:
     """The order of an education level (higher is more), cached per reference object."""
     return int(ref.education[level]["order"])
-
-
-def whole_years(start: date, end: date) -> int:
-    years = end.year - start.year
-    if (end.month, end.day) < (start.month, start.day):
-        years -= 1
-    return years
 
 
 def add_years(day: date, years: int) -> date:

@@ -7,7 +7,6 @@ passed as a parameter.
 
 from __future__ import annotations
 
-from calendar import isleap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,6 +15,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from careerlog.ages import whole_years
 from careerlog.application import NOT_APPOINTED
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.wording import Refusal
@@ -373,12 +373,9 @@ AGE_BAND_OF = _age_bands()  # any other age (or None) is "unknown"
 
 
 def age_on(birth: date, day: date) -> int:
-    """Whole years from birth to day, as relativedelta counts them (a 29 February birthday falls on
-    28 February in other years), as the age-band filters do; without building a relativedelta."""
-    month, dom = birth.month, birth.day
-    if month == 2 and dom == 29 and not isleap(day.year):
-        dom = 28
-    return day.year - birth.year - ((day.month, day.day) < (month, dom))
+    """Whole years from birth to day (careerlog.ages: a 29 February birthday falls on 28 February in other
+    years, as relativedelta counts them), as the age-band filters do; without building a relativedelta."""
+    return whole_years(birth, day)
 
 
 # Distinct days a roster page's years and age bands are worked out from: bounded by the calendar (some 16,000

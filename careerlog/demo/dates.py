@@ -49,13 +49,6 @@ def months_end(start: date, months: int) -> date:
     return end
 
 
-def whole_years(start: date, end: date) -> int:
-    years = end.year - start.year
-    if (end.month, end.day) < (start.month, start.day):
-        years -= 1
-    return years
-
-
 def first_of_next_month(day: date) -> date:
     return add_months(day.replace(day=1), 1)
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from careerlog.demo.dates import add_months, add_years, current_rules, in_force, is_permitted, param, whole_years
+from careerlog.ages import whole_years
+from careerlog.demo.dates import add_months, add_years, current_rules, in_force, is_permitted, param
 from careerlog.demo.model import (
     CREDIT_FACTOR,
     EDU_CEILING,

@@ -19,6 +19,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from careerlog.ages import whole_years
 from careerlog.domain.errors import FieldErrors, InvalidInput
 from careerlog.domain.events import Appointed, LedgerEvent
 from careerlog.domain.ledger import (
@@ -439,7 +440,7 @@ def check_appointment_age(career: Career, fact: Fact, errors: FieldErrors) -> No
     values = fact.values
     birth: date = values["birth_date"]
     min_age = career.rules.param("appointment.min_age", fact.effective_date, "years", 18)
-    age = _years_between(birth, fact.effective_date)
+    age = whole_years(birth, fact.effective_date)
     if age < min_age:
         errors.add("birth_date", UNDER_AGE.reason(age=min_age))
     max_age = career.rules.param("appointment.max_age", fact.effective_date, "years")
@@ -1043,10 +1044,3 @@ class Employee(LedgerAggregate):
     def separated_on(self) -> date | None:
         separation = self.career.separation
         return separation.effective_date if separation else None
-
-
-def _years_between(start: date, end: date) -> int:
-    years = end.year - start.year
-    if (end.month, end.day) < (start.month, start.day):
-        years -= 1
-    return years

@@ -13,9 +13,10 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from careerlog.ages import whole_years
 from careerlog.domain.wording import Template
 from careerlog.reference import Rule, Rules, reference, rules
-from projections.career import CareerRecord, Fact, PostSpell, predicate_score, whole_years
+from projections.career import CareerRecord, Fact, PostSpell, predicate_score
 from projections.merit.eligibility import next_level
 from projections.merit.rules import RATINGS_SHORT, Check, check, rank_index, rating_facts, rule_on
 

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from careerlog.ages import whole_years
 from careerlog.domain.wording import Params, Template, Wording
 from careerlog.reference import Rules, reference, rules
-from projections.career import CareerRecord, Fact, predicate_score, whole_years
+from projections.career import CareerRecord, Fact, predicate_score
 from projections.framework import Table, TupleProjection, rules_digest
 from projections.merit.audit import FINDINGS
 from projections.merit.rules import param_on, rule_on
@@ -208,7 +209,7 @@ class AwardsProjection(TupleProjection):
     """One row per award (not retracted, as corrected) and one per finding."""
 
     name = "awards"
-    version = 1
+    version = 2  # 2: whole years of service from a 29 February reach their anniversary on 28 February (careerlog.ages)
     tables = (AWARDS, AWARD_FINDINGS)
 
     def configuration(self) -> str | None:

@@ -359,3 +359,15 @@ def test_a_penalty_level_must_match_its_kind() -> None:
         {"level": "LIGHT", "penalty_kind": "POTONG_TUKIN_6", "effective_date": "2020-03-01", "reference": "HD-1"},
     )
     assert "MEDIUM penalty" in errors["level"][0]
+
+
+def test_one_born_on_29_february_is_18_on_28_february_of_a_common_year() -> None:
+    birth, tmt = date(1992, 2, 29), date(2010, 2, 28)  # 18 on 28 February 2010, as the roster's age counts it
+    employee, _ = Employee.appoint(f.nip(birth, tmt), parse(f.appointment(birth, tmt), "appointment"), f.recording())
+    assert employee.version == 1
+    day_before = date(2010, 2, 27)
+    with pytest.raises(InvalidInput) as e:
+        Employee.appoint(
+            f.nip(birth, day_before), parse(f.appointment(birth, day_before), "appointment"), f.recording()
+        )
+    assert "under 18" in e.value.errors["birth_date"][0]

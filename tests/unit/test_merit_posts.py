@@ -144,6 +144,14 @@ def test_a_jpt_pratama_needs_open_selection_experience_and_an_age_of_at_most_56(
     assert (age.outcome, age.message) == (MISSING, "age 57 on 2018-01-15; at most 56")
 
 
+def test_one_born_on_29_february_is_a_year_older_on_28_february_of_a_common_year_for_a_posts_age_limit() -> None:
+    leapling = jpt_candidate(date(1964, 2, 29)).add(
+        "post_appointment", post("JPT_PRATAMA", "2021-02-28", "II.b", "OPEN")
+    )
+    age = checks(leapling)["post.max_age"]  # 57 on 28 February 2021, as the appointment's minimum age counts it
+    assert (age.outcome, age.message) == (MISSING, "age 57 on 2021-02-28; at most 56")
+
+
 def test_a_jpt_holder_moved_within_two_years_is_missing_jpt_tenure_unless_moved_up() -> None:
     def moved(kind: str, day: str, level: str) -> dict[str, Check]:
         builder = jpt_candidate().add("post_appointment", post("JPT_PRATAMA", "2018-01-15", "II.b", "OPEN"))
