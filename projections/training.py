@@ -251,15 +251,28 @@ def pns_at_end(year: int, confirmed: date | None, appointed: date, today: date) 
 AWAY_SPELLS = "SELECT start_date, end_date, status FROM spells WHERE subject = ?"
 
 
+def counting_day(year: int, today: date = date.max) -> date:
+    """The day a year's staff of the yearly JP are read on: 31 December, today in the current year."""
+    return min(date(year, 12, 31), today)
+
+
 def away_at_end(year: int, spells: Sequence[Row], today: date) -> bool:
     """Whether the employee was away from duty (NOT_IN_POST: unpaid leave, study leave, suspended) on the year's
     counting day (31 December, today in the current year), by the spell covering it: the day `compliance` leaves them
     out of the year's staff, so the year is not judged against the yearly JP (`jp_by_year`) either."""
-    day = min(date(year, 12, 31), today).isoformat()
+    day = counting_day(year, today).isoformat()
     return any(
         s["start_date"] <= day and (s["end_date"] is None or s["end_date"] > day) and s["status"] in NOT_IN_POST
         for s in spells
     )
+
+
+def record_away_at_end(record: CareerRecord, year: int, today: date = date.max) -> bool:
+    """`away_at_end` read from a record instead of its spells (a spell's status is the record's `status_on` its
+    first day, and holds until the next): the promotion rule of the yearly JP (promotion.training) does not ask the
+    JP of such a year either. Before the appointment or after the separation no one is away from duty."""
+    day = counting_day(year, today)
+    return record.active_on(day) and record.status_on(day) in NOT_IN_POST
 
 
 def year_span(appointed_on: str, separated_on: str | None, today: date) -> range:

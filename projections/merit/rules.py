@@ -31,6 +31,7 @@ from projections.career import (
     education_order,
     predicate_score,
 )
+from projections.training import record_away_at_end
 
 MET, MISSING, NOT_APPLICABLE = "met", "missing", "not_applicable"
 SEVERITY_ORDER = {"low": 1, "medium": 2, "high": 3}
@@ -329,8 +330,9 @@ class PromotionJudge:
         self.facts_of = record.kind_facts  # the active facts of a kind by date (not indexing every kind)
         self._education: dict[int, tuple[str | None, list[Fact]]] = {}  # by the number of degrees held
         # The outcomes that depend only on the year or the degrees held (a record's promotion rounds
-        # ask twice a year), by rule version, kind, new rank and year or degrees: the same Check again.
-        self._outcomes: dict[tuple[Any, ...], Check] = {}
+        # ask twice a year), by rule version, kind, new rank and year or degrees: the same Check again (None: not
+        # judged).
+        self._outcomes: dict[tuple[Any, ...], Check | None] = {}
         # Each promotion judged (`checks`) with the rank held before it: `barred` reads its findings instead of
         # judging it again (the promotion rounds ask of the regular promotions the audit judged on this record).
         self._judged: dict[tuple[date, str, str], tuple[tuple[str, date, Fact], tuple[Check, ...]]] = {}
@@ -616,12 +618,18 @@ class PromotionJudge:
         return check(rule, False, lambda: STATUS_BARS(status=status, day=day), changes[-1:])
 
     def _training(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
+        """The JP of the year before the TMT; not judged (None) when the employee ended that year away from duty
+        (unpaid leave, study leave, suspended: `record_away_at_end`), as the training table and the compliance
+        report leave such a year unjudged."""
         if kind not in rule.params.get("kinds", []):
             return None
         key = ("training", id(rule), kind, day.year)
-        done = self._outcomes.get(key)
-        if done is not None:
-            return done
+        outcomes = self._outcomes
+        if key in outcomes:
+            return outcomes[key]
+        if record_away_at_end(self.record, day.year - 1):
+            outcomes[key] = None
+            return None
         trainings = self.facts_of("training")  # by date: the last year's are those from its 1 January to the next
         year_start, next_start = date(day.year - 1, 1, 1), date(day.year, 1, 1)
         used = trainings[
