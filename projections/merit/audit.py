@@ -37,6 +37,7 @@ from projections.merit.rules import (
     SEVERITY_ORDER,
     Check,
     PromotionJudge,
+    blocking_statuses,
     evidence_json,
     permitted_in_years,
     posts_rested_on,
@@ -177,7 +178,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 22  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 23  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -198,7 +199,9 @@ class MeritProjection(TupleProjection):
     # 19: promotion.legal_status (no promotion on unpaid leave or suspended: a finding, no offer, no round in the pool);
     # 20: a rank held since before promotion.dates is in force is offered from the rule's first date (first_permitted);
     # 21: a 101 of the separation's own day is eligible in its round when every rule is met (not out of rule)
-    # 22: promotion.training not judged (no requirement) when the year before the TMT ended away from duty
+    # 22: promotion.training not judged (no requirement) when the year before the TMT ended away from duty; 23: a
+    # change to a status promotion.legal_status lists, effective by the TMT and recorded after the decision, is
+    # evidence.recorded_after
     tables = (
         DECISIONS,
         FINDINGS,
@@ -253,7 +256,7 @@ def late_evidence(final: CareerRecord, fact: Fact, book: Rules | None = None) ->
     if found is None:
         return None
     rule, grace = found
-    late = recorded_after(final, day, moment + grace, posts_rested_on(book, fact))
+    late = recorded_after(final, day, moment + grace, posts_rested_on(book, fact), blocking_statuses(book, fact))
     if not late:
         return None
     wording = LATE_EVIDENCE(count=len(late), day=day, moment=moment)

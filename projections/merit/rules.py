@@ -667,15 +667,38 @@ def in_force(book: Rules, day: date, bars_first: bool) -> tuple[tuple[Rule, Unbo
 
 POST_KIND = "post_appointment"
 EVIDENCE_WITH_POSTS = (*EVIDENCE_KINDS, POST_KIND)
+STATUS_KIND = "status_change"
+LEGAL_STATUS = "promotion.legal_status"
 # The promotion rules that read the post held on the TMT: a promotion of one of their kinds rests on it.
 POST_READING_RULES = ("promotion.structural_range", "promotion.functional_range", "promotion.credit_points")
 
 
-def recorded_after(final: CareerRecord, day: date, moment: Any, posts_until: date | None = None) -> list[Fact]:
+def recorded_after(
+    final: CareerRecord, day: date, moment: Any, posts_until: date | None = None, statuses: tuple[str, ...] = ()
+) -> list[Fact]:
     """Supporting facts effective on or before `day` but recorded at or after the decision (with `posts_until`,
-    the definitive post appointments effective by then too: the posts the decision rests on)."""
-    late = final.recorded_after(EVIDENCE_KINDS if posts_until is None else EVIDENCE_WITH_POSTS, day, moment)
-    return [f for f in late if f.kind != POST_KIND or is_post_evidence(f, posts_until)]
+    the definitive post appointments effective by then too: the posts the decision rests on; with `statuses`, the
+    status changes to one of them too: the statuses that bar the promotion, `blocking_statuses`)."""
+    kinds = EVIDENCE_KINDS if posts_until is None else EVIDENCE_WITH_POSTS
+    late = final.recorded_after((*kinds, STATUS_KIND) if statuses else kinds, day, moment)
+    return [
+        f
+        for f in late
+        if (f.kind != POST_KIND or is_post_evidence(f, posts_until))
+        and (f.kind != STATUS_KIND or f.get("status") in statuses)
+    ]
+
+
+def blocking_statuses(book: Rules, fact: Fact) -> tuple[str, ...]:
+    """The statuses that bar a rank promotion `fact` (promotion.legal_status in force on its TMT, its kind not exempt):
+    a change to one, effective by the TMT and recorded after the decision, is late evidence as a penalty is. None for
+    a post appointment (no such rule judges it), a kind exempt (211) or a day the rule is not in force."""
+    if fact.kind != "rank_promotion":
+        return ()
+    rule = rule_on(book, LEGAL_STATUS, fact.effective_date)
+    if rule is None or fact.get("promotion_kind") in rule.params.get("exempt_kinds", []):
+        return ()
+    return tuple(rule.params.get("blocking_statuses", []))
 
 
 def is_post_evidence(fact: Fact, until: date | None) -> bool:
