@@ -201,7 +201,8 @@ class MeritProjection(TupleProjection):
     # 21: a 101 of the separation's own day is eligible in its round when every rule is met (not out of rule)
     # 22: promotion.training not judged (no requirement) when the year before the TMT ended away from duty; 23: a
     # change to a status promotion.legal_status lists, effective by the TMT and recorded after the decision, is
-    # evidence.recorded_after
+    # evidence.recorded_after; also (99b689f, the same release) post.max_age's age of one born on 29 February is
+    # counted on 28 February in a common year (careerlog.ages)
     tables = (
         DECISIONS,
         FINDINGS,
