@@ -168,7 +168,11 @@ _progress_bar = Progress
 @main.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), help="Default: from the file name.")
-@click.option("--kind", help="Event kind of every row of a CSV file (default: from the file name).")
+@click.option(
+    "--kind",
+    type=click.Choice(sorted(BY_KIND), case_sensitive=False),  # (--kind Training is training)
+    help="Event kind of every row of a CSV file, in any letter case (default: from the file name).",
+)
 @click.option("--dry-run", is_flag=True, help="Check every row and report, recording nothing.")
 @click.option(
     "--migration",
@@ -213,8 +217,6 @@ def import_command(
     from careerlog.importing import detect_format, import_file, refuse_no_rows
 
     fmt = fmt or detect_format(file.name)
-    if kind is not None and kind not in BY_KIND:
-        raise click.BadParameter(f"unknown kind {kind!r}", param_hint="--kind")
     total = file.stat().st_size if fmt == "jsonl" else None
     if report_path and report_path.resolve() == file.resolve():
         raise click.BadParameter("the report would overwrite the file imported", param_hint="--report")

@@ -471,15 +471,57 @@ def detect_format(name: str) -> str:
     raise InvalidInput(WHICH_FORMAT.reason(name=repr(name)), "file")
 
 
+# Each kind's name in Indonesian as the pages give it (web.pages.labels.KIND_LABELS in the Indonesian catalogue, its
+# words lower case and joined by underscores, a parenthesis left out), so that a file named as the page names its rows
+# (pelatihan.csv, kenaikan_pangkat.csv) is read as them: tests/unit/test_import_kind_from_indonesian_name.py checks
+# that the two agree (careerlog does not import the pages).
+INDONESIAN_KIND_NAMES: dict[str, str] = {
+    "appointment": "pengangkatan",
+    "confirmation": "pengangkatan_sebagai_pns",
+    "rank_promotion": "kenaikan_pangkat",
+    "post_appointment": "pengangkatan_dalam_jabatan",
+    "post_end": "berakhirnya_jabatan",
+    "placement": "penempatan",
+    "training": "pelatihan",
+    "training_feedback": "umpan_balik_pelatihan",
+    "education": "pendidikan",
+    "study_leave_start": "tugas_belajar_dimulai",
+    "study_leave_end": "tugas_belajar_selesai",
+    "mentoring_start": "pembimbingan_dimulai",
+    "mentoring_end": "pembimbingan_selesai",
+    "mentoring_session": "sesi_pembimbingan",
+    "mentee_assigned": "penugasan_peserta_bimbingan",
+    "mentee_released": "pelepasan_peserta_bimbingan",
+    "performance_rating": "penilaian_kinerja",
+    "penalty": "hukuman_disiplin",
+    "status_change": "perubahan_kedudukan_hukum",
+    "exam": "lulus_ujian",
+    "award": "penghargaan",
+    "correction": "koreksi",
+    "retraction": "pembatalan",
+    "unit_rating": "penilaian_unit",
+    "unit_registration": "pendaftaran_unit",
+}
+# (a file name's stem beginning with a kind's code or Indonesian name, its words joined by underscores, spaces or
+# dashes, as a whole word; the kind) for every kind, the longest name first
+_NAMED_KINDS = [
+    (re.compile("[ _-]+".join(map(re.escape, name.split("_"))) + r"(?![^\W_])"), kind)
+    for name, kind in sorted(
+        ((name, kind) for kind in BY_KIND for name in dict.fromkeys((kind, INDONESIAN_KIND_NAMES.get(kind, kind)))),
+        key=lambda named: len(named[0]),
+        reverse=True,
+    )
+]
+
+
 def kind_from_name(name: str) -> str | None:
-    """A CSV file named after a kind holds that kind, its name going on after anything but a letter or digit: a year
-    (rank_promotion-2024.csv, training 2024.csv), a browser's second download (training (1).csv), a Windows copy
-    (training - Copy.csv). The longest kind first (training_feedback.csv is no training)."""
+    """A CSV file named after a kind, by its code or its Indonesian name (INDONESIAN_KIND_NAMES), holds that kind,
+    whatever the case of its name and its words joined by underscores, spaces or dashes (kenaikan_pangkat.csv,
+    "Kenaikan Pangkat.csv"), the name going on after anything but a letter or digit: a year (rank_promotion-2024.csv,
+    training 2024.csv), a browser's second download (pelatihan (1).csv), a Windows copy (training - Copy.csv). The
+    longest name first (training_feedback.csv is no training, pengangkatan_dalam_jabatan.csv no appointment)."""
     stem = Path(name).stem.lower()
-    for kind in sorted(BY_KIND, key=len, reverse=True):
-        if stem == kind or (stem.startswith(kind) and not stem[len(kind)].isalnum()):
-            return kind
-    return None
+    return next((kind for pattern, kind in _NAMED_KINDS if pattern.match(stem)), None)
 
 
 def read_jsonl(stream: IO[bytes], start: int = 1) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
