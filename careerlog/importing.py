@@ -178,6 +178,14 @@ REPEATED_KEY = Refusal(
     numbers=("version", "line"),
     kinds=("kind",),
 )
+# A row of a fact recorded and since retracted, its values and no new client key (the file run again): the ledger's
+# RESENT_RETRACTED (kept for the API's clients) advises a new client reference, which a file's user gives as a column
+RERUN_RETRACTED = Refusal(
+    "Reference {reference} was recorded with these values as version {version}, which version {by} retracted: a "
+    "file run again does not record it again. If it stays retracted, remove this row from the file; to record the "
+    "fact again, give the row a client_key (a column of that name) not used before, or the values it should have.",
+    numbers=("version", "by"),
+)
 NIP_AS_NUMBER = Refusal(
     "{value} is a NIP written as a number, which keeps only some of its 18 digits: write it as text, in quotes "
     '("198609262015051001").'
@@ -1158,6 +1166,8 @@ def _rejection(command: Command, error: Exception, first: FirstLines | None = No
         field = "unit" if command.subject.startswith("UNIT:") else "nip"
     if refusal in (KEY_USED, REFERENCE_USED) and first is not None:
         reason = _repeated(reason, command.subject, first)
+    elif refusal is RESENT_RETRACTED and isinstance(reason, Reason):
+        reason = RERUN_RETRACTED.reason(**dict(reason.params))
     return RowProblem(command.line, command.subject, command.kind, {field: [reason]}, command_typed([field], command))
 
 
