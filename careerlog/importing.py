@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import difflib
 import gc
 import io
 import itertools
@@ -161,6 +162,12 @@ UNKNOWN_COLUMNS = Refusal(
     "Columns {columns} are no fields of {kind}; its columns are {fields}, or by their Indonesian names {aliases}, "
     "besides the employee's name (Nama) and columns of notes ({notes}). Nothing was read."
 )
+# ... and the nearest name the kind takes for each column near one (NEAREST_COLUMN): "Tanggal Mulia", tanggal_mulai
+UNKNOWN_COLUMNS_NEAR = Refusal(
+    "Columns {columns} are no fields of {kind} (did you mean {near}?); its columns are {fields}, or by their "
+    "Indonesian names {aliases}, besides the employee's name (Nama) and columns of notes ({notes}). Nothing was read."
+)
+NEAREST_COLUMN = 0.8  # difflib's ratio at least (NIP Lama is 0.62 from nip_baru: an old NIP is no new one)
 # The notes of a header's columns that are read but never recorded (the report's notes, at line 1)
 NOTE = Refusal("A column of notes: read, not recorded.").reason()
 NAME_CHECKED = Refusal(
@@ -765,11 +772,26 @@ def _read_header(typed: list[str], kind: str | None) -> tuple[list[str], Invalid
             notes[typed[names.index("name")].strip()] = [NAME_CHECKED]
         return names, ColumnNotes(notes) if notes else None
     columns = ", ".join(repr(name) for name in unknown)
-    aliases = ", ".join(aliases_of(fields))
-    return names, InvalidInput(
-        UNKNOWN_COLUMNS.reason(columns=columns, kind=kind, fields=", ".join(fields), aliases=aliases, notes=NOTE_NAMES),
-        "line",
-    )
+    aliases = aliases_of(fields)
+    said = {"columns": columns, "kind": kind, "fields": ", ".join(fields), "aliases": ", ".join(aliases)}
+    near = nearest_columns(unknown, [*fields, *aliases])
+    if near:
+        return names, InvalidInput(UNKNOWN_COLUMNS_NEAR.reason(**said, near=near, notes=NOTE_NAMES), "line")
+    return names, InvalidInput(UNKNOWN_COLUMNS.reason(**said, notes=NOTE_NAMES), "line")
+
+
+def nearest_columns(unknown: list[str], known: list[str]) -> str:
+    """The known name nearest each unknown column that has one close (difflib, NEAREST_COLUMN): the name alone for
+    one column ("tanggal_mulai"), each with its column after it for several ("jp ('JP2'), judul ('Judull')");
+    empty when none is close."""
+    pairs = [
+        (column, found[0])
+        for column in unknown
+        if (found := difflib.get_close_matches(column_name(column), known, n=1, cutoff=NEAREST_COLUMN))
+    ]
+    if len(unknown) == 1:
+        return pairs[0][1] if pairs else ""
+    return ", ".join(f"{name} ({column!r})" for column, name in pairs)
 
 
 class RowRefused(InvalidInput):
