@@ -33,7 +33,14 @@ from careerlog.domain.employee import (
     rank_jump,
     read_problems,
 )
-from careerlog.domain.errors import ConcurrencyConflict, FieldErrors, IdempotencyConflict, InvalidInput, NotFound
+from careerlog.domain.errors import (
+    ConcurrencyConflict,
+    FieldErrors,
+    IdempotencyConflict,
+    InvalidInput,
+    NotFound,
+    quoted,
+)
 from careerlog.domain.events import (
     BY_KIND,
     Appointed,
@@ -98,7 +105,7 @@ BLANK_KEY = Refusal("Is only spaces: give a key with other characters, or none."
 # The refusals of a recording (careerlog.domain.wording); those of its payload and facts are the domain's.
 KEPT_CHANGING = Refusal("{subject} kept changing while this was recorded; nothing was recorded, try again.")
 UNKNOWN_KIND = Refusal("Unknown kind {kind}; one of: {known}.")
-NOT_APPOINTED = Refusal("No employee with NIP {nip} has been appointed.")
+NOT_APPOINTED = Refusal("No employee with NIP {nip} has been appointed.", quotes=("nip",))  # (from an address too)
 NO_OFFSET = Refusal("Must include a time zone offset.").reason()
 APPOINTED = Refusal("NIP {nip} is already appointed (a NIP is never reused).")
 APPOINTMENT_VERSION = Refusal("The appointment is version 1, not {expected}.", numbers=("expected",))
@@ -109,7 +116,7 @@ WOULD_BE = Refusal(
     numbers=("version", "expected"),
 )
 NOT_EMPLOYEE = Refusal("{nip} is not an employee.")
-NOTHING_RECORDED = Refusal("Nothing is recorded for {subject}.")
+NOTHING_RECORDED = Refusal("Nothing is recorded for {subject}.", quotes=("subject",))
 # The checks a writer may confirm, recording what they would refuse (a rank jump the decree does make)
 CONFIRMABLE = (ONE_STEP,)
 CONFIRMING_KINDS = ("rank_promotion", "correction", "retraction")  # the kinds a recording may confirm a check of
@@ -613,7 +620,7 @@ class CareerLog(Application[str]):
         event_cls = RECORDABLE_KINDS.get(command.kind)
         if event_cls is None:
             known = ", ".join(RECORDABLE_KINDS)
-            raise InvalidInput(UNKNOWN_KIND.reason(kind=repr(command.kind), known=known), "kind")
+            raise InvalidInput(UNKNOWN_KIND.reason(kind=quoted(command.kind), known=known), "kind")
         recording = self.recording(command, actor, uow)
         if command.confirmed and not command.confirmed <= set(CONFIRMABLE):
             given = ", ".join(sorted(command.confirmed - set(CONFIRMABLE)))

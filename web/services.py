@@ -63,7 +63,7 @@ MENTORING_REPORT_FILTERS = ("agency", "unit", "region", "rank", "focus")
 # The services' own refusals (careerlog.domain.wording; web.pages.messages.load_refusals reads them)
 RATE_OUTSIDE = Refusal("You may rate only units within your scope ({scope}).")
 AGENCY_OUTSIDE = Refusal("Agency {agency} is outside your scope ({scope}).")
-NO_AUDITED_DECISION = Refusal("No audited decision {decision}.")
+NO_AUDITED_DECISION = Refusal("No audited decision {decision}.", quotes=("decision",))  # (from an address)
 WHICH_FILE_FORMAT = Refusal("Cannot tell the format of {name}: name the file .jsonl or .csv, or give file_format.")
 
 

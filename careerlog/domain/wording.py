@@ -24,6 +24,7 @@ from functools import cached_property
 from string import Formatter
 from typing import Any
 
+from careerlog.domain.errors import cut
 from careerlog.domain.quick import quick_init
 
 Params = tuple[tuple[str, str], ...]
@@ -151,7 +152,12 @@ def _by_lead(count: int) -> tuple[dict[str, tuple[Template, ...]], tuple[Templat
 
 @dataclass(frozen=True)
 class Refusal(Template):
-    """The English wording of a refusal, or of a part of one (a value that is itself worded)."""
+    """The English wording of a refusal, or of a part of one (a value that is itself worded). `quotes` names the
+    placeholders holding the user's own text as given (a NIP from an address), which a reason quotes cut as every
+    refusal quotes a value (careerlog.domain.errors.cut: 40 characters, a longer one ending in "…"); a whole number
+    is cut so in any placeholder (one of the user's of thousands of digits; none of careerlog's own is that long)."""
+
+    quotes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         REFUSALS.setdefault(self.text, self)
@@ -161,11 +167,16 @@ class Refusal(Template):
         that is itself a Reason (a worded part) is kept as one, for the pages to translate too."""
         params = tuple(
             [
-                (name, value if type(value := values[name]) is Reason and not spec else format(value, spec))
+                (name, value if type(value := values[name]) is Reason and not spec else self.shown(name, value, spec))
                 for name, spec in fields_of(self.text)
             ]
         )
         return Reason(self, params)
+
+    def shown(self, name: str, value: Any, spec: str) -> str:
+        """A value as the reason shows it: formatted, and cut when it is the user's own text or a whole number."""
+        text = format(value, spec)
+        return cut(text) if name in self.quotes or type(value) is int else text
 
 
 class Reason(str):

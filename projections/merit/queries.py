@@ -764,7 +764,8 @@ def comparison_evidence(
 
 UNKNOWN_RULE = Refusal(
     "Unknown rule: {rule}. Decisions are judged by the promotion.*, post.*, evidence.recorded_after and "
-    "merit.passed_over rules of the rules file (docs/rules.md)."
+    "merit.passed_over rules of the rules file (docs/rules.md).",
+    quotes=("rule",),  # (as given: cut, as careerlog.domain.errors.cut cuts a quoted value)
 )
 # The rules each list of decisions is judged by, by decision type: a post rule never finds a promotion, nor a
 # promotion rule a post; the lists compare the colleagues of regular (101) promotions only, so merit.passed_over finds
@@ -777,11 +778,13 @@ DECISION_RULES = tuple(dict.fromkeys(itertools.chain.from_iterable(LIST_RULES.va
 OTHER_DECISIONS_RULE = {
     "promotion": Refusal(
         "Rule {rule} does not judge rank promotions: their list is filtered by the promotion.*, "
-        "evidence.recorded_after and merit.passed_over rules (post.* rules: the list of post appointments)."
+        "evidence.recorded_after and merit.passed_over rules (post.* rules: the list of post appointments).",
+        quotes=("rule",),
     ),
     "post": Refusal(
         "Rule {rule} does not judge post appointments in their list: it is filtered by the post.* and "
-        "evidence.recorded_after rules (merit.passed_over: on each appointment's own page)."
+        "evidence.recorded_after rules (merit.passed_over: on each appointment's own page).",
+        quotes=("rule",),
     ),
 }
 

@@ -27,6 +27,7 @@ from web.api.audit_schemas import (
 from web.api.blueprint import ApiBlueprint
 from web.api.common import PAGE_HEADERS, caller, json_or_csv, linked, services
 from web.api.schemas import WaitSchema
+from web.services import NO_AUDITED_DECISION
 
 blp = ApiBlueprint(
     "audits",
@@ -61,7 +62,7 @@ def decision_key(decision: str) -> tuple[str, int]:
     """The NIP and version of a decision id `{nip}-{version}`; a malformed id is not found."""
     found = DECISION_ID.fullmatch(decision)
     if found is None:
-        raise NotFound(f"No audited decision {decision}.")
+        raise NotFound(NO_AUDITED_DECISION.reason(decision=decision))  # (the same words: quoted cut)
     return found.group(1), int(found.group(2))
 
 

@@ -12,6 +12,7 @@ from webargs.fields import DelimitedList
 from careerlog.access import Role
 from careerlog.accounts import BAD_USERNAME, USERNAME
 from careerlog.application import BLANK_KEY
+from careerlog.domain.errors import quoted
 from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 from careerlog.reference import reference
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
@@ -187,7 +188,7 @@ class EachOneOf(validate.Validator):
     def __call__(self, value: Any) -> Any:
         unknown = [v for v in value if v not in self.known]
         if unknown:
-            raise ValidationError(f"Not one of the known values: {', '.join(map(repr, unknown))} ({self.listing}).")
+            raise ValidationError(f"Not one of the known values: {', '.join(map(quoted, unknown))} ({self.listing}).")
         return value
 
 
@@ -563,7 +564,7 @@ def each_nip(values: list[str]) -> None:
     be one is refused, naming it, rather than read as a record nobody read (an empty list)."""
     for value in values:
         if not eighteen_digits(normalise_nip(value)):
-            raise ValidationError(NOT_18_DIGITS.reason(value=repr(value)))
+            raise ValidationError(NOT_18_DIGITS.reason(value=quoted(value)))
 
 
 def each_username(values: list[str]) -> None:
@@ -571,7 +572,7 @@ def each_username(values: list[str]) -> None:
     it, rather than read as an account that read nothing (an empty list)."""
     for value in values:
         if not USERNAME.match(value):
-            raise ValidationError(f"No account can be named {value!r}: {BAD_USERNAME}")
+            raise ValidationError(f"No account can be named {quoted(value)}: {BAD_USERNAME}")
 
 
 class AccessLogQuerySchema(FormatSchema, PageOrCursorSchema):
