@@ -75,10 +75,8 @@ from careerlog.textfiles import (
     nips_marked_as_text,
     not_utf8,
     note_column,
-    read_day_first_dates,
-    read_decimal_commas,
-    read_lesson_hours,
-    read_rupiah,
+    read_cells,
+    read_corrected_fields,
     refuse_not_text,
     shown,
     spreadsheet_dates,
@@ -848,18 +846,14 @@ def _csv_rows(
             continue
         nips_marked_as_text(cleaned)  # ('198609262010031001, as personnel systems export NIPs for spreadsheets)
         spreadsheet_dates(cleaned)  # (a day count: unreadable, the row's other problems named with it)
-        if "hours" in cleaned:
-            read_lesson_hours(cleaned)  # ("20 JP")
-        read_rupiah(cleaned)  # ("Rp1.500.000,00": a cost as a currency format writes it)
-        if indonesian:  # (a semicolon file: its decimals as an Indonesian spreadsheet writes them)
-            read_decimal_commas(cleaned)
-        read_day_first_dates(cleaned, day_first=indonesian)  # (elsewhere only those read one way alone)
+        read_cells(cleaned, indonesian=indonesian)  # ("20 JP", "Rp1.500.000,00", "06/05/2024")
         if "corrected_fields" in cleaned:
             try:
                 cleaned["corrected_fields"] = orjson.loads(cleaned["corrected_fields"])
             except orjson.JSONDecodeError:
                 yield line, RowRefused({"corrected_fields": [CELL_NOT_OBJECT]}, cleaned), 1
                 continue
+            read_corrected_fields(cleaned, indonesian=indonesian)  # ({"cost": "3.500.000"}: as its cells are)
         yield line, cleaned, 1
 
 

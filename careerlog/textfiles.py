@@ -410,3 +410,42 @@ def read_lesson_hours(row: dict[str, Any]) -> None:
     if type(cell) is str and cell[-2:].upper() == "JP" and (number := cell[:-2].strip()):
         row["hours"] = number
         wrote(row, "hours", cell)
+
+
+def read_cells(row: dict[str, Any], *, indonesian: bool) -> None:
+    """Read a CSV row's cells written as a spreadsheet writes them, in place, each kept as written (WRITTEN): hours
+    with their unit ("20 JP"), a cost with the rupiah sign ("Rp 1.500.000"), and in a file `indonesian` (separated by
+    semicolons, as a spreadsheet in Indonesian saves it) decimals with the decimal comma ("1.500.000,50") and dates
+    day first; elsewhere only a date read one way alone (read_day_first_dates)."""
+    if "hours" in row:
+        read_lesson_hours(row)  # ("20 JP")
+    read_rupiah(row)  # ("Rp1.500.000,00": a cost as a currency format writes it)
+    if indonesian:  # (a semicolon file: its decimals as an Indonesian spreadsheet writes them)
+        read_decimal_commas(row)
+    read_day_first_dates(row, day_first=indonesian)  # (elsewhere only those read one way alone)
+
+
+@functools.cache
+def kind_with_field(name: str) -> str | None:
+    """A kind having a field of that name, when every kind having one gives it the same type (each does, today), so
+    that a value of it reads alike whatever the kind; None otherwise."""
+    kinds = {kind: spec.type for kind, cls in BY_KIND.items() for spec in payload_fields(cls) if spec.name == name}
+    return next(iter(kinds)) if len(set(kinds.values())) == 1 else None
+
+
+def read_corrected_fields(row: dict[str, Any], *, indonesian: bool) -> None:
+    """Read a CSV correction's corrected values written as text in its JSON cell (corrected_fields: {"cost":
+    "3.500.000"}) as the row's own cells of those fields are read (read_cells), in place, each kept as written under
+    "corrected_fields.<field>" for the report. The target's kind is the ledger's to know; a field's name is enough
+    (kind_with_field): a name no kind has, a value not text, or one that does not read is left for the ledger."""
+    changes = row.get("corrected_fields")
+    if type(changes) is not dict:
+        return
+    for name, cell in changes.items():
+        if type(cell) is not str or (kind := kind_with_field(name)) is None:
+            continue
+        cells: dict[str, Any] = {"kind": kind, name: cell}
+        read_cells(cells, indonesian=indonesian)
+        if WRITTEN in cells:
+            changes[name] = cells[name]
+            wrote(row, f"corrected_fields.{name}", cell)
