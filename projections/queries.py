@@ -17,7 +17,7 @@ from dateutil.relativedelta import relativedelta
 
 from careerlog.ages import whole_years
 from careerlog.application import NOT_APPOINTED
-from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.domain.errors import InvalidInput, NotFound, quoted
 from careerlog.domain.wording import Refusal
 from careerlog.keyset import Paged
 from careerlog.sqlstore import Row, SqlStore
@@ -248,7 +248,7 @@ class Queries(ViewReader):
         _, unknown_field, twice = GROUPING_REFUSALS["field"]
         unknown = [b for b in by if b not in HEADCOUNT_FIELDS]
         if unknown:
-            raise InvalidInput(unknown_field.reason(name=repr(unknown[0]), known=", ".join(HEADCOUNT_FIELDS)), "by")
+            raise InvalidInput(unknown_field.reason(name=quoted(unknown[0]), known=", ".join(HEADCOUNT_FIELDS)), "by")
         if len(set(by)) != len(by):  # (age_band twice was a statement short of its parameters)
             raise InvalidInput(twice, "by")
         where, params = self._roster_where(filters or {}, None, None, None)

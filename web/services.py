@@ -29,7 +29,7 @@ from careerlog.access import (
 from careerlog.accounts import ACCESS_LOG_KEYSET, ACCOUNT_CHANGES_KEYSET, Account, Accounts, open_accounts
 from careerlog.application import CareerLog, confirmations
 from careerlog.config import Settings
-from careerlog.domain.errors import Conflict, InvalidInput, NotFound
+from careerlog.domain.errors import Conflict, InvalidInput, NotFound, quoted
 from careerlog.domain.ledger import Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import Unreadable
@@ -252,7 +252,7 @@ class Services:
         except InvalidInput:  # (detect_format's wording names the command line's --format; a workbook's does not)
             if workbook_name(name or ""):
                 raise
-            raise InvalidInput(WHICH_FILE_FORMAT.reason(name=repr(name)), "file") from None
+            raise InvalidInput(WHICH_FILE_FORMAT.reason(name=quoted(name)), "file") from None
         rows = read_jsonl(stream) if fmt == "jsonl" else read_csv(stream, kind or kind_from_name(name or ""))
         scoped = ScopedRows(self.ledger, writer, writer.username) if reach is not Reach.ALL else None
         report = import_rows(

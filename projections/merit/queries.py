@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 import orjson
 from psycopg.rows import tuple_row
 
-from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.domain.errors import InvalidInput, NotFound, quoted
 from careerlog.domain.wording import Refusal, Template
 from careerlog.keyset import Keyset, Paged, Paging, page_and_next
 from careerlog.reference import Reference, Rule, Rules, reference, rules
@@ -303,7 +303,7 @@ class AuditQueries(CountedList):
             wanted = set(verdicts if isinstance(verdicts, (list, tuple, set, frozenset)) else [verdicts])
             if unknown := wanted - set(VERDICTS):
                 raise InvalidInput(
-                    UNKNOWN_VERDICT.reason(verdict=repr(sorted(unknown)[0]), known=", ".join(VERDICTS)), "verdict"
+                    UNKNOWN_VERDICT.reason(verdict=quoted(sorted(unknown)[0]), known=", ".join(VERDICTS)), "verdict"
                 )
             if wanted == {"findings"}:
                 source = either("d.verdict = 'findings'", f"{passed(into=source_params)} AND {NOT_FINDINGS}")

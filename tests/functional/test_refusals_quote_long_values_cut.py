@@ -45,6 +45,38 @@ def test_no_api_refusal_quotes_more_than_40_characters_of_a_query_or_path_value(
     assert echoed == []
 
 
+def test_no_page_refusal_quotes_more_than_40_characters_of_a_filter(world: World) -> None:
+    """Every page of the app, each field of its forms given 3,000 characters in the address: the message beside a
+    field quotes at most 40 of them (what was typed stays in the field itself)."""
+    log_in(world, "admin")
+    long = "Q" * 3000
+    echoed = []
+    for rule in [r.rule for r in world.app.url_map.iter_rules() if r.rule.startswith("/pages") and "GET" in r.methods]:
+        url = re.sub(r"<(?:int:)?([^>]+)>", lambda m: BUDI if m.group(1) == "nip" else "1", rule)
+        page = world.client.get(f"{url}?lang=en")
+        if page.mimetype != "text/html":
+            continue
+        for name in sorted(set(re.findall(r'name="([a-z_]+)"', page.get_data(as_text=True))) - {"csrf_token"}):
+            answer = world.client.get(f"{url}?lang=en&{name}={long}")
+            messages = re.findall(r'<span class="error"[^>]*>(.*?)</span>', answer.get_data(as_text=True), re.S)
+            if any("Q" * 41 in message for message in messages):
+                echoed.append(f"{url} {name}")
+    assert echoed == LEFT
+
+
+# Left for now: the fairness page's `by` is refused by projections.training.group_fields, which quotes the name
+# whole (a file another engineer was changing in this session); the API's `by` is refused before it, quoted cut.
+LEFT = ["/pages/fairness by"]
+
+
+def test_a_very_long_file_name_is_quoted_cut_in_an_import_refusal(world: World) -> None:
+    upload = {"file": (io.BytesIO(b"{}"), "x" * 3000)}
+    answer = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data")
+    assert answer.status_code == 422
+    (reason,) = answer.get_json()["errors"]["file"]
+    assert reason.startswith(f"Cannot tell the format of '{'x' * 39}…': name the file"), reason[:100]
+
+
 @pytest.mark.parametrize("tail", ["", "/timeline", "/eligibility", "/events"])
 def test_a_very_long_nip_in_an_api_address_is_quoted_cut_in_the_404(world: World, tail: str) -> None:
     answer = world.get(f"/api/v1/employees/{LONG_NIP}{tail}", "admin")

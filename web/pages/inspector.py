@@ -17,7 +17,7 @@ from werkzeug.datastructures import MultiDict
 
 from careerlog.access import Action, narrow, row_filters
 from careerlog.accounts import Account
-from careerlog.domain.errors import InvalidInput
+from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.reference import reference, rules
 from projections.merit.fairness import DEFAULT_MIN_CELL, with_pool
@@ -97,7 +97,7 @@ def refused(known: tuple[str, ...], tables: dict[str, str] = CODE_TABLES) -> dic
         codes = set(reference().table(table).codes)  # exactly (the rows hold the codes), as the API's KnownCodes
         unknown = [v for v in request.args.getlist(name) if v.strip() and v not in codes]
         if unknown:
-            listed = ", ".join(map(repr, unknown))
+            listed = ", ".join(map(quoted, unknown))  # (each cut: careerlog.domain.errors.cut)
             errors[name] = [
                 _("Not a known code: %(codes)s (see careerlog reference %(table)s).", codes=listed, table=table)
             ]
@@ -142,7 +142,7 @@ def unknown_kinds(decision: str) -> dict[str, list[str]]:
     unknown = [v for v in request.args.getlist("kind") if v.strip() and v not in known]
     if not unknown:
         return {}
-    codes = ", ".join(map(repr, unknown))
+    codes = ", ".join(map(quoted, unknown))
     if decision == "post":
         return {"kind": [_("Not a post kind: %(codes)s.", codes=codes)]}
     return {"kind": [_("Not a promotion kind: %(codes)s.", codes=codes)]}
