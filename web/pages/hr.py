@@ -7,6 +7,7 @@ shown beside that field. A hidden client key makes a double submission record on
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import uuid
@@ -102,8 +103,8 @@ def payload_from(
         elif spec.type is Decimal:
             try:
                 payload[spec.name] = local_decimal(value, spec.name)
-            except NumberFormatError:
-                reason = _("Not a valid number.")
+            except NumberFormatError as e:
+                reason = unread_number(e)
         else:
             payload[spec.name] = value
         if reason is not None and unread is None:
@@ -113,15 +114,48 @@ def payload_from(
     return payload
 
 
+class ReadsTwoWays(NumberFormatError):
+    """An amount typed with the rupiah sign that reads as one number in the page's language and as another in
+    Indonesian ("Rp 1.500": 1.5, or 1500)."""
+
+    def __init__(self, amount: str) -> None:
+        super().__init__(f"{amount!r} reads two ways")
+        self.amount = amount
+
+
 def local_decimal(value: str, name: str = "") -> str:
     """A decimal typed in the page's language ("2,5" in Indonesian), as the ledger writes it; NumberFormatError for a
     text that is none, or written in digits other than 0-9 (Babel reads any script's: the ledger and the API do not).
-    A cost (`name`) may be typed with the rupiah sign ("Rp 1.500.000"), as an import reads it (read_rupiah)."""
-    if name == "cost" and (amount := rupiah_amount(value)) is not None:
-        value = amount
+    A cost (`name`) may be typed with the rupiah sign ("Rp 1.500.000"), as an import reads it (read_rupiah): the sign
+    says the amount may be written as Indonesians write it, so on a page in another language it is read as the one
+    number it is in either language ("Rp 1.500.000", "Rp 1,500,000.50"), and refused when it is two (ReadsTwoWays:
+    "Rp 1.500", 1.5 or 1500), not guessed."""
+    rupiah = rupiah_amount(value) if name == "cost" else None
+    value = value if rupiah is None else rupiah
     if not ascii_number(value):
         raise NumberFormatError(f"{value!r} is not written in digits 0-9")
-    return str(parse_decimal(value, locale=get_locale(), strict=True))
+    if rupiah is None or get_locale().language == "id":
+        return str(parse_decimal(value, locale=get_locale(), strict=True))
+    readings = set()
+    for locale in (get_locale(), "id"):
+        with contextlib.suppress(NumberFormatError):
+            readings.add(parse_decimal(value, locale=locale, strict=True))
+    if len(readings) > 1:
+        raise ReadsTwoWays(value)
+    if not readings:
+        raise NumberFormatError(f"{value!r} is no number")
+    return str(readings.pop())
+
+
+def unread_number(error: NumberFormatError) -> str:
+    """Why a decimal typed on the form was not read, beside its field."""
+    if isinstance(error, ReadsTwoWays):
+        return _(
+            "%(amount)s reads two ways, with a decimal mark or with a thousands separator: write the amount without "
+            "a thousands separator (1500, or 1.5).",
+            amount=error.amount,
+        )
+    return _("Not a valid number.")
 
 
 CORRECTED = "corrected."  # the correction form's input of a corrected fact's field: corrected.<field>
@@ -163,8 +197,8 @@ def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict
         if field["type"] == "decimal" and typed:
             try:
                 typed = local_decimal(typed, name)
-            except NumberFormatError:
-                typed = Unreadable(_("Not a valid number."))
+            except NumberFormatError as e:
+                typed = Unreadable(unread_number(e))
         changed[name] = typed
     if not changed:
         return Unreadable(_("Change at least one of the fact's fields: each still holds its value."))
