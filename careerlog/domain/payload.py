@@ -18,7 +18,7 @@ from typing import Any
 
 import orjson
 
-from careerlog.domain.errors import FieldErrors, RecordedByNewerRelease, quoted
+from careerlog.domain.errors import FieldErrors, RecordedByNewerRelease, cut, quoted
 from careerlog.domain.events import LedgerEvent
 from careerlog.domain.wording import Refusal, reason_of
 from careerlog.reference import reference
@@ -355,7 +355,7 @@ def field_parser(spec: FieldSpec) -> Parser:
             try:
                 return date.fromisoformat(stripped)
             except ValueError:
-                raise ValueError(NOT_DATE.reason(value=repr(value))) from None
+                raise ValueError(NOT_DATE.reason(value=quoted(value))) from None
 
         return day
     if spec.type is int and not table_name:
@@ -470,7 +470,7 @@ def _to_date(value: Any) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(NOT_DATE.reason(value=repr(value)))
+    raise ValueError(NOT_DATE.reason(value=quoted(value) if isinstance(value, str) else cut(repr(value))))
 
 
 def _to_decimal(value: Any) -> Decimal:

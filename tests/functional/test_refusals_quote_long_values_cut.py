@@ -126,3 +126,20 @@ def test_a_huge_number_is_quoted_cut_beside_its_field_on_the_record_form(world: 
     assert beside is not None
     assert beside.group(1) == f"{CUT} JP in 3 days is more than 12 JP a day."
     assert world.log() == before
+
+
+def test_a_very_long_corrected_date_is_quoted_cut(world: World) -> None:
+    before = world.log()
+    body = {"kind": "correction", "target_version": 2, "reason": "typo", "effective_date": "2024-05-06"}
+    reasons = []
+    for wrong in ["Q" * 3000, [1] * 3000, "2024-13-01"]:
+        body |= {"reference": f"C-{len(reasons)}", "corrected_fields": {"effective_date": wrong}}
+        answer = world.post(f"/api/v1/employees/{BUDI}/events", "hr", json=body)
+        assert answer.status_code == 422
+        reasons += answer.get_json()["errors"]["corrected_fields.effective_date"]
+    assert reasons == [
+        f"Not a valid date (expected YYYY-MM-DD): '{'Q' * 39}…'.",
+        "Not a valid date (expected YYYY-MM-DD): [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,….",
+        "Not a valid date (expected YYYY-MM-DD): '2024-13-01'.",
+    ]
+    assert world.log() == before
