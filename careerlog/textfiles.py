@@ -28,7 +28,7 @@ from typing import Any
 
 from babel.numbers import NumberFormatError, parse_decimal
 
-from careerlog.domain.errors import InvalidInput
+from careerlog.domain.errors import InvalidInput, cut
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import eighteen_digits, normalise_nip
 from careerlog.domain.payload import Unreadable, ascii_number, payload_fields, whole_number
@@ -326,15 +326,59 @@ def wrote(row: dict[str, Any], name: str, cell: str) -> None:
 RUPIAH = re.compile(r"\s*rp\.?\s*(\S.*)", re.IGNORECASE)  # a currency format's "Rp1.500.000,00", "Rp 2.500.000"
 
 
-def read_rupiah(row: dict[str, Any]) -> None:
+# An amount after the rupiah sign that is one number with the dot or comma as decimal mark and another with it as
+# the thousands separator ("Rp 1.500": 1.5, or 1500), in a file or on a page not known to write numbers in Indonesian
+READS_TWO_WAYS = Refusal(
+    "{amount} reads two ways, with a decimal mark or with a thousands separator: write the amount without a "
+    "thousands separator (1500, or 1.5)."
+)
+
+
+class ReadsTwoWays(NumberFormatError):
+    """An amount written with the rupiah sign that reads as two numbers (`rupiah_reading`)."""
+
+    def __init__(self, amount: str) -> None:
+        super().__init__(f"{amount!r} reads two ways")
+        self.reason = READS_TWO_WAYS.reason(amount=cut(amount))
+
+
+def rupiah_reading(amount: str, locale: Any) -> str:
+    """The amount written after the rupiah sign (`rupiah_amount`), where it is not known to be written as Indonesians
+    write numbers (a file separated by commas or tabs, a page in English), as the ledger writes it: read strictly
+    (Babel) in `locale` and in Indonesian, since the sign says rupiah, which an Indonesian spreadsheet writes
+    "2.500.000,50". The one number it is ("2.500.000", "1,500,000.50", "900000"); ReadsTwoWays when it is two
+    ("1.500": 1.5, or 1500), not guessed; NumberFormatError when it is none."""
+    readings = set()
+    for each in (locale, "id"):
+        with contextlib.suppress(NumberFormatError):
+            readings.add(parse_decimal(amount, locale=each, strict=True))
+    if len(readings) > 1:
+        raise ReadsTwoWays(amount)
+    if not readings or not ascii_number(amount):  # (Babel reads any script's digits: the ledger does not)
+        raise NumberFormatError(f"{amount!r} is no number")
+    return str(readings.pop())
+
+
+def read_rupiah(row: dict[str, Any], *, indonesian: bool) -> None:
     """A training's cost written with the rupiah sign, as a spreadsheet's currency format shows it and saves it
-    ("Rp1.500.000,00", "Rp 2.500.000", "rp. 750.000"), read without it, in place (its amount then read as any
-    other: read_decimal_commas in a semicolon file); a cell of no amount after it ("Rp -", an accounting format's
-    zero) is left for the ledger to refuse."""
+    ("Rp1.500.000,00", "Rp 2.500.000", "rp. 750.000"), read without it, in place: in a file `indonesian` its amount
+    then read as any other (read_decimal_commas), elsewhere as the one number it is in English or Indonesian
+    (`rupiah_reading`), one that is two ("Rp 1.500") made unreadable naming why. A cell of no amount after the sign
+    ("Rp -", an accounting format's zero), or of no number, is left for the ledger to refuse."""
     cell = row.get("cost")
-    if type(cell) is str and (amount := rupiah_amount(cell)) is not None:
-        row["cost"] = amount
-        wrote(row, "cost", cell)
+    if type(cell) is not str or (amount := rupiah_amount(cell)) is None:
+        return
+    if not indonesian and ("," in amount or "." in amount):
+        try:
+            amount = rupiah_reading(amount, "en")
+        except ReadsTwoWays as e:
+            row["cost"] = Unreadable(e.reason)
+            wrote(row, "cost", cell)
+            return
+        except NumberFormatError:
+            pass  # (the amount as written, for the ledger to refuse)
+    row["cost"] = amount
+    wrote(row, "cost", cell)
 
 
 def rupiah_amount(text: str) -> str | None:
@@ -419,7 +463,7 @@ def read_cells(row: dict[str, Any], *, indonesian: bool) -> None:
     day first; elsewhere only a date read one way alone (read_day_first_dates)."""
     if "hours" in row:
         read_lesson_hours(row)  # ("20 JP")
-    read_rupiah(row)  # ("Rp1.500.000,00": a cost as a currency format writes it)
+    read_rupiah(row, indonesian=indonesian)  # ("Rp1.500.000,00": a cost as a currency format writes it)
     if indonesian:  # (a semicolon file: its decimals as an Indonesian spreadsheet writes them)
         read_decimal_commas(row)
     read_day_first_dates(row, day_first=indonesian)  # (elsewhere only those read one way alone)

@@ -7,7 +7,6 @@ shown beside that field. A hidden client key makes a double submission record on
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import uuid
@@ -42,7 +41,7 @@ from careerlog.domain.payload import FieldSpec, Unreadable, ascii_number, filled
 from careerlog.domain.wording import Reason, reason_of
 from careerlog.importing import kind_from_name, refuse_no_rows
 from careerlog.reference import reference
-from careerlog.textfiles import WORKBOOK, aliases_of, rupiah_amount, workbook_name
+from careerlog.textfiles import WORKBOOK, ReadsTwoWays, aliases_of, rupiah_amount, rupiah_reading, workbook_name
 from web.errors import conflict_errors
 from web.pages.common import allowed, blp, page, services
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
@@ -114,15 +113,6 @@ def payload_from(
     return payload
 
 
-class ReadsTwoWays(NumberFormatError):
-    """An amount typed with the rupiah sign that reads as one number in the page's language and as another in
-    Indonesian ("Rp 1.500": 1.5, or 1500)."""
-
-    def __init__(self, amount: str) -> None:
-        super().__init__(f"{amount!r} reads two ways")
-        self.amount = amount
-
-
 def local_decimal(value: str, name: str = "") -> str:
     """A decimal typed in the page's language ("2,5" in Indonesian), as the ledger writes it; NumberFormatError for a
     text that is none, or written in digits other than 0-9 (Babel reads any script's: the ledger and the API do not).
@@ -136,25 +126,13 @@ def local_decimal(value: str, name: str = "") -> str:
         raise NumberFormatError(f"{value!r} is not written in digits 0-9")
     if rupiah is None or get_locale().language == "id":
         return str(parse_decimal(value, locale=get_locale(), strict=True))
-    readings = set()
-    for locale in (get_locale(), "id"):
-        with contextlib.suppress(NumberFormatError):
-            readings.add(parse_decimal(value, locale=locale, strict=True))
-    if len(readings) > 1:
-        raise ReadsTwoWays(value)
-    if not readings:
-        raise NumberFormatError(f"{value!r} is no number")
-    return str(readings.pop())
+    return rupiah_reading(value, get_locale())
 
 
 def unread_number(error: NumberFormatError) -> str:
     """Why a decimal typed on the form was not read, beside its field."""
     if isinstance(error, ReadsTwoWays):
-        return _(
-            "%(amount)s reads two ways, with a decimal mark or with a thousands separator: write the amount without "
-            "a thousands separator (1500, or 1.5).",
-            amount=error.amount,
-        )
+        return error.reason  # (a Reason, shown in the page's language)
     return _("Not a valid number.")
 
 
