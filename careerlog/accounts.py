@@ -25,7 +25,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from careerlog.access import Role, Scope, Target, check_role_scope
 from careerlog.config import Settings
-from careerlog.domain.errors import CareerlogError, Conflict, FieldErrors, InvalidInput, NotFound
+from careerlog.domain.errors import CareerlogError, Conflict, FieldErrors, InvalidInput, NotFound, quoted
 from careerlog.domain.nip import normalise_nip, parse_nip
 from careerlog.domain.payload import EMPTY
 from careerlog.domain.wording import Refusal
@@ -307,7 +307,7 @@ class Accounts:
     def get(self, username: str) -> Account:
         rows = self.store.query("SELECT * FROM accounts WHERE username = ?", (username,))
         if not rows:
-            raise NotFound(NO_ACCOUNT.reason(username=repr(username)))
+            raise NotFound(NO_ACCOUNT.reason(username=quoted(username)))
         return _account(rows[0])
 
     def list_accounts(self) -> list[Account]:
@@ -407,7 +407,7 @@ class Accounts:
         """Revoke a token by its visible prefix; it is refused from then on."""
         rows = self.store.query("SELECT * FROM api_tokens WHERE prefix = ?", (prefix,))
         if not rows:
-            raise NotFound(NO_TOKEN.reason(prefix=repr(prefix)))
+            raise NotFound(NO_TOKEN.reason(prefix=quoted(prefix)))
         if rows[0]["revoked_at"] is None:
             with self.store.transaction() as sql:
                 sql.execute("UPDATE api_tokens SET revoked_at = ? WHERE prefix = ?", (self.clock().isoformat(), prefix))

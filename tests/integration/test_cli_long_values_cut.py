@@ -26,3 +26,19 @@ def test_a_very_long_kind_is_quoted_cut_on_the_command_line(database_url: str) -
     assert f"Unknown kind '{'x' * 39}…'; one of: appointment," in long.output
     assert "x" * 41 not in long.output
     assert "Unknown kind 'lecture'; one of: appointment," in short.output
+
+
+def test_a_very_long_account_name_is_quoted_cut_on_the_command_line(database_url: str) -> None:
+    long = run(database_url, "accounts", "disable", "q" * 3000)
+    short = run(database_url, "accounts", "disable", "nobody")
+    assert (long.exit_code, short.exit_code) == (1, 1)
+    assert long.output == f"Error: No account named '{'q' * 39}…'.\n"
+    assert short.output == "Error: No account named 'nobody'.\n"
+
+
+def test_a_very_long_token_prefix_is_quoted_cut_on_the_command_line(database_url: str) -> None:
+    long = run(database_url, "tokens", "revoke", "p" * 3000)
+    short = run(database_url, "tokens", "revoke", "clt_abc")
+    assert (long.exit_code, short.exit_code) == (1, 1)
+    assert long.output == f"Error: No token with prefix '{'p' * 39}…'.\n"
+    assert short.output == "Error: No token with prefix 'clt_abc'.\n"
