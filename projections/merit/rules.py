@@ -620,14 +620,14 @@ class PromotionJudge:
     def _training(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
         """The JP of the year before the TMT; not judged (None) when the employee ended that year away from duty
         (unpaid leave, study leave, suspended: `record_away_at_end`), as the training table and the compliance
-        report leave such a year unjudged."""
+        report leave such a year unjudged, unless the rule's `judge_years_away` (an inference either way)."""
         if kind not in rule.params.get("kinds", []):
             return None
         key = ("training", id(rule), kind, day.year)
         outcomes = self._outcomes
         if key in outcomes:
             return outcomes[key]
-        if record_away_at_end(self.record, day.year - 1):
+        if not rule.params.get("judge_years_away", False) and record_away_at_end(self.record, day.year - 1):
             outcomes[key] = None
             return None
         trainings = self.facts_of("training")  # by date: the last year's are those from its 1 January to the next
