@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from babel.dates import format_date
 
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
@@ -80,12 +81,20 @@ def test_the_career_page_says_in_plain_words_that_the_suspension_bars_the_promot
     suspended = rated(world, 785)
     world.services.ledger.record(suspended, "status_change", f.status("SUSPENDED", "2016-01-10"), actor="test")
     world.catch_up()
+    day = judged_on(world, suspended)  # (the first promotion date after today: the page says it as the day judged)
     english = page_text(world, suspended)
-    assert "Your legal status on Feb 1, 2027, Temporarily dismissed, bars a promotion while it lasts" in (english)
+    said = f"Your legal status on {format_date(day, 'medium', 'en')}, Temporarily dismissed, bars a promotion while it"
+    assert f"{said} lasts" in english
     indonesian = page_text(world, suspended, "id")
-    assert "Kedudukan hukum Anda pada 1 Feb 2027, Pemberhentian sementara, menghalangi kenaikan pangkat" in indonesian
+    said = f"Kedudukan hukum Anda pada {format_date(day, 'medium', 'id')}, Pemberhentian sementara, menghalangi"
+    assert f"{said} kenaikan pangkat" in indonesian
     working = rated(world, 786)
     world.catch_up()
-    assert "No legal status (such as unpaid leave or suspension) bars a promotion on Feb 1, 2027" in page_text(
-        world, working
-    )
+    said = "No legal status (such as unpaid leave or suspension) bars a promotion on"
+    assert f"{said} {format_date(judged_on(world, working), 'medium', 'en')}" in page_text(world, working)
+
+
+def judged_on(world: World, nip: str) -> date:
+    """The day the regular promotion's requirements are judged on (eligibility), which the career page names."""
+    (regular,) = world.get(f"/api/v1/employees/{nip}/eligibility", "admin").get_json()["items"]
+    return date.fromisoformat(regular["judged_on"])
