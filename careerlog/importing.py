@@ -54,7 +54,7 @@ from careerlog.domain.employee import (
     RETRACTION_JUMP,
     RETRACTION_JUMP_REFUSED,
 )
-from careerlog.domain.errors import IdempotencyConflict, InvalidInput
+from careerlog.domain.errors import IdempotencyConflict, InvalidInput, quoted
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import KEY_RETRACTED, KEY_USED, NO_FACT, REFERENCE_USED, RESENT_RETRACTED, Outcome
 from careerlog.domain.nip import normalise_nip
@@ -941,7 +941,7 @@ def _migration(row: dict[str, Any]) -> Migration:
     try:
         recorded_at = datetime.fromisoformat(raw if type(raw) is str else str(raw))
     except ValueError:
-        raise InvalidInput(NOT_DATE_TIME.reason(value=repr(raw)), "recorded_at") from None
+        raise InvalidInput(NOT_DATE_TIME.reason(value=quoted(raw)), "recorded_at") from None
     migrated = row.get("migrated", True)
     if migrated is not True:  # (as a careerlog export writes it: nothing to convert)
         if isinstance(migrated, str):

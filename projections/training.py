@@ -27,7 +27,7 @@ from dateutil.relativedelta import relativedelta
 
 from careerlog.application import NOT_APPOINTED
 from careerlog.domain.employee import MAX_COST
-from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.domain.errors import InvalidInput, NotFound, quoted
 from careerlog.domain.payload import ascii_number
 from careerlog.domain.wording import Refusal
 from careerlog.reference import rules
@@ -213,7 +213,7 @@ def group_fields(by: str | Sequence[str], allowed: Sequence[str], *, noun: str =
         raise InvalidInput(none, "by")
     unknown = [b for b in fields if b not in allowed]
     if unknown:
-        raise InvalidInput(unknown_one.reason(name=repr(unknown[0]), known=", ".join(allowed)), "by")
+        raise InvalidInput(unknown_one.reason(name=quoted(unknown[0]), known=", ".join(allowed)), "by")
     if len(set(fields)) != len(fields):
         raise InvalidInput(twice, "by")
     return fields

@@ -63,3 +63,13 @@ def test_an_ordinary_import_records_the_fact_once(app: CareerLog, tmp_path: Path
     plain = [{k: v for k, v in row.items() if k != "recorded_at"} for row in rows()]
     report = import_file(app, write(tmp_path / "rows.jsonl", plain), actor="hr")
     assert (report.recorded, report.already_recorded, report.rejected) == (2, 1, [])
+
+
+def test_a_migration_rows_unreadable_recorded_at_is_quoted_cut(app: CareerLog, tmp_path: Path) -> None:
+    long, short = {**rows()[0], "recorded_at": "9" * 3000}, {**rows()[0], "recorded_at": "yesterday"}
+    report = import_file(app, write(tmp_path / "old.jsonl", [long, short]), actor="admin", migration=True)
+    assert report.recorded == 0
+    assert [r.errors for r in report.rejected] == [
+        {"recorded_at": [f"Not a valid date and time: '{'9' * 39}…'."]},
+        {"recorded_at": ["Not a valid date and time: 'yesterday'."]},
+    ]
