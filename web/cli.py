@@ -110,8 +110,10 @@ class Worker(ThreadWorker):  # type: ignore[misc]
             self.log.debug("Failed to send error message.")
 
 
-# A NIP in a path (/api/v1/employees/NIP, /pages/audits/NIP/2): 18 digits, birth date, appointment and sex in them
-NIP_IN_PATH = re.compile(r"(?<!\d)\d{18}(?!\d)")
+# A NIP in a path (/api/v1/employees/NIP, /pages/audits/NIP/2): 18 digits, birth date, appointment and sex in them,
+# written as the API reads one too, with spaces, dots or dashes between them (careerlog.domain.nip.normalise_nip:
+# "19860926 201003 1 701", as it is printed)
+NIP_IN_PATH = re.compile(r"(?<!\d)\d(?:[\s.\-]*\d){17}(?!\d)")
 
 
 class AccessLog(glogging.Logger):  # type: ignore[misc]

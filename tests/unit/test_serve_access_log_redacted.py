@@ -52,3 +52,31 @@ def test_the_access_log_line_holds_no_nip_name_query_or_referer(capsys: pytest.C
         assert secret not in line, (secret, line)
     assert '"GET /api/v1/employees/{nip}/timeline HTTP/1.1" 200 512' in line, line
     assert line.startswith("10.0.0.7 "), line
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        f"{NIP[:8]} {NIP[8:14]} {NIP[14]} {NIP[15:]}",
+        f"{NIP[:8]}.{NIP[8:14]}.{NIP[14]}.{NIP[15:]}",
+        f"{NIP[:8]}-{NIP[8:]}",
+    ],
+    ids=["spaces", "dots", "dash"],
+)
+def test_a_nip_written_with_separators_in_the_path_is_not_logged(
+    capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    """The API reads a NIP written as it is printed ("19860926 201003 1 701": careerlog.domain.nip.normalise_nip), so
+    the log's path hides it so written too; a decision's key (NIP-version) keeps its version."""
+    config = Server(
+        Settings(database_url="sqlite:///unused.db"), WebSettings(secret_key="t"), serve_options("-", 1, 1)
+    ).cfg
+    logger = config.logger_class(config)
+    for path, shown in [
+        (f"/api/v1/employees/{written}/timeline", "/api/v1/employees/{nip}/timeline"),
+        (f"/api/v1/audits/promotions/{NIP}-2", "/api/v1/audits/promotions/{nip}-2"),
+    ]:
+        environ = {"REQUEST_METHOD": "GET", "RAW_URI": path, "PATH_INFO": path, "SERVER_PROTOCOL": "HTTP/1.1"}
+        logger.access(Answered(), Asked([]), environ, timedelta(seconds=0.01))
+        line = capsys.readouterr().out
+        assert f'"GET {shown} HTTP/1.1" 200 512' in line, line
