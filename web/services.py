@@ -416,7 +416,11 @@ class Services:
         records = ledger_records(self.ledger)
         passed, later = colleagues_of(self.projector.views.sql, records, found)
         colleagues = [Target(p["colleague"], p["agency"], target.region) for p in passed]
-        self.accounts.record_access(reader, "audit", [target, *colleagues])
+        # (and those named as placed otherwise by a later record: a read of theirs too, where the decision was made;
+        # all in the one statement of the subject's entry)
+        compared = {p["colleague"] for p in passed}
+        placed = [Target(c["colleague"], target.agency, target.region) for c in later if c["colleague"] not in compared]
+        self.accounts.record_access(reader, "audit", [target, *colleagues, *placed])
         evidence = comparison_evidence(records, found, sorted({p["colleague"] for p in passed}))
         return {
             **with_colleagues(found, passed, evidence),
