@@ -77,6 +77,7 @@ from careerlog.textfiles import (
     note_column,
     read_cells,
     read_corrected_fields,
+    reasons_column,
     refuse_not_text,
     shown,
     spreadsheet_dates,
@@ -168,6 +169,10 @@ UNKNOWN_COLUMNS_NEAR = Refusal(
 NEAREST_COLUMN = 0.8  # difflib's ratio at least (NIP Lama is 0.62 from nip_baru: an old NIP is no new one)
 # The notes of a header's columns that are read but never recorded (the report's notes, at line 1)
 NOTE = Refusal("A column of notes: read, not recorded.").reason()
+# careerlog's reasons column of a refused-rows file (textfiles.REASONS_COLUMNS) imported again
+REASONS_NOTE = Refusal(
+    "The reasons an earlier import gave for refusing the row (careerlog's column): not read as data, not recorded."
+).reason()
 NAME_CHECKED = Refusal(
     "Checked against the name recorded for each row's NIP (a row of another name is refused); not recorded."
 ).reason()
@@ -744,13 +749,18 @@ def _read_header(typed: list[str], kind: str | None) -> tuple[list[str], Invalid
     """The header's column names whatever their case and spaces ("NIP" is nip); for a file of one kind (no `kind`
     column), the columns that are no field of it, named at once rather than row by row.
 
-    Columns of notes ("No", "Keterangan": textfiles.NOTE_COLUMNS) are left out of the rows (named `#note` and
-    their place) and said in ColumnNotes, as is a name column beside the NIP of a kind without a name, read to
-    check each row's NIP (careerlog.names)."""
+    Columns of notes ("No", "Keterangan": textfiles.NOTE_COLUMNS) and careerlog's reasons column of a refused-rows
+    file (textfiles.REASONS_COLUMNS) are left out of the rows (named `#note` and their place) and said in
+    ColumnNotes, as is a name column beside the NIP of a kind without a name, read to check each row's NIP
+    (careerlog.names)."""
     names = [column_name(name) for name in typed]
-    notes: dict[str, list[str]] = {t.strip(): [NOTE] for t, name in zip(typed, names, strict=True) if note_column(name)}
+    noted = [
+        REASONS_NOTE if reasons_column(t) else NOTE if note_column(name) else None
+        for t, name in zip(typed, names, strict=True)
+    ]
+    notes: dict[str, list[str]] = {t.strip(): [note] for t, note in zip(typed, noted, strict=True) if note}
     if notes:
-        names = [f"#note{i}" if note_column(name) else name for i, name in enumerate(names, start=1)]
+        names = [f"#note{i}" if note else name for i, (name, note) in enumerate(zip(names, noted, strict=True), 1)]
     counted = Counter(names)  # (names.count(name) for each name was quadratic in the columns: a DoS by header)
     twice = next((name for name in names if name and counted[name] > 1), None)
     if twice is not None:  # two columns of one field (tanggal_selesai and TMT): which one would be read?

@@ -145,6 +145,11 @@ HEADER_ALIASES: dict[str, str] = {
 # The columns of notes a spreadsheet carries beside the fields (a row number, remarks), by their name without its
 # dots ("No." is no): read, never recorded, and named in the report's notes (docs/import-format.md).
 NOTE_COLUMNS = ("no", "no_urut", "nomor_urut", "keterangan", "ket", "catatan")
+# careerlog's own column of a refused-rows file (web.pages.refused_rows): the reasons an import gave for refusing
+# each row, named in each language of the pages. An import of either language reads it as no data
+# (careerlog.importing), and a new download of the rows still refused writes it anew, in its place; HR's own notes
+# (NOTE_COLUMNS) are theirs and come back as written.
+REASONS_COLUMNS = {"id": "Alasan penolakan (careerlog)", "en": "Refusal reasons (careerlog)"}
 # an 18-digit number as a spreadsheet writes it: 1.96701E+17 (1,96701E+17 in Indonesian), or widened to 18
 # digits of which only the first 15 are kept (196701111991032000: a NIP's sequence is never 000)
 _SCIENTIFIC = re.compile(r"\d[.,]\d+[Ee]\+?\d+", re.ASCII)
@@ -194,6 +199,19 @@ def column_name(typed: str) -> str:
 def note_column(name: str) -> bool:
     """Whether a column (by `column_name`) is one of notes: a row number or remarks (NOTE_COLUMNS)."""
     return name.replace(".", "") in NOTE_COLUMNS
+
+
+def _letters(typed: str) -> str:
+    return "".join(c for c in typed.casefold() if c.isalnum())
+
+
+_REASONS_LETTERS = frozenset(_letters(name) for name in REASONS_COLUMNS.values())
+
+
+def reasons_column(typed: str) -> bool:
+    """Whether a header's column, as typed, is careerlog's reasons column (REASONS_COLUMNS), in either language,
+    whatever its case, spaces and punctuation ("ALASAN PENOLAKAN careerlog")."""
+    return _letters(typed) in _REASONS_LETTERS
 
 
 def aliases_of(fields: list[str]) -> list[str]:

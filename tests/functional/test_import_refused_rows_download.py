@@ -1,7 +1,7 @@
 """The import page's report offers the refused rows of a CSV file as a download, as they were written (the file's
-own header, separator and cells) with a Keterangan column giving the reasons, which the importer reads and does not
-record: HR fixes them in the spreadsheet and imports that file again (acceptance walk of 2026-12-02, F5: the refused
-rows could only be read off the page)."""
+own header, separator and cells) with careerlog's column giving the reasons ("Alasan penolakan (careerlog)"), which
+the importer reads as no data: HR fixes them in the spreadsheet and imports that file again (acceptance walk of
+2026-12-02, F5: the refused rows could only be read off the page)."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def test_the_refused_rows_download_as_written_with_their_reasons(world: World) -
     assert name == "diklat-ditolak.csv"
     assert text.startswith("\ufeff")
     lines = text.lstrip("\ufeff").splitlines()
-    assert lines[0] == HEADER + ";Keterangan"
+    assert lines[0] == HEADER + ";Alasan penolakan (careerlog)"
     rows = list(csv.reader(lines[1:], delimiter=";"))
     assert [r[:-1] for r in rows] == list(csv.reader([BAD_DAY, NO_TITLE], delimiter=";"))  # the cells as written
     assert "Hari terakhir pelatihan:" in rows[0][-1]
@@ -90,7 +90,7 @@ def test_the_downloaded_file_fixed_imports_again_with_its_reasons_column_read_an
     page = imported(world, fixed, lang="en", name="diklat-ditolak.csv")
     totals = re.sub(r"\s+", "", page)
     assert "<dt>Recorded</dt><dd>1</dd>" in totals
-    assert "<dt>Rejected</dt><dd>0</dd>" in totals  # (the Keterangan column: read, not recorded)
+    assert "<dt>Rejected</dt><dd>0</dd>" in totals  # (careerlog's reasons column: read as no data)
     assert "/pages/import/refused.csv" not in page  # nothing refused: no download
 
 

@@ -1,6 +1,7 @@
 """The refused rows of an imported CSV file as a file to fix and import again: the file's own header, separator and
-cells as written, with a column of the reasons the importer reads and does not record (a note column, Keterangan:
-careerlog.textfiles.NOTE_COLUMNS). The import page offers it as a download beside its report.
+cells as written, with careerlog's column of the reasons (careerlog.textfiles.REASONS_COLUMNS: "Alasan penolakan
+(careerlog)", "Refusal reasons (careerlog)"), which an import reads as no data; such a file imported again gives a
+download with that one column, its reasons new. The import page offers it as a download beside its report.
 
 The download is a route (`refused_rows_download`, POST /pages/import/refused.csv: text/csv, an attachment with its
 file name), not a data: URL holding the file, which browsers refuse past a size (a Chrome URL holds 2 MB, and the
@@ -26,6 +27,7 @@ from typing import Any
 
 from flask import abort, current_app, request, send_file
 from flask.typing import ResponseReturnValue
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -35,14 +37,11 @@ from wtforms import HiddenField
 from careerlog.access import Action
 from careerlog.importing import CSV_CELL_LIMIT, CsvRecords, delimiter_of
 from careerlog.spreadsheet import defused
-from careerlog.textfiles import column_name, note_column
+from careerlog.textfiles import REASONS_COLUMNS, reasons_column
 from web.pages.common import allowed, blp
 from web.pages.errors import error_page
 from web.pages.labels import field_label
 from web.pages.messages import reason_text
-
-# The reasons' column: the first of these note columns the file does not have already (its name as HR reads it).
-REASON_COLUMNS = ("Keterangan", "Catatan", "Ket")
 
 
 def lines_of(data: bytes) -> tuple[list[str], dict[int, list[str]], str]:
@@ -70,11 +69,20 @@ def reasons_text(problem: Mapping[str, Any]) -> str:
     )
 
 
+@blp.app_template_global()
+def reasons_column_name() -> str:
+    """careerlog's reasons column by its name in the page's language (careerlog.textfiles.REASONS_COLUMNS)."""
+    return REASONS_COLUMNS.get(str(get_locale() or ""), REASONS_COLUMNS["id"])
+
+
 def refused_csv(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> str | None:
-    """The refused rows of the CSV file `data` as written, under its header, with their reasons in a last note
-    column; UTF-8 with a byte-order mark. The file's own cells are given back exactly as written, even one a spreadsheet
-    would run as a formula: they are the uploader's own, already in the file they sent, and an apostrophe put before
-    them would be recorded as part of the value when the fixed file is imported again ("'- Angkatan II"); only the
+    """The refused rows of the CSV file `data` as written, under its header, with their reasons in careerlog's
+    reasons column (REASONS_COLUMNS, named in the page's language); UTF-8 with a byte-order mark. A file that has
+    that column already (a refused-rows file imported again) has its reasons written anew in its place, in its
+    first such column, any other dropped: the earlier import's reasons are stale. Every other column is the file's
+    own, HR's notes among them, and its cells are given back exactly as written, even one a spreadsheet would run
+    as a formula: they are the uploader's own, already in the file they sent, and an apostrophe put before them
+    would be recorded as part of the value when the fixed file is imported again ("'- Angkatan II"); only the
     reasons, careerlog's text, are defused. None when no refused row is a row of the file (a header refused, say)."""
     try:
         header, records, delimiter = lines_of(data)
@@ -83,14 +91,21 @@ def refused_csv(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> str | Non
     refused = [(records[p["line"]], p) for p in rejected if p["line"] in records and p["line"] > 1]
     if not refused:
         return None
-    taken = {column_name(c) for c in header}
-    column = next((c for c in REASON_COLUMNS if column_name(c) not in taken and note_column(column_name(c))), "")
+    ours = [i for i, name in enumerate(header) if reasons_column(name)]
+    at = ours[0] if ours else len(header)
+    dropped = set(ours[1:])
+    width = max(len(header), at + 1)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow([*header, column])
-    for cells, problem in refused:
-        padded = cells + [""] * (len(header) - len(cells))
-        writer.writerow([*padded, defused(reasons_text(problem))])  # the file's own cells, as its uploader wrote them
+
+    def row(cells: list[str], reasons: str) -> list[str]:
+        padded = cells + [""] * (width - len(cells))
+        padded[at] = reasons
+        return [cell for i, cell in enumerate(padded) if i not in dropped]
+
+    writer.writerow(row(header, reasons_column_name()))
+    for cells, problem in refused:  # the file's own cells, as its uploader wrote them
+        writer.writerow(row(cells, defused(reasons_text(problem))))
     return "\ufeff" + out.getvalue()
 
 

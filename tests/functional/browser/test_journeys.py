@@ -98,7 +98,7 @@ def test_hr_downloads_the_refused_rows_of_a_csv_import(page: Any, site: Site, tm
         page.click("text=Unduh baris yang ditolak (CSV)")
     assert download.value.suggested_filename == "diklat-ditolak.csv"
     refused = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
-    assert refused[0] == header + ";Keterangan"
+    assert refused[0] == header + ";Alasan penolakan (careerlog)"
     assert refused[1].startswith(f"{site.employee_nip};TEKNIS;Arsip;BKPSDM;8;15/11/2021;31/11/2021;")
 
 
