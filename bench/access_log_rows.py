@@ -44,12 +44,15 @@ def measured(url: str, durable: bool, rows: int, calls: int) -> tuple[float, flo
     return statistics.median(walls) * 1e3, cpu / calls * 1e3
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--calls", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--postgres-url", default="postgresql://postgres@127.0.0.1:5432/test")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    for option in ("calls", "rounds"):
+        if getattr(args, option) < 1:
+            parser.error(f"--{option} must be at least 1")
     pg = args.postgres_url
     with psycopg.connect(pg, autocommit=True) as conn:
         conn.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")

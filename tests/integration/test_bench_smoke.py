@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ import orjson
 import psycopg
 import pytest
 
-from bench import bigstore, common, ingest, reads, rebuild, scaling
+from bench import access_log_rows, bigstore, common, ingest, reads, rebuild, scaling
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from tests.conftest import POSTGRES_URL, require_postgres
@@ -142,6 +143,19 @@ def test_scaling_driver_prints_the_cost_per_event_of_ingest_and_rebuild(
 def test_bench_options_refuse_a_size_below_one() -> None:
     with pytest.raises(SystemExit, match="--employees"):
         ingest.main(["--employees", "0", "--no-save"])
+    with pytest.raises(SystemExit, match="2"):
+        access_log_rows.main(["--calls", "0"])
+
+
+@pytest.mark.postgres
+def test_access_log_rows_bench_times_one_row_and_a_page_on_each_store(capsys: pytest.CaptureFixture[str]) -> None:
+    require_postgres()
+    access_log_rows.main(["--calls", "2", "--rounds", "1", "--postgres-url", POSTGRES_URL])
+    lines = capsys.readouterr().out.splitlines()
+    found = [re.fullmatch(r"round 0 (.+?) +(\d+) rows: wall [\d.]+ ms, cpu [\d.]+ ms", line) for line in lines]
+    assert [m.groups() if m else line for m, line in zip(found, lines, strict=True)] == [
+        (store, rows) for store in ("sqlite", "postgres durable", "postgres fast") for rows in ("1", "50")
+    ]
 
 
 def test_rebuild_bench_can_measure_some_views_only(bench_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
