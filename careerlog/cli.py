@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -189,6 +190,13 @@ _progress_bar = Progress
     help="Processes checking and saving rows, each a share of the records (the log's order then differs).",
 )
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), help="Write a JSON report.")
+@click.option(
+    "--refused",
+    "refused_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the refused rows to fix and import again, as the import page's download: a CSV file's rows as "
+    "written with careerlog's column of reasons (English), a JSON Lines file's lines. Not written if none is refused.",
+)
 @pass_context
 @friendly_errors
 def import_command(
@@ -202,6 +210,7 @@ def import_command(
     batch_size: int,
     workers: int,
     report_path: Path | None,
+    refused_path: Path | None,
 ) -> None:
     """Import career events from FILE (JSON Lines, or CSV with one kind per file).
 
@@ -213,6 +222,7 @@ def import_command(
     docs/import-format.md. With --workers N, N processes share the records (each record
     is checked by one of them, mentor and mentee by the same); every record ends up as
     with one process, but events of different records are logged in another order.
+    With --refused OUT, the refused rows are written to OUT to fix and import again.
     """
     from careerlog.importing import detect_format, import_file, refuse_no_rows
 
@@ -220,6 +230,12 @@ def import_command(
     total = file.stat().st_size if fmt == "jsonl" else None
     if report_path and report_path.resolve() == file.resolve():
         raise click.BadParameter("the report would overwrite the file imported", param_hint="--report")
+    if refused_path and refused_path.resolve() == file.resolve():
+        raise click.BadParameter("the refused rows would overwrite the file imported", param_hint="--refused")
+    if refused_path and report_path and refused_path.resolve() == report_path.resolve():
+        raise click.BadParameter("the refused rows would overwrite the report", param_hint="--refused")
+    if refused_path:  # (written only if a row is refused: its place checked before recording anything)
+        place_to_write(refused_path)
     report_stream = writable(report_path) if report_path else None  # before recording anything
     with _progress_bar(total, "B" if fmt == "jsonl" else "row", "import") as bar:
         report = import_file(
@@ -245,6 +261,8 @@ def import_command(
     if (already := report.already_lines()) is not None:
         click.echo(already)
     click.echo(report.summary())
+    if refused_path:
+        write_refused(file, fmt, report.rejected, refused_path)
     refuse_no_rows(report.rows, file.name)
     if not report.ok:
         sys.exit(1)
@@ -257,6 +275,42 @@ def writable(path: Path, mode: str = "w", *, named: Path | None = None) -> IO[An
         return path.open(mode)
     except OSError as e:
         raise click.ClickException(f"Cannot write {named or path}: {e.strerror}.") from None
+
+
+def place_to_write(path: Path) -> None:
+    """A message and exit 1 unless a file can be written at `path` (named on the command line), creating nothing."""
+    place = path if path.exists() else path.parent
+    if not place.is_dir() and not path.exists():
+        raise click.ClickException(f"Cannot write {path}: no such directory.")
+    if not os.access(place, os.W_OK):
+        raise click.ClickException(f"Cannot write {path}: permission denied.")
+
+
+def write_refused(file: Path, fmt: str, rejected: list[Any], path: Path) -> None:
+    """`careerlog import --refused`: the refused rows of `file` written to `path` (careerlog.refused_rows) as the
+    import page's download writes them, the reasons as this command gives them, in English; nothing written, and
+    said, when no row of the file is refused."""
+    from careerlog.importing import described
+    from careerlog.refused_rows import refused_csv, refused_jsonl
+    from careerlog.textfiles import REASONS_COLUMNS
+
+    written: bytes | None = None
+    if rejected and fmt == "csv":
+        with file.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as text:
+            problems = [p.to_dict() for p in rejected]
+            found = refused_csv(text, problems, REASONS_COLUMNS["en"], lambda p: described(p["errors"], p["values"]))
+        written = found.encode("utf-8", "surrogateescape") if found is not None else None
+    elif rejected:
+        with file.open("rb") as stream:
+            written = refused_jsonl(stream, {p.line for p in rejected})
+    if written is None:
+        left = " (the file there is left as it was)" if path.exists() else ""
+        why = "no row was refused" if not rejected else "the file was refused as a whole, not row by row (above)"
+        click.echo(f"refused rows: {why}; {path} not written{left}.")
+        return
+    with writable(path, "wb") as out:
+        out.write(written)
+    click.echo(f"refused rows: written to {path}, to fix and import again.")
 
 
 @main.command("export")

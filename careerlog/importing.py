@@ -246,12 +246,7 @@ class RowProblem:
     values: dict[str, str] | None = None  # the cell of each refused field as it was typed (see `typed`)
 
     def describe(self) -> str:
-        values = self.values or {}
-        reasons = "; ".join(
-            f"{name}: {' '.join(msgs)}" + (f" (typed: {values[name]!r})" if name in values else "")
-            for name, msgs in self.errors.items()
-        )
-        return f"line {self.line}: {reasons}"
+        return f"line {self.line}: {described(self.errors, self.values)}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -261,6 +256,15 @@ class RowProblem:
             "errors": self.errors,
             "values": self.values or {},
         }
+
+
+def described(errors: Mapping[str, list[str]], values: Mapping[str, str] | None) -> str:
+    """A refused row's reasons as the command line gives them (`field: reason (typed: 'cell')`, each field)."""
+    values = values or {}
+    return "; ".join(
+        f"{name}: {' '.join(msgs)}" + (f" (typed: {values[name]!r})" if name in values else "")
+        for name, msgs in errors.items()
+    )
 
 
 TYPED_LENGTH = 40  # characters of a refused cell the report shows (a longer one is cut, ending in "…")

@@ -1,7 +1,8 @@
 """The refused rows of an imported CSV file as a file to fix and import again: the file's own header, separator and
 cells as written, with careerlog's column of the reasons (careerlog.textfiles.REASONS_COLUMNS: "Alasan penolakan
 (careerlog)", "Refusal reasons (careerlog)"), which an import reads as no data; such a file imported again gives a
-download with that one column, its reasons new. The import page offers it as a download beside its report.
+download with that one column, its reasons new. The import page offers it as a download beside its report; the file
+is written by careerlog.refused_rows, as `careerlog import --refused OUT` writes it on the command line.
 
 The download is a route (`refused_rows_download`, POST /pages/import/refused.csv: text/csv, an attachment with its
 file name), not a data: URL holding the file, which browsers refuse past a size (a Chrome URL holds 2 MB, and the
@@ -16,9 +17,7 @@ answer says to import the file again (a dry run records nothing)."""
 from __future__ import annotations
 
 import base64
-import csv
 import io
-import itertools
 import re
 import unicodedata
 import zlib
@@ -35,28 +34,12 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from wtforms import HiddenField
 
 from careerlog.access import Action
-from careerlog.importing import CSV_CELL_LIMIT, CsvRecords, delimiter_of
-from careerlog.spreadsheet import defused
-from careerlog.textfiles import REASONS_COLUMNS, reasons_column
+from careerlog.refused_rows import refused_csv as written_refused_csv
+from careerlog.textfiles import REASONS_COLUMNS
 from web.pages.common import allowed, blp
 from web.pages.errors import error_page
 from web.pages.labels import field_label
 from web.pages.messages import reason_text
-
-
-def lines_of(data: bytes) -> tuple[list[str], dict[int, list[str]], str]:
-    """The header's cells, each record's cells by the line the importer numbers it by (careerlog.importing.CsvRecords:
-    the line a record ends on, the first line of one breaking the quoting rules, whose cells are given as written),
-    and the separator."""
-    if csv.field_size_limit() < CSV_CELL_LIMIT:
-        csv.field_size_limit(CSV_CELL_LIMIT)
-    text = io.StringIO(data.decode("utf-8-sig", errors="surrogateescape"), newline="")
-    header = text.readline()
-    delimiter = delimiter_of(header)  # (as the importer reads it)
-    read = CsvRecords(itertools.chain([header], text), delimiter)
-    _, first, _ = read.header()
-    records = {line: cells for line, cells, _ in read}
-    return first, records, delimiter
 
 
 def reasons_text(problem: Mapping[str, Any]) -> str:
@@ -76,37 +59,11 @@ def reasons_column_name() -> str:
 
 
 def refused_csv(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> str | None:
-    """The refused rows of the CSV file `data` as written, under its header, with their reasons in careerlog's
-    reasons column (REASONS_COLUMNS, named in the page's language); UTF-8 with a byte-order mark. A file that has
-    that column already (a refused-rows file imported again) has its reasons written anew in its place, in its
-    first such column, any other dropped: the earlier import's reasons are stale. Every other column is the file's
-    own, HR's notes among them, and its cells are given back exactly as written, even one a spreadsheet would run
-    as a formula: they are the uploader's own, already in the file they sent, and an apostrophe put before them
-    would be recorded as part of the value when the fixed file is imported again ("'- Angkatan II"); only the
-    reasons, careerlog's text, are defused. None when no refused row is a row of the file (a header refused, say)."""
-    try:
-        header, records, delimiter = lines_of(data)
-    except csv.Error:  # (the importer said where: the report names the line)
-        return None
-    refused = [(records[p["line"]], p) for p in rejected if p["line"] in records and p["line"] > 1]
-    if not refused:
-        return None
-    ours = [i for i, name in enumerate(header) if reasons_column(name)]
-    at = ours[0] if ours else len(header)
-    dropped = set(ours[1:])
-    width = max(len(header), at + 1)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-
-    def row(cells: list[str], reasons: str) -> list[str]:
-        padded = cells + [""] * (width - len(cells))
-        padded[at] = reasons
-        return [cell for i, cell in enumerate(padded) if i not in dropped]
-
-    writer.writerow(row(header, reasons_column_name()))
-    for cells, problem in refused:  # the file's own cells, as its uploader wrote them
-        writer.writerow(row(cells, defused(reasons_text(problem))))
-    return "\ufeff" + out.getvalue()
+    """The refused rows of the CSV file `data` as careerlog.refused_rows.refused_csv writes them (as `careerlog
+    import --refused` does), their reasons and careerlog's reasons column in the page's language (REASONS_COLUMNS);
+    None when no refused row is a row of the file (a header refused, say)."""
+    text = io.StringIO(data.decode("utf-8-sig", errors="surrogateescape"), newline="")
+    return written_refused_csv(text, rejected, reasons_column_name(), reasons_text)
 
 
 # Seconds a refused rows' download is given back after its import: the hour its form's token lasts (Flask-WTF's

@@ -1,0 +1,79 @@
+"""The refused rows of an imported file as a file to fix and import again: the import page's download
+(web.pages.refused_rows) and `careerlog import --refused OUT` write them here, alike.
+
+A CSV file's refused rows come back under its own header, with its separator and its cells as written, with
+careerlog's column of the reasons (careerlog.textfiles.REASONS_COLUMNS: "Alasan penolakan (careerlog)", "Refusal
+reasons (careerlog)"), which an import reads as no data; UTF-8 with a byte-order mark. A JSON Lines file's refused
+lines come back as written, one a line (their reasons are the report's: a line carries no column of them)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import IO, Any
+
+from careerlog.importing import CSV_CELL_LIMIT, CsvRecords, delimiter_of
+from careerlog.spreadsheet import defused
+from careerlog.textfiles import reasons_column
+
+
+def csv_lines(text: IO[str], wanted: Collection[int]) -> tuple[list[str], dict[int, list[str]], str]:
+    """The header's cells, the cells of each record whose line is `wanted` by the line the importer numbers it by
+    (careerlog.importing.CsvRecords: the line a record ends on, the first line of one breaking the quoting rules,
+    whose cells are given as written), and the separator. `text` is the file as the importer decodes it (UTF-8,
+    a byte-order mark dropped, surrogateescape, newline=""); only the wanted records are kept."""
+    if csv.field_size_limit() < CSV_CELL_LIMIT:
+        csv.field_size_limit(CSV_CELL_LIMIT)
+    header = text.readline()
+    delimiter = delimiter_of(header)  # (as the importer reads it)
+    read = CsvRecords(itertools.chain([header], text), delimiter)
+    _, first, _ = read.header()
+    records = {line: cells for line, cells, _ in read if line in wanted}
+    return first, records, delimiter
+
+
+def refused_csv(
+    text: IO[str], rejected: Iterable[Mapping[str, Any]], column: str, reasons: Callable[[Mapping[str, Any]], str]
+) -> str | None:
+    """The refused rows (`rejected`, an import report's problems as dicts) of the CSV file `text` as written, under
+    its header, with their reasons (`reasons` of each problem) in careerlog's reasons column named `column`; UTF-8
+    with a byte-order mark. A file that has that column already (a refused-rows file imported again) has its
+    reasons written anew in its place, in its first such column, any other dropped: the earlier import's reasons
+    are stale. Every other column is the file's own, HR's notes among them, and its cells are given back exactly as
+    written, even one a spreadsheet would run as a formula: they are the uploader's own, already in the file they
+    sent, and an apostrophe put before them would be recorded as part of the value when the fixed file is imported
+    again ("'- Angkatan II"); only the reasons, careerlog's text, are defused. None when no refused row is a row of
+    the file (a header refused, say)."""
+    problems = [p for p in rejected if p["line"] > 1]
+    try:
+        header, records, delimiter = csv_lines(text, {p["line"] for p in problems})
+    except csv.Error:  # (the importer said where: the report names the line)
+        return None
+    refused = [(records[p["line"]], p) for p in problems if p["line"] in records]
+    if not refused:
+        return None
+    ours = [i for i, name in enumerate(header) if reasons_column(name)]
+    at = ours[0] if ours else len(header)
+    dropped = set(ours[1:])
+    width = max(len(header), at + 1)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+
+    def row(cells: list[str], reason: str) -> list[str]:
+        padded = cells + [""] * (width - len(cells))
+        padded[at] = reason
+        return [cell for i, cell in enumerate(padded) if i not in dropped]
+
+    writer.writerow(row(header, column))
+    for cells, problem in refused:  # the file's own cells, as its uploader wrote them
+        writer.writerow(row(cells, defused(reasons(problem))))
+    return "\ufeff" + out.getvalue()
+
+
+def refused_jsonl(stream: IO[bytes], lines: Collection[int]) -> bytes | None:
+    """The lines of the JSON Lines file `stream` numbered `lines` (as careerlog.importing.read_jsonl numbers them,
+    from 1), as written, each ending in a newline; None when there are none."""
+    kept = [raw if raw.endswith(b"\n") else raw + b"\n" for number, raw in enumerate(stream, 1) if number in lines]
+    return b"".join(kept) or None
