@@ -20,7 +20,9 @@ from careerlog.application import NOT_APPOINTED
 from careerlog.domain.errors import InvalidInput, NotFound, quoted
 from careerlog.domain.wording import Refusal
 from careerlog.keyset import Paged
+from careerlog.reference import Rules
 from careerlog.sqlstore import Row, SqlStore
+from projections.merit.retirement import past_retirement, youngest_retirement_age
 from projections.reading import ViewReader
 from projections.roster import RosterProjection, folded
 from projections.roster_paging import RosterOrder, RosterTotals, page_read, position_read
@@ -240,6 +242,21 @@ class Queries(ViewReader):
         order = RosterOrder(ROSTER_SORTS[sort], descending)
         cursor = None if after is None else order.cursor(after, sort)
         return RosterRequest(where, params, order, sort, page, per_page, cursor, self.store.dialect)
+
+    def past_retirement(self, filters: Mapping[str, Any], book: Rules) -> list[dict[str, Any]]:
+        """The PNS in service matching the roster's filters whose expected end of service by rule retirement.age
+        (projections.merit.retirement) is already past with no separation recorded, in no order. Reads only the
+        rows born before today less the rule's youngest age (and a month: the day is the month's last), through
+        the roster's index on the birth date; the age of each one's post decides."""
+        youngest = youngest_retirement_age(book, self.today)
+        if youngest is None:
+            return []
+        where, params = self._roster_where(filters, None, None, None)
+        born_by = self.today + relativedelta(months=1) - relativedelta(years=youngest)
+        clause = "employment_kind = 'PNS' AND separated_on IS NULL AND birth_date <= ?"
+        where = f"{where} AND {clause}" if where else f" WHERE {clause}"
+        rows = self.store.query(f"SELECT * FROM roster{where}", [*params, born_by.isoformat()])
+        return past_retirement(book, rows, self.today)
 
     def headcount(self, by: Sequence[str], filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Counts of employees by any of the roster's fields (and age band)."""

@@ -48,6 +48,7 @@ from projections.merit.eligibility import EligibilityQueries
 from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
 from projections.merit.passed_over import colleagues_of, ledger_records
 from projections.merit.queries import AuditQueries, comparison_evidence, with_colleagues
+from projections.merit.retirement import PAST_RETIREMENT_KEYSET
 from projections.queries import CursorPage, Page, Queries, RosterPage, cursor_page
 from projections.registry import all_projections
 from projections.scorecard.award_queries import AwardQueries
@@ -336,6 +337,26 @@ class Services:
         except AccessDenied:
             return []
         return [] if allowed is None else self.queries.roster_reads(allowed, **options)
+
+    def past_retirement(
+        self,
+        reader: Account,
+        filters: Mapping[str, list[str]],
+        *,
+        page: int = 1,
+        per_page: int = 50,
+        after: str | None = None,
+    ) -> CursorPage:
+        """The PNS in service within the reader's scope (as the roster's) whose expected end of service by rule
+        retirement.age (unconfirmed) is past with no separation recorded, for HR to record the retirement: by the
+        day, then NIP, computed in full then paged (careerlog.keyset.page_of_computed). Each row listed is a read."""
+        paging = Paging(PAST_RETIREMENT_KEYSET, page, per_page, after)
+        allowed = self.roster_filters(reader, filters)
+        rows = [] if allowed is None else self.queries.past_retirement(allowed, rules())
+        found = cursor_page(page_of_computed(rows, paging), page, per_page, after)
+        reads = [(i["nip"], i["agency"], i["region"]) for i in found.items]
+        self.accounts.record_reads(reader, "roster", reads)  # (rows of the roster, as the employee list logs them)
+        return found
 
     def eligibility(self, reader: Account, nip: str) -> dict[str, Any]:
         """The promotion kinds open to an employee: the earliest date and what is met or missing."""

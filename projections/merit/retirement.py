@@ -1,18 +1,29 @@
 """The day a PNS's service is expected to end at the retirement age of the post held (rule retirement.age,
-unconfirmed: the reference names the status 98 but no ages). Shown on the career page only."""
+unconfirmed: the reference names the status 98 but no ages). Shown on the career page, and the records past it
+with no separation recorded listed for HR (GET /api/v1/employees/past-retirement); never judged."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from careerlog.keyset import Keyset
 from careerlog.reference import Rules
 from careerlog.retirement import RULE, retirement_age
 from careerlog.sqlstore import Row
 
-__all__ = ["RULE", "expected_retirement", "retirement_age"]
+__all__ = [
+    "PAST_RETIREMENT_KEYSET",
+    "RULE",
+    "expected_retirement",
+    "past_retirement",
+    "retirement_age",
+    "youngest_retirement_age",
+]
+AGE_TABLES = ("post_kinds", "post_titles", "functional_levels")  # the rule's ages beside its default
 
 
 def expected_retirement(book: Rules, roster: Row | None, today: date) -> dict[str, Any] | None:
@@ -29,3 +40,48 @@ def expected_retirement(book: Rules, roster: Row | None, today: date) -> dict[st
     reached = date.fromisoformat(roster["birth_date"]) + relativedelta(years=age)
     last_day = reached + relativedelta(day=31)
     return {"day": last_day.isoformat(), "age": age, "status": status, "past": last_day < today}
+
+
+PAST_RETIREMENT_KEYSET = Keyset("past-retirement", ("expected_end", "subject"), ("expected_end", "nip"), (str, str))
+
+
+def youngest_retirement_age(book: Rules, today: date) -> int | None:
+    """The youngest age rule retirement.age names on `today` (None when it is not in force): nobody born after
+    `today` less that age has reached theirs, so a read of the roster need look at no one younger."""
+    rule = book.in_force(RULE, today)
+    if rule is None:
+        return None
+    params = rule.params
+    ages = [params["default"], *(a for key in AGE_TABLES for a in params.get(key, {}).values())]
+    return min(int(a) for a in ages)
+
+
+def past_retirement(book: Rules, rows: Iterable[Row], today: date) -> list[dict[str, Any]]:
+    """The roster rows (PNS in service) whose expected end of service (`expected_retirement`) is already past with
+    no separation recorded, each as the worklist shows it: who, where, the post the age was reckoned from, the
+    age, the day and the rule's status (shown, never judged: no audit reads this)."""
+    found = []
+    for row in rows:
+        expected = expected_retirement(book, row, today)
+        if expected is None or not expected["past"]:
+            continue
+        found.append(
+            {
+                "nip": row["subject"],
+                "name": row["name"],
+                "birth_date": row["birth_date"],
+                "agency": row["agency"],
+                "unit": row["unit"],
+                "region": row["region"],
+                "rank": row["rank"],
+                "post_kind": row["post_kind"],
+                "post_level": row["post_level"],
+                "post_title": row["post_title"],
+                "retirement_age": expected["age"],
+                "expected_end": expected["day"],
+                "rule": RULE,
+                "rule_status": expected["status"],
+                "rule_confirmed": expected["status"] == "S",  # (M as shipped: believed, not confirmed)
+            }
+        )
+    return found

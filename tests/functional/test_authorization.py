@@ -32,6 +32,7 @@ def new_medan_nip(role: str) -> str:
 
 ENDPOINTS: dict[str, Callable[[str, str], Request]] = {
     "roster": lambda nip, role: ("GET", "/api/v1/employees", {}),
+    "past_retirement": lambda nip, role: ("GET", "/api/v1/employees/past-retirement", {}),
     "profile": lambda nip, role: ("GET", f"/api/v1/employees/{nip}", {}),
     "history": lambda nip, role: ("GET", f"/api/v1/employees/{nip}/events", {}),
     "timeline": lambda nip, role: ("GET", f"/api/v1/employees/{nip}/timeline", {}),
@@ -73,6 +74,7 @@ ENDPOINTS: dict[str, Callable[[str, str], Request]] = {
 # The route (method and URL rule) each entry exercises.
 ROUTES = {
     "roster": "GET /api/v1/employees",
+    "past_retirement": "GET /api/v1/employees/past-retirement",
     "appoint": "POST /api/v1/employees",
     "profile": "GET /api/v1/employees/<nip>",
     "history": "GET /api/v1/employees/<nip>/events",
@@ -113,7 +115,7 @@ AUDITS = {
     "fairness": 200,
     "time_to_promotion": 200,
 }
-READS = {"roster": 200, **RECORD_READS, **REPORTS, "me": 200}
+READS = {"roster": 200, "past_retirement": 200, **RECORD_READS, **REPORTS, "me": 200}
 DENIED = dict.fromkeys(ENDPOINTS, 403) | {"me": 200}
 SCORECARD = {"scorecard": 200}  # of KOTA-MEDAN: 403 to a reader whose scope does not hold it
 EXPECTED: dict[str, dict[str, int]] = {

@@ -16,6 +16,7 @@ from tests.functional.conftest import BUDI, ROLES, World
 # The action each operation takes (careerlog.access.Action): a new operation without one fails the first test.
 ACTIONS = {
     "GET /api/v1/employees": "list_employees",
+    "GET /api/v1/employees/past-retirement": "list_employees",
     "POST /api/v1/employees": "record",
     "GET /api/v1/employees/{nip}": "read_record",
     "GET /api/v1/employees/{nip}/events": "read_record",

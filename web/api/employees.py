@@ -19,6 +19,8 @@ from web.api.schemas import (
     FormatSchema,
     HistorySchema,
     IdempotencyHeaderSchema,
+    PastRetirementPageSchema,
+    PastRetirementQuerySchema,
     ReadQuerySchema,
     RosterPageSchema,
     RosterQuerySchema,
@@ -40,6 +42,7 @@ roster_page_schema = RosterPageSchema()
 history_schema = HistorySchema()
 timeline_schema = TimelineSchema()
 eligibility_schema = EligibilitySchema()
+past_retirement_schema = PastRetirementPageSchema()
 
 
 def roster_options(args: dict[str, Any]) -> tuple[dict[str, list[str]], dict[str, Any]]:
@@ -76,6 +79,19 @@ class Employees(MethodView):
         written = services().appoint(caller(), body, headers.get("idempotency_key"))
         location = {"Location": f"/api/v1/employees/{written.outcome.subject}"}
         return written.to_dict(), 201 if written.outcome.created else 200, location
+
+
+@blp.route("/past-retirement")
+class PastRetirement(MethodView):
+    @blp.requires(Action.LIST_EMPLOYEES)
+    @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
+    @blp.read(PastRetirementQuerySchema, PastRetirementPageSchema)
+    def get(self, args: dict[str, Any]) -> Any:
+        """List the PNS in service within your scope past their expected end of service (rule retirement.age,
+        unconfirmed) with no separation recorded, by that day: records whose retirement is for HR to record."""
+        filters = {name: args.pop(name) for name in ROSTER_FILTERS if name in args}
+        page = services().past_retirement(caller(), filters, **args)
+        return linked(json_or_csv(page.to_dict(), past_retirement_schema, name="past-retirement"), page.next)
 
 
 @blp.route("/<nip>")

@@ -325,6 +325,43 @@ class RosterPageSchema(CursorPageOfSchema):
     items = fields.List(fields.Nested(EmployeeSchema), dump_only=True)
 
 
+class PastRetirementQuerySchema(CursorPagingSchema, RosterFilterSchema):  # type: ignore[valid-type,misc]
+    """The roster's filters, and a page by number or after a cursor."""
+
+
+class PastRetirementSchema(StrictSchema):
+    """A PNS in service whose expected end of service by rule retirement.age (unconfirmed) is past, with no
+    separation recorded: the retirement is for HR to record (or the birth date or post to correct)."""
+
+    nip = fields.String(dump_only=True)
+    name = fields.String(dump_only=True)
+    birth_date = PlainDate(dump_only=True)
+    agency = fields.String(dump_only=True)
+    unit = fields.String(dump_only=True)
+    region = fields.String(dump_only=True)
+    rank = fields.String(dump_only=True)
+    post_kind = fields.String(
+        dump_only=True, allow_none=True, metadata={"description": "The post held now, the age is reckoned from."}
+    )
+    post_level = fields.String(dump_only=True, allow_none=True)
+    post_title = fields.String(dump_only=True, allow_none=True)
+    retirement_age = fields.Integer(dump_only=True, metadata={"description": "The age of that post by the rule."})
+    expected_end = PlainDate(
+        dump_only=True, metadata={"description": "The last day of the month that age was reached (before today)."}
+    )
+    rule = fields.String(dump_only=True, metadata={"description": "retirement.age (docs/rules.md)."})
+    rule_status = fields.String(
+        dump_only=True, metadata={"description": "How sure the rule is: S, M or I (docs/rules.md); M as shipped."}
+    )
+    rule_confirmed = fields.Boolean(
+        dump_only=True, metadata={"description": "false unless the rule is S: the ages are unconfirmed as shipped."}
+    )
+
+
+class PastRetirementPageSchema(CursorPageOfSchema):
+    items = fields.List(fields.Nested(PastRetirementSchema), dump_only=True)
+
+
 class HistorySchema(StrictSchema):
     """Every event recorded for an employee, oldest first: facts, corrections, retractions."""
 
