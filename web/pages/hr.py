@@ -44,6 +44,8 @@ from careerlog.reference import reference
 from careerlog.textfiles import WORKBOOK, ReadsTwoWays, aliases_of, rupiah_amount, rupiah_reading, workbook_name
 from web.errors import conflict_errors
 from web.pages.common import allowed, blp, page, services
+from web.pages.export import csv_download
+from web.pages.inspector import AUDIT_CSV_LIMIT, page_number
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
 from web.pages.refused_rows import refused_csv
 from web.services import Written
@@ -433,3 +435,39 @@ def import_file() -> ResponseReturnValue:
         refused=refused,
         refused_name=refused_name,
     )
+
+
+# The columns of the records past the retirement day, as the API names them (GET /api/v1/employees/past-retirement)
+PAST_RETIREMENT_COLUMNS = (
+    "nip",
+    "name",
+    "birth_date",
+    "agency",
+    "unit",
+    "region",
+    "rank",
+    "post_kind",
+    "post_level",
+    "post_title",
+    "retirement_age",
+    "expected_end",
+    "rule",
+    "rule_status",
+    "rule_confirmed",
+)
+
+
+@blp.route("/past-retirement")
+def past_retirement() -> ResponseReturnValue:
+    """The PNS in service within the scope past their expected end of service (rule retirement.age, unconfirmed)
+    with no separation recorded, by that day: a worklist for HR to record the retirement."""
+    account = allowed(Action.LIST_EMPLOYEES)
+    found = services().past_retirement(account, {}, page=page_number(), per_page=50)
+    return page("pages/past_retirement.html", account, found=found, query={})
+
+
+@blp.route("/past-retirement.csv")
+def past_retirement_csv() -> ResponseReturnValue:
+    """The page's records as CSV, the API's columns."""
+    found = services().past_retirement(allowed(Action.LIST_EMPLOYEES), {}, per_page=AUDIT_CSV_LIMIT)
+    return csv_download(found.items, PAST_RETIREMENT_COLUMNS, "past-retirement.csv")

@@ -1,0 +1,54 @@
+"""HR's page of the records in their scope past the expected end of service (rule retirement.age, unconfirmed)
+with no separation recorded, and its CSV: the API's list (test_api_past_retirement) for people. Both stores."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_api_past_retirement import OLD_KARO, OLD_MEDAN, OLD_TEACHER, record_the_old
+from tests.functional.test_pages_auth import log_in
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+def test_hr_reads_the_records_past_the_retirement_day_on_a_page_with_the_rule_unconfirmed(world: World) -> None:
+    record_the_old(world)
+    log_in(world, "hr")
+    answer = world.client.get("/pages/past-retirement?lang=en")
+    assert answer.status_code == 200
+    html = answer.get_data(as_text=True)
+    assert OLD_MEDAN in html
+    assert OLD_TEACHER in html
+    assert OLD_KARO not in html  # outside the scope
+    assert BUDI not in html
+    assert "Jan 31, 2018" in html
+    assert "unconfirmed" in html
+    assert "Guru Matematika" in html
+    assert 'href="/pages/past-retirement.csv"' in html
+    assert 'href="/pages/past-retirement"' in world.client.get("/pages/?lang=en").get_data(as_text=True)
+    csv = world.client.get("/pages/past-retirement.csv")
+    assert csv.status_code == 200
+    assert csv.mimetype == "text/csv"
+    lines = csv.get_data(as_text=True).splitlines()
+    assert lines[0].lstrip("\ufeff").startswith("nip,name,")  # (after the BOM a spreadsheet reads UTF-8 by)
+    assert len(lines) == 3
+    assert "2018-01-31" in lines[1]
+
+
+def test_the_page_past_the_retirement_day_is_not_for_a_reporter(world: World) -> None:
+    log_in(world, "reporter")
+    assert world.client.get("/pages/past-retirement").status_code == 403
+    assert world.client.get("/pages/past-retirement.csv").status_code == 403
+
+
+def test_the_page_past_the_retirement_day_reads_in_indonesian(world: World) -> None:
+    record_the_old(world)
+    log_in(world, "hr")
+    html = world.client.get("/pages/past-retirement?lang=id").get_data(as_text=True)
+    assert "Melewati batas usia pensiun" in html
+    assert "2 catatan" in html
+    assert "aturan yang belum dikonfirmasi" in html
