@@ -84,8 +84,9 @@ class Careerlog:
 
 def kill_when(process: Careerlog, condition: Callable[[], bool], timeout: float = 60.0) -> None:
     """SIGKILL the process as soon as the condition holds; fail if it ended first."""
-    reached = wait_until(lambda: condition() or not process.running, timeout)
+    reached = wait_until(lambda: condition() or not process.running, timeout, every=0.002)
     if not process.running:
+        process.finish()  # (its log file closed, not left to the collector)
         raise AssertionError(f"careerlog ended before it could be killed:\n{process.output()}")
     process.kill()
     assert reached, f"the condition was not reached in {timeout} s:\n{process.output()}"
