@@ -135,6 +135,16 @@ UNCLOSED_QUOTE = Refusal(
     "of its empty cells too.",
     numbers=("first", "last"),
 )
+# A cell opened by a stray quote mark and closed by another lines later, in a record of the header's width: the rows
+# of the lines between read as one row, one of them lost in that cell (CsvRecords)
+ROWS_RUN_TOGETHER = Refusal(
+    'A quote mark (") opens this cell and is not closed on its line but on line {last}, so lines {first} to {last} '
+    "would read as one row, this cell taking in a line break and the row written after it (line {next} holds as "
+    "many cells as the header: a row of its own). Nothing of line {first} was recorded, and the lines after it were "
+    "read as rows of their own. Remove the quote mark (or close the cell on its line), save the file again as CSV "
+    "and import this row again.",
+    numbers=("first", "last", "next"),
+)
 HEADER_QUOTE = Refusal(
     "A quote mark (\") in the header breaks the CSV rules, so its columns cannot be told apart: a column's name "
     "holding a quote mark, a separator or a line break is written between quote marks, each of its own quote marks "
@@ -698,15 +708,31 @@ class CsvRecords:
         text = "".join(kept)
         first = last - len(kept) + 1
         as_read, at = split_cells(text.rstrip("\r\n"), self.delimiter)
-        if at is None and (len(kept) == 1 or len(as_read) >= self.width):
+        wide = len(as_read) >= self.width
+        whole = self._whole_row(kept) if at is None and wide and len(kept) > 1 else None
+        if at is None and whole is None and (len(kept) == 1 or wide):
             kept.clear()
             return last, cells, None
-        if at is None:  # (over several lines, short: the cell holding the line break took the lines after it)
+        if at is None:  # (over several lines, short, or a line after its first a row of its own: the cell holding
+            # the line break took the lines after it)
             at = next(i for i, cell in enumerate(as_read) if "\n" in cell or "\r" in cell)
         if len(kept) == 1:
             return first, split_cells(text.rstrip("\r\n"), self.delimiter, as_written=True)[0], (at, STRAY_QUOTE)
-        reason = UNCLOSED_QUOTE.reason(first=first, last=last)
+        if whole is not None:  # (of the header's width: one row lost in that cell)
+            reason = ROWS_RUN_TOGETHER.reason(first=first, last=last, next=first + whole)
+        else:
+            reason = UNCLOSED_QUOTE.reason(first=first, last=last)
         return first, split_cells(kept[0].rstrip("\r\n"), self.delimiter, as_written=True)[0], (at, reason)
+
+    def _whole_row(self, lines: list[str]) -> int | None:
+        """The first of a record's lines after its first that holds a row of its own, as many cells as the header
+        split at every separator (its quote marks read as letters), by its place in the record (1 for the second);
+        None when none does. A cell written over several lines (a remark typed on two lines) has lines of fewer
+        cells, the separators of its row on its first and last lines; a stray quote mark closed by another lines
+        later takes whole rows into one cell, and the record may still have the header's width (the two quote
+        marks in one column), one row lost in that cell."""
+        separator = self.delimiter
+        return next((at for at, line in enumerate(lines[1:], 1) if line.count(separator) + 1 >= self.width > 1), None)
 
 
 _CELLS: dict[str, re.Pattern[str]] = {}  # a cell as the quoting rules write it, by separator (split_cells)

@@ -68,3 +68,26 @@ def test_the_api_refuses_each_row_breaking_the_quoting_rules_at_its_line(world: 
         (3, BUDI, {"title": [UNCLOSED_QUOTE.reason(first=3, last=5)]}, {"title": '"Arsip dinamis'}),
         (5, BUDI, {"title": [STRAY_QUOTE]}, {"title": 'Arsip "B"'}),
     ]
+
+
+def test_the_import_page_names_in_indonesian_the_rows_a_stray_quote_would_run_together(world: World) -> None:
+    """A quote opened on line 2 and closed in the same column on line 4 read as one record of the header's width
+    (line 3's whole row lost in its title, line 4's cells recorded under SQ-7): the page now refuses line 2 in
+    Indonesian naming lines 2 to 4 and line 3 as a row of its own, records line 3, and refuses line 4's stray
+    quote."""
+    log_in(world, "hr")
+    before = references(world)
+    lines = [HEADER, row("SQ-5", '"Arsip dinamis'), row("SQ-6"), row("SQ-7", 'Arsip statis"')]
+    upload = {"csrf_token": csrf_token(world.client, "/pages/import?lang=id"), "kind": "training"}
+    upload["file"] = (io.BytesIO(("\r\n".join(lines) + "\r\n").encode()), "diklat.csv")  # type: ignore[assignment]
+    answer = world.client.post("/pages/import?lang=id", data=upload, content_type="multipart/form-data")
+    assert answer.status_code == 200
+    page = " ".join(html.unescape(answer.get_data(as_text=True)).split())
+    assert (
+        'Tanda petik (") membuka sel ini dan tidak ditutup pada barisnya, melainkan pada baris 4, sehingga baris 2 '
+        "sampai 4 akan terbaca sebagai satu baris data: sel ini memuat ganti baris dan baris data yang ditulis "
+        "sesudahnya (baris 3 memuat sel sebanyak kolom header: baris data tersendiri)."
+    ) in page
+    refused = page[page.index("</th></tr>", page.index("Alasan")) :]
+    assert re.findall(r"<tr><td>(\d+)</td><td>", refused[: refused.index("</table>")]) == ["2", "4"]
+    assert references(world) == sorted([*before, "SQ-6"])

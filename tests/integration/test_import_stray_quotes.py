@@ -14,7 +14,7 @@ import pytest
 
 from careerlog.application import CareerLog
 from careerlog.config import Settings
-from careerlog.importing import HEADER_QUOTE, STRAY_QUOTE, UNCLOSED_QUOTE, import_file
+from careerlog.importing import HEADER_QUOTE, ROWS_RUN_TOGETHER, STRAY_QUOTE, UNCLOSED_QUOTE, import_file
 from tests.integration.test_cli import APPOINTMENT, NIP, run
 
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
@@ -87,6 +87,28 @@ def test_a_quote_closed_lines_later_by_a_stray_quote_records_nothing_of_the_line
     assert f"line 2: title: {UNCLOSED_QUOTE.reason(first=2, last=4)}" in result.output
     assert "line 4: " in result.output  # (read as a row of its own: its stray quote refused)
     assert sorted(titles(database_url)) == ["Q-3"]
+
+
+@pytest.mark.parametrize("separator", [",", "\t"], ids=["commas", "tabs"])
+def test_a_stray_quote_closed_by_another_in_the_same_column_lines_later_loses_no_row(
+    database_url: str, tmp_path: Path, separator: str
+) -> None:
+    """`"Pelatihan Arsip` on line 3 closed by `Arsip Digital"` on line 5, in the same column: read by the csv rules
+    as one record of the header's width, its title taking in line 3's other cells, a line break and line 4's whole
+    row, its other cells line 5's. It was read as a row and recorded as Q-5 with that title: the rows of lines 3
+    and 4 lost without a word. Now line 3 is refused naming the lines run together and why, and the lines after it
+    are read as rows of their own: line 4 recorded, line 5's stray quote refused. No row vanishes."""
+    appointed(database_url, tmp_path)
+    lines = [row("Q-1"), row("Q-3", title='"Pelatihan Arsip'), row("Q-4"), row("Q-5", title='Arsip Digital"')]
+    path = sheet(tmp_path, *lines)
+    path.write_text(path.read_text(encoding="utf-8").replace(",", separator), encoding="utf-8")
+    result = run(database_url, "import", str(path))
+    assert result.exit_code == 1, result.output
+    reason = ROWS_RUN_TOGETHER.reason(first=3, last=5, next=4)
+    assert f"line 3: title: {reason} (typed: '\"Pelatihan Arsip')" in result.output
+    assert f"line 5: title: {STRAY_QUOTE}" in result.output
+    assert "4 rows: recorded 2, already recorded 0, rejected 2" in result.output
+    assert titles(database_url) == {"Q-1": "Pengelolaan Arsip", "Q-4": "Pengelolaan Arsip"}
 
 
 def test_a_dry_run_reports_the_stray_quote_and_records_nothing(app: CareerLog, tmp_path: Path) -> None:
