@@ -22,7 +22,7 @@ from typing import IO, Any
 
 from careerlog.application import CareerLog, event_row
 from careerlog.config import Settings
-from careerlog.sqlstore import Row, open_store
+from careerlog.sqlstore import Row, SqlStore, open_store
 from projections.registry import all_projections
 from tests.conftest import fresh_schema
 
@@ -90,6 +90,42 @@ def kill_when(process: Careerlog, condition: Callable[[], bool], timeout: float 
         raise AssertionError(f"careerlog ended before it could be killed:\n{process.output()}")
     process.kill()
     assert reached, f"the condition was not reached in {timeout} s:\n{process.output()}"
+
+
+@contextmanager
+def log_held(app: CareerLog) -> Iterator[int]:
+    """The log's write lock, held by this process for the block: no other process records an event meanwhile
+    (SQLite: BEGIN IMMEDIATE; PostgreSQL: the table lock the library's recorder itself takes to insert). Gives the
+    position of the last event committed."""
+    table = app.recorder.events_table_name  # type: ignore[attr-defined]
+    store = SqlStore(app.recorder.datastore)  # type: ignore[attr-defined]
+    with store.transaction(commit=store.dialect == "sqlite") as sql:  # (SQLite's write transaction, nothing written)
+        if store.dialect == "postgres":
+            sql.execute(f"LOCK TABLE {table} IN EXCLUSIVE MODE")
+        yield sql.scalar(f"SELECT max({'rowid' if store.dialect == 'sqlite' else 'notification_id'}) FROM {table}") or 0
+
+
+def kill_at_position(
+    process: Careerlog, app: CareerLog, position: int, timeout: float = 60.0, window: float = 0.01
+) -> int:
+    """SIGKILL the process once the log holds `position` events; the position it was killed at.
+
+    The test looks at the log with the log's write lock held and kills with it still held, so the process cannot
+    record anything, nor finish, between the look and the kill; between looks it records for `window` seconds.
+    Whatever the machine's load, it is killed with rows of its file still to record (however fast it imports), in
+    the middle of its work: waiting to write a batch, or reading and checking the next rows.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with log_held(app) as last:
+            if last >= position:
+                process.kill()
+                return last
+            if not process.running:
+                process.finish()  # (its log file closed, not left to the collector)
+                raise AssertionError(f"careerlog ended at position {last}, before {position}:\n{process.output()}")
+        time.sleep(window)
+    raise AssertionError(f"the log did not reach position {position} in {timeout} s:\n{process.output()}")
 
 
 def head(settings: Settings) -> int:

@@ -21,7 +21,7 @@ from careerlog.demo import write_demo
 from careerlog.importing import MIGRATION_KEYS, import_file
 from careerlog.sqlstore import Row
 from projections.registry import projector
-from tests.processes import Careerlog, kill_when, log_of, twin_store, view_tables
+from tests.processes import Careerlog, kill_at_position, log_of, twin_store, view_tables
 
 EMPLOYEES = 50  # about 2,000 rows
 BATCH = 100
@@ -54,16 +54,14 @@ SUMMARY = re.compile(r"\d+ rows: ")
 
 
 def crashed_run(database_url: str, path: Path, log: Path, *, migration: bool, workers: int) -> str:
-    """Import a row a transaction, SIGKILL once 3 * BATCH rows have committed, import again to the end in batches
-    of BATCH; its summary. The killed run commits each row on its own so that it is still running when the test
-    sees its 300th row: in batches of 100 the whole file (about 2,500 rows) took 0.06 s after its third batch here,
-    a row at a time 0.24 s, and the test polls every 2 ms (tests.processes.kill_when)."""
+    """Import in batches of BATCH, SIGKILL once 3 * BATCH rows have committed, import again to the end; its
+    summary. The test looks and kills with the log's write lock held (tests.processes.kill_at_position), so the
+    killed run cannot finish first however fast it imports."""
     args = ["import", *(["--migration"] if migration else []), str(path), "--workers", str(workers)]
     settings = Settings(database_url=database_url)
     with CareerLog.from_settings(settings) as app:
-        first = Careerlog(database_url, log, *args, "--batch-size", "1")
-        kill_when(first, lambda: app.max_notification_id() >= 3 * BATCH)
-        committed = app.max_notification_id()
+        first = Careerlog(database_url, log, *args, "--batch-size", str(BATCH))
+        committed = kill_at_position(first, app, 3 * BATCH)
     rows = len(path.read_bytes().splitlines())
     assert committed < rows, "the import finished before it was killed"
     # its own log: the killed run's workers may still write there (multiprocessing's warnings as they end)
