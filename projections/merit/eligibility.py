@@ -13,7 +13,8 @@ earliest date and the record's last day (its latest effective or recording day),
 rules in force on it, on the final record; a record ending before the earliest date is
 judged on the earliest date. Rows depend only on the subject's events: whether the date
 has come is a query (`EligibilityQueries`), not a row. So a change by the mere passing of
-time after the record's last day (a penalty ending) shows once a later fact is recorded.
+time after the record's last day (a penalty ending) shows in the requirements once a later fact is recorded; the
+next promotion date (`next_date`) is after the end of a penalty served on the day judged (`barred_until`) already.
 
 When no row is open, `no_promotion_reason` says why when the record does (the service ended, a PPPK
 contract grade, the top rank): the one reason the API and the career page both give. When no 202 row is
@@ -29,6 +30,8 @@ from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
+
 from careerlog.domain.wording import parse
 from careerlog.reference import Reference, Rules, reference, rules
 from careerlog.sqlstore import Row
@@ -42,6 +45,7 @@ from projections.merit.rules import (
     Check,
     PromotionJudge,
     param_on,
+    penalty_end,
     permitted_in_year,
     rank_index,
     regular_bar,
@@ -61,6 +65,7 @@ ELIGIBILITY = Table(
         ("requirements", "TEXT"),
         ("missing", "TEXT"),
         ("rules_version", "TEXT"),
+        ("barred_until", "TEXT"),
     ),
     ("subject", "kind"),
 )
@@ -76,6 +81,7 @@ BY_OFFER = frozenset({"promotion.one_step", REGULAR_WITHOUT_POST})
 # Why no kind is open, when the record says: its service ended; a PPPK contract grade; the top rank (IV/e).
 NO_PROMOTION_REASONS = ("separated", "pppk", "top_rank")
 CEILING_RULE = "promotion.education_ceiling"
+PENALTY_RULE = "promotion.penalty"
 DATES_RULE = "promotion.dates"
 # What opens an offer the education ceiling bars (it bars a regular promotion only: rules.toml `kinds`): a higher
 # degree recorded (a promotion by degree, or a higher ceiling), or a definitive post (its holder rises by 201 or 202).
@@ -187,9 +193,31 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
                 "requirements": "[" + ", ".join([requirement(c) for c in checks]) + "]",
                 "missing": json.dumps([c.rule for c in checks if c.finding]),
                 "rules_version": rules_digest(book),
+                "barred_until": barred_until(book, checks, judged),
             }
         )
     return rows
+
+
+def barred_until(book: Rules, checks: list[Check], judged: date) -> str | None:
+    """The last day of the bars standing on `judged` whose end the record gives: the penalties served then
+    (promotion.penalty missing and enforced; its evidence), each to its last day and the months the rule in force on
+    `judged` adds after it, as the career page says when they end (web.pages.next_promotion.penalty_until). None when
+    no such bar stands. A legal status barring a promotion on `judged` (promotion.legal_status: unpaid leave,
+    suspension) has no end the record gives: `judged` is on or after the record's last day and a fact in the future
+    is refused, so no return to duty after it is recorded."""
+    rule = rule_on(book, PENALTY_RULE, judged)
+    if rule is None:
+        return None
+    extra = rule.params.get("extra_months", {})
+    ends = [
+        end + relativedelta(months=int(extra.get(fact.get("level"), 0)))
+        for c in checks
+        if c.rule == PENALTY_RULE and c.finding
+        for fact in c.evidence
+        if (end := penalty_end(fact)) is not None
+    ]
+    return max(ends).isoformat() if ends else None
 
 
 def requirement(check: Check) -> str:
@@ -295,7 +323,7 @@ class EligibilityQueries(ViewReader):
                     "requirements": with_sources(book, requirements, row["judged_on"]),
                     "missing": json.loads(row["missing"]),
                     "reached": row["earliest_date"] <= today.isoformat(),
-                    "next_date": None if barred else next_date(book, row["earliest_date"], today),
+                    "next_date": None if barred else next_date(book, row["earliest_date"], today, row["barred_until"]),
                     "blocked": barred,
                 }
             )
@@ -417,8 +445,12 @@ def rule_source(book: Rules, rule_id: str, day: date) -> dict[str, str | None]:
 
 
 @functools.lru_cache(maxsize=4096)
-def next_date(book: Rules, earliest: str, today: date) -> str | None:
-    """The next promotion date open: the first permitted date on or after both the earliest date and `today` (a
-    past earliest date is no longer a date one can be promoted on)."""
-    day = first_permitted(book, max(date.fromisoformat(earliest), today))
-    return None if day is None else day.isoformat()
+def next_date(book: Rules, earliest: str, today: date, barred: str | None = None) -> str | None:
+    """The next promotion date open: the first permitted date on or after the earliest date and `today` (a past
+    earliest date is no longer a date one can be promoted on), and after `barred`, the last day of the bars whose end
+    is known (`barred_until`: a penalty served on the day judged), none of which a promotion date may fall in."""
+    day = max(date.fromisoformat(earliest), today)
+    if barred is not None:
+        day = max(day, date.fromisoformat(barred) + timedelta(days=1))
+    found = first_permitted(book, day)
+    return None if found is None else found.isoformat()

@@ -148,8 +148,8 @@ class EligibilityItemSchema(StrictSchema):
         allow_none=True,
         metadata={
             "description": "The next promotion date open: the first permitted date on or after both the earliest "
-            "date and today (the earliest date while it is to come); null when the offer is blocked (no date "
-            "brings it)."
+            "date and today (the earliest date while it is to come), and after the last day of a penalty barring the "
+            "promotion on judged_on (its end known); null when the offer is blocked (no date brings it)."
         },
     )
     requirements = fields.List(fields.Nested(RequirementSchema), dump_only=True)

@@ -1,0 +1,100 @@
+"""The next promotion date is not a day a known penalty still bars (found by helper emphunt, 2026-12-03).
+
+A medium penalty with its end recorded bars a promotion until that end (rule promotion.penalty). The career page said
+"The penalty runs until <end>; the first promotion date after it is <day>", but the eligibility answer's `next_date`
+(and the page's own "Next promotion date", read from it) gave the first permitted date from today, months earlier,
+on which the penalty still bars the promotion: an employee planning on it, or a client reading the API, was told a day
+they cannot be promoted on.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from babel.dates import format_date
+from dateutil.relativedelta import relativedelta
+
+from careerlog.reference import rules
+from projections.merit.eligibility import first_permitted
+from tests import factories as f
+from tests.functional.conftest import World, appointment_of
+from tests.functional.test_career_page_basis import page_text
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    """Both stores: SQLite and PostgreSQL."""
+    return database_url
+
+
+def penalised(world: World, sequence: int, since: str, end: date | None) -> tuple[str, date]:
+    """An S-1 at III/b since `since`, confirmed and rated Baik every year to last year, given a medium penalty (a 25%
+    cut for 12 months) from the 1st of two months ago, its last day recorded as `end` (the kind's months when None).
+    The NIP and the penalty's last day."""
+    nip = f.nip(date(1985, 5, 5), date(2010, 3, 1), "F", sequence=sequence)
+    ledger = world.services.ledger
+    ledger.record(nip, "appointment", appointment_of(nip, rank="III/a"), actor="test")
+    confirmation = {"effective_date": "2011-03-01", "reference": "SK-PNS-1", "latsar_certificate": "LATSAR-1"}
+    ledger.record(nip, "confirmation", confirmation, actor="test")
+    ledger.record(nip, "rank_promotion", f.promotion("III/b", since), actor="test")
+    for year in range(2010, date.today().year):
+        ledger.record(nip, "performance_rating", f.rating(year), actor="test")
+    start = date.today().replace(day=1) - relativedelta(months=2)
+    penalty = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_12", "effective_date": start.isoformat()}
+    if end is not None:
+        penalty["end_date"] = end.isoformat()
+    ledger.record(nip, "penalty", penalty | {"reference": "HD-1"}, actor="test")
+    world.catch_up()
+    return nip, end or start + relativedelta(months=12, days=-1)
+
+
+def regular_offer(world: World, nip: str) -> dict[str, str]:
+    (item,) = world.get(f"/api/v1/employees/{nip}/eligibility", "admin").get_json()["items"]
+    return item
+
+
+def after(day: date) -> date:
+    """The first permitted promotion date after `day`."""
+    found = first_permitted(rules(), day + timedelta(days=1))
+    assert found is not None
+    return found
+
+
+def test_the_next_date_is_the_first_promotion_date_after_a_recorded_penalty_end(world: World) -> None:
+    end = date.today().replace(day=1) + relativedelta(months=8, days=-1)  # shorter than the kind's 12 months
+    nip, end = penalised(world, 791, "2014-04-01", end)
+    item = regular_offer(world, nip)
+    assert "promotion.penalty" in item["missing"]
+    assert item["reached"] is True
+    assert item["next_date"] == after(end).isoformat()  # it was the first promotion date from today, under the penalty
+    csv = world.get(f"/api/v1/employees/{nip}/eligibility?format=csv", "admin").get_data(as_text=True)
+    assert after(end).isoformat() in csv.splitlines()[1].split(",")
+    # the page's next promotion date is that day, the one it says comes first after the penalty
+    day = format_date(after(end), "medium", "en")
+    english = page_text(world, nip)
+    assert f"Next promotion date: {day}" in english
+    assert f"the first promotion date after it is {day}." in english
+    indonesian = page_text(world, nip, "id")
+    assert f"Tanggal kenaikan pangkat berikutnya: {format_date(after(end), 'medium', 'id')}" in indonesian
+    # with nothing recorded since, the penalty ended by a later day: the next date is the first from that day
+    world.services.eligibility_view._today = later = end + timedelta(days=70)
+    item = regular_offer(world, nip)
+    assert "promotion.penalty" in item["missing"]  # (judged on the first promotion date after the record's last day)
+    assert item["next_date"] == first_permitted(rules(), later).isoformat()
+
+
+def test_a_penalty_ending_after_an_earliest_date_to_come_moves_the_next_date_past_it(world: World) -> None:
+    """The time in rank is reached on a promotion date still to come, within the penalty (its end from the kind's 12
+    months): the page gives the earliest date and, as the next promotion date, the first after the penalty."""
+    since = first_permitted(rules(), date.today() - relativedelta(years=4) + timedelta(days=1))
+    assert since is not None
+    nip, end = penalised(world, 792, since.isoformat(), None)
+    item = regular_offer(world, nip)
+    earliest = date.fromisoformat(item["earliest_date"])
+    assert item["reached"] is False
+    assert earliest < end
+    assert item["next_date"] == after(end).isoformat()  # it was the earliest date, which the penalty bars
+    english = page_text(world, nip)
+    assert f"Earliest date: {format_date(earliest, 'medium', 'en')}" in english
+    assert f"Next promotion date: {format_date(after(end), 'medium', 'en')}" in english
