@@ -11,6 +11,7 @@ from careerlog.domain.wording import Refusal
 from projections.framework import Projection, Projector
 from projections.mentoring import MentoringProjection
 from projections.merit.audit import MeritProjection
+from projections.merit.study_leave import StudyLeaveProjection
 from projections.roster import RosterProjection
 from projections.scorecard.awards import AwardsProjection
 from projections.timeline import TimelineProjection
@@ -27,6 +28,7 @@ def all_projections() -> list[Projection]:
         MentoringProjection(),
         MeritProjection(),
         AwardsProjection(),
+        StudyLeaveProjection(),
     ]
 
 

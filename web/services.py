@@ -49,6 +49,7 @@ from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
 from projections.merit.passed_over import colleagues_of, ledger_records
 from projections.merit.queries import AuditQueries, comparison_evidence, with_colleagues
 from projections.merit.retirement import PAST_RETIREMENT_KEYSET
+from projections.merit.study_leave_queries import StudyLeaveQueries
 from projections.queries import CursorPage, Page, Queries, RosterPage, cursor_page
 from projections.registry import all_projections
 from projections.scorecard.award_queries import AwardQueries
@@ -112,6 +113,7 @@ class Services:
         self.grade_inflation_view = GradeInflationQueries(projector.views.sql)
         self.fairness_view = FairnessQueries(projector.views.sql)
         self.award_view = AwardQueries(projector.views.sql, tracking_table=projector.views.tracking_table)
+        self.study_leave_view = StudyLeaveQueries(projector.views.sql, tracking_table=projector.views.tracking_table)
         self.accounts = accounts
         self.lease = lease
         self.wait_timeout = wait_timeout
@@ -497,6 +499,35 @@ class Services:
         shown = self.award_view.with_findings(found.rows)
         self.accounts.record_access(reader, "awards", [Target(r["subject"], r["agency"], r["region"]) for r in shown])
         return cursor_page(replace(found, rows=shown), page, per_page, after)
+
+    def study_leaves(
+        self,
+        reader: Account,
+        filters: Mapping[str, list[str]],
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        page: int = 1,
+        per_page: int = 50,
+        after: str | None = None,
+        **criteria: Any,
+    ) -> CursorPage:
+        """Starts of study leave within the reader's scope (where the employee worked on the day it started), by
+        date, each with its verdict and the findings of the study-leave audit (`criteria`: verdict, rule, severity),
+        paginated by number or after a cursor."""
+        scope = self.within(reader, Action.RUN_AUDITS, filters)
+        found = self.study_leave_view.study_leaves_page(
+            scope,
+            page=page,
+            per_page=per_page,
+            start=start.isoformat() if start else None,
+            end=end.isoformat() if end else None,
+            after=after,
+            **criteria,
+        )
+        targets = [Target(r["subject"], r["agency"], r["region"]) for r in found.rows]
+        self.accounts.record_access(reader, "audits", targets)
+        return cursor_page(found, page, per_page, after)
 
     def fairness(
         self, reader: Account, by: list[str], filters: Mapping[str, list[str]], **options: Any

@@ -34,6 +34,8 @@ from projections.merit.queries import (
     streamed,
     with_colleagues,
 )
+from projections.merit.study_leave import StudyLeaveProjection
+from projections.merit.study_leave_queries import StudyLeaveQueries
 from projections.scorecard.scorecard import UNKNOWN_AGENCY, UNKNOWN_REGION
 from projections.store import open_view_store
 from projections.training import UNKNOWN_FILTER_OF
@@ -388,6 +390,62 @@ def posts_command(obj: Context, /, fmt: str, **options: str | None) -> None:
         raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=known), "passed_over")
     options["decision"] = "post"
     emit_decisions(audit_queries(obj), options, POST_COLUMNS, fmt)
+
+
+STUDY_LEAVE_LIST_COLUMNS = (
+    "start_date",
+    "subject",
+    "version",
+    "kind",
+    "employment_kind",
+    "pns_since",
+    "pns_years",
+    "agency",
+    "unit",
+    "judged",
+    "verdict",
+    "finding_count",
+    "max_severity",
+)
+
+
+@audit_group.command("study-leaves")
+@period_options(
+    [
+        *place_and_period("day study leave starts"),
+        click.option(
+            "--rule",
+            type=FILLED,
+            help="Only starts with a finding of this rule (study_leave.*, evidence.recorded_after).",
+        ),
+        click.option(
+            "--severity", type=click.Choice(["low", "medium", "high"]), help="Only findings at least this severe."
+        ),
+        click.option(
+            "--verdict", type=click.Choice(list(VERDICTS)), help="Only compliant starts, or those with findings."
+        ),
+        table_format,
+    ]
+)
+@pass_context
+@friendly_errors
+def study_leaves_command(obj: Context, /, fmt: str, **options: str | None) -> None:
+    """Every start of study leave (tugas belajar) with its verdict: a year as PNS, no medium or severe penalty in force,
+    nothing it rests on recorded after it (study_leave.* rules, evidence.recorded_after; docs/audit.md)."""
+    judged_alike(obj, StudyLeaveProjection())
+    criteria = {k: options.pop(k) for k in ("start", "end", "rule", "severity", "verdict")}
+    filters = known_places({k: v for k, v in options.items() if v})
+    leaves = StudyLeaveQueries(open_view_store(obj.settings).sql).study_leaves(filters, **criteria)
+    flagged = sum(1 for s in leaves if s["verdict"] == "findings")
+    notes = f"{len(leaves)} starts of study leave, {flagged} with findings"
+    if fmt == "table":
+        lines = [
+            f"  {s['subject']}-{s['version']} {f['rule']} ({f['severity']}): {f['message']}"
+            for s in leaves
+            for f in s["findings"]
+        ]
+        notes = "\n".join([*lines, notes])
+    emit({"study_leaves": leaves}, leaves, STUDY_LEAVE_LIST_COLUMNS, fmt, notes)
 
 
 @audit_group.command("grade-inflation")

@@ -87,6 +87,28 @@ def period_clauses(column: str, start: str | None, end: str | None) -> tuple[lis
     return clauses, params
 
 
+FINDING_FIELDS = FINDING_COLUMNS[:-1]  # all but the evidence
+
+
+def with_findings_of(store: SqlStore, table: str, shown: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The listed rows (each of a `subject` and `version`), each with its findings (by rule) from `table` (a view's
+    table of the `findings` columns: the awards', the study leaves') and their evidence, decoded from JSON."""
+    subjects = sorted({row["subject"] for row in shown})
+    found: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    if subjects:
+        rows = store.query(
+            f"SELECT subject, version, {', '.join(FINDING_FIELDS)}, evidence FROM {table} "
+            f"WHERE subject IN ({', '.join('?' * len(subjects))}) ORDER BY subject, version, rule",
+            subjects,
+        )
+        for row in rows:
+            finding = {k: row[k] for k in FINDING_FIELDS}
+            found.setdefault((row["subject"], row["version"]), []).append(
+                {**finding, "evidence": json.loads(row["evidence"])}
+            )
+    return [{**row, "findings": found.get((row["subject"], row["version"]), [])} for row in shown]
+
+
 # The lists' order (audit.DECISION_ORDER, an index's) and their pages' cursors (careerlog.keyset): the audited
 # promotions' and posts' are two lists, each refusing the other's cursor (which would read it from another list's
 # place: the posts after a promotion's TMT, every post before it skipped in silence).

@@ -3,14 +3,13 @@ scope and period with their verdict, and the findings of the awards shown."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
 from careerlog.keyset import Keyset, Paged, Paging
-from projections.merit.queries import CountedList, period_clauses
+from projections.merit.queries import CountedList, period_clauses, with_findings_of
 from projections.training import filter_clauses, where_sql
 
 AWARD_FILTERS = {"agency": "a.agency", "unit": "a.unit", "region": "a.region", "kind": "a.award_kind"}
@@ -34,7 +33,6 @@ AWARDS_KEYSET = Keyset(
     "awards", ("a.award_date", "a.subject", "a.version"), ("award_date", "subject", "version"), (str, str, int)
 )
 AWARDS_ORDER = f" ORDER BY {AWARDS_KEYSET.order_by()}"
-FINDING_COLUMNS = "subject, version, rule, severity, source, status, message, evidence"
 
 
 def verdict_of(award: Mapping[str, Any]) -> str:
@@ -100,18 +98,4 @@ class AwardQueries(CountedList):
 
     def with_findings(self, awards: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         """The awards, each with its findings (by rule) and their evidence (versions in the record)."""
-        shown = list(awards)
-        subjects = sorted({a["subject"] for a in shown})
-        found: dict[tuple[str, int], list[dict[str, Any]]] = {}
-        if subjects:
-            rows = self.store.query(
-                f"SELECT {FINDING_COLUMNS} FROM award_findings "
-                f"WHERE subject IN ({', '.join('?' * len(subjects))}) ORDER BY subject, version, rule",
-                subjects,
-            )
-            for row in rows:
-                finding = {k: row[k] for k in ("rule", "severity", "source", "status", "message")}
-                found.setdefault((row["subject"], row["version"]), []).append(
-                    {**finding, "evidence": json.loads(row["evidence"])}
-                )
-        return [{**a, "findings": found.get((a["subject"], a["version"]), [])} for a in shown]
+        return with_findings_of(self.store, "award_findings", list(awards))

@@ -31,6 +31,7 @@ REFUSED = [
     ("audit", "posts"),
     ("audit", "fairness", "--format", "json"),
     ("audit", "grade-inflation", "--format", "json"),
+    ("audit", "study-leaves", "--format", "json"),
     ("report", "scorecard", "--agency", "KAB-KARO", "--year", "2020", "--format", "json"),
 ]
 

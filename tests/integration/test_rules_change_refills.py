@@ -4,7 +4,7 @@ as a new view version does.
 Every eligibility row names the digest of the rules it was judged by (`rules_version`), but a process started with
 other rules answered the rows judged by the old ones, and added rows judged by the new ones beside them, until
 someone rebuilt the merit view by hand. The views' configuration digest is now kept beside their version
-(`view_configurations`): the first process of the new rules drops the merit and awards views and marks them
+(`view_configurations`): the first process of the new rules drops the merit, awards and study_leave views and marks them
 filling (their reads a 503 view-filling meanwhile); the other views keep their rows.
 """
 
@@ -27,6 +27,7 @@ from projections.registry import all_projections
 from tests import factories as f
 
 BUDI = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=71)
+JUDGED = ("merit", "awards", "study_leave")  # the views judged by the rules (their digest kept beside them)
 
 
 @pytest.fixture
@@ -123,7 +124,7 @@ def test_a_store_of_a_release_that_kept_no_digest_is_judged_by_its_rows(
         assert set(states(kept).values()) == {"ready"}
         assert digests(kept) == {rules_digest()}
         recorded = kept.views.sql.query("SELECT name, digest FROM view_configurations")
-        assert {r["name"]: r["digest"] for r in recorded} == dict.fromkeys(("merit", "awards"), rules_digest())
+        assert {r["name"]: r["digest"] for r in recorded} == dict.fromkeys(JUDGED, rules_digest())
     finally:
         kept.close()
     forget()
@@ -187,7 +188,7 @@ def test_a_worker_of_the_old_rules_leaves_the_refilled_views_alone_and_stops(
         positions = {p.name: running.position(p) for p in running.projections}
         assert positions["timeline"] == positions["training"] == head  # the other views are kept
         assert positions["merit"] < head
-        assert set(running.configured_otherwise) == {"merit", "awards"}
+        assert set(running.configured_otherwise) == set(JUDGED)
         with pytest.raises(ConfigurationError, match="Another careerlog process fills views of this worker") as why:
             follow(running, threading.Event(), 0.1)  # `careerlog projections run`'s loop: exit 1 with the message
         assert f"merit by the rules of digest {after}" in str(why.value)

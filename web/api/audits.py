@@ -27,6 +27,7 @@ from web.api.audit_schemas import (
 from web.api.blueprint import ApiBlueprint
 from web.api.common import PAGE_HEADERS, caller, json_or_csv, linked, services
 from web.api.schemas import WaitSchema
+from web.api.study_leave_schemas import StudyLeavePageSchema, StudyLeaveQuerySchema
 from web.services import NO_AUDITED_DECISION
 
 blp = ApiBlueprint(
@@ -34,8 +35,8 @@ blp = ApiBlueprint(
     __name__,
     url_prefix="/api/v1/audits",
     description=(
-        "Merit audits within your scope: every rank promotion, post appointment and award judged by the rules, "
-        "units whose ratings look inflated, and group statistics."
+        "Merit audits within your scope: every rank promotion, post appointment, award and start of study leave "
+        "judged by the rules, units whose ratings look inflated, and group statistics."
     ),
 )
 
@@ -45,9 +46,11 @@ SCOPE_FILTERS = ("agency", "unit", "region", "kind")
 POST_FILTERS = (*SCOPE_FILTERS, "level")
 STATISTICS_FILTERS = ("agency", "unit", "region")
 AWARD_FILTERS = ("agency", "unit", "region", "kind")
+STUDY_LEAVE_FILTERS = ("agency", "unit", "region", "employment_kind")
 
 audit_page_schema = AuditPageSchema()
 award_page_schema = AwardPageSchema()
+study_leave_page_schema = StudyLeavePageSchema()
 fairness_schema = FairnessSchema()
 grade_inflation_schema = GradeInflationPageSchema()
 time_to_promotion_schema = TimeToPromotionSchema()
@@ -161,6 +164,19 @@ class Awards(MethodView):
         """List the awards within your scope (where the recipient worked), by date, with the awards audit's findings."""
         page = services().awards(caller(), split(args, AWARD_FILTERS), **args)
         return linked(json_or_csv(page.to_dict(), award_page_schema, name="audited-awards"), page.next)
+
+
+@blp.route("/study-leaves")
+class StudyLeaves(MethodView):
+    @blp.requires(Action.RUN_AUDITS)
+    @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
+    @blp.read(StudyLeaveQuerySchema, StudyLeavePageSchema)
+    def get(self, args: dict[str, Any]) -> Any:
+        """List the starts of study leave (tugas belajar) within your scope (where the employee worked), by date,
+        judged by the study_leave.* rules and evidence.recorded_after: a year as PNS, no medium or severe penalty in
+        force."""
+        page = services().study_leaves(caller(), split(args, STUDY_LEAVE_FILTERS), **args)
+        return linked(json_or_csv(page.to_dict(), study_leave_page_schema, name="audited-study-leaves"), page.next)
 
 
 @blp.route("/fairness")

@@ -1,0 +1,249 @@
+"""The study-leave audit: each start of study leave (tugas belajar) judged against the rules in force on its day.
+
+Formal study needs 1 year as PNS and no medium or severe penalty (the reference, [S]). A study leave starts by a
+`study_leave_start` fact, or by a `status_change` to STUDY_LEAVE (SIASN kedudukanHukum 03) of a day the final record
+did not already hold that status the day before. Each start is judged, like a promotion, by the record as known
+before it was recorded (`known_before`), under the rules `study_leave.*` in force on its day
+(careerlog/reference/rules.toml, docs/rules.md, docs/audit.md): a fact it relies on that was recorded after it (a
+penalty of the levels the rule lists, in force that day; a confirmation effective by then) is its own
+`evidence.recorded_after` finding, as for promotions, and the other rules are judged without it.
+
+Tables (docs/views.md): `study_leaves` (one row per start judged, with its verdict) and `study_leave_findings` (the
+merit audit's `findings` columns).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from careerlog.ages import whole_years
+from careerlog.domain.wording import Template
+from careerlog.reference import Rule, Rules, rules
+from projections.career import CareerRecord, Fact, add_years, pns_from
+from projections.framework import Table, TupleProjection, rules_digest
+from projections.merit.audit import FINDINGS, LATE_EVIDENCE
+from projections.merit.rules import PENALTY, SEVERITY_ORDER, Check, check, evidence_json, penalty_end, rule_on
+
+SERVICE_RULE = "study_leave.service_years"
+PENALTY_RULE = "study_leave.penalty"
+LATE_RULE = "evidence.recorded_after"
+STUDY_LEAVE = "STUDY_LEAVE"  # asn.toml statuses: SIASN 03, Tugas belajar
+START_KIND = "study_leave_start"
+STATUS_KIND = "status_change"
+
+# The wording of the outcomes (translated on the pages: web/pages/messages.py); a penalty's is the promotion rule's.
+PNS_SINCE = Template(
+    "PNS since {since}; {years} y needed, reached on {due}; study leave from {day}",
+    ("since", "due", "day"),
+    (),
+    ("years",),
+)
+PPPK_NOT_PNS = Template("a PPPK is not a PNS; study leave from {day}", ("day",))
+
+STUDY_LEAVES = Table(
+    "study_leaves",
+    (
+        ("subject", "TEXT"),
+        ("version", "INTEGER"),
+        ("kind", "TEXT"),  # the fact that started it: study_leave_start or status_change
+        ("reference", "TEXT"),
+        ("start_date", "TEXT"),
+        ("recorded_at", "TEXT"),
+        ("agency", "TEXT"),
+        ("unit", "TEXT"),
+        ("region", "TEXT"),
+        ("employment_kind", "TEXT"),
+        ("pns_since", "TEXT"),  # as known before the start was recorded
+        ("pns_years", "INTEGER"),
+        ("corrected", "INTEGER"),
+        ("judged", "INTEGER"),  # 1 when a study_leave.* rule was in force on the day, else 0 (verdict NULL)
+        ("verdict", "TEXT"),
+        ("finding_count", "INTEGER"),
+        ("max_severity", "TEXT"),
+    ),
+    ("subject", "version"),
+    # (start_date, subject, version): the list's order, so that a page is read in it, not sorted
+    indexes=(("start_date", "subject", "version"), ("agency", "unit", "start_date")),
+)
+
+# The same columns as the merit audit's findings: a rule, its severity, source and status, a message and the facts
+# that show it (evidence_json).
+STUDY_LEAVE_FINDINGS = Table("study_leave_findings", FINDINGS.columns, FINDINGS.primary_key, FINDINGS.indexes)
+
+
+def study_leave_starts(record: CareerRecord) -> list[Fact]:
+    """The facts that start a study leave, in order of day: every study_leave_start (as corrected, not retracted),
+    and every status change to STUDY_LEAVE of a day on which the final record did not hold it the day before (a
+    change to it while already away on study leave starts nothing)."""
+    found = list(record.of_kind(START_KIND))
+    for fact in record.of_kind(STATUS_KIND):
+        day = fact.effective_date
+        if fact.get("status") == STUDY_LEAVE and record.status_on(day - timedelta(days=1)) != STUDY_LEAVE:
+            found.append(fact)
+    return sorted(found, key=lambda f: (f.effective_date, f.version))
+
+
+def pns_start(known: CareerRecord, day: date) -> tuple[date, Fact] | None:
+    """The day the employee is a PNS as `known` reads it (`pns_from`: the confirmation in effect by `day`, or without
+    one the end of the probation year after the appointment) and the fact that shows it; None without appointment."""
+    appointment = known.appointment
+    if appointment is None:
+        return None
+    confirmed = known.of_kind("confirmation", until=day)
+    if confirmed:
+        return confirmed[0].effective_date, confirmed[0]
+    return pns_from(None, appointment.effective_date), appointment
+
+
+def service_check(known: CareerRecord, day: date, rule: Rule) -> Check | None:
+    """At least `years` as PNS on `day`. A PPPK is never a PNS: per `pppk`, not judged (`not_judged`, the default:
+    the reference names no condition for them), a finding (`finding`), or the years counted from the PPPK's
+    appointment (`appointment`)."""
+    years = int(rule.params.get("years", 1))
+    if known.employment_kind == "PPPK":
+        mode = str(rule.params.get("pppk", "not_judged"))
+        if mode == "finding":
+            return check(rule, False, lambda: PPPK_NOT_PNS(day=day), ())
+        if mode != "appointment" or known.appointment is None:
+            return None
+        start: tuple[date, Fact] | None = (known.appointment.effective_date, known.appointment)
+    else:
+        start = pns_start(known, day)
+    if start is None:
+        return None
+    since, shown = start
+    due = add_years(since, years)
+    return check(rule, due <= day, lambda: PNS_SINCE(since=since, years=years, due=due, day=day), (shown,))
+
+
+def served_penalties(known: CareerRecord, day: date, rule: Rule) -> list[Fact]:
+    """The penalties of the rule's `levels` in force on `day`: begun by then and not ended (their end date, or their
+    start + the kind's months - 1 day, + the level's `extra_months`), as promotion.penalty reads them."""
+    levels, extra = rule.params.get("levels", []), rule.params.get("extra_months", {})
+    found = []
+    for fact in known.of_kind("penalty", until=day):
+        if fact.get("level") not in levels:
+            continue
+        end = penalty_end(fact)
+        if end is not None and day <= end + relativedelta(months=int(extra.get(fact.get("level"), 0))):
+            found.append(fact)
+    return found
+
+
+def penalty_check(known: CareerRecord, day: date, rule: Rule) -> Check:
+    blocking = served_penalties(known, day, rule)
+    return check(rule, not blocking, lambda: PENALTY(count=len(blocking), day=day), blocking)
+
+
+def late_check(final: CareerRecord, fact: Fact, book: Rules) -> Check | None:
+    """evidence.recorded_after: a fact the study-leave rules in force read, effective by the day and recorded after
+    the start was (plus the rule's `grace_days`): a confirmation (the years as PNS), or a penalty of the levels
+    study_leave.penalty lists still in force that day."""
+    day, moment = fact.effective_date, fact.entry.recorded_at
+    rule = rule_on(book, LATE_RULE, day)
+    if rule is None:
+        return None
+    after = moment + timedelta(days=int(rule.params.get("grace_days", 0)))
+    late: list[Fact] = []
+    if rule_on(book, SERVICE_RULE, day) is not None:
+        late += final.recorded_after(("confirmation",), day, after)
+    penalties = rule_on(book, PENALTY_RULE, day)
+    if penalties is not None:
+        late += [f for f in served_penalties(final, day, penalties) if f.entry.recorded_at > after]
+    if not late:
+        return None
+    wording = LATE_EVIDENCE(count=len(late), day=day, moment=moment)
+    late.sort(key=lambda f: f.version)
+    return Check(rule.id, "missing", rule.severity, rule.source, rule.status, wording, tuple(late))
+
+
+def judge_start(
+    final: CareerRecord, fact: Fact, book: Rules | None = None, known: CareerRecord | None = None
+) -> list[Check]:
+    """The findings of one start of study leave: the rules in force on its day judged by the record as known before
+    it was recorded (`known`, if made), and the facts recorded after it (`late_check`)."""
+    book = rules() if book is None else book
+    day = fact.effective_date
+    known = final.known_before(fact.entry.recorded_at) if known is None else known
+    checks: list[Check | None] = []
+    if (rule := rule_on(book, SERVICE_RULE, day)) is not None:
+        checks.append(service_check(known, day, rule))
+    if (rule := rule_on(book, PENALTY_RULE, day)) is not None:
+        checks.append(penalty_check(known, day, rule))
+    found = [c for c in checks if c is not None and c.finding]
+    late = late_check(final, fact, book)
+    return [*found, late] if late is not None else found
+
+
+def study_leave_tuples(
+    final: CareerRecord, fact: Fact, book: Rules | None = None
+) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
+    """The `study_leaves` row and `study_leave_findings` rows of one start, as tuples of their columns in order."""
+    book = rules() if book is None else book
+    known = final.known_before(fact.entry.recorded_at)
+    failed = judge_start(final, fact, book, known)
+    day = fact.effective_date
+    judged = any(rule_on(book, rule_id, day) is not None for rule_id in (SERVICE_RULE, PENALTY_RULE))
+    start = pns_start(known, day) if known.employment_kind != "PPPK" else None
+    place = final.placement_on(day) or (None, None, None)
+    severities = [c.severity for c in failed]
+    subject = final.subject
+    row = (
+        subject,
+        fact.version,
+        fact.kind,
+        fact.reference,
+        day.isoformat(),
+        fact.entry.stamp_text or fact.entry.recorded_at.isoformat(),
+        place[0],
+        place[1],
+        place[2],
+        known.employment_kind,
+        start[0].isoformat() if start else None,
+        max(whole_years(start[0], day), 0) if start else None,
+        int(bool(fact.corrections)),
+        int(judged),
+        ("findings" if failed else "compliant") if judged else None,
+        len(failed),
+        max(severities, key=lambda s: SEVERITY_ORDER.get(s, 0)) if severities else None,
+    )
+    found = [
+        (
+            subject,
+            fact.version,
+            c.rule,
+            c.severity,
+            c.source,
+            c.status,
+            c.message,
+            json.dumps(evidence_json(subject, c.evidence or (fact,))),  # found by an absence: the start itself
+        )
+        for c in failed
+    ]
+    return row, found
+
+
+class StudyLeaveProjection(TupleProjection):
+    """One row per start of study leave and one per finding (docs/audit.md, "Study leave")."""
+
+    name = "study_leave"
+    version = 1
+    tables = (STUDY_LEAVES, STUDY_LEAVE_FINDINGS)
+
+    def configuration(self) -> str | None:
+        """The rules' digest: a start's checks are judged by the configured rules (a change of them refills it)."""
+        return rules_digest()
+
+    def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
+        leaves: list[tuple[Any, ...]] = []
+        findings: list[tuple[Any, ...]] = []
+        book = rules()  # read once per record
+        for fact in study_leave_starts(record):
+            row, found = study_leave_tuples(record, fact, book)
+            leaves.append(row)
+            findings += found
+        return {"study_leaves": leaves, "study_leave_findings": findings}
