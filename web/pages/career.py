@@ -138,15 +138,26 @@ def appointed_name(items: list[dict[str, Any]]) -> str | None:
     return next((str(name) for name in names if name), None)
 
 
+def is_pppk_number(nip: str) -> bool:
+    """Whether an identity number is an NI PPPK (digit 13 is 2, where a PNS NIP has a month's tens digit, 0 or 1); a
+    number that is not well-formed is not."""
+    try:
+        return parse_nip(nip).employment_kind == "PPPK"
+    except InvalidInput:
+        return False
+
+
 def heading(found: dict[str, Any], nip: str) -> dict[str, Any]:
-    """Who the record is of, as a government HR page heads it: the name, the NIP in its display form, the agency
-    (instansi) by its name and the rank now held (pangkat/golongan, by its code and name; a PPPK's grade) from the
-    roster row (`employee`), the name from the appointment when the roster does not hold the row yet."""
+    """Who the record is of, as a government HR page heads it: the name, the identity number in its display form (a
+    PNS's NIP; a PPPK's NI PPPK, named so: `nip_label`), the agency (instansi) by its name and the rank now held
+    (pangkat/golongan, by its code and name; a PPPK's grade) from the roster row (`employee`), the name from the
+    appointment when the roster does not hold the row yet."""
     employee = found.get("employee") or {}
     ref, rank, agency = reference(), employee.get("rank"), employee.get("agency")
     pppk = employee.get("employment_kind") == "PPPK" or rank in ref.pppk_grades
     return {
         "name": employee.get("name") or appointed_name(found["timeline"]["items"]),
+        "nip_label": "NI PPPK" if pppk or (not employee and is_pppk_number(nip)) else "NIP",
         "nip": nip_shown(nip),
         "agency": ref.agencies[agency].name if agency in ref.agencies else agency,
         "rank_label": _("PPPK grade") if pppk else _("Rank"),
