@@ -81,6 +81,7 @@ from careerlog.textfiles import (
     refuse_not_text,
     shown,
     spreadsheet_dates,
+    spreadsheet_errors,
     spreadsheet_nips,
     undecodable,
     workbook_name,
@@ -886,6 +887,7 @@ def _csv_rows(
             continue
         nips_marked_as_text(cleaned)  # ('198609262010031001, as personnel systems export NIPs for spreadsheets)
         spreadsheet_dates(cleaned)  # (a day count: unreadable, the row's other problems named with it)
+        spreadsheet_errors(cleaned)  # (a formula's #N/A, a narrow column's ####: unreadable alike)
         read_cells(cleaned, indonesian=indonesian)  # ("20 JP", "Rp1.500.000,00", "06/05/2024")
         if "corrected_fields" in cleaned:
             try:

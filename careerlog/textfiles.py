@@ -52,6 +52,24 @@ AS_NUMBER = Refusal(
     "format the column as Text and type the NIPs again."
 )
 NIP_COLUMNS = ("nip", "mentor_nip")
+# A cell a spreadsheet saved in place of its value: a formula's error (Excel, LibreOffice and Google Sheets write
+# #N/A for a lookup that found nothing, #REF!, #VALUE!, ...; LibreOffice also Err:502), or the hashes it shows in a
+# column too narrow for a number or a date, which Excel's CSV writes as shown. Never a value: refused, not recorded
+# as a training's title "#N/A" (`spreadsheet_error`).
+FORMULA_ERROR = Refusal(
+    "The error of a spreadsheet formula, not a value: the formula that fills this cell failed (a lookup that finds "
+    "nothing gives #N/A). Correct the formula, or type the value, save the file again and import this row again."
+).reason()
+TOO_NARROW = Refusal(
+    "The hashes (####) a spreadsheet shows in a column too narrow for its value, saved in the file instead of the "
+    "value: widen the column, save the file again and import this row again."
+).reason()
+_FORMULA_ERROR = re.compile(
+    r"#(?:N/A|NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|ERROR!"
+    r"|GETTING_DATA)|Err:\d{3}",
+    re.IGNORECASE,
+)
+_TOO_NARROW = re.compile(r"#{2,}")
 AS_DAY_COUNT = Refusal(
     "A date a spreadsheet stored as a number ({day} in its usual 1900 date system): format the column "
     "as a date (dd/mm/yyyy in an Indonesian spreadsheet, or yyyy-mm-dd) and save again.",
@@ -423,7 +441,8 @@ def read_decimal_commas(row: dict[str, Any]) -> None:
 
 
 def spreadsheet_nips(row: dict[str, Any]) -> InvalidInput | None:
-    """The NIP cells of a CSV row that a spreadsheet stored as numbers, each named; None if there are none."""
+    """The NIP cells of a CSV row that a spreadsheet stored as numbers, or saved as a formula's error or a column too
+    narrow (`spreadsheet_error`), each named; None if there are none."""
     errors: dict[str, list[str]] | None = None
     for column in NIP_COLUMNS:
         cell = row.get(column)
@@ -434,7 +453,42 @@ def spreadsheet_nips(row: dict[str, Any]) -> InvalidInput | None:
         ):
             errors = errors or {}
             errors[column] = [AS_NUMBER.reason(value=cell)]
+        elif (saved := spreadsheet_error(cell)) is not None:
+            errors = errors or {}
+            errors[column] = [saved]
     return InvalidInput(errors) if errors else None
+
+
+def spreadsheet_error(cell: str) -> str | None:
+    """Why a cell is no value but what a spreadsheet saved in its place (a formula's error, #N/A; the hashes of a
+    column too narrow, ####), or None."""
+    if "#" not in cell and "Err:" not in cell:
+        return None  # (the common case)
+    text = cell.strip()
+    if _FORMULA_ERROR.fullmatch(text):
+        return FORMULA_ERROR
+    if _TOO_NARROW.fullmatch(text):
+        return TOO_NARROW
+    return None
+
+
+@functools.cache
+def field_names(kind: str) -> frozenset[str]:
+    """The payload fields of an event kind (none for a kind that is not one)."""
+    cls = BY_KIND.get(kind)
+    return frozenset(spec.name for spec in payload_fields(cls)) if cls else frozenset()
+
+
+def spreadsheet_errors(row: dict[str, Any]) -> None:
+    """The field cells of a CSV row that a spreadsheet saved in place of their values (`spreadsheet_error`: a
+    formula's #N/A, a column too narrow's ####), in place, each made unreadable naming why (the cell kept as written
+    in the row's WRITTEN): the row's other cells are judged with it, and nothing is recorded."""
+    kind = row.get("kind")
+    fields = field_names(kind) if type(kind) is str else frozenset()
+    for name, cell in list(row.items()):
+        if type(cell) is str and name in fields and (why := spreadsheet_error(cell)) is not None:
+            row[name] = Unreadable(why)
+            wrote(row, name, cell)
 
 
 def nips_marked_as_text(row: dict[str, Any]) -> None:
