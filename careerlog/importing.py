@@ -217,6 +217,14 @@ NO_KIND = Refusal(
 ).reason()
 SAME_FIELD = Refusal("Columns {columns} all name {field}; keep one. Nothing was read.")
 MORE_CELLS = Refusal("More cells than header columns.").reason()
+# A cell under a column the header leaves unnamed (a remark typed beside the table): no field, and no column to name
+UNNAMED_COLUMN = Refusal(
+    "The cell {cell} is in column {letter} (column {number} from the left), which has no name in the header, so it "
+    "is no field: name the column in the header (Keterangan, for remarks, which are read and not recorded) or empty "
+    "the cell.",
+    numbers=("number",),
+    quotes=("cell",),
+)
 CELL_NOT_OBJECT = Refusal("Must be a JSON object.").reason()
 MISSING_SUBJECT = Refusal("Missing data for required field (or agency and unit for a unit).").reason()
 MIGRATION_ONLY = Refusal("Only a migration import (--migration, administrators) may carry recorded times.").reason()
@@ -882,6 +890,11 @@ def _csv_rows(
             continue
         if kind and "kind" not in cleaned:
             cleaned["kind"] = kind
+        if "" in cleaned:  # (a cell under a column the header leaves unnamed: refused naming it, not as field "")
+            at = next(i for i, (name, cell) in enumerate(zip(names, cells, strict=False)) if not name and cell.strip())
+            reason = UNNAMED_COLUMN.reason(letter=column_letter(at), number=at + 1, cell=repr(cells[at].strip()))
+            yield line, RowRefused({"line": [reason]}, cleaned), 1
+            continue
         if (bad := not_utf8(cleaned) or spreadsheet_nips(cleaned)) is not None:
             yield line, RowRefused(bad.errors, cleaned), 1
             continue
@@ -897,6 +910,16 @@ def _csv_rows(
                 continue
             read_corrected_fields(cleaned, indonesian=indonesian)  # ({"cost": "3.500.000"}: as its cells are)
         yield line, cleaned, 1
+
+
+def column_letter(index: int) -> str:
+    """A column's name in a spreadsheet by its index from 0: A, B, ..., Z, AA, AB, ..."""
+    letters = ""
+    index += 1
+    while index:
+        index, last = divmod(index - 1, 26)
+        letters = chr(ord("A") + last) + letters
+    return letters
 
 
 # ------------------------------------------------------------------------- rows to commands
