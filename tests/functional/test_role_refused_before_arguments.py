@@ -29,6 +29,7 @@ ACTIONS = {
     "GET /api/v1/audits/posts/{decision}": "run_audits",
     "GET /api/v1/audits/grade-inflation": "run_audits",
     "GET /api/v1/audits/awards": "run_audits",
+    "GET /api/v1/audits/study-leaves": "run_audits",
     "GET /api/v1/audits/fairness": "run_audits",
     "GET /api/v1/audits/time-to-promotion": "run_audits",
     "GET /api/v1/reports/headcount": "read_reports",
