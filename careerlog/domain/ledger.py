@@ -33,7 +33,7 @@ from careerlog.domain.events import (
     MentoringSessionHeld,
     MentoringStarted,
 )
-from careerlog.domain.payload import parse_payload, payload_fields, stored_changes, to_plain
+from careerlog.domain.payload import parse_payload, payload_fields, same_value, stored_changes, to_plain
 from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Refusal, joined
 
@@ -638,12 +638,12 @@ class LedgerAggregate(BaseAggregate[str]):
             read = [self.canonical_changes(earlier.target_version, values, as_written) for as_written in (True, False)]
             kept = to_plain(before["corrected_fields"])
             values = {**values, "corrected_fields": next((r for r in read if to_plain(r) == kept), read[0])}
-        differing = sorted(k for k in before if to_plain(before[k]) != to_plain(values.get(k)))
+        differing = sorted(k for k in before if not same_value(before[k], values.get(k)))
         fact = self.facts.get(version)
         reference = earlier.reference
         if differing and fact is not None and fact.corrected_by and fact.retracted_by is None and asked != REPRODUCED:
             # the fact as its corrections leave it, sent again (a spreadsheet fixed as the record was): recorded
-            now = sorted(k for k in fact.values if to_plain(fact.values[k]) != to_plain(values.get(k)))
+            now = sorted(k for k in fact.values if not same_value(fact.values[k], values.get(k)))
             if not now:
                 return earlier
             if "reference" in differing:  # (named by the reference a correction gave it: told apart from that)
@@ -693,7 +693,7 @@ class LedgerAggregate(BaseAggregate[str]):
             if fact.retracted_by is not None and type(event) is event_cls:
                 before = payload_values(event)
                 if identity_key(event_cls, before, None) == natural and all(
-                    to_plain(v) == to_plain(values.get(k)) for k, v in before.items()
+                    same_value(v, values.get(k)) for k, v in before.items()
                 ):
                     return fact
         return None
@@ -835,9 +835,9 @@ class LedgerAggregate(BaseAggregate[str]):
         refused naming each: recorded, it would only mark the fact corrected. (A correction recorded already is
         answered before this, as already recorded: running a file again stays harmless.)"""
         values = target.values
-        if all(to_plain(value) == to_plain(values.get(name)) for name, value in changes.items()):
+        if all(same_value(value, values.get(name)) for name, value in changes.items()):
             reasons: dict[str, list[str]] = {
-                f"corrected_fields.{name}": [UNCHANGED.reason(value=to_plain(v))] for name, v in changes.items()
+                f"corrected_fields.{name}": [UNCHANGED.reason(value=to_plain(values.get(name)))] for name in changes
             }
             raise InvalidInput(reasons)
 

@@ -522,6 +522,17 @@ def to_plain(value: Any) -> Any:
     return value
 
 
+def same_value(a: Any, b: Any) -> bool:
+    """Whether two payload values are the same value: as plain data (to_plain), but an amount by its value whatever
+    its decimals (1500000.00 is 1500000: a spreadsheet writes one amount either way)."""
+    if isinstance(a, Decimal) or isinstance(b, Decimal):
+        try:
+            return Decimal(str(a)) == Decimal(str(b))
+        except InvalidOperation:
+            return False
+    return bool(to_plain(a) == to_plain(b))
+
+
 def json_default(value: Any) -> Any:
     """What orjson cannot write itself: decimals, as strings (orjson writes dates and times as ISO strings)."""
     if isinstance(value, Decimal):
