@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tests.functional.conftest import World
+from tests.functional.conftest import BUDI, World
+from tests.unit.test_merit_posts import post
+
+# BUDI's audited decisions, once `record_audited_post` has recorded his post: the III/b of 2014 and the Pengawas
+# post of 2018 (versions 2 and 3 of his record).
+DECISIONS = {"/api/v1/audits/promotions/{decision}": f"{BUDI}-2", "/api/v1/audits/posts/{decision}": f"{BUDI}-3"}
 
 
 @dataclass(frozen=True)
@@ -47,3 +52,15 @@ def sample(schema: dict[str, Any]) -> Any:
     if schema.get("format") == "date":
         return "2020-01-01"
     return "x"
+
+
+def record_audited_post(world: World) -> None:
+    """BUDI's Pengawas post of 2018 (version 3 of his record), audited: a decision for the posts' page to show."""
+    world.services.ledger.record(BUDI, "post_appointment", post("PENGAWAS", "2018-01-02", "IV.a"), actor="test")
+    world.catch_up()
+
+
+def filled(path: str) -> str:
+    """A path of the document with its parameters filled by records there are (BUDI, his audited decisions: a
+    request about one that is not there is a 404 before its query is read)."""
+    return path.replace("{decision}", DECISIONS.get(path, "")).replace("{nip}", BUDI)

@@ -3,7 +3,8 @@ unchanged) with the checks of the whole fact the ledger can still judge on the f
 first day after its last, a date before the appointment, a new rank not above the one held, a rank jump, an
 appointment's birth date against the NIP), under the same field names. Before, the schema's refusal answered
 alone, so an HR client fixed a cell, sent the write again and only then met the next problem. Nothing is recorded;
-a record the writer may not write is refused for the schema's reasons alone, as before."""
+a record outside the writer's scope is not found, whatever its cells, as one never appointed (the scope is judged
+before the input: web.api.scope)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 from careerlog.domain.employee import BEFORE_APPOINTMENT, NOT_ABOVE, START_AFTER_END
 from careerlog.domain.nip import OTHER_BIRTH
 from tests import factories as f
-from tests.functional.conftest import BUDI, World
+from tests.functional.conftest import BUDI, MISSING, World
 
 EVENTS = f"/api/v1/employees/{BUDI}/events"
 
@@ -73,9 +74,16 @@ def test_an_appointments_birth_date_against_the_nip_is_named_with_an_unknown_edu
     assert errors["birth_date"] == [OTHER_BIRTH.reason(day="1986-09-27", birth="1986-09-26")]
 
 
-def test_the_cells_alone_are_named_for_a_record_outside_the_scope_or_a_kind_that_did_not_read(world: World) -> None:
+def test_a_record_outside_the_scope_is_not_found_whatever_its_cells_and_a_kind_that_did_not_read_named_alone(
+    world: World,
+) -> None:
     body = {"kind": "training", **f.training("2001-05-10"), "hours": "delapan"}
-    assert refused(world, EVENTS, body, who="hr_karo") == {"hours": ["Not a valid integer."]}
+    before = world.log()
+    outside = world.post(EVENTS, "hr_karo", json=body)
+    missing = world.post(EVENTS.replace(BUDI, MISSING), "hr_karo", json=body)
+    assert (outside.status_code, missing.status_code) == (404, 404)
+    assert outside.get_json()["detail"] == missing.get_json()["detail"].replace(MISSING, BUDI)
+    assert world.log() == before
     unknown = refused(world, EVENTS, {**body, "kind": "trainin"})
     assert list(unknown) == ["kind"]
 

@@ -3,7 +3,8 @@ turn the refusal into a 422 (which would also tell the caller what the endpoint 
 
 Every operation of the served OpenAPI document is tried by every role its action is not granted to (the role's
 permissions as /api/v1/me states them), with an unknown query parameter, which every operation refuses (422) to
-a role that may use it."""
+a role that may use it, on a record (an employee, an audited decision, a unit's agency) within its scope: outside
+it, or not there, the scope's answer comes first (tests/functional/test_scope_refused_before_arguments.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from tests.functional.conftest import BUDI, ROLES, World
+from tests.functional.conftest import BUDI, RINA, ROLES, World
+from tests.functional.openapi_walk import DECISIONS, record_audited_post
 
 # The action each operation takes (careerlog.access.Action): a new operation without one fails the first test.
 ACTIONS = {
@@ -45,6 +47,15 @@ ACTIONS = {
 }
 METHODS = ("get", "post", "put", "patch", "delete")
 PATH_VALUES = {"{nip}": BUDI, "{decision}": f"{BUDI}-2", "{agency}": "KOTA-MEDAN", "{unit}": "BKPSDM"}
+# A record within the scope of the roles whose scope does not hold BUDI and Kota Medan.
+WITHIN = {"hr_karo": {"{nip}": RINA, "{agency}": "KAB-KARO", "{unit}": "Dinas Pendidikan"}}
+
+
+@pytest.fixture(scope="module")
+def world(shared_world: World) -> World:
+    """The shared world with BUDI's Pengawas post of 2018 (version 3), an audited post appointment."""
+    record_audited_post(shared_world)
+    return shared_world
 
 
 def operations(world: World) -> list[str]:
@@ -52,8 +63,11 @@ def operations(world: World) -> list[str]:
     return [f"{method.upper()} {path}" for path, item in spec["paths"].items() for method in item if method in METHODS]
 
 
-def url(path: str) -> str:
-    for name, value in PATH_VALUES.items():
+def url(path: str, role: str | None = None) -> str:
+    """The operation's path with a value of each parameter (within the role's scope, for a role named)."""
+    if role is not None and path in DECISIONS:
+        return path.replace("{decision}", DECISIONS[path])
+    for name, value in {**PATH_VALUES, **WITHIN.get(role or "", {})}.items():
         path = path.replace(name, value)
     return path
 
@@ -66,22 +80,22 @@ def answers(world: World, role: str, *, granted: bool) -> dict[str, Any]:
         action = ACTIONS[operation]
         if (action is None or action in permissions) is granted:
             method, path = operation.split(" ")
-            found[operation] = world.call(method, f"{url(path)}?unknown=1", role)
+            found[operation] = world.call(method, f"{url(path, role if granted else None)}?unknown=1", role)
     return found
 
 
-def test_every_operation_of_the_document_names_its_action(shared_world: World) -> None:
-    assert sorted(operations(shared_world)) == sorted(ACTIONS)
+def test_every_operation_of_the_document_names_its_action(world: World) -> None:
+    assert sorted(operations(world)) == sorted(ACTIONS)
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_a_role_that_may_not_use_an_operation_is_refused_whatever_it_sent(shared_world: World, role: str) -> None:
-    answered = answers(shared_world, role, granted=False)
+def test_a_role_that_may_not_use_an_operation_is_refused_whatever_it_sent(world: World, role: str) -> None:
+    answered = answers(world, role, granted=False)
     assert {op: r.status_code for op, r in answered.items() if r.status_code != 403} == {}
     assert all(f"The {role.split('_')[0]} role may not" in r.get_json()["detail"] for r in answered.values())
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_a_role_that_may_use_an_operation_is_told_of_its_bad_argument(shared_world: World, role: str) -> None:
-    answered = answers(shared_world, role, granted=True)
+def test_a_role_that_may_use_an_operation_is_told_of_its_bad_argument(world: World, role: str) -> None:
+    answered = answers(world, role, granted=True)
     assert {op: r.status_code for op, r in answered.items() if r.status_code != 422} == {}

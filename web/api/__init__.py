@@ -17,6 +17,7 @@ from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 from werkzeug.exceptions import HTTPException
 
+from careerlog.domain.errors import InvalidInput
 from web.api import accounts, audits, employees, imports, reports, scorecard, units
 from web.api.common import (
     CONDITIONAL_BLUEPRINTS,
@@ -33,14 +34,16 @@ from web.api.event_schemas import register_components
 from web.api.fields import PlainDecimal
 from web.api.ratelimit import COUNTED, TokenLimit
 from web.api.schemas import ProblemSchema
+from web.api.scope import refuse_outside_scope, scope_refusal
 from web.config import DEFAULT_RATE
-from web.errors import PROBLEM_JSON, http_problem
+from web.errors import PROBLEM_JSON, domain_problem, http_problem
 
 BLUEPRINTS = (employees.blp, audits.blp, reports.blp, scorecard.blp, units.blp, imports.blp, accounts.blp)
 API_BLUEPRINT_NAMES = frozenset(b.name for b in BLUEPRINTS)
 CONDITIONAL_BLUEPRINTS.update(API_BLUEPRINT_NAMES)
 OPENAPI_ENDPOINT = "api-docs.openapi_json"  # flask-smorest's view of /api/openapi.json
 RATE_LIMIT = "careerlog_rate_limit"  # the app's TokenLimit, in app.extensions
+INPUT_REFUSALS = (400, 415, 422)  # an HTTP error refusing what the request sent (web.api.blueprint.BodyParser, webargs)
 RETRY_AFTER = {  # the answers that say when to try again (web.api.ratelimit, web.errors)
     429: "Seconds until the token's rate-limit window ends.",
     503: "Seconds to wait: 1 for wait_for, 30 for a view being filled, 5 when the database could not be used.",
@@ -61,7 +64,9 @@ CAREERLOG_API_RATE_LIMIT requests (default 3000 a minute); past it, 429 with `Re
 A page of the roster, the audited promotions, posts and awards, the access log or the account changes
 links the next one (`Link: <...>; rel="next"`, its `next` passed as `after`): follow it to read the whole,
 unshifted by rows added meanwhile (pages by `page` number are kept, and shift).
-Errors are `application/problem+json` (RFC 9457). See docs/api.md."""
+Errors are `application/problem+json` (RFC 9457), the first check a request fails answering: the token (401), its
+rate (429), the role (403), the scope of the employee, audited decision or agency the request names (404 as a record
+that is not there; 403 for an agency), then what it sent (406, 400, 415, 422). See docs/api.md."""
 
 API_CONFIG: dict[str, Any] = {
     "API_TITLE": "careerlog",
@@ -134,6 +139,11 @@ class CareerlogApi(Api):  # type: ignore[misc]
             self._register_field(field, *args)
 
     def handle_http_exception(self, error: HTTPException) -> Any:
+        """An HTTP error as a problem; a refusal of what the request sent (a body that is no JSON or not JSON, an
+        argument webargs refuses) given to a caller whose scope does not hold what the request names is the
+        scope's refusal instead (web.api.scope)."""
+        if error.code in INPUT_REFUSALS and (refusal := scope_refusal()) is not None:
+            return domain_problem(refusal)
         return http_problem(error)
 
     def _register_responses(self) -> None:
@@ -168,7 +178,9 @@ def guard() -> Response | None:
     """Before every API request: hold one database connection for it, authenticate, count it against its
     token's rate limit (429 past it: web.api.ratelimit), refuse a role that may not take the view's action (403,
     before any argument is read: web.api.common.refuse_role), refuse what it may not be answered in
-    (web.api.common.negotiate), then wait for a position if asked to. The OpenAPI document is negotiated too."""
+    (web.api.common.negotiate), then wait for a position if asked to. A refusal of the request's `format`, Accept
+    header or `wait_for` is the scope's refusal instead when the caller's scope does not hold what the request
+    names (web.api.scope). The OpenAPI document is negotiated too."""
     if request.blueprint in API_BLUEPRINT_NAMES:
         hold_connection()
         authenticate()
@@ -178,10 +190,15 @@ def guard() -> Response | None:
         if not counted and not limit.allows(token):
             return limit.refusal(token)
         refuse_role()
-        refused = negotiate()
-        if refused is not None:
-            return refused
-        wait_if_asked()
+        try:
+            refused = negotiate()
+            if refused is not None:
+                refuse_outside_scope()
+                return refused
+            wait_if_asked()
+        except InvalidInput:
+            refuse_outside_scope()
+            raise
     elif request.endpoint == OPENAPI_ENDPOINT:
         return negotiate()  # the document is JSON only, as the API's JSON-only reads (no token needed)
     return None

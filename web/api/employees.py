@@ -29,6 +29,7 @@ from web.api.schemas import (
     WaitSchema,
     WrittenSchema,
 )
+from web.api.scope import refuse_outside_scope
 
 blp = ApiBlueprint(
     "employees",
@@ -124,6 +125,7 @@ class Events(MethodView):
     def post(self, body: dict[str, Any] | RefusedCells, headers: dict[str, Any], _: dict[str, Any], nip: str) -> Any:
         """Record a fact, a correction or a retraction in an employee's record."""
         if isinstance(body, RefusedCells):  # (its fields refused, with the checks the others still allow: 422)
+            refuse_outside_scope()  # (a record outside the scope: not found, whatever the body)
             raise body.refusal(services().judged(caller(), nip, body.body))
         written = services().record(caller(), nip, body, headers.get("idempotency_key"))
         return written.to_dict(), 201 if written.outcome.created else 200

@@ -1,0 +1,141 @@
+"""A caller whose scope does not hold what the path names (an employee, an audited decision, a unit's agency) or
+what the scorecard is asked for (its agency) gets the scope's answer (404, or 403 for an agency) whatever else it
+sent: a bad query parameter, `format` or `wait_for`, an Accept header allowing nothing offered, a body that is no
+JSON, not JSON or refused field by field. A record outside the scope answers as one never appointed, with the same
+bad input. Within the scope the input is judged as before (422 and the rest)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from careerlog.access import Scope
+from tests.functional.conftest import BUDI, MISSING, SARI, World
+from tests.functional.openapi_walk import record_audited_post
+
+# What a request may send wrong, besides its path: (name, query, request options).
+BAD_INPUT: dict[str, tuple[str, dict[str, Any]]] = {
+    "unknown parameter": ("?unknown=1", {}),
+    "format": ("?format=xml", {}),
+    "wait_for": ("?wait_for=soon", {}),
+    "repeated wait_for": ("?wait_for=1&wait_for=2", {}),
+    "Accept": ("", {"headers": {"Accept": "application/xml"}}),
+}
+BAD_BODY: dict[str, dict[str, Any]] = {
+    "not JSON": {"data": "{", "content_type": "application/json"},
+    "another Content-Type": {"data": "kind=training", "content_type": "text/plain"},
+    "a refused field": {"json": {"kind": "training", "hours": "many"}},
+    "an unknown field": {"json": {"colour": "red"}},
+}
+EMPLOYEE_READS = ("", "/events", "/timeline", "/eligibility")
+DECISIONS = {"promotions": 2, "posts": 3}  # BUDI's III/b of 2014 and Pengawas post of 2018
+
+
+@pytest.fixture(scope="module")
+def world(shared_world: World) -> World:
+    """The shared world with BUDI's Pengawas post of 2018 (an audited post appointment), an inspector of Kabupaten
+    Karo, who may audit but not in Kota Medan, and SARI's own account, which reads her record alone."""
+    record_audited_post(shared_world)
+    accounts = shared_world.services.accounts
+    accounts.create("inspector-karo", display_name="Karo", role="inspector", scope=Scope(agencies=("KAB-KARO",)))
+    shared_world.tokens["inspector_karo"] = accounts.issue_token("inspector-karo", days=30).token
+    accounts.create("sari", display_name="Sari", role="employee", scope=Scope(), nip=SARI)
+    shared_world.tokens["employee_sari"] = accounts.issue_token("sari", days=30).token
+    return shared_world
+
+
+def answered(world: World, method: str, path: str, who: str, query: str, options: dict[str, Any]) -> Any:
+    response = world.call(method, path + query, who, **options)
+    body = response.get_json(silent=True) or {}
+    return response.status_code, body.get("type"), body.get("detail")
+
+
+def same_as_missing(world: World, method: str, path: str, who: str, query: str, options: dict[str, Any]) -> None:
+    """The answer about BUDI (outside the caller's scope) is the one about a NIP never appointed."""
+    status, slug, detail = answered(world, method, path.format(nip=BUDI), who, query, options)
+    missing = answered(world, method, path.format(nip=MISSING), who, query, options)
+    assert (status, slug, detail) == (
+        404,
+        "urn:careerlog:problem:not-found",
+        f"No employee with NIP {BUDI} has been appointed.",
+    )
+    assert missing == (404, slug, detail.replace(BUDI, MISSING))
+
+
+@pytest.mark.parametrize("bad", BAD_INPUT)
+@pytest.mark.parametrize("read", EMPLOYEE_READS)
+@pytest.mark.parametrize("who", ["hr_karo", "employee_sari"])
+def test_an_employee_read_outside_the_scope_is_not_found_whatever_the_query(
+    world: World, who: str, read: str, bad: str
+) -> None:
+    query, options = BAD_INPUT[bad]
+    same_as_missing(world, "GET", "/api/v1/employees/{nip}" + read, who, query, options)
+
+
+@pytest.mark.parametrize("bad", BAD_BODY)
+def test_a_write_in_a_record_outside_the_scope_is_not_found_whatever_the_body(world: World, bad: str) -> None:
+    same_as_missing(world, "POST", "/api/v1/employees/{nip}/events", "hr_karo", "", BAD_BODY[bad])
+    same_as_missing(world, "POST", "/api/v1/employees/{nip}/events", "hr_karo", "?unknown=1", {"json": {}})
+
+
+@pytest.mark.parametrize("bad", BAD_INPUT)
+@pytest.mark.parametrize("decision", DECISIONS)
+def test_an_audited_decision_outside_the_scope_is_not_found_whatever_the_query(
+    world: World, decision: str, bad: str
+) -> None:
+    query, options = BAD_INPUT[bad]
+    version = DECISIONS[decision]
+    outside = answered(world, "GET", f"/api/v1/audits/{decision}/{BUDI}-{version}", "inspector_karo", query, options)
+    nowhere = answered(world, "GET", f"/api/v1/audits/{decision}/{MISSING}-{version}", "inspector_karo", query, options)
+    other = "posts" if decision == "promotions" else "promotions"  # (a post's id under promotions, and back)
+    elsewhere = answered(world, "GET", f"/api/v1/audits/{other}/{BUDI}-{version}", "inspector", query, options)
+    assert outside == (404, "urn:careerlog:problem:not-found", f"No audited decision {BUDI}-{version}.")
+    assert nowhere == (404, outside[1], f"No audited decision {MISSING}-{version}.")
+    assert elsewhere == outside
+
+
+@pytest.mark.parametrize("bad", BAD_BODY)
+def test_a_rating_of_a_unit_outside_the_scope_is_refused_whatever_the_body(world: World, bad: str) -> None:
+    status, slug, detail = answered(
+        world, "POST", "/api/v1/units/KOTA-MEDAN/BKPSDM/ratings", "hr_karo", "", BAD_BODY[bad]
+    )
+    assert (status, slug) == (403, "urn:careerlog:problem:forbidden")
+    assert detail.startswith("You may rate only units within your scope")
+
+
+@pytest.mark.parametrize(
+    "query", ["&year=soon", "&year=2024&colour=red", "&year=2024&format=xml", "&year=2024&years=0"]
+)
+def test_the_scorecard_of_an_agency_outside_the_scope_is_refused_whatever_the_query(world: World, query: str) -> None:
+    status, slug, detail = answered(
+        world, "GET", "/api/v1/reports/scorecard?agency=KOTA-MEDAN" + query, "policy_karo", "", {}
+    )
+    assert (status, slug) == (403, "urn:careerlog:problem:forbidden")
+    assert detail.startswith("Agency KOTA-MEDAN is outside your scope")
+
+
+def test_the_scorecard_of_an_unknown_agency_is_still_refused_as_input(world: World) -> None:
+    response = world.get("/api/v1/reports/scorecard?agency=KOTA-MEDANN&year=soon", "policy_karo")
+    assert response.status_code == 422
+    assert "year" in response.get_json()["errors"]
+
+
+@pytest.mark.parametrize("bad", BAD_INPUT)
+def test_within_the_scope_the_bad_input_is_named_as_before(world: World, bad: str) -> None:
+    query, options = BAD_INPUT[bad]
+    for path in [
+        *(f"/api/v1/employees/{BUDI}{read}" for read in EMPLOYEE_READS),
+        f"/api/v1/audits/promotions/{BUDI}-2",
+    ]:
+        who = "inspector" if "audits" in path else "hr"
+        status, _, _ = answered(world, "GET", path, who, query, options)
+        assert status == (406 if bad == "Accept" else 422), path
+
+
+@pytest.mark.parametrize("bad", BAD_BODY)
+def test_within_the_scope_a_bad_body_is_named_as_before(world: World, bad: str) -> None:
+    status, _, _ = answered(world, "POST", f"/api/v1/employees/{BUDI}/events", "hr", "", BAD_BODY[bad])
+    rated, _, _ = answered(world, "POST", "/api/v1/units/KOTA-MEDAN/BKPSDM/ratings", "hr", "", BAD_BODY[bad])
+    expected = {"not JSON": 400, "another Content-Type": 415}.get(bad, 422)
+    assert (status, rated) == (expected, expected)

@@ -1,0 +1,93 @@
+"""The scope before the input: a caller whose scope does not hold what a request names gets the scope's answer, not
+a refusal of what else it sent.
+
+The API answers in this order: 401 (the token), 429 (its rate), 403 (a role that may not take the operation's
+action at all: web.api.common.refuse_role), then the scope of what the request names, and only then what it sent
+(400, 406, 415, 422). What a request names is its path's employee (`{nip}`: outside the scope, the same 404 as a
+NIP never appointed), audited decision (`{decision}`: the same 404 as one never audited) or unit's agency
+(`{agency}`: 403), and the scorecard's `agency` (403; an unknown code stays a 422: agencies are public reference
+data). Judged on the arguments themselves, a record outside the scope would answer a bad query parameter or body
+with a 422 where one within it answers the same; here it answers exactly as one that is not there.
+
+The scope is judged here only when the request is about to be refused for what it sent (web.api.guard,
+CareerlogApi.handle_http_exception, a write's refused fields): a request sent well is judged once, by the
+operation itself, at no added cost.
+"""
+
+from __future__ import annotations
+
+from flask import g, request
+
+from careerlog.access import AccessDenied, Action, Target, permits
+from careerlog.domain.errors import CareerlogError, NotFound
+from careerlog.reference import reference
+from web.api.audits import decision_key
+from web.api.common import caller, services, view_method
+from web.services import AGENCY_OUTSIDE, NO_AUDITED_DECISION, RATE_OUTSIDE, agency_target
+
+# The audited decision each decision page shows, by the page's endpoint (web.api.audits).
+DECISION_PAGES = {"audits.Promotion": "promotion", "audits.Post": "post"}
+SCORECARD = "scorecard.Scorecard"
+
+
+def refuse_outside_scope() -> None:
+    """The scope's refusal (NotFound or AccessDenied) when the caller's scope does not hold what the request
+    names; nothing when it does, when the request names nothing so, or before the caller is known."""
+    refusal = scope_refusal()
+    if refusal is not None:
+        raise refusal
+
+
+def scope_refusal() -> CareerlogError | None:
+    """What `refuse_outside_scope` raises, or None."""
+    action = getattr(view_method(), "careerlog_action", None)
+    if action is None or "careerlog_auth" not in g:
+        return None
+    named = request.view_args or {}
+    try:
+        if "nip" in named:
+            services().target(caller(), action, named["nip"])
+        elif request.endpoint in DECISION_PAGES and "decision" in named:
+            audited_within(named["decision"], DECISION_PAGES[request.endpoint])
+        elif "agency" in named:
+            rated_within(named["agency"])
+        elif request.endpoint == SCORECARD:
+            scorecard_within(request.args.getlist("agency"))
+    except (NotFound, AccessDenied) as refused:
+        return refused
+    return None
+
+
+def audited_within(decision_id: str, decision: str) -> None:
+    """NotFound unless the audited decision of that type is within the caller's scope (where it was decided), as
+    Services.audit judges it."""
+    nip, version = decision_key(decision_id)
+    try:
+        found = services().audit_view.promotion(nip, version)
+    except NotFound:
+        found = None
+    if (
+        found is None
+        or found["decision"] != decision
+        or not permits(caller(), Action.RUN_AUDITS, Target(nip, found["agency"], found["region"]))
+    ):
+        raise NotFound(NO_AUDITED_DECISION.reason(decision=f"{nip}-{version}"))
+
+
+def rated_within(agency: str) -> None:
+    """AccessDenied unless the caller may rate the agency's units, as Services.rate_unit judges it."""
+    account = caller()
+    if not permits(account, Action.RATE_UNIT, Target(None, agency, None)):
+        raise AccessDenied(RATE_OUTSIDE.reason(scope=account.scope.describe()))
+
+
+def scorecard_within(agencies: list[str]) -> None:
+    """AccessDenied when the scorecard is asked of one agency, a known one, outside the caller's scope, as
+    Services.scorecard judges it (an unknown or repeated agency is the query's to refuse)."""
+    account = caller()
+    if (
+        len(agencies) == 1
+        and agencies[0] in reference().agencies.codes
+        and not permits(account, Action.READ_SCORECARD, agency_target(agencies[0]))
+    ):
+        raise AccessDenied(AGENCY_OUTSIDE.reason(agency=agencies[0], scope=account.scope.describe()))
