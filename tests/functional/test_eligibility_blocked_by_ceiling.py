@@ -41,8 +41,9 @@ def test_an_offer_the_education_ceiling_bars_reads_as_blocked_not_reached(world:
     assert (
         "Blocked: your education, Senior secondary school (SLTA / SMA / SMK), allows a regular promotion up to III/b, "
         "so no date brings III/c. "
-        "It opens with a higher degree recorded (a promotion by degree, 203) or an appointment to a definitive "
-        "managerial or functional post (201, 202)." in english
+        "It opens with a higher degree recorded, which raises that limit (with a promotion by degree, 203, too when "
+        "the degree's starting rank is above your rank), or an appointment to a definitive managerial or functional "
+        "post (201, 202)." in english
     )
     indonesian = page_text(world, nip, "id")
     assert "(sudah tercapai)" not in indonesian
