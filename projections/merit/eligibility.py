@@ -40,6 +40,7 @@ from projections.framework import Table, rules_digest
 from projections.merit.retirement import expected_retirement
 from projections.merit.rules import (
     EDUCATION_CEILING,
+    LEGAL_STATUS,
     REGULAR_WITHOUT_POST,
     STRUCTURAL_RANGE,
     Check,
@@ -303,7 +304,8 @@ NOT_OPEN_READ = f"SELECT {ROSTER_COLUMNS} FROM roster WHERE subject = ?"
 class EligibilityQueries(ViewReader):
     def eligibility(self, nip: str) -> list[dict[str, Any]]:
         """What is open to an employee: per kind the earliest date, whether it has come (today), the next
-        promotion date from today (`next_date`), and the requirements met or missing on `judged_on` (after the
+        promotion date from today (`next_date`: after a penalty's known end; None when blocked for good or while a
+        legal status bars it, whose end no record gives), and the requirements met or missing on `judged_on` (after the
         earliest date and the record's last day), each with the regulation it rests on (`source`, `status`)."""
         return self.offers(nip)[0]
 
@@ -315,15 +317,20 @@ class EligibilityQueries(ViewReader):
         for row in rows:
             if row["earliest_date"] is None:
                 continue
-            requirements = json.loads(row["requirements"])
+            requirements, missing = json.loads(row["requirements"]), json.loads(row["missing"])
             barred = blocked(requirements)
+            # a legal status barring it on judged_on (unpaid leave, suspension) lasts until a return to duty is
+            # recorded: no date is known to come before it (`barred_until` gives none: no later fact is recorded yet)
+            away = LEGAL_STATUS in missing
             items.append(
                 {
                     **row,
                     "requirements": with_sources(book, requirements, row["judged_on"]),
-                    "missing": json.loads(row["missing"]),
+                    "missing": missing,
                     "reached": row["earliest_date"] <= today.isoformat(),
-                    "next_date": None if barred else next_date(book, row["earliest_date"], today, row["barred_until"]),
+                    "next_date": None
+                    if barred or away
+                    else next_date(book, row["earliest_date"], today, row["barred_until"]),
                     "blocked": barred,
                 }
             )
