@@ -506,11 +506,21 @@ class Accounts:
     def record_reads(self, reader: Account, action: str, places: Iterable[Place]) -> int:
         """`record_access` of employees given as (NIP, agency, region), as a roster page's items give them
         (no Target made for each of its rows)."""
-        at = self.clock().isoformat()
         own = reader.nip
         read = [place for place in places if place[0] and place[0] != own]
+        return self._write_reads(reader, [(*place, action) for place in read])
+
+    def record_actions(self, reader: Account, reads: Iterable[tuple[str, Place]]) -> int:
+        """`record_reads` of employees each read for its own reason ((action, (NIP, agency, region))), in one
+        statement: a mentor's career page and the mentees it shows."""
+        own = reader.nip
+        return self._write_reads(reader, [(*place, action) for action, place in reads if place[0] and place[0] != own])
+
+    def _write_reads(self, reader: Account, read: list[tuple[str | None, ...]]) -> int:
+        """Write access-log rows (NIP, agency, region, action) of one reader at one time, in one statement."""
+        at = self.clock().isoformat()
         username, role = reader.username, reader.role.value
-        rows = [(i, at, username, role, *place, action) for i, place in zip(entry_ids(len(read)), read, strict=True)]
+        rows = [(i, at, username, role, *entry) for i, entry in zip(entry_ids(len(read)), read, strict=True)]
         if rows:
             # Written on every read. PostgreSQL (production) commits it durably unless durable_access_log
             # is off (CAREERLOG_ACCESS_LOG_COMMIT=fast: a crash of the database server or machine may lose

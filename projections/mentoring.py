@@ -281,8 +281,36 @@ YEARLY_SCORES = "SELECT subject, year, score AS value FROM mentoring_ratings WHE
 # ---------------------------------------------------------------------- queries
 
 
+# A mentor's side of a mentoring, in the mentor's own record: each names the mentee (mentee_nip).
+MENTOR_SIDE = frozenset({"mentee_assigned", "mentee_released"})
+
+
+def mentees_named(items: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The mentees a mentor's record shows, in order, each once: the `mentee_nip` of each MenteeAssigned and
+    MenteeReleased among a timeline's items (their fields under `values`) or a history's rows (their fields
+    beside `kind`). A read showing them shows someone else's mentoring (docs/security.md, "Access log: which
+    reads")."""
+    named: dict[str, None] = {}
+    for item in items:
+        if item.get("kind") in MENTOR_SIDE:
+            mentee = item.get("values", item).get("mentee_nip")
+            if mentee:
+                named.setdefault(str(mentee))
+    return list(named)
+
+
 class MentoringQueries(ViewReader):
     """Reads of the mentoring view (with the training view and the roster's spells): plain data out."""
+
+    def places(self, nips: Sequence[str]) -> list[tuple[str, str | None, str | None]]:
+        """Where each employee works now (NIP, agency, region; the roster's row), as an access-log entry places a
+        read of them; a NIP the roster does not hold is placed nowhere (None, None)."""
+        if not nips:
+            return []
+        marks = ", ".join("?" * len(nips))
+        rows = self.store.query(f"SELECT subject, agency, region FROM roster WHERE subject IN ({marks})", list(nips))
+        found = {r["subject"]: (r["agency"], r["region"]) for r in rows}
+        return [(nip, *found.get(nip, (None, None))) for nip in nips]
 
     def mentoring_of(self, nip: str) -> dict[str, Any]:
         """Who mentors an employee and whom the employee mentors, each with the sessions held."""

@@ -41,7 +41,7 @@ from careerlog.sqlstore import check_connections_when_in_doubt
 from careerlog.textfiles import workbook_name
 from projections import suppression
 from projections.framework import Projector
-from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries
+from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries, mentees_named
 from projections.merit.audit import decision_confirmations
 from projections.merit.distribution import GRADE_INFLATION_KEYSET, GradeInflationQueries, with_excess
 from projections.merit.eligibility import EligibilityQueries
@@ -288,19 +288,19 @@ class Services:
         """Every event recorded for an employee, as the ledger holds it."""
         target = self.target(reader, Action.READ_RECORD, nip)
         items = self.ledger.get_history(target.nip or nip)
-        self.accounts.record_access(reader, "history", [target])
+        self.record_with_mentees(reader, "history", target, mentees_named(items))
         return {"nip": target.nip, "items": items}
 
     def timeline(self, reader: Account, nip: str, *, as_of: date | None, known_at: datetime | None) -> dict[str, Any]:
         """The career as it stood on `as_of`, as known at `known_at`."""
         target = self.target(reader, Action.READ_RECORD, nip)
         found = self.queries.timeline(target.nip or nip, as_of=as_of, known_at=known_at)
-        self.accounts.record_access(reader, "timeline", [target])
+        self.record_with_mentees(reader, "timeline", target, mentees_named(found["items"]))
         return found
 
     def career_page(self, reader: Account, nip: str) -> dict[str, Any]:
         """An employee's career page: the timeline, JP per year, mentoring and the promotions open to them,
-        read under one access check (one entry in the access log)."""
+        read under one access check (one entry in the access log, and one for each mentee it shows)."""
         target = self.target(reader, Action.READ_RECORD, nip)
         subject = target.nip or nip
         items, closed = self.eligibility_view.offers(subject)
@@ -311,8 +311,19 @@ class Services:
             "eligibility": items,  # and, from one read of the roster row, why none is open and the retirement:
             **self.eligibility_view.career(subject, {i["kind"] for i in items}, rules(), closed),
         }
-        self.accounts.record_access(reader, "career_page", [target])
+        mentoring = [m["mentee_nip"] for m in found["mentoring"]["mentoring"]]  # (the timeline's, and any the view
+        shown = list(dict.fromkeys([*mentees_named(found["timeline"]["items"]), *mentoring]))  # holds beside them)
+        self.record_with_mentees(reader, "career_page", target, shown)
         return found
+
+    def record_with_mentees(self, reader: Account, action: str, target: Target, mentees: Sequence[str]) -> None:
+        """Log the read of a record (`action`) and, in the same statement, a read of each mentee it shows (a
+        mentor's record names them: `mentee`, placed where each works now; docs/security.md)."""
+        if not mentees:
+            self.accounts.record_access(reader, action, [target])
+            return
+        places = [("mentee", place) for place in self.mentoring.places(mentees)]
+        self.accounts.record_actions(reader, [(action, (target.nip, target.agency, target.region)), *places])
 
     def roster(self, reader: Account, filters: Mapping[str, list[str]], **options: Any) -> Page:
         """Employees within the reader's scope matching the filters, sorted and paginated."""
@@ -321,7 +332,9 @@ class Services:
             number = None if options.get("after") else options.get("page", 1)
             return RosterPage([], 0, number, options.get("per_page", 50))
         page = self.queries.roster(allowed, **options)
-        self.accounts.record_reads(reader, "roster", [(i["nip"], i["agency"], i["region"]) for i in page.items])
+        # (a search for a person by name is its own act: an auditor tells it from a list by its action)
+        action = "search" if options.get("search") else "roster"
+        self.accounts.record_reads(reader, action, [(i["nip"], i["agency"], i["region"]) for i in page.items])
         return page
 
     @staticmethod

@@ -22,7 +22,8 @@ CSV = {"Accept": "text/csv"}
 API = [
     ("/api/v1/employees", {}, {BUDI, SARI, RINA}, "roster"),
     ("/api/v1/employees", CSV, {BUDI, SARI, RINA}, "roster"),
-    ("/api/v1/employees?q=Budi", {}, {BUDI}, "roster"),
+    ("/api/v1/employees?q=Budi", {}, {BUDI}, "search"),  # (a search by name: its own action, not the list's)
+    ("/api/v1/employees?q=Budi", CSV, {BUDI}, "search"),
     (f"/api/v1/employees/{BUDI}", {}, {BUDI}, "profile"),
     (f"/api/v1/employees/{BUDI}/events", CSV, {BUDI}, "history"),
     (f"/api/v1/employees/{BUDI}/timeline", CSV, {BUDI}, "timeline"),
@@ -31,8 +32,8 @@ API = [
     ("/api/v1/audits/promotions", CSV, {BUDI}, "audits"),
 ]
 PAGES = [
-    ("/pages/find?nip=Budi", {BUDI}, "roster"),
-    ("/pages/find?nip=Nasution", {SARI}, "roster"),
+    ("/pages/find?nip=Budi", {BUDI}, "search"),
+    ("/pages/find?nip=Nasution", {SARI}, "search"),
     (f"/pages/employees/{BUDI}", {BUDI}, "career_page"),
     (f"/pages/employees/{BUDI}/record.csv", {BUDI}, "timeline"),
     (f"/pages/record?kind=correction&nip={BUDI}&target_version=1", {BUDI}, "timeline"),

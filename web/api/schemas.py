@@ -642,7 +642,14 @@ class AccessEntrySchema(StrictSchema):
     nip = fields.String(dump_only=True, metadata={"description": "Whose record was read."})
     agency = fields.String(dump_only=True, allow_none=True)
     region = fields.String(dump_only=True, allow_none=True)
-    action = fields.String(dump_only=True, metadata={"description": "profile, history, timeline or roster."})
+    action = fields.String(
+        dump_only=True,
+        metadata={
+            "description": 'What was read (docs/security.md, "Access log: which reads"): profile, history, timeline, '
+            "eligibility, career_page, roster, search (a search by name), mentee (a mentee shown on their mentor's "
+            "record), audits, audit or awards."
+        },
+    )
 
 
 class AccessLogSchema(CursorPageOfSchema):

@@ -139,6 +139,8 @@ ACTION_LABELS: dict[str, LazyString] = {
     "timeline": _l("Timeline"),
     "career_page": _l("Career page"),
     "roster": _l("Employee list"),
+    "search": _l("Search by name"),
+    "mentee": _l("Mentoring, on the mentor's record"),
     "eligibility": _l("Next promotion"),
     "audits": _l("Audit list"),
     "audit": _l("Audit of a decision"),
