@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -168,18 +168,28 @@ def wants_csv(asked: Request = request) -> bool:
     return chosen_type(asked) == CSV
 
 
-def json_or_csv(data: Any, schema: Schema, *, name: str, items: str | None = "items", plain: bool = False) -> Any:
+def json_or_csv(
+    data: Any,
+    schema: Schema,
+    *,
+    name: str,
+    items: str | None = "items",
+    plain: bool = False,
+    groups: Collection[str] = (),
+) -> Any:
     """The data for the view's response schema, or its rows (`items`) as a CSV download.
 
     plain=True for data that is plain JSON already, in the types the schema dumps (ISO dates,
     booleans...): the JSON answer is written by orjson with only the fields the schema
     documents, instead of marshmallow dumping it field by field (the same body; tested).
+    `groups`: the row fields a grouped report fills by its `by` (a CSV without rows is headed by those asked).
     """
     if not wants_csv():
         return plain_json(data, schema) if plain else data
     dumped = schema.dump(data)
     rows = dumped[items] if items else dumped
-    response = Response(to_csv(rows), mimetype=CSV)
+    header = row_columns(schema, items, dumped, groups) if items and not rows else None
+    response = Response(to_csv(rows, header), mimetype=CSV)
     response.headers["Content-Disposition"] = f'attachment; filename="{file_name(name)}.csv"'
     if isinstance(dumped, Mapping) and "per_page" in dumped and dumped.get("total") is not None:
         # A paged list's rows matching (its JSON `total`); a report's `total` counts people, not rows, and a
@@ -336,10 +346,25 @@ def file_name(name: str) -> str:
     return "".join(c for c in name if c.isascii() and (c.isalnum() or c in "._-")) or "download"
 
 
-def to_csv(rows: Iterable[Mapping[str, Any]]) -> str:
-    """Rows as CSV: columns in order of first appearance, nested values as JSON."""
+def row_columns(schema: Schema, items: str, dumped: Any, groups: Collection[str] = ()) -> list[str]:
+    """The columns of the rows under `items` as the response schema documents them, in its order: the header of
+    a CSV with no rows, which has the header a CSV of the same read with rows has (a client reads a column by its
+    name, an empty answer too). A grouped report's group fields (`groups`) are those its `by` asked for, first."""
+    field = next(f for n, f in schema.fields.items() if (f.data_key or n) == items)
+    inner = field.inner if isinstance(field, fields.List) else field
+    row = cast(Schema, inner.schema) if isinstance(inner, fields.Nested) else None
+    names = [] if row is None else [f.data_key or n for n, f in row.fields.items() if not f.load_only]
+    by = dumped.get("by") if groups and isinstance(dumped, Mapping) else None
+    if isinstance(by, list):
+        names = [*by, *(n for n in names if n not in groups)]
+    return names
+
+
+def to_csv(rows: Iterable[Mapping[str, Any]], header: Iterable[str] | None = None) -> str:
+    """Rows as CSV: columns in order of first appearance (`header` for no rows: the columns rows would have),
+    nested values as JSON."""
     rows = list(rows)
-    columns: dict[str, None] = {}
+    columns: dict[str, None] = dict.fromkeys(header or ())
     for row in rows:
         columns.update(dict.fromkeys(row))
     out = io.StringIO()

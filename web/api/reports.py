@@ -7,7 +7,7 @@ from typing import Any
 from flask.views import MethodView
 
 from careerlog.access import Action
-from projections.queries import ROSTER_FILTERS
+from projections.queries import HEADCOUNT_FIELDS, ROSTER_FILTERS
 from projections.training import SPELL_FIELDS
 from web.api.audits import split
 from web.api.blueprint import ApiBlueprint
@@ -45,7 +45,7 @@ class Headcount(MethodView):
         """Count employees by any of the roster's fields (and age band)."""
         filters = {name: args[name] for name in ROSTER_FILTERS if name in args}
         counts = services().headcount(caller(), list(args.get("by", ["agency"])), filters)
-        return json_or_csv(counts, headcount_schema, name="headcount")
+        return json_or_csv(counts, headcount_schema, name="headcount", groups=HEADCOUNT_FIELDS)
 
 
 @blp.route("/training-compliance")
@@ -56,7 +56,8 @@ class TrainingCompliance(MethodView):
         """Count the staff in post at the end of a year who had the yearly JP, per group."""
         filters = split(args, SPELL_FIELDS)
         found = services().training_compliance(caller(), args["year"], list(args.get("by", ["agency"])), filters)
-        return json_or_csv(found, compliance_schema, name=f"training-compliance-{args['year']}")
+        name = f"training-compliance-{args['year']}"
+        return json_or_csv(found, compliance_schema, name=name, groups=SPELL_FIELDS)
 
 
 @blp.route("/programmes")
