@@ -27,6 +27,14 @@ class LoginForm(FlaskForm):  # type: ignore[misc]
     password = PasswordField("password", validators=[DataRequired()])
 
 
+def sent_form() -> LoginForm:
+    """The log-in form as sent: its fields from a form's body alone, as `login_key` counts them. Flask-WTF reads a
+    JSON body as a form's data too: its attempts were counted under no user name, apart from the form's (after 5
+    failed attempts by the form, the right password sent as JSON logged in), and its values need not be text (a
+    user name of 123, a list or an object was a 500). Such a body is now a log-in form sent empty: refused."""
+    return LoginForm(formdata=request.form if request.method == "POST" else None)
+
+
 @blp.errorhandler(429)
 def too_many(error: Exception) -> ResponseReturnValue:
     """The log-in limit: the form again with a translated message."""
@@ -39,7 +47,7 @@ def too_many(error: Exception) -> ResponseReturnValue:
 @limiter.limit("5/minute", methods=["POST"], key_func=login_key)
 def login() -> ResponseReturnValue:
     """Check the user name and password and start a session."""
-    form = LoginForm()
+    form = sent_form()
     error = None
     # A session that timed out came here (web.pages.common.to_log_in_again): say so once.
     notice = (
