@@ -29,8 +29,9 @@ AGE_TABLES = ("post_kinds", "post_titles", "functional_levels")  # the rule's ag
 def expected_retirement(book: Rules, roster: Row | None, today: date) -> dict[str, Any] | None:
     """When a PNS in service is expected to retire, from their roster row: the last day of the month in which they
     reach the retirement age of the post held now (`day`), the `age`, the rule's `status` and whether that day is
-    already `past` (before `today`: no end of service recorded by then, for HR to confirm). None for a PPPK
-    employee, one whose service ended, a birth date not recorded, or no rule in force."""
+    already `past` (before `today`: no end of service recorded by then, for HR to confirm), and whether a `post` is
+    recorded (with none the age is the rule's default, an administrative post's). None for a PPPK employee, one whose
+    service ended, a birth date not recorded, or no rule in force."""
     if roster is None or roster["employment_kind"] != "PNS" or roster["separated_on"] or not roster["birth_date"]:
         return None
     found = retirement_age(book, today, roster["post_kind"], roster["post_level"], roster.get("post_title"))
@@ -39,7 +40,8 @@ def expected_retirement(book: Rules, roster: Row | None, today: date) -> dict[st
     age, status = found
     reached = date.fromisoformat(roster["birth_date"]) + relativedelta(years=age)
     last_day = reached + relativedelta(day=31)
-    return {"day": last_day.isoformat(), "age": age, "status": status, "past": last_day < today}
+    post = roster["post_kind"] is not None
+    return {"day": last_day.isoformat(), "age": age, "status": status, "past": last_day < today, "post": post}
 
 
 PAST_RETIREMENT_KEYSET = Keyset("past-retirement", ("expected_end", "subject"), ("expected_end", "nip"), (str, str))

@@ -58,8 +58,9 @@ def test_a_retirement_day_already_past_is_not_forecast_as_to_come(world: World) 
     shown = page_text(world, nip)
     assert "Your service is expected to end" not in shown
     assert (
-        "By the retirement age of 58 for the post you hold, your service was to end on Jan 31, 2018, and no end "
-        "of service is recorded (an unconfirmed rule: your HR office confirms the date)." in shown
+        "By the retirement age of 58 for an administrative post, taken as no post is recorded, your service was to "
+        "end on Jan 31, 2018, and no end of service is recorded (an unconfirmed rule: your HR office confirms the "
+        "date)." in shown
     )
 
 
@@ -90,3 +91,24 @@ def test_a_teacher_retires_at_60_whatever_the_level(world: World) -> None:
     shown = page_text(world, nip)
     assert f"Your service is expected to end on Mar 31, {born.year + 60}, at the retirement age of 60" in shown
     assert "no end of service is recorded" not in shown
+
+
+def test_with_no_post_recorded_the_age_is_said_to_be_an_administrative_posts(world: World) -> None:
+    """Found by helper emphunt (2026-12-03): Budi, whose record holds no post, read "at the retirement age of 58 for
+    the post you hold", an age the page had taken for a post it does not know: the rule's default, an administrative
+    post's. It says so; a post recorded is "the post you hold" again."""
+    shown = page_text(world, BUDI)
+    assert (
+        "Your service is expected to end on Sep 30, 2044, at the retirement age of 58 for an administrative post, "
+        "taken as no post is recorded (an unconfirmed rule: your HR office confirms the date)." in shown
+    )
+    assert "for the post you hold" not in shown
+    log_in_as_the_employee(world, BUDI)
+    indonesian = re.sub(r"\s+", " ", world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True))
+    assert "58 tahun untuk jabatan administrasi, yang dipakai karena belum ada jabatan yang dicatat" in indonesian
+    post = {"post_kind": "PELAKSANA", "title": "Pengadministrasi Umum", "unit": "BKPSDM", "assignment": "DEFINITIVE"}
+    post |= {"effective_date": "2015-01-02", "reference": "SK-JAB-BUDI"}
+    world.services.ledger.record(BUDI, "post_appointment", post, actor="test")
+    world.catch_up()
+    shown = page_text(world, BUDI)
+    assert "Your service is expected to end on Sep 30, 2044, at the retirement age of 58 for the post you hold" in shown
