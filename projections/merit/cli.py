@@ -229,6 +229,13 @@ def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int, **option
         f"reference: {result['reference']}; rounds: {result['rounds']}; "
         f"Fisher p adjusted ({result['correction']}); groups under {result['min_cell']} suppressed"
     )
+    past = result.get("past_retirement")
+    if past and past["records"]:
+        notes += (
+            f"\nin the pools, records past their expected end of service with no separation recorded ({past['rule']}, "
+            f"status {past['rule_status']}): {past['records']}, with {past['rounds']} rounds after it counted, "
+            f"{past['promoted']} promoted; counted, not taken out (docs/fairness.md)"
+        )
     emit(result, result["groups"], FAIRNESS_COLUMNS, fmt, notes)
 
 

@@ -17,14 +17,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from dateutil.relativedelta import relativedelta
+
 from careerlog.domain.employee import START_AFTER_END
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
+from careerlog.reference import Rules, rules
 from projections.framework import frozen_heap
 from projections.merit.groups import add_group, dimensions, in_natural_order, p_value, rounded, source_columns
 from projections.merit.queries import BEFORE_FROM as BEFORE_FROM  # (web.api.audit_schemas reads it here)
 from projections.merit.queries import period as checked_period
 from projections.merit.queries import streamed
+from projections.merit.retirement import RULE as RETIREMENT_RULE
+from projections.merit.retirement import expected_retirement, youngest_retirement_age
 from projections.merit.survival import (
     ATTRIBUTES,
     memory_given_back,
@@ -362,15 +367,62 @@ class FairnessQueries(ViewReader):
         detail: bool = True,
     ) -> dict[str, Any]:
         """Selection rates per group (one dimension or an intersection of two) in a period and scope; without
-        `detail`, no interval, z or CMH test (`selection_rates`)."""
+        `detail`, no interval, z or CMH test (`selection_rates`) and no `past_retirement` caveat."""
         ask = Request.checked(by, start, end, scope, min_cell)
         counts = self.pool_counts(ask.by, ask.start, ask.end, scope)
+        caveat = {"past_retirement": self.past_retirement_in_pool(ask.start, ask.end, scope)} if detail else {}
         return {
             **ask.header(),
             "correction": CORRECTION,
             "four_fifths": FOUR_FIFTHS,
             **in_order(selection_rates(counts, min_cell=ask.min_cell, detail=detail), ask.by),
+            **caveat,
         }
+
+    def past_retirement_in_pool(
+        self, start: str | None, end: str | None, scope: Mapping[str, Any] | None, book: Rules | None = None
+    ) -> dict[str, Any]:
+        """How much of the pools (the rounds of the period and scope) is of records past their expected end of service
+        with no separation recorded (the past-retirement worklist's, as of `today`: rule retirement.age by the post
+        held now, unconfirmed): rounds after that day, eligible and not promoted, count as passed over though the
+        employee may have left. Counted, never judged or taken out: `records`, their pool `rounds`, how many of those
+        they were `promoted` in, the `rule` and its `rule_status` (None when the rule is not in force today)."""
+        book = rules() if book is None else book
+        today = self.today
+        youngest = youngest_retirement_age(book, today)
+        rule = book.in_force(RETIREMENT_RULE, today)
+        found: dict[str, Any] = {"records": 0, "rounds": 0, "promoted": 0, "rule": RETIREMENT_RULE}
+        found["rule_status"] = None if rule is None else rule.status
+        if youngest is None:
+            return found
+        clauses, params = filter_clauses(scope, {f: f"r.{f}" for f in SCOPE_FILTERS})
+        clauses[:0] = ["(r.eligible = 1 OR r.promoted = 1)", "o.employment_kind = 'PNS'", "o.separated_on IS NULL"]
+        clauses.append("o.birth_date <= ?")  # (nobody younger has reached the youngest age: the worklist's bound)
+        params.append((today + relativedelta(months=1) - relativedelta(years=youngest)).isoformat())
+        for bound, clause in ((start, "r.round_date >= ?"), (end, "r.round_date <= ?")):
+            if bound:
+                clauses.append(clause)
+                params.append(bound)
+        rows = self.store.query(
+            "SELECT r.subject, r.round_date, r.promoted, o.employment_kind, o.separated_on, o.birth_date, o.post_kind,"
+            f" o.post_level, o.post_title FROM {POOL_TABLE} r JOIN roster o ON o.subject = r.subject"
+            f"{where_sql(clauses)}",
+            params,
+        )
+        ends: dict[str, str | None] = {}
+        records: set[str] = set()
+        for row in rows:
+            subject = row["subject"]
+            if subject not in ends:
+                expected = expected_retirement(book, row, today)
+                ends[subject] = expected["day"] if expected is not None and expected["past"] else None
+            day = ends[subject]
+            if day is not None and str(row["round_date"]) > day:
+                records.add(subject)
+                found["rounds"] += 1
+                found["promoted"] += int(row["promoted"] or 0)
+        found["records"] = len(records)
+        return found
 
     def time_to_promotion(
         self,

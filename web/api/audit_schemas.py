@@ -534,6 +534,25 @@ class SelectionGroupSchema(StrictSchema):
     )
 
 
+class PastRetirementInPoolSchema(StrictSchema):
+    """The records in the pools past their expected end of service with no separation recorded (HR's past-retirement
+    worklist, as of today): counted, neither taken out nor judged (rule retirement.age is unconfirmed)."""
+
+    records = fields.Integer(dump_only=True, metadata={"description": "How many such records are in the pools."})
+    rounds = fields.Integer(
+        dump_only=True,
+        metadata={
+            "description": "Their rounds after their expected end of service counted in the pools (each one they "
+            "were not promoted in counts as passed over)."
+        },
+    )
+    promoted = fields.Integer(dump_only=True, metadata={"description": "Of those rounds, the ones promoted in."})
+    rule = fields.String(dump_only=True, metadata={"description": "retirement.age"})
+    rule_status = fields.String(
+        dump_only=True, allow_none=True, metadata={"description": "The rule's status (M: believed, unconfirmed)."}
+    )
+
+
 class FairnessSchema(StatisticsHeaderSchema):
     """Selection rates of the promotion rounds per group: four-fifths rule, z, Fisher (Holm) and CMH."""
 
@@ -548,6 +567,14 @@ class FairnessSchema(StatisticsHeaderSchema):
         dump_only=True, allow_none=True, metadata={"description": "The last round counted (a date); null: none."}
     )
     groups = fields.List(fields.Nested(SelectionGroupSchema), dump_only=True)
+    past_retirement = fields.Nested(
+        PastRetirementInPoolSchema,
+        dump_only=True,
+        metadata={
+            "description": "A caveat: the records in these pools past their expected end of service with no "
+            "separation recorded, and their rounds counted after that day (docs/fairness.md)."
+        },
+    )
 
 
 class CurvePointSchema(StrictSchema):
