@@ -203,6 +203,43 @@ MONTHS: dict[str, int] = {
     )
     for name in names
 }
+# ... and in English, as a spreadsheet in English writes a date of its month's name (01-Oct-2021, 1 December 2021):
+# the names that differ from the Indonesian ones (no name is another month's in the other language)
+MONTHS.update(
+    {
+        "january": 1,
+        "february": 2,
+        "march": 3,
+        "may": 5,
+        "june": 6,
+        "july": 7,
+        "aug": 8,
+        "august": 8,
+        "oct": 10,
+        "october": 10,
+        "dec": 12,
+        "december": 12,
+    }
+)
+# The Indonesian days of the week, by their lower case (Monday 0, as date.weekday counts), before a date as a
+# spreadsheet in Indonesian writes its long date: "Jumat, 01 Oktober 2021"
+WEEKDAYS: dict[str, int] = {
+    "senin": 0,
+    "selasa": 1,
+    "rabu": 2,
+    "kamis": 3,
+    "jumat": 4,
+    "jum'at": 4,
+    "sabtu": 5,
+    "minggu": 6,
+    "ahad": 6,
+}
+_WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+_WITH_WEEKDAY = re.compile(r"([^\W\d_]+(?:'[^\W\d_]+)?),\s*(\S.*)", re.ASCII)
+OTHER_WEEKDAY = Refusal(
+    "{day} was a {actual}, not a {written} as written beside it: check the date.",
+    dates=("day",),
+)
 _ESCAPED = re.compile("[\udc80-\udcff]")  # the bytes surrogateescape could not decode
 _CONTEXT = 30  # characters shown before the first byte that is not UTF-8
 
@@ -307,7 +344,9 @@ def read_day_first_dates(row: dict[str, Any], *, day_first: bool = True) -> None
     is no such date is left as it is, for the ledger to refuse as written (31/02/2024, 06/05/24).
 
     Read: dd/mm/yyyy, dd.mm.yyyy and dd-mm-yyyy, one or two digits for the day and the month (17/08/2021, 7.8.2021),
-    and the month by its Indonesian name or abbreviation (17 Agustus 2021, 17-Agu-2021); a date of digits (and one
+    and the month by its Indonesian or English name or abbreviation (17 Agustus 2021, 17-Agu-2021, 17-Aug-2021), any
+    of these after a day of the week in Indonesian, as a long date ("Jumat, 01 Oktober 2021": WEEKDAYS; one not the
+    date's own made unreadable saying so, `weekday_checked`); a date of digits (and one
     as the ledger reads it) with a time of midnight too ("2024-05-06 00:00:00", "06/05/2024 0:00": MIDNIGHT, that
     day; another time is left as written, refused). `day_first` is whether the
     file is known to write its days first (a semicolon file, saved by a spreadsheet in Indonesian); otherwise (a
@@ -320,12 +359,18 @@ def read_day_first_dates(row: dict[str, Any], *, day_first: bool = True) -> None
         if type(cell) is not str:
             continue
         text = cell.strip()
+        weekday, weekday_written = None, ""
+        if "," in text and (named := _WITH_WEEKDAY.fullmatch(text)):  # ("Jumat, 01 Oktober 2021": a long date)
+            weekday = WEEKDAYS.get(named[1].casefold())
+            if weekday is not None:
+                text, weekday_written = named[2], named[1]
         if at_midnight := MIDNIGHT.fullmatch(text):  # ("2024-05-06 00:00:00": a day, as a date-and-time writes it)
             text = at_midnight[1]
             wrote(row, name, cell)
         if text[4:5] == "-" and text[:4].isdigit():  # (as the ledger reads it)
-            if at_midnight:
-                row[name] = text
+            if at_midnight or weekday is not None:
+                wrote(row, name, cell)
+                row[name] = weekday_checked(text, weekday, weekday_written)
             continue
         if found := DAY_FIRST.fullmatch(text):
             day, month, year = int(found[1]), int(found[3]), int(found[4])
@@ -337,7 +382,21 @@ def read_day_first_dates(row: dict[str, Any], *, day_first: bool = True) -> None
         wrote(row, name, cell)  # (a date read day first, or one left as written for the ledger to refuse: said so)
         if one_way:
             with contextlib.suppress(ValueError):  # (31/02/2024: the ledger refuses the cell as written)
-                row[name] = date(year, month, day).isoformat()
+                row[name] = weekday_checked(date(year, month, day).isoformat(), weekday, weekday_written)
+
+
+def weekday_checked(day: str, weekday: int | None, written: str) -> str | Unreadable:
+    """A date read (ISO), or made unreadable when the day of the week written before it (`weekday`, as `written`) is
+    not its own ("Sabtu, 01 Oktober 2021": a Friday), so that neither is guessed."""
+    if weekday is None:
+        return day
+    try:
+        actual = date.fromisoformat(day).weekday()
+    except ValueError:
+        return day  # (no such day: the ledger refuses it as written)
+    if actual == weekday:
+        return day
+    return Unreadable(OTHER_WEEKDAY.reason(day=day, actual=_WEEKDAY_NAMES[actual], written=written))
 
 
 # The key of a row's cells that were read otherwise than written ("17/08/2021" read as 2021-08-17): the cells as
