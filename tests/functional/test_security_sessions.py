@@ -65,3 +65,22 @@ def test_a_signed_cookie_naming_no_session_is_not_signed_in(world: World) -> Non
     with world.client.session_transaction() as session:
         session["username"] = "hr"  # as a cookie signed before sessions were named carries it
     assert world.client.get(f"/pages/employees/{BUDI}").status_code == 401
+
+
+def test_a_log_in_over_a_live_session_ends_the_session_it_replaces(world: World) -> None:
+    """A browser still in a session (its user left without logging out) logged in again, by another account or the
+    same: the session replaced is ended on the server too, as a log-out ends it, so a copy of its cookie is refused.
+    Before, only the browser forgot it: a copy stayed signed in until its idle or longest life ran out."""
+    assert log_in(world, "hr").status_code == 302
+    copy = copy_of(world)
+    assert log_in(world, "employee").status_code == 302
+    assert copy.get(f"/pages/employees/{BUDI}").status_code == 401
+    assert copy.get("/pages/").status_code == 401
+    assert world.client.get(f"/pages/employees/{BUDI}").status_code == 200  # the new session goes on
+
+
+def test_a_failed_log_in_leaves_the_session_as_it_was(world: World) -> None:
+    assert log_in(world, "hr").status_code == 302
+    copy = copy_of(world)
+    assert log_in(world, "employee", password="salah").status_code == 400
+    assert copy.get(f"/pages/employees/{BUDI}").status_code == 200

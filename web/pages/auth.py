@@ -62,6 +62,9 @@ def login() -> ResponseReturnValue:
             error = _("The user name or password is not right.")
         else:
             lang = session.get("lang")
+            replaced = session.get("sid")  # a session this browser was still in: ended with it (a copy refused)
+            if isinstance(replaced, str):
+                services().accounts.end_session(replaced, seconds=session_hours() * 3600)
             session.clear()
             session["username"] = account.username
             session["sid"] = secrets.token_urlsafe(32)  # this session, ended on the server by the log-out
