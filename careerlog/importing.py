@@ -215,6 +215,13 @@ NO_KIND = Refusal(
     "The kind of the file's rows is not known: choose it (--kind, or the import page's kind), name the file after "
     "it (training.csv), or add a kind column. Nothing was read."
 ).reason()
+# A header line of one cell that is no field: a spreadsheet's title above its table ("DAFTAR DIKLAT PEGAWAI 2021")
+TITLE_ROW = Refusal(
+    "Line 1 holds one cell, {cell}: a title, not the header naming each column. The file's first line must be its "
+    "header (NIP and the kind's columns): delete the lines above the header (a title, blank lines), save the file "
+    "again as CSV and import it. Nothing was read.",
+    quotes=("cell",),
+)
 SAME_FIELD = Refusal("Columns {columns} all name {field}; keep one. Nothing was read.")
 MORE_CELLS = Refusal("More cells than header columns.").reason()
 # A cell under a column the header leaves unnamed (a remark typed beside the table): no field, and no column to name
@@ -818,6 +825,8 @@ def _read_header(typed: list[str], kind: str | None) -> tuple[list[str], Invalid
         if named and "name" in names:
             notes[typed[names.index("name")].strip()] = [NAME_CHECKED]
         return names, ColumnNotes(notes) if notes else None
+    if len(unknown) == 1 and sum(1 for name in typed if name.strip()) == 1:  # (a title above the table)
+        return names, InvalidInput(TITLE_ROW.reason(cell=repr(unknown[0])), "line")
     columns = ", ".join(repr(name) for name in unknown)
     aliases = aliases_of(fields)
     said = {"columns": columns, "kind": kind, "fields": ", ".join(fields), "aliases": ", ".join(aliases)}
