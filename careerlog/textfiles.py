@@ -587,13 +587,32 @@ def read_lesson_hours(row: dict[str, Any]) -> None:
         wrote(row, "hours", cell)
 
 
+# A whole number a spreadsheet's number format wrote with zero decimals: "8,00" in a file in Indonesian, "8.00" else
+_ZERO_DECIMALS = {True: re.compile(r"(\d+),0+", re.ASCII), False: re.compile(r"(\d+)\.0+", re.ASCII)}
+
+
+def read_whole_numbers(row: dict[str, Any], *, indonesian: bool) -> None:
+    """The whole-number cells of a row (a training's JP, a rating's year) a spreadsheet's number format wrote with
+    zero decimals ("8,00" in a file `indonesian`, "8.00" elsewhere) read as the number, in place, each kept as
+    written; any other cell ("8,50") is left for the ledger to refuse as written."""
+    kind = row.get("kind")
+    pattern = _ZERO_DECIMALS[indonesian]
+    for name in typed_fields(kind, int) if type(kind) is str else ():
+        cell = row.get(name)
+        if type(cell) is str and ("," in cell or "." in cell) and (found := pattern.fullmatch(cell.strip())):
+            row[name] = found[1]
+            wrote(row, name, cell)
+
+
 def read_cells(row: dict[str, Any], *, indonesian: bool) -> None:
     """Read a CSV row's cells written as a spreadsheet writes them, in place, each kept as written (WRITTEN): hours
-    with their unit ("20 JP"), a cost with the rupiah sign ("Rp 1.500.000"), and in a file `indonesian` (separated by
-    semicolons, as a spreadsheet in Indonesian saves it) decimals with the decimal comma ("1.500.000,50") and dates
-    day first; elsewhere only a date read one way alone (read_day_first_dates)."""
+    with their unit ("20 JP"), whole numbers with zero decimals ("8,00"), a cost with the rupiah sign ("Rp
+    1.500.000"), and in a file `indonesian` (separated by semicolons, as a spreadsheet in Indonesian saves it)
+    decimals with the decimal comma ("1.500.000,50") and dates day first; elsewhere only a date read one way alone
+    (read_day_first_dates)."""
     if "hours" in row:
         read_lesson_hours(row)  # ("20 JP")
+    read_whole_numbers(row, indonesian=indonesian)  # ("8,00": a number format's zero decimals)
     read_rupiah(row, indonesian=indonesian)  # ("Rp1.500.000,00": a cost as a currency format writes it)
     if indonesian:  # (a semicolon file: its decimals as an Indonesian spreadsheet writes them)
         read_decimal_commas(row)
