@@ -43,8 +43,10 @@ def paths(settings: Settings, count: int) -> dict[str, list[str]]:
     found = {
         "bare": ["/bare"] * count,
         "bare timeline": [f"/bare/timeline/{nip}" for nip in chosen],
+        "bare timeline + log": [f"/bare/timeline/{nip}/logged" for nip in chosen],
         "timeline": [f"/api/v1/employees/{nip}/timeline" for nip in chosen],
         "bare eligibility": [f"/bare/eligibility/{nip}" for nip in chosen],
+        "bare eligibility + log": [f"/bare/eligibility/{nip}/logged" for nip in chosen],
         "eligibility": [f"/api/v1/employees/{nip}/eligibility" for nip in chosen],
         "roster page": [f"/api/v1/employees?page={rng.randint(1, pages)}&per_page={PAGE}" for _ in range(count)],
     }
@@ -115,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
             for name, timings in rounds.items():
                 wall, cpu = (statistics.median(t[i] for t in timings) for i in (0, 1))
                 results[name] = {"wall_ms": wall, "cpu_ms": cpu, "rounds_cpu_ms": [t[1] for t in timings]}
-                lines.append(f"{name:<12} {wall:7.2f} ms wall  {cpu:7.2f} ms CPU per request")
+                lines.append(f"{name:<22} {wall:7.2f} ms wall  {cpu:7.2f} ms CPU per request")
             report(
                 "reads_inprocess", args, {"requests": args.requests, "rounds": args.rounds, "results": results}, lines
             )

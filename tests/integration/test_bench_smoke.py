@@ -126,9 +126,11 @@ def test_reads_bench_serves_timeline_eligibility_and_roster_beside_the_bare_endp
     out = capsys.readouterr().out
     [result] = saved(bench_env, "reads")
     assert set(result["results"]) == {
-        "bare", "bare timeline", "timeline", "bare eligibility", "eligibility", "roster page", "roster after",
+        "bare", "bare timeline", "bare timeline + log", "timeline", "bare eligibility", "bare eligibility + log",
+        "eligibility", "roster page", "roster after",
     }  # fmt: skip
     assert "p50/bare" in out
+    assert "p50/bare read + log" in out
 
 
 def test_scaling_driver_prints_the_cost_per_event_of_ingest_and_rebuild(

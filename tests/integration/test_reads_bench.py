@@ -14,7 +14,8 @@ from careerlog.config import Settings
 from careerlog.sqlstore import open_store
 
 ENDPOINTS = {
-    "bare", "bare timeline", "timeline", "bare eligibility", "eligibility", "roster page", "roster after",
+    "bare", "bare timeline", "bare timeline + log", "timeline", "bare eligibility", "bare eligibility + log",
+    "eligibility", "roster page", "roster after",
 }  # fmt: skip
 # Seconds each endpoint is read for: the least that still reads each (every client makes at least
 # reads.MIN_REQUESTS_PER_CLIENT requests however short the time); the server's start is most of a run's time.
@@ -95,6 +96,15 @@ def test_the_in_process_reads_bench_times_each_endpoint_on_the_kept_store(
     ]
     assert set(result["results"]) == ENDPOINTS
     assert all(r["cpu_ms"] > 0 for r in result["results"].values())
+    # "bare <view> + log" writes the read's access-log entry, as careerlog does (agency and region left empty)
+    store = open_store(settings)
+    try:
+        logged = store.query(
+            "SELECT DISTINCT action, username FROM access_log WHERE agency IS NULL AND region IS NULL ORDER BY action"
+        )
+    finally:
+        store.close()
+    assert logged == [{"action": "eligibility", "username": "bench"}, {"action": "timeline", "username": "bench"}]
     # each endpoint timed once a round, the median of the rounds given as its figure
     for r in result["results"].values():
         assert len(r["rounds_cpu_ms"]) == 3
