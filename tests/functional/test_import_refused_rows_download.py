@@ -174,3 +174,14 @@ def test_a_row_breaking_the_quoting_rules_comes_back_with_its_cells_as_written(w
     [row] = list(csv.reader(text.lstrip("\ufeff").splitlines()[1:], delimiter=";"))
     assert row[:-1] == stray.split(";")
     assert row[-1].startswith('Title: A quote mark (") opens this cell and is not closed on its line')
+
+
+@pytest.mark.parametrize("carried", [123, ["a", "b"], {"a": 1}], ids=repr)
+def test_a_json_body_is_refused_as_a_form_without_its_token_not_a_server_error(world: World, carried: object) -> None:
+    """Flask-WTF reads a JSON body as a form's data too: a `file` of a number was a 500 (itsdangerous given no text).
+    The download reads the page's form alone."""
+    log_in(world, "hr")
+    token = csrf_token(world.client, "/pages/import")
+    answer = world.client.post("/pages/import/refused.csv", json={"csrf_token": token, "file": carried})
+    assert answer.status_code == 400
+    assert "impor ulang berkasnya" in answer.get_data(as_text=True)

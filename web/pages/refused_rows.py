@@ -107,7 +107,8 @@ def refused_rows_download() -> ResponseReturnValue:
     account = allowed(Action.IMPORT)
     limit = current_app.config.get("MAX_CONTENT_LENGTH")
     request.max_form_memory_size = max(limit or 0, request.max_form_memory_size or 0) or None  # (the file travels)
-    form = RefusedRowsForm()
+    # (the page's form alone: Flask-WTF reads a JSON body as a form's data too, whose `file` need not be text, a 500)
+    form = RefusedRowsForm(formdata=request.form)
     if not form.validate_on_submit():  # (its token expired, as a page left open an hour: say what to do)
         return error_page(400, detail=GONE)
     try:
