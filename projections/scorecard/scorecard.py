@@ -14,7 +14,7 @@ from projections.reading import ViewReader
 from projections.scorecard import competency, merit, outcomes, rewards
 from projections.scorecard.findings import Settings, findings, settings
 from projections.scorecard.indicators import Context, Definition, Indicator, Scope
-from projections.training import bounded
+from projections.training import bounded, whole_number
 
 DEFINITIONS: tuple[Definition, ...] = (
     *competency.DEFINITIONS,
@@ -42,13 +42,44 @@ UNKNOWN_REGION = Refusal("Unknown region {region}; see the regions reference tab
 def checked_scope(agency: Any, unit: Any, region: Any) -> Scope:
     if not agency or str(agency) not in reference().agencies:
         raise InvalidInput(UNKNOWN_AGENCY.reason(agency=repr(agency)), "agency")
-    if region and str(region) not in reference().regions:
-        raise InvalidInput(UNKNOWN_REGION.reason(region=repr(region)), "region")
+    checked_region(region)
     return Scope(  # (each as its code: an agency or region may be written by its name, careerlog.reference by_name)
         reference().agencies.normalise(str(agency)),
         str(unit) if unit else None,
         reference().regions.normalise(str(region)) if region else None,
     )
+
+
+def checked_region(region: Any) -> None:
+    """InvalidInput naming `region` when a region is given and no reference table holds it."""
+    if region and str(region) not in reference().regions:
+        raise InvalidInput(UNKNOWN_REGION.reason(region=repr(region)), "region")
+
+
+def query_problems(agency: Any, region: Any, year: Any, years: Any, today: date) -> dict[str, list[str]]:
+    """Every problem of a scorecard's query at once, by field, so that a client mends them all before asking again:
+    an unknown agency or region, a year outside 1900 to this year, `years` outside 1 to 20 or reaching back
+    before 1900. A value given as None is not judged (left out, or refused already by the caller's own check)."""
+    found: dict[str, list[str]] = {}
+
+    def judged(check: Callable[[], Any]) -> Any:
+        try:
+            return check()
+        except InvalidInput as e:
+            for name, reasons in e.errors.items():
+                found.setdefault(name, []).extend(reasons)
+            return None
+
+    if agency is not None:
+        judged(lambda: checked_scope(agency, None, None))
+    judged(lambda: checked_region(region))
+    first = None if year is None else judged(lambda: bounded(year, "year", 1900, today.year))
+    span = None if years is None else judged(lambda: bounded(years, "years", 1, 20))
+    if first is not None and span is not None and first - span + 1 < 1900:
+        # (each year's figures refused 1899 as a `year` the caller never gave)
+        reach = f"The trend would reach back to {first - span + 1}, before 1900: at most {first - 1899} for {first}."
+        found.setdefault("years", []).append(reach)
+    return found
 
 
 class ScorecardQueries(ViewReader):
@@ -67,11 +98,10 @@ class ScorecardQueries(ViewReader):
     ) -> dict[str, Any]:
         """The scorecard of `agency` (narrowed to `unit` or `region`) for `year` and its trend over `years`;
         the comparison covers the agencies with staff in post that year for which `peers` holds (all: None)."""
-        year = bounded(year, "year", 1900, self.today.year)
-        years = bounded(years, "years", 1, 20)
-        if year - years + 1 < 1900:  # (each year's figures refused 1899 as a `year` the caller never gave)
-            reason = f"The trend would reach back to {year - years + 1}, before 1900: at most {year - 1899} for {year}."
-            raise InvalidInput(reason, "years")
+        problems = query_problems(agency, region, year, years, self.today)
+        if problems:
+            raise InvalidInput(problems)
+        year, years = whole_number(year, "year"), whole_number(years, "years")
         scope = checked_scope(agency, unit, region)
         config = config or settings()
         compared = [a for a in self.agencies(year) if peers is None or peers(a)]

@@ -84,10 +84,9 @@ def rated_within(agency: str) -> None:
 def scorecard_within(agencies: list[str]) -> None:
     """AccessDenied when the scorecard is asked of one agency, a known one, outside the caller's scope, as
     Services.scorecard judges it (an unknown or repeated agency is the query's to refuse)."""
+    if len(agencies) != 1 or agencies[0] not in reference().agencies:
+        return
     account = caller()
-    if (
-        len(agencies) == 1
-        and agencies[0] in reference().agencies.codes
-        and not permits(account, Action.READ_SCORECARD, agency_target(agencies[0]))
-    ):
-        raise AccessDenied(AGENCY_OUTSIDE.reason(agency=agencies[0], scope=account.scope.describe()))
+    agency = reference().agencies.normalise(agencies[0])  # (written in any case, as the scorecard reads it)
+    if not permits(account, Action.READ_SCORECARD, agency_target(agency)):
+        raise AccessDenied(AGENCY_OUTSIDE.reason(agency=agency, scope=account.scope.describe()))

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask.views import MethodView
-from marshmallow import fields, validate
+from marshmallow import ValidationError, fields, validate, validates_schema
 
 from careerlog.access import Action
 from careerlog.reference import reference
 from projections.scorecard.cli import flat_rows
+from projections.scorecard.scorecard import query_problems
 from web import kept
 from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, json_or_csv, wants_csv
@@ -40,6 +42,16 @@ class ScorecardQuerySchema(ReadQuerySchema):
     region = fields.String(
         validate=filled, metadata={"description": "Only staff in this region (reference table regions)."}
     )
+
+    @validates_schema(skip_on_field_errors=False)
+    def known_and_in_range(self, data: dict[str, Any], **_: Any) -> None:
+        """The agency, region, year and years judged as the scorecard judges them (projections.scorecard), with the
+        fields the schema refused, in one answer: before, an unknown agency was named only once the year read."""
+        problems = query_problems(
+            data.get("agency"), data.get("region"), data.get("year"), data.get("years"), date.today()
+        )
+        if problems:
+            raise ValidationError(problems)
 
 
 class ScorecardRowsBehindSchema(StrictSchema):
