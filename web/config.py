@@ -17,6 +17,10 @@ CAREERLOG_FAST_READS      on (default): the timeline, eligibility and roster rea
 CAREERLOG_SESSION_IDLE_MINUTES  a page session not used for this long ends (default 30): Flask's
                           PERMANENT_SESSION_LIFETIME, the signed cookie renewed by each page opened
 CAREERLOG_SESSION_HOURS   a page session ends this long after its log-in however much it is used (default 12)
+CAREERLOG_SECURE_COOKIES  on (or 1, true, yes): the pages' session cookie is sent Secure, over https alone;
+                          off (or 0, false, no; the default): over http too. Anything else stops the server
+                          at start naming it (it was read as off: `on`, as the other settings are written,
+                          left the cookie without Secure behind https)
 CAREERLOG_API_RATE_LIMIT  the requests one API token may make (default 3000/minute; `N/second`, `N/minute`,
                           `N/hour`, `N per 5 minutes`...; off: no limit): past it, 429 with Retry-After
                           (web.api.ratelimit; counted in the store, so across every worker and host)
@@ -50,6 +54,7 @@ class WebSettings:
     api_rate_limit: str | None = DEFAULT_RATE
     session_idle_minutes: float = 30
     session_hours: float = 12
+    secure_cookies: bool = False
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> WebSettings:
@@ -65,6 +70,7 @@ class WebSettings:
             api_rate_limit=_rate(env, "CAREERLOG_API_RATE_LIMIT", DEFAULT_RATE),
             session_idle_minutes=_number(env, "CAREERLOG_SESSION_IDLE_MINUTES", 30),
             session_hours=_number(env, "CAREERLOG_SESSION_HOURS", 12),
+            secure_cookies=_switch(env, "CAREERLOG_SECURE_COOKIES"),
         )
 
     def flask_config(self) -> dict[str, Any]:
@@ -82,6 +88,7 @@ class WebSettings:
             # a signed-in user opens: web.pages.common) and at the latest this long after its log-in.
             "PERMANENT_SESSION_LIFETIME": timedelta(minutes=self.session_idle_minutes),
             "CAREERLOG_SESSION_HOURS": self.session_hours,
+            "SESSION_COOKIE_SECURE": self.secure_cookies,
         }
 
 
@@ -111,6 +118,19 @@ def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
     if raw not in choices:
         raise ConfigurationError(f"{name}: one of {', '.join(choices)}, got {raw!r}")
     return raw
+
+
+SWITCH_ON = ("on", "1", "true", "yes")
+SWITCH_OFF = ("off", "0", "false", "no")
+
+
+def _switch(env: Mapping[str, str], name: str) -> bool:
+    """A setting that is on or off (off when unset or empty), written in any case; ConfigurationError naming it for
+    anything else, which is not silently read as off."""
+    raw = (env.get(name) or "off").strip().lower()
+    if raw not in SWITCH_ON + SWITCH_OFF:
+        raise ConfigurationError(f"{name}: on or off (or 1 or 0, true or false, yes or no), got {env.get(name)!r}")
+    return raw in SWITCH_ON
 
 
 def _rate(env: Mapping[str, str], name: str, default: str) -> str | None:

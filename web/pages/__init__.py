@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import os
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -171,10 +170,8 @@ def init_pages(app: Flask) -> None:
     app.config["SESSION_COOKIE_HTTPONLY"] = True
     if app.config.get("SESSION_COOKIE_SAMESITE") is None:
         app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
-    # Secure cookies when served over https: CAREERLOG_SECURE_COOKIES=1 (the default stays off for http).
-    app.config["SESSION_COOKIE_SECURE"] = bool(app.config.get("SESSION_COOKIE_SECURE")) or os.environ.get(
-        "CAREERLOG_SECURE_COOKIES", ""
-    ).lower() in ("1", "true", "yes")
+    # Secure cookies when served over https: CAREERLOG_SECURE_COOKIES=on (web.config; the default stays off for http).
+    app.config["SESSION_COOKIE_SECURE"] = bool(app.config.get("SESSION_COOKIE_SECURE"))
     # The session's cookie is renewed (the idle time-out starts again) by a page a signed-in user opens
     # (web.pages.common.session_account), not by every answer: a year-cacheable stylesheet or an API answer
     # carrying Set-Cookie could hand a shared cache the session, and the API varies on no cookie.
