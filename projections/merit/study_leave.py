@@ -26,7 +26,7 @@ from careerlog.reference import Rule, Rules, rules
 from projections.career import CareerRecord, Fact, add_years, pns_from
 from projections.framework import Table, TupleProjection, rules_digest
 from projections.merit.audit import FINDINGS, LATE_EVIDENCE
-from projections.merit.rules import PENALTY, SEVERITY_ORDER, Check, check, evidence_json, penalty_end, rule_on
+from projections.merit.rules import SEVERITY_ORDER, Check, check, evidence_json, penalty_end, rule_on
 
 SERVICE_RULE = "study_leave.service_years"
 PENALTY_RULE = "study_leave.penalty"
@@ -35,7 +35,7 @@ STUDY_LEAVE = "STUDY_LEAVE"  # asn.toml statuses: SIASN 03, Tugas belajar
 START_KIND = "study_leave_start"
 STATUS_KIND = "status_change"
 
-# The wording of the outcomes (translated on the pages: web/pages/messages.py); a penalty's is the promotion rule's.
+# The wording of the outcomes (translated on the pages: web/pages/messages.py).
 PNS_SINCE = Template(
     "PNS since {since}; {years} y needed, reached on {due}; study leave from {day}",
     ("since", "due", "day"),
@@ -43,6 +43,9 @@ PNS_SINCE = Template(
     ("years",),
 )
 PPPK_NOT_PNS = Template("a PPPK is not a PNS; study leave from {day}", ("day",))
+PENALTY_IN_FORCE = Template(
+    "penalties barring study leave in force on {day}: {count}", ("day",), (), ("count",)
+)  # (not the promotion rule's wording, which the pages read as a penalty barring a promotion)
 
 STUDY_LEAVES = Table(
     "study_leaves",
@@ -136,7 +139,7 @@ def served_penalties(known: CareerRecord, day: date, rule: Rule) -> list[Fact]:
 
 def penalty_check(known: CareerRecord, day: date, rule: Rule) -> Check:
     blocking = served_penalties(known, day, rule)
-    return check(rule, not blocking, lambda: PENALTY(count=len(blocking), day=day), blocking)
+    return check(rule, not blocking, lambda: PENALTY_IN_FORCE(count=len(blocking), day=day), blocking)
 
 
 def late_check(final: CareerRecord, fact: Fact, book: Rules) -> Check | None:
@@ -231,7 +234,7 @@ class StudyLeaveProjection(TupleProjection):
     """One row per start of study leave and one per finding (docs/audit.md, "Study leave")."""
 
     name = "study_leave"
-    version = 1
+    version = 2  # 2: study_leave.penalty worded as a penalty barring study leave, not the promotion rule's wording
     tables = (STUDY_LEAVES, STUDY_LEAVE_FINDINGS)
 
     def configuration(self) -> str | None:

@@ -53,6 +53,7 @@ ENDPOINTS: dict[str, Callable[[str, str], Request]] = {
     "post": lambda nip, role: ("GET", f"/api/v1/audits/posts/{nip}-2", {}),  # a promotion: not a post
     "grade_inflation": lambda nip, role: ("GET", "/api/v1/audits/grade-inflation", {}),
     "awards": lambda nip, role: ("GET", "/api/v1/audits/awards", {}),
+    "study_leaves": lambda nip, role: ("GET", "/api/v1/audits/study-leaves", {}),
     "fairness": lambda nip, role: ("GET", "/api/v1/audits/fairness?by=sex", {}),
     "time_to_promotion": lambda nip, role: ("GET", "/api/v1/audits/time-to-promotion?by=sex", {}),
     "headcount": lambda nip, role: ("GET", "/api/v1/reports/headcount?by=agency", {}),
@@ -87,6 +88,7 @@ ROUTES = {
     "post": "GET /api/v1/audits/posts/<decision>",
     "grade_inflation": "GET /api/v1/audits/grade-inflation",
     "awards": "GET /api/v1/audits/awards",
+    "study_leaves": "GET /api/v1/audits/study-leaves",
     "fairness": "GET /api/v1/audits/fairness",
     "time_to_promotion": "GET /api/v1/audits/time-to-promotion",
     "headcount": "GET /api/v1/reports/headcount",
@@ -112,6 +114,7 @@ AUDITS = {
     "post": 404,  # Budi's version 2 is a promotion
     "grade_inflation": 200,
     "awards": 200,
+    "study_leaves": 200,
     "fairness": 200,
     "time_to_promotion": 200,
 }

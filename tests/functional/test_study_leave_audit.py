@@ -62,7 +62,7 @@ def test_each_start_of_study_leave_is_listed_with_its_verdict_and_findings(on_le
     budi, _, sari = body["items"]
     [penalty] = budi["findings"]
     assert (penalty["rule"], penalty["severity"], penalty["status"]) == ("study_leave.penalty", "high", "S")
-    assert penalty["message"] == "1 blocking penalty served on 2020-09-01"
+    assert penalty["message"] == "penalties barring study leave in force on 2020-09-01: 1"
     assert [e["kind"] for e in penalty["evidence"]] == ["penalty"]
     [late] = sari["findings"]  # the penalty recorded after the start: not a study_leave.penalty finding
     assert late["rule"] == "evidence.recorded_after"
@@ -123,7 +123,7 @@ def test_the_command_lists_the_starts_with_their_findings(on_leave: World, store
     ]
     table = run(store_url, "audit", "study-leaves", "--verdict", "findings", "--agency", "KOTA-MEDAN")
     assert table.exit_code == 0, table.output
-    assert "study_leave.penalty (high): 1 blocking penalty served on 2020-09-01" in table.output
+    assert "study_leave.penalty (high): penalties barring study leave in force on 2020-09-01: 1" in table.output
     assert table.output.rstrip().endswith("2 starts of study leave, 2 with findings")
     refused = run(store_url, "audit", "study-leaves", "--rule", "post.education")
     assert refused.exit_code == 1

@@ -103,7 +103,10 @@ def test_a_medium_penalty_in_force_is_a_finding_and_one_ended_is_not() -> None:
     builder = confirmed(career()).add("penalty", penalty("MEDIUM", "POTONG_TUKIN_6", "2021-01-10"))
     builder.add("study_leave_start", leave("2021-05-01"))
     [_row], [found] = audited(builder.record())
-    assert (found["rule"], found["message"]) == ("study_leave.penalty", "1 blocking penalty served on 2021-05-01")
+    assert (found["rule"], found["message"]) == (
+        "study_leave.penalty",
+        "penalties barring study leave in force on 2021-05-01: 1",
+    )
     assert [e["kind"] for e in found["evidence"]] == ["penalty"]
     ended = confirmed(career()).add("penalty", penalty("MEDIUM", "POTONG_TUKIN_6", "2021-01-10"))
     ended.add("study_leave_start", leave("2021-08-01"))  # six months ended on 2021-07-09

@@ -1,4 +1,5 @@
-"""Inspectors: the audited promotions and awards of a period and scope, one promotion's findings, and fairness."""
+"""Inspectors: the audited promotions, awards and starts of study leave of a period and scope, one promotion's
+findings, and fairness."""
 
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ DECISION_FILTERS = ("agency", "unit", "region", "kind")
 KIND_TABLES = {"promotion": "promotion_kinds", "post": "post_kinds"}
 COMPARED_ON_ITS_PAGE = "202"  # a promotion kind whose colleagues are compared on each decision's own page only
 AWARD_FILTERS = ("agency", "unit", "region", "kind")
+STUDY_LEAVE_FILTERS = ("agency", "unit", "region", "employment_kind")
 AUDIT_CSV_LIMIT = 100_000
 # The address's arguments each page reads besides its filters; any other is refused (a 422 naming it), never
 # silently ignored: a list or a statistic read without a filter its reader asked for says nothing of the pool.
@@ -64,6 +66,7 @@ DECISION_PAGE_ARGUMENTS = ("lang",)  # a decision's page reads its language alon
 SINGLE = ("from", "to")
 DECISION_SINGLE = (*SINGLE, "rule", "severity", "verdict", "passed_over")
 AWARD_SINGLE = (*SINGLE, "verdict")
+STUDY_LEAVE_SINGLE = (*SINGLE, "verdict", "rule", "severity")
 STATISTICS_SINGLE = (*SINGLE, "min_cell")
 
 
@@ -87,6 +90,7 @@ def unknown_arguments(known: tuple[str, ...]) -> dict[str, list[str]]:
 CODE_TABLES = {"agency": "agencies", "region": "regions"}
 # The awards' list's: its `kind` an award kind, as the API's (`kind=XX` listed no award under a filter reading "all")
 AWARD_CODE_TABLES = {**CODE_TABLES, "kind": "award_kinds"}
+STUDY_LEAVE_CODE_TABLES = {**CODE_TABLES, "employment_kind": "employment_kinds"}
 
 
 def refused(known: tuple[str, ...], tables: dict[str, str] = CODE_TABLES) -> dict[str, list[str]]:
@@ -345,6 +349,31 @@ def awards() -> ResponseReturnValue:
         errors=errors,
         query=list_query(),
         award_kinds=[(k.code, reference_name("award_kinds", k.code)) for k in reference().award_kinds],
+        **filter_choices(account),
+    )
+
+
+@blp.route("/audits/study-leaves")
+def study_leaves() -> ResponseReturnValue:
+    """The starts of study leave (tugas belajar) of a period and scope with the study-leave audit's findings
+    (docs/audit.md, "Study leave"), in the visitor's language."""
+    account = allowed(Action.RUN_AUDITS)
+    criteria = {name: one(request.args, name) for name in ("verdict", "rule", "severity")}
+    known = (*PAGE_ARGUMENTS, *STUDY_LEAVE_FILTERS, *criteria)
+    errors = {**refused(known, STUDY_LEAVE_CODE_TABLES), **given_twice(STUDY_LEAVE_SINGLE)}
+    found, errors = (
+        (None, errors)
+        if errors
+        else listed(services().study_leaves, STUDY_LEAVE_FILTERS, 50, page_number(), **criteria)
+    )
+    return page(
+        "pages/study_leaves.html",
+        account,
+        422 if errors else 200,
+        found=found,
+        errors=errors,
+        query=list_query(),
+        employment_kinds=[(k.code, reference_name("employment_kinds", k.code)) for k in reference().employment_kinds],
         **filter_choices(account),
     )
 
