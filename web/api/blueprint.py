@@ -94,11 +94,18 @@ class ApiBlueprint(Blueprint):  # type: ignore[misc]
 
     @staticmethod
     def _prepare_response_doc(doc: dict[str, Any], doc_info: dict[str, Any], **kwargs: Any) -> Any:
-        """flask-smorest's, with the 401 every operation answers without a valid token, the 406 it answers to
-        an Accept header allowing none of its media types, the 429 past the token's rate limit (web.api.guard) and
-        the 503 of a database that could not be used, a view being filled or a `wait_for` timed out (web.errors),
-        each with its Retry-After (web.api.RETRY_AFTER)."""
+        """flask-smorest's, with the 400, 413 and 415 of an operation taking a body (no JSON, too large, not
+        labelled JSON; a file upload's is only too large), the 401 every operation answers without a valid token,
+        the 406 it answers to an Accept header allowing none of its media types, the 429 past the token's rate limit
+        (web.api.guard) and the 503 of a database that could not be used, a view being filled or a `wait_for` timed
+        out (web.errors), each with its Retry-After (web.api.RETRY_AFTER)."""
         responses = doc_info.setdefault("response", {}).setdefault("responses", {})
+        body = doc.get("requestBody", {}).get("content", {})
+        if body:  # (a body larger than CAREERLOG_MAX_UPLOAD_MB, werkzeug's 413: web.errors)
+            responses.setdefault(413, ["REQUEST_ENTITY_TOO_LARGE"])
+        if "application/json" in body:  # (a body that is no JSON, or not labelled JSON: BodyParser)
+            responses.setdefault(400, ["BAD_REQUEST"])
+            responses.setdefault(415, ["UNSUPPORTED_MEDIA_TYPE"])
         responses.setdefault(401, ["UNAUTHORIZED"])
         responses.setdefault(406, ["NOT_ACCEPTABLE"])
         responses.setdefault(429, ["TOO_MANY_REQUESTS"])
