@@ -302,16 +302,6 @@ def mentees_named(items: Sequence[Mapping[str, Any]]) -> list[str]:
 class MentoringQueries(ViewReader):
     """Reads of the mentoring view (with the training view and the roster's spells): plain data out."""
 
-    def places(self, nips: Sequence[str]) -> list[tuple[str, str | None, str | None]]:
-        """Where each employee works now (NIP, agency, region; the roster's row), as an access-log entry places a
-        read of them; a NIP the roster does not hold is placed nowhere (None, None)."""
-        if not nips:
-            return []
-        marks = ", ".join("?" * len(nips))
-        rows = self.store.query(f"SELECT subject, agency, region FROM roster WHERE subject IN ({marks})", list(nips))
-        found = {r["subject"]: (r["agency"], r["region"]) for r in rows}
-        return [(nip, *found.get(nip, (None, None))) for nip in nips]
-
     def mentoring_of(self, nip: str) -> dict[str, Any]:
         """Who mentors an employee and whom the employee mentors, each with the sessions held."""
         with self.store.transaction(commit=False) as sql:

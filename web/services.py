@@ -318,11 +318,13 @@ class Services:
 
     def record_with_mentees(self, reader: Account, action: str, target: Target, mentees: Sequence[str]) -> None:
         """Log the read of a record (`action`) and, in the same statement, a read of each mentee it shows (a
-        mentor's record names them: `mentee`, placed where each works now; docs/security.md)."""
+        mentor's record names them: `mentee`, placed where each works now as the ledger says, as a reader's scope
+        is judged: no view is read for it, so the record is answered while the roster fills; docs/security.md)."""
         if not mentees:
             self.accounts.record_access(reader, action, [target])
             return
-        places = [("mentee", place) for place in self.mentoring.places(mentees)]
+        found = [locate(self.ledger, nip) or Target(nip) for nip in mentees]
+        places = [("mentee", (t.nip, t.agency, t.region)) for t in found]
         self.accounts.record_actions(reader, [(action, (target.nip, target.agency, target.region)), *places])
 
     def roster(self, reader: Account, filters: Mapping[str, list[str]], **options: Any) -> Page:

@@ -18,7 +18,7 @@ from projections.framework import Projector, ViewNotReady
 from projections.merit.fairness import copied_frame
 from projections.merit.queries import streamed
 from projections.roster import RosterProjection
-from tests.functional.conftest import BUDI, TEST_CONFIG, World
+from tests.functional.conftest import BUDI, SARI, TEST_CONFIG, World
 from tests.guard_clock import a_second_passes
 
 
@@ -165,5 +165,27 @@ def test_the_reads_that_fetch_from_the_cursor_are_refused_while_their_view_fills
         if views.dialect == "postgres":
             with pytest.raises(ViewNotReady):
                 copied_frame(views, "SELECT subject FROM spells", ["subject"])  # the statistics' COPY
+    finally:
+        worker.close()
+
+
+def test_a_mentors_timeline_is_answered_while_the_roster_fills_and_logs_each_mentee(
+    world: World, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mentor's timeline logs a read of each mentee it shows, placed where the mentee works now as the ledger says
+    (as the reader's scope is judged), not the roster: the timeline is answered while the roster fills, as before."""
+    mentoring = {"mentor_nip": BUDI, "focus": "Kearsipan", "effective_date": "2021-01-04", "reference": "MNT-1"}
+    world.services.ledger.record(SARI, "mentoring_start", mentoring, actor="test")
+    world.catch_up()
+    worker = new_version_worker(store_url)  # drops the roster: it fills from the first event
+    try:
+        a_second_passes(monkeypatch)
+        assert world.get("/api/v1/employees").status_code == 503
+        assert world.get(f"/api/v1/employees/{BUDI}/timeline").status_code == 200
+        entries, _ = world.services.accounts.access_log({})
+        assert {(e.nip, e.action, e.agency, e.region) for e in entries} == {
+            (BUDI, "timeline", "KOTA-MEDAN", "12.71"),
+            (SARI, "mentee", "KOTA-MEDAN", "12.71"),
+        }
     finally:
         worker.close()
