@@ -105,6 +105,12 @@ BLANK_KEY = Refusal("Is only spaces: give a key with other characters, or none."
 # The refusals of a recording (careerlog.domain.wording); those of its payload and facts are the domain's.
 KEPT_CHANGING = Refusal("{subject} kept changing while this was recorded; nothing was recorded, try again.")
 UNKNOWN_KIND = Refusal("Unknown kind {kind}; one of: {known}.")
+# An imported row of an employee's fact with no NIP (a NIP cell merged over the rows of one employee in a
+# spreadsheet is saved on the first of them alone): named with the row's other problems (careerlog.importing)
+NO_NIP = Refusal(
+    "Missing data for required field: each row needs the employee's NIP. A NIP cell merged over several rows in a "
+    "spreadsheet is saved on the first of them alone: unmerge it and write the NIP on every row."
+).reason()
 NOT_APPOINTED = Refusal("No employee with NIP {nip} has been appointed.", quotes=("nip",))  # (from an address too)
 NO_OFFSET = Refusal("Must include a time zone offset.").reason()
 APPOINTED = Refusal("NIP {nip} is already appointed (a NIP is never reused).")
@@ -631,8 +637,9 @@ class CareerLog(Application[str]):
         try:
             checked_nip(subject)
         except InvalidInput as e:  # (with what the row's own cells tell: every field to mend, named at once)
+            refused = e if subject else InvalidInput(NO_NIP, "nip")  # (an imported row of no NIP: importing)
             own = problems_without_record(event_cls, subject, command.payload, recording.recorded_on)
-            raise whole_refusal(e, event_cls, own) from None
+            raise whole_refusal(refused, event_cls, own) from None
         payload = command.payload
         if event_cls is PerformanceRated and command.migration is None:  # (a migration keeps the log's codes)
             payload = in_year_scheme(payload, rules())  # (a predicate as its year's scheme names it: its code)

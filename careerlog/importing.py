@@ -104,6 +104,8 @@ HELD_KINDS = frozenset(("rank_promotion", "correction", "retraction"))
 CONFIRMABLE_CHECKS = frozenset(CONFIRMABLE)
 # the kinds with a `name` field (the appointment): elsewhere a row's name is the employee's, checked (careerlog.names)
 NAMED_KINDS = frozenset(kind for kind, cls in BY_KIND.items() if any(s.name == "name" for s in payload_fields(cls)))
+# the kinds whose subject is a NIP alone (a unit's rating, and a correction or retraction, may name a unit instead)
+NIP_KINDS = frozenset(BY_KIND) - {"unit_rating", "unit_registration", "correction", "retraction"}
 # The refusals of a file and its rows (careerlog.domain.wording); those of a row's payload are the ledger's.
 NO_ROWS = Refusal("{name} holds no rows (it is empty, blank, or a CSV header alone): nothing was imported.")
 WHICH_FORMAT = Refusal("Cannot tell the format of {name}: use .jsonl or .csv, or --format.")
@@ -325,7 +327,8 @@ def typed(errors: Iterable[str], row: Mapping[str, Any]) -> dict[str, str]:
 def command_typed(errors: Iterable[str], command: Command) -> dict[str, str]:
     """`typed` for a refused command: its payload, with its NIP (or unit) and kind."""
     key = "unit" if command.subject.startswith("UNIT:") else "nip"
-    return typed(errors, {**command.payload, key: command.subject, "kind": command.kind, WRITTEN: command.written})
+    subject = {key: command.subject} if command.subject else {}  # (a row of no NIP: no cell to show)
+    return typed(errors, {**command.payload, **subject, "kind": command.kind, WRITTEN: command.written})
 
 
 @quick_init
@@ -951,6 +954,10 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
             named = payload.pop("name")  # the employee's name beside the NIP: checked, not recorded
     elif "agency" in row and "unit" in row:
         subject = unit_subject(str(payload.pop("agency")), str(payload.pop("unit")))
+    elif kind in NIP_KINDS:  # (no NIP: refused by the ledger with what the row's own cells tell, named at once)
+        subject = ""
+        if "name" in payload and kind not in NAMED_KINDS:
+            payload.pop("name")  # (a name beside no NIP: nothing to check it against)
     else:
         raise InvalidInput(MISSING_SUBJECT, "nip")
     written = row.get(WRITTEN)
