@@ -38,6 +38,10 @@ blp = ApiBlueprint(
     description="Employees' records: appoint, list, read, record events, and the timeline.",
 )
 
+# The appointment's answer names the record it began (`GET` it).
+LOCATION = {
+    "Location": {"description": "The employee's record: /api/v1/employees/{nip}.", "schema": {"type": "string"}}
+}
 written_schema = WrittenSchema()
 roster_page_schema = RosterPageSchema()
 history_schema = HistorySchema()
@@ -69,8 +73,10 @@ class Employees(MethodView):
     @blp.arguments(NewEmployeeSchema)
     @blp.arguments(IdempotencyHeaderSchema, location="headers")
     @blp.arguments(NO_QUERY, location="query")
-    @blp.response(201, WrittenSchema)
-    @blp.alt_response(200, schema=WrittenSchema, description="Already recorded: the first answer again.")
+    @blp.response(201, WrittenSchema, headers=LOCATION)
+    @blp.alt_response(
+        200, schema=WrittenSchema, description="Already recorded: the first answer again.", headers=LOCATION
+    )
     @blp.alt_response(403, response="FORBIDDEN")
     @blp.alt_response(409, response="CONFLICT")
     def post(self, body: dict[str, Any] | RefusedCells, headers: dict[str, Any], _: dict[str, Any]) -> Any:
