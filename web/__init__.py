@@ -20,6 +20,7 @@ from web.api import init_api
 from web.config import WebSettings
 from web.docs import blp as docs_blueprint
 from web.health import blp as health_blueprint
+from web.logs import redact
 from web.pages import check_limits_in_views_only, init_pages
 from web.services import Services
 
@@ -39,6 +40,7 @@ def create_app(
     """Build the app: configuration from `settings` and `web` (by default from the environment),
     `test_config` on top of it."""
     app = Flask(__name__)
+    redact(app.logger)  # (an unexpected error's traceback: each NIP {nip}, no query; web.logs)
     app.url_map.converters["int"] = WholeNumberConverter
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the schemas' field order
     app.config.from_mapping((web or WebSettings.from_env()).flask_config())

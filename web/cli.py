@@ -7,7 +7,6 @@ import dataclasses
 import json
 import logging
 import os
-import re
 import socket
 import sys
 import time
@@ -32,6 +31,7 @@ from projections.registry import projector
 from web.config import WebSettings
 from web.demo import DEMO_LOGINS, ensure_demo_accounts
 from web.errors import PROBLEM_JSON, problem_document
+from web.logs import NIP_IN_PATH, redact
 from web.pages import import_pages
 from web.security import URL_TOO_LONG
 
@@ -110,51 +110,18 @@ class Worker(ThreadWorker):  # type: ignore[misc]
             self.log.debug("Failed to send error message.")
 
 
-# A NIP in a path (/api/v1/employees/NIP, /pages/audits/NIP/2): 18 digits, birth date, appointment and sex in them,
-# written as the API reads one too, with spaces, dots or dashes between them (careerlog.domain.nip.normalise_nip:
-# "19860926 201003 1 701", as it is printed)
-NIP_IN_PATH = re.compile(r"(?<!\d)\d(?:[\s.\-]*\d){17}(?!\d)")
-
-
-# A URL's query in a message (`?q=Budi+Siregar&after=...`), up to the next space or quote
-QUERY_IN_TEXT = re.compile(r"\?[^\s'\"]*")
-
-
-def redacted(text: str) -> str:
-    """A log message without the personal data a request's URL carries: each NIP written `{nip}`, each query left
-    out."""
-    return NIP_IN_PATH.sub("{nip}", QUERY_IN_TEXT.sub("", text))
-
-
-class Redacted(logging.Filter):
-    """gunicorn's error log as its access log keeps it: no NIP, no query. A request the app did not answer (an
-    exception outside its handlers, a request line or header gunicorn refuses) is logged by gunicorn with its URI
-    or request line whole ("Error handling request GET /api/v1/employees/1986...?q=Budi+Siregar", "Invalid request
-    from ip=...: Invalid HTTP Version 'GET /pages/find?nip=Budi ...'"), and an exception's traceback may quote a
-    value of it: the message and the traceback are written redacted."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if redacted(message) != message:
-            record.msg, record.args = redacted(message), None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = redacted(logging.Formatter().formatException(record.exc_info))
-        return True
-
-
-REDACTED = Redacted()
-
-
 class AccessLog(glogging.Logger):  # type: ignore[misc]
     """gunicorn's access log, one line per request (its default format), without personal data: the path's NIPs
     written `{nip}`, and neither the query (a name searched, `q=`; a cursor holding a page's last name and NIP;
     filters) nor the Referer (a page's URL, NIP and query with it). The app's own access log says who read whose
-    record; this log says what was asked, its status and time, for operations. Its error log alike (`Redacted`)."""
+    record; this log says what was asked, its status and time, for operations. Its error log alike
+    (web.logs.Redacted: a request the app did not answer is logged by gunicorn with its URI or request line whole,
+    "Error handling request GET /api/v1/employees/1986...?q=Budi+Siregar", "Invalid request from ip=...: Invalid HTTP
+    Version 'GET /pages/find?nip=Budi ...'", and an exception's traceback may quote a value of it)."""
 
     def setup(self, cfg: Any) -> None:
         super().setup(cfg)
-        if REDACTED not in self.error_log.filters:
-            self.error_log.addFilter(REDACTED)
+        redact(self.error_log)
 
     def atoms(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> dict[str, Any]:
         atoms: dict[str, Any] = super().atoms(resp, req, environ, request_time)
