@@ -68,7 +68,12 @@ class ProblemSchema(StrictSchema):
     instance = fields.String(metadata={"description": "The request path."})
     errors = fields.Dict(
         keys=fields.String(),
-        metadata={"description": "Invalid input (422): the reasons per field."},
+        metadata={
+            "description": "The reasons per field (or header) at fault: invalid input (422); a body that is no JSON "
+            "(400, `body`) or not labelled JSON (415, `Content-Type`); an Accept header allowing none of the media "
+            "types offered (406, `Accept`); a recording outside your scope (403, the field placing it there); a "
+            "reference recorded before with other values (409, `reference`)."
+        },
     )
     views = fields.List(
         fields.Nested(RefillingViewSchema),
