@@ -118,6 +118,16 @@ def _plugins() -> dict[str, Any]:
     return {entry.name: entry for entry in entry_points(group="careerlog.commands")}
 
 
+# The commands that only read a store: a store that is not there is refused (Settings.existing_only), not made empty.
+# `projections status` and `rebuild` say so themselves (reading_only).
+READING_COMMANDS = frozenset({"export", "history", "info", "audit", "report"})
+
+
+def reading_only(context: Context) -> None:
+    """This command only reads: refuse a store that is not there instead of making it (before it is opened)."""
+    context.settings = dataclasses.replace(context.settings, existing_only=True)
+
+
 @click.group(
     name="careerlog",
     cls=PluginGroup,
@@ -139,8 +149,10 @@ def main(ctx: click.Context, database_url: str | None) -> None:
         settings = Settings.from_env()
     except ConfigurationError as e:  # a malformed setting: named, exit 1 (not a traceback)
         raise click.ClickException(str(e)) from None
-    if database_url:
-        settings = Settings(**{**settings.__dict__, "database_url": database_url})
+    if database_url:  # (given as --database-url, or CAREERLOG_DATABASE_URL through click)
+        settings = dataclasses.replace(settings, database_url=database_url, database_url_set=True)
+    if ctx.invoked_subcommand in READING_COMMANDS:
+        settings = dataclasses.replace(settings, existing_only=True)
     context = Context(settings)
     ctx.obj = context
     ctx.call_on_close(context.close)

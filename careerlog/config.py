@@ -49,6 +49,9 @@ class Settings:
     # False: CAREERLOG_DATABASE_URL was not set and the default is used; `prepare` then refuses to create the
     # default store (a unit or shell without the variable would have served or filled an empty file of its own)
     database_url_set: bool = True
+    # True for a command that only reads a store (export, history, info, the audits and reports): `prepare` refuses a
+    # store that is not there instead of making a new, empty one (a mistyped path exported 0 events, exit 0)
+    existing_only: bool = False
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -172,7 +175,14 @@ class Settings:
             return
         schema = self.postgres()["schema"]
         with self.connect_postgres() as conn:  # one connection: the schema looked for (made), the key checked
-            if schema and conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,)).fetchone() is None:
+            looked = "SELECT 1 FROM pg_namespace WHERE nspname = %s"
+            made = not schema or conn.execute(looked, (schema,)).fetchone() is not None
+            if self.existing_only and not self._postgres_has_careerlog(conn):
+                if not made:
+                    raise self._not_there(f"there is no schema {schema}")
+                where = f"its schema {schema}" if schema else "it"
+                raise self._not_there(f"{where} holds no careerlog store (no table {self._events_table} nor accounts)")
+            if not made:
                 # CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent twin: take turns.
                 with self._postgres_schema_lock(conn):
                     conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
@@ -191,6 +201,42 @@ class Settings:
                 "store in this process's environment (postgresql://... or sqlite:///...); to start a new SQLite store "
                 "here, set it to sqlite:///careerlog.db. Nothing was created."
             )
+        if self.existing_only and not path.startswith((":memory:", "file:")):
+            file = Path(path).expanduser()
+            if not file.exists():
+                raise self._not_there(f"there is no file {file}")
+            if not self._sqlite_has_careerlog(file):
+                raise self._not_there(f"the file {file} holds no careerlog store (no table stored_events nor accounts)")
+
+    def _not_there(self, why: str) -> ConfigurationError:
+        return ConfigurationError(
+            f"No careerlog store at {self.display_url}: {why}. This command only reads a store and makes none: check "
+            "CAREERLOG_DATABASE_URL (or --database-url). Nothing was created."
+        )
+
+    # A store is careerlog's once it holds its log or its accounts (`accounts create` before anything is recorded)
+    @staticmethod
+    def _sqlite_has_careerlog(file: Path) -> bool:
+        lite = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)  # (read only: a look makes nothing)
+        try:
+            found = "SELECT 1 FROM sqlite_master WHERE name IN ('stored_events', 'accounts')"
+            return lite.execute(found).fetchone() is not None
+        except sqlite3.DatabaseError as e:  # not a SQLite database at all
+            raise ConfigurationError(f"CAREERLOG_DATABASE_URL: {file} cannot be read as a SQLite store ({e})") from None
+        finally:
+            lite.close()
+
+    def _postgres_has_careerlog(self, conn: psycopg.Connection[Any]) -> bool:
+        schema = self.postgres()["schema"]
+        accounts = f'"{schema}".accounts' if schema else "accounts"
+        found = conn.execute("SELECT to_regclass(%s), to_regclass(%s)", (self._events_table, accounts)).fetchone()
+        return found is not None and found != (None, None)
+
+    @property
+    def _events_table(self) -> str:
+        """The log's table on PostgreSQL, as the library names it, in the configured schema."""
+        schema = self.postgres()["schema"]
+        return f'"{schema}".careerlog_events' if schema else "careerlog_events"
 
     def check_key(self) -> None:
         """Refuse a store whose first event the configured key, or its absence, cannot read.
@@ -243,8 +289,7 @@ class Settings:
             finally:
                 lite.close()
             return None if row is None else bytes(row[0])
-        schema = self.postgres()["schema"]
-        table = f'"{schema}".careerlog_events' if schema else "careerlog_events"  # as the library names it
+        table = self._events_table
         if conn is None:
             with self.connect_postgres() as own:
                 return self._first_stored_state(own)

@@ -12,7 +12,7 @@ import click
 import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError
 
-from careerlog.cli import Context, Progress, friendly_errors, pass_context
+from careerlog.cli import Context, Progress, friendly_errors, pass_context, reading_only
 from careerlog.cli_numbers import PROCESSES, PlainNumber
 from careerlog.config import ConfigurationError
 from projections.framework import Projector, RebuildFailed
@@ -159,6 +159,7 @@ class Listener:
 @friendly_errors
 def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
     """Rebuild NAMES (default: every view) from zero, reading each record once."""
+    reading_only(obj)  # (a store that is not there has no log to rebuild from)
     chosen = select(list(names) or None)
     # a view a newer release made is rebuilt at this release's version: the way back to this release
     worker = projector(obj.settings, [p.name for p in chosen], app=obj.app, take_back=True)
@@ -186,6 +187,7 @@ def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
 def status_command(obj: Context) -> None:
     """Show each view's version in the store beside this release's, its position in the log, how far behind it is
     and its state (ready; filling:<position>, answered by no read until it reaches that position; rebuilding)."""
+    reading_only(obj)
     worker = projector(obj.settings, app=obj.app, reconfigure=False)  # it looks: other rules here refill nothing
     try:
         click.echo(f"{'view':<16}{'stored':>8}{'release':>9}{'position':>12}{'head':>12}{'lag':>10}  state")

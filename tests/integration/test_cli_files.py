@@ -18,6 +18,7 @@ pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and l
 
 def test_an_export_to_a_missing_directory_is_a_message(database_url: str, tmp_path: Path) -> None:
     target = tmp_path / "no-such-dir" / "backup.jsonl"
+    assert last_position(database_url) == 0  # (a store made, with nothing recorded: `export` makes none)
     result = run(database_url, "export", str(target))
     assert result.exit_code == 1
     assert f"Error: Cannot write {target}: No such file or directory." in result.output

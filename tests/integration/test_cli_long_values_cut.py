@@ -5,13 +5,14 @@ subject or a kind of thousands of characters was copied whole into "Nothing is r
 
 from __future__ import annotations
 
-from tests.integration.test_cli import run
+from tests.integration.test_cli import last_position, run
 
 LONG = "1" * 5000
 MISSING = "198002022005031704"
 
 
 def test_a_very_long_subject_is_quoted_cut_on_the_command_line(database_url: str) -> None:
+    assert last_position(database_url) == 0  # (a store made, with nothing recorded: `history` makes none)
     long = run(database_url, "history", LONG)
     short = run(database_url, "history", MISSING)
     assert (long.exit_code, short.exit_code) == (1, 1)

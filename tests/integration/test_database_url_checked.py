@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 
 from careerlog.cli import main
 from tests.conftest import POSTGRES_URL, require_postgres
+from tests.integration.test_cli import last_position
 
 COMMANDS = [["info"], ["projections", "run", "--once"], ["accounts", "list"], ["serve", "--bind", "127.0.0.1:1"]]
 
@@ -86,7 +87,7 @@ def test_an_unset_url_does_not_make_an_empty_default_store(
 
 def test_an_unset_url_opens_the_default_store_when_it_is_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    assert careerlog(["info"], "sqlite:///careerlog.db").exit_code == 0
+    assert last_position("sqlite:///careerlog.db") == 0  # (the store made, as a writing command makes it)
     result = careerlog(["info"], None)
     assert result.exit_code == 0, result.output
     assert "store: sqlite" in result.output
