@@ -729,7 +729,7 @@ class CsvRecords:
         as_read, at = split_cells(text.rstrip("\r\n"), self.delimiter)
         wide = len(as_read) >= self.width
         whole = self._whole_row(kept) if at is None and wide and len(kept) > 1 else None
-        if at is None and whole is None and (len(kept) == 1 or wide):
+        if at is None and whole is None and (len(kept) == 1 or len(as_read) == self.width):  # (more: no row either)
             kept.clear()
             return last, cells, None
         if at is None:  # (over several lines, short, or a line after its first a row of its own: the cell holding

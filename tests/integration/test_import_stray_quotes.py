@@ -111,6 +111,22 @@ def test_a_stray_quote_closed_by_another_in_the_same_column_lines_later_loses_no
     assert titles(database_url) == {"Q-1": "Pengelolaan Arsip", "Q-4": "Pengelolaan Arsip"}
 
 
+def test_a_quote_closed_lines_later_in_a_record_wider_than_the_header_names_its_first_line(
+    app: CareerLog, tmp_path: Path
+) -> None:
+    """`"Arsip` on line 2 closed by `lanjutan"` at the start of line 3 (a line of one cell fewer than the header)
+    reads as one record of more cells than the header: it was refused as `line 3: line: More cells than header
+    columns.`, line 2's row named nowhere. Line 2 is now refused at its own line and line 3 read as a row of its
+    own (its stray quote refused): each line is named."""
+    app.record(NIP, "appointment", {k: v for k, v in APPOINTMENT.items() if k not in ("kind", "nip")}, actor="hr")
+    lines = [row("Q-1", title='"Arsip'), 'lanjutan",TEKNIS,Arsip,BKPSDM Kota Medan,8,2015-05-01,2015-05-02,Q-2']
+    report = import_file(app, sheet(tmp_path, *lines), actor="hr", dry_run=True)
+    assert [(p.line, p.errors) for p in report.rejected] == [
+        (2, {"title": [UNCLOSED_QUOTE.reason(first=2, last=3)]}),
+        (3, {"nip": [STRAY_QUOTE]}),
+    ]
+
+
 def test_a_dry_run_reports_the_stray_quote_and_records_nothing(app: CareerLog, tmp_path: Path) -> None:
     app.record(NIP, "appointment", {k: v for k, v in APPOINTMENT.items() if k not in ("kind", "nip")}, actor="hr")
     before = app.max_notification_id()
