@@ -149,7 +149,9 @@ class EligibilityItemSchema(StrictSchema):
         metadata={
             "description": "The next promotion date open: the first permitted date on or after both the earliest "
             "date and today (the earliest date while it is to come), and after the last day of a penalty barring the "
-            "promotion on judged_on (its end known); null when the offer is blocked (no date brings it)."
+            "promotion on judged_on (its end known); null when the offer is blocked (no date brings it) or while a "
+            "legal status bars it on judged_on (unpaid leave, suspension: no end recorded until a return to duty is "
+            "recorded)."
         },
     )
     requirements = fields.List(fields.Nested(RequirementSchema), dump_only=True)
