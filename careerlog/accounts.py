@@ -517,7 +517,9 @@ class Accounts:
         return self._write_reads(reader, [(*place, action) for action, place in reads if place[0] and place[0] != own])
 
     def _write_reads(self, reader: Account, read: list[tuple[str | None, ...]]) -> int:
-        """Write access-log rows (NIP, agency, region, action) of one reader at one time, in one statement."""
+        """Write access-log rows (NIP, agency, region, action) of one reader at one time, in one statement: each
+        distinct row once, however often the read showed that employee (a list with two of their decisions)."""
+        read = list(dict.fromkeys(read))
         at = self.clock().isoformat()
         username, role = reader.username, reader.role.value
         rows = [(i, at, username, role, *entry) for i, entry in zip(entry_ids(len(read)), read, strict=True)]
