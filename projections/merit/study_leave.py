@@ -81,11 +81,17 @@ STUDY_LEAVE_FINDINGS = Table("study_leave_findings", FINDINGS.columns, FINDINGS.
 def study_leave_starts(record: CareerRecord) -> list[Fact]:
     """The facts that start a study leave, in order of day: every study_leave_start (as corrected, not retracted),
     and every status change to STUDY_LEAVE of a day on which the final record did not hold it the day before (a
-    change to it while already away on study leave starts nothing)."""
+    change to it while already away on study leave starts nothing) and no study_leave_start is effective (the
+    study leave and SIASN's status of its day recorded both: one start, judged as the study_leave_start)."""
     found = list(record.of_kind(START_KIND))
+    started = {fact.effective_date for fact in found}
     for fact in record.of_kind(STATUS_KIND):
         day = fact.effective_date
-        if fact.get("status") == STUDY_LEAVE and record.status_on(day - timedelta(days=1)) != STUDY_LEAVE:
+        if (
+            fact.get("status") == STUDY_LEAVE
+            and day not in started
+            and record.status_on(day - timedelta(days=1)) != STUDY_LEAVE
+        ):
             found.append(fact)
     return sorted(found, key=lambda f: (f.effective_date, f.version))
 
@@ -234,7 +240,9 @@ class StudyLeaveProjection(TupleProjection):
     """One row per start of study leave and one per finding (docs/audit.md, "Study leave")."""
 
     name = "study_leave"
-    version = 2  # 2: study_leave.penalty worded as a penalty barring study leave, not the promotion rule's wording
+    # 2: study_leave.penalty worded as a penalty barring study leave, not the promotion rule's wording; 3: a status
+    # change to STUDY_LEAVE on the day of a study_leave_start is no second start
+    version = 3
     tables = (STUDY_LEAVES, STUDY_LEAVE_FINDINGS)
 
     def configuration(self) -> str | None:

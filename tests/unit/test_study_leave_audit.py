@@ -92,6 +92,22 @@ def test_a_status_change_to_study_leave_is_judged_as_a_start_and_not_again_while
     assert (row["kind"], row["version"], found["rule"]) == ("status_change", 3, "study_leave.service_years")
 
 
+def test_a_study_leave_recorded_both_as_its_fact_and_its_status_on_one_day_is_one_start() -> None:
+    # HR records the study leave (its institution and decree) and SIASN's kedudukanHukum 03 of the same day: one
+    # study leave, judged once (as its study_leave_start), not two rows with their findings twice
+    for first, second in (("study_leave_start", "status_change"), ("status_change", "study_leave_start")):
+        builder = confirmed(career())
+        for kind in (first, second):
+            builder.add(
+                kind, leave("2019-09-01") if kind == "study_leave_start" else f.status("STUDY_LEAVE", "2019-09-01")
+            )
+        record = builder.record()
+        [start] = study_leave_starts(record)
+        assert start.kind == "study_leave_start"
+        [row], [found] = audited(record)
+        assert (row["kind"], found["rule"]) == ("study_leave_start", "study_leave.service_years")
+
+
 def test_without_a_confirmation_a_pns_is_counted_from_the_end_of_the_probation_year() -> None:
     record = career().add("study_leave_start", leave("2019-09-01")).record()
     [row], [found] = audited(record)
