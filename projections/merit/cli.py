@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import itertools
 import json
@@ -191,14 +190,15 @@ def place_and_period_options(day: str) -> Callable[[F], F]:
     return period_options(place_and_period(day))
 
 
-def common_options(func: Any, *, from_until_today: bool = False) -> Any:
-    """The statistics' options (`from_until_today`: time to promotion's, whose waiting is counted until today)."""
+def common_options(func: Any) -> Any:
+    """The statistics' options (fairness's and time to promotion's: their --from at most today, as they count no
+    round and no waiting after today)."""
     return period_options(
         [
             click.option(
                 "--by", default="sex", type=FILLED, show_default=True, help="One dimension, or two for intersections."
             ),
-            *place_and_period("day of the period", from_until_today=from_until_today),
+            *place_and_period("day of the period", from_until_today=True),
             click.option(
                 "--min-cell",
                 default=DEFAULT_MIN_CELL,
@@ -240,7 +240,7 @@ def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int, **option
 
 
 @audit_group.command("time-to-promotion")
-@functools.partial(common_options, from_until_today=True)
+@common_options
 @pass_context
 @friendly_errors
 def time_to_promotion_command(obj: Context, /, by: str, fmt: str, min_cell: int, **options: str | None) -> None:

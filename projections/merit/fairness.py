@@ -369,6 +369,7 @@ class FairnessQueries(ViewReader):
         """Selection rates per group (one dimension or an intersection of two) in a period and scope; without
         `detail`, no interval, z or CMH test (`selection_rates`) and no `past_retirement` caveat."""
         ask = Request.checked(by, start, end, scope, min_cell)
+        self.until(ask)  # no round after today is in a pool: a `from` after it is refused, as time to promotion's
         counts = self.pool_counts(ask.by, ask.start, ask.end, scope)
         caveat = {"past_retirement": self.past_retirement_in_pool(ask.start, ask.end, scope)} if detail else {}
         return {
@@ -458,9 +459,7 @@ class FairnessQueries(ViewReader):
             return []
         ask = asks[0]
         # waiting is counted until the period's end or today, whichever comes first: not into the future
-        until = min(ask.end or "9999-12-31", self.today.isoformat())
-        if ask.start and ask.start > until:  # a period ending before it begins (its `to` defaults to today)
-            raise InvalidInput(START_AFTER_END.reason(start=ask.start, end=until), "from")
+        until = self.until(ask)
         runs, covariates = self._rank_spells(ask, until)
         memory_given_back()  # what the reading freed, not held through the fits
         found = time_to_promotion_each(runs, [one.by for one in asks], covariates, min_cell=ask.min_cell, jobs=jobs)
@@ -468,6 +467,14 @@ class FairnessQueries(ViewReader):
             {**one.header(), "period": {"from": one.start, "to": until}, **answer}
             for one, answer in zip(asks, found, strict=True)
         ]
+
+    def until(self, ask: Request) -> str:
+        """The period's last day, today at the latest; a `from` after it (a period ending before it begins, its `to`
+        defaulting to today) is refused, naming `from`."""
+        until = min(ask.end or "9999-12-31", self.today.isoformat())
+        if ask.start and ask.start > until:
+            raise InvalidInput(START_AFTER_END.reason(start=ask.start, end=until), "from")
+        return until
 
     def _rank_spells(self, ask: Request, until: str) -> tuple[pd.DataFrame, list[str]]:
         """The rank spells of the period and scope with their covariates, and the covariates' names.
