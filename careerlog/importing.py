@@ -749,8 +749,13 @@ class CsvRecords:
         None when none does. A cell written over several lines (a remark typed on two lines) has lines of fewer
         cells, the separators of its row on its first and last lines; a stray quote mark closed by another lines
         later takes whole rows into one cell, and the record may still have the header's width (the two quote
-        marks in one column), one row lost in that cell."""
+        marks in one column), one row lost in that cell. Such a stray quote's first line is a row of its own too (the
+        quote opened in a row written whole on it), where a cell broken over lines on purpose ends its first line
+        inside the cell: a first line of fewer cells finds none, whatever separators the cell's later lines hold as
+        text ("angkatan I, II, III, IV, V, VI")."""
         separator = self.delimiter
+        if lines[0].count(separator) + 1 < self.width:
+            return None
         return next((at for at, line in enumerate(lines[1:], 1) if line.count(separator) + 1 >= self.width > 1), None)
 
 
