@@ -40,19 +40,17 @@ UNKNOWN_REGION = Refusal("Unknown region {region}; see the regions reference tab
 
 
 def checked_scope(agency: Any, unit: Any, region: Any) -> Scope:
-    if not agency or str(agency) not in reference().agencies:
+    """The agency and region as codes written as their reference tables write them (`KOTA-MEDAN`, `12.71`), as every
+    other agency and region filter reads them (web.api.schemas.KnownCodes): another case or a name is refused."""
+    if not agency or str(agency) not in reference().agencies.codes:
         raise InvalidInput(UNKNOWN_AGENCY.reason(agency=repr(agency)), "agency")
     checked_region(region)
-    return Scope(  # (each as its code: an agency or region may be written by its name, careerlog.reference by_name)
-        reference().agencies.normalise(str(agency)),
-        str(unit) if unit else None,
-        reference().regions.normalise(str(region)) if region else None,
-    )
+    return Scope(str(agency), str(unit) if unit else None, str(region) if region else None)
 
 
 def checked_region(region: Any) -> None:
-    """InvalidInput naming `region` when a region is given and no reference table holds it."""
-    if region and str(region) not in reference().regions:
+    """InvalidInput naming `region` when a region is given and is no code of its reference table."""
+    if region and str(region) not in reference().regions.codes:
         raise InvalidInput(UNKNOWN_REGION.reason(region=repr(region)), "region")
 
 

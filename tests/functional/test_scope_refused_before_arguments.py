@@ -107,19 +107,17 @@ def test_a_rating_of_a_unit_outside_the_scope_is_refused_whatever_the_body(world
 @pytest.mark.parametrize(
     "query", ["&year=soon", "&year=2024&colour=red", "&year=2024&format=xml", "&year=2024&years=0", "&year=2099"]
 )
-@pytest.mark.parametrize("agency", ["KOTA-MEDAN", "kota-medan"])  # (the scorecard reads a code in any case)
-def test_the_scorecard_of_an_agency_outside_the_scope_is_refused_whatever_the_query(
-    world: World, agency: str, query: str
-) -> None:
+def test_the_scorecard_of_an_agency_outside_the_scope_is_refused_whatever_the_query(world: World, query: str) -> None:
     status, slug, detail = answered(
-        world, "GET", f"/api/v1/reports/scorecard?agency={agency}" + query, "policy_karo", "", {}
+        world, "GET", "/api/v1/reports/scorecard?agency=KOTA-MEDAN" + query, "policy_karo", "", {}
     )
     assert (status, slug) == (403, "urn:careerlog:problem:forbidden")
     assert detail.startswith("Agency KOTA-MEDAN is outside your scope")
 
 
-def test_the_scorecard_of_an_unknown_agency_is_still_refused_as_input(world: World) -> None:
-    response = world.get("/api/v1/reports/scorecard?agency=KOTA-MEDANN&year=soon", "policy_karo")
+@pytest.mark.parametrize("agency", ["KOTA-MEDANN", "kota-medan"])  # (a code in another case is none, as elsewhere)
+def test_the_scorecard_of_an_unknown_agency_is_still_refused_as_input(world: World, agency: str) -> None:
+    response = world.get(f"/api/v1/reports/scorecard?agency={agency}&year=soon", "policy_karo")
     assert response.status_code == 422
     assert set(response.get_json()["errors"]) == {"agency", "year"}
 

@@ -84,9 +84,9 @@ def rated_within(agency: str) -> None:
 def scorecard_within(agencies: list[str]) -> None:
     """AccessDenied when the scorecard is asked of one agency, a known one, outside the caller's scope, as
     Services.scorecard judges it (an unknown or repeated agency is the query's to refuse)."""
-    if len(agencies) != 1 or agencies[0] not in reference().agencies:
+    if len(agencies) != 1 or agencies[0] not in reference().agencies.codes:  # (a code as its table writes it)
         return
     account = caller()
-    agency = reference().agencies.normalise(agencies[0])  # (written in any case, as the scorecard reads it)
+    agency = agencies[0]
     if not permits(account, Action.READ_SCORECARD, agency_target(agency)):
         raise AccessDenied(AGENCY_OUTSIDE.reason(agency=agency, scope=account.scope.describe()))
