@@ -29,7 +29,7 @@ from web.api.schemas import (
     WaitSchema,
     WrittenSchema,
 )
-from web.api.scope import refuse_outside_scope
+from web.api.scope import appointed_within, refuse_outside_scope
 
 blp = ApiBlueprint(
     "employees",
@@ -82,6 +82,7 @@ class Employees(MethodView):
     def post(self, body: dict[str, Any] | RefusedCells, headers: dict[str, Any], _: dict[str, Any]) -> Any:
         """Appoint an employee (CPNS or PPPK): the first event of a record."""
         if isinstance(body, RefusedCells):  # (its fields refused, with the checks the others still allow: 422)
+            appointed_within(body.body)  # (placed outside the scope: its 403 first, whatever else is refused)
             raise body.refusal(services().judged(caller(), None, body.body))
         written = services().appoint(caller(), body, headers.get("idempotency_key"))
         location = {"Location": f"/api/v1/employees/{written.outcome.subject}"}

@@ -5,8 +5,9 @@ The API answers in this order: 401 (the token), 429 (its rate), 403 (a role that
 action at all: web.api.common.refuse_role), then the scope of what the request names, and only then what it sent
 (400, 406, 415, 422). What a request names is its path's employee (`{nip}`: outside the scope, the same 404 as a
 NIP never appointed), audited decision (`{decision}`: the same 404 as one never audited) or unit's agency
-(`{agency}`: 403), and the scorecard's `agency` (403; an unknown code stays a 422: agencies are public reference
-data). Judged on the arguments themselves, a record outside the scope would answer a bad query parameter or body
+(`{agency}`: 403), the scorecard's `agency` (403; an unknown code stays a 422: agencies are public reference
+data) and the place an appointment's body gives (its agency and region: the 403 naming the field, whatever else of
+the body the schema refused: `appointed_within`). Judged on the arguments themselves, a record outside the scope would answer a bad query parameter or body
 with a 422 where one within it answers the same; here it answers exactly as one that is not there.
 
 The scope is judged here only when the request is about to be refused for what it sent (web.api.guard,
@@ -16,10 +17,13 @@ operation itself, at no added cost.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from flask import g, request
 
-from careerlog.access import AccessDenied, Action, Target, permits
-from careerlog.domain.errors import CareerlogError, NotFound
+from careerlog.access import AccessDenied, Action, OutsideScope, Target, permits
+from careerlog.domain.errors import CareerlogError, InvalidInput, NotFound
 from careerlog.reference import reference
 from web.api.audits import decision_key
 from web.api.common import caller, services, view_method
@@ -90,3 +94,17 @@ def scorecard_within(agencies: list[str]) -> None:
     agency = agencies[0]
     if not permits(account, Action.READ_SCORECARD, agency_target(agency)):
         raise AccessDenied(AGENCY_OUTSIDE.reason(agency=agency, scope=account.scope.describe()))
+
+
+def appointed_within(body: Mapping[str, Any]) -> None:
+    """OutsideScope (a 403 naming the field) when an appointment's body, some of whose fields the schema refused,
+    places the employee outside the caller's scope, as Services.appoint judges it first; nothing when its NIP or
+    place did not read (the input's refusal names them)."""
+    if not isinstance(body.get("nip"), str):
+        return
+    try:
+        services()._appointment(caller(), body)  # (the appointment's own scope check, not recorded)
+    except OutsideScope:
+        raise
+    except (AccessDenied, InvalidInput):
+        return
