@@ -7,8 +7,9 @@ action at all: web.api.common.refuse_role), then the scope of what the request n
 NIP never appointed), audited decision (`{decision}`: the same 404 as one never audited) or unit's agency
 (`{agency}`: 403), the scorecard's `agency` (403; an unknown code stays a 422: agencies are public reference
 data) and the place an appointment's body gives (its agency and region: the 403 naming the field, whatever else of
-the body the schema refused: `appointed_within`). Judged on the arguments themselves, a record outside the scope would answer a bad query parameter or body
-with a 422 where one within it answers the same; here it answers exactly as one that is not there.
+the body the schema refused: `appointed_within`). Judged on the arguments themselves, a record outside the scope
+would answer a bad query parameter or body with a 422 where one within it answers the same; here it answers exactly
+as one that is not there.
 
 The scope is judged here only when the request is about to be refused for what it sent (web.api.guard,
 CareerlogApi.handle_http_exception, a write's refused fields): a request sent well is judged once, by the
