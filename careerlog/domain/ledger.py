@@ -637,7 +637,9 @@ class LedgerAggregate(BaseAggregate[str]):
         if isinstance(earlier, EventCorrected):  # (as a live recording reads it, or as a migration kept it)
             read = [self.canonical_changes(earlier.target_version, values, as_written) for as_written in (True, False)]
             kept = to_plain(before["corrected_fields"])
-            values = {**values, "corrected_fields": next((r for r in read if to_plain(r) == kept), read[0])}
+            same = any(to_plain(r) == kept or self.same_changes(earlier.target_version, r, kept) for r in read)
+            # (the same values, an amount whatever its decimals: as recorded)
+            values = {**values, "corrected_fields": before["corrected_fields"] if same else read[0]}
         differing = sorted(k for k in before if not same_value(before[k], values.get(k)))
         fact = self.facts.get(version)
         reference = earlier.reference
@@ -828,6 +830,18 @@ class LedgerAggregate(BaseAggregate[str]):
             return {k: to_plain(v) for k, v in parse_payload(target.event_class, given, partial=True).items()}
         except (KeyError, InvalidInput):
             return raw
+
+    def same_changes(self, target_version: int, a: Any, b: Any) -> bool:
+        """Whether two corrections' fields of the fact `target_version` hold the same values, an amount by its value
+        whatever its decimals (1750000.5 is 1750000.50: payload.same_value)."""
+        if not (isinstance(a, Mapping) and isinstance(b, Mapping)) or a.keys() != b.keys():
+            return False
+        try:
+            event_class = self.facts[target_version].event_class
+            read_a, read_b = (parse_payload(event_class, dict(x), partial=True) for x in (a, b))
+        except (KeyError, InvalidInput):
+            return False
+        return all(same_value(read_a.get(k), read_b.get(k)) for k in a)
 
     @staticmethod
     def check_changes_a_value(target: Fact, changes: Mapping[str, Any]) -> None:
