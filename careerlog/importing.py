@@ -54,7 +54,7 @@ from careerlog.domain.employee import (
     RETRACTION_JUMP,
     RETRACTION_JUMP_REFUSED,
 )
-from careerlog.domain.errors import IdempotencyConflict, InvalidInput, quoted
+from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound, quoted
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import KEY_RETRACTED, KEY_USED, NO_FACT, REFERENCE_USED, RESENT_RETRACTED, Outcome
 from careerlog.domain.nip import normalise_nip
@@ -272,6 +272,9 @@ class RowProblem:
     kind: str | None
     errors: dict[str, list[str]]
     values: dict[str, str] | None = None  # the cell of each refused field as it was typed (see `typed`)
+    # judged against the record it names, which exists (a fact held, an earlier fact's values): a refusal that may
+    # show the record's facts, logged as a read by the web's imports (docs/security.md); not one refused as read
+    judged: bool = field(default=False, compare=False)
 
     def describe(self) -> str:
         return f"line {self.line}: {described(self.errors, self.values)}"
@@ -1255,9 +1258,11 @@ def _rejection(command: Command, error: Exception, first: FirstLines | None = No
     """The report's entry for a command refused with an error: a conflict of its reference or client key
     names that field (and the earlier line of the file that recorded it, if one did), any other refusal without
     a field (never appointed, already appointed) the record's."""
+    judged = not isinstance(error, NotFound)  # (never appointed, or outside the importer's scope: no record read)
     if isinstance(error, InvalidInput):
         errors = _date_forms(error.errors, command.written)
-        return RowProblem(command.line, command.subject, command.kind, errors, command_typed(errors, command))
+        typed_ = command_typed(errors, command)
+        return RowProblem(command.line, command.subject, command.kind, errors, typed_, judged)
     reason = reason_of(error)
     refusal = reason.refusal if isinstance(reason, Reason) else None
     if refusal in (KEY_USED, KEY_RETRACTED) and command.client_key:
@@ -1270,7 +1275,8 @@ def _rejection(command: Command, error: Exception, first: FirstLines | None = No
         reason = _repeated(reason, command.subject, first)
     elif refusal is RESENT_RETRACTED and isinstance(reason, Reason):
         reason = RERUN_RETRACTED.reason(**dict(reason.params))
-    return RowProblem(command.line, command.subject, command.kind, {field: [reason]}, command_typed([field], command))
+    errors = {field: [reason]}
+    return RowProblem(command.line, command.subject, command.kind, errors, command_typed([field], command), judged)
 
 
 def _repeated(reason: Any, subject: str, first: FirstLines) -> Any:

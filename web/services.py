@@ -174,7 +174,11 @@ class Services:
     def appoint(self, writer: Account, body: Mapping[str, Any], key: str | None) -> Written:
         """Record an appointment, within the writer's scope."""
         payload = self._appointment(writer, body)
-        outcome = self.ledger.record(body["nip"], "appointment", payload, actor=writer.username, client_key=key)
+        try:
+            outcome = self.ledger.record(body["nip"], "appointment", payload, actor=writer.username, client_key=key)
+        except (InvalidInput, Conflict):  # (a NIP already appointed: its record, if the writer's)
+            self.record_checked(writer, Action.RECORD, [normalise_nip(body["nip"])])
+            raise
         return self.written(outcome)
 
     def _appointment(self, writer: Account, body: Mapping[str, Any]) -> dict[str, Any]:
@@ -197,9 +201,13 @@ class Services:
     def record(self, writer: Account, nip: str, body: Mapping[str, Any], key: str | None) -> Written:
         """Record a fact, correction or retraction in an employee's record."""
         subject, kind, payload, confirmed, guard = self._recording(writer, nip, body)
-        outcome = self.ledger.record(
-            subject, kind, payload, actor=writer.username, client_key=key, guard=guard, confirmed=confirmed
-        )
+        try:
+            outcome = self.ledger.record(
+                subject, kind, payload, actor=writer.username, client_key=key, guard=guard, confirmed=confirmed
+            )
+        except (InvalidInput, Conflict):  # (judged against the record: its refusal may name the record's facts)
+            self.record_checked(writer, Action.RECORD, [subject])
+            raise
         return self.written(outcome)
 
     def _recording(
@@ -229,9 +237,13 @@ class Services:
                 if not isinstance(body.get("nip"), str):
                     return {}
                 payload = self._appointment(writer, body)
-                return self.ledger.judge(body["nip"], "appointment", payload, actor=writer.username)
+                found = self.ledger.judge(body["nip"], "appointment", payload, actor=writer.username)
+                self.record_checked(writer, Action.RECORD, [normalise_nip(body["nip"])])  # (if it exists)
+                return found
             subject, kind, payload, confirmed, guard = self._recording(writer, nip, body)
-            return self.ledger.judge(subject, kind, payload, actor=writer.username, guard=guard, confirmed=confirmed)
+            found = self.ledger.judge(subject, kind, payload, actor=writer.username, guard=guard, confirmed=confirmed)
+            self.record_checked(writer, Action.RECORD, [subject])  # (shown beside the schema's refusal)
+            return found
         except (AccessDenied, NotFound, Conflict):  # (before InvalidInput: a scope's refusal is one too)
             return {}
         except InvalidInput as e:  # (a mentor outside the scope, named beside mentor_nip)
@@ -268,7 +280,15 @@ class Services:
         if scoped is not None:
             report.rejected = scoped.restore(report.rejected)
             report.point_at_appointments()  # (a row judged outside the scope before its appointment's line too)
+        self.record_checked(writer, Action.IMPORT, [p.subject for p in report.rejected if p.judged and p.subject])
         return self._report(report)
+
+    def record_checked(self, writer: Account, action: Action, subjects: Sequence[str]) -> None:
+        """Log a read (`write_check`) of each existing record, within the writer's scope, that a write was refused
+        against (its refusal may name the record's facts: the rank held and since when, an earlier fact's values),
+        in one statement: once per record, however many of its rows were refused (docs/security.md)."""
+        found = [locate(self.ledger, nip) for nip in dict.fromkeys(subjects) if not nip.startswith("UNIT:")]
+        self.accounts.record_access(writer, "write_check", [t for t in found if t and permits(writer, action, t)])
 
     def _report(self, report: ImportReport) -> dict[str, Any]:
         if self.lease is not None and report.recorded:

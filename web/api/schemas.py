@@ -652,7 +652,8 @@ class AccessEntrySchema(StrictSchema):
         metadata={
             "description": 'What was read (docs/security.md, "Access log: which reads"): profile, history, timeline, '
             "eligibility, career_page, roster, search (a search by name), mentee (a mentee shown on their mentor's "
-            "record), audits, audit or awards."
+            "record), audits, audit, awards or write_check (a write or import, dry run or not, refused against the "
+            "record: its refusal may name the record's facts)."
         },
     )
 

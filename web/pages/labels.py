@@ -145,6 +145,7 @@ ACTION_LABELS: dict[str, LazyString] = {
     "audits": _l("Audit list"),
     "audit": _l("Audit of a decision"),
     "awards": _l("Audited awards"),
+    "write_check": _l("A write or dry run refused against the record"),
 }
 
 
