@@ -178,7 +178,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 25  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 24  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -203,8 +203,7 @@ class MeritProjection(TupleProjection):
     # change to a status promotion.legal_status lists, effective by the TMT and recorded after the decision, is
     # evidence.recorded_after; also (99b689f, the same release) post.max_age's age of one born on 29 February is
     # counted on 28 February in a common year (careerlog.ages); 24: eligibility's barred_until (the last day of a
-    # penalty served on judged_on: the next promotion date is after it); 25: promotion.credit_points counts only the
-    # years a definitive functional post was held (it counted every year since the rank's)
+    # penalty served on judged_on: the next promotion date is after it)
     tables = (
         DECISIONS,
         FINDINGS,
