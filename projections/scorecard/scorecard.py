@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from careerlog.domain.errors import InvalidInput
+from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.wording import Refusal
 from careerlog.reference import reference
 from projections.reading import ViewReader
@@ -43,7 +43,7 @@ def checked_scope(agency: Any, unit: Any, region: Any) -> Scope:
     """The agency and region as codes written as their reference tables write them (`KOTA-MEDAN`, `12.71`), as every
     other agency and region filter reads them (web.api.schemas.KnownCodes): another case or a name is refused."""
     if not agency or str(agency) not in reference().agencies.codes:
-        raise InvalidInput(UNKNOWN_AGENCY.reason(agency=repr(agency)), "agency")
+        raise InvalidInput(UNKNOWN_AGENCY.reason(agency=quoted(agency)), "agency")
     checked_region(region)
     return Scope(str(agency), str(unit) if unit else None, str(region) if region else None)
 
@@ -51,7 +51,7 @@ def checked_scope(agency: Any, unit: Any, region: Any) -> Scope:
 def checked_region(region: Any) -> None:
     """InvalidInput naming `region` when a region is given and is no code of its reference table."""
     if region and str(region) not in reference().regions.codes:
-        raise InvalidInput(UNKNOWN_REGION.reason(region=repr(region)), "region")
+        raise InvalidInput(UNKNOWN_REGION.reason(region=quoted(region)), "region")
 
 
 def query_problems(agency: Any, region: Any, year: Any, years: Any, today: date) -> dict[str, list[str]]:

@@ -24,7 +24,7 @@ from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from web import create_app
 from web.api.audit_schemas import AuditPageSchema, AwardPageSchema
-from web.api.common import to_csv
+from web.api.common import row_columns, to_csv
 from web.pages.inspector import AUDIT_CSV_LIMIT
 from web.services import Services
 
@@ -118,7 +118,9 @@ def test_every_page_of_each_audit_list_is_the_whole_list_sliced_in_json_and_csv(
                 assert body.status_code == 200, body.get_data(as_text=True)
                 assert body.get_json() == schema.dump(expected.to_dict()), (path, query, page, per_page)
                 csv = client.get(f"/api/v1/audits/{path}?{asked}&format=csv", headers=headers)
-                assert csv.get_data(as_text=True) == to_csv(schema.dump(expected.to_dict())["items"])
+                dumped = schema.dump(expected.to_dict())
+                header = row_columns(schema, "items", dumped) if not dumped["items"] else None  # (64edf39)
+                assert csv.get_data(as_text=True) == to_csv(dumped["items"], header)
                 assert csv.headers["X-Total-Count"] == str(len(rows))
                 pages_read += 1
         method = services.awards if path == "awards" else services.audits

@@ -402,6 +402,6 @@ def test_the_imports_row_refusals_are_shown_in_the_visitors_language(world: Worl
     data["file"] = (io.BytesIO(rows), "baris.jsonl")  # type: ignore[assignment]
     answer = world.client.post("/pages/import?lang=id", data=data, content_type="multipart/form-data")
     page = answer.get_data(as_text=True)
-    assert "Isian wajib ini belum diisi (atau instansi dan unit untuk sebuah unit)." in page
+    assert "Isian wajib ini belum diisi: setiap baris memerlukan NIP pegawainya." in page  # (the NIP's, d7bbb41)
     assert "Jenis tidak dikenal &#39;nonsense&#39;; salah satu dari: " in page
     assert "Baris ini bukan objek JSON yang dapat dibaca careerlog" in page

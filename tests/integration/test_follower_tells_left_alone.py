@@ -137,6 +137,7 @@ def test_a_view_refilled_by_other_rules_is_told_once_with_both_digests(
     assert sorted(m.split(" alone:")[0] for m in messages) == [
         "The SQLite follower leaves the view awards",
         "The SQLite follower leaves the view merit",
+        "The SQLite follower leaves the view study_leave",  # (judged by the rules too since ede2f61)
     ]
     for message in messages:
         assert f"judged by the rules of digest {theirs}, this server's CAREERLOG_RULES_FILE gives {ours}" in message
