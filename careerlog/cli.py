@@ -151,9 +151,9 @@ def main(ctx: click.Context, database_url: str | None) -> None:
         raise click.ClickException(str(e)) from None
     if database_url:  # (given as --database-url, or CAREERLOG_DATABASE_URL through click)
         settings = dataclasses.replace(settings, database_url=database_url, database_url_set=True)
-    if ctx.invoked_subcommand in READING_COMMANDS:
-        settings = dataclasses.replace(settings, existing_only=True)
     context = Context(settings)
+    if ctx.invoked_subcommand in READING_COMMANDS:
+        reading_only(context)
     ctx.obj = context
     ctx.call_on_close(context.close)
 

@@ -227,16 +227,19 @@ class Settings:
             lite.close()
 
     def _postgres_has_careerlog(self, conn: psycopg.Connection[Any]) -> bool:
-        schema = self.postgres()["schema"]
-        accounts = f'"{schema}".accounts' if schema else "accounts"
-        found = conn.execute("SELECT to_regclass(%s), to_regclass(%s)", (self._events_table, accounts)).fetchone()
+        tables = (self._events_table, self._in_schema("accounts"))
+        found = conn.execute("SELECT to_regclass(%s), to_regclass(%s)", tables).fetchone()
         return found is not None and found != (None, None)
 
     @property
     def _events_table(self) -> str:
         """The log's table on PostgreSQL, as the library names it, in the configured schema."""
+        return self._in_schema("careerlog_events")
+
+    def _in_schema(self, table: str) -> str:
+        """A table's name on PostgreSQL, qualified by the configured schema when there is one."""
         schema = self.postgres()["schema"]
-        return f'"{schema}".careerlog_events' if schema else "careerlog_events"
+        return f'"{schema}".{table}' if schema else table
 
     def check_key(self) -> None:
         """Refuse a store whose first event the configured key, or its absence, cannot read.
