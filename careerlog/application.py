@@ -163,6 +163,7 @@ class Command:
     named: str | None = None  # the employee's name an imported row carries beside the NIP, to check (careerlog.names)
     written: Mapping[str, str] | None = None  # an imported row's cells read otherwise than written, as written
     confirmed: frozenset[str] = frozenset()  # the checks the writer confirmed (CONFIRMABLE): a rank jump recorded
+    unread_nip: str | None = None  # why an imported row's NIP cell did not read (a spreadsheet's 1.98609E+17, #N/A)
 
 
 @dataclass
@@ -635,6 +636,8 @@ class CareerLog(Application[str]):
         if subject.startswith("UNIT:"):
             return self._execute_unit(uow, command, event_cls, recording)
         try:
+            if command.unread_nip is not None:  # (a NIP cell an import could not read, named so)
+                raise InvalidInput(command.unread_nip, "nip")
             checked_nip(subject)
         except InvalidInput as e:  # (with what the row's own cells tell: every field to mend, named at once)
             refused = e if subject else InvalidInput(NO_NIP, "nip")  # (an imported row of no NIP: importing)

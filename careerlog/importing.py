@@ -58,7 +58,15 @@ from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound,
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import KEY_RETRACTED, KEY_USED, NO_FACT, REFERENCE_USED, RESENT_RETRACTED, Outcome
 from careerlog.domain.nip import normalise_nip
-from careerlog.domain.payload import MISSING, NOT_DATE, NOT_INTEGER, UNKNOWN_FIELD, payload_fields, whole_number
+from careerlog.domain.payload import (
+    MISSING,
+    NOT_DATE,
+    NOT_INTEGER,
+    UNKNOWN_FIELD,
+    Unreadable,
+    payload_fields,
+    whole_number,
+)
 from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.reference import name_spellings
@@ -915,9 +923,10 @@ def _csv_rows(
             reason = UNNAMED_COLUMN.reason(letter=column_letter(at), number=at + 1, cell=repr(cells[at].strip()))
             yield line, RowRefused({"line": [reason]}, cleaned), 1
             continue
-        if (bad := not_utf8(cleaned) or spreadsheet_nips(cleaned)) is not None:
+        if (bad := not_utf8(cleaned)) is not None:
             yield line, RowRefused(bad.errors, cleaned), 1
             continue
+        spreadsheet_nips(cleaned)  # (a NIP saved as a number, 1.98609E+17, or #N/A: unreadable, the rest named with it)
         nips_marked_as_text(cleaned)  # ('198609262010031001, as personnel systems export NIPs for spreadsheets)
         spreadsheet_dates(cleaned)  # (a day count: unreadable, the row's other problems named with it)
         spreadsheet_errors(cleaned)  # (a formula's #N/A, a narrow column's ####: unreadable alike)
@@ -952,7 +961,13 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
     if not isinstance(kind, str) or not kind:
         raise InvalidInput(MISSING, "kind")
     named = None
-    if "nip" in row:
+    unread_nip = None
+    if "nip" in row and type(row["nip"]) is Unreadable:  # (a NIP a spreadsheet saved as a number: named so, with the
+        unread_nip = row["nip"].reason  # row's other problems, as a row of no NIP is; its subject the cell as typed)
+        subject = str((row.get(WRITTEN) or {}).get("nip", "")).strip()
+        if "name" in payload and kind not in NAMED_KINDS:
+            payload.pop("name")  # (a name beside no NIP read: nothing to check it against)
+    elif "nip" in row:
         nip = row["nip"]
         # digits only: nothing to take out (the common case, without the regular expression)
         subject = nip if type(nip) is str and nip.isdigit() else normalise_nip(nip)
@@ -993,6 +1008,7 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
         named,
         written,
         confirmed(row["confirm"], kind) if "confirm" in row else frozenset(),  # (a rank jump the decree does make)
+        unread_nip,
     )
 
 
@@ -1291,6 +1307,8 @@ def _repeated(reason: Any, subject: str, first: FirstLines) -> Any:
 
 def _subject_of(row: dict[str, Any]) -> str | None:
     nip = row.get("nip")
+    if type(nip) is Unreadable:  # (a NIP a spreadsheet saved as a number: as typed)
+        return str((row.get(WRITTEN) or {}).get("nip", "")) or None
     return str(nip) if nip is not None else None
 
 

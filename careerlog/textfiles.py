@@ -499,23 +499,26 @@ def read_decimal_commas(row: dict[str, Any]) -> None:
                 wrote(row, name, cell)
 
 
-def spreadsheet_nips(row: dict[str, Any]) -> InvalidInput | None:
+def spreadsheet_nips(row: dict[str, Any]) -> None:
     """The NIP cells of a CSV row that a spreadsheet stored as numbers, or saved as a formula's error or a column too
-    narrow (`spreadsheet_error`), each named; None if there are none."""
-    errors: dict[str, list[str]] | None = None
+    narrow (`spreadsheet_error`), in place, each made unreadable naming why (the cell kept as written in the row's
+    WRITTEN): the row's other cells are read and judged with it (a NIP's by careerlog.importing.row_to_command), so
+    that the row is refused once, naming every problem (until 2026-12-04 it was refused naming the NIP alone)."""
     for column in NIP_COLUMNS:
         cell = row.get(column)
-        if cell is None or (cell.isdigit() and cell[-3:] != "000"):
+        if type(cell) is not str or (cell.isdigit() and cell[-3:] != "000"):
             continue  # (the common case: no such column, or a NIP of digits alone, not rounded)
-        if (len(cell := cell.strip()) == 18 and cell.endswith("000") and whole_number(cell)) or (
-            "E" in cell.upper() and _SCIENTIFIC.fullmatch(cell)
+        text = cell.strip()
+        why: str | None
+        if (len(text) == 18 and text.endswith("000") and whole_number(text)) or (
+            "E" in text.upper() and _SCIENTIFIC.fullmatch(text)
         ):
-            errors = errors or {}
-            errors[column] = [AS_NUMBER.reason(value=cell)]
-        elif (saved := spreadsheet_error(cell)) is not None:
-            errors = errors or {}
-            errors[column] = [saved]
-    return InvalidInput(errors) if errors else None
+            why = AS_NUMBER.reason(value=text)
+        else:
+            why = spreadsheet_error(text)
+        if why is not None:
+            row[column] = Unreadable(why)
+            wrote(row, column, cell)
 
 
 def spreadsheet_error(cell: str) -> str | None:
@@ -556,8 +559,8 @@ def nips_marked_as_text(row: dict[str, Any]) -> None:
     is left for the ledger to judge as written."""
     for column in NIP_COLUMNS:
         cell = row.get(column)
-        if cell is None or cell[:1].isdigit():
-            continue  # (the common case: no such column, or a NIP of digits)
+        if type(cell) is not str or cell[:1].isdigit():
+            continue  # (the common case: no such column, or a NIP of digits; or one made Unreadable)
         found = _MARKED_AS_TEXT.fullmatch(cell.strip())
         if found and eighteen_digits(normalise_nip(nip := (found["a"] or found["f"]).strip())):
             row[column] = nip
