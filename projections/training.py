@@ -619,7 +619,9 @@ class TrainingQueries(ViewReader):
     def jp_by_year(self, nip: str) -> dict[str, Any]:
         """JP per calendar year served, zero-hour years included, and whether the yearly JP was met: judged for a
         year the employee ended as a PNS (`pns_at_end`); a CPNS's years are not (`cpns_years`: their development is
-        the basic training, Latsar, a condition of confirmation), nor a PPPK's (`pppk_rule`)."""
+        the basic training, Latsar, a condition of confirmation), nor a PPPK's (`pppk_rule`), nor a year ended away
+        from duty (`away_years`), nor the year the service ended in, separated (`separated_on`) before its counting
+        day (`ended_years`): `compliance` leaves them out of the year's staff."""
         with self.store.transaction(commit=False) as sql:
             served = sql.query(
                 "SELECT appointed_on, separated_on, employment_kind, confirmed FROM roster WHERE subject = ?", (nip,)
@@ -637,7 +639,14 @@ class TrainingQueries(ViewReader):
             y for y in years if pns and yearly_jp(y) is not None and not pns_at_end(y, confirmed, appointed, self.today)
         ]
         away = [y for y in years if y not in cpns and yearly_jp(y) is not None and away_at_end(y, spells, self.today)]
-        unjudged = {*cpns, *away}
+        separated = served[0]["separated_on"]
+        ended = [
+            y
+            for y in years[-1:]
+            if pns and separated and y not in {*cpns, *away} and yearly_jp(y) is not None
+            if date.fromisoformat(separated) <= counting_day(y, self.today)
+        ]
+        unjudged = {*cpns, *away, *ended}
         items = [self._year_item(year, hours.get(year, 0), pns and year not in unjudged) for year in years]
         kind = served[0]["employment_kind"]
         return {
@@ -647,6 +656,8 @@ class TrainingQueries(ViewReader):
             "pppk_rule": None if pns else self._pppk_rule(),
             "cpns_years": cpns,
             "away_years": away,
+            "ended_years": ended,
+            "separated_on": separated,
         }
 
     def _pppk_rule(self) -> dict[str, Any] | None:

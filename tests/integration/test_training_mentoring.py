@@ -159,8 +159,9 @@ def test_jp_by_year_lists_every_year_served_with_zero_years_and_the_rule_from_20
         (2019, 24, 20, True),
         (2020, 0, 20, False),
         (2021, 0, 20, False),
-        (2022, 0, 20, False),
+        (2022, 0, None, None),  # the year his service ended in: out of its staff on 31 December, not judged
     ]
+    assert bayu["ended_years"] == [2022]
     ani = {y["year"]: (y["hours"], y["met"]) for y in queries.jp_by_year(NIP["ani"])["years"]}
     assert (min(ani), max(ani)) == (2015, 2026)
     assert (ani[2019], ani[2020], ani[2022], ani[2023], ani[2026]) == (
