@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta
 from careerlog.ages import whole_years
 from careerlog.application import NOT_APPOINTED
 from careerlog.domain.errors import InvalidInput, NotFound, quoted
+from careerlog.domain.nip import normalise_nip
 from careerlog.domain.wording import Refusal
 from careerlog.keyset import Paged
 from careerlog.reference import Rules
@@ -128,6 +129,15 @@ YEARS_IN_RANK = Refusal("Must be between 0 and {most}.", numbers=("most",)).reas
 def like_literal(text: str) -> str:
     """Text for a LIKE pattern (with ESCAPE '\\'), matching itself only: % and _ are not wildcards."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_patterns(search: str) -> list[str]:
+    """The LIKE patterns of a roster search (`q`), of the name and of the NIP: the text casefolded with each run of
+    spaces as one space (as the start page reads what is typed), and for the NIP the same without the separators a
+    NIP is written with (normalise_nip: "19860926 201003 1 701", as decrees print it; a path, the access log's
+    `nip` and an import strip them too), or as the name's when nothing else is left of it."""
+    words = " ".join(folded(search).split())
+    return [f"%{like_literal(text)}%" for text in (words, normalise_nip(words) or words)]
 
 
 def age_band_label(low: int, high: int) -> str:
@@ -317,8 +327,7 @@ class Queries(ViewReader):
             params += values
         if search:
             clauses.append("(name_folded LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\')")
-            pattern = "%" + like_literal(folded(search.strip())) + "%"
-            params += [pattern, pattern]
+            params += search_patterns(search)
         if min_years_in_rank is not None:
             if not 0 <= min_years_in_rank <= MAX_YEARS_IN_RANK:
                 raise InvalidInput(YEARS_IN_RANK, "min_years_in_rank")

@@ -262,7 +262,10 @@ RosterFilterSchema = type("RosterFilterSchema", (ReadQuerySchema,), {**_filter_f
 
 
 class RosterQuerySchema(CursorPagingSchema, RosterFilterSchema):  # type: ignore[valid-type,misc]
-    q = fields.String(validate=filled, metadata={"description": "Search names and NIPs."})
+    q = fields.String(
+        validate=filled,
+        metadata={"description": "Search names and NIPs (a NIP may be written with spaces, dots or dashes)."},
+    )
     sort = fields.String(
         load_default="name",
         validate=validate.OneOf([*ROSTER_SORTS, *(f"-{s}" for s in ROSTER_SORTS)]),
