@@ -178,7 +178,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 24  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 26  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -204,6 +204,7 @@ class MeritProjection(TupleProjection):
     # evidence.recorded_after; also (99b689f, the same release) post.max_age's age of one born on 29 February is
     # counted on 28 February in a common year (careerlog.ages); 24: eligibility's barred_until (the last day of a
     # penalty served on judged_on: the next promotion date is after it)
+    # 26: no regular round on a day the employee was promoted by another kind (a 203's colleague was passed over)
     tables = (
         DECISIONS,
         FINDINGS,
@@ -497,6 +498,7 @@ def round_tuples(
     if start is None:
         return []
     promoted = {f.effective_date: f for f in record.promotions() if str(f.get("promotion_kind")) == REGULAR}
+    otherwise = promoted_otherwise(record)
     end = end or record.separated_on or horizon(record)
     judge = judge or PromotionJudge(record)
     book, pns, separated = judge.rules, record.employment_kind == "PNS", record.separated_on
@@ -518,6 +520,8 @@ def round_tuples(
         if years is not None and years is not False and (due_of is None or due_of[0] is not held or due_of[1] != years):
             due, due_of = add_years(held[1], int(years)), (held, years)
         decision = promoted.get(day)
+        if decision is None and day in otherwise:
+            continue  # promoted that day by another kind: no regular candidate left behind (nor passed over)
         is_eligible = (
             pns
             and years is not False  # a time-in-rank rule in force
@@ -534,17 +538,26 @@ def round_tuples(
     return rows
 
 
+def promoted_otherwise(record: CareerRecord) -> frozenset[date]:
+    """The days the record was promoted by a kind other than a regular one (a 203 by a new degree, 206, 211, 212):
+    on a round of such a day the employee is no candidate for its 101 (the final record's promotion of the day, as a
+    decision's page leaves out a colleague "promoted (any kind)" on its TMT): no row, neither eligible left behind in
+    the fairness pool nor passed over by a 101 of that day."""
+    return frozenset(f.effective_date for f in record.promotions() if str(f.get("promotion_kind")) != REGULAR)
+
+
 def earlier_round_tuples(
     record: CareerRecord, end: date | None = None, judge: PromotionJudge | None = None
 ) -> list[tuple[Any, ...]]:
     """`earlier_rounds` as tuples of the table's columns in order: on each permitted 101 date up to `end`
-    on which the final record has no 101 promotion, the round as known before each moment on or after
-    the start of the day (UTC+9, the easternmost zone: no promotion of that day is recorded earlier) at
-    which an entry bearing on it (`KnownFrom`) was recorded, while the employee was eligible as known
-    then: the colleague a decision recorded at that moment was compared with. Consecutive moments whose
-    rows read alike are one row; `known_from` is the latest bearing entry recorded before the first of
-    them, `known_until` the last of them (the row stands for a decision recorded in (known_from,
-    known_until]; after it the next state's or the final `promotion_rounds` row does).
+    on which the final record has no promotion of any kind (`promoted_otherwise`), the round as known
+    before each moment on or after the start of the day (UTC+9, the easternmost zone: no promotion of
+    that day is recorded earlier) at which an entry bearing on it (`KnownFrom`) was recorded, while the
+    employee was eligible as known then: the colleague a decision recorded at that moment was compared
+    with. Consecutive moments whose rows read alike are one row; `known_from` is the latest bearing
+    entry recorded before the first of them, `known_until` the last of them (the row stands for a
+    decision recorded in (known_from, known_until]; after it the next state's or the final
+    `promotion_rounds` row does).
 
     An entry bears late on the round days from the first it may change (`read_from`) to the last begun
     when it was recorded: most entries are recorded before any round they bear on, and only the days of
@@ -603,7 +616,7 @@ def earlier_round_tuples(
             i += 1
     if not late:
         return []
-    promoted = {f.effective_date for f in record.promotions() if str(f.get("promotion_kind")) == REGULAR}
+    promoted = {f.effective_date for f in record.promotions()}  # of any kind: as `round_tuples` leaves them out
     by_version = by_version or {e.version: e for e in record.entries}
     bearing: list[tuple[datetime, date]] = []  # (recorded, read from) of the entries bearing on rounds, when needed
     known: dict[datetime, PromotionJudge] = {}
