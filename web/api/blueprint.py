@@ -33,6 +33,41 @@ IF_NONE_MATCH = {
 }
 
 
+LONE_SURROGATE = (
+    "holds a lone surrogate (an escape from \\ud800 to \\udfff not paired), which is no character: send the text as "
+    "UTF-8 (RFC 8259, 8.2)."
+)
+
+
+def lone_surrogate(value: Any, where: str = "") -> str | None:
+    """Where in a JSON value read a string or a field's name holds a lone surrogate: an escape (`"\\ud800"`) JSON's
+    grammar allows, but which is no character: it cannot be stored nor written back in UTF-8. None when nowhere."""
+    if isinstance(value, str):
+        return None if utf8(value) else where or "the body"
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not utf8(key):
+                return f"a field's name in {where}" if where else "a field's name"
+            found = lone_surrogate(item, f"{where}.{key}" if where else key)
+            if found is not None:
+                return found
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            found = lone_surrogate(item, f"{where}.{index}" if where else str(index))
+            if found is not None:
+                return found
+    return None
+
+
+def utf8(text: str) -> bool:
+    """Whether a string can be written in UTF-8 (holds no lone surrogate)."""
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class BodyParser(FlaskParser):
     """webargs' parser, saying why a request body cannot be read instead of reading it as empty.
 
@@ -47,9 +82,16 @@ class BodyParser(FlaskParser):
             sent = req.mimetype or "without a Content-Type"
             abort(415, messages={"json": {"Content-Type": [f"Send the body as application/json, not {sent}."]}})
         try:
-            return super()._raw_load_json(req)
+            body = super()._raw_load_json(req)
         except RecursionError:  # (json.loads gives up past some thousand levels, with Flask's frames fewer)
             abort(400, messages={"json": {"body": ["Not valid JSON here: nested too deeply."]}})
+        try:
+            where = lone_surrogate(body)
+        except RecursionError:
+            abort(400, messages={"json": {"body": ["Not valid JSON here: nested too deeply."]}})
+        if where is not None:
+            abort(400, messages={"json": {"body": [f"Not valid JSON: {where} {LONE_SURROGATE}"]}})
+        return body
 
     def load_querystring(self, req: flask.Request, schema: Schema) -> Any:
         """The query, refusing a parameter of one value given more than once (webargs took the first)."""
