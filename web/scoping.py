@@ -99,8 +99,10 @@ class ScopeGuard:
     recording writes as the write loaded it: the events are appended after the version checked, so a placement
     recorded meanwhile makes the save fail and the recording is checked again on the record as placed now.
 
-    The recorded employee outside the scope is not found (as everywhere); a mentor's record outside it is
-    refused naming the field that names the mentor (as refuse_others_outside, before the write, refuses it).
+    The recorded employee outside the scope is not found (as everywhere); so is a mentor outside it that the
+    recording names (`mentor_nip`: refused as a mentor never appointed is, at the same point of the write, so
+    that the answer tells neither apart); the mentor of a fact the recording retracts or corrects, which the
+    record already names, is refused naming `target_version` (as refuse_others_outside, before the write).
     One guard serves a request or an import: where each loaded record places its employee is kept and taken
     further by the events added since (an import's rows of one record do not read its whole record again)."""
 
@@ -114,6 +116,8 @@ class ScopeGuard:
             return
         if name == "nip":
             raise missing(record.id)
+        if name == "mentor_nip":  # (careerlog.application refuses a mentor never appointed so, just before)
+            raise InvalidInput(NOT_APPOINTED.reason(nip=record.id), name)
         raise InvalidInput(MENTOR_OUTSIDE.reason(nip=record.id, scope=self.principal.scope.describe()), name)
 
     def change(self, record: LedgerAggregate, kind: str, values: Mapping[str, Any]) -> None:
@@ -279,10 +283,15 @@ def refuse_others_outside(
     places: dict[str, Target | None] | None = None,
 ) -> None:
     """InvalidInput naming the field when the recording would also write a record (the mentor's) outside the
-    principal's scope; a record never appointed is left for the ledger to refuse. `places`: where records
-    work, as already known (an import's earlier rows), and kept."""
+    principal's scope, for a fact it retracts or corrects (`target_version`: the record names that mentor
+    already); a record never appointed is left for the ledger to refuse, and so is a mentor the recording names
+    (`mentor_nip`), whom the write's ScopeGuard refuses as one never appointed, with the ledger's other reasons:
+    refused here, its answer told an HR office which NIPs are appointed outside its scope. `places`: where
+    records work, as already known (an import's earlier rows), and kept."""
     known = {} if places is None else places
     for name, nip in others_written(ledger, subject, kind, payload):
+        if name == "mentor_nip":
+            continue
         if nip not in known:
             known[nip] = locate(ledger, nip)
         place = known[nip]
