@@ -234,6 +234,11 @@ TITLE_ROW = Refusal(
 )
 SAME_FIELD = Refusal("Columns {columns} all name {field}; keep one. Nothing was read.")
 MORE_CELLS = Refusal("More cells than header columns.").reason()
+# A row whose kind column names another kind than the one chosen for the file (--kind, the import page's, the API's)
+OTHER_KIND_CHOSEN = Refusal(
+    "The row's kind {row} is not {chosen}, the kind chosen for the file's rows: import it as a file of its own kind, "
+    "or leave the file's kind to its kind column."
+)
 # A cell under a column the header leaves unnamed (a remark typed beside the table): no field, and no column to name
 UNNAMED_COLUMN = Refusal(
     "The cell {cell} is in column {letter} (column {number} from the left), which has no name in the header, so it "
@@ -614,8 +619,12 @@ def parse_jsonl_line(raw: bytes) -> dict[str, Any] | InvalidInput:
     return row
 
 
-def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
-    """Rows of a CSV file with a header; empty cells are absent fields. Progress counts rows.
+def read_csv(
+    stream: IO[bytes], kind: str | None, *, chosen: bool = False
+) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
+    """Rows of a CSV file with a header; empty cells are absent fields. Progress counts rows. `kind` is the kind of
+    a row without a kind column's cell; `chosen`, the kind the importer chose for every row (a kind column's cell of
+    another kind refuses its row), not one read from the file's name.
 
     Cells are separated by commas, or by semicolons when the header has semicolons and no comma:
     a spreadsheet in Indonesian (where the comma is the decimal mark) saves CSV so, and its decimal
@@ -643,7 +652,7 @@ def read_csv(stream: IO[bytes], kind: str | None) -> Iterator[tuple[int, dict[st
             yield 1, unknown, 1
             if not isinstance(unknown, ColumnNotes):
                 return
-        yield from _csv_rows(records, typed, names, kind, indonesian=delimiter == ";")
+        yield from _csv_rows(records, typed, names, kind, indonesian=delimiter == ";", chosen=chosen)
     except csv.Error as e:
         line = records.last() + 1 if records is not None else 1
         yield line, InvalidInput(NOT_CSV.reason(error=e), "line"), 1
@@ -893,7 +902,13 @@ def unread(line: int, problem: InvalidInput) -> RowProblem:
 
 
 def _csv_rows(
-    records: CsvRecords, typed: list[str], names: list[str], kind: str | None, *, indonesian: bool = False
+    records: CsvRecords,
+    typed: list[str],
+    names: list[str],
+    kind: str | None,
+    *,
+    indonesian: bool = False,
+    chosen: bool = False,
 ) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
     names = [name.strip() for name in names]
     width = len(names)
@@ -918,6 +933,10 @@ def _csv_rows(
             continue
         if kind and "kind" not in cleaned:
             cleaned["kind"] = kind
+        elif chosen and kind and cleaned["kind"].strip() != kind:  # (a row of another kind than the file's chosen)
+            reason = OTHER_KIND_CHOSEN.reason(row=quoted(cleaned["kind"]), chosen=kind)
+            yield line, RowRefused({"kind": [reason]}, cleaned), 1
+            continue
         if "" in cleaned:  # (a cell under a column the header leaves unnamed: refused naming it, not as field "")
             at = next(i for i, (name, cell) in enumerate(zip(names, cells, strict=False)) if not name and cell.strip())
             reason = UNNAMED_COLUMN.reason(letter=column_letter(at), number=at + 1, cell=repr(cells[at].strip()))
@@ -1365,7 +1384,7 @@ def import_file(
     name_spellings()  # (a names file that does not read stops the import before its workers start)
 
     def read(stream: IO[bytes]) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
-        return read_jsonl(stream) if fmt == "jsonl" else read_csv(stream, csv_kind)
+        return read_jsonl(stream) if fmt == "jsonl" else read_csv(stream, csv_kind, chosen=kind is not None)
 
     if workers > 1:
         from careerlog.import_workers import import_parallel

@@ -268,7 +268,10 @@ class Services:
             if workbook_name(name or ""):
                 raise
             raise InvalidInput(WHICH_FILE_FORMAT.reason(name=quoted(name)), "file") from None
-        rows = read_jsonl(stream) if fmt == "jsonl" else read_csv(stream, kind or kind_from_name(name or ""))
+        if fmt == "jsonl":
+            rows = read_jsonl(stream)
+        else:  # (a kind chosen is every row's: a row of another is refused; one read from the name, a guess)
+            rows = read_csv(stream, kind or kind_from_name(name or ""), chosen=bool(kind))
         scoped = ScopedRows(self.ledger, writer, writer.username) if reach is not Reach.ALL else None
         report = import_rows(
             self.ledger,
