@@ -239,14 +239,39 @@ def held_post(view: View, day: date, functional: bool = False) -> Fact | None:
 
 
 def credit(view: View, day: date, since: date, level: str) -> float:
-    ref = reference()
-    coefficient = float(ref.functional_levels[level]["coefficient"])
+    """promotion.credit_points' credit: each rated year from the rank's TMT year to the year before `day` in which a
+    definitive functional post was held (for part of the year at least) earns predicate factor x the coefficient of
+    the level held last in the year, as the same share of a step of `level`; the other years earn none."""
+    levels = reference().functional_levels
+    needed = float(levels[level]["credit_per_step"])
+    spells = functional_spells(view)
     total = 0.0
     for year in range(since.year, day.year):
+        first, after = date(year, 1, 1), date(year + 1, 1, 1)
+        held = [lv for start, end, lv in spells if start < after and (end is None or end > first)]
         predicate = view.rating(year)
-        if predicate is not None:
-            total += ref.credit_factor(predicate) * coefficient
+        if held and predicate is not None:
+            at = levels[held[-1]]
+            total += (
+                reference().credit_factor(predicate) * float(at["coefficient"]) * needed / float(at["credit_per_step"])
+            )
     return total
+
+
+def functional_spells(view: View) -> list[tuple[date, date | None, str]]:
+    """(start, end exclusive or None, level) of each definitive functional post: held until the next definitive post
+    taken up after it, or the post_end naming it."""
+    posts = sorted(view.definitive_posts(), key=lambda f: f.eff)
+    ends = {f.values["appointment_reference"]: f.eff for f in view.of("post_end")}
+    spells: list[tuple[date, date | None, str]] = []
+    for post in posts:
+        if post.values["post_kind"] != "FUNGSIONAL" or post.values.get("level") not in reference().functional_levels:
+            continue
+        ends_at = [f.eff for f in posts if f.eff > post.eff][:1]
+        if post.values["reference"] in ends:
+            ends_at.append(ends[post.values["reference"]])
+        spells.append((post.eff, min(ends_at, default=None), str(post.values["level"])))
+    return spells
 
 
 def ladder_move(view: View, decision: Fact, rank: str) -> bool:

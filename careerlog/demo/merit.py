@@ -27,6 +27,7 @@ from careerlog.demo.model import (
 )
 from careerlog.reference import reference
 
+FUNCTIONAL_LEVELS = frozenset(level.code for level in reference().functional_levels)
 POST_ORDER: dict[str, int] = {k.code: int(k.get("order", 0)) for k in reference().post_kinds}
 MANAGERIAL = frozenset(k.code for k in reference().post_kinds if k.get("managerial"))
 JPT = ("JPT_UTAMA", "JPT_MADYA", "JPT_PRATAMA")
@@ -118,12 +119,44 @@ def penalty_blocks(person: Person, day: date) -> bool:
 
 
 def credit_earned(person: Person, day: date, level: str) -> float:
-    """Credit since the current rank's TMT year, counting only the years after it (the strict reading)."""
-    coefficient = float(reference().functional_levels[level]["coefficient"])
-    since = person.rank_entry(day)[0].year
-    return sum(
-        CREDIT_FACTOR[person.ratings[y]] * coefficient for y in range(since + 1, day.year) if y in person.ratings
-    )
+    """Credit earned in a definitive functional post since the current rank's TMT year, as promotion.credit_points
+    counts it (docs/rules.md): each rated year from the rank's TMT year (that year included) to the year before `day`
+    in which a definitive functional post was held (functional_years), at the coefficient of the level held that
+    year, as the same share of a step of `level` (the level held on `day`)."""
+    levels = reference().functional_levels
+    needed = float(levels[level]["credit_per_step"])
+    rated = [
+        (CREDIT_FACTOR[person.ratings[y]], levels[held])
+        for y, held in functional_years(person, person.rank_entry(day)[0].year, day.year).items()
+        if y in person.ratings
+    ]
+    return sum(factor * float(lv["coefficient"]) * needed / float(lv["credit_per_step"]) for factor, lv in rated)
+
+
+def functional_years(person: Person, first: int, stop: int) -> dict[int, str]:
+    """The years from `first` until `stop` (excluded) in which a definitive functional post was held, each with the
+    level of the last such post held in the year: a year partly in the post counts whole; a year before the post,
+    between spells or in another post has none. A definitive post is held until the next one starts (or its end)."""
+    posts = person.definitive_posts()
+    spells = [
+        (post.start, _spell_end(post, posts[i + 1 :]), str(post.level))
+        for i, post in enumerate(posts)
+        if post.kind == "FUNGSIONAL" and post.level in FUNCTIONAL_LEVELS
+    ]
+    found: dict[int, str] = {}
+    for year in range(first, stop):
+        start, end = date(year, 1, 1), date(year + 1, 1, 1)
+        held = [level for since, until, level in spells if since < end and (until is None or until > start)]
+        if held:
+            found[year] = held[-1]
+    return found
+
+
+def _spell_end(post: Post, later: list[Post]) -> date | None:
+    """The end (exclusive) of a definitive post: the start of the next definitive post taken up after it, or its own
+    end, whichever is first."""
+    ends = [p.start for p in later if p.start > post.start][:1] + ([post.end] if post.end else [])
+    return min(ends, default=None)
 
 
 def promotion_failures(person: Person, day: date, kind: str, new_rank: str, *, dates: bool = False) -> list[str]:

@@ -577,14 +577,37 @@ class PromotionJudge:
         post = self.post_held(day)
         if post is None or post.post_kind != "FUNGSIONAL" or not post.level:
             return check(rule, False, lambda: NO_FUNCTIONAL_POST(day=day))
-        level = self.ref.functional_levels[post.level]
-        coefficient = float(level["coefficient"])
-        used = [self.record.ratings[y] for y in range(since.year, day.year) if y in self.record.ratings]
-        total = sum(self.ref.credit_factor(f.get("predicate")) * coefficient for f in used)
-        needed = float(level["credit_per_step"])
-        return check(
-            rule, total >= needed, lambda: CREDIT(total=total, needed=needed, year=since.year), [post.fact, *used]
+        # Each year in a functional post earns its level's credit; a year in another level counts as the same share
+        # of a step of the level held on the TMT (a level moved up on the TMT itself: the years in the level below).
+        levels = self.functional_years(since.year, day.year)
+        ratings, ref = self.record.ratings, self.ref
+        needed = float(ref.functional_levels[post.level]["credit_per_step"])
+        rated = [(ratings[y], ref.functional_levels[level]) for y, level in levels.items() if y in ratings]
+        used = [f for f, _ in rated]
+        total = sum(
+            ref.credit_factor(f.get("predicate")) * float(lv["coefficient"]) * needed / float(lv["credit_per_step"])
+            for f, lv in rated
         )
+        first = min(levels, default=max(since.year, post.start.year))
+        return check(rule, total >= needed, lambda: CREDIT(total=total, needed=needed, year=first), [post.fact, *used])
+
+    def functional_years(self, first: int, stop: int) -> dict[int, str]:
+        """The years from `first` until `stop` (excluded) in which a definitive functional post was held, each with
+        the level it earns credit at: the level of the last such spell held in the year. A year partly in the post
+        counts whole, as its first year does in post.credit_points; a year with no functional post (before the post,
+        between spells, in another post) earns none."""
+        spells = [
+            s
+            for s in self.record.posts
+            if s.assignment == "DEFINITIVE" and s.post_kind == "FUNGSIONAL" and s.level in self.ref.functional_levels
+        ]
+        found: dict[int, str] = {}
+        for year in range(first, stop):
+            start, end = date(year, 1, 1), date(year + 1, 1, 1)
+            held = [s for s in spells if s.start < end and (s.end is None or s.end > start)]
+            if held:
+                found[year] = str(held[-1].level)
+        return found
 
     def _regular_without_post(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
