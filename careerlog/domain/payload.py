@@ -232,7 +232,8 @@ def _reader(event_cls: type[LedgerEvent]) -> Callable[[Mapping[str, Any]], dict[
         "MISSING": MISSING,
         "reason_of": reason_of,
         "MAX": MAX_TEXT,
-        "fromisoformat": date.fromisoformat,
+        "fromisoformat": iso_day,
+        "utf8": utf8,
         "unknown_first": _unknown_first,
         "event_cls": event_cls,
     }
@@ -247,7 +248,10 @@ def _reader(event_cls: type[LedgerEvent]) -> Callable[[Mapping[str, Any]], dict[
         else:
             lines += [f"        values[N{i}] = None"]
         lines += ["    else:", "        given += 1", "        try:"]
-        text = "type(value) is str and 0 < len(text := value.strip()) <= MAX and '\\x00' not in text"
+        text = (
+            "type(value) is str and 0 < len(text := value.strip()) <= MAX and '\\x00' not in text"
+            " and (text.isascii() or utf8(text))"
+        )
         if spec.type is str and spec.table:
             aliases = reference().table(spec.table).aliases
             namespace[f"A{i}"], namespace[f"E{i}"] = aliases, exact_spellings(aliases)
@@ -326,7 +330,7 @@ def field_parser(spec: FieldSpec) -> Parser:
             if type(value) is not str:
                 return parse_value(spec, value)
             converted = value.strip()
-            if len(converted) > MAX_TEXT or "\x00" in converted:
+            if len(converted) > MAX_TEXT or "\x00" in converted or not (converted.isascii() or utf8(converted)):
                 return parse_value(spec, value)
             if table_name:
                 if normalise is None:
@@ -353,7 +357,7 @@ def field_parser(spec: FieldSpec) -> Parser:
                     raise ValueError(NULL)
                 return None
             try:
-                return date.fromisoformat(stripped)
+                return iso_day(stripped)
             except ValueError:
                 raise ValueError(NOT_DATE.reason(value=quoted(value))) from None
 
@@ -422,7 +426,7 @@ def parse_value(spec: FieldSpec, value: Any) -> Any:
 
 
 def _to_str(value: Any) -> str:
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
+    if isinstance(value, bool) or not isinstance(value, (str, int)) or not utf8(str(value)):
         raise ValueError(NOT_STRING)
     text = str(value).strip()
     if len(text) > MAX_TEXT:
@@ -430,6 +434,16 @@ def _to_str(value: Any) -> str:
     if "\x00" in text:
         raise ValueError(NUL)  # PostgreSQL's text cannot hold one
     return text
+
+
+def utf8(text: str) -> bool:
+    """Whether a text can be written in UTF-8, as the log stores it: not when it holds a lone surrogate (a byte that
+    is no UTF-8 in a command's argument, which Python's argv keeps as one; a JSON escape such as "\\ud800")."""
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def whole_number(text: str) -> bool:
@@ -460,6 +474,17 @@ def _to_int(value: Any) -> int:
     raise ValueError(NOT_INTEGER)
 
 
+def iso_day(text: str) -> date:
+    """The day written YYYY-MM-DD; ValueError for any other form. date.fromisoformat alone also reads ISO 8601's
+    basic and week forms (20210817, 2021-W33-2), which no page or document offers, a reader would not take for the
+    day they mean, and the API refuses (web/api/fields.PlainDate): until 2026-12-04 an import and `careerlog record`
+    recorded them. A text of ten characters with dashes at the fifth and eighth that fromisoformat reads is no other
+    form (the basic one has no dash, the week one a W after the first)."""
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        raise ValueError(text)
+    return date.fromisoformat(text)
+
+
 def _to_date(value: Any) -> date:
     if isinstance(value, datetime):
         raise ValueError(DATE_AND_TIME)
@@ -467,7 +492,7 @@ def _to_date(value: Any) -> date:
         return value
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
+            return iso_day(value.strip())
         except ValueError:
             pass
     raise ValueError(NOT_DATE.reason(value=quoted(value) if isinstance(value, str) else cut(repr(value))))

@@ -12,6 +12,7 @@ from marshmallow import Schema, ValidationError
 from webargs.flaskparser import FlaskParser, abort, is_json_request
 
 from careerlog.access import Action
+from careerlog.domain.payload import utf8
 from web.api.common import csv_documented
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -57,15 +58,6 @@ def lone_surrogate(value: Any, where: str = "") -> str | None:
             if found is not None:
                 return found
     return None
-
-
-def utf8(text: str) -> bool:
-    """Whether a string can be written in UTF-8 (holds no lone surrogate)."""
-    try:
-        text.encode()
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 class BodyParser(FlaskParser):
