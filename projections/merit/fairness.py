@@ -406,7 +406,7 @@ class FairnessQueries(ViewReader):
                 params.append(bound)
         rows = self.store.query(
             "SELECT r.subject, r.round_date, r.promoted, o.employment_kind, o.separated_on, o.birth_date, o.post_kind,"
-            f" o.post_level, o.post_title FROM {POOL_TABLE} r JOIN roster o ON o.subject = r.subject"
+            f" o.post_level, o.post_title, o.post_assignment FROM {POOL_TABLE} r JOIN roster o ON o.subject = r.subject"
             f"{where_sql(clauses)}",
             params,
         )

@@ -31,17 +31,40 @@ def expected_retirement(book: Rules, roster: Row | None, today: date) -> dict[st
     reach the retirement age of the post held now (`day`), the `age`, the rule's `status` and whether that day is
     already `past` (before `today`: no end of service recorded by then, for HR to confirm), and whether a `post` is
     recorded (with none the age is the rule's default, an administrative post's). None for a PPPK employee, one whose
-    service ended, a birth date not recorded, or no rule in force."""
+    service ended, a birth date not recorded, or no rule in force. The post is the definitive one: an acting post
+    (Plt, Plh, Pj), which the roster shows when no definitive post is held, sets no age (`acting`: the default's,
+    as with no post), as it counts for no promotion and the demo retires by the definitive post alone."""
     if roster is None or roster["employment_kind"] != "PNS" or roster["separated_on"] or not roster["birth_date"]:
         return None
-    found = retirement_age(book, today, roster["post_kind"], roster["post_level"], roster.get("post_title"))
+    kind, level, title = reckoned_post(roster)
+    found = retirement_age(book, today, kind, level, title)
     if found is None:
         return None
     age, status = found
     reached = date.fromisoformat(roster["birth_date"]) + relativedelta(years=age)
     last_day = reached + relativedelta(day=31)
-    post = roster["post_kind"] is not None
-    return {"day": last_day.isoformat(), "age": age, "status": status, "past": last_day < today, "post": post}
+    post, acting = kind is not None, acting_only(roster)
+    return {
+        "day": last_day.isoformat(),
+        "age": age,
+        "status": status,
+        "past": last_day < today,
+        "post": post,
+        "acting": acting,
+    }
+
+
+def acting_only(roster: Row) -> bool:
+    """Whether the post the roster row shows is held acting (Plt, Plh, Pj): no definitive post is held."""
+    return roster["post_kind"] is not None and roster.get("post_assignment") not in (None, "DEFINITIVE")
+
+
+def reckoned_post(roster: Row) -> tuple[str | None, str | None, str | None]:
+    """The post kind, level and title the retirement age is reckoned from: the definitive post the roster row shows,
+    none when it shows an acting one (`acting_only`)."""
+    if acting_only(roster):
+        return None, None, None
+    return roster["post_kind"], roster["post_level"], roster.get("post_title")
 
 
 PAST_RETIREMENT_KEYSET = Keyset("past-retirement", ("expected_end", "subject"), ("expected_end", "nip"), (str, str))
@@ -67,6 +90,7 @@ def past_retirement(book: Rules, rows: Iterable[Row], today: date) -> list[dict[
         expected = expected_retirement(book, row, today)
         if expected is None or not expected["past"]:
             continue
+        kind, level, title = reckoned_post(row)
         found.append(
             {
                 "nip": row["subject"],
@@ -76,9 +100,9 @@ def past_retirement(book: Rules, rows: Iterable[Row], today: date) -> list[dict[
                 "unit": row["unit"],
                 "region": row["region"],
                 "rank": row["rank"],
-                "post_kind": row["post_kind"],
-                "post_level": row["post_level"],
-                "post_title": row["post_title"],
+                "post_kind": kind,
+                "post_level": level,
+                "post_title": title,
                 "retirement_age": expected["age"],
                 "expected_end": expected["day"],
                 "rule": RULE,
