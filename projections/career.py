@@ -358,20 +358,31 @@ class CareerRecord:
         return found[: bisect.bisect_right(found, until, key=_effective)]
 
     def recorded_after(self, kinds: tuple[str, ...], until: date, moment: datetime) -> list[Fact]:
-        """`[f for f in of_kind(*kinds, until=until) if f.entry.recorded_at > moment]`: nearly always none,
-        told by the latest recording among those facts (`_latest_recorded`) without going through them."""
+        """The facts of `of_kind(*kinds, until=until)` not in effect by `until` as known at `moment`: recorded after
+        it, or recorded before it but moved into effect by `until` by a correction recorded after it (`moved_in_after`).
+        Nearly always none, told by the latest change among those facts (`_latest_recorded`: recordings and
+        corrections) without going through them."""
         found = self._of_kinds(kinds)
         count = bisect.bisect_right(found, until, key=_effective)
         if not count or self._latest_recorded(kinds)[count - 1] <= moment:
             return []
-        return [f for f in found[:count] if f.entry.recorded_at > moment]
+        return [f for f in found[:count] if f.entry.recorded_at > moment or self.moved_in_after(f, until, moment)]
+
+    def moved_in_after(self, fact: Fact, until: date, moment: datetime) -> bool:
+        """Whether `fact`, in effect by `until` here and recorded by `moment`, was in effect only after `until` as known
+        at `moment`: a correction recorded after it moved its effective date in (a penalty first recorded as starting
+        after a promotion's TMT, corrected after the promotion was recorded to start before it)."""
+        if fact.entry.recorded_at > moment or all(c.recorded_at <= moment for c in fact.corrections):
+            return False
+        then = self.known_before(moment).facts.get(fact.version)
+        return then is not None and then.active and then.effective_date > until
 
     def _latest_recorded(self, kinds: tuple[str, ...]) -> list[datetime]:
-        """For each first part of `of_kind(*kinds)`, the latest time one of its facts was recorded."""
+        """For each first part of `of_kind(*kinds)`, the latest time one of its facts was recorded or corrected."""
         latest = self.__dict__.setdefault("_latest", {})
         found: list[datetime] | None = latest.get(kinds)
         if found is None:
-            times = map(_recorded, self._of_kinds(kinds))
+            times = map(_changed, self._of_kinds(kinds))
             found = latest[kinds] = list(itertools.accumulate(times, max))
         return found
 
@@ -667,7 +678,7 @@ _VERSION = operator.attrgetter("version")
 # a record ask them some 160 times per employee each)
 _order = operator.attrgetter("effective_date", "entry.version")
 _effective = operator.attrgetter("effective_date")
-_recorded = operator.attrgetter("entry.recorded_at")
+_changed = operator.attrgetter("last_recorded_at")
 
 
 def _place(fact: Fact) -> tuple[Any, Any, Any]:

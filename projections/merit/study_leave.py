@@ -162,7 +162,8 @@ def late_check(final: CareerRecord, fact: Fact, book: Rules) -> Check | None:
         late += final.recorded_after(("confirmation",), day, after)
     penalties = rule_on(book, PENALTY_RULE, day)
     if penalties is not None:
-        late += [f for f in served_penalties(final, day, penalties) if f.entry.recorded_at > after]
+        served = served_penalties(final, day, penalties)
+        late += [f for f in served if f.entry.recorded_at > after or final.moved_in_after(f, day, after)]
     if not late:
         return None
     wording = LATE_EVIDENCE(count=len(late), day=day, moment=moment)
@@ -241,8 +242,9 @@ class StudyLeaveProjection(TupleProjection):
 
     name = "study_leave"
     # 2: study_leave.penalty worded as a penalty barring study leave, not the promotion rule's wording; 3: a status
-    # change to STUDY_LEAVE on the day of a study_leave_start is no second start
-    version = 3
+    # change to STUDY_LEAVE on the day of a study_leave_start is no second start; 4: evidence.recorded_after also a
+    # penalty or confirmation moved into effect by the day by a correction recorded after the start
+    version = 4
     tables = (STUDY_LEAVES, STUDY_LEAVE_FINDINGS)
 
     def configuration(self) -> str | None:
