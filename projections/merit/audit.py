@@ -205,6 +205,8 @@ class MeritProjection(TupleProjection):
     # counted on 28 February in a common year (careerlog.ages); 24: eligibility's barred_until (the last day of a
     # penalty served on judged_on: the next promotion date is after it)
     # 26: no regular round on a day the employee was promoted by another kind (a 203's colleague was passed over)
+    # 27: promotion.credit_points counts only the years a definitive functional post was held (it counted every year
+    # since the rank's; bb3c195's 25, reverted in 22071c9, back with the demo's generator counting the same way)
     # 28: evidence.recorded_after also a fact moved into effect by the TMT by a correction recorded after the decision
     tables = (
         DECISIONS,
