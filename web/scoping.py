@@ -27,7 +27,7 @@ from careerlog.access import (
     Target,
     permits,
 )
-from careerlog.application import MIRRORS, NOT_APPOINTED, CareerLog, UnitOfWork
+from careerlog.application import APPOINTED, MIRRORS, NOT_APPOINTED, CareerLog, UnitOfWork
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.ledger import Fact, LedgerAggregate
@@ -299,6 +299,17 @@ def refuse_others_outside(
             raise InvalidInput(MENTOR_OUTSIDE.reason(nip=nip, scope=principal.scope.describe()), name)
 
 
+def refuse_appointed_outside(ledger: CareerLog, principal: Principal, action: Action, nip: str) -> None:
+    """IdempotencyConflict, "already appointed", for an appointment of a NIP whose record works outside the
+    principal's scope, whatever its values: all the writer must be told (a NIP is never reused), and nothing of
+    the record. The ledger would compare it with the record's own appointment, answering the same values as
+    already recorded and other values under its reference with each field that differs: a test of guessed
+    personal data of a record the writer may not read."""
+    place = locate(ledger, nip)
+    if place is not None and not permits(principal, action, place):
+        raise IdempotencyConflict(APPOINTED.reason(nip=normalise_nip(nip)))
+
+
 class HidingUnitOfWork(UnitOfWork):
     """A unit of work in which some records do not exist (those outside a scope)."""
 
@@ -356,6 +367,12 @@ class ScopedRows:
                 return None  # refused by the import itself, with the field at fault
             if not permits(self.principal, Action.IMPORT, target):
                 return RowProblem(line, nip, kind, outside("agency", self.principal))
+            if nip not in self.places:  # (a record of another scope: already appointed, and nothing of it)
+                try:
+                    refuse_appointed_outside(self.ledger, self.principal, Action.IMPORT, nip)
+                except IdempotencyConflict as e:
+                    errors = {"nip": [reason_of(e)]}
+                    return RowProblem(line, nip, kind, errors, typed(errors, row))
             self.places[nip] = target
             return None
         if nip not in self.places:

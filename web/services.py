@@ -56,7 +56,7 @@ from projections.scorecard.award_queries import AwardQueries
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
 from projections.training import DEFAULT_WINDOW_MONTHS, UNKNOWN_FILTER_OF, TrainingQueries
 from web.following import FollowerLease, lock_path
-from web.scoping import ScopedRows, ScopeGuard, locate, missing, refuse_others_outside
+from web.scoping import ScopedRows, ScopeGuard, locate, missing, refuse_appointed_outside, refuse_others_outside
 
 # A filter no row matches: what a report reads when the request and the reader's scope do not meet.
 NOTHING: dict[str, list[str]] = {"agency": [""]}
@@ -196,6 +196,8 @@ class Services:
         if not left_out and not permits(writer, Action.RECORD, target):
             named = "agency" if not writer.scope.agencies or target.agency not in writer.scope.agencies else "region"
             raise OutsideScope(OUTSIDE_SCOPE.reason(scope=writer.scope.describe()), named)
+        if POLICY[writer.role][Action.RECORD] is not Reach.ALL:  # (a NIP appointed outside the scope: nothing of it)
+            refuse_appointed_outside(self.ledger, writer, Action.RECORD, target.nip or "")
         return payload
 
     def record(self, writer: Account, nip: str, body: Mapping[str, Any], key: str | None) -> Written:

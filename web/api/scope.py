@@ -24,7 +24,7 @@ from typing import Any
 from flask import g, request
 
 from careerlog.access import AccessDenied, Action, OutsideScope, Target, permits
-from careerlog.domain.errors import CareerlogError, InvalidInput, NotFound
+from careerlog.domain.errors import CareerlogError, Conflict, InvalidInput, NotFound
 from careerlog.reference import reference
 from web.api.audits import decision_key
 from web.api.common import caller, services, view_method
@@ -107,5 +107,5 @@ def appointed_within(body: Mapping[str, Any]) -> None:
         services()._appointment(caller(), body)  # (the appointment's own scope check, not recorded)
     except OutsideScope:
         raise
-    except (AccessDenied, InvalidInput):
+    except (AccessDenied, InvalidInput, Conflict):  # (a NIP appointed outside the scope: the input's refusal first)
         return

@@ -1,0 +1,89 @@
+"""An appointment of a NIP whose record works outside the writer's scope is refused as "already appointed", whatever
+its values: the one thing the writer must be told (a NIP is never reused), and nothing of the record. Before, the
+ledger compared it with the record's own appointment: the same reference and values answered 200 ("already
+recorded", with the appointment's recorded time), other values under that reference a 409 naming each field that
+differs ("... with different values (name)"), so an HR administrator could test guesses of a name, a birth date or
+an education against a record of another agency, one field at a time (API, import, dry run or not)."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pytest
+
+from tests.functional.conftest import MISSING, World, appointment_of
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+JOKO = MISSING  # appointed in KOTA-MEDAN below, then moved to KAB-KARO: outside the KOTA-MEDAN HR's scope
+APPOINTMENT = {"nip": JOKO, **appointment_of(JOKO, name="Joko Lubis", reference="SK-CPNS-JOKO")}
+ALREADY = f"NIP {JOKO} is already appointed (a NIP is never reused)."
+
+
+@pytest.fixture
+def moved(world: World) -> World:
+    assert world.post("/api/v1/employees", "admin", json=APPOINTMENT).status_code == 201
+    placement = {"kind": "placement", "agency": "KAB-KARO", "region": "12.06", "unit": "Dinas Pendidikan"}
+    placed = world.post(
+        f"/api/v1/employees/{JOKO}/events",
+        "admin",
+        json={**placement, "effective_date": "2020-01-01", "reference": "MUT-JOKO"},
+    )
+    assert placed.status_code == 201, placed.get_json()
+    return world
+
+
+GUESSES = {
+    "its_own_values": APPOINTMENT,
+    "another_name": {**APPOINTMENT, "name": "Joko Siregar"},
+    "another_reference": {**APPOINTMENT, "reference": "SK-LAIN"},
+}
+
+
+@pytest.mark.parametrize("guess", GUESSES.values(), ids=GUESSES.keys())
+def test_the_api_answers_already_appointed_whatever_the_values(moved: World, guess: dict[str, Any]) -> None:
+    before = moved.log()
+    answer = moved.post("/api/v1/employees", "hr", json=guess)
+    assert answer.status_code == 409, answer.get_json()
+    problem = answer.get_json()
+    assert problem["detail"] == ALREADY
+    assert "errors" not in problem
+    assert moved.log() == before
+
+
+def test_the_api_names_no_field_of_the_record_beside_a_refused_field(moved: World) -> None:
+    answer = moved.post("/api/v1/employees", "hr", json={**GUESSES["another_name"], "birth_date": "1980-02-31"})
+    assert answer.status_code == 422
+    assert list(answer.get_json()["errors"]) == ["birth_date"], answer.get_json()
+
+
+@pytest.mark.parametrize("dry_run", ["true", "false"])
+def test_an_import_rejects_each_guess_alike(moved: World, dry_run: str) -> None:
+    before = moved.log()
+    rows = [{"kind": "appointment", **guess} for guess in GUESSES.values()]
+    text = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    answer = moved.post(
+        f"/api/v1/imports?dry_run={dry_run}",
+        "hr",
+        data={"file": (io.BytesIO(text), "appointments.jsonl")},
+        content_type="multipart/form-data",
+    )
+    assert answer.status_code == 200, answer.get_data(as_text=True)
+    report = answer.get_json()
+    assert report["already_recorded"] == 0
+    assert [r["line"] for r in report["rejected"]] == [1, 2, 3]
+    assert [r["errors"] for r in report["rejected"]] == [{"nip": [ALREADY]}] * 3
+    assert moved.log() == before
+
+
+def test_within_the_scope_an_appointment_sent_again_is_still_already_recorded(world: World) -> None:
+    assert world.post("/api/v1/employees", "hr", json=APPOINTMENT).status_code == 201
+    again = world.post("/api/v1/employees", "hr", json=APPOINTMENT)
+    assert again.status_code == 200, again.get_json()
+    assert again.get_json()["created"] is False
