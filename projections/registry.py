@@ -33,16 +33,17 @@ def all_projections() -> list[Projection]:
 
 
 def select(names: Iterable[str] | None = None) -> list[Projection]:
-    """The named projections (all when none are named); InvalidInput names an unknown one."""
+    """The named projections (all when none are named), each once however often named (a view taken twice was
+    rebuilt with its rows inserted twice, and a worker of it never caught up); InvalidInput names an unknown one."""
     available = {p.name: p for p in all_projections()}
     if not names:
         return list(available.values())
-    chosen = []
+    chosen: dict[str, Projection] = {}
     for name in names:
         if name not in available:
             raise InvalidInput(UNKNOWN_VIEW.reason(view=repr(name), known=", ".join(available)), "views")
-        chosen.append(available[name])
-    return chosen
+        chosen.setdefault(name, available[name])
+    return list(chosen.values())
 
 
 def projector(

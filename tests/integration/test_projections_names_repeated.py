@@ -1,0 +1,65 @@
+"""A view named twice (`careerlog projections rebuild timeline timeline`, `projections run --views
+timeline,timeline`) is the view named once. The rebuild took it for two views and inserted every row twice:
+a traceback (duplicate key on COPY timeline, then `StaleBatch: rebuild is already past None`), exit 1, and the
+timeline left marked `rebuilding`, so that every read of it answered 503 until another rebuild."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from careerlog.application import CareerLog
+from careerlog.cli import main
+from careerlog.config import Settings
+from projections.framework import Projector
+from projections.registry import select
+from tests import factories as f
+
+BUDI = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=42)
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    settings = Settings(database_url=database_url)
+    app = CareerLog.from_settings(settings)
+    app.record(BUDI, "appointment", f.appointment(date(1986, 9, 26), date(2010, 3, 1), "M"), actor="hr")
+    app.close()
+    return settings
+
+
+def timeline(settings: Settings) -> tuple[list[dict[str, object]], str]:
+    """The timeline's rows and its state."""
+    worker = Projector(settings, select(["timeline"]), ensure=False)
+    try:
+        (status,) = worker.status()
+        return worker.views.sql.query("SELECT * FROM timeline ORDER BY subject, version"), status.state
+    finally:
+        worker.close()
+
+
+def invoke(settings: Settings, *args: str) -> None:
+    result = CliRunner().invoke(main, ["--database-url", settings.database_url, "projections", *args])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_view_named_twice_is_selected_once() -> None:
+    assert [p.name for p in select(["timeline", "roster", "timeline"])] == ["timeline", "roster"]
+
+
+def test_a_rebuild_of_a_view_named_twice_rebuilds_it_once(settings: Settings) -> None:
+    invoke(settings, "rebuild", "timeline")
+    once, _ = timeline(settings)
+    assert once
+    invoke(settings, "rebuild", "timeline", "timeline")
+    assert timeline(settings) == (once, "ready")
+
+
+def test_a_worker_of_a_view_named_twice_applies_each_event_once(settings: Settings) -> None:
+    invoke(settings, "run", "--views", "timeline,timeline", "--once")
+    caught = timeline(settings)
+    assert caught[0]
+    invoke(settings, "rebuild", "timeline")
+    assert timeline(settings) == caught
