@@ -10,6 +10,7 @@ import flask
 from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError
 from webargs.flaskparser import FlaskParser, abort, is_json_request
+from werkzeug.datastructures import MultiDict
 
 from careerlog.access import Action
 from careerlog.domain.payload import utf8
@@ -34,6 +35,7 @@ IF_NONE_MATCH = {
 }
 
 
+GIVEN_TWICE = "Given more than once: give it once."
 LONE_SURROGATE = (
     "holds a lone surrogate (an escape from \\ud800 to \\udfff not paired), which is no character: send the text as "
     "UTF-8 (RFC 8259, 8.2)."
@@ -85,6 +87,15 @@ class BodyParser(FlaskParser):
             abort(400, messages={"json": {"body": [f"Not valid JSON: {where} {LONE_SURROGATE}"]}})
         return body
 
+    def load_files(self, req: flask.Request, schema: Schema) -> Any:
+        """The files of a multipart body with its other fields (webargs reads the files alone): a field or a file the
+        schema does not take is refused by it, and a field given more than once here (webargs took the first)."""
+        sent = MultiDict([*req.form.items(multi=True), *req.files.items(multi=True)])
+        repeated = sorted(name for name in sent if len(sent.getlist(name)) > 1)
+        if repeated:
+            raise ValidationError({name: [GIVEN_TWICE] for name in repeated})
+        return self._makeproxy(sent, schema)
+
     def load_querystring(self, req: flask.Request, schema: Schema) -> Any:
         """The query, refusing a parameter of one value given more than once (webargs took the first)."""
         query = super().load_querystring(req, schema)
@@ -93,7 +104,7 @@ class BodyParser(FlaskParser):
             k for k in req.args if k in known and k not in query.multiple_keys and len(req.args.getlist(k)) > 1
         )
         if repeated:
-            raise ValidationError({name: ["Given more than once: give it once."] for name in repeated})
+            raise ValidationError({name: [GIVEN_TWICE] for name in repeated})
         return query
 
     def _handle_invalid_json_error(

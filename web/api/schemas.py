@@ -491,9 +491,9 @@ class HeadcountSchema(StrictSchema):
 # ---------------------------------------------------------------------- imports
 
 
-class ImportQuerySchema(Schema):
-    class Meta:
-        unknown = EXCLUDE
+class ImportQuerySchema(FormatSchema):
+    """The query of an import: any other parameter is refused (422), as on every write (a misspelt `dryrun=true`
+    imported for real)."""
 
     dry_run = fields.Boolean(load_default=False, metadata={"description": "Check every row, record nothing."})
     file_format = fields.String(
@@ -503,9 +503,9 @@ class ImportQuerySchema(Schema):
     kind = fields.String(metadata={"description": "Event kind of every row of a CSV file (default: from its name)."})
 
 
-class ImportFileSchema(Schema):
-    class Meta:
-        unknown = EXCLUDE
+class ImportFileSchema(StrictSchema):
+    """The form of an import: the file alone (BodyParser.load_files reads the form's other fields and files with it,
+    refused here: `dry_run=true` sent in the form, not the query, imported for real)."""
 
     file = fields.Raw(
         required=True,
