@@ -33,7 +33,7 @@ from web.demo import DEMO_LOGINS, ensure_demo_accounts
 from web.errors import PROBLEM_JSON, problem_document
 from web.logs import NIP_IN_PATH, redact
 from web.pages import import_pages
-from web.security import URL_TOO_LONG
+from web.security import URL_TOO_LONG, security_headers
 
 # gunicorn's ceiling on a request line (its limit_request_line, at most this): every URL up to the app's
 # own limit (web.security.MAX_URL_BYTES, below it) reaches the app, which refuses a longer one.
@@ -100,9 +100,12 @@ class Worker(ThreadWorker):  # type: ignore[misc]
         self.log.warning("Invalid request from ip=%s: %s", addr[0] if addr else "?", exc)
         status = HTTPStatus.REQUEST_URI_TOO_LONG
         body = json.dumps(problem_document(status, URL_TOO_LONG))
+        # the headers the app gives every answer (web.security): no-store above all, a 414 being one a cache may
+        # keep unasked (RFC 9111); the path is not known (the request line was not read), so any path's
+        secured = "".join(f"{name}: {value}\r\n" for name, value in security_headers("/", False))
         head = (
             f"HTTP/1.1 {status.value} {status.phrase}\r\nConnection: close\r\n"
-            f"Content-Type: {PROBLEM_JSON}\r\nContent-Length: {len(body)}\r\n\r\n"
+            f"Content-Type: {PROBLEM_JSON}\r\nContent-Length: {len(body)}\r\n{secured}\r\n"
         )
         try:
             util.write_nonblock(client, (head + body).encode())

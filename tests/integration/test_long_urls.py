@@ -59,3 +59,26 @@ def test_a_url_over_the_limit_is_a_414_problem_naming_it(served: int, length: in
     problem = json.loads(body)
     assert problem["status"] == 414
     assert f"{MAX_URL_BYTES:,} bytes" in problem["detail"]
+
+
+def headers_of(port: int, target: str) -> dict[str, str]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", target)
+        response = connection.getresponse()
+        response.read()
+        return {k.lower(): v for k, v in response.getheaders()}
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("length", [MAX_URL_BYTES + 1, 20_000], ids=["the_app", "the_worker"])
+def test_the_414_carries_the_security_headers_whoever_answers_it(served: int, length: int) -> None:
+    """Past gunicorn's ceiling the worker answers, not the app: until 2026-12-04 its 414 had no Cache-Control (RFC
+    9111 lets a cache keep a 414 unasked), no CSP, nosniff or frame headers (docs/security.md: every answer)."""
+    headers = headers_of(served, target(length))
+    assert headers["cache-control"] == "no-store"
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert headers["referrer-policy"] == "same-origin"
