@@ -38,9 +38,13 @@ class PlainDateTime(fields.DateTime):
 
 
 class UtcDateTime(fields.AwareDateTime):
-    """A moment with its offset (UTC when it has none) that is also a moment in UTC: 9999-12-31T23:59-12:00 is not."""
+    """A moment with its offset (UTC when it has none) that is also a moment in UTC: 9999-12-31T23:59-12:00 is not.
+    Its day is written YYYY-MM-DD, as PlainDate's (then a time after T or a space, or nothing): not in ISO 8601's
+    basic or week form (20230101, 2023-W01-1), which Python reads and RFC 3339's date-time, the document's, does not."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
+        if isinstance(value, str) and not (ISO_DAY.fullmatch(value[:10]) and value[10:11] in ("", "T", "t", " ")):
+            raise self.make_error("invalid", input=value, obj_type=self.OBJ_TYPE)
         moment = super()._deserialize(value, attr, data, **kwargs)
         try:
             return moment.astimezone(UTC)
