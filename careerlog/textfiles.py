@@ -246,9 +246,14 @@ _CONTEXT = 30  # characters shown before the first byte that is not UTF-8
 
 def column_name(typed: str) -> str:
     """The field a CSV header's column names: its name whatever its case, spaces and dashes (" Training Kind" is
-    training_kind), or the field its Indonesian name names (HEADER_ALIASES: "Tanggal Mulai" is start_date)."""
+    training_kind), or the field its Indonesian name names (HEADER_ALIASES: "Tanggal Mulai" is start_date), an
+    abbreviation's dot read as a space ("No. SK", "Nomor SK." are no_sk, nomor_sk: the reference)."""
     name = "_".join(typed.replace("-", " ").lower().split())
-    return HEADER_ALIASES.get(name, name)
+    if name in HEADER_ALIASES:
+        return HEADER_ALIASES[name]
+    if "." in name:  # (until 2026-12-04 kept: "no._sk" named no field, and refused the file)
+        return HEADER_ALIASES.get("_".join(typed.replace("-", " ").replace(".", " ").lower().split()), name)
+    return name
 
 
 def note_column(name: str) -> bool:
