@@ -691,6 +691,7 @@ def in_force(book: Rules, day: date, bars_first: bool) -> tuple[tuple[Rule, Unbo
 POST_KIND = "post_appointment"
 EVIDENCE_WITH_POSTS = (*EVIDENCE_KINDS, POST_KIND)
 STATUS_KIND = "status_change"
+RANK_KIND = "rank_promotion"
 LEGAL_STATUS = "promotion.legal_status"
 # The promotion rules that read the post held on the TMT: a promotion of one of their kinds rests on it.
 POST_READING_RULES = ("promotion.structural_range", "promotion.functional_range", "promotion.credit_points")
@@ -701,14 +702,17 @@ def recorded_after(
 ) -> list[Fact]:
     """Supporting facts effective on or before `day` but recorded at or after the decision (with `posts_until`,
     the definitive post appointments effective by then too: the posts the decision rests on; with `statuses`, the
-    status changes to one of them too: the statuses that bar the promotion, `blocking_statuses`)."""
-    kinds = EVIDENCE_KINDS if posts_until is None else EVIDENCE_WITH_POSTS
+    status changes to one of them too: the statuses that bar the promotion, `blocking_statuses`), and the rank
+    promotions effective before `day`: the rank held before it, which time in rank, one step and a post's rank range
+    read (one of `day` itself is the decision, or another of that day)."""
+    kinds = (*(EVIDENCE_KINDS if posts_until is None else EVIDENCE_WITH_POSTS), RANK_KIND)
     late = final.recorded_after((*kinds, STATUS_KIND) if statuses else kinds, day, moment)
     return [
         f
         for f in late
         if (f.kind != POST_KIND or is_post_evidence(f, posts_until))
         and (f.kind != STATUS_KIND or f.get("status") in statuses)
+        and (f.kind != RANK_KIND or f.effective_date < day)
     ]
 
 

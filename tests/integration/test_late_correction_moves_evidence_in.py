@@ -27,16 +27,22 @@ TMT = "2018-04-01"
 PENALTY_VERSION = 13  # the appointment, post, confirmation, exam and 8 ratings before it
 
 
-def promoted(corrected_to: str | None) -> f.CareerBuilder:
-    """A III/a clerk eligible for a 101 on 2018-04-01, with a medium penalty recorded on 2018-04-10 as starting on
-    2018-04-05 (after the TMT), promoted by a decision recorded on 2018-04-20; the penalty's start `corrected_to` by a
-    correction recorded on 2018-06-01 (None: not corrected)."""
+def clerk() -> f.CareerBuilder:
+    """A III/a S-1 pelaksana since 2010-03-01, confirmed, with UD I, rated Baik every year to 2017 (12 facts)."""
     builder = f.CareerBuilder(birth=date(1986, 9, 26), appointed=date(2010, 3, 1))
     builder.add("post_appointment", post("PELAKSANA", "2010-03-01"))
     builder.add("confirmation", {"latsar_certificate": "L", "effective_date": "2011-03-01", "reference": "SK-PNS"})
     builder.add("exam", {"exam": "UD_I", "effective_date": "2010-06-01", "reference": "UD-I"}, f"2010-06-10{T}")
     for year in range(2010, 2018):
         builder.add("performance_rating", f.rating(year), f"{year + 1}-01-15{T}")
+    return builder
+
+
+def promoted(corrected_to: str | None) -> f.CareerBuilder:
+    """A III/a clerk eligible for a 101 on 2018-04-01, with a medium penalty recorded on 2018-04-10 as starting on
+    2018-04-05 (after the TMT), promoted by a decision recorded on 2018-04-20; the penalty's start `corrected_to` by a
+    correction recorded on 2018-06-01 (None: not corrected)."""
+    builder = clerk()
     penalty = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_12", "effective_date": "2018-04-05"}
     builder.add("penalty", {**penalty, "reference": "HD-1"}, f"2018-04-10{T}")
     builder.add("rank_promotion", f.promotion("III/b", TMT), f"2018-04-20{T}")
