@@ -28,11 +28,12 @@ CAREERLOG_API_RATE_LIMIT  the requests one API token may make (default 3000/minu
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from limits import parse
@@ -68,8 +69,8 @@ class WebSettings:
             durable_access_log=_choice(env, "CAREERLOG_ACCESS_LOG_COMMIT", ("durable", "fast")) == "durable",
             fast_reads=_choice(env, "CAREERLOG_FAST_READS", ("on", "off")) == "on",
             api_rate_limit=_rate(env, "CAREERLOG_API_RATE_LIMIT", DEFAULT_RATE),
-            session_idle_minutes=_number(env, "CAREERLOG_SESSION_IDLE_MINUTES", 30),
-            session_hours=_number(env, "CAREERLOG_SESSION_HOURS", 12),
+            session_idle_minutes=_length(env, "CAREERLOG_SESSION_IDLE_MINUTES", 30, "minutes"),
+            session_hours=_length(env, "CAREERLOG_SESSION_HOURS", 12, "hours"),
             secure_cookies=_switch(env, "CAREERLOG_SECURE_COOKIES"),
         )
 
@@ -93,6 +94,8 @@ class WebSettings:
 
 
 def _number(env: Mapping[str, str], name: str, default: float) -> float:
+    """A finite number above 0: float() also reads `nan`, `inf` and `1e400`, which passed as more than 0 (an upload
+    limit of inf failed each worker's boot, a wait of nan never timed out)."""
     raw = env.get(name)
     if not raw:
         return default
@@ -100,8 +103,23 @@ def _number(env: Mapping[str, str], name: str, default: float) -> float:
         value = float(raw)
     except ValueError:
         raise ConfigurationError(f"{name}: expected a number, got {raw!r}") from None
+    if not math.isfinite(value):
+        raise ConfigurationError(f"{name}: expected a finite number, got {raw!r}")
     if value <= 0:
         raise ConfigurationError(f"{name}: must be more than 0, got {raw!r}")
+    return value
+
+
+def _length(env: Mapping[str, str], name: str, default: float, unit: str) -> float:
+    """A number of `unit` (a timedelta keyword) that a session may last: one that ends past the calendar (year 9999)
+    is refused, as the pages counting a session's end from now failed on it (OverflowError)."""
+    value = _number(env, name, default)
+    try:
+        datetime.now(UTC) + timedelta(**{unit: value})
+    except OverflowError:
+        raise ConfigurationError(
+            f"{name}: too long, a session would end past the year 9999; got {env.get(name)!r}"
+        ) from None
     return value
 
 

@@ -36,6 +36,13 @@ def test_serve_names_a_bad_web_setting_and_exits_1(database_url: str) -> None:
     assert "Traceback" not in done.stderr + done.stdout
 
 
+def test_serve_names_a_setting_that_is_no_finite_number_and_exits_1(database_url: str) -> None:
+    done = serve(database_url, CAREERLOG_MAX_UPLOAD_MB="inf")  # each worker failed to boot: exit 3, tracebacks
+    assert done.returncode == 1, done.stderr
+    assert "CAREERLOG_MAX_UPLOAD_MB" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
 def test_serve_names_a_missing_encryption_key_and_exits_1(database_url: str) -> None:
     settings = Settings(database_url=database_url, encryption_key=AESCipher.create_key(32))
     with CareerLog.from_settings(settings) as ledger:
