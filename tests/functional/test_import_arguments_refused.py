@@ -1,8 +1,9 @@
 """An import (POST /api/v1/imports) refuses what it does not take, naming it, and records nothing: a query parameter
 it does not know (docs/api.md: unknown query parameters are refused, on the writes too), a field of the form beside
-the file, another file, or the file given twice. Before, all four were ignored: `dry_run=true` sent as a form field
+the file, another file, the file given twice, or an empty `kind` (a parameter given empty is refused, docs/api.md).
+Before, all five were ignored: `dry_run=true` sent as a form field
 (`curl -F dry_run=true -F file=@...`, where the query's `?dry_run=true` is meant) imported the rows for real, and
-`?dryrun=true` (misspelt) too."""
+`?dryrun=true` (misspelt) too; `?kind=` took the kind from the file's name as if left out."""
 
 from __future__ import annotations
 
@@ -64,3 +65,11 @@ def test_the_imports_own_parameters_are_still_taken(world: World) -> None:
     done = world.post(f"{IMPORTS}?file_format=jsonl", "hr", **form(file=the_file()))
     assert done.status_code == 200
     assert done.get_json()["recorded"] == 1
+
+
+@pytest.mark.parametrize("kind", ["", "  "])
+def test_an_empty_kind_is_refused_naming_it(world: World, kind: str) -> None:
+    errors = refused(world, f"{IMPORTS}?kind={kind}", form(file=the_file()))
+    assert errors == {
+        "kind": ["Must not be empty: leave the parameter out to take the kind from the file's name or its kind column."]
+    }

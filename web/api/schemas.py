@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC
+from functools import partial
 from typing import Any
 
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
@@ -223,10 +224,18 @@ def grouping(choices: Iterable[str], *validators: validate.Validator, **options:
 EMPTY_FILTER = "Must not be empty: leave the parameter out to filter by nothing."
 
 
+NO_KIND = "Must not be empty: leave the parameter out to take the kind from the file's name or its kind column."
+
+
+def filled_or(value: str, reason: str) -> None:
+    """A parameter's one value is not empty (nor only spaces), refused with this reason."""
+    if not value.strip():
+        raise ValidationError(reason)
+
+
 def filled(value: str) -> None:
     """A filter's one value is not empty (EMPTY_FILTER)."""
-    if not value.strip():
-        raise ValidationError(EMPTY_FILTER)
+    filled_or(value, EMPTY_FILTER)
 
 
 class EachFilled(validate.Validator):
@@ -500,7 +509,10 @@ class ImportQuerySchema(FormatSchema):
         validate=validate.OneOf(["jsonl", "csv"]),
         metadata={"description": "jsonl or csv (default: from the file name)."},
     )
-    kind = fields.String(metadata={"description": "Event kind of every row of a CSV file (default: from its name)."})
+    kind = fields.String(
+        validate=partial(filled_or, reason=NO_KIND),
+        metadata={"description": "Event kind of every row of a CSV file (default: from its name)."},
+    )
 
 
 class ImportFileSchema(StrictSchema):
