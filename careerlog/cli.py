@@ -330,7 +330,7 @@ def write_refused(file: Path, fmt: str, rejected: list[Any], path: Path) -> None
 @pass_context
 @friendly_errors
 def export_command(obj: Context, file: Path | None) -> None:
-    """Export the complete log to FILE (default: standard output) as JSON Lines.
+    """Export the complete log to FILE (default, or -: standard output) as JSON Lines.
 
     The export carries recorded times; `careerlog import --migration FILE` into an empty
     store (SQLite or PostgreSQL) gives an equivalent store.
@@ -339,7 +339,7 @@ def export_command(obj: Context, file: Path | None) -> None:
 
     app = obj.app
     with _progress_bar(app.max_notification_id(), "event", "export") as bar:
-        if file is None:
+        if file is None or str(file) == "-":  # (- wrote a file named -: `export - | gzip` an empty backup)
             written = export_events(app, sys.stdout.buffer, progress=bar.update)
         elif file.is_symlink() or (file.exists() and not file.is_file()):  # /dev/stdout, a pipe: as it is
             with writable(file, "wb") as stream:

@@ -1,0 +1,28 @@
+"""`careerlog export -` writes the export on standard output, as `careerlog export` does (the help's "default:
+standard output"), the common way of writing it. It wrote a file named `-` in the working directory: `careerlog export
+- | gzip > backup.jsonl.gz` made an empty backup and exited 0, the events in a stray file beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.integration.test_cli import APPOINTMENT, run, write
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
+
+def test_an_export_to_a_dash_is_written_on_standard_output(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = write(tmp_path / "events.jsonl", APPOINTMENT)
+    assert run(database_url, "import", str(rows)).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    plain = run(database_url, "export")
+    dashed = run(database_url, "export", "-")
+    assert dashed.exit_code == 0, dashed.output
+    assert plain.stdout.count("\n") == 1
+    assert dashed.stdout == plain.stdout
+    assert "exported 1 events" in dashed.stderr
+    assert not (tmp_path / "-").exists()
