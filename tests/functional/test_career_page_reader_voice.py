@@ -25,7 +25,7 @@ def test_the_employee_reading_their_own_page_is_spoken_to_in_both_languages(worl
     english = main_text(world, "employee", "en")
     assert (
         "Your service is expected to end on Sep 30, 2044, at the retirement age of 58 for an administrative post, "
-        "taken as no post is recorded" in english
+        "taken as no post is held" in english
     )
     assert "The employee's service" not in english
     indonesian = main_text(world, "employee", "id")
@@ -38,13 +38,13 @@ def test_hr_an_inspector_or_an_administrator_reads_of_the_employee_never_as_you(
     english = main_text(world, who, "en")
     assert (
         "The employee's service is expected to end on Sep 30, 2044, at the retirement age of 58 for an "
-        "administrative post, taken as no post is recorded (an unconfirmed rule: their HR office confirms the date)."
+        "administrative post, taken as no post is held (an unconfirmed rule: their HR office confirms the date)."
     ) in english
     assert not re.search(r"\b(you|your)\b", english, re.IGNORECASE), english
     indonesian = main_text(world, who, "id")
     assert (
         "Masa dinas yang bersangkutan diperkirakan berakhir pada 30 Sep 2044, pada batas usia pensiun 58 tahun untuk "
-        "jabatan administrasi, yang dipakai karena belum ada jabatan yang dicatat (aturan yang belum dikonfirmasi: "
+        "jabatan administrasi, yang dipakai karena tidak ada jabatan yang diduduki (aturan yang belum dikonfirmasi: "
         "kantor kepegawaiannya memastikan tanggalnya)."
     ) in indonesian
     assert not re.search(r"\bAnda\b", indonesian), indonesian

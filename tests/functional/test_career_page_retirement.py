@@ -58,7 +58,7 @@ def test_a_retirement_day_already_past_is_not_forecast_as_to_come(world: World) 
     shown = page_text(world, nip)
     assert "Your service is expected to end" not in shown
     assert (
-        "By the retirement age of 58 for an administrative post, taken as no post is recorded, your service was to "
+        "By the retirement age of 58 for an administrative post, taken as no post is held, your service was to "
         "end on Jan 31, 2018, and no end of service is recorded (an unconfirmed rule: your HR office confirms the "
         "date)." in shown
     )
@@ -100,12 +100,12 @@ def test_with_no_post_recorded_the_age_is_said_to_be_an_administrative_posts(wor
     shown = page_text(world, BUDI)
     assert (
         "Your service is expected to end on Sep 30, 2044, at the retirement age of 58 for an administrative post, "
-        "taken as no post is recorded (an unconfirmed rule: your HR office confirms the date)." in shown
+        "taken as no post is held (an unconfirmed rule: your HR office confirms the date)." in shown
     )
     assert "for the post you hold" not in shown
     log_in_as_the_employee(world, BUDI)
     indonesian = re.sub(r"\s+", " ", world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True))
-    assert "58 tahun untuk jabatan administrasi, yang dipakai karena belum ada jabatan yang dicatat" in indonesian
+    assert "58 tahun untuk jabatan administrasi, yang dipakai karena tidak ada jabatan yang diduduki" in indonesian
     post = {"post_kind": "PELAKSANA", "title": "Pengadministrasi Umum", "unit": "BKPSDM", "assignment": "DEFINITIVE"}
     post |= {"effective_date": "2015-01-02", "reference": "SK-JAB-BUDI"}
     world.services.ledger.record(BUDI, "post_appointment", post, actor="test")
