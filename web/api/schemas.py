@@ -145,7 +145,8 @@ class WrittenSchema(StrictSchema):
 
 
 def not_blank(value: str) -> None:
-    if not value.strip():
+    """A key of spaces alone is refused (an empty one is by its length alone: it holds no spaces either)."""
+    if value and not value.strip():
         raise ValidationError(BLANK_KEY)
 
 
