@@ -273,6 +273,16 @@ def others_written(ledger: CareerLog, subject: str, kind: Any, payload: Mapping[
     return []
 
 
+def mentors_judged(ledger: CareerLog, subject: str, kind: Any, payload: Mapping[str, Any], errors: Any) -> list[str]:
+    """The mentor's NIP when a recording in the subject's record was refused by the mentor's side (a reason named
+    `mentor_nip (<field>)`, careerlog.application: it may quote the mentor's record), else none."""
+    if not any(str(name).startswith("mentor_nip (") for name in errors or ()):
+        return []
+    if kind == "correction":  # (a correction of a mentoring writes its mentor's side as its retraction would)
+        kind, payload = "retraction", {"target_version": payload.get("target_version")}
+    return [nip for _, nip in others_written(ledger, subject, kind, payload)]
+
+
 def refuse_others_outside(
     ledger: CareerLog,
     principal: Principal,

@@ -56,7 +56,15 @@ from projections.scorecard.award_queries import AwardQueries
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
 from projections.training import DEFAULT_WINDOW_MONTHS, UNKNOWN_FILTER_OF, TrainingQueries
 from web.following import FollowerLease, lock_path
-from web.scoping import ScopedRows, ScopeGuard, locate, missing, refuse_appointed_outside, refuse_others_outside
+from web.scoping import (
+    ScopedRows,
+    ScopeGuard,
+    locate,
+    mentors_judged,
+    missing,
+    refuse_appointed_outside,
+    refuse_others_outside,
+)
 
 # A filter no row matches: what a report reads when the request and the reader's scope do not meet.
 NOTHING: dict[str, list[str]] = {"agency": [""]}
@@ -207,8 +215,9 @@ class Services:
             outcome = self.ledger.record(
                 subject, kind, payload, actor=writer.username, client_key=key, guard=guard, confirmed=confirmed
             )
-        except (InvalidInput, Conflict):  # (judged against the record: its refusal may name the record's facts)
-            self.record_checked(writer, Action.RECORD, [subject])
+        except (InvalidInput, Conflict) as e:  # (judged against the record: its refusal may name the record's facts)
+            mentors = mentors_judged(self.ledger, subject, kind, payload, getattr(e, "errors", None))
+            self.record_checked(writer, Action.RECORD, [subject, *mentors])  # (and the mentor's, if its side refused)
             raise
         return self.written(outcome)
 
@@ -244,7 +253,8 @@ class Services:
                 return found
             subject, kind, payload, confirmed, guard = self._recording(writer, nip, body)
             found = self.ledger.judge(subject, kind, payload, actor=writer.username, guard=guard, confirmed=confirmed)
-            self.record_checked(writer, Action.RECORD, [subject])  # (shown beside the schema's refusal)
+            mentors = mentors_judged(self.ledger, subject, kind, payload, found)
+            self.record_checked(writer, Action.RECORD, [subject, *mentors])  # (shown beside the schema's refusal)
             return found
         except (AccessDenied, NotFound, Conflict):  # (before InvalidInput: a scope's refusal is one too)
             return {}
@@ -275,6 +285,8 @@ class Services:
         else:  # (a kind chosen is every row's: a row of another is refused; one read from the name, a guess)
             rows = read_csv(stream, kind or kind_from_name(name or ""), chosen=bool(kind))
         scoped = ScopedRows(self.ledger, writer, writer.username) if reach is not Reach.ALL else None
+        mentoring: dict[int, dict[str, Any]] = {}  # the rows that may write a mentor's record too, by line
+        rows = with_mentoring(rows, mentoring)
         report = import_rows(
             self.ledger,
             scoped.filter(rows) if scoped else rows,
@@ -285,7 +297,14 @@ class Services:
         if scoped is not None:
             report.rejected = scoped.restore(report.rejected)
             report.point_at_appointments()  # (a row judged outside the scope before its appointment's line too)
-        self.record_checked(writer, Action.IMPORT, [p.subject for p in report.rejected if p.judged and p.subject])
+        judged = [p for p in report.rejected if p.judged and p.subject]
+        mentors = [  # (a row the mentor's side refused: a read of the mentor's record too)
+            nip
+            for p in judged
+            if p.line in mentoring
+            for nip in mentors_judged(self.ledger, p.subject or "", p.kind, mentoring[p.line], p.errors)
+        ]
+        self.record_checked(writer, Action.IMPORT, [*(p.subject or "" for p in judged), *mentors])
         return self._report(report)
 
     def record_checked(self, writer: Account, action: Action, subjects: Sequence[str]) -> None:
@@ -731,6 +750,15 @@ class Services:
             peers=lambda other: permits(reader, Action.READ_SCORECARD, agency_target(other)),
         )
         return suppression.scorecard(card, self.smallest_cell(reader))
+
+
+def with_mentoring(rows: Any, kept: dict[int, dict[str, Any]]) -> Any:
+    """An import's rows as read, each that may write a mentor's record too (naming a mentor, or a retraction or
+    correction of a mentoring) kept by its line in `kept`, for its refusal's reads (Services.import_file)."""
+    for line, row, size in rows:
+        if isinstance(row, dict) and ("mentor_nip" in row or row.get("kind") in ("retraction", "correction")):
+            kept[line] = row
+        yield line, row, size
 
 
 def agency_target(agency: str) -> Target:

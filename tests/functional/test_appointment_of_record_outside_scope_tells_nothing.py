@@ -7,13 +7,12 @@ an education against a record of another agency, one field at a time (API, impor
 
 from __future__ import annotations
 
-import io
-import json
 from typing import Any
 
 import pytest
 
 from tests.functional.conftest import MISSING, World, appointment_of
+from tests.functional.test_imports import jsonl, upload
 
 
 @pytest.fixture
@@ -67,13 +66,7 @@ def test_the_api_names_no_field_of_the_record_beside_a_refused_field(moved: Worl
 def test_an_import_rejects_each_guess_alike(moved: World, dry_run: str) -> None:
     before = moved.log()
     rows = [{"kind": "appointment", **guess} for guess in GUESSES.values()]
-    text = "".join(json.dumps(r) + "\n" for r in rows).encode()
-    answer = moved.post(
-        f"/api/v1/imports?dry_run={dry_run}",
-        "hr",
-        data={"file": (io.BytesIO(text), "appointments.jsonl")},
-        content_type="multipart/form-data",
-    )
+    answer = moved.post(f"/api/v1/imports?dry_run={dry_run}", "hr", **upload(jsonl(*rows), "appointments.jsonl"))
     assert answer.status_code == 200, answer.get_data(as_text=True)
     report = answer.get_json()
     assert report["already_recorded"] == 0
