@@ -57,6 +57,9 @@ EMPLOYEE_NIP = Refusal("An employee account needs the employee's NIP.").reason()
 ONLY_EMPLOYEE_NIP = Refusal("Only an employee account carries a NIP.").reason()
 HR_AGENCY = Refusal("An HR account works within one or more agencies: give --agency.").reason()
 GIVE_SCOPE = Refusal("Give agencies, regions or national as the scope.").reason()
+NATIONAL_ALONE = Refusal(
+    "A national scope covers every agency and region: give national, or agencies and regions, not both."
+).reason()
 
 
 class Role(StrEnum):
@@ -192,6 +195,8 @@ def check_role_scope(role: Role, scope: Scope, nip: str | None) -> None:
         raise InvalidInput(ONLY_EMPLOYEE_NIP, "nip")
     if role is Role.HR and (scope.national or not scope.agencies):
         raise InvalidInput(HR_AGENCY, "scope")
+    if scope.national and (scope.agencies or scope.regions):  # (it read as national, the codes beside it ignored)
+        raise InvalidInput(NATIONAL_ALONE, "scope")
     if role in (Role.INSPECTOR, Role.REPORTER, Role.POLICY) and not (scope.national or scope.agencies or scope.regions):
         raise InvalidInput(GIVE_SCOPE, "scope")
 
