@@ -93,6 +93,7 @@ from careerlog.textfiles import (
     spreadsheet_nips,
     undecodable,
     workbook_name,
+    wrote,
 )
 
 # A CSV cell is read up to 64 MiB (more than an upload may hold) and judged by the ledger, which names
@@ -581,6 +582,20 @@ _NAMED_KINDS = [
 ]
 
 
+# A kind column's cell as people write a kind: its code or Indonesian name, in any case, words joined by spaces,
+# underscores or dashes ("Training", "PELATIHAN", "Kenaikan Pangkat"); read_kind_cell
+_KIND_CELLS = {**{kind: kind for kind in BY_KIND}, **{name: kind for kind, name in INDONESIAN_KIND_NAMES.items()}}
+
+
+def read_kind_cell(row: dict[str, Any]) -> None:
+    """A CSV row's kind cell written as a person names a kind (_KIND_CELLS) read as its code, in place (kept as
+    written); a cell naming no kind is left for the ledger to refuse as written."""
+    cell = row["kind"]
+    if cell not in BY_KIND and (kind := _KIND_CELLS.get("_".join(cell.replace("-", " ").lower().split()))):
+        row["kind"] = kind
+        wrote(row, "kind", cell)
+
+
 def kind_from_name(name: str) -> str | None:
     """A CSV file named after a kind, by its code or its Indonesian name (INDONESIAN_KIND_NAMES), holds that kind,
     whatever the case of its name and its words joined by underscores, spaces or dashes (kenaikan_pangkat.csv,
@@ -933,10 +948,6 @@ def _csv_rows(
             continue
         if kind and "kind" not in cleaned:
             cleaned["kind"] = kind
-        elif chosen and kind and cleaned["kind"].strip() != kind:  # (a row of another kind than the file's chosen)
-            reason = OTHER_KIND_CHOSEN.reason(row=quoted(cleaned["kind"]), chosen=kind)
-            yield line, RowRefused({"kind": [reason]}, cleaned), 1
-            continue
         if "" in cleaned:  # (a cell under a column the header leaves unnamed: refused naming it, not as field "")
             at = next(i for i, (name, cell) in enumerate(zip(names, cells, strict=False)) if not name and cell.strip())
             reason = UNNAMED_COLUMN.reason(letter=column_letter(at), number=at + 1, cell=repr(cells[at].strip()))
@@ -945,6 +956,12 @@ def _csv_rows(
         if (bad := not_utf8(cleaned)) is not None:
             yield line, RowRefused(bad.errors, cleaned), 1
             continue
+        if "kind" in cleaned:
+            read_kind_cell(cleaned)  # ("Training", "Pelatihan": as --kind and the file's name are read)
+            if chosen and kind and cleaned["kind"] != kind and cleaned["kind"] in BY_KIND:  # (another kind than chosen)
+                reason = OTHER_KIND_CHOSEN.reason(row=quoted(cleaned["kind"]), chosen=kind)
+                yield line, RowRefused({"kind": [reason]}, cleaned), 1
+                continue
         spreadsheet_nips(cleaned)  # (a NIP saved as a number, 1.98609E+17, or #N/A: unreadable, the rest named with it)
         nips_marked_as_text(cleaned)  # ('198609262010031001, as personnel systems export NIPs for spreadsheets)
         spreadsheet_dates(cleaned)  # (a day count: unreadable, the row's other problems named with it)
