@@ -28,12 +28,12 @@ def columns(world: World, lang: str) -> str:
     [
         (
             "id",
-            "Hari terakhir pelatihan (wajib) : effective_date , TMT, Tanggal, Tanggal Selesai",
+            "Hari terakhir pelatihan (wajib) : effective_date , TMT, Tanggal, Tgl, Tanggal Selesai, Tgl Selesai",
             "JP, Jam Pelajaran",
         ),
         (
             "en",
-            "Last day of the training (required) : effective_date , TMT, Tanggal, Tanggal Selesai",
+            "Last day of the training (required) : effective_date , TMT, Tanggal, Tgl, Tanggal Selesai, Tgl Selesai",
             "JP, Jam Pelajaran",
         ),
     ],

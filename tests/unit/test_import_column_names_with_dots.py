@@ -33,3 +33,21 @@ def test_a_file_so_headed_is_read() -> None:
 def test_a_name_of_no_field_with_a_dot_is_refused_as_before() -> None:
     assert column_name("Ket. Lain") == "ket._lain"
     assert column_name("start_date") == "start_date"
+
+
+@pytest.mark.parametrize(
+    ("typed", "field"),
+    [
+        ("Tgl Mulai", "start_date"),
+        ("Tgl. Mulai", "start_date"),
+        ("TGL SELESAI", "effective_date"),
+        ("Tgl", "effective_date"),
+        ("Tgl. Lahir", "birth_date"),
+        ("Tgl SK", "decree_date"),
+        ("Tgl. Keputusan", "decree_date"),
+    ],
+)
+def test_tanggal_abbreviated_tgl_names_the_same_field(typed: str, field: str) -> None:
+    """`Tgl` is how Indonesian spreadsheets abbreviate Tanggal (date): until 2026-12-04 `Tgl Mulai` refused the file
+    at line 1 ("did you mean tanggal_mulai?")."""
+    assert column_name(typed) == field
