@@ -318,8 +318,10 @@ class Accounts:
         from where (`via`) are kept in the account changes, in the same transaction."""
         account = self.get(username)
         with self.store.transaction() as sql:
-            sql.execute("UPDATE accounts SET disabled = 1 WHERE username = ?", (username,))
-            self._log_change(sql, by, via, "disabled", username, account.role, account.scope, account.nip)
+            # one already disabled changes nothing and is not logged again (the log named a second disabling)
+            if not sql.scalar("SELECT disabled FROM accounts WHERE username = ?", (username,)):
+                sql.execute("UPDATE accounts SET disabled = 1 WHERE username = ?", (username,))
+                self._log_change(sql, by, via, "disabled", username, account.role, account.scope, account.nip)
         return self.get(username)
 
     def account_changes(self, *, page: int = 1, per_page: int = 50) -> tuple[list[AccountChange], int]:

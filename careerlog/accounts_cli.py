@@ -144,6 +144,9 @@ def list_command(obj: Context) -> None:
 def disable_command(obj: Context, username: str) -> None:
     """Disable USERNAME: its password and every token stop working at once."""
     with opened(obj) as accounts:
+        if accounts.get(username).disabled:
+            click.echo(f"{username} was already disabled: nothing changed.")
+            return
         click.echo(f"disabled {describe(accounts.disable(username, by=system_user(), via='cli'))}")
 
 
