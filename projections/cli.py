@@ -28,7 +28,16 @@ MIN_POLL, MAX_POLL = 0.01, 3600.0
 
 
 def _names(views: str | None) -> list[str] | None:
-    return [v.strip() for v in views.split(",") if v.strip()] if views else None
+    """The views --views names (None: the option left out, every view). One that names none (`--views ""`, a unit's
+    `--views $VIEWS` with the variable empty) is refused: it kept every view, beside the workers that keep them."""
+    if views is None:
+        return None
+    names = [v.strip() for v in views.split(",") if v.strip()]
+    if not names:
+        raise click.BadParameter(
+            f"names no view ({views!r}); leave --views out to keep every view.", param_hint="'--views'"
+        )
+    return names
 
 
 @click.group("projections")

@@ -1,7 +1,8 @@
 """A view named twice (`careerlog projections rebuild timeline timeline`, `projections run --views
 timeline,timeline`) is the view named once. The rebuild took it for two views and inserted every row twice:
 a traceback (duplicate key on COPY timeline, then `StaleBatch: rebuild is already past None`), exit 1, and the
-timeline left marked `rebuilding`, so that every read of it answered 503 until another rebuild."""
+timeline left marked `rebuilding`, so that every read of it answered 503 until another rebuild. A `--views` that
+names no view is refused (it kept every view)."""
 
 from __future__ import annotations
 
@@ -63,3 +64,14 @@ def test_a_worker_of_a_view_named_twice_applies_each_event_once(settings: Settin
     assert caught[0]
     invoke(settings, "rebuild", "timeline")
     assert timeline(settings) == caught
+
+
+@pytest.mark.parametrize("views", ["", ",", " , "])
+def test_a_worker_given_no_view_is_refused_not_given_every_view(settings: Settings, views: str) -> None:
+    # a unit's `--views $VIEWS` with the variable empty kept every view, beside the workers that keep them
+    result = CliRunner().invoke(
+        main, ["--database-url", settings.database_url, "projections", "run", "--views", views, "--once"]
+    )
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for '--views': names no view" in result.output
+    assert "applied" not in result.output  # (it applied the appointment to every view)
