@@ -215,8 +215,8 @@ def blocked(view: View, day: date) -> bool:
         end = _date(f.values["end_date"]) if f.values.get("end_date") else (
             f.eff + relativedelta(months=months, days=-1) if months else None
         )  # fmt: skip
-        if end is not None and day <= end + relativedelta(months=int(extra.get(f.values["level"], 0))):
-            return True
+        if end is None or day <= end + relativedelta(months=int(extra.get(f.values["level"], 0))):
+            return True  # (a penalty of no end known stands)
     return False
 
 

@@ -111,9 +111,9 @@ def penalty_blocks(person: Person, day: date) -> bool:
         return False
     rules_today = promotion_rules(day)
     for start, end, level in person.penalties:
-        if level not in rules_today.blocking or end is None or start > day:
+        if level not in rules_today.blocking or start > day:
             continue
-        if day <= add_months(end, int(rules_today.extra_months.get(level, 0))):
+        if end is None or day <= add_months(end, int(rules_today.extra_months.get(level, 0))):
             return True
     return False
 

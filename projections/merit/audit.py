@@ -178,7 +178,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 29  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 31  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -209,6 +209,7 @@ class MeritProjection(TupleProjection):
     # since the rank's; bb3c195's 25, reverted in 22071c9, back with the demo's generator counting the same way)
     # 28: evidence.recorded_after also a fact moved into effect by the TMT by a correction recorded after the decision
     # 29: evidence.recorded_after also a rank promotion in effect before the TMT recorded after the decision
+    # 31: a penalty with no end the record gives (no end_date, its kind no fixed months) stands from its start
     tables = (
         DECISIONS,
         FINDINGS,

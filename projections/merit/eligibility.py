@@ -204,20 +204,21 @@ def barred_until(book: Rules, checks: list[Check], judged: date) -> str | None:
     """The last day of the bars standing on `judged` whose end the record gives: the penalties served then
     (promotion.penalty missing and enforced; its evidence), each to its last day and the months the rule in force on
     `judged` adds after it, as the career page says when they end (web.pages.next_promotion.penalty_until). None when
-    no such bar stands. A legal status barring a promotion on `judged` (promotion.legal_status: unpaid leave,
-    suspension) has no end the record gives: `judged` is on or after the record's last day and a fact in the future
-    is refused, so no return to duty after it is recorded."""
+    no such bar stands, or when one of those penalties has no end the record gives (no `end_date`, and its kind no
+    fixed months: it stands until one is recorded, so no date is known to come after it). A legal status barring a
+    promotion on `judged` (promotion.legal_status: unpaid leave, suspension) has no end the record gives: `judged` is
+    on or after the record's last day and a fact in the future is refused, so no return to duty after it is
+    recorded."""
     rule = rule_on(book, PENALTY_RULE, judged)
     if rule is None:
         return None
     extra = rule.params.get("extra_months", {})
-    ends = [
-        end + relativedelta(months=int(extra.get(fact.get("level"), 0)))
-        for c in checks
-        if c.rule == PENALTY_RULE and c.finding
-        for fact in c.evidence
-        if (end := penalty_end(fact)) is not None
-    ]
+    ends = []
+    for fact in (fact for c in checks if c.rule == PENALTY_RULE and c.finding for fact in c.evidence):
+        end = penalty_end(fact)
+        if end is None:
+            return None  # it stands until an end is recorded
+        ends.append(end + relativedelta(months=int(extra.get(fact.get("level"), 0))))
     return max(ends).isoformat() if ends else None
 
 
@@ -320,8 +321,9 @@ class EligibilityQueries(ViewReader):
             requirements, missing = json.loads(row["requirements"]), json.loads(row["missing"])
             barred = blocked(requirements)
             # a legal status barring it on judged_on (unpaid leave, suspension) lasts until a return to duty is
-            # recorded: no date is known to come before it (`barred_until` gives none: no later fact is recorded yet)
-            away = LEGAL_STATUS in missing
+            # recorded, a penalty of no known end until its end is: no date is known to come after either
+            # (`barred_until` gives none: no later fact is recorded yet)
+            away = LEGAL_STATUS in missing or (PENALTY_RULE in missing and row["barred_until"] is None)
             items.append(
                 {
                     **row,

@@ -190,6 +190,8 @@ def rating_facts(record: CareerRecord, day: date, years: int) -> list[tuple[int,
 
 
 def penalty_end(fact: Fact) -> date | None:
+    """A penalty's last day: its `end_date`, else its start + its kind's months - 1 day; None when neither is known (a
+    kind of no fixed months, PEMBERHENTIAN, recorded without an end): such a penalty stands from its start on."""
     end = fact.get("end_date")
     if isinstance(end, date):
         return end
@@ -527,8 +529,8 @@ class PromotionJudge:
         for fact in self.facts_of("penalty"):
             if fact.get("level") not in rule.params["blocking_levels"] or fact.effective_date > day:
                 continue
-            end = penalty_end(fact)
-            if end is not None and day <= end + relativedelta(months=int(extra.get(fact.get("level"), 0))):
+            end = penalty_end(fact)  # None: no end recorded nor set by its kind, it stands until one is recorded
+            if end is None or day <= end + relativedelta(months=int(extra.get(fact.get("level"), 0))):
                 blocking.append(fact)
         return check(rule, not blocking, lambda: PENALTY(count=len(blocking), day=day), blocking)
 

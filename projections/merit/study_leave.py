@@ -131,14 +131,15 @@ def service_check(known: CareerRecord, day: date, rule: Rule) -> Check | None:
 
 def served_penalties(known: CareerRecord, day: date, rule: Rule) -> list[Fact]:
     """The penalties of the rule's `levels` in force on `day`: begun by then and not ended (their end date, or their
-    start + the kind's months - 1 day, + the level's `extra_months`), as promotion.penalty reads them."""
+    start + the kind's months - 1 day, + the level's `extra_months`; one with neither stands), as promotion.penalty
+    reads them."""
     levels, extra = rule.params.get("levels", []), rule.params.get("extra_months", {})
     found = []
     for fact in known.of_kind("penalty", until=day):
         if fact.get("level") not in levels:
             continue
-        end = penalty_end(fact)
-        if end is not None and day <= end + relativedelta(months=int(extra.get(fact.get("level"), 0))):
+        end = penalty_end(fact)  # None: it stands until an end is recorded
+        if end is None or day <= end + relativedelta(months=int(extra.get(fact.get("level"), 0))):
             found.append(fact)
     return found
 
@@ -244,7 +245,7 @@ class StudyLeaveProjection(TupleProjection):
     # 2: study_leave.penalty worded as a penalty barring study leave, not the promotion rule's wording; 3: a status
     # change to STUDY_LEAVE on the day of a study_leave_start is no second start; 4: evidence.recorded_after also a
     # penalty or confirmation moved into effect by the day by a correction recorded after the start
-    version = 4
+    version = 5
     tables = (STUDY_LEAVES, STUDY_LEAVE_FINDINGS)
 
     def configuration(self) -> str | None:

@@ -126,7 +126,8 @@ def penalty_last_day(values: dict[str, Any], start: date) -> date | None:
 
 def penalty_until(items: list[dict[str, Any]], day: date) -> dict[str, str] | None:
     """When the penalties barring a promotion on `day` end (promotion.penalty in force then: its blocking levels
-    and the months added after each), and the first permitted promotion date after that."""
+    and the months added after each), and the first permitted promotion date after that; `open` when one of them
+    has no end the record gives (no end date, and its kind no fixed months): it stands until one is recorded."""
     book = rules()
     rule = book.in_force("promotion.penalty", day)
     if rule is None:
@@ -138,6 +139,8 @@ def penalty_until(items: list[dict[str, Any]], day: date) -> dict[str, str] | No
             continue
         start = date.fromisoformat(item["effective_date"])
         end = penalty_last_day(item["values"], start)
+        if end is None and start <= day:
+            return {"open": "yes"}
         if end is not None:
             end += relativedelta(months=int(rule.params.get("extra_months", {}).get(level, 0)))
             if start <= day <= end:
