@@ -178,7 +178,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 31  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 32  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -210,6 +210,8 @@ class MeritProjection(TupleProjection):
     # 28: evidence.recorded_after also a fact moved into effect by the TMT by a correction recorded after the decision
     # 29: evidence.recorded_after also a rank promotion in effect before the TMT recorded after the decision
     # 31: a penalty with no end the record gives (no end_date, its kind no fixed months) stands from its start
+    # 32: a rating or training bears only on the rounds of the years that read it (KnownFrom, as earlier_rounds): one
+    # of another year recorded after a 101 no longer marks a colleague's round known after it (a colleague passed over)
     tables = (
         DECISIONS,
         FINDINGS,
@@ -538,7 +540,7 @@ def round_tuples(
         )
         if not is_eligible and decision is None:
             continue
-        known = known or KnownFrom(record)
+        known = known or KnownFrom(record, rounds_reading(book))
         rows.append(round_tuple(record, day, held, is_eligible, decision, known))
     return rows
 
@@ -581,20 +583,11 @@ def earlier_round_tuples(
     reading = first_round_moments(book)  # year -> the start of the first round reading its ratings and trainings
     for e in record.entries:
         kind = e.kind
-        if kind == "performance_rating":
-            year = e.values.get("year")
-        elif kind == "training":
-            year = e.effective_date.year
-        elif kind in NOT_READ_BY_ROUNDS:
+        if kind in NOT_READ_BY_ROUNDS:
             continue
-        else:
-            year = None
+        year = rated_year(e, span)  # a rating or training, read by the rounds of the next years only
         moment = e.recorded_at
-        if year is None:
-            pass
-        elif type(year) is not int or not 0 < year < date.max.year - span:
-            year = None  # read by the rounds from its day on; a rating or training, of the next years only
-        else:
+        if year is not None:
             threshold = reading.get(year)
             if threshold is None:
                 threshold = reading[year] = first_round_moment(book, year + 1)
@@ -623,7 +616,7 @@ def earlier_round_tuples(
         return []
     promoted = {f.effective_date for f in record.promotions()}  # of any kind: as `round_tuples` leaves them out
     by_version = by_version or {e.version: e for e in record.entries}
-    bearing: list[tuple[datetime, date]] = []  # (recorded, read from) of the entries bearing on rounds, when needed
+    bearing: list[tuple[datetime, date, date]] = []  # (recorded, first and last day read) of the entries, when needed
     known: dict[datetime, PromotionJudge] = {}
     rows: list[tuple[Any, ...]] = []
     for i in sorted(late):
@@ -636,11 +629,11 @@ def earlier_round_tuples(
                 continue
         moments = sorted(late[i])
         bearing = bearing or sorted(  # as `KnownFrom` reads them
-            (e.recorded_at, e.effective_date if e.kind in READ_FROM_THEIR_DAY else read_from(e, by_version))
-            for e in record.entries
-            if e.kind not in NOT_READ_BY_ROUNDS
+            (e.recorded_at, *bears_on(e, by_version, span)) for e in record.entries if e.kind not in NOT_READ_BY_ROUNDS
         )
-        since = next((moment for moment, read in reversed(bearing) if moment < moments[0] and read <= day), None)
+        since = next(
+            (moment for moment, read, until in reversed(bearing) if moment < moments[0] and read <= day <= until), None
+        )
         state: list[Any] | None = None
         for moment in moments:
             then = known.get(moment)
@@ -733,7 +726,7 @@ def round_tuple(
     but a promoted round's are of the record as known before its decision was recorded when something
     recorded since bears on them (`KnownFrom`): the passed-over comparison reads each side as known
     then (`known_from` < `decided_at`, projections/merit/queries.py)."""
-    known = known or KnownFrom(record)
+    known = known or KnownFrom(record, rounds_reading(rules()))
     since = known.on(day)
     decided = decision.entry.recorded_at if decision is not None else None
     measured, measured_held = record, held
@@ -803,25 +796,67 @@ READ_FROM_THEIR_DAY = frozenset(BY_KIND) - {"correction", "retraction", "perform
 
 class KnownFrom:
     """When what a record's round on a day reads was last recorded: the latest recorded time of the
-    entries that bear on that day (`read_from`; the kinds of `NOT_READ_BY_ROUNDS` never do). The row of
-    the round reads the same of the record as known before any later moment as of the final record."""
+    entries that bear on that day (`bears_on`; the kinds of `NOT_READ_BY_ROUNDS` never do). The row of
+    the round reads the same of the record as known before any later moment as of the final record.
 
-    def __init__(self, record: CareerRecord):
+    A rating or training bears only on the rounds of the `span` years after its own (`rated_year`), as
+    `earlier_round_tuples` reads them: one of the round's own year, or of a year before those it reads,
+    recorded after a decision changes nothing the round reads, and has no earlier state made for it."""
+
+    def __init__(self, record: CareerRecord, span: int):
         by_version = {e.version: e for e in record.entries}
-        pairs = sorted(
-            (e.effective_date if e.kind in READ_FROM_THEIR_DAY else read_from(e, by_version), e.recorded_at)
-            for e in record.entries
-            if e.kind not in NOT_READ_BY_ROUNDS
-        )
+        pairs = []
+        yearly: dict[int, datetime] = {}  # the year of ratings and trainings -> the latest recorded
+        for e in record.entries:
+            if e.kind in NOT_READ_BY_ROUNDS:
+                continue
+            year = rated_year(e, span)
+            if year is None:
+                pairs.append(
+                    (e.effective_date if e.kind in READ_FROM_THEIR_DAY else read_from(e, by_version), e.recorded_at)
+                )
+            elif year not in yearly or e.recorded_at > yearly[year]:
+                yearly[year] = e.recorded_at
+        pairs.sort()
         self.days = [day for day, _ in pairs]
         self.latest = list(accumulate((moment for _, moment in pairs), max))
+        self.yearly, self.span = yearly, span
 
     def on(self, day: date) -> datetime | None:
         found = bisect.bisect_right(self.days, day)
-        return self.latest[found - 1] if found else None
+        latest = self.latest[found - 1] if found else None
+        if self.yearly:
+            for year in range(day.year - self.span, day.year):
+                moment = self.yearly.get(year)
+                if moment is not None and (latest is None or moment > latest):
+                    latest = moment
+        return latest
 
 
-NOT_KNOWN = KnownFrom(CareerRecord("", []))  # no entries: `on` any day is None (the times made elsewhere)
+NOT_KNOWN = KnownFrom(CareerRecord("", []), 0)  # no entries: `on` any day is None (the times made elsewhere)
+
+
+def rated_year(entry: Entry, span: int) -> int | None:
+    """The year of a rating (its `year`) or a training (its effective date's): the rounds read it only in the `span`
+    years after it (`rounds_reading`: the measures' and the 101's rules' years before the round's); None for the
+    other kinds, and for a year out of range (read from its day on, as the other kinds)."""
+    kind = entry.kind
+    if kind == "performance_rating":
+        year = entry.values.get("year")
+    elif kind == "training":
+        year = entry.effective_date.year
+    else:
+        return None
+    return year if type(year) is int and 0 < year < date.max.year - span else None
+
+
+def bears_on(entry: Entry, by_version: dict[int, Entry], span: int) -> tuple[date, date]:
+    """The first and last round days an entry bears on (`KnownFrom`): a rating or training of year Y those of the
+    years Y + 1 to Y + `span` (`rated_year`), any other from `read_from` on."""
+    year = rated_year(entry, span)
+    if year is not None:
+        return date(year + 1, 1, 1), date(year + span, 12, 31)
+    return entry.effective_date if entry.kind in READ_FROM_THEIR_DAY else read_from(entry, by_version), date.max
 
 
 def read_from(entry: Entry, by_version: dict[int, Entry]) -> date:
