@@ -7,6 +7,9 @@ CAREERLOG_ENCRYPTION_KEY base64 AES key (16, 24 or 32 bytes): encrypts stored ev
 CAREERLOG_RULES_FILE     a replacement rules.toml (see docs/rules.md)
 CAREERLOG_NAMES_FILE     a replacement names.toml, how lists write names (docs/rules.md; read by careerlog.reference)
 CAREERLOG_DB_POOL_SIZE, CAREERLOG_DB_MAX_OVERFLOW   PostgreSQL connections per process (4, 8)
+CAREERLOG_IMPORT_WRITE_AHEAD  on (or 1, true, yes): an import writes each batch while it decides the next
+                         (careerlog.importing.writes_ahead); off (or 0, false, no; the default): not. Anything
+                         else stops every command at start naming it (it was read as off: only `on` counted)
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ DEFAULT_DATABASE_URL = "sqlite:///careerlog.db"
 SCHEMA_LOCK_ID = 7_312_301  # pg_advisory_lock key held with the hash of the schema's name while tables are created
 _WHOLE_NUMBER = re.compile(r"^\s*-?[0-9]+\s*$")
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+WRITE_AHEAD_ENV = "CAREERLOG_IMPORT_WRITE_AHEAD"
 
 
 class ConfigurationError(ValueError):
@@ -52,6 +56,9 @@ class Settings:
     # True for a command that only reads a store (export, history, info, the audits and reports): `prepare` refuses a
     # store that is not there instead of making a new, empty one (a mistyped path exported 0 events, exit 0)
     existing_only: bool = False
+    # CAREERLOG_IMPORT_WRITE_AHEAD, read here so that a value neither on nor off stops every command at start;
+    # an import reads it again where it runs (careerlog.importing.writes_ahead: each worker process of its own)
+    import_write_ahead: bool = False
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -63,6 +70,7 @@ class Settings:
             rules_file=env.get("CAREERLOG_RULES_FILE") or None,
             pool_size=_int_setting(env, "CAREERLOG_DB_POOL_SIZE", 4, least=1),
             max_overflow=_int_setting(env, "CAREERLOG_DB_MAX_OVERFLOW", 8, least=0),
+            import_write_ahead=switch_setting(env, WRITE_AHEAD_ENV),
         )
 
     @property
@@ -373,6 +381,19 @@ def _int_setting(env: Mapping[str, str], name: str, default: int, *, least: int)
     if value < least:
         raise ConfigurationError(f"{name}: expected a whole number of at least {least}, got {raw!r}")
     return value
+
+
+SWITCH_ON = ("on", "1", "true", "yes")
+SWITCH_OFF = ("off", "0", "false", "no")
+
+
+def switch_setting(env: Mapping[str, str], name: str) -> bool:
+    """A setting that is on or off (off when unset or empty), written in any case; ConfigurationError naming it for
+    anything else, which is not silently read as off (CAREERLOG_SECURE_COOKIES, CAREERLOG_IMPORT_WRITE_AHEAD)."""
+    raw = (env.get(name) or "off").strip().lower()
+    if raw not in SWITCH_ON + SWITCH_OFF:
+        raise ConfigurationError(f"{name}: on or off (or 1 or 0, true or false, yes or no), got {env.get(name)!r}")
+    return raw in SWITCH_ON
 
 
 def reads_as_json(state: bytes) -> bool:

@@ -45,6 +45,7 @@ from careerlog.application import (
     confirmations,
     unit_subject,
 )
+from careerlog.config import WRITE_AHEAD_ENV, switch_setting
 from careerlog.domain.employee import (
     CORRECTION_JUMP,
     CORRECTION_JUMP_REFUSED,
@@ -228,9 +229,10 @@ NO_KIND = Refusal(
 ).reason()
 # A header line of one cell that is no field: a spreadsheet's title above its table ("DAFTAR DIKLAT PEGAWAI 2021")
 TITLE_ROW = Refusal(
-    "Line 1 holds one cell, {cell}: a title, not the header naming each column. The file's first line must be its "
-    "header (NIP and the kind's columns): delete the lines above the header (a title, blank lines), save the file "
-    "again as CSV and import it. Nothing was read.",
+    "Line {line} holds one cell, {cell}: a title, not the header naming each column. The file's first line must be "
+    "its header (NIP and the kind's columns): delete the lines above the header (a title, blank lines), save the "
+    "file again as CSV and import it. Nothing was read.",
+    numbers=("line",),
     quotes=("cell",),
 )
 SAME_FIELD = Refusal("Columns {columns} all name {field}; keep one. Nothing was read.")
@@ -268,12 +270,6 @@ APPOINTED_LATER = Refusal(
 # The rows found already recorded are listed by line, the first LISTED of them (the count says how many in all).
 LISTED = 20
 DEFAULT_BATCH = 2000
-# "on" or "off": whether each batch is written while the next is decided (WritingAhead). Off unless
-# chosen: on this 2-core machine the writing thread cost 15-25% more CPU and gave no wall time back, on
-# either store, loaded or quiet (quiet pairs on PostgreSQL, one process, 10,000 employees: 15.7 / 16.4 s
-# with it against 14.3 / 15.5 s without; docs/performance.md). It may pay where the database server runs
-# on cores of its own (another machine); measure with bench.ingest before turning it on.
-WRITE_AHEAD_ENV = "CAREERLOG_IMPORT_WRITE_AHEAD"
 
 
 @quick_init
@@ -651,20 +647,20 @@ def read_csv(
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")  # textfiles.py
     records: CsvRecords | None = None
     try:
-        header = text.readline()
-        refuse_not_text(header)
+        first = text.readline()
+        refuse_not_text(first)
+        header, delimiter, at = header_of(first, text)
         if undecodable(header):
-            yield 1, InvalidInput(NOT_UTF8_HEADER.reason(text=shown(header), save=SAVE_AS_UTF8), "line"), 1
+            yield at, InvalidInput(NOT_UTF8_HEADER.reason(text=shown(header), save=SAVE_AS_UTF8), "line"), 1
             return
-        delimiter = delimiter_of(header)
-        records = CsvRecords(itertools.chain([header], text), delimiter)
+        records = CsvRecords(itertools.chain([header], text), delimiter, at)
         _, typed, fault = records.header()
         if fault is not None:
-            yield 1, InvalidInput(HEADER_QUOTE, "line"), 1
+            yield at, InvalidInput(HEADER_QUOTE, "line"), 1
             return
-        names, unknown = _read_header(typed, kind)
+        names, unknown = _read_header(typed, kind, at)
         if unknown is not None:
-            yield 1, unknown, 1
+            yield at, unknown, 1
             if not isinstance(unknown, ColumnNotes):
                 return
         yield from _csv_rows(records, typed, names, kind, indonesian=delimiter == ";", chosen=chosen)
@@ -678,6 +674,22 @@ def read_csv(
 class ColumnNotes(InvalidInput):
     """The header's columns read but never recorded (a row number, remarks, the name checked), each with why:
     the report's notes, at line 1; the rows are read on."""
+
+
+# A CSV file's first line naming its separator for a spreadsheet, above the header: "sep=;", "sep=,", "sep=<tab>"
+# (Excel reads it and writes it, and so do some exporters, so that Excel splits the columns whatever its locale)
+_SEPARATOR_HINT = re.compile(r"sep=([!#-/:-@\[-^`{-~]|\t)(?:\r\n|\n|\r)?", re.IGNORECASE)
+
+
+def header_of(first: str, text: IO[str]) -> tuple[str, str, int]:
+    """The header of a CSV file whose first line (read) is `first` and whose lines after it are `text`, its cells'
+    separator and its line: the first line and the separator it shows (delimiter_of), or, below a first line naming
+    the separator (`sep=;`, _SEPARATOR_HINT), the second line and the separator named, whatever the header shows
+    (until 2026-12-04 the hint was refused as a title line). The lines keep their numbers in the file."""
+    hint = _SEPARATOR_HINT.fullmatch(first)
+    if hint is None:
+        return first, delimiter_of(first), 1
+    return text.readline(), hint[1], 2
 
 
 def delimiter_of(header: str) -> str:
@@ -704,11 +716,13 @@ class CsvRecords:
 
     Only a record with a quote mark pays for the check: a line without one is handed on as it is."""
 
-    def __init__(self, lines: Iterable[str], delimiter: str) -> None:
+    def __init__(self, lines: Iterable[str], delimiter: str, first: int = 1) -> None:
         self.delimiter = delimiter
         self.kept: list[str] = []  # the lines of the record read last, from its first line holding a quote mark
         self.width = 0  # the header's cells
-        self.base = 0  # the lines before those the reader reads (read again after a record at fault)
+        # the lines before those the reader reads: above the header (its line is `first`: header_of), and read
+        # again after a record at fault
+        self.base = first - 1
         cell = cell_pattern(delimiter).pattern
         self.whole = re.compile(f"(?:{cell})(?:{re.escape(delimiter)}(?:{cell}))*(?:\r\n|\n|\r)?")
         self.source = iter(lines)
@@ -834,7 +848,7 @@ def split_cells(text: str, delimiter: str, *, as_written: bool = False) -> tuple
         start = stop + 1
 
 
-def _read_header(typed: list[str], kind: str | None) -> tuple[list[str], InvalidInput | None]:
+def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[list[str], InvalidInput | None]:
     """The header's column names whatever their case and spaces ("NIP" is nip); for a file of one kind (no `kind`
     column), the columns that are no field of it, named at once rather than row by row.
 
@@ -869,7 +883,7 @@ def _read_header(typed: list[str], kind: str | None) -> tuple[list[str], Invalid
             notes[typed[names.index("name")].strip()] = [NAME_CHECKED]
         return names, ColumnNotes(notes) if notes else None
     if len(unknown) == 1 and sum(1 for name in typed if name.strip()) == 1:  # (a title above the table)
-        return names, InvalidInput(TITLE_ROW.reason(cell=repr(unknown[0])), "line")
+        return names, InvalidInput(TITLE_ROW.reason(line=line, cell=repr(unknown[0])), "line")
     columns = ", ".join(repr(name) for name in unknown)
     aliases = aliases_of(fields)
     said = {"columns": columns, "kind": kind, "fields": ", ".join(fields), "aliases": ", ".join(aliases)}
@@ -1299,11 +1313,19 @@ def in_tmt_order(command: Command) -> tuple[str, date, int]:
     return command.subject, when, command.line
 
 
+# CAREERLOG_IMPORT_WRITE_AHEAD (careerlog.config.WRITE_AHEAD_ENV), on or off (careerlog.config.switch_setting:
+# also 1 or 0, true or false, yes or no; anything else refused naming it): whether each batch is written while
+# the next is decided (WritingAhead). Off unless
+# chosen: on this 2-core machine the writing thread cost 15-25% more CPU and gave no wall time back, on
+# either store, loaded or quiet (quiet pairs on PostgreSQL, one process, 10,000 employees: 15.7 / 16.4 s
+# with it against 14.3 / 15.5 s without; docs/performance.md). It may pay where the database server runs
+# on cores of its own (another machine); measure with bench.ingest before turning it on.
 def writes_ahead() -> bool:
     """Whether an import (each worker of a parallel one) writes each batch while it decides the next.
 
-    See WRITE_AHEAD_ENV."""
-    return os.environ.get(WRITE_AHEAD_ENV, "").strip().lower() == "on"
+    See WRITE_AHEAD_ENV. ConfigurationError naming it for a value neither on nor off (Settings.from_env refuses it
+    first, at the start of every command)."""
+    return switch_setting(os.environ, WRITE_AHEAD_ENV)
 
 
 def _rejection(command: Command, error: Exception, first: FirstLines | None = None) -> RowProblem:

@@ -38,7 +38,7 @@ from typing import Any
 
 from limits import parse
 
-from careerlog.config import ConfigurationError
+from careerlog.config import ConfigurationError, switch_setting
 
 DEFAULT_RATE = "3000/minute"
 
@@ -71,7 +71,7 @@ class WebSettings:
             api_rate_limit=_rate(env, "CAREERLOG_API_RATE_LIMIT", DEFAULT_RATE),
             session_idle_minutes=_length(env, "CAREERLOG_SESSION_IDLE_MINUTES", 30, "minutes"),
             session_hours=_length(env, "CAREERLOG_SESSION_HOURS", 12, "hours"),
-            secure_cookies=_switch(env, "CAREERLOG_SECURE_COOKIES"),
+            secure_cookies=switch_setting(env, "CAREERLOG_SECURE_COOKIES"),
         )
 
     def flask_config(self) -> dict[str, Any]:
@@ -136,19 +136,6 @@ def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
     if raw not in choices:
         raise ConfigurationError(f"{name}: one of {', '.join(choices)}, got {raw!r}")
     return raw
-
-
-SWITCH_ON = ("on", "1", "true", "yes")
-SWITCH_OFF = ("off", "0", "false", "no")
-
-
-def _switch(env: Mapping[str, str], name: str) -> bool:
-    """A setting that is on or off (off when unset or empty), written in any case; ConfigurationError naming it for
-    anything else, which is not silently read as off."""
-    raw = (env.get(name) or "off").strip().lower()
-    if raw not in SWITCH_ON + SWITCH_OFF:
-        raise ConfigurationError(f"{name}: on or off (or 1 or 0, true or false, yes or no), got {env.get(name)!r}")
-    return raw in SWITCH_ON
 
 
 def _rate(env: Mapping[str, str], name: str, default: str) -> str | None:

@@ -199,9 +199,10 @@ def test_an_import_without_writing_ahead_gives_the_same_rows_and_report(
 
 
 def test_an_import_writes_ahead_only_when_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Off by default on both stores: on this machine the writing thread cost CPU and gave no time back."""
+    """Off by default on both stores: on this machine the writing thread cost CPU and gave no time back. `yes` is
+    on, as it is for CAREERLOG_SECURE_COOKIES (it was read as off: test_import_write_ahead_setting)."""
     monkeypatch.delenv("CAREERLOG_IMPORT_WRITE_AHEAD")
     assert not writes_ahead()
-    for value, chosen in (("On", True), (" on ", True), ("off", False), ("yes", False), ("", False)):
+    for value, chosen in (("On", True), (" on ", True), ("off", False), ("yes", True), ("", False)):
         monkeypatch.setenv("CAREERLOG_IMPORT_WRITE_AHEAD", value)
         assert writes_ahead() is chosen
