@@ -491,8 +491,9 @@ def info_command(obj: Context) -> None:
 
     The position is not a count: on PostgreSQL a rolled-back write (or a restored pg_dump) leaves
     positions unused (docs/operations.md), and counting a large log would read all of it."""
+    position = obj.app.max_notification_id() or 0  # (the store opened first: one not there is refused before a line)
     click.echo(f"store: {obj.settings.store}")
-    click.echo(f"last event position: {obj.app.max_notification_id() or 0}")
+    click.echo(f"last event position: {position}")
 
 
 from careerlog.accounts_cli import accounts_group, tokens_group  # noqa: E402
