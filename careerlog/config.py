@@ -126,7 +126,10 @@ class Settings:
             )
         schema = parameters.get("schema", [""])[0]
         if schema and not _SCHEMA_NAME.match(schema):
-            raise ConfigurationError(f"CAREERLOG_DATABASE_URL: invalid schema name {schema!r}")
+            raise ConfigurationError(  # (what _SCHEMA_NAME takes, in words: the message said only "invalid")
+                f"CAREERLOG_DATABASE_URL: invalid schema name {schema!r}: a schema's name is 1 to 63 lower-case "
+                "letters a-z, digits 0-9 and underscores, not starting with a digit (e.g. ?schema=careerlog_medan)"
+            )
         try:
             port = url.port or 5432
         except ValueError:  # not a number, or out of range
