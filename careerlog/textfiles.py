@@ -504,9 +504,10 @@ def read_decimal_commas(row: dict[str, Any]) -> None:
     kind = row.get("kind")
     for name in decimal_fields(kind) if type(kind) is str else ():
         cell = row.get(name)
-        if type(cell) is str and ("," in cell or "." in cell) and ascii_number(cell):  # (Babel reads any digits)
+        # (Babel reads any digits; a no-break space before or after, U+00A0 or U+202F, trimmed as a space)
+        if type(cell) is str and ("," in cell or "." in cell) and ascii_number(text := cell.strip()):
             with contextlib.suppress(NumberFormatError):  # (then the ledger judges the cell as written)
-                row[name] = str(parse_decimal(cell.strip(), locale="id", strict=True))
+                row[name] = str(parse_decimal(text, locale="id", strict=True))
                 wrote(row, name, cell)
 
 
@@ -596,7 +597,7 @@ def read_lesson_hours(row: dict[str, Any]) -> None:
     """A training's hours written with their unit ("20 JP", "8jp": jam pelajaran, as a BKD spreadsheet writes
     them) read as the number, in place; any other cell is left for the ledger to judge."""
     cell = row.get("hours")
-    if type(cell) is str and cell[-2:].upper() == "JP" and (number := cell[:-2].strip()):
+    if type(cell) is str and (text := cell.strip())[-2:].upper() == "JP" and (number := text[:-2].strip()):
         row["hours"] = number
         wrote(row, "hours", cell)
 

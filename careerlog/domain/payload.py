@@ -466,9 +466,9 @@ def _to_int(value: Any) -> int:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and whole_number(value.strip().lstrip("-")):
+    if isinstance(value, str) and whole_number(unsigned(text := value.strip())):
         try:
-            return int(value.strip())
+            return int(text)
         except ValueError:  # (more digits than int() reads: sys.get_int_max_str_digits, 4,300)
             raise ValueError(NOT_INTEGER) from None
     raise ValueError(NOT_INTEGER)
@@ -498,18 +498,25 @@ def _to_date(value: Any) -> date:
     raise ValueError(NOT_DATE.reason(value=quoted(value) if isinstance(value, str) else cut(repr(value))))
 
 
+def unsigned(text: str) -> str:
+    """A number's text without its one sign, + or - (int() reads either, as the API's and the command line's
+    numbers do: "+24" is 24; until 2026-12-04 a whole number of a payload refused the +, an amount took it)."""
+    return text[1:] if text[:1] in ("+", "-") else text
+
+
 def _to_decimal(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
         raise ValueError(NOT_NUMBER)
-    if isinstance(value, str) and not ascii_number(value):
+    text = str(value).strip()  # (str.strip trims a no-break space, U+00A0 or U+202F, as a space: a whole number too)
+    if isinstance(value, str) and not ascii_number(text):
         raise ValueError(NOT_NUMBER)
     try:
-        number = Decimal(str(value).strip())
+        number = Decimal(text)
     except InvalidOperation:
         raise ValueError(NOT_NUMBER) from None
     if not number.is_finite():
         raise ValueError(NOT_NUMBER)
-    return number
+    return number.copy_abs() if number.is_zero() else number  # ("-0" is 0, as a whole number's is: not kept "-0")
 
 
 def _to_dict(value: Any) -> dict[str, Any]:

@@ -15,13 +15,18 @@ from web.api.fields import PlainDecimal, PlainNumber, WholeNumber
 
 ARABIC_12 = "\u0661\u0662"
 FULL_WIDTH_12 = "\uff11\uff12"
-OTHERWISE = (ARABIC_12, FULL_WIDTH_12, "1_2", "\u00a012")
+OTHERWISE = (ARABIC_12, FULL_WIDTH_12, "1_2", "\u00a0\u0661\u0662")
+# a no-break space around digits 0-9 is trimmed as a space (tests/integration/test_number_cells_read_alike.py;
+# until 2026-12-04 "\u00a012" was refused here as no ASCII, where the ledger's whole numbers read it)
+SPACED = ("\u00a012", "12\u202f")
 
 
 @pytest.mark.parametrize("field", [WholeNumber(), PlainNumber(), PlainDecimal()], ids=type)
 def test_the_apis_number_fields_read_digits_0_to_9_alone(field: WholeNumber) -> None:
     assert field.deserialize("12") == 12
     assert field.deserialize(" 12 ") == 12
+    for text in SPACED:
+        assert field.deserialize(text) == 12
     assert field.deserialize(12) == 12
     for text in OTHERWISE:
         with pytest.raises(ValidationError) as refused:

@@ -64,7 +64,7 @@ class AsciiDigits:
     ("Not a valid integer.", "Not a valid number."), as it refuses any text that is no number: the field is named."""
 
     def _validated(self, value: Any) -> Any:
-        if isinstance(value, str) and not ascii_number(value):
+        if isinstance(value, str) and not ascii_number(value.strip()):  # (spaces around it, a no-break one too, let be)
             raise self.make_error("invalid", input=value)  # type: ignore[attr-defined]
         return super()._validated(value)  # type: ignore[misc]
 
