@@ -28,6 +28,7 @@ from careerlog.reference import Reference, Rule, Rules, reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Entry, Fact, add_years, predicate_score
 from projections.framework import Table, TupleProjection, row_tuples
+from projections.merit.appointments import appointment_checks, is_judged_appointment
 from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, staff_rating_rows, unit_rating_rows
 from projections.merit.eligibility import ELIGIBILITY, eligibility_rows
 from projections.merit.known_alike import KnownBefore
@@ -178,7 +179,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 32  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 33  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -212,6 +213,8 @@ class MeritProjection(TupleProjection):
     # 31: a penalty with no end the record gives (no end_date, its kind no fixed months) stands from its start
     # 32: a rating or training bears only on the rounds of the years that read it (KnownFrom, as earlier_rounds): one
     # of another year recorded after a 101 no longer marks a colleague's round known after it (a colleague passed over)
+    # 33: a CPNS appointment is a decision of its own (`appointment`): appointment.starting_rank, its rank at most the
+    # start of its entry education (PP 98/2000 jo PP 11/2002)
     tables = (
         DECISIONS,
         FINDINGS,
@@ -239,6 +242,9 @@ class MeritProjection(TupleProjection):
         audited = [promotion_tuples(record, f, book, judges) for f in record.promotions()]
         audited += [
             post_tuples(record, f, book, judges) for f in record.of_kind("post_appointment") if is_judged_post(f)
+        ]
+        audited += [
+            appointment_tuples(record, f, book) for f in record.of_kind("appointment") if is_judged_appointment(f)
         ]
         for decision, found in audited:
             decisions.append(decision)
@@ -339,6 +345,15 @@ def post_tuples(
     return decision_tuples(final, fact, failed, before[0] if before else None, shown, book)
 
 
+def appointment_tuples(final: CareerRecord, fact: Fact, book: Rules | None = None) -> Audited:
+    """The rows of one CPNS appointment (as corrected) judged by `appointment.starting_rank` (projections/merit/
+    appointments.py): its kind the entry education, its rank after the rank it gives. The rule reads the appointment
+    alone (its education and rank), nothing else of the record: no evidence.recorded_after."""
+    failed = [c for c in appointment_checks(fact, book) if c.finding]
+    shown = ("appointment", fact.get("education"), fact.get("rank"), None, None)
+    return decision_tuples(final, fact, failed, None, shown, book, judge_late=False)
+
+
 def decision_tuples(
     final: CareerRecord,
     fact: Fact,
@@ -346,10 +361,13 @@ def decision_tuples(
     rank_before: str | None,
     shown: tuple[Any, Any, Any, Any, Any],
     book: Rules | None = None,
+    *,
+    judge_late: bool = True,
 ) -> Audited:
     """The `decisions` row (with the verdict) and the `findings` rows of one audited decision, as
-    tuples of their columns in order; `shown`: its decision, kind, rank after, level and title."""
-    late = late_evidence(final, fact, book)
+    tuples of their columns in order; `shown`: its decision, kind, rank after, level and title; `judge_late`: whether
+    evidence.recorded_after is judged (not for an appointment)."""
+    late = late_evidence(final, fact, book) if judge_late else None
     failed = [*failed, late] if late is not None else failed
     day = fact.effective_date
     place = final.placement_on(day) or (None, None, None)

@@ -375,7 +375,7 @@ def json_list(key: str, items: Iterator[dict[str, Any]]) -> Iterator[str]:
 
 @audit_group.command("promotions")
 @decision_options
-@click.option("--with-posts", is_flag=True, help="Post appointments too (all audited decisions).")
+@click.option("--with-posts", is_flag=True, help="Post and CPNS appointments too (all audited decisions).")
 @pass_context
 @friendly_errors
 def promotions_command(obj: Context, /, fmt: str, with_posts: bool, **options: str | None) -> None:
@@ -502,11 +502,12 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
-    change = (
-        f"{result['rank_before']} -> {result['rank_after']}"
-        if result["decision"] == "promotion"
-        else f"{result['level'] or ''} {result['title']} (rank {result['rank_before']})"
-    )
+    if result["decision"] == "promotion":
+        change = f"{result['rank_before']} -> {result['rank_after']}"
+    elif result["decision"] == "appointment":  # a CPNS appointment: its kind the entry education
+        change = f"at {result['rank_after']}"
+    else:
+        change = f"{result['level'] or ''} {result['title']} (rank {result['rank_before']})"
     click.echo(
         f"{result['subject']} v{result['version']} {result['decision']} {result['kind']} {change} "
         f"TMT {result['tmt']} recorded {result['recorded_at']}: {result['verdict']}"

@@ -785,8 +785,8 @@ def comparison_evidence(
 
 
 UNKNOWN_RULE = Refusal(
-    "Unknown rule: {rule}. Decisions are judged by the promotion.*, post.*, evidence.recorded_after and "
-    "merit.passed_over rules of the rules file (docs/rules.md).",
+    "Unknown rule: {rule}. Decisions are judged by the promotion.*, post.*, appointment.starting_rank, "
+    "evidence.recorded_after and merit.passed_over rules of the rules file (docs/rules.md).",
     quotes=("rule",),  # (as given: cut, as careerlog.domain.errors.cut cuts a quoted value)
 )
 # The rules each list of decisions is judged by, by decision type: a post rule never finds a promotion, nor a
@@ -796,7 +796,9 @@ LIST_RULES = {
     "promotion": ("promotion.", "evidence.recorded_after", PASSED_OVER),
     "post": ("post.", "evidence.recorded_after"),
 }
-DECISION_RULES = tuple(dict.fromkeys(itertools.chain.from_iterable(LIST_RULES.values())))  # either list's rules
+# either list's rules, and a CPNS appointment's (listed with every decision: `audit promotions --with-posts`)
+APPOINTMENT_RULES = ("appointment.starting_rank",)
+DECISION_RULES = (*dict.fromkeys(itertools.chain.from_iterable(LIST_RULES.values())), *APPOINTMENT_RULES)
 OTHER_DECISIONS_RULE = {
     "promotion": Refusal(
         "Rule {rule} does not judge rank promotions: their list is filtered by the promotion.*, "

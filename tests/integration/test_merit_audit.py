@@ -133,7 +133,9 @@ def test_every_injected_irregularity_is_found_with_exactly_its_rules_and_clean_d
     assert {(u["agency"], u["unit"], u["year"]) for u in inflated} == {
         (e["agency"], e["unit"], e["year"]) for e in demo.irregularities if e["type"] == "grade_inflation"
     }
-    assert {d["decision"] for d in incremental["decisions"]} == {"promotion", "post"}
+    assert {d["decision"] for d in incremental["decisions"]} == {"promotion", "post", "appointment"}
+    # the demo appoints every CPNS at the start of the entry education (careerlog/demo/careers.py, EDU_START)
+    assert {d["verdict"] for d in incremental["decisions"] if d["decision"] == "appointment"} == {"compliant"}
 
 
 def audit_command(database_url: str) -> Callable[..., str]:
@@ -187,7 +189,7 @@ def test_the_audit_commands_list_flagged_promotions_and_show_a_finding_with_its_
     assert "post.open_selection (high, S;" in run("promotion", posts[0]["subject"], str(posts[0]["version"]))
     both = run("promotions", "--with-posts", "--format", "csv").splitlines()
     assert both[0].startswith("decision,tmt,subject")
-    assert {line.split(",")[0] for line in both[1:]} == {"promotion", "post"}
+    assert {line.split(",")[0] for line in both[1:]} == {"promotion", "post", "appointment"}  # every decision
     inflated = json.loads(run("grade-inflation", "--format", "json"))["units"]
     assert [(u["rule"], u["exceeded"][0]["predicate"]) for u in inflated] == [("skp.distribution", "BAIK")]
     passed = json.loads(run("passed-over", "--format", "json"))["passed_over"]

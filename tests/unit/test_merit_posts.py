@@ -212,6 +212,7 @@ def test_only_definitive_posts_are_audited_and_each_is_a_decision_row() -> None:
         ("promotion", "101", "compliant"),
         ("post", "PELAKSANA", "compliant"),
         ("post", "PENGAWAS", "compliant"),
+        ("appointment", "S-1", "compliant"),  # the CPNS appointment, at the start of S-1 (III/a)
     ]
 
 

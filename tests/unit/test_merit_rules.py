@@ -123,7 +123,8 @@ def test_a_corrected_promotion_is_audited_as_corrected_and_a_retracted_one_not_a
     builder.add("rank_promotion", f.promotion("III/c", "2016-04-01"), f"2016-04-10{T}")  # version 11
     builder.add("retraction", f.retraction(11, "2016-05-01"), f"2016-05-01{T}")
     rows = MeritProjection().rows(builder.record())
-    assert [(d["version"], d["tmt"], d["corrected"], d["verdict"]) for d in rows["decisions"]] == [
+    promotions = [d for d in rows["decisions"] if d["decision"] == "promotion"]  # (the appointment is one too)
+    assert [(d["version"], d["tmt"], d["corrected"], d["verdict"]) for d in promotions] == [
         (9, "2014-04-01", 1, "compliant")
     ]
 
