@@ -60,6 +60,9 @@ GIVE_SCOPE = Refusal("Give agencies, regions or national as the scope.").reason(
 NATIONAL_ALONE = Refusal(
     "A national scope covers every agency and region: give national, or agencies and regions, not both."
 ).reason()
+# an agency or region code of a scope not as its table writes it (kota-medan, Kota Medan), which the table reads as one
+# of its codes: named, as every other agency and region filter refuses it (c6b1f10)
+CODE_AS_WRITTEN = Refusal("Unknown code {code} (did you mean {near}?); see the {table} reference table.")
 
 
 class Role(StrEnum):
@@ -176,14 +179,23 @@ def expand_regions(codes: Iterable[str]) -> frozenset[str]:
 
 
 def parse_scope(*, national: bool, agencies: Iterable[str], regions: Iterable[str]) -> Scope:
-    """A scope from codes in any accepted spelling; InvalidInput names an unknown code."""
+    """A scope from codes written as their reference tables write them (KOTA-MEDAN, 12.71), as every other agency and
+    region filter reads them (the API's, the pages', the command line's); InvalidInput names another: an unknown
+    code, or one the table would read as a code in another case or by its name (kota-medan, Kota Medan: saying
+    the code it would be). Until 2026-12-04 those were read as the code, here alone."""
     ref = reference()
     found: dict[str, list[str]] = {"agencies": [], "regions": []}
     for name, table, codes in (("agencies", ref.agencies, agencies), ("regions", ref.regions, regions)):
         for code in codes:
-            if code not in table:
-                raise InvalidInput(UNKNOWN_CODE.reason(code=repr(code), table=name), name)
-            found[name].append(table.normalise(code))
+            if code not in table.rows:
+                near = table.normalise(code) if code in table else None
+                reason = (
+                    UNKNOWN_CODE.reason(code=repr(code), table=name)
+                    if near is None
+                    else CODE_AS_WRITTEN.reason(code=repr(code), near=near, table=name)
+                )
+                raise InvalidInput(reason, name)
+            found[name].append(code)
     return Scope(national, tuple(sorted(set(found["agencies"]))), tuple(sorted(set(found["regions"]))))
 
 

@@ -26,7 +26,7 @@ def run(database_url: str, *args: str, stdin: str | None = None) -> Result:
 def create_hr(database_url: str) -> Result:
     return run(
         database_url,
-        *("accounts", "create", "siti", "--name", "Siti Lubis", "--role", "hr", "--agency", "kota-medan"),
+        *("accounts", "create", "siti", "--name", "Siti Lubis", "--role", "hr", "--agency", "KOTA-MEDAN"),
         "--password-stdin",
         stdin=PASSWORD + "\n",
     )

@@ -128,11 +128,15 @@ def test_require_names_the_role_and_gives_the_reach() -> None:
         require(PROVINCE, Action.RECORD)
 
 
-def test_scopes_are_read_from_any_accepted_spelling() -> None:
-    scope = parse_scope(national=False, agencies=["kota-medan", "KOTA-MEDAN"], regions=["12"])
+def test_scopes_are_read_from_codes_as_the_reference_writes_them() -> None:
+    """kota-medan was read as KOTA-MEDAN here alone until 2026-12-04: now refused as every other agency filter refuses
+    it (tests/functional/test_account_scope_codes_as_written.py)."""
+    scope = parse_scope(national=False, agencies=["KOTA-MEDAN", "KOTA-MEDAN"], regions=["12"])
     assert scope == Scope(False, ("KOTA-MEDAN",), ("12",))
     with pytest.raises(InvalidInput, match="ATLANTIS"):
         parse_scope(national=False, agencies=["ATLANTIS"], regions=[])
+    with pytest.raises(InvalidInput, match="did you mean KOTA-MEDAN"):
+        parse_scope(national=False, agencies=["kota-medan"], regions=[])
 
 
 @pytest.mark.parametrize(
