@@ -229,9 +229,10 @@ NO_KIND = Refusal(
 ).reason()
 # A header line of one cell that is no field: a spreadsheet's title above its table ("DAFTAR DIKLAT PEGAWAI 2021")
 TITLE_ROW = Refusal(
-    "Line 1 holds one cell, {cell}: a title, not the header naming each column. The file's first line must be its "
-    "header (NIP and the kind's columns): delete the lines above the header (a title, blank lines), save the file "
-    "again as CSV and import it. Nothing was read.",
+    "Line {line} holds one cell, {cell}: a title, not the header naming each column. The file's first line must be "
+    "its header (NIP and the kind's columns): delete the lines above the header (a title, blank lines), save the "
+    "file again as CSV and import it. Nothing was read.",
+    numbers=("line",),
     quotes=("cell",),
 )
 SAME_FIELD = Refusal("Columns {columns} all name {field}; keep one. Nothing was read.")
@@ -636,7 +637,8 @@ def read_csv(
     a row without a kind column's cell; `chosen`, the kind the importer chose for every row (a kind column's cell of
     another kind refuses its row), not one read from the file's name.
 
-    Cells are separated by commas, or by semicolons when the header has semicolons and no comma:
+    Cells are separated as a first line `sep=;` names them (header_of: the header is then line 2), or by commas, or
+    by semicolons when the header has semicolons and no comma:
     a spreadsheet in Indonesian (where the comma is the decimal mark) saves CSV so, and its decimal
     cells as "1.500.000,50" and its dates day first, "06/05/2024" (textfiles.read_decimal_commas and
     read_day_first_dates). A record breaking the quoting rules is refused at its line (CsvRecords).
@@ -646,20 +648,20 @@ def read_csv(
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")  # textfiles.py
     records: CsvRecords | None = None
     try:
-        header = text.readline()
-        refuse_not_text(header)
+        first = text.readline()
+        refuse_not_text(first)
+        header, delimiter, at = header_of(first, text)
         if undecodable(header):
-            yield 1, InvalidInput(NOT_UTF8_HEADER.reason(text=shown(header), save=SAVE_AS_UTF8), "line"), 1
+            yield at, InvalidInput(NOT_UTF8_HEADER.reason(text=shown(header), save=SAVE_AS_UTF8), "line"), 1
             return
-        delimiter = delimiter_of(header)
-        records = CsvRecords(itertools.chain([header], text), delimiter)
+        records = CsvRecords(itertools.chain([header], text), delimiter, at)
         _, typed, fault = records.header()
         if fault is not None:
-            yield 1, InvalidInput(HEADER_QUOTE, "line"), 1
+            yield at, InvalidInput(HEADER_QUOTE, "line"), 1
             return
-        names, unknown = _read_header(typed, kind)
+        names, unknown = _read_header(typed, kind, at)
         if unknown is not None:
-            yield 1, unknown, 1
+            yield at, unknown, 1
             if not isinstance(unknown, ColumnNotes):
                 return
         yield from _csv_rows(records, typed, names, kind, indonesian=delimiter == ";", chosen=chosen)
@@ -673,6 +675,22 @@ def read_csv(
 class ColumnNotes(InvalidInput):
     """The header's columns read but never recorded (a row number, remarks, the name checked), each with why:
     the report's notes, at line 1; the rows are read on."""
+
+
+# A CSV file's first line naming its separator for a spreadsheet, above the header: "sep=;", "sep=,", "sep=<tab>"
+# (Excel reads it and writes it, and so do some exporters, so that Excel splits the columns whatever its locale)
+_SEPARATOR_HINT = re.compile(r"sep=([!#-/:-@\[-^`{-~]|\t)(?:\r\n|\n|\r)?", re.IGNORECASE)
+
+
+def header_of(first: str, text: IO[str]) -> tuple[str, str, int]:
+    """The header of a CSV file whose first line (read) is `first` and whose lines after it are `text`, its cells'
+    separator and its line: the first line and the separator it shows (delimiter_of), or, below a first line naming
+    the separator (`sep=;`, _SEPARATOR_HINT), the second line and the separator named, whatever the header shows
+    (until 2026-12-04 the hint was refused as a title line). The lines keep their numbers in the file."""
+    hint = _SEPARATOR_HINT.fullmatch(first)
+    if hint is None:
+        return first, delimiter_of(first), 1
+    return text.readline(), hint[1], 2
 
 
 def delimiter_of(header: str) -> str:
@@ -699,11 +717,13 @@ class CsvRecords:
 
     Only a record with a quote mark pays for the check: a line without one is handed on as it is."""
 
-    def __init__(self, lines: Iterable[str], delimiter: str) -> None:
+    def __init__(self, lines: Iterable[str], delimiter: str, first: int = 1) -> None:
         self.delimiter = delimiter
         self.kept: list[str] = []  # the lines of the record read last, from its first line holding a quote mark
         self.width = 0  # the header's cells
-        self.base = 0  # the lines before those the reader reads (read again after a record at fault)
+        # the lines before those the reader reads: above the header (its line is `first`: header_of), and read
+        # again after a record at fault
+        self.base = first - 1
         cell = cell_pattern(delimiter).pattern
         self.whole = re.compile(f"(?:{cell})(?:{re.escape(delimiter)}(?:{cell}))*(?:\r\n|\n|\r)?")
         self.source = iter(lines)
@@ -829,7 +849,7 @@ def split_cells(text: str, delimiter: str, *, as_written: bool = False) -> tuple
         start = stop + 1
 
 
-def _read_header(typed: list[str], kind: str | None) -> tuple[list[str], InvalidInput | None]:
+def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[list[str], InvalidInput | None]:
     """The header's column names whatever their case and spaces ("NIP" is nip); for a file of one kind (no `kind`
     column), the columns that are no field of it, named at once rather than row by row.
 
@@ -864,7 +884,7 @@ def _read_header(typed: list[str], kind: str | None) -> tuple[list[str], Invalid
             notes[typed[names.index("name")].strip()] = [NAME_CHECKED]
         return names, ColumnNotes(notes) if notes else None
     if len(unknown) == 1 and sum(1 for name in typed if name.strip()) == 1:  # (a title above the table)
-        return names, InvalidInput(TITLE_ROW.reason(cell=repr(unknown[0])), "line")
+        return names, InvalidInput(TITLE_ROW.reason(line=line, cell=repr(unknown[0])), "line")
     columns = ", ".join(repr(name) for name in unknown)
     aliases = aliases_of(fields)
     said = {"columns": columns, "kind": kind, "fields": ", ".join(fields), "aliases": ", ".join(aliases)}

@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import IO, Any
 
-from careerlog.importing import CSV_CELL_LIMIT, CsvRecords, delimiter_of
+from careerlog.importing import CSV_CELL_LIMIT, CsvRecords, header_of
 from careerlog.spreadsheet import defused
 from careerlog.textfiles import reasons_column
 
@@ -26,9 +26,8 @@ def csv_lines(text: IO[str], wanted: Collection[int]) -> tuple[list[str], dict[i
     a byte-order mark dropped, surrogateescape, newline=""); only the wanted records are kept."""
     if csv.field_size_limit() < CSV_CELL_LIMIT:
         csv.field_size_limit(CSV_CELL_LIMIT)
-    header = text.readline()
-    delimiter = delimiter_of(header)  # (as the importer reads it)
-    read = CsvRecords(itertools.chain([header], text), delimiter)
+    header, delimiter, at = header_of(text.readline(), text)  # (as the importer reads it: below a `sep=;` line)
+    read = CsvRecords(itertools.chain([header], text), delimiter, at)
     _, first, _ = read.header()
     records = {line: cells for line, cells, _ in read if line in wanted}
     return first, records, delimiter

@@ -24,7 +24,7 @@ def test_a_title_above_the_header_is_refused_as_a_title(title: str) -> None:
     assert line == 1
     assert isinstance(problem, InvalidInput)
     cell = repr(title.rstrip(";"))
-    assert problem.errors == {"line": [TITLE_ROW.reason(cell=cell)]}
+    assert problem.errors == {"line": [TITLE_ROW.reason(line=1, cell=cell)]}
     assert f"Line 1 holds one cell, {cell}: a title, not the header naming each column." in problem.errors["line"][0]
 
 
