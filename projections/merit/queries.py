@@ -41,7 +41,7 @@ DECISION_COLUMNS = (
     "subject, version, decision, reference, kind, tmt, recorded_at, agency, unit, region, "
     "rank_before, rank_after, level, title, corrected, verdict, finding_count, max_severity"
 )
-DECISION_TYPES = ("promotion", "post")
+DECISION_TYPES = ("promotion", "post", "appointment")
 FINDING_COLUMNS = ("rule", "severity", "source", "status", "message", "evidence")
 VERDICTS = ("compliant", "findings")
 PASSED_OVER = "merit.passed_over"
@@ -110,19 +110,20 @@ def with_findings_of(store: SqlStore, table: str, shown: Sequence[dict[str, Any]
 
 
 # The lists' order (audit.DECISION_ORDER, an index's) and their pages' cursors (careerlog.keyset): the audited
-# promotions' and posts' are two lists, each refusing the other's cursor (which would read it from another list's
-# place: the posts after a promotion's TMT, every post before it skipped in silence).
+# promotions', posts' and CPNS appointments' are three lists, each refusing the others' cursors (which would read
+# them from another list's place: the posts after a promotion's TMT, every post before it skipped in silence).
 DECISIONS_KEYSET = Keyset(
     "decisions", ("d.tmt", "d.subject", "d.version"), ("tmt", "subject", "version"), (str, str, int)
 )
 DECISION_KEYSETS = {
     "promotion": replace(DECISIONS_KEYSET, name="promotions"),
     "post": replace(DECISIONS_KEYSET, name="posts"),
+    "appointment": replace(DECISIONS_KEYSET, name="appointments"),
 }
 
 
 def keyset_of(decision: str | None) -> Keyset:
-    """The keyset of the list of one decision type (`promotion`, `post`), or of all decisions (None)."""
+    """The keyset of the list of one decision type (`promotion`, `post`, `appointment`), or of all decisions (None)."""
     return DECISION_KEYSETS.get(decision or "", DECISIONS_KEYSET)
 
 
@@ -789,16 +790,18 @@ UNKNOWN_RULE = Refusal(
     "evidence.recorded_after and merit.passed_over rules of the rules file (docs/rules.md).",
     quotes=("rule",),  # (as given: cut, as careerlog.domain.errors.cut cuts a quoted value)
 )
+# a CPNS appointment's rules (its list: `audit promotions --with-posts`, /api/v1/audits/appointments)
+APPOINTMENT_RULES = ("appointment.starting_rank",)
 # The rules each list of decisions is judged by, by decision type: a post rule never finds a promotion, nor a
 # promotion rule a post; the lists compare the colleagues of regular (101) promotions only, so merit.passed_over finds
-# no post appointment in them (each one's own page compares them). The lists of one type refuse the others' rules.
+# no post appointment in them (each one's own page compares them); a CPNS appointment is judged by its start alone.
+# The lists of one type refuse the others' rules.
 LIST_RULES = {
     "promotion": ("promotion.", "evidence.recorded_after", PASSED_OVER),
     "post": ("post.", "evidence.recorded_after"),
+    "appointment": APPOINTMENT_RULES,  # (the rule reads the appointment alone: no evidence.recorded_after)
 }
-# either list's rules, and a CPNS appointment's (listed with every decision: `audit promotions --with-posts`)
-APPOINTMENT_RULES = ("appointment.starting_rank",)
-DECISION_RULES = (*dict.fromkeys(itertools.chain.from_iterable(LIST_RULES.values())), *APPOINTMENT_RULES)
+DECISION_RULES = tuple(dict.fromkeys(itertools.chain.from_iterable(LIST_RULES.values())))
 OTHER_DECISIONS_RULE = {
     "promotion": Refusal(
         "Rule {rule} does not judge rank promotions: their list is filtered by the promotion.*, "
@@ -808,6 +811,10 @@ OTHER_DECISIONS_RULE = {
     "post": Refusal(
         "Rule {rule} does not judge post appointments in their list: it is filtered by the post.* and "
         "evidence.recorded_after rules (merit.passed_over: on each appointment's own page).",
+        quotes=("rule",),
+    ),
+    "appointment": Refusal(
+        "Rule {rule} does not judge CPNS appointments: their list is filtered by the appointment.starting_rank rule.",
         quotes=("rule",),
     ),
 }

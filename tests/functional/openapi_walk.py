@@ -10,7 +10,11 @@ from tests.unit.test_merit_posts import post
 
 # BUDI's audited decisions, once `record_audited_post` has recorded his post: the III/b of 2014 and the Pengawas
 # post of 2018 (versions 2 and 3 of his record).
-DECISIONS = {"/api/v1/audits/promotions/{decision}": f"{BUDI}-2", "/api/v1/audits/posts/{decision}": f"{BUDI}-3"}
+DECISIONS = {
+    "/api/v1/audits/promotions/{decision}": f"{BUDI}-2",
+    "/api/v1/audits/posts/{decision}": f"{BUDI}-3",
+    "/api/v1/audits/appointments/{decision}": f"{BUDI}-1",
+}
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,8 @@ ENDPOINTS: dict[str, Callable[[str, str], Request]] = {
     "audit": lambda nip, role: ("GET", f"/api/v1/audits/promotions/{nip}-2", {}),
     "posts": lambda nip, role: ("GET", "/api/v1/audits/posts", {}),
     "post": lambda nip, role: ("GET", f"/api/v1/audits/posts/{nip}-2", {}),  # a promotion: not a post
+    "appointments": lambda nip, role: ("GET", "/api/v1/audits/appointments", {}),
+    "appointment": lambda nip, role: ("GET", f"/api/v1/audits/appointments/{nip}-1", {}),
     "grade_inflation": lambda nip, role: ("GET", "/api/v1/audits/grade-inflation", {}),
     "awards": lambda nip, role: ("GET", "/api/v1/audits/awards", {}),
     "study_leaves": lambda nip, role: ("GET", "/api/v1/audits/study-leaves", {}),
@@ -86,6 +88,8 @@ ROUTES = {
     "audit": "GET /api/v1/audits/promotions/<decision>",
     "posts": "GET /api/v1/audits/posts",
     "post": "GET /api/v1/audits/posts/<decision>",
+    "appointments": "GET /api/v1/audits/appointments",
+    "appointment": "GET /api/v1/audits/appointments/<decision>",
     "grade_inflation": "GET /api/v1/audits/grade-inflation",
     "awards": "GET /api/v1/audits/awards",
     "study_leaves": "GET /api/v1/audits/study-leaves",
@@ -112,6 +116,8 @@ AUDITS = {
     "audit": 200,
     "posts": 200,
     "post": 404,  # Budi's version 2 is a promotion
+    "appointments": 200,
+    "appointment": 200,  # Budi's version 1: his CPNS appointment
     "grade_inflation": 200,
     "awards": 200,
     "study_leaves": 200,

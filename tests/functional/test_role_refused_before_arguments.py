@@ -29,6 +29,8 @@ ACTIONS = {
     "GET /api/v1/audits/promotions/{decision}": "run_audits",
     "GET /api/v1/audits/posts": "run_audits",
     "GET /api/v1/audits/posts/{decision}": "run_audits",
+    "GET /api/v1/audits/appointments": "run_audits",
+    "GET /api/v1/audits/appointments/{decision}": "run_audits",
     "GET /api/v1/audits/grade-inflation": "run_audits",
     "GET /api/v1/audits/awards": "run_audits",
     "GET /api/v1/audits/study-leaves": "run_audits",

@@ -299,6 +299,13 @@ class PostAuditQuerySchema(FindingFilterSchema):
     # none (true) or all (false); refused as an unknown field, as the inspector's page refuses it
 
 
+class AppointmentAuditQuerySchema(FindingFilterSchema):
+    """Filters of the audited CPNS appointments (appointment.starting_rank): `kind` is the entry education (S-1,
+    D-III...); no `passed_over` (an appointment passes no colleague over)."""
+
+    kind = filter_field("kind", ("education",))
+
+
 class DecisionSchema(StrictSchema):
     """An audited decision: compliant, or how many findings and the worst severity (merit.passed_over
     among them), and how many clearly stronger colleagues it passed over."""

@@ -12,6 +12,7 @@ from careerlog.access import Action
 from careerlog.domain.errors import NotFound
 from web import kept as kept_answers
 from web.api.audit_schemas import (
+    AppointmentAuditQuerySchema,
     AuditPageSchema,
     AuditQuerySchema,
     AuditSchema,
@@ -35,7 +36,8 @@ blp = ApiBlueprint(
     __name__,
     url_prefix="/api/v1/audits",
     description=(
-        "Merit audits within your scope: every rank promotion, post appointment, award and start of study leave "
+        "Merit audits within your scope: every rank promotion, post appointment, CPNS appointment, award and start "
+        "of study leave "
         "judged by the rules, units whose ratings look inflated, and group statistics."
     ),
 )
@@ -44,6 +46,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 DECISION_ID = re.compile(r"([0-9]{18})-([0-9]{1,9})")  # digits 0-9 (\d is any script's in a str pattern)
 SCOPE_FILTERS = ("agency", "unit", "region", "kind")
 POST_FILTERS = (*SCOPE_FILTERS, "level")
+APPOINTMENT_FILTERS = SCOPE_FILTERS  # `kind`: the entry education
 STATISTICS_FILTERS = ("agency", "unit", "region")
 AWARD_FILTERS = ("agency", "unit", "region", "kind")
 STUDY_LEAVE_FILTERS = ("agency", "unit", "region", "employment_kind")
@@ -141,6 +144,25 @@ class Post(MethodView):
     def get(self, args: dict[str, Any], decision: str) -> Any:
         """Show one audited post appointment (id `{nip}-{version}`): findings, evidence, colleagues passed over."""
         return shown(decision, "post")
+
+
+@blp.route("/appointments")
+class Appointments(MethodView):
+    @blp.requires(Action.RUN_AUDITS)
+    @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
+    @blp.read(AppointmentAuditQuerySchema, AuditPageSchema)
+    def get(self, args: dict[str, Any]) -> Any:
+        """List the audited CPNS appointments within your scope (where each was made), by TMT: the rank given
+        against the starting rank of the entry education (appointment.starting_rank)."""
+        return decisions(args, APPOINTMENT_FILTERS, "appointment")
+
+
+@blp.route("/appointments/<decision>")
+class Appointment(MethodView):
+    @showing
+    def get(self, args: dict[str, Any], decision: str) -> Any:
+        """Show one audited CPNS appointment (id `{nip}-{version}`): its findings and their evidence."""
+        return shown(decision, "appointment")
 
 
 @blp.route("/grade-inflation")

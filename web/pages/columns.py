@@ -32,7 +32,7 @@ DECISION_LABELS: dict[str, LazyString] = {
     "passed_over_count": _l("Colleagues passed over"),
 }
 # what `kind` and `title` are in each list
-DECISION_KIND_LABELS = {"promotion": _l("Promotion kind"), "post": _l("Post kind")}
+DECISION_KIND_LABELS = {"promotion": _l("Promotion kind"), "post": _l("Post kind"), "appointment": _l("Education")}
 POST_TITLE = _l("Post title")
 
 # The fairness page's two tables (projections.merit.fairness, survival; web.pages.inspector.time_row)
@@ -124,7 +124,8 @@ def bound_label(estimate: str, end: str) -> str:
 
 
 def decision_column_labels(columns: Iterable[str], decision: str) -> dict[str, str]:
-    """The audited promotions' (decision "promotion") or post appointments' ("post") workbook header."""
+    """The audited promotions' (decision "promotion"), post appointments' ("post") or CPNS appointments'
+    ("appointment") workbook header."""
     own: dict[str, object] = {**DECISION_LABELS, "kind": DECISION_KIND_LABELS[decision]}
     if decision == "post":
         own["title"] = POST_TITLE

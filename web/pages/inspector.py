@@ -46,7 +46,7 @@ from web.pages.labels import (
 SCOPE = ("agency", "unit", "region")  # the statistics' scope filters, as the API's (web.api.audits)
 # the audited decisions' lists: `kind` the promotion kind or the post kind
 DECISION_FILTERS = ("agency", "unit", "region", "kind")
-KIND_TABLES = {"promotion": "promotion_kinds", "post": "post_kinds"}
+KIND_TABLES = {"promotion": "promotion_kinds", "post": "post_kinds", "appointment": "education"}
 COMPARED_ON_ITS_PAGE = "202"  # a promotion kind whose colleagues are compared on each decision's own page only
 AWARD_FILTERS = ("agency", "unit", "region", "kind")
 STUDY_LEAVE_FILTERS = ("agency", "unit", "region", "employment_kind")
@@ -57,6 +57,7 @@ PAGE_ARGUMENTS = ("from", "to", "page", "lang")
 DECISION_ARGUMENTS = {
     "promotion": (*PAGE_ARGUMENTS, *DECISION_FILTERS, "rule", "severity", "verdict", "passed_over"),
     "post": (*PAGE_ARGUMENTS, *DECISION_FILTERS, "rule", "severity", "verdict"),
+    "appointment": (*PAGE_ARGUMENTS, *DECISION_FILTERS, "rule", "severity", "verdict"),
 }
 STATISTICS_ARGUMENTS = ("from", "to", "lang", *SCOPE, "by", "min_cell")
 DECISION_PAGE_ARGUMENTS = ("lang",)  # a decision's page reads its language alone
@@ -149,6 +150,8 @@ def unknown_kinds(decision: str) -> dict[str, list[str]]:
     codes = ", ".join(map(quoted, unknown))
     if decision == "post":
         return {"kind": [_("Not a post kind: %(codes)s.", codes=codes)]}
+    if decision == "appointment":
+        return {"kind": [_("Not an education level: %(codes)s.", codes=codes)]}
     return {"kind": [_("Not a promotion kind: %(codes)s.", codes=codes)]}
 
 
@@ -248,6 +251,12 @@ def audited_posts() -> ResponseReturnValue:
     return decisions_page("post")
 
 
+@blp.route("/audits/appointments")
+def audited_appointments() -> ResponseReturnValue:
+    """The audited CPNS appointments of a period and scope (appointment.starting_rank), filtered as the posts."""
+    return decisions_page("appointment")
+
+
 def chosen_passed_over() -> bool | None:
     """The passed-over choice the form shows chosen: the one applied (`yes` reads as the form's "yes"), none when
     it is not valid."""
@@ -258,7 +267,7 @@ def chosen_passed_over() -> bool | None:
 
 
 def decisions_page(decision: str) -> ResponseReturnValue:
-    """The list page of the audited decisions of one type (`promotion`, `post`)."""
+    """The list page of the audited decisions of one type (`promotion`, `post`, `appointment`)."""
     account = allowed(Action.RUN_AUDITS)
     found, errors = audit_rows(50, page_number(), decision)
     query = list_query()
@@ -288,6 +297,12 @@ def audited_posts_csv() -> ResponseReturnValue:
     return decisions_csv("post", "audited-post-appointments.csv")
 
 
+@blp.route("/audits/appointments.csv")
+def audited_appointments_csv() -> ResponseReturnValue:
+    """The audited CPNS appointments of the filter form as CSV."""
+    return decisions_csv("appointment", "audited-cpns-appointments.csv")
+
+
 @blp.route("/audits.xlsx")
 def audits_xlsx() -> ResponseReturnValue:
     """The audited promotions of the filter form as an Excel workbook (the CSV's rows, typed cells)."""
@@ -298,6 +313,12 @@ def audits_xlsx() -> ResponseReturnValue:
 def audited_posts_xlsx() -> ResponseReturnValue:
     """The audited post appointments of the filter form as an Excel workbook."""
     return decisions_csv("post", "audited-post-appointments.xlsx")
+
+
+@blp.route("/audits/appointments.xlsx")
+def audited_appointments_xlsx() -> ResponseReturnValue:
+    """The audited CPNS appointments of the filter form as an Excel workbook."""
+    return decisions_csv("appointment", "audited-cpns-appointments.xlsx")
 
 
 def decisions_csv(decision: str, name: str) -> ResponseReturnValue:
@@ -314,14 +335,18 @@ def decisions_csv(decision: str, name: str) -> ResponseReturnValue:
 
 
 # An audited decision's type (projections.merit.queries.DECISION_TYPES) by the event it audits, as kind_label names it
-DECISION_EVENTS = {"promotion": "rank_promotion", "post": "post_appointment"}
+DECISION_EVENTS = {"promotion": "rank_promotion", "post": "post_appointment", "appointment": "appointment"}
 
 
 def decision_words(row: dict[str, Any], decision: str) -> dict[str, Any]:
     """An audited decision's row as its list page words it, for a workbook (for people; the CSV keeps the codes,
     for machines): the decision's type, its kind (Reguler (101), Jabatan Pengawas), its verdict (ada temuan) and its
     worst severity (tinggi) in the page's language; an agency, unit, region or rank stays its code, as on the page."""
-    kind = promotion_kind_name(row["kind"]) if decision == "promotion" else code_name(row["kind"], "post_kind")
+    kind = (
+        promotion_kind_name(row["kind"])
+        if decision == "promotion"
+        else code_name(row["kind"], "education" if decision == "appointment" else "post_kind")
+    )
     return {
         **row,
         "decision": kind_label(DECISION_EVENTS.get(row["decision"], row["decision"])),
@@ -381,19 +406,27 @@ def study_leaves() -> ResponseReturnValue:
 @blp.route("/audits/<nip>/<int:version>")
 def audit(nip: str, version: int) -> ResponseReturnValue:
     """One promotion: its findings with the supporting events, and the colleagues passed over."""
-    account = allowed(Action.RUN_AUDITS)
-    decision_arguments()
-    decision = services().audit(account, nip, version)
-    return decision_page(account, decision, "pages.audits")
+    return audited_decision(nip, version, "promotion", "pages.audits")
 
 
 @blp.route("/audits/posts/<nip>/<int:version>")
 def audited_post(nip: str, version: int) -> ResponseReturnValue:
     """One definitive post appointment: its findings with the supporting events, and the colleagues passed over."""
+    return audited_decision(nip, version, "post", "pages.audited_posts")
+
+
+@blp.route("/audits/appointments/<nip>/<int:version>")
+def audited_appointment(nip: str, version: int) -> ResponseReturnValue:
+    """One CPNS appointment: its finding (appointment.starting_rank) with the supporting event."""
+    return audited_decision(nip, version, "appointment", "pages.audited_appointments")
+
+
+def audited_decision(nip: str, version: int, decision: str, listed: str) -> ResponseReturnValue:
+    """The page of one audited decision of the type (`promotion`, `post`, `appointment`), back to its list; 404 for
+    a decision of another type."""
     account = allowed(Action.RUN_AUDITS)
     decision_arguments()
-    decision = services().audit(account, nip, version, "post")
-    return decision_page(account, decision, "pages.audited_posts")
+    return decision_page(account, services().audit(account, nip, version, decision), listed)
 
 
 def decision_arguments() -> None:
