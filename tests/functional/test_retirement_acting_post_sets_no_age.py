@@ -9,9 +9,12 @@ definitively (none: an administrative post's), her service was to end on 30 June
 
 from __future__ import annotations
 
+import io
 from datetime import date
+from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
@@ -19,6 +22,7 @@ from tests.functional.test_career_page_training_ahead import page_text
 
 ACTING = f.nip(date(1968, 6, 15), date(1994, 3, 1), "F", sequence=831)
 PAST = "/api/v1/employees/past-retirement"
+CATALOGUE = Path(__file__).parents[2] / "web" / "translations" / "id" / "LC_MESSAGES" / "messages.po"
 
 
 @pytest.fixture
@@ -49,8 +53,8 @@ def test_an_acting_post_sets_no_retirement_age(world: World) -> None:
     )
     assert (
         "Menurut batas usia pensiun 58 tahun untuk jabatan administrasi, yang dipakai karena tidak ada jabatan "
-        "definitif yang diduduki (jabatan pelaksana tugas tidak menentukannya), masa dinas yang bersangkutan "
-        "semestinya berakhir pada 30 Jun 2026" in page_text(world, ACTING, "id")
+        "definitif yang diduduki (penugasan sebagai Plt, Plh atau Pj tidak menentukannya), masa dinas yang "
+        "bersangkutan semestinya berakhir pada 30 Jun 2026" in page_text(world, ACTING, "id")
     )
     (listed,) = [i for i in world.get(PAST, "hr").get_json()["items"] if i["nip"] == ACTING]
     assert (listed["retirement_age"], listed["expected_end"]) == (58, "2026-06-30")
@@ -67,3 +71,14 @@ def test_a_definitive_post_sets_it_whatever_is_held_acting_beside_it(world: Worl
         world, ACTING, "en"
     )
     assert ACTING not in [i["nip"] for i in world.get(PAST, "hr").get_json()["items"]]
+
+
+def test_the_indonesian_names_every_acting_assignment_not_the_plt_alone() -> None:
+    """ "An acting post" covers Plt, Plh and Pj; the catalogue words the three as "Plt, Plh atau Pj" (the assignment
+    kinds' "Jenis penugasan: definitif, Plt, Plh atau Pj."), while "Pelaksana Tugas" is the Plt alone."""
+    po = read_po(io.BytesIO(CATALOGUE.read_bytes()))
+    acting = [m for m in po if m.id and "an acting post does not set it" in m.id]
+    assert len(acting) == 4  # the career page's four sentences: past or not, own record or another's
+    for message in acting:
+        assert "penugasan sebagai Plt, Plh atau Pj tidak menentukannya" in message.string
+        assert "pelaksana tugas" not in message.string.lower()
