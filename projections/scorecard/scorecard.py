@@ -54,10 +54,14 @@ def checked_region(region: Any) -> None:
         raise InvalidInput(UNKNOWN_REGION.reason(region=quoted(region)), "region")
 
 
-def query_problems(agency: Any, region: Any, year: Any, years: Any, today: date) -> dict[str, list[str]]:
+def query_problems(
+    agency: Any, region: Any, year: Any, years: Any, today: date, *, years_given: bool = True
+) -> dict[str, list[str]]:
     """Every problem of a scorecard's query at once, by field, so that a client mends them all before asking again:
     an unknown agency or region, a year outside 1900 to this year, `years` outside 1 to 20 or reaching back
-    before 1900. A value given as None is not judged (left out, or refused already by the caller's own check)."""
+    before 1900. A value given as None is not judged (left out, or refused already by the caller's own check).
+    `years_given` False: `years` is the default the client did not send, so a trend reaching back before 1900 is
+    named beside `year`, the field the client did send, saying what to send instead."""
     found: dict[str, list[str]] = {}
 
     def judged(check: Callable[[], Any]) -> Any:
@@ -75,8 +79,14 @@ def query_problems(agency: Any, region: Any, year: Any, years: Any, today: date)
     span = None if years is None else judged(lambda: bounded(years, "years", 1, 20))
     if first is not None and span is not None and first - span + 1 < 1900:
         # (each year's figures refused 1899 as a `year` the caller never gave)
-        reach = f"The trend would reach back to {first - span + 1}, before 1900: at most {first - 1899} for {first}."
-        found.setdefault("years", []).append(reach)
+        start, most = first - span + 1, first - 1899
+        if years_given:
+            reach = f"The trend would reach back to {start}, before 1900: at most {most} for {first}."
+            found.setdefault("years", []).append(reach)
+        else:  # the default `years`: named beside `year`, saying what to send
+            reach = f"The trend of the default {span} years would reach back to {start}, before 1900: send years "
+            reach += f"(at most {most} for {first}), or a year from {1899 + span} on."
+            found.setdefault("year", []).append(reach)
     return found
 
 

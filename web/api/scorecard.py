@@ -32,23 +32,39 @@ class ScorecardQuerySchema(ReadQuerySchema):
         required=True,
         metadata={"description": "Agency code (reference table agencies).", "enum": reference().agencies.codes},
     )
-    year = WholeNumber(required=True, validate=validate.Range(min=1900), metadata={"description": "The year reported."})
+    year = WholeNumber(
+        required=True,
+        validate=validate.Range(min=1900),
+        metadata={
+            "description": "The year reported. With `years` left out (3), a year from 1902 on: the trend reaches back "
+            "no further than 1900; for 1900 or 1901 send `years` (at most `year` - 1899), else a 422 naming `year`."
+        },
+    )
     years = WholeNumber(
         load_default=3,
         validate=validate.Range(min=1, max=MAX_YEARS),
-        metadata={"description": "Years of trend, ending with `year`."},
+        metadata={
+            "description": "Years of trend, ending with `year`: reaching back no further than 1900, so at most "
+            "`year` - 1899 (a 422 naming `years` when sent, `year` when left out)."
+        },
     )
     unit = fields.String(validate=filled, metadata={"description": "Only this unit of the agency."})
     region = fields.String(
         validate=filled, metadata={"description": "Only staff in this region (reference table regions)."}
     )
 
-    @validates_schema(skip_on_field_errors=False)
-    def known_and_in_range(self, data: dict[str, Any], **_: Any) -> None:
+    @validates_schema(skip_on_field_errors=False, pass_original=True)
+    def known_and_in_range(self, data: dict[str, Any], original: Any, **_: Any) -> None:
         """The agency, region, year and years judged as the scorecard judges them (projections.scorecard), with the
-        fields the schema refused, in one answer: before, an unknown agency was named only once the year read."""
+        fields the schema refused, in one answer: before, an unknown agency was named only once the year read.
+        A trend reaching back before 1900 by the default `years` is named beside `year`, which the client sent."""
         problems = query_problems(
-            data.get("agency"), data.get("region"), data.get("year"), data.get("years"), date.today()
+            data.get("agency"),
+            data.get("region"),
+            data.get("year"),
+            data.get("years"),
+            date.today(),
+            years_given="years" in original,
         )
         if problems:
             raise ValidationError(problems)
