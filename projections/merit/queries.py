@@ -418,8 +418,9 @@ class AuditQueries(CountedList):
 
     def decisions_of(self, nip: str) -> list[dict[str, Any]]:
         """The audited decisions of one employee, by version: each one's `version` (the fact's in their record),
-        `decision` (promotion or post) and where it was decided (`agency`, `region`: whose audits reach it), what the
-        career page links each promotion to its decision's page by (one read of the table's primary key)."""
+        `decision` (promotion, post or appointment) and where it was decided (`agency`, `region`: whose audits reach
+        it), what the career page links each decision to its decision's page by (one read of the table's primary
+        key)."""
         return self.store.query(
             "SELECT version, decision, agency, region FROM decisions WHERE subject = ? ORDER BY version", (nip,)
         )

@@ -1,5 +1,6 @@
 """The career page and the audit pages link to each other. An inspector (or an administrator) reading a career
-record finds, on each promotion and definitive post appointment the merit audit judged, a link to its decision's page,
+record finds, on each promotion, definitive post appointment and CPNS appointment the merit audit judged, a link to
+its decision's page,
 when their audits reach where it was decided; the employee and HR, whom the audit pages refuse, find none. On a
 decision's page each supporting event links to its fact on the career page of the employee it belongs to (an anchor
 per fact, correction and retraction: #event-<version>). Each "Audit of this decision" link is named after its
@@ -43,7 +44,7 @@ def test_an_inspector_reads_a_link_from_the_promotion_to_its_decisions_page(worl
         row = page.split(f'<tr id="event-{version}"', 1)[1].split("</tr>", 1)[0]
         assert link in row  # on the promotion's own row, not another fact's
         assert world.client.get(f"/pages/audits/{BUDI}/{version}").status_code == 200
-        assert page.count(">Audit of this decision</a>") == 1  # the appointment is no audited decision
+        assert page.count(">Audit of this decision</a>") == 2  # the promotion's and the CPNS appointment's
 
 
 def audit_name(version: int, decision: str = "Rank promotion of Apr 1, 2014") -> str:
@@ -61,13 +62,15 @@ def test_each_audit_link_is_named_after_its_decision_in_both_languages(world: Wo
     world.catch_up()
     posted = max(int(i["version"]) for i in world.services.ledger.get_history(BUDI))
     page = career_page(world, "inspector")
-    assert page.count(">Audit of this decision</a>") == 2
+    assert page.count(">Audit of this decision</a>") == 3
     assert audit_link_names(page) == {
+        f"/pages/audits/appointments/{BUDI}/1": audit_name(1, "Appointment of Mar 1, 2010"),
         f"/pages/audits/{BUDI}/{promoted}": audit_name(promoted),
         f"/pages/audits/posts/{BUDI}/{posted}": audit_name(posted, "Post appointment of Jan 2, 2018"),
     }
     indonesian = world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True)
     assert audit_link_names(indonesian) == {
+        f"/pages/audits/appointments/{BUDI}/1": "Audit keputusan ini: Pengangkatan TMT 1 Mar 2010, versi 1",
         f"/pages/audits/{BUDI}/{promoted}": f"Audit keputusan ini: Kenaikan pangkat TMT 1 Apr 2014, versi {promoted}",
         f"/pages/audits/posts/{BUDI}/{posted}": (
             f"Audit keputusan ini: Pengangkatan dalam jabatan TMT 2 Jan 2018, versi {posted}"
@@ -110,6 +113,22 @@ def test_a_definitive_post_appointment_links_to_its_post_decisions_page(world: W
     name = audit_name(version, "Post appointment of Jan 2, 2018")
     assert f'<a href="/pages/audits/posts/{BUDI}/{version}" aria-label="{name}">Audit of this decision</a>' in row
     assert world.client.get(f"/pages/audits/posts/{BUDI}/{version}").status_code == 200
+
+
+def test_a_cpns_appointment_links_to_its_appointment_decisions_page(world: World) -> None:
+    """The CPNS appointment, a decision of its own since appointment.starting_rank (merit view 33) with a page of its
+    own (/pages/audits/appointments/<NIP>/<version>), links to it from its row as the promotions and posts do, for
+    the same readers; before, the career page linked no appointment."""
+    for who in ("inspector", "inspector_medan", "admin"):
+        page = career_page(world, who)
+        row = page.split('<tr id="event-1"', 1)[1].split("</tr>", 1)[0]
+        name = audit_name(1, "Appointment of Mar 1, 2010")
+        link = f'<a href="/pages/audits/appointments/{BUDI}/1" aria-label="{name}">Audit of this decision</a>'
+        assert link in row, who  # on the appointment's own row
+        assert world.client.get(f"/pages/audits/appointments/{BUDI}/1").status_code == 200
+    for who in ("employee", "hr"):
+        assert "/pages/audits/appointments/" not in career_page(world, who), who
+        assert world.client.get(f"/pages/audits/appointments/{BUDI}/1").status_code == 403
 
 
 def evidence_links(page: str) -> list[tuple[str, int]]:

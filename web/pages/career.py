@@ -37,7 +37,7 @@ ORDERS = ("newest", "oldest")
 ARGUMENTS = ("order", "lang")  # the address's arguments the page reads; any other is refused (a 422 naming it)
 CSV_ARGUMENTS = ("lang",)  # the record's download reads its language alone (its rows in the record's order)
 # The page of an audited decision of each type (web.pages.inspector)
-AUDIT_PAGES = {"promotion": "pages.audit", "post": "pages.audited_post"}
+AUDIT_PAGES = {"promotion": "pages.audit", "post": "pages.audited_post", "appointment": "pages.audited_appointment"}
 NAME_AND_CODE = ("promotion_kinds", "regions")  # shown "Reguler (101)", "Kota Medan (12.71)"
 
 
@@ -187,8 +187,8 @@ def timeline_order() -> str:
 
 
 def audit_links(account: Account, nip: str) -> dict[int, str]:
-    """The address of each audited decision's page (a rank promotion's, a definitive post appointment's:
-    web.pages.inspector) by its fact's version, for a reader whose audits reach where it was decided (an
+    """The address of each audited decision's page (a rank promotion's, a definitive post appointment's, a CPNS
+    appointment's: web.pages.inspector) by its fact's version, for a reader whose audits reach where it was decided (an
     inspector of that scope, an administrator), as the decision's page itself allows (Services.audit); none for
     a reader the audit pages are not for (the employee, HR), whose page links to no page that would refuse them."""
     if not may(account, Action.RUN_AUDITS):
