@@ -16,6 +16,7 @@ from careerlog.cli import FILLED, Context, friendly_errors, pass_context
 from careerlog.cli_dates import Day, period_in_order
 from careerlog.cli_numbers import WholeNumber
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.wording import Refusal
 from careerlog.reference import reference
 from careerlog.spreadsheet import defused
 from projections.framework import Projection, refuse_judged_otherwise
@@ -25,10 +26,12 @@ from projections.merit.fairness import DEFAULT_MIN_CELL, MAX_MIN_CELL, FairnessQ
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
 from projections.merit.passed_over import colleagues_of as decision_colleagues
 from projections.merit.queries import (
+    APPOINTMENT_RULES,
     VERDICTS,
     AuditQueries,
     PassedOverQueries,
     comparison_evidence,
+    judged_by,
     period,
     streamed,
     with_colleagues,
@@ -352,6 +355,21 @@ def emit_decisions(audit: AuditQueries, options: dict[str, Any], columns: tuple[
 
 
 CRITERIA = ("decision", "start", "end", "rule", "severity", "passed_over")
+# The command line has no list of CPNS appointments alone: `audit promotions --with-posts` lists them among every
+# decision (the API's and pages' own list: queries.OTHER_DECISIONS_RULE).
+APPOINTMENTS_LISTED = Refusal(
+    "Rule {rule} judges CPNS appointments, not the decisions of this list: they are listed with every audited "
+    "decision by careerlog audit promotions --with-posts --rule {rule}.",
+    quotes=("rule",),
+)
+
+
+def appointments_listed_apart(options: dict[str, Any]) -> None:
+    """InvalidInput naming `rule` when it is a CPNS appointment's rule asked of the list of promotions alone or of
+    post appointments, saying which command lists them (the queries' refusal names the web's list)."""
+    rule = options.get("rule")
+    if rule in APPOINTMENT_RULES and judged_by(rule):
+        raise InvalidInput(APPOINTMENTS_LISTED.reason(rule=rule), "rule")
 
 
 def csv_lines(rows: Iterable[Sequence[str]]) -> str:
@@ -381,6 +399,8 @@ def json_list(key: str, items: Iterator[dict[str, Any]]) -> Iterator[str]:
 def promotions_command(obj: Context, /, fmt: str, with_posts: bool, **options: str | None) -> None:
     """Every rank promotion with its verdict: compliant, or the number and worst severity of its findings."""
     judged_alike(obj)
+    if not with_posts:
+        appointments_listed_apart(options)
     options["decision"] = None if with_posts else "promotion"
     emit_decisions(audit_queries(obj), options, DECISION_COLUMNS if with_posts else PROMOTION_COLUMNS, fmt)
 
@@ -395,6 +415,7 @@ def posts_command(obj: Context, /, fmt: str, **options: str | None) -> None:
     if options.get("passed_over") is not None:  # the lists compare no post's colleagues: it found none, or all
         known = "agency, unit, region, from, to, rule, severity, verdict"
         raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=known), "passed_over")
+    appointments_listed_apart(options)
     options["decision"] = "post"
     emit_decisions(audit_queries(obj), options, POST_COLUMNS, fmt)
 

@@ -112,3 +112,22 @@ def test_a_corrected_appointment_is_judged_as_corrected(world: World, store_url:
     again = listed(world, store_url, "--with-posts")[f"{CORRECTED_DOWN}/appointment"]
     assert (again["verdict"], again["rank_after"]) == ("findings", "III/c")
     assert findings(world, CORRECTED_DOWN)[0]["message"] == "appointed at III/c; education S-1 starts at III/a"
+
+
+@pytest.mark.parametrize("command", ["promotions", "posts"])
+def test_the_appointment_rule_asked_of_a_list_without_appointments_names_the_command_that_lists_them(
+    world: World, store_url: str, command: str
+) -> None:
+    """`audit promotions --rule appointment.starting_rank` (no --with-posts) and `audit posts --rule ...` list no CPNS
+    appointment: refused naming `rule` and the command that lists them (before, the promotions' refusal pointed to
+    the posts' list alone, which does not list them either; the posts' to none)."""
+    record(world, ABOVE, "appointment", appointment_of(ABOVE, name="Andi Harahap", rank="III/b"))
+    world.catch_up()
+    env = {"CAREERLOG_DATABASE_URL": store_url}
+    result = CliRunner().invoke(main, ["audit", command, "--rule", RULE], env=env)
+    assert result.exit_code == 1, result.output
+    assert result.output == (
+        f"Error: rule: Rule {RULE} judges CPNS appointments, not the decisions of this list: they are listed with "
+        f"every audited decision by careerlog audit promotions --with-posts --rule {RULE}.\n"
+    )
+    assert set(listed(world, store_url, "--with-posts", "--rule", RULE)) == {f"{ABOVE}/appointment"}  # as it says
