@@ -1083,8 +1083,10 @@ def result(decision: Row, severity: str, colleague: str, compared: dict[str, Any
 def passed_over_of(store: SqlStore, records: RecordLoader, decision: Row) -> list[dict[str, Any]]:
     """The clearly stronger colleagues of one decision (its own page), each side judged on the record as known
     before the decision was recorded, read from the ledger: a 202 promotion's and a managerial post's, and a
-    regular (101) promotion's too, which the lists compare over the rounds (`PassedOverQueries`: they leave
-    out a colleague with anything bearing on the round recorded after the decision, docs/audit.md)."""
+    regular (101) promotion's too, which the lists compare over the rounds (`PassedOverQueries`: a colleague's
+    round as it stood then, the final row when nothing bearing on it was recorded after the decision, else the
+    `earlier_rounds` row standing then (merit view 13); a rating or training bearing only on the rounds of the
+    years that read it, merit view 32; docs/audit.md)."""
     return colleagues_of(store, records, decision)[0]
 
 
