@@ -358,6 +358,8 @@ class AuditQueries(CountedList):
                 clauses.append(f"(d.max_severity IN ({marks}) OR ({case} IN ({marks}) AND {passed()}))")
         if rule and not judged_by(rule):
             raise InvalidInput(UNKNOWN_RULE.reason(rule=rule), "rule")
+        if rule in APPOINTMENT_RULES and decision in ("promotion", "post"):
+            raise InvalidInput(APPOINTMENTS_APART.reason(rule=rule), "rule")
         if rule and decision is not None and not rule.startswith(LIST_RULES[decision]):
             raise InvalidInput(OTHER_DECISIONS_RULE[decision].reason(rule=rule), "rule")
         if rule == PASSED_OVER:
@@ -819,6 +821,15 @@ OTHER_DECISIONS_RULE = {
         quotes=("rule",),
     ),
 }
+
+
+# A CPNS appointment's rule asked of the promotions' or posts' list (the API's and pages'): the appointments have a
+# list of their own (the command line's own refusal, which names its command: projections.merit.cli)
+APPOINTMENTS_APART = Refusal(
+    "Rule {rule} judges CPNS appointments, not the decisions of this list: they have a list of their own, the audited "
+    "CPNS appointments.",
+    quotes=("rule",),
+)
 
 
 def judged_by(rule: str) -> bool:

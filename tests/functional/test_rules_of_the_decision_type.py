@@ -16,6 +16,7 @@ from tests.functional.test_pages_auth import log_in
 
 NOT_PROMOTIONS = "Rule {} does not judge rank promotions"
 NOT_POSTS = "Rule {} does not judge post appointments in their list"
+APPOINTMENTS_APART = "Rule {} judges CPNS appointments, not the decisions of this list: they have a list of their own"
 
 
 @pytest.mark.parametrize(
@@ -25,6 +26,9 @@ NOT_POSTS = "Rule {} does not judge post appointments in their list"
         ("/api/v1/audits/promotions", "post.rank_range", NOT_PROMOTIONS),
         ("/api/v1/audits/posts", "promotion.time_in_rank", NOT_POSTS),
         ("/api/v1/audits/posts", "merit.passed_over", NOT_POSTS),
+        # (it pointed to the post appointments' list, which does not list them either)
+        ("/api/v1/audits/promotions", "appointment.starting_rank", APPOINTMENTS_APART),
+        ("/api/v1/audits/posts", "appointment.starting_rank", APPOINTMENTS_APART),
     ],
 )
 def test_a_rule_of_the_other_decision_type_is_422_naming_rule(world: World, path: str, rule: str, refusal: str) -> None:
