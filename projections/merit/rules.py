@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import operator
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -197,6 +197,15 @@ def penalty_end(fact: Fact) -> date | None:
         return end
     months = reference().penalty_kinds[fact.get("penalty_kind")].get("months")
     return fact.effective_date + relativedelta(months=int(months), days=-1) if months else None
+
+
+def penalty_served(fact: Fact, day: date, extra_months: Mapping[str, Any]) -> bool:
+    """Whether a penalty is served on `day`: begun by then and not past its last day (`penalty_end`) and the months
+    its level adds after it (`extra_months`); one with no end known stands until an end is recorded."""
+    if fact.effective_date > day:
+        return False
+    end = penalty_end(fact)
+    return end is None or day <= end + relativedelta(months=int(extra_months.get(fact.get("level"), 0)))
 
 
 EFFECTIVE = operator.attrgetter("effective_date")
@@ -524,14 +533,8 @@ class PromotionJudge:
     def _penalty(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
         if kind == "211":
             return None
-        extra = rule.params.get("extra_months", {})
-        blocking = []
-        for fact in self.facts_of("penalty"):
-            if fact.get("level") not in rule.params["blocking_levels"] or fact.effective_date > day:
-                continue
-            end = penalty_end(fact)  # None: no end recorded nor set by its kind, it stands until one is recorded
-            if end is None or day <= end + relativedelta(months=int(extra.get(fact.get("level"), 0))):
-                blocking.append(fact)
+        levels, extra = rule.params["blocking_levels"], rule.params.get("extra_months", {})
+        blocking = [f for f in self.facts_of("penalty") if f.get("level") in levels and penalty_served(f, day, extra)]
         return check(rule, not blocking, lambda: PENALTY(count=len(blocking), day=day), blocking)
 
     def _structural_range(

@@ -18,15 +18,13 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
 from careerlog.ages import whole_years
 from careerlog.domain.wording import Template
 from careerlog.reference import Rule, Rules, rules
 from projections.career import CareerRecord, Fact, add_years, pns_from
 from projections.framework import Table, TupleProjection, rules_digest
 from projections.merit.audit import FINDINGS, LATE_EVIDENCE
-from projections.merit.rules import SEVERITY_ORDER, Check, check, evidence_json, penalty_end, rule_on
+from projections.merit.rules import SEVERITY_ORDER, Check, check, evidence_json, penalty_served, rule_on
 
 SERVICE_RULE = "study_leave.service_years"
 PENALTY_RULE = "study_leave.penalty"
@@ -134,14 +132,8 @@ def served_penalties(known: CareerRecord, day: date, rule: Rule) -> list[Fact]:
     start + the kind's months - 1 day, + the level's `extra_months`; one with neither stands), as promotion.penalty
     reads them."""
     levels, extra = rule.params.get("levels", []), rule.params.get("extra_months", {})
-    found = []
-    for fact in known.of_kind("penalty", until=day):
-        if fact.get("level") not in levels:
-            continue
-        end = penalty_end(fact)  # None: it stands until an end is recorded
-        if end is None or day <= end + relativedelta(months=int(extra.get(fact.get("level"), 0))):
-            found.append(fact)
-    return found
+    penalties = known.of_kind("penalty", until=day)
+    return [f for f in penalties if f.get("level") in levels and penalty_served(f, day, extra)]
 
 
 def penalty_check(known: CareerRecord, day: date, rule: Rule) -> Check:
