@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response, request
 from werkzeug.routing import IntegerConverter
 
 from careerlog.config import Settings
@@ -34,12 +34,27 @@ class WholeNumberConverter(IntegerConverter):
     regex = r"[0-9]+"
 
 
+class CareerlogFlask(Flask):
+    """Flask, answering OPTIONS under /api/ (the API, its OpenAPI document and docs page) with a 204 No Content whose
+    `Allow` names the path's methods: Flask's own answer is a 200 with an empty text/html body. No CORS headers: the
+    API has no cross-origin clients, so no preflight is answered (docs/security.md)."""
+
+    def make_default_options_response(self) -> Response:
+        response = super().make_default_options_response()
+        if request.path.startswith("/api/"):
+            response.status_code = 204
+            response.headers["Allow"] = ", ".join(sorted(response.allow))  # (a set's order otherwise)
+            del response.headers["Content-Type"]
+            del response.headers["Content-Length"]
+        return response
+
+
 def create_app(
     settings: Settings | None = None, *, web: WebSettings | None = None, test_config: dict[str, Any] | None = None
 ) -> Flask:
     """Build the app: configuration from `settings` and `web` (by default from the environment),
     `test_config` on top of it."""
-    app = Flask(__name__)
+    app = CareerlogFlask(__name__)
     redact(app.logger)  # (an unexpected error's traceback: each NIP {nip}, no query; web.logs)
     app.url_map.converters["int"] = WholeNumberConverter
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the schemas' field order
