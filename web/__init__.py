@@ -49,6 +49,15 @@ class CareerlogFlask(Flask):
         return response
 
 
+def unmerged_slashes(app: Flask) -> None:
+    """A path under /api/ holding `//` is a 404 problem, as any path no route takes (a trailing `/` already is):
+    werkzeug merges the slashes and answers a 308 redirect with an HTML body to the merged path, which a client
+    following it sends again (a POST's body too) to a path it never wrote. The pages keep werkzeug's redirect."""
+    for rule in app.url_map.iter_rules():
+        if rule.rule.startswith("/api/"):
+            rule.merge_slashes = False
+
+
 def create_app(
     settings: Settings | None = None, *, web: WebSettings | None = None, test_config: dict[str, Any] | None = None
 ) -> Flask:
@@ -78,6 +87,7 @@ def create_app(
     app.register_blueprint(health_blueprint)
     init_pages(app)
     check_limits_in_views_only(app)
+    unmerged_slashes(app)
     if app.config["CAREERLOG_FAST_READS"]:
         fastreads.install(app)  # last: it checks the request hooks registered above
     return app
