@@ -34,6 +34,7 @@ from careerlog.domain.employee import (
     read_problems,
 )
 from careerlog.domain.errors import (
+    CareerlogError,
     ConcurrencyConflict,
     FieldErrors,
     IdempotencyConflict,
@@ -67,7 +68,17 @@ from careerlog.domain.ledger import (
     payload_values,
 )
 from careerlog.domain.nip import Nip, normalise_nip, parse_nip
-from careerlog.domain.payload import filled_fields, parse_payload, parse_value, payload_fields, to_plain
+from careerlog.domain.payload import (
+    NOT_INTEGER,
+    NOT_NUMBER,
+    Unreadable,
+    WrittenWithExponent,
+    filled_fields,
+    parse_payload,
+    parse_value,
+    payload_fields,
+    to_plain,
+)
 from careerlog.domain.quick import quick_init
 from careerlog.domain.ratings import check_rating, in_year_scheme, predicate_problem
 from careerlog.domain.unit import Unit, unit_id
@@ -628,6 +639,8 @@ class CareerLog(Application[str]):
         if event_cls is None:
             known = ", ".join(RECORDABLE_KINDS)
             raise InvalidInput(UNKNOWN_KIND.reason(kind=quoted(command.kind), known=known), "kind")
+        if any(type(value) is WrittenWithExponent for value in command.payload.values()):
+            command = self._exponents_judged(uow, command, actor)
         recording = self.recording(command, actor, uow)
         if command.confirmed and not command.confirmed <= set(CONFIRMABLE):
             given = ", ".join(sorted(command.confirmed - set(CONFIRMABLE)))
@@ -723,6 +736,28 @@ class CareerLog(Application[str]):
         if command.expected_version is None:
             return decision.commit()  # what _commit does with one decision and no version expected
         return self._commit([decision], decision, command)
+
+    def _exponents_judged(self, uow: UnitOfWork, command: Command, actor: str) -> Command:
+        """The command with each number a client was sent written with an exponent (WrittenWithExponent) judged
+        by its field's own checks first: the recording is judged (never recorded) with each such number written out
+        in full, and a number its field then refuses otherwise than as no number (a training's cost of 1e400: more
+        than any real one) is handed on written out, to be refused with that reason; any other is Unreadable, refused
+        as written with an exponent (payload.EXPONENT), with the recording's other problems."""
+        payload = dict(command.payload)
+        marked = {name: value for name, value in payload.items() if type(value) is WrittenWithExponent}
+        trial = replace(command, payload={**payload, **{name: cell.written_out() for name, cell in marked.items()}})
+        try:
+            self.execute(UnitOfWork(self, guard=uow.guard), trial, actor)  # (its unit of work is never saved)
+            found: Mapping[str, list[str]] = {}
+        except InvalidInput as refused:
+            found = refused.errors
+        except CareerlogError:  # (a record not appointed, a conflict: nothing said of the number; judged again below)
+            found = {}
+        for name, cell in marked.items():
+            reasons = found.get(name, [])
+            bounded = bool(reasons) and not any(reason in (NOT_INTEGER, NOT_NUMBER) for reason in reasons)
+            payload[name] = cell.written_out() if bounded else Unreadable(cell.refusal())
+        return replace(command, payload=payload)
 
     @staticmethod
     def _refuse_unconfirmed_jump(

@@ -86,6 +86,7 @@ from careerlog.textfiles import (
     note_column,
     read_cells,
     read_corrected_fields,
+    read_exponents,
     reasons_column,
     refuse_not_text,
     shown,
@@ -981,6 +982,7 @@ def _csv_rows(
         nips_marked_as_text(cleaned)  # ('198609262010031001, as personnel systems export NIPs for spreadsheets)
         spreadsheet_dates(cleaned)  # (a day count: unreadable, the row's other problems named with it)
         spreadsheet_errors(cleaned)  # (a formula's #N/A, a narrow column's ####: unreadable alike)
+        read_exponents(cleaned)  # ("1,5E+06": a long number a spreadsheet showed rounded, refused after its bounds)
         read_cells(cleaned, indonesian=indonesian)  # ("20 JP", "Rp1.500.000,00", "06/05/2024")
         if "corrected_fields" in cleaned:
             try:

@@ -31,7 +31,14 @@ from babel.numbers import NumberFormatError, parse_decimal
 from careerlog.domain.errors import InvalidInput, cut
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import eighteen_digits, normalise_nip
-from careerlog.domain.payload import Unreadable, ascii_number, payload_fields, whole_number
+from careerlog.domain.payload import (
+    Unreadable,
+    WrittenWithExponent,
+    ascii_number,
+    payload_fields,
+    whole_number,
+    with_exponent,
+)
 from careerlog.domain.wording import Refusal
 
 SAVE_AS_UTF8 = Refusal("save the file as UTF-8 (in a spreadsheet: CSV UTF-8)").reason()
@@ -616,6 +623,21 @@ def read_whole_numbers(row: dict[str, Any], *, indonesian: bool) -> None:
         cell = row.get(name)
         if type(cell) is str and ("," in cell or "." in cell) and (found := pattern.fullmatch(cell.strip())):
             row[name] = found[1]
+            wrote(row, name, cell)
+
+
+def read_exponents(row: dict[str, Any]) -> None:
+    """The number cells of a row (whole numbers and decimals) written with an exponent, as a spreadsheet shows a long
+    number, rounded ("1,5E+06", "1.5E+06", "2E+12"), handed on as WrittenWithExponent in place, each kept as written:
+    the ledger refuses one naming the column, after its field's own bounds (careerlog.application: a cost of 1E+400
+    is refused as more than any real cost)."""
+    kind = row.get("kind")
+    if type(kind) is not str:
+        return
+    for name in (*typed_fields(kind, int), *typed_fields(kind, Decimal)):
+        cell = row.get(name)
+        if type(cell) is str and with_exponent(cell):
+            row[name] = WrittenWithExponent(cell)
             wrote(row, name, cell)
 
 

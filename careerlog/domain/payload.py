@@ -8,6 +8,7 @@ and the reason; unknown fields are rejected.
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -57,6 +58,10 @@ SEVERAL_CODES = Refusal(
     "code or the whole name."
 )
 TOO_LONG = Refusal("Longer than {limit} characters.", numbers=("limit",))
+EXPONENT = Refusal(
+    "{value} is written with an exponent (scientific notation), as a spreadsheet shows a long number: write the "
+    "number out in full, in digits (the spreadsheet may have rounded it)."
+)
 
 
 @dataclass(frozen=True)
@@ -404,10 +409,53 @@ class Unreadable:
         return f"Unreadable({self.reason!r})"
 
 
+# A number written with an exponent, in digits 0-9, its decimal mark a point or (a spreadsheet in Indonesian) a comma
+EXPONENT_FORM = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)[eE][+-]?[0-9]+")
+WRITTEN_OUT_DIGITS = 30  # a number written with an exponent is written out in full up to so many digits
+
+
+def with_exponent(text: str) -> bool:
+    """Whether a number's text (spaces around it trimmed) is written with an exponent: "1e3", "1.5E+06", "1,5E+06"."""
+    return EXPONENT_FORM.fullmatch(text.strip()) is not None
+
+
+class WrittenWithExponent:
+    """A number a client was sent written with an exponent ("1e3" as a JSON string, "1,5E+06" in an imported cell, as
+    a spreadsheet shows a long number, rounded), handed on to the ledger in its place. The ledger judges the number
+    first (careerlog.application.CareerLog.execute): one its field's own checks refuse (a training's cost of 1e400)
+    is refused with their reason, any other with EXPONENT, so that it is never recorded. Only the clients make one
+    (the API's number fields, an import's reader): a stored event never holds one, and the ledger's own reading of
+    a number (`parse_value`) is as before, so no replay or rebuild ever meets it (parse_value refuses one)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text.strip()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return WrittenWithExponent, (self.text,)
+
+    def __repr__(self) -> str:
+        return f"WrittenWithExponent({self.text!r})"
+
+    def refusal(self) -> str:
+        return EXPONENT.reason(value=quoted(self.text))
+
+    def written_out(self) -> str:
+        """The number written out in full in digits ("1e3": "1000"), as the ledger reads a number; past
+        WRITTEN_OUT_DIGITS digits its text with a decimal point, which a decimal field reads and a whole number's
+        refuses."""
+        text = self.text.replace(",", ".")
+        number = Decimal(text)
+        return format(number, "f") if abs(number.adjusted()) <= WRITTEN_OUT_DIGITS else text
+
+
 def parse_value(spec: FieldSpec, value: Any) -> Any:
     """One field's value, converted and checked against its reference table."""
     if type(value) is Unreadable:
         raise ValueError(value.reason)
+    if type(value) is WrittenWithExponent:  # (the ledger judged its number first: CareerLog.execute)
+        raise ValueError(value.refusal())
     if value is None or (isinstance(value, str) and not value.strip() and spec.type is not str):
         if spec.required:
             raise ValueError(NULL)

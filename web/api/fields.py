@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from marshmallow import ValidationError, fields
 
 from careerlog.domain.errors import cut
-from careerlog.domain.payload import ascii_number
+from careerlog.domain.payload import WRITTEN_OUT_DIGITS, WrittenWithExponent, ascii_number, with_exponent
 
 # A day as the API and the pages document it, YYYY-MM-DD in ASCII digits (projections.reading.ISO_DAY, which the
 # command line's audits read too): date.fromisoformat (and marshmallow's Date, which calls it) also reads ISO 8601's
@@ -61,7 +62,25 @@ class Flag(fields.Boolean):
 
 class AsciiDigits:
     """A number field that refuses a text written otherwise than `ascii_number` with its own "invalid" message
-    ("Not a valid integer.", "Not a valid number."), as it refuses any text that is no number: the field is named."""
+    ("Not a valid integer.", "Not a valid number."), as it refuses any text that is no number: the field is named.
+    A text written with an exponent ("1e3", as a spreadsheet shows a long number, rounded) is refused as such
+    (payload.EXPONENT), after the field's own bounds (its validators): one beyond them is refused with theirs. A JSON
+    number is read as before, whatever its form (the JSON parser has read it)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        if isinstance(value, str) and with_exponent(value) and not getattr(self, "strict", False):
+            return self.with_exponent(WrittenWithExponent(value))
+        return super()._deserialize(value, attr, data, **kwargs)  # type: ignore[misc]
+
+    def with_exponent(self, cell: WrittenWithExponent) -> Any:
+        """A text written with an exponent: refused after the field's bounds, judged on the number it reads as."""
+        try:
+            number = self.num_type(cell.written_out())  # type: ignore[attr-defined]
+        except (ValueError, InvalidOperation, OverflowError):
+            number = None  # (no number of the field's type: "1.5e0" for a whole number)
+        if number is not None and abs(Decimal(cell.written_out()).adjusted()) <= WRITTEN_OUT_DIGITS:
+            self._validate(number)  # type: ignore[attr-defined]
+        raise ValidationError(cell.refusal())
 
     def _validated(self, value: Any) -> Any:
         if isinstance(value, str) and not ascii_number(value.strip()):  # (spaces around it, a no-break one too, let be)
@@ -70,7 +89,8 @@ class AsciiDigits:
 
 
 class WholeNumber(AsciiDigits, fields.Integer):
-    """An integer: a JSON number, or a text of digits 0-9 (a query parameter, a path)."""
+    """An integer: a JSON number, or a text of digits 0-9 (a query parameter, a path). An event's (strict: a JSON
+    number alone) refuses every text as before."""
 
 
 class PlainNumber(AsciiDigits, fields.Float):
@@ -78,10 +98,15 @@ class PlainNumber(AsciiDigits, fields.Float):
 
 
 class PlainDecimal(AsciiDigits, fields.Decimal):
-    """A decimal amount: a JSON number or string (digits 0-9) on input, a string on output."""
+    """A decimal amount: a JSON number or string (digits 0-9) on input, a string on output. A string written with an
+    exponent is handed on to the ledger as WrittenWithExponent, which judges the amount against its field's bounds
+    first (a cost of "1e400": its bound's refusal) and refuses it (careerlog.application.CareerLog.execute)."""
 
     def __init__(self, **kwargs: Any):
         super().__init__(as_string=True, **kwargs)
+
+    def with_exponent(self, cell: WrittenWithExponent) -> Any:
+        return cell
 
     def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
         return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
