@@ -31,7 +31,7 @@ from projections.registry import projector
 from web.config import WebSettings
 from web.demo import DEMO_LOGINS, ensure_demo_accounts
 from web.errors import PROBLEM_JSON, problem_document
-from web.logs import NIP_IN_PATH, redact
+from web.logs import logged_path, redact
 from web.pages import import_pages
 from web.security import URL_TOO_LONG, security_headers
 
@@ -115,7 +115,8 @@ class Worker(ThreadWorker):  # type: ignore[misc]
 
 class AccessLog(glogging.Logger):  # type: ignore[misc]
     """gunicorn's access log, one line per request (its default format), without personal data: the path's NIPs
-    written `{nip}`, and neither the query (a name searched, `q=`; a cursor holding a page's last name and NIP;
+    written `{nip}` and the rest of it percent-encoded (web.logs.logged_path: a newline or control character sent as
+    %0A cannot forge a line), and neither the query (a name searched, `q=`; a cursor holding a page's last name and NIP;
     filters) nor the Referer (a page's URL, NIP and query with it). The app's own access log says who read whose
     record; this log says what was asked, its status and time, for operations. Its error log alike
     (web.logs.Redacted: a request the app did not answer is logged by gunicorn with its URI or request line whole,
@@ -128,7 +129,7 @@ class AccessLog(glogging.Logger):  # type: ignore[misc]
 
     def atoms(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> dict[str, Any]:
         atoms: dict[str, Any] = super().atoms(resp, req, environ, request_time)
-        path = NIP_IN_PATH.sub("{nip}", str(environ.get("PATH_INFO") or ""))
+        path = logged_path(str(environ.get("PATH_INFO") or ""))  # (NIPs as {nip}, the rest percent-encoded)
         atoms.update(U=path, q="", f="-", r=f"{environ.get('REQUEST_METHOD')} {path} {environ.get('SERVER_PROTOCOL')}")
         return {k: v for k, v in atoms.items() if not k.startswith("{") or k.endswith("}o")}
 

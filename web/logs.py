@@ -1,4 +1,5 @@
-"""Logs without the personal data a request's URL carries: each NIP written `{nip}`, no query.
+"""Logs without the personal data a request's URL carries: each NIP written `{nip}`, no query; the access log's path
+percent-encoded (`logged_path`: no character of it can forge a line).
 
 `careerlog serve`'s access log writes the path so (web.cli.AccessLog); its error log (gunicorn's: a request the app
 did not answer, logged with its URI or request line whole) and the app's own log of an unexpected error (whose
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from urllib.parse import quote
 
 # A NIP in a path (/api/v1/employees/NIP, /pages/audits/NIP/2): 18 digits, birth date, appointment and sex in them,
 # written as the API reads one too, with spaces, dots or dashes between them (careerlog.domain.nip.normalise_nip:
@@ -17,6 +19,26 @@ import re
 NIP_IN_PATH = re.compile(r"(?<!\d)\d(?:[\s.\-]*\d){17}(?!\d)")
 # A URL's query in a message (`?q=Budi+Siregar&after=...`), up to the next space or quote
 QUERY_IN_TEXT = re.compile(r"\?[^\s'\"]*")
+
+
+# What a logged path keeps as it is besides letters, digits and "_.-~" (RFC 3986's pchar and "/"): anything else, a
+# control character, a newline, a space, a quote, "%" itself, is written percent-encoded
+PATH_KEPT = "/:@!$&'()*+,;="
+
+
+def logged_path(path: str) -> str:
+    """A request's path (PATH_INFO, decoded) as the access log writes it: each NIP written `{nip}`, the rest
+    percent-encoded as a URL writes it, so that no character of it (a newline or carriage return sent as %0A, %0D, a
+    quote closing the request's field, an escape sequence a terminal would run) can forge or break a log line. WSGI
+    gives the path's bytes as latin-1 characters; any other character is written by its UTF-8 bytes."""
+    return "{nip}".join(quote(_path_bytes(piece), safe=PATH_KEPT) for piece in NIP_IN_PATH.split(path))
+
+
+def _path_bytes(text: str) -> bytes:
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
 
 
 def redacted(text: str) -> str:

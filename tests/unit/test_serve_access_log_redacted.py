@@ -80,3 +80,37 @@ def test_a_nip_written_with_separators_in_the_path_is_not_logged(
         logger.access(Answered(), Asked([]), environ, timedelta(seconds=0.01))
         line = capsys.readouterr().out
         assert f'"GET {shown} HTTP/1.1" 200 512' in line, line
+
+
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        (
+            '/api/v1/x\n10.0.0.9 - - [04/Dec/2026:10:00:00 +0000] "GET /api/v1/accounts HTTP/1.1" 200 2',
+            "/api/v1/x%0A10.0.0.9%20-%20-%20%5B04/Dec/2026:10:00:00%20+0000%5D%20%22GET%20/api/v1/accounts%20HTTP/1.1%22"
+            "%20200%202",
+        ),
+        ("/pages/x\r\x1b[2J\x00", "/pages/x%0D%1B%5B2J%00"),
+        ("/pages/find/100%", "/pages/find/100%25"),
+        (f"/api/v1/employees/{NIP}/timeline\n", "/api/v1/employees/{nip}/timeline%0A"),
+        ("/pages/caf\xe9", "/pages/caf%E9"),
+    ],
+    ids=["forged-line", "control-characters", "percent", "nip-and-newline", "latin-1"],
+)
+def test_the_access_log_writes_the_path_percent_encoded(
+    capsys: pytest.CaptureFixture[str], path: str, shown: str
+) -> None:
+    """The path as WSGI gives it is decoded (%0A is a newline in PATH_INFO): written as it came, a request for
+    /x%0A... wrote a second line of the attacker's choosing into the log. It is written percent-encoded, NIPs as
+    {nip}."""
+    config = Server(
+        Settings(database_url="sqlite:///unused.db"), WebSettings(secret_key="t"), serve_options("-", 1, 1)
+    ).cfg
+    logger = config.logger_class(config)
+    environ = {"REQUEST_METHOD": "GET", "RAW_URI": "/x", "PATH_INFO": path, "SERVER_PROTOCOL": "HTTP/1.1"}
+    logger.access(Answered(), Asked([]), environ, timedelta(seconds=0.01))
+    line = capsys.readouterr().out
+    assert line.count("\n") == 1, line
+    assert "\r" not in line
+    assert "\x1b" not in line
+    assert f'"GET {shown} HTTP/1.1" 200 512' in line, line
