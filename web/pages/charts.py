@@ -32,6 +32,10 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import Bbox
 
 matplotlib.use("Agg")
+# Every text drawn as written: matplotlib reads a text holding two $ as mathtext (TeX), so a recorded name ("Dinas $x$",
+# a unit filter) printed "x" in italics, and one that is no TeX ("$\\frac$") raised as the chart was drawn (the
+# scorecard's PDF answered 500). Taken by each text as it is made, so set before any is (the PDF's too).
+matplotlib.rcParams["text.parse_math"] = False
 P = ParamSpec("P")
 _LOCK = threading.Lock()  # rc_context changes matplotlib's global settings while a chart is saved
 BLUE, ORANGE, GREY, RED = "#0b4f6c", "#f2a900", "#8a8a8a", "#b00020"
