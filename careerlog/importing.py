@@ -252,6 +252,13 @@ UNNAMED_COLUMN = Refusal(
     quotes=("cell",),
 )
 CELL_NOT_OBJECT = Refusal("Must be a JSON object.").reason()
+MAX_NESTING = 16  # objects or lists within one another in a JSON cell or a JSON Lines field: far past any field's
+NESTED_TOO_DEEP = Refusal(
+    "Objects or lists nested more than {levels} levels deep: no field holds a value nested so deeply (a correction's "
+    "corrected_fields holds one object of the corrected fields' values).",
+    numbers=("levels",),
+).reason(levels=MAX_NESTING)
+JSON_TOO_DEEP = "depth limit exceeded"  # (orjson's message for a document nested past its 1,024 levels)
 MISSING_SUBJECT = Refusal("Missing data for required field (or agency and unit for a unit).").reason()
 MIGRATION_ONLY = Refusal("Only a migration import (--migration, administrators) may carry recorded times.").reason()
 NOT_DATE_TIME = Refusal("Not a valid date and time: {value}.")
@@ -617,7 +624,7 @@ def read_jsonl(stream: IO[bytes], start: int = 1) -> Iterator[tuple[int, dict[st
                 row = loads(raw)
             except orjson.JSONDecodeError:
                 row = None
-            yield number, row if type(row) is dict else parse_jsonl_line(raw), len(raw)
+            yield number, nesting_checked(row) if type(row) is dict else parse_jsonl_line(raw), len(raw)
 
 
 def parse_jsonl_line(raw: bytes) -> dict[str, Any] | InvalidInput:
@@ -625,10 +632,35 @@ def parse_jsonl_line(raw: bytes) -> dict[str, Any] | InvalidInput:
     try:
         row = orjson.loads(raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw)  # (a mark orjson refuses)
     except orjson.JSONDecodeError as e:
-        return InvalidInput(NOT_JSON.reason(column=e.colno), "line")
+        return InvalidInput(NESTED_TOO_DEEP if e.msg == JSON_TOO_DEEP else NOT_JSON.reason(column=e.colno), "line")
     if not isinstance(row, dict):
         return InvalidInput(LINE_NOT_OBJECT, "line")
+    return nesting_checked(row)
+
+
+def nesting_checked(row: dict[str, Any]) -> dict[str, Any] | InvalidInput:
+    """A JSON Lines row, or its refusal naming the first field whose value nests objects or lists more than
+    MAX_NESTING levels deep: such a value reached what reads, checks and reports a row (each walks it level by level,
+    and orjson writes at most 254 levels) and the import answered 500."""
+    for name, value in row.items():
+        if type(value) in (dict, list) and nested_too_deep(value):
+            return RowRefused({name: [NESTED_TOO_DEEP]}, {k: v for k, v in row.items() if k != name})
     return row
+
+
+def nested_too_deep(value: Any) -> bool:
+    """Whether a JSON value nests objects or lists more than MAX_NESTING levels deep (an object is one level), found
+    without recursion (the value may be nested a thousand levels)."""
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        children = item.values() if type(item) is dict else item if type(item) is list else None
+        if children is None:
+            continue
+        if level > MAX_NESTING:
+            return True
+        stack.extend((child, level + 1) for child in children)
+    return False
 
 
 def read_csv(
@@ -986,10 +1018,15 @@ def _csv_rows(
         read_cells(cleaned, indonesian=indonesian)  # ("20 JP", "Rp1.500.000,00", "06/05/2024")
         if "corrected_fields" in cleaned:
             try:
-                cleaned["corrected_fields"] = orjson.loads(cleaned["corrected_fields"])
-            except orjson.JSONDecodeError:
-                yield line, RowRefused({"corrected_fields": [CELL_NOT_OBJECT]}, cleaned), 1
+                changes = orjson.loads(cleaned["corrected_fields"])
+            except orjson.JSONDecodeError as e:
+                reason = NESTED_TOO_DEEP if e.msg == JSON_TOO_DEEP else CELL_NOT_OBJECT
+                yield line, RowRefused({"corrected_fields": [reason]}, cleaned), 1
                 continue
+            if nested_too_deep(changes):  # (named with the cell as typed: a 500 before)
+                yield line, RowRefused({"corrected_fields": [NESTED_TOO_DEEP]}, cleaned), 1
+                continue
+            cleaned["corrected_fields"] = changes
             read_corrected_fields(cleaned, indonesian=indonesian)  # ({"cost": "3.500.000"}: as its cells are)
         yield line, cleaned, 1
 
