@@ -76,7 +76,9 @@ API_CONFIG: dict[str, Any] = {
     "OPENAPI_JSON_PATH": "openapi.json",
     "OPENAPI_SWAGGER_UI_PATH": "docs",
     "OPENAPI_SWAGGER_UI_URL": "/api/docs/static/",
-    "OPENAPI_SWAGGER_UI_CONFIG": {"validatorUrl": None, "deepLinking": True, "persistAuthorization": True},
+    # persistAuthorization off: Swagger UI would keep the bearer token pasted into "Authorize" in the browser's
+    # localStorage, readable by any script of the origin and left behind on a shared computer (docs/security.md)
+    "OPENAPI_SWAGGER_UI_CONFIG": {"validatorUrl": None, "deepLinking": True, "persistAuthorization": False},
     "API_SPEC_OPTIONS": {
         "info": {"description": DESCRIPTION},
         "servers": [{"url": "/"}],
