@@ -31,9 +31,11 @@ HSTS = "max-age=31536000; includeSubDomains"
 API_PREFIX = "/api/v1"
 OPENAPI_DOCUMENT = "/api/openapi.json"
 LOGOUT = "/pages/logout"
-# On logging out the browser drops what it cached of this site (pages cached before they were no-store, by an
-# older release); its cookies stay, as the session keeps the chosen language. Browsers honour it over https only.
-CLEAR_CACHE = ("Clear-Site-Data", '"cache"')
+# On logging out the browser drops all it holds of this site: what it cached (pages cached before they were no-store,
+# by an older release), its cookies (the session's, and any copy of it) and its storage (localStorage, IndexedDB...: a
+# token an older docs page kept there). The chosen language is carried in the log-out's redirect (?lang=) instead.
+# Browsers honour it over https only.
+CLEAR_SITE_DATA = ("Clear-Site-Data", '"cache", "cookies", "storage"')
 # Cache-Control: kept by no cache at all; kept by the client alone, revalidated at every use; revalidated at every use.
 NO_STORE = "no-store"
 PRIVATE_REVALIDATED = "private, no-cache"
@@ -75,7 +77,7 @@ def cache_headers(path: str, tagged: bool) -> list[tuple[str, str]]:
     if path.rstrip("/") == DOCS_PAGE:
         return [("Cache-Control", REVALIDATED if tagged else NO_STORE)]
     if path == LOGOUT:
-        return [("Cache-Control", NO_STORE), CLEAR_CACHE]
+        return [("Cache-Control", NO_STORE), CLEAR_SITE_DATA]
     return [("Cache-Control", NO_STORE)]
 
 

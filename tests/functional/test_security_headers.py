@@ -141,13 +141,28 @@ def test_every_page_and_its_errors_are_kept_by_no_cache(world: World) -> None:
             assert cache_of(world.client.get(path))[0] == "no-store", path
 
 
-def test_logging_out_clears_what_the_browser_cached_of_the_site(world: World) -> None:
+def test_logging_out_clears_the_sites_cache_cookies_and_storage(world: World) -> None:
+    """Until 2026-12-04 the log-out cleared the cache alone: a copy of the session cookie, and a token an older API
+    docs page kept in localStorage, stayed in the browser."""
     assert log_in(world, "hr").status_code == 302
     assert "Clear-Site-Data" not in world.client.get("/pages/").headers
     token = csrf_token(world.client, "/pages/")
     out = world.client.post("/pages/logout", data={"csrf_token": token})
     assert out.status_code == 302
-    assert (out.headers["Clear-Site-Data"], out.headers["Cache-Control"]) == ('"cache"', "no-store")
+    assert out.headers["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    assert out.headers["Cache-Control"] == "no-store"
+    assert out.headers["Location"] == "/pages/login"
+
+
+def test_logging_out_leads_to_the_log_in_page_in_the_language_chosen(world: World) -> None:
+    """The cookies cleared, the session's language with them: the log-in page is asked in it (?lang=), and keeps it."""
+    assert log_in(world, "hr").status_code == 302
+    world.client.get("/pages/?lang=en")
+    out = world.client.post("/pages/logout", data={"csrf_token": csrf_token(world.client, "/pages/")})
+    assert out.headers["Location"] == "/pages/login?lang=en"
+    world.client.delete_cookie("session")  # (as the browser does, told Clear-Site-Data: "cookies")
+    assert "Log in" in world.client.get(out.headers["Location"]).get_data(as_text=True)
+    assert "Log in" in world.client.get("/pages/login").get_data(as_text=True)
 
 
 def test_static_files_and_the_public_documents_may_be_kept(world: World) -> None:

@@ -79,7 +79,9 @@ def login() -> ResponseReturnValue:
 
 @blp.route("/logout", methods=["POST"])
 def logout() -> ResponseReturnValue:
-    """End the session, keeping the chosen language."""
+    """End the session, keeping the chosen language: the answer says Clear-Site-Data (web.security: the browser drops
+    the site's cookies, the session's with its language, and storage), so the log-in page it leads to is asked in
+    the language chosen (`?lang=`), which keeps it anew."""
     form = FlaskForm()
     if not form.validate_on_submit():
         abort(400)
@@ -90,7 +92,7 @@ def logout() -> ResponseReturnValue:
     session.clear()
     if lang:
         session["lang"] = lang
-    return redirect(url_for("pages.login"))
+    return redirect(url_for("pages.login", lang=lang) if lang else url_for("pages.login"))
 
 
 @blp.route("/")
