@@ -7,7 +7,7 @@ CAREERLOG_MAX_UPLOAD_MB   the largest request body, imports included (default 50
 CAREERLOG_WAIT_SECONDS    how long a read waits for ?wait_for before a 503 (default 5)
 CAREERLOG_MIN_CELL        the fewest people a reporter or policy maker sees a figure about (default 5)
 CAREERLOG_MAX_PAGE_OFFSET the deepest row a list reads by page number: page x per_page at most this
-                          (default 10000); the roster reads on past it by cursor (`after`)
+                          (default 10000, at most 1,000,000,000); the roster reads on past it by cursor (`after`)
 CAREERLOG_ACCESS_LOG_COMMIT  durable (default): on PostgreSQL each read's access-log entry is on disk
                           before the answer; fast: committed without waiting for the disk (a crash of
                           the database server or machine may lose the last 0.6 s of entries)
@@ -65,7 +65,7 @@ class WebSettings:
             max_upload_mb=_number(env, "CAREERLOG_MAX_UPLOAD_MB", 50),
             wait_seconds=_number(env, "CAREERLOG_WAIT_SECONDS", 5.0),
             min_cell=_whole(env, "CAREERLOG_MIN_CELL", 5),
-            max_page_offset=_whole(env, "CAREERLOG_MAX_PAGE_OFFSET", 10_000),
+            max_page_offset=_window(env),
             durable_access_log=_choice(env, "CAREERLOG_ACCESS_LOG_COMMIT", ("durable", "fast")) == "durable",
             fast_reads=_choice(env, "CAREERLOG_FAST_READS", ("on", "off")) == "on",
             api_rate_limit=_rate(env, "CAREERLOG_API_RATE_LIMIT", DEFAULT_RATE),
@@ -128,6 +128,24 @@ def _whole(env: Mapping[str, str], name: str, default: int) -> int:
     if not value.is_integer():
         raise ConfigurationError(f"{name}: expected a whole number, got {env.get(name)!r}")
     return int(value)
+
+
+# The widest window of pages by number a setting may give (web.api.paging): 1,000,000,000 rows. Past it an OFFSET
+# reached what the database's 64-bit integers hold (page 10^17 of 500 rows: SQLite could not take the number,
+# PostgreSQL's bigint overflowed) and the list answered 500 or 503 instead of the 422 naming `page`; no list reads a
+# billion rows by OFFSET anyway.
+MAX_WINDOW = 10**9
+
+
+def _window(env: Mapping[str, str]) -> int:
+    """CAREERLOG_MAX_PAGE_OFFSET: a window of at most 1,000,000,000 rows (an OFFSET past it reached what the database's
+    64-bit integers hold, and a page there answered 500)."""
+    value = _whole(env, "CAREERLOG_MAX_PAGE_OFFSET", 10_000)
+    if value > MAX_WINDOW:
+        raise ConfigurationError(
+            f"CAREERLOG_MAX_PAGE_OFFSET: at most {MAX_WINDOW:,} rows, got {env.get('CAREERLOG_MAX_PAGE_OFFSET')!r}"
+        )
+    return value
 
 
 def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:

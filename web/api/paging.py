@@ -15,14 +15,16 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from projections.queries import MAX_PAGE_SIZE, PAGE_OR_AFTER
 from web.api.fields import WholeNumber
+from web.config import MAX_WINDOW
 
 DEFAULT_MAX_PAGE_OFFSET = 10_000
 READ_ON_BY_CURSOR = "read on after a cursor instead: pass each page's `next` as `after` (without `page`)"
 
 
 def max_page_offset() -> int:
-    """The deepest row a page by number may reach (the app's CAREERLOG_MAX_PAGE_OFFSET)."""
-    return int(current_app.config.get("CAREERLOG_MAX_PAGE_OFFSET", DEFAULT_MAX_PAGE_OFFSET))
+    """The deepest row a page by number may reach (the app's CAREERLOG_MAX_PAGE_OFFSET, at most MAX_WINDOW: web.config
+    refuses more at start, an app configured otherwise is held to it)."""
+    return min(int(current_app.config.get("CAREERLOG_MAX_PAGE_OFFSET", DEFAULT_MAX_PAGE_OFFSET)), MAX_WINDOW)
 
 
 def last_page(per_page: int) -> int:
