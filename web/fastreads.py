@@ -13,8 +13,8 @@ same to the byte (its ETag, and the 304 Not Modified to an If-None-Match naming 
 Everything else goes to the Flask app unchanged, which answers it exactly as before (its
 problem+json errors included): any other path or method (HEAD too), a request with a body,
 a cookie (Flask may refresh a session), a URL over the limit (web.security) or `wait_for`, a
-query the schema refuses, a NUL character, a request for CSV or with an Accept header allowing neither
-JSON nor CSV (a 406), a missing or refused token, a
+query the schema refuses, a NUL character, a query parameter that is not UTF-8, a request for
+CSV or with an Accept header allowing neither JSON nor CSV (a 406), a missing or refused token, a
 record outside the account's scope or not there, a role that may not read, and any error on
 the way. Nothing is written
 before the answer is known but the access-log entry, which `Services` writes last, and the
@@ -231,19 +231,20 @@ def route(path: str) -> tuple[str | None, str]:
 
 
 def unusual(environ: dict[str, Any]) -> bool:
-    """A body, a cookie (Flask's session may answer with one), a script root or a URL over the limit (a 414):
-    Flask's to answer."""
+    """A body, a cookie (Flask's session may answer with one), a script root, a URL over the limit (a 414) or a query
+    parameter that is not UTF-8 (a 422): Flask's to answer."""
     return bool(
         security.url_length(environ) > security.MAX_URL_BYTES
         or environ.get("HTTP_COOKIE")
         or environ.get("CONTENT_LENGTH") not in (None, "", "0")
         or environ.get("HTTP_TRANSFER_ENCODING")
         or environ.get("SCRIPT_NAME")
+        or security.not_utf8_argument(environ.get("QUERY_STRING", "")) is not None  # (a 422: Flask's)
     )
 
 
 # The request hooks of the Flask path for these reads; FastReads stands in for exactly these.
-BEFORE = ("refuse_long_urls", "refuse_nul_characters", "guard")
+BEFORE = ("refuse_long_urls", "refuse_unreadable_arguments", "guard")
 AFTER = ("add_security_headers", "conditional", "Limiter.__inject_headers")
 TEARDOWN = ("release_connection", "Limiter.__release_context")
 

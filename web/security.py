@@ -1,5 +1,5 @@
-"""Security headers on every response, no URL longer than MAX_URL_BYTES, and no NUL character in any
-query or path parameter.
+"""Security headers on every response, no URL longer than MAX_URL_BYTES, no NUL character in any
+query or path parameter, and no query parameter that is not UTF-8.
 
 The API and pages allow only the app's own origin. The Swagger UI page of flask-smorest
 starts itself with an inline script, so its page (and only it) also allows inline script
@@ -15,6 +15,7 @@ it only to revalidate it with the ETag at every use, which the server reads, che
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from flask import Flask, Response, request
 from werkzeug.exceptions import RequestURITooLarge
@@ -109,9 +110,38 @@ def refuse_long_urls() -> None:
         raise RequestURITooLarge(URL_TOO_LONG)
 
 
-def refuse_nul_characters() -> None:
-    """A NUL character in a query or path parameter is a 422 naming it (SQLite's LIKE stops at one,
-    PostgreSQL refuses one in text), before any view reads it."""
+NOT_UTF8 = (
+    "Not valid UTF-8: the query's text is percent-encoded UTF-8 (%C3%A9 for \u00e9); these bytes are no character."
+)
+
+
+def not_utf8_argument(query: str) -> str | None:
+    """The name of the first parameter of a query string (as WSGI gives it: its bytes as latin-1 characters) whose
+    name or value, percent-decoded, is not UTF-8 (`?q=%ff`), named as far as it reads; None when every one is.
+    werkzeug reads such bytes as U+FFFD, so `?q=%ff` searched for a character no one wrote and answered nothing."""
+    if query.isascii() and "%" not in query:  # (the common query: nothing to decode)
+        return None
+    try:
+        raw = query.encode("latin-1")
+    except UnicodeEncodeError:  # (characters no WSGI server gives: not bytes)
+        return None
+    for pair in raw.split(b"&"):
+        name, _, value = (unquote_to_bytes(part.replace(b"+", b" ")) for part in pair.partition(b"="))
+        try:
+            name.decode()
+            value.decode()
+        except UnicodeDecodeError:
+            return name.decode(errors="replace")
+    return None
+
+
+def refuse_unreadable_arguments() -> None:
+    """A query parameter whose name or value is not UTF-8 (`?q=%ff`), or a NUL character in a query or path
+    parameter, is a 422 naming it (SQLite's LIKE stops at a NUL, PostgreSQL refuses one in text), before any view
+    reads it. Before, a value not UTF-8 was read with U+FFFD in its place: a list filtered by it answered empty."""
+    named = not_utf8_argument(request.environ.get("QUERY_STRING", ""))
+    if named is not None:
+        raise InvalidInput(NOT_UTF8, named)
     values = [*request.args.items(multi=True), *(request.view_args or {}).items()]
     for name, value in values:
         if isinstance(value, str) and "\x00" in value:
@@ -121,5 +151,5 @@ def refuse_nul_characters() -> None:
 def init_app(app: Flask) -> None:
     """Register the hooks on the app."""
     app.before_request(refuse_long_urls)
-    app.before_request(refuse_nul_characters)
+    app.before_request(refuse_unreadable_arguments)
     app.after_request(add_security_headers)

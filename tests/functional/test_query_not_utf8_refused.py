@@ -1,0 +1,64 @@
+"""A query parameter whose value (or name) is not UTF-8 once percent-decoded (`?q=%ff`) is a 422 naming it, on the
+API (the fast reads' path hands it to Flask) and the pages alike, before anything is read. Before, werkzeug read the
+bytes as U+FFFD and the list answered as filtered by a character no one wrote: an empty list, 200. Both stores."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_pages_auth import log_in
+
+NOT_UTF8 = (
+    "Not valid UTF-8: the query's text is percent-encoded UTF-8 (%C3%A9 for \u00e9); these bytes are no character."
+)
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("q=%ff", "q"),
+        ("q=Budi%20%C3", "q"),  # (a character cut short)
+        ("per_page=5&q=%ed%a0%80", "q"),  # (a surrogate's bytes: no UTF-8)
+        ("%ff=1", "\ufffd"),
+    ],
+)
+def test_a_query_not_utf8_is_422_naming_the_parameter(world: World, query: str, named: str) -> None:
+    answer = world.get(f"/api/v1/employees?{query}")
+    assert answer.status_code == 422, answer.get_data(as_text=True)[:300]
+    assert answer.mimetype == "application/problem+json"
+    assert answer.get_json()["errors"] == {named: [NOT_UTF8]}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/api/v1/employees/{BUDI}/timeline?wait_for=%ff",
+        "/api/v1/audits/promotions?unit=%c3",
+        "/api/v1/access-log?nip=%ff",
+    ],
+)
+def test_every_api_read_refuses_a_query_not_utf8(world: World, path: str) -> None:
+    answer = world.get(path)
+    assert answer.status_code == 422, answer.get_data(as_text=True)[:300]
+    assert list(answer.get_json()["errors"]) == [path.split("?")[1].split("=")[0]]
+
+
+def test_a_query_in_utf8_reads_as_before(world: World) -> None:
+    answer = world.get("/api/v1/employees?q=Budi%20Sireg%C3%A1r")
+    assert (answer.status_code, answer.get_json()["items"]) == (200, [])
+    answer = world.get("/api/v1/employees?q=Budi")
+    assert [row["nip"] for row in answer.get_json()["items"]] == [BUDI]
+
+
+def test_a_page_refuses_a_query_not_utf8(world: World) -> None:
+    log_in(world, "inspector")
+    assert world.client.get("/pages/find?nip=Budi").status_code == 200
+    answer = world.client.get("/pages/find?nip=%ff")
+    assert answer.status_code == 422
+    assert "UTF-8" in answer.get_data(as_text=True)
