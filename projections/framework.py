@@ -289,6 +289,33 @@ def refuse_judged_otherwise(sql: Sql | SqlStore, projections: Iterable[Projectio
         raise ViewJudgedOtherwise(rejudged)
 
 
+class ViewsNotMade(CareerlogError):
+    """A command reads views that the store does not hold yet (no process has made them: no worker, server or
+    rebuild has run on it). Refused before anything is made, naming the views that command reads."""
+
+    def __init__(self, views: Sequence[str]):
+        self.views = tuple(views)
+        names = ", ".join(self.views)
+        which = "view" if len(self.views) == 1 else "views"
+        super().__init__(
+            f"This command reads the {which} {names}, not made in this store yet: run `careerlog projections "
+            "rebuild` (or start `careerlog projections run`), then the command again. Nothing was changed."
+        )
+
+
+def views_made(datastore: Any, projections: Iterable[Projection]) -> None:
+    """Raise ViewsNotMade unless the store (`datastore`: the log's, whose schema holds the views' tables too) has
+    made every view of `projections` (its row in `view_schemas`): read through the log's datastore, so that
+    looking creates nothing (opening the view store makes its tracking table)."""
+    names = [p.name for p in projections]
+    with SqlStore(datastore).statements() as sql:
+        made: set[str] = set()
+        if sql.relation_names([SCHEMA_TABLE.name]):
+            made = {str(r["name"]) for r in sql.query("SELECT name FROM view_schemas")}
+    if missing := [name for name in names if name not in made]:
+        raise ViewsNotMade(missing)
+
+
 class NewerViews(ConfigurationError):
     """The store holds a view at a higher version than this release's: a newer release made it. This release
     refuses to open the views rather than drop it (the newer release would refill it, and the two would drop each

@@ -19,7 +19,7 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
 from careerlog.reference import reference
 from careerlog.spreadsheet import defused
-from projections.framework import Projection, refuse_judged_otherwise
+from projections.framework import Projection, refuse_judged_otherwise, views_made
 from projections.merit.audit import MeritProjection, decision_confirmations
 from projections.merit.distribution import GradeInflationQueries, with_excess
 from projections.merit.fairness import DEFAULT_MIN_CELL, MAX_MIN_CELL, FairnessQueries, with_pool
@@ -38,9 +38,10 @@ from projections.merit.queries import (
 )
 from projections.merit.study_leave import StudyLeaveProjection
 from projections.merit.study_leave_queries import StudyLeaveQueries
+from projections.roster import RosterProjection
 from projections.scorecard.scorecard import UNKNOWN_AGENCY, UNKNOWN_REGION
 from projections.store import open_view_store
-from projections.training import UNKNOWN_FILTER_OF
+from projections.training import UNKNOWN_FILTER_OF, TrainingProjection
 
 audit_group = click.Group("audit", help="Audit promotions against the rules and compare groups.")
 
@@ -224,7 +225,7 @@ def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int, **option
     Dimensions: sex, agency, region, education, age_band, recruitment_path, employment_kind;
     `--by sex,agency` gives their intersections. See docs/fairness.md.
     """
-    judged_alike(obj)
+    judged_alike(obj, MeritProjection(), RosterProjection())
     start, end, scope = period_and_scope(options)
     result = fairness_queries(obj).fairness(by, start=start, end=end, scope=scope, min_cell=min_cell)
     result = {**result, "groups": with_pool(result["groups"])}
@@ -249,6 +250,7 @@ def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int, **option
 def time_to_promotion_command(obj: Context, /, by: str, fmt: str, min_cell: int, **options: str | None) -> None:
     """Years in rank until promotion per group: Kaplan-Meier medians, those who left, the cumulative incidence of
     promotion by 4 and 8 years (leaving competing, 95% interval), log-rank test and Cox hazard ratios."""
+    views_read(obj, RosterProjection(), TrainingProjection())
     start, end, scope = period_and_scope(options)
     result = fairness_queries(obj).time_to_promotion(by, start=start, end=end, scope=scope, min_cell=min_cell)
     logrank, cox = result["logrank"], result["cox"]
@@ -500,8 +502,18 @@ def judged_alike(obj: Context, *projections: Projection) -> None:
     caps) is asked of this process's rules, the rows' verdicts, rounds and eligibility were judged by the rules of
     the process that made them, and no process holds another's rules: a shell whose CAREERLOG_RULES_FILE differs
     answered by both, in silence (projections.framework.ViewJudgedOtherwise names CAREERLOG_RULES_FILE and both
-    digests)."""
-    refuse_judged_otherwise(open_view_store(obj.settings).sql, projections or (MeritProjection(),))
+    digests).
+
+    First (views_read) the views the command reads must be made."""
+    projections = projections or (MeritProjection(),)
+    views_read(obj, *projections)
+    refuse_judged_otherwise(open_view_store(obj.settings).sql, projections)
+
+
+def views_read(obj: Context, *projections: Projection) -> None:
+    """Refuse (exit 1, nothing made) a command reading a view of `projections` that the store has not made
+    (ViewsNotMade names those this command reads, and the rebuild to run)."""
+    views_made(obj.app.recorder.datastore, projections)  # type: ignore[attr-defined]
 
 
 @audit_group.command("promotion")

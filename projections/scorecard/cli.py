@@ -11,11 +11,14 @@ import click
 from careerlog.cli import FILLED, Context, friendly_errors, pass_context
 from careerlog.cli_dates import YearToThisYear
 from careerlog.cli_numbers import WholeNumber
+from projections.mentoring import MentoringProjection
 from projections.merit.audit import MeritProjection
 from projections.merit.cli import csv_text, judged_alike, table_text
+from projections.roster import RosterProjection
 from projections.scorecard.awards import AwardsProjection
 from projections.scorecard.scorecard import ScorecardQueries
 from projections.store import open_view_store
+from projections.training import TrainingProjection
 
 MAX_TREND_YEARS = 20  # (ScorecardQueries.scorecard refuses more, as the API's `years`)
 FIRST_YEAR = 1900  # the first year reported, the trend's too (ScorecardQueries.scorecard refuses an earlier one)
@@ -91,7 +94,10 @@ def scorecard_command(
             f"at most {year - FIRST_YEAR + 1} for {year}."
         )
         raise click.BadParameter(reason, param_hint="'--years'")
-    judged_alike(obj, MeritProjection(), AwardsProjection())
+    # the views its indicators read (decisions and unit ratings, awards, training, rank spells, mentoring)
+    judged_alike(
+        obj, MeritProjection(), AwardsProjection(), TrainingProjection(), RosterProjection(), MentoringProjection()
+    )
     card = ScorecardQueries(open_view_store(obj.settings).sql).scorecard(
         agency, year, years=years, unit=unit, region=region
     )

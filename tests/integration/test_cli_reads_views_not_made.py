@@ -1,0 +1,82 @@
+"""The commands reading views (the audits, the scorecard) on a store whose views no process has made (events imported
+or recorded, no worker, server or rebuild run on it) are refused in one line naming the views that command reads and
+the rebuild to run, exit 1, nothing made; before, they failed with "The database could not be used: no such table:
+view_configurations" after opening the view store had made its tracking table. Only the views the command reads are
+asked for: a store holding only the merit view answers the merit audit's lists."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from click.testing import CliRunner, Result
+
+from careerlog.application import CareerLog
+from careerlog.cli import main
+from careerlog.config import Settings
+from careerlog.sqlstore import SqlStore
+from projections.framework import Projector
+from projections.merit.audit import MeritProjection
+from tests import factories as f
+
+BUDI = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=71)
+SCORECARD = ["report", "scorecard", "--agency", "KOTA-MEDAN", "--year", "2024"]
+# each command and the views it reads, in the order it names them
+READS = [
+    (["audit", "promotions"], "view merit"),
+    (["audit", "posts"], "view merit"),
+    (["audit", "passed-over"], "view merit"),
+    (["audit", "grade-inflation"], "view merit"),
+    (["audit", "promotion", BUDI, "1"], "view merit"),
+    (["audit", "fairness"], "views merit, roster"),
+    (["audit", "time-to-promotion"], "views roster, training"),
+    (["audit", "study-leaves"], "view study_leave"),
+    (SCORECARD, "views merit, awards, training, roster, mentoring"),
+]
+VIEW_TABLES = ["view_schemas", "view_configurations", "tracking", "careerlog_views_tracking", "decisions", "roster"]
+
+
+def invoke(settings: Settings, *args: str) -> Result:
+    return CliRunner().invoke(main, list(args), env={"CAREERLOG_DATABASE_URL": settings.database_url})
+
+
+def recorded(settings: Settings) -> None:
+    with CareerLog.from_settings(settings) as app:
+        app.record(BUDI, "appointment", f.appointment(date(1986, 9, 26), date(2010, 3, 1), "M"), actor="hr")
+
+
+def view_tables(settings: Settings) -> set[str]:
+    with CareerLog.from_settings(settings) as app, SqlStore(app.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
+        return sql.relation_names(VIEW_TABLES)
+
+
+def merit_caught_up(settings: Settings) -> None:
+    """The merit view made and caught up, under this process's rules (no other view made)."""
+    worker = Projector(settings, [MeritProjection()])
+    try:
+        worker.catch_up()
+    finally:
+        worker.close()
+
+
+@pytest.mark.parametrize(("command", "views"), READS, ids=lambda c: " ".join(c) if isinstance(c, list) else "")
+def test_a_command_reading_views_never_made_is_refused_naming_the_views_it_reads(
+    settings: Settings, command: list[str], views: str
+) -> None:
+    recorded(settings)
+    result = invoke(settings, *command)
+    assert result.exit_code == 1, result.output
+    assert result.output == (
+        f"Error: This command reads the {views}, not made in this store yet: run `careerlog projections rebuild` "
+        "(or start `careerlog projections run`), then the command again. Nothing was changed.\n"
+    )
+    assert view_tables(settings) == set()  # nothing made (the view store's tracking table was)
+
+
+def test_a_merit_audit_reads_a_store_holding_only_the_merit_view(settings: Settings) -> None:
+    recorded(settings)
+    merit_caught_up(settings)
+    for command in (["audit", "promotions"], ["audit", "passed-over"], ["audit", "promotion", BUDI, "1"]):
+        result = invoke(settings, *command)
+        assert result.exit_code == 0, result.output
+        assert "Warning" not in result.output
