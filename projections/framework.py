@@ -316,6 +316,28 @@ def views_made(datastore: Any, projections: Iterable[Projection]) -> None:
         raise ViewsNotMade(missing)
 
 
+def refills_of(sql: Sql | SqlStore, tracking_table: str, projections: Iterable[Projection]) -> list[Refill]:
+    """The views of `projections` that hold part of their rows only: being filled (a new version, or refilled
+    under changed rules) and not yet up to the head they fill to, or being rebuilt."""
+    by_name = {p.name: p for p in projections}
+    rows = sql.query("SELECT name, state FROM view_schemas WHERE state <> ?", (READY,))
+    found: list[Refill] = []
+    for row in sorted(rows, key=lambda r: str(r["name"])):
+        state = str(row["state"])
+        if row["name"] not in by_name:
+            continue
+        if not state.startswith(FILLING):
+            found.append(Refill(str(row["name"]), "rebuilding"))
+            continue
+        head = int(state[len(FILLING) :])
+        position = sql.scalar(
+            f"SELECT MAX(notification_id) AS n FROM {tracking_table} WHERE application_name = ?", (row["name"],)
+        )
+        if int(position or 0) < head:
+            found.append(Refill(str(row["name"]), "filling", int(position or 0), head))
+    return found
+
+
 class NewerViews(ConfigurationError):
     """The store holds a view at a higher version than this release's: a newer release made it. This release
     refuses to open the views rather than drop it (the newer release would refill it, and the two would drop each

@@ -19,7 +19,7 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
 from careerlog.reference import reference
 from careerlog.spreadsheet import defused
-from projections.framework import Projection, refuse_judged_otherwise, views_made
+from projections.framework import Projection, refills_of, refuse_judged_otherwise, views_made
 from projections.merit.audit import MeritProjection, decision_confirmations
 from projections.merit.distribution import GradeInflationQueries, with_excess
 from projections.merit.fairness import DEFAULT_MIN_CELL, MAX_MIN_CELL, FairnessQueries, with_pool
@@ -504,7 +504,7 @@ def judged_alike(obj: Context, *projections: Projection) -> None:
     answered by both, in silence (projections.framework.ViewJudgedOtherwise names CAREERLOG_RULES_FILE and both
     digests).
 
-    First (views_read) the views the command reads must be made."""
+    First (views_read) the views the command reads must be made, and a warning says when one is being filled."""
     projections = projections or (MeritProjection(),)
     views_read(obj, *projections)
     refuse_judged_otherwise(open_view_store(obj.settings).sql, projections)
@@ -512,8 +512,17 @@ def judged_alike(obj: Context, *projections: Projection) -> None:
 
 def views_read(obj: Context, *projections: Projection) -> None:
     """Refuse (exit 1, nothing made) a command reading a view of `projections` that the store has not made
-    (ViewsNotMade names those this command reads, and the rebuild to run)."""
+    (ViewsNotMade names those this command reads, and the rebuild to run); warn on standard error when one of them
+    is being filled or rebuilt (refilled after a change of the rules, a new version): its rows are part of the
+    records only, so the command's results are incomplete."""
     views_made(obj.app.recorder.datastore, projections)  # type: ignore[attr-defined]
+    views = open_view_store(obj.settings)
+    for refill in refills_of(views.sql, views.tracking_table, projections):
+        click.echo(
+            f"Warning: the view {refill.describe()} is being filled and holds only part of the records: these "
+            "results are incomplete. Run the command again once `careerlog projections status` shows it ready.",
+            err=True,
+        )
 
 
 @audit_group.command("promotion")

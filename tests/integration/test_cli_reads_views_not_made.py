@@ -2,11 +2,15 @@
 or recorded, no worker, server or rebuild run on it) are refused in one line naming the views that command reads and
 the rebuild to run, exit 1, nothing made; before, they failed with "The database could not be used: no such table:
 view_configurations" after opening the view store had made its tracking table. Only the views the command reads are
-asked for: a store holding only the merit view answers the merit audit's lists."""
+asked for: a store holding only the merit view answers the merit audit's lists. And a view being filled (refilled
+after a change of the rules, not finished) is read with a warning that the results are incomplete."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -14,6 +18,7 @@ from click.testing import CliRunner, Result
 from careerlog.application import CareerLog
 from careerlog.cli import main
 from careerlog.config import Settings
+from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV
 from careerlog.sqlstore import SqlStore
 from projections.framework import Projector
 from projections.merit.audit import MeritProjection
@@ -80,3 +85,27 @@ def test_a_merit_audit_reads_a_store_holding_only_the_merit_view(settings: Setti
         result = invoke(settings, *command)
         assert result.exit_code == 0, result.output
         assert "Warning" not in result.output
+
+
+def test_an_audit_while_its_view_is_refilled_after_a_change_of_the_rules_warns_its_results_are_incomplete(
+    settings: Settings, tmp_path: Path, monkeypatch: Any
+) -> None:
+    rules = tmp_path / "rules.toml"
+    shutil.copy(BUNDLED_RULES, rules)
+    monkeypatch.setenv(RULES_FILE_ENV, str(rules))
+    recorded(settings)
+    merit_caught_up(settings)
+    assert "Warning" not in invoke(settings, "audit", "promotions").output
+    edited = tmp_path / "rules-edited.toml"
+    edited.write_text(rules.read_text() + "\n# edited\n")
+    monkeypatch.setenv(RULES_FILE_ENV, str(edited))
+    Projector(settings, [MeritProjection()]).close()  # the first process of the new rules: merit refilled from 0
+    result = invoke(settings, "audit", "promotions")
+    assert result.exit_code == 0, result.output
+    assert (
+        "Warning: the view merit (filled up to event 0 of the log's 1, 0%) is being filled and holds only part of "
+        "the records: these results are incomplete. Run the command again once `careerlog projections status` "
+        "shows it ready.\n"
+    ) in result.stderr
+    merit_caught_up(settings)
+    assert "Warning" not in invoke(settings, "audit", "promotions").output  # filled: no more warning
