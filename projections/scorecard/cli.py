@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from careerlog.cli import FILLED, Context, friendly_errors, pass_context
 from careerlog.cli_dates import YearToThisYear
@@ -93,6 +94,14 @@ def scorecard_command(
             f"The trend would reach back to {year - years + 1}, before {FIRST_YEAR}: "
             f"at most {year - FIRST_YEAR + 1} for {year}."
         )
+        if click.get_current_context().get_parameter_source("years") is ParameterSource.DEFAULT:
+            # --years not given: the --year given is the one out of range (its range with the default trend)
+            reason = (
+                f"{year} is not in the range {FIRST_YEAR + years - 1}<=x<={date.today().year} with the default "
+                f"--years {years}: the trend would reach back to {year - years + 1}, before {FIRST_YEAR} "
+                f"(or give --years, at most {year - FIRST_YEAR + 1} for {year})."
+            )
+            raise click.BadParameter(reason, param_hint="'--year'")
         raise click.BadParameter(reason, param_hint="'--years'")
     # the views its indicators read (decisions and unit ratings, awards, training, rank spells, mentoring)
     judged_alike(

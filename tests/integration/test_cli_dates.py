@@ -41,6 +41,19 @@ def test_a_scorecard_trend_reaching_before_1900_is_a_usage_error_naming_years(tm
     refused(tmp_path, result, "--years", "The trend would reach back to 1899, before 1900: at most 2 for 1901.")
 
 
+@pytest.mark.parametrize("year", ["1900", "1901"])
+def test_a_scorecard_year_whose_default_trend_reaches_before_1900_is_a_usage_error_naming_year_and_its_range(
+    tmp_path: Path, year: str
+) -> None:
+    result = invoke(tmp_path, "report", "scorecard", "--agency", "KOTA-MEDAN", "--year", year)
+    start, most = int(year) - 2, int(year) - 1899
+    reason = (
+        f"{year} is not in the range 1902<=x<={THIS_YEAR} with the default --years 3: the trend would reach back to "
+        f"{start}, before 1900 (or give --years, at most {most} for {year})."
+    )
+    refused(tmp_path, result, "--year", reason)
+
+
 @pytest.mark.parametrize("command", LISTS)
 @pytest.mark.parametrize(("option", "value"), [("--from", "20200101"), ("--to", "2020-W01-1"), ("--to", "2020-02-30")])
 def test_an_audit_day_not_written_yyyy_mm_dd_is_a_usage_error_naming_its_option(
