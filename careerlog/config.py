@@ -20,10 +20,10 @@ import re
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qs, unquote, urlsplit
 
 import orjson
 
@@ -35,6 +35,15 @@ SCHEMA_LOCK_ID = 7_312_301  # pg_advisory_lock key held with the hash of the sch
 _WHOLE_NUMBER = re.compile(r"^\s*-?[0-9]+\s*$")
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 WRITE_AHEAD_ENV = "CAREERLOG_IMPORT_WRITE_AHEAD"
+# a URL's password: after `scheme://user:` up to the last `@` before any `?` (a `/` in it too: safe, not exact), or a
+# parameter's value whose name says password (`?password=`, `&sslpassword=`)
+_URL_PASSWORD = re.compile(r"^(?P<head>[^:/?#]*://[^:/?#@]*:)[^?#]*(?=@)")
+_PARAMETER_PASSWORD = re.compile(r"(?P<head>[?&;][^=&;#]*pass[^=&;#]*=)[^&;#]*", re.IGNORECASE)
+
+
+def _masked(url: str) -> str:
+    """`url` with its passwords as *** (Settings.display_url)."""
+    return _PARAMETER_PASSWORD.sub(r"\g<head>***", _URL_PASSWORD.sub(r"\g<head>***", url))
 
 
 class ConfigurationError(ValueError):
@@ -45,8 +54,9 @@ class ConfigurationError(ValueError):
 class Settings:
     """careerlog's settings, read once from the environment and passed down explicitly."""
 
-    database_url: str = DEFAULT_DATABASE_URL
-    encryption_key: str | None = None
+    # (neither in the repr: a URL's password, the key)
+    database_url: str = field(default=DEFAULT_DATABASE_URL, repr=False)
+    encryption_key: str | None = field(default=None, repr=False)
     rules_file: str | None = None
     pool_size: int = 4
     max_overflow: int = 8
@@ -75,18 +85,26 @@ class Settings:
 
     @property
     def display_url(self) -> str:
-        """CAREERLOG_DATABASE_URL as a message may show it: its password, if any, as ***."""
-        url = urlsplit(self.database_url)
-        if url.password is None:
-            return self.database_url
-        netloc = url.netloc.rpartition("@")
-        user = netloc[0].partition(":")[0]
-        return url._replace(netloc=f"{user}:***@{netloc[2]}").geturl()
+        """CAREERLOG_DATABASE_URL as a message or a log may show it: its password, if any, as ***, the one after the
+        user name and any given as a parameter (`?password=...`), whether the URL is well formed or not (it is read
+        as text, never split as a URL, which may fail)."""
+        return _masked(self.database_url)
+
+    def _split(self) -> SplitResult:
+        """CAREERLOG_DATABASE_URL split as a URL; one careerlog cannot split (a `[` opening no IPv6 address) is
+        refused naming the variable, its password masked."""
+        try:
+            return urlsplit(self.database_url)
+        except ValueError as e:
+            raise ConfigurationError(
+                f"CAREERLOG_DATABASE_URL: {self.display_url} cannot be read as a URL ({e}); write "
+                "postgresql://user:password@host:port/dbname or sqlite:///path.db"
+            ) from None
 
     @property
     def store(self) -> str:
         """'sqlite' or 'postgres'."""
-        scheme = urlsplit(self.database_url).scheme
+        scheme = self._split().scheme
         if scheme == "sqlite":
             return "sqlite"
         if scheme in ("postgresql", "postgres"):
@@ -97,7 +115,7 @@ class Settings:
 
     @property
     def sqlite_path(self) -> str:
-        url = urlsplit(self.database_url)
+        url = self._split()
         if url.netloc or url.query or url.fragment or not self.database_url.startswith("sqlite:///"):
             # sqlite://data/careerlog.db used to open ./careerlog.db, and ?mode=ro was part of the file's name
             raise ConfigurationError(
@@ -112,7 +130,7 @@ class Settings:
 
     def postgres(self) -> dict[str, str]:
         """Connection parts of a postgresql:// URL."""
-        url = urlsplit(self.database_url)
+        url = self._split()
         dbname = unquote(url.path.lstrip("/"))
         if not dbname:
             raise ConfigurationError("CAREERLOG_DATABASE_URL: name the database, e.g. postgresql://host/careerlog")

@@ -269,7 +269,7 @@ def prepare_demo(obj: Context, employees: int) -> str:
     elif not next(app.iter_events(batch=1))[1].recorded_by.startswith("demo:"):
         # the demo's log-ins have published passwords and tokens (a national administrator among them)
         raise click.ClickException(
-            f"careerlog run serves the demo, and {obj.settings.database_url} holds records it did not load: "
+            f"careerlog run serves the demo, and {obj.settings.display_url} holds records it did not load: "
             "it would add the demo's log-ins, whose passwords are published. Serve a real store with "
             "careerlog serve; for the demo, point CAREERLOG_DATABASE_URL at a new file."
         )

@@ -91,3 +91,39 @@ def test_an_unset_url_opens_the_default_store_when_it_is_there(tmp_path: Path, m
     result = careerlog(["info"], None)
     assert result.exit_code == 0, result.output
     assert "store: sqlite" in result.output
+
+
+SECRET_URLS = [  # each URL's password is "s3cret"
+    "postgresql://careerlog:s3cret@127.0.0.1:1/careerlog?password=s3cret",  # given twice: the parameter refused
+    "postgresql://careerlog@127.0.0.1:1/careerlog?sslpassword=s3cret",
+    "postgresql://careerlog:s3cret@[::1/careerlog",  # a `[` opening no IPv6 address: not a URL at all
+    "postgresql://careerlog:s3c/ret@127.0.0.1/careerlog",  # a `/` in the password, not escaped: no valid port
+    "sqlite:///careerlog.db?password=s3cret",
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("url", SECRET_URLS)
+def test_a_password_in_the_url_never_shows_in_a_refusal(command: list[str], url: str) -> None:
+    result = careerlog(command, url)
+    refused(result, "***")
+    assert "s3cret" not in result.output
+    assert "s3c" not in result.output.replace("s3c/", "")  # (nor a part of it)
+    assert len(result.output.strip().splitlines()) == 1, result.output
+
+
+def test_a_url_that_cannot_be_split_is_one_line_naming_the_variable() -> None:
+    result = careerlog(["info"], "postgresql://careerlog:s3cret@[::1/careerlog")
+    assert result.output == (
+        "Error: CAREERLOG_DATABASE_URL: postgresql://careerlog:***@[::1/careerlog cannot be read as a URL "
+        "(Invalid IPv6 URL); write postgresql://user:password@host:port/dbname or sqlite:///path.db\n"
+    )
+    assert result.exit_code == 1
+
+
+def test_the_settings_repr_shows_neither_the_url_nor_the_key() -> None:
+    from careerlog.config import Settings
+
+    shown = repr(Settings(database_url="postgresql://careerlog:s3cret@db/careerlog", encryption_key="k3y"))
+    assert "s3cret" not in shown
+    assert "k3y" not in shown
