@@ -35,6 +35,7 @@ SCHEMA_LOCK_ID = 7_312_301  # pg_advisory_lock key held with the hash of the sch
 _WHOLE_NUMBER = re.compile(r"^\s*-?[0-9]+\s*$")
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 WRITE_AHEAD_ENV = "CAREERLOG_IMPORT_WRITE_AHEAD"
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 # a URL's password: after `scheme://user:` up to the last `@` before any `?` (a `/` in it too: safe, not exact), or a
 # parameter's value whose name says password (`?password=`, `&sslpassword=`)
 _URL_PASSWORD = re.compile(r"^(?P<head>[^:/?#]*://[^:/?#@]*:)[^?#]*(?=@)")
@@ -142,7 +143,18 @@ class Settings:
                 f"CAREERLOG_DATABASE_URL: {self.display_url} has {unknown or repr('#' + url.fragment)} after the "
                 "database's name; the only parameter careerlog takes is ?schema=name"
             )
-        schema = parameters.get("schema", [""])[0]
+        given = parameters.get("schema", [])
+        if len(given) > 1:  # (the first was taken: which schema a deployment wrote to hung on the order)
+            raise ConfigurationError(
+                f"CAREERLOG_DATABASE_URL: {self.display_url} gives ?schema= {len(given)} times; give it once, "
+                "e.g. ?schema=careerlog_medan"
+            )
+        if given and not given[0]:  # (it was read as no schema: careerlog's tables went to the public schema)
+            raise ConfigurationError(
+                f"CAREERLOG_DATABASE_URL: {self.display_url} gives ?schema= empty; name the schema "
+                "(e.g. ?schema=careerlog_medan), or leave ?schema= out for the database's default schema"
+            )
+        schema = given[0] if given else ""
         if schema and not _SCHEMA_NAME.match(schema):
             raise ConfigurationError(  # (what _SCHEMA_NAME takes, in words: the message said only "invalid")
                 f"CAREERLOG_DATABASE_URL: invalid schema name {schema!r}: a schema's name is 1 to 63 lower-case "
@@ -230,12 +242,37 @@ class Settings:
                 "store in this process's environment (postgresql://... or sqlite:///...); to start a new SQLite store "
                 "here, set it to sqlite:///careerlog.db. Nothing was created."
             )
+        if not path.startswith((":memory:", "file:")):
+            self._sqlite_file_or_none(Path(path).expanduser())
         if self.existing_only and not path.startswith((":memory:", "file:")):
             file = Path(path).expanduser()
             if not file.exists():
                 raise self._not_there(f"there is no file {file}")
             if not self._sqlite_has_careerlog(file):
                 raise self._not_there(f"the file {file} holds no careerlog store (no table stored_events nor accounts)")
+
+    @staticmethod
+    def _sqlite_file_or_none(file: Path) -> None:
+        """Refuse a SQLite store's path that names a directory, or a file that is not a SQLite database (one not
+        empty whose first bytes are not SQLite's header): opened, they were a traceback, and the file is never
+        written to (an empty file is a new database, as SQLite makes it)."""
+        if file.is_dir():
+            raise ConfigurationError(
+                f"CAREERLOG_DATABASE_URL: {file} is a directory, not a SQLite store's file: name a file in it, "
+                f"e.g. sqlite:///{file / 'careerlog.db'}"
+            )
+        try:
+            with file.open("rb") as opened:
+                head = opened.read(len(SQLITE_HEADER))
+        except FileNotFoundError:
+            return
+        except OSError as e:
+            raise ConfigurationError(f"CAREERLOG_DATABASE_URL: {file} cannot be read ({e.strerror})") from None
+        if head and head != SQLITE_HEADER:
+            raise ConfigurationError(
+                f"CAREERLOG_DATABASE_URL: {file} is not a SQLite database (it does not begin as one): left as it "
+                "was; name a careerlog store's file, or a new one"
+            )
 
     def _not_there(self, why: str) -> ConfigurationError:
         return ConfigurationError(

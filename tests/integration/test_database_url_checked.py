@@ -127,3 +127,36 @@ def test_the_settings_repr_shows_neither_the_url_nor_the_key() -> None:
     shown = repr(Settings(database_url="postgresql://careerlog:s3cret@db/careerlog", encryption_key="k3y"))
     assert "s3cret" not in shown
     assert "k3y" not in shown
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ("?schema=", "gives ?schema= empty"),
+        ("?schema=a&schema=b", "gives ?schema= 2 times"),
+        ("?schema=a&schema=a", "2 times"),
+    ],
+)
+def test_a_schema_given_empty_or_twice_is_refused_naming_it(command: list[str], query: str, reason: str) -> None:
+    # (an empty one was read as none, the tables going to the public schema; of two, the first was taken)
+    result = careerlog(command, f"postgresql://careerlog:s3cret@127.0.0.1:1/careerlog{query}")
+    refused(result, "?schema=", reason)
+    assert "s3cret" not in result.output
+
+
+@pytest.mark.parametrize("command", [*COMMANDS, ["record", "198609262010031001", "appointment"]])
+def test_a_sqlite_url_naming_a_directory_is_refused(tmp_path: Path, command: list[str]) -> None:
+    refused(careerlog(command, f"sqlite:///{tmp_path}"), f"{tmp_path} is a directory, not a SQLite store's file")
+    assert list(tmp_path.rglob("*")) == []
+
+
+@pytest.mark.parametrize("command", [*COMMANDS, ["record", "198609262010031001", "appointment"]])
+def test_a_sqlite_url_naming_a_file_that_is_no_sqlite_database_is_refused_and_the_file_left_as_it_was(
+    tmp_path: Path, command: list[str]
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database\n")
+    refused(careerlog(command, f"sqlite:///{notes}"), f"{notes} is not a SQLite database", "left as it was")
+    assert notes.read_text() == "not a database\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
