@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from careerlog.config import ConfigurationError
 
@@ -24,6 +24,7 @@ RULES_FILE_ENV = "CAREERLOG_RULES_FILE"
 BUNDLED_RULES = str(HERE / "rules.toml")
 NAMES_FILE_ENV = "CAREERLOG_NAMES_FILE"
 BUNDLED_NAMES = str(HERE / "names.toml")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -317,6 +318,23 @@ def _rules_at(path: str) -> Rules:
     return load_rules(Path(path))
 
 
+def from_environment(name: str, path: str, load: Callable[[str], T]) -> T:
+    """`load(path)` of a file whose path came from the environment variable `name`: a refusal of it (not there, not
+    readable, not TOML, a table that does not read) names the variable first, and the file, where it named only
+    the file (which an operator may not know was configured, nor where): "CAREERLOG_RULES_FILE: /etc/rules.toml:
+    ...". Each refusal stays a ConfigurationError (a message and exit 1 on the command line; a stop at start of the
+    server)."""
+    try:
+        return load(path)
+    except OSError as e:
+        raise ConfigurationError(f"{name}: cannot read {path}: {e.strerror or e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigurationError(f"{name}: {path}: {e}") from None
+    except ConfigurationError as e:
+        said = str(e)
+        raise ConfigurationError(f"{name}: {said if said.startswith(path) else f'{path}: {said}'}") from None
+
+
 _CONFIGURED: dict[str | None, Rules] = {}  # the rules by the value of CAREERLOG_RULES_FILE read (None: unset)
 
 
@@ -330,7 +348,8 @@ def rules(path: str | os.PathLike[str] | None = None) -> Rules:
     configured = os.environ.get(RULES_FILE_ENV)
     found = _CONFIGURED.get(configured)
     if found is None:
-        found = _CONFIGURED[configured] = _rules_at(configured or BUNDLED_RULES)
+        loaded = from_environment(RULES_FILE_ENV, configured, _rules_at) if configured else _rules_at(BUNDLED_RULES)
+        found = _CONFIGURED[configured] = loaded
     return found
 
 
@@ -388,4 +407,9 @@ def _name_spellings_at(path: str) -> NameSpellings:
 def name_spellings(path: str | os.PathLike[str] | None = None) -> NameSpellings:
     """The configured name spellings: CAREERLOG_NAMES_FILE, else the bundled names.toml (read on every call and
     kept by its value, as `rules` reads CAREERLOG_RULES_FILE)."""
-    return _name_spellings_at(str(path or os.environ.get(NAMES_FILE_ENV) or BUNDLED_NAMES))
+    if path:
+        return _name_spellings_at(str(path))
+    configured = os.environ.get(NAMES_FILE_ENV)
+    if configured:
+        return from_environment(NAMES_FILE_ENV, configured, _name_spellings_at)
+    return _name_spellings_at(BUNDLED_NAMES)

@@ -11,8 +11,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from careerlog.config import ConfigurationError
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
+from careerlog.reference import from_environment
 from projections.scorecard.indicators import Indicator
 
 THRESHOLDS_ENV = "CAREERLOG_SCORECARD_FILE"
@@ -81,7 +83,18 @@ def _load(path: str) -> Settings:
 
 def settings(path: str | os.PathLike[str] | None = None) -> Settings:
     """The scorecard settings: CAREERLOG_SCORECARD_FILE, else the bundled thresholds.toml."""
-    return _load(str(path or os.environ.get(THRESHOLDS_ENV) or DEFAULT_FILE))
+    if path:
+        return _load(str(path))
+    configured = os.environ.get(THRESHOLDS_ENV)
+    return from_environment(THRESHOLDS_ENV, configured, _checked) if configured else _load(DEFAULT_FILE)
+
+
+def _checked(path: str) -> Settings:
+    """`_load`, a setting that does not read (InvalidInput: `findings[0]: ...`) refused as a ConfigurationError."""
+    try:
+        return _load(path)
+    except InvalidInput as e:
+        raise ConfigurationError(e.describe()) from None
 
 
 def group_label(group: Mapping[str, Any]) -> str:
