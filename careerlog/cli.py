@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import json
@@ -24,6 +25,7 @@ from careerlog.domain.errors import CareerlogError, InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.payload import filled_fields
 from careerlog.reference import reference
+from careerlog.written import written_to
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -267,8 +269,8 @@ def import_command(
             click.echo(f"note: line {note.line}: {column}: {' '.join(reasons)}")
     for problem in report.rejected:
         click.echo(problem.describe(), err=True)
-    if report_stream is not None:
-        with report_stream:
+    if report_stream is not None and report_path is not None:
+        with written_to(report_path), report_stream:
             report_stream.write(json.dumps(report.to_dict(), indent=2))
     if (already := report.already_lines()) is not None:
         click.echo(already)
@@ -320,7 +322,7 @@ def write_refused(file: Path, fmt: str, rejected: list[Any], path: Path) -> None
         why = "no row was refused" if not rejected else "the file was refused as a whole, not row by row (above)"
         click.echo(f"refused rows: {why}; {path} not written{left}.")
         return
-    with writable(path, "wb") as out:
+    with written_to(path), writable(path, "wb") as out:
         out.write(written)
     click.echo(f"refused rows: written to {path}, to fix and import again.")
 
@@ -340,20 +342,24 @@ def export_command(obj: Context, file: Path | None) -> None:
     app = obj.app
     with _progress_bar(app.max_notification_id(), "event", "export") as bar:
         if file is None or str(file) == "-":  # (- wrote a file named -: `export - | gzip` an empty backup)
-            written = export_events(app, sys.stdout.buffer, progress=bar.update)
+            with written_to("standard output"):
+                written = export_events(app, sys.stdout.buffer, progress=bar.update)
+                sys.stdout.buffer.flush()
         elif file.is_symlink() or (file.exists() and not file.is_file()):  # /dev/stdout, a pipe: as it is
-            with writable(file, "wb") as stream:
+            with written_to(file), writable(file, "wb") as stream:
                 written = export_events(app, stream, progress=bar.update)
         else:
             # written beside FILE and renamed when complete: an export that fails half-way (a lost connection, an
-            # event it cannot read) leaves no FILE that looks like a backup, and an older FILE as it was
+            # event it cannot read, the disk full) leaves no FILE that looks like a backup, and an older FILE as it was
             partial = file.with_name(file.name + ".partial")
             try:
-                with writable(partial, "wb", named=file) as stream:
+                with written_to(file), writable(partial, "wb", named=file) as stream:
                     written = export_events(app, stream, progress=bar.update)
-                partial.replace(file)
+                with written_to(file):
+                    partial.replace(file)
             finally:
-                partial.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):  # (none there, or none can be: the failure above is the one said)
+                    partial.unlink(missing_ok=True)
     click.echo(f"exported {written} events", err=True)
 
 

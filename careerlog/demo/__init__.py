@@ -46,6 +46,7 @@ from careerlog.demo.finish import (
 )
 from careerlog.demo.loading import to_command
 from careerlog.demo.model import Person, Rec
+from careerlog.written import written_to
 
 __all__ = ["Demo", "generate", "load_demo", "to_row", "write_demo"]
 
@@ -181,7 +182,8 @@ def write_irregularities(demo: Demo, path: Path | None) -> None:
     if path is None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(demo.irregularities, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    with written_to(path):
+        path.write_text(json.dumps(demo.irregularities, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def load_demo(
@@ -213,7 +215,7 @@ def write_demo(
     """Write the demo as JSON Lines for `careerlog import --migration`."""
     demo = generate(employees, seed, today)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as out:
+    with written_to(path), path.open("wb") as out:
         for rec in demo.records():
             out.write(orjson.dumps(to_row(rec), option=orjson.OPT_APPEND_NEWLINE))
     write_irregularities(demo, irregularities_path)
