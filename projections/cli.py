@@ -65,16 +65,19 @@ def run_command(obj: Context, views: str | None, once: bool, poll: float) -> Non
     the log's notifications; on SQLite it polls.
     """
     worker = projector(obj.settings, _names(views), app=obj.app)
+    # SIGTERM (a service manager's stop) or SIGINT: the batch under way is finished, its rows and position committed
+    # together, and no other begun; exit 0. Before, a worker catching up (a new view, a refill, a long lag) read on
+    # to the log's head after SIGTERM, and was killed by the manager's stop timeout half-way through a batch.
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
     try:
         if once:
-            read = worker.catch_up()
+            read = worker.catch_up(stop=stop)
             if worker.configured_otherwise or worker.versioned_otherwise:
                 raise ConfigurationError(judged_otherwise(worker))
-            click.echo(f"applied {read} events")
+            click.echo(f"applied {read} events" + (" (stopped by a signal)" if stop.is_set() else ""))
             return
-        stop = threading.Event()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, lambda *_: stop.set())
         click.echo(f"following the log for: {', '.join(p.name for p in worker.projections)}", err=True)
         follow(worker, stop, poll)
     finally:
@@ -92,7 +95,7 @@ def follow(worker: Projector, stop: threading.Event, poll: float) -> None:
     try:
         while not stop.is_set():
             try:
-                read = worker.catch_up()
+                read = worker.catch_up(stop=stop)
                 # (a stand-in worker of the tests has neither)
                 if getattr(worker, "configured_otherwise", None) or getattr(worker, "versioned_otherwise", None):
                     raise ConfigurationError(judged_otherwise(worker))

@@ -673,10 +673,13 @@ class Projector:
 
     # ------------------------------------------------------------------ catching up
 
-    def catch_up(self, progress: Progress | None = None, limit: int | None = None) -> int:
-        """Apply every event not yet applied; return how many events were read."""
+    def catch_up(
+        self, progress: Progress | None = None, limit: int | None = None, *, stop: threading.Event | None = None
+    ) -> int:
+        """Apply every event not yet applied; return how many events were read. `stop` set (a worker's SIGTERM):
+        the batch under way is finished (its rows and position committed together) and no other begun."""
         done = 0
-        while limit is None or done < limit:
+        while (limit is None or done < limit) and not (stop is not None and stop.is_set()):
             read = self.step()
             if read == 0:
                 break

@@ -23,7 +23,7 @@ class FlakyWorker:
         self.calls_before_stop = calls_before_stop
         self.settings = SimpleNamespace(store="sqlite")
 
-    def catch_up(self) -> int:
+    def catch_up(self, stop: threading.Event | None = None) -> int:
         self.calls += 1
         if self.calls >= self.calls_before_stop:
             self.stop.set()
