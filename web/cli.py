@@ -28,7 +28,7 @@ from careerlog.cli_numbers import AT_LEAST_ONE, PROCESSES, THREADS
 from careerlog.config import Settings
 from projections.merit.fairness import import_statistics
 from projections.registry import projector
-from web.config import WebSettings
+from web.config import WebSettings, checked_secret_key
 from web.demo import DEMO_LOGINS, ensure_demo_accounts
 from web.errors import PROBLEM_JSON, problem_document
 from web.logs import logged_path, redact
@@ -222,12 +222,15 @@ def serve_command(obj: Context, bind: str, workers: int, threads: int) -> None:
     run `careerlog projections run` beside them to keep the views.
     """
     check_before_serving(obj)
+    if warning := checked_secret_key():
+        click.echo(warning, err=True)
     serve(obj.settings, bind, workers, threads)
 
 
 def check_before_serving(obj: Context) -> None:
     """What every worker would find as it boots, found once here: a message and exit 1, not a traceback each."""
     WebSettings.from_env()  # a bad web setting names itself
+    checked_secret_key()  # a short one refused (the demo's `run` too); its warning when unset is serve's alone
     reference.rules()  # CAREERLOG_RULES_FILE and CAREERLOG_NAMES_FILE read as the first request reading them would
     reference.name_spellings()
     obj.settings.prepare()  # the store reached, its schema made, the encryption key checked against it

@@ -1,8 +1,9 @@
 """The web layer's settings from the environment, beside careerlog's own (careerlog.config).
 
-CAREERLOG_SECRET_KEY      Flask's secret key (default: one drawn by `careerlog serve` and shared by its
-                          workers, so page sessions end when it restarts; a random one per process
-                          for an app made otherwise, e.g. web.create_app in a test)
+CAREERLOG_SECRET_KEY      Flask's secret key, at least 32 characters for `careerlog serve` (default: one
+                          drawn by `careerlog serve` and shared by its workers, so page sessions end when
+                          it restarts, with a warning; a random one per process for an app made otherwise,
+                          e.g. web.create_app in a test or under another WSGI server)
 CAREERLOG_MAX_UPLOAD_MB   the largest request body, imports included (default 50)
 CAREERLOG_WAIT_SECONDS    how long a read waits for ?wait_for before a 503 (default 5)
 CAREERLOG_MIN_CELL        the fewest people a reporter or policy maker sees a figure about (default 5)
@@ -41,6 +42,29 @@ from limits import parse
 from careerlog.config import ConfigurationError, switch_setting
 
 DEFAULT_RATE = "3000/minute"
+SECRET_KEY_ENV = "CAREERLOG_SECRET_KEY"  # noqa: S105 (the variable's name, no key)
+MIN_SECRET_KEY = 32  # characters: what `secrets.token_urlsafe(32)` gives is 43
+NO_SECRET_KEY = (
+    f"Warning: {SECRET_KEY_ENV} is not set: this server signs page sessions with a key of its own, drawn now and "
+    "shared by its workers alone, so page log-ins end when it restarts and do not hold on another server or host "
+    "behind the same address. Set the same key on every server (docs/operations.md, Configuration)."
+)
+
+
+def checked_secret_key(env: Mapping[str, str] | None = None) -> str | None:
+    """`careerlog serve`'s check of CAREERLOG_SECRET_KEY: one shorter than MIN_SECRET_KEY characters is refused
+    naming the variable (a short key signing the page sessions and log-in forms can be guessed offline from one
+    signed cookie); none set (or empty) gives the warning to print (NO_SECRET_KEY), a key given None."""
+    env = os.environ if env is None else env
+    key = env.get(SECRET_KEY_ENV) or ""
+    if not key:
+        return NO_SECRET_KEY
+    if len(key) < MIN_SECRET_KEY:
+        raise ConfigurationError(
+            f"{SECRET_KEY_ENV}: {len(key)} characters, at least {MIN_SECRET_KEY} are needed (it signs the page "
+            "sessions and log-in forms); make one with python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
+        )
+    return None
 
 
 @dataclass(frozen=True)
@@ -61,7 +85,7 @@ class WebSettings:
     def from_env(cls, environ: Mapping[str, str] | None = None) -> WebSettings:
         env = os.environ if environ is None else environ
         return cls(
-            secret_key=env.get("CAREERLOG_SECRET_KEY") or secrets.token_urlsafe(32),
+            secret_key=env.get(SECRET_KEY_ENV) or secrets.token_urlsafe(32),
             max_upload_mb=_number(env, "CAREERLOG_MAX_UPLOAD_MB", 50),
             wait_seconds=_number(env, "CAREERLOG_WAIT_SECONDS", 5.0),
             min_cell=_whole(env, "CAREERLOG_MIN_CELL", 5),

@@ -63,3 +63,10 @@ def test_serve_names_a_rules_or_names_file_that_does_not_read_and_exits_1(databa
         assert done.returncode == 1, (variable, done.stderr)
         assert str(broken) in done.stderr, variable
         assert "Traceback" not in done.stderr + done.stdout, variable
+
+
+def test_serve_refuses_a_secret_key_shorter_than_32_characters_and_exits_1(database_url: str) -> None:
+    done = serve(database_url, CAREERLOG_SECRET_KEY="x" * 31)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith("Error: CAREERLOG_SECRET_KEY: 31 characters, at least 32 are needed"), done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
