@@ -711,19 +711,26 @@ class ColumnNotes(InvalidInput):
 
 
 # A CSV file's first line naming its separator for a spreadsheet, above the header: "sep=;", "sep=,", "sep=<tab>"
-# (Excel reads it and writes it, and so do some exporters, so that Excel splits the columns whatever its locale)
-_SEPARATOR_HINT = re.compile(r"sep=([!#-/:-@\[-^`{-~]|\t)(?:\r\n|\n|\r)?", re.IGNORECASE)
+# (Excel reads it and writes it, and so do some exporters, so that Excel splits the columns whatever its locale);
+# as a spreadsheet that took it for a cell saves it again, the row's empty cells after it ("sep=;;;;", "sep=;,,,")
+# or the cell between quote marks ('"sep=;";;;'), those cells' separator being the one the file was saved with
+_SEPARATOR_HINT = re.compile(
+    r'(?P<quote>"?)sep=(?P<named>[!#-/:-@\[-^`{-~]|\t)(?P=quote)(?P<saved>[;,\t]?)(?P=saved)*[ \t]*(?:\r\n|\n|\r)?',
+    re.IGNORECASE,
+)
 
 
 def header_of(first: str, text: IO[str]) -> tuple[str, str, int]:
     """The header of a CSV file whose first line (read) is `first` and whose lines after it are `text`, its cells'
     separator and its line: the first line and the separator it shows (delimiter_of), or, below a first line naming
     the separator (`sep=;`, _SEPARATOR_HINT), the second line and the separator named, whatever the header shows
-    (until 2026-12-04 the hint was refused as a title line). The lines keep their numbers in the file."""
+    (until 2026-12-04 the hint was refused as a title line), or, when the hint is followed by empty cells (`sep=;;;`,
+    as a spreadsheet that took it for a cell saves it again), the separator of those cells (until 2026-12-04 such a
+    line was refused as a title). The lines keep their numbers in the file."""
     hint = _SEPARATOR_HINT.fullmatch(first)
     if hint is None:
         return first, delimiter_of(first), 1
-    return text.readline(), hint[1], 2
+    return text.readline(), hint["saved"] or hint["named"], 2
 
 
 def delimiter_of(header: str) -> str:

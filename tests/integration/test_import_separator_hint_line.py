@@ -15,6 +15,7 @@ import pytest
 
 from careerlog.application import CareerLog
 from careerlog.importing import import_file, read_csv
+from careerlog.refused_rows import csv_lines
 from tests import factories as f
 from tests.integration.test_cli import APPOINTMENT, NIP, run, write
 
@@ -75,3 +76,33 @@ def test_the_refused_rows_of_a_file_with_a_hint_come_back_by_their_lines(databas
     assert written[0] == ";".join(COLUMNS) + ";Refusal reasons (careerlog)"  # (no hint line: the header first)
     [row] = list(csv.reader(written[1:-1], delimiter=";"))
     assert row[:-1] == lines(";", NIP)[2].split(";")
+
+
+@pytest.mark.parametrize(
+    ("hint", "separator"),
+    [
+        ("sep=;;;", ";"),  # the hint with the row's empty cells, as a spreadsheet that took it for a cell saves it
+        ("sep=;;;;;;;", ";"),
+        ('"sep=;";;;', ";"),  # the cell between quote marks, as it holds the separator
+        ("sep=,,,", ","),
+        ("sep=\t\t", "\t"),
+        ("sep=;,,,", ","),  # read as one cell in a file of commas, and saved with commas: its cells say the file's
+        ("sep=; ", ";"),
+    ],
+    ids=["semicolons", "many-semicolons", "quoted", "commas", "tabs", "saved-with-commas", "trailing-space"],
+)
+def test_a_separator_hint_with_empty_cells_after_it_is_read_as_the_hint(hint: str, separator: str) -> None:
+    text = "\r\n".join([hint, *lines(separator, NIP)]) + "\r\n"
+    [(line, row, _), (next_line, next_row, _)] = list(read_csv(io.BytesIO(text.encode()), "training"))
+    assert (line, next_line) == (3, 4), row
+    assert isinstance(row, dict)
+    assert isinstance(next_row, dict)
+    assert (row["nip"], row["title"], row["reference"]) == (NIP, "Arsip", "SEP-1")
+    assert (next_row["hours"], next_row["reference"]) == ("delapan", "SEP-2")
+
+
+def test_the_refused_rows_of_a_file_with_a_hint_and_empty_cells_start_at_the_header() -> None:
+    text = "\r\n".join(["sep=;;;;;;;", *lines(";", NIP)]) + "\r\n"
+    header, records, delimiter = csv_lines(io.StringIO(text, newline=""), {4})
+    assert (header, delimiter) == (COLUMNS, ";")
+    assert records == {4: lines(";", NIP)[2].split(";")}
