@@ -46,6 +46,13 @@ SAVE_AS_UTF8 = Refusal("save the file as UTF-8 (in a spreadsheet: CSV UTF-8)").r
 UTF16 = Refusal("The file is UTF-16 text (it starts with a UTF-16 byte-order mark): {save}. Nothing was imported.")
 NOT_UTF8 = Refusal("Not UTF-8 text: '{text}'; {save}.")
 NOT_UTF8_HEADER = Refusal("Not UTF-8 text: '{text}'; {save}. Nothing was read.")  # (careerlog.importing)
+# A cell holding U+FFFD, the replacement character a program writes for bytes it could not decode: a file saved in
+# another encoding (Windows-1252), read as UTF-8 by a program that saved it again, its letters lost for good
+REPLACED = Refusal(
+    "'{text}' holds the replacement character (U+FFFD), which a program writes in place of a letter it could not "
+    "read: the file was saved in another encoding (such as Windows-1252), then read as UTF-8 and saved again, and "
+    "that letter is lost. Open the file as it was first saved, {save}, and import it again."
+)
 _UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # (UTF-32 LE starts with the first)
 WORKBOOK = Refusal(
     "The file is a spreadsheet workbook (such as Excel's .xlsx or .xls), not a CSV or JSON Lines file: open it in "
@@ -254,6 +261,7 @@ OTHER_WEEKDAY = Refusal(
     dates=("day",),
 )
 _ESCAPED = re.compile("[\udc80-\udcff]")  # the bytes surrogateescape could not decode
+_REPLACEMENT = re.compile("\ufffd")  # the replacement character (REPLACED)
 _CONTEXT = 30  # characters shown before the first byte that is not UTF-8
 
 
@@ -322,22 +330,27 @@ def undecodable(text: str) -> bool:
     return not text.isascii() and _ESCAPED.search(text) is not None
 
 
-def shown(text: str) -> str:
-    """`text` with its undecodable bytes spelled \\xNN, cut to the part before the first of them."""
-    at = _ESCAPED.search(text)
+def shown(text: str, mark: re.Pattern[str] | None = None) -> str:
+    """`text` with its undecodable bytes spelled \\xNN, cut to the part before the first of them (or of `mark`)."""
+    at = (mark or _ESCAPED).search(text)
     start = max(0, at.start() - _CONTEXT) if at else 0
     part = text[start : at.end() if at else None]
     return ("..." if start else "") + part.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def not_utf8(row: dict[str, Any]) -> InvalidInput | None:
-    """The cells of a CSV row that are not UTF-8 text, each named by its column; None if there are none."""
+    """The cells of a CSV row that are not UTF-8 text, or hold the replacement character U+FFFD (the text of another
+    encoding read as UTF-8 and saved again: REPLACED), each named by its column; None if there are none."""
     if all(map(str.isascii, row.values())):  # (the common case, without a call per cell)
         return None
-    bad = [(column, value) for column, value in row.items() if type(value) is str and undecodable(value)]
-    if not bad:
-        return None
-    return InvalidInput({column: [NOT_UTF8.reason(text=shown(value), save=SAVE_AS_UTF8)] for column, value in bad})
+    bad: dict[str, list[str]] = {
+        column: [NOT_UTF8.reason(text=shown(value), save=SAVE_AS_UTF8)]
+        if undecodable(value)
+        else [REPLACED.reason(text=shown(value, _REPLACEMENT), save=SAVE_AS_UTF8)]
+        for column, value in row.items()
+        if type(value) is str and (undecodable(value) or "\ufffd" in value)
+    }
+    return InvalidInput(bad) if bad else None
 
 
 @functools.cache

@@ -51,20 +51,34 @@ def test_a_json_lines_file_with_a_utf8_byte_order_mark_is_imported_whole(
     assert "2 rows: recorded 2" in result.output
 
 
-def test_a_windows_1252_csv_row_is_rejected_at_its_line_and_column_and_the_others_recorded(
-    database_url: str, tmp_path: Path
-) -> None:
+def imported_with_a_title(database_url: str, tmp_path: Path, title: bytes, at: int, rows: int) -> str:
+    """The command's output importing `rows` trainings of NIP, the row numbered `at` titled `title`."""
     assert run(database_url, "import", str(_write(tmp_path / "a.jsonl", lines(APPOINTMENT)))).exit_code == 0
     header = b"nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
     body = b"".join(
-        b"%s,TEKNIS,%s,BPSDM,2,2015-05-01,2015-05-02,W-%d\n"
-        % (NIP.encode(), b"Pelatihan Caf\xe9" if i == 300 else b"Pelatihan", i)
-        for i in range(1, 401)
+        b"%s,TEKNIS,%s,BPSDM,2,2015-05-01,2015-05-02,W-%d\n" % (NIP.encode(), title if i == at else b"Pelatihan", i)
+        for i in range(1, rows + 1)
     )
     result = run(database_url, "import", str(_write(tmp_path / "training.csv", header + body)))
     assert result.exit_code == 1
-    assert "400 rows: recorded 399, already recorded 0, rejected 1" in result.output
-    assert "line 301: title: Not UTF-8 text: 'Pelatihan Caf\\xe9'; save the file as UTF-8" in result.output
+    return result.output
+
+
+def test_a_windows_1252_csv_row_is_rejected_at_its_line_and_column_and_the_others_recorded(
+    database_url: str, tmp_path: Path
+) -> None:
+    output = imported_with_a_title(database_url, tmp_path, b"Pelatihan Caf\xe9", 300, 400)
+    assert "400 rows: recorded 399, already recorded 0, rejected 1" in output
+    assert "line 301: title: Not UTF-8 text: 'Pelatihan Caf\\xe9'; save the file as UTF-8" in output
+
+
+def test_a_csv_row_holding_the_replacement_character_is_rejected_at_its_line_and_column_and_the_others_recorded(
+    database_url: str, tmp_path: Path
+) -> None:
+    output = imported_with_a_title(database_url, tmp_path, "Pelatihan Caf\ufffd".encode(), 2, 3)
+    assert "3 rows: recorded 2, already recorded 0, rejected 1" in output
+    assert "line 3: title: 'Pelatihan Caf\ufffd' holds the replacement character (U+FFFD)" in output
+    assert "the file was saved in another encoding (such as Windows-1252)" in output
 
 
 def _write(path: Path, content: bytes) -> Path:

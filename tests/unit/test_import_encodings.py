@@ -17,6 +17,7 @@ import pytest
 
 from careerlog.domain.errors import InvalidInput
 from careerlog.importing import read_csv, read_jsonl
+from careerlog.textfiles import REPLACED, SAVE_AS_UTF8
 
 NIP = "199001012015031002"
 HEADER = b"nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
@@ -58,6 +59,21 @@ def test_a_windows_1252_cell_is_reported_at_its_line_and_column_and_the_rest_of_
 def test_a_cell_over_two_lines_with_a_windows_1252_byte_names_the_line_the_row_ends_on() -> None:
     found = csv_rows(HEADER + row(1) + row(2, b'"Pelatihan\nCaf\xe9"') + row(3))
     assert [(line, isinstance(item, InvalidInput)) for line, item in found] == [(2, False), (4, True), (5, False)]
+
+
+@pytest.mark.parametrize("title", ["Pelatihan Caf\ufffd", "Pelatihan Caf\ufffd\ufffd Baru"], ids=["one", "two"])
+def test_a_cell_holding_the_replacement_character_is_refused_at_its_line_and_column_saying_the_encoding(
+    title: str,
+) -> None:
+    # a Windows-1252 file read as UTF-8 by a program that saved it again: its "é" became U+FFFD (or two of them)
+    found = csv_rows(HEADER + row(1) + row(2, title.encode()) + row(3))
+    assert [(line, isinstance(item, InvalidInput)) for line, item in found] == [(2, False), (3, True), (4, False)]
+    problem = found[1][1]
+    assert isinstance(problem, InvalidInput)
+    [reason] = problem.errors["title"]  # the column, named by its field; the row by its line
+    assert reason == REPLACED.reason(text="Pelatihan Caf\ufffd", save=SAVE_AS_UTF8)
+    assert "holds the replacement character (U+FFFD)" in reason
+    assert "the file was saved in another encoding" in reason
 
 
 def test_a_header_that_is_not_utf8_is_one_rejected_line_and_nothing_more_is_read() -> None:
