@@ -55,7 +55,7 @@ from careerlog.domain.employee import (
     RETRACTION_JUMP,
     RETRACTION_JUMP_REFUSED,
 )
-from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound, quoted
+from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound, cut, quoted
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import KEY_RETRACTED, KEY_USED, NO_FACT, REFERENCE_USED, RESENT_RETRACTED, Outcome
 from careerlog.domain.nip import normalise_nip
@@ -235,6 +235,27 @@ TITLE_ROW = Refusal(
     "file again as CSV and import it. Nothing was read.",
     numbers=("line",),
     quotes=("cell",),
+)
+# Lines of a title above the header, the header found below them (a title of several cells: "DAFTAR DIKLAT;;;2021")
+TITLE_ROWS = Refusal(
+    "The header naming each column is line {header}, not line {line}: the lines above it ({cells}) are a title, not "
+    "a header. The file's first line must be its header (NIP and the kind's columns): delete the lines above the "
+    "header (a title, blank lines), save the file again as CSV and import it. Nothing was read.",
+    numbers=("header", "line"),
+)
+# A header of two rows (a merged "Tanggal" above "Mulai" and "Selesai"; the columns' numbers 1, 2, 3 below the
+# names): the import reads one, and every row of the file would be refused for the other
+TWO_ROW_HEADER = Refusal(
+    "Lines {line} and {next} are a header of two rows (line {next}: {cells}), which the import cannot read: it reads "
+    "the header from one line, and every line below it as a row of data. Make the header one row naming each column "
+    "(Tanggal Mulai and Tanggal Selesai, not Tanggal above Mulai and Selesai), delete the other row, save the file "
+    "again as CSV and import it. Nothing was read.",
+    numbers=("line", "next"),
+)
+COLUMN_NUMBERS = Refusal(
+    "Line {next} numbers the columns ({cells}): a second row of the header of line {line}, not a row of data. "
+    "Delete line {next}, save the file again as CSV and import it. Nothing was read.",
+    numbers=("line", "next"),
 )
 SAME_FIELD = Refusal("Columns {columns} all name {field}; keep one. Nothing was read.")
 MORE_CELLS = Refusal("More cells than header columns.").reason()
@@ -693,11 +714,22 @@ def read_csv(
             yield at, InvalidInput(HEADER_QUOTE, "line"), 1
             return
         names, unknown = _read_header(typed, kind, at)
+        rows = iter(records)
+        below, ahead = _lines_ahead(rows)
+        if unknown is not None and not isinstance(unknown, ColumnNotes):
+            misnamed = getattr(unknown.errors.get("line", [""])[0], "refusal", None) in (
+                UNKNOWN_COLUMNS,
+                UNKNOWN_COLUMNS_NEAR,
+            )
+            yield at, (misnamed and _header_below(typed, kind, at, below)) or unknown, 1
+            return
+        if (second := _second_header_row(typed, names, at, below[:1])) is not None:
+            yield at, second, 1
+            return
         if unknown is not None:
             yield at, unknown, 1
-            if not isinstance(unknown, ColumnNotes):
-                return
-        yield from _csv_rows(records, typed, names, kind, indonesian=delimiter == ";", chosen=chosen)
+        rows = itertools.chain(ahead, rows)
+        yield from _csv_rows(rows, typed, names, kind, indonesian=delimiter == ";", chosen=chosen)
     except csv.Error as e:
         line = records.last() + 1 if records is not None else 1
         yield line, InvalidInput(NOT_CSV.reason(error=e), "line"), 1
@@ -731,6 +763,80 @@ def header_of(first: str, text: IO[str]) -> tuple[str, str, int]:
     if hint is None:
         return first, delimiter_of(first), 1
     return text.readline(), hint["saved"] or hint["named"], 2
+
+
+# Every name a header's column may read as (a field of some kind, the subject's, a key of a row)
+HEADER_NAMES = frozenset(
+    [*META_KEYS, "name", "agency", "unit", *(spec.name for cls in BY_KIND.values() for spec in payload_fields(cls))]
+)
+_LOOK_AHEAD = 5  # the lines with a cell below a header read before its rows: a title's, or a header's second row
+_SHOWN_CELLS = 4  # the cells of a header's second row a refusal shows
+_COLUMN_NUMBER = re.compile(r"[(\[]?(\d{1,3})[)\]]?\.?")  # "1", "(1)", "[1]", "1." below a column's name
+
+
+def _lines_ahead(
+    records: Iterator[tuple[int, list[str], Fault | None]],
+) -> tuple[list[tuple[int, list[str]]], list[tuple[int, list[str], Fault | None]]]:
+    """The first records below a header that have a cell (up to _LOOK_AHEAD, none breaking the quoting rules), each
+    with its line, and every record read for them, to be read again as rows."""
+    ahead: list[tuple[int, list[str], Fault | None]] = []
+    below: list[tuple[int, list[str]]] = []
+    for record in records:
+        ahead.append(record)
+        line, cells, fault = record
+        if fault is not None:
+            break
+        if any(cell.strip() for cell in cells):
+            below.append((line, cells))
+            if len(below) == _LOOK_AHEAD:
+                break
+    return below, ahead
+
+
+def _header_below(
+    typed: list[str], kind: str | None, at: int, below: list[tuple[int, list[str]]]
+) -> InvalidInput | None:
+    """For a first line of columns that are no fields of the kind: the refusal of a title above the header (a
+    later line reads as the header, TITLE_ROWS) or of a header of two rows (the next line names columns this one
+    leaves unnamed, TWO_ROW_HEADER); None when the lines below say neither."""
+    for line, cells in below:
+        if sum(1 for cell in cells if cell.strip()) > 1 and _is_header(cells, kind):
+            cells_above = ", ".join(repr(cut(cell.strip())) for cell in typed if cell.strip())
+            return InvalidInput(TITLE_ROWS.reason(header=line, line=at, cells=cells_above), "line")
+    return _second_header_row(typed, [column_name(name) for name in typed], at, below[:1])
+
+
+def _is_header(cells: list[str], kind: str | None) -> bool:
+    """Whether a line's cells read as a header of the kind, each naming a field, a note or nothing."""
+    _, unknown = _read_header(cells, kind)
+    return unknown is None or isinstance(unknown, ColumnNotes)
+
+
+def _second_header_row(
+    typed: list[str], names: list[str], at: int, below: list[tuple[int, list[str]]]
+) -> InvalidInput | None:
+    """The refusal of the line below the header (`below`: it, or nothing) when it is the header's second row: the
+    columns' numbers (1, 2, 3, ... or (1), (2), (3), ..., one a column: COLUMN_NUMBERS), or names, no cell holding a
+    digit (a row of data has its NIP), under columns the header leaves unnamed or each a column's name
+    (TWO_ROW_HEADER)."""
+    if not below:
+        return None
+    line, cells = below[0]
+    filled = [(i, cell.strip()) for i, cell in enumerate(cells) if cell.strip()]
+    shown = ", ".join([repr(cut(cell)) for _, cell in filled[:_SHOWN_CELLS]] + ["…"] * (len(filled) > _SHOWN_CELLS))
+    numbers = [found[1] for _, cell in filled if (found := _COLUMN_NUMBER.fullmatch(cell))]
+    named = sum(1 for name in names if name)
+    if len(filled) >= max(3, named) and numbers == [str(n) for n in range(1, len(filled) + 1)]:
+        return InvalidInput(COLUMN_NUMBERS.reason(line=at, next=line, cells=shown), "line")
+    if any(c.isdigit() for _, cell in filled for c in cell):
+        return None
+    unnamed = any(i >= len(names) or not names[i] for i, _ in filled)
+    names_again = len(filled) > 1 and all(
+        column_name(cell) in HEADER_NAMES or note_column(column_name(cell)) for _, cell in filled
+    )
+    if unnamed or names_again:
+        return InvalidInput(TWO_ROW_HEADER.reason(line=at, next=line, cells=shown), "line")
+    return None
 
 
 def delimiter_of(header: str) -> str:
@@ -972,7 +1078,7 @@ def unread(line: int, problem: InvalidInput) -> RowProblem:
 
 
 def _csv_rows(
-    records: CsvRecords,
+    records: Iterable[tuple[int, list[str], Fault | None]],
     typed: list[str],
     names: list[str],
     kind: str | None,
