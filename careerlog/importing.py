@@ -58,7 +58,7 @@ from careerlog.domain.employee import (
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound, cut, quoted
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import KEY_RETRACTED, KEY_USED, NO_FACT, REFERENCE_USED, RESENT_RETRACTED, Outcome
-from careerlog.domain.nip import normalise_nip
+from careerlog.domain.nip import NOT_18_DIGITS, normalise_nip
 from careerlog.domain.payload import (
     MISSING,
     NOT_DATE,
@@ -523,6 +523,22 @@ def _date_forms(errors: dict[str, list[str]], written: Mapping[str, str] | None)
             form = _date_form((written or {}).get(name))
             changed = changed or {}
             changed[name] = [form if getattr(r, "refusal", None) is NOT_DATE else r for r in reasons]
+    return {**errors, **changed} if changed else errors
+
+
+def _nips_quoted(errors: dict[str, list[str]], written: Mapping[str, str] | None) -> dict[str, list[str]]:
+    """A NIP of no identity number's form quoted as typed (`must be 18 digits, got '1986 0926 2015'`), not as read
+    without its separators (the row's WRITTEN: _nips_as_typed). Only for refused rows."""
+    if not written:
+        return errors
+    changed = {
+        name: [
+            NOT_18_DIGITS.reason(value=quoted(written[name])) if getattr(r, "refusal", None) is NOT_18_DIGITS else r
+            for r in errors[name]
+        ]
+        for name in _NIP_CELLS
+        if name in errors and name in written
+    }
     return {**errors, **changed} if changed else errors
 
 
@@ -1189,6 +1205,7 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
     written = row.get(WRITTEN)
     if written is not None and type(written) is not Written:  # (a JSON row's own "#written": no field)
         raise InvalidInput(UNKNOWN_FIELD, WRITTEN)
+    written = _nips_as_typed(row, written)
     if not migration:
         carried = [k for k in MIGRATION_KEYS if k in row]
         if carried:
@@ -1213,6 +1230,20 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
         confirmed(row["confirm"], kind) if "confirm" in row else frozenset(),  # (a rank jump the decree does make)
         unread_nip,
     )
+
+
+_NIP_CELLS = ("nip", "mentor_nip")  # the cells of a NIP, read without the separators typed (normalise_nip)
+
+
+def _nips_as_typed(row: dict[str, Any], written: Written | None) -> Written | None:
+    """The row's cells as written (WRITTEN) with each NIP cell typed otherwise than the NIP read from it (' 1986.0926
+    2015-05 1001', its spaces, dots and dashes taken out), for a refusal to show it as typed."""
+    for name in _NIP_CELLS:
+        cell = row.get(name)
+        if type(cell) is str and not cell.isdigit() and normalise_nip(cell) != cell:
+            written = written if written is not None else Written()
+            written.setdefault(name, cell)
+    return written
 
 
 def confirmed(value: Any, kind: str) -> frozenset[str]:
@@ -1487,7 +1518,7 @@ def _rejection(command: Command, error: Exception, first: FirstLines | None = No
     a field (never appointed, already appointed) the record's."""
     judged = not isinstance(error, NotFound)  # (never appointed, or outside the importer's scope: no record read)
     if isinstance(error, InvalidInput):
-        errors = _date_forms(error.errors, command.written)
+        errors = _nips_quoted(_date_forms(error.errors, command.written), command.written)
         typed_ = command_typed(errors, command)
         return RowProblem(command.line, command.subject, command.kind, errors, typed_, judged)
     reason = reason_of(error)
