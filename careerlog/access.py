@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from careerlog.domain.errors import CareerlogError, InvalidInput
-from careerlog.domain.payload import UNKNOWN_CODE
+from careerlog.domain.payload import UNKNOWN_CODE, UNKNOWN_NEAR
 from careerlog.domain.wording import Refusal, joined
 from careerlog.reference import reference
 
@@ -62,7 +62,7 @@ NATIONAL_ALONE = Refusal(
 ).reason()
 # an agency or region code of a scope not as its table writes it (kota-medan, Kota Medan), which the table reads as one
 # of its codes: named, as every other agency and region filter refuses it (c6b1f10)
-CODE_AS_WRITTEN = Refusal("Unknown code {code} (did you mean {near}?); see the {table} reference table.")
+CODE_AS_WRITTEN = UNKNOWN_NEAR
 
 
 class Role(StrEnum):

@@ -62,6 +62,10 @@ EXPONENT = Refusal(
     "{value} is written with an exponent (scientific notation), as a spreadsheet shows a long number: write the "
     "number out in full, in digits (the spreadsheet may have rounded it)."
 )
+# A code none is spelled, with the one it may be: a scope's agency not as its table writes it (careerlog.access), an
+# agency with the nearest known (reference.Table.nearest: "Pemerintah Kota Meden", unknown_code)
+UNKNOWN_NEAR = Refusal("Unknown code {code} (did you mean {near}?); see the {table} reference table.", either=("near",))
+NEAREST_TABLES = ("agencies",)  # the tables whose unknown spelling is answered with the nearest codes
 
 
 @dataclass(frozen=True)
@@ -388,6 +392,9 @@ def unknown_code(value: Any, table_name: str) -> str:
         ]
         if len(choices) > 1:
             return SEVERAL_CODES.reason(code=quoted(value), table=table_name, choices="; ".join(choices))
+    if table_name in NEAREST_TABLES and (near := reference().table(table_name).nearest(str(value))):
+        named = " or ".join(f"{code.code} ({code.name})" for code in near)
+        return UNKNOWN_NEAR.reason(code=quoted(value), table=table_name, near=named)
     return UNKNOWN_CODE.reason(code=quoted(value), table=table_name)
 
 

@@ -8,6 +8,7 @@ How lists write names (titles, honorifics, abbreviations: names.toml) is replace
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -40,6 +41,16 @@ class Code:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.attrs.get(key, default)
+
+
+# A spelling near a code's (Table.nearest): difflib's ratio at least this, and within the spread of the nearest's
+NEAREST_RATIO = 0.6
+NEAREST_SPREAD = 0.1
+
+
+def _spelled(value: str) -> str:
+    """A spelling in lower case, its dashes, dots and runs of spaces as one space ("KOTA-MEDAN" is "kota medan")."""
+    return " ".join(value.casefold().replace("-", " ").replace(".", " ").split())
 
 
 def _compact(value: str) -> str:
@@ -122,6 +133,27 @@ class Table:
 
     def index(self, code: str) -> int:
         return self.codes.index(self.normalise(code))
+
+    def nearest(self, value: str, most: int = 3) -> list[Code]:
+        """The codes whose code, name or name without its first word of government ("Kota Medan" of "Pemerintah
+        Kota Medan") is nearest a spelling none is (difflib's ratio NEAREST_RATIO or more, in any case, a dash as
+        a space), the nearest first, and only those about as near as it (NEAREST_SPREAD): "Pemerintah Kota Meden"
+        is KOTA-MEDAN alone, "Pemkab Tapanuli" the three Tapanulis. Empty when none is near."""
+        spellings: dict[str, str] = {}
+        for row in self.rows.values():
+            for spelling in (row.code, row.name, row.name.removeprefix("Pemerintah ")):
+                spellings.setdefault(_spelled(spelling), row.code)
+        typed = _spelled(value)
+        matcher = difflib.SequenceMatcher(b=typed)
+        ratios: dict[str, float] = {}
+        for spelling, code in spellings.items():
+            matcher.set_seq1(spelling)
+            if matcher.real_quick_ratio() >= NEAREST_RATIO and matcher.quick_ratio() >= NEAREST_RATIO:
+                ratio = matcher.ratio()
+                if ratio >= max(NEAREST_RATIO, ratios.get(code, 0.0)):
+                    ratios[code] = ratio
+        ranked = sorted(ratios, key=lambda code: -ratios[code])
+        return [self.rows[code] for code in ranked[:most] if ratios[code] >= ratios[ranked[0]] - NEAREST_SPREAD]
 
 
 @dataclass(frozen=True)
