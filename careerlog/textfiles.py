@@ -207,7 +207,7 @@ MONTHS: dict[str, int] = {
     for number, names in enumerate(
         (
             ("januari", "jan"),
-            ("februari", "feb", "peb"),
+            ("februari", "pebruari", "feb", "peb"),
             ("maret", "mar"),
             ("april", "apr"),
             ("mei",),
@@ -216,7 +216,7 @@ MONTHS: dict[str, int] = {
             ("agustus", "agu", "agt", "ags", "agust"),
             ("september", "sep", "sept"),
             ("oktober", "okt"),
-            ("november", "nov", "nop"),
+            ("november", "nopember", "nov", "nop"),
             ("desember", "des"),
         ),
         start=1,

@@ -59,9 +59,10 @@ def _compact(value: str) -> str:
 
 
 # The tables whose codes are read by their official names too ("Diklat teknis", "Jabatan Administrator", "Ahli
-# Muda", "Ringan", "Cuti di luar tanggungan negara (CLTN)", as a BKD sheet writes them): each name is one code's.
-# Not the predicates (DP3's Kurang and SKP's Kurang are two codes) nor the ranks (Penata is III/c, Penata Muda III/a:
-# a pangkat cut short would be read as another rank).
+# Muda", "Ringan", "Cuti di luar tanggungan negara (CLTN)", a unit's "Butuh Perbaikan", as a BKD sheet writes them):
+# each name is one code's. Not the predicates of every scheme (rating_predicates: DP3's Kurang and SKP's Kurang are
+# two codes, read by the year's scheme) nor the ranks (Penata is III/c, Penata Muda III/a: a pangkat cut short would
+# be read as another rank).
 BY_NAME = frozenset(
     (
         "education",
@@ -69,6 +70,7 @@ BY_NAME = frozenset(
         "functional_levels",
         "assignment_kinds",
         "selection_kinds",
+        "skp_predicates",
         "training_kinds",
         "exams",
         "award_kinds",
@@ -247,10 +249,12 @@ class Reference:
         self.sexes = Table(
             "sexes",
             [
-                {"code": "M", "name": "Laki-laki", "aliases": ["L", "1", "MALE"], "digit": "1"},
+                # by their names too, as a BKD sheet's Jenis Kelamin column writes them (Laki-laki, PEREMPUAN)
+                {"code": "M", "name": "Laki-laki", "aliases": ["L", "1", "MALE", "Laki laki"], "digit": "1"},
                 {"code": "F", "name": "Perempuan", "aliases": ["P", "2", "FEMALE"], "digit": "2"},
             ],
             "Perka BKN 22/2007",
+            by_name=True,
         )
         self.employment_kinds = Table(
             "employment_kinds",
