@@ -72,6 +72,7 @@ from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.reference import name_spellings
 from careerlog.textfiles import (
+    DATE_AND_TIME,
     DAY_FIRST,
     NOT_UTF8_HEADER,
     NOTE_COLUMNS,
@@ -545,7 +546,10 @@ def _nips_quoted(errors: dict[str, list[str]], written: Mapping[str, str] | None
 def _date_form(cell: str | None) -> str:
     if cell is None:  # (not a date the CSV reader took for one written day first)
         return IMPORT_DATE
-    found = DAY_FIRST.fullmatch(cell.strip())
+    text = cell.strip()
+    if timed := DATE_AND_TIME.fullmatch(text):  # ("06/05/2024 00.00": the date before its time)
+        text = timed[1]
+    found = DAY_FIRST.fullmatch(text)
     if found is not None and int(found[1]) <= 12 and int(found[3]) <= 12 and found[1] != found[3]:
         return EITHER_WAY  # (a semicolon file reads it day first: only a comma or tab file leaves it)
     return NO_SUCH_DAY

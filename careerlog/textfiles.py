@@ -28,7 +28,7 @@ from typing import Any
 
 from babel.numbers import NumberFormatError, parse_decimal
 
-from careerlog.domain.errors import InvalidInput, cut
+from careerlog.domain.errors import InvalidInput, cut, quoted
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import eighteen_digits, normalise_nip
 from careerlog.domain.payload import (
@@ -365,8 +365,16 @@ def decimal_fields(kind: str) -> tuple[str, ...]:
     return typed_fields(kind, Decimal)
 
 
-# A date with a time of midnight, as a personnel system's export or a spreadsheet's date-and-time format writes a day
-MIDNIGHT = re.compile(r"(\S+)[ T]0?0:00(?::00(?:\.0+)?)?")
+# A date with a time, as a personnel system's export or a spreadsheet's date-and-time format writes a day: its hours
+# and minutes (and seconds) separated by colons, or by dots as the Indonesian way writes a time ("00.00", "13.30",
+# "00.00.00"); at midnight (every digit a zero: "0:00", "0.00") the day itself
+DATE_AND_TIME = re.compile(r"(.+?)[ T](\d{1,2}([:.])\d{2}(?:\3\d{2}(?:[.,]\d+)?)?)", re.ASCII)
+TIME_OF_DAY = Refusal(
+    "A date with a time of day ({time}): the import reads the day alone, and only a time of midnight (00:00, or 00.00 "
+    "as written in Indonesian) as that day's, a date-and-time format's way of writing it. Write the date without the "
+    "time.",
+    quotes=("time",),
+)
 
 
 def read_day_first_dates(row: dict[str, Any], *, day_first: bool = True) -> None:
@@ -378,8 +386,9 @@ def read_day_first_dates(row: dict[str, Any], *, day_first: bool = True) -> None
     and the month by its Indonesian or English name or abbreviation (17 Agustus 2021, 17-Agu-2021, 17-Aug-2021), any
     of these after a day of the week in Indonesian, as a long date ("Jumat, 01 Oktober 2021": WEEKDAYS; one not the
     date's own made unreadable saying so, `weekday_checked`); a date of digits (and one
-    as the ledger reads it) with a time of midnight too ("2024-05-06 00:00:00", "06/05/2024 0:00": MIDNIGHT, that
-    day; another time is left as written, refused). `day_first` is whether the
+    as the ledger reads it) with a time of midnight too ("2024-05-06 00:00:00", "06/05/2024 0:00", "06/05/2024 00.00"
+    written the Indonesian way: DATE_AND_TIME, that day; another time, "13.30" or "13:30", made unreadable naming
+    it, TIME_OF_DAY, once its date reads). `day_first` is whether the
     file is known to write its days first (a semicolon file, saved by a spreadsheet in Indonesian); otherwise (a
     comma-separated file, whose spreadsheet may have put the month first) a date of digits is read only when it can
     be read one way alone: its first part is after 12 (17/08/2021), or equal to the second (05/05/2021);
@@ -395,11 +404,16 @@ def read_day_first_dates(row: dict[str, Any], *, day_first: bool = True) -> None
             weekday = WEEKDAYS.get(named[1].casefold())
             if weekday is not None:
                 text, weekday_written = named[2], named[1]
-        if at_midnight := MIDNIGHT.fullmatch(text):  # ("2024-05-06 00:00:00": a day, as a date-and-time writes it)
-            text = at_midnight[1]
-            wrote(row, name, cell)
+        timed = DATE_AND_TIME.fullmatch(text) if " " in text or "T" in text else None
+        time = None  # (a time of day other than midnight: "13.30", refused once its date reads)
+        if timed is not None:  # ("2024-05-06 00:00:00", "06/05/2024 00.00": a day, as a date-and-time writes it)
+            text = timed[1]
+            time = None if timed[2].strip("0:.,") == "" else timed[2]
         if text[4:5] == "-" and text[:4].isdigit():  # (as the ledger reads it)
-            if at_midnight or weekday is not None:
+            if time is not None and _iso_day(text):
+                wrote(row, name, cell)
+                row[name] = Unreadable(TIME_OF_DAY.reason(time=quoted(time)))
+            elif timed or weekday is not None:
                 wrote(row, name, cell)
                 row[name] = weekday_checked(text, weekday, weekday_written)
             continue
@@ -413,7 +427,17 @@ def read_day_first_dates(row: dict[str, Any], *, day_first: bool = True) -> None
         wrote(row, name, cell)  # (a date read day first, or one left as written for the ledger to refuse: said so)
         if one_way:
             with contextlib.suppress(ValueError):  # (31/02/2024: the ledger refuses the cell as written)
-                row[name] = weekday_checked(date(year, month, day).isoformat(), weekday, weekday_written)
+                read = weekday_checked(date(year, month, day).isoformat(), weekday, weekday_written)
+                row[name] = read if time is None else Unreadable(TIME_OF_DAY.reason(time=quoted(time)))
+
+
+def _iso_day(text: str) -> bool:
+    """Whether a text is a day as the ledger reads it (YYYY-MM-DD)."""
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 def weekday_checked(day: str, weekday: int | None, written: str) -> str | Unreadable:
