@@ -1012,6 +1012,12 @@ class Employee(LedgerAggregate):
         check_rating({**target.values, **changes}, rules(), errors, prefix="corrected_fields.", dated=dated)
         errors.raise_if_any()
 
+    def correctable_fields(self, target: Fact) -> list[str]:
+        fields = super().correctable_fields(target)
+        return (
+            [name for name in fields if name not in MENTORING_LINKS] if target.kind.startswith("mentoring") else fields
+        )
+
     def check_correctable_fields(self, target: Fact, changes: Mapping[str, Any]) -> None:
         kind = changes.get("employment_kind") if target.kind == "appointment" else None
         nip = None

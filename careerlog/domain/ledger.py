@@ -33,7 +33,15 @@ from careerlog.domain.events import (
     MentoringSessionHeld,
     MentoringStarted,
 )
-from careerlog.domain.payload import parse_payload, payload_fields, same_value, stored_changes, to_plain
+from careerlog.domain.payload import (
+    UNKNOWN_FIELD,
+    filled_fields,
+    parse_payload,
+    payload_fields,
+    same_value,
+    stored_changes,
+    to_plain,
+)
 from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Refusal, joined
 
@@ -97,6 +105,11 @@ RETRACTED = Refusal("Version {version} was retracted by version {by}.", numbers=
 ALREADY_RETRACTED = Refusal("Version {version} was already retracted by version {by}.", numbers=("version", "by"))
 NO_FIELD = Refusal("Name at least one field to correct.").reason()
 UNCHANGED = Refusal("Is already {value}: a correction changes at least one value.")
+ALREADY_EMPTY = Refusal("Is already empty: a correction changes at least one value.").reason()  # (a value removed)
+# A correction naming a field its target has not, or one no correction changes: the fields it can change
+NOT_CORRECTED_FIELD = Refusal(
+    "Not a field a correction of a {kind} can change; it can change {fields}.", kinds=("kind",)
+)
 INCONSISTENT = Refusal(
     "This change would make version {version} ({kind}) inconsistent: {reasons}", numbers=("version",), kinds=("kind",)
 )
@@ -807,7 +820,8 @@ class LedgerAggregate(BaseAggregate[str]):
         try:
             changes = parse_payload(target.event_class, raw, partial=True)
         except InvalidInput as e:
-            raise InvalidInput({f"corrected_fields.{k}": v for k, v in e.errors.items()}) from None
+            errors = {f"corrected_fields.{k}": self.unknown_named(target, v) for k, v in e.errors.items()}
+            raise InvalidInput(errors) from None
         self.check_correctable_fields(target, changes)
         if not recording.reproduced:
             self.check_changes_a_value(target, changes)
@@ -851,7 +865,10 @@ class LedgerAggregate(BaseAggregate[str]):
         values = target.values
         if all(same_value(value, values.get(name)) for name, value in changes.items()):
             reasons: dict[str, list[str]] = {
-                f"corrected_fields.{name}": [UNCHANGED.reason(value=to_plain(values.get(name)))] for name in changes
+                f"corrected_fields.{name}": [
+                    ALREADY_EMPTY if values.get(name) is None else UNCHANGED.reason(value=to_plain(values.get(name)))
+                ]
+                for name in changes
             }
             raise InvalidInput(reasons)
 
@@ -897,6 +914,19 @@ class LedgerAggregate(BaseAggregate[str]):
 
     def check_correctable_fields(self, target: Fact, changes: Mapping[str, Any]) -> None:
         """Subclasses refuse corrections of fields that link facts together."""
+
+    def correctable_fields(self, target: Fact) -> list[str]:
+        """The fields a correction of the fact can change, in the kind's order (subclasses leave out the links)."""
+        return [spec.name for spec in filled_fields(target.event_class)]
+
+    def unknown_named(self, target: Fact, reasons: list[str]) -> list[str]:
+        """A corrected field's reasons, an unknown field's (a field the kind has not: `judul`, `nip`) saying the
+        fields a correction of it can change."""
+        if UNKNOWN_FIELD not in reasons:
+            return reasons
+        fields = ", ".join(self.correctable_fields(target))
+        told = NOT_CORRECTED_FIELD.reason(kind=target.kind, fields=fields)
+        return [told if reason == UNKNOWN_FIELD else reason for reason in reasons]
 
     def corrected_as_written(self, target: Fact, raw: Any) -> Any:
         """Corrected fields as given, read in the light of the target (subclasses: a rating's predicate as its

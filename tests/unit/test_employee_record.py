@@ -201,11 +201,35 @@ def test_a_correction_that_would_make_the_fact_invalid_is_refused_naming_the_fie
     assert "at least 1 JP" in errors["corrected_fields.hours"][0]
 
 
-def test_a_correction_of_an_unknown_field_is_refused() -> None:
+def test_a_correction_of_an_unknown_field_is_refused_listing_the_fields_it_can_change() -> None:
     employee = appoint()
     record(employee, "training", f.training("2020-01-03"))
-    errors = refused(employee, "correction", f.correction(2, "2021-01-01", colour="red"))
-    assert errors["corrected_fields.colour"] == ["Unknown field."]
+    errors = refused(employee, "correction", f.correction(2, "2021-01-01", colour="red", nip=f.nip()))
+    fields = "start_date, effective_date, reference, training_kind, title, organiser, hours, programme_id, cost"
+    told = f"Not a field a correction of a training can change; it can change {fields}."
+    assert errors["corrected_fields.colour"] == errors["corrected_fields.nip"] == [told]
+
+
+def test_a_correction_of_a_mentorings_link_lists_the_fields_it_can_change_without_the_links() -> None:
+    employee = appoint()
+    mentor = f.nip(sex="F")
+    record(employee, "mentoring_start", {"mentor_nip": mentor, "focus": "Arsip", **_dated("2020-01-03")})
+    errors = refused(employee, "correction", f.correction(2, "2021-01-01", judul="x"))
+    assert errors["corrected_fields.judul"] == [
+        "Not a field a correction of a mentoring_start can change; it can change effective_date, reference, focus."
+    ]
+
+
+def test_a_correction_removing_a_value_already_empty_says_it_is_already_empty() -> None:
+    employee = appoint()
+    record(employee, "training", f.training("2020-01-03"))  # (no programme, no cost)
+    errors = refused(employee, "correction", f.correction(2, "2021-01-01", programme_id=None, cost=None))
+    already = ["Is already empty: a correction changes at least one value."]
+    assert errors["corrected_fields.programme_id"] == errors["corrected_fields.cost"] == already
+
+
+def _dated(day: str) -> dict[str, str]:
+    return {"effective_date": day, "reference": f"M-{day}"}
 
 
 def test_a_correction_of_a_version_that_does_not_exist_is_refused() -> None:
