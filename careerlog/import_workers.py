@@ -384,6 +384,7 @@ def import_parallel(
     for part in reports:
         report.recorded += part.recorded
         report.already_recorded += part.already_recorded
+        report.recorded_by_kind.update(part.recorded_by_kind)
         report.rejected += part.rejected
         report.workers_cpu += part.workers_cpu
         report.seen(part.already_listed, part.recorded_listed)

@@ -444,6 +444,7 @@ class ImportReport:
     recorded_listed: list[RowSeen] = field(default_factory=list)  # the first LISTED rows recorded, by line
     appointed: dict[str, int] = field(default_factory=dict)  # the line of each appointment this import recorded
     notes: list[RowProblem] = field(default_factory=list)  # columns read but not recorded (line 1), by column
+    recorded_by_kind: Counter[str] = field(default_factory=Counter)  # the rows recorded (would be: a dry run), by kind
 
     def seen(self, rows: Iterable[RowSeen], recorded: Iterable[RowSeen] = ()) -> None:
         """Keep the first LISTED of the rows already recorded, and of the rows recorded, by line."""
@@ -509,6 +510,7 @@ class ImportReport:
             "already_recorded_rows": [seen.to_dict() for seen in self.already_listed],
             "recorded_rows": [row.to_dict() for row in self.recorded_listed],
             "notes": [note.to_dict() for note in self.notes],
+            "recorded_by_kind": dict(sorted(self.recorded_by_kind.items())),
             "dry_run": self.dry_run,
         }
 
@@ -857,6 +859,17 @@ def _second_header_row(
     if unnamed or names_again:
         return InvalidInput(TWO_ROW_HEADER.reason(line=at, next=line, cells=shown), "line")
     return None
+
+
+def names_kind_column(data: bytes) -> bool:
+    """Whether a CSV file's header (below a `sep=;` line) has a `kind` column, which gives each row its kind (the
+    import page asks a file of no kind column, named after no kind, its kind)."""
+    text = io.StringIO(data[:CSV_HEADER_PEEK].decode("utf-8-sig", errors="surrogateescape"), newline="")
+    header, delimiter, _ = header_of(text.readline(), text)
+    return "kind" in (column_name(cell) for cell in next(csv.reader([header], delimiter=delimiter), []))
+
+
+CSV_HEADER_PEEK = 1 << 16  # the bytes of a CSV file read for its header's kind column (names_kind_column)
 
 
 def delimiter_of(header: str) -> str:
@@ -1341,6 +1354,8 @@ def import_rows(
     confirming: dict[int, frozenset[str]] = {}
     confirmed: set[str] = set()
 
+    by_kind = report.recorded_by_kind
+
     def tally(done: list[Batch]) -> None:
         for written in done:
             recorded = replayed = 0  # counted here and added once per batch
@@ -1351,6 +1366,7 @@ def import_rows(
                         progressed.add(command.subject)
                     if result.created:
                         recorded += 1
+                        by_kind[command.kind] += 1
                         if len(made) < LISTED or progressed is not None:
                             made.append(RowSeen(command.line, command.subject, command.kind, result.version))
                         if command.kind == "appointment":

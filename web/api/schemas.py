@@ -578,6 +578,15 @@ class ImportReportSchema(StrictSchema):
             "(No, Keterangan), or the employee's name checked against each row's NIP (Nama)."
         },
     )
+    recorded_by_kind = fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(),
+        dump_only=True,
+        metadata={
+            "description": "The rows recorded (a dry run: that would be) of each kind, by the kind's code, each row's "
+            "kind as its file gives it (a CSV file's kind column too)."
+        },
+    )
     dry_run = fields.Boolean(dump_only=True)
     position = fields.Integer(dump_only=True)
 

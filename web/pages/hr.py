@@ -39,7 +39,7 @@ from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.nip import parse_nip
 from careerlog.domain.payload import FieldSpec, Unreadable, ascii_number, filled_fields, parse_payload, whole_number
 from careerlog.domain.wording import Reason, reason_of
-from careerlog.importing import kind_from_name, refuse_no_rows
+from careerlog.importing import kind_from_name, names_kind_column, refuse_no_rows
 from careerlog.reference import reference
 from careerlog.textfiles import WORKBOOK, ReadsTwoWays, aliases_of, rupiah_amount, rupiah_reading, workbook_name
 from web.errors import conflict_errors
@@ -399,10 +399,10 @@ def import_file() -> ResponseReturnValue:
         name = upload.filename or ""
         kind = request.form.get("kind") if request.form.get("kind") in RECORDABLE else None
         csv_file = name.lower().endswith(".csv")  # (TRAINING.CSV too, as Windows tools name their files)
-        if csv_file and not kind and not kind_from_name(name):
-            errors = {"kind": [_("Choose the kind of event the CSV file holds.")]}
+        data = upload.stream.read()  # (read again for the refused rows' download: web.pages.refused_rows)
+        if csv_file and not kind and not kind_from_name(name) and not names_kind_column(data):
+            errors = {"kind": [_("Choose the kind of event the CSV file holds.")]}  # (a kind column gives each row's)
         else:
-            data = upload.stream.read()  # (read again for the refused rows' download: web.pages.refused_rows)
             try:
                 found = services().import_file(
                     account, io.BytesIO(data), name=name, fmt=None, kind=kind, dry_run=bool(form.dry_run.data)
