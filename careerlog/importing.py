@@ -297,6 +297,25 @@ APPOINTED_LATER = Refusal(
     "put the appointment first, or import the file again.",
     numbers=("line",),
 )
+# A row of a record an earlier line of the file transferred out of the importer's scope (a placement in another
+# agency, which the releasing agency records: docs/security.md), refused as the record is no longer found: the row
+# dated before the transfer, listed after it (in date order it would have been recorded), or on or after it
+MOVED_OUT_BEFORE = Refusal(
+    "Line {line} of this file transferred this employee out of your scope (a placement in {agency} from {moved}), "
+    "so the rows after it are no longer yours to record. This row's date, {day}, is before the transfer: in date "
+    "order it comes before line {line}. A national administrator can record it now; list an employee's rows in "
+    "date order, the transfer last.",
+    dates=("moved", "day"),
+    numbers=("line",),
+    codes=(("agency", "agencies"),),
+)
+MOVED_OUT_AFTER = Refusal(
+    "Line {line} of this file transferred this employee out of your scope (a placement in {agency} from {moved}): "
+    "this row, dated {day}, on or after the transfer, is {agency}'s to record, not yours.",
+    dates=("moved", "day"),
+    numbers=("line",),
+    codes=(("agency", "agencies"),),
+)
 # The rows found already recorded are listed by line, the first LISTED of them (the count says how many in all).
 LISTED = 20
 DEFAULT_BATCH = 2000
@@ -1355,6 +1374,7 @@ def import_rows(
     confirmed: set[str] = set()
 
     by_kind = report.recorded_by_kind
+    placed: dict[str, Command] = {}  # the last placement this import recorded of each record (a transfer out?)
 
     def tally(done: list[Batch]) -> None:
         for written in done:
@@ -1371,6 +1391,8 @@ def import_rows(
                             made.append(RowSeen(command.line, command.subject, command.kind, result.version))
                         if command.kind == "appointment":
                             appointed[command.subject] = command.line
+                        elif command.kind == "placement":
+                            placed[command.subject] = command
                     else:
                         replayed += 1
                         if len(listed) < LISTED or progressed is not None:
@@ -1381,7 +1403,7 @@ def import_rows(
                 elif retracted_params(result) is not None:  # (judged once the file's retractions are known)
                     resent.append((command, result))
                 else:
-                    report.rejected.append(_rejection(command, result, first))
+                    report.rejected.append(_rejection(command, result, first, placed.get(command.subject)))
             report.recorded += recorded
             report.already_recorded += replayed
             if progress:
@@ -1532,11 +1554,18 @@ def writes_ahead() -> bool:
     return switch_setting(os.environ, WRITE_AHEAD_ENV)
 
 
-def _rejection(command: Command, error: Exception, first: FirstLines | None = None) -> RowProblem:
+def _rejection(
+    command: Command, error: Exception, first: FirstLines | None = None, placed: Command | None = None
+) -> RowProblem:
     """The report's entry for a command refused with an error: a conflict of its reference or client key
     names that field (and the earlier line of the file that recorded it, if one did), any other refusal without
-    a field (never appointed, already appointed) the record's."""
+    a field (never appointed, already appointed) the record's; a record not found that an earlier line of the file
+    placed (`placed`, the last placement recorded of it) was transferred out of the scope there: said so."""
     judged = not isinstance(error, NotFound)  # (never appointed, or outside the importer's scope: no record read)
+    if not judged and placed is not None and placed.line < command.line:
+        moved = _moved_out(command, placed)
+        if moved is not None:
+            return RowProblem(command.line, command.subject, command.kind, {"nip": [moved]}, judged=False)
     if isinstance(error, InvalidInput):
         errors = _nips_quoted(_date_forms(error.errors, command.written), command.written)
         typed_ = command_typed(errors, command)
@@ -1555,6 +1584,19 @@ def _rejection(command: Command, error: Exception, first: FirstLines | None = No
         reason = RERUN_RETRACTED.reason(**dict(reason.params))
     errors = {field: [reason]}
     return RowProblem(command.line, command.subject, command.kind, errors, command_typed([field], command), judged)
+
+
+def _moved_out(command: Command, placed: Command) -> Reason | None:
+    """The refusal of a row of a record the placement `placed` (an earlier line, recorded) took out of the importer's
+    scope, by the row's date against the transfer's; None when either date does not read."""
+    try:
+        day = date.fromisoformat(str(command.payload.get("effective_date")))
+        moved = date.fromisoformat(str(placed.payload.get("effective_date")))
+    except ValueError:
+        return None
+    said = {"line": placed.line, "agency": str(placed.payload.get("agency")), "moved": moved.isoformat()}
+    refusal = MOVED_OUT_BEFORE if day < moved else MOVED_OUT_AFTER
+    return refusal.reason(**said, day=day.isoformat())
 
 
 def _repeated(reason: Any, subject: str, first: FirstLines) -> Any:
