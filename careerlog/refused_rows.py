@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import IO, Any
 
@@ -68,7 +69,24 @@ def refused_csv(
     writer.writerow(row(header, column))
     for cells, problem in refused:  # the file's own cells, as its uploader wrote them
         writer.writerow(row(cells, defused(reasons(problem))))
-    return "\ufeff" + out.getvalue()
+    return "\ufeff" + as_utf8(out.getvalue())
+
+
+_OLD_BYTES = re.compile("[\udc80-\udcff]+")  # the bytes UTF-8 could not read, as surrogateescape keeps them
+
+
+def as_utf8(text: str) -> str:
+    """A CSV file's text with the bytes of another encoding it held (kept by surrogateescape: a Windows-1252 `é`,
+    0xE9) as the Windows-1252 letters they are, as Excel's "CSV (Comma delimited)" on Windows writes them (a byte
+    that encoding leaves undefined as the Latin-1 one): the refused rows are then UTF-8 throughout, as their
+    byte-order mark says, where those bytes were written as they were after it, a file of two encodings."""
+    if text.isascii():
+        return text
+    return _OLD_BYTES.sub(lambda found: _cp1252(found.group().encode("utf-8", "surrogateescape")), text)
+
+
+def _cp1252(raw: bytes) -> str:
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in raw)
 
 
 def refused_jsonl(stream: IO[bytes], lines: Collection[int]) -> bytes | None:

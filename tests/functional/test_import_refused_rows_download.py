@@ -99,9 +99,10 @@ def test_no_download_when_nothing_is_refused_or_for_a_json_lines_file(world: Wor
     assert "/pages/import/refused.csv" not in page
 
 
-def test_a_windows_1252_file_with_a_refused_row_keeps_its_report_and_its_bytes_in_the_download(world: World) -> None:
+def test_a_windows_1252_file_with_a_refused_row_keeps_its_report_and_its_letters_in_the_download(world: World) -> None:
     """A CSV Excel saved as Windows-1252 ('é' the byte 0xE9, read as a lone surrogate): the page answered 500, its
-    report lost, as the link's urlencode could not encode the surrogate; the download holds the byte as written."""
+    report lost, as the link's urlencode could not encode the surrogate. The download holds the letter, in UTF-8 as
+    its byte-order mark says (until 2026-12-04 the byte 0xE9 as written after the mark: a file of two encodings)."""
     bad = BAD_DAY.replace("Arsip dinamis", "Arsip dinamis caf\u00e9")
     log_in(world, "hr")
     token = csrf_token(world.client, "/pages/import")
@@ -110,7 +111,9 @@ def test_a_windows_1252_file_with_a_refused_row_keeps_its_report_and_its_bytes_i
     answer = world.client.post("/pages/import", data=upload, content_type="multipart/form-data")
     assert answer.status_code == 200
     download = download_answer(world, answer.get_data(as_text=True))
-    assert b"caf\xe9" in download.get_data()
+    assert "caf\u00e9".encode() in download.get_data()
+    assert b"caf\xe9" not in download.get_data()
+    download.get_data().decode("utf-8")  # (UTF-8 throughout)
 
 
 def test_a_refused_rows_cell_that_looks_like_a_formula_comes_back_as_written_and_imports_again_without_an_apostrophe(

@@ -129,3 +129,19 @@ def test_a_row_refused_as_read_keeps_its_nip_and_kind_in_the_report(database_url
         (2, NIP, "correction", ["corrected_fields"]),
         (3, NIP, "correction", ["reason"]),
     ]
+
+
+def test_the_refused_rows_of_a_windows_1252_file_are_utf8_throughout(database_url: str, tmp_path: Path) -> None:
+    # (the row's Windows-1252 byte 0xE9 was written as it was after the UTF-8 byte-order mark: a file of two
+    # encodings, which a spreadsheet showed as "Caf�"; it is the letter é now, and the file imported again records it)
+    imported_with_a_title(database_url, tmp_path, b"Pelatihan Caf\xe9", 2, 3)
+    refused = tmp_path / "training-ditolak.csv"
+    result = run(database_url, "import", "--refused", str(refused), str(tmp_path / "training.csv"))
+    assert result.exit_code == 1, result.output
+    written = refused.read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf")
+    [_, row, _] = written.decode("utf-8").split("\r\n")  # (UTF-8 throughout: it decodes)
+    assert row.startswith(f"{NIP},TEKNIS,Pelatihan Café,BPSDM,")
+    again = tmp_path / "training-lagi.csv"
+    again.write_bytes(written)
+    assert run(database_url, "import", "--kind", "training", str(again)).exit_code == 0

@@ -111,10 +111,22 @@ def sheet_title(name: str) -> str:
     return BAD_SHEET_TITLE.sub("-", name.rsplit(".", 1)[0])[:31] or "Sheet"
 
 
+# The control characters a workbook cannot hold (XML 1.0 has no place for them: openpyxl refuses them, and the
+# download failed): a recorded text holding one (a vertical tab or an escape pasted from another program) is written
+# with each as its visible symbol of Unicode's Control Pictures (U+2400 to U+241F: U+000B as ␋), never dropped
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def visible_controls(text: str) -> str:
+    """The text with each control character a workbook cannot hold as its Control Picture (␋ for U+000B)."""
+    return _CONTROLS.sub(lambda found: chr(0x2400 + ord(found.group())), text)
+
+
 def text_cell(sheet: Any, text: str) -> Cell:
     """A text cell that no spreadsheet runs: string data type whatever the text starts with (= + - @), formatted
-    as text; a formula-looking text also carries Excel's quote prefix, so that editing it keeps it text."""
-    cell = WriteOnlyCell(sheet, text)
+    as text; a formula-looking text also carries Excel's quote prefix, so that editing it keeps it text. A control
+    character a workbook cannot hold is written as its visible symbol (visible_controls)."""
+    cell = WriteOnlyCell(sheet, visible_controls(text) if not text.isprintable() else text)
     cell.data_type = "s"
     cell.number_format = TEXT
     if text.startswith(FORMULA_STARTS):
