@@ -66,6 +66,16 @@ EXPONENT = Refusal(
 # agency with the nearest known (reference.Table.nearest: "Pemerintah Kota Meden", unknown_code)
 UNKNOWN_NEAR = Refusal("Unknown code {code} (did you mean {near}?); see the {table} reference table.", either=("near",))
 NEAREST_TABLES = ("agencies",)  # the tables whose unknown spelling is answered with the nearest codes
+# A training's kind written as a leadership training's former name (Diklat PIM IV, Diklatpim III, PIM II): no code
+# of training_kinds, and none read for it (a Diklatpim is STRUKTURAL in SIASN's list, and its successor's own kind
+# since: which one the row means is not for the import to guess). Refused saying what to write.
+OLD_LEADERSHIP_TRAINING = Refusal(
+    "Unknown code {code}: a leadership training by its former name (Diklat PIM I to IV) is no training kind. "
+    "Write the kind of training: STRUKTURAL (Diklat struktural / kepemimpinan), or the leadership training by its "
+    "code or name since, PKN_I, PKN_II, PKA or PKP (Pelatihan Kepemimpinan Pengawas); the training's own name goes "
+    "in its title (Nama Diklat)."
+)
+_OLD_LEADERSHIP = re.compile(r"(?:diklat\s*)?pim\b.*|diklatpim\b.*|diklat\s+kepemimpinan\s+tingkat\b.*", re.I)
 
 
 @dataclass(frozen=True)
@@ -392,6 +402,8 @@ def unknown_code(value: Any, table_name: str) -> str:
         ]
         if len(choices) > 1:
             return SEVERAL_CODES.reason(code=quoted(value), table=table_name, choices="; ".join(choices))
+    if table_name == "training_kinds" and _OLD_LEADERSHIP.fullmatch(str(value).strip()):
+        return OLD_LEADERSHIP_TRAINING.reason(code=quoted(value))
     if table_name in NEAREST_TABLES and (near := reference().table(table_name).nearest(str(value))):
         named = " or ".join(f"{code.code} ({code.name})" for code in near)
         return UNKNOWN_NEAR.reason(code=quoted(value), table=table_name, near=named)

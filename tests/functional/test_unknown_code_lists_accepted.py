@@ -1,6 +1,7 @@
-"""An import row refused for a code no reference table holds ("Pelatihan Teknis" for a training's kind) names, on the
+"""An import row refused for a code no reference table holds ("Pelatihan Kearsipan" for a training's kind; "Pelatihan
+Teknis" until 2026-12-04, read since as TEKNIS: tests/integration/test_import_training_kind_names.py) names, on the
 import page and in its download of the refused rows, the codes accepted, each by its name in the page's language:
-"Kode 'Pelatihan Teknis' tidak dikenal; lihat tabel referensi training_kinds. Yang diterima: STRUKTURAL (Diklat
+"Kode 'Pelatihan Kearsipan' tidak dikenal; lihat tabel referensi training_kinds. Yang diterima: STRUKTURAL (Diklat
 struktural / kepemimpinan), ..., TEKNIS (Diklat teknis), ...", where it only said to see the training_kinds
 reference table, which no page of HR's shows (the record form's lists do; an import has none). A table of many
 codes (the regions) is not listed. The API and the command line keep their message."""
@@ -17,7 +18,7 @@ from tests.functional.test_pages_auth import csrf_token, log_in
 
 SHEET = (
     "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;Nomor Sertifikat\r\n"
-    f"{BUDI};Pelatihan Teknis;Arsip;BPSDM;20;01/02/2020;03/02/2020;CERT-UC-1\r\n"
+    f"{BUDI};Pelatihan Kearsipan;Arsip;BPSDM;20;01/02/2020;03/02/2020;CERT-UC-1\r\n"
 )
 
 
@@ -40,10 +41,10 @@ def imported(world: World, lang: str, sheet: str = SHEET, kind: str = "training"
     [
         (
             "id",
-            "Kode &#39;Pelatihan Teknis&#39; tidak dikenal",
+            "Kode &#39;Pelatihan Kearsipan&#39; tidak dikenal",
             "Yang diterima: STRUKTURAL (Diklat struktural / kepemimpinan)",
         ),
-        ("en", "Unknown code &#39;Pelatihan Teknis&#39;", "Accepted: STRUKTURAL (Structural / leadership training)"),
+        ("en", "Unknown code &#39;Pelatihan Kearsipan&#39;", "Accepted: STRUKTURAL (Structural / leadership training)"),
     ],
 )
 def test_an_unknown_code_of_an_import_row_is_told_with_the_codes_accepted(
