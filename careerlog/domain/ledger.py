@@ -156,14 +156,30 @@ IDENTITY_FIELDS: dict[type[LedgerEvent], tuple[str, ...]] = {
 }
 
 
+def reference_key(reference: Any) -> str:
+    """A reference as the ledger compares it: without its letter case or whitespace, so that one decree written
+    `800/123/BKD`, `800/123/bkd` or `800/123 /BKD` is one document (the stored reference stays as written)."""
+    return "".join(str(reference).split()).casefold()
+
+
+def same_field(name: str, a: Any, b: Any) -> bool:
+    """Whether two values of a payload field are the same value: a reference by `reference_key`, any other field by
+    `same_value` (an amount whatever its decimals)."""
+    if name == "reference":
+        return a == b or reference_key(a) == reference_key(b)
+    return same_value(a, b)
+
+
 def identity_key(event_cls: type[LedgerEvent], values: Mapping[str, Any], client_key: str | None) -> str:
-    """What makes two recordings "the same thing": the client key, else kind and reference."""
+    """What makes two recordings "the same thing": the client key, else kind and reference (by `reference_key`)."""
     if client_key:
         return f"key:{client_key}"
     names = IDENTITY_FIELDS.get(event_cls)
     if names is None:  # most kinds: the kind and the reference
-        return event_cls.KIND + ":" + str(values.get("reference"))
-    return ":".join([event_cls.KIND, *[str(values.get(name)) for name in names]])
+        return event_cls.KIND + ":" + reference_key(values.get("reference"))
+    return ":".join(
+        [event_cls.KIND, *[reference_key(values.get(n)) if n == "reference" else str(values.get(n)) for n in names]]
+    )
 
 
 # The fields every recordable event class starts with, in this order, before its own payload fields.
@@ -653,12 +669,14 @@ class LedgerAggregate(BaseAggregate[str]):
             same = any(to_plain(r) == kept or self.same_changes(earlier.target_version, r, kept) for r in read)
             # (the same values, an amount whatever its decimals: as recorded)
             values = {**values, "corrected_fields": before["corrected_fields"] if same else read[0]}
-        differing = sorted(k for k in before if not same_value(before[k], values.get(k)))
+        if asked == REPRODUCED and before.get("reference") != values.get("reference"):
+            return None  # (a log holding two recordings whose references differ in case or spaces only: as it was)
+        differing = sorted(k for k in before if not same_field(k, before[k], values.get(k)))
         fact = self.facts.get(version)
         reference = earlier.reference
         if differing and fact is not None and fact.corrected_by and fact.retracted_by is None and asked != REPRODUCED:
             # the fact as its corrections leave it, sent again (a spreadsheet fixed as the record was): recorded
-            now = sorted(k for k in fact.values if not same_value(fact.values[k], values.get(k)))
+            now = sorted(k for k in fact.values if not same_field(k, fact.values[k], values.get(k)))
             if not now:
                 return earlier
             if "reference" in differing:  # (named by the reference a correction gave it: told apart from that)
@@ -708,7 +726,7 @@ class LedgerAggregate(BaseAggregate[str]):
             if fact.retracted_by is not None and type(event) is event_cls:
                 before = payload_values(event)
                 if identity_key(event_cls, before, None) == natural and all(
-                    same_value(v, values.get(k)) for k, v in before.items()
+                    same_field(k, v, values.get(k)) for k, v in before.items()
                 ):
                     return fact
         return None
