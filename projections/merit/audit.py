@@ -39,6 +39,7 @@ from projections.merit.rules import (
     Check,
     PromotionJudge,
     blocking_statuses,
+    counted_round,
     evidence_json,
     permitted_in_years,
     posts_rested_on,
@@ -151,6 +152,7 @@ ROUNDS = Table(
         ("recruitment_path", "TEXT"),
         ("eligible", "INTEGER"),
         ("promoted", "INTEGER"),
+        ("tmt", "TEXT"),
         ("performance", "REAL"),
         ("training_jp", "REAL"),
         ("days_in_rank", "INTEGER"),
@@ -179,7 +181,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 33  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 34  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -214,7 +216,9 @@ class MeritProjection(TupleProjection):
     # 32: a rating or training bears only on the rounds of the years that read it (KnownFrom, as earlier_rounds): one
     # of another year recorded after a 101 no longer marks a colleague's round known after it (a colleague passed over)
     # 33: a CPNS appointment is a decision of its own (`appointment`): appointment.starting_rank, its rank at most the
-    # start of its entry education (PP 98/2000 jo PP 11/2002)
+    # start of its entry education (PP 98/2000 jo PP 11/2002); 34: a promotion whose TMT is off a round date counts in
+    # the last round before it (counted_round): its 101 is that round's promoted row (`tmt` its TMT), compared with
+    # that round's colleagues; another kind's leaves no row in it (it had no round and compared no one)
     tables = (
         DECISIONS,
         FINDINGS,
@@ -522,11 +526,10 @@ def round_tuples(
     start = record.appointed_on
     if start is None:
         return []
-    promoted = {f.effective_date: f for f in record.promotions() if str(f.get("promotion_kind")) == REGULAR}
-    otherwise = promoted_otherwise(record)
     end = end or record.separated_on or horizon(record)
     judge = judge or PromotionJudge(record)
     book, pns, separated = judge.rules, record.employment_kind == "PNS", record.separated_on
+    promoted, otherwise = counted_promotions(record, book)
     days, years_on = round_rules(book, start.year, end.year)
     first, stop = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
     history = record.rank_history
@@ -563,19 +566,30 @@ def round_tuples(
     return rows
 
 
-def promoted_otherwise(record: CareerRecord) -> frozenset[date]:
-    """The days the record was promoted by a kind other than a regular one (a 203 by a new degree, 206, 211, 212):
-    on a round of such a day the employee is no candidate for its 101 (the final record's promotion of the day, as a
-    decision's page leaves out a colleague "promoted (any kind)" on its TMT): no row, neither eligible left behind in
-    the fairness pool nor passed over by a 101 of that day."""
-    return frozenset(f.effective_date for f in record.promotions() if str(f.get("promotion_kind")) != REGULAR)
+def counted_promotions(record: CareerRecord, book: Rules) -> tuple[dict[date, Fact], frozenset[date]]:
+    """The rounds the record's promotions count in (`counted_round`: a TMT off a round date counts in the last round
+    before it; merit view 34): the 101 promotion counted in each round (the first: one on the round date itself
+    before one after it), and the rounds in which it was promoted by another kind (a 203 by a new degree, 206; a 211
+    or 212 only on a round date itself, their TMT being free). In a round of the second the employee is no candidate
+    for its 101 (the final record's promotion, as a decision's page leaves out a colleague "promoted (any kind)" on its
+    round): no row, neither eligible left behind in the fairness pool nor passed over by a 101 of that round."""
+    regular: dict[date, Fact] = {}
+    otherwise: set[date] = set()
+    for f in record.promotions():
+        kind = str(f.get("promotion_kind"))
+        day = counted_round(book, f.effective_date, kind)
+        if kind != REGULAR:
+            otherwise.add(day)
+        else:
+            regular.setdefault(day, f)  # (in TMT order: one on the round date comes before one after it)
+    return regular, frozenset(otherwise)
 
 
 def earlier_round_tuples(
     record: CareerRecord, end: date | None = None, judge: PromotionJudge | None = None
 ) -> list[tuple[Any, ...]]:
     """`earlier_rounds` as tuples of the table's columns in order: on each permitted 101 date up to `end`
-    on which the final record has no promotion of any kind (`promoted_otherwise`), the round as known
+    on which the final record has no promotion of any kind (`counted_promotions`), the round as known
     before each moment on or after the start of the day (UTC+9, the easternmost zone: no promotion of
     that day is recorded earlier) at which an entry bearing on it (`KnownFrom`) was recorded, while the
     employee was eligible as known then: the colleague a decision recorded at that moment was compared
@@ -632,7 +646,8 @@ def earlier_round_tuples(
             i += 1
     if not late:
         return []
-    promoted = {f.effective_date for f in record.promotions()}  # of any kind: as `round_tuples` leaves them out
+    regular, otherwise = counted_promotions(record, book)
+    promoted = otherwise.union(regular)  # of any kind, in the rounds they count in: as `round_tuples` leaves them out
     by_version = by_version or {e.version: e for e in record.entries}
     bearing: list[tuple[datetime, date, date]] = []  # (recorded, first and last day read) of the entries, when needed
     known: dict[datetime, PromotionJudge] = {}
@@ -768,6 +783,7 @@ def round_tuple(
         record.profile("recruitment_path"),
         int(eligible),
         int(decision is not None),
+        decision.effective_date.isoformat() if decision is not None else None,
         *round_measures(measured, day, measured_held),
         moment_text(since),
         moment_text(decided),

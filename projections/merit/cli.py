@@ -604,9 +604,9 @@ def passed_over_command(obj: Context, /, fmt: str, start: str | None, end: str |
     checked = period(start, end)
     first, last = checked[0] or "", checked[1] or "9999"
     regular = [
-        {**row, "tmt": row["round_date"], "decision": "promotion", "kind": "101"}
+        {**row, "decision": "promotion", "kind": "101"}
         for row in PassedOverQueries(store).passed_over(scope)
-        if first <= row["round_date"] <= last
+        if first <= row["tmt"] <= last
     ]
     queries = DecisionPassedOverQueries(store, ledger_records(obj.app))
     others = queries.passed_over(scope, start=start, end=end)

@@ -40,7 +40,7 @@ from projections.merit.known_ratings import KnownRatings, read_ratings
 from projections.merit.posts import PostJudge
 from projections.merit.queries import iso_day
 from projections.merit.rules import FUNCTIONAL_KIND as FUNCTIONAL
-from projections.merit.rules import PromotionJudge, param_on
+from projections.merit.rules import PromotionJudge, counted_round, param_on, permitted_in_years
 from projections.training import filter_clauses, where_sql
 
 Measures = tuple[float, float, int, int]
@@ -463,11 +463,12 @@ def hypothetical_post(decision: Row, day: date, moment: datetime) -> Fact:
 
 
 class Comparison:
-    """Who of a decision's colleagues was in the pool on its TMT, as known before the decision."""
+    """Who of a decision's colleagues was in the pool on its TMT (a promotion's: its round, `compared_day`), as known
+    before the decision."""
 
     def __init__(self, decision: Row, records: dict[str, KnownRecord]):
         self.decision = decision
-        self.day = date.fromisoformat(decision["tmt"])
+        self.day = date.fromisoformat(compared_day(decision))
         self.moment = datetime.fromisoformat(decision["recorded_at"])
         self.records = records
         self.horizon = horizon_of(rules(), self.day)
@@ -541,6 +542,30 @@ def next_rank(record: CareerRecord, day: date) -> str | None:
     return str(ref.ranks.codes[ref.rank_index(held[0]) + 1])
 
 
+def compared_day(decision: Row) -> str:
+    """The day a decision's colleagues are compared on: a promotion's round (`counted_round`: a TMT off a round date
+    counts in the last round before it, as in the lists' `promotion_rounds`; merit view 34), a post's TMT."""
+    tmt: str = decision["tmt"]
+    if decision["decision"] != "promotion" or not tmt:
+        return tmt
+    return counted_round(rules(), date.fromisoformat(tmt), str(decision["kind"])).isoformat()
+
+
+def received(row: Row) -> tuple[str, str, str, str | None]:
+    """What a colleague received (a `decisions` row), as a pool leaves them out (`UnitStaff.pool`): a promotion of any
+    kind in the round it counts in (`compared_day`), a post by its kind on its TMT."""
+    promotion = row["decision"] == "promotion"
+    return (row["subject"], compared_day(row), row["decision"], None if promotion else row["kind"])
+
+
+def counted_until(book: Rules, day: str) -> str:
+    """The last TMT that counts in the round of `day` or before it: the day before the next permitted date (`day`
+    itself when none follows it)."""
+    first = date.fromisoformat(day)
+    later = [d for d in permitted_in_years(book, first.year, first.year + 1) if d > first]
+    return (later[0] - timedelta(days=1)).isoformat() if later else day
+
+
 class UnitStaff:
     """Who was in one agency and unit at the ranks of some of its decisions between their first and
     last TMT, from `unit_spells` (ordered by subject, as the database orders them), and the
@@ -548,7 +573,9 @@ class UnitStaff:
 
     def __init__(self, store: SqlStore, decisions: Sequence[Row]):
         ranks = sorted({d["rank_before"] for d in decisions if d["rank_before"] is not None})
-        first, last = min(d["tmt"] for d in decisions), max(d["tmt"] for d in decisions)
+        days = [compared_day(d) for d in decisions]
+        first, last = min(days), max(days)
+        until = counted_until(rules(), last)  # (a promotion up to the next round counts in the last one compared)
         spells = (
             f"unit_spells s WHERE s.agency = ? AND s.unit = ? AND s.rank IN ({', '.join('?' * len(ranks))}) "
             "AND s.start_date < ? AND (s.end_date IS NULL OR s.end_date >= ?)"
@@ -582,26 +609,27 @@ class UnitStaff:
             )
             if row["placed_at"] is not None and datetime.fromisoformat(row["placed_at"]) >= since
         }
-        # what they received on those days: promotions (any kind) and posts (by kind), by subject and TMT
+        # what they received on those days: promotions (any kind, by the round they count in) and posts (by kind), by
+        # subject and TMT
         self.decided = {
-            (r["subject"], r["tmt"], r["decision"], None if r["decision"] == "promotion" else r["kind"])
+            received(r)
             for r in store.query(
                 # `|| ''`: look the staff's decisions up by subject (the primary key); on the index of
                 # (tmt, subject, version) PostgreSQL read every decision of the period for each of them
                 # (14 s for a unit of the 10,000 demo without statistics, 30 ms by subject)
                 "SELECT c.subject, c.tmt, c.decision, c.kind FROM decisions c WHERE c.tmt || '' >= ? "
                 f"AND c.tmt || '' <= ? AND c.subject IN (SELECT s.subject FROM {ever})",
-                [first, last, *unit],
+                [first, until, *unit],
             )
         }
         named = sorted(set(self.named).difference(self.first))
         if named:  # (a few: those whose placing facts were amended)
             self.decided.update(
-                (r["subject"], r["tmt"], r["decision"], None if r["decision"] == "promotion" else r["kind"])
+                received(r)
                 for r in store.query(
                     "SELECT c.subject, c.tmt, c.decision, c.kind FROM decisions c WHERE c.subject IN "
                     f"({', '.join('?' * len(named))}) AND c.tmt >= ? AND c.tmt <= ?",
-                    [*named, first, last],
+                    [*named, first, until],
                 )
             )
 
@@ -610,14 +638,14 @@ class UnitStaff:
         TMT (`present`, shared by the decisions of that rank and day), but not the appointee and not
         those promoted (any kind) or appointed to the same kind of post on the TMT (`excluded`, the
         same for the decisions of that day, kind and post kind: `Pool.kind`)."""
-        day, kind = decision["tmt"], decision["decision"]
-        received = None if kind == "promotion" else decision["kind"]
+        day, kind = compared_day(decision), decision["decision"]
+        post_kind = None if kind == "promotion" else decision["kind"]
         decided = self.decided
         return Pool(
             decision,
             self.present(decision["rank_before"], day),
-            lambda other: (other, day, kind, received) in decided,
-            (kind, received),
+            lambda other: (other, day, kind, post_kind) in decided,
+            (kind, post_kind),
         )
 
     def present(self, rank: str | None, day: str) -> list[str]:
@@ -944,7 +972,7 @@ class DecisionPassedOverQueries:
             for subject in late.unsettled(comparing.moment, comparing.horizon):
                 if subject == decision["subject"] or pool.excluded(subject):
                     continue
-                if subject not in present and not staff.in_unit_before(subject, decision["tmt"]):
+                if subject not in present and not staff.in_unit_before(subject, compared_day(decision)):
                     continue
                 known = records[subject]
                 then = comparing.placed(comparing.known(subject))  # type: ignore[arg-type]

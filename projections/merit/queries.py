@@ -544,7 +544,7 @@ class KeysText(str):
 
 class Passed:
     """The rounds that passed over a clearly stronger colleague (`passed_over_counts`): `counts` by
-    (subject, round date), and the same keys as the parameters of `passed_over_in` (`Keys`,
+    (subject, TMT of the round's promotion), and the same keys as the parameters of `passed_over_in` (`Keys`,
     `KeysText`), read at the merit view's `position` (None when not kept)."""
 
     def __init__(self, counts: dict[tuple[str, str], int], position: int | None = None):
@@ -624,27 +624,28 @@ class PassedRounds:
 def passed_over_count(book: Rules, ref: Reference) -> str:
     """SQL: how many clearly stronger colleagues decision `d` passed over (`count_of`, for one
     decision); NULL when the lists do not compare it (not a 101 promotion, merit.passed_over not in
-    force on its TMT). A correlated subquery per regular promotion: its round by primary key,
+    force on its TMT). A correlated subquery per regular promotion: its round (the one its TMT counts in, `tmt`: merit
+    view 34) by the primary key's subject,
     joined with the colleagues of the round (`promotion_rounds_ix0`), plus those of their earlier states standing
     when it was recorded (`earlier_rounds_ix0`)."""
     counted = " + ".join(
-        f"(SELECT COUNT(*) FROM {colleagues} WHERE p.subject = d.subject AND p.round_date = d.tmt AND p.promoted = 1)"
+        f"(SELECT COUNT(*) FROM {colleagues} WHERE p.subject = d.subject AND p.tmt = d.tmt AND p.promoted = 1)"
         for colleagues in round_colleagues("JOIN", stronger_sql(book, ref))
     )
     return f"(CASE WHEN {REGULAR_PROMOTION} AND {rule_case(book, 'min_better')} IS NOT NULL THEN {counted} END)"
 
 
 def passed_over_counts(store: SqlStore) -> dict[tuple[str, str], int]:
-    """Every regular promotion's round that passed over a clearly stronger colleague, (subject, round
-    date), with how many: one uncorrelated query of the rounds' self-join."""
+    """Every regular promotion whose round passed over a clearly stronger colleague, (subject, TMT: the round's
+    `tmt`, its round date or a day after it, merit view 34), with how many: one uncorrelated query of the rounds'
+    self-join."""
     counts: dict[tuple[str, str], int] = {}
     for colleagues in round_colleagues("JOIN", stronger_sql(rules(), reference())):
         rows = store.query(
-            f"SELECT p.subject, p.round_date, COUNT(*) AS n FROM {colleagues} WHERE p.promoted = 1"
-            " GROUP BY p.subject, p.round_date"
+            f"SELECT p.subject, p.tmt, COUNT(*) AS n FROM {colleagues} WHERE p.promoted = 1 GROUP BY p.subject, p.tmt"
         )
         for r in rows:
-            key = (r["subject"], r["round_date"])
+            key = (r["subject"], r["tmt"])
             counts[key] = counts.get(key, 0) + int(r["n"])
     return counts
 
@@ -969,7 +970,8 @@ def clearly_stronger(
 
 class PassedOverQueries(ViewReader):
     """merit.passed_over over the `promotion_rounds` rows: per regular (101) promotion, the eligible
-    colleagues of the same agency, unit and rank on the round date, not promoted, clearly stronger."""
+    colleagues of the same agency, unit and rank on the round date, not promoted, clearly stronger (each pair with the
+    round date and the promotion's TMT, `tmt`: a TMT off a round date counts in the last round before it)."""
 
     def passed_over(
         self, filters: dict[str, Any] | None = None, *, nip: str | None = None, round_date: str | None = None
@@ -992,7 +994,7 @@ class PassedOverQueries(ViewReader):
             row
             for rounds, then in COLLEAGUE_ROUNDS  # the final rounds and the earlier states, never both of one colleague
             for row in self.store.query(
-                "SELECT p.subject, p.round_date, p.agency, p.unit, p.rank, p.performance, p.training_jp, "
+                "SELECT p.subject, p.round_date, p.tmt, p.agency, p.unit, p.rank, p.performance, p.training_jp, "
                 "p.days_in_rank, p.education, o.subject AS o_subject, o.performance AS o_performance, "
                 "o.training_jp AS o_training_jp, o.days_in_rank AS o_days_in_rank, o.education AS o_education "
                 f"FROM promotion_rounds p JOIN {rounds} o ON o.round_date = p.round_date AND o.agency = p.agency "
@@ -1015,6 +1017,7 @@ class PassedOverQueries(ViewReader):
                     {
                         "subject": row["subject"],
                         "round_date": row["round_date"],
+                        "tmt": row["tmt"],
                         "agency": row["agency"],
                         "unit": row["unit"],
                         "rank": row["rank"],

@@ -164,6 +164,21 @@ def permitted_in_year(book: Rules, year: int) -> tuple[date, ...]:
 
 
 @functools.lru_cache(maxsize=65536)
+def counted_round(book: Rules, day: date, kind: str) -> date:
+    """The promotion round a promotion of `kind` with TMT `day` counts in (docs/audit.md, "Promotions off a round
+    date"): the last permitted 101 date on or before `day` (under `book`), where its colleagues are compared and the
+    fairness pools count it; `day` itself when the version of `promotion.dates` in force then exempts the kind (211,
+    212: dated any day, as their rule allows) or none is in force, or no permitted date comes before it (cached per
+    rules object)."""
+    rule = rule_on(book, "promotion.dates", day)
+    if rule is None or kind in rule.params.get("exempt_kinds", []):
+        return day
+    days = permitted_in_years(book, day.year - 1, day.year)
+    i = bisect.bisect_right(days, day)
+    return days[i - 1] if i else day
+
+
+@functools.lru_cache(maxsize=65536)
 def rule_on(book: Rules, rule_id: str, day: date) -> Rule | None:
     """The version of a rule in force on a day (cached per rules object)."""
     return book.in_force(rule_id, day)

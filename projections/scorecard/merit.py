@@ -132,7 +132,7 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
         link = audit_link(ctx, rule_list(rule_id), rule=rule_id)
         found.append(measured(ctx, definition, hits, decisions, ratio(hits, decisions), behind, link=link, group=group))
     regular = sum(1 for d in promotions if d["kind"] == "101")
-    passed = [p for p in passed_over_pairs(ctx) if p["round_date"][:4] == str(ctx.year)]
+    passed = [p for p in passed_over_pairs(ctx) if p["tmt"][:4] == str(ctx.year)]  # (the TMT's year, as `regular`)
     behind = rows_behind("promotion_rounds", round_year=ctx.year, **ctx.scope.filters())
     found.append(measured(ctx, PASSED_OVER, len(passed), regular, ratio(len(passed), regular), behind))
     return found

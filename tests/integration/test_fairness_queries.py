@@ -87,6 +87,7 @@ def add_pool(store: SqlStore) -> None:
                     "CPNS",
                     1,
                     int(name in promoted),
+                    day if name in promoted else None,  # tmt: the promotion's, on the round date
                     score,
                     10.0,
                     1000,

@@ -57,7 +57,7 @@ def test_a_promotion_that_passed_over_a_clearly_stronger_colleague_reads_finding
     audit = AuditQueries(open_view_store(shared_settings).sql)
     severity = rules().versions(PASSED_OVER)[0].severity
     pairs = PassedOverQueries(audit.store).passed_over()
-    colleagues = Counter((p["subject"], p["round_date"]) for p in pairs)
+    colleagues = Counter((p["subject"], p["tmt"]) for p in pairs)  # (the decision's TMT: merit view 34)
     assert set(colleagues) == injected()
 
     listed = audit.decisions({})

@@ -1,6 +1,8 @@
 """The merit view's promotion rounds are, round date by round date, what `eligible_101` and the
 record's regular promotions say: every permitted date after the appointment up to the separation
-or the record's horizon on which the employee was eligible or promoted (a demo's records)."""
+or the record's horizon on which the employee was eligible or promoted (a demo's records). A 101 whose TMT is off a
+round date is promoted in the last round before it (merit view 34: until then it was in no round, and the demo's
+197304242004032001, promoted on 2008-03-01, had no round row at all)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from careerlog.reference import rules
 from careerlog.sqlstore import SqlStore
 from projections.career import CareerRecord
 from projections.merit.audit import REGULAR, eligible_101, horizon, promotion_rounds, round_row
-from projections.merit.rules import PromotionJudge, round_dates
+from projections.merit.rules import PromotionJudge, counted_round, round_dates
 
 TABLE = "stored_events"
 
@@ -23,8 +25,12 @@ def rounds_by_definition(record: CareerRecord) -> list[dict[str, Any]]:
     start = record.appointed_on
     if start is None:
         return []
-    promoted = {f.effective_date: f for f in record.promotions() if str(f.get("promotion_kind")) == REGULAR}
-    judge = PromotionJudge(record, rules())
+    book = rules()
+    promoted: dict[date, Any] = {}
+    for f in record.promotions():  # (in TMT order: one on the round date comes before one after it)
+        if str(f.get("promotion_kind")) == REGULAR:
+            promoted.setdefault(counted_round(book, f.effective_date, REGULAR), f)
+    judge = PromotionJudge(record, book)
     rows = []
     for day in round_dates(start, record.separated_on or horizon(record)):
         held = record.rank_before(day)
@@ -49,5 +55,6 @@ def test_the_promotion_rounds_are_each_round_dates_eligibility_and_regular_promo
     rows = [row for rows in found for row in rows]
     assert any(r["eligible"] and not r["promoted"] for r in rows)
     assert any(r["promoted"] and not r["eligible"] for r in rows)
+    assert any(r["promoted"] and r["tmt"] > r["round_date"] for r in rows)  # a TMT off a round date
     assert any(record.separated_on for record in records)
     assert any(record.employment_kind != "PNS" for record in records)

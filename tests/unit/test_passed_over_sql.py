@@ -29,7 +29,7 @@ def versions(split: date) -> Rules:
 def round_row(subject: str, day: str, eligible: int, promoted: int, m: dict[str, object]) -> tuple[object, ...]:
     """A `promotion_rounds` row of unit U of agency A at III/b with the measures `m`."""
     values = {"subject": subject, "round_date": day, "agency": "A", "unit": "U", "rank": "III/b"}
-    values |= {"eligible": eligible, "promoted": promoted, **m}
+    values |= {"eligible": eligible, "promoted": promoted, "tmt": day if promoted else None, **m}
     # everything the colleague's round reads recorded before the promotion was (`KNOWN_THEN`)
     values |= {"known_from": f"{day}T08:00:00.000000+00:00", "decided_at": f"{day}T09:00:00.000000+00:00"}
     return tuple(values.get(c) for c in ROUNDS.column_names)
