@@ -191,12 +191,25 @@ def promotion_rules(view: View, decision: Fact) -> set[str]:
     steps = param("promotion.one_step", day, "steps", {}).get(kind)
     if steps is not None and index(new) > index(rank) + int(steps):
         fired.add("promotion.one_step")
+    if kind in param("promotion.degree_rank", day, "kinds", []) and not degree_allows(view, day, new):
+        fired.add("promotion.degree_rank")
     if rules().in_force("promotion.credit_points", day) and kind in param("promotion.credit_points", day, "kinds", []):
         held = held_post(view, day, functional=True)
         level = held.values.get("level") if held else None
         if level is None or credit(view, day, since, level) < ref.functional_levels[level]["credit_per_step"]:
             fired.add("promotion.credit_points")
     return {r for r in fired if rules().in_force(r, day)}
+
+
+def degree_allows(view: View, day: date, new: str) -> bool:
+    """promotion.degree_rank: a degree (an education fact, not the entry education) obtained by `day` whose starting
+    rank, of the highest one, is not below `new`."""
+    ref = reference()
+    held = [f.values["level"] for f in view.of("education") if f.eff <= day]
+    if not held:
+        return False
+    best = max(held, key=lambda level: ref.education[level]["order"])
+    return ref.rank_index(new) <= ref.rank_index(ref.education[best]["start"])
 
 
 def permitted(day: date, kind: str) -> bool:

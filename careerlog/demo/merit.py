@@ -68,6 +68,7 @@ class PromotionRules:
     probation_exempt: tuple[str, ...]
     regular_kinds: tuple[str, ...]  # promotion.regular_without_post: the kinds no holder of `barring_posts` gets
     barring_posts: tuple[str, ...]
+    degree_kinds: tuple[str, ...]  # promotion.degree_rank: the kinds resting on a degree obtained by the TMT
 
 
 _PROMOTION_RULES: dict[tuple[int, date], PromotionRules] = {}
@@ -95,6 +96,9 @@ def promotion_rules(day: date) -> PromotionRules:
             probation_exempt=tuple(param("promotion.no_probation", day, "exempt_kinds", ["211"])),
             regular_kinds=tuple(param(REGULAR_WITHOUT_POST, day, "kinds", ["101"])),
             barring_posts=tuple(param(REGULAR_WITHOUT_POST, day, "post_kinds", [*MANAGERIAL, "FUNGSIONAL"])),
+            degree_kinds=tuple(param("promotion.degree_rank", day, "kinds", ["203"]))
+            if in_force("promotion.degree_rank", day)
+            else (),
         )
         _PROMOTION_RULES[key] = found
     return found
@@ -205,6 +209,11 @@ def promotion_failures(person: Person, day: date, kind: str, new_rank: str, *, d
             failures.append(REGULAR_WITHOUT_POST)
     if kind not in rules_today.probation_exempt and (person.confirmed is None or person.confirmed > day):
         failures.append("promotion.no_probation")
+    if kind in rules_today.degree_kinds:
+        obtained = [level for when, level in person.degrees if when <= day]
+        best = max(obtained, key=lambda level: EDU_ORDER[level], default=None)
+        if best is None or RANK_INDEX[new_rank] > RANK_INDEX[EDU_START[best]]:
+            failures.append("promotion.degree_rank")
     return failures
 
 

@@ -74,11 +74,12 @@ REGULAR = "101"
 DEGREE = "203"  # promotion by degree (penyesuaian ijazah): to the starting rank of a degree obtained in service
 # The kinds a row can hold (the API's enum): regular, structural (managerial post), functional post, by degree.
 OFFERED_KINDS = ("101", "201", "202", DEGREE)
-# Rules every offer meets by being made (the next rank up, or a degree's starting rank): judged by the audit of
-# recorded promotions, left out of an offer's requirements when met, where they would tell the employee nothing.
+# Rules every offer meets by being made (the next rank up, or a degree's starting rank: promotion.degree_rank): judged
+# by the audit of recorded promotions, left out of an offer's requirements when met, where they would tell the
+# employee nothing.
 # A 101 is offered only to a PNS no definitive post bars from it (`regular_bar`); with the rule not enforced, a post
 # holder's 101 is offered and lists it missing (shown, not a bar), as any rule not enforced.
-BY_OFFER = frozenset({"promotion.one_step", REGULAR_WITHOUT_POST})
+BY_OFFER = frozenset({"promotion.one_step", "promotion.degree_rank", REGULAR_WITHOUT_POST})
 # Why no kind is open, when the record says: its service ended; a PPPK contract grade; the top rank (IV/e).
 NO_PROMOTION_REASONS = ("separated", "pppk", "top_rank")
 CEILING_RULE = "promotion.education_ceiling"

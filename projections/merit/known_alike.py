@@ -10,7 +10,9 @@ record for a promotion on `day` (projections/merit/rules.py, `PromotionJudge`) i
   before, on the day of separation) and whether the service ended by then;
 - the ratings of the years before `day`'s year, whatever their effective dates;
 - the first appointment (its education), whatever its date;
-- the post ends by the appointment they end (a later post end of one appointment replaces an earlier one).
+- the post ends by the appointment they end (a later post end of one appointment replaces an earlier one);
+- for a promotion `promotion.degree_rank` judges (203), the degrees whatever their dates (one obtained only after
+  the TMT is named): such a promotion with a degree recorded at or after the decision is judged as known before it.
 
 These are the reads of the rules in `COVERED`. A rule added to `JUDGE_NAMES` counts once it is added
 there too, its reads checked against this list; until then every promotion is judged as known before it.
@@ -49,7 +51,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from careerlog.domain.events import BY_KIND
-from projections.career import Entry, Fact
+from projections.career import CareerRecord, Entry, Fact
 from projections.merit.posts import JUDGE_NAMES as POST_JUDGE_NAMES
 from projections.merit.posts import MANAGERIAL_JUDGE_NAMES, PostJudge
 from projections.merit.rules import JUDGE_NAMES, PromotionJudge, rule_on
@@ -66,6 +68,7 @@ COVERED = frozenset(
         "promotion.structural_range",
         "promotion.functional_range",
         "promotion.one_step",
+        "promotion.degree_rank",
         "promotion.credit_points",
         "promotion.regular_without_post",
         "promotion.no_probation",
@@ -106,7 +109,9 @@ class KnownBefore:
         """The judge of the promotion `fact` by the record as known before it was recorded."""
         moment, record = fact.entry.recorded_at, self.judge.record
         times, before = self._cuts or self._cut()
-        if ALL_COVERED and before and fact.effective_date < before[bisect.bisect_left(times, moment)]:
+        cut = bisect.bisect_left(times, moment)
+        alike = ALL_COVERED and before and fact.effective_date < before[cut]
+        if alike and not _degree_after(self.judge.rules, record, fact, cut):
             return self.judge
         return PromotionJudge(record.known_before(moment), self.judge.rules)
 
@@ -136,6 +141,18 @@ class KnownBefore:
         record = self.judge.record
         self._posts = (PostJudge(record, self.judge.rules), alike_before(record.entries, POST, self._days))
         return self._posts
+
+
+DEGREE_RULE = "promotion.degree_rank"
+
+
+def _degree_after(book: Any, record: CareerRecord, fact: Fact, cut: int) -> bool:
+    """Whether `promotion.degree_rank`, which reads the degrees whatever their dates, judges the promotion `fact` and
+    a degree is among the entries from the `cut`-th on (recorded at or after the decision)."""
+    rule = rule_on(book, DEGREE_RULE, fact.effective_date)
+    if rule is None or fact.get("promotion_kind") not in rule.params.get("kinds", []):
+        return False
+    return any(e.kind == "education" for e in record.entries[cut:])
 
 
 def _post_until(book: Any, judge: PostJudge, fact: Fact) -> date:

@@ -136,6 +136,11 @@ NOT_CONFIRMED = Template("not confirmed by {day}", ("day",))
 TRAINING = Template("{hours} JP in {year}; {needed} needed", (), (), ("hours", "needed"))
 STATUS_BARS = Template("status {status} on {day} bars a promotion", ("day",), codes=(("status", "statuses"),))
 NO_STATUS_BARS = Template("no legal status barring a promotion on {day}", ("day",))
+NO_DEGREE = Template("no degree recorded for a {kind} promotion", codes=(("kind", "promotion_kinds"),))
+DEGREE_AFTER = Template(
+    "degree {level} obtained on {obtained}, after the TMT {day}", ("obtained", "day"), codes=(("level", "education"),)
+)
+DEGREE_RANK = Template("degree {level} starts at {start}; new rank {new}", codes=(("level", "education"),))
 
 
 def round_dates(start: date, end: date, book: Rules | None = None) -> Iterator[date]:
@@ -246,6 +251,7 @@ JUDGE_NAMES = (
     ("promotion.structural_range", "_structural_range"),
     ("promotion.functional_range", "_functional_range"),
     ("promotion.one_step", "_one_step"),
+    ("promotion.degree_rank", "_degree_rank"),
     ("promotion.credit_points", "_credit_points"),
     ("promotion.regular_without_post", "_regular_without_post"),
     ("promotion.no_probation", "_no_probation"),
@@ -588,6 +594,30 @@ class PromotionJudge:
         top = ranks[min(rank_index(self.ref, rank) + int(steps), len(ranks) - 1)]
         met = rank_index(self.ref, new) <= rank_index(self.ref, top)
         return check(rule, met, lambda: ONE_STEP(kind=kind, rank=rank, top=top, new=new), [held])
+
+    def _degree_rank(
+        self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
+    ) -> Check | None:
+        """A promotion resting on a degree (203, penyesuaian ijazah: `kinds`) needs a degree (an `education` fact, not
+        the appointment's entry education) obtained on or before its TMT, and goes no higher than the starting rank
+        of the highest such degree (asn.toml education `start`). The degrees of the record are read whatever their
+        days: one obtained only after the TMT is named (known_alike judges such a promotion as known before it)."""
+        if kind not in rule.params.get("kinds", []):
+            return None
+        degrees = self.facts_of("education")
+        if not degrees:
+            return check(rule, False, lambda: NO_DEGREE(kind=kind))
+        obtained = degrees[: self._degrees_by(day)]
+        if not obtained:
+            first = degrees[0]
+            level, later = first.get("level"), first.effective_date
+            return check(rule, False, lambda: DEGREE_AFTER(level=level, obtained=later, day=day), [first])
+        ref = self.ref
+        degree = max(obtained, key=lambda f: education_order(ref, str(f.get("level"))))
+        level = str(degree.get("level"))
+        start = str(ref.education[level]["start"])
+        met = rank_index(ref, new) <= rank_index(ref, start)
+        return check(rule, met, lambda: DEGREE_RANK(level=level, start=start, new=new), [degree])
 
     def _credit_points(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
