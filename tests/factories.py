@@ -179,6 +179,19 @@ class CareerBuilder:
         return CareerRecord.from_events(self.nip, self.events())
 
 
+def pppk_builder(appointed: date, birth: date = date(1990, 1, 15), sex: str = "F") -> CareerBuilder:
+    """A CareerBuilder of a PPPK (grade IX, recruitment path PPPK) appointed on `appointed`, under an NI PPPK."""
+    from careerlog.domain.employee import Employee
+
+    builder = object.__new__(CareerBuilder)
+    builder.nip = pppk_nip(birth, appointed.year, sex)
+    payload = appointment(birth, appointed, sex, employment_kind="PPPK", rank="IX")
+    payload["recruitment_path"] = "PPPK"
+    builder.at = datetime.combine(appointed, datetime.min.time(), tzinfo=UTC)
+    builder.employee, _ = Employee.appoint(builder.nip, _parse("appointment", payload), recording(builder.at))
+    return builder
+
+
 def _parse(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
     from careerlog.application import complete
     from careerlog.domain.events import BY_KIND

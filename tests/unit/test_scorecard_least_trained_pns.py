@@ -5,12 +5,11 @@ counted among the staff short of 20 JP (training.jp_share's denominator) and amo
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import pytest
 
-from careerlog.domain.employee import Employee
 from careerlog.sqlstore import SqlStore
 from projections.scorecard import ScorecardQueries
 from tests import factories as f
@@ -19,12 +18,7 @@ from tests.unit.test_scorecard_indicators import TODAY, careers, values, views_o
 
 def pppk_with_4_jp_in_2022() -> f.CareerBuilder:
     """A PPPK of KOTA-MEDAN since 2019, no training in 2020 or 2021, 4 JP in 2022."""
-    builder = object.__new__(f.CareerBuilder)
-    builder.nip = f.pppk_nip(date(1990, 1, 15), 2019, "F")
-    payload = f.appointment(date(1990, 1, 15), date(2019, 3, 1), "F", employment_kind="PPPK", rank="IX")
-    payload["recruitment_path"] = "PPPK"
-    builder.at = datetime(2019, 3, 1, tzinfo=UTC)
-    builder.employee, _ = Employee.appoint(builder.nip, f._parse("appointment", payload), f.recording(builder.at))
+    builder = f.pppk_builder(date(2019, 3, 1))
     return builder.add("training", f.training("2022-07-01", 4))
 
 

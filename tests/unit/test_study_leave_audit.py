@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
-from careerlog.domain.employee import Employee
 from careerlog.reference import Rules, rules
 from projections.career import CareerRecord
 from projections.merit.study_leave import StudyLeaveProjection, study_leave_starts
@@ -25,13 +24,7 @@ def career(**fields: Any) -> f.CareerBuilder:
 
 def pppk() -> f.CareerBuilder:
     """A PPPK appointed on APPOINTED (grade IX)."""
-    builder = object.__new__(f.CareerBuilder)
-    builder.nip = f.pppk_nip(date(1990, 1, 15), APPOINTED.year, "F")
-    payload = f.appointment(date(1990, 1, 15), APPOINTED, "F", employment_kind="PPPK", rank="IX")
-    payload["recruitment_path"] = "PPPK"
-    builder.at = datetime(APPOINTED.year, APPOINTED.month, APPOINTED.day, tzinfo=UTC)
-    builder.employee, _ = Employee.appoint(builder.nip, f._parse("appointment", payload), f.recording(builder.at))
-    return builder
+    return f.pppk_builder(APPOINTED)
 
 
 def confirmed(builder: f.CareerBuilder, day: str = "2019-03-01") -> f.CareerBuilder:
