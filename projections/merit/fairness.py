@@ -24,7 +24,15 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
 from careerlog.reference import Rules, rules
 from projections.framework import frozen_heap
-from projections.merit.groups import add_group, dimensions, in_natural_order, p_value, rounded, source_columns
+from projections.merit.groups import (
+    add_group,
+    dimensions,
+    in_natural_order,
+    p_value,
+    rounded,
+    rounded_apart,
+    source_columns,
+)
 from projections.merit.queries import BEFORE_FROM as BEFORE_FROM  # (web.api.audit_schemas reads it here)
 from projections.merit.queries import period as checked_period
 from projections.merit.queries import streamed
@@ -235,7 +243,7 @@ def selection_rates(rounds: pd.DataFrame, *, min_cell: int = DEFAULT_MIN_CELL, d
             c = compare(item["promoted"], item["eligible"], ref_promoted, ref_pool, detail=detail)
             odds, p_cmh = mantel_haenszel(rounds, str(group), reference) if detail else (None, None)
             item.update(
-                impact_ratio=rounded(c.impact_ratio),
+                impact_ratio=rounded_apart(c.impact_ratio, FOUR_FIFTHS),  # never shown on the other side of 0.8
                 impact_ratio_ci=None if c.ir_low is None else [rounded(c.ir_low), rounded(c.ir_high)],
                 adverse_impact=c.impact_ratio < FOUR_FIFTHS,
                 z=rounded(c.z),

@@ -88,6 +88,17 @@ def rounded(value: float | None, places: int = 4) -> float | None:
     return round(float(value), places)
 
 
+def rounded_apart(value: float | None, *limits: float | None, places: int = 4) -> float | None:
+    """`rounded`, with more places where fewer would put the value on the other side of one of `limits` than it is
+    (or on it): an impact ratio of 0.79996 is 0.79996, not 0.8 beside its flag "under 0.8"; 0.7996 stays 0.7996."""
+    if value is None or not math.isfinite(value):
+        return None
+    for limit in limits:
+        while limit is not None and (round(float(value), places) < limit) != (value < limit) and places < 15:
+            places += 1
+    return round(float(value), places)
+
+
 def p_value(value: float | None) -> float | None:
     """p-values keep 4 significant digits (0.001946), so small ones stay readable."""
     if value is None or not math.isfinite(value):

@@ -15,6 +15,7 @@ from careerlog.config import ConfigurationError
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
 from careerlog.reference import from_environment
+from projections.merit.groups import rounded_apart
 from projections.scorecard.indicators import Indicator
 
 THRESHOLDS_ENV = "CAREERLOG_SCORECARD_FILE"
@@ -101,12 +102,22 @@ def group_label(group: Mapping[str, Any]) -> str:
     return ", ".join(str(v) for v in group.values())
 
 
-def percent_or_number(indicator_id: str, value: float | None) -> str:
-    if value is None:
+def percent_or_number(indicator_id: str, value: float | None, limits: Iterable[float | None] = ()) -> str:
+    """A value as a finding's text writes it: a share as a whole percentage, a number to 2 places; with more places
+    where those would put it on the other side of one of `limits` (its thresholds) than it is: "0.7996, below four
+    fifths", not "0.8, below four fifths"."""
+    apart = rounded_apart(value, *limits, places=2)
+    if value is None or apart is None:
         return "-"
-    if "share" in indicator_id or indicator_id in SHARES:
-        return f"{value:.0%}"
-    return f"{round(value, 2):g}"
+    share = "share" in indicator_id or indicator_id in SHARES
+    if apart == round(value, 2):  # as ever
+        return f"{value:.0%}" if share else f"{apart:g}"
+    return f"{apart * 100:g}%" if share else f"{apart:g}"
+
+
+def limits_of(indicator_id: str, config: Settings | None = None) -> tuple[float | None, ...]:
+    """The values the thresholds of `indicator_id` compare it with (the configured scorecard settings')."""
+    return tuple(t.limit for t in (config or settings()).thresholds if t.indicator == indicator_id)
 
 
 SHARES = frozenset(
@@ -143,7 +154,7 @@ def findings(trend: Sequence[Indicator], year: int, thresholds: Iterable[Thresho
 def written(threshold: Threshold, items: list[Indicator]) -> dict[str, Any]:
     last = items[-1]
     years = [i.year for i in items]
-    values = ", ".join(percent_or_number(last.id, i.value) for i in items)
+    values = ", ".join(percent_or_number(last.id, i.value, [threshold.limit]) for i in items)
     fill = {
         "agency": last.agency,
         "group": group_label(last.group),

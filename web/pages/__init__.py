@@ -110,6 +110,15 @@ def local_number(value: float | None) -> str:
     return "\u2013" if value is None else format_decimal(value)
 
 
+EVERY_PLACE = "#,##0.###############"  # a number with every decimal it was given
+
+
+def local_ratio(value: float | None) -> str:
+    """A ratio in the visitor's language with every decimal it was given (`local_number` shows three): an impact
+    ratio of 0.7996 reads 0.7996 beside its flag "under 0.8", not 0.8 (projections.merit.groups.rounded_apart)."""
+    return "\u2013" if value is None else format_decimal(value, EVERY_PLACE)
+
+
 def invalid(field: Any) -> dict[str, str]:
     """The attributes tying a refused WTForms field to its error (`<span id="NAME-error">`), none when it is fine."""
     if not field.errors:
@@ -187,6 +196,7 @@ def init_pages(app: Flask) -> None:
     languaged: dict[str, Callable[..., Any]] = {
         "local_date": local_date,
         "local_number": local_number,
+        "local_ratio": local_ratio,
         "local_p": local_p,
         "local_datetime": local_datetime,
         "local_percent": local_percent,

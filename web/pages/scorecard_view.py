@@ -14,7 +14,9 @@ from flask_babel.speaklater import LazyString
 
 from careerlog.access import Action
 from careerlog.accounts import Account
-from projections.scorecard.findings import settings
+from projections.merit.groups import rounded_apart
+from projections.scorecard.findings import limits_of, settings
+from web.pages import EVERY_PLACE
 from web.pages.common import may
 from web.pages.labels import code_name
 from web.pages.reports import ARGUMENTS as REPORT_ARGUMENTS
@@ -58,13 +60,22 @@ def is_share(indicator_id: str) -> bool:
     return indicator_id not in NUMBERS
 
 
+WHOLE_PERCENT = "#,##0.#############%"  # a share with every decimal it was given
+
+
 def shown(indicator_id: str, value: float | None) -> str:
-    """A value in the visitor's language: a percentage for a share, a number otherwise."""
+    """A value in the visitor's language: a percentage for a share (to a tenth of a percent), a number otherwise (to
+    2 places); with more places where those would put it on the other side of a threshold of its findings than it is
+    (thresholds.toml: an impact ratio of 0.7996 reads 0.7996, below four fifths, not 0.8)."""
     if value is None:
         return "\u2013"
+    limits = limits_of(indicator_id)
     if is_share(indicator_id):
-        return str(format_percent(value, "#,##0.#%"))
-    return str(format_decimal(round(value, 2)))
+        apart = rounded_apart(value, *limits, places=3)
+        return str(
+            format_percent(value, "#,##0.#%") if apart == round(value, 3) else format_percent(apart, WHOLE_PERCENT)
+        )
+    return str(format_decimal(rounded_apart(value, *limits, places=2), EVERY_PLACE))
 
 
 def count(value: float | None) -> str:

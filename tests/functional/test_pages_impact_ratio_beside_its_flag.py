@@ -1,0 +1,37 @@
+"""The fairness page shows an impact ratio with every place the answer gives it: 0.7996 read "0.8" (three places)
+beside its badge "under 0.8"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from projections.merit.fairness import CORRECTION, FOUR_FIFTHS, selection_rates
+from tests.functional.conftest import World
+from tests.functional.test_pages_auth import log_in
+
+
+def rates() -> dict[str, Any]:
+    cells = [("2024-04-01", "M", 10_000, 5_000), ("2024-04-01", "F", 10_000, 3_998)]  # F: 0.3998 / 0.5 = 0.7996
+    frame = pd.DataFrame(
+        [{"round_date": d, "group": g, "pool": n, "promoted": s, "out_of_rule": 0} for d, g, n, s in cells]
+    )
+    header = {"by": ["sex"], "period": {"from": None, "to": None}, "scope": {}, "min_cell": 5}
+    return {**header, "correction": CORRECTION, "four_fifths": FOUR_FIFTHS, **selection_rates(frame)}
+
+
+@pytest.mark.parametrize(("lang", "ratio"), [("en", "0.7996"), ("id", "0,7996")])
+def test_an_impact_ratio_under_four_fifths_reads_under_it_beside_its_badge(
+    world: World, monkeypatch: pytest.MonkeyPatch, lang: str, ratio: str
+) -> None:
+    monkeypatch.setattr(world.services, "fairness", lambda *args, **kwargs: rates())
+    monkeypatch.setattr(world.services, "time_to_promotion", lambda *args, **kwargs: None)
+    log_in(world, "inspector")
+    page = world.client.get(f"/pages/fairness?lang={lang}").get_data(as_text=True)
+    row = page[page.index('<tr class="adverse">') :]
+    row = row[: row.index("</tr>")]
+    assert f"<td>{ratio}</td>" in row
+    assert "<td>0.8</td>" not in row
+    assert "<td>0,8</td>" not in row

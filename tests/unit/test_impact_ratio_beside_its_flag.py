@@ -1,0 +1,54 @@
+"""An impact ratio is never shown on the other side of four fifths than it is: the fairness answer rounded it to 4
+places while its flag compared the unrounded ratio, so 0.79996 read `"impact_ratio": 0.8, "adverse_impact": true`,
+and the page showed 0.7996 as "0.8" beside its badge "under 0.8" (3 places); the scorecard's finding wrote "was 0.8
+..., below four fifths". Now the ratio keeps the places that keep it on its side (`rounded_apart`), and the page and
+the scorecard show every place given."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from projections.merit.fairness import selection_rates
+from projections.merit.groups import rounded_apart
+from projections.scorecard.findings import percent_or_number
+
+
+def ratio_of(promoted: int, pool: int) -> tuple[float, bool]:
+    """The impact ratio and flag of a group promoted `promoted` of `pool` beside a reference at half its pool."""
+    cells = [("2024-04-01", "M", pool, pool // 2), ("2024-04-01", "F", pool, promoted)]
+    frame = pd.DataFrame(
+        [{"round_date": d, "group": g, "pool": n, "promoted": s, "out_of_rule": 0} for d, g, n, s in cells]
+    )
+    group = next(g for g in selection_rates(frame, detail=False)["groups"] if g["group"] == "F")
+    return group["impact_ratio"], group["adverse_impact"]
+
+
+@pytest.mark.parametrize(
+    ("promoted", "pool", "shown", "adverse"),
+    [
+        (3998, 10_000, 0.7996, True),  # as ever
+        (39_998, 100_000, 0.79996, True),  # was 0.8, flagged under 0.8
+        (40_002, 100_000, 0.8, False),  # 0.80004: 0.8 is not under 0.8
+        (4_000, 10_000, 0.8, False),
+    ],
+)
+def test_the_impact_ratio_is_shown_on_the_side_of_four_fifths_its_flag_reads(
+    promoted: int, pool: int, shown: float, adverse: bool
+) -> None:
+    assert ratio_of(promoted, pool) == (shown, adverse)
+    assert (shown < 0.8) is adverse
+
+
+def test_rounded_apart_adds_places_only_where_rounding_would_cross_a_limit() -> None:
+    assert rounded_apart(0.712345, 0.8) == 0.7123
+    assert rounded_apart(0.799996, 0.8) == 0.799996
+    assert rounded_apart(0.6951, 0.7, 0.8, places=2) == 0.695
+    assert rounded_apart(None, 0.8) is None
+
+
+def test_a_scorecard_finding_writes_the_value_on_the_side_of_its_threshold() -> None:
+    assert percent_or_number("merit.impact_ratio_by_sex", 0.7996, [0.8]) == "0.7996"  # was "0.8"
+    assert percent_or_number("merit.impact_ratio_by_sex", 0.7096, [0.8]) == "0.71"  # as ever
+    assert percent_or_number("merit.clean_promotions", 0.6951, [0.7]) == "69.5%"  # was "70%"
+    assert percent_or_number("merit.clean_promotions", 0.6549, [0.7]) == "65%"
