@@ -219,13 +219,21 @@ def penalty_end(fact: Fact) -> date | None:
     return fact.effective_date + relativedelta(months=int(months), days=-1) if months else None
 
 
+def penalty_bars_until(fact: Fact, extra_months: Mapping[str, Any]) -> date | None:
+    """The last day a penalty bars what its rule guards: its own last day (`penalty_end`) and then the months its
+    level adds after it (`extra_months`, none by the bundled rules); None when no end is known: it bars until one is
+    recorded."""
+    end = penalty_end(fact)
+    return None if end is None else end + relativedelta(months=int(extra_months.get(fact.get("level"), 0)))
+
+
 def penalty_served(fact: Fact, day: date, extra_months: Mapping[str, Any]) -> bool:
-    """Whether a penalty is served on `day`: begun by then and not past its last day (`penalty_end`) and the months
-    its level adds after it (`extra_months`); one with no end known stands until an end is recorded."""
+    """Whether a penalty is served on `day`: begun by then and not past the last day it bars (`penalty_bars_until`:
+    its last day and the months its level adds after it); one with no end known stands until an end is recorded."""
     if fact.effective_date > day:
         return False
-    end = penalty_end(fact)
-    return end is None or day <= end + relativedelta(months=int(extra_months.get(fact.get("level"), 0)))
+    until = penalty_bars_until(fact, extra_months)
+    return until is None or day <= until
 
 
 EFFECTIVE = operator.attrgetter("effective_date")

@@ -8,16 +8,18 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from babel.lists import format_list
-from dateutil.relativedelta import relativedelta
 from flask_babel import format_date, get_locale, ngettext
 from flask_babel import lazy_gettext as _l
 
+from careerlog.domain.events import BY_KIND
 from careerlog.domain.wording import Template, parse
+from careerlog.persistence import typed_state
 from careerlog.reference import reference, rules
+from projections.career import Entry, Fact
 from projections.merit.eligibility import first_permitted
 from projections.merit.rules import (
     CONFIRMED,
@@ -36,6 +38,8 @@ from projections.merit.rules import (
     STRUCTURAL_RANGE,
     TIME_IN_RANK,
     TRAINING,
+    penalty_bars_until,
+    penalty_served,
 )
 from web.pages.labels import reference_name
 from web.pages.messages import localised
@@ -116,39 +120,47 @@ def named_levels(top: dict[str, Any] | None) -> dict[str, Any] | None:
     return {**top, "level_name": named["level"], "next_level_name": named["next_level"]}
 
 
-def penalty_last_day(values: dict[str, Any], start: date) -> date | None:
-    """A penalty's last day: as recorded, else from its kind's months (as the promotion.penalty rule reads it)."""
-    if values.get("end_date"):
-        return date.fromisoformat(values["end_date"])
-    months = reference().penalty_kinds[values["penalty_kind"]].get("months")
-    return start + relativedelta(months=int(months), days=-1) if months else None
+def penalty_facts(items: list[dict[str, Any]]) -> list[Fact]:
+    """The penalties of the page's timeline that stand (as corrected; retracted ones left out), as facts the rules
+    read (their values typed: dates as dates)."""
+    found = []
+    for item in items:
+        if item["kind"] != "penalty" or item["retracted"]:
+            continue
+        values = typed_state(BY_KIND["penalty"], dict(item["values"]))
+        entry = Entry(
+            version=item["version"],
+            kind=item["kind"],
+            effective_date=values["effective_date"],
+            recorded_at=datetime.fromisoformat(item["recorded_at"]),
+            reference=item["reference"],
+            values=values,
+            recorded_by=item["recorded_by"],
+            migrated=item["migrated"],
+        )
+        found.append(Fact(entry, values))
+    return found
 
 
 def penalty_until(items: list[dict[str, Any]], day: date) -> dict[str, str] | None:
-    """When the penalties barring a promotion on `day` end (promotion.penalty in force then: its blocking levels
-    and the months added after each), and the first permitted promotion date after that; `open` when one of them
-    has no end the record gives (no end date, and its kind no fixed months): it stands until one is recorded."""
+    """When the penalties barring a promotion on `day` stop barring it and the first permitted promotion date after
+    that, as promotion.penalty in force then reads them (projections.merit.rules: `penalty_served` on `day`, each
+    one's `penalty_bars_until`); `open` when one of them has no end the record gives (no end date, and its kind no
+    fixed months): it stands until one is recorded."""
     book = rules()
     rule = book.in_force("promotion.penalty", day)
     if rule is None:
         return None
-    ends = []
-    for item in items:
-        level = item["values"].get("level")
-        if item["kind"] != "penalty" or item["retracted"] or level not in rule.params["blocking_levels"]:
-            continue
-        start = date.fromisoformat(item["effective_date"])
-        end = penalty_last_day(item["values"], start)
-        if end is None and start <= day:
-            return {"open": "yes"}
-        if end is not None:
-            end += relativedelta(months=int(rule.params.get("extra_months", {}).get(level, 0)))
-            if start <= day <= end:
-                ends.append(end)
+    levels, extra = rule.params["blocking_levels"], rule.params.get("extra_months", {})
+    serving = [f for f in penalty_facts(items) if f.get("level") in levels and penalty_served(f, day, extra)]
+    ends = [penalty_bars_until(f, extra) for f in serving]
     if not ends:
         return None
-    after = first_permitted(book, max(ends) + timedelta(days=1))
-    return {"end": max(ends).isoformat(), "next": after.isoformat() if after else ""}
+    if None in ends:
+        return {"open": "yes"}
+    last = max(end for end in ends if end is not None)
+    after = first_permitted(book, last + timedelta(days=1))
+    return {"end": last.isoformat(), "next": after.isoformat() if after else ""}
 
 
 def penalties_of(found: dict[str, Any]) -> dict[str, dict[str, str] | None]:
