@@ -30,8 +30,6 @@ from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
 from careerlog.domain.wording import parse
 from careerlog.reference import Reference, Rules, reference, rules
 from careerlog.sqlstore import Row
@@ -46,7 +44,7 @@ from projections.merit.rules import (
     Check,
     PromotionJudge,
     param_on,
-    penalty_end,
+    penalty_bars_until,
     permitted_in_year,
     rank_index,
     regular_bar,
@@ -204,7 +202,7 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
 def barred_until(book: Rules, checks: list[Check], judged: date) -> str | None:
     """The last day of the bars standing on `judged` whose end the record gives: the penalties served then
     (promotion.penalty missing and enforced; its evidence), each to its last day and the months the rule in force on
-    `judged` adds after it, as the career page says when they end (web.pages.next_promotion.penalty_until). None when
+    `judged` adds after it (projections.merit.rules.penalty_bars_until, which the career page reads too). None when
     no such bar stands, or when one of those penalties has no end the record gives (no `end_date`, and its kind no
     fixed months: it stands until one is recorded, so no date is known to come after it). A legal status barring a
     promotion on `judged` (promotion.legal_status: unpaid leave, suspension) has no end the record gives: `judged` is
@@ -216,10 +214,10 @@ def barred_until(book: Rules, checks: list[Check], judged: date) -> str | None:
     extra = rule.params.get("extra_months", {})
     ends = []
     for fact in (fact for c in checks if c.rule == PENALTY_RULE and c.finding for fact in c.evidence):
-        end = penalty_end(fact)
+        end = penalty_bars_until(fact, extra)
         if end is None:
             return None  # it stands until an end is recorded
-        ends.append(end + relativedelta(months=int(extra.get(fact.get("level"), 0))))
+        ends.append(end)
     return max(ends).isoformat() if ends else None
 
 

@@ -82,6 +82,8 @@ def served_as_the_rule_reads_it(world: World, case: str, added: int) -> None:
     after = first_permitted(rules(), until + timedelta(days=1))
     assert after is not None
     assert said == {"end": until.isoformat(), "next": after.isoformat()}
+    (regular,) = (e for e in world.services.eligibility_view.eligibility(nip) if e["kind"] == "101")
+    assert regular["barred_until"] == until.isoformat()  # the eligibility view's, read by the same helper
     rule = rules().in_force("promotion.penalty", date.today())
     assert rule is not None
     extra = rule.params["extra_months"]
