@@ -159,10 +159,10 @@ def test_a_penalty_that_bars_the_promotion_says_when_it_ends_and_the_first_date_
     after = first_permitted(rules(), end + timedelta(days=1))
     assert after is not None
     page = text(own_page(world, "employee", BUDI, "en"))
-    assert f"The penalty runs until {end:%b} {end.day}, {end.year}; the first promotion date after it" in page
+    assert f"The disciplinary penalty ends on {end:%b} {end.day}, {end.year}, its last day, and bars a" in page
     assert f"after it is {after:%b} {after.day}, {after.year}." in page
     indonesian = text(world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True))
-    assert "Hukuman berlaku sampai" in indonesian
+    assert "Hukuman disiplin berakhir pada" in indonesian
 
 
 def test_ratings_short_of_baik_are_told_apart_from_ratings_not_recorded_yet(world: World) -> None:

@@ -81,7 +81,8 @@ def served_as_the_rule_reads_it(world: World, case: str, added: int) -> None:
     said, (fact,) = barred(world, nip)
     after = first_permitted(rules(), until + timedelta(days=1))
     assert after is not None
-    assert said == {"end": until.isoformat(), "next": after.isoformat()}
+    # the penalty's own last day, the months the rule adds after it and the last day it bars, told apart
+    assert said == {"end": end.isoformat(), "months": added, "until": until.isoformat(), "next": after.isoformat()}
     (regular,) = (e for e in world.services.eligibility_view.eligibility(nip) if e["kind"] == "101")
     assert regular["barred_until"] == until.isoformat()  # the eligibility view's, read by the same helper
     rule = rules().in_force("promotion.penalty", date.today())

@@ -39,6 +39,7 @@ from projections.merit.rules import (
     TIME_IN_RANK,
     TRAINING,
     penalty_bars_until,
+    penalty_end,
     penalty_served,
 )
 from web.pages.labels import reference_name
@@ -142,25 +143,32 @@ def penalty_facts(items: list[dict[str, Any]]) -> list[Fact]:
     return found
 
 
-def penalty_until(items: list[dict[str, Any]], day: date) -> dict[str, str] | None:
-    """When the penalties barring a promotion on `day` stop barring it and the first permitted promotion date after
-    that, as promotion.penalty in force then reads them (projections.merit.rules: `penalty_served` on `day`, each
-    one's `penalty_bars_until`); `open` when one of them has no end the record gives (no end date, and its kind no
-    fixed months): it stands until one is recorded."""
+def penalty_until(items: list[dict[str, Any]], day: date) -> dict[str, Any] | None:
+    """When the penalties barring a promotion on `day` stop barring it, as promotion.penalty in force then reads them
+    (projections.merit.rules: `penalty_served` on `day`): of the one barring longest, its own last day (`end`,
+    `penalty_end`), the months the rule adds after it for its level (`months`, none by the bundled rules) and the last
+    day it bars (`until`, `penalty_bars_until`), told apart so that neither reads as the other; and the first
+    permitted promotion date after that (`next`). `open` when one of them has no end the record gives (no end date,
+    and its kind no fixed months): it stands until one is recorded."""
     book = rules()
     rule = book.in_force("promotion.penalty", day)
     if rule is None:
         return None
     levels, extra = rule.params["blocking_levels"], rule.params.get("extra_months", {})
     serving = [f for f in penalty_facts(items) if f.get("level") in levels and penalty_served(f, day, extra)]
-    ends = [penalty_bars_until(f, extra) for f in serving]
-    if not ends:
+    if not serving:
         return None
-    if None in ends:
+    ends = [(until, f) for f in serving if (until := penalty_bars_until(f, extra)) is not None]
+    if len(ends) < len(serving):
         return {"open": "yes"}
-    last = max(end for end in ends if end is not None)
-    after = first_permitted(book, last + timedelta(days=1))
-    return {"end": last.isoformat(), "next": after.isoformat() if after else ""}
+    until, last = max(ends, key=lambda pair: pair[0])
+    after = first_permitted(book, until + timedelta(days=1))
+    return {
+        "end": str(penalty_end(last)),
+        "months": int(extra.get(last.get("level"), 0)),
+        "until": until.isoformat(),
+        "next": after.isoformat() if after else "",
+    }
 
 
 def penalties_of(found: dict[str, Any]) -> dict[str, dict[str, str] | None]:
