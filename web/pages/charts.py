@@ -9,6 +9,7 @@ language. The object API is used (never pyplot), so drawing is safe in a threade
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import re
 import textwrap
@@ -41,7 +42,13 @@ _LOCK = threading.Lock()  # rc_context changes matplotlib's global settings whil
 BLUE, ORANGE, GREY, RED = "#0b4f6c", "#f2a900", "#8a8a8a", "#b00020"
 STYLE = re.compile(r'style="([^"]*)"')
 STYLE_ELEMENT = re.compile(r"<style[^>]*>.*?</style>|<metadata>.*?</metadata>", re.S)
-GROUP_ID = re.compile(r' id="[a-z0-9]+_\d+"')  # figure_1, patch_2...: the same in every chart, referenced nowhere
+# figure_1, patch_2, matplotlib.axis_1...: the same in every chart, referenced nowhere
+GROUP_ID = re.compile(r' id="[a-z0-9.]+_\d+"')
+# The ids left (markers, clip paths, hatches: matplotlib's m0123456789, p0123456789, h0123456789) and the references to
+# them (url(#...), xlink:href="#..."), which `svg` prefixes with the chart's own `chart_id`: two charts of one page
+# share none.
+ID_OR_REFERENCE = re.compile(r'( id="|url\(#|href="#)([A-Za-z][\w.-]*)')
+SALT = "careerlog"  # svg.hashsalt: matplotlib's ids made from the chart's content, the same at each drawing
 FONT_FAMILY = "system-ui, sans-serif"
 MARGIN = 4.0  # points between a chart's outermost label and the figure's edge
 PALETTE = ("#0b4f6c", "#c05000", "#2a7f2a", "#7a3b8f", "#8a6d00", "#00708a", "#9c2f4c", "#4a4a4a")
@@ -171,7 +178,7 @@ def svg(fig: Figure, title: str, *, fitted: bool = True) -> Markup:
     """The figure as inline SVG, scalable to the page width, titled for screen readers (`fitted`: its one axes placed
     by `fit`; a figure of several is placed by its drawer)."""
     out = io.StringIO()
-    with _LOCK, matplotlib.rc_context({"svg.fonttype": "none", "font.size": 9}):
+    with _LOCK, matplotlib.rc_context({"svg.fonttype": "none", "font.size": 9, "svg.hashsalt": SALT}):
         if fitted:
             fit(fig)
         unlabelled(fig)
@@ -181,7 +188,17 @@ def svg(fig: Figure, title: str, *, fitted: bool = True) -> Markup:
     text = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r'<svg \1class="chart" role="img"', text, count=1)
     text = text.replace(">", f"><title>{escape(title)}</title>", 1)
     text = STYLE.sub(presentation_attributes, GROUP_ID.sub("", STYLE_ELEMENT.sub("", text)))
+    prefix = chart_id(text)
+    text = ID_OR_REFERENCE.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", text)
     return Markup(text)  # noqa: S704  # matplotlib's own output; the only inserted text is escaped
+
+
+def chart_id(text: str) -> str:
+    """A chart's own prefix of its ids, from its whole text (title and drawing). matplotlib names a marker or clip
+    path by a hash of its shape and svg.hashsalt (fixed, `SALT`: a chart is the same text at each drawing), so two
+    charts of one page drawing the same tick mark would name it alike, the second's references reaching the first's
+    definition: the prefix tells them apart."""
+    return "chart-" + hashlib.sha256(text.encode()).hexdigest()[:10]
 
 
 def presentation_attributes(match: re.Match[str]) -> str:
