@@ -21,7 +21,8 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import parse_nip
 from careerlog.domain.payload import UNKNOWN_FIELD, FieldSpec, payload_fields
-from careerlog.reference import Table, reference
+from careerlog.reference import Table, reference, rules
+from projections.training import YEARLY_JP_RULE
 from web.pages import charts, local_date, local_number
 from web.pages.common import blp, given_twice, may, page, services, signed_in
 from web.pages.export import csv_download
@@ -121,6 +122,27 @@ def jp_chart(training: dict[str, Any]) -> Markup | None:
     short = [y.get("met") is False for y in years]  # only the years judged: none before the rule, nor a CPNS's
     label = _("%(jp)s JP a year", jp=int(target))
     return charts.jp_chart(*bars, target, _("Training hours (JP) per year"), label, short=short)
+
+
+def before_the_rule(training: dict[str, Any]) -> dict[str, Any] | None:
+    """The years of the JP table before the 20 JP a year was in force (none of training.yearly_jp's versions in force
+    on their 31 December: PP 11/2017 art. 203(4) set it from 30 March 2017, as bundled), which show their JP with no
+    target and no verdict, with the first version's day, JP and source: the page says why they are not judged. None
+    for a PPPK (the 20 JP is never theirs, and the page says so) and for a record with no such year."""
+    versions = rules().versions(YEARLY_JP_RULE)
+    if training.get("employment_kind") == "PPPK" or not versions:
+        return None
+    first = min(versions, key=lambda rule: rule.valid_from)
+    years = [y["year"] for y in training.get("years") or [] if date(y["year"], 12, 31) < first.valid_from]
+    if not years:
+        return None
+    return {
+        "years": str(years[0]) if len(years) == 1 else f"{years[0]}\u2013{years[-1]}",  # (a span: every year served)
+        "day": first.valid_from.isoformat(),
+        "year": first.valid_from.year,
+        "jp": int(first.params["jp"]),
+        "source": first.source,
+    }
 
 
 def nip_shown(nip: str) -> str:
@@ -234,6 +256,7 @@ def career(nip: str) -> ResponseReturnValue:
         cite=lambda source: cited(citation(source)),  # a rule's source as the regulations it names (Pasal, ayat in id)
         label=shown_label,
         jp_svg=jp_chart(found["training"]),
+        jp_before_rule=before_the_rule(found["training"]),  # years shown with no target: why
         this_year=date.today().year,  # its JP are counted as they stand: short of the target is "not yet"
         today=today.isoformat(),  # requirements judged before it were judged on a day gone by
     )
