@@ -31,6 +31,18 @@ def judged_on(world: World) -> date:
     return date.fromisoformat(body["items"][0]["judged_on"])
 
 
+# "All requirements" marks each requirement met or not, the mark named for screen readers
+# (test_career_page_marks_named.py)
+MET = {
+    lang: f'<span aria-hidden="true">✓</span><span class="visually-hidden">{said}:</span> '
+    for lang, said in (("en", "met"), ("id", "terpenuhi"))
+}
+NOT_MET = {
+    lang: f'<span aria-hidden="true">✗</span><span class="visually-hidden">{said}:</span> '
+    for lang, said in (("en", "not met"), ("id", "tidak terpenuhi"))
+}
+
+
 def test_what_is_missing_for_the_next_promotion_is_in_indonesian_by_default_and_in_english_on_request(
     world: World,
 ) -> None:
@@ -52,14 +64,16 @@ def test_what_is_missing_for_the_next_promotion_is_in_indonesian_by_default_and_
         assert f'<li class="missing">belum diangkat sebagai PNS sampai dengan {on_id} <span' in indonesian
     assert f"Persyaratan dinilai pada: <strong>{on_id}</strong>" in indonesian
     assert (
-        "✓ Paling sedikit 4 tahun dalam pangkat III/b (sejak 1 Apr 2014), terpenuhi pada 1 Apr 2018"
+        f"{MET['id']}Paling sedikit 4 tahun dalam pangkat III/b (sejak 1 Apr 2014), terpenuhi pada 1 Apr 2018"
         in indonesian  # the stored "III/b since 2014-04-01; 4 y needed, ..." worded (test_career_page_plain_words.py)
     )
     year = day.year - 1  # the training year of the promotion judged on `day`: past, or (in December) this one
     if year < date.today().year:
-        assert f"✗ Paling sedikit 20 JP pelatihan pada tahun {year}: 0 JP tercatat" in indonesian
+        assert f"{NOT_MET['id']}Paling sedikit 20 JP pelatihan pada tahun {year}: 0 JP tercatat" in indonesian
     else:  # a year not over yet reads as what is still to do (next_promotion.training_ahead)
-        assert f"✗ Paling sedikit 20 JP pelatihan pada tahun {year} (0 JP tercatat sejauh ini)" in indonesian
+        assert f"{NOT_MET['id']}Paling sedikit 20 JP pelatihan pada tahun {year} (0 JP tercatat sejauh ini)" in (
+            indonesian
+        )
     assert "ratings below" not in indonesian
     english = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
     years = f"{day.year - 2}, {day.year - 1}"
@@ -72,7 +86,7 @@ def test_what_is_missing_for_the_next_promotion_is_in_indonesian_by_default_and_
         )
     else:
         assert f'<li class="missing">not confirmed by {on_en} <span' in english
-    assert "✓ At least 4 years in rank III/b (held since Apr 1, 2014), reached on Apr 1, 2018" in english
+    assert f"{MET['en']}At least 4 years in rank III/b (held since Apr 1, 2014), reached on Apr 1, 2018" in english
 
 
 def test_the_api_keeps_the_english_messages(world: World) -> None:
