@@ -105,7 +105,8 @@ def test_a_past_years_training_and_an_education_read_as_sentences(world: World) 
     )
     education = EDUCATION_CEILING(level="D-III", ceiling="III/c", new="III/a").text
     assert plain(world, "id", "met", education) == (
-        "Pendidikan Anda, Diploma III, memungkinkan pangkat paling tinggi III/c; pangkat baru III/a masih di dalamnya"
+        "Pendidikan Anda, Diploma III (D-III), memungkinkan pangkat paling tinggi III/c; pangkat baru III/a masih di "
+        "dalamnya"  # (its name and code, as the blocked sentence names it: test_career_page_education_one_name.py)
     )
 
 

@@ -28,7 +28,7 @@ from web.pages.common import blp, given_twice, may, page, services, signed_in
 from web.pages.export import csv_download
 from web.pages.hr import RECORDABLE
 from web.pages.inspector import unknown_arguments
-from web.pages.labels import cited, field_label, kind_label, promotion_kind_name, reference_name
+from web.pages.labels import cited, code_name, field_label, kind_label, promotion_kind_name, reference_name
 from web.pages.next_promotion import RANK_FIELDS, citation, next_promotion, rank_steps
 
 DEFAULT_TARGET_JP = 20
@@ -76,6 +76,8 @@ def shown_value(kind: str, field: str, value: Any) -> Any:
         return value
     if table.name == "promotion_kinds":
         return promotion_kind_name(value)  # (in the visitor's language, with its code)
+    if table.name == "education":  # Diploma III (D-III), Sarjana (S-1): as the page's other sentences name it
+        return code_name(value, "education")
     name = reference_name(table.name, value)  # Laki-laki; Male on an English page (labels.GROUP_LABELS)
     if field in RANK_FIELDS.values():
         return f"{value} ({name})"

@@ -42,7 +42,7 @@ from projections.merit.rules import (
     penalty_end,
     penalty_served,
 )
-from web.pages.labels import reference_name
+from web.pages.labels import code_name, reference_name
 from web.pages.messages import localised
 
 RANK_FIELDS = {"appointment": "rank", "rank_promotion": "new_rank"}
@@ -311,8 +311,8 @@ def promotion_days(said: dict[str, str]) -> str:
 def named_values(template: str, said: dict[str, str]) -> dict[str, str]:
     """The values a plain sentence names that the stored wording gives as codes: the promotion dates (DATES), the
     exams by their names in the visitor's language ("UD_I" -> "Ujian dinas tingkat I (II/d ke III/a)", "Service exam,
-    level I (II/d to III/a)"), the education by its name ("D-III" ->
-    "Diploma III")."""
+    level I (II/d to III/a)"), the education by its name and code ("D-III" ->
+    "Diploma III (D-III)", "S-1" -> "Sarjana (S-1)": labels.code_name, as the page names an education everywhere)."""
     ref = reference()
     if template == DATES.text:
         return {"days": promotion_days(said)}
@@ -320,7 +320,7 @@ def named_values(template: str, said: dict[str, str]) -> dict[str, str]:
         names = [reference_name("exams", c) if c in ref.exams else c for c in said["exams"].split(", ")]
         return {"exams": format_list(names, locale=str(get_locale()))}
     if template == EDUCATION_CEILING.text and said["level"] in ref.education:
-        return {"level": reference_name("education", said["level"])}  # Sarjana; on an English page Bachelor's
+        return {"level": code_name(said["level"], "education")}  # Diploma III (D-III), as the page names it elsewhere
     return {}
 
 
