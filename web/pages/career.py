@@ -122,8 +122,9 @@ def jp_chart(training: dict[str, Any]) -> Markup | None:
     targets = [y["target_jp"] for y in years if y.get("target_jp") is not None]
     target = float(targets[-1]) if targets else DEFAULT_TARGET_JP
     short = [y.get("met") is False for y in years]  # only the years judged: none before the rule, nor a CPNS's
+    judged = [y.get("target_jp") is not None for y in years]  # the line over them alone
     label = _("%(jp)s JP a year", jp=int(target))
-    return charts.jp_chart(*bars, target, _("Training hours (JP) per year"), label, short=short)
+    return charts.jp_chart(*bars, target, _("Training hours (JP) per year"), label, short=short, judged=judged)
 
 
 def before_the_rule(training: dict[str, Any]) -> dict[str, Any] | None:

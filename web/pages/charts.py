@@ -289,21 +289,37 @@ def jp_chart(
     title: str,
     target_label: str = "",
     short: Sequence[bool] | None = None,
+    judged: Sequence[bool] | None = None,
 ) -> Markup:
     """JP per year as bars, those under the target in orange (`short`: the years judged short of it, when not every
-    year is judged: before the rule, a CPNS's), with the target line (no target: bars alone)."""
+    year is judged: before the rule, a CPNS's), with the target line over the years judged by it (`judged`; every year
+    when not given; no target: bars alone): a year of no target (before the rule, a CPNS's, one ended away from duty)
+    has no line over it, as its row in the table has no target."""
     fig = figure()
     ax = fig.add_subplot()
     under = short if short is not None else [target is not None and h < target for h in hours]
     colours = [ORANGE if u else BLUE for u in under]
     ax.bar([str(y) for y in years], hours, color=colours)
-    if target is not None:
-        ax.axhline(target, color=RED, linestyle="--", label=target_label)
+    spans = runs(judged if judged is not None else [True] * len(years)) if target is not None else []
+    for n, (first, last) in enumerate(spans):  # (the bars' positions: 0, 1, ...; each bar 0.8 of its slot)
+        ax.hlines(target, first - 0.5, last + 0.5, colors=RED, linestyles="--", label=target_label if n == 0 else None)
+    if spans:
         ax.legend(loc="upper left", frameon=False)
     ax.tick_params(axis="x", labelrotation=90 if len(years) > 12 else 0)
     numbers(ax.yaxis)
     put_title(ax, title)
     return svg(fig, title)
+
+
+def runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """The first and last index of each run of True in `flags`: [False, True, True, False, True] -> [(1, 2), (4, 4)]."""
+    found: list[tuple[int, int]] = []
+    for i, flag in enumerate(flags):
+        if flag and found and found[-1][1] == i - 1:
+            found[-1] = (found[-1][0], i)
+        elif flag:
+            found.append((i, i))
+    return found
 
 
 def bar_chart(
