@@ -180,7 +180,7 @@ def test_ratings_short_of_baik_are_told_apart_from_ratings_not_recorded_yet(worl
     page = text(own_page(world, "employee", BUDI, "en"))
     assert f"SKP {last}: Kurang, below Baik" in page
     if str(last + 1) in short:
-        assert f"SKP {last + 1}: not recorded yet" in page
+        assert f"SKP {last + 1}: not due yet, it is rated once the year is over" in page  # (this year's)
     indonesian = text(world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True))
     assert f"SKP {last}: Kurang, di bawah Baik" in indonesian
 

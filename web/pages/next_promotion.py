@@ -79,7 +79,7 @@ def next_promotion(found: dict[str, Any], today: date, own: bool = True) -> dict
         "no_promotion": named_reason(found["no_promotion"]),
         "level_top": named_levels(found["level_top"]),
         "penalties": penalties_of(found),
-        "ratings": ratings_short(found),
+        "ratings": ratings_short(found, today),
         "training_ahead": training_ahead(found, today),
         "confirmation_ahead": confirmation_ahead(found, today),
         "credit": credit_ahead(found),
@@ -204,15 +204,21 @@ def worded(
                 yield e, dict(wording.params)
 
 
-def ratings_short(found: dict[str, Any]) -> dict[str, list[dict[str, str | None]]]:
+def ratings_short(found: dict[str, Any], today: date) -> dict[str, list[dict[str, Any]]]:
     """Per promotion kind whose ratings fall short on the day judged, each year the rule names (read from its
-    requirement's wording) with the predicate given, or None when no rating is recorded yet."""
+    requirement's wording) with the predicate given, or None when no rating is recorded yet; `ahead` when that year is
+    not over by `today` (its rating comes after it ends: not due, where a past year's is missing)."""
     rated, names = ratings_of(found["timeline"]["items"]), reference().rating_predicates  # (any scheme's)
-    short: dict[str, list[dict[str, str | None]]] = {}
+    short: dict[str, list[dict[str, Any]]] = {}
     for e, said in worded(found, "promotion.performance", RATINGS_SHORT, "missing"):
         minimum = localised(RATINGS_SHORT, "predicate", said["predicate"])  # (by its name, as the message names it)
         short[e["kind"]] = [
-            {"year": y, "predicate": names[rated[y]].name if y in rated else None, "minimum": minimum}
+            {
+                "year": y,
+                "predicate": names[rated[y]].name if y in rated else None,
+                "minimum": minimum,
+                "ahead": int(y) >= today.year,
+            }
             for y in sorted(said["years"].split(", "))
         ]
     return short
