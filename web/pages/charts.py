@@ -294,12 +294,16 @@ def jp_chart(
     """JP per year as bars, those under the target in orange (`short`: the years judged short of it, when not every
     year is judged: before the rule, a CPNS's), with the target line over the years judged by it (`judged`; every year
     when not given; no target: bars alone): a year of no target (before the rule, a CPNS's, one ended away from duty)
-    has no line over it, as its row in the table has no target."""
+    has no line over it, as its row in the table has no target. A year short with 0 JP, which has no bar to paint, has
+    an orange mark on the axis."""
     fig = figure()
     ax = fig.add_subplot()
     under = short if short is not None else [target is not None and h < target for h in hours]
     colours = [ORANGE if u else BLUE for u in under]
     ax.bar([str(y) for y in years], hours, color=colours)
+    empty = [i for i, (u, h) in enumerate(zip(under, hours, strict=True)) if u and h == 0]
+    if empty:  # a year short with no JP at all has no bar to paint: an orange mark on the axis shows it
+        ax.plot(empty, [0] * len(empty), linestyle="none", marker="^", markersize=7, color=ORANGE, clip_on=False)
     spans = runs(judged if judged is not None else [True] * len(years)) if target is not None else []
     for n, (first, last) in enumerate(spans):  # (the bars' positions: 0, 1, ...; each bar 0.8 of its slot)
         ax.hlines(target, first - 0.5, last + 0.5, colors=RED, linestyles="--", label=target_label if n == 0 else None)
