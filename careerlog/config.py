@@ -35,7 +35,6 @@ SCHEMA_LOCK_ID = 7_312_301  # pg_advisory_lock key held with the hash of the sch
 _WHOLE_NUMBER = re.compile(r"^\s*-?[0-9]+\s*$")
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 WRITE_AHEAD_ENV = "CAREERLOG_IMPORT_WRITE_AHEAD"
-SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 # a URL's password: after `scheme://user:` up to the last `@` before any `?` (a `/` in it too: safe, not exact), or a
 # parameter's value whose name says password (`?password=`, `&sslpassword=`)
 _URL_PASSWORD = re.compile(r"^(?P<head>[^:/?#]*://[^:/?#@]*:)[^?#]*(?=@)")
@@ -253,25 +252,16 @@ class Settings:
 
     @staticmethod
     def _sqlite_file_or_none(file: Path) -> None:
-        """Refuse a SQLite store's path that names a directory, or a file that is not a SQLite database (one not
-        empty whose first bytes are not SQLite's header): opened, they were a traceback, and the file is never
-        written to (an empty file is a new database, as SQLite makes it)."""
+        """Refuse a SQLite store's path that names a directory: opened, it was a traceback (disk I/O error).
+
+        Only the file's kind is looked at, never its bytes: this runs each time a store is opened (prepare), also in
+        a process already holding a connection to the file, and a file of the store opened and closed outside SQLite
+        drops every POSIX lock the process holds on it (SQLite's locks: other connections then see a disk I/O
+        error, or worse). A file that is not a SQLite database is refused by SQLite itself when opened."""
         if file.is_dir():
             raise ConfigurationError(
                 f"CAREERLOG_DATABASE_URL: {file} is a directory, not a SQLite store's file: name a file in it, "
                 f"e.g. sqlite:///{file / 'careerlog.db'}"
-            )
-        try:
-            with file.open("rb") as opened:
-                head = opened.read(len(SQLITE_HEADER))
-        except FileNotFoundError:
-            return
-        except OSError as e:
-            raise ConfigurationError(f"CAREERLOG_DATABASE_URL: {file} cannot be read ({e.strerror})") from None
-        if head and head != SQLITE_HEADER:
-            raise ConfigurationError(
-                f"CAREERLOG_DATABASE_URL: {file} is not a SQLite database (it does not begin as one): left as it "
-                "was; name a careerlog store's file, or a new one"
             )
 
     def _not_there(self, why: str) -> ConfigurationError:

@@ -149,14 +149,3 @@ def test_a_schema_given_empty_or_twice_is_refused_naming_it(command: list[str], 
 def test_a_sqlite_url_naming_a_directory_is_refused(tmp_path: Path, command: list[str]) -> None:
     refused(careerlog(command, f"sqlite:///{tmp_path}"), f"{tmp_path} is a directory, not a SQLite store's file")
     assert list(tmp_path.rglob("*")) == []
-
-
-@pytest.mark.parametrize("command", [*COMMANDS, ["record", "198609262010031001", "appointment"]])
-def test_a_sqlite_url_naming_a_file_that_is_no_sqlite_database_is_refused_and_the_file_left_as_it_was(
-    tmp_path: Path, command: list[str]
-) -> None:
-    notes = tmp_path / "notes.txt"
-    notes.write_text("not a database\n")
-    refused(careerlog(command, f"sqlite:///{notes}"), f"{notes} is not a SQLite database", "left as it was")
-    assert notes.read_text() == "not a database\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
