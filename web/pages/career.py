@@ -258,6 +258,7 @@ def career(nip: str) -> ResponseReturnValue:
         shown=shown_value,
         cite=lambda source: cited(citation(source)),  # a rule's source as the regulations it names (Pasal, ayat in id)
         label=shown_label,
+        nip_shown=nip_shown,  # a mentor's or mentee's NIP as the heading writes one (19860926 201003 1 701)
         jp_svg=jp_chart(found["training"]),
         jp_before_rule=before_the_rule(found["training"]),  # years shown with no target: why
         this_year=date.today().year,  # its JP are counted as they stand: short of the target is "not yet"
