@@ -241,17 +241,18 @@ class Settings:
                 "store in this process's environment (postgresql://... or sqlite:///...); to start a new SQLite store "
                 "here, set it to sqlite:///careerlog.db. Nothing was created."
             )
-        if not path.startswith((":memory:", "file:")):
-            self._sqlite_file_or_none(Path(path).expanduser())
-        if self.existing_only and not path.startswith((":memory:", "file:")):
-            file = Path(path).expanduser()
+        if path.startswith((":memory:", "file:")):
+            return
+        file = Path(path).expanduser()
+        self._refuse_directory(file)
+        if self.existing_only:
             if not file.exists():
                 raise self._not_there(f"there is no file {file}")
             if not self._sqlite_has_careerlog(file):
                 raise self._not_there(f"the file {file} holds no careerlog store (no table stored_events nor accounts)")
 
     @staticmethod
-    def _sqlite_file_or_none(file: Path) -> None:
+    def _refuse_directory(file: Path) -> None:
         """Refuse a SQLite store's path that names a directory: opened, it was a traceback (disk I/O error).
 
         Only the file's kind is looked at, never its bytes: this runs each time a store is opened (prepare), also in
