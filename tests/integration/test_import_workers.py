@@ -167,19 +167,39 @@ def worker_pids(pid: int) -> list[int]:
     return [int(c) for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
 
 
+@pytest.fixture(scope="module")
+def larger_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo large enough that its import is still under way when the test stops its workers."""
+    directory = tmp_path_factory.mktemp("workers-killed")
+    path = directory / "demo.jsonl"
+    write_demo(path, employees=80, seed=5, irregularities_path=directory / "irregular.json")
+    return path
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the workers through /proc")
 def test_an_import_whose_worker_dies_stops_with_an_error_and_a_re_run_finishes_it(
-    database_url: str, demo: Path, tmp_path: Path
+    database_url: str, larger_demo: Path, tmp_path: Path
 ) -> None:
-    args = ["import", "--migration", "--workers", "2", "--batch-size", "50", str(demo)]
+    """The workers are frozen (SIGSTOP) once events are stored, and killed only if the store then holds fewer
+    events than the whole import stores: a worker puts its report only after storing all of its events, so at
+    least one of them dies before reporting. (Killing one worker unfrozen raced it: on a loaded machine the
+    worker could have stored its share and reported before the kill, and the import then rightly succeeded.)"""
+    with twin_store(database_url, tmp_path) as twin:
+        _, serial_store = imported(twin, larger_demo, workers=1, migration=True)
+        expected = stored(serial_store)
+    args = ["import", "--migration", "--workers", "2", "--batch-size", "50", str(larger_demo)]
     settings = Settings(database_url=database_url)
     first = Careerlog(database_url, tmp_path / "first.log", *args)
     try:
         with CareerLog.from_settings(settings) as app:
             assert wait_until(lambda: app.max_notification_id() >= 100 or not first.running), first.output()
-        workers = worker_pids(first.process.pid)
-        assert len(workers) == 2, first.output()
-        os.kill(workers[0], signal.SIGKILL)
+            workers = worker_pids(first.process.pid)
+            assert len(workers) == 2, first.output()
+            for pid in workers:
+                os.kill(pid, signal.SIGSTOP)
+            assert len(stored(settings)) < len(expected), "the import finished before its workers were stopped"
+        for pid in workers:
+            os.kill(pid, signal.SIGKILL)
         assert first.finish(timeout=30) == 1
     finally:
         first.close()
@@ -190,9 +210,6 @@ def test_an_import_whose_worker_dies_stops_with_an_error_and_a_re_run_finishes_i
         assert again.finish() == 0, again.output()
     finally:
         again.close()
-    with twin_store(database_url, tmp_path) as twin:
-        _, serial_store = imported(twin, demo, workers=1, migration=True)
-        expected = stored(serial_store)
     assert stored(settings) == expected
 
 
