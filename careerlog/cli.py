@@ -230,7 +230,8 @@ def import_command(
 
     Every row is checked; good rows are recorded, each rejected row is reported with
     its line number and reason, and the exit status is 1 if any row was rejected (or the
-    file holds no rows).
+    file holds no rows). The summary ends with the rows recorded (or, on --dry-run, that
+    would be) of each kind.
     Rows already recorded (same kind and reference, or client_key) are not recorded
     again, so re-running a file records nothing new. The format is in
     docs/import-format.md. With --workers N, N processes share the records (each record
@@ -275,6 +276,8 @@ def import_command(
     if (already := report.already_lines()) is not None:
         click.echo(already)
     click.echo(report.summary())
+    for line in report.kind_lines():
+        click.echo(line)
     if refused_path:
         write_refused(file, fmt, report.rejected, refused_path)
     refuse_no_rows(report.rows, file.name)

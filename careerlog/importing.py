@@ -507,6 +507,17 @@ class ImportReport:
             f"rejected {len(self.rejected)}"
         )
 
+    def kind_lines(self) -> list[str]:
+        """The rows recorded (a dry run: that would be) of each kind, as the command line shows them after its summary:
+        a heading, then each kind's English name as the import page gives it (KIND_NAMES) and its count grouped in
+        thousands, aligned, in the order of `to_dict` and the page. Nothing when no row was recorded."""
+        counts = [(KIND_NAMES.get(kind, kind), f"{n:,}") for kind, n in sorted(self.recorded_by_kind.items()) if n]
+        if not counts:
+            return []
+        wide, digits = max(len(name) for name, _ in counts), max(len(n) for _, n in counts)
+        heading = "would record, by kind:" if self.dry_run else "recorded, by kind:"
+        return [heading, *(f"  {name:<{wide}}  {n:>{digits}}" for name, n in counts)]
+
     def already_lines(self) -> str | None:
         """The lines of the rows already recorded, as the command line shows them (the first LISTED)."""
         if not self.already_recorded:
@@ -604,6 +615,37 @@ def detect_format(name: str) -> str:
         raise InvalidInput(WORKBOOK.reason(), "file")
     raise InvalidInput(WHICH_FORMAT.reason(name=repr(name)), "file")
 
+
+# Each kind's name in English as the pages give it (web.pages.labels.KIND_LABELS, untranslated), which the command
+# line's import summary names the kinds by, as the import page does (ImportReport.kind_lines):
+# tests/unit/test_import_summary_by_kind.py checks that the two agree (careerlog does not import the pages).
+KIND_NAMES: dict[str, str] = {
+    "appointment": "Appointment",
+    "confirmation": "Confirmation as PNS",
+    "rank_promotion": "Rank promotion",
+    "post_appointment": "Post appointment",
+    "post_end": "End of post",
+    "placement": "Placement",
+    "training": "Training",
+    "training_feedback": "Training feedback",
+    "education": "Education",
+    "study_leave_start": "Study leave started",
+    "study_leave_end": "Study leave ended",
+    "mentoring_start": "Mentoring started",
+    "mentoring_end": "Mentoring ended",
+    "mentoring_session": "Mentoring session",
+    "mentee_assigned": "Mentee assigned",
+    "mentee_released": "Mentee released",
+    "performance_rating": "Performance rating (SKP)",
+    "penalty": "Disciplinary penalty",
+    "status_change": "Status change",
+    "exam": "Exam passed",
+    "award": "Award",
+    "correction": "Correction",
+    "retraction": "Retraction",
+    "unit_rating": "Unit rating",
+    "unit_registration": "Unit registration",
+}
 
 # Each kind's name in Indonesian as the pages give it (web.pages.labels.KIND_LABELS in the Indonesian catalogue, its
 # words lower case and joined by underscores, a parenthesis left out), so that a file named as the page names its rows

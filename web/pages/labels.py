@@ -20,6 +20,8 @@ from careerlog.domain.payload import payload_fields
 from careerlog.reference import BUNDLED_RULES, reference, rules
 from projections.scorecard.scorecard import DEFINITIONS
 
+# (careerlog.importing.KIND_NAMES keeps them in English for the command line's import summary: a kind renamed here
+# is renamed there, tests/unit/test_import_summary_by_kind.py)
 KIND_LABELS: dict[str, LazyString] = {
     "appointment": _l("Appointment"),
     "confirmation": _l("Confirmation as PNS"),
