@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from careerlog.ages import whole_years
 from careerlog.domain.events import BY_KIND, LedgerEvent
-from careerlog.domain.ledger import payload_values
+from careerlog.domain.ledger import named_by_reference, payload_values
 from careerlog.domain.payload import parse_payload
 from careerlog.domain.quick import quick_init
 from careerlog.reference import Reference, reference
@@ -616,12 +616,18 @@ class CareerRecord:
     @cached_property
     def posts(self) -> list[PostSpell]:
         """Every post held. A definitive post ends when the next definitive one starts,
-        at an explicit post end, or at separation; a temporary one at its explicit end."""
-        ends = {f.get("appointment_reference"): f.effective_date for f in self.of_kind("post_end")}
+        at an explicit post end, or at separation; a temporary one at its explicit end. A post end ends the
+        appointment its `appointment_reference` names as the ledger finds it (careerlog.domain.employee.posts_named:
+        recorded under it exactly, else the one recorded under it in another letter case or spacing)."""
         appointments = self.of_kind("post_appointment")
+        ends: dict[int, date] = {}
+        for ending in self.of_kind("post_end"):
+            named = named_by_reference(ending.get("appointment_reference"), appointments, _reference_of)
+            if len(named) == 1:  # (none, or several alike: the ledger refuses such an end)
+                ends[named[0].version] = ending.effective_date
         spells = []
         for i, fact in enumerate(appointments):
-            end = ends.get(fact.reference)
+            end = ends.get(fact.version)
             if fact.get("assignment") == "DEFINITIVE":
                 later = [
                     f.effective_date
@@ -679,6 +685,10 @@ _VERSION = operator.attrgetter("version")
 _order = operator.attrgetter("effective_date", "entry.version")
 _effective = operator.attrgetter("effective_date")
 _changed = operator.attrgetter("last_recorded_at")
+
+
+def _reference_of(fact: Fact) -> Any:
+    return fact.values.get("reference")
 
 
 def _place(fact: Fact) -> tuple[Any, Any, Any]:

@@ -31,11 +31,12 @@ from careerlog.domain.ledger import (
     Outcome,
     Recording,
     created_directly,
+    named_by_reference,
 )
 from careerlog.domain.nip import nip_mismatches, normalise_nip, parse_nip
 from careerlog.domain.payload import parse_payload
 from careerlog.domain.ratings import check_rating, in_year_scheme
-from careerlog.domain.wording import Refusal
+from careerlog.domain.wording import Refusal, joined
 from careerlog.reference import Rules, reference, rules
 
 RATING_SCHEME_FIELDS = frozenset(("year", "predicate", "score"))  # a rating's fields judged by its year's scheme
@@ -134,6 +135,13 @@ NO_LEVEL = Refusal("{level} is not a level of {post}: none (leave it empty).")
 NO_POST = Refusal("No post appointment with reference {reference} is recorded.")
 POST_LATER = Refusal("The post was taken up on {day}, after this end.", dates=("day",))
 POST_ENDED = Refusal("That post already ended (version {version}).", numbers=("version",))
+# A post_end whose appointment_reference names no post appointment exactly and several in another letter case or
+# spacing (recorded before the ledger compared references by their key): each named by its reference and version
+POST_AMBIGUOUS = Refusal(
+    "No post appointment with reference {reference} is recorded, and {candidates} differ from it only in letter case "
+    "or spaces: give the reference exactly as the appointment of the post that ends is recorded."
+)
+POST_CANDIDATE = Refusal("{reference} (version {version})", numbers=("version",))
 START_AFTER_END = Refusal("{start} is after the end date {end}.", dates=("start", "end"))
 START_BEFORE_BIRTH = Refusal("{start} is before the birth date.", dates=("start",))
 TOO_FEW_HOURS = Refusal("Must be at least 1 JP, got {hours}.", numbers=("hours",))
@@ -611,20 +619,39 @@ def check_post_appointment(career: Career, fact: Fact, errors: FieldErrors) -> N
         errors.add("level", wording.reason(level=repr(level), post=kind.code, allowed=", ".join(allowed)))
 
 
+def posts_named(career: Career, reference_no: Any) -> list[Fact]:
+    """The post appointments a post_end's `appointment_reference` names: the one recorded under it exactly, else
+    those recorded under it in another letter case or spacing (`named_by_reference`: one document to the ledger);
+    more than one is ambiguous. The views read it alike (projections.career.CareerRecord.posts)."""
+    return named_by_reference(reference_no, career.by_kind["post_appointment"], _reference_of)
+
+
+def _reference_of(fact: Fact) -> Any:
+    return fact.values.get("reference")
+
+
 @check("post_end")
 def check_post_end(career: Career, fact: Fact, errors: FieldErrors) -> None:
     reference_no = fact.values["appointment_reference"]
-    posts = [f for f in career.by_kind["post_appointment"] if f.get("reference") == reference_no]
+    posts = posts_named(career, reference_no)
     if not posts:
         errors.add("appointment_reference", NO_POST.reason(reference=repr(reference_no)))
         return
-    if posts[0].effective_date > fact.effective_date:
+    if len(posts) > 1:
+        candidates = [POST_CANDIDATE.reason(reference=repr(p.get("reference")), version=p.version) for p in posts]
+        errors.add(
+            "appointment_reference",
+            POST_AMBIGUOUS.reason(reference=repr(reference_no), candidates=joined(", ", candidates)),
+        )
+        return
+    post = posts[0]
+    if post.effective_date > fact.effective_date:
         errors.add(
             "effective_date",
-            POST_LATER.reason(day=posts[0].effective_date.isoformat()),
+            POST_LATER.reason(day=post.effective_date.isoformat()),
         )
-    for other in career.others("post_end", fact):
-        if other.get("appointment_reference") == reference_no:
+    for other in career.others("post_end", fact):  # (the post each names, as this one's is found)
+        if [p.version for p in posts_named(career, other.get("appointment_reference"))] == [post.version]:
             errors.add("appointment_reference", POST_ENDED.reason(version=other.version))
 
 

@@ -9,7 +9,7 @@ twice answers with the first recording instead of storing it again.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -46,6 +46,7 @@ from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Refusal, joined
 
 A = TypeVar("A", bound="LedgerAggregate")
+T = TypeVar("T")
 
 # Indonesia spans UTC+7 to UTC+9: a date is "in the future" only if it is after today in
 # the easternmost zone, so no office anywhere is refused a date that is today for it.
@@ -160,6 +161,19 @@ def reference_key(reference: Any) -> str:
     """A reference as the ledger compares it: without its letter case or whitespace, so that one decree written
     `800/123/BKD`, `800/123/bkd` or `800/123 /BKD` is one document (the stored reference stays as written)."""
     return "".join(str(reference).split()).casefold()
+
+
+def named_by_reference(reference: Any, candidates: Iterable[T], reference_of: Callable[[T], Any]) -> list[T]:
+    """The candidates a reference to an earlier fact names (a post_end's `appointment_reference`): those whose
+    reference is exactly it, else those whose reference is it in another letter case or spacing (`reference_key`),
+    as the ledger tells one document from another. More than one: the reference is ambiguous (two facts whose
+    references differ only so, recorded before the ledger compared references by their key)."""
+    found = list(candidates)
+    exact = [c for c in found if reference_of(c) == reference]
+    if exact:
+        return exact
+    key = reference_key(reference)
+    return [c for c in found if reference_key(reference_of(c)) == key]
 
 
 def same_field(name: str, a: Any, b: Any) -> bool:

@@ -51,6 +51,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from careerlog.domain.events import BY_KIND
+from careerlog.domain.ledger import reference_key
 from projections.career import CareerRecord, Entry, Fact
 from projections.merit.posts import JUDGE_NAMES as POST_JUDGE_NAMES
 from projections.merit.posts import MANAGERIAL_JUDGE_NAMES, PostJudge
@@ -206,10 +207,12 @@ def read_days(entries: list[Entry]) -> list[date]:
             elif kind == "rank_promotion":  # its TMT on or after the promotion's day: not the rank held before it
                 day = day + _DAY if day < date.max else day
             elif kind == "post_end":  # an appointment ended twice: the later end counts, whatever its day
-                if shared is None:
-                    ends = [e.values.get("appointment_reference") for e in entries if e.kind == "post_end"]
+                if shared is None:  # (told by the reference's key, as the ledger and the record name the post)
+                    ends = [
+                        reference_key(e.values.get("appointment_reference")) for e in entries if e.kind == "post_end"
+                    ]
                     shared = {reference for reference in ends if ends.count(reference) > 1}
-                if entry.values.get("appointment_reference") in shared:
+                if reference_key(entry.values.get("appointment_reference")) in shared:
                     day = date.min
             else:  # a correction or retraction, an appointment (or a kind the rules may read otherwise)
                 day = date.min
