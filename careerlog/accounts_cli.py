@@ -21,6 +21,7 @@ from careerlog.access import Role, parse_scope
 from careerlog.accounts import MAX_TOKEN_DAYS, Account, Accounts, open_accounts
 from careerlog.cli_numbers import WholeNumber
 from careerlog.config import ConfigurationError, Settings
+from careerlog.visible import on_terminal, say
 
 if TYPE_CHECKING:
     from careerlog.cli import Context
@@ -73,7 +74,8 @@ def describe(account: Account) -> str:
         flags.append("tokens only")
     if account.disabled:
         flags.append("DISABLED")
-    return f"{account.username}\t{account.display_name}\t{'; '.join(flags)}"
+    # (each text's control characters visible on a terminal, careerlog.visible: the tabs are the command's own)
+    return "\t".join(on_terminal(text) for text in (account.username, account.display_name, "; ".join(flags)))
 
 
 @click.group("accounts")
@@ -145,7 +147,7 @@ def disable_command(obj: Context, username: str) -> None:
     """Disable USERNAME: its password and every token stop working at once."""
     with opened(obj) as accounts:
         if accounts.get(username).disabled:
-            click.echo(f"{username} was already disabled: nothing changed.")
+            say(f"{username} was already disabled: nothing changed.")
             return
         click.echo(f"disabled {describe(accounts.disable(username, by=system_user(), via='cli'))}")
 
@@ -171,7 +173,7 @@ def create_token_command(obj: Context, username: str, days: int) -> None:
     with opened(obj) as accounts:
         issued = accounts.issue_token(username, days=days)
     click.echo(issued.token)
-    click.echo(
+    say(
         f"token {issued.info.prefix}... for {username}, expires {issued.info.expires_at:%Y-%m-%d %H:%M} UTC; "
         "it is shown only this once.",
         err=True,
@@ -188,7 +190,9 @@ def list_tokens_command(obj: Context, username: str | None) -> None:
         now = accounts.clock()
         for t in accounts.list_tokens(username):
             used = f"{t.last_used_at:%Y-%m-%d %H:%M}" if t.last_used_at else "never used"
-            click.echo(f"{t.prefix}\t{t.username}\t{t.state(now)}\texpires {t.expires_at:%Y-%m-%d}\t{used}")
+            click.echo(
+                f"{t.prefix}\t{on_terminal(t.username)}\t{t.state(now)}\texpires {t.expires_at:%Y-%m-%d}\t{used}"
+            )
 
 
 @tokens_group.command("revoke")
@@ -199,7 +203,7 @@ def revoke_token_command(obj: Context, prefix: str) -> None:
     """Revoke the token whose visible prefix is PREFIX (as `tokens list` shows it)."""
     with opened(obj) as accounts:
         info = accounts.revoke_token(prefix)
-    click.echo(f"revoked {info.prefix} of {info.username}")
+    say(f"revoked {info.prefix} of {info.username}")
 
 
 # What `accounts copy` carries, each table by its primary key, in this order (a token's account comes first). Not

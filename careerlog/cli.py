@@ -25,6 +25,7 @@ from careerlog.domain.errors import CareerlogError, InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.payload import filled_fields
 from careerlog.reference import reference
+from careerlog.visible import json_on_terminal, on_terminal, say
 from careerlog.written import written_to
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -85,7 +86,8 @@ def friendly_errors(func: F) -> F:
             where = next(
                 (f" (CAREERLOG_DATABASE_URL is {a.settings.display_url})" for a in args if isinstance(a, Context)), ""
             )
-            raise click.ClickException(f"The database could not be used: {str(e).rstrip()}{where}") from None
+            # (the driver's message on one line: a refusal is one, its newlines shown as such: PluginGroup.invoke)
+            raise click.ClickException(f"The database could not be used: {' '.join(str(e).split())}{where}") from None
         except OSError as e:
             if e.filename is None:  # not a file named on the command line
                 raise
@@ -111,6 +113,16 @@ class PluginGroup(click.Group):
         if cmd_name not in self.commands and cmd_name in _plugins():
             self.add_command(_plugins()[cmd_name].load(), cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Every command's refusal (one line, as click shows it: "Error: ...") with the control characters of the
+        texts it quotes visible (careerlog.visible.on_terminal): a recorded or given text holding an escape
+        sequence, a carriage return or a bidi override does not rewrite the terminal it is shown on."""
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as e:
+            e.message = on_terminal(e.message)  # type: ignore[misc]  # (Final in click: set once, before it is shown)
+            raise
 
 
 @functools.cache
@@ -267,17 +279,17 @@ def import_command(
         )
     for note in report.notes:
         for column, reasons in note.errors.items():
-            click.echo(f"note: line {note.line}: {column}: {' '.join(reasons)}")
+            say(f"note: line {note.line}: {column}: {' '.join(reasons)}")
     for problem in report.rejected:
-        click.echo(problem.describe(), err=True)
+        say(problem.describe(), err=True)
     if report_stream is not None and report_path is not None:
         with written_to(report_path), report_stream:
             report_stream.write(json.dumps(report.to_dict(), indent=2))
     if (already := report.already_lines()) is not None:
-        click.echo(already)
-    click.echo(report.summary())
+        say(already)
+    say(report.summary())
     for line in report.kind_lines():
-        click.echo(line)
+        say(line)
     if refused_path:
         write_refused(file, fmt, report.rejected, refused_path)
     refuse_no_rows(report.rows, file.name)
@@ -323,11 +335,11 @@ def write_refused(file: Path, fmt: str, rejected: list[Any], path: Path) -> None
     if written is None:
         left = " (the file there is left as it was)" if path.exists() else ""
         why = "no row was refused" if not rejected else "the file was refused as a whole, not row by row (above)"
-        click.echo(f"refused rows: {why}; {path} not written{left}.")
+        say(f"refused rows: {why}; {path} not written{left}.")
         return
     with written_to(path), writable(path, "wb") as out:
         out.write(written)
-    click.echo(f"refused rows: written to {path}, to fix and import again.")
+    say(f"refused rows: written to {path}, to fix and import again.")
 
 
 @main.command("export")
@@ -424,7 +436,7 @@ def history_command(obj: Context, subject: str) -> None:
     from careerlog.domain.nip import normalise_nip
 
     for row in obj.app.get_history(normalise_nip(subject) if not subject.startswith("UNIT:") else subject):
-        click.echo(json.dumps(row, ensure_ascii=False))
+        click.echo(json_on_terminal(json.dumps(row, ensure_ascii=False)))
 
 
 @main.command("record")
@@ -452,7 +464,7 @@ def record_command(
         payload[name] = json.loads(value) if name == "corrected_fields" else value
     outcome = obj.app.record(nip, kind, payload, actor=actor, client_key=client_key)
     state = "recorded" if outcome.created else "already recorded"
-    click.echo(f"{state}: {outcome.kind} version {outcome.version} of {outcome.subject}")
+    say(f"{state}: {outcome.kind} version {outcome.version} of {outcome.subject}")
 
 
 @main.command("kinds")
@@ -501,7 +513,7 @@ def info_command(obj: Context) -> None:
     The position is not a count: on PostgreSQL a rolled-back write (or a restored pg_dump) leaves
     positions unused (docs/operations.md), and counting a large log would read all of it."""
     position = obj.app.max_notification_id() or 0  # (the store opened first: one not there is refused before a line)
-    click.echo(f"store: {obj.settings.store}")
+    say(f"store: {obj.settings.store}")
     click.echo(f"last event position: {position}")
 
 

@@ -15,6 +15,7 @@ from eventsourcing.persistence import InterfaceError, OperationalError
 from careerlog.cli import Context, Progress, friendly_errors, pass_context, reading_only
 from careerlog.cli_numbers import PROCESSES, PlainNumber
 from careerlog.config import ConfigurationError
+from careerlog.visible import say
 from projections.framework import Projector, RebuildFailed
 from projections.registry import projector, select
 
@@ -102,7 +103,7 @@ def follow(worker: Projector, stop: threading.Event, poll: float) -> None:
                 if read == 0:
                     listener.wait(stop, poll)
             except CONNECTION_ERRORS as e:
-                click.echo(f"the database could not be used, trying again in {poll:g} s: {e}", err=True)
+                say(f"the database could not be used, trying again in {poll:g} s: {' '.join(str(e).split())}", err=True)
                 listener.close()
                 stop.wait(poll)
     finally:
@@ -181,8 +182,12 @@ def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
             try:
                 count = worker.rebuild(progress=bar.update, jobs=jobs)
             except RebuildFailed as e:
+                # a rebuild process's error carries its traceback: written above the refusal, line by line
+                cause, *traceback = str(e).split("\n")
+                for line in traceback:
+                    say(line, err=True)
                 raise click.ClickException(
-                    f"The rebuild did not finish: {e}\nThe views stay marked as rebuilding until a rebuild "
+                    f"The rebuild did not finish: {cause}; the views stay marked as rebuilding until a rebuild "
                     "completes: run it again once the cause is mended."
                 ) from None
         caught = worker.catch_up()

@@ -19,6 +19,7 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
 from careerlog.reference import reference
 from careerlog.spreadsheet import defused
+from careerlog.visible import json_on_terminal, on_terminal, say
 from projections.framework import Projection, refills_of, refuse_judged_otherwise, views_made
 from projections.merit.audit import MeritProjection, decision_confirmations
 from projections.merit.distribution import GradeInflationQueries, with_excess
@@ -125,7 +126,9 @@ def csv_cell(value: Any) -> str:
 
 
 def table_text(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
-    cells = [[cell(r.get(c)) for c in columns] for r in rows]
+    """The rows as a table for the terminal: each value's control characters visible (on_terminal), so that the only
+    newlines are those ending its lines."""
+    cells = [[on_terminal(cell(r.get(c))) for c in columns] for r in rows]
     widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
     lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells]
@@ -140,14 +143,19 @@ def csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
     return out.getvalue().rstrip("\n")
 
 
-def emit(result: dict[str, Any], rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str, notes: str) -> None:
+def emit(
+    result: dict[str, Any], rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str, notes: str | list[str]
+) -> None:
+    """The result as JSON, CSV (as written: a machine's format) or a table and its notes (`notes`: a line, or the
+    lines), the texts of the table and the notes shown with their control characters visible (careerlog.visible)."""
     if fmt == "json":
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        click.echo(json_on_terminal(json.dumps(result, ensure_ascii=False, indent=2)))
     elif fmt == "csv":
         click.echo(csv_text(rows, columns))
     else:
         click.echo(table_text(rows, columns))
-        click.echo(notes)
+        for line in [notes] if isinstance(notes, str) else notes:
+            say(line)
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -229,14 +237,14 @@ def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int, **option
     start, end, scope = period_and_scope(options)
     result = fairness_queries(obj).fairness(by, start=start, end=end, scope=scope, min_cell=min_cell)
     result = {**result, "groups": with_pool(result["groups"])}
-    notes = (
+    notes = [
         f"reference: {result['reference']}; rounds: {result['rounds']}; "
         f"Fisher p adjusted ({result['correction']}); groups under {result['min_cell']} suppressed"
-    )
+    ]
     past = result.get("past_retirement")
     if past and past["records"]:
-        notes += (
-            f"\nin the pools, records past their expected end of service with no separation recorded ({past['rule']}, "
+        notes.append(
+            f"in the pools, records past their expected end of service with no separation recorded ({past['rule']}, "
             f"status {past['rule_status']}): {past['records']}, with {past['rounds']} rounds after it counted, "
             f"{past['promoted']} promoted; counted, not taken out (docs/fairness.md)"
         )
@@ -259,7 +267,7 @@ def time_to_promotion_command(obj: Context, /, by: str, fmt: str, min_cell: int,
         lines.append(f"Cox (reference {cox['reference_group']}, adjusted for {', '.join(cox['covariates'])}):")
         lines += [f"  {t['term']}: HR {t['hazard_ratio']} {cell(t['ci'])} p {t['p']}" for t in cox["terms"]]
         lines += [f"  {message}" for message in [*cox.get("warnings", []), *filter(None, [cox.get("error")])]]
-    emit(result, result["groups"], TIME_COLUMNS, fmt, "\n".join(lines))
+    emit(result, result["groups"], TIME_COLUMNS, fmt, lines)
 
 
 PROMOTION_COLUMNS = (
@@ -353,7 +361,7 @@ def emit_decisions(audit: AuditQueries, options: dict[str, Any], columns: tuple[
             click.echo(csv_lines([csv_cell(r.get(c)) for c in columns] for r in rows), nl=False)
         return
     for chunk in json_list("decisions", (row for rows in pages for row in rows)):
-        click.echo(chunk, nl=False)
+        click.echo(json_on_terminal(chunk), nl=False)
 
 
 CRITERIA = ("decision", "start", "end", "rule", "severity", "passed_over")
@@ -474,8 +482,8 @@ def study_leaves_command(obj: Context, /, fmt: str, **options: str | None) -> No
             for s in leaves
             for f in s["findings"]
         ]
-        notes = "\n".join([*lines, notes])
-    emit({"study_leaves": leaves}, leaves, STUDY_LEAVE_LIST_COLUMNS, fmt, notes)
+        lines.append(notes)
+    emit({"study_leaves": leaves}, leaves, STUDY_LEAVE_LIST_COLUMNS, fmt, lines if fmt == "table" else notes)
 
 
 @audit_group.command("grade-inflation")
@@ -542,7 +550,7 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
     with_colleagues(result, result["passed_over"], comparison_evidence(ledger_records(obj.app), result, colleagues))
     result["confirmations"] = decision_confirmations(ledger_records(obj.app), result)
     if fmt == "json":
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        click.echo(json_on_terminal(json.dumps(result, ensure_ascii=False, indent=2)))
         return
     if result["decision"] == "promotion":
         change = f"{result['rank_before']} -> {result['rank_after']}"
@@ -550,41 +558,41 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
         change = f"at {result['rank_after']}"
     else:
         change = f"{result['level'] or ''} {result['title']} (rank {result['rank_before']})"
-    click.echo(
+    say(
         f"{result['subject']} v{result['version']} {result['decision']} {result['kind']} {change} "
         f"TMT {result['tmt']} recorded {result['recorded_at']}: {result['verdict']}"
     )
     for finding in result["findings"]:
-        click.echo(f"- {finding['rule']} ({finding['severity']}, {finding['status']}; {finding['source']})")
-        click.echo(f"  {finding['message']}")
+        say(f"- {finding['rule']} ({finding['severity']}, {finding['status']}; {finding['source']})")
+        say(f"  {finding['message']}")
         for fact in finding["evidence"]:
-            click.echo(
+            say(
                 f"  * v{fact['version']} {fact['kind']} effective {fact['effective_date']} "
                 f"recorded {fact['recorded_at']} {fact['reference']}"
             )
     for row in result["confirmations"]:
         amends = f" of v{row['target_version']}" if row["target_version"] is not None else ""
-        click.echo(
+        say(
             f"- rank jump confirmed by the writer ({', '.join(row['confirmed'])}): v{row['version']} {row['kind']}"
             f"{amends} recorded {row['recorded_at']} by {row['recorded_by']} {row['reference']}"
         )
     for rating in result["inflated_ratings"]:
         unit = rating["unit_finding"]
-        click.echo(
+        say(
             f"- relied on the {rating['year']} rating {rating['predicate']}, given in {unit['agency']} {unit['unit']} "
             f"whose ratings exceed its {unit['unit_predicate']} caps ({unit['rule']})"
         )
     for row in result["passed_over"]:
-        click.echo(f"- merit.passed_over ({row['severity']}): colleague {row['colleague']} clearly stronger")
+        say(f"- merit.passed_over ({row['severity']}): colleague {row['colleague']} clearly stronger")
         for measure, values in row["comparison"].items():
-            click.echo(f"  {measure}: " + ", ".join(f"{who} {value}" for who, value in values.items()))
+            say(f"  {measure}: " + ", ".join(f"{who} {value}" for who, value in values.items()))
     for row in result["recorded_later"]:
         placed = (
             "placed in the unit at this rank only by a record made after the decision: not compared"
             if row["placed"] == "here"
             else "in the unit at this rank as known before the decision, placed elsewhere since: compared as known then"
         )
-        click.echo(f"- colleague {row['colleague']} {placed}")
+        say(f"- colleague {row['colleague']} {placed}")
 
 
 PASSED_OVER_COLUMNS = ("tmt", "subject", "decision", "kind", "rank", "agency", "unit", "colleague", "severity")
@@ -626,7 +634,7 @@ def passed_over_command(obj: Context, /, fmt: str, start: str | None, end: str |
     )
     if fmt == "table" and later:
         click.echo()
-        click.echo(
+        say(
             "Colleagues of the 202 promotions and posts placed otherwise by a record made after the decision "
             "(elsewhere: in the unit at the rank as known before the decision, compared so; here: only by the "
             "later record, not compared):"

@@ -12,6 +12,7 @@ from click.core import ParameterSource
 from careerlog.cli import FILLED, Context, friendly_errors, pass_context
 from careerlog.cli_dates import YearToThisYear
 from careerlog.cli_numbers import WholeNumber
+from careerlog.visible import json_on_terminal, on_terminal
 from projections.mentoring import MentoringProjection
 from projections.merit.audit import MeritProjection
 from projections.merit.cli import csv_text, judged_alike, table_text
@@ -59,7 +60,7 @@ def summary(card: dict[str, Any]) -> str:
     lines = [table_text(mine, ("indicator", "group", "numerator", "denominator", "value"))]
     lines.append("")
     lines.append(f"Findings ({len(card['findings'])}):")
-    lines += [f"- {f['text']} [{f['indicator']}]" for f in card["findings"]] or ["- none"]
+    lines += [on_terminal(f"- {f['text']} [{f['indicator']}]") for f in card["findings"]] or ["- none"]
     return "\n".join(lines)
 
 
@@ -111,7 +112,7 @@ def scorecard_command(
         agency, year, years=years, unit=unit, region=region
     )
     if fmt == "json":
-        click.echo(json.dumps(card, ensure_ascii=False, indent=2))
+        click.echo(json_on_terminal(json.dumps(card, ensure_ascii=False, indent=2)))
     elif fmt == "csv":
         click.echo(csv_text(flat_rows(card), COLUMNS))
     else:

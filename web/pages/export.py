@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 
 from careerlog.spreadsheet import FORMULA_STARTS
+from careerlog.visible import visible_controls  # (the control characters a workbook cannot hold: careerlog.visible)
 from web.api.common import cell as api_cell
 from web.pages.columns import SHARES
 
@@ -109,17 +110,6 @@ def xlsx_download(
 def sheet_title(name: str) -> str:
     """The file's name without its extension, as a sheet's title may be (31 characters, none of []:*?/\\)."""
     return BAD_SHEET_TITLE.sub("-", name.rsplit(".", 1)[0])[:31] or "Sheet"
-
-
-# The control characters a workbook cannot hold (XML 1.0 has no place for them: openpyxl refuses them, and the
-# download failed): a recorded text holding one (a vertical tab or an escape pasted from another program) is written
-# with each as its visible symbol of Unicode's Control Pictures (U+2400 to U+241F: U+000B as ␋), never dropped
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def visible_controls(text: str) -> str:
-    """The text with each control character a workbook cannot hold as its Control Picture (␋ for U+000B)."""
-    return _CONTROLS.sub(lambda found: chr(0x2400 + ord(found.group())), text)
 
 
 def text_cell(sheet: Any, text: str) -> Cell:

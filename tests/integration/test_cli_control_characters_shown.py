@@ -1,0 +1,70 @@
+"""A recorded text holding an escape sequence (ESC [2J clears the screen) and a bidi override (U+202E shows the text
+after it backwards) is shown by the command line with those characters visible (careerlog.visible), so that an
+inspector reading an audit on a terminal sees what is recorded: in the audit's table and its JSON, in a history, in a
+refusal (click's "Error: ...") and in an import's refused rows. JSON stays the same JSON values. Both stores."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import orjson
+import pytest
+from click.testing import CliRunner, Result
+
+from careerlog.application import CareerLog
+from careerlog.cli import main
+from tests import factories as f
+from tests.conftest import projected
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
+NIP = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=803)
+UNIT = "Bagian\x1b[2J Umum \u202eNAIGAPEGEK"
+UNIT_SHOWN = "Bagian␛[2J Umum \\u202eNAIGAPEGEK"
+RAW = ("\x1b", "\u202e")
+
+
+def record(ledger: CareerLog) -> None:
+    ledger.record(NIP, "appointment", f.appointment(date(1986, 9, 26), date(2010, 3, 1), "M", unit=UNIT), actor="t")
+    ledger.record(NIP, "rank_promotion", f.promotion("III/b", "2014-04-01"), actor="test")
+
+
+def run(database_url: str, *args: str) -> Result:
+    return CliRunner().invoke(main, list(args), env={"CAREERLOG_DATABASE_URL": database_url})
+
+
+def shown(result: Result) -> str:
+    assert not any(c in result.output for c in RAW), result.output
+    return result.output
+
+
+def test_an_audit_table_and_its_json_show_a_recorded_escape_and_bidi_override_visibly(database_url: str) -> None:
+    with projected(database_url, record):
+        table = run(database_url, "audit", "promotions")
+        listed = run(database_url, "audit", "promotions", "--format", "json")
+        history = run(database_url, "history", NIP)
+    assert UNIT_SHOWN in shown(table)
+    assert [row["unit"] for row in json.loads(shown(listed))["decisions"]] == [UNIT]
+    assert "\\u202e" in listed.output
+    assert json.loads(shown(history).splitlines()[0])["unit"] == UNIT
+
+
+def test_a_refusal_shows_the_escape_and_bidi_override_it_quotes_visibly(database_url: str) -> None:
+    with projected(database_url, record):
+        result = run(database_url, "history", "19860926\x1b[2J\u202e")
+    assert result.exit_code == 1
+    assert shown(result) == "Error: Nothing is recorded for 19860926␛[2J\\u202e.\n"
+
+
+def test_an_import_s_refused_row_shows_the_escape_and_bidi_override_it_names_visibly(
+    database_url: str, tmp_path: Path
+) -> None:
+    training = {"kind": "training", "nip": NIP, **f.training("2016-01-08"), "Catatan\x1b[2J\u202e": "x"}
+    rows = [{"kind": "appointment", "nip": NIP, **f.appointment(date(1986, 9, 26), date(2010, 3, 1), "M")}, training]
+    path = tmp_path / "rows.jsonl"
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    result = run(database_url, "import", str(path))
+    assert result.exit_code == 1
+    assert "line 2: Catatan␛[2J\\u202e: Unknown field." in shown(result)
