@@ -262,7 +262,11 @@ def time_to_promotion_command(obj: Context, /, by: str, fmt: str, min_cell: int,
     start, end, scope = period_and_scope(options)
     result = fairness_queries(obj).time_to_promotion(by, start=start, end=end, scope=scope, min_cell=min_cell)
     logrank, cox = result["logrank"], result["cox"]
-    lines = [f"log-rank: chi2 {logrank['chi2']}, df {logrank['df']}, p {logrank['p']}" if logrank else "log-rank: -"]
+    lines = ["rank spells of PNS only: PPPK hold contract grades, never promoted in rank (docs/fairness.md)"]
+    if logrank:
+        lines.append(f"log-rank: chi2 {logrank['chi2']}, df {logrank['df']}, p {logrank['p']}")
+    else:  # fewer than two groups shown (`untested`): by employment_kind, PNS alone
+        lines.append(f"log-rank: - (no test nor Cox model: they need two groups of at least {result['min_cell']})")
     if cox:
         lines.append(f"Cox (reference {cox['reference_group']}, adjusted for {', '.join(cox['covariates'])}):")
         lines += [f"  {t['term']}: HR {t['hazard_ratio']} {cell(t['ci'])} p {t['p']}" for t in cox["terms"]]

@@ -72,6 +72,14 @@ MAX_MIN_CELL = 1_000_000  # groups of more are beyond any civil service: a bigge
 CORRECTION = "holm"
 SCOPE_FILTERS = ("agency", "region", "unit")
 POOL_TABLE = "promotion_rounds"
+# Time to promotion follows the rank spells of PNS (CPNS included) only: PPPK hold contract grades (I-XVII, Perpres
+# 98/2020) and are never promoted in rank, so their spells never end in a promotion and would count as waiting.
+# The reference's question is of those eligible for promotion (fairness-methods.md), as the selection rates' pool is
+# (a PPPK is never eligible for a 101: projections.merit.audit.eligible_101).
+PROMOTED_IN_RANK = "PNS"
+# Why an answer of time to promotion has no log-rank test nor Cox model: fewer than two groups shown (a grouping by
+# employment kind has one, PNS; a scope or period may leave one, or every group under min_cell)
+FEWER_THAN_TWO_GROUPS = "fewer_than_two_groups"
 # The refusals of a fairness request (careerlog.domain.wording)
 NOT_A_DAY = Refusal("Must be a date as YYYY-MM-DD, got {value}.")
 
@@ -442,7 +450,8 @@ class FairnessQueries(ViewReader):
         scope: Mapping[str, Any] | None = None,
         min_cell: Any = DEFAULT_MIN_CELL,
     ) -> dict[str, Any]:
-        """Kaplan-Meier per group, log-rank and Cox model of the rank spells that began in the period.
+        """Kaplan-Meier per group, log-rank and Cox model of the PNS rank spells that began in the period (PPPK are
+        never promoted in rank: `PROMOTED_IN_RANK`); `untested` says why there is no log-rank test or Cox model.
 
         Spells are censored at `end` (default today); the Cox model adjusts for education, the
         employee's SKP score of the two years before the rank began (`performance_before`, with an
@@ -472,7 +481,13 @@ class FairnessQueries(ViewReader):
         memory_given_back()  # what the reading freed, not held through the fits
         found = time_to_promotion_each(runs, [one.by for one in asks], covariates, min_cell=ask.min_cell, jobs=jobs)
         return [
-            {**one.header(), "period": {"from": one.start, "to": until}, **answer}
+            {
+                **one.header(),
+                "period": {"from": one.start, "to": until},
+                "employment_kinds": [PROMOTED_IN_RANK],
+                **answer,
+                "untested": FEWER_THAN_TWO_GROUPS if answer["logrank"] is None else None,
+            }
             for one, answer in zip(asks, found, strict=True)
         ]
 
@@ -536,11 +551,14 @@ class FairnessQueries(ViewReader):
         return runs, covariates
 
     def _spells(self) -> pd.DataFrame:
+        """The roster's spells of those promoted in rank (`PROMOTED_IN_RANK`, the spells' employment kind), with the
+        employee's birth date and recruitment path, in subject and seq order."""
         columns = ["subject", "seq", "start_date", "end_date", "rank", *ATTRIBUTES, "performance_before"]
         spell_columns = [c for c in columns if c not in ("birth_date", "recruitment_path")]
         return self._frame(
             f"SELECT {', '.join(f's.{c}' for c in spell_columns)}, r.birth_date, r.recruitment_path"
-            " FROM spells s JOIN roster r ON r.subject = s.subject ORDER BY s.subject, s.seq",
+            f" FROM spells s JOIN roster r ON r.subject = s.subject WHERE s.employment_kind = '{PROMOTED_IN_RANK}'"
+            " ORDER BY s.subject, s.seq",
             [*spell_columns, "birth_date", "recruitment_path"],
             categorical=True,
             numeric=["performance_before"],

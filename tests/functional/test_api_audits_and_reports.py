@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 import pytest
@@ -124,6 +125,28 @@ def test_time_to_promotion_counts_rank_spells_per_group(world: World) -> None:
     assert (point["years"], point["incidence"], groups["M"]["separated"]) == (pytest.approx(4.08, abs=0.01), 0.5, 0)
     assert (groups["M"]["incidence_4y"], groups["M"]["incidence_4y_ci"]) == (0.0, None)
     assert (groups["F"]["incidence"], groups["F"]["incidence_4y"]) == ([], 0.0)
+
+
+def record_a_pppk(world: World) -> None:
+    """A PPPK of Medan, in grade IX since 2016: never promoted in rank (PPPK hold contract grades)."""
+    born, appointed = date(1990, 7, 7), date(2016, 3, 1)
+    pppk = f.appointment(born, appointed, "F", employment_kind="PPPK", rank="IX", recruitment_path="PPPK")
+    world.services.ledger.record(f.pppk_nip(born, appointed.year, "F"), "appointment", pppk, actor="test")
+    world.catch_up()
+
+
+def test_time_to_promotion_by_employment_kind_is_of_pns_alone_and_says_why_it_is_not_tested(world: World) -> None:
+    record_a_pppk(world)
+    body = world.get("/api/v1/audits/time-to-promotion?by=employment_kind&min_cell=1", "inspector").get_json()
+    assert [(g["group"], g["n"]) for g in body["groups"]] == [("PNS", 4)]
+    assert (body["logrank"], body["cox"], body["untested"]) == (None, None, "fewer_than_two_groups")
+    assert body["employment_kinds"] == ["PNS"]
+    by_sex = world.get("/api/v1/audits/time-to-promotion?by=sex&min_cell=1", "inspector").get_json()
+    assert by_sex["untested"] is None
+    assert {g["group"]: g["n"] for g in by_sex["groups"]} == {"M": 2, "F": 2}  # the PPPK woman's grade not counted
+    as_csv = world.get("/api/v1/audits/time-to-promotion?by=employment_kind&min_cell=1&format=csv", "inspector")
+    assert as_csv.status_code == 200
+    assert len(as_csv.get_data(as_text=True).splitlines()) == 2  # the header and PNS
 
 
 # ---------------------------------------------------------------------- reports

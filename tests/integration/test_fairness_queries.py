@@ -39,6 +39,9 @@ PEOPLE: dict[str, tuple[date, date, str, dict[str, str]]] = {
     "fajar": (date(1992, 6, 6), date(2015, 3, 1), "M", SUMUT),
 }
 NIP = {name: f.nip(b, t, s, sequence=60 + i) for i, (name, (b, t, s, _)) in enumerate(PEOPLE.items())}
+# a PPPK (grade IX from 2016, never promoted in rank: PPPK hold contract grades), left out of time to promotion
+GITA = (date(1990, 7, 7), date(2016, 3, 1), "F")
+NIP["gita"] = f.pppk_nip(GITA[0], GITA[1].year, GITA[2])
 
 
 @pytest.fixture
@@ -59,6 +62,8 @@ def populate(app: CareerLog) -> None:
     rec("ani", "rank_promotion", f.promotion("III/b", "2021-04-01"))
     rec("fajar", "status_change", f.status("DISMISSED", "2018-06-01", reason="Mengundurkan diri"))
     rec("ani", "training", f.training("2017-05-10", hours=30, start="2017-05-08"))
+    pppk = f.appointment(*GITA, employment_kind="PPPK", rank="IX", recruitment_path="PPPK", **MEDAN)
+    rec("gita", "appointment", pppk)
 
 
 def add_pool(store: SqlStore) -> None:
@@ -169,6 +174,27 @@ def test_time_to_promotion_censors_leavers_and_those_still_waiting(store: SqlSto
     assert [t["term"] for t in result["cox"]["terms"]] == ["group: F", "training_jp"]
 
 
+def test_time_to_promotion_leaves_out_the_rank_spells_of_pppk(store: SqlStore) -> None:
+    # Gita, a PPPK in grade IX since 2016, is never promoted in rank: counted, her spell was a woman still waiting
+    queries = FairnessQueries(store, today=TODAY)
+    assert store.scalar("SELECT COUNT(*) FROM spells WHERE employment_kind = 'PPPK'") == 1
+    by_kind = queries.time_to_promotion("employment_kind", min_cell=1)
+    assert [(g["group"], g["n"], g["promoted"]) for g in by_kind["groups"]] == [("PNS", 10, 4)]
+    assert [g["n"] for g in queries.time_to_promotion("sex", min_cell=1)["groups"]] == [3, 7]
+    assert by_kind["employment_kinds"] == ["PNS"]
+
+
+def test_time_to_promotion_of_one_group_says_why_it_is_not_tested(store: SqlStore) -> None:
+    queries = FairnessQueries(store, today=TODAY)
+    by_kind = queries.time_to_promotion("employment_kind", min_cell=1)
+    assert (by_kind["logrank"], by_kind["cox"], by_kind["untested"]) == (None, None, "fewer_than_two_groups")
+    by_sex = queries.time_to_promotion("sex", min_cell=1)
+    assert by_sex["logrank"] is not None
+    assert by_sex["untested"] is None
+    # every group under min_cell: none shown, none tested
+    assert queries.time_to_promotion("sex", min_cell=100)["untested"] == "fewer_than_two_groups"
+
+
 def test_time_to_promotion_takes_nothing_from_the_pool_rounds(store: SqlStore) -> None:
     # the pool's scores are 90 for the promoted, 80 for the others, none for Fajar, who left: the old covariate
     # (the mean score over the pool rounds, with an indicator of none) separated promoted from waiting
@@ -219,6 +245,19 @@ def test_audit_time_to_promotion_command_reports_log_rank_and_cox(store: SqlStor
     assert result.exit_code == 0, result.output
     assert "log-rank: chi2" in result.output
     assert "Cox (reference M, adjusted for education, training_jp):" in result.output
+
+
+def test_audit_time_to_promotion_command_by_employment_kind_says_why_it_is_not_tested(
+    store: SqlStore, database_url: str
+) -> None:
+    result = audit(database_url, "time-to-promotion", "--by", "employment_kind", "--min-cell", "1")
+    assert result.exit_code == 0, result.output
+    assert [line.split()[0] for line in result.output.splitlines()[1:2]] == ["PNS"]  # the one group, no PPPK
+    assert "rank spells of PNS only: PPPK hold contract grades, never promoted in rank" in result.output
+    assert "log-rank: - (no test nor Cox model: they need two groups of at least 1)" in result.output
+    as_json = json.loads(audit(database_url, "time-to-promotion", "--by", "employment_kind", "--format", "json").output)
+    assert (as_json["untested"], as_json["employment_kinds"]) == ("fewer_than_two_groups", ["PNS"])
+    assert [g["group"] for g in as_json["groups"]] == ["PNS"]
 
 
 def test_audit_commands_reject_bad_input_naming_the_option(store: SqlStore, database_url: str) -> None:

@@ -1,8 +1,9 @@
 """Time to promotion counts from entering the rank (fairness-methods.md: "Years from becoming eligible (or from
 entering the rank) to promotion"), whatever the employee's standing in it: a CPNS's first rank from the appointment
-that gives it (the probation year counted, as time in rank counts it), not from the confirmation as PNS; a PPPK's
-grade from its appointment, an observation of its own (the reference groups by employment kind, PNS/PPPK). Neither
-reference counts PNS time only (docs/fairness.md, "What time counts")."""
+that gives it (the probation year counted, as time in rank counts it), not from the confirmation as PNS. A PPPK's
+grade makes a run of its own here, which never ends in a promotion (PPPK hold contract grades, never promoted in
+rank): FairnessQueries reads the PNS spells only, so it is not counted (tests/integration/test_fairness_queries.py;
+docs/fairness.md, "What time counts")."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ def test_a_cpns_first_rank_counts_from_the_appointment_not_from_the_confirmation
     assert first == ("III/a", "2010-03-01", "2014-04-01", 1, "PNS")  # 4.1 years in III/a, the CPNS year included
 
 
-def test_a_pppk_grade_is_an_observation_from_its_appointment() -> None:
+def test_a_pppk_grade_never_ends_in_a_promotion() -> None:
     builder = f.pppk_builder(date(2022, 3, 1))
-    assert runs(builder) == [("IX", "2022-03-01", "2026-01-01", 0, "PPPK")]  # waiting: censored at the end
+    # waiting, censored at the end: counted, it would weigh on its group as someone not promoted (hence left out)
+    assert runs(builder) == [("IX", "2022-03-01", "2026-01-01", 0, "PPPK")]

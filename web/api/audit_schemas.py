@@ -673,9 +673,27 @@ class TimeToPromotionSchema(StatisticsHeaderSchema):
     """Years in rank until promotion per group: Kaplan-Meier curves, the log-rank test and a Cox model (those who
     stay), and the cumulative incidence of promotion with leaving as a competing event."""
 
+    employment_kinds = fields.List(
+        fields.String(),
+        dump_only=True,
+        metadata={
+            "description": "The employment kinds whose rank spells are counted: PNS (CPNS included). PPPK hold "
+            "contract grades (I-XVII) and are never promoted in rank: their spells are left out, so grouped by "
+            "employment_kind there is one group, PNS."
+        },
+    )
     groups = fields.List(fields.Nested(SurvivalGroupSchema), dump_only=True)
     logrank = fields.Nested(LogrankSchema, dump_only=True, allow_none=True)
     cox = fields.Nested(CoxSchema, dump_only=True, allow_none=True)
+    untested = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "Why there is no log-rank test nor Cox model (`logrank` and `cox` null): "
+            "`fewer_than_two_groups`, they compare at least two groups shown (of at least min_cell rank spells); "
+            "null when tested."
+        },
+    )
 
 
 # ---------------------------------------------------------------------- grade inflation
