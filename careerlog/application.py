@@ -408,6 +408,27 @@ def decision_problems(
     return None
 
 
+CHANGED = "corrected_fields."  # a correction's corrected value as its refusal names it: corrected_fields.cost
+
+
+def exponent_cells(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """A payload's values by the name its refusal gives each: its fields, and a correction's corrected values as
+    corrected_fields.<field> (CareerLog._exponents_judged judges a number written with an exponent among either)."""
+    changes = payload.get("corrected_fields")
+    nested = {CHANGED + name: value for name, value in changes.items()} if isinstance(changes, Mapping) else {}
+    return {**payload, **nested}
+
+
+def with_cells(payload: Mapping[str, Any], cells: Mapping[str, Any]) -> dict[str, Any]:
+    """A payload with some of its values (named as exponent_cells names them) replaced."""
+    changed = dict(payload)
+    nested = {name.removeprefix(CHANGED): value for name, value in cells.items() if name.startswith(CHANGED)}
+    changed.update({name: value for name, value in cells.items() if not name.startswith(CHANGED)})
+    if nested:
+        changed["corrected_fields"] = {**payload["corrected_fields"], **nested}
+    return changed
+
+
 CORRECTION_FIELDS = frozenset(("target_version", "corrected_fields"))  # a correction's fields judged with its target
 
 
@@ -639,7 +660,7 @@ class CareerLog(Application[str]):
         if event_cls is None:
             known = ", ".join(RECORDABLE_KINDS)
             raise InvalidInput(UNKNOWN_KIND.reason(kind=quoted(command.kind), known=known), "kind")
-        if any(type(value) is WrittenWithExponent for value in command.payload.values()):
+        if any(type(value) is WrittenWithExponent for value in exponent_cells(command.payload).values()):
             command = self._exponents_judged(uow, command, actor)
         recording = self.recording(command, actor, uow)
         if command.confirmed and not command.confirmed <= set(CONFIRMABLE):
@@ -742,10 +763,12 @@ class CareerLog(Application[str]):
         by its field's own checks first: the recording is judged (never recorded) with each such number written out
         in full, and a number its field then refuses otherwise than as no number (a training's cost of 1e400: more
         than any real one) is handed on written out, to be refused with that reason; any other is Unreadable, refused
-        as written with an exponent (payload.EXPONENT), with the recording's other problems."""
-        payload = dict(command.payload)
-        marked = {name: value for name, value in payload.items() if type(value) is WrittenWithExponent}
-        trial = replace(command, payload={**payload, **{name: cell.written_out() for name, cell in marked.items()}})
+        as written with an exponent (payload.EXPONENT), with the recording's other problems. A correction's corrected
+        values are judged alike, each named as its refusal is (corrected_fields.cost: exponent_cells)."""
+        marked = {
+            name: cell for name, cell in exponent_cells(command.payload).items() if type(cell) is WrittenWithExponent
+        }
+        trial = replace(command, payload=with_cells(command.payload, {n: c.written_out() for n, c in marked.items()}))
         try:
             self.execute(UnitOfWork(self, guard=uow.guard), trial, actor)  # (its unit of work is never saved)
             found: Mapping[str, list[str]] = {}
@@ -753,11 +776,12 @@ class CareerLog(Application[str]):
             found = refused.errors
         except CareerlogError:  # (a record not appointed, a conflict: nothing said of the number; judged again below)
             found = {}
+        judged: dict[str, Any] = {}
         for name, cell in marked.items():
             reasons = found.get(name, [])
             bounded = bool(reasons) and not any(reason in (NOT_INTEGER, NOT_NUMBER) for reason in reasons)
-            payload[name] = cell.written_out() if bounded else Unreadable(cell.refusal())
-        return replace(command, payload=payload)
+            judged[name] = cell.written_out() if bounded else Unreadable(cell.refusal())
+        return replace(command, payload=with_cells(command.payload, judged))
 
     @staticmethod
     def _refuse_unconfirmed_jump(

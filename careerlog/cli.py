@@ -456,12 +456,17 @@ def record_command(
     promotion_kind=101 effective_date=2019-04-01 reference=SK-800/123/2019.
     `careerlog kinds` lists the kinds and their fields.
     """
+    from careerlog.textfiles import changes_marked, exponent_marked
+
     payload: dict[str, Any] = {}
     for item in fields:
         name, sep, value = item.partition("=")
         if not sep:
             raise click.BadParameter(f"expected field=value, got {item!r}", param_hint="FIELDS")
-        payload[name] = json.loads(value) if name == "corrected_fields" else value
+        # (a number written with an exponent, "cost=1e3": refused as the API refuses it, after the field's bounds)
+        payload[name] = (
+            changes_marked(json.loads(value)) if name == "corrected_fields" else exponent_marked(kind, name, value)
+        )
     outcome = obj.app.record(nip, kind, payload, actor=actor, client_key=client_key)
     state = "recorded" if outcome.created else "already recorded"
     say(f"{state}: {outcome.kind} version {outcome.version} of {outcome.subject}")

@@ -671,11 +671,36 @@ def read_exponents(row: dict[str, Any]) -> None:
     kind = row.get("kind")
     if type(kind) is not str:
         return
-    for name in (*typed_fields(kind, int), *typed_fields(kind, Decimal)):
+    for name in number_fields(kind):
         cell = row.get(name)
-        if type(cell) is str and with_exponent(cell):
-            row[name] = WrittenWithExponent(cell)
+        if type(cell) is str and type(marked := exponent_marked(kind, name, cell)) is WrittenWithExponent:
+            row[name] = marked
             wrote(row, name, cell)
+
+
+def number_fields(kind: str) -> tuple[str, ...]:
+    """The number fields of an event kind: whole numbers and decimals (none for a kind that is not one)."""
+    return (*typed_fields(kind, int), *typed_fields(kind, Decimal))
+
+
+def exponent_marked(kind: str | None, name: str, value: Any) -> Any:
+    """A value of the field `name` of an event `kind` (None: a correction's corrected value, whatever fact it
+    corrects, by the field's name: kind_with_field) as a client hands it to the ledger: a number field's text
+    written with an exponent ("1e3", "1,5E+06") as WrittenWithExponent, which the ledger refuses after the field's
+    own bounds (careerlog.application.CareerLog.execute); any other value as it is. The clients that read numbers
+    as text mark them so: an import's CSV cells, the record form, `careerlog record`, a correction's values."""
+    if type(value) is not str or not with_exponent(value):
+        return value
+    kind = kind_with_field(name) if kind is None else kind
+    return WrittenWithExponent(value) if kind is not None and name in number_fields(kind) else value
+
+
+def changes_marked(changes: Any) -> Any:
+    """A correction's corrected_fields with each number written with an exponent marked (exponent_marked); anything
+    that is no object as it is, for the ledger to refuse."""
+    if not isinstance(changes, dict):
+        return changes
+    return {name: exponent_marked(None, name, value) for name, value in changes.items()}
 
 
 def read_cells(row: dict[str, Any], *, indonesian: bool) -> None:
@@ -711,6 +736,10 @@ def read_corrected_fields(row: dict[str, Any], *, indonesian: bool) -> None:
         return
     for name, cell in changes.items():
         if type(cell) is not str or (kind := kind_with_field(name)) is None:
+            continue
+        if type(marked := exponent_marked(kind, name, cell)) is WrittenWithExponent:  # ("1,5E+06": as its cells)
+            changes[name] = marked
+            wrote(row, f"corrected_fields.{name}", cell)
             continue
         cells: dict[str, Any] = {"kind": kind, name: cell}
         read_cells(cells, indonesian=indonesian)

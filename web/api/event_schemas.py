@@ -26,14 +26,14 @@ from careerlog.domain.events import (
     UnitRated,
 )
 from careerlog.domain.payload import FieldSpec, Unreadable, payload_fields
-from web.api.fields import Code, PlainDate, PlainDateTime, PlainDecimal, WholeNumber
+from web.api.fields import Changes, Code, PlainDate, PlainDateTime, PlainDecimal, WholeNumber
 
 FIELD_TYPES: dict[type, type[fields.Field[Any]]] = {
     str: fields.String,
     int: WholeNumber,
     date: PlainDate,
     Decimal: PlainDecimal,
-    dict: fields.Dict,
+    dict: Changes,
 }
 
 

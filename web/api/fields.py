@@ -10,6 +10,7 @@ from marshmallow import ValidationError, fields
 
 from careerlog.domain.errors import cut
 from careerlog.domain.payload import WRITTEN_OUT_DIGITS, WrittenWithExponent, ascii_number, with_exponent
+from careerlog.textfiles import changes_marked
 
 # A day as the API and the pages document it, YYYY-MM-DD in ASCII digits (projections.reading.ISO_DAY, which the
 # command line's audits read too): date.fromisoformat (and marshmallow's Date, which calls it) also reads ISO 8601's
@@ -110,6 +111,15 @@ class PlainDecimal(AsciiDigits, fields.Decimal):
 
     def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
         return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
+
+
+class Changes(fields.Dict):
+    """A correction's corrected values (corrected_fields): an object, its values plain JSON as the ledger reads them,
+    except a number's text written with an exponent ("1e3"), handed on as the fields above hand theirs on
+    (careerlog.textfiles.changes_marked: refused naming corrected_fields.<field>, after the field's bounds)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        return changes_marked(super()._deserialize(value, attr, data, **kwargs))
 
 
 class Code(fields.String):

@@ -37,11 +37,28 @@ from careerlog.domain.employee import (
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.nip import parse_nip
-from careerlog.domain.payload import FieldSpec, Unreadable, ascii_number, filled_fields, parse_payload, whole_number
+from careerlog.domain.payload import (
+    FieldSpec,
+    Unreadable,
+    WrittenWithExponent,
+    ascii_number,
+    filled_fields,
+    parse_payload,
+    whole_number,
+)
 from careerlog.domain.wording import Reason, reason_of
 from careerlog.importing import kind_from_name, names_kind_column, refuse_no_rows
 from careerlog.reference import reference
-from careerlog.textfiles import WORKBOOK, ReadsTwoWays, aliases_of, rupiah_amount, rupiah_reading, workbook_name
+from careerlog.textfiles import (
+    WORKBOOK,
+    ReadsTwoWays,
+    aliases_of,
+    changes_marked,
+    exponent_marked,
+    rupiah_amount,
+    rupiah_reading,
+    workbook_name,
+)
 from web.errors import conflict_errors
 from web.pages.common import allowed, blp, page, services
 from web.pages.export import csv_download
@@ -88,7 +105,9 @@ def payload_from(
 
     A decimal is read in the page's language ("2,5" in Indonesian, "2.5" in English; strict, so a
     separator in the wrong place is refused rather than guessed) and handed on as the ledger writes it.
-    A cell it cannot read is refused (InvalidInput), or, given `unread`, named there and left out.
+    A cell it cannot read is refused (InvalidInput), or, given `unread`, named there and left out. A number written
+    with an exponent ("1e3", in any field of numbers) is handed on as the API hands it (exponent_marked): the ledger
+    refuses it beside its field, after the field's own bounds.
     """
     payload: dict[str, Any] = {}
     for spec in filled_fields(cls):
@@ -96,9 +115,11 @@ def payload_from(
         if not value:
             continue
         reason = None
-        if spec.type is dict:
+        if type(marked := exponent_marked(cls.KIND, spec.name, value)) is WrittenWithExponent:
+            payload[spec.name] = marked  # ("1e3": refused as the API refuses it, after the field's bounds)
+        elif spec.type is dict:
             try:
-                payload[spec.name] = json.loads(value)
+                payload[spec.name] = changes_marked(json.loads(value))
             except json.JSONDecodeError:
                 reason = _("Not valid JSON.")
         elif spec.type is Decimal:
@@ -174,7 +195,9 @@ def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict
         typed = form.get(CORRECTED + name, field["value"]).strip()
         if typed == field["value"]:
             continue
-        if field["type"] == "decimal" and typed:
+        if type(marked := exponent_marked(target["kind"], name, typed)) is WrittenWithExponent:
+            typed = marked  # ("1e3": refused beside the field as the API refuses it, after the field's bounds)
+        elif field["type"] == "decimal" and typed:
             try:
                 typed = local_decimal(typed, name)
             except NumberFormatError as e:

@@ -1,0 +1,79 @@
+"""A correction's corrected value written with an exponent ("1e3" as a JSON string in corrected_fields, "1,5E+06" in
+an imported CSV cell's JSON) is refused naming corrected_fields.<field> as the fact's own field is: the exponent's
+refusal (payload.EXPONENT), or the field's own bound's for a number beyond it (1e400 rupiah). Before, the API and
+the import read "1e3" as 1000 (recorded as 1E+3) and a corrected hours "2E+00" was refused as no whole number. A
+JSON number (1e3) is read as before. Nothing is recorded. Both stores."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_import_corrected_values_read_as_cells import imported, row, training
+from tests.functional.test_numbers_written_with_exponent import COST, exponent
+
+EVENTS = f"/api/v1/employees/{BUDI}/events"
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url  # both stores
+
+
+def correction(version: int, changes: dict[str, Any], reference: str = "RALAT-1") -> dict[str, Any]:
+    return {
+        "kind": "correction",
+        "target_version": version,
+        "corrected_fields": changes,
+        "reason": "Salah ketik",
+        "effective_date": "2024-06-01",
+        "reference": reference,
+    }
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "reason"),
+    [
+        ("cost", "1e3", exponent("1e3")),
+        ("cost", "1,5E+06", exponent("1,5E+06")),
+        ("cost", "2E+12", COST),
+        ("cost", "1e400", COST),
+        ("hours", "2E+00", exponent("2E+00")),
+        ("hours", "2E+01", "20 JP in 1 day(s) is more than 12 JP a day."),
+    ],
+)
+def test_a_corrected_value_written_with_an_exponent_is_refused_by_the_api_naming_it(
+    world: World, field: str, typed: str, reason: str
+) -> None:
+    version = training(world, "K-1")
+    before = world.log()
+    answer = world.post(EVENTS, "hr", json=correction(version, {field: typed}))
+    assert answer.status_code == 422, answer.get_json()
+    assert answer.get_json()["errors"] == {f"corrected_fields.{field}": [reason]}
+    assert world.log() == before
+
+
+def test_a_corrected_json_number_with_an_exponent_is_read_as_before(world: World) -> None:
+    version = training(world, "K-2")
+    answer = world.post(EVENTS, "hr", json=correction(version, {"cost": 2e6}))
+    assert answer.status_code == 201, answer.get_json()
+
+
+def test_a_corrected_value_written_with_an_exponent_is_refused_by_an_import_naming_it(world: World) -> None:
+    one, two, three = training(world, "K-3"), training(world, "K-4"), training(world, "K-5")
+    before = world.log()
+    report = imported(
+        world,
+        row(one, {"cost": "1,5E+06"}, "01/06/2024", "RALAT-3"),
+        row(two, {"cost": "1E+400"}, "01/06/2024", "RALAT-4"),
+        row(three, {"hours": "2E+00"}, "01/06/2024", "RALAT-5"),
+    )
+    assert [(p["errors"], p["values"]) for p in report["rejected"]] == [
+        ({"corrected_fields.cost": [exponent("1,5E+06")]}, {"corrected_fields.cost": "1,5E+06"}),
+        ({"corrected_fields.cost": [COST]}, {"corrected_fields.cost": "1E+400"}),
+        ({"corrected_fields.hours": [exponent("2E+00")]}, {"corrected_fields.hours": "2E+00"}),
+    ]
+    assert report["recorded"] == 0
+    assert world.log() == before
