@@ -725,10 +725,17 @@ def add_years(day: date, years: int) -> date:
 PROBATION_YEARS = 1  # a CPNS's probation (masa percobaan) before confirmation as PNS
 
 
-def pns_from(confirmed: date | None, appointed: date) -> date:
-    """The day an employee on the PNS track is a PNS, no longer a CPNS: their confirmation's effective date; with
-    none recorded, the end of the probation year after the appointment (a record silent on it, such as older or
-    migrated history, is read as a PNS from then). The 20 JP a year is a PNS's (PP 11/2017 art. 203(4)): the
-    training answers (`jp_by_year`), the compliance report and the scorecard read it (through the spells'
-    `pns_from`) alike."""
-    return confirmed if confirmed is not None else add_years(appointed, PROBATION_YEARS)
+def pns_from(confirmed: date | None) -> date | None:
+    """The day an employee on the PNS track is a PNS, no longer a CPNS: their confirmation's effective date; None
+    with none recorded: becoming PNS at the end of the probation year needs Latsar and a decree (the reference, 4),
+    so a record without a confirmation is read as a CPNS's, however long ago the appointment, as the merit audit's
+    promotion.no_probation reads it. The 20 JP a year is a PNS's (PP 11/2017 art. 203(4)): the training answers
+    (`jp_by_year`), the compliance report and the scorecard read it (through the spells' `pns_from`) alike; the
+    study-leave audit reads the years as PNS from it."""
+    return confirmed
+
+
+def confirmation_due(appointed: date) -> date:
+    """The day a CPNS's confirmation as PNS is due: the end of the probation year after the appointment (shown to a
+    CPNS whose confirmation is not recorded, so that the employee and HR see what to record)."""
+    return add_years(appointed, PROBATION_YEARS)

@@ -101,8 +101,9 @@ class RosterProjection(TupleProjection):
     # 3: spells' performance_before (the SKP scores of the two years before a period began); 4: roster's
     # post_assignment (whether the post shown is the definitive one or an acting one: eligibility's level_top);
     # 5: spells' pns_from (the day a PNS-track employee is a PNS, no longer a CPNS: the 20 JP staff of a year);
-    # 6: roster's name_folded (the name as the search matches it, alike on both stores: `folded`)
-    version = 6
+    # 6: roster's name_folded (the name as the search matches it, alike on both stores: `folded`); 7: spells' pns_from
+    # NULL without a confirmation recorded (a CPNS, however long ago appointed), no longer the end of the probation year
+    version = 7
     tables = (ROSTER, SPELLS)
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
@@ -118,8 +119,9 @@ def spell_rows(record: CareerRecord) -> list[Row]:
     open (NULL) while the employee serves. Answers "who was where, at which rank, on D".
     `performance_before` is the employee's SKP score of the two years before the period began
     (`performance_before`): time to promotion's Cox covariate, known at a rank's start. `pns_from`, on every row
-    of a PNS-track employee (None for a PPPK), is the day they are a PNS, no longer a CPNS
-    (`projections.career.pns_from`): the 20 JP staff of a year are those with it on or before the counting day.
+    of a PNS-track employee, is the day they are a PNS, no longer a CPNS (`projections.career.pns_from`: their
+    confirmation's effective date; None without one, a CPNS, and for a PPPK): the 20 JP staff of a year are those with
+    it on or before the counting day.
     """
     return SPELLS.as_rows(spell_tuples(record))
 
@@ -159,7 +161,8 @@ def spell_tuples(record: CareerRecord) -> list[tuple[Any, ...]]:
     if not kept:
         return []
     subject, kind, sex = record.subject, record.employment_kind, record.profile("sex")
-    pns = pns_from(record.confirmed_on, start).isoformat() if kind == "PNS" else None  # a PPPK is never one
+    confirmed = pns_from(record.confirmed_on) if kind == "PNS" else None  # a PPPK is never one; a CPNS not yet
+    pns = confirmed.isoformat() if confirmed is not None else None
     starts = [day.isoformat() for day, _ in kept]
     ends = [*starts[1:], end.isoformat() if end is not None else None]
     return [

@@ -240,12 +240,12 @@ def confirmed_on(sql: Sql, nip: str) -> date | None:
     return record_from_rows(nip, rows).confirmed_on if rows else None
 
 
-def pns_at_end(year: int, confirmed: date | None, appointed: date, today: date) -> bool:
+def pns_at_end(year: int, confirmed: date | None, today: date) -> bool:
     """Whether an employee on the PNS track was a PNS, no longer a CPNS, on the year's last day (today in the
-    current year): confirmed by then; with no confirmation recorded, once the probation year after the appointment
-    is over (a record silent on it, such as older or migrated history, is read as before: a PNS). The yearly 20 JP
-    is a PNS's (PP 11/2017 art. 203(4)); a CPNS's development is the basic training (Latsar)."""
-    return pns_from(confirmed, appointed) <= min(date(year, 12, 31), today)
+    current year): confirmed by then (`pns_from`); with no confirmation recorded a CPNS, however long ago appointed.
+    The yearly 20 JP is a PNS's (PP 11/2017 art. 203(4)); a CPNS's development is the basic training (Latsar)."""
+    pns = pns_from(confirmed)
+    return pns is not None and pns <= min(date(year, 12, 31), today)
 
 
 AWAY_SPELLS = "SELECT start_date, end_date, status FROM spells WHERE subject = ?"
@@ -634,10 +634,7 @@ class TrainingQueries(ViewReader):
             spells = sql.query(AWAY_SPELLS, (nip,)) if pns else []
         hours = {int(r["year"]): int(r["hours"]) for r in totals}
         years = year_span(served[0]["appointed_on"], served[0]["separated_on"], self.today)
-        appointed = date.fromisoformat(served[0]["appointed_on"])
-        cpns = [
-            y for y in years if pns and yearly_jp(y) is not None and not pns_at_end(y, confirmed, appointed, self.today)
-        ]
+        cpns = [y for y in years if pns and yearly_jp(y) is not None and not pns_at_end(y, confirmed, self.today)]
         away = [y for y in years if y not in cpns and yearly_jp(y) is not None and away_at_end(y, spells, self.today)]
         separated = served[0]["separated_on"]
         ended = [

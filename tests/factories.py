@@ -62,6 +62,25 @@ def appointment(
     return payload
 
 
+def confirmation(day: str, **overrides: Any) -> dict[str, Any]:
+    """The payload of a confirmation as PNS (after Latsar and the probation year) effective on `day`."""
+    number = next(_sequence)
+    return {
+        "effective_date": day,
+        "reference": f"SK-PNS-{number}",
+        "latsar_certificate": f"LATSAR-{number}",
+        **overrides,
+    }
+
+
+def a_year_after(appointed: date) -> str:
+    """The end of the probation year after an appointment, as an ISO date: the day a test's PNS is confirmed."""
+    try:
+        return appointed.replace(year=appointed.year + 1).isoformat()
+    except ValueError:  # 29 February
+        return appointed.replace(year=appointed.year + 1, day=28).isoformat()
+
+
 def promotion(new_rank: str, tmt: str, kind: str = "101", **overrides: Any) -> dict[str, Any]:
     return {
         "new_rank": new_rank,
@@ -155,9 +174,15 @@ class CareerBuilder:
         from careerlog.domain.employee import Employee
 
         self.nip = nip(birth, appointed, sex)
+        self.appointed = appointed
         self.at = datetime.combine(appointed, datetime.min.time(), tzinfo=UTC)
         payload = appointment(birth, appointed, sex, **fields)
         self.employee, _ = Employee.appoint(self.nip, _parse("appointment", payload), recording(self.at))
+
+    def confirmed(self, day: str | None = None) -> CareerBuilder:
+        """Confirmed as PNS on `day` (the end of the probation year by default): without it a PNS-track employee is a
+        CPNS, however long ago appointed. Add it first, so it is recorded before the facts that follow it."""
+        return self.add("confirmation", confirmation(day or a_year_after(self.appointed)))
 
     def add(self, kind: str, payload: dict[str, Any], recorded: str | None = None) -> CareerBuilder:
         if recorded is not None:
@@ -185,6 +210,7 @@ def pppk_builder(appointed: date, birth: date = date(1990, 1, 15), sex: str = "F
 
     builder = object.__new__(CareerBuilder)
     builder.nip = pppk_nip(birth, appointed.year, sex)
+    builder.appointed = appointed
     payload = appointment(birth, appointed, sex, employment_kind="PPPK", rank="IX")
     payload["recruitment_path"] = "PPPK"
     builder.at = datetime.combine(appointed, datetime.min.time(), tzinfo=UTC)

@@ -21,7 +21,7 @@ from typing import Any
 from careerlog.ages import whole_years
 from careerlog.domain.wording import Template
 from careerlog.reference import Rule, Rules, rules
-from projections.career import CareerRecord, Fact, add_years, pns_from
+from projections.career import CareerRecord, Fact, add_years
 from projections.framework import Table, TupleProjection, rules_digest
 from projections.merit.audit import FINDINGS, LATE_EVIDENCE
 from projections.merit.rules import SEVERITY_ORDER, Check, check, evidence_json, penalty_served, rule_on
@@ -41,6 +41,10 @@ PNS_SINCE = Template(
     ("years",),
 )
 PPPK_NOT_PNS = Template("a PPPK is not a PNS; study leave from {day}", ("day",))
+# a CPNS: no confirmation as PNS in effect by the day (projections.career.pns_from); the appointment shows since when
+STILL_CPNS = Template(
+    "CPNS since {since}, no confirmation as PNS recorded by {day}; study leave from {day}", ("since", "day")
+)
 PENALTY_IN_FORCE = Template(
     "penalties barring study leave in force on {day}: {count}", ("day",), (), ("count",)
 )  # (not the promotion rule's wording, which the pages read as a penalty barring a promotion)
@@ -95,21 +99,17 @@ def study_leave_starts(record: CareerRecord) -> list[Fact]:
 
 
 def pns_start(known: CareerRecord, day: date) -> tuple[date, Fact] | None:
-    """The day the employee is a PNS as `known` reads it (`pns_from`: the confirmation in effect by `day`, or without
-    one the end of the probation year after the appointment) and the fact that shows it; None without appointment."""
-    appointment = known.appointment
-    if appointment is None:
-        return None
-    confirmed = known.of_kind("confirmation", until=day)
-    if confirmed:
-        return confirmed[0].effective_date, confirmed[0]
-    return pns_from(None, appointment.effective_date), appointment
+    """The day the employee is a PNS as `known` reads it (`projections.career.pns_from`: the confirmation in effect by
+    `day`) and the confirmation; None without one (a CPNS, however long ago appointed) or without appointment."""
+    confirmed = known.of_kind("confirmation", until=day) if known.appointment is not None else []
+    return (confirmed[0].effective_date, confirmed[0]) if confirmed else None
 
 
 def service_check(known: CareerRecord, day: date, rule: Rule) -> Check | None:
-    """At least `years` as PNS on `day`. A PPPK is never a PNS: per `pppk`, not judged (`not_judged`, the default:
-    the reference names no condition for them), a finding (`finding`), or the years counted from the PPPK's
-    appointment (`appointment`)."""
+    """At least `years` as PNS on `day`, counted from the confirmation in effect then: a CPNS (none recorded by
+    then) has none, however long ago appointed, a finding whose evidence is the appointment. A PPPK is never a PNS:
+    per `pppk`, not judged (`not_judged`, the default: the reference names no condition for them), a finding
+    (`finding`), or the years counted from the PPPK's appointment (`appointment`)."""
     years = int(rule.params.get("years", 1))
     if known.employment_kind == "PPPK":
         mode = str(rule.params.get("pppk", "not_judged"))
@@ -117,12 +117,13 @@ def service_check(known: CareerRecord, day: date, rule: Rule) -> Check | None:
             return check(rule, False, lambda: PPPK_NOT_PNS(day=day), ())
         if mode != "appointment" or known.appointment is None:
             return None
-        start: tuple[date, Fact] | None = (known.appointment.effective_date, known.appointment)
-    else:
-        start = pns_start(known, day)
-    if start is None:
+        since, shown = known.appointment.effective_date, known.appointment
+    elif (appointed := known.appointment) is None:
         return None
-    since, shown = start
+    elif (start := pns_start(known, day)) is None:  # a CPNS on the day: no years as PNS at all
+        return check(rule, False, lambda: STILL_CPNS(since=appointed.effective_date, day=day), (appointed,))
+    else:
+        since, shown = start
     due = add_years(since, years)
     return check(rule, due <= day, lambda: PNS_SINCE(since=since, years=years, due=due, day=day), (shown,))
 
@@ -236,8 +237,10 @@ class StudyLeaveProjection(TupleProjection):
     name = "study_leave"
     # 2: study_leave.penalty worded as a penalty barring study leave, not the promotion rule's wording; 3: a status
     # change to STUDY_LEAVE on the day of a study_leave_start is no second start; 4: evidence.recorded_after also a
-    # penalty or confirmation moved into effect by the day by a correction recorded after the start
-    version = 5
+    # penalty or confirmation moved into effect by the day by a correction recorded after the start; 6: without a
+    # confirmation in effect a CPNS (pns_since NULL, a study_leave.service_years finding), not a PNS from the end of
+    # the probation year
+    version = 6
     tables = (STUDY_LEAVES, STUDY_LEAVE_FINDINGS)
 
     def configuration(self) -> str | None:

@@ -186,6 +186,16 @@ def world(request: pytest.FixtureRequest, app: Flask, client: FlaskClient) -> Wo
     return World(app, client, app.extensions["careerlog"], dict(tokens))
 
 
+def confirm_world_pns(world: World) -> None:
+    """Record Budi's, Sari's and Rina's confirmations as PNS (a year after their appointments), for a test meaning them
+    PNS: the world records none, so all three are CPNS (Budi's 2014 promotion the audit's promotion.no_probation)."""
+    ledger = world.services.ledger
+    ledger.record(BUDI, "confirmation", f.confirmation("2011-03-01"), actor="test")
+    ledger.record(SARI, "confirmation", f.confirmation("2016-05-01"), actor="test")
+    ledger.record(RINA, "confirmation", f.confirmation("1999-03-01"), actor="test")
+    world.catch_up()
+
+
 def build_world(app: Flask, client: FlaskClient) -> World:
     """Record the three employees and make an account and token per role."""
     services: Services = app.extensions["careerlog"]

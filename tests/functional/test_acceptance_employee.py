@@ -18,7 +18,7 @@ from careerlog.access import Scope
 from careerlog.reference import rules
 from projections.merit.eligibility import first_permitted
 from tests import factories as f
-from tests.functional.conftest import BUDI, World, appointment_of
+from tests.functional.conftest import BUDI, World, appointment_of, confirm_world_pns
 from tests.functional.test_pages_auth import log_in
 
 
@@ -215,6 +215,7 @@ ROW = r"<tr><td>(\d{4})</td>[^\n]*\n\s*<td>(?:<strong>)?([a-z ]+)(?:</strong>)?<
 
 def test_the_current_year_short_of_20_jp_reads_not_yet_not_no(world: World) -> None:
     """The yearly 20 JP (an entitlement, PP 11/2017 art. 203(4)) of a year still running is not yet missed."""
+    confirm_world_pns(world)  # Budi a PNS since 2011 (unconfirmed, a CPNS: no year judged)
     page = own_page(world, "employee", BUDI, "en")
     rows = dict(re.findall(ROW, page))
     this_year = str(date.today().year)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests import factories as f
-from tests.functional.conftest import BUDI, RINA, SARI, World
+from tests.functional.conftest import BUDI, RINA, SARI, World, confirm_world_pns
 
 AUDIT = f"/api/v1/audits/promotions/{BUDI}-2"
 
@@ -157,6 +157,7 @@ def record(world: World, nip: str, kind: str, payload: dict[str, Any]) -> None:
 
 
 def test_training_compliance_counts_the_staff_with_the_yearly_jp(world: World) -> None:
+    confirm_world_pns(world)  # the world's PNS confirmed (unconfirmed, a CPNS: not judged by the yearly JP)
     record(world, BUDI, "training", f.training("2020-06-05", hours=24, start="2020-06-01"))
     world.catch_up()
     body = world.get("/api/v1/reports/training-compliance?year=2020", "inspector").get_json()

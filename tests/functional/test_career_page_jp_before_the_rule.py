@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from tests import factories as f
-from tests.functional.conftest import BUDI, World, appointment_of
+from tests.functional.conftest import BUDI, World, appointment_of, confirm_world_pns
 from tests.functional.test_career_page_basis import page_text
 
 
@@ -36,6 +36,7 @@ SAID = {
 
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_the_years_before_the_20_jp_applied_are_said_to_have_no_target(world: World, lang: str) -> None:
+    confirm_world_pns(world)  # Budi a PNS since 2011 (unconfirmed, a CPNS: no year judged)
     page = page_text(world, BUDI, lang)
     assert SAID[lang] in page
     assert " 2016 0 \u2013 \u2013 " in page  # (the rows stay, with their JP)

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from tests.functional.conftest import BUDI, World
+from tests.functional.conftest import BUDI, World, confirm_world_pns
 from tests.functional.test_career_page_basis import log_in_as_the_employee
 from web.pages import charts
 from web.pages.career import jp_chart
@@ -56,6 +56,7 @@ def test_with_every_year_judged_the_line_runs_across_them_all(world: World, judg
 
 
 def test_budis_page_draws_no_line_over_his_years_before_2017(world: World) -> None:
+    confirm_world_pns(world)  # the world's PNS confirmed (unconfirmed, a CPNS: not judged by the yearly JP)
     log_in_as_the_employee(world, BUDI)
     page = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
     (svg,) = [s for s in re.findall(r"<svg\b.*?</svg>", page, re.S) if "Training hours" in s]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests import factories as f
-from tests.functional.conftest import BUDI, World
+from tests.functional.conftest import BUDI, World, confirm_world_pns
 from tests.functional.test_pages_auth import log_in
 
 
@@ -20,6 +20,7 @@ def test_headcount_counts_the_readers_scope_with_a_chart(world: World) -> None:
 
 
 def test_training_compliance_shows_the_share_with_the_yearly_jp(world: World) -> None:
+    confirm_world_pns(world)  # the world's PNS confirmed (unconfirmed, a CPNS: not judged by the yearly JP)
     world.services.ledger.record(BUDI, "training", f.training("2024-06-30", hours=12, start="2024-06-29"), actor="t")
     world.services.ledger.record(BUDI, "training", f.training("2024-07-31", hours=12, start="2024-07-30"), actor="t")
     world.catch_up()
@@ -49,6 +50,7 @@ def test_programme_and_mentoring_reports_render_for_each_reporting_role(world: W
 
 
 def test_numbers_follow_the_language(world: World) -> None:
+    confirm_world_pns(world)  # the world's PNS confirmed (unconfirmed, a CPNS: not judged by the yearly JP)
     world.services.ledger.record(BUDI, "training", f.training("2024-06-30", hours=7, start="2024-06-30"), actor="t")
     world.catch_up()
     log_in(world, "inspector")

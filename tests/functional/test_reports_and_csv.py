@@ -8,7 +8,7 @@ import io
 import pytest
 
 from tests import factories as f
-from tests.functional.conftest import BUDI, World
+from tests.functional.conftest import BUDI, World, confirm_world_pns
 
 
 def test_headcount_counts_by_the_named_fields(world: World) -> None:
@@ -56,6 +56,7 @@ LISTS = [
 @pytest.mark.parametrize(("path", "key"), LISTS)
 @pytest.mark.parametrize("ask", ["accept", "format"])
 def test_every_list_and_report_answers_in_csv(world: World, path: str, key: str, ask: str) -> None:
+    confirm_world_pns(world)  # the world's PNS confirmed (unconfirmed, a CPNS: not judged by the yearly JP)
     world.get(f"/api/v1/employees/{BUDI}", "hr")  # an entry for the access log
     training = f.training("2021-03-05", 16, "2021-03-01", programme_id="PRG-CSV")
     world.services.ledger.record(BUDI, "training", training, actor="test")  # a programme

@@ -13,7 +13,7 @@ import pytest
 
 from projections.scorecard.cli import COLUMNS
 from tests import factories as f
-from tests.functional.conftest import BUDI, RINA, SARI, World
+from tests.functional.conftest import BUDI, RINA, SARI, World, confirm_world_pns
 
 PATH = "/api/v1/reports/scorecard"
 MEDAN_2020 = f"{PATH}?agency=KOTA-MEDAN&year=2020&years=2"
@@ -21,6 +21,8 @@ MEDAN_2020 = f"{PATH}?agency=KOTA-MEDAN&year=2020&years=2"
 
 @pytest.fixture
 def trained(world: World) -> World:
+    """Budi's 24 JP in 2020; the world's three confirmed as PNS (the staff of the yearly JP)."""
+    confirm_world_pns(world)
     world.services.ledger.record(BUDI, "training", f.training("2020-05-08", 24, "2020-05-04"), actor="test")
     world.catch_up()
     return world

@@ -18,7 +18,7 @@ from markupsafe import escape
 
 from projections.scorecard.scorecard import DEFINITIONS
 from tests import factories as f
-from tests.functional.conftest import BUDI, SARI, World, own_client
+from tests.functional.conftest import BUDI, SARI, World, confirm_world_pns, own_client
 from tests.functional.test_pages_auth import log_in
 
 pytestmark = pytest.mark.xdist_group("test_scorecard_pages")  # its module fixtures are built once, on one worker
@@ -30,6 +30,7 @@ PDF = "/pages/scorecard.pdf?agency=KOTA-MEDAN&year=2020&years=2"
 @pytest.fixture(scope="module")
 def shared(shared_world: World) -> World:
     """The scorecard's facts, recorded once for the module: its tests only read them."""
+    confirm_world_pns(shared_world)  # the world's three PNS: the staff of the yearly JP
     ledger = shared_world.services.ledger
     ledger.record(BUDI, "training", f.training("2020-05-08", 24, "2020-05-04"), actor="test")
     ledger.record(SARI, "award", f.award("SLKS_10", "2020-08-17"), actor="test")

@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 
 from careerlog.cli import main
 from tests import factories as f
-from tests.functional.conftest import BUDI, RINA, SARI, World
+from tests.functional.conftest import BUDI, RINA, SARI, World, confirm_world_pns
 
 STUDY_LEAVES = "/api/v1/audits/study-leaves"
 
@@ -35,7 +35,10 @@ def leave(day: str) -> dict[str, Any]:
 def on_leave(world: World) -> World:
     """Budi (KOTA-MEDAN, appointed 2010) on study leave from 2020-09-01 while a medium penalty of 2020-06-01 runs (six
     months); Sari (KOTA-MEDAN, appointed 2015) by a status change to STUDY_LEAVE on 2022-09-01, and a severe penalty
-    of 2022-08-01 recorded after it; Rina (KAB-KARO, appointed 1998) on study leave from 2021-02-01, compliant."""
+    of 2022-08-01 recorded after it; Rina (KAB-KARO, appointed 1998) on study leave from 2021-02-01, compliant. Each
+    confirmed as PNS a year after the appointment, recorded first (without it, a CPNS: a study_leave.service_years
+    finding)."""
+    confirm_world_pns(world)
     penalty = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_6", "effective_date": "2020-06-01", "reference": "HD-1"}
     record(world, BUDI, "penalty", penalty)
     record(world, BUDI, "study_leave_start", leave("2020-09-01"))

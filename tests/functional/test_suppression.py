@@ -10,7 +10,7 @@ import pytest
 
 from careerlog.config import ConfigurationError
 from tests import factories as f
-from tests.functional.conftest import BUDI, SARI, World, appointment_of
+from tests.functional.conftest import BUDI, SARI, World, appointment_of, confirm_world_pns
 from tests.functional.test_pages_auth import log_in
 from web.config import WebSettings
 
@@ -24,9 +24,12 @@ def record(world: World, nip: str, kind: str, payload: dict[str, Any]) -> None:
 
 @pytest.fixture
 def staffed(world: World) -> World:
-    """Budi and 6 colleagues in KOTA-MEDAN's BKPSDM, Sari alone in Bappeda, Rina alone in KAB-KARO."""
+    """Budi and 6 colleagues in KOTA-MEDAN's BKPSDM, Sari alone in Bappeda, Rina alone in KAB-KARO; each confirmed
+    as PNS a year after the appointment (unconfirmed, a CPNS: not among the staff of the yearly JP)."""
+    confirm_world_pns(world)
     for nip in COLLEAGUES:
         record(world, nip, "appointment", appointment_of(nip))
+        record(world, nip, "confirmation", f.confirmation(f.a_year_after(date(int(nip[8:12]), int(nip[12:14]), 1))))
     world.catch_up()
     return world
 

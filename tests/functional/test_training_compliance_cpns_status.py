@@ -5,9 +5,10 @@ training, Latsar), nor a PPPK. The roster's spells held no confirmation date, so
 employee in post, a CPNS appointed in November with Latsar among those meeting the 20 JP, and a CPNS confirmed late
 among the staff of the year before the confirmation, where the career page judged neither.
 
-KOTA-MEDAN: Budi (2010) and Sari (2015), PNS with no confirmation recorded (read as PNS once the probation year is
-over); Wati, appointed 1 March 2023 and confirmed only on 3 February 2025 (a CPNS on 31 December 2024); Dodi,
-appointed 1 November 2025 with 40 JP of Latsar that December (a CPNS on 31 December 2025).
+KOTA-MEDAN: Budi (2010) and Sari (2015), PNS confirmed a year after their appointment (recorded here: without a
+confirmation recorded an employee is a CPNS, however long ago appointed); Wati, appointed 1 March 2023 and confirmed
+only on 3 February 2025 (a CPNS on 31 December 2024); Dodi, appointed 1 November 2025 with 40 JP of Latsar that
+December (a CPNS on 31 December 2025).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pytest
 
 from projections.training import TrainingQueries
 from tests import factories as f
-from tests.functional.conftest import BUDI, SARI, World, appointment_of
+from tests.functional.conftest import BUDI, SARI, World, appointment_of, confirm_world_pns
 from tests.functional.test_pages_auth import log_in
 
 WATI = f.nip(date(1995, 2, 2), date(2023, 3, 1), "F", sequence=771)
@@ -34,6 +35,7 @@ def store_url(database_url: str) -> str:
 
 @pytest.fixture
 def medan(world: World) -> World:
+    confirm_world_pns(world)
     record = world.services.ledger.record
     record(WATI, "appointment", appointment_of(WATI, name="Wati Lubis"), actor="test")
     confirmation = {"effective_date": "2025-02-03", "reference": "SK-PNS-771", "latsar_certificate": "L-771"}

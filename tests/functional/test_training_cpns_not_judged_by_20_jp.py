@@ -2,7 +2,7 @@
 section 4) gives a CPNS the basic training (Latsar) as the condition of becoming PNS at the end of the probation year,
 not the 20 JP. The career page and the training answer judged a CPNS's first year by the 20 JP (JUDGED_KIND "PNS"
 covered them): appointed in November with Latsar the next year, the year read "Met: no". A year the employee ended as
-a CPNS (not confirmed by its last day; with no confirmation recorded, within the probation year) is not judged."""
+a CPNS (not confirmed by its last day; with no confirmation recorded, however long ago appointed) is not judged."""
 
 from __future__ import annotations
 
@@ -57,16 +57,21 @@ def test_the_year_of_confirmation_and_after_are_judged(world: World) -> None:
     assert years[2027]["target_jp"] == 20
 
 
-def test_a_record_silent_on_confirmation_is_judged_after_the_probation_year(world: World) -> None:
-    """Budi (appointed March 2010, no confirmation recorded): judged once the probation year is over (2010, within
-    it, had no 20 JP to judge by: the rule is in force from 2017); the CPNS appointed in November 2025, judged from
-    2026 (on 1 November 2026 its probation year is over)."""
+def test_a_record_silent_on_confirmation_is_a_cpns_whose_years_are_not_judged(world: World) -> None:
+    """Budi (appointed March 2010, no confirmation recorded) is a CPNS, however long ago appointed (as the merit
+    audit's promotion.no_probation reads him): no year is judged by the 20 JP (the rule is in force from 2017) until
+    his confirmation is recorded; the CPNS appointed in November 2025 is one still after the probation year."""
     queries = TrainingQueries(world.services.projector.views.sql, today=date(2026, 12, 2))
+    answer = queries.jp_by_year(BUDI)
+    assert answer["cpns_years"] == list(range(2017, 2027))
+    assert {y["target_jp"] for y in answer["years"]} == {None}
+    appoint_cpns(world)
+    assert queries.jp_by_year(CPNS)["cpns_years"] == [2025, 2026]
+    world.services.ledger.record(BUDI, "confirmation", f.confirmation("2011-03-01"), actor="test")
+    world.catch_up()
     answer = queries.jp_by_year(BUDI)
     assert answer["cpns_years"] == []
     assert {y["target_jp"] for y in answer["years"] if y["year"] >= 2018} == {20}
-    appoint_cpns(world)
-    assert queries.jp_by_year(CPNS)["cpns_years"] == [2025]
 
 
 def page_text(world: World, lang: str) -> str:

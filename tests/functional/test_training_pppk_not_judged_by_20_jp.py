@@ -11,7 +11,7 @@ import pytest
 
 from projections.training import TrainingQueries
 from tests import factories as f
-from tests.functional.conftest import BUDI, World
+from tests.functional.conftest import BUDI, World, confirm_world_pns
 from tests.functional.test_pages_auth import log_in
 
 NONE = "\u2013"  # the page's en dash for no value
@@ -24,6 +24,8 @@ def store_url(database_url: str) -> str:
 
 
 def record_pppk_with_8_jp_in_2023(world: World) -> str:
+    """A PPPK of KOTA-MEDAN with 8 JP in 2023; the world's three confirmed as PNS, the PNS beside her."""
+    confirm_world_pns(world)
     nip = f.pppk_nip(date(1990, 1, 15), 2022, "F")
     payload = f.appointment(date(1990, 1, 15), date(2022, 3, 1), "F", employment_kind="PPPK", rank="IX")
     world.services.ledger.record(nip, "appointment", payload | {"recruitment_path": "PPPK"}, actor="test")
@@ -40,7 +42,7 @@ def test_a_pppk_has_their_jp_per_year_with_no_20_jp_target_and_no_verdict(world:
     assert years[2022]["met"] is None  # a year with no training is not 'not met' either
     assert queries.jp_by_year(nip)["pppk_rule"] == {"jp": 24, "source": "PP 49/2018 art. 39", "status": "M"}
     assert queries.jp_by_year(BUDI)["pppk_rule"] is None
-    assert {y["target_jp"] for y in queries.jp_by_year(BUDI)["years"] if y["year"] >= 2018} == {20}  # PNS as before
+    assert {y["target_jp"] for y in queries.jp_by_year(BUDI)["years"] if y["year"] >= 2018} == {20}  # a PNS, confirmed
 
 
 def test_a_pppk_career_page_never_says_the_20_jp_target_was_missed(world: World) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from projections.training import TrainingQueries
 from tests import factories as f
-from tests.functional.conftest import World, appointment_of
+from tests.functional.conftest import World, appointment_of, confirm_world_pns
 from tests.functional.test_pages_auth import PASSWORD, csrf_token, log_in
 
 NONE = "\u2013"  # the page's en dash for no value
@@ -53,6 +53,7 @@ def test_the_year_the_service_ended_in_is_not_judged_by_the_20_jp(world: World) 
     assert (years[2024]["target_jp"], years[2024]["met"]) == (20, True)  # in service on 31 December 2024
     assert answer["ended_years"] == [2025]
     assert answer["away_years"] == []
+    confirm_world_pns(world)
     compliance = {r["agency"]: r["staff"] for r in queries.compliance(2025)}  # (the world's two in Medan, not her)
     assert compliance.get("KOTA-MEDAN") == 2
 

@@ -79,7 +79,8 @@ def populated(shared_database_url: str) -> Iterator[SqlStore]:
 
 
 def populate(app: CareerLog) -> None:
-    """Seven employees; every event recorded on 1 June 2026 (the clock) through the application."""
+    """Seven employees, each confirmed as PNS a year after the appointment; every event recorded on 1 June 2026 (the
+    clock) through the application."""
 
     def rec(name: str, kind: str, payload: dict[str, Any]) -> None:
         app.record(NIP[name], kind, payload, actor="hr")
@@ -89,6 +90,7 @@ def populate(app: CareerLog) -> None:
 
     for name, (birth, tmt, sex, place, rank) in PEOPLE.items():
         rec(name, "appointment", f.appointment(birth, tmt, sex, rank=rank, **place))
+        rec(name, "confirmation", f.confirmation(f.a_year_after(tmt)))  # a PNS (unconfirmed: a CPNS, not judged)
     # Programme P-LEAD: Ani and Bayu in Medan (2019), Fajar in Sumut (2020).
     course("ani", "2019-05-10", "2019-05-08", 24, programme_id="P-LEAD", cost="3000000")
     course("bayu", "2019-05-10", "2019-05-08", 24, programme_id="P-LEAD")

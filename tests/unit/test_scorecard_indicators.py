@@ -2,7 +2,8 @@
 
 The careers are projected by the real projections into a SQLite view store (no ledger), then
 the scorecard of 2022 is read. The staff in post on 31 December 2022 are ani, bayu, citra,
-dedi and eka (all III/a); nobody had any training in 2020 or 2021.
+dedi and eka (all III/a, each confirmed as PNS a year after the appointment: without a confirmation recorded a
+CPNS, not among the staff of the yearly JP); nobody had any training in 2020 or 2021.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def feedback(programme: str, rating: int, relevance: int, day: str) -> dict[str,
 def careers() -> list[CareerRecord]:
     ani = (
         f.CareerBuilder(date(1990, 1, 1), date(2015, 3, 1), "F")
+        .confirmed()
         .add(
             "training",
             f.training(
@@ -50,18 +52,21 @@ def careers() -> list[CareerRecord]:
     )
     bayu = (
         f.CareerBuilder(date(1989, 2, 2), date(2014, 3, 1), "M")
+        .confirmed()
         .add("training", f.training("2022-06-02", 8, programme_id="P2", title="Pelayanan Publik Angkatan 2"))
         .add("training_feedback", feedback("P2", 2, 1, "2022-06-10"))
     )
-    citra = f.CareerBuilder(date(1991, 3, 3), date(2016, 3, 1), "F")
+    citra = f.CareerBuilder(date(1991, 3, 3), date(2016, 3, 1), "F").confirmed()
     dedi = (
         f.CareerBuilder(date(1987, 4, 4), date(2012, 3, 1), "M")
+        .confirmed()
         .add("performance_rating", f.rating(2021, "BAIK"))
         .add("training", f.training("2022-07-01", 4))
         .add("award", f.award("SLKS_10", "2022-08-17", "2022-08-10"))
     )
     eka = (
         f.CareerBuilder(date(1985, 5, 5), date(2010, 3, 1), "F")
+        .confirmed()
         .add("performance_rating", f.rating(2021, "SANGAT_BAIK"))
         .add("award", f.award("SLKS_20", "2022-08-17", "2022-08-10"))
         .add("award", f.award("PEGAWAI_TELADAN", "2022-08-17", "2022-08-12"))
@@ -158,7 +163,6 @@ def test_merit_indicators_count_the_years_promotions_and_their_findings(store: S
     }
     assert {rule: hits for rule, hits in by_rule.items() if hits[0]} == {
         "promotion.performance": (1, 1),  # no ratings for 2021 and 2022
-        "promotion.no_probation": (1, 1),  # never confirmed as PNS
     }
     assert values(card, "merit.recorded_after_decision") == [({}, 0, 1, 0.0)]
     assert values(card, "merit.impact_ratio_by_sex") == [({"sex": "F"}, 1, 1, None)]  # one in the pool: suppressed

@@ -101,10 +101,16 @@ def test_a_study_leave_recorded_both_as_its_fact_and_its_status_on_one_day_is_on
         assert (row["kind"], found["rule"]) == ("study_leave_start", "study_leave.service_years")
 
 
-def test_without_a_confirmation_a_pns_is_counted_from_the_end_of_the_probation_year() -> None:
-    record = career().add("study_leave_start", leave("2019-09-01")).record()
+def test_without_a_confirmation_the_employee_is_a_cpns_with_no_years_as_pns() -> None:
+    """Appointed 1 March 2018, no confirmation recorded, study leave from 1 September 2021: a CPNS, however long ago
+    appointed (as promotion.no_probation reads it), so no years as PNS at all; the appointment is the evidence."""
+    record = career().add("study_leave_start", leave("2021-09-01")).record()
     [row], [found] = audited(record)
-    assert row["pns_since"] == "2019-03-01"
+    assert (row["pns_since"], row["pns_years"], row["verdict"]) == (None, None, "findings")
+    assert (found["rule"], found["message"]) == (
+        "study_leave.service_years",
+        "CPNS since 2018-03-01, no confirmation as PNS recorded by 2021-09-01; study leave from 2021-09-01",
+    )
     assert [e["kind"] for e in found["evidence"]] == ["appointment"]
 
 
