@@ -296,7 +296,7 @@ def level_top(roster: Row | None, kinds: Collection[str]) -> dict[str, Any] | No
 # career page reads it once for both and for its heading, who the record is of (`EligibilityQueries.career`).
 ROSTER_COLUMNS = (
     "employment_kind, status, rank, separated_on, post_kind, post_level, birth_date, post_title, name, agency, "
-    "post_assignment"
+    "post_assignment, confirmed, appointed_on"
 )
 NOT_OPEN_READ = f"SELECT {ROSTER_COLUMNS} FROM roster WHERE subject = ?"
 
@@ -370,11 +370,12 @@ class EligibilityQueries(ViewReader):
 
 
 def employee_of(roster: Row | None) -> dict[str, Any] | None:
-    """Who a record is of, as its roster row gives them now: name, agency, rank (or PPPK grade) and employment kind
-    (None before the roster has the row)."""
+    """Who a record is of, as its roster row gives them now: name, agency, rank (or PPPK grade), employment kind, the
+    appointment's day and whether a confirmation as PNS is recorded (a PNS-track employee without one: a CPNS), None
+    before the roster has the row."""
     if roster is None:
         return None
-    return {key: roster[key] for key in ("name", "agency", "rank", "employment_kind")}
+    return {key: roster[key] for key in ("name", "agency", "rank", "employment_kind", "confirmed", "appointed_on")}
 
 
 def not_open_of(

@@ -22,6 +22,7 @@ from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import parse_nip
 from careerlog.domain.payload import UNKNOWN_FIELD, FieldSpec, payload_fields
 from careerlog.reference import Table, reference, rules
+from projections.career import confirmation_due
 from projections.training import YEARLY_JP_RULE
 from web.pages import charts, local_date, local_number
 from web.pages.common import blp, given_twice, may, page, services, signed_in
@@ -163,6 +164,21 @@ def appointed_name(items: list[dict[str, Any]]) -> str | None:
     return next((str(name) for name in names if name), None)
 
 
+def standing(employee: dict[str, Any], items: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Whether an employee on the PNS track is a PNS or still a CPNS, as every view reads it (`projections.career.
+    pns_from`): a PNS since the confirmation (its effective date, as corrected; one retracted counts not), a CPNS
+    since the appointment while none is recorded, however long ago, with the day it was due (the end of the probation
+    year) so that the employee and HR see what to record. None for a PPPK or a record the roster does not hold yet."""
+    appointed = employee.get("appointed_on")
+    if employee.get("employment_kind") != "PNS" or not appointed:
+        return None
+    days = [i["effective_date"] for i in items if i["kind"] == "confirmation" and not i.get("retracted")]
+    if employee.get("confirmed") and days:
+        return {"pns": True, "since": min(days)}
+    due = confirmation_due(date.fromisoformat(appointed)).isoformat()
+    return {"pns": False, "since": appointed, "due": due}
+
+
 def is_pppk_number(nip: str) -> bool:
     """Whether an identity number is an NI PPPK (digit 13 is 2, where a PNS NIP has a month's tens digit, 0 or 1); a
     number that is not well-formed is not."""
@@ -176,7 +192,8 @@ def heading(found: dict[str, Any], nip: str) -> dict[str, Any]:
     """Who the record is of, as a government HR page heads it: the name, the identity number in its display form (a
     PNS's NIP; a PPPK's NI PPPK, named so: `nip_label`), the agency (instansi) by its name and the rank now held
     (pangkat/golongan, by its code and name; a PPPK's grade) from the roster row (`employee`), the name from the
-    appointment when the roster does not hold the row yet."""
+    appointment when the roster does not hold the row yet, and a PNS-track employee's standing, CPNS or PNS
+    (`standing`)."""
     employee = found.get("employee") or {}
     ref, rank, agency = reference(), employee.get("rank"), employee.get("agency")
     pppk = employee.get("employment_kind") == "PPPK" or rank in ref.pppk_grades
@@ -187,6 +204,7 @@ def heading(found: dict[str, Any], nip: str) -> dict[str, Any]:
         "agency": ref.agencies[agency].name if agency in ref.agencies else agency,
         "rank_label": _("PPPK grade") if pppk else _("Rank"),
         "rank": rank if pppk or rank not in ref.ranks else f"{rank} ({ref.ranks[rank].name})",
+        "standing": standing(employee, found["timeline"]["items"]),
     }
 
 
