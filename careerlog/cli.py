@@ -194,7 +194,7 @@ _progress_bar = Progress
 
 @main.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), help="Default: from the file name.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx"]), help="Default: from the file name.")
 @click.option(
     "--kind",
     type=click.Choice(sorted(BY_KIND), case_sensitive=False),  # (--kind Training is training)
@@ -221,7 +221,8 @@ _progress_bar = Progress
     "refused_path",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the refused rows to fix and import again, as the import page's download: a CSV file's rows as "
-    "written with careerlog's column of reasons (English), a JSON Lines file's lines. Not written if none is refused.",
+    "written with careerlog's column of reasons (English), a JSON Lines file's lines, a workbook's (.xlsx) rows as "
+    "CSV UTF-8 (name OUT .csv). Not written if none is refused.",
 )
 @pass_context
 @friendly_errors
@@ -238,7 +239,7 @@ def import_command(
     report_path: Path | None,
     refused_path: Path | None,
 ) -> None:
-    """Import career events from FILE (JSON Lines, or CSV with one kind per file).
+    """Import career events from FILE (JSON Lines, or CSV or an Excel Workbook .xlsx with one kind per file).
 
     Every row is checked; good rows are recorded, each rejected row is reported with
     its line number and reason, and the exit status is 1 if any row was rejected (or the
@@ -261,6 +262,10 @@ def import_command(
         raise click.BadParameter("the refused rows would overwrite the file imported", param_hint="--refused")
     if refused_path and report_path and refused_path.resolve() == report_path.resolve():
         raise click.BadParameter("the refused rows would overwrite the report", param_hint="--refused")
+    if refused_path and fmt == "xlsx" and not refused_path.name.lower().endswith(".csv"):
+        raise click.BadParameter(
+            "a workbook's refused rows are written as CSV: name the file .csv", param_hint="--refused"
+        )
     if refused_path:  # (written only if a row is refused: its place checked before recording anything)
         place_to_write(refused_path)
     report_stream = writable(report_path) if report_path else None  # before recording anything
@@ -322,9 +327,17 @@ def write_refused(file: Path, fmt: str, rejected: list[Any], path: Path) -> None
     from careerlog.importing import described
     from careerlog.refused_rows import refused_csv, refused_jsonl
     from careerlog.textfiles import REASONS_COLUMNS
+    from careerlog.workbooks import refused_rows_csv
 
     written: bytes | None = None
-    if rejected and fmt == "csv":
+    if rejected and fmt == "xlsx":  # (as CSV UTF-8: the cells as the import read them)
+        with file.open("rb") as stream:
+            problems = [p.to_dict() for p in rejected]
+            found = refused_rows_csv(
+                stream, problems, REASONS_COLUMNS["en"], lambda p: described(p["errors"], p["values"])
+            )
+        written = found.encode("utf-8") if found is not None else None
+    elif rejected and fmt == "csv":
         with file.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as text:
             problems = [p.to_dict() for p in rejected]
             found = refused_csv(text, problems, REASONS_COLUMNS["en"], lambda p: described(p["errors"], p["values"]))

@@ -120,7 +120,7 @@ NAMED_KINDS = frozenset(kind for kind, cls in BY_KIND.items() if any(s.name == "
 NIP_KINDS = frozenset(BY_KIND) - {"unit_rating", "unit_registration", "correction", "retraction"}
 # The refusals of a file and its rows (careerlog.domain.wording); those of a row's payload are the ledger's.
 NO_ROWS = Refusal("{name} holds no rows (it is empty, blank, or a CSV header alone): nothing was imported.")
-WHICH_FORMAT = Refusal("Cannot tell the format of {name}: use .jsonl or .csv, or --format.")
+WHICH_FORMAT = Refusal("Cannot tell the format of {name}: use .jsonl, .csv or .xlsx, or --format.")
 NOT_JSON = Refusal(
     "This line is no JSON object careerlog can read (it goes wrong at character {column} of the line): each line "
     "holds one whole record between braces, with each text in double quotes. Correct the line (a quote, comma or "
@@ -611,6 +611,8 @@ def detect_format(name: str) -> str:
         return "jsonl"
     if lowered.endswith(".csv"):
         return "csv"
+    if lowered.endswith(".xlsx"):  # (an Excel Workbook: careerlog.workbooks; .xls, .xlsm and .ods refused)
+        return "xlsx"
     if workbook_name(name):
         raise InvalidInput(WORKBOOK.reason(), "file")
     raise InvalidInput(WHICH_FORMAT.reason(name=repr(name)), "file")
@@ -1711,13 +1713,18 @@ def import_file(
     name_spellings()  # (a names file that does not read stops the import before its workers start)
 
     def read(stream: IO[bytes]) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
+        if fmt == "xlsx":
+            from careerlog.workbooks import read_xlsx
+
+            return read_xlsx(stream, csv_kind, chosen=kind is not None)
         return read_jsonl(stream) if fmt == "jsonl" else read_csv(stream, csv_kind, chosen=kind is not None)
 
     if workers > 1:
         from careerlog.import_workers import import_parallel
 
-        with path.open("rb") as stream:  # (its readers split the file without read_jsonl's look at its start)
-            refuse_not_text(stream.read(8))
+        if fmt != "xlsx":  # (a workbook's rows are read by read_xlsx, in the main process, as a CSV's are)
+            with path.open("rb") as stream:  # (its readers split the file without read_jsonl's look at its start)
+                refuse_not_text(stream.read(8))
         options = {"actor": actor, "dry_run": dry_run, "migration": migration, "batch_size": batch_size}
         report: ImportReport = import_parallel(
             app, path, read, fmt=fmt, workers=workers, options=options, progress=progress

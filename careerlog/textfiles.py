@@ -5,8 +5,9 @@ Imports read UTF-8 (with or without a byte-order mark). A CSV is decoded with
 writes Windows-1252: 'é' is the byte 0xE9) stays in its cell as a lone surrogate and is
 reported at its own line and column (`not_utf8`), instead of failing the block of the file
 the decoder had read. A file saved as UTF-16 (its first bytes a UTF-16 byte-order mark) is
-refused as a whole before any row (`refuse_utf16`), and so is a spreadsheet's own workbook (an Excel .xlsx
-or .xls, an OpenDocument .ods: by its name or its first bytes, `refuse_workbook`), which is no text at all.
+refused as a whole before any row (`refuse_utf16`), and so is a spreadsheet's own workbook read as text (by its
+first bytes, `refuse_workbook`), which is no text at all, and one of a kind the import does not read (an Excel .xls
+or .xlsm, an OpenDocument .ods: by its name). An Excel Workbook named .xlsx is read (careerlog.workbooks).
 
 A CSV separated by semicolons comes from a spreadsheet in a locale whose decimal mark is the
 comma (Indonesian), which writes its numbers and dates so: its decimal cells (a training's
@@ -55,12 +56,13 @@ REPLACED = Refusal(
 )
 _UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # (UTF-32 LE starts with the first)
 WORKBOOK = Refusal(
-    "The file is a spreadsheet workbook (such as Excel's .xlsx or .xls), not a CSV or JSON Lines file: open it in "
-    "the spreadsheet, save it as CSV UTF-8 and import that file. Nothing was imported."
+    "The file is a spreadsheet workbook the import does not read: it reads an Excel Workbook named .xlsx, a CSV or "
+    "a JSON Lines file, but no .xls, .xlsm or .ods workbook, nor a workbook named otherwise. Open it in the "
+    "spreadsheet, save it as Excel Workbook (.xlsx) or as CSV UTF-8 and import that file. Nothing was imported."
 )
 # A workbook's first bytes: a ZIP archive (.xlsx, .xlsm, .ods) and an OLE2 compound file (Excel 97-2003 .xls)
 _WORKBOOK_MARKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+WORKBOOK_SUFFIXES = (".xlsm", ".xls", ".ods")  # (the workbooks refused by name; an .xlsx is read: careerlog.workbooks)
 AS_NUMBER = Refusal(
     "{value} is a NIP a spreadsheet stored as a number, which keeps only 15 of its 18 digits: "
     "format the column as Text and type the NIPs again."

@@ -39,6 +39,7 @@ from careerlog.keyset import Paging, page_of_computed
 from careerlog.reference import reference, rules
 from careerlog.sqlstore import check_connections_when_in_doubt
 from careerlog.textfiles import workbook_name
+from careerlog.workbooks import read_xlsx
 from projections import suppression
 from projections.framework import Projector
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries, mentees_named
@@ -74,7 +75,9 @@ MENTORING_REPORT_FILTERS = ("agency", "unit", "region", "rank", "focus")
 RATE_OUTSIDE = Refusal("You may rate only units within your scope ({scope}).")
 AGENCY_OUTSIDE = Refusal("Agency {agency} is outside your scope ({scope}).")
 NO_AUDITED_DECISION = Refusal("No audited decision {decision}.", quotes=("decision",))  # (from an address)
-WHICH_FILE_FORMAT = Refusal("Cannot tell the format of {name}: name the file .jsonl or .csv, or give file_format.")
+WHICH_FILE_FORMAT = Refusal(
+    "Cannot tell the format of {name}: name the file .jsonl, .csv or .xlsx, or give file_format."
+)
 
 
 @dataclass(frozen=True)
@@ -272,7 +275,8 @@ class Services:
     def import_file(
         self, writer: Account, stream: IO[bytes], *, name: str, fmt: str | None, kind: str | None, dry_run: bool
     ) -> dict[str, Any]:
-        """Import JSON Lines or CSV; rows outside the writer's scope are rejected one by one."""
+        """Import JSON Lines, CSV or an Excel Workbook (.xlsx); rows outside the writer's scope are rejected one by
+        one."""
         reach = require(writer, Action.IMPORT)
         try:
             fmt = fmt or detect_format(name or "")
@@ -282,6 +286,8 @@ class Services:
             raise InvalidInput(WHICH_FILE_FORMAT.reason(name=quoted(name)), "file") from None
         if fmt == "jsonl":
             rows = read_jsonl(stream)
+        elif fmt == "xlsx":  # (an Excel Workbook's first sheet, read as a CSV file is: careerlog.workbooks)
+            rows = read_xlsx(stream, kind or kind_from_name(name or ""), chosen=bool(kind))
         else:  # (a kind chosen is every row's: a row of another is refused; one read from the name, a guess)
             rows = read_csv(stream, kind or kind_from_name(name or ""), chosen=bool(kind))
         scoped = ScopedRows(self.ledger, writer, writer.username) if reach is not Reach.ALL else None

@@ -507,8 +507,8 @@ class ImportQuerySchema(FormatSchema):
 
     dry_run = fields.Boolean(load_default=False, metadata={"description": "Check every row, record nothing."})
     file_format = fields.String(
-        validate=validate.OneOf(["jsonl", "csv"]),
-        metadata={"description": "jsonl or csv (default: from the file name)."},
+        validate=validate.OneOf(["jsonl", "csv", "xlsx"]),
+        metadata={"description": "jsonl, csv or xlsx (default: from the file name)."},
     )
     kind = fields.String(
         validate=partial(filled_or, reason=NO_KIND),
@@ -522,7 +522,11 @@ class ImportFileSchema(StrictSchema):
 
     file = fields.Raw(
         required=True,
-        metadata={"type": "string", "format": "binary", "description": "JSON Lines (.jsonl) or CSV (.csv)."},
+        metadata={
+            "type": "string",
+            "format": "binary",
+            "description": "JSON Lines (.jsonl), CSV (.csv) or an Excel Workbook (.xlsx).",
+        },
     )
 
 

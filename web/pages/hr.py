@@ -59,12 +59,13 @@ from careerlog.textfiles import (
     rupiah_reading,
     workbook_name,
 )
+from careerlog.workbooks import header_names
 from web.errors import conflict_errors
 from web.pages.common import allowed, blp, page, services
 from web.pages.export import csv_download
 from web.pages.inspector import AUDIT_CSV_LIMIT, page_number
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
-from web.pages.refused_rows import refused_csv
+from web.pages.refused_rows import refused_csv, refused_workbook_csv
 from web.services import Written
 
 RECORDABLE = tuple(cls.KIND for cls in EMPLOYEE_EVENTS if cls.RECORDABLE)
@@ -405,13 +406,14 @@ def kind_columns() -> list[dict[str, Any]]:
 
 
 class ImportForm(FlaskForm):  # type: ignore[misc]
-    file = FileField("file", validators=[FileRequired(), FileAllowed(["jsonl", "csv", "json"])])
+    file = FileField("file", validators=[FileRequired(), FileAllowed(["jsonl", "csv", "json", "xlsx"])])
     dry_run = BooleanField("dry_run")
 
 
 @blp.route("/import", methods=["GET", "POST"])
 def import_file() -> ResponseReturnValue:
-    """Upload a JSON Lines or CSV file and show how many rows were recorded and why each rejected row was."""
+    """Upload a JSON Lines, CSV or Excel Workbook (.xlsx) file and show how many rows were recorded and why each
+    rejected row was."""
     account = allowed(Action.IMPORT)
     form = ImportForm()
     report = None
@@ -422,8 +424,10 @@ def import_file() -> ResponseReturnValue:
         name = upload.filename or ""
         kind = request.form.get("kind") if request.form.get("kind") in RECORDABLE else None
         csv_file = name.lower().endswith(".csv")  # (TRAINING.CSV too, as Windows tools name their files)
+        xlsx_file = name.lower().endswith(".xlsx")  # (an Excel Workbook, read as a CSV file: careerlog.workbooks)
         data = upload.stream.read()  # (read again for the refused rows' download: web.pages.refused_rows)
-        if csv_file and not kind and not kind_from_name(name) and not names_kind_column(data):
+        kind_column = names_kind_column(data) if csv_file else "kind" in header_names(data) if xlsx_file else True
+        if (csv_file or xlsx_file) and not kind and not kind_from_name(name) and not kind_column:
             errors = {"kind": [_("Choose the kind of event the CSV file holds.")]}  # (a kind column gives each row's)
         else:
             try:
@@ -437,12 +441,15 @@ def import_file() -> ResponseReturnValue:
             if report is not None and report["rejected"] and csv_file:
                 refused = refused_csv(data, report["rejected"])
                 refused_name = name.rsplit("/", 1)[-1][: -len(".csv")] + "-ditolak.csv"
+            elif report is not None and report["rejected"] and xlsx_file:  # (its refused rows as CSV UTF-8)
+                refused = refused_workbook_csv(data, report["rejected"])
+                refused_name = name.rsplit("/", 1)[-1][: -len(".xlsx")] + "-ditolak.csv"
     elif form.file.errors:
         upload = form.file.data
         if upload and workbook_name(upload.filename or ""):  # (an Excel file: say how to make a CSV of it)
             errors = {"file": [WORKBOOK.reason()]}
         else:
-            errors = {"file": [_("Choose a .jsonl or .csv file.")]}
+            errors = {"file": [_("Choose a .jsonl, .csv or .xlsx file.")]}
     status = 422 if (form.is_submitted() and (form.errors or errors)) else 200
     kinds = [(k, kind_label(k)) for k in RECORDABLE]
     columns = kind_columns()  # (each kind's columns, in place of a documentation path HR cannot open)

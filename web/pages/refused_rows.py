@@ -36,6 +36,7 @@ from wtforms import HiddenField
 from careerlog.access import Action
 from careerlog.refused_rows import refused_csv as written_refused_csv
 from careerlog.textfiles import REASONS_COLUMNS
+from careerlog.workbooks import refused_rows_csv
 from web.pages.common import allowed, blp
 from web.pages.errors import error_page
 from web.pages.labels import field_label
@@ -64,6 +65,12 @@ def refused_csv(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> str | Non
     None when no refused row is a row of the file (a header refused, say)."""
     text = io.StringIO(data.decode("utf-8-sig", errors="surrogateescape"), newline="")
     return written_refused_csv(text, rejected, reasons_column_name(), reasons_text)
+
+
+def refused_workbook_csv(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> str | None:
+    """The refused rows of the Excel workbook `data` as CSV UTF-8 (careerlog.workbooks.refused_rows_csv: the cells as
+    the import read them), the reasons in the page's language as `refused_csv` gives them."""
+    return refused_rows_csv(io.BytesIO(data), rejected, reasons_column_name(), reasons_text)
 
 
 # Seconds a refused rows' download is given back after its import: the hour its form's token lasts (Flask-WTF's

@@ -1,0 +1,367 @@
+"""An Excel workbook (.xlsx, Office Open XML) read as the import reads a CSV file.
+
+HR keep their data in Excel; an .xlsx is read without saving it as CSV first. Its first worksheet (in the order of
+its tabs) is read, any other left unread and named in the report's notes (`SHEETS_UNREAD`): a workbook often holds
+lists beside its data (the choices of a drop-down), and a sheet of data left out is said. The first row with a cell
+is the header, and each row is turned into the text cells the CSV reader would have read (`cell_text`), so that the
+same header (aliases, the kind column, unknown columns refused), the same checks of the cells and the same
+line numbers apply: a row's line is its row number in the sheet.
+
+The sheet is streamed: its XML is parsed row by row (openpyxl's worksheet parser, as its read-only mode does), so a
+workbook of 100,000 rows is never held as a sheet of cells. Each value is the one Excel saved (a formula's cached
+result: data_only), and a cell becomes text so:
+
+- text as it is; a whole number without ".0" (8, not 8.0); any other number in full, without an exponent;
+- a date (a cell of a date format) as its day, 2024-05-06; a date and time as "2024-05-06 13:30:00", which a date
+  field refuses as a CSV's is refused (textfiles.TIME_OF_DAY), midnight read as the day;
+- and refused, each naming its cell (C5) in the row's field, the row's other cells judged with it: a TRUE/FALSE cell
+  (`BOOLEAN_CELL`), a formula's error (#N/A, #REF!: `ERROR_CELL`), a formula whose result was never saved
+  (`NOT_CALCULATED`: a file written by a program, not Excel), and a number in a NIP column (`NIP_AS_NUMBER`): Excel
+  keeps 15 significant digits of a NIP's 18, which are lost for good.
+
+A workbook's refused rows (`careerlog import --refused`, the import page's download) are written as CSV UTF-8
+(`refused_rows_csv`), the cells as the import read them, to fix and import again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import IO, Any, NamedTuple
+from xml.etree.ElementTree import ParseError
+
+from careerlog.domain.errors import InvalidInput
+from careerlog.domain.payload import Unreadable
+from careerlog.domain.wording import Refusal
+from careerlog.textfiles import WORKBOOK, column_name, reasons_column, wrote
+
+SHEETS_UNREAD = Refusal(
+    "Only the workbook's first worksheet, {first}, was read; {others} not: import each sheet of data as a workbook "
+    "of its own (or as its own CSV file).",
+)
+NOT_XLSX = Refusal(
+    "The file is no Excel workbook (.xlsx) that can be read ({error}): save it again from the spreadsheet as an "
+    "Excel Workbook (.xlsx) or as CSV UTF-8. Nothing was imported."
+)
+NO_SHEET = Refusal("The workbook has no worksheet to read. Nothing was imported.")
+BOOLEAN_CELL = Refusal(
+    "Cell {cell} holds TRUE or FALSE (a logical value), which is no value of this column: type the value as text."
+)
+ERROR_CELL = Refusal(
+    "Cell {cell} holds the error {error} of a spreadsheet formula, not a value: the formula that fills it failed (a "
+    "lookup that finds nothing gives #N/A). Correct the formula, or type the value, and import this row again."
+)
+NOT_CALCULATED = Refusal(
+    "Cell {cell} holds a formula whose result was never saved (the file was written by a program, not by a "
+    "spreadsheet): open the workbook in Excel, save it, and import it again."
+)
+NIP_AS_NUMBER = Refusal(
+    "Cell {cell} holds the NIP as a number ({value}), of which Excel keeps only 15 of its 18 digits: format the "
+    "column {column} as Text in Excel, type the NIPs again and import the workbook again."
+)
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the first bytes of an Excel 97-2003 workbook (.xls)
+_FORMULA = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f"
+
+
+def nip_column(name: str) -> bool:
+    """Whether a column (by `column_name`) holds a NIP: nip, mentor_nip, mentee_nip."""
+    return name == "nip" or name.endswith("_nip")
+
+
+class Problem(NamedTuple):
+    """A cell that is no value: why it is refused, and its text as the report shows it ("TRUE", "#N/A")."""
+
+    reason: str
+    typed: str
+
+
+def number_text(value: float | int | Decimal) -> str:
+    """A number as text: a whole one without ".0", any other in full without an exponent (1e-07 is 0.0000001)."""
+    if isinstance(value, bool):
+        raise TypeError(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    text = format(Decimal(repr(value)) if isinstance(value, float) else value, "f")
+    return text
+
+
+def cell_text(value: Any, data_type: str) -> str:
+    """A cell's value as the text a CSV would hold (the module's docstring); "" for an empty cell."""
+    if value is None:
+        return ""
+    if data_type == "s" or isinstance(value, str):
+        return str(value)
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
+    return number_text(value)
+
+
+def _parser(sheet: Any) -> Any:
+    """openpyxl's worksheet parser over a read-only sheet's XML, reading cached values, noting formulas unsaved."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    class Parser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            if cell["value"] is None and element.find(_FORMULA) is not None:
+                cell["data_type"] = "uncalculated"
+            return cell
+
+    book = sheet.parent
+    return Parser(
+        sheet._get_source(),
+        sheet._shared_strings,
+        data_only=True,
+        epoch=book.epoch,
+        date_formats=book._date_formats,
+        timedelta_formats=book._timedelta_formats,
+    )
+
+
+Row = tuple[int, list[dict[str, Any]]]  # a row's number, and its cells as openpyxl's parser reads them
+
+
+class Workbook:
+    """An .xlsx file's first worksheet, open to read row by row (`rows`); the other sheets' names (`others`)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
+
+        start = stream.read(8)
+        stream.seek(0)
+        if start.startswith(_OLE2):  # (an Excel 97-2003 .xls named .xlsx: refused as an .xls is)
+            raise InvalidInput(WORKBOOK.reason(), "file")
+        try:
+            self.book = load_workbook(stream, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, InvalidFileException, KeyError, ParseError, ValueError, OSError) as e:
+            reason = str(e).strip() or type(e).__name__
+            raise InvalidInput(NOT_XLSX.reason(error=reason[:120]), "file") from None
+        sheets = self.book.worksheets
+        if not sheets:
+            self.book.close()
+            raise InvalidInput(NO_SHEET.reason(), "file")
+        self.sheet = sheets[0]
+        self.others = [s.title for s in sheets[1:]]
+
+    def rows(self) -> Iterator[Row]:
+        """The sheet's rows that have a cell, each with its number, the cells of each as the parser reads them."""
+        parser = _parser(self.sheet)
+        source = parser.source
+        try:
+            for number, cells in parser.parse():
+                if any(cell["value"] is not None or cell["data_type"] == "uncalculated" for cell in cells):
+                    yield number, cells
+        except (ParseError, zipfile.BadZipFile, KeyError, ValueError) as e:
+            raise InvalidInput(NOT_XLSX.reason(error=str(e)[:120] or type(e).__name__), "file") from None
+        finally:
+            source.close()
+
+    def close(self) -> None:
+        self.book.close()
+
+
+def _coordinate(cell: Mapping[str, Any]) -> str:
+    """A cell's name in the sheet (C5)."""
+    from careerlog.importing import column_letter
+
+    return f"{column_letter(cell['column'] - 1)}{cell['row']}"
+
+
+def row_cells(cells: list[dict[str, Any]], names: list[str] | None = None) -> tuple[list[str], dict[int, Problem]]:
+    """A row's cells as text (`cell_text`), placed by their columns and without the empty ones at its end, and the
+    cells that are no value (a logical value, a formula's error or unsaved result, a NIP as a number under a NIP
+    column of `names`, the header's fields), by their index, each with why."""
+    texts: list[str] = []
+    problems: dict[int, Problem] = {}
+    for cell in cells:
+        value, kind = cell["value"], cell["data_type"]
+        if value is None and kind != "uncalculated":
+            continue
+        at = cell["column"] - 1
+        if at >= len(texts):
+            texts.extend([""] * (at + 1 - len(texts)))
+        if kind == "b":
+            problems[at] = Problem(BOOLEAN_CELL.reason(cell=_coordinate(cell)), "TRUE" if value else "FALSE")
+            texts[at] = "TRUE" if value else "FALSE"
+        elif kind == "e":
+            problems[at] = Problem(ERROR_CELL.reason(cell=_coordinate(cell), error=str(value)), str(value))
+            texts[at] = str(value)
+        elif kind == "uncalculated":
+            problems[at] = Problem(NOT_CALCULATED.reason(cell=_coordinate(cell)), "")
+            texts[at] = ""
+        else:
+            texts[at] = cell_text(value, kind)
+            name = names[at] if names is not None and at < len(names) else ""
+            if kind == "n" and nip_column(name) and not isinstance(value, str):
+                shown = format(value, ".15G") if isinstance(value, float) else texts[at]
+                problems[at] = Problem(NIP_AS_NUMBER.reason(cell=_coordinate(cell), value=shown, column=name), shown)
+    return texts, problems
+
+
+# The text a cell that is no value holds while its row goes through the CSV reader's checks, replaced after them
+# by the reason to refuse it (read_xlsx): no check reads it as anything.
+_PLACEHOLDER = "\x00"
+
+
+def read_xlsx(
+    stream: IO[bytes], kind: str | None, *, chosen: bool = False
+) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
+    """Rows of an .xlsx workbook's first worksheet, as careerlog.importing.read_csv gives a CSV file's (its
+    arguments alike): the header read and refused alike, each row's cells as text through the same checks, each
+    numbered by its row in the sheet; a cell that is no value refused in its row's field, naming the cell."""
+    from careerlog import importing
+
+    book = Workbook(stream)
+    try:
+        rows = book.rows()
+        first = next(rows, None)
+        if first is None:
+            return  # (no row: careerlog.importing.refuse_no_rows says the file holds none)
+        at, header_cells = first
+        typed, _ = row_cells(header_cells)
+        names, unknown = importing._read_header(typed, kind, at)
+        stripped = [name.strip() for name in names]
+        problems: dict[int, dict[int, Problem]] = {}
+
+        def records() -> Iterator[tuple[int, list[str], None]]:
+            for number, cells in rows:
+                texts, found = row_cells(cells, stripped)
+                for i in found:
+                    field = i < len(stripped) and stripped[i] and not stripped[i].startswith("#note")
+                    if field:  # (a cell of a note or of an unnamed column keeps its text: see _csv_rows)
+                        texts[i] = _PLACEHOLDER
+                found = {i: p for i, p in found.items() if texts[i] == _PLACEHOLDER}
+                if found:
+                    problems[number] = found
+                yield number, texts, None
+
+        records_read = records()
+        below, ahead = importing._lines_ahead(records_read)
+        if unknown is not None and not isinstance(unknown, importing.ColumnNotes):
+            misnamed = getattr(unknown.errors.get("line", [""])[0], "refusal", None) in (
+                importing.UNKNOWN_COLUMNS,
+                importing.UNKNOWN_COLUMNS_NEAR,
+            )
+            yield at, (misnamed and importing._header_below(typed, kind, at, below)) or unknown, 1
+            return
+        if (second := importing._second_header_row(typed, names, at, below[:1])) is not None:
+            yield at, second, 1
+            return
+        notes = dict(unknown.errors) if unknown is not None else {}
+        if book.others:
+            others = ", ".join(repr(name) for name in book.others)
+            notes["sheets"] = [SHEETS_UNREAD.reason(first=repr(book.sheet.title), others=others)]
+        if notes:
+            yield at, importing.ColumnNotes(notes), 1
+        read = importing._csv_rows(_chain(ahead, records_read), typed, names, kind, indonesian=False, chosen=chosen)
+        for line, row, count in read:
+            found = problems.pop(line, None)
+            if found:
+                row = _refused_cells(row, found, stripped)
+            yield line, row, count
+    finally:
+        book.close()
+
+
+def _chain(first: Iterable[Any], then: Iterator[Any]) -> Iterator[Any]:
+    yield from first
+    yield from then
+
+
+def _refused_cells(
+    row: dict[str, Any] | InvalidInput, found: dict[int, Problem], names: list[str]
+) -> dict[str, Any] | InvalidInput:
+    """A row read with the cells that are no value (`found`, by index) each made unreadable, naming why, in its field
+    (the row's other cells judged with them: careerlog.application), or, in a row refused as it was read, named with
+    its reasons."""
+    if isinstance(row, InvalidInput):
+        for i, problem in found.items():
+            row.errors.setdefault(names[i], []).append(problem.reason)
+            values = getattr(row, "values", None)
+            if isinstance(values, dict) and values.get(names[i]) == _PLACEHOLDER:
+                values[names[i]] = problem.typed
+        return row
+    for i, problem in found.items():
+        name = names[i]
+        if row.get(name) == _PLACEHOLDER:
+            row[name] = Unreadable(problem.reason)
+            if problem.typed:
+                wrote(row, name, problem.typed)
+    return row
+
+
+def header_names(data: bytes) -> list[str]:
+    """The column names (`column_name`) of a workbook's header, its first row with a cell; none for a file that is
+    no workbook (the import refuses it)."""
+    try:
+        book = Workbook(io.BytesIO(data))
+    except InvalidInput:
+        return []
+    try:
+        first = next(book.rows(), None)
+        return [column_name(text) for text in row_cells(first[1])[0]] if first else []
+    except InvalidInput:
+        return []
+    finally:
+        book.close()
+
+
+def refused_rows_csv(
+    stream: IO[bytes],
+    rejected: Iterable[Mapping[str, Any]],
+    column: str,
+    reasons: Callable[[Mapping[str, Any]], str],
+) -> str | None:
+    """The refused rows of a workbook (an import report's problems as dicts) as CSV UTF-8 with a byte-order mark,
+    to fix and import again: the header and each refused row's cells as the import read them (`row_cells`: a date
+    2024-05-06, a NIP stored as a number as Excel keeps it), with careerlog's reasons column named `column` (written
+    anew in place of one the workbook has, as careerlog.refused_rows does for a CSV file). None when no refused row
+    is a row of the sheet."""
+    from careerlog.spreadsheet import defused
+
+    problems = {p["line"]: p for p in rejected}
+    book = Workbook(stream)
+    try:
+        rows = book.rows()
+        first = next(rows, None)
+        if first is None:
+            return None
+        at, cells = first
+        header = row_cells(cells)[0]
+        ours = [i for i, name in enumerate(header) if reasons_column(name)]
+        place = ours[0] if ours else len(header)
+        dropped = set(ours[1:])
+        width = max(len(header), place + 1)
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+
+        def written(texts: list[str], reason: str) -> list[str]:
+            padded = texts + [""] * (width - len(texts))
+            padded[place] = reason
+            return [cell for i, cell in enumerate(padded) if i not in dropped]
+
+        writer.writerow(written(header, column))
+        any_row = False
+        for number, cells in rows:
+            problem = problems.get(number)
+            if problem is not None and number != at:
+                writer.writerow(written(row_cells(cells)[0], defused(reasons(problem))))
+                any_row = True
+        return "\ufeff" + out.getvalue() if any_row else None
+    finally:
+        book.close()

@@ -1,0 +1,162 @@
+"""An Excel Workbook (.xlsx) is imported as the CSV file it would be saved as (careerlog.workbooks): the same rows
+record the same facts, a row's refusal names its row in the sheet, a NIP stored as a number is refused naming its
+column and cell, and `careerlog import` reads it with --dry-run, --workers and --refused (the refused rows written
+as CSV UTF-8). Before, a workbook was refused as a whole, HR told to save it as CSV UTF-8 first. Both stores."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from careerlog.application import CareerLog
+from careerlog.importing import import_file
+from tests import factories as f
+from tests.integration.test_cli import last_position, run
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
+COLUMNS = [
+    "kind",
+    "nip",
+    "name",
+    "birth_date",
+    "sex",
+    "education",
+    "agency",
+    "unit",
+    "region",
+    "employment_kind",
+    "recruitment_path",
+    "rank",
+    "training_kind",
+    "title",
+    "organiser",
+    "hours",
+    "start_date",
+    "effective_date",
+    "reference",
+]
+
+
+def rows(nip: str) -> list[list[Any]]:
+    """An appointment and two trainings of `nip`, each cell as Excel holds it (dates as dates, hours as numbers)."""
+    appointment = f.appointment(reference=f"SK-{nip}")
+    cells = {**appointment, "kind": "appointment", "nip": nip}
+    cells["birth_date"] = date.fromisoformat(appointment["birth_date"])
+    cells["effective_date"] = date.fromisoformat(appointment["effective_date"])
+    trainings = [
+        {"kind": "training", "nip": nip, **f.training("2021-11-19", start="2021-11-15", reference=f"T1-{nip}")},
+        {
+            "kind": "training",
+            "nip": nip,
+            **f.training("2022-03-04", hours=24, start="2022-03-01", reference=f"T2-{nip}"),
+        },
+    ]
+    for training in trainings:
+        training["start_date"] = date.fromisoformat(training["start_date"])
+        training["effective_date"] = date.fromisoformat(training["effective_date"])
+    return [[row.get(name) for name in COLUMNS] for row in [cells, *trainings]]
+
+
+def xlsx(path: Path, *data: list[Any]) -> Path:
+    book = openpyxl.Workbook()
+    for row in data:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def as_csv(path: Path, *data: list[Any]) -> Path:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    for row in data:
+        writer.writerow(["" if v is None else v.isoformat() if isinstance(v, date) else v for v in row])
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def facts(app: CareerLog, nip: str) -> list[tuple[str, dict[str, Any]]]:
+    employee = app.get_employee(nip)
+    assert employee is not None
+    return [
+        (x.kind, {k: v.replace(nip, "NIP") if isinstance(v, str) else v for k, v in x.values.items()})
+        for x in employee.active_facts()
+    ]
+
+
+def test_an_xlsx_of_appointments_and_trainings_records_what_the_same_csv_records(
+    app: CareerLog, tmp_path: Path
+) -> None:
+    by_csv, by_xlsx = f.nip(), f.nip()
+    csv_report = import_file(app, as_csv(tmp_path / "data.csv", COLUMNS, *rows(by_csv)), actor="hr")
+    xlsx_report = import_file(app, xlsx(tmp_path / "data.xlsx", COLUMNS, *rows(by_xlsx)), actor="hr")
+    assert (xlsx_report.rows, xlsx_report.recorded, xlsx_report.rejected) == (3, 3, [])
+    assert csv_report.recorded == 3
+    assert len(facts(app, by_xlsx)) == 3
+    assert facts(app, by_xlsx) == facts(app, by_csv)
+
+
+def test_a_nip_stored_as_a_number_is_refused_naming_the_column_and_the_row(app: CareerLog, tmp_path: Path) -> None:
+    nip = f.nip()
+    app.record(nip, "appointment", f.appointment(), actor="hr")
+    header = ["NIP", "Jenis Diklat", "Nama Diklat", "Penyelenggara", "JP", "Tanggal Mulai", "Tanggal Selesai", "No SK"]
+    good = [nip, "TEKNIS", "Arsip", "BKPSDM", 8, date(2021, 10, 1), date(2021, 10, 2), "X-1"]
+    as_number = [float(nip), "TEKNIS", "Arsip B", "BKPSDM", 8, date(2021, 11, 1), date(2021, 11, 2), "X-2"]
+    path = xlsx(tmp_path / "pelatihan.xlsx", header, good, as_number)
+    report = import_file(app, path, actor="hr")
+    assert report.recorded == 1
+    [problem] = report.rejected
+    assert problem.line == 3
+    [reason] = problem.errors["nip"]
+    assert reason.startswith("Cell A3 holds the NIP as a number")
+    assert "format the column nip as Text in Excel" in reason
+
+
+def test_an_xlsx_with_workers_records_what_one_process_records(app: CareerLog, tmp_path: Path) -> None:
+    nips = [f.nip() for _ in range(4)]
+    path = xlsx(tmp_path / "data.xlsx", COLUMNS, *(row for nip in nips for row in rows(nip)))
+    report = import_file(app, path, actor="hr", workers=2)
+    assert (report.rows, report.recorded, report.rejected) == (12, 12, [])
+    assert all(len(facts(app, nip)) == 3 for nip in nips)
+
+
+def test_the_command_line_imports_an_xlsx_dry_run_first_and_writes_its_refused_rows_as_csv(
+    database_url: str, tmp_path: Path
+) -> None:
+    nip = f.nip()
+    good = rows(nip)
+    bad = list(good[1])
+    bad[COLUMNS.index("training_kind")] = True  # (a TRUE/FALSE cell)
+    bad[COLUMNS.index("reference")] = "T3-bad"
+    path = xlsx(tmp_path / "data.xlsx", COLUMNS, *good, bad)
+    dry = run(database_url, "import", "--dry-run", str(path))
+    assert dry.exit_code == 1, dry.output
+    assert last_position(database_url) == 0
+    refused = tmp_path / "data-ditolak.csv"
+    result = run(database_url, "import", "--workers", "2", "--refused", str(refused), str(path))
+    assert result.exit_code == 1, result.output
+    assert "4 rows: recorded 3, already recorded 0, rejected 1" in result.output
+    assert "line 5: training_kind: Cell M5 holds TRUE or FALSE" in result.output
+    lines = list(csv.reader(io.StringIO(refused.read_bytes().decode("utf-8-sig"), newline="")))
+    assert lines[0] == [*COLUMNS, "Refusal reasons (careerlog)"]
+    [row] = lines[1:]
+    assert row[:3] == ["training", nip, ""]
+    assert row[COLUMNS.index("training_kind")] == "TRUE"
+    assert row[COLUMNS.index("start_date")] == "2021-11-15"
+    assert "Cell M5 holds TRUE or FALSE" in row[-1]
+
+
+def test_a_workbooks_refused_rows_are_not_written_to_a_file_named_as_a_workbook(
+    database_url: str, tmp_path: Path
+) -> None:
+    path = xlsx(tmp_path / "data.xlsx", COLUMNS, *rows(f.nip()))
+    result = run(database_url, "import", "--refused", str(tmp_path / "ditolak.xlsx"), str(path))
+    assert result.exit_code == 2
+    assert "a workbook's refused rows are written as CSV: name the file .csv" in result.output
+    assert last_position(database_url) == 0
