@@ -10,6 +10,9 @@ CAREERLOG_DB_POOL_SIZE, CAREERLOG_DB_MAX_OVERFLOW   PostgreSQL connections per p
 CAREERLOG_IMPORT_WRITE_AHEAD  on (or 1, true, yes): an import writes each batch while it decides the next
                          (careerlog.importing.writes_ahead); off (or 0, false, no; the default): not. Anything
                          else stops every command at start naming it (it was read as off: only `on` counted)
+CAREERLOG_IMPORT_XLSX_MAX_MB  the most an imported .xlsx workbook's XML parts may unpack to, in MB (default 256;
+                         careerlog.workbooks.unpacked_limit): a whole number of at least 1, anything else stops every
+                         command at start naming it
 """
 
 from __future__ import annotations
@@ -35,6 +38,10 @@ SCHEMA_LOCK_ID = 7_312_301  # pg_advisory_lock key held with the hash of the sch
 _WHOLE_NUMBER = re.compile(r"^\s*-?[0-9]+\s*$")
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 WRITE_AHEAD_ENV = "CAREERLOG_IMPORT_WRITE_AHEAD"
+XLSX_MAX_MB_ENV = "CAREERLOG_IMPORT_XLSX_MAX_MB"
+# A 100,000-row export of 9 columns written by openpyxl unpacks to 62 MB (its sheet, 11 times its packed size): the
+# default leaves room for about four times as many cells (careerlog.workbooks.refuse_bombs)
+DEFAULT_XLSX_MAX_MB = 256
 # a URL's password: after `scheme://user:` up to the last `@` before any `?` (a `/` in it too: safe, not exact), or a
 # parameter's value whose name says password (`?password=`, `&sslpassword=`)
 _URL_PASSWORD = re.compile(r"^(?P<head>[^:/?#]*://[^:/?#@]*:)[^?#]*(?=@)")
@@ -69,6 +76,9 @@ class Settings:
     # CAREERLOG_IMPORT_WRITE_AHEAD, read here so that a value neither on nor off stops every command at start;
     # an import reads it again where it runs (careerlog.importing.writes_ahead: each worker process of its own)
     import_write_ahead: bool = False
+    # CAREERLOG_IMPORT_XLSX_MAX_MB, read here so that a value that is no whole number stops every command at start; an
+    # import reads it again where it runs (careerlog.workbooks.unpacked_limit)
+    import_xlsx_max_mb: int = DEFAULT_XLSX_MAX_MB
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -81,6 +91,7 @@ class Settings:
             pool_size=_int_setting(env, "CAREERLOG_DB_POOL_SIZE", 4, least=1),
             max_overflow=_int_setting(env, "CAREERLOG_DB_MAX_OVERFLOW", 8, least=0),
             import_write_ahead=switch_setting(env, WRITE_AHEAD_ENV),
+            import_xlsx_max_mb=xlsx_max_mb(env),
         )
 
     @property
@@ -430,6 +441,11 @@ def _int_setting(env: Mapping[str, str], name: str, default: int, *, least: int)
     if value < least:
         raise ConfigurationError(f"{name}: expected a whole number of at least {least}, got {raw!r}")
     return value
+
+
+def xlsx_max_mb(env: Mapping[str, str]) -> int:
+    """CAREERLOG_IMPORT_XLSX_MAX_MB: the most, in MB, an imported workbook's XML parts may unpack to."""
+    return _int_setting(env, XLSX_MAX_MB_ENV, DEFAULT_XLSX_MAX_MB, least=1)
 
 
 SWITCH_ON = ("on", "1", "true", "yes")

@@ -1716,7 +1716,7 @@ def import_file(
         if fmt == "xlsx":
             from careerlog.workbooks import read_xlsx
 
-            return read_xlsx(stream, csv_kind, chosen=kind is not None)
+            return read_xlsx(stream, csv_kind, chosen=kind is not None, name=path.name)
         return read_jsonl(stream) if fmt == "jsonl" else read_csv(stream, csv_kind, chosen=kind is not None)
 
     if workers > 1:

@@ -19,6 +19,12 @@ result: data_only), and a cell becomes text so:
   (`NOT_CALCULATED`: a file written by a program, not Excel), and a number in a NIP column (`NIP_AS_NUMBER`): Excel
   keeps 15 significant digits of a NIP's 18, which are lost for good.
 
+Before openpyxl opens it, the workbook's ZIP directory is read (`refuse_bombs`): a small upload can unpack to
+gigabytes (openpyxl holds the shared strings in memory), so a workbook is refused, nothing imported, when its XML
+parts would unpack to more than CAREERLOG_IMPORT_XLSX_MAX_MB (`TOO_LARGE`), when any part unpacks to over
+ABSURD_FROM bytes at more than ABSURD_RATIO times its packed size (`PACKED_TIGHT`: no spreadsheet writes that), and,
+as no readable workbook (`NOT_XLSX`), when its ZIP cannot be read or a part is encrypted.
+
 A workbook's refused rows (`careerlog import --refused`, the import page's download) are written as CSV UTF-8
 (`refused_rows_csv`), the cells as the import read them, to fix and import again.
 """
@@ -27,6 +33,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, time, timedelta
@@ -34,7 +41,8 @@ from decimal import Decimal
 from typing import IO, Any, NamedTuple
 from xml.etree.ElementTree import ParseError
 
-from careerlog.domain.errors import InvalidInput
+from careerlog.config import xlsx_max_mb
+from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.payload import Unreadable
 from careerlog.domain.wording import Refusal
 from careerlog.textfiles import WORKBOOK, column_name, reasons_column, wrote
@@ -46,6 +54,15 @@ SHEETS_UNREAD = Refusal(
 NOT_XLSX = Refusal(
     "The file is no Excel workbook (.xlsx) that can be read ({error}): save it again from the spreadsheet as an "
     "Excel Workbook (.xlsx) or as CSV UTF-8. Nothing was imported."
+)
+TOO_LARGE = Refusal(
+    "The workbook {file} unpacks to {size} MB of sheets and tables, more than the {limit} MB an import reads "
+    "(CAREERLOG_IMPORT_XLSX_MAX_MB): import its rows as several smaller workbooks, or as CSV UTF-8. Nothing was "
+    "imported."
+)
+PACKED_TIGHT = Refusal(
+    "The workbook {file} is refused: its part {part} unpacks to {size} MB, {ratio} times its packed size, which no "
+    "spreadsheet writes (a file made to fill the server's memory). Nothing was imported."
 )
 NO_SHEET = Refusal("The workbook has no worksheet to read. Nothing was imported.")
 BOOLEAN_CELL = Refusal(
@@ -63,6 +80,12 @@ NIP_AS_NUMBER = Refusal(
     "Cell {cell} holds the NIP as a number ({value}), of which Excel keeps only 15 of its 18 digits: format the "
     "column {column} as Text in Excel, type the NIPs again and import the workbook again."
 )
+MB = 1024 * 1024
+# A part that unpacks to more than ABSURD_FROM bytes at more than ABSURD_RATIO times its packed size is refused: the
+# sheet of a 100,000-row export written by openpyxl unpacks to 11 times its size; a ZIP bomb's, to a thousand
+ABSURD_RATIO = 100
+ABSURD_FROM = 10 * MB
+_ENCRYPTED = 0x1  # (a ZIP entry's flag bit: encrypted)
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the first bytes of an Excel 97-2003 workbook (.xls)
 _FORMULA = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f"
 
@@ -135,10 +158,46 @@ def _parser(sheet: Any) -> Any:
 Row = tuple[int, list[dict[str, Any]]]  # a row's number, and its cells as openpyxl's parser reads them
 
 
-class Workbook:
-    """An .xlsx file's first worksheet, open to read row by row (`rows`); the other sheets' names (`others`)."""
+def unpacked_limit() -> int:
+    """The most, in bytes, a workbook's XML parts may unpack to (CAREERLOG_IMPORT_XLSX_MAX_MB, read where the
+    import runs; careerlog.config.Settings refuses a value that is no whole number at start)."""
+    return xlsx_max_mb(os.environ) * MB
 
-    def __init__(self, stream: IO[bytes]) -> None:
+
+def refuse_bombs(stream: IO[bytes], name: str | None = None) -> None:
+    """Refuse a workbook, before openpyxl opens it, by its ZIP directory alone (nothing is unpacked): one whose XML
+    parts (the sheets, shared strings, styles, the workbook: what openpyxl parses) unpack to more than
+    `unpacked_limit`, one of a part unpacking to over ABSURD_FROM bytes at more than ABSURD_RATIO times its size, one
+    whose ZIP cannot be read or with an encrypted part. The sizes read are the directory's, which Python's zipfile
+    holds a part to when it unpacks it (it stops at the size and refuses a part whose bytes do not match)."""
+    file = quoted(name) if name else "(upload)"
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as e:
+        raise InvalidInput(NOT_XLSX.reason(error=(str(e).strip() or type(e).__name__)[:120]), "file") from None
+    finally:
+        stream.seek(0)
+    unpacked = 0
+    for part in parts:
+        if part.flag_bits & _ENCRYPTED:
+            raise InvalidInput(NOT_XLSX.reason(error=f"its part {part.filename} is encrypted"[:120]), "file")
+        if part.file_size > ABSURD_FROM and part.file_size > ABSURD_RATIO * max(part.compress_size, 1):
+            ratio = part.file_size // max(part.compress_size, 1)
+            reason = PACKED_TIGHT.reason(file=file, part=part.filename[:80], size=-(-part.file_size // MB), ratio=ratio)
+            raise InvalidInput(reason, "file")
+        if part.filename.lower().endswith((".xml", ".rels")):
+            unpacked += part.file_size
+    if unpacked > (limit := unpacked_limit()):
+        size = -(-unpacked // MB)
+        raise InvalidInput(TOO_LARGE.reason(file=file, size=size, limit=limit // MB), "file")
+
+
+class Workbook:
+    """An .xlsx file's first worksheet, open to read row by row (`rows`); the other sheets' names (`others`). A file
+    that is no workbook, or that would unpack to too much (`refuse_bombs`), is refused (InvalidInput of "file")."""
+
+    def __init__(self, stream: IO[bytes], name: str | None = None) -> None:
         from openpyxl import load_workbook
         from openpyxl.utils.exceptions import InvalidFileException
 
@@ -146,6 +205,7 @@ class Workbook:
         stream.seek(0)
         if start.startswith(_OLE2):  # (an Excel 97-2003 .xls named .xlsx: refused as an .xls is)
             raise InvalidInput(WORKBOOK.reason(), "file")
+        refuse_bombs(stream, name)
         try:
             self.book = load_workbook(stream, read_only=True, data_only=True)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, ParseError, ValueError, OSError) as e:
@@ -219,14 +279,15 @@ _PLACEHOLDER = "\x00"
 
 
 def read_xlsx(
-    stream: IO[bytes], kind: str | None, *, chosen: bool = False
+    stream: IO[bytes], kind: str | None, *, chosen: bool = False, name: str | None = None
 ) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
     """Rows of an .xlsx workbook's first worksheet, as careerlog.importing.read_csv gives a CSV file's (its
     arguments alike): the header read and refused alike, each row's cells as text through the same checks, each
-    numbered by its row in the sheet; a cell that is no value refused in its row's field, naming the cell."""
+    numbered by its row in the sheet; a cell that is no value refused in its row's field, naming the cell. `name`:
+    the file's, named by a refusal of the whole workbook (`refuse_bombs`)."""
     from careerlog import importing
 
-    book = Workbook(stream)
+    book = Workbook(stream, name)
     try:
         rows = book.rows()
         first = next(rows, None)
@@ -305,18 +366,18 @@ def _refused_cells(
     return row
 
 
-def header_names(data: bytes) -> list[str]:
-    """The column names (`column_name`) of a workbook's header, its first row with a cell; none for a file that is
-    no workbook (the import refuses it)."""
+def header_names(data: bytes) -> list[str] | None:
+    """The column names (`column_name`) of a workbook's header, its first row with a cell; None for a file that is
+    no workbook, or one refused as a whole (`refuse_bombs`): the import refuses it, saying why."""
     try:
         book = Workbook(io.BytesIO(data))
     except InvalidInput:
-        return []
+        return None
     try:
         first = next(book.rows(), None)
         return [column_name(text) for text in row_cells(first[1])[0]] if first else []
     except InvalidInput:
-        return []
+        return None
     finally:
         book.close()
 

@@ -287,7 +287,7 @@ class Services:
         if fmt == "jsonl":
             rows = read_jsonl(stream)
         elif fmt == "xlsx":  # (an Excel Workbook's first sheet, read as a CSV file is: careerlog.workbooks)
-            rows = read_xlsx(stream, kind or kind_from_name(name or ""), chosen=bool(kind))
+            rows = read_xlsx(stream, kind or kind_from_name(name or ""), chosen=bool(kind), name=name)
         else:  # (a kind chosen is every row's: a row of another is refused; one read from the name, a guess)
             rows = read_csv(stream, kind or kind_from_name(name or ""), chosen=bool(kind))
         scoped = ScopedRows(self.ledger, writer, writer.username) if reach is not Reach.ALL else None

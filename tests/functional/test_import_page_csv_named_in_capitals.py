@@ -35,5 +35,5 @@ def test_a_csv_named_in_capitals_sent_without_a_kind_is_told_to_choose_one_besid
     before = world.log()
     page = imported(world, "DIKLAT.CSV")
     error = page[page.index('id="kind-error"') :]
-    assert "Choose the kind of event the CSV file holds." in error[: error.index("</span>")]
+    assert "Choose the kind of event the CSV file or workbook holds." in error[: error.index("</span>")]
     assert world.log() == before

@@ -36,7 +36,7 @@ def posted(world: World, text: str, name: str, **form: str) -> str:
 
 def test_the_import_page_reads_the_kind_column_of_a_file_named_after_no_kind(world: World) -> None:
     page = posted(world, CSV.format(nip=BUDI), "berkas.csv")
-    assert "Choose the kind of event the CSV file holds." not in page
+    assert "Choose the kind of event the CSV file or workbook holds." not in page
     events = world.get(f"/api/v1/employees/{BUDI}/events").get_json()["items"]
     assert {"KK-1", "KK-2", "KK-3"} <= {e["reference"] for e in events}
     assert "<dt>Recorded</dt><dd>3</dd>" in page
@@ -45,7 +45,7 @@ def test_the_import_page_reads_the_kind_column_of_a_file_named_after_no_kind(wor
 
 def test_a_file_of_no_kind_column_named_after_no_kind_is_still_asked_its_kind(world: World) -> None:
     page = posted(world, "nip,title\n1,x\n", "berkas.csv")
-    assert "Choose the kind of event the CSV file holds." in page
+    assert "Choose the kind of event the CSV file or workbook holds." in page
 
 
 def test_the_apis_answer_counts_the_rows_recorded_of_each_kind(world: World) -> None:

@@ -7,12 +7,15 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from typing import Any
 
 import openpyxl
+import pytest
 
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_import_refused_rows_download import refused_download
 from tests.functional.test_pages_auth import csrf_token, log_in
+from tests.unit.test_import_xlsx_bombs import strings_bomb
 
 HEADER = ["NIP", "Jenis Diklat", "Nama Diklat", "Penyelenggara", "JP", "Tanggal Mulai", "Tanggal Selesai", "No SK"]
 
@@ -54,7 +57,7 @@ def test_an_xlsx_without_a_kind_column_or_a_kind_is_told_to_choose_one(world: Wo
     status, page = uploaded(world, "data.xlsx")
     assert status == 422
     error = page[page.index('id="kind-error"') :]
-    assert "Choose the kind of event the CSV file holds." in error[: error.index("</span>")]
+    assert "Choose the kind of event the CSV file or workbook holds." in error[: error.index("</span>")]
     assert world.log() == before
 
 
@@ -66,3 +69,50 @@ def test_the_api_imports_an_xlsx(world: World) -> None:
     assert (report["rows"], report["recorded"]) == (2, 1)
     assert [p["line"] for p in report["rejected"]] == [3]
     assert len(world.log()) == before + 1
+
+
+@pytest.fixture
+def openpyxl_untouched(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ZIP bomb is refused by its ZIP directory, before openpyxl opens it (careerlog.workbooks.refuse_bombs)."""
+
+    def opened(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("openpyxl opened a workbook that was to be refused before it")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", opened)
+
+
+@pytest.mark.usefixtures("openpyxl_untouched")
+def test_the_import_page_refuses_a_zip_bomb_in_indonesian_and_records_nothing(world: World) -> None:
+    log_in(world, "hr")
+    before = world.log()
+    data = {"csrf_token": csrf_token(world.client, "/pages/import")}
+    data["file"] = (strings_bomb(), "Diklat2024.xlsx")  # type: ignore[assignment]
+    answer = world.client.post("/pages/import?lang=id", data=data, content_type="multipart/form-data")
+    assert answer.status_code == 422
+    page = answer.get_data(as_text=True)
+    error = page[page.index('id="file-error"') :]
+    error = error[: error.index("</span>")]
+    assert "Buku kerja &#39;Diklat2024.xlsx&#39; ditolak: bagiannya xl/sharedStrings.xml terurai menjadi" in error
+    assert 'id="kind-error"' not in page  # (refused as a whole, not asked for the kind of its rows)
+    assert world.log() == before
+
+
+@pytest.mark.usefixtures("openpyxl_untouched")
+def test_the_api_refuses_a_zip_bomb_as_a_problem_naming_file_and_records_nothing(world: World) -> None:
+    before = world.log()
+    answer = world.post("/api/v1/imports", who="hr", data={"file": (strings_bomb(), "pelatihan.xlsx")})
+    assert answer.status_code == 422
+    assert answer.mimetype == "application/problem+json"
+    [reason] = answer.get_json()["errors"]["file"]
+    assert reason.startswith("The workbook 'pelatihan.xlsx' is refused: its part xl/sharedStrings.xml unpacks to")
+    assert world.log() == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [("en", "Kind of event (CSV or Excel workbook only)"), ("id", "Jenis peristiwa (hanya CSV atau buku kerja Excel)")],
+)
+def test_the_import_pages_kind_is_offered_for_a_csv_file_or_a_workbook(world: World, lang: str, label: str) -> None:
+    log_in(world, "hr")
+    page = world.client.get(f"/pages/import?lang={lang}").get_data(as_text=True)
+    assert f'<label for="f-kind">{label}</label>' in page

@@ -119,7 +119,7 @@ def test_the_import_form_ties_its_file_error_to_the_field(world: World) -> None:
     page = Elements(answer.get_data(as_text=True))
     upload = page.by_id("f-file")[1]
     assert upload["aria-invalid"] == "true"
-    assert page.text_of(upload["aria-describedby"]) == "Pilih berkas .jsonl atau .csv."
+    assert page.text_of(upload["aria-describedby"]) == "Pilih berkas .jsonl, .csv, atau .xlsx."
 
 
 def test_a_smallest_group_that_is_not_a_number_is_tied_to_its_field(world: World) -> None:
@@ -142,7 +142,7 @@ def test_a_csv_import_without_a_kind_asks_for_one_beside_the_kind_and_keeps_the_
     page = Elements(answer.get_data(as_text=True))
     kind = page.by_id("f-kind")[1]
     assert kind["aria-invalid"] == "true"
-    assert page.text_of(kind["aria-describedby"]) == "Pilih jenis peristiwa yang dimuat berkas CSV."
+    assert page.text_of(kind["aria-describedby"]) == "Pilih jenis peristiwa yang dimuat berkas CSV atau buku kerja ini."
     assert "checked" in page.by_id("f-dry")[1]
 
 

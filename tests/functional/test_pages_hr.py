@@ -146,4 +146,4 @@ def test_import_upload_reports_recorded_and_rejected_rows(world: World) -> None:
 def test_csv_import_without_a_kind_asks_for_one(world: World) -> None:
     log_in(world, "hr")
     page = upload(world, "nip,hours\n1,2\n", "events.csv")
-    assert "Choose the kind of event the CSV file holds." in page
+    assert "Choose the kind of event the CSV file or workbook holds." in page

@@ -160,3 +160,22 @@ def test_a_workbooks_refused_rows_are_not_written_to_a_file_named_as_a_workbook(
     assert result.exit_code == 2
     assert "a workbook's refused rows are written as CSV: name the file .csv" in result.output
     assert last_position(database_url) == 0
+
+
+def test_the_command_line_refuses_a_zip_bomb_before_openpyxl_opens_it_in_one_line(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.unit.test_import_xlsx_bombs import strings_bomb
+
+    path = tmp_path / "Diklat2024.xlsx"
+    path.write_bytes(strings_bomb().getvalue())
+
+    def opened(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("openpyxl opened a workbook that was to be refused before it")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", opened)
+    result = run(database_url, "import", "--kind", "training", str(path))
+    assert result.exit_code == 1, result.output
+    [line] = result.output.strip().splitlines()
+    assert line.startswith("Error: file: The workbook 'Diklat2024.xlsx' is refused: its part xl/sharedStrings.xml")
+    assert last_position(database_url) == 0

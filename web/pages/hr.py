@@ -426,9 +426,13 @@ def import_file() -> ResponseReturnValue:
         csv_file = name.lower().endswith(".csv")  # (TRAINING.CSV too, as Windows tools name their files)
         xlsx_file = name.lower().endswith(".xlsx")  # (an Excel Workbook, read as a CSV file: careerlog.workbooks)
         data = upload.stream.read()  # (read again for the refused rows' download: web.pages.refused_rows)
-        kind_column = names_kind_column(data) if csv_file else "kind" in header_names(data) if xlsx_file else True
+        # (a workbook that cannot be read, or refused as a whole, has no header: the import says why, not "choose")
+        names = header_names(data) if xlsx_file else None
+        kind_column = names_kind_column(data) if csv_file else names is None or "kind" in names
         if (csv_file or xlsx_file) and not kind and not kind_from_name(name) and not kind_column:
-            errors = {"kind": [_("Choose the kind of event the CSV file holds.")]}  # (a kind column gives each row's)
+            errors = {
+                "kind": [_("Choose the kind of event the CSV file or workbook holds.")]
+            }  # (a kind column gives each row's)
         else:
             try:
                 found = services().import_file(
