@@ -674,7 +674,7 @@ class TrainingQueries(ViewReader):
         self, year: int, by: str | Sequence[str] = ("agency",), filters: Mapping[str, Any] | None = None
     ) -> list[dict[str, Any]]:
         """Per group of the PNS in post at the end of the year: how many had the yearly JP. A CPNS then (a spell's
-        `pns_from` after the day: not confirmed by it, or within the probation year) and PPPK are left out: the
+        `pns_from` NULL or after the day: not confirmed by it, however long ago appointed) and PPPK are left out: the
         yearly JP is not theirs (JUDGED_ON), as `jp_by_year` judges an employee's own years."""
         year = bounded(year, "year", 1900, self.today.year)
         day = min(date(year, 12, 31), self.today)  # 31 December, or today in the current year

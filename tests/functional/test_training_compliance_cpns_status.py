@@ -89,6 +89,9 @@ def test_the_scorecard_counts_the_pns_in_post_not_a_cpns(medan: World) -> None:
 
 def test_the_report_page_says_a_cpns_is_left_out(medan: World) -> None:
     log_in(medan, "inspector")
-    for lang, said in (("en", "a CPNS, in the probation year, is not"), ("id", "CPNS, dalam masa percobaan, tidak")):
+    for lang, said in (
+        ("en", "a CPNS, not confirmed as PNS by then, is not"),
+        ("id", "CPNS, yang belum diangkat sebagai PNS saat itu, tidak"),
+    ):
         text = medan.client.get(f"/pages/reports/training?year=2025&lang={lang}").get_data(as_text=True)
         assert said in text, lang

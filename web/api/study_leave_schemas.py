@@ -63,8 +63,8 @@ class AuditedStudyLeaveSchema(StrictSchema):
         dump_only=True,
         allow_none=True,
         metadata={
-            "description": "The day they were a PNS, as known when the start was recorded: the confirmation, or "
-            "without one the end of the probation year; null for a PPPK."
+            "description": "The day they were a PNS, as known when the start was recorded: the confirmation in "
+            "effect on the day; null without one (a CPNS then, however long ago appointed) and for a PPPK."
         },
     )
     pns_years = fields.Integer(
