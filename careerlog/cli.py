@@ -452,6 +452,22 @@ def history_command(obj: Context, subject: str) -> None:
         click.echo(json_on_terminal(json.dumps(row, ensure_ascii=False)))
 
 
+# The fields a kind holds an object in (a correction's corrected_fields), typed on the command line as JSON.
+JSON_FIELDS = frozenset(spec.name for cls in BY_KIND.values() for spec in filled_fields(cls) if spec.type is dict)
+
+
+def json_field(name: str, value: str) -> Any:
+    """A field's value typed as JSON, read; refused as a bad parameter naming the field and the reason (where the
+    JSON error is: its line and column), not a traceback."""
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError as e:
+        reason = f"{e.msg} at line {e.lineno}, column {e.colno}"
+    except RecursionError:  # (json.loads gives up past some thousand levels)
+        reason = "nested too deeply"
+    raise click.BadParameter(f"not valid JSON: {reason}.", param_hint=name)
+
+
 @main.command("record")
 @click.argument("nip")
 @click.argument("kind")
@@ -478,7 +494,7 @@ def record_command(
             raise click.BadParameter(f"expected field=value, got {item!r}", param_hint="FIELDS")
         # (a number written with an exponent, "cost=1e3": refused as the API refuses it, after the field's bounds)
         payload[name] = (
-            changes_marked(json.loads(value)) if name == "corrected_fields" else exponent_marked(kind, name, value)
+            changes_marked(json_field(name, value)) if name in JSON_FIELDS else exponent_marked(kind, name, value)
         )
     outcome = obj.app.record(nip, kind, payload, actor=actor, client_key=client_key)
     state = "recorded" if outcome.created else "already recorded"
