@@ -105,3 +105,19 @@ def test_a_refused_change_stands_beside_its_input_as_typed(world: World) -> None
     assert '<option value="II/a" selected>' in page
     assert 'aria-describedby="corrected_fields.new_rank-error"' in page
     assert 'id="corrected_fields.new_rank-error"' in page
+
+
+@pytest.mark.parametrize("typed", ["[" * 100_000, '{"cost": ' * 100_000], ids=["lists", "objects"])
+def test_corrected_fields_posted_as_json_nested_too_deeply_are_refused_beside_the_field(
+    world: World, typed: str
+) -> None:
+    """The form asks no JSON, but a POST may still carry `corrected_fields` as JSON (an older form, a script):
+    nested past what Python's JSON reader can read, it was a RecursionError and a 500."""
+    log_in(world, "hr")
+    before = world.log()
+    answer = world.client.post(
+        "/pages/record?kind=correction", data={**correction(world, 2), "corrected_fields": typed}
+    )
+    assert answer.status_code == 422, answer.status_code
+    assert '<p class="error" id="corrected_fields-error">Bukan JSON yang sah.' in answer.get_data(as_text=True)
+    assert world.log() == before

@@ -121,7 +121,7 @@ def payload_from(
         elif spec.type is dict:
             try:
                 payload[spec.name] = changes_marked(json.loads(value))
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecursionError):  # (nested past what json.loads can read: a 500 before)
                 reason = _("Not valid JSON.")
         elif spec.type is Decimal:
             try:
