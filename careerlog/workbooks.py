@@ -11,13 +11,17 @@ The sheet is streamed: its XML is parsed row by row (openpyxl's worksheet parser
 workbook of 100,000 rows is never held as a sheet of cells. Each value is the one Excel saved (a formula's cached
 result: data_only), and a cell becomes text so:
 
-- text as it is; a whole number without ".0" (8, not 8.0); any other number in full, without an exponent;
+- text as it is; a whole number without ".0" (8, not 8.0); any other number without an exponent, a double to 15
+  significant digits as Excel shows it and saves it as CSV (a formula's 20.000000000000004 is 20);
 - a date (a cell of a date format) as its day, 2024-05-06; a date and time as "2024-05-06 13:30:00", which a date
   field refuses as a CSV's is refused (textfiles.TIME_OF_DAY), midnight read as the day;
-- and refused, each naming its cell (C5) in the row's field, the row's other cells judged with it: a TRUE/FALSE cell
-  (`BOOLEAN_CELL`), a formula's error (#N/A, #REF!: `ERROR_CELL`), a formula whose result was never saved
-  (`NOT_CALCULATED`: a file written by a program, not Excel), and a number in a NIP column (`NIP_AS_NUMBER`): Excel
-  keeps 15 significant digits of a NIP's 18, which are lost for good.
+- a TRUE/FALSE cell in a column of a yes or a no (`YES_NO_COLUMNS`: confirm) as the TRUE or FALSE Excel saves;
+- and refused, each naming its cell (C5) in its column: a TRUE/FALSE cell elsewhere (`BOOLEAN_CELL`), a formula's
+  error (#N/A, #REF!: `ERROR_CELL`), a formula whose result was never saved (`NOT_CALCULATED`: a file written by a
+  program, not Excel), and a number in a NIP column (`NIP_AS_NUMBER`): Excel keeps 15 significant digits of a NIP's
+  18, which are lost for good. In a payload field of the row's kind (and a NIP as a number) the cell is unreadable,
+  the row's other cells judged with it; in any other column (kind, nip, client_key, confirm, name, version...) the
+  row is refused as it is read (`_refused_cells`): no such cell is read as text, recorded or reported but as typed.
 
 Before openpyxl opens it, the workbook's ZIP directory is read (`refuse_bombs`): a small upload can unpack to
 gigabytes (openpyxl holds the shared strings in memory), so a workbook is refused, nothing imported, when its XML
@@ -45,7 +49,7 @@ from careerlog.config import xlsx_max_mb
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.payload import Unreadable
 from careerlog.domain.wording import Refusal
-from careerlog.textfiles import WORKBOOK, column_name, reasons_column, wrote
+from careerlog.textfiles import WORKBOOK, WRITTEN, column_name, field_names, reasons_column, wrote
 
 SHEETS_UNREAD = Refusal(
     "Only the workbook's first worksheet, {first}, was read; {others} not: import each sheet of data as a workbook "
@@ -96,21 +100,32 @@ def nip_column(name: str) -> bool:
 
 
 class Problem(NamedTuple):
-    """A cell that is no value: why it is refused, and its text as the report shows it ("TRUE", "#N/A")."""
+    """A cell that is no value: why it is refused, and its text as the report shows it ("TRUE", "#N/A"); whether it
+    is a NIP stored as a number (unreadable in its field wherever it is: importing.row_to_command names it)."""
 
     reason: str
     typed: str
+    as_number: bool = False
+
+
+# The columns whose text in a CSV file is a yes or a no, TRUE or FALSE among them (careerlog.importing.confirmed,
+# the migration's `migrated`): a logical cell there is read as the TRUE or FALSE Excel writes into a CSV file.
+YES_NO_COLUMNS = frozenset(("confirm", "migrated"))
 
 
 def number_text(value: float | int | Decimal) -> str:
-    """A number as text: a whole one without ".0", any other in full without an exponent (1e-07 is 0.0000001)."""
+    """A number as text: a whole one without ".0", any other without an exponent (1e-07 is 0.0000001); a float (a
+    double, as Excel saves a number) to 15 significant digits, as Excel shows it and writes it into a CSV file (a
+    formula's 20.000000000000004 is 20, 1650000.0000000002 is 1650000)."""
     if isinstance(value, bool):
         raise TypeError(value)
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    text = format(Decimal(repr(value)) if isinstance(value, float) else value, "f")
+    if isinstance(value, float):
+        value = Decimal(format(value, ".15g"))  # (no more digits than Excel keeps: "2.5e-07", "20", "1.5e+15")
+        if not value:
+            return "0"  # (-0.0 too)
+    text = format(value, "f")
     return text
 
 
@@ -255,7 +270,10 @@ def row_cells(cells: list[dict[str, Any]], names: list[str] | None = None) -> tu
         at = cell["column"] - 1
         if at >= len(texts):
             texts.extend([""] * (at + 1 - len(texts)))
-        if kind == "b":
+        name = names[at] if names is not None and at < len(names) else ""
+        if kind == "b" and name in YES_NO_COLUMNS:
+            texts[at] = "TRUE" if value else "FALSE"
+        elif kind == "b":
             problems[at] = Problem(BOOLEAN_CELL.reason(cell=_coordinate(cell)), "TRUE" if value else "FALSE")
             texts[at] = "TRUE" if value else "FALSE"
         elif kind == "e":
@@ -266,10 +284,10 @@ def row_cells(cells: list[dict[str, Any]], names: list[str] | None = None) -> tu
             texts[at] = ""
         else:
             texts[at] = cell_text(value, kind)
-            name = names[at] if names is not None and at < len(names) else ""
             if kind == "n" and nip_column(name) and not isinstance(value, str):
                 shown = format(value, ".15G") if isinstance(value, float) else texts[at]
-                problems[at] = Problem(NIP_AS_NUMBER.reason(cell=_coordinate(cell), value=shown, column=name), shown)
+                reason = NIP_AS_NUMBER.reason(cell=_coordinate(cell), value=shown, column=name)
+                problems[at] = Problem(reason, shown, as_number=True)
     return texts, problems
 
 
@@ -283,8 +301,8 @@ def read_xlsx(
 ) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
     """Rows of an .xlsx workbook's first worksheet, as careerlog.importing.read_csv gives a CSV file's (its
     arguments alike): the header read and refused alike, each row's cells as text through the same checks, each
-    numbered by its row in the sheet; a cell that is no value refused in its row's field, naming the cell. `name`:
-    the file's, named by a refusal of the whole workbook (`refuse_bombs`)."""
+    numbered by its row in the sheet; a cell that is no value refused in its column, naming the cell
+    (`_refused_cells`). `name`: the file's, named by a refusal of the whole workbook (`refuse_bombs`)."""
     from careerlog import importing
 
     book = Workbook(stream, name)
@@ -347,22 +365,42 @@ def _chain(first: Iterable[Any], then: Iterator[Any]) -> Iterator[Any]:
 def _refused_cells(
     row: dict[str, Any] | InvalidInput, found: dict[int, Problem], names: list[str]
 ) -> dict[str, Any] | InvalidInput:
-    """A row read with the cells that are no value (`found`, by index) each made unreadable, naming why, in its field
-    (the row's other cells judged with them: careerlog.application), or, in a row refused as it was read, named with
-    its reasons."""
-    if isinstance(row, InvalidInput):
+    """A row read with the cells that are no value (`found`, by index): each in a payload field of the row's kind (or
+    a NIP stored as a number) made unreadable, naming why, in its field (the row's other cells judged with them:
+    careerlog.application); a row with one in any other column (kind, nip, client_key, confirm, name, version...)
+    refused as read, naming each such cell in its column, as is a row refused as it was read. No such cell is ever
+    read as text, recorded or shown but as its text ("TRUE", "#N/A")."""
+    if isinstance(row, dict):
+        kind = row.get("kind")
+        fields = field_names(kind) if type(kind) is str and kind != _PLACEHOLDER else frozenset()
+        if all(names[i] in fields or problem.as_number for i, problem in found.items()):
+            for i, problem in found.items():
+                row[names[i]] = Unreadable(problem.reason)
+                if problem.typed:
+                    wrote(row, names[i], problem.typed)
+            return row
+        from careerlog.importing import RowRefused
+
+        errors = {names[i]: [problem.reason] for i, problem in found.items()}
+        cells = {**row, **{names[i]: problem.typed for i, problem in found.items()}}
+        cells.pop(WRITTEN, None)  # (each cell shown as read: a NIP or a kind as typed)
+        refused = RowRefused(errors, cells)
+        for i in found:  # (its NIP and kind for the report: none read from a cell that is no value)
+            if names[i] == "nip":
+                refused.subject = None
+            elif names[i] == "kind":
+                refused.kind = None
+        return refused
+    for i, problem in found.items():  # (the cell's reason in place of any a check gave reading it)
+        row.errors[names[i]] = [problem.reason]
+    values = getattr(row, "values", None)
+    if isinstance(values, dict):
         for i, problem in found.items():
-            row.errors.setdefault(names[i], []).append(problem.reason)
-            values = getattr(row, "values", None)
-            if isinstance(values, dict) and values.get(names[i]) == _PLACEHOLDER:
+            if names[i] not in values or values[names[i]] == _PLACEHOLDER:
                 values[names[i]] = problem.typed
-        return row
-    for i, problem in found.items():
-        name = names[i]
-        if row.get(name) == _PLACEHOLDER:
-            row[name] = Unreadable(problem.reason)
-            if problem.typed:
-                wrote(row, name, problem.typed)
+    for attribute in ("subject", "kind"):  # (a RowRefused's NIP and kind for the report: none read)
+        if getattr(row, attribute, None) == _PLACEHOLDER:
+            setattr(row, attribute, None)
     return row
 
 

@@ -116,3 +116,46 @@ def test_the_import_pages_kind_is_offered_for_a_csv_file_or_a_workbook(world: Wo
     log_in(world, "hr")
     page = world.client.get(f"/pages/import?lang={lang}").get_data(as_text=True)
     assert f'<label for="f-kind">{label}</label>' in page
+
+
+def unread_workbook() -> bytes:
+    """Budi's training, then a row with TRUE in its kind column and one with a formula's #N/A as its client key."""
+    book = openpyxl.Workbook()
+    header = ["kind", *HEADER, "client_key"]
+    book.active.append(header)
+    good = [BUDI, "TEKNIS", "Arsip", "BKPSDM", 24, date(2024, 3, 4), date(2024, 3, 6)]
+    book.active.append(["training", *good, "X-1", "k-1"])
+    book.active.append([True, *good, "X-2", "k-2"])
+    book.active.append(["training", *good, "X-3", "#N/A"])
+    saved = io.BytesIO()
+    book.save(saved)
+    return saved.getvalue()
+
+
+def test_the_api_refuses_a_workbooks_rows_with_a_logical_kind_or_an_error_as_client_key_naming_the_column(
+    world: World,
+) -> None:
+    before = len(world.log())
+    data = {"file": (io.BytesIO(unread_workbook()), "data.xlsx")}
+    answer = world.post("/api/v1/imports", who="hr", data=data)
+    assert answer.status_code == 200, answer.get_json()
+    report = answer.get_json()
+    assert (report["rows"], report["recorded"]) == (3, 1)
+    kind, key = report["rejected"]
+    assert (kind["line"], kind["kind"], list(kind["errors"])) == (3, None, ["kind"])
+    assert kind["errors"]["kind"][0].startswith("Cell A3 holds TRUE or FALSE")
+    assert (key["line"], key["kind"], list(key["errors"])) == (4, "training", ["client_key"])
+    assert key["errors"]["client_key"][0].startswith("Cell J4 holds the error #N/A")
+    assert "Unreadable" not in answer.get_data(as_text=True)
+    assert len(world.log()) == before + 1
+
+
+def test_the_import_page_names_the_column_of_a_logical_kind_cell(world: World) -> None:
+    log_in(world, "hr")
+    data = {"csrf_token": csrf_token(world.client, "/pages/import"), "file": (io.BytesIO(unread_workbook()), "d.xlsx")}
+    answer = world.client.post("/pages/import?lang=en", data=data, content_type="multipart/form-data")
+    page = answer.get_data(as_text=True)
+    assert answer.status_code == 200, page
+    assert "Cell A3 holds TRUE or FALSE" in page
+    assert "Cell J4 holds the error #N/A" in page
+    assert "Unreadable" not in page

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,10 @@ import pytest
 
 from careerlog.application import CareerLog
 from careerlog.importing import import_file
+from careerlog.workbooks import BOOLEAN_CELL
 from tests import factories as f
 from tests.integration.test_cli import last_position, run
+from tests.unit.test_import_xlsx_cells import saved_as
 
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
@@ -179,3 +182,103 @@ def test_the_command_line_refuses_a_zip_bomb_before_openpyxl_opens_it_in_one_lin
     [line] = result.output.strip().splitlines()
     assert line.startswith("Error: file: The workbook 'Diklat2024.xlsx' is refused: its part xl/sharedStrings.xml")
     assert last_position(database_url) == 0
+
+
+TRAINING_COLUMNS = [
+    "kind",
+    "nip",
+    "name",
+    "training_kind",
+    "title",
+    "organiser",
+    "hours",
+    "start_date",
+    "effective_date",
+    "reference",
+    "cost",
+    "client_key",
+    "confirm",
+]
+
+
+def training_cells(subject: str, reference: str, **cells: Any) -> list[Any]:
+    row = {
+        "kind": "training",
+        "nip": subject,
+        "training_kind": "TEKNIS",
+        "title": "Arsip",
+        "organiser": "BKPSDM",
+        "hours": 8,
+        "start_date": date(2021, 11, 15),
+        "effective_date": date(2021, 11, 19),
+        "reference": reference,
+        **cells,
+    }
+    return [row.get(name) for name in TRAINING_COLUMNS]
+
+
+# Each a cell that is no value (a logical value, a formula's error, a formula never calculated) in a column of no
+# payload field: until 2026-12-04 read on as text (a client_key recorded as "Unreadable('Cell K2 ...')").
+UNREAD_CELLS = [
+    ("kind", True),
+    ("kind", "#N/A"),
+    ("nip", "=VLOOKUP(C2,Data!A:B,2,0)"),
+    ("nip", True),
+    ("client_key", True),
+    ("client_key", "#N/A"),
+    ("client_key", "=CONCAT(B2,I2)"),
+    ("confirm", "#N/A"),
+    ("confirm", "=IF(A2,1,0)"),
+    ("name", True),
+    ("name", "#REF!"),
+    ("title", True),  # (a payload field: refused with the row's other cells judged)
+]
+
+
+def test_a_cell_that_is_no_value_refuses_its_row_naming_its_column_and_nothing_of_it_is_recorded(
+    app: CareerLog, tmp_path: Path
+) -> None:
+    nip = f.nip()
+    app.record(nip, "appointment", f.appointment(), actor="hr")
+    data = [training_cells(nip, f"U-{i}", **{column: value}) for i, (column, value) in enumerate(UNREAD_CELLS)]
+    path = xlsx(tmp_path / "pelatihan.xlsx", TRAINING_COLUMNS, training_cells(nip, "OK-1", client_key="k-1"), *data)
+    report = import_file(app, path, actor="hr")
+    assert (report.recorded, len(report.rejected)) == (1, len(UNREAD_CELLS))
+    for problem, (column, _) in zip(report.rejected, UNREAD_CELLS, strict=True):
+        letter = "ABCDEFGHIJKLM"[TRAINING_COLUMNS.index(column)]
+        assert list(problem.errors) == [column], problem
+        assert problem.errors[column][0].startswith(f"Cell {letter}{problem.line} holds "), problem
+        assert problem.kind in (None, "training")
+    [recorded] = [values for kind, values in facts(app, nip) if kind == "training"]
+    assert recorded["reference"] == "OK-1"
+    employee = app.get_employee(nip)
+    assert employee is not None
+    assert "Unreadable" not in repr([x.values for x in employee.active_facts()])
+
+
+def test_the_json_report_of_a_workbook_with_a_logical_kind_cell_is_written_naming_the_column(
+    database_url: str, tmp_path: Path
+) -> None:
+    nip = f.nip()
+    path = xlsx(tmp_path / "k.xlsx", TRAINING_COLUMNS, training_cells(nip, "K-1", kind=True))
+    report = tmp_path / "r.json"
+    result = run(database_url, "import", "--report", str(report), str(path))
+    assert result.exit_code == 1, result.output
+    assert "line 2: kind: Cell A2 holds TRUE or FALSE" in result.output
+    [problem] = json.loads(report.read_text())["rejected"]
+    assert (problem["line"], problem["kind"], problem["subject"]) == (2, None, nip)
+    assert problem["errors"] == {"kind": [BOOLEAN_CELL.reason(cell="A2")]}
+    assert last_position(database_url) == 0
+
+
+def test_a_formulas_hours_and_cost_are_recorded_as_excel_shows_them(app: CareerLog, tmp_path: Path) -> None:
+    nip = f.nip()
+    app.record(nip, "appointment", f.appointment(), actor="hr")
+    path = xlsx(tmp_path / "pelatihan.xlsx", TRAINING_COLUMNS, training_cells(nip, "F-1", hours=7771, cost=7772))
+    path.write_bytes(
+        saved_as(saved_as(io.BytesIO(path.read_bytes()), 7771, "20.000000000000004"), 7772, "1650000.0000000002").read()
+    )
+    report = import_file(app, path, actor="hr")
+    assert (report.recorded, report.rejected) == (1, [])
+    [recorded] = [values for kind, values in facts(app, nip) if kind == "training"]
+    assert (recorded["hours"], str(recorded["cost"])) == (20, "1650000")

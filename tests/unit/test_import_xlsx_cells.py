@@ -8,6 +8,7 @@ or .ods workbook is still refused, saying to save it as .xlsx or CSV UTF-8."""
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import date, datetime
 from typing import Any
 
@@ -166,3 +167,101 @@ def test_an_xls_named_xlsx_is_refused_as_an_xls() -> None:
     with pytest.raises(InvalidInput) as refused:
         read(io.BytesIO(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504))
     assert refused.value.errors == {"file": [WORKBOOK.reason()]}
+
+
+# A cell that is no value in a column that is no payload field of its row's kind: before 2026-12-04 it was made
+# unreadable there and read on as text (a client_key of TRUE recorded as "Unreadable('Cell ...')", a kind of TRUE
+# crashing the JSON report). Now its row is refused as read, naming the column and the cell.
+OTHER_COLUMNS = ["kind", "nip", "client_key", "confirm", "name", "version"]
+UNREAD = {
+    "logical": (True, lambda cell: BOOLEAN_CELL.reason(cell=cell), "TRUE"),
+    "error": ("#N/A", lambda cell: ERROR_CELL.reason(cell=cell, error="#N/A"), "#N/A"),
+    "formula": ("=NA()", lambda cell: NOT_CALCULATED.reason(cell=cell), ""),
+}
+TRAINING = {
+    "nip": NIP,
+    "training_kind": "TEKNIS",
+    "title": "Arsip",
+    "hours": 8,
+    "start_date": "2024-05-06",
+    "effective_date": "2024-05-08",
+    "reference": "C-1",
+    "kind": "training",
+    "client_key": "k-1",
+    "confirm": "tidak",
+    "name": "Budi",
+    "version": 1,
+}
+
+
+def unread_cases() -> list[tuple[str, str]]:
+    return [(column, how) for column in OTHER_COLUMNS for how in UNREAD if (column, how) != ("confirm", "logical")]
+
+
+@pytest.mark.parametrize(("column", "how"), unread_cases())
+def test_a_cell_that_is_no_value_in_a_column_of_no_payload_field_refuses_its_row_naming_the_column(
+    column: str, how: str
+) -> None:
+    value, reason, shown = UNREAD[how]
+    names = list(TRAINING)
+    cells = [value if name == column else TRAINING[name] for name in names]
+    letter = "ABCDEFGHIJKL"[names.index(column)]
+    [(line, refused)] = read(workbook(names, cells), None)
+    assert line == 2
+    assert isinstance(refused, InvalidInput)
+    assert refused.errors == {column: [reason(f"{letter}2")]}
+    assert getattr(refused, "values", {}).get(column, "") == shown
+    assert getattr(refused, "kind", None) == (None if column == "kind" else "training")
+    assert getattr(refused, "subject", None) == (None if column == "nip" else NIP)
+
+
+def test_a_logical_cell_in_the_confirm_column_is_read_as_the_true_or_false_excel_saves_as_csv() -> None:
+    names = ["nip", "kind", "new_rank", "effective_date", "reference", "confirm"]
+    [(_, yes), (_, no)] = read(
+        workbook(
+            names,
+            [NIP, "rank_promotion", "III/b", "2024-04-01", "SK-1", True],
+            [NIP, "rank_promotion", "III/c", "2028-04-01", "SK-2", False],
+        ),
+        None,
+    )
+    assert (yes["confirm"], no["confirm"]) == ("TRUE", "FALSE")
+
+
+def test_a_payload_fields_cell_that_is_no_value_stays_unreadable_with_the_rows_other_cells_judged() -> None:
+    stream = workbook([*HEADER, "client_key"], [NIP, "TEKNIS", True, 8, "2024-05-06", "2024-05-08", "C-1", 5, "k"])
+    [(_, row)] = read(stream)
+    assert row["title"].reason == BOOLEAN_CELL.reason(cell="C2")
+    assert row["client_key"] == "k"
+
+
+def saved_as(stream: io.BytesIO, number: int, value: str) -> io.BytesIO:
+    """The workbook with each cell of `number` holding `value` as Excel writes it (a double in full: openpyxl writes
+    a float shortened)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(stream) as source, zipfile.ZipFile(out, "w") as copy:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data.replace(f"<v>{number}</v>".encode(), f"<v>{value}</v>".encode())
+            copy.writestr(item, data)
+    out.seek(0)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("20.000000000000004", "20"),  # (a formula's =SUM(...) of fractions: Excel shows and saves 20)
+        ("1650000.0000000002", "1650000"),
+        ("0.30000000000000004", "0.3"),
+        ("1500000.5", "1500000.5"),
+        ("2.5E-7", "0.00000025"),
+        ("1E+15", "1000000000000000"),
+        ("-0", "0"),
+    ],
+)
+def test_a_number_is_read_to_15_significant_digits_as_excel_shows_and_saves_it(value: str, text: str) -> None:
+    stream = workbook(HEADER, [NIP, "TEKNIS", "Arsip", 777, "2024-05-06", "2024-05-08", "C-1", 777])
+    [(_, row)] = read(saved_as(stream, 777, value))
+    assert (row["hours"], row["cost"]) == (text, text)
