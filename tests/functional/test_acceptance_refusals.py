@@ -103,5 +103,5 @@ def test_an_import_of_a_file_of_no_known_format_names_the_apis_parameter(world: 
     response = world.post("/api/v1/imports", "hr", data=data, content_type="multipart/form-data")
     body = problem(response, 422)
     assert body["errors"] == {
-        "file": ["Cannot tell the format of 'events.txt': name the file .jsonl or .csv, or give file_format."]
+        "file": ["Cannot tell the format of 'events.txt': name the file .jsonl, .csv or .xlsx, or give file_format."]
     }
