@@ -27,7 +27,11 @@ Before openpyxl opens it, the workbook's ZIP directory is read (`refuse_bombs`):
 gigabytes (openpyxl holds the shared strings in memory), so a workbook is refused, nothing imported, when its XML
 parts would unpack to more than CAREERLOG_IMPORT_XLSX_MAX_MB (`TOO_LARGE`), when any part unpacks to over
 ABSURD_FROM bytes at more than ABSURD_RATIO times its packed size (`PACKED_TIGHT`: no spreadsheet writes that), and,
-as no readable workbook (`NOT_XLSX`), when its ZIP cannot be read or a part is encrypted.
+as no readable workbook (`NOT_XLSX`), when its ZIP cannot be read or a part is encrypted. So is one whose parts
+openpyxl cannot read (`_UNREADABLE`: a styles.xml attribute of the wrong type, a missing part, XML not well-formed);
+a sheet that breaks below the rows read to check its header is reported at its row (`SHEET_BROKEN`), as a CSV
+file's unreadable line is, the rows above it read. An OLE2 file named .xlsx holding an EncryptedPackage is a
+workbook saved with a password (`PROTECTED`); any other, an Excel 97-2003 workbook (textfiles.WORKBOOK).
 
 A workbook's refused rows (`careerlog import --refused`, the import page's download) are written as CSV UTF-8
 (`refused_rows_csv`), the cells as the import read them, to fix and import again.
@@ -39,6 +43,7 @@ import csv
 import io
 import os
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -68,6 +73,15 @@ PACKED_TIGHT = Refusal(
     "The workbook {file} is refused: its part {part} unpacks to {size} MB, {ratio} times its packed size, which no "
     "spreadsheet writes (a file made to fill the server's memory). Nothing was imported."
 )
+PROTECTED = Refusal(
+    "The workbook is protected with a password: remove the password in Excel (File > Info > Protect Workbook) and "
+    "save it again. Nothing was imported."
+)
+SHEET_BROKEN = Refusal(
+    "The sheet cannot be read from this row on ({error}), so neither this row nor any below it was read; the rows "
+    "above it were: save the workbook again from Excel (or as CSV UTF-8) and import it again (the rows already "
+    "recorded are then reported as already recorded)."
+)
 NO_SHEET = Refusal("The workbook has no worksheet to read. Nothing was imported.")
 BOOLEAN_CELL = Refusal(
     "Cell {cell} holds TRUE or FALSE (a logical value), which is no value of this column: type the value as text."
@@ -91,6 +105,26 @@ ABSURD_RATIO = 100
 ABSURD_FROM = 10 * MB
 _ENCRYPTED = 0x1  # (a ZIP entry's flag bit: encrypted)
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the first bytes of an Excel 97-2003 workbook (.xls)
+# The name, in UTF-16 as an OLE2 file's directory holds it, of the stream in which Excel keeps a workbook saved with
+# a password (MS-OFFCRYPTO: the .xlsx's ZIP, encrypted, in an OLE2 compound file, beside EncryptionInfo)
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+# What openpyxl raises on a ZIP that opens but whose parts are broken: ParseError for XML that is not well-formed,
+# KeyError for a part named but missing, ValueError (int("x")) and TypeError (its descriptors: a styles.xml attribute
+# of the wrong type, a font's unknown attribute) for a value it cannot take, IndexError for a shared string, style or
+# format that is not there, AttributeError for an element missing where one is expected; zipfile's BadZipFile
+# (a part's bytes not matching their CRC), zlib.error (a part whose packed bytes are broken), EOFError and OSError
+_UNREADABLE: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    ParseError,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    EOFError,
+    OSError,
+)
 _FORMULA = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f"
 
 
@@ -208,6 +242,38 @@ def refuse_bombs(stream: IO[bytes], name: str | None = None) -> None:
         raise InvalidInput(TOO_LARGE.reason(file=file, size=size, limit=limit // MB), "file")
 
 
+def _said(e: BaseException) -> str:
+    """openpyxl's or zipfile's words on a part it could not read (its first line), or the error's name."""
+    words = str(e).strip().splitlines()
+    return (words[0] if words else type(e).__name__)[:120]
+
+
+def password_protected(stream: IO[bytes]) -> bool:
+    """Whether an OLE2 compound file (its first bytes _OLE2) is an Office file saved with a password: its directory
+    names the stream EncryptedPackage (in UTF-16), searched for as bytes through the file, a chunk at a time (no
+    OLE2 reader is a dependency: the name is 32 bytes, which the encrypted bytes around it do not spell by chance).
+    A workbook of Excel 97-2003 (.xls) holds no such stream. The stream is read from its start and left there."""
+    try:
+        tail = b""
+        while chunk := stream.read(MB):
+            if _ENCRYPTED_PACKAGE in tail + chunk:
+                return True
+            tail = chunk[-len(_ENCRYPTED_PACKAGE) :]
+        return False
+    finally:
+        stream.seek(0)
+
+
+class SheetBroken(InvalidInput):
+    """The sheet cannot be read on from the row after `last` (its last row read, 0 for none): as no readable
+    workbook (NOT_XLSX, of "file"), which the import reports at that row if rows above it were read (read_xlsx)."""
+
+    def __init__(self, error: str, last: int) -> None:
+        super().__init__(NOT_XLSX.reason(error=error), "file")
+        self.error = error
+        self.last = last
+
+
 class Workbook:
     """An .xlsx file's first worksheet, open to read row by row (`rows`); the other sheets' names (`others`). A file
     that is no workbook, or that would unpack to too much (`refuse_bombs`), is refused (InvalidInput of "file")."""
@@ -219,13 +285,14 @@ class Workbook:
         start = stream.read(8)
         stream.seek(0)
         if start.startswith(_OLE2):  # (an Excel 97-2003 .xls named .xlsx: refused as an .xls is)
+            if password_protected(stream):
+                raise InvalidInput(PROTECTED.reason(), "file")
             raise InvalidInput(WORKBOOK.reason(), "file")
         refuse_bombs(stream, name)
         try:
             self.book = load_workbook(stream, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError, ParseError, ValueError, OSError) as e:
-            reason = str(e).strip() or type(e).__name__
-            raise InvalidInput(NOT_XLSX.reason(error=reason[:120]), "file") from None
+        except (InvalidFileException, *_UNREADABLE) as e:
+            raise InvalidInput(NOT_XLSX.reason(error=_said(e)), "file") from None
         sheets = self.book.worksheets
         if not sheets:
             self.book.close()
@@ -234,15 +301,19 @@ class Workbook:
         self.others = [s.title for s in sheets[1:]]
 
     def rows(self) -> Iterator[Row]:
-        """The sheet's rows that have a cell, each with its number, the cells of each as the parser reads them."""
+        """The sheet's rows that have a cell, each with its number, the cells of each as the parser reads them. A
+        sheet that cannot be read on (its XML broken, a cell naming a shared string that is not there) raises
+        SheetBroken, naming the last row read."""
         parser = _parser(self.sheet)
         source = parser.source
+        last = 0
         try:
             for number, cells in parser.parse():
+                last = number
                 if any(cell["value"] is not None or cell["data_type"] == "uncalculated" for cell in cells):
                     yield number, cells
-        except (ParseError, zipfile.BadZipFile, KeyError, ValueError) as e:
-            raise InvalidInput(NOT_XLSX.reason(error=str(e)[:120] or type(e).__name__), "file") from None
+        except _UNREADABLE as e:
+            raise SheetBroken(_said(e), last) from None
         finally:
             source.close()
 
@@ -348,11 +419,14 @@ def read_xlsx(
         if notes:
             yield at, importing.ColumnNotes(notes), 1
         read = importing._csv_rows(_chain(ahead, records_read), typed, names, kind, indonesian=False, chosen=chosen)
-        for line, row, count in read:
-            found = problems.pop(line, None)
-            if found:
-                row = _refused_cells(row, found, stripped)
-            yield line, row, count
+        try:
+            for line, row, count in read:
+                found = problems.pop(line, None)
+                if found:
+                    row = _refused_cells(row, found, stripped)
+                yield line, row, count
+        except SheetBroken as e:  # (as a CSV file's line that cannot be read: the rows above it are read)
+            yield e.last + 1, InvalidInput(SHEET_BROKEN.reason(error=e.error), "line"), 1
     finally:
         book.close()
 
@@ -456,11 +530,14 @@ def refused_rows_csv(
 
         writer.writerow(written(header, column))
         any_row = False
-        for number, cells in rows:
-            problem = problems.get(number)
-            if problem is not None and number != at:
-                writer.writerow(written(row_cells(cells)[0], defused(reasons(problem))))
-                any_row = True
+        try:
+            for number, cells in rows:
+                problem = problems.get(number)
+                if problem is not None and number != at:
+                    writer.writerow(written(row_cells(cells)[0], defused(reasons(problem))))
+                    any_row = True
+        except SheetBroken:
+            pass  # (the rows below the break were not read: none of them is refused)
         return "\ufeff" + out.getvalue() if any_row else None
     finally:
         book.close()
