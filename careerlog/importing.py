@@ -93,6 +93,7 @@ from careerlog.textfiles import (
     shown,
     spreadsheet_dates,
     spreadsheet_errors,
+    spreadsheet_errors_elsewhere,
     spreadsheet_nips,
     undecodable,
     workbook_name,
@@ -1219,6 +1220,12 @@ def _csv_rows(
                 reason = OTHER_KIND_CHOSEN.reason(row=quoted(cleaned["kind"]), chosen=kind)
                 yield line, RowRefused({"kind": [reason]}, cleaned), 1
                 continue
+        if unread := spreadsheet_errors_elsewhere(cleaned):  # (#N/A as a client_key, a kind: the row refused as read)
+            refused = RowRefused(unread, cleaned)
+            refused.subject = None if "nip" in unread else refused.subject  # (its NIP and kind for the report: none
+            refused.kind = None if "kind" in unread else refused.kind  # read from an error's text)
+            yield line, refused, 1
+            continue
         spreadsheet_nips(cleaned)  # (a NIP saved as a number, 1.98609E+17, or #N/A: unreadable, the rest named with it)
         nips_marked_as_text(cleaned)  # ('198609262010031001, as personnel systems export NIPs for spreadsheets)
         spreadsheet_dates(cleaned)  # (a day count: unreadable, the row's other problems named with it)
