@@ -57,7 +57,15 @@ from careerlog.domain.employee import (
 )
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound, cut, quoted
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.ledger import KEY_RETRACTED, KEY_USED, NO_FACT, REFERENCE_USED, RESENT_RETRACTED, Outcome
+from careerlog.domain.ledger import (
+    KEY_RETRACTED,
+    KEY_REUSED,
+    KEY_USED,
+    NO_FACT,
+    REFERENCE_USED,
+    RESENT_RETRACTED,
+    Outcome,
+)
 from careerlog.domain.nip import NOT_18_DIGITS, normalise_nip
 from careerlog.domain.payload import (
     MISSING,
@@ -211,6 +219,13 @@ REPEATED_REFERENCE = Refusal(
 REPEATED_KEY = Refusal(
     "The client reference was already used for a {kind} (version {version}) by line {line} of this file; "
     "use a new reference.",
+    numbers=("version", "line"),
+    kinds=("kind",),
+)
+REPEATED_KEY_VALUES = Refusal(
+    "Key {key} was already used for a {kind} recorded as version {version} with different values ({fields}) by "
+    "line {line} of this file: a new fact needs a new key (or the same values to repeat it); keep one of the two "
+    "rows, or give this one a client_key not used before.",
     numbers=("version", "line"),
     kinds=("kind",),
 )
@@ -1623,13 +1638,13 @@ def _rejection(
         return RowProblem(command.line, command.subject, command.kind, errors, typed_, judged)
     reason = reason_of(error)
     refusal = reason.refusal if isinstance(reason, Reason) else None
-    if refusal in (KEY_USED, KEY_RETRACTED) and command.client_key:
+    if refusal in (KEY_USED, KEY_RETRACTED, KEY_REUSED) and command.client_key:
         field = "client_key"
     elif refusal in (KEY_USED, REFERENCE_USED, RESENT_RETRACTED):
         field = "reference"
     else:
         field = "unit" if command.subject.startswith("UNIT:") else "nip"
-    if refusal in (KEY_USED, REFERENCE_USED) and first is not None:
+    if refusal in (KEY_USED, REFERENCE_USED, KEY_REUSED) and first is not None:
         reason = _repeated(reason, command.subject, first)
     elif refusal is RESENT_RETRACTED and isinstance(reason, Reason):
         reason = RERUN_RETRACTED.reason(**dict(reason.params))
@@ -1656,7 +1671,7 @@ def _repeated(reason: Any, subject: str, first: FirstLines) -> Any:
     line = first.earlier(subject, int(params["version"]))
     if line is None:
         return reason
-    again = REPEATED_KEY if reason.refusal is KEY_USED else REPEATED_REFERENCE
+    again = {KEY_USED: REPEATED_KEY, KEY_REUSED: REPEATED_KEY_VALUES}.get(reason.refusal, REPEATED_REFERENCE)
     return again.reason(**params, line=line)
 
 

@@ -20,7 +20,7 @@ from typing import Any, TypeVar, cast
 from eventsourcing.domain import BaseAggregate, CanInitAggregate, CanMutateAggregate
 from eventsourcing.utils import get_topic
 
-from careerlog.domain.errors import FieldErrors, IdempotencyConflict, InvalidInput
+from careerlog.domain.errors import FieldErrors, IdempotencyConflict, InvalidInput, quoted
 from careerlog.domain.events import (
     BY_KIND,
     CONFIRMED_FIELD,
@@ -77,6 +77,22 @@ REFERENCE_USED = Refusal(
     "Reference {reference} was already recorded as version {version} with different values ({fields}); "
     "record a correction instead.",
     numbers=("version",),
+)
+# A client key (idempotency key) sent again with other values: the key clashed, whatever the references (which may
+# differ): named by the key, never by the reference (the API and an import's report name `client_key`).
+KEY_REUSED = Refusal(
+    "Key {key} was already used for a {kind} recorded as version {version} with different values ({fields}): a new "
+    "fact needs a new key (or send the same values to repeat it).",
+    numbers=("version",),
+    kinds=("kind",),
+)
+# KEY_REUSED as the record form words it: its client key is a hidden input, kept while it is refused (a page sent
+# back, changed and sent again), a new one given to each record page opened
+FORM_KEY_REUSED = Refusal(
+    "This form was already sent for a {kind} recorded as version {version} with different values ({fields}): a "
+    "new fact needs a new form; open the record page again (or send the same values to repeat it).",
+    numbers=("version",),
+    kinds=("kind",),
 )
 # A retracted fact's reference names nothing in force: other values under it are recorded anew (a new event; the
 # retracted one stays retracted), the same values only as a new recording (a new client reference), never answered
@@ -710,6 +726,15 @@ class LedgerAggregate(BaseAggregate[str]):
                         reference=repr(earlier.reference), version=fact.version, by=fact.retracted_by
                     )
                 )
+        if differing and asked == OWN_KEY:  # (found by its client key: the key clashed, not the reference)
+            raise IdempotencyConflict(
+                KEY_REUSED.reason(
+                    key=quoted(earlier.client_key),
+                    kind=type(earlier).KIND,
+                    version=version,
+                    fields=", ".join(differing),
+                )
+            )
         if differing:
             raise IdempotencyConflict(
                 REFERENCE_USED.reason(reference=repr(reference), version=version, fields=", ".join(differing))

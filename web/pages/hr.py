@@ -36,6 +36,7 @@ from careerlog.domain.employee import (
 )
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
+from careerlog.domain.ledger import FORM_KEY_REUSED
 from careerlog.domain.nip import parse_nip
 from careerlog.domain.payload import (
     FieldSpec,
@@ -60,7 +61,7 @@ from careerlog.textfiles import (
     workbook_name,
 )
 from careerlog.workbooks import header_names
-from web.errors import conflict_errors
+from web.errors import KEY_HEADER, conflict_errors
 from web.pages.common import allowed, blp, page, services
 from web.pages.export import csv_download
 from web.pages.inspector import AUDIT_CSV_LIMIT, page_number
@@ -314,7 +315,11 @@ def attempt(
     except AccessDenied as e:  # an appointment to an agency outside the scope (others: NotFound)
         return None, {"agency" if kind == "appointment" else "nip": [reason_of(e)], **unread}
     except Conflict as e:  # (a reference recorded before with other values: beside the reference)
-        return None, conflict_errors(e) or {"_schema": [reason_of(e)]}
+        named = conflict_errors(e) or {}
+        if KEY_HEADER in named:  # (the form's own client key, a hidden input: above the fields, in the form's words)
+            said = [r for r in named[KEY_HEADER] if type(r) is Reason]
+            named = {"_schema": [FORM_KEY_REUSED.reason(**dict(r.params)) for r in said] or named[KEY_HEADER]}
+        return None, named or {"_schema": [reason_of(e)]}
 
 
 @blp.route("/record", methods=["GET", "POST"])

@@ -26,10 +26,10 @@ from flask_babel import lazy_gettext as _l
 import careerlog
 import projections
 from careerlog.domain.employee import TOO_MANY_HOURS
-from careerlog.domain.ledger import REFERENCE_USED
+from careerlog.domain.ledger import FORM_KEY_REUSED, KEY_REUSED, REFERENCE_USED
 from careerlog.domain.payload import UNKNOWN_CODE
 from careerlog.domain.wording import REFUSALS, TEMPLATES, Reason, Refusal, Template, fill, parse
-from careerlog.importing import REPEATED_REFERENCE
+from careerlog.importing import REPEATED_KEY_VALUES, REPEATED_REFERENCE
 from careerlog.reference import Table, reference
 from projections.merit.audit import LATE_EVIDENCE
 from projections.merit.queries import PASSED_OVER_FINDING
@@ -119,9 +119,9 @@ def number(value: str) -> str:
         return value
 
 
-# The refusals of a reference sent again with other values, naming those fields ({fields}): each by its label in the
-# visitor's language, as the form and the report name fields (the API keeps the code names)
-DIFFERING_FIELDS = (REFERENCE_USED, REPEATED_REFERENCE)
+# The refusals of a reference (or a client key) sent again with other values, naming those fields ({fields}): each by
+# its label in the visitor's language, as the form and the report name fields (the API keeps the code names)
+DIFFERING_FIELDS = (REFERENCE_USED, REPEATED_REFERENCE, KEY_REUSED, REPEATED_KEY_VALUES, FORM_KEY_REUSED)
 
 
 def localised(template: Template, name: str, value: str) -> str:
