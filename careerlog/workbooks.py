@@ -2,7 +2,8 @@
 
 HR keep their data in Excel; an .xlsx is read without saving it as CSV first. Its first worksheet (in the order of
 its tabs) is read, any other left unread and named in the report's notes (`SHEETS_UNREAD`): a workbook often holds
-lists beside its data (the choices of a drop-down), and a sheet of data left out is said. The first row with a cell
+lists beside its data (the choices of a drop-down), and a sheet of data left out is said; but for a sheet named
+GUIDE_SHEET, a template's guide (careerlog.workbook_template), left unread and unnamed. The first row with a cell
 is the header, and each row is turned into the text cells the CSV reader would have read (`cell_text`), so that the
 same header (aliases, the kind column, unknown columns refused), the same checks of the cells and the same
 line numbers apply: a row's line is its row number in the sheet.
@@ -98,6 +99,8 @@ NIP_AS_NUMBER = Refusal(
     "Cell {cell} holds the NIP as a number ({value}), of which Excel keeps only 15 of its 18 digits: format the "
     "column {column} as Text in Excel, type the NIPs again and import the workbook again."
 )
+# The sheet of a template's guide (careerlog.workbook_template), which no import reads nor names as a sheet unread
+GUIDE_SHEET = "Petunjuk"
 MB = 1024 * 1024
 # A part that unpacks to more than ABSURD_FROM bytes at more than ABSURD_RATIO times its packed size is refused: the
 # sheet of a 100,000-row export written by openpyxl unpacks to 11 times its size; a ZIP bomb's, to a thousand
@@ -298,7 +301,7 @@ class Workbook:
             self.book.close()
             raise InvalidInput(NO_SHEET.reason(), "file")
         self.sheet = sheets[0]
-        self.others = [s.title for s in sheets[1:]]
+        self.others = [s.title for s in sheets[1:] if s.title != GUIDE_SHEET]  # (a template's guide: not data)
 
     def rows(self) -> Iterator[Row]:
         """The sheet's rows that have a cell, each with its number, the cells of each as the parser reads them. A

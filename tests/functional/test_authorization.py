@@ -69,6 +69,7 @@ ENDPOINTS: dict[str, Callable[[str, str], Request]] = {
         "/api/v1/imports",
         upload({"kind": "training", "nip": nip, **f.training("2016-02-02", reference=f"IMP-{role}")}),
     ),
+    "import_template": lambda nip, role: ("GET", "/api/v1/imports/templates/training.xlsx", {}),
     "access_log": lambda nip, role: ("GET", "/api/v1/access-log", {}),
     "account_changes": lambda nip, role: ("GET", "/api/v1/account-changes", {}),
     "me": lambda nip, role: ("GET", "/api/v1/me", {}),
@@ -102,13 +103,14 @@ ROUTES = {
     "scorecard": "GET /api/v1/reports/scorecard",
     "rate_unit": "POST /api/v1/units/<agency>/<unit>/ratings",
     "import": "POST /api/v1/imports",
+    "import_template": "GET /api/v1/imports/templates/<kind>.xlsx",
     "access_log": "GET /api/v1/access-log",
     "account_changes": "GET /api/v1/account-changes",
     "me": "GET /api/v1/me",
 }
 
 # The status each role gets for each endpoint, about Budi (KOTA-MEDAN, region 12.71).
-ALLOWED_WRITE = {"record": 201, "appoint": 201, "rate_unit": 201, "import": 200}
+ALLOWED_WRITE = {"record": 201, "appoint": 201, "rate_unit": 201, "import": 200, "import_template": 200}
 RECORD_READS = {"profile": 200, "history": 200, "timeline": 200, "eligibility": 200}
 REPORTS = {"headcount": 200, "training_compliance": 200, "programmes": 200, "mentoring": 200}
 AUDITS = {
@@ -130,7 +132,10 @@ SCORECARD = {"scorecard": 200}  # of KOTA-MEDAN: 403 to a reader whose scope doe
 EXPECTED: dict[str, dict[str, int]] = {
     "admin": READS | ALLOWED_WRITE | AUDITS | SCORECARD | {"access_log": 200, "account_changes": 200},
     "hr": DENIED | READS | ALLOWED_WRITE,
-    "hr_karo": DENIED | READS | dict.fromkeys(RECORD_READS, 404) | {"record": 404, "import": 200},
+    "hr_karo": DENIED
+    | READS
+    | dict.fromkeys(RECORD_READS, 404)
+    | {"record": 404, "import": 200, "import_template": 200},
     "inspector": DENIED | READS | AUDITS | SCORECARD | {"access_log": 200},
     "inspector_medan": DENIED | READS | AUDITS | SCORECARD | {"access_log": 200},
     "reporter": DENIED | REPORTS | SCORECARD,

@@ -43,12 +43,19 @@ ACTIONS = {
     "GET /api/v1/reports/scorecard": "read_scorecard",
     "POST /api/v1/units/{agency}/{unit}/ratings": "rate_unit",
     "POST /api/v1/imports": "import",
+    "GET /api/v1/imports/templates/{kind}.xlsx": "import",
     "GET /api/v1/access-log": "read_access_log",
     "GET /api/v1/account-changes": "manage_accounts",
     "GET /api/v1/me": None,  # every role
 }
 METHODS = ("get", "post", "put", "patch", "delete")
-PATH_VALUES = {"{nip}": BUDI, "{decision}": f"{BUDI}-2", "{agency}": "KOTA-MEDAN", "{unit}": "BKPSDM"}
+PATH_VALUES = {
+    "{nip}": BUDI,
+    "{decision}": f"{BUDI}-2",
+    "{agency}": "KOTA-MEDAN",
+    "{unit}": "BKPSDM",
+    "{kind}": "training",
+}
 # A record within the scope of the roles whose scope does not hold BUDI and Kota Medan.
 WITHIN = {"hr_karo": {"{nip}": RINA, "{agency}": "KAB-KARO", "{unit}": "Dinas Pendidikan"}}
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import Response
 from flask.views import MethodView
 
 from careerlog.access import Action
+from careerlog.application import UNKNOWN_KIND
+from careerlog.domain.errors import NotFound, quoted
 from careerlog.importing import refuse_no_rows
+from careerlog.workbook_template import TEMPLATE_KINDS, XLSX_TYPE, template_name, template_workbook
 from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, csv_documented, json_or_csv, services
-from web.api.schemas import ImportFileSchema, ImportQuerySchema, ImportReportSchema
+from web.api.schemas import NO_QUERY, ImportFileSchema, ImportQuerySchema, ImportReportSchema
 
 blp = ApiBlueprint(
     "imports",
@@ -44,3 +48,28 @@ class Imports(MethodView):
         )
         refuse_no_rows(report["rows"], upload.filename or "file")
         return json_or_csv(report, report_schema, name="import-report", items="rejected")
+
+
+BINARY = {"type": "string", "format": "binary"}
+TEMPLATE_DESCRIPTION = (
+    "The kind's template workbook (.xlsx; docs/import-format.md): its columns in the first row, a NIP column formatted "
+    "as Text, dates as dates, drop-downs of codes, a guide sheet Petunjuk the import does not read."
+)
+
+
+@blp.route("/templates/<kind>.xlsx")
+class ImportTemplate(MethodView):
+    @blp.requires(Action.IMPORT)
+    @blp.arguments(NO_QUERY, location="query")
+    @blp.response(200, BINARY, description=TEMPLATE_DESCRIPTION, content_type=XLSX_TYPE)
+    @blp.alt_response(403, response="FORBIDDEN")
+    @blp.alt_response(404, response="NOT_FOUND")
+    def get(self, _: dict[str, Any], kind: str) -> Any:
+        """An Excel workbook to fill in by hand and import as it is, for one kind of event."""
+        if kind not in TEMPLATE_KINDS:
+            raise NotFound(UNKNOWN_KIND.reason(kind=quoted(kind), known=", ".join(TEMPLATE_KINDS)))
+        return Response(
+            template_workbook(kind),
+            mimetype=XLSX_TYPE,
+            headers={"Content-Disposition": f'attachment; filename="{template_name(kind)}"'},
+        )

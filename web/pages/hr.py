@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
-from flask import flash, redirect, request, url_for
+from flask import Response, abort, flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -60,6 +60,7 @@ from careerlog.textfiles import (
     rupiah_reading,
     workbook_name,
 )
+from careerlog.workbook_template import XLSX_TYPE, template_name, template_workbook
 from careerlog.workbooks import header_names
 from web.errors import KEY_HEADER, conflict_errors
 from web.pages.common import allowed, blp, page, services
@@ -473,6 +474,20 @@ def import_file() -> ResponseReturnValue:
         columns=columns,
         refused=refused,
         refused_name=refused_name,
+    )
+
+
+@blp.route("/import/templates/<kind>.xlsx")
+def import_template(kind: str) -> ResponseReturnValue:
+    """A kind's workbook to fill in and import as it is (careerlog.workbook_template): its columns in row 1, a NIP
+    column as Text, dates as dates, drop-downs of short lists of codes, a guide sheet; 404 for no recordable kind."""
+    allowed(Action.IMPORT)
+    if kind not in RECORDABLE:
+        abort(404)
+    return Response(
+        template_workbook(kind),
+        mimetype=XLSX_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="{template_name(kind)}"'},
     )
 
 

@@ -1,0 +1,164 @@
+"""An Excel workbook (.xlsx) to fill in by hand and import as it is: one kind of event's template.
+
+HR filling a workbook by hand had rows refused that need not be: Excel turns a typed 18-digit NIP into a number
+(refused: its last digits are lost, careerlog.workbooks.NIP_AS_NUMBER), a date typed oddly, a column misnamed. The
+template's first sheet holds, in row 1, the kind's columns as the import reads them (`nip`, then the kind's payload
+fields by their names, then `confirm` for a kind a row may confirm a check of), the required ones in bold; below it,
+TEMPLATE_ROWS rows formatted for what they hold: a NIP column as Text (@) so that a typed NIP stays text, a date
+column as a date (yyyy-mm-dd), and a column of codes with a drop-down of the allowed codes where their list is short
+(an inline list of at most 255 characters, as Excel takes it). A second sheet, GUIDE_SHEET, says of each column,
+in English and Indonesian, whether it is required, its format and its codes; the import reads the first sheet alone
+and does not name GUIDE_SHEET among the sheets it left unread (careerlog.workbooks.Workbook), so a template filled
+in and imported as it is gets neither a note nor a refusal for its guide. The file is named after its kind
+(`template_name`), so the import takes the kind from the name (careerlog.importing.kind_from_name).
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from openpyxl.utils import quote_sheetname
+
+from careerlog.application import CONFIRMING_KINDS
+from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS
+from careerlog.domain.payload import filled_fields
+from careerlog.reference import reference
+from careerlog.workbooks import GUIDE_SHEET, nip_column
+
+TEMPLATE_ROWS = 1000  # the rows below the header formatted (Text for a NIP, a date, a drop-down of codes)
+TEMPLATE_KINDS = tuple(cls.KIND for cls in EMPLOYEE_EVENTS if cls.RECORDABLE)
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_LIST_LIMIT = 255  # the longest inline list of a data validation Excel opens (formula1, quotes left out)
+_FORMATS = {
+    date: "date yyyy-mm-dd (e.g. 2024-05-06) / tanggal yyyy-mm-dd",
+    int: "whole number / bilangan bulat",
+    Decimal: "number / angka",
+    str: "text / teks",
+    dict: "JSON object / objek JSON",
+}
+
+
+class Column:
+    """One column of a kind's template: its name as the import reads it, whether it is required, its cells' format
+    (`number_format`), its allowed codes (None for any value) and its format in words."""
+
+    def __init__(self, name: str, required: bool, kind_of: type, codes: list[str] | None, doc: str = "") -> None:
+        self.name = name
+        self.required = required
+        self.codes = codes
+        self.doc = doc
+        self.number_format = "@" if nip_column(name) else "yyyy-mm-dd" if kind_of is date else None
+        self.format = "NIP, 18 digits, as text / NIP 18 digit sebagai teks" if nip_column(name) else _FORMATS[kind_of]
+
+
+def template_name(kind: str) -> str:
+    """The template's file name: the kind's, read back as its kind by an import (training.xlsx)."""
+    return f"{kind}.xlsx"
+
+
+def template_columns(kind: str) -> list[Column]:
+    """A kind's columns (KeyError for no kind a template is made of)."""
+    if kind not in TEMPLATE_KINDS:
+        raise KeyError(kind)
+    ref = reference()
+    columns = [Column("nip", True, str, None, "The employee's NIP / NIP pegawai")]
+    for spec in filled_fields(BY_KIND[kind]):
+        codes = [c.code for c in ref.table(spec.table)] if spec.table else None
+        if (kind, spec.name) == ("post_appointment", "level"):  # (eselon or functional level: as the form offers)
+            eselon = dict.fromkeys(e for k in ref.post_kinds if k.get("managerial") for e in k.get("eselon", []))
+            codes = [*eselon, *(c.code for c in ref.functional_levels)]
+        columns.append(Column(spec.name, spec.required, spec.type, codes, spec.doc))
+    if kind in CONFIRMING_KINDS:
+        columns.append(Column("confirm", False, str, None, "ya: confirms the check the row's rank jump needs"))
+    return columns
+
+
+def _inline_list(codes: list[str] | None) -> str | None:
+    """The codes as a data validation's inline list, None when there are none or the list is too long (or a code
+    holds a comma or a quote, which an inline list cannot)."""
+    if not codes or any("," in c or '"' in c for c in codes):
+        return None
+    joined = ",".join(codes)
+    return f'"{joined}"' if len(joined) <= _LIST_LIMIT else None
+
+
+GUIDE_HEADER = [
+    "Column / Kolom",
+    "Required / Wajib",
+    "Format",
+    "Allowed codes / Kode yang boleh",
+    "Description / Keterangan",
+]
+
+
+def _listed_on_guide(guide: Any, column: Column, at: int) -> str:
+    """A long list of codes written down the guide sheet's column `at` (headed by the column's name, right of the
+    guide's table), and the data validation's reference to it (Petunjuk!$G$2:$G$28), which Excel 2010 on reads."""
+    from openpyxl.utils import get_column_letter
+
+    letter = get_column_letter(at)
+    guide.cell(row=1, column=at, value=column.name)
+    for row, code in enumerate(column.codes or [], start=2):
+        guide.cell(row=row, column=at, value=code)
+    return f"{quote_sheetname(GUIDE_SHEET)}!${letter}$2:${letter}${len(column.codes or []) + 1}"
+
+
+def template_workbook(kind: str) -> bytes:
+    """The kind's template as the bytes of an .xlsx file (KeyError for an unknown kind)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    columns = template_columns(kind)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = kind[:31]
+    guide = book.create_sheet(GUIDE_SHEET)
+    guide.append(GUIDE_HEADER)
+    lists: list[str] = []
+    bold = Font(bold=True)
+    for at, column in enumerate(columns, start=1):
+        letter = get_column_letter(at)
+        head = sheet.cell(row=1, column=at, value=column.name)
+        if column.required:
+            head.font = bold
+        sheet.column_dimensions[letter].width = max(14, len(column.name) + 4)
+        if column.number_format:
+            for row in range(2, TEMPLATE_ROWS + 2):
+                sheet.cell(row=row, column=at).number_format = column.number_format
+            if column.number_format == "@":
+                sheet.column_dimensions[letter].width = 22
+        listed = _inline_list(column.codes)
+        if listed is None and column.codes:  # (a long list: its codes in a column of the guide sheet, named there)
+            listed = _listed_on_guide(guide, column, len(lists) + 1 + len(GUIDE_HEADER) + 1)
+            lists.append(column.name)
+        if listed is not None:
+            check = DataValidation(type="list", formula1=listed, allow_blank=True)
+            check.error = "Choose one of the codes of sheet Petunjuk / Pilih salah satu kode di lembar Petunjuk"
+            check.errorTitle = column.name
+            check.showErrorMessage = True
+            check.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
+            sheet.add_data_validation(check)
+    sheet.freeze_panes = "A2"
+    for cell in guide[1]:
+        cell.font = bold
+    for row, column in enumerate(columns, start=2):  # (by row: the lists' columns beside them are written first)
+        required = "yes / ya (bold / tebal)" if column.required else "no / tidak"
+        codes = ", ".join(column.codes) if column.codes else ""
+        for at, value in enumerate([column.name, required, column.format, codes, column.doc], start=1):
+            guide.cell(row=row, column=at, value=value)
+    guide.cell(
+        row=len(columns) + 3,
+        column=1,
+        value="Only the first sheet is imported; this sheet is not read. Leave row 1 as it is. / Hanya lembar pertama "
+        "yang diimpor; lembar ini tidak dibaca. Jangan ubah baris 1.",
+    )
+    for letter, width in zip("ABCDE", (18, 22, 40, 60, 60), strict=True):
+        guide.column_dimensions[letter].width = width
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,53 @@
+"""Each kind's template workbook (careerlog.workbook_template), filled in by hand and imported as it is, records its
+rows: an 18-digit NIP typed into its Text-formatted column stays text, a date typed into its date column is read as
+its day, and the guide sheet Petunjuk is neither read nor named in a note. Both stores."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from careerlog.application import CareerLog
+from careerlog.importing import import_file
+from careerlog.workbook_template import template_name, template_workbook
+from tests import factories as f
+
+pytestmark = pytest.mark.made_store
+
+
+def filled(tmp_path: Path, kind: str, *rows: dict[str, Any]) -> Path:
+    """The kind's template with `rows` typed under its header, each by column name, the rest of a row left empty."""
+    book = openpyxl.load_workbook(io.BytesIO(template_workbook(kind)))
+    sheet = book.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    for at, row in enumerate(rows, start=2):
+        for name, value in row.items():
+            sheet.cell(row=at, column=header.index(name) + 1).value = value
+    path = tmp_path / template_name(kind)
+    book.save(path)
+    return path
+
+
+def test_filled_templates_of_an_appointment_and_a_training_are_recorded_without_a_note(
+    app: CareerLog, tmp_path: Path
+) -> None:
+    nip = f.nip()
+    assert len(nip) == 18
+    appointment = {**f.appointment(), "nip": nip}
+    appointment["birth_date"] = date.fromisoformat(appointment["birth_date"])
+    appointment["effective_date"] = date.fromisoformat(appointment["effective_date"])
+    report = import_file(app, filled(tmp_path, "appointment", appointment), actor="hr")
+    assert (report.rows, report.recorded, report.rejected, report.notes) == (1, 1, [], [])
+    training = {**f.training("2021-11-19", start="2021-11-15"), "nip": nip}
+    training["start_date"], training["effective_date"] = date(2021, 11, 15), date(2021, 11, 19)
+    report = import_file(app, filled(tmp_path, "training", training), actor="hr")
+    assert (report.rows, report.recorded, report.rejected, report.notes) == (1, 1, [], [])
+    employee = app.get_employee(nip)
+    assert employee is not None
+    assert [x.kind for x in employee.active_facts()] == ["appointment", "training"]
+    assert [x.values["effective_date"] for x in employee.active_facts()] == [date(2010, 3, 1), date(2021, 11, 19)]
