@@ -51,3 +51,32 @@ def test_filled_templates_of_an_appointment_and_a_training_are_recorded_without_
     assert employee is not None
     assert [x.kind for x in employee.active_facts()] == ["appointment", "training"]
     assert [x.values["effective_date"] for x in employee.active_facts()] == [date(2010, 3, 1), date(2021, 11, 19)]
+
+
+def typed(payload: dict[str, Any]) -> dict[str, Any]:
+    """A payload as typed into the template: each day as a date cell (the column is formatted as a date)."""
+    return {
+        name: date.fromisoformat(value) if isinstance(value, str) and name.endswith("date") else value
+        for name, value in payload.items()
+    }
+
+
+FILLED = {
+    "rank_promotion": lambda: f.promotion("III/b", "2014-04-01"),
+    "performance_rating": lambda: f.rating(2012),
+    "award": lambda: f.award("SLKS_10", "2020-08-17"),
+    "status_change": lambda: f.status("UNPAID_LEAVE", "2015-01-01"),
+    "retraction": lambda: f.retraction(2, "2011-06-01"),
+    "exam": lambda: {"exam": "UD_I", "effective_date": "2012-05-01", "reference": "E-TPL"},
+}
+
+
+@pytest.mark.parametrize("kind", FILLED)
+def test_a_filled_template_of_a_later_fact_is_recorded_without_a_note(
+    app: CareerLog, tmp_path: Path, kind: str
+) -> None:
+    nip = f.nip()
+    app.record(nip, "appointment", f.appointment(), actor="hr")
+    app.record(nip, "training", f.training("2011-05-20"), actor="hr")
+    report = import_file(app, filled(tmp_path, kind, {"nip": nip, **typed(FILLED[kind]())}), actor="hr")
+    assert (report.rows, report.recorded, report.rejected, report.notes) == (1, 1, [], [])
