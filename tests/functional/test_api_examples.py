@@ -73,12 +73,15 @@ def substitute(command: str, variables: dict[str, str]) -> str:
 
 
 def send(world: World, command: str, files: dict[str, str]) -> Any:
-    """Do what curl would: -X, -H, -d, -F field=@file, and the URL."""
+    """Do what curl would: -X, -H, -d, -F field=@file, and the URL (-o FILE: the answer is checked, not saved)."""
     args = shlex.split(command)[1:]
     method, headers, kwargs, url = None, {}, {}, ""
     while args:
         arg = args.pop(0)
         if arg == "-s":
+            continue
+        if arg == "-o":
+            args.pop(0)
             continue
         if arg == "-X":
             method = args.pop(0)
