@@ -12,7 +12,7 @@ import pytest
 
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_import_corrected_values_read_as_cells import imported, row, training
-from tests.functional.test_numbers_written_with_exponent import COST, exponent
+from tests.functional.test_numbers_written_with_exponent import COST, COST_AND_HOURS_CASES, exponent
 
 EVENTS = f"/api/v1/employees/{BUDI}/events"
 
@@ -36,11 +36,7 @@ def correction(version: int, changes: dict[str, Any], reference: str = "RALAT-1"
 @pytest.mark.parametrize(
     ("field", "typed", "reason"),
     [
-        ("cost", "1e3", exponent("1e3")),
-        ("cost", "1,5E+06", exponent("1,5E+06")),
-        ("cost", "2E+12", COST),
-        ("cost", "1e400", COST),
-        ("hours", "2E+00", exponent("2E+00")),
+        *COST_AND_HOURS_CASES,
         ("hours", "2E+01", "20 JP in 1 day(s) is more than 12 JP a day."),
     ],
 )

@@ -28,6 +28,17 @@ def exponent(value: str) -> str:
     )
 
 
+# The exponent cases a corrected value, `careerlog record` and the record form share with the API: the exponent's
+# refusal, or the field's own bound's first (a cost past it, written with an exponent)
+COST_AND_HOURS_CASES = [
+    ("cost", "1e3", exponent("1e3")),
+    ("cost", "1,5E+06", exponent("1,5E+06")),
+    ("cost", "2E+12", COST),
+    ("cost", "1e400", COST),
+    ("hours", "2E+00", exponent("2E+00")),
+]
+
+
 @pytest.fixture
 def store_url(database_url: str) -> str:
     return database_url

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests import factories as f
-from tests.functional.test_numbers_written_with_exponent import COST, exponent
+from tests.functional.test_numbers_written_with_exponent import COST, COST_AND_HOURS_CASES, exponent
 from tests.integration.test_cli import APPOINTMENT, NIP, last_position, run, write
 
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
@@ -32,11 +32,7 @@ def appointed(database_url: str, tmp_path: Path) -> str:
 @pytest.mark.parametrize(
     ("field", "typed", "reason"),
     [
-        ("cost", "1e3", exponent("1e3")),
-        ("cost", "1,5E+06", exponent("1,5E+06")),
-        ("cost", "2E+12", COST),
-        ("cost", "1e400", COST),
-        ("hours", "2E+00", exponent("2E+00")),
+        *COST_AND_HOURS_CASES,
         ("hours", "2E+01", "20 JP in 1 day(s) is more than 12 JP a day."),
     ],
 )
