@@ -57,6 +57,8 @@ def test_sigterm_beside_idle_connections_stops_in_seconds_and_answers_a_request_
     server, url = served
     host, port = url.removeprefix("http://").split(":")
     assert wait_until(lambda: _answered(host, int(port)), timeout=120), server.output()
+    # every worker started (a worker stopped while starting is tests/unit/test_serve_worker_stop_while_starting.py)
+    assert wait_until(lambda: server.output().count("Booting worker") == 3, timeout=60), server.output()
     idle = [socket.create_connection((host, int(port)), timeout=10) for _ in range(IDLE_CONNECTIONS)]
     in_flight = socket.create_connection((host, int(port)), timeout=10)
     try:
