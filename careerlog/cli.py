@@ -23,7 +23,7 @@ from careerlog.cli_numbers import AT_LEAST_ONE, PROCESSES, WHOLE_NUMBER
 from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError, InvalidInput
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.ledger import KEY_REUSED
+from careerlog.domain.ledger import KEY_CLASHES
 from careerlog.domain.payload import filled_fields
 from careerlog.domain.wording import reason_of
 from careerlog.reference import reference
@@ -77,8 +77,9 @@ def friendly_errors(func: F) -> F:
         except InvalidInput as e:
             raise click.ClickException(e.describe()) from None
         except (CareerlogError, ConfigurationError) as e:
-            # (--client-key used before with other values: the option named, as a blank one is)
-            if getattr(reason_of(e), "refusal", None) is KEY_REUSED:
+            # (--client-key used before, for other values, another kind or a fact since retracted: the option named,
+            # as a blank one is)
+            if getattr(reason_of(e), "refusal", None) in KEY_CLASHES:
                 raise click.ClickException(f"client_key: {e}") from None
             raise click.ClickException(str(e)) from None
         except TopicError as e:  # an event class this release does not have: recorded by a newer one

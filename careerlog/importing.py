@@ -58,7 +58,7 @@ from careerlog.domain.employee import (
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound, cut, quoted
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import (
-    KEY_RETRACTED,
+    KEY_CLASHES,
     KEY_REUSED,
     KEY_USED,
     NO_FACT,
@@ -217,8 +217,8 @@ REPEATED_REFERENCE = Refusal(
     numbers=("version", "line"),
 )
 REPEATED_KEY = Refusal(
-    "The client reference was already used for a {kind} (version {version}) by line {line} of this file; "
-    "use a new reference.",
+    "Key {key} was already used for a {kind} recorded as version {version} by line {line} of this file: a new fact "
+    "needs a new key; keep one of the two rows, or give this one a client_key not used before.",
     numbers=("version", "line"),
     kinds=("kind",),
 )
@@ -1638,9 +1638,9 @@ def _rejection(
         return RowProblem(command.line, command.subject, command.kind, errors, typed_, judged)
     reason = reason_of(error)
     refusal = reason.refusal if isinstance(reason, Reason) else None
-    if refusal in (KEY_USED, KEY_RETRACTED, KEY_REUSED) and command.client_key:
+    if refusal in KEY_CLASHES:  # (found by the row's own client_key: named by it, whatever the reference)
         field = "client_key"
-    elif refusal in (KEY_USED, REFERENCE_USED, RESENT_RETRACTED):
+    elif refusal in (REFERENCE_USED, RESENT_RETRACTED):
         field = "reference"
     else:
         field = "unit" if command.subject.startswith("UNIT:") else "nip"

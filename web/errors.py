@@ -22,7 +22,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from careerlog.access import AccessDenied, OutsideScope
 from careerlog.accounts import AuthenticationFailed
 from careerlog.domain.errors import ConcurrencyConflict, Conflict, IdempotencyConflict, InvalidInput, NotFound
-from careerlog.domain.ledger import KEY_REUSED, REFERENCE_USED, RESENT_RETRACTED
+from careerlog.domain.ledger import KEY_CLASHES, REFERENCE_USED, RESENT_RETRACTED
 from careerlog.domain.wording import reason_of
 from projections.framework import Refill, Rejudged, ViewJudgedOtherwise, ViewNotReady
 
@@ -123,14 +123,15 @@ def rules_member(rejudged: Rejudged) -> dict[str, Any]:
 
 def conflict_errors(error: Exception) -> dict[str, list[str]] | None:
     """The field a conflict names, with its reason: a reference recorded before with other values, or with these
-    values and retracted, names `reference` (as an import's report does); a client key used before for other values
-    names the header that sent it, `Idempotency-Key` (as a 422 of a blank one does; an import's report names its
-    `client_key` column): the key clashed, whatever the references; None for a conflict of no field of the input."""
+    values and retracted, names `reference` (as an import's report does); a client key used before (for other
+    values, for another kind of fact, or for a fact since retracted) names the header that sent it, `Idempotency-Key`
+    (as a 422 of a blank one does; an import's report names its `client_key` column): the key clashed, whatever the
+    references; None for a conflict of no field of the input."""
     reason = reason_of(error)
     refusal = getattr(reason, "refusal", None)
     if refusal in (REFERENCE_USED, RESENT_RETRACTED):
         return {"reference": [reason]}
-    if refusal is KEY_REUSED:
+    if refusal in KEY_CLASHES:
         return {KEY_HEADER: [reason]}
     return None
 

@@ -54,7 +54,7 @@ class Conflict(CareerlogError):
 
 
 class IdempotencyConflict(Conflict):
-    """The client reference was already used for a different recording."""
+    """A client key or a reference already used for a different recording."""
 
 
 class ConcurrencyConflict(Conflict):

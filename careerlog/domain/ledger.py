@@ -68,8 +68,9 @@ RETRACTION_NAMED = Refusal(
     "Version {version} is the retraction of version {target}, not a fact: a retracted fact stays retracted.",
     numbers=("version", "target"),
 )
+# A client key (idempotency key) sent again for another kind of fact: named by the key, as KEY_REUSED (below) is
 KEY_USED = Refusal(
-    "The client reference was already used for a {kind} (version {version}); use a new reference.",
+    "Key {key} was already used for a {kind} recorded as version {version}: a new fact needs a new key.",
     numbers=("version",),
     kinds=("kind",),
 )
@@ -103,11 +104,31 @@ RESENT_RETRACTED = Refusal(
     "does), or with the values it should have.",
     numbers=("version", "by"),
 )
+# A retracted fact's own client key sent again (its key spent): named by the key, as KEY_REUSED is
 KEY_RETRACTED = Refusal(
-    "The client reference was already used for version {version}, which version {by} retracted; send the fact "
-    "under a new client reference to record it anew.",
+    "Key {key} was already used for a {kind} recorded as version {version}, which version {by} retracted: to record "
+    "the fact anew, send it under a new key.",
     numbers=("version", "by"),
+    kinds=("kind",),
 )
+# KEY_USED and KEY_RETRACTED as the record form words them (see FORM_KEY_REUSED)
+FORM_KEY_USED = Refusal(
+    "This form was already sent for a {kind} recorded as version {version}: a new fact needs a new form; open the "
+    "record page again.",
+    numbers=("version",),
+    kinds=("kind",),
+)
+FORM_KEY_RETRACTED = Refusal(
+    "This form was already sent for a {kind} recorded as version {version}, which version {by} retracted: to record "
+    "the fact anew, open the record page again.",
+    numbers=("version", "by"),
+    kinds=("kind",),
+)
+# The refusals of a client key used before, each named by the key: the API files them under its `Idempotency-Key`
+# header, an import's report and `careerlog record` under `client_key`, the record form above its fields, in its
+# own words (FORM_WORDS)
+KEY_CLASHES = (KEY_USED, KEY_RETRACTED, KEY_REUSED)
+FORM_WORDS = {KEY_USED: FORM_KEY_USED, KEY_RETRACTED: FORM_KEY_RETRACTED, KEY_REUSED: FORM_KEY_REUSED}
 # A correction giving a fact the reference another fact of its kind in force bears: the two could no longer be told
 # apart by it (a recording sent again under it would be answered by the other one's values).
 REFERENCE_TAKEN = Refusal(
@@ -691,7 +712,9 @@ class LedgerAggregate(BaseAggregate[str]):
         (REPRODUCED) takes a log as it was: the same values are the recording, other values a recording anew."""
         earlier = self.events[version]
         if type(earlier) is not event_cls:
-            raise IdempotencyConflict(KEY_USED.reason(kind=type(earlier).KIND, version=version))
+            raise IdempotencyConflict(
+                KEY_USED.reason(key=quoted(earlier.client_key), kind=type(earlier).KIND, version=version)
+            )
         before = payload_values(earlier)
         if isinstance(earlier, EventCorrected):  # (as a live recording reads it, or as a migration kept it)
             read = [self.canonical_changes(earlier.target_version, values, as_written) for as_written in (True, False)]
@@ -713,7 +736,11 @@ class LedgerAggregate(BaseAggregate[str]):
                 differing, reference = now, fact.values["reference"]
         if fact is not None and fact.retracted_by is not None:
             if asked == OWN_KEY:
-                raise IdempotencyConflict(KEY_RETRACTED.reason(version=version, by=fact.retracted_by))
+                raise IdempotencyConflict(
+                    KEY_RETRACTED.reason(
+                        key=quoted(earlier.client_key), kind=type(earlier).KIND, version=version, by=fact.retracted_by
+                    )
+                )
             if asked == NEW or (asked == REPRODUCED and differing):
                 return None
             if asked == PLAIN:

@@ -106,10 +106,12 @@ def test_the_api_refuses_a_retracted_facts_own_key_sent_again(world: World) -> N
     for payload in (WRONG, RIGHT):
         answer = world.post(EVENTS, "hr", json=payload, **keyed("first-1"))
         assert answer.status_code == 409
-        assert answer.get_json()["detail"] == (
-            f"The client reference was already used for version {version}, which version {retraction} retracted; "
-            "send the fact under a new client reference to record it anew."
+        said = (
+            f"Key 'first-1' was already used for a training recorded as version {version}, which version "
+            f"{retraction} retracted: to record the fact anew, send it under a new key."
         )
+        assert answer.get_json()["detail"] == said
+        assert answer.get_json()["errors"] == {"Idempotency-Key": [said]}
     assert world.log() == before
 
 

@@ -32,7 +32,10 @@ def test_a_client_key_used_for_another_kind_names_client_key(database_url: str, 
     path = write(tmp_path / "events.jsonl", APPOINTMENT, {**TRAINING, "client_key": "k-1"}, rating)
     result = run(database_url, "import", str(path))
     assert result.exit_code == 1
-    assert "line 3: client_key: The client reference was already used for a training (version 2)" in result.output
+    assert (
+        "line 3: client_key: Key 'k-1' was already used for a training recorded as version 2 by line 2 of this file: "
+        "a new fact needs a new key; keep one of the two rows, or give this one a client_key not used before."
+    ) in result.output
 
 
 def test_an_appointment_of_a_nip_already_appointed_still_names_nip(database_url: str, tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ from careerlog.domain.employee import (
 )
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
-from careerlog.domain.ledger import FORM_KEY_REUSED
+from careerlog.domain.ledger import FORM_WORDS
 from careerlog.domain.nip import parse_nip
 from careerlog.domain.payload import (
     FieldSpec,
@@ -318,8 +318,8 @@ def attempt(
     except Conflict as e:  # (a reference recorded before with other values: beside the reference)
         named = conflict_errors(e) or {}
         if KEY_HEADER in named:  # (the form's own client key, a hidden input: above the fields, in the form's words)
-            said = [r for r in named[KEY_HEADER] if type(r) is Reason]
-            named = {"_schema": [FORM_KEY_REUSED.reason(**dict(r.params)) for r in said] or named[KEY_HEADER]}
+            said = [r for r in named[KEY_HEADER] if type(r) is Reason and r.refusal in FORM_WORDS]
+            named = {"_schema": [FORM_WORDS[r.refusal].reason(**dict(r.params)) for r in said] or named[KEY_HEADER]}
         return None, named or {"_schema": [reason_of(e)]}
 
 
