@@ -217,13 +217,13 @@ REPEATED_REFERENCE = Refusal(
     numbers=("version", "line"),
 )
 REPEATED_KEY = Refusal(
-    "Key {key} was already used for a {kind} recorded as version {version} by line {line} of this file: a new fact "
+    "Key {key} was already used for the {kind} recorded as version {version} by line {line} of this file: a new fact "
     "needs a new key; keep one of the two rows, or give this one a client_key not used before.",
     numbers=("version", "line"),
     kinds=("kind",),
 )
 REPEATED_KEY_VALUES = Refusal(
-    "Key {key} was already used for a {kind} recorded as version {version} with different values ({fields}) by "
+    "Key {key} was already used for the {kind} recorded as version {version} with different values ({fields}) by "
     "line {line} of this file: a new fact needs a new key (or the same values to repeat it); keep one of the two "
     "rows, or give this one a client_key not used before.",
     numbers=("version", "line"),

@@ -70,7 +70,7 @@ RETRACTION_NAMED = Refusal(
 )
 # A client key (idempotency key) sent again for another kind of fact: named by the key, as KEY_REUSED (below) is
 KEY_USED = Refusal(
-    "Key {key} was already used for a {kind} recorded as version {version}: a new fact needs a new key.",
+    "Key {key} was already used for the {kind} recorded as version {version}: a new fact needs a new key.",
     numbers=("version",),
     kinds=("kind",),
 )
@@ -82,7 +82,7 @@ REFERENCE_USED = Refusal(
 # A client key (idempotency key) sent again with other values: the key clashed, whatever the references (which may
 # differ): named by the key, never by the reference (the API and an import's report name `client_key`).
 KEY_REUSED = Refusal(
-    "Key {key} was already used for a {kind} recorded as version {version} with different values ({fields}): a new "
+    "Key {key} was already used for the {kind} recorded as version {version} with different values ({fields}): a new "
     "fact needs a new key (or send the same values to repeat it).",
     numbers=("version",),
     kinds=("kind",),
@@ -90,7 +90,7 @@ KEY_REUSED = Refusal(
 # KEY_REUSED as the record form words it: its client key is a hidden input, kept while it is refused (a page sent
 # back, changed and sent again), a new one given to each record page opened
 FORM_KEY_REUSED = Refusal(
-    "This form was already sent for a {kind} recorded as version {version} with different values ({fields}): a "
+    "This form was already sent for the {kind} recorded as version {version} with different values ({fields}): a "
     "new fact needs a new form; open the record page again (or send the same values to repeat it).",
     numbers=("version",),
     kinds=("kind",),
@@ -106,20 +106,20 @@ RESENT_RETRACTED = Refusal(
 )
 # A retracted fact's own client key sent again (its key spent): named by the key, as KEY_REUSED is
 KEY_RETRACTED = Refusal(
-    "Key {key} was already used for a {kind} recorded as version {version}, which version {by} retracted: to record "
+    "Key {key} was already used for the {kind} recorded as version {version}, which version {by} retracted: to record "
     "the fact anew, send it under a new key.",
     numbers=("version", "by"),
     kinds=("kind",),
 )
 # KEY_USED and KEY_RETRACTED as the record form words them (see FORM_KEY_REUSED)
 FORM_KEY_USED = Refusal(
-    "This form was already sent for a {kind} recorded as version {version}: a new fact needs a new form; open the "
+    "This form was already sent for the {kind} recorded as version {version}: a new fact needs a new form; open the "
     "record page again.",
     numbers=("version",),
     kinds=("kind",),
 )
 FORM_KEY_RETRACTED = Refusal(
-    "This form was already sent for a {kind} recorded as version {version}, which version {by} retracted: to record "
+    "This form was already sent for the {kind} recorded as version {version}, which version {by} retracted: to record "
     "the fact anew, open the record page again.",
     numbers=("version", "by"),
     kinds=("kind",),
@@ -146,7 +146,7 @@ UNCHANGED = Refusal("Is already {value}: a correction changes at least one value
 ALREADY_EMPTY = Refusal("Is already empty: a correction changes at least one value.").reason()  # (a value removed)
 # A correction naming a field its target has not, or one no correction changes: the fields it can change
 NOT_CORRECTED_FIELD = Refusal(
-    "Not a field a correction of a {kind} can change; it can change {fields}.", kinds=("kind",)
+    "Not a field a correction of this {kind} can change; it can change {fields}.", kinds=("kind",)
 )
 INCONSISTENT = Refusal(
     "This change would make version {version} ({kind}) inconsistent: {reasons}", numbers=("version",), kinds=("kind",)

@@ -37,7 +37,7 @@ def test_the_api_names_the_idempotency_key_a_request_repeats_with_other_values(w
     assert answer.status_code == 409
     problem = answer.get_json()
     said = (
-        f"Key 'K-1' was already used for a training recorded as version {first.get_json()['version']} with different "
+        f"Key 'K-1' was already used for the training recorded as version {first.get_json()['version']} with different "
         "values (hours, reference): a new fact needs a new key (or send the same values to repeat it)."
     )
     assert problem["errors"] == {"Idempotency-Key": [said]}

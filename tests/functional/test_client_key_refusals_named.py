@@ -66,7 +66,7 @@ def test_the_api_names_a_key_used_before_for_another_kind_of_fact(world: World) 
     assert answer.status_code == 409
     problem = answer.get_json()
     said = (
-        f"Key 'K-USED-1' was already used for a training recorded as version {first.get_json()['version']}: a new "
+        f"Key 'K-USED-1' was already used for the training recorded as version {first.get_json()['version']}: a new "
         "fact needs a new key."
     )
     assert problem["errors"] == {"Idempotency-Key": [said]}
@@ -82,7 +82,7 @@ def test_the_api_names_a_retracted_facts_key_sent_again(world: World) -> None:
     answer = world.post(EVENTS, "hr", json=TRAINING, **keyed("K-RETRACTED-1"))
     assert answer.status_code == 409
     said = (
-        f"Key 'K-RETRACTED-1' was already used for a training recorded as version {version}, which version "
+        f"Key 'K-RETRACTED-1' was already used for the training recorded as version {version}, which version "
         f"{retraction} retracted: to record the fact anew, send it under a new key."
     )
     assert answer.get_json()["errors"] == {"Idempotency-Key": [said]}
@@ -98,7 +98,7 @@ def test_the_api_quotes_a_long_key_cut_as_it_quotes_any_value(world: World) -> N
     answer = world.post(EVENTS, "hr", json=RATING, **keyed(key))
     assert answer.status_code == 409
     (said,) = answer.get_json()["errors"]["Idempotency-Key"]
-    assert said.startswith("Key 'kunci-" + "x" * 33 + "…' was already used for a training recorded as version ")
+    assert said.startswith("Key 'kunci-" + "x" * 33 + "…' was already used for the training recorded as version ")
     assert key not in said
 
 
@@ -110,7 +110,7 @@ def test_an_import_report_names_client_key_for_a_key_used_before_for_another_kin
     assert [p["errors"] for p in report["rejected"]] == [
         {
             "client_key": [
-                f"Key 'K-USED-2' was already used for a training recorded as version {first.get_json()['version']}: "
+                f"Key 'K-USED-2' was already used for the training recorded as version {first.get_json()['version']}: "
                 "a new fact needs a new key."
             ]
         }
@@ -127,7 +127,7 @@ def test_an_import_report_names_client_key_for_a_retracted_facts_key(world: Worl
     assert [p["errors"] for p in report["rejected"]] == [
         {
             "client_key": [
-                f"Key 'K-RETRACTED-3' was already used for a training recorded as version {version}, which version "
+                f"Key 'K-RETRACTED-3' was already used for the training recorded as version {version}, which version "
                 f"{retraction} retracted: to record the fact anew, send it under a new key."
             ]
         }
@@ -181,7 +181,7 @@ def test_the_record_form_of_a_retracted_fact_sent_again_says_the_form_was_alread
     answer = world.client.post("/pages/record?kind=training", data=sent)  # (the page sent again, from the back button)
     assert answer.status_code == 422
     assert (
-        f"This form was already sent for a training recorded as version {version}, which version {retraction} "
+        f"This form was already sent for the training recorded as version {version}, which version {retraction} "
         "retracted: to record the fact anew, open the record page again."
     ) in page_text(answer)
     assert world.log() == before

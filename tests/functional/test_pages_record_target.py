@@ -62,7 +62,7 @@ def test_a_refused_correction_still_shows_the_fact(world: World) -> None:
     page = answer.get_data(as_text=True)
     assert target_section(page) is not None
     # the unknown field named, under the corrected fields, with those a correction of the training can change
-    assert "jp: Not a field a correction of a training can change; it can change start_date," in page
+    assert "jp: Not a field a correction of this training can change; it can change start_date," in page
 
 
 def test_nothing_is_shown_of_a_record_outside_the_scope_or_a_version_not_recorded(world: World) -> None:

@@ -107,7 +107,7 @@ def test_the_api_refuses_a_retracted_facts_own_key_sent_again(world: World) -> N
         answer = world.post(EVENTS, "hr", json=payload, **keyed("first-1"))
         assert answer.status_code == 409
         said = (
-            f"Key 'first-1' was already used for a training recorded as version {version}, which version "
+            f"Key 'first-1' was already used for the training recorded as version {version}, which version "
             f"{retraction} retracted: to record the fact anew, send it under a new key."
         )
         assert answer.get_json()["detail"] == said

@@ -26,7 +26,7 @@ def test_an_import_row_repeating_a_key_of_an_earlier_line_names_client_key(datab
     result = run(database_url, "import", str(path))
     assert result.exit_code == 1
     assert (
-        "line 3: client_key: Key 'K-1' was already used for a training recorded as version 2 with different values "
+        "line 3: client_key: Key 'K-1' was already used for the training recorded as version 2 with different values "
         "(hours, reference) by line 2 of this file: a new fact needs a new key (or the same values to repeat it); "
         "keep one of the two rows, or give this one a client_key not used before."
     ) in result.output
@@ -39,7 +39,7 @@ def test_an_import_row_repeating_a_recorded_key_names_client_key(database_url: s
     result = run(database_url, "import", str(write(tmp_path / "b.jsonl", {**KEYED, "reference": "R-2", "hours": 9})))
     assert result.exit_code == 1
     assert (
-        "line 1: client_key: Key 'K-1' was already used for a training recorded as version 2 with different values "
+        "line 1: client_key: Key 'K-1' was already used for the training recorded as version 2 with different values "
         "(hours, reference): a new fact needs a new key (or send the same values to repeat it)."
     ) in result.output
     assert last_position(database_url) == before
@@ -75,7 +75,7 @@ def test_the_record_command_repeating_a_key_with_other_values_names_client_key(
     result = run(database_url, *record("K-9", "R-10", 9))
     assert result.exit_code == 1
     assert result.output == (
-        "Error: client_key: Key 'K-9' was already used for a training recorded as version 2 with different values "
+        "Error: client_key: Key 'K-9' was already used for the training recorded as version 2 with different values "
         "(hours, reference): a new fact needs a new key (or send the same values to repeat it).\n"
     )
     assert last_position(database_url) == before

@@ -51,7 +51,7 @@ def test_an_import_row_of_a_key_used_for_another_kind_names_client_key_and_the_k
     result = run(database_url, "import", str(write(tmp_path / "b.jsonl", {**RATING, "client_key": "k-2"})))
     assert result.exit_code == 1
     assert (
-        "line 1: client_key: Key 'k-2' was already used for a training recorded as version 2: a new fact needs a new "
+        "line 1: client_key: Key 'k-2' was already used for the training recorded as version 2: a new fact needs a new "
         "key."
     ) in result.output
     assert "client reference" not in result.output
@@ -68,7 +68,7 @@ def test_a_csv_row_of_a_retracted_facts_key_names_client_key_and_the_key(databas
     result = run(database_url, "import", str(path))
     assert result.exit_code == 1
     assert (
-        "line 2: client_key: Key 'ulang-1' was already used for a training recorded as version 2, which version 3 "
+        "line 2: client_key: Key 'ulang-1' was already used for the training recorded as version 2, which version 3 "
         "retracted: to record the fact anew, send it under a new key."
     ) in " ".join(result.output.split())
     assert last_position(database_url) == before
@@ -82,10 +82,10 @@ def test_an_import_row_quotes_an_odd_key_visibly_and_a_long_one_cut(database_url
     result = run(database_url, "import", str(write(tmp_path / "b.jsonl", *again)))
     assert result.exit_code == 1
     assert (
-        "line 1: client_key: Key 'kunci\\tsatu' was already used for a training recorded as version 2" in result.output
+        "line 1: client_key: Key 'kunci\\tsatu' was already used for the training recorded as version 2" in result.output
     )
     assert (
-        "line 2: client_key: Key 'kunci-" + "y" * 33 + "…' was already used for a training recorded as version 3"
+        "line 2: client_key: Key 'kunci-" + "y" * 33 + "…' was already used for the training recorded as version 3"
         in (result.output)
     )
     assert "y" * 34 not in result.output
@@ -98,7 +98,7 @@ def test_the_record_command_names_client_key_for_a_key_used_for_another_kind(dat
     result = run(database_url, *record("performance_rating", "K-9", **f.rating(2015)))
     assert result.exit_code == 1
     assert result.output == (
-        "Error: client_key: Key 'K-9' was already used for a training recorded as version 2: a new fact needs a new "
+        "Error: client_key: Key 'K-9' was already used for the training recorded as version 2: a new fact needs a new "
         "key.\n"
     )
     assert last_position(database_url) == before
@@ -112,7 +112,7 @@ def test_the_record_command_names_client_key_for_a_retracted_facts_key(database_
     result = run(database_url, *training("K-8"))
     assert result.exit_code == 1
     assert result.output == (
-        "Error: client_key: Key 'K-8' was already used for a training recorded as version 2, which version 3 "
+        "Error: client_key: Key 'K-8' was already used for the training recorded as version 2, which version 3 "
         "retracted: to record the fact anew, send it under a new key.\n"
     )
     assert last_position(database_url) == before

@@ -33,7 +33,7 @@ def test_a_client_key_used_for_another_kind_names_client_key(database_url: str, 
     result = run(database_url, "import", str(path))
     assert result.exit_code == 1
     assert (
-        "line 3: client_key: Key 'k-1' was already used for a training recorded as version 2 by line 2 of this file: "
+        "line 3: client_key: Key 'k-1' was already used for the training recorded as version 2 by line 2 of this file: "
         "a new fact needs a new key; keep one of the two rows, or give this one a client_key not used before."
     ) in result.output
 

@@ -206,7 +206,7 @@ def test_a_correction_of_an_unknown_field_is_refused_listing_the_fields_it_can_c
     record(employee, "training", f.training("2020-01-03"))
     errors = refused(employee, "correction", f.correction(2, "2021-01-01", colour="red", nip=f.nip()))
     fields = "start_date, effective_date, reference, training_kind, title, organiser, hours, programme_id, cost"
-    told = f"Not a field a correction of a training can change; it can change {fields}."
+    told = f"Not a field a correction of this training can change; it can change {fields}."
     assert errors["corrected_fields.colour"] == errors["corrected_fields.nip"] == [told]
 
 
@@ -216,7 +216,7 @@ def test_a_correction_of_a_mentorings_link_lists_the_fields_it_can_change_withou
     record(employee, "mentoring_start", {"mentor_nip": mentor, "focus": "Arsip", **_dated("2020-01-03")})
     errors = refused(employee, "correction", f.correction(2, "2021-01-01", judul="x"))
     assert errors["corrected_fields.judul"] == [
-        "Not a field a correction of a mentoring_start can change; it can change effective_date, reference, focus."
+        "Not a field a correction of this mentoring_start can change; it can change effective_date, reference, focus."
     ]
 
 
