@@ -3,7 +3,11 @@
 HR keep their data in Excel; an .xlsx is read without saving it as CSV first. Its first worksheet (in the order of
 its tabs) is read, any other left unread and named in the report's notes (`SHEETS_UNREAD`): a workbook often holds
 lists beside its data (the choices of a drop-down), and a sheet of data left out is said; but for a sheet named
-GUIDE_SHEET, a template's guide (careerlog.workbook_template), left unread and unnamed. The first row with a cell
+GUIDE_SHEET, a template's guide (careerlog.workbook_template), left unread and unnamed. No other sheet is ever read
+in place of the first: a workbook whose first sheet workbook.xml names but its ZIP does not hold (which openpyxl
+leaves out without a word) is refused as a whole (`SHEET_MISSING`), and so is one whose first sheet is a template's
+guide, dragged before the sheet of data (`GUIDE_FIRST`: named GUIDE_SHEET, its first cell the guide's first column);
+a sheet of data named GUIDE_SHEET is read as any first sheet is. The first row with a cell
 is the header, and each row is turned into the text cells the CSV reader would have read (`cell_text`), so that the
 same header (aliases, the kind column, unknown columns refused), the same checks of the cells and the same
 line numbers apply: a row's line is its row number in the sheet.
@@ -45,7 +49,7 @@ import io
 import os
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import IO, Any, NamedTuple
@@ -84,6 +88,16 @@ SHEET_BROKEN = Refusal(
     "recorded are then reported as already recorded)."
 )
 NO_SHEET = Refusal("The workbook has no worksheet to read. Nothing was imported.")
+SHEET_MISSING = Refusal(
+    "The workbook's first sheet, {sheet}, is named in the workbook but missing from the file (the file is damaged: "
+    "its rows are not in it), so no other sheet is read in its place: export or save that sheet again where it was "
+    "made and import it again. Nothing was imported."
+)
+GUIDE_FIRST = Refusal(
+    "The workbook's first sheet, {sheet}, is the guide of a template, which is not imported: the import reads the "
+    "first sheet alone, which must be the sheet of data (the template's sheet named after its kind). Drag that "
+    "sheet's tab before {sheet} and import the workbook again. Nothing was imported."
+)
 BOOLEAN_CELL = Refusal(
     "Cell {cell} holds TRUE or FALSE (a logical value), which is no value of this column: type the value as text."
 )
@@ -279,10 +293,12 @@ class SheetBroken(InvalidInput):
 
 class Workbook:
     """An .xlsx file's first worksheet, open to read row by row (`rows`); the other sheets' names (`others`). A file
-    that is no workbook, or that would unpack to too much (`refuse_bombs`), is refused (InvalidInput of "file")."""
+    that is no workbook, or that would unpack to too much (`refuse_bombs`), is refused (InvalidInput of "file"); so is
+    one whose first sheet is missing (`SHEET_MISSING`) or is a template's guide (`GUIDE_FIRST`), not read in its
+    place."""
 
     def __init__(self, stream: IO[bytes], name: str | None = None) -> None:
-        from openpyxl import load_workbook
+        from openpyxl.reader.excel import ExcelReader
         from openpyxl.utils.exceptions import InvalidFileException
 
         start = stream.read(8)
@@ -292,18 +308,39 @@ class Workbook:
                 raise InvalidInput(PROTECTED.reason(), "file")
             raise InvalidInput(WORKBOOK.reason(), "file")
         refuse_bombs(stream, name)
-        try:
-            self.book = load_workbook(stream, read_only=True, data_only=True)
+        try:  # (openpyxl's load_workbook, its reader kept: which sheets workbook.xml names, `_first_sheet_missing`)
+            reader = ExcelReader(stream, read_only=True, data_only=True)
+            reader.read()
         except (InvalidFileException, *_UNREADABLE) as e:
             raise InvalidInput(NOT_XLSX.reason(error=_said(e)), "file") from None
-        sheets = self.book.worksheets
-        if not sheets:
+        self.book = reader.wb
+        try:
+            if (missing := _first_sheet_missing(reader)) is not None:
+                raise InvalidInput(SHEET_MISSING.reason(sheet=repr(missing)), "file")
+            sheets = self.book.worksheets
+            if not sheets:
+                raise InvalidInput(NO_SHEET.reason(), "file")
+            self.sheet = sheets[0]
+            if self.sheet.title == GUIDE_SHEET and self._guide():
+                raise InvalidInput(GUIDE_FIRST.reason(sheet=repr(GUIDE_SHEET)), "file")
+        except BaseException:
             self.book.close()
-            raise InvalidInput(NO_SHEET.reason(), "file")
-        self.sheet = sheets[0]
+            raise
         self.others = [s.title for s in sheets[1:] if s.title != GUIDE_SHEET]  # (a template's guide: not data)
 
-    def rows(self) -> Iterator[Row]:
+    def _guide(self) -> bool:
+        """Whether the sheet is a template's guide (careerlog.workbook_template): its first cell the guide's first
+        column, Column / Kolom, which no header of data holds (a sheet of data named GUIDE_SHEET is read as any)."""
+        from careerlog.workbook_template import GUIDE_HEADER
+
+        rows = self.rows()
+        try:
+            first = next(rows, None)
+        finally:
+            rows.close()
+        return first is not None and row_cells(first[1])[0][:1] == GUIDE_HEADER[:1]
+
+    def rows(self) -> Generator[Row, None, None]:
         """The sheet's rows that have a cell, each with its number, the cells of each as the parser reads them. A
         sheet that cannot be read on (its XML broken, a cell naming a shared string that is not there) raises
         SheetBroken, naming the last row read."""
@@ -322,6 +359,20 @@ class Workbook:
 
     def close(self) -> None:
         self.book.close()
+
+
+def _first_sheet_missing(reader: Any) -> str | None:
+    """The name of the workbook's first sheet (in the order of its tabs) when workbook.xml names it but the ZIP does
+    not hold it (or workbook.xml names no part for it), which openpyxl leaves out without a word, reading the next
+    sheet as the first; None when the first sheet is there. A chartsheet, which is never read, is passed over."""
+    for sheet in reader.parser.sheets:
+        if not sheet.id:
+            return str(sheet.name)
+        rel = reader.parser.rels[sheet.id]
+        if "chartsheet" in rel.Type:
+            continue
+        return None if rel.target in reader.valid_files else str(sheet.name)
+    return None
 
 
 def _coordinate(cell: Mapping[str, Any]) -> str:

@@ -1,7 +1,9 @@
 """The API and the import page refuse a workbook whose parts openpyxl cannot read (a styles.xml of an attribute it
 does not take, a cell naming a shared string that is not there) as a whole, naming `file`, and a workbook saved with
 a password telling HR to remove the password, in English and Indonesian; nothing recorded. Before, the broken ones
-were a 500 and the protected one was told it was an .xls, .xlsm or .ods workbook.
+were a 500 and the protected one was told it was an .xls, .xlsm or .ods workbook. So is a workbook whose first sheet
+is missing from its ZIP (before, its second sheet was read as the data) or is a template's guide dragged before its
+data (before, a header of unknown columns).
 (The command line: tests/integration/test_import_xlsx_broken.py.)"""
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pytest
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import csrf_token, log_in
 from tests.integration.test_import_xlsx_broken import BROKEN, protected
+from tests.unit.test_import_xlsx_sheets import first_sheet_missing, guide_first
 
 PROTECTED_EN = (
     "The workbook is protected with a password: remove the password in Excel (File &gt; Info &gt; Protect Workbook) "
@@ -73,4 +76,42 @@ def test_the_import_page_tells_a_workbook_saved_with_a_password_to_have_it_remov
 ) -> None:
     before = world.log()
     assert said in page_error(world, protected(tmp_path), lang)
+    assert world.log() == before
+
+
+# A workbook whose first sheet is not the one to read: its reason in English (the API) and Indonesian (the page)
+NOT_THE_FIRST = {
+    "its first sheet missing from the ZIP": (
+        first_sheet_missing,
+        "The workbook's first sheet, 'Diklat', is named in the workbook but missing from the file",
+        "Lembar pertama buku kerja ini, &#39;Diklat&#39;, disebut dalam buku kerja tetapi tidak ada di dalam berkas",
+    ),
+    "a template's guide dragged before its data": (
+        guide_first,
+        "The workbook's first sheet, 'Petunjuk', is the guide of a template, which is not imported",
+        "Lembar pertama buku kerja ini, &#39;Petunjuk&#39;, adalah petunjuk sebuah templat, yang tidak diimpor",
+    ),
+}
+
+
+@pytest.mark.parametrize(("made_by", "english", "_"), NOT_THE_FIRST.values(), ids=NOT_THE_FIRST.keys())
+def test_the_api_refuses_a_workbook_whose_first_sheet_is_missing_or_a_guide_naming_file(
+    world: World, made_by: Callable[[], bytes], english: str, _: str
+) -> None:
+    before = world.log()
+    answer = world.post("/api/v1/imports", who="hr", data={"file": (io.BytesIO(made_by()), "pelatihan.xlsx")})
+    assert answer.status_code == 422
+    assert answer.mimetype == "application/problem+json"
+    [reason] = answer.get_json()["errors"]["file"]
+    assert reason.startswith(english)
+    assert reason.endswith("Nothing was imported.")
+    assert world.log() == before
+
+
+@pytest.mark.parametrize(("made_by", "_", "indonesian"), NOT_THE_FIRST.values(), ids=NOT_THE_FIRST.keys())
+def test_the_import_page_refuses_a_workbook_whose_first_sheet_is_missing_or_a_guide_in_indonesian(
+    world: World, made_by: Callable[[], bytes], _: str, indonesian: str
+) -> None:
+    before = world.log()
+    assert indonesian in page_error(world, made_by(), "id")
     assert world.log() == before

@@ -24,6 +24,7 @@ from tests import factories as f
 from tests.integration.test_cli import last_position, run
 from tests.integration.test_import_xlsx import COLUMNS, rows, xlsx
 from tests.unit.test_import_xlsx_bombs import made, shared_strings, sheet_xml
+from tests.unit.test_import_xlsx_sheets import first_sheet_missing, guide_first
 
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
@@ -114,6 +115,35 @@ def test_a_workbook_saved_with_a_password_is_told_to_have_its_password_removed(
         "Error: file: The workbook is protected with a password: remove the password in Excel (File > Info > "
         "Protect Workbook) and save it again. Nothing was imported."
     )
+    assert last_position(database_url) == 0
+
+
+# A workbook whose first sheet is not the one to read, refused as a whole (tests/unit/test_import_xlsx_sheets.py)
+NOT_THE_FIRST = {
+    "its first sheet missing from the ZIP": (
+        first_sheet_missing,
+        "Error: file: The workbook's first sheet, 'Diklat', is named in the workbook but missing from the file (the "
+        "file is damaged: its rows are not in it), so no other sheet is read in its place: export or save that sheet "
+        "again where it was made and import it again. Nothing was imported.",
+    ),
+    "a template's guide dragged before its data": (
+        guide_first,
+        "Error: file: The workbook's first sheet, 'Petunjuk', is the guide of a template, which is not imported: the "
+        "import reads the first sheet alone, which must be the sheet of data (the template's sheet named after its "
+        "kind). Drag that sheet's tab before 'Petunjuk' and import the workbook again. Nothing was imported.",
+    ),
+}
+
+
+@pytest.mark.parametrize(("made_by", "said"), NOT_THE_FIRST.values(), ids=NOT_THE_FIRST.keys())
+def test_a_workbook_whose_first_sheet_is_missing_or_a_guide_is_refused_in_one_line_and_nothing_is_recorded(
+    database_url: str, tmp_path: Path, made_by: Callable[[], bytes], said: str
+) -> None:
+    path = tmp_path / "Diklat2024.xlsx"
+    path.write_bytes(made_by())
+    result = run(database_url, "import", "--kind", "training", str(path))
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().splitlines() == [said]
     assert last_position(database_url) == 0
 
 

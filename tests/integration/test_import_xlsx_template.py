@@ -80,3 +80,18 @@ def test_a_filled_template_of_a_later_fact_is_recorded_without_a_note(
     app.record(nip, "training", f.training("2011-05-20"), actor="hr")
     report = import_file(app, filled(tmp_path, kind, {"nip": nip, **typed(FILLED[kind]())}), actor="hr")
     assert (report.rows, report.recorded, report.rejected, report.notes) == (1, 1, [], [])
+
+
+def test_a_sheet_of_data_named_petunjuk_alone_in_its_workbook_is_recorded(app: CareerLog, tmp_path: Path) -> None:
+    nip = f.nip()
+    app.record(nip, "appointment", f.appointment(), actor="hr")
+    training = f.training("2021-11-19", start="2021-11-15")
+    book = openpyxl.Workbook()
+    book.active.title = "Petunjuk"
+    book.active.append(["nip", *training])
+    book.active.append([nip, *training.values()])
+    path = tmp_path / "training.xlsx"
+    book.save(path)
+    report = import_file(app, path, actor="hr")
+    assert (report.rows, report.recorded, report.rejected, report.notes) == (1, 1, [], [])
+    assert [x.kind for x in app.get_employee(nip).active_facts()] == ["appointment", "training"]
