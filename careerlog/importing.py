@@ -1182,6 +1182,19 @@ def _readable(value: Any) -> str | None:
     return value if type(value) is str and not undecodable(value) else None
 
 
+def refused_for_cells(errors: dict[str, list[str]], row: dict[str, Any]) -> RowRefused:
+    """A row refused as it was read for its cells that are no value, a spreadsheet's in place of a value in a column
+    of no field of its kind (a CSV file's #N/A: textfiles.spreadsheet_errors_elsewhere; a workbook's TRUE or #N/A
+    cell: careerlog.workbooks), each named in its column (`errors`); `row` its cells as read. Its NIP and kind for the
+    report are none where such a cell is its NIP or its kind: none is read from a cell that is no value."""
+    refused = RowRefused(errors, row)
+    if "nip" in errors:
+        refused.subject = None
+    if "kind" in errors:
+        refused.kind = None
+    return refused
+
+
 def unread(line: int, problem: InvalidInput) -> RowProblem:
     """The report's entry for a row refused as it was read (a RowRefused names its NIP and kind)."""
     if isinstance(problem, RowRefused):
@@ -1236,10 +1249,7 @@ def _csv_rows(
                 yield line, RowRefused({"kind": [reason]}, cleaned), 1
                 continue
         if unread := spreadsheet_errors_elsewhere(cleaned):  # (#N/A as a client_key, a kind: the row refused as read)
-            refused = RowRefused(unread, cleaned)
-            refused.subject = None if "nip" in unread else refused.subject  # (its NIP and kind for the report: none
-            refused.kind = None if "kind" in unread else refused.kind  # read from an error's text)
-            yield line, refused, 1
+            yield line, refused_for_cells(unread, cleaned), 1
             continue
         spreadsheet_nips(cleaned)  # (a NIP saved as a number, 1.98609E+17, or #N/A: unreadable, the rest named with it)
         nips_marked_as_text(cleaned)  # ('198609262010031001, as personnel systems export NIPs for spreadsheets)

@@ -615,9 +615,10 @@ def spreadsheet_errors_elsewhere(row: dict[str, Any]) -> dict[str, list[str]]:
     """The cells of a CSV row a spreadsheet saved in place of their values (`spreadsheet_error`: a formula's #N/A, a
     column too narrow's ####), each named in its column with why, when one is in a column that is neither a field of
     the row's kind nor a NIP (`kind`, `client_key`, `confirm`, `version`, `name` beside a NIP, `recorded_by`, ...);
-    else none. Such a row is refused as it is read, as a workbook's is (careerlog.workbooks): a `client_key` "#N/A" was
-    one key for every such row of an employee (the second refused as a conflict of another reference, or taken for a
-    repeat of the first), a `recorded_by` "#N/A" was recorded as its author (until 2026-12-04)."""
+    else none. Such a row is refused as it is read, as a workbook's is (careerlog.importing.refused_for_cells, which
+    careerlog.workbooks shares): a `client_key` "#N/A" was one key for every such row of an employee (the second
+    refused as a conflict of another reference, or taken for a repeat of the first), a `recorded_by` "#N/A" was
+    recorded as its author (until 2026-12-04)."""
     kind = row.get("kind")
     fields = field_names(kind) if type(kind) is str else frozenset()
     found: dict[str, list[str]] = {}

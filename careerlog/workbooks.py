@@ -507,18 +507,12 @@ def _refused_cells(
                 if problem.typed:
                     wrote(row, names[i], problem.typed)
             return row
-        from careerlog.importing import RowRefused
+        from careerlog.importing import refused_for_cells
 
         errors = {names[i]: [problem.reason] for i, problem in found.items()}
         cells = {**row, **{names[i]: problem.typed for i, problem in found.items()}}
         cells.pop(WRITTEN, None)  # (each cell shown as read: a NIP or a kind as typed)
-        refused = RowRefused(errors, cells)
-        for i in found:  # (its NIP and kind for the report: none read from a cell that is no value)
-            if names[i] == "nip":
-                refused.subject = None
-            elif names[i] == "kind":
-                refused.kind = None
-        return refused
+        return refused_for_cells(errors, cells)
     for i, problem in found.items():  # (the cell's reason in place of any a check gave reading it)
         row.errors[names[i]] = [problem.reason]
     values = getattr(row, "values", None)
