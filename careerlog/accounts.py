@@ -97,6 +97,11 @@ RATE_LIMIT_HIT = (
     "expires_at = CASE WHEN rate_limits.expires_at <= ? THEN excluded.expires_at ELSE rate_limits.expires_at END "
     "RETURNING hits, expires_at"
 )
+# One hit taken back from a key's current window (a log-in attempt counted as failed that succeeded): never below 0,
+# and not in a window that has ended (the next one starts from the attempts made in it).
+RATE_LIMIT_TAKE_BACK = "UPDATE rate_limits SET hits = hits - 1 WHERE key = ? AND expires_at > ? AND hits > 0"
+# The rate_limits keys of a user name's failed page log-ins (`log_in_failures_key`).
+LOG_IN_FAILURES = "log-in-failures|"
 ACCESS_LOG_COLUMNS = ("id", "at", "username", "role", "nip", "agency", "region", "action")
 ACCOUNT_CHANGE_WRITE = (
     "INSERT INTO account_changes (id, at, username, via, action, account, role, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -200,6 +205,12 @@ class AccountChange:
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def log_in_failures_key(username: str) -> str:
+    """The rate_limits key counting the failed page log-ins of a user name, whatever the address: its SHA-256, so a
+    user name of any length (a form's, up to the upload limit) makes a key of 80 characters."""
+    return LOG_IN_FAILURES + hashlib.sha256(username.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Accounts:
@@ -462,11 +473,50 @@ class Accounts:
 
         The count is a row of the store, so every worker and host counts together; a window that has
         ended starts again. Ended windows of any key are deleted on the way (an index on expires_at)."""
+        return self._hit(key, seconds, amount)[0]
+
+    def _hit(self, key: str, seconds: float, amount: int = 1) -> tuple[int, float]:
+        """`hit`, answering the window's end too."""
         now = time.time()
         with self.store.transaction() as sql:
             sql.execute("DELETE FROM rate_limits WHERE expires_at <= ?", (now,))
             rows = sql.query(RATE_LIMIT_HIT, (key, amount, now + seconds, now, now))
-        return int(rows[0]["hits"])
+        return int(rows[0]["hits"]), float(rows[0]["expires_at"])
+
+    def start_log_in(self, username: str, *, most: int, seconds: float) -> float | None:
+        """Count a page log-in with `username` as failed before its password is checked (from any address), and
+        answer None; `log_in_succeeded` takes it back. A user name that has had `most` failed log-ins in the current
+        window of `seconds` (started by the first of them) is refused instead: the window's end is answered (seconds
+        since the epoch) and nothing counted. Counted first, a burst of attempts sent together (by many workers or
+        hosts) cannot pass `most` by the attempts still being checked: each takes a place in the count, or is refused.
+        The same for a user name that exists or not, so the refusal does not tell which."""
+        key = log_in_failures_key(username)
+        counted, ends = self._hit(key, seconds)
+        if counted <= most:
+            return None
+        self._take_back(key)
+        return ends
+
+    def log_in_succeeded(self, username: str) -> None:
+        """Take back the failure `start_log_in` counted for a log-in with `username` that succeeded."""
+        self._take_back(log_in_failures_key(username))
+
+    def _take_back(self, key: str) -> None:
+        with self.store.transaction() as sql:
+            sql.execute(RATE_LIMIT_TAKE_BACK, (key, time.time()))
+
+    def log_in_failures(self, username: str) -> tuple[int, float]:
+        """The failed page log-ins with `username` counted in the current window, and its end (0 and now if none)."""
+        return self.hits(log_in_failures_key(username))
+
+    def forget_log_in_failures(self, username: str) -> int:
+        """Forget the failed page log-ins counted for `username`, so that it may log in again before its window ends
+        (`careerlog accounts unlock`); answer how many there were in the window."""
+        key = log_in_failures_key(username)
+        with self.store.transaction() as sql:
+            rows = sql.query("SELECT hits FROM rate_limits WHERE key = ? AND expires_at > ?", (key, time.time()))
+            sql.execute("DELETE FROM rate_limits WHERE key = ?", (key,))
+        return int(rows[0]["hits"]) if rows else 0
 
     # ------------------------------------------------------------------ the pages' sessions
 

@@ -25,6 +25,10 @@ CAREERLOG_SECURE_COOKIES  on (or 1, true, yes): the pages' session cookie is sen
 CAREERLOG_API_RATE_LIMIT  the requests one API token may make (default 3000/minute; `N/second`, `N/minute`,
                           `N/hour`, `N per 5 minutes`...; off: no limit): past it, 429 with Retry-After
                           (web.api.ratelimit; counted in the store, so across every worker and host)
+CAREERLOG_LOGIN_FAILURE_LIMIT  the failed page log-ins one user name may have, from any address (default
+                          20/hour; written as CAREERLOG_API_RATE_LIMIT; off: no such limit): once reached, every
+                          log-in with that user name is refused (429) until the window ends or an administrator
+                          clears it (`careerlog accounts unlock`); web.pages.auth, counted in the store
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from limits import parse
 from careerlog.config import ConfigurationError, switch_setting
 
 DEFAULT_RATE = "3000/minute"
+DEFAULT_LOGIN_FAILURES = "20/hour"
 SECRET_KEY_ENV = "CAREERLOG_SECRET_KEY"  # noqa: S105 (the variable's name, no key)
 MIN_SECRET_KEY = 32  # characters: what `secrets.token_urlsafe(32)` gives is 43
 NO_SECRET_KEY = (
@@ -80,6 +85,7 @@ class WebSettings:
     session_idle_minutes: float = 30
     session_hours: float = 12
     secure_cookies: bool = False
+    login_failure_limit: str | None = DEFAULT_LOGIN_FAILURES
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> WebSettings:
@@ -96,6 +102,9 @@ class WebSettings:
             session_idle_minutes=_length(env, "CAREERLOG_SESSION_IDLE_MINUTES", 30, "minutes"),
             session_hours=_length(env, "CAREERLOG_SESSION_HOURS", 12, "hours"),
             secure_cookies=switch_setting(env, "CAREERLOG_SECURE_COOKIES"),
+            login_failure_limit=_rate(
+                env, "CAREERLOG_LOGIN_FAILURE_LIMIT", DEFAULT_LOGIN_FAILURES, "20/hour or 10 per 30 minutes"
+            ),
         )
 
     def flask_config(self) -> dict[str, Any]:
@@ -114,6 +123,7 @@ class WebSettings:
             "PERMANENT_SESSION_LIFETIME": timedelta(minutes=self.session_idle_minutes),
             "CAREERLOG_SESSION_HOURS": self.session_hours,
             "SESSION_COOKIE_SECURE": self.secure_cookies,
+            "CAREERLOG_LOGIN_FAILURE_LIMIT": self.login_failure_limit,
         }
 
 
@@ -180,7 +190,7 @@ def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
     return raw
 
 
-def _rate(env: Mapping[str, str], name: str, default: str) -> str | None:
+def _rate(env: Mapping[str, str], name: str, default: str, example: str = "3000/minute or 50 per second") -> str | None:
     """A rate limit as the `limits` package writes one (`3000/minute`, `50 per second`); None for `off`."""
     raw = (env.get(name) or default).strip()
     if raw == "off":
@@ -190,5 +200,5 @@ def _rate(env: Mapping[str, str], name: str, default: str) -> str | None:
     except ValueError:
         amount = 0
     if amount < 1:
-        raise ConfigurationError(f"{name}: a rate such as 3000/minute or 50 per second, or off; got {raw!r}")
+        raise ConfigurationError(f"{name}: a rate such as {example}, or off; got {raw!r}")
     return raw

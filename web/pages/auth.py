@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import math
 import secrets
 import time
 
-from flask import abort, redirect, render_template, request, session, url_for
+from flask import abort, current_app, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_wtf import FlaskForm
+from limits import RateLimitItem, parse
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired
 
@@ -20,6 +24,32 @@ from web.pages.common import blp, local_path, page, services, session_hours, sig
 def login_key() -> str:
     """Log-in attempts are counted per address and user name."""
     return f"{request.remote_addr}|{request.form.get('username', '')}"
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(rate: str) -> RateLimitItem:
+    return parse(rate)
+
+
+def failure_limit() -> RateLimitItem | None:
+    """The failed log-ins one user name may have in a window, from any address (CAREERLOG_LOGIN_FAILURE_LIMIT,
+    web.config; None when off)."""
+    rate = current_app.config.get("CAREERLOG_LOGIN_FAILURE_LIMIT")
+    return _parsed(rate) if rate else None
+
+
+def too_many_failures(form: LoginForm, ends: float) -> ResponseReturnValue:
+    """A log-in refused because its user name has had as many failed log-ins as the window allows: the same answer
+    whether the user name exists or not, with the minutes left (Retry-After: the seconds)."""
+    seconds = max(1, math.ceil(ends - time.time()))
+    error = ngettext(
+        "Too many failed log-ins with this user name: it cannot log in for %(num)d more minute, from any computer. "
+        "Wait, or ask an administrator to clear its failed log-ins.",
+        "Too many failed log-ins with this user name: it cannot log in for %(num)d more minutes, from any computer. "
+        "Wait, or ask an administrator to clear its failed log-ins.",
+        math.ceil(seconds / 60),
+    )
+    return render_template("pages/login.html", form=form, error=error), 429, {"Retry-After": str(seconds)}
 
 
 class LoginForm(FlaskForm):  # type: ignore[misc]
@@ -56,15 +86,27 @@ def login() -> ResponseReturnValue:
         else None
     )
     if form.validate_on_submit():
+        accounts = services().accounts
+        username = form.username.data
+        # Counted as failed before the password is checked (from any address, per user name alone), and taken back
+        # if it is right: past the limit even the right password is refused, until the window ends or an
+        # administrator clears the count (`careerlog accounts unlock`).
+        limit = failure_limit()
+        if limit is not None:
+            ends = accounts.start_log_in(username, most=limit.amount, seconds=limit.get_expiry())
+            if ends is not None:
+                return too_many_failures(form, ends)
         try:
-            account = services().accounts.check_password(form.username.data, form.password.data)
+            account = accounts.check_password(username, form.password.data)
         except AuthenticationFailed:
             error = _("The user name or password is not right.")
         else:
+            if limit is not None:
+                accounts.log_in_succeeded(username)
             lang = session.get("lang")
             replaced = session.get("sid")  # a session this browser was still in: ended with it (a copy refused)
             if isinstance(replaced, str):
-                services().accounts.end_session(replaced, seconds=session_hours() * 3600)
+                accounts.end_session(replaced, seconds=session_hours() * 3600)
             session.clear()
             session["username"] = account.username
             session["sid"] = secrets.token_urlsafe(32)  # this session, ended on the server by the log-out

@@ -1,0 +1,153 @@
+"""The failed page log-ins of one user name, from any address (CAREERLOG_LOGIN_FAILURE_LIMIT, default 20 an hour).
+
+The log-in limit of 5 attempts a minute counts per address and user name: a password-guessing run spread over many
+addresses against one account was not limited at all. Now each user name may have 20 failed log-ins an hour from any
+address; past them every log-in with it is refused (429), the right password too, with a message saying to wait or
+to ask an administrator (`careerlog accounts unlock`), the same for a user name that does not exist. A log-in with
+the right password before that is not refused for others' failures, nor counted as one (docs/security.md, "Forms,
+sizes and log-in")."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from werkzeug.test import TestResponse
+
+from careerlog.accounts import log_in_failures_key
+from careerlog.config import ConfigurationError
+from tests.functional.conftest import World
+from tests.functional.test_pages_auth import csrf_token
+from web.config import WebSettings
+
+PASSWORD = "kata-sandi-rahasia-1"
+USER = "siti-web"
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+@pytest.fixture
+def siti(world: World) -> World:
+    """The world with an account that logs in with a password, as `USER`."""
+    world.services.accounts.create(USER, display_name="Siti Lubis", role="admin", password=PASSWORD)
+    return world
+
+
+def attempt(world: World, username: str, password: str, address: str, lang: str = "") -> TestResponse:
+    """One log-in from `address` (each a different one keeps the limit per address and user name out of the way)."""
+    token = csrf_token(world.client)
+    return world.client.post(
+        f"/pages/login{'?lang=' + lang if lang else ''}",
+        data={"username": username, "password": password, "csrf_token": token},
+        environ_base={"REMOTE_ADDR": address},
+    )
+
+
+def fail(world: World, username: str, times: int, first: int = 0) -> list[int]:
+    """`times` failed log-ins with `username`, each from an address of its own."""
+    return [
+        attempt(world, username, "salah-sekali", f"10.0.{first + i // 200}.{i % 200 + 1}").status_code
+        for i in range(times)
+    ]
+
+
+def error_of(answer: TestResponse) -> str:
+    found = re.search(r'<p class="error" role="alert">(.*?)</p>', answer.get_data(as_text=True), re.S)
+    assert found, answer.get_data(as_text=True)
+    return found.group(1)
+
+
+def limit(world: World, rate: str | None) -> None:
+    world.app.config["CAREERLOG_LOGIN_FAILURE_LIMIT"] = rate
+
+
+def test_twenty_failed_log_ins_from_twenty_addresses_refuse_the_user_name_from_anywhere_even_the_right_password(
+    siti: World,
+) -> None:
+    assert fail(siti, USER, 20) == [400] * 20  # each address far from its own limit of 5 a minute
+    answer = attempt(siti, USER, PASSWORD, "192.168.7.7")
+    assert answer.status_code == 429
+    assert error_of(answer).startswith("Terlalu banyak percobaan masuk yang gagal dengan nama pengguna ini")
+    assert "60 menit lagi" in error_of(answer)
+    assert "minta administrator" in error_of(answer)
+    assert 3500 <= int(answer.headers["Retry-After"]) <= 3600
+    assert siti.client.get("/pages/").status_code == 401  # not logged in
+
+
+def test_the_right_password_logs_in_after_fewer_failures_than_the_limit_and_is_not_counted_as_one(siti: World) -> None:
+    assert fail(siti, USER, 19) == [400] * 19
+    assert attempt(siti, USER, PASSWORD, "192.168.7.7").status_code == 302
+    assert siti.services.accounts.log_in_failures(USER)[0] == 19
+    assert fail(siti, USER, 1, first=5) == [400]  # the twentieth
+    assert attempt(siti, USER, PASSWORD, "192.168.7.8").status_code == 429
+
+
+def test_a_user_name_that_does_not_exist_is_refused_with_the_same_answer(siti: World) -> None:
+    limit(siti, "3/hour")
+    answers = {}
+    for name in (USER, "nobody-here"):
+        assert fail(siti, name, 3) == [400] * 3
+        answers[name] = attempt(siti, name, PASSWORD, "192.168.7.7")
+    known, unknown = answers[USER], answers["nobody-here"]
+    assert known.status_code == unknown.status_code == 429
+    assert error_of(known) == error_of(unknown)
+    assert abs(int(known.headers["Retry-After"]) - int(unknown.headers["Retry-After"])) <= 5
+
+
+def test_the_refusal_in_english_says_to_wait_or_ask_an_administrator(siti: World) -> None:
+    limit(siti, "2 per 10 minutes")
+    fail(siti, USER, 2)
+    answer = attempt(siti, USER, PASSWORD, "192.168.7.7", lang="en")
+    assert answer.status_code == 429
+    assert error_of(answer) == (
+        "Too many failed log-ins with this user name: it cannot log in for 10 more minutes, from any computer. "
+        "Wait, or ask an administrator to clear its failed log-ins."
+    )
+
+
+def test_another_user_name_still_logs_in_from_the_same_address(siti: World) -> None:
+    limit(siti, "3/hour")
+    siti.services.accounts.create("budi-web", display_name="Budi", role="admin", password=PASSWORD)
+    fail(siti, USER, 3)
+    assert attempt(siti, USER, PASSWORD, "10.0.0.1").status_code == 429
+    assert attempt(siti, "budi-web", PASSWORD, "10.0.0.1").status_code == 302
+
+
+def test_refused_attempts_are_not_counted_and_the_count_ends_with_its_window(siti: World) -> None:
+    limit(siti, "3/hour")
+    fail(siti, USER, 3)
+    assert fail(siti, USER, 4, first=3) == [429] * 4
+    assert siti.services.accounts.log_in_failures(USER)[0] == 3
+    with siti.services.accounts.store.transaction() as sql:  # the hour over
+        sql.execute("UPDATE rate_limits SET expires_at = ? WHERE key = ?", (time.time() - 1, log_in_failures_key(USER)))
+    assert attempt(siti, USER, PASSWORD, "192.168.7.7").status_code == 302
+
+
+def test_a_form_refused_before_its_password_is_checked_counts_no_failure(siti: World) -> None:
+    token = csrf_token(siti.client)
+    refused = [
+        siti.client.post("/pages/login", data={"username": USER, "password": "", "csrf_token": token}),
+        siti.client.post("/pages/login", data={"username": USER, "password": "salah", "csrf_token": "forged"}),
+    ]
+    assert [answer.status_code for answer in refused] == [400, 400]
+    assert siti.services.accounts.log_in_failures(USER)[0] == 0
+
+
+def test_off_sets_no_such_limit(siti: World) -> None:
+    limit(siti, None)
+    assert fail(siti, USER, 25) == [400] * 25
+    assert attempt(siti, USER, PASSWORD, "192.168.7.7").status_code == 302
+
+
+def test_the_limit_is_20_an_hour_by_default_and_a_bad_one_is_refused_naming_the_variable() -> None:
+    assert WebSettings.from_env({}).login_failure_limit == "20/hour"
+    assert WebSettings.from_env({"CAREERLOG_LOGIN_FAILURE_LIMIT": "off"}).login_failure_limit is None
+    setting = {"CAREERLOG_LOGIN_FAILURE_LIMIT": "10 per 30 minutes"}
+    assert WebSettings.from_env(setting).login_failure_limit == "10 per 30 minutes"
+    for bad in ("0/hour", "20", "twenty/hour", "-1/hour", "1.5/hour"):
+        with pytest.raises(ConfigurationError, match="CAREERLOG_LOGIN_FAILURE_LIMIT: a rate such as 20/hour"):
+            WebSettings.from_env({"CAREERLOG_LOGIN_FAILURE_LIMIT": bad})
