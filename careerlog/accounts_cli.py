@@ -152,6 +152,27 @@ def disable_command(obj: Context, username: str) -> None:
         click.echo(f"disabled {describe(accounts.disable(username, by=system_user(), via='cli'))}")
 
 
+@accounts_group.command("unlock")
+@click.argument("username")
+@pass_context
+@friendly_errors
+def unlock_command(obj: Context, username: str) -> None:
+    """Clear the failed page log-ins counted for USERNAME, so it may log in again now.
+
+    After CAREERLOG_LOGIN_FAILURE_LIMIT failed log-ins (default 20 an hour, from any address) every
+    log-in with a user name is refused until the window ends (docs/security.md, "Forms, sizes and
+    log-in"); this ends it at once, for instance once the user has been reached and the guessing has
+    stopped. The limit of 5 attempts a minute per address is left as it is.
+    """
+    with opened(obj) as accounts:
+        accounts.get(username)  # an account of that name, or the refusal naming it
+        cleared = accounts.forget_log_in_failures(username)
+    if cleared:
+        say(f"unlocked {username}: {cleared} failed log-in{'s' if cleared != 1 else ''} cleared")
+    else:
+        say(f"{username} had no failed log-ins counted: nothing changed.")
+
+
 @click.group("tokens")
 def tokens_group() -> None:
     """Issue, list and revoke API tokens (Authorization: Bearer TOKEN)."""

@@ -13,9 +13,11 @@ import re
 import time
 
 import pytest
+from click.testing import CliRunner
 from werkzeug.test import TestResponse
 
 from careerlog.accounts import log_in_failures_key
+from careerlog.cli import main
 from careerlog.config import ConfigurationError
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import csrf_token
@@ -140,6 +142,17 @@ def test_a_form_refused_before_its_password_is_checked_counts_no_failure(siti: W
 def test_off_sets_no_such_limit(siti: World) -> None:
     limit(siti, None)
     assert fail(siti, USER, 25) == [400] * 25
+    assert attempt(siti, USER, PASSWORD, "192.168.7.7").status_code == 302
+
+
+def test_accounts_unlock_lets_the_user_name_log_in_again_at_once(siti: World, store_url: str) -> None:
+    limit(siti, "3/hour")
+    fail(siti, USER, 3)
+    assert attempt(siti, USER, PASSWORD, "192.168.7.7").status_code == 429
+    env = {"CAREERLOG_DATABASE_URL": store_url}
+    done = CliRunner().invoke(main, ["accounts", "unlock", USER], env=env, catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    assert done.output == f"unlocked {USER}: 3 failed log-ins cleared\n"
     assert attempt(siti, USER, PASSWORD, "192.168.7.7").status_code == 302
 
 

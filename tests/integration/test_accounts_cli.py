@@ -158,3 +158,34 @@ def test_a_token_for_an_unknown_account_or_of_too_many_days_is_refused(database_
     result = run(database_url, "tokens", "create", "--account", "siti", "--days", "99999")
     assert result.exit_code == 2  # (click's range, before the store is asked)
     assert "Invalid value for '--days': 99999 is not in the range 1<=x<=3650." in result.output
+
+
+def test_accounts_unlock_clears_the_failed_log_ins_counted_for_a_user_name_alone(database_url: str) -> None:
+    create_hr(database_url)
+    run(database_url, "accounts", "create", "budi", "--name", "Budi", "--role", "hr", "--agency", "KOTA-MEDAN",
+        "--password-stdin", stdin=PASSWORD + "\n")  # fmt: skip
+    accounts = open_accounts(Settings(database_url=database_url))
+    try:
+        for name in ("siti", "siti", "budi"):  # (failed log-ins, as the log-in page counts them)
+            assert accounts.start_log_in(name, most=2, seconds=3600) is None
+        assert accounts.start_log_in("siti", most=2, seconds=3600) is not None  # refused
+        result = run(database_url, "accounts", "unlock", "siti")
+        assert result.exit_code == 0, result.output
+        assert result.output == "unlocked siti: 2 failed log-ins cleared\n"
+        assert accounts.log_in_failures("siti")[0] == 0
+        assert accounts.log_in_failures("budi")[0] == 1
+        assert accounts.start_log_in("siti", most=2, seconds=3600) is None
+        again = run(database_url, "accounts", "unlock", "budi")
+        assert again.output == "unlocked budi: 1 failed log-in cleared\n"
+        assert (
+            run(database_url, "accounts", "unlock", "budi").output
+            == "budi had no failed log-ins counted: nothing changed.\n"
+        )
+    finally:
+        accounts.store.close()
+
+
+def test_accounts_unlock_of_no_account_is_refused_naming_it(database_url: str) -> None:
+    result = run(database_url, "accounts", "unlock", "nobody")
+    assert result.exit_code == 1
+    assert "No account named 'nobody'." in result.output
