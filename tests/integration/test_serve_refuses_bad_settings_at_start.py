@@ -70,3 +70,12 @@ def test_serve_refuses_a_secret_key_shorter_than_32_characters_and_exits_1(datab
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith("Error: CAREERLOG_SECRET_KEY: 31 characters, at least 32 are needed"), done.stderr
     assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_serve_names_a_bad_log_in_failure_limit_and_exits_1(database_url: str) -> None:
+    done = serve(database_url, CAREERLOG_LOGIN_FAILURE_LIMIT="20 a day")
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith(
+        "Error: CAREERLOG_LOGIN_FAILURE_LIMIT: a rate such as 20/hour or 10 per 30 minutes, or off; got '20 a day'"
+    ), done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
