@@ -2,18 +2,32 @@
 
 The counts were kept in each gunicorn worker's memory (Flask-Limiter's memory storage): with the
 default 2 workers an address made 10 attempts a minute before the first 429, N workers on H hosts
-5 x N x H. They are now kept in the store every worker and host shares (web.login_limit).
+5 x N x H. They are now kept in the store every worker and host shares (web.login_limit). So are the
+failed log-ins of a user name from any address (CAREERLOG_LOGIN_FAILURE_LIMIT, web.pages.auth).
 """
 
 from __future__ import annotations
 
 import re
+import urllib.error
+import urllib.parse
+import urllib.request
 
-from careerlog.accounts import open_accounts
+import pytest
+
+from careerlog.accounts import log_in_failures_key, open_accounts
 from careerlog.config import Settings
 from tests.integration.test_serve_log_in_any_worker import PASSWORD, _opener, _status, served
 
 __all__ = ["served"]
+
+
+def _counted(database_url: str) -> dict[str, int]:
+    accounts = open_accounts(Settings(database_url=database_url))
+    try:
+        return {str(row["key"]): int(row["hits"]) for row in accounts.store.query("SELECT key, hits FROM rate_limits")}
+    finally:
+        accounts.store.close()
 
 
 def _attempt(url: str, username: str, password: str) -> int:
@@ -34,9 +48,43 @@ def test_the_sixth_log_in_attempt_in_a_minute_is_refused_whichever_worker_takes_
     assert wrong == [400] * 5 + [429] * 3
     assert _attempt(url, "siti", PASSWORD) == 429  # even the right password, until the minute is over
     assert _attempt(url, "budi", "not-the-password-at-all") == 400  # another user name is not affected
-    accounts = open_accounts(Settings(database_url=database_url))
+    counted = _counted(database_url)
+    per_address = sorted(hits for key, hits in counted.items() if not key.startswith("log-in-failures|"))
+    assert per_address == [1, 9]  # every attempt counted once, in the store
+    # (and the failed log-ins of each user name: the 5 attempts that reached the password, and budi's)
+    assert counted[log_in_failures_key("siti")] == 5
+    assert counted[log_in_failures_key("budi")] == 1
+
+
+def _answer(url: str, username: str, password: str) -> tuple[int, str]:
+    """`_attempt`, with the page answered."""
+    opener = _opener()
+    with opener.open(f"{url}/pages/login?lang=en", timeout=10) as page:
+        found = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.read().decode())
+    assert found, "the log-in form has no CSRF token"
+    body = urllib.parse.urlencode({"csrf_token": found.group(1), "username": username, "password": password})
+    request = urllib.request.Request(f"{url}/pages/login", body.encode(), {"Connection": "close"})  # noqa: S310
     try:
-        counted = accounts.store.query("SELECT key, hits FROM rate_limits")
-    finally:
-        accounts.store.close()
-    assert sorted(row["hits"] for row in counted) == [1, 9]  # every attempt counted once, in the store
+        with opener.open(request, timeout=10) as response:
+            return int(response.status), response.read().decode()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode()
+
+
+@pytest.fixture
+def served_with_3_failures_an_hour(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> str:
+    monkeypatch.setenv("CAREERLOG_LOGIN_FAILURE_LIMIT", "3/hour")  # (before the server is started with it)
+    return str(request.getfixturevalue("served"))
+
+
+def test_the_failed_log_ins_of_a_user_name_are_counted_by_every_worker_together(
+    served_with_3_failures_an_hour: str, database_url: str
+) -> None:
+    url = served_with_3_failures_an_hour
+    answers = [_answer(url, "siti", "not-the-password-at-all") for _ in range(3)]
+    answers += [_answer(url, "siti", PASSWORD) for _ in range(2)]  # the 4th and 5th of the minute: not the address's
+    assert [status for status, _ in answers] == [400, 400, 400, 429, 429]
+    assert all("Too many failed log-ins with this user name" in page for _, page in answers[3:])
+    assert _attempt(url, "budi", "not-the-password-at-all") == 400  # another user name is not affected
+    counted = _counted(database_url)
+    assert counted[log_in_failures_key("siti")] == 3  # once each, whichever worker took it; the refused not
