@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import secrets
 import time
@@ -22,8 +23,11 @@ from web.pages.common import blp, local_path, page, services, session_hours, sig
 
 
 def login_key() -> str:
-    """Log-in attempts are counted per address and user name."""
-    return f"{request.remote_addr}|{request.form.get('username', '')}"
+    """Log-in attempts are counted per address and user name: the name's SHA-256, so a name of any length (a
+    form's, up to the upload limit) makes a key PostgreSQL's index takes (one of 10,000 random characters was a 503,
+    the index row too large), and a password typed in the user name's field is not kept as typed."""
+    username = request.form.get("username", "")
+    return f"{request.remote_addr}|{hashlib.sha256(username.encode('utf-8', 'surrogatepass')).hexdigest()}"
 
 
 @functools.lru_cache(maxsize=8)
