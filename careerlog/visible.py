@@ -9,12 +9,14 @@ is recorded. Each such character is shown instead as its visible symbol of Unico
 U+241F: U+001B as ␛, U+000B as ␋; DEL as ␡), or, having none, as Python writes it escaped (\\x9b, \\u202e); ordinary
 text (Indonesian and every other language's letters) is shown as it is, and a recorded text is never dropped.
 
-Only what is shown is changed: files written (exports, reports, refused rows, --output) keep the texts byte for byte.
+Only what is shown is changed: files written (exports, reports, refused rows, --output) keep the texts byte for byte,
+as does CSV on standard output unless it is a terminal (`stdout_is_terminal`).
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 import click
@@ -65,3 +67,19 @@ def json_on_terminal(text: str) -> str:
     read by any JSON reader as before. (JSON escapes every C0 control itself: ESC as \\u001b.) These characters occur
     only inside JSON strings, where such an escape stands for them."""
     return _JSON_UNESCAPED.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+def stdout_is_terminal() -> bool:
+    """Whether the command's standard output is a terminal, rather than a pipe, a file or a test's capture: CSV, which
+    has no escapes to keep its values the same, is shown with its texts' control characters visible only there
+    (projections.merit.cli.csv_cell), and written as recorded anywhere else."""
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()  # (where click.echo writes)
+    except ValueError:  # closed
+        return False
+
+
+def echo_as_is(text: str, *, nl: bool = True) -> None:
+    """click.echo of a text written exactly as it is, to a pipe or a file too: click.echo alone removes what looks
+    like a terminal's style sequence (ESC [2J, ESC [31m) from what it writes anywhere but to a terminal."""
+    click.echo(text, nl=nl, color=True)

@@ -19,7 +19,7 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
 from careerlog.reference import reference
 from careerlog.spreadsheet import defused
-from careerlog.visible import json_on_terminal, on_terminal, say
+from careerlog.visible import echo_as_is, json_on_terminal, on_terminal, say, stdout_is_terminal
 from projections.framework import Projection, refills_of, refuse_judged_otherwise, views_made
 from projections.merit.audit import MeritProjection, decision_confirmations
 from projections.merit.distribution import GradeInflationQueries, with_excess
@@ -120,9 +120,11 @@ def cell(value: Any) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def csv_cell(value: Any) -> str:
-    """A value as a CSV cell: as the table shows it, a text a spreadsheet would run as a formula defused."""
-    return defused(cell(value))
+def csv_cell(value: Any, *, shown: bool = False) -> str:
+    """A value as a CSV cell: as the table shows it, a text a spreadsheet would run as a formula defused; `shown` (the
+    CSV goes to a terminal: careerlog.visible.stdout_is_terminal), its control characters visible, as the table's."""
+    text = defused(cell(value))
+    return on_terminal(text) if shown else text
 
 
 def table_text(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
@@ -135,23 +137,25 @@ def table_text(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-def csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
+def csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...], *, shown: bool = False) -> str:
+    """The rows as CSV, their texts as recorded, or with their control characters visible (`shown`: csv_cell)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows([csv_cell(r.get(c)) for c in columns] for r in rows)
+    writer.writerows([csv_cell(r.get(c), shown=shown) for c in columns] for r in rows)
     return out.getvalue().rstrip("\n")
 
 
 def emit(
     result: dict[str, Any], rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str, notes: str | list[str]
 ) -> None:
-    """The result as JSON, CSV (as written: a machine's format) or a table and its notes (`notes`: a line, or the
-    lines), the texts of the table and the notes shown with their control characters visible (careerlog.visible)."""
+    """The result as JSON, CSV (as recorded: a machine's format, but on a terminal) or a table and its notes (`notes`: a
+    line, or the lines), the texts of the table, the notes and CSV on a terminal shown with their control characters
+    visible (careerlog.visible)."""
     if fmt == "json":
         click.echo(json_on_terminal(json.dumps(result, ensure_ascii=False, indent=2)))
     elif fmt == "csv":
-        click.echo(csv_text(rows, columns))
+        echo_as_is(csv_text(rows, columns, shown=stdout_is_terminal()))
     else:
         click.echo(table_text(rows, columns))
         for line in [notes] if isinstance(notes, str) else notes:
@@ -360,9 +364,10 @@ def emit_decisions(audit: AuditQueries, options: dict[str, Any], columns: tuple[
     judge = audit.judging()
     pages = ([judge(r) for r in rows] for rows in streamed(audit.store, statement, params, 10000))
     if fmt == "csv":
-        click.echo(csv_lines([columns]), nl=False)
+        shown = stdout_is_terminal()
+        echo_as_is(csv_lines([columns]), nl=False)
         for rows in pages:
-            click.echo(csv_lines([csv_cell(r.get(c)) for c in columns] for r in rows), nl=False)
+            echo_as_is(csv_lines([csv_cell(r.get(c), shown=shown) for c in columns] for r in rows), nl=False)
         return
     for chunk in json_list("decisions", (row for rows in pages for row in rows)):
         click.echo(json_on_terminal(chunk), nl=False)

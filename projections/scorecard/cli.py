@@ -12,7 +12,7 @@ from click.core import ParameterSource
 from careerlog.cli import FILLED, Context, friendly_errors, pass_context
 from careerlog.cli_dates import YearToThisYear
 from careerlog.cli_numbers import WholeNumber
-from careerlog.visible import json_on_terminal, on_terminal
+from careerlog.visible import echo_as_is, json_on_terminal, on_terminal, stdout_is_terminal
 from projections.mentoring import MentoringProjection
 from projections.merit.audit import MeritProjection
 from projections.merit.cli import csv_text, judged_alike, table_text
@@ -114,6 +114,6 @@ def scorecard_command(
     if fmt == "json":
         click.echo(json_on_terminal(json.dumps(card, ensure_ascii=False, indent=2)))
     elif fmt == "csv":
-        click.echo(csv_text(flat_rows(card), COLUMNS))
+        echo_as_is(csv_text(flat_rows(card), COLUMNS, shown=stdout_is_terminal()))
     else:
         click.echo(summary(card))

@@ -1,11 +1,19 @@
 """A recorded text holding an escape sequence (ESC [2J clears the screen) and a bidi override (U+202E shows the text
 after it backwards) is shown by the command line with those characters visible (careerlog.visible), so that an
 inspector reading an audit on a terminal sees what is recorded: in the audit's table and its JSON, in a history, in a
-refusal (click's "Error: ...") and in an import's refused rows. JSON stays the same JSON values. Both stores."""
+refusal (click's "Error: ...") and in an import's refused rows. JSON stays the same JSON values. CSV on standard
+output is shown so only when that is a terminal (a pseudo-terminal the test reads): to a pipe it is written as
+recorded, byte for byte. Both stores."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
+import pty
+import subprocess
+import termios
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +25,7 @@ from careerlog.application import CareerLog
 from careerlog.cli import main
 from tests import factories as f
 from tests.conftest import projected
+from tests.processes import CAREERLOG
 
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
@@ -29,6 +38,13 @@ RAW = ("\x1b", "\u202e")
 def record(ledger: CareerLog) -> None:
     ledger.record(NIP, "appointment", f.appointment(date(1986, 9, 26), date(2010, 3, 1), "M", unit=UNIT), actor="t")
     ledger.record(NIP, "rank_promotion", f.promotion("III/b", "2014-04-01"), actor="test")
+
+
+def record_with_leave(ledger: CareerLog) -> None:
+    """The record, and a start of study leave in the unit (the study-leave audit lists its unit)."""
+    record(ledger)
+    leave = {"institution": "Universitas Sumatera Utara", "level": "S-2", "effective_date": "2016-01-10"}
+    ledger.record(NIP, "study_leave_start", {**leave, "reference": "TB-1"}, actor="test")
 
 
 def run(database_url: str, *args: str) -> Result:
@@ -68,3 +84,61 @@ def test_an_import_s_refused_row_shows_the_escape_and_bidi_override_it_names_vis
     result = run(database_url, "import", str(path))
     assert result.exit_code == 1
     assert "line 2: Catatan␛[2J\\u202e: Unknown field." in shown(result)
+
+
+CSV_LISTS = (("promotions", "unit"), ("study-leaves", "unit"))  # (a list streamed, a list written whole: emit)
+
+
+def on_a_terminal(database_url: str, *args: str) -> bytes:
+    """What `careerlog ARGS` writes on its standard output when that is a terminal: a pseudo-terminal's, read by the
+    test, writing what it is given (no newline made a carriage return and a newline)."""
+    reader, terminal = pty.openpty()
+    mode = termios.tcgetattr(terminal)
+    mode[1] &= ~termios.OPOST
+    termios.tcsetattr(terminal, termios.TCSANOW, mode)
+    env = {**os.environ, "CAREERLOG_DATABASE_URL": database_url}
+    with subprocess.Popen([CAREERLOG, *args], env=env, stdout=terminal, stderr=subprocess.PIPE) as process:
+        os.close(terminal)
+        written = bytearray()
+        while True:
+            try:
+                chunk = os.read(reader, 65536)
+            except OSError:  # EIO: the process has ended, the terminal is closed
+                break
+            if not chunk:
+                break
+            written += chunk
+        os.close(reader)
+        _, errors = process.communicate(timeout=120)
+    assert process.returncode == 0, errors
+    return bytes(written)
+
+
+def piped(database_url: str, *args: str) -> bytes:
+    env = {**os.environ, "CAREERLOG_DATABASE_URL": database_url}
+    done = subprocess.run([CAREERLOG, *args], env=env, capture_output=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def column(text: str, name: str) -> list[str]:
+    return [row[name] for row in csv.DictReader(io.StringIO(text, newline=""))]
+
+
+def test_csv_on_a_terminal_shows_a_recorded_escape_and_bidi_override_visibly(database_url: str) -> None:
+    with projected(database_url, record_with_leave):
+        written = {name: on_a_terminal(database_url, "audit", name, "--format", "csv") for name, _ in CSV_LISTS}
+    for name, unit in CSV_LISTS:
+        text = written[name].decode()
+        assert not any(c in text for c in RAW), text
+        assert column(text, unit) == [UNIT_SHOWN], text
+
+
+def test_csv_to_a_pipe_is_written_as_recorded_byte_for_byte(database_url: str) -> None:
+    with projected(database_url, record_with_leave):
+        written = {name: piped(database_url, "audit", name, "--format", "csv") for name, _ in CSV_LISTS}
+        caught = {name: run(database_url, "audit", name, "--format", "csv") for name, _ in CSV_LISTS}
+    for name, unit in CSV_LISTS:
+        assert UNIT.encode() in written[name]
+        assert column(written[name].decode(), unit) == [UNIT]
+        assert column(caught[name].output, unit) == [UNIT]  # (click's test runner: not a terminal either)

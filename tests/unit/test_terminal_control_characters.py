@@ -63,3 +63,12 @@ def test_say_writes_one_line_with_the_text_s_newlines_and_escapes_visible() -> N
 
     result = CliRunner().invoke(shown)
     assert result.output == "name: Budi␛[2J␊OK: no findings\\u202e\n"
+
+
+def test_a_csv_cell_for_a_terminal_is_defused_then_shown_and_one_line_else_as_recorded() -> None:
+    from projections.merit.cli import csv_cell, csv_text
+
+    assert csv_cell("=A1\n\x1b[2J\u202e", shown=True) == "'=A1␊␛[2J\\u202e"
+    assert csv_cell("=A1\n\x1b[2J\u202e") == "'=A1\n\x1b[2J\u202e"
+    assert csv_text([{"unit": "Bagian\r\nUmum"}], ("unit",), shown=True) == "unit\nBagian␍␊Umum"
+    assert csv_text([{"unit": "Bagian\r\nUmum"}], ("unit",)) == 'unit\n"Bagian\r\nUmum"'
