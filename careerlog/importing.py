@@ -517,10 +517,12 @@ class ImportReport:
         return not self.rejected
 
     def summary(self) -> str:
+        """The command line's first line of the summary: the rows read, recorded (would be: a dry run), already
+        recorded and rejected, each count grouped in thousands as the lines by kind below it (kind_lines)."""
         verb = "would record" if self.dry_run else "recorded"
         return (
-            f"{self.rows} rows: {verb} {self.recorded}, already recorded {self.already_recorded}, "
-            f"rejected {len(self.rejected)}"
+            f"{self.rows:,} rows: {verb} {self.recorded:,}, already recorded {self.already_recorded:,}, "
+            f"rejected {len(self.rejected):,}"
         )
 
     def kind_lines(self) -> list[str]:

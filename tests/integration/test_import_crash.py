@@ -50,7 +50,7 @@ def clean_run(database_url: str, path: Path, *, migration: bool) -> Settings:
     return settings
 
 
-SUMMARY = re.compile(r"\d+ rows: ")
+SUMMARY = re.compile(r"\d[\d,]* rows: ")  # (grouped in thousands: 2,464 rows)
 
 
 def crashed_run(database_url: str, path: Path, log: Path, *, migration: bool, workers: int) -> str:
@@ -135,7 +135,7 @@ def test_an_import_killed_half_way_and_run_again_gives_the_store_of_one_clean_ru
     path = files[flavour]
     summary = crashed_run(database_url, path, tmp_path / "import.log", migration=migration, workers=workers)
     rows = len(path.read_bytes().splitlines())
-    assert summary.startswith(f"{rows} rows: recorded "), summary
+    assert summary.startswith(f"{rows:,} rows: recorded "), summary  # (about 2,000: grouped in thousands)
     assert "rejected 0" in summary
     crashed = Settings(database_url=database_url)
     expected_log, expected_views = one_clean_run(clean_runs, database_url, path, tmp_path, migration=migration)

@@ -1,6 +1,7 @@
 """The command line's import summary counts the rows recorded of each kind as the import page's "By kind" does:
 each kind named as the page names it in English, the counts grouped in thousands and aligned, so that an
-administrator importing 50,000 rows reads them at a glance; nothing when no row was recorded."""
+administrator importing 50,000 rows reads them at a glance; nothing when no row was recorded. The totals of its first
+line are grouped in thousands alike (before, `50000 rows: recorded 49990` above `Training  31,245`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from flask import Flask
 from flask_babel import Babel, force_locale
 
 from careerlog.domain.events import BY_KIND
-from careerlog.importing import KIND_NAMES, ImportReport
+from careerlog.importing import KIND_NAMES, ImportReport, RowProblem
 from web.pages.labels import kind_label
 
 
@@ -32,6 +33,18 @@ def test_the_counts_of_each_kind_are_grouped_in_thousands_and_aligned() -> None:
     ]
     report.dry_run = True
     assert report.kind_lines()[0] == "would record, by kind:"
+
+
+def test_the_first_line_s_totals_are_grouped_in_thousands_as_the_kinds_counts() -> None:
+    report = ImportReport(
+        rows=1_234_567, recorded=1_233_000, already_recorded=1_000, recorded_by_kind=Counter(training=1_233_000)
+    )
+    report.rejected = [RowProblem(line, None, None, {"nip": ["x"]}) for line in range(567)]
+    assert report.summary() == "1,234,567 rows: recorded 1,233,000, already recorded 1,000, rejected 567"
+    assert report.kind_lines()[1] == "  Training  1,233,000"
+    report.dry_run = True
+    assert report.summary().startswith("1,234,567 rows: would record 1,233,000, ")
+    assert ImportReport(rows=999, recorded=999).summary() == "999 rows: recorded 999, already recorded 0, rejected 0"
 
 
 def test_an_import_that_recorded_nothing_lists_no_kind() -> None:
