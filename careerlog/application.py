@@ -7,6 +7,7 @@ a concurrent writer is retried from fresh state. Queries return plain data.
 from __future__ import annotations
 
 import contextlib
+import copy
 import re
 import time
 from collections import defaultdict
@@ -193,11 +194,16 @@ class UnitOfWork:
     carried: dict[str, LedgerAggregate | None] = field(default_factory=dict)
     saved: bool = False  # record_batch saved this unit of work's events as it decided them (no redo)
     guard: Guard | None = None  # checks each existing record written, as loaded here (a scope), if any
+    # a trial's (never saved): the unit of work it judges a command within, whose records it reads copies of, as that
+    # one holds them (a batch's: changed by its earlier rows, not yet written), never changing them
+    within: UnitOfWork | None = None
 
     def get(self, subject: str) -> LedgerAggregate | None:
         self.touched.append(subject)
         if subject not in self.loaded:
-            if subject in self.preloaded:
+            if self.within is not None and (held := self.within.held(subject)) is not None:
+                self.loaded[subject] = copy.deepcopy(held)
+            elif subject in self.preloaded:
                 self.loaded[subject] = self.preloaded.pop(subject)
             elif self.carried.get(subject) is not None:
                 self.loaded[subject] = self.carried.pop(subject)
@@ -207,6 +213,13 @@ class UnitOfWork:
                 except AggregateNotFoundError:
                     self.loaded[subject] = None
         return self.loaded[subject]
+
+    def held(self, subject: str) -> LedgerAggregate | None:
+        """The record of `subject` as this unit of work holds it (read, made, preloaded or carried), not taken up."""
+        for records in (self.loaded, self.preloaded, self.carried):
+            if records.get(subject) is not None:
+                return records[subject]
+        return None
 
     def preload(self, subjects: Iterable[str]) -> None:
         """Read the records of many subjects in one query; each is taken up when first asked for.
@@ -764,13 +777,16 @@ class CareerLog(Application[str]):
         in full, and a number its field then refuses otherwise than as no number (a training's cost of 1e400: more
         than any real one) is handed on written out, to be refused with that reason; any other is Unreadable, refused
         as written with an exponent (payload.EXPONENT), with the recording's other problems. A correction's corrected
-        values are judged alike, each named as its refusal is (corrected_fields.cost: exponent_cells)."""
+        values are judged alike, each named as its refusal is (corrected_fields.cost: exponent_cells). The trial reads
+        copies of the records as `uow` holds them: in an import, as the batch's earlier rows left them (a training
+        corrected in the same batch), where it read the store's, not yet holding them, and judged the correction's
+        1e400 as an exponent, the same row a batch later (or alone) by the cost's bound."""
         marked = {
             name: cell for name, cell in exponent_cells(command.payload).items() if type(cell) is WrittenWithExponent
         }
         trial = replace(command, payload=with_cells(command.payload, {n: c.written_out() for n, c in marked.items()}))
         try:
-            self.execute(UnitOfWork(self, guard=uow.guard), trial, actor)  # (its unit of work is never saved)
+            self.execute(UnitOfWork(self, guard=uow.guard, within=uow), trial, actor)  # (never saved)
             found: Mapping[str, list[str]] = {}
         except InvalidInput as refused:
             found = refused.errors

@@ -6,6 +6,7 @@ JSON number (1e3) is read as before. Nothing is recorded. Both stores."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -73,3 +74,35 @@ def test_a_corrected_value_written_with_an_exponent_is_refused_by_an_import_nami
     ]
     assert report["recorded"] == 0
     assert world.log() == before
+
+
+MIXED = "kind;nip;training_kind;title;organiser;hours;start_date;effective_date;reference;cost;target_version;reason;"
+
+
+def mixed_correction(version: int, changes: dict[str, str], reference: str) -> str:
+    """A correction's line of a file of trainings and corrections (MIXED, corrected_fields last)."""
+    cell = '"' + json.dumps(changes).replace('"', '""') + '"'
+    return ";".join(["correction", BUDI, "", "", "", "", "", "2024-06-01", reference, "", str(version), "Salah", cell])
+
+
+def test_a_corrected_value_of_a_fact_the_same_import_records_is_judged_as_of_one_recorded_before(world: World) -> None:
+    """The bound is judged against the record as the import's batch holds it: a training the file records on a line
+    before its correction (the same batch, not yet written) is corrected as one recorded before it. Before, the
+    correction's 1E+400 was judged against the record as stored, which did not hold that training yet, and refused
+    as written with an exponent, where the same line imported alone got the cost's bound."""
+    version = training(world, "K-7") + 1  # the version of the file's training
+    trained = ";".join(
+        ["training", BUDI, "TEKNIS", "Arsip", "BKPSDM", "8", "2024-05-06", "2024-05-06", "K-8", "1000000"]
+    )
+    report = imported(
+        world,
+        trained + ";;;",
+        mixed_correction(version, {"cost": "1E+400"}, "RALAT-8"),
+        mixed_correction(version, {"cost": "1,5E+06"}, "RALAT-9"),
+        header=MIXED + "corrected_fields",
+    )
+    assert [(p["line"], p["errors"]) for p in report["rejected"]] == [
+        (3, {"corrected_fields.cost": [COST]}),
+        (4, {"corrected_fields.cost": [exponent("1,5E+06")]}),
+    ]
+    assert report["recorded"] == 1
