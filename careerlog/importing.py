@@ -521,7 +521,8 @@ class ImportReport:
         recorded and rejected, each count grouped in thousands as the lines by kind below it (kind_lines)."""
         verb = "would record" if self.dry_run else "recorded"
         return (
-            f"{self.rows:,} rows: {verb} {self.recorded:,}, already recorded {self.already_recorded:,}, "
+            f"{self.rows:,} row{'' if self.rows == 1 else 's'}: {verb} {self.recorded:,}, "
+            f"already recorded {self.already_recorded:,}, "
             f"rejected {len(self.rejected):,}"
         )
 
@@ -546,7 +547,7 @@ class ImportReport:
         )
         more = self.already_recorded - len(self.already_listed)
         return f"already recorded: line{'s' if self.already_recorded > 1 else ''} {lines}" + (
-            f" and {more} more" if more else ""
+            f" and {more:,} more" if more else ""
         )
 
     def to_dict(self) -> dict[str, Any]:

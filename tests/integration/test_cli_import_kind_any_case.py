@@ -22,7 +22,7 @@ def test_import_kind_is_read_in_any_letter_case(database_url: str, tmp_path: Pat
     rows.write_text(HEADER + f"{NIP},TEKNIS,Arsip,BPSDM,8,2015-05-01,2015-05-02,K-1\n")
     result = run(database_url, "import", "--kind", kind, str(rows))
     assert result.exit_code == 0, result.output
-    assert "1 rows: recorded 1" in result.output
+    assert "1 row: recorded 1" in result.output
 
 
 def test_an_unknown_import_kind_is_refused_naming_the_kinds_taken(database_url: str, tmp_path: Path) -> None:

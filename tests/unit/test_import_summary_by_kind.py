@@ -11,7 +11,7 @@ from flask import Flask
 from flask_babel import Babel, force_locale
 
 from careerlog.domain.events import BY_KIND
-from careerlog.importing import KIND_NAMES, ImportReport, RowProblem
+from careerlog.importing import KIND_NAMES, ImportReport, RowProblem, RowSeen
 from web.pages.labels import kind_label
 
 
@@ -49,3 +49,10 @@ def test_the_first_line_s_totals_are_grouped_in_thousands_as_the_kinds_counts() 
 
 def test_an_import_that_recorded_nothing_lists_no_kind() -> None:
     assert ImportReport(rows=3, already_recorded=3).kind_lines() == []
+
+
+def test_one_row_is_a_row_and_the_rows_already_recorded_past_those_listed_are_grouped_in_thousands() -> None:
+    assert ImportReport(rows=1, recorded=1).summary() == "1 row: recorded 1, already recorded 0, rejected 0"
+    report = ImportReport(rows=12_000, already_recorded=12_000)
+    report.already_listed = [RowSeen(line, "198609262010031701", "training", line) for line in (2, 3)]
+    assert report.already_lines() == "already recorded: lines 2, 3 and 11,998 more"
