@@ -32,6 +32,7 @@ from careerlog.domain.ledger import (
     Recording,
     created_directly,
     named_by_reference,
+    reference_key,
 )
 from careerlog.domain.nip import nip_mismatches, normalise_nip, parse_nip
 from careerlog.domain.payload import parse_payload
@@ -154,6 +155,15 @@ COST = Refusal("More than {cost:,} rupiah: record the cost of this training in r
 )
 ONE_TO_FIVE = Refusal("Must be between 1 and 5, got {value}.")
 NO_TRAINING = Refusal("The employee has no completed training in programme {programme}.")
+# NO_TRAINING where the employee's trainings record the programme in another letter case or spacing: named, for the
+# user to give it so. A feedback names its programme exactly (not by reference_key as a post_end its post): a
+# training's programme_id is no identity (`PIM-IV` and `pim-iv` may both be recorded), so a feedback matched by key
+# could come to rate another programme as trainings are recorded.
+NO_TRAINING_SPELT = Refusal(
+    "The employee has no completed training in programme {programme}; their trainings record it as {spellings}: give "
+    "the programme exactly as they do.",
+    either=("spellings",),
+)
 BEFORE_TRAINING = Refusal("Is before the training in that programme ended.").reason()
 FEEDBACK_GIVEN = Refusal(
     "Feedback on {programme} is already recorded (version {version}); correct it instead.", numbers=("version",)
@@ -716,7 +726,7 @@ def check_training_feedback(career: Career, fact: Fact, errors: FieldErrors) -> 
     programme = fact.values["programme_id"]
     attended = career.of_programme("training", programme)
     if not attended:
-        errors.add("programme_id", NO_TRAINING.reason(programme=repr(programme)))
+        errors.add("programme_id", _no_training(career, programme))
     for other in career.of_programme("training_feedback", programme):
         if other.version != fact.version:  # the others of that programme (career.others, then the programme)
             errors.add(
@@ -725,6 +735,20 @@ def check_training_feedback(career: Career, fact: Fact, errors: FieldErrors) -> 
             )
     if attended and min(f.effective_date for f in attended) > fact.effective_date:
         errors.add("effective_date", BEFORE_TRAINING)
+
+
+def _no_training(career: Career, programme: Any) -> str:
+    """The refusal of a feedback naming a programme none of the employee's trainings records exactly: naming the
+    programmes recorded in another letter case or spacing (`diklat-pim iv` for `DIKLAT-PIM IV`), if any."""
+    key = reference_key(programme)
+    spellings = dict.fromkeys(
+        p
+        for f in career.by_kind["training"]
+        if (p := f.values.get("programme_id")) is not None and reference_key(p) == key
+    )
+    if not spellings:
+        return NO_TRAINING.reason(programme=repr(programme))
+    return NO_TRAINING_SPELT.reason(programme=repr(programme), spellings=joined(" or ", [repr(p) for p in spellings]))
 
 
 def check_alternation(
