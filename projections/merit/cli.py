@@ -65,6 +65,7 @@ FAIRNESS_COLUMNS = (
     "suppressed",
     "promoted_out_of_rule",  # of the promoted, those not eligible: the eligible alone are pool - promoted_out_of_rule
     "pool",  # the same number as `eligible` (deprecated), correctly named (docs/fairness.md)
+    "untested",  # why nothing is compared (fewer than two groups shown), as a CSV row carries it: after `pool`
 )
 TIME_COLUMNS = (
     "group",
@@ -78,6 +79,7 @@ TIME_COLUMNS = (
     "incidence_8y",
     "incidence_8y_ci",
     "suppressed",
+    "untested",  # why there is no log-rank test or Cox model (fewer than two groups shown)
 )
 
 
@@ -227,6 +229,17 @@ def common_options(func: Any) -> Any:
     )(func)
 
 
+def counted_and_untested_lines(result: dict[str, Any], counted: str, untested: str) -> list[str]:
+    """The lines of the selection rates (`counted` "pools") or of time to promotion ("rank spells") saying whom they
+    count (`employment_kinds`: PNS only) and, when nothing is compared (`untested`: fewer than two groups shown;
+    grouped by employment_kind, PNS alone), why: `untested` begins that line."""
+    kinds = " and ".join(result["employment_kinds"])
+    lines = [f"{counted} of {kinds} only: PPPK hold contract grades, never promoted in rank (docs/fairness.md)"]
+    if result["untested"]:
+        lines.append(f"{untested}: they need two groups of at least {result['min_cell']})")
+    return lines
+
+
 @audit_group.command("fairness")
 @common_options
 @pass_context
@@ -252,6 +265,7 @@ def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int, **option
             f"status {past['rule_status']}): {past['records']}, with {past['rounds']} rounds after it counted, "
             f"{past['promoted']} promoted; counted, not taken out (docs/fairness.md)"
         )
+    notes += counted_and_untested_lines(result, "pools", "impact ratios: - (no comparison")
     emit(result, result["groups"], FAIRNESS_COLUMNS, fmt, notes)
 
 
@@ -266,11 +280,9 @@ def time_to_promotion_command(obj: Context, /, by: str, fmt: str, min_cell: int,
     start, end, scope = period_and_scope(options)
     result = fairness_queries(obj).time_to_promotion(by, start=start, end=end, scope=scope, min_cell=min_cell)
     logrank, cox = result["logrank"], result["cox"]
-    lines = ["rank spells of PNS only: PPPK hold contract grades, never promoted in rank (docs/fairness.md)"]
+    lines = counted_and_untested_lines(result, "rank spells", "log-rank: - (no test nor Cox model")
     if logrank:
         lines.append(f"log-rank: chi2 {logrank['chi2']}, df {logrank['df']}, p {logrank['p']}")
-    else:  # fewer than two groups shown (`untested`): by employment_kind, PNS alone
-        lines.append(f"log-rank: - (no test nor Cox model: they need two groups of at least {result['min_cell']})")
     if cox:
         lines.append(f"Cox (reference {cox['reference_group']}, adjusted for {', '.join(cox['covariates'])}):")
         lines += [f"  {t['term']}: HR {t['hazard_ratio']} {cell(t['ci'])} p {t['p']}" for t in cox["terms"]]

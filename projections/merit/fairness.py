@@ -77,8 +77,9 @@ POOL_TABLE = "promotion_rounds"
 # The reference's question is of those eligible for promotion (fairness-methods.md), as the selection rates' pool is
 # (a PPPK is never eligible for a 101: projections.merit.audit.eligible_101).
 PROMOTED_IN_RANK = "PNS"
-# Why an answer of time to promotion has no log-rank test nor Cox model: fewer than two groups shown (a grouping by
-# employment kind has one, PNS; a scope or period may leave one, or every group under min_cell)
+# Why an answer has no test (time to promotion: no log-rank test nor Cox model; selection rates: no impact ratio
+# against another group, no test): fewer than two groups shown (a grouping by employment kind has one, PNS; a scope or
+# period may leave one, or every group under min_cell). `untested`.
 FEWER_THAN_TWO_GROUPS = "fewer_than_two_groups"
 # The refusals of a fairness request (careerlog.domain.wording)
 NOT_A_DAY = Refusal("Must be a date as YYYY-MM-DD, got {value}.")
@@ -277,6 +278,29 @@ def selection_rates(rounds: pd.DataFrame, *, min_cell: int = DEFAULT_MIN_CELL, d
     }
 
 
+def untested(groups: Sequence[Mapping[str, Any]]) -> str | None:
+    """Why an answer of these groups has no test: `FEWER_THAN_TWO_GROUPS` when fewer than two are shown (not
+    suppressed), else None. The selection rates and time to promotion alike (`counted_and_untested`)."""
+    return FEWER_THAN_TWO_GROUPS if sum(1 for g in groups if not g["suppressed"]) < 2 else None
+
+
+def counted_and_untested(answer: dict[str, Any]) -> dict[str, Any]:
+    """The answer of the selection rates or of time to promotion saying whom it counts and why it has no test:
+    `employment_kinds` (PNS only: PPPK are never promoted in rank, `PROMOTED_IN_RANK`) before its groups, and why it
+    has no test (`untested`) last, and last in each group too, so that a download of the groups' rows (the API's and
+    the page's CSV, the workbook, `careerlog audit ... --format csv`) carries it on each row, as it carries
+    `suppressed`."""
+    groups = answer["groups"]
+    why = untested(groups)
+    found: dict[str, Any] = {}
+    for key, value in answer.items():
+        if key == "groups":
+            found["employment_kinds"] = [PROMOTED_IN_RANK]
+            value = [{**g, "untested": why} for g in groups]
+        found[key] = value
+    return {**found, "untested": why}
+
+
 def in_order(rates: dict[str, Any], by: Sequence[str]) -> dict[str, Any]:
     """`selection_rates` with its groups in the natural order of an ordinal grouping (age band, education:
     groups.in_natural_order), else as listed there: by pool, the largest first, small cells last."""
@@ -383,18 +407,21 @@ class FairnessQueries(ViewReader):
         detail: bool = True,
     ) -> dict[str, Any]:
         """Selection rates per group (one dimension or an intersection of two) in a period and scope; without
-        `detail`, no interval, z or CMH test (`selection_rates`) and no `past_retirement` caveat."""
+        `detail`, no interval, z or CMH test (`selection_rates`) and no `past_retirement` caveat. The pools are of PNS
+        only (a PPPK is never eligible for a 101): `employment_kinds`; `untested` says why nothing is compared."""
         ask = Request.checked(by, start, end, scope, min_cell)
         self.until(ask)  # no round after today is in a pool: a `from` after it is refused, as time to promotion's
         counts = self.pool_counts(ask.by, ask.start, ask.end, scope)
         caveat = {"past_retirement": self.past_retirement_in_pool(ask.start, ask.end, scope)} if detail else {}
-        return {
-            **ask.header(),
-            "correction": CORRECTION,
-            "four_fifths": FOUR_FIFTHS,
-            **in_order(selection_rates(counts, min_cell=ask.min_cell, detail=detail), ask.by),
-            **caveat,
-        }
+        return counted_and_untested(
+            {
+                **ask.header(),
+                "correction": CORRECTION,
+                "four_fifths": FOUR_FIFTHS,
+                **in_order(selection_rates(counts, min_cell=ask.min_cell, detail=detail), ask.by),
+                **caveat,
+            }
+        )
 
     def past_retirement_in_pool(
         self, start: str | None, end: str | None, scope: Mapping[str, Any] | None, book: Rules | None = None
@@ -480,14 +507,9 @@ class FairnessQueries(ViewReader):
         runs, covariates = self._rank_spells(ask, until)
         memory_given_back()  # what the reading freed, not held through the fits
         found = time_to_promotion_each(runs, [one.by for one in asks], covariates, min_cell=ask.min_cell, jobs=jobs)
+        # (no log-rank test or Cox model exactly when fewer than two groups are shown: `untested`)
         return [
-            {
-                **one.header(),
-                "period": {"from": one.start, "to": until},
-                "employment_kinds": [PROMOTED_IN_RANK],
-                **answer,
-                "untested": FEWER_THAN_TWO_GROUPS if answer["logrank"] is None else None,
-            }
+            counted_and_untested({**one.header(), "period": {"from": one.start, "to": until}, **answer})
             for one, answer in zip(asks, found, strict=True)
         ]
 

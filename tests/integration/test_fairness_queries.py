@@ -260,6 +260,57 @@ def test_audit_time_to_promotion_command_by_employment_kind_says_why_it_is_not_t
     assert [g["group"] for g in as_json["groups"]] == ["PNS"]
 
 
+def test_audit_time_to_promotion_csv_carries_why_on_each_row(store: SqlStore, database_url: str) -> None:
+    # as it carries `suppressed`: the CSV is for machines, and had one row PNS and no word why it was not tested
+    one = audit(database_url, "time-to-promotion", "--by", "employment_kind", "--min-cell", "1", "--format", "csv")
+    assert one.exit_code == 0, one.output
+    assert one.output.splitlines()[0].split(",")[-2:] == ["suppressed", "untested"]
+    assert [(r["group"], r["untested"]) for r in csv.DictReader(io.StringIO(one.output))] == [
+        ("PNS", "fewer_than_two_groups")
+    ]
+    two = audit(database_url, "time-to-promotion", "--by", "sex", "--min-cell", "1", "--format", "csv")
+    assert [r["untested"] for r in csv.DictReader(io.StringIO(two.output))] == ["", ""]
+
+
+def test_fairness_by_employment_kind_has_one_group_and_says_why_nothing_is_compared(store: SqlStore) -> None:
+    # the merit view puts Gita, a PPPK, in no round (she is never eligible for a 101): the pools are of PNS only
+    assert store.scalar("SELECT COUNT(*) FROM promotion_rounds WHERE subject = ?", (NIP["gita"],)) == 0
+    add_pool(store)
+    queries = FairnessQueries(store, today=TODAY)
+    by_kind = queries.fairness("employment_kind", min_cell=1)
+    assert [(g["group"], g["eligible"], g["untested"]) for g in by_kind["groups"]] == [
+        ("PNS", 9, "fewer_than_two_groups")
+    ]
+    assert (by_kind["employment_kinds"], by_kind["untested"]) == (["PNS"], "fewer_than_two_groups")
+    by_sex = queries.fairness("sex", min_cell=1)
+    assert (by_sex["employment_kinds"], by_sex["untested"]) == (["PNS"], None)
+    assert [g["untested"] for g in by_sex["groups"]] == [None, None]
+    # every group under min_cell: none shown, none compared; the scorecard's answer (no detail) says it alike
+    assert queries.fairness("sex", min_cell=100)["untested"] == "fewer_than_two_groups"
+    assert queries.fairness("employment_kind", min_cell=1, detail=False)["untested"] == "fewer_than_two_groups"
+
+
+def test_audit_fairness_command_by_employment_kind_says_why_nothing_is_compared(
+    store: SqlStore, database_url: str
+) -> None:
+    add_pool(store)
+    table = audit(database_url, "fairness", "--by", "employment_kind", "--min-cell", "1")
+    assert table.exit_code == 0, table.output
+    assert [line.split()[0] for line in table.output.splitlines()[1:2]] == ["PNS"]
+    assert "pools of PNS only: PPPK hold contract grades, never promoted in rank" in table.output
+    assert "impact ratios: - (no comparison: they need two groups of at least 1)" in table.output
+    as_csv = audit(database_url, "fairness", "--by", "employment_kind", "--min-cell", "1", "--format", "csv")
+    assert as_csv.output.splitlines()[0].split(",")[-2:] == ["pool", "untested"]
+    assert [(r["group"], r["untested"]) for r in csv.DictReader(io.StringIO(as_csv.output))] == [
+        ("PNS", "fewer_than_two_groups")
+    ]
+    as_json = json.loads(audit(database_url, "fairness", "--by", "employment_kind", "--format", "json").output)
+    assert (as_json["untested"], as_json["employment_kinds"]) == ("fewer_than_two_groups", ["PNS"])
+    by_sex = audit(database_url, "fairness", "--by", "sex", "--min-cell", "1")
+    assert "impact ratios: -" not in by_sex.output
+    assert "pools of PNS only" in by_sex.output
+
+
 def test_audit_commands_reject_bad_input_naming_the_option(store: SqlStore, database_url: str) -> None:
     result = audit(database_url, "fairness", "--by", "sex,agency,region")
     assert result.exit_code == 1

@@ -505,6 +505,37 @@ class StatisticsHeaderSchema(StrictSchema):
     min_cell = fields.Integer(dump_only=True)
 
 
+def employment_kinds_field(counted: str) -> fields.List:
+    """The answer's `employment_kinds`: whom the selection rates and time to promotion count (PNS only)."""
+    return fields.List(
+        fields.String(),
+        dump_only=True,
+        metadata={
+            "description": f"The employment kinds {counted}: PNS (CPNS included). PPPK hold contract grades (I-XVII) "
+            "and are never promoted in rank, so grouped by employment_kind there is one group, PNS (`untested`)."
+        },
+    )
+
+
+def untested_field(tests: str, *, row: bool = False) -> fields.String:
+    """`untested`, why the answer has no `tests`, in the answer and (`row`) on each of its groups, last, so that its
+    CSV carries it on each row as it carries `suppressed` (projections.merit.fairness.counted_and_untested)."""
+    where = "The answer's `untested`, on each group so that a CSV row carries it: w" if row else "W"
+    return fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": f"{where}hy there is no {tests}: `fewer_than_two_groups`, they compare two groups or more "
+            "shown (each of at least min_cell), and fewer are (grouped by employment_kind there is one, PNS); null "
+            "when two groups or more are shown."
+        },
+    )
+
+
+SELECTION_TESTS = "impact ratio against another group nor test (z, Fisher, CMH)"
+TIME_TESTS = "log-rank test nor Cox model (`logrank` and `cox` null)"
+
+
 class SelectionGroupSchema(StrictSchema):
     group = fields.String(dump_only=True)
     eligible = fields.Integer(
@@ -541,6 +572,7 @@ class SelectionGroupSchema(StrictSchema):
             "`selection_rate` is `promoted` of it. The eligible alone: `pool` - `promoted_out_of_rule`."
         },
     )
+    untested = untested_field(SELECTION_TESTS, row=True)  # after `pool`: a CSV's other columns keep their places
 
 
 class PastRetirementInPoolSchema(StrictSchema):
@@ -575,6 +607,7 @@ class FairnessSchema(StatisticsHeaderSchema):
     last_round = fields.String(
         dump_only=True, allow_none=True, metadata={"description": "The last round counted (a date); null: none."}
     )
+    employment_kinds = employment_kinds_field("in the pools (a PPPK is never eligible for a regular promotion)")
     groups = fields.List(fields.Nested(SelectionGroupSchema), dump_only=True)
     past_retirement = fields.Nested(
         PastRetirementInPoolSchema,
@@ -584,6 +617,7 @@ class FairnessSchema(StatisticsHeaderSchema):
             "separation recorded, and their rounds counted after that day (docs/fairness.md)."
         },
     )
+    untested = untested_field(SELECTION_TESTS)
 
 
 class CurvePointSchema(StrictSchema):
@@ -644,6 +678,7 @@ class SurvivalGroupSchema(StrictSchema):
             "time a promotion happened, with its 95% interval."
         },
     )
+    untested = untested_field(TIME_TESTS, row=True)
 
 
 class LogrankSchema(StrictSchema):
@@ -673,27 +708,11 @@ class TimeToPromotionSchema(StatisticsHeaderSchema):
     """Years in rank until promotion per group: Kaplan-Meier curves, the log-rank test and a Cox model (those who
     stay), and the cumulative incidence of promotion with leaving as a competing event."""
 
-    employment_kinds = fields.List(
-        fields.String(),
-        dump_only=True,
-        metadata={
-            "description": "The employment kinds whose rank spells are counted: PNS (CPNS included). PPPK hold "
-            "contract grades (I-XVII) and are never promoted in rank: their spells are left out, so grouped by "
-            "employment_kind there is one group, PNS."
-        },
-    )
+    employment_kinds = employment_kinds_field("whose rank spells are counted (their spells alone)")
     groups = fields.List(fields.Nested(SurvivalGroupSchema), dump_only=True)
     logrank = fields.Nested(LogrankSchema, dump_only=True, allow_none=True)
     cox = fields.Nested(CoxSchema, dump_only=True, allow_none=True)
-    untested = fields.String(
-        dump_only=True,
-        allow_none=True,
-        metadata={
-            "description": "Why there is no log-rank test nor Cox model (`logrank` and `cox` null): "
-            "`fewer_than_two_groups`, they compare at least two groups shown (of at least min_cell rank spells); "
-            "null when tested."
-        },
-    )
+    untested = untested_field(TIME_TESTS)
 
 
 # ---------------------------------------------------------------------- grade inflation
