@@ -60,6 +60,7 @@ STATISTICS_LABELS: dict[str, LazyString] = {
     "median_years": _l("Median years"),
     "incidence_4y": _l("Promoted by 4 years"),
     "incidence_8y": _l("Promoted by 8 years"),
+    "untested": _l("Why no group is compared"),  # (web.pages.inspector.untested_note: the page's words)
 }
 
 # The reports' tables (web.pages.reports): the figures' columns, beside the fields they are grouped by

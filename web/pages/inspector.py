@@ -3,7 +3,7 @@ findings, and fairness."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,7 +29,7 @@ from projections.training import GROUPING_REFUSALS
 from web import kept
 from web.api.fields import plain_day
 from web.api.paging import last_page
-from web.pages import charts
+from web.pages import charts, local_number
 from web.pages.columns import decision_column_labels, statistics_column_labels
 from web.pages.common import allowed, blp, filters_from, given_twice, one, page, readable, services
 from web.pages.export import columns_of, download
@@ -578,6 +578,8 @@ def fairness() -> ResponseReturnValue:
         form=form,
         rate_svg=kept.chart("rates", rates_key, lambda: rate_chart(rates, by)) if rates else None,
         km_svg=kept.chart("times", times_key, lambda: km_chart(times, by)) if times else None,
+        rates_untested=untested_note("rates", rates, by) if rates else None,
+        times_untested=untested_note("times", times, by) if times else None,
         query=request.query_string.decode(),
         **filter_choices(account),
     )
@@ -602,9 +604,9 @@ def fairness_table(name: str) -> ResponseReturnValue:
     # `pool` beside the deprecated `eligible`, last, as in the API's CSV; the impact ratio's interval as its two
     # bounds (`impact_ratio_low`, `impact_ratio_high`), numbers a spreadsheet reads, as the page shows them
     groups = [time_row(group) for group in with_pool(rates["groups"])]
-    columns = columns_of(groups)
+    columns = notes_last(columns_of(groups))
     if name.endswith(".xlsx"):
-        groups = group_words(groups, form["by"])
+        groups = group_words(groups, form["by"], untested_note("rates", rates, form["by"]))
     return download(groups, columns, name, labels=statistics_column_labels(columns))
 
 
@@ -625,16 +627,61 @@ def time_table(name: str) -> ResponseReturnValue:
     if times is None:
         raise InvalidInput(errors)
     rows = [time_row(group) for group in times["groups"]]
-    columns = columns_of(rows, leave_out=["curve", "incidence"])
+    columns = notes_last(columns_of(rows, leave_out=["curve", "incidence"]))
     if name.endswith(".xlsx"):
-        rows = group_words(rows, form["by"])
+        rows = group_words(rows, form["by"], untested_note("times", times, form["by"]))
     return download(rows, columns, name, labels=statistics_column_labels(columns))
 
 
-def group_words(rows: list[dict[str, Any]], by: list[str]) -> list[dict[str, Any]]:
+# The columns of the statistics' downloads that carry the answer's notes on each row, last, after every figure (and
+# after `pool`), so that the columns before them keep their places: why nothing is compared
+# (projections.merit.fairness.counted_and_untested)
+NOTE_COLUMNS = ("untested",)
+
+
+def notes_last(columns: list[str]) -> list[str]:
+    """The columns with the notes' (`NOTE_COLUMNS`) last."""
+    return [c for c in columns if c not in NOTE_COLUMNS] + [c for c in NOTE_COLUMNS if c in columns]
+
+
+def group_words(rows: list[dict[str, Any]], by: list[str], untested: str | None = None) -> list[dict[str, Any]]:
     """The statistics' rows with each group as the fairness page names it (Laki-laki (M), Perempuan (F) / Sarjana
-    (S-1)), for a workbook; the CSV keeps the codes (F / S-1), for machines."""
-    return [{**row, "group": group_name(row["group"], by)} for row in rows]
+    (S-1)), and why nothing is compared as the page says it (`untested`: untested_note), for a workbook; the CSV
+    keeps the codes (F / S-1, fewer_than_two_groups), for machines."""
+    worded = [{**row, "group": group_name(row["group"], by)} for row in rows]
+    return [{**row, "untested": untested} if row.get("untested") else row for row in worded]
+
+
+def untested_note(kind: str, answer: Mapping[str, Any], by: list[str]) -> str | None:
+    """Why the selection rates (`kind` "rates") or time to promotion ("times") compare nothing, in the page's
+    language, as the fairness page says it under the table and its workbook on each row: fewer than two groups shown
+    (`untested`), and grouped by employment kind why PNS is the only one (PPPK are never promoted in rank); None when
+    they compare."""
+    if not answer.get("untested"):
+        return None
+    least = local_number(answer["min_cell"])
+    if kind == "rates":
+        note = _(
+            "No impact ratio against another group and no test: they compare two groups or more, each with a pool of "
+            "at least %(min)s, and fewer are shown here.",
+            min=least,
+        )
+        why = _(
+            "Grouped by employment kind there is only one group, PNS: PPPK are not promoted in rank, so they are in "
+            "no promotion round and in no pool. Their time to promotion is not counted either."
+        )
+    else:
+        note = _(
+            "No log-rank test or Cox model: they compare two groups or more, each with n of at least %(min)s, and "
+            "fewer are shown here.",
+            min=least,
+        )
+        why = _(
+            "Grouped by employment kind there is only one group, PNS: PPPK are not promoted in rank, so time to "
+            "promotion does not count them. Their selection is not compared here either: they are in no promotion "
+            "round."
+        )
+    return f"{note} {why}" if "employment_kind" in by else note
 
 
 def time_row(group: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,136 @@
+"""Grouped by employment kind the selection rates and time to promotion have one group, PNS (PPPK are never promoted in
+rank: in no pool, their rank spells not counted), and every surface says why nothing is compared. The time to
+promotion's page, API and command line said it, its downloads did not (a CSV or workbook of one row, no word why);
+the selection rates said it nowhere (one group, no note). Now the selection rates' answer gives `employment_kinds` and
+`untested` as time to promotion's does, the page shows the same kind of notice under each table, and each download
+of either table (the API's CSV, the page's CSV and workbook) carries `untested` on each row, last, as it carries
+`suppressed`: the code in a CSV, the page's words in a workbook. Both stores."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from tests.functional.conftest import World
+from tests.functional.test_api_audits_and_reports import promote_rina, record_a_pppk
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_xlsx_downloads import records, workbook
+
+ONE_GROUP = "by=employment_kind&min_cell=1"
+TWO_GROUPS = "by=sex&min_cell=1"
+TIMES_NOTE = (
+    "No log-rank test or Cox model: they compare two groups or more, each with n of at least 1, and fewer are shown "
+    "here. Grouped by employment kind there is only one group, PNS: PPPK are not promoted in rank, so time to "
+    "promotion does not count them."
+)
+RATES_NOTE = (
+    "No impact ratio against another group and no test: they compare two groups or more, each with a pool of at "
+    "least 1, and fewer are shown here. Grouped by employment kind there is only one group, PNS: PPPK are not "
+    "promoted in rank, so they are in no promotion round and in no pool."
+)
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+@pytest.fixture
+def pooled(world: World) -> World:
+    """A PPPK of Medan (grade IX since 2016, never promoted in rank) and a pool of one woman and one man (Budi's and
+    Rina's promotions), as an inspector."""
+    record_a_pppk(world)
+    promote_rina(world)
+    log_in(world, "inspector")
+    return world
+
+
+def csv_rows(world: World, path: str) -> tuple[list[str], list[dict[str, str]]]:
+    response = world.client.get(path)
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    text = response.get_data(as_text=True).lstrip("\ufeff")
+    return text.splitlines()[0].split(","), list(csv.DictReader(io.StringIO(text)))
+
+
+def api_csv(world: World, path: str) -> tuple[list[str], list[dict[str, str]]]:
+    response = world.get(path, "inspector")
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    text = response.get_data(as_text=True)
+    return text.splitlines()[0].split(","), list(csv.DictReader(io.StringIO(text)))
+
+
+# ---------------------------------------------------------------------- selection rates
+
+
+def test_the_selection_rates_by_employment_kind_have_one_group_and_say_why_nothing_is_compared(pooled: World) -> None:
+    body = pooled.get(f"/api/v1/audits/fairness?{ONE_GROUP}", "inspector").get_json()
+    assert [(g["group"], g["pool"]) for g in body["groups"]] == [("PNS", 2)]  # the PPPK in no pool
+    assert (body["employment_kinds"], body["untested"]) == (["PNS"], "fewer_than_two_groups")
+    assert body["groups"][0]["untested"] == "fewer_than_two_groups"
+    by_sex = pooled.get(f"/api/v1/audits/fairness?{TWO_GROUPS}", "inspector").get_json()
+    assert (by_sex["employment_kinds"], by_sex["untested"]) == (["PNS"], None)
+    assert [g["untested"] for g in by_sex["groups"]] == [None, None]
+
+
+def test_the_fairness_page_says_why_the_selection_rates_compare_nothing(pooled: World) -> None:
+    page = pooled.client.get(f"/pages/fairness?{ONE_GROUP}&lang=en").get_data(as_text=True)
+    rates = page[page.index('<section aria-labelledby="h-rates">') : page.index('<section aria-labelledby="h-km">')]
+    assert f'<p class="notice" id="rates-untested">{RATES_NOTE}' in rates
+    by_sex = pooled.client.get(f"/pages/fairness?{TWO_GROUPS}&lang=en").get_data(as_text=True)
+    assert 'id="rates-untested"' not in by_sex
+
+
+def test_the_selection_rates_notice_is_in_indonesian_on_an_indonesian_page(pooled: World) -> None:
+    page = pooled.client.get(f"/pages/fairness?{ONE_GROUP}&lang=id").get_data(as_text=True)
+    assert "Tanpa rasio dampak terhadap kelompok lain dan tanpa uji" in page
+    assert "PPPK tidak naik pangkat, sehingga mereka tidak ada dalam putaran kenaikan pangkat" in page
+    assert "No impact ratio" not in page
+
+
+def test_the_selection_rates_csvs_carry_why_on_each_row_after_the_pool(pooled: World) -> None:
+    for header, rows in (
+        api_csv(pooled, f"/api/v1/audits/fairness?{ONE_GROUP}&format=csv"),
+        csv_rows(pooled, f"/pages/fairness.csv?{ONE_GROUP}"),
+    ):
+        assert header[-2:] == ["pool", "untested"]  # the columns before keep their places
+        assert [(r["group"], r["untested"]) for r in rows] == [("PNS", "fewer_than_two_groups")]
+    _header, rows = csv_rows(pooled, f"/pages/fairness.csv?{TWO_GROUPS}")
+    assert [r["untested"] for r in rows] == ["", ""]
+
+
+def test_the_selection_rates_workbook_says_why_in_the_pages_words(pooled: World) -> None:
+    [row] = records(pooled, f"/pages/fairness.xlsx?{ONE_GROUP}&lang=en")
+    assert row["untested"].value.startswith(RATES_NOTE)
+    header = [c.value for c in next(workbook(pooled, f"/pages/fairness.xlsx?{ONE_GROUP}&lang=en").iter_rows())]
+    assert header[-1] == "Why no group is compared"
+    [row] = records(pooled, f"/pages/fairness.xlsx?{ONE_GROUP}&lang=id")
+    assert row["untested"].value.startswith("Tanpa rasio dampak terhadap kelompok lain dan tanpa uji")
+    assert [r["untested"].value for r in records(pooled, f"/pages/fairness.xlsx?{TWO_GROUPS}&lang=en")] == [None, None]
+
+
+# ---------------------------------------------------------------------- time to promotion
+
+
+def test_the_time_to_promotion_csvs_carry_why_the_one_group_is_not_tested(pooled: World) -> None:
+    for header, rows in (
+        api_csv(pooled, f"/api/v1/audits/time-to-promotion?{ONE_GROUP}&format=csv"),
+        csv_rows(pooled, f"/pages/time-to-promotion.csv?{ONE_GROUP}"),
+    ):
+        assert header[-1] == "untested"
+        assert [(r["group"], r["untested"]) for r in rows] == [("PNS", "fewer_than_two_groups")]
+    _header, rows = csv_rows(pooled, f"/pages/time-to-promotion.csv?{TWO_GROUPS}")
+    assert [r["untested"] for r in rows] == ["", ""]
+
+
+def test_the_time_to_promotion_workbook_says_why_as_the_page_does(pooled: World) -> None:
+    page = pooled.client.get(f"/pages/fairness?{ONE_GROUP}&lang=en").get_data(as_text=True)
+    assert f'<p class="notice" id="untested">{TIMES_NOTE}' in page
+    [row] = records(pooled, f"/pages/time-to-promotion.xlsx?{ONE_GROUP}&lang=en")
+    assert row["untested"].value.startswith(TIMES_NOTE)
+    assert row["untested"].data_type == "s"
+    [row] = records(pooled, f"/pages/time-to-promotion.xlsx?{ONE_GROUP}&lang=id")
+    assert row["untested"].value.startswith("Tanpa uji log-rank dan model Cox")
+    by_sex = records(pooled, f"/pages/time-to-promotion.xlsx?{TWO_GROUPS}&lang=en")
+    assert [r["untested"].value for r in by_sex] == [None, None]
