@@ -81,9 +81,8 @@ def test_an_import_row_quotes_an_odd_key_visibly_and_a_long_one_cut(database_url
     again = [{**RATING, "reference": f"SKP-{n}", "client_key": key} for n, key in enumerate((odd, long))]
     result = run(database_url, "import", str(write(tmp_path / "b.jsonl", *again)))
     assert result.exit_code == 1
-    assert (
-        "line 1: client_key: Key 'kunci\\tsatu' was already used for the training recorded as version 2" in result.output
-    )
+    said = "line 1: client_key: Key 'kunci\\tsatu' was already used for the training recorded as version 2"
+    assert said in result.output
     assert (
         "line 2: client_key: Key 'kunci-" + "y" * 33 + "…' was already used for the training recorded as version 3"
         in (result.output)
