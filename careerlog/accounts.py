@@ -5,8 +5,9 @@ record, and (optionally) a password hashed with Argon2. An API token is random, 
 once when issued, and stored only as its SHA-256 hash with a short visible prefix, an
 expiry, a revocation time and the time it was last used. The access log keeps every read
 of an employee's personal record by someone else: who, whose NIP, when and what. The account
-changes keep every account created or disabled: who did it, from where (page or command line),
-when, and the account's role and scope; like the access log, its rows are only ever added.
+changes keep every account created, disabled or unlocked: who did it, from where (page or command line),
+when, the account's role and scope, and for an unlock the failed log-ins it cleared; like the access log,
+its rows are only ever added.
 """
 
 from __future__ import annotations
@@ -68,9 +69,12 @@ DDL = (
     "role TEXT NOT NULL, nip TEXT NOT NULL, agency TEXT, region TEXT, action TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS access_log_nip ON access_log (nip, at)",
     "CREATE INDEX IF NOT EXISTS access_log_at ON access_log (at)",
-    # Who created or disabled which account, when and from where: rows only ever added (no UPDATE, no DELETE).
+    # Who created, disabled or unlocked which account, when and from where: rows only ever added (no UPDATE, no
+    # DELETE). `cleared`: the failed log-ins an unlock cleared (NULL for the other actions); a store made before it
+    # gets the column on opening (ACCOUNT_CHANGES_COLUMNS_ADDED).
     "CREATE TABLE IF NOT EXISTS account_changes (id TEXT PRIMARY KEY, at TEXT NOT NULL, username TEXT NOT NULL, "
-    "via TEXT NOT NULL, action TEXT NOT NULL, account TEXT NOT NULL, role TEXT NOT NULL, scope TEXT NOT NULL)",
+    "via TEXT NOT NULL, action TEXT NOT NULL, account TEXT NOT NULL, role TEXT NOT NULL, scope TEXT NOT NULL, "
+    "cleared INTEGER)",
     "CREATE INDEX IF NOT EXISTS account_changes_at ON account_changes (at)",
     # Rate-limit counters (the page log-in's), shared by every worker and host of the store: a key's hits
     # in its current window, which ends at expires_at (seconds since the epoch).
@@ -104,8 +108,15 @@ RATE_LIMIT_TAKE_BACK = "UPDATE rate_limits SET hits = hits - 1 WHERE key = ? AND
 LOG_IN_FAILURES = "log-in-failures|"
 ACCESS_LOG_COLUMNS = ("id", "at", "username", "role", "nip", "agency", "region", "action")
 ACCOUNT_CHANGE_WRITE = (
-    "INSERT INTO account_changes (id, at, username, via, action, account, role, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO account_changes (id, at, username, via, action, account, role, scope, cleared) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+# Columns of account_changes added after its first release, each with its ALTER TABLE: a store made before has its
+# rows kept, the column NULL in each (as a created or disabled account's is).
+ACCOUNT_CHANGES_COLUMNS_ADDED = {"cleared": "ALTER TABLE account_changes ADD COLUMN cleared INTEGER"}
+# A user name's failed log-ins forgotten (an unlock), answering what its row held: one statement, so a log-in failing
+# meanwhile is either counted in what is answered or left for after it, never deleted uncounted.
+LOG_IN_FAILURES_FORGET = "DELETE FROM rate_limits WHERE key = ? RETURNING hits, expires_at"
 
 
 def entry_id() -> str:
@@ -190,9 +201,9 @@ class AccessEntry:
 
 @dataclass(frozen=True)
 class AccountChange:
-    """An account created or disabled: by whom (an account's name, or the system user on the command line),
-    from where ("page", "cli", or "code" for a caller that names neither), when, and the account's role and
-    scope as they were then."""
+    """An account created, disabled or unlocked: by whom (an account's name, or the system user on the command
+    line), from where ("page", "cli", or "code" for a caller that names neither), when, the account's role and
+    scope as they were then, and for an unlock how many failed log-ins it cleared (None for the other actions)."""
 
     at: datetime
     username: str
@@ -201,6 +212,7 @@ class AccountChange:
     account: str
     role: str
     scope: str
+    cleared: int | None = None
 
 
 def token_hash(token: str) -> str:
@@ -231,16 +243,22 @@ class Accounts:
         self._stand_in: tuple[PasswordHasher, str] | None = None  # (check_password)
 
     def create_tables(self) -> None:
-        """Create the tables and indexes not there yet (`Sql.create_missing`), in one transaction."""
+        """Create the tables and indexes not there yet (`Sql.create_missing`), and add the columns a table made by an
+        earlier release lacks (ACCOUNT_CHANGES_COLUMNS_ADDED), in one transaction."""
         with self.store.transaction() as sql:
             sql.create_missing(DDL)
+            for column in sorted(ACCOUNT_CHANGES_COLUMNS_ADDED.keys() - sql.column_names("account_changes")):
+                sql.execute(ACCOUNT_CHANGES_COLUMNS_ADDED[column])
 
     def tables_missing(self) -> bool:
-        """Whether a table or index of DDL is not there yet (one read of the catalog)."""
+        """Whether a table or index of DDL, or a column added since, is not there yet (a read of the catalog, and
+        one of account_changes' columns when the tables are there)."""
         names = [created_name(statement) for statement in DDL]
         with self.store.statements() as sql:
             existing = sql.relation_names(filter(None, names))
-        return any(name not in existing for name in names)
+            if any(name not in existing for name in names):
+                return True
+            return bool(ACCOUNT_CHANGES_COLUMNS_ADDED.keys() - sql.column_names("account_changes"))
 
     # ------------------------------------------------------------------ accounts
 
@@ -284,11 +302,20 @@ class Accounts:
         return self.get(username)
 
     def _log_change(
-        self, sql: Any, by: str, via: str, action: str, username: str, role: Role, scope: Scope, nip: str | None
+        self,
+        sql: Any,
+        by: str,
+        via: str,
+        action: str,
+        username: str,
+        role: Role,
+        scope: Scope,
+        nip: str | None,
+        cleared: int | None = None,
     ) -> None:
         """One row of the account changes (an employee account's scope is its NIP)."""
         described = f"nip {nip}" if role is Role.EMPLOYEE else str(scope.describe())
-        row = (entry_id(), self.clock().isoformat(), by, via, action, username, role.value, described)
+        row = (entry_id(), self.clock().isoformat(), by, via, action, username, role.value, described, cleared)
         sql.execute(ACCOUNT_CHANGE_WRITE, row)
 
     def _check_new(
@@ -335,8 +362,36 @@ class Accounts:
                 self._log_change(sql, by, via, "disabled", username, account.role, account.scope, account.nip)
         return self.get(username)
 
+    def unlock(self, username: str, *, by: str = "", via: str = "code") -> int:
+        """Forget the failed page log-ins counted for `username` in the current window, so that it may log in again
+        before the window ends, and answer how many there were. An unlock that cleared some is kept in the account
+        changes ("unlocked", with `cleared`), in the same transaction, by whom (`by`) and from where (`via`); one
+        that found none counted changes nothing and is not kept (as a second disabling). NotFound names an unknown
+        account (a user name that is no account's has its failures counted all the same, but is not unlocked here)."""
+        account = self.get(username)
+        with self.store.transaction() as sql:
+            rows = sql.query(LOG_IN_FAILURES_FORGET, (log_in_failures_key(username),))
+            now = time.time()
+            cleared = sum(int(row["hits"]) for row in rows if float(row["expires_at"]) > now)
+            if cleared:
+                self._log_change(
+                    sql, by, via, "unlocked", username, account.role, account.scope, account.nip, cleared=cleared
+                )
+        return cleared
+
+    def log_in_failures_of(self, usernames: Iterable[str]) -> dict[str, int]:
+        """The failed page log-ins counted in their current windows for those of `usernames` that have some (the
+        accounts page's): one read of the current windows of every user name, which are few (one each for the user
+        names failed in the last window)."""
+        keys = {log_in_failures_key(name): name for name in usernames}
+        rows = self.store.query(
+            "SELECT key, hits FROM rate_limits WHERE key LIKE ? AND expires_at > ? AND hits > 0",
+            (LOG_IN_FAILURES + "%", time.time()),
+        )
+        return {keys[row["key"]]: int(row["hits"]) for row in rows if row["key"] in keys}
+
     def account_changes(self, *, page: int = 1, per_page: int = 50) -> tuple[list[AccountChange], int]:
-        """Every account created or disabled, newest first, and how many in all."""
+        """Every account created, disabled or unlocked, newest first, and how many in all."""
         found = self.account_changes_page(Paging(ACCOUNT_CHANGES_KEYSET, page, per_page))
         return found.rows, found.total
 
@@ -509,15 +564,6 @@ class Accounts:
         """The failed page log-ins with `username` counted in the current window, and its end (0 and now if none)."""
         return self.hits(log_in_failures_key(username))
 
-    def forget_log_in_failures(self, username: str) -> int:
-        """Forget the failed page log-ins counted for `username`, so that it may log in again before its window ends
-        (`careerlog accounts unlock`); answer how many there were in the window."""
-        key = log_in_failures_key(username)
-        with self.store.transaction() as sql:
-            rows = sql.query("SELECT hits FROM rate_limits WHERE key = ? AND expires_at > ?", (key, time.time()))
-            sql.execute("DELETE FROM rate_limits WHERE key = ?", (key,))
-        return int(rows[0]["hits"]) if rows else 0
-
     # ------------------------------------------------------------------ the pages' sessions
 
     def end_session(self, session_id: str, *, seconds: float) -> None:
@@ -684,4 +730,5 @@ def _change(row: Row) -> AccountChange:
         account=row["account"],
         role=row["role"],
         scope=row["scope"],
+        cleared=row.get("cleared"),
     )

@@ -80,7 +80,7 @@ def describe(account: Account) -> str:
 
 @click.group("accounts")
 def accounts_group() -> None:
-    """Create, list and disable accounts: who may use the API, with which role and scope."""
+    """Create, list, disable and unlock accounts: who may use the API, with which role and scope."""
 
 
 @accounts_group.command("create")
@@ -162,11 +162,12 @@ def unlock_command(obj: Context, username: str) -> None:
     After CAREERLOG_LOGIN_FAILURE_LIMIT failed log-ins (default 20 an hour, from any address) every
     log-in with a user name is refused until the window ends (docs/security.md, "Forms, sizes and
     log-in"); this ends it at once, for instance once the user has been reached and the guessing has
-    stopped. The limit of 5 attempts a minute per address is left as it is.
+    stopped. The limit of 5 attempts a minute per address is left as it is. The unlock is kept in the
+    account changes as the system user's, with the failed log-ins it cleared; with none counted nothing
+    changes and nothing is kept.
     """
     with opened(obj) as accounts:
-        accounts.get(username)  # an account of that name, or the refusal naming it
-        cleared = accounts.forget_log_in_failures(username)
+        cleared = accounts.unlock(username, by=system_user(), via="cli")
     if cleared:
         say(f"unlocked {username}: {cleared} failed log-in{'s' if cleared != 1 else ''} cleared")
     else:

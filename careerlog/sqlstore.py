@@ -110,6 +110,22 @@ class Sql:
         # an unquoted name is PostgreSQL's in lower case (created_name's); SQLite tells names apart by no case
         return found & wanted if self.dialect == "postgres" else {name.lower() for name in found} & wanted
 
+    def column_names(self, table: str) -> set[str]:
+        """The names (lower case) of the columns of `table` (an unquoted name) in the store's schema (on PostgreSQL
+        the search path's), none for a table not there. One statement, not guarded (it names no view)."""
+        if self.dialect == "postgres":
+            self.cursor.execute(
+                "SELECT a.attname FROM pg_attribute a WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attrelid = "
+                "(SELECT c.oid FROM pg_class c WHERE c.relname = %s AND c.relnamespace = "
+                "(SELECT n.oid FROM pg_namespace n WHERE n.nspname = current_schema()))",
+                (table.lower(),),
+            )
+        else:
+            self.cursor.execute("SELECT name FROM pragma_table_info(?)", (table,))
+        return {
+            str(next(iter(row.values())) if isinstance(row, dict) else row[0]).lower() for row in self.cursor.fetchall()
+        }
+
     def create_missing(self, statements: Iterable[str], existing: set[str] | None = None) -> set[str]:
         """Run those of `statements` that create a table or index the schema does not hold yet, by its name
         (`existing`: the names known to be there; else looked up, `relation_names`), and every statement that is

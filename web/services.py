@@ -722,8 +722,8 @@ class Services:
         return cursor_page(self.accounts.access_log_page(allowed, paging, **period), page, per_page, after).to_dict()
 
     def account_changes(self, reader: Account, *, page: int, per_page: int, after: str | None = None) -> dict[str, Any]:
-        """Every account created or disabled, by whom, when and from where, newest first, by page number or after
-        a cursor: administrators only."""
+        """Every account created, disabled or unlocked, by whom, when and from where, newest first, by page number or
+        after a cursor: administrators only."""
         require(reader, Action.MANAGE_ACCOUNTS)
         found = self.accounts.account_changes_page(Paging(ACCOUNT_CHANGES_KEYSET, page, per_page, after))
         return cursor_page(found, page, per_page, after).to_dict()

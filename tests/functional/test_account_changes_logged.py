@@ -1,5 +1,6 @@
-"""Who created or disabled which account, when and from where (the accounts page or the command line) is kept
-in the store, append-only, and listed to administrators at /api/v1/account-changes (until 2026-12-02 nowhere)."""
+"""Who created, disabled or unlocked which account, when and from where (the accounts page or the command line) is
+kept in the store, append-only, and listed to administrators at /api/v1/account-changes (until 2026-12-02 nowhere;
+unlocks, with the failed log-ins they cleared, until 2026-12-04 not)."""
 
 from __future__ import annotations
 
@@ -62,6 +63,29 @@ def test_accounts_changed_on_the_command_line_are_logged_as_the_system_user(worl
         (who, "cli", "disabled", "tiur", "inspector", "region 12"),
         (who, "cli", "created", "tiur", "inspector", "region 12"),
     ]
+
+
+def test_an_unlock_on_the_command_line_is_listed_with_the_failed_log_ins_it_cleared(
+    world: World, store_url: str
+) -> None:
+    for _ in range(3):
+        assert world.services.accounts.start_log_in("hr", most=20, seconds=3600) is None
+    env = {"CAREERLOG_DATABASE_URL": store_url}
+    result = CliRunner().invoke(main, ["accounts", "unlock", "hr"], env=env, catch_exceptions=False)
+    assert result.output == "unlocked hr: 3 failed log-ins cleared\n"
+    items = world.get("/api/v1/account-changes", "admin").get_json()["items"]
+    assert {key: items[0][key] for key in ("username", "via", "action", "account", "role", "cleared")} == {
+        "username": getpass.getuser(),
+        "via": "cli",
+        "action": "unlocked",
+        "account": "hr",
+        "role": "hr",
+        "cleared": 3,
+    }
+    assert {item["cleared"] for item in items[1:]} == {None}  # (each account the world created)
+    csv = world.get("/api/v1/account-changes?format=csv", "admin").get_data(as_text=True).splitlines()
+    assert csv[0].split(",")[-1] == "cleared"
+    assert csv[1].endswith(",unlocked,hr,hr,agency KOTA-MEDAN,3")
 
 
 @pytest.mark.parametrize("who", ["hr", "inspector", "reporter", "policy", "employee"])

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from datetime import timedelta
 
 import pytest
 from click.testing import CliRunner, Result
 
-from careerlog.accounts import AuthenticationFailed, open_accounts, utc_now
+from careerlog.accounts import AuthenticationFailed, log_in_failures_key, open_accounts, utc_now
 from careerlog.cli import main
 from careerlog.config import Settings
 from careerlog.sqlstore import open_store
@@ -177,10 +178,52 @@ def test_accounts_unlock_clears_the_failed_log_ins_counted_for_a_user_name_alone
         assert accounts.start_log_in("siti", most=2, seconds=3600) is None
         again = run(database_url, "accounts", "unlock", "budi")
         assert again.output == "unlocked budi: 1 failed log-in cleared\n"
-        assert (
-            run(database_url, "accounts", "unlock", "budi").output
-            == "budi had no failed log-ins counted: nothing changed.\n"
+        nothing = run(database_url, "accounts", "unlock", "budi")
+        assert nothing.exit_code == 0
+        assert nothing.output == "budi had no failed log-ins counted: nothing changed.\n"
+    finally:
+        accounts.store.close()
+
+
+def test_accounts_unlock_is_kept_in_the_account_changes_with_who_and_the_failed_log_ins_cleared(
+    database_url: str,
+) -> None:
+    create_hr(database_url)
+    accounts = open_accounts(Settings(database_url=database_url))
+    try:
+        for _ in range(3):
+            assert accounts.start_log_in("siti", most=20, seconds=3600) is None
+        assert run(database_url, "accounts", "unlock", "siti").exit_code == 0
+        assert run(database_url, "accounts", "unlock", "siti").exit_code == 0  # none counted: not kept
+        changes, total = accounts.account_changes()
+        assert total == 2
+        [unlocked, created] = changes
+        assert created.action == "created"
+        assert created.cleared is None
+        assert (unlocked.action, unlocked.account, unlocked.via, unlocked.role, unlocked.scope, unlocked.cleared) == (
+            "unlocked",
+            "siti",
+            "cli",
+            "hr",
+            "agency KOTA-MEDAN",
+            3,
         )
+        assert unlocked.username == created.username  # the system user, as `accounts create` keeps it
+        assert unlocked.at >= created.at
+    finally:
+        accounts.store.close()
+
+
+def test_accounts_unlock_of_a_window_ended_clears_nothing_and_keeps_nothing(database_url: str) -> None:
+    create_hr(database_url)
+    accounts = open_accounts(Settings(database_url=database_url))
+    try:
+        accounts.hit(log_in_failures_key("siti"), 3600, amount=4)
+        with accounts.store.transaction() as sql:  # (the window ended a second ago, its row not yet deleted)
+            sql.execute("UPDATE rate_limits SET expires_at = ?", (time.time() - 1,))
+        result = run(database_url, "accounts", "unlock", "siti")
+        assert result.output == "siti had no failed log-ins counted: nothing changed.\n"
+        assert [c.action for c in accounts.account_changes()[0]] == ["created"]
     finally:
         accounts.store.close()
 

@@ -58,6 +58,6 @@ class AccountChanges(MethodView):
     @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
     @blp.read(AccountChangesQuerySchema, AccountChangesSchema)
     def get(self, args: dict[str, Any]) -> Any:
-        """List every account created or disabled: by whom, when, from where (administrators only)."""
+        """List every account created, disabled or unlocked: by whom, when, from where (administrators only)."""
         changes = services().account_changes(caller(), **args)
         return linked(json_or_csv(changes, account_changes_schema, name="account-changes"), changes["next"])

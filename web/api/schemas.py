@@ -701,10 +701,18 @@ class AccountChangeSchema(StrictSchema):
         dump_only=True, metadata={"description": "Who made the change: an account, or the system user (cli)."}
     )
     via = fields.String(dump_only=True, metadata={"description": "page, cli, or code (neither named)."})
-    action = fields.String(dump_only=True, metadata={"description": "created or disabled."})
-    account = fields.String(dump_only=True, metadata={"description": "The account created or disabled."})
+    action = fields.String(dump_only=True, metadata={"description": "created, disabled or unlocked."})
+    account = fields.String(dump_only=True, metadata={"description": "The account created, disabled or unlocked."})
     role = fields.String(dump_only=True, metadata={"description": "The account's role."})
     scope = fields.String(dump_only=True, metadata={"description": "The account's scope then, in words."})
+    cleared = fields.Integer(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "unlocked: the failed page log-ins the unlock cleared (at least 1); null for the other "
+            "actions."
+        },
+    )
 
 
 class AccountChangesSchema(CursorPageOfSchema):
