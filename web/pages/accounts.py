@@ -1,4 +1,4 @@
-"""The national administrator's accounts: list them, create one with a role and scope, disable one.
+"""The national administrator's accounts: list them, create one with a role and scope, disable one, unlock one.
 
 The same careerlog.accounts.Accounts methods as `careerlog accounts ...` (the command line), behind
 the role's MANAGE_ACCOUNTS action (administrators only); every form carries a CSRF token. A refused
@@ -12,6 +12,7 @@ from typing import Any
 from flask import abort, flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_wtf import FlaskForm
 
 from careerlog.access import Action, Role, parse_scope
@@ -74,6 +75,7 @@ def _accounts_page(
 ) -> ResponseReturnValue:
     """The accounts page: every account, the creation form as typed, the errors beside their fields."""
     listed = services().accounts.list_accounts()
+    failures = services().accounts.log_in_failures_of(a.username for a in listed)
     roles = [(role.value, role_label(role.value)) for role in Role]
     return page(
         "pages/accounts.html",
@@ -85,6 +87,8 @@ def _accounts_page(
         typed=typed,
         errors=errors,
         forms=_disable_forms(listed, account),
+        failures=failures,
+        unlock_forms={name: FlaskForm(formdata=None) for name in failures},
     )
 
 
@@ -109,4 +113,30 @@ def disable_account(username: str) -> ResponseReturnValue:
         return _accounts_page(account, 422, FlaskForm(formdata=None), {}, {"_schema": [message]})
     services().accounts.disable(username, by=account.username, via="page")
     flash(_("Account %(name)s disabled.", name=username))
+    return redirect(url_for("pages.accounts"))
+
+
+@blp.route("/accounts/<username>/unlock", methods=["POST"])
+def unlock_account(username: str) -> ResponseReturnValue:
+    """Clear the failed log-ins counted for an account's user name, so it may log in again at once: the same
+    Accounts.unlock as `careerlog accounts unlock`, kept in the account changes as this administrator's (via page)."""
+    account = allowed(Action.MANAGE_ACCOUNTS)
+    form = FlaskForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        cleared = services().accounts.unlock(username, by=account.username, via="page")
+    except NotFound:
+        abort(404)
+    if cleared:
+        flash(
+            ngettext(
+                "Account %(name)s unlocked: %(num)d failed log-in cleared.",
+                "Account %(name)s unlocked: %(num)d failed log-ins cleared.",
+                cleared,
+                name=username,
+            )
+        )
+    else:
+        flash(_("%(name)s had no failed log-ins counted: nothing changed.", name=username))
     return redirect(url_for("pages.accounts"))
