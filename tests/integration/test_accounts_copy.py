@@ -52,6 +52,9 @@ def test_accounts_tokens_and_the_access_log_move_to_another_store(tmp_path: Path
     accounts = open_accounts(Settings(database_url=source))
     siti = accounts.authenticate(token).account
     accounts.record_access(siti, "read_timeline", [Target(nip=f"19860926201003100{i}") for i in range(3)])
+    for _ in range(2):
+        accounts.start_log_in("siti", most=20, seconds=3600)
+    assert accounts.unlock("siti", by="root", via="cli") == 2  # (an account change with cleared 2)
     accounts.store.close()
 
     result = careerlog(database_url, "accounts", "copy", "--from", source, key=KEY)
@@ -67,6 +70,38 @@ def test_accounts_tokens_and_the_access_log_move_to_another_store(tmp_path: Path
     again = careerlog(database_url, "accounts", "copy", "--from", source, key=KEY)
     assert again.exit_code == 0, again.output
     assert "access_log: 3 found, 0 copied, 3 already here" in again.output
+
+
+def test_account_changes_of_a_store_made_before_unlocks_were_kept_move_with_cleared_empty(
+    tmp_path: Path, database_url: str
+) -> None:
+    source = f"sqlite:///{tmp_path}/older.db"
+    assert (
+        careerlog(source, "accounts", "create", "siti", "--name", "Siti", "--role", "admin", "--no-password").exit_code
+        == 0
+    )
+    older = open_accounts(Settings(database_url=source))
+    with older.store.transaction() as sql:  # account_changes as the release before made them: no column cleared
+        sql.execute("ALTER TABLE account_changes RENAME TO account_changes_new")
+        sql.execute(
+            "CREATE TABLE account_changes (id TEXT PRIMARY KEY, at TEXT NOT NULL, username TEXT NOT NULL, "
+            "via TEXT NOT NULL, action TEXT NOT NULL, account TEXT NOT NULL, role TEXT NOT NULL, scope TEXT NOT NULL)"
+        )
+        sql.execute(
+            "INSERT INTO account_changes SELECT id, at, username, via, action, account, role, scope "
+            "FROM account_changes_new"
+        )
+        sql.execute("DROP TABLE account_changes_new")
+    older.store.close()
+    result = careerlog(database_url, "accounts", "copy", "--from", source)
+    assert result.exit_code == 0, result.output
+    assert "account_changes: 1 found, 1 copied, 0 already here" in result.output
+    moved = open_accounts(Settings(database_url=database_url))
+    try:
+        [change] = moved.account_changes()[0]
+        assert (change.action, change.account, change.cleared) == ("created", "siti", None)
+    finally:
+        moved.store.close()
 
 
 @pytest.mark.parametrize("source", ["sqlite:///{tmp}/missing.db", "sqlite://{tmp}/x.db", "sqlite:///{tmp}/plain.txt"])
