@@ -27,7 +27,7 @@ from careerlog.domain.ledger import KEY_CLASHES
 from careerlog.domain.payload import filled_fields
 from careerlog.domain.wording import reason_of
 from careerlog.reference import reference
-from careerlog.visible import json_on_terminal, on_terminal, say
+from careerlog.visible import is_terminal, json_on_terminal, on_terminal, say
 from careerlog.written import written_to
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -375,13 +375,15 @@ def export_command(obj: Context, file: Path | None) -> None:
 
     app = obj.app
     with _progress_bar(app.max_notification_id(), "event", "export") as bar:
+        # (on a terminal, its lines shown with the bidi and C1 characters of their texts as JSON escapes: exporting)
         if file is None or str(file) == "-":  # (- wrote a file named -: `export - | gzip` an empty backup)
             with written_to("standard output"):
-                written = export_events(app, sys.stdout.buffer, progress=bar.update)
-                sys.stdout.buffer.flush()
+                out = sys.stdout.buffer
+                written = export_events(app, out, progress=bar.update, shown=is_terminal(out))
+                out.flush()
         elif file.is_symlink() or (file.exists() and not file.is_file()):  # /dev/stdout, a pipe: as it is
             with written_to(file), writable(file, "wb") as stream:
-                written = export_events(app, stream, progress=bar.update)
+                written = export_events(app, stream, progress=bar.update, shown=is_terminal(stream))
         else:
             # written beside FILE and renamed when complete: an export that fails half-way (a lost connection, an
             # event it cannot read, the disk full) leaves no FILE that looks like a backup, and an older FILE as it was

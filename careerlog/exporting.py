@@ -16,10 +16,20 @@ import orjson
 
 from careerlog.application import CareerLog, event_row
 from careerlog.domain.events import EventRetracted
+from careerlog.visible import json_on_terminal
 
 
-def export_events(app: CareerLog, stream: IO[bytes], *, progress: Callable[[int], None] | None = None) -> int:
+def export_events(
+    app: CareerLog, stream: IO[bytes], *, progress: Callable[[int], None] | None = None, shown: bool = False
+) -> int:
     """Write every recordable event, in recording order; return how many were written.
+
+    Each line as orjson writes it (its texts byte for byte, which `careerlog import` reads back the same), or,
+    `shown` (the stream is a terminal: `careerlog export` with standard output one), with the characters a terminal
+    runs that JSON leaves as they are (DEL, the C1 controls, the bidi overrides and isolates, the line separators)
+    written as JSON's \\uXXXX escapes (careerlog.visible.json_on_terminal): the same JSON values, the line shown as
+    it is recorded, not reordered by a U+202E or cut by a U+009B (a terminal's CSI). JSON escapes the C0 controls
+    (ESC as \\u001b) itself.
 
     A retraction of a fact the system keeps (the mentor's MenteeAssigned, retracted with the mentee's mentoring
     start) is the system's too: the import makes it again when it retracts the mentoring start, and would refuse it
@@ -35,7 +45,8 @@ def export_events(app: CareerLog, stream: IO[bytes], *, progress: Callable[[int]
             continue
         if isinstance(event, EventRetracted) and (event.originator_id, event.target_version) in derived:
             continue
-        stream.write(orjson.dumps(event_row(event)))
+        line = orjson.dumps(event_row(event))
+        stream.write(json_on_terminal(line.decode()).encode() if shown else line)
         stream.write(b"\n")
         written += 1
     return written

@@ -10,14 +10,15 @@ U+241F: U+001B as ␛, U+000B as ␋; DEL as ␡), or, having none, as Python wr
 text (Indonesian and every other language's letters) is shown as it is, and a recorded text is never dropped.
 
 Only what is shown is changed: files written (exports, reports, refused rows, --output) keep the texts byte for byte,
-as does CSV on standard output unless it is a terminal (`stdout_is_terminal`).
+as do CSV and `careerlog export`'s JSON Lines on standard output unless it is a terminal (`stdout_is_terminal`,
+`is_terminal`).
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from typing import Any
+from typing import IO, Any
 
 import click
 
@@ -73,8 +74,14 @@ def stdout_is_terminal() -> bool:
     """Whether the command's standard output is a terminal, rather than a pipe, a file or a test's capture: CSV, which
     has no escapes to keep its values the same, is shown with its texts' control characters visible only there
     (projections.merit.cli.csv_cell), and written as recorded anywhere else."""
+    return is_terminal(sys.stdout)  # (where click.echo writes)
+
+
+def is_terminal(stream: IO[Any] | None) -> bool:
+    """Whether `stream` writes to a terminal (standard output, or a file named on the command line that is one:
+    /dev/stdout, /dev/tty), rather than to a pipe, a file or a test's capture."""
     try:
-        return sys.stdout is not None and sys.stdout.isatty()  # (where click.echo writes)
+        return stream is not None and stream.isatty()
     except ValueError:  # closed
         return False
 

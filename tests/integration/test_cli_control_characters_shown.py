@@ -3,7 +3,9 @@ after it backwards) is shown by the command line with those characters visible (
 inspector reading an audit on a terminal sees what is recorded: in the audit's table and its JSON, in a history, in a
 refusal (click's "Error: ...") and in an import's refused rows. JSON stays the same JSON values. CSV on standard
 output is shown so only when that is a terminal (a pseudo-terminal the test reads): to a pipe it is written as
-recorded, byte for byte. Both stores."""
+recorded, byte for byte. So is `careerlog export`'s JSON Lines: on a terminal its C1 controls, DEL and bidi overrides
+(which JSON leaves as they are) are written as JSON escapes, the same values; piped, it is byte for byte what
+`careerlog import --migration` reads back into an equal store. Both stores."""
 
 from __future__ import annotations
 
@@ -142,3 +144,48 @@ def test_csv_to_a_pipe_is_written_as_recorded_byte_for_byte(database_url: str) -
         assert UNIT.encode() in written[name]
         assert column(written[name].decode(), unit) == [UNIT]
         assert column(caught[name].output, unit) == [UNIT]  # (click's test runner: not a terminal either)
+
+
+# A training's title holding a C1 control (U+009B, a CSI on some terminals), DEL and a bidi override, which JSON (and
+# orjson, the export's) leaves as they are; ESC it escapes itself (\u001b)
+TITLE = "Diklat\x9b2J Arsip \u202eLATIGID\x7f"
+RAW_IN_JSON = ("\x9b", "\u202e", "\x7f", "\x1b")
+
+
+def record_with_title(ledger: CareerLog) -> None:
+    record(ledger)
+    ledger.record(NIP, "training", f.training("2016-01-08", title=TITLE, reference="CERT-C1"), actor="test")
+
+
+@pytest.fixture
+def other_store(database_url: str, request: pytest.FixtureRequest) -> str:
+    """The store the test does not run on: SQLite to PostgreSQL and back."""
+    return str(request.getfixturevalue("postgres_url" if database_url.startswith("sqlite") else "sqlite_url"))
+
+
+@pytest.mark.parametrize("args", [(), ("-",), ("/dev/stdout",)], ids=["default", "dash", "dev-stdout"])
+def test_an_export_on_a_terminal_shows_a_recorded_c1_control_and_bidi_override_as_json_escapes(
+    database_url: str, args: tuple[str, ...]
+) -> None:
+    with projected(database_url, record_with_title):
+        shown_lines = on_a_terminal(database_url, "export", *args).decode().splitlines()
+        piped_lines = piped(database_url, "export").decode().splitlines()
+    assert not [line for line in shown_lines if any(c in line for c in RAW_IN_JSON)], shown_lines
+    assert [json.loads(line) for line in shown_lines] == [json.loads(line) for line in piped_lines]
+    assert any(TITLE in line for line in piped_lines)  # (piped: as recorded)
+    titled = [line for line in shown_lines if "CERT-C1" in line]
+    assert len(titled) == 1, titled
+    assert "Diklat\\u009b2J Arsip \\u202eLATIGID\\u007f" in titled[0], titled
+
+
+def test_a_piped_export_keeps_the_texts_byte_for_byte_and_imports_into_an_equal_store(
+    database_url: str, other_store: str, tmp_path: Path
+) -> None:
+    with projected(database_url, record_with_title):
+        exported = piped(database_url, "export")
+    assert TITLE.encode() in exported
+    assert UNIT.encode().replace(b"\x1b", b"\\u001b") in exported  # (ESC: JSON's own escape, as always)
+    path = tmp_path / "export.jsonl"
+    path.write_bytes(exported)
+    piped(other_store, "import", "--migration", str(path))
+    assert piped(other_store, "export") == exported
