@@ -434,7 +434,7 @@ def demo_command(
 
     if output is not None:
         summary = write_demo(output, employees=employees, seed=seed, irregularities_path=irregularities)
-        click.echo(summary)
+        say(summary)  # (one line, naming the --irregularities file as given: its control characters visible)
         return
     obj.settings = dataclasses.replace(obj.settings, database_url_set=True)  # the demo may make the default store
     app = obj.app
@@ -445,7 +445,7 @@ def demo_command(
         summary = load_demo(
             app, employees=employees, seed=seed, irregularities_path=irregularities, progress=bar.update
         )
-    click.echo(summary)
+    say(summary)
 
 
 @main.command("history")

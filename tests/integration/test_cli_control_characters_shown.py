@@ -189,3 +189,18 @@ def test_a_piped_export_keeps_the_texts_byte_for_byte_and_imports_into_an_equal_
     path.write_bytes(exported)
     piped(other_store, "import", "--migration", str(path))
     assert piped(other_store, "export") == exported
+
+
+def test_the_demo_s_summary_on_a_terminal_shows_the_irregularities_file_it_names_visibly(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """A given text (here --irregularities' file name) in a command's line of its own: the store is not read."""
+    listed = tmp_path / "daftar\x1b[2J\u202enosj.json"
+    output = tmp_path / "demo.jsonl"
+    written = on_a_terminal(
+        sqlite_url, "demo", "--employees", "3", "--output", str(output), "--irregularities", str(listed)
+    )
+    text = written.decode()
+    assert not any(c in text for c in RAW), text
+    assert f"listed in {tmp_path}/daftar␛[2J\\u202enosj.json." in text, text
+    assert listed.is_file()  # (the file itself named as given)
