@@ -27,6 +27,7 @@ from careerlog.accounts import open_accounts
 from careerlog.cli import Context, Progress, friendly_errors, pass_context
 from careerlog.cli_numbers import AT_LEAST_ONE, PROCESSES, THREADS
 from careerlog.config import Settings
+from careerlog.visible import on_terminal
 from projections.merit.fairness import import_statistics
 from projections.registry import projector
 from web.config import WebSettings, checked_secret_key
@@ -132,7 +133,14 @@ class AccessLog(glogging.Logger):  # type: ignore[misc]
         atoms: dict[str, Any] = super().atoms(resp, req, environ, request_time)
         path = logged_path(str(environ.get("PATH_INFO") or ""))  # (NIPs as {nip}, the rest percent-encoded)
         atoms.update(U=path, q="", f="-", r=f"{environ.get('REQUEST_METHOD')} {path} {environ.get('SERVER_PROTOCOL')}")
-        return {k: v for k, v in atoms.items() if not k.startswith("{") or k.endswith("}o")}
+        # the other texts a client gives (the User-Agent, a Basic authorization's user name: ESC [2J, U+202E, a C1
+        # control) with their control characters visible (careerlog.visible.on_terminal), as the command line shows
+        # a text: written raw, they ran on the terminal of whoever watched the log
+        return {
+            k: on_terminal(v) if isinstance(v, str) else v
+            for k, v in atoms.items()
+            if not k.startswith("{") or k.endswith("}o")
+        }
 
 
 # The signals that stop a worker (gunicorn's Worker.init_signals: SIGTERM gracefully, SIGINT and SIGQUIT at once).
