@@ -27,7 +27,7 @@ from careerlog.accounts import open_accounts
 from careerlog.cli import Context, Progress, friendly_errors, pass_context
 from careerlog.cli_numbers import AT_LEAST_ONE, PROCESSES, THREADS
 from careerlog.config import Settings
-from careerlog.visible import on_terminal
+from careerlog.visible import on_terminal, say
 from projections.merit.fairness import import_statistics
 from projections.registry import projector
 from web.config import WebSettings, checked_secret_key
@@ -318,13 +318,18 @@ def prepare_demo(obj: Context, employees: int) -> str:
 
 
 def print_logins(bind: str, nip: str) -> None:
+    """The demo's log-ins and where it is served: the lines naming --bind as given with its control characters
+    visible (careerlog.visible.say)."""
     url = f"http://{bind}"
-    click.echo(f"\ncareerlog serves the demo at {url}  (API documentation: {url}/api/docs)")
-    click.echo(f"Open {url}/pages/ in a browser and log in with one of these accounts (docs/pages.md).\n")
+    click.echo()
+    say(f"careerlog serves the demo at {url}  (API documentation: {url}/api/docs)")
+    say(f"Open {url}/pages/ in a browser and log in with one of these accounts (docs/pages.md).")
+    click.echo()
     click.echo("Demo log-ins (user, password, role, API token):")
     for login in DEMO_LOGINS:
         click.echo(f"  {login.username:<10} {login.password:<20} {login.role:<10} {login.token}")
     click.echo(f"The demo employee (pegawai) has NIP {nip}.\n")
     click.echo("To try the examples in docs/api.md, paste into a shell:")
     tokens = " ".join(f"{login.variable}={login.token}" for login in DEMO_LOGINS)
-    click.echo(f"  export CAREERLOG_URL={url} {tokens} NIP={nip}\n")
+    say(f"  export CAREERLOG_URL={url} {tokens} NIP={nip}")
+    click.echo()

@@ -131,6 +131,16 @@ def test_run_prints_the_log_ins_and_the_lines_for_the_examples(capsys: pytest.Ca
     assert out.rstrip().endswith(f"NIP={NIP}")
 
 
+def test_run_shows_the_control_characters_of_the_bind_address_given_visibly(capsys: pytest.CaptureFixture[str]) -> None:
+    print_logins("127.0.0.1:8000\x1b[2J\u202e", NIP)
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "\u202e" not in out
+    assert "serves the demo at http://127.0.0.1:8000␛[2J\\u202e  (API documentation:" in out
+    assert "export CAREERLOG_URL=http://127.0.0.1:8000␛[2J\\u202e ADMIN_TOKEN=clt_demo-admin" in out
+    assert out.rstrip().endswith(f"NIP={NIP}")
+
+
 def test_run_uses_only_the_embedded_store() -> None:
     result = CliRunner().invoke(main, ["run"], env={"CAREERLOG_DATABASE_URL": "postgresql://nowhere/db"})
     assert result.exit_code == 1
