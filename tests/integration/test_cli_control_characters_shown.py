@@ -5,7 +5,9 @@ refusal (click's "Error: ...") and in an import's refused rows. JSON stays the s
 output is shown so only when that is a terminal (a pseudo-terminal the test reads): to a pipe it is written as
 recorded, byte for byte. So is `careerlog export`'s JSON Lines: on a terminal its C1 controls, DEL and bidi overrides
 (which JSON leaves as they are) are written as JSON escapes, the same values; piped, it is byte for byte what
-`careerlog import --migration` reads back into an equal store. Both stores."""
+`careerlog import --migration` reads back into an equal store. The commands reading a store (history, the audits'
+tables and JSON, accounts) are run on a pseudo-terminal too, where click leaves an ESC [2J in what it writes, and
+the demo's summary naming a file given. Both stores."""
 
 from __future__ import annotations
 
@@ -204,3 +206,28 @@ def test_the_demo_s_summary_on_a_terminal_shows_the_irregularities_file_it_names
     assert not any(c in text for c in RAW), text
     assert f"listed in {tmp_path}/daftar␛[2J\\u202enosj.json." in text, text
     assert listed.is_file()  # (the file itself named as given)
+
+
+NAME = "Siti \x1b[2J\u202e\x9bLubis"  # an account's display name
+UNIT_AS_JSON = "Bagian\\u001b[2J Umum \\u202eNAIGAPEGEK"  # (JSON's escapes: the same value)
+READ_ON_A_TERMINAL = {
+    ("history", NIP): UNIT_AS_JSON,
+    ("audit", "promotions"): UNIT_SHOWN,
+    ("audit", "promotions", "--format", "json"): UNIT_AS_JSON,
+    ("audit", "study-leaves"): UNIT_SHOWN,
+    ("accounts", "list"): "Siti ␛[2J\\u202e\\x9bLubis",
+}
+
+
+def test_the_commands_reading_a_store_show_its_texts_control_characters_visibly_on_a_terminal(
+    database_url: str,
+) -> None:
+    """On a real terminal, where click writes ESC [2J as it is given (to anything else it drops it): the tests above
+    read click's test runner's output, which is not a terminal."""
+    with projected(database_url, record_with_leave):
+        created = ("accounts", "create", "siti", "--name", NAME, "--role", "hr", "--agency", "KOTA-MEDAN")
+        piped(database_url, *created, "--no-password")
+        written = {args: on_a_terminal(database_url, *args).decode() for args in READ_ON_A_TERMINAL}
+    for args, text in written.items():
+        assert not any(c in text for c in (*RAW, "\x9b")), (args, text)
+        assert READ_ON_A_TERMINAL[args] in text, (args, text)
