@@ -28,6 +28,7 @@ from dateutil.relativedelta import relativedelta
 from careerlog.application import NOT_APPOINTED
 from careerlog.domain.employee import MAX_COST
 from careerlog.domain.errors import InvalidInput, NotFound, quoted
+from careerlog.domain.ledger import reference_key
 from careerlog.domain.payload import ascii_number
 from careerlog.domain.wording import Refusal
 from careerlog.reference import rules
@@ -150,14 +151,19 @@ def filter_clauses(
         column = allowed.get(name)
         if column is None:
             raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=", ".join(allowed)), name)
-        if value is None or value == "":
-            continue
-        values = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+        values = filter_values(value)
         if not values:
             continue
         clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
         params += [whole_number(v, name) if name in numeric else str(v) for v in values]
     return clauses, params
+
+
+def filter_values(value: Any) -> list[Any]:
+    """A filter's values: one value or a list of them; None or "" none (no filter)."""
+    if value is None or value == "":
+        return []
+    return list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
 
 
 def where_sql(clauses: Sequence[str]) -> str:
@@ -716,71 +722,142 @@ class TrainingQueries(ViewReader):
         self, filters: Mapping[str, Any] | None = None, *, window_months: int = DEFAULT_WINDOW_MONTHS
     ) -> list[dict[str, Any]]:
         """Per programme: take-up, hours, feedback, cost, and participants' later promotions
-        against comparable non-participants."""
+        against comparable non-participants. A programme is its `programme_id` by `reference_key` (letter case and
+        whitespace aside, as the ledger tells references apart): `DIKLAT-PIM IV`, `diklat-pim iv` and
+        `DIKLAT-PIM  IV`, recorded so by different agencies, are one programme, shown under the spelling most of its
+        trainings counted use (`programme_id`; ties: the first in code-point order) with the others in
+        `other_spellings`; a `programme_id` filter names a programme so too."""
         months = window(window_months)
-        clauses, params = filter_clauses(filters, PROGRAMME_FILTERS, integers=("year",))
+        given = dict(filters or {})
+        named = filter_values(given.pop("programme_id", None))
+        clauses, params = filter_clauses(given, PROGRAMME_FILTERS, integers=("year",))
         clauses = ["programme_id IS NOT NULL", *clauses]
         with self.store.transaction(commit=False) as sql:
+            spellings = programme_spellings(sql)
+            if named:
+                chosen = sorted({s for value in named for s in spellings.get(reference_key(value), ())})
+                if not chosen:
+                    return []
+                clauses.append(f"programme_id IN ({', '.join('?' * len(chosen))})")
+                params = [*params, *chosen]
             totals = programme_totals(sql, clauses, params)
             feedback = programme_feedback(sql, clauses, params)
             members = programme_members(sql, clauses, params)
-            takers = programme_takers(sql, list(totals))
+            takers = programme_takers(sql, {key: spellings[key] for key in totals})
             index = load_spells(sql, {m.agency for group in members.values() for m in group})
         index.prepare(((m.agency, m.rank or None, m.day) for group in members.values() for m in group), months)
         peers = PeerSets(index, months)
-        return [
+        found = [
             {
-                **totals[programme],
-                **feedback.get(programme, empty_feedback()),
-                **peers.comparison(members.get(programme, []), takers[programme], self.today),
+                **programme_item(spelt, len(members.get(key, []))),
+                **feedback.get(key, empty_feedback()),
+                **peers.comparison(members.get(key, []), takers[key], self.today),
             }
-            for programme in sorted(totals)
+            for key, spelt in totals.items()
         ]
+        return sorted(found, key=lambda item: item["programme_id"])
 
 
-def programme_totals(sql: Sql, clauses: Sequence[str], params: Sequence[Any]) -> dict[str, dict[str, Any]]:
+# Every programme_id the view holds, each read once from the index on (programme_id, end_date): the next one after
+# the last read (a loose index scan), not every training's entry
+SPELLINGS = (
+    "WITH RECURSIVE spelt(programme_id) AS (SELECT MIN(programme_id) FROM training UNION ALL "
+    "SELECT (SELECT MIN(t.programme_id) FROM training t WHERE t.programme_id > spelt.programme_id) "
+    "FROM spelt WHERE spelt.programme_id IS NOT NULL) "
+    "SELECT programme_id FROM spelt WHERE programme_id IS NOT NULL"
+)
+
+
+def programme_spellings(sql: Sql) -> dict[str, list[str]]:
+    """Every spelling of each programme the view holds, by its key (`reference_key`: letter case and whitespace
+    aside), in code-point order."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for spelling in sorted(r["programme_id"] for r in sql.query(SPELLINGS)):
+        found[reference_key(spelling)].append(spelling)
+    return found
+
+
+def programme_totals(sql: Sql, clauses: Sequence[str], params: Sequence[Any]) -> dict[str, list[Row]]:
+    """Each programme's spellings among the matching rows, by its key: per spelling its completions, JP, first and
+    last end dates and costs, most completions first (ties: code-point order)."""
     rows = sql.query(
-        "SELECT programme_id, COUNT(DISTINCT subject) AS participants, COUNT(*) AS completions, "
-        "SUM(hours) AS hours, MIN(end_date) AS first_end, MAX(end_date) AS last_end, COUNT(cost) AS costed, "
-        "SUM(cost) AS total_cost, SUM(CASE WHEN cost IS NOT NULL THEN hours ELSE 0 END) AS costed_hours "
+        "SELECT programme_id, COUNT(*) AS completions, SUM(hours) AS hours, MIN(end_date) AS first_end, "
+        "MAX(end_date) AS last_end, COUNT(cost) AS costed, SUM(cost) AS total_cost, "
+        "SUM(CASE WHEN cost IS NOT NULL THEN hours ELSE 0 END) AS costed_hours "
         f"FROM training{where_sql(clauses)} GROUP BY programme_id",
         params,
     )
-    return {r["programme_id"]: programme_item(r) for r in rows}
+    totals: dict[str, list[Row]] = defaultdict(list)
+    for r in sorted(rows, key=lambda r: (-int(r["completions"]), r["programme_id"])):
+        totals[reference_key(r["programme_id"])].append(r)
+    return totals
 
 
-def programme_item(row: Row) -> dict[str, Any]:
-    total_cost = None if row["total_cost"] is None else float(row["total_cost"])
-    costed_hours = int(row["costed_hours"] or 0)
+def programme_item(spelt: Sequence[Row], participants: int) -> dict[str, Any]:
+    """A programme's figures from its spellings' (`programme_totals`), shown under the first."""
+    costs = [float(r["total_cost"]) for r in spelt if r["total_cost"] is not None]
+    total_cost = sum(costs) if costs else None
+    costed_hours = sum(int(r["costed_hours"] or 0) for r in spelt)
     return {
-        "programme_id": row["programme_id"],
-        "participants": int(row["participants"]),
-        "completions": int(row["completions"]),
-        "hours": int(row["hours"]),
-        "first_end": row["first_end"],
-        "last_end": row["last_end"],
-        "costed_completions": int(row["costed"]),
+        "programme_id": spelt[0]["programme_id"],
+        "participants": participants,
+        "completions": sum(int(r["completions"]) for r in spelt),
+        "hours": sum(int(r["hours"]) for r in spelt),
+        "first_end": min(r["first_end"] for r in spelt),
+        "last_end": max(r["last_end"] for r in spelt),
+        "costed_completions": sum(int(r["costed"]) for r in spelt),
         "total_cost": total_cost,
         "costed_hours": costed_hours,
         "cost_per_jp": ratio(total_cost, costed_hours, 2),
+        "other_spellings": [
+            {"programme_id": r["programme_id"], "completions": int(r["completions"])} for r in spelt[1:]
+        ],
     }
 
 
 def programme_feedback(sql: Sql, clauses: Sequence[str], params: Sequence[Any]) -> dict[str, dict[str, Any]]:
-    """Mean feedback per programme: one opinion per participant, however many trainings they took."""
+    """Mean feedback per programme (by key): one opinion per participant, however many trainings they took. A
+    feedback names its programme as one of the employee's trainings spells it (docs/events.md): a participant who
+    rated two spellings of one programme counts once, with the mean of their two opinions."""
     rows = sql.query(
-        "SELECT programme_id, COUNT(*) AS n, SUM(feedback_rating) AS rating, SUM(feedback_relevance) AS relevance "
-        "FROM (SELECT DISTINCT subject, programme_id, feedback_rating, feedback_relevance "
-        f"FROM training{where_sql([*clauses, 'feedback_rating IS NOT NULL'])}) opinions GROUP BY programme_id",
+        "SELECT DISTINCT subject, programme_id, feedback_rating, feedback_relevance "
+        f"FROM training{where_sql([*clauses, 'feedback_rating IS NOT NULL'])}",
         params,
     )
+    opinions = participant_opinions(
+        ((reference_key(r["programme_id"]), r["subject"]), r["programme_id"], r) for r in rows
+    )
+    sums: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
+    for (key, _subject), (rating, relevance) in opinions.items():
+        got = sums[key]
+        got[0] += 1
+        got[1] += rating
+        got[2] += relevance
     return {
-        r["programme_id"]: {
-            "feedback_count": int(r["n"]),
-            "mean_rating": ratio(int(r["rating"]), int(r["n"])),
-            "mean_relevance": ratio(int(r["relevance"]), int(r["n"])),
+        key: {
+            "feedback_count": int(n),
+            "mean_rating": ratio(rating, n),
+            "mean_relevance": ratio(relevance, n),
         }
-        for r in rows
+        for key, (n, rating, relevance) in sums.items()
+    }
+
+
+def participant_opinions(
+    rows: Iterable[tuple[tuple[str, ...], str, Row]],
+) -> dict[tuple[str, ...], tuple[float, float]]:
+    """One opinion (rating, relevance) per participant and programme from (who and which programme, the
+    programme's spelling, a row with its `feedback_rating` and `feedback_relevance`): the mean of their opinions on
+    its spellings (the rows of one spelling all carry the participant's one feedback on it)."""
+    given: dict[tuple[str, ...], dict[str, tuple[int, int]]] = defaultdict(dict)
+    for who, spelling, r in rows:
+        given[who][spelling] = (int(r["feedback_rating"]), int(r["feedback_relevance"]))
+    return {
+        who: (
+            sum(rating for rating, _ in spelt.values()) / len(spelt),
+            sum(relevance for _, relevance in spelt.values()) / len(spelt),
+        )
+        for who, spelt in given.items()
     }
 
 
@@ -789,27 +866,30 @@ def empty_feedback() -> dict[str, Any]:
 
 
 def programme_members(sql: Sql, clauses: Sequence[str], params: Sequence[Any]) -> dict[str, list[Member]]:
-    """Each participant once per programme, on the end date of their first training in it."""
+    """Each participant once per programme (by key), on the end date of their first training in it, whichever
+    spelling it records."""
     rows = sql.query(
         f"SELECT subject, programme_id, end_date, agency, rank FROM training{where_sql(clauses)} "
-        "ORDER BY programme_id, subject, end_date, version",
+        "ORDER BY subject, end_date, version",
         params,
     )
     members: dict[str, dict[str, Member]] = defaultdict(dict)
     for r in rows:
-        members[r["programme_id"]].setdefault(
+        members[reference_key(r["programme_id"])].setdefault(
             r["subject"], Member(r["subject"], date.fromisoformat(r["end_date"]), r["agency"], r["rank"])
         )
-    return {programme: list(group.values()) for programme, group in members.items()}
+    return {key: list(group.values()) for key, group in members.items()}
 
 
-def programme_takers(sql: Sql, programmes: Sequence[str]) -> dict[str, set[str]]:
-    """Everyone who ever took part in each programme (whatever the filters)."""
+def programme_takers(sql: Sql, spellings: Mapping[str, Sequence[str]]) -> dict[str, set[str]]:
+    """Everyone who ever took part in each programme (by key: any of its `spellings`), whatever the filters."""
+    key_of = {spelling: key for key, spelt in spellings.items() for spelling in spelt}
+    every = sorted(key_of)
     takers: dict[str, set[str]] = defaultdict(set)
-    for start in range(0, len(programmes), 500):
-        chunk = programmes[start : start + 500]
+    for start in range(0, len(every), 500):
+        chunk = every[start : start + 500]
         marks = ", ".join("?" * len(chunk))
         rows = sql.query(f"SELECT DISTINCT programme_id, subject FROM training WHERE programme_id IN ({marks})", chunk)
         for r in rows:
-            takers[r["programme_id"]].add(r["subject"])
+            takers[key_of[r["programme_id"]]].add(r["subject"])
     return takers

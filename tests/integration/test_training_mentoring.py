@@ -232,6 +232,7 @@ def test_programmes_report_take_up_feedback_cost_and_promotions_against_comparab
         "total_cost": 5000000.0,
         "costed_hours": 48,
         "cost_per_jp": 104166.67,
+        "other_spellings": [],  # P-LEAD recorded in one spelling
         "feedback_count": 2,
         "mean_rating": 3.0,
         "mean_relevance": 4.0,
