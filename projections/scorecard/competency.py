@@ -8,8 +8,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from careerlog.domain.ledger import reference_key
 from projections.scorecard.indicators import Context, Definition, Indicator, api_link, measured, rows_behind
-from projections.training import JUDGED_KIND, JUDGED_ON, NOT_IN_POST, TrainingQueries, ratio, yearly_jp
+from projections.training import (
+    JUDGED_KIND,
+    JUDGED_ON,
+    NOT_IN_POST,
+    TrainingQueries,
+    participant_opinions,
+    ratio,
+    yearly_jp,
+)
 
 SOURCE_JP = "PP 11/2017 art. 203(4) (rule training.yearly_jp)"
 JP_SHARE = Definition(
@@ -223,18 +232,25 @@ def programme_indicators(ctx: Context) -> list[Indicator]:
         f"FROM training WHERE {where}",
         params,
     )
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for r in rows:
-        sums = totals[course(r["title"])]
+    # one opinion per participant and programme of a course: a programme by its key (reference_key), so one recorded
+    # as `DIKLAT-PIM IV` and `diklat-pim iv` is one (as the programmes report counts it), and a participant of two of
+    # its cohorts (two titles of one course) is counted once
+    opinions = participant_opinions(
+        ((course(r["title"]), r["subject"], reference_key(r["programme_id"])), r["programme_id"], r) for r in rows
+    )
+    totals: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0])
+    for (name, _subject, _programme), (rating, relevance) in opinions.items():
+        sums = totals[name]
         sums[0] += 1
-        sums[1] += int(r["feedback_rating"])
-        sums[2] += int(r["feedback_relevance"])
+        sums[1] += rating
+        sums[2] += relevance
     link = api_link("reports/programmes", year=ctx.year, **ctx.scope.filters())
     found = []
     for name, (n, rating, relevance) in sorted(totals.items()):
         group = {"programme": name}
         behind = rows_behind("training", year=ctx.year, course=name, **ctx.scope.filters())
-        for definition, points in ((PROGRAMME_RATING, rating), (PROGRAMME_RELEVANCE, relevance)):
+        for definition, sum_of in ((PROGRAMME_RATING, rating), (PROGRAMME_RELEVANCE, relevance)):
+            points = int(sum_of) if float(sum_of).is_integer() else sum_of  # (a mean of two opinions may be a half)
             found.append(measured(ctx, definition, points, n, ratio(points, n), behind, link=link, group=group))
     return found
 
