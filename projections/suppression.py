@@ -28,9 +28,17 @@ class Cells:
 
     count: str
     describing: tuple[str, ...] = ()
+    # fields holding a list of entries (dicts), each with figures describing those people too (withheld in each entry,
+    # the entry kept): a programme's other spellings, each with its completions
+    listing: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def withheld(self, row: Mapping[str, Any]) -> dict[str, Any]:
-        return {**row, **dict.fromkeys((self.count, *self.describing))}
+        listed = {
+            name: [{**entry, **dict.fromkeys(figures)} for entry in row[name]]
+            for name, figures in self.listing
+            if row.get(name) is not None
+        }
+        return {**row, **dict.fromkeys((self.count, *self.describing)), **listed}
 
 
 def small(count: int | None, min_cell: int) -> bool:
@@ -136,6 +144,7 @@ PROGRAMME = Cells(
         "promotion_rate",
         "promotion_rate_difference",
     ),
+    (("other_spellings", ("completions",)),),
 )
 PROGRAMME_FEEDBACK = Cells("feedback_count", ("mean_rating", "mean_relevance"))
 PROGRAMME_COMPARABLE = Cells(

@@ -8,7 +8,7 @@ from projections.mentoring import DEFAULT_OUTCOME_YEARS, MAX_OUTCOME_YEARS
 from projections.training import DEFAULT_WINDOW_MONTHS, MAX_WINDOW_MONTHS, SPELL_FIELDS
 from web.api.audit_schemas import value_lists
 from web.api.fields import PlainDate, WholeNumber
-from web.api.schemas import ReadQuerySchema, StrictSchema, filter_field, grouping, suppressed_flag
+from web.api.schemas import ReadQuerySchema, StrictSchema, filter_field, grouping, suppressed_flag, text_filter
 from web.services import MENTORING_REPORT_FILTERS
 
 
@@ -83,6 +83,10 @@ ProgrammeFilterSchema = type(
 
 class ProgrammesQuerySchema(ProgrammeFilterSchema):  # type: ignore[valid-type,misc]
     kind = filter_field("kind", ("training_kinds",))
+    programme_id = text_filter(
+        "Only these programmes (repeatable), each whatever its letter case and whitespace: diklat-pim iv is "
+        "DIKLAT-PIM IV."
+    )
     year = fields.List(
         WholeNumber(validate=validate.Range(min=1900, max=9999)),
         metadata={"description": "Only trainings ending in these years."},
@@ -90,10 +94,26 @@ class ProgrammesQuerySchema(ProgrammeFilterSchema):  # type: ignore[valid-type,m
     window_months = window_field()
 
 
-class ProgrammeSchema(StrictSchema):
-    """A training programme: take-up, hours, feedback, cost, and participants' later promotions."""
+class ProgrammeSpellingSchema(StrictSchema):
+    """Another spelling of a programme's id counted in it, and its trainings counted."""
 
     programme_id = fields.String(dump_only=True)
+    completions = fields.Integer(
+        dump_only=True, allow_none=True, metadata={"description": "Trainings counted that record it so."}
+    )
+
+
+class ProgrammeSchema(StrictSchema):
+    """A training programme: take-up, hours, feedback, cost, and participants' later promotions. A programme is its
+    id whatever its letter case and whitespace (`DIKLAT-PIM IV`, `diklat-pim iv`, `DIKLAT-PIM  IV`)."""
+
+    programme_id = fields.String(
+        dump_only=True,
+        metadata={
+            "description": "The programme as most of its trainings counted record it (ties: the first in "
+            "code-point order); the others are in other_spellings."
+        },
+    )
     participants = fields.Integer(dump_only=True, allow_none=True)
     completions = fields.Integer(dump_only=True, allow_none=True)
     hours = fields.Integer(dump_only=True, allow_none=True)
@@ -117,6 +137,14 @@ class ProgrammeSchema(StrictSchema):
     promotion_rate_difference = fields.Float(dump_only=True, allow_none=True)
     window_complete = fields.Boolean(dump_only=True)
     suppressed = suppressed_flag()
+    other_spellings = fields.List(
+        fields.Nested(ProgrammeSpellingSchema),
+        dump_only=True,
+        metadata={
+            "description": "The programme's ids of the trainings counted in other letter case or spacing, most "
+            "trainings first (empty when there are none); their completions are null when the row is suppressed."
+        },
+    )
 
 
 class ProgrammesSchema(StrictSchema):

@@ -80,6 +80,7 @@ REPORT_LABELS: dict[str, dict[str, LazyString]] = {
         "mean_rating": _l("Feedback"),
         "promotion_rate": _l("Promoted within the window"),
         "comparable_promotion_rate": _l("Comparable colleagues promoted"),
+        "other_spellings": _l("Other spellings counted"),
     },
     "mentoring": {
         "group": _l("Group"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -9,15 +10,16 @@ from flask import abort, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from markupsafe import Markup
 
 from careerlog.access import Action
 from careerlog.accounts import Account
-from careerlog.domain.errors import InvalidInput
+from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.payload import whole_number
 from projections.queries import HEADCOUNT_FIELDS
 from projections.training import BETWEEN, GROUPING_REFUSALS, SPELL_FIELDS
-from web.pages import charts
+from web.pages import charts, local_number
 from web.pages.columns import report_column_labels
 from web.pages.common import allowed, blp, filters_from, given_twice, one, page, services
 from web.pages.export import download
@@ -86,7 +88,29 @@ def programmes(account: Account) -> dict[str, Any]:
     shown = [i for i in found["items"] if i["participants"] is not None]
     bars = [charts.Bar(i["programme_id"], i["participants"]) for i in shown[:30]]
     chart = charts.bar_chart(bars, _("Participants per programme")) if bars else None
-    return {"result": found, "chart_svg": chart}
+    return {"result": found, "chart_svg": chart, "spellings": [spellings_note(i) for i in found["items"]]}
+
+
+def spellings_note(item: dict[str, Any]) -> str | None:
+    """The other spellings of a programme counted in its row (projections.training: its id whatever its letter case
+    and whitespace), each quoted (its spaces as recorded) with its trainings, unless withheld, as the page says them
+    under the programme and its workbook in their column; None when there are none."""
+    spelt = item.get("other_spellings") or []
+    if not spelt:
+        return None
+    named = ", ".join(
+        quoted(s["programme_id"])
+        if s["completions"] is None
+        else ngettext(
+            "%(name)s (%(count)s training)",
+            "%(name)s (%(count)s trainings)",
+            s["completions"],
+            name=quoted(s["programme_id"]),
+            count=local_number(s["completions"]),  # (as the page writes numbers: 1.234 in Indonesian)
+        )
+        for s in spelt
+    )
+    return _("Counted here too, recorded in another letter case or spacing: %(spellings)s.", spellings=named)
 
 
 def mentoring_chart(mentees: dict[str, Any], peers: dict[str, Any]) -> Markup | None:
@@ -141,6 +165,9 @@ FIGURES = {
     ),
     "mentoring": ("group", "count", "promotion_rate", "jp_per_year", "mean_rating"),
 }
+# The columns of a report's downloads after `suppressed`, so that the columns before keep their places: a programme's
+# other spellings counted in it (a CSV: the API's JSON list; a workbook: the page's words, spellings_note)
+NOTES = {"programmes": ("other_spellings",)}
 # The rows a table adds to the report's items, named by a word of the page in a workbook, by a code in a CSV
 TOTAL, DIFFERENCE = "total", "difference"
 ROW_WORDS = {
@@ -182,7 +209,17 @@ def table_rows(name: str, found: dict[str, Any], *, words: bool) -> list[dict[st
         withheld = any(item["suppressed"] for item in items)
         groups = [{**item, "group": named(item["group"])} for item in items]
         return [*groups, {**found["difference"], "group": named(DIFFERENCE), "suppressed": withheld}]
+    if name == "programmes":
+        return [{**item, "other_spellings": spellings_cell(item, words=words)} for item in items]
     return items
+
+
+def spellings_cell(item: dict[str, Any], *, words: bool) -> str | None:
+    """A programme's other spellings in its download: the page's words in a workbook (spellings_note), the API's
+    CSV's JSON list in a CSV; an empty cell in both when there are none."""
+    if words or not item["other_spellings"]:
+        return spellings_note(item)
+    return json.dumps(item["other_spellings"], ensure_ascii=False)
 
 
 # The arguments each report reads once (`one`): given twice, the page and its downloads would answer the first alone
@@ -241,7 +278,7 @@ def report_download(name: str, extension: str) -> ResponseReturnValue:
         raise InvalidInput(errors)
     found = RESULTS[name](account)
     by = found.get("by", [])
-    columns = [*by, *FIGURES[name], "suppressed"]
+    columns = [*by, *FIGURES[name], "suppressed", *NOTES.get(name, ())]
     rows = table_rows(name, found, words=extension == "xlsx")
     labels = report_column_labels(columns, name, window_months=found.get("window_months"))
     year = f"-{found['year']}" if "year" in found else ""
