@@ -7,6 +7,7 @@ import dataclasses
 import json
 import logging
 import os
+import queue
 import signal
 import socket
 import sys
@@ -152,7 +153,8 @@ def post_fork(arbiter: Any, worker: Any) -> None:
     handlers (Worker.init_signals, in init_process). Until then the worker has the master's handlers, which
     queue the signal in the worker's copy of the master's queue, where nothing reads it: a worker still
     starting when the server was stopped served on until the master's graceful timeout (10 s) and was killed
-    (seen in a loaded test run: stopped in 11.1 s). Here such a signal ends the worker's loop before it starts,
+    (seen in a loaded test run: stopped in 11.1 s). Here such a signal, or one the master's handler queued before
+    this hook ran, ends the worker's loop before it starts,
     as gunicorn's own handler would (its handle_exit wakes a poller not made yet, so not it); gunicorn's
     handlers replace these once set."""
 
@@ -162,6 +164,16 @@ def post_fork(arbiter: Any, worker: Any) -> None:
 
     for stop_signal in STOP_SIGNALS:
         signal.signal(stop_signal, stop)
+    # One that came before this hook (gunicorn sets the process title and logs "Booting worker" first) is in the
+    # worker's copy of the master's queue, with any the master had not handled yet at the fork: a stop too.
+    queued = getattr(arbiter, "SIG_QUEUE", None)
+    while queued is not None:
+        try:
+            signum = queued.get_nowait()
+        except queue.Empty:
+            break
+        if signum in STOP_SIGNALS:
+            stop(signum, None)
 
 
 def worker_exit(arbiter: Any, worker: Any) -> None:

@@ -6,8 +6,10 @@ the worker reads it, so a worker starting when the server was stopped served on 
 from __future__ import annotations
 
 import os
+import queue
 import signal
 from collections.abc import Iterator
+from types import SimpleNamespace
 
 import pytest
 
@@ -42,5 +44,41 @@ def test_a_stop_signal_before_gunicorns_handlers_ends_the_new_workers_loop(
         assert worker.alive is False  # its loop (ThreadWorker.run: while self.alive) ends before it starts
         assert worker.stopping_since is not None  # a connection waiting for its first bytes lingers 2 s, not 5
         assert taken == []
+    finally:
+        worker.tmp.close()
+
+
+def a_new_worker() -> Worker:
+    server = Server(
+        Settings(database_url="sqlite:///unused.db"), WebSettings(secret_key="test"), serve_options("-", 3, 1)
+    )
+    return Worker(1, os.getpid(), [], server, 60, server.cfg, server.cfg.logger_class(server.cfg))
+
+
+@pytest.mark.parametrize("stop_signal", STOP_SIGNALS, ids=lambda s: signal.Signals(s).name)
+def test_a_stop_signal_taken_by_the_masters_handler_before_the_hook_ends_the_new_workers_loop(
+    stop_signal: signal.Signals, handlers_kept: None
+) -> None:
+    worker = a_new_worker()
+    taken: queue.SimpleQueue[int] = queue.SimpleQueue()  # the worker's copy of the master's queue (Arbiter.SIG_QUEUE)
+    taken.put_nowait(signal.SIGCHLD)
+    taken.put_nowait(stop_signal)  # came between the fork and the hook, to the master's handler
+    try:
+        worker.cfg.post_fork(SimpleNamespace(SIG_QUEUE=taken), worker)
+        assert worker.alive is False
+        assert worker.stopping_since is not None
+    finally:
+        worker.tmp.close()
+
+
+def test_a_new_worker_with_no_stop_signal_queued_runs(handlers_kept: None) -> None:
+    worker = a_new_worker()
+    taken: queue.SimpleQueue[int] = queue.SimpleQueue()
+    taken.put_nowait(signal.SIGCHLD)
+    taken.put_nowait(signal.SIGHUP)  # (the master's to handle: a reload, not this worker's stop)
+    try:
+        worker.cfg.post_fork(SimpleNamespace(SIG_QUEUE=taken), worker)
+        assert worker.alive is True
+        assert worker.stopping_since is None
     finally:
         worker.tmp.close()
