@@ -154,9 +154,8 @@ def post_fork(arbiter: Any, worker: Any) -> None:
     queue the signal in the worker's copy of the master's queue, where nothing reads it: a worker still
     starting when the server was stopped served on until the master's graceful timeout (10 s) and was killed
     (seen in a loaded test run: stopped in 11.1 s). Here such a signal, or one the master's handler queued before
-    this hook ran, ends the worker's loop before it starts,
-    as gunicorn's own handler would (its handle_exit wakes a poller not made yet, so not it); gunicorn's
-    handlers replace these once set."""
+    this hook ran, ends the worker's loop before it starts, as gunicorn's own handler would (its handle_exit wakes a
+    poller not made yet, so not it); gunicorn's handlers replace these once set."""
 
     def stop(signum: int, frame: Any) -> None:
         worker.stopping_since = worker.stopping_since or time.monotonic()
