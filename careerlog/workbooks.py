@@ -6,7 +6,8 @@ lists beside its data (the choices of a drop-down), and a sheet of data left out
 GUIDE_SHEET, a template's guide (careerlog.workbook_template), left unread and unnamed. No other sheet is ever read
 in place of the first: a workbook whose first sheet workbook.xml names but its ZIP does not hold (which openpyxl
 leaves out without a word) is refused as a whole (`SHEET_MISSING`), and so is one whose first sheet is a template's
-guide, dragged before the sheet of data (`GUIDE_FIRST`: named GUIDE_SHEET, its first cell the guide's first column);
+guide, dragged before the sheet of data (`GUIDE_FIRST`: named GUIDE_SHEET, its first cell the guide's first column)
+or left alone, the sheet of data removed (`GUIDE_ALONE`);
 a sheet of data named GUIDE_SHEET is read as any first sheet is. The first row with a cell
 is the header, and each row is turned into the text cells the CSV reader would have read (`cell_text`), so that the
 same header (aliases, the kind column, unknown columns refused), the same checks of the cells and the same
@@ -97,6 +98,11 @@ GUIDE_FIRST = Refusal(
     "The workbook's first sheet, {sheet}, is the guide of a template, which is not imported: the import reads the "
     "first sheet alone, which must be the sheet of data (the template's sheet named after its kind). Drag that "
     "sheet's tab before {sheet} and import the workbook again. Nothing was imported."
+)
+GUIDE_ALONE = Refusal(
+    "The workbook's only sheet, {sheet}, is the guide of a template, which is not imported: the workbook holds no "
+    "sheet of data (the template's sheet named after its kind). Fill in the sheet of data of a template (download "
+    "the template again) and import that workbook. Nothing was imported."
 )
 BOOLEAN_CELL = Refusal(
     "Cell {cell} holds TRUE or FALSE (a logical value), which is no value of this column: type the value as text."
@@ -294,8 +300,8 @@ class SheetBroken(InvalidInput):
 class Workbook:
     """An .xlsx file's first worksheet, open to read row by row (`rows`); the other sheets' names (`others`). A file
     that is no workbook, or that would unpack to too much (`refuse_bombs`), is refused (InvalidInput of "file"); so is
-    one whose first sheet is missing (`SHEET_MISSING`) or is a template's guide (`GUIDE_FIRST`), not read in its
-    place."""
+    one whose first sheet is missing (`SHEET_MISSING`) or is a template's guide (`GUIDE_FIRST`; `GUIDE_ALONE` when it
+    is the only sheet), not read in its place."""
 
     def __init__(self, stream: IO[bytes], name: str | None = None) -> None:
         from openpyxl.reader.excel import ExcelReader
@@ -322,7 +328,8 @@ class Workbook:
                 raise InvalidInput(NO_SHEET.reason(), "file")
             self.sheet = sheets[0]
             if self.sheet.title == GUIDE_SHEET and self._guide():
-                raise InvalidInput(GUIDE_FIRST.reason(sheet=repr(GUIDE_SHEET)), "file")
+                alone = len(sheets) == 1  # (no sheet of data to drag before it: removed; a chartsheet is no worksheet)
+                raise InvalidInput((GUIDE_ALONE if alone else GUIDE_FIRST).reason(sheet=repr(GUIDE_SHEET)), "file")
         except BaseException:
             self.book.close()
             raise

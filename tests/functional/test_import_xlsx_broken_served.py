@@ -17,7 +17,7 @@ import pytest
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import csrf_token, log_in
 from tests.integration.test_import_xlsx_broken import BROKEN, protected
-from tests.unit.test_import_xlsx_sheets import first_sheet_missing, guide_first
+from tests.unit.test_import_xlsx_sheets import first_sheet_missing, guide_alone, guide_first
 
 PROTECTED_EN = (
     "The workbook is protected with a password: remove the password in Excel (File &gt; Info &gt; Protect Workbook) "
@@ -90,6 +90,11 @@ NOT_THE_FIRST = {
         guide_first,
         "The workbook's first sheet, 'Petunjuk', is the guide of a template, which is not imported",
         "Lembar pertama buku kerja ini, &#39;Petunjuk&#39;, adalah petunjuk sebuah templat, yang tidak diimpor",
+    ),
+    "a template's guide left alone, its data removed": (
+        guide_alone,
+        "The workbook's only sheet, 'Petunjuk', is the guide of a template, which is not imported",
+        "Satu-satunya lembar buku kerja ini, &#39;Petunjuk&#39;, adalah petunjuk sebuah templat, yang tidak diimpor",
     ),
 }
 

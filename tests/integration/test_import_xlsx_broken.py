@@ -24,7 +24,7 @@ from tests import factories as f
 from tests.integration.test_cli import last_position, run
 from tests.integration.test_import_xlsx import COLUMNS, rows, xlsx
 from tests.unit.test_import_xlsx_bombs import made, shared_strings, sheet_xml
-from tests.unit.test_import_xlsx_sheets import first_sheet_missing, guide_first
+from tests.unit.test_import_xlsx_sheets import first_sheet_missing, guide_alone, guide_first
 
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
@@ -131,6 +131,12 @@ NOT_THE_FIRST = {
         "Error: file: The workbook's first sheet, 'Petunjuk', is the guide of a template, which is not imported: the "
         "import reads the first sheet alone, which must be the sheet of data (the template's sheet named after its "
         "kind). Drag that sheet's tab before 'Petunjuk' and import the workbook again. Nothing was imported.",
+    ),
+    "a template's guide left alone, its data removed": (
+        guide_alone,
+        "Error: file: The workbook's only sheet, 'Petunjuk', is the guide of a template, which is not imported: the "
+        "workbook holds no sheet of data (the template's sheet named after its kind). Fill in the sheet of data of a "
+        "template (download the template again) and import that workbook. Nothing was imported.",
     ),
 }
 

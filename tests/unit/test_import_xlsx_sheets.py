@@ -18,7 +18,7 @@ from openpyxl.chart import BarChart
 
 from careerlog.domain.errors import InvalidInput
 from careerlog.workbook_template import template_workbook
-from careerlog.workbooks import GUIDE_FIRST, SHEET_MISSING, header_names, read_xlsx
+from careerlog.workbooks import GUIDE_ALONE, GUIDE_FIRST, SHEET_MISSING, header_names, read_xlsx
 
 NIP = "199001012015031002"
 OTHER = "198609262010031001"
@@ -58,6 +58,15 @@ def guide_first() -> bytes:
     """The training template with its guide sheet Petunjuk dragged before its sheet of data."""
     book = openpyxl.load_workbook(io.BytesIO(template_workbook("training")))
     book.move_sheet("Petunjuk", offset=-1)
+    saved = io.BytesIO()
+    book.save(saved)
+    return saved.getvalue()
+
+
+def guide_alone() -> bytes:
+    """The training template with its sheet of data removed: its guide sheet Petunjuk the only sheet."""
+    book = openpyxl.load_workbook(io.BytesIO(template_workbook("training")))
+    book.remove(book.worksheets[0])
     saved = io.BytesIO()
     book.save(saved)
     return saved.getvalue()
@@ -120,6 +129,7 @@ def test_a_workbook_refused_as_a_whole_has_no_header_for_the_import_page_to_ask_
     assert header_names(two_sheets()) == ["nip", "title"]
     assert header_names(first_sheet_missing()) is None
     assert header_names(guide_first()) is None
+    assert header_names(guide_alone()) is None
 
 
 def test_a_templates_guide_dragged_before_its_data_is_refused_saying_to_drag_the_data_back() -> None:
@@ -131,14 +141,14 @@ def test_a_templates_guide_dragged_before_its_data_is_refused_saying_to_drag_the
     assert "Drag that sheet's tab before 'Petunjuk'" in reason
 
 
-def test_a_templates_guide_left_alone_is_refused_as_the_guide_too() -> None:
-    book = openpyxl.load_workbook(io.BytesIO(template_workbook("training")))
-    book.remove(book.worksheets[0])
-    saved = io.BytesIO()
-    book.save(saved)
+def test_a_templates_guide_left_alone_is_refused_as_the_guide_without_saying_to_drag_a_sheet() -> None:
     with pytest.raises(InvalidInput) as refused:
-        read(saved.getvalue())
-    assert refused.value.errors == {"file": [GUIDE_FIRST.reason(sheet="'Petunjuk'")]}
+        read(guide_alone())
+    [reason] = refused.value.errors["file"]
+    assert reason == GUIDE_ALONE.reason(sheet="'Petunjuk'")
+    assert reason.startswith("The workbook's only sheet, 'Petunjuk', is the guide of a template, which is not")
+    assert "Drag" not in reason
+    assert "Fill in the sheet of data of a template" in reason
 
 
 def test_a_sheet_of_data_named_petunjuk_is_read_as_any_first_sheet_and_the_next_is_named() -> None:
