@@ -134,3 +134,40 @@ def test_the_time_to_promotion_workbook_says_why_as_the_page_does(pooled: World)
     assert row["untested"].value.startswith("Tanpa uji log-rank dan model Cox")
     by_sex = records(pooled, f"/pages/time-to-promotion.xlsx?{TWO_GROUPS}&lang=en")
     assert [r["untested"].value for r in by_sex] == [None, None]
+
+
+# ---------------------------------------------------------------------- employment kind and another dimension
+
+PNS_ONLY = "Grouped by employment kind there is only one group, PNS"
+KIND_ALONE = "by=employment_kind&min_cell=3"  # (PNS: a pool of 2, 5 rank spells)
+# (PNS / F and PNS / M: a pool of 1 each, both under min_cell; 3 and 2 rank spells, PNS / M under min_cell)
+KIND_AND_SEX = "by=employment_kind&by=sex&min_cell=3"
+
+
+def test_grouped_by_employment_kind_and_sex_the_notes_do_not_say_pns_is_the_only_group(pooled: World) -> None:
+    answers = [
+        pooled.get(f"/api/v1/audits/{audit}?by=employment_kind,sex&min_cell=3", "inspector").get_json()
+        for audit in ("fairness", "time-to-promotion")
+    ]
+    assert [[g["group"] for g in body["groups"]] for body in answers] == [["PNS / F", "PNS / M"]] * 2
+    assert [body["untested"] for body in answers] == ["fewer_than_two_groups"] * 2  # (small cells, not one group)
+    page = pooled.client.get(f"/pages/fairness?{KIND_AND_SEX}&lang=en").get_data(as_text=True)
+    assert 'id="rates-untested"' in page
+    assert 'id="untested"' in page
+    assert PNS_ONLY not in page
+    rates = [r["untested"].value for r in records(pooled, f"/pages/fairness.xlsx?{KIND_AND_SEX}&lang=en")]
+    times = [r["untested"].value for r in records(pooled, f"/pages/time-to-promotion.xlsx?{KIND_AND_SEX}&lang=en")]
+    assert rates
+    assert times
+    assert all(note and PNS_ONLY not in note for note in rates + times)
+
+
+def test_grouped_by_employment_kind_alone_the_notes_say_pns_is_the_only_group(pooled: World) -> None:
+    page = pooled.client.get(f"/pages/fairness?{KIND_ALONE}&lang=en").get_data(as_text=True)
+    rates = page[page.index('<section aria-labelledby="h-rates">') : page.index('<section aria-labelledby="h-km">')]
+    assert PNS_ONLY in rates
+    assert PNS_ONLY in page[page.index('id="untested"') :]
+    [rates_row] = records(pooled, f"/pages/fairness.xlsx?{KIND_ALONE}&lang=en")
+    [times_row] = records(pooled, f"/pages/time-to-promotion.xlsx?{KIND_ALONE}&lang=en")
+    assert PNS_ONLY in rates_row["untested"].value
+    assert PNS_ONLY in times_row["untested"].value

@@ -512,7 +512,7 @@ def employment_kinds_field(counted: str) -> fields.List:
         dump_only=True,
         metadata={
             "description": f"The employment kinds {counted}: PNS (CPNS included). PPPK hold contract grades (I-XVII) "
-            "and are never promoted in rank, so grouped by employment_kind there is one group, PNS (`untested`)."
+            "and are never promoted in rank, so grouped by employment_kind alone there is one group, PNS (`untested`)."
         },
     )
 
@@ -526,8 +526,8 @@ def untested_field(tests: str, *, row: bool = False) -> fields.String:
         allow_none=True,
         metadata={
             "description": f"{where}hy there is no {tests}: `fewer_than_two_groups`, they compare two groups or more "
-            "shown (each of at least min_cell), and fewer are (grouped by employment_kind there is one, PNS); null "
-            "when two groups or more are shown."
+            "shown (each of at least min_cell), and fewer are (grouped by employment_kind alone there is one, PNS); "
+            "null when two groups or more are shown."
         },
     )
 

@@ -655,8 +655,8 @@ def group_words(rows: list[dict[str, Any]], by: list[str], untested: str | None 
 def untested_note(kind: str, answer: Mapping[str, Any], by: list[str]) -> str | None:
     """Why the selection rates (`kind` "rates") or time to promotion ("times") compare nothing, in the page's
     language, as the fairness page says it under the table and its workbook on each row: fewer than two groups shown
-    (`untested`), and grouped by employment kind why PNS is the only one (PPPK are never promoted in rank); None when
-    they compare."""
+    (`untested`), and grouped by employment kind alone why PNS is the only one (PPPK are never promoted in rank);
+    None when they compare."""
     if not answer.get("untested"):
         return None
     least = local_number(answer["min_cell"])
@@ -681,7 +681,9 @@ def untested_note(kind: str, answer: Mapping[str, Any], by: list[str]) -> str | 
             "promotion does not count them. Their selection is not compared here either: they are in no promotion "
             "round."
         )
-    return f"{note} {why}" if "employment_kind" in by else note
+    # (employment kind alone: with another dimension the groups are PNS·F, PNS·M, ..., and fewer than two of them may
+    # be shown for another reason, each of the others under min_cell)
+    return f"{note} {why}" if set(by) == {"employment_kind"} else note
 
 
 def time_row(group: dict[str, Any]) -> dict[str, Any]:
