@@ -133,10 +133,14 @@ class AccessLog(glogging.Logger):  # type: ignore[misc]
     def atoms(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> dict[str, Any]:
         atoms: dict[str, Any] = super().atoms(resp, req, environ, request_time)
         path = logged_path(str(environ.get("PATH_INFO") or ""))  # (NIPs as {nip}, the rest percent-encoded)
-        atoms.update(U=path, q="", f="-", r=f"{environ.get('REQUEST_METHOD')} {path} {environ.get('SERVER_PROTOCOL')}")
-        # the other texts a client gives (the User-Agent, a Basic authorization's user name: ESC [2J, U+202E, a C1
-        # control) with their control characters visible (careerlog.visible.on_terminal), as the command line shows
-        # a text: written raw, they ran on the terminal of whoever watched the log
+        # no Basic authorization's user name (`u`): careerlog authenticates by bearer token and page session, so one
+        # is whatever a client sent, a credential maybe
+        atoms.update(
+            U=path, q="", f="-", u="-", r=f"{environ.get('REQUEST_METHOD')} {path} {environ.get('SERVER_PROTOCOL')}"
+        )
+        # the other texts a client gives (the User-Agent: ESC [2J, U+202E, a C1 control) with their control characters
+        # visible (careerlog.visible.on_terminal), as the command line shows a text: written raw, they ran on the
+        # terminal of whoever watched the log
         return {
             k: on_terminal(v) if isinstance(v, str) else v
             for k, v in atoms.items()
