@@ -102,8 +102,14 @@ RATE_LIMIT_HIT = (
     "RETURNING hits, expires_at"
 )
 # One hit taken back from a key's current window (a log-in attempt counted as failed that succeeded): never below 0,
-# and not in a window that has ended (the next one starts from the attempts made in it).
+# and not in a window that has ended (the next one starts from the attempts made in it). Then, in the same
+# transaction (the row locked by the UPDATE), a row with no hits left is deleted (RATE_LIMIT_EMPTY_DELETE): a log-in
+# that succeeded leaves no row, whose window's end would tell when the user name was last used.
 RATE_LIMIT_TAKE_BACK = "UPDATE rate_limits SET hits = hits - 1 WHERE key = ? AND expires_at > ? AND hits > 0"
+RATE_LIMIT_EMPTY_DELETE = "DELETE FROM rate_limits WHERE key = ? AND hits <= 0"
+# A failed log-in that left its user name's count at the limit (`most`) or over it: its window now ends a full window
+# (`seconds`) after this failure, so the lock-out lasts as long whenever the failures before it were made.
+LOG_IN_LOCK = "UPDATE rate_limits SET expires_at = ? WHERE key = ? AND expires_at > ? AND hits >= ?"
 # The rate_limits keys of a user name's failed page log-ins (`log_in_failures_key`).
 LOG_IN_FAILURES = "log-in-failures|"
 ACCESS_LOG_COLUMNS = ("id", "at", "username", "role", "nip", "agency", "region", "action")
@@ -540,9 +546,10 @@ class Accounts:
 
     def start_log_in(self, username: str, *, most: int, seconds: float) -> float | None:
         """Count a page log-in with `username` as failed before its password is checked (from any address), and
-        answer None; `log_in_succeeded` takes it back. A user name that has had `most` failed log-ins in the current
-        window of `seconds` (started by the first of them) is refused instead: the window's end is answered (seconds
-        since the epoch) and nothing counted. Counted first, a burst of attempts sent together (by many workers or
+        answer None; `log_in_succeeded` takes it back, `log_in_failed` keeps it. A user name that has had `most`
+        failed log-ins in the current window of `seconds` (started by the first of them) is refused instead: the
+        lock-out's end is answered (seconds since the epoch: a full window after the failure that reached `most`,
+        `log_in_failed`) and nothing counted. Counted first, a burst of attempts sent together (by many workers or
         hosts) cannot pass `most` by the attempts still being checked: each takes a place in the count, or is refused.
         The same for a user name that exists or not, so the refusal does not tell which."""
         key = log_in_failures_key(username)
@@ -553,12 +560,23 @@ class Accounts:
         return ends
 
     def log_in_succeeded(self, username: str) -> None:
-        """Take back the failure `start_log_in` counted for a log-in with `username` that succeeded."""
+        """Take back the failure `start_log_in` counted for a log-in with `username` that succeeded; a count it
+        leaves at 0 is deleted, so that the log-in leaves no trace in the count (nor its window's end)."""
         self._take_back(log_in_failures_key(username))
+
+    def log_in_failed(self, username: str, *, most: int, seconds: float) -> None:
+        """Keep the failure `start_log_in` counted for a log-in with `username` whose password was not right: when
+        the count is at `most` (this failure reached it), the lock-out starts now and lasts a full window of
+        `seconds`, whenever the failures before it were made (a window started by an earlier failure, the user's own
+        typo an hour ago, would have told an attacker of it by a shorter lock-out)."""
+        now = time.time()
+        with self.store.transaction() as sql:
+            sql.execute(LOG_IN_LOCK, (now + seconds, log_in_failures_key(username), now, most))
 
     def _take_back(self, key: str) -> None:
         with self.store.transaction() as sql:
             sql.execute(RATE_LIMIT_TAKE_BACK, (key, time.time()))
+            sql.execute(RATE_LIMIT_EMPTY_DELETE, (key,))
 
     def log_in_failures(self, username: str) -> tuple[int, float]:
         """The failed page log-ins with `username` counted in the current window, and its end (0 and now if none)."""

@@ -100,6 +100,55 @@ def test_a_user_name_that_does_not_exist_is_refused_with_the_same_answer(siti: W
     assert abs(int(known.headers["Retry-After"]) - int(unknown.headers["Retry-After"])) <= 5
 
 
+def back(world: World, username: str, seconds: float) -> None:
+    """Move the window of `username`'s failed log-ins `seconds` back, as if its attempts were made that much earlier
+    (nothing when it has no row)."""
+    with world.services.accounts.store.transaction() as sql:
+        sql.execute(
+            "UPDATE rate_limits SET expires_at = expires_at - ? WHERE key = ?", (seconds, log_in_failures_key(username))
+        )
+
+
+def test_a_user_name_that_logged_in_lately_is_refused_for_as_long_as_one_nobody_used(siti: World) -> None:
+    limit(siti, "3/hour")
+    assert attempt(siti, USER, PASSWORD, "192.168.7.6").status_code == 302
+    back(siti, USER, 40 * 60)  # the log-in 40 minutes ago
+    answers = {}
+    for name in (USER, "nobody-here"):
+        assert fail(siti, name, 3) == [400] * 3
+        answers[name] = attempt(siti, name, PASSWORD, "192.168.7.7")
+    known, unknown = answers[USER], answers["nobody-here"]
+    assert known.status_code == unknown.status_code == 429
+    assert error_of(known) == error_of(unknown)
+    assert 3590 <= int(known.headers["Retry-After"]) <= 3600
+    assert abs(int(known.headers["Retry-After"]) - int(unknown.headers["Retry-After"])) <= 5
+
+
+def test_a_log_in_leaves_no_count_of_its_user_name(siti: World) -> None:
+    assert attempt(siti, USER, PASSWORD, "192.168.7.6").status_code == 302
+    with siti.services.accounts.store.transaction() as sql:
+        rows = sql.query("SELECT hits FROM rate_limits WHERE key = ?", (log_in_failures_key(USER),))
+    assert rows == []
+
+
+def test_a_lock_lasts_a_full_window_from_the_failure_that_reached_the_limit_whenever_the_first_was(
+    siti: World,
+) -> None:
+    limit(siti, "3/hour")
+    assert fail(siti, USER, 1) == [400]  # the user's own typo, 40 minutes ago
+    back(siti, USER, 40 * 60)
+    assert attempt(siti, USER, PASSWORD, "192.168.7.6").status_code == 302  # still counted: 1
+    assert fail(siti, USER, 2, first=3) == [400, 400]
+    answer = attempt(siti, USER, PASSWORD, "192.168.7.7", lang="en")
+    assert answer.status_code == 429
+    assert 3590 <= int(answer.headers["Retry-After"]) <= 3600
+    assert "for 60 more minutes" in error_of(answer)
+    back(siti, USER, 30 * 60)  # half an hour on: still refused, for the half hour left (refusals do not extend it)
+    answer = attempt(siti, USER, PASSWORD, "192.168.7.8")
+    assert answer.status_code == 429
+    assert 1790 <= int(answer.headers["Retry-After"]) <= 1800
+
+
 def test_the_refusal_in_english_says_to_wait_or_ask_an_administrator(siti: World) -> None:
     limit(siti, "2 per 10 minutes")
     fail(siti, USER, 2)

@@ -103,6 +103,8 @@ def login() -> ResponseReturnValue:
         try:
             account = accounts.check_password(username, form.password.data)
         except AuthenticationFailed:
+            if limit is not None:  # the count kept; reaching the limit starts a lock-out of a full window
+                accounts.log_in_failed(username, most=limit.amount, seconds=limit.get_expiry())
             error = _("The user name or password is not right.")
         else:
             if limit is not None:
