@@ -13,6 +13,7 @@ its rows are only ever added.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 import secrets
 import time
@@ -85,6 +86,9 @@ DDL = (
     # cookie would expire anyway (seconds since the epoch): a copy of the cookie is refused after the log-out.
     "CREATE TABLE IF NOT EXISTS ended_sessions (id TEXT PRIMARY KEY, expires_at DOUBLE PRECISION NOT NULL)",
     "CREATE INDEX IF NOT EXISTS ended_sessions_expires_at ON ended_sessions (expires_at)",
+    # Random secrets of this store, made once on first use, read by every worker, host and command of it: `log-in-keys`
+    # keys the HMAC that names a user name's log-in counts in rate_limits (`Accounts.log_in_key`).
+    "CREATE TABLE IF NOT EXISTS store_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 # The read of a bearer token's row and its account (by their primary keys), one parameter: the token's hash.
 BEARER_READ = (
@@ -225,10 +229,8 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def log_in_failures_key(username: str) -> str:
-    """The rate_limits key counting the failed page log-ins of a user name, whatever the address: its SHA-256, so a
-    user name of any length (a form's, up to the upload limit) makes a key of 80 characters."""
-    return LOG_IN_FAILURES + hashlib.sha256(username.encode("utf-8", "surrogatepass")).hexdigest()
+# The store secret (store_secrets) keying the HMAC of the user names in rate_limits' keys (`Accounts.log_in_key`).
+LOG_IN_KEYS_NAME = "log-in-keys"
 
 
 class Accounts:
@@ -247,6 +249,7 @@ class Accounts:
         self.hasher = hasher or PasswordHasher()
         self.durable_access_log = durable_access_log  # on PostgreSQL; see record_access
         self._stand_in: tuple[PasswordHasher, str] | None = None  # (check_password)
+        self._log_in_secret: bytes | None = None  # (log_in_key)
 
     def create_tables(self) -> None:
         """Create the tables and indexes not there yet (`Sql.create_missing`), and add the columns a table made by an
@@ -375,8 +378,9 @@ class Accounts:
         that found none counted changes nothing and is not kept (as a second disabling). NotFound names an unknown
         account (a user name that is no account's has its failures counted all the same, but is not unlocked here)."""
         account = self.get(username)
+        key = self.log_in_failures_key(username)  # (the secret read, or made, before the transaction)
         with self.store.transaction() as sql:
-            rows = sql.query(LOG_IN_FAILURES_FORGET, (log_in_failures_key(username),))
+            rows = sql.query(LOG_IN_FAILURES_FORGET, (key,))
             now = time.time()
             cleared = sum(int(row["hits"]) for row in rows if float(row["expires_at"]) > now)
             if cleared:
@@ -389,7 +393,7 @@ class Accounts:
         """The failed page log-ins counted in their current windows for those of `usernames` that have some (the
         accounts page's): one read of the current windows of every user name, which are few (one each for the user
         names failed in the last window)."""
-        keys = {log_in_failures_key(name): name for name in usernames}
+        keys = {self.log_in_failures_key(name): name for name in usernames}
         rows = self.store.query(
             "SELECT key, hits FROM rate_limits WHERE key LIKE ? AND expires_at > ? AND hits > 0",
             (LOG_IN_FAILURES + "%", time.time()),
@@ -544,6 +548,32 @@ class Accounts:
             rows = sql.query(RATE_LIMIT_HIT, (key, amount, now + seconds, now, now))
         return int(rows[0]["hits"]), float(rows[0]["expires_at"])
 
+    def log_in_key(self, username: str) -> str:
+        """A user name as the rate_limits keys of its log-ins hold it: its HMAC-SHA-256, keyed by the store's random
+        `log-in-keys` secret (store_secrets, made on first use; every worker, host and `careerlog accounts unlock`
+        reads the same). 64 hex digits, a key PostgreSQL's index takes whatever the name's length (a form's, up to the
+        upload limit), and a password typed in the user name's field is not kept as typed nor as a plain hash, which
+        a dictionary would have undone: without the secret the key tells nothing of the name."""
+        digest = hmac.new(self._log_in_keys_secret(), username.encode("utf-8", "surrogatepass"), hashlib.sha256)
+        return digest.hexdigest()
+
+    def log_in_failures_key(self, username: str) -> str:
+        """The rate_limits key counting the failed page log-ins of a user name, whatever the address."""
+        return LOG_IN_FAILURES + self.log_in_key(username)
+
+    def _log_in_keys_secret(self) -> bytes:
+        """The store's `log-in-keys` secret: read once, made by whichever process needs it first (the others keep
+        what was made: ON CONFLICT DO NOTHING, then read)."""
+        if self._log_in_secret is None:
+            with self.store.transaction() as sql:
+                sql.execute(
+                    "INSERT INTO store_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                    (LOG_IN_KEYS_NAME, secrets.token_hex(32)),
+                )
+                rows = sql.query("SELECT value FROM store_secrets WHERE name = ?", (LOG_IN_KEYS_NAME,))
+            self._log_in_secret = bytes.fromhex(rows[0]["value"])
+        return self._log_in_secret
+
     def start_log_in(self, username: str, *, most: int, seconds: float) -> float | None:
         """Count a page log-in with `username` as failed before its password is checked (from any address), and
         answer None; `log_in_succeeded` takes it back, `log_in_failed` keeps it. A user name that has had `most`
@@ -552,7 +582,7 @@ class Accounts:
         `log_in_failed`) and nothing counted. Counted first, a burst of attempts sent together (by many workers or
         hosts) cannot pass `most` by the attempts still being checked: each takes a place in the count, or is refused.
         The same for a user name that exists or not, so the refusal does not tell which."""
-        key = log_in_failures_key(username)
+        key = self.log_in_failures_key(username)
         counted, ends = self._hit(key, seconds)
         if counted <= most:
             return None
@@ -562,16 +592,17 @@ class Accounts:
     def log_in_succeeded(self, username: str) -> None:
         """Take back the failure `start_log_in` counted for a log-in with `username` that succeeded; a count it
         leaves at 0 is deleted, so that the log-in leaves no trace in the count (nor its window's end)."""
-        self._take_back(log_in_failures_key(username))
+        self._take_back(self.log_in_failures_key(username))
 
     def log_in_failed(self, username: str, *, most: int, seconds: float) -> None:
         """Keep the failure `start_log_in` counted for a log-in with `username` whose password was not right: when
         the count is at `most` (this failure reached it), the lock-out starts now and lasts a full window of
         `seconds`, whenever the failures before it were made (a window started by an earlier failure, the user's own
         typo an hour ago, would have told an attacker of it by a shorter lock-out)."""
+        key = self.log_in_failures_key(username)
         now = time.time()
         with self.store.transaction() as sql:
-            sql.execute(LOG_IN_LOCK, (now + seconds, log_in_failures_key(username), now, most))
+            sql.execute(LOG_IN_LOCK, (now + seconds, key, now, most))
 
     def _take_back(self, key: str) -> None:
         with self.store.transaction() as sql:
@@ -580,7 +611,7 @@ class Accounts:
 
     def log_in_failures(self, username: str) -> tuple[int, float]:
         """The failed page log-ins with `username` counted in the current window, and its end (0 and now if none)."""
-        return self.hits(log_in_failures_key(username))
+        return self.hits(self.log_in_failures_key(username))
 
     # ------------------------------------------------------------------ the pages' sessions
 

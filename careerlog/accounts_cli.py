@@ -229,7 +229,8 @@ def revoke_token_command(obj: Context, prefix: str) -> None:
 
 
 # What `accounts copy` carries, each table by its primary key, in this order (a token's account comes first). Not
-# rate_limits: counters of the last minutes, which start again at zero.
+# rate_limits: counters of the last minutes, which start again at zero; nor store_secrets, whose `log-in-keys` only keys
+# those counters (the target makes its own).
 COPIED = (
     ("accounts", "username"),
     ("api_tokens", "token_hash"),

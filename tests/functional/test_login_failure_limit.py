@@ -16,7 +16,6 @@ import pytest
 from click.testing import CliRunner
 from werkzeug.test import TestResponse
 
-from careerlog.accounts import log_in_failures_key
 from careerlog.cli import main
 from careerlog.config import ConfigurationError
 from tests.functional.conftest import World
@@ -103,10 +102,9 @@ def test_a_user_name_that_does_not_exist_is_refused_with_the_same_answer(siti: W
 def back(world: World, username: str, seconds: float) -> None:
     """Move the window of `username`'s failed log-ins `seconds` back, as if its attempts were made that much earlier
     (nothing when it has no row)."""
+    key = world.services.accounts.log_in_failures_key(username)
     with world.services.accounts.store.transaction() as sql:
-        sql.execute(
-            "UPDATE rate_limits SET expires_at = expires_at - ? WHERE key = ?", (seconds, log_in_failures_key(username))
-        )
+        sql.execute("UPDATE rate_limits SET expires_at = expires_at - ? WHERE key = ?", (seconds, key))
 
 
 def test_a_user_name_that_logged_in_lately_is_refused_for_as_long_as_one_nobody_used(siti: World) -> None:
@@ -126,8 +124,9 @@ def test_a_user_name_that_logged_in_lately_is_refused_for_as_long_as_one_nobody_
 
 def test_a_log_in_leaves_no_count_of_its_user_name(siti: World) -> None:
     assert attempt(siti, USER, PASSWORD, "192.168.7.6").status_code == 302
+    key = siti.services.accounts.log_in_failures_key(USER)
     with siti.services.accounts.store.transaction() as sql:
-        rows = sql.query("SELECT hits FROM rate_limits WHERE key = ?", (log_in_failures_key(USER),))
+        rows = sql.query("SELECT hits FROM rate_limits WHERE key = ?", (key,))
     assert rows == []
 
 
@@ -173,8 +172,9 @@ def test_refused_attempts_are_not_counted_and_the_count_ends_with_its_window(sit
     fail(siti, USER, 3)
     assert fail(siti, USER, 4, first=3) == [429] * 4
     assert siti.services.accounts.log_in_failures(USER)[0] == 3
+    key = siti.services.accounts.log_in_failures_key(USER)
     with siti.services.accounts.store.transaction() as sql:  # the hour over
-        sql.execute("UPDATE rate_limits SET expires_at = ? WHERE key = ?", (time.time() - 1, log_in_failures_key(USER)))
+        sql.execute("UPDATE rate_limits SET expires_at = ? WHERE key = ?", (time.time() - 1, key))
     assert attempt(siti, USER, PASSWORD, "192.168.7.7").status_code == 302
 
 

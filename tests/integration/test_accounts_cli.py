@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from click.testing import CliRunner, Result
 
-from careerlog.accounts import AuthenticationFailed, log_in_failures_key, open_accounts, utc_now
+from careerlog.accounts import AuthenticationFailed, open_accounts, utc_now
 from careerlog.cli import main
 from careerlog.config import Settings
 from careerlog.sqlstore import open_store
@@ -218,7 +218,7 @@ def test_accounts_unlock_of_a_window_ended_clears_nothing_and_keeps_nothing(data
     create_hr(database_url)
     accounts = open_accounts(Settings(database_url=database_url))
     try:
-        accounts.hit(log_in_failures_key("siti"), 3600, amount=4)
+        accounts.hit(accounts.log_in_failures_key("siti"), 3600, amount=4)
         with accounts.store.transaction() as sql:  # (the window ended a second ago, its row not yet deleted)
             sql.execute("UPDATE rate_limits SET expires_at = ?", (time.time() - 1,))
         result = run(database_url, "accounts", "unlock", "siti")

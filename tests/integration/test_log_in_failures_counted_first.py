@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from careerlog.accounts import log_in_failures_key, open_accounts
+from careerlog.accounts import open_accounts
 from careerlog.config import Settings
 
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
@@ -43,7 +43,7 @@ def test_a_log_in_that_succeeded_leaves_no_row_and_a_lock_out_lasts_a_full_windo
     database_url: str,
 ) -> None:
     accounts = open_accounts(Settings(database_url=database_url))
-    key = log_in_failures_key("siti")
+    key = accounts.log_in_failures_key("siti")
     try:
         assert accounts.start_log_in("siti", most=2, seconds=3600) is None
         accounts.log_in_succeeded("siti")

@@ -15,17 +15,21 @@ import urllib.request
 
 import pytest
 
-from careerlog.accounts import log_in_failures_key, open_accounts
+from careerlog.accounts import open_accounts
 from careerlog.config import Settings
 from tests.integration.test_serve_log_in_any_worker import PASSWORD, _opener, _status, served
 
 __all__ = ["served"]
 
 
-def _counted(database_url: str) -> dict[str, int]:
+def _counted(database_url: str, *names: str) -> tuple[dict[str, int], dict[str, int]]:
+    """The store's counts by key, and the failed log-ins of each of `names` by the name."""
     accounts = open_accounts(Settings(database_url=database_url))
     try:
-        return {str(row["key"]): int(row["hits"]) for row in accounts.store.query("SELECT key, hits FROM rate_limits")}
+        counts = {
+            str(row["key"]): int(row["hits"]) for row in accounts.store.query("SELECT key, hits FROM rate_limits")
+        }
+        return counts, {name: counts.get(accounts.log_in_failures_key(name), 0) for name in names}
     finally:
         accounts.store.close()
 
@@ -48,12 +52,11 @@ def test_the_sixth_log_in_attempt_in_a_minute_is_refused_whichever_worker_takes_
     assert wrong == [400] * 5 + [429] * 3
     assert _attempt(url, "siti", PASSWORD) == 429  # even the right password, until the minute is over
     assert _attempt(url, "budi", "not-the-password-at-all") == 400  # another user name is not affected
-    counted = _counted(database_url)
+    counted, failed = _counted(database_url, "siti", "budi")
     per_address = sorted(hits for key, hits in counted.items() if not key.startswith("log-in-failures|"))
     assert per_address == [1, 9]  # every attempt counted once, in the store
     # (and the failed log-ins of each user name: the 5 attempts that reached the password, and budi's)
-    assert counted[log_in_failures_key("siti")] == 5
-    assert counted[log_in_failures_key("budi")] == 1
+    assert failed == {"siti": 5, "budi": 1}
 
 
 def _answer(url: str, username: str, password: str) -> tuple[int, str]:
@@ -86,5 +89,5 @@ def test_the_failed_log_ins_of_a_user_name_are_counted_by_every_worker_together(
     assert [status for status, _ in answers] == [400, 400, 400, 429, 429]
     assert all("Too many failed log-ins with this user name" in page for _, page in answers[3:])
     assert _attempt(url, "budi", "not-the-password-at-all") == 400  # another user name is not affected
-    counted = _counted(database_url)
-    assert counted[log_in_failures_key("siti")] == 3  # once each, whichever worker took it; the refused not
+    _, failed = _counted(database_url, "siti")
+    assert failed["siti"] == 3  # once each, whichever worker took it; the refused not

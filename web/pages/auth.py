@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import math
 import secrets
 import time
@@ -23,11 +22,12 @@ from web.pages.common import blp, local_path, page, services, session_hours, sig
 
 
 def login_key() -> str:
-    """Log-in attempts are counted per address and user name: the name's SHA-256, so a name of any length (a
-    form's, up to the upload limit) makes a key PostgreSQL's index takes (one of 10,000 random characters was a 503,
-    the index row too large), and a password typed in the user name's field is not kept as typed."""
+    """Log-in attempts are counted per address and user name: the name as `Accounts.log_in_key` keys it (an HMAC
+    keyed by the store's secret), so a name of any length (a form's, up to the upload limit) makes a key PostgreSQL's
+    index takes (one of 10,000 random characters was a 503, the index row too large), and a password typed in the
+    user name's field is kept neither as typed nor as a plain hash a dictionary would undo."""
     username = request.form.get("username", "")
-    return f"{request.remote_addr}|{hashlib.sha256(username.encode('utf-8', 'surrogatepass')).hexdigest()}"
+    return f"{request.remote_addr}|{services().accounts.log_in_key(username)}"
 
 
 @functools.lru_cache(maxsize=8)
