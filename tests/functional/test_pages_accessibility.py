@@ -187,6 +187,16 @@ def test_no_two_landmarks_of_a_page_share_a_name(world: World, path: str) -> Non
     assert [n for n, count in Counter(names).items() if count > 1] == []
 
 
+@pytest.mark.parametrize("path", ["/pages/accounts", "/pages/accounts/changes"])
+def test_the_administrators_pages_name_every_header_cell_and_their_landmarks_apart(world: World, path: str) -> None:
+    log_in(world, "admin")
+    page = page_of(world, path)
+    assert not [attrs for tag, attrs, text in page.found if tag == "th" and not "".join(text).strip()]
+    names = page.landmark_names()
+    assert names
+    assert [n for n, count in Counter(names).items() if count > 1] == []
+
+
 def test_counts_use_the_right_plural_form(world: World) -> None:
     log_in(world, "inspector")
     english = world.client.get("/pages/audits?agency=KOTA-MEDAN&lang=en").get_data(as_text=True)

@@ -26,6 +26,7 @@ from web import login_limit
 from web.api.paging import last_page
 from web.pages.labels import (
     action_label,
+    change_label,
     code_name,
     field_label,
     group_name,
@@ -37,6 +38,7 @@ from web.pages.labels import (
     scope_label,
     severity_label,
     source_text,
+    via_label,
 )
 
 LANGUAGES = ("id", "en")
@@ -204,6 +206,8 @@ def init_pages(app: Flask) -> None:
         "severity_label": severity_label,
         "role_label": role_label,
         "action_label": action_label,
+        "change_label": change_label,
+        "via_label": via_label,
         "rule_status": rule_status_label,
         "measure_label": measure_label,
         "code_name": code_name,

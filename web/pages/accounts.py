@@ -1,4 +1,5 @@
-"""The national administrator's accounts: list them, create one with a role and scope, disable one, unlock one.
+"""The national administrator's accounts: list them, create one with a role and scope, disable one, unlock one,
+and read the account changes (every account created, disabled or unlocked), newest first.
 
 The same careerlog.accounts.Accounts methods as `careerlog accounts ...` (the command line), behind
 the role's MANAGE_ACCOUNTS action (administrators only); every form carries a CSRF token. A refused
@@ -19,6 +20,7 @@ from careerlog.access import Action, Role, parse_scope
 from careerlog.accounts import Account
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from web.pages.common import allowed, blp, page, services
+from web.pages.inspector import page_number
 from web.pages.labels import role_label
 
 FIELDS = ("username", "display_name", "role", "national", "agencies", "regions", "nip", "password")
@@ -140,3 +142,12 @@ def unlock_account(username: str) -> ResponseReturnValue:
     else:
         flash(_("%(name)s had no failed log-ins counted: nothing changed.", name=username))
     return redirect(url_for("pages.accounts"))
+
+
+@blp.route("/accounts/changes")
+def account_changes() -> ResponseReturnValue:
+    """The account changes, newest first, 50 a page: the rows `GET /api/v1/account-changes` reads (the same
+    Accounts.account_changes_page), administrators only."""
+    account = allowed(Action.MANAGE_ACCOUNTS)
+    found = services().account_changes(account, page=page_number(), per_page=50)
+    return page("pages/account_changes.html", account, found=found, query={})

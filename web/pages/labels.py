@@ -151,6 +151,19 @@ ACTION_LABELS: dict[str, LazyString] = {
 }
 
 
+# What an account change was (careerlog.accounts' account_changes, its action), and from where it was made (its via).
+CHANGE_LABELS: dict[str, LazyString] = {
+    "created": _l("Account created"),
+    "disabled": _l("Account disabled"),
+    "unlocked": _l("Account unlocked"),
+}
+VIA_LABELS: dict[str, LazyString] = {
+    "page": _l("accounts page"),
+    "cli": _l("command line"),
+    "code": _l("a program"),
+}
+
+
 # How sure a rule is (docs/rules.md): S confirmed, M believed but unconfirmed, I an inference.
 RULE_STATUS_LABELS: dict[str, LazyString] = {
     "S": _l("confirmed"),
@@ -213,6 +226,18 @@ def action_label(action: str) -> str:
     """What a logged read was, in the visitor's language (the code itself for an action added later)."""
     found = ACTION_LABELS.get(action)
     return str(found) if found is not None else action
+
+
+def change_label(action: str) -> str:
+    """What an account change was, in the visitor's language (the code itself for an action added later)."""
+    found = CHANGE_LABELS.get(action)
+    return str(found) if found is not None else action
+
+
+def via_label(via: str) -> str:
+    """Where an account change was made from, in the visitor's language (the code itself for one added later)."""
+    found = VIA_LABELS.get(via)
+    return str(found) if found is not None else via
 
 
 def scope_label(scope: Scope) -> str:
