@@ -15,6 +15,7 @@ from tests.functional.test_pages_accounts import GOOD, create
 from tests.functional.test_pages_accounts_unlock import LOCKED, attempt
 from tests.functional.test_pages_auth import PASSWORD, csrf_token, log_in
 from web.pages import local_datetime
+from web.pages.labels import kept_scope_label
 
 
 @pytest.fixture
@@ -90,6 +91,10 @@ def test_the_account_changes_are_in_indonesian(changed: World) -> None:
         ["Akun dinonaktifkan", "siti", "halaman akun"],
         ["Akun dibuat", "siti", "halaman akun"],
     ]
+    assert [row[3:5] for row in rows_of(page)[:2]] == [
+        ["Pengelola kepegawaian", "instansi KAB-KARO"],
+        ["Pengelola kepegawaian", "instansi KOTA-MEDAN"],
+    ]
     assert "Percobaan masuk gagal yang dihapus" in page
     assert "Account unlocked" not in page
 
@@ -108,7 +113,7 @@ def test_the_account_changes_are_paged_50_a_page_newest_first(world: World) -> N
     first = world.client.get("/pages/accounts/changes?lang=en").get_data(as_text=True)
     assert [row[2] for row in rows_of(first)[:2]] == ["pegawai-50", "pegawai-49"]
     assert len(rows_of(first)) == 50
-    assert rows_of(first)[0][5:7] == ["root", "command line"]
+    assert rows_of(first)[0][3:7] == ["Reporting client", "national", "root", "command line"]
     assert 'href="/pages/accounts/changes?page=2"' in first
     second = world.client.get("/pages/accounts/changes?page=2&lang=en").get_data(as_text=True)
     _read, total = world.services.accounts.account_changes()
@@ -123,3 +128,11 @@ def test_the_account_changes_are_paged_50_a_page_newest_first(world: World) -> N
 def test_no_one_but_an_administrator_reads_the_account_changes(world: World, who: str) -> None:
     log_in(world, who)
     assert world.client.get("/pages/accounts/changes").status_code == 403
+
+
+def test_a_kept_scope_is_shown_part_by_part_in_the_visitors_language(world: World) -> None:
+    with world.app.test_request_context("/pages/?lang=id"):
+        assert kept_scope_label("national") == "nasional"
+        assert kept_scope_label("agency KAB-KARO, region 12.71") == "instansi KAB-KARO, wilayah 12.71"
+        assert kept_scope_label("nip 198001012005011001") == "NIP 198001012005011001"
+        assert kept_scope_label("somewhere else") == "somewhere else"

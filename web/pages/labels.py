@@ -251,6 +251,26 @@ def scope_label(scope: Scope) -> str:
     return ", ".join(parts) or gettext("nothing")
 
 
+def kept_scope_label(kept: str) -> str:
+    """A scope as an account change keeps it (Scope.describe's English, "agency KAB-KARO, region 12", or "nip ..."
+    of an employee account) in the visitor's language, part by part; a part worded otherwise is shown as kept."""
+    if kept.startswith("nip "):
+        return f"NIP {kept[4:]}"
+    words = {"national": gettext("national"), "nothing": gettext("nothing")}
+    parts = []
+    for part in kept.split(", "):
+        kind, _space, code = part.partition(" ")
+        if part in words:
+            parts.append(words[part])
+        elif kind == "agency" and code:
+            parts.append(gettext("agency %(code)s", code=code))
+        elif kind == "region" and code:
+            parts.append(gettext("region %(code)s", code=code))
+        else:
+            parts.append(part)
+    return ", ".join(parts)
+
+
 def rule_status_label(status: str | None) -> str:
     """A rule's status (S, M, I) in words, with the code: "an inference (I)"."""
     found = RULE_STATUS_LABELS.get(status or "")
