@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -79,7 +80,10 @@ def stored(app: CareerLog) -> list[tuple[str, int, str, bytes]]:
 def test_a_bulk_write_on_postgresql_wakes_the_workers_that_listen(postgres_url: str) -> None:
     settings = Settings(database_url=postgres_url)
     with CareerLog.from_settings(settings) as app:
-        channel = app.recorder.channel_name  # type: ignore[attr-defined]
+        # The library names the channel after the events table alone (careerlog_events), so every store in the
+        # test database's schemas shares it and another test's write woke this listener too: a channel of its own
+        channel = f"careerlog_events_{uuid.uuid4().hex}"
+        app.recorder.channel_name = channel  # type: ignore[attr-defined]
         base = postgres_url.split("?", 1)[0]
         with psycopg.connect(base, autocommit=True) as listener:
             listener.execute(f'LISTEN "{channel}"')

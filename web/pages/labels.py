@@ -182,10 +182,15 @@ MEASURE_LABELS: dict[str, LazyString] = {
 SEVERITY_LABELS: dict[str, LazyString] = {"low": _l("low"), "medium": _l("medium"), "high": _l("high")}
 
 
+def _label(table: Mapping[str, LazyString], code: str) -> str:
+    """A code's name in the visitor's language from `table`, or the code itself for one added later."""
+    found = table.get(code)
+    return str(found) if found is not None else code
+
+
 def kind_label(kind: str) -> str:
     """The kind's name in the visitor's language (the code itself for a kind added later)."""
-    found = KIND_LABELS.get(kind)
-    return str(found) if found is not None else kind
+    return _label(KIND_LABELS, kind)
 
 
 # A field named alike in several kinds but meaning another thing in one: a penalty's level is its tingkat (PP
@@ -218,26 +223,22 @@ def field_label(name: str, kind: str | None = None) -> str:
 
 def role_label(role: str) -> str:
     """A role's name in the visitor's language (the code itself for a role added later)."""
-    found = ROLE_LABELS.get(role)
-    return str(found) if found is not None else role
+    return _label(ROLE_LABELS, role)
 
 
 def action_label(action: str) -> str:
     """What a logged read was, in the visitor's language (the code itself for an action added later)."""
-    found = ACTION_LABELS.get(action)
-    return str(found) if found is not None else action
+    return _label(ACTION_LABELS, action)
 
 
 def change_label(action: str) -> str:
     """What an account change was, in the visitor's language (the code itself for an action added later)."""
-    found = CHANGE_LABELS.get(action)
-    return str(found) if found is not None else action
+    return _label(CHANGE_LABELS, action)
 
 
 def via_label(via: str) -> str:
     """Where an account change was made from, in the visitor's language (the code itself for one added later)."""
-    found = VIA_LABELS.get(via)
-    return str(found) if found is not None else via
+    return _label(VIA_LABELS, via)
 
 
 def scope_label(scope: Scope) -> str:
