@@ -230,7 +230,7 @@ REPEATED_KEY_VALUES = Refusal(
     kinds=("kind",),
 )
 # A row of a fact recorded and since retracted, its values and no new client key (the file run again): the ledger's
-# RESENT_RETRACTED (kept for the API's clients) advises a new client reference, which a file's user gives as a column
+# RESENT_RETRACTED (kept for the API's clients) advises a new client key, which a file's user gives as a column
 RERUN_RETRACTED = Refusal(
     "Reference {reference} was recorded with these values as version {version}, which version {by} retracted: a "
     "file run again does not record it again. If it stays retracted, remove this row from the file; to record the "

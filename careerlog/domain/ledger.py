@@ -96,12 +96,12 @@ FORM_KEY_REUSED = Refusal(
     kinds=("kind",),
 )
 # A retracted fact's reference names nothing in force: other values under it are recorded anew (a new event; the
-# retracted one stays retracted), the same values only as a new recording (a new client reference), never answered
+# retracted one stays retracted), the same values only as a new recording (a new client key), never answered
 # as recorded: a file run again does not bring back what was retracted.
 RESENT_RETRACTED = Refusal(
     "Reference {reference} was recorded with these values as version {version}, which version {by} retracted: "
-    "none of it is in force. To record the fact again, send it under a new client reference (the record form "
-    "does), or with the values it should have.",
+    "none of it is in force. To record the fact again, send it under a new client key (the API's Idempotency-Key "
+    "header, careerlog record's --client-key; the record page sends one itself), or with the values it should have.",
     numbers=("version", "by"),
 )
 # A retracted fact's own client key sent again (its key spent): named by the key, as KEY_REUSED is

@@ -91,8 +91,9 @@ def test_the_api_refuses_a_retracted_facts_values_again_without_a_new_key_naming
     assert "Already recorded" not in json.dumps(body)
     assert body["errors"]["reference"] == [
         f"Reference 'RR-1' was recorded with these values as version {version}, which version {retraction} "
-        "retracted: none of it is in force. To record the fact again, send it under a new client reference (the "
-        "record form does), or with the values it should have."
+        "retracted: none of it is in force. To record the fact again, send it under a new client key (the API's "
+        "Idempotency-Key header, careerlog record's --client-key; the record page sends one itself), or with the "
+        "values it should have."
     ]
     assert world.log() == before
     anew = world.post(EVENTS, "hr", json=WRONG, **keyed("again-1"))  # deliberately recorded again
