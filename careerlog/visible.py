@@ -31,6 +31,9 @@ _UNESCAPED_BY_JSON = "\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
 WORKBOOK_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # The characters a terminal runs rather than shows: every C0 control (newline, tab, carriage return, ESC...) and those
 TERMINAL_CONTROLS = re.compile(f"[\x00-\x1f{_UNESCAPED_BY_JSON}]")
+# What a log line shows visibly: a terminal's controls but the newline and the tab a traceback is written with (a log
+# file is read on a terminal too: `tail -f`, `less -R`, journalctl)
+LOG_CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f{_UNESCAPED_BY_JSON}]")
 _JSON_UNESCAPED = re.compile(f"[{_UNESCAPED_BY_JSON}]")
 
 

@@ -4,7 +4,8 @@ percent-encoded (`logged_path`: no character of it can forge a line).
 `careerlog serve`'s access log writes the path so (web.cli.AccessLog); its error log (gunicorn's: a request the app
 did not answer, logged with its URI or request line whole) and the app's own log of an unexpected error (whose
 traceback quotes the exception as raised: a database error's detail, a message formatted with a NIP or a URL) are
-written through `Redacted`.
+written through `Redacted`, which also shows the control characters they quote visibly (a log file is read on a
+terminal too).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import logging
 import re
 from urllib.parse import quote
+
+from careerlog.visible import LOG_CONTROLS, visible_controls
 
 # A NIP in a path (/api/v1/employees/NIP, /pages/audits/NIP/2): 18 digits, birth date, appointment and sex in them,
 # written as the API reads one too, with spaces, dots or dashes between them (careerlog.domain.nip.normalise_nip:
@@ -43,8 +46,11 @@ def _path_bytes(text: str) -> bytes:
 
 def redacted(text: str) -> str:
     """A log message without the personal data a request's URL carries: each NIP written `{nip}`, each query left
-    out."""
-    return NIP_IN_PATH.sub("{nip}", QUERY_IN_TEXT.sub("", text))
+    out; and with the control characters a terminal would run instead of showing (an escape sequence ESC [2J
+    clearing the screen of whoever watches the log, a carriage return writing over a line, a bidi override U+202E
+    showing a text backwards) made visible as the command line shows them (careerlog.visible.LOG_CONTROLS: ESC as
+    ␛, U+202E as \\u202e), the newlines and tabs of a traceback kept."""
+    return visible_controls(NIP_IN_PATH.sub("{nip}", QUERY_IN_TEXT.sub("", text)), LOG_CONTROLS)
 
 
 class Redacted(logging.Filter):

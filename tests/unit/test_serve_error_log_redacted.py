@@ -53,3 +53,21 @@ def test_other_messages_are_written_as_they_are(capsys: pytest.CaptureFixture[st
     logger = error_logger()
     logger.warning("Worker with pid %s was terminated due to signal %s", 4242, 9)  # type: ignore[attr-defined]
     assert "Worker with pid 4242 was terminated due to signal 9" in capsys.readouterr().err
+
+
+def test_the_control_characters_a_logged_exception_quotes_are_written_visibly_its_lines_kept(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An exception's message quoting a value as sent (a unit named with ESC [2J, a carriage return, a bidi override,
+    a C1 CSI): whoever watches the log on a terminal (`tail -f`) sees them, as the command line shows them, where
+    they cleared the screen, wrote over the line or showed it backwards. The traceback's own lines stay lines."""
+    logger = error_logger()
+    try:
+        raise ValueError("unit 'Bagian\x1b[2J Umum\r\u202eNAIGAPEGEK\x9b1m' refused")
+    except ValueError:
+        logger.exception("Error handling request %s %s", "POST", "/api/v1/events\x1b]0;x\x07")  # type: ignore[attr-defined]
+    written = capsys.readouterr().err
+    assert not any(c in written for c in ("\x1b", "\r", "\u202e", "\x9b", "\x07")), repr(written)
+    assert "Error handling request POST /api/v1/events␛]0;x␇" in written, written
+    assert "ValueError: unit 'Bagian␛[2J Umum␍\\u202eNAIGAPEGEK\\x9b1m' refused" in written, written
+    assert "Traceback (most recent call last):\n" in written, written
