@@ -7,8 +7,10 @@ them. Stores are compared by what they hold: every view table, row by row, and t
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import select
 import signal
 import socket
 import subprocess
@@ -188,6 +190,89 @@ def serve(database_url: str, log_path: Path, *args: str, env: dict[str, str] | N
         server.close()
         raise AssertionError(f"careerlog serve did not listen:\n{server.output()}")
     return server, f"http://127.0.0.1:{found[-1]}"
+
+
+# The process `Forks` starts: it imports the given modules, then forks one child per job it reads (a JSON line: the
+# arguments, the environment and the output files) and answers the child's pid, then its exit code. The child is a
+# `careerlog` run as the console script runs it (sys.exit(main())), its SystemExit or traceback ending the process.
+FORKING = """
+import json, os, sys, threading
+from careerlog.cli import main
+for module in sys.argv[2:]:
+    __import__(module)
+while line := sys.stdin.readline():
+    args, env, out, err = json.loads(line)
+    assert threading.active_count() == 1, threading.enumerate()  # (a fork copies no other thread, nor its locks)
+    pid = os.fork()
+    if pid == 0:
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+        os.dup2(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), 1)
+        os.dup2(os.open(err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), 2)
+        os.environ.clear()
+        os.environ.update(env)
+        sys.argv = [sys.argv[1], *args]
+        sys.exit(main())
+    print(pid, flush=True)
+    print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), flush=True)
+"""
+
+
+class Forks:
+    """`careerlog ARGS` run to its end, each in a child forked from one process that imported the command line
+    (careerlog.cli, and `preload`: a command's module, such as `serve`'s web.cli) once.
+
+    Each run is a process of its own with its own environment, exit code, standard output and error, from
+    `careerlog.cli.main` on as the `careerlog` console script runs it; what it does not pay again is Python's start
+    and those imports (about 1 s of CPU a run here). Only for commands that end by themselves; no careerlog module
+    reads the environment as it is imported (settings, rules and names files are read when a command runs), and
+    the forking process has read nothing but its imports, without CAREERLOG_* in its environment.
+    """
+
+    def __init__(self, *preload: str):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERLOG_")}
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", FORKING, CAREERLOG, *preload],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            text=True,
+        )
+
+    def _answer(self, timeout: float) -> int:
+        assert self.process.stdout is not None
+        if not select.select([self.process.stdout], [], [], timeout)[0]:
+            raise subprocess.TimeoutExpired("careerlog (forked)", timeout)
+        line = self.process.stdout.readline()
+        if not line:
+            raise AssertionError(f"the forking process ended: {self.process.wait(10)}")
+        return int(line)
+
+    def run(
+        self, directory: Path, *args: str, env: dict[str, str], timeout: float = 120
+    ) -> subprocess.CompletedProcess[str]:
+        """`careerlog ARGS` with exactly `env` as its environment, its output in files of `directory`."""
+        assert self.process.stdin is not None
+        out, err = directory / "careerlog.out", directory / "careerlog.err"
+        self.process.stdin.write(json.dumps([list(args), env, str(out), str(err)]) + "\n")
+        self.process.stdin.flush()
+        pid = self._answer(30)
+        try:
+            code = self._answer(timeout)
+        except subprocess.TimeoutExpired:
+            os.kill(pid, signal.SIGKILL)
+            raise
+        return subprocess.CompletedProcess([CAREERLOG, *args], code, out.read_text(), err.read_text())
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(10)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
 
 def free_port() -> int:

@@ -4,46 +4,64 @@ A bad setting (docs/operations.md, Configuration) or a store the encryption key 
 was found by each gunicorn worker as it booted: a traceback per worker in the log, then
 "Worker failed to boot" and exit code 3. Now the command says what is wrong in one line and
 exits 1, as every other careerlog command does.
+
+Each case is a `careerlog serve` process of its own, forked from one that imported the command line once for the
+module (tests.processes.Forks): Python's start and careerlog's imports cost about 1 s of CPU a case.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
-import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from eventsourcing.cipher import AESCipher
 
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from tests import factories as f
 from tests.integration.test_serving import free_port
+from tests.processes import Forks
+
+Serve = Callable[..., subprocess.CompletedProcess[str]]
 
 
-def serve(url: str, **settings: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERLOG_")}
-    env |= {"CAREERLOG_DATABASE_URL": url, **settings}
-    careerlog = str(Path(sys.executable).with_name("careerlog"))
-    command = [careerlog, "serve", "--bind", f"127.0.0.1:{free_port()}", "--workers", "2"]
-    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+@pytest.fixture(scope="module")
+def forks() -> Iterator[Forks]:
+    made = Forks("web.cli")
+    yield made
+    made.close()
 
 
-def test_serve_names_a_bad_web_setting_and_exits_1(database_url: str) -> None:
+@pytest.fixture
+def serve(forks: Forks, tmp_path: Path) -> Serve:
+    """`careerlog serve` on the store at `url` with the settings given (and no other CAREERLOG_*), run to its end."""
+
+    def served(url: str, **settings: str) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERLOG_")}
+        env |= {"CAREERLOG_DATABASE_URL": url, **settings}
+        return forks.run(tmp_path, "serve", "--bind", f"127.0.0.1:{free_port()}", "--workers", "2", env=env)
+
+    return served
+
+
+def test_serve_names_a_bad_web_setting_and_exits_1(database_url: str, serve: Serve) -> None:
     done = serve(database_url, CAREERLOG_MIN_CELL="abc")
     assert done.returncode == 1, done.stderr
     assert "CAREERLOG_MIN_CELL" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
 
 
-def test_serve_names_a_setting_that_is_no_finite_number_and_exits_1(database_url: str) -> None:
+def test_serve_names_a_setting_that_is_no_finite_number_and_exits_1(database_url: str, serve: Serve) -> None:
     done = serve(database_url, CAREERLOG_MAX_UPLOAD_MB="inf")  # each worker failed to boot: exit 3, tracebacks
     assert done.returncode == 1, done.stderr
     assert "CAREERLOG_MAX_UPLOAD_MB" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
 
 
-def test_serve_names_a_missing_encryption_key_and_exits_1(database_url: str) -> None:
+def test_serve_names_a_missing_encryption_key_and_exits_1(database_url: str, serve: Serve) -> None:
     settings = Settings(database_url=database_url, encryption_key=AESCipher.create_key(32))
     with CareerLog.from_settings(settings) as ledger:
         ledger.record(f.nip(sequence=951), "appointment", f.appointment(), actor="hr")
@@ -53,7 +71,9 @@ def test_serve_names_a_missing_encryption_key_and_exits_1(database_url: str) -> 
     assert "Traceback" not in done.stderr + done.stdout
 
 
-def test_serve_names_a_rules_or_names_file_that_does_not_read_and_exits_1(database_url: str, tmp_path: Path) -> None:
+def test_serve_names_a_rules_or_names_file_that_does_not_read_and_exits_1(
+    database_url: str, tmp_path: Path, serve: Serve
+) -> None:
     """Each worker would have found it on the first request that reads it (a 500 on an import with a name, on an
     audit): the command finds it first."""
     broken = tmp_path / "broken.toml"
@@ -65,14 +85,14 @@ def test_serve_names_a_rules_or_names_file_that_does_not_read_and_exits_1(databa
         assert "Traceback" not in done.stderr + done.stdout, variable
 
 
-def test_serve_refuses_a_secret_key_shorter_than_32_characters_and_exits_1(database_url: str) -> None:
+def test_serve_refuses_a_secret_key_shorter_than_32_characters_and_exits_1(database_url: str, serve: Serve) -> None:
     done = serve(database_url, CAREERLOG_SECRET_KEY="x" * 31)
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith("Error: CAREERLOG_SECRET_KEY: 31 characters, at least 32 are needed"), done.stderr
     assert "Traceback" not in done.stderr + done.stdout
 
 
-def test_serve_names_a_bad_log_in_failure_limit_and_exits_1(database_url: str) -> None:
+def test_serve_names_a_bad_log_in_failure_limit_and_exits_1(database_url: str, serve: Serve) -> None:
     done = serve(database_url, CAREERLOG_LOGIN_FAILURE_LIMIT="20 a day")
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith(
