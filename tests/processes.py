@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -44,10 +44,12 @@ def wait_until(condition: Callable[[], bool], timeout: float = 30.0, every: floa
 class Careerlog:
     """One `careerlog ARGS` process on a store, its output in a log file."""
 
-    def __init__(self, database_url: str, log_path: Path, *args: str, env: dict[str, str] | None = None):
+    def __init__(self, database_url: str, log_path: Path, *args: str, env: Mapping[str, str | None] | None = None):
+        """`env` over this process's environment; a variable given None is left out."""
         self.log_path = log_path
         self._log: IO[bytes] = log_path.open("ab")
-        environ = {**os.environ, "CAREERLOG_DATABASE_URL": database_url, **(env or {})}
+        given = {**os.environ, "CAREERLOG_DATABASE_URL": database_url, **(env or {})}
+        environ = {name: value for name, value in given.items() if value is not None}
         self.process = subprocess.Popen([CAREERLOG, *args], env=environ, stdout=self._log, stderr=subprocess.STDOUT)
 
     @property
@@ -172,7 +174,9 @@ def twin_store(database_url: str, directory: Path) -> Iterator[str]:
 LISTENING = re.compile(r"Listening at: http://127\.0\.0\.1:(\d+) ")
 
 
-def serve(database_url: str, log_path: Path, *args: str, env: dict[str, str] | None = None) -> tuple[Careerlog, str]:
+def serve(
+    database_url: str, log_path: Path, *args: str, env: Mapping[str, str | None] | None = None
+) -> tuple[Careerlog, str]:
     """`careerlog serve ARGS` on 127.0.0.1 at a port the kernel gives gunicorn as it binds, and the base URL,
     once gunicorn listens (its workers may still be loading the app: wait for an answer too).
 

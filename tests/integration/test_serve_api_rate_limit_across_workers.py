@@ -4,44 +4,12 @@ CAREERLOG_API_RATE_LIMIT=5/minute, not 5 per worker (the counts are in the store
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
+from tests.integration.conftest import SERVED_GROUP, TwoWorkers
 
-from careerlog.accounts import open_accounts
-from careerlog.config import Settings
-from tests.integration.test_serving import free_port, wait_until
-
-
-@pytest.fixture
-def served(database_url: str, tmp_path: Path) -> Iterator[tuple[str, str, str]]:
-    """`careerlog serve --workers 2` limiting each token to 5 requests a minute; its URL and two tokens."""
-    accounts = open_accounts(Settings(database_url=database_url))
-    accounts.create("bi-client", display_name="Reporting", role="admin", password=None)
-    tokens = (accounts.issue_token("bi-client").token, accounts.issue_token("bi-client").token)
-    accounts.store.close()
-    port = free_port()
-    env = {**os.environ, "CAREERLOG_DATABASE_URL": database_url, "CAREERLOG_API_RATE_LIMIT": "5/minute"}
-    careerlog = str(Path(sys.executable).with_name("careerlog"))
-    command = [careerlog, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "1"]
-    log_path = tmp_path / "serve.log"
-    log = log_path.open("wb")
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        assert wait_until(lambda: _status(f"{url}/api/openapi.json", None) == 200, timeout=120), log_path.read_text()
-        assert wait_until(lambda: log_path.read_text().count("Booting worker with pid") >= 2, timeout=120)
-        yield url, *tokens
-    finally:
-        process.terminate()
-        process.wait(15)
-        log.close()
+pytestmark = SERVED_GROUP  # (`two_workers`: the server shared with the other modules of the group, conftest.py)
 
 
 def _status(url: str, token: str | None) -> int:
@@ -57,8 +25,9 @@ def _status(url: str, token: str | None) -> int:
 
 
 def test_the_sixth_request_of_a_token_in_a_minute_is_refused_whichever_worker_takes_it(
-    served: tuple[str, str, str],
+    two_workers: TwoWorkers,
 ) -> None:
-    url, token, other = served
+    """On the shared server (conftest.py), CAREERLOG_API_RATE_LIMIT=5/minute; its token's counts start at none."""
+    url, (token, other) = two_workers.url, two_workers.tokens
     assert [_status(f"{url}/api/v1/me", token) for _ in range(8)] == [200] * 5 + [429] * 3
     assert _status(f"{url}/api/v1/me", other) == 200  # another token of the same account counts on its own

@@ -12,52 +12,17 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import re
-import subprocess
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from careerlog.accounts import open_accounts
 from careerlog.config import Settings
-from tests.integration.test_serving import free_port, wait_until
+from tests.integration.conftest import PASSWORD, SERVED_GROUP, TwoWorkers
 from web.cli import Server, serve
 
-PASSWORD = "a-long-enough-password-2026"
-
-
-@pytest.fixture
-def served(database_url: str, tmp_path: Path) -> Iterator[str]:
-    """`careerlog serve --workers 2` with no CAREERLOG_SECRET_KEY, and an account that logs in with a password."""
-    accounts = open_accounts(Settings(database_url=database_url))
-    accounts.create("siti", display_name="Siti", role="admin", password=PASSWORD)
-    accounts.store.close()
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "CAREERLOG_SECRET_KEY"}
-    env["CAREERLOG_DATABASE_URL"] = database_url
-    careerlog = str(Path(sys.executable).with_name("careerlog"))
-    command = [careerlog, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "1"]
-    log = (tmp_path / "serve.log").open("wb")
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        assert wait_until(lambda: _status(_opener(), f"{url}/pages/login") == 200, timeout=120), (
-            tmp_path / "serve.log"
-        ).read_text()
-        # both workers started (a fixed second did not ensure it on a loaded machine: the log-ins could all
-        # have gone to the one worker up, and the test passed without a second key to disagree with)
-        assert wait_until(
-            lambda: (tmp_path / "serve.log").read_text().count("Booting worker with pid") >= 2, timeout=120
-        )
-        yield url
-    finally:
-        process.terminate()
-        process.wait(15)
-        log.close()
+pytestmark = SERVED_GROUP  # (`two_workers`: the server shared with the other modules of the group, conftest.py)
 
 
 def _opener() -> urllib.request.OpenerDirector:
@@ -77,8 +42,8 @@ def _status(opener: urllib.request.OpenerDirector, url: str, data: dict[str, str
         return 0
 
 
-def test_a_page_log_in_holds_on_every_worker_without_a_configured_secret_key(served: str) -> None:
-    url = served
+def test_a_page_log_in_holds_on_every_worker_without_a_configured_secret_key(two_workers: TwoWorkers) -> None:
+    url = two_workers.url
     outcomes = []
     for _ in range(3):
         opener = _opener()

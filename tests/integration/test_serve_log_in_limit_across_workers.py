@@ -12,14 +12,17 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from careerlog.accounts import open_accounts
 from careerlog.config import Settings
-from tests.integration.test_serve_log_in_any_worker import PASSWORD, _opener, _status, served
+from tests.integration.conftest import PASSWORD, SERVED_GROUP, TwoWorkers, serving_two_workers
+from tests.integration.test_serve_log_in_any_worker import _opener, _status
 
-__all__ = ["served"]
+pytestmark = SERVED_GROUP  # (`two_workers`: the server shared with the other modules of the group, conftest.py)
 
 
 def _counted(database_url: str, *names: str) -> tuple[dict[str, int], dict[str, int]]:
@@ -44,10 +47,8 @@ def _attempt(url: str, username: str, password: str) -> int:
     return _status(opener, f"{url}/pages/login", form)
 
 
-def test_the_sixth_log_in_attempt_in_a_minute_is_refused_whichever_worker_takes_it(
-    served: str, database_url: str
-) -> None:
-    url = served
+def test_the_sixth_log_in_attempt_in_a_minute_is_refused_whichever_worker_takes_it(two_workers: TwoWorkers) -> None:
+    url, database_url = two_workers.url, two_workers.database_url
     wrong = [_attempt(url, "siti", "not-the-password-at-all") for _ in range(8)]
     assert wrong == [400] * 5 + [429] * 3
     assert _attempt(url, "siti", PASSWORD) == 429  # even the right password, until the minute is over
@@ -75,9 +76,10 @@ def _answer(url: str, username: str, password: str) -> tuple[int, str]:
 
 
 @pytest.fixture
-def served_with_3_failures_an_hour(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> str:
-    monkeypatch.setenv("CAREERLOG_LOGIN_FAILURE_LIMIT", "3/hour")  # (before the server is started with it)
-    return str(request.getfixturevalue("served"))
+def served_with_3_failures_an_hour(database_url: str, tmp_path: Path) -> Iterator[str]:
+    """A server of its own (not the shared `two_workers`): CAREERLOG_LOGIN_FAILURE_LIMIT=3/hour."""
+    with serving_two_workers(database_url, tmp_path / "serve.log", CAREERLOG_LOGIN_FAILURE_LIMIT="3/hour") as served:
+        yield served.url
 
 
 def test_the_failed_log_ins_of_a_user_name_are_counted_by_every_worker_together(
