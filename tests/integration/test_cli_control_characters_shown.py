@@ -7,7 +7,11 @@ recorded, byte for byte. So is `careerlog export`'s JSON Lines: on a terminal it
 (which JSON leaves as they are) are written as JSON escapes, the same values; piped, it is byte for byte what
 `careerlog import --migration` reads back into an equal store. The commands reading a store (history, the audits'
 tables and JSON, accounts) are run on a pseudo-terminal too, where click leaves an ESC [2J in what it writes, and
-the demo's summary naming a file given. Both stores."""
+the demo's summary naming a file given. Both stores.
+
+The tests that only read a store read one recorded once per module and store kind (`recorded`): the record, its
+study leave, a training titled with a C1 control and an account named with controls; its piped export is taken once
+(`exported`). Each command the tests show is still a `careerlog` process of its own on a terminal or a pipe."""
 
 from __future__ import annotations
 
@@ -44,11 +48,32 @@ def record(ledger: CareerLog) -> None:
     ledger.record(NIP, "rank_promotion", f.promotion("III/b", "2014-04-01"), actor="test")
 
 
-def record_with_leave(ledger: CareerLog) -> None:
-    """The record, and a start of study leave in the unit (the study-leave audit lists its unit)."""
+# A training's title holding a C1 control (U+009B, a CSI on some terminals), DEL and a bidi override, which JSON (and
+# orjson, the export's) leaves as they are; ESC it escapes itself (\u001b)
+TITLE = "Diklat\x9b2J Arsip \u202eLATIGID\x7f"
+RAW_IN_JSON = ("\x9b", "\u202e", "\x7f", "\x1b")
+NAME = "Siti \x1b[2J\u202e\x9bLubis"  # an account's display name
+
+
+def record_all(ledger: CareerLog) -> None:
+    """The record, a training titled TITLE, and a start of study leave in the unit (the study-leave audit lists
+    its unit)."""
     record(ledger)
+    ledger.record(NIP, "training", f.training("2016-01-08", title=TITLE, reference="CERT-C1"), actor="test")
     leave = {"institution": "Universitas Sumatera Utara", "level": "S-2", "effective_date": "2016-01-10"}
     ledger.record(NIP, "study_leave_start", {**leave, "reference": "TB-1"}, actor="test")
+
+
+@pytest.fixture(scope="module")
+def recorded(shared_database_url: str) -> str:
+    """A store of each kind, recorded (record_all) and projected once for the module's tests that only read it, with
+    an account named NAME."""
+    with projected(shared_database_url, record_all):
+        pass
+    created = ("accounts", "create", "siti", "--name", NAME, "--role", "hr", "--agency", "KOTA-MEDAN", "--no-password")
+    result = run(shared_database_url, *created)
+    assert result.exit_code == 0, result.output
+    return shared_database_url
 
 
 def run(database_url: str, *args: str) -> Result:
@@ -60,20 +85,18 @@ def shown(result: Result) -> str:
     return result.output
 
 
-def test_an_audit_table_and_its_json_show_a_recorded_escape_and_bidi_override_visibly(database_url: str) -> None:
-    with projected(database_url, record):
-        table = run(database_url, "audit", "promotions")
-        listed = run(database_url, "audit", "promotions", "--format", "json")
-        history = run(database_url, "history", NIP)
+def test_an_audit_table_and_its_json_show_a_recorded_escape_and_bidi_override_visibly(recorded: str) -> None:
+    table = run(recorded, "audit", "promotions")
+    listed = run(recorded, "audit", "promotions", "--format", "json")
+    history = run(recorded, "history", NIP)
     assert UNIT_SHOWN in shown(table)
     assert [row["unit"] for row in json.loads(shown(listed))["decisions"]] == [UNIT]
     assert "\\u202e" in listed.output
     assert json.loads(shown(history).splitlines()[0])["unit"] == UNIT
 
 
-def test_a_refusal_shows_the_escape_and_bidi_override_it_quotes_visibly(database_url: str) -> None:
-    with projected(database_url, record):
-        result = run(database_url, "history", "19860926\x1b[2J\u202e")
+def test_a_refusal_shows_the_escape_and_bidi_override_it_quotes_visibly(recorded: str) -> None:
+    result = run(recorded, "history", "19860926\x1b[2J\u202e")
     assert result.exit_code == 1
     assert shown(result) == "Error: Nothing is recorded for 19860926␛[2J\\u202e.\n"
 
@@ -129,49 +152,41 @@ def column(text: str, name: str) -> list[str]:
     return [row[name] for row in csv.DictReader(io.StringIO(text, newline=""))]
 
 
-def test_csv_on_a_terminal_shows_a_recorded_escape_and_bidi_override_visibly(database_url: str) -> None:
-    with projected(database_url, record_with_leave):
-        written = {name: on_a_terminal(database_url, "audit", name, "--format", "csv") for name, _ in CSV_LISTS}
+def test_csv_on_a_terminal_shows_a_recorded_escape_and_bidi_override_visibly(recorded: str) -> None:
+    written = {name: on_a_terminal(recorded, "audit", name, "--format", "csv") for name, _ in CSV_LISTS}
     for name, unit in CSV_LISTS:
         text = written[name].decode()
         assert not any(c in text for c in RAW), text
         assert column(text, unit) == [UNIT_SHOWN], text
 
 
-def test_csv_to_a_pipe_is_written_as_recorded_byte_for_byte(database_url: str) -> None:
-    with projected(database_url, record_with_leave):
-        written = {name: piped(database_url, "audit", name, "--format", "csv") for name, _ in CSV_LISTS}
-        caught = {name: run(database_url, "audit", name, "--format", "csv") for name, _ in CSV_LISTS}
+def test_csv_to_a_pipe_is_written_as_recorded_byte_for_byte(recorded: str) -> None:
+    written = {name: piped(recorded, "audit", name, "--format", "csv") for name, _ in CSV_LISTS}
+    caught = {name: run(recorded, "audit", name, "--format", "csv") for name, _ in CSV_LISTS}
     for name, unit in CSV_LISTS:
         assert UNIT.encode() in written[name]
         assert column(written[name].decode(), unit) == [UNIT]
         assert column(caught[name].output, unit) == [UNIT]  # (click's test runner: not a terminal either)
 
 
-# A training's title holding a C1 control (U+009B, a CSI on some terminals), DEL and a bidi override, which JSON (and
-# orjson, the export's) leaves as they are; ESC it escapes itself (\u001b)
-TITLE = "Diklat\x9b2J Arsip \u202eLATIGID\x7f"
-RAW_IN_JSON = ("\x9b", "\u202e", "\x7f", "\x1b")
-
-
-def record_with_title(ledger: CareerLog) -> None:
-    record(ledger)
-    ledger.record(NIP, "training", f.training("2016-01-08", title=TITLE, reference="CERT-C1"), actor="test")
+@pytest.fixture(scope="module")
+def exported(recorded: str) -> bytes:
+    """`careerlog export` of the recorded store to a pipe."""
+    return piped(recorded, "export")
 
 
 @pytest.fixture
-def other_store(database_url: str, request: pytest.FixtureRequest) -> str:
+def other_store(recorded: str, request: pytest.FixtureRequest) -> str:
     """The store the test does not run on: SQLite to PostgreSQL and back."""
-    return str(request.getfixturevalue("postgres_url" if database_url.startswith("sqlite") else "sqlite_url"))
+    return str(request.getfixturevalue("postgres_url" if recorded.startswith("sqlite") else "sqlite_url"))
 
 
 @pytest.mark.parametrize("args", [(), ("-",), ("/dev/stdout",)], ids=["default", "dash", "dev-stdout"])
 def test_an_export_on_a_terminal_shows_a_recorded_c1_control_and_bidi_override_as_json_escapes(
-    database_url: str, args: tuple[str, ...]
+    recorded: str, exported: bytes, args: tuple[str, ...]
 ) -> None:
-    with projected(database_url, record_with_title):
-        shown_lines = on_a_terminal(database_url, "export", *args).decode().splitlines()
-        piped_lines = piped(database_url, "export").decode().splitlines()
+    shown_lines = on_a_terminal(recorded, "export", *args).decode().splitlines()
+    piped_lines = exported.decode().splitlines()
     assert not [line for line in shown_lines if any(c in line for c in RAW_IN_JSON)], shown_lines
     assert [json.loads(line) for line in shown_lines] == [json.loads(line) for line in piped_lines]
     assert any(TITLE in line for line in piped_lines)  # (piped: as recorded)
@@ -181,10 +196,8 @@ def test_an_export_on_a_terminal_shows_a_recorded_c1_control_and_bidi_override_a
 
 
 def test_a_piped_export_keeps_the_texts_byte_for_byte_and_imports_into_an_equal_store(
-    database_url: str, other_store: str, tmp_path: Path
+    exported: bytes, other_store: str, tmp_path: Path
 ) -> None:
-    with projected(database_url, record_with_title):
-        exported = piped(database_url, "export")
     assert TITLE.encode() in exported
     assert UNIT.encode().replace(b"\x1b", b"\\u001b") in exported  # (ESC: JSON's own escape, as always)
     path = tmp_path / "export.jsonl"
@@ -208,7 +221,6 @@ def test_the_demo_s_summary_on_a_terminal_shows_the_irregularities_file_it_names
     assert listed.is_file()  # (the file itself named as given)
 
 
-NAME = "Siti \x1b[2J\u202e\x9bLubis"  # an account's display name
 UNIT_AS_JSON = "Bagian\\u001b[2J Umum \\u202eNAIGAPEGEK"  # (JSON's escapes: the same value)
 READ_ON_A_TERMINAL = {
     ("history", NIP): UNIT_AS_JSON,
@@ -220,14 +232,11 @@ READ_ON_A_TERMINAL = {
 
 
 def test_the_commands_reading_a_store_show_its_texts_control_characters_visibly_on_a_terminal(
-    database_url: str,
+    recorded: str,
 ) -> None:
     """On a real terminal, where click writes ESC [2J as it is given (to anything else it drops it): the tests above
-    read click's test runner's output, which is not a terminal."""
-    with projected(database_url, record_with_leave):
-        created = ("accounts", "create", "siti", "--name", NAME, "--role", "hr", "--agency", "KOTA-MEDAN")
-        piped(database_url, *created, "--no-password")
-        written = {args: on_a_terminal(database_url, *args).decode() for args in READ_ON_A_TERMINAL}
+    read click's test runner's output, which is not a terminal. The account named NAME was made by `recorded`."""
+    written = {args: on_a_terminal(recorded, *args).decode() for args in READ_ON_A_TERMINAL}
     for args, text in written.items():
         assert not any(c in text for c in (*RAW, "\x9b")), (args, text)
         assert READ_ON_A_TERMINAL[args] in text, (args, text)
