@@ -1,5 +1,9 @@
 """A rebuild in several processes (`rebuild(jobs=N)`, `careerlog projections rebuild --jobs N`)
-gives the tables of a serial rebuild, on both stores, and the worker continues after it exactly once."""
+gives the tables of a serial rebuild, on both stores, and the worker continues after it exactly once.
+
+The tests that read the log without writing to it (the ranges, the counts) and those that rebuild every view from it
+and compare with its serial rebuild share one store per module and store kind (`careers`): recorded and rebuilt
+serially once. A rebuild of every view starts from zero whatever the views held, as the serial one did."""
 
 from __future__ import annotations
 
@@ -8,8 +12,9 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -24,6 +29,7 @@ from careerlog.cli import main as cli
 from careerlog.config import Settings
 from projections.career import CareerRecord
 from projections.framework import Follower, Projector, RangeWorkers, RebuildFailed, Table, insert_rows
+from projections.registry import all_projections
 from projections.roster import RosterProjection
 from tests import factories as f
 from tests.integration.test_projections import BUDI, RINA, SARI, clock, dump, ledger, populate, projector
@@ -42,31 +48,52 @@ def more_careers(app: CareerLog, clock: f.Clock, count: int, first: int = 0) -> 
     return nips
 
 
+@dataclass
+class Careers:
+    """A store recorded once (populate and 30 more careers), its views rebuilt serially: what they then held."""
+
+    ledger: CareerLog
+    projector: Projector
+    nips: list[str]  # the more careers', in the order recorded
+    subjects: int
+    serial: dict[str, list[dict[str, object]]]
+
+
+@pytest.fixture(scope="module")
+def careers(shared_database_url: str) -> Iterator[Careers]:
+    """Shared by the module's tests that do not record: they read the log, or rebuild every view from it."""
+    clock = f.Clock(datetime.fromisoformat("2010-03-20T02:00:00+00:00"))
+    settings = Settings(database_url=shared_database_url)
+    with CareerLog.from_settings(settings, clock=clock) as ledger:
+        worker = Projector(settings, all_projections(), app=ledger, batch_size=3)
+        try:
+            populate(ledger, clock)
+            nips = more_careers(ledger, clock, 30)
+            subjects = worker.subject_count()
+            assert worker.rebuild() == subjects
+            serial = dump(worker.views.sql)
+            assert serial["roster"]
+            assert serial["decisions"]
+            yield Careers(ledger, worker, nips, subjects, serial)
+        finally:
+            worker.close()
+
+
 @pytest.mark.parametrize("jobs", [2, 3, 8])
-def test_a_rebuild_in_several_processes_gives_the_tables_of_a_serial_rebuild(
-    ledger: CareerLog, clock: f.Clock, projector: Projector, jobs: int
-) -> None:
-    populate(ledger, clock)
-    more_careers(ledger, clock, 6)
-    subjects = projector.subject_count()
-    assert projector.rebuild() == subjects
-    serial = dump(projector.views.sql)
-    assert serial["roster"]
-    assert serial["decisions"]
-    assert projector.rebuild(jobs=jobs) == subjects
-    assert dump(projector.views.sql) == serial
-    head = ledger.max_notification_id()
+def test_a_rebuild_in_several_processes_gives_the_tables_of_a_serial_rebuild(careers: Careers, jobs: int) -> None:
+    projector = careers.projector
+    assert projector.rebuild(jobs=jobs) == careers.subjects
+    assert dump(projector.views.sql) == careers.serial
+    head = careers.ledger.max_notification_id()
     assert [(s.position, s.lag) for s in projector.status()] == [(head, 0)] * len(projector.projections)
 
 
-@pytest.mark.made_store  # reads the log only: no view made again
 @pytest.mark.parametrize("jobs", [1, 2, 3, 8, 40])
 def test_the_ranges_processes_take_in_turn_cover_every_subject_once_in_key_order_and_shrink(
-    ledger: CareerLog, clock: f.Clock, projector: Projector, jobs: int
+    careers: Careers, jobs: int
 ) -> None:
-    populate(ledger, clock)
-    more_careers(ledger, clock, 30)
-    head = ledger.max_notification_id()
+    projector = careers.projector
+    head = careers.ledger.max_notification_id()
     ranges = projector.work_ranges(head, jobs)
     assert len(ranges) > min(jobs, 2)  # more ranges than processes: one that finishes early takes another
     read = [[r.subject for r in projector.iter_records(head, after=s.after, last=s.last)] for s in ranges]
@@ -77,13 +104,9 @@ def test_the_ranges_processes_take_in_turn_cover_every_subject_once_in_key_order
     assert sizes[0] <= sum(sizes) // (2 * jobs) + max(events.values())
 
 
-@pytest.mark.made_store  # reads the log only: no view made again
-def test_the_events_of_each_subject_are_counted_up_to_the_position(
-    ledger: CareerLog, clock: f.Clock, projector: Projector
-) -> None:
-    populate(ledger, clock)
-    last = more_careers(ledger, clock, 3)[-1]
-    head = ledger.max_notification_id()
+def test_the_events_of_each_subject_are_counted_up_to_the_position(careers: Careers) -> None:
+    projector, last = careers.projector, careers.nips[-1]  # the last recorded: its appointment and promotion
+    head = careers.ledger.max_notification_id()
     counted = projector.events_per_subject(head)
     assert counted == [(r.subject, len(r.entries)) for r in projector.iter_records(head)]
     assert projector.events_per_subject(head - 2) == [c for c in counted if c[0] != last]  # its 2 events not yet
@@ -116,10 +139,9 @@ def test_a_failure_in_the_rebuilds_own_process_fails_it_as_one_of_its_processes(
         worker.close()
 
 
-def test_a_rebuild_leaves_the_collector_as_it_found_it(ledger: CareerLog, clock: f.Clock, projector: Projector) -> None:
-    populate(ledger, clock)
+def test_a_rebuild_leaves_the_collector_as_it_found_it(careers: Careers) -> None:
     thresholds = gc.get_threshold()
-    projector.rebuild(jobs=2)
+    careers.projector.rebuild(jobs=2)
     assert gc.get_threshold() == thresholds
     assert gc.get_freeze_count() == 0
 
@@ -302,7 +324,7 @@ def test_a_forked_process_that_does_not_exit_after_its_result_is_stopped_and_the
     populate(ledger, clock)
     more_careers(ledger, clock, 4)
     subjects = projector.subject_count()
-    projector.rebuild()
+    projector.rebuild(["roster"])  # (the one view the test's rebuild makes)
     serial = dump(projector.views.sql)["roster"]
     monkeypatch.setattr(RangeWorkers, "exit_limit", 0.1)  # waited out whole: the process never exits by itself
     monkeypatch.setattr(RangeWorkers, "term_grace", 0.5)  # waited out whole when it ignores SIGTERM
