@@ -173,13 +173,25 @@ def database_url(request: pytest.FixtureRequest) -> str:
     return str(request.getfixturevalue(name))
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def shared_database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """One store of each kind per module, for module fixtures whose tests only read what they recorded."""
-    if request.param == "sqlite":
+STORES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@contextmanager
+def shared_store(kind: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A new store of the kind ("sqlite" or "postgres") for a module fixture: a file in a new directory, or a new
+    schema dropped afterwards."""
+    if kind == "sqlite":
         yield f"sqlite:///{tmp_path_factory.mktemp('shared')}/careerlog.db"
         return
     with fresh_schema() as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=STORES)
+def shared_database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One store of each kind per module, for module fixtures whose tests only read what they recorded. A module
+    needing two such stores (two worlds) makes its own fixtures of `STORES` with `shared_store`."""
+    with shared_store(request.param, tmp_path_factory) as url:
         yield url
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
+from datetime import date
 from html.parser import HTMLParser
 from typing import Any
 
@@ -19,19 +21,37 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tests import factories as f
-from tests.functional.conftest import BUDI, SARI, World
+from tests.conftest import STORES, shared_store
+from tests.functional.conftest import (
+    BUDI,
+    SARI,
+    TEST_CONFIG,
+    World,
+    appointment_of,
+    build_world,
+    confirm_world_pns,
+    own_client,
+    served_app,
+)
 from tests.functional.test_pages_auth import log_in
-from tests.functional.test_suppression import COLLEAGUES, record, staffed
+from tests.functional.test_suppression import COLLEAGUES, record
 
-__all__ = ["staffed"]  # Budi and 6 colleagues in KOTA-MEDAN's BKPSDM, Sari alone in Bappeda, Rina alone in KAB-KARO
+# Each test only reads a world (logging in as a web twin of its accounts with a client of its own): the two worlds,
+# staffed and trained, are recorded once per store for the module, on one worker, not once per test.
+pytestmark = pytest.mark.xdist_group("test_pages_report_downloads")
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@pytest.fixture
-def store_url(database_url: str) -> str:
-    """Both stores (the functional tests' world is SQLite's unless a module asks for both)."""
-    return database_url
+def staff(world: World) -> World:
+    """Budi and 6 colleagues in KOTA-MEDAN's BKPSDM, Sari alone in Bappeda, Rina alone in KAB-KARO; each confirmed
+    as PNS a year after the appointment (test_suppression's `staffed`)."""
+    confirm_world_pns(world)
+    for nip in COLLEAGUES:
+        record(world, nip, "appointment", appointment_of(nip))
+        record(world, nip, "confirmation", f.confirmation(f.a_year_after(date(int(nip[8:12]), int(nip[12:14]), 1))))
+    world.catch_up()
+    return world
 
 
 DASH = "\u2013"  # a withheld figure on the page
@@ -111,8 +131,31 @@ def assert_the_csv_is_the_pages_table(world: World, report: str, query: str, col
         assert row["suppressed"] == ("true" if withheld else "false"), (row, on_page)
 
 
+@pytest.fixture(scope="module", params=STORES)
+def staffed_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """The world staffed (staff), on each store, once for the module."""
+    with shared_store(request.param, tmp_path_factory) as url, served_app(url, dict(TEST_CONFIG)) as flask_app:
+        yield staff(build_world(flask_app, flask_app.test_client()))
+
+
+@pytest.fixture(scope="module", params=STORES)
+def trained_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """The world staffed and trained (train), on each store, once for the module."""
+    with shared_store(request.param, tmp_path_factory) as url, served_app(url, dict(TEST_CONFIG)) as flask_app:
+        yield train(staff(build_world(flask_app, flask_app.test_client())))
+
+
 @pytest.fixture
-def trained(staffed: World) -> World:
+def staffed(staffed_world: World) -> World:
+    return own_client(staffed_world)
+
+
+@pytest.fixture
+def trained(trained_world: World) -> World:
+    return own_client(trained_world)
+
+
+def train(staffed: World) -> World:
     """Sari (alone in Bappeda) with 24 JP in 2020; programme PRG-A taken by Budi and Sari, PRG-B by 6 colleagues;
     Sari mentored by Budi."""
     record(staffed, SARI, "training", f.training("2020-06-05", hours=24, start="2020-06-01"))
