@@ -21,35 +21,46 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import web.pages.export
 from tests import factories as f
-from tests.functional.conftest import BUDI, TEST_CONFIG, World, served_app
-from tests.functional.test_api_passed_over_verdict import passed
+from tests.functional.conftest import BUDI, TEST_CONFIG, World, build_world, own_client, served_app
+from tests.functional.test_api_passed_over_verdict import passing_over
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_fairness_pool import rates, times
 from tests.functional.test_security_csv_formulas import FORMULA
 
-__all__ = ["passed"]  # Budi (KOTA-MEDAN, BKPSDM, region 12.71) promoted on 2018-04-01 (101) over Dewi
+# The tests only read the world (the fairness tables' tests with the statistics put in place of the store's for
+# the test): it is recorded once per store for the module, on one worker; each test has a client of its own.
+pytestmark = pytest.mark.xdist_group("test_pages_xlsx_downloads")
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+@pytest.fixture(scope="module")
+def passed_world(shared_database_url: str) -> Iterator[World]:
+    """Budi (KOTA-MEDAN, BKPSDM, region 12.71) promoted on 2018-04-01 (101) over Dewi (test_api_passed_over_verdict's
+    `passed`), then again, to III/d on 2022-04-01, under an SK reference a spreadsheet would run as a formula."""
+    with served_app(shared_database_url, dict(TEST_CONFIG)) as flask_app:
+        world = passing_over(build_world(flask_app, flask_app.test_client()))
+        promotion = {**f.promotion("III/d", "2022-04-01"), "reference": FORMULA}
+        world.services.ledger.record(BUDI, "rank_promotion", promotion, actor="test")
+        world.catch_up()
+        yield world
+
+
 @pytest.fixture
-def store_url(database_url: str) -> str:
-    return database_url
+def passed(passed_world: World) -> World:
+    return own_client(passed_world)
 
 
 @pytest.fixture
 def inspector(passed: World) -> World:
-    """Budi promoted again, to III/d on 2022-04-01, under an SK reference a spreadsheet would run as a formula."""
-    promotion = {**f.promotion("III/d", "2022-04-01"), "reference": FORMULA}
-    passed.services.ledger.record(BUDI, "rank_promotion", promotion, actor="test")
-    passed.catch_up()
     log_in(passed, "inspector")
     return passed
 
 
 @pytest.fixture
-def statistics(world: World, monkeypatch: pytest.MonkeyPatch) -> World:
+def statistics(passed: World, monkeypatch: pytest.MonkeyPatch) -> World:
     """The fairness page's two tables (the selection rates by sex, a time to promotion), as an inspector."""
+    world = passed
     monkeypatch.setattr(world.services, "fairness", lambda *args, **kwargs: rates())
     monkeypatch.setattr(world.services, "time_to_promotion", lambda *args, **kwargs: times())
     log_in(world, "inspector")
