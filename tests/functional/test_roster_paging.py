@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import itertools
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -19,10 +20,13 @@ from projections.queries import ROSTER_SORTS, Queries
 from projections.roster import ROSTER, RosterProjection
 from projections.roster_paging import INTEGER_SORTS, RosterOrder, page_read
 from tests import factories as f
-from tests.functional.conftest import World, appointment_of
+from tests.functional.conftest import TEST_CONFIG, World, appointment_of, build_world, own_client, served_app
 
 ROSTER_PATH = "/api/v1/employees"
 SORTS = [*ROSTER_SORTS, *(f"-{s}" for s in ROSTER_SORTS)]
+# The tests that only read the staffed world read one recorded once per store for the module (`shared`), on one
+# worker; a test that records, or counts what its reads logged, has a staffed world of its own (`staffed`).
+pytestmark = pytest.mark.xdist_group("test_roster_paging")
 
 
 @pytest.fixture
@@ -32,6 +36,23 @@ def store_url(database_url: str) -> str:
 
 @pytest.fixture
 def staffed(world: World) -> World:
+    """The world staffed (staff) in a store of the test's own."""
+    return staff(world)
+
+
+@pytest.fixture(scope="module")
+def shared_world(shared_database_url: str) -> Iterator[World]:
+    with served_app(shared_database_url, dict(TEST_CONFIG)) as flask_app:
+        yield staff(build_world(flask_app, flask_app.test_client()))
+
+
+@pytest.fixture
+def shared(shared_world: World) -> World:
+    """The world staffed (staff), recorded once per store for the module: for a test that only reads it."""
+    return own_client(shared_world)
+
+
+def staff(world: World) -> World:
     """Nine more in KOTA-MEDAN: PNS with the same rank and unit (ties), and PPPK (no rank, no rank order)."""
     ledger = world.services.ledger
     for n in range(6):
@@ -58,12 +79,12 @@ def nips(answers: list[dict[str, Any]]) -> list[str]:
     return [item["nip"] for answer in answers for item in answer["items"]]
 
 
-def test_reading_after_each_cursor_gives_the_rows_of_the_numbered_pages_in_every_sort(staffed: World) -> None:
-    everyone = staffed.get(f"{ROSTER_PATH}?per_page=500").get_json()["items"]
+def test_reading_after_each_cursor_gives_the_rows_of_the_numbered_pages_in_every_sort(shared: World) -> None:
+    everyone = shared.get(f"{ROSTER_PATH}?per_page=500").get_json()["items"]
     assert len(everyone) == 12
     for sort in SORTS:
-        by_cursor = pages(staffed, f"sort={sort}&per_page=5")
-        numbered = [staffed.get(f"{ROSTER_PATH}?sort={sort}&per_page=5&page={n}").get_json() for n in (1, 2, 3)]
+        by_cursor = pages(shared, f"sort={sort}&per_page=5")
+        numbered = [shared.get(f"{ROSTER_PATH}?sort={sort}&per_page=5&page={n}").get_json() for n in (1, 2, 3)]
         assert nips(by_cursor) == nips(numbered), sort
         assert sorted(nips(by_cursor)) == sorted(i["nip"] for i in everyone)
         assert [a["page"] for a in by_cursor] == [1, None, None]
@@ -72,20 +93,20 @@ def test_reading_after_each_cursor_gives_the_rows_of_the_numbered_pages_in_every
         assert numbered[-1]["next"] is None
 
 
-def test_employees_without_a_value_come_last_in_ascending_order_and_first_in_descending(staffed: World) -> None:
-    ranks = [i["rank"] for i in staffed.get(f"{ROSTER_PATH}?sort=rank&per_page=500").get_json()["items"]]
+def test_employees_without_a_value_come_last_in_ascending_order_and_first_in_descending(shared: World) -> None:
+    ranks = [i["rank"] for i in shared.get(f"{ROSTER_PATH}?sort=rank&per_page=500").get_json()["items"]]
     assert ranks[-3:] == ["IX"] * 3
     assert "IX" not in ranks[:-3]
-    descending = staffed.get(f"{ROSTER_PATH}?sort=-rank&per_page=500").get_json()["items"]
+    descending = shared.get(f"{ROSTER_PATH}?sort=-rank&per_page=500").get_json()["items"]
     assert [i["rank"] for i in descending][:3] == ["IX"] * 3
     ties = [i["nip"] for i in descending if i["name"] == "Tie 0"]
     assert ties == sorted(ties, reverse=True)  # equal values: by NIP, in the same direction
 
 
-def test_a_cursor_walk_stays_within_the_readers_scope(staffed: World) -> None:
-    seen = pages(staffed, "sort=-rank_since&per_page=4", "hr_karo")
+def test_a_cursor_walk_stays_within_the_readers_scope(shared: World) -> None:
+    seen = pages(shared, "sort=-rank_since&per_page=4", "hr_karo")
     assert [(a["total"], len(a["items"])) for a in seen] == [(1, 1)]
-    medan = pages(staffed, "sort=-rank_since&per_page=4", "hr")
+    medan = pages(shared, "sort=-rank_since&per_page=4", "hr")
     assert {i["agency"] for a in medan for i in a["items"]} == {"KOTA-MEDAN"}
     assert len(nips(medan)) == medan[0]["total"] == 11
 
@@ -121,8 +142,8 @@ def cursor(*parts: Any) -> str:
         (f"sort=rank&after={cursor('rank', False, 2**63, '1')}", "same sort"),
     ],
 )
-def test_a_cursor_this_list_did_not_give_is_refused_naming_after(staffed: World, query: str, reason: str) -> None:
-    answer = staffed.get(f"{ROSTER_PATH}?{query}")
+def test_a_cursor_this_list_did_not_give_is_refused_naming_after(shared: World, query: str, reason: str) -> None:
+    answer = shared.get(f"{ROSTER_PATH}?{query}")
     assert answer.status_code == 422
     assert reason in answer.get_json()["errors"]["after"][0]
 
@@ -172,11 +193,11 @@ def test_sqlite_reads_a_page_after_a_cursor_in_index_order(sqlite_url: str) -> N
 PAGE_FILTERS = [{}, {"unit": ["Bappeda"]}, {"agency": ["KOTA-MEDAN"], "status": ["ACTIVE"]}, {"rank": ["IX"]}]
 
 
-def test_a_page_by_number_gives_the_rows_the_offset_read_gives_in_every_sort_and_filter(staffed: World) -> None:
+def test_a_page_by_number_gives_the_rows_the_offset_read_gives_in_every_sort_and_filter(shared: World) -> None:
     """Past page 1 the page's NIPs are read first and then only their rows (a deferred join): on SQLite joined to
     them, on PostgreSQL read by them as an array (no join to plan); the same rows, all their columns, in the same
     order as the plain OFFSET read gave, on both stores."""
-    queries = staffed.services.queries
+    queries = shared.services.queries
     postgres = queries.store.dialect == "postgres"
     deferred = "= ANY(ARRAY(SELECT subject FROM roster" if postgres else "JOIN (SELECT subject FROM roster"
     options = [{}, {"search": "tie"}, {"min_years_in_rank": 2.0}]
@@ -203,10 +224,12 @@ def test_postgres_skips_a_page_by_numbers_offset_in_an_index_only_scan_of_the_so
     views = Projector(Settings(database_url=postgres_url), [RosterProjection()])
     try:
         columns = [c for c in ROSTER.column_names if c != "subject"]
+        rows = []
+        for n in range(2000):  # enough rows for the planner to prefer the indexes to a sort of those it skips
+            values = {c: f"{c}-{n % 37:02d}" for c in columns} | {"rank_order": n % 17, "confirmed": 1}
+            rows.append([f"{n:018d}", *(values[c] for c in columns)])
         with views.views.sql.transaction() as sql:
-            for n in range(2000):  # enough rows for the planner to prefer the indexes to a sort of those it skips
-                values = {c: f"{c}-{n % 37:02d}" for c in columns} | {"rank_order": n % 17, "confirmed": 1}
-                sql.execute(ROSTER.insert_statement(), [f"{n:018d}", *(values[c] for c in columns)])
+            sql.executemany(ROSTER.insert_statement(), rows)
         with Settings(database_url=postgres_url).connect_postgres() as conn:
             conn.execute(f'VACUUM (ANALYZE) "{Settings(database_url=postgres_url).postgres()["schema"]}".roster')
         indexes = {columns: f"roster_ix{i}" for i, columns in enumerate(ROSTER.indexes)}
@@ -232,13 +255,13 @@ SCOPES = [
 
 
 def test_a_scoped_roster_gives_the_rows_of_its_filter_in_every_sort_by_number_and_after_each_cursor(
-    staffed: World,
+    shared: World,
 ) -> None:
     """Sorted by name or agency, a region filter whose codes share their first two characters (a province's) is
     read by them (`substr(region, 1, 2) = ?`, for the roster's indexes on it): the same rows, all their columns, in
     the same order as the filter alone gives, by page number and after each cursor, on both stores; other sorts
     and filters read as before."""
-    queries = staffed.services.queries
+    queries = shared.services.queries
     for sort, filters, descending in itertools.product(ROSTER_SORTS, SCOPES, (False, True)):
         where, params = queries._roster_where(filters, None, None, None)
         order = RosterOrder(ROSTER_SORTS[sort], descending)
@@ -264,17 +287,17 @@ def test_a_scoped_roster_gives_the_rows_of_its_filter_in_every_sort_by_number_an
         assert walked == [r["subject"] for r in everyone], (sort, descending, filters)
 
 
-def test_a_region_scoped_reader_pages_as_the_same_filter_asked_by_an_administrator(staffed: World) -> None:
+def test_a_region_scoped_reader_pages_as_the_same_filter_asked_by_an_administrator(shared: World) -> None:
     """The region-12 inspector's roster is the administrator's filtered by the province's codes: every page by
     number and after a cursor, in every sort, the same answer."""
     codes = "&".join(f"region={code}" for code in sorted(expand_regions(["12"])))
     for sort in ("name", "-name", "nip", "-rank"):
-        scoped = pages(staffed, f"sort={sort}&per_page=4", "inspector")
-        assert scoped == pages(staffed, f"sort={sort}&per_page=4&{codes}")
+        scoped = pages(shared, f"sort={sort}&per_page=4", "inspector")
+        assert scoped == pages(shared, f"sort={sort}&per_page=4&{codes}")
         for n in (1, 2, 3):
             query = f"sort={sort}&per_page=4&page={n}"
-            assert staffed.get(f"{ROSTER_PATH}?{query}", "inspector").get_json() == (
-                staffed.get(f"{ROSTER_PATH}?{query}&{codes}").get_json()
+            assert shared.get(f"{ROSTER_PATH}?{query}", "inspector").get_json() == (
+                shared.get(f"{ROSTER_PATH}?{query}&{codes}").get_json()
             )
 
 
@@ -308,12 +331,14 @@ def assert_scoped_pages_read_in_index_order(
     views = Projector(Settings(database_url=postgres_url), [RosterProjection()])
     try:
         columns = [c for c in ROSTER.column_names if c != "subject"]
+        rows = []
+        for n in range(3000):  # enough rows for the planner to prefer the indexes to a sort (half in province 12)
+            values = {c: f"{c}-{n % 37:02d}" for c in columns} | {"rank_order": n % 17, "confirmed": 1}
+            region = ("12" if n % 2 == 0 else f"{n % 30 + 13}") + ("" if n % 3 == 0 else f".{n % 7:02d}")
+            values |= {"agency": f"A-{n % 4}", "region": region, "name": f"Name {n * 7919 % 3001:05d}"}
+            rows.append([f"{n:018d}", *(values[c] for c in columns)])
         with views.views.sql.transaction() as sql:
-            for n in range(3000):  # enough rows for the planner to prefer the indexes to a sort (half in province 12)
-                values = {c: f"{c}-{n % 37:02d}" for c in columns} | {"rank_order": n % 17, "confirmed": 1}
-                region = ("12" if n % 2 == 0 else f"{n % 30 + 13}") + ("" if n % 3 == 0 else f".{n % 7:02d}")
-                values |= {"agency": f"A-{n % 4}", "region": region, "name": f"Name {n * 7919 % 3001:05d}"}
-                sql.execute(ROSTER.insert_statement(), [f"{n:018d}", *(values[c] for c in columns)])
+            sql.executemany(ROSTER.insert_statement(), rows)  # in one round trip (a pipeline), not one per row
         with Settings(database_url=postgres_url).connect_postgres() as conn:
             conn.execute(f'VACUUM (ANALYZE) "{Settings(database_url=postgres_url).postgres()["schema"]}".roster')
         indexes = {columns: f"roster_ix{i}" for i, columns in enumerate(ROSTER.indexes)}
