@@ -24,13 +24,30 @@ from careerlog.config import ConfigurationError
 from careerlog.sqlstore import Sql
 from projections.queries import ROSTER_SORTS
 from tests import factories as f
-from tests.functional.conftest import BUDI, MISSING, RINA, ROLES, SARI, TEST_CONFIG, World, appointment_of, served_app
+from tests.functional.conftest import (
+    BUDI,
+    MISSING,
+    RINA,
+    ROLES,
+    SARI,
+    TEST_CONFIG,
+    World,
+    appointment_of,
+    build_world,
+    own_client,
+    served_app,
+)
 from web import fastreads
 from web.config import WebSettings
 from web.fastreads import FastReads
 
 PROBLEM_JSON = "application/problem+json"
 EXTRA = f.nip(date(1988, 3, 3), date(2013, 2, 1), "F", sequence=705)  # corrected, retracted, moved to KAB-KARO
+# The tests comparing the two paths' answers over the world with more records (`on_recorded`, `recorded`) read one
+# recorded once per store for the module, on one worker (each request's access-log rows compared after the log is
+# emptied); the others, which look at what a first read or a token's account leaves behind in the app, each have a
+# world and an app of their own (`both`).
+pytestmark = pytest.mark.xdist_group("test_fast_reads")
 
 
 @pytest.fixture
@@ -95,6 +112,29 @@ def entries(log: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
 
 @pytest.fixture
 def both(world: World) -> Iterator[Both]:
+    yield from checking(world)
+
+
+@pytest.fixture(scope="module")
+def recorded_world(shared_database_url: str) -> Iterator[tuple[World, list[str]]]:
+    """The world with more records (record_more), recorded once per store for the module, and its every NIP."""
+    with served_app(shared_database_url, dict(TEST_CONFIG)) as flask_app:
+        world = build_world(flask_app, flask_app.test_client())
+        yield world, record_more(world)
+
+
+@pytest.fixture
+def on_recorded(recorded_world: tuple[World, list[str]]) -> Iterator[Both]:
+    """`both` on the world with more records, with a client of its own."""
+    yield from checking(own_client(recorded_world[0]))
+
+
+@pytest.fixture
+def recorded(recorded_world: tuple[World, list[str]]) -> list[str]:
+    return recorded_world[1]
+
+
+def checking(world: World) -> Iterator[Both]:
     fast = world.app.wsgi_app
     assert isinstance(fast, FastReads), "the fast path is on by default"
     flask = fast.fallback
@@ -109,10 +149,8 @@ def both(world: World) -> Iterator[Both]:
     fast.fallback = flask
 
 
-@pytest.fixture
-def recorded(world: World) -> list[str]:
-    """More records: a correction and a retraction, a move out of KOTA-MEDAN, a PPPK; every NIP, and the
-    recorded times of one employee's events (for known_at)."""
+def record_more(world: World) -> list[str]:
+    """More records: a correction and a retraction, a move out of KOTA-MEDAN, a PPPK; every NIP."""
     ledger = world.services.ledger
     ledger.record(EXTRA, "appointment", appointment_of(EXTRA, name="Eka Lubis", unit="Bappeda"), actor="test")
     ledger.record(EXTRA, "rank_promotion", f.promotion("III/b", "2017-03-01"), actor="test")
@@ -160,20 +198,22 @@ def assert_same(both: Both, path: str, who: str | None, **options: Any) -> bool:
 
 
 def test_timeline_and_eligibility_answer_as_flask_does_for_every_role_employee_and_parameter(
-    both: Both, recorded: list[str]
+    on_recorded: Both, recorded: list[str]
 ) -> None:
-    moments = known_moments(both.world, EXTRA)
+    moments = known_moments(on_recorded.world, EXTRA)
     queries = [*TIMELINE_QUERIES, *(f"known_at={m.replace('+', '%2B')}" for m in moments)]
     queries += [f"as_of=2018-01-01&known_at={moments[1].replace('+', '%2B')}", "known_at=2026-01-01T00:00:00Z"]
     answered = 0
     for who in ROLES:
         for nip in recorded:
             for query in queries:
-                answered += assert_same(both, f"/api/v1/employees/{nip}/timeline?{query}", who)
+                answered += assert_same(on_recorded, f"/api/v1/employees/{nip}/timeline?{query}", who)
             for query in ("", "format=json"):
-                answered += assert_same(both, f"/api/v1/employees/{nip}/eligibility?{query}", who)
+                answered += assert_same(on_recorded, f"/api/v1/employees/{nip}/eligibility?{query}", who)
             for accept in ACCEPTS:
-                answered += assert_same(both, f"/api/v1/employees/{nip}/timeline", who, headers={"Accept": accept})
+                answered += assert_same(
+                    on_recorded, f"/api/v1/employees/{nip}/timeline", who, headers={"Accept": accept}
+                )
     assert answered > 100  # admin, HR, inspectors and the employee read records; the others may not
 
 
@@ -190,12 +230,12 @@ def roster_queries(both: Both) -> list[str]:
 
 
 def test_roster_pages_by_number_and_by_cursor_answer_as_flask_does_for_every_role(
-    both: Both, recorded: list[str]
+    on_recorded: Both, recorded: list[str]
 ) -> None:
     answered = 0
     for who in ROLES:
-        for query in roster_queries(both):
-            answered += assert_same(both, f"/api/v1/employees?{query}", who)
+        for query in roster_queries(on_recorded):
+            answered += assert_same(on_recorded, f"/api/v1/employees?{query}", who)
     assert answered > 100
 
 
@@ -245,31 +285,31 @@ HANDED = [  # path, who, headers, method: the happy path, but not the fast path'
 
 
 def test_every_refusal_and_bad_input_gets_the_flask_paths_problem_and_logs_nothing(
-    both: Both, recorded: list[str]
+    on_recorded: Both, recorded: list[str]
 ) -> None:
     for path, who, headers, method, status in REFUSED * 2:  # the second time with the query strings parsed before
-        served, flask, answered = both.send(path, who, headers=headers, method=method)
+        served, flask, answered = on_recorded.send(path, who, headers=headers, method=method)
         assert served == flask, path
         assert not answered, path
         assert served[0].startswith(str(status)), (path, served[0])
         assert ("Content-Type", PROBLEM_JSON) in served[1], path
-        assert both.log() == [], path  # neither path wrote an access-log entry (Flask's run was the last)
-    assert len(both.handed) == 2 * len(REFUSED)
+        assert on_recorded.log() == [], path  # neither path wrote an access-log entry (Flask's run was the last)
+    assert len(on_recorded.handed) == 2 * len(REFUSED)
 
 
-def test_what_the_fast_path_does_not_answer_goes_to_flask_unchanged(both: Both, recorded: list[str]) -> None:
+def test_what_the_fast_path_does_not_answer_goes_to_flask_unchanged(on_recorded: Both, recorded: list[str]) -> None:
     for path, who, headers, method in HANDED:
-        served, flask, answered = both.send(path, who, headers=headers, method=method)
+        served, flask, answered = on_recorded.send(path, who, headers=headers, method=method)
         assert served == flask, path
         assert not answered, path
         assert served[0] == "200 OK", path
 
 
 def test_the_fast_path_writes_one_access_log_entry_per_record_read_as_the_flask_path_does(
-    both: Both, recorded: list[str]
+    on_recorded: Both, recorded: list[str]
 ) -> None:
     agency, region = "KOTA-MEDAN", "12.71"
-    roster = both.world.get("/api/v1/employees?per_page=2", "hr").get_json()["items"]
+    roster = on_recorded.world.get("/api/v1/employees?per_page=2", "hr").get_json()["items"]
     assert len(roster) == 2
     reads = {
         f"/api/v1/employees/{BUDI}/timeline": ("hr", [("hr", "hr", BUDI, agency, region, "timeline")]),
@@ -284,26 +324,26 @@ def test_the_fast_path_writes_one_access_log_entry_per_record_read_as_the_flask_
         ),
     }
     for path, (who, expected) in reads.items():
-        served, flask, answered = both.send(path, who)  # checks that both wrote the same rows
+        served, flask, answered = on_recorded.send(path, who)  # checks that both wrote the same rows
         assert answered
         assert served == flask
-        assert entries(both.log()) == expected, path  # the rows Flask's run wrote, the same as the served one's
+        assert entries(on_recorded.log()) == expected, path  # the rows Flask's run wrote, the same as the served one's
 
 
-def test_the_fast_path_gives_the_etag_and_the_not_modified_flask_gives(both: Both, recorded: list[str]) -> None:
+def test_the_fast_path_gives_the_etag_and_the_not_modified_flask_gives(on_recorded: Both, recorded: list[str]) -> None:
     for path in (f"/api/v1/employees/{BUDI}/timeline", f"/api/v1/employees/{BUDI}/eligibility", "/api/v1/employees"):
-        served, flask, answered = both.send(path, "hr")
+        served, flask, answered = on_recorded.send(path, "hr")
         assert answered
         assert served == flask
         etag = dict(served[1])["ETag"]
         for sent in (etag, f'W/{etag}, "other"', "*"):
-            served, flask, answered = both.send(path, "hr", headers={"If-None-Match": sent})
+            served, flask, answered = on_recorded.send(path, "hr", headers={"If-None-Match": sent})
             assert answered, (path, sent)
             assert served == flask, (path, sent)
             assert served[0] == "304 NOT MODIFIED", (path, sent)
             assert served[2] == b"", (path, sent)
             assert dict(served[1])["ETag"] == etag
-        served, flask, answered = both.send(path, "hr", headers={"If-None-Match": '"other"'})
+        served, flask, answered = on_recorded.send(path, "hr", headers={"If-None-Match": '"other"'})
         assert answered, path
         assert served == flask, path
         assert served[0] == "200 OK", path
