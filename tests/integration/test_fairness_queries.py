@@ -7,8 +7,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,9 +24,12 @@ from careerlog.sqlstore import SqlStore
 from projections.merit.audit import ROUNDS
 from projections.merit.fairness import FairnessQueries
 from tests import factories as f
-from tests.conftest import projected
+from tests.conftest import STORES, projected
+from tests.stores import LentSchema
 
-pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+# Each test has a store of its own (it may add the pool, drop a table...) holding the people recorded and every view
+# caught up: a copy of one made once for the module, on one worker (`database_url` below).
+pytestmark = pytest.mark.xdist_group("test_fairness_queries")
 
 TODAY = date(2026, 6, 30)
 MEDAN = {"agency": "KOTA-MEDAN", "unit": "BKPSDM", "region": "12.71"}
@@ -44,9 +50,48 @@ GITA = (date(1990, 7, 7), date(2016, 3, 1), "F")
 NIP["gita"] = f.pppk_nip(GITA[0], GITA[1].year, GITA[2])
 
 
+def make(url: str) -> None:
+    """The people recorded (populate) into a new store and every view caught up."""
+    with projected(url, populate, clock=f.Clock(datetime.fromisoformat("2026-06-01T02:00:00+00:00"))):
+        pass
+
+
+@pytest.fixture(scope="module")
+def made_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("made") / "careerlog.db"
+    make(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="module")
+def made_postgres() -> Iterator[LentSchema[None]]:
+    made = LentSchema(make, "t_fairness")
+    yield made
+    made.drop()
+
+
+@pytest.fixture(params=STORES)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store of the test's own as `make` leaves it, made once for the module: on SQLite a copy of the made file
+    (sqlite3's backup), on PostgreSQL the made schema lent to the test and put back as made after it
+    (tests.stores.LentSchema; made again when the test changed its tables)."""
+    if request.param == "sqlite":
+        path = tmp_path / "careerlog.db"
+        with (
+            closing(sqlite3.connect(request.getfixturevalue("made_sqlite"))) as made,
+            closing(sqlite3.connect(path)) as copy,
+        ):
+            made.backup(copy)
+        yield f"sqlite:///{path}"
+        return
+    with request.getfixturevalue("made_postgres").lend() as (url, _):
+        yield url
+
+
 @pytest.fixture
 def store(database_url: str) -> Iterator[SqlStore]:
-    with projected(database_url, populate, clock=f.Clock(datetime.fromisoformat("2026-06-01T02:00:00+00:00"))) as views:
+    """The views of the test's store (nothing more to catch up)."""
+    with projected(database_url, lambda app: None) as views:
         yield views
 
 
