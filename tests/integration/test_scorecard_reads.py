@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from careerlog.application import CareerLog
 from careerlog.cli import main
-from careerlog.demo import load_demo
+from careerlog.demo import loading
 from careerlog.sqlstore import Sql, SqlStore
 from projections.mentoring import MentoringQueries
 from projections.scorecard import ScorecardQueries
@@ -33,7 +33,10 @@ TODAY = date(2026, 6, 30)
 
 
 def record_demo(app: CareerLog) -> None:
-    load_demo(app, employees=300, seed=2, today=TODAY, workers=1)
+    """load_demo(app, employees=300, seed=2, today=TODAY, workers=1), of the demo generated once per process (the
+    irregularities' test reads it too): load_demo generates it anew for each store (0.8 s of CPU a time)."""
+    demo = shared(300, 2, TODAY)
+    loading.load(app, demo.people[: demo.mentors], demo.people[demo.mentors :], demo.unit_records, workers=1)
 
 
 @pytest.fixture(scope="module")
