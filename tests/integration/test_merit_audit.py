@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from careerlog.application import CareerLog
 from careerlog.cli import main
 from careerlog.config import Settings
-from careerlog.demo import load_demo
+from careerlog.demo import loading
 from projections.framework import Projector
 from projections.merit.audit import MeritProjection
 from projections.merit.cli import DECISION_COLUMNS, POST_COLUMNS, PROMOTION_COLUMNS, csv_text
@@ -36,6 +36,13 @@ NOT_A_DECISION_FINDING = ("skp.", "merit.passed_over", "fairness.")  # unit-year
 # recording the demo is most of a test's cost (5-13 s of wall on PostgreSQL). The tests that catch up, rebuild or
 # change the view themselves record their own (`demo_store`).
 SHARED = pytest.mark.xdist_group("test_merit_audit")
+
+
+def load_demo(app: CareerLog, employees: int, seed: int, today: date) -> None:
+    """careerlog.demo.load_demo of the demo generated once per process (tests/demos.py's shared, which the
+    irregularities' test reads too): load_demo generates it anew for each store it records."""
+    demo = shared(employees, seed, today)
+    loading.load(app, demo.people[: demo.mentors], demo.people[demo.mentors :], demo.unit_records)
 
 
 @pytest.fixture
