@@ -115,14 +115,21 @@ def test_the_measured_records_read_places_and_measures_as_the_whole_records_know
             whole, lean = record.known_before(moment), measured[subject].known_before(moment)
             for day in DAYS:
                 expected, found = Reading(whole, day), Reading(lean, day)
-                assert (found.place, found.measures[1:]) == (expected.place, expected.measures[1:]), (subject, day)
+                assert (found.place, others(found)) == (expected.place, others(expected)), (subject, day)
                 # as the comparison reads it (a knowledge cut; the measures of those in a place only)
                 read = partial.read(moment, day, day)
                 assert read.place == expected.place, (subject, day)
                 if read.place is not None:
-                    assert read.measures[1:] == expected.measures[1:], (subject, day)
+                    assert others(read) == others(expected), (subject, day)
                     placed += 1
     assert placed
+
+
+def others(reading: Reading) -> tuple[object, ...]:
+    """A reading's measures but the performance (`measures[1:]`), as the comparison reads them of a measured record
+    (`with_performance`: the performance it reads from the ratings): not reading the performance as well, which
+    the test leaves out (on a measured record it is not the whole record's), took half of the test's time."""
+    return reading.with_performance(0.0)[1:]
 
 
 def test_an_encrypted_store_is_read_through_careerlogs_decoding(database_url: str) -> None:
