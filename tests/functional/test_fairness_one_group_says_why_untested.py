@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 import pytest
 
-from tests.functional.conftest import World
+from tests.functional.conftest import TEST_CONFIG, World, build_world, own_client, served_app
 from tests.functional.test_api_audits_and_reports import promote_rina, record_a_pppk
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_xlsx_downloads import records, workbook
@@ -32,17 +33,26 @@ RATES_NOTE = (
 )
 
 
-@pytest.fixture
-def store_url(database_url: str) -> str:
-    return database_url
+# The tests only read the pooled world: it is recorded once per store for the module, on one worker, and each test
+# reads it with a client of its own.
+pytestmark = pytest.mark.xdist_group("test_fairness_one_group_says_why_untested")
 
 
-@pytest.fixture
-def pooled(world: World) -> World:
+@pytest.fixture(scope="module")
+def pooled_world(shared_database_url: str) -> Iterator[World]:
     """A PPPK of Medan (grade IX since 2016, never promoted in rank) and a pool of one woman and one man (Budi's and
-    Rina's promotions), as an inspector."""
-    record_a_pppk(world)
-    promote_rina(world)
+    Rina's promotions)."""
+    with served_app(shared_database_url, dict(TEST_CONFIG)) as flask_app:
+        world = build_world(flask_app, flask_app.test_client())
+        record_a_pppk(world)
+        promote_rina(world)
+        yield world
+
+
+@pytest.fixture
+def pooled(pooled_world: World) -> World:
+    """The pooled world, as an inspector logged in with a client of the test's own."""
+    world = own_client(pooled_world)
     log_in(world, "inspector")
     return world
 
