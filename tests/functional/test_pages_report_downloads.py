@@ -34,10 +34,14 @@ from tests.functional.conftest import (
     served_app,
 )
 from tests.functional.test_pages_auth import log_in
-from tests.functional.test_suppression import COLLEAGUES, record
+from tests.functional.test_suppression import COLLEAGUES, record, staffed
+
+__all__ = ["staffed"]  # Budi and 6 colleagues in KOTA-MEDAN's BKPSDM, Sari alone in Bappeda, Rina alone in KAB-KARO
 
 # Each test only reads a world (logging in as a web twin of its accounts with a client of its own): the two worlds,
-# staffed and trained, are recorded once per store for the module, on one worker, not once per test.
+# staffed and trained, are recorded once per store for the module, on one worker, not once per test
+# (`shared_staffed`, `shared_trained`). `trained` is the same in a store of the test's own, for the modules that
+# import it.
 pytestmark = pytest.mark.xdist_group("test_pages_report_downloads")
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -146,13 +150,19 @@ def trained_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
 
 
 @pytest.fixture
-def staffed(staffed_world: World) -> World:
+def shared_staffed(staffed_world: World) -> World:
     return own_client(staffed_world)
 
 
 @pytest.fixture
-def trained(trained_world: World) -> World:
+def shared_trained(trained_world: World) -> World:
     return own_client(trained_world)
+
+
+@pytest.fixture
+def trained(staffed: World) -> World:
+    """The world staffed (test_suppression's `staffed`) and trained (train) in a store of the test's own."""
+    return train(staffed)
 
 
 def train(staffed: World) -> World:
@@ -170,11 +180,11 @@ def train(staffed: World) -> World:
 
 
 @pytest.mark.parametrize("who", ["reporter", "inspector"])
-def test_the_headcount_csv_is_the_pages_table_with_its_total(staffed: World, who: str) -> None:
-    log_in(staffed, who)
+def test_the_headcount_csv_is_the_pages_table_with_its_total(shared_staffed: World, who: str) -> None:
+    log_in(shared_staffed, who)
     for by in ("unit", "agency"):
-        assert_the_csv_is_the_pages_table(staffed, "headcount", f"by={by}", [by, "count"], "count")
-    written = csv_rows(staffed, "/pages/reports/headcount.csv?by=unit")
+        assert_the_csv_is_the_pages_table(shared_staffed, "headcount", f"by={by}", [by, "count"], "count")
+    written = csv_rows(shared_staffed, "/pages/reports/headcount.csv?by=unit")
     exact = who == "inspector"
     assert [(r["unit"], r["count"], r["suppressed"]) for r in written] == [
         ("BKPSDM", "7" if exact else "", "false" if exact else "true"),  # 9 - 7 would be 1 + 1
@@ -184,37 +194,37 @@ def test_the_headcount_csv_is_the_pages_table_with_its_total(staffed: World, who
     ]
 
 
-def test_a_lone_small_group_is_withheld_with_its_complement_in_both_downloads(staffed: World) -> None:
+def test_a_lone_small_group_is_withheld_with_its_complement_in_both_downloads(shared_staffed: World) -> None:
     """By agency KAB-KARO holds Rina alone: withheld, and KOTA-MEDAN with her, or the total would give her away."""
-    log_in(staffed, "reporter")
-    written = csv_rows(staffed, "/pages/reports/headcount.csv?by=agency")
+    log_in(shared_staffed, "reporter")
+    written = csv_rows(shared_staffed, "/pages/reports/headcount.csv?by=agency")
     assert [(r["agency"], r["count"]) for r in written] == [("KAB-KARO", ""), ("KOTA-MEDAN", ""), ("total", "9")]
-    rows = sheet(staffed, "/pages/reports/headcount.xlsx?by=agency&lang=en")
+    rows = sheet(shared_staffed, "/pages/reports/headcount.xlsx?by=agency&lang=en")
     assert rows[1:] == [["KAB-KARO", None, "yes"], ["KOTA-MEDAN", None, "yes"], ["Total", 9, "no"]]
 
 
-def test_a_total_of_too_few_people_is_withheld_in_both_downloads(staffed: World) -> None:
-    log_in(staffed, "reporter")
-    written = csv_rows(staffed, "/pages/reports/headcount.csv?by=sex&agency=KAB-KARO")
+def test_a_total_of_too_few_people_is_withheld_in_both_downloads(shared_staffed: World) -> None:
+    log_in(shared_staffed, "reporter")
+    written = csv_rows(shared_staffed, "/pages/reports/headcount.csv?by=sex&agency=KAB-KARO")
     assert [(r["sex"], r["count"], r["suppressed"]) for r in written] == [("F", "", "true"), ("total", "", "true")]
-    assert sheet(staffed, "/pages/reports/headcount.xlsx?by=sex&agency=KAB-KARO&lang=id")[1:] == [
+    assert sheet(shared_staffed, "/pages/reports/headcount.xlsx?by=sex&agency=KAB-KARO&lang=id")[1:] == [
         ["Perempuan (F)", None, "ya"],
         ["Jumlah", None, "ya"],
     ]
 
 
 @pytest.mark.parametrize("who", ["reporter", "inspector"])
-def test_the_training_programme_and_mentoring_csvs_are_the_pages_tables(trained: World, who: str) -> None:
-    log_in(trained, who)
+def test_the_training_programme_and_mentoring_csvs_are_the_pages_tables(shared_trained: World, who: str) -> None:
+    log_in(shared_trained, who)
     assert_the_csv_is_the_pages_table(
-        trained, "training", "year=2020&by=unit", ["unit", "staff", "met", "share", "average_hours"], "staff"
+        shared_trained, "training", "year=2020&by=unit", ["unit", "staff", "met", "share", "average_hours"], "staff"
     )
     figures = ["participants", "hours", "cost_per_jp", "mean_rating", "promotion_rate", "comparable_promotion_rate"]
     assert_the_csv_is_the_pages_table(
-        trained, "programmes", "agency=KOTA-MEDAN", ["programme_id", *figures], "participants"
+        shared_trained, "programmes", "agency=KOTA-MEDAN", ["programme_id", *figures], "participants"
     )
-    page = page_rows(trained, "/pages/reports/mentoring?lang=en")
-    written = {r["group"]: r for r in csv_rows(trained, "/pages/reports/mentoring.csv?lang=en")}
+    page = page_rows(shared_trained, "/pages/reports/mentoring?lang=en")
+    written = {r["group"]: r for r in csv_rows(shared_trained, "/pages/reports/mentoring.csv?lang=en")}
     assert list(written) == ["mentees", "peers", "difference"]
     # the page's table is the download's turned on its side: a row per measure, a column per group
     for measure, on_page in zip(["count", "promotion_rate", "jp_per_year", "mean_rating"], page, strict=True):
@@ -222,29 +232,29 @@ def test_the_training_programme_and_mentoring_csvs_are_the_pages_tables(trained:
             assert shown(written[group][measure], cell or DASH), (measure, group, cell)
 
 
-def test_what_the_page_withholds_from_a_reporter_is_withheld_in_each_reports_downloads(trained: World) -> None:
-    log_in(trained, "reporter")
-    training = {r["unit"]: r for r in csv_rows(trained, "/pages/reports/training.csv?year=2020&by=unit")}
+def test_what_the_page_withholds_from_a_reporter_is_withheld_in_each_reports_downloads(shared_trained: World) -> None:
+    log_in(shared_trained, "reporter")
+    training = {r["unit"]: r for r in csv_rows(shared_trained, "/pages/reports/training.csv?year=2020&by=unit")}
     assert [training["Bappeda"][c] for c in ("staff", "met", "share", "average_hours", "suppressed")] == [
         *[""] * 4,
         "true",
     ]
     assert (training["BKPSDM"]["staff"], training["BKPSDM"]["suppressed"]) == ("", "true")  # 1 + 1 beside its 7
-    programmes = {r["programme_id"]: r for r in csv_rows(trained, "/pages/reports/programmes.csv")}
+    programmes = {r["programme_id"]: r for r in csv_rows(shared_trained, "/pages/reports/programmes.csv")}
     assert (programmes["PRG-A"]["participants"], programmes["PRG-A"]["hours"]) == ("", "")
     assert (programmes["PRG-B"]["participants"], programmes["PRG-B"]["hours"]) == ("6", "48")
-    mentoring = {r["group"]: r for r in csv_rows(trained, "/pages/reports/mentoring.csv")}
+    mentoring = {r["group"]: r for r in csv_rows(shared_trained, "/pages/reports/mentoring.csv")}
     assert (mentoring["mentees"]["count"], mentoring["mentees"]["suppressed"]) == ("", "true")
     assert mentoring["difference"]["promotion_rate"] == mentoring["difference"]["jp_per_year"] == ""
     assert mentoring["difference"]["suppressed"] == "true"  # or the peers' figures would give the mentee's away
     for report, query in (("training", "year=2020&by=unit"), ("programmes", ""), ("mentoring", "")):
-        _header, *rows = sheet(trained, f"/pages/reports/{report}.xlsx?{query}&lang=en")
-        written = csv_rows(trained, f"/pages/reports/{report}.csv?{query}")
+        _header, *rows = sheet(shared_trained, f"/pages/reports/{report}.xlsx?{query}&lang=en")
+        written = csv_rows(shared_trained, f"/pages/reports/{report}.csv?{query}")
         assert len(rows) == len(written)
         for values, row in zip(rows, written, strict=True):  # an empty CSV cell is an empty workbook cell
             assert [v is None for v in values] == [c == "" for c in row.values()], (report, values, row)
-    log_in(trained, "inspector")
-    exact = {r["group"]: r for r in csv_rows(trained, "/pages/reports/mentoring.csv")}
+    log_in(shared_trained, "inspector")
+    exact = {r["group"]: r for r in csv_rows(shared_trained, "/pages/reports/mentoring.csv")}
     assert (exact["mentees"]["count"], exact["mentees"]["suppressed"]) == ("1", "false")
 
 
@@ -256,14 +266,14 @@ def test_what_the_page_withholds_from_a_reporter_is_withheld_in_each_reports_dow
     ],
 )
 def test_the_headcount_workbook_is_headed_by_the_pages_labels_in_its_language(
-    staffed: World, lang: str, header: list[str], total: str
+    shared_staffed: World, lang: str, header: list[str], total: str
 ) -> None:
-    log_in(staffed, "inspector")
-    rows = sheet(staffed, f"/pages/reports/headcount.xlsx?by=unit&lang={lang}")
+    log_in(shared_staffed, "inspector")
+    rows = sheet(shared_staffed, f"/pages/reports/headcount.xlsx?by=unit&lang={lang}")
     assert rows[0] == header
     assert rows[1][:2] == ["BKPSDM", 7]  # a number cell
     assert rows[-1][:2] == [total, 9]
-    assert csv_rows_text(staffed, f"/pages/reports/headcount.csv?by=unit&lang={lang}").startswith(
+    assert csv_rows_text(shared_staffed, f"/pages/reports/headcount.csv?by=unit&lang={lang}").startswith(
         "unit,count,suppressed\r\n"  # the CSV keeps the field names in every language, for machines
     )
 
@@ -271,18 +281,18 @@ def test_the_headcount_workbook_is_headed_by_the_pages_labels_in_its_language(
 @pytest.mark.parametrize("lang", ["en", "id"])
 @pytest.mark.parametrize(("report", "query"), [("headcount", "by=sex,education"), ("training", "year=2020&by=sex")])
 def test_a_workbook_names_the_groups_as_the_page_and_the_csv_keeps_their_codes(
-    trained: World, lang: str, report: str, query: str
+    shared_trained: World, lang: str, report: str, query: str
 ) -> None:
     """Before, the workbook's group cells held the codes (F, S-1) under the page's labels in its language, while
     the page names them (Perempuan (F), Sarjana (S-1); Female (F), Bachelor's degree (S-1) in English)."""
-    log_in(trained, "inspector")
+    log_in(shared_trained, "inspector")
     by = query.rsplit("by=", 1)[1].split(",")
-    on_page = [row[: len(by)] for row in page_rows(trained, f"/pages/reports/{report}?{query}&lang={lang}")]
-    named = [row[: len(by)] for row in sheet(trained, f"/pages/reports/{report}.xlsx?{query}&lang={lang}")[1:]]
+    on_page = [row[: len(by)] for row in page_rows(shared_trained, f"/pages/reports/{report}?{query}&lang={lang}")]
+    named = [row[: len(by)] for row in sheet(shared_trained, f"/pages/reports/{report}.xlsx?{query}&lang={lang}")[1:]]
     groups = on_page[:-1] if report == "headcount" else on_page  # (the page's total row spans the groups' cells)
     assert named[: len(groups)] == groups
     assert ["Female (F)", "Perempuan (F)"][lang == "id"] in {cell for row in named for cell in row}
-    coded = csv_rows(trained, f"/pages/reports/{report}.csv?{query}&lang={lang}")
+    coded = csv_rows(shared_trained, f"/pages/reports/{report}.csv?{query}&lang={lang}")
     assert {row["sex"] for row in coded} >= {"F", "M"}  # the CSV keeps the codes, for machines
 
 
@@ -306,25 +316,25 @@ def csv_rows_text(world: World, path: str) -> str:
     ],
 )
 def test_the_mentoring_workbook_names_its_columns_and_groups_as_the_page(
-    trained: World, lang: str, header: list[str], groups: list[str]
+    shared_trained: World, lang: str, header: list[str], groups: list[str]
 ) -> None:
-    log_in(trained, "inspector")
-    rows = sheet(trained, f"/pages/reports/mentoring.xlsx?lang={lang}")
+    log_in(shared_trained, "inspector")
+    rows = sheet(shared_trained, f"/pages/reports/mentoring.xlsx?lang={lang}")
     assert rows[0][: len(header)] == header
     assert [row[0] for row in rows[1:]] == groups
     assert rows[1][1] == 1
 
 
-def test_each_reports_workbook_names_every_column_in_indonesian(trained: World) -> None:
-    log_in(trained, "inspector")
+def test_each_reports_workbook_names_every_column_in_indonesian(shared_trained: World) -> None:
+    log_in(shared_trained, "inspector")
     for report, query in (
         ("headcount", "by=sex"),
         ("training", "year=2020&by=rank"),
         ("programmes", ""),
         ("mentoring", ""),
     ):
-        header = sheet(trained, f"/pages/reports/{report}.xlsx?{query}&lang=id")[0]
-        fields = next(csv.reader(io.StringIO(csv_rows_text(trained, f"/pages/reports/{report}.csv?{query}"))))
+        header = sheet(shared_trained, f"/pages/reports/{report}.xlsx?{query}&lang=id")[0]
+        fields = next(csv.reader(io.StringIO(csv_rows_text(shared_trained, f"/pages/reports/{report}.csv?{query}"))))
         assert len(header) == len(fields)
         assert not set(header) & set(fields), (report, header)
 
@@ -340,13 +350,13 @@ REFUSED_ARGUMENTS = [
 
 @pytest.mark.parametrize(("report", "query", "field", "reason"), REFUSED_ARGUMENTS)
 def test_the_page_refuses_an_argument_it_does_not_read_or_one_given_twice_naming_it(
-    staffed: World, report: str, query: str, field: str, reason: str
+    shared_staffed: World, report: str, query: str, field: str, reason: str
 ) -> None:
     """Before, the page answered 200 with a table of another question: a misspelt grouping (bye) or a year the
     programmes do not read left out, by=agency&by=unit grouped by agency alone, the second year ignored. Now the
     page names the argument and its reason (422), as the inspector's pages and the API refuse them."""
-    log_in(staffed, "reporter")
-    answer = staffed.client.get(f"/pages/reports/{report}?{query}&lang=en")
+    log_in(shared_staffed, "reporter")
+    answer = shared_staffed.client.get(f"/pages/reports/{report}?{query}&lang=en")
     assert answer.status_code == 422
     page = answer.get_data(as_text=True)
     assert reason in page
@@ -358,10 +368,10 @@ def test_the_page_refuses_an_argument_it_does_not_read_or_one_given_twice_naming
 @pytest.mark.parametrize(("report", "query", "field", "reason"), REFUSED_ARGUMENTS)
 @pytest.mark.parametrize("extension", ["csv", "xlsx"])
 def test_a_download_refuses_what_its_page_refuses(
-    staffed: World, report: str, query: str, field: str, reason: str, extension: str
+    shared_staffed: World, report: str, query: str, field: str, reason: str, extension: str
 ) -> None:
-    log_in(staffed, "reporter")
-    answer = staffed.client.get(f"/pages/reports/{report}.{extension}?{query}&lang=en")
+    log_in(shared_staffed, "reporter")
+    answer = shared_staffed.client.get(f"/pages/reports/{report}.{extension}?{query}&lang=en")
     assert (answer.status_code, answer.mimetype) == (422, "text/html")
     assert reason in answer.get_data(as_text=True)
 
@@ -376,55 +386,55 @@ def test_a_download_refuses_what_its_page_refuses(
         ("/pages/reports/mentoring.csv?agency=kota-medan", "Agency: Not a known code: &#39;kota-medan&#39;"),
     ],
 )
-def test_a_download_refuses_a_bad_argument_naming_it(staffed: World, path: str, reason: str) -> None:
-    log_in(staffed, "reporter")
-    response = staffed.client.get(f"{path}&lang=en")
+def test_a_download_refuses_a_bad_argument_naming_it(shared_staffed: World, path: str, reason: str) -> None:
+    log_in(shared_staffed, "reporter")
+    response = shared_staffed.client.get(f"{path}&lang=en")
     assert response.status_code == 422
     assert response.mimetype == "text/html"  # no file
     assert reason in response.get_data(as_text=True)
 
 
-def test_a_download_is_refused_to_whom_the_report_is_refused(staffed: World) -> None:
-    log_in(staffed, "employee")
+def test_a_download_is_refused_to_whom_the_report_is_refused(shared_staffed: World) -> None:
+    log_in(shared_staffed, "employee")
     for extension in ("csv", "xlsx"):
-        response = staffed.client.get(f"/pages/reports/headcount.{extension}")
-        assert response.status_code == staffed.client.get("/pages/reports/headcount").status_code == 403
+        response = shared_staffed.client.get(f"/pages/reports/headcount.{extension}")
+        assert response.status_code == shared_staffed.client.get("/pages/reports/headcount").status_code == 403
         assert response.mimetype == "text/html"
-    log_in(staffed, "reporter")
-    assert staffed.client.get("/pages/reports/nothing.csv").status_code == 404
+    log_in(shared_staffed, "reporter")
+    assert shared_staffed.client.get("/pages/reports/nothing.csv").status_code == 404
 
 
-def test_the_page_links_its_downloads_with_the_arguments_the_report_reads(trained: World) -> None:
-    log_in(trained, "reporter")
-    page = trained.client.get("/pages/reports/training?year=2020&by=unit&agency=KOTA-MEDAN&lang=en")
+def test_the_page_links_its_downloads_with_the_arguments_the_report_reads(shared_trained: World) -> None:
+    log_in(shared_trained, "reporter")
+    page = shared_trained.client.get("/pages/reports/training?year=2020&by=unit&agency=KOTA-MEDAN&lang=en")
     link = "/pages/reports/training.{}?year=2020&amp;by=unit&amp;agency=KOTA-MEDAN&amp;lang=en"
     assert f'<a href="{link.format("csv")}">Download the table as CSV</a>' in page.get_data(as_text=True)
     assert f'<a href="{link.format("xlsx")}">Excel (.xlsx)</a>' in page.get_data(as_text=True)
-    programmes = trained.client.get("/pages/reports/programmes?agency=KOTA-MEDAN&lang=id")
+    programmes = shared_trained.client.get("/pages/reports/programmes?agency=KOTA-MEDAN&lang=id")
     assert 'href="/pages/reports/programmes.xlsx?agency=KOTA-MEDAN&amp;lang=id"' in programmes.get_data(as_text=True)
-    assert trained.client.get("/pages/reports/programmes.xlsx?agency=KOTA-MEDAN&lang=id").status_code == 200
+    assert shared_trained.client.get("/pages/reports/programmes.xlsx?agency=KOTA-MEDAN&lang=id").status_code == 200
 
 
 @pytest.mark.parametrize("report", ["headcount", "training", "programmes", "mentoring"])
 def test_the_page_refuses_an_agency_that_is_no_code_beside_its_field_as_its_downloads_do(
-    staffed: World, report: str
+    shared_staffed: World, report: str
 ) -> None:
     """Before, the page answered an empty table under an agency filter reading "all" (its download link then
     refused); now the page, like its downloads and the inspector's pages, names the code beside the field."""
-    log_in(staffed, "reporter")
-    answer = staffed.client.get(f"/pages/reports/{report}?agency=kota-medan&lang=en")
+    log_in(shared_staffed, "reporter")
+    answer = shared_staffed.client.get(f"/pages/reports/{report}?agency=kota-medan&lang=en")
     assert answer.status_code == 422
     page = answer.get_data(as_text=True)
     assert '<span class="error" id="agency-error">Not a known code: &#39;kota-medan&#39;' in page
     assert "Download the table as CSV" not in page  # no table, no link to a download that would be refused
-    assert staffed.client.get(f"/pages/reports/{report}?agency=KOTA-MEDAN&lang=en").status_code == 200
+    assert shared_staffed.client.get(f"/pages/reports/{report}?agency=KOTA-MEDAN&lang=en").status_code == 200
 
 
-def test_a_share_is_a_number_cell_shown_as_the_pages_percentage(trained: World) -> None:
+def test_a_share_is_a_number_cell_shown_as_the_pages_percentage(shared_trained: World) -> None:
     """The page writes a share as 50%; the workbook keeps the number (0.5, which sums and averages) and shows it
     so (Excel's 0.0% format, in the reader's decimal mark); a count or an average is not a percentage."""
-    log_in(trained, "inspector")
-    response = trained.client.get("/pages/reports/training.xlsx?year=2020&by=unit&lang=id")
+    log_in(shared_trained, "inspector")
+    response = shared_trained.client.get("/pages/reports/training.xlsx?year=2020&by=unit&lang=id")
     active = load_workbook(io.BytesIO(response.get_data())).active
     assert isinstance(active, Worksheet)
     header, *rows = active.iter_rows()

@@ -22,49 +22,72 @@ from openpyxl.worksheet.worksheet import Worksheet
 import web.pages.export
 from tests import factories as f
 from tests.functional.conftest import BUDI, TEST_CONFIG, World, build_world, own_client, served_app
-from tests.functional.test_api_passed_over_verdict import passing_over
+from tests.functional.test_api_passed_over_verdict import passed, passing_over
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_fairness_pool import rates, times
 from tests.functional.test_security_csv_formulas import FORMULA
 
-# The tests only read the world (the fairness tables' tests with the statistics put in place of the store's for
-# the test): it is recorded once per store for the module, on one worker; each test has a client of its own.
+__all__ = ["passed"]  # Budi (KOTA-MEDAN, BKPSDM, region 12.71) promoted on 2018-04-01 (101) over Dewi
+
+# This module's tests only read the world (the fairness tables' tests with the statistics put in place of the
+# store's for the test): they read one recorded once per store for the module (`shared_passed`, `shared_inspector`,
+# `shared_statistics`), on one worker, each with a client of its own. `passed`, `inspector` and `statistics` are
+# the same in a store of the test's own, for the modules that import them.
 pytestmark = pytest.mark.xdist_group("test_pages_xlsx_downloads")
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@pytest.fixture(scope="module")
-def passed_world(shared_database_url: str) -> Iterator[World]:
-    """Budi (KOTA-MEDAN, BKPSDM, region 12.71) promoted on 2018-04-01 (101) over Dewi (test_api_passed_over_verdict's
-    `passed`), then again, to III/d on 2022-04-01, under an SK reference a spreadsheet would run as a formula."""
-    with served_app(shared_database_url, dict(TEST_CONFIG)) as flask_app:
-        world = passing_over(build_world(flask_app, flask_app.test_client()))
-        promotion = {**f.promotion("III/d", "2022-04-01"), "reference": FORMULA}
-        world.services.ledger.record(BUDI, "rank_promotion", promotion, actor="test")
-        world.catch_up()
-        yield world
+def promoted_again(world: World) -> World:
+    """Budi promoted again, to III/d on 2022-04-01, under an SK reference a spreadsheet would run as a formula."""
+    promotion = {**f.promotion("III/d", "2022-04-01"), "reference": FORMULA}
+    world.services.ledger.record(BUDI, "rank_promotion", promotion, actor="test")
+    world.catch_up()
+    return world
 
 
-@pytest.fixture
-def passed(passed_world: World) -> World:
-    return own_client(passed_world)
-
-
-@pytest.fixture
-def inspector(passed: World) -> World:
-    log_in(passed, "inspector")
-    return passed
-
-
-@pytest.fixture
-def statistics(passed: World, monkeypatch: pytest.MonkeyPatch) -> World:
+def shown_statistics(world: World, monkeypatch: pytest.MonkeyPatch) -> World:
     """The fairness page's two tables (the selection rates by sex, a time to promotion), as an inspector."""
-    world = passed
     monkeypatch.setattr(world.services, "fairness", lambda *args, **kwargs: rates())
     monkeypatch.setattr(world.services, "time_to_promotion", lambda *args, **kwargs: times())
     log_in(world, "inspector")
     return world
+
+
+@pytest.fixture
+def inspector(passed: World) -> World:
+    """`passed`, Budi promoted again (promoted_again), as an inspector."""
+    log_in(promoted_again(passed), "inspector")
+    return passed
+
+
+@pytest.fixture
+def statistics(world: World, monkeypatch: pytest.MonkeyPatch) -> World:
+    return shown_statistics(world, monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def passed_world(shared_database_url: str) -> Iterator[World]:
+    """`passed` and promoted_again, recorded once per store for the module."""
+    with served_app(shared_database_url, dict(TEST_CONFIG)) as flask_app:
+        yield promoted_again(passing_over(build_world(flask_app, flask_app.test_client())))
+
+
+@pytest.fixture
+def shared_passed(passed_world: World) -> World:
+    return own_client(passed_world)
+
+
+@pytest.fixture
+def shared_inspector(shared_passed: World) -> World:
+    log_in(shared_passed, "inspector")
+    return shared_passed
+
+
+@pytest.fixture
+def shared_statistics(shared_passed: World, monkeypatch: pytest.MonkeyPatch) -> World:
+    """`statistics` on the shared world: its services' two tables put back after the test (monkeypatch)."""
+    return shown_statistics(shared_passed, monkeypatch)
 
 
 def workbook(world: World, path: str) -> Worksheet:
@@ -101,8 +124,8 @@ def csv_rows(world: World, path: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
 
 
-def test_a_nip_stays_eighteen_digits_as_a_text_cell_in_the_audits_workbook(inspector: World) -> None:
-    rows = records(inspector, "/pages/audits.xlsx?lang=en")
+def test_a_nip_stays_eighteen_digits_as_a_text_cell_in_the_audits_workbook(shared_inspector: World) -> None:
+    rows = records(shared_inspector, "/pages/audits.xlsx?lang=en")
     assert rows
     for row in rows:
         assert row["subject"].data_type == "s"
@@ -112,8 +135,8 @@ def test_a_nip_stays_eighteen_digits_as_a_text_cell_in_the_audits_workbook(inspe
     assert "III/c" in {row["rank_after"].value for row in rows if row["subject"].value == BUDI}  # a code: text
 
 
-def test_numbers_are_number_cells_and_dates_date_cells_in_the_audits_workbook(inspector: World) -> None:
-    rows = records(inspector, "/pages/audits.xlsx?lang=en")
+def test_numbers_are_number_cells_and_dates_date_cells_in_the_audits_workbook(shared_inspector: World) -> None:
+    rows = records(shared_inspector, "/pages/audits.xlsx?lang=en")
     [row] = [r for r in rows if r["subject"].value == BUDI and r["tmt"].value == datetime(2018, 4, 1)]
     assert row["finding_count"].data_type == "n"
     assert isinstance(row["finding_count"].value, int)
@@ -124,18 +147,18 @@ def test_numbers_are_number_cells_and_dates_date_cells_in_the_audits_workbook(in
     assert row["recorded_at"].value.year >= 2024
 
 
-def test_a_yes_or_no_reads_in_the_pages_language(inspector: World) -> None:
-    english = records(inspector, "/pages/audits.xlsx?lang=en")
-    indonesian = records(inspector, "/pages/audits.xlsx?lang=id")
+def test_a_yes_or_no_reads_in_the_pages_language(shared_inspector: World) -> None:
+    english = records(shared_inspector, "/pages/audits.xlsx?lang=en")
+    indonesian = records(shared_inspector, "/pages/audits.xlsx?lang=id")
     assert {row["corrected"].value for row in english} == {"no"}
     assert {row["corrected"].value for row in indonesian} == {"tidak"}
 
 
-def test_a_formula_looking_reference_is_text_never_a_formula(inspector: World) -> None:
-    response = inspector.client.get("/pages/audits.xlsx")
+def test_a_formula_looking_reference_is_text_never_a_formula(shared_inspector: World) -> None:
+    response = shared_inspector.client.get("/pages/audits.xlsx")
     sheet = load_workbook(io.BytesIO(response.get_data())).active
     assert isinstance(sheet, Worksheet)
-    references = [row["reference"] for row in by_field(sheet, csv_header(inspector, "/pages/audits.csv"))]
+    references = [row["reference"] for row in by_field(sheet, csv_header(shared_inspector, "/pages/audits.csv"))]
     [cell] = [c for c in references if c.value == FORMULA]  # as recorded, no apostrophe added
     assert cell.data_type == "s"
     assert cell.quotePrefix
@@ -147,15 +170,17 @@ def test_a_formula_looking_reference_is_text_never_a_formula(inspector: World) -
 @pytest.mark.parametrize(
     ("name", "own", "other"), [("unit", "BKPSDM", "Dinas%20Pendidikan"), ("region", "12.71", "12.07")]
 )
-def test_the_audits_workbook_applies_the_filters_as_the_csv(inspector: World, name: str, own: str, other: str) -> None:
+def test_the_audits_workbook_applies_the_filters_as_the_csv(
+    shared_inspector: World, name: str, own: str, other: str
+) -> None:
     for value in (own, other):
-        listed = [row["subject"].value for row in records(inspector, f"/pages/audits.xlsx?{name}={value}")]
-        assert listed == [row["subject"] for row in csv_rows(inspector, f"/pages/audits.csv?{name}={value}")]
+        listed = [row["subject"].value for row in records(shared_inspector, f"/pages/audits.xlsx?{name}={value}")]
+        assert listed == [row["subject"] for row in csv_rows(shared_inspector, f"/pages/audits.csv?{name}={value}")]
         assert (BUDI in listed) == (value == own)
 
 
-def test_a_workbook_refuses_an_argument_its_list_does_not_read(inspector: World) -> None:
-    response = inspector.client.get(f"/pages/audits.xlsx?nip={BUDI}&lang=en")
+def test_a_workbook_refuses_an_argument_its_list_does_not_read(shared_inspector: World) -> None:
+    response = shared_inspector.client.get(f"/pages/audits.xlsx?nip={BUDI}&lang=en")
     assert response.status_code == 422
     assert "nip is not a filter of this page" in response.get_data(as_text=True)
 
@@ -218,12 +243,12 @@ STATISTICS = "?by=sex&min_cell=1&"
     ],
 )
 def test_the_audit_workbooks_head_the_csvs_columns_by_the_pages_labels_in_its_language(
-    inspector: World, path: str, labels: dict[str, str]
+    shared_inspector: World, path: str, labels: dict[str, str]
 ) -> None:
-    named = headed(inspector, path)
+    named = headed(shared_inspector, path)
     assert {field: named[field] for field in labels} == labels
     assert not set(named.values()) & set(named)  # no column headed by its field name
-    csv_text = inspector.client.get(path.replace(".xlsx", ".csv")).get_data(as_text=True).lstrip("\ufeff")
+    csv_text = shared_inspector.client.get(path.replace(".xlsx", ".csv")).get_data(as_text=True).lstrip("\ufeff")
     assert csv_text.startswith("subject,version,decision,")  # the CSV keeps the field names, for machines
 
 
@@ -237,15 +262,15 @@ def test_the_audit_workbooks_head_the_csvs_columns_by_the_pages_labels_in_its_la
     ],
 )
 def test_the_fairness_workbooks_head_the_csvs_columns_by_the_pages_labels_in_its_language(
-    statistics: World, path: str, labels: dict[str, str]
+    shared_statistics: World, path: str, labels: dict[str, str]
 ) -> None:
-    named = headed(statistics, path)
+    named = headed(shared_statistics, path)
     assert {field: named[field] for field in labels} == labels
     assert set(named.values()) & set(named) <= {"z"}  # z is z in both
 
 
-def test_the_fairness_workbooks_have_number_cells_the_locale_shows(statistics: World) -> None:
-    world = statistics
+def test_the_fairness_workbooks_have_number_cells_the_locale_shows(shared_statistics: World) -> None:
+    world = shared_statistics
     # each group named as the page names it (Perempuan (F) on the default, Indonesian, page), the CSV's by its code
     groups = {row["group"].value: row for row in records(world, "/pages/fairness.xlsx?by=sex&min_cell=1")}
     written = next(row for row in csv_rows(world, "/pages/fairness.csv?by=sex&min_cell=1") if row["group"] == "F")
@@ -268,15 +293,15 @@ def test_the_fairness_workbooks_have_number_cells_the_locale_shows(statistics: W
     ],
 )
 def test_the_audit_lists_link_their_workbook_beside_the_csv_with_the_same_filters(
-    inspector: World, path: str, link: str
+    shared_inspector: World, path: str, link: str
 ) -> None:
-    page = inspector.client.get(path).get_data(as_text=True)
+    page = shared_inspector.client.get(path).get_data(as_text=True)
     assert f'<a href="{link}">Excel (.xlsx)</a>' in page
     assert f'<a href="{link.replace(".xlsx", ".csv")}">' in page
 
 
-def test_the_fairness_page_links_each_tables_workbook_with_its_query(statistics: World) -> None:
-    world = statistics
+def test_the_fairness_page_links_each_tables_workbook_with_its_query(shared_statistics: World) -> None:
+    world = shared_statistics
     page = world.client.get("/pages/fairness?by=sex&lang=id").get_data(as_text=True)
     assert '<a href="/pages/fairness.xlsx?by=sex&amp;lang=id">Excel (.xlsx)</a>' in page
     assert '<a href="/pages/time-to-promotion.xlsx?by=sex&amp;lang=id">Excel (.xlsx)</a>' in page
@@ -317,8 +342,8 @@ def test_a_large_list_is_streamed_into_a_write_only_workbook(sqlite_url: str, mo
 @pytest.mark.parametrize(
     "path", ["/pages/audits", "/pages/audits/posts", "/pages/fairness", "/pages/time-to-promotion"]
 )
-def test_a_workbook_is_refused_to_whom_its_csv_is_refused(passed: World, path: str) -> None:
-    log_in(passed, "hr")  # no audits to run
-    workbook = passed.client.get(f"{path}.xlsx")
-    assert workbook.status_code == passed.client.get(f"{path}.csv").status_code == 403
+def test_a_workbook_is_refused_to_whom_its_csv_is_refused(shared_passed: World, path: str) -> None:
+    log_in(shared_passed, "hr")  # no audits to run
+    workbook = shared_passed.client.get(f"{path}.xlsx")
+    assert workbook.status_code == shared_passed.client.get(f"{path}.csv").status_code == 403
     assert workbook.mimetype != XLSX

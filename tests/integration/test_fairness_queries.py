@@ -50,9 +50,13 @@ GITA = (date(1990, 7, 7), date(2016, 3, 1), "F")
 NIP["gita"] = f.pppk_nip(GITA[0], GITA[1].year, GITA[2])
 
 
+CLOCK = f.Clock(datetime.fromisoformat("2026-06-01T02:00:00+00:00"))
+MADE = pytest.StashKey[bool]()  # the test's store holds the people already (this module's `database_url`)
+
+
 def make(url: str) -> None:
     """The people recorded (populate) into a new store and every view caught up."""
-    with projected(url, populate, clock=f.Clock(datetime.fromisoformat("2026-06-01T02:00:00+00:00"))):
+    with projected(url, populate, clock=CLOCK):
         pass
 
 
@@ -75,6 +79,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     """A store of the test's own as `make` leaves it, made once for the module: on SQLite a copy of the made file
     (sqlite3's backup), on PostgreSQL the made schema lent to the test and put back as made after it
     (tests.stores.LentSchema; made again when the test changed its tables)."""
+    request.node.stash[MADE] = True
     if request.param == "sqlite":
         path = tmp_path / "careerlog.db"
         with (
@@ -89,9 +94,12 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 
 @pytest.fixture
-def store(database_url: str) -> Iterator[SqlStore]:
-    """The views of the test's store (nothing more to catch up)."""
-    with projected(database_url, lambda app: None) as views:
+def store(request: pytest.FixtureRequest, database_url: str) -> Iterator[SqlStore]:
+    """The views of the test's store with the people recorded (populate) and every view caught up: in this module
+    made so (`database_url`), in a module that imports this fixture recorded now into its store."""
+    with projected(
+        database_url, (lambda app: None) if request.node.stash.get(MADE, False) else populate, CLOCK
+    ) as views:
         yield views
 
 
