@@ -203,10 +203,17 @@ def load_demo(
     demo's own order. A refused command is a generator bug: RuntimeError lists the first few.
     """
     demo = generate(employees, seed, today)
-    mentors = demo.people[: demo.mentors]
-    loading.load(app, mentors, demo.people[demo.mentors :], demo.unit_records, progress=progress, workers=workers)
+    record_demo(app, demo, progress=progress, workers=workers)
     write_irregularities(demo, irregularities_path)
     return demo.summary(irregularities_path)
+
+
+def record_demo(
+    app: CareerLog, demo: Demo, *, progress: Callable[[int], None] | None = None, workers: int | None = None
+) -> None:
+    """Record a generated demo as `load_demo` does: its mentors first, then the others and the units' records."""
+    mentors = demo.people[: demo.mentors]
+    loading.load(app, mentors, demo.people[demo.mentors :], demo.unit_records, progress=progress, workers=workers)
 
 
 def write_demo(

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from careerlog.application import CareerLog
 from careerlog.cli import main
 from careerlog.config import Settings
-from careerlog.demo import loading
+from careerlog.demo import record_demo
 from projections.framework import Projector
 from projections.merit.audit import MeritProjection
 from projections.merit.cli import DECISION_COLUMNS, POST_COLUMNS, PROMOTION_COLUMNS, csv_text
@@ -40,9 +40,9 @@ SHARED = pytest.mark.xdist_group("test_merit_audit")
 
 def load_demo(app: CareerLog, employees: int, seed: int, today: date) -> None:
     """careerlog.demo.load_demo of the demo generated once per process (tests/demos.py's shared, which the
-    irregularities' test reads too): load_demo generates it anew for each store it records."""
-    demo = shared(employees, seed, today)
-    loading.load(app, demo.people[: demo.mentors], demo.people[demo.mentors :], demo.unit_records)
+    irregularities' test reads too), recorded as load_demo records it (record_demo): load_demo generates it anew
+    for each store it records."""
+    record_demo(app, shared(employees, seed, today))
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from careerlog import demo as demos
 from careerlog.application import CareerLog
 from careerlog.cli import main
-from careerlog.demo import loading
 from careerlog.sqlstore import Sql, SqlStore
 from projections.mentoring import MentoringQueries
 from projections.scorecard import ScorecardQueries
@@ -38,8 +38,7 @@ EMPLOYEES = 150
 def record_demo(app: CareerLog) -> None:
     """load_demo(app, employees=EMPLOYEES, seed=2, today=TODAY, workers=1), of the demo generated once per process (the
     irregularities' test reads it too): load_demo generates it anew for each store (0.8 s of CPU a time)."""
-    demo = shared(EMPLOYEES, 2, TODAY)
-    loading.load(app, demo.people[: demo.mentors], demo.people[demo.mentors :], demo.unit_records, workers=1)
+    demos.record_demo(app, shared(EMPLOYEES, 2, TODAY), workers=1)
 
 
 @pytest.fixture(scope="module")
