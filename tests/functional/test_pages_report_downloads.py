@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from datetime import date
 from html.parser import HTMLParser
 from typing import Any
 
@@ -27,14 +26,12 @@ from tests.functional.conftest import (
     SARI,
     TEST_CONFIG,
     World,
-    appointment_of,
     build_world,
-    confirm_world_pns,
     own_client,
     served_app,
 )
 from tests.functional.test_pages_auth import log_in
-from tests.functional.test_suppression import COLLEAGUES, record, staffed
+from tests.functional.test_suppression import COLLEAGUES, record, staff, staffed
 
 __all__ = ["staffed"]  # Budi and 6 colleagues in KOTA-MEDAN's BKPSDM, Sari alone in Bappeda, Rina alone in KAB-KARO
 
@@ -45,17 +42,6 @@ __all__ = ["staffed"]  # Budi and 6 colleagues in KOTA-MEDAN's BKPSDM, Sari alon
 pytestmark = pytest.mark.xdist_group("test_pages_report_downloads")
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def staff(world: World) -> World:
-    """Budi and 6 colleagues in KOTA-MEDAN's BKPSDM, Sari alone in Bappeda, Rina alone in KAB-KARO; each confirmed
-    as PNS a year after the appointment (test_suppression's `staffed`)."""
-    confirm_world_pns(world)
-    for nip in COLLEAGUES:
-        record(world, nip, "appointment", appointment_of(nip))
-        record(world, nip, "confirmation", f.confirmation(f.a_year_after(date(int(nip[8:12]), int(nip[12:14]), 1))))
-    world.catch_up()
-    return world
 
 
 DASH = "\u2013"  # a withheld figure on the page

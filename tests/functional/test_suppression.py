@@ -24,6 +24,10 @@ def record(world: World, nip: str, kind: str, payload: dict[str, Any]) -> None:
 
 @pytest.fixture
 def staffed(world: World) -> World:
+    return staff(world)
+
+
+def staff(world: World) -> World:
     """Budi and 6 colleagues in KOTA-MEDAN's BKPSDM, Sari alone in Bappeda, Rina alone in KAB-KARO; each confirmed
     as PNS a year after the appointment (unconfirmed, a CPNS: not among the staff of the yearly JP)."""
     confirm_world_pns(world)
