@@ -9,27 +9,33 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.functional.conftest import BUDI, World
-from tests.functional.test_api_passed_over_verdict import passed
+from tests.functional.conftest import BUDI, TEST_CONFIG, World, build_world, own_client, served_app
+from tests.functional.test_api_passed_over_verdict import passing_over
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_fairness_pool import rates, times
 
-__all__ = ["passed"]  # Budi (KOTA-MEDAN, BKPSDM, region 12.71) promoted on 2018-04-01 (101) over Dewi
+pytestmark = pytest.mark.xdist_group("test_inspector_page_filters")  # its module fixture is built once, on one worker
 
 
-@pytest.fixture
-def store_url(database_url: str) -> str:
-    return database_url
+@pytest.fixture(scope="module")
+def passed(shared_database_url: str) -> Iterator[World]:
+    """Budi (KOTA-MEDAN, BKPSDM, region 12.71) promoted on 2018-04-01 (101) over Dewi: the world and the passed-over
+    verdict's records, recorded once per module and store kind (every test here only reads them)."""
+    with served_app(shared_database_url, dict(TEST_CONFIG)) as flask_app:
+        yield passing_over(build_world(flask_app, flask_app.test_client()))
 
 
 @pytest.fixture
 def inspector(passed: World) -> World:
-    log_in(passed, "inspector")
-    return passed
+    """The shared world with a client of the test's own, logged in as the inspector."""
+    world = own_client(passed)
+    log_in(world, "inspector")
+    return world
 
 
 def listed(world: World, query: str) -> str:
