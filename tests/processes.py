@@ -235,20 +235,24 @@ class Forks:
     def __init__(self, *preload: str):
         env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERLOG_")}
         self.process = subprocess.Popen(
-            [sys.executable, "-c", FORKING, CAREERLOG, *preload],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env=env,
-            text=True,
+            [sys.executable, "-c", FORKING, CAREERLOG, *preload], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
         )
+        self.pending = b""  # read from the forking process, not yet taken as an answer
 
     def _answer(self, timeout: float) -> int:
+        """The forking process's next line (a pid, an exit code). Read from its pipe unbuffered, into `pending`: a
+        buffered readline could take the pid and the exit code written just after it at once, leaving select
+        nothing to see until the timeout."""
         assert self.process.stdout is not None
-        if not select.select([self.process.stdout], [], [], timeout)[0]:
-            raise subprocess.TimeoutExpired("careerlog (forked)", timeout)
-        line = self.process.stdout.readline()
-        if not line:
-            raise AssertionError(f"the forking process ended: {self.process.wait(10)}")
+        reader, deadline = self.process.stdout.fileno(), time.monotonic() + timeout
+        while b"\n" not in self.pending:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([reader], [], [], left)[0]:
+                raise subprocess.TimeoutExpired("careerlog (forked)", timeout)
+            if not (chunk := os.read(reader, 4096)):
+                raise AssertionError(f"the forking process ended: {self.process.wait(10)}")
+            self.pending += chunk
+        line, _, self.pending = self.pending.partition(b"\n")
         return int(line)
 
     def run(
@@ -257,13 +261,14 @@ class Forks:
         """`careerlog ARGS` with exactly `env` as its environment, its output in files of `directory`."""
         assert self.process.stdin is not None
         out, err = directory / "careerlog.out", directory / "careerlog.err"
-        self.process.stdin.write(json.dumps([list(args), env, str(out), str(err)]) + "\n")
+        self.process.stdin.write(json.dumps([list(args), env, str(out), str(err)]).encode() + b"\n")
         self.process.stdin.flush()
-        pid = self._answer(30)
+        pid = self._answer(timeout)
         try:
             code = self._answer(timeout)
         except subprocess.TimeoutExpired:
-            os.kill(pid, signal.SIGKILL)
+            os.kill(pid, signal.SIGKILL)  # (not yet reaped: the forking process waits for it, then answers)
+            self._answer(30)  # its exit code, so that the next run's answers are its own
             raise
         return subprocess.CompletedProcess([CAREERLOG, *args], code, out.read_text(), err.read_text())
 

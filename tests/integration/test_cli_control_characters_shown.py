@@ -35,7 +35,9 @@ from tests import factories as f
 from tests.conftest import projected
 from tests.processes import CAREERLOG
 
-pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+# an empty PostgreSQL store made once and lent (tests/conftest.py); the module on one worker, its module fixtures
+# (`recorded`, `exported`) built once
+pytestmark = [pytest.mark.made_store, pytest.mark.xdist_group("test_cli_control_characters_shown")]
 
 NIP = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=803)
 UNIT = "Bagian\x1b[2J Umum \u202eNAIGAPEGEK"

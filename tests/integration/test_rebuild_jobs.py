@@ -36,6 +36,8 @@ from tests.integration.test_projections import BUDI, RINA, SARI, clock, dump, le
 
 __all__ = ["clock", "ledger", "projector"]  # the fixtures of test_projections, used here too
 
+pytestmark = pytest.mark.xdist_group("test_rebuild_jobs")  # on one worker: its module store (`careers`) built once
+
 
 def more_careers(app: CareerLog, clock: f.Clock, count: int, first: int = 0) -> list[str]:
     """`count` more employees, each appointed and promoted (so every range has records)."""
