@@ -279,8 +279,7 @@ def rule_status_label(status: str | None) -> str:
 
 
 def measure_label(measure: str) -> str:
-    found = MEASURE_LABELS.get(measure)
-    return str(found) if found is not None else measure
+    return _label(MEASURE_LABELS, measure)
 
 
 # The groupings (and an award's kind) shown by their reference names (Perempuan (F)); agencies, regions, ranks
@@ -460,8 +459,7 @@ def group_name(group: str, by: list[str]) -> str:
 
 
 def severity_label(severity: str | None) -> str:
-    found = SEVERITY_LABELS.get(severity or "")
-    return str(found) if found is not None else (severity or "")
+    return _label(SEVERITY_LABELS, severity or "")
 
 
 # The promotion kinds (jenis kenaikan pangkat, asn.toml promotion_kinds) as an English page names them; an Indonesian
