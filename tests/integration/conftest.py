@@ -12,7 +12,10 @@ failure limit of 3 an hour) starts its own with `serving_two_workers`.
 
 from __future__ import annotations
 
+import http.cookiejar
+import re
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,12 +43,33 @@ class TwoWorkers:
     tokens: tuple[str, str]
 
 
-def _answered(url: str) -> bool:
+def cookie_client() -> urllib.request.OpenerDirector:
+    """A client of its own (its cookies); each request it makes on a fresh connection (`status`), so that gunicorn's
+    workers take turns at them."""
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+
+def log_in_form(
+    client: urllib.request.OpenerDirector, url: str, username: str, password: str, query: str = ""
+) -> dict[str, str]:
+    """The log-in form to post, its CSRF token read from the log-in page the client opened (`query`: "?lang=en")."""
+    with client.open(f"{url}/pages/login{query}", timeout=10) as page:
+        found = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.read().decode())
+    assert found, "the log-in form has no CSRF token"
+    return {"csrf_token": found.group(1), "username": username, "password": password}
+
+
+def status(client: urllib.request.OpenerDirector, url: str, data: dict[str, str] | None = None) -> int:
+    """The status of a GET of `url` (a POST of the form `data`) on a connection of its own; 0 when nothing answered."""
+    body = None if data is None else urllib.parse.urlencode(data).encode()
     try:
-        with urllib.request.urlopen(url, timeout=10) as answer:  # noqa: S310
-            return int(answer.status) == 200
-    except (urllib.error.URLError, OSError):
-        return False
+        request = urllib.request.Request(url, body, {"Connection": "close"})  # noqa: S310
+        with client.open(request, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as e:
+        return e.code
+    except OSError:
+        return 0
 
 
 @contextmanager
@@ -63,7 +87,7 @@ def serving_two_workers(database_url: str, log_path: Path, **settings: str) -> I
     env: dict[str, str | None] = {"CAREERLOG_SECRET_KEY": None, **settings}
     server, url = serve(database_url, log_path, "--workers", "2", "--threads", "1", env=env)
     try:
-        assert wait_until(lambda: _answered(f"{url}/pages/login"), timeout=120), server.output()
+        assert wait_until(lambda: status(cookie_client(), f"{url}/pages/login") == 200, timeout=120), server.output()
         assert wait_until(lambda: server.output().count("Booting worker with pid") >= 2, timeout=120), server.output()
         yield TwoWorkers(url, database_url, tokens)
     finally:

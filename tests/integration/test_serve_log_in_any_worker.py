@@ -9,50 +9,25 @@ workers' apps through the app factory, not the environment every child process i
 
 from __future__ import annotations
 
-import http.cookiejar
 import os
-import re
-import urllib.error
-import urllib.parse
-import urllib.request
 
 import pytest
 
 from careerlog.config import Settings
-from tests.integration.conftest import PASSWORD, SERVED_GROUP, TwoWorkers
+from tests.integration.conftest import PASSWORD, SERVED_GROUP, TwoWorkers, cookie_client, log_in_form, status
 from web.cli import Server, serve
 
 pytestmark = SERVED_GROUP  # (`two_workers`: the server shared with the other modules of the group, conftest.py)
-
-
-def _opener() -> urllib.request.OpenerDirector:
-    # a fresh connection per request, so gunicorn's workers take turns at them
-    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-
-
-def _status(opener: urllib.request.OpenerDirector, url: str, data: dict[str, str] | None = None) -> int:
-    body = None if data is None else urllib.parse.urlencode(data).encode()
-    try:
-        request = urllib.request.Request(url, body, {"Connection": "close"})  # noqa: S310
-        with opener.open(request, timeout=10) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as e:
-        return e.code
-    except OSError:
-        return 0
 
 
 def test_a_page_log_in_holds_on_every_worker_without_a_configured_secret_key(two_workers: TwoWorkers) -> None:
     url = two_workers.url
     outcomes = []
     for _ in range(3):
-        opener = _opener()
-        with opener.open(f"{url}/pages/login", timeout=10) as page:
-            found = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.read().decode())
-        assert found, "the log-in form has no CSRF token"
-        form = {"csrf_token": found.group(1), "username": "siti", "password": PASSWORD}
-        logged_in = _status(opener, f"{url}/pages/login", form)  # the redirect to the home page is followed
-        reads = [_status(opener, f"{url}/pages/") for _ in range(6)]
+        opener = cookie_client()
+        form = log_in_form(opener, url, "siti", PASSWORD)
+        logged_in = status(opener, f"{url}/pages/login", form)  # the redirect to the home page is followed
+        reads = [status(opener, f"{url}/pages/") for _ in range(6)]
         outcomes.append((logged_in, reads))
     assert outcomes == [(200, [200] * 6)] * 3
 

@@ -8,7 +8,6 @@ failed log-ins of a user name from any address (CAREERLOG_LOGIN_FAILURE_LIMIT, w
 
 from __future__ import annotations
 
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,8 +18,15 @@ import pytest
 
 from careerlog.accounts import open_accounts
 from careerlog.config import Settings
-from tests.integration.conftest import PASSWORD, SERVED_GROUP, TwoWorkers, serving_two_workers
-from tests.integration.test_serve_log_in_any_worker import _opener, _status
+from tests.integration.conftest import (
+    PASSWORD,
+    SERVED_GROUP,
+    TwoWorkers,
+    cookie_client,
+    log_in_form,
+    serving_two_workers,
+    status,
+)
 
 pytestmark = SERVED_GROUP  # (`two_workers`: the server shared with the other modules of the group, conftest.py)
 
@@ -39,12 +45,8 @@ def _counted(database_url: str, *names: str) -> tuple[dict[str, int], dict[str, 
 
 def _attempt(url: str, username: str, password: str) -> int:
     """One log-in attempt on a fresh connection (gunicorn's workers take turns at them)."""
-    opener = _opener()
-    with opener.open(f"{url}/pages/login", timeout=10) as page:
-        found = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.read().decode())
-    assert found, "the log-in form has no CSRF token"
-    form = {"csrf_token": found.group(1), "username": username, "password": password}
-    return _status(opener, f"{url}/pages/login", form)
+    opener = cookie_client()
+    return status(opener, f"{url}/pages/login", log_in_form(opener, url, username, password))
 
 
 def test_the_sixth_log_in_attempt_in_a_minute_is_refused_whichever_worker_takes_it(two_workers: TwoWorkers) -> None:
@@ -62,11 +64,8 @@ def test_the_sixth_log_in_attempt_in_a_minute_is_refused_whichever_worker_takes_
 
 def _answer(url: str, username: str, password: str) -> tuple[int, str]:
     """`_attempt`, with the page answered."""
-    opener = _opener()
-    with opener.open(f"{url}/pages/login?lang=en", timeout=10) as page:
-        found = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.read().decode())
-    assert found, "the log-in form has no CSRF token"
-    body = urllib.parse.urlencode({"csrf_token": found.group(1), "username": username, "password": password})
+    opener = cookie_client()
+    body = urllib.parse.urlencode(log_in_form(opener, url, username, password, query="?lang=en"))
     request = urllib.request.Request(f"{url}/pages/login", body.encode(), {"Connection": "close"})  # noqa: S310
     try:
         with opener.open(request, timeout=10) as response:
