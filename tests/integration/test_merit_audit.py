@@ -7,6 +7,7 @@ import json
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -45,12 +46,21 @@ def load_demo(app: CareerLog, employees: int, seed: int, today: date) -> None:
     record_demo(app, shared(employees, seed, today))
 
 
+@contextmanager
+def recorded_demo(settings: Settings, employees: int) -> Iterator[CareerLog]:
+    """The ledger of the test's store, the demo of `employees` recorded into it."""
+    app = CareerLog.from_settings(settings)
+    try:
+        load_demo(app, employees=employees, seed=SEED, today=TODAY)
+        yield app
+    finally:
+        app.close()
+
+
 @pytest.fixture
 def demo_store(settings: Settings) -> Iterator[CareerLog]:
-    app = CareerLog.from_settings(settings)
-    load_demo(app, employees=EMPLOYEES, seed=SEED, today=TODAY)
-    yield app
-    app.close()
+    with recorded_demo(settings, EMPLOYEES) as app:
+        yield app
 
 
 SMALL = 30  # employees: decisions with and without findings, for a test about the view's indexes, not the audit
@@ -58,23 +68,19 @@ SMALL = 30  # employees: decisions with and without findings, for a test about t
 
 @pytest.fixture
 def small_demo_store(settings: Settings) -> Iterator[CareerLog]:
-    app = CareerLog.from_settings(settings)
-    load_demo(app, employees=SMALL, seed=SEED, today=TODAY)
-    yield app
-    app.close()
+    with recorded_demo(settings, SMALL) as app:
+        yield app
 
 
 @pytest.fixture(scope="module")
 def shared_demo(shared_database_url: str) -> Iterator[tuple[Settings, CareerLog]]:
     """The demo recorded once per store and module with its merit view caught up: for tests that only read them."""
     settings = Settings(database_url=shared_database_url)
-    app = CareerLog.from_settings(settings)
-    load_demo(app, employees=EMPLOYEES, seed=SEED, today=TODAY)
-    projector = Projector(settings, [MeritProjection()], app=app)
-    projector.catch_up()
-    projector.close()
-    yield settings, app
-    app.close()
+    with recorded_demo(settings, EMPLOYEES) as app:
+        projector = Projector(settings, [MeritProjection()], app=app)
+        projector.catch_up()
+        projector.close()
+        yield settings, app
 
 
 @pytest.fixture
