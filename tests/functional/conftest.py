@@ -157,7 +157,14 @@ def served_app(store_url: str, test_config: dict[str, Any]) -> Iterator[Flask]:
 @pytest.fixture(scope="module")
 def shared_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     """One world on SQLite for a module whose tests only read it (each test gets its own client)."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('world')}/careerlog.db"
+    with served_world(f"sqlite:///{tmp_path_factory.mktemp('world')}/careerlog.db") as world:
+        yield world
+
+
+@contextmanager
+def served_world(url: str) -> Iterator[World]:
+    """The world (build_world) recorded into the store at `url`, served by an app of its own: for a module fixture
+    whose tests only read it, each with a client of its own (own_client)."""
     with served_app(url, dict(TEST_CONFIG)) as flask_app:
         yield build_world(flask_app, flask_app.test_client())
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.functional.conftest import TEST_CONFIG, World, build_world, own_client, served_app
+from tests.functional.conftest import World, own_client, served_world
 from tests.functional.test_api_audits_and_reports import promote_rina, record_a_pppk
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_xlsx_downloads import records, workbook
@@ -42,8 +42,7 @@ pytestmark = pytest.mark.xdist_group("test_fairness_one_group_says_why_untested"
 def pooled_world(shared_database_url: str) -> Iterator[World]:
     """A PPPK of Medan (grade IX since 2016, never promoted in rank) and a pool of one woman and one man (Budi's and
     Rina's promotions)."""
-    with served_app(shared_database_url, dict(TEST_CONFIG)) as flask_app:
-        world = build_world(flask_app, flask_app.test_client())
+    with served_world(shared_database_url) as world:
         record_a_pppk(world)
         promote_rina(world)
         yield world

@@ -33,9 +33,9 @@ from tests.functional.conftest import (
     TEST_CONFIG,
     World,
     appointment_of,
-    build_world,
     own_client,
     served_app,
+    served_world,
 )
 from web import fastreads
 from web.config import WebSettings
@@ -118,8 +118,7 @@ def both(world: World) -> Iterator[Both]:
 @pytest.fixture(scope="module")
 def recorded_world(shared_database_url: str) -> Iterator[tuple[World, list[str]]]:
     """The world with more records (record_more), recorded once per store for the module, and its every NIP."""
-    with served_app(shared_database_url, dict(TEST_CONFIG)) as flask_app:
-        world = build_world(flask_app, flask_app.test_client())
+    with served_world(shared_database_url) as world:
         yield world, record_more(world)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.functional.conftest import BUDI, TEST_CONFIG, World, build_world, own_client, served_app
+from tests.functional.conftest import BUDI, World, own_client, served_world
 from tests.functional.test_api_passed_over_verdict import passing_over
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_fairness_pool import rates, times
@@ -26,8 +26,8 @@ pytestmark = pytest.mark.xdist_group("test_inspector_page_filters")  # its modul
 def passed(shared_database_url: str) -> Iterator[World]:
     """Budi (KOTA-MEDAN, BKPSDM, region 12.71) promoted on 2018-04-01 (101) over Dewi: the world and the passed-over
     verdict's records, recorded once per module and store kind (every test here only reads them)."""
-    with served_app(shared_database_url, dict(TEST_CONFIG)) as flask_app:
-        yield passing_over(build_world(flask_app, flask_app.test_client()))
+    with served_world(shared_database_url) as world:
+        yield passing_over(world)
 
 
 @pytest.fixture

@@ -21,15 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from tests import factories as f
 from tests.conftest import STORES, shared_store
-from tests.functional.conftest import (
-    BUDI,
-    SARI,
-    TEST_CONFIG,
-    World,
-    build_world,
-    own_client,
-    served_app,
-)
+from tests.functional.conftest import BUDI, SARI, World, own_client, served_world
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_suppression import COLLEAGUES, record, staff, staffed
 
@@ -124,15 +116,15 @@ def assert_the_csv_is_the_pages_table(world: World, report: str, query: str, col
 @pytest.fixture(scope="module", params=STORES)
 def staffed_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     """The world staffed (staff), on each store, once for the module."""
-    with shared_store(request.param, tmp_path_factory) as url, served_app(url, dict(TEST_CONFIG)) as flask_app:
-        yield staff(build_world(flask_app, flask_app.test_client()))
+    with shared_store(request.param, tmp_path_factory) as url, served_world(url) as world:
+        yield staff(world)
 
 
 @pytest.fixture(scope="module", params=STORES)
 def trained_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     """The world staffed and trained (train), on each store, once for the module."""
-    with shared_store(request.param, tmp_path_factory) as url, served_app(url, dict(TEST_CONFIG)) as flask_app:
-        yield train(staff(build_world(flask_app, flask_app.test_client())))
+    with shared_store(request.param, tmp_path_factory) as url, served_world(url) as world:
+        yield train(staff(world))
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import web.pages.export
 from tests import factories as f
-from tests.functional.conftest import BUDI, TEST_CONFIG, World, build_world, own_client, served_app
+from tests.functional.conftest import BUDI, TEST_CONFIG, World, own_client, served_app, served_world
 from tests.functional.test_api_passed_over_verdict import passed, passing_over
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_fairness_pool import rates, times
@@ -69,8 +69,8 @@ def statistics(world: World, monkeypatch: pytest.MonkeyPatch) -> World:
 @pytest.fixture(scope="module")
 def passed_world(shared_database_url: str) -> Iterator[World]:
     """`passed` and promoted_again, recorded once per store for the module."""
-    with served_app(shared_database_url, dict(TEST_CONFIG)) as flask_app:
-        yield promoted_again(passing_over(build_world(flask_app, flask_app.test_client())))
+    with served_world(shared_database_url) as world:
+        yield promoted_again(passing_over(world))
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from projections.queries import ROSTER_SORTS, Queries
 from projections.roster import ROSTER, RosterProjection
 from projections.roster_paging import INTEGER_SORTS, RosterOrder, page_read
 from tests import factories as f
-from tests.functional.conftest import TEST_CONFIG, World, appointment_of, build_world, own_client, served_app
+from tests.functional.conftest import World, appointment_of, own_client, served_world
 
 ROSTER_PATH = "/api/v1/employees"
 SORTS = [*ROSTER_SORTS, *(f"-{s}" for s in ROSTER_SORTS)]
@@ -42,8 +42,8 @@ def staffed(world: World) -> World:
 
 @pytest.fixture(scope="module")
 def shared_world(shared_database_url: str) -> Iterator[World]:
-    with served_app(shared_database_url, dict(TEST_CONFIG)) as flask_app:
-        yield staff(build_world(flask_app, flask_app.test_client()))
+    with served_world(shared_database_url) as world:
+        yield staff(world)
 
 
 @pytest.fixture
