@@ -23,7 +23,7 @@ from careerlog.visible import echo_as_is, json_on_terminal, on_terminal, say, st
 from projections.framework import Projection, refills_of, refuse_judged_otherwise, views_made
 from projections.merit.audit import MeritProjection, decision_confirmations
 from projections.merit.distribution import GradeInflationQueries, with_excess
-from projections.merit.fairness import DEFAULT_MIN_CELL, MAX_MIN_CELL, FairnessQueries, with_pool
+from projections.merit.fairness import DEFAULT_MIN_CELL, MAX_MIN_CELL, NOBODY_PROMOTED, FairnessQueries, with_pool
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
 from projections.merit.passed_over import colleagues_of as decision_colleagues
 from projections.merit.queries import (
@@ -231,11 +231,13 @@ def common_options(func: Any) -> Any:
 
 def counted_and_untested_lines(result: dict[str, Any], counted: str, untested: str) -> list[str]:
     """The lines of the selection rates (`counted` "pools") or of time to promotion ("rank spells") saying whom they
-    count (`employment_kinds`: PNS only) and, when nothing is compared (`untested`: fewer than two groups shown;
-    grouped by employment_kind, PNS alone), why: `untested` begins that line."""
+    count (`employment_kinds`: PNS only) and, when nothing is compared (`untested`: fewer than two groups shown,
+    grouped by employment_kind PNS alone; or nobody in them promoted), why: `untested` begins that line."""
     kinds = " and ".join(result["employment_kinds"])
     lines = [f"{counted} of {kinds} only: PPPK hold contract grades, never promoted in rank (docs/fairness.md)"]
-    if result["untested"]:
+    if result["untested"] == NOBODY_PROMOTED:
+        lines.append(f"{untested}: nobody in the groups shown was promoted)")
+    elif result["untested"]:
         lines.append(f"{untested}: they need two groups of at least {result['min_cell']})")
     return lines
 

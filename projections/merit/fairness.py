@@ -81,6 +81,9 @@ PROMOTED_IN_RANK = "PNS"
 # against another group, no test): fewer than two groups shown (a grouping by employment kind has one, PNS; a scope or
 # period may leave one, or every group under min_cell). `untested`.
 FEWER_THAN_TWO_GROUPS = "fewer_than_two_groups"
+# ... or two groups or more are shown and nobody in them was promoted (a period, scope or grouping with no promotion):
+# there is no rate to compare (an impact ratio of 0 / 0), and a log-rank test of no event says nothing (chi2 0, p 1)
+NOBODY_PROMOTED = "nobody_promoted"
 # The refusals of a fairness request (careerlog.domain.wording)
 NOT_A_DAY = Refusal("Must be a date as YYYY-MM-DD, got {value}.")
 
@@ -280,8 +283,12 @@ def selection_rates(rounds: pd.DataFrame, *, min_cell: int = DEFAULT_MIN_CELL, d
 
 def untested(groups: Sequence[Mapping[str, Any]]) -> str | None:
     """Why an answer of these groups has no test: `FEWER_THAN_TWO_GROUPS` when fewer than two are shown (not
-    suppressed), else None. The selection rates and time to promotion alike (`counted_and_untested`)."""
-    return FEWER_THAN_TWO_GROUPS if sum(1 for g in groups if not g["suppressed"]) < 2 else None
+    suppressed), `NOBODY_PROMOTED` when nobody in those shown was promoted, else None. The selection rates and time
+    to promotion alike (`counted_and_untested`)."""
+    shown = [g for g in groups if not g["suppressed"]]
+    if len(shown) < 2:
+        return FEWER_THAN_TWO_GROUPS
+    return None if any(g["promoted"] for g in shown) else NOBODY_PROMOTED
 
 
 def counted_and_untested(answer: dict[str, Any]) -> dict[str, Any]:

@@ -867,10 +867,13 @@ def time_to_promotion(
     shown_rows = frame["group"].isin(shown).to_numpy()
     kept = frame[shown_rows]
     del frame
-    tested = logrank(kept) if len(kept) else None
+    # no test of groups in which nobody was promoted (fairness.NOBODY_PROMOTED): a log-rank test of no event gives
+    # chi2 0 and p 1, as if the groups were alike, and a Cox model has nothing to fit
+    promotions = bool(kept["promoted"].any())
+    tested = logrank(kept) if promotions else None
     adjust = [c for c in covariates if c not in by]
     cox = None
-    if len(shown) >= 2:
+    if len(shown) >= 2 and promotions:
         sizes = {g["group"]: g["n"] for g in groups}
         largest = max(shown, key=lambda g: sizes[g])
         kept_order = None if order is None else order_within(order, shown_rows)

@@ -13,11 +13,13 @@ import io
 from collections.abc import Iterator
 
 import pytest
+from flask import Flask
 
 from tests.functional.conftest import World, own_client, served_world
 from tests.functional.test_api_audits_and_reports import promote_rina, record_a_pppk
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_xlsx_downloads import records, workbook
+from web.pages.inspector import untested_note
 
 ONE_GROUP = "by=employment_kind&min_cell=1"
 TWO_GROUPS = "by=sex&min_cell=1"
@@ -180,3 +182,33 @@ def test_grouped_by_employment_kind_alone_the_notes_say_pns_is_the_only_group(po
     [times_row] = records(pooled, f"/pages/time-to-promotion.xlsx?{KIND_ALONE}&lang=en")
     assert PNS_ONLY in rates_row["untested"].value
     assert PNS_ONLY in times_row["untested"].value
+
+
+# ---------------------------------------------------------------------- nobody promoted
+
+
+@pytest.mark.parametrize(
+    ("lang", "rates", "times"),
+    [
+        (
+            "en",
+            "No impact ratio against another group and no test: nobody in the groups shown was promoted.",
+            "No log-rank test or Cox model: nobody in the groups shown was promoted.",
+        ),
+        (
+            "id",
+            "Tanpa rasio dampak terhadap kelompok lain dan tanpa uji: tidak seorang pun dalam kelompok yang "
+            "ditampilkan naik pangkat.",
+            "Tanpa uji log-rank dan model Cox: tidak seorang pun dalam kelompok yang ditampilkan naik pangkat.",
+        ),
+    ],
+)
+def test_groups_nobody_in_was_promoted_are_said_to_be_untested_for_that_reason(
+    app: Flask, lang: str, rates: str, times: str
+) -> None:
+    # (the answers: tests/integration/test_fairness_queries.py) the page's notice and the workbook's column said
+    # "fewer are shown here" of two groups shown, or nothing
+    answer = {"untested": "nobody_promoted", "min_cell": 5}
+    with app.test_request_context(f"/pages/fairness?lang={lang}"):
+        assert untested_note("rates", answer, ["sex"]) == rates
+        assert untested_note("times", answer, ["employment_kind"]) == times

@@ -343,6 +343,33 @@ def test_fairness_by_employment_kind_has_one_group_and_says_why_nothing_is_compa
     assert queries.fairness("employment_kind", min_cell=1, detail=False)["untested"] == "fewer_than_two_groups"
 
 
+def test_fairness_of_groups_nobody_in_was_promoted_says_why_nothing_is_compared(store: SqlStore) -> None:
+    # North Sumatra's pools: Citra (F) and Eka (M), in both rounds, neither promoted; two groups shown, no rate to
+    # compare (0 / 0): the answer said nothing (`untested` null) and the other group's ratio was null with no word why
+    add_pool(store)
+    queries = FairnessQueries(store, today=TODAY)
+    sumut = queries.fairness("sex", scope={"agency": "PROV-SUMUT"}, min_cell=1)
+    assert [(g["group"], g["eligible"], g["promoted"]) for g in sumut["groups"]] == [("F", 2, 0), ("M", 2, 0)]
+    assert sumut["untested"] == "nobody_promoted"
+    assert [g["untested"] for g in sumut["groups"]] == ["nobody_promoted", "nobody_promoted"]
+    assert [g["p_fisher"] for g in sumut["groups"]] == [None, None]
+    # Medan's pools hold Bayu's and Dedi's promotions: compared
+    assert queries.fairness("sex", scope={"agency": "KOTA-MEDAN"}, min_cell=1)["untested"] is None
+
+
+def test_time_to_promotion_of_groups_nobody_in_was_promoted_has_no_test(store: SqlStore, database_url: str) -> None:
+    # by the end of 2018 nobody had been promoted (the first, Bayu, in April 2019): a log-rank test of no event gave
+    # chi2 0 and p 1, which reads as "the groups are alike", and the Cox model an error
+    queries = FairnessQueries(store, today=TODAY)
+    early = queries.time_to_promotion("sex", end="2018-12-31", min_cell=1)
+    assert [(g["group"], g["promoted"]) for g in early["groups"]] == [("F", 0), ("M", 0)]
+    assert (early["logrank"], early["cox"], early["untested"]) == (None, None, "nobody_promoted")
+    assert queries.time_to_promotion("sex", end="2019-12-31", min_cell=1)["untested"] is None
+    said = audit(database_url, "time-to-promotion", "--by", "sex", "--min-cell", "1", "--to", "2018-12-31")
+    assert said.exit_code == 0, said.output
+    assert "log-rank: - (no test nor Cox model: nobody in the groups shown was promoted)" in said.output
+
+
 def test_audit_fairness_command_by_employment_kind_says_why_nothing_is_compared(
     store: SqlStore, database_url: str
 ) -> None:

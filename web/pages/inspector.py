@@ -21,7 +21,7 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.reference import reference, rules
-from projections.merit.fairness import DEFAULT_MIN_CELL, with_pool
+from projections.merit.fairness import DEFAULT_MIN_CELL, NOBODY_PROMOTED, with_pool
 from projections.merit.groups import DIMENSIONS
 from projections.merit.queries import DECISION_COLUMNS, LIST_RULES, PASSED_OVER_COUNT, judged_by
 from projections.merit.rules import SEVERITY_ORDER
@@ -655,10 +655,14 @@ def group_words(rows: list[dict[str, Any]], by: list[str], untested: str | None 
 def untested_note(kind: str, answer: Mapping[str, Any], by: list[str]) -> str | None:
     """Why the selection rates (`kind` "rates") or time to promotion ("times") compare nothing, in the page's
     language, as the fairness page says it under the table and its workbook on each row: fewer than two groups shown
-    (`untested`), and grouped by employment kind alone why PNS is the only one (PPPK are never promoted in rank);
-    None when they compare."""
+    (`untested`), and grouped by employment kind alone why PNS is the only one (PPPK are never promoted in rank), or
+    that nobody in the groups shown was promoted; None when they compare."""
     if not answer.get("untested"):
         return None
+    if answer["untested"] == NOBODY_PROMOTED:
+        if kind == "rates":
+            return _("No impact ratio against another group and no test: nobody in the groups shown was promoted.")
+        return _("No log-rank test or Cox model: nobody in the groups shown was promoted.")
     least = local_number(answer["min_cell"])
     if kind == "rates":
         note = _(
