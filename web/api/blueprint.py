@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
 
@@ -13,6 +14,7 @@ from webargs.flaskparser import FlaskParser, abort, is_json_request
 from werkzeug.datastructures import MultiDict
 
 from careerlog.access import Action
+from careerlog.domain.errors import cut
 from careerlog.domain.payload import utf8
 from web.api.common import csv_documented
 
@@ -62,13 +64,51 @@ def lone_surrogate(value: Any, where: str = "") -> str | None:
     return None
 
 
+class Digits(str):
+    """A whole number's text in a JSON body, of more digits than int() reads (`sys.get_int_max_str_digits`)."""
+
+
+def whole_or_digits(text: str) -> int | Digits:
+    """A JSON whole number as int() reads it, or its text (Digits) when it has more digits than int() reads."""
+    try:
+        return int(text)
+    except ValueError:
+        return Digits(text)
+
+
+def too_many_digits(value: Any, where: str = "") -> tuple[str, Digits] | None:
+    """Where in a JSON value read with `whole_or_digits` a whole number has more digits than int() reads, and it."""
+    if isinstance(value, Digits):
+        return where or "body", value
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found = too_many_digits(item, f"{where}.{key}" if where else str(key))
+        if found is not None:
+            return found
+    return None
+
+
+def long_number_refusal(data: bytes) -> ValidationError:
+    """The 422 naming the field of a body whose whole number has more digits than int() reads: json.loads raises
+    ValueError on it (not JSONDecodeError), which was answered 500. The body, valid JSON, is read again, the number
+    kept as text, to find where it is."""
+    found = too_many_digits(json.loads(data, parse_int=whole_or_digits))
+    where, text = found if found is not None else ("body", Digits(""))
+    digits = len(text.lstrip("-"))
+    reason = (
+        f"{cut(text)} has {digits:,} digits, more than any number careerlog reads ({sys.get_int_max_str_digits():,} "
+        "at most): no field takes a number so long."
+    )
+    return ValidationError({where: [reason]})
+
+
 class BodyParser(FlaskParser):
     """webargs' parser, saying why a request body cannot be read instead of reading it as empty.
 
     webargs reads a body that is not labelled JSON as no body at all (a write then answered that
     every field was missing) and answers broken JSON with a bare 400. Here a body sent with
     another Content-Type is a 415, and broken JSON (or JSON nested too deeply to read) a 400, each
-    naming the reason in `errors`.
+    naming the reason in `errors`; a whole number of more digits than int() reads, a 422 naming its field.
     """
 
     def _raw_load_json(self, req: flask.Request) -> Any:
@@ -79,6 +119,14 @@ class BodyParser(FlaskParser):
             body = super()._raw_load_json(req)
         except RecursionError:  # (json.loads gives up past some thousand levels, with Flask's frames fewer)
             abort(400, messages={"json": {"body": ["Not valid JSON here: nested too deeply."]}})
+        except ValueError as error:  # (a JSONDecodeError, or undecodable bytes made one, is webargs' 400)
+            if isinstance(error, json.JSONDecodeError | UnicodeDecodeError):
+                raise
+            try:
+                refusal = long_number_refusal(req.get_data(cache=True))
+            except RecursionError:
+                abort(400, messages={"json": {"body": ["Not valid JSON here: nested too deeply."]}})
+            raise refusal from None
         try:
             where = lone_surrogate(body)
         except RecursionError:
