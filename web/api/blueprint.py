@@ -9,7 +9,7 @@ from typing import Any, NoReturn, TypeVar
 
 import flask
 from flask_smorest import Blueprint
-from marshmallow import Schema, ValidationError
+from marshmallow import Schema, ValidationError, missing
 from webargs.flaskparser import FlaskParser, abort, is_json_request
 from werkzeug.datastructures import MultiDict
 
@@ -42,6 +42,16 @@ LONE_SURROGATE = (
     "holds a lone surrogate (an escape from \\ud800 to \\udfff not paired), which is no character: send the text as "
     "UTF-8 (RFC 8259, 8.2)."
 )
+
+
+NOT_AN_OBJECT = "Must be a JSON object (the fields by name, between braces), not {what}."
+
+
+def json_kind(value: Any) -> str:
+    """What a JSON value read is, as a refusal names it: a list, a text, a number, true, false or null."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    return "a list" if isinstance(value, list) else "a text" if isinstance(value, str) else "a number"
 
 
 def lone_surrogate(value: Any, where: str = "") -> str | None:
@@ -108,7 +118,8 @@ class BodyParser(FlaskParser):
     webargs reads a body that is not labelled JSON as no body at all (a write then answered that
     every field was missing) and answers broken JSON with a bare 400. Here a body sent with
     another Content-Type is a 415, and broken JSON (or JSON nested too deeply to read) a 400, each
-    naming the reason in `errors`; a whole number of more digits than int() reads, a 422 naming its field.
+    naming the reason in `errors`; a whole number of more digits than int() reads, a 422 naming its field, and a body
+    that is no JSON object (a list, a text...), a 422 naming `body`.
     """
 
     def _raw_load_json(self, req: flask.Request) -> Any:
@@ -133,6 +144,8 @@ class BodyParser(FlaskParser):
             abort(400, messages={"json": {"body": ["Not valid JSON here: nested too deeply."]}})
         if where is not None:
             abort(400, messages={"json": {"body": [f"Not valid JSON: {where} {LONE_SURROGATE}"]}})
+        if body is not missing and not isinstance(body, dict):  # (marshmallow's refusal names no field: _schema)
+            raise ValidationError({"body": [NOT_AN_OBJECT.format(what=json_kind(body))]})
         return body
 
     def load_files(self, req: flask.Request, schema: Schema) -> Any:
