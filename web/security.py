@@ -15,7 +15,7 @@ it only to revalidate it with the ETag at every use, which the server reads, che
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import unquote_to_bytes
+from urllib.parse import unquote_to_bytes, urlsplit
 
 from flask import Flask, Response, request
 from werkzeug.exceptions import RequestURITooLarge
@@ -135,13 +135,46 @@ def not_utf8_argument(query: str) -> str | None:
     return None
 
 
+NOT_UTF8_PATH = (
+    "Not valid UTF-8: the path's text is percent-encoded UTF-8 (%C3%A9 for \u00e9); these bytes are no character."
+)
+
+
+def not_utf8_path_argument(environ: dict[str, Any], view_args: dict[str, Any]) -> str | None:
+    """The name of the first path parameter holding what werkzeug read, as U+FFFD, from bytes of the path that are
+    not UTF-8 once percent-decoded (`/units/KOTA-MEDAN/Dinas%E9/ratings`); None when the path is UTF-8, or no
+    parameter holds such bytes (a static part of the path: no route matched). The path as sent (RAW_URI,
+    REQUEST_URI) is read where the server gives it, else PATH_INFO (its bytes as latin-1 characters)."""
+    target = environ.get("RAW_URI") or environ.get("REQUEST_URI")
+    try:
+        if target is not None:
+            path = target if target.startswith("/") else urlsplit(target).path  # (absolute-form: its path)
+            raw = unquote_to_bytes(path.partition("?")[0].encode("latin-1"))
+        else:
+            raw = environ.get("PATH_INFO", "").encode("latin-1")
+    except UnicodeEncodeError:  # (characters no WSGI server gives: not bytes)
+        return None
+    if raw.isascii():
+        return None
+    try:
+        raw.decode()
+    except UnicodeDecodeError:
+        return next((k for k, v in view_args.items() if isinstance(v, str) and "\ufffd" in v), None)
+    return None
+
+
 def refuse_unreadable_arguments() -> None:
-    """A query parameter whose name or value is not UTF-8 (`?q=%ff`), or a NUL character in a query or path
-    parameter, is a 422 naming it (SQLite's LIKE stops at a NUL, PostgreSQL refuses one in text), before any view
-    reads it. Before, a value not UTF-8 was read with U+FFFD in its place: a list filtered by it answered empty."""
+    """A query parameter whose name or value is not UTF-8 (`?q=%ff`), a path parameter likewise
+    (`/units/KOTA-MEDAN/Dinas%E9/ratings`), or a NUL character in a query or path parameter, is a 422 naming it
+    (SQLite's LIKE stops at a NUL, PostgreSQL refuses one in text), before any view reads it. Before, a value not
+    UTF-8 was read with U+FFFD in its place: a list filtered by it answered empty, and a unit's rating was recorded
+    for a unit named with it."""
     named = not_utf8_argument(request.environ.get("QUERY_STRING", ""))
     if named is not None:
         raise InvalidInput(NOT_UTF8, named)
+    named = not_utf8_path_argument(request.environ, request.view_args or {})
+    if named is not None:
+        raise InvalidInput(NOT_UTF8_PATH, named)
     values = [*request.args.items(multi=True), *(request.view_args or {}).items()]
     for name, value in values:
         if isinstance(value, str) and "\x00" in value:
