@@ -9,6 +9,7 @@ from typing import Any
 
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 from webargs.fields import DelimitedList
+from werkzeug.datastructures import FileStorage
 
 from careerlog.access import Role
 from careerlog.accounts import BAD_USERNAME, USERNAME
@@ -516,12 +517,26 @@ class ImportQuerySchema(FormatSchema):
     )
 
 
+NOT_A_FILE = (
+    "Is a text, not a file: send the file itself as the form's file part (curl -F 'file=@events.jsonl', the @ naming "
+    "the file to send)."
+)
+
+
+def uploaded(value: Any) -> None:
+    """A form's `file` that is a file (werkzeug's FileStorage), not a text field of the form (`-F 'file=events.jsonl'`,
+    the @ left out, or a urlencoded form), which the import read as an upload and failed on: a 500."""
+    if not isinstance(value, FileStorage):
+        raise ValidationError(NOT_A_FILE)
+
+
 class ImportFileSchema(StrictSchema):
     """The form of an import: the file alone (BodyParser.load_files reads the form's other fields and files with it,
     refused here: `dry_run=true` sent in the form, not the query, imported for real)."""
 
     file = fields.Raw(
         required=True,
+        validate=uploaded,
         metadata={
             "type": "string",
             "format": "binary",
