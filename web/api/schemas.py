@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC
-from functools import partial
 from typing import Any
 
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
@@ -13,8 +12,9 @@ from werkzeug.datastructures import FileStorage
 
 from careerlog.access import Role
 from careerlog.accounts import BAD_USERNAME, USERNAME
-from careerlog.application import BLANK_KEY
+from careerlog.application import BLANK_KEY, UNKNOWN_KIND
 from careerlog.domain.errors import quoted
+from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 from careerlog.reference import reference
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
@@ -502,6 +502,20 @@ class HeadcountSchema(StrictSchema):
 # ---------------------------------------------------------------------- imports
 
 
+class ImportKind(fields.String):
+    """An import's kind: an event kind's code in any letter case (`Training` is training), as `careerlog import
+    --kind` reads it (click's Choice, case_sensitive=False), loaded as the code; empty, or a kind no event has, is
+    refused naming it. Before, `kind=Training` refused every row as of another kind than `Training`, and an unknown
+    kind was each row's refusal (a CSV) or not read at all (JSON Lines)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        filled_or(text, NO_KIND)
+        if text.lower() not in BY_KIND:
+            raise ValidationError(UNKNOWN_KIND.reason(kind=quoted(text), known=", ".join(sorted(BY_KIND))))
+        return text.lower()
+
+
 class ImportQuerySchema(FormatSchema):
     """The query of an import: any other parameter is refused (422), as on every write (a misspelt `dryrun=true`
     imported for real)."""
@@ -511,9 +525,11 @@ class ImportQuerySchema(FormatSchema):
         validate=validate.OneOf(["jsonl", "csv", "xlsx"]),
         metadata={"description": "jsonl, csv or xlsx (default: from the file name)."},
     )
-    kind = fields.String(
-        validate=partial(filled_or, reason=NO_KIND),
-        metadata={"description": "Event kind of every row of a CSV file (default: from its name)."},
+    kind = ImportKind(
+        metadata={
+            "description": "Event kind of every row of a CSV file or workbook (default: from its name or kind column), "
+            "in any letter case as `careerlog import --kind` reads it: " + ", ".join(sorted(BY_KIND)) + "."
+        },
     )
 
 
