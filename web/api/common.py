@@ -130,17 +130,52 @@ def refuse_role() -> None:
         require(caller(), action)
 
 
+def answers_in(media_type: str, name: str) -> Callable[[F], F]:
+    """Mark a view as answering in a media type of its own (a workbook), not JSON: `negotiate` refuses an Accept
+    header allowing none of it, and `format`, naming it (`name`, as a refusal says it)."""
+
+    def mark(func: F) -> F:
+        func.careerlog_media_type = (media_type, name)  # type: ignore[attr-defined]
+        return func
+
+    return mark
+
+
 def negotiate() -> Response | None:
     """Before every API request: `format` refused where CSV is not offered (422), and a 406 when the Accept
-    header allows none of the media types offered (JSON, and CSV where offered); None to go on."""
+    header allows none of the media types offered (JSON, and CSV where offered; a view's own, `answers_in`); None to
+    go on."""
+    own: tuple[str, str] | None = getattr(view_method(), "careerlog_media_type", None)
     csv_offered = offers_csv()
     if not csv_offered and "format" in request.args:
-        raise InvalidInput("CSV is not offered here: this endpoint answers in JSON only; leave format out.", "format")
-    if chosen_type(request, csv_offered=csv_offered) is not None:
+        answered = own[1] if own is not None else "JSON"
+        raise InvalidInput(
+            f"CSV is not offered here: this endpoint answers in {answered} only; leave format out.", "format"
+        )
+    if own is not None:
+        if accepted(request, own[0]):
+            return None
+        offered = own[0]
+    elif chosen_type(request, csv_offered=csv_offered) is not None:
         return None
-    offered = ", ".join([JSON, CSV] if csv_offered else [JSON])
+    else:
+        offered = ", ".join([JSON, CSV] if csv_offered else [JSON])
     reason = f"Accept: {request.headers.get('Accept', '')} allows none of the media types offered here: {offered}."
     return problem(406, reason, slug="not-acceptable", errors={"Accept": [reason]})
+
+
+def accepted_types(asked: Request) -> list[tuple[str, float]]:
+    """The media types the Accept header allows, by media type alone (their parameters aside: werkzeug matches an
+    offer only to a value with the same parameters), without the error type: problem+json says how the client takes
+    an error, not what it wants on success."""
+    types = [(value.partition(";")[0].strip().lower(), quality) for value, quality in asked.accept_mimetypes]
+    return [(value, quality) for value, quality in types if value != PROBLEM_JSON]
+
+
+def accepted(asked: Request, media_type: str) -> bool:
+    """Whether the request's Accept header allows the media type (no header, or none but the error type: any)."""
+    types = accepted_types(asked)
+    return not types or MIMEAccept(types).best_match([media_type]) is not None
 
 
 def chosen_type(asked: Request, *, csv_offered: bool = True) -> str | None:
@@ -156,8 +191,7 @@ def chosen_type(asked: Request, *, csv_offered: bool = True) -> str | None:
     # `text/csv; charset=utf-8` (or `application/json; charset=utf-8`) would miss its own type. The error
     # type (problem+json) says how the client takes an error, not what it wants on success: an Accept of
     # nothing else is no preference (JSON), as no header is.
-    types = [(value.partition(";")[0].strip().lower(), quality) for value, quality in asked.accept_mimetypes]
-    types = [(value, quality) for value, quality in types if value != PROBLEM_JSON]
+    types = accepted_types(asked)
     if not types:
         return JSON
     return MIMEAccept(types).best_match([JSON, CSV] if csv_offered else [JSON])

@@ -13,7 +13,7 @@ from careerlog.domain.errors import NotFound, quoted
 from careerlog.importing import refuse_no_rows
 from careerlog.workbook_template import TEMPLATE_KINDS, XLSX_TYPE, template_name, template_workbook
 from web.api.blueprint import ApiBlueprint
-from web.api.common import caller, csv_documented, json_or_csv, services
+from web.api.common import answers_in, caller, csv_documented, json_or_csv, services
 from web.api.schemas import NO_QUERY, ImportFileSchema, ImportQuerySchema, ImportReportSchema
 
 blp = ApiBlueprint(
@@ -64,6 +64,7 @@ class ImportTemplate(MethodView):
     @blp.response(200, BINARY, description=TEMPLATE_DESCRIPTION, content_type=XLSX_TYPE)
     @blp.alt_response(403, response="FORBIDDEN")
     @blp.alt_response(404, response="NOT_FOUND")
+    @answers_in(XLSX_TYPE, "an Excel workbook (.xlsx)")
     def get(self, _: dict[str, Any], kind: str) -> Any:
         """An Excel workbook to fill in by hand and import as it is, for one kind of event."""
         if kind not in TEMPLATE_KINDS:
