@@ -8,7 +8,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -27,7 +27,7 @@ from careerlog.domain.ledger import KEY_CLASHES
 from careerlog.domain.payload import filled_fields
 from careerlog.domain.wording import reason_of
 from careerlog.reference import reference
-from careerlog.visible import is_terminal, json_on_terminal, on_terminal, say
+from careerlog.visible import LOG_CONTROLS, is_terminal, json_on_terminal, on_terminal, say, visible_controls
 from careerlog.written import written_to
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -120,6 +120,26 @@ class PluginGroup(click.Group):
             self.add_command(_plugins()[cmd_name].load(), cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """The `careerlog` console script (setup.cfg): click's main, which shows click's own exceptions (a refusal,
+        a usage error, Ctrl-C's "Aborted!") and exits with their codes, and, in place of Python's raw traceback, an
+        unexpected exception (a bug, not bad input) reported as `internal_error` does, exit INTERNAL_ERROR. Outside
+        standalone mode (a caller handling the exceptions) it is click's main alone."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            super().main(args, prog_name, complete_var, **extra)  # (ends with sys.exit: SystemExit is no Exception)
+        except Exception as e:
+            internal_error(e)
+            sys.exit(INTERNAL_ERROR)
+
     def invoke(self, ctx: click.Context) -> Any:
         """Every command's refusal (one line, as click shows it: "Error: ...") with the control characters of the
         texts it quotes visible (careerlog.visible.on_terminal): a recorded or given text holding an escape
@@ -129,6 +149,30 @@ class PluginGroup(click.Group):
         except click.ClickException as e:
             e.message = on_terminal(e.message)  # type: ignore[misc]  # (Final in click: set once, before it is shown)
             raise
+
+
+# The exit status of a command stopped by an unexpected exception (a bug in careerlog, not bad input): sysexits.h's
+# EX_SOFTWARE, apart from 1 (a refusal, a row rejected, Ctrl-C) and 2 (a usage error, click's)
+INTERNAL_ERROR = 70
+
+
+def internal_error(error: BaseException) -> None:
+    """An unexpected exception reported on standard error: its traceback (chained exceptions too) with the control
+    characters it quotes visible (careerlog.visible.LOG_CONTROLS: a recorded name or a file's content holding ESC [2J,
+    a carriage return or U+202E cannot rewrite the terminal; the traceback's newlines and tabs kept), then one line
+    saying that careerlog failed and what to report."""
+    import traceback
+
+    written = visible_controls("".join(traceback.format_exception(error)), LOG_CONTROLS)
+    line = (
+        f"Error: internal error ({type(error).__name__}): careerlog stopped on a bug, not on what was given. "
+        "Please report it to careerlog's maintainers with the command you ran and the traceback above "
+        "(it may quote recorded personal data: share it only with them)."
+    )
+    with contextlib.suppress(OSError, ValueError):  # (standard error closed or gone: nothing more can be said)
+        sys.stderr.write(written)
+        click.echo(on_terminal(line), err=True)
+        sys.stderr.flush()
 
 
 @functools.cache
