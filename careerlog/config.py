@@ -137,6 +137,16 @@ class Settings:
         path = self.database_url[len("sqlite:///") :]
         if not path:
             raise ConfigurationError("CAREERLOG_DATABASE_URL: give a file, e.g. sqlite:///careerlog.db")
+        if path.startswith((":memory:", "file:")):
+            # an in-memory store, empty to every other process and gone when the command ends (an import's rows
+            # recorded into it, lost; an export of it, an empty backup), or a URI filename that passed every check
+            # of the file (a store not there made by a command that reads, the encryption key's check)
+            raise ConfigurationError(
+                f"CAREERLOG_DATABASE_URL: {self.display_url} is "
+                + ("a store in memory, lost when the command ends" if path.startswith(":") else "a SQLite URI")
+                + ", which careerlog does not take: name the store's file, sqlite:///relative/path.db or "
+                "sqlite:////absolute/path.db"
+            )
         return path
 
     def postgres(self) -> dict[str, str]:
@@ -190,8 +200,7 @@ class Settings:
         env = {"ORIGINATOR_ID_TYPE": "text", "CREATE_TABLE": "y"}
         if self.store == "sqlite":
             path = self.sqlite_path
-            if path != ":memory:" and not path.startswith("file:"):
-                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
             env |= {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
                 "SQLITE_DBNAME": path,
@@ -252,8 +261,6 @@ class Settings:
                 "store in this process's environment (postgresql://... or sqlite:///...); to start a new SQLite store "
                 "here, set it to sqlite:///careerlog.db. Nothing was created."
             )
-        if path.startswith((":memory:", "file:")):
-            return
         file = Path(path).expanduser()
         self._refuse_directory(file)
         if self.existing_only:
@@ -350,7 +357,7 @@ class Settings:
         when given (autocommit), else on a connection of its own."""
         if self.store == "sqlite":
             path = self.sqlite_path
-            if path.startswith((":memory:", "file:")) or not Path(path).expanduser().exists():
+            if not Path(path).expanduser().exists():
                 return None
             lite = sqlite3.connect(Path(path).expanduser())
             try:
@@ -413,9 +420,6 @@ class Settings:
     @contextmanager
     def _sqlite_schema_lock(self) -> Iterator[None]:
         path = _sqlite_schema_lock_path(self.sqlite_path)
-        if path is None:
-            yield
-            return
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
@@ -425,9 +429,7 @@ class Settings:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _sqlite_schema_lock_path(sqlite_path: str) -> Path | None:
-    if sqlite_path.startswith((":memory:", "file:")):
-        return None
+def _sqlite_schema_lock_path(sqlite_path: str) -> Path:
     return Path(sqlite_path).expanduser().resolve().with_name(Path(sqlite_path).name + ".schema.lock")
 
 

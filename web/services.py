@@ -148,7 +148,7 @@ class Services:
         accounts = open_accounts(settings, projector.views.sql)
         accounts.durable_access_log = durable_access_log
         lease = None
-        if follow and settings.store == "sqlite" and not settings.sqlite_path.startswith((":memory:", "file:")):
+        if follow and settings.store == "sqlite":
             lease = FollowerLease(projector, lock_path(settings.sqlite_path)).start()
         return cls(settings, ledger, projector, accounts, lease=lease, wait_timeout=wait_timeout, min_cell=min_cell)
 

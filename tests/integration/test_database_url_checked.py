@@ -42,6 +42,29 @@ def test_a_sqlite_url_that_names_no_file_is_refused(
     assert list(tmp_path.rglob("*")) == []
 
 
+@pytest.mark.parametrize(
+    "command", [*COMMANDS, ["export", "backup.jsonl"], ["import", "--kind", "training", "training.csv"]]
+)
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("sqlite:///:memory:", "a store in memory"),
+        ("sqlite:///file::memory:", "a SQLite URI"),
+        ("sqlite:///file:careerlog.db", "a SQLite URI"),
+    ],
+)
+def test_a_sqlite_store_in_memory_or_a_uri_filename_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str, said: str, command: list[str]
+) -> None:
+    """Such a URL passed every check of the file: an export of it was an empty backup, exit 0 (the URI's file made
+    empty by a command that only reads), an import into memory said its rows were recorded and lost them, and the
+    encryption key was not checked against the store's events."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "training.csv").write_text("nip,title\n198609262010031001,Arsip\n")
+    refused(careerlog(command, url), url, said, "sqlite:///relative/path.db")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["training.csv"]
+
+
 def public_tables() -> int:
     with psycopg.connect(POSTGRES_URL) as conn:
         row = conn.execute(
