@@ -67,6 +67,22 @@ class FilledText(click.types.StringParamType):
 FILLED = FilledText()
 
 
+class Actor(click.types.StringParamType):
+    """`--actor`, recorded with every event as who recorded it (`recorded_by`): not empty nor spaces alone, refused
+    naming the option, exit 2. Such an actor was recorded as given, and an export's rows carrying it were recorded
+    by `import --migration` as the importing actor's: who recorded the fact, lost."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("must not be empty: it is recorded as who recorded the events.", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+ACTOR = Actor()
+
+
 def friendly_errors(func: F) -> F:
     """Turn careerlog's errors into a message and a non-zero exit, without a traceback."""
 
@@ -256,7 +272,7 @@ _progress_bar = Progress
     is_flag=True,
     help="Administrators: keep recorded_at, recorded_by and migrated from the file (legacy data, exports).",
 )
-@click.option("--actor", default="import", show_default=True, help="Recorded as who recorded the rows.")
+@click.option("--actor", default="import", show_default=True, type=ACTOR, help="Recorded as who recorded the rows.")
 @click.option("--batch-size", default=2000, show_default=True, type=AT_LEAST_ONE, help="Rows saved per transaction.")
 @click.option(
     "--workers",
@@ -524,7 +540,7 @@ def json_field(name: str, value: str) -> Any:
 @click.argument("nip")
 @click.argument("kind")
 @click.argument("fields", nargs=-1)
-@click.option("--actor", default="cli", show_default=True)
+@click.option("--actor", default="cli", show_default=True, type=ACTOR, help="Recorded as who recorded the event.")
 @click.option("--client-key", help="Idempotency key: the same key records once.")
 @pass_context
 @friendly_errors

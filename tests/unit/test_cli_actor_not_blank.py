@@ -1,0 +1,37 @@
+"""`--actor` (`careerlog record`, `careerlog import`) is recorded with every event as who recorded it: given empty or
+as spaces alone it is refused naming the option, exit 2, before the store is opened. It was recorded as given
+(`recorded_by` ""), which `import --migration` of an export then read as no recorder at all, recording the importing
+actor in its place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from careerlog.cli import main
+
+NIP = "198609262010031001"
+TRAINING = [
+    "effective_date=2016-01-08",
+    "reference=CERT-1",
+    "training_kind=KURSUS",
+    "title=Arsip",
+    "organiser=BKD",
+    "hours=20",
+    "start_date=2016-01-04",
+]
+
+
+@pytest.mark.parametrize("actor", ["", "   ", "\t"])
+@pytest.mark.parametrize("command", [["record", NIP, "training", *TRAINING], ["import", "--kind", "training"]])
+def test_an_empty_actor_is_refused_naming_the_option(tmp_path: Path, actor: str, command: list[str]) -> None:
+    (tmp_path / "training.csv").write_text("nip,title\n" + NIP + ",Arsip\n")
+    if command[0] == "import":
+        command = [*command, str(tmp_path / "training.csv")]
+    url = f"sqlite:///{tmp_path / 'careerlog.db'}"
+    result = CliRunner().invoke(main, [*command, "--actor", actor], env={"CAREERLOG_DATABASE_URL": url})
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for '--actor': must not be empty: it is recorded as who recorded the events." in result.output
+    assert not (tmp_path / "careerlog.db").exists()
