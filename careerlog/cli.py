@@ -556,10 +556,20 @@ def record_command(
     from careerlog.textfiles import changes_marked, exponent_marked
 
     payload: dict[str, Any] = {}
+    given: dict[str, str] = {}  # each field's value as typed
     for item in fields:
         name, sep, value = item.partition("=")
         if not sep:
             raise click.BadParameter(f"expected field=value, got {item!r}", param_hint="FIELDS")
+        if not name.strip():  # ("=x": read as a field named "", refused as ": Unknown field.")
+            raise click.BadParameter(
+                f"expected field=value, got {item!r}: no field named before '='", param_hint="FIELDS"
+            )
+        if name in given:  # (the last one was recorded, the first dropped without a word)
+            raise click.BadParameter(
+                f"{name} given twice ({given[name]!r}, then {value!r}): give each field once", param_hint="FIELDS"
+            )
+        given[name] = value
         # (a number written with an exponent, "cost=1e3": refused as the API refuses it, after the field's bounds)
         payload[name] = (
             changes_marked(json_field(name, value)) if name in JSON_FIELDS else exponent_marked(kind, name, value)
