@@ -397,6 +397,8 @@ def typed(errors: Iterable[str], row: Mapping[str, Any]) -> dict[str, str]:
             value = changes[key]
         else:
             continue
+        if type(value) is Unreadable:  # (a cell of no text: a workbook's formula never calculated; its reason says so)
+            continue
         text = value if type(value) is str else orjson.dumps(value, default=str).decode()
         values[name] = text if len(text) <= TYPED_LENGTH else text[: TYPED_LENGTH - 1] + "…"
     return values
