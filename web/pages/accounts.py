@@ -19,6 +19,7 @@ from flask_wtf import FlaskForm
 from careerlog.access import Action, Role, parse_scope
 from careerlog.accounts import Account
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
+from careerlog.domain.payload import NUL
 from web.pages.common import allowed, blp, page, services
 from web.pages.inspector import page_number
 from web.pages.labels import role_label
@@ -60,6 +61,8 @@ def accounts() -> ResponseReturnValue:
             errors = {"_schema": [_("The form has expired; send it again.")]}
         else:
             try:
+                if "\x00" in typed["display_name"]:  # (PostgreSQL's text cannot hold one: a 503; SQLite kept it)
+                    raise InvalidInput(NUL, "display_name")
                 created = create_from(typed, account)
             except InvalidInput as e:
                 errors = e.errors

@@ -10,11 +10,12 @@ import time
 from flask import abort, current_app, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_wtf import FlaskForm
 from limits import RateLimitItem, parse
-from wtforms import PasswordField, StringField
-from wtforms.validators import DataRequired
+from wtforms import Field, Form, PasswordField, StringField
+from wtforms.validators import DataRequired, ValidationError
 
 from careerlog.accounts import AuthenticationFailed
 from web.pages import limiter
@@ -56,9 +57,16 @@ def too_many_failures(form: LoginForm, ends: float) -> ResponseReturnValue:
     return render_template("pages/login.html", form=form, error=error), 429, {"Retry-After": str(seconds)}
 
 
+def no_nul(form: Form, field: Field) -> None:
+    """A user name holding a NUL character is no account's (PostgreSQL's text cannot hold one: its look-up was a
+    503), refused beside the field before anything is counted or read."""
+    if "\x00" in (field.data or ""):
+        raise ValidationError(_l("May not contain a NUL character."))
+
+
 class LoginForm(FlaskForm):  # type: ignore[misc]
-    username = StringField("username", validators=[DataRequired()])
-    password = PasswordField("password", validators=[DataRequired()])
+    username = StringField("username", validators=[DataRequired(_l("This field is required.")), no_nul])
+    password = PasswordField("password", validators=[DataRequired(_l("This field is required."))])
 
 
 def sent_form() -> LoginForm:
