@@ -24,6 +24,13 @@ from web.pages.common import allowed, blp, page, services
 from web.pages.inspector import page_number
 from web.pages.labels import role_label
 
+
+def expired() -> str:
+    """Why a form whose CSRF token no longer holds (its page left open too long) did nothing, in the page's
+    language."""
+    return _("The form has expired; send it again.")
+
+
 FIELDS = ("username", "display_name", "role", "national", "agencies", "regions", "nip", "password")
 
 
@@ -58,7 +65,7 @@ def accounts() -> ResponseReturnValue:
     errors: dict[str, list[str]] = {}
     if form.is_submitted():
         if not form.validate_on_submit():  # the CSRF token
-            errors = {"_schema": [_("The form has expired; send it again.")]}
+            errors = {"_schema": [expired()]}
         else:
             try:
                 if "\x00" in typed["display_name"]:  # (PostgreSQL's text cannot hold one: a 503; SQLite kept it)
@@ -107,8 +114,8 @@ def disable_account(username: str) -> ResponseReturnValue:
     """Disable an account: its log-in and its tokens stop working at once."""
     account = allowed(Action.MANAGE_ACCOUNTS)
     form = FlaskForm()
-    if not form.validate_on_submit():
-        abort(400)
+    if not form.validate_on_submit():  # (the page left open past its token)
+        return _accounts_page(account, 400, FlaskForm(formdata=None), {}, {"_schema": [expired()]})
     try:
         services().accounts.get(username)
     except NotFound:
@@ -127,8 +134,8 @@ def unlock_account(username: str) -> ResponseReturnValue:
     Accounts.unlock as `careerlog accounts unlock`, kept in the account changes as this administrator's (via page)."""
     account = allowed(Action.MANAGE_ACCOUNTS)
     form = FlaskForm()
-    if not form.validate_on_submit():
-        abort(400)
+    if not form.validate_on_submit():  # (the page left open past its token)
+        return _accounts_page(account, 400, FlaskForm(formdata=None), {}, {"_schema": [expired()]})
     try:
         cleared = services().accounts.unlock(username, by=account.username, via="page")
     except NotFound:

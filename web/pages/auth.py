@@ -7,7 +7,7 @@ import math
 import secrets
 import time
 
-from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask import current_app, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -19,7 +19,8 @@ from wtforms.validators import DataRequired, ValidationError
 
 from careerlog.accounts import AuthenticationFailed
 from web.pages import limiter
-from web.pages.common import blp, local_path, page, services, session_hours, signed_in
+from web.pages.common import blp, local_path, page, services, session_account, session_hours, signed_in
+from web.pages.errors import error_page
 
 
 def login_key() -> str:
@@ -129,6 +130,8 @@ def login() -> ResponseReturnValue:
             if lang:
                 session["lang"] = lang
             return redirect(local_path(request.args.get("next")) or url_for("pages.home"))
+    if form.is_submitted() and form.csrf_token.errors:  # (the page left open past its token: it said nothing)
+        error = _("The form has expired; send it again.")
     status = 400 if form.is_submitted() else 200
     return render_template("pages/login.html", form=form, error=error, notice=notice), status
 
@@ -139,9 +142,11 @@ def logout() -> ResponseReturnValue:
     the site's cookies, the session's with its language, and storage), so the log-in page it leads to is asked in
     the language chosen (`?lang=`), which keeps it anew."""
     form = FlaskForm()
-    if not form.validate_on_submit():
-        abort(400)
     lang = session.get("lang")
+    if not form.validate_on_submit():  # (a page left open past its token: said, with the log-out button again)
+        if session_account() is None:  # (its session ended already, which emptied the token's: nothing to end)
+            return redirect(url_for("pages.login", lang=lang) if lang else url_for("pages.login"))
+        return error_page(400, detail=_("The form has expired; send it again."))
     session_id = session.get("sid")
     if isinstance(session_id, str):  # a copy of the cookie is refused from now on, until it would expire
         services().accounts.end_session(session_id, seconds=session_hours() * 3600)

@@ -454,6 +454,8 @@ def import_file() -> ResponseReturnValue:
             elif report is not None and report["rejected"] and xlsx_file:  # (its refused rows as CSV UTF-8)
                 refused = refused_workbook_csv(data, report["rejected"])
                 refused_name = name.rsplit("/", 1)[-1][: -len(".xlsx")] + "-ditolak.csv"
+    elif form.is_submitted() and form.csrf_token.errors:  # (the page left open past its token: it said nothing)
+        errors = {"_schema": [_("The form has expired; send it again.")]}
     elif form.file.errors:
         upload = form.file.data
         if upload and workbook_name(upload.filename or ""):  # (an Excel file: say how to make a CSV of it)
