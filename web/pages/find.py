@@ -3,6 +3,8 @@ reader's scope whose name holds it (the roster's search, as the API's `q`), each
 
 from __future__ import annotations
 
+import re
+
 from flask import redirect, url_for
 from flask.typing import ResponseReturnValue
 
@@ -10,13 +12,18 @@ from careerlog.accounts import Account
 from web.pages.common import page, services
 
 SHOWN = 50  # the first matches by name; more asks for more of the name
+# A number typed after its label, as decrees and lists print it and HR copies it from them ("NIP. 19860926 201003 1
+# 701", "NIP: ...", "NI PPPK ..."): the number alone, not a name (the label's letters made it a search by name)
+NUMBER_LABEL = re.compile(r"\s*(?:NIP|NI\s*PPPK)\s*[.:]?\s*([\d\s.\-]*\d[\d\s.\-]*)", re.IGNORECASE)
 
 
 def find(account: Account, typed: str) -> ResponseReturnValue:
     """The career record of a NIP typed (spaces allowed, as NIPs are often written), or the employees in scope
     whose name (or NIP) holds the text typed when it has a letter: an HR office knows its staff by name."""
-    if not any(c.isalpha() for c in typed):
-        return redirect(url_for("pages.career", nip="".join(typed.split())))
+    labelled = NUMBER_LABEL.fullmatch(typed)  # ("NIP. 19860926 201003 1 701", as a decree prints it)
+    number = labelled.group(1) if labelled else typed
+    if not any(c.isalpha() for c in number):
+        return redirect(url_for("pages.career", nip="".join(number.split())))
     words = " ".join(typed.split())
     found = services().roster(account, {}, search=words, sort="name", page=1, per_page=SHOWN)
     return page("pages/employees_found.html", account, typed=words, found=found)
