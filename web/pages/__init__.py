@@ -84,6 +84,14 @@ def select_locale() -> str:
     return lang if lang in LANGUAGES else "id"
 
 
+def language_asked() -> dict[str, str]:
+    """The language link's argument of the address (`lang`, one of LANGUAGES), for a redirect to carry to the page it
+    sends the reader on to: that page is then shown in it, as select_locale shows a page asked for with it (the
+    redirect itself renders nothing, and so read no language)."""
+    chosen = request.args.get("lang")
+    return {"lang": chosen} if chosen in LANGUAGES else {}
+
+
 def local_date(value: str | None) -> str:
     """An ISO date (or the date part of a timestamp) in the visitor's language."""
     return format_date(date.fromisoformat(value[:10]), "medium") if value else ""
@@ -226,4 +234,4 @@ def init_pages(app: Flask) -> None:
     app.register_blueprint(blp)
     app.register_blueprint(scorecard_blp)
     app.register_error_handler(MethodNotAllowed, errors.wrong_method)
-    app.add_url_rule("/", "root", lambda: redirect(url_for("pages.home")))
+    app.add_url_rule("/", "root", lambda: redirect(url_for("pages.home", **language_asked())))

@@ -18,7 +18,7 @@ from wtforms import Field, Form, PasswordField, StringField
 from wtforms.validators import DataRequired, ValidationError
 
 from careerlog.accounts import AuthenticationFailed
-from web.pages import limiter
+from web.pages import language_asked, limiter
 from web.pages.common import blp, local_path, page, services, session_account, session_hours, signed_in
 from web.pages.errors import error_page
 
@@ -160,6 +160,6 @@ def logout() -> ResponseReturnValue:
 def home() -> ResponseReturnValue:
     """The landing page: an employee's own career record; other roles see what they may do."""
     account = signed_in()
-    if account.role.value == "employee" and account.nip:
-        return redirect(url_for("pages.career", nip=account.nip))
+    if account.role.value == "employee" and account.nip:  # (a language link to this page shows the record so)
+        return redirect(url_for("pages.career", nip=account.nip, **language_asked()))
     return page("pages/home.html", account)
