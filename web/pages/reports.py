@@ -57,12 +57,21 @@ def headcount(account: Account) -> dict[str, Any]:
     return {"result": found, "by": by, "fields": HEADCOUNT_FIELDS, "chart_svg": chart}
 
 
+FIRST_YEAR = 1900  # the first year a report reads, as the services' (projections.training)
+
+
 def year_arg() -> int:
+    """The report's year (last year by default); refused beside the field when it is not a whole number, or one
+    before FIRST_YEAR or after this year, written as a year (the services' refusal wrote the bounds as numbers: "Harus
+    antara 1.900 dan 2.026")."""
     value = one(request.args, "year")
     if value is None:
         return date.today().year - 1
     if not whole_number(value):
         raise InvalidInput(_("Must be a year, e.g. 2024."), "year")
+    if not FIRST_YEAR <= int(value) <= date.today().year:
+        low, high = FIRST_YEAR, date.today().year
+        raise InvalidInput(_("Must be a whole number from %(low)s to %(high)s.", low=low, high=high), "year")
     return int(value)
 
 

@@ -88,10 +88,46 @@ def read_card(
         form = chosen(account)
         if not form["agency"]:
             return None, form, {}
+        reach = reach_errors(form["year"], form["years"])
+        if reach:
+            return None, form, reach
         options = {"years": form["years"], "unit": form["unit"], "region": form["region"]}
         return kept.kept_scorecard(account, form["agency"], form["year"], **options), form, {}
     except InvalidInput as e:
         return None, form, e.errors
+
+
+FIRST_YEAR = 1900  # the first year a trend may reach back to (projections.scorecard.scorecard.query_problems)
+
+
+def reach_errors(year: int, years: int) -> dict[str, list[str]]:
+    """The error of a trend of `years` up to `year` reaching back before FIRST_YEAR, in the page's language (the
+    services say it in English alone): beside `years` when the form sent it, else beside `year`, saying to choose
+    fewer years or a later year, as the API names them."""
+    start, most = year - years + 1, year - FIRST_YEAR + 1
+    if start >= FIRST_YEAR:
+        return {}
+    if one(request.args, "years") is not None:
+        return {
+            "years": [
+                _(
+                    "The trend would reach back to %(start)s, before 1900: at most %(most)s for %(year)s.",
+                    start=start,
+                    most=most,
+                    year=year,
+                )
+            ]
+        }
+    said = _(
+        "The default trend of %(span)s years would reach back to %(start)s, before 1900: choose fewer years of trend "
+        "(at most %(most)s for %(year)s), or a year from %(first)s on.",
+        span=years,
+        start=start,
+        most=most,
+        year=year,
+        first=FIRST_YEAR - 1 + years,
+    )
+    return {"year": [said]}
 
 
 def argument_errors(known: tuple[str, ...]) -> dict[str, list[str]]:
