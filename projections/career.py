@@ -362,11 +362,18 @@ class CareerRecord:
         it, or recorded before it but moved into effect by `until` by a correction recorded after it (`moved_in_after`).
         Nearly always none, told by the latest change among those facts (`_latest_recorded`: recordings and
         corrections) without going through them."""
+        if not self.changed_after(kinds, until, moment):
+            return []
         found = self._of_kinds(kinds)
         count = bisect.bisect_right(found, until, key=_effective)
-        if not count or self._latest_recorded(kinds)[count - 1] <= moment:
-            return []
         return [f for f in found[:count] if f.entry.recorded_at > moment or self.moved_in_after(f, until, moment)]
+
+    def changed_after(self, kinds: tuple[str, ...], until: date, moment: datetime) -> bool:
+        """Whether a fact of `of_kind(*kinds, until=until)` was recorded or corrected after `moment` (what
+        `recorded_after` may find is among them; asked of more kinds, a test for several lists at once)."""
+        found = self._of_kinds(kinds)
+        count = bisect.bisect_right(found, until, key=_effective)
+        return bool(count) and self._latest_recorded(kinds)[count - 1] > moment
 
     def moved_in_after(self, fact: Fact, until: date, moment: datetime) -> bool:
         """Whether `fact`, in effect by `until` here and recorded by `moment`, was in effect only after `until` as known
@@ -382,7 +389,9 @@ class CareerRecord:
         latest = self.__dict__.setdefault("_latest", {})
         found: list[datetime] | None = latest.get(kinds)
         if found is None:
-            times = map(_changed, self._of_kinds(kinds))
+            facts = self._of_kinds(kinds)
+            # a fact's `last_recorded_at` is its entry's recorded time until corrected (nearly every fact): read in C
+            times = map(_changed if any(map(_corrections, facts)) else _recorded, facts)
             found = latest[kinds] = list(itertools.accumulate(times, max))
         return found
 
@@ -685,6 +694,8 @@ _VERSION = operator.attrgetter("version")
 _order = operator.attrgetter("effective_date", "entry.version")
 _effective = operator.attrgetter("effective_date")
 _changed = operator.attrgetter("last_recorded_at")
+_recorded = operator.attrgetter("entry.recorded_at")
+_corrections = operator.attrgetter("corrections")
 
 
 def _reference_of(fact: Fact) -> Any:

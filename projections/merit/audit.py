@@ -35,6 +35,7 @@ from projections.merit.known_alike import KnownBefore
 from projections.merit.passed_over import UNIT_NAMED, UNIT_SPELLS, unit_named_rows, unit_spell_rows
 from projections.merit.posts import PostJudge, is_judged_post, rank_taking_post
 from projections.merit.rules import (
+    LATE_KINDS,
     SEVERITY_ORDER,
     Check,
     PromotionJudge,
@@ -278,7 +279,10 @@ def late_evidence(final: CareerRecord, fact: Fact, book: Rules | None = None) ->
     if found is None:
         return None
     rule, grace = found
-    late = recorded_after(final, day, moment + grace, posts_rested_on(book, fact), blocking_statuses(book, fact))
+    until = moment + grace
+    if not final.changed_after(LATE_KINDS, day, until):  # nothing of any kind it reads recorded since (nearly always)
+        return None
+    late = recorded_after(final, day, until, posts_rested_on(book, fact), blocking_statuses(book, fact))
     if not late:
         return None
     wording = LATE_EVIDENCE(count=len(late), day=day, moment=moment)

@@ -751,6 +751,8 @@ EVIDENCE_WITH_POSTS = (*EVIDENCE_KINDS, POST_KIND)
 STATUS_KIND = "status_change"
 RANK_KIND = "rank_promotion"
 LEGAL_STATUS = "promotion.legal_status"
+# Every kind `recorded_after` reads (of some, only some facts): none of them recorded since, nothing is late
+LATE_KINDS = (*EVIDENCE_WITH_POSTS, RANK_KIND, STATUS_KIND)
 # The promotion rules that read the post held on the TMT: a promotion of one of their kinds rests on it.
 POST_READING_RULES = ("promotion.structural_range", "promotion.functional_range", "promotion.credit_points")
 
