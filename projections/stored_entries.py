@@ -15,7 +15,7 @@ comparison its colleagues' records (projections/merit/known_entries.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -96,87 +96,50 @@ def _day(text: str) -> tuple[date, bool]:
 def stored_entry(version: int, topic: str, stored: Any) -> Entry | None:
     """`Entry.of(app.decode(row))` of a stored row, from its version, topic and state (its state read as it is);
     None if it does not read plainly."""
-    reader = _READERS.get(topic)
-    return (reader or _reader(topic))(version, stored)
-
-
-# Each topic's `stored_entry`, made once per topic (`_reader`): its steps written out for the topic's class (the
-# fields it converts, in order, each by its converter or as a day; what an older state gets; the values read),
-# which a rebuild runs for every stored row (a loop over the converters and a comprehension of the values cost
-# about as much again as the JSON's parse)
-Reader = Callable[[int, Any], "Entry | None"]
-_READERS: dict[str, Reader] = {}
-
-
-def _reader(topic: str) -> Reader:
-    found = _READERS.get(topic)
-    if found is None:
-        found = _READERS[topic] = _make_reader(_topic(topic))
-    return found
-
-
-def _make_reader(found: Topic) -> Reader:
-    """The steps of `stored_entry` for one topic (module docstring): the JSON state parsed; None for a class whose
-    upcasters do more than add fixed values (`added` None), a state of another class version (or stored with the
-    first's), or a state lacking a field read; each field converted as `typed_state` does (a day's text through
-    `_DAYS`: its date, and for the effective date whether the text is its isoformat, `day_text`); the entry made."""
-    _, kind, names, read, class_version, added, converters = found
+    found = _TOPICS.get(topic)
+    _, kind, names, read, class_version, added, converters = found if found is not None else _topic(topic)
+    state = orjson.loads(bytes(stored))
     if added is None:
-
-        def unread(version: int, stored: Any) -> None:
-            orjson.loads(bytes(stored))  # (parsed all the same, as ever)
-
-        return unread
-    lines = ["def read(version, stored):", "    state = loads(bytes(stored))", '    if "class_version" in state:']
-    if class_version == 1:  # (stored as the class's version: only a later one writes it)
-        lines.append("        return None")
-    else:
-        lines.append(f'        if state.pop("class_version") != {class_version!r}:')
-        lines.append("            return None")
-    if added:  # a first-version state of a class whose upcasters only add fixed values
-        lines.append("    else:")
-        lines += [f"        state.setdefault({name!r}, added[{name!r}])" for name in added]
-    lines += ["    if not state.keys() >= read_names:", "        return None"]
-    lines += ['    stamp = state["timestamp"]', "    day_text = None"]
-    convert_by: dict[str, Any] = {}
-    for i, (name, convert) in enumerate(converters):
-        lines += [f"    value = state.get({name!r})", "    if value is not None:"]
-        if convert is not None:
-            convert_by[f"convert_{i}"] = convert
-            lines.append(f"        state[{name!r}] = convert_{i}(value)")
+        return None
+    if "class_version" in state:  # (stored as the class's version: only a later one writes it)
+        if state.pop("class_version") != class_version or class_version == 1:
+            return None
+    elif added:  # a first-version state of a class whose upcasters only add fixed values
+        for name, value in added.items():
+            state.setdefault(name, value)
+    if not state.keys() >= read:
+        return None
+    stamp, day_text = state["timestamp"], None
+    # `typed_state(cls, state)`: JSON holds no date or Decimal, so every value set is converted; a day's text
+    # through `_DAYS` (its date, and whether the text is its isoformat: the effective date's `day_text`)
+    for name, convert in converters:
+        value = state.get(name)
+        if value is None:
             continue
-        lines += [
-            "        if type(value) is str:",
-            "            day = _DAYS.get(value)",
-            "            if day is None:",
-            "                day = _day(value)",
-            f"            state[{name!r}] = day[0]",
-        ]
-        if name == "effective_date":
-            lines += ["            if day[1]:", "                day_text = value"]
-        lines += ["        else:", f"            state[{name!r}] = date.fromisoformat(value)"]
-    values = ", ".join(f"{name!r}: state[{name!r}]" for name in names)
-    lines += [
-        "    return Entry(",
-        "        version,",
-        "        kind,",
-        '        state["effective_date"],',
-        '        state["timestamp"],',
-        '        state["reference"],',
-        f"        {{{values}}},",
-        '        state["recorded_by"],',
-        '        state["migrated"],',
-        "        day_text,",
-        "        stamp if type(stamp) is str and _ISO_UTC_SECOND(stamp) else None,",
-        '        state.get("confirmed") or (),  # (a tuple: `typed_state`\'s conversion, above)',
-        "    )",
-    ]
-    constants = ", ".join(["kind", "read_names", "added", "loads", *convert_by])
-    source = f"def make({constants}):\n" + "\n".join(f"    {line}" for line in lines) + "\n    return read\n"
-    namespace: dict[str, Any] = {}
-    exec(source, globals(), namespace)  # noqa: S102 - made from the class's own field names and converters
-    reader: Reader = namespace["make"](kind, read, added, orjson.loads, **convert_by)
-    return reader
+        if convert is not None:
+            state[name] = convert(value)
+        elif type(value) is str:
+            day = _DAYS.get(value)
+            if day is None:
+                day = _day(value)
+            state[name] = day[0]
+            if day[1] and name == "effective_date":
+                day_text = value
+        else:
+            state[name] = date.fromisoformat(value)
+    return Entry(
+        version,
+        kind,
+        state["effective_date"],
+        state["timestamp"],
+        state["reference"],
+        {n: state[n] for n in names},
+        state["recorded_by"],
+        state["migrated"],
+        day_text,
+        stamp if type(stamp) is str and _ISO_UTC_SECOND(stamp) else None,
+        state.get("confirmed") or (),  # (a tuple: `typed_state`'s conversion, above)
+    )
 
 
 # Stored texts that `date.fromisoformat(text).isoformat()` / `datetime.fromisoformat(text).isoformat()`
@@ -201,8 +164,7 @@ def row_entries(app: CareerLog, rows: Iterable[Stored]) -> list[Entry]:
     mapper: Any = app.mapper
     if mapper.cipher or mapper.compressor:
         return [Entry.of(decoded(app, row)) for row in rows]
-    readers = _READERS
-    return [(readers.get(row[2]) or _reader(row[2]))(row[1], row[3]) or Entry.of(decoded(app, row)) for row in rows]
+    return [stored_entry(row[1], row[2], row[3]) or Entry.of(decoded(app, row)) for row in rows]
 
 
 def decoded(app: CareerLog, row: Stored) -> LedgerEvent:
