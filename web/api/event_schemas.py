@@ -9,6 +9,7 @@ body to that kind's schema; in the OpenAPI document it is a `oneOf` with a discr
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +19,7 @@ from typing import Any, ClassVar
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validate
 
 from careerlog.application import CONFIRMABLE, CONFIRMING_KINDS
+from careerlog.domain.errors import cut, quoted
 from careerlog.domain.events import (
     BY_KIND,
     EMPLOYEE_EVENTS,
@@ -197,9 +199,26 @@ def schema_name(schema: type[Schema]) -> str:
     return name[: -len("Schema")] if name.endswith("Schema") else name
 
 
+NOT_CONFIRMABLE = "Not a check a writer confirms: {values}; the checks: {checks}."
+
+
+class Confirmed(fields.List):
+    """The checks a writer confirms (`confirm`): a list of CONFIRMABLE's, whose values it does not take are refused as
+    one reason naming them, as a `by` naming unknown fields is, not marshmallow's reasons keyed by the values'
+    positions (`{"0": [...]}`), the one field's errors that were no list."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        if isinstance(value, list):
+            wrong = [v for v in value if not isinstance(v, str) or v not in CONFIRMABLE]
+            if wrong:
+                values = ", ".join(quoted(v) if isinstance(v, str) else cut(json.dumps(v)) for v in wrong)
+                raise ValidationError(NOT_CONFIRMABLE.format(values=values, checks=", ".join(CONFIRMABLE)))
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
 # What a writer confirms of a recording the ledger would refuse unconfirmed: no field of the fact; stored with the
 # event when it let the recording through (careerlog.domain.events.CONFIRMED_FIELD), and shown in its history
-CONFIRM = fields.List(
+CONFIRM = Confirmed(
     fields.String(validate=validate.OneOf(CONFIRMABLE)),
     metadata={
         "description": "Checks confirmed: `promotion.one_step` records a promotion moving more ranks above the rank "
