@@ -112,22 +112,64 @@ def long_number_refusal(data: bytes) -> ValidationError:
     return ValidationError({where: [reason]})
 
 
+class Repeated(dict[str, Any]):
+    """A JSON object read whose names were given more than once (`repeated`); json.loads keeps the last value."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def named_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object read (json.loads' object_pairs_hook): a dict, or a Repeated naming the names given twice."""
+    read = dict(pairs)
+    if len(read) == len(pairs):
+        return read
+    seen: set[str] = set()
+    repeated = Repeated(read)
+    repeated.repeated = tuple(dict.fromkeys(k for k, _ in pairs if k in seen or seen.add(k)))
+    return repeated
+
+
+def read_json(data: bytes) -> Any:
+    """A JSON body read as webargs reads it (core.parse_json: UTF-8, its bytes' error made a JSONDecodeError), each
+    object's names given twice kept (named_once) to be refused."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise json.JSONDecodeError(f"Bytes decoding error : {exc.reason}", doc=str(exc.object), pos=exc.start) from exc
+    return json.loads(text, object_pairs_hook=named_once)
+
+
+def given_twice(value: Any, where: str = "") -> str | None:
+    """Where in a JSON value read by read_json a name is given twice (`hours`, `corrected_fields.new_rank`)."""
+    if isinstance(value, Repeated):
+        return f"{where}.{value.repeated[0]}" if where else value.repeated[0]
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found = given_twice(item, f"{where}.{key}" if where else str(key))
+        if found is not None:
+            return found
+    return None
+
+
 class BodyParser(FlaskParser):
     """webargs' parser, saying why a request body cannot be read instead of reading it as empty.
 
     webargs reads a body that is not labelled JSON as no body at all (a write then answered that
     every field was missing) and answers broken JSON with a bare 400. Here a body sent with
     another Content-Type is a 415, and broken JSON (or JSON nested too deeply to read) a 400, each
-    naming the reason in `errors`; a whole number of more digits than int() reads, a 422 naming its field, and a body
-    that is no JSON object (a list, a text...), a 422 naming `body`.
+    naming the reason in `errors`; a whole number of more digits than int() reads, a 422 naming its field, a body
+    that is no JSON object (a list, a text...), a 422 naming `body`, and a name given twice in an object, a 422 naming
+    it (as a query parameter given twice is).
     """
 
     def _raw_load_json(self, req: flask.Request) -> Any:
         if not is_json_request(req) and req.get_data(cache=True):
             sent = req.mimetype or "without a Content-Type"
             abort(415, messages={"json": {"Content-Type": [f"Send the body as application/json, not {sent}."]}})
+        if not is_json_request(req):
+            return missing  # (no body: one not labelled JSON is refused above)
         try:
-            body = super()._raw_load_json(req)
+            body = read_json(req.get_data(cache=True))
         except RecursionError:  # (json.loads gives up past some thousand levels, with Flask's frames fewer)
             abort(400, messages={"json": {"body": ["Not valid JSON here: nested too deeply."]}})
         except ValueError as error:  # (a JSONDecodeError, or undecodable bytes made one, is webargs' 400)
@@ -144,8 +186,11 @@ class BodyParser(FlaskParser):
             abort(400, messages={"json": {"body": ["Not valid JSON here: nested too deeply."]}})
         if where is not None:
             abort(400, messages={"json": {"body": [f"Not valid JSON: {where} {LONE_SURROGATE}"]}})
-        if body is not missing and not isinstance(body, dict):  # (marshmallow's refusal names no field: _schema)
+        if not isinstance(body, dict):  # (marshmallow's refusal names no field: _schema)
             raise ValidationError({"body": [NOT_AN_OBJECT.format(what=json_kind(body))]})
+        repeated = given_twice(body)  # (json.loads keeps the last value given, the other dropped unseen)
+        if repeated is not None:
+            raise ValidationError({repeated: [GIVEN_TWICE]})
         return body
 
     def load_files(self, req: flask.Request, schema: Schema) -> Any:
