@@ -233,5 +233,7 @@ def given_twice(names: Iterable[str]) -> dict[str, list[str]]:
 
 
 def filters_from(args: Any, names: tuple[str, ...]) -> dict[str, list[str]]:
-    """The non-blank query arguments among `names`, as the Services filters (lists of values)."""
-    return {name: [v for v in args.getlist(name) if v.strip()] for name in names if any(args.getlist(name))}
+    """The non-blank query arguments among `names`, as the Services filters (lists of values), each without the
+    spaces around it: a work unit typed " BKPSDM" (or pasted from a spreadsheet's cell) is the unit recorded as
+    BKPSDM, where it matched no one."""
+    return {name: [v.strip() for v in args.getlist(name) if v.strip()] for name in names if any(args.getlist(name))}
