@@ -16,7 +16,7 @@ from tests.functional.test_pages_auth import log_in
 def columns(world: World, lang: str) -> str:
     page = world.client.get(f"/pages/import?lang={lang}").get_data(as_text=True)
     summary = {"id": "Kolom setiap jenis peristiwa", "en": "The columns of each kind of event"}[lang]
-    assert f"<summary>{summary}</summary>" in page
+    assert f'<summary><h2 class="in-summary">{summary}</h2></summary>' in page
     found = re.search(r'<details class="columns">(.*?)</details>', page, re.S)
     assert found, page
     assert "docs/import-format.md" not in page
