@@ -15,7 +15,7 @@ PASSWORD = "kata-sandi-rahasia-1"
 
 def csrf_token(client: FlaskClient, path: str = "/pages/login") -> str:
     page = client.get(path).get_data(as_text=True)
-    found = re.search(r'id="csrf_token" name="csrf_token" type="hidden" value="([^"]+)"', page)
+    found = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
     assert found, page
     return found.group(1)
 
