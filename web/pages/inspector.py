@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import request, url_for
+from flask import abort, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import format_date
 from flask_babel import gettext as _
@@ -51,6 +51,9 @@ COMPARED_ON_ITS_PAGE = "202"  # a promotion kind whose colleagues are compared o
 AWARD_FILTERS = ("agency", "unit", "region", "kind")
 STUDY_LEAVE_FILTERS = ("agency", "unit", "region", "employment_kind")
 AUDIT_CSV_LIMIT = 100_000
+# The highest version a decision page looks for: the API's decision id takes one of 1 to 9 digits (web.api.audits,
+# DECISION_ID); a longer one is no decision, answered not found without asking the store
+MOST_VERSION = 999_999_999
 # The address's arguments each page reads besides its filters; any other is refused (a 422 naming it), never
 # silently ignored: a list or a statistic read without a filter its reader asked for says nothing of the pool.
 PAGE_ARGUMENTS = ("from", "to", "page", "lang")
@@ -426,6 +429,8 @@ def audited_decision(nip: str, version: int, decision: str, listed: str) -> Resp
     a decision of another type."""
     account = allowed(Action.RUN_AUDITS)
     decision_arguments()
+    if version > MOST_VERSION:  # (past what a store's integer holds: SQLite's driver raised OverflowError, a 500)
+        abort(404)
     return decision_page(account, services().audit(account, nip, version, decision), listed)
 
 
