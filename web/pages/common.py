@@ -37,45 +37,7 @@ def signed_in() -> Account:
         if lapsed is not None:
             abort(to_log_in_again(lapsed))
         abort(401)
-    caught_up()
     return account
-
-
-WROTE = "wrote"  # the session's key: the log position of the last write its pages made (record form, import)
-
-
-def wrote(position: int) -> None:
-    """Keep the log position of a write this session's page made, for the next page to wait for (caught_up)."""
-    kept = session.get(WROTE)
-    session[WROTE] = max(position, kept) if isinstance(kept, int) else position
-
-
-STALLED = 0.5  # seconds of views not moving at all after which a page stops waiting for them (caught_up)
-
-
-def caught_up() -> None:
-    """Read your own write: before the first page after a write the session made, wait until the views show it (as
-    the API's `wait_for`), then forget it, so that only that page waits. The views follow the log a moment after a
-    write, in whichever process holds the follower lock: the career record opened from the record form's link right
-    after "Recorded: ..." did not list the fact yet. The page waits while the views move towards the write, at most
-    CAREERLOG_WAIT_SECONDS; views that do not move for STALLED seconds (nothing following the log just now) or are
-    not there by then (a large import still being applied) are read as they stand, as before."""
-    position = session.pop(WROTE, None)
-    if not isinstance(position, int) or isinstance(position, bool):
-        return
-    projector = services().projector
-    deadline = time.monotonic() + services().wait_timeout
-    stamps = projector.stamps()
-    while True:
-        try:
-            projector.wait(position, timeout=max(0.0, min(STALLED, deadline - time.monotonic())))
-            return
-        except TimeoutError:
-            moved = projector.stamps()
-            if moved == stamps or time.monotonic() >= deadline:
-                current_app.logger.info("A page read the views before they showed its session's write %s", position)
-                return
-            stamps = moved
 
 
 def session_account() -> Account | None:

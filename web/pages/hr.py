@@ -63,7 +63,7 @@ from careerlog.textfiles import (
 from careerlog.workbook_template import XLSX_TYPE, template_name, template_workbook
 from careerlog.workbooks import header_names
 from web.errors import KEY_HEADER, conflict_errors
-from web.pages.common import allowed, blp, page, services, wrote
+from web.pages.common import allowed, blp, page, services
 from web.pages.export import csv_download
 from web.pages.inspector import AUDIT_CSV_LIMIT, page_number
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
@@ -338,7 +338,6 @@ def record() -> ResponseReturnValue:
             shown = targeted_fact(account, request.form) if kind == "correction" else None
             written, errors = attempt(account, kind, cls, shown)
             if written is not None:
-                wrote(written.position)  # (the next page waits for the views to show it)
                 o = written.outcome
                 said = {"kind": kind_label(o.kind), "version": o.version, "nip": o.subject}
                 if o.created:
@@ -447,8 +446,6 @@ def import_file() -> ResponseReturnValue:
                 )
                 refuse_no_rows(found["rows"], name)
                 report = found
-                if found["recorded"] and not found["dry_run"]:
-                    wrote(found["position"])  # (the next page waits for the views to show the rows)
             except InvalidInput as e:
                 errors = e.errors
             if report is not None and report["rejected"] and csv_file:
