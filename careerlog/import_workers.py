@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import queue
 import re
+import signal
 import sys
 import time
 import zlib
@@ -204,7 +205,6 @@ def die_with_parent(parent_pid: int) -> None:
     """
     if sys.platform == "linux":
         import ctypes
-        import signal
 
         pr_set_pdeathsig = 1
         with contextlib.suppress(OSError, AttributeError):
@@ -243,6 +243,19 @@ def _portable(e: BaseException) -> BaseException:
     return e
 
 
+@contextlib.contextmanager
+def interrupts_not_inherited() -> Iterator[None]:
+    """Workers started meanwhile never take SIGINT (they inherit it blocked): a Ctrl-C, which the terminal sends to
+    every process of the command, is the importing process's alone, which then stops them (Pool.stop) as after any
+    error; one it gets meanwhile is held until the workers have started. Each worker took it otherwise as it could:
+    one still importing its modules wrote a KeyboardInterrupt traceback, several at once interleaved."""
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
 class Pool:
     """N worker processes, each with its queue of rows, and one queue of results."""
 
@@ -266,8 +279,9 @@ class Pool:
             for i in range(workers)
         ]
         try:
-            for process in self.processes:
-                process.start()
+            with interrupts_not_inherited():
+                for process in self.processes:
+                    process.start()
         except BaseException:
             self.stop()  # those already started (a clock or setting that cannot be sent to a worker)
             raise

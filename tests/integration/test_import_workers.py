@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -211,6 +212,31 @@ def test_an_import_whose_worker_dies_stops_with_an_error_and_a_re_run_finishes_i
     finally:
         again.close()
     assert stored(settings) == expected
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the workers through /proc")
+def test_ctrl_c_stops_the_import_and_its_workers_with_no_traceback(larger_demo: Path, tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to every process of the command, as a terminal sends it) just after the workers have started,
+    while they import their modules: the command says "Aborted!" and exits 1, its workers end, and nothing but that
+    is written. The workers took it each as it could: one still importing wrote a KeyboardInterrupt traceback
+    (several, interleaved); now they never take it, and the importing process stops them. (What such a stop leaves,
+    and a re-run, is as for a worker killed, above; signals are no store's: SQLite alone.)"""
+    args = ["import", "--migration", "--workers", "2", "--batch-size", "50", str(larger_demo)]
+    first = Careerlog(f"sqlite:///{tmp_path / 'careerlog.db'}", tmp_path / "first.log", *args)
+    try:
+        assert wait_until(lambda: len(worker_pids(first.process.pid)) == 2 or not first.running, every=0.005)
+        workers = worker_pids(first.process.pid)
+        assert len(workers) == 2, first.output()
+        time.sleep(0.05)  # (their Python started, importing careerlog)
+        for pid in workers:  # (and the importing process last, a moment after: before, it could end them by then)
+            os.kill(pid, signal.SIGINT)
+        time.sleep(0.1)
+        os.kill(first.process.pid, signal.SIGINT)
+        assert first.finish(timeout=30) == 1
+        assert wait_until(lambda: all(gone(pid) for pid in workers), timeout=10)
+    finally:
+        first.close()
+    assert first.output() == "\nAborted!\n"
 
 
 WORKER = """
