@@ -7,6 +7,7 @@ import dataclasses
 import functools
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -322,6 +323,24 @@ def import_command(
 
     fmt = fmt or detect_format(file.name)
     total = file.stat().st_size if fmt == "jsonl" else None
+    rereads = [
+        why
+        for why, reads in (
+            ("--workers reads it twice", workers > 1),
+            ("a workbook (.xlsx) is read from its end", fmt == "xlsx"),
+            ("--refused reads it again", refused_path is not None),
+        )
+        if reads
+    ]
+    if rereads and not stat.S_ISREG(file.stat().st_mode):
+        # (a pipe, /dev/stdin, <(gunzip -c ...): read once, what was read is gone; before, --workers imported no row
+        # and said the file held none, --refused said the file was refused as a whole and wrote nothing, a workbook
+        # was a traceback)
+        raise click.BadParameter(
+            f"{file} is no file but a pipe or a device, which can be read once, and {rereads[0]}: save it as a file "
+            "and import that. Nothing was imported.",
+            param_hint="FILE",
+        )
     if report_path and report_path.resolve() == file.resolve():
         raise click.BadParameter("the report would overwrite the file imported", param_hint="--report")
     if refused_path and refused_path.resolve() == file.resolve():
