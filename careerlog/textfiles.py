@@ -45,6 +45,10 @@ from careerlog.domain.wording import Refusal
 SAVE_AS_UTF8 = Refusal("save the file as UTF-8 (in a spreadsheet: CSV UTF-8)").reason()
 # The refusals of a file's encoding (careerlog.domain.wording), each ending with SAVE_AS_UTF8
 UTF16 = Refusal("The file is UTF-16 text (it starts with a UTF-16 byte-order mark): {save}. Nothing was imported.")
+UTF16_UNMARKED = Refusal(
+    "The file is UTF-16 text (without a byte-order mark: a zero byte beside each letter of its first line): {save}. "
+    "Nothing was imported."
+)
 NOT_UTF8 = Refusal("Not UTF-8 text: '{text}'; {save}.")
 NOT_UTF8_HEADER = Refusal("Not UTF-8 text: '{text}'; {save}. Nothing was read.")  # (careerlog.importing)
 # A cell holding U+FFFD, the replacement character a program writes for bytes it could not decode: a file saved in
@@ -303,10 +307,14 @@ def aliases_of(fields: list[str]) -> list[str]:
 
 
 def refuse_utf16(start: bytes | str) -> None:
-    """Refuse a file whose first bytes (or its first line decoded with surrogateescape) are a UTF-16 mark."""
-    first = start[:2].encode("utf-8", "surrogateescape") if isinstance(start, str) else start[:2]
-    if first in _UTF16_MARKS:
+    """Refuse a file whose first bytes (or its first line decoded with surrogateescape) are a UTF-16 mark, or UTF-16
+    text without one: its first two characters each a letter's byte beside a zero byte (little- or big-endian), which
+    no UTF-8 text starts with. (Such a file was refused as a header of unknown columns, 'n\\x00i\\x00p\\x00', ...)"""
+    first = (start[:4].encode("utf-8", "surrogateescape") if isinstance(start, str) else start)[:4]
+    if first[:2] in _UTF16_MARKS:
         raise InvalidInput(UTF16.reason(save=SAVE_AS_UTF8), "file")
+    if len(first) == 4 and any(first[i] == first[i + 2] == 0 and first[1 - i] and first[3 - i] for i in (0, 1)):
+        raise InvalidInput(UTF16_UNMARKED.reason(save=SAVE_AS_UTF8), "file")
 
 
 def refuse_workbook(start: bytes | str) -> None:

@@ -52,3 +52,21 @@ def test_the_import_page_shows_the_utf16_refusal_beside_the_file_field(world: Wo
     error = page[page.index('id="file-error"') :]
     assert "UTF-16" in error[: error.index("</span>")]
     assert world.log() == before
+
+
+def test_the_import_page_shows_the_refusal_of_utf16_without_a_mark_in_indonesian(world: World) -> None:
+    """UTF-16 text without a byte-order mark is refused as UTF-16 too (it was refused as a header of unknown columns,
+    'n\\x00i\\x00p\\x00', ...), in the page's language."""
+    log_in(world, "hr")
+    before = world.log()
+    content = (json.dumps(TRAINING) + "\n").encode("utf-16-le")
+    data = {"csrf_token": csrf_token(world.client, "/pages/import"), "file": (io.BytesIO(content), "events.jsonl")}
+    answer = world.client.post("/pages/import?lang=id", data=data, content_type="multipart/form-data")
+    assert answer.status_code == 422
+    page = answer.get_data(as_text=True)
+    error = page[page.index('id="file-error"') :]
+    assert (
+        "Berkas ini teks UTF-16 (tanpa penanda urutan bita: satu bita nol di samping setiap huruf baris pertamanya)"
+        in (error[: error.index("</span>")])
+    )
+    assert world.log() == before

@@ -101,6 +101,20 @@ def test_a_utf16_csv_is_refused_as_a_file_before_any_row(encoding: str) -> None:
     assert "UTF-8" in reason
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-be", "utf-16-le"])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_utf16_text_without_a_byte_order_mark_is_refused_as_utf16_before_any_row(encoding: str, fmt: str) -> None:
+    """(It was refused as a header of unknown columns, 'n\\x00i\\x00p\\x00', ..., or a JSON Lines file's lines as
+    no JSON, the encoding not named.)"""
+    read, text = (csv_rows, HEADER + row(1)) if fmt == "csv" else (jsonl_rows, LINE + LINE)
+    with pytest.raises(InvalidInput) as refused:
+        read(text.decode().encode(encoding))
+    assert refused.value.errors["file"] == [
+        f"The file is UTF-16 text (without a byte-order mark: a zero byte beside each letter of its first line): "
+        f"{SAVE_AS_UTF8}. Nothing was imported."
+    ]
+
+
 def jsonl_rows(content: bytes) -> list[tuple[int, dict[str, object] | InvalidInput]]:
     return [(line, found) for line, found, _ in read_jsonl(io.BytesIO(content))]
 
