@@ -253,6 +253,17 @@ TITLE_ROW = Refusal(
     numbers=("line",),
     quotes=("cell",),
 )
+# A header of one cell whose column names are separated by a character the import reads only below a first line
+# naming it (`sep=|`: header_of): a file separated by "|" was refused as a title (TITLE_ROW), the separator not named
+SEPARATED_OTHERWISE = Refusal(
+    "Line {line} holds one cell, {cell}: its column names are separated by '{separator}', which the import reads "
+    "only when a line sep={separator} above the header names it. Save the file as CSV (its cells separated by "
+    "commas or semicolons), or write sep={separator} on a line of its own above the header, and import it again. "
+    "Nothing was read.",
+    numbers=("line",),
+    quotes=("cell",),
+)
+_OTHER_SEPARATORS = "|:~^#!/"  # (a header's names hold none of them)
 # Lines of a title above the header, the header found below them (a title of several cells: "DAFTAR DIKLAT;;;2021")
 TITLE_ROWS = Refusal(
     "The header naming each column is line {header}, not line {line}: the lines above it ({cells}) are a title, not "
@@ -1147,6 +1158,9 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
             notes[typed[names.index("name")].strip()] = [NAME_CHECKED]
         return names, ColumnNotes(notes) if notes else None
     if len(unknown) == 1 and sum(1 for name in typed if name.strip()) == 1:  # (a title above the table)
+        if separator := _separated_otherwise(unknown[0]):
+            said = {"line": line, "cell": repr(unknown[0]), "separator": separator}
+            return names, InvalidInput(SEPARATED_OTHERWISE.reason(**said), "line")
         return names, InvalidInput(TITLE_ROW.reason(line=line, cell=repr(unknown[0])), "line")
     columns = ", ".join(repr(name) for name in unknown)
     aliases = aliases_of(fields)
@@ -1155,6 +1169,15 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
     if near:
         return names, InvalidInput(UNKNOWN_COLUMNS_NEAR.reason(**said, near=near, notes=NOTE_NAMES), "line")
     return names, InvalidInput(UNKNOWN_COLUMNS.reason(**said, notes=NOTE_NAMES), "line")
+
+
+def _separated_otherwise(cell: str) -> str | None:
+    """The separator (_OTHER_SEPARATORS) a header of one cell shows between two or more names of columns, if any."""
+    for separator in _OTHER_SEPARATORS:
+        names = [column_name(part) for part in cell.split(separator) if part.strip()]
+        if sum(name in HEADER_NAMES for name in names) >= 2:
+            return separator
+    return None
 
 
 def nearest_columns(unknown: list[str], known: list[str]) -> str:

@@ -10,7 +10,15 @@ import io
 import pytest
 
 from careerlog.domain.errors import InvalidInput
-from careerlog.importing import COLUMN_NUMBERS, TITLE_ROW, TITLE_ROWS, TWO_ROW_HEADER, UNKNOWN_COLUMNS, read_csv
+from careerlog.importing import (
+    COLUMN_NUMBERS,
+    SEPARATED_OTHERWISE,
+    TITLE_ROW,
+    TITLE_ROWS,
+    TWO_ROW_HEADER,
+    UNKNOWN_COLUMNS,
+    read_csv,
+)
 
 NIP = "199001012015031002"
 HEADER = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat\r\n"
@@ -26,6 +34,24 @@ def test_a_title_above_the_header_is_refused_as_a_title(title: str) -> None:
     cell = repr(title.rstrip(";"))
     assert problem.errors == {"line": [TITLE_ROW.reason(line=1, cell=cell)]}
     assert f"Line 1 holds one cell, {cell}: a title, not the header naming each column." in problem.errors["line"][0]
+
+
+@pytest.mark.parametrize("separator", ["|", ":"])
+def test_a_header_separated_otherwise_is_refused_naming_its_separator_not_as_a_title(separator: str) -> None:
+    """(A file separated by "|" was refused as a title above the table, the separator not named; it is read below a
+    line sep=| naming it.)"""
+    header = HEADER.replace(";", separator)
+    [(line, problem, _)] = list(read_csv(io.BytesIO((header + ROW.replace(";", separator)).encode()), "training"))
+    assert line == 1
+    assert isinstance(problem, InvalidInput)
+    cell = repr(header.strip())
+    assert problem.errors == {"line": [SEPARATED_OTHERWISE.reason(line=1, cell=cell, separator=separator)]}
+    assert (
+        f"its column names are separated by '{separator}', which the import reads only when a line "
+        in (problem.errors["line"][0])
+    )
+    hinted = f"sep={separator}\r\n{header}{ROW.replace(';', separator)}"
+    assert [type(found) for _, found, _ in read_csv(io.BytesIO(hinted.encode()), "training")] == [dict]
 
 
 def test_a_header_of_several_columns_that_are_no_fields_is_refused_naming_them_as_before() -> None:
