@@ -341,6 +341,8 @@ def import_command(
             "and import that. Nothing was imported.",
             param_hint="FILE",
         )
+    not_the_store(report_path, obj.settings, "--report")
+    not_the_store(refused_path, obj.settings, "--refused")
     if report_path and report_path.resolve() == file.resolve():
         raise click.BadParameter("the report would overwrite the file imported", param_hint="--report")
     if refused_path and refused_path.resolve() == file.resolve():
@@ -385,6 +387,32 @@ def import_command(
     refuse_no_rows(report.rows, file.name)
     if not report.ok:
         sys.exit(1)
+
+
+# The files SQLite and careerlog keep beside a store's file: its write-ahead log and shared memory, a rollback
+# journal, the follower's and the schema's locks
+BESIDE_THE_STORE = ("-wal", "-shm", "-journal", ".follower.lock", ".schema.lock")
+
+
+def not_the_store(path: Path | None, settings: Settings, hint: str) -> None:
+    """A file named on the command line to write (`hint` its option) refused, exit 2, when it is the SQLite store's
+    own file or one kept beside it, as a name or through a link: `careerlog export careerlog.db` replaced the store
+    with the export (its accounts, tokens, access log and views gone, and the file no store any more), as did
+    `--report`, `--refused`, `demo --output` and `--irregularities` naming it."""
+    if path is None or str(path) == "-" or settings.store != "sqlite":
+        return
+    try:
+        store = Path(settings.sqlite_path).expanduser().resolve()
+    except ConfigurationError:  # (refused naming the variable when the store is opened)
+        return
+    target = path.expanduser().resolve()
+    files = [store, *(store.with_name(store.name + suffix) for suffix in BESIDE_THE_STORE)]
+    if target in files or any(f.exists() and target.exists() and os.path.samefile(f, target) for f in files):
+        raise click.BadParameter(
+            f"{path} is the store's file, or one SQLite keeps beside it (CAREERLOG_DATABASE_URL is "
+            f"{settings.display_url}): writing it would destroy the store. Name another file. Nothing was written.",
+            param_hint=hint,
+        )
 
 
 def writable(path: Path, mode: str = "w", *, named: Path | None = None) -> IO[Any]:
@@ -452,6 +480,7 @@ def export_command(obj: Context, file: Path | None) -> None:
     """
     from careerlog.exporting import export_events
 
+    not_the_store(file, obj.settings, "FILE")
     app = obj.app
     with _progress_bar(app.max_notification_id(), "event", "export") as bar:
         # (on a terminal, its lines shown with the bidi and C1 characters of their texts as JSON escapes: exporting)
@@ -511,6 +540,8 @@ def demo_command(
     """
     from careerlog.demo import load_demo, write_demo
 
+    not_the_store(output, obj.settings, "--output")
+    not_the_store(irregularities, obj.settings, "--irregularities")
     if output is not None:
         summary = write_demo(output, employees=employees, seed=seed, irregularities_path=irregularities)
         say(summary)  # (one line, naming the --irregularities file as given: its control characters visible)
