@@ -180,6 +180,13 @@ class Settings:
                 f"CAREERLOG_DATABASE_URL: invalid schema name {schema!r}: a schema's name is 1 to 63 lower-case "
                 "letters a-z, digits 0-9 and underscores, not starting with a digit (e.g. ?schema=careerlog_medan)"
             )
+        if schema.startswith("pg_") or schema == "information_schema":
+            # PostgreSQL's own (pg_catalog, pg_toast, pg_temp): careerlog's tables were made in information_schema,
+            # refused by the server as a catalog's modification, or a traceback (pg_temp: a reserved name)
+            raise ConfigurationError(
+                f"CAREERLOG_DATABASE_URL: the schema {schema!r} is PostgreSQL's own (pg_... and information_schema): "
+                "name a schema of careerlog's (e.g. ?schema=careerlog_medan)"
+            )
         try:
             port = url.port or 5432
         except ValueError:  # not a number, or out of range

@@ -34,7 +34,16 @@ def test_nothing_is_created_for_a_refused_schema_name() -> None:
         assert conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = 'hunt-ops_c'").fetchone() is None
 
 
-@pytest.mark.parametrize("name", ["careerlog", "_ops", "hunt_ops_c", "m" * 63])
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("name", ["pg_catalog", "pg_toast", "pg_temp", "pg_careerlog", "information_schema"])
+def test_a_schema_of_postgresql_s_own_is_refused(command: list[str], name: str) -> None:
+    """(An import, even a dry run, made careerlog's tables in information_schema; in pg_catalog and pg_toast the
+    server refused it as a change of its catalog, and pg_temp was a traceback, a name reserved.)"""
+    result = careerlog(command, f"postgresql://careerlog@127.0.0.1:1/careerlog?schema={name}")
+    refused(result, f"the schema {name!r} is PostgreSQL's own (pg_... and information_schema): name a schema of ")
+
+
+@pytest.mark.parametrize("name", ["careerlog", "_ops", "hunt_ops_c", "m" * 63, "pgsql", "information"])
 def test_a_name_as_said_is_taken(name: str) -> None:
     from careerlog.config import Settings
 
