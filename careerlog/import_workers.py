@@ -41,7 +41,7 @@ import orjson
 from careerlog.application import CareerLog, Clock, unit_subject
 from careerlog.domain.errors import CareerlogError, InvalidInput
 from careerlog.domain.nip import normalise_nip
-from careerlog.importing import parse_jsonl_line, read_jsonl
+from careerlog.importing import bom_alone, parse_jsonl_line, read_jsonl
 
 CHUNK = 500  # rows handed to a worker at a time
 QUEUED_CHUNKS = 8  # chunks waiting per worker (bounds the parent's memory)
@@ -468,6 +468,6 @@ def _raw_rows(stream: IO[bytes], start: int = 1) -> Iterator[RawRow]:
         head = _PLAIN_HEAD.match(raw)
         if head is not None and raw.count(b'"nip"') == 1 and b"\\u" not in raw:
             yield number, (head[1].decode(), raw), len(raw)
-        elif raw.strip():
+        elif raw.strip() and not (number == 1 and bom_alone(raw)):
             row = parse_jsonl_line(raw)
             yield number, (route_subject(row), raw) if isinstance(row, dict) else row, len(raw)

@@ -755,7 +755,9 @@ def read_jsonl(stream: IO[bytes], start: int = 1) -> Iterator[tuple[int, dict[st
     if start == 1:  # the file's start: a UTF-16 file or a workbook is refused before any row
         first = stream.readline()
         refuse_not_text(first)
-        lines = itertools.chain([first], stream)
+        # (a first line of a UTF-8 byte-order mark alone, as an editor saves an empty file, is blank: it was refused
+        # as no JSON object, where an empty file holds no rows)
+        lines = itertools.chain([b"" if bom_alone(first) else first], stream)
     for number, raw in enumerate(lines, start=start):
         if raw and not raw.isspace():  # not blank (raw.strip() without copying the line)
             try:  # parse_jsonl_line(raw) for an object, without the call; anything else goes there
@@ -763,6 +765,11 @@ def read_jsonl(stream: IO[bytes], start: int = 1) -> Iterator[tuple[int, dict[st
             except orjson.JSONDecodeError:
                 row = None
             yield number, nesting_checked(row) if type(row) is dict else parse_jsonl_line(raw), len(raw)
+
+
+def bom_alone(line: bytes) -> bool:
+    """Whether a file's first line is a UTF-8 byte-order mark and nothing else but spaces: a blank line."""
+    return line.startswith(codecs.BOM_UTF8) and line[3:].strip() == b""
 
 
 def parse_jsonl_line(raw: bytes) -> dict[str, Any] | InvalidInput:

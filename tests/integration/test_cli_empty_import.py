@@ -18,7 +18,13 @@ pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and l
 
 @pytest.mark.parametrize(
     ("name", "content"),
-    [("events.jsonl", b""), ("events.jsonl", b"\n  \n\t\n"), ("training.csv", b""), ("training.csv", b"nip,title\n")],
+    [
+        ("events.jsonl", b""),
+        ("events.jsonl", b"\n  \n\t\n"),
+        ("events.jsonl", b"\xef\xbb\xbf\r\n"),  # (a byte-order mark alone: was "line 1: ... no JSON object")
+        ("training.csv", b""),
+        ("training.csv", b"nip,title\n"),
+    ],
 )
 def test_an_import_of_a_file_without_rows_is_a_message_and_exit_1(
     database_url: str, tmp_path: Path, name: str, content: bytes

@@ -128,6 +128,14 @@ def test_a_json_lines_file_with_a_utf8_byte_order_mark_reads_its_first_line() ->
     assert found[0][1] == found[1][1]
 
 
+@pytest.mark.parametrize("mark", [b"\xef\xbb\xbf", b"\xef\xbb\xbf \r\n"])
+def test_a_first_line_of_a_byte_order_mark_alone_is_blank(mark: bytes) -> None:
+    """(An editor saving an empty file as UTF-8 writes the mark alone: it was refused as no JSON object.)"""
+    assert jsonl_rows(mark) == []
+    first = mark if mark.endswith(b"\n") else mark + b"\n"
+    assert [line for line, item in jsonl_rows(first + LINE) if isinstance(item, dict)] == [2]
+
+
 def test_a_utf16_json_lines_file_is_refused_as_a_file_before_any_row() -> None:
     with pytest.raises(InvalidInput) as refused:
         jsonl_rows((LINE + LINE).decode().encode("utf-16"))
