@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import functools
 import json
 import os
@@ -166,7 +167,17 @@ class PluginGroup(click.Group):
         except click.ClickException as e:
             e.message = on_terminal(e.message)  # type: ignore[misc]  # (Final in click: set once, before it is shown)
             raise
+        except OSError as e:  # (a file named on the command line is named: friendly_errors, written_to)
+            if e.filename is not None or e.errno not in OUTPUT_FAILURES:
+                raise
+            # the command's output redirected to a full disk (`careerlog encryption-key > key.txt`): one line and
+            # exit 1, as `export` says it, where it was a traceback (then an internal error, exit 70, as if a bug)
+            raise click.ClickException(f"Cannot write standard output: {e.strerror}.") from None
 
+
+# What writing a command's output fails with that is no bug of careerlog's: the disk or the quota full, a file too
+# large, an I/O error (a broken pipe, EPIPE, click ends quietly)
+OUTPUT_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 
 # The exit status of a command stopped by an unexpected exception (a bug in careerlog, not bad input): sysexits.h's
 # EX_SOFTWARE, apart from 1 (a refusal, a row rejected, Ctrl-C) and 2 (a usage error, click's)

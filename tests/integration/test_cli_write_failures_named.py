@@ -110,3 +110,14 @@ def test_a_command_printing_to_a_pipe_its_reader_closed_ends_quietly(store: str,
             pipe.readline()  # (head -1)
         _, said = process.communicate(timeout=60)
     assert said == b""
+
+
+@pytest.mark.parametrize("command", [["encryption-key"], ["history", APPOINTMENT["nip"]]])
+def test_a_command_printing_to_a_full_disk_says_so_in_one_line(store: str, command: list[str]) -> None:
+    """(`careerlog encryption-key > key.txt` on a full disk was a traceback, then an internal error, exit 70, as if
+    careerlog had a bug: now one line, exit 1, as `export` says it.)"""
+    with FULL.open("w") as full:
+        env = {**os.environ, "CAREERLOG_DATABASE_URL": store}
+        done = subprocess.run([CAREERLOG, *command], stdout=full, stderr=subprocess.PIPE, text=True, env=env)
+    assert done.returncode == 1
+    assert done.stderr == "Error: Cannot write standard output: No space left on device.\n"
