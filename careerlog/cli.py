@@ -575,9 +575,16 @@ def demo_command(
 @friendly_errors
 def history_command(obj: Context, subject: str) -> None:
     """Print every event recorded for an employee (NIP) as JSON Lines."""
-    from careerlog.domain.nip import normalise_nip
+    from careerlog.domain.errors import quoted
+    from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 
-    for row in obj.app.get_history(normalise_nip(subject) if not subject.startswith("UNIT:") else subject):
+    unit = subject.startswith("UNIT:")
+    key = subject if unit else normalise_nip(subject)
+    if not unit and not eighteen_digits(key):
+        # (17 digits typed: refused saying so, as `record` and the API refuse it, where it was "Nothing is recorded
+        # for ...", the reason left to be seen)
+        raise InvalidInput(NOT_18_DIGITS.reason(value=quoted(subject)), "nip")
+    for row in obj.app.get_history(key):
         click.echo(json_on_terminal(json.dumps(row, ensure_ascii=False)))
 
 

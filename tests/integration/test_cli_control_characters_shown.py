@@ -98,9 +98,9 @@ def test_an_audit_table_and_its_json_show_a_recorded_escape_and_bidi_override_vi
 
 
 def test_a_refusal_shows_the_escape_and_bidi_override_it_quotes_visibly(recorded: str) -> None:
-    result = run(recorded, "history", "19860926\x1b[2J\u202e")
+    result = run(recorded, "history", "UNIT:KOTA-MEDAN:Bagian\x1b[2J\u202e")  # (a NIP so typed: refused as no NIP)
     assert result.exit_code == 1
-    assert shown(result) == "Error: Nothing is recorded for 19860926␛[2J\\u202e.\n"
+    assert shown(result) == "Error: Nothing is recorded for UNIT:KOTA-MEDAN:Bagian␛[2J\\u202e.\n"
 
 
 def test_an_import_s_refused_row_shows_the_escape_and_bidi_override_it_names_visibly(
