@@ -13,10 +13,12 @@ MISSING = "198002022005031704"
 
 def test_a_very_long_subject_is_quoted_cut_on_the_command_line(database_url: str) -> None:
     assert last_position(database_url) == 0  # (a store made, with nothing recorded: `history` makes none)
-    long = run(database_url, "history", LONG)
+    long = run(database_url, "history", LONG)  # (no NIP's form: refused as such, quoted cut alike)
+    unit = run(database_url, "history", "UNIT:" + "x" * 5000)
     short = run(database_url, "history", MISSING)
-    assert (long.exit_code, short.exit_code) == (1, 1)
-    assert long.output == f"Error: Nothing is recorded for {'1' * 39}….\n"
+    assert (long.exit_code, unit.exit_code, short.exit_code) == (1, 1, 1)
+    assert long.output == f"Error: nip: must be 18 digits, got '{'1' * 39}…'\n"
+    assert unit.output == f"Error: Nothing is recorded for UNIT:{'x' * 34}….\n"
     assert short.output == f"Error: Nothing is recorded for {MISSING}.\n"
 
 
