@@ -592,13 +592,30 @@ def history_command(obj: Context, subject: str) -> None:
 JSON_FIELDS = frozenset(spec.name for cls in BY_KIND.values() for spec in filled_fields(cls) if spec.type is dict)
 
 
+class _GivenTwice(ValueError):
+    """A name given twice in one JSON object (json_field)."""
+
+
+def _named_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object read (json.loads' object_pairs_hook), refusing a name given twice: json.loads keeps the last
+    value, and the first would be dropped unseen (as the API refuses it: web.api.blueprint.named_once)."""
+    read = dict(pairs)
+    if len(read) != len(pairs):
+        seen: set[str] = set()
+        twice = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise _GivenTwice(twice)
+    return read
+
+
 def json_field(name: str, value: str) -> Any:
     """A field's value typed as JSON, read; refused as a bad parameter naming the field and the reason (where the
-    JSON error is: its line and column), not a traceback."""
+    JSON error is: its line and column; a name given twice in an object), not a traceback."""
     try:
-        return json.loads(value)
+        return json.loads(value, object_pairs_hook=_named_once)
     except json.JSONDecodeError as e:
         reason = f"{e.msg} at line {e.lineno}, column {e.colno}"
+    except _GivenTwice as e:
+        raise click.BadParameter(f"{str(e)!r} is given more than once: give it once.", param_hint=name) from None
     except RecursionError:  # (json.loads gives up past some thousand levels)
         reason = "nested too deeply"
     raise click.BadParameter(f"not valid JSON: {reason}.", param_hint=name)

@@ -75,3 +75,15 @@ def test_corrected_fields_in_json_is_recorded_as_before(trained: str) -> None:
     result = run(trained, *correction(json.dumps({"cost": "2000000"})))
     assert result.exit_code == 0, result.output
     assert '"cost": "2000000"' in run(trained, "history", NIP).output
+
+
+def test_corrected_fields_naming_a_field_twice_is_refused_naming_it(trained: str) -> None:
+    # json.loads keeps the last value: {"cost": "1000000", "cost": "2000000"} was recorded as 2000000, the first
+    # dropped unseen (the API refuses a name given twice too)
+    before = last_position(trained)
+    result = run(trained, *correction('{"cost": "1000000", "cost": "2000000"}'))
+    assert result.exit_code == 2, result.output
+    assert error_line(result.output) == (
+        "Error: Invalid value for corrected_fields: 'cost' is given more than once: give it once."
+    )
+    assert last_position(trained) == before
