@@ -5,7 +5,8 @@ CAREERLOG_SECRET_KEY      Flask's secret key, at least 32 characters for `career
                           it restarts, with a warning; a random one per process for an app made otherwise,
                           e.g. web.create_app in a test or under another WSGI server)
 CAREERLOG_MAX_UPLOAD_MB   the largest request body, imports included (default 50)
-CAREERLOG_WAIT_SECONDS    how long a read waits for ?wait_for before a 503 (default 5)
+CAREERLOG_WAIT_SECONDS    how long a read waits for ?wait_for (default 5; then the API answers 503, the
+                          career page is shown as it stands)
 CAREERLOG_MIN_CELL        the fewest people a reporter or policy maker sees a figure about (default 5)
 CAREERLOG_MAX_PAGE_OFFSET the deepest row a list reads by page number: page x per_page at most this
                           (default 10000, at most 1,000,000,000); the roster reads on past it by cursor (`after`)

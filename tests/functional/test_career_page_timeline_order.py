@@ -89,5 +89,5 @@ def test_an_argument_the_career_page_does_not_read_is_a_422_naming_it(world: Wor
     log_in(world, "hr")
     answer = world.client.get(f"/pages/employees/{BUDI}?{name}=oldest&lang=en")
     assert answer.status_code == 422
-    assert f"{name} is not a filter of this page; its filters are order." in shown_text(answer)
+    assert f"{name} is not a filter of this page; its filters are order, wait_for." in shown_text(answer)
     assert world.client.get(f"/pages/employees/{BUDI}?order=oldest&lang=id").status_code == 200  # lang is read

@@ -95,8 +95,11 @@ def test_after_recording_the_form_links_to_the_record_and_its_timeline(world: Wo
     answer = world.client.post("/pages/record?kind=retraction&lang=id", data=data, follow_redirects=True)
     assert answer.status_code == 200
     page = answer.get_data(as_text=True)
-    assert f'<a href="/pages/employees/{BUDI}">Riwayat Karier {BUDI}</a>' in page
+    # (the link waits for the views to show the retraction: test_pages_career_link_waits_for_the_recording)
+    position = world.services.ledger.max_notification_id()
+    link = f"/pages/employees/{BUDI}?wait_for={position}"
+    assert f'<a href="{link}">Riwayat Karier {BUDI}</a>' in page
     world.catch_up()
-    career = world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True)
+    career = world.client.get(f"{link}&lang=id").get_data(as_text=True)
     assert "BATAL-1" in career
     assert "Tidak diikuti" in career

@@ -25,7 +25,7 @@ from careerlog.reference import Table, reference, rules
 from projections.career import confirmation_due
 from projections.training import YEARLY_JP_RULE
 from web.pages import charts, local_date, local_number
-from web.pages.common import blp, given_twice, may, page, services, signed_in
+from web.pages.common import blp, given_twice, may, page, services, shown_after_write, signed_in
 from web.pages.export import csv_download
 from web.pages.hr import RECORDABLE
 from web.pages.inspector import unknown_arguments
@@ -36,7 +36,9 @@ DEFAULT_TARGET_JP = 20
 # The timeline's orders (the address's `order`): newest first unless asked, as a long record (thirty years, some forty
 # facts) is read for what happened last; the API's timeline keeps its order (oldest first).
 ORDERS = ("newest", "oldest")
-ARGUMENTS = ("order", "lang")  # the address's arguments the page reads; any other is refused (a 422 naming it)
+# the address's arguments the page reads (wait_for: the record form's link, shown_after_write); any other is refused (a
+# 422 naming it)
+ARGUMENTS = ("order", "lang", "wait_for")
 CSV_ARGUMENTS = ("lang",)  # the record's download reads its language alone (its rows in the record's order)
 # The page of an audited decision of each type (web.pages.inspector)
 AUDIT_PAGES = {"promotion": "pages.audit", "post": "pages.audited_post", "appointment": "pages.audited_appointment"}
@@ -249,6 +251,7 @@ def career(nip: str) -> ResponseReturnValue:
     """Show an employee's career: timeline with corrections, charts, next promotion, mentoring, readers."""
     account = signed_in()
     order = timeline_order()  # (refused before the record is read: no access logged for a page not shown)
+    caught_up = shown_after_write()  # (opened from the record form's link: its recording shown)
     found = services().career_page(account, nip)
     subject = found["timeline"]["nip"]
     today = services().eligibility_view.today  # the day the rows' `reached` and `next_date` are read on
@@ -264,6 +267,7 @@ def career(nip: str) -> ResponseReturnValue:
         **{**found, **next_promotion(found, today, own)},  # the reason none is open, named
         who=who,
         own=own,
+        caught_up=caught_up,
         person=who["name"] or who["nip"],
         order=order,
         timeline_items=items[::-1] if order == "newest" else items,

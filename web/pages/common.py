@@ -17,7 +17,8 @@ from werkzeug.wrappers import Response
 
 from careerlog.access import POLICY, Action
 from careerlog.accounts import Account
-from careerlog.domain.errors import NotFound
+from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.domain.payload import whole_number
 from web.services import Services
 
 blp = Blueprint("pages", __name__, url_prefix="/pages")
@@ -38,6 +39,28 @@ def signed_in() -> Account:
             abort(to_log_in_again(lapsed))
         abort(401)
     return account
+
+
+def shown_after_write() -> bool:
+    """Read your own write: the page opened from the record form's link after "Recorded: ..." (`?wait_for=`, the
+    write's log position, as the API's) waits until the views show it, at most CAREERLOG_WAIT_SECONDS; False when they
+    do not by then (the page says the recording may not show yet), True otherwise or when nothing is asked. The views
+    follow the log a moment after a write, in whichever process holds the follower lock: served by several workers
+    the career record opened at once did not list the fact yet. A value that is no position given is refused naming
+    `wait_for`, as the API refuses it."""
+    given = request.args.getlist("wait_for")
+    if not given:
+        return True
+    if len(given) > 1 or not whole_number(given[0]):
+        raise InvalidInput(_("Must be a whole number: the log position the record form gave."), "wait_for")
+    position = int(given[0])
+    if position > services().ledger.max_notification_id():
+        raise InvalidInput(_("No recording has been given this log position yet."), "wait_for")
+    try:
+        services().wait_for(position)
+    except TimeoutError:
+        return False
+    return True
 
 
 def session_account() -> Account | None:

@@ -349,7 +349,8 @@ def record() -> ResponseReturnValue:
                             **said,
                         )
                     )
-                return redirect(url_for("pages.record", kind=kind, nip=o.subject))
+                # (the career record's link on the page it leads to waits for the views to show it: wait_for)
+                return redirect(url_for("pages.record", kind=kind, nip=o.subject, wait_for=written.position))
     values = request.form if request.method == "POST" else request.args
     target = targeted_fact(account, values) if kind in ("correction", "retraction") else None
     from web.pages.career import shown_label, shown_value  # (that module imports this one)
@@ -360,6 +361,7 @@ def record() -> ResponseReturnValue:
         422 if errors else 200,
         form=form,
         kinds=[(k, kind_label(k)) for k in RECORDABLE],
+        wait_for=request.args.get("wait_for") if whole_number(request.args.get("wait_for") or "") else None,
         kind=kind if cls else None,
         fields=[field_view(s, kind) for s in filled_fields(cls)] if cls else [],
         values=values,
