@@ -86,16 +86,26 @@ def whole_or_digits(text: str) -> int | Digits:
         return Digits(text)
 
 
-def too_many_digits(value: Any, where: str = "") -> tuple[str, Digits] | None:
-    """Where in a JSON value read with `whole_or_digits` a whole number has more digits than int() reads, and it."""
-    if isinstance(value, Digits):
-        return where or "body", value
+Found = TypeVar("Found")
+
+
+def first_in(value: Any, test: Callable[[Any, str], Found | None], where: str = "") -> Found | None:
+    """The first answer of `test` (a value of a JSON value read, and where it is: `hours`, `corrected_fields.new_rank`,
+    `confirm.0`, "" for the whole) that is not None, the value first, then its items', depth first."""
+    found = test(value, where)
+    if found is not None:
+        return found
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, item in items:
-        found = too_many_digits(item, f"{where}.{key}" if where else str(key))
+        found = first_in(item, test, f"{where}.{key}" if where else str(key))
         if found is not None:
             return found
     return None
+
+
+def too_many_digits(value: Any) -> tuple[str, Digits] | None:
+    """Where in a JSON value read with `whole_or_digits` a whole number has more digits than int() reads, and it."""
+    return first_in(value, lambda v, where: (where or "body", v) if isinstance(v, Digits) else None)
 
 
 def long_number_refusal(data: bytes) -> ValidationError:
@@ -139,16 +149,15 @@ def read_json(data: bytes) -> Any:
     return json.loads(text, object_pairs_hook=named_once)
 
 
-def given_twice(value: Any, where: str = "") -> str | None:
+def given_twice(value: Any) -> str | None:
     """Where in a JSON value read by read_json a name is given twice (`hours`, `corrected_fields.new_rank`)."""
-    if isinstance(value, Repeated):
-        return f"{where}.{value.repeated[0]}" if where else value.repeated[0]
-    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-    for key, item in items:
-        found = given_twice(item, f"{where}.{key}" if where else str(key))
-        if found is not None:
-            return found
-    return None
+
+    def repeated(v: Any, where: str) -> str | None:
+        if not isinstance(v, Repeated):
+            return None
+        return f"{where}.{v.repeated[0]}" if where else v.repeated[0]
+
+    return first_in(value, repeated)
 
 
 class BodyParser(FlaskParser):
