@@ -4,6 +4,8 @@ bytes as U+FFFD and the list answered as filtered by a character no one wrote: a
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from tests.functional.conftest import BUDI, World
@@ -62,3 +64,22 @@ def test_a_page_refuses_a_query_not_utf8(world: World) -> None:
     answer = world.client.get("/pages/find?nip=%ff")
     assert answer.status_code == 422
     assert "UTF-8" in answer.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [
+        ("/pages/find?nip=%ff&lang=id", "Bukan UTF-8 yang sah: teks kueri ditulis sebagai UTF-8 berkode persen"),
+        (
+            f"/pages/employees/{BUDI}%FF?lang=id",
+            "Bukan UTF-8 yang sah: teks alamat ditulis sebagai UTF-8 berkode persen",
+        ),
+        ("/pages/find?nip=%ff&lang=en", "Not valid UTF-8: the query's text is percent-encoded UTF-8"),
+    ],
+)
+def test_a_page_says_why_a_text_not_utf8_is_refused_in_its_language(world: World, path: str, said: str) -> None:
+    # (the refusals were in English on an Indonesian page: no translation of them)
+    log_in(world, "inspector")
+    answer = world.client.get(path)
+    assert answer.status_code == 422
+    assert said in html.unescape(answer.get_data(as_text=True))
