@@ -38,6 +38,10 @@ from projections.framework import Table, TupleProjection
 from projections.reading import ViewReader
 from projections.timeline import record_from_rows
 
+# The first year a report reads, and a scorecard or its trend reaches back to (the year a report or scorecard asks for
+# is bounded by it and by this year)
+FIRST_YEAR = 1900
+
 TRAINING = Table(
     "training",
     (
@@ -682,7 +686,7 @@ class TrainingQueries(ViewReader):
         """Per group of the PNS in post at the end of the year: how many had the yearly JP. A CPNS then (a spell's
         `pns_from` NULL or after the day: not confirmed by it, however long ago appointed) and PPPK are left out: the
         yearly JP is not theirs (JUDGED_ON), as `jp_by_year` judges an employee's own years."""
-        year = bounded(year, "year", 1900, self.today.year)
+        year = bounded(year, "year", FIRST_YEAR, self.today.year)
         day = min(date(year, 12, 31), self.today)  # 31 December, or today in the current year
         fields = group_fields(by, SPELL_FIELDS)
         clauses, params = filter_clauses(filters, {f: f"s.{f}" for f in SPELL_FIELDS})

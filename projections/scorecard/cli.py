@@ -20,10 +20,9 @@ from projections.roster import RosterProjection
 from projections.scorecard.awards import AwardsProjection
 from projections.scorecard.scorecard import ScorecardQueries
 from projections.store import open_view_store
-from projections.training import TrainingProjection
+from projections.training import FIRST_YEAR, TrainingProjection
 
 MAX_TREND_YEARS = 20  # (ScorecardQueries.scorecard refuses more, as the API's `years`)
-FIRST_YEAR = 1900  # the first year reported, the trend's too (ScorecardQueries.scorecard refuses an earlier one)
 
 report_group = click.Group("report", help="Aggregate reports for policy makers (no personal data).")
 

@@ -14,7 +14,7 @@ from projections.reading import ViewReader
 from projections.scorecard import competency, merit, outcomes, rewards
 from projections.scorecard.findings import Settings, findings, settings
 from projections.scorecard.indicators import Context, Definition, Indicator, Scope
-from projections.training import bounded, whole_number
+from projections.training import FIRST_YEAR, bounded, whole_number
 
 DEFINITIONS: tuple[Definition, ...] = (
     *competency.DEFINITIONS,
@@ -75,9 +75,9 @@ def query_problems(
     if agency is not None:
         judged(lambda: checked_scope(agency, None, None))
     judged(lambda: checked_region(region))
-    first = None if year is None else judged(lambda: bounded(year, "year", 1900, today.year))
+    first = None if year is None else judged(lambda: bounded(year, "year", FIRST_YEAR, today.year))
     span = None if years is None else judged(lambda: bounded(years, "years", 1, 20))
-    if first is not None and span is not None and first - span + 1 < 1900:
+    if first is not None and span is not None and first - span + 1 < FIRST_YEAR:
         # (each year's figures refused 1899 as a `year` the caller never gave)
         start, most = first - span + 1, first - 1899
         if years_given:

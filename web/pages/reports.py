@@ -18,7 +18,7 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.payload import whole_number
 from projections.queries import HEADCOUNT_FIELDS
-from projections.training import BETWEEN, GROUPING_REFUSALS, SPELL_FIELDS
+from projections.training import BETWEEN, FIRST_YEAR, GROUPING_REFUSALS, SPELL_FIELDS
 from web.pages import charts, local_number
 from web.pages.columns import report_column_labels
 from web.pages.common import allowed, blp, filters_from, given_twice, one, page, services
@@ -55,9 +55,6 @@ def headcount(account: Account) -> dict[str, Any]:
     bars = [charts.Bar(group_label(i, by), i["count"]) for i in found["items"] if i["count"] is not None]
     chart = charts.bar_chart(bars, _("Employees per group")) if bars else None
     return {"result": found, "by": by, "fields": HEADCOUNT_FIELDS, "chart_svg": chart}
-
-
-FIRST_YEAR = 1900  # the first year a report reads, as the services' (projections.training)
 
 
 def year_arg() -> int:

@@ -15,6 +15,7 @@ from careerlog.accounts import Account, AuthenticationFailed
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.payload import whole_number
 from careerlog.reference import reference
+from projections.training import FIRST_YEAR
 from web import kept
 from web.api.scorecard import MAX_YEARS  # the trend's years, 1-20, as the API and ScorecardQueries take them
 from web.pages import errors
@@ -95,9 +96,6 @@ def read_card(
         return kept.kept_scorecard(account, form["agency"], form["year"], **options), form, {}
     except InvalidInput as e:
         return None, form, e.errors
-
-
-FIRST_YEAR = 1900  # the first year a trend may reach back to (projections.scorecard.scorecard.query_problems)
 
 
 def reach_errors(year: int, years: int) -> dict[str, list[str]]:
