@@ -20,16 +20,9 @@ from careerlog.access import Action, Role, parse_scope
 from careerlog.accounts import Account
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.payload import NUL
-from web.pages.common import allowed, blp, page, services
+from web.pages.common import allowed, blp, expired, page, services
 from web.pages.inspector import page_number
 from web.pages.labels import role_label
-
-
-def expired() -> str:
-    """Why a form whose CSRF token no longer holds (its page left open too long) did nothing, in the page's
-    language."""
-    return _("The form has expired; send it again.")
-
 
 FIELDS = ("username", "display_name", "role", "national", "agencies", "regions", "nip", "password")
 

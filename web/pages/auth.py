@@ -19,7 +19,16 @@ from wtforms.validators import DataRequired, ValidationError
 
 from careerlog.accounts import AuthenticationFailed
 from web.pages import language_asked, limiter
-from web.pages.common import blp, local_path, page, services, session_account, session_hours, signed_in
+from web.pages.common import (
+    blp,
+    expired,
+    local_path,
+    page,
+    services,
+    session_account,
+    session_hours,
+    signed_in,
+)
 from web.pages.errors import error_page
 
 
@@ -131,7 +140,7 @@ def login() -> ResponseReturnValue:
                 session["lang"] = lang
             return redirect(local_path(request.args.get("next")) or url_for("pages.home"))
     if form.is_submitted() and form.csrf_token.errors:  # (the page left open past its token: it said nothing)
-        error = _("The form has expired; send it again.")
+        error = expired()
     status = 400 if form.is_submitted() else 200
     return render_template("pages/login.html", form=form, error=error, notice=notice), status
 
@@ -146,7 +155,7 @@ def logout() -> ResponseReturnValue:
     if not form.validate_on_submit():  # (a page left open past its token: said, with the log-out button again)
         if session_account() is None:  # (its session ended already, which emptied the token's: nothing to end)
             return redirect(url_for("pages.login", lang=lang) if lang else url_for("pages.login"))
-        return error_page(400, detail=_("The form has expired; send it again."))
+        return error_page(400, detail=expired())
     session_id = session.get("sid")
     if isinstance(session_id, str):  # a copy of the cookie is refused from now on, until it would expire
         services().accounts.end_session(session_id, seconds=session_hours() * 3600)

@@ -63,6 +63,12 @@ def shown_after_write() -> bool:
     return True
 
 
+def expired() -> str:
+    """Why a form whose CSRF token no longer holds (its page left open too long) did nothing, in the page's
+    language."""
+    return _("The form has expired; send it again.")
+
+
 def session_account() -> Account | None:
     """The account of a live session: a log-in's (naming its session), not logged out, not timed out, the
     account still there and usable; None otherwise."""

@@ -63,7 +63,7 @@ from careerlog.textfiles import (
 from careerlog.workbook_template import XLSX_TYPE, template_name, template_workbook
 from careerlog.workbooks import header_names
 from web.errors import KEY_HEADER, conflict_errors
-from web.pages.common import allowed, blp, page, services
+from web.pages.common import allowed, blp, expired, page, services
 from web.pages.export import csv_download
 from web.pages.inspector import AUDIT_CSV_LIMIT, page_number
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
@@ -333,7 +333,7 @@ def record() -> ResponseReturnValue:
     errors: dict[str, list[str]] = {}
     if cls is not None and kind is not None and request.method == "POST":
         if not form.validate_on_submit():
-            errors = {"_schema": [_("The form has expired; send it again.")]}
+            errors = {"_schema": [expired()]}
         else:
             shown = targeted_fact(account, request.form) if kind == "correction" else None
             written, errors = attempt(account, kind, cls, shown)
@@ -457,7 +457,7 @@ def import_file() -> ResponseReturnValue:
                 refused = refused_workbook_csv(data, report["rejected"])
                 refused_name = name.rsplit("/", 1)[-1][: -len(".xlsx")] + "-ditolak.csv"
     elif form.is_submitted() and form.csrf_token.errors:  # (the page left open past its token: it said nothing)
-        errors = {"_schema": [_("The form has expired; send it again.")]}
+        errors = {"_schema": [expired()]}
     elif form.file.errors:
         upload = form.file.data
         if upload and workbook_name(upload.filename or ""):  # (an Excel file: say how to make a CSV of it)
