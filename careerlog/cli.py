@@ -54,35 +54,25 @@ class Context:
 
 
 class FilledText(click.types.StringParamType):
-    """A filter option's text, which may not be given empty (`--rule ""`, `--unit " "`): refused naming the option,
-    exit 2, as a choice option (`--severity ""`) and the API (`rule=`) refuse it, where it was read as no filter at
-    all (the whole list, under a filter the writer of the command meant to apply)."""
+    """An option's text, which may not be given empty nor spaces alone: refused naming the option and `why`, exit 2."""
 
     name = "text"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and not value.strip():
-            self.fail("must not be empty: leave the option out to filter by nothing.", param, ctx)
-        return super().convert(value, param, ctx)
-
-
-FILLED = FilledText()
-
-
-class Actor(click.types.StringParamType):
-    """`--actor`, recorded with every event as who recorded it (`recorded_by`): not empty nor spaces alone, refused
-    naming the option, exit 2. Such an actor was recorded as given, and an export's rows carrying it were recorded
-    by `import --migration` as the importing actor's: who recorded the fact, lost."""
-
-    name = "text"
+    def __init__(self, why: str) -> None:
+        self.why = why
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and not value.strip():
-            self.fail("must not be empty: it is recorded as who recorded the events.", param, ctx)
+            self.fail(f"must not be empty: {self.why}", param, ctx)
         return super().convert(value, param, ctx)
 
 
-ACTOR = Actor()
+# A filter option (`--rule ""`, `--unit " "`), refused as a choice option (`--severity ""`) and the API (`rule=`)
+# refuse it, where it was read as no filter at all (the whole list, under a filter the writer meant to apply)
+FILLED = FilledText("leave the option out to filter by nothing.")
+# `--actor`, recorded with every event as who recorded it (`recorded_by`): such an actor was recorded as given, and an
+# export's rows carrying it were recorded by `import --migration` as the importing actor's: who recorded the fact, lost
+ACTOR = FilledText("it is recorded as who recorded the events.")
 
 
 def friendly_errors(func: F) -> F:
