@@ -26,7 +26,7 @@ from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError, InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import KEY_CLASHES
-from careerlog.domain.payload import filled_fields
+from careerlog.domain.payload import filled_fields, names_given_twice
 from careerlog.domain.wording import reason_of
 from careerlog.reference import reference
 from careerlog.visible import LOG_CONTROLS, is_terminal, json_on_terminal, on_terminal, say, visible_controls
@@ -587,14 +587,11 @@ class _GivenTwice(ValueError):
 
 
 def _named_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object read (json.loads' object_pairs_hook), refusing a name given twice: json.loads keeps the last
-    value, and the first would be dropped unseen (as the API refuses it: web.api.blueprint.named_once)."""
-    read = dict(pairs)
-    if len(read) != len(pairs):
-        seen: set[str] = set()
-        twice = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
-        raise _GivenTwice(twice)
-    return read
+    """A JSON object read (json.loads' object_pairs_hook), refusing a name given twice (names_given_twice)."""
+    twice = names_given_twice(pairs)
+    if twice:
+        raise _GivenTwice(twice[0])
+    return dict(pairs)
 
 
 def json_field(name: str, value: str) -> Any:

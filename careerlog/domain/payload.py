@@ -503,6 +503,16 @@ def _to_str(value: Any) -> str:
     return text
 
 
+def names_given_twice(pairs: list[tuple[str, Any]]) -> list[str]:
+    """The names a JSON object read gives more than once (its pairs, as json.loads' object_pairs_hook has them), in the
+    order of their second mention; none for nearly every object. json.loads keeps a name's last value and drops the
+    other unseen: the API's bodies and `careerlog record`'s JSON fields refuse such a name instead."""
+    if len({name for name, _ in pairs}) == len(pairs):
+        return []
+    seen: set[str] = set()
+    return list(dict.fromkeys(name for name, _ in pairs if name in seen or seen.add(name)))  # type: ignore[func-returns-value]
+
+
 def utf8(text: str) -> bool:
     """Whether a text can be written in UTF-8, as the log stores it: not when it holds a lone surrogate (a byte that
     is no UTF-8 in a command's argument, which Python's argv keeps as one; a JSON escape such as "\\ud800")."""

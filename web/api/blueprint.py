@@ -15,7 +15,7 @@ from werkzeug.datastructures import MultiDict
 
 from careerlog.access import Action
 from careerlog.domain.errors import cut
-from careerlog.domain.payload import utf8
+from careerlog.domain.payload import names_given_twice, utf8
 from web.api.common import csv_documented
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -130,12 +130,11 @@ class Repeated(dict[str, Any]):
 
 def named_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A JSON object read (json.loads' object_pairs_hook): a dict, or a Repeated naming the names given twice."""
-    read = dict(pairs)
-    if len(read) == len(pairs):
-        return read
-    seen: set[str] = set()
-    repeated = Repeated(read)
-    repeated.repeated = tuple(dict.fromkeys(k for k, _ in pairs if k in seen or seen.add(k)))
+    twice = names_given_twice(pairs)
+    if not twice:
+        return dict(pairs)
+    repeated = Repeated(pairs)
+    repeated.repeated = tuple(twice)
     return repeated
 
 
@@ -160,6 +159,12 @@ def given_twice(value: Any) -> str | None:
     return first_in(value, repeated)
 
 
+def too_deep() -> NoReturn:
+    """The 400 of a body nested too deeply to read (json.loads, or a walk over what it read, gives up past some
+    thousand levels, with Flask's frames fewer)."""
+    abort(400, messages={"json": {"body": ["Not valid JSON here: nested too deeply."]}})
+
+
 class BodyParser(FlaskParser):
     """webargs' parser, saying why a request body cannot be read instead of reading it as empty.
 
@@ -180,19 +185,19 @@ class BodyParser(FlaskParser):
         try:
             body = read_json(req.get_data(cache=True))
         except RecursionError:  # (json.loads gives up past some thousand levels, with Flask's frames fewer)
-            abort(400, messages={"json": {"body": ["Not valid JSON here: nested too deeply."]}})
+            too_deep()
         except ValueError as error:  # (a JSONDecodeError, or undecodable bytes made one, is webargs' 400)
             if isinstance(error, json.JSONDecodeError | UnicodeDecodeError):
                 raise
             try:
                 refusal = long_number_refusal(req.get_data(cache=True))
             except RecursionError:
-                abort(400, messages={"json": {"body": ["Not valid JSON here: nested too deeply."]}})
+                too_deep()
             raise refusal from None
         try:
             where = lone_surrogate(body)
         except RecursionError:
-            abort(400, messages={"json": {"body": ["Not valid JSON here: nested too deeply."]}})
+            too_deep()
         if where is not None:
             abort(400, messages={"json": {"body": [f"Not valid JSON: {where} {LONE_SURROGATE}"]}})
         if not isinstance(body, dict):  # (marshmallow's refusal names no field: _schema)
