@@ -50,13 +50,16 @@ def source_columns(by: Sequence[str]) -> list[str]:
 
 
 def age_bands(birth_dates: pd.Series, on: pd.Series) -> pd.Series:
-    """The age band (whole years of age on `on`) of each birth date; 'unknown' where either is missing."""
+    """The age band (whole years of age on `on`, counted as careerlog.ages counts them) of each birth date; 'unknown'
+    where either is missing."""
     import numpy as np
     import pandas as pd
 
     born = pd.to_datetime(birth_dates, errors="coerce")
     day = pd.to_datetime(on, errors="coerce")
-    before_birthday = (day.dt.month < born.dt.month) | ((day.dt.month == born.dt.month) & (day.dt.day < born.dt.day))
+    # a 29 February birthday falls on 28 February in a common year (careerlog.ages.whole_years, as the roster's bands)
+    birthday = born.dt.day.where(~((born.dt.month == 2) & (born.dt.day == 29) & ~day.dt.is_leap_year), 28)
+    before_birthday = (day.dt.month < born.dt.month) | ((day.dt.month == born.dt.month) & (day.dt.day < birthday))
     age = day.dt.year - born.dt.year - before_birthday.astype(int)
     highs = [high for _, high in AGE_BANDS]
     labels = [age_band_label(low, high) for low, high in AGE_BANDS]

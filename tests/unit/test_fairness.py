@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from careerlog.domain.errors import InvalidInput
 from projections.merit.fairness import compare, mantel_haenszel, min_cell_size, period, selection_rates
 from projections.merit.groups import add_group, age_bands, dimensions
+from projections.queries import age_band_on
 
 
 def rounds(*cells: tuple[str, str, int, int]) -> pd.DataFrame:
@@ -174,3 +176,12 @@ def test_age_band_is_the_age_on_the_round_date() -> None:
 def test_intersections_label_both_dimensions_and_fill_missing_values() -> None:
     frame = pd.DataFrame({"sex": ["F", None], "agency": ["A1", "A2"], "round_date": ["2024-04-01"] * 2})
     assert list(add_group(frame, ["sex", "agency"], on="round_date")["group"]) == ["F / A1", "unknown / A2"]
+
+
+def test_age_band_of_a_leap_day_birth_counts_it_on_28_february_in_a_common_year() -> None:
+    # careerlog.ages: one born on 29 February 1968 is 26 on 28 February 1994, as the roster's age bands count it
+    # (36 on 29 February 2004, a leap year, not the day before)
+    born = pd.Series(["1968-02-29", "1968-02-29", "1968-02-29", "1968-02-29", "1968-03-01"])
+    on = pd.Series(["1994-02-28", "1994-02-27", "2004-02-28", "2004-02-29", "1994-02-28"])
+    assert list(age_bands(born, on)) == ["26-30", "0-25", "31-35", "36-40", "0-25"]
+    assert [age_band_on(b, date.fromisoformat(d)) for b, d in zip(born, on, strict=True)] == list(age_bands(born, on))
