@@ -85,10 +85,11 @@ def add_group(frame: pd.DataFrame, by: Sequence[str], on: str) -> pd.DataFrame:
 
 
 def rounded(value: float | None, places: int = 4) -> float | None:
-    """A finite float rounded for output, or None."""
+    """A finite float rounded for output, or None; never -0.0 (a shortfall of -1e-15 at a rate equal to the
+    reference's read "-0" on the page and -0.0 in the downloads)."""
     if value is None or not math.isfinite(value):
         return None
-    return round(float(value), places)
+    return round(float(value), places) + 0.0
 
 
 def rounded_apart(value: float | None, *limits: float | None, places: int = 4) -> float | None:
@@ -99,7 +100,7 @@ def rounded_apart(value: float | None, *limits: float | None, places: int = 4) -
     for limit in limits:
         while limit is not None and (round(float(value), places) < limit) != (value < limit) and places < 15:
             places += 1
-    return round(float(value), places)
+    return round(float(value), places) + 0.0  # (never -0.0, as `rounded`)
 
 
 def p_value(value: float | None) -> float | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import date
 
@@ -185,3 +186,11 @@ def test_age_band_of_a_leap_day_birth_counts_it_on_28_february_in_a_common_year(
     on = pd.Series(["1994-02-28", "1994-02-27", "2004-02-28", "2004-02-29", "1994-02-28"])
     assert list(age_bands(born, on)) == ["26-30", "0-25", "31-35", "36-40", "0-25"]
     assert [age_band_on(b, date.fromisoformat(d)) for b, d in zip(born, on, strict=True)] == list(age_bands(born, on))
+
+
+def test_a_group_at_the_reference_rate_has_a_shortfall_of_zero_not_minus_zero() -> None:
+    # 15 of 22 against 30 of 44: N x pooled rate - S is -1.8e-15 in floats, which rounded to -0.0 ("-0" on the page)
+    found = by_group(selection_rates(rounds(("2024-04-01", "A", 44, 30), ("2024-04-01", "B", 22, 15))))["B"]
+    assert (found["impact_ratio"], found["z"], found["shortfall"]) == (1.0, 0.0, 0.0)
+    assert math.copysign(1.0, found["shortfall"]) == 1.0  # type: ignore[arg-type]
+    assert json.dumps(found["shortfall"]) == "0.0"
