@@ -1,5 +1,5 @@
 """The fairness page shows an impact ratio with every place the answer gives it: 0.7996 read "0.8" (three places)
-beside its badge "under 0.8"."""
+beside its badge "under 0.8"; and a Fisher p beside its star of significance so too where three places read 0.05."""
 
 from __future__ import annotations
 
@@ -35,3 +35,32 @@ def test_an_impact_ratio_under_four_fifths_reads_under_it_beside_its_badge(
     assert f"<td>{ratio}</td>" in row
     assert "<td>0.8</td>" not in row
     assert "<td>0,8</td>" not in row
+
+
+def rates_of(cells: list[tuple[str, str, int, int]]) -> dict[str, Any]:
+    frame = pd.DataFrame(
+        [{"round_date": d, "group": g, "pool": n, "promoted": s, "out_of_rule": 0} for d, g, n, s in cells]
+    )
+    header = {"by": ["sex"], "period": {"from": None, "to": None}, "scope": {}, "min_cell": 5}
+    return {**header, "correction": CORRECTION, "four_fifths": FOUR_FIFTHS, **selection_rates(frame)}
+
+
+@pytest.mark.parametrize(
+    ("promoted", "pool", "shown"),
+    [(2, 15, "<td>0.05017</td>"), (1, 9, "<td>0.04977 *</td>")],  # against 8 of 15 and 6 of 9
+)
+def test_a_fisher_p_next_to_five_percent_reads_on_its_side_of_it_beside_its_star(
+    world: World, monkeypatch: pytest.MonkeyPatch, promoted: int, pool: int, shown: str
+) -> None:
+    """Three places read both 0.05: a p of 0.05017, not significant, "0.05" without the star; 0.04977 "0.05 *"."""
+    reference = {15: 8, 9: 6}[pool]
+    cells = [("2024-04-01", "M", pool, reference), ("2024-04-01", "F", pool, promoted)]
+    monkeypatch.setattr(world.services, "fairness", lambda *args, **kwargs: rates_of(cells))
+    monkeypatch.setattr(world.services, "time_to_promotion", lambda *args, **kwargs: None)
+    log_in(world, "inspector")
+    page = world.client.get("/pages/fairness?lang=en").get_data(as_text=True)
+    row = page[page.index('<tr class="adverse">') :]
+    row = row[: row.index("</tr>")]
+    assert shown in row
+    assert "<td>0.05</td>" not in row
+    assert "<td>0.05 *</td>" not in row

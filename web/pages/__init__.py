@@ -22,6 +22,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from werkzeug.exceptions import MethodNotAllowed
 
+from projections.merit.fairness import ALPHA
 from web import login_limit
 from web.api.paging import last_page
 from web.pages.labels import (
@@ -110,10 +111,14 @@ def local_percent(value: float | None) -> str:
 
 
 def local_p(value: float | None) -> str:
-    """A p-value in the visitor's language: under 0.001 as "< 0,001", never a bare 0; a dash when there is none."""
+    """A p-value in the visitor's language: under 0.001 as "< 0,001", never a bare 0; a dash when there is none.
+    Three places, or every place it was given where three would read 0.05, the significance level, though it is
+    not (0.05017 read "0,05" without the star of a significant one, 0.04977 "0,05" with it)."""
     if value is None:
         return "\u2013"
-    return f"< {format_decimal(0.001)}" if value < 0.001 else format_decimal(value, "0.###")
+    if value < 0.001:
+        return f"< {format_decimal(0.001)}"
+    return format_decimal(value, EVERY_PLACE if value != ALPHA and round(value, 3) == ALPHA else "0.###")
 
 
 def local_number(value: float | None) -> str:
