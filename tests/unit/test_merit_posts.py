@@ -265,3 +265,24 @@ def test_a_unit_s_own_ratings_become_rows_with_the_rating_as_evidence() -> None:
     assert [(e["kind"], e["effective_date"], e["reference"]) for e in json.loads(rows[0]["evidence"])] == [
         ("unit_rating", "2023-01-10", "SKP-UNIT-2022")
     ]
+
+
+def test_an_ahli_utama_of_two_years_has_held_the_post_below_a_jpt_madya_or_a_jpt_utama() -> None:
+    """The reference (section 3, S): a JPT Utama or Madya needs 2 years in the post below, JPT Madya or JPT Pratama,
+    or as Ahli Utama (as a JPT Pratama needs Administrator or Ahli Madya)."""
+
+    def from_ahli_utama(kind: str, day: str) -> Check:
+        builder = f.CareerBuilder(birth=date(1970, 1, 15), appointed=date(1995, 3, 1), education="S-3", rank="III/c")
+        builder.add("rank_promotion", f.promotion("IV/d", "2015-04-01", kind="202"), f"2015-04-10{T}")
+        builder.add("post_appointment", post("FUNGSIONAL", "2016-01-04", "AHLI_UTAMA"), f"2016-01-10{T}")
+        builder.add("post_appointment", post(kind, day, "I.b" if kind == "JPT_MADYA" else "I.a", "OPEN"))
+        return checks(builder)["post.post_below"]
+
+    madya = from_ahli_utama("JPT_MADYA", "2018-01-04")
+    assert (madya.outcome, madya.message) == (
+        MET,
+        "731 days in JPT_PRATAMA or FUNGSIONAL:AHLI_UTAMA by 2018-01-04; 2 y (731 days) needed",
+    )
+    assert [e.get("level") for e in madya.evidence] == ["AHLI_UTAMA"]
+    assert from_ahli_utama("JPT_MADYA", "2018-01-03").outcome == MISSING  # a day short
+    assert from_ahli_utama("JPT_UTAMA", "2018-01-04").outcome == MET
