@@ -182,7 +182,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 35  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 36  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -221,7 +221,9 @@ class MeritProjection(TupleProjection):
     # the last round before it (counted_round): its 101 is that round's promoted row (`tmt` its TMT), compared with
     # that round's colleagues; another kind's leaves no row in it (it had no round and compared no one)
     # 35: promotion.degree_rank: a promotion by degree (203) with no degree recorded, its degree obtained after the TMT,
-    # or above the starting rank of the highest degree obtained by then is a finding
+    # or above the starting rank of the highest degree obtained by then is a finding; 36: an offer's earliest_date
+    # counts the years in rank of the version of promotion.time_in_rank in force on that date
+    # (eligibility.earliest_date), not of the record's last day
     tables = (
         DECISIONS,
         FINDINGS,

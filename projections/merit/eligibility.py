@@ -145,6 +145,33 @@ def first_permitted(book: Rules, day: date) -> date | None:
     return first_permitted(book, min(later)) if later else None
 
 
+TIME_IN_RANK_RULE = "promotion.time_in_rank"
+
+
+def earliest_date(book: Rules, kind: str, since: date, after: date) -> date | None:
+    """The first permitted promotion date (`first_permitted`) on or after `after` (a 203: the degree's date) and after
+    `since` (the current rank's TMT) on which the years in rank of `kind` are reached, by the version of
+    promotion.time_in_rank in force on that date (a date with none in force, or one naming no years for the kind,
+    needs none): a version changing the years from a day on judges the dates from that day by its years, whatever the
+    version of the record's last day. None when no version of promotion.dates permits one."""
+    changes = version_changes(book, TIME_IN_RANK_RULE)
+    day = max(since + timedelta(days=1), after)
+    while (candidate := first_permitted(book, day)) is not None:
+        years = param_on(book, TIME_IN_RANK_RULE, candidate, "years", {}).get(kind)
+        due = None if years is None else add_years(since, int(years))
+        if due is None or due <= candidate:
+            return candidate
+        # not reached on `candidate`: on the day it is, unless another version is in force before then
+        day = min([due, *(d for d in changes if candidate < d < due)])
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def version_changes(book: Rules, rule_id: str) -> tuple[date, ...]:
+    """The days a version of a rule comes into or goes out of force, in order (cached per rules object)."""
+    return tuple(sorted({d for r in book.versions(rule_id) for d in (r.valid_from, r.valid_to) if d is not None}))
+
+
 def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | None = None) -> list[Row]:
     """One row per open kind, as the record stands at its last day `end` (`judge`: the record's, if made),
     its requirements judged on the first permitted date on or after both the earliest date and `end`."""
@@ -168,9 +195,7 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
     if (by_degree := degree_rank(judge, rank, end)) is not None:
         targets[DEGREE] = by_degree  # its earliest date is not before the degree's
     for kind, (new_rank, after) in targets.items():
-        years = param_on(book, "promotion.time_in_rank", end, "years", {}).get(kind)
-        due = add_years(since, int(years)) if years is not None else since + timedelta(days=1)
-        earliest = first_permitted(book, max(due, after))
+        earliest = earliest_date(book, kind, since, after)
         if earliest is None:
             continue
         judged = earliest if end <= earliest else first_permitted(book, end)
