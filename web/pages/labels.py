@@ -334,6 +334,7 @@ GROUP_LABELS: dict[str, dict[str, LazyString]] = {
         "UNPAID_LEAVE": _l("Unpaid leave (CLTN)"),
         "STUDY_LEAVE": _l("Study leave"),
         "SUSPENDED": _l("Temporarily dismissed"),
+        "UNDER_PENALTY": _l("Serving a disciplinary penalty"),
         "PRE_RETIREMENT": _l("Pre-retirement leave"),
         "DISMISSED": _l("Dismissed"),
         "DISMISSED_WITHOUT_PENSION": _l("Dismissed without pension"),
