@@ -158,14 +158,19 @@ def permitted_in_years(book: Rules, first: int, last: int) -> tuple[date, ...]:
 
 @functools.lru_cache(maxsize=4096)
 def permitted_in_year(book: Rules, year: int) -> tuple[date, ...]:
-    """The permitted 101 dates of a year under a rules file (cached per rules object)."""
-    found = []
-    for month in range(1, 13):
-        day = date(year, month, 1)
-        rule = book.in_force("promotion.dates", day)
-        if rule is not None and day.day == int(rule.params["day"]) and month in rule.params["months"]:
-            found.append(day)
-    return tuple(found)
+    """The permitted 101 dates of a year under a rules file: each day of the month (`day`) of a version's `months` on
+    which that version is in force (cached per rules object)."""
+    found = set()
+    for version in book.versions("promotion.dates"):
+        for month in version.params["months"]:
+            try:
+                day = date(year, int(month), int(version.params["day"]))
+            except ValueError:  # (no such day in that month)
+                continue
+            rule = book.in_force("promotion.dates", day)
+            if rule is not None and day.day == int(rule.params["day"]) and day.month in rule.params["months"]:
+                found.add(day)
+    return tuple(sorted(found))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from careerlog.reference import reference
+from careerlog.reference import Rules, reference, rules
+from projections.merit.eligibility import eligibility_rows
+from projections.merit.rules import PromotionJudge, round_dates
 from tests import factories as f
 
 
@@ -22,3 +26,21 @@ def test_siasn_legal_status_15_under_disciplinary_penalty_is_recorded_and_keeps_
     assert record.status_on(date(2024, 3, 1)) == "UNDER_PENALTY"
     assert record.active_on(date(2024, 3, 1))
     assert reference().statuses["UNDER_PENALTY"]["siasn"] == "15"
+
+
+def test_promotion_dates_on_another_day_of_the_month_are_the_rounds_and_the_offers_dates() -> None:
+    """promotion.dates is configurable (`months`, `day`): a rules file naming the 15th makes the 15th of its months
+    the permitted dates, of the rounds and of an offer, as the rule judges a TMT (not none at all: only the 1st of a
+    month was ever tried)."""
+    book = rules()
+    versions = [replace(v, params={**v.params, "day": 15}) if v.id == "promotion.dates" else v for v in book.all]
+    fifteenth = Rules(versions)
+    assert list(round_dates(date(2023, 9, 1), date(2024, 4, 30), fifteenth)) == [
+        date(2023, 10, 15),
+        date(2024, 2, 15),
+        date(2024, 4, 15),
+    ]
+    record = f.CareerBuilder(appointed=date(2020, 3, 1)).record()
+    row = eligibility_rows(record, date(2020, 3, 1), PromotionJudge(record, fifteenth))[0]
+    assert (row["earliest_date"], row["judged_on"]) == ("2024-04-15", "2024-04-15")
+    assert "promotion.dates" not in json.loads(row["missing"])
