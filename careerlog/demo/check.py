@@ -158,7 +158,9 @@ def promotion_rules(view: View, decision: Fact) -> set[str]:
         fired.add("promotion.education_ceiling")
     if rules().in_force("promotion.dates", day) and not permitted(day, kind):
         fired.add("promotion.dates")
-    if rules().in_force("promotion.service_exam", day) and kind not in ("211", "212"):
+    if rules().in_force("promotion.service_exam", day) and kind not in param(
+        "promotion.service_exam", day, "exempt_kinds", ["211", "212"]
+    ):
         exams = param("promotion.service_exam", day, "exams", {})
         needed = [code for target, code in exams.items() if index(rank) < index(target) <= index(new)]
         if kind == param("promotion.service_exam", day, "degree_kind"):
@@ -166,7 +168,11 @@ def promotion_rules(view: View, decision: Fact) -> set[str]:
         passed = {f.values["exam"] for f in view.of("exam") if f.eff <= day}
         if any(code not in passed for code in needed):
             fired.add("promotion.service_exam")
-    if rules().in_force("promotion.penalty", day) and kind != "211" and blocked(view, day):
+    if (
+        rules().in_force("promotion.penalty", day)
+        and kind not in param("promotion.penalty", day, "exempt_kinds", ["211"])
+        and blocked(view, day)
+    ):
         fired.add("promotion.penalty")
     if kind in param("promotion.regular_without_post", day, "kinds", []):
         held = definitive_post(view, day)

@@ -61,7 +61,9 @@ class PromotionRules:
     exams: dict[str, str]
     degree_kind: str
     degree_exam: str
+    exam_exempt: tuple[str, ...]
     blocking: tuple[str, ...]
+    penalty_exempt: tuple[str, ...]
     extra_months: dict[str, int]
     structural_kinds: tuple[str, ...]
     credit_kinds: tuple[str, ...]
@@ -87,7 +89,9 @@ def promotion_rules(day: date) -> PromotionRules:
             exams=dict(param("promotion.service_exam", day, "exams", {})),
             degree_kind=str(param("promotion.service_exam", day, "degree_kind", "203")),
             degree_exam=str(param("promotion.service_exam", day, "degree_exam", "UPKP")),
+            exam_exempt=tuple(param("promotion.service_exam", day, "exempt_kinds", ["211", "212"])),
             blocking=tuple(param("promotion.penalty", day, "blocking_levels", ["MEDIUM", "SEVERE"])),
+            penalty_exempt=tuple(param("promotion.penalty", day, "exempt_kinds", ["211"])),
             extra_months=dict(param("promotion.penalty", day, "extra_months", {})),
             structural_kinds=tuple(param("promotion.structural_range", day, "kinds", ["201"])),
             credit_kinds=tuple(param("promotion.credit_points", day, "kinds", ["202"]))
@@ -180,7 +184,7 @@ def promotion_failures(person: Person, day: date, kind: str, new_rank: str, *, d
             failures.append("promotion.education_ceiling")
     if dates and kind not in rules_today.dates_exempt and not is_permitted(day):
         failures.append("promotion.dates")
-    if kind not in ("211", "212"):
+    if kind not in rules_today.exam_exempt:
         needed = [
             code
             for target, code in rules_today.exams.items()
@@ -190,7 +194,7 @@ def promotion_failures(person: Person, day: date, kind: str, new_rank: str, *, d
             needed.append(rules_today.degree_exam)
         if any(not person.exam_passed(code, day) for code in needed):
             failures.append("promotion.service_exam")
-    if kind != "211" and penalty_blocks(person, day):
+    if kind not in rules_today.penalty_exempt and penalty_blocks(person, day):
         failures.append("promotion.penalty")
     if kind in rules_today.structural_kinds:
         post = person.post_at(day)

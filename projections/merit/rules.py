@@ -34,6 +34,9 @@ from projections.career import (
 from projections.training import record_away_at_end
 
 MET, MISSING, NOT_APPLICABLE = "met", "missing", "not_applicable"
+# The kinds promotion.service_exam and promotion.penalty do not judge when a rules file names none (`exempt_kinds`):
+# posthumous (211) and service (212) promotions; a posthumous one only, for the penalty.
+EXAM_EXEMPT, PENALTY_EXEMPT = ("211", "212"), ("211",)
 SEVERITY_ORDER = {"low": 1, "medium": 2, "high": 3}
 EVIDENCE_KINDS = ("performance_rating", "training", "education", "exam", "confirmation", "penalty")
 
@@ -544,7 +547,7 @@ class PromotionJudge:
     def _service_exam(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
     ) -> Check | None:
-        if kind in ("211", "212"):
+        if kind in rule.params.get("exempt_kinds", EXAM_EXEMPT):
             return None
         ref, exams = self.ref, rule.params["exams"]
         needed = [c for t, c in exams.items() if rank_index(ref, rank) < rank_index(ref, t) <= rank_index(ref, new)]
@@ -565,7 +568,7 @@ class PromotionJudge:
         )
 
     def _penalty(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
-        if kind == "211":
+        if kind in rule.params.get("exempt_kinds", PENALTY_EXEMPT):
             return None
         levels, extra = rule.params["blocking_levels"], rule.params.get("extra_months", {})
         blocking = [f for f in self.facts_of("penalty") if f.get("level") in levels and penalty_served(f, day, extra)]

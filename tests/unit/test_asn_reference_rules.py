@@ -44,3 +44,26 @@ def test_promotion_dates_on_another_day_of_the_month_are_the_rounds_and_the_offe
     row = eligibility_rows(record, date(2020, 3, 1), PromotionJudge(record, fifteenth))[0]
     assert (row["earliest_date"], row["judged_on"]) == ("2024-04-15", "2024-04-15")
     assert "promotion.dates" not in json.loads(row["missing"])
+
+
+def test_the_kinds_exempt_from_the_penalty_and_the_service_exam_are_the_rules_not_hard_wired() -> None:
+    """promotion.penalty and promotion.service_exam are unconfirmed (M), so configurable: their `exempt_kinds` (211;
+    211 and 212 as bundled) choose the kinds they do not judge, as promotion.dates' and promotion.no_probation's do."""
+    penalty = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_6", "effective_date": "2023-11-01", "reference": "HD-1"}
+    builder = f.CareerBuilder(rank="II/d", education="D-III").confirmed().add("penalty", penalty)
+    record = builder.record()
+
+    def judged(book: Rules, kind: str) -> set[str]:
+        return {c.rule for c in PromotionJudge(record, book).checks(date(2024, 2, 1), kind, "III/a")}
+
+    def exempt(kinds: list[str]) -> Rules:
+        changed = ("promotion.penalty", "promotion.service_exam")
+        return Rules(
+            [replace(v, params={**v.params, "exempt_kinds": kinds}) if v.id in changed else v for v in rules().all]
+        )
+
+    both = {"promotion.penalty", "promotion.service_exam"}
+    assert both & judged(rules(), "212") == {"promotion.penalty"}  # (the exam: 211 and 212 exempt)
+    assert both & judged(rules(), "211") == set()
+    assert both & judged(exempt(["211", "212"]), "212") == set()
+    assert both & judged(exempt([]), "211") == both
