@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -67,3 +68,18 @@ def test_the_kinds_exempt_from_the_penalty_and_the_service_exam_are_the_rules_no
     assert both & judged(rules(), "211") == set()
     assert both & judged(exempt(["211", "212"]), "212") == set()
     assert both & judged(exempt([]), "211") == both
+
+
+def test_every_unconfirmed_rule_is_listed_among_the_unconfirmed_rules_of_the_reference_data_page() -> None:
+    """The reference asks that docs/ say which rules are unconfirmed (M, I): the list "Unconfirmed rules" of
+    docs/reference-data.md names every rule of the bundled rules file with an M or I version, with its marks."""
+    text = (Path(__file__).parents[2] / "docs" / "reference-data.md").read_text(encoding="utf-8")
+    listed = text.split("## Unconfirmed rules", 1)[1]
+    marks: dict[str, set[str]] = {}
+    for rule in rules().all:
+        if rule.status in ("M", "I"):
+            marks.setdefault(rule.id, set()).add(rule.status)
+    missing = [
+        rule_id for rule_id, found in sorted(marks.items()) if not any(f"- `{rule_id}` ({m}" in listed for m in found)
+    ]
+    assert missing == []
