@@ -10,7 +10,9 @@ the roster's and the fairness statistics' age bands and the expected retirement 
 from __future__ import annotations
 
 from calendar import isleap
-from datetime import date
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
 
 
 def whole_years(start: date, end: date) -> int:
@@ -19,3 +21,13 @@ def whole_years(start: date, end: date) -> int:
     if month == 2 and day == 29 and not isleap(end.year):
         day = 28
     return end.year - start.year - ((end.month, end.day) < (month, day))
+
+
+def months_last_day(start: date, months: int) -> date:
+    """The last day of a period of `months` whole months begun on `start` (a penalty of a kind of so many months): the
+    day before the same day of the month `months` later, or, when that month has no such day, that month's last day (a
+    6-month period begun on 31 March ends on 30 September, one of 12 months begun on 29 February 2024 on 28 February
+    2025), as a period of months is counted to the end of its last month. (`start` + the months - 1 day, the reading
+    before 2026-12-05, ended such a period a day or two early: 29 September, 27 February.)"""
+    end: date = start + relativedelta(months=months)
+    return end if end.day != start.day else end - timedelta(days=1)

@@ -18,11 +18,11 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, Protocol, cast
 
-from dateutil.relativedelta import relativedelta
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import Mapper, RecordConflictError, StoredEvent
 from eventsourcing.utils import get_topic
 
+from careerlog.ages import months_last_day
 from careerlog.config import Settings
 from careerlog.domain.employee import (
     ONE_STEP,
@@ -1221,7 +1221,7 @@ def complete(event_cls: type[LedgerEvent], values: dict[str, Any]) -> dict[str, 
     if event_cls.KIND == "penalty" and values.get("end_date") is None:
         months = reference().penalty_kinds[values["penalty_kind"]].get("months")
         if months:
-            values["end_date"] = values["effective_date"] + relativedelta(months=months, days=-1)
+            values["end_date"] = months_last_day(values["effective_date"], int(months))
     return values
 
 

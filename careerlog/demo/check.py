@@ -16,6 +16,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from careerlog.ages import months_last_day
 from careerlog.application import Command
 from careerlog.reference import reference, rules
 
@@ -232,7 +233,7 @@ def blocked(view: View, day: date) -> bool:
             continue
         months = reference().penalty_kinds[f.values["penalty_kind"]].get("months")
         end = _date(f.values["end_date"]) if f.values.get("end_date") else (
-            f.eff + relativedelta(months=months, days=-1) if months else None
+            months_last_day(f.eff, months) if months else None
         )  # fmt: skip
         if end is None or day <= end + relativedelta(months=int(extra.get(f.values["level"], 0))):
             return True  # (a penalty of no end known stands)

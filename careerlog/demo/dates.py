@@ -9,8 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any, TypeVar
 
-from dateutil.relativedelta import relativedelta
-
+from careerlog.ages import months_last_day
 from careerlog.reference import Rules, rules
 
 DAY = timedelta(days=1)
@@ -45,8 +44,7 @@ def add_months(day: date, months: int) -> date:
 
 def months_end(start: date, months: int) -> date:
     """The last day of a period of whole months (a penalty's end), as careerlog computes it."""
-    end: date = start + relativedelta(months=months, days=-1)
-    return end
+    return months_last_day(start, months)
 
 
 def first_of_next_month(day: date) -> date:

@@ -17,9 +17,7 @@ from decimal import Decimal
 from functools import cache, cached_property
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
-from careerlog.ages import whole_years
+from careerlog.ages import months_last_day, whole_years
 from careerlog.domain.errors import FieldErrors, InvalidInput
 from careerlog.domain.events import Appointed, LedgerEvent
 from careerlog.domain.ledger import (
@@ -859,12 +857,12 @@ def check_penalty_end(career: Career, fact: Fact, errors: FieldErrors) -> None:
 
 
 def penalty_too_long(values: Mapping[str, Any]) -> str | None:
-    """The refusal of a penalty ending after the last day of its kind's months (start + months - 1 day, as a penalty
-    without an end is completed), None otherwise: a year typed wrong would bar promotions for years. Judged anew only
-    (`Employee.decide`), not in `check_penalty_end`, which re-checks the penalties recorded before it."""
+    """The refusal of a penalty ending after the last day of its kind's months (careerlog.ages.months_last_day, as a
+    penalty without an end is completed), None otherwise: a year typed wrong would bar promotions for years. Judged
+    anew only (`Employee.decide`), not in `check_penalty_end`, which re-checks the penalties recorded before it."""
     end, start = values.get("end_date"), values["effective_date"]
     months = reference().penalty_kinds[values["penalty_kind"]].get("months") if end is not None else None
-    if end is None or not months or end <= (last := start + relativedelta(months=int(months), days=-1)):
+    if end is None or not months or end <= (last := months_last_day(start, int(months))):
         return None
     return PENALTY_TOO_LONG.reason(
         end=end.isoformat(),

@@ -223,7 +223,7 @@ class MeritProjection(TupleProjection):
     # 35: promotion.degree_rank: a promotion by degree (203) with no degree recorded, its degree obtained after the TMT,
     # or above the starting rank of the highest degree obtained by then is a finding; 36: an offer's earliest_date
     # counts the years in rank of the version of promotion.time_in_rank in force on that date
-    # (eligibility.earliest_date), not of the record's last day
+    # (eligibility.earliest_date), not of the record's last day; a penalty's months end on ages.months_last_day
     tables = (
         DECISIONS,
         FINDINGS,

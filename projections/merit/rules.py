@@ -19,6 +19,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from careerlog.ages import months_last_day
 from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Params, Template, Wording
 from careerlog.reference import Reference, Rule, Rules, reference, rules
@@ -218,13 +219,14 @@ def rating_facts(record: CareerRecord, day: date, years: int) -> list[tuple[int,
 
 
 def penalty_end(fact: Fact) -> date | None:
-    """A penalty's last day: its `end_date`, else its start + its kind's months - 1 day; None when neither is known (a
-    kind of no fixed months, PEMBERHENTIAN, recorded without an end): such a penalty stands from its start on."""
+    """A penalty's last day: its `end_date`, else the last day of its kind's months from its start (`months_last_day`);
+    None when neither is known (a kind of no fixed months, PEMBERHENTIAN, recorded without an end): such a penalty
+    stands from its start on."""
     end = fact.get("end_date")
     if isinstance(end, date):
         return end
     months = reference().penalty_kinds[fact.get("penalty_kind")].get("months")
-    return fact.effective_date + relativedelta(months=int(months), days=-1) if months else None
+    return months_last_day(fact.effective_date, int(months)) if months else None
 
 
 def penalty_bars_until(fact: Fact, extra_months: Mapping[str, Any]) -> date | None:

@@ -129,9 +129,9 @@ def service_check(known: CareerRecord, day: date, rule: Rule) -> Check | None:
 
 
 def served_penalties(known: CareerRecord, day: date, rule: Rule) -> list[Fact]:
-    """The penalties of the rule's `levels` in force on `day`: begun by then and not ended (their end date, or their
-    start + the kind's months - 1 day, + the level's `extra_months`; one with neither stands), as promotion.penalty
-    reads them."""
+    """The penalties of the rule's `levels` in force on `day`: begun by then and not ended (their end date, or the last
+    day of the kind's months from their start, + the level's `extra_months`; one with neither stands), as
+    promotion.penalty reads them."""
     levels, extra = rule.params.get("levels", []), rule.params.get("extra_months", {})
     penalties = known.of_kind("penalty", until=day)
     return [f for f in penalties if f.get("level") in levels and penalty_served(f, day, extra)]
@@ -239,8 +239,8 @@ class StudyLeaveProjection(TupleProjection):
     # change to STUDY_LEAVE on the day of a study_leave_start is no second start; 4: evidence.recorded_after also a
     # penalty or confirmation moved into effect by the day by a correction recorded after the start; 6: without a
     # confirmation in effect a CPNS (pns_since NULL, a study_leave.service_years finding), not a PNS from the end of
-    # the probation year
-    version = 6
+    # the probation year; 7: a penalty's months end on careerlog.ages.months_last_day (begun 31 March: 30 September)
+    version = 7
     tables = (STUDY_LEAVES, STUDY_LEAVE_FINDINGS)
 
     def configuration(self) -> str | None:

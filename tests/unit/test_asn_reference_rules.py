@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from careerlog.reference import Rules, reference, rules
+from projections.career import Fact
 from projections.merit.eligibility import eligibility_rows
-from projections.merit.rules import PromotionJudge, round_dates
+from projections.merit.rules import PromotionJudge, penalty_end, round_dates
 from tests import factories as f
 
 
@@ -83,3 +84,33 @@ def test_every_unconfirmed_rule_is_listed_among_the_unconfirmed_rules_of_the_ref
         rule_id for rule_id, found in sorted(marks.items()) if not any(f"- `{rule_id}` ({m}" in listed for m in found)
     ]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "last"),
+    [
+        ("2021-01-01", 6, "2021-06-30"),  # the docs' example
+        ("2023-03-31", 6, "2023-09-30"),  # September has no 31st: its last day, not the 29th
+        ("2023-08-31", 6, "2024-02-29"),
+        ("2023-08-30", 6, "2024-02-29"),
+        ("2023-08-29", 6, "2024-02-28"),
+        ("2024-02-29", 12, "2025-02-28"),
+        ("2023-01-31", 6, "2023-07-30"),
+    ],
+)
+def test_a_penalty_of_whole_months_ends_on_the_day_before_the_same_day_months_later_or_that_months_last_day(
+    start: str, months: int, last: str
+) -> None:
+    """A penalty of a kind of so many months (POTONG_TUKIN_6, ...) recorded without an end ends after its last
+    month: the day before the same day of the month `months` later, and, when that month has no such day (begun on
+    31 March), on that month's last day. Recorded so (its end filled in), read so by promotion.penalty, and an end
+    given as that day is no longer refused as too long."""
+    kind = {6: "POTONG_TUKIN_6", 12: "POTONG_TUKIN_12"}[months]
+    penalty = {"level": "MEDIUM", "penalty_kind": kind, "effective_date": start, "reference": "HD-1"}
+    recorded = f.CareerBuilder(birth=date(1980, 1, 1), appointed=date(2010, 3, 1)).add("penalty", penalty).record()
+    fact = recorded.of_kind("penalty")[0]
+    assert fact.get("end_date") == date.fromisoformat(last)
+    without_end = f.CareerBuilder(birth=date(1980, 1, 1), appointed=date(2010, 3, 1))
+    assert penalty_end(Fact(fact.entry, {**fact.values, "end_date": None})) == date.fromisoformat(last)
+    given = without_end.add("penalty", {**penalty, "end_date": last}).record()  # not refused as too long
+    assert given.of_kind("penalty")[0].get("end_date") == date.fromisoformat(last)
