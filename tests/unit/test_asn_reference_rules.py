@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from careerlog.reference import Rules, reference, rules
+from careerlog.retirement import retirement_age
 from projections.career import Fact
 from projections.merit.eligibility import eligibility_rows
 from projections.merit.rules import PromotionJudge, penalty_end, round_dates
@@ -114,3 +115,14 @@ def test_a_penalty_of_whole_months_ends_on_the_day_before_the_same_day_months_la
     assert penalty_end(Fact(fact.entry, {**fact.values, "end_date": None})) == date.fromisoformat(last)
     given = without_end.add("penalty", {**penalty, "end_date": last}).record()  # not refused as too long
     assert given.of_kind("penalty")[0].get("end_date") == date.fromisoformat(last)
+
+
+@pytest.mark.parametrize(
+    ("title", "age"),
+    [("Guru Ahli Pertama", 60), ("GURU AHLI PERTAMA", 60), ("guru kelas", 60), ("DOSEN ASISTEN AHLI", 65)],
+)
+def test_a_teachers_retirement_age_is_read_from_the_titles_first_word_in_any_letter_case(title: str, age: int) -> None:
+    """retirement.age's `post_titles` (Guru 60, Dosen 65) name a functional post by its title's first word: a title
+    written in capitals, as SIASN lists and many decrees write it, is a teacher's too (it read as the default 58, and
+    the past-retirement worklist named the teacher two years early)."""
+    assert retirement_age(rules(), date(2026, 1, 1), "FUNGSIONAL", "AHLI_PERTAMA", title) == (age, "M")
