@@ -235,7 +235,8 @@ def blocked(view: View, day: date) -> bool:
         end = _date(f.values["end_date"]) if f.values.get("end_date") else (
             months_last_day(f.eff, months) if months else None
         )  # fmt: skip
-        if end is None or day <= end + relativedelta(months=int(extra.get(f.values["level"], 0))):
+        months = int(extra.get(f.values["level"], 0))
+        if end is None or day <= (months_last_day(end + timedelta(days=1), months) if months else end):
             return True  # (a penalty of no end known stands)
     return False
 

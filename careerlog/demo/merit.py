@@ -9,9 +9,9 @@ still follows its first version, so old careers look like recent ones.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from careerlog.ages import whole_years
+from careerlog.ages import months_last_day, whole_years
 from careerlog.demo.dates import add_months, add_years, current_rules, in_force, is_permitted, param
 from careerlog.demo.model import (
     CREDIT_FACTOR,
@@ -121,7 +121,8 @@ def penalty_blocks(person: Person, day: date) -> bool:
     for start, end, level in person.penalties:
         if level not in rules_today.blocking or start > day:
             continue
-        if end is None or day <= add_months(end, int(rules_today.extra_months.get(level, 0))):
+        months = int(rules_today.extra_months.get(level, 0))
+        if end is None or day <= (months_last_day(end + timedelta(days=1), months) if months else end):
             return True
     return False
 

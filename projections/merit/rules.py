@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
 from careerlog.ages import months_last_day
 from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Params, Template, Wording
@@ -231,10 +229,14 @@ def penalty_end(fact: Fact) -> date | None:
 
 def penalty_bars_until(fact: Fact, extra_months: Mapping[str, Any]) -> date | None:
     """The last day a penalty bars what its rule guards: its own last day (`penalty_end`) and then the months its
-    level adds after it (`extra_months`, none by the bundled rules); None when no end is known: it bars until one is
-    recorded."""
+    level adds after it (`extra_months`, none by the bundled rules), whole months from the day after its last day
+    counted as its own are (`months_last_day`: ended 30 September, 3 months more bar until 31 December); None when no
+    end is known: it bars until one is recorded."""
     end = penalty_end(fact)
-    return None if end is None else end + relativedelta(months=int(extra_months.get(fact.get("level"), 0)))
+    if end is None:
+        return None
+    months = int(extra_months.get(fact.get("level"), 0))
+    return months_last_day(end + timedelta(days=1), months) if months else end
 
 
 def penalty_served(fact: Fact, day: date, extra_months: Mapping[str, Any]) -> bool:

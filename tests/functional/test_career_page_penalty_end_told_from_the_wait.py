@@ -14,8 +14,8 @@ from datetime import date, timedelta
 
 import pytest
 from babel.dates import format_date
-from dateutil.relativedelta import relativedelta
 
+from careerlog.ages import months_last_day
 from careerlog.reference import rules
 from projections.merit.eligibility import first_permitted
 from tests.functional.conftest import World
@@ -35,7 +35,7 @@ def after(day: date) -> date:
 @pytest.mark.usefixtures("three_months_after")  # (before the world is made)
 def test_the_months_added_after_a_penalty_are_told_apart_from_its_last_day(world: World) -> None:
     nip, end = penalised(world, 795, "2014-04-01", None)
-    until = end + relativedelta(months=3)
+    until = months_last_day(end + timedelta(days=1), 3)  # (ended 30 September: until 31 December, not the 30th)
     english = page_text(world, nip)
     en = {day: format_date(day, "medium", "en") for day in (end, until, after(until))}
     assert (

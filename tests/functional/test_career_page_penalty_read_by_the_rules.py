@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from dateutil.relativedelta import relativedelta
 
+from careerlog.ages import months_last_day
 from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV, rules
 from projections.merit.eligibility import first_permitted
 from projections.merit.rules import penalty_bars_until, penalty_served
@@ -77,7 +78,9 @@ def served_as_the_rule_reads_it(world: World, case: str, added: int) -> None:
         correction = f.correction(versions[0], date.today().isoformat(), end_date=end.isoformat())
         world.services.ledger.record(nip, "correction", correction, actor="test")
         world.catch_up()
-    until = end + relativedelta(months=added)
+    # the added months counted from the day after the end, to the last day of the last of them (30 September and 3
+    # months: 31 December)
+    until = months_last_day(end + timedelta(days=1), added) if added else end
     said, (fact,) = barred(world, nip)
     after = first_permitted(rules(), until + timedelta(days=1))
     assert after is not None

@@ -13,7 +13,7 @@ from careerlog.reference import Rules, reference, rules
 from careerlog.retirement import retirement_age
 from projections.career import Fact
 from projections.merit.eligibility import eligibility_rows
-from projections.merit.rules import PromotionJudge, penalty_end, round_dates
+from projections.merit.rules import PromotionJudge, penalty_bars_until, penalty_end, penalty_served, round_dates
 from tests import factories as f
 
 
@@ -126,3 +126,21 @@ def test_a_teachers_retirement_age_is_read_from_the_titles_first_word_in_any_let
     written in capitals, as SIASN lists and many decrees write it, is a teacher's too (it read as the default 58, and
     the past-retirement worklist named the teacher two years early)."""
     assert retirement_age(rules(), date(2026, 1, 1), "FUNGSIONAL", "AHLI_PERTAMA", title) == (age, "M")
+
+
+def test_the_months_a_penalty_bars_after_its_end_run_to_the_last_day_of_the_last_of_them() -> None:
+    """promotion.penalty's `extra_months` (the freeze after a penalty, M: configurable) count whole months from the
+    day after its last day, as its own months are counted: a 6-month penalty begun 1 April 2023 ends on 30 September
+    and 3 months more bar until 31 December (not the 30th); one ended on 28 February 2023 and 1 month more, until 31
+    March (not the 28th)."""
+    extra = {"MEDIUM": 3}
+    penalty = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_6", "effective_date": "2023-04-01", "reference": "HD-1"}
+    fact = f.CareerBuilder().add("penalty", penalty).record().of_kind("penalty")[0]
+    assert penalty_end(fact) == date(2023, 9, 30)
+    assert penalty_bars_until(fact, extra) == date(2023, 12, 31)
+    assert penalty_served(fact, date(2023, 12, 31), extra)
+    assert not penalty_served(fact, date(2024, 1, 1), extra)
+    short = {**penalty, "effective_date": "2022-09-01", "end_date": "2023-02-28", "reference": "HD-2"}
+    ended = f.CareerBuilder().add("penalty", short).record().of_kind("penalty")[0]
+    assert penalty_bars_until(ended, {"MEDIUM": 1}) == date(2023, 3, 31)
+    assert penalty_bars_until(ended, {}) == date(2023, 2, 28)
