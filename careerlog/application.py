@@ -70,6 +70,7 @@ from careerlog.domain.ledger import (
 )
 from careerlog.domain.nip import Nip, normalise_nip, parse_nip
 from careerlog.domain.payload import (
+    EMPTY,
     NOT_INTEGER,
     NOT_NUMBER,
     Unreadable,
@@ -687,7 +688,9 @@ class CareerLog(Application[str]):
                 raise InvalidInput(command.unread_nip, "nip")
             checked_nip(subject)
         except InvalidInput as e:  # (with what the row's own cells tell: every field to mend, named at once)
-            refused = e if subject else InvalidInput(NO_NIP, "nip")  # (an imported row of no NIP: importing)
+            # (an imported row of no NIP, told of merged cells: importing; a NIP given blank to the API or the command
+            # line, which has no rows nor cells, as any field given blank)
+            refused = e if subject else InvalidInput(NO_NIP if command.line else EMPTY, "nip")
             own = problems_without_record(event_cls, subject, command.payload, recording.recorded_on)
             raise whole_refusal(refused, event_cls, own) from None
         payload = command.payload
