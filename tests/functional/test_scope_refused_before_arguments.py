@@ -29,7 +29,7 @@ BAD_BODY: dict[str, dict[str, Any]] = {
     "an unknown field": {"json": {"colour": "red"}},
 }
 EMPLOYEE_READS = ("", "/events", "/timeline", "/eligibility")
-DECISIONS = {"promotions": 2, "posts": 3}  # BUDI's III/b of 2014 and Pengawas post of 2018
+DECISIONS = {"promotions": 2, "posts": 3, "appointments": 1}  # BUDI's III/b of 2014, Pengawas post of 2018, CPNS
 
 
 @pytest.fixture(scope="module")

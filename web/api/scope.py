@@ -31,7 +31,7 @@ from web.api.common import caller, services, view_method
 from web.services import AGENCY_OUTSIDE, NO_AUDITED_DECISION, RATE_OUTSIDE, agency_target
 
 # The audited decision each decision page shows, by the page's endpoint (web.api.audits).
-DECISION_PAGES = {"audits.Promotion": "promotion", "audits.Post": "post"}
+DECISION_PAGES = {"audits.Promotion": "promotion", "audits.Post": "post", "audits.Appointment": "appointment"}
 SCORECARD = "scorecard.Scorecard"
 
 
