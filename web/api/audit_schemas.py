@@ -17,7 +17,7 @@ from web.api.schemas import (
     ReadQuerySchema,
     RecordingSchema,
     StrictSchema,
-    filled,
+    filled_text,
     filter_field,
     grouping,
     text_filter,
@@ -272,7 +272,7 @@ PASSED_OVER_COUNT = {
 class FindingFilterSchema(AuditFilterSchema):  # type: ignore[valid-type,misc]
     """The filters of both audited lists by their findings."""
 
-    rule = fields.String(validate=filled, metadata={"description": "Only decisions with a finding of this rule."})
+    rule = filled_text("Only decisions with a finding of this rule.")
     severity = fields.String(
         validate=validate.OneOf(list(SEVERITY_ORDER)),
         metadata={"description": "Only decisions with a finding at least this severe."},

@@ -49,6 +49,8 @@ PAGE_DESCRIPTION = (
 )
 
 
+# A cursor as a page gives it (careerlog.keyset.encode_cursor: URL-safe base64), as the OpenAPI document describes it
+A_CURSOR = {"pattern": "^[A-Za-z0-9_=-]+$"}
 AFTER_DESCRIPTION = (
     "Read on after this cursor (a page's `next`, with the same filters) instead of by page number (leave `page` "
     "out): rows added since before the cursor do not shift the pages after it, and the last page is as fast as "
@@ -62,7 +64,9 @@ class PageOrCursorSchema(Schema):
 
     page = WholeNumber(load_default=1, validate=validate.Range(min=1), metadata={"description": PAGE_DESCRIPTION})
     per_page = WholeNumber(load_default=50, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
-    after = fields.String(validate=validate.Length(min=1, max=1000), metadata={"description": AFTER_DESCRIPTION})
+    after = fields.String(
+        validate=validate.Length(min=1, max=1000), metadata={**A_CURSOR, "description": AFTER_DESCRIPTION}
+    )
 
     @validates_schema
     def page_inside_the_window(self, data: dict[str, Any], **_: Any) -> None:

@@ -20,7 +20,7 @@ from careerlog.reference import reference
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import HistoryEventSchema
 from web.api.fields import PlainDate, PlainDateTime, PlainNumber, UtcDateTime, WholeNumber
-from web.api.paging import PageOrCursorSchema
+from web.api.paging import A_CURSOR, PageOrCursorSchema
 
 AGE_BAND_LABELS = [age_band_label(low, high) for low, high in AGE_BANDS]
 
@@ -240,6 +240,16 @@ def filled(value: str) -> None:
     filled_or(value, EMPTY_FILTER)
 
 
+# What the OpenAPI document says of a text refused empty or only spaces (filled, EachFilled, ImportKind): a character
+# other than a space, so that a client (or a fuzzer) working from the document does not send `unit=` as valid.
+NOT_BLANK = {"minLength": 1, "pattern": r"\S"}
+
+
+def filled_text(description: str) -> fields.String:
+    """A parameter of free text, one value, refused empty (EMPTY_FILTER), and documented so."""
+    return fields.String(validate=filled, metadata={**NOT_BLANK, "description": description})
+
+
 class EachFilled(validate.Validator):
     """No value of a repeatable filter is empty: one reason for the list (EMPTY_FILTER), not one per position."""
 
@@ -251,7 +261,7 @@ class EachFilled(validate.Validator):
 
 def text_filter(description: str) -> fields.List:
     """A repeatable filter of free text (a unit, a post level, a programme): any text but an empty one."""
-    return fields.List(fields.String(), validate=EachFilled(), metadata={"description": description})
+    return fields.List(fields.String(metadata=NOT_BLANK), validate=EachFilled(), metadata={"description": description})
 
 
 def filter_field(name: str, tables: tuple[str, ...] | None = None) -> fields.Field[Any]:
@@ -273,10 +283,7 @@ RosterFilterSchema = type("RosterFilterSchema", (ReadQuerySchema,), {**_filter_f
 
 
 class RosterQuerySchema(CursorPagingSchema, RosterFilterSchema):  # type: ignore[valid-type,misc]
-    q = fields.String(
-        validate=filled,
-        metadata={"description": "Search names and NIPs (a NIP may be written with spaces, dots or dashes)."},
-    )
+    q = filled_text("Search names and NIPs (a NIP may be written with spaces, dots or dashes).")
     sort = fields.String(
         load_default="name",
         validate=validate.OneOf([*ROSTER_SORTS, *(f"-{s}" for s in ROSTER_SORTS)]),
@@ -287,8 +294,9 @@ class RosterQuerySchema(CursorPagingSchema, RosterFilterSchema):  # type: ignore
     after = fields.String(
         validate=validate.Length(min=1, max=1000),
         metadata={
+            **A_CURSOR,
             "description": "Read on after this cursor (a page's `next`, with the same sort) instead of by page "
-            "number: as fast on the last page as on the first."
+            "number: as fast on the last page as on the first.",
         },
     )
 
@@ -527,8 +535,9 @@ class ImportQuerySchema(FormatSchema):
     )
     kind = ImportKind(
         metadata={
+            **NOT_BLANK,
             "description": "Event kind of every row of a CSV file or workbook (default: from its name or kind column), "
-            "in any letter case as `careerlog import --kind` reads it: " + ", ".join(sorted(BY_KIND)) + "."
+            "in any letter case as `careerlog import --kind` reads it: " + ", ".join(sorted(BY_KIND)) + ".",
         },
     )
 
@@ -661,6 +670,11 @@ class MeSchema(StrictSchema):
     )
 
 
+# An identity number as each_nip takes it, for the OpenAPI document: 18 digits, the spaces, dots and dashes people type
+# between them aside (careerlog.domain.nip.normalise_nip)
+NIP_PATTERN = r"^[\s.\-]*(?:[0-9][\s.\-]*){18}$"
+
+
 def each_nip(values: list[str]) -> None:
     """Each value an NIP or NI PPPK of 18 digits (the spaces, dots and dashes people type aside): a value that cannot
     be one is refused, naming it, rather than read as a record nobody read (an empty list)."""
@@ -679,12 +693,12 @@ def each_username(values: list[str]) -> None:
 
 class AccessLogQuerySchema(FormatSchema, PageOrCursorSchema):
     nip = fields.List(
-        fields.String(),
+        fields.String(metadata={"pattern": NIP_PATTERN}),
         validate=each_nip,
         metadata={"description": "Only reads of these records (18 digits each; spaces, dots and dashes aside)."},
     )
     username = fields.List(
-        fields.String(),
+        fields.String(metadata={"pattern": USERNAME.pattern}),
         validate=each_username,
         metadata={"description": "Only reads by these accounts (their user names: lower case, 2-64 characters)."},
     )

@@ -16,7 +16,7 @@ from web import kept
 from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, json_or_csv, wants_csv
 from web.api.fields import PlainDate, WholeNumber
-from web.api.schemas import ReadQuerySchema, StrictSchema, filled, suppressed_flag
+from web.api.schemas import ReadQuerySchema, StrictSchema, filled_text, suppressed_flag
 
 blp = ApiBlueprint(
     "scorecard",
@@ -48,10 +48,8 @@ class ScorecardQuerySchema(ReadQuerySchema):
             "`year` - 1899 (a 422 naming `years` when sent, `year` when left out)."
         },
     )
-    unit = fields.String(validate=filled, metadata={"description": "Only this unit of the agency."})
-    region = fields.String(
-        validate=filled, metadata={"description": "Only staff in this region (reference table regions)."}
-    )
+    unit = filled_text("Only this unit of the agency.")
+    region = filled_text("Only staff in this region (reference table regions).")
 
     @validates_schema(skip_on_field_errors=False, pass_original=True)
     def known_and_in_range(self, data: dict[str, Any], original: Any, **_: Any) -> None:

@@ -8,7 +8,7 @@ from projections.merit.rules import SEVERITY_ORDER
 from web.api.audit_schemas import VERDICTS, SubjectEvidenceSchema, decision_id, period_fields, value_lists
 from web.api.audit_schemas import RuleFindingSchema as _RuleFindingSchema
 from web.api.fields import Flag, PlainDate, PlainDateTime
-from web.api.schemas import CursorPageOfSchema, CursorPagingSchema, StrictSchema, filled, filter_field
+from web.api.schemas import CursorPageOfSchema, CursorPagingSchema, StrictSchema, filled_text, filter_field
 
 StudyLeaveFilterSchema = type(
     "StudyLeaveFilterSchema",
@@ -23,10 +23,7 @@ StudyLeaveFilterSchema = type(
 
 
 class StudyLeaveQuerySchema(StudyLeaveFilterSchema):  # type: ignore[valid-type,misc]
-    rule = fields.String(
-        validate=filled,
-        metadata={"description": "Only starts with a finding of this rule (study_leave.*, evidence.recorded_after)."},
-    )
+    rule = filled_text("Only starts with a finding of this rule (study_leave.*, evidence.recorded_after).")
     severity = fields.String(
         validate=validate.OneOf(list(SEVERITY_ORDER)),
         metadata={"description": "Only starts with a finding at least this severe."},
