@@ -151,11 +151,32 @@ def not_blank(value: str) -> None:
         raise ValidationError(BLANK_KEY)
 
 
+NOT_UTF8_HEADER = (
+    "Not valid UTF-8: a header's text is sent as UTF-8 bytes (an ASCII key, such as a UUID, is safest); these bytes "
+    "are no character."
+)
+
+
+class HeaderText(fields.String):
+    """A header's value as the client wrote it: WSGI gives a header's bytes as latin-1 characters (PEP 3333), so a key
+    sent as UTF-8, `k\u00e9y`, was stored as `k\u00c3\u00a9y`, which no `careerlog record --client-key` nor import row
+    writing the same key matched, and which the 409 quoted so. Read as UTF-8; bytes that are not UTF-8 are refused."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if text.isascii():
+            return text
+        try:
+            return text.encode("latin-1").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            raise ValidationError(NOT_UTF8_HEADER) from None
+
+
 class IdempotencyHeaderSchema(Schema):
     class Meta:
         unknown = EXCLUDE
 
-    idempotency_key = fields.String(
+    idempotency_key = HeaderText(
         data_key="Idempotency-Key",
         validate=[validate.Length(min=1, max=200), not_blank],
         metadata={
