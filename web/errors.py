@@ -21,6 +21,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from careerlog.access import AccessDenied, OutsideScope
 from careerlog.accounts import AuthenticationFailed
+from careerlog.application import APPOINTED
 from careerlog.domain.errors import ConcurrencyConflict, Conflict, IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.ledger import KEY_CLASHES, REFERENCE_USED, RESENT_RETRACTED
 from careerlog.domain.wording import reason_of
@@ -126,11 +127,14 @@ def conflict_errors(error: Exception) -> dict[str, list[str]] | None:
     values and retracted, names `reference` (as an import's report does); a client key used before (for other
     values, for another kind of fact, or for a fact since retracted) names the header that sent it, `Idempotency-Key`
     (as a 422 of a blank one does; an import's report names its `client_key` column): the key clashed, whatever the
-    references; None for a conflict of no field of the input."""
+    references; an appointment of a NIP already appointed names `nip` (as an import's report does); None for a
+    conflict of no field of the input."""
     reason = reason_of(error)
     refusal = getattr(reason, "refusal", None)
     if refusal in (REFERENCE_USED, RESENT_RETRACTED):
         return {"reference": [reason]}
+    if refusal is APPOINTED:
+        return {"nip": [reason]}
     if refusal in KEY_CLASHES:
         return {KEY_HEADER: [reason]}
     return None

@@ -52,7 +52,7 @@ def test_the_api_answers_already_appointed_whatever_the_values(moved: World, gue
     assert answer.status_code == 409, answer.get_json()
     problem = answer.get_json()
     assert problem["detail"] == ALREADY
-    assert "errors" not in problem
+    assert problem["errors"] == {"nip": [ALREADY]}  # (the field, as the import's report names it: nothing else)
     assert moved.log() == before
 
 
@@ -80,3 +80,12 @@ def test_within_the_scope_an_appointment_sent_again_is_still_already_recorded(wo
     again = world.post("/api/v1/employees", "hr", json=APPOINTMENT)
     assert again.status_code == 200, again.get_json()
     assert again.get_json()["created"] is False
+
+
+def test_an_appointment_of_a_nip_already_appointed_names_the_nip(world: World) -> None:
+    """The 409 of a NIP already appointed named no field (the import's report names `nip`): a client could not tell
+    which of its fields to mend. It names `nip`, within the scope as outside it."""
+    assert world.post("/api/v1/employees", "hr", json=APPOINTMENT).status_code == 201
+    answer = world.post("/api/v1/employees", "hr", json={**APPOINTMENT, "name": "Joko Siregar", "reference": "SK-LAIN"})
+    assert answer.status_code == 409
+    assert answer.get_json()["errors"] == {"nip": [ALREADY]}
