@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import orjson
 from flask import Response, current_app, g, request
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields
+from marshmallow import Schema, ValidationError, fields, validate
 from werkzeug.datastructures import Headers, MIMEAccept, MultiDict
 from werkzeug.http import generate_etag, parse_etags, quote_etag
 from werkzeug.wrappers import Request
@@ -23,8 +23,8 @@ from werkzeug.wrappers import Request
 from careerlog.access import require
 from careerlog.accounts import Account, Authenticated, AuthenticationFailed
 from careerlog.domain.errors import InvalidInput
-from careerlog.domain.payload import whole_number
 from careerlog.spreadsheet import defused
+from web.api.fields import WholeNumber
 from web.errors import PROBLEM_JSON, problem
 from web.services import Services
 
@@ -87,14 +87,22 @@ def authentication() -> Authenticated:
     return cast(Authenticated, g.careerlog_auth)
 
 
+# `wait_for` as the reads' query schema reads it (web.api.schemas.WaitSchema): a whole number from 0, a sign allowed
+WAIT_FOR = WholeNumber(validate=validate.Range(min=0))
+
+
 def wait_if_asked() -> None:
-    """Before a read: wait until the views show the position in ?wait_for (503 after the timeout)."""
+    """Before a read (a GET or a HEAD, which answers as the GET does): wait until the views show the position in
+    ?wait_for (503 after the timeout). The position is read as the query schema reads it, with its reasons: `-1` was
+    "Not a valid integer." and `+5` refused, which the schema reads as 5; a HEAD did not wait, and a position no write
+    has been given yet was answered 200."""
     raw = request.args.get("wait_for")
-    if request.method != "GET" or raw is None:
+    if request.method not in ("GET", "HEAD") or raw is None:
         return
-    if not whole_number(raw):
-        raise InvalidInput("Not a valid integer.", "wait_for")
-    position = int(raw)
+    try:
+        position = WAIT_FOR.deserialize(raw)
+    except ValidationError as e:
+        raise InvalidInput(" ".join(e.messages), "wait_for") from None
     if position > services().ledger.max_notification_id():
         raise InvalidInput("No write has been given this position yet.", "wait_for")
     services().wait_for(position)
