@@ -242,8 +242,8 @@ NIP_AS_NUMBER = Refusal(
     '("198609262015051001").'
 )
 NO_KIND = Refusal(
-    "The kind of the file's rows is not known: choose it (--kind, or the import page's kind), name the file after "
-    "it (training.csv), or add a kind column. Nothing was read."
+    "The kind of the file's rows is not known: choose it (--kind, the import page's kind or the API's kind "
+    "parameter), name the file after it (training.csv), or add a kind column. Nothing was read."
 ).reason()
 # A header line of one cell that is no field: a spreadsheet's title above its table ("DAFTAR DIKLAT PEGAWAI 2021")
 TITLE_ROW = Refusal(

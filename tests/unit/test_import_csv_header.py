@@ -152,8 +152,8 @@ def test_a_file_of_no_known_kind_is_refused_once_at_its_header() -> None:
     assert isinstance(problem, InvalidInput)
     assert problem.errors == {
         "kind": [
-            "The kind of the file's rows is not known: choose it (--kind, or the import page's kind), name the file "
-            "after it (training.csv), or add a kind column. Nothing was read."
+            "The kind of the file's rows is not known: choose it (--kind, the import page's kind or the API's kind "
+            "parameter), name the file after it (training.csv), or add a kind column. Nothing was read."
         ]
     }
 
