@@ -95,6 +95,14 @@ def test_errors_are_documented_as_problem_json(spec: dict[str, Any]) -> None:
     assert content["application/problem+json"]["schema"] == {"$ref": "#/components/schemas/Problem"}
 
 
+def test_the_problems_errors_name_every_field_a_conflict_is_named_by(spec: dict[str, Any]) -> None:
+    """A 409 names `reference`, `Idempotency-Key` or, for a NIP already appointed, `nip` (web.errors.conflict_errors):
+    the document named `reference` alone."""
+    described = spec["components"]["schemas"]["Problem"]["properties"]["errors"]["description"]
+    for named in ("(409, `reference`)", "(409, `Idempotency-Key`)", "(409, `nip`)"):
+        assert named in described
+
+
 @pytest.mark.parametrize("event_cls", [c for c in EMPLOYEE_EVENTS if c.RECORDABLE and c is not Appointed])
 def test_each_kinds_schema_is_its_event_class(spec: dict[str, Any], event_cls: Any) -> None:
     schemas = spec["components"]["schemas"]
