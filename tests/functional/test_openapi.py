@@ -180,3 +180,29 @@ def test_the_documents_description_tells_a_client_of_etags_the_rate_limit_and_th
     description = spec["info"]["description"]
     for told in ("If-None-Match", "304", "private, no-cache", "no-store", "429", "Retry-After", 'rel="next"'):
         assert told in description, told
+
+
+def test_the_documents_description_names_every_list_that_links_its_next_page(spec: dict[str, Any]) -> None:
+    """Every list whose 200 documents a `Link` header is named where the description tells of the links: the audited
+    CPNS appointments and study leaves and the records past their retirement day, listed later, were not."""
+    description = " ".join(spec["info"]["description"].split())
+    words = {
+        "/api/v1/employees": "the roster",
+        "/api/v1/employees/past-retirement": "past their retirement day",
+        "/api/v1/audits/promotions": "the audited promotions",
+        "/api/v1/audits/posts": "posts",
+        "/api/v1/audits/appointments": "CPNS appointments",
+        "/api/v1/audits/awards": "awards",
+        "/api/v1/audits/study-leaves": "study leaves",
+        "/api/v1/audits/grade-inflation": "grade inflation",
+        "/api/v1/access-log": "the access log",
+        "/api/v1/account-changes": "the account changes",
+    }
+    linked = [
+        path
+        for path, ops in spec["paths"].items()
+        if "Link" in ops.get("get", {}).get("responses", {}).get("200", {}).get("headers", {})
+    ]
+    assert sorted(linked) == sorted(words)
+    told = description[: description.index('rel="next"')]
+    assert [path for path, word in words.items() if word not in told] == []

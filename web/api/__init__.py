@@ -61,9 +61,10 @@ still the same is a 304 Not Modified without a body; both say `Cache-Control: pr
 (a client's cache sends the ETag back before each use; no shared cache keeps them), errors
 and writes' answers `no-store`, all `Vary: Accept, Authorization`. Each token may make
 CAREERLOG_API_RATE_LIMIT requests (default 3000 a minute); past it, 429 with `Retry-After`.
-A page of the roster, the audited promotions, posts and awards, the access log or the account changes
-links the next one (`Link: <...>; rel="next"`, its `next` passed as `after`): follow it to read the whole,
-unshifted by rows added meanwhile (pages by `page` number are kept, and shift).
+A page of a list (the roster, the records past their retirement day, the audited promotions, posts, CPNS
+appointments, awards and study leaves, grade inflation, the access log, the account changes) links the next
+one (`Link: <...>; rel="next"`, its `next` passed as `after`): follow it to read the whole, unshifted by rows
+added meanwhile (pages by `page` number are kept, and shift).
 Errors are `application/problem+json` (RFC 9457), the first check a request fails answering: the token (401), its
 rate (429), the role (403), the scope of the employee, audited decision or agency the request names (404 as a record
 that is not there; 403 for an agency), then what it sent (406, 400, 415, 422). See docs/api.md."""
