@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -52,6 +52,28 @@ class UtcDateTime(fields.AwareDateTime):
             return moment.astimezone(UTC)
         except OverflowError:
             raise ValidationError("Out of range: the moment in UTC would be before year 1 or after 9999.") from None
+
+
+class DayEndDateTime(UtcDateTime):
+    """The end of a period (the access log's `until`, not included): a moment, or a day alone (YYYY-MM-DD), which
+    covers that whole day, read as the next day's midnight (UTC), as an audit's `to` covers its day. Read as the
+    day's own midnight, `until=2026-12-05` left out the reads of 5 December, and `since=2026-12-05&until=2026-12-05`
+    answered an empty page, as if nobody had read anything that day. The last day, 9999-12-31, reaches the last
+    moment there is."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
+        moment = super()._deserialize(value, attr, data, **kwargs)
+        if not (isinstance(value, str) and ISO_DAY.fullmatch(value)):
+            return moment
+        try:
+            return moment + timedelta(days=1)
+        except OverflowError:
+            return datetime.max.replace(tzinfo=UTC)
+
+
+def day_alone(value: Any) -> bool:
+    """Whether a period's bound was written as a day alone (YYYY-MM-DD), not a moment."""
+    return isinstance(value, str) and ISO_DAY.fullmatch(value) is not None
 
 
 class Flag(fields.Boolean):

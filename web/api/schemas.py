@@ -19,7 +19,7 @@ from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 from careerlog.reference import reference
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import HistoryEventSchema
-from web.api.fields import PlainDate, PlainDateTime, PlainNumber, UtcDateTime, WholeNumber
+from web.api.fields import DayEndDateTime, PlainDate, PlainDateTime, PlainNumber, UtcDateTime, WholeNumber, day_alone
 from web.api.paging import A_CURSOR, PageOrCursorSchema
 
 AGE_BAND_LABELS = [age_band_label(low, high) for low, high in AGE_BANDS]
@@ -725,16 +725,27 @@ class AccessLogQuerySchema(FormatSchema, PageOrCursorSchema):
         validate=each_username,
         metadata={"description": "Only reads by these accounts (their user names: lower case, 2-64 characters)."},
     )
-    since = UtcDateTime(default_timezone=UTC)
-    until = UtcDateTime(default_timezone=UTC)
+    since = UtcDateTime(
+        default_timezone=UTC,
+        metadata={"description": "Only reads at or after this moment (UTC without an offset; a day alone: its start)."},
+    )
+    until = DayEndDateTime(
+        default_timezone=UTC,
+        metadata={
+            "description": "Only reads before this moment (UTC without an offset); a day alone covers that whole day "
+            "(`since=2026-12-05&until=2026-12-05`: the reads of 5 December)."
+        },
+    )
 
-    @validates_schema
-    def until_not_before_since(self, data: dict[str, Any], **_: Any) -> None:
+    @validates_schema(pass_original=True)
+    def until_not_before_since(self, data: dict[str, Any], original: Any, **_: Any) -> None:
         since, until = data.get("since"), data.get("until")
-        if since is not None and until is not None and until < since:
-            raise ValidationError(
-                f"Must not be before 'since' ({since.isoformat()}), got {until.isoformat()}.", field_name="until"
-            )
+        if since is None or until is None:
+            return
+        written = original.get("until") if hasattr(original, "get") else None
+        if until < since or (day_alone(written) and until <= since):  # (a day ending by `since`: no moment of it)
+            shown = written if day_alone(written) else until.isoformat()
+            raise ValidationError(f"Must not be before 'since' ({since.isoformat()}), got {shown}.", field_name="until")
 
 
 class AccessEntrySchema(StrictSchema):
