@@ -26,6 +26,7 @@ from careerlog.domain.errors import ConcurrencyConflict, Conflict, IdempotencyCo
 from careerlog.domain.ledger import KEY_CLASHES, REFERENCE_USED, RESENT_RETRACTED
 from careerlog.domain.wording import reason_of
 from projections.framework import Refill, Rejudged, ViewJudgedOtherwise, ViewNotReady
+from web.logs import sent_path
 
 PROBLEM_JSON = "application/problem+json"
 KEY_HEADER = "Idempotency-Key"  # the API's client key, as a conflict over it names it
@@ -77,7 +78,8 @@ def problem(
     members: Mapping[str, Any] | None = None,
 ) -> Response:
     """A problem+json response (`members`: the problem type's own, besides the standard ones)."""
-    body = problem_document(status, detail, slug=slug, instance=request.path)
+    # (the path as sent, a URI reference: request.path is decoded, `/units/KOTA-MEDAN/Dinas Kesehatan/ratings`)
+    body = problem_document(status, detail, slug=slug, instance=sent_path(request.environ.get("PATH_INFO", "")))
     if errors is not None:
         body["errors"] = dict(errors)
     body.update(members or {})

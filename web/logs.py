@@ -37,6 +37,12 @@ def logged_path(path: str) -> str:
     return "{nip}".join(quote(_path_bytes(piece), safe=PATH_KEPT) for piece in NIP_IN_PATH.split(path))
 
 
+def sent_path(path: str) -> str:
+    """A request's path (PATH_INFO, decoded) percent-encoded again as the client sent it (a space as %20, \u00e9 as
+    %C3%A9): a URI reference, as a problem's `instance` is (RFC 9457, 3.1.5)."""
+    return quote(_path_bytes(path), safe=PATH_KEPT)
+
+
 def _path_bytes(text: str) -> bytes:
     try:
         return text.encode("latin-1")

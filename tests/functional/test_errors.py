@@ -126,3 +126,13 @@ def test_an_unexpected_error_is_500_without_internals(world: World, monkeypatch:
     assert "secret" not in response.get_data(as_text=True)
     assert "Traceback" not in response.get_data(as_text=True)
     assert body["detail"] == "Something went wrong on our side."
+
+
+@pytest.mark.parametrize("unit", ["Dinas%20Kesehatan", "Din%C3%A9s", "Umum%2550"])
+def test_a_problems_instance_is_the_path_as_sent_a_uri_reference(world: World, unit: str) -> None:
+    """`instance` was request.path, decoded: `/api/v1/units/KOTA-MEDAN/Dinas Kesehatan/ratings`, a space (or an é)
+    where RFC 9457 asks for a URI reference, and docs/api.md says the path as sent."""
+    path = f"/api/v1/units/KOTA-MEDAN/{unit}/ratings"
+    response = world.post(path, "hr", json={"year": "soon"})
+    assert response.status_code == 422
+    assert response.get_json()["instance"] == path
