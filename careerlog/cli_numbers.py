@@ -32,6 +32,12 @@ class Digits:
             self.fail(f"{value!r} is not a valid {self.name}: write it in digits 0-9.", param, ctx)  # type: ignore[attr-defined]
         return super().convert(value, param, ctx)  # type: ignore[misc]
 
+    def _describe_range(self) -> str:
+        """No range for a number of no bounds: click's help wrote one as "x<=None" (`demo --seed`)."""
+        if self.min is None and self.max is None:  # type: ignore[attr-defined]
+            return ""
+        return super()._describe_range()  # type: ignore[misc,no-any-return]
+
 
 class WholeNumber(Digits, click.IntRange):
     """A whole number (within `min` and `max`, when given) written in digits 0-9."""

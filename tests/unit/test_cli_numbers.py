@@ -61,3 +61,11 @@ def test_a_number_in_digits_0_to_9_is_read() -> None:
     assert PlainNumber().convert("1.5", None, None) == 1.5
     with pytest.raises(click.BadParameter):
         WholeNumber(min=1).convert("0", None, None)
+
+
+def test_the_help_of_a_number_of_no_bounds_shows_no_range() -> None:
+    result = CliRunner().invoke(main, ["demo", "--help"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "None" not in result.output
+    assert "[default: 1]" in result.output  # --seed: any whole number
+    assert "[default: 1000; x>=1]" in result.output  # --employees keeps its bound
