@@ -1,7 +1,7 @@
 """An Excel workbook (.xlsx, Office Open XML) read as the import reads a CSV file.
 
 HR keep their data in Excel; an .xlsx is read without saving it as CSV first. Its first worksheet (in the order of
-its tabs) is read, any other left unread and named in the report's notes (`SHEETS_UNREAD`): a workbook often holds
+its tabs, a hidden sheet passed over: `HIDDEN`) is read, any other left unread and named in the report's notes (`SHEETS_UNREAD`): a workbook often holds
 lists beside its data (the choices of a drop-down), and a sheet of data left out is said; but for a sheet named
 GUIDE_SHEET, a template's guide (careerlog.workbook_template), left unread and unnamed. No other sheet is ever read
 in place of the first: a workbook whose first sheet workbook.xml names but its ZIP does not hold (which openpyxl
@@ -119,6 +119,7 @@ NIP_AS_NUMBER = Refusal(
     "Cell {cell} holds the NIP as a number ({value}), of which Excel keeps only 15 of its 18 digits: format the "
     "column {column} as Text in Excel, type the NIPs again and import the workbook again."
 )
+HIDDEN = ("hidden", "veryHidden")  # a sheet's states (workbook.xml) that show no tab: not the first sheet HR sees
 # The sheet of a template's guide (careerlog.workbook_template), which no import reads nor names as a sheet unread
 GUIDE_SHEET = "Petunjuk"
 MB = 1024 * 1024
@@ -326,14 +327,16 @@ class Workbook:
             sheets = self.book.worksheets
             if not sheets:
                 raise InvalidInput(NO_SHEET.reason(), "file")
-            self.sheet = sheets[0]
+            # (a hidden sheet has no tab: the first one HR sees is the first visible, often after a hidden list of
+            # a drop-down's choices; a workbook of none visible, which Excel never saves, is read from its first)
+            self.sheet = next((sheet for sheet in sheets if sheet.sheet_state not in HIDDEN), sheets[0])
             if self.sheet.title == GUIDE_SHEET and self._guide():
                 alone = len(sheets) == 1  # (no sheet of data to drag before it: removed; a chartsheet is no worksheet)
                 raise InvalidInput((GUIDE_ALONE if alone else GUIDE_FIRST).reason(sheet=repr(GUIDE_SHEET)), "file")
         except BaseException:
             self.book.close()
             raise
-        self.others = [s.title for s in sheets[1:] if s.title != GUIDE_SHEET]  # (a template's guide: not data)
+        self.others = [s.title for s in sheets if s is not self.sheet and s.title != GUIDE_SHEET]  # (a guide: no data)
 
     def _guide(self) -> bool:
         """Whether the sheet is a template's guide (careerlog.workbook_template): its first cell the guide's first
@@ -371,8 +374,11 @@ class Workbook:
 def _first_sheet_missing(reader: Any) -> str | None:
     """The name of the workbook's first sheet (in the order of its tabs) when workbook.xml names it but the ZIP does
     not hold it (or workbook.xml names no part for it), which openpyxl leaves out without a word, reading the next
-    sheet as the first; None when the first sheet is there. A chartsheet, which is never read, is passed over."""
+    sheet as the first; None when the first sheet is there. A chartsheet, which is never read, is passed over, and so
+    is a hidden sheet, which has no tab (`Workbook`)."""
     for sheet in reader.parser.sheets:
+        if sheet.state in HIDDEN:
+            continue
         if not sheet.id:
             return str(sheet.name)
         rel = reader.parser.rels[sheet.id]

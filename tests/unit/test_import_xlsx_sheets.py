@@ -169,3 +169,22 @@ def test_the_only_sheet_named_petunjuk_holding_data_is_read() -> None:
     saved = io.BytesIO()
     book.save(saved)
     assert read(saved.getvalue()) == [(2, {"nip": NIP, "title": "Arsip", "kind": "training"})]
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_a_hidden_sheet_before_the_data_is_passed_over_as_it_shows_no_tab_and_named_unread(state: str) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(two_sheets(first="Daftar", second="Diklat")))
+    book["Daftar"].sheet_state = state  # (a drop-down's list kept hidden in front: HR's first tab is Diklat)
+    book.active = 1
+    saved = io.BytesIO()
+    book.save(saved)
+    [(line, note), row] = read(saved.getvalue())
+    assert row == (2, {"nip": OTHER, "title": "Daftar pilihan", "kind": "training"})
+    assert (line, str(note)) == (
+        1,
+        "sheets: Only the workbook's first worksheet, 'Diklat', was read; 'Daftar' not: import each sheet of data "
+        "as a workbook of its own (or as its own CSV file).",
+    )
+    with pytest.raises(InvalidInput) as refused:  # (the first sheet shown missing: refused, the hidden one not read)
+        read(rewritten(saved.getvalue(), drop="xl/worksheets/sheet2.xml"))
+    assert refused.value.errors == {"file": [MISSING]}
