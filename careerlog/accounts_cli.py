@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import functools
 import getpass
 import os
@@ -60,9 +61,21 @@ def system_user() -> str:
 
 
 def read_password(from_stdin: bool) -> str:
-    """A password from standard input (one line) or from a prompt; never from the arguments."""
+    """A password from standard input (one line) or from a prompt; never from the arguments.
+
+    Standard input's line is read as UTF-8, a byte-order mark before it left out (Notepad's "UTF-8 with BOM" file):
+    it was kept as the password's first character, which no log-in form can type, so the account could never log in.
+    A line that is no UTF-8 (a file saved as Windows-1252, UTF-16) is refused naming `password`, no account made
+    (it stopped on an internal error, exit 70)."""
     if from_stdin:
-        return sys.stdin.readline().rstrip("\r\n")
+        line = sys.stdin.buffer.readline().removeprefix(codecs.BOM_UTF8)
+        try:
+            return line.decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError:
+            raise click.ClickException(
+                "password: The first line of standard input is not UTF-8 text: save the password's file as UTF-8 "
+                "(a password typed at the prompt, without --password-stdin, is read as typed). No account was created."
+            ) from None
     return str(click.prompt("Password", hide_input=True, confirmation_prompt=True))
 
 
@@ -113,6 +126,8 @@ def create_command(
     never from the command line. Example: careerlog accounts create siti --name "Siti
     Lubis" --role hr --agency KOTA-MEDAN --password-stdin < password.txt
     """
+    if no_password and password_stdin:  # (the password given was not kept: an account of tokens only, silently)
+        raise click.UsageError("--no-password and --password-stdin contradict each other: give one of them.")
     scope = parse_scope(national=national, agencies=agencies, regions=regions)
     password = None if no_password else read_password(password_stdin)
     with opened(obj) as accounts:

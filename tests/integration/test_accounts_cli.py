@@ -232,3 +232,36 @@ def test_accounts_unlock_of_no_account_is_refused_naming_it(database_url: str) -
     result = run(database_url, "accounts", "unlock", "nobody")
     assert result.exit_code == 1
     assert "No account named 'nobody'." in result.output
+
+
+def create_siti_reading(database_url: str, stdin: bytes, *extra: str) -> Result:
+    env = {"CAREERLOG_DATABASE_URL": database_url}
+    args = ["accounts", "create", "siti", "--name", "Siti", "--role", "hr", "--agency", "KOTA-MEDAN", *extra]
+    return CliRunner().invoke(main, args, input=stdin, env=env, catch_exceptions=False)
+
+
+def test_a_password_file_saved_with_a_byte_order_mark_gives_the_password_typed(database_url: str) -> None:
+    result = create_siti_reading(database_url, b"\xef\xbb\xbf" + PASSWORD.encode() + b"\r\n", "--password-stdin")
+    assert result.exit_code == 0, result.output
+    accounts = open_accounts(Settings(database_url=database_url))
+    try:  # (the mark was kept as the password's first character: no log-in could type it)
+        assert accounts.check_password("siti", PASSWORD).username == "siti"
+    finally:
+        accounts.store.close()
+
+
+def test_a_password_file_not_in_utf8_is_refused_naming_the_password_and_makes_no_account(database_url: str) -> None:
+    result = create_siti_reading(database_url, "rahasia café 123\n".encode("cp1252"), "--password-stdin")
+    assert result.exit_code == 1  # (an internal error before, exit 70)
+    assert result.output == (
+        "Error: password: The first line of standard input is not UTF-8 text: save the password's file as UTF-8 (a "
+        "password typed at the prompt, without --password-stdin, is read as typed). No account was created.\n"
+    )
+    assert run(database_url, "accounts", "list").output == ""
+
+
+def test_no_password_and_a_password_from_standard_input_together_are_refused(database_url: str) -> None:
+    result = create_siti_reading(database_url, PASSWORD.encode() + b"\n", "--password-stdin", "--no-password")
+    assert result.exit_code == 2  # (the account was made of tokens only, the password given dropped)
+    assert "Error: --no-password and --password-stdin contradict each other: give one of them." in result.output
+    assert run(database_url, "accounts", "list").output == ""
