@@ -1,17 +1,17 @@
 """An Excel workbook (.xlsx, Office Open XML) read as the import reads a CSV file.
 
 HR keep their data in Excel; an .xlsx is read without saving it as CSV first. Its first worksheet (in the order of
-its tabs, a hidden sheet passed over: `HIDDEN`) is read, any other left unread and named in the report's notes (`SHEETS_UNREAD`): a workbook often holds
-lists beside its data (the choices of a drop-down), and a sheet of data left out is said; but for a sheet named
-GUIDE_SHEET, a template's guide (careerlog.workbook_template), left unread and unnamed. No other sheet is ever read
-in place of the first: a workbook whose first sheet workbook.xml names but its ZIP does not hold (which openpyxl
-leaves out without a word) is refused as a whole (`SHEET_MISSING`), and so is one whose first sheet is a template's
-guide, dragged before the sheet of data (`GUIDE_FIRST`: named GUIDE_SHEET, its first cell the guide's first column)
-or left alone, the sheet of data removed (`GUIDE_ALONE`);
-a sheet of data named GUIDE_SHEET is read as any first sheet is. The first row with a cell
-is the header, and each row is turned into the text cells the CSV reader would have read (`cell_text`), so that the
-same header (aliases, the kind column, unknown columns refused), the same checks of the cells and the same
-line numbers apply: a row's line is its row number in the sheet.
+its tabs, a hidden sheet passed over: `HIDDEN`) is read, any other left unread and named in the report's notes
+(`SHEETS_UNREAD`): a workbook often holds lists beside its data (the choices of a drop-down), and a sheet of data
+left out is said; but for a sheet named GUIDE_SHEET, a template's guide (careerlog.workbook_template), left unread
+and unnamed. No other sheet is ever read in place of the first: a workbook whose first sheet workbook.xml names but
+its ZIP does not hold (which openpyxl leaves out without a word) is refused as a whole (`SHEET_MISSING`), and so is
+one whose first sheet is a template's guide, dragged before the sheet of data (`GUIDE_FIRST`: named GUIDE_SHEET, its
+first cell the guide's first column) or left alone, the sheet of data removed (`GUIDE_ALONE`); a sheet of data named
+GUIDE_SHEET is read as any first sheet is. The first row with a cell is the header, and each row is turned into the
+text cells the CSV reader would have read (`cell_text`), so that the same header (aliases, the kind column, unknown
+columns refused), the same checks of the cells and the same line numbers apply: a row's line is its row number in the
+sheet.
 
 The sheet is streamed: its XML is parsed row by row (openpyxl's worksheet parser, as its read-only mode does), so a
 workbook of 100,000 rows is never held as a sheet of cells. Each value is the one Excel saved (a formula's cached
