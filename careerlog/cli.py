@@ -527,7 +527,11 @@ def export_command(obj: Context, file: Path | None) -> None:
 @click.option(
     "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write JSON Lines here instead of storing."
 )
-@click.option("--if-empty", is_flag=True, help="Do nothing if the store already holds events.")
+@click.option(
+    "--if-empty",
+    is_flag=True,
+    help="Do nothing if the store already holds events (without it such a store is refused: exit 1).",
+)
 @pass_context
 @friendly_errors
 def demo_command(
@@ -543,15 +547,30 @@ def demo_command(
 
     not_the_store(output, obj.settings, "--output")
     not_the_store(irregularities, obj.settings, "--irregularities")
+    if output is not None and output.resolve() == irregularities.resolve():  # (the events were overwritten by it)
+        raise click.BadParameter(
+            "the list of irregularities would overwrite the demo written to --output: name another file. Nothing was "
+            "written.",
+            param_hint="--irregularities",
+        )
     if output is not None:
         summary = write_demo(output, employees=employees, seed=seed, irregularities_path=irregularities)
         say(summary)  # (one line, naming the --irregularities file as given: its control characters visible)
         return
     obj.settings = dataclasses.replace(obj.settings, database_url_set=True)  # the demo may make the default store
     app = obj.app
-    if if_empty and app.max_notification_id() > 0:
-        click.echo("The store already holds events; nothing generated.")
-        return
+    if app.max_notification_id() > 0:
+        if if_empty:
+            click.echo("The store already holds events; nothing generated.")
+            return
+        # (the demo's synthetic careers were recorded among the store's, for good, until one met a record or unit
+        # rating already there, a demo's of any seed or a real one: then an internal error, exit 70, the rest not)
+        raise click.ClickException(
+            f"{obj.settings.display_url} already holds events: the demo is recorded into an empty store only, as its "
+            "synthetic careers would be recorded for good beside the records there. Point CAREERLOG_DATABASE_URL at a "
+            "new file (or schema), or write the demo to a file with --output; --if-empty does nothing on a store that "
+            "holds events. Nothing was recorded."
+        )
     with _progress_bar(employees, "employee", "demo") as bar:
         summary = load_demo(
             app, employees=employees, seed=seed, irregularities_path=irregularities, progress=bar.update

@@ -1,0 +1,49 @@
+"""`careerlog demo` records its synthetic civil service into an empty store only: into a store holding events (a real
+register, or a demo's of any seed) it recorded its careers for good beside them, until one met a record or a unit's
+rating already there and it stopped on an internal error (exit 70), part of it recorded. And its list of
+irregularities named as --output overwrote the demo written there, exit 0."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.integration.test_cli import APPOINTMENT, last_position, run, write
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
+
+def test_the_demo_refuses_a_store_holding_events_and_records_nothing(database_url: str, tmp_path: Path) -> None:
+    assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0
+    before = last_position(database_url)
+    listed = tmp_path / "irregularities.json"
+    result = run(database_url, "demo", "--employees", "2", "--irregularities", str(listed))
+    assert result.exit_code == 1, result.output
+    assert "already holds events: the demo is recorded into an empty store only" in result.output
+    assert result.output.endswith("Nothing was recorded.\n")
+    assert last_position(database_url) == before
+    assert not listed.exists()
+    skipped = run(database_url, "demo", "--employees", "2", "--irregularities", str(listed), "--if-empty")
+    assert skipped.exit_code == 0
+    assert skipped.output == "The store already holds events; nothing generated.\n"
+    assert last_position(database_url) == before
+
+
+def test_the_demo_into_an_empty_store_is_recorded(database_url: str, tmp_path: Path) -> None:
+    result = run(database_url, "demo", "--employees", "2", "--irregularities", str(tmp_path / "i.json"))
+    assert result.exit_code == 0, result.output
+    assert last_position(database_url) > 0
+
+
+def test_the_list_of_irregularities_may_not_overwrite_the_demo_written(tmp_path: Path) -> None:
+    output = tmp_path / "demo.jsonl"
+    result = run(
+        f"sqlite:///{tmp_path}/none.db", "demo", "--employees", "2", "--output", str(output),
+        "--irregularities", f"{tmp_path}/./demo.jsonl",
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert (
+        "Invalid value for --irregularities: the list of irregularities would overwrite the demo written to --output"
+    ) in result.output
+    assert not output.exists()
