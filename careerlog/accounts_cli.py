@@ -225,11 +225,14 @@ def list_tokens_command(obj: Context, username: str | None) -> None:
     """List tokens by prefix, with their state, expiry and last use (never the tokens)."""
     with opened(obj) as accounts:
         now = accounts.clock()
+        # (a disabled account's tokens are refused however they stand: they were listed "active")
+        disabled = {account.username for account in accounts.list_accounts() if account.disabled}
         for t in accounts.list_tokens(username):
             used = f"{t.last_used_at:%Y-%m-%d %H:%M}" if t.last_used_at else "never used"
-            click.echo(
-                f"{t.prefix}\t{on_terminal(t.username)}\t{t.state(now)}\texpires {t.expires_at:%Y-%m-%d}\t{used}"
-            )
+            state = t.state(now)
+            if state == "active" and t.username in disabled:
+                state = "account disabled"
+            click.echo(f"{t.prefix}\t{on_terminal(t.username)}\t{state}\texpires {t.expires_at:%Y-%m-%d}\t{used}")
 
 
 @tokens_group.command("revoke")
@@ -239,8 +242,15 @@ def list_tokens_command(obj: Context, username: str | None) -> None:
 def revoke_token_command(obj: Context, prefix: str) -> None:
     """Revoke the token whose visible prefix is PREFIX (as `tokens list` shows it)."""
     with opened(obj) as accounts:
+        started = accounts.clock()
         info = accounts.revoke_token(prefix)
-    say(f"revoked {info.prefix} of {info.username}")
+    if info.revoked_at is not None and info.revoked_at < started:  # (revoked before: its time kept, as it was)
+        say(
+            f"{info.prefix} of {info.username} was already revoked on {info.revoked_at:%Y-%m-%d %H:%M} UTC: "
+            "nothing changed."
+        )
+    else:
+        say(f"revoked {info.prefix} of {info.username}")
 
 
 # What `accounts copy` carries, each table by its primary key, in this order (a token's account comes first). Not

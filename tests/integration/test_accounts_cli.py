@@ -265,3 +265,30 @@ def test_no_password_and_a_password_from_standard_input_together_are_refused(dat
     assert result.exit_code == 2  # (the account was made of tokens only, the password given dropped)
     assert "Error: --no-password and --password-stdin contradict each other: give one of them." in result.output
     assert run(database_url, "accounts", "list").output == ""
+
+
+def test_a_disabled_accounts_tokens_are_listed_as_such_not_as_active(database_url: str) -> None:
+    create_hr(database_url)
+    token = issue(database_url)
+    assert "\tsiti\tactive\t" in run(database_url, "tokens", "list").output
+    run(database_url, "accounts", "disable", "siti")
+    listed = run(database_url, "tokens", "list", "--account", "siti")
+    assert listed.exit_code == 0
+    assert listed.output.startswith(f"{token[:12]}\tsiti\taccount disabled\texpires ")  # (it was "active")
+
+
+def test_a_token_revoked_again_is_said_to_be_so_and_keeps_its_time(database_url: str) -> None:
+    create_hr(database_url)
+    token = issue(database_url)
+    assert run(database_url, "tokens", "revoke", token[:12]).output == f"revoked {token[:12]} of siti\n"
+    accounts = open_accounts(Settings(database_url=database_url))
+    try:
+        [first] = accounts.list_tokens("siti")
+        again = run(database_url, "tokens", "revoke", token[:12])
+        assert again.exit_code == 0
+        assert again.output == (
+            f"{token[:12]} of siti was already revoked on {first.revoked_at:%Y-%m-%d %H:%M} UTC: nothing changed.\n"
+        )
+        assert accounts.list_tokens("siti") == [first]
+    finally:
+        accounts.store.close()
