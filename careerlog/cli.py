@@ -266,7 +266,8 @@ _progress_bar = Progress
 @click.option(
     "--kind",
     type=click.Choice(sorted(BY_KIND), case_sensitive=False),  # (--kind Training is training)
-    help="Event kind of every row of a CSV file, in any letter case (default: from the file name).",
+    help="Event kind of every row of a CSV file or a workbook, in any letter case (default: from the file name); "
+    "not for JSON Lines, whose lines name their own.",
 )
 @click.option("--dry-run", is_flag=True, help="Check every row and report, recording nothing.")
 @click.option(
@@ -323,6 +324,12 @@ def import_command(
     from careerlog.importing import detect_format, import_file, refuse_no_rows
 
     fmt = fmt or detect_format(file.name)
+    if kind is not None and fmt == "jsonl":  # (it was ignored: a line of another kind recorded as its own)
+        raise click.BadParameter(
+            f'each line of a JSON Lines file names its own kind (its key "kind"), so --kind {kind} would not apply '
+            "to them: leave --kind out (it names the kind of a CSV file's or a workbook's rows). Nothing was imported.",
+            param_hint="--kind",
+        )
     total = file.stat().st_size if fmt == "jsonl" else None
     rereads = [
         why

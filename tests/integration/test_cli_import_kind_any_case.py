@@ -34,3 +34,20 @@ def test_an_unknown_import_kind_is_refused_naming_the_kinds_taken(database_url: 
     assert "Invalid value for '--kind': 'Diklat' is not one of 'appointment', 'award'," in result.output
     assert "'rank_promotion', 'retraction'," in result.output
     assert last_position(database_url) == before
+
+
+@pytest.mark.parametrize("fmt", [[], ["--format", "jsonl"]])
+def test_a_kind_given_for_a_json_lines_file_is_refused_as_it_would_not_apply(
+    database_url: str, tmp_path: Path, fmt: list[str]
+) -> None:
+    """A JSON Lines line names its own kind: `--kind rank_promotion` was ignored, its lines recorded as their own."""
+    before = last_position(database_url)
+    result = run(
+        database_url, "import", "--kind", "rank_promotion", *fmt, str(write(tmp_path / "a.jsonl", APPOINTMENT))
+    )
+    assert result.exit_code == 2, result.output
+    assert (
+        'Invalid value for --kind: each line of a JSON Lines file names its own kind (its key "kind"), so --kind '
+        "rank_promotion would not apply to them: leave --kind out"
+    ) in result.output
+    assert last_position(database_url) == before
