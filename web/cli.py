@@ -251,7 +251,35 @@ def serve_options(bind: str, workers: int, threads: int) -> dict[str, Any]:
     }
 
 
-bind_option = click.option("--bind", default="127.0.0.1:8000", show_default=True, help="Address and port to serve on.")
+class BindAddress(click.ParamType):
+    """An address to serve on, as gunicorn reads it (HOST:PORT, [IPv6]:PORT, HOST alone for port 8000, unix:PATH),
+    refused naming --bind, exit 2, when gunicorn would not serve it as meant: empty (gunicorn serves an empty one on
+    every interface, 0.0.0.0:8000, where the default serves this host alone), or a port outside 0-65535 or no number
+    (an internal error, exit 70, or gunicorn's own refusal)."""
+
+    name = "address"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        address = str(value).strip()
+        if not address:
+            self.fail(
+                "is empty: give the address and port to serve on, such as 127.0.0.1:8000 (gunicorn would serve an "
+                "empty one on every interface, 0.0.0.0:8000).",
+                param,
+                ctx,
+            )
+        try:
+            parsed = util.parse_address(address)
+        except RuntimeError as e:  # ('abc' is not a valid port number.)
+            self.fail(f"{on_terminal(address)!r}: {e}", param, ctx)
+        if isinstance(parsed, tuple) and not 0 <= parsed[1] <= 65535:
+            self.fail(f"{on_terminal(address)!r}: the port {parsed[1]} is not in 0-65535.", param, ctx)
+        return address
+
+
+bind_option = click.option(
+    "--bind", default="127.0.0.1:8000", show_default=True, type=BindAddress(), help="Address and port to serve on."
+)
 workers_option = click.option("--workers", default=2, show_default=True, type=PROCESSES, help="Worker processes.")
 
 
