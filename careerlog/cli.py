@@ -349,8 +349,9 @@ def import_command(
             "and import that. Nothing was imported.",
             param_hint="FILE",
         )
-    not_the_store(report_path, obj.settings, "--report")
-    not_the_store(refused_path, obj.settings, "--refused")
+    for path, hint in ((report_path, "--report"), (refused_path, "--refused")):
+        a_file_not_standard_output(path, hint)
+        not_the_store(path, obj.settings, hint)
     if report_path and report_path.resolve() == file.resolve():
         raise click.BadParameter("the report would overwrite the file imported", param_hint="--report")
     if refused_path and refused_path.resolve() == file.resolve():
@@ -400,6 +401,18 @@ def import_command(
 # The files SQLite and careerlog keep beside a store's file: its write-ahead log and shared memory, a rollback
 # journal, the follower's and the schema's locks
 BESIDE_THE_STORE = ("-wal", "-shm", "-journal", ".follower.lock", ".schema.lock")
+
+
+def a_file_not_standard_output(path: Path | None, hint: str) -> None:
+    """A file to write named `-` (`hint` its option: --report, --refused, demo's --output and --irregularities)
+    refused, exit 2: `-` is standard output to `careerlog export` alone, and these wrote a file named `-` in the
+    working directory, `demo --output - | gzip` compressing the summary line alone (as `export -` once did)."""
+    if path is not None and str(path) == "-":
+        raise click.BadParameter(
+            "- is no standard output here but would be a file named '-' in the working directory: name the file to "
+            "write (by its full path, if one named - is meant). Nothing was written.",
+            param_hint=hint,
+        )
 
 
 def not_the_store(path: Path | None, settings: Settings, hint: str) -> None:
@@ -552,8 +565,9 @@ def demo_command(
     """
     from careerlog.demo import load_demo, write_demo
 
-    not_the_store(output, obj.settings, "--output")
-    not_the_store(irregularities, obj.settings, "--irregularities")
+    for path, hint in ((output, "--output"), (irregularities, "--irregularities")):
+        a_file_not_standard_output(path, hint)
+        not_the_store(path, obj.settings, hint)
     if output is not None and output.resolve() == irregularities.resolve():  # (the events were overwritten by it)
         raise click.BadParameter(
             "the list of irregularities would overwrite the demo written to --output: name another file. Nothing was "

@@ -26,3 +26,25 @@ def test_an_export_to_a_dash_is_written_on_standard_output(
     assert dashed.stdout == plain.stdout
     assert "exported 1 events" in dashed.stderr
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["import", "--report", "-"], "--report"),
+        (["import", "--refused", "-"], "--refused"),
+        (["demo", "--employees", "1", "--output", "-", "--irregularities", "i.json"], "--output"),
+        (["demo", "--employees", "1", "--output", "d.jsonl", "--irregularities", "-"], "--irregularities"),
+    ],
+)
+def test_a_dash_named_to_write_a_report_or_the_demo_is_refused_not_written_as_a_file(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], hint: str
+) -> None:
+    """`-` is standard output to `export` alone: `--report -`, `--refused -` and demo's `--output -` (`| gzip`: the
+    summary line compressed alone) wrote a file named `-` in the working directory, the import run or the demo made."""
+    rows = write(tmp_path / "events.jsonl", APPOINTMENT)
+    monkeypatch.chdir(tmp_path)
+    result = run(database_url, *args, *([str(rows)] if args[0] == "import" else []))
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for {hint}: - is no standard output here but would be a file named '-'" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.jsonl"]
