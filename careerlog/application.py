@@ -546,7 +546,7 @@ class CareerLog(Application[str]):
 
         `guard` checks each existing record written, on the state the write appends to (see Guard); `confirmed`
         names the checks (CONFIRMABLE) the writer confirms (a promotion moving more ranks than its kind allows)."""
-        command = Command(normalise_nip(nip), kind, payload, client_key, migration, confirmed=frozenset(confirmed))
+        command = Command(subject_of(nip), kind, payload, client_key, migration, confirmed=frozenset(confirmed))
         return self.execute_with_retries(command, actor, guard)
 
     def judge(
@@ -564,7 +564,7 @@ class CareerLog(Application[str]):
         them on as Unreadable with its reasons (the API's schema), to name every problem at once. A record not
         appointed (NotFound, unless the payload's own cells tell more: `problems_without_record`) or outside the
         guard's scope raises as `record` does."""
-        command = Command(normalise_nip(nip), kind, payload, confirmed=frozenset(confirmed))
+        command = Command(subject_of(nip), kind, payload, confirmed=frozenset(confirmed))
         try:
             self.execute(UnitOfWork(self, guard=guard), command, actor)  # (its unit of work is never saved)
         except InvalidInput as refused:
@@ -1202,6 +1202,19 @@ def refuse_system_targets(
         except IdempotencyConflict:
             pass  # not the system's recording: refused as below
         raise InvalidInput(KEPT_BY_SYSTEM.reason(version=target.version, kind=target.kind), "target_version")
+
+
+def subject_of(nip: object) -> str:
+    """The record a recording names (`CareerLog.record`'s `nip`): an employee's NIP, its separators stripped
+    (normalise_nip), or a unit's key as `careerlog history` shows it, `UNIT:KOTA-MEDAN:Dinas Kesehatan`, read as
+    `unit_subject` reads its agency and name. normalise_nip stripped a unit key's dashes and spaces too, and
+    `careerlog record UNIT:KOTA-MEDAN:... unit_rating ...` recorded a new unit `UNIT:KOTAMEDAN:DinasKesehatan` of no
+    agency, its agency never checked."""
+    text = str(nip)
+    if text.startswith("UNIT:"):
+        _, agency, unit = [*text.split(":", 2), "", ""][:3]
+        return unit_subject(agency, unit)
+    return normalise_nip(text)
 
 
 def unit_subject(agency: str, unit: str) -> str:
