@@ -564,6 +564,12 @@ def views_read(obj: Context, *projections: Projection) -> None:
 @friendly_errors
 def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None:
     """One promotion's findings with the evidence (each fact's effective and recorded time)."""
+    from careerlog.domain.errors import quoted
+    from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
+
+    typed, nip = nip, normalise_nip(nip)  # (as `history` reads it: '1965 1106 ...' was "No audited decision")
+    if not eighteen_digits(nip):
+        raise InvalidInput(NOT_18_DIGITS.reason(value=quoted(typed)), "nip")
     judged_alike(obj)
     result = audit_queries(obj).promotion(nip, version)
     result["passed_over"], result["recorded_later"] = decision_colleagues(

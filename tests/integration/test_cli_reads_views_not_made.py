@@ -109,3 +109,15 @@ def test_an_audit_while_its_view_is_refilled_after_a_change_of_the_rules_warns_i
     ) in result.stderr
     merit_caught_up(settings)
     assert "Warning" not in invoke(settings, "audit", "promotions").output  # filled: no more warning
+
+
+def test_the_audit_of_one_decision_reads_a_nip_typed_with_separators_as_history_does(settings: Settings) -> None:
+    recorded(settings)
+    merit_caught_up(settings)
+    plain = invoke(settings, "audit", "promotion", BUDI, "1")
+    assert plain.exit_code == 0, plain.output
+    spaced = " ".join((BUDI[:8], BUDI[8:14], BUDI[14:15], BUDI[15:]))
+    typed = invoke(settings, "audit", "promotion", spaced, "1")  # (it was "No audited decision 1 of 1986 ...")
+    assert (typed.exit_code, typed.output) == (0, plain.output)
+    short = invoke(settings, "audit", "promotion", BUDI[:17], "1")
+    assert (short.exit_code, short.output) == (1, f"Error: nip: must be 18 digits, got '{BUDI[:17]}'\n")
