@@ -257,7 +257,7 @@ def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int, **option
     result = fairness_queries(obj).fairness(by, start=start, end=end, scope=scope, min_cell=min_cell)
     result = {**result, "groups": with_pool(result["groups"])}
     notes = [
-        f"reference: {result['reference']}; rounds: {result['rounds']}; "
+        f"reference: {result['reference'] or '-'}; rounds: {result['rounds']}; "  # (none shown: "None" was printed)
         f"Fisher p adjusted ({result['correction']}); groups under {result['min_cell']} suppressed"
     ]
     past = result.get("past_retirement")
