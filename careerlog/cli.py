@@ -712,7 +712,8 @@ def reference_command(table: str | None) -> None:
     names = [n for n, v in vars(ref).items() if hasattr(v, "rows")]
     if table is None:
         for name in names:
-            click.echo(f"{name} ({len(ref.table(name))} codes): {ref.table(name).source}")
+            source = ref.table(name).source  # (a table of no source named: no ": " left dangling after its count)
+            click.echo(f"{name} ({len(ref.table(name))} codes)" + (f": {source}" if source else ""))
         return
     if table not in names:
         raise click.BadParameter(f"unknown table {table!r}; one of {', '.join(names)}", param_hint="TABLE")

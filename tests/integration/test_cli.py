@@ -117,6 +117,9 @@ def test_a_bad_database_url_is_a_clear_error() -> None:
 def test_reference_tables_and_kinds_are_listed() -> None:
     assert "III/a\tPenata Muda" in CliRunner().invoke(main, ["reference", "ranks"]).output
     assert "rank_promotion:" in CliRunner().invoke(main, ["kinds"]).output
+    tables = CliRunner().invoke(main, ["reference"]).output.splitlines()
+    assert "ranks (17 codes): SIASN reference tables (BKN)" in tables
+    assert [line for line in tables if line.endswith(":") or line.endswith(": ")] == []  # (a table of no source)
 
 
 def test_the_console_script_is_installed() -> None:
