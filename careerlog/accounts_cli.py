@@ -227,6 +227,8 @@ def list_tokens_command(obj: Context, username: str | None) -> None:
         now = accounts.clock()
         # (a disabled account's tokens are refused however they stand: they were listed "active")
         disabled = {account.username for account in accounts.list_accounts() if account.disabled}
+        if username is not None:  # (an account mistyped listed nothing, exit 0: as if it held no token)
+            accounts.get(username)
         for t in accounts.list_tokens(username):
             used = f"{t.last_used_at:%Y-%m-%d %H:%M}" if t.last_used_at else "never used"
             state = t.state(now)

@@ -292,3 +292,11 @@ def test_a_token_revoked_again_is_said_to_be_so_and_keeps_its_time(database_url:
         assert accounts.list_tokens("siti") == [first]
     finally:
         accounts.store.close()
+
+
+def test_the_tokens_of_an_unknown_account_are_refused_not_listed_as_none(database_url: str) -> None:
+    create_hr(database_url)
+    issue(database_url)
+    result = run(database_url, "tokens", "list", "--account", "sitti")
+    assert (result.exit_code, result.output) == (1, "Error: No account named 'sitti'.\n")  # (it listed nothing, 0)
+    assert run(database_url, "tokens", "list", "--account", "siti").output.count("\tsiti\tactive\t") == 1
