@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
@@ -53,8 +54,8 @@ def shown_after_write() -> bool:
         return True
     if len(given) > 1 or not whole_number(given[0]):
         raise InvalidInput(_("Must be a whole number: the log position the record form gave."), "wait_for")
-    position = int(given[0])
-    if position > services().ledger.max_notification_id():
+    position = whole(given[0])
+    if position is None or position > services().ledger.max_notification_id():
         raise InvalidInput(_("No recording has been given this log position yet."), "wait_for")
     try:
         services().wait_for(position)
@@ -214,6 +215,15 @@ def one(args: Any, name: str) -> str | None:
     """A single query argument, None when absent or blank."""
     value = args.get(name, "").strip()
     return value or None
+
+
+def whole(text: str) -> int | None:
+    """A query's whole number written in digits 0-9, None for any other text and for one of more digits than int()
+    reads (`sys.get_int_max_str_digits`, 4,300: a URL holds twice as many), more than any the pages take; int() raised
+    ValueError on it, a 500 on the pages reading page, min_cell, year, years, wait_for or target_version."""
+    if not whole_number(text) or len(text.lstrip("0")) > sys.get_int_max_str_digits():
+        return None
+    return int(text)
 
 
 def given_twice(names: Iterable[str]) -> dict[str, list[str]]:

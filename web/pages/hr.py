@@ -63,7 +63,7 @@ from careerlog.textfiles import (
 from careerlog.workbook_template import XLSX_TYPE, template_name, template_workbook
 from careerlog.workbooks import header_names
 from web.errors import KEY_HEADER, conflict_errors
-from web.pages.common import allowed, blp, expired, page, services
+from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
 from web.pages.inspector import AUDIT_CSV_LIMIT, page_number
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
@@ -217,13 +217,13 @@ def targeted_fact(account: Account, values: Mapping[str, str]) -> dict[str, Any]
     account may not read (which the ledger answers as not found when the form is sent). A read of the record,
     logged as the timeline's."""
     nip, version = values.get("nip", "").strip(), values.get("target_version", "").strip()
-    if not nip or not whole_number(version):
+    if not nip or whole(version) is None:
         return None
     try:
         timeline = services().timeline(account, nip, as_of=None, known_at=None)
     except (NotFound, InvalidInput, AccessDenied):
         return None
-    return next((item for item in timeline["items"] if item["version"] == int(version)), None)
+    return next((item for item in timeline["items"] if item["version"] == whole(version)), None)
 
 
 def correction_example(fact: Mapping[str, Any]) -> str:

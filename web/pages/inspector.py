@@ -21,7 +21,7 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.reference import reference, rules
-from projections.merit.fairness import DEFAULT_MIN_CELL, NOBODY_PROMOTED, with_pool
+from projections.merit.fairness import DEFAULT_MIN_CELL, MAX_MIN_CELL, NOBODY_PROMOTED, with_pool
 from projections.merit.groups import DIMENSIONS
 from projections.merit.queries import DECISION_COLUMNS, LIST_RULES, PASSED_OVER_COUNT, judged_by
 from projections.merit.rules import SEVERITY_ORDER
@@ -31,7 +31,7 @@ from web.api.fields import plain_day
 from web.api.paging import last_page
 from web.pages import charts, local_number
 from web.pages.columns import decision_column_labels, statistics_column_labels
-from web.pages.common import allowed, blp, filters_from, given_twice, one, page, readable, services
+from web.pages.common import allowed, blp, filters_from, given_twice, one, page, readable, services, whole
 from web.pages.export import columns_of, download
 from web.pages.labels import (
     code_name,
@@ -231,9 +231,10 @@ def page_number(per_page: int = 50) -> int:
     if len(request.args.getlist("page")) > 1:  # (no field of the form shows it: the error page names it)
         raise InvalidInput(given_twice(("page",)))
     value = one(request.args, "page") or "1"
-    if not whole_number(value) or int(value) < 1:
+    if not whole_number(value) or whole(value) == 0:
         raise InvalidInput(_("Must be a whole number of at least 1."), "page")
-    return min(int(value), last_page(per_page))
+    number = whole(value)  # (None: more digits than int() reads, past the last page as any number so big)
+    return last_page(per_page) if number is None else min(number, last_page(per_page))
 
 
 def list_query() -> dict[str, list[str]]:
@@ -494,9 +495,13 @@ def min_cell_arg(args: MultiDict[str, str]) -> int:
     value = one(args, "min_cell")
     if value is None:
         return DEFAULT_MIN_CELL
-    if not whole_number(value) or int(value) < 1:
+    number = whole(value)
+    if whole_number(value) and number is None:  # (more digits than int() reads: beyond the services' bound)
+        most = local_number(MAX_MIN_CELL)
+        raise InvalidInput(_("Must be a whole number from %(low)s to %(high)s.", low=1, high=most), "min_cell")
+    if number is None or number < 1:
         raise InvalidInput(_("Must be a whole number of at least 1."), "min_cell")
-    return int(value)
+    return number
 
 
 def statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[str]], dict[str, Any]]:

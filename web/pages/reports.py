@@ -21,7 +21,7 @@ from projections.queries import HEADCOUNT_FIELDS
 from projections.training import BETWEEN, FIRST_YEAR, GROUPING_REFUSALS, SPELL_FIELDS
 from web.pages import charts, local_number
 from web.pages.columns import report_column_labels
-from web.pages.common import allowed, blp, filters_from, given_twice, one, page, services
+from web.pages.common import allowed, blp, filters_from, given_twice, one, page, services, whole
 from web.pages.export import download
 from web.pages.inspector import agencies_within, refused
 from web.pages.labels import code_name
@@ -66,10 +66,11 @@ def year_arg() -> int:
         return date.today().year - 1
     if not whole_number(value):
         raise InvalidInput(_("Must be a year, e.g. 2024."), "year")
-    if not FIRST_YEAR <= int(value) <= date.today().year:
+    year = whole(value)  # (None: more digits than int() reads, past any year)
+    if year is None or not FIRST_YEAR <= year <= date.today().year:
         low, high = FIRST_YEAR, date.today().year
         raise InvalidInput(_("Must be a whole number from %(low)s to %(high)s.", low=low, high=high), "year")
-    return int(value)
+    return year
 
 
 def training_result(account: Account) -> dict[str, Any]:

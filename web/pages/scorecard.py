@@ -13,13 +13,12 @@ from werkzeug.exceptions import HTTPException
 from careerlog.access import AccessDenied, Action, permits
 from careerlog.accounts import Account, AuthenticationFailed
 from careerlog.domain.errors import InvalidInput, NotFound
-from careerlog.domain.payload import whole_number
 from careerlog.reference import reference
 from projections.training import FIRST_YEAR
 from web import kept
 from web.api.scorecard import MAX_YEARS  # the trend's years, 1-20, as the API and ScorecardQueries take them
 from web.pages import errors
-from web.pages.common import allowed, given_twice, one, page
+from web.pages.common import allowed, given_twice, one, page, whole
 from web.pages.inspector import refused
 from web.pages.scorecard_charts import indicator_svg
 from web.pages.scorecard_pdf import scorecard_pdf
@@ -58,9 +57,10 @@ def number_arg(name: str, default: int, low: int, high: int) -> int:
     value = one(request.args, name)
     if value is None:
         return default
-    if not whole_number(value) or not low <= int(value) <= high:
+    number = whole(value)  # (None: no whole number, or one of more digits than int() reads, past any bound)
+    if number is None or not low <= number <= high:
         raise InvalidInput(_("Must be a whole number from %(low)s to %(high)s.", low=low, high=high), name)
-    return int(value)
+    return number
 
 
 def chosen(account: Account) -> dict[str, Any]:

@@ -1,0 +1,78 @@
+"""A page's whole number of more digits than Python's int() reads (4,300; a URL may hold twice as many) is read as a
+number too big for its field, as a shorter one past the field's bound is: it was a 500 ("Exceeds the limit (4300
+digits) for integer string conversion") on every page reading page, min_cell, year, years or wait_for."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.functional.conftest import BUDI, World, own_client
+from tests.functional.test_pages_auth import log_in
+
+pytestmark = pytest.mark.xdist_group("pages_numbers_of_too_many_digits")
+LONG = "1" * 5000
+
+
+def errors_of(answer_text: str) -> dict[str, str]:
+    return dict(re.findall(r'<span class="error" id="([a-z_]+)-error">(.*?)</span>', answer_text))
+
+
+@pytest.mark.parametrize(
+    ("who", "path"),
+    [
+        ("inspector", "/pages/audits"),
+        ("inspector", "/pages/audits/posts"),
+        ("inspector", "/pages/audits/awards"),
+        ("inspector", "/pages/audits/study-leaves"),
+        ("admin", "/pages/accounts/changes"),
+        ("hr", "/pages/past-retirement"),
+    ],
+)
+def test_a_page_number_too_long_to_read_shows_the_last_page(shared_world: World, who: str, path: str) -> None:
+    world = own_client(shared_world)
+    log_in(world, who)
+    assert world.client.get(f"{path}?page={LONG}&lang=en").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/pages/fairness", "/pages/fairness.csv", "/pages/time-to-promotion.xlsx"])
+def test_a_smallest_cell_too_long_to_read_is_refused_beside_min_cell(shared_world: World, path: str) -> None:
+    world = own_client(shared_world)
+    log_in(world, "inspector")
+    answer = world.client.get(f"{path}?by=sex&min_cell={LONG}&lang=en")
+    assert answer.status_code == 422
+    assert "Must be a whole number from 1 to 1,000,000." in answer.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("name", ["year", "years"])
+def test_a_scorecard_year_too_long_to_read_is_refused_beside_its_field(shared_world: World, name: str) -> None:
+    world = own_client(shared_world)
+    log_in(world, "policy")
+    for path in ("/pages/scorecard", "/pages/scorecard.pdf"):
+        answer = world.client.get(f"{path}?agency=KOTA-MEDAN&{name}={LONG}&lang=en")
+        assert answer.status_code == 422, path
+        assert "Must be a whole number from " in answer.get_data(as_text=True), path
+
+
+def test_a_training_reports_year_too_long_to_read_is_refused_as_out_of_range(shared_world: World) -> None:
+    world = own_client(shared_world)
+    log_in(world, "reporter")
+    answer = world.client.get(f"/pages/reports/training?year={LONG}&lang=en")
+    assert answer.status_code == 422
+    assert errors_of(answer.get_data(as_text=True))["year"].startswith("Must be a whole number from 1900 to ")
+
+
+def test_a_log_position_too_long_to_read_is_refused_as_none_given_yet(shared_world: World) -> None:
+    world = own_client(shared_world)
+    log_in(world, "hr")
+    answer = world.client.get(f"/pages/employees/{BUDI}?wait_for={LONG}&lang=en")
+    assert answer.status_code == 422
+    assert "No recording has been given this log position yet." in answer.get_data(as_text=True)
+
+
+def test_a_correction_form_naming_a_version_too_long_to_read_shows_no_fact(shared_world: World) -> None:
+    world = own_client(shared_world)
+    log_in(world, "hr")
+    answer = world.client.get(f"/pages/record?kind=correction&nip={BUDI}&target_version={LONG}&lang=en")
+    assert answer.status_code == 200
