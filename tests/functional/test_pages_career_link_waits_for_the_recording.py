@@ -2,18 +2,22 @@
 the API's), and the career record opened from it waits until the views show that write, at most
 CAREERLOG_WAIT_SECONDS (here 1.5 s); when they do not by then it says the recording may not show yet. Served by
 several workers the career record opened at once did not list the fact: the views follow the log a moment after a
-write, in whichever process holds the follower lock. A `wait_for` that is no position given is refused naming it."""
+write, in whichever process holds the follower lock. A `wait_for` that is no position given is refused naming it.
+A record the log holds and the views do not show yet (an appointment imported a moment ago, opened by its NIP) waits
+for them too, then is the 503 page to load again: it was the 404 "There is nothing here"."""
 
 from __future__ import annotations
 
 import re
 import threading
 import time
+from datetime import date
 from typing import Any
 
 import pytest
 
-from tests.functional.conftest import BUDI, TEST_CONFIG, World
+from tests import factories as f
+from tests.functional.conftest import BUDI, MISSING, TEST_CONFIG, World, appointment_of
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import training_form
 
@@ -88,3 +92,52 @@ def test_a_wait_for_that_is_no_position_given_is_refused_naming_it(world: World,
     page = answer.get_data(as_text=True)
     assert "wait_for" in page
     assert reason in page
+
+
+NEW = f.nip(date(1991, 4, 4), date(2020, 3, 1), "F", sequence=705)  # appointed by the tests below, KOTA-MEDAN
+
+
+def appointed_unshown(world: World) -> None:
+    """NEW appointed in the log, the views caught up to the fact before it and not to it (nothing follows the log)."""
+    world.catch_up()
+    world.services.ledger.record(NEW, "appointment", appointment_of(NEW, name="Nur Lubis"), actor="test")
+
+
+@pytest.mark.parametrize("path", [f"/pages/employees/{NEW}", f"/pages/employees/{NEW}/record.csv"])
+def test_a_record_opened_before_the_views_show_it_waits_for_them(world: World, path: str) -> None:
+    # was the 404 "There is nothing here" to the HR officer who had just appointed the employee (an import, the API)
+    appointed_unshown(world)
+    log_in(world, "hr")
+
+    def follow() -> None:
+        time.sleep(0.3)
+        world.catch_up()
+
+    follower = threading.Thread(target=follow)
+    follower.start()
+    try:
+        answer = world.client.get(f"{path}?lang=en")
+    finally:
+        follower.join()
+    assert answer.status_code == 200
+    assert "Nur Lubis" in answer.get_data(as_text=True) or NEW in answer.get_data(as_text=True)
+
+
+def test_a_record_the_views_do_not_show_in_time_is_the_page_to_load_again(world: World) -> None:
+    appointed_unshown(world)
+    log_in(world, "hr")
+    started = time.monotonic()
+    answer = world.client.get(f"/pages/employees/{NEW}?lang=en")
+    assert 1.5 <= time.monotonic() - started < 5
+    assert answer.status_code == 503
+    assert "Wait a moment and load the page again." in answer.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("who", "nip"), [("hr", MISSING), ("hr_karo", NEW), ("employee", NEW)])
+def test_a_record_not_recorded_or_not_the_readers_is_not_found_at_once(world: World, who: str, nip: str) -> None:
+    appointed_unshown(world)
+    log_in(world, who)
+    started = time.monotonic()
+    answer = world.client.get(f"/pages/employees/{nip}?lang=en")
+    assert time.monotonic() - started < 1.5
+    assert answer.status_code == 404

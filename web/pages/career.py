@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from babel.numbers import get_decimal_symbol
 from flask import request, url_for
@@ -17,7 +18,7 @@ from markupsafe import Markup
 
 from careerlog.access import Action, Target, permits
 from careerlog.accounts import Account
-from careerlog.domain.errors import InvalidInput
+from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import parse_nip
 from careerlog.domain.payload import UNKNOWN_FIELD, FieldSpec, payload_fields
@@ -246,13 +247,31 @@ def audit_links(account: Account, nip: str) -> dict[int, str]:
     }
 
 
+Read = TypeVar("Read")
+
+
+def once_shown(account: Account, nip: str, read: Callable[[], Read]) -> Read:
+    """`read` (of a record's views), once the views show the record the log holds: a record recorded a moment ago (an
+    appointment imported or sent through the API, its career record opened by its NIP at once) is in the log before
+    the follower adds it to the views, and was "Page not found: there is nothing here" to the HR officer who had just
+    recorded it. When the views know the NIP not and the reader may read the record the log holds (services.target,
+    else the same 404), the read waits for the views to reach the log's head, at most CAREERLOG_WAIT_SECONDS (then the
+    503 page: "Wait a moment and load the page again"), and is made again."""
+    try:
+        return read()
+    except NotFound:
+        services().target(account, Action.READ_RECORD, nip)  # (the 404 of a record not recorded or not the reader's)
+        services().wait_for(services().ledger.max_notification_id())
+        return read()
+
+
 @blp.route("/employees/<nip>")
 def career(nip: str) -> ResponseReturnValue:
     """Show an employee's career: timeline with corrections, charts, next promotion, mentoring, readers."""
     account = signed_in()
     order = timeline_order()  # (refused before the record is read: no access logged for a page not shown)
     caught_up = shown_after_write()  # (opened from the record form's link: its recording shown)
-    found = services().career_page(account, nip)
+    found = once_shown(account, nip, lambda: services().career_page(account, nip))
     subject = found["timeline"]["nip"]
     today = services().eligibility_view.today  # the day the rows' `reached` and `next_date` are read on
     who = heading(found, subject)
@@ -349,7 +368,7 @@ def career_csv(nip: str) -> ResponseReturnValue:
     timeline CSV and `careerlog export` are the machine-readable ones, unchanged."""
     account = signed_in()
     csv_arguments()  # (refused before the record is read: no access logged for a file not sent)
-    timeline = services().timeline(account, nip, as_of=None, known_at=None)
+    timeline = once_shown(account, nip, lambda: services().timeline(account, nip, as_of=None, known_at=None))
     columns, rows = record_table(timeline["items"])
     delimiter = ";" if get_decimal_symbol(get_locale()) == "," else ","
     return csv_download(rows, columns, f"riwayat-karier-{timeline['nip']}.csv", delimiter=delimiter)
