@@ -77,3 +77,31 @@ def test_the_eligibility_csv_keeps_its_columns_in_place_with_blocked_last(world:
     assert header == (
         "kind,rank,new_rank,earliest_date,judged_on,reached,next_date,requirements,missing,rules_version,blocked"
     )
+
+
+def test_a_blocked_offer_whose_time_in_rank_is_ahead_says_the_day_its_requirements_are_judged_on(
+    world: World,
+) -> None:
+    # The blocked offer shows no earliest date; its requirements, judged on the day the time in rank is reached (a
+    # day to come), read "met: At least 4 years in rank III/b ..., reached on 1 Apr <4 years on>" and "No disciplinary
+    # penalty bars a promotion on 1 Apr ..." with nothing on the page saying which day that is or why.
+    nip = f.nip(date(1975, 3, 3), date(2000, 3, 1), "M", sequence=773)
+    since = date(date.today().year - 1, 4, 1)
+    ledger = world.services.ledger
+    ledger.record(nip, "appointment", appointment_of(nip, rank="II/a", education="SLTA"), actor="test")
+    ledger.record(
+        nip, "rank_promotion", f.promotion("III/b", since.isoformat()), actor="test", confirmed=["promotion.one_step"]
+    )
+    world.catch_up()
+    judged = date(since.year + 4, 4, 1)
+    english = page_text(world, nip)
+    assert "Blocked: your education" in english
+    assert (
+        f"Requirements judged on: {judged:%b} {judged.day}, {judged.year} "
+        "(the first promotion date once the time in rank is reached)" in english
+    )
+    indonesian = page_text(world, nip, "id")
+    assert (
+        f"Persyaratan dinilai pada: 1 Apr {judged.year} "
+        "(tanggal kenaikan pangkat pertama setelah masa kerja dalam pangkat terpenuhi)" in indonesian
+    )
