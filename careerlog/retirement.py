@@ -27,12 +27,45 @@ def retirement_age(
     rule = book.in_force(RULE, day)
     if rule is None:
         return None
-    params = rule.params
+    return age_by(rule.params, post_kind, level, title), rule.status
+
+
+def age_by(params: Mapping[str, Any], post_kind: str | None, level: str | None, title: str | None = None) -> int:
+    """The age a version of the rule (its `params`) gives the post: `retirement_age`'s reading."""
     by_post = params.get("post_kinds", {}).get(post_kind) if post_kind else None
     functional = post_kind == "FUNGSIONAL"
     by_title = title_age(params.get("post_titles", {}), title) if functional and title else None
     by_level = params.get("functional_levels", {}).get(level) if functional and level else None
-    return int(by_post or by_title or by_level or params["default"]), rule.status
+    return int(by_post or by_title or by_level or params["default"])
+
+
+def age_reached(
+    book: Rules, birth: date, today: date, post_kind: str | None, level: str | None, title: str | None = None
+) -> tuple[int, str] | None:
+    """The retirement age one born on `birth` reaches holding the post, by the version of the rule in force on the day
+    that age is reached (the rule of the day service ends, as every rule is read on its day: a version raising the age
+    from a day on is the age of those who reach the former one after it), and that version's status; the earliest
+    such day when several versions would each end the service on a day of their own. A day no version is in force on
+    (before the rule begins) is read by the version in force `today`, as before; None when none is."""
+    found = []
+    for rule in book.versions(RULE):
+        age = age_by(rule.params, post_kind, level, title)
+        reached = birthday(birth, age)
+        if rule.in_force_on(reached):
+            found.append((reached, age, rule.status))
+    if found:
+        _, age, status = min(found)
+        return age, status
+    return retirement_age(book, today, post_kind, level, title)
+
+
+def birthday(birth: date, age: int) -> date:
+    """The day one born on `birth` reaches `age` (a 29 February birthday on 28 February of a common year, as
+    careerlog.ages counts it)."""
+    try:
+        return birth.replace(year=birth.year + age)
+    except ValueError:
+        return birth.replace(year=birth.year + age, day=28)
 
 
 def title_age(ages: Mapping[str, Any], title: str) -> Any:

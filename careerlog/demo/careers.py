@@ -68,7 +68,7 @@ from careerlog.demo.org import (
 )
 from careerlog.reference import reference, rules
 from careerlog.retirement import RULE as RETIREMENT_RULE
-from careerlog.retirement import retirement_age
+from careerlog.retirement import age_reached
 
 EDU_SHARES = (
     ("SD", 1.0), ("SLTP", 2.0), ("SLTA", 26.0), ("D-I", 0.5), ("D-II", 2.5), ("D-III", 9.0),
@@ -587,7 +587,7 @@ class Simulation:
         versions = book.versions(RETIREMENT_RULE)
         if versions and day < versions[0].valid_from:
             day = versions[0].valid_from
-        found = retirement_age(book, day, kind, level, title)
+        found = age_reached(book, person.birth, day, kind, level, title)  # (by the version of the day it is reached)
         return found[0] if found else YOUNGEST_RETIREMENT
 
     def separate(self, person: Person, day: date, status: str, reason: str) -> None:

@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 
 from careerlog.keyset import Keyset
 from careerlog.reference import Rules
-from careerlog.retirement import RULE, retirement_age
+from careerlog.retirement import RULE, age_reached, retirement_age
 from careerlog.sqlstore import Row
 
 __all__ = [
@@ -37,11 +37,12 @@ def expected_retirement(book: Rules, roster: Row | None, today: date) -> dict[st
     if roster is None or roster["employment_kind"] != "PNS" or roster["separated_on"] or not roster["birth_date"]:
         return None
     kind, level, title = reckoned_post(roster)
-    found = retirement_age(book, today, kind, level, title)
+    birth = date.fromisoformat(roster["birth_date"])
+    found = age_reached(book, birth, today, kind, level, title)
     if found is None:
         return None
     age, status = found
-    reached = date.fromisoformat(roster["birth_date"]) + relativedelta(years=age)
+    reached = birth + relativedelta(years=age)
     last_day = reached + relativedelta(day=31)
     post, acting = kind is not None, acting_only(roster)
     return {
@@ -71,14 +72,15 @@ PAST_RETIREMENT_KEYSET = Keyset("past-retirement", ("expected_end", "subject"), 
 
 
 def youngest_retirement_age(book: Rules, today: date) -> int | None:
-    """The youngest age rule retirement.age names on `today` (None when it is not in force): nobody born after
+    """The youngest age rule retirement.age names in any of its versions (an age is read by the version in force on
+    the day it is reached, `age_reached`, else by today's); None when the rules hold no version: nobody born after
     `today` less that age has reached theirs, so a read of the roster need look at no one younger."""
-    rule = book.in_force(RULE, today)
-    if rule is None:
-        return None
-    params = rule.params
-    ages = [params["default"], *(a for key in AGE_TABLES for a in params.get(key, {}).values())]
-    return min(int(a) for a in ages)
+    ages = [
+        a
+        for rule in book.versions(RULE)
+        for a in (rule.params["default"], *(a for key in AGE_TABLES for a in rule.params.get(key, {}).values()))
+    ]
+    return min((int(a) for a in ages), default=None)
 
 
 def past_retirement(book: Rules, rows: Iterable[Row], today: date) -> list[dict[str, Any]]:

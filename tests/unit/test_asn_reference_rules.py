@@ -13,8 +13,11 @@ from careerlog.reference import Rules, reference, rules
 from careerlog.retirement import retirement_age
 from projections.career import Fact
 from projections.merit.eligibility import eligibility_rows
+from projections.merit.retirement import expected_retirement, youngest_retirement_age
 from projections.merit.rules import PromotionJudge, penalty_bars_until, penalty_end, penalty_served, round_dates
 from tests import factories as f
+
+TODAY = date(2026, 12, 5)
 
 
 @pytest.mark.parametrize("written", ["15", "UNDER_PENALTY"])
@@ -144,3 +147,28 @@ def test_the_months_a_penalty_bars_after_its_end_run_to_the_last_day_of_the_last
     ended = f.CareerBuilder().add("penalty", short).record().of_kind("penalty")[0]
     assert penalty_bars_until(ended, {"MEDIUM": 1}) == date(2023, 3, 31)
     assert penalty_bars_until(ended, {}) == date(2023, 2, 28)
+
+
+def test_the_expected_end_of_service_reads_the_retirement_age_in_force_on_the_day_it_is_reached() -> None:
+    """retirement.age is unconfirmed (M), so configurable, and may change from a day on (58 until 2030, 60 from then):
+    one who reaches 58 after the change retires at 60, by the rule of the day their service would end, not by the
+    version in force today; one who reaches 58 before it, at 58."""
+    book = rules()
+    (bundled,) = book.versions("retirement.age")
+    changed = Rules(
+        [
+            *(r for r in book.all if r.id != "retirement.age"),
+            replace(bundled, valid_to=date(2030, 1, 1)),
+            replace(bundled, valid_from=date(2030, 1, 1), params={**bundled.params, "default": 60}),
+        ]
+    )
+
+    def end(birth: str) -> tuple[str, int]:
+        row = {"employment_kind": "PNS", "separated_on": None, "birth_date": birth, "post_kind": "PELAKSANA"}
+        found = expected_retirement(changed, {**row, "post_level": None, "post_assignment": "DEFINITIVE"}, TODAY)
+        assert found is not None
+        return found["day"], found["age"]
+
+    assert end("1973-06-15") == ("2033-06-30", 60)  # 58 on 2031-06-15, after the change
+    assert end("1970-03-10") == ("2028-03-31", 58)  # 58 on 2028-03-10, before it
+    assert youngest_retirement_age(changed, TODAY) == 58
