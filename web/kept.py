@@ -124,7 +124,7 @@ def kept_statistic(
     *,
     start: date | None,
     end: date | None,
-    min_cell: int,
+    min_cell: int | None,
 ) -> tuple[Hashable, dict[str, Any]]:
     """Fairness (`rates`: Services.fairness) or time to promotion (`times`: Services.time_to_promotion) for the
     reader, grouped `by`, over the filters narrowed to the reader's scope, the period and the smallest cell, kept

@@ -46,7 +46,7 @@ from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries, mente
 from projections.merit.audit import decision_confirmations
 from projections.merit.distribution import GRADE_INFLATION_KEYSET, GradeInflationQueries, with_excess
 from projections.merit.eligibility import EligibilityQueries
-from projections.merit.fairness import DEFAULT_MIN_CELL, FairnessQueries
+from projections.merit.fairness import FairnessQueries
 from projections.merit.passed_over import colleagues_of, ledger_records
 from projections.merit.queries import AuditQueries, comparison_evidence, with_colleagues
 from projections.merit.retirement import PAST_RETIREMENT_KEYSET
@@ -620,7 +620,7 @@ class Services:
     ) -> dict[str, Any]:
         """A group statistic of the merit audit over the reader's scope, showing the filters applied."""
         scope = self.within(reader, Action.RUN_AUDITS, filters)
-        found = query(by, scope=scope, **{"min_cell": DEFAULT_MIN_CELL, **options})
+        found = query(by, scope=scope, **options)  # (no min_cell: rule fairness.adverse_impact's)
         return {**found, "scope": shown_scope(scope)}
 
     # ------------------------------------------------------------------ reports

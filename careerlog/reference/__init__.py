@@ -9,6 +9,7 @@ How lists write names (titles, honorifics, abbreviations: names.toml) is replace
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -320,6 +321,35 @@ def _day(row: Mapping[str, Any], field: str, named: str) -> date:
         raise ConfigurationError(f"{named}: {field} {value!r} is not a day (YYYY-MM-DD): {e}") from None
 
 
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# The params of a rule read as numbers, with what each must be: (test, what it must be). A rules file giving another
+# value is refused naming the rule and the param (`checked_params`), not read into a nonsense answer.
+PARAM_CHECKS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
+    "fairness.adverse_impact": {
+        "threshold": (lambda v: _number(v) and 0 < v <= 1, "a number above 0 and at most 1 (the four fifths: 0.8)"),
+        "alpha": (lambda v: _number(v) and 0 < v < 1, "a number between 0 and 1, both excluded (e.g. 0.05)"),
+        "min_cell": (lambda v: _whole(v) and v >= 1, "a whole number of at least 1 (e.g. 5)"),
+    },
+}
+
+
+def checked_params(rule_id: str, params: Any, named: str) -> Mapping[str, Any]:
+    """A rule's params, those `PARAM_CHECKS` names checked; ConfigurationError naming the rule and the param."""
+    if not isinstance(params, Mapping):
+        raise ConfigurationError(f"{named}: params must be a table, got {params!r}")
+    for name, (test, must) in PARAM_CHECKS.get(rule_id, {}).items():
+        if name in params and not test(params[name]):
+            raise ConfigurationError(f"{named}: params.{name} must be {must}, got {params[name]!r}")
+    return params
+
+
 def load_rules(path: Path) -> Rules:
     """The rules of a rules.toml; ConfigurationError naming the file and what does not read in it (TOML that does
     not parse, no [[rules]], a rule without one of its fields or with a day that is not a date)."""
@@ -339,11 +369,13 @@ def load_rules(path: Path) -> Rules:
                     valid_from=_day(row, "valid_from", named),
                     valid_to=_day(row, "valid_to", named) if row.get("valid_to") else None,
                     severity=row.get("severity", "info"),
-                    params=row.get("params", {}),
+                    params=checked_params(row["id"], row.get("params", {}), named),
                 )
             )
         except KeyError as e:
             raise ConfigurationError(f"{named}: no {e.args[0]}") from None
+        except ConfigurationError:  # (a param refused: it names the rule already)
+            raise
         except (TypeError, ValueError) as e:
             raise ConfigurationError(f"{named}: {e}") from None
     return Rules(rules, path)

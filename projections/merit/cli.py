@@ -219,10 +219,10 @@ def common_options(func: Any) -> Any:
             *place_and_period("day of the period", from_until_today=True),
             click.option(
                 "--min-cell",
-                default=DEFAULT_MIN_CELL,
-                show_default=True,
+                default=None,
                 type=WholeNumber(min=1, max=MAX_MIN_CELL),
-                help="Smallest group reported.",
+                help="Smallest group reported  [default: the min_cell of rule fairness.adverse_impact, "
+                f"{DEFAULT_MIN_CELL} by the bundled rules]",
             ),
             table_format,
         ]
@@ -246,7 +246,7 @@ def counted_and_untested_lines(result: dict[str, Any], counted: str, untested: s
 @common_options
 @pass_context
 @friendly_errors
-def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int, **options: str | None) -> None:
+def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int | None, **options: str | None) -> None:
     """Selection rates of the promotion rounds per group: the four-fifths rule, z, Fisher and CMH tests.
 
     Dimensions: sex, agency, region, education, age_band, recruitment_path, employment_kind;
@@ -258,7 +258,9 @@ def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int, **option
     result = {**result, "groups": with_pool(result["groups"])}
     notes = [
         f"reference: {result['reference'] or '-'}; rounds: {result['rounds']}; "  # (none shown: "None" was printed)
-        f"Fisher p adjusted ({result['correction']}); groups under {result['min_cell']} suppressed"
+        f"Fisher p adjusted ({result['correction']}); groups under {result['min_cell']} suppressed",
+        f"adverse impact: a ratio under {result['four_fifths']}; significant: adjusted p at most {result['alpha']} "
+        f"(rule {result['rule']}, version from {result['rule_from'] or '- (none in force: the bundled values)'})",
     ]
     past = result.get("past_retirement")
     if past and past["records"]:
@@ -275,7 +277,7 @@ def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int, **option
 @common_options
 @pass_context
 @friendly_errors
-def time_to_promotion_command(obj: Context, /, by: str, fmt: str, min_cell: int, **options: str | None) -> None:
+def time_to_promotion_command(obj: Context, /, by: str, fmt: str, min_cell: int | None, **options: str | None) -> None:
     """Years in rank until promotion per group: Kaplan-Meier medians, those who left, the cumulative incidence of
     promotion by 4 and 8 years (leaving competing, 95% interval), log-rank test and Cox hazard ratios."""
     views_read(obj, RosterProjection(), TrainingProjection())

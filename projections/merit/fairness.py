@@ -65,9 +65,14 @@ STATISTICS_LIBRARIES = (
     "lifelines.statistics",
     "lifelines.fitters.coxph_fitter",
 )
+# Rule fairness.adverse_impact (careerlog/reference/rules.toml) sets the four-fifths threshold, the significance level
+# and the smallest group compared (`AdverseImpact.on`); these are its bundled values, used where no version of it is in
+# force (a rules file without it, or a round before its first version)
+RULE = "fairness.adverse_impact"
 FOUR_FIFTHS = 0.8
 ALPHA = 0.05
 DEFAULT_MIN_CELL = 5
+INTERVAL_ALPHA = 0.05  # the impact ratio's interval is a 95% one whatever the rule's alpha (docs/fairness.md)
 MAX_MIN_CELL = 1_000_000  # groups of more are beyond any civil service: a bigger number is a mistake
 CORRECTION = "holm"
 SCOPE_FILTERS = ("agency", "region", "unit")
@@ -86,6 +91,33 @@ FEWER_THAN_TWO_GROUPS = "fewer_than_two_groups"
 NOBODY_PROMOTED = "nobody_promoted"
 # The refusals of a fairness request (careerlog.domain.wording)
 NOT_A_DAY = Refusal("Must be a date as YYYY-MM-DD, got {value}.")
+
+
+@dataclass(frozen=True)
+class AdverseImpact:
+    """The params of rule fairness.adverse_impact an answer is judged by: a ratio under `threshold` is adverse impact,
+    an adjusted p at most `alpha` significant, a group of fewer than `min_cell` not compared (the default of the
+    query's min_cell); `rule_from`, the first day of the version read (None: no version in force, the bundled
+    values)."""
+
+    threshold: float = FOUR_FIFTHS
+    alpha: float = ALPHA
+    min_cell: int = DEFAULT_MIN_CELL
+    rule_from: str | None = None
+
+    @classmethod
+    def on(cls, day: date, book: Rules | None = None) -> AdverseImpact:
+        """The params of the version in force on `day` (a pool's last round: `FairnessQueries.fairness`)."""
+        rule = (rules() if book is None else book).in_force(RULE, day)
+        if rule is None:
+            return cls()
+        params = rule.params
+        return cls(
+            float(params.get("threshold", FOUR_FIFTHS)),
+            float(params.get("alpha", ALPHA)),
+            int(params.get("min_cell", DEFAULT_MIN_CELL)),
+            rule.valid_from.isoformat(),
+        )
 
 
 def import_statistics() -> None:
@@ -130,7 +162,7 @@ def compare(promoted: int, pool: int, ref_promoted: int, ref_pool: int, *, detai
         table = Table2x2(
             np.array([[promoted, pool - promoted], [ref_promoted, ref_pool - ref_promoted]]), shift_zeros=False
         )
-        low, high = (float(b) for b in table.riskratio_confint(alpha=ALPHA))
+        low, high = (float(b) for b in table.riskratio_confint(alpha=INTERVAL_ALPHA))
     z = p_z = None
     both = promoted + ref_promoted
     if detail and 0 < both < pool + ref_pool:  # the pooled variance is zero when all or none were promoted
@@ -179,8 +211,8 @@ def mantel_haenszel(rounds: pd.DataFrame, group: str, reference: str) -> tuple[f
     return odds, float(chi2.sf(statistic, 1))
 
 
-def holm(p_values: list[float]) -> tuple[list[bool], list[float]]:
-    """Rejections and Holm-adjusted p-values; one p-value is its own adjustment.
+def holm(p_values: list[float], alpha: float = ALPHA) -> tuple[list[bool], list[float]]:
+    """Rejections at `alpha` and Holm-adjusted p-values; one p-value is its own adjustment.
 
     statsmodels' holm runs a full gc.collect() on every call, which walks every object of the process
     (0.15 s in a web worker holding the app, pandas and matplotlib: 218,000 objects; a scorecard calls it
@@ -188,7 +220,7 @@ def holm(p_values: list[float]) -> tuple[list[bool], list[float]]:
     back after it, so every caller (fairness API and page, scorecard, CLI) pays only for the call's own.
     """
     if len(p_values) == 1:
-        return [p_values[0] <= ALPHA], [p_values[0]]
+        return [p_values[0] <= alpha], [p_values[0]]
     from statsmodels.stats.multitest import multipletests
 
     # The freeze is process-wide and gunicorn's threads share it: another thread's freeze or unfreeze (another
@@ -196,17 +228,25 @@ def holm(p_values: list[float]) -> tuple[list[bool], list[float]]:
     # frozen one waits for the next unfreeze to be collected. That costs time only: which objects a collection
     # walks never changes a live object, and multipletests' answer does not depend on the collector.
     with frozen_heap():
-        reject, adjusted, _, _ = multipletests(p_values, alpha=ALPHA, method=CORRECTION)
+        reject, adjusted, _, _ = multipletests(p_values, alpha=alpha, method=CORRECTION)
     return [bool(r) for r in reject], [float(a) for a in adjusted]
 
 
-def selection_rates(rounds: pd.DataFrame, *, min_cell: int = DEFAULT_MIN_CELL, detail: bool = True) -> dict[str, Any]:
+def selection_rates(
+    rounds: pd.DataFrame,
+    *,
+    min_cell: int = DEFAULT_MIN_CELL,
+    detail: bool = True,
+    threshold: float = FOUR_FIFTHS,
+    alpha: float = ALPHA,
+) -> dict[str, Any]:
     """Selection statistics per group from per-round counts.
 
     `rounds` has one row per (round_date, group) with `pool`, `promoted` and `out_of_rule`
     (promoted without being eligible). Groups with a pool below `min_cell` are flagged
     `suppressed`: their counts are shown, no rate or test is computed and they cannot be the
-    reference. The Fisher p-values of all comparisons are Holm-adjusted as one family.
+    reference. The Fisher p-values of all comparisons are Holm-adjusted as one family, significant at `alpha`; a
+    ratio under `threshold` is adverse impact (rule fairness.adverse_impact: `AdverseImpact`).
 
     Without `detail` (the scorecard's impact indicators) the interval of the impact ratio, z and the
     Cochran-Mantel-Haenszel test are left out (None); every other field is computed by the same
@@ -255,9 +295,9 @@ def selection_rates(rounds: pd.DataFrame, *, min_cell: int = DEFAULT_MIN_CELL, d
             c = compare(item["promoted"], item["eligible"], ref_promoted, ref_pool, detail=detail)
             odds, p_cmh = mantel_haenszel(rounds, str(group), reference) if detail else (None, None)
             item.update(
-                impact_ratio=rounded_apart(c.impact_ratio, FOUR_FIFTHS),  # never shown on the other side of 0.8
+                impact_ratio=rounded_apart(c.impact_ratio, threshold),  # never shown on the other side of it
                 impact_ratio_ci=None if c.ir_low is None else [rounded(c.ir_low), rounded(c.ir_high)],
-                adverse_impact=c.impact_ratio < FOUR_FIFTHS,
+                adverse_impact=c.impact_ratio < threshold,
                 z=rounded(c.z),
                 p_z=p_value(c.p_z),
                 p_fisher=c.p_fisher,
@@ -267,7 +307,7 @@ def selection_rates(rounds: pd.DataFrame, *, min_cell: int = DEFAULT_MIN_CELL, d
             )
         tested = [i for i in items.values() if i["p_fisher"] is not None]
         if tested:
-            reject, adjusted = holm([i["p_fisher"] for i in tested])
+            reject, adjusted = holm([i["p_fisher"] for i in tested], alpha)
             for item, r, a in zip(tested, reject, adjusted, strict=True):
                 adjusted_p = p_value(float(a))
                 item.update(p_fisher=p_value(item["p_fisher"]), p_fisher_adjusted=adjusted_p, significant=bool(r))
@@ -338,7 +378,10 @@ def period(start: Any, end: Any) -> tuple[str | None, str | None]:
     return checked_period(start, end, iso_day)
 
 
-def min_cell_size(value: Any) -> int:
+def min_cell_size(value: Any) -> int | None:
+    """A checked min_cell; None (not given) stays None: rule fairness.adverse_impact's (`AdverseImpact`)."""
+    if value is None:
+        return None
     number = whole_number(value, "min_cell")
     if not 1 <= number <= MAX_MIN_CELL:
         raise InvalidInput(BETWEEN.reason(low=1, high=MAX_MIN_CELL, number=number), "min_cell")
@@ -353,7 +396,7 @@ class Request:
     start: str | None
     end: str | None
     scope: dict[str, Any]
-    min_cell: int
+    min_cell: int | None  # None: not given, the rule's (`AdverseImpact.min_cell`)
 
     @classmethod
     def checked(cls, by: Any, start: Any, end: Any, scope: Mapping[str, Any] | None, min_cell: Any) -> Request:
@@ -364,13 +407,18 @@ class Request:
         given = {k: v for k, v in (scope or {}).items() if v not in (None, "")}
         return cls(dimensions(by), first, last, given, min_cell_size(min_cell))
 
-    def header(self) -> dict[str, Any]:
+    def header(self, rule: AdverseImpact) -> dict[str, Any]:
+        """The query as answered: its min_cell, else the rule's."""
         return {
             "by": self.by,
             "period": {"from": self.start, "to": self.end},
             "scope": self.scope,
-            "min_cell": self.min_cell,
+            "min_cell": self.smallest(rule),
         }
+
+    def smallest(self, rule: AdverseImpact) -> int:
+        """The smallest group compared: the min_cell given, else the rule's."""
+        return rule.min_cell if self.min_cell is None else self.min_cell
 
 
 class FairnessQueries(ViewReader):
@@ -410,22 +458,35 @@ class FairnessQueries(ViewReader):
         start: Any = None,
         end: Any = None,
         scope: Mapping[str, Any] | None = None,
-        min_cell: Any = DEFAULT_MIN_CELL,
+        min_cell: Any = None,
         detail: bool = True,
     ) -> dict[str, Any]:
         """Selection rates per group (one dimension or an intersection of two) in a period and scope; without
         `detail`, no interval, z or CMH test (`selection_rates`) and no `past_retirement` caveat. The pools are of PNS
-        only (a PPPK is never eligible for a 101): `employment_kinds`; `untested` says why nothing is compared."""
+        only (a PPPK is never eligible for a 101): `employment_kinds`; `untested` says why nothing is compared.
+
+        The threshold, significance level and (`min_cell` not given) smallest group are rule fairness.adverse_impact's
+        version in force on the pool's last round (the period's last day, today at the latest, when it has none): one
+        pooled ratio has one threshold, and a pool spanning two versions is judged by the later (`rule_from`)."""
         ask = Request.checked(by, start, end, scope, min_cell)
-        self.until(ask)  # no round after today is in a pool: a `from` after it is refused, as time to promotion's
+        # no round after today is in a pool: a `from` after it is refused, as time to promotion's
+        until = self.until(ask)
         counts = self.pool_counts(ask.by, ask.start, ask.end, scope)
+        last = str(counts["round_date"].max())[:10] if len(counts) else until
+        rule = AdverseImpact.on(date.fromisoformat(last))
         caveat = {"past_retirement": self.past_retirement_in_pool(ask.start, ask.end, scope)} if detail else {}
+        rates = selection_rates(
+            counts, min_cell=ask.smallest(rule), detail=detail, threshold=rule.threshold, alpha=rule.alpha
+        )
         return counted_and_untested(
             {
-                **ask.header(),
+                **ask.header(rule),
                 "correction": CORRECTION,
-                "four_fifths": FOUR_FIFTHS,
-                **in_order(selection_rates(counts, min_cell=ask.min_cell, detail=detail), ask.by),
+                "four_fifths": rule.threshold,
+                "alpha": rule.alpha,
+                "rule": RULE,
+                "rule_from": rule.rule_from,
+                **in_order(rates, ask.by),
                 **caveat,
             }
         )
@@ -482,7 +543,7 @@ class FairnessQueries(ViewReader):
         start: Any = None,
         end: Any = None,
         scope: Mapping[str, Any] | None = None,
-        min_cell: Any = DEFAULT_MIN_CELL,
+        min_cell: Any = None,
     ) -> dict[str, Any]:
         """Kaplan-Meier per group, log-rank and Cox model of the PNS rank spells that began in the period (PPPK are
         never promoted in rank: `PROMOTED_IN_RANK`); `untested` says why there is no log-rank test or Cox model.
@@ -500,11 +561,13 @@ class FairnessQueries(ViewReader):
         start: Any = None,
         end: Any = None,
         scope: Mapping[str, Any] | None = None,
-        min_cell: Any = DEFAULT_MIN_CELL,
+        min_cell: Any = None,
         jobs: int = 1,
     ) -> list[dict[str, Any]]:
         """`time_to_promotion` by each of several dimensions (or pairs), the rank spells read once; with `jobs`
-        > 1, that many dimensions at a time in forked processes (the same answers)."""
+        > 1, that many dimensions at a time in forked processes (the same answers). Without `min_cell`, the smallest
+        group shown is rule fairness.adverse_impact's (in force on the period's last day, today at the latest), as the
+        selection rates' is."""
         asks = [Request.checked(by, start, end, scope, min_cell) for by in bys]
         if not asks:
             return []
@@ -513,10 +576,12 @@ class FairnessQueries(ViewReader):
         until = self.until(ask)
         runs, covariates = self._rank_spells(ask, until)
         memory_given_back()  # what the reading freed, not held through the fits
-        found = time_to_promotion_each(runs, [one.by for one in asks], covariates, min_cell=ask.min_cell, jobs=jobs)
+        rule = AdverseImpact.on(date.fromisoformat(until))
+        smallest = ask.smallest(rule)
+        found = time_to_promotion_each(runs, [one.by for one in asks], covariates, min_cell=smallest, jobs=jobs)
         # (no log-rank test or Cox model exactly when fewer than two groups are shown: `untested`)
         return [
-            counted_and_untested({**one.header(), "period": {"from": one.start, "to": until}, **answer})
+            counted_and_untested({**one.header(rule), "period": {"from": one.start, "to": until}, **answer})
             for one, answer in zip(asks, found, strict=True)
         ]
 

@@ -53,7 +53,7 @@ class Settings:
     window_months: int
     earlier_years: int
     high_performer_score: int
-    min_cell: int
+    min_cell: int | None  # fairness: None (not set) the min_cell of rule fairness.adverse_impact
     thresholds: tuple[Threshold, ...]
 
 
@@ -71,7 +71,7 @@ def parse_settings(data: Mapping[str, Any]) -> Settings:
         window_months=int(base.get("window_months", 24)),
         earlier_years=int(base.get("earlier_years", 2)),
         high_performer_score=int(base.get("high_performer_score", 5)),
-        min_cell=int(base.get("min_cell", 5)),
+        min_cell=int(base["min_cell"]) if "min_cell" in base else None,
         thresholds=tuple(thresholds),
     )
 

@@ -138,7 +138,9 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
     return found
 
 
-def impact_indicators(ctx: Context, min_cell: int) -> list[Indicator]:
+def impact_indicators(ctx: Context, min_cell: int | None) -> list[Indicator]:
+    """The impact ratios by sex, region and education, judged by rule fairness.adverse_impact (its threshold and
+    alpha; its min_cell unless the scorecard's settings give one)."""
     start, end = ctx.period
     fairness = FairnessQueries(ctx.store, today=ctx.today)
     found = []
@@ -193,5 +195,5 @@ def skp_indicator(ctx: Context) -> list[Indicator]:
     return [measured(ctx, SKP, len(over), rated, ratio(len(over), rated), behind, details=details)]
 
 
-def merit(ctx: Context, min_cell: int) -> list[Indicator]:
+def merit(ctx: Context, min_cell: int | None) -> list[Indicator]:
     return [*promotion_indicators(ctx), *impact_indicators(ctx, min_cell), *skp_indicator(ctx)]

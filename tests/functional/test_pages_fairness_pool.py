@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from projections.merit.fairness import CORRECTION, FOUR_FIFTHS, selection_rates
+from projections.merit.fairness import ALPHA, CORRECTION, FOUR_FIFTHS, selection_rates
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
 
@@ -21,7 +21,7 @@ def rates() -> dict[str, Any]:
         [{"round_date": d, "group": g, "pool": n, "promoted": s, "out_of_rule": o} for d, g, n, s, o in cells]
     )
     header = {"by": ["sex"], "period": {"from": None, "to": None}, "scope": {}, "min_cell": 5}
-    return {**header, "correction": CORRECTION, "four_fifths": FOUR_FIFTHS, **selection_rates(frame)}
+    return {**header, "correction": CORRECTION, "four_fifths": FOUR_FIFTHS, "alpha": ALPHA, **selection_rates(frame)}
 
 
 def times() -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from projections.merit.fairness import CORRECTION, FOUR_FIFTHS, selection_rates
+from projections.merit.fairness import ALPHA, CORRECTION, FOUR_FIFTHS, selection_rates
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
 
@@ -19,7 +19,7 @@ def rates() -> dict[str, Any]:
         [{"round_date": d, "group": g, "pool": n, "promoted": s, "out_of_rule": 0} for d, g, n, s in cells]
     )
     header = {"by": ["sex"], "period": {"from": None, "to": None}, "scope": {}, "min_cell": 5}
-    return {**header, "correction": CORRECTION, "four_fifths": FOUR_FIFTHS, **selection_rates(frame)}
+    return {**header, "correction": CORRECTION, "four_fifths": FOUR_FIFTHS, "alpha": ALPHA, **selection_rates(frame)}
 
 
 @pytest.mark.parametrize(("lang", "ratio"), [("en", "0.7996"), ("id", "0,7996")])
@@ -42,7 +42,7 @@ def rates_of(cells: list[tuple[str, str, int, int]]) -> dict[str, Any]:
         [{"round_date": d, "group": g, "pool": n, "promoted": s, "out_of_rule": 0} for d, g, n, s in cells]
     )
     header = {"by": ["sex"], "period": {"from": None, "to": None}, "scope": {}, "min_cell": 5}
-    return {**header, "correction": CORRECTION, "four_fifths": FOUR_FIFTHS, **selection_rates(frame)}
+    return {**header, "correction": CORRECTION, "four_fifths": FOUR_FIFTHS, "alpha": ALPHA, **selection_rates(frame)}
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,35 @@ def test_a_fisher_p_next_to_five_percent_reads_on_its_side_of_it_beside_its_star
     assert shown in row
     assert "<td>0.05</td>" not in row
     assert "<td>0.05 *</td>" not in row
+
+
+@pytest.mark.parametrize(
+    ("lang", "under", "level"),
+    [("en", "under 0.9", "* significant at 1%."), ("id", "di bawah 0,9", "* signifikan pada 1%.")],
+)
+def test_the_page_names_the_threshold_and_level_of_the_rule_the_answer_used(
+    world: World, monkeypatch: pytest.MonkeyPatch, lang: str, under: str, level: str
+) -> None:
+    """A rules file's fairness.adverse_impact (threshold 0.9, alpha 0.01): the badge, the line above the table and
+    the note below it say the answer's, not 0.8 and 5%; a p of 0.0104 reads so, not "0.01" beside no star."""
+    frame = pd.DataFrame(
+        [
+            {"round_date": "2024-04-01", "group": g, "pool": n, "promoted": s, "out_of_rule": 0}
+            for g, n, s in (("M", 100, 60), ("F", 100, 51))  # F: 0.85 of M's rate
+        ]
+    )
+    header = {"by": ["sex"], "period": {"from": None, "to": None}, "scope": {}, "min_cell": 5}
+    answer = {**header, "correction": CORRECTION, "four_fifths": 0.9, "alpha": 0.01}
+    answer.update(selection_rates(frame, threshold=0.9, alpha=0.01))
+    women = next(g for g in answer["groups"] if g["group"] == "F")
+    women["p_fisher_adjusted"] = 0.0104  # (as if: three places read the level)
+    monkeypatch.setattr(world.services, "fairness", lambda *args, **kwargs: answer)
+    monkeypatch.setattr(world.services, "time_to_promotion", lambda *args, **kwargs: None)
+    log_in(world, "inspector")
+    page = world.client.get(f"/pages/fairness?lang={lang}").get_data(as_text=True)
+    row = page[page.index('<tr class="adverse">') :]
+    row = row[: row.index("</tr>")]
+    assert f'<span class="badge warn">{under}</span>' in row
+    assert "0.0104" in row or "0,0104" in row
+    assert level in page
+    assert not [old for old in ("(0.8)", "(0,8)", "under 0.8", "bawah 0,8", "at 5%", "pada 5%") if old in page]

@@ -20,6 +20,7 @@ from click.testing import CliRunner, Result
 from careerlog.application import CareerLog
 from careerlog.cli import main
 from careerlog.domain.errors import InvalidInput
+from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV
 from careerlog.sqlstore import SqlStore
 from projections.merit.audit import ROUNDS
 from projections.merit.fairness import FairnessQueries
@@ -290,6 +291,9 @@ def test_audit_fairness_command_prints_json_csv_and_a_table(store: SqlStore, dat
     ]
     table = audit(database_url, "fairness", "--by", "sex,agency", "--agency", "KOTA-MEDAN")
     assert "reference: -; rounds: 2" in table.output  # (no group of 5 to be the reference: it read "None")
+    # the rule's threshold and level, as the answer's four_fifths and alpha say
+    said = "adverse impact: a ratio under 0.8; significant: adjusted p at most 0.05 (rule fairness.adverse_impact, "
+    assert f"{said}version from 1974-01-01)" in table.output
     assert table.output.splitlines()[0].split()[:3] == ["group", "eligible", "promoted"]
 
 
@@ -445,3 +449,52 @@ def test_frames_read_by_copy_are_those_read_as_rows(store: SqlStore, monkeypatch
 def values(column: Any) -> list[Any]:
     """A column's values, missing as None."""
     return [None if v is None or v != v else v for v in column.tolist()]
+
+
+def rules_with_two_adverse_impact_versions(path: Path) -> Path:
+    """The bundled rules with fairness.adverse_impact in two versions: the bundled params until 2019-07-01, then a
+    threshold of 0.9, an alpha of 0.5 and a min_cell of 4."""
+    text = Path(BUNDLED_RULES).read_text(encoding="utf-8")
+    start = text.index('id = "fairness.adverse_impact"')
+    end = text.index("[[rules]]", start)
+    head = 'id = "fairness.adverse_impact"\ntitle = "t"\nsource = "s"\nstatus = "I"\n'
+    versions = (
+        f"{head}valid_from = 1974-01-01\nvalid_to = 2019-07-01\n[rules.params]\nthreshold = 0.8\nmin_cell = 5\n"
+        f"alpha = 0.05\n\n[[rules]]\n{head}valid_from = 2019-07-01\n[rules.params]\nthreshold = 0.9\nmin_cell = 4\n"
+        "alpha = 0.5\n\n"
+    )
+    path.write_text(text[:start] + versions + text[end:], encoding="utf-8")
+    return path
+
+
+def test_fairness_is_judged_by_the_rule_in_force_on_the_pools_last_round(
+    store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_pool(store)  # rounds 2019-04-01 and 2019-10-01: men 2 of 5, women 0 of 4 (Fisher p 0.4444)
+    monkeypatch.setenv(RULES_FILE_ENV, str(rules_with_two_adverse_impact_versions(tmp_path / "rules.toml")))
+    queries = FairnessQueries(store, today=TODAY)
+    later = queries.fairness("sex")  # the last round, 2019-10-01: the later version
+    assert {k: later[k] for k in ("four_fifths", "alpha", "min_cell", "rule", "rule_from")} == {
+        "four_fifths": 0.9,
+        "alpha": 0.5,
+        "min_cell": 4,
+        "rule": "fairness.adverse_impact",
+        "rule_from": "2019-07-01",
+    }
+    women = groups(later)["F"]
+    assert (women["suppressed"], women["p_fisher_adjusted"], women["significant"]) == (False, 0.4444, True)
+    # a min_cell given overrides the rule's
+    given = queries.fairness("sex", min_cell=5)
+    assert (given["min_cell"], groups(given)["F"]["suppressed"], given["four_fifths"]) == (5, True, 0.9)
+    # the first round alone: the earlier version (women 0 of 2, under its min_cell of 5)
+    earlier = queries.fairness("sex", end="2019-06-30")
+    assert (earlier["four_fifths"], earlier["alpha"], earlier["min_cell"], earlier["rule_from"]) == (
+        0.8,
+        0.05,
+        5,
+        "1974-01-01",
+    )
+    assert groups(earlier)["F"]["suppressed"] is True
+    # time to promotion's smallest group: the rule's in force on the period's last day (today here)
+    assert queries.time_to_promotion("sex")["min_cell"] == 4
+    assert queries.time_to_promotion("sex", min_cell=2)["min_cell"] == 2

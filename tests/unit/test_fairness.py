@@ -5,12 +5,21 @@ from __future__ import annotations
 import json
 import math
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from careerlog.domain.errors import InvalidInput
-from projections.merit.fairness import compare, mantel_haenszel, min_cell_size, period, selection_rates
+from careerlog.reference import BUNDLED_RULES, load_rules
+from projections.merit.fairness import (
+    AdverseImpact,
+    compare,
+    mantel_haenszel,
+    min_cell_size,
+    period,
+    selection_rates,
+)
 from projections.merit.groups import add_group, age_bands, dimensions
 from projections.queries import age_band_on
 
@@ -194,3 +203,46 @@ def test_a_group_at_the_reference_rate_has_a_shortfall_of_zero_not_minus_zero() 
     assert (found["impact_ratio"], found["z"], found["shortfall"]) == (1.0, 0.0, 0.0)
     assert math.copysign(1.0, found["shortfall"]) == 1.0  # type: ignore[arg-type]
     assert json.dumps(found["shortfall"]) == "0.0"
+
+
+def test_the_threshold_of_the_rule_decides_adverse_impact() -> None:
+    cells = rounds(("2024-04-01", "a", 100, 60), ("2024-04-01", "b", 100, 51))  # 0.51 / 0.60 = 0.85
+    assert by_group(selection_rates(cells))["b"]["adverse_impact"] is False  # the bundled four fifths
+    strict = by_group(selection_rates(cells, threshold=0.9))["b"]
+    assert (strict["impact_ratio"], strict["adverse_impact"]) == (0.85, True)
+
+
+def test_the_alpha_of_the_rule_decides_significance() -> None:
+    cells = rounds(("2024-04-01", "a", 80, 48), ("2024-04-01", "b", 40, 12), ("2024-04-01", "c", 40, 20))
+    at = {alpha: by_group(selection_rates(cells, alpha=alpha)) for alpha in (0.05, 0.005, 0.5)}
+    assert [at[a]["b"]["significant"] for a in (0.05, 0.005, 0.5)] == [True, False, True]  # adjusted p 0.006818
+    assert [at[a]["c"]["significant"] for a in (0.05, 0.005, 0.5)] == [False, False, True]  # adjusted p 0.3323
+    # the p-values and the interval (95% whatever the alpha) do not move
+    assert {at[a]["b"]["p_fisher_adjusted"] for a in at} == {0.006818}
+    assert len({tuple(at[a]["b"]["impact_ratio_ci"]) for a in at}) == 1
+
+
+def test_a_ratio_is_shown_on_its_side_of_the_rule_threshold() -> None:
+    # 0.8999 of the highest rate is under 0.9: never rounded to 0.9 beside its flag
+    cells = rounds(("2024-04-01", "a", 10000, 10000), ("2024-04-01", "b", 10000, 8999))
+    b = by_group(selection_rates(cells, threshold=0.9))["b"]
+    assert (b["impact_ratio"], b["adverse_impact"]) == (0.8999, True)
+
+
+def test_the_params_are_those_of_the_version_in_force_on_the_day(tmp_path: Path) -> None:
+    text = Path(BUNDLED_RULES).read_text(encoding="utf-8")
+    start = text.index('id = "fairness.adverse_impact"')
+    end = text.index("[[rules]]", start)
+    versions = (
+        'id = "fairness.adverse_impact"\ntitle = "t"\nsource = "s"\nstatus = "I"\nvalid_from = 1974-01-01\n'
+        'valid_to = 2020-01-01\n[rules.params]\nthreshold = 0.8\n\n[[rules]]\nid = "fairness.adverse_impact"\n'
+        'title = "t"\nsource = "s"\nstatus = "I"\nvalid_from = 2020-01-01\n[rules.params]\nthreshold = 0.9\n'
+        "alpha = 0.01\nmin_cell = 3\n\n"
+    )
+    path = tmp_path / "rules.toml"
+    path.write_text(text[:start] + versions + text[end:], encoding="utf-8")
+    book = load_rules(path)
+    assert AdverseImpact.on(date(2019, 12, 31), book) == AdverseImpact(0.8, 0.05, 5, "1974-01-01")
+    assert AdverseImpact.on(date(2020, 1, 1), book) == AdverseImpact(0.9, 0.01, 3, "2020-01-01")
+    assert AdverseImpact.on(date(1973, 12, 31), book) == AdverseImpact(0.8, 0.05, 5, None)  # none in force
+    assert AdverseImpact.on(date(2020, 1, 1)) == AdverseImpact(0.8, 0.05, 5, "1974-01-01")  # the bundled rules

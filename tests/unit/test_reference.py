@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from careerlog.config import ConfigurationError
-from careerlog.reference import load_rules, reference, rules
+from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV, load_rules, reference, rules
 
 
 def test_the_rank_ladder_runs_from_i_a_to_iv_e_with_siasn_codes() -> None:
@@ -93,3 +93,61 @@ def test_a_rules_file_that_does_not_read_is_named_with_what_is_wrong(tmp_path: P
         load_rules(path)
     assert str(refused.value).startswith(f"{path}: ")
     assert said in str(refused.value)
+
+
+ADVERSE_IMPACT = 'id = "fairness.adverse_impact"'
+
+
+def with_adverse_impact(params: str) -> str:
+    """The bundled rules with fairness.adverse_impact's params replaced by `params` (TOML lines)."""
+    text = Path(BUNDLED_RULES).read_text(encoding="utf-8")
+    start = text.index("[rules.params]", text.index(ADVERSE_IMPACT))
+    end = text.index("[[rules]]", start)
+    return f"{text[:start]}[rules.params]\n{params}\n\n{text[end:]}"
+
+
+@pytest.mark.parametrize(
+    ("params", "said"),
+    [
+        ("threshold = 0.0", "params.threshold must be a number above 0 and at most 1 (the four fifths: 0.8), got 0.0"),
+        ("threshold = 80", "params.threshold must be a number above 0 and at most 1 (the four fifths: 0.8), got 80"),
+        ("threshold = 'four fifths'", "params.threshold must be a number above 0 and at most 1"),
+        ("threshold = nan", "params.threshold must be a number above 0 and at most 1"),
+        ("alpha = 1.0", "params.alpha must be a number between 0 and 1, both excluded (e.g. 0.05), got 1.0"),
+        ("alpha = 0", "params.alpha must be a number between 0 and 1, both excluded (e.g. 0.05), got 0"),
+        ("alpha = -0.05", "params.alpha must be a number between 0 and 1"),
+        ("min_cell = 0", "params.min_cell must be a whole number of at least 1 (e.g. 5), got 0"),
+        ("min_cell = 2.5", "params.min_cell must be a whole number of at least 1 (e.g. 5), got 2.5"),
+        ("min_cell = true", "params.min_cell must be a whole number of at least 1 (e.g. 5), got True"),
+    ],
+)
+def test_a_rules_file_with_a_nonsense_fairness_param_is_refused_naming_the_rule_and_param(
+    tmp_path: Path, params: str, said: str
+) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(with_adverse_impact(params), encoding="utf-8")
+    with pytest.raises(ConfigurationError) as refused:
+        load_rules(path)
+    assert str(refused.value).startswith(f"{path}: rule fairness.adverse_impact: {said}")
+
+
+def test_a_rules_file_with_sensible_fairness_params_reads(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(with_adverse_impact("threshold = 1\nalpha = 0.01\nmin_cell = 1"), encoding="utf-8")
+    rule = load_rules(path).in_force("fairness.adverse_impact", date(2020, 1, 1))
+    assert rule is not None
+    assert dict(rule.params) == {"threshold": 1, "alpha": 0.01, "min_cell": 1}
+
+
+def test_a_nonsense_fairness_param_in_the_configured_rules_file_names_the_variable(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(with_adverse_impact("alpha = 5"), encoding="utf-8")
+    monkeypatch.setenv(RULES_FILE_ENV, str(path))
+    with pytest.raises(ConfigurationError) as refused:
+        rules()
+    assert str(refused.value) == (
+        f"{RULES_FILE_ENV}: {path}: rule fairness.adverse_impact: params.alpha must be a number between 0 and 1, "
+        "both excluded (e.g. 0.05), got 5"
+    )

@@ -191,3 +191,28 @@ def test_every_value_names_the_rows_behind_it(card: dict[str, Any]) -> None:
         "view": "award_findings",
         "filter": {"year": 2022, "agency": "KOTA-MEDAN"},
     }
+
+
+def test_the_impact_ratios_compare_groups_of_the_rules_min_cell_unless_the_settings_give_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """thresholds.toml sets no min_cell: the impact ratios ask with none, and the fairness answer takes the min_cell
+    of rule fairness.adverse_impact (with its threshold and alpha); a min_cell the settings give is asked with."""
+    from projections.merit.fairness import FairnessQueries
+    from projections.scorecard import merit
+    from projections.scorecard.findings import parse_settings, settings
+
+    assert settings().min_cell is None
+    assert parse_settings({"settings": {"min_cell": 3}}).min_cell == 3
+    asked: list[Any] = []
+
+    def fairness(self: Any, by: str, **options: Any) -> dict[str, Any]:
+        asked.append(options["min_cell"])
+        return {"groups": []}
+
+    monkeypatch.setattr(FairnessQueries, "fairness", fairness)
+    ctx = type("Ctx", (), {"period": ("2022-01-01", "2022-12-31"), "store": None, "today": TODAY})()
+    ctx.scope = type("Scope", (), {"selection": lambda self: {}, "filters": lambda self: {}})()  # type: ignore[attr-defined]
+    assert merit.impact_indicators(ctx, settings().min_cell) == []  # type: ignore[arg-type]
+    assert merit.impact_indicators(ctx, 3) == []  # type: ignore[arg-type]
+    assert asked == [None, None, None, 3, 3, 3]

@@ -482,9 +482,12 @@ class StatisticsQuerySchema(StatisticsFilterSchema):  # type: ignore[valid-type,
         metadata={"description": "One dimension, or two (comma-separated) for their intersections."},
     )
     min_cell = WholeNumber(
-        load_default=DEFAULT_MIN_CELL,
+        load_default=None,
         validate=validate.Range(min=1, max=MAX_MIN_CELL),
-        metadata={"description": "Groups smaller than this are counted but not compared."},
+        metadata={
+            "description": "Groups smaller than this are counted but not compared; default: the min_cell of rule "
+            f"fairness.adverse_impact ({DEFAULT_MIN_CELL} by the bundled rules), as the answer's min_cell says."
+        },
     )
 
 
@@ -599,7 +602,23 @@ class FairnessSchema(StatisticsHeaderSchema):
     """Selection rates of the promotion rounds per group: four-fifths rule, z, Fisher (Holm) and CMH."""
 
     correction = fields.String(dump_only=True)
-    four_fifths = fields.Float(dump_only=True)
+    four_fifths = fields.Float(
+        dump_only=True,
+        metadata={"description": "An impact ratio under it is adverse impact (rule fairness.adverse_impact)."},
+    )
+    alpha = fields.Float(
+        dump_only=True,
+        metadata={"description": "The significance level of the adjusted Fisher p (rule fairness.adverse_impact)."},
+    )
+    rule = fields.String(dump_only=True, metadata={"description": "fairness.adverse_impact"})
+    rule_from = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "The first day of the rule's version read: the one in force on the last round counted "
+            "(the period's last day when none); null: none in force, the bundled values (0.8, 0.05, 5)."
+        },
+    )
     reference = fields.String(dump_only=True, allow_none=True, metadata={"description": "The highest-rate group."})
     rounds = fields.Integer(dump_only=True)
     first_round = fields.String(

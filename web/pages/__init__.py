@@ -110,15 +110,16 @@ def local_percent(value: float | None) -> str:
     return "\u2013" if value is None else format_percent(value, "#,##0.#%")
 
 
-def local_p(value: float | None) -> str:
+def local_p(value: float | None, alpha: float = ALPHA) -> str:
     """A p-value in the visitor's language: under 0.001 as "< 0,001", never a bare 0; a dash when there is none.
-    Three places, or every place it was given where three would read 0.05, the significance level, though it is
-    not (0.05017 read "0,05" without the star of a significant one, 0.04977 "0,05" with it)."""
+    Three places, or every place it was given where three would read `alpha`, the significance level (the answer's:
+    rule fairness.adverse_impact), though it is not (0.05017 read "0,05" without the star of a significant one,
+    0.04977 "0,05" with it)."""
     if value is None:
         return "\u2013"
     if value < 0.001:
         return f"< {format_decimal(0.001)}"
-    return format_decimal(value, EVERY_PLACE if value != ALPHA and round(value, 3) == ALPHA else "0.###")
+    return format_decimal(value, EVERY_PLACE if value != alpha and round(value, 3) == round(alpha, 3) else "0.###")
 
 
 def local_number(value: float | None) -> str:

@@ -21,7 +21,7 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.reference import reference, rules
-from projections.merit.fairness import DEFAULT_MIN_CELL, MAX_MIN_CELL, NOBODY_PROMOTED, with_pool
+from projections.merit.fairness import MAX_MIN_CELL, NOBODY_PROMOTED, with_pool
 from projections.merit.groups import DIMENSIONS
 from projections.merit.queries import DECISION_COLUMNS, LIST_RULES, PASSED_OVER_COUNT, judged_by
 from projections.merit.rules import SEVERITY_ORDER
@@ -491,10 +491,11 @@ def education_levels() -> dict[int, str]:
     return {order: "/".join(codes) for order, codes in found.items()}
 
 
-def min_cell_arg(args: MultiDict[str, str]) -> int:
+def min_cell_arg(args: MultiDict[str, str]) -> int | None:
+    """The min_cell asked for; None when not given (rule fairness.adverse_impact's, which the answer names)."""
     value = one(args, "min_cell")
     if value is None:
-        return DEFAULT_MIN_CELL
+        return None
     number = whole(value)
     if whole_number(value) and number is None:  # (more digits than int() reads: beyond the services' bound)
         most = local_number(MAX_MIN_CELL)
@@ -533,7 +534,7 @@ def kept_statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[st
     account = allowed(Action.RUN_AUDITS)
     start, end, errors = period(args)
     by = groupings(args) or ["sex"]
-    form = {"by": by, "min_cell": args.get("min_cell", DEFAULT_MIN_CELL)}
+    form = {"by": by, "min_cell": args.get("min_cell", "")}
     errors = {**errors, **refused(STATISTICS_ARGUMENTS), **given_twice(STATISTICS_SINGLE), **empty_grouping(by)}
     if errors:
         return None, errors, form, None
@@ -543,6 +544,8 @@ def kept_statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[st
         key, found = kept.kept_statistic(kind, account, by, filters, start=start, end=end, min_cell=min_cell)
     except InvalidInput as e:
         return None, e.errors, form, None
+    if min_cell is None and kind == "rates":  # the form shows the rule's, which the selection rates used
+        form["min_cell"] = found["min_cell"]
     return found, {}, form, key
 
 
