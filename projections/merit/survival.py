@@ -371,6 +371,17 @@ def cox_model(frame: pd.DataFrame, covariates: Sequence[str], *, reference_group
     return cox_fit(cox_design(frame, covariates, reference_group=reference_group), covariates, reference_group)
 
 
+def convergence_said(error: Exception) -> str:
+    """lifelines' reason a Cox fit did not converge, its first line, with the error that halted it as a sentence of
+    its own: lifelines glues that error's text straight onto its message, which ends with the address of its tips
+    ("...hazard-modelA singular matrix detected: ..."), so the address read wrong and the sentence was lost in it."""
+    original = str(getattr(error, "original_exception", "") or "")
+    message = str(error)
+    if original and message.endswith(original):
+        message = f"{message[: -len(original)].rstrip()} {original.strip()}"
+    return message.splitlines()[0]
+
+
 def cox_fit(design: pd.DataFrame, covariates: Sequence[str], reference_group: str) -> dict[str, Any]:
     """`cox_model` of a design made by `cox_design`."""
     from lifelines.exceptions import ConvergenceError
@@ -394,7 +405,7 @@ def cox_fit(design: pd.DataFrame, covariates: Sequence[str], reference_group: st
         try:
             fitted = cox_fitter().fit(design, "years", "promoted", batch_mode=efron_batch(design["years"]))
         except ConvergenceError as error:
-            return {**result, "terms": [], "error": f"The Cox model did not converge: {str(error).splitlines()[0]}"}
+            return {**result, "terms": [], "error": f"The Cox model did not converge: {convergence_said(error)}"}
     # lifelines warns of near-separation and low variance: the fit stands, with the caveat shown
     result["warnings"] = sorted({str(w.message).splitlines()[0] for w in caught})
     summary = fitted.summary

@@ -90,3 +90,6 @@ def test_a_covariate_that_is_the_outcome_makes_a_cox_fit_that_fails_with_a_reaso
     cox = cox_fit(design, ["performance", "missing"], "M")
     assert cox["terms"] == []
     assert cox["error"].startswith("The Cox model did not converge: Convergence halted")
+    # lifelines' tips address ends where the error that halted the fit begins: a space between, not glued to it
+    address = "https://lifelines.readthedocs.io/en/latest/Examples.html#problems-with-convergence-in-the-cox-proportional-hazard-model"
+    assert f"{address} A singular matrix detected" in cox["error"]
