@@ -146,7 +146,9 @@ def compare(promoted: int, pool: int, ref_promoted: int, ref_pool: int, *, detai
     """Impact ratio with its 95% log interval, two-proportion z (pooled), Fisher exact p and shortfall.
 
     z is positive when the focal group's rate is below the reference's. The interval needs a
-    promotion in both groups (the log method has no finite bound otherwise). Without `detail` the
+    promotion in both groups (the log method has no finite bound otherwise) and someone left unpromoted in one of
+    them: with everyone of both promoted its variance is 0 and it would be [1, 1], claiming the ratio exact (no
+    interval then, as no z when the pooled variance is 0). Without `detail` the
     interval and z are not computed (None): the ratio, Fisher p and shortfall are the same.
     """
     import numpy as np
@@ -156,7 +158,7 @@ def compare(promoted: int, pool: int, ref_promoted: int, ref_pool: int, *, detai
 
     rate, ref_rate = promoted / pool, ref_promoted / ref_pool
     low = high = None
-    if detail and promoted and ref_promoted:
+    if detail and promoted and ref_promoted and (promoted, ref_promoted) != (pool, ref_pool):
         # the counts as they are: Table2x2 adds 0.5 to every cell when one is zero (a group all promoted), which
         # the log method does not need (1/S - 1/N is then 0) and which moved the interval off the ratio shown
         table = Table2x2(

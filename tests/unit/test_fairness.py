@@ -246,3 +246,16 @@ def test_the_params_are_those_of_the_version_in_force_on_the_day(tmp_path: Path)
     assert AdverseImpact.on(date(2020, 1, 1), book) == AdverseImpact(0.9, 0.01, 3, "2020-01-01")
     assert AdverseImpact.on(date(1973, 12, 31), book) == AdverseImpact(0.8, 0.05, 5, None)  # none in force
     assert AdverseImpact.on(date(2020, 1, 1)) == AdverseImpact(0.8, 0.05, 5, "1974-01-01")  # the bundled rules
+
+
+def test_two_groups_all_promoted_have_no_interval_not_one_of_zero_width() -> None:
+    """Everyone promoted in both groups: the log method's variance is 0, and [1.0, 1.0] claimed the ratio exact;
+    no interval, as there is no z (the pooled variance is 0 too)."""
+    c = compare(7, 7, 12, 12)
+    assert (c.impact_ratio, c.ir_low, c.ir_high, c.z, c.p_z) == (1.0, None, None, None, None)
+    groups = by_group(selection_rates(rounds(("2024-04-01", "a", 12, 12), ("2024-04-01", "b", 7, 7))))
+    assert (groups["b"]["impact_ratio"], groups["b"]["impact_ratio_ci"], groups["b"]["adverse_impact"]) == (
+        1.0,
+        None,
+        False,
+    )
