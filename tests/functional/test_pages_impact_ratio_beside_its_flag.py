@@ -96,3 +96,7 @@ def test_the_page_names_the_threshold_and_level_of_the_rule_the_answer_used(
     assert "0.0104" in row or "0,0104" in row
     assert level in page
     assert not [old for old in ("(0.8)", "(0,8)", "under 0.8", "bawah 0,8", "at 5%", "pada 5%") if old in page]
+    # the chart's line is drawn at the threshold and named by it, not "four fifths"
+    assert ("0.9 of the highest rate" if lang == "en" else "0,9 dari tingkat tertinggi") in page
+    assert "four fifths" not in page
+    assert "empat perlima" not in page

@@ -21,7 +21,7 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.reference import reference, rules
-from projections.merit.fairness import MAX_MIN_CELL, NOBODY_PROMOTED, with_pool
+from projections.merit.fairness import FOUR_FIFTHS, MAX_MIN_CELL, NOBODY_PROMOTED, with_pool
 from projections.merit.groups import DIMENSIONS
 from projections.merit.queries import DECISION_COLUMNS, LIST_RULES, PASSED_OVER_COUNT, judged_by
 from projections.merit.rules import SEVERITY_ORDER
@@ -558,7 +558,15 @@ def rate_chart(result: dict[str, Any], by: list[str]) -> Markup | None:
         charts.Bar(group_name(g["group"], by), g["selection_rate"] or 0.0, g["suppressed"]) for g in result["groups"]
     ]
     title = _("Selection rate per group")
-    return charts.bar_chart(bars, title, line=line, line_label=_("four fifths of the highest rate"), share=True)
+    # the line is at the threshold of rule fairness.adverse_impact the answer used: four fifths unless a rules file
+    # sets another
+    threshold = result["four_fifths"]
+    label = (
+        _("four fifths of the highest rate")
+        if threshold == FOUR_FIFTHS
+        else _("%(threshold)s of the highest rate", threshold=local_number(threshold))
+    )
+    return charts.bar_chart(bars, title, line=line, line_label=label, share=True)
 
 
 def km_chart(result: dict[str, Any], by: list[str]) -> Markup | None:
