@@ -150,6 +150,7 @@ _UNREADABLE: tuple[type[BaseException], ...] = (
     OSError,
 )
 _FORMULA = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f"
+_VALUE = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v"  # (a cell's cached value, <v>)
 
 
 def nip_column(name: str) -> bool:
@@ -213,7 +214,12 @@ def _parser(sheet: Any) -> Any:
     class Parser(WorkSheetParser):  # type: ignore[misc]
         def parse_cell(self, element: Any) -> dict[str, Any]:
             cell: dict[str, Any] = super().parse_cell(element)
-            if cell["value"] is None and element.find(_FORMULA) is not None:
+            # (a formula whose result is the empty string, =IF(A5="";"";...) filled down below the data, is saved by
+            # Excel as a text, t="str", of an empty value, <v/>: an empty cell, as Excel's CSV writes it, where it was
+            # refused as never calculated; a formula of no value, or of an empty one of no type, as a program such as
+            # openpyxl writes it, <f>..</f><v/>, was never calculated: a number is never empty)
+            empty_text = element.get("t") == "str" and element.find(_VALUE) is not None
+            if cell["value"] is None and element.find(_FORMULA) is not None and not empty_text:
                 cell["data_type"] = "uncalculated"
             return cell
 

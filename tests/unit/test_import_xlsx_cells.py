@@ -265,3 +265,30 @@ def test_a_number_is_read_to_15_significant_digits_as_excel_shows_and_saves_it(v
     stream = workbook(HEADER, [NIP, "TEKNIS", "Arsip", 777, "2024-05-06", "2024-05-08", "C-1", 777])
     [(_, row)] = read(saved_as(stream, 777, value))
     assert (row["hours"], row["cost"]) == (text, text)
+
+
+def as_excel_saves_empty_text(stream: io.BytesIO, cells: tuple[str, ...]) -> io.BytesIO:
+    """The workbook with each of `cells` (a formula openpyxl wrote, <f>..</f><v/>) as Excel saves a formula whose result
+    is the empty string: a text of an empty value, <c t="str"><f>..</f><v/></c>."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(stream) as source, zipfile.ZipFile(out, "w") as copy:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                for cell in cells:
+                    data = data.replace(f'<c r="{cell}">'.encode(), f'<c r="{cell}" t="str">'.encode())
+            copy.writestr(item, data)
+    out.seek(0)
+    return out
+
+
+def test_formulas_filled_down_below_the_data_whose_result_is_empty_text_are_empty_cells() -> None:
+    """=IF(A2="";"";...) dragged down a template's rows: each row below the data was refused, every cell "a formula
+    whose result was never saved", where Excel's CSV writes an empty row, skipped."""
+    formulas = [f'=IF(Z{n}="","",Z{n})' for n in range(8)]
+    stream = workbook(HEADER, [NIP, "TEKNIS", "Arsip", 8, "2024-05-06", "2024-05-08", "C-1"], formulas, formulas)
+    cells = tuple(f"{column}{row}" for row in (3, 4) for column in "ABCDEFGH")
+    rows = read(as_excel_saves_empty_text(stream, cells))
+    assert [(line, row["reference"]) for line, row in rows] == [(2, "C-1")]
+    [(_, never)] = read(workbook(HEADER, [NIP, *formulas[1:]]))  # (no value saved, as openpyxl writes it: refused)
+    assert never["reference"].reason == NOT_CALCULATED.reason(cell="G2")
