@@ -663,8 +663,10 @@ def record_command(
 
     Example: careerlog record 198609262015051001 rank_promotion new_rank=III/b
     promotion_kind=101 effective_date=2019-04-01 reference=SK-800/123/2019.
-    `careerlog kinds` lists the kinds and their fields.
+    `careerlog kinds` lists the kinds and their fields. confirm=promotion.one_step
+    confirms a rank jump the decree does make, as an import's confirm column does.
     """
+    from careerlog.importing import confirmed
     from careerlog.textfiles import changes_marked, exponent_marked
 
     payload: dict[str, Any] = {}
@@ -686,7 +688,10 @@ def record_command(
         payload[name] = (
             changes_marked(json_field(name, value)) if name in JSON_FIELDS else exponent_marked(kind, name, value)
         )
-    outcome = obj.app.record(nip, kind, payload, actor=actor, client_key=client_key)
+    # (the checks the writer confirms, as an import's confirm column and the API's "confirm" name them: the refusal of
+    # a rank jump says to confirm it, which the command refused as "confirm: Unknown field.")
+    checks = confirmed(payload.pop("confirm"), kind) if "confirm" in payload else frozenset()
+    outcome = obj.app.record(nip, kind, payload, actor=actor, client_key=client_key, confirmed=checks)
     state = "recorded" if outcome.created else "already recorded"
     say(f"{state}: {outcome.kind} version {outcome.version} of {outcome.subject}")
 

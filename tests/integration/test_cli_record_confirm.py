@@ -1,0 +1,40 @@
+"""`careerlog record ... confirm=promotion.one_step` records a rank jump the decree does make, as an import's confirm
+column and the API's "confirm" do: the refusal of such a jump says to confirm it ("confirm: promotion.one_step"), and
+the command refused the field as "confirm: Unknown field.", so the jump could not be recorded from it at all."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests import factories as f
+from tests.integration.test_cli import APPOINTMENT, NIP, last_position, run, write
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
+
+def jump(*confirm: str) -> list[str]:
+    fields = {**f.promotion("III/c", "2014-04-01"), "reference": "KP-JUMP"}
+    return ["record", NIP, "rank_promotion", *(f"{k}={v}" for k, v in fields.items()), *confirm]
+
+
+def test_a_rank_jump_confirmed_on_the_command_line_is_recorded_with_its_confirmation(
+    database_url: str, tmp_path: Path
+) -> None:
+    assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0
+    refused = run(database_url, *jump())
+    assert refused.exit_code == 1
+    assert "confirm it (confirm: promotion.one_step)" in refused.output
+    before = last_position(database_url)
+    unknown = run(database_url, *jump("confirm=promotion.two_steps"))
+    assert (unknown.exit_code, unknown.output) == (
+        1, "Error: confirm: promotion.two_steps is no check to confirm; one of: promotion.one_step.\n"
+    )  # fmt: skip
+    assert last_position(database_url) == before
+    result = run(database_url, *jump("confirm=promotion.one_step"))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("recorded: rank_promotion version 2")
+    last = json.loads(run(database_url, "history", NIP).output.splitlines()[-1])
+    assert (last["new_rank"], last["confirm"]) == ("III/c", ["promotion.one_step"])
