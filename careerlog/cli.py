@@ -604,7 +604,7 @@ def demo_command(
 @pass_context
 @friendly_errors
 def history_command(obj: Context, subject: str) -> None:
-    """Print every event recorded for an employee (NIP) as JSON Lines."""
+    """Print every event recorded for an employee (NIP) or a unit (UNIT:AGENCY:NAME) as JSON Lines."""
     from careerlog.domain.errors import quoted
     from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 
@@ -663,7 +663,8 @@ def record_command(
 
     Example: careerlog record 198609262015051001 rank_promotion new_rank=III/b
     promotion_kind=101 effective_date=2019-04-01 reference=SK-800/123/2019.
-    `careerlog kinds` lists the kinds and their fields. confirm=promotion.one_step
+    `careerlog kinds` lists the kinds and their fields; a unit's rating (or its correction)
+    names the unit as history does, UNIT:KOTA-MEDAN:Dinas Kesehatan. confirm=promotion.one_step
     confirms a rank jump the decree does make, as an import's confirm column does.
     """
     from careerlog.importing import confirmed
