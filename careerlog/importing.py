@@ -287,6 +287,13 @@ COLUMN_NUMBERS = Refusal(
 )
 SAME_FIELD = Refusal("Columns {columns} all name {field}; keep one. Nothing was read.")
 MORE_CELLS = Refusal("More cells than header columns.").reason()
+# A row holding the header's names again: two files put together (`cat a.csv b.csv`), or a table's header repeated
+# on each printed page. Refused as itself, not as a row of every field wrong ('\ufeffNIP' no NIP, 'Tanggal Mulai' no
+# date, 'JP' no number, ...); the rows after it are read.
+HEADER_AGAIN = Refusal(
+    "This line repeats the header (two files put together, or the header repeated on each page): it is no row of "
+    "data, and nothing of it was recorded. Delete it; the rows after it are read as rows."
+).reason()
 # A row whose kind column names another kind than the one chosen for the file (--kind, the import page's, the API's)
 OTHER_KIND_CHOSEN = Refusal(
     "The row's kind {row} is not {chosen}, the kind chosen for the file's rows: import it as a file of its own kind, "
@@ -1259,6 +1266,9 @@ def _csv_rows(
                 written["kind"] = kind
             yield line, RowRefused({column: [reason]}, written), 1
             continue
+        if _repeats_header(cells, typed):  # (before a count of its cells: empty ones after its names are no row)
+            yield line, RowRefused({"line": [HEADER_AGAIN]}, dict(zip(names, cells, strict=False))), 1
+            continue
         if len(cells) > width:
             yield line, InvalidInput(MORE_CELLS, "line"), 1
             continue
@@ -1305,6 +1315,20 @@ def _csv_rows(
             cleaned["corrected_fields"] = changes
             read_corrected_fields(cleaned, indonesian=indonesian)  # ({"cost": "3.500.000"}: as its cells are)
         yield line, cleaned, 1
+
+
+def _repeats_header(cells: list[str], typed: list[str]) -> bool:
+    """Whether a row's cells are the header's names again (whatever their case, spacing and a byte-order mark before
+    them, as a second file's header starts), beyond columns both leave empty."""
+
+    def names(texts: list[str]) -> list[str]:
+        read = [text.replace("\ufeff", "").strip().casefold() for text in texts]
+        while read and not read[-1]:
+            read.pop()
+        return read
+
+    header = names(typed)
+    return bool(header) and names(cells) == header
 
 
 def column_letter(index: int) -> str:

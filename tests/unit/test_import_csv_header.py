@@ -185,3 +185,24 @@ def test_a_tab_separated_file_is_read_by_its_tabs() -> None:
     assert line == 2
     assert isinstance(row, dict)
     assert (row["nip"], row["title"], row["hours"]) == (NIP, "Pelatihan, lanjutan", "16")
+
+
+def test_a_line_repeating_the_header_is_refused_as_such_and_the_rows_after_it_read() -> None:
+    """Two files put together (`cat a.csv b.csv`, the second's byte-order mark before its header): the second header
+    was refused as a row of every field wrong ('\\ufeffNIP' no NIP, 'Tanggal Mulai' no date, 'JP' no number)."""
+    header = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;Nomor Sertifikat"
+    text = f"\ufeff{header}\r\n{NIP};TEKNIS;A;B;8;01/02/2024;02/02/2024;C-1\r\n"
+    text += f"\ufeff{header.upper()};\r\n{NIP};TEKNIS;A;B;8;03/02/2024;04/02/2024;C-2\r\n"
+    read = rows(text)
+    assert [line for line, _ in read] == [2, 3, 4]
+    [(_, first), (_, again), (_, second)] = read
+    assert isinstance(again, InvalidInput)
+    assert again.errors == {
+        "line": [
+            "This line repeats the header (two files put together, or the header repeated on each page): it is no row "
+            "of data, and nothing of it was recorded. Delete it; the rows after it are read as rows."
+        ]
+    }
+    assert isinstance(first, dict)
+    assert isinstance(second, dict)
+    assert (first["reference"], second["reference"]) == ("C-1", "C-2")
