@@ -206,3 +206,16 @@ def test_the_documents_description_names_every_list_that_links_its_next_page(spe
     assert sorted(linked) == sorted(words)
     told = description[: description.index('rel="next"')]
     assert [path for path, word in words.items() if word not in told] == []
+
+
+def test_every_grouping_says_each_field_is_named_once(spec: dict[str, Any]) -> None:
+    """A `by` naming a field twice is refused (422, "Name each field once." or "... dimension once."); the statistics'
+    `by` did not say so in the document (uniqueItems), the reports' did."""
+    groupings = [
+        (path, parameter["schema"])
+        for path, ops in spec["paths"].items()
+        for parameter in ops.get("get", {}).get("parameters", [])
+        if parameter["name"] == "by"
+    ]
+    assert len(groupings) == 4
+    assert [path for path, schema in groupings if schema.get("uniqueItems") is not True] == []

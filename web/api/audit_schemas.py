@@ -479,7 +479,10 @@ class StatisticsQuerySchema(StatisticsFilterSchema):  # type: ignore[valid-type,
         DIMENSIONS,
         validate.Length(min=1, max=MAX_DIMENSIONS),
         required=True,
-        metadata={"description": "One dimension, or two (comma-separated) for their intersections."},
+        metadata={
+            "description": "One dimension, or two (comma-separated) for their intersections, each once.",
+            "uniqueItems": True,
+        },
     )
     min_cell = WholeNumber(
         load_default=None,
