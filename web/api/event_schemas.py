@@ -28,7 +28,7 @@ from careerlog.domain.events import (
     UnitRated,
 )
 from careerlog.domain.payload import FieldSpec, Unreadable, payload_fields
-from web.api.fields import Changes, Code, PlainDate, PlainDateTime, PlainDecimal, WholeNumber
+from web.api.fields import NIP_PATTERN, NOT_BLANK, Changes, Code, PlainDate, PlainDateTime, PlainDecimal, WholeNumber
 
 FIELD_TYPES: dict[type, type[fields.Field[Any]]] = {
     str: fields.String,
@@ -51,6 +51,8 @@ def payload_field(spec: FieldSpec) -> fields.Field[Any]:
         return Code(spec.table, **kwargs)
     if spec.type is str:
         kwargs["validate"] = validate.Length(max=500)
+        if spec.required:  # (refused empty or only spaces by the ledger, "May not be empty.": so documented)
+            kwargs["metadata"].update(NOT_BLANK)
     return FIELD_TYPES[spec.type](**kwargs)
 
 
@@ -252,7 +254,12 @@ NewEmployeeSchema = event_schema(
     name="NewEmployeeSchema",
     with_kind=False,
     subject=None,
-    extra={"nip": fields.String(required=True, metadata={"description": "The 18-digit NIP or NI PPPK."})},
+    extra={
+        "nip": fields.String(
+            required=True,
+            metadata={"description": "The 18-digit NIP or NI PPPK.", "pattern": NIP_PATTERN},
+        )
+    },
     base=WholeRow,
 )
 UnitRatingSchema = event_schema(UnitRated, name="UnitRatingSchema", with_kind=False, subject=None)

@@ -19,6 +19,12 @@ from careerlog.textfiles import changes_marked
 from projections.reading import ISO_DAY as ISO_DAY
 from projections.reading import plain_day as plain_day
 
+# What the OpenAPI document says of a text refused empty or only spaces: a character other than a space
+NOT_BLANK = {"minLength": 1, "pattern": r"\S"}
+# An identity number as the API takes it, for the OpenAPI document: 18 digits, the spaces, dots and dashes people type
+# between them aside (careerlog.domain.nip.normalise_nip)
+NIP_PATTERN = r"^[\s.\-]*(?:[0-9][\s.\-]*){18}$"
+
 
 class PlainDate(fields.Date):
     """A date: loads YYYY-MM-DD (alone: `plain_day`) into a date, dumps a date or an ISO string as it is."""

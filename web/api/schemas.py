@@ -19,7 +19,17 @@ from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 from careerlog.reference import reference
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import HistoryEventSchema
-from web.api.fields import DayEndDateTime, PlainDate, PlainDateTime, PlainNumber, UtcDateTime, WholeNumber, day_alone
+from web.api.fields import (
+    NIP_PATTERN,
+    NOT_BLANK,
+    DayEndDateTime,
+    PlainDate,
+    PlainDateTime,
+    PlainNumber,
+    UtcDateTime,
+    WholeNumber,
+    day_alone,
+)
 from web.api.paging import A_CURSOR, PageOrCursorSchema
 
 AGE_BAND_LABELS = [age_band_label(low, high) for low, high in AGE_BANDS]
@@ -263,9 +273,8 @@ def filled(value: str) -> None:
     filled_or(value, EMPTY_FILTER)
 
 
-# What the OpenAPI document says of a text refused empty or only spaces (filled, EachFilled, ImportKind): a character
-# other than a space, so that a client (or a fuzzer) working from the document does not send `unit=` as valid.
-NOT_BLANK = {"minLength": 1, "pattern": r"\S"}
+# (NOT_BLANK: what the OpenAPI document says of a text refused empty or only spaces, filled, EachFilled, ImportKind,
+# so that a client, or a fuzzer, working from the document does not send `unit=` as valid.)
 
 
 def filled_text(description: str) -> fields.String:
@@ -691,11 +700,6 @@ class MeSchema(StrictSchema):
         dump_only=True,
         metadata={"description": "Action: own, scope or all."},
     )
-
-
-# An identity number as each_nip takes it, for the OpenAPI document: 18 digits, the spaces, dots and dashes people type
-# between them aside (careerlog.domain.nip.normalise_nip)
-NIP_PATTERN = r"^[\s.\-]*(?:[0-9][\s.\-]*){18}$"
 
 
 def each_nip(values: list[str]) -> None:
