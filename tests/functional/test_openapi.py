@@ -235,3 +235,14 @@ def test_every_required_text_of_a_body_says_it_may_not_be_empty(spec: dict[str, 
                 validator = OAS30Validator({**value, "components": spec["components"]}, format_checker=oas30_format)
                 admitting += [(name, field, v) for v in ("", "  ") if validator.is_valid(v)]
     assert admitting == []
+
+
+def test_the_path_parameters_say_what_they_take(spec: dict[str, Any]) -> None:
+    """A rating's `{agency}` not in the agencies table is refused (422 naming `agency`) and a template's `{kind}` not
+    a kind's is a 404, but the document gave both as any text (and a rating's `{unit}`, refused empty, too)."""
+    rating = {p["name"]: p["schema"] for p in spec["paths"]["/api/v1/units/{agency}/{unit}/ratings"]["parameters"]}
+    assert "KOTA-MEDAN" in rating["agency"]["enum"]
+    assert (rating["unit"]["minLength"], rating["unit"]["pattern"]) == (1, r"\S")
+    [template] = spec["paths"]["/api/v1/imports/templates/{kind}.xlsx"]["parameters"]
+    assert "training" in template["schema"]["enum"]
+    assert "mentee_assigned" not in template["schema"]["enum"]

@@ -57,7 +57,18 @@ TEMPLATE_DESCRIPTION = (
 )
 
 
-@blp.route("/templates/<kind>.xlsx")
+@blp.route(
+    "/templates/<kind>.xlsx",
+    parameters=[
+        {
+            "in": "path",
+            "name": "kind",
+            "required": True,
+            "description": "The kind of event the workbook is for (another is 404).",
+            "schema": {"type": "string", "enum": list(TEMPLATE_KINDS)},
+        }
+    ],
+)
 class ImportTemplate(MethodView):
     @blp.requires(Action.IMPORT)
     @blp.arguments(NO_QUERY, location="query")

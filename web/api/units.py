@@ -7,9 +7,11 @@ from typing import Any
 from flask.views import MethodView
 
 from careerlog.access import Action
+from careerlog.reference import reference
 from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, services
 from web.api.event_schemas import UnitRatingSchema
+from web.api.fields import NOT_BLANK
 from web.api.schemas import NO_QUERY, IdempotencyHeaderSchema, WrittenSchema
 
 blp = ApiBlueprint(
@@ -20,7 +22,27 @@ blp = ApiBlueprint(
 )
 
 
-@blp.route("/<agency>/<unit>/ratings")
+# The path's agency in the OpenAPI document: a code of the agencies table (another is refused: 422, or the 403 of an
+# agency outside your scope), as the filters' agency lists them; the unit any text but an empty one.
+PATH_PARAMETERS = [
+    {
+        "in": "path",
+        "name": "agency",
+        "required": True,
+        "description": "The unit's agency: a code of the agencies reference table.",
+        "schema": {"type": "string", "enum": list(reference().agencies.codes)},
+    },
+    {
+        "in": "path",
+        "name": "unit",
+        "required": True,
+        "description": "The unit's name within the agency.",
+        "schema": {"type": "string", **NOT_BLANK},
+    },
+]
+
+
+@blp.route("/<agency>/<unit>/ratings", parameters=PATH_PARAMETERS)
 class Ratings(MethodView):
     @blp.requires(Action.RATE_UNIT)
     @blp.arguments(UnitRatingSchema)
