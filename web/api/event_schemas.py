@@ -144,6 +144,17 @@ def event_schema(
     return type(name or f"{event_cls.__name__}Schema", (base,), attrs)
 
 
+# A kind an employee's record holds but which this endpoint does not record, and where it is recorded: it was refused
+# as "Missing or unknown kind", though the client had named a kind careerlog knows
+RECORDED_ELSEWHERE = {
+    "appointment": "An appointment begins a record: send it to POST /api/v1/employees, with the nip.",
+    "unit_rating": "A unit's own rating is sent to POST /api/v1/units/{agency}/{unit}/ratings.",
+    "mentee_assigned": "Recorded by the system, never by a person: record the mentoring_start in the mentee's record.",
+    "mentee_released": "Recorded by the system, never by a person: record the mentoring_end in the mentee's record.",
+    "unit_registration": "Recorded by the system, never by a person, on a unit's first rating.",
+}
+
+
 class KindDispatch(Schema):
     """An event of any of several kinds: `kind` chooses the schema of the rest."""
 
@@ -167,7 +178,8 @@ class KindDispatch(Schema):
         schema = self.KINDS.get(kind) if isinstance(kind, str) else None
         if schema is None:
             known = ", ".join(self.KINDS)
-            raise ValidationError({"kind": [f"Missing or unknown kind; one of: {known}."]})
+            elsewhere = RECORDED_ELSEWHERE.get(kind) if isinstance(kind, str) else None
+            raise ValidationError({"kind": [elsewhere or f"Missing or unknown kind; one of: {known}."]})
         try:
             return schema.load(data, partial=partial)
         except ValidationError as e:
