@@ -316,6 +316,9 @@ NESTED_TOO_DEEP = Refusal(
 ).reason(levels=MAX_NESTING)
 JSON_TOO_DEEP = "depth limit exceeded"  # (orjson's message for a document nested past its 1,024 levels)
 MISSING_SUBJECT = Refusal("Missing data for required field (or agency and unit for a unit).").reason()
+# A row's `version` below 1: a record's versions count its events from 1, the appointment (a negative one was refused
+# as "Not a valid integer.", and 0 as "Would be version 28 ..., not 0", as if another version could have been meant)
+FIRST_VERSION = Refusal("Must be 1 or more: a record's versions count its events from 1, its appointment.").reason()
 MIGRATION_ONLY = Refusal("Only a migration import (--migration, administrators) may carry recorded times.").reason()
 NOT_DATE_TIME = Refusal("Not a valid date and time: {value}.")
 # A `confirm` (Konfirmasi) cell as HR fills a column labelled "Konfirmasi lompatan pangkat": yes confirms the rank
@@ -1384,9 +1387,12 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
     version = row.get("version")
     expected = None
     if version is not None:
-        if isinstance(version, bool) or not isinstance(version, int | str) or not whole_number(str(version)):
+        text = str(version).strip()
+        if isinstance(version, bool) or not isinstance(version, int | str) or not whole_number(text.removeprefix("-")):
             raise InvalidInput(NOT_INTEGER, "version")
-        expected = int(version)
+        expected = int(text)
+        if expected < 1:
+            raise InvalidInput(FIRST_VERSION, "version")
     client_key = row.get("client_key")
     return Command(  # subject, kind, payload, client_key, migration, expected_version, line, named, written, ...
         subject,

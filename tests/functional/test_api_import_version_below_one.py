@@ -1,0 +1,27 @@
+"""An imported row's `version` below 1 was refused as "Not a valid integer." (-1, which is one) or as "Would be
+version 2 of ..., not 0: the store holds other records for this subject." (0, as if the record could have had
+another version 0): a record's versions count its events from 1. Both are refused naming `version` with that reason;
+nothing is recorded."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from careerlog.importing import FIRST_VERSION
+from tests import factories as f
+from tests.functional.conftest import BUDI, World
+
+
+@pytest.mark.parametrize("version", [0, -1, "-1", "0"])
+def test_a_version_below_one_is_refused_for_its_range(world: World, version: object) -> None:
+    row = {"kind": "training", "nip": BUDI, **f.training("2024-05-10", hours=8), "version": version}
+    upload = {"file": (io.BytesIO(json.dumps(row).encode() + b"\n"), "rows.jsonl")}
+    before = world.log()
+    answer = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data")
+    assert answer.status_code == 200, answer.get_json()
+    [rejected] = answer.get_json()["rejected"]
+    assert rejected["errors"] == {"version": [FIRST_VERSION]}
+    assert world.log() == before
