@@ -138,13 +138,28 @@ def named_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return repeated
 
 
+NOT_UTF8_BODY = (
+    "byte {at} ({byte}) is not UTF-8, as JSON sent over a network is (RFC 8259, 8.1; a charset named in the "
+    "Content-Type is not read): send the body as UTF-8"
+)
+BOM = (
+    "the body begins with a byte-order mark (U+FEFF), which JSON sent over a network does not carry (RFC 8259, 8.1): "
+    "send it without"
+)
+
+
 def read_json(data: bytes) -> Any:
     """A JSON body read as webargs reads it (core.parse_json: UTF-8, its bytes' error made a JSONDecodeError), each
-    object's names given twice kept (named_once) to be refused."""
+    object's names given twice kept (named_once) to be refused. Bytes that are not UTF-8 and a byte-order mark are
+    refused in words a client reads (they were Python's: "Bytes decoding error : invalid continuation byte",
+    "Unexpected UTF-8 BOM (decode using utf-8-sig)")."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise json.JSONDecodeError(f"Bytes decoding error : {exc.reason}", doc=str(exc.object), pos=exc.start) from exc
+        reason = NOT_UTF8_BODY.format(at=exc.start, byte=f"0x{data[exc.start]:02X}")
+        raise json.JSONDecodeError(reason, doc=str(exc.object), pos=exc.start) from exc
+    if text.startswith("\ufeff"):
+        raise json.JSONDecodeError(BOM, doc=text, pos=0)
     return json.loads(text, object_pairs_hook=named_once)
 
 
