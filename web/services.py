@@ -78,6 +78,10 @@ NO_AUDITED_DECISION = Refusal("No audited decision {decision}.", quotes=("decisi
 WHICH_FILE_FORMAT = Refusal(
     "Cannot tell the format of {name}: name the file .jsonl, .csv or .xlsx, or give file_format."
 )
+KIND_NOT_FOR_JSONL = Refusal(
+    'Each line of a JSON Lines file names its own kind (its key "kind"), so the kind {kind} would not apply to '
+    "them: leave the kind out (it names the kind of a CSV file's or a workbook's rows). Nothing was imported."
+)
 
 
 @dataclass(frozen=True)
@@ -285,6 +289,8 @@ class Services:
                 raise
             raise InvalidInput(WHICH_FILE_FORMAT.reason(name=quoted(name)), "file") from None
         if fmt == "jsonl":
+            if kind:  # (it was ignored, as careerlog import's --kind was: a line of another kind recorded as its own)
+                raise InvalidInput(KIND_NOT_FOR_JSONL.reason(kind=quoted(kind)), "kind")
             rows = read_jsonl(stream)
         elif fmt == "xlsx":  # (an Excel Workbook's first sheet, read as a CSV file is: careerlog.workbooks)
             rows = read_xlsx(stream, kind or kind_from_name(name or ""), chosen=bool(kind), name=name)

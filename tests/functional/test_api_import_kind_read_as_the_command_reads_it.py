@@ -65,3 +65,15 @@ def test_a_csv_of_no_known_kind_tells_the_api_client_its_kind_parameter(world: W
     assert status == 200
     [rejected] = report["rejected"]  # type: ignore[misc]
     assert "the API's kind parameter" in rejected["errors"]["kind"][0]
+
+
+def test_a_kind_given_for_a_json_lines_file_is_a_422_naming_kind(world: World) -> None:
+    """Each line of a JSON Lines file names its own kind: `kind=rank_promotion` with a file of trainings recorded
+    them as trainings, with no word (as `careerlog import --kind` did). Now a 422 naming `kind`, nothing recorded."""
+    before = world.log()
+    status, problem = imported(world, "kind=rank_promotion", JSONL, "berkas.jsonl")
+    assert status == 422, problem
+    (reason,) = problem["errors"]["kind"]  # type: ignore[index]
+    assert reason.startswith("Each line of a JSON Lines file names its own kind"), reason
+    assert "'rank_promotion'" in reason, reason
+    assert world.log() == before
