@@ -163,7 +163,8 @@ def promotion_rules(view: View, decision: Fact) -> set[str]:
         "promotion.service_exam", day, "exempt_kinds", ["211", "212"]
     ):
         exams = param("promotion.service_exam", day, "exams", {})
-        needed = [code for target, code in exams.items() if index(rank) < index(target) <= index(new)]
+        crossing = kind in param("promotion.service_exam", day, "crossing_kinds", ["101", "201"])
+        needed = [code for target, code in exams.items() if crossing and index(rank) < index(target) <= index(new)]
         if kind == param("promotion.service_exam", day, "degree_kind"):
             needed.append(param("promotion.service_exam", day, "degree_exam"))
         passed = {f.values["exam"] for f in view.of("exam") if f.eff <= day}

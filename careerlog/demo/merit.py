@@ -186,6 +186,8 @@ def promotion_failures(person: Person, day: date, kind: str, new_rank: str, *, d
     if dates and kind not in rules_today.dates_exempt and not is_permitted(day):
         failures.append("promotion.dates")
     if kind not in rules_today.exam_exempt:
+        # (every kind's crossing, though promotion.service_exam asks it only of its `crossing_kinds`: the demo's 202 and
+        # 203 candidates take the service exam too, stricter than the rule, so their promotions stay compliant)
         needed = [
             code
             for target, code in rules_today.exams.items()

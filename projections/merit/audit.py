@@ -182,7 +182,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 36  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 37  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -224,6 +224,8 @@ class MeritProjection(TupleProjection):
     # or above the starting rank of the highest degree obtained by then is a finding; 36: an offer's earliest_date
     # counts the years in rank of the version of promotion.time_in_rank in force on that date
     # (eligibility.earliest_date), not of the record's last day; a penalty's months end on ages.months_last_day
+    # 37: promotion.service_exam asks the crossing's exam (UD_I, UD_II) only of `crossing_kinds` (101, 201): a 203
+    # is asked UPKP alone, a 202 nothing (findings and offers' requirements change)
     tables = (
         DECISIONS,
         FINDINGS,

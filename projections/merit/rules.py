@@ -36,6 +36,9 @@ MET, MISSING, NOT_APPLICABLE = "met", "missing", "not_applicable"
 # The kinds promotion.service_exam and promotion.penalty do not judge when a rules file names none (`exempt_kinds`):
 # posthumous (211) and service (212) promotions; a posthumous one only, for the penalty.
 EXAM_EXEMPT, PENALTY_EXEMPT = ("211", "212"), ("211",)
+# The kinds whose crossing into III/a or IV/a promotion.service_exam asks the service exam of (`crossing_kinds`) when a
+# rules file names none: regular (101) and structural (201); a 203 is asked the adjustment exam (`degree_exam`) instead.
+EXAM_CROSSING_KINDS = ("101", "201")
 SEVERITY_ORDER = {"low": 1, "medium": 2, "high": 3}
 EVIDENCE_KINDS = ("performance_rating", "training", "education", "exam", "confirmation", "penalty")
 
@@ -554,7 +557,9 @@ class PromotionJudge:
         if kind in rule.params.get("exempt_kinds", EXAM_EXEMPT):
             return None
         ref, exams = self.ref, rule.params["exams"]
-        needed = [c for t, c in exams.items() if rank_index(ref, rank) < rank_index(ref, t) <= rank_index(ref, new)]
+        crossing = kind in rule.params.get("crossing_kinds", EXAM_CROSSING_KINDS)
+        below, upto = rank_index(ref, rank), rank_index(ref, new)
+        needed = [c for t, c in exams.items() if crossing and below < rank_index(ref, t) <= upto]
         if kind == rule.params.get("degree_kind"):
             needed.append(rule.params["degree_exam"])
         if not needed:

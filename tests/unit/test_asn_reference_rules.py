@@ -64,8 +64,12 @@ def test_the_kinds_exempt_from_the_penalty_and_the_service_exam_are_the_rules_no
 
     def exempt(kinds: list[str]) -> Rules:
         changed = ("promotion.penalty", "promotion.service_exam")
+        every = {"crossing_kinds": ["101", "201", "211", "212"]}  # (the exam's crossing asked of these kinds)
         return Rules(
-            [replace(v, params={**v.params, "exempt_kinds": kinds}) if v.id in changed else v for v in rules().all]
+            [
+                replace(v, params={**v.params, **every, "exempt_kinds": kinds}) if v.id in changed else v
+                for v in rules().all
+            ]
         )
 
     both = {"promotion.penalty", "promotion.service_exam"}
@@ -172,3 +176,43 @@ def test_the_expected_end_of_service_reads_the_retirement_age_in_force_on_the_da
     assert end("1973-06-15") == ("2033-06-30", 60)  # 58 on 2031-06-15, after the change
     assert end("1970-03-10") == ("2028-03-31", 58)  # 58 on 2028-03-10, before it
     assert youngest_retirement_age(changed, TODAY) == 58
+
+
+def test_a_promotion_by_degree_is_asked_the_adjustment_exam_not_the_service_exam_of_its_crossing() -> None:
+    """The reference asks the service exam (ujian dinas) of a regular promotion crossing into III/a or IV/a, and of a
+    promotion by degree (203) "passed the adjustment exam" (UPKP): the degree exempts it from the service exam, as a
+    functional post (202) does. promotion.service_exam asked UD_I of a 203 from II/d to III/a too, so the career page
+    told a degree holder with the UPKP passed to pass UD_I, and the audit raised a 203 without it as a finding. The
+    kinds asked the crossing's exam are the rule's `crossing_kinds` (M: 101 and 201 as bundled)."""
+    builder = f.CareerBuilder(rank="II/c", education="SLTA").confirmed()
+    builder.add("rank_promotion", f.promotion("II/d", "2020-04-01"))
+    builder.add(
+        "education",
+        {
+            "level": "S-1",
+            "field_of_study": "Hukum",
+            "institution": "UNDIP",
+            "effective_date": "2022-08-01",
+            "reference": "IJ-1",
+        },
+    )
+    builder.add("exam", {"exam": "UPKP", "effective_date": "2022-11-01", "reference": "UPKP-1"})
+    record = builder.record()
+
+    def exam(kind: str, new: str, book: Rules | None = None) -> tuple[str, str] | None:
+        checks = PromotionJudge(record, book or rules()).checks(date(2023, 4, 1), kind, new)
+        found = [c for c in checks if c.rule == "promotion.service_exam"]
+        return (found[0].outcome, found[0].message) if found else None
+
+    assert exam("203", "III/a") == ("met", "exam UPKP passed")
+    assert exam("101", "III/a") == ("missing", "exam UD_I not passed by 2023-04-01")  # the reference's own case
+    assert exam("201", "III/a") == ("missing", "exam UD_I not passed by 2023-04-01")
+    assert exam("202", "III/a") is None  # a functional-post holder is exempt: not judged
+    crossing = Rules(
+        [
+            replace(v, params={**v.params, "crossing_kinds": ["101", "203"]}) if v.id == "promotion.service_exam" else v
+            for v in rules().all
+        ]
+    )
+    assert exam("203", "III/a", crossing) == ("missing", "exam UD_I not passed by 2023-04-01")
+    assert exam("201", "III/a", crossing) is None

@@ -56,7 +56,7 @@ def test_a_degree_obtained_in_service_opens_a_promotion_by_degree_to_its_startin
     assert by_degree["judged_on"] == "2026-02-01"
     rules = {r["rule"]: r["outcome"] for r in json.loads(str(by_degree["requirements"]))}
     assert rules["promotion.time_in_rank"] == rules["promotion.performance"] == "met"
-    assert rules["promotion.service_exam"] == "met"  # UPKP (and UD_I, crossing into III/a)
+    assert rules["promotion.service_exam"] == "met"  # UPKP (the degree exempts it from UD_I)
     assert "promotion.education_ceiling" not in rules  # a regular promotion's rule
     assert json.loads(str(by_degree["missing"])) == []
 
