@@ -100,9 +100,23 @@ class Table:
             for alias in [code.code, *row.get("aliases", ()), row.get("siasn")]:
                 if alias:
                     self._aliases[str(alias).upper()] = code.code
+        self._unpadded()
         if by_name:  # (after the codes and aliases, which a name never displaces)
             for code in self.rows.values():
                 self._aliases.setdefault(code.name.upper(), code.code)
+
+    def _unpadded(self) -> None:
+        """A fixed-width numeric SIASN code (kedudukanHukum "02", CLTN) read without its leading zeros too ("2"), as a
+        spreadsheet shows a column of codes read as numbers: each such spelling one code's and no other spelling of the
+        table (after the codes and aliases, which it never displaces)."""
+        unpadded: dict[str, set[str]] = {}
+        for code in self.rows.values():
+            siasn = str(code.attrs.get("siasn") or "")
+            if siasn.isdecimal() and siasn.isascii() and siasn.startswith("0") and siasn.lstrip("0"):
+                unpadded.setdefault(siasn.lstrip("0"), set()).add(code.code)
+        for spelling, codes in unpadded.items():
+            if len(codes) == 1 and spelling not in self._aliases:
+                self._aliases[spelling] = codes.pop()
 
     def __contains__(self, value: object) -> bool:
         return isinstance(value, str) and (value.upper() in self._aliases or _compact(value) in self._aliases)
