@@ -225,7 +225,8 @@ class MeritProjection(TupleProjection):
     # counts the years in rank of the version of promotion.time_in_rank in force on that date
     # (eligibility.earliest_date), not of the record's last day; a penalty's months end on ages.months_last_day
     # 37: promotion.service_exam asks the crossing's exam (UD_I, UD_II) only of `crossing_kinds` (101, 201): a 203
-    # is asked UPKP alone, a 202 nothing (findings and offers' requirements change)
+    # is asked UPKP alone, a 202 nothing (findings and offers' requirements change); promotion.training judges the year
+    # before the TMT by the version in force on its last day, and not a year ended as a CPNS
     tables = (
         DECISIONS,
         FINDINGS,

@@ -27,7 +27,9 @@ from projections.career import (
     PostSpell,
     add_years,
     cached_property,
+    confirmation_due,
     education_order,
+    pns_from,
     predicate_score,
 )
 from projections.training import record_away_at_end
@@ -702,6 +704,17 @@ class PromotionJudge:
         confirmed = self.until("confirmation", day)
         return check(rule, bool(confirmed), lambda: CONFIRMED() if confirmed else NOT_CONFIRMED(day=day), confirmed[:1])
 
+    def _cpns_at(self, day: date) -> bool:
+        """Whether the employee was still a CPNS on `day`: confirmed as PNS (`pns_from`) only after it, or with no
+        confirmation recorded, `day` before the probation year ends (`confirmation_due`). With none recorded and the
+        probation year over the day is read as a PNS's: an offer assumes the confirmation promotion.no_probation asks
+        of it, and a decision without one is that rule's finding."""
+        pns = pns_from(self.record.confirmed_on)
+        if pns is not None:
+            return pns > day
+        appointed = self.record.appointed_on
+        return appointed is not None and day < confirmation_due(appointed)
+
     def _legal_status(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
     ) -> Check | None:
@@ -716,16 +729,25 @@ class PromotionJudge:
         return check(rule, False, lambda: STATUS_BARS(status=status, day=day), changes[-1:])
 
     def _training(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
-        """The JP of the year before the TMT; not judged (None) when the employee ended that year away from duty
-        (unpaid leave, study leave, suspended: `record_away_at_end`), as the training table and the compliance
-        report leave such a year unjudged, unless the rule's `judge_years_away` (an inference either way)."""
+        """The JP of the year before the TMT, against the version of the rule in force on that year's last day (the
+        training table's counting day, `training.yearly_jp` read alike): not judged (None) when none was (a TMT of
+        2017 judged 2016, before PP 11/2017), when the employee ended that year as a CPNS (`_cpns_at`; the yearly JP
+        is a PNS's) or away from duty (unpaid leave, study leave, suspended: `record_away_at_end`), as the training
+        table and the compliance report leave such a year unjudged, unless the rule's `judge_years_away` (an
+        inference either way)."""
         if kind not in rule.params.get("kinds", []):
             return None
         key = ("training", id(rule), kind, day.year)
         outcomes = self._outcomes
         if key in outcomes:
             return outcomes[key]
-        if not rule.params.get("judge_years_away", False) and record_away_at_end(self.record, day.year - 1):
+        last_day = date(day.year - 1, 12, 31)
+        yearly = rule_on(self.rules, rule.id, last_day)
+        if (
+            yearly is None
+            or self._cpns_at(last_day)
+            or (not rule.params.get("judge_years_away", False) and record_away_at_end(self.record, day.year - 1))
+        ):
             outcomes[key] = None
             return None
         trainings = self.facts_of("training")  # by date: the last year's are those from its 1 January to the next
@@ -736,7 +758,7 @@ class PromotionJudge:
             )
         ]
         hours = sum(int(f.get("hours")) for f in used)
-        needed = int(rule.params.get("jp", 20))
+        needed = int(yearly.params.get("jp", 20))
         year = day.year - 1
         done = self._outcomes[key] = check(
             rule, hours >= needed, lambda: TRAINING(hours=hours, year=year, needed=needed), used

@@ -11,7 +11,7 @@ import pytest
 
 from careerlog.reference import Rules, reference, rules
 from careerlog.retirement import retirement_age
-from projections.career import Fact
+from projections.career import CareerRecord, Fact
 from projections.merit.eligibility import eligibility_rows
 from projections.merit.retirement import expected_retirement, youngest_retirement_age
 from projections.merit.rules import PromotionJudge, penalty_bars_until, penalty_end, penalty_served, round_dates
@@ -216,3 +216,27 @@ def test_a_promotion_by_degree_is_asked_the_adjustment_exam_not_the_service_exam
     )
     assert exam("203", "III/a", crossing) == ("missing", "exam UD_I not passed by 2023-04-01")
     assert exam("201", "III/a", crossing) is None
+
+
+def test_the_yearly_jp_of_a_promotion_is_not_asked_of_a_year_before_the_rule_nor_of_a_year_ended_as_a_cpns() -> None:
+    """promotion.training (20 JP a year, PP 11/2017 art. 203(4), in force from 2017-03-30) judges the year before the
+    TMT by the version in force on that year's last day, as the training table reads `training.yearly_jp`: a TMT of
+    2017-04-01 or 2017-10-01 judged 2016's JP by the version in force on the TMT, though no rule asked JP in 2016; and a
+    year the employee ended as a CPNS (confirmed only after it) was judged, where the training table leaves it out."""
+
+    def training(record: CareerRecord, tmt: date) -> str | None:
+        checks = PromotionJudge(record, rules()).checks(tmt, "101", "III/b")
+        found = [c.message for c in checks if c.rule == "promotion.training"]
+        return found[0] if found else None
+
+    pns = f.CareerBuilder(rank="III/a", education="S-1").confirmed().record()
+    assert training(pns, date(2017, 4, 1)) is None
+    assert training(pns, date(2017, 10, 1)) is None
+    assert training(pns, date(2018, 4, 1)) == "0 JP in 2017; 20 needed"
+    cpns = f.CareerBuilder(appointed=date(2019, 3, 1), rank="III/a", education="S-1").confirmed("2020-03-01").record()
+    assert training(cpns, date(2020, 4, 1)) is None  # 2019 ended as a CPNS
+    assert training(cpns, date(2021, 4, 1)) == "0 JP in 2020; 20 needed"
+    unconfirmed = f.CareerBuilder(appointed=date(2019, 3, 1), rank="III/a", education="S-1").record()
+    assert training(unconfirmed, date(2020, 4, 1)) is None  # 2019 ended inside the probation year
+    # none recorded, the probation year over: read as a PNS's (an offer assumes the confirmation no_probation asks)
+    assert training(unconfirmed, date(2021, 4, 1)) == "0 JP in 2020; 20 needed"
