@@ -241,6 +241,13 @@ def yearly_jp(year: int) -> int | None:
     return None if value is None else int(value)
 
 
+def pppk_cap(year: int, today: date) -> int | None:
+    """The cap of `training.pppk_yearly_jp` in force on a year's counting day (31 December, today in the current
+    year): None before it (PPPK began with PP 49/2018, in force from 2018-11-28)."""
+    value = rules().param(PPPK_JP_RULE, counting_day(year, today), "jp")
+    return None if value is None else int(value)
+
+
 def confirmed_on(sql: Sql, nip: str) -> date | None:
     """The day the employee was confirmed as PNS, as corrected (a retracted confirmation counts not): read from the
     timeline view's confirmation facts and the corrections and retractions among its rows."""
@@ -655,6 +662,9 @@ class TrainingQueries(ViewReader):
         ]
         unjudged = {*cpns, *away, *ended}
         items = [self._year_item(year, hours.get(year, 0), pns and year not in unjudged) for year in years]
+        if not pns:
+            for item in items:  # (a PPPK's: the cap in force on each year's counting day)
+                item["cap_jp"] = pppk_cap(item["year"], self.today)
         kind = served[0]["employment_kind"]
         return {
             "nip": nip,
