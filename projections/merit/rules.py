@@ -704,12 +704,12 @@ class PromotionJudge:
         confirmed = self.until("confirmation", day)
         return check(rule, bool(confirmed), lambda: CONFIRMED() if confirmed else NOT_CONFIRMED(day=day), confirmed[:1])
 
-    def _cpns_at(self, day: date) -> bool:
-        """Whether the employee was still a CPNS on `day`: confirmed as PNS (`pns_from`) only after it, or with no
-        confirmation recorded, `day` before the probation year ends (`confirmation_due`). With none recorded and the
-        probation year over the day is read as a PNS's: an offer assumes the confirmation promotion.no_probation asks
-        of it, and a decision without one is that rule's finding."""
-        pns = pns_from(self.record.confirmed_on)
+    def _cpns_at(self, day: date, confirmed: list[Fact]) -> bool:
+        """Whether the employee was still a CPNS on `day`: confirmed as PNS (`pns_from`, the first of `confirmed`: those
+        in effect by the TMT judged) only after it, or with none, `day` before the probation year ends
+        (`confirmation_due`). With none and the probation year over the day is read as a PNS's: an offer assumes the
+        confirmation promotion.no_probation asks of it, and a decision without one is that rule's finding."""
+        pns = pns_from(confirmed[0].effective_date) if confirmed else None
         if pns is not None:
             return pns > day
         appointed = self.record.appointed_on
@@ -737,7 +737,8 @@ class PromotionJudge:
         inference either way)."""
         if kind not in rule.params.get("kinds", []):
             return None
-        key = ("training", id(rule), kind, day.year)
+        confirmed = self.until("confirmation", day)  # (as known before the decision: those in effect by its TMT)
+        key = ("training", id(rule), kind, day.year, len(confirmed))
         outcomes = self._outcomes
         if key in outcomes:
             return outcomes[key]
@@ -745,7 +746,7 @@ class PromotionJudge:
         yearly = rule_on(self.rules, rule.id, last_day)
         if (
             yearly is None
-            or self._cpns_at(last_day)
+            or self._cpns_at(last_day, confirmed[:1])
             or (not rule.params.get("judge_years_away", False) and record_away_at_end(self.record, day.year - 1))
         ):
             outcomes[key] = None

@@ -240,3 +240,19 @@ def test_the_yearly_jp_of_a_promotion_is_not_asked_of_a_year_before_the_rule_nor
     assert training(unconfirmed, date(2020, 4, 1)) is None  # 2019 ended inside the probation year
     # none recorded, the probation year over: read as a PNS's (an offer assumes the confirmation no_probation asks)
     assert training(unconfirmed, date(2021, 4, 1)) == "0 JP in 2020; 20 needed"
+
+
+def test_the_yearly_jp_reads_the_confirmation_in_effect_by_the_tmt_judged_on_each_day_of_the_year() -> None:
+    """A confirmation taking effect after a TMT is not read for it (as known before the decision), and one judge asked
+    of two days of a year (the promotion rounds ask twice) answers each by the confirmations in effect by that day: a
+    CPNS of 2019-03-01 confirmed late, on 2021-06-01, had 2020 judged for a TMT of April 2021 (the probation year over,
+    none in effect: read as a PNS's) and not for one of October 2021 (confirmed only after 2020)."""
+    builder = f.CareerBuilder(appointed=date(2019, 3, 1), rank="III/a", education="S-1")
+    late = builder.add("confirmation", f.confirmation("2021-06-01")).record()
+    judge = PromotionJudge(late, rules())
+
+    def training(tmt: date) -> list[str]:
+        return [c.message for c in judge.checks(tmt, "101", "III/b") if c.rule == "promotion.training"]
+
+    assert training(date(2021, 4, 1)) == ["0 JP in 2020; 20 needed"]
+    assert training(date(2021, 10, 1)) == []
