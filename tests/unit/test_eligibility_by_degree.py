@@ -68,6 +68,7 @@ def test_a_promotion_by_degree_without_the_adjustment_exam_shows_it_missing() ->
     assert json.loads(str(by_degree["missing"])) == ["promotion.service_exam"]
     exam = next(r for r in json.loads(str(by_degree["requirements"])) if r["rule"] == "promotion.service_exam")
     assert "UPKP" in exam["message"]
+    assert "UD_I" not in exam["message"]  # the degree exempts it from the service exam of its crossing into III/a
 
 
 def test_no_promotion_by_degree_when_the_degree_starts_at_or_below_the_rank_held() -> None:
