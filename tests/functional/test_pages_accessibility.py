@@ -415,3 +415,61 @@ def test_the_imports_row_refusals_are_shown_in_the_visitors_language(world: Worl
     assert "Isian wajib ini belum diisi: setiap baris memerlukan NIP pegawainya." in page  # (the NIP's, d7bbb41)
     assert "Jenis tidak dikenal &#39;nonsense&#39;; salah satu dari: " in page
     assert "Baris ini bukan objek JSON yang dapat dibaca careerlog" in page
+
+
+def summary_links(page: Elements) -> list[tuple[str, str]]:
+    """The refused form's error summary: each link's text and the id it leads to, in order; and each leads to a
+    field marked invalid (or to the reason of a group of fields)."""
+    summary = next(i for i, e in enumerate(page.found) if "error-summary" in e[1].get("class", ""))
+    assert page.found[summary][1]["role"] == "alert"
+    links = []
+    for tag, attrs, text in page.found[summary + 1 :]:
+        if tag == "a" and attrs.get("href", "").startswith("#"):
+            links.append((" ".join("".join(text).split()), attrs["href"][1:]))
+        elif tag not in ("p", "ul", "li", "a"):
+            break
+    for _text, target in links:
+        attrs = page.by_id(target)[1]
+        assert attrs.get("aria-invalid") == "true" or target.endswith("-error"), target
+    return links
+
+
+def test_a_refused_record_form_links_its_summary_to_each_field_with_a_reason(world: World) -> None:
+    # the summary said "see the reasons beside the fields" and linked none: a keyboard or screen reader user heard it
+    # and looked for them field by field
+    log_in(world, "hr")
+    form = training_form(world, hours="many", start_date="2024-13-01", title="")
+    answer = world.client.post("/pages/record?kind=training&lang=en", data=form)
+    assert answer.status_code == 422
+    assert summary_links(Elements(answer.get_data(as_text=True))) == [
+        ("Start date", "f-start_date"),
+        ("Title", "f-title"),
+        ("Lesson hours (JP)", "f-hours"),
+    ]
+
+
+def test_a_refused_correction_links_its_summary_to_the_corrected_fields(world: World) -> None:
+    from tests.functional.test_correction_form_fields import correction, promoted
+
+    log_in(world, "hr")
+    version = promoted(world)
+    data = correction(world, version, **{"corrected.hours": "x"})
+    answer = world.client.post("/pages/record?kind=correction&lang=id", data={**data, "reason": ""})
+    assert answer.status_code == 422
+    links = summary_links(Elements(answer.get_data(as_text=True)))
+    assert ("Jam pelajaran (JP)", "f-corrected-hours") in links
+    assert links[-1] == ("Alasan", "f-reason")
+
+
+def test_a_refused_account_links_its_summary_to_each_field_with_a_reason(world: World) -> None:
+    # on the accounts page the summary is above the list of accounts, the form below it
+    log_in(world, "admin")
+    token = csrf_token(world.client, "/pages/accounts")
+    form = {"username": "baru", "display_name": "", "role": "employee", "nip": "123", "password": "pendek"}
+    answer = world.client.post("/pages/accounts?lang=en", data={**form, "csrf_token": token})
+    assert answer.status_code == 422
+    assert summary_links(Elements(answer.get_data(as_text=True))) == [
+        ("Name", "f-display_name"),
+        ("NIP (employee accounts only)", "f-nip"),
+        ("Password (at least 10 characters; leave empty for an account that uses API tokens only)", "f-password"),
+    ]
