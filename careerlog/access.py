@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from careerlog.domain.errors import CareerlogError, InvalidInput
+from careerlog.domain.errors import CareerlogError, FieldErrors, InvalidInput
 from careerlog.domain.payload import UNKNOWN_CODE, UNKNOWN_NEAR
 from careerlog.domain.wording import Refusal, joined
 from careerlog.reference import reference
@@ -185,6 +185,7 @@ def parse_scope(*, national: bool, agencies: Iterable[str], regions: Iterable[st
     the code it would be). Until 2026-12-04 those were read as the code, here alone."""
     ref = reference()
     found: dict[str, list[str]] = {"agencies": [], "regions": []}
+    refused = FieldErrors()  # (the first code refused of each field, agencies and regions in one answer)
     for name, table, codes in (("agencies", ref.agencies, agencies), ("regions", ref.regions, regions)):
         for code in codes:
             if code not in table.rows:
@@ -194,8 +195,10 @@ def parse_scope(*, national: bool, agencies: Iterable[str], regions: Iterable[st
                     if near is None
                     else CODE_AS_WRITTEN.reason(code=repr(code), near=near, table=name)
                 )
-                raise InvalidInput(reason, name)
+                refused.add(name, reason)
+                break
             found[name].append(code)
+    refused.raise_if_any()
     return Scope(national, tuple(sorted(set(found["agencies"]))), tuple(sorted(set(found["regions"]))))
 
 

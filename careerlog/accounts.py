@@ -327,6 +327,24 @@ class Accounts:
         row = (entry_id(), self.clock().isoformat(), by, via, action, username, role.value, described, cleared)
         sql.execute(ACCOUNT_CHANGE_WRITE, row)
 
+    def refusals(
+        self,
+        username: str,
+        *,
+        display_name: str,
+        role: Role | str,
+        scope: Scope,
+        nip: str | None = None,
+        password: str | None = None,
+    ) -> dict[str, list[str]]:
+        """The reasons by field `create` would refuse these for (none: {}), creating nothing: for a form that
+        refuses a field of its own first (a scope's unknown code), to name every reason in one answer."""
+        try:
+            self._check_new(username, display_name, role, scope, nip, password)
+        except InvalidInput as refused:
+            return refused.errors
+        return {}
+
     def _check_new(
         self, username: str, display_name: str, role: Role | str, scope: Scope, nip: str | None, password: str | None
     ) -> tuple[Role, str | None]:

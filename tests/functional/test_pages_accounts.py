@@ -165,3 +165,18 @@ def test_a_post_without_its_csrf_token_changes_no_account(world: World) -> None:
     world.client.post("/pages/accounts", data=GOOD)
     world.client.post("/pages/accounts/hr-karo/disable", data={})
     assert accounts_state(world) == before
+
+
+def test_an_unknown_scope_code_is_named_with_every_other_reason_at_once(world: World) -> None:
+    # the unknown code was named alone: the name left empty and the short password only on the next sending, once the
+    # code was mended (and an unknown region only once the agency was)
+    log_in(world, "admin")
+    before = accounts_state(world)
+    status, page = create(world, display_name="", agencies="KOTA-ATLANTIS", regions="99.99", password="short")
+    assert status == 422
+    assert "May not be empty" in error_beside(page, "display_name")
+    assert "KOTA-ATLANTIS" in error_beside(page, "agencies")
+    assert "99.99" in error_beside(page, "regions")
+    assert "At least 10 characters" in error_beside(page, "password")
+    assert 'id="scope-error"' not in page  # (an HR account's missing agency: the agency typed is named instead)
+    assert accounts_state(world) == before

@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_wtf import FlaskForm
 
-from careerlog.access import Action, Role, parse_scope
+from careerlog.access import Action, Role, Scope, parse_scope
 from careerlog.accounts import Account
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.payload import NUL
@@ -33,20 +33,23 @@ def codes(text: str) -> list[str]:
 
 
 def create_from(form: dict[str, str], by: Account) -> Account:
-    """The account the form describes, created; InvalidInput names the field at fault, Conflict a name taken."""
-    scope = parse_scope(
-        national=form.get("national") == "y", agencies=codes(form["agencies"]), regions=codes(form["regions"])
-    )
-    return services().accounts.create(
-        form["username"].strip(),
-        display_name=form["display_name"],
-        role=form["role"],
-        scope=scope,
-        nip=form["nip"].strip() or None,
-        password=form["password"] or None,
-        by=by.username,
-        via="page",
-    )
+    """The account the form describes, created; InvalidInput names the fields at fault, Conflict a name taken. A
+    scope's unknown code is named with the other fields' reasons, all in one answer: it was named alone, and the
+    name left empty, the NIP or the short password only once the codes were mended and the form sent again."""
+    national = form.get("national") == "y"
+    fields = {
+        "display_name": form["display_name"],
+        "role": form["role"],
+        "nip": form["nip"].strip() or None,
+        "password": form["password"] or None,
+    }
+    try:
+        scope = parse_scope(national=national, agencies=codes(form["agencies"]), regions=codes(form["regions"]))
+    except InvalidInput as refused:
+        # (the scope's own reasons, of a scope without the codes refused, are left out: the codes typed are named)
+        others = services().accounts.refusals(form["username"].strip(), scope=Scope(national=national), **fields)
+        raise InvalidInput({**{k: v for k, v in others.items() if k != "scope"}, **refused.errors}) from None
+    return services().accounts.create(form["username"].strip(), scope=scope, by=by.username, via="page", **fields)
 
 
 @blp.route("/accounts", methods=["GET", "POST"])
