@@ -110,3 +110,40 @@ def test_filters_of_several_values_are_still_read(inspector: World) -> None:
     for query in ("agency=KOTA-MEDAN&agency=KAB-KARO", "kind=101&kind=201", "by=sex&by=agency"):
         path = "/pages/fairness" if query.startswith("by") else "/pages/audits"
         assert inspector.client.get(f"{path}?{query}&lang=en").status_code == 200
+
+
+def selected(text: str, name: str) -> tuple[bool, list[str]]:
+    """Whether the filter form's select of `name` is a multiple one, and the values it shows selected."""
+    found = re.search(rf'<select id="f-{name}" name="{name}"([^>]*)>(.*?)</select>', text, re.S)
+    assert found, name
+    return "multiple" in found.group(1), re.findall(r'<option value="([^"]*)" selected>', found.group(2))
+
+
+@pytest.mark.parametrize(
+    ("path", "names"),
+    [
+        ("/pages/audits?agency=KOTA-MEDAN&agency=KAB-KARO&kind=101&kind=201", ("agency", "kind")),
+        ("/pages/audits/awards?agency=KOTA-MEDAN&agency=KAB-KARO&kind=SLKS_10&kind=SLKS_20", ("agency", "kind")),
+        ("/pages/audits/study-leaves?employment_kind=PNS&employment_kind=PPPK", ("employment_kind",)),
+        ("/pages/fairness?by=sex&agency=KOTA-MEDAN&agency=KAB-KARO", ("agency",)),
+        ("/pages/reports/headcount?agency=KOTA-MEDAN&agency=KAB-KARO", ("agency",)),
+    ],
+)
+def test_the_filter_form_shows_every_value_the_list_reads(inspector: World, path: str, names: tuple[str, ...]) -> None:
+    # the list read both agencies (both kinds), its links kept them, but the form's select showed the first alone,
+    # so the form sent again (another filter changed) dropped the others unseen
+    answer = inspector.client.get(path)
+    assert answer.status_code == 200
+    text = answer.get_data(as_text=True)
+    given = re.findall(r"([a-z_]+)=([^&]+)", path.split("?")[1])
+    for name in names:
+        asked = [value for key, value in given if key == name]
+        multiple, shown = selected(text, name)
+        assert multiple
+        assert sorted(shown) == sorted(asked)
+
+
+def test_a_filter_of_one_value_keeps_its_single_select(inspector: World) -> None:
+    text = inspector.client.get("/pages/audits?agency=KOTA-MEDAN").get_data(as_text=True)
+    assert selected(text, "agency") == (False, ["KOTA-MEDAN"])
+    assert selected(text, "kind") == (False, [])
