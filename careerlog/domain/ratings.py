@@ -132,7 +132,10 @@ def _year(value: Any) -> int | None:
     if type(value) is int:
         return value
     if isinstance(value, str) and whole_number(value.strip()):  # (digits 0-9: the year the ledger reads)
-        return int(value.strip())
+        try:
+            return int(value.strip())
+        except ValueError:  # (more digits than int() reads, 4,300: no year; the ledger refuses it beside `year`)
+            return None
     return None
 
 

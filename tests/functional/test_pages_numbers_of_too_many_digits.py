@@ -1,6 +1,7 @@
 """A page's whole number of more digits than Python's int() reads (4,300; a URL may hold twice as many) is read as a
 number too big for its field, as a shorter one past the field's bound is: it was a 500 ("Exceeds the limit (4300
-digits) for integer string conversion") on every page reading page, min_cell, year, years or wait_for."""
+digits) for integer string conversion") on every page reading page, min_cell, year, years or wait_for, and on the
+record form for a rating's year and a correction's fields holding one."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from tests.functional.conftest import BUDI, World, own_client
 from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_hr import form_of
 
 pytestmark = pytest.mark.xdist_group("pages_numbers_of_too_many_digits")
 LONG = "1" * 5000
@@ -76,3 +78,28 @@ def test_a_correction_form_naming_a_version_too_long_to_read_shows_no_fact(share
     log_in(world, "hr")
     answer = world.client.get(f"/pages/record?kind=correction&nip={BUDI}&target_version={LONG}&lang=en")
     assert answer.status_code == 200
+
+
+def test_a_rating_year_too_long_to_read_is_refused_beside_the_year(shared_world: World) -> None:
+    # the ledger's reading of the year for its rating scheme (careerlog.domain.ratings) raised ValueError: a 500
+    world = own_client(shared_world)
+    log_in(world, "hr")
+    data = {**form_of(world, "performance_rating"), "nip": BUDI, "year": LONG, "predicate": "BAIK"}
+    data.update(effective_date="2024-01-05", reference="SKP/1")
+    answer = world.client.post("/pages/record?kind=performance_rating&lang=en", data=data)
+    assert answer.status_code == 422
+    assert "year" in errors_of(answer.get_data(as_text=True))
+
+
+def test_corrected_fields_holding_a_number_too_long_to_read_are_refused_beside_them(shared_world: World) -> None:
+    # json.loads raised ValueError (no JSONDecodeError) on it: a 500
+    world = own_client(shared_world)
+    log_in(world, "hr")
+    data = {**form_of(world, "correction"), "nip": BUDI, "corrected_fields": '{"hours": ' + LONG + "}"}
+    for lang, said in (
+        ("en", "Holds a number of more digits than any field takes (4,300 at most)."),
+        ("id", "Memuat angka dengan digit lebih banyak daripada yang diterima isian mana pun (paling banyak 4.300)."),
+    ):
+        answer = world.client.post(f"/pages/record?kind=correction&lang={lang}", data=data)
+        assert answer.status_code == 422
+        assert errors_of(answer.get_data(as_text=True))["corrected_fields"] == said

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 import uuid
 from collections.abc import Mapping
 from decimal import Decimal
@@ -63,6 +64,7 @@ from careerlog.textfiles import (
 from careerlog.workbook_template import XLSX_TYPE, template_name, template_workbook
 from careerlog.workbooks import header_names
 from web.errors import KEY_HEADER, conflict_errors
+from web.pages import local_number
 from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
 from web.pages.inspector import AUDIT_CSV_LIMIT, page_number
@@ -125,6 +127,9 @@ def payload_from(
                 payload[spec.name] = changes_marked(json.loads(value))
             except (json.JSONDecodeError, RecursionError):  # (nested past what json.loads can read: a 500 before)
                 reason = _("Not valid JSON.")
+            except ValueError:  # (a whole number of more digits than int() reads, 4,300: a 500 before)
+                most = local_number(sys.get_int_max_str_digits())
+                reason = _("Holds a number of more digits than any field takes (%(most)s at most).", most=most)
         elif spec.type is Decimal:
             try:
                 payload[spec.name] = local_decimal(value, spec.name)
