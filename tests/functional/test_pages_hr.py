@@ -7,6 +7,8 @@ import json
 import re
 from datetime import date
 
+import pytest
+
 from tests import factories as f
 from tests.functional.conftest import BUDI, RINA, World, appointment_of
 from tests.functional.test_pages_auth import csrf_token, log_in
@@ -147,3 +149,22 @@ def test_csv_import_without_a_kind_asks_for_one(world: World) -> None:
     log_in(world, "hr")
     page = upload(world, "nip,hours\n1,2\n", "events.csv")
     assert "Choose the kind of event the CSV file or workbook holds." in page
+
+
+@pytest.mark.parametrize(
+    ("typed", "link"),
+    [
+        (f"{BUDI[:8]} {BUDI[8:14]} {BUDI[14]} {BUDI[15:]}", f"/pages/employees/{BUDI}"),  # as a decree prints it
+        (f"NIP. {BUDI[:8]} {BUDI[8:14]} {BUDI[14]} {BUDI[15:]}", None),  # refused beside the NIP
+        ("123", None),
+    ],
+)
+def test_the_record_forms_career_link_is_to_the_nip_as_read_and_none_for_a_nip_refused(
+    world: World, typed: str, link: str | None
+) -> None:
+    # a NIP the form refused ("NIP. 1986...", "123") was linked as typed: "Page not found"
+    log_in(world, "hr")
+    answer = world.client.post("/pages/record?kind=training", data=training_form(world, nip=typed, title=""))
+    assert answer.status_code == 422
+    links = re.findall(r'href="(/pages/employees/[^"]*)"', answer.get_data(as_text=True))
+    assert links == ([link] if link else [])

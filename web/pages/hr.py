@@ -216,6 +216,15 @@ def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict
     return changed
 
 
+def readable_nip(typed: str) -> str | None:
+    """The NIP typed, as the ledger reads it (spaces, dots and dashes between its digits), for the form's link to the
+    career record; None for one it refuses ("NIP. 1975...", "123"), whose link led to "Page not found"."""
+    try:
+        return str(parse_nip(typed))
+    except InvalidInput:
+        return None
+
+
 def targeted_fact(account: Account, values: Mapping[str, str]) -> dict[str, Any] | None:
     """The fact a correction or retraction form names (NIP and target_version), as the career page's timeline
     shows it, for the form to show what it corrects or retracts; None when the form names none, or one the
@@ -367,6 +376,7 @@ def record() -> ResponseReturnValue:
         form=form,
         kinds=[(k, kind_label(k)) for k in RECORDABLE],
         wait_for=request.args.get("wait_for") if whole_number(request.args.get("wait_for") or "") else None,
+        record_of=readable_nip(values.get("nip", "")),  # the career record the page links to, if the NIP reads
         kind=kind if cls else None,
         fields=[field_view(s, kind) for s in filled_fields(cls)] if cls else [],
         values=values,
