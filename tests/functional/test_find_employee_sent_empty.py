@@ -24,3 +24,12 @@ def test_an_empty_nip_is_refused_beside_the_field_on_the_start_page(
     assert '<input id="f-nip" name="nip" autocomplete="off" aria-invalid="true" ' in page
     assert 'aria-describedby="nip-error"' in page
     assert "(404)" not in page
+
+
+def test_a_nip_given_twice_is_refused_beside_the_field(world: World) -> None:
+    # the first NIP alone was opened, the second dropped unseen, where every other page refuses an argument of one
+    # value given twice
+    log_in(world, "hr")
+    answer = world.client.get("/pages/find", query_string=[("nip", "Budi"), ("nip", "Sari"), ("lang", "en")])
+    assert answer.status_code == 422
+    assert beside(answer.get_data(as_text=True))["nip"] == "Given more than once: give it once."

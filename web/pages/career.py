@@ -382,6 +382,9 @@ def find_employee() -> ResponseReturnValue:
 
     account = signed_in()
     typed = request.args.get("nip", "")
+    twice = given_twice(("nip",))  # (the first alone was opened: a link or a bookmark naming two NIPs)
+    if twice:
+        return page("pages/home.html", account, 422, errors=twice)
     if not typed.strip():  # sent empty: the start page again, the reason beside the field (not "page not found")
         return page("pages/home.html", account, 422, errors={"nip": [_("Missing data for required field.")]})
     return find(account, typed)
