@@ -180,3 +180,16 @@ def test_an_unknown_scope_code_is_named_with_every_other_reason_at_once(world: W
     assert "At least 10 characters" in error_beside(page, "password")
     assert 'id="scope-error"' not in page  # (an HR account's missing agency: the agency typed is named instead)
     assert accounts_state(world) == before
+
+
+def test_a_user_name_taken_is_named_with_the_other_reasons_at_once(world: World) -> None:
+    # a name taken was found only once the other fields were right: the form mended was refused again for the name
+    log_in(world, "admin")
+    assert create(world)[0] == 200  # siti
+    before = accounts_state(world)
+    status, page = create(world, display_name="", password="short")
+    assert status == 422
+    assert "An account named siti already exists." in error_beside(page, "username")
+    assert "May not be empty" in error_beside(page, "display_name")
+    assert "At least 10 characters" in error_beside(page, "password")
+    assert accounts_state(world) == before

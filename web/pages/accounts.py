@@ -52,6 +52,14 @@ def create_from(form: dict[str, str], by: Account) -> Account:
     return services().accounts.create(form["username"].strip(), scope=scope, by=by.username, via="page", **fields)
 
 
+def taken(username: str) -> dict[str, list[str]]:
+    """The reason beside the user name when an account of that name exists: Accounts.create finds it only once the
+    other fields are right, so a form refused for them was refused again for the name on its next sending."""
+    if not username or username not in {a.username for a in services().accounts.list_accounts()}:
+        return {}
+    return {"username": [_("An account named %(name)s already exists.", name=username)]}
+
+
 @blp.route("/accounts", methods=["GET", "POST"])
 def accounts() -> ResponseReturnValue:
     """Every account with its role, scope and state; a form to create one."""
@@ -68,9 +76,9 @@ def accounts() -> ResponseReturnValue:
                     raise InvalidInput(NUL, "display_name")
                 created = create_from(typed, account)
             except InvalidInput as e:
-                errors = e.errors
+                errors = {**taken(typed["username"].strip()), **e.errors}  # (a name taken with them: all at once)
             except Conflict:
-                errors = {"username": [_("An account named %(name)s already exists.", name=typed["username"])]}
+                errors = taken(typed["username"].strip())
             else:
                 flash(_("Account %(name)s created.", name=created.username))
                 return redirect(url_for("pages.accounts"))
