@@ -147,3 +147,21 @@ def test_a_filter_of_one_value_keeps_its_single_select(inspector: World) -> None
     text = inspector.client.get("/pages/audits?agency=KOTA-MEDAN").get_data(as_text=True)
     assert selected(text, "agency") == (False, ["KOTA-MEDAN"])
     assert selected(text, "kind") == (False, [])
+
+
+FILTERED_BY_UNIT = ["/pages/audits", "/pages/audits/awards", "/pages/audits/study-leaves", "/pages/fairness"]
+
+
+@pytest.mark.parametrize("path", FILTERED_BY_UNIT)
+def test_the_filter_form_shows_every_unit_the_list_reads_each_in_its_own_labelled_input(
+    inspector: World, path: str
+) -> None:
+    # the list read both units; the form's text input showed the first alone, and sent again dropped the other
+    answer = inspector.client.get(f"{path}?unit=BKPSDM&unit=Dinas%20Kesehatan&lang=en")
+    assert answer.status_code == 200
+    text = answer.get_data(as_text=True)
+    inputs = re.findall(r'<input type="text" id="(f-unit[^"]*)" name="unit" value="([^"]*)"', text)
+    assert inputs == [("f-unit", "BKPSDM"), ("f-unit-2", "Dinas Kesehatan")]
+    assert '<label for="f-unit-2">Unit (2)</label>' in text
+    single = inspector.client.get(f"{path}?unit=BKPSDM").get_data(as_text=True)
+    assert re.findall(r'<input type="text" id="(f-unit[^"]*)" name="unit"', single) == ["f-unit"]
