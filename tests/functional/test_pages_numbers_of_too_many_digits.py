@@ -103,3 +103,27 @@ def test_corrected_fields_holding_a_number_too_long_to_read_are_refused_beside_t
         answer = world.client.post(f"/pages/record?kind=correction&lang={lang}", data=data)
         assert answer.status_code == 422
         assert errors_of(answer.get_data(as_text=True))["corrected_fields"] == said
+
+
+def test_a_page_number_of_leading_zeros_past_the_limit_is_read_as_its_value(shared_world: World) -> None:
+    """int() counts leading zeros among its 4,300 digits: `page=000...01` (4,301 digits) was a 500, read as too
+    long by its digits after the zeros and then refused by int()."""
+    world = own_client(shared_world)
+    log_in(world, "inspector")
+    assert world.client.get(f"/pages/audits?page={'0' * 4300}1&lang=en").status_code == 200
+
+
+def test_a_whole_number_is_read_with_the_limit_of_digits_turned_off() -> None:
+    """PYTHONINTMAXSTRDIGITS=0 (sys.set_int_max_str_digits(0)) turns the limit off: every number was then read as
+    "more digits than int() reads" (any digit past 0), so page=2 showed the last page and min_cell=5 was refused."""
+    import sys
+
+    from web.pages.common import whole
+
+    limit = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        assert (whole("2"), whole("0005"), whole("0"), whole("x")) == (2, 5, 0, None)
+    finally:
+        sys.set_int_max_str_digits(limit)
+    assert (whole("0" * 4300 + "7"), whole(LONG)) == (7, None)
