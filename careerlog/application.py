@@ -546,7 +546,7 @@ class CareerLog(Application[str]):
 
         `guard` checks each existing record written, on the state the write appends to (see Guard); `confirmed`
         names the checks (CONFIRMABLE) the writer confirms (a promotion moving more ranks than its kind allows)."""
-        command = Command(subject_of(nip), kind, payload, client_key, migration, confirmed=frozenset(confirmed))
+        command = Command(subject_of(nip, kind), kind, payload, client_key, migration, confirmed=frozenset(confirmed))
         return self.execute_with_retries(command, actor, guard)
 
     def judge(
@@ -564,7 +564,7 @@ class CareerLog(Application[str]):
         them on as Unreadable with its reasons (the API's schema), to name every problem at once. A record not
         appointed (NotFound, unless the payload's own cells tell more: `problems_without_record`) or outside the
         guard's scope raises as `record` does."""
-        command = Command(subject_of(nip), kind, payload, confirmed=frozenset(confirmed))
+        command = Command(subject_of(nip, kind), kind, payload, confirmed=frozenset(confirmed))
         try:
             self.execute(UnitOfWork(self, guard=guard), command, actor)  # (its unit of work is never saved)
         except InvalidInput as refused:
@@ -681,7 +681,7 @@ class CareerLog(Application[str]):
             given = ", ".join(sorted(command.confirmed - set(CONFIRMABLE)))
             raise InvalidInput(UNKNOWN_CONFIRMATION.reason(given=given, known=", ".join(CONFIRMABLE)), "confirm")
         subject = command.subject
-        if subject.startswith("UNIT:"):
+        if subject.startswith("UNIT:") and event_cls is not Appointed:  # (an appointment's NIP: checked as one below)
             return self._execute_unit(uow, command, event_cls, recording)
         try:
             if command.unread_nip is not None:  # (a NIP cell an import could not read, named so)
@@ -1204,14 +1204,16 @@ def refuse_system_targets(
         raise InvalidInput(KEPT_BY_SYSTEM.reason(version=target.version, kind=target.kind), "target_version")
 
 
-def subject_of(nip: object) -> str:
+def subject_of(nip: object, kind: str | None = None) -> str:
     """The record a recording names (`CareerLog.record`'s `nip`): an employee's NIP, its separators stripped
     (normalise_nip), or a unit's key as `careerlog history` shows it, `UNIT:KOTA-MEDAN:Dinas Kesehatan`, read as
     `unit_subject` reads its agency and name. normalise_nip stripped a unit key's dashes and spaces too, and
     `careerlog record UNIT:KOTA-MEDAN:... unit_rating ...` recorded a new unit `UNIT:KOTAMEDAN:DinasKesehatan` of no
-    agency, its agency never checked."""
+    agency, its agency never checked. An appointment makes an employee's record, never a unit's: its `nip` is read as
+    a NIP whatever it begins with, refused naming nip (a `UNIT:NOPE:...` given as its NIP was refused naming agency,
+    the appointment's own field, and one of a known agency naming kind)."""
     text = str(nip)
-    if text.startswith("UNIT:"):
+    if text.startswith("UNIT:") and kind != Appointed.KIND:
         _, agency, unit = [*text.split(":", 2), "", ""][:3]
         return unit_subject(agency, unit)
     return normalise_nip(text)

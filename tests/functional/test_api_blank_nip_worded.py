@@ -28,3 +28,16 @@ def test_a_recording_of_a_blank_nip_is_refused_without_the_imports_reason(world:
         world.services.ledger.record("", "appointment", appointment_of(BUDI, reference="SK-BLANK"), actor="cli")
     assert refused.value.errors["nip"] == [EMPTY]
     assert NO_NIP not in str(refused.value)
+
+
+@pytest.mark.parametrize("given", ["UNIT:NOPE:Dinas Kesehatan", "UNIT:KOTA-MEDAN:Dinas Kesehatan", "UNIT:KOTA-MEDAN:"])
+def test_an_appointment_of_a_units_key_as_its_nip_is_refused_naming_nip(world: World, given: str) -> None:
+    """An appointment makes an employee's record: a unit's key given as its NIP (as `careerlog history` shows a unit)
+    was read as the unit's (application.subject_of), refused naming `agency`, the body's own field, for an agency
+    not known ('UNIT:NOPE:...'), `unit` for an empty name, and `kind` for a known one; it is no NIP."""
+    body = {**appointment_of(BUDI, reference="SK-UNIT"), "nip": given}
+    response = world.post("/api/v1/employees", "hr", json=body)
+    assert response.status_code == 422, response.get_json()
+    errors = response.get_json()["errors"]
+    assert set(errors) == {"nip"}, errors
+    assert "18 digits" in errors["nip"][0]
