@@ -100,3 +100,27 @@ def test_the_page_names_the_threshold_and_level_of_the_rule_the_answer_used(
     assert ("0.9 of the highest rate" if lang == "en" else "0,9 dari tingkat tertinggi") in page
     assert "four fifths" not in page
     assert "empat perlima" not in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "shown"),
+    [
+        ("en", 0.0505, "0.0505"),  # round() reads 0.051, the formatter "0.05": it read "0.05", unstarred
+        ("en", 0.0495, "0.0495"),
+        ("en", 0.05017, "0.05017"),
+        ("en", 0.05, "0.05"),  # alpha itself: significant, and shown so
+        ("en", 0.0515, "0.052"),
+        ("id", 0.0505, "0,0505"),
+    ],
+)
+def test_a_p_that_three_places_would_show_as_the_level_shows_every_place(
+    world: World, lang: str, value: float, shown: str
+) -> None:
+    """local_p compared round(p, 3) with round(alpha, 3), while the page formats p by the locale's rounding: the two
+    round a float's half apart (0.0505 is 0.051 to round() and "0.05" on the page), so 0.0505, not significant, still
+    read "0.05" beside no star."""
+    from web.pages import local_p
+
+    with world.app.test_request_context(f"/pages/fairness?lang={lang}"):
+        world.app.preprocess_request()
+        assert local_p(value) == shown

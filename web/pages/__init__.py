@@ -119,7 +119,10 @@ def local_p(value: float | None, alpha: float = ALPHA) -> str:
         return "\u2013"
     if value < 0.001:
         return f"< {format_decimal(0.001)}"
-    return format_decimal(value, EVERY_PLACE if value != alpha and round(value, 3) == round(alpha, 3) else "0.###")
+    # (compared as shown: round() and the formatter round a float's halves apart, 0.0505 being 0.051 to round() and
+    # "0.05" to the formatter, which round(value, 3) == round(alpha, 3) let through as "0.05", not significant)
+    shown = format_decimal(value, "0.###")
+    return format_decimal(value, EVERY_PLACE) if value != alpha and shown == format_decimal(alpha, "0.###") else shown
 
 
 def local_number(value: float | None) -> str:
