@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, Protocol, cast
 
+from dateutil.relativedelta import relativedelta
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import Mapper, RecordConflictError, StoredEvent
 from eventsourcing.utils import get_topic
@@ -704,6 +705,7 @@ class CareerLog(Application[str]):
             raise whole_refusal(e, event_cls, self._unparsed_problems(uow, command, event_cls, recording, e)) from None
         if isinstance(values.get("mentor_nip"), str):  # (written with spaces, dots or dashes, as a NIP may be)
             values["mentor_nip"] = normalise_nip(values["mentor_nip"])
+        end_filled = event_cls is PenaltyImposed and values.get("end_date") is None
         if event_cls is PenaltyImposed:
             complete(event_cls, values)
         elif event_cls is Appointed:
@@ -730,6 +732,8 @@ class CareerLog(Application[str]):
                 raise whole_refusal(e, event_cls, decision_problems(employee, event_cls, values, recording)) from None
         if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
             refuse_system_targets(employee, event_cls, values, recording.client_key, recording.reproduced)
+        if end_filled:
+            end_as_filled_before(employee, values)
         if command.migration is None:  # the same kind and reference recorded under another client key, or none
             earlier = employee.earlier_by_reference(event_cls, values, recording.client_key)
         else:  # (a log imported again: each row is the recording at its version)
@@ -1232,6 +1236,21 @@ def unit_subject(agency: str, unit: str) -> str:
     except ValueError as e:
         raise InvalidInput(reason_of(e), "unit") from None
     return unit_id(code, name)
+
+
+def end_as_filled_before(employee: LedgerAggregate, values: dict[str, Any]) -> None:
+    """A penalty sent without its end (filled in by `complete`) again, after its reference was recorded before
+    2026-12-05, when the end was filled in as the start + the kind's months - 1 day: a day or two earlier than
+    `months_last_day` where the last month has no such day (begun 31 March, 6 months: 29 September, now the 30th).
+    The same recording sent again (a file imported again, a request retried) keeps the end recorded, answered as
+    recorded; it was refused as "already recorded ... with different values (end_date)"."""
+    version = employee.by_reference(identity_key(PenaltyImposed, values, None))
+    months = reference().penalty_kinds[values["penalty_kind"]].get("months")
+    if version is None or not months or not isinstance(employee.events[version], PenaltyImposed):
+        return
+    before = values["effective_date"] + relativedelta(months=int(months), days=-1)  # (the reading before 2026-12-05)
+    if before != values["end_date"] and payload_values(employee.events[version]).get("end_date") == before:
+        values["end_date"] = before
 
 
 def complete(event_cls: type[LedgerEvent], values: dict[str, Any]) -> dict[str, Any]:

@@ -93,3 +93,24 @@ def test_a_unit_rating_recorded_with_a_key_is_not_recorded_again_without_one(wor
     first = world.post(path, "hr", json=rating, **keyed("unit-1")).get_json()
     again = world.post(path, "hr", json=rating)
     assert (again.status_code, again.get_json()["version"]) == (200, first["version"])
+
+
+@pytest.mark.parametrize("key", [None, "HD-KEY-1"])
+def test_a_penalty_recorded_before_its_end_was_counted_anew_is_the_same_when_sent_again(
+    world: World, key: str | None
+) -> None:
+    """A penalty sent without its end has it filled in from the kind's months. Before 2026-12-05 that end was the start
+    + the months - 1 day, 29 September for 6 months begun 31 March, now the 30th (careerlog.ages.months_last_day): the
+    same penalty sent again (a file imported again, a request retried) was refused "already recorded as version N
+    with different values (end_date)". It is the recording made then, its end as recorded; a new one ends on the
+    30th."""
+    ledger = world.services.ledger
+    penalty = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_6", "effective_date": "2023-03-31"}
+    before = {**penalty, "reference": "HD-2023-1", "end_date": "2023-09-29"}  # (as recorded then: its end filled in)
+    first = ledger.record(BUDI, "penalty", before, actor="cli", client_key=key)
+    again = ledger.record(BUDI, "penalty", {**penalty, "reference": "HD-2023-1"}, actor="cli", client_key=key)
+    assert (again.version, again.created) == (first.version, False)
+    new = ledger.record(BUDI, "penalty", {**penalty, "reference": "HD-2023-2"}, actor="cli")
+    items = world.get(EVENTS, "hr").get_json()["items"]
+    ends = {i["reference"]: i["end_date"] for i in items if i["kind"] == "penalty"}
+    assert (new.created, ends) == (True, {"HD-2023-1": "2023-09-29", "HD-2023-2": "2023-09-30"})
