@@ -43,3 +43,19 @@ def test_the_import_pages_kind_refuses_a_row_of_another_kind(world: World) -> No
     page = answer.get_data(as_text=True)
     assert "bukan training, jenis yang dipilih" in page
     assert "KC-1" not in references(world)
+
+
+def test_the_import_pages_kind_chosen_for_a_json_lines_file_is_refused_beside_it(world: World) -> None:
+    """A JSON Lines file's lines name their own kind: the kind chosen was ignored, a line of another kind recorded as
+    its own. Now refused beside the kind, in the page's language, nothing recorded."""
+    log_in(world, "hr")
+    line = (
+        f'{{"kind": "training", "nip": "{BUDI}", "training_kind": "LATSAR", "title": "Latsar", "organiser": "BPSDM",'
+        ' "hours": 8, "start_date": "2024-05-01", "effective_date": "2024-05-03", "reference": "KJ-1"}\n'
+    )
+    form = {"csrf_token": csrf_token(world.client, "/pages/import?lang=id"), "kind": "rank_promotion"}
+    form["file"] = (io.BytesIO(line.encode()), "berkas.jsonl")  # type: ignore[assignment]
+    answer = world.client.post("/pages/import?lang=id", data=form, content_type="multipart/form-data")
+    assert answer.status_code == 422
+    assert "Setiap baris berkas JSON Lines menyebut jenisnya sendiri" in answer.get_data(as_text=True)
+    assert "KJ-1" not in references(world)
