@@ -41,6 +41,7 @@ VISIBLE_CHARS = 12  # "clt_" and 8 characters of the secret: enough to name a to
 LAST_USE_RESOLUTION = timedelta(minutes=1)  # last use is written at most once a minute per token
 MAX_TOKEN_DAYS = 3650
 MIN_PASSWORD = 10
+MAX_USERNAME = 64  # an account's name, and the longest `--actor` the command line records (careerlog.cli.ACTOR)
 # The refusals of accounts and tokens (careerlog.domain.wording)
 ACCOUNT_EXISTS = Refusal("An account named {username} already exists.")
 BAD_USERNAME = Refusal("Use 2-64 lower-case letters, digits, dots, dashes or underscores.").reason()
@@ -52,7 +53,7 @@ DISABLED = Refusal("The account is disabled.").reason()
 PREFIX_TAKEN = Refusal("A token with that prefix exists already; issue another.").reason()
 NO_TOKEN = Refusal("No token with prefix {prefix}.")
 UNKNOWN_FILTER = Refusal("Unknown filter.").reason()
-USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+USERNAME = re.compile(rf"^[a-z0-9][a-z0-9._-]{{1,{MAX_USERNAME - 1}}}$")
 # The logs' order, newest first (an id, drawn after the clock's reading, tells apart entries of one moment), and
 # the cursors of their pages (careerlog.keyset): a new entry goes before the cursor, not onto the next page.
 ACCESS_LOG_KEYSET = Keyset("access-log", ("at", "id"), ("at", "id"), (str, str), descending=True)

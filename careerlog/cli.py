@@ -10,6 +10,7 @@ import json
 import os
 import stat
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -20,6 +21,7 @@ from eventsourcing.persistence import PersistenceError
 from eventsourcing.utils import TopicError
 from tqdm import tqdm
 
+from careerlog.accounts import MAX_USERNAME
 from careerlog.application import CareerLog
 from careerlog.cli_numbers import AT_LEAST_ONE, PROCESSES, WHOLE_NUMBER
 from careerlog.config import ConfigurationError, Settings
@@ -70,9 +72,26 @@ class FilledText(click.types.StringParamType):
 # A filter option (`--rule ""`, `--unit " "`), refused as a choice option (`--severity ""`) and the API (`rule=`)
 # refuse it, where it was read as no filter at all (the whole list, under a filter the writer meant to apply)
 FILLED = FilledText("leave the option out to filter by nothing.")
+
+
+class ActorName(FilledText):
+    """`--actor`: a name, as a person's or a process's is: not empty, no control characters (a newline, a tab, an
+    escape, a bidirectional override, an undecodable byte), at most an account's name's length
+    (careerlog.accounts.MAX_USERNAME). Such an actor was recorded with every event as given, shown by `history`, the
+    audit and the exports as if a name, read back by `import --migration`."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        value = super().convert(value, param, ctx)
+        if any(unicodedata.category(c)[0] == "C" or c in "\u2028\u2029" for c in value):
+            self.fail(f"must not hold control characters (such as a newline or a tab): {self.why}", param, ctx)
+        if len(value) > MAX_USERNAME:
+            self.fail(f"at most {MAX_USERNAME} characters, as an account's name: {self.why}", param, ctx)
+        return value
+
+
 # `--actor`, recorded with every event as who recorded it (`recorded_by`): such an actor was recorded as given, and an
 # export's rows carrying it were recorded by `import --migration` as the importing actor's: who recorded the fact, lost
-ACTOR = FilledText("it is recorded as who recorded the events.")
+ACTOR = ActorName("it is recorded as who recorded the events.")
 
 
 def friendly_errors(func: F) -> F:

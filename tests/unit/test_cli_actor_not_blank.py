@@ -35,3 +35,40 @@ def test_an_empty_actor_is_refused_naming_the_option(tmp_path: Path, actor: str,
     assert result.exit_code == 2, result.output
     assert "Invalid value for '--actor': must not be empty: it is recorded as who recorded the events." in result.output
     assert not (tmp_path / "careerlog.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("actor", "reason"),
+    [
+        ("budi\nsantoso", "must not hold control characters"),
+        ("budi\x1b[31m", "must not hold control characters"),
+        ("budi\u202esantoso", "must not hold control characters"),
+        ("budi\udcffsantoso", "must not hold control characters"),
+        ("b" * 12_000, "at most 64 characters, as an account's name"),
+        ("b" * 65, "at most 64 characters, as an account's name"),
+    ],
+)
+@pytest.mark.parametrize("command", [["record", NIP, "training", *TRAINING], ["import", "--kind", "training"]])
+def test_an_actor_no_name_is_refused_naming_the_option(
+    tmp_path: Path, actor: str, reason: str, command: list[str]
+) -> None:
+    (tmp_path / "training.csv").write_text("nip,title\n" + NIP + ",Arsip\n")
+    if command[0] == "import":
+        command = [*command, str(tmp_path / "training.csv")]
+    url = f"sqlite:///{tmp_path / 'careerlog.db'}"
+    result = CliRunner().invoke(main, [*command, "--actor", actor], env={"CAREERLOG_DATABASE_URL": url})
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '--actor': {reason}" in result.output
+    assert not (tmp_path / "careerlog.db").exists()
+
+
+def test_an_actor_with_spaces_and_64_characters_is_a_name(tmp_path: Path) -> None:
+    (tmp_path / "training.csv").write_text("nip,title\n" + NIP + ",Arsip\n")
+    url = f"sqlite:///{tmp_path / 'careerlog.db'}"
+    actor = "Budi Santoso, Bagian Kepegawaian " + "x" * 31
+    result = CliRunner().invoke(
+        main,
+        ["import", "--kind", "training", "--actor", actor, str(tmp_path / "training.csv")],
+        env={"CAREERLOG_DATABASE_URL": url},
+    )
+    assert "--actor" not in result.output, result.output
