@@ -35,6 +35,13 @@ from careerlog.visible import LOG_CONTROLS, is_terminal, json_on_terminal, on_te
 from careerlog.written import written_to
 
 F = TypeVar("F", bound=Callable[..., Any])
+# A store of no events, in memory: what a dry run checks rows against when CAREERLOG_DATABASE_URL names no store yet
+EMPTY_STORE = {
+    "ORIGINATOR_ID_TYPE": "text",
+    "CREATE_TABLE": "y",
+    "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+    "SQLITE_DBNAME": ":memory:",
+}
 
 
 class Context:
@@ -49,6 +56,15 @@ class Context:
         if self._app is None:
             self._app = CareerLog.from_settings(self.settings)
         return self._app
+
+    def no_store_yet(self) -> bool:
+        """A dry run's look at the store: if there is none yet, its app is an empty store in memory and True (the
+        rows checked as against an empty store, nothing made: it was made, empty, by the look)."""
+        self.settings.check_url()  # (the default store, not set and not there: refused, as by every command)
+        if self._app is not None or self.settings.holds_store():
+            return False
+        self._app = CareerLog(EMPTY_STORE)
+        return True
 
     def close(self) -> None:
         if self._app is not None:
@@ -384,6 +400,9 @@ def import_command(
     if refused_path:  # (written only if a row is refused: its place checked before recording anything)
         place_to_write(refused_path)
     report_stream = writable(report_path) if report_path else None  # before recording anything
+    no_store = dry_run and obj.no_store_yet()
+    if no_store:  # (one process: the workers would each open the store, which is not there)
+        workers = 1
     with _progress_bar(total, "B" if fmt == "jsonl" else "row", "import") as bar:
         report = import_file(
             obj.app,
@@ -405,6 +424,11 @@ def import_command(
     if report_stream is not None and report_path is not None:
         with written_to(report_path), report_stream:
             report_stream.write(json.dumps(report.to_dict(), indent=2))
+    if no_store:
+        say(
+            f"note: there is no careerlog store at {obj.settings.display_url} yet: the rows were checked as against "
+            "an empty store, and nothing was created."
+        )
     if (already := report.already_lines()) is not None:
         say(already)
     say(report.summary())

@@ -276,6 +276,20 @@ class Settings:
             if not self._sqlite_has_careerlog(file):
                 raise self._not_there(f"the file {file} holds no careerlog store (no table stored_events nor accounts)")
 
+    def holds_store(self) -> bool:
+        """Whether CAREERLOG_DATABASE_URL names a careerlog store already there (its log or its accounts), looked at
+        without making anything: a SQLite file, a PostgreSQL schema (or the database's default one)."""
+        if self.store == "postgres":
+            schema = self.postgres()["schema"]
+            with self.connect_postgres() as conn:
+                looked = "SELECT 1 FROM pg_namespace WHERE nspname = %s"
+                if schema and conn.execute(looked, (schema,)).fetchone() is None:
+                    return False
+                return self._postgres_has_careerlog(conn)
+        file = Path(self.sqlite_path).expanduser()
+        self._refuse_directory(file)
+        return file.exists() and self._sqlite_has_careerlog(file)
+
     @staticmethod
     def _refuse_directory(file: Path) -> None:
         """Refuse a SQLite store's path that names a directory: opened, it was a traceback (disk I/O error).
