@@ -20,6 +20,7 @@ import click
 
 from careerlog.cli import FilledText
 from careerlog.cli_numbers import WholeNumber
+from careerlog.domain.ledger import latest_today
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -30,10 +31,10 @@ class YearToThisYear(WholeNumber):
     """A year from `min` to this year, the clock's year read at each value (click's range names it)."""
 
     def __init__(self, min: int) -> None:
-        super().__init__(min=min, max=date.today().year)
+        super().__init__(min=min, max=latest_today().year)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        self.max = date.today().year
+        self.max = latest_today().year  # (this year anywhere in Indonesia: projections.reading.latest_day)
         return super().convert(value, param, ctx)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from careerlog.domain.ledger import latest_today
 from careerlog.sqlstore import SqlStore
 
 # A day as every query argument takes it: YYYY-MM-DD alone, where date.fromisoformat also reads ISO 8601's basic and
@@ -29,3 +30,10 @@ class ViewReader:
     @property
     def today(self) -> date:
         return self._today or date.today()
+
+    @property
+    def latest_day(self) -> date:
+        """The day a year asked for is judged "after this one" against: `today` when fixed, else the latest date
+        anywhere in Indonesia (careerlog.domain.ledger.latest_today), as the ledger judges a fact's date "in the
+        future". By the server's UTC date, a year begun in Indonesia was refused for up to 9 hours."""
+        return self._today or latest_today()

@@ -50,6 +50,7 @@ from markupsafe import Markup
 
 from careerlog.access import Action, permits
 from careerlog.accounts import Account
+from careerlog.domain.ledger import latest_today
 from careerlog.reference import reference
 from projections.framework import rules_digest
 from projections.scorecard.findings import settings
@@ -160,7 +161,7 @@ def kept_scorecard(
         services().smallest_cell(account),
         rules_digest(),
         settings(),
-        date.today(),  # (the scorecard's day: ScorecardQueries follows the clock)
+        latest_today(),  # (the scorecard's day: ScorecardQueries.today follows the clock)
     )
     _key, found = statistics(
         asked, lambda: services().scorecard(account, agency, year, years=years, unit=unit, region=region)

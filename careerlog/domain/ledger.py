@@ -164,6 +164,13 @@ def local_date(moment: datetime) -> date:
     return moment.astimezone(EASTERNMOST).date()
 
 
+def latest_today() -> date:
+    """Today's latest date anywhere in Indonesia (local_date of now): what a year or a day asked of a report is judged
+    "after this one" or "after today" against, as a fact's date "in the future" is (a year begun in Jayapura is not
+    refused for the 9 hours it has not begun in UTC)."""
+    return local_date(datetime.now(UTC))
+
+
 def payload_values(event: LedgerEvent) -> dict[str, Any]:
     """The payload of an event as recorded (its own values, before any correction)."""
     names, values_of = _payload_getter(type(event))

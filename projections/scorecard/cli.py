@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 import click
@@ -12,6 +11,7 @@ from click.core import ParameterSource
 from careerlog.cli import FILLED, Context, friendly_errors, pass_context
 from careerlog.cli_dates import YearToThisYear
 from careerlog.cli_numbers import WholeNumber
+from careerlog.domain.ledger import latest_today
 from careerlog.visible import echo_as_is, json_on_terminal, on_terminal, stdout_is_terminal
 from projections.mentoring import MentoringProjection
 from projections.merit.audit import MeritProjection
@@ -68,7 +68,7 @@ def summary(card: dict[str, Any]) -> str:
 @click.option(
     "--year",
     type=YearToThisYear(min=FIRST_YEAR),
-    default=lambda: date.today().year,
+    default=lambda: latest_today().year,
     help="The year reported, at most this year (default: this year).",
 )
 @click.option(
@@ -97,7 +97,7 @@ def scorecard_command(
         if click.get_current_context().get_parameter_source("years") is ParameterSource.DEFAULT:
             # --years not given: the --year given is the one out of range (its range with the default trend)
             reason = (
-                f"{year} is not in the range {FIRST_YEAR + years - 1}<=x<={date.today().year} with the default "
+                f"{year} is not in the range {FIRST_YEAR + years - 1}<=x<={latest_today().year} with the default "
                 f"--years {years}: the trend would reach back to {year - years + 1}, before {FIRST_YEAR} "
                 f"(or give --years, at most {year - FIRST_YEAR + 1} for {year})."
             )

@@ -6,15 +6,15 @@ to 1898, before 1900: ..."), from the projections' own text."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 
+from careerlog.domain.ledger import latest_today
 from tests.functional.conftest import World, own_client
 from tests.functional.test_pages_auth import log_in
 
 pytestmark = pytest.mark.xdist_group("page_year_refusals")
-THIS_YEAR = date.today().year
+THIS_YEAR = latest_today().year  # (the latest date in Indonesia: projections.reading.latest_day)
 
 
 def refused(world: World, path: str) -> dict[str, str]:

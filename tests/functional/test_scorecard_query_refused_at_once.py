@@ -5,17 +5,16 @@ client mended one and met the next."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
+from careerlog.domain.ledger import latest_today
 from projections.training import BETWEEN
 from tests.functional.conftest import World
 
 SCORECARD = "/api/v1/reports/scorecard"
 UNKNOWN_AGENCY = "Unknown agency 'KOTA-MEDANN'; see the agencies reference table."
 UNKNOWN_REGION = "Unknown region '99'; see the regions reference table."
-NEXT_YEAR = date.today().year + 1
+NEXT_YEAR = latest_today().year + 1  # (the latest date in Indonesia: projections.reading.latest_day)
 
 
 def refused(world: World, query: str) -> dict[str, list[str]]:

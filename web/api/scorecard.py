@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask.views import MethodView
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from careerlog.access import Action
+from careerlog.domain.ledger import latest_today
 from careerlog.reference import reference
 from projections.scorecard.cli import flat_rows
 from projections.scorecard.scorecard import query_problems
@@ -61,7 +61,7 @@ class ScorecardQuerySchema(ReadQuerySchema):
             data.get("region"),
             data.get("year"),
             data.get("years"),
-            date.today(),
+            latest_today(),  # (ScorecardQueries.latest_day)
             years_given="years" in original,
         )
         if problems:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 from flask import abort, request
@@ -16,6 +15,7 @@ from markupsafe import Markup
 from careerlog.access import Action
 from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, quoted
+from careerlog.domain.ledger import latest_today
 from careerlog.domain.payload import whole_number
 from projections.queries import HEADCOUNT_FIELDS
 from projections.training import BETWEEN, FIRST_YEAR, GROUPING_REFUSALS, SPELL_FIELDS
@@ -63,12 +63,13 @@ def year_arg() -> int:
     antara 1.900 dan 2.026")."""
     value = one(request.args, "year")
     if value is None:
-        return date.today().year - 1
+        return latest_today().year - 1
     if not whole_number(value):
         raise InvalidInput(_("Must be a year, e.g. 2024."), "year")
     year = whole(value)  # (None: more digits than int() reads, past any year)
-    if year is None or not FIRST_YEAR <= year <= date.today().year:
-        low, high = FIRST_YEAR, date.today().year
+    this_year = latest_today().year  # (TrainingQueries.latest_day)
+    if year is None or not FIRST_YEAR <= year <= this_year:
+        low, high = FIRST_YEAR, this_year
         raise InvalidInput(_("Must be a whole number from %(low)s to %(high)s.", low=low, high=high), "year")
     return year
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import Blueprint, Response, request
@@ -13,6 +12,7 @@ from werkzeug.exceptions import HTTPException
 from careerlog.access import AccessDenied, Action, permits
 from careerlog.accounts import Account, AuthenticationFailed
 from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.domain.ledger import latest_today
 from careerlog.reference import reference
 from projections.training import FIRST_YEAR
 from web import kept
@@ -68,7 +68,7 @@ def chosen(account: Account) -> dict[str, Any]:
     choices = agencies_of(account)
     return {
         "agency": one(request.args, "agency") or (account.scope.agencies[:1] or [""])[0] or None,
-        "year": number_arg("year", date.today().year - 1, 1900, date.today().year),
+        "year": number_arg("year", latest_today().year - 1, 1900, latest_today().year),
         "years": number_arg("years", 3, 1, MAX_YEARS),
         "unit": one(request.args, "unit"),
         "region": one(request.args, "region"),
