@@ -1073,6 +1073,9 @@ class CsvRecords:
         if at is None and whole is None and (len(kept) == 1 or len(as_read) == self.width):  # (more: no row either)
             kept.clear()
             return last, cells, None
+        if at is not None and len(kept) > 1 and (stray := self._stray_after_breaks(kept, text, at)) is not None:
+            kept.clear()  # (a cell over lines on purpose, then a stray quote: one record, its lines not read again)
+            return stray
         if at is None:  # (over several lines, short, or a line after its first a row of its own: the cell holding
             # the line break took the lines after it)
             at = next(i for i, cell in enumerate(as_read) if "\n" in cell or "\r" in cell)
@@ -1083,6 +1086,28 @@ class CsvRecords:
         else:
             reason = UNCLOSED_QUOTE.reason(first=first, last=last)
         return first, split_cells(kept[0].rstrip("\r\n"), self.delimiter, as_written=True)[0], (at, reason)
+
+    def _stray_after_breaks(self, lines: list[str], text: str, at: int) -> tuple[int, list[str], Fault] | None:
+        """A record of several lines at fault in cell `at` after its first line, that line of fewer cells than the
+        header (_whole_row): cells written over lines on purpose (a title typed on two lines, between quote marks), then
+        a stray quote mark in a later cell. Refused as STRAY_QUOTE in that cell, numbered by the line holding it,
+        its cells as written, the record's lines not read again (they were refused as the cell taking the lines after
+        its line, in the column of that index on the first line, and the line after it read as a row of its own).
+        None for any other record: a quote mark opened on the first line and closed lines later (UNCLOSED_QUOTE)."""
+        start, pattern, delimiter = 0, cell_pattern(self.delimiter), self.delimiter
+        for _ in range(at):  # (the cells before the one at fault keep the rules: split_cells)
+            found = pattern.match(text, start)
+            assert found is not None
+            start = found.end() + 1
+        if start < len(lines[0]) or lines[0].count(delimiter) + 1 >= self.width:
+            return None  # (at fault on the first line; or a first line that is a whole row: the quote opened on it)
+        line = self.last() - len(lines) + 1
+        for length in itertools.accumulate(len(each) for each in lines):
+            if start < length:
+                break
+            line += 1
+        cells = split_cells(text.rstrip("\r\n"), delimiter, as_written=True)[0]
+        return line, cells, (at, STRAY_QUOTE)
 
     def _whole_row(self, lines: list[str]) -> int | None:
         """The first of a record's lines after its first that holds a row of its own, as many cells as the header
