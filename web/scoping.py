@@ -347,6 +347,9 @@ class ScopedRows:
     # records a placement row of the file names a place outside the scope for: a transfer out (the latest
     # placement) or not (refused), which only the write knows: their later rows are left to its ScopeGuard
     left: set[str] = field(default_factory=set)
+    # records an appointment row of the file placed within the scope (its NIP judged on that row): not the records
+    # an earlier row of another kind looked up (`places`), whose appointment row is judged against the ledger still
+    appointing: set[str] = field(default_factory=set)
 
     def filter(self, rows: Rows) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
         for line, row, size in rows:
@@ -377,13 +380,14 @@ class ScopedRows:
                 return None  # refused by the import itself, with the field at fault
             if not permits(self.principal, Action.IMPORT, target):
                 return RowProblem(line, nip, kind, outside("agency", self.principal))
-            if nip not in self.places:  # (a record of another scope: already appointed, and nothing of it)
+            if nip not in self.appointing:  # (a record of another scope: already appointed, and nothing of it)
                 try:
                     refuse_appointed_outside(self.ledger, self.principal, Action.IMPORT, nip)
                 except IdempotencyConflict as e:
                     errors = {"nip": [reason_of(e)]}
                     return RowProblem(line, nip, kind, errors, typed(errors, row))
             self.places[nip] = target
+            self.appointing.add(nip)
             return None
         if nip not in self.places:
             self.places[nip] = locate(self.ledger, nip)

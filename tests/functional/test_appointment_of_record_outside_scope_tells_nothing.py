@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests import factories as f
 from tests.functional.conftest import MISSING, World, appointment_of
 from tests.functional.test_imports import jsonl, upload
 
@@ -89,3 +90,23 @@ def test_an_appointment_of_a_nip_already_appointed_names_the_nip(world: World) -
     answer = world.post("/api/v1/employees", "hr", json={**APPOINTMENT, "name": "Joko Siregar", "reference": "SK-LAIN"})
     assert answer.status_code == 409
     assert answer.get_json()["errors"] == {"nip": [ALREADY]}
+
+
+@pytest.mark.parametrize("dry_run", ["true", "false"])
+@pytest.mark.parametrize("guess", GUESSES.values(), ids=GUESSES.keys())
+def test_an_import_rejects_the_guess_after_an_earlier_row_of_the_record_alike(
+    moved: World, guess: dict[str, Any], dry_run: str
+) -> None:
+    """A row of the record before the appointment (any kind: refused as a record not appointed) let the appointment
+    after it reach the ledger's comparison with the record's own appointment: "already recorded" for its values, a
+    refusal naming each field that differs for others."""
+    before = moved.log()
+    earlier = {"kind": "training", "nip": JOKO, **f.training("2016-01-08", reference="IMP-T")}
+    rows = [earlier, {"kind": "appointment", **guess}]
+    answer = moved.post(f"/api/v1/imports?dry_run={dry_run}", "hr", **upload(jsonl(*rows), "appointments.jsonl"))
+    assert answer.status_code == 200, answer.get_data(as_text=True)
+    report = answer.get_json()
+    assert report["already_recorded"] == 0
+    assert [r["line"] for r in report["rejected"]] == [1, 2]
+    assert report["rejected"][1]["errors"] == {"nip": [ALREADY]}
+    assert moved.log() == before
