@@ -429,8 +429,12 @@ def outside(name: str, principal: Principal) -> dict[str, list[str]]:
 
 
 def _code(table: str, value: Any) -> str | None:
+    """The code a row's cell reads as, as the ledger reads it (careerlog.domain.payload: the spaces around it
+    trimmed, then the table's spelling), None when it reads as none (the import refuses the row naming it). Read as
+    written, " KAB-KARO" was no agency here, and recorded as KAB-KARO past the scope (until 2026-12-05)."""
     codes = reference().table(table)
-    return codes.normalise(value) if isinstance(value, str) and value in codes else None
+    text = value.strip() if isinstance(value, str) else None
+    return codes.normalise(text) if text is not None and text in codes else None
 
 
 def _text(value: Any) -> str | None:

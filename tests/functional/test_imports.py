@@ -6,6 +6,8 @@ import io
 import json
 from typing import Any
 
+import pytest
+
 from tests import factories as f
 from tests.functional.conftest import BUDI, RINA, World
 
@@ -92,6 +94,25 @@ def test_hr_may_not_import_appointments_or_unit_ratings_for_another_agency(world
     report = world.post("/api/v1/imports", "hr", **upload(jsonl(*rows), "events.jsonl")).get_json()
     assert [list(p["errors"]) for p in report["rejected"]] == [["agency"], ["agency"]]
     assert report["recorded"] == 0
+
+
+@pytest.mark.parametrize("dry_run", ["true", "false"])
+@pytest.mark.parametrize("agency", [" KAB-KARO", "KAB-KARO\u00a0", "kab-karo "], ids=["space", "nbsp", "lower"])
+def test_hr_may_not_import_for_another_agency_written_with_spaces(world: World, agency: str, dry_run: str) -> None:
+    """The ledger reads a code with the spaces around it trimmed; the scope's check read it as written, took
+    " KAB-KARO" for no known agency (left to the import to refuse) and the import recorded the appointment and the
+    unit rating in KAB-KARO for an HR administrator of KOTA-MEDAN."""
+    nip = "199606062023011799"
+    rows = [
+        {"kind": "appointment", "nip": nip, **f.appointment(agency=agency, region="12.06")},
+        {"kind": "unit_rating", "agency": agency, "unit": "Dinas", **f.rating(2023)},
+    ]
+    before = world.log()
+    answer = world.post(f"/api/v1/imports?dry_run={dry_run}", "hr", **upload(jsonl(*rows), "events.jsonl"))
+    report = answer.get_json()
+    assert [(p["line"], list(p["errors"])) for p in report["rejected"]] == [(1, ["agency"]), (2, ["agency"])]
+    assert report["recorded"] == 0
+    assert world.log() == before
 
 
 def test_rows_the_file_appoints_in_scope_may_follow_in_the_same_file(world: World) -> None:
