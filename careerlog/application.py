@@ -105,6 +105,9 @@ class Guard(Protocol):
     def change(self, record: LedgerAggregate, kind: str, values: Mapping[str, Any]) -> None:
         """Refuse what the recording (its kind, its payload as read) would change in the record it names."""
 
+    def appointment(self, subject: str, values: Mapping[str, Any]) -> None:
+        """Refuse an appointment (its payload as read) placing the employee where the writer may not record."""
+
 
 MIRRORS: dict[type[LedgerEvent], type[LedgerEvent]] = {
     MentoringStarted: MenteeAssigned,
@@ -709,6 +712,8 @@ class CareerLog(Application[str]):
         if event_cls is PenaltyImposed:
             complete(event_cls, values)
         elif event_cls is Appointed:
+            if uow.guard is not None:  # (where it places the employee, as read: not as a client wrote it)
+                uow.guard.appointment(subject, values)
             return self._appoint(uow, command, values, recording)
         employee = uow.get(subject)
         if employee is None:

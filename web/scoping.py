@@ -126,6 +126,17 @@ class ScopeGuard:
         after it, or it is a transfer out: a new placement after every other (the releasing agency's)."""
         refuse_moves_outside(self.principal, self.action, record, kind, values)
 
+    def appointment(self, subject: str, values: Mapping[str, Any]) -> None:
+        """An appointment placing the employee outside the scope is refused naming the field, as an import's row
+        (ScopedRows) and the API (Services.appoint) refuse it before the write: here on its agency and region as the
+        ledger read them, whatever spelling the checks before it were given."""
+        target = Target(subject, values.get("agency"), values.get("region"))
+        if permits(self.principal, self.action, target):
+            return
+        scope = self.principal.scope
+        named = "agency" if not scope.agencies or target.agency not in scope.agencies else "region"
+        raise OutsideScope(OUTSIDE.reason(scope=scope.describe()), named)
+
     def place_of(self, record: LedgerAggregate) -> Target | None:
         """placed(record.id, record.events.values()), from what was known of the same aggregate before."""
         known = self.known.get(record.id)

@@ -18,13 +18,13 @@ from typing import Any
 
 import pytest
 
-from careerlog.access import Action
+from careerlog.access import Action, OutsideScope
 from careerlog.application import CareerLog, Command, UnitOfWork
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.ledger import Outcome
 from careerlog.importing import WRITE_AHEAD_ENV
 from tests import factories as f
-from tests.functional.conftest import BUDI, SARI, World
+from tests.functional.conftest import BUDI, MISSING, SARI, World, appointment_of
 from web.scoping import ScopeGuard
 
 
@@ -217,3 +217,20 @@ def test_the_guard_follows_placements_both_ways_on_one_loaded_record(world: Worl
         with pytest.raises(InvalidInput) as refused:
             outside(record, "mentor_nip")
         assert list(refused.value.errors) == ["mentor_nip"]
+
+
+@pytest.mark.parametrize("agency", ["KAB-KARO", " KAB-KARO", "kab-karo\u00a0"])
+def test_the_write_refuses_an_appointment_outside_the_scope_however_spelled(world: World, agency: str) -> None:
+    """Where an appointment places the employee was judged only before the write, on the values as sent: an import's
+    check read " KAB-KARO" as no agency and the ledger, which trims it, recorded it. The guard judges it again on the
+    values as the ledger read them."""
+    ledger = world.services.ledger
+    guard = ScopeGuard(world.services.accounts.get("hr"), Action.IMPORT)
+    before = world.log()
+    payload = appointment_of(MISSING, agency=agency, region="12.06", unit="Dinas Pendidikan")
+    with pytest.raises(OutsideScope) as refused:
+        ledger.record(MISSING, "appointment", payload, actor="hr", guard=guard)
+    assert refused.value.errors == {"agency": ["Outside your scope (agency KOTA-MEDAN)."]}
+    assert world.log() == before
+    within = ScopeGuard(world.services.accounts.get("hr-karo"), Action.IMPORT)
+    assert ledger.record(MISSING, "appointment", payload, actor="hr-karo", guard=within).created
