@@ -93,9 +93,11 @@ class Table:
         """`as_rows` of one row."""
         return dict(zip(self.column_names, values, strict=True))
 
-    def insert_statement(self) -> str:
+    def insert_statement(self, rows: int = 1) -> str:
+        """An INSERT of `rows` rows (their values one after another, each row's in column order)."""
         names = self.column_names
-        return f"INSERT INTO {self.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+        marks = f"({', '.join('?' * len(names))})"
+        return f"INSERT INTO {self.name} ({', '.join(names)}) VALUES {', '.join([marks] * rows)}"
 
 
 class Projection(ABC):
@@ -1461,9 +1463,27 @@ def insert_rows(sql: Sql, table: Table, rows: list[tuple[Any, ...]]) -> None:
                 copy.write_row(row)
         return
     if sql.dialect == "sqlite":  # the rows are tuples already: no copy of each (Sql.executemany's)
-        sql.cursor.executemany(table.insert_statement(), rows)
+        _sqlite_insert(sql.cursor, table, rows)
         return
     sql.executemany(table.insert_statement(), rows)
+
+
+# The values a SQLite INSERT of `insert_rows` binds at most: it inserts as many rows as fit (some 40 to 250 view
+# rows), one statement run per so many rows instead of one per row (each run opens the table and its indexes
+# once). SQLite's bound on a statement's parameters before 3.32 (32,766 since).
+SQLITE_INSERT_PARAMETERS = 999
+
+
+def _sqlite_insert(cursor: Any, table: Table, rows: list[tuple[Any, ...]]) -> None:
+    """`rows` into a SQLite table in order, as an executemany of the one-row INSERT would store them: as many
+    rows at a time as SQLITE_INSERT_PARAMETERS allows by a statement of that many rows, the rest one by one."""
+    per = max(1, SQLITE_INSERT_PARAMETERS // len(table.columns))
+    whole = len(rows) - len(rows) % per
+    if whole:
+        flat = itertools.chain.from_iterable
+        cursor.executemany(table.insert_statement(per), (tuple(flat(rows[i : i + per])) for i in range(0, whole, per)))
+    if whole < len(rows):
+        cursor.executemany(table.insert_statement(), rows[whole:])
 
 
 def _copyable(table: Table, rows: list[tuple[Any, ...]]) -> bool:

@@ -28,7 +28,15 @@ from careerlog.application import CareerLog
 from careerlog.cli import main as cli
 from careerlog.config import Settings
 from projections.career import CareerRecord
-from projections.framework import Follower, Projector, RangeWorkers, RebuildFailed, Table, insert_rows
+from projections.framework import (
+    SQLITE_INSERT_PARAMETERS,
+    Follower,
+    Projector,
+    RangeWorkers,
+    RebuildFailed,
+    Table,
+    insert_rows,
+)
 from projections.registry import all_projections
 from projections.roster import RosterProjection
 from tests import factories as f
@@ -402,6 +410,11 @@ def test_the_rebuild_bench_runs_careerlog_in_processes_and_counts_their_cpu(
         [("a", 1, 0.5, None), ("tab\there\nnew line \\ back\\slash", None, 2.0, "é ✓"), ("", 2**40, None, "")],
         [("float in an integer column", 3.0, 1.0, None)],  # not COPY's: the INSERT casts it
         [("a flag in a text column", 1, 1.5, True)],
+        # SQLite: runs of as many rows as SQLITE_INSERT_PARAMETERS allows (249) by one statement each, and the rest
+        [
+            (f"row {i:03}", i if i % 7 else None, i / 4, "é" * (i % 3))
+            for i in reversed(range(2 * (SQLITE_INSERT_PARAMETERS // 4) + 37))
+        ],
     ],
 )
 def test_view_rows_are_stored_as_an_insert_of_each_would_store_them(
