@@ -363,7 +363,7 @@ class SqlStore:
             raise translated(e) from e
 
     @contextmanager
-    def transaction(self, *, commit: bool = True, synced: bool = True) -> Iterator[Sql]:
+    def transaction(self, *, commit: bool = True, synced: bool = True, cache_kib: int | None = None) -> Iterator[Sql]:
         """One transaction: committed when the block ends, rolled back on an error.
 
         With synced=False the commit does not wait for the disk (PostgreSQL's
@@ -372,12 +372,16 @@ class SqlStore:
         of the database server or the machine may lose the last such commits (PostgreSQL:
         at most about 3 x wal_writer_delay, 0.6 s by default). For writes that may not
         cost an fsync each, such as the access log written on every read.
+
+        `cache_kib` (a SQLite write): the connection's page cache for the transaction, in KiB (PRAGMA
+        cache_size), set back after it ends: a write of more pages than SQLite's default 2 MB holds them until
+        it commits instead of spilling them to the write-ahead log and writing them there again.
         """
         if self.dialect == "postgres":
             with self._postgres_transaction(commit=commit, synced=synced) as sql:
                 yield sql
         elif commit:
-            with self._sqlite_write(synced=synced) as sql:
+            with self._sqlite_write(synced=synced, cache_kib=cache_kib) as sql:
                 yield sql
         elif (held := (_HELD.get() or {}).get(self._database)) is not None:
             with held.transaction(commit=False) as cursor:  # a read-only transaction on the held connection
@@ -458,7 +462,7 @@ class SqlStore:
             _SEARCH_PATHS[conn] = self.schema
 
     @contextmanager
-    def _sqlite_write(self, *, synced: bool) -> Iterator[Sql]:
+    def _sqlite_write(self, *, synced: bool, cache_kib: int | None = None) -> Iterator[Sql]:
         """A SQLite write transaction: it takes the database's write lock as it begins (BEGIN IMMEDIATE).
 
         A transaction begun plainly (deferred) that reads and then writes, such as the views' tables made where
@@ -467,10 +471,17 @@ class SqlStore:
         SQLITE_BUSY_SNAPSHOT), without waiting, since the transaction's snapshot is out of date. Begun
         IMMEDIATE it waits for the lock (the connection's busy timeout) and reads what is committed then.
 
-        Unsynced (`synced=False`), on a connection set to sync only at checkpoints, set back afterwards.
+        Unsynced (`synced=False`), on a connection set to sync only at checkpoints, set back afterwards; with a
+        page cache of `cache_kib` KiB likewise (`transaction`).
         """
         assert isinstance(self.datastore, SQLiteDatastore)
         with self.datastore.get_connection(commit=True) as conn:
+            cached = None
+            if cache_kib is not None:
+                cursor = conn.cursor()
+                cursor.execute("PRAGMA cache_size")
+                cached = cursor.fetchone()[0]
+                cursor.execute(f"PRAGMA cache_size = {-int(cache_kib)}")
             if not synced:
                 conn.cursor().execute("PRAGMA synchronous = NORMAL")
             try:
@@ -479,6 +490,8 @@ class SqlStore:
             finally:
                 if not synced:
                     conn.cursor().execute("PRAGMA synchronous = FULL")
+                if cached is not None:
+                    conn.cursor().execute(f"PRAGMA cache_size = {int(cached)}")
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
         if self.dialect == "postgres" and self._held() is not None:  # read ahead: no cursor to open

@@ -39,11 +39,19 @@ class ViewStoreMixin:
     def sql(self) -> SqlStore:
         return SqlStore(self.datastore)
 
-    def write(self, name: str, position: int | None, changes: Callable[[Sql], None], *, synced: bool = True) -> None:
+    def write(
+        self,
+        name: str,
+        position: int | None,
+        changes: Callable[[Sql], None],
+        *,
+        synced: bool = True,
+        cache_kib: int | None = None,
+    ) -> None:
         """Apply changes and (when given) record the position of `name`, in one transaction
-        (`synced` as for SqlStore.transaction)."""
+        (`synced` and `cache_kib` as for SqlStore.transaction)."""
         try:
-            with self.sql.transaction(synced=synced) as sql:
+            with self.sql.transaction(synced=synced, cache_kib=cache_kib) as sql:
                 changes(sql)
                 if position is not None:
                     self._insert_tracking(sql.cursor, Tracking(name, position))

@@ -61,8 +61,35 @@ def test_an_unsynced_transaction_that_fails_writes_nothing_and_leaves_the_connec
     assert durability(one_connection) == synced
 
 
-def write_then_fail(store: SqlStore) -> None:
-    with store.transaction(synced=False) as sql:
+def cache_size(store: SqlStore) -> int:
+    with store.transaction(commit=False) as sql:
+        return int(sql.query("PRAGMA cache_size")[0]["cache_size"])
+
+
+def test_a_write_given_a_page_cache_has_it_until_it_ends_and_the_connection_keeps_its_own(
+    one_connection: SqlStore,
+) -> None:
+    """A rebuild's writes on SQLite hold their pages in a larger cache (`cache_kib`), set back after the commit, also
+    when the write fails; PostgreSQL has no such setting and writes as without it."""
+    if one_connection.dialect != "sqlite":
+        with one_connection.transaction(cache_kib=32_768) as sql:
+            sql.execute("INSERT INTO notes (id, body) VALUES (?, ?)", (1, "read by hr"))
+        assert one_connection.query("SELECT body FROM notes") == [{"body": "read by hr"}]
+        return
+    own = cache_size(one_connection)
+    with one_connection.transaction(synced=False, cache_kib=32_768) as sql:
+        during = int(sql.query("PRAGMA cache_size")[0]["cache_size"])
+        sql.execute("INSERT INTO notes (id, body) VALUES (?, ?)", (1, "read by hr"))
+    assert (own, during) == (-2000, -32_768)
+    assert cache_size(one_connection) == own
+    with pytest.raises(RuntimeError, match="interrupted"):
+        write_then_fail(one_connection, cache_kib=32_768)
+    assert cache_size(one_connection) == own
+    assert one_connection.query("SELECT body FROM notes") == [{"body": "read by hr"}]
+
+
+def write_then_fail(store: SqlStore, *, cache_kib: int | None = None) -> None:
+    with store.transaction(synced=False, cache_kib=cache_kib) as sql:
         sql.execute("INSERT INTO notes (id, body) VALUES (?, ?)", (2, "never"))
         raise RuntimeError("interrupted")
 
