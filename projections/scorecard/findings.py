@@ -22,27 +22,57 @@ THRESHOLDS_ENV = "CAREERLOG_SCORECARD_FILE"
 DEFAULT_FILE = Path(__file__).with_name("thresholds.toml")
 
 
+# The indicators a rule judges (their details name its `threshold` and `min_cell`: projections.scorecard.merit): the
+# impact ratios, by rule fairness.adverse_impact. A threshold of theirs that sets no `below` (nor `above`) is the
+# rule's threshold in force (each year's), one with no `min_denominator` the smallest group compared (the rule's
+# min_cell, or the settings' min_cell when set).
+RULE_JUDGED = frozenset(
+    {"merit.impact_ratio_by_sex", "merit.impact_ratio_by_region", "merit.impact_ratio_by_education"}
+)
+
+
 @dataclass(frozen=True)
 class Threshold:
-    """When an indicator makes a finding: below or above a value for `years` years running."""
+    """When an indicator makes a finding: below or above a value for `years` years running (for an indicator a rule
+    judges, `RULE_JUDGED`, given neither: below the rule's threshold)."""
 
     indicator: str
     text: str
     below: float | None = None
     above: float | None = None
     years: int = 1
-    min_denominator: float = 0
+    min_denominator: float | None = None  # None: 0 (an indicator a rule judges: its details' min_cell)
     text_id: str | None = None  # the text in Indonesian
 
+    @property
+    def by_rule(self) -> bool:
+        """Below the threshold of the rule that judges the indicator (none set here)."""
+        return self.below is None and self.above is None
+
+    def below_of(self, item: Indicator) -> float | None:
+        """The value `item` must be under: this threshold's `below`, else the rule's it was judged by."""
+        if self.by_rule:
+            threshold = item.details.get("threshold")
+            return None if threshold is None else float(threshold)
+        return self.below
+
+    def smallest(self, item: Indicator) -> float:
+        """The fewest cases a value of `item` must rest on: `min_denominator`, else the rule's (or 0)."""
+        if self.min_denominator is not None:
+            return self.min_denominator
+        return float(item.details.get("min_cell", 0)) if self.indicator in RULE_JUDGED else 0
+
     def crosses(self, item: Indicator) -> bool:
-        if item.value is None or (item.denominator or 0) < self.min_denominator:
+        if item.value is None or (item.denominator or 0) < self.smallest(item):
             return False
-        if self.below is not None and item.value < self.below:
+        below = self.below_of(item)
+        if below is not None and item.value < below:
             return True
         return self.above is not None and item.value > self.above
 
     @property
     def limit(self) -> float | None:
+        """The value set here (None: the rule's, which each value of the indicator names)."""
         return self.below if self.below is not None else self.above
 
 
@@ -58,13 +88,19 @@ class Settings:
 
 
 BELOW_OR_ABOVE = Refusal("Give exactly one of below and above.").reason()  # (careerlog.domain.wording)
+# (one a rule judges may give neither: the rule's threshold)
+BELOW_OR_ABOVE_AT_MOST = Refusal("Give at most one of below and above.").reason()
 
 
 def parse_settings(data: Mapping[str, Any]) -> Settings:
     base = data.get("settings", {})
     thresholds = []
     for i, row in enumerate(data.get("findings", [])):
-        if ("below" in row) == ("above" in row):
+        if "below" in row and "above" in row:
+            raise InvalidInput(
+                BELOW_OR_ABOVE_AT_MOST if row.get("indicator") in RULE_JUDGED else BELOW_OR_ABOVE, f"findings[{i}]"
+            )
+        if "below" not in row and "above" not in row and row.get("indicator") not in RULE_JUDGED:
             raise InvalidInput(BELOW_OR_ABOVE, f"findings[{i}]")
         thresholds.append(Threshold(**row))
     return Settings(
@@ -154,14 +190,18 @@ def findings(trend: Sequence[Indicator], year: int, thresholds: Iterable[Thresho
 def written(threshold: Threshold, items: list[Indicator]) -> dict[str, Any]:
     last = items[-1]
     years = [i.year for i in items]
-    values = ", ".join(percent_or_number(last.id, i.value, [threshold.limit]) for i in items)
+    values = ", ".join(percent_or_number(last.id, i.value, [threshold.below_of(i), threshold.above]) for i in items)
+    # the thresholds crossed: this one's, or the rule's of each year (one, unless the rule changed between them)
+    limits = sorted(
+        {limit for i in items if (limit := threshold.below_of(i) if threshold.by_rule else threshold.limit) is not None}
+    )
     fill = {
         "agency": last.agency,
         "group": group_label(last.group),
         "years": ", ".join(str(y) for y in years) if len(years) > 1 else str(years[0]),
         "count": len(years),
         "values": values,
-        "threshold": f"{threshold.limit:g}",
+        "threshold": ", ".join(f"{limit:g}" for limit in limits),
         "numerator": f"{last.numerator:g}" if last.numerator is not None else "-",
         "denominator": f"{last.denominator:g}" if last.denominator is not None else "-",
     }
@@ -172,7 +212,11 @@ def written(threshold: Threshold, items: list[Indicator]) -> dict[str, Any]:
         "group": last.group,
         "years": years,
         "values": [i.value for i in items],
-        "threshold": {"below": threshold.below, "above": threshold.above, "years": threshold.years},
+        "threshold": {
+            "below": threshold.below_of(last) if threshold.by_rule else threshold.below,
+            "above": threshold.above,
+            "years": threshold.years,
+        },
         "text": text,
         "texts": {"en": text, "id": (threshold.text_id or threshold.text).format(**fill)},
         "rows": last.rows,

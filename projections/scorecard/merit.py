@@ -163,6 +163,8 @@ def impact_indicators(ctx: Context, min_cell: int | None) -> list[Indicator]:
                     "suppressed",
                 )
             }
+            # what it was judged by: the rule's threshold, and the smallest group compared (the findings' defaults)
+            details.update(threshold=result["four_fifths"], min_cell=result["min_cell"])
             behind = rows_behind(
                 "promotion_rounds", round_from=start, round_to=end, **{**ctx.scope.filters(), dim: g["group"]}
             )

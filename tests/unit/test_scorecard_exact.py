@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from statsmodels.stats.multitest import multipletests
 
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.unit import Unit
+from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV
 from careerlog.sqlstore import SqlStore
 from projections.career import CareerRecord
 from projections.merit.fairness import ALPHA, holm
@@ -169,7 +171,48 @@ def test_impact_ratios_divide_each_sexs_selection_rate_by_the_highest(round_card
     assert (women["selection_rate"], women["adverse_impact"], women["reference"]) == (0.2, True, False)
     finding = next(x for x in round_card["findings"] if x["indicator"] == "merit.impact_ratio_by_sex")
     assert finding["group"] == {"sex": "F"}
-    assert finding["text"] == "Promotion impact ratio of F in KOTA-MEDAN was 0.33 in 2014, below four fifths."
+    assert finding["text"] == (
+        "Promotion impact ratio of F in KOTA-MEDAN was 0.33 in 2014, below the threshold of 0.8 "
+        "(rule fairness.adverse_impact)."
+    )
+    assert finding["threshold"] == {"below": 0.8, "above": None, "years": 1}
+    assert (women["threshold"], women["min_cell"]) == (0.8, 5)  # what it was judged by
+
+
+def rules_with_adverse_impact(path: Path, threshold: float, min_cell: int) -> Path:
+    """The bundled rules with fairness.adverse_impact's threshold and min_cell changed."""
+    text = Path(BUNDLED_RULES).read_text(encoding="utf-8")
+    start = text.index('id = "fairness.adverse_impact"')
+    params = text.index("threshold = 0.8\nmin_cell = 5\n", start)
+    changed = f"threshold = {threshold}\nmin_cell = {min_cell}\n"
+    path.write_text(text[:params] + changed + text[params + len("threshold = 0.8\nmin_cell = 5\n") :], "utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("threshold", "found"), [(0.3, False), (0.34, True)])
+def test_the_impact_ratio_findings_are_judged_by_the_rules_threshold(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threshold: float, found: bool
+) -> None:
+    """A rules file's fairness.adverse_impact (CAREERLOG_RULES_FILE): the women's 0.3333 is a finding below its
+    threshold of 0.34, none under 0.3 (as its details' adverse_impact say), where thresholds.toml's own 0.8 (and
+    min_denominator 5) made one whatever the rule."""
+    monkeypatch.setenv(RULES_FILE_ENV, str(rules_with_adverse_impact(tmp_path / "rules.toml", threshold, 4)))
+    card = next(scorecard(round_careers(), tmp_path / "views.db", 2014))
+    women = card["indicators"]["merit.impact_ratio_by_sex"]["trend"][0]["details"]
+    assert (women["adverse_impact"], women["threshold"], women["min_cell"]) == (found, threshold, 4)
+    texts = [x["texts"] for x in card["findings"] if x["indicator"] == "merit.impact_ratio_by_sex"]
+    assert texts == (
+        [
+            {
+                "en": f"Promotion impact ratio of F in KOTA-MEDAN was 0.33 in 2014, below the threshold of {threshold} "
+                "(rule fairness.adverse_impact).",
+                "id": "Rasio dampak kenaikan pangkat kelompok F di KOTA-MEDAN sebesar 0.33 pada 2014, di bawah ambang "
+                f"{threshold} (aturan fairness.adverse_impact).",
+            }
+        ]
+        if found
+        else []
+    )
 
 
 @pytest.mark.parametrize("p_values", [[0.03], [0.07], [0.01, 0.04, 0.2]])

@@ -15,7 +15,7 @@ from flask_babel.speaklater import LazyString
 from careerlog.access import Action
 from careerlog.accounts import Account
 from projections.merit.groups import rounded_apart
-from projections.scorecard.findings import limits_of, settings
+from projections.scorecard.findings import RULE_JUDGED, limits_of, settings
 from web.pages import EVERY_PLACE
 from web.pages.common import may
 from web.pages.labels import code_name
@@ -63,13 +63,14 @@ def is_share(indicator_id: str) -> bool:
 WHOLE_PERCENT = "#,##0.#############%"  # a share with every decimal it was given
 
 
-def shown(indicator_id: str, value: float | None) -> str:
+def shown(indicator_id: str, value: float | None, *judged_by: float | None) -> str:
     """A value in the visitor's language: a percentage for a share (to a tenth of a percent), a number otherwise (to
     2 places); with more places where those would put it on the other side of a threshold of its findings than it is
-    (thresholds.toml: an impact ratio of 0.7996 reads 0.7996, below four fifths, not 0.8)."""
+    (thresholds.toml: an impact ratio of 0.7996 reads 0.7996, below four fifths, not 0.8) or of `judged_by` (the
+    threshold of the rule that judged it: an impact ratio's, 0.8996 reads 0.8996 under a rule's 0.9)."""
     if value is None:
         return "\u2013"
-    limits = limits_of(indicator_id)
+    limits = (*limits_of(indicator_id), *judged_by)
     if is_share(indicator_id):
         apart = rounded_apart(value, *limits, places=3)
         return str(
@@ -158,12 +159,18 @@ def value_of(account: Account, item: dict[str, Any]) -> Value:
         group,
         count(item["numerator"]),
         count(item["denominator"]),
-        shown(item["id"], item["value"]),
+        shown(item["id"], item["value"], *rule_threshold(item)),
         item["value"],
         item["rows"],
         item["link"],
         page_link(account, item["link"]),
     )
+
+
+def rule_threshold(item: dict[str, Any]) -> tuple[float, ...]:
+    """The threshold of the rule that judged a value (an impact ratio's: projections.scorecard.merit), if any."""
+    threshold = item["details"].get("threshold") if item["id"] in RULE_JUDGED else None
+    return () if threshold is None else (float(threshold),)
 
 
 def finding_text(finding: dict[str, Any]) -> str:
