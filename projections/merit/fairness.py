@@ -484,7 +484,8 @@ class FairnessQueries(ViewReader):
             {
                 **ask.header(rule),
                 "correction": CORRECTION,
-                "four_fifths": rule.threshold,
+                "threshold": rule.threshold,
+                "four_fifths": rule.threshold,  # deprecated: named when it was always four fifths; as `threshold`
                 "alpha": rule.alpha,
                 "rule": RULE,
                 "rule_from": rule.rule_from,

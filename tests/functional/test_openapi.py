@@ -246,3 +246,15 @@ def test_the_path_parameters_say_what_they_take(spec: dict[str, Any]) -> None:
     [template] = spec["paths"]["/api/v1/imports/templates/{kind}.xlsx"]["parameters"]
     assert "training" in template["schema"]["enum"]
     assert "mentee_assigned" not in template["schema"]["enum"]
+
+
+def test_the_fairness_answer_names_its_threshold_and_keeps_four_fifths_as_a_deprecated_alias(
+    spec: dict[str, Any],
+) -> None:
+    """`four_fifths` carries whatever threshold rule fairness.adverse_impact sets: `threshold` names it, and
+    `four_fifths` stays for the clients reading it, marked deprecated."""
+    properties = spec["components"]["schemas"]["Fairness"]["properties"]
+    assert properties["threshold"]["type"] == "number"
+    assert "deprecated" not in properties["threshold"]
+    assert properties["four_fifths"]["deprecated"] is True
+    assert "`threshold`" in properties["four_fifths"]["description"]

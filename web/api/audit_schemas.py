@@ -605,9 +605,20 @@ class FairnessSchema(StatisticsHeaderSchema):
     """Selection rates of the promotion rounds per group: four-fifths rule, z, Fisher (Holm) and CMH."""
 
     correction = fields.String(dump_only=True)
+    threshold = fields.Float(
+        dump_only=True,
+        metadata={
+            "description": "The threshold of rule fairness.adverse_impact used: an impact ratio under it is adverse "
+            "impact (0.8, four fifths, by the bundled rules)."
+        },
+    )
     four_fifths = fields.Float(
         dump_only=True,
-        metadata={"description": "An impact ratio under it is adverse impact (rule fairness.adverse_impact)."},
+        metadata={
+            "description": "Deprecated, named when it was always four fifths: the rule's threshold used, as "
+            "`threshold` (a rules file may set another); kept for the clients reading it.",
+            "deprecated": True,
+        },
     )
     alpha = fields.Float(
         dump_only=True,
