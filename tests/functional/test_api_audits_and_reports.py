@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV
 from tests import factories as f
 from tests.functional.conftest import BUDI, RINA, SARI, World, confirm_world_pns
 
@@ -115,6 +117,29 @@ def test_fairness_counts_the_promotion_pool_per_group(world: World) -> None:
     assert world.get("/api/v1/audits/fairness?by=sex", "admin").get_json()["min_cell"] == 5  # the rule's
     [group] = body["groups"]
     assert (group["group"], group["eligible"], group["promoted"]) == ("M / KOTA-MEDAN", 1, 1)
+
+
+@pytest.fixture
+def adverse_impact_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rules file (CAREERLOG_RULES_FILE) setting fairness.adverse_impact's threshold 0.9, min_cell 1 and alpha 0.01
+    (the bundled: 0.8, 5, 0.05), set before the world is made (its views judged by them)."""
+    text = Path(BUNDLED_RULES).read_text(encoding="utf-8")
+    bundled = "threshold = 0.8\nmin_cell = 5\nalpha = 0.05\n"
+    start = text.index(bundled, text.index('id = "fairness.adverse_impact"'))
+    rules = tmp_path / "rules.toml"
+    rules.write_text(f"{text[:start]}threshold = 0.9\nmin_cell = 1\nalpha = 0.01\n{text[start + len(bundled) :]}")
+    monkeypatch.setenv(RULES_FILE_ENV, str(rules))
+
+
+def test_fairness_takes_min_cell_and_threshold_from_the_rules_file(adverse_impact_rules: None, world: World) -> None:
+    """Asked with no min_cell, the API's answer is judged by the rules file's fairness.adverse_impact, not the
+    bundled values (the test above reads the bundled 5, which the API's default gave before the rule was read)."""
+    body = world.get("/api/v1/audits/fairness?by=sex", "admin").get_json()
+    assert (body["min_cell"], body["threshold"], body["four_fifths"], body["alpha"]) == (1, 0.9, 0.9, 0.01)
+    assert (body["rule"], body["rule_from"]) == ("fairness.adverse_impact", "1974-01-01")
+    assert [(g["group"], g["eligible"], g["suppressed"]) for g in body["groups"]] == [("M", 1, False)]  # under 5
+    # a min_cell given still overrides the rule's
+    assert world.get("/api/v1/audits/fairness?by=sex&min_cell=3", "admin").get_json()["min_cell"] == 3
 
 
 def test_time_to_promotion_counts_rank_spells_per_group(world: World) -> None:
