@@ -5,10 +5,13 @@ eligibility answer (acceptance walk of 2026-12-02, E1: "Earliest date: 1 Apr 202
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
+from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV, rules
+from projections.merit.eligibility import first_permitted
 from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
 from tests.functional.test_career_page_basis import page_text
@@ -104,4 +107,46 @@ def test_a_blocked_offer_whose_time_in_rank_is_ahead_says_the_day_its_requiremen
     assert (
         f"Persyaratan dinilai pada: 1 Apr {judged.year} "
         "(tanggal kenaikan pangkat pertama setelah masa kerja dalam pangkat terpenuhi)" in indonesian
+    )
+
+
+@pytest.fixture
+def no_years_for_the_101(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rules file whose promotion.time_in_rank names no years for the 101 (every version), set before the world is
+    made (its views judged by it)."""
+    text = Path(BUNDLED_RULES).read_text(encoding="utf-8")
+    assert text.count('years = { "101" = 4, ') == 2
+    path = tmp_path / "rules.toml"
+    path.write_text(text.replace('years = { "101" = 4, ', "years = { "), "utf-8")
+    monkeypatch.setenv(RULES_FILE_ENV, str(path))
+
+
+def test_a_blocked_offer_needing_no_years_in_rank_does_not_say_its_day_is_the_time_in_rank_reached(
+    no_years_for_the_101: None, world: World
+) -> None:
+    # Promoted to III/b yesterday, the SLTA ceiling: the 101's requirements are judged on the next promotion date, a
+    # day to come, which the page named "the first promotion date once the time in rank is reached" though the rules
+    # in use ask no years in rank for it.
+    nip = f.nip(date(1975, 3, 3), date(2000, 3, 1), "M", sequence=774)
+    since = date.today() - timedelta(days=1)
+    ledger = world.services.ledger
+    ledger.record(nip, "appointment", appointment_of(nip, rank="II/a", education="SLTA"), actor="test")
+    ledger.record(
+        nip, "rank_promotion", f.promotion("III/b", since.isoformat()), actor="test", confirmed=["promotion.one_step"]
+    )
+    world.catch_up()
+    judged = first_permitted(rules(), date.today())
+    assert judged is not None
+    english = page_text(world, nip)
+    assert "Blocked: your education" in english
+    assert "time in rank" not in english
+    assert (
+        f"Requirements judged on: {judged:%b} {judged.day}, {judged.year} "
+        "(the first promotion date on which it may be made: the rules in use ask no years in rank for it)" in english
+    )
+    indonesian = page_text(world, nip, "id")
+    assert "masa kerja dalam pangkat terpenuhi" not in indonesian
+    assert (
+        "(tanggal kenaikan pangkat pertama yang dapat dipakai: aturan yang berlaku tidak mensyaratkan masa kerja dalam "
+        "pangkat untuk kenaikan ini)" in indonesian
     )
