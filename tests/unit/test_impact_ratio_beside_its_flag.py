@@ -93,6 +93,10 @@ def test_a_scorecard_finding_on_an_impact_ratio_is_judged_by_the_rules_threshold
     # neither below nor above: only of an indicator a rule judges
     with pytest.raises(InvalidInput):
         parse_settings({"findings": [{"indicator": "merit.clean_promotions", "text": "t"}]})
+    with pytest.raises(InvalidInput, match="at most one of below and above"):
+        parse_settings(
+            {"findings": [{"indicator": "merit.impact_ratio_by_sex", "below": 0.8, "above": 1, "text": "t"}]}
+        )
     # the scorecard page's value keeps its side of the rule's threshold
     assert shown("merit.impact_ratio_by_sex", 0.8996, 0.9) == "0.8996"
     assert shown("merit.impact_ratio_by_sex", 0.8996) == "0.9"
