@@ -1412,10 +1412,15 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
     version = row.get("version")
     expected = None
     if version is not None:
-        text = str(version).strip()
-        if isinstance(version, bool) or not isinstance(version, int | str) or not whole_number(text.removeprefix("-")):
+        if isinstance(version, bool) or not isinstance(version, int | str):
             raise InvalidInput(NOT_INTEGER, "version")
-        expected = int(text)
+        try:  # (str() of an int and int() of a text of more digits than they read, 4,300, raise ValueError)
+            text = str(version).strip()
+            if not whole_number(text.removeprefix("-")):
+                raise ValueError(text)
+            expected = int(text)
+        except ValueError:
+            raise InvalidInput(NOT_INTEGER, "version") from None
         if expected < 1:
             raise InvalidInput(FIRST_VERSION, "version")
     client_key = row.get("client_key")

@@ -10,6 +10,7 @@ import json
 
 import pytest
 
+from careerlog.domain.payload import NOT_INTEGER
 from careerlog.importing import FIRST_VERSION
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
@@ -24,4 +25,18 @@ def test_a_version_below_one_is_refused_for_its_range(world: World, version: obj
     assert answer.status_code == 200, answer.get_json()
     [rejected] = answer.get_json()["rejected"]
     assert rejected["errors"] == {"version": [FIRST_VERSION]}
+    assert world.log() == before
+
+
+@pytest.mark.parametrize("version", ["9" * 5000, "-" + "9" * 5000])
+def test_a_version_of_more_digits_than_read_is_refused_naming_version(world: World, version: str) -> None:
+    """A version cell of more digits than int() reads (4,300) stopped the import on a ValueError (a 500; the command
+    line's internal error): refused naming version, as any text that is not a version, nothing recorded."""
+    row = {"kind": "training", "nip": BUDI, **f.training("2024-05-10", hours=8), "version": version}
+    upload = {"file": (io.BytesIO(json.dumps(row).encode() + b"\n"), "rows.jsonl")}
+    before = world.log()
+    answer = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data")
+    assert answer.status_code == 200, answer.get_json()
+    [rejected] = answer.get_json()["rejected"]
+    assert rejected["errors"] == {"version": [NOT_INTEGER]}
     assert world.log() == before
