@@ -1393,7 +1393,8 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
             raise InvalidInput(NIP_AS_NUMBER.reason(value=repr(nip)), "nip")
         if "name" in payload and kind not in NAMED_KINDS and type(payload["name"]) is str:
             named = payload.pop("name")  # the employee's name beside the NIP: checked, not recorded
-    elif "agency" in row and "unit" in row:
+    elif "agency" in row and "unit" in row and kind not in NIP_KINDS:  # (a unit's row: an appointment's or a
+        # placement's names its agency and unit too, and without a NIP is refused below naming nip)
         subject = unit_subject(str(payload.pop("agency")), str(payload.pop("unit")))
     elif kind in NIP_KINDS:  # (no NIP: refused by the ledger with what the row's own cells tell, named at once)
         subject = ""

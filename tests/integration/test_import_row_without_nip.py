@@ -7,6 +7,7 @@ JSON Lines file alike."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,25 @@ def test_a_json_lines_row_without_a_nip_is_refused_with_its_other_problems(app: 
     assert problem.errors["nip"] == [NO_NIP]
     assert problem.errors["hours"] == [NOT_INTEGER]
     assert "reference" in problem.errors  # (a required field left out, named with them)
+
+
+@pytest.mark.parametrize("kind", ["appointment", "placement"])
+def test_an_appointment_or_placement_row_without_a_nip_is_refused_naming_nip(
+    app: CareerLog, tmp_path: Path, kind: str
+) -> None:
+    """An appointment's or a placement's row names its agency and unit, as a unit's row does: without a NIP it was read
+    as a row of the unit `UNIT:agency:unit`, refused as 'A unit records unit_rating, ... not placement.' beside kind
+    (an appointment, since bcc6108a: 'nip: must be 18 digits, got 'UNIT:KAB-KARO:Dinas Kesehatan'', a NIP never
+    typed). It is refused naming the NIP missing, as any employee's row without one."""
+    placement = {"agency": "KOTA-MEDAN", "unit": "Inspektorat", "region": "12.71", "effective_date": "2021-01-04"}
+    values = f.appointment(name="Budi Siregar") if kind == "appointment" else {**placement, "reference": "MUT-1"}
+    row = {"kind": kind, **values}
+    assert {"agency", "unit"} <= set(row)
+    path = tmp_path / "rows.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    before = app.recorder.max_notification_id()
+    report = import_file(app, path, actor="hr")
+    [problem] = report.rejected
+    assert problem.errors.get("nip") == [NO_NIP], problem.errors
+    assert "kind" not in problem.errors
+    assert app.recorder.max_notification_id() == before
