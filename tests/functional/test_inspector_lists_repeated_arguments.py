@@ -165,3 +165,13 @@ def test_the_filter_form_shows_every_unit_the_list_reads_each_in_its_own_labelle
     assert '<label for="f-unit-2">Unit (2)</label>' in text
     single = inspector.client.get(f"{path}?unit=BKPSDM").get_data(as_text=True)
     assert re.findall(r'<input type="text" id="(f-unit[^"]*)" name="unit"', single) == ["f-unit"]
+
+
+def test_the_filter_form_keeps_every_agency_asked_for_though_none_has_staff(inspector: World) -> None:
+    # the agency asked for is offered beside those with staff (the form shows the filter applied); of two asked for,
+    # the first alone was, so an agency without staff now (its audits remain) was dropped when the form was sent again
+    assert '<option value="PROV-SUMUT"' not in inspector.client.get("/pages/audits").get_data(as_text=True)
+    for query in ("agency=KOTA-MEDAN&agency=PROV-SUMUT", "agency=PROV-SUMUT&agency=KOTA-MEDAN"):
+        multiple, shown = selected(inspector.client.get(f"/pages/audits?{query}").get_data(as_text=True), "agency")
+        assert multiple
+        assert sorted(shown) == ["KOTA-MEDAN", "PROV-SUMUT"]

@@ -169,8 +169,8 @@ def agencies_within(account: Account, action: Action = Action.RUN_AUDITS) -> lis
         allowed,
         lambda: set() if allowed is None else {r["agency"] for r in services().queries.headcount(["agency"], allowed)},
     )
-    asked = one(request.args, "agency")
-    return [(c.code, c.name) for c in reference().agencies if c.code in staffed or c.code == asked]
+    asked = {v.strip() for v in request.args.getlist("agency")}  # (each of several: the form's select keeps them all)
+    return [(c.code, c.name) for c in reference().agencies if c.code in staffed or c.code in asked]
 
 
 def listed(
