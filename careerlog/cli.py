@@ -366,6 +366,9 @@ def import_command(
             param_hint="--kind",
         )
     total = file.stat().st_size if fmt == "jsonl" else None
+    no_store = dry_run and obj.no_store_yet()
+    if no_store:  # (one process: the workers would each open the store, which is not there; so a pipe is read once)
+        workers = 1
     rereads = [
         why
         for why, reads in (
@@ -400,9 +403,6 @@ def import_command(
     if refused_path:  # (written only if a row is refused: its place checked before recording anything)
         place_to_write(refused_path)
     report_stream = writable(report_path) if report_path else None  # before recording anything
-    no_store = dry_run and obj.no_store_yet()
-    if no_store:  # (one process: the workers would each open the store, which is not there)
-        workers = 1
     with _progress_bar(total, "B" if fmt == "jsonl" else "row", "import") as bar:
         report = import_file(
             obj.app,

@@ -53,3 +53,12 @@ def test_a_csv_file_read_once_still_imports_from_a_pipe(tmp_path: Path) -> None:
     result = imported(tmp_path, "--kind", "training", "--format", "csv", "--dry-run", written=ROWS)
     assert result.exit_code == 1, result.output  # (the NIP is nobody's: the row was read and judged)
     assert f"line 2: nip: No employee with NIP {NIP} has been appointed." in result.output
+
+
+def test_a_dry_run_with_workers_and_no_store_reads_a_pipe_once(tmp_path: Path) -> None:
+    # with no store the dry run runs in one process whatever --workers says: the pipe is read once, not refused as
+    # "--workers reads it twice"
+    result = imported(tmp_path, "--kind", "training", "--format", "csv", "--workers", "2", "--dry-run", written=ROWS)
+    assert result.exit_code == 1, result.output  # (the NIP is nobody's: the row was read and judged)
+    assert f"line 2: nip: No employee with NIP {NIP} has been appointed." in result.output
+    assert not (tmp_path / "careerlog.db").exists()
