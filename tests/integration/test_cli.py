@@ -66,6 +66,8 @@ def test_import_of_a_clean_file_exits_zero_and_a_re_run_records_nothing(database
 
 
 def test_a_dry_run_records_nothing(database_url: str, tmp_path: Path) -> None:
+    # a store made first (an account, no event): a dry run into no store makes none (test_import_dry_run_without_store)
+    run(database_url, "accounts", "create", "r1", "--name", "Rina", "--role", "reporter", "--national", "--no-password")
     result = run(database_url, "import", "--dry-run", str(write(tmp_path / "e.jsonl", APPOINTMENT)))
     assert "would record 1" in result.output
     assert "last event position: 0" in run(database_url, "info").output

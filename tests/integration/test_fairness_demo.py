@@ -105,6 +105,8 @@ def test_the_scorecard_impact_ratios_are_those_of_the_full_fairness_answer(store
                 g["eligible"],
                 g["impact_ratio"],
             )
-            assert shown["details"] == {k: g[k] for k in shown["details"]}
+            rule = {"threshold": full["threshold"], "min_cell": 1}  # (the rule's, with the group's details: 0162cb9)
+            assert shown["details"] == {k: rule[k] if k in rule else g[k] for k in shown["details"]}
+            assert rule.keys() <= shown["details"].keys()
             compared += g["p_fisher"] is not None
     assert compared > 0  # some group was tested against a reference

@@ -10,7 +10,7 @@ import pytest
 
 from careerlog.sqlstore import Row, Sql
 from projections.career import CareerRecord
-from projections.framework import BatchWrites, Projection, RowBatch, SubjectRange, Table, _cut
+from projections.framework import REBUILD_CACHE_KIB, BatchWrites, Projection, RowBatch, SubjectRange, Table, _cut
 
 
 class Views:
@@ -19,8 +19,16 @@ class Views:
     def __init__(self) -> None:
         self.writes: list[list[str]] = []
 
-    def write(self, name: str, position: int | None, changes: Callable[[Sql], None], *, synced: bool = True) -> None:
-        assert (name, position, synced) == ("rebuild", None, False)
+    def write(
+        self,
+        name: str,
+        position: int | None,
+        changes: Callable[[Sql], None],
+        *,
+        synced: bool = True,
+        cache_kib: int | None = None,
+    ) -> None:
+        assert (name, position, synced, cache_kib) == ("rebuild", None, False, REBUILD_CACHE_KIB)
         done: list[str] = []
         changes(done)  # type: ignore[arg-type]
         self.writes.append(done)
