@@ -228,10 +228,15 @@ def test_ctrl_c_stops_the_import_and_its_workers_with_no_traceback(larger_demo: 
         workers = worker_pids(first.process.pid)
         assert len(workers) == 2, first.output()
         time.sleep(0.05)  # (their Python started, importing careerlog)
+        for pid in workers:  # held (SIGSTOP) until the command has its Ctrl-C: on a loaded machine the import, seen
+            os.kill(pid, signal.SIGSTOP)  # late by the wait above, could end before it (exit 0 in a clean-clone run)
         for pid in workers:  # (and the importing process last, a moment after: before, it could end them by then)
             os.kill(pid, signal.SIGINT)
         time.sleep(0.1)
         os.kill(first.process.pid, signal.SIGINT)
+        time.sleep(0.05)
+        for pid in workers:
+            os.kill(pid, signal.SIGCONT)
         assert first.finish(timeout=30) == 1
         assert wait_until(lambda: all(gone(pid) for pid in workers), timeout=10)
     finally:
