@@ -33,7 +33,7 @@ from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.ledger import Fact, LedgerAggregate
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import parse_payload
-from careerlog.domain.wording import reason_of
+from careerlog.domain.wording import Refusal, reason_of
 from careerlog.importing import RowProblem, command_typed, row_to_command, typed
 from careerlog.reference import reference
 from careerlog.sqlstore import SqlStore, events_statement
@@ -131,11 +131,7 @@ class ScopeGuard:
         (ScopedRows) and the API (Services.appoint) refuse it before the write: here on its agency and region as the
         ledger read them, whatever spelling the checks before it were given."""
         target = Target(subject, values.get("agency"), values.get("region"))
-        if permits(self.principal, self.action, target):
-            return
-        scope = self.principal.scope
-        named = "agency" if not scope.agencies or target.agency not in scope.agencies else "region"
-        raise OutsideScope(OUTSIDE.reason(scope=scope.describe()), named)
+        refuse_placed_outside(self.principal, self.action, target, OUTSIDE)
 
     def place_of(self, record: LedgerAggregate) -> Target | None:
         """placed(record.id, record.events.values()), from what was known of the same aggregate before."""
@@ -437,6 +433,16 @@ class ScopedRows:
 
 def outside(name: str, principal: Principal) -> dict[str, list[str]]:
     return {name: [OUTSIDE.reason(scope=principal.scope.describe())]}
+
+
+def refuse_placed_outside(principal: Principal, action: Action, target: Target, refusal: Refusal) -> None:
+    """An appointment placing the employee at `target` outside the principal's scope is refused (OutsideScope, with
+    `refusal` naming the scope) beside its agency, or beside its region when the scope holds that agency."""
+    if permits(principal, action, target):
+        return
+    scope = principal.scope
+    named = "agency" if not scope.agencies or target.agency not in scope.agencies else "region"
+    raise OutsideScope(refusal.reason(scope=scope.describe()), named)
 
 
 def _code(table: str, value: Any) -> str | None:

@@ -18,7 +18,6 @@ from careerlog.access import (
     POLICY,
     AccessDenied,
     Action,
-    OutsideScope,
     Reach,
     Target,
     narrow,
@@ -65,6 +64,7 @@ from web.scoping import (
     missing,
     refuse_appointed_outside,
     refuse_others_outside,
+    refuse_placed_outside,
 )
 
 # A filter no row matches: what a report reads when the request and the reader's scope do not meet.
@@ -208,9 +208,8 @@ class Services:
             v is None or type(v) is Unreadable or (isinstance(v, str) and not v.strip())
             for v in (payload.get("agency"), payload.get("region"))
         )
-        if not left_out and not permits(writer, Action.RECORD, target):
-            named = "agency" if not writer.scope.agencies or target.agency not in writer.scope.agencies else "region"
-            raise OutsideScope(OUTSIDE_SCOPE.reason(scope=writer.scope.describe()), named)
+        if not left_out:
+            refuse_placed_outside(writer, Action.RECORD, target, OUTSIDE_SCOPE)
         if POLICY[writer.role][Action.RECORD] is not Reach.ALL:  # (a NIP appointed outside the scope: nothing of it)
             refuse_appointed_outside(self.ledger, writer, Action.RECORD, target.nip or "")
         return payload
