@@ -31,3 +31,12 @@ def months_last_day(start: date, months: int) -> date:
     before 2026-12-05, ended such a period a day or two early: 29 September, 27 February.)"""
     end: date = start + relativedelta(months=months)
     return end if end.day != start.day else end - timedelta(days=1)
+
+
+def add_years(day: date, years: int) -> date:
+    """The same day `years` later (a 29 February on 28 February of a common year, as `whole_years` counts it): the day
+    one born on `day` reaches the age `years`, a rank held since `day` its years in rank."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)

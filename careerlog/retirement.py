@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from careerlog.ages import add_years
 from careerlog.reference import Rules
 
 RULE = "retirement.age"
@@ -50,22 +51,13 @@ def age_reached(
     found = []
     for rule in book.versions(RULE):
         age = age_by(rule.params, post_kind, level, title)
-        reached = birthday(birth, age)
+        reached = add_years(birth, age)
         if rule.in_force_on(reached):
             found.append((reached, age, rule.status))
     if found:
         _, age, status = min(found)
         return age, status
     return retirement_age(book, today, post_kind, level, title)
-
-
-def birthday(birth: date, age: int) -> date:
-    """The day one born on `birth` reaches `age` (a 29 February birthday on 28 February of a common year, as
-    careerlog.ages counts it)."""
-    try:
-        return birth.replace(year=birth.year + age)
-    except ValueError:
-        return birth.replace(year=birth.year + age, day=28)
 
 
 def title_age(ages: Mapping[str, Any], title: str) -> Any:

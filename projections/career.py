@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar, overload
 
-from careerlog.ages import whole_years
+from careerlog.ages import add_years, whole_years
 from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.ledger import named_by_reference, payload_values
 from careerlog.domain.payload import parse_payload
@@ -724,13 +724,6 @@ def separation_statuses(ref: Reference) -> frozenset[str]:
 def education_order(ref: Reference, level: str) -> int:
     """The order of an education level (higher is more), cached per reference object."""
     return int(ref.education[level]["order"])
-
-
-def add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 PROBATION_YEARS = 1  # a CPNS's probation (masa percobaan) before confirmation as PNS

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from careerlog.ages import add_years
 from careerlog.application import unit_subject
 from careerlog.demo import training as tr
 from careerlog.demo.dates import (
     Clock,
     add_months,
-    add_years,
     first_of_next_month,
     in_force,
     is_permitted,

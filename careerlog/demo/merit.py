@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from careerlog.ages import months_last_day, whole_years
-from careerlog.demo.dates import add_months, add_years, current_rules, in_force, is_permitted, param
+from careerlog.ages import add_years, months_last_day, whole_years
+from careerlog.demo.dates import add_months, current_rules, in_force, is_permitted, param
 from careerlog.demo.model import (
     CREDIT_FACTOR,
     EDU_CEILING,

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from careerlog.ages import add_years
 from careerlog.demo import training as tr
-from careerlog.demo.dates import add_years, param, pick, randint
+from careerlog.demo.dates import param, pick, randint
 from careerlog.demo.merit import JPT, POST_ORDER, penalty_blocks, post_failures
 from careerlog.demo.model import EDU_ORDER, RANGES, RANK_INDEX, Person, Rec
 from careerlog.demo.org import SlotSpec, head_slots, level_for, unit_slots

@@ -21,12 +21,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
 from typing import Any
 
+from careerlog.ages import add_years
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import EASTERNMOST
 from careerlog.domain.wording import Template
 from careerlog.reference import Reference, Rule, Rules, reference, rules
 from careerlog.sqlstore import Row
-from projections.career import CareerRecord, Entry, Fact, add_years, predicate_score
+from projections.career import CareerRecord, Entry, Fact, predicate_score
 from projections.framework import Table, TupleProjection, row_tuples
 from projections.merit.appointments import appointment_checks, is_judged_appointment
 from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, staff_rating_rows, unit_rating_rows

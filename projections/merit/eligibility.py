@@ -30,10 +30,11 @@ from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 
+from careerlog.ages import add_years
 from careerlog.domain.wording import parse
 from careerlog.reference import Reference, Rules, reference, rules
 from careerlog.sqlstore import Row
-from projections.career import CareerRecord, PostSpell, add_years
+from projections.career import CareerRecord, PostSpell
 from projections.framework import Table, rules_digest
 from projections.merit.retirement import expected_retirement
 from projections.merit.rules import (

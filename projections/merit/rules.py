@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from careerlog.ages import months_last_day
+from careerlog.ages import add_years, months_last_day
 from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Params, Template, Wording
 from careerlog.reference import Reference, Rule, Rules, reference, rules
@@ -25,7 +25,6 @@ from projections.career import (
     CareerRecord,
     Fact,
     PostSpell,
-    add_years,
     cached_property,
     confirmation_due,
     education_order,

@@ -18,10 +18,10 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
-from careerlog.ages import whole_years
+from careerlog.ages import add_years, whole_years
 from careerlog.domain.wording import Template
 from careerlog.reference import Rule, Rules, rules
-from projections.career import CareerRecord, Fact, add_years
+from projections.career import CareerRecord, Fact
 from projections.framework import Table, TupleProjection, rules_digest
 from projections.merit.audit import FINDINGS, LATE_EVIDENCE
 from projections.merit.rules import SEVERITY_ORDER, Check, check, evidence_json, penalty_served, rule_on
