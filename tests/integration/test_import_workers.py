@@ -169,6 +169,16 @@ def worker_pids(pid: int) -> list[int]:
 
 
 @pytest.fixture(scope="module")
+def long_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo whose import lasts: in two clean-clone runs of a loaded machine the 80 employees' (`larger_demo`) had
+    ended, the wait having seen its workers late, before the Ctrl-C test's signals (the command's exit 0)."""
+    directory = tmp_path_factory.mktemp("ctrl-c")
+    path = directory / "demo.jsonl"
+    write_demo(path, employees=400, seed=5, irregularities_path=directory / "irregular.json")
+    return path
+
+
+@pytest.fixture(scope="module")
 def larger_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo large enough that its import is still under way when the test stops its workers."""
     directory = tmp_path_factory.mktemp("workers-killed")
@@ -215,13 +225,13 @@ def test_an_import_whose_worker_dies_stops_with_an_error_and_a_re_run_finishes_i
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the workers through /proc")
-def test_ctrl_c_stops_the_import_and_its_workers_with_no_traceback(larger_demo: Path, tmp_path: Path) -> None:
+def test_ctrl_c_stops_the_import_and_its_workers_with_no_traceback(long_demo: Path, tmp_path: Path) -> None:
     """Ctrl-C (SIGINT to every process of the command, as a terminal sends it) just after the workers have started,
     while they import their modules: the command says "Aborted!" and exits 1, its workers end, and nothing but that
     is written. The workers took it each as it could: one still importing wrote a KeyboardInterrupt traceback
     (several, interleaved); now they never take it, and the importing process stops them. (What such a stop leaves,
     and a re-run, is as for a worker killed, above; signals are no store's: SQLite alone.)"""
-    args = ["import", "--migration", "--workers", "2", "--batch-size", "50", str(larger_demo)]
+    args = ["import", "--migration", "--workers", "2", "--batch-size", "50", str(long_demo)]
     first = Careerlog(f"sqlite:///{tmp_path / 'careerlog.db'}", tmp_path / "first.log", *args)
     try:
         assert wait_until(lambda: len(worker_pids(first.process.pid)) == 2 or not first.running, every=0.005)
