@@ -183,7 +183,9 @@ def guard() -> Response | None:
     before any argument is read: web.api.common.refuse_role), refuse what it may not be answered in
     (web.api.common.negotiate), then wait for a position if asked to. A refusal of the request's `format`, Accept
     header or `wait_for` is the scope's refusal instead when the caller's scope does not hold what the request
-    names (web.api.scope). The OpenAPI document is negotiated too."""
+    names (web.api.scope); a read asked to wait is judged by the scope before it waits, so that a caller outside it
+    is refused at once (it waited first, up to CAREERLOG_WAIT_SECONDS, and the time taken told how far the views
+    were behind). The OpenAPI document is negotiated too."""
     if request.blueprint in API_BLUEPRINT_NAMES:
         hold_connection()
         authenticate()
@@ -198,6 +200,8 @@ def guard() -> Response | None:
             if refused is not None:
                 refuse_outside_scope()
                 return refused
+            if "wait_for" in request.args:  # the scope before the wait: refused at once, nothing told by the time
+                refuse_outside_scope()
             wait_if_asked()
         except InvalidInput:
             refuse_outside_scope()

@@ -270,6 +270,8 @@ def career(nip: str) -> ResponseReturnValue:
     """Show an employee's career: timeline with corrections, charts, next promotion, mentoring, readers."""
     account = signed_in()
     order = timeline_order()  # (refused before the record is read: no access logged for a page not shown)
+    if "wait_for" in request.args:  # the reader's scope before the wait: refused at once, nothing told by the time
+        services().target(account, Action.READ_RECORD, nip)
     caught_up = shown_after_write()  # (opened from the record form's link: its recording shown)
     found = once_shown(account, nip, lambda: services().career_page(account, nip))
     subject = found["timeline"]["nip"]
