@@ -18,6 +18,7 @@ from careerlog.access import (
     POLICY,
     AccessDenied,
     Action,
+    OutsideScope,
     Reach,
     Target,
     narrow,
@@ -271,7 +272,7 @@ class Services:
         """Record a unit's own yearly rating, within the writer's agencies."""
         require(writer, Action.RATE_UNIT)
         if not permits(writer, Action.RATE_UNIT, Target(None, agency, None)):
-            raise AccessDenied(RATE_OUTSIDE.reason(scope=writer.scope.describe()))
+            raise OutsideScope(RATE_OUTSIDE.reason(scope=writer.scope.describe()), "agency")
         outcome = self.ledger.rate_unit(agency, unit, body, actor=writer.username, client_key=key)
         return self.written(outcome)
 
@@ -751,7 +752,7 @@ class Services:
         require(reader, Action.READ_SCORECARD)
         scope = checked_scope(agency, unit, options.get("region"))
         if not permits(reader, Action.READ_SCORECARD, agency_target(scope.agency)):
-            raise AccessDenied(AGENCY_OUTSIDE.reason(agency=scope.agency, scope=reader.scope.describe()))
+            raise OutsideScope(AGENCY_OUTSIDE.reason(agency=scope.agency, scope=reader.scope.describe()), "agency")
         card = ScorecardQueries(self.projector.views.sql).scorecard(
             scope.agency,
             year,

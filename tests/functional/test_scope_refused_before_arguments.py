@@ -97,22 +97,20 @@ def test_an_audited_decision_outside_the_scope_is_not_found_whatever_the_query(
 
 @pytest.mark.parametrize("bad", BAD_BODY)
 def test_a_rating_of_a_unit_outside_the_scope_is_refused_whatever_the_body(world: World, bad: str) -> None:
-    status, slug, detail = answered(
-        world, "POST", "/api/v1/units/KOTA-MEDAN/BKPSDM/ratings", "hr_karo", "", BAD_BODY[bad]
-    )
-    assert (status, slug) == (403, "urn:careerlog:problem:forbidden")
-    assert detail.startswith("You may rate only units within your scope")
+    response = world.post("/api/v1/units/KOTA-MEDAN/BKPSDM/ratings", "hr_karo", **BAD_BODY[bad])
+    problem = response.get_json()
+    assert (response.status_code, problem["type"]) == (403, "urn:careerlog:problem:forbidden")
+    assert problem["errors"]["agency"][0].startswith("You may rate only units within your scope")
 
 
 @pytest.mark.parametrize(
     "query", ["&year=soon", "&year=2024&colour=red", "&year=2024&format=xml", "&year=2024&years=0", "&year=2099"]
 )
 def test_the_scorecard_of_an_agency_outside_the_scope_is_refused_whatever_the_query(world: World, query: str) -> None:
-    status, slug, detail = answered(
-        world, "GET", "/api/v1/reports/scorecard?agency=KOTA-MEDAN" + query, "policy_karo", "", {}
-    )
-    assert (status, slug) == (403, "urn:careerlog:problem:forbidden")
-    assert detail.startswith("Agency KOTA-MEDAN is outside your scope")
+    response = world.get("/api/v1/reports/scorecard?agency=KOTA-MEDAN" + query, "policy_karo")
+    problem = response.get_json()
+    assert (response.status_code, problem["type"]) == (403, "urn:careerlog:problem:forbidden")
+    assert problem["errors"]["agency"][0].startswith("Agency KOTA-MEDAN is outside your scope")
 
 
 @pytest.mark.parametrize("agency", ["KOTA-MEDANN", "kota-medan"])  # (a code in another case is none, as elsewhere)

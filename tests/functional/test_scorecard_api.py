@@ -65,7 +65,7 @@ def test_an_agency_outside_the_scope_is_forbidden_and_names_the_scope(trained: W
     response = trained.get(MEDAN_2020, "policy_karo")
     assert response.status_code == 403
     assert response.headers["Content-Type"] == "application/problem+json"
-    assert "KOTA-MEDAN is outside your scope (agency KAB-KARO)" in response.get_json()["detail"]
+    assert "KOTA-MEDAN is outside your scope (agency KAB-KARO)" in response.get_json()["errors"]["agency"][0]
     assert trained.get(PATH + "?agency=KAB-KARO&year=2020", "policy_karo").status_code == 200
 
 

@@ -80,21 +80,22 @@ def audited_within(decision_id: str, decision: str) -> None:
 
 
 def rated_within(agency: str) -> None:
-    """AccessDenied unless the caller may rate the agency's units, as Services.rate_unit judges it."""
+    """OutsideScope (a 403 naming `agency`) unless the caller may rate the agency's units, as Services.rate_unit
+    judges it."""
     account = caller()
     if not permits(account, Action.RATE_UNIT, Target(None, agency, None)):
-        raise AccessDenied(RATE_OUTSIDE.reason(scope=account.scope.describe()))
+        raise OutsideScope(RATE_OUTSIDE.reason(scope=account.scope.describe()), "agency")
 
 
 def scorecard_within(agencies: list[str]) -> None:
-    """AccessDenied when the scorecard is asked of one agency, a known one, outside the caller's scope, as
-    Services.scorecard judges it (an unknown or repeated agency is the query's to refuse)."""
+    """OutsideScope (a 403 naming `agency`) when the scorecard is asked of one agency, a known one, outside the
+    caller's scope, as Services.scorecard judges it (an unknown or repeated agency is the query's to refuse)."""
     if len(agencies) != 1 or agencies[0] not in reference().agencies.codes:  # (a code as its table writes it)
         return
     account = caller()
     agency = agencies[0]
     if not permits(account, Action.READ_SCORECARD, agency_target(agency)):
-        raise AccessDenied(AGENCY_OUTSIDE.reason(agency=agency, scope=account.scope.describe()))
+        raise OutsideScope(AGENCY_OUTSIDE.reason(agency=agency, scope=account.scope.describe()), "agency")
 
 
 def appointed_within(body: Mapping[str, Any]) -> None:

@@ -9,7 +9,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
-from careerlog.access import AccessDenied, Action, permits
+from careerlog.access import AccessDenied, Action, OutsideScope, permits
 from careerlog.accounts import Account, AuthenticationFailed
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.ledger import latest_today
@@ -29,6 +29,7 @@ blp = Blueprint("scorecard_pages", __name__, url_prefix="/pages")
 for handled, handler in (
     (HTTPException, errors.http_error),
     (AuthenticationFailed, errors.domain_error),
+    (OutsideScope, errors.domain_error),  # (an InvalidInput too, that names `agency`: the 403 page all the same)
     (AccessDenied, errors.domain_error),
     (NotFound, errors.domain_error),
     (InvalidInput, errors.invalid),
@@ -94,6 +95,8 @@ def read_card(
             return None, form, reach
         options = {"years": form["years"], "unit": form["unit"], "region": form["region"]}
         return kept.kept_scorecard(account, form["agency"], form["year"], **options), form, {}
+    except OutsideScope:  # (an agency outside the reader's scope: the 403 page, not a refusal beside the field)
+        raise
     except InvalidInput as e:
         return None, form, e.errors
 
