@@ -15,6 +15,7 @@ import base64
 import binascii
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import orjson
@@ -42,11 +43,26 @@ def decode_cursor(text: str, reason: str = NOT_A_CURSOR, field: str = "after") -
 
 def column_holds(value: Any, kind: type) -> bool:
     """Whether a cursor's value is one a column of this kind holds: a whole number within 64 bits for an INTEGER
-    (not a flag), text without NUL for TEXT. Anything else, which only a hand-made cursor carries, the database
-    would refuse to compare (PostgreSQL: an error) or compare as no row holds it."""
+    (not a flag), a day as the column writes it (2024-04-01, a TEXT column of days: `date`), text without NUL for
+    TEXT. Anything else, which only a hand-made cursor carries, the database would refuse to compare (PostgreSQL:
+    an error) or compare as no row holds it: a day that is none (2024-13-45) answered an empty page."""
     if kind is int:
         return type(value) is int and -(2**63) <= value < 2**63
+    if kind is date:
+        return type(value) is str and iso_day(value)
     return type(value) is str and "\x00" not in value
+
+
+def iso_day(text: str) -> bool:
+    """Whether the text is a day as the views write one, YYYY-MM-DD of ASCII digits, and a day of the calendar
+    (date.fromisoformat alone also takes 20240401 and 2024-W14-1)."""
+    if len(text) != 10 or not text.isascii() or text[4] != "-" or text[7] != "-":
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -57,7 +73,7 @@ class Keyset:
     name: str  # the list's: a cursor of another list is refused
     columns: tuple[str, ...]  # in SQL, as the list's statement names them (e.g. `d.tmt`)
     keys: tuple[str, ...]  # the same values' keys in a row read
-    kinds: tuple[type, ...]  # str or int, per column (none of them NULL)
+    kinds: tuple[type, ...]  # str, date (a TEXT column of days) or int, per column (none of them NULL)
     descending: bool = False
 
     def order_by(self) -> str:

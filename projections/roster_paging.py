@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from cachetools import LRUCache
@@ -22,6 +23,7 @@ from careerlog.sqlstore import Row, Sql
 
 NOT_A_CURSOR = "Not a cursor of this list: pass the `next` of a page with the same sort."
 INTEGER_SORTS = frozenset({"rank_order"})  # the roster's sort columns of INTEGER type (projections.roster); text others
+DATE_SORTS = frozenset({"rank_since", "appointed_on", "birth_date"})  # its text columns of days (2024-04-01)
 
 
 @dataclass(frozen=True)
@@ -95,10 +97,12 @@ class RosterOrder:
 
     def holds(self, value: Any) -> bool:
         """Whether a cursor's value is one the sort's column holds: None, a whole number for the rank's order (an
-        INTEGER column; not a flag), text without NUL for the others. Anything else, which only a hand-made cursor
-        carries, the database would refuse to compare (PostgreSQL: an error, answered as a 503) or compare as
-        no row holds it."""
-        return value is None or column_holds(value, int if self.column in INTEGER_SORTS else str)
+        INTEGER column; not a flag), a day for a column of days (2024-04-01), text without NUL for the others.
+        Anything else, which only a hand-made cursor carries, the database would refuse to compare (PostgreSQL:
+        an error, answered as a 503) or compare as no row holds it (a birth date of 1990-13-45 answered an empty
+        page)."""
+        kind = int if self.column in INTEGER_SORTS else date if self.column in DATE_SORTS else str
+        return value is None or column_holds(value, kind)
 
 
 def segment_read(where: str, params: Sequence[Any], segment: Segment, limit: int) -> tuple[str, list[Any]]:

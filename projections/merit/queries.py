@@ -113,7 +113,7 @@ def with_findings_of(store: SqlStore, table: str, shown: Sequence[dict[str, Any]
 # promotions', posts' and CPNS appointments' are three lists, each refusing the others' cursors (which would read
 # them from another list's place: the posts after a promotion's TMT, every post before it skipped in silence).
 DECISIONS_KEYSET = Keyset(
-    "decisions", ("d.tmt", "d.subject", "d.version"), ("tmt", "subject", "version"), (str, str, int)
+    "decisions", ("d.tmt", "d.subject", "d.version"), ("tmt", "subject", "version"), (date, str, int)
 )
 DECISION_KEYSETS = {
     "promotion": replace(DECISIONS_KEYSET, name="promotions"),

@@ -68,7 +68,7 @@ def reckoned_post(roster: Row) -> tuple[str | None, str | None, str | None]:
     return roster["post_kind"], roster["post_level"], roster.get("post_title")
 
 
-PAST_RETIREMENT_KEYSET = Keyset("past-retirement", ("expected_end", "subject"), ("expected_end", "nip"), (str, str))
+PAST_RETIREMENT_KEYSET = Keyset("past-retirement", ("expected_end", "subject"), ("expected_end", "nip"), (date, str))
 
 
 def youngest_retirement_age(book: Rules, today: date) -> int | None:

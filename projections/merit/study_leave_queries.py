@@ -4,6 +4,7 @@ study leave of a scope and period with their verdict and findings (docs/audit.md
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
 from careerlog.domain.errors import InvalidInput, quoted
@@ -49,7 +50,7 @@ STUDY_LEAVE_COLUMNS = (
 STUDY_LEAVE_RULES = ("study_leave.", "evidence.recorded_after")  # the rules a start is judged by
 STUDY_LEAVES_SQL = f"SELECT {', '.join(f's.{c}' for c in STUDY_LEAVE_COLUMNS)} FROM study_leaves s"
 STUDY_LEAVES_KEYSET = Keyset(
-    "study-leaves", ("s.start_date", "s.subject", "s.version"), ("start_date", "subject", "version"), (str, str, int)
+    "study-leaves", ("s.start_date", "s.subject", "s.version"), ("start_date", "subject", "version"), (date, str, int)
 )
 STUDY_LEAVES_ORDER = f" ORDER BY {STUDY_LEAVES_KEYSET.order_by()}"
 OTHER_RULE = Refusal(

@@ -4,6 +4,7 @@ scope and period with their verdict, and the findings of the awards shown."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
 from careerlog.domain.errors import InvalidInput
@@ -30,7 +31,7 @@ VERDICT_SQL = {"compliant": "a.finding_count = 0", "findings": "a.finding_count 
 UNKNOWN_AWARD_VERDICT = Refusal("Unknown verdict; one of {known}.")  # (careerlog.domain.wording)
 AWARDS_SQL = f"SELECT {', '.join(f'a.{c}' for c in AWARD_COLUMNS)} FROM awards a"
 AWARDS_KEYSET = Keyset(
-    "awards", ("a.award_date", "a.subject", "a.version"), ("award_date", "subject", "version"), (str, str, int)
+    "awards", ("a.award_date", "a.subject", "a.version"), ("award_date", "subject", "version"), (date, str, int)
 )
 AWARDS_ORDER = f" ORDER BY {AWARDS_KEYSET.order_by()}"
 
