@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from careerlog.access import Scope
-from tests.functional.conftest import BUDI, SARI, World
+from tests.functional.conftest import BUDI, MISSING, SARI, World
 from tests.functional.test_pages_auth import log_in
 
 
@@ -32,7 +32,6 @@ def position(world: World) -> int:
     [
         (f"/api/v1/employees/{BUDI}", "hr_karo", 404),
         (f"/api/v1/employees/{BUDI}/timeline", "employee_sari", 404),
-        (f"/api/v1/audits/promotions/{BUDI}-2", "inspector_karo", 404),
         ("/api/v1/reports/scorecard?agency=KOTA-MEDAN&year=2024", "policy_karo", 403),
     ],
 )
@@ -48,6 +47,20 @@ def test_an_api_read_outside_the_scope_is_refused_before_any_wait(
     answer = world.get(f"{path}{joiner}wait_for={position(world)}", who)
     assert answer.status_code == status, answer.get_data(as_text=True)
     assert waits == []
+
+
+@pytest.mark.parametrize("nip", [BUDI, MISSING])
+def test_an_audited_decision_is_judged_once_the_views_show_it(world: World, waits: list[int], nip: str) -> None:
+    """Where a decision was made, its scope, only the audit view holds: a decision audited a moment ago is found
+    once the wait is over, and one outside the scope (BUDI's III/b of 2014, decided in Kota Medan) waits as one
+    never audited does, then is the same 404, the time taken telling them not apart."""
+    accounts = world.services.accounts
+    accounts.create("inspector-karo", display_name="Karo", role="inspector", scope=Scope(agencies=("KAB-KARO",)))
+    token = accounts.issue_token("inspector-karo", days=30).token
+    world.tokens["inspector_karo"] = token
+    answer = world.get(f"/api/v1/audits/promotions/{nip}-2?wait_for={position(world)}", "inspector_karo")
+    assert (answer.status_code, answer.get_json()["detail"]) == (404, f"No audited decision {nip}-2.")
+    assert waits == [position(world)]
 
 
 def test_an_api_read_within_the_scope_still_waits(world: World, waits: list[int]) -> None:

@@ -185,7 +185,8 @@ def guard() -> Response | None:
     header or `wait_for` is the scope's refusal instead when the caller's scope does not hold what the request
     names (web.api.scope); a read asked to wait is judged by the scope before it waits, so that a caller outside it
     is refused at once (it waited first, up to CAREERLOG_WAIT_SECONDS, and the time taken told how far the views
-    were behind). The OpenAPI document is negotiated too."""
+    were behind), but for an audited decision, whose scope only the views hold. The OpenAPI document is negotiated
+    too."""
     if request.blueprint in API_BLUEPRINT_NAMES:
         hold_connection()
         authenticate()
@@ -201,7 +202,7 @@ def guard() -> Response | None:
                 refuse_outside_scope()
                 return refused
             if "wait_for" in request.args:  # the scope before the wait: refused at once, nothing told by the time
-                refuse_outside_scope()
+                refuse_outside_scope(before_the_wait=True)
             wait_if_asked()
         except InvalidInput:
             refuse_outside_scope()

@@ -35,15 +35,19 @@ DECISION_PAGES = {"audits.Promotion": "promotion", "audits.Post": "post", "audit
 SCORECARD = "scorecard.Scorecard"
 
 
-def refuse_outside_scope() -> None:
+def refuse_outside_scope(before_the_wait: bool = False) -> None:
     """The scope's refusal (NotFound or AccessDenied) when the caller's scope does not hold what the request
-    names; nothing when it does, when the request names nothing so, or before the caller is known."""
-    refusal = scope_refusal()
+    names; nothing when it does, when the request names nothing so, or before the caller is known.
+    `before_the_wait`: judged before a read waits for `wait_for` (web.api.guard), by what the log and the reference
+    tables say alone; an audited decision, whose scope (where it was decided) the audit view alone holds, is judged
+    by the read once the views show it: judged before, a decision audited a moment ago was not found, and a
+    decision outside the scope refused at once while one never audited waited, which the time taken told apart."""
+    refusal = scope_refusal(before_the_wait)
     if refusal is not None:
         raise refusal
 
 
-def scope_refusal() -> CareerlogError | None:
+def scope_refusal(before_the_wait: bool = False) -> CareerlogError | None:
     """What `refuse_outside_scope` raises, or None."""
     action = getattr(view_method(), "careerlog_action", None)
     if action is None or "careerlog_auth" not in g:
@@ -52,7 +56,7 @@ def scope_refusal() -> CareerlogError | None:
     try:
         if "nip" in named:
             services().target(caller(), action, named["nip"])
-        elif request.endpoint in DECISION_PAGES and "decision" in named:
+        elif request.endpoint in DECISION_PAGES and "decision" in named and not before_the_wait:
             audited_within(named["decision"], DECISION_PAGES[request.endpoint])
         elif "agency" in named:
             rated_within(named["agency"])
