@@ -36,6 +36,7 @@ from careerlog.domain.employee import (
     read_problems,
 )
 from careerlog.domain.errors import (
+    AlreadyAppointed,
     CareerlogError,
     ConcurrencyConflict,
     FieldErrors,
@@ -910,7 +911,7 @@ class CareerLog(Application[str]):
         if existing is not None:
             earlier = existing.replay(BY_KIND["appointment"], values, recording.client_key)
             if earlier is None:
-                raise IdempotencyConflict(APPOINTED.reason(nip=command.subject))
+                raise AlreadyAppointed(APPOINTED.reason(nip=command.subject))
             return Outcome(command.subject, 1, "appointment", earlier.timestamp, False)
         if command.expected_version not in (None, 1):
             raise InvalidInput(APPOINTMENT_VERSION.reason(expected=command.expected_version), "version")

@@ -22,7 +22,14 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from careerlog.access import AccessDenied, OutsideScope
 from careerlog.accounts import AuthenticationFailed
 from careerlog.application import APPOINTED
-from careerlog.domain.errors import ConcurrencyConflict, Conflict, IdempotencyConflict, InvalidInput, NotFound
+from careerlog.domain.errors import (
+    AlreadyAppointed,
+    ConcurrencyConflict,
+    Conflict,
+    IdempotencyConflict,
+    InvalidInput,
+    NotFound,
+)
 from careerlog.domain.ledger import KEY_CLASHES, REFERENCE_USED, RESENT_RETRACTED
 from careerlog.domain.wording import reason_of
 from projections.framework import Refill, Rejudged, ViewJudgedOtherwise, ViewNotReady
@@ -41,11 +48,36 @@ DOMAIN_ERRORS: Mapping[type[Exception], tuple[int, str]] = {
     NotFound: (404, "not-found"),
     Conflict: (409, "conflict"),
     IdempotencyConflict: (409, "idempotency-conflict"),
+    AlreadyAppointed: (409, "already-appointed"),  # (no key helps: a NIP is never reused)
     ConcurrencyConflict: (409, "concurrent-change"),
     TimeoutError: (503, "view-not-ready"),
     ViewNotReady: (503, "view-filling"),
     ViewJudgedOtherwise: (503, "rules-mismatch"),
 }
+
+
+# Every problem type the API answers (urn:careerlog:problem:<slug>), with its status and when; the OpenAPI
+# document's Problem.type lists them (web.api.schemas) and docs/api.md, "Errors", does too. A status with none of
+# them (404 of an unknown path, 405, 414, a 500) is `about:blank`.
+PROBLEM_TYPES: tuple[tuple[str, int, str], ...] = (
+    ("invalid-input", 422, "the input is not valid: `errors` names each field"),
+    ("malformed-body", 400, "the body is not valid JSON"),
+    ("unsupported-media-type", 415, "the body is not JSON"),
+    ("not-acceptable", 406, "the Accept header allows none of the media types offered"),
+    ("too-large", 413, "the body is over the size limit"),
+    ("unauthenticated", 401, "no token, or one unknown, expired or revoked"),
+    ("forbidden", 403, "the role may not, or outside your scope (`errors` names the field)"),
+    ("not-found", 404, "no such record, or one outside your scope"),
+    ("rate-limited", 429, "the token's rate limit"),
+    ("conflict", 409, "the request conflicts with what is recorded"),
+    ("idempotency-conflict", 409, "an Idempotency-Key or reference used before for other values"),
+    ("already-appointed", 409, "an appointment of a NIP already appointed (`errors.nip`): a NIP is never reused"),
+    ("concurrent-change", 409, "concurrent writers kept changing the same record"),
+    ("view-not-ready", 503, "`wait_for` timed out"),
+    ("view-filling", 503, "a view read is being filled"),
+    ("rules-mismatch", 503, "a view read was built under other rules than this server's"),
+    ("newer-release", 503, "the record holds an event of a newer release"),
+)
 
 
 NEWER_RELEASE_RETRY = 300  # seconds: an upgrade of every process (docs/operations.md, Upgrades)

@@ -28,7 +28,7 @@ from careerlog.access import (
     permits,
 )
 from careerlog.application import APPOINTED, MIRRORS, NOT_APPOINTED, CareerLog, UnitOfWork
-from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound
+from careerlog.domain.errors import AlreadyAppointed, IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.ledger import Fact, LedgerAggregate
 from careerlog.domain.nip import normalise_nip
@@ -317,14 +317,14 @@ def refuse_others_outside(
 
 
 def refuse_appointed_outside(ledger: CareerLog, principal: Principal, action: Action, nip: str) -> None:
-    """IdempotencyConflict, "already appointed", for an appointment of a NIP whose record works outside the
-    principal's scope, whatever its values: all the writer must be told (a NIP is never reused), and nothing of
-    the record. The ledger would compare it with the record's own appointment, answering the same values as
-    already recorded and other values under its reference with each field that differs: a test of guessed
-    personal data of a record the writer may not read."""
+    """AlreadyAppointed (an IdempotencyConflict), "already appointed", for an appointment of a NIP whose record
+    works outside the principal's scope, whatever its values: all the writer must be told (a NIP is never
+    reused), and nothing of the record. The ledger would compare it with the record's own appointment, answering
+    the same values as already recorded and other values under its reference with each field that differs: a
+    test of guessed personal data of a record the writer may not read."""
     place = locate(ledger, nip)
     if place is not None and not permits(principal, action, place):
-        raise IdempotencyConflict(APPOINTED.reason(nip=normalise_nip(nip)))
+        raise AlreadyAppointed(APPOINTED.reason(nip=normalise_nip(nip)))
 
 
 class HidingUnitOfWork(UnitOfWork):

@@ -57,6 +57,11 @@ class IdempotencyConflict(Conflict):
     """A client key or a reference already used for a different recording."""
 
 
+class AlreadyAppointed(IdempotencyConflict):
+    """An appointment of a NIP already appointed with other values (a NIP is never reused): a problem of its own
+    (the API's `already-appointed`), caught wherever an IdempotencyConflict is (an import's row is rejected so)."""
+
+
 class ConcurrencyConflict(Conflict):
     """Concurrent writers kept changing the same record; the command gave up retrying."""
 

@@ -31,6 +31,7 @@ from web.api.fields import (
     day_alone,
 )
 from web.api.paging import A_CURSOR, PageOrCursorSchema
+from web.errors import PROBLEM_TYPES, TYPE_BASE
 
 AGE_BAND_LABELS = [age_band_label(low, high) for low, high in AGE_BANDS]
 
@@ -70,10 +71,17 @@ class RulesMismatchViewSchema(StrictSchema):
     server = fields.String(metadata={"description": "The digest of this server's rules (its CAREERLOG_RULES_FILE)."})
 
 
+PROBLEM_TYPE_DESCRIPTION = (
+    "A URI naming the kind of problem: "
+    + "; ".join(f"`{TYPE_BASE}{slug}` ({status}: {when})" for slug, status, when in PROBLEM_TYPES)
+    + "; `about:blank` for any other (an unknown path, a method not allowed, a 500)."
+)
+
+
 class ProblemSchema(StrictSchema):
     """An error (RFC 9457 problem details)."""
 
-    type = fields.String(metadata={"description": "A URI naming the kind of problem."})
+    type = fields.String(metadata={"description": PROBLEM_TYPE_DESCRIPTION})
     title = fields.String(metadata={"description": "The HTTP status phrase."})
     status = fields.Integer()
     detail = fields.String(metadata={"description": "What went wrong, for a person."})
