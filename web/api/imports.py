@@ -64,7 +64,8 @@ TEMPLATE_DESCRIPTION = (
             "in": "path",
             "name": "kind",
             "required": True,
-            "description": "The kind of event the workbook is for (another is 404).",
+            "description": "The kind of event the workbook is for, in any letter case as the import's `kind` "
+            "(`Training` is training; another is 404 naming the kinds).",
             "schema": {"type": "string", "enum": list(TEMPLATE_KINDS)},
         }
     ],
@@ -77,11 +78,13 @@ class ImportTemplate(MethodView):
     @blp.alt_response(404, response="NOT_FOUND")
     @answers_in(XLSX_TYPE, "an Excel workbook (.xlsx)")
     def get(self, _: dict[str, Any], kind: str) -> Any:
-        """An Excel workbook to fill in by hand and import as it is, for one kind of event."""
-        if kind not in TEMPLATE_KINDS:
+        """An Excel workbook to fill in by hand and import as it is, for one kind of event (its code in any letter
+        case, as the import's `kind`)."""
+        known = kind.lower()  # (`Training` is training, as the import reads it: web.api.schemas.ImportKind)
+        if known not in TEMPLATE_KINDS:
             raise NotFound(UNKNOWN_KIND.reason(kind=quoted(kind), known=", ".join(TEMPLATE_KINDS)))
         return Response(
-            template_workbook(kind),
+            template_workbook(known),
             mimetype=XLSX_TYPE,
-            headers={"Content-Disposition": f'attachment; filename="{template_name(kind)}"'},
+            headers={"Content-Disposition": f'attachment; filename="{template_name(known)}"'},
         )

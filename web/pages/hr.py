@@ -499,14 +499,16 @@ def import_file() -> ResponseReturnValue:
 @blp.route("/import/templates/<kind>.xlsx")
 def import_template(kind: str) -> ResponseReturnValue:
     """A kind's workbook to fill in and import as it is (careerlog.workbook_template): its columns in row 1, a NIP
-    column as Text, dates as dates, drop-downs of short lists of codes, a guide sheet; 404 for no recordable kind."""
+    column as Text, dates as dates, drop-downs of short lists of codes, a guide sheet; the kind in any letter case
+    (`Training`), as the import reads it; 404 for no recordable kind."""
     allowed(Action.IMPORT)
-    if kind not in RECORDABLE:
+    known = kind.lower()
+    if known not in RECORDABLE:
         abort(404)
     return Response(
-        template_workbook(kind),
+        template_workbook(known),
         mimetype=XLSX_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{template_name(kind)}"'},
+        headers={"Content-Disposition": f'attachment; filename="{template_name(known)}"'},
     )
 
 
