@@ -32,7 +32,7 @@ def promoted(world: World) -> int:
 def correction(world: World, version: int, **inputs: str) -> dict[str, Any]:
     url = f"/pages/record?kind=correction&nip={BUDI}&target_version={version}"
     page = world.client.get(url).get_data(as_text=True)
-    filled = dict(re.findall(r'<input [^>]*name="(corrected\.\w+)" value="([^"]*)"', page))
+    filled = dict(re.findall(r'<input [^>]*name="((?:corrected|shown)\.\w+)" value="([^"]*)"', page))
     for name, options in re.findall(r'<select [^>]*name="(corrected\.\w+)"[^>]*>(.*?)</select>', page, re.S):
         chosen = re.search(r'<option value="([^"]*)" selected', options)
         filled[name] = chosen[1] if chosen else ""

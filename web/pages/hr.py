@@ -168,6 +168,10 @@ def unread_number(error: NumberFormatError) -> str:
 
 
 CORRECTED = "corrected."  # the correction form's input of a corrected fact's field: corrected.<field>
+# beside it, hidden, the value it was filled with when the form was shown: shown.<field>. A field is corrected when
+# its input differs from that value, not from the value as it stands when the form is sent: another correction
+# recorded meanwhile is neither undone by the fields left as they were nor overwritten unseen by the one changed.
+SHOWN = "shown."
 
 
 def typed_value(spec: FieldSpec, value: Any) -> str:
@@ -199,9 +203,21 @@ def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict
     form (a reason left out, another corrected field), so that one sending names every field to mend."""
     changed: dict[str, Any] = {}
     for field in corrected_inputs(target):
-        name = field["name"]
-        typed = form.get(CORRECTED + name, field["value"]).strip()
-        if typed == field["value"]:
+        name, now = field["name"], field["value"]
+        was = form.get(SHOWN + name, now).strip()  # (a form sent without it, a script's: judged against now)
+        typed = form.get(CORRECTED + name, was).strip()
+        if typed == was:
+            continue  # left as shown: not corrected here, whatever a correction recorded meanwhile made it
+        if was != now:
+            changed[name] = Unreadable(
+                _(
+                    "Corrected since this form was opened: it now holds %(now)s, not %(was)s. Check it, and send the"
+                    " form again to correct it to %(typed)s.",
+                    now=now or _("nothing"),
+                    was=was or _("nothing"),
+                    typed=typed or _("nothing"),
+                )
+            )
             continue
         if type(marked := exponent_marked(target["kind"], name, typed)) is WrittenWithExponent:
             typed = marked  # ("1e3": refused beside the field as the API refuses it, after the field's bounds)
@@ -214,6 +230,19 @@ def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict
     if not changed:
         return Unreadable(_("Change at least one of the fact's fields: each still holds its value."))
     return changed
+
+
+def corrected_typed(values: Mapping[str, str], corrected: list[dict[str, Any]]) -> dict[str, str]:
+    """What each input of the correction form holds when it is shown again: the value typed where the writer
+    changed it (from the value shown beside it), else the value as it stands now, which a correction recorded since
+    the form was opened may have changed (sent again, the form then corrects only what the writer changed)."""
+    typed: dict[str, str] = {}
+    for field in corrected:
+        name, sent = field["name"], values.get(CORRECTED + field["name"])
+        was = values.get(SHOWN + name)
+        left = sent is None or (was is not None and sent.strip() == was.strip())
+        typed[name] = field["value"] if left else sent
+    return typed
 
 
 def readable_nip(typed: str) -> str | None:
@@ -388,6 +417,8 @@ def record() -> ResponseReturnValue:
         confirm=confirmable(errors),  # the box to confirm a rank jump the decree does make, beside that field's refusal
         confirmed=kind in CONFIRMING_KINDS and "promotion.one_step" in request.form.getlist("confirm"),  # (kept ticked)
         corrected_prefix=CORRECTED,
+        shown_prefix=SHOWN,
+        corrected_typed=corrected_typed(values, corrected),
         example=correction_example(target) if target else None,
         shown=shown_value,
         label=shown_label,
