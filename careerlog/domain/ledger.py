@@ -920,7 +920,8 @@ class LedgerAggregate(BaseAggregate[str]):
         if "reference" in changes and not recording.reproduced:
             self.check_reference_free(corrected)
         if "effective_date" in changes and changes["effective_date"] > recording.recorded_on:
-            raise InvalidInput(FUTURE, "corrected_fields.effective_date")
+            day = changes["effective_date"].isoformat()  # (named as a fact's own date in the future is)
+            raise InvalidInput(IN_FUTURE.reason(day=day), "corrected_fields.effective_date")
         facts = [corrected if f.version == target.version else f for f in self.active_facts()]
         self.check_consistency(facts, prefix="corrected_fields.", focus=target.version)
         return {k: to_plain(v) for k, v in changes.items()}
