@@ -46,6 +46,21 @@ PROGRAMME_KINDS = ("training", "training_feedback")  # the kinds a career keeps 
 # The largest cost of one training in rupiah: far above any real one, and small enough that the views'
 # sums (DOUBLE PRECISION) stay finite; 1e400 was read as infinity, and the reports answered `Infinity`.
 MAX_COST = Decimal(10**12)
+LEAST_JP = 1  # a training's least lesson hours (its most: its days and rule training.max_jp_per_day)
+FEEDBACK_SCALE = (1, 5)  # a training feedback's rating and relevance, "Must be between 1 and 5"
+SESSION_MINUTES = (1, 24 * 60)  # a mentoring session's length, "Must be between 1 and 1440"
+# The fixed bounds the checks below hold an event's numbers to, by kind and field (None: no fixed bound), which the
+# API's OpenAPI document gives as `minimum` and `maximum` (web.api.event_schemas): the ledger judges them, for the
+# API, an import, the pages' forms and the command line alike, so no schema's validate.Range carried them there.
+FIELD_BOUNDS: dict[tuple[str, str], tuple[int | Decimal, int | Decimal | None]] = {
+    ("training", "hours"): (LEAST_JP, None),
+    ("training", "cost"): (0, MAX_COST),
+    ("training_feedback", "rating"): FEEDBACK_SCALE,
+    ("training_feedback", "relevance"): FEEDBACK_SCALE,
+    ("mentoring_session", "minutes"): SESSION_MINUTES,
+    ("correction", "target_version"): (1, None),  # (a record's versions count from 1: a lower one names no fact)
+    ("retraction", "target_version"): (1, None),
+}
 
 # The refusals of the checks (careerlog.domain.wording): each English message with its values, for the pages
 # to translate. Dates are ISO (YYYY-MM-DD) as the English shows them.
@@ -684,7 +699,7 @@ def check_training_days(career: Career, fact: Fact, errors: FieldErrors) -> None
 def check_training_hours(career: Career, fact: Fact, errors: FieldErrors) -> None:
     values = fact.values
     hours: int = values["hours"]
-    if hours < 1:
+    if hours < LEAST_JP:
         errors.add("hours", TOO_FEW_HOURS.reason(hours=hours))
         return
     start: date = values["start_date"]
@@ -708,14 +723,14 @@ def check_training_cost(career: Career, fact: Fact, errors: FieldErrors) -> None
 @check("training_feedback")
 def check_feedback_rating(career: Career, fact: Fact, errors: FieldErrors) -> None:
     rating = fact.values["rating"]
-    if not 1 <= rating <= 5:
+    if not FEEDBACK_SCALE[0] <= rating <= FEEDBACK_SCALE[1]:
         errors.add("rating", ONE_TO_FIVE.reason(value=rating))
 
 
 @check("training_feedback")
 def check_feedback_relevance(career: Career, fact: Fact, errors: FieldErrors) -> None:
     relevance = fact.values["relevance"]
-    if not 1 <= relevance <= 5:
+    if not FEEDBACK_SCALE[0] <= relevance <= FEEDBACK_SCALE[1]:
         errors.add("relevance", ONE_TO_FIVE.reason(value=relevance))
 
 
@@ -822,7 +837,7 @@ def check_mentoring_session(career: Career, fact: Fact, errors: FieldErrors) -> 
 @check("mentoring_session")
 def check_session_minutes(career: Career, fact: Fact, errors: FieldErrors) -> None:
     minutes = fact.values.get("minutes")
-    if minutes is not None and not 1 <= minutes <= 24 * 60:
+    if minutes is not None and not SESSION_MINUTES[0] <= minutes <= SESSION_MINUTES[1]:
         errors.add("minutes", MINUTES.reason(minutes=minutes))
 
 

@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validate
 
 from careerlog.application import CONFIRMABLE, CONFIRMING_KINDS
+from careerlog.domain.employee import FIELD_BOUNDS
 from careerlog.domain.errors import cut, quoted
 from careerlog.domain.events import (
     BY_KIND,
@@ -28,6 +29,7 @@ from careerlog.domain.events import (
     UnitRated,
 )
 from careerlog.domain.payload import FieldSpec, Unreadable, payload_fields
+from careerlog.domain.unit import EARLIEST_RATED_YEAR
 from web.api.fields import NIP_PATTERN, NOT_BLANK, Changes, Code, PlainDate, PlainDateTime, PlainDecimal, WholeNumber
 
 FIELD_TYPES: dict[type, type[fields.Field[Any]]] = {
@@ -39,9 +41,28 @@ FIELD_TYPES: dict[type, type[fields.Field[Any]]] = {
 }
 
 
-def payload_field(spec: FieldSpec) -> fields.Field[Any]:
-    """The marshmallow field of one payload field of an event class."""
+# The fixed bounds the ledger holds an event's numbers to (careerlog.domain), by kind and field
+BOUNDS = {**FIELD_BOUNDS, ("unit_rating", "year"): (EARLIEST_RATED_YEAR, None)}
+
+
+def bounds_metadata(kind: str, spec: FieldSpec) -> dict[str, Any]:
+    """The OpenAPI document's words for the bounds the ledger holds a number to (BOUNDS): `minimum` and `maximum`
+    of a whole number, the range in words of a decimal (a string, or a number). Not a validate.Range: the ledger
+    judges them and its refusal, in its words, is the answer (the same for an import, the pages and the command
+    line); the document said only "integer", and a client generated from it sent 0 JP or a rating of 7 as valid."""
+    if (kind, spec.name) not in BOUNDS:
+        return {}
+    low, high = BOUNDS[kind, spec.name]
+    if spec.type is int:
+        return {"minimum": low, **({"maximum": high} if high is not None else {})}
+    upto = f" to {high:,}" if high is not None else " up"
+    return {"description": f"{spec.doc} From {low:,}{upto}."}
+
+
+def payload_field(spec: FieldSpec, kind: str = "") -> fields.Field[Any]:
+    """The marshmallow field of one payload field of an event class (of that kind: its bounds documented)."""
     kwargs: dict[str, Any] = {"required": spec.required, "metadata": {"description": spec.doc}}
+    kwargs["metadata"].update(bounds_metadata(kind, spec))
     if not spec.required:
         kwargs["allow_none"] = True
     if spec.type is int:
@@ -136,7 +157,7 @@ def event_schema(
             metadata={"description": f"`{event_cls.KIND}`: {(event_cls.__doc__ or '').strip()}"},
         )
     attrs.update(extra or {})
-    attrs.update({spec.name: payload_field(spec) for spec in payload_fields(event_cls)})
+    attrs.update({spec.name: payload_field(spec, event_cls.KIND) for spec in payload_fields(event_cls)})
     if subject:
         attrs.update(system_fields(subject))
     attrs["Meta"] = type("Meta", (), {"unknown": RAISE, "register": False})
