@@ -14,7 +14,8 @@ rules in force on it, on the final record; a record ending before the earliest d
 judged on the earliest date. Rows depend only on the subject's events: whether the date
 has come is a query (`EligibilityQueries`), not a row. So a change by the mere passing of
 time after the record's last day (a penalty ending) shows in the requirements once a later fact is recorded; the
-next promotion date (`next_date`) is after the end of a penalty served on the day judged (`barred_until`) already.
+next promotion date (`next_date`) is after the end of a penalty served on the day judged, and after the years a year
+rated below Baik is read for (`barred_until`), already.
 
 When no row is open, `no_promotion_reason` says why when the record does (the service ended, a PPPK
 contract grade, the top rank): the one reason the API and the career page both give. When no 202 row is
@@ -34,7 +35,7 @@ from careerlog.ages import add_years
 from careerlog.domain.wording import parse
 from careerlog.reference import Reference, Rules, reference, rules
 from careerlog.sqlstore import Row
-from projections.career import CareerRecord, PostSpell
+from projections.career import CareerRecord, PostSpell, predicate_score
 from projections.framework import Table, rules_digest
 from projections.merit.retirement import expected_retirement
 from projections.merit.rules import (
@@ -83,6 +84,7 @@ BY_OFFER = frozenset({"promotion.one_step", "promotion.degree_rank", REGULAR_WIT
 NO_PROMOTION_REASONS = ("separated", "pppk", "top_rank")
 CEILING_RULE = "promotion.education_ceiling"
 PENALTY_RULE = "promotion.penalty"
+PERFORMANCE_RULE = "promotion.performance"
 DATES_RULE = "promotion.dates"
 # What opens an offer the education ceiling bars (it bars a regular promotion only: rules.toml `kinds`): a higher
 # degree recorded (a promotion by degree, or a higher ceiling), or a definitive post (its holder rises by 201 or 202).
@@ -219,32 +221,56 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
                 "requirements": "[" + ", ".join([requirement(c) for c in checks]) + "]",
                 "missing": json.dumps([c.rule for c in checks if c.finding]),
                 "rules_version": rules_digest(book),
-                "barred_until": barred_until(book, checks, judged),
+                "barred_until": barred_until(book, checks, judged, kind),
             }
         )
     return rows
 
 
-def barred_until(book: Rules, checks: list[Check], judged: date) -> str | None:
+def barred_until(book: Rules, checks: list[Check], judged: date, kind: str = REGULAR) -> str | None:
     """The last day of the bars standing on `judged` whose end the record gives: the penalties served then
     (promotion.penalty missing and enforced; its evidence), each to its last day and the months the rule in force on
-    `judged` adds after it (projections.merit.rules.penalty_bars_until, which the career page reads too). None when
-    no such bar stands, or when one of those penalties has no end the record gives (no `end_date`, and its kind no
-    fixed months: it stands until one is recorded, so no date is known to come after it). A legal status barring a
-    promotion on `judged` (promotion.legal_status: unpaid leave, suspension) has no end the record gives: `judged` is
-    on or after the record's last day and a fact in the future is refused, so no return to duty after it is
-    recorded."""
-    rule = rule_on(book, PENALTY_RULE, judged)
-    if rule is None:
-        return None
-    extra = rule.params.get("extra_months", {})
+    `judged` adds after it (projections.merit.rules.penalty_bars_until, which the career page reads too); and the
+    years rated below the minimum among those promotion.performance reads for `judged` (missing and enforced; its
+    evidence, the ratings recorded), each to the last day of the last year whose promotion dates still read it (a
+    101 reads the 2 years before a TMT: 2025 rated Butuh Perbaikan bars until 31 December 2027; a year with no rating
+    recorded bars nothing here, its rating may yet be recorded). None when no such bar stands, or when one of those
+    penalties has no end the record gives (no `end_date`, and its kind no fixed months: it stands until one is
+    recorded, so no date is known to come after it). A legal status barring a promotion on `judged`
+    (promotion.legal_status: unpaid leave, suspension) has no end the record gives: `judged` is on or after the
+    record's last day and a fact in the future is refused, so no return to duty after it is recorded."""
     ends = []
-    for fact in (fact for c in checks if c.rule == PENALTY_RULE and c.finding for fact in c.evidence):
-        end = penalty_bars_until(fact, extra)
-        if end is None:
-            return None  # it stands until an end is recorded
-        ends.append(end)
+    rule = rule_on(book, PENALTY_RULE, judged)
+    if rule is not None:
+        extra = rule.params.get("extra_months", {})
+        for fact in (fact for c in checks if c.rule == PENALTY_RULE and c.finding for fact in c.evidence):
+            end = penalty_bars_until(fact, extra)
+            if end is None:
+                return None  # it stands until an end is recorded
+            ends.append(end)
+    ends.extend(rated_below_until(book, checks, judged, kind))
     return max(ends).isoformat() if ends else None
+
+
+def rated_below_until(book: Rules, checks: list[Check], judged: date, kind: str) -> list[date]:
+    """For each year rated below the minimum of promotion.performance (in force on `judged`) that the rule reads for
+    `judged` and finds short, the last day a promotion date of `kind` still reads it: 31 December of the year the rule's
+    years for the kind later (a TMT reads the years before its own, rules.rating_facts)."""
+    rule = rule_on(book, PERFORMANCE_RULE, judged)
+    years = None if rule is None else rule.params["years"].get(kind)
+    if rule is None or years is None:
+        return []
+    ref, minimum = reference(), None
+    ends = []
+    for c in checks:
+        if c.rule != PERFORMANCE_RULE or not c.finding:
+            continue
+        minimum = predicate_score(ref, rule.params["min_predicate"]) if minimum is None else minimum
+        for fact in c.evidence:
+            year = fact.get("year")
+            if isinstance(year, int) and predicate_score(ref, fact.get("predicate")) < minimum:
+                ends.append(date(year + int(years), 12, 31))
+    return ends
 
 
 def requirement(check: Check) -> str:
@@ -330,9 +356,10 @@ NOT_OPEN_READ = f"SELECT {ROSTER_COLUMNS} FROM roster WHERE subject = ?"
 class EligibilityQueries(ViewReader):
     def eligibility(self, nip: str) -> list[dict[str, Any]]:
         """What is open to an employee: per kind the earliest date, whether it has come (today), the next
-        promotion date from today (`next_date`: after a penalty's known end; None when blocked for good or while a
-        legal status bars it, whose end no record gives), and the requirements met or missing on `judged_on` (after the
-        earliest date and the record's last day), each with the regulation it rests on (`source`, `status`)."""
+        promotion date from today (`next_date`: after a penalty's known end and the years a year rated below the
+        minimum is read for; None when blocked for good or while a legal status bars it, whose end no record gives),
+        and the requirements met or missing on `judged_on` (after the earliest date and the record's last day), each
+        with the regulation it rests on (`source`, `status`)."""
         return self.offers(nip)[0]
 
     def offers(self, nip: str) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
