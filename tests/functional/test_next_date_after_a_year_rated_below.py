@@ -6,7 +6,8 @@ client reading the API its `next_date`), though every promotion date until the e
 rating, which no later fact changes: the page listed "SKP <last year>: Butuh Perbaikan, below Baik" under a date the
 promotion cannot come on. A year rated below the minimum now bars, as a penalty with a known end does, until the last
 day of the last year whose promotion dates read it (`barred_until`); a year with no rating recorded bars nothing so,
-its rating may yet be recorded; a correction of the rating to Baik lifts the bar.
+its rating may yet be recorded; a correction of the rating to Baik lifts the bar. The career page says so beside the
+year: "Promotion dates up to Dec 31, <next year> still read this rating; the first after it is <that date>."
 """
 
 from __future__ import annotations
@@ -54,7 +55,13 @@ def test_a_year_rated_below_baik_moves_the_next_promotion_date_past_the_years_th
     clear = first_permitted(rules(), date(THIS_YEAR + 2, 1, 1))
     assert clear is not None
     assert item["next_date"] == clear.isoformat()
-    assert f"Next promotion date: {clear:%b} {clear.day}, {clear.year}" in page_text(world, nip)
+    english = page_text(world, nip)
+    assert f"Next promotion date: {clear:%b} {clear.day}, {clear.year}" in english
+    assert (  # the page says why, beside the year
+        f"SKP {THIS_YEAR - 1}: Butuh Perbaikan, below Baik. Promotion dates up to Dec 31, {THIS_YEAR + 1} still read"
+        f" this rating; the first after it is {clear:%b} {clear.day}, {clear.year}."
+    ) in english
+    assert f"sampai dengan 31 Des {THIS_YEAR + 1} masih memperhitungkan penilaian ini" in page_text(world, nip, "id")
     # the rating corrected to Baik: the bar is lifted
     world.services.ledger.record(
         nip, "correction", f.correction(rated, date.today().isoformat(), predicate="BAIK"), actor="t"
