@@ -97,7 +97,7 @@ def stored_entry(version: int, topic: str, stored: Any) -> Entry | None:
     """`Entry.of(app.decode(row))` of a stored row, from its version, topic and state (its state read as it is);
     None if it does not read plainly."""
     found = _TOPICS.get(topic)
-    _, kind, names, read, class_version, added, converters = found if found is not None else _topic(topic)
+    _, kind, names, _, class_version, added, converters = found if found is not None else _topic(topic)
     state = orjson.loads(bytes(stored))
     if added is None:
         return None
@@ -107,9 +107,7 @@ def stored_entry(version: int, topic: str, stored: Any) -> Entry | None:
     elif added:  # a first-version state of a class whose upcasters only add fixed values
         for name, value in added.items():
             state.setdefault(name, value)
-    if not state.keys() >= read:
-        return None
-    stamp, day_text = state["timestamp"], None
+    stamp, day_text = state.get("timestamp"), None
     # `typed_state(cls, state)`: JSON holds no date or Decimal, so every value set is converted; a day's text
     # through `_DAYS` (its date, and whether the text is its isoformat: the effective date's `day_text`)
     for name, convert in converters:
@@ -127,19 +125,22 @@ def stored_entry(version: int, topic: str, stored: Any) -> Entry | None:
                 day_text = value
         else:
             state[name] = date.fromisoformat(value)
-    return Entry(
-        version,
-        kind,
-        state["effective_date"],
-        state["timestamp"],
-        state["reference"],
-        {n: state[n] for n in names},
-        state["recorded_by"],
-        state["migrated"],
-        day_text,
-        stamp if type(stamp) is str and _ISO_UTC_SECOND(stamp) else None,
-        state.get("confirmed") or (),  # (a tuple: `typed_state`'s conversion, above)
-    )
+    try:  # a field read missing (the event would read the class's default): KeyError
+        return Entry(
+            version,
+            kind,
+            state["effective_date"],
+            state["timestamp"],
+            state["reference"],
+            {n: state[n] for n in names},
+            state["recorded_by"],
+            state["migrated"],
+            day_text,
+            stamp if type(stamp) is str and _ISO_UTC_SECOND(stamp) else None,
+            state.get("confirmed") or (),  # (a tuple: `typed_state`'s conversion, above)
+        )
+    except KeyError:
+        return None
 
 
 # Stored texts that `date.fromisoformat(text).isoformat()` / `datetime.fromisoformat(text).isoformat()`

@@ -1,0 +1,48 @@
+"""A stored row reads plainly (`projections.stored_entries.stored_entry`) only with every field an entry reads:
+without any one of them, common or of the payload, it gives None (the caller decodes it as careerlog does, the event
+reading the class's default or failing), and with all of them the entry the mapper's event gives."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import orjson
+import pytest
+
+from careerlog.persistence import class_of
+from projections.stored_entries import COMMON, payload_names, stored_entry
+
+TOPIC = "careerlog.domain.events:PerformanceRated"
+STATE = {
+    "timestamp": "2009-01-13T03:48:00+00:00",
+    "effective_date": "2008-12-31",
+    "reference": "SKP.2008/197512212008012001",
+    "recorded_by": "demo:kota-medan",
+    "migrated": True,
+    "client_key": None,
+    "year": 2008,
+    "predicate": "AMAT_BAIK",
+    "score": None,
+    "class_version": 2,
+}
+READ = [*COMMON, *payload_names(class_of(TOPIC))[0]]
+
+
+def test_a_row_with_every_field_read_reads_plainly_typed() -> None:
+    entry = stored_entry(3, TOPIC, orjson.dumps(STATE))
+    assert entry is not None
+    assert (entry.version, entry.kind, entry.effective_date, entry.reference) == (
+        3,
+        "performance_rating",
+        date(2008, 12, 31),
+        "SKP.2008/197512212008012001",
+    )
+    assert entry.recorded_at == datetime(2009, 1, 13, 3, 48, tzinfo=UTC)
+    assert (entry.day_text, entry.stamp_text) == ("2008-12-31", "2009-01-13T03:48:00+00:00")
+    assert list(entry.values) == list(payload_names(class_of(TOPIC))[0])
+
+
+@pytest.mark.parametrize("missing", READ)
+def test_a_row_without_a_field_read_does_not_read_plainly(missing: str) -> None:
+    state = {k: v for k, v in STATE.items() if k != missing}
+    assert stored_entry(3, TOPIC, orjson.dumps(state)) is None
