@@ -91,8 +91,14 @@ UPCAST_DEFAULTS: dict[str, dict[str, Any]] = {
 def stored_values(entry: Entry) -> dict[str, Any]:
     """An entry's values as its row's data holds them: without a field added by a later class version while it
     holds the value its upcaster gives (`UPCAST_DEFAULTS`)."""
-    defaults = UPCAST_DEFAULTS[entry.kind]
-    return {k: v for k, v in entry.values.items() if k not in defaults or v != defaults[k]}
+    values = entry.values
+    left_out = [k for k, v in UPCAST_DEFAULTS[entry.kind].items() if k in values and values[k] == v]
+    if not left_out:  # (the entry's own dict: only written out)
+        return values
+    kept = dict(values)  # a copy without them, the rest in order
+    for name in left_out:
+        del kept[name]
+    return kept
 
 
 CONFIRMED = "confirmed"  # a row's data's key of the checks the writer confirmed (careerlog.domain.events)
