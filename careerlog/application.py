@@ -589,7 +589,21 @@ class CareerLog(Application[str]):
         self, agency: str, unit: str, payload: Mapping[str, Any], *, actor: str, client_key: str | None = None
     ) -> Outcome:
         """Record a unit's own performance rating for a year."""
-        return self.execute_with_retries(Command(unit_subject(agency, unit), "unit_rating", payload, client_key), actor)
+        return self.record_in_unit(agency, unit, "unit_rating", payload, actor=actor, client_key=client_key)
+
+    def record_in_unit(
+        self,
+        agency: str,
+        unit: str,
+        kind: str,
+        payload: Mapping[str, Any],
+        *,
+        actor: str,
+        client_key: str | None = None,
+    ) -> Outcome:
+        """Record in a unit's record: its rating of a year, or a correction or retraction of one (the kinds a unit's
+        record takes, as an import row naming agency and unit, or `careerlog record UNIT:...`, records them)."""
+        return self.execute_with_retries(Command(unit_subject(agency, unit), kind, payload, client_key), actor)
 
     def execute_with_retries(self, command: Command, actor: str, guard: Guard | None = None) -> Outcome:
         for attempt in range(self.retries):

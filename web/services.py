@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import IO, Any
+from urllib.parse import quote
 
 from careerlog.access import (
     NO_PERSONAL_DATA,
@@ -27,13 +28,13 @@ from careerlog.access import (
     row_filters,
 )
 from careerlog.accounts import ACCESS_LOG_KEYSET, ACCOUNT_CHANGES_KEYSET, Account, Accounts, open_accounts
-from careerlog.application import CareerLog, confirmations
+from careerlog.application import CareerLog, confirmations, unit_subject
 from careerlog.config import Settings
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound, quoted
-from careerlog.domain.ledger import Outcome
+from careerlog.domain.ledger import RATED, Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import Unreadable
-from careerlog.domain.wording import Refusal
+from careerlog.domain.wording import Reason, Refusal
 from careerlog.importing import ImportReport, detect_format, import_rows, kind_from_name, read_csv, read_jsonl
 from careerlog.keyset import Paging, page_of_computed
 from careerlog.reference import reference, rules
@@ -74,6 +75,13 @@ NOTHING: dict[str, list[str]] = {"agency": [""]}
 MENTORING_REPORT_FILTERS = ("agency", "unit", "region", "rank", "focus")
 # The services' own refusals (careerlog.domain.wording; web.pages.messages.load_refusals reads them)
 RATE_OUTSIDE = Refusal("You may rate only units within your scope ({scope}).")
+NO_UNIT_RECORD = Refusal("Nothing is recorded for unit {unit} of {agency}: it was never rated.", quotes=("unit",))
+# careerlog.domain.ledger.RATED as the API says it: where the rating is corrected (no other endpoint records a unit's)
+RATED_HERE = Refusal(
+    "{year} is already rated (version {version}); correct it instead: POST {path} with kind correction and "
+    "target_version {version}.",
+    numbers=("version",),
+)
 AGENCY_OUTSIDE = Refusal("Agency {agency} is outside your scope ({scope}).")
 NO_AUDITED_DECISION = Refusal("No audited decision {decision}.", quotes=("decision",))  # (from an address)
 WHICH_FILE_FORMAT = Refusal(
@@ -269,12 +277,63 @@ class Services:
             return e.errors
 
     def rate_unit(self, writer: Account, agency: str, unit: str, body: Mapping[str, Any], key: str | None) -> Written:
-        """Record a unit's own yearly rating, within the writer's agencies."""
-        require(writer, Action.RATE_UNIT)
-        if not permits(writer, Action.RATE_UNIT, Target(None, agency, None)):
-            raise OutsideScope(RATE_OUTSIDE.reason(scope=writer.scope.describe()), "agency")
-        outcome = self.ledger.rate_unit(agency, unit, body, actor=writer.username, client_key=key)
+        """Record a unit's own yearly rating, within the writer's agencies. A year already rated is refused
+        pointing at the endpoint that corrects it (`record_in_unit`)."""
+        unit_within(writer, agency)
+        try:
+            outcome = self.ledger.rate_unit(agency, unit, body, actor=writer.username, client_key=key)
+        except InvalidInput as e:
+            raise pointed_to_correction(e, agency, unit) from None
         return self.written(outcome)
+
+    def record_in_unit(
+        self, writer: Account, agency: str, unit: str, body: Mapping[str, Any], key: str | None
+    ) -> Written:
+        """Record a correction or retraction of a fact in a unit's record (a rating), within the writer's agencies,
+        as an import row naming agency and unit records it. A unit never rated: not found."""
+        unit_within(writer, agency)
+        self._unit_record(agency, unit)
+        payload = {k: v for k, v in body.items() if k != "kind"}
+        outcome = self.ledger.record_in_unit(agency, unit, body["kind"], payload, actor=writer.username, client_key=key)
+        return self.written(outcome)
+
+    def _unit_record(self, agency: str, unit: str) -> str:
+        """The subject of a unit's record; NotFound when nothing is recorded for it (never rated)."""
+        subject = unit_subject(agency, unit)
+        if not self.ledger.get_events(subject, ["unit_registration"]):
+            _, code, name = subject.split(":", 2)
+            raise NotFound(NO_UNIT_RECORD.reason(unit=name, agency=code))
+        return subject
+
+    def unit_history(self, reader: Account, agency: str, unit: str) -> dict[str, Any]:
+        """Every event recorded for a unit, oldest first: its registration, ratings, corrections, retractions."""
+        unit_within(reader, agency)
+        subject = self._unit_record(agency, unit)
+        _, code, name = subject.split(":", 2)
+        return {"agency": code, "unit": name, "items": self.ledger.get_history(subject)}
+
+    def unit_ratings(self, reader: Account, agency: str, unit: str) -> dict[str, Any]:
+        """A unit's ratings in force, by year: each as its corrections left it (a retracted one left out), with
+        its version and the versions of the corrections."""
+        unit_within(reader, agency)
+        subject = self._unit_record(agency, unit)
+        _, code, name = subject.split(":", 2)
+        record = self.ledger.get_aggregates([subject])[subject]
+        ratings = sorted(
+            (f for f in record.active_facts() if f.kind == "unit_rating"), key=lambda f: (f.get("year"), f.version)
+        )
+        items = [
+            {
+                "year": f.get("year"),
+                "predicate": f.get("predicate"),
+                "effective_date": f.effective_date,
+                "reference": f.get("reference"),
+                "version": f.version,
+                "corrected_by": list(f.corrected_by),
+            }
+            for f in ratings
+        ]
+        return {"agency": code, "unit": name, "items": items}
 
     def import_file(
         self, writer: Account, stream: IO[bytes], *, name: str, fmt: str | None, kind: str | None, dry_run: bool
@@ -793,3 +852,29 @@ def relationship_totals(relationships: list[dict[str, Any]]) -> dict[str, int]:
         "sessions": sum(r["sessions"] for r in relationships),
         "minutes": sum(r["minutes"] for r in relationships),
     }
+
+
+def unit_within(account: Account, agency: str) -> None:
+    """AccessDenied unless the account may rate units at all; OutsideScope (a 403 naming `agency`) unless it may
+    rate the agency's units (its record's reads and corrections are judged so too)."""
+    require(account, Action.RATE_UNIT)
+    if not permits(account, Action.RATE_UNIT, Target(None, agency, None)):
+        raise OutsideScope(RATE_OUTSIDE.reason(scope=account.scope.describe()), "agency")
+
+
+def pointed_to_correction(error: InvalidInput, agency: str, unit: str) -> InvalidInput:
+    """A unit rating's refusal with "already rated (version N); correct it instead" saying where: the unit's events
+    endpoint, with the version to name (the ledger's words name no endpoint: the import and the command line
+    say them too). The other reasons unchanged."""
+    reasons = error.errors.get("year")
+    if not reasons:
+        return error
+    _, code, name = unit_subject(agency, unit).split(":", 2)
+    path = f"/api/v1/units/{quote(code, safe='')}/{quote(name, safe='')}/events"
+    pointed = []
+    for reason in reasons:
+        if isinstance(reason, Reason) and reason.refusal is RATED:
+            values = dict(reason.params)
+            reason = RATED_HERE.reason(year=values["year"], version=values["version"], path=path)
+        pointed.append(reason)
+    return InvalidInput({**error.errors, "year": pointed})

@@ -14,6 +14,7 @@ WRITES = {
     "POST /api/v1/employees": "json",
     "POST /api/v1/employees/{nip}/events": "json",
     "POST /api/v1/units/{agency}/{unit}/ratings": "json",
+    "POST /api/v1/units/{agency}/{unit}/events": "json",
     "POST /api/v1/imports": "multipart/form-data",
 }
 

@@ -64,6 +64,14 @@ ENDPOINTS: dict[str, Callable[[str, str], Request]] = {
     "mentoring": lambda nip, role: ("GET", "/api/v1/reports/mentoring", {}),
     "scorecard": lambda nip, role: ("GET", "/api/v1/reports/scorecard?agency=KOTA-MEDAN&year=2020&years=1", {}),
     "rate_unit": lambda nip, role: ("POST", "/api/v1/units/KOTA-MEDAN/BKPSDM/ratings", {"json": f.rating(2023)}),
+    # (after rate_unit: the unit rated, its rating version 2, for a role that may rate it)
+    "unit_ratings": lambda nip, role: ("GET", "/api/v1/units/KOTA-MEDAN/BKPSDM/ratings", {}),
+    "unit_history": lambda nip, role: ("GET", "/api/v1/units/KOTA-MEDAN/BKPSDM/events", {}),
+    "unit_record": lambda nip, role: (
+        "POST",
+        "/api/v1/units/KOTA-MEDAN/BKPSDM/events",
+        {"json": {"kind": "correction", **f.correction(2, "2024-02-01", predicate="SANGAT_BAIK")}},
+    ),
     "import": lambda nip, role: (
         "POST",
         "/api/v1/imports",
@@ -102,6 +110,9 @@ ROUTES = {
     "mentoring": "GET /api/v1/reports/mentoring",
     "scorecard": "GET /api/v1/reports/scorecard",
     "rate_unit": "POST /api/v1/units/<agency>/<unit>/ratings",
+    "unit_ratings": "GET /api/v1/units/<agency>/<unit>/ratings",
+    "unit_history": "GET /api/v1/units/<agency>/<unit>/events",
+    "unit_record": "POST /api/v1/units/<agency>/<unit>/events",
     "import": "POST /api/v1/imports",
     "import_template": "GET /api/v1/imports/templates/<kind>.xlsx",
     "access_log": "GET /api/v1/access-log",
@@ -110,7 +121,8 @@ ROUTES = {
 }
 
 # The status each role gets for each endpoint, about Budi (KOTA-MEDAN, region 12.71).
-ALLOWED_WRITE = {"record": 201, "appoint": 201, "rate_unit": 201, "import": 200, "import_template": 200}
+UNITS = {"rate_unit": 201, "unit_ratings": 200, "unit_history": 200, "unit_record": 201}
+ALLOWED_WRITE = {"record": 201, "appoint": 201, **UNITS, "import": 200, "import_template": 200}
 RECORD_READS = {"profile": 200, "history": 200, "timeline": 200, "eligibility": 200}
 REPORTS = {"headcount": 200, "training_compliance": 200, "programmes": 200, "mentoring": 200}
 AUDITS = {

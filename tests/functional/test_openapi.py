@@ -40,7 +40,8 @@ PATHS = {
     "/api/v1/reports/programmes": {"get"},
     "/api/v1/reports/mentoring": {"get"},
     "/api/v1/reports/scorecard": {"get"},
-    "/api/v1/units/{agency}/{unit}/ratings": {"post"},
+    "/api/v1/units/{agency}/{unit}/ratings": {"get", "post"},
+    "/api/v1/units/{agency}/{unit}/events": {"get", "post"},
     "/api/v1/imports": {"post"},
     "/api/v1/imports/templates/{kind}.xlsx": {"get"},
     "/api/v1/access-log": {"get"},
@@ -152,7 +153,7 @@ def test_the_documentation_page_works_offline(client: FlaskClient) -> None:
 
 def test_every_read_documents_its_etag_if_none_match_and_not_modified(spec: dict[str, Any]) -> None:
     reads = [(path, ops["get"]) for path, ops in spec["paths"].items() if "get" in ops]
-    assert len(reads) == 26
+    assert len(reads) == 28
     for path, operation in reads:
         assert "ETag" in operation["responses"]["200"]["headers"], path
         assert "ETag" in operation["responses"]["304"]["headers"], path
@@ -166,7 +167,7 @@ def test_every_read_documents_its_etag_if_none_match_and_not_modified(spec: dict
 
 def test_every_operation_documents_the_rate_limits_429_and_the_503_with_their_retry_after(spec: dict[str, Any]) -> None:
     operations = [(path, op) for path, ops in spec["paths"].items() for name, op in ops.items() if name != "parameters"]
-    assert len(operations) == 30
+    assert len(operations) == 33
     for path, operation in operations:
         assert operation["responses"]["429"] == {"$ref": "#/components/responses/TOO_MANY_REQUESTS"}, path
         assert operation["responses"]["503"] == {"$ref": "#/components/responses/SERVICE_UNAVAILABLE"}, path

@@ -24,7 +24,10 @@ from careerlog.domain.errors import cut, quoted
 from careerlog.domain.events import (
     BY_KIND,
     EMPLOYEE_EVENTS,
+    UNIT_EVENTS,
     Appointed,
+    EventCorrected,
+    EventRetracted,
     LedgerEvent,
     UnitRated,
 )
@@ -298,11 +301,44 @@ NewEmployeeSchema = event_schema(
 UnitRatingSchema = event_schema(UnitRated, name="UnitRatingSchema", with_kind=False, subject=None)
 
 
+def unit_event_schema(event_cls: type[LedgerEvent]) -> type[Schema]:
+    """A kind's schema in a unit's record: its fields, and the unit's agency and name where an employee's has the
+    NIP (dump only; a correction or retraction takes no `confirm`: no check of a unit's is confirmed)."""
+    schema = event_schema(event_cls, name=f"Unit{event_cls.__name__}Schema")
+    del schema._declared_fields["nip"]
+    for name, doc in (("agency", "The unit's agency code."), ("unit", "The unit's name within the agency.")):
+        schema._declared_fields[name] = fields.String(dump_only=True, metadata={"description": doc})
+    return schema
+
+
+UNIT_EVENT_SCHEMAS: dict[str, type[Schema]] = {cls.KIND: unit_event_schema(cls) for cls in UNIT_EVENTS}
+
+
+def unit_dispatch(name: str, kinds: Iterable[type[LedgerEvent]], doc: str) -> type[KindDispatch]:
+    schemas = {cls.KIND: UNIT_EVENT_SCHEMAS[cls.KIND]() for cls in kinds}
+    return type(name, (KindDispatch,), {"KINDS": schemas, "__doc__": doc})
+
+
+UnitRecordEventSchema = unit_dispatch(
+    "UnitRecordEventSchema",
+    (EventCorrected, EventRetracted),
+    "A correction or retraction of a unit's rating: `kind` and that kind's fields (a rating itself is sent to "
+    "POST /api/v1/units/{agency}/{unit}/ratings).",
+)
+UnitHistoryEventSchema = unit_dispatch(
+    "UnitHistoryEventSchema",
+    UNIT_EVENTS,
+    "A recorded event of a unit's record with its version and recorded time, as the ledger holds it.",
+)
+
+
 def register_components(spec: Any) -> None:
     """Put the kinds' schemas and the dispatching schemas into the OpenAPI components."""
     for schema in EVENT_SCHEMAS.values():
         spec.components.schema(schema_name(schema), schema=schema)
-    for dispatcher in (RecordEventSchema, HistoryEventSchema):
+    for schema in UNIT_EVENT_SCHEMAS.values():
+        spec.components.schema(schema_name(schema), schema=schema)
+    for dispatcher in (RecordEventSchema, HistoryEventSchema, UnitRecordEventSchema, UnitHistoryEventSchema):
         names = {kind: schema_name(type(s)) for kind, s in dispatcher.KINDS.items()}
         spec.components.schema(
             schema_name(dispatcher),

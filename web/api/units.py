@@ -5,21 +5,59 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
+from marshmallow import fields
 
 from careerlog.access import Action
 from careerlog.reference import reference
 from web.api.blueprint import ApiBlueprint
-from web.api.common import caller, services
-from web.api.event_schemas import UnitRatingSchema
-from web.api.fields import NOT_BLANK
-from web.api.schemas import NO_QUERY, IdempotencyHeaderSchema, WrittenSchema
+from web.api.common import caller, file_name, json_or_csv, services
+from web.api.event_schemas import UnitHistoryEventSchema, UnitRatingSchema, UnitRecordEventSchema
+from web.api.fields import NOT_BLANK, PlainDate
+from web.api.schemas import NO_QUERY, FormatSchema, IdempotencyHeaderSchema, StrictSchema, WrittenSchema
 
 blp = ApiBlueprint(
     "units",
     __name__,
     url_prefix="/api/v1/units",
-    description="Work units' own performance ratings.",
+    description="Work units' own performance ratings: record, correct or retract them, and read them back.",
 )
+
+
+class UnitRatingRowSchema(StrictSchema):
+    """A unit's rating of a year as it stands: its corrections applied (a retracted rating is not listed)."""
+
+    year = fields.Integer(dump_only=True, metadata={"description": "The year assessed."})
+    predicate = fields.String(dump_only=True, metadata={"description": "The unit's predicate, as corrected."})
+    effective_date = PlainDate(dump_only=True, metadata={"description": "The rating's date, as corrected."})
+    reference = fields.String(dump_only=True, metadata={"description": "The rating's reference, as corrected."})
+    version = fields.Integer(
+        dump_only=True, metadata={"description": "The rating's version: the target_version of its correction."}
+    )
+    corrected_by = fields.List(
+        fields.Integer(),
+        dump_only=True,
+        metadata={"description": "The versions of the corrections of the rating, oldest first (none: as recorded)."},
+    )
+
+
+class UnitRatingsSchema(StrictSchema):
+    """A unit's ratings in force, by year."""
+
+    agency = fields.String(dump_only=True)
+    unit = fields.String(dump_only=True)
+    items = fields.List(fields.Nested(UnitRatingRowSchema), dump_only=True)
+
+
+class UnitHistorySchema(StrictSchema):
+    """Every event recorded for a unit, oldest first: its registration, ratings, corrections, retractions."""
+
+    agency = fields.String(dump_only=True)
+    unit = fields.String(dump_only=True)
+    items = fields.List(fields.Nested(UnitHistoryEventSchema), dump_only=True)
+
+
+ratings_schema = UnitRatingsSchema()
+history_schema = UnitHistorySchema()
 
 
 # The path's agency in the OpenAPI document: a code of the agencies table (another is refused: 422, or the 403 of an
@@ -53,6 +91,42 @@ class Ratings(MethodView):
     @blp.alt_response(403, response="FORBIDDEN")
     @blp.alt_response(409, response="CONFLICT")
     def post(self, body: dict[str, Any], headers: dict[str, Any], _: dict[str, Any], agency: str, unit: str) -> Any:
-        """Record a unit's own performance rating for a year."""
+        """Record a unit's own performance rating for a year (a year already rated: correct it through
+        POST /api/v1/units/{agency}/{unit}/events)."""
         written = services().rate_unit(caller(), agency, unit, body, headers.get("idempotency_key"))
+        return written.to_dict(), 201 if written.outcome.created else 200
+
+    @blp.requires(Action.RATE_UNIT)
+    @blp.read(FormatSchema, UnitRatingsSchema, refusal=(404, "NOT_FOUND"))
+    @blp.alt_response(403, response="FORBIDDEN")
+    def get(self, args: dict[str, Any], agency: str, unit: str) -> Any:
+        """List a unit's ratings in force by year, each as its corrections left it (a retracted one left out)."""
+        found = services().unit_ratings(caller(), agency, unit)
+        return json_or_csv(found, ratings_schema, name=file_name(f"ratings-{agency}-{unit}"))
+
+
+@blp.route("/<agency>/<unit>/events", parameters=PATH_PARAMETERS)
+class Events(MethodView):
+    @blp.requires(Action.RATE_UNIT)
+    @blp.read(FormatSchema, UnitHistorySchema, refusal=(404, "NOT_FOUND"))
+    @blp.alt_response(403, response="FORBIDDEN")
+    def get(self, args: dict[str, Any], agency: str, unit: str) -> Any:
+        """List every event recorded for a unit, with recorded times: its ratings as recorded, their corrections
+        and retractions."""
+        found = services().unit_history(caller(), agency, unit)
+        return json_or_csv(found, history_schema, name=file_name(f"events-{agency}-{unit}"))
+
+    @blp.requires(Action.RATE_UNIT)
+    @blp.arguments(UnitRecordEventSchema)
+    @blp.arguments(IdempotencyHeaderSchema, location="headers")
+    @blp.arguments(NO_QUERY, location="query")
+    @blp.response(201, WrittenSchema)
+    @blp.alt_response(200, schema=WrittenSchema, description="Already recorded: the first answer again.")
+    @blp.alt_response(403, response="FORBIDDEN")
+    @blp.alt_response(404, response="NOT_FOUND")
+    @blp.alt_response(409, response="CONFLICT")
+    def post(self, body: dict[str, Any], headers: dict[str, Any], _: dict[str, Any], agency: str, unit: str) -> Any:
+        """Correct or retract a unit's rating (`target_version`: its version in GET .../ratings), as an
+        employee's fact is corrected or retracted; the rating recorded stays in the unit's history."""
+        written = services().record_in_unit(caller(), agency, unit, body, headers.get("idempotency_key"))
         return written.to_dict(), 201 if written.outcome.created else 200
