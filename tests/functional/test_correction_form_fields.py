@@ -5,6 +5,7 @@ as "Bukan JSON yang sah.", found walking the demo as HR from a career page's "Ko
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -32,7 +33,10 @@ def promoted(world: World) -> int:
 def correction(world: World, version: int, **inputs: str) -> dict[str, Any]:
     url = f"/pages/record?kind=correction&nip={BUDI}&target_version={version}"
     page = world.client.get(url).get_data(as_text=True)
-    filled = dict(re.findall(r'<input [^>]*name="((?:corrected|shown)\.\w+)" value="([^"]*)"', page))
+    # as a browser sends them: each input's value, a textarea's text, line breaks as CRLF
+    found = re.findall(r'<input [^>]*name="((?:corrected|shown)\.\w+)" value="([^"]*)"', page)
+    found += re.findall(r'<textarea [^>]*name="(corrected\.\w+)"[^>]*>\n?(.*?)</textarea>', page, re.S)
+    filled = {name: html.unescape(value).replace("\n", "\r\n") for name, value in found}
     for name, options in re.findall(r'<select [^>]*name="(corrected\.\w+)"[^>]*>(.*?)</select>', page, re.S):
         chosen = re.search(r'<option value="([^"]*)" selected', options)
         filled[name] = chosen[1] if chosen else ""

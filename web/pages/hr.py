@@ -171,6 +171,7 @@ CORRECTED = "corrected."  # the correction form's input of a corrected fact's fi
 # beside it, hidden, the value it was filled with when the form was shown: shown.<field>. A field is corrected when
 # its input differs from that value, not from the value as it stands when the form is sent: another correction
 # recorded meanwhile is neither undone by the fields left as they were nor overwritten unseen by the one changed.
+# The value is kept with its line breaks as LF (canonical_value): a browser sends them back as CRLF.
 SHOWN = "shown."
 
 
@@ -184,36 +185,68 @@ def typed_value(spec: FieldSpec, value: Any) -> str:
     return str(value)
 
 
+def one_line_break(text: str) -> str:
+    """A text with each line break as LF: a browser sends a textarea's (and a hidden input's) as CRLF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def canonical_value(spec: FieldSpec, value: Any) -> str:
+    """A fact's value as the form keeps it beside its input (shown.<field>): as the input holds it, a text with its
+    line breaks as LF."""
+    return one_line_break(typed_value(spec, value))
+
+
+def multiline(value: str) -> bool:
+    """Whether a text input would lose a line break of `value`: the form shows it in a textarea instead (a training's
+    title "Judul\nDua", recorded through the API or an import's cell of two lines), which sends it back whole."""
+    return "\n" in value or "\r" in value
+
+
+def left_as_shown(typed: str, shown: str) -> bool:
+    """Whether an input was sent as the form filled it from `shown` (its canonical value): what a browser sends for
+    an input the writer did not touch. A text's line breaks come back as CRLF from a textarea, and dropped from a
+    text input (a form opened before line breaks were shown in a textarea, or a script's)."""
+    typed, shown = one_line_break(typed).strip(), one_line_break(shown).strip()
+    return typed == shown or (multiline(shown) and typed == shown.replace("\n", "").strip())
+
+
 def corrected_inputs(target: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The correction form's inputs: each field of the corrected fact, filled with its value as it stands (after
-    earlier corrections), so that an HR administrator changes the wrong one in place instead of writing JSON."""
+    earlier corrections), so that an HR administrator changes the wrong one in place instead of writing JSON; each
+    with that value as kept beside it, hidden (`canonical`)."""
     cls = BY_KIND.get(target["kind"])
     if cls is None:
         return []
     return [
-        {**field_view(spec, target["kind"]), "value": typed_value(spec, target["values"].get(spec.name))}
+        {
+            **field_view(spec, target["kind"]),
+            "value": typed_value(spec, target["values"].get(spec.name)),
+            "canonical": canonical_value(spec, target["values"].get(spec.name)),
+        }
         for spec in filled_fields(cls)
     ]
 
 
 def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict[str, Any] | Unreadable:
     """The corrected fields as the ledger takes them: the inputs changed from the value they were filled with
-    (a decimal read in the page's language, one that does not read handed on as Unreadable); none changed is
-    Unreadable, refused beside the fact's fields. Either is refused by the ledger with every other problem of the
-    form (a reason left out, another corrected field), so that one sending names every field to mend."""
+    (a decimal read in the page's language, one that does not read handed on as Unreadable; a text with its line
+    breaks as LF); none changed is Unreadable, refused beside the fact's fields. Either is refused by the ledger with
+    every other problem of the form (a reason left out, another corrected field), so that one sending names every
+    field to mend."""
     changed: dict[str, Any] = {}
     for field in corrected_inputs(target):
-        name, now = field["name"], field["value"]
-        was = form.get(SHOWN + name, now).strip()  # (a form sent without it, a script's: judged against now)
-        typed = form.get(CORRECTED + name, was).strip()
-        if typed == was:
+        name, now = field["name"], field["canonical"]
+        was = one_line_break(form.get(SHOWN + name, now))  # (a form sent without it, a script's: judged against now)
+        sent = form.get(CORRECTED + name)
+        if sent is None or left_as_shown(sent, was):
             continue  # left as shown: not corrected here, whatever a correction recorded meanwhile made it
+        typed = one_line_break(sent).strip()
         if was != now:
             changed[name] = Unreadable(
                 _(
                     "Corrected since this form was opened: it now holds %(now)s, not %(was)s. Check it, and send the"
                     " form again to correct it to %(typed)s.",
-                    now=now or _("nothing"),
+                    now=field["value"] or _("nothing"),
                     was=was or _("nothing"),
                     typed=typed or _("nothing"),
                 )
@@ -240,8 +273,8 @@ def corrected_typed(values: Mapping[str, str], corrected: list[dict[str, Any]]) 
     for field in corrected:
         name, sent = field["name"], values.get(CORRECTED + field["name"])
         was = values.get(SHOWN + name)
-        left = sent is None or (was is not None and sent.strip() == was.strip())
-        typed[name] = field["value"] if left else sent
+        left = sent is None or (was is not None and left_as_shown(sent, was))
+        typed[name] = field["value"] if left else one_line_break(sent)
     return typed
 
 
@@ -418,6 +451,7 @@ def record() -> ResponseReturnValue:
         confirmed=kind in CONFIRMING_KINDS and "promotion.one_step" in request.form.getlist("confirm"),  # (kept ticked)
         corrected_prefix=CORRECTED,
         shown_prefix=SHOWN,
+        multiline=multiline,
         corrected_typed=corrected_typed(values, corrected),
         example=correction_example(target) if target else None,
         shown=shown_value,
