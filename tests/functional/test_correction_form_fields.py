@@ -34,7 +34,7 @@ def correction(world: World, version: int, **inputs: str) -> dict[str, Any]:
     url = f"/pages/record?kind=correction&nip={BUDI}&target_version={version}"
     page = world.client.get(url).get_data(as_text=True)
     # as a browser sends them: each input's value, a textarea's text, line breaks as CRLF
-    found = re.findall(r'<input [^>]*name="((?:corrected|shown)\.\w+)" value="([^"]*)"', page)
+    found = re.findall(r'<input [^>]*name="((?:corrected|shown)[._]\w+)" value="([^"]*)"', page)
     found += re.findall(r'<textarea [^>]*name="(corrected\.\w+)"[^>]*>\n?(.*?)</textarea>', page, re.S)
     filled = {name: html.unescape(value).replace("\n", "\r\n") for name, value in found}
     for name, options in re.findall(r'<select [^>]*name="(corrected\.\w+)"[^>]*>(.*?)</select>', page, re.S):

@@ -18,7 +18,7 @@ from typing import Any
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 from flask import Response, abort, flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import get_locale
+from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
@@ -64,7 +64,7 @@ from careerlog.textfiles import (
 from careerlog.workbook_template import XLSX_TYPE, template_name, template_workbook
 from careerlog.workbooks import header_names
 from web.errors import KEY_HEADER, conflict_errors
-from web.pages import local_number
+from web.pages import LANGUAGES, local_number
 from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
 from web.pages.inspector import AUDIT_CSV_LIMIT, page_number
@@ -171,8 +171,11 @@ CORRECTED = "corrected."  # the correction form's input of a corrected fact's fi
 # beside it, hidden, the value it was filled with when the form was shown: shown.<field>. A field is corrected when
 # its input differs from that value, not from the value as it stands when the form is sent: another correction
 # recorded meanwhile is neither undone by the fields left as they were nor overwritten unseen by the one changed.
-# The value is kept with its line breaks as LF (canonical_value): a browser sends them back as CRLF.
+# The value is kept in no page's language (a decimal plainly, 1500000.5; a date YYYY-MM-DD; a code; a text with its
+# line breaks as LF: canonical_value), so that a form sent after the reader changed the page's language reads it
+# alike; SHOWN_LANGUAGE says the language the inputs were filled in, to tell an input left as shown.
 SHOWN = "shown."
+SHOWN_LANGUAGE = "shown_language"
 
 
 def typed_value(spec: FieldSpec, value: Any) -> str:
@@ -181,8 +184,22 @@ def typed_value(spec: FieldSpec, value: Any) -> str:
     if value is None:
         return ""
     if spec.type is Decimal:
-        return str(format_decimal(Decimal(str(value)), locale=get_locale()))
+        return local_text(Decimal(str(value)))
     return str(value)
+
+
+def local_text(number: Decimal) -> str:
+    """A decimal as the page writes it, in its language (1.500.000,5 in Indonesian, 1,500,000.5 in English)."""
+    return str(format_decimal(number, locale=get_locale()))
+
+
+def plain_decimal(text: str) -> Decimal | None:
+    """A decimal kept in no page's language (canonical_value: 1500000.5), or None for a text that holds none."""
+    try:
+        number = Decimal(text.strip())
+    except ArithmeticError:  # (InvalidOperation)
+        return None
+    return number if number.is_finite() else None
 
 
 def one_line_break(text: str) -> str:
@@ -191,9 +208,22 @@ def one_line_break(text: str) -> str:
 
 
 def canonical_value(spec: FieldSpec, value: Any) -> str:
-    """A fact's value as the form keeps it beside its input (shown.<field>): as the input holds it, a text with its
-    line breaks as LF."""
-    return one_line_break(typed_value(spec, value))
+    """A fact's value as the form keeps it beside its input (shown.<field>), in no page's language: a decimal as
+    plain digits (1500000.5, never 1.500.000,5), a date YYYY-MM-DD, a code, a number, a text with its line breaks as
+    LF (canonical_value of what comes back reads alike: same_value)."""
+    if value is None:
+        return ""
+    if spec.type is Decimal:
+        return format(Decimal(str(value)), "f")
+    return one_line_break(str(value))
+
+
+def same_value(kind: str, a: str, b: str) -> bool:
+    """Whether two canonical values of a field of `kind` (FieldSpec.type_name) are one value: decimals by their
+    number (1500000.5 is 1500000.50), anything else by its text, line breaks as LF."""
+    if kind == "decimal" and (x := plain_decimal(a)) is not None and (y := plain_decimal(b)) is not None:
+        return x == y
+    return one_line_break(a) == one_line_break(b)  # (a decimal that reads as none: a form's tampered with)
 
 
 def multiline(value: str) -> bool:
@@ -202,18 +232,27 @@ def multiline(value: str) -> bool:
     return "\n" in value or "\r" in value
 
 
-def left_as_shown(typed: str, shown: str) -> bool:
-    """Whether an input was sent as the form filled it from `shown` (its canonical value): what a browser sends for
-    an input the writer did not touch. A text's line breaks come back as CRLF from a textarea, and dropped from a
-    text input (a form opened before line breaks were shown in a textarea, or a script's)."""
+def left_as_shown(field: Mapping[str, Any], typed: str, shown: str, language: str) -> bool:
+    """Whether an input was sent as the form filled it from `shown` (its canonical value) in `language`: what a
+    browser sends for an input the writer did not touch. A text's line breaks come back as CRLF from a textarea, and
+    dropped from a text input (a form opened before line breaks were shown in a textarea, or a script's)."""
+    if field["type"] == "decimal" and (number := plain_decimal(shown)) is not None:
+        with force_locale(language):
+            shown = local_text(number)
     typed, shown = one_line_break(typed).strip(), one_line_break(shown).strip()
     return typed == shown or (multiline(shown) and typed == shown.replace("\n", "").strip())
+
+
+def shown_language(form: Mapping[str, str]) -> str:
+    """The language the correction form's inputs were filled in (SHOWN_LANGUAGE), else the page's."""
+    language = form.get(SHOWN_LANGUAGE, "")
+    return language if language in LANGUAGES else str(get_locale())
 
 
 def corrected_inputs(target: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The correction form's inputs: each field of the corrected fact, filled with its value as it stands (after
     earlier corrections), so that an HR administrator changes the wrong one in place instead of writing JSON; each
-    with that value as kept beside it, hidden (`canonical`)."""
+    with that value in no page's language (`canonical`), kept beside it, hidden."""
     cls = BY_KIND.get(target["kind"])
     if cls is None:
         return []
@@ -227,27 +266,35 @@ def corrected_inputs(target: Mapping[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+def shown_again(field: Mapping[str, Any], canonical: str) -> str:
+    """A canonical value of a field (shown.<field>) as the page shows it, in its language: for a refusal's words."""
+    if field["type"] == "decimal" and (number := plain_decimal(canonical)) is not None:
+        return local_text(number)
+    return canonical
+
+
 def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict[str, Any] | Unreadable:
     """The corrected fields as the ledger takes them: the inputs changed from the value they were filled with
-    (a decimal read in the page's language, one that does not read handed on as Unreadable; a text with its line
-    breaks as LF); none changed is Unreadable, refused beside the fact's fields. Either is refused by the ledger with
-    every other problem of the form (a reason left out, another corrected field), so that one sending names every
-    field to mend."""
+    (a decimal read in the language the form was shown in, one that does not read handed on as Unreadable; a text
+    with its line breaks as LF); none changed is Unreadable, refused beside the fact's fields. Either is refused by
+    the ledger with every other problem of the form (a reason left out, another corrected field), so that one sending
+    names every field to mend."""
     changed: dict[str, Any] = {}
+    language = shown_language(form)
     for field in corrected_inputs(target):
         name, now = field["name"], field["canonical"]
         was = one_line_break(form.get(SHOWN + name, now))  # (a form sent without it, a script's: judged against now)
         sent = form.get(CORRECTED + name)
-        if sent is None or left_as_shown(sent, was):
+        if sent is None or left_as_shown(field, sent, was, language):
             continue  # left as shown: not corrected here, whatever a correction recorded meanwhile made it
         typed = one_line_break(sent).strip()
-        if was != now:
+        if not same_value(field["type"], was, now):
             changed[name] = Unreadable(
                 _(
                     "Corrected since this form was opened: it now holds %(now)s, not %(was)s. Check it, and send the"
                     " form again to correct it to %(typed)s.",
                     now=field["value"] or _("nothing"),
-                    was=was or _("nothing"),
+                    was=shown_again(field, was) or _("nothing"),
                     typed=typed or _("nothing"),
                 )
             )
@@ -255,8 +302,9 @@ def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict
         if type(marked := exponent_marked(target["kind"], name, typed)) is WrittenWithExponent:
             typed = marked  # ("1e3": refused beside the field as the API refuses it, after the field's bounds)
         elif field["type"] == "decimal" and typed:
-            try:
-                typed = local_decimal(typed, name)
+            try:  # read in the language the writer saw the form in, whatever the page's is now (it is theirs)
+                with force_locale(language):
+                    typed = local_decimal(typed, name)
             except NumberFormatError as e:
                 typed = Unreadable(unread_number(e))
         changed[name] = typed
@@ -270,10 +318,11 @@ def corrected_typed(values: Mapping[str, str], corrected: list[dict[str, Any]]) 
     changed it (from the value shown beside it), else the value as it stands now, which a correction recorded since
     the form was opened may have changed (sent again, the form then corrects only what the writer changed)."""
     typed: dict[str, str] = {}
+    language = shown_language(values)
     for field in corrected:
         name, sent = field["name"], values.get(CORRECTED + field["name"])
         was = values.get(SHOWN + name)
-        left = sent is None or (was is not None and left_as_shown(sent, was))
+        left = sent is None or (was is not None and left_as_shown(field, sent, was, language))
         typed[name] = field["value"] if left else one_line_break(sent)
     return typed
 
@@ -451,6 +500,7 @@ def record() -> ResponseReturnValue:
         confirmed=kind in CONFIRMING_KINDS and "promotion.one_step" in request.form.getlist("confirm"),  # (kept ticked)
         corrected_prefix=CORRECTED,
         shown_prefix=SHOWN,
+        shown_language=SHOWN_LANGUAGE,
         multiline=multiline,
         corrected_typed=corrected_typed(values, corrected),
         example=correction_example(target) if target else None,
