@@ -168,3 +168,18 @@ def test_a_rating_or_another_kind_sent_to_the_events_is_refused_naming_kind(rate
     assert problem["errors"] == {"kind": ["A unit's own rating is sent to POST /api/v1/units/{agency}/{unit}/ratings."]}
     problem = refused(rated, {"kind": "training"})
     assert problem["errors"] == {"kind": ["Missing or unknown kind; one of: correction, retraction."]}
+
+
+def test_a_unit_whose_name_holds_a_slash_is_rated_corrected_and_read_through_its_encoded_name(world: World) -> None:
+    # (an import row or `careerlog record UNIT:...` takes such a name; the routes read the unit as the rest of the
+    # path, so its %2F, which the server decodes to "/" before routing, no longer misses every route: a 404 page)
+    unit = "/api/v1/units/KOTA-MEDAN/Sekretariat%2FTata%20Usaha"
+    assert world.post(f"{unit}/ratings", "hr", json=RATING).status_code == 201
+    again = world.post(f"{unit}/ratings", "hr", json={**RATING, "reference": "L-2"}).get_json()
+    assert f"POST {unit}/events with kind correction" in again["errors"]["year"][0]
+    answer = world.post(f"{unit}/events", "hr", json=CORRECTION)
+    assert answer.status_code == 201, answer.get_json()
+    assert answer.get_json()["subject"] == "UNIT:KOTA-MEDAN:Sekretariat/Tata Usaha"
+    ratings = world.get(f"{unit}/ratings", "hr").get_json()
+    assert (ratings["unit"], [i["predicate"] for i in ratings["items"]]) == ("Sekretariat/Tata Usaha", ["SANGAT_BAIK"])
+    assert len(world.get(f"{unit}/events", "hr").get_json()["items"]) == 3

@@ -69,7 +69,9 @@ def test_the_document_lists_every_endpoint(spec: dict[str, Any]) -> None:
 
 def test_the_document_and_the_app_serve_the_same_endpoints(spec: dict[str, Any], app: Flask) -> None:
     served = {
-        re.sub(r"<(\w+)>", r"{\1}", rule.rule) for rule in app.url_map.iter_rules() if rule.rule.startswith("/api/v1/")
+        re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith("/api/v1/")
     }
     assert served == set(spec["paths"])
 
@@ -259,3 +261,10 @@ def test_the_fairness_answer_names_its_threshold_and_keeps_four_fifths_as_a_depr
     assert "deprecated" not in properties["threshold"]
     assert properties["four_fifths"]["deprecated"] is True
     assert "`threshold`" in properties["four_fifths"]["description"]
+
+
+def test_a_units_history_schemas_are_named_once_unit(spec: dict[str, Any]) -> None:
+    # (a unit's kinds, UnitRated and UnitRegistered, were published as UnitUnitRated and UnitUnitRegistered)
+    names = set(spec["components"]["schemas"])
+    assert {"UnitRated", "UnitRegistered"} <= names, sorted(names)
+    assert not [name for name in names if name.startswith("UnitUnit")]

@@ -304,7 +304,8 @@ UnitRatingSchema = event_schema(UnitRated, name="UnitRatingSchema", with_kind=Fa
 def unit_event_schema(event_cls: type[LedgerEvent]) -> type[Schema]:
     """A kind's schema in a unit's record: its fields, and the unit's agency and name where an employee's has the
     NIP (dump only; a correction or retraction takes no `confirm`: no check of a unit's is confirmed)."""
-    schema = event_schema(event_cls, name=f"Unit{event_cls.__name__}Schema")
+    kind = event_cls.__name__
+    schema = event_schema(event_cls, name=f"{kind if kind.startswith('Unit') else 'Unit' + kind}Schema")
     del schema._declared_fields["nip"]
     for name, doc in (("agency", "The unit's agency code."), ("unit", "The unit's name within the agency.")):
         schema._declared_fields[name] = fields.String(dump_only=True, metadata={"description": doc})

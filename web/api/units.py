@@ -80,7 +80,7 @@ PATH_PARAMETERS = [
 ]
 
 
-@blp.route("/<agency>/<unit>/ratings", parameters=PATH_PARAMETERS)
+@blp.route("/<agency>/<path:unit>/ratings", parameters=PATH_PARAMETERS)
 class Ratings(MethodView):
     @blp.requires(Action.RATE_UNIT)
     @blp.arguments(UnitRatingSchema)
@@ -105,7 +105,7 @@ class Ratings(MethodView):
         return json_or_csv(found, ratings_schema, name=file_name(f"ratings-{agency}-{unit}"))
 
 
-@blp.route("/<agency>/<unit>/events", parameters=PATH_PARAMETERS)
+@blp.route("/<agency>/<path:unit>/events", parameters=PATH_PARAMETERS)
 class Events(MethodView):
     @blp.requires(Action.RATE_UNIT)
     @blp.read(FormatSchema, UnitHistorySchema, refusal=(404, "NOT_FOUND"))
