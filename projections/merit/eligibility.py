@@ -49,6 +49,7 @@ from projections.merit.rules import (
     penalty_bars_until,
     permitted_in_year,
     rank_index,
+    rating_read_until,
     regular_bar,
     rule_on,
 )
@@ -254,11 +255,9 @@ def barred_until(book: Rules, checks: list[Check], judged: date, kind: str = REG
 
 def rated_below_until(book: Rules, checks: list[Check], judged: date, kind: str) -> list[date]:
     """For each year rated below the minimum of promotion.performance (in force on `judged`) that the rule reads for
-    `judged` and finds short, the last day a promotion date of `kind` still reads it: 31 December of the year the rule's
-    years for the kind later (a TMT reads the years before its own, rules.rating_facts)."""
+    `judged` and finds short, the last day a promotion date of `kind` still reads it (rules.rating_read_until)."""
     rule = rule_on(book, PERFORMANCE_RULE, judged)
-    years = None if rule is None else rule.params["years"].get(kind)
-    if rule is None or years is None:
+    if rule is None:
         return []
     ref, minimum = reference(), None
     ends = []
@@ -269,7 +268,9 @@ def rated_below_until(book: Rules, checks: list[Check], judged: date, kind: str)
         for fact in c.evidence:
             year = fact.get("year")
             if isinstance(year, int) and predicate_score(ref, fact.get("predicate")) < minimum:
-                ends.append(date(year + int(years), 12, 31))
+                until = rating_read_until(book, judged, kind, year)
+                if until is not None:
+                    ends.append(until)
     return ends
 
 

@@ -252,6 +252,17 @@ def penalty_served(fact: Fact, day: date, extra_months: Mapping[str, Any]) -> bo
     return until is None or day <= until
 
 
+def rating_read_until(book: Rules, judged: date, kind: str, year: int) -> date | None:
+    """The last day a promotion date of `kind` still reads the SKP rating of `year`, by promotion.performance in force
+    on `judged`: 31 December of the year the rule's years for the kind later (a TMT reads the years before its own,
+    `rating_facts`: a 101 reads 2, so 2025 is read until 31 December 2027). None when no version of the rule is in
+    force then or it reads no years for the kind. The eligibility view's barred_until and the career page's
+    'Promotion dates up to ... still read this rating' both read it here."""
+    rule = rule_on(book, "promotion.performance", judged)
+    years = None if rule is None else rule.params["years"].get(kind)
+    return None if years is None else date(year + int(years), 12, 31)
+
+
 EFFECTIVE = operator.attrgetter("effective_date")
 # (the demo's promotion rounds: education bars 53% of the eligibility tests, ratings 21%, the exam 4%)
 BARS_FIRST = {

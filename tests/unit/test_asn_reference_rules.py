@@ -14,7 +14,14 @@ from careerlog.retirement import retirement_age
 from projections.career import CareerRecord, Fact
 from projections.merit.eligibility import eligibility_rows
 from projections.merit.retirement import expected_retirement, youngest_retirement_age
-from projections.merit.rules import PromotionJudge, penalty_bars_until, penalty_end, penalty_served, round_dates
+from projections.merit.rules import (
+    PromotionJudge,
+    penalty_bars_until,
+    penalty_end,
+    penalty_served,
+    rating_read_until,
+    round_dates,
+)
 from tests import factories as f
 
 TODAY = date(2026, 12, 5)
@@ -151,6 +158,18 @@ def test_the_months_a_penalty_bars_after_its_end_run_to_the_last_day_of_the_last
     ended = f.CareerBuilder().add("penalty", short).record().of_kind("penalty")[0]
     assert penalty_bars_until(ended, {"MEDIUM": 1}) == date(2023, 3, 31)
     assert penalty_bars_until(ended, {}) == date(2023, 2, 28)
+
+
+def test_a_years_rating_is_read_until_the_end_of_the_years_the_performance_rule_reads_for_the_kind() -> None:
+    """promotion.performance reads the 2 years before a 101's TMT and the 1 before a 203's: 2025's rating is read by
+    every 101 date up to 31 December 2027 and every 203 date up to 31 December 2026 (the eligibility view's
+    barred_until and the career page both read it there); a kind the rule reads no years for, or a day no version of
+    the rule is in force, reads it on no date."""
+    book = rules()
+    assert rating_read_until(book, date(2026, 4, 1), "101", 2025) == date(2027, 12, 31)
+    assert rating_read_until(book, date(2026, 4, 1), "203", 2025) == date(2026, 12, 31)
+    assert rating_read_until(book, date(2026, 4, 1), "999", 2025) is None
+    assert rating_read_until(book, date(1950, 4, 1), "101", 1949) is None
 
 
 def test_the_expected_end_of_service_reads_the_retirement_age_in_force_on_the_day_it_is_reached() -> None:

@@ -41,7 +41,7 @@ from projections.merit.rules import (
     penalty_bars_until,
     penalty_end,
     penalty_served,
-    rule_on,
+    rating_read_until,
 )
 from web.pages.labels import code_name, reference_name
 from web.pages.messages import localised
@@ -213,8 +213,7 @@ def ratings_short(found: dict[str, Any], today: date) -> dict[str, list[dict[str
     short: dict[str, list[dict[str, Any]]] = {}
     for e, said in worded(found, "promotion.performance", RATINGS_SHORT, "missing"):
         minimum = localised(RATINGS_SHORT, "predicate", said["predicate"])  # (by its name, as the message names it)
-        rule = rule_on(rules(), "promotion.performance", date.fromisoformat(e["judged_on"]))
-        years = None if rule is None else rule.params["years"].get(e["kind"])
+        judged = date.fromisoformat(e["judged_on"])
         short[e["kind"]] = [
             {
                 "year": y,
@@ -223,19 +222,19 @@ def ratings_short(found: dict[str, Any], today: date) -> dict[str, list[dict[str
                 "ahead": int(y) >= today.year,
                 # a year rated below is read by every promotion date up to the end of the rule's years after it (the
                 # eligibility view's barred_until, which moves the next promotion date past it): said beside it
-                **(read_until(int(y), int(years)) if y in rated and years is not None else {}),
+                **(read_until(rating_read_until(rules(), judged, e["kind"], int(y))) if y in rated else {}),
             }
             for y in sorted(said["years"].split(", "))
         ]
     return short
 
 
-def read_until(year: int, years: int) -> dict[str, str]:
-    """The last day a promotion date reads the rating of `year` (a date reads the `years` before its own) and the first
-    promotion date after it, as ISO dates (neither when no version of the dates rule permits one)."""
-    until = date(year + years, 12, 31)
-    after = first_permitted(rules(), until + timedelta(days=1))
-    return {"read_until": until.isoformat(), "first_after": after.isoformat()} if after is not None else {}
+def read_until(until: date | None) -> dict[str, str]:
+    """The last day a promotion date reads a year's rating (`until`, rules.rating_read_until) and the first promotion
+    date after it, as ISO dates (neither when the rule reads no years for the kind or no version of the dates rule
+    permits one)."""
+    after = None if until is None else first_permitted(rules(), until + timedelta(days=1))
+    return {"read_until": until.isoformat(), "first_after": after.isoformat()} if until and after else {}
 
 
 def training_ahead(found: dict[str, Any], today: date) -> dict[str, dict[str, str]]:
