@@ -236,9 +236,8 @@ def left_as_shown(field: Mapping[str, Any], typed: str, shown: str, language: st
     """Whether an input was sent as the form filled it from `shown` (its canonical value) in `language`: what a
     browser sends for an input the writer did not touch. A text's line breaks come back as CRLF from a textarea, and
     dropped from a text input (a form opened before line breaks were shown in a textarea, or a script's)."""
-    if field["type"] == "decimal" and (number := plain_decimal(shown)) is not None:
-        with force_locale(language):
-            shown = local_text(number)
+    with force_locale(language):
+        shown = shown_again(field, shown)
     typed, shown = one_line_break(typed).strip(), one_line_break(shown).strip()
     return typed == shown or (multiline(shown) and typed == shown.replace("\n", "").strip())
 
@@ -267,7 +266,8 @@ def corrected_inputs(target: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def shown_again(field: Mapping[str, Any], canonical: str) -> str:
-    """A canonical value of a field (shown.<field>) as the page shows it, in its language: for a refusal's words."""
+    """A canonical value of a field (shown.<field>) as the page shows it, in its language: for a refusal's words, and
+    (in the form's language) for the value an input left as shown holds (`left_as_shown`)."""
     if field["type"] == "decimal" and (number := plain_decimal(canonical)) is not None:
         return local_text(number)
     return canonical
