@@ -85,7 +85,7 @@ from careerlog.domain.payload import (
 )
 from careerlog.domain.quick import quick_init
 from careerlog.domain.ratings import check_rating, in_year_scheme, predicate_problem
-from careerlog.domain.unit import Unit, unit_id
+from careerlog.domain.unit import Unit, unit_id, unit_of
 from careerlog.domain.wording import Refusal, reason_of
 from careerlog.names import check_named
 from careerlog.persistence import CareerMapper, NullTranscoder, insert_stored_events
@@ -1012,7 +1012,7 @@ class CareerLog(Application[str]):
             if earlier is not None:
                 return self._commit([], earlier, command)
         if unit is None:
-            _, agency, name = command.subject.split(":", 2)
+            agency, name = unit_of(command.subject)
             unit = Unit.register(agency, name, values["effective_date"], recording)
             uow.add(unit)
         decision = unit.decide(event_cls, values, recording)
@@ -1238,7 +1238,7 @@ def subject_of(nip: object, kind: str | None = None) -> str:
     the appointment's own field, and one of a known agency naming kind)."""
     text = str(nip)
     if text.startswith("UNIT:") and kind != Appointed.KIND:
-        _, agency, unit = [*text.split(":", 2), "", ""][:3]
+        agency, unit = unit_of(text)
         return unit_subject(agency, unit)
     return normalise_nip(text)
 
@@ -1289,7 +1289,7 @@ def event_row(event: LedgerEvent) -> dict[str, Any]:
     subject = event.originator_id
     row: dict[str, Any] = {"kind": event.KIND}
     if subject.startswith("UNIT:"):
-        _, row["agency"], row["unit"] = subject.split(":", 2)
+        row["agency"], row["unit"] = unit_of(subject)
     else:
         row["nip"] = subject
     row["version"] = event.originator_version

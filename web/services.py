@@ -34,6 +34,7 @@ from careerlog.domain.errors import Conflict, InvalidInput, NotFound, quoted
 from careerlog.domain.ledger import RATED, Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import Unreadable
+from careerlog.domain.unit import unit_of
 from careerlog.domain.wording import Reason, Refusal
 from careerlog.importing import ImportReport, detect_format, import_rows, kind_from_name, read_csv, read_jsonl
 from careerlog.keyset import Paging, page_of_computed
@@ -297,27 +298,26 @@ class Services:
         outcome = self.ledger.record_in_unit(agency, unit, body["kind"], payload, actor=writer.username, client_key=key)
         return self.written(outcome)
 
-    def _unit_record(self, agency: str, unit: str) -> str:
-        """The subject of a unit's record; NotFound when nothing is recorded for it (never rated)."""
+    def _unit_record(self, agency: str, unit: str) -> tuple[str, str, str]:
+        """The subject of a unit's record, with its agency code and name as the subject holds them (`unit_of`);
+        NotFound when nothing is recorded for it (never rated)."""
         subject = unit_subject(agency, unit)
+        code, name = unit_of(subject)
         if not self.ledger.get_events(subject, ["unit_registration"]):
-            _, code, name = subject.split(":", 2)
             raise NotFound(NO_UNIT_RECORD.reason(unit=name, agency=code))
-        return subject
+        return subject, code, name
 
     def unit_history(self, reader: Account, agency: str, unit: str) -> dict[str, Any]:
         """Every event recorded for a unit, oldest first: its registration, ratings, corrections, retractions."""
         unit_within(reader, agency)
-        subject = self._unit_record(agency, unit)
-        _, code, name = subject.split(":", 2)
+        subject, code, name = self._unit_record(agency, unit)
         return {"agency": code, "unit": name, "items": self.ledger.get_history(subject)}
 
     def unit_ratings(self, reader: Account, agency: str, unit: str) -> dict[str, Any]:
         """A unit's ratings in force, by year: each as its corrections left it (a retracted one left out), with
         its version and the versions of the corrections."""
         unit_within(reader, agency)
-        subject = self._unit_record(agency, unit)
-        _, code, name = subject.split(":", 2)
+        subject, code, name = self._unit_record(agency, unit)
         record = self.ledger.get_aggregates([subject])[subject]
         ratings = sorted(
             (f for f in record.active_facts() if f.kind == "unit_rating"), key=lambda f: (f.get("year"), f.version)
@@ -869,7 +869,7 @@ def pointed_to_correction(error: InvalidInput, agency: str, unit: str) -> Invali
     reasons = error.errors.get("year")
     if not reasons:
         return error
-    _, code, name = unit_subject(agency, unit).split(":", 2)
+    code, name = unit_of(unit_subject(agency, unit))
     path = f"/api/v1/units/{quote(code, safe='')}/{quote(name, safe='')}/events"
     pointed = []
     for reason in reasons:

@@ -46,6 +46,7 @@ from careerlog.demo.finish import (
 )
 from careerlog.demo.loading import to_command
 from careerlog.demo.model import Person, Rec
+from careerlog.domain.unit import unit_of
 from careerlog.written import written_to
 
 __all__ = ["Demo", "generate", "load_demo", "to_row", "write_demo"]
@@ -131,7 +132,7 @@ class Demo:
 def to_row(rec: Rec) -> dict[str, Any]:
     """A record as a row of the import format (docs/import-format.md)."""
     if rec.subject.startswith("UNIT:"):
-        _, agency, unit = rec.subject.split(":", 2)
+        agency, unit = unit_of(rec.subject)
         row: dict[str, Any] = {"kind": rec.kind, "agency": agency, "unit": unit}
     else:
         row = {"kind": rec.kind, "nip": rec.subject}

@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from careerlog.ages import months_last_day
 from careerlog.application import Command
+from careerlog.domain.unit import unit_of
 from careerlog.reference import reference, rules
 
 EVIDENCE = ("performance_rating", "training", "education", "exam", "confirmation", "penalty")
@@ -603,7 +604,7 @@ def distribution(people: dict[str, Record], units: list[Command]) -> set[tuple[s
             staff[(agency, unit, year)].append(str(fact.values["predicate"]))
     found = set()
     for command in units:
-        _, agency, unit = command.subject.split(":", 2)
+        agency, unit = unit_of(command.subject)
         year = int(command.payload["year"])
         day = date(year, 12, 31)
         if not rules().in_force("skp.distribution", day):

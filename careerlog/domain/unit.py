@@ -22,6 +22,15 @@ def unit_id(agency: str, unit: str) -> str:
     return f"UNIT:{agency}:{unit}"
 
 
+def unit_of(subject: str) -> tuple[str, str]:
+    """The agency code and unit name of a unit's subject (`unit_id`'s inverse): the name is the rest after the agency,
+    whatever it holds (`UNIT:KOTA-MEDAN:Bagian: Umum/TU` is Bagian: Umum/TU of KOTA-MEDAN; no agency code holds a
+    ':'). A part missing from a key typed short (`UNIT:KOTA-MEDAN`) reads as empty, which `unit_subject` refuses
+    naming its field."""
+    _, agency, unit = [*subject.split(":", 2), "", ""][:3]
+    return agency, unit
+
+
 def check_unit_rating(facts: list[Fact], fact: Fact, errors: FieldErrors) -> None:
     year = fact.values["year"]
     if year > fact.effective_date.year:

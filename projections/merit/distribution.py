@@ -16,7 +16,7 @@ from decimal import Decimal
 from math import floor
 from typing import Any
 
-from careerlog.domain.unit import EARLIEST_RATED_YEAR
+from careerlog.domain.unit import EARLIEST_RATED_YEAR, unit_of
 from careerlog.keyset import Keyset
 from careerlog.reference import Rule, Rules, rules
 from careerlog.sqlstore import Row
@@ -66,7 +66,7 @@ def unit_rating_rows(record: CareerRecord) -> list[Row]:
     """A unit's own rating of each year (after corrections), with the fact as evidence."""
     rows: list[Row] = []
     for fact in record.of_kind("unit_rating"):
-        _, agency, unit = record.subject.split(":", 2)
+        agency, unit = unit_of(record.subject)
         evidence = evidence_json(record.subject, (fact,))
         year = int(fact.get("year"))
         if year < EARLIEST_RATED_YEAR:  # refused since 2026-12-01 (-10^12 was taken once): no question asks for it
