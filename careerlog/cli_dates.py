@@ -34,7 +34,7 @@ class YearToThisYear(WholeNumber):
         super().__init__(min=min, max=latest_today().year)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        self.max = latest_today().year  # (this year anywhere in Indonesia: projections.reading.latest_day)
+        self.max = latest_today().year  # (this year anywhere in Indonesia: projections.reading.ViewReader.today)
         return super().convert(value, param, ctx)
 
 
@@ -54,8 +54,9 @@ class Day(FilledText):
             day = None
         if day is None:
             self.fail(f"{text!r} is not a day written YYYY-MM-DD.", param, ctx)
-        if self.until_today and day > date.today():
-            self.fail(f"{text} is after today ({date.today().isoformat()}).", param, ctx)
+        today = latest_today()  # (the day the API's queries and the ledger read as today: projections.reading)
+        if self.until_today and day > today:
+            self.fail(f"{text} is after today ({today.isoformat()}).", param, ctx)
         return day.isoformat()
 
 

@@ -29,11 +29,8 @@ class ViewReader:
 
     @property
     def today(self) -> date:
-        return self._today or date.today()
-
-    @property
-    def latest_day(self) -> date:
-        """The day a year asked for is judged "after this one" against: `today` when fixed, else the latest date
-        anywhere in Indonesia (careerlog.domain.ledger.latest_today), as the ledger judges a fact's date "in the
-        future". By the server's UTC date, a year begun in Indonesia was refused for up to 9 hours."""
+        """The day every query reads "today" as: `today` when fixed, else the latest date anywhere in Indonesia
+        (careerlog.domain.ledger.latest_today), the day the ledger judges a fact's date "in the future" against, so a
+        fact it accepts as dated today has happened in every view, and a year begun in Jayapura may be asked for.
+        By the server's date (UTC), such a fact was "to come" for up to 9 hours, and such a year refused."""
         return self._today or latest_today()

@@ -696,8 +696,8 @@ class TrainingQueries(ViewReader):
         """Per group of the PNS in post at the end of the year: how many had the yearly JP. A CPNS then (a spell's
         `pns_from` NULL or after the day: not confirmed by it, however long ago appointed) and PPPK are left out: the
         yearly JP is not theirs (JUDGED_ON), as `jp_by_year` judges an employee's own years."""
-        year = bounded(year, "year", FIRST_YEAR, self.latest_day.year)
-        day = min(date(year, 12, 31), self.latest_day)  # 31 December, or today (Indonesia's latest) in the current year
+        year = bounded(year, "year", FIRST_YEAR, self.today.year)
+        day = min(date(year, 12, 31), self.today)  # 31 December, or today (Indonesia's latest) in the current year
         fields = group_fields(by, SPELL_FIELDS)
         clauses, params = filter_clauses(filters, {f: f"s.{f}" for f in SPELL_FIELDS})
         target = yearly_jp(year)

@@ -93,12 +93,6 @@ def query_problems(
 class ScorecardQueries(ViewReader):
     """Plain data out: every indicator's trend for the scope, the year across agencies, and the findings."""
 
-    @property
-    def today(self) -> date:
-        """The scorecard's day (its `as_of`, what it measures as of): its `latest_day`, the day its year is judged
-        against, so a year begun anywhere in Indonesia is measured as of its first day there (web.kept keys by it)."""
-        return self.latest_day
-
     def scorecard(
         self,
         agency: str,

@@ -15,6 +15,7 @@ import pytest
 from dateutil.relativedelta import relativedelta
 
 from careerlog.access import Scope
+from careerlog.domain.ledger import latest_today
 from careerlog.reference import rules
 from projections.merit.eligibility import first_permitted
 from tests import factories as f
@@ -149,7 +150,7 @@ def test_a_penalty_that_bars_the_promotion_says_when_it_ends_and_the_first_date_
     """A medium penalty of 12 months from the 1st of this month (its end from the kind's months): the page tells
     the employee when it ends and the first promotion date after it, not only that it is served."""
     rated_and_confirmed(world)
-    start = date.today().replace(day=1)
+    start = latest_today().replace(day=1)
     penalty = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_12", "effective_date": start.isoformat()}
     world.services.ledger.record(BUDI, "penalty", penalty | {"reference": "HD-1"}, actor="test")
     world.catch_up()
@@ -171,7 +172,7 @@ def test_ratings_short_of_baik_are_told_apart_from_ratings_not_recorded_yet(worl
     ledger = world.services.ledger
     confirmation = {"latsar_certificate": "L-1", "effective_date": "2011-03-01", "reference": "SK-PNS-1"}
     ledger.record(BUDI, "confirmation", confirmation, actor="test")
-    last = date.today().year - 1
+    last = latest_today().year - 1
     for year in range(2010, last + 1):
         ledger.record(BUDI, "performance_rating", f.rating(year, "KURANG" if year == last else "BAIK"), actor="test")
     world.catch_up()
@@ -218,8 +219,8 @@ def test_the_current_year_short_of_20_jp_reads_not_yet_not_no(world: World) -> N
     confirm_world_pns(world)  # Budi a PNS since 2011 (unconfirmed, a CPNS: no year judged)
     page = own_page(world, "employee", BUDI, "en")
     rows = dict(re.findall(ROW, page))
-    this_year = str(date.today().year)
+    this_year = str(latest_today().year)
     assert rows[this_year] == "not yet"
-    assert rows[str(date.today().year - 1)] == "no"
+    assert rows[str(latest_today().year - 1)] == "no"
     indonesian = world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True)
     assert dict(re.findall(ROW, indonesian))[this_year] == "belum"

@@ -19,13 +19,14 @@ from datetime import date, timedelta
 import pytest
 
 from careerlog.access import Scope
+from careerlog.domain.ledger import latest_today
 from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
 from tests.functional.test_eligibility_answers import answer_validator
 from tests.functional.test_pages_auth import log_in
 from web.pages.next_promotion import citation, credit_ahead
 
-THIS_YEAR = date.today().year
+THIS_YEAR = latest_today().year
 NONE = "\u2013"  # the page's en dash for no value
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from careerlog.domain.ledger import latest_today
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 from tests.functional.test_career_page_training_ahead import page_text
@@ -22,7 +23,7 @@ def cpns_appointed_in(world: World, year: int) -> str:
 
 
 def test_a_cpns_confirmation_due_later_is_said_as_needed_not_as_missed(world: World) -> None:
-    appointed = date.today().year  # the first regular promotion on 1 April, four years on
+    appointed = latest_today().year  # the first regular promotion on 1 April, four years on
     nip = cpns_appointed_in(world, appointed)
     english = page_text(world, nip, "en")
     assert f"Earliest date: Apr 1, {appointed + 4}" in english

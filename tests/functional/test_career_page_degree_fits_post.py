@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from careerlog.domain.ledger import latest_today
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 from tests.functional.test_career_page_basis import page_text
@@ -21,7 +22,7 @@ def slta_with_a_degree(world: World) -> str:
     confirmation = {"effective_date": "2013-03-01", "reference": "SK-PNS-803", "latsar_certificate": "L-803"}
     ledger.record(nip, "confirmation", confirmation, actor="test")
     ledger.record(nip, "rank_promotion", f.promotion("II/b", "2016-04-01"), actor="test")
-    for year in range(2012, date.today().year):
+    for year in range(2012, latest_today().year):
         ledger.record(nip, "performance_rating", f.rating(year), actor="test")
     degree = {"level": "S-1", "field_of_study": "Hukum", "institution": "USU", "effective_date": "2024-08-01"}
     ledger.record(nip, "education", degree | {"reference": "IJZ-803"}, actor="test")

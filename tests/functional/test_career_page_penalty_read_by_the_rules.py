@@ -18,6 +18,7 @@ import pytest
 from dateutil.relativedelta import relativedelta
 
 from careerlog.ages import months_last_day
+from careerlog.domain.ledger import latest_today
 from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV, rules
 from projections.merit.eligibility import first_permitted
 from projections.merit.rules import penalty_bars_until, penalty_served
@@ -48,7 +49,7 @@ def barred(world: World, nip: str) -> tuple[dict[str, str] | None, list[Any]]:
 
 
 def first_day_of(months_ago: int) -> date:
-    return date.today().replace(day=1) - relativedelta(months=months_ago)
+    return latest_today().replace(day=1) - relativedelta(months=months_ago)
 
 
 @pytest.fixture
@@ -75,7 +76,7 @@ def served_as_the_rule_reads_it(world: World, case: str, added: int) -> None:
     if case == "end corrected":
         end = first_day_of(-5) - timedelta(days=1)
         versions = [i["version"] for i in world.services.queries.timeline(nip)["items"] if i["kind"] == "penalty"]
-        correction = f.correction(versions[0], date.today().isoformat(), end_date=end.isoformat())
+        correction = f.correction(versions[0], latest_today().isoformat(), end_date=end.isoformat())
         world.services.ledger.record(nip, "correction", correction, actor="test")
         world.catch_up()
     # the added months counted from the day after the end, to the last day of the last of them (30 September and 3
@@ -88,7 +89,7 @@ def served_as_the_rule_reads_it(world: World, case: str, added: int) -> None:
     assert said == {"end": end.isoformat(), "months": added, "until": until.isoformat(), "next": after.isoformat()}
     (regular,) = (e for e in world.services.eligibility_view.eligibility(nip) if e["kind"] == "101")
     assert regular["barred_until"] == until.isoformat()  # the eligibility view's, read by the same helper
-    rule = rules().in_force("promotion.penalty", date.today())
+    rule = rules().in_force("promotion.penalty", latest_today())
     assert rule is not None
     extra = rule.params["extra_months"]
     assert penalty_bars_until(fact, extra) == until
@@ -99,7 +100,7 @@ def served_as_the_rule_reads_it(world: World, case: str, added: int) -> None:
 def test_a_retracted_penalty_bars_nothing_on_the_page(world: World) -> None:
     nip, _end = penalised(world, 794, "2014-04-01", None)
     version = next(i["version"] for i in world.services.queries.timeline(nip)["items"] if i["kind"] == "penalty")
-    retraction = {"target_version": version, "reason": "Dibatalkan", "effective_date": date.today().isoformat()}
+    retraction = {"target_version": version, "reason": "Dibatalkan", "effective_date": latest_today().isoformat()}
     world.services.ledger.record(nip, "retraction", retraction | {"reference": "BATAL-1"}, actor="test")
     world.catch_up()
     assert barred(world, nip) == (None, [])

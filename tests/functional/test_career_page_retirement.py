@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from careerlog.domain.ledger import latest_today
 from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
 from tests.functional.test_career_page_basis import log_in_as_the_employee
@@ -80,7 +81,7 @@ def test_a_teacher_retires_at_60_whatever_the_level(world: World) -> None:
     """A Guru Ahli Muda who turned 58 last March: teachers retire at 60 (UU 14/2005 art. 30(4)), so service ends on
     31 March next year. The page said 58 (the level's age): 'your service was to end on Mar 31, <last year>, and no
     end of service is recorded', to a teacher with more than a year still to serve."""
-    born = date(date.today().year - 59, 3, 10)
+    born = date(latest_today().year - 59, 3, 10)
     nip = f.nip(born, date(1995, 3, 1), "F", sequence=741)
     ledger = world.services.ledger
     ledger.record(nip, "appointment", appointment_of(nip, rank="III/a"), actor="test")

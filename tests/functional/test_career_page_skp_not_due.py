@@ -9,15 +9,14 @@ employee may ask HR about.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
+from careerlog.domain.ledger import latest_today
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_career_page_basis import page_text
 
-THIS_YEAR = date.today().year
+THIS_YEAR = latest_today().year
 WORDS = {
     "en": ("SKP {year}: not due yet, it is rated once the year is over", "SKP {year}: not recorded yet"),
     "id": ("SKP {year}: belum waktunya, dinilai setelah tahun itu berakhir", "SKP {year}: belum dicatat"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from careerlog.domain.ledger import latest_today
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 from tests.functional.test_pages_auth import log_in
@@ -20,7 +21,7 @@ def page_text(world: World, nip: str, lang: str) -> str:
 
 
 def test_the_jp_of_a_year_not_over_are_said_as_asked_not_as_missed(world: World) -> None:
-    appointed = date.today().year - 1  # (2025 on 2 December 2026: the first promotion on 1 April 2029)
+    appointed = latest_today().year - 1  # (2025 on 2 December 2026: the first promotion on 1 April 2029)
     nip = f.nip(date(1991, 9, 8), date(appointed, 3, 1), "M", sequence=741)
     world.services.ledger.record(nip, "appointment", appointment_of(nip, rank="III/a"), actor="test")
     world.catch_up()

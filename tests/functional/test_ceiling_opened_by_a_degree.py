@@ -14,6 +14,7 @@ from datetime import date
 
 import pytest
 
+from careerlog.domain.ledger import latest_today
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 from tests.functional.test_career_page_basis import page_text
@@ -35,7 +36,7 @@ def d3_at_iii_c(world: World) -> str:
     ledger.record(
         nip, "rank_promotion", f.promotion("III/c", "2021-04-01"), actor="test", confirmed=["promotion.one_step"]
     )
-    for year in range(2005, date.today().year):
+    for year in range(2005, latest_today().year):
         ledger.record(nip, "performance_rating", f.rating(year), actor="test")
     world.catch_up()
     return nip

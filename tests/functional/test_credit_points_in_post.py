@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from careerlog.domain.ledger import latest_today
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 from tests.functional.test_career_page_basis import page_text
@@ -53,7 +54,7 @@ def credit_requirement(world: World, nip: str) -> dict[str, Any]:
 
 
 def test_the_eligibility_answer_counts_credit_from_the_functional_posts_start(world: World) -> None:
-    this_year = date.today().year
+    this_year = latest_today().year
     nip = functional_since(world, 801, [("AHLI_MUDA", f"{this_year - 2}-03-01")], this_year)
     found = credit_requirement(world, nip)
     assert found["outcome"] == "missing"  # it was met: 25 a year counted since 2014
@@ -65,7 +66,7 @@ def test_the_eligibility_answer_counts_credit_from_the_functional_posts_start(wo
 def test_years_between_functional_spells_earn_no_credit(world: World) -> None:
     """Ahli Muda in 2016-2017, an administrative post from 2018, Ahli Muda again from two years ago: the years of the
     two spells count (the first year of each whole), the years between do not."""
-    this_year = date.today().year
+    this_year = latest_today().year
     posts = [("AHLI_MUDA", "2016-06-01"), ("PELAKSANA", "2018-01-01"), ("AHLI_MUDA", f"{this_year - 2}-03-01")]
     nip = functional_since(world, 802, posts, this_year)
     found = credit_requirement(world, nip)

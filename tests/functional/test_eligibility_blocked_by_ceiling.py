@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from careerlog.domain.ledger import latest_today
 from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV, rules
 from projections.merit.eligibility import first_permitted
 from tests import factories as f
@@ -89,7 +90,7 @@ def test_a_blocked_offer_whose_time_in_rank_is_ahead_says_the_day_its_requiremen
     # day to come), read "met: At least 4 years in rank III/b ..., reached on 1 Apr <4 years on>" and "No disciplinary
     # penalty bars a promotion on 1 Apr ..." with nothing on the page saying which day that is or why.
     nip = f.nip(date(1975, 3, 3), date(2000, 3, 1), "M", sequence=773)
-    since = date(date.today().year - 1, 4, 1)
+    since = date(latest_today().year - 1, 4, 1)
     ledger = world.services.ledger
     ledger.record(nip, "appointment", appointment_of(nip, rank="II/a", education="SLTA"), actor="test")
     ledger.record(
@@ -128,14 +129,14 @@ def test_a_blocked_offer_needing_no_years_in_rank_does_not_say_its_day_is_the_ti
     # day to come, which the page named "the first promotion date once the time in rank is reached" though the rules
     # in use ask no years in rank for it.
     nip = f.nip(date(1975, 3, 3), date(2000, 3, 1), "M", sequence=774)
-    since = date.today() - timedelta(days=1)
+    since = latest_today() - timedelta(days=1)
     ledger = world.services.ledger
     ledger.record(nip, "appointment", appointment_of(nip, rank="II/a", education="SLTA"), actor="test")
     ledger.record(
         nip, "rank_promotion", f.promotion("III/b", since.isoformat()), actor="test", confirmed=["promotion.one_step"]
     )
     world.catch_up()
-    judged = first_permitted(rules(), date.today())
+    judged = first_permitted(rules(), latest_today())
     assert judged is not None
     english = page_text(world, nip)
     assert "Blocked: your education" in english

@@ -16,6 +16,7 @@ from datetime import date
 
 import pytest
 
+from careerlog.domain.ledger import latest_today
 from careerlog.reference import rules
 from projections.merit.eligibility import first_permitted
 from tests import factories as f
@@ -23,7 +24,7 @@ from tests.functional.conftest import World, appointment_of
 from tests.functional.test_career_page_basis import page_text
 from tests.functional.test_next_date_after_penalty import regular_offer
 
-THIS_YEAR = date.today().year
+THIS_YEAR = latest_today().year
 
 
 @pytest.fixture
@@ -64,7 +65,7 @@ def test_a_year_rated_below_baik_moves_the_next_promotion_date_past_the_years_th
     assert f"sampai dengan 31 Des {THIS_YEAR + 1} masih memperhitungkan penilaian ini" in page_text(world, nip, "id")
     # the rating corrected to Baik: the bar is lifted
     world.services.ledger.record(
-        nip, "correction", f.correction(rated, date.today().isoformat(), predicate="BAIK"), actor="t"
+        nip, "correction", f.correction(rated, latest_today().isoformat(), predicate="BAIK"), actor="t"
     )
     world.catch_up()
     assert regular_offer(world, nip)["next_date"] < clear.isoformat()
@@ -72,7 +73,7 @@ def test_a_year_rated_below_baik_moves_the_next_promotion_date_past_the_years_th
 
 def test_a_year_not_rated_yet_moves_no_next_promotion_date(world: World) -> None:
     nip, rated = clerk(world, 822, "BAIK")
-    world.services.ledger.record(nip, "retraction", f.retraction(rated, date.today().isoformat()), actor="t")
+    world.services.ledger.record(nip, "retraction", f.retraction(rated, latest_today().isoformat()), actor="t")
     world.catch_up()
     item = regular_offer(world, nip)
     assert "promotion.performance" in item["missing"]  # last year's rating is not recorded (yet)

@@ -15,6 +15,7 @@ import pytest
 from babel.dates import format_date
 from dateutil.relativedelta import relativedelta
 
+from careerlog.domain.ledger import latest_today
 from careerlog.reference import rules
 from projections.merit.eligibility import first_permitted
 from tests import factories as f
@@ -38,9 +39,9 @@ def penalised(world: World, sequence: int, since: str, end: date | None) -> tupl
     confirmation = {"effective_date": "2011-03-01", "reference": "SK-PNS-1", "latsar_certificate": "LATSAR-1"}
     ledger.record(nip, "confirmation", confirmation, actor="test")
     ledger.record(nip, "rank_promotion", f.promotion("III/b", since), actor="test")
-    for year in range(2010, date.today().year):
+    for year in range(2010, latest_today().year):
         ledger.record(nip, "performance_rating", f.rating(year), actor="test")
-    start = date.today().replace(day=1) - relativedelta(months=2)
+    start = latest_today().replace(day=1) - relativedelta(months=2)
     penalty = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_12", "effective_date": start.isoformat()}
     if end is not None:
         penalty["end_date"] = end.isoformat()
@@ -62,7 +63,7 @@ def after(day: date) -> date:
 
 
 def test_the_next_date_is_the_first_promotion_date_after_a_recorded_penalty_end(world: World) -> None:
-    end = date.today().replace(day=1) + relativedelta(months=8, days=-1)  # shorter than the kind's 12 months
+    end = latest_today().replace(day=1) + relativedelta(months=8, days=-1)  # shorter than the kind's 12 months
     nip, end = penalised(world, 791, "2014-04-01", end)
     item = regular_offer(world, nip)
     assert "promotion.penalty" in item["missing"]
@@ -87,7 +88,7 @@ def test_the_next_date_is_the_first_promotion_date_after_a_recorded_penalty_end(
 def test_a_penalty_ending_after_an_earliest_date_to_come_moves_the_next_date_past_it(world: World) -> None:
     """The time in rank is reached on a promotion date still to come, within the penalty (its end from the kind's 12
     months): the page gives the earliest date and, as the next promotion date, the first after the penalty."""
-    since = first_permitted(rules(), date.today() - relativedelta(years=4) + timedelta(days=1))
+    since = first_permitted(rules(), latest_today() - relativedelta(years=4) + timedelta(days=1))
     assert since is not None
     nip, end = penalised(world, 792, since.isoformat(), None)
     item = regular_offer(world, nip)

@@ -13,6 +13,7 @@ from datetime import date
 
 import pytest
 
+from careerlog.domain.ledger import latest_today
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 from tests.functional.test_career_page_basis import page_text
@@ -58,7 +59,7 @@ def test_no_next_promotion_date_is_given_while_a_status_bars_it(world: World, st
     assert "bars a promotion while it lasts" in english
     assert "Tanggal kenaikan pangkat berikutnya" not in page_text(world, nip, "id")
     # back at work: the next promotion date from today again
-    world.services.ledger.record(nip, "status_change", f.status("ACTIVE", date.today().isoformat()), actor="test")
+    world.services.ledger.record(nip, "status_change", f.status("ACTIVE", latest_today().isoformat()), actor="test")
     world.catch_up()
     item = regular_offer(world, nip)
     assert "promotion.legal_status" not in item["missing"]

@@ -14,7 +14,7 @@ from tests.functional.conftest import World, own_client
 from tests.functional.test_pages_auth import log_in
 
 pytestmark = pytest.mark.xdist_group("page_year_refusals")
-THIS_YEAR = latest_today().year  # (the latest date in Indonesia: projections.reading.latest_day)
+THIS_YEAR = latest_today().year  # (the latest date in Indonesia: projections.reading.ViewReader.today)
 
 
 def refused(world: World, path: str) -> dict[str, str]:

@@ -17,6 +17,7 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from careerlog.access import Scope
+from careerlog.domain.ledger import latest_today
 from careerlog.reference import BUNDLED_RULES, rules
 from tests import factories as f
 from tests.functional.conftest import BUDI, SARI, World, appointment_of, confirm_world_pns
@@ -160,7 +161,7 @@ def test_every_group_label_of_an_english_page_has_its_official_name_as_indonesia
 def test_the_scorecard_names_its_groups_and_cites_its_sources_in_the_visitors_language(world: World) -> None:
     confirm_world_pns(world)  # Budi and Sari PNS, the staff the yearly JP's groups count (CPNS are not)
     log_in(world, "policy")
-    year = date.today().year - 1
+    year = latest_today().year - 1
     english = world.client.get(f"/pages/scorecard?agency=KOTA-MEDAN&year={year}&lang=en").get_data(as_text=True)
     indonesian = world.client.get(f"/pages/scorecard?agency=KOTA-MEDAN&year={year}&lang=id").get_data(as_text=True)
     assert '<th scope="row">Male (M)</th>' in english

@@ -6,6 +6,7 @@ from datetime import date
 
 from babel.dates import format_date
 
+from careerlog.domain.ledger import latest_today
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_inspector import decision_version
@@ -52,12 +53,12 @@ def test_what_is_missing_for_the_next_promotion_is_in_indonesian_by_default_and_
     # the stored "ratings below BAIK or absent for <years>" is said per year to the employee (its sentence awaits
     # its Indonesian in messages.po): here no year is rated yet
     assert "di bawah BAIK" not in indonesian
-    if day.year - 1 >= date.today().year:  # a year not over: its rating is not due (test_career_page_skp_not_due.py)
+    if day.year - 1 >= latest_today().year:  # a year not over: its rating is not due (test_career_page_skp_not_due.py)
         assert f"SKP {day.year - 1}: belum waktunya, dinilai setelah tahun itu berakhir" in indonesian
     else:
         assert f"SKP {day.year - 1}: belum dicatat" in indonesian
     on_id = format_date(day, "medium", locale="id")
-    if day > date.today():  # a day still to come reads as needed by then (next_promotion.confirmation_ahead)
+    if day > latest_today():  # a day still to come reads as needed by then (next_promotion.confirmation_ahead)
         needed = f"diperlukan paling lambat {on_id}; belum tercatat"
         # each requirement then names its regulation (<span class="basis">, test_career_page_basis.py)
         assert f'<li class="missing">Pengangkatan sebagai PNS (setelah Latsar dan masa percobaan) {needed} <span' in (
@@ -71,7 +72,7 @@ def test_what_is_missing_for_the_next_promotion_is_in_indonesian_by_default_and_
         in indonesian  # the stored "III/b since 2014-04-01; 4 y needed, ..." worded (test_career_page_plain_words.py)
     )
     year = day.year - 1  # the training year of the promotion judged on `day`: past, or (in December) this one
-    if year < date.today().year:
+    if year < latest_today().year:
         assert f"{NOT_MET['id']}Paling sedikit 20 JP pelatihan pada tahun {year}: 0 JP tercatat" in indonesian
     else:  # a year not over yet reads as what is still to do (next_promotion.training_ahead)
         assert f"{NOT_MET['id']}Paling sedikit 20 JP pelatihan pada tahun {year} (0 JP tercatat sejauh ini)" in (
@@ -82,7 +83,7 @@ def test_what_is_missing_for_the_next_promotion_is_in_indonesian_by_default_and_
     years = f"{day.year - 2}, {day.year - 1}"
     assert f'<li class="missing">SKP ratings of at least Baik are needed for {years} <span' in english
     on_en = format_date(day, "medium", locale="en")
-    if day > date.today():
+    if day > latest_today():
         needed = f"is needed by {on_en}; it is not recorded yet"
         assert (
             f'<li class="missing">Confirmation as PNS (after Latsar and the probation year) {needed} <span' in english

@@ -15,6 +15,7 @@ from datetime import date
 import pytest
 from dateutil.relativedelta import relativedelta
 
+from careerlog.domain.ledger import latest_today
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 from tests.functional.test_career_page_basis import page_text
@@ -37,14 +38,14 @@ def clerk(world: World, sequence: int) -> str:
     confirmation = {"effective_date": "2011-03-01", "reference": "SK-PNS-1", "latsar_certificate": "LATSAR-1"}
     ledger.record(nip, "confirmation", confirmation, actor="test")
     ledger.record(nip, "rank_promotion", f.promotion("III/b", "2019-04-01"), actor="test")
-    for year in range(2010, date.today().year):
+    for year in range(2010, latest_today().year):
         ledger.record(nip, "performance_rating", f.rating(year), actor="test")
     return nip
 
 
 def test_a_penalty_without_an_end_bars_the_promotion_with_no_next_date(world: World) -> None:
     nip = clerk(world, 811)
-    start = date.today().replace(day=1) - relativedelta(months=2)
+    start = latest_today().replace(day=1) - relativedelta(months=2)
     dismissal = DISMISSAL | {"effective_date": start.isoformat()}
     penalty = world.services.ledger.record(nip, "penalty", dismissal, actor="test")
     world.catch_up()

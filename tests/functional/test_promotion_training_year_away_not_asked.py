@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 
+from careerlog.domain.ledger import latest_today
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 from tests.functional.test_career_page_basis import page_text
@@ -51,6 +52,6 @@ def test_the_promotion_requirements_do_not_ask_the_jp_of_a_year_ended_away_from_
     assert asked == [f"0 JP in {year}; 20 needed"]
     assert training_asked(world, away) == (year, [])
     english = page_text(world, away)
-    away_years = ", ".join(str(y) for y in range(2025, date.today().year + 1))
+    away_years = ", ".join(str(y) for y in range(2025, latest_today().year + 1))
     assert f"a year you ended away from duty is not judged: {away_years}." in english
     assert f"JP of training in {year}" not in english

@@ -14,7 +14,7 @@ from tests.functional.conftest import World
 SCORECARD = "/api/v1/reports/scorecard"
 UNKNOWN_AGENCY = "Unknown agency 'KOTA-MEDANN'; see the agencies reference table."
 UNKNOWN_REGION = "Unknown region '99'; see the regions reference table."
-NEXT_YEAR = latest_today().year + 1  # (the latest date in Indonesia: projections.reading.latest_day)
+NEXT_YEAR = latest_today().year + 1  # (the latest date in Indonesia: projections.reading.ViewReader.today)
 
 
 def refused(world: World, query: str) -> dict[str, list[str]]:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from careerlog.domain.ledger import latest_today
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
 
 TIMES = "/api/v1/audits/time-to-promotion?by=sex&min_cell=1"
 
 
-@pytest.mark.parametrize("to", ["2300-01-01", "9999-12-31", (date.today() + timedelta(days=800)).isoformat()])
+@pytest.mark.parametrize("to", ["2300-01-01", "9999-12-31", (latest_today() + timedelta(days=800)).isoformat()])
 def test_time_to_promotion_with_a_period_ending_after_today_counts_the_waiting_until_today(
     world: World, to: str
 ) -> None:
@@ -21,7 +22,7 @@ def test_time_to_promotion_with_a_period_ending_after_today_counts_the_waiting_u
     ahead = world.get(f"{TIMES}&to={to}", "inspector")
     assert ahead.status_code == 200, ahead.get_data(as_text=True)
     assert ahead.get_json() == today.get_json()
-    assert ahead.get_json()["period"]["to"] == date.today().isoformat()
+    assert ahead.get_json()["period"]["to"] == latest_today().isoformat()
     log_in(world, "inspector")
     csv = world.client.get(f"/pages/time-to-promotion.csv?by=sex&min_cell=1&to={to}")
     assert csv.status_code == 200

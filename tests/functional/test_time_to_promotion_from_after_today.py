@@ -8,15 +8,16 @@ SQLite world: the store matters not."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from click.testing import CliRunner
 
 from careerlog.cli import main
+from careerlog.domain.ledger import latest_today
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
 
-TOMORROW = (date.today() + timedelta(days=1)).isoformat()
+TOMORROW = (latest_today() + timedelta(days=1)).isoformat()
 
 
 def test_the_api_refuses_a_from_after_today_naming_it(world: World) -> None:
@@ -24,7 +25,7 @@ def test_the_api_refuses_a_from_after_today_naming_it(world: World) -> None:
     assert answer.status_code == 422, answer.get_json()
     assert list(answer.get_json()["errors"]) == ["from"]
     assert "is after the end date" in answer.get_json()["errors"]["from"][0]
-    today = world.get(f"/api/v1/audits/time-to-promotion?by=sex&from={date.today().isoformat()}", "inspector")
+    today = world.get(f"/api/v1/audits/time-to-promotion?by=sex&from={latest_today().isoformat()}", "inspector")
     assert today.status_code == 200
 
 

@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 
+from careerlog.domain.ledger import latest_today
 from projections.training import TrainingQueries
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of, confirm_world_pns
@@ -75,7 +76,7 @@ def page_text(world: World, nip: str, lang: str) -> str:
 
 def test_the_career_page_says_the_year_the_service_ended_in_is_not_judged(world: World) -> None:
     """Retired on 1 April this year: the year read 'not yet', as if the 20 JP could still be reached."""
-    this_year = date.today().year
+    this_year = latest_today().year
     nip = retired_on(world, f"{this_year}-04-01", 823)
     log_in(world, "admin")
     english = page_text(world, nip, "en")

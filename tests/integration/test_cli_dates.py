@@ -8,16 +8,17 @@ takes no year nor day."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from careerlog.cli import main
+from careerlog.domain.ledger import latest_today
 
-THIS_YEAR = date.today().year
-TOMORROW = (date.today() + timedelta(days=1)).isoformat()
+THIS_YEAR = latest_today().year
+TOMORROW = (latest_today() + timedelta(days=1)).isoformat()
 LISTS = ["promotions", "posts", "passed-over", "fairness", "time-to-promotion"]
 
 
@@ -76,4 +77,4 @@ def test_grade_inflation_years_reversed_are_a_usage_error_naming_to(tmp_path: Pa
 
 def test_a_time_to_promotion_from_after_today_is_a_usage_error_naming_today(tmp_path: Path) -> None:
     result = invoke(tmp_path, "audit", "time-to-promotion", "--from", TOMORROW)
-    refused(tmp_path, result, "--from", f"{TOMORROW} is after today ({date.today().isoformat()}).")
+    refused(tmp_path, result, "--from", f"{TOMORROW} is after today ({latest_today().isoformat()}).")

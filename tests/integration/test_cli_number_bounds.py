@@ -8,7 +8,6 @@ hold. A value that means something at the edge is taken: the demo's seed is any 
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,13 +15,14 @@ from click.testing import CliRunner, Result
 
 from careerlog.cli import main
 from careerlog.cli_numbers import PlainNumber, WholeNumber
+from careerlog.domain.ledger import latest_today
 from tests.integration.test_cli import APPOINTMENT, last_position, run, write
 from tests.unit.test_cli_numbers import every_parameter
 
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 NIP = "198609262010031701"
-THIS_YEAR = date.today().year  # the latest year a scorecard reports (tests/integration/test_cli_dates.py)
+THIS_YEAR = latest_today().year  # the latest year a scorecard reports (tests/integration/test_cli_dates.py)
 # (the command, the option as click names it, the value refused, the range click states)
 REFUSED = [
     (["import", "--batch-size", "0", "events.jsonl"], "--batch-size", "x>=1"),

@@ -11,6 +11,7 @@ import pytest
 
 from careerlog.application import CareerLog
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.ledger import latest_today
 from tests import factories as f
 
 NIP = f.nip()
@@ -24,7 +25,7 @@ def database_url(sqlite_url: str) -> str:  # (a check of the record alone: one s
 def test_a_fact_corrected_to_a_day_in_the_future_is_refused_naming_the_day(app: CareerLog) -> None:
     app.record(NIP, "appointment", f.appointment(), actor="hr")
     app.record(NIP, "training", f.training("2024-05-10", hours=16, start="2024-05-08"), actor="hr")  # version 2
-    later = date(date.today().year + 3, 5, 10).isoformat()
+    later = date(latest_today().year + 3, 5, 10).isoformat()
     before = [e.originator_version for e in app.events_of([NIP])[NIP]]
     with pytest.raises(InvalidInput) as refused:
         app.record(NIP, "correction", f.correction(2, "2024-06-05", effective_date=later), actor="hr")

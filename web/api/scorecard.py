@@ -61,7 +61,7 @@ class ScorecardQuerySchema(ReadQuerySchema):
             data.get("region"),
             data.get("year"),
             data.get("years"),
-            latest_today(),  # (ScorecardQueries.latest_day)
+            latest_today(),  # (ScorecardQueries.today)
             years_given="years" in original,
         )
         if problems:

@@ -107,13 +107,13 @@ def rank_title(items: list[dict[str, Any]]) -> str:
     return _("Rank over the years")
 
 
-def rank_chart(items: list[dict[str, Any]]) -> Markup | None:
+def rank_chart(items: list[dict[str, Any]], today: date) -> Markup | None:
     steps = rank_steps(items)
     if not steps:
         return None
     ref = reference()
     ladder = [c.code for table in (ref.ranks, ref.pppk_grades) for c in table]
-    return charts.rank_chart(steps, ladder, rank_title(items), date.today())
+    return charts.rank_chart(steps, ladder, rank_title(items), today)
 
 
 def jp_chart(training: dict[str, Any]) -> Markup | None:
@@ -296,7 +296,7 @@ def career(nip: str) -> ResponseReturnValue:
         readers=readers_of(account, subject),
         may_record=may(account, Action.RECORD),  # links to correct or retract each fact (the record form)
         recordable=RECORDABLE,
-        rank_svg=rank_chart(found["timeline"]["items"]),
+        rank_svg=rank_chart(found["timeline"]["items"], today),
         rank_title=rank_title(found["timeline"]["items"]),
         shown=shown_value,
         cite=lambda source: cited(citation(source)),  # a rule's source as the regulations it names (Pasal, ayat in id)
@@ -304,7 +304,7 @@ def career(nip: str) -> ResponseReturnValue:
         nip_shown=nip_shown,  # a mentor's or mentee's NIP as the heading writes one (19860926 201003 1 701)
         jp_svg=jp_chart(found["training"]),
         jp_before_rule=before_the_rule(found["training"]),  # years shown with no target: why
-        this_year=date.today().year,  # its JP are counted as they stand: short of the target is "not yet"
+        this_year=today.year,  # its JP are counted as they stand: short of the target is "not yet"
         today=today.isoformat(),  # requirements judged before it were judged on a day gone by
     )
 

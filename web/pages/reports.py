@@ -67,7 +67,7 @@ def year_arg() -> int:
     if not whole_number(value):
         raise InvalidInput(_("Must be a year, e.g. 2024."), "year")
     year = whole(value)  # (None: more digits than int() reads, past any year)
-    this_year = latest_today().year  # (TrainingQueries.latest_day)
+    this_year = latest_today().year  # (TrainingQueries.today)
     if year is None or not FIRST_YEAR <= year <= this_year:
         low, high = FIRST_YEAR, this_year
         raise InvalidInput(_("Must be a whole number from %(low)s to %(high)s.", low=low, high=high), "year")
