@@ -106,14 +106,21 @@ class Table:
                 self._aliases.setdefault(code.name.upper(), code.code)
 
     def _unpadded(self) -> None:
-        """A fixed-width numeric SIASN code (kedudukanHukum "02", CLTN) read without its leading zeros too ("2"), as a
-        spreadsheet shows a column of codes read as numbers: each such spelling one code's and no other spelling of the
-        table (after the codes and aliases, which it never displaces)."""
+        """A code a spreadsheet reads as a number, spelled as that number is shown, as a column of codes read as numbers
+        shows it: a fixed-width numeric SIASN code (kedudukanHukum "02", CLTN) without its leading zeros ("2"); a
+        code of digits with a decimal point whose last digits are zeros (a Kemendagri region "12.10", Kabupaten
+        Labuhanbatu: the number 12.1) without them ("12.1"). Each such spelling one code's and no other spelling of
+        the table (after the codes and aliases, which it never displaces): "12.1" is 12.10 while no region is "12.1".
+        """
         unpadded: dict[str, set[str]] = {}
         for code in self.rows.values():
             siasn = str(code.attrs.get("siasn") or "")
             if siasn.isdecimal() and siasn.isascii() and siasn.startswith("0") and siasn.lstrip("0"):
                 unpadded.setdefault(siasn.lstrip("0"), set()).add(code.code)
+            whole, point, fraction = code.code.partition(".")
+            digits = whole + fraction
+            if point and digits.isdecimal() and digits.isascii() and fraction.endswith("0") and fraction.strip("0"):
+                unpadded.setdefault(f"{whole}.{fraction.rstrip('0')}", set()).add(code.code)
         for spelling, codes in unpadded.items():
             if len(codes) == 1 and spelling not in self._aliases:
                 self._aliases[spelling] = codes.pop()
