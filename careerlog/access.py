@@ -79,7 +79,8 @@ class Action(StrEnum):
     LIST_EMPLOYEES = "list_employees"  # the roster (personal data of many)
     RECORD = "record"  # record an event (an appointment, a fact, a correction)
     IMPORT = "import"  # bulk import; each row is judged like a recording
-    RATE_UNIT = "rate_unit"  # a unit's own performance rating
+    RATE_UNIT = "rate_unit"  # a unit's own performance rating: record, correct or retract it
+    READ_UNIT_RATINGS = "read_unit_ratings"  # a unit's own ratings read back, as corrected and as recorded
     READ_REPORTS = "read_reports"  # aggregates: headcounts, statistics
     READ_ACCESS_LOG = "read_access_log"  # who read whose record
     RUN_AUDITS = "run_audits"  # merit audits and fairness measures
@@ -104,6 +105,7 @@ POLICY: Mapping[Role, Mapping[Action, Reach]] = {
         Action.RECORD: Reach.SCOPE,
         Action.IMPORT: Reach.SCOPE,
         Action.RATE_UNIT: Reach.SCOPE,
+        Action.READ_UNIT_RATINGS: Reach.SCOPE,
         Action.READ_REPORTS: Reach.SCOPE,
     },
     Role.INSPECTOR: {
@@ -112,6 +114,8 @@ POLICY: Mapping[Role, Mapping[Action, Reach]] = {
         Action.READ_REPORTS: Reach.SCOPE,
         Action.READ_ACCESS_LOG: Reach.SCOPE,
         Action.RUN_AUDITS: Reach.SCOPE,
+        # (the units' own ratings its grade-inflation audit reads, read back on their own: never written)
+        Action.READ_UNIT_RATINGS: Reach.SCOPE,
         Action.READ_SCORECARD: Reach.SCOPE,
     },
     Role.REPORTER: {

@@ -309,14 +309,14 @@ class Services:
 
     def unit_history(self, reader: Account, agency: str, unit: str) -> dict[str, Any]:
         """Every event recorded for a unit, oldest first: its registration, ratings, corrections, retractions."""
-        unit_within(reader, agency)
+        unit_readable(reader, agency)
         subject, code, name = self._unit_record(agency, unit)
         return {"agency": code, "unit": name, "items": self.ledger.get_history(subject)}
 
     def unit_ratings(self, reader: Account, agency: str, unit: str) -> dict[str, Any]:
         """A unit's ratings in force, by year: each as its corrections left it (a retracted one left out), with
         its version and the versions of the corrections."""
-        unit_within(reader, agency)
+        unit_readable(reader, agency)
         subject, code, name = self._unit_record(agency, unit)
         record = self.ledger.get_aggregates([subject])[subject]
         ratings = sorted(
@@ -856,10 +856,21 @@ def relationship_totals(relationships: list[dict[str, Any]]) -> dict[str, int]:
 
 def unit_within(account: Account, agency: str) -> None:
     """AccessDenied unless the account may rate units at all; OutsideScope (a 403 naming `agency`) unless it may
-    rate the agency's units (its record's reads and corrections are judged so too)."""
+    rate the agency's units (its record's corrections are judged so too; its reads by `unit_readable`)."""
     require(account, Action.RATE_UNIT)
     if not permits(account, Action.RATE_UNIT, Target(None, agency, None)):
         raise OutsideScope(RATE_OUTSIDE.reason(scope=account.scope.describe()), "agency")
+
+
+def unit_readable(account: Account, agency: str) -> None:
+    """AccessDenied unless the account may read units' ratings at all (HR, inspectors, administrators: never
+    written by an inspector, `unit_within`); OutsideScope (a 403 naming `agency`) unless the unit's agency is within
+    its scope, judged by the agency's seat as the grade-inflation audit judges a unit (an inspector scoped by region
+    reads the units of the agencies seated there; an agency no table holds as written, by its code alone)."""
+    require(account, Action.READ_UNIT_RATINGS)
+    target = agency_target(agency) if agency in reference().agencies.rows else Target(None, agency, None)
+    if not permits(account, Action.READ_UNIT_RATINGS, target):
+        raise OutsideScope(AGENCY_OUTSIDE.reason(agency=agency, scope=account.scope.describe()), "agency")
 
 
 def pointed_to_correction(error: InvalidInput, agency: str, unit: str) -> InvalidInput:

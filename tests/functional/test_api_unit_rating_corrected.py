@@ -153,8 +153,10 @@ def test_another_agencys_unit_is_refused_naming_agency(rated: World) -> None:
         problem = refused(rated, body, status=403, who="hr_karo")
         assert problem["errors"] == {"agency": ["You may rate only units within your scope (agency KAB-KARO)."]}
     for read in ("ratings", "events"):
-        assert rated.get(f"{UNIT}/{read}", "hr_karo").status_code == 403
-    assert rated.post(f"{UNIT}/events", "inspector", json=CORRECTION).status_code == 403  # no role to rate
+        answer = rated.get(f"{UNIT}/{read}", "hr_karo")
+        assert answer.status_code == 403
+        assert answer.get_json()["errors"] == {"agency": ["Agency KOTA-MEDAN is outside your scope (agency KAB-KARO)."]}
+    assert rated.post(f"{UNIT}/events", "inspector", json=CORRECTION).status_code == 403  # no role to rate (reads it)
 
 
 def test_a_unit_never_rated_is_not_found(rated: World) -> None:

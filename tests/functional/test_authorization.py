@@ -141,6 +141,9 @@ AUDITS = {
 READS = {"roster": 200, "past_retirement": 200, **RECORD_READS, **REPORTS, "me": 200}
 DENIED = dict.fromkeys(ENDPOINTS, 403) | {"me": 200}
 SCORECARD = {"scorecard": 200}  # of KOTA-MEDAN: 403 to a reader whose scope does not hold it
+# An inspector reads a unit's ratings within their scope (never rated in their world, where they may not rate it:
+# past the scope, the 404 of a unit never rated; tests/functional/test_api_unit_ratings_read_by_inspector.py)
+UNIT_READS = {"unit_ratings": 404, "unit_history": 404}
 EXPECTED: dict[str, dict[str, int]] = {
     "admin": READS | ALLOWED_WRITE | AUDITS | SCORECARD | {"access_log": 200, "account_changes": 200},
     "hr": DENIED | READS | ALLOWED_WRITE,
@@ -148,8 +151,8 @@ EXPECTED: dict[str, dict[str, int]] = {
     | READS
     | dict.fromkeys(RECORD_READS, 404)
     | {"record": 404, "import": 200, "import_template": 200},
-    "inspector": DENIED | READS | AUDITS | SCORECARD | {"access_log": 200},
-    "inspector_medan": DENIED | READS | AUDITS | SCORECARD | {"access_log": 200},
+    "inspector": DENIED | READS | AUDITS | SCORECARD | UNIT_READS | {"access_log": 200},
+    "inspector_medan": DENIED | READS | AUDITS | SCORECARD | UNIT_READS | {"access_log": 200},
     "reporter": DENIED | REPORTS | SCORECARD,
     "policy": DENIED | REPORTS | SCORECARD,
     "policy_karo": DENIED | REPORTS,

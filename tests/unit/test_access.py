@@ -69,6 +69,17 @@ def test_a_province_scope_covers_its_regencies_and_cities() -> None:
     assert not permits(PROVINCE, Action.RECORD, MEDAN)
 
 
+def test_an_inspector_reads_units_ratings_within_their_scope_and_rates_none() -> None:
+    """An inspector audits grade inflation: a unit's own ratings are theirs to read within their scope (by the
+    agency's seat), never to write; HR reads those of its agencies and rates them."""
+    assert permits(PROVINCE, Action.READ_UNIT_RATINGS, Target(None, "KOTA-MEDAN", "12.71"))
+    assert not permits(PROVINCE, Action.READ_UNIT_RATINGS, Target(None, "BKN", "31"))
+    assert not permits(PROVINCE, Action.RATE_UNIT, Target(None, "KOTA-MEDAN", "12.71"))
+    assert permits(HR, Action.READ_UNIT_RATINGS, Target(None, "KOTA-MEDAN", "12.71"))
+    assert not permits(HR, Action.READ_UNIT_RATINGS, Target(None, "KAB-KARO", "12.06"))
+    assert [r for r in Role if Action.RATE_UNIT in POLICY[r]] == [Role.HR, Role.ADMIN]
+
+
 def test_a_scope_of_agencies_and_regions_needs_both_to_match() -> None:
     scope = Scope(agencies=("KOTA-MEDAN", "KAB-KARO"), regions=("12.71",))
     assert scope.covers("KOTA-MEDAN", "12.71")

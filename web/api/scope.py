@@ -28,7 +28,7 @@ from careerlog.domain.errors import CareerlogError, Conflict, InvalidInput, NotF
 from careerlog.reference import reference
 from web.api.audits import decision_key
 from web.api.common import caller, services, view_method
-from web.services import AGENCY_OUTSIDE, NO_AUDITED_DECISION, RATE_OUTSIDE, agency_target
+from web.services import AGENCY_OUTSIDE, NO_AUDITED_DECISION, agency_target, unit_readable, unit_within
 
 # The audited decision each decision page shows, by the page's endpoint (web.api.audits).
 DECISION_PAGES = {"audits.Promotion": "promotion", "audits.Post": "post", "audits.Appointment": "appointment"}
@@ -59,7 +59,7 @@ def scope_refusal(before_the_wait: bool = False) -> CareerlogError | None:
         elif request.endpoint in DECISION_PAGES and "decision" in named and not before_the_wait:
             audited_within(named["decision"], DECISION_PAGES[request.endpoint])
         elif "agency" in named:
-            rated_within(named["agency"])
+            rated_within(action, named["agency"])
         elif request.endpoint == SCORECARD:
             scorecard_within(request.args.getlist("agency"))
     except (NotFound, AccessDenied) as refused:
@@ -83,12 +83,11 @@ def audited_within(decision_id: str, decision: str) -> None:
         raise NotFound(NO_AUDITED_DECISION.reason(decision=f"{nip}-{version}"))
 
 
-def rated_within(agency: str) -> None:
-    """OutsideScope (a 403 naming `agency`) unless the caller may rate the agency's units, as Services.rate_unit
-    judges it."""
-    account = caller()
-    if not permits(account, Action.RATE_UNIT, Target(None, agency, None)):
-        raise OutsideScope(RATE_OUTSIDE.reason(scope=account.scope.describe()), "agency")
+def rated_within(action: Action, agency: str) -> None:
+    """OutsideScope (a 403 naming `agency`) unless the caller may take the action on the agency's units, as the
+    services judge it: read their ratings (Services.unit_ratings, unit_history: `unit_readable`), or rate, correct
+    or retract them (Services.rate_unit, record_in_unit: `unit_within`)."""
+    (unit_readable if action is Action.READ_UNIT_RATINGS else unit_within)(caller(), agency)
 
 
 def scorecard_within(agencies: list[str]) -> None:

@@ -19,7 +19,10 @@ blp = ApiBlueprint(
     "units",
     __name__,
     url_prefix="/api/v1/units",
-    description="Work units' own performance ratings: record, correct or retract them, and read them back.",
+    description=(
+        "Work units' own performance ratings: record, correct or retract them (HR), and read them back (HR and"
+        " inspectors, within their scope)."
+    ),
 )
 
 
@@ -96,23 +99,26 @@ class Ratings(MethodView):
         written = services().rate_unit(caller(), agency, unit, body, headers.get("idempotency_key"))
         return written.to_dict(), 201 if written.outcome.created else 200
 
-    @blp.requires(Action.RATE_UNIT)
+    @blp.requires(Action.READ_UNIT_RATINGS)
     @blp.read(FormatSchema, UnitRatingsSchema, refusal=(404, "NOT_FOUND"))
     @blp.alt_response(403, response="FORBIDDEN")
     def get(self, args: dict[str, Any], agency: str, unit: str) -> Any:
-        """List a unit's ratings in force by year, each as its corrections left it (a retracted one left out)."""
+        """List a unit's ratings in force by year, each as its corrections left it (a retracted one left out).
+        Read by HR and by inspectors (who audit grade inflation) within their scope, judged by the agency's seat as
+        the grade-inflation audit judges it; only HR records, corrects or retracts them."""
         found = services().unit_ratings(caller(), agency, unit)
         return json_or_csv(found, ratings_schema, name=file_name(f"ratings-{agency}-{unit}"))
 
 
 @blp.route("/<agency>/<path:unit>/events", parameters=PATH_PARAMETERS)
 class Events(MethodView):
-    @blp.requires(Action.RATE_UNIT)
+    @blp.requires(Action.READ_UNIT_RATINGS)
     @blp.read(FormatSchema, UnitHistorySchema, refusal=(404, "NOT_FOUND"))
     @blp.alt_response(403, response="FORBIDDEN")
     def get(self, args: dict[str, Any], agency: str, unit: str) -> Any:
         """List every event recorded for a unit, with recorded times: its ratings as recorded, their corrections
-        and retractions."""
+        and retractions. Read by HR and by inspectors (who audit grade inflation) within their scope, judged by the
+        agency's seat as the grade-inflation audit judges it; only HR records, corrects or retracts them."""
         found = services().unit_history(caller(), agency, unit)
         return json_or_csv(found, history_schema, name=file_name(f"events-{agency}-{unit}"))
 

@@ -1,0 +1,101 @@
+"""An inspector, who audits grade inflation (a unit's staff rated beyond what the unit's own rating allows), reads a
+unit's own ratings within their scope through the API (GET /api/v1/units/{agency}/{unit}/ratings and .../events),
+the agency judged by its seat as the grade-inflation audit judges a unit; outside it, the 403 naming `agency`. They
+saw a unit's ratings only through that audit: both reads took the role that rates units. An inspector writes none
+of them: rating, correcting and retracting stay HR's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.functional.conftest import World
+from tests.functional.test_api_unit_rating_corrected import CORRECTION, RATING, UNIT
+
+KARO = "/api/v1/units/KAB-KARO/Dinas%20Pendidikan"
+BKN = "/api/v1/units/BKN/Direktorat%20Kinerja"  # (seated in region 31: outside region 12)
+FORBIDDEN = "urn:careerlog:problem:forbidden"
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+@pytest.fixture
+def rated(world: World) -> World:
+    for who, path in (("hr", UNIT), ("hr_karo", KARO), ("admin", BKN)):
+        answer = world.post(f"{path}/ratings", who, json=RATING)
+        assert answer.status_code == 201, answer.get_json()
+    assert world.post(f"{UNIT}/events", "hr", json=CORRECTION).status_code == 201
+    return world
+
+
+@pytest.mark.parametrize("who", ["inspector", "inspector_medan"])
+@pytest.mark.parametrize("read", ["ratings", "events", "ratings?format=csv", "events?format=csv"])
+def test_an_inspector_reads_a_units_ratings_within_their_scope_as_hr_reads_them(
+    rated: World, who: str, read: str
+) -> None:
+    answer = rated.get(f"{UNIT}/{read}", who)
+    assert answer.status_code == 200, answer.get_json()
+    assert answer.get_data() == rated.get(f"{UNIT}/{read}", "hr").get_data()
+
+
+def test_an_inspector_reads_the_unit_as_corrected_and_as_recorded(rated: World) -> None:
+    ratings = rated.get(f"{UNIT}/ratings", "inspector_medan").get_json()
+    assert [(r["year"], r["predicate"], r["corrected_by"]) for r in ratings["items"]] == [(2023, "SANGAT_BAIK", [3])]
+    history = rated.get(f"{UNIT}/events", "inspector").get_json()["items"]
+    assert [e["kind"] for e in history] == ["unit_registration", "unit_rating", "correction"]
+
+
+@pytest.mark.parametrize(
+    ("who", "path", "reason"),
+    [
+        ("inspector_medan", KARO, "Agency KAB-KARO is outside your scope (agency KOTA-MEDAN)."),
+        ("inspector", BKN, "Agency BKN is outside your scope (region 12)."),
+        ("hr_karo", UNIT, "Agency KOTA-MEDAN is outside your scope (agency KAB-KARO)."),
+    ],
+)
+@pytest.mark.parametrize("read", ["ratings", "events", "ratings?format=xml", "events?colour=red"])
+def test_a_units_ratings_outside_the_readers_scope_are_refused_naming_agency(
+    rated: World, who: str, path: str, reason: str, read: str
+) -> None:
+    answer = rated.get(f"{path}/{read}", who)
+    problem: dict[str, Any] = answer.get_json()
+    assert (answer.status_code, problem["type"]) == (403, FORBIDDEN), problem
+    assert problem["errors"] == {"agency": [reason]}
+
+
+@pytest.mark.parametrize("who", ["inspector", "inspector_medan"])
+@pytest.mark.parametrize(
+    ("write", "body"),
+    [("ratings", {**RATING, "year": 2024, "reference": "LKJIP-2024"}), ("events", {**CORRECTION, "reference": "R-2"})],
+)
+def test_an_inspector_writes_no_units_rating(rated: World, who: str, write: str, body: dict[str, Any]) -> None:
+    before = rated.log()
+    answer = rated.post(f"{UNIT}/{write}", who, json=body)
+    problem: dict[str, Any] = answer.get_json()
+    assert (answer.status_code, problem["type"]) == (403, FORBIDDEN), problem
+    assert "inspector role may not rate unit" in problem["detail"]
+    assert rated.log() == before  # nothing recorded
+
+
+@pytest.mark.parametrize("who", ["reporter", "policy", "employee"])
+def test_a_role_that_neither_rates_nor_audits_reads_no_units_ratings(rated: World, who: str) -> None:
+    for read in ("ratings", "events"):
+        assert rated.get(f"{UNIT}/{read}", who).status_code == 403
+
+
+@pytest.mark.parametrize("agency", ["NOPE", "kota-medan"])
+def test_a_unit_of_an_agency_no_table_holds_as_written_is_no_inspectors_to_read(rated: World, agency: str) -> None:
+    """Judged by its code alone (no seat to judge it by): outside a scope of regions, the 403 naming `agency` (as HR's
+    scope of agencies refuses a code not written as its table writes it); an administrator, whose scope holds every
+    agency, is told an unknown code is unknown (422 naming `agency`)."""
+    answer = rated.get(f"/api/v1/units/{agency}/Dinas%20Kesehatan/ratings", "inspector")
+    assert (answer.status_code, answer.get_json()["errors"]) == (
+        403,
+        {"agency": [f"Agency {agency} is outside your scope (region 12)."]},
+    )
+    answer = rated.get("/api/v1/units/NOPE/Dinas%20Kesehatan/ratings", "admin")
+    assert (answer.status_code, list(answer.get_json()["errors"])) == (422, ["agency"])
