@@ -27,7 +27,7 @@ def imported(world: World, name: str, **fields: str) -> str:
 def test_a_csv_named_in_capitals_with_a_refused_row_offers_the_refused_rows_download(world: World) -> None:
     log_in(world, "hr")
     page = imported(world, "TRAINING.CSV", dry_run="y")
-    assert refused_download(world, page)[0] == "TRAINING-ditolak.csv"
+    assert refused_download(world, page)[0] == "TRAINING-rejected.csv"  # (the English page)
 
 
 def test_a_csv_named_in_capitals_sent_without_a_kind_is_told_to_choose_one_beside_the_kind(world: World) -> None:

@@ -69,6 +69,15 @@ def test_the_refused_rows_download_as_written_with_their_reasons(world: World) -
     assert "Judul" in rows[1][-1] or "Nama" in rows[1][-1]
 
 
+@pytest.mark.parametrize(("lang", "named"), [("en", "diklat-rejected.csv"), ("id", "diklat-ditolak.csv")])
+def test_the_refused_rows_file_is_named_in_the_page_language(world: World, lang: str, named: str) -> None:
+    """An English page downloaded "diklat-ditolak.csv" too: the name is the interface's language, as the button's
+    label and the reasons column are."""
+    name, text = refused_download(world, imported(world, "\r\n".join([HEADER, BAD_DAY]) + "\r\n", lang=lang))
+    assert name == named
+    assert ("Refusal reasons (careerlog)" if lang == "en" else "Alasan penolakan (careerlog)") in text
+
+
 @pytest.mark.parametrize("name", ["pelatihan_M\u00e9dan.csv", "pelatihan_Me\u0301dan.csv"], ids=["nfc", "nfd"])
 def test_a_file_name_beyond_ascii_is_named_in_the_download_as_rfc_6266_writes_it(world: World, name: str) -> None:
     """Flask's send_file writes the name: an ASCII fallback in `filename` and the name itself, UTF-8 percent-encoded,

@@ -45,7 +45,7 @@ def test_the_import_page_records_an_xlsx_and_offers_its_refused_rows_as_csv(worl
     assert len(world.log()) == before + 1
     assert "Cell C3 holds the error #N/A of a spreadsheet formula" in page
     name, text = refused_download(world, page)
-    assert name == "Diklat2024-ditolak.csv"
+    assert name == "Diklat2024-rejected.csv"  # (the English page)
     [header, row] = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
     assert header == [*HEADER, "Refusal reasons (careerlog)"]
     assert row[:8] == [BUDI, "TEKNIS", "#N/A", "BKPSDM", "24", "2024-04-01", "2024-04-03", "X-2"]

@@ -69,7 +69,7 @@ from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
 from web.pages.inspector import AUDIT_CSV_LIMIT, page_number
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
-from web.pages.refused_rows import refused_csv, refused_workbook_csv
+from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook_csv
 from web.services import Written
 
 RECORDABLE = tuple(cls.KIND for cls in EMPLOYEE_EVENTS if cls.RECORDABLE)
@@ -582,10 +582,10 @@ def import_file() -> ResponseReturnValue:
                 errors = e.errors
             if report is not None and report["rejected"] and csv_file:
                 refused = refused_csv(data, report["rejected"])
-                refused_name = name.rsplit("/", 1)[-1][: -len(".csv")] + "-ditolak.csv"
+                refused_name = refused_rows_name(name)
             elif report is not None and report["rejected"] and xlsx_file:  # (its refused rows as CSV UTF-8)
                 refused = refused_workbook_csv(data, report["rejected"])
-                refused_name = name.rsplit("/", 1)[-1][: -len(".xlsx")] + "-ditolak.csv"
+                refused_name = refused_rows_name(name)
     elif form.is_submitted() and form.csrf_token.errors:  # (the page left open past its token: it said nothing)
         errors = {"_schema": [expired()]}
     elif form.file.errors:

@@ -59,6 +59,17 @@ def reasons_column_name() -> str:
     return REASONS_COLUMNS.get(str(get_locale() or ""), REASONS_COLUMNS["id"])
 
 
+def refused_rows_name(name: str) -> str:
+    """The download's name of the refused rows of the file `name` (its folders and .csv or .xlsx left out), in the
+    page's language: diklat.csv's "diklat-rejected.csv" in English, "diklat-ditolak.csv" in Indonesian."""
+    stem = name.rsplit("/", 1)[-1]
+    for suffix in (".csv", ".xlsx"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    return _("%(name)s-rejected.csv", name=stem)
+
+
 def refused_csv(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> str | None:
     """The refused rows of the CSV file `data` as careerlog.refused_rows.refused_csv writes them (as `careerlog
     import --refused` does), their reasons and careerlog's reasons column in the page's language (REASONS_COLUMNS);
@@ -127,7 +138,7 @@ def refused_rows_download() -> ResponseReturnValue:
     # letters and digits of any script kept (no path, quote or control character): send_file names the file as
     # RFC 6266 has it, a name beyond ASCII in `filename*` (UTF-8, percent-encoded) beside an ASCII `filename`
     name = re.sub(r"[^\w.() -]+", "_", unicodedata.normalize("NFC", str(found.get("name") or ""))).strip()
-    name = name or "ditolak.csv"
+    name = name or _("rejected.csv")
     body = zlib.decompress(base64.urlsafe_b64decode(str(found.get("csv") or "")))  # (signed: the page's own)
     answer = send_file(io.BytesIO(body), mimetype="text/csv", as_attachment=True, download_name=name, conditional=False)
     answer.headers["Cache-Control"] = "no-store"
