@@ -11,6 +11,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel.numbers import format_decimal
+
 from careerlog.config import ConfigurationError
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
@@ -138,17 +140,33 @@ def group_label(group: Mapping[str, Any]) -> str:
     return ", ".join(str(v) for v in group.values())
 
 
-def percent_or_number(indicator_id: str, value: float | None, limits: Iterable[float | None] = ()) -> str:
+def percent_or_number(
+    indicator_id: str, value: float | None, limits: Iterable[float | None] = (), language: str = "en"
+) -> str:
     """A value as a finding's text writes it: a share as a whole percentage, a number to 2 places; with more places
     where those would put it on the other side of one of `limits` (its thresholds) than it is: "0.7996, below four
-    fifths", not "0.8, below four fifths"."""
+    fifths", not "0.8, below four fifths". In `language`'s numbers (`number_text`): Indonesian "0,7996", "69,5%"."""
     apart = rounded_apart(value, *limits, places=2)
     if value is None or apart is None:
         return "-"
     share = "share" in indicator_id or indicator_id in SHARES
     if apart == round(value, 2):  # as ever
-        return f"{value:.0%}" if share else f"{apart:g}"
-    return f"{apart * 100:g}%" if share else f"{apart:g}"
+        return number_text(float(f"{value * 100:.0f}"), language) + "%" if share else number_text(apart, language)
+    return number_text(apart * 100, language) + "%" if share else number_text(apart, language)
+
+
+def number_text(value: float, language: str = "en") -> str:
+    """A number of a finding's text (at most 6 significant digits, as Python's `g` writes it): English as Python
+    writes it ("0.9", "1234"), another language in its own numbers (Babel's: Indonesian "0,9", "1.234"), as the
+    scorecard page shows the values beside it."""
+    if language == "en":
+        return f"{value:g}"
+    return str(format_decimal(float(f"{value:g}"), "#,##0.######", locale=language))
+
+
+# A list of a finding's values and thresholds in each language: the Indonesian decimal comma would read "2,5, 2,8" as
+# four numbers
+LIST_SEPARATORS = {"en": ", ", "id": "; "}
 
 
 def limits_of(indicator_id: str, config: Settings | None = None) -> tuple[float | None, ...]:
@@ -190,22 +208,30 @@ def findings(trend: Sequence[Indicator], year: int, thresholds: Iterable[Thresho
 def written(threshold: Threshold, items: list[Indicator]) -> dict[str, Any]:
     last = items[-1]
     years = [i.year for i in items]
-    values = ", ".join(percent_or_number(last.id, i.value, [threshold.below_of(i), threshold.above]) for i in items)
     # the thresholds crossed: this one's, or the rule's of each year (one, unless the rule changed between them)
     limits = sorted(
         {limit for i in items if (limit := threshold.below_of(i) if threshold.by_rule else threshold.limit) is not None}
     )
-    fill = {
-        "agency": last.agency,
-        "group": group_label(last.group),
-        "years": ", ".join(str(y) for y in years) if len(years) > 1 else str(years[0]),
-        "count": len(years),
-        "values": values,
-        "threshold": ", ".join(f"{limit:g}" for limit in limits),
-        "numerator": f"{last.numerator:g}" if last.numerator is not None else "-",
-        "denominator": f"{last.denominator:g}" if last.denominator is not None else "-",
-    }
-    text = threshold.text.format(**fill)
+
+    def fill(language: str) -> dict[str, Any]:
+        """The text's fields with their numbers in `language`'s (number_text)."""
+        listed = LIST_SEPARATORS[language].join
+        crossed = [threshold.below_of(i) for i in items]
+        return {
+            "agency": last.agency,
+            "group": group_label(last.group),
+            "years": ", ".join(str(y) for y in years) if len(years) > 1 else str(years[0]),
+            "count": len(years),
+            "values": listed(
+                percent_or_number(last.id, i.value, [below, threshold.above], language)
+                for i, below in zip(items, crossed, strict=True)
+            ),
+            "threshold": listed(number_text(limit, language) for limit in limits),
+            "numerator": number_text(last.numerator, language) if last.numerator is not None else "-",
+            "denominator": number_text(last.denominator, language) if last.denominator is not None else "-",
+        }
+
+    text = threshold.text.format(**fill("en"))
     return {
         "indicator": last.id,
         "agency": last.agency,
@@ -218,7 +244,7 @@ def written(threshold: Threshold, items: list[Indicator]) -> dict[str, Any]:
             "years": threshold.years,
         },
         "text": text,
-        "texts": {"en": text, "id": (threshold.text_id or threshold.text).format(**fill)},
+        "texts": {"en": text, "id": (threshold.text_id or threshold.text).format(**fill("id"))},
         "rows": last.rows,
         "link": last.link,
     }

@@ -206,8 +206,8 @@ def test_the_impact_ratio_findings_are_judged_by_the_rules_threshold(
             {
                 "en": f"Promotion impact ratio of F in KOTA-MEDAN was 0.33 in 2014, below the threshold of {threshold} "
                 "(rule fairness.adverse_impact).",
-                "id": "Rasio dampak kenaikan pangkat kelompok F di KOTA-MEDAN sebesar 0.33 pada 2014, di bawah ambang "
-                f"{threshold} (aturan fairness.adverse_impact).",
+                "id": "Rasio dampak kenaikan pangkat kelompok F di KOTA-MEDAN sebesar 0,33 pada 2014, di bawah ambang "
+                f"{str(threshold).replace('.', ',')} (aturan fairness.adverse_impact).",  # (the decimal comma)
             }
         ]
         if found

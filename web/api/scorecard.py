@@ -126,7 +126,10 @@ class ScorecardFindingSchema(StrictSchema):
     threshold = fields.Nested(ScorecardThresholdSchema, dump_only=True)
     text = fields.String(dump_only=True)
     texts = fields.Dict(
-        keys=fields.String(), values=fields.String(), dump_only=True, metadata={"description": "The text by language."}
+        keys=fields.String(),
+        values=fields.String(),
+        dump_only=True,
+        metadata={"description": "The text by language, its numbers as the language writes them (id: 0,9; en: 0.9)."},
     )
     rows = fields.Nested(ScorecardRowsBehindSchema, dump_only=True)
     link = fields.String(dump_only=True, allow_none=True)
