@@ -857,6 +857,10 @@ def check_performance_rating(career: Career, fact: Fact, errors: FieldErrors) ->
         errors.add("year", YEAR_AFTER_RATING.reason(year=year, day=fact.effective_date.isoformat()))
 
 
+# A penalty's level is refused beside `level` (check_penalty), but a correction of its kind alone beside `penalty_kind`
+PENALTY_LEVEL_AGAINST = {("penalty", "level"): "penalty_kind"}
+
+
 @check("penalty")
 def check_penalty(career: Career, fact: Fact, errors: FieldErrors) -> None:
     kind = reference().penalty_kinds[fact.values["penalty_kind"]]
@@ -947,6 +951,7 @@ class Employee(LedgerAggregate):
     """A civil servant's career: every fact ever recorded about them."""
 
     CHECKS = CHECKS
+    JUDGED_AGAINST = PENALTY_LEVEL_AGAINST
 
     @classmethod
     def appoint(cls, nip: str, values: Mapping[str, Any], recording: Recording) -> tuple[Employee, Outcome]:

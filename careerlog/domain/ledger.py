@@ -9,7 +9,7 @@ twice answers with the first recording instead of storing it again.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -535,6 +535,10 @@ class LedgerAggregate(BaseAggregate[str]):
     # Checks one fact against the others, by kind; filled in by subclasses. (No class
     # annotations on aggregates: the library would turn them into dataclasses.)
     CHECKS = cast("Mapping[str, Callable[[Any, Fact, FieldErrors], None]]", {})
+    # A check's refusal beside one field of a kind that judges it against another (a penalty's level against its
+    # kind): by (kind, field named), the other. A correction that changed the other, not the field named, is refused
+    # beside the field it changed.
+    JUDGED_AGAINST = cast("Mapping[tuple[str, str], str]", {})
 
     def __init__(self) -> None:
         self.events: dict[int, LedgerEvent] = {}
@@ -923,7 +927,7 @@ class LedgerAggregate(BaseAggregate[str]):
             day = changes["effective_date"].isoformat()  # (named as a fact's own date in the future is)
             raise InvalidInput(IN_FUTURE.reason(day=day), "corrected_fields.effective_date")
         facts = [corrected if f.version == target.version else f for f in self.active_facts()]
-        self.check_consistency(facts, prefix="corrected_fields.", focus=target.version)
+        self.check_consistency(facts, prefix="corrected_fields.", focus=target.version, changed=changes)
         return {k: to_plain(v) for k, v in changes.items()}
 
     def canonical_changes(self, target_version: int, values: Mapping[str, Any], as_written: bool = True) -> Any:
@@ -1039,8 +1043,12 @@ class LedgerAggregate(BaseAggregate[str]):
     def check_retractable(self, target: Fact) -> None:
         """Subclasses refuse retractions that would leave the record meaningless."""
 
-    def check_consistency(self, facts: list[Fact], prefix: str = "", focus: int | None = None) -> None:
-        """Every fact checked against the others, as they would stand after the change."""
+    def check_consistency(
+        self, facts: list[Fact], prefix: str = "", focus: int | None = None, changed: Collection[str] = ()
+    ) -> None:
+        """Every fact checked against the others, as they would stand after the change; the problems of the fact
+        `focus` (a correction's target) beside its fields, a field the correction left as it was named by the one
+        it `changed` that it is judged against (JUDGED_AGAINST)."""
         context = self.context(facts)
         if focus is not None:  # the fact corrected first: its own problems beside the fields corrected
             facts = sorted(facts, key=lambda fact: fact.version != focus)
@@ -1049,13 +1057,23 @@ class LedgerAggregate(BaseAggregate[str]):
             self.check_fact(context, fact, errors, new=False)
             if errors:
                 if fact.version == focus:
-                    raise InvalidInput({prefix + k: v for k, v in errors.errors.items()})
+                    raise InvalidInput({prefix + k: v for k, v in self.beside_changed(fact, errors, changed).items()})
                 reasons = joined(
                     "; ", [FIELD_REASONS.reason(field=k, reasons=joined(" ", v)) for k, v in errors.errors.items()]
                 )
                 raise InvalidInput(
                     INCONSISTENT.reason(version=fact.version, kind=fact.kind, reasons=reasons), "target_version"
                 )
+
+    def beside_changed(self, fact: Fact, errors: FieldErrors, changed: Collection[str]) -> dict[str, list[str]]:
+        """A fact's problems by field, a field left as it was named by the field changed it is judged against."""
+        found: dict[str, list[str]] = {}
+        for name, reasons in errors.errors.items():
+            against = self.JUDGED_AGAINST.get((fact.kind, name))
+            if against is not None and name not in changed and against in changed:
+                name = against
+            found.setdefault(name, []).extend(reasons)
+        return found
 
     def context(self, facts: list[Fact]) -> Any:
         """The facts arranged for checking (subclasses build a richer view)."""

@@ -42,3 +42,32 @@ def test_a_correction_making_another_fact_wrong_is_still_refused_naming_that_fac
         app.record(NIP, "correction", f.correction(2, "2026-01-05", programme_id="P2"), actor="hr")
     [reason] = refused.value.errors["target_version"]
     assert reason.startswith("This change would make version 3 (training_feedback) inconsistent")
+
+
+PENALTY = {"level": "LIGHT", "penalty_kind": "TEGURAN_LISAN", "effective_date": "2020-05-04", "reference": "HD-1"}
+
+
+def test_a_penaltys_kind_corrected_to_one_of_another_level_is_refused_beside_the_kind(app: CareerLog) -> None:
+    """A light penalty's kind corrected to a severe one (its level left as it was) was refused beside
+    corrected_fields.level, a field the writer did not send; the form showed the reason beside the level."""
+    app.record(NIP, "appointment", f.appointment(), actor="hr")
+    app.record(NIP, "penalty", PENALTY, actor="hr")  # version 2
+    with pytest.raises(InvalidInput) as refused:
+        app.record(NIP, "correction", f.correction(2, "2026-01-05", penalty_kind="PENURUNAN_JABATAN"), actor="hr")
+    assert refused.value.errors == {
+        "corrected_fields.penalty_kind": ["PENURUNAN_JABATAN is a SEVERE penalty, not LIGHT."]
+    }
+    with pytest.raises(InvalidInput) as refused:  # the level corrected alone: beside the level, as before
+        app.record(NIP, "correction", f.correction(2, "2026-01-05", level="SEVERE"), actor="hr")
+    assert list(refused.value.errors) == ["corrected_fields.level"]
+    with pytest.raises(InvalidInput) as refused:  # both sent: the level, which the reason reads against the kind
+        app.record(
+            NIP,
+            "correction",
+            f.correction(2, "2026-01-05", level="MEDIUM", penalty_kind="PENURUNAN_JABATAN"),
+            actor="hr",
+        )
+    assert list(refused.value.errors) == ["corrected_fields.level"]
+    with pytest.raises(InvalidInput) as refused:  # a new penalty's: beside the level, as before
+        app.record(NIP, "penalty", {**PENALTY, "penalty_kind": "PENURUNAN_JABATAN", "reference": "HD-2"}, actor="hr")
+    assert list(refused.value.errors) == ["level"]
