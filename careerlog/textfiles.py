@@ -675,6 +675,23 @@ def read_lesson_hours(row: dict[str, Any]) -> None:
         wrote(row, "hours", cell)
 
 
+# The decimal fields whose number is out of a hundred, which a spreadsheet's percentage format shows with its sign
+# (a score of 0.85 formatted as a percentage, or typed "85%", which a spreadsheet stores as 0.85, is shown and saved
+# as "85%"): a rating's score (nilai SKP, DP3), of 0 to 100
+OUT_OF_A_HUNDRED = ("score",)
+
+
+def read_percentages(row: dict[str, Any]) -> None:
+    """A score (`OUT_OF_A_HUNDRED`) written with a percent sign ("85%", "85,5 %", as a spreadsheet's percentage format
+    shows it) read as the number of a hundred it is, in place, kept as written; any other cell is left for the ledger
+    to judge (a cost of "85%" is no number)."""
+    for name in OUT_OF_A_HUNDRED:
+        cell = row.get(name)
+        if type(cell) is str and (text := cell.strip()).endswith("%") and (number := text[:-1].strip()):
+            row[name] = number
+            wrote(row, name, cell)
+
+
 # A whole number a spreadsheet's number format wrote with zero decimals: "8,00" in a file in Indonesian, "8.00" else
 _ZERO_DECIMALS = {True: re.compile(r"(\d+),0+", re.ASCII), False: re.compile(r"(\d+)\.0+", re.ASCII)}
 
@@ -740,6 +757,7 @@ def read_cells(row: dict[str, Any], *, indonesian: bool) -> None:
     (read_day_first_dates)."""
     if "hours" in row:
         read_lesson_hours(row)  # ("20 JP")
+    read_percentages(row)  # ("85%": a score as a percentage format shows it)
     read_whole_numbers(row, indonesian=indonesian)  # ("8,00": a number format's zero decimals)
     read_rupiah(row, indonesian=indonesian)  # ("Rp1.500.000,00": a cost as a currency format writes it)
     if indonesian:  # (a semicolon file: its decimals as an Indonesian spreadsheet writes them)

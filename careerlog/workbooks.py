@@ -19,6 +19,8 @@ result: data_only), and a cell becomes text so:
 
 - text as it is; a whole number without ".0" (8, not 8.0); any other number without an exponent, a double to 15
   significant digits as Excel shows it and saves it as CSV (a formula's 20.000000000000004 is 20);
+  a number whose format is of digits alone as that format shows it (`shown_number`: 7 formatted 000 is "007", 12.1
+  formatted 0.00 "12.10", 0.85 formatted 0% "85%"), no digit of it dropped;
 - a date (a cell of a date format) as its day, 2024-05-06; a date and time as "2024-05-06 13:30:00", which a date
   field refuses as a CSV's is refused (textfiles.TIME_OF_DAY), midnight read as the day;
 - a TRUE/FALSE cell in a column of a yes or a no (`YES_NO_COLUMNS`: confirm) as the TRUE or FALSE Excel saves;
@@ -48,6 +50,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
@@ -188,8 +191,39 @@ def number_text(value: float | int | Decimal) -> str:
     return text
 
 
-def cell_text(value: Any, data_type: str) -> str:
-    """A cell's value as the text a CSV would hold (the module's docstring); "" for an empty cell."""
+# A number format (its section for a number of zero or more) that shows a number with digits alone: zeros it pads the
+# whole part to ("000": 7 shown 007), decimals it pads to ("0.00": 12.1 shown 12.10), a percent sign ("0%": 0.85
+# shown 85%); a thousands separator (#,##0) shows no other number. Any other (General, Text, a currency's or a
+# literal's, an exponent's) leaves the number as number_text writes it.
+_DIGITS_FORMAT = re.compile(r"[#0,]*0[#0,]*(?:\.[#0]*)?%?|[#,]*(?:\.[#0]*0[#0]*)%?", re.ASCII)
+
+
+def shown_number(value: float | int, number_format: str | None) -> str:
+    """A number as its cell's number format shows it and Excel writes it into a CSV file, when the format is one of
+    digits alone (`_DIGITS_FORMAT`, read by Babel's parse_pattern: the same pattern language): its whole part padded
+    with the format's leading zeros (a reference 7 formatted 000 is "007"), its decimals with its trailing zeros (a
+    region 12.1 formatted 0.00 is "12.10"), a percentage as a hundred times the number with its sign (0.85 formatted
+    0% is "85%"). No digit of the value is ever dropped: a format showing fewer decimals than the number holds (8.5
+    formatted 0, shown 9) is not rounded, the number read as number_text writes it (8.5), as for any other format."""
+    from babel.numbers import parse_pattern
+
+    text = number_text(value)
+    sections = (number_format or "").split(";")
+    if not _DIGITS_FORMAT.fullmatch(sections[0]) or (value < 0 and len(sections) > 1):
+        return text
+    pattern = parse_pattern(sections[0])
+    if pattern.scale:
+        text = format(Decimal(text).scaleb(pattern.scale).normalize(), "f")
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, _, fraction = text.partition(".")
+    whole = whole.rjust(pattern.int_prec[0], "0")
+    fraction = fraction.ljust(pattern.frac_prec[0], "0")
+    return f"{sign}{whole}{'.' if fraction else ''}{fraction}{'%' if pattern.scale else ''}"
+
+
+def cell_text(value: Any, data_type: str, number_format: str | None = None) -> str:
+    """A cell's value as the text a CSV would hold (the module's docstring); "" for an empty cell. `number_format`:
+    the cell's, which a number is shown by (`shown_number`)."""
     if value is None:
         return ""
     if data_type == "s" or isinstance(value, str):
@@ -204,7 +238,7 @@ def cell_text(value: Any, data_type: str) -> str:
         return value.isoformat()
     if isinstance(value, timedelta):
         return str(value)
-    return number_text(value)
+    return shown_number(value, number_format)
 
 
 def _parser(sheet: Any) -> Any:
@@ -221,9 +255,12 @@ def _parser(sheet: Any) -> Any:
             empty_text = element.get("t") == "str" and element.find(_VALUE) is not None
             if cell["value"] is None and element.find(_FORMULA) is not None and not empty_text:
                 cell["data_type"] = "uncalculated"
+            if cell["data_type"] == "n" and 0 < cell["style_id"] < len(formats):  # (a date is no "n" cell here)
+                cell["number_format"] = formats[cell["style_id"]]
             return cell
 
     book = sheet.parent
+    formats = _number_formats(book)
     return Parser(
         sheet._get_source(),
         sheet._shared_strings,
@@ -232,6 +269,20 @@ def _parser(sheet: Any) -> Any:
         date_formats=book._date_formats,
         timedelta_formats=book._timedelta_formats,
     )
+
+
+def _number_formats(book: Any) -> list[str]:
+    """The number format of each of the workbook's cell styles (a cell's `s`), as openpyxl's cell.number_format reads
+    it: a built-in format by its id, any other from the workbook's own (styles.xml's numFmts)."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    custom = book._number_formats
+    return [
+        BUILTIN_FORMATS.get(style.numFmtId, "General")
+        if style.numFmtId < BUILTIN_FORMATS_MAX_SIZE
+        else custom[style.numFmtId - BUILTIN_FORMATS_MAX_SIZE]
+        for style in book._cell_styles
+    ]
 
 
 Row = tuple[int, list[dict[str, Any]]]  # a row's number, and its cells as openpyxl's parser reads them
@@ -427,7 +478,7 @@ def row_cells(cells: list[dict[str, Any]], names: list[str] | None = None) -> tu
             problems[at] = Problem(NOT_CALCULATED.reason(cell=_coordinate(cell)), "")
             texts[at] = ""
         else:
-            texts[at] = cell_text(value, kind)
+            texts[at] = cell_text(value, kind, cell.get("number_format"))
             if kind == "n" and nip_column(name) and not isinstance(value, str):
                 shown = format(value, ".15G") if isinstance(value, float) else texts[at]
                 reason = NIP_AS_NUMBER.reason(cell=_coordinate(cell), value=shown, column=name)

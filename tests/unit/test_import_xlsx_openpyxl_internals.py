@@ -1,6 +1,7 @@
 """careerlog.workbooks leans on openpyxl's internals, checked on openpyxl 3.1.5 (setup.cfg holds openpyxl to 3.1):
 its worksheet parser (openpyxl.worksheet._reader.WorkSheetParser: its arguments, parse, parse_cell's cells), a
-read-only sheet's _get_source and _shared_strings, the workbook's epoch, _date_formats and _timedelta_formats, and
+read-only sheet's _get_source and _shared_strings, the workbook's epoch, _date_formats and _timedelta_formats, its
+_cell_styles and _number_formats (a cell's number format: careerlog.workbooks._number_formats), and
 the reader load_workbook uses (openpyxl.reader.excel.ExcelReader: its parser's sheets and rels, its valid_files),
 through which a first sheet named in workbook.xml but missing from the ZIP is found.
 A release that changes any of them fails here, before an upgrade misreads workbooks: a workbook as Excel writes it
@@ -15,7 +16,7 @@ import openpyxl
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.worksheet._reader import WorkSheetParser
 
-from careerlog.workbooks import NOT_CALCULATED, Workbook, _first_sheet_missing, row_cells
+from careerlog.workbooks import NOT_CALCULATED, Workbook, _first_sheet_missing, _number_formats, row_cells
 from tests.unit.test_import_xlsx_bombs import made, shared_strings, sheet_xml
 from tests.unit.test_import_xlsx_sheets import first_sheet_missing, two_sheets
 
@@ -41,6 +42,8 @@ def test_shared_strings_a_1904_date_a_duration_and_an_unsaved_formula_are_read_t
         assert book.book.epoch.year == 1904
         assert book.book._date_formats
         assert book.book._timedelta_formats
+        assert [style.numFmtId for style in book.book._cell_styles][:1] == [0]
+        assert isinstance(_number_formats(book.book), list)
         read = [(number, row_cells(cells)) for number, cells in book.rows()]
     finally:
         book.close()

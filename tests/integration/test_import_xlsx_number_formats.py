@@ -1,0 +1,80 @@
+"""A workbook's number cells are imported as Excel shows them (careerlog.workbooks.shown_number): a rating's score of
+0.85 formatted as a percentage (shown 85%) is a score of 85, a reference typed 007 in a column formatted 000 (the
+number 7) is "007", a region 12.10 formatted 0.00 (the number 12.1) is 12.10; a CSV's score written "85%" (as Excel
+saves that cell, or as typed) is 85 too. The score was refused as outside its band (0.85, typed: '0.85'; the CSV's
+"Not a valid number."), the reference recorded as "7". Both stores."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from careerlog.application import CareerLog
+from tests import factories as f
+from tests.integration.test_cli import run
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
+HEADER = ["NIP", "Tahun", "Predikat", "Nilai", "TMT", "Nomor SK"]
+
+
+def ratings(app: CareerLog, nip: str) -> list[dict[str, object]]:
+    employee = app.get_employee(nip)
+    assert employee is not None
+    return [dict(fact.values) for fact in employee.active_facts() if fact.kind == "performance_rating"]
+
+
+def test_a_score_formatted_as_a_percentage_and_a_reference_formatted_with_zeros_are_recorded_as_shown(
+    database_url: str, app: CareerLog, tmp_path: Path
+) -> None:
+    nip = f.nip()
+    app.record(nip, "appointment", f.appointment(), actor="hr")
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    book.active.append([nip, 2019, "Baik", 0.85, "2019-12-31", 7])
+    book.active["D2"].number_format = "0%"
+    book.active["F2"].number_format = "000"
+    saved = io.BytesIO()
+    book.save(saved)
+    path = tmp_path / "penilaian_kinerja.xlsx"
+    path.write_bytes(saved.getvalue())
+    result = run(database_url, "import", str(path))
+    assert result.exit_code == 0, result.output
+    [rating] = ratings(app, nip)
+    assert (str(rating["score"]), rating["reference"]) == ("85", "007")
+
+
+@pytest.mark.parametrize(("cell", "score"), [("85%", "85"), ("85,5 %", "85.5")])
+def test_a_csv_score_written_with_a_percent_sign_is_recorded_as_its_number(
+    database_url: str, app: CareerLog, tmp_path: Path, cell: str, score: str
+) -> None:
+    nip = f.nip()
+    app.record(nip, "appointment", f.appointment(), actor="hr")
+    path = tmp_path / "penilaian_kinerja.csv"
+    lines = [HEADER, [nip, "2019", "Baik", cell, "31/12/2019", "SKP-2019-1"]]
+    path.write_text("".join(";".join(line) + "\r\n" for line in lines), encoding="utf-8")
+    result = run(database_url, "import", str(path))
+    assert result.exit_code == 0, result.output
+    [rating] = ratings(app, nip)
+    assert str(rating["score"]) == score
+
+
+def test_a_cost_written_with_a_percent_sign_is_refused_naming_the_cost(
+    database_url: str, app: CareerLog, tmp_path: Path
+) -> None:
+    nip = f.nip()
+    app.record(nip, "appointment", f.appointment(), actor="hr")
+    path = tmp_path / "pelatihan.csv"
+    header = ["NIP", "Jenis Diklat", "Nama Diklat", "Penyelenggara", "JP", "Tanggal Mulai", "Tanggal Selesai"]
+    lines = [
+        [*header, "No Sertifikat", "Biaya"],
+        [nip, "Teknis", "Arsip", "BKPSDM", "8", "01/02/2021", "02/02/2021", "C-1", "85%"],
+    ]
+    path.write_text("".join(";".join(line) + "\r\n" for line in lines), encoding="utf-8")
+    result = run(database_url, "import", str(path))
+    assert result.exit_code == 1
+    assert "line 2: cost: Not a valid number. (typed: '85%')" in result.output
+    assert app.get_employee(nip).version == 1  # type: ignore[union-attr]
