@@ -249,7 +249,7 @@ NO_KIND = Refusal(
 TITLE_ROW = Refusal(
     "Line {line} holds one cell, {cell}: a title, not the header naming each column. The file's first line must be "
     "its header (NIP and the kind's columns): delete the lines above the header (a title, blank lines), save the "
-    "file again as CSV and import it. Nothing was read.",
+    "file again (as CSV, or as an Excel Workbook) and import it. Nothing was read.",
     numbers=("line",),
     quotes=("cell",),
 )
@@ -268,7 +268,8 @@ _OTHER_SEPARATORS = "|:~^#!/"  # (a header's names hold none of them)
 TITLE_ROWS = Refusal(
     "The header naming each column is line {header}, not line {line}: the lines above it ({cells}) are a title, not "
     "a header. The file's first line must be its header (NIP and the kind's columns): delete the lines above the "
-    "header (a title, blank lines), save the file again as CSV and import it. Nothing was read.",
+    "header (a title, blank lines), save the file again (as CSV, or as an Excel Workbook) and import it. Nothing was "
+    "read.",
     numbers=("header", "line"),
 )
 # A header of two rows (a merged "Tanggal" above "Mulai" and "Selesai"; the columns' numbers 1, 2, 3 below the
@@ -277,12 +278,12 @@ TWO_ROW_HEADER = Refusal(
     "Lines {line} and {next} are a header of two rows (line {next}: {cells}), which the import cannot read: it reads "
     "the header from one line, and every line below it as a row of data. Make the header one row naming each column "
     "(Tanggal Mulai and Tanggal Selesai, not Tanggal above Mulai and Selesai), delete the other row, save the file "
-    "again as CSV and import it. Nothing was read.",
+    "again (as CSV, or as an Excel Workbook) and import it. Nothing was read.",
     numbers=("line", "next"),
 )
 COLUMN_NUMBERS = Refusal(
     "Line {next} numbers the columns ({cells}): a second row of the header of line {line}, not a row of data. "
-    "Delete line {next}, save the file again as CSV and import it. Nothing was read.",
+    "Delete line {next}, save the file again (as CSV, or as an Excel Workbook) and import it. Nothing was read.",
     numbers=("line", "next"),
 )
 SAME_FIELD = Refusal("Columns {columns} all name {field}; keep one. Nothing was read.")
