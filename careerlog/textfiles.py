@@ -271,10 +271,20 @@ _REPLACEMENT = re.compile("\ufffd")  # the replacement character (REPLACED)
 _CONTEXT = 30  # characters shown before the first byte that is not UTF-8
 
 
+# A template's marks after a column's name, which name no field: the asterisk of a required column ("NIP*", "Jenis
+# Diklat *") and the form of its dates in parentheses, day first or as YYYY-MM-DD, in English or Indonesian letters
+# ("Tanggal Mulai (dd/mm/yyyy)", "TMT (hh-bb-tttt)", "Tahun (yyyy)"). A form of the month first ("(mm/dd/yyyy)") is
+# no mark: its column is refused as before, as a file separated by semicolons would read its dates the other way
+_DATE_FORM = r"d+\s*[-/.]\s*m+\s*[-/.]\s*y+|h+\s*[-/.]\s*b+\s*[-/.]\s*t+|y+-m+-d+|t+-b+-h+|y+|t+"
+_COLUMN_MARKS = re.compile(rf"(?:\s*\*+|\s*\(\s*(?:{_DATE_FORM})\s*\))+\s*$", re.IGNORECASE | re.ASCII)
+
+
 def column_name(typed: str) -> str:
     """The field a CSV header's column names: its name whatever its case, spaces and dashes (" Training Kind" is
     training_kind), or the field its Indonesian name names (HEADER_ALIASES: "Tanggal Mulai" is start_date), an
-    abbreviation's dot read as a space ("No. SK", "Nomor SK." are no_sk, nomor_sk: the reference)."""
+    abbreviation's dot read as a space ("No. SK", "Nomor SK." are no_sk, nomor_sk: the reference), without a
+    template's marks after it (`_COLUMN_MARKS`: "NIP*" is nip, "Tanggal Mulai (dd/mm/yyyy)" start_date)."""
+    typed = _COLUMN_MARKS.sub("", typed) or typed
     name = "_".join(typed.replace("-", " ").lower().split())
     if name in HEADER_ALIASES:
         return HEADER_ALIASES[name]
