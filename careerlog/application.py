@@ -132,6 +132,13 @@ NO_NIP = Refusal(
 NOT_APPOINTED = Refusal("No employee with NIP {nip} has been appointed.", quotes=("nip",))  # (from an address too)
 NO_OFFSET = Refusal("Must include a time zone offset.").reason()
 APPOINTED = Refusal("NIP {nip} is already appointed (a NIP is never reused).")
+# A NIP whose record was voided (its appointment retracted, every fact of it retracted before): its record and its
+# events stay in the log under the NIP, and the store keeps one record per NIP, so it is not appointed again
+APPOINTED_VOIDED = Refusal(
+    "NIP {nip} was appointed before, and that record was voided (its appointment retracted by version {version}): "
+    "a NIP is never reused, even after a void.",
+    numbers=("version",),
+)
 APPOINTMENT_VERSION = Refusal("The appointment is version 1, not {expected}.", numbers=("expected",))
 UNIT_KINDS = Refusal("A unit records unit_rating, correction or retraction, not {kind}.", kinds=("kind",))
 RECORDED_AS = Refusal("Already recorded as version {version}, not {expected}.", numbers=("version", "expected"))
@@ -922,6 +929,8 @@ class CareerLog(Application[str]):
 
     def _appoint(self, uow: UnitOfWork, command: Command, values: dict[str, Any], recording: Recording) -> Outcome:
         existing = uow.get(command.subject)
+        if isinstance(existing, Employee) and existing.voided_by is not None:
+            raise AlreadyAppointed(APPOINTED_VOIDED.reason(nip=command.subject, version=existing.voided_by))
         if existing is not None:
             earlier = existing.replay(BY_KIND["appointment"], values, recording.client_key)
             if earlier is None:

@@ -397,6 +397,13 @@ class CareerRecord:
 
     # ------------------------------------------------------------------ who
 
+    @property
+    def voided(self) -> bool:
+        """Whether the record was voided: its appointment (version 1) retracted, as one made under a wrong NIP (every
+        other fact of it retracted before: careerlog.domain.employee.FACTS_STANDING). No view keeps its rows."""
+        first = self.facts.get(1)
+        return first is not None and first.kind == "appointment" and first.retraction is not None
+
     @cached_property
     def appointment(self) -> Fact | None:
         if self._within is not None:  # known up to some versions: the full record's, when it is kept

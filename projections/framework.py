@@ -1003,9 +1003,12 @@ class RowBatch:
         self.rows: dict[str, dict[str, list[Any]]] = {p.name: defaultdict(list) for p in self.projections}
 
     def add(self, subject: str, record: CareerRecord | None) -> None:
-        """A subject's rows as of its record (None: it has no events, its rows are only deleted)."""
+        """A subject's rows as of its record (None: it has no events, its rows are only deleted; nor has a voided
+        record, its appointment retracted: `CareerRecord.voided`, the one place every view drops its rows)."""
         if record is not None:
             self.records += 1
+            if record.voided:
+                record = None
         for projection in self.projections:
             if projection.applies_to(subject):
                 self.subjects[projection.name].append(subject)

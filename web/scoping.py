@@ -37,7 +37,7 @@ from careerlog.domain.wording import Refusal, reason_of
 from careerlog.importing import RowProblem, command_typed, row_to_command, typed
 from careerlog.reference import reference
 from careerlog.sqlstore import SqlStore, events_statement
-from projections.career import CareerRecord
+from projections.career import CareerRecord, Entry
 
 Rows = Iterable[tuple[int, dict[str, Any] | InvalidInput, int]]
 
@@ -73,10 +73,22 @@ def locate(ledger: CareerLog, nip: str) -> Target | None:
     return placed(subject, [ledger.decode(row) for row in rows])
 
 
+@dataclass(frozen=True)
+class VoidedTarget(Target):
+    """A voided record (its appointment retracted: CareerRecord.voided), placed where its appointment placed the
+    employee, with the retraction that voided it: in no view, its history still read within the scope."""
+
+    voided: Entry | None = field(default=None, compare=False)  # (not hashed: an entry holds a dict)
+
+
 def placed(subject: str, events: Iterable[LedgerEvent]) -> Target | None:
     """Where the record's placing events (PLACING_KINDS, in order; the others are passed over) say the employee
     works now, or None if never appointed."""
     record = CareerRecord.from_events(subject, [e for e in events if isinstance(e, PLACING_CLASSES)])
+    if record.voided:  # (its appointment retracted: where it placed the employee, so its history is still read)
+        first = record.facts[1]
+        assert first.retraction is not None
+        return VoidedTarget(subject, first.values.get("agency"), first.values.get("region"), first.retraction)
     if record.appointment is None:
         return None
     agency, _, region = record.placement_on(date.max) or (None, None, None)

@@ -62,6 +62,7 @@ from web.following import FollowerLease, lock_path
 from web.scoping import (
     ScopedRows,
     ScopeGuard,
+    VoidedTarget,
     locate,
     mentors_judged,
     missing,
@@ -75,6 +76,15 @@ NOTHING: dict[str, list[str]] = {"agency": [""]}
 # The filters of the mentoring report: never a NIP, so that an aggregate cannot single anyone out.
 MENTORING_REPORT_FILTERS = ("agency", "unit", "region", "rank", "focus")
 # The services' own refusals (careerlog.domain.wording; web.pages.messages.load_refusals reads them)
+# A voided record (its appointment retracted: careerlog.domain.employee.FACTS_STANDING) has no row in any view: its
+# reads are not found, saying so; its events stay in its history (GET /api/v1/employees/{nip}/events)
+VOIDED_RECORD = Refusal(
+    "The record of NIP {nip} was voided on {day} by {by} (version {version}): {reason}. It is in no view; its events "
+    "stay in its history.",
+    dates=("day",),
+    numbers=("version",),
+    quotes=("reason",),
+)
 RATE_OUTSIDE = Refusal("You may rate only units within your scope ({scope}).")
 NO_UNIT_RECORD = Refusal("Nothing is recorded for unit {unit} of {agency}: it was never rated.", quotes=("unit",))
 # careerlog.domain.ledger.RATED as the API says it: where the rating is corrected (no other endpoint records a unit's)
@@ -186,12 +196,25 @@ class Services:
 
     # ------------------------------------------------------------------ scope
 
-    def target(self, reader: Account, action: Action, nip: str) -> Target:
-        """The employee if the account may take the action on them; else exactly "not found"."""
+    def target(self, reader: Account, action: Action, nip: str, *, views: bool = False) -> Target:
+        """The employee if the account may take the action on them; else exactly "not found". A read of the views
+        (`views`) of a voided record, which has no row in them, is not found saying when, by whom and why it was
+        voided (VOIDED_RECORD); its history (the ledger's) and writes (refused by the ledger) are not."""
         require(reader, action)
         found = locate(self.ledger, nip)
         if found is None or not permits(reader, action, found):
             raise missing(nip)
+        if views and isinstance(found, VoidedTarget) and found.voided is not None:
+            void = found.voided
+            raise NotFound(
+                VOIDED_RECORD.reason(
+                    nip=found.nip,
+                    day=void.effective_date.isoformat(),
+                    by=void.recorded_by,
+                    version=void.version,
+                    reason=void.values.get("reason"),
+                )
+            )
         return found
 
     # ------------------------------------------------------------------ writes
@@ -394,7 +417,7 @@ class Services:
 
     def profile(self, reader: Account, nip: str) -> dict[str, Any]:
         """Where an employee stands now (the roster view)."""
-        target = self.target(reader, Action.READ_RECORD, nip)
+        target = self.target(reader, Action.READ_RECORD, nip, views=True)
         found = self.queries.employee(target.nip or nip)
         self.accounts.record_access(reader, "profile", [target])
         return found
@@ -408,7 +431,7 @@ class Services:
 
     def timeline(self, reader: Account, nip: str, *, as_of: date | None, known_at: datetime | None) -> dict[str, Any]:
         """The career as it stood on `as_of`, as known at `known_at`."""
-        target = self.target(reader, Action.READ_RECORD, nip)
+        target = self.target(reader, Action.READ_RECORD, nip, views=True)
         found = self.queries.timeline(target.nip or nip, as_of=as_of, known_at=known_at)
         self.record_with_mentees(reader, "timeline", target, mentees_named(found["items"]))
         return found
@@ -416,7 +439,7 @@ class Services:
     def career_page(self, reader: Account, nip: str) -> dict[str, Any]:
         """An employee's career page: the timeline, JP per year, mentoring and the promotions open to them,
         read under one access check (one entry in the access log, and one for each mentee it shows)."""
-        target = self.target(reader, Action.READ_RECORD, nip)
+        target = self.target(reader, Action.READ_RECORD, nip, views=True)
         subject = target.nip or nip
         items, closed = self.eligibility_view.offers(subject)
         found = {
@@ -492,7 +515,7 @@ class Services:
 
     def eligibility(self, reader: Account, nip: str) -> dict[str, Any]:
         """The promotion kinds open to an employee: the earliest date and what is met or missing."""
-        target = self.target(reader, Action.READ_RECORD, nip)
+        target = self.target(reader, Action.READ_RECORD, nip, views=True)
         subject = target.nip or nip
         found = {"nip": subject, **self.promotions_open(subject, "items")}
         self.accounts.record_access(reader, "eligibility", [target])

@@ -215,7 +215,20 @@ DATED_AFTER = Refusal(
     numbers=("version",),
     kinds=("kind",),
 )
-KEEP_APPOINTMENT = Refusal("The appointment cannot be retracted; correct it instead.").reason()
+# The appointment, the record's founding fact, is retracted (the record voided: made under a wrong NIP) only once
+# every other fact of the record is retracted: each fact still standing is named, to be retracted first
+FACTS_STANDING = Refusal(
+    "The appointment is retracted (the record voided, as one made under a wrong NIP) only once every other fact of "
+    "this record is retracted; still standing: {facts}. Retract each first (a mentee_assigned by retracting the "
+    "mentoring_start in the mentee's record), or correct the appointment if the NIP is right."
+)
+STANDING_FACT = Refusal("version {version} ({kind})", numbers=("version",), kinds=("kind",))
+# A record whose appointment was retracted (voided) takes no new fact
+VOIDED = Refusal(
+    "The record of NIP {nip} was voided: its appointment was retracted by version {version}. Nothing more is "
+    "recorded in it.",
+    numbers=("version",),
+)
 LINKS = Refusal("Links between records cannot be corrected; retract this record and record it anew.").reason()
 # An appointment's employment kind corrected to one its NIP contradicts (digit 13: 0 or 1 a PNS number, 2 an NI PPPK):
 # the record's number cannot be corrected, so no correction of its kind can be recorded
@@ -1042,6 +1055,9 @@ class Employee(LedgerAggregate):
             self.__dict__["_career"] = (fact.version, cached[1])
 
     def check_fact(self, context: Any, fact: Fact, errors: FieldErrors, *, new: bool) -> None:
+        if new and context.appointment is None and fact.kind != "appointment":  # (voided: no appointment stands)
+            errors.add("nip", VOIDED.reason(nip=self.id, version=self.voided_by or 0))
+            return
         check_dates(context, fact, errors, new=new)
         check = self.CHECKS.get(fact.kind)  # the ledger's check_fact, without the call through super()
         if check is not None:
@@ -1055,8 +1071,18 @@ class Employee(LedgerAggregate):
             raise InvalidInput(BEFORE_BIRTH.reason(day=day.isoformat(), birth=birth.isoformat()), "effective_date")
 
     def check_retractable(self, target: Fact) -> None:
+        """The appointment only once it is the record's last fact standing (FACTS_STANDING): the record voided."""
         if target.kind == "appointment":
-            raise InvalidInput(KEEP_APPOINTMENT, "target_version")
+            standing = [f for f in self.active_facts() if f.version != target.version]
+            if standing:
+                facts = joined(", ", [STANDING_FACT.reason(version=f.version, kind=f.kind) for f in standing])
+                raise InvalidInput(FACTS_STANDING.reason(facts=facts), "target_version")
+
+    @property
+    def voided_by(self) -> int | None:
+        """The version of the retraction of the appointment (the record voided), or None."""
+        first = self.facts.get(1)
+        return first.retracted_by if first is not None and first.kind == "appointment" else None
 
     def corrected_as_written(self, target: Fact, raw: Any) -> Any:
         """A rating's corrected predicate as the scheme of its (corrected) year names it: that scheme's code."""

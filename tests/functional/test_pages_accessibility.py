@@ -361,7 +361,12 @@ def test_more_of_the_ledgers_refusals_are_shown_in_the_visitors_language(world: 
     retraction = {**form_of(world, "retraction"), "nip": BUDI, "target_version": "1", "reason": "salah"}
     retraction |= {"effective_date": "2024-01-02", "reference": "R-1"}
     page = Elements(world.client.post("/pages/record?kind=retraction&lang=id", data=retraction).get_data(True))
-    assert page.text_of("target_version-error") == "Pengangkatan tidak dapat dibatalkan; koreksilah."
+    assert page.text_of("target_version-error") == (
+        "Pengangkatan dibatalkan (catatan dibatalkan seluruhnya, seperti catatan yang dibuat dengan NIP keliru) hanya "
+        "setelah setiap fakta lain dalam catatan ini dibatalkan; yang masih berlaku: versi 2 (Kenaikan pangkat). "
+        "Batalkan masing-masing lebih dulu (mentee_assigned dengan membatalkan mentoring_start dalam catatan mentee), "
+        "atau koreksi pengangkatan bila NIP-nya benar."
+    )
 
 
 def test_the_career_page_names_its_landmarks_apart_and_who_read_it_in_words(world: World) -> None:

@@ -273,9 +273,11 @@ def test_a_retracted_fact_can_be_neither_corrected_nor_retracted_again() -> None
     assert "already retracted" in refused(employee, "retraction", f.retraction(2, "2021-02-01"))["target_version"][0]
 
 
-def test_the_appointment_cannot_be_retracted() -> None:
-    errors = refused(appoint(), "retraction", f.retraction(1, "2021-01-01"))
-    assert "correct it instead" in errors["target_version"][0]
+def test_the_appointment_is_not_retracted_while_another_fact_stands() -> None:
+    employee = appoint()
+    record(employee, "training", f.training("2020-01-03"))
+    errors = refused(employee, "retraction", f.retraction(1, "2021-01-01"))
+    assert "still standing: version 2 (training)." in errors["target_version"][0]
 
 
 def test_a_retraction_that_would_orphan_another_fact_is_refused() -> None:

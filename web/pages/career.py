@@ -260,7 +260,8 @@ def once_shown(account: Account, nip: str, read: Callable[[], Read]) -> Read:
     try:
         return read()
     except NotFound:
-        services().target(account, Action.READ_RECORD, nip)  # (the 404 of a record not recorded or not the reader's)
+        services().target(account, Action.READ_RECORD, nip, views=True)  # (the 404 of a record not recorded or not
+        # the reader's, or voided: in no view, not waited for)
         services().wait_for(services().ledger.max_notification_id())
         return read()
 

@@ -172,7 +172,7 @@ def readable(account: Account, nips: Iterable[str]) -> frozenset[str]:
 
     def opens(nip: str) -> bool:
         try:
-            services().target(account, Action.READ_RECORD, nip)
+            services().target(account, Action.READ_RECORD, nip, views=True)  # (a voided record: none)
         except NotFound:
             return False
         return True

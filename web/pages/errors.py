@@ -16,6 +16,7 @@ from careerlog.domain.errors import InvalidInput, NotFound
 from projections.framework import Refill, Rejudged, ViewJudgedOtherwise, ViewNotReady
 from web.errors import NEWER_RELEASE_RETRY, RULES_MISMATCH_RETRY, VIEW_FILLING_RETRY, http_problem
 from web.pages.common import blp, page, session_account
+from web.services import VOIDED_RECORD
 
 DOMAIN_STATUS: dict[type[Exception], int] = {AuthenticationFailed: 401, AccessDenied: 403, NotFound: 404}
 STORE_RETRY = 5  # seconds, as the API's 503 when the database cannot be used (web.errors)
@@ -66,6 +67,9 @@ def http_error(error: HTTPException) -> ResponseReturnValue:
 @blp.errorhandler(NotFound)
 def domain_error(error: Exception) -> ResponseReturnValue:
     status = next(code for cls, code in DOMAIN_STATUS.items() if isinstance(error, cls))
+    told = error.args[0] if isinstance(error, NotFound) and error.args else None
+    if getattr(told, "refusal", None) is VOIDED_RECORD:  # (a voided record, within the reader's scope: say so)
+        return error_page(status, errors={"nip": [told]})
     return error_page(status)
 
 

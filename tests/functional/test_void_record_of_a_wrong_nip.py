@@ -1,0 +1,154 @@
+"""A record appointed under a wrong NIP (HR's typo) is voided by retracting its appointment, with a new event, once
+every other fact of it is retracted: through the API and the career page's link. It was refused ("correct it
+instead"), and a correction cannot change the NIP, so the mistaken record stayed in the roster, headcount and
+fairness pools for good. Refused while a fact stands (naming it, nothing recorded); once voided no view holds a row
+of it, its reads are 404 saying when, by whom and why it was voided, its history still lists every event, it takes
+no new fact, and the NIP is not appointed again (already-appointed, naming the void). On both stores."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from projections.registry import all_projections
+from tests import factories as f
+from tests.functional.conftest import BUDI, SARI, World, appointment_of
+from tests.functional.test_pages_auth import csrf_token, log_in
+from tests.functional.test_pages_hr import form_of
+
+VOID = {
+    "kind": "retraction",
+    "target_version": 1,
+    "reason": "NIP salah ketik",
+    "effective_date": "2024-02-01",
+    "reference": "BATAL-NIP-1",
+}
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+def view_rows(world: World, nip: str) -> dict[str, int]:
+    """The rows each view table holds of a subject (the tables holding any)."""
+    sql = world.services.projector.views.sql
+    counts = {
+        table.name: sql.scalar(f"SELECT COUNT(*) AS s FROM {table.name} WHERE subject = ?", (nip,))
+        for projection in all_projections()
+        for table in projection.tables
+    }
+    return {name: count for name, count in counts.items() if count}
+
+
+def voided(world: World) -> World:
+    answer = world.post(f"/api/v1/employees/{SARI}/events", "hr", json=VOID)
+    assert answer.status_code == 201, answer.get_json()
+    assert answer.get_json()["version"] == 2
+    world.catch_up()
+    return world
+
+
+def test_the_appointment_is_not_retracted_while_a_fact_stands_and_nothing_is_recorded(world: World) -> None:
+    before = world.log()
+    answer = world.post(f"/api/v1/employees/{BUDI}/events", "hr", json=VOID)
+    assert answer.status_code == 422, answer.get_json()
+    [reason] = answer.get_json()["errors"]["target_version"]
+    assert "only once every other fact of this record is retracted; still standing: version 2 (rank_promotion)." in (
+        reason
+    )
+    assert world.log() == before
+
+
+def test_a_voided_record_has_no_row_in_any_view(world: World) -> None:
+    assert view_rows(world, SARI)  # (the roster, the timeline, ...)
+    assert view_rows(voided(world), SARI) == {}
+    assert view_rows(world, BUDI)  # (another record's rows stand)
+    roster = world.get("/api/v1/employees", "admin").get_json()
+    assert SARI not in {item["nip"] for item in roster["items"]}
+
+
+def test_a_voided_record_is_rebuilt_with_no_row(world: World) -> None:
+    voided(world).services.projector.rebuild()
+    assert view_rows(world, SARI) == {}
+
+
+@pytest.mark.parametrize("read", ["", "/timeline", "/eligibility"])
+def test_a_voided_records_reads_are_not_found_saying_when_by_whom_and_why(world: World, read: str) -> None:
+    answer = voided(world).get(f"/api/v1/employees/{SARI}{read}", "hr")
+    assert answer.status_code == 404, answer.get_json()
+    assert answer.get_json()["detail"] == (
+        f"The record of NIP {SARI} was voided on 2024-02-01 by hr (version 2): NIP salah ketik. It is in no view; "
+        "its events stay in its history."
+    )
+    outside = world.get(f"/api/v1/employees/{SARI}{read}", "hr_karo")  # (outside the scope: nothing told)
+    assert outside.status_code == 404
+    assert "voided" not in outside.get_json()["detail"]
+
+
+def test_a_voided_records_history_still_lists_every_event(world: World) -> None:
+    answer = voided(world).get(f"/api/v1/employees/{SARI}/events", "inspector")
+    assert answer.status_code == 200, answer.get_json()
+    assert [(i["version"], i["kind"]) for i in answer.get_json()["items"]] == [(1, "appointment"), (2, "retraction")]
+
+
+def test_a_voided_record_takes_no_new_fact(world: World) -> None:
+    voided(world)
+    before = world.log()
+    answer = world.post(f"/api/v1/employees/{SARI}/events", "hr", json={"kind": "training", **f.training("2020-01-06")})
+    assert answer.status_code == 422, answer.get_json()
+    assert answer.get_json()["errors"]["nip"] == [
+        f"The record of NIP {SARI} was voided: its appointment was retracted by version 2. Nothing more is recorded "
+        "in it."
+    ]
+    again = world.post(f"/api/v1/employees/{SARI}/events", "hr", json=VOID)  # (the void sent again: as recorded)
+    assert (again.status_code, again.get_json()["version"]) == (200, 2)
+    assert world.log() == before
+
+
+def test_a_voided_nip_is_not_appointed_again(world: World) -> None:
+    voided(world)
+    before = world.log()
+    body: dict[str, Any] = {"nip": SARI, **appointment_of(SARI, name="Sari Lain", reference="SK-LAIN")}
+    answer = world.post("/api/v1/employees", "hr", json=body)
+    assert answer.status_code == 409, answer.get_json()
+    problem = answer.get_json()
+    told = (
+        f"NIP {SARI} was appointed before, and that record was voided (its appointment retracted by version 2): a "
+        "NIP is never reused, even after a void."
+    )
+    assert (problem["type"], problem["errors"]) == ("urn:careerlog:problem:already-appointed", {"nip": [told]})
+    assert world.log() == before
+
+
+def test_the_career_page_offers_the_void_once_the_appointment_alone_stands_and_tells_it_after(world: World) -> None:
+    log_in(world, "hr")
+    link = f"/pages/record?kind=retraction&amp;nip={SARI}&amp;target_version=1"
+    page = world.client.get(f"/pages/employees/{SARI}?lang=en").get_data(as_text=True)
+    assert "Void the record (wrong NIP)" in page
+    assert link in page
+    budi = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
+    assert "Void the record" not in budi  # (a promotion stands)
+    voided(world)
+    answer = world.client.get(f"/pages/employees/{SARI}?lang=en")
+    assert answer.status_code == 404
+    assert f"The record of NIP {SARI} was voided on" in answer.get_data(as_text=True)
+    assert csrf_token(world.client)  # (still signed in)
+
+
+def test_the_record_form_voids_the_record_and_refuses_it_naming_the_fact_standing(world: World) -> None:
+    log_in(world, "hr")
+    void = {"target_version": "1", "reason": "NIP salah ketik", "effective_date": "2024-02-01"}
+    before = world.log()
+    data = {**form_of(world, "retraction"), "nip": BUDI, **void, "reference": "BATAL-NIP-2"}
+    refused = world.client.post("/pages/record?kind=retraction&lang=en", data=data)
+    assert refused.status_code == 422
+    assert "still standing: version 2 (" in refused.get_data(as_text=True)
+    assert world.log() == before
+    data = {**form_of(world, "retraction"), "nip": SARI, **void, "reference": "BATAL-NIP-1"}
+    answer = world.client.post("/pages/record?kind=retraction&lang=en", data=data, follow_redirects=True)
+    assert answer.status_code == 200
+    assert world.log()[-1][1:] == (SARI, 2)
+    world.catch_up()
+    assert view_rows(world, SARI) == {}

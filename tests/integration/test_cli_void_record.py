@@ -1,0 +1,48 @@
+"""A record made under a wrong NIP is voided from the command line and an import as through the API: `careerlog
+record NIP retraction target_version=1 ...` refused (exit 1, naming each fact still standing, nothing recorded) until
+every other fact is retracted, then recorded; an import row retracting the appointment likewise; the voided NIP's
+appointment imported again is rejected naming the void. On both stores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests import factories as f
+from tests.integration.test_cli import APPOINTMENT, NIP, last_position, run, write
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
+
+def retraction(target: int, reference: str) -> list[str]:
+    fields = {"target_version": target, "reason": "NIP salah ketik", "effective_date": "2024-02-01"}
+    return ["record", NIP, "retraction", *(f"{k}={v}" for k, v in {**fields, "reference": reference}.items())]
+
+
+def test_the_command_line_voids_a_record_once_its_other_facts_are_retracted(database_url: str, tmp_path: Path) -> None:
+    training = {"kind": "training", "nip": NIP, **f.training("2020-01-06", reference="T-1")}
+    assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT, training))).exit_code == 0
+    before = last_position(database_url)
+    refused = run(database_url, *retraction(1, "BATAL-NIP"))
+    assert refused.exit_code == 1
+    assert "still standing: version 2 (training)." in refused.output
+    assert last_position(database_url) == before
+    assert run(database_url, *retraction(2, "BATAL-T-1")).exit_code == 0
+    result = run(database_url, *retraction(1, "BATAL-NIP"))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("recorded: retraction version 4")
+    kinds = [json.loads(line)["kind"] for line in run(database_url, "history", NIP).output.splitlines()]
+    assert kinds == ["appointment", "training", "retraction", "retraction"]
+
+
+def test_an_import_voids_a_record_and_rejects_its_nip_appointed_again(database_url: str, tmp_path: Path) -> None:
+    void = {"kind": "retraction", "nip": NIP, "target_version": 1, "reason": "NIP salah ketik"}
+    void |= {"effective_date": "2024-02-01", "reference": "BATAL-NIP"}
+    assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT, void))).exit_code == 0
+    before = last_position(database_url)
+    again = {**APPOINTMENT, "reference": "SK-LAIN", "name": "Nama Lain"}
+    result = run(database_url, "import", str(write(tmp_path / "b.jsonl", again)))
+    assert f"NIP {NIP} was appointed before, and that record was voided" in result.output
+    assert last_position(database_url) == before
