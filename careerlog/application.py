@@ -27,6 +27,7 @@ from careerlog.ages import months_last_day
 from careerlog.config import Settings
 from careerlog.domain.employee import (
     ONE_STEP,
+    VOIDED,
     Employee,
     ReadValues,
     appointment_read_problems,
@@ -996,6 +997,8 @@ class CareerLog(Application[str]):
             raise InvalidInput(NOT_APPOINTED.reason(nip=values["mentor_nip"]), "mentor_nip")
         if uow.guard is not None:
             uow.guard(mentor, "mentor_nip")
+        if isinstance(mentor, Employee) and mentor.voided_by is not None:  # (named as the mentor, not "(nip)")
+            raise InvalidInput(VOIDED.reason(nip=mentor.id, version=mentor.voided_by), "mentor_nip")
         names = {spec.name for spec in payload_fields(mirror_cls)}
         mirror = {k: v for k, v in values.items() if k in names} | {"mentee_nip": employee.id}
         try:

@@ -107,6 +107,22 @@ def test_a_voided_record_takes_no_new_fact(world: World) -> None:
     assert world.log() == before
 
 
+def test_a_voided_nip_is_named_as_no_mentor(world: World) -> None:
+    voided(world)
+    before = world.log()
+    body = {"kind": "mentoring_start", "mentor_nip": SARI, "focus": "Arsip", **f.training("2020-01-06")}
+    body = {k: body[k] for k in ("kind", "mentor_nip", "focus", "effective_date", "reference")}
+    answer = world.post(f"/api/v1/employees/{BUDI}/events", "hr", json=body)
+    assert answer.status_code == 422, answer.get_json()
+    assert answer.get_json()["errors"] == {
+        "mentor_nip": [
+            f"The record of NIP {SARI} was voided: its appointment was retracted by version 2. Nothing more is "
+            "recorded in it."
+        ]
+    }
+    assert world.log() == before
+
+
 def test_a_voided_nip_is_not_appointed_again(world: World) -> None:
     voided(world)
     before = world.log()
