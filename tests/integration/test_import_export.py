@@ -122,7 +122,17 @@ def test_csv_files_hold_one_kind_each(app: CareerLog, tmp_path: Path) -> None:
 RETRACTED_MENTORING = [{"kind": "retraction", "nip": MENTEE, **f.retraction(4, "2020-04-01")}]
 
 
-@pytest.mark.parametrize("later", [[], RETRACTED_MENTORING], ids=["mentoring", "mentoring-retracted"])
+# then the mentee's record voided (docs/events.md, "Voiding a record"): its training, then its appointment, retracted
+VOIDED_MENTEE = [
+    *RETRACTED_MENTORING,
+    {"kind": "retraction", "nip": MENTEE, **f.retraction(2, "2020-04-02")},
+    {"kind": "retraction", "nip": MENTEE, **f.retraction(1, "2020-04-02")},
+]
+
+
+@pytest.mark.parametrize(
+    "later", [[], RETRACTED_MENTORING, VOIDED_MENTEE], ids=["mentoring", "mentoring-retracted", "mentee-voided"]
+)
 def test_export_then_import_into_the_other_store_is_exact(
     app: CareerLog, tmp_path: Path, other_store: Settings, later: list[dict[str, Any]]
 ) -> None:
