@@ -343,7 +343,7 @@ def promotion_tuples(
         judge = PromotionJudge(final.known_before(fact.entry.recorded_at), book)
     else:
         judge = judges.judge_of(fact)
-    failed = [c for c in judge.checks(day, kind, new) if c.finding]
+    failed = judge.findings(day, kind, new)
     before = final.rank_before(day)
     shown = ("promotion", kind, new, None, None)
     return decision_tuples(final, fact, failed, before[0] if before else None, shown, book)
@@ -357,7 +357,7 @@ def post_tuples(
         judge = PostJudge(final.known_before(fact.entry.recorded_at), book)
     else:
         judge = judges.post_judge_of(fact)
-    failed = [c for c in judge.checks(fact) if c.finding]
+    failed = judge.findings(fact)
     before = rank_taking_post(final, fact.effective_date)  # on the appointment's own day, the rank it gives
     shown = ("post", fact.get("post_kind"), None, fact.get("level"), fact.get("title"))
     return decision_tuples(final, fact, failed, before[0] if before else None, shown, book)

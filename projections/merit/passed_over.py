@@ -499,7 +499,7 @@ class Comparison:
         if held is not None and int(order[held.post_kind].get("order", 0)) >= target:
             return False  # the post would not be a step up
         fact = hypothetical_post(self.decision, self.day, self.moment)
-        return not any(c.finding for c in PostJudge(record).checks(fact))
+        return not PostJudge(record).findings(fact)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -18,7 +18,7 @@ from careerlog.domain.wording import Template
 from careerlog.reference import Rule, Rules, reference, rules
 from projections.career import CareerRecord, Fact, PostSpell, predicate_score
 from projections.merit.eligibility import next_level
-from projections.merit.rules import RATINGS_SHORT, Check, check, rank_index, rating_facts, rule_on
+from projections.merit.rules import RATINGS_SHORT, Check, Judge, rank_index, rating_facts, rule_on
 
 # The wording of the post rules' outcomes (translated on the pages: web/pages/messages.py).
 RANK_RANGE = Template("rank {rank}; the post's range is {low} to {high}")
@@ -94,7 +94,7 @@ def years_in_days(day: date, years: int) -> int:
     return (day - (day - relativedelta(years=years))).days
 
 
-class PostJudge:
+class PostJudge(Judge):
     """Judges definitive post appointments of one record."""
 
     def __init__(self, record: CareerRecord, book: Rules | None = None):
@@ -115,6 +115,14 @@ class PostJudge:
             if result is not None:
                 out.append(result)
         return out
+
+    def findings(self, fact: Fact) -> list[Check]:
+        """The findings among `checks(fact)`, in the same order, judged without making the outcomes met (`outcome`)."""
+        self._findings_only = True
+        try:
+            return [c for c in self.checks(fact) if c.finding]
+        finally:
+            self._findings_only = False
 
     def previous_post(self, fact: Fact) -> PostSpell | None:
         """The definitive post held the day before the appointment (other than the appointment's own)."""
@@ -142,7 +150,9 @@ class PostJudge:
         met = rank_index(self.ref, low) <= rank_index(self.ref, held[0]) <= rank_index(self.ref, high)
         below = None if met else self.ladder_move(fact, held[0])
         evidence = [held[2]] if below is None else [held[2], below.fact]
-        return check(rule, met or below is not None, lambda: RANK_RANGE(rank=held[0], low=low, high=high), evidence)
+        return self.outcome(
+            rule, met or below is not None, lambda: RANK_RANGE(rank=held[0], low=low, high=high), evidence
+        )
 
     def ladder_move(self, fact: Fact, rank: str) -> PostSpell | None:
         """The functional post held the day before, when `fact` appoints to the next level of its ladder from the
@@ -164,7 +174,9 @@ class PostJudge:
             return None
         order = self.ref.education
         met = int(order[level]["order"]) >= int(order[minimum]["order"])
-        return check(rule, met, lambda: EDUCATION(level=level, minimum=minimum), self.record.education_facts(day))
+        return self.outcome(
+            rule, met, lambda: EDUCATION(level=level, minimum=minimum), self.record.education_facts(day)
+        )
 
     def _experience(self, rule: Rule, fact: Fact) -> Check | None:
         years = rule.params["years"].get(fact.get("post_kind"))
@@ -172,7 +184,7 @@ class PostJudge:
         if years is None or start is None or self.record.appointment is None:
             return None
         due = start + relativedelta(years=int(years))
-        return check(
+        return self.outcome(
             rule,
             due <= fact.effective_date,
             lambda: EXPERIENCE(start=start, years=years, due=due),
@@ -191,7 +203,7 @@ class PostJudge:
         ]
         days = sum(s.days_until(day) for s in spells)
         needed = years_in_days(day, int(years))
-        return check(
+        return self.outcome(
             rule,
             days >= needed,
             lambda: POST_BELOW(days=days, below=" or ".join(below), day=day, years=years, needed=needed),
@@ -204,7 +216,7 @@ class PostJudge:
         if limit is None or birth is None or self.record.appointment is None:
             return None
         age = whole_years(birth, fact.effective_date)
-        return check(rule, age <= int(limit), lambda: MAX_AGE(age=age, day=fact.effective_date, limit=limit))
+        return self.outcome(rule, age <= int(limit), lambda: MAX_AGE(age=age, day=fact.effective_date, limit=limit))
 
     def _performance(self, rule: Rule, fact: Fact) -> Check | None:
         years = rule.params["years"].get(fact.get("post_kind"))
@@ -213,7 +225,7 @@ class PostJudge:
         minimum = predicate_score(self.ref, rule.params["min_predicate"])
         found = rating_facts(self.record, fact.effective_date, int(years))
         short = [str(y) for y, f in found if f is None or predicate_score(self.ref, f.get("predicate")) < minimum]
-        return check(
+        return self.outcome(
             rule,
             not short,
             lambda: RATINGS_SHORT(predicate=rule.params["min_predicate"], years=", ".join(short)) if short else MET(),
@@ -226,7 +238,7 @@ class PostJudge:
             return None
         by = fact.effective_date + relativedelta(months=int(rule.params.get("grace_months", 0)))
         done = [t for t in self.record.trainings(until=by) if t.get("training_kind") == wanted]
-        return check(
+        return self.outcome(
             rule,
             bool(done),
             lambda: (
@@ -242,7 +254,7 @@ class PostJudge:
             return None
         selection = fact.get("selection")
         allowed = rule.params["allowed"]
-        return check(
+        return self.outcome(
             rule, selection in allowed, lambda: OPEN_SELECTION(selection=selection, allowed=", ".join(allowed)), [fact]
         )
 
@@ -261,7 +273,7 @@ class PostJudge:
         factor = self.ref.credit_factor
         total = sum(factor(f.get("predicate")) * float(level["coefficient"]) for f in used)
         needed = float(level["credit_per_step"])
-        return check(
+        return self.outcome(
             rule,
             total >= needed,
             lambda: CREDIT(total=total, level=held.level, year=held.start.year, needed=needed, target=target),
@@ -278,7 +290,7 @@ class PostJudge:
         if int(order[fact.get("post_kind")].get("order", 0)) > int(order[held.post_kind].get("order", 0)):
             return None  # a move up (by open selection) is not a replacement
         due = held.start + relativedelta(years=int(rule.params["years"]))
-        return check(
+        return self.outcome(
             rule, due <= day, lambda: JPT_TENURE(post_kind=held.post_kind, since=held.start, due=due), [held.fact]
         )
 

@@ -387,7 +387,28 @@ def regular_bar(
     return RegularBar(rule, day, kind, post_kind, post if isinstance(post, PostSpell) else None)
 
 
-class PromotionJudge:
+class Judge:
+    """What the promotion and post judges share: each outcome made by `outcome`, which makes none met while the
+    judge is asked for the findings alone (`_findings_only`, set by the loop asking: `findings`, `barred`)."""
+
+    _findings_only = False  # (the instance's own while a loop asks for the findings alone)
+
+    def outcome(
+        self,
+        rule: Rule,
+        met: bool,
+        wording: Wording | Callable[[], Wording],
+        evidence: list[Fact] | tuple[Fact, ...] = (),
+    ) -> Check | None:
+        """A judge's outcome (`check`); None, as for a rule not judged, when it is met while the judge is asked for the
+        findings alone (nothing reads a met outcome there: no Check nor wording made for it). A judge keeping an
+        outcome for later questions (`PromotionJudge._outcomes`) makes it with `check`, whoever asks."""
+        if met and self._findings_only:
+            return None
+        return check(rule, met, wording, evidence)
+
+
+class PromotionJudge(Judge):
     """Judges rank promotions (real or hypothetical) of one record."""
 
     def __init__(self, record: CareerRecord, book: Rules | None = None):
@@ -484,6 +505,15 @@ class PromotionJudge:
         self._judged[(day, kind, new_rank)] = (held, tuple(found))
         return found
 
+    def findings(self, day: date, kind: str, new_rank: str) -> list[Check]:
+        """The findings among `checks(day, kind, new_rank)`, in the same order, judged without making the outcomes
+        met (`outcome`): an audited decision keeps its findings alone, and `barred` reads no more of it."""
+        self._findings_only = True
+        try:
+            return [c for c in self.checks(day, kind, new_rank) if c.finding]
+        finally:
+            self._findings_only = False
+
     def barred(self, day: date, kind: str, new_rank: str, *, held: tuple[str, date, Fact] | None = None) -> bool:
         """Whether an enforced rule bars the promotion: `outcomes` (bars first) up to the first
         finding, as a plain loop (the promotion rounds ask it some 11 times per employee)."""
@@ -495,13 +525,18 @@ class PromotionJudge:
         if judged is not None and judged[0] == held:  # the same rank, TMT and fact
             return any(c.finding for c in judged[1])
         rank, since, rank_fact = held
-        for rule, judge in in_force(self.rules, day, True):
-            result = judge(self, rule, day, kind, new_rank, rank, since, rank_fact)
-            if result is not None and result.finding:
-                return True
+        self._findings_only = True
+        try:
+            for rule, judge in in_force(self.rules, day, True):
+                result = judge(self, rule, day, kind, new_rank, rank, since, rank_fact)
+                if result is not None and result.finding:
+                    return True
+        finally:
+            self._findings_only = False
         return False
 
-    # Each judge returns None when the rule does not apply to the kind.
+    # Each judge returns None when the rule does not apply to the kind (or, judging for the findings alone, is met:
+    # `outcome`).
 
     def _time_in_rank(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -510,7 +545,9 @@ class PromotionJudge:
         if years is None:
             return None
         due = add_years(since, int(years))  # as relativedelta(years=...): 29 February to the 28th
-        return check(rule, due <= day, lambda: TIME_IN_RANK(rank=rank, since=since, years=years, due=due), [held])
+        return self.outcome(
+            rule, due <= day, lambda: TIME_IN_RANK(rank=rank, since=since, years=years, due=due), [held]
+        )
 
     def _performance(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -561,7 +598,7 @@ class PromotionJudge:
         if kind in rule.params.get("exempt_kinds", []):
             return None
         met = day.day == int(rule.params["day"]) and day.month in rule.params["months"]
-        return check(rule, met, lambda: DATES(day=day, day_of_month=rule.params["day"], months=_listed(rule)))
+        return self.outcome(rule, met, lambda: DATES(day=day, day_of_month=rule.params["day"], months=_listed(rule)))
 
     def _service_exam(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -579,7 +616,7 @@ class PromotionJudge:
         passed = {f.get("exam"): f for f in self.until("exam", day)}
         lacking = [code for code in needed if code not in passed]
         used = [passed[code] for code in needed if code in passed]
-        return check(
+        return self.outcome(
             rule,
             not lacking,
             lambda: (
@@ -593,7 +630,7 @@ class PromotionJudge:
             return None
         levels, extra = rule.params["blocking_levels"], rule.params.get("extra_months", {})
         blocking = [f for f in self.facts_of("penalty") if f.get("level") in levels and penalty_served(f, day, extra)]
-        return check(rule, not blocking, lambda: PENALTY(count=len(blocking), day=day), blocking)
+        return self.outcome(rule, not blocking, lambda: PENALTY(count=len(blocking), day=day), blocking)
 
     def _structural_range(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -605,7 +642,9 @@ class PromotionJudge:
             return check(rule, False, lambda: NO_MANAGERIAL_POST(day=day))
         top = self.ref.post_kinds[post.post_kind].get("max_rank")
         met = top is not None and rank_index(self.ref, new) <= rank_index(self.ref, top)
-        return check(rule, met, lambda: STRUCTURAL_RANGE(post_kind=post.post_kind, top=top, new=new), [post.fact])
+        return self.outcome(
+            rule, met, lambda: STRUCTURAL_RANGE(post_kind=post.post_kind, top=top, new=new), [post.fact]
+        )
 
     def _functional_range(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -620,7 +659,7 @@ class PromotionJudge:
             return None
         top = str(self.ref.functional_levels[level]["max_rank"])
         met = rank_index(self.ref, new) <= rank_index(self.ref, top)
-        return check(rule, met, lambda: FUNCTIONAL_RANGE(level=level, top=top, new=new), [post.fact, held])
+        return self.outcome(rule, met, lambda: FUNCTIONAL_RANGE(level=level, top=top, new=new), [post.fact, held])
 
     def _one_step(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
         """The new rank at most the configured number of ranks (`steps` by kind) above the rank held before TMT."""
@@ -630,7 +669,7 @@ class PromotionJudge:
         ranks = self.ref.ranks.codes
         top = ranks[min(rank_index(self.ref, rank) + int(steps), len(ranks) - 1)]
         met = rank_index(self.ref, new) <= rank_index(self.ref, top)
-        return check(rule, met, lambda: ONE_STEP(kind=kind, rank=rank, top=top, new=new), [held])
+        return self.outcome(rule, met, lambda: ONE_STEP(kind=kind, rank=rank, top=top, new=new), [held])
 
     def _degree_rank(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -654,7 +693,7 @@ class PromotionJudge:
         level = str(degree.get("level"))
         start = str(ref.education[level]["start"])
         met = rank_index(ref, new) <= rank_index(ref, start)
-        return check(rule, met, lambda: DEGREE_RANK(level=level, start=start, new=new), [degree])
+        return self.outcome(rule, met, lambda: DEGREE_RANK(level=level, start=start, new=new), [degree])
 
     def _credit_points(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -676,7 +715,9 @@ class PromotionJudge:
             for f, lv in rated
         )
         first = min(levels, default=max(since.year, post.start.year))
-        return check(rule, total >= needed, lambda: CREDIT(total=total, needed=needed, year=first), [post.fact, *used])
+        return self.outcome(
+            rule, total >= needed, lambda: CREDIT(total=total, needed=needed, year=first), [post.fact, *used]
+        )
 
     def functional_years(self, first: int, stop: int) -> dict[int, str]:
         """The years from `first` until `stop` (excluded) in which a definitive functional post was held, each with
@@ -704,7 +745,7 @@ class PromotionJudge:
         if kind not in rule.params.get("kinds", []):
             return None
         bar = regular_bar(self.rules, self.post_held(day), day, kind)
-        return check(rule, True, lambda: NO_POST_BARS(day=day)) if bar is None else bar.check()
+        return self.outcome(rule, True, lambda: NO_POST_BARS(day=day)) if bar is None else bar.check()
 
     def _no_probation(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
@@ -712,7 +753,9 @@ class PromotionJudge:
         if kind in rule.params.get("exempt_kinds", []):
             return None
         confirmed = self.until("confirmation", day)
-        return check(rule, bool(confirmed), lambda: CONFIRMED() if confirmed else NOT_CONFIRMED(day=day), confirmed[:1])
+        return self.outcome(
+            rule, bool(confirmed), lambda: CONFIRMED() if confirmed else NOT_CONFIRMED(day=day), confirmed[:1]
+        )
 
     def _cpns_at(self, day: date, confirmed: list[Fact]) -> bool:
         """Whether the employee was still a CPNS on `day`: confirmed as PNS (`pns_from`, the first of `confirmed`: those
@@ -735,7 +778,7 @@ class PromotionJudge:
         changes = self.until("status_change", day)
         status = str(changes[-1].get("status")) if changes else "ACTIVE"
         if status not in rule.params.get("blocking_statuses", []):
-            return check(rule, True, lambda: NO_STATUS_BARS(day=day))
+            return self.outcome(rule, True, lambda: NO_STATUS_BARS(day=day))
         return check(rule, False, lambda: STATUS_BARS(status=status, day=day), changes[-1:])
 
     def _training(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
