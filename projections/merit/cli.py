@@ -261,6 +261,7 @@ def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int | None, *
         f"Fisher p adjusted ({result['correction']}); groups under {result['min_cell']} suppressed",
         f"adverse impact: a ratio under {result['four_fifths']}; significant: adjusted p at most {result['alpha']} "
         f"(rule {result['rule']}, version from {result['rule_from'] or '- (none in force: the bundled values)'})",
+        f"impact_ratio_ci: the {result['impact_ratio_ci_level'] * 100:g}% interval (1 - alpha)",
     ]
     past = result.get("past_retirement")
     if past and past["records"]:

@@ -72,7 +72,6 @@ RULE = "fairness.adverse_impact"
 FOUR_FIFTHS = 0.8
 ALPHA = 0.05
 DEFAULT_MIN_CELL = 5
-INTERVAL_ALPHA = 0.05  # the impact ratio's interval is a 95% one whatever the rule's alpha (docs/fairness.md)
 MAX_MIN_CELL = 1_000_000  # groups of more are beyond any civil service: a bigger number is a mistake
 CORRECTION = "holm"
 SCOPE_FILTERS = ("agency", "region", "unit")
@@ -142,8 +141,11 @@ class Comparison:
     shortfall: float
 
 
-def compare(promoted: int, pool: int, ref_promoted: int, ref_pool: int, *, detail: bool = True) -> Comparison:
-    """Impact ratio with its 95% log interval, two-proportion z (pooled), Fisher exact p and shortfall.
+def compare(
+    promoted: int, pool: int, ref_promoted: int, ref_pool: int, *, detail: bool = True, alpha: float = ALPHA
+) -> Comparison:
+    """Impact ratio with its log interval at the level 1 - `alpha` (`interval_level`: 95% at the bundled 0.05),
+    two-proportion z (pooled), Fisher exact p and shortfall.
 
     z is positive when the focal group's rate is below the reference's. The interval needs a
     promotion in both groups (the log method has no finite bound otherwise) and someone left unpromoted in one of
@@ -164,7 +166,7 @@ def compare(promoted: int, pool: int, ref_promoted: int, ref_pool: int, *, detai
         table = Table2x2(
             np.array([[promoted, pool - promoted], [ref_promoted, ref_pool - ref_promoted]]), shift_zeros=False
         )
-        low, high = (float(b) for b in table.riskratio_confint(alpha=INTERVAL_ALPHA))
+        low, high = (float(b) for b in table.riskratio_confint(alpha=alpha))
     z = p_z = None
     both = promoted + ref_promoted
     if detail and 0 < both < pool + ref_pool:  # the pooled variance is zero when all or none were promoted
@@ -180,6 +182,12 @@ def compare(promoted: int, pool: int, ref_promoted: int, ref_pool: int, *, detai
         p_fisher=float(fisher.pvalue),
         shortfall=pool * pooled - promoted,
     )
+
+
+def interval_level(alpha: float) -> float:
+    """The level of the impact ratio's interval judged at `alpha`: 1 - alpha (0.99 at an alpha of 0.01), the
+    interval whose bounds are those of a two-sided test at that level (fairness-methods.md: 1.96 at 5%)."""
+    return round(1 - alpha, 12)
 
 
 def mantel_haenszel(rounds: pd.DataFrame, group: str, reference: str) -> tuple[float | None, float | None]:
@@ -294,7 +302,7 @@ def selection_rates(
             item = items[str(group)]
             if ref_promoted == 0:  # nobody promoted anywhere: no ratio to speak of
                 continue
-            c = compare(item["promoted"], item["eligible"], ref_promoted, ref_pool, detail=detail)
+            c = compare(item["promoted"], item["eligible"], ref_promoted, ref_pool, detail=detail, alpha=alpha)
             odds, p_cmh = mantel_haenszel(rounds, str(group), reference) if detail else (None, None)
             item.update(
                 impact_ratio=rounded_apart(c.impact_ratio, threshold),  # never shown on the other side of it
@@ -315,6 +323,7 @@ def selection_rates(
                 item.update(p_fisher=p_value(item["p_fisher"]), p_fisher_adjusted=adjusted_p, significant=bool(r))
     days = sorted(str(d)[:10] for d in rounds["round_date"].unique())
     return {
+        "impact_ratio_ci_level": interval_level(alpha),  # the level of every group's impact_ratio_ci
         "reference": reference,
         "rounds": len(days),
         "first_round": days[0] if days else None,  # the period the pool is about, whatever the period asked for

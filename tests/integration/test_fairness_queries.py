@@ -498,3 +498,18 @@ def test_fairness_is_judged_by_the_rule_in_force_on_the_pools_last_round(
     # time to promotion's smallest group: the rule's in force on the period's last day (today here)
     assert queries.time_to_promotion("sex")["min_cell"] == 4
     assert queries.time_to_promotion("sex", min_cell=2)["min_cell"] == 2
+
+
+def test_the_impact_ratios_interval_is_at_the_level_of_the_rules_alpha(
+    store: SqlStore, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_pool(store)  # its last round, 2019-10-01, judged by the later version: an alpha of 0.5
+    monkeypatch.setenv(RULES_FILE_ENV, str(rules_with_two_adverse_impact_versions(tmp_path / "rules.toml")))
+    queries = FairnessQueries(store, today=TODAY)
+    assert queries.fairness("sex")["impact_ratio_ci_level"] == 0.5
+    assert queries.fairness("sex", end="2019-06-30")["impact_ratio_ci_level"] == 0.95  # the earlier, 0.05
+    monkeypatch.delenv(RULES_FILE_ENV)  # (the command reads the views judged by the bundled rules)
+    table = audit(database_url, "fairness", "--by", "sex", "--min-cell", "1")
+    assert "impact_ratio_ci: the 95% interval (1 - alpha)" in table.output
+    as_json = json.loads(audit(database_url, "fairness", "--by", "sex", "--format", "json").output)
+    assert (as_json["alpha"], as_json["impact_ratio_ci_level"]) == (0.05, 0.95)

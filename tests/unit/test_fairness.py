@@ -217,9 +217,14 @@ def test_the_alpha_of_the_rule_decides_significance() -> None:
     at = {alpha: by_group(selection_rates(cells, alpha=alpha)) for alpha in (0.05, 0.005, 0.5)}
     assert [at[a]["b"]["significant"] for a in (0.05, 0.005, 0.5)] == [True, False, True]  # adjusted p 0.006818
     assert [at[a]["c"]["significant"] for a in (0.05, 0.005, 0.5)] == [False, False, True]  # adjusted p 0.3323
-    # the p-values and the interval (95% whatever the alpha) do not move
+    # the p-values do not move; the interval is at 1 - alpha (test_impact_ratio_interval_at_alpha): the wider, the
+    # smaller the alpha
     assert {at[a]["b"]["p_fisher_adjusted"] for a in at} == {0.006818}
-    assert len({tuple(at[a]["b"]["impact_ratio_ci"]) for a in at}) == 1
+    assert [at[a]["b"]["impact_ratio_ci"] for a in (0.5, 0.05, 0.005)] == [
+        [0.4201, 0.5951],
+        [0.3014, 0.8294],
+        [0.2422, 1.0321],
+    ]
 
 
 def test_a_ratio_is_shown_on_its_side_of_the_rule_threshold() -> None:

@@ -561,7 +561,12 @@ class SelectionGroupSchema(StrictSchema):
     reference = fields.Boolean(dump_only=True)
     selection_rate = fields.Float(dump_only=True, allow_none=True)
     impact_ratio = fields.Float(dump_only=True, allow_none=True)
-    impact_ratio_ci = fields.List(fields.Float(allow_none=True), dump_only=True, allow_none=True)
+    impact_ratio_ci = fields.List(
+        fields.Float(allow_none=True),
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "[low, high]: the impact ratio's log interval at the answer's impact_ratio_ci_level."},
+    )
     adverse_impact = fields.Boolean(dump_only=True, allow_none=True)
     z = fields.Float(dump_only=True, allow_none=True)
     p_z = fields.Float(dump_only=True, allow_none=True)
@@ -625,6 +630,13 @@ class FairnessSchema(StatisticsHeaderSchema):
     alpha = fields.Float(
         dump_only=True,
         metadata={"description": "The significance level of the adjusted Fisher p (rule fairness.adverse_impact)."},
+    )
+    impact_ratio_ci_level = fields.Float(
+        dump_only=True,
+        metadata={
+            "description": "The level of every group's impact_ratio_ci: 1 - alpha (0.95 by the bundled rules, 0.99 "
+            "at an alpha of 0.01). Until 2026-12-05 the interval was a 95% one whatever alpha."
+        },
     )
     rule = fields.String(dump_only=True, metadata={"description": "fairness.adverse_impact"})
     rule_from = fields.String(

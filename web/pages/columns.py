@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
+from web.pages import local_percent
 from web.pages.labels import field_label
 
 # The audited decisions' lists (projections.merit.queries.DECISION_COLUMNS, PASSED_OVER_COUNT)
@@ -104,25 +105,33 @@ SHARES = frozenset(
 )
 
 
-def labelled(columns: Iterable[str], own: Mapping[str, object]) -> dict[str, str]:
-    """Each column's label: its own (`own`), an interval's bound named after its estimate ("Impact ratio: low end
-    of the 95% interval"), else the field's label (field_label: its name when it has none)."""
+def labelled(
+    columns: Iterable[str], own: Mapping[str, object], levels: Mapping[str, float] | None = None
+) -> dict[str, str]:
+    """Each column's label: its own (`own`), an interval's bound named after its estimate and its level ("Impact
+    ratio: low end of the 99% interval": `levels`, by estimate, 95% for one not named), else the field's label
+    (field_label: its name when it has none)."""
     found: dict[str, str] = {}
     for column in columns:
         estimate, _sep, end = column.rpartition("_")
         if column in own:
             found[column] = str(own[column])
         elif end in ("low", "high") and estimate in own:
-            found[column] = bound_label(str(own[estimate]), end)
+            found[column] = bound_label(str(own[estimate]), end, (levels or {}).get(estimate, DEFAULT_LEVEL))
         else:
             found[column] = field_label(column)
     return found
 
 
-def bound_label(estimate: str, end: str) -> str:
+# the level of the intervals whose level no answer names (time to promotion's: Kaplan-Meier, incidence, Cox)
+DEFAULT_LEVEL = 0.95
+
+
+def bound_label(estimate: str, end: str, level: float = DEFAULT_LEVEL) -> str:
+    shown = local_percent(level)
     if end == "low":
-        return _("%(column)s: low end of the 95%% interval", column=estimate)
-    return _("%(column)s: high end of the 95%% interval", column=estimate)
+        return _("%(column)s: low end of the %(level)s interval", column=estimate, level=shown)
+    return _("%(column)s: high end of the %(level)s interval", column=estimate, level=shown)
 
 
 def decision_column_labels(columns: Iterable[str], decision: str) -> dict[str, str]:
@@ -134,9 +143,10 @@ def decision_column_labels(columns: Iterable[str], decision: str) -> dict[str, s
     return labelled(columns, own)
 
 
-def statistics_column_labels(columns: Iterable[str]) -> dict[str, str]:
-    """The fairness and time-to-promotion workbooks' header."""
-    return labelled(columns, STATISTICS_LABELS)
+def statistics_column_labels(columns: Iterable[str], levels: Mapping[str, float] | None = None) -> dict[str, str]:
+    """The fairness and time-to-promotion workbooks' header (`levels`: an interval's level by its estimate, the
+    impact ratio's 1 - alpha)."""
+    return labelled(columns, STATISTICS_LABELS, levels)
 
 
 def report_column_labels(columns: Iterable[str], report: str, *, window_months: int | None = None) -> dict[str, str]:

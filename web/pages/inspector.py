@@ -628,7 +628,8 @@ def fairness_table(name: str) -> ResponseReturnValue:
     columns = notes_last(columns_of(groups))
     if name.endswith(".xlsx"):
         groups = group_words(groups, form["by"], untested_note("rates", rates, form["by"]))
-    return download(groups, columns, name, labels=statistics_column_labels(columns))
+    levels = {"impact_ratio": rates["impact_ratio_ci_level"]}
+    return download(groups, columns, name, labels=statistics_column_labels(columns, levels))
 
 
 @blp.route("/time-to-promotion.csv")
