@@ -159,16 +159,71 @@ class TupleProjection(Projection):
 RULES_DIGEST_COLUMN = "rules_version"  # a row's digest of the rules it was judged by (projections.merit.eligibility)
 
 
+# The rules no view's rows read: read by the queries as they answer (rule fairness.adverse_impact's threshold, alpha
+# and min_cell: projections.merit.fairness.AdverseImpact, the fairness and scorecard answers), so a change of them
+# changes no row and refills no view (`rules_digest` leaves them out; `rules_file_digest` does not)
+RULES_READ_WHEN_QUERIED = frozenset({"fairness.adverse_impact"})
+RULES_TABLE = re.compile(r"\s*\[\[\s*rules\s*\]\]")  # a rule's header, [[rules]]
+RULE_PART = re.compile(r"\s*\[\[?\s*rules\s*\.")  # a table within the rule ([rules.params]), part of it
+ANY_TABLE = re.compile(r"\s*\[")
+RULE_ID = re.compile(r"""\s*id\s*=\s*["']([^"']*)["']""")
+
+
 def rules_digest(book: Rules | None = None) -> str:
-    """The digest of the rules in use (`book`, by default the configured ones): their file's SHA-256, its first 12
-    hex digits, as the eligibility rows' `rules_version` (the bundled file's ids when no path is known)."""
-    return _digest_of(rules() if book is None else book)
+    """The digest of the rules the views judge by (`book`, by default the configured ones), as the eligibility rows'
+    `rules_version` and the views' configuration: the SHA-256 of their file less the rules read only when queried
+    (`RULES_READ_WHEN_QUERIED`), its first 12 hex digits (the ids of the rules when no path is known)."""
+    return _digest_of(rules() if book is None else book, RULES_READ_WHEN_QUERIED)
+
+
+def rules_file_digest(book: Rules | None = None) -> str:
+    """The digest of the whole rules file, those read when queried included: what an answer judged by the rules at
+    query time (the scorecard, kept by web.kept) depends on."""
+    return _digest_of(rules() if book is None else book, frozenset())
 
 
 @functools.lru_cache(maxsize=8)
-def _digest_of(book: Rules) -> str:
-    text = Path(book.path).read_bytes() if book.path is not None else repr([r.id for r in book.all]).encode()
+def _digest_of(book: Rules, left_out: frozenset[str]) -> str:
+    if book.path is None:
+        text = repr([r.id for r in book.all if r.id not in left_out]).encode()
+    else:
+        text = without_rules(Path(book.path).read_bytes(), left_out)
     return hashlib.sha256(text).hexdigest()[:12]
+
+
+def without_rules(text: bytes, left_out: frozenset[str]) -> bytes:
+    """A rules file's bytes less the [[rules]] tables of the ids `left_out` (each from its header to the next table
+    not its own, the comments before that table with it): the same bytes when it holds none of them. Cut as text, so
+    that any other byte still counts (a comment too, as before), and kept only when the file so cut reads as the
+    whole less exactly those rules; otherwise (a layout the cut does not follow) the whole file counts, as a
+    change of those rules then refills the views, as any change did."""
+    if not left_out:
+        return text
+    import tomllib
+
+    segments: list[list[str]] = [[]]  # the file cut before each table not within a rule: [[rules]] and the others
+    for line in text.decode("utf-8").splitlines(keepends=True):
+        if RULES_TABLE.match(line) or (ANY_TABLE.match(line) and not RULE_PART.match(line)):
+            segments.append([])
+        segments[-1].append(line)
+    kept = [line for segment in segments if not dropped(segment, left_out) for line in segment]
+    cut = "".join(kept).encode("utf-8")
+    if cut == text:
+        return text
+    try:
+        whole, less = tomllib.loads(text.decode("utf-8")), tomllib.loads(cut.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return text
+    expected = {**whole, "rules": [r for r in whole.get("rules", []) if r.get("id") not in left_out]}
+    return cut if less == expected else text
+
+
+def dropped(segment: list[str], left_out: frozenset[str]) -> bool:
+    """Whether a part of a rules file is a [[rules]] table of one of the ids `left_out` (its first id line's)."""
+    if not segment or not RULES_TABLE.match(segment[0]):
+        return False
+    ids = (found.group(1) for line in segment if (found := RULE_ID.match(line)))
+    return next(ids, None) in left_out
 
 
 FILLING = "filling:"  # a view's state while it fills from position 0 up to the head when it was made: filling:<head>

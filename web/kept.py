@@ -52,7 +52,7 @@ from careerlog.access import Action, permits
 from careerlog.accounts import Account
 from careerlog.domain.ledger import latest_today
 from careerlog.reference import reference
-from projections.framework import rules_digest
+from projections.framework import rules_file_digest
 from projections.scorecard.findings import settings
 from web.services import NOTHING, Services, agency_target
 
@@ -159,7 +159,7 @@ def kept_scorecard(
         region,
         reach,
         services().smallest_cell(account),
-        rules_digest(),
+        rules_file_digest(),  # (the whole file: the scorecard reads fairness.adverse_impact when it answers)
         settings(),
         latest_today(),  # (the scorecard's day: ScorecardQueries.today follows the clock)
     )

@@ -183,7 +183,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 38  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 39  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -230,6 +230,8 @@ class MeritProjection(TupleProjection):
     # before the TMT by the version in force on its last day, and not a year ended as a CPNS
     # 38: eligibility's barred_until also a year rated below promotion.performance's minimum that the rule reads on
     # judged_on, to the last day of the last year a promotion date reads it (the next promotion date is after it)
+    # 39: eligibility's rules_version is the digest of the rules less those read only when queried
+    # (framework.RULES_READ_WHEN_QUERIED: fairness.adverse_impact), so a change of those refills no view
     tables = (
         DECISIONS,
         FINDINGS,

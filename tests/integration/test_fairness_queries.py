@@ -513,3 +513,17 @@ def test_the_impact_ratios_interval_is_at_the_level_of_the_rules_alpha(
     assert "impact_ratio_ci: the 95% interval (1 - alpha)" in table.output
     as_json = json.loads(audit(database_url, "fairness", "--by", "sex", "--format", "json").output)
     assert (as_json["alpha"], as_json["impact_ratio_ci_level"]) == (0.05, 0.95)
+
+
+def test_the_command_answers_by_a_changed_fairness_rule_without_the_views_refilled(
+    store: SqlStore, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The views filled under the bundled rules, a shell whose rules change only fairness.adverse_impact (read when
+    the answer is asked, never by a view's rows) is answered by them: it was refused, the merit view's rows said to
+    be judged by other rules (the digest of the whole file)."""
+    add_pool(store)
+    monkeypatch.setenv(RULES_FILE_ENV, str(rules_with_two_adverse_impact_versions(tmp_path / "rules.toml")))
+    table = audit(database_url, "fairness", "--by", "sex", "--min-cell", "1")
+    assert table.exit_code == 0, table.output
+    assert "significant: adjusted p at most 0.5 (rule fairness.adverse_impact, version from 2019-07-01)" in table.output
+    assert "impact_ratio_ci: the 50% interval (1 - alpha)" in table.output

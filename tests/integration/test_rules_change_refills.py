@@ -22,7 +22,7 @@ import pytest
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV
-from projections.framework import Projector, ViewNotReady
+from projections.framework import RULES_READ_WHEN_QUERIED, Projector, ViewNotReady, without_rules
 from projections.registry import all_projections
 from tests import factories as f
 
@@ -57,8 +57,10 @@ def edited(tmp_path: Path, monkeypatch: Any) -> str:
 
 
 def rules_digest() -> str:
-    """The digest of the configured rules file, as each eligibility row names it."""
-    return hashlib.sha256(Path(os.environ[RULES_FILE_ENV]).read_bytes()).hexdigest()[:12]
+    """The digest of the configured rules file less the rules read only when queried, as each eligibility row names
+    it."""
+    text = without_rules(Path(os.environ[RULES_FILE_ENV]).read_bytes(), RULES_READ_WHEN_QUERIED)
+    return hashlib.sha256(text).hexdigest()[:12]
 
 
 def states(worker: Projector) -> dict[str, str]:
@@ -194,3 +196,50 @@ def test_a_worker_of_the_old_rules_leaves_the_refilled_views_alone_and_stops(
         assert f"merit by the rules of digest {after}" in str(why.value)
     finally:
         running.close()
+
+
+def fairness_params_changed(tmp_path: Path, monkeypatch: Any) -> None:
+    """The rules file with rule fairness.adverse_impact's params changed (threshold 0.9, alpha 0.01, min_cell 3),
+    every other rule as it was, as read by a process started after the change."""
+    text = (tmp_path / "rules.toml").read_text()
+    start = text.index('id = "fairness.adverse_impact"')
+    params = text.index("[rules.params]", start)
+    end = text.index("[[rules]]", start)
+    changed = tmp_path / "rules-fairness.toml"
+    changed.write_text(text[:params] + "[rules.params]\nthreshold = 0.9\nmin_cell = 3\nalpha = 0.01\n\n" + text[end:])
+    monkeypatch.setenv(RULES_FILE_ENV, str(changed))
+
+
+def merit_rows(worker: Projector) -> dict[str, list[tuple[Any, ...]]]:
+    merit = next(p for p in worker.projections if p.name == "merit")
+    found = {}
+    for table in merit.tables:
+        columns = ", ".join(table.column_names)
+        rows = worker.views.sql.query(f"SELECT {columns} FROM {table.name} ORDER BY {columns}")
+        found[table.name] = [tuple(r[c] for c in table.column_names) for r in rows]
+    return found
+
+
+def test_a_change_of_the_rules_read_only_when_queried_refills_no_view_and_changes_no_merit_row(
+    store: Settings, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Rule fairness.adverse_impact's params (threshold, alpha, min_cell) are read by the fairness and scorecard
+    answers as they are asked, never by a view's rows: a process started with them changed keeps every view (the
+    merit view's digest leaves them out), and the merit rows rebuilt under them are the rows it holds."""
+    first = Projector(store, all_projections())
+    try:
+        before, digest = merit_rows(first), rules_digest()
+        assert any(before.values())
+    finally:
+        first.close()
+    fairness_params_changed(tmp_path, monkeypatch)
+    assert rules_digest() == digest
+    again = Projector(store, all_projections())
+    try:
+        assert set(states(again).values()) == {"ready"}  # nothing dropped nor marked filling
+        assert again.configured_otherwise == {}
+        assert merit_rows(again) == before
+        again.rebuild(["merit"])  # rebuilt under the changed params: the same rows
+        assert merit_rows(again) == before
+    finally:
+        again.close()

@@ -1,0 +1,74 @@
+"""The views' rules digest (projections.framework.rules_digest: eligibility's rules_version and the configuration
+of the merit, awards and study-leave views) leaves out the rules read only when queried (fairness.adverse_impact):
+a change of its threshold, alpha or min_cell changes no view row, and refilled every view judged by the rules. Any
+other change still counts; the whole file's digest (rules_file_digest: what the scorecard's kept answers depend on)
+counts them too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from careerlog.reference import BUNDLED_RULES, load_rules
+from projections.framework import RULES_READ_WHEN_QUERIED, rules_digest, rules_file_digest, without_rules
+from projections.merit.fairness import RULE
+
+
+def written(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def fairness_params(text: str, params: str) -> str:
+    start = text.index('id = "fairness.adverse_impact"')
+    at = text.index("[rules.params]", start)
+    end = text.index("[[rules]]", start)
+    return text[:at] + f"[rules.params]\n{params}\n\n" + text[end:]
+
+
+BUNDLED = Path(BUNDLED_RULES).read_text(encoding="utf-8")
+
+
+def test_the_fairness_rule_is_read_only_when_queried() -> None:
+    assert RULE in RULES_READ_WHEN_QUERIED
+
+
+@pytest.mark.parametrize(
+    "params", ["threshold = 0.9\nmin_cell = 5\nalpha = 0.05", "threshold = 0.8\nmin_cell = 3\nalpha = 0.01", ""]
+)
+def test_a_change_of_the_fairness_params_leaves_the_views_digest(tmp_path: Path, params: str) -> None:
+    bundled = load_rules(written(tmp_path, "a.toml", BUNDLED))
+    changed = load_rules(written(tmp_path, "b.toml", fairness_params(BUNDLED, params)))
+    assert rules_digest(changed) == rules_digest(bundled)
+    assert rules_file_digest(changed) != rules_file_digest(bundled)
+
+
+def test_any_other_change_changes_the_views_digest(tmp_path: Path) -> None:
+    bundled = load_rules(written(tmp_path, "a.toml", BUNDLED))
+    other = BUNDLED.replace("min_better = 2", "min_better = 3", 1)
+    assert other != BUNDLED
+    assert rules_digest(load_rules(written(tmp_path, "b.toml", other))) != rules_digest(bundled)
+    commented = load_rules(written(tmp_path, "c.toml", BUNDLED + "\n# edited\n"))
+    assert rules_digest(commented) != rules_digest(bundled)  # (a byte outside the fairness rule counts, as before)
+
+
+def test_the_cut_is_the_file_less_that_rule_alone() -> None:
+    whole = BUNDLED.encode()
+    cut = without_rules(whole, RULES_READ_WHEN_QUERIED).decode()
+    assert 'id = "fairness.adverse_impact"' not in cut
+    assert cut.count("[[rules]]") == BUNDLED.count("[[rules]]") - 1
+    assert without_rules(whole, frozenset()) == whole
+
+
+def test_a_layout_the_cut_does_not_follow_counts_the_whole_file() -> None:
+    plain = '[[rules]]\nid = "fairness.adverse_impact"\n[rules.params]\nalpha = 0.05\n[[rules]]\nid = "x"\n'
+    assert without_rules(plain.encode(), RULES_READ_WHEN_QUERIED) == b'[[rules]]\nid = "x"\n'
+    # the rules as an inline array: no [[rules]] table to cut, the whole file counts (any change refills, as before)
+    inline = 'rules = [{id = "fairness.adverse_impact", alpha = 0.05}, {id = "x"}]\n'
+    assert without_rules(inline.encode(), RULES_READ_WHEN_QUERIED) == inline.encode()
+    # a cut that does not read as the whole less that rule (of a file of it alone, no `rules` at all, not an empty
+    # list): the whole
+    tangled = '[[rules]]\nid = "fairness.adverse_impact"\n[rules.params]\nalpha = 0.05\n[rules.params.x]\ny = 1\n'
+    assert without_rules(tangled.encode(), RULES_READ_WHEN_QUERIED) == tangled.encode()
