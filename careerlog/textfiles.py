@@ -517,7 +517,8 @@ def rupiah_reading(amount: str, locale: Any) -> str:
     write numbers (a file separated by commas or tabs, a page in English), as the ledger writes it: read strictly
     (Babel) in `locale` and in Indonesian, since the sign says rupiah, which an Indonesian spreadsheet writes
     "2.500.000,50". The one number it is ("2.500.000", "1,500,000.50", "900000"); ReadsTwoWays when it is two
-    ("1.500": 1.5, or 1500), not guessed; NumberFormatError when it is none."""
+    ("1.500": 1.5, or 1500), not guessed; NumberFormatError when it is none. An amount without the sign that the
+    ledger cannot read as written is read so too (`read_separated_amounts`: "1.500.000" in a workbook's text)."""
     readings = set()
     for each in (locale, "id"):
         with contextlib.suppress(NumberFormatError):
@@ -549,6 +550,30 @@ def read_rupiah(row: dict[str, Any], *, indonesian: bool) -> None:
             pass  # (the amount as written, for the ledger to refuse)
     row["cost"] = amount
     wrote(row, "cost", cell)
+
+
+def read_separated_amounts(row: dict[str, Any]) -> None:
+    """The decimal cells (a cost, a score) of a row not known to write numbers in Indonesian (a CSV file separated by
+    commas or tabs, a workbook's text cell) that are no number as the ledger reads one, written with separators
+    ("1.500.000", "1,500,000", "1.500.000,50", "85,5"), read as the one number each is in English or in Indonesian
+    (`rupiah_reading`, as an amount after the rupiah sign is), in place, each kept as written; one that is two
+    numbers ("1,500": 1500, or 1.5) made unreadable naming why. A number the ledger reads as written ("1.500", 1.5)
+    is left as it is, and so is one that is none either way."""
+    kind = row.get("kind")
+    for name in decimal_fields(kind) if type(kind) is str else ():
+        cell = row.get(name)
+        if type(cell) is not str or ("," not in cell and "." not in cell):
+            continue
+        with contextlib.suppress(ArithmeticError):  # (decimal.InvalidOperation: no number as written)
+            Decimal(cell.strip())
+            continue  # (a number as the ledger reads it: judged as written)
+        try:
+            row[name] = rupiah_reading(cell.strip(), "en")
+        except ReadsTwoWays as e:
+            row[name] = Unreadable(e.reason)
+        except NumberFormatError:
+            continue  # (no number either way: the ledger refuses it as written)
+        wrote(row, name, cell)
 
 
 def rupiah_amount(text: str) -> str | None:
@@ -772,6 +797,8 @@ def read_cells(row: dict[str, Any], *, indonesian: bool) -> None:
     read_rupiah(row, indonesian=indonesian)  # ("Rp1.500.000,00": a cost as a currency format writes it)
     if indonesian:  # (a semicolon file: its decimals as an Indonesian spreadsheet writes them)
         read_decimal_commas(row)
+    else:  # ("1.500.000" in a file of commas or a workbook's text: the one number it is in either language)
+        read_separated_amounts(row)
     read_day_first_dates(row, day_first=indonesian)  # (elsewhere only those read one way alone)
 
 

@@ -3,7 +3,7 @@ own cells of those fields are: a cost "3.500.000" or "Rp 3.500.000,50" in a file
 Indonesian spreadsheet's decimal comma), "Rp3500000" in any file, hours "12 JP", a date written day first
 ("07/05/2024") in a semicolon file. Before, each was refused ("corrected_fields.cost: Not a valid number.") though
 the same cell in the training's own cost column was read. A value that still does not read is refused showing it as
-written; a comma-separated file's corrected "3.500.000" is not read as thousands (its decimal mark is not known)."""
+written; a comma-separated file's corrected "3,500" is not read (3500, or 3.5?), its "3.500.000" is (one reading)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from careerlog.textfiles import READS_TWO_WAYS
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 
@@ -68,14 +69,21 @@ def test_corrected_values_in_a_semicolon_files_json_cell_are_read_as_its_cells(w
     assert (now["K-3"]["start_date"], now["K-3"]["effective_date"]) == ("2024-05-05", "2024-05-07")
 
 
-def test_a_rupiah_cost_in_a_comma_files_json_cell_is_read_and_a_thousands_dot_is_not(world: World) -> None:
-    one, two = training(world, "K-4"), training(world, "K-5")
+def test_a_rupiah_cost_in_a_comma_files_json_cell_is_read_and_one_of_two_readings_is_not(world: World) -> None:
+    """A comma file's "3,500" (3500, or 3.5) is refused as reading two ways; its "3.500.000", which reads one way
+    alone, is read (careerlog.textfiles.read_separated_amounts; until 2026-12-05 refused as no number)."""
+    one, two, three = training(world, "K-4"), training(world, "K-5"), training(world, "K-6")
     before = world.log()
     header = HEADER.replace(";", ",")
-    refused = imported(world, row(two, {"cost": "3.500.000"}, "2024-06-01", "RALAT-5", ","), header=header)
+    refused = imported(world, row(two, {"cost": "3,500"}, "2024-06-01", "RALAT-5", ","), header=header)
     assert [(p["errors"], p["values"]) for p in refused["rejected"]] == [
-        ({"corrected_fields.cost": ["Not a valid number."]}, {"corrected_fields.cost": "3.500.000"})
+        ({"corrected_fields.cost": [READS_TWO_WAYS.reason(amount="3,500")]}, {"corrected_fields.cost": "3,500"})
     ]
+    assert world.log() == before
+    report = imported(world, row(three, {"cost": "3.500.000"}, "2024-06-01", "RALAT-6", ","), header=header)
+    assert (report["recorded"], report["rejected"]) == (1, [])
+    assert values(world)["K-6"]["cost"] == "3500000"
+    before = world.log()
     assert world.log() == before
     report = imported(world, row(one, {"cost": "Rp3500000"}, "2024-06-01", "RALAT-4", ","), header=header)
     assert (report["recorded"], report["rejected"]) == (1, [])

@@ -1,0 +1,69 @@
+"""An amount written with separators that the ledger cannot read as written, in a file not known to write numbers in
+Indonesian (a CSV separated by commas or tabs, a workbook's text cell), is read as the one number it is in English or
+in Indonesian (careerlog.textfiles.read_separated_amounts), as an amount after the rupiah sign already was: a cost
+typed "1.500.000" into a workbook's Text column is 1500000, "1,500,000" too, "1.500.000,50" 1500000.50, a score
+"85,5" 85.5. Each was refused as "Not a valid number.". One that is two numbers ("1,500": 1500, or 1.5) is refused
+saying so; one the ledger reads as written ("1.500", 1.5) is left to it."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import openpyxl
+import pytest
+
+from careerlog.domain.payload import Unreadable
+from careerlog.textfiles import READS_TWO_WAYS
+from careerlog.workbooks import read_xlsx
+from tests.unit.test_import_csv_header import rows
+
+NIP = "199001012015031002"
+HEADER = ["NIP", "Jenis Diklat", "Nama Diklat", "Penyelenggara", "JP", "Tanggal Mulai", "Tanggal Selesai"]
+HEADER += ["Nomor Sertifikat", "Biaya"]
+
+
+def workbook_cost(cell: str) -> Any:
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    book.active.append([NIP, "TEKNIS", "Arsip", "BPSDM", 8, "2024-05-06", "2024-05-06", "C-1", cell])
+    saved = io.BytesIO()
+    book.save(saved)
+    saved.seek(0)
+    [(_, row, _)] = list(read_xlsx(saved, "training"))
+    return row["cost"]
+
+
+def csv_cost(cell: str, separator: str = ",") -> Any:
+    line = [NIP, "TEKNIS", "Arsip", "BPSDM", "8", "2024-05-06", "2024-05-06", "C-1", f'"{cell}"']
+    [(_, row)] = rows(separator.join(HEADER) + "\r\n" + separator.join(line) + "\r\n")
+    assert isinstance(row, dict)
+    return row["cost"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "amount"),
+    [
+        ("1.500.000", "1500000"),
+        ("1,500,000", "1500000"),
+        ("1.500.000,50", "1500000.50"),
+        ("1,500,000.50", "1500000.50"),
+        ("1500000,5", "1500000.5"),
+        ("1.500", "1.500"),  # (read by the ledger as written: 1.5)
+        ("1500000.5", "1500000.5"),
+    ],
+)
+@pytest.mark.parametrize("read", [workbook_cost, csv_cost])
+def test_an_amount_with_separators_is_read_as_the_one_number_it_is(read: Any, cell: str, amount: str) -> None:
+    assert read(cell) == amount
+
+
+@pytest.mark.parametrize("read", [workbook_cost, csv_cost])
+def test_an_amount_that_reads_as_two_numbers_is_refused_saying_so(read: Any) -> None:
+    cost = read("1,500")
+    assert isinstance(cost, Unreadable)
+    assert cost.reason == READS_TWO_WAYS.reason(amount="1,500")
+
+
+def test_a_tab_files_amount_is_read_so_too() -> None:
+    assert csv_cost("1.500.000", "\t") == "1500000"
