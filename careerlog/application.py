@@ -40,6 +40,7 @@ from careerlog.domain.errors import (
     AlreadyAppointed,
     CareerlogError,
     ConcurrencyConflict,
+    FactChanged,
     FieldErrors,
     IdempotencyConflict,
     InvalidInput,
@@ -122,6 +123,11 @@ RECORDABLE_KINDS: dict[str, type[LedgerEvent]] = {kind: cls for kind, cls in BY_
 # A client key of nothing but spaces would make every blank-keyed request the same one (a migration keeps its own).
 BLANK_KEY = Refusal("Is only spaces: give a key with other characters, or none.").reason()
 # The refusals of a recording (careerlog.domain.wording); those of its payload and facts are the domain's.
+CHANGED_SINCE = Refusal(
+    "Version {version} of {subject} was changed since it was read: it stands as version {current} left it, not as "
+    "{expected}; read it again and send what to change on it as it stands.",
+    numbers=("version", "current"),
+)
 KEPT_CHANGING = Refusal("{subject} kept changing while this was recorded; nothing was recorded, try again.")
 UNKNOWN_KIND = Refusal("Unknown kind {kind}; one of: {known}.")
 # An imported row of an employee's fact with no NIP (a NIP cell merged over the rows of one employee in a
@@ -190,6 +196,9 @@ class Command:
     written: Mapping[str, str] | None = None  # an imported row's cells read otherwise than written, as written
     confirmed: frozenset[str] = frozenset()  # the checks the writer confirmed (CONFIRMABLE): a rank jump recorded
     unread_nip: str | None = None  # why an imported row's NIP cell did not read (a spreadsheet's 1.98609E+17, #N/A)
+    # a correction's or retraction's condition: its fact as the writer read it, last changed in one of these versions
+    # (the API's If-Match); None: none (`unchanged_since`)
+    changed_in: frozenset[int] | None = None
 
 
 @dataclass
@@ -554,12 +563,22 @@ class CareerLog(Application[str]):
         migration: Migration | None = None,
         guard: Guard | None = None,
         confirmed: Iterable[str] = (),
+        changed_in: frozenset[int] | None = None,
     ) -> Outcome:
         """Record one fact (or correction, or retraction) in an employee's record.
 
         `guard` checks each existing record written, on the state the write appends to (see Guard); `confirmed`
-        names the checks (CONFIRMABLE) the writer confirms (a promotion moving more ranks than its kind allows)."""
-        command = Command(subject_of(nip, kind), kind, payload, client_key, migration, confirmed=frozenset(confirmed))
+        names the checks (CONFIRMABLE) the writer confirms (a promotion moving more ranks than its kind allows);
+        `changed_in`, a correction's or retraction's condition (Command.changed_in, `unchanged_since`)."""
+        command = Command(
+            subject_of(nip, kind),
+            kind,
+            payload,
+            client_key,
+            migration,
+            confirmed=frozenset(confirmed),
+            changed_in=changed_in,
+        )
         return self.execute_with_retries(command, actor, guard)
 
     def judge(
@@ -608,10 +627,13 @@ class CareerLog(Application[str]):
         *,
         actor: str,
         client_key: str | None = None,
+        changed_in: frozenset[int] | None = None,
     ) -> Outcome:
         """Record in a unit's record: its rating of a year, or a correction or retraction of one (the kinds a unit's
-        record takes, as an import row naming agency and unit, or `careerlog record UNIT:...`, records them)."""
-        return self.execute_with_retries(Command(unit_subject(agency, unit), kind, payload, client_key), actor)
+        record takes, as an import row naming agency and unit, or `careerlog record UNIT:...`, records them).
+        `changed_in`: a correction's or retraction's condition (Command.changed_in, `unchanged_since`)."""
+        command = Command(unit_subject(agency, unit), kind, payload, client_key, changed_in=changed_in)
+        return self.execute_with_retries(command, actor)
 
     def execute_with_retries(self, command: Command, actor: str, guard: Guard | None = None) -> Outcome:
         for attempt in range(self.retries):
@@ -782,6 +804,7 @@ class CareerLog(Application[str]):
         decision = employee.decide(event_cls, values, recording)
         if not isinstance(decision, Decision):
             return self._commit([], decision, command)
+        unchanged_since(employee, values, command.changed_in)
         if event_cls is EventCorrected and command.migration is None and isinstance(employee, Employee):
             # (a rating's year, predicate or score: in the corrected year's scheme; a promotion's rank jump)
             employee.check_corrected_rating(values["target_version"], decision.values["corrected_fields"])
@@ -1028,6 +1051,8 @@ class CareerLog(Application[str]):
             unit = Unit.register(agency, name, values["effective_date"], recording)
             uow.add(unit)
         decision = unit.decide(event_cls, values, recording)
+        if isinstance(decision, Decision):
+            unchanged_since(unit, values, command.changed_in)
         return self._commit([decision] if isinstance(decision, Decision) else [], decision, command)
 
     @staticmethod
@@ -1103,6 +1128,22 @@ class CareerLog(Application[str]):
 
     def max_notification_id(self) -> int:
         return self.recorder.max_notification_id() or 0
+
+
+def unchanged_since(record: LedgerAggregate, values: Mapping[str, Any], changed_in: frozenset[int] | None) -> None:
+    """Refuse a correction or retraction (its payload as read, decided on the record as loaded for the write, not yet
+    recorded) whose fact was last changed in none of the versions `changed_in` names (None: no condition; the same
+    recording sent again is answered as recorded before it is judged here): FactChanged, naming the version it was
+    last changed in. Judged on the record the write appends to: a change saved meanwhile makes the save fail and
+    the recording is judged again on the record as it is now."""
+    target = values.get("target_version")
+    if changed_in is None or not isinstance(target, int) or target not in record.facts:
+        return
+    current = record.facts[target].changed_in
+    if current not in changed_in:
+        expected = ", ".join(str(v) for v in sorted(changed_in)) or "none"
+        reason = CHANGED_SINCE.reason(version=target, subject=record.id, current=current, expected=expected)
+        raise FactChanged(reason, current)
 
 
 @dataclass

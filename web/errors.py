@@ -26,6 +26,7 @@ from careerlog.domain.errors import (
     AlreadyAppointed,
     ConcurrencyConflict,
     Conflict,
+    FactChanged,
     IdempotencyConflict,
     InvalidInput,
     NotFound,
@@ -50,6 +51,7 @@ DOMAIN_ERRORS: Mapping[type[Exception], tuple[int, str]] = {
     IdempotencyConflict: (409, "idempotency-conflict"),
     AlreadyAppointed: (409, "already-appointed"),  # (no key helps: a NIP is never reused)
     ConcurrencyConflict: (409, "concurrent-change"),
+    FactChanged: (412, "fact-changed"),
     TimeoutError: (503, "view-not-ready"),
     ViewNotReady: (503, "view-filling"),
     ViewJudgedOtherwise: (503, "rules-mismatch"),
@@ -73,6 +75,12 @@ PROBLEM_TYPES: tuple[tuple[str, int, str], ...] = (
     ("idempotency-conflict", 409, "an Idempotency-Key or reference used before for other values"),
     ("already-appointed", 409, "an appointment of a NIP already appointed (`errors.nip`): a NIP is never reused"),
     ("concurrent-change", 409, "concurrent writers kept changing the same record"),
+    (
+        "fact-changed",
+        412,
+        "a correction or retraction sent with If-Match whose fact was changed since (`errors.If-Match`, "
+        "`current_version`; the `ETag` it has now)",
+    ),
     ("view-not-ready", 503, "`wait_for` timed out"),
     ("view-filling", 503, "a view read is being filled"),
     ("rules-mismatch", 503, "a view read was built under other rules than this server's"),
@@ -129,6 +137,12 @@ def domain_problem(error: Exception) -> Response:
         return problem(status, "The input is not valid; see errors.", slug=slug, errors=error.errors)
     if isinstance(error, Conflict) and (named := conflict_errors(error)) is not None:
         return problem(status, str(error), slug=slug, errors=named)
+    if isinstance(error, FactChanged):  # (If-Match named: nothing recorded; the fact's ETag as it stands)
+        members = {"current_version": error.current}
+        headers = {"ETag": f'"{error.current}"'}
+        return problem(
+            status, str(error), slug=slug, errors={"If-Match": [str(error)]}, headers=headers, members=members
+        )
     if isinstance(error, AuthenticationFailed):
         return problem(status, str(error), slug=slug, headers={"WWW-Authenticate": bearer_challenge(str(error))})
     if isinstance(error, ViewNotReady):

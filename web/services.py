@@ -31,7 +31,7 @@ from careerlog.accounts import ACCESS_LOG_KEYSET, ACCOUNT_CHANGES_KEYSET, Accoun
 from careerlog.application import CareerLog, confirmations, unit_subject
 from careerlog.config import Settings
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound, quoted
-from careerlog.domain.ledger import RATED, Outcome
+from careerlog.domain.ledger import NO_FACT, RATED, Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import Unreadable
 from careerlog.domain.unit import unit_of
@@ -247,12 +247,27 @@ class Services:
             refuse_appointed_outside(self.ledger, writer, Action.RECORD, target.nip or "")
         return payload
 
-    def record(self, writer: Account, nip: str, body: Mapping[str, Any], key: str | None) -> Written:
-        """Record a fact, correction or retraction in an employee's record."""
+    def record(
+        self,
+        writer: Account,
+        nip: str,
+        body: Mapping[str, Any],
+        key: str | None,
+        changed_in: frozenset[int] | None = None,
+    ) -> Written:
+        """Record a fact, correction or retraction in an employee's record (`changed_in`: a correction's or
+        retraction's condition, its fact last changed in one of these versions: application.unchanged_since)."""
         subject, kind, payload, confirmed, guard = self._recording(writer, nip, body)
         try:
             outcome = self.ledger.record(
-                subject, kind, payload, actor=writer.username, client_key=key, guard=guard, confirmed=confirmed
+                subject,
+                kind,
+                payload,
+                actor=writer.username,
+                client_key=key,
+                guard=guard,
+                confirmed=confirmed,
+                changed_in=changed_in,
             )
         except (InvalidInput, Conflict) as e:  # (judged against the record: its refusal may name the record's facts)
             mentors = mentors_judged(self.ledger, subject, kind, payload, getattr(e, "errors", None))
@@ -311,14 +326,23 @@ class Services:
         return self.written(outcome)
 
     def record_in_unit(
-        self, writer: Account, agency: str, unit: str, body: Mapping[str, Any], key: str | None
+        self,
+        writer: Account,
+        agency: str,
+        unit: str,
+        body: Mapping[str, Any],
+        key: str | None,
+        changed_in: frozenset[int] | None = None,
     ) -> Written:
         """Record a correction or retraction of a fact in a unit's record (a rating), within the writer's agencies,
-        as an import row naming agency and unit records it. A unit never rated: not found."""
+        as an import row naming agency and unit records it (`changed_in`: as `record`'s). A unit never rated: not
+        found."""
         unit_within(writer, agency)
         self._unit_record(agency, unit)
         payload = {k: v for k, v in body.items() if k != "kind"}
-        outcome = self.ledger.record_in_unit(agency, unit, body["kind"], payload, actor=writer.username, client_key=key)
+        outcome = self.ledger.record_in_unit(
+            agency, unit, body["kind"], payload, actor=writer.username, client_key=key, changed_in=changed_in
+        )
         return self.written(outcome)
 
     def _unit_record(self, agency: str, unit: str) -> tuple[str, str, str]:
@@ -428,6 +452,30 @@ class Services:
         items = self.ledger.get_history(target.nip or nip)
         self.record_with_mentees(reader, "history", target, mentees_named(items))
         return {"nip": target.nip, "items": items}
+
+    def fact(self, reader: Account, nip: str, version: int) -> dict[str, Any]:
+        """One fact of an employee's record: the events that made it as it stands (it, its corrections, its
+        retraction: as the history holds them) and the version it was last changed in (its ETag)."""
+        target = self.target(reader, Action.READ_RECORD, nip)
+        subject = target.nip or nip
+        found = self.ledger.get_aggregates([subject])[subject]
+        fact = found.facts.get(version) if found is not None else None
+        if fact is None:
+            raise NotFound(NO_FACT.reason(version=version, subject=subject))
+        items = [
+            row
+            for row in self.ledger.get_history(subject)
+            if row["version"] == version or row.get("target_version") == version
+        ]
+        self.record_with_mentees(reader, "history", target, mentees_named(items))
+        return {
+            "nip": subject,
+            "version": version,
+            "kind": fact.kind,
+            "retracted": not fact.active,
+            "changed_in": fact.changed_in,
+            "items": items,
+        }
 
     def timeline(self, reader: Account, nip: str, *, as_of: date | None, known_at: datetime | None) -> dict[str, Any]:
         """The career as it stood on `as_of`, as known at `known_at`."""

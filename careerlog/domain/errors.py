@@ -66,6 +66,16 @@ class ConcurrencyConflict(Conflict):
     """Concurrent writers kept changing the same record; the command gave up retrying."""
 
 
+class FactChanged(CareerlogError):
+    """A correction or retraction made on the condition that its fact still stands as the writer read it (the
+    versions it was last changed in that the writer names: the API's If-Match) whose fact was corrected or retracted
+    since: nothing recorded (a 412). `current`: the version the fact was last changed in."""
+
+    def __init__(self, message: str, current: int):
+        super().__init__(message)
+        self.current = current
+
+
 class FieldErrors:
     """Collects reasons per field while validating, then raises them together."""
 

@@ -435,6 +435,11 @@ class Fact:
     def active(self) -> bool:
         return self.retracted_by is None
 
+    @property
+    def changed_in(self) -> int:
+        """The version of the last event that changed the fact: its retraction or last correction, else its own."""
+        return max(self.version, *self.corrected_by, self.retracted_by or 0)
+
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
 

@@ -35,6 +35,7 @@ ENDPOINTS: dict[str, Callable[[str, str], Request]] = {
     "past_retirement": lambda nip, role: ("GET", "/api/v1/employees/past-retirement", {}),
     "profile": lambda nip, role: ("GET", f"/api/v1/employees/{nip}", {}),
     "history": lambda nip, role: ("GET", f"/api/v1/employees/{nip}/events", {}),
+    "fact": lambda nip, role: ("GET", f"/api/v1/employees/{nip}/events/1", {}),
     "timeline": lambda nip, role: ("GET", f"/api/v1/employees/{nip}/timeline", {}),
     "eligibility": lambda nip, role: ("GET", f"/api/v1/employees/{nip}/eligibility", {}),
     "record": lambda nip, role: (
@@ -90,6 +91,7 @@ ROUTES = {
     "appoint": "POST /api/v1/employees",
     "profile": "GET /api/v1/employees/<nip>",
     "history": "GET /api/v1/employees/<nip>/events",
+    "fact": "GET /api/v1/employees/<nip>/events/<int:version>",
     "record": "POST /api/v1/employees/<nip>/events",
     "timeline": "GET /api/v1/employees/<nip>/timeline",
     "eligibility": "GET /api/v1/employees/<nip>/eligibility",
@@ -123,7 +125,7 @@ ROUTES = {
 # The status each role gets for each endpoint, about Budi (KOTA-MEDAN, region 12.71).
 UNITS = {"rate_unit": 201, "unit_ratings": 200, "unit_history": 200, "unit_record": 201}
 ALLOWED_WRITE = {"record": 201, "appoint": 201, **UNITS, "import": 200, "import_template": 200}
-RECORD_READS = {"profile": 200, "history": 200, "timeline": 200, "eligibility": 200}
+RECORD_READS = {"profile": 200, "history": 200, "fact": 200, "timeline": 200, "eligibility": 200}
 REPORTS = {"headcount": 200, "training_compliance": 200, "programmes": 200, "mentoring": 200}
 AUDITS = {
     "audits": 200,
@@ -193,7 +195,7 @@ def test_each_role_gets_what_the_policy_allows_on_every_endpoint(world: World, r
     ("role", "other"),
     [("hr", RINA), ("hr_karo", BUDI), ("inspector_medan", RINA), ("employee", SARI)],
 )
-@pytest.mark.parametrize("endpoint", ["profile", "history", "timeline", "eligibility", "record"])
+@pytest.mark.parametrize("endpoint", ["profile", "history", "fact", "timeline", "eligibility", "record"])
 def test_a_record_outside_the_scope_is_indistinguishable_from_a_missing_one(
     world: World, role: str, other: str, endpoint: str
 ) -> None:

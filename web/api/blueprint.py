@@ -267,8 +267,8 @@ class ApiBlueprint(Blueprint):  # type: ignore[misc]
         if method != "get":
             return doc
         responses = doc.setdefault("responses", {})
-        responses[200].setdefault("headers", {})["ETag"] = ETAG_HEADER
-        responses[304] = {"description": NOT_MODIFIED, "headers": {"ETag": ETAG_HEADER}}
+        etag = responses[200].setdefault("headers", {}).setdefault("ETag", ETAG_HEADER)  # (a fact's is its own)
+        responses[304] = {"description": NOT_MODIFIED, "headers": {"ETag": etag}}
         doc.setdefault("parameters", []).append(IF_NONE_MATCH)
         return doc
 

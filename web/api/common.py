@@ -340,6 +340,36 @@ def entity_tag(body: bytes) -> str:
     return quote_etag(generate_etag(body))
 
 
+def fact_tag(version: int) -> str:
+    """A fact's ETag (GET .../events/{version}): the version it was last changed in, quoted (`"7"`), as a correction
+    or retraction of it sends it back in If-Match (`changed_in`)."""
+    return quote_etag(str(version))
+
+
+def changed_in(if_match: str | None) -> frozenset[int] | None:
+    """The versions an If-Match header names a fact as last changed in (its strong ETags, fact_tag's; a weak one or
+    one of no fact's never matches, as RFC 9110 compares If-Match), or None for no header, or `*` (any fact)."""
+    if if_match is None:
+        return None
+    tags = parse_etags(if_match)
+    if tags.star_tag:
+        return None
+    return frozenset(int(tag) for tag in tags.as_set() if tag.isascii() and tag.isdigit() and len(tag) <= 18)
+
+
+IF_MATCH_NEW_FACT = (
+    "Only a correction or retraction takes If-Match (the ETag of the fact it changes); a new fact has none."
+)
+
+
+def unconditioned(body: Mapping[str, Any], if_match: str | None) -> str | None:
+    """A recording's If-Match, refused beside the header (422, nothing recorded) with a new fact, which changes no
+    fact whose ETag it could name: the condition would be ignored unseen."""
+    if if_match is not None and body.get("kind") not in ("correction", "retraction"):
+        raise InvalidInput(IF_MATCH_NEW_FACT, "If-Match")
+    return if_match
+
+
 def unchanged(etag: str, if_none_match: str | None) -> bool:
     """Whether an If-None-Match header names this ETag (weakly, as RFC 9110 compares it for GET) or is `*`."""
     return bool(if_none_match) and parse_etags(if_none_match).contains_weak(etag.strip('"'))
@@ -355,7 +385,7 @@ def conditional(response: Response) -> Response:
         and not response.direct_passthrough
         and response.is_sequence
     ):
-        etag = entity_tag(response.get_data())
+        etag = response.headers.get("ETag") or entity_tag(response.get_data())  # (a fact's: its version, fact_tag)
         response.headers["ETag"] = etag
         if unchanged(etag, request.headers.get("If-None-Match")):
             response.status_code = 304

@@ -11,11 +11,13 @@ from careerlog.domain.nip import normalise_nip
 from projections.queries import ROSTER_FILTERS
 from web.api.audit_schemas import EligibilitySchema
 from web.api.blueprint import ApiBlueprint
-from web.api.common import PAGE_HEADERS, caller, json_or_csv, linked, services
+from web.api.common import PAGE_HEADERS, caller, changed_in, fact_tag, json_or_csv, linked, services, unconditioned
 from web.api.event_schemas import NewEmployeeSchema, RecordEventSchema, RefusedCells
 from web.api.schemas import (
     NO_QUERY,
+    CorrectionHeadersSchema,
     EmployeeSchema,
+    FactSchema,
     FormatSchema,
     HistorySchema,
     IdempotencyHeaderSchema,
@@ -42,6 +44,10 @@ blp = ApiBlueprint(
 LOCATION = {
     "Location": {"description": "The employee's record: /api/v1/employees/{nip}.", "schema": {"type": "string"}}
 }
+FACT_ETAG = (
+    'The version the fact was last changed in, quoted ("7"): send it as If-Match with a correction or retraction of '
+    "it (POST .../events), refused 412 if the fact was changed since; as If-None-Match, 304 while it is unchanged."
+)
 written_schema = WrittenSchema()
 roster_page_schema = RosterPageSchema()
 history_schema = HistorySchema()
@@ -123,19 +129,34 @@ class Events(MethodView):
 
     @blp.requires(Action.RECORD)
     @blp.arguments(RecordEventSchema)
-    @blp.arguments(IdempotencyHeaderSchema, location="headers")
+    @blp.arguments(CorrectionHeadersSchema, location="headers")
     @blp.arguments(NO_QUERY, location="query")
     @blp.response(201, WrittenSchema)
     @blp.alt_response(200, schema=WrittenSchema, description="Already recorded: the first answer again.")
     @blp.alt_response(404, response="NOT_FOUND")
     @blp.alt_response(409, response="CONFLICT")
+    @blp.alt_response(412, response="PRECONDITION_FAILED")
     def post(self, body: dict[str, Any] | RefusedCells, headers: dict[str, Any], _: dict[str, Any], nip: str) -> Any:
         """Record a fact, a correction or a retraction in an employee's record."""
         if isinstance(body, RefusedCells):  # (its fields refused, with the checks the others still allow: 422)
             refuse_outside_scope()  # (a record outside the scope: not found, whatever the body)
             raise body.refusal(services().judged(caller(), nip, body.body))
-        written = services().record(caller(), nip, body, headers.get("idempotency_key"))
+        versions = changed_in(unconditioned(body, headers.get("if_match")))
+        written = services().record(caller(), nip, body, headers.get("idempotency_key"), versions)
         return written.to_dict(), 201 if written.outcome.created else 200
+
+
+@blp.route("/<nip>/events/<int:version>")
+class Fact(MethodView):
+    @blp.requires(Action.READ_RECORD)
+    @blp.arguments(NO_QUERY, location="query")
+    @blp.response(200, FactSchema, headers={"ETag": {"description": FACT_ETAG, "schema": {"type": "string"}}})
+    @blp.alt_response(404, response="NOT_FOUND")
+    def get(self, _: dict[str, Any], nip: str, version: int) -> Any:
+        """Show one fact of an employee's record as it stands: the events that made it (it, its corrections, its
+        retraction). Its ETag, the version it was last changed in, is the If-Match of a correction or retraction."""
+        found = services().fact(caller(), nip, version)
+        return found, 200, {"ETag": fact_tag(found["changed_in"])}
 
 
 @blp.route("/<nip>/timeline")

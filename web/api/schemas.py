@@ -206,6 +206,20 @@ class IdempotencyHeaderSchema(Schema):
     )
 
 
+class CorrectionHeadersSchema(IdempotencyHeaderSchema):
+    """The headers of a recording that may correct or retract a fact: its Idempotency-Key, and If-Match."""
+
+    if_match = HeaderText(
+        data_key="If-Match",
+        metadata={
+            "description": "A correction's or retraction's condition: the ETag of the fact as you read it (GET "
+            '.../events/{target_version}: `"7"`, the version it was last changed in). A fact changed since (corrected '
+            "or retracted by another writer meanwhile) is refused, 412 fact-changed, nothing recorded. Without it the "
+            "correction is recorded as before, whatever was corrected meanwhile. Sent with a new fact: 422."
+        },
+    )
+
+
 # ---------------------------------------------------------------------- employees
 
 
@@ -433,6 +447,24 @@ class HistorySchema(StrictSchema):
     """Every event recorded for an employee, oldest first: facts, corrections, retractions."""
 
     nip = fields.String(dump_only=True)
+    items = fields.List(fields.Nested(HistoryEventSchema), dump_only=True)
+
+
+class FactSchema(StrictSchema):
+    """One fact of an employee's record as it stands: the events that made it (the fact as recorded, its corrections
+    and its retraction, oldest first, as the history holds them). Its ETag is the version it was last changed in."""
+
+    nip = fields.String(dump_only=True)
+    version = fields.Integer(dump_only=True, metadata={"description": "The fact's version (its target_version)."})
+    kind = fields.String(dump_only=True)
+    retracted = fields.Boolean(dump_only=True)
+    changed_in = fields.Integer(
+        dump_only=True,
+        metadata={
+            "description": "The version of the last event that changed the fact (its retraction or last correction; "
+            'none: its own): the ETag, quoted (`"7"`), that If-Match sends with a correction or retraction of it.'
+        },
+    )
     items = fields.List(fields.Nested(HistoryEventSchema), dump_only=True)
 
 

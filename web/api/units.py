@@ -10,10 +10,17 @@ from marshmallow import fields
 from careerlog.access import Action
 from careerlog.reference import reference
 from web.api.blueprint import ApiBlueprint
-from web.api.common import caller, file_name, json_or_csv, services
+from web.api.common import caller, changed_in, file_name, json_or_csv, services
 from web.api.event_schemas import UnitHistoryEventSchema, UnitRatingSchema, UnitRecordEventSchema
 from web.api.fields import NOT_BLANK, PlainDate
-from web.api.schemas import NO_QUERY, FormatSchema, IdempotencyHeaderSchema, StrictSchema, WrittenSchema
+from web.api.schemas import (
+    NO_QUERY,
+    CorrectionHeadersSchema,
+    FormatSchema,
+    IdempotencyHeaderSchema,
+    StrictSchema,
+    WrittenSchema,
+)
 
 blp = ApiBlueprint(
     "units",
@@ -124,15 +131,17 @@ class Events(MethodView):
 
     @blp.requires(Action.RATE_UNIT)
     @blp.arguments(UnitRecordEventSchema)
-    @blp.arguments(IdempotencyHeaderSchema, location="headers")
+    @blp.arguments(CorrectionHeadersSchema, location="headers")
     @blp.arguments(NO_QUERY, location="query")
     @blp.response(201, WrittenSchema)
     @blp.alt_response(200, schema=WrittenSchema, description="Already recorded: the first answer again.")
     @blp.alt_response(403, response="FORBIDDEN")
     @blp.alt_response(404, response="NOT_FOUND")
     @blp.alt_response(409, response="CONFLICT")
+    @blp.alt_response(412, response="PRECONDITION_FAILED")
     def post(self, body: dict[str, Any], headers: dict[str, Any], _: dict[str, Any], agency: str, unit: str) -> Any:
         """Correct or retract a unit's rating (`target_version`: its version in GET .../ratings), as an
         employee's fact is corrected or retracted; the rating recorded stays in the unit's history."""
-        written = services().record_in_unit(caller(), agency, unit, body, headers.get("idempotency_key"))
+        versions = changed_in(headers.get("if_match"))
+        written = services().record_in_unit(caller(), agency, unit, body, headers.get("idempotency_key"), versions)
         return written.to_dict(), 201 if written.outcome.created else 200
