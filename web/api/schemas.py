@@ -171,6 +171,19 @@ def not_blank(value: str) -> None:
         raise ValidationError(BLANK_KEY)
 
 
+ONE_KEY = (
+    "Holds a comma: send one Idempotency-Key header, once, with a key of no comma (the header sent twice arrives as "
+    "its values joined by a comma, and which one the recording would be kept under is not for the server to guess)."
+)
+
+
+def one_key(value: str) -> None:
+    """A key holding a comma is refused: two Idempotency-Key headers reach the app as one value, the two joined by
+    ", " (RFC 9110 5.3, as every server and proxy combines a header sent twice), which is no key the client sent."""
+    if "," in value:
+        raise ValidationError(ONE_KEY)
+
+
 NOT_UTF8_HEADER = (
     "Not valid UTF-8: a header's text is sent as UTF-8 bytes (an ASCII key, such as a UUID, is safest); these bytes "
     "are no character."
@@ -198,10 +211,11 @@ class IdempotencyHeaderSchema(Schema):
 
     idempotency_key = HeaderText(
         data_key="Idempotency-Key",
-        validate=[validate.Length(min=1, max=200), not_blank],
+        validate=[validate.Length(min=1, max=200), not_blank, one_key],
         metadata={
-            "description": "The same key and body record once; the same key with another body is 409. Not only spaces.",
-            "pattern": r"\S",
+            "description": "The same key and body record once; the same key with another body is 409. Not only "
+            "spaces; sent once, with no comma (a header sent twice arrives comma-joined: 422, nothing recorded).",
+            "pattern": r"^[^,]*\S[^,]*$",
         },
     )
 
