@@ -42,6 +42,8 @@ BLUEPRINTS = (employees.blp, audits.blp, reports.blp, scorecard.blp, units.blp, 
 API_BLUEPRINT_NAMES = frozenset(b.name for b in BLUEPRINTS)
 CONDITIONAL_BLUEPRINTS.update(API_BLUEPRINT_NAMES)
 OPENAPI_ENDPOINT = "api-docs.openapi_json"  # flask-smorest's view of /api/openapi.json
+API_PATH = "/api/"
+PUBLIC_API_PATHS = ("/api/openapi.json", "/api/docs")  # read without a token (API_CONFIG's OPENAPI_* paths)
 RATE_LIMIT = "careerlog_rate_limit"  # the app's TokenLimit, in app.extensions
 INPUT_REFUSALS = (400, 415, 422)  # an HTTP error refusing what the request sent (web.api.blueprint.BodyParser, webargs)
 RETRY_AFTER = {  # the answers that say when to try again (web.api.ratelimit, web.errors)
@@ -209,7 +211,21 @@ def guard() -> Response | None:
             raise
     elif request.endpoint == OPENAPI_ENDPOINT:
         return negotiate()  # the document is JSON only, as the API's JSON-only reads (no token needed)
+    elif request.url_rule is None and unrouted_under_api(request.path):
+        hold_connection()
+        authenticate()  # (the 401 first: then the 405 with its Allow, or the 404, to a caller with a valid token)
     return None
+
+
+def unrouted_under_api(path: str) -> bool:
+    """Whether a request that matched no route (a 404) or none of its route's methods (a 405, whose Allow names
+    them) is under /api/ and not to the documents anyone may read (/api/openapi.json, /api/docs): it is answered
+    401 without a valid token, as a request to a route of the API is, so that a caller without one learns neither
+    which paths are routes nor which methods they take (a DELETE of /api/v1/employees/{nip}/events was a 405
+    naming GET, HEAD, OPTIONS, POST). With a valid token: the 405 or 404 as before."""
+    if not path.startswith(API_PATH):
+        return False
+    return not any(path == public or path.startswith(public + "/") for public in PUBLIC_API_PATHS)
 
 
 def init_api(app: Flask) -> CareerlogApi:
