@@ -870,8 +870,10 @@ def check_performance_rating(career: Career, fact: Fact, errors: FieldErrors) ->
         errors.add("year", YEAR_AFTER_RATING.reason(year=year, day=fact.effective_date.isoformat()))
 
 
-# A penalty's level is refused beside `level` (check_penalty), but a correction of its kind alone beside `penalty_kind`
-PENALTY_LEVEL_AGAINST = {("penalty", "level"): "penalty_kind"}
+# A penalty's level is refused beside `level` (check_penalty), but a correction of its kind alone beside `penalty_kind`;
+# a rating's year after its date beside `year` (check_performance_rating), but a correction of its date alone beside
+# `effective_date`
+EMPLOYEE_JUDGED_AGAINST = {("penalty", "level"): "penalty_kind", ("performance_rating", "year"): "effective_date"}
 
 
 @check("penalty")
@@ -964,7 +966,7 @@ class Employee(LedgerAggregate):
     """A civil servant's career: every fact ever recorded about them."""
 
     CHECKS = CHECKS
-    JUDGED_AGAINST = PENALTY_LEVEL_AGAINST
+    JUDGED_AGAINST = EMPLOYEE_JUDGED_AGAINST
 
     @classmethod
     def appoint(cls, nip: str, values: Mapping[str, Any], recording: Recording) -> tuple[Employee, Outcome]:

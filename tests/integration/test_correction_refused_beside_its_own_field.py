@@ -71,3 +71,34 @@ def test_a_penaltys_kind_corrected_to_one_of_another_level_is_refused_beside_the
     with pytest.raises(InvalidInput) as refused:  # a new penalty's: beside the level, as before
         app.record(NIP, "penalty", {**PENALTY, "penalty_kind": "PENURUNAN_JABATAN", "reference": "HD-2"}, actor="hr")
     assert list(refused.value.errors) == ["level"]
+
+
+def test_a_ratings_date_corrected_to_before_its_year_is_refused_beside_the_date(app: CareerLog) -> None:
+    """A 2023 rating's effective_date alone corrected to 2022-06-30 was refused beside corrected_fields.year, a field
+    the writer did not send; an employee's rating and a unit's alike."""
+    app.record(NIP, "appointment", f.appointment(), actor="hr")
+    app.record(NIP, "performance_rating", f.rating(2023), actor="hr")  # version 2
+    with pytest.raises(InvalidInput) as refused:
+        app.record(NIP, "correction", f.correction(2, "2026-01-05", effective_date="2022-06-30"), actor="hr")
+    assert refused.value.errors == {
+        "corrected_fields.effective_date": ["2023 is after the rating's date (2022-06-30)."]
+    }
+    with pytest.raises(InvalidInput) as refused:  # the year corrected alone: beside the year, as before
+        app.record(NIP, "correction", f.correction(2, "2026-01-05", year=2024), actor="hr")
+    assert list(refused.value.errors) == ["corrected_fields.year"]
+    with pytest.raises(InvalidInput) as refused:  # both sent: the year, which the reason reads against the date
+        app.record(NIP, "correction", f.correction(2, "2026-01-05", year=2024, effective_date="2023-06-30"), actor="hr")
+    assert list(refused.value.errors) == ["corrected_fields.year"]
+    with pytest.raises(InvalidInput) as refused:  # a new rating's: beside the year (and its date's rule), as before
+        app.record(NIP, "performance_rating", f.rating(2024, effective_date="2023-06-30"), actor="hr")
+    assert sorted(refused.value.errors) == ["effective_date", "year"]
+
+    app.rate_unit("KOTA-MEDAN", "BKPSDM", f.rating(2023), actor="hr")  # the unit's version 2
+    correction = f.correction(2, "2026-01-05", effective_date="2022-06-30")
+    with pytest.raises(InvalidInput) as refused:
+        app.record_in_unit("KOTA-MEDAN", "BKPSDM", "correction", correction, actor="hr")
+    assert list(refused.value.errors) == ["corrected_fields.effective_date"]
+    correction = f.correction(2, "2026-01-05", year=2024)
+    with pytest.raises(InvalidInput) as refused:
+        app.record_in_unit("KOTA-MEDAN", "BKPSDM", "correction", correction, actor="hr")
+    assert list(refused.value.errors) == ["corrected_fields.year"]
