@@ -81,6 +81,15 @@ class VoidedTarget(Target):
     voided: Entry | None = field(default=None, compare=False)  # (not hashed: an entry holds a dict)
 
 
+def unit_target(agency: str) -> Target:
+    """A unit of an agency as an access check sees it: the agency, where its seat is, as the grade-inflation audit
+    judges a unit (an account scoped by region reaches the units of the agencies seated there; an agency no table
+    holds as written, by its code alone). Its ratings read (web.services.unit_readable), written (unit_within) and
+    imported (ScopedRows) alike."""
+    agencies = reference().agencies
+    return Target(None, agency, agencies[agency].get("region") if agency in agencies.rows else None)
+
+
 def placed(subject: str, events: Iterable[LedgerEvent]) -> Target | None:
     """Where the record's placing events (PLACING_KINDS, in order; the others are passed over) say the employee
     works now, or None if never appointed."""
@@ -387,7 +396,7 @@ class ScopedRows:
         kind = row.get("kind")
         if "nip" not in row:
             agency = _code("agencies", row.get("agency"))
-            if agency is None or permits(self.principal, Action.IMPORT, Target(None, agency, None)):
+            if agency is None or permits(self.principal, Action.IMPORT, unit_target(agency)):
                 return None  # a row naming no known agency is refused by the import itself
             return RowProblem(line, None, _text(kind), outside("agency", self.principal))
         nip = normalise_nip(row["nip"])

@@ -69,6 +69,7 @@ from web.scoping import (
     refuse_appointed_outside,
     refuse_others_outside,
     refuse_placed_outside,
+    unit_target,
 )
 
 # A filter no row matches: what a report reads when the request and the reader's scope do not meet.
@@ -927,20 +928,22 @@ def relationship_totals(relationships: list[dict[str, Any]]) -> dict[str, int]:
 
 def unit_within(account: Account, agency: str) -> None:
     """AccessDenied unless the account may rate units at all; OutsideScope (a 403 naming `agency`) unless it may
-    rate the agency's units (its record's corrections are judged so too; its reads by `unit_readable`)."""
+    rate the agency's units (its record's corrections are judged so too; its reads by `unit_readable`), judged by
+    the agency's seat as its reads are (`unit_target`: HR scoped by region rates the units of the agencies seated
+    there)."""
     require(account, Action.RATE_UNIT)
-    if not permits(account, Action.RATE_UNIT, Target(None, agency, None)):
+    if not permits(account, Action.RATE_UNIT, unit_target(agency)):
         raise OutsideScope(RATE_OUTSIDE.reason(scope=account.scope.describe()), "agency")
 
 
 def unit_readable(account: Account, agency: str) -> None:
     """AccessDenied unless the account may read units' ratings at all (HR, inspectors, administrators: never
     written by an inspector, `unit_within`); OutsideScope (a 403 naming `agency`) unless the unit's agency is within
-    its scope, judged by the agency's seat as the grade-inflation audit judges a unit (an inspector scoped by region
-    reads the units of the agencies seated there; an agency no table holds as written, by its code alone)."""
+    its scope, judged by the agency's seat as the grade-inflation audit judges a unit (`unit_target`: an inspector
+    scoped by region reads the units of the agencies seated there; an agency no table holds as written, by its code
+    alone)."""
     require(account, Action.READ_UNIT_RATINGS)
-    target = agency_target(agency) if agency in reference().agencies.rows else Target(None, agency, None)
-    if not permits(account, Action.READ_UNIT_RATINGS, target):
+    if not permits(account, Action.READ_UNIT_RATINGS, unit_target(agency)):
         raise OutsideScope(AGENCY_OUTSIDE.reason(agency=agency, scope=account.scope.describe()), "agency")
 
 

@@ -102,7 +102,8 @@ class Ratings(MethodView):
     @blp.alt_response(409, response="CONFLICT")
     def post(self, body: dict[str, Any], headers: dict[str, Any], _: dict[str, Any], agency: str, unit: str) -> Any:
         """Record a unit's own performance rating for a year (a year already rated: correct it through
-        POST /api/v1/units/{agency}/{unit}/events)."""
+        POST /api/v1/units/{agency}/{unit}/events). HR's within its scope, judged by the agency's seat as its reads
+        are."""
         written = services().rate_unit(caller(), agency, unit, body, headers.get("idempotency_key"))
         return written.to_dict(), 201 if written.outcome.created else 200
 
@@ -141,7 +142,8 @@ class Events(MethodView):
     @blp.alt_response(412, response="PRECONDITION_FAILED")
     def post(self, body: dict[str, Any], headers: dict[str, Any], _: dict[str, Any], agency: str, unit: str) -> Any:
         """Correct or retract a unit's rating (`target_version`: its version in GET .../ratings), as an
-        employee's fact is corrected or retracted; the rating recorded stays in the unit's history."""
+        employee's fact is corrected or retracted; the rating recorded stays in the unit's history. HR's within its
+        scope, judged by the agency's seat as its reads are."""
         versions = changed_in(headers.get("if_match"))
         written = services().record_in_unit(caller(), agency, unit, body, headers.get("idempotency_key"), versions)
         return written.to_dict(), 201 if written.outcome.created else 200
