@@ -7,11 +7,12 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_scientific
 
 from careerlog.config import ConfigurationError
 from careerlog.domain.errors import InvalidInput
@@ -157,11 +158,17 @@ def percent_or_number(
 
 def number_text(value: float, language: str = "en") -> str:
     """A number of a finding's text (at most 6 significant digits, as Python's `g` writes it): English as Python
-    writes it ("0.9", "1234"), another language in its own numbers (Babel's: Indonesian "0,9", "1.234"), as the
-    scorecard page shows the values beside it."""
+    writes it ("0.9", "1234", "0.0123457", "1.23457e+06"), another language the same digits in its own numbers
+    (Babel's: Indonesian "0,9", "1.234", "0,0123457", "1,23457E6"), as the scorecard page shows the values beside it.
+    The digits are `g`'s, never rounded again: a pattern's own rounding wrote 1234567 as "1.234.570" and dropped the
+    seventh decimal of 0.0123457 and all of 1e-7's."""
+    written = f"{value:g}"
     if language == "en":
-        return f"{value:g}"
-    return str(format_decimal(float(f"{value:g}"), "#,##0.######", locale=language))
+        return written
+    digits = Decimal(written)
+    if "e" in written:  # (as `g` writes an exponent: from 1e-05 and 1e+06 on)
+        return str(format_scientific(digits, "0.#####E0", locale=language, decimal_quantization=False))
+    return str(format_decimal(digits, "#,##0.#####", locale=language, decimal_quantization=False))
 
 
 # A list of a finding's values and thresholds in each language: the Indonesian decimal comma would read "2,5, 2,8" as

@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 from flask_babel import Babel, force_locale
 
-from projections.scorecard.findings import findings, percent_or_number, settings
+from projections.scorecard.findings import findings, number_text, percent_or_number, settings
 from projections.scorecard.indicators import Indicator
 from web.pages.scorecard_view import finding_text, shown
 
@@ -65,3 +65,23 @@ def test_a_finding_value_in_each_language(
 ) -> None:
     assert percent_or_number(indicator, value, limits) == english
     assert percent_or_number(indicator, value, limits, "id") == indonesian
+
+
+@pytest.mark.parametrize(
+    ("value", "english", "indonesian"),
+    [
+        (1234567, "1.23457e+06", "1,23457E6"),  # was "1.234.570": a digit made up
+        (999999.5, "1e+06", "1E6"),
+        (0.0123457, "0.0123457", "0,0123457"),  # was "0,012346": a digit dropped
+        (1e-7, "1e-07", "1E-7"),  # was "0"
+        (-2.5e-9, "-2.5e-09", "-2,5E-9"),
+        (123456, "123456", "123.456"),
+        (0.000123456789, "0.000123457", "0,000123457"),
+        (0.9, "0.9", "0,9"),
+    ],
+)
+def test_a_findings_number_has_the_same_six_significant_digits_in_each_language(
+    value: float, english: str, indonesian: str
+) -> None:
+    assert number_text(value) == english
+    assert number_text(value, "id") == indonesian
