@@ -41,6 +41,7 @@ from careerlog.domain.payload import (
     with_exponent,
 )
 from careerlog.domain.wording import Refusal
+from careerlog.reference import reference
 
 SAVE_AS_UTF8 = Refusal("save the file as UTF-8 (in a spreadsheet: CSV UTF-8)").reason()
 # The refusals of a file's encoding (careerlog.domain.wording), each ending with SAVE_AS_UTF8
@@ -727,6 +728,27 @@ def read_percentages(row: dict[str, Any]) -> None:
             wrote(row, name, cell)
 
 
+@functools.cache
+def coded_fields(kind: str, table: str) -> tuple[str, ...]:
+    """The fields of an event kind holding codes of a reference table (none for a kind that is not one)."""
+    cls = BY_KIND.get(kind)
+    return tuple(spec.name for spec in payload_fields(cls) if spec.table == table) if cls else ()
+
+
+def read_region_numbers(row: dict[str, Any]) -> None:
+    """A region cell a spreadsheet showed as a number, its code's last zero dropped ("12.1": 12.10, Kabupaten
+    Labuhanbatu, typed into a column of General format, and so a workbook's number cell) read as that code, in place,
+    kept as written (careerlog.reference.Table.shown_as_number). An import's cells alone: typed elsewhere (the API,
+    `careerlog record`, the record form, a JSON Lines file), "12.1" is refused naming 12.10 and 12.01, which a SIASN
+    code without its leading zero would be (careerlog.domain.payload.ZEROS_LEFT_OUT)."""
+    kind = row.get("kind")
+    for name in coded_fields(kind, "regions") if type(kind) is str else ():
+        cell = row.get(name)
+        if type(cell) is str and (code := reference().regions.shown_as_number(cell)) is not None:
+            row[name] = code
+            wrote(row, name, cell)
+
+
 # A whole number a spreadsheet's number format wrote with zero decimals: "8,00" in a file in Indonesian, "8.00" else
 _ZERO_DECIMALS = {True: re.compile(r"(\d+),0+", re.ASCII), False: re.compile(r"(\d+)\.0+", re.ASCII)}
 
@@ -786,13 +808,14 @@ def changes_marked(changes: Any) -> Any:
 
 def read_cells(row: dict[str, Any], *, indonesian: bool) -> None:
     """Read a CSV row's cells written as a spreadsheet writes them, in place, each kept as written (WRITTEN): hours
-    with their unit ("20 JP"), whole numbers with zero decimals ("8,00"), a cost with the rupiah sign ("Rp
-    1.500.000"), and in a file `indonesian` (separated by semicolons, as a spreadsheet in Indonesian saves it)
-    decimals with the decimal comma ("1.500.000,50") and dates day first; elsewhere only a date read one way alone
-    (read_day_first_dates)."""
+    with their unit ("20 JP"), a region shown as a number ("12.1": 12.10), whole numbers with zero decimals ("8,00"),
+    a cost with the rupiah sign ("Rp 1.500.000"), and in a file `indonesian` (separated by semicolons, as a
+    spreadsheet in Indonesian saves it) decimals with the decimal comma ("1.500.000,50") and dates day first;
+    elsewhere only a date read one way alone (read_day_first_dates)."""
     if "hours" in row:
         read_lesson_hours(row)  # ("20 JP")
     read_percentages(row)  # ("85%": a score as a percentage format shows it)
+    read_region_numbers(row)  # ("12.1": a region 12.10 a spreadsheet showed as a number)
     read_whole_numbers(row, indonesian=indonesian)  # ("8,00": a number format's zero decimals)
     read_rupiah(row, indonesian=indonesian)  # ("Rp1.500.000,00": a cost as a currency format writes it)
     if indonesian:  # (a semicolon file: its decimals as an Indonesian spreadsheet writes them)

@@ -65,6 +65,14 @@ EXPONENT = Refusal(
 # A code none is spelled, with the one it may be: a scope's agency not as its table writes it (careerlog.access), an
 # agency with the nearest known (reference.Table.nearest: "Pemerintah Kota Meden", unknown_code)
 UNKNOWN_NEAR = Refusal("Unknown code {code} (did you mean {near}?); see the {table} reference table.", either=("near",))
+# A code of digits with a decimal point written without a zero of its code (a region "12.1": 12.10, as a spreadsheet's
+# number drops it, or 12.01, as a SIASN code drops a leading zero): which one is not for the ledger to guess (an import
+# reads a spreadsheet's cell as the first: careerlog.textfiles.read_region_numbers)
+ZEROS_LEFT_OUT = Refusal(
+    "Unknown code {code} (did you mean {near}? The digits after the point are written whole); see the {table} "
+    "reference table.",
+    either=("near",),
+)
 NEAREST_TABLES = ("agencies",)  # the tables whose unknown spelling is answered with the nearest codes
 # A training's kind written as a leadership training's former name (Diklat PIM IV, Diklatpim III, PIM II): no code
 # of training_kinds, and none read for it (a Diklatpim is STRUKTURAL in SIASN's list, and its successor's own kind
@@ -404,6 +412,9 @@ def unknown_code(value: Any, table_name: str) -> str:
             return SEVERAL_CODES.reason(code=quoted(value), table=table_name, choices="; ".join(choices))
     if table_name == "training_kinds" and _OLD_LEADERSHIP.fullmatch(str(value).strip()):
         return OLD_LEADERSHIP_TRAINING.reason(code=quoted(value))
+    if zeros := reference().table(table_name).zeros_left_out(str(value)):
+        named = " or ".join(f"{code.code} ({code.name})" for code in zeros)
+        return ZEROS_LEFT_OUT.reason(code=quoted(value), table=table_name, near=named)
     if table_name in NEAREST_TABLES and (near := reference().table(table_name).nearest(str(value))):
         named = " or ".join(f"{code.code} ({code.name})" for code in near)
         return UNKNOWN_NEAR.reason(code=quoted(value), table=table_name, near=named)

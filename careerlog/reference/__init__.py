@@ -106,13 +106,14 @@ class Table:
                 self._aliases.setdefault(code.name.upper(), code.code)
 
     def _unpadded(self) -> None:
-        """A code a spreadsheet reads as a number, spelled as that number is shown, as a column of codes read as numbers
-        shows it: a fixed-width numeric SIASN code (kedudukanHukum "02", CLTN) without its leading zeros ("2"); a
-        code of digits with a decimal point whose last digits are zeros (a Kemendagri region "12.10", Kabupaten
-        Labuhanbatu: the number 12.1) without them ("12.1"). Each such spelling one code's and no other spelling of
-        the table (after the codes and aliases, which it never displaces): "12.1" is 12.10 while no region is "12.1".
-        """
+        """A fixed-width numeric SIASN code (kedudukanHukum "02", CLTN) read without its leading zeros too ("2"), as a
+        spreadsheet shows a column of codes read as numbers: each such spelling one code's and no other spelling of the
+        table (after the codes and aliases, which it never displaces). A code of digits with a decimal point whose last
+        digits are zeros (a Kemendagri region "12.10", Kabupaten Labuhanbatu: the number 12.1) is kept apart without
+        them (`shown_as_number`): read so only where a spreadsheet dropped them (an import's cell), never as typed
+        elsewhere, where "12.1" may as well be 12.01 (`zeros_left_out`; until 2026-12-05 read as 12.10 everywhere)."""
         unpadded: dict[str, set[str]] = {}
+        trailing: dict[str, set[str]] = {}
         for code in self.rows.values():
             siasn = str(code.attrs.get("siasn") or "")
             if siasn.isdecimal() and siasn.isascii() and siasn.startswith("0") and siasn.lstrip("0"):
@@ -120,10 +121,35 @@ class Table:
             whole, point, fraction = code.code.partition(".")
             digits = whole + fraction
             if point and digits.isdecimal() and digits.isascii() and fraction.endswith("0") and fraction.strip("0"):
-                unpadded.setdefault(f"{whole}.{fraction.rstrip('0')}", set()).add(code.code)
+                trailing.setdefault(f"{whole}.{fraction.rstrip('0')}", set()).add(code.code)
         for spelling, codes in unpadded.items():
             if len(codes) == 1 and spelling not in self._aliases:
                 self._aliases[spelling] = codes.pop()
+        self._as_numbers = {
+            spelling: codes.pop() for spelling, codes in trailing.items() if len(codes) == 1 and spelling not in self
+        }
+
+    def shown_as_number(self, value: str) -> str | None:
+        """The code a spreadsheet's number shows without its last zeros ("12.1": the region 12.10, typed into a column
+        of General format, or a workbook's number cell), when it is no spelling of the table and one code's alone;
+        else None. Read so by an import's cells alone (careerlog.textfiles.read_region_numbers)."""
+        return None if value in self else self._as_numbers.get(value.strip())
+
+    def zeros_left_out(self, value: str) -> list[Code]:
+        """The codes a spelling of digits with a decimal point that is none of the table's is with a zero put back
+        after its last digits ("12.1": 12.10, as a spreadsheet's number drops it) or before them (12.01, as a SIASN code
+        drops a leading zero), in that order; empty when it is no such spelling, or a spelling of the table."""
+        text = value.strip()
+        whole, point, fraction = text.partition(".")
+        if not point or not (whole + fraction).isdecimal() or not text.isascii() or not fraction or text in self:
+            return []
+        found: dict[str, Code] = {}
+        for strip in (str.rstrip, str.lstrip):
+            for code in self.rows.values():
+                other, _, digits = code.code.partition(".")
+                if other == whole and len(digits) > len(fraction) and strip(digits, "0") == fraction:
+                    found.setdefault(code.code, code)
+        return list(found.values())
 
     def __contains__(self, value: object) -> bool:
         return isinstance(value, str) and (value.upper() in self._aliases or _compact(value) in self._aliases)
