@@ -20,7 +20,8 @@ result: data_only), and a cell becomes text so:
 - text as it is; a whole number without ".0" (8, not 8.0); any other number without an exponent, a double to 15
   significant digits as Excel shows it and saves it as CSV (a formula's 20.000000000000004 is 20);
   a number whose format is of digits alone as that format shows it (`shown_number`: 7 formatted 000 is "007", 12.1
-  formatted 0.00 "12.10", 0.85 formatted 0% "85%"), no digit of it dropped;
+  formatted 0.00 "12.10", 0.85 formatted 0% "85%"), no digit of it dropped and no decimals put on a whole number (8
+  formatted 0.00 is "8");
 - a date (a cell of a date format) as its day, 2024-05-06; a date and time as "2024-05-06 13:30:00", which a date
   field refuses as a CSV's is refused (textfiles.TIME_OF_DAY), midnight read as the day;
 - a TRUE/FALSE cell in a column of a yes or a no (`YES_NO_COLUMNS`: confirm) as the TRUE or FALSE Excel saves;
@@ -208,10 +209,12 @@ _DIGITS_FORMAT = re.compile(r"[#0,]*0[#0,]*(?:\.[#0]*)?%?|[#,]*(?:\.[#0]*0[#0]*)
 def shown_number(value: float | int, number_format: str | None) -> str:
     """A number as its cell's number format shows it and Excel writes it into a CSV file, when the format is one of
     digits alone (`_DIGITS_FORMAT`, read by Babel's parse_pattern: the same pattern language): its whole part padded
-    with the format's leading zeros (a reference 7 formatted 000 is "007"), its decimals with its trailing zeros (a
-    region 12.1 formatted 0.00 is "12.10"), a percentage as a hundred times the number with its sign (0.85 formatted
-    0% is "85%"). No digit of the value is ever dropped: a format showing fewer decimals than the number holds (8.5
-    formatted 0, shown 9) is not rounded, the number read as number_text writes it (8.5), as for any other format."""
+    with the format's leading zeros (a reference 7 formatted 000 is "007"), the decimals of a number that has some with
+    its trailing zeros (a region 12.1 formatted 0.00 is "12.10"), a percentage as a hundred times the number with its
+    sign (0.85 formatted 0% is "85%"). No decimals are put on a whole number (8 formatted 0.00 is "8", not "8.00": a
+    status code 1, a golongan 32, a region 12 so formatted is its code, a year or JP a whole number), and no digit of
+    the value is ever dropped: a format showing fewer decimals than the number holds (8.5 formatted 0, shown 9) is not
+    rounded, the number read as number_text writes it (8.5), as for any other format."""
     from babel.numbers import parse_pattern
 
     text = number_text(value)
@@ -224,7 +227,7 @@ def shown_number(value: float | int, number_format: str | None) -> str:
     sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
     whole, _, fraction = text.partition(".")
     whole = whole.rjust(pattern.int_prec[0], "0")
-    fraction = fraction.ljust(pattern.frac_prec[0], "0")
+    fraction = fraction.ljust(pattern.frac_prec[0], "0") if fraction else ""  # (8 formatted 0.00 stays 8: a code)
     return f"{sign}{whole}{'.' if fraction else ''}{fraction}{'%' if pattern.scale else ''}"
 
 

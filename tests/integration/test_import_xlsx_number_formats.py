@@ -78,3 +78,26 @@ def test_a_cost_written_with_a_percent_sign_is_refused_naming_the_cost(
     assert result.exit_code == 1
     assert "line 2: cost: Not a valid number. (typed: '85%')" in result.output
     assert app.get_employee(nip).version == 1  # type: ignore[union-attr]
+
+
+def test_a_whole_number_in_a_cell_formatted_with_decimals_is_read_without_them(
+    database_url: str, app: CareerLog, tmp_path: Path
+) -> None:
+    """A status code 2 (CLTN's SIASN 02) in a cell formatted 0.00 (shown 2.00) was read as "2.00", refused as an
+    unknown code; a golongan 32 as "32.00", a region 12 as "12.00" alike. No decimals are put on a whole number."""
+    nip = f.nip()
+    app.record(nip, "appointment", f.appointment(), actor="hr")
+    book = openpyxl.Workbook()
+    book.active.append(["NIP", "status", "effective_date", "reference"])
+    book.active.append([nip, 2, "2024-03-01", "ST-1"])
+    book.active["B2"].number_format = "0.00"
+    saved = io.BytesIO()
+    book.save(saved)
+    path = tmp_path / "status_change.xlsx"
+    path.write_bytes(saved.getvalue())
+    result = run(database_url, "import", str(path))
+    assert result.exit_code == 0, result.output
+    employee = app.get_employee(nip)
+    assert employee is not None
+    [changed] = [fact for fact in employee.active_facts() if fact.kind == "status_change"]
+    assert changed.values["status"] == "UNPAID_LEAVE"

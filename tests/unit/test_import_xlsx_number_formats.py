@@ -21,14 +21,21 @@ from careerlog.workbooks import Workbook, row_cells, shown_number
         (7, "000", "007"),
         (7, "00000", "00007"),
         (12.1, "0.00", "12.10"),
-        (8, "0.00", "8.00"),
+        (8, "0.00", "8"),  # (a whole number: no decimals put on it; was "8.00")
+        (1, "0.00", "1"),  # (a status code 1: was "1.00", an unknown code)
+        (32, "0.00", "32"),  # (a golongan: was "32.00")
+        (12, "#,##0.00", "12"),  # (a province: was "12.00")
+        (8.0, "0.00", "8"),
+        (1, "0.00%", "100%"),
+        (0.5, "0.00", "0.50"),
         (0.85, "0%", "85%"),
         (0.855, "0.00%", "85.50%"),
         (0.855, "0%", "85.5%"),  # (shown 86%: no digit of the value dropped)
         (8.5, "0", "8.5"),  # (shown 9)
         (1500000, "#,##0", "1500000"),  # (no thousands separator: the same number)
         (1500000.5, "#,##0.00", "1500000.50"),
-        (-3, "0.00", "-3.00"),
+        (-3, "0.00", "-3"),
+        (-3.5, "0.00", "-3.50"),
         (-3, "0.00;(0.00)", "-3"),  # (a negative number's own section: not read)
         (7, "General", "7"),
         (7, "@", "7"),
