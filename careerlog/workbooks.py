@@ -283,7 +283,9 @@ def _parser(sheet: Any) -> Any:
 
 def _number_formats(book: Any) -> list[str]:
     """The number format of each of the workbook's cell styles (a cell's `s`), as openpyxl's cell.number_format reads
-    it: a built-in format by its id, any other from the workbook's own (styles.xml's numFmts)."""
+    it: a built-in format by its id, any other from the workbook's own (styles.xml's numFmts); "General" for an id
+    neither holds (a style naming a numFmtId of 164 or more that styles.xml does not declare, which openpyxl opens
+    without a word: it raised IndexError, a 500)."""
     from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 
     custom = book._number_formats
@@ -291,6 +293,8 @@ def _number_formats(book: Any) -> list[str]:
         BUILTIN_FORMATS.get(style.numFmtId, "General")
         if style.numFmtId < BUILTIN_FORMATS_MAX_SIZE
         else custom[style.numFmtId - BUILTIN_FORMATS_MAX_SIZE]
+        if style.numFmtId - BUILTIN_FORMATS_MAX_SIZE < len(custom)
+        else "General"
         for style in book._cell_styles
     ]
 

@@ -8,6 +8,8 @@ leaves the number as before."""
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 
 import openpyxl
 import pytest
@@ -68,3 +70,31 @@ def test_a_workbooks_number_cells_are_read_by_their_own_formats() -> None:
     finally:
         read.close()
     assert texts == [["Nomor SK", "Wilayah", "Nilai", "JP"], ["007", "12.10", "85%", "8"]]
+
+
+def test_a_style_naming_a_number_format_the_workbook_does_not_declare_reads_as_general() -> None:
+    """A style whose numFmtId (164 or more) styles.xml does not declare, which openpyxl opens without a word, raised
+    IndexError (the API's import answered 500): its number cells are read as General's."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Nomor SK", "JP"])
+    sheet.append([7, 8])
+    sheet["A2"].number_format = "000"
+    saved = io.BytesIO()
+    book.save(saved)
+    undeclared = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(saved.getvalue())) as source, zipfile.ZipFile(undeclared, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/styles.xml":
+                data, removed = re.subn(rb"<numFmts\b.*?</numFmts>", b"", data, flags=re.S)
+                assert removed == 1
+                assert b'numFmtId="164"' in data
+            target.writestr(item, data)
+    undeclared.seek(0)
+    read = Workbook(undeclared)
+    try:
+        texts = [row_cells(cells)[0] for _, cells in read.rows()]
+    finally:
+        read.close()
+    assert texts == [["Nomor SK", "JP"], ["7", "8"]]
