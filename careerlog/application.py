@@ -784,6 +784,8 @@ class CareerLog(Application[str]):
             refuse_system_targets(employee, event_cls, values, recording.client_key, recording.reproduced)
         if end_filled:
             end_as_filled_before(employee, values)
+        if command.written is not None and command.migration is None:
+            reference_as_recorded_before(employee, event_cls, values, command.written)
         if command.migration is None:  # the same kind and reference recorded under another client key, or none
             earlier = employee.earlier_by_reference(event_cls, values, recording.client_key)
         else:  # (a log imported again: each row is the recording at its version)
@@ -1324,6 +1326,27 @@ def end_as_filled_before(employee: LedgerAggregate, values: dict[str, Any]) -> N
     before = values["effective_date"] + relativedelta(months=int(months), days=-1)  # (the reading before 2026-12-05)
     if before != values["end_date"] and payload_values(employee.events[version]).get("end_date") == before:
         values["end_date"] = before
+
+
+def reference_as_recorded_before(
+    record: LedgerAggregate, event_cls: type[LedgerEvent], values: dict[str, Any], written: Mapping[str, str]
+) -> None:
+    """A reference of digits alone a workbook cell's number format padded with zeros ("007": the number 7 in a column
+    formatted 000, read so since 2026-12-05; `written` the cell as typed, "7") names the fact recorded under the
+    bare number when the record holds one of the kind in force: an earlier import read that cell "7". The same row
+    imported again is answered as recorded (other values: refused naming that fact), where it was recorded a second
+    time under "007"."""
+    typed, reference = written.get("reference"), values.get("reference")
+    if not (type(typed) is str and type(reference) is str and typed != reference):
+        return
+    if not (typed.isdigit() and typed.isascii() and reference.isdigit() and reference.isascii()):
+        return
+    if typed.lstrip("0") != reference.lstrip("0"):
+        return
+    bare = {**values, "reference": typed}
+    version = record.by_reference(identity_key(event_cls, bare, None))
+    if version is not None and record.in_force(version):
+        values["reference"] = typed
 
 
 def complete(event_cls: type[LedgerEvent], values: dict[str, Any]) -> dict[str, Any]:

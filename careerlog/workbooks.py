@@ -526,9 +526,13 @@ def read_xlsx(
         stripped = [name.strip() for name in names]
         problems: dict[int, dict[int, Problem]] = {}
 
+        padded: dict[int, tuple[str, str]] = {}  # by row: its reference's number, as typed and as its format shows it
+
         def records() -> Iterator[tuple[int, list[str], None]]:
             for number, cells in rows:
                 texts, found = row_cells(cells, stripped)
+                if (bare := _padded_reference(cells, texts, stripped)) is not None:
+                    padded[number] = bare
                 for i in found:
                     field = i < len(stripped) and stripped[i] and not stripped[i].startswith("#note")
                     if field:  # (a cell of a note or of an unnamed column keeps its text: see _csv_rows)
@@ -564,11 +568,28 @@ def read_xlsx(
                     row = _refused_cells(row, found, stripped)
                 if isinstance(row, dict):
                     _either_way(row)
+                    if (bare := padded.pop(line, None)) is not None and row.get("reference") == bare[1]:
+                        wrote(row, "reference", bare[0])  # (named as recorded before: application)
                 yield line, row, count
         except SheetBroken as e:  # (as a CSV file's line that cannot be read: the rows above it are read)
             yield e.last + 1, InvalidInput(SHEET_BROKEN.reason(error=e.error), "line"), 1
     finally:
         book.close()
+
+
+def _padded_reference(cells: list[dict[str, Any]], texts: list[str], names: list[str]) -> tuple[str, str] | None:
+    """A row's reference typed as a whole number its format shows with leading zeros (7 formatted 000, "007"): the
+    number as typed and as shown, which an import before 2026-12-05 recorded as typed
+    (careerlog.application.reference_as_recorded_before); None for any other row."""
+    if "reference" not in names:
+        return None
+    at = names.index("reference")
+    for cell in cells:
+        value = cell["value"]
+        if cell["column"] - 1 == at and cell["data_type"] == "n" and type(value) is int and at < len(texts):
+            typed = number_text(value)
+            return (typed, texts[at]) if texts[at] != typed else None
+    return None
 
 
 def _either_way(row: dict[str, Any]) -> None:

@@ -101,3 +101,37 @@ def test_a_whole_number_in_a_cell_formatted_with_decimals_is_read_without_them(
     assert employee is not None
     [changed] = [fact for fact in employee.active_facts() if fact.kind == "status_change"]
     assert changed.values["status"] == "UNPAID_LEAVE"
+
+
+def rating_workbook(tmp_path: Path, *nips: str) -> Path:
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    for nip in nips:
+        book.active.append([nip, 2019, "Baik", 85, "2019-12-31", 7])
+        book.active.cell(book.active.max_row, 6).number_format = "000"
+    saved = io.BytesIO()
+    book.save(saved)
+    path = tmp_path / "penilaian_kinerja.xlsx"
+    path.write_bytes(saved.getvalue())
+    return path
+
+
+def test_a_workbook_imported_again_finds_the_reference_an_earlier_import_recorded_bare(
+    database_url: str, app: CareerLog, tmp_path: Path
+) -> None:
+    """A reference typed 7 in a column formatted 000 was recorded as '7' by an import before 2026-12-05, and is read
+    '007' since: the same workbook imported again recorded each such row a second time ('7' and '007'). The row now
+    names the fact recorded under the bare number, when the record holds one: already recorded. A record holding
+    none records '007'."""
+    earlier, other = f.nip(), f.nip()
+    for nip in (earlier, other):
+        app.record(nip, "appointment", f.appointment(), actor="hr")
+    before = {"year": 2019, "predicate": "BAIK", "score": "85", "effective_date": "2019-12-31", "reference": "7"}
+    app.record(earlier, "performance_rating", before, actor="hr")  # (as the import read the cell before)
+    result = run(database_url, "import", str(rating_workbook(tmp_path, earlier, other)))
+    assert result.exit_code == 0, result.output
+    assert "recorded 1, already recorded 1, rejected 0" in result.output
+    assert [r["reference"] for r in ratings(app, earlier)] == ["7"]
+    assert [r["reference"] for r in ratings(app, other)] == ["007"]
+    again = run(database_url, "import", str(rating_workbook(tmp_path, earlier, other)))
+    assert "recorded 0, already recorded 2, rejected 0" in again.output, again.output
