@@ -27,20 +27,26 @@ def ratings(app: CareerLog, nip: str) -> list[dict[str, object]]:
     return [dict(fact.values) for fact in employee.active_facts() if fact.kind == "performance_rating"]
 
 
+def saved_workbook(path: Path, rows: list[list[object]], formats: dict[str, str]) -> Path:
+    """A workbook of the rows, its cells named in `formats` given those number formats, saved at `path`."""
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    for cell, number_format in formats.items():
+        book.active[cell].number_format = number_format
+    saved = io.BytesIO()
+    book.save(saved)
+    path.write_bytes(saved.getvalue())
+    return path
+
+
 def test_a_score_formatted_as_a_percentage_and_a_reference_formatted_with_zeros_are_recorded_as_shown(
     database_url: str, app: CareerLog, tmp_path: Path
 ) -> None:
     nip = f.nip()
     app.record(nip, "appointment", f.appointment(), actor="hr")
-    book = openpyxl.Workbook()
-    book.active.append(HEADER)
-    book.active.append([nip, 2019, "Baik", 0.85, "2019-12-31", 7])
-    book.active["D2"].number_format = "0%"
-    book.active["F2"].number_format = "000"
-    saved = io.BytesIO()
-    book.save(saved)
-    path = tmp_path / "penilaian_kinerja.xlsx"
-    path.write_bytes(saved.getvalue())
+    rows = [HEADER, [nip, 2019, "Baik", 0.85, "2019-12-31", 7]]
+    path = saved_workbook(tmp_path / "penilaian_kinerja.xlsx", rows, {"D2": "0%", "F2": "000"})
     result = run(database_url, "import", str(path))
     assert result.exit_code == 0, result.output
     [rating] = ratings(app, nip)
@@ -87,15 +93,8 @@ def test_a_whole_number_in_a_cell_formatted_with_decimals_is_read_without_them(
     unknown code; a golongan 32 as "32.00", a region 12 as "12.00" alike. No decimals are put on a whole number."""
     nip = f.nip()
     app.record(nip, "appointment", f.appointment(), actor="hr")
-    book = openpyxl.Workbook()
-    book.active.append(["NIP", "status", "effective_date", "reference"])
-    book.active.append([nip, 2, "2024-03-01", "ST-1"])
-    book.active["B2"].number_format = "0.00"
-    saved = io.BytesIO()
-    book.save(saved)
-    path = tmp_path / "status_change.xlsx"
-    path.write_bytes(saved.getvalue())
-    result = run(database_url, "import", str(path))
+    rows = [["NIP", "status", "effective_date", "reference"], [nip, 2, "2024-03-01", "ST-1"]]
+    result = run(database_url, "import", str(saved_workbook(tmp_path / "status_change.xlsx", rows, {"B2": "0.00"})))
     assert result.exit_code == 0, result.output
     employee = app.get_employee(nip)
     assert employee is not None
@@ -104,16 +103,9 @@ def test_a_whole_number_in_a_cell_formatted_with_decimals_is_read_without_them(
 
 
 def rating_workbook(tmp_path: Path, *nips: str) -> Path:
-    book = openpyxl.Workbook()
-    book.active.append(HEADER)
-    for nip in nips:
-        book.active.append([nip, 2019, "Baik", 85, "2019-12-31", 7])
-        book.active.cell(book.active.max_row, 6).number_format = "000"
-    saved = io.BytesIO()
-    book.save(saved)
-    path = tmp_path / "penilaian_kinerja.xlsx"
-    path.write_bytes(saved.getvalue())
-    return path
+    rows = [HEADER, *([nip, 2019, "Baik", 85, "2019-12-31", 7] for nip in nips)]
+    formats = {f"F{row}": "000" for row in range(2, len(nips) + 2)}
+    return saved_workbook(tmp_path / "penilaian_kinerja.xlsx", rows, formats)
 
 
 def test_a_workbook_imported_again_finds_the_reference_an_earlier_import_recorded_bare(

@@ -53,6 +53,14 @@ def test_a_number_is_read_as_a_format_of_digits_alone_shows_it(
     assert shown_number(value, number_format) == text
 
 
+def texts_read(stream: io.BytesIO) -> list[list[str]]:
+    read = Workbook(stream)
+    try:
+        return [row_cells(cells)[0] for _, cells in read.rows()]
+    finally:
+        read.close()
+
+
 def test_a_workbooks_number_cells_are_read_by_their_own_formats() -> None:
     book = openpyxl.Workbook()
     sheet = book.active
@@ -64,12 +72,7 @@ def test_a_workbooks_number_cells_are_read_by_their_own_formats() -> None:
     saved = io.BytesIO()
     book.save(saved)
     saved.seek(0)
-    read = Workbook(saved)
-    try:
-        texts = [row_cells(cells)[0] for _, cells in read.rows()]
-    finally:
-        read.close()
-    assert texts == [["Nomor SK", "Wilayah", "Nilai", "JP"], ["007", "12.10", "85%", "8"]]
+    assert texts_read(saved) == [["Nomor SK", "Wilayah", "Nilai", "JP"], ["007", "12.10", "85%", "8"]]
 
 
 def test_a_style_naming_a_number_format_the_workbook_does_not_declare_reads_as_general() -> None:
@@ -92,9 +95,4 @@ def test_a_style_naming_a_number_format_the_workbook_does_not_declare_reads_as_g
                 assert b'numFmtId="164"' in data
             target.writestr(item, data)
     undeclared.seek(0)
-    read = Workbook(undeclared)
-    try:
-        texts = [row_cells(cells)[0] for _, cells in read.rows()]
-    finally:
-        read.close()
-    assert texts == [["Nomor SK", "JP"], ["7", "8"]]
+    assert texts_read(undeclared) == [["Nomor SK", "JP"], ["7", "8"]]
