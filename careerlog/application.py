@@ -159,6 +159,23 @@ NOTHING_RECORDED = Refusal("Nothing is recorded for {subject}.", quotes=("subjec
 CONFIRMABLE = (ONE_STEP,)
 CONFIRMING_KINDS = ("rank_promotion", "correction", "retraction")  # the kinds a recording may confirm a check of
 UNKNOWN_CONFIRMATION = Refusal("{given} is no check to confirm; one of: {known}.")
+# A void (the retraction of the appointment, version 1: docs/events.md) cannot be undone, and its NIP is never appointed
+# again: it is recorded only when the writer gives the record's NIP again (Command.confirm_nip: the API's and the
+# CLI's confirm_nip, an import's confirm_nip column, the form's input), as typed by hand, not taken from the record
+VOID_UNCONFIRMED = Refusal(
+    "Missing: a void cannot be undone, and NIP {nip} can never be appointed again. Give the record's NIP again to "
+    "confirm the void."
+)
+VOID_OTHER_NIP = Refusal(
+    "{given} is not this record's NIP {nip}: a void cannot be undone, and NIP {nip} can never be appointed again. "
+    "Give the record's NIP again to confirm the void.",
+    quotes=("given",),
+)
+NO_VOID = Refusal(
+    "Only a void (the retraction of a record's appointment, version 1) is confirmed by giving the NIP again; leave it "
+    "out of this {kind}.",
+    kinds=("kind",),
+)
 KEPT_BY_SYSTEM = Refusal(
     "Version {version} ({kind}) is kept by the system; correct or retract the record it comes from.",
     numbers=("version",),
@@ -199,6 +216,8 @@ class Command:
     # a correction's or retraction's condition: its fact as the writer read it, last changed in one of these versions
     # (the API's If-Match); None: none (`unchanged_since`)
     changed_in: frozenset[int] | None = None
+    # the record's NIP given again by the writer, confirming a void (VOID_UNCONFIRMED): `void_confirmed`
+    confirm_nip: Any = None
 
 
 @dataclass
@@ -356,6 +375,26 @@ def confirmations(value: Any) -> frozenset[str]:
 
 
 JUMP_FIELDS = frozenset(("effective_date", "new_rank", "promotion_kind"))  # what a rank jump is judged by
+
+
+def void_confirmed(
+    record: LedgerAggregate, event_cls: type[LedgerEvent], values: Mapping[str, Any], command: Command
+) -> InvalidInput | None:
+    """The refusal, beside confirm_nip, of a void (a retraction of the record's appointment standing) whose writer
+    did not give the record's NIP again (VOID_UNCONFIRMED, VOID_OTHER_NIP), or of a NIP given again with any other
+    recording (NO_VOID); None when there is none. A migration import replays the void its log holds, unasked."""
+    given = command.confirm_nip
+    given = None if given is None or (type(given) is str and not given.strip()) else given
+    if command.migration is not None:
+        return None
+    target = record.facts.get(values.get("target_version", 0)) if event_cls is EventRetracted else None
+    if target is None or target.kind != "appointment" or target.retracted_by is not None:
+        return None if given is None else InvalidInput(NO_VOID.reason(kind=command.kind), "confirm_nip")
+    if given is None:
+        return InvalidInput(VOID_UNCONFIRMED.reason(nip=record.id), "confirm_nip")
+    if type(given) is not str or normalise_nip(given) != record.id:
+        return InvalidInput(VOID_OTHER_NIP.reason(given=str(given), nip=record.id), "confirm_nip")
+    return None
 
 
 def jump_confirmed(jump: tuple[str, bool] | None, confirmed: frozenset[str]) -> bool:
@@ -564,12 +603,14 @@ class CareerLog(Application[str]):
         guard: Guard | None = None,
         confirmed: Iterable[str] = (),
         changed_in: frozenset[int] | None = None,
+        confirm_nip: Any = None,
     ) -> Outcome:
         """Record one fact (or correction, or retraction) in an employee's record.
 
         `guard` checks each existing record written, on the state the write appends to (see Guard); `confirmed`
         names the checks (CONFIRMABLE) the writer confirms (a promotion moving more ranks than its kind allows);
-        `changed_in`, a correction's or retraction's condition (Command.changed_in, `unchanged_since`)."""
+        `changed_in`, a correction's or retraction's condition (Command.changed_in, `unchanged_since`);
+        `confirm_nip`, the record's NIP given again, confirming a void (`void_confirmed`)."""
         command = Command(
             subject_of(nip, kind),
             kind,
@@ -578,6 +619,7 @@ class CareerLog(Application[str]):
             migration,
             confirmed=frozenset(confirmed),
             changed_in=changed_in,
+            confirm_nip=confirm_nip,
         )
         return self.execute_with_retries(command, actor, guard)
 
@@ -590,13 +632,14 @@ class CareerLog(Application[str]):
         actor: str,
         guard: Guard | None = None,
         confirmed: Iterable[str] = (),
+        confirm_nip: Any = None,
     ) -> dict[str, list[str]]:
         """What recording this fact would be refused for, per field (none: it would be recorded), judged as `record`
         judges it and never recorded, whatever the answer: for a client that refused some cells itself and hands
         them on as Unreadable with its reasons (the API's schema), to name every problem at once. A record not
         appointed (NotFound, unless the payload's own cells tell more: `problems_without_record`) or outside the
         guard's scope raises as `record` does."""
-        command = Command(subject_of(nip, kind), kind, payload, confirmed=frozenset(confirmed))
+        command = Command(subject_of(nip, kind), kind, payload, confirmed=frozenset(confirmed), confirm_nip=confirm_nip)
         try:
             self.execute(UnitOfWork(self, guard=guard), command, actor)  # (its unit of work is never saved)
         except InvalidInput as refused:
@@ -730,6 +773,8 @@ class CareerLog(Application[str]):
             given = ", ".join(sorted(command.confirmed - set(CONFIRMABLE)))
             raise InvalidInput(UNKNOWN_CONFIRMATION.reason(given=given, known=", ".join(CONFIRMABLE)), "confirm")
         subject = command.subject
+        if command.confirm_nip not in (None, "") and (event_cls is not EventRetracted or subject.startswith("UNIT:")):
+            raise InvalidInput(NO_VOID.reason(kind=command.kind), "confirm_nip")  # (no void: `void_confirmed`)
         if subject.startswith("UNIT:") and event_cls is not Appointed:  # (an appointment's NIP: checked as one below)
             return self._execute_unit(uow, command, event_cls, recording)
         try:
@@ -803,9 +848,15 @@ class CareerLog(Application[str]):
             outcome = employee.record_plain(event_cls, values, recording, command.expected_version)
             if outcome is not None:
                 return outcome
-        decision = employee.decide(event_cls, values, recording)
+        unconfirmed = void_confirmed(employee, event_cls, values, command)
+        try:
+            decision = employee.decide(event_cls, values, recording)
+        except InvalidInput as e:  # (with the void's confirmation missing: every field to mend at once)
+            raise e if unconfirmed is None else whole_refusal(e, event_cls, unconfirmed.errors) from None
         if not isinstance(decision, Decision):
             return self._commit([], decision, command)
+        if unconfirmed is not None:
+            raise unconfirmed
         unchanged_since(employee, values, command.changed_in)
         if event_cls is EventCorrected and command.migration is None and isinstance(employee, Employee):
             # (a rating's year, predicate or score: in the corrected year's scheme; a promotion's rank jump)

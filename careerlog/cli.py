@@ -708,7 +708,8 @@ def record_command(
     promotion_kind=101 effective_date=2019-04-01 reference=SK-800/123/2019.
     `careerlog kinds` lists the kinds and their fields; a unit's rating (or its correction)
     names the unit as history does, UNIT:KOTA-MEDAN:Dinas Kesehatan. confirm=promotion.one_step
-    confirms a rank jump the decree does make, as an import's confirm column does.
+    confirms a rank jump the decree does make, as an import's confirm column does. A void (retraction
+    target_version=1), which cannot be undone, takes confirm_nip=NIP: the record's NIP given again.
     """
     from careerlog.importing import confirmed
     from careerlog.textfiles import changes_marked, exponent_marked
@@ -735,7 +736,10 @@ def record_command(
     # (the checks the writer confirms, as an import's confirm column and the API's "confirm" name them: the refusal of
     # a rank jump says to confirm it, which the command refused as "confirm: Unknown field.")
     checks = confirmed(payload.pop("confirm"), kind) if "confirm" in payload else frozenset()
-    outcome = obj.app.record(nip, kind, payload, actor=actor, client_key=client_key, confirmed=checks)
+    again = payload.pop("confirm_nip", None)  # (a void's confirmation: the record's NIP given again)
+    outcome = obj.app.record(
+        nip, kind, payload, actor=actor, client_key=client_key, confirmed=checks, confirm_nip=again
+    )
     state = "recorded" if outcome.created else "already recorded"
     say(f"{state}: {outcome.kind} version {outcome.version} of {outcome.subject}")
 

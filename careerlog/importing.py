@@ -111,7 +111,18 @@ from careerlog.textfiles import (
 # A CSV cell is read up to 64 MiB (more than an upload may hold) and judged by the ledger, which names
 # the field (a title over 500 characters): the csv module's default, 131,072, stopped the whole file there.
 CSV_CELL_LIMIT = 64 << 20
-META_KEYS = ("kind", "nip", "version", "recorded_at", "recorded_by", "migrated", "client_key", "confirm", WRITTEN)
+META_KEYS = (
+    "kind",
+    "nip",
+    "version",
+    "recorded_at",
+    "recorded_by",
+    "migrated",
+    "client_key",
+    "confirm",
+    "confirm_nip",  # (a void's confirmation: the record's NIP given again, application.void_confirmed)
+    WRITTEN,
+)
 MIGRATION_KEYS = ("recorded_at", "recorded_by", "migrated")
 NOTE_NAMES = ", ".join(name.replace("_", " ").title() for name in NOTE_COLUMNS)  # as a header may spell them
 # The refusals a later row of the same file may lift, when the import tries its row again after the rest of the
@@ -1438,6 +1449,7 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
         written,
         confirmed(row["confirm"], kind) if "confirm" in row else frozenset(),  # (a rank jump the decree does make)
         unread_nip,
+        confirm_nip=row.get("confirm_nip"),
     )
 
 

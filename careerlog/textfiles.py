@@ -154,6 +154,7 @@ HEADER_ALIASES: dict[str, str] = {
     "alasan": "reason",
     "isian_yang_dikoreksi": "corrected_fields",
     "konfirmasi": "confirm",  # (a rank jump the decree does make: promotion.one_step)
+    "konfirmasi_nip": "confirm_nip",  # (a void: the record's NIP given again)
     # the other fields by the names the record form and the import page give them in Indonesian
     "ujian": "exam",
     "jenis_jabatan": "post_kind",

@@ -269,6 +269,7 @@ class Services:
                 guard=guard,
                 confirmed=confirmed,
                 changed_in=changed_in,
+                confirm_nip=body.get("confirm_nip"),  # (the NIP given again, confirming a void)
             )
         except (InvalidInput, Conflict) as e:  # (judged against the record: its refusal may name the record's facts)
             mentors = mentors_judged(self.ledger, subject, kind, payload, getattr(e, "errors", None))
@@ -282,7 +283,7 @@ class Services:
         """A recording in an employee's record as the writer may make it: the subject, the kind, the payload, the
         checks confirmed and the scope's guard (None for a writer of every record)."""
         target = self.target(writer, Action.RECORD, nip)
-        payload = {k: v for k, v in body.items() if k not in ("kind", "confirm")}
+        payload = {k: v for k, v in body.items() if k not in ("kind", "confirm", "confirm_nip")}
         confirmed = confirmations(body.get("confirm"))  # (a check the writer confirms: no field of the fact)
         guard = None
         if POLICY[writer.role][Action.RECORD] is not Reach.ALL:  # (the mentor's record is written too)
@@ -307,7 +308,15 @@ class Services:
                 self.record_checked(writer, Action.RECORD, [normalise_nip(body["nip"])])  # (if it exists)
                 return found
             subject, kind, payload, confirmed, guard = self._recording(writer, nip, body)
-            found = self.ledger.judge(subject, kind, payload, actor=writer.username, guard=guard, confirmed=confirmed)
+            found = self.ledger.judge(
+                subject,
+                kind,
+                payload,
+                actor=writer.username,
+                guard=guard,
+                confirmed=confirmed,
+                confirm_nip=body.get("confirm_nip"),
+            )
             mentors = mentors_judged(self.ledger, subject, kind, payload, found)
             self.record_checked(writer, Action.RECORD, [subject, *mentors])  # (shown beside the schema's refusal)
             return found

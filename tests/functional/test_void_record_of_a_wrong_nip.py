@@ -23,6 +23,7 @@ VOID = {
     "reason": "NIP salah ketik",
     "effective_date": "2024-02-01",
     "reference": "BATAL-NIP-1",
+    "confirm_nip": SARI,  # (the NIP given again: a void cannot be undone)
 }
 
 
@@ -162,7 +163,7 @@ def test_the_record_form_voids_the_record_and_refuses_it_naming_the_fact_standin
     assert refused.status_code == 422
     assert "still standing: version 2 (" in refused.get_data(as_text=True)
     assert world.log() == before
-    data = {**form_of(world, "retraction"), "nip": SARI, **void, "reference": "BATAL-NIP-1"}
+    data = {**form_of(world, "retraction"), "nip": SARI, **void, "reference": "BATAL-NIP-1", "confirm_nip": SARI}
     answer = world.client.post("/pages/record?kind=retraction&lang=en", data=data, follow_redirects=True)
     assert answer.status_code == 200
     assert world.log()[-1][1:] == (SARI, 2)

@@ -18,7 +18,9 @@ pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and l
 
 def retraction(target: int, reference: str) -> list[str]:
     fields = {"target_version": target, "reason": "NIP salah ketik", "effective_date": "2024-02-01"}
-    return ["record", NIP, "retraction", *(f"{k}={v}" for k, v in {**fields, "reference": reference}.items())]
+    confirm = {"confirm_nip": NIP} if target == 1 else {}  # (a void: the NIP given again)
+    fields |= {"reference": reference, **confirm}
+    return ["record", NIP, "retraction", *(f"{k}={v}" for k, v in fields.items())]
 
 
 def test_the_command_line_voids_a_record_once_its_other_facts_are_retracted(database_url: str, tmp_path: Path) -> None:
@@ -39,10 +41,45 @@ def test_the_command_line_voids_a_record_once_its_other_facts_are_retracted(data
 
 def test_an_import_voids_a_record_and_rejects_its_nip_appointed_again(database_url: str, tmp_path: Path) -> None:
     void = {"kind": "retraction", "nip": NIP, "target_version": 1, "reason": "NIP salah ketik"}
-    void |= {"effective_date": "2024-02-01", "reference": "BATAL-NIP"}
+    void |= {"effective_date": "2024-02-01", "reference": "BATAL-NIP", "confirm_nip": NIP}
     assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT, void))).exit_code == 0
     before = last_position(database_url)
     again = {**APPOINTMENT, "reference": "SK-LAIN", "name": "Nama Lain"}
     result = run(database_url, "import", str(write(tmp_path / "b.jsonl", again)))
     assert f"NIP {NIP} was appointed before, and that record was voided" in result.output
     assert last_position(database_url) == before
+
+
+def test_the_command_line_refuses_a_void_without_the_nip_given_again(database_url: str, tmp_path: Path) -> None:
+    assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0
+    before = last_position(database_url)
+    unconfirmed = [arg for arg in retraction(1, "BATAL-NIP") if not arg.startswith("confirm_nip=")]
+    refused = run(database_url, *unconfirmed)
+    assert refused.exit_code == 1
+    assert "confirm_nip" in refused.output
+    assert f"a void cannot be undone, and NIP {NIP} can never be appointed again" in refused.output
+    other = run(database_url, *unconfirmed, "confirm_nip=198609262015051001")
+    assert other.exit_code == 1
+    assert f"confirm_nip: 198609262015051001 is not this record's NIP {NIP}" in other.output
+    assert last_position(database_url) == before
+
+
+def test_an_import_row_voiding_a_record_without_its_nip_again_is_refused_naming_the_column(
+    database_url: str, tmp_path: Path
+) -> None:
+    assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0
+    before = last_position(database_url)
+    csv = tmp_path / "retraction.csv"
+    csv.write_text(
+        f"nip,target_version,reason,effective_date,reference\n{NIP},1,NIP salah ketik,2024-02-01,BATAL-NIP\n"
+    )
+    result = run(database_url, "import", str(csv))
+    assert "confirm_nip" in result.output, result.output
+    assert "a void cannot be undone" in result.output
+    assert last_position(database_url) == before
+    csv.write_text(
+        "nip,target_version,reason,effective_date,reference,konfirmasi_nip\n"
+        f"{NIP},1,NIP salah ketik,2024-02-01,BATAL-NIP,{NIP}\n"
+    )
+    assert run(database_url, "import", str(csv)).exit_code == 0
+    assert last_position(database_url) == before + 1

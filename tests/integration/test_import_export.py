@@ -126,7 +126,7 @@ RETRACTED_MENTORING = [{"kind": "retraction", "nip": MENTEE, **f.retraction(4, "
 VOIDED_MENTEE = [
     *RETRACTED_MENTORING,
     {"kind": "retraction", "nip": MENTEE, **f.retraction(2, "2020-04-02")},
-    {"kind": "retraction", "nip": MENTEE, **f.retraction(1, "2020-04-02")},
+    {"kind": "retraction", "nip": MENTEE, **f.retraction(1, "2020-04-02"), "confirm_nip": MENTEE},
 ]
 
 

@@ -122,7 +122,7 @@ def refused_cells(schema: Schema, error: ValidationError) -> RefusedCells | None
     body = dict(valid)
     for name, reasons in messages.items():
         field = schema.load_fields.get(name)
-        if field is None or name in ("kind", "confirm"):  # (an unknown field; what the writer confirms)
+        if field is None or name in ("kind", "confirm", "confirm_nip"):  # (an unknown field; what the writer confirms)
             continue
         first = reasons[0] if isinstance(reasons, list) and reasons else reasons
         body[name] = Unreadable(first if isinstance(first, str) else str(first))
@@ -268,8 +268,27 @@ CONFIRM = Confirmed(
     },
 )
 CONFIRMED_KINDS = tuple(BY_KIND[kind] for kind in CONFIRMING_KINDS)  # the kinds a confirmation may be sent with
+# The record's NIP given again, confirming a void (careerlog.application.void_confirmed): a retraction's only
+CONFIRM_NIP = fields.String(
+    load_only=True,
+    metadata={
+        "description": "A void only (the retraction of the appointment, version 1, once it is the record's last fact "
+        "standing): the record's NIP given again, confirming it. A void cannot be undone and the NIP can never be "
+        "appointed again, so it is refused without this (422 beside `confirm_nip`, nothing recorded), as it is when "
+        "this is another NIP; with any other retraction it is refused. Not stored."
+    },
+)
 EVENT_SCHEMAS: dict[str, type[Schema]] = {
-    cls.KIND: event_schema(cls, extra={"confirm": CONFIRM} if cls in CONFIRMED_KINDS else None)
+    cls.KIND: event_schema(
+        cls,
+        extra=(
+            None
+            if cls not in CONFIRMED_KINDS
+            else {"confirm": CONFIRM, "confirm_nip": CONFIRM_NIP}
+            if cls is EventRetracted
+            else {"confirm": CONFIRM}
+        ),
+    )
     for cls in EMPLOYEE_EVENTS
 }
 RECORDABLE_KINDS: Sequence[type[LedgerEvent]] = [c for c in EMPLOYEE_EVENTS if c.RECORDABLE and c is not Appointed]

@@ -362,7 +362,10 @@ def submit(account: Account, kind: str, nip: str, payload: dict[str, Any], key: 
     if kind == "appointment":
         return services().appoint(account, {"nip": nip, **payload}, key)
     confirm = request.form.getlist("confirm")  # (the box beside a refusal the writer may confirm: RANK_JUMP)
-    return services().record(account, nip, {"kind": kind, **payload, **({"confirm": confirm} if confirm else {})}, key)
+    confirms: dict[str, Any] = {"confirm": confirm} if confirm else {}
+    if kind == "retraction" and request.form.get("confirm_nip", "").strip():  # (a void: the NIP typed again)
+        confirms["confirm_nip"] = request.form["confirm_nip"].strip()
+    return services().record(account, nip, {"kind": kind, **payload, **confirms}, key)
 
 
 # The refusals a writer may confirm: a promotion moving more ranks than its kind allows, and a retraction or
@@ -494,6 +497,9 @@ def record() -> ResponseReturnValue:
         errors=in_form_words(errors),
         client_key=request.form.get("client_key") if errors else uuid.uuid4().hex,
         target=target,  # the fact a correction or retraction names, shown above its fields
+        # a void (the appointment retracted): warned of, and confirmed by the NIP typed again (confirm_nip)
+        voids=kind == "retraction" and bool(target) and target["kind"] == "appointment" and not target.get("retracted"),
+        target_nip=readable_nip(values.get("nip", "")) or values.get("nip", ""),
         corrected=(corrected := corrected_inputs(target) if target and kind == "correction" else []),  # as inputs
         beside_inputs=["corrected_fields", *(f"corrected_fields.{f['name']}" for f in corrected)],
         confirm=confirmable(errors),  # the box to confirm a rank jump the decree does make, beside that field's refusal
@@ -522,6 +528,11 @@ def confirm_label() -> str:
     return _("Confirmation of a rank jump (promotion.one_step), when the decree does promote that far (write ya)")
 
 
+def confirm_nip_label() -> str:
+    """The import page's name of a retraction row's `confirm_nip` column (no field: what a void row confirms)."""
+    return _("The record's NIP again, confirming a void (the appointment's retraction, which cannot be undone)")
+
+
 def kind_columns() -> list[dict[str, Any]]:
     """The columns a CSV file of each kind takes, for the import page: each field by its label, its own name and
     the Indonesian column names read as it (careerlog.textfiles.HEADER_ALIASES), and whether it is required."""
@@ -530,9 +541,12 @@ def kind_columns() -> list[dict[str, Any]]:
         named = [("nip", True), *((spec.name, spec.required) for spec in filled_fields(BY_KIND[kind]))]
         if kind in CONFIRMING_KINDS:  # (no field: what the row confirms, a rank jump the decree does make)
             named.append(("confirm", False))
+        if kind == "retraction":  # (no field: a void's confirmation, the record's NIP given again)
+            named.append(("confirm_nip", False))
+        labels = {"confirm": confirm_label(), "nip": "NIP", "confirm_nip": confirm_nip_label()}
         fields = [
             {
-                "label": confirm_label() if name == "confirm" else "NIP" if name == "nip" else field_label(name, kind),
+                "label": labels[name] if name in labels else field_label(name, kind),
                 "name": name,
                 "aliases": [column_name(a) for a in aliases_of([name])],
                 "required": required,
