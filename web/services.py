@@ -197,15 +197,21 @@ class Services:
 
     # ------------------------------------------------------------------ scope
 
-    def target(self, reader: Account, action: Action, nip: str, *, views: bool = False) -> Target:
+    def target(
+        self, reader: Account, action: Action, nip: str, *, views: bool = False, logged: str | None = None
+    ) -> Target:
         """The employee if the account may take the action on them; else exactly "not found". A read of the views
         (`views`) of a voided record, which has no row in them, is not found saying when, by whom and why it was
-        voided (VOIDED_RECORD); its history (the ledger's) and writes (refused by the ledger) are not."""
+        voided (VOIDED_RECORD), which is a read of the record (its void's day, its writer, its reason) logged as
+        the read `logged` names, if any (the access log's action: `profile`); its history (the ledger's) and writes
+        (refused by the ledger) are not."""
         require(reader, action)
         found = locate(self.ledger, nip)
         if found is None or not permits(reader, action, found):
             raise missing(nip)
         if views and isinstance(found, VoidedTarget) and found.voided is not None:
+            if logged is not None:  # (logged before the notice is raised, as the read it answers would be)
+                self.accounts.record_access(reader, logged, [found])
             void = found.voided
             raise NotFound(
                 VOIDED_RECORD.reason(
@@ -451,7 +457,7 @@ class Services:
 
     def profile(self, reader: Account, nip: str) -> dict[str, Any]:
         """Where an employee stands now (the roster view)."""
-        target = self.target(reader, Action.READ_RECORD, nip, views=True)
+        target = self.target(reader, Action.READ_RECORD, nip, views=True, logged="profile")
         found = self.queries.employee(target.nip or nip)
         self.accounts.record_access(reader, "profile", [target])
         return found
@@ -489,7 +495,7 @@ class Services:
 
     def timeline(self, reader: Account, nip: str, *, as_of: date | None, known_at: datetime | None) -> dict[str, Any]:
         """The career as it stood on `as_of`, as known at `known_at`."""
-        target = self.target(reader, Action.READ_RECORD, nip, views=True)
+        target = self.target(reader, Action.READ_RECORD, nip, views=True, logged="timeline")
         found = self.queries.timeline(target.nip or nip, as_of=as_of, known_at=known_at)
         self.record_with_mentees(reader, "timeline", target, mentees_named(found["items"]))
         return found
@@ -497,7 +503,7 @@ class Services:
     def career_page(self, reader: Account, nip: str) -> dict[str, Any]:
         """An employee's career page: the timeline, JP per year, mentoring and the promotions open to them,
         read under one access check (one entry in the access log, and one for each mentee it shows)."""
-        target = self.target(reader, Action.READ_RECORD, nip, views=True)
+        target = self.target(reader, Action.READ_RECORD, nip, views=True, logged="career_page")
         subject = target.nip or nip
         items, closed = self.eligibility_view.offers(subject)
         found = {
@@ -573,7 +579,7 @@ class Services:
 
     def eligibility(self, reader: Account, nip: str) -> dict[str, Any]:
         """The promotion kinds open to an employee: the earliest date and what is met or missing."""
-        target = self.target(reader, Action.READ_RECORD, nip, views=True)
+        target = self.target(reader, Action.READ_RECORD, nip, views=True, logged="eligibility")
         subject = target.nip or nip
         found = {"nip": subject, **self.promotions_open(subject, "items")}
         self.accounts.record_access(reader, "eligibility", [target])
