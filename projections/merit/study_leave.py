@@ -239,8 +239,10 @@ class StudyLeaveProjection(TupleProjection):
     # change to STUDY_LEAVE on the day of a study_leave_start is no second start; 4: evidence.recorded_after also a
     # penalty or confirmation moved into effect by the day by a correction recorded after the start; 6: without a
     # confirmation in effect a CPNS (pns_since NULL, a study_leave.service_years finding), not a PNS from the end of
-    # the probation year; 7: a penalty's months end on careerlog.ages.months_last_day (begun 31 March: 30 September)
-    version = 7
+    # the probation year; 7: a penalty's months end on careerlog.ages.months_last_day (begun 31 March: 30 September);
+    # 8: its configuration, the rules' digest, is that of the rules less those read only when queried
+    # (framework.RULES_READ_WHEN_QUERIED: fairness.adverse_impact), as the merit view's 39: the value stored changed
+    version = 8
     tables = (STUDY_LEAVES, STUDY_LEAVE_FINDINGS)
 
     def configuration(self) -> str | None:

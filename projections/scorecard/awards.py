@@ -209,7 +209,9 @@ class AwardsProjection(TupleProjection):
     """One row per award (not retracted, as corrected) and one per finding."""
 
     name = "awards"
-    version = 2  # 2: whole years of service from a 29 February reach their anniversary on 28 February (careerlog.ages)
+    version = 3  # 2: whole years of service from a 29 February reach their anniversary on 28 February (careerlog.ages)
+    # 3: its configuration, the rules' digest, is that of the rules less those read only when queried
+    # (framework.RULES_READ_WHEN_QUERIED: fairness.adverse_impact), as the merit view's 39: the value stored changed
     tables = (AWARDS, AWARD_FINDINGS)
 
     def configuration(self) -> str | None:
