@@ -13,6 +13,9 @@ under all of it:
 - every view's version, state, rules digest and position in the log (`stamps`): any event applied, a view rebuilt
   to a new version, under other rules or being rebuilt, and the statistics are computed again; the views follow the
   log together, so one event moves them all;
+- the digest of the whole rules file (`rules_file_digest`): the views' digest leaves out the rules read only when a
+  question is answered (projections.framework.RULES_READ_WHEN_QUERIED: fairness.adverse_impact), whose threshold,
+  alpha and smallest cell the statistics read as they are asked, so a change of them alone is a new answer too;
 - the query: the statistic (`rates`, `times`), the groups asked for, the filters narrowed to the reader's scope
   (readers of the same scope share an answer; another scope has its own), the period and the smallest cell;
 - the judging day (`today` of the fairness queries: time to promotion counts waiting until it), so a new day is
@@ -110,9 +113,10 @@ def scope_key(scope: Mapping[str, list[str]]) -> Hashable:
 
 
 def statistics(asked: Hashable, compute: Callable[[], dict[str, Any]]) -> tuple[Hashable, dict[str, Any]]:
-    """The statistic the query `asked` describes, kept under it, the views' stamps and the judging day; with the
-    key it is kept under (for its charts)."""
-    key = (asked, stamps(), services().fairness_view.today)
+    """The statistic the query `asked` describes, kept under it, the views' stamps, the whole rules file's digest
+    (fairness.adverse_impact, read as asked, is left out of the views') and the judging day; with the key it is kept
+    under (for its charts)."""
+    key = (asked, stamps(), rules_file_digest(), services().fairness_view.today)
     found: dict[str, Any] = kept().get(kept().statistics, key, compute)
     return key, found
 
