@@ -110,6 +110,13 @@ def local_percent(value: float | None) -> str:
     return "\u2013" if value is None else format_percent(value, "#,##0.#%")
 
 
+def local_level(value: float | None) -> str:
+    """A test's level or an interval's (alpha 0.0005, its interval's 0.9995) as a percentage in the visitor's
+    language with every place it holds, up to six ("0.05%", "99.95%", "95%"), not one as a share is: local_percent
+    showed the 99.95% interval of an alpha of 0.0005 as "100%", and that alpha as "0%"; a dash when there is none."""
+    return "\u2013" if value is None else format_percent(value, "#,##0.######%")
+
+
 def local_p(value: float | None, alpha: float = ALPHA) -> str:
     """A p-value in the visitor's language: under 0.001 as "< 0,001", never a bare 0; a dash when there is none.
     Three places, or every place it was given where three would read `alpha`, the significance level (the answer's:
@@ -220,6 +227,7 @@ def init_pages(app: Flask) -> None:
         "local_p": local_p,
         "local_datetime": local_datetime,
         "local_percent": local_percent,
+        "local_level": local_level,
         "kind_label": kind_label,
         "severity_label": severity_label,
         "role_label": role_label,

@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
-from web.pages import local_percent
+from web.pages import local_level
 from web.pages.labels import field_label
 
 # The audited decisions' lists (projections.merit.queries.DECISION_COLUMNS, PASSED_OVER_COUNT)
@@ -128,7 +128,7 @@ DEFAULT_LEVEL = 0.95
 
 
 def bound_label(estimate: str, end: str, level: float = DEFAULT_LEVEL) -> str:
-    shown = local_percent(level)
+    shown = local_level(level)  # (every place the level holds: 99.95%, never "100%")
     if end == "low":
         return _("%(column)s: low end of the %(level)s interval", column=estimate, level=shown)
     return _("%(column)s: high end of the %(level)s interval", column=estimate, level=shown)
