@@ -34,12 +34,17 @@ def rates_at(alpha: float) -> dict[str, Any]:
     return {**header, "correction": CORRECTION, "four_fifths": FOUR_FIFTHS, "alpha": alpha, **answer}
 
 
-@pytest.fixture
-def at_one_percent(world: World, monkeypatch: pytest.MonkeyPatch) -> World:
-    monkeypatch.setattr(world.services, "fairness", lambda *args, **kwargs: rates_at(0.01))
+def served_at(world: World, monkeypatch: pytest.MonkeyPatch, alpha: float) -> World:
+    """The world whose fairness answers are rates_at(alpha), an inspector signed in."""
+    monkeypatch.setattr(world.services, "fairness", lambda *args, **kwargs: rates_at(alpha))
     monkeypatch.setattr(world.services, "time_to_promotion", lambda *args, **kwargs: times())
     log_in(world, "inspector")
     return world
+
+
+@pytest.fixture
+def at_one_percent(world: World, monkeypatch: pytest.MonkeyPatch) -> World:
+    return served_at(world, monkeypatch, 0.01)
 
 
 def test_the_fairness_page_heads_the_interval_by_its_level(at_one_percent: World) -> None:

@@ -8,9 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.functional.conftest import World
-from tests.functional.test_pages_auth import log_in
-from tests.functional.test_pages_fairness_pool import times
-from tests.functional.test_pages_impact_ratio_interval_level import rates_at
+from tests.functional.test_pages_impact_ratio_interval_level import served_at
 from tests.functional.test_pages_xlsx_downloads import headed
 
 
@@ -21,10 +19,7 @@ def store_url(database_url: str) -> str:
 
 @pytest.fixture
 def at_a_tiny_alpha(world: World, monkeypatch: pytest.MonkeyPatch) -> World:
-    monkeypatch.setattr(world.services, "fairness", lambda *args, **kwargs: rates_at(0.0005))
-    monkeypatch.setattr(world.services, "time_to_promotion", lambda *args, **kwargs: times())
-    log_in(world, "inspector")
-    return world
+    return served_at(world, monkeypatch, 0.0005)
 
 
 def test_the_fairness_page_writes_the_level_and_alpha_with_every_place(at_a_tiny_alpha: World) -> None:
