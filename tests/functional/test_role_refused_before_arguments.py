@@ -22,6 +22,7 @@ ACTIONS = {
     "POST /api/v1/employees": "record",
     "GET /api/v1/employees/{nip}": "read_record",
     "GET /api/v1/employees/{nip}/events": "read_record",
+    "GET /api/v1/employees/{nip}/events/{version}": "read_record",
     "POST /api/v1/employees/{nip}/events": "record",
     "GET /api/v1/employees/{nip}/timeline": "read_record",
     "GET /api/v1/employees/{nip}/eligibility": "read_record",
@@ -58,6 +59,7 @@ PATH_VALUES = {
     "{agency}": "KOTA-MEDAN",
     "{unit}": "BKPSDM",
     "{kind}": "training",
+    "{version}": "1",
 }
 # A record within the scope of the roles whose scope does not hold BUDI and Kota Medan.
 WITHIN = {"hr_karo": {"{nip}": RINA, "{agency}": "KAB-KARO", "{unit}": "Dinas Pendidikan"}}
