@@ -116,6 +116,25 @@ def test_a_units_rating_corrected_since_it_was_read_is_refused_412(world: World)
     assert fresh.status_code == 201, fresh.get_json()
 
 
+@pytest.mark.parametrize("tag", ['""', '"", "1"', 'W/""'])
+def test_an_empty_etag_in_if_match_matches_no_fact_412_not_a_server_error(world: World, tag: str) -> None:
+    # (the API's fuzzing sent If-Match: "" to a unit's events: a 500, the parsed empty tag being None)
+    version = training(world)
+    world.post(EVENTS, "hr", json=correction(version, "C-E1", hours=24))  # changed in version + 1: "1" no match
+    before = world.log()
+    late = world.post(EVENTS, "hr", json=correction(version, "C-E2", hours=16), headers={"If-Match": tag})
+    assert late.status_code == 412, late.get_json()
+    assert list(late.get_json()["errors"]) == ["If-Match"]
+    rating = {"year": 2023, "predicate": "BAIK", "effective_date": "2024-01-15", "reference": "LKJIP-E"}
+    assert world.post(f"{UNIT}/ratings", "hr", json=rating).status_code == 201
+    unit = world.post(
+        f"{UNIT}/events", "hr", json=correction(2, "C-E3", predicate="SANGAT_BAIK"), headers={"If-Match": tag}
+    )
+    assert unit.status_code == 412, unit.get_json()
+    assert world.log()[: len(before)] == before
+    assert len(world.log()) == len(before) + 2  # (the unit's registration and rating alone)
+
+
 def test_the_openapi_document_describes_if_match_412_and_the_facts_etag(world: World) -> None:
     spec = world.get("/api/openapi.json", None).get_json()
     for path in ("/api/v1/employees/{nip}/events", "/api/v1/units/{agency}/{unit}/events"):

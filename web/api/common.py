@@ -354,7 +354,8 @@ def changed_in(if_match: str | None) -> frozenset[int] | None:
     tags = parse_etags(if_match)
     if tags.star_tag:
         return None
-    return frozenset(int(tag) for tag in tags.as_set() if tag.isascii() and tag.isdigit() and len(tag) <= 18)
+    # (an empty tag, `""`, is None in the parsed set: no fact's, it never matches)
+    return frozenset(int(tag) for tag in tags.as_set() if tag and tag.isascii() and tag.isdigit() and len(tag) <= 18)
 
 
 IF_MATCH_NEW_FACT = (
