@@ -33,7 +33,11 @@ def test_403_page_keeps_the_navigation_of_the_signed_in_account(world: World) ->
 
 
 def test_the_api_still_answers_problem_json(world: World) -> None:
+    # (without a token a path under /api/ is a 401 before it is judged no route's: web.api.guard)
     answer = world.client.get("/api/v1/no-such-thing")
+    assert answer.status_code == 401
+    assert answer.mimetype == "application/problem+json"
+    answer = world.get("/api/v1/no-such-thing", "admin")
     assert answer.status_code == 404
     assert answer.mimetype == "application/problem+json"
 
