@@ -55,7 +55,9 @@ def test_a_correction_changing_nothing_is_named_with_every_other_problem(world: 
 
 def test_a_retraction_dated_in_the_future_is_named_with_its_targets_refusal(world: World) -> None:
     before = world.log()
+    # (the appointment's retraction, a void, with its NIP given again: refused for the facts standing and the date)
     body = {"kind": "retraction", "target_version": 1, "effective_date": "2099-01-06", "reference": "BTL-1"}
+    body["confirm_nip"] = BUDI
     answer = world.post(f"/api/v1/employees/{BUDI}/events", "hr", json={**body, "reason": "Salah orang"})
     assert answer.status_code == 422
     assert set(answer.get_json()["errors"]) == {"effective_date", "target_version"}
