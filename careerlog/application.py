@@ -378,16 +378,22 @@ JUMP_FIELDS = frozenset(("effective_date", "new_rank", "promotion_kind"))  # wha
 
 
 def void_confirmed(
-    record: LedgerAggregate, event_cls: type[LedgerEvent], values: Mapping[str, Any], command: Command
+    record: LedgerAggregate | None, event_cls: type[LedgerEvent], values: Mapping[str, Any], command: Command
 ) -> InvalidInput | None:
     """The refusal, beside confirm_nip, of a void (a retraction of the record's appointment standing) whose writer
     did not give the record's NIP again (VOID_UNCONFIRMED, VOID_OTHER_NIP), or of a NIP given again with any other
-    recording (NO_VOID); None when there is none. A migration import replays the void its log holds, unasked."""
+    recording (NO_VOID); None when there is none. A NIP given again as a text of spaces alone is not given (as an
+    optional field given blank), in every check here. `record` None: judged before the record is read (by
+    `CareerLog.execute`, before a unit's recording is handed on), so only the recording's kind and subject: a NIP
+    given again with a kind other than a retraction, or in a unit's record, is refused there. A migration import
+    replays the void its log holds, unasked."""
     given = command.confirm_nip
     given = None if given is None or (type(given) is str and not given.strip()) else given
-    if command.migration is not None:
+    if event_cls is not EventRetracted or command.subject.startswith("UNIT:"):
+        return None if given is None else InvalidInput(NO_VOID.reason(kind=command.kind), "confirm_nip")
+    if record is None or command.migration is not None:
         return None
-    target = record.facts.get(values.get("target_version", 0)) if event_cls is EventRetracted else None
+    target = record.facts.get(values.get("target_version", 0))
     if target is None or target.kind != "appointment" or target.retracted_by is not None:
         return None if given is None else InvalidInput(NO_VOID.reason(kind=command.kind), "confirm_nip")
     if given is None:
@@ -773,8 +779,10 @@ class CareerLog(Application[str]):
             given = ", ".join(sorted(command.confirmed - set(CONFIRMABLE)))
             raise InvalidInput(UNKNOWN_CONFIRMATION.reason(given=given, known=", ".join(CONFIRMABLE)), "confirm")
         subject = command.subject
-        if command.confirm_nip not in (None, "") and (event_cls is not EventRetracted or subject.startswith("UNIT:")):
-            raise InvalidInput(NO_VOID.reason(kind=command.kind), "confirm_nip")  # (no void: `void_confirmed`)
+        if command.confirm_nip is not None:  # (a NIP given again with no retraction, or in a unit's record)
+            refused = void_confirmed(None, event_cls, {}, command)
+            if refused is not None:
+                raise refused
         if subject.startswith("UNIT:") and event_cls is not Appointed:  # (an appointment's NIP: checked as one below)
             return self._execute_unit(uow, command, event_cls, recording)
         try:
