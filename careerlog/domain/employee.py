@@ -219,8 +219,9 @@ DATED_AFTER = Refusal(
 # every other fact of the record is retracted: each fact still standing is named, to be retracted first
 FACTS_STANDING = Refusal(
     "The appointment is retracted (the record voided, as one made under a wrong NIP) only once every other fact of "
-    "this record is retracted; still standing: {facts}. Retract each first (a mentee_assigned by retracting the "
-    "mentoring_start in the mentee's record), or correct the appointment if the NIP is right."
+    "this record is retracted; still standing: {facts}. Retract each first (a {assigned} by retracting the {start} in "
+    "the mentee's record), or correct the appointment if the NIP is right.",
+    kinds=("assigned", "start"),  # (named as every kind in a refusal: on the pages, in the visitor's language)
 )
 STANDING_FACT = Refusal("version {version} ({kind})", numbers=("version",), kinds=("kind",))
 # A record whose appointment was retracted (voided) takes no new fact
@@ -1078,7 +1079,8 @@ class Employee(LedgerAggregate):
             standing = [f for f in self.active_facts() if f.version != target.version]
             if standing:
                 facts = joined(", ", [STANDING_FACT.reason(version=f.version, kind=f.kind) for f in standing])
-                raise InvalidInput(FACTS_STANDING.reason(facts=facts), "target_version")
+                standing_facts = FACTS_STANDING.reason(facts=facts, assigned="mentee_assigned", start="mentoring_start")
+                raise InvalidInput(standing_facts, "target_version")
 
     @property
     def voided_by(self) -> int | None:

@@ -169,3 +169,20 @@ def test_the_record_form_voids_the_record_and_refuses_it_naming_the_fact_standin
     assert world.log()[-1][1:] == (SARI, 2)
     world.catch_up()
     assert view_rows(world, SARI) == {}
+
+
+def test_the_refusal_of_a_void_names_the_mentoring_kinds_as_every_kind_in_the_visitors_language(world: World) -> None:
+    log_in(world, "hr")
+    void = {"target_version": "1", "reason": "NIP salah ketik", "effective_date": "2024-02-01"}
+    data = {**form_of(world, "retraction"), "nip": BUDI, **void, "reference": "BATAL-NIP-2", "confirm_nip": BUDI}
+    before = world.log()
+    shown = world.client.post("/pages/record?kind=retraction&lang=id", data=data).get_data(as_text=True)
+    assert "versi 2 (Kenaikan pangkat)" in shown  # (the fact standing: named so already)
+    assert "(Penugasan peserta bimbingan dengan membatalkan Pembimbingan dimulai dalam catatan mentee)" in shown
+    assert "(mentee_assigned dengan membatalkan mentoring_start" not in shown  # (the codes, as it named them)
+    english = world.client.post("/pages/record?kind=retraction&lang=en", data=data).get_data(as_text=True)
+    assert "(a mentee assigned by retracting the mentoring started in the mentee&#39;s record)" in english
+    answer = world.post(f"/api/v1/employees/{BUDI}/events", "hr", json={**VOID, "confirm_nip": BUDI})
+    [reason] = answer.get_json()["errors"]["target_version"]  # (the API keeps the codes, as it names every kind)
+    assert "(a mentee_assigned by retracting the mentoring_start in the mentee's record)" in reason
+    assert world.log() == before
