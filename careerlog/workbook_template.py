@@ -3,7 +3,8 @@
 HR filling a workbook by hand had rows refused that need not be: Excel turns a typed 18-digit NIP into a number
 (refused: its last digits are lost, careerlog.workbooks.NIP_AS_NUMBER), a date typed oddly, a column misnamed. The
 template's first sheet holds, in row 1, the kind's columns as the import reads them (`nip`, then the kind's payload
-fields by their names, then `confirm` for a kind a row may confirm a check of), the required ones in bold; below it,
+fields by their names, then `confirm` for a kind a row may confirm a check of, and a retraction's `confirm_nip`, a
+void's NIP typed again), the required ones in bold; below it,
 TEMPLATE_ROWS rows formatted for what they hold: a NIP column as Text (@) so that a typed NIP stays text, a date
 column as a date (yyyy-mm-dd), and a column of codes with a drop-down of the allowed codes where their list is short
 (an inline list of at most 255 characters, as Excel takes it). A second sheet, GUIDE_SHEET, says of each column,
@@ -73,7 +74,18 @@ def template_columns(kind: str) -> list[Column]:
         columns.append(Column(spec.name, spec.required, spec.type, codes, spec.doc))
     if kind in CONFIRMING_KINDS:
         columns.append(Column("confirm", False, str, None, "ya: confirms the check the row's rank jump needs"))
+    if kind == "retraction":  # (a void's confirmation, which the import reads: application.void_confirmed)
+        columns.append(Column("confirm_nip", False, str, None, VOID_CONFIRMATION))
     return columns
+
+
+# The guide's description of a retraction's `confirm_nip` column (formatted as Text, as any NIP column)
+VOID_CONFIRMATION = (
+    "A void only (target_version 1, the appointment): the record's NIP typed again; a void cannot be undone and the "
+    "NIP can never be appointed again. Leave it empty in any other row. / Hanya untuk pembatalan catatan "
+    "(target_version 1, pengangkatan): NIP catatan ini diketik lagi; pembatalan tidak dapat diurungkan dan NIP itu "
+    "tidak akan pernah dapat diangkat lagi. Kosongkan pada baris lain."
+)
 
 
 def _inline_list(codes: list[str] | None) -> str | None:

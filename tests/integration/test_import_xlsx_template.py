@@ -95,3 +95,22 @@ def test_a_sheet_of_data_named_petunjuk_alone_in_its_workbook_is_recorded(app: C
     report = import_file(app, path, actor="hr")
     assert (report.rows, report.recorded, report.rejected, report.notes) == (1, 1, [], [])
     assert [x.kind for x in app.get_employee(nip).active_facts()] == ["appointment", "training"]
+
+
+def test_the_retraction_template_voids_a_record_with_the_nip_typed_again_in_its_confirm_nip_column(
+    app: CareerLog, tmp_path: Path
+) -> None:
+    nip = f.nip()
+    app.record(nip, "appointment", f.appointment(), actor="hr")
+    template = openpyxl.load_workbook(io.BytesIO(template_workbook("retraction")))
+    sheet, guide = template.worksheets
+    header = [cell.value for cell in sheet[1]]
+    assert header[-2:] == ["confirm", "confirm_nip"]  # (the column the import reads a void's confirmation from)
+    assert not sheet.cell(row=1, column=len(header)).font.bold  # (not required: a void only)
+    assert sheet.cell(row=2, column=len(header)).number_format == "@"  # (a NIP typed stays text)
+    described = {row[0]: row[4] for row in guide.iter_rows(min_row=2, max_row=len(header) + 1, values_only=True)}
+    assert described["confirm_nip"].startswith("A void only (target_version 1, the appointment): the record's NIP")
+    void = {"nip": nip, **typed(f.retraction(1, "2011-06-01")), "reference": "BATAL-NIP", "confirm_nip": nip}
+    report = import_file(app, filled(tmp_path, "retraction", void), actor="hr")
+    assert (report.rows, report.recorded, report.rejected, report.notes) == (1, 1, [], [])
+    assert app.get_employee(nip).voided_by == 2
