@@ -122,6 +122,13 @@ MIRRORS: dict[type[LedgerEvent], type[LedgerEvent]] = {
 RECORDABLE_KINDS: dict[str, type[LedgerEvent]] = {kind: cls for kind, cls in BY_KIND.items() if cls.RECORDABLE}
 # A client key of nothing but spaces would make every blank-keyed request the same one (a migration keeps its own).
 BLANK_KEY = Refusal("Is only spaces: give a key with other characters, or none.").reason()
+# A client key holding a comma: the API refuses it as its Idempotency-Key header (web.api.schemas.one_key: a header sent
+# twice arrives comma-joined), so one given to `careerlog record --client-key`, an import's cell or the record form
+# could never be sent again through the API; refused alike, naming client_key (a migration keeps a log's keys)
+KEY_COMMA = Refusal(
+    "Holds a comma: give a key of no comma, as the API's Idempotency-Key header takes it, so that the same key may be "
+    "sent again from the API, the command line or an import."
+).reason()
 # The refusals of a recording (careerlog.domain.wording); those of its payload and facts are the domain's.
 CHANGED_SINCE = Refusal(
     "Version {version} of {subject} was changed since it was read: it stands as version {current} left it, not as "
@@ -994,6 +1001,8 @@ class CareerLog(Application[str]):
         if migration is None:
             if command.client_key is not None and not command.client_key.strip():
                 raise InvalidInput(BLANK_KEY, "client_key")
+            if command.client_key is not None and "," in command.client_key:
+                raise InvalidInput(KEY_COMMA, "client_key")
             return Recording(self.clock(), actor, False, command.client_key)
         recorded_at = migration.recorded_at
         if recorded_at.tzinfo is None:
