@@ -40,6 +40,7 @@ from projections.merit.retirement import RULE as RETIREMENT_RULE
 from projections.merit.retirement import expected_retirement, youngest_retirement_age
 from projections.merit.survival import (
     ATTRIBUTES,
+    entered_at,
     memory_given_back,
     rank_spells,
     time_to_promotion_each,
@@ -591,9 +592,13 @@ class FairnessQueries(ViewReader):
         rule = AdverseImpact.on(date.fromisoformat(until))
         smallest = ask.smallest(rule)
         found = time_to_promotion_each(runs, [one.by for one in asks], covariates, min_cell=smallest, jobs=jobs)
+        # the rank spells in progress at the period's start, entered at their years in rank then (`entered_at`)
+        late = int((runs["entry"] > 0).sum()) if "entry" in runs.columns else 0
         # (no log-rank test or Cox model exactly when fewer than two groups are shown: `untested`)
         return [
-            counted_and_untested({**one.header(rule), "period": {"from": one.start, "to": until}, **answer})
+            counted_and_untested(
+                {**one.header(rule), "period": {"from": one.start, "to": until}, "entered_late": late, **answer}
+            )
             for one, answer in zip(asks, found, strict=True)
         ]
 
@@ -622,8 +627,8 @@ class FairnessQueries(ViewReader):
             spells = self._spells()
             runs = rank_spells(spells, end=until)
             del spells
-            if ask.start:
-                runs = runs[runs["start"] >= ask.start]
+            if ask.start:  # those begun before it and still in the rank enter at its start (`entered_at`)
+                runs = entered_at(runs, ask.start)
             for name, value in ask.scope.items():
                 runs = runs[runs[name].isin(value if isinstance(value, list | tuple) else [value])]
             runs = runs.reset_index(drop=True)

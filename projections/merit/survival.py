@@ -89,6 +89,25 @@ def rank_spells(spells: pd.DataFrame, *, end: str) -> pd.DataFrame:
     return runs.reset_index(drop=True)
 
 
+def entered_at(runs: pd.DataFrame, start: str) -> pd.DataFrame:
+    """The rank spells (`rank_spells`) at risk in a period from `start`: those begun on or after it, and those begun
+    before it and still in the rank after it (their `stop` later), which enter at their years in rank on `start`
+    (delayed entry, left truncation: column `entry`, 0 for a spell begun on or after it). Not only those begun in the
+    period: leaving out the spells in progress at its start leaves out the long waits of those who entered their rank
+    years before, and the estimates look faster than they are. A spell that ended on `start` itself (promoted that
+    day) is not at risk after it (at risk while entry < t <= years, as lifelines and statsmodels count it). Without
+    a spell begun before `start`, no `entry` column: the same frame as the spells begun on or after it."""
+    import numpy as np
+
+    kept = runs[runs["stop"] > start]
+    if not (kept["start"] < start).any():
+        return kept
+    kept = kept.copy()
+    first = int((np.datetime64(start, "D") - np.datetime64(0, "D")) // np.timedelta64(1, "D"))
+    kept["entry"] = (first - days(kept["start"])).clip(lower=0) / DAYS_PER_YEAR
+    return kept
+
+
 def run_keys(column: pd.Series) -> Any:
     """What tells a text column's values apart: a categorical's codes, an object column's values."""
     import pandas as pd
@@ -166,7 +185,9 @@ def km_curves(frame: pd.DataFrame, *, min_cell: int) -> list[dict[str, Any]]:
     from lifelines import KaplanMeierFitter
 
     items = []
-    columns = ["years", "promoted", *(["separated"] if "separated" in frame.columns else [])]
+    # `entry`: the years in rank at the period's start of a rank spell begun before it (delayed entry, `entered_at`)
+    late = "entry" in frame.columns
+    columns = ["years", "promoted", *(c for c in ("separated", "entry") if c in frame.columns)]
     # not every column of each group; a categorical group (`grouped`) by its categories present, in their order
     for group, part in frame.groupby("group", sort=True, observed=True)[columns]:
         separated = part["separated"].to_numpy() if "separated" in part else np.zeros(len(part), dtype=np.int8)
@@ -185,8 +206,12 @@ def km_curves(frame: pd.DataFrame, *, min_cell: int) -> list[dict[str, Any]]:
         if not item["suppressed"]:
             # the rows alike in years and outcome once, with their count as lifelines' weight: its event table (the
             # deaths, censored and at risk per time, of which every figure is made) holds the same integers
-            (years, promoted), counts = tallied(part["years"].to_numpy(), part["promoted"].to_numpy())
-            km = KaplanMeierFitter().fit(years, promoted, weights=counts)
+            if late:  # each at risk only after its entry: lifelines' delayed entry (entry < t <= years)
+                (years, promoted, entry), counts = tallied(*(part[c].to_numpy() for c in columns if c != "separated"))
+                km = KaplanMeierFitter().fit(years, promoted, entry=entry, weights=counts)
+            else:
+                (years, promoted), counts = tallied(part["years"].to_numpy(), part["promoted"].to_numpy())
+                km = KaplanMeierFitter().fit(years, promoted, weights=counts)
             median = float(km.median_survival_time_)
             item["median_years"] = rounded(median, 2)
             ci = km.confidence_interval_survival_function_
@@ -196,7 +221,13 @@ def km_curves(frame: pd.DataFrame, *, min_cell: int) -> list[dict[str, Any]]:
                 {"years": rounded(t, 2), "survival": rounded(s), "low": rounded(lo), "high": rounded(hi)}
                 for t, s, lo, hi in steps.itertuples()
             ]
-            item.update(cumulative_incidence(part["years"].to_numpy(), part["promoted"].to_numpy(), separated))
+            # the cumulative incidence of the rank spells begun in the period alone: no maintained library fits the
+            # Aalen-Johansen estimate with delayed entry (lifelines' and statsmodels' fitters take none;
+            # docs/fairness.md, "A period's start")
+            begun = part["entry"].to_numpy() == 0 if late else slice(None)
+            years_begun, promoted_begun = part["years"].to_numpy()[begun], part["promoted"].to_numpy()[begun]
+            if len(years_begun):
+                item.update(cumulative_incidence(years_begun, promoted_begun, separated[begun]))
         items.append(item)
     return items
 
@@ -329,6 +360,15 @@ def logrank(frame: pd.DataFrame) -> dict[str, Any] | None:
     # the rows alike in group, years and outcome once, in order of first appearance (so the groups are in theirs),
     # with their count as lifelines' weight: its tables of deaths and removals per time and group, of which the
     # statistic is made, hold the same integers, the groups in the same order
+    if "entry" in frame.columns:
+        # lifelines' log-rank test takes no entry times: statsmodels' does, each rank spell at risk only after its
+        # entry (entry < t <= years), as the Kaplan-Meier curves and the Cox model take it
+        from statsmodels.duration.survfunc import survdiff
+
+        chi2, p = survdiff(
+            frame["years"].to_numpy(), frame["promoted"].to_numpy(), labels, entry=frame["entry"].to_numpy()
+        )
+        return {"chi2": rounded(float(chi2)), "df": int(len(pd.unique(labels)) - 1), "p": p_value(float(p))}
     (numbers, years, promoted), counts = tallied(labels, frame["years"].to_numpy(), frame["promoted"].to_numpy())
     test = multivariate_logrank_test(years, numbers, promoted, weights=counts)
     return {
@@ -387,7 +427,8 @@ def cox_fit(design: pd.DataFrame, covariates: Sequence[str], reference_group: st
     from lifelines.exceptions import ConvergenceError
 
     result: dict[str, Any] = {"reference_group": reference_group, "covariates": list(covariates), "n": len(design)}
-    if design["promoted"].sum() == 0 or len(design.columns) <= 2:
+    entry = "entry" if "entry" in design.columns else None
+    if design["promoted"].sum() == 0 or len(design.columns) <= 2 + (entry is not None):
         return {**result, "terms": [], "error": "Too little data: no promotions, or nothing varies."}
     from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
@@ -403,7 +444,11 @@ def cox_fit(design: pd.DataFrame, covariates: Sequence[str], reference_group: st
     ):
         warnings.simplefilter("always")
         try:
-            fitted = cox_fitter().fit(design, "years", "promoted", batch_mode=efron_batch(design["years"]))
+            # a rank spell begun before the period enters the risk set at its years in rank then (lifelines'
+            # entry_col: its Efron step of CoxTimeVaryingFitter, at risk while entry < t <= years)
+            fitted = cox_fitter().fit(
+                design, "years", "promoted", entry_col=entry, batch_mode=efron_batch(design["years"])
+            )
         except ConvergenceError as error:
             return {**result, "terms": [], "error": f"The Cox model did not converge: {convergence_said(error)}"}
     # lifelines warns of near-separation and low variance: the fit stands, with the caveat shown
@@ -686,7 +731,8 @@ def cox_design(
     import numpy as np
     import pandas as pd
 
-    selected = frame[["years", "promoted", "group", *covariates]]
+    entered = ["entry"] if "entry" in frame.columns else []  # (delayed entry: `entered_at`)
+    selected = frame[["years", "promoted", *entered, "group", *covariates]]
     data = selected.dropna()
     n = len(data)
     years, promoted = data["years"].to_numpy(dtype=float), data["promoted"].to_numpy(dtype=float)
@@ -694,8 +740,8 @@ def cox_design(
         order = np.lexsort((promoted, years))  # stable, as pandas' sort_values by two columns
     elif n < len(frame):
         order = order_within(order, selected.notna().all(axis=1).to_numpy())
-    names = ["years", "promoted"]
-    columns: list[Any] = [years[order], promoted[order]]
+    names = ["years", "promoted", *entered]
+    columns: list[Any] = [years[order], promoted[order], *(data[c].to_numpy(dtype=float)[order] for c in entered)]
 
     def indicators(column: pd.Series, prefix: str, left_out: Any) -> None:
         codes, levels = sorted_codes(column)
@@ -925,8 +971,9 @@ def grouped(runs: pd.DataFrame, by: Sequence[str], covariates: Sequence[str], *,
         "promoted": runs["promoted"].to_numpy(),
         "group": group,
     }
-    if "separated" in runs.columns:
-        columns["separated"] = runs["separated"].to_numpy()
+    for name in ("separated", "entry"):
+        if name in runs.columns:
+            columns[name] = runs[name].to_numpy()
     for name in covariates:
         if name not in by:
             columns[name] = (

@@ -38,7 +38,7 @@ def test_the_time_to_promotion_table_names_the_rank_spells_period(
     answers = iter(
         [
             {**times(), "period": {"from": None, "to": "2026-12-02"}},
-            {**times(), "period": {"from": "2015-01-01", "to": "2020-12-31"}},
+            {**times(), "period": {"from": "2015-01-01", "to": "2020-12-31"}, "entered_late": 12},
             {**times(), "period": {"from": None, "to": "2026-12-02"}},
         ]
     )
@@ -47,6 +47,10 @@ def test_the_time_to_promotion_table_names_the_rank_spells_period(
     page = world.client.get("/pages/fairness?lang=en").get_data(as_text=True)
     assert "Rank spells of any start, followed until Dec 2, 2026." in page
     page = world.client.get("/pages/fairness?from=2015-01-01&to=2020-12-31&lang=en").get_data(as_text=True)
-    assert "Rank spells begun from Jan 1, 2015, followed until Dec 31, 2020." in page
+    assert (
+        "Rank spells held on or after Jan 1, 2015, followed until Dec 31, 2020: those begun before it (12) enter at "
+        "their years in rank on that day." in page
+    )
+    assert "Promoted by 4 or 8 years: of the rank spells begun from Jan 1, 2015 alone" in page
     indonesian = world.client.get("/pages/fairness?lang=id").get_data(as_text=True)
     assert "Masa dalam pangkat yang dimulai kapan pun, diikuti sampai 2 Des 2026." in indonesian

@@ -527,3 +527,19 @@ def test_the_command_answers_by_a_changed_fairness_rule_without_the_views_refill
     assert table.exit_code == 0, table.output
     assert "significant: adjusted p at most 0.5 (rule fairness.adverse_impact, version from 2019-07-01)" in table.output
     assert "impact_ratio_ci: the 50% interval (1 - alpha)" in table.output
+
+
+def test_time_to_promotion_from_a_day_enters_the_rank_spells_in_progress_then(store: SqlStore) -> None:
+    # from 2019-07-01: Ani's, Citra's, Dedi's and Eka's III/a (since 2015) and Bayu's III/b (since 2019-04-01) are in
+    # progress, and enter at their years in rank then (delayed entry); Bayu's III/a ended before it (out), Fajar left
+    # in 2018 (out). Only the spells begun from it (Dedi's, Eka's and Ani's III/b) were counted before: no promotion.
+    result = FairnessQueries(store, today=TODAY).time_to_promotion("sex", start="2019-07-01", min_cell=1)
+    assert result["entered_late"] == 5
+    assert {g: (c["n"], c["promoted"]) for g, c in groups(result).items()} == {"F": (3, 1), "M": (5, 2)}
+    assert result["untested"] is None
+    assert result["logrank"] is not None
+    # Dedi's III/a entered at 4.33 years and was promoted at 4.59: the men's curve falls there first
+    men = groups(result)["M"]
+    assert [point["years"] for point in men["curve"]] == [0.0, 4.59, 5.09]
+    # the cumulative incidence is of the spells begun from that day alone (no library fits it with delayed entry)
+    assert men["incidence"] == []

@@ -756,6 +756,14 @@ class TimeToPromotionSchema(StatisticsHeaderSchema):
     """Years in rank until promotion per group: Kaplan-Meier curves, the log-rank test and a Cox model (those who
     stay), and the cumulative incidence of promotion with leaving as a competing event."""
 
+    entered_late = fields.Integer(
+        dump_only=True,
+        metadata={
+            "description": "Rank spells begun before the period's `from` and still in the rank after it: each enters "
+            "the Kaplan-Meier curve, the log-rank test and the Cox model at its years in rank on `from` (delayed "
+            "entry); the cumulative incidence is of the spells begun from `from` alone. 0 without `from`."
+        },
+    )
     employment_kinds = employment_kinds_field("whose rank spells are counted (their spells alone)")
     groups = fields.List(fields.Nested(SurvivalGroupSchema), dump_only=True)
     logrank = fields.Nested(LogrankSchema, dump_only=True, allow_none=True)
