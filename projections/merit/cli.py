@@ -280,12 +280,14 @@ def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int | None, *
 @friendly_errors
 def time_to_promotion_command(obj: Context, /, by: str, fmt: str, min_cell: int | None, **options: str | None) -> None:
     """Years in rank until promotion per group: Kaplan-Meier medians, those who left, the cumulative incidence of
-    promotion by 4 and 8 years (leaving competing, 95% interval), log-rank test and Cox hazard ratios."""
+    promotion by 4 and 8 years (leaving competing), log-rank test and Cox hazard ratios; intervals at 1 - alpha of
+    rule fairness.adverse_impact."""
     views_read(obj, RosterProjection(), TrainingProjection())
     start, end, scope = period_and_scope(options)
     result = fairness_queries(obj).time_to_promotion(by, start=start, end=end, scope=scope, min_cell=min_cell)
     logrank, cox = result["logrank"], result["cox"]
     lines = counted_and_untested_lines(result, "rank spells", "log-rank: - (no test nor Cox model")
+    lines.append(f"intervals (incidence, Cox): the {result['ci_level'] * 100:g}% ones (1 - alpha)")
     if start:
         lines.append(
             f"from {start}: {result['entered_late']} rank spells begun before it enter at their years in rank then"

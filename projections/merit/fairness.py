@@ -591,13 +591,24 @@ class FairnessQueries(ViewReader):
         memory_given_back()  # what the reading freed, not held through the fits
         rule = AdverseImpact.on(date.fromisoformat(until))
         smallest = ask.smallest(rule)
-        found = time_to_promotion_each(runs, [one.by for one in asks], covariates, min_cell=smallest, jobs=jobs)
+        bys = [one.by for one in asks]
+        # every interval (Kaplan-Meier, incidence, Cox) at 1 - alpha, as the impact ratio's (`interval_level`)
+        found = time_to_promotion_each(runs, bys, covariates, min_cell=smallest, jobs=jobs, alpha=rule.alpha)
         # the rank spells in progress at the period's start, entered at their years in rank then (`entered_at`)
         late = int((runs["entry"] > 0).sum()) if "entry" in runs.columns else 0
         # (no log-rank test or Cox model exactly when fewer than two groups are shown: `untested`)
         return [
             counted_and_untested(
-                {**one.header(rule), "period": {"from": one.start, "to": until}, "entered_late": late, **answer}
+                {
+                    **one.header(rule),
+                    "period": {"from": one.start, "to": until},
+                    "alpha": rule.alpha,
+                    "ci_level": interval_level(rule.alpha),
+                    "rule": RULE,
+                    "rule_from": rule.rule_from,
+                    "entered_late": late,
+                    **answer,
+                }
             )
             for one, answer in zip(asks, found, strict=True)
         ]

@@ -26,6 +26,9 @@ if TYPE_CHECKING:  # numpy, pandas and lifelines are imported where used: every 
     import pandas as pd
 
 DAYS_PER_YEAR = 365.25
+# the significance level whose 1 - alpha intervals are given where none is passed (the bundled one of rule
+# fairness.adverse_impact, as fairness.ALPHA: every answer passes the rule's)
+ALPHA = 0.05
 ATTRIBUTES = ("agency", "unit", "region", "education", "employment_kind", "sex", "birth_date", "recruitment_path")
 
 
@@ -177,10 +180,10 @@ def in_subject_order(spells: pd.DataFrame) -> bool:
     return bool((later | (same & (seqs[1:] > seqs[:-1]))).all())
 
 
-def km_curves(frame: pd.DataFrame, *, min_cell: int) -> list[dict[str, Any]]:
+def km_curves(frame: pd.DataFrame, *, min_cell: int, alpha: float = ALPHA) -> list[dict[str, Any]]:
     """Kaplan-Meier estimate of 'not yet promoted' per group, with median and step points, and the cumulative
     incidence of promotion with separation as the competing event (`cumulative_incidence`; a frame without a
-    `separated` column has none)."""
+    `separated` column has none); their intervals at the level 1 - `alpha`."""
     import numpy as np
     from lifelines import KaplanMeierFitter
 
@@ -208,10 +211,10 @@ def km_curves(frame: pd.DataFrame, *, min_cell: int) -> list[dict[str, Any]]:
             # deaths, censored and at risk per time, of which every figure is made) holds the same integers
             if late:  # each at risk only after its entry: lifelines' delayed entry (entry < t <= years)
                 (years, promoted, entry), counts = tallied(*(part[c].to_numpy() for c in columns if c != "separated"))
-                km = KaplanMeierFitter().fit(years, promoted, entry=entry, weights=counts)
+                km = KaplanMeierFitter(alpha=alpha).fit(years, promoted, entry=entry, weights=counts)
             else:
                 (years, promoted), counts = tallied(part["years"].to_numpy(), part["promoted"].to_numpy())
-                km = KaplanMeierFitter().fit(years, promoted, weights=counts)
+                km = KaplanMeierFitter(alpha=alpha).fit(years, promoted, weights=counts)
             median = float(km.median_survival_time_)
             item["median_years"] = rounded(median, 2)
             ci = km.confidence_interval_survival_function_
@@ -227,7 +230,7 @@ def km_curves(frame: pd.DataFrame, *, min_cell: int) -> list[dict[str, Any]]:
             begun = part["entry"].to_numpy() == 0 if late else slice(None)
             years_begun, promoted_begun = part["years"].to_numpy()[begun], part["promoted"].to_numpy()[begun]
             if len(years_begun):
-                item.update(cumulative_incidence(years_begun, promoted_begun, separated[begun]))
+                item.update(cumulative_incidence(years_begun, promoted_begun, separated[begun], alpha=alpha))
         items.append(item)
     return items
 
@@ -238,10 +241,10 @@ HORIZONS = (4, 8)
 PROMOTION, SEPARATION = 1, 2  # the outcomes of a rank spell for the Aalen-Johansen fit (0: censored)
 
 
-def cumulative_incidence(years: Any, promoted: Any, separated: Any) -> dict[str, Any]:
+def cumulative_incidence(years: Any, promoted: Any, separated: Any, *, alpha: float = ALPHA) -> dict[str, Any]:
     """The Aalen-Johansen estimate of the cumulative incidence of promotion (lifelines' `AalenJohansenFitter`),
     separation the competing event: the share of the rank spells that ended in promotion by t years, at each
-    time a promotion happened (`incidence`: years, incidence and its 95% interval, `low`, `high`) and at the
+    time a promotion happened (`incidence`: years, incidence and its interval at 1 - `alpha`, `low`, `high`) and at the
     `HORIZONS` (`incidence_4y`, `incidence_4y_ci`: the estimate at the last time at or before 4 years; none when
     the group's follow-up ends before it). The interval is lifelines': the delta method on log(-log F), its
     variance Greenwood-like (Collett; the same as statsmodels' `CumIncidenceRight`); none where F is 0.
@@ -257,7 +260,7 @@ def cumulative_incidence(years: Any, promoted: Any, separated: Any) -> dict[str,
     with warnings.catch_warnings():
         # F = 0 before the first promotion, and everyone at risk promoted at the last time: no interval there
         warnings.simplefilter("ignore", RuntimeWarning)
-        fitted = incidence_fitter().fit(times, outcomes, event_of_interest=PROMOTION, weights=counts)
+        fitted = incidence_fitter(alpha).fit(times, outcomes, event_of_interest=PROMOTION, weights=counts)
     estimate = fitted.cumulative_density_.iloc[:, 0]
     bounds = fitted.confidence_interval_cumulative_density_
     # lifelines labels its bounds the other way round (exp(-exp(x)) falls as x rises): the lower is the smaller
@@ -282,7 +285,7 @@ def cumulative_incidence(years: Any, promoted: Any, separated: Any) -> dict[str,
     return found
 
 
-def incidence_fitter() -> Any:
+def incidence_fitter(alpha: float = ALPHA) -> Any:
     """lifelines' Aalen-Johansen fitter without its jitter of tied times.
 
     lifelines moves event times of different kinds that fall on the same time by a random amount (up to 1e-4
@@ -303,7 +306,7 @@ def incidence_fitter() -> Any:
         def _bounds(self, lagged_survival: Any, alpha: float, ci_labels: Any) -> Any:
             return incidence_bounds(self, super()._bounds, lagged_survival, alpha, ci_labels)
 
-    return Fitter()
+    return Fitter(alpha=alpha)
 
 
 def incidence_bounds(fitter: Any, lifelines_bounds: Callable[..., Any], lagged: Any, alpha: float, labels: Any) -> Any:
@@ -398,7 +401,9 @@ def tallied(*columns: Any) -> tuple[list[Any], Any]:
     return values[::-1], np.bincount(rows, minlength=len(values[0]) if values else 0)
 
 
-def cox_model(frame: pd.DataFrame, covariates: Sequence[str], *, reference_group: str) -> dict[str, Any]:
+def cox_model(
+    frame: pd.DataFrame, covariates: Sequence[str], *, reference_group: str, alpha: float = ALPHA
+) -> dict[str, Any]:
     """Cox proportional hazards: each group against the reference group, adjusted for `covariates`.
 
     Categorical covariates (education) enter as indicators against their most common value;
@@ -408,7 +413,8 @@ def cox_model(frame: pd.DataFrame, covariates: Sequence[str], *, reference_group
     take minutes on 100,000 people, and an employee's spells in different ranks are treated as
     independent (docs/fairness.md, caveats).
     """
-    return cox_fit(cox_design(frame, covariates, reference_group=reference_group), covariates, reference_group)
+    design = cox_design(frame, covariates, reference_group=reference_group)
+    return cox_fit(design, covariates, reference_group, alpha=alpha)
 
 
 def convergence_said(error: Exception) -> str:
@@ -422,8 +428,10 @@ def convergence_said(error: Exception) -> str:
     return message.splitlines()[0]
 
 
-def cox_fit(design: pd.DataFrame, covariates: Sequence[str], reference_group: str) -> dict[str, Any]:
-    """`cox_model` of a design made by `cox_design`."""
+def cox_fit(
+    design: pd.DataFrame, covariates: Sequence[str], reference_group: str, *, alpha: float = ALPHA
+) -> dict[str, Any]:
+    """`cox_model` of a design made by `cox_design`, the hazard ratios' intervals at the level 1 - `alpha`."""
     from lifelines.exceptions import ConvergenceError
 
     result: dict[str, Any] = {"reference_group": reference_group, "covariates": list(covariates), "n": len(design)}
@@ -446,7 +454,7 @@ def cox_fit(design: pd.DataFrame, covariates: Sequence[str], reference_group: st
         try:
             # a rank spell begun before the period enters the risk set at its years in rank then (lifelines'
             # entry_col: its Efron step of CoxTimeVaryingFitter, at risk while entry < t <= years)
-            fitted = cox_fitter().fit(
+            fitted = cox_fitter(alpha).fit(
                 design, "years", "promoted", entry_col=entry, batch_mode=efron_batch(design["years"])
             )
         except ConvergenceError as error:
@@ -454,11 +462,12 @@ def cox_fit(design: pd.DataFrame, covariates: Sequence[str], reference_group: st
     # lifelines warns of near-separation and low variance: the fit stands, with the caveat shown
     result["warnings"] = sorted({str(w.message).splitlines()[0] for w in caught})
     summary = fitted.summary
+    level = f"{100 * (1 - alpha):g}%"  # lifelines names the bounds' columns by their level
     result["terms"] = [
         {
             "term": str(term),
             "hazard_ratio": rounded(row["exp(coef)"]),
-            "ci": [rounded(row["exp(coef) lower 95%"]), rounded(row["exp(coef) upper 95%"])],
+            "ci": [rounded(row[f"exp(coef) lower {level}"]), rounded(row[f"exp(coef) upper {level}"])],
             "p": p_value(row["p"]),
         }
         for term, row in summary.iterrows()
@@ -558,7 +567,7 @@ def glibc() -> Any:
         return None
 
 
-def cox_fitter() -> Any:
+def cox_fitter(alpha: float = ALPHA) -> Any:
     """lifelines' Cox model with Efron ties (what CoxPHFitter fits with its default Breslow baseline), less one
     step whose result is not shown: the 'central' covariate values for plotting partial effects (a describe()
     of every column, quartiles included: about 6 s per model at a million rank spells), and the baseline
@@ -592,7 +601,7 @@ def cox_fitter() -> Any:
             # (and a mask and the squares of it: at a million rank spells the fit's peak)
             super()._check_values_post_fitting(by_column(X), T, E, W)
 
-    return Fitter()
+    return Fitter(alpha=alpha)
 
 
 def by_column(frame: Any) -> Any:
@@ -913,13 +922,19 @@ def concordance_by_prefix_sums(firsts: Any, died: Any, below: Any, equal: Any, s
 
 
 def time_to_promotion(
-    runs: pd.DataFrame, by: Sequence[str], covariates: Sequence[str], *, min_cell: int, order: Any = None
+    runs: pd.DataFrame,
+    by: Sequence[str],
+    covariates: Sequence[str],
+    *,
+    min_cell: int,
+    order: Any = None,
+    alpha: float = ALPHA,
 ) -> dict[str, Any]:
     """Curves, log-rank test and Cox model of rank spells grouped by the dimensions `by` (`order`: `sorted_order` of
-    the rank spells, if made already)."""
+    the rank spells, if made already), every interval at the level 1 - `alpha`."""
     # only the columns used, the group a categorical of its labels (add_group's, made per distinct value)
     frame = grouped(runs, by, covariates, on="start")
-    groups = km_curves(frame, min_cell=min_cell)
+    groups = km_curves(frame, min_cell=min_cell, alpha=alpha)
     shown = [g["group"] for g in groups if not g["suppressed"]]
     shown_rows = frame["group"].isin(shown).to_numpy()
     kept = frame[shown_rows]
@@ -936,7 +951,7 @@ def time_to_promotion(
         kept_order = None if order is None else order_within(order, shown_rows)
         design = cox_design(kept, adjust, reference_group=largest, order=kept_order)
         del kept  # not held through the fit, which makes its own copies of the design
-        cox = cox_fit(design, adjust, largest)
+        cox = cox_fit(design, adjust, largest, alpha=alpha)
     # listed in the natural order of an ordinal grouping (the reference group above chosen as before)
     return {"groups": in_natural_order(groups, by), "logrank": tested, "cox": cox}
 
@@ -1031,7 +1046,13 @@ def as_text(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
 
 
 def time_to_promotion_each(
-    runs: pd.DataFrame, bys: Sequence[Sequence[str]], covariates: Sequence[str], *, min_cell: int, jobs: int = 1
+    runs: pd.DataFrame,
+    bys: Sequence[Sequence[str]],
+    covariates: Sequence[str],
+    *,
+    min_cell: int,
+    jobs: int = 1,
+    alpha: float = ALPHA,
 ) -> list[dict[str, Any]]:
     """`time_to_promotion` by each of `bys`, in their order; with `jobs` > 1 that many at a time in processes
     (`each_in_processes`): the dimensions are independent, and their answers the same either way."""
@@ -1040,7 +1061,7 @@ def time_to_promotion_each(
         import lifelines.statistics  # noqa: F401
     order = sorted_order(runs)  # the designs' order, sorted once
     return each_in_processes(
-        lambda by: time_to_promotion(runs, by, covariates, min_cell=min_cell, order=order), bys, jobs
+        lambda by: time_to_promotion(runs, by, covariates, min_cell=min_cell, order=order, alpha=alpha), bys, jobs
     )
 
 

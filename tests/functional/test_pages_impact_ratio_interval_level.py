@@ -1,7 +1,8 @@
 """The fairness page and its downloads name the level of the impact ratio's interval, 1 - alpha of rule
 fairness.adverse_impact: at an alpha of 0.01 the column reads "99% interval" and the workbook's bounds "Impact ratio:
 low end of the 99% interval" (Indonesian "interval 99%"), the bounds the 99% ones. They said 95% whatever alpha, as
-the interval was. Time to promotion's intervals stay 95% ones and say so."""
+the interval was. Time to promotion's intervals are at the same level (its answer's `ci_level`) and say so: they
+were 95% ones whatever alpha until 2026-12-05."""
 
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ def rates_at(alpha: float) -> dict[str, Any]:
 def served_at(world: World, monkeypatch: pytest.MonkeyPatch, alpha: float) -> World:
     """The world whose fairness answers are rates_at(alpha), an inspector signed in."""
     monkeypatch.setattr(world.services, "fairness", lambda *args, **kwargs: rates_at(alpha))
-    monkeypatch.setattr(world.services, "time_to_promotion", lambda *args, **kwargs: times())
+    at_level = {**times(), "alpha": alpha, "ci_level": round(1 - alpha, 12)}
+    monkeypatch.setattr(world.services, "time_to_promotion", lambda *args, **kwargs: at_level)
     log_in(world, "inspector")
     return world
 
@@ -51,7 +53,8 @@ def test_the_fairness_page_heads_the_interval_by_its_level(at_one_percent: World
     page = at_one_percent.client.get("/pages/fairness?by=sex&lang=en").get_data(as_text=True)
     assert '<th scope="col">Impact ratio</th><th scope="col">99% interval</th>' in page
     assert "<td>0.257\u20130.972</td>" in page  # the 99% bounds, not the 95% ones (0.301 to 0.829)
-    assert page.count('<th scope="col">95% interval</th>') == 2  # time to promotion's, by 4 and by 8 years
+    assert page.count('<th scope="col">99% interval</th>') == 3  # the impact ratio's; time to promotion's by 4 and 8
+    assert '<th scope="col">95% interval</th>' not in page
     indonesian = at_one_percent.client.get("/pages/fairness?by=sex&lang=id").get_data(as_text=True)
     assert '<th scope="col">Rasio dampak</th><th scope="col">Interval 99%</th>' in indonesian
 
@@ -76,3 +79,13 @@ def test_the_api_answer_names_the_intervals_level(at_one_percent: World) -> None
     assert (body["alpha"], body["impact_ratio_ci_level"]) == (0.01, 0.99)
     women = next(g for g in body["groups"] if g["group"] == "F")
     assert women["impact_ratio_ci"] == [0.2571, 0.9723]
+
+
+def test_the_time_to_promotion_workbook_names_the_intervals_level(
+    at_one_percent: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = {**times(), "alpha": 0.01, "ci_level": 0.99}
+    answer["groups"] = [{**g, "incidence_4y": 0.5, "incidence_4y_ci": [0.4, 0.6]} for g in answer["groups"]]
+    monkeypatch.setattr(at_one_percent.services, "time_to_promotion", lambda *args, **kwargs: answer)
+    named = headed(at_one_percent, "/pages/time-to-promotion.xlsx?by=sex&min_cell=1&lang=en")
+    assert named["incidence_4y_low"] == "Promoted by 4 years: low end of the 99% interval"

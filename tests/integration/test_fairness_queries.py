@@ -543,3 +543,19 @@ def test_time_to_promotion_from_a_day_enters_the_rank_spells_in_progress_then(st
     assert [point["years"] for point in men["curve"]] == [0.0, 4.59, 5.09]
     # the cumulative incidence is of the spells begun from that day alone (no library fits it with delayed entry)
     assert men["incidence"] == []
+
+
+def test_time_to_promotions_intervals_are_at_the_level_of_the_rules_alpha(
+    store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queries = FairnessQueries(store, today=TODAY)
+    at_5 = queries.time_to_promotion("sex", min_cell=1, end="2024-12-31")
+    # the rule's later version (from 2019-07-01) has an alpha of 0.5: a 50% interval, narrower than the 95% one
+    monkeypatch.setenv(RULES_FILE_ENV, str(rules_with_two_adverse_impact_versions(tmp_path / "rules.toml")))
+    at_50 = queries.time_to_promotion("sex", min_cell=1, end="2024-12-31")
+    assert (at_5["alpha"], at_5["ci_level"], at_50["alpha"], at_50["ci_level"]) == (0.05, 0.95, 0.5, 0.5)
+    assert (at_50["rule"], at_50["rule_from"]) == ("fairness.adverse_impact", "2019-07-01")
+    for wide, narrow in zip(at_5["groups"], at_50["groups"], strict=True):
+        assert [p["survival"] for p in wide["curve"]] == [p["survival"] for p in narrow["curve"]]
+        step = -1  # the curve's last step, below 1
+        assert wide["curve"][step]["low"] < narrow["curve"][step]["low"] <= narrow["curve"][step]["survival"]

@@ -698,7 +698,9 @@ def incidence_ci(years: int) -> fields.List:
         fields.Float(allow_none=True),
         dump_only=True,
         allow_none=True,
-        metadata={"description": f"95% interval of incidence_{years}y (log-log); none where it is 0."},
+        metadata={
+            "description": f"Interval of incidence_{years}y at the answer's ci_level (log-log); none where it is 0."
+        },
     )
 
 
@@ -723,7 +725,7 @@ class SurvivalGroupSchema(StrictSchema):
         allow_none=True,
         metadata={
             "description": "Cumulative incidence of promotion (Aalen-Johansen, leaving a competing event) at each "
-            "time a promotion happened, with its 95% interval."
+            "time a promotion happened, with its interval at the answer's ci_level."
         },
     )
     untested = untested_field(TIME_TESTS, row=True)
@@ -756,6 +758,27 @@ class TimeToPromotionSchema(StatisticsHeaderSchema):
     """Years in rank until promotion per group: Kaplan-Meier curves, the log-rank test and a Cox model (those who
     stay), and the cumulative incidence of promotion with leaving as a competing event."""
 
+    alpha = fields.Float(
+        dump_only=True,
+        metadata={"description": "The significance level of rule fairness.adverse_impact, as the selection rates'."},
+    )
+    ci_level = fields.Float(
+        dump_only=True,
+        metadata={
+            "description": "The level of every interval of the answer (the curves', the incidence's, the Cox hazard "
+            "ratios'): 1 - alpha (0.95 by the bundled rules, 0.99 at an alpha of 0.01). Until 2026-12-05 they were "
+            "95% ones whatever alpha."
+        },
+    )
+    rule = fields.String(dump_only=True, metadata={"description": "fairness.adverse_impact"})
+    rule_from = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "The first day of the rule's version read: the one in force on the period's last day "
+            "(today at the latest); null: none in force, the bundled values (0.05, 5)."
+        },
+    )
     entered_late = fields.Integer(
         dump_only=True,
         metadata={

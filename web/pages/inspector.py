@@ -30,7 +30,7 @@ from web import kept
 from web.api.fields import plain_day
 from web.api.paging import last_page
 from web.pages import charts, local_number
-from web.pages.columns import decision_column_labels, statistics_column_labels
+from web.pages.columns import DEFAULT_LEVEL, decision_column_labels, statistics_column_labels
 from web.pages.common import allowed, blp, filters_from, given_twice, one, page, readable, services, whole
 from web.pages.export import columns_of, download
 from web.pages.labels import (
@@ -652,7 +652,10 @@ def time_table(name: str) -> ResponseReturnValue:
     columns = notes_last(columns_of(rows, leave_out=["curve", "incidence"]))
     if name.endswith(".xlsx"):
         rows = group_words(rows, form["by"], untested_note("times", times, form["by"]))
-    return download(rows, columns, name, labels=statistics_column_labels(columns))
+    # every interval at the answer's level, 1 - alpha (`ci_level`), as the impact ratio's
+    level = times.get("ci_level", DEFAULT_LEVEL)
+    levels = {f"incidence_{h}y": level for h in (4, 8)}
+    return download(rows, columns, name, labels=statistics_column_labels(columns, levels))
 
 
 # The columns of the statistics' downloads that carry the answer's notes on each row, last, after every figure (and
