@@ -52,3 +52,20 @@ def test_the_page_past_the_retirement_day_reads_in_indonesian(world: World) -> N
     assert "Melewati batas usia pensiun" in html
     assert "2 catatan" in html
     assert "aturan yang belum dikonfirmasi" in html
+
+
+@pytest.mark.parametrize("path", ["/pages/past-retirement", "/pages/past-retirement.csv"])
+def test_a_filter_the_page_does_not_read_is_refused_not_ignored(world: World, path: str) -> None:
+    """The page and its CSV filter by nothing: `?agency=KAB-KARO` (a filter of the API's list) listed every record of
+    the scope under an address that reads as filtered; refused naming it (a 422 page), as every list page refuses an
+    argument it does not read (web.pages.inspector.unknown_arguments)."""
+    record_the_old(world)
+    log_in(world, "hr")
+    answer = world.client.get(f"{path}?agency=KAB-KARO&lang=en")
+    assert answer.status_code == 422
+    html = answer.get_data(as_text=True)
+    assert "agency is not a filter of this page, which has none." in html
+    assert OLD_MEDAN not in html
+    indonesian = world.client.get(f"{path}?sex=F&lang=id").get_data(as_text=True)
+    assert "sex bukan saringan halaman ini, yang tidak memiliki saringan." in indonesian
+    assert world.client.get(f"{path}?page=1&lang=en").status_code == 200  # (what it reads)

@@ -67,7 +67,7 @@ from web.errors import KEY_HEADER, conflict_errors
 from web.pages import LANGUAGES, local_number
 from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
-from web.pages.inspector import AUDIT_CSV_LIMIT, page_number
+from web.pages.inspector import AUDIT_CSV_LIMIT, page_number, unknown_arguments
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
 from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook_csv
 from web.services import Written
@@ -661,11 +661,21 @@ PAST_RETIREMENT_COLUMNS = (
 )
 
 
+def filtered_by_nothing(known: tuple[str, ...]) -> None:
+    """InvalidInput (a 422 page) naming each argument of the address the page does not read: the list past the
+    retirement day filters by nothing, and `?agency=...` (a filter of the API's list) listed the whole scope under an
+    address that read as filtered, as no list page does (web.pages.inspector.unknown_arguments)."""
+    errors = unknown_arguments(known)
+    if errors:
+        raise InvalidInput(errors)
+
+
 @blp.route("/past-retirement")
 def past_retirement() -> ResponseReturnValue:
     """The PNS in service within the scope past their expected end of service (rule retirement.age, unconfirmed)
     with no separation recorded, by that day: a worklist for HR to record the retirement."""
     account = allowed(Action.LIST_EMPLOYEES)
+    filtered_by_nothing(("page", "lang"))
     found = services().past_retirement(account, {}, page=page_number(), per_page=50)
     return page("pages/past_retirement.html", account, found=found, query={})
 
@@ -673,5 +683,7 @@ def past_retirement() -> ResponseReturnValue:
 @blp.route("/past-retirement.csv")
 def past_retirement_csv() -> ResponseReturnValue:
     """The page's records as CSV, the API's columns."""
-    found = services().past_retirement(allowed(Action.LIST_EMPLOYEES), {}, per_page=AUDIT_CSV_LIMIT)
+    account = allowed(Action.LIST_EMPLOYEES)
+    filtered_by_nothing(("page", "lang"))  # (the page's own arguments, as the audits' CSV takes its list's)
+    found = services().past_retirement(account, {}, per_page=AUDIT_CSV_LIMIT)
     return csv_download(found.items, PAST_RETIREMENT_COLUMNS, "past-retirement.csv")

@@ -81,6 +81,8 @@ def unknown_arguments(known: tuple[str, ...]) -> dict[str, list[str]]:
     if not unknown:
         return {}
     filters = ", ".join(name for name in known if name not in ("page", "lang"))
+    if not filters:  # (a page of no filter: "its filters are ." named none)
+        return {"_schema": [_("%(name)s is not a filter of this page, which has none.", name=name) for name in unknown]}
     return {
         "_schema": [
             _("%(name)s is not a filter of this page; its filters are %(known)s.", name=name, known=filters)
