@@ -49,7 +49,9 @@ from careerlog.domain.errors import (
 )
 from careerlog.domain.events import (
     BY_KIND,
+    CLASSES_OF_KIND,
     Appointed,
+    AppointedAgain,
     EventCorrected,
     EventRetracted,
     LedgerEvent,
@@ -146,13 +148,6 @@ NO_NIP = Refusal(
 NOT_APPOINTED = Refusal("No employee with NIP {nip} has been appointed.", quotes=("nip",))  # (from an address too)
 NO_OFFSET = Refusal("Must include a time zone offset.").reason()
 APPOINTED = Refusal("NIP {nip} is already appointed (a NIP is never reused).")
-# A NIP whose record was voided (its appointment retracted, every fact of it retracted before): its record and its
-# events stay in the log under the NIP, and the store keeps one record per NIP, so it is not appointed again
-APPOINTED_VOIDED = Refusal(
-    "NIP {nip} was appointed before, and that record was voided (its appointment retracted by version {version}): "
-    "a NIP is never reused, even after a void.",
-    numbers=("version",),
-)
 APPOINTMENT_VERSION = Refusal("The appointment is version 1, not {expected}.", numbers=("expected",))
 UNIT_KINDS = Refusal("A unit records unit_rating, correction or retraction, not {kind}.", kinds=("kind",))
 RECORDED_AS = Refusal("Already recorded as version {version}, not {expected}.", numbers=("version", "expected"))
@@ -960,6 +955,8 @@ class CareerLog(Application[str]):
         if isinstance(day, date) and day > recording.recorded_on:
             found.add("effective_date", IN_FUTURE.reason(day=day.isoformat()))
         employee = uow.get(command.subject)
+        if event_cls is Appointed and isinstance(employee, Employee) and employee.voided_by is not None:
+            employee = None  # (appointed afresh: judged as a first appointment is, nothing of the voided record)
         if event_cls is Appointed and employee is None:  # (its own cells: the NIP's digits, the age, the rank)
             problems = appointment_read_problems(command.subject, ReadValues(values, unread), recording.recorded_on)
             return whole_refusal(InvalidInput(found.errors), event_cls, problems).errors
@@ -1024,17 +1021,30 @@ class CareerLog(Application[str]):
     def _appoint(self, uow: UnitOfWork, command: Command, values: dict[str, Any], recording: Recording) -> Outcome:
         existing = uow.get(command.subject)
         if isinstance(existing, Employee) and existing.voided_by is not None:
-            raise AlreadyAppointed(APPOINTED_VOIDED.reason(nip=command.subject, version=existing.voided_by))
+            return self._appoint_again(existing, command, values, recording)
         if existing is not None:
             earlier = existing.replay(BY_KIND["appointment"], values, recording.client_key)
             if earlier is None:
                 raise AlreadyAppointed(APPOINTED.reason(nip=command.subject))
-            return Outcome(command.subject, 1, "appointment", earlier.timestamp, False)
+            return Outcome(command.subject, earlier.originator_version, "appointment", earlier.timestamp, False)
         if command.expected_version not in (None, 1):
             raise InvalidInput(APPOINTMENT_VERSION.reason(expected=command.expected_version), "version")
         employee, outcome = Employee.appoint(command.subject, values, recording)
         uow.add(employee)
         return outcome
+
+    def _appoint_again(
+        self, employee: Employee, command: Command, values: dict[str, Any], recording: Recording
+    ) -> Outcome:
+        """The appointment afresh of a voided record's NIP (AppointedAgain, after the void in the same record):
+        judged as a first appointment is (Employee.check_fact); the same recording sent again is answered as
+        recorded, and so is a migration's row at the version its log gives it."""
+        if command.migration is None:  # (the same kind and reference recorded under another client key, or none)
+            earlier = employee.earlier_by_reference(AppointedAgain, values, recording.client_key)
+        else:
+            earlier = employee.kept_at(command.expected_version, AppointedAgain, values, recording.client_key)
+        decision = earlier if earlier is not None else employee.decide(AppointedAgain, values, recording)
+        return self._commit([decision] if isinstance(decision, Decision) else [], decision, command)
 
     def _mirror(
         self,
@@ -1153,7 +1163,7 @@ class CareerLog(Application[str]):
 
     def events_of(self, subjects: Sequence[str], kinds: Iterable[str] | None = None) -> dict[str, list[LedgerEvent]]:
         """The events of many records in order, in one query per few hundred records."""
-        topics = [get_topic(BY_KIND[kind]) for kind in kinds] if kinds is not None else []
+        topics = [get_topic(cls) for kind in kinds for cls in CLASSES_OF_KIND[kind]] if kinds is not None else []
         events: dict[str, list[LedgerEvent]] = defaultdict(list)
         table = self.recorder.events_table_name  # type: ignore[attr-defined]
         with SqlStore(self.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]

@@ -399,10 +399,39 @@ class CareerRecord:
 
     @property
     def voided(self) -> bool:
-        """Whether the record was voided: its appointment (version 1) retracted, as one made under a wrong NIP (every
-        other fact of it retracted before: careerlog.domain.employee.FACTS_STANDING). No view keeps its rows."""
+        """Whether the record is voided: its appointment (version 1) retracted, as one made under a wrong NIP (every
+        other fact of it retracted before: careerlog.domain.employee.FACTS_STANDING), and no appointment made afresh
+        since (AppointedAgain, itself voided again by its retraction). No view keeps its rows."""
         first = self.facts.get(1)
-        return first is not None and first.kind == "appointment" and first.retraction is not None
+        return (
+            first is not None and first.kind == "appointment" and first.retraction is not None and self.void is not None
+        )
+
+    def since_void(self) -> CareerRecord:
+        """The record as the views read it: one appointed afresh after a void (AppointedAgain) from its last void on,
+        the entries after it (before it every fact was retracted: the voided appointment and what it held are no
+        part of the record appointed afresh, whose history, the ledger's, still lists them); any other as it is."""
+        first = self.facts.get(1)
+        if first is None or first.kind != "appointment" or first.retraction is None:
+            return self  # (nearly every record: its first appointment stands)
+        standing = self.kind_facts("appointment")
+        if not standing:
+            return self  # (voided)
+        fresh = standing[0].version
+        voids = [
+            fact.retraction.version
+            for fact in self.facts.values()
+            if fact.kind == "appointment" and fact.retraction is not None and fact.version < fresh
+        ]
+        return CareerRecord(self.subject, [e for e in self.entries if e.version > max(voids)])
+
+    @property
+    def void(self) -> Entry | None:
+        """The retraction that voided the record (of its latest appointment, none standing), or None."""
+        if self.kind_facts("appointment"):
+            return None
+        appointments = [fact for fact in self.facts.values() if fact.kind == "appointment"]
+        return appointments[-1].retraction if appointments else None  # (in order of version)
 
     @cached_property
     def appointment(self) -> Fact | None:

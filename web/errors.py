@@ -21,7 +21,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from careerlog.access import AccessDenied, OutsideScope
 from careerlog.accounts import AuthenticationFailed
-from careerlog.application import APPOINTED, APPOINTED_VOIDED
+from careerlog.application import APPOINTED
 from careerlog.domain.errors import (
     AlreadyAppointed,
     ConcurrencyConflict,
@@ -181,7 +181,7 @@ def conflict_errors(error: Exception) -> dict[str, list[str]] | None:
     refusal = getattr(reason, "refusal", None)
     if refusal in (REFERENCE_USED, RESENT_RETRACTED):
         return {"reference": [reason]}
-    if refusal in (APPOINTED, APPOINTED_VOIDED):
+    if refusal is APPOINTED:
         return {"nip": [reason]}
     if refusal in KEY_CLASHES:
         return {KEY_HEADER: [reason]}

@@ -29,7 +29,7 @@ from careerlog.access import (
 )
 from careerlog.application import APPOINTED, MIRRORS, NOT_APPOINTED, CareerLog, UnitOfWork
 from careerlog.domain.errors import AlreadyAppointed, IdempotencyConflict, InvalidInput, NotFound
-from careerlog.domain.events import BY_KIND, LedgerEvent
+from careerlog.domain.events import BY_KIND, CLASSES_OF_KIND, LedgerEvent
 from careerlog.domain.ledger import Fact, LedgerAggregate
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import parse_payload
@@ -50,7 +50,7 @@ def missing(nip: str) -> NotFound:
 # What says where someone works: read only these events of a record on every request.
 PLACING_KINDS = ("appointment", "placement", "correction", "retraction")
 # Their classes, and their topics as CareerLog.events_of names them (named once, not on every request).
-PLACING_CLASSES = tuple(BY_KIND[kind] for kind in PLACING_KINDS)
+PLACING_CLASSES = tuple(cls for kind in PLACING_KINDS for cls in CLASSES_OF_KIND[kind])  # (an appointment afresh too)
 PLACING_TOPICS = tuple(get_topic(cls) for cls in PLACING_CLASSES)
 
 
@@ -94,10 +94,10 @@ def placed(subject: str, events: Iterable[LedgerEvent]) -> Target | None:
     """Where the record's placing events (PLACING_KINDS, in order; the others are passed over) say the employee
     works now, or None if never appointed."""
     record = CareerRecord.from_events(subject, [e for e in events if isinstance(e, PLACING_CLASSES)])
-    if record.voided:  # (its appointment retracted: where it placed the employee, so its history is still read)
-        first = record.facts[1]
-        assert first.retraction is not None
-        return VoidedTarget(subject, first.values.get("agency"), first.values.get("region"), first.retraction)
+    void = record.void if record.voided else None
+    if void is not None:  # (its appointment retracted: where it placed the employee, so its history is still read)
+        voided = record.facts[void.values["target_version"]]
+        return VoidedTarget(subject, voided.values.get("agency"), voided.values.get("region"), void)
     if record.appointment is None:
         return None
     agency, _, region = record.placement_on(date.max) or (None, None, None)
@@ -344,6 +344,8 @@ def refuse_appointed_outside(ledger: CareerLog, principal: Principal, action: Ac
     the same values as already recorded and other values under its reference with each field that differs: a
     test of guessed personal data of a record the writer may not read."""
     place = locate(ledger, nip)
+    if isinstance(place, VoidedTarget):
+        return  # (a voided record: its NIP appointed afresh within the scope, as a NIP never appointed is)
     if place is not None and not permits(principal, action, place):
         raise AlreadyAppointed(APPOINTED.reason(nip=normalise_nip(nip)))
 

@@ -1058,9 +1058,13 @@ class Employee(LedgerAggregate):
             self.__dict__["_career"] = (fact.version, cached[1])
 
     def check_fact(self, context: Any, fact: Fact, errors: FieldErrors, *, new: bool) -> None:
-        if new and context.appointment is None and fact.kind != "appointment":  # (voided: no appointment stands)
-            errors.add("nip", VOIDED.reason(nip=self.id, version=self.voided_by or 0))
-            return
+        if new and context.appointment is None:  # (voided: no appointment stands)
+            if fact.kind != "appointment":
+                errors.add("nip", VOIDED.reason(nip=self.id, version=self.voided_by or 0))
+                return
+            # an appointment afresh (AppointedAgain): judged as a first appointment is (Employee.appoint), against
+            # nothing of the voided record, every fact of which is retracted
+            context = Career(self.id, [fact])
         check_dates(context, fact, errors, new=new)
         check = self.CHECKS.get(fact.kind)  # the ledger's check_fact, without the call through super()
         if check is not None:
@@ -1084,9 +1088,14 @@ class Employee(LedgerAggregate):
 
     @property
     def voided_by(self) -> int | None:
-        """The version of the retraction of the appointment (the record voided), or None."""
+        """The version of the retraction of the appointment (the record voided), or None: the record is voided while
+        no appointment stands, its latest appointment (the first, or one made afresh after a void: AppointedAgain)
+        retracted."""
         first = self.facts.get(1)
-        return first.retracted_by if first is not None and first.kind == "appointment" else None
+        if first is None or first.kind != "appointment" or first.retracted_by is None:
+            return None
+        latest = max(version for version, fact in self.facts.items() if fact.kind == "appointment")
+        return self.facts[latest].retracted_by
 
     def corrected_as_written(self, target: Fact, raw: Any) -> Any:
         """A rating's corrected predicate as the scheme of its (corrected) year names it: that scheme's code."""

@@ -79,6 +79,26 @@ class Appointed(LedgerEvent, CanInitAggregate[str]):
 
 
 @dataclass(frozen=True, kw_only=True)
+class AppointedAgain(LedgerEvent):
+    """Appointed afresh under a NIP whose record was voided (its appointment retracted, as one made under a wrong
+    NIP): the appointment of the employee the NIP is theirs, recorded in the same record after the void, which stays
+    in its history. Read as the record's appointment (its fact's kind is `appointment`, its fields an appointment's):
+    recorded by the appointment request, never by a kind of its own (it is not in BY_KIND)."""
+
+    KIND: ClassVar[str] = "appointment"
+    employment_kind: str = doc("PNS (appointed as CPNS) or PPPK.", "employment_kinds")
+    name: str = doc("Full name as on the decree.")
+    birth_date: date = doc("Date of birth; must match NIP digits 1-8.")
+    sex: str = doc("M or F (L/P accepted); must match NIP digit 15.", "sexes")
+    education: str = doc("Education level at entry.", "education")
+    agency: str = doc("Agency (instansi) code.", "agencies")
+    unit: str = doc("Work unit within the agency.")
+    region: str = doc("Region (Kemendagri code) of the work place.", "regions")
+    recruitment_path: str = doc("Recruitment path (jenis pengadaan).", "recruitment_paths")
+    rank: str = doc("Starting golongan (PNS) or grade I-XVII (PPPK).")
+
+
+@dataclass(frozen=True, kw_only=True)
 class ConfirmedAsPNS(LedgerEvent):
     """Confirmed as PNS after the probation year, with basic training (Latsar) completed."""
 
@@ -414,3 +434,11 @@ EMPLOYEE_EVENTS: tuple[type[LedgerEvent], ...] = (
 UNIT_EVENTS: tuple[type[LedgerEvent], ...] = (UnitRegistered, UnitRated, EventCorrected, EventRetracted)
 ALL_EVENTS: tuple[type[LedgerEvent], ...] = (*EMPLOYEE_EVENTS, UnitRegistered, UnitRated)
 BY_KIND: dict[str, type[LedgerEvent]] = {cls.KIND: cls for cls in ALL_EVENTS}
+# The classes stored under a kind another class records (BY_KIND names that one): an appointment afresh of a voided
+# record, on its existing aggregate (the appointment opening a record is Appointed). Their facts are of that kind.
+LATER_EVENTS: tuple[type[LedgerEvent], ...] = (AppointedAgain,)
+STORED_EVENTS: tuple[type[LedgerEvent], ...] = (*ALL_EVENTS, *LATER_EVENTS)  # every class an event is stored as
+# The classes of each kind's events (what a read of some kinds' events asks the store for, by their topics)
+CLASSES_OF_KIND: dict[str, tuple[type[LedgerEvent], ...]] = {
+    kind: tuple(cls for cls in STORED_EVENTS if kind == cls.KIND) for kind in BY_KIND
+}

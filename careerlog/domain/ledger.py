@@ -727,7 +727,7 @@ class LedgerAggregate(BaseAggregate[str]):
         (recorded anew), with its values and no key refused naming the retraction (PLAIN); a migration
         (REPRODUCED) takes a log as it was: the same values are the recording, other values a recording anew."""
         earlier = self.events[version]
-        if type(earlier) is not event_cls:
+        if earlier.KIND != event_cls.KIND:  # (of one kind: an appointment afresh, AppointedAgain, is an appointment)
             raise IdempotencyConflict(
                 KEY_USED.reason(key=quoted(earlier.client_key), kind=type(earlier).KIND, version=version)
             )
@@ -790,7 +790,7 @@ class LedgerAggregate(BaseAggregate[str]):
         """A migration's row recorded already at the version it names (a log imported again), or none: its kind and
         reference can name a later recording anew of a retracted fact, which the row is not."""
         earlier = self.events.get(version) if version is not None else None
-        if version is None or earlier is None or type(earlier) is not event_cls:
+        if version is None or earlier is None or earlier.KIND != event_cls.KIND:
             return None
         if identity_key(event_cls, payload_values(earlier), earlier.client_key) != identity_key(
             event_cls, values, client_key
@@ -805,7 +805,7 @@ class LedgerAggregate(BaseAggregate[str]):
         natural = identity_key(event_cls, values, None)
         for fact in self.facts.values():
             event = fact.event
-            if fact.retracted_by is not None and type(event) is event_cls:
+            if fact.retracted_by is not None and event is not None and event.KIND == event_cls.KIND:
                 before = payload_values(event)
                 if identity_key(event_cls, before, None) == natural and all(
                     same_field(k, v, values.get(k)) for k, v in before.items()

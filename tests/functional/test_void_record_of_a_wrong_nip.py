@@ -3,17 +3,15 @@ every other fact of it is retracted: through the API and the career page's link.
 instead"), and a correction cannot change the NIP, so the mistaken record stayed in the roster, headcount and
 fairness pools for good. Refused while a fact stands (naming it, nothing recorded); once voided no view holds a row
 of it, its reads are 404 saying when, by whom and why it was voided, its history still lists every event, it takes
-no new fact, and the NIP is not appointed again (already-appointed, naming the void). On both stores."""
+no new fact; its NIP is appointed afresh (test_voided_nip_appointed_afresh). On both stores."""
 
 from __future__ import annotations
-
-from typing import Any
 
 import pytest
 
 from projections.registry import all_projections
 from tests import factories as f
-from tests.functional.conftest import BUDI, SARI, World, appointment_of
+from tests.functional.conftest import BUDI, SARI, World
 from tests.functional.test_pages_auth import csrf_token, log_in
 from tests.functional.test_pages_hr import form_of
 
@@ -121,21 +119,6 @@ def test_a_voided_nip_is_named_as_no_mentor(world: World) -> None:
             "recorded in it."
         ]
     }
-    assert world.log() == before
-
-
-def test_a_voided_nip_is_not_appointed_again(world: World) -> None:
-    voided(world)
-    before = world.log()
-    body: dict[str, Any] = {"nip": SARI, **appointment_of(SARI, name="Sari Lain", reference="SK-LAIN")}
-    answer = world.post("/api/v1/employees", "hr", json=body)
-    assert answer.status_code == 409, answer.get_json()
-    problem = answer.get_json()
-    told = (
-        f"NIP {SARI} was appointed before, and that record was voided (its appointment retracted by version 2): a "
-        "NIP is never reused, even after a void."
-    )
-    assert (problem["type"], problem["errors"]) == ("urn:careerlog:problem:already-appointed", {"nip": [told]})
     assert world.log() == before
 
 

@@ -1,7 +1,7 @@
 """A record made under a wrong NIP is voided from the command line and an import as through the API: `careerlog
 record NIP retraction target_version=1 ...` refused (exit 1, naming each fact still standing, nothing recorded) until
-every other fact is retracted, then recorded; an import row retracting the appointment likewise; the voided NIP's
-appointment imported again is rejected naming the void. On both stores."""
+every other fact is retracted, then recorded; an import row retracting the appointment likewise; the voided NIP is
+appointed afresh by an import row or `careerlog record NIP appointment ...`. On both stores."""
 
 from __future__ import annotations
 
@@ -39,15 +39,42 @@ def test_the_command_line_voids_a_record_once_its_other_facts_are_retracted(data
     assert kinds == ["appointment", "training", "retraction", "retraction"]
 
 
-def test_an_import_voids_a_record_and_rejects_its_nip_appointed_again(database_url: str, tmp_path: Path) -> None:
+def test_an_import_voids_a_record_and_appoints_its_nip_afresh(database_url: str, tmp_path: Path) -> None:
     void = {"kind": "retraction", "nip": NIP, "target_version": 1, "reason": "NIP salah ketik"}
     void |= {"effective_date": "2024-02-01", "reference": "BATAL-NIP", "confirm_nip": NIP}
     assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT, void))).exit_code == 0
     before = last_position(database_url)
     again = {**APPOINTMENT, "reference": "SK-LAIN", "name": "Nama Lain"}
-    result = run(database_url, "import", str(write(tmp_path / "b.jsonl", again)))
-    assert f"NIP {NIP} was appointed before, and that record was voided" in result.output
-    assert last_position(database_url) == before
+    training = {"kind": "training", "nip": NIP, **f.training("2020-01-06", reference="T-1")}
+    result = run(database_url, "import", str(write(tmp_path / "b.jsonl", again, training)))
+    assert result.exit_code == 0, result.output
+    assert last_position(database_url) == before + 2
+    history = [json.loads(line) for line in run(database_url, "history", NIP).output.splitlines()]
+    assert [(h["version"], h["kind"]) for h in history] == [
+        (1, "appointment"),
+        (2, "retraction"),
+        (3, "appointment"),
+        (4, "training"),
+    ]
+    assert history[2]["name"] == "Nama Lain"
+    assert run(database_url, "import", str(write(tmp_path / "b.jsonl", again, training))).exit_code == 0
+    assert last_position(database_url) == before + 2  # (the file imported again: as recorded)
+
+
+def test_the_command_line_appoints_a_voided_nip_afresh(database_url: str, tmp_path: Path) -> None:
+    assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0
+    assert run(database_url, *retraction(1, "BATAL-NIP")).exit_code == 0
+    fields = {k: v for k, v in APPOINTMENT.items() if k not in ("kind", "nip")} | {"reference": "SK-LAIN"}
+    result = run(database_url, "record", NIP, "appointment", *(f"{k}={v}" for k, v in fields.items()))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("recorded: appointment version 3")
+    again = run(database_url, "record", NIP, "appointment", *(f"{k}={v}" for k, v in {**fields, "name": "X"}.items()))
+    assert again.exit_code == 1
+    assert "Reference 'SK-LAIN' was already recorded as version 3 with different values (name)" in again.output
+    other = {**fields, "name": "X", "reference": "SK-X"}  # (as a first appointment's NIP sent again is answered)
+    refused = run(database_url, "record", NIP, "appointment", *(f"{k}={v}" for k, v in other.items()))
+    assert refused.exit_code == 1
+    assert f"NIP {NIP} is already appointed" in refused.output
 
 
 def test_the_command_line_refuses_a_void_without_the_nip_given_again(database_url: str, tmp_path: Path) -> None:

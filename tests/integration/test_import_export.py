@@ -130,8 +130,22 @@ VOIDED_MENTEE = [
 ]
 
 
+# then the voided NIP appointed afresh (AppointedAgain: its owner's appointment, after the void), and a training of it
+APPOINTED_AFRESH = [
+    *VOIDED_MENTEE,
+    {
+        "kind": "appointment",
+        "nip": MENTEE,
+        **f.appointment(date(1990, 1, 1), date(2015, 5, 1), "F", name="Pemilik NIP", reference="SK-PEMILIK"),
+    },
+    {"kind": "training", "nip": MENTEE, **f.training("2021-01-05", reference="C2")},
+]
+
+
 @pytest.mark.parametrize(
-    "later", [[], RETRACTED_MENTORING, VOIDED_MENTEE], ids=["mentoring", "mentoring-retracted", "mentee-voided"]
+    "later",
+    [[], RETRACTED_MENTORING, VOIDED_MENTEE, APPOINTED_AFRESH],
+    ids=["mentoring", "mentoring-retracted", "mentee-voided", "mentee-appointed-afresh"],
 )
 def test_export_then_import_into_the_other_store_is_exact(
     app: CareerLog, tmp_path: Path, other_store: Settings, later: list[dict[str, Any]]
@@ -150,6 +164,8 @@ def test_export_then_import_into_the_other_store_is_exact(
         export_events(target, again)
         assert again.getvalue() == exported.getvalue()
         assert target.get_history(MENTOR) == app.get_history(MENTOR)
+        assert target.get_history(MENTEE) == app.get_history(MENTEE)
+        assert [type(e) for e in target.get_events(MENTEE)] == [type(e) for e in app.get_events(MENTEE)]
         assert target.max_notification_id() == app.max_notification_id()
 
 
@@ -176,6 +192,8 @@ def test_an_export_made_before_derived_retractions_were_left_out_still_imports(
         export_events(target, again)
         assert again.getvalue() == current.getvalue()
         assert target.get_history(MENTOR) == app.get_history(MENTOR)
+        assert target.get_history(MENTEE) == app.get_history(MENTEE)
+        assert [type(e) for e in target.get_events(MENTEE)] == [type(e) for e in app.get_events(MENTEE)]
         assert target.max_notification_id() == app.max_notification_id()
 
 

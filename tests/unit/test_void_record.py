@@ -3,12 +3,18 @@ refused naming each fact still standing, nothing recorded; accepted after; the v
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from careerlog.domain.employee import FACTS_STANDING, VOIDED
+from careerlog.domain.employee import FACTS_STANDING, VOIDED, Employee
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.events import Appointed, AppointedAgain
+from careerlog.domain.ledger import Outcome
+from careerlog.domain.payload import parse_payload
+from projections.career import CareerRecord
 from tests import factories as f
-from tests.unit.test_employee_record import appoint, record, refused
+from tests.unit.test_employee_record import BIRTH, TMT, appoint, record, refused
 
 
 def test_the_appointment_is_refused_retraction_naming_every_fact_still_standing() -> None:
@@ -74,3 +80,84 @@ def test_a_retraction_sent_again_after_the_void_is_answered_as_recorded() -> Non
     first = record(employee, "retraction", void)
     again = record(employee, "retraction", void)
     assert (again.version, again.created) == (first.version, False)
+
+
+# ------------------------------------------------------------------ appointed afresh after the void
+
+
+def appoint_again(employee: Employee, **overrides: Any) -> Outcome:
+    """The voided NIP appointed afresh (AppointedAgain), as the application records an appointment of it."""
+    payload = parse(f.appointment(BIRTH, TMT, "M", **{"name": "Nama Pemilik NIP", "reference": "SK-ASLI", **overrides}))
+    return employee.record(AppointedAgain, payload, f.recording())
+
+
+def parse(payload: dict[str, Any]) -> dict[str, Any]:
+    return parse_payload(AppointedAgain, payload)
+
+
+def voided_record() -> Employee:
+    employee = appoint()
+    record(employee, "retraction", f.retraction(1, "2021-01-01"))  # 2: voided
+    return employee
+
+
+def test_a_voided_record_is_appointed_afresh_and_stands_again_taking_new_facts() -> None:
+    employee = voided_record()
+    outcome = appoint_again(employee)
+    assert (outcome.version, outcome.kind, outcome.created) == (3, "appointment", True)
+    assert employee.voided_by is None
+    assert isinstance(employee.events[3], AppointedAgain)
+    [fact] = employee.active_facts()
+    assert (fact.version, fact.kind, fact.values["name"]) == (3, "appointment", "Nama Pemilik NIP")
+    assert employee.current_context().appointment is fact
+    assert employee.facts[1].retracted_by == 2  # (the voided appointment and its retraction stay)
+    assert record(employee, "training", f.training("2020-01-03")).version == 4  # (no longer voided)
+
+
+def test_an_appointment_afresh_is_judged_as_a_first_appointment_is() -> None:
+    employee = voided_record()
+    fresh = {**f.appointment(BIRTH, TMT, "M"), "birth_date": "1987-01-01", "sex": "F", "effective_date": "2030-01-01"}
+    with pytest.raises(InvalidInput) as first:
+        Employee.appoint(employee.id, parse_payload(Appointed, fresh), f.recording())
+    with pytest.raises(InvalidInput) as again:
+        employee.record(AppointedAgain, parse(fresh), f.recording())
+    assert again.value.errors == first.value.errors
+    assert {"birth_date", "sex", "effective_date"} <= again.value.errors.keys()
+    assert (employee.version, len(employee.pending_events)) == (2, 2)
+
+
+def test_a_record_appointed_afresh_is_voided_again_and_appointed_afresh_again() -> None:
+    employee = voided_record()
+    appoint_again(employee)  # 3
+    [reason] = refused(employee, "retraction", f.retraction(1, "2021-01-01"))["target_version"]
+    assert "retracted by version 2" in reason  # (the voided appointment stays retracted)
+    record(employee, "retraction", f.retraction(3, "2021-01-02"))  # 4: voided again
+    assert employee.voided_by == 4
+    assert "voided" in refused(employee, "training", f.training("2020-01-03"))["nip"][0]
+    assert appoint_again(employee, reference="SK-ASLI-2").version == 5
+    assert employee.voided_by is None
+
+
+def test_an_appointment_afresh_sent_again_is_answered_as_recorded() -> None:
+    employee = voided_record()
+    first = appoint_again(employee)
+    again = appoint_again(employee)
+    assert (again.version, again.created) == (first.version, False)
+    assert employee.version == 3
+
+
+def test_the_read_side_record_is_voided_only_while_no_appointment_stands() -> None:
+    employee = voided_record()
+    assert CareerRecord.from_events(employee.id, employee.events.values()).voided
+    appoint_again(employee)
+    again = CareerRecord.from_events(employee.id, employee.events.values())
+    assert not again.voided
+    assert again.void is None
+    assert again.appointment is not None
+    assert again.appointment.version == 3
+    assert again.profile("name") == "Nama Pemilik NIP"
+    record(employee, "retraction", f.retraction(3, "2021-01-02"))  # 4
+    voided = CareerRecord.from_events(employee.id, employee.events.values())
+    assert voided.voided
+    assert voided.void is not None
+    assert voided.void.version == 4
