@@ -161,21 +161,22 @@ NOTHING_RECORDED = Refusal("Nothing is recorded for {subject}.", quotes=("subjec
 CONFIRMABLE = (ONE_STEP,)
 CONFIRMING_KINDS = ("rank_promotion", "correction", "retraction")  # the kinds a recording may confirm a check of
 UNKNOWN_CONFIRMATION = Refusal("{given} is no check to confirm; one of: {known}.")
-# A void (the retraction of the appointment, version 1: docs/events.md) cannot be undone, and its NIP is never appointed
-# again: it is recorded only when the writer gives the record's NIP again (Command.confirm_nip: the API's and the
-# CLI's confirm_nip, an import's confirm_nip column, the form's input), as typed by hand, not taken from the record
+# A void (the retraction of the record's appointment: docs/events.md) cannot be undone: it is recorded only when the
+# writer gives the record's NIP again (Command.confirm_nip: the API's and the CLI's confirm_nip, an import's
+# confirm_nip column, the form's input), as typed by hand, not taken from the record. Its NIP is recorded again only
+# by a new appointment (AppointedAgain: CareerLog._appoint_again)
 VOID_UNCONFIRMED = Refusal(
-    "Missing: a void cannot be undone, and NIP {nip} can never be appointed again. Give the record's NIP again to "
-    "confirm the void."
+    "Missing: a void cannot be undone: the record leaves every view and takes nothing more, and NIP {nip} is recorded "
+    "again only by a new appointment. Give the record's NIP again to confirm the void."
 )
 VOID_OTHER_NIP = Refusal(
-    "{given} is not this record's NIP {nip}: a void cannot be undone, and NIP {nip} can never be appointed again. "
-    "Give the record's NIP again to confirm the void.",
+    "{given} is not this record's NIP {nip}: a void cannot be undone: the record leaves every view and takes nothing "
+    "more, and NIP {nip} is recorded again only by a new appointment. Give the record's NIP again to confirm the void.",
     quotes=("given",),
 )
 NO_VOID = Refusal(
-    "Only a void (the retraction of a record's appointment, version 1) is confirmed by giving the NIP again; leave it "
-    "out of this {kind}.",
+    "Only a void (the retraction of a record's appointment) is confirmed by giving the NIP again; leave it out of this "
+    "{kind}.",
     kinds=("kind",),
 )
 KEPT_BY_SYSTEM = Refusal(

@@ -15,7 +15,7 @@ from tests.functional.test_pages_hr import form_of
 from tests.functional.test_void_record_of_a_wrong_nip import VOID, view_rows
 
 UNCONFIRMED = {k: v for k, v in VOID.items() if k != "confirm_nip"}
-WARNED = f"NIP {SARI} can never be appointed again"
+WARNED = f"NIP {SARI} is recorded again only by a new appointment"  # (until 2026-12-05: "can never be appointed again")
 
 
 @pytest.fixture
@@ -29,8 +29,8 @@ def test_a_void_without_the_nip_given_again_is_refused_naming_confirm_nip(world:
     assert answer.status_code == 422, answer.get_json()
     assert answer.get_json()["errors"] == {
         "confirm_nip": [
-            f"Missing: a void cannot be undone, and NIP {SARI} can never be appointed again. Give the record's NIP "
-            "again to confirm the void."
+            f"Missing: a void cannot be undone: the record leaves every view and takes nothing more, and NIP {SARI} is "
+            "recorded again only by a new appointment. Give the record's NIP again to confirm the void."
         ]
     }
     assert world.log() == before
@@ -72,8 +72,8 @@ def test_the_nip_given_again_with_any_other_recording_is_refused(world: World) -
     answer = world.post(f"/api/v1/employees/{BUDI}/events", "hr", json=retract)
     assert answer.status_code == 422, answer.get_json()
     assert answer.get_json()["errors"]["confirm_nip"] == [
-        "Only a void (the retraction of a record's appointment, version 1) is confirmed by giving the NIP again; "
-        "leave it out of this retraction."
+        "Only a void (the retraction of a record's appointment) is confirmed by giving the NIP again; leave it out of "
+        "this retraction."
     ]
     training = {"kind": "training", **f.training("2020-01-06"), "confirm_nip": BUDI}
     answer = world.post(f"/api/v1/employees/{BUDI}/events", "hr", json=training)
@@ -90,7 +90,7 @@ def test_the_void_form_warns_and_records_only_with_the_nip_typed_again(world: Wo
     assert WARNED in text
     assert 'name="confirm_nip"' in text
     indonesian = world.client.get(f"/pages/record?kind=retraction&nip={SARI}&target_version=1&lang=id")
-    assert f"NIP {SARI} tidak akan pernah dapat diangkat lagi" in indonesian.get_data(as_text=True)
+    assert f"NIP {SARI} hanya dapat dicatat lagi dengan pengangkatan baru" in indonesian.get_data(as_text=True)
     other = world.client.get(f"/pages/record?kind=retraction&nip={BUDI}&target_version=2&lang=en")
     assert 'name="confirm_nip"' not in other.get_data(as_text=True)  # (no void)
     void = {"target_version": "1", "reason": "NIP salah ketik", "effective_date": "2024-02-01"}

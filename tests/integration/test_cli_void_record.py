@@ -84,7 +84,9 @@ def test_the_command_line_refuses_a_void_without_the_nip_given_again(database_ur
     refused = run(database_url, *unconfirmed)
     assert refused.exit_code == 1
     assert "confirm_nip" in refused.output
-    assert f"a void cannot be undone, and NIP {NIP} can never be appointed again" in refused.output
+    assert f"a void cannot be undone: the record leaves every view and takes nothing more, and NIP {NIP} is" in (
+        refused.output
+    )
     other = run(database_url, *unconfirmed, "confirm_nip=198609262015051001")
     assert other.exit_code == 1
     assert f"confirm_nip: 198609262015051001 is not this record's NIP {NIP}" in other.output

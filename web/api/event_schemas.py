@@ -272,10 +272,11 @@ CONFIRMED_KINDS = tuple(BY_KIND[kind] for kind in CONFIRMING_KINDS)  # the kinds
 CONFIRM_NIP = fields.String(
     load_only=True,
     metadata={
-        "description": "A void only (the retraction of the appointment, version 1, once it is the record's last fact "
-        "standing): the record's NIP given again, confirming it. A void cannot be undone and the NIP can never be "
-        "appointed again, so it is refused without this (422 beside `confirm_nip`, nothing recorded), as it is when "
-        "this is another NIP; with any other retraction it is refused. Not stored."
+        "description": "A void only (the retraction of the record's appointment, once it is the record's last fact "
+        "standing): the record's NIP given again, confirming it. A void cannot be undone (the NIP is recorded again "
+        "only by a new appointment, POST /api/v1/employees), so it is refused without this (422 beside "
+        "`confirm_nip`, nothing recorded), as it is when this is another NIP; with any other retraction it is "
+        "refused. Not stored."
     },
 )
 EVENT_SCHEMAS: dict[str, type[Schema]] = {
