@@ -125,6 +125,12 @@ def test_an_appointment_afresh_is_refused_as_a_first_appointment_is_and_nothing_
     errors = refused.get_json()["errors"]
     assert {"birth_date", "sex", "effective_date"} <= errors.keys()
     assert errors == {k: [r.replace(ANEW, SARI) for r in v] for k, v in first.get_json()["errors"].items()}
+    unread = {**wrong, "birth_date": "bukan tanggal"}  # (a cell that does not read: the others judged with it)
+    refused = world.post("/api/v1/employees", "hr", json={"nip": SARI, **unread})
+    first = world.post("/api/v1/employees", "hr", json={"nip": ANEW, **unread})
+    assert (refused.status_code, first.status_code) == (422, 422)
+    assert {"birth_date", "sex", "effective_date"} <= refused.get_json()["errors"].keys()
+    assert refused.get_json()["errors"] == first.get_json()["errors"]
     assert world.log() == before
 
 
@@ -192,3 +198,16 @@ def test_two_writers_appointing_a_voided_nip_afresh_at_once_record_one(
     assert meanwhile == [3]
     assert reads.count(SARI) == 3  # (this writer's, the other's, then this one's again: its write met the other's)
     assert [v for _, s, v in world.log() if s == SARI] == [1, 2, 3]
+
+
+def test_the_career_and_audit_pages_show_the_fresh_appointment_at_its_version(world: World) -> None:
+    voided(world)
+    appointed_afresh(world)
+    log_in(world, "hr")
+    page = world.client.get(f"/pages/employees/{SARI}?lang=en").get_data(as_text=True)
+    assert f"/pages/record?kind=retraction&amp;nip={SARI}&amp;target_version=3" in page  # (voided again as one)
+    assert "Sari Nasution" not in page
+    log_in(world, "inspector")
+    audit = world.client.get(f"/pages/audits/appointments/{SARI}/3?lang=en")
+    assert audit.status_code == 200, audit.get_data(as_text=True)
+    assert world.client.get(f"/pages/audits/appointments/{SARI}/1?lang=en").status_code == 404
