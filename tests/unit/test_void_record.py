@@ -161,3 +161,16 @@ def test_the_read_side_record_is_voided_only_while_no_appointment_stands() -> No
     assert voided.voided
     assert voided.void is not None
     assert voided.void.version == 4
+
+
+def test_an_appointment_afresh_is_corrected_as_an_appointment_is() -> None:
+    employee = voided_record()
+    appoint_again(employee)  # 3
+    record(employee, "correction", f.correction(3, "2021-02-01", name="Nama Dibetulkan", unit="Bappeda"))  # 4
+    assert employee.facts[3].values["name"] == "Nama Dibetulkan"
+    assert employee.facts[3].corrected_by == [4]
+    refused_birth = refused(employee, "correction", f.correction(3, "2021-02-01", birth_date="1987-01-01"))
+    assert "corrected_fields.birth_date" in refused_birth  # (against the NIP's digits, as the appointment's)
+    read = CareerRecord.from_events(employee.id, employee.events.values()).since_void()
+    assert [e.version for e in read.entries] == [3, 4]
+    assert read.profile("name") == "Nama Dibetulkan"
