@@ -16,8 +16,8 @@ from tests.integration.test_ledger_store import appoint
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 NO_VOID = (
-    "Only a void (the retraction of a record's appointment, version 1) is confirmed by giving the NIP again; leave it "
-    "out of this {kind}."
+    "Only a void (the retraction of a record's appointment) is confirmed by giving the NIP again; leave it out of this "
+    "{kind}."
 )
 
 
