@@ -421,9 +421,11 @@ class PromotionJudge(Judge):
         # ask twice a year), by rule version, kind, new rank and year or degrees: the same Check again (None: not
         # judged).
         self._outcomes: dict[tuple[Any, ...], Check | None] = {}
-        # Each promotion judged (`checks`) with the rank held before it: `barred` reads its findings instead of
-        # judging it again (the promotion rounds ask of the regular promotions the audit judged on this record).
-        self._judged: dict[tuple[date, str, str], tuple[tuple[str, date, Fact], tuple[Check, ...]]] = {}
+        # The findings alone of each promotion judged (`checks`, also when `findings` asks), with the rank held before
+        # it: `barred` reads them instead of judging it again (the promotion rounds ask of the regular promotions the
+        # audit judged on this record). Never the checks: asked for the findings alone, the judge makes no met outcome
+        # (`outcome`), so what it judged then is no list of every check, and none is kept to be read as one.
+        self._found: dict[tuple[date, str, str], tuple[tuple[str, date, Fact], tuple[Check, ...]]] = {}
         self._held: dict[date, PostSpell | None] = {}  # `post_held` by day
 
     @staticmethod
@@ -502,7 +504,7 @@ class PromotionJudge(Judge):
         for rule, judge in in_force(self.rules, day, False):
             if (result := judge(self, rule, day, kind, new_rank, rank, since, rank_fact)) is not None:
                 found.append(result)
-        self._judged[(day, kind, new_rank)] = (held, tuple(found))
+        self._found[(day, kind, new_rank)] = (held, tuple([c for c in found if c.finding]))
         return found
 
     def findings(self, day: date, kind: str, new_rank: str) -> list[Check]:
@@ -510,9 +512,11 @@ class PromotionJudge(Judge):
         met (`outcome`): an audited decision keeps its findings alone, and `barred` reads no more of it."""
         self._findings_only = True
         try:
-            return [c for c in self.checks(day, kind, new_rank) if c.finding]
+            self.checks(day, kind, new_rank)  # (its findings kept: `_found`, read here rather than sifted again)
         finally:
             self._findings_only = False
+        found = self._found.get((day, kind, new_rank))
+        return [] if found is None else list(found[1])
 
     def barred(self, day: date, kind: str, new_rank: str, *, held: tuple[str, date, Fact] | None = None) -> bool:
         """Whether an enforced rule bars the promotion: `outcomes` (bars first) up to the first
@@ -521,9 +525,9 @@ class PromotionJudge(Judge):
             held = self.record.rank_before(day)
             if held is None:
                 return False
-        judged = self._judged.get((day, kind, new_rank))
-        if judged is not None and judged[0] == held:  # the same rank, TMT and fact
-            return any(c.finding for c in judged[1])
+        found = self._found.get((day, kind, new_rank))
+        if found is not None and found[0] == held:  # the same rank, TMT and fact
+            return bool(found[1])
         rank, since, rank_fact = held
         self._findings_only = True
         try:

@@ -85,3 +85,27 @@ def test_post_findings_are_the_checks_findings_without_met_outcomes_made(made_me
         assert shown(judge.checks(fact)) == shown(full)
         made_met.clear()
     assert any(PostJudge(career).findings(fact) for fact in career.of_kind("post_appointment"))
+
+
+def test_a_promotion_judged_keeps_its_findings_alone_whichever_asked() -> None:
+    """What a judge keeps of a promotion it judged (`PromotionJudge._found`, which `barred` reads) is its findings,
+    the same whether `checks` or `findings` asked: it held every check after `checks` but, after `findings`, only the
+    outcomes not met and those kept for later questions, for a later reader to take for every check."""
+    career = record()
+    kept = 0
+    for day in round_dates(date(2012, 1, 1), date(2020, 12, 31)):
+        for kind, new in (("101", "III/b"), ("101", "III/c"), ("203", "III/c")):
+            by_findings, by_checks = PromotionJudge(career), PromotionJudge(career)
+            found = by_findings.findings(day, kind, new)
+            full = by_checks.checks(day, kind, new)
+            key = (day, kind, new)
+            assert (key in by_findings._found) == (key in by_checks._found) == bool(full)
+            if key not in by_checks._found:
+                continue
+            [(held, after_findings), (same, after_checks)] = by_findings._found[key], by_checks._found[key]
+            assert held == same == career.rank_before(day)
+            assert shown(list(after_findings)) == shown(list(after_checks)) == shown(found)
+            assert all(c.finding for c in after_checks)
+            assert by_findings.barred(day, kind, new) == by_checks.barred(day, kind, new) == bool(found)
+            kept += 1
+    assert kept
