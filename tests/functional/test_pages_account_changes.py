@@ -136,3 +136,13 @@ def test_a_kept_scope_is_shown_part_by_part_in_the_visitors_language(world: Worl
         assert kept_scope_label("agency KAB-KARO, region 12.71") == "instansi KAB-KARO, wilayah 12.71"
         assert kept_scope_label("nip 198001012005011001") == "NIP 198001012005011001"
         assert kept_scope_label("somewhere else") == "somewhere else"
+
+
+def test_an_argument_the_changes_page_does_not_read_is_refused_not_ignored(world: World) -> None:
+    """The account changes' page filters by nothing: `?username=siti` listed every change under an address that
+    read as filtered; refused naming it (a 422 page), as every list page refuses an argument it does not read."""
+    log_in(world, "admin")
+    answer = world.client.get("/pages/accounts/changes?username=siti&lang=en")
+    assert answer.status_code == 422
+    assert "username is not a filter of this page, which has none." in answer.get_data(as_text=True)
+    assert world.client.get("/pages/accounts/changes?page=1&lang=en").status_code == 200

@@ -21,7 +21,7 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.payload import NUL
 from web.pages.common import allowed, blp, expired, page, services
-from web.pages.inspector import page_number
+from web.pages.inspector import filtered_by_nothing, page_number
 from web.pages.labels import role_label
 
 FIELDS = ("username", "display_name", "role", "national", "agencies", "regions", "nip", "password")
@@ -163,5 +163,6 @@ def account_changes() -> ResponseReturnValue:
     """The account changes, newest first, 50 a page: the rows `GET /api/v1/account-changes` reads (the same
     Accounts.account_changes_page), administrators only."""
     account = allowed(Action.MANAGE_ACCOUNTS)
+    filtered_by_nothing(("page", "lang"))
     found = services().account_changes(account, page=page_number(), per_page=50)
     return page("pages/account_changes.html", account, found=found, query={})

@@ -67,7 +67,7 @@ from web.errors import KEY_HEADER, conflict_errors
 from web.pages import LANGUAGES, local_number
 from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
-from web.pages.inspector import AUDIT_CSV_LIMIT, page_number, unknown_arguments
+from web.pages.inspector import AUDIT_CSV_LIMIT, filtered_by_nothing, page_number
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
 from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook_csv
 from web.services import Written
@@ -659,15 +659,6 @@ PAST_RETIREMENT_COLUMNS = (
     "rule_status",
     "rule_confirmed",
 )
-
-
-def filtered_by_nothing(known: tuple[str, ...]) -> None:
-    """InvalidInput (a 422 page) naming each argument of the address the page does not read: the list past the
-    retirement day filters by nothing, and `?agency=...` (a filter of the API's list) listed the whole scope under an
-    address that read as filtered, as no list page does (web.pages.inspector.unknown_arguments)."""
-    errors = unknown_arguments(known)
-    if errors:
-        raise InvalidInput(errors)
 
 
 @blp.route("/past-retirement")

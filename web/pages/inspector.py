@@ -91,6 +91,15 @@ def unknown_arguments(known: tuple[str, ...]) -> dict[str, list[str]]:
     }
 
 
+def filtered_by_nothing(known: tuple[str, ...]) -> None:
+    """InvalidInput (a 422 page) naming each argument of the address that a page of no filter does not read (the
+    list past the retirement day, the account changes): `?agency=...` (a filter of the API's list) listed everything
+    under an address that read as filtered, as no list page with filters does."""
+    errors = unknown_arguments(known)
+    if errors:
+        raise InvalidInput(errors)
+
+
 # The filters whose values are codes of a reference table: a value no table holds matches no one (the API refuses it,
 # web.api.schemas.FILTER_TABLES); the form would show "all" chosen above an empty list.
 CODE_TABLES = {"agency": "agencies", "region": "regions"}
