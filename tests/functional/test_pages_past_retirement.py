@@ -69,3 +69,19 @@ def test_a_filter_the_page_does_not_read_is_refused_not_ignored(world: World, pa
     indonesian = world.client.get(f"{path}?sex=F&lang=id").get_data(as_text=True)
     assert "sex bukan saringan halaman ini, yang tidak memiliki saringan." in indonesian
     assert world.client.get(f"{path}?page=1&lang=en").status_code == 200  # (what it reads)
+
+
+def test_a_page_past_the_last_says_so_not_that_nothing_is_listed(world: World) -> None:
+    """`?page=2` of a list of 2 records said "2 records" above "No record is past the retirement age.": a page
+    past the list's last (a bookmark, an edited address) says which page is the last and links to it, on every
+    list page with a pager (web/templates/pages/macros.html `no_rows`)."""
+    record_the_old(world)
+    log_in(world, "hr")
+    html = world.client.get("/pages/past-retirement?page=2&lang=en").get_data(as_text=True)
+    assert "No record is past the retirement age." not in html
+    assert "Page 2 is past the last page of this list, 1." in html
+    assert 'href="/pages/past-retirement?page=1"' in html
+    indonesian = world.client.get("/pages/past-retirement?page=2&lang=id").get_data(as_text=True)
+    assert "Halaman 2 melewati halaman terakhir daftar ini, 1." in indonesian
+    first = world.client.get("/pages/past-retirement?page=1&lang=en").get_data(as_text=True)
+    assert "past the last page" not in first
