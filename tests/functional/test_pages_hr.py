@@ -155,14 +155,15 @@ def test_csv_import_without_a_kind_asks_for_one(world: World) -> None:
     ("typed", "link"),
     [
         (f"{BUDI[:8]} {BUDI[8:14]} {BUDI[14]} {BUDI[15:]}", f"/pages/employees/{BUDI}"),  # as a decree prints it
-        (f"NIP. {BUDI[:8]} {BUDI[8:14]} {BUDI[14]} {BUDI[15:]}", None),  # refused beside the NIP
+        (f"NIP. {BUDI[:8]} {BUDI[8:14]} {BUDI[14]} {BUDI[15:]}", f"/pages/employees/{BUDI}"),  # pasted with its label
+        (f"No. {BUDI[:8]} {BUDI[8:14]} {BUDI[14]} {BUDI[15:]}", None),  # refused beside the NIP
         ("123", None),
     ],
 )
 def test_the_record_forms_career_link_is_to_the_nip_as_read_and_none_for_a_nip_refused(
     world: World, typed: str, link: str | None
 ) -> None:
-    # a NIP the form refused ("NIP. 1986...", "123") was linked as typed: "Page not found"
+    # a NIP the form refused ("No. 1986...", "123") was linked as typed: "Page not found"
     log_in(world, "hr")
     answer = world.client.post("/pages/record?kind=training", data=training_form(world, nip=typed, title=""))
     assert answer.status_code == 422

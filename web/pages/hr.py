@@ -38,7 +38,7 @@ from careerlog.domain.employee import (
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.ledger import FORM_WORDS
-from careerlog.domain.nip import parse_nip
+from careerlog.domain.nip import eighteen_digits, normalise_nip, parse_nip
 from careerlog.domain.payload import (
     FieldSpec,
     Unreadable,
@@ -67,6 +67,7 @@ from web.errors import KEY_HEADER, conflict_errors
 from web.pages import LANGUAGES, local_number
 from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
+from web.pages.find import NUMBER_LABEL
 from web.pages.inspector import AUDIT_CSV_LIMIT, filtered_by_nothing, page_number
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
 from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook_csv
@@ -135,8 +136,8 @@ def payload_from(
                 payload[spec.name] = local_decimal(value, spec.name)
             except NumberFormatError as e:
                 reason = unread_number(e)
-        else:
-            payload[spec.name] = value
+        else:  # (a mentor's NIP pasted with its label, "NIP. 1975...", as the record's own: form_nip)
+            payload[spec.name] = form_nip(value) if spec.name.endswith("_nip") else value
         if reason is not None and unread is None:
             raise InvalidInput(reason, spec.name)
         if reason is not None and unread is not None:
@@ -327,11 +328,27 @@ def corrected_typed(values: Mapping[str, str], corrected: list[dict[str, Any]]) 
     return typed
 
 
+def form_nip(typed: str) -> str:
+    """A NIP input of the form (nip, confirm_nip, mentor_nip) as the ledger is to read it: the text typed, without the
+    label before it ("NIP. 19850101 201001 1 001" as a decree or a signature prints it and HR pastes it; "NIP",
+    "NIP:", "NI PPPK": the start page's reading, web.pages.find.NUMBER_LABEL) when the rest is an identity number's 18
+    digits with only spaces and dots (or dashes) between and about them, as the ledger reads a NIP
+    (careerlog.domain.nip.normalise_nip); anything else as typed, for the ledger to refuse naming the field and
+    quoting it ("No. 1985...", "NIP 1985", "NIP. 1985... (lama)")."""
+    text = typed.strip()
+    labelled = NUMBER_LABEL.fullmatch(text)
+    if labelled is None:
+        return text
+    number = labelled.group(1).strip()
+    return number if eighteen_digits(normalise_nip(number)) else text
+
+
 def readable_nip(typed: str) -> str | None:
-    """The NIP typed, as the ledger reads it (spaces, dots and dashes between its digits), for the form's link to the
-    career record; None for one it refuses ("NIP. 1975...", "123"), whose link led to "Page not found"."""
+    """The NIP typed, as the ledger reads it (spaces, dots and dashes between its digits; a label "NIP." before it:
+    `form_nip`), for the form's link to the career record; None for one it refuses ("No. 1975...", "123"), whose
+    link led to "Page not found"."""
     try:
-        return str(parse_nip(typed))
+        return str(parse_nip(form_nip(typed)))
     except InvalidInput:
         return None
 
@@ -341,7 +358,7 @@ def targeted_fact(account: Account, values: Mapping[str, str]) -> dict[str, Any]
     shows it, for the form to show what it corrects or retracts; None when the form names none, or one the
     account may not read (which the ledger answers as not found when the form is sent). A read of the record,
     logged as the timeline's."""
-    nip, version = values.get("nip", "").strip(), values.get("target_version", "").strip()
+    nip, version = form_nip(values.get("nip", "")), values.get("target_version", "").strip()
     if not nip or whole(version) is None:
         return None
     try:
@@ -364,7 +381,7 @@ def submit(account: Account, kind: str, nip: str, payload: dict[str, Any], key: 
     confirm = request.form.getlist("confirm")  # (the box beside a refusal the writer may confirm: RANK_JUMP)
     confirms: dict[str, Any] = {"confirm": confirm} if confirm else {}
     if kind == "retraction" and request.form.get("confirm_nip", "").strip():  # (a void: the NIP typed again)
-        confirms["confirm_nip"] = request.form["confirm_nip"].strip()
+        confirms["confirm_nip"] = form_nip(request.form["confirm_nip"])
     return services().record(account, nip, {"kind": kind, **payload, **confirms}, key)
 
 
@@ -420,7 +437,7 @@ def attempt(
 ) -> tuple[Written | None, dict[str, list[str]]]:
     """Record the posted event; the errors per field when it is refused. A correction of a `target` shown with
     its fields as inputs corrects the fields changed there."""
-    nip = request.form.get("nip", "").strip()
+    nip = form_nip(request.form.get("nip", ""))  # (a label "NIP." pasted before the number left out)
     if not nip:
         return None, {"nip": [_("Missing data for required field.")], **field_errors(cls, nip)}
     unread: dict[str, list[str]] = {}
