@@ -296,7 +296,11 @@ def time_to_promotion_command(obj: Context, /, by: str, fmt: str, min_cell: int 
     if logrank:
         lines.append(f"log-rank: chi2 {logrank['chi2']}, df {logrank['df']}, p {logrank['p']}")
     if cox:
-        lines.append(f"Cox (reference {cox['reference_group']}, adjusted for {', '.join(cox['covariates'])}):")
+        errors = cox.get("standard_errors", "")
+        lines.append(
+            f"Cox (reference {cox['reference_group']}, adjusted for {', '.join(cox['covariates'])};"
+            f" standard errors {errors.replace('_', ' ')}):"
+        )
         lines += [f"  {t['term']}: HR {t['hazard_ratio']} {cell(t['ci'])} p {t['p']}" for t in cox["terms"]]
         lines += [f"  {message}" for message in [*cox.get("warnings", []), *filter(None, [cox.get("error")])]]
     emit(result, result["groups"], TIME_COLUMNS, fmt, lines)

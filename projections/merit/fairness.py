@@ -40,6 +40,7 @@ from projections.merit.retirement import RULE as RETIREMENT_RULE
 from projections.merit.retirement import expected_retirement, youngest_retirement_age
 from projections.merit.survival import (
     ATTRIBUTES,
+    CLUSTERED_MAX_ROWS,
     entered_at,
     memory_given_back,
     rank_spells,
@@ -657,6 +658,9 @@ class FairnessQueries(ViewReader):
         looked ahead (rounds after the rank spell, and after its promotion) and its indicator of no score (never
         in a pool round) was nearly the outcome itself, a rank spell ended by a regular promotion having been in
         that round's pool (hazard ratio about 0.03)."""
+        import numpy as np
+        import pandas as pd
+
         before = runs.pop("performance_before") if "performance_before" in runs.columns else None
         if before is not None and before.notna().any():
             # no rating in the two years before (a newcomer's first rank, a gap in the record): the mean, with an
@@ -666,6 +670,8 @@ class FairnessQueries(ViewReader):
             covariates[1:1] = ["performance_before", "performance_before_missing"]
         # what only the reading needed (a copy of the rest: deleting columns in place would keep their block), the
         # attributes as categoricals (held through every fit: a byte or two a row, not a pointer to a string)
+        if len(runs) <= CLUSTERED_MAX_ROWS:  # the employee, by number, for the Cox model's clustered errors
+            runs["person"] = pd.factorize(runs["subject"])[0].astype(np.int32)
         runs = runs.drop(columns=["subject", "rank", "stop", "unit"])
         for name in ATTRIBUTES:
             if name in runs.columns:

@@ -29,6 +29,14 @@ DAYS_PER_YEAR = 365.25
 # the significance level whose 1 - alpha intervals are given where none is passed (the bundled one of rule
 # fairness.adverse_impact, as fairness.ALPHA: every answer passes the rule's)
 ALPHA = 0.05
+# The Cox model's standard errors are robust ones clustered by employee (lifelines' cluster_col: the sandwich of its
+# score residuals summed per employee) when the rank spells read are at most this many, none entered late and some
+# employee has several rank spells in the fit; else model-based. lifelines computes the residuals in a Python loop
+# over the rows, each over every earlier row (its cost grows as the square of the rows): 1.1 s of CPU a fit at 8,288
+# rank spells (the 2,000-employee demo), 33 s at 41,440, about an hour at 412,000 (100,000 employees); and its
+# residuals take no entry times (docs/fairness.md, "Repeated rank spells of one employee").
+CLUSTERED_MAX_ROWS = 10_000
+CLUSTERED, MODEL_BASED = "clustered_by_employee", "model_based"
 ATTRIBUTES = ("agency", "unit", "region", "education", "employment_kind", "sex", "birth_date", "recruitment_path")
 
 
@@ -409,9 +417,7 @@ def cox_model(
     Categorical covariates (education) enter as indicators against their most common value;
     numeric ones (performance, training_jp) as they are; rows missing one are dropped. A
     hazard ratio below 1 means promotion comes later than for the reference group.
-    Standard errors are model-based: lifelines' robust (sandwich) errors clustered by employee
-    take minutes on 100,000 people, and an employee's spells in different ranks are treated as
-    independent (docs/fairness.md, caveats).
+    Standard errors are model-based here; `time_to_promotion` clusters them by employee where it can (`clustered`).
     """
     design = cox_design(frame, covariates, reference_group=reference_group)
     return cox_fit(design, covariates, reference_group, alpha=alpha)
@@ -436,7 +442,9 @@ def cox_fit(
 
     result: dict[str, Any] = {"reference_group": reference_group, "covariates": list(covariates), "n": len(design)}
     entry = "entry" if "entry" in design.columns else None
-    if design["promoted"].sum() == 0 or len(design.columns) <= 2 + (entry is not None):
+    person = "person" if "person" in design.columns else None  # (`clustered`)
+    result["standard_errors"] = CLUSTERED if person else MODEL_BASED
+    if design["promoted"].sum() == 0 or len(design.columns) <= 2 + (entry is not None) + (person is not None):
         return {**result, "terms": [], "error": "Too little data: no promotions, or nothing varies."}
     from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
@@ -455,7 +463,12 @@ def cox_fit(
             # a rank spell begun before the period enters the risk set at its years in rank then (lifelines'
             # entry_col: its Efron step of CoxTimeVaryingFitter, at risk while entry < t <= years)
             fitted = cox_fitter(alpha).fit(
-                design, "years", "promoted", entry_col=entry, batch_mode=efron_batch(design["years"])
+                design,
+                "years",
+                "promoted",
+                entry_col=entry,
+                cluster_col=person,
+                batch_mode=efron_batch(design["years"]),
             )
         except ConvergenceError as error:
             return {**result, "terms": [], "error": f"The Cox model did not converge: {convergence_said(error)}"}
@@ -723,7 +736,12 @@ def partial_hazard(fitter: Any, X: pd.DataFrame) -> Any:
 
 
 def cox_design(
-    frame: pd.DataFrame, covariates: Sequence[str], *, reference_group: str, order: Any = None
+    frame: pd.DataFrame,
+    covariates: Sequence[str],
+    *,
+    reference_group: str,
+    order: Any = None,
+    clustered: bool = False,
 ) -> pd.DataFrame:
     """The Cox model's data: years, promoted, the group indicators (less the reference group) and the
     covariates (indicators of a categorical one less its most common value), each column that varies; rows
@@ -740,7 +758,8 @@ def cox_design(
     import numpy as np
     import pandas as pd
 
-    entered = ["entry"] if "entry" in frame.columns else []  # (delayed entry: `entered_at`)
+    # (delayed entry: `entered_at`; the employee, `person`, for errors clustered by employee: `clustered`)
+    entered = [*(["entry"] if "entry" in frame.columns else []), *(["person"] if clustered else [])]
     selected = frame[["years", "promoted", *entered, "group", *covariates]]
     data = selected.dropna()
     n = len(data)
@@ -750,7 +769,7 @@ def cox_design(
     elif n < len(frame):
         order = order_within(order, selected.notna().all(axis=1).to_numpy())
     names = ["years", "promoted", *entered]
-    columns: list[Any] = [years[order], promoted[order], *(data[c].to_numpy(dtype=float)[order] for c in entered)]
+    columns: list[Any] = [years[order], promoted[order], *(data[c].to_numpy()[order] for c in entered)]
 
     def indicators(column: pd.Series, prefix: str, left_out: Any) -> None:
         codes, levels = sorted_codes(column)
@@ -949,11 +968,20 @@ def time_to_promotion(
         sizes = {g["group"]: g["n"] for g in groups}
         largest = max(shown, key=lambda g: sizes[g])
         kept_order = None if order is None else order_within(order, shown_rows)
-        design = cox_design(kept, adjust, reference_group=largest, order=kept_order)
+        design = cox_design(kept, adjust, reference_group=largest, order=kept_order, clustered=clustered(kept))
         del kept  # not held through the fit, which makes its own copies of the design
         cox = cox_fit(design, adjust, largest, alpha=alpha)
     # listed in the natural order of an ordinal grouping (the reference group above chosen as before)
     return {"groups": in_natural_order(groups, by), "logrank": tested, "cox": cox}
+
+
+def clustered(frame: pd.DataFrame) -> bool:
+    """Whether the Cox model of these rank spells takes standard errors clustered by employee (`CLUSTERED_MAX_ROWS`):
+    the employee known (`person`, read only for at most that many rank spells), none entered late, and some employee
+    with several rank spells."""
+    if "person" not in frame.columns or "entry" in frame.columns or len(frame) > CLUSTERED_MAX_ROWS:
+        return False
+    return bool(frame["person"].duplicated().any())
 
 
 def grouped(runs: pd.DataFrame, by: Sequence[str], covariates: Sequence[str], *, on: str) -> pd.DataFrame:
@@ -986,7 +1014,7 @@ def grouped(runs: pd.DataFrame, by: Sequence[str], covariates: Sequence[str], *,
         "promoted": runs["promoted"].to_numpy(),
         "group": group,
     }
-    for name in ("separated", "entry"):
+    for name in ("separated", "entry", "person"):
         if name in runs.columns:
             columns[name] = runs[name].to_numpy()
     for name in covariates:

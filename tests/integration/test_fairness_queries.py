@@ -301,7 +301,8 @@ def test_audit_time_to_promotion_command_reports_log_rank_and_cox(store: SqlStor
     result = audit(database_url, "time-to-promotion", "--by", "sex", "--min-cell", "1")
     assert result.exit_code == 0, result.output
     assert "log-rank: chi2" in result.output
-    assert "Cox (reference M, adjusted for education, training_jp):" in result.output
+    said = "Cox (reference M, adjusted for education, training_jp; standard errors clustered by employee):"
+    assert said in result.output
 
 
 def test_audit_time_to_promotion_command_by_employment_kind_says_why_it_is_not_tested(
@@ -559,3 +560,14 @@ def test_time_to_promotions_intervals_are_at_the_level_of_the_rules_alpha(
         assert [p["survival"] for p in wide["curve"]] == [p["survival"] for p in narrow["curve"]]
         step = -1  # the curve's last step, below 1
         assert wide["curve"][step]["low"] < narrow["curve"][step]["low"] <= narrow["curve"][step]["survival"]
+
+
+def test_time_to_promotions_cox_errors_are_clustered_by_employee(store: SqlStore) -> None:
+    queries = FairnessQueries(store, today=TODAY)
+    # Bayu, Dedi, Eka and Ani have two rank spells each (III/a, III/b): one cluster each
+    assert queries.time_to_promotion("sex", min_cell=1, end="2024-12-31")["cox"]["standard_errors"] == (
+        "clustered_by_employee"
+    )
+    # with spells entered late, lifelines' clustered errors would not take their entry times: model-based
+    late = queries.time_to_promotion("sex", start="2019-07-01", min_cell=1)
+    assert late["cox"]["standard_errors"] == "model_based"

@@ -125,6 +125,7 @@ def test_the_rank_spells_held_through_the_fits_keep_their_attributes_as_categori
     # the answers are those of the rank spells with text columns (None where missing), as `rank_spells` makes them
     text = rank_spells(spells, end="2026-06-30").drop(columns=["subject", "rank", "stop", "unit"])
     text["training_jp"] = runs["training_jp"]
+    text["person"] = runs["person"]  # the employee by number, for the Cox model's clustered errors
     assert text["region"].isna().any()
     assert as_text(runs, list(runs.columns)).equals(text)
     for by in (["sex"], ["age_band"], ["region", "education"], ["recruitment_path"]):

@@ -748,6 +748,14 @@ class CoxSchema(StrictSchema):
     reference_group = fields.String(dump_only=True)
     covariates = fields.List(fields.String(), dump_only=True)
     n = fields.Integer(dump_only=True)
+    standard_errors = fields.String(
+        dump_only=True,
+        metadata={
+            "description": "clustered_by_employee: robust (sandwich) errors with an employee's rank spells one "
+            "cluster (at most 10,000 rank spells, none entered late); model_based: each rank spell counted as "
+            "independent (docs/fairness.md)."
+        },
+    )
     terms = fields.List(fields.Nested(CoxTermSchema), dump_only=True)
     concordance = fields.Float(dump_only=True, allow_none=True)
     warnings = fields.List(fields.String(), dump_only=True)
