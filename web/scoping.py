@@ -74,11 +74,76 @@ def locate(ledger: CareerLog, nip: str) -> Target | None:
 
 
 @dataclass(frozen=True)
-class VoidedTarget(Target):
+class VoidedPart:
+    """The entries of a record's history that belong to a record voided (its appointment retracted, as one made under
+    a wrong NIP): those after the void before it (or from version 1) up to and including its void. They are read by
+    an account whose scope covered the voided record, placed where its voided appointment placed the employee, as a
+    voided record is (`place`, naming no NIP: the NIP's owner, an employee reading their own record, is not the
+    person it was wrongly made for), or a national one; never by the scope the record appointed afresh is in."""
+
+    first: int
+    void: Entry  # (the retraction that voided it: its last entry)
+    place: Target
+
+    @property
+    def last(self) -> int:
+        return self.void.version
+
+
+@dataclass(frozen=True)
+class VoidedInPart(Target):
+    """A record with voided parts (`voided_parts`, oldest first: CareerRecord.since_void reads it from the last on)."""
+
+    voided_parts: tuple[VoidedPart, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class VoidedTarget(VoidedInPart):
     """A voided record (its appointment retracted: CareerRecord.voided), placed where its appointment placed the
     employee, with the retraction that voided it: in no view, its history still read within the scope."""
 
     voided: Entry | None = field(default=None, compare=False)  # (not hashed: an entry holds a dict)
+
+
+@dataclass(frozen=True)
+class AppointedAfresh(VoidedInPart):
+    """A record appointed afresh after its last void (AppointedAgain), placed where the fresh record places the
+    employee now; its entries up to the last void are its voided parts'."""
+
+
+@dataclass(frozen=True)
+class HistoryPart:
+    """A part of a record's history (versions `first` to `last`, None: to its end) and where it is judged to be."""
+
+    first: int
+    last: int | None
+    place: Target
+    void: Entry | None  # (a voided record's part: its void; the record's current part: none)
+
+    def holds(self, version: int) -> bool:
+        return self.first <= version and (self.last is None or version <= self.last)
+
+
+def history_parts(target: Target) -> list[HistoryPart]:
+    """The parts of a record's history, each read within its own scope: its voided parts, each where its voided
+    appointment placed the employee, and the entries after its last void (the whole history of a record never
+    voided) where the record places the employee now."""
+    voided = target.voided_parts if isinstance(target, VoidedInPart) else ()
+    parts = [HistoryPart(p.first, p.last, p.place, p.void) for p in voided]
+    if not isinstance(target, VoidedTarget):
+        parts.append(HistoryPart(voided[-1].last + 1 if voided else 1, None, target, None))
+    return parts
+
+
+def voided_parts(record: CareerRecord) -> tuple[VoidedPart, ...]:
+    """The record's voided parts, oldest first: one for each retracted appointment (only a void retracts one)."""
+    parts: list[VoidedPart] = []
+    for fact in record.facts.values():  # (in order of version)
+        if fact.kind == "appointment" and fact.retraction is not None:
+            first = parts[-1].last + 1 if parts else 1
+            place = Target(None, fact.values.get("agency"), fact.values.get("region"))
+            parts.append(VoidedPart(first, fact.retraction, place))
+    return tuple(parts)
 
 
 def unit_target(agency: str) -> Target:
@@ -97,10 +162,16 @@ def placed(subject: str, events: Iterable[LedgerEvent]) -> Target | None:
     void = record.void if record.voided else None
     if void is not None:  # (its appointment retracted: where it placed the employee, so its history is still read)
         voided = record.facts[void.values["target_version"]]
-        return VoidedTarget(subject, voided.values.get("agency"), voided.values.get("region"), void)
+        agency, region = voided.values.get("agency"), voided.values.get("region")
+        return VoidedTarget(subject, agency, region, voided_parts(record), void)
     if record.appointment is None:
         return None
-    agency, _, region = record.placement_on(date.max) or (None, None, None)
+    first = record.facts.get(1)
+    afresh = first is not None and first.kind == "appointment" and first.retraction is not None
+    current = record.since_void() if afresh else record  # (the fresh record's placements, not the voided's)
+    agency, _, region = current.placement_on(date.max) or (None, None, None)
+    if afresh:
+        return AppointedAfresh(subject, agency, region, voided_parts(record))
     return Target(subject, agency, region)
 
 

@@ -60,9 +60,11 @@ from projections.scorecard.scorecard import ScorecardQueries, checked_scope
 from projections.training import DEFAULT_WINDOW_MONTHS, UNKNOWN_FILTER_OF, TrainingQueries
 from web.following import FollowerLease, lock_path
 from web.scoping import (
+    HistoryPart,
     ScopedRows,
     ScopeGuard,
     VoidedTarget,
+    history_parts,
     locate,
     mentors_judged,
     missing,
@@ -85,6 +87,30 @@ VOIDED_RECORD = Refusal(
     dates=("day",),
     numbers=("version",),
     quotes=("reason",),
+)
+# A record whose NIP was voided and appointed afresh (AppointedAgain) holds the voided record's entries (up to its
+# void) and the fresh record's (after it): each part is read within its own scope (web.scoping.history_parts), the
+# other part withheld, its history saying so (`withheld`), without its contents.
+WITHHELD_VOIDED = Refusal(
+    "Versions {first} to {last} of NIP {nip} ({count} entries) belong to a record voided on {day}, outside your "
+    "scope: they are withheld.",
+    dates=("day",),
+    numbers=("first", "last", "count"),
+)
+WITHHELD_AFRESH = Refusal(
+    "The entries of NIP {nip} from version {first} on belong to the record appointed afresh after its void, outside "
+    "your scope: they are withheld.",
+    numbers=("first",),
+)
+VERSION_WITHHELD_VOIDED = Refusal(
+    "Version {version} of NIP {nip} belongs to a record voided on {day}, outside your scope: it is withheld.",
+    dates=("day",),
+    numbers=("version",),
+)
+VERSION_WITHHELD_AFRESH = Refusal(
+    "Version {version} of NIP {nip} belongs to the record appointed afresh after its void, outside your scope: it "
+    "is withheld.",
+    numbers=("version",),
 )
 RATE_OUTSIDE = Refusal("You may rate only units within your scope ({scope}).")
 NO_UNIT_RECORD = Refusal("Nothing is recorded for unit {unit} of {agency}: it was never rated.", quotes=("unit",))
@@ -207,22 +233,56 @@ class Services:
         (refused by the ledger) are not."""
         require(reader, action)
         found = locate(self.ledger, nip)
-        if found is None or not permits(reader, action, found):
+        if found is None:
             raise missing(nip)
+        if not permits(reader, action, found):
+            # (a record appointed afresh outside the scope, whose voided record the scope covered: that record's
+            # reads are not found saying it was voided, as before the NIP was appointed afresh)
+            voided = [p for p in history_parts(found) if p.void is not None and permits(reader, action, p.place)]
+            if not views or not voided:
+                raise missing(nip)
+            self._voided_notice(reader, found.nip or nip, voided[-1], logged)
         if views and isinstance(found, VoidedTarget) and found.voided is not None:
-            if logged is not None:  # (logged before the notice is raised, as the read it answers would be)
-                self.accounts.record_access(reader, logged, [found])
-            void = found.voided
-            raise NotFound(
-                VOIDED_RECORD.reason(
-                    nip=found.nip,
-                    day=void.effective_date.isoformat(),
-                    by=void.recorded_by,
-                    version=void.version,
-                    reason=void.values.get("reason"),
-                )
-            )
+            self._voided_notice(reader, found.nip or nip, history_parts(found)[-1], logged)
         return found
+
+    def _voided_notice(self, reader: Account, subject: str, part: HistoryPart, logged: str | None) -> None:
+        """VOIDED_RECORD (NotFound) of a voided part of a record, its read logged as `logged` (if any)."""
+        place = Target(subject, part.place.agency, part.place.region)
+        if logged is not None:  # (logged before the notice is raised, as the read it answers would be)
+            self.accounts.record_access(reader, logged, [place])
+        void = part.void
+        assert void is not None
+        raise NotFound(
+            VOIDED_RECORD.reason(
+                nip=subject,
+                day=void.effective_date.isoformat(),
+                by=void.recorded_by,
+                version=void.version,
+                reason=void.values.get("reason"),
+            )
+        )
+
+    def readable(self, reader: Account, action: Action, nip: str) -> Readable:
+        """The parts of a record's history (the ledger's) the reader may read: the record's, or of a record
+        voided and appointed afresh, each part within its own scope (web.scoping.history_parts); not found (as a
+        record outside the scope is) when none."""
+        require(reader, action)
+        found = locate(self.ledger, nip)
+        if found is None:
+            raise missing(nip)
+        subject = found.nip or normalise_nip(nip)
+        parts = history_parts(found)
+        if len(parts) == 1 and parts[0].void is None:  # (nearly every record: one part, the record's own place)
+            if not permits(reader, action, found):
+                raise missing(nip)
+            return Readable(subject, found, parts, parts)
+        shown = [p for p in parts if permits(reader, action, p.place)]
+        if not shown:
+            raise missing(nip)
+        latest = shown[-1].place  # (logged as read where it was: the record's place now, or a voided record's)
+        logged = latest if latest.nip is not None else Target(subject, latest.agency, latest.region)
+        return Readable(subject, logged, parts, shown)
 
     # ------------------------------------------------------------------ writes
 
@@ -463,24 +523,27 @@ class Services:
         return found
 
     def history(self, reader: Account, nip: str) -> dict[str, Any]:
-        """Every event recorded for an employee, as the ledger holds it."""
-        target = self.target(reader, Action.READ_RECORD, nip)
-        items = self.ledger.get_history(target.nip or nip)
-        self.record_with_mentees(reader, "history", target, mentees_named(items))
-        return {"nip": target.nip, "items": items}
+        """Every event recorded for an employee, as the ledger holds it; of a record voided and appointed afresh,
+        those of the parts the reader may read, the others withheld, saying so (`withheld`)."""
+        readable = self.readable(reader, Action.READ_RECORD, nip)
+        items = readable.shown_of(self.ledger.get_history(readable.subject))
+        self.record_with_mentees(reader, "history", readable.logged, mentees_named(items))
+        return {"nip": readable.subject, "items": items, "withheld": readable.withheld()}
 
     def fact(self, reader: Account, nip: str, version: int) -> dict[str, Any]:
         """One fact of an employee's record: the events that made it as it stands (it, its corrections, its
-        retraction: as the history holds them) and the version it was last changed in (its ETag)."""
-        target = self.target(reader, Action.READ_RECORD, nip)
-        subject = target.nip or nip
+        retraction: as the history holds them) and the version it was last changed in (its ETag). A fact of a part
+        of the record the reader may not read (Readable) is not found, saying it is withheld."""
+        readable = self.readable(reader, Action.READ_RECORD, nip)
+        readable.refuse_withheld(version)
+        target, subject = readable.logged, readable.subject
         found = self.ledger.get_aggregates([subject])[subject]
         fact = found.facts.get(version) if found is not None else None
         if fact is None:
             raise NotFound(NO_FACT.reason(version=version, subject=subject))
         items = [
             row
-            for row in self.ledger.get_history(subject)
+            for row in readable.shown_of(self.ledger.get_history(subject))
             if row["version"] == version or row.get("target_version") == version
         ]
         self.record_with_mentees(reader, "history", target, mentees_named(items))
@@ -978,3 +1041,51 @@ def pointed_to_correction(error: InvalidInput, agency: str, unit: str) -> Invali
             reason = RATED_HERE.reason(year=values["year"], version=values["version"], path=path)
         pointed.append(reason)
     return InvalidInput({**error.errors, "year": pointed})
+
+
+@dataclass(frozen=True)
+class Readable:
+    """What of a record's history a reader may read (Services.readable): its parts (web.scoping.history_parts), those
+    shown to the reader, and where the read is logged (the record's place now, or the latest voided part's shown)."""
+
+    subject: str
+    logged: Target
+    parts: list[HistoryPart]
+    shown: list[HistoryPart]
+
+    def shows(self, version: int) -> bool:
+        return any(part.holds(version) for part in self.shown)
+
+    def shown_of(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The history's items the reader may read."""
+        if len(self.shown) == len(self.parts):
+            return items
+        return [item for item in items if self.shows(item["version"])]
+
+    def withheld(self) -> list[dict[str, Any]]:
+        """Each part withheld from the reader, without its contents: its versions and, of a voided record's, how
+        many entries and the void's day, said plainly (`note`)."""
+        found: list[dict[str, Any]] = []
+        for part in self.parts:
+            if any(part is p for p in self.shown):
+                continue
+            if part.void is None:
+                note = WITHHELD_AFRESH.reason(nip=self.subject, first=part.first)
+                found.append({"first_version": part.first, "last_version": None, "entries": None, "voided_on": None})
+            else:
+                last, day = part.void.version, part.void.effective_date
+                count = last - part.first + 1
+                shown = {"first": part.first, "last": last, "count": count, "day": day.isoformat()}
+                note = WITHHELD_VOIDED.reason(nip=self.subject, **shown)
+                found.append({"first_version": part.first, "last_version": last, "entries": count, "voided_on": day})
+            found[-1]["note"] = note
+        return found
+
+    def refuse_withheld(self, version: int) -> None:
+        """NotFound, saying it is withheld, for a version in a part the reader may not read."""
+        for part in self.parts:
+            if part.holds(version) and not any(part is p for p in self.shown):
+                if part.void is None:
+                    raise NotFound(VERSION_WITHHELD_AFRESH.reason(nip=self.subject, version=version))
+                day = part.void.effective_date
+                raise NotFound(VERSION_WITHHELD_VOIDED.reason(nip=self.subject, version=version, day=day.isoformat()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import Response
 from flask.views import MethodView
 
 from careerlog.access import Action
@@ -124,8 +125,14 @@ class Events(MethodView):
     @blp.requires(Action.READ_RECORD)
     @blp.read(FormatSchema, HistorySchema, refusal=(404, "NOT_FOUND"))
     def get(self, args: dict[str, Any], nip: str) -> Any:
-        """List every event recorded for an employee, with recorded times and corrections."""
-        return json_or_csv(services().history(caller(), nip), history_schema, name=f"events-{normalise_nip(nip)}")
+        """List every event recorded for an employee, with recorded times and corrections. Of a NIP voided and
+        appointed afresh, a part of the history outside the reader's scope is withheld, named in `withheld` (in a
+        CSV download, the `Withheld` header: each part's note)."""
+        found = services().history(caller(), nip)
+        answer = json_or_csv(found, history_schema, name=f"events-{normalise_nip(nip)}")
+        if found["withheld"] and isinstance(answer, Response):
+            answer.headers["Withheld"] = " ".join(part["note"] for part in found["withheld"])
+        return answer
 
     @blp.requires(Action.RECORD)
     @blp.arguments(RecordEventSchema)

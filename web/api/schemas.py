@@ -457,11 +457,32 @@ class PastRetirementPageSchema(CursorPageOfSchema):
     items = fields.List(fields.Nested(PastRetirementSchema), dump_only=True)
 
 
+class WithheldSchema(StrictSchema):
+    """A part of a record's history withheld from the reader (docs/security.md, "A NIP voided and appointed afresh"):
+    the entries of a voided record, outside the reader's scope, or those of the record appointed afresh after its
+    void, outside it; said without their contents."""
+
+    first_version = fields.Integer(dump_only=True)
+    last_version = fields.Integer(
+        dump_only=True, allow_none=True, metadata={"description": "None: to the end (the record appointed afresh)."}
+    )
+    entries = fields.Integer(
+        dump_only=True, allow_none=True, metadata={"description": "How many (a voided record's part; else none)."}
+    )
+    voided_on = fields.Date(
+        dump_only=True, allow_none=True, metadata={"description": "The void's day (a voided record's part; else none)."}
+    )
+    note = fields.String(dump_only=True, metadata={"description": "The same, said in words."})
+
+
 class HistorySchema(StrictSchema):
-    """Every event recorded for an employee, oldest first: facts, corrections, retractions."""
+    """Every event recorded for an employee, oldest first: facts, corrections, retractions. Of a NIP voided and
+    appointed afresh, the entries of the voided record and those of the fresh record are each read within their own
+    scope: a part outside the reader's is left out and named in `withheld` (empty for nearly every record)."""
 
     nip = fields.String(dump_only=True)
     items = fields.List(fields.Nested(HistoryEventSchema), dump_only=True)
+    withheld = fields.List(fields.Nested(WithheldSchema), dump_only=True)
 
 
 class FactSchema(StrictSchema):

@@ -1,0 +1,149 @@
+"""The history of a NIP voided and appointed afresh by another agency is read in two parts, each within its own scope:
+the voided record's entries (up to and including its void) by an account whose scope covered the voided record (where
+its appointment placed the employee) or a national one; the fresh record's (after the void) by the scope the record is
+in now. Before, the agency appointing the NIP afresh read the whole history (another person's name and data, recorded
+under a wrong NIP, and the void's reason) and the agency that made and voided the wrong record lost it. A part withheld
+is said to be, without its contents: in the history (`withheld`, the CSV's Withheld header) and a single fact's read
+(404 problem+json). On both stores."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from careerlog.access import Scope
+from tests.functional.conftest import SARI, World
+from tests.functional.test_void_record_of_a_wrong_nip import voided
+from tests.functional.test_voided_nip_appointed_afresh import appointed_afresh
+
+KARO = {"agency": "KAB-KARO", "region": "12.06", "unit": "Dinas Pendidikan"}
+VOIDED = ("Sari Nasution", "NIP salah ketik", "BATAL-NIP-1")  # (the voided record's name, the void's reason, its SK)
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+def afresh_by_karo(world: World) -> World:
+    """Sari's record, made by Kota Medan's HR under a wrong NIP, voided by it (versions 1, 2); the NIP's owner then
+    appointed by Kabupaten Karo's HR (version 3)."""
+    voided(world)
+    assert appointed_afresh(world, "hr_karo", **KARO)["version"] == 3
+    return world
+
+
+def national_inspector(world: World) -> str:
+    accounts = world.services.accounts
+    accounts.create("inspector-national", display_name="National", role="inspector", scope=Scope(national=True))
+    world.tokens["inspector_national"] = accounts.issue_token("inspector-national", days=30).token
+    return "inspector_national"
+
+
+def history(world: World, who: str) -> dict[str, Any]:
+    answer = world.get(f"/api/v1/employees/{SARI}/events", who)
+    assert answer.status_code == 200, answer.get_json()
+    return dict(answer.get_json())
+
+
+def versions(found: dict[str, Any]) -> list[int]:
+    return [item["version"] for item in found["items"]]
+
+
+def problem(answer: Any, status: int) -> str:
+    assert (answer.status_code, answer.mimetype) == (status, "application/problem+json"), answer.get_data(as_text=True)
+    return str(answer.get_json()["detail"])
+
+
+def reads(world: World, who: str) -> list[tuple[str, str | None, str]]:
+    items = world.get(f"/api/v1/access-log?username={who}", "admin").get_json()["items"]
+    return sorted((i["action"], i["agency"], i["nip"]) for i in items)
+
+
+def test_the_agency_appointing_afresh_reads_the_fresh_entries_and_is_told_the_voided_ones_are_withheld(
+    world: World,
+) -> None:
+    afresh_by_karo(world)
+    found = history(world, "hr_karo")
+    assert versions(found) == [3]
+    assert found["items"][0]["name"] == "Sari Owner"
+    [withheld] = found["withheld"]
+    assert {k: v for k, v in withheld.items() if k != "note"} == {
+        "first_version": 1,
+        "last_version": 2,
+        "entries": 2,
+        "voided_on": "2024-02-01",
+    }
+    assert withheld["note"] == (
+        f"Versions 1 to 2 of NIP {SARI} (2 entries) belong to a record voided on 2024-02-01, outside your scope: they "
+        "are withheld."
+    )
+    csv = world.get(f"/api/v1/employees/{SARI}/events?format=csv", "hr_karo")
+    assert csv.status_code == 200
+    assert csv.headers["Withheld"] == withheld["note"]
+    body = csv.get_data(as_text=True) + str(found)
+    assert "Sari Owner" in body
+    assert not [text for text in VOIDED if text in body]
+    for version in (1, 2):  # (a single fact of the voided record: withheld, saying so)
+        detail = problem(world.get(f"/api/v1/employees/{SARI}/events/{version}", "hr_karo"), 404)
+        assert detail == (
+            f"Version {version} of NIP {SARI} belongs to a record voided on 2024-02-01, outside your scope: it is "
+            "withheld."
+        )
+    fact = world.get(f"/api/v1/employees/{SARI}/events/3", "hr_karo")
+    assert fact.status_code == 200, fact.get_json()
+    assert [i["version"] for i in fact.get_json()["items"]] == [3]
+    assert set(reads(world, "hr-karo")) == {("history", "KAB-KARO", SARI)}  # (read where the fresh record is)
+
+
+def test_the_agency_that_voided_the_record_reads_its_entries_and_not_the_fresh_records(world: World) -> None:
+    afresh_by_karo(world)
+    found = history(world, "hr")
+    assert versions(found) == [1, 2]
+    assert (found["items"][0]["name"], found["items"][1]["reason"]) == ("Sari Nasution", "NIP salah ketik")
+    [withheld] = found["withheld"]
+    assert withheld == {
+        "first_version": 3,
+        "last_version": None,
+        "entries": None,
+        "voided_on": None,
+        "note": f"The entries of NIP {SARI} from version 3 on belong to the record appointed afresh after its void, "
+        "outside your scope: they are withheld.",
+    }
+    assert "Sari Owner" not in str(found)
+    fact = world.get(f"/api/v1/employees/{SARI}/events/1", "hr")
+    assert fact.status_code == 200, fact.get_json()
+    assert [i["version"] for i in fact.get_json()["items"]] == [1, 2]
+    detail = problem(world.get(f"/api/v1/employees/{SARI}/events/3", "hr"), 404)
+    assert detail == (
+        f"Version 3 of NIP {SARI} belongs to the record appointed afresh after its void, outside your scope: it is "
+        "withheld."
+    )
+    # its other reads as a voided record's (before the NIP was appointed afresh): not found, saying it was voided
+    profile = problem(world.get(f"/api/v1/employees/{SARI}", "hr"), 404)
+    assert "was voided on 2024-02-01 by hr (version 2)" in profile
+    assert "Sari Owner" not in profile
+    assert world.get(f"/api/v1/employees/{SARI}", "hr_karo").get_json()["name"] == "Sari Owner"
+    assert set(reads(world, "hr")) == {("history", "KOTA-MEDAN", SARI), ("profile", "KOTA-MEDAN", SARI)}
+
+
+def test_a_national_inspector_reads_every_entry_and_nothing_is_withheld(world: World) -> None:
+    afresh_by_karo(world)
+    found = history(world, national_inspector(world))
+    assert versions(found) == [1, 2, 3]
+    assert found["withheld"] == []
+    assert world.get(f"/api/v1/employees/{SARI}/events/1", "inspector_national").status_code == 200
+    assert world.get(f"/api/v1/employees/{SARI}/events/3", "inspector_national").status_code == 200
+    both = history(world, "inspector")  # (a regional inspector whose region holds both agencies: both parts)
+    assert (versions(both), both["withheld"]) == ([1, 2, 3], [])
+
+
+def test_an_account_covering_neither_part_finds_no_record(world: World) -> None:
+    afresh_by_karo(world)
+    accounts = world.services.accounts
+    accounts.create("hr-deli", display_name="Deli", role="hr", scope=Scope(agencies=("KAB-DELISERDANG",)))
+    world.tokens["hr_deli"] = accounts.issue_token("hr-deli", days=30).token
+    for path in ("/events", "/events/1", "/events/3"):
+        detail = problem(world.get(f"/api/v1/employees/{SARI}{path}", "hr_deli"), 404)
+        assert "withheld" not in detail
