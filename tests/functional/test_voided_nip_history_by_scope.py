@@ -14,7 +14,7 @@ import pytest
 
 from careerlog.access import Scope
 from tests.functional.conftest import SARI, World
-from tests.functional.test_void_record_of_a_wrong_nip import voided
+from tests.functional.test_void_record_of_a_wrong_nip import VOID, voided
 from tests.functional.test_voided_nip_appointed_afresh import appointed_afresh
 
 KARO = {"agency": "KAB-KARO", "region": "12.06", "unit": "Dinas Pendidikan"}
@@ -147,3 +147,37 @@ def test_an_account_covering_neither_part_finds_no_record(world: World) -> None:
     for path in ("/events", "/events/1", "/events/3"):
         detail = problem(world.get(f"/api/v1/employees/{SARI}{path}", "hr_deli"), 404)
         assert "withheld" not in detail
+
+
+def test_the_nips_owner_reads_the_fresh_record_not_the_one_wrongly_made_under_their_nip(world: World) -> None:
+    afresh_by_karo(world)
+    world.services.accounts.create("sari", display_name="Sari", role="employee", scope=Scope(), nip=SARI)
+    world.tokens["sari"] = world.services.accounts.issue_token("sari", days=30).token
+    found = history(world, "sari")
+    assert versions(found) == [3]
+    assert [(w["first_version"], w["last_version"]) for w in found["withheld"]] == [(1, 2)]
+    assert not [text for text in VOIDED if text in str(found)]
+    assert world.get(f"/api/v1/employees/{SARI}/events/1", "sari").status_code == 404
+
+
+def test_a_record_voided_twice_is_read_part_by_part(world: World) -> None:
+    afresh_by_karo(world)
+    void = {**VOID, "target_version": 3, "reference": "BATAL-NIP-3", "effective_date": "2024-03-01", "reason": "Keliru"}
+    answer = world.post(f"/api/v1/employees/{SARI}/events", "hr_karo", json=void)
+    assert (answer.status_code, answer.get_json()["version"]) == (201, 4), answer.get_json()
+    world.catch_up()
+    karo = history(world, "hr_karo")  # (the record voided now, placed in Karo: Medan's voided part not Karo's)
+    assert versions(karo) == [3, 4]
+    assert [(w["first_version"], w["last_version"], w["voided_on"]) for w in karo["withheld"]] == [(1, 2, "2024-02-01")]
+    assert not [text for text in VOIDED if text in str(karo)]
+    medan = history(world, "hr")
+    assert versions(medan) == [1, 2]
+    assert [(w["first_version"], w["last_version"], w["voided_on"]) for w in medan["withheld"]] == [
+        (3, 4, "2024-03-01")
+    ]
+    assert "Sari Owner" not in str(medan)
+    assert "was voided on 2024-03-01 by hr-karo (version 4)" in problem(
+        world.get(f"/api/v1/employees/{SARI}", "hr_karo"), 404
+    )
+    assert "was voided on 2024-02-01 by hr (version 2)" in problem(world.get(f"/api/v1/employees/{SARI}", "hr"), 404)
+    assert versions(history(world, "inspector")) == [1, 2, 3, 4]
