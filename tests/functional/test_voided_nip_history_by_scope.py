@@ -14,6 +14,7 @@ import pytest
 
 from careerlog.access import Scope
 from tests.functional.conftest import SARI, World
+from tests.functional.test_pages_auth import log_in
 from tests.functional.test_void_record_of_a_wrong_nip import VOID, voided
 from tests.functional.test_voided_nip_appointed_afresh import appointed_afresh
 
@@ -126,6 +127,13 @@ def test_the_agency_that_voided_the_record_reads_its_entries_and_not_the_fresh_r
     assert "Sari Owner" not in profile
     assert world.get(f"/api/v1/employees/{SARI}", "hr_karo").get_json()["name"] == "Sari Owner"
     assert set(reads(world, "hr")) == {("history", "KOTA-MEDAN", SARI), ("profile", "KOTA-MEDAN", SARI)}
+    log_in(world, "hr")  # (its career page alike; Karo's HR reads the fresh record's)
+    page = world.client.get(f"/pages/employees/{SARI}?lang=en")
+    assert page.status_code == 404
+    assert f"The record of NIP {SARI} was voided on" in page.get_data(as_text=True)
+    assert "Sari Owner" not in page.get_data(as_text=True)
+    log_in(world, "hr_karo")
+    assert "Sari Owner" in world.client.get(f"/pages/employees/{SARI}?lang=en").get_data(as_text=True)
 
 
 def test_a_national_inspector_reads_every_entry_and_nothing_is_withheld(world: World) -> None:
