@@ -99,7 +99,7 @@ def test_a_functional_post_holder_is_told_they_rise_by_202_not_by_the_regular_10
 def test_each_requirement_names_the_regulation_it_rests_on(world: World) -> None:
     english = page_text(world, BUDI)
     assert "(basis: PP 99/2000 jo PP 12/2002; Peraturan BKN 4/2023)" in english  # promotion.time_in_rank
-    assert "(basis: PP 94/2021; PP 53/2010; unconfirmed)" in english  # promotion.penalty, M
+    assert "(basis: PP 94/2021; unconfirmed)" in english  # promotion.penalty, M (the version in force since 2021-08-31)
     indonesian = page_text(world, BUDI, "id")
     assert "(dasar: PP 99/2000 jo PP 12/2002; Peraturan BKN 4/2023)" in indonesian
     # the regulations a source names, not its English remarks (promotion.training, an inference)
