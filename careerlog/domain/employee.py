@@ -41,6 +41,8 @@ from careerlog.reference import Rules, reference, rules
 RATING_SCHEME_FIELDS = frozenset(("year", "predicate", "score"))  # a rating's fields judged by its year's scheme
 RATING_DATE_FIELDS = frozenset(("year", "effective_date"))  # a rating's fields judged by skp.rated_after_year_end
 PENALTY_LENGTH_FIELDS = frozenset(("effective_date", "end_date", "penalty_kind"))  # a penalty's, judged by its months
+PENALTY_KIND_FIELDS = frozenset(("effective_date", "penalty_kind"))  # a penalty's, judged by its regulation's kinds
+PENALTY_KINDS_RULE = "penalty.kinds"  # the kinds of the discipline regulation in force on a penalty's effective date
 MENTORING_LINKS = ("mentor_nip", "mentee_nip", "programme_id", "appointment_reference")
 PROGRAMME_KINDS = ("training", "training_feedback")  # the kinds a career keeps by programme (Career.of_programme)
 # The largest cost of one training in rupiah: far above any real one, and small enough that the views'
@@ -198,6 +200,12 @@ PENALTY_TOO_LONG = Refusal(
     "end date, or the kind of penalty.",
     dates=("end", "start", "last"),
     numbers=("months",),
+    codes=(("penalty", "penalty_kinds"),),
+)
+PENALTY_KIND_PERIOD = Refusal(
+    "{penalty} is not a penalty kind of {regulation}, the discipline regulation in force on {day}: a penalty "
+    "effective then is one of {kinds}. Check the effective date, or the kind of penalty.",
+    dates=("day",),
     codes=(("penalty", "penalty_kinds"),),
 )
 DECREE_AFTER = Refusal("{decreed} is after the award's TMT {tmt}.", dates=("decreed", "tmt"))
@@ -908,6 +916,34 @@ def penalty_too_long(values: Mapping[str, Any]) -> str | None:
     )
 
 
+def penalty_kind_refused(values: Mapping[str, Any]) -> str | None:
+    """The refusal of a penalty whose kind is not one of the discipline regulation in force on its effective date
+    (rule penalty.kinds, the version in force that day: its `kinds`), None otherwise or when no version is in force
+    then. Judged by the penalty's own day, not the recording's: an old decision recorded late keeps its regulation's
+    kinds (a PENURUNAN_PANGKAT_3 of 2015 is recorded in 2026). Judged anew only (`Employee.decide`), as
+    `penalty_too_long`: a penalty already stored of a kind refused now stays and reads as recorded."""
+    day = values["effective_date"]
+    rule = rules().in_force(PENALTY_KINDS_RULE, day)
+    kinds = None if rule is None else rule.params.get("kinds")
+    if kinds is None or values["penalty_kind"] in kinds:
+        return None
+    return PENALTY_KIND_PERIOD.reason(
+        penalty=values["penalty_kind"],
+        regulation=str(rule.params.get("regulation", rule.source)),  # type: ignore[union-attr]
+        day=day.isoformat(),
+        kinds=", ".join(kinds),
+    )
+
+
+def penalty_refusals(values: Mapping[str, Any], fields: frozenset[str] | None = None) -> list[tuple[str, str]]:
+    """(field, refusal) of a penalty's values judged anew: its kind out of its day's regulation (beside
+    `penalty_kind`), its end after its kind's months (beside `end_date`). `fields`: those a correction changes (None:
+    a recording, every check), a check judging only a penalty whose fields it reads were changed."""
+    kind = penalty_kind_refused(values) if fields is None or PENALTY_KIND_FIELDS & fields else None
+    too_long = penalty_too_long(values) if fields is None or PENALTY_LENGTH_FIELDS & fields else None
+    return [(field, reason) for field, reason in (("penalty_kind", kind), ("end_date", too_long)) if reason is not None]
+
+
 @check("award")
 def check_award(career: Career, fact: Fact, errors: FieldErrors) -> None:
     """The decree comes first and within the service."""
@@ -988,22 +1024,28 @@ class Employee(LedgerAggregate):
         return Career(self.id, facts)
 
     def decide(self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording) -> Any:
-        """The ledger's decision, and a penalty's length judged anew (`penalty_too_long`, beside its end): of a
-        penalty recorded, or corrected in its start, end or kind. Not of a migration, which keeps what its log holds,
+        """The ledger's decision, and a penalty judged anew (`penalty_refusals`: its length beside its end, its kind
+        beside the kind when not of the regulation in force on its day): of a penalty recorded, or corrected in its
+        start, end or kind. Not of a migration, which keeps what its log holds,
         nor of the penalties another change re-checks: one recorded before the check (2026-12-03) stays as it is
         until its dates or kind are corrected, and no other fact of its record is refused for it. A recording made
         already is answered as before."""
-        too_long = None if recording.reproduced else self.penalty_length(event_cls, values)
-        if too_long is None:
+        refused = [] if recording.reproduced else self.penalty_judged(event_cls, values)
+        if not refused:
             return LedgerAggregate.decide(self, event_cls, values, recording)
-        field, reason = too_long
         try:
             decided = LedgerAggregate.decide(self, event_cls, values, recording)
         except InvalidInput as e:  # (named with the recording's other problems)
-            raise InvalidInput({**e.errors, field: [*e.errors.get(field, []), reason]}) from None
+            errors = dict(e.errors)
+            for field, reason in refused:
+                errors[field] = [*errors.get(field, []), reason]
+            raise InvalidInput(errors) from None
         if isinstance(decided, Outcome):
             return decided
-        raise InvalidInput(reason, field)
+        errors = {}
+        for field, reason in refused:
+            errors.setdefault(field, []).append(reason)
+        raise InvalidInput(errors)
 
     def record_plain(
         self,
@@ -1013,30 +1055,32 @@ class Employee(LedgerAggregate):
         expected_version: int | None = None,
     ) -> Outcome | None:
         """The ledger's, except a penalty whose length is refused: `decide` judges it (None: nothing done)."""
-        if event_cls.KIND == "penalty" and not recording.reproduced and penalty_too_long(values) is not None:
+        if event_cls.KIND == "penalty" and not recording.reproduced and penalty_refusals(values):
             return None
         return LedgerAggregate.record_plain(self, event_cls, values, recording, expected_version)
 
-    def penalty_length(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> tuple[str, str] | None:
-        """(field, refusal) of a penalty recorded, or corrected in its start, end or kind, that would end after its
-        kind's months; None otherwise (not a penalty, a correction of its other fields, a target not found)."""
+    def penalty_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """(field, refusal) of a penalty recorded, or corrected in its start, end or kind (`penalty_refusals`: its
+        kind not of its day's regulation, its end after its kind's months); empty otherwise (not a penalty, a
+        correction of its other fields, a target not found). A correction's is beside the corrected field: the kind
+        beside `corrected_fields.penalty_kind` when corrected, else beside the corrected `effective_date`."""
         if event_cls.KIND == "penalty":
-            reason = penalty_too_long(values)
-            return None if reason is None else ("end_date", reason)
+            return penalty_refusals(values)
         if event_cls.KIND != "correction":
-            return None
+            return []
         target = self.facts.get(values.get("target_version"))  # type: ignore[arg-type]
         raw = values.get("corrected_fields")
         if target is None or target.kind != "penalty" or not isinstance(raw, Mapping):
-            return None
-        if not PENALTY_LENGTH_FIELDS & raw.keys():
-            return None
+            return []
+        if not (PENALTY_LENGTH_FIELDS | PENALTY_KIND_FIELDS) & raw.keys():
+            return []
         try:
             changes = parse_payload(target.event_class, raw, partial=True)
         except InvalidInput:
-            return None  # (refused by the ledger, naming the field)
-        reason = penalty_too_long({**target.values, **changes})
-        return None if reason is None else ("corrected_fields.end_date", reason)
+            return []  # (refused by the ledger, naming the field)
+        found = penalty_refusals({**target.values, **changes}, frozenset(raw.keys()))
+        kind_field = "penalty_kind" if "penalty_kind" in raw else "effective_date"
+        return [(f"corrected_fields.{kind_field if field == 'penalty_kind' else field}", r) for field, r in found]
 
     def current_context(self) -> Career:
         """The career of the active facts, kept current as facts are added (rebuilt otherwise).

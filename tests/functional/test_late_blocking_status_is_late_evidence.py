@@ -49,7 +49,7 @@ def test_a_blocking_status_recorded_after_the_promotion_is_late_evidence(world: 
 def test_a_late_penalty_and_a_late_blocking_status_are_both_late_evidence(world: World) -> None:
     nip, version = promoted(world, 812)
     ledger = world.services.ledger
-    penalty = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_12", "effective_date": "2015-05-01"}
+    penalty = {"level": "MEDIUM", "penalty_kind": "PENUNDAAN_KP_1", "effective_date": "2015-05-01"}
     ledger.record(nip, "penalty", penalty | {"reference": "HD-812"}, actor="test")
     ledger.record(nip, "status_change", f.status("UNPAID_LEAVE", "2015-06-01"), actor="test")
     assert audited(world, nip, version) == {"evidence.recorded_after": ["penalty", "status_change"]}

@@ -47,7 +47,7 @@ def test_a_colleague_eligible_then_whose_penalty_was_recorded_later_is_passed_ov
     passed: World,
 ) -> None:
     penalty = {"effective_date": "2017-11-01", "reference": "HD-1", "level": "MEDIUM"}
-    penalty["penalty_kind"] = "POTONG_TUKIN_12"
+    penalty["penalty_kind"] = "PENUNDAAN_KP_1"
     record(passed, STRONGER, "penalty", penalty)  # in force on the TMT, recorded after the decision
     passed.catch_up()
     assert_listed_as_on_the_page(passed, 1)

@@ -57,7 +57,7 @@ def test_a_colleague_eligible_then_whose_penalty_was_recorded_later_is_passed_ov
 ) -> None:
     world = passed
     penalty = {"effective_date": "2017-11-01", "reference": "HD-1", "level": "MEDIUM"}
-    penalty["penalty_kind"] = "POTONG_TUKIN_12"
+    penalty["penalty_kind"] = "PENUNDAAN_KP_1"
     record(world, STRONGER, "penalty", penalty)  # in force on the TMT, recorded after the decision
     world.catch_up()
     body = page_of(world)

@@ -39,7 +39,13 @@ def on_leave(world: World) -> World:
     confirmed as PNS a year after the appointment, recorded first (without it, a CPNS: a study_leave.service_years
     finding)."""
     confirm_world_pns(world)
-    penalty = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_6", "effective_date": "2020-06-01", "reference": "HD-1"}
+    penalty = {
+        "level": "MEDIUM",
+        "penalty_kind": "PENUNDAAN_KP_1",
+        "end_date": "2020-11-30",
+        "effective_date": "2020-06-01",
+        "reference": "HD-1",
+    }
     record(world, BUDI, "penalty", penalty)
     record(world, BUDI, "study_leave_start", leave("2020-09-01"))
     record(world, SARI, "status_change", f.status("STUDY_LEAVE", "2022-09-01"))

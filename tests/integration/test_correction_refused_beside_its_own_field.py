@@ -53,9 +53,9 @@ def test_a_penaltys_kind_corrected_to_one_of_another_level_is_refused_beside_the
     app.record(NIP, "appointment", f.appointment(), actor="hr")
     app.record(NIP, "penalty", PENALTY, actor="hr")  # version 2
     with pytest.raises(InvalidInput) as refused:
-        app.record(NIP, "correction", f.correction(2, "2026-01-05", penalty_kind="PENURUNAN_JABATAN"), actor="hr")
+        app.record(NIP, "correction", f.correction(2, "2026-01-05", penalty_kind="PENURUNAN_PANGKAT_3"), actor="hr")
     assert refused.value.errors == {
-        "corrected_fields.penalty_kind": ["PENURUNAN_JABATAN is a SEVERE penalty, not LIGHT."]
+        "corrected_fields.penalty_kind": ["PENURUNAN_PANGKAT_3 is a SEVERE penalty, not LIGHT."]
     }
     with pytest.raises(InvalidInput) as refused:  # the level corrected alone: beside the level, as before
         app.record(NIP, "correction", f.correction(2, "2026-01-05", level="SEVERE"), actor="hr")
@@ -64,12 +64,12 @@ def test_a_penaltys_kind_corrected_to_one_of_another_level_is_refused_beside_the
         app.record(
             NIP,
             "correction",
-            f.correction(2, "2026-01-05", level="MEDIUM", penalty_kind="PENURUNAN_JABATAN"),
+            f.correction(2, "2026-01-05", level="MEDIUM", penalty_kind="PENURUNAN_PANGKAT_3"),
             actor="hr",
         )
     assert list(refused.value.errors) == ["corrected_fields.level"]
     with pytest.raises(InvalidInput) as refused:  # a new penalty's: beside the level, as before
-        app.record(NIP, "penalty", {**PENALTY, "penalty_kind": "PENURUNAN_JABATAN", "reference": "HD-2"}, actor="hr")
+        app.record(NIP, "penalty", {**PENALTY, "penalty_kind": "PENURUNAN_PANGKAT_3", "reference": "HD-2"}, actor="hr")
     assert list(refused.value.errors) == ["level"]
 
 

@@ -43,7 +43,7 @@ def promoted(corrected_to: str | None) -> f.CareerBuilder:
     2018-04-05 (after the TMT), promoted by a decision recorded on 2018-04-20; the penalty's start `corrected_to` by a
     correction recorded on 2018-06-01 (None: not corrected)."""
     builder = clerk()
-    penalty = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_12", "effective_date": "2018-04-05"}
+    penalty = {"level": "MEDIUM", "penalty_kind": "PENUNDAAN_KP_1", "effective_date": "2018-04-05"}
     builder.add("penalty", {**penalty, "reference": "HD-1"}, f"2018-04-10{T}")
     builder.add("rank_promotion", f.promotion("III/b", TMT), f"2018-04-20{T}")
     if corrected_to is not None:
@@ -88,7 +88,12 @@ def test_a_correction_recorded_after_the_promotion_leaving_the_penalty_after_the
 def test_a_penalty_moved_before_a_study_leave_by_a_later_correction_is_late_evidence() -> None:
     builder = f.CareerBuilder(appointed=date(2018, 3, 1))
     builder.add("confirmation", {"latsar_certificate": "L", "effective_date": "2019-03-01", "reference": "SK-PNS"})
-    penalty = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_6", "effective_date": "2021-05-03"}
+    penalty = {
+        "level": "MEDIUM",
+        "penalty_kind": "PENUNDAAN_KP_1",
+        "end_date": "2021-11-02",
+        "effective_date": "2021-05-03",
+    }
     builder.add("penalty", {**penalty, "reference": "HD-1"}, f"2021-05-03{T}")  # version 3: after the start
     leave = {"institution": "Universitas Sumatera Utara", "level": "S-2", "effective_date": "2021-05-01"}
     builder.add("study_leave_start", {**leave, "reference": "TB-1"}, f"2021-05-04{T}")

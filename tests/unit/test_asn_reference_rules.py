@@ -104,7 +104,7 @@ def test_every_unconfirmed_rule_is_listed_among_the_unconfirmed_rules_of_the_ref
 @pytest.mark.parametrize(
     ("start", "months", "last"),
     [
-        ("2021-01-01", 6, "2021-06-30"),  # the docs' example
+        ("2022-01-01", 6, "2022-06-30"),  # the docs' example
         ("2023-03-31", 6, "2023-09-30"),  # September has no 31st: its last day, not the 29th
         ("2023-08-31", 6, "2024-02-29"),
         ("2023-08-30", 6, "2024-02-29"),

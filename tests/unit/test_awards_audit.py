@@ -64,14 +64,14 @@ def test_a_decoration_to_someone_given_a_medium_penalty_is_a_finding_and_a_light
     builder = (
         career()
         .add("penalty", penalty("LIGHT", "TEGURAN_LISAN", "2014-05-02"))
-        .add("penalty", penalty("MEDIUM", "POTONG_TUKIN_6", "2016-05-02"))
+        .add("penalty", penalty("MEDIUM", "PENUNDAAN_KP_1", "2016-05-02"))
         .add("award", f.award("SLKS_10", "2021-08-17"))
     )
     record = builder.record()
     assert [(x["rule"], x["message"], x["evidence"]) for x in findings(record)] == [
         (
             "awards.long_service_penalty",
-            "SLKS_10 conferred on an employee given POTONG_TUKIN_6 (MEDIUM, 2016-05-02)",
+            "SLKS_10 conferred on an employee given PENUNDAAN_KP_1 (MEDIUM, 2016-05-02)",
             [3, 4],
         )
     ]
@@ -81,7 +81,7 @@ def test_a_penalty_recorded_only_after_the_award_does_not_make_it_a_finding() ->
     builder = (
         career()
         .add("award", f.award("SLKS_10", "2021-08-17"), recorded="2021-08-20T00:00:00+00:00")
-        .add("penalty", penalty("SEVERE", "PENURUNAN_JABATAN", "2016-05-02"), recorded="2022-01-10T00:00:00+00:00")
+        .add("penalty", penalty("SEVERE", "PENURUNAN_PANGKAT_3", "2016-05-02"), recorded="2022-01-10T00:00:00+00:00")
     )
     record = builder.record()
     assert findings(record) == []

@@ -15,7 +15,13 @@ from projections.merit.rules import PromotionJudge
 from tests import factories as f
 
 T = "T00:00:00+00:00"
-PENALTY = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_6", "effective_date": "2013-11-01", "reference": "HD-1"}
+PENALTY = {
+    "level": "MEDIUM",
+    "penalty_kind": "PENUNDAAN_KP_1",
+    "end_date": "2014-04-30",
+    "effective_date": "2013-11-01",
+    "reference": "HD-1",
+}
 
 
 def penalised(rated_to: int = 2015) -> f.CareerBuilder:

@@ -373,16 +373,16 @@ def test_a_penalty_without_an_end_runs_for_the_months_of_its_kind() -> None:
     record(
         employee,
         "penalty",
-        {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_6", "effective_date": "2020-03-01", "reference": "HD-1"},
+        {"level": "MEDIUM", "penalty_kind": "PENUNDAAN_KP_1", "effective_date": "2020-03-01", "reference": "HD-1"},
     )
-    assert employee.facts[2].values["end_date"] == date(2020, 8, 31)
+    assert employee.facts[2].values["end_date"] == date(2021, 2, 28)
 
 
 def test_a_penalty_level_must_match_its_kind() -> None:
     errors = refused(
         appoint(),
         "penalty",
-        {"level": "LIGHT", "penalty_kind": "POTONG_TUKIN_6", "effective_date": "2020-03-01", "reference": "HD-1"},
+        {"level": "LIGHT", "penalty_kind": "PENUNDAAN_KP_1", "effective_date": "2020-03-01", "reference": "HD-1"},
     )
     assert "MEDIUM penalty" in errors["level"][0]
 

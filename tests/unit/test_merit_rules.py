@@ -82,7 +82,13 @@ def test_crossing_into_iii_a_needs_the_service_exam() -> None:
 
 
 def test_a_medium_penalty_blocks_a_promotion_until_its_last_day() -> None:
-    penalty = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_6", "effective_date": "2013-11-01", "reference": "HD-1"}
+    penalty = {
+        "level": "MEDIUM",
+        "penalty_kind": "PENUNDAAN_KP_1",
+        "end_date": "2014-04-30",
+        "effective_date": "2013-11-01",
+        "reference": "HD-1",
+    }
     record = confirmed().add("penalty", penalty).record()
     judge = PromotionJudge(record)
 

@@ -185,7 +185,7 @@ def penalised(recorded: str) -> CareerRecord:
         "effective_date": "2014-02-01",
         "reference": "HD-1",
         "level": "MEDIUM",
-        "penalty_kind": "POTONG_TUKIN_12",
+        "penalty_kind": "PENUNDAAN_KP_1",
     }
     builder = f.CareerBuilder(date(1986, 2, 2))
     builder.add("confirmation", CONFIRMATION, f"2011-03-01{T}")

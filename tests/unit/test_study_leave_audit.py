@@ -39,6 +39,11 @@ def penalty(level: str, kind: str, day: str) -> dict[str, Any]:
     return {"level": level, "penalty_kind": kind, "effective_date": day, "reference": f"HD-{day}"}
 
 
+# a medium penalty of PP 53/2010 (PENUNDAAN_KP_1, 12 months) ended early, after six months
+SERVED = {"level": "MEDIUM", "penalty_kind": "PENUNDAAN_KP_1", "effective_date": "2021-01-10", "end_date": "2021-07-09"}
+SERVED["reference"] = "HD-2021-01-10"
+
+
 def audited(record: CareerRecord, book: Rules | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     projection = StudyLeaveProjection()
     if book is None:
@@ -115,7 +120,7 @@ def test_without_a_confirmation_the_employee_is_a_cpns_with_no_years_as_pns() ->
 
 
 def test_a_medium_penalty_in_force_is_a_finding_and_one_ended_is_not() -> None:
-    builder = confirmed(career()).add("penalty", penalty("MEDIUM", "POTONG_TUKIN_6", "2021-01-10"))
+    builder = confirmed(career()).add("penalty", SERVED)
     builder.add("study_leave_start", leave("2021-05-01"))
     [_row], [found] = audited(builder.record())
     assert (found["rule"], found["message"]) == (
@@ -123,8 +128,8 @@ def test_a_medium_penalty_in_force_is_a_finding_and_one_ended_is_not() -> None:
         "penalties barring study leave in force on 2021-05-01: 1",
     )
     assert [e["kind"] for e in found["evidence"]] == ["penalty"]
-    ended = confirmed(career()).add("penalty", penalty("MEDIUM", "POTONG_TUKIN_6", "2021-01-10"))
-    ended.add("study_leave_start", leave("2021-08-01"))  # six months ended on 2021-07-09
+    ended = confirmed(career()).add("penalty", SERVED)
+    ended.add("study_leave_start", leave("2021-08-01"))  # ended on 2021-07-09
     assert audited(ended.record())[1] == []
 
 
@@ -136,7 +141,7 @@ def test_a_light_penalty_does_not_bar_study_leave() -> None:
 
 def test_a_penalty_recorded_after_the_start_is_late_evidence_not_a_penalty_finding() -> None:
     builder = confirmed(career()).add("study_leave_start", leave("2021-05-01"), f"2021-05-02{T}")
-    builder.add("penalty", penalty("SEVERE", "PENURUNAN_JABATAN", "2021-03-01"), f"2021-06-01{T}")
+    builder.add("penalty", penalty("SEVERE", "PENURUNAN_PANGKAT_3", "2021-03-01"), f"2021-06-01{T}")
     [row], [found] = audited(builder.record())
     assert found["rule"] == "evidence.recorded_after"
     assert found["message"].startswith("1 supporting fact(s) effective by 2021-05-01 recorded after the decision")
