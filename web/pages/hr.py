@@ -468,6 +468,35 @@ def attempt(
         return None, named or {"_schema": [reason_of(e)]}
 
 
+MENTORS_SIDE = "mentor_nip ("  # a refusal of the mentor's side, named by the ledger `mentor_nip (<field>)`
+
+
+def mentors_side_beside(kind: str, errors: Mapping[str, list[str]], corrected: list[str]) -> dict[str, list[str]]:
+    """The form's refusals with those of the mentor's side of a mentoring (careerlog.application names them
+    `mentor_nip (<field>)`, as the API answers them, quoting the mentor's record) beside an input: the mentor's NIP
+    on a mentoring's own form; on a correction's, the corrected field's input (`corrected`: those shown), else the
+    corrected fields' JSON; on a retraction's, the target version. Beside another input than the mentor's NIP they
+    are led by "In the mentor's record:", which says whose record they quote. Until 2026-12-05 they were printed
+    below the last field under their API name, beside no input, and the summary linked to none of them."""
+    placed: dict[str, list[str]] = {}
+    for name, reasons in errors.items():
+        if not name.startswith(MENTORS_SIDE) or not name.endswith(")"):
+            placed.setdefault(name, []).extend(reasons)
+            continue
+        field = name[len(MENTORS_SIDE) : -1]
+        if "mentor_nip" in {spec.name for spec in filled_fields(BY_KIND[kind])}:
+            placed.setdefault("mentor_nip", []).extend(reasons)
+            continue
+        if kind == "correction":  # (the mentor's side names the corrected field as its own correction does)
+            field = field.removeprefix("corrected_fields.")
+            into = f"corrected_fields.{field}" if field in corrected else "corrected_fields"
+        else:
+            into = "target_version"
+        mine = placed.setdefault(into, [])
+        mine.extend([_("In the mentor's record:"), *reasons])
+    return placed
+
+
 @blp.route("/record", methods=["GET", "POST"])
 def record() -> ResponseReturnValue:
     """Choose an event kind, fill in its fields, and record it; refusals are shown beside the fields."""
@@ -498,6 +527,9 @@ def record() -> ResponseReturnValue:
                 return redirect(url_for("pages.record", kind=kind, nip=o.subject, wait_for=written.position))
     values = request.form if request.method == "POST" else request.args
     target = targeted_fact(account, values) if kind in ("correction", "retraction") else None
+    corrected = corrected_inputs(target) if target and kind == "correction" else []  # (its fields as inputs)
+    if errors and kind is not None and cls is not None:  # (the mentor's side's, beside an input)
+        errors = mentors_side_beside(kind, errors, [f["name"] for f in corrected])
     from web.pages.career import shown_label, shown_value  # (that module imports this one)
 
     return page(
@@ -517,7 +549,7 @@ def record() -> ResponseReturnValue:
         # a void (the appointment retracted): warned of, and confirmed by the NIP typed again (confirm_nip)
         voids=kind == "retraction" and bool(target) and target["kind"] == "appointment" and not target.get("retracted"),
         target_nip=readable_nip(values.get("nip", "")) or values.get("nip", ""),
-        corrected=(corrected := corrected_inputs(target) if target and kind == "correction" else []),  # as inputs
+        corrected=corrected,  # a correction's fields as inputs
         beside_inputs=["corrected_fields", *(f"corrected_fields.{f['name']}" for f in corrected)],
         confirm=confirmable(errors),  # the box to confirm a rank jump the decree does make, beside that field's refusal
         confirmed=kind in CONFIRMING_KINDS and "promotion.one_step" in request.form.getlist("confirm"),  # (kept ticked)
