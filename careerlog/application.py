@@ -26,6 +26,7 @@ from eventsourcing.utils import get_topic
 from careerlog.ages import months_last_day
 from careerlog.config import Settings
 from careerlog.domain.employee import (
+    AFTER_SEPARATION,
     ONE_STEP,
     VOIDED,
     Employee,
@@ -58,6 +59,7 @@ from careerlog.domain.events import (
     MenteeAssigned,
     MenteeReleased,
     MentoringEnded,
+    MentoringSessionHeld,
     MentoringStarted,
     PenaltyImposed,
     PerformanceRated,
@@ -855,6 +857,8 @@ class CareerLog(Application[str]):
             and self._refuse_unconfirmed_jump(employee, values, recording, command.confirmed)
         ):
             recording = confirming(recording)  # (a jump the writer confirmed: stored with the promotion)
+        if event_cls is MentoringSessionHeld and command.migration is None:  # (a migration keeps a log's sessions)
+            self._refuse_session_after_mentor_left(uow, employee, values, recording)
         if "target_version" not in values and event_cls not in MIRRORS:
             outcome = employee.record_plain(event_cls, values, recording, command.expected_version)
             if outcome is not None:
@@ -1046,6 +1050,44 @@ class CareerLog(Application[str]):
             earlier = employee.kept_at(command.expected_version, AppointedAgain, values, recording.client_key)
         decision = earlier if earlier is not None else employee.decide(AppointedAgain, values, recording)
         return self._commit([decision] if isinstance(decision, Decision) else [], decision, command)
+
+    @staticmethod
+    def _refuse_session_after_mentor_left(
+        uow: UnitOfWork, employee: LedgerAggregate, values: Mapping[str, Any], recording: Recording
+    ) -> None:
+        """Refuse a mentoring session dated after the mentor's separation, named as the mentor's side refuses a
+        mentoring start or end dated so (`mentor_nip (effective_date)`), with the session's other problems. The
+        session writes the mentee's record alone, which holds the mentoring open (an end after the mentor's
+        separation is refused by the mentor's side): until 2026-12-05 it was recorded with a mentor dead or retired.
+        A mentor of no NIP's form is refused by the record's own checks, and one outside the writer's scope is not
+        read (its separation is not told)."""
+        nip = values.get("mentor_nip")
+        try:
+            parse_nip(nip, "mentor_nip")
+        except InvalidInput:
+            return
+        mentor = uow.get(nip) if isinstance(nip, str) else None
+        if not isinstance(mentor, Employee):
+            return
+        if uow.guard is not None:
+            try:
+                uow.guard(mentor, "mentor_nip")
+            except CareerlogError:
+                return
+        separation = mentor.career.separation
+        day = values["effective_date"]
+        if separation is None or day <= separation.effective_date:
+            return
+        left = AFTER_SEPARATION.reason(
+            day=day.isoformat(),
+            separated=separation.effective_date.isoformat(),
+            version=separation.version,
+            status=separation.get("status"),
+        )
+        refused = InvalidInput(left, "mentor_nip (effective_date)")
+        raise whole_refusal(
+            refused, MentoringSessionHeld, decision_problems(employee, MentoringSessionHeld, values, recording)
+        )
 
     def _mirror(
         self,

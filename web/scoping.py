@@ -377,6 +377,9 @@ def mentors_judged(ledger: CareerLog, subject: str, kind: Any, payload: Mapping[
     `mentor_nip (<field>)`, careerlog.application: it may quote the mentor's record), else none."""
     if not any(str(name).startswith("mentor_nip (") for name in errors or ()):
         return []
+    if kind == "mentoring_session":  # (it writes the mentee's record alone, but is judged by the mentor's separation)
+        mentor = payload.get("mentor_nip")
+        return [normalise_nip(mentor)] if isinstance(mentor, str) else []
     if kind == "correction":  # (a correction of a mentoring writes its mentor's side as its retraction would)
         kind, payload = "retraction", {"target_version": payload.get("target_version")}
     return [nip for _, nip in others_written(ledger, subject, kind, payload)]
