@@ -168,8 +168,27 @@ def parse_payload(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, parti
     """
     if not partial:
         read = _READERS.get(event_cls) or _reader(event_cls)
-        return read(raw)
+        return _rank_as_its_code(event_cls, read(raw))
     return _parse_each(event_cls, raw, partial=partial)
+
+
+def _rank_as_its_code(event_cls: type[LedgerEvent], values: dict[str, Any]) -> dict[str, Any]:
+    """An appointment's starting rank as its code: a golongan of the ranks table or a grade of the PPPK grades (the
+    employment kind says which, so the field names no table and its text was kept as typed), where it is a spelling of
+    one of them alone ("iii/a", "III - a": III/a; "ix": IX). Any other (unknown, or of the other kind) is left as
+    typed for the appointment's checks to refuse. Until 2026-12-05 the spelling typed was recorded: an appointment at
+    "ix" was a headcount group of its own beside IX (tests/functional/test_appointment_rank_recorded_as_its_code.py)."""
+    rank = values.get("rank")
+    if type(rank) is not str or event_cls.KIND not in RANKED_AT_APPOINTMENT:
+        return values
+    ref = reference()
+    tables = [table for table in (ref.ranks, ref.pppk_grades) if rank in table]
+    if len(tables) == 1:
+        values["rank"] = tables[0].normalise(rank)
+    return values
+
+
+RANKED_AT_APPOINTMENT = ("appointment",)  # the kinds whose `rank` is the starting rank (AppointedAgain too)
 
 
 def stored_changes(event_cls: type[LedgerEvent], corrected_fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -183,11 +202,14 @@ def stored_changes(event_cls: type[LedgerEvent], corrected_fields: Mapping[str, 
             f"a correction of {event_cls.__name__} sets {', '.join(unknown)}, which this release's "
             f"{event_cls.__name__} does not have"
         )
-    return parse_payload(event_cls, corrected_fields, partial=True)
+    return _parse_each(event_cls, corrected_fields, partial=True, as_stored=True)  # (a rank as typed before 2026-12-05)
 
 
-def _parse_each(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
-    """`parse_payload` field by field (the reader `_reader` makes for a whole payload reads the same)."""
+def _parse_each(
+    event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, partial: bool = False, as_stored: bool = False
+) -> dict[str, Any]:
+    """`parse_payload` field by field (the reader `_reader` makes for a whole payload reads the same); `as_stored`: a
+    stored correction's values, an appointment's rank kept as stored (_rank_as_its_code)."""
     errors: FieldErrors | None = None  # made at the first error
     values: dict[str, Any] = {}
     given = 0  # how many of the payload's fields are in raw
@@ -212,7 +234,7 @@ def _parse_each(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, partial
         errors = _unknown_first(event_cls, raw, FieldErrors() if errors is None else errors)
     if errors is not None:
         errors.raise_if_any()
-    return values
+    return values if as_stored else _rank_as_its_code(event_cls, values)
 
 
 def _unknown_first(event_cls: type[LedgerEvent], raw: Mapping[str, Any], errors: FieldErrors) -> FieldErrors:
