@@ -347,6 +347,33 @@ def rating_refusal(error: InvalidInput, payload: Mapping[str, Any]) -> InvalidIn
     return InvalidInput({**error.errors, "predicate": [problem]})
 
 
+def mentor_left(uow: UnitOfWork, nip: Any, day: date) -> Any:
+    """The refusal of a mentoring session held on `day` with the mentor `nip` after the mentor's separation (as a
+    mentoring start or end dated so is refused by the mentor's side), or None. A mentor of no NIP's form is refused by
+    the record's own checks, and one outside the writer's scope is not read (its separation is not told)."""
+    try:
+        parse_nip(nip, "mentor_nip")
+    except InvalidInput:
+        return None
+    mentor = uow.get(nip)
+    if not isinstance(mentor, Employee):
+        return None
+    if uow.guard is not None:
+        try:
+            uow.guard(mentor, "mentor_nip")
+        except CareerlogError:
+            return None
+    separation = mentor.career.separation
+    if separation is None or day <= separation.effective_date:
+        return None
+    return AFTER_SEPARATION.reason(
+        day=day.isoformat(),
+        separated=separation.effective_date.isoformat(),
+        version=separation.version,
+        status=separation.get("status"),
+    )
+
+
 def whole_refusal(
     error: InvalidInput, event_cls: type[LedgerEvent], others: Mapping[str, list[str]] | None
 ) -> InvalidInput:
@@ -876,6 +903,9 @@ class CareerLog(Application[str]):
         if event_cls is EventCorrected and command.migration is None and isinstance(employee, Employee):
             # (a rating's year, predicate or score: in the corrected year's scheme; a promotion's rank jump)
             employee.check_corrected_rating(values["target_version"], decision.values["corrected_fields"])
+            self._refuse_corrected_session_after_mentor_left(
+                uow, employee, values["target_version"], decision.values["corrected_fields"]
+            )
             corrected = decision.values["corrected_fields"]
             jumped = corrected_jump(employee, values["target_version"], corrected, command.confirmed)
             if corrected_later_jump(employee, values["target_version"], corrected, command.confirmed) or jumped:
@@ -1058,36 +1088,33 @@ class CareerLog(Application[str]):
         """Refuse a mentoring session dated after the mentor's separation, named as the mentor's side refuses a
         mentoring start or end dated so (`mentor_nip (effective_date)`), with the session's other problems. The
         session writes the mentee's record alone, which holds the mentoring open (an end after the mentor's
-        separation is refused by the mentor's side): until 2026-12-05 it was recorded with a mentor dead or retired.
-        A mentor of no NIP's form is refused by the record's own checks, and one outside the writer's scope is not
-        read (its separation is not told)."""
-        nip = values.get("mentor_nip")
-        try:
-            parse_nip(nip, "mentor_nip")
-        except InvalidInput:
+        separation is refused by the mentor's side): until 2026-12-05 it was recorded with a mentor dead or retired."""
+        left = mentor_left(uow, values.get("mentor_nip"), values["effective_date"])
+        if left is not None:
+            refused = InvalidInput(left, "mentor_nip (effective_date)")
+            raise whole_refusal(
+                refused, MentoringSessionHeld, decision_problems(employee, MentoringSessionHeld, values, recording)
+            )
+
+    @staticmethod
+    def _refuse_corrected_session_after_mentor_left(
+        uow: UnitOfWork, employee: LedgerAggregate, target_version: int, corrected: Mapping[str, Any]
+    ) -> None:
+        """Refuse a correction of a mentoring session (its date or mentor) leaving it after the mentor's separation,
+        named as the mentor's side names a correction's (`mentor_nip (corrected_fields.effective_date)`)."""
+        target = employee.facts.get(target_version)
+        if (
+            target is None
+            or target.kind != "mentoring_session"
+            or not {"effective_date", "mentor_nip"} & set(corrected)
+        ):
             return
-        mentor = uow.get(nip) if isinstance(nip, str) else None
-        if not isinstance(mentor, Employee):
-            return
-        if uow.guard is not None:
-            try:
-                uow.guard(mentor, "mentor_nip")
-            except CareerlogError:
-                return
-        separation = mentor.career.separation
-        day = values["effective_date"]
-        if separation is None or day <= separation.effective_date:
-            return
-        left = AFTER_SEPARATION.reason(
-            day=day.isoformat(),
-            separated=separation.effective_date.isoformat(),
-            version=separation.version,
-            status=separation.get("status"),
-        )
-        refused = InvalidInput(left, "mentor_nip (effective_date)")
-        raise whole_refusal(
-            refused, MentoringSessionHeld, decision_problems(employee, MentoringSessionHeld, values, recording)
-        )
+        day = corrected.get("effective_date", target.effective_date)
+        day = date.fromisoformat(day) if isinstance(day, str) else day
+        left = mentor_left(uow, corrected.get("mentor_nip", target.values.get("mentor_nip")), day)
+        if left is not None:
+            field = "effective_date" if "effective_date" in corrected else "mentor_nip"
+            raise InvalidInput(left, f"mentor_nip (corrected_fields.{field})")
 
     def _mirror(
         self,

@@ -372,6 +372,22 @@ def others_written(ledger: CareerLog, subject: str, kind: Any, payload: Mapping[
     return []
 
 
+def corrected_session_mentor(ledger: CareerLog, subject: str, payload: Mapping[str, Any]) -> str | None:
+    """The mentor a correction of a mentoring session names (its corrected mentor, else the session's), whose
+    separation the ledger judged it by; None when it corrects no session."""
+    try:
+        read = parse_payload(BY_KIND["retraction"], {"target_version": payload.get("target_version")}, partial=True)
+        fact = ledger.get_employee(subject).facts.get(read.get("target_version"))
+    except (InvalidInput, NotFound):
+        return None
+    if fact is None or fact.kind != "mentoring_session":
+        return None
+    changes = payload.get("corrected_fields")
+    given = changes.get("mentor_nip") if isinstance(changes, Mapping) else None
+    mentor = given if isinstance(given, str) else fact.values.get("mentor_nip")
+    return normalise_nip(mentor) if isinstance(mentor, str) else None
+
+
 def mentors_judged(ledger: CareerLog, subject: str, kind: Any, payload: Mapping[str, Any], errors: Any) -> list[str]:
     """The mentor's NIP when a recording in the subject's record was refused by the mentor's side (a reason named
     `mentor_nip (<field>)`, careerlog.application: it may quote the mentor's record), else none."""
@@ -380,6 +396,8 @@ def mentors_judged(ledger: CareerLog, subject: str, kind: Any, payload: Mapping[
     if kind == "mentoring_session":  # (it writes the mentee's record alone, but is judged by the mentor's separation)
         mentor = payload.get("mentor_nip")
         return [normalise_nip(mentor)] if isinstance(mentor, str) else []
+    if kind == "correction" and (session := corrected_session_mentor(ledger, subject, payload)) is not None:
+        return [session]
     if kind == "correction":  # (a correction of a mentoring writes its mentor's side as its retraction would)
         kind, payload = "retraction", {"target_version": payload.get("target_version")}
     return [nip for _, nip in others_written(ledger, subject, kind, payload)]

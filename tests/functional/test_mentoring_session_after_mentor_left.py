@@ -85,3 +85,23 @@ def test_the_record_form_refuses_it_beside_the_mentors_nip(mentored: World) -> N
     assert beside is not None, page
     assert "after the separation" in beside[1]
     assert mentored.log() == before
+
+
+def test_a_correction_moving_a_session_after_the_mentors_separation_is_refused_beside_its_date(
+    mentored: World,
+) -> None:
+    held = session("2022-03-01")
+    recorded = mentored.services.ledger.record(
+        SARI, "mentoring_session", {k: v for k, v in held.items() if k != "kind"}, actor="test"
+    )
+    before = mentored.log()
+    correction = {"kind": "correction", **f.correction(recorded.version, "2025-01-06", effective_date="2022-07-05")}
+    answer = mentored.post(f"/api/v1/employees/{SARI}/events", "hr", json=correction)
+    assert answer.status_code == 422, answer.get_json()
+    errors = answer.get_json()["errors"]
+    assert list(errors) == ["mentor_nip (corrected_fields.effective_date)"]
+    assert SEPARATED in json.dumps(errors)
+    assert mentored.log() == before
+    assert (MENTOR, "hr") in write_checks(mentored)
+    fine = {"kind": "correction", **f.correction(recorded.version, "2025-01-06", effective_date=SEPARATED)}
+    assert mentored.post(f"/api/v1/employees/{SARI}/events", "hr", json=fine).status_code == 201
