@@ -364,8 +364,8 @@ def test_more_of_the_ledgers_refusals_are_shown_in_the_visitors_language(world: 
     assert page.text_of("target_version-error") == (
         "Pengangkatan dibatalkan (catatan dibatalkan seluruhnya, seperti catatan yang dibuat dengan NIP keliru) hanya "
         "setelah setiap fakta lain dalam catatan ini dibatalkan; yang masih berlaku: versi 2 (Kenaikan pangkat). "
-        "Batalkan masing-masing lebih dulu (mentee_assigned dengan membatalkan mentoring_start dalam catatan mentee), "
-        "atau koreksi pengangkatan bila NIP-nya benar."
+        "Batalkan masing-masing lebih dulu (Penugasan peserta bimbingan dengan membatalkan Pembimbingan dimulai dalam "
+        "catatan mentee), atau koreksi pengangkatan bila NIP-nya benar."
     )
 
 
