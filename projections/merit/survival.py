@@ -218,16 +218,22 @@ def km_curves(frame: pd.DataFrame, *, min_cell: int, alpha: float = ALPHA) -> li
             # the rows alike in years and outcome once, with their count as lifelines' weight: its event table (the
             # deaths, censored and at risk per time, of which every figure is made) holds the same integers
             if late:  # each at risk only after its entry: lifelines' delayed entry (entry < t <= years)
+                from lifelines.exceptions import StatError
+
                 (years, promoted, entry), counts = tallied(*(part[c].to_numpy() for c in columns if c != "separated"))
-                km = KaplanMeierFitter(alpha=alpha).fit(years, promoted, entry=entry, weights=counts)
+                try:
+                    km = KaplanMeierFitter(alpha=alpha).fit(years, promoted, entry=entry, weights=counts)
+                except StatError:  # nobody at risk for a while early on (`product_limit`)
+                    km = None
+                    median, steps = product_limit(years, promoted, entry, counts, alpha=alpha)
             else:
                 (years, promoted), counts = tallied(part["years"].to_numpy(), part["promoted"].to_numpy())
                 km = KaplanMeierFitter(alpha=alpha).fit(years, promoted, weights=counts)
-            median = float(km.median_survival_time_)
+            if km is not None:
+                median = float(km.median_survival_time_)
+                steps = km.survival_function_.join(km.confidence_interval_survival_function_)
+                steps = steps[km.event_table["observed"].reindex(steps.index).fillna(0).gt(0) | (steps.index == 0)]
             item["median_years"] = rounded(median, 2)
-            ci = km.confidence_interval_survival_function_
-            steps = km.survival_function_.join(ci)
-            steps = steps[km.event_table["observed"].reindex(steps.index).fillna(0).gt(0) | (steps.index == 0)]
             item["curve"] = [
                 {"years": rounded(t, 2), "survival": rounded(s), "low": rounded(lo), "high": rounded(hi)}
                 for t, s, lo, hi in steps.itertuples()
@@ -241,6 +247,43 @@ def km_curves(frame: pd.DataFrame, *, min_cell: int, alpha: float = ALPHA) -> li
                 item.update(cumulative_incidence(years_begun, promoted_begun, separated[begun], alpha=alpha))
         items.append(item)
     return items
+
+
+def product_limit(years: Any, promoted: Any, entry: Any, counts: Any, *, alpha: float = ALPHA) -> tuple[float, Any]:
+    """The Kaplan-Meier estimate with delayed entry (entry < t <= years) where lifelines refuses it: its median
+    (inf if never reached) and its steps (at 0 and at each promotion time; survival, low, high) as `km_curves` reads
+    lifelines'. lifelines raises StatError ("too few early truncation times") when nobody is at risk somewhere in
+    the first half of its event table (a small unit's spells begun in the period all ended before those in progress
+    at its start enter), though the product-limit estimate stands: no promotion is seen while nobody is at risk, and
+    the rank spells entered later carry it on (the same estimate lifelines gives of a group whose risk set empties
+    later on). Statsmodels' `SurvfuncRight` makes it, at risk as lifelines counts it; the interval is lifelines'
+    (exponential Greenwood, log(-log S)) of statsmodels' numbers at risk and promoted."""
+    import numpy as np
+    import pandas as pd
+    from scipy.stats import norm
+    from statsmodels.duration.survfunc import SurvfuncRight
+
+    fit = SurvfuncRight(
+        np.asarray(years, float),
+        np.asarray(promoted, float),
+        entry=np.asarray(entry, float),
+        freq_weights=np.asarray(counts, float),
+    )
+    seen = np.asarray(fit.n_events) > 0
+    times, survival = np.asarray(fit.surv_times)[seen], np.asarray(fit.surv_prob)[seen]
+    at_risk, promotions = np.asarray(fit.n_risk, float)[seen], np.asarray(fit.n_events, float)[seen]
+    z = norm.ppf(1 - alpha / 2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = promotions / (at_risk * (at_risk - promotions))
+        greenwood = np.cumsum(np.where(np.isinf(terms), 0.0, terms))  # (lifelines': 0 where all at risk promoted)
+        log_s = np.log(survival)
+        spread = z * np.sqrt(greenwood) / log_s
+        low, high = np.exp(-np.exp(np.log(-log_s) - spread)), np.exp(-np.exp(np.log(-log_s) + spread))
+    steps = pd.DataFrame(  # where undefined (S 1) 1, as lifelines fills it
+        {"survival": np.r_[1.0, survival], "low": np.r_[1.0, low], "high": np.r_[1.0, high]}, index=np.r_[0.0, times]
+    ).fillna(1.0)
+    below = np.flatnonzero(survival <= 0.5)
+    return (float(times[below[0]]) if len(below) else float("inf")), steps
 
 
 # the years at which the cumulative incidence is given on its own (`incidence_4y`, `incidence_8y`): the regular

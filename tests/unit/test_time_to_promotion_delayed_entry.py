@@ -80,3 +80,51 @@ def test_the_cox_model_takes_the_entry_times() -> None:
     assert terms["training_jp"]["hazard_ratio"] == round(theirs.loc["training_jp", "exp(coef)"], 4)
     without = time_to_promotion(kept.drop(columns="entry"), ["group"], ["training_jp"], min_cell=1)
     assert without["cox"]["terms"] != answer["cox"]["terms"]
+
+
+def emptied_early() -> pd.DataFrame:
+    """A small unit from a period's start: one rank spell begun in the period, left at 0.68 years (nobody at risk
+    after it until the nine in progress at the start enter, at 5 to 13 years), some of the nine promoted."""
+    rows = [(0.68, 0, 0.0)] + [(entry + 1.5, entry % 2, float(entry)) for entry in range(5, 14)]
+    frame = pd.DataFrame(rows, columns=["years", "promoted", "entry"])
+    return frame.assign(group="a", separated=0)
+
+
+def test_a_group_whose_risk_set_empties_early_has_its_product_limit_curve() -> None:
+    """lifelines refuses it (StatError, "too few early truncation times"): the same estimate, statsmodels', with
+    lifelines' interval; of a group lifelines fits, the fallback gives lifelines' curve, interval and median."""
+    from lifelines import KaplanMeierFitter
+    from lifelines.exceptions import StatError
+    from statsmodels.duration.survfunc import SurvfuncRight
+
+    from projections.merit.survival import product_limit
+
+    part = emptied_early()
+    with pytest.raises(StatError):
+        KaplanMeierFitter().fit(part["years"], part["promoted"], entry=part["entry"])
+    (curve,) = km_curves(part, min_cell=1)
+    theirs = SurvfuncRight(part["years"], part["promoted"], entry=part["entry"])
+    assert [(p["years"], p["survival"]) for p in curve["curve"]] == [(0.0, 1.0)] + [
+        (round(t, 2), round(s, 4)) for t, s in zip(theirs.surv_times, theirs.surv_prob, strict=True)
+    ]
+    assert curve["median_years"] == round(float(theirs.surv_times[theirs.surv_prob <= 0.5][0]), 2)
+    assert all(p["low"] <= p["survival"] <= p["high"] for p in curve["curve"])
+    kept = entered_at(runs(), "2020-01-01")
+    for _, part in kept.groupby("group"):
+        ones = np.ones(len(part))
+        km = KaplanMeierFitter().fit(part["years"], part["promoted"], entry=part["entry"])
+        median, steps = product_limit(part["years"], part["promoted"], part["entry"], ones)
+        assert median == pytest.approx(km.median_survival_time_)
+        lifelines = km.survival_function_.join(km.confidence_interval_survival_function_)
+        lifelines = lifelines[km.event_table["observed"].gt(0) | (lifelines.index == 0)]
+        assert np.allclose(steps.to_numpy(), lifelines.to_numpy(), equal_nan=True)
+        assert np.allclose(steps.index, lifelines.index)
+
+
+def test_time_to_promotion_answers_of_a_group_whose_risk_set_empties_early() -> None:
+    other = emptied_early().assign(group="b", entry=0.0, years=[1.0 + i / 2 for i in range(10)], promoted=1)
+    frame = pd.concat([emptied_early(), other], ignore_index=True)
+    answer = time_to_promotion(frame.assign(start="2020-01-01"), ["group"], [], min_cell=5)
+    assert [g["group"] for g in answer["groups"]] == ["a", "b"]
+    assert all(g["curve"] for g in answer["groups"])
+    assert answer["logrank"]["p"] is not None
