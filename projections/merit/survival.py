@@ -404,6 +404,7 @@ def logrank(frame: pd.DataFrame) -> dict[str, Any] | None:
     """Log-rank test of equal promotion hazards across the groups (None with fewer than two)."""
     if frame["group"].nunique() < 2:
         return None
+    import numpy as np
     import pandas as pd
     from lifelines.statistics import multivariate_logrank_test
 
@@ -419,9 +420,13 @@ def logrank(frame: pd.DataFrame) -> dict[str, Any] | None:
         # entry (entry < t <= years), as the Kaplan-Meier curves and the Cox model take it
         from statsmodels.duration.survfunc import survdiff
 
-        chi2, p = survdiff(
-            frame["years"].to_numpy(), frame["promoted"].to_numpy(), labels, entry=frame["entry"].to_numpy()
-        )
+        try:
+            chi2, p = survdiff(
+                frame["years"].to_numpy(), frame["promoted"].to_numpy(), labels, entry=frame["entry"].to_numpy()
+            )
+        except np.linalg.LinAlgError:  # a group never at risk at any promotion time: its variance singular
+            # (statsmodels inverts it): not computable, chi2 and p null (docs/fairness.md)
+            return {"chi2": None, "df": int(len(pd.unique(labels)) - 1), "p": None}
         return {"chi2": rounded(float(chi2)), "df": int(len(pd.unique(labels)) - 1), "p": p_value(float(p))}
     (numbers, years, promoted), counts = tallied(labels, frame["years"].to_numpy(), frame["promoted"].to_numpy())
     test = multivariate_logrank_test(years, numbers, promoted, weights=counts)

@@ -128,3 +128,13 @@ def test_time_to_promotion_answers_of_a_group_whose_risk_set_empties_early() -> 
     assert [g["group"] for g in answer["groups"]] == ["a", "b"]
     assert all(g["curve"] for g in answer["groups"])
     assert answer["logrank"]["p"] is not None
+
+
+def test_a_log_rank_test_of_a_group_never_at_risk_at_a_promotion_is_not_computable() -> None:
+    """Group b's spells are all entered after group a's last promotion: statsmodels' variance matrix is singular
+    (numpy LinAlgError); the test is answered with chi2 and p null, the curves as ever."""
+    a = pd.DataFrame({"years": [3.0, 4.0, 5.0, 6.5], "promoted": 1, "entry": 0.0, "group": "a"})
+    b = pd.DataFrame({"years": [21.0 + i for i in range(8)], "promoted": 0, "entry": [20.0 + i for i in range(8)]})
+    frame = pd.concat([a, b.assign(group="b")], ignore_index=True).assign(separated=0)
+    tested = logrank(frame.assign(group=frame["group"].astype("category")))
+    assert tested == {"chi2": None, "df": 1, "p": None}
