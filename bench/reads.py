@@ -68,7 +68,7 @@ from careerlog.accounts import Account, open_accounts
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.domain.errors import NotFound
-from careerlog.domain.events import BY_KIND
+from careerlog.domain.events import CLASSES_OF_KIND
 from careerlog.importing import import_file
 from careerlog.sqlstore import SqlStore, open_store
 from projections.framework import Table
@@ -287,8 +287,8 @@ def cloned_nip(i: int, column: str = "subject") -> str:
 
 
 LOADED_NIPS = "{0} >= '19' AND {0} < '21' AND length({0}) = 18"  # the loaded employees' NIPs, not their copies
-# The events the scope check reads (web.scoping.locate): the only ones copied.
-PLACING_TOPICS = tuple(get_topic(BY_KIND[kind]) for kind in PLACING_KINDS)
+# The events the scope check reads (web.scoping.locate): the only ones copied (an appointment afresh too).
+PLACING_TOPICS = tuple(get_topic(cls) for kind in PLACING_KINDS for cls in CLASSES_OF_KIND[kind])
 
 
 def clone_employees(store: SqlStore, events_table: str, employees: int) -> None:

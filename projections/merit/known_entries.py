@@ -15,7 +15,7 @@ from typing import Any
 from eventsourcing.utils import get_topic
 
 from careerlog.application import CareerLog
-from careerlog.domain.events import BY_KIND
+from careerlog.domain.events import CLASSES_OF_KIND
 from careerlog.sqlstore import IN_LIST_MAX, SqlStore, events_statement
 from projections.career import Entry
 from projections.stored_entries import Stored, decoded, stored_entry, tuple_rows
@@ -23,11 +23,12 @@ from projections.stored_entries import Stored, decoded, stored_entry, tuple_rows
 
 def entries_of(app: CareerLog, subjects: Sequence[str], kinds: Sequence[str] = ()) -> dict[str, list[Entry]]:
     """The entries of many records in order (by version), a few hundred records per query; of
-    some kinds only, if given (the rows of their event classes' topics)."""
+    some kinds only, if given (the rows of every class stored under each: an appointment afresh of a voided
+    record too, `CLASSES_OF_KIND`)."""
     mapper: Any = app.mapper
     plain = not (mapper.cipher or mapper.compressor)
     found: dict[str, list[Entry]] = {}
-    for row in event_rows(app, subjects, [get_topic(BY_KIND[kind]) for kind in kinds]):
+    for row in event_rows(app, subjects, [get_topic(cls) for kind in kinds for cls in CLASSES_OF_KIND[kind]]):
         entry = stored_entry(*row[1:]) if plain else None
         if entry is None:
             entry = Entry.of(decoded(app, row))

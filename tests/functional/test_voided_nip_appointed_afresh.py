@@ -211,3 +211,26 @@ def test_the_career_and_audit_pages_show_the_fresh_appointment_at_its_version(wo
     audit = world.client.get(f"/pages/audits/appointments/{SARI}/3?lang=en")
     assert audit.status_code == 200, audit.get_data(as_text=True)
     assert world.client.get(f"/pages/audits/appointments/{SARI}/1?lang=en").status_code == 404
+
+
+def test_the_passed_over_comparison_reads_the_fresh_appointment_as_the_whole_record_does(world: World) -> None:
+    """The colleagues' records the comparison reads of some kinds only (`LedgerRecords.placed`, `measured`) hold the
+    fresh appointment (stored as AppointedAgain under the kind appointment), and place its owner as the whole record
+    does: they read the rows of every class stored under a kind (`CLASSES_OF_KIND`), not the kind's one class."""
+    from projections.merit.passed_over import LedgerRecords, Reading
+
+    voided(world)
+    appointed_afresh(world)
+    records = LedgerRecords(world.services.ledger)
+    whole = records([SARI])[SARI]
+    day = date(2026, 1, 1)
+    assert Reading(whole, day).place is not None
+    for read in (records.placed, records.measured):
+        record = read([SARI])[SARI]
+        assert [(e.version, e.kind) for e in record.entries] == [
+            (1, "appointment"),
+            (2, "retraction"),
+            (3, "appointment"),
+        ]
+        assert not record.voided
+        assert Reading(record, day).place == Reading(whole, day).place
