@@ -708,8 +708,8 @@ def record_command(
     promotion_kind=101 effective_date=2019-04-01 reference=SK-800/123/2019.
     `careerlog kinds` lists the kinds and their fields; a unit's rating (or its correction)
     names the unit as history does, UNIT:KOTA-MEDAN:Dinas Kesehatan. confirm=promotion.one_step
-    confirms a rank jump the decree does make, as an import's confirm column does. A void (retraction
-    target_version=1), which cannot be undone, takes confirm_nip=NIP: the record's NIP given again.
+    confirms a rank jump the decree does make, as an import's confirm column does. A void (a retraction of
+    the record's appointment), which cannot be undone, takes confirm_nip=NIP: the record's NIP given again.
     """
     from careerlog.importing import confirmed
     from careerlog.textfiles import changes_marked, exponent_marked

@@ -81,10 +81,12 @@ def template_columns(kind: str) -> list[Column]:
 
 # The guide's description of a retraction's `confirm_nip` column (formatted as Text, as any NIP column)
 VOID_CONFIRMATION = (
-    "A void only (target_version 1, the appointment): the record's NIP typed again; a void cannot be undone and the "
-    "NIP can never be appointed again. Leave it empty in any other row. / Hanya untuk pembatalan catatan "
-    "(target_version 1, pengangkatan): NIP catatan ini diketik lagi; pembatalan tidak dapat diurungkan dan NIP itu "
-    "tidak akan pernah dapat diangkat lagi. Kosongkan pada baris lain."
+    "A void only (a retraction of the record's appointment: target_version 1, or an appointment made afresh): the "
+    "record's NIP typed again; a void cannot be undone, and the NIP is recorded again only by a new appointment row "
+    "(an appointment afresh). Leave it empty in any other row. / Hanya untuk pembatalan catatan (pencabutan "
+    "pengangkatan catatan itu: target_version 1, atau pengangkatan ulang): NIP catatan ini diketik lagi; pembatalan "
+    "tidak dapat diurungkan, dan NIP itu hanya dicatat lagi lewat baris appointment baru (pengangkatan ulang). "
+    "Kosongkan pada baris lain."
 )
 
 

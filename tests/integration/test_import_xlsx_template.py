@@ -109,7 +109,11 @@ def test_the_retraction_template_voids_a_record_with_the_nip_typed_again_in_its_
     assert not sheet.cell(row=1, column=len(header)).font.bold  # (not required: a void only)
     assert sheet.cell(row=2, column=len(header)).number_format == "@"  # (a NIP typed stays text)
     described = {row[0]: row[4] for row in guide.iter_rows(min_row=2, max_row=len(header) + 1, values_only=True)}
-    assert described["confirm_nip"].startswith("A void only (target_version 1, the appointment): the record's NIP")
+    assert described["confirm_nip"].startswith(
+        "A void only (a retraction of the record's appointment: target_version 1"
+    )
+    assert "never be appointed again" not in described["confirm_nip"]  # (a voided NIP is appointed afresh)
+    assert "tidak akan pernah dapat diangkat lagi" not in described["confirm_nip"]
     void = {"nip": nip, **typed(f.retraction(1, "2011-06-01")), "reference": "BATAL-NIP", "confirm_nip": nip}
     report = import_file(app, filled(tmp_path, "retraction", void), actor="hr")
     assert (report.rows, report.recorded, report.rejected, report.notes) == (1, 1, [], [])
