@@ -1065,6 +1065,10 @@ def grouped(runs: pd.DataFrame, by: Sequence[str], covariates: Sequence[str], *,
     for name in ("separated", "entry", "person"):
         if name in runs.columns:
             columns[name] = runs[name].to_numpy()
+    # none entered late (a scope holding only spells begun from `from`: `entered_at` ran on every one): no entry
+    # column, the frame as without a start (the Cox errors clustered where they can be, `clustered`)
+    if "entry" in columns and not (columns["entry"] > 0).any():
+        del columns["entry"]
     for name in covariates:
         if name not in by:
             columns[name] = (

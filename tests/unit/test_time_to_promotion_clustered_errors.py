@@ -65,3 +65,13 @@ def test_model_based_errors_where_no_employee_repeats_or_too_many_rows_or_entrie
     assert time_to_promotion(late, ["group"], ["training_jp"], min_cell=1)["cox"]["standard_errors"] == MODEL_BASED
     monkeypatch.setattr(survival, "CLUSTERED_MAX_ROWS", 100)
     assert time_to_promotion(runs(), ["group"], ["training_jp"], min_cell=1)["cox"]["standard_errors"] == MODEL_BASED
+
+
+def test_an_entry_column_of_zeros_alone_is_no_late_entry() -> None:
+    """A scope that holds only rank spells begun from the period's start keeps the entry column `entered_at` made of
+    every spell, all 0 (the answer's `entered_late` 0): the errors are clustered, the answer the one without it."""
+    frame = runs()
+    plain = time_to_promotion(frame, ["group"], ["training_jp"], min_cell=1)
+    zeros = time_to_promotion(frame.assign(entry=0.0), ["group"], ["training_jp"], min_cell=1)
+    assert zeros["cox"]["standard_errors"] == CLUSTERED
+    assert zeros == plain
