@@ -535,10 +535,14 @@ def cox_fit(
     ]
     # the fit's concordance index (lifelines' concordance_index_), counted in numpy: lifelines' own count walks
     # a tree in Python, element by element (20 s per model at a million rank spells)
-    hazards = fitted._predicted_partial_hazards_
-    result["concordance"] = rounded(
-        concordance_index(hazards["T"].to_numpy(), -hazards["P"].to_numpy(), hazards["E"].to_numpy())
-    )
+    # none with a rank spell entered late: Harrell's C takes no entry times (a pair compared though the later spell
+    # was not yet at risk at the earlier's promotion), and no maintained library counts it with them
+    result["concordance"] = None
+    if entry is None or not bool((design[entry] > 0).any()):
+        hazards = fitted._predicted_partial_hazards_
+        result["concordance"] = rounded(
+            concordance_index(hazards["T"].to_numpy(), -hazards["P"].to_numpy(), hazards["E"].to_numpy())
+        )
     return result
 
 

@@ -80,6 +80,9 @@ def test_the_cox_model_takes_the_entry_times() -> None:
     assert terms["training_jp"]["hazard_ratio"] == round(theirs.loc["training_jp", "exp(coef)"], 4)
     without = time_to_promotion(kept.drop(columns="entry"), ["group"], ["training_jp"], min_cell=1)
     assert without["cox"]["terms"] != answer["cox"]["terms"]
+    # Harrell's C takes no entry times: none with a spell entered late (the fit without them has one)
+    assert answer["cox"]["concordance"] is None
+    assert without["cox"]["concordance"] is not None
 
 
 def emptied_early() -> pd.DataFrame:

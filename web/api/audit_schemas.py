@@ -757,7 +757,14 @@ class CoxSchema(StrictSchema):
         },
     )
     terms = fields.List(fields.Nested(CoxTermSchema), dump_only=True)
-    concordance = fields.Float(dump_only=True, allow_none=True)
+    concordance = fields.Float(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "Harrell's C of the fitted model; null when a rank spell entered late (`entered_late` "
+            "above 0): it takes no entry times (docs/fairness.md)."
+        },
+    )
     warnings = fields.List(fields.String(), dump_only=True)
     error = fields.String(dump_only=True)
 
