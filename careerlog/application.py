@@ -1033,7 +1033,7 @@ class CareerLog(Application[str]):
         if migration is None:
             if command.client_key is not None and not command.client_key.strip():
                 raise InvalidInput(BLANK_KEY, "client_key")
-            if command.client_key is not None and "," in command.client_key:
+            if command.client_key is not None and "," in command.client_key and not key_held(command, uow):
                 raise InvalidInput(KEY_COMMA, "client_key")
             return Recording(self.clock(), actor, False, command.client_key)
         recorded_at = migration.recorded_at
@@ -1385,6 +1385,23 @@ class WritingAhead:
 def checked_nip(subject: str) -> Nip:
     """The subject's NIP after checking it on its own (InvalidInput), remembered for the next rows."""
     return parse_nip(subject)
+
+
+def key_held(command: Command, uow: UnitOfWork | None) -> bool:
+    """Whether the command's record holds its client key already: a key with a comma recorded before such keys were
+    refused (2026-12-05), sent again by the same import file or command, is answered by its recording (replayed, or
+    a conflict if it differs) as before, not refused (KEY_COMMA); a new one is refused."""
+    if uow is None or not command.subject or command.client_key is None:
+        return False
+    record = uow.get(command.subject)
+    if record is None or "key:" + command.client_key not in record.keys:
+        return False
+    try:  # (out of the writer's scope: refused as a new key, telling nothing of the record)
+        if uow.guard is not None:
+            uow.guard(record, "nip")
+    except (InvalidInput, NotFound):
+        return False
+    return True
 
 
 def replay_events(events: Iterable[LedgerEvent]) -> LedgerAggregate:

@@ -53,3 +53,23 @@ def test_a_migration_keeps_a_client_key_holding_a_comma_its_log_holds(app: Caree
     report = import_file(app, write_log(tmp_path / "old.jsonl", log), actor="admin", migration=True)
     assert (report.recorded, report.rejected) == (2, [])
     assert app.get_history(NIP)[1]["client_key"] == "lama,1"
+
+
+def test_a_client_key_holding_a_comma_its_record_holds_is_answered_as_already_recorded(
+    app: CareerLog, tmp_path: Path
+) -> None:
+    """An import file (or a command) run before such keys were refused, its key recorded, run again: the row is
+    answered as already recorded, as it was, not refused; a new key with a comma is still refused, nothing recorded."""
+    app.record(NIP, "appointment", {k: v for k, v in APPOINTMENT.items() if k not in ("kind", "nip")}, actor="hr")
+    old = {**TRAINING, "client_key": "batch-7, row 2", "recorded_at": "2015-05-10T02:00:00+00:00"}
+    assert import_file(app, write_log(tmp_path / "old.jsonl", [old]), actor="admin", migration=True).recorded == 1
+    before = len(app.get_events(NIP))
+    again = import_file(app, write(tmp_path / "again.jsonl", {**TRAINING, "client_key": "batch-7, row 2"}), actor="hr")
+    assert (again.recorded, again.already_recorded, again.rejected) == (0, 1, [])
+    payload = {k: v for k, v in TRAINING.items() if k not in ("kind", "nip")}
+    outcome = app.record(NIP, "training", payload, actor="hr", client_key="batch-7, row 2")  # (careerlog record)
+    assert (outcome.version, outcome.created) == (2, False)
+    other = {**TRAINING, "reference": "SERT-LAIN", "client_key": "batch-8, row 1"}
+    refused = import_file(app, write(tmp_path / "new.jsonl", other), actor="hr")
+    assert (refused.recorded, [p.describe() for p in refused.rejected]) == (0, [f"line 1: {REFUSED}"])
+    assert len(app.get_events(NIP)) == before
