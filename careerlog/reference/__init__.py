@@ -379,6 +379,7 @@ def _whole(value: Any) -> bool:
 # The params of a rule read as numbers, with what each must be: (test, what it must be). A rules file giving another
 # value is refused naming the rule and the param (`checked_params`), not read into a nonsense answer.
 PARAM_CHECKS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
+    "merit.rounds_reach": {"years": (lambda v: _whole(v) and 0 <= v <= 40, "a whole number from 0 to 40 (e.g. 2)")},
     "fairness.adverse_impact": {
         "threshold": (lambda v: _number(v) and 0 < v <= 1, "a number above 0 and at most 1 (the four fifths: 0.8)"),
         "alpha": (lambda v: _number(v) and 0 < v < 1, "a number between 0 and 1, both excluded (e.g. 0.05)"),

@@ -183,7 +183,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 39  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 40  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -232,6 +232,9 @@ class MeritProjection(TupleProjection):
     # judged_on, to the last day of the last year a promotion date reads it (the next promotion date is after it)
     # 39: eligibility's rules_version is the digest of the rules less those read only when queried
     # (framework.RULES_READ_WHEN_QUERIED: fairness.adverse_impact), so a change of those refills no view
+    # 40: the rounds are judged past the record's horizon, up to rule merit.rounds_reach's years after it (2; never
+    # past the separation): one with nothing recorded since a round is in its pool when eligible by the record (the
+    # latest rounds' pools held almost only the promoted); the queries read the rounds up to today
     tables = (
         DECISIONS,
         FINDINGS,
@@ -268,12 +271,13 @@ class MeritProjection(TupleProjection):
             findings += found
         end = (record.separated_on or horizon(record)) if record.entries else None
         eligibility = eligibility_rows(record, end, judge) if end is not None else []
+        last_round = rounds_end(record, book) if record.entries else None
         spells = unit_spell_rows(record)
         return {
             "decisions": decisions,
             "findings": findings,
-            "promotion_rounds": round_tuples(record, end, judge),
-            "earlier_rounds": earlier_round_tuples(record, end, judge),
+            "promotion_rounds": round_tuples(record, last_round, judge),
+            "earlier_rounds": earlier_round_tuples(record, last_round, judge),
             "eligibility": row_tuples(eligibility, ELIGIBILITY.column_names),
             "staff_ratings": row_tuples(staff_rating_rows(record), STAFF_RATINGS.column_names),
             "unit_spells": row_tuples(spells, UNIT_SPELLS.column_names),
@@ -500,6 +504,24 @@ def horizon(record: CareerRecord) -> date:
     return max(days)
 
 
+ROUNDS_REACH = "merit.rounds_reach"
+
+
+def rounds_end(record: CareerRecord, book: Rules | None = None) -> date:
+    """The last day the record's regular rounds are judged on (`promotion_rounds`, `earlier_rounds`): its separation,
+    else its `horizon` plus the years of rule merit.rounds_reach in force on the horizon (none in force: the horizon).
+    A round after the last fact recorded is judged on what the record holds, as any round is: one with nothing recorded
+    since a round is in its pool when the record makes them eligible then (until merit view 40 the rounds stopped at
+    the horizon, and the latest rounds' pools held almost only the promoted, whose promotion is a recent fact). A bound
+    of the log alone, never of today: the queries read the rounds up to today (`latest_today`) and no later."""
+    if record.separated_on is not None:
+        return record.separated_on
+    last = horizon(record)
+    rule = rule_on(rules() if book is None else book, ROUNDS_REACH, last)
+    years = int(rule.params.get("years", 0)) if rule is not None else 0
+    return add_years(last, years) if years > 0 else last
+
+
 def eligible_101(judge: PromotionJudge, day: date) -> bool:
     """Eligible for a regular promotion on `day` by every enforced rule of kind 101 (final record)."""
     record = judge.record
@@ -526,7 +548,7 @@ def _next_rank(ref: Reference, rank: str) -> str | None:
 
 def promotion_rounds(record: CareerRecord, end: date | None = None, judge: PromotionJudge | None = None) -> list[Row]:
     """One row per regular round date the employee was eligible for a 101 promotion or got one
-    (up to `end`, by default the separation or the `horizon`; `judge`: the record's, if made)."""
+    (up to `end`, by default `rounds_end`; `judge`: the record's, if made)."""
     return ROUNDS.as_rows(round_tuples(record, end, judge))
 
 
@@ -542,8 +564,8 @@ def round_tuples(
     start = record.appointed_on
     if start is None:
         return []
-    end = end or record.separated_on or horizon(record)
     judge = judge or PromotionJudge(record)
+    end = end or rounds_end(record, judge.rules)
     book, pns, separated = judge.rules, record.employment_kind == "PNS", record.separated_on
     promoted, otherwise = counted_promotions(record, book)
     days, years_on = round_rules(book, start.year, end.year)
@@ -620,8 +642,8 @@ def earlier_round_tuples(
     start = record.appointed_on
     if start is None or record.employment_kind != "PNS" or not record.entries:
         return []
-    end = end or record.separated_on or horizon(record)
     judge = judge or PromotionJudge(record)
+    end = end or rounds_end(record, judge.rules)
     book = judge.rules
     days, years_on = round_rules(book, start.year, end.year)
     first, stop = bisect.bisect_right(days, start), bisect.bisect_right(days, end)

@@ -2,7 +2,8 @@
 
 The pool of a round is the `promotion_rounds` rows of that round date: everyone eligible for a
 regular promotion on it, plus anyone promoted on it (an out-of-rule promotion still took a
-place). Counts are pooled over the rounds of the period (a person eligible in three rounds is
+place); the rounds after today are in no pool (the view judges them already: rule merit.rounds_reach). Counts are
+pooled over the rounds of the period (a person eligible in three rounds is
 three trials); the Cochran-Mantel-Haenszel test, stratified by round, is reported beside the
 pooled tests so that rounds of different sizes and rates cannot create a gap on their own.
 Formulas and the worked example: docs/fairness.md and the reference fairness-methods.md.
@@ -440,16 +441,16 @@ class FairnessQueries(ViewReader):
     def pool_counts(
         self, by: Sequence[str], start: str | None, end: str | None, scope: Mapping[str, Any] | None
     ) -> pd.DataFrame:
-        """Per round and group: pool, promoted and out-of-rule promotions (aggregated in SQL)."""
+        """Per round and group: pool, promoted and out-of-rule promotions (aggregated in SQL), of the rounds up to
+        `end` and today at the latest (`rounds_until`)."""
         columns = ["round_date", *source_columns(by)]
         clauses, params = filter_clauses(scope, {f: f for f in SCOPE_FILTERS})
         clauses.insert(0, "(eligible = 1 OR promoted = 1)")
         if start:
             clauses.append("round_date >= ?")
             params.append(start)
-        if end:
-            clauses.append("round_date <= ?")
-            params.append(end)
+        clauses.append("round_date <= ?")
+        params.append(self.rounds_until(end))
         keys = ", ".join(columns)
         import pandas as pd
 
@@ -463,6 +464,13 @@ class FairnessQueries(ViewReader):
         frame[["pool", "promoted", "out_of_rule"]] = frame[["pool", "promoted", "out_of_rule"]].astype("int64")
         frame = add_group(frame, by, on="round_date")
         return frame.groupby(["round_date", "group"], as_index=False)[["pool", "promoted", "out_of_rule"]].sum()
+
+    def rounds_until(self, end: str | None) -> str:
+        """The last round day a pool reads: `end`, today at the latest. The merit view judges a record's rounds past
+        its last fact (rule merit.rounds_reach, projections/merit/audit.py `rounds_end`), so the rows of the rounds
+        after today are there, judged on the record as it stands; no pool holds them before their day."""
+        today = self.today.isoformat()
+        return today if end is None or end > today else end
 
     def fairness(
         self,
@@ -525,7 +533,7 @@ class FairnessQueries(ViewReader):
         clauses[:0] = ["(r.eligible = 1 OR r.promoted = 1)", "o.employment_kind = 'PNS'", "o.separated_on IS NULL"]
         clauses.append("o.birth_date <= ?")  # (nobody younger has reached the youngest age: the worklist's bound)
         params.append((today + relativedelta(months=1) - relativedelta(years=youngest)).isoformat())
-        for bound, clause in ((start, "r.round_date >= ?"), (end, "r.round_date <= ?")):
+        for bound, clause in ((start, "r.round_date >= ?"), (self.rounds_until(end), "r.round_date <= ?")):
             if bound:
                 clauses.append(clause)
                 params.append(bound)

@@ -1,6 +1,7 @@
 """The merit view's promotion rounds are, round date by round date, what `eligible_101` and the
 record's regular promotions say: every permitted date after the appointment up to the separation
-or the record's horizon on which the employee was eligible or promoted (a demo's records). A 101 whose TMT is off a
+or the record's horizon and rule merit.rounds_reach's years past it (`rounds_end`, merit view 40)
+on which the employee was eligible or promoted (a demo's records). A 101 whose TMT is off a
 round date is promoted in the last round before it (merit view 34: until then it was in no round, and the demo's
 197304242004032001, promoted on 2008-03-01, had no round row at all)."""
 
@@ -15,7 +16,7 @@ from careerlog.demo import load_demo
 from careerlog.reference import rules
 from careerlog.sqlstore import SqlStore
 from projections.career import CareerRecord
-from projections.merit.audit import REGULAR, eligible_101, horizon, promotion_rounds, round_row
+from projections.merit.audit import REGULAR, eligible_101, promotion_rounds, round_row, rounds_end
 from projections.merit.rules import PromotionJudge, counted_round, round_dates
 
 TABLE = "stored_events"
@@ -32,7 +33,7 @@ def rounds_by_definition(record: CareerRecord) -> list[dict[str, Any]]:
             promoted.setdefault(counted_round(book, f.effective_date, REGULAR), f)
     judge = PromotionJudge(record, book)
     rows = []
-    for day in round_dates(start, record.separated_on or horizon(record)):
+    for day in round_dates(start, rounds_end(record, book)):
         held = record.rank_before(day)
         eligible = eligible_101(judge, day)
         if held is not None and (eligible or day in promoted):
@@ -57,4 +58,3 @@ def test_the_promotion_rounds_are_each_round_dates_eligibility_and_regular_promo
     assert any(r["promoted"] and not r["eligible"] for r in rows)
     assert any(r["promoted"] and r["tmt"] > r["round_date"] for r in rows)  # a TMT off a round date
     assert any(record.separated_on for record in records)
-    assert any(record.employment_kind != "PNS" for record in records)
