@@ -15,7 +15,7 @@ comparison its colleagues' records (projections/merit/known_entries.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -96,51 +96,97 @@ def _day(text: str) -> tuple[date, bool]:
 def stored_entry(version: int, topic: str, stored: Any) -> Entry | None:
     """`Entry.of(app.decode(row))` of a stored row, from its version, topic and state (its state read as it is);
     None if it does not read plainly."""
-    found = _TOPICS.get(topic)
-    _, kind, names, _, class_version, added, converters = found if found is not None else _topic(topic)
-    state = orjson.loads(bytes(stored))
-    if added is None:
-        return None
-    if "class_version" in state:  # (stored as the class's version: only a later one writes it)
-        if state.pop("class_version") != class_version or class_version == 1:
-            return None
-    elif added:  # a first-version state of a class whose upcasters only add fixed values
-        for name, value in added.items():
-            state.setdefault(name, value)
-    stamp, day_text = state.get("timestamp"), None
-    # `typed_state(cls, state)`: JSON holds no date or Decimal, so every value set is converted; a day's text
-    # through `_DAYS` (its date, and whether the text is its isoformat: the effective date's `day_text`)
-    for name, convert in converters:
-        value = state.get(name)
-        if value is None:
-            continue
-        if convert is not None:
-            state[name] = convert(value)
-        elif type(value) is str:
-            day = _DAYS.get(value)
-            if day is None:
-                day = _day(value)
-            state[name] = day[0]
-            if day[1] and name == "effective_date":
-                day_text = value
-        else:
-            state[name] = date.fromisoformat(value)
-    try:  # a field read missing (the event would read the class's default): KeyError
-        return Entry(
-            version,
-            kind,
-            state["effective_date"],
-            state["timestamp"],
-            state["reference"],
-            {n: state[n] for n in names},
-            state["recorded_by"],
-            state["migrated"],
-            day_text,
-            stamp if type(stamp) is str and _ISO_UTC_SECOND(stamp) else None,
-            state.get("confirmed") or (),  # (a tuple: `typed_state`'s conversion, above)
+    read = _READERS.get(topic)
+    return (read if read is not None else _reader(topic))(version, stored)
+
+
+# A topic's reader: `stored_entry` of its rows, its steps written out for the topic's class (`_reader_source`)
+Reader = Callable[[int, Any], "Entry | None"]
+_READERS: dict[str, Reader] = {}
+
+
+def _reader(topic: str) -> Reader:
+    found = _READERS.get(topic)
+    if found is None:
+        _, kind, names, _, class_version, added, converters = _topic(topic)
+        source = _reader_source(names, added, converters)
+        namespace: dict[str, Any] = {}
+        exec(source, globals(), namespace)  # noqa: S102 - built from the event class's own field names
+        found = _READERS[topic] = namespace["make"](
+            kind, class_version, added, *(convert for _, convert in converters if convert is not None)
         )
-    except KeyError:
-        return None
+    return found
+
+
+def _reader_source(
+    names: tuple[str, ...], added: dict[str, Any] | None, converters: tuple[tuple[str, Any], ...]
+) -> str:
+    """The source of a topic's reader (`make(kind, class_version, added, *converters)` gives it): the steps of
+    reading a row of it, in this order: its state's JSON; None if its class's upcasters do more than add fixed
+    values (`plain_upcast`), or if the row is of another class version (or names its first one); else the fixed
+    values added to a first-version state; then each field `typed_state` converts, in its order (a day's text
+    through `_DAYS`, looked up in the module when read: its date, and whether the text is its isoformat, the
+    effective date's `day_text`), and the entry (None if a field it reads is missing: KeyError). One function per
+    topic instead of a loop over its fields and a dict comprehension of its payload (a rebuild reads every row so).
+    """
+    made = [f"conv_{i}" for i, (_, convert) in enumerate(converters) if convert is not None]
+    lines = [
+        f"def make(kind, class_version, added, {''.join(c + ', ' for c in made)}):",
+        "    def read(version, stored):",
+        "        state = _loads(bytes(stored))",
+    ]
+    if added is None:
+        lines.append("        return None")
+    else:
+        lines += [
+            '        if "class_version" in state:',
+            '            if state.pop("class_version") != class_version or class_version == 1:',
+            "                return None",
+        ]
+        if added:
+            lines.append("        else:")
+            lines += [f"            state.setdefault({name!r}, added[{name!r}])" for name in added]
+        lines.append('        stamp, day_text = state.get("timestamp"), None')
+        for i, (name, convert) in enumerate(converters):
+            lines += [f"        value = state.get({name!r})", "        if value is not None:"]
+            if convert is not None:
+                lines.append(f"            state[{name!r}] = conv_{i}(value)")
+                continue
+            lines += [
+                "            if type(value) is str:",
+                "                day = _DAYS.get(value)",
+                "                if day is None:",
+                "                    day = _day(value)",
+                f"                state[{name!r}] = day[0]",
+            ]
+            if name == "effective_date":
+                lines += ["                if day[1]:", "                    day_text = value"]
+            lines += ["            else:", f"                state[{name!r}] = _fromisoformat(value)"]
+        values = ", ".join(f"{n!r}: state[{n!r}]" for n in names)
+        lines += [
+            "        try:  # a field read missing (the event would read the class's default): KeyError",
+            "            return Entry(",
+            "                version,",
+            "                kind,",
+            '                state["effective_date"],',
+            '                state["timestamp"],',
+            '                state["reference"],',
+            f"                {{{values}}},",
+            '                state["recorded_by"],',
+            '                state["migrated"],',
+            "                day_text,",
+            "                stamp if type(stamp) is str and _ISO_UTC_SECOND(stamp) else None,",
+            '                state.get("confirmed") or (),  # (a tuple: `typed_state`\'s conversion, above)',
+            "            )",
+            "        except KeyError:",
+            "            return None",
+        ]
+    lines += ["    return read", ""]
+    return "\n".join(lines)
+
+
+_loads = orjson.loads  # (names the readers read)
+_fromisoformat = date.fromisoformat
 
 
 # Stored texts that `date.fromisoformat(text).isoformat()` / `datetime.fromisoformat(text).isoformat()`
@@ -165,7 +211,8 @@ def row_entries(app: CareerLog, rows: Iterable[Stored]) -> list[Entry]:
     mapper: Any = app.mapper
     if mapper.cipher or mapper.compressor:
         return [Entry.of(decoded(app, row)) for row in rows]
-    return [stored_entry(row[1], row[2], row[3]) or Entry.of(decoded(app, row)) for row in rows]
+    readers = _READERS  # `stored_entry` of each row, its topic's reader looked up here
+    return [(readers.get(row[2]) or _reader(row[2]))(row[1], row[3]) or Entry.of(decoded(app, row)) for row in rows]
 
 
 def decoded(app: CareerLog, row: Stored) -> LedgerEvent:

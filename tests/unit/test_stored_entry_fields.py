@@ -46,3 +46,18 @@ def test_a_row_with_every_field_read_reads_plainly_typed() -> None:
 def test_a_row_without_a_field_read_does_not_read_plainly(missing: str) -> None:
     state = {k: v for k, v in STATE.items() if k != missing}
     assert stored_entry(3, TOPIC, orjson.dumps(state)) is None
+
+
+def test_a_topics_rows_are_read_by_one_reader_made_for_it_once() -> None:
+    """`stored_entry` reads a topic's rows with a function written out for its class (`_reader`), made on the first
+    row and kept: the same entry as the first read, a first-version state given the class's fixed upcast values, a
+    state of another class version None."""
+    from projections import stored_entries
+
+    first = stored_entry(3, TOPIC, orjson.dumps(STATE))
+    reader = stored_entries._READERS[TOPIC]
+    assert stored_entries._reader(TOPIC) is reader
+    assert reader(3, orjson.dumps(STATE)) == first == stored_entry(3, TOPIC, orjson.dumps(STATE))
+    older = {k: v for k, v in STATE.items() if k not in ("class_version", "score")}  # version 1: no score stored
+    assert reader(3, orjson.dumps(older)) == first  # (its score None, as `upcast_v1_v2` gives it)
+    assert reader(3, orjson.dumps({**STATE, "class_version": 3})) is None
