@@ -35,6 +35,7 @@ from careerlog.domain.events import (
 )
 from careerlog.domain.payload import (
     UNKNOWN_FIELD,
+    as_compared,
     filled_fields,
     parse_payload,
     payload_fields,
@@ -220,11 +221,14 @@ def named_by_reference(reference: Any, candidates: Iterable[T], reference_of: Ca
     return [c for c in found if reference_key(reference_of(c)) == key]
 
 
-def same_field(name: str, a: Any, b: Any) -> bool:
+def same_field(name: str, a: Any, b: Any, event_cls: type[LedgerEvent] | None = None) -> bool:
     """Whether two values of a payload field are the same value: a reference by `reference_key`, any other field by
-    `same_value` (an amount whatever its decimals)."""
+    `same_value` (an amount whatever its decimals); given the kind, an appointment's rank by its code (one stored as
+    typed before 2026-12-05, "iii/a", is the III/a sent again: `as_compared`)."""
     if name == "reference":
         return a == b or reference_key(a) == reference_key(b)
+    if event_cls is not None and not same_value(a, b):
+        return same_value(as_compared(event_cls, name, a), as_compared(event_cls, name, b))
     return same_value(a, b)
 
 
@@ -740,12 +744,12 @@ class LedgerAggregate(BaseAggregate[str]):
             values = {**values, "corrected_fields": before["corrected_fields"] if same else read[0]}
         if asked == REPRODUCED and before.get("reference") != values.get("reference"):
             return None  # (a log holding two recordings whose references differ in case or spaces only: as it was)
-        differing = sorted(k for k in before if not same_field(k, before[k], values.get(k)))
+        differing = sorted(k for k in before if not same_field(k, before[k], values.get(k), event_cls))
         fact = self.facts.get(version)
         reference = earlier.reference
         if differing and fact is not None and fact.corrected_by and fact.retracted_by is None and asked != REPRODUCED:
             # the fact as its corrections leave it, sent again (a spreadsheet fixed as the record was): recorded
-            now = sorted(k for k in fact.values if not same_field(k, fact.values[k], values.get(k)))
+            now = sorted(k for k in fact.values if not same_field(k, fact.values[k], values.get(k), event_cls))
             if not now:
                 return earlier
             if "reference" in differing:  # (named by the reference a correction gave it: told apart from that)
@@ -808,7 +812,7 @@ class LedgerAggregate(BaseAggregate[str]):
             if fact.retracted_by is not None and event is not None and event.KIND == event_cls.KIND:
                 before = payload_values(event)
                 if identity_key(event_cls, before, None) == natural and all(
-                    same_field(k, v, values.get(k)) for k, v in before.items()
+                    same_field(k, v, values.get(k), event_cls) for k, v in before.items()
                 ):
                     return fact
         return None

@@ -191,6 +191,15 @@ def _rank_as_its_code(event_cls: type[LedgerEvent], values: dict[str, Any]) -> d
 RANKED_AT_APPOINTMENT = ("appointment",)  # the kinds whose `rank` is the starting rank (AppointedAgain too)
 
 
+def as_compared(event_cls: type[LedgerEvent], name: str, value: Any) -> Any:
+    """A field's value as a recording of `event_cls` sent again is compared with the stored one: an appointment's
+    rank as its code (`_rank_as_its_code`), since one stored before 2026-12-05 holds the spelling typed ("iii/a")
+    and the same appointment parsed now holds its code ("III/a"); any other value as it is."""
+    if name != "rank" or event_cls.KIND not in RANKED_AT_APPOINTMENT:
+        return value
+    return _rank_as_its_code(event_cls, {"rank": value})["rank"]
+
+
 def stored_changes(event_cls: type[LedgerEvent], corrected_fields: Mapping[str, Any]) -> dict[str, Any]:
     """The typed changes of a stored correction of an `event_cls` fact. A field that class does not have here was
     written by a newer release (a later version of the class): RecordedByNewerRelease, not the InvalidInput (422) of
