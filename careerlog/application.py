@@ -885,6 +885,9 @@ class CareerLog(Application[str]):
         ):
             recording = confirming(recording)  # (a jump the writer confirmed: stored with the promotion)
         if event_cls is MentoringSessionHeld and command.migration is None:  # (a migration keeps a log's sessions)
+            again = employee.sent_again(event_cls, values, recording)  # (one recorded before 28a0f5b4: answered)
+            if again is not None:
+                return self._commit([], again, command)
             self._refuse_session_after_mentor_left(uow, employee, values, recording)
         if "target_version" not in values and event_cls not in MIRRORS:
             outcome = employee.record_plain(event_cls, values, recording, command.expected_version)

@@ -868,18 +868,30 @@ class LedgerAggregate(BaseAggregate[str]):
         self.pending_events.append(event)
         return Outcome(subject, version, event_cls.KIND, recorded_at, True)
 
-    def decide(
-        self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording
-    ) -> Decision | Outcome:
-        """Check a recording without making it: the earlier outcome of a replay, or a decision."""
-        key = identity_key(event_cls, values, recording.client_key)
+    def sent_again(
+        self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording, key: str | None = None
+    ) -> Outcome | None:
+        """The outcome of the recording made already that this one sends again (its identity key held: `decide`
+        answers it so, before any check of a new fact), or none; a conflict if its values differ. `key`: the
+        recording's identity key, when the caller has it."""
+        key = identity_key(event_cls, values, recording.client_key) if key is None else key
         earlier = (
             self.replay(event_cls, values, recording.client_key, key, recording.reproduced)
             if key in self.keys or (not recording.reproduced and self.named_by_correction(key))
             else None
         )
+        if earlier is None:
+            return None
+        return Outcome(self.id, earlier.originator_version, event_cls.KIND, earlier.timestamp, False)
+
+    def decide(
+        self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording
+    ) -> Decision | Outcome:
+        """Check a recording without making it: the earlier outcome of a replay, or a decision."""
+        key = identity_key(event_cls, values, recording.client_key)
+        earlier = self.sent_again(event_cls, values, recording, key)
         if earlier is not None:
-            return Outcome(self.id, earlier.originator_version, event_cls.KIND, earlier.timestamp, False)
+            return earlier
         if event_cls is EventCorrected:
             with self.dated_change(values["effective_date"], recording):  # (its date named with its other problems)
                 values = {**values, "corrected_fields": self.check_correction(values, recording)}
