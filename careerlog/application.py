@@ -149,7 +149,7 @@ NO_NIP = Refusal(
 ).reason()
 NOT_APPOINTED = Refusal("No employee with NIP {nip} has been appointed.", quotes=("nip",))  # (from an address too)
 NO_OFFSET = Refusal("Must include a time zone offset.").reason()
-APPOINTED = Refusal("NIP {nip} is already appointed (a NIP is never reused).")
+APPOINTED = Refusal("NIP {nip} is already appointed (a NIP is appointed again only after its record is voided).")
 APPOINTMENT_VERSION = Refusal("The appointment is version 1, not {expected}.", numbers=("expected",))
 UNIT_KINDS = Refusal("A unit records unit_rating, correction or retraction, not {kind}.", kinds=("kind",))
 RECORDED_AS = Refusal("Already recorded as version {version}, not {expected}.", numbers=("version", "expected"))

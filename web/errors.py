@@ -49,7 +49,7 @@ DOMAIN_ERRORS: Mapping[type[Exception], tuple[int, str]] = {
     NotFound: (404, "not-found"),
     Conflict: (409, "conflict"),
     IdempotencyConflict: (409, "idempotency-conflict"),
-    AlreadyAppointed: (409, "already-appointed"),  # (no key helps: a NIP is never reused)
+    AlreadyAppointed: (409, "already-appointed"),  # (no key helps: only a void frees the NIP)
     ConcurrencyConflict: (409, "concurrent-change"),
     FactChanged: (412, "fact-changed"),
     TimeoutError: (503, "view-not-ready"),
@@ -73,7 +73,7 @@ PROBLEM_TYPES: tuple[tuple[str, int, str], ...] = (
     ("rate-limited", 429, "the token's rate limit"),
     ("conflict", 409, "the request conflicts with what is recorded"),
     ("idempotency-conflict", 409, "an Idempotency-Key or reference used before for other values"),
-    ("already-appointed", 409, "an appointment of a NIP already appointed (`errors.nip`): a NIP is never reused"),
+    ("already-appointed", 409, "an appointment of a NIP already appointed (`errors.nip`): only a void frees the NIP"),
     ("concurrent-change", 409, "concurrent writers kept changing the same record"),
     (
         "fact-changed",

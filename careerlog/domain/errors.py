@@ -58,8 +58,9 @@ class IdempotencyConflict(Conflict):
 
 
 class AlreadyAppointed(IdempotencyConflict):
-    """An appointment of a NIP already appointed with other values (a NIP is never reused): a problem of its own
-    (the API's `already-appointed`), caught wherever an IdempotencyConflict is (an import's row is rejected so)."""
+    """An appointment of a NIP already appointed with other values (only a void of its record frees the NIP): a
+    problem of its own (the API's `already-appointed`), caught wherever an IdempotencyConflict is (an import's row
+    is rejected so)."""
 
 
 class ConcurrencyConflict(Conflict):

@@ -2,7 +2,8 @@
 `urn:careerlog:problem:already-appointed`, naming `nip`: within the writer's scope (the ledger's refusal) and
 outside it (the scope's, which tells nothing of the record) alike. It was `idempotency-conflict`, the type of an
 Idempotency-Key or reference used before for other values, which a client retries under a new key: here no key
-helps, a NIP is never reused. The OpenAPI document lists the type among the problem types."""
+helps: the NIP is appointed again only once its record is voided. The OpenAPI document lists the type among the
+problem types."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
 from web.errors import DOMAIN_ERRORS, PROBLEM_TYPES, UNREADABLE
 
-ALREADY = f"NIP {BUDI} is already appointed (a NIP is never reused)."
+ALREADY = f"NIP {BUDI} is already appointed (a NIP is appointed again only after its record is voided)."
 TYPE = "urn:careerlog:problem:already-appointed"
 
 

@@ -1,5 +1,5 @@
 """An appointment of a NIP whose record works outside the writer's scope is refused as "already appointed", whatever
-its values: the one thing the writer must be told (a NIP is never reused), and nothing of the record. Before, the
+its values: the one thing the writer must be told (the NIP is taken), and nothing of the record. Before, the
 ledger compared it with the record's own appointment: the same reference and values answered 200 ("already
 recorded", with the appointment's recorded time), other values under that reference a 409 naming each field that
 differs ("... with different values (name)"), so an HR administrator could test guesses of a name, a birth date or
@@ -23,7 +23,7 @@ def store_url(database_url: str) -> str:
 
 JOKO = MISSING  # appointed in KOTA-MEDAN below, then moved to KAB-KARO: outside the KOTA-MEDAN HR's scope
 APPOINTMENT = {"nip": JOKO, **appointment_of(JOKO, name="Joko Lubis", reference="SK-CPNS-JOKO")}
-ALREADY = f"NIP {JOKO} is already appointed (a NIP is never reused)."
+ALREADY = f"NIP {JOKO} is already appointed (a NIP is appointed again only after its record is voided)."
 
 
 @pytest.fixture

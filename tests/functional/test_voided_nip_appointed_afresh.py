@@ -110,7 +110,7 @@ def test_a_nip_appointed_afresh_is_answered_as_recorded_and_then_already_appoint
     other = world.post("/api/v1/employees", "hr", json={"nip": SARI, **OWNER, "name": "X", "reference": "SK-X"})
     assert other.status_code == 409, other.get_json()
     problem = other.get_json()
-    told = f"NIP {SARI} is already appointed (a NIP is never reused)."
+    told = f"NIP {SARI} is already appointed (a NIP is appointed again only after its record is voided)."
     assert (problem["type"], problem["errors"]) == ("urn:careerlog:problem:already-appointed", {"nip": [told]})
     assert world.log() == before
 
