@@ -405,7 +405,8 @@ def test_the_nip_refusals_of_the_appointment_form_are_shown_in_the_visitors_lang
     again = {**form_of(world, "appointment"), **good, "nip": BUDI}
     page = world.client.post("/pages/record?kind=appointment&lang=id", data=again).get_data(as_text=True)
     # beside the NIP since the conflict names its field (nip, as the API's 409 and an import's report do)
-    assert Elements(page).text_of("nip-error") == f"NIP {BUDI} sudah diangkat (NIP tidak pernah dipakai ulang)."
+    told = f"NIP {BUDI} sudah diangkat (NIP diangkat kembali hanya setelah catatannya dibatalkan)."
+    assert Elements(page).text_of("nip-error") == told
     data = {**form_of(world, "appointment"), **good, "nip": "123"}
     english = world.client.post("/pages/record?kind=appointment&lang=en", data=data).get_data(as_text=True)
     assert Elements(english).text_of("nip-error") == "must be 18 digits, got '123'"
