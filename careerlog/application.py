@@ -34,6 +34,7 @@ from careerlog.domain.employee import (
     appointment_read_problems,
     later_jump,
     own_problems,
+    penalty_months,
     rank_jump,
     read_problems,
 )
@@ -1491,8 +1492,12 @@ def end_as_filled_before(employee: LedgerAggregate, values: dict[str, Any]) -> N
     months = reference().penalty_kinds[values["penalty_kind"]].get("months")
     if version is None or not months or not isinstance(employee.events[version], PenaltyImposed):
         return
-    before = values["effective_date"] + relativedelta(months=int(months), days=-1)  # (the reading before 2026-12-05)
-    if before != values["end_date"] and payload_values(employee.events[version]).get("end_date") == before:
+    start, stored = values["effective_date"], payload_values(employee.events[version]).get("end_date")
+    before = start + relativedelta(months=int(months), days=-1)  # (the reading before 2026-12-05)
+    if values["end_date"] is None:  # (a post penalty before 2021, filled with PP 94/2021's months until 2026-12-05)
+        if stored in (before, months_last_day(start, int(months))):
+            values["end_date"] = stored
+    elif before != values["end_date"] and stored == before:
         values["end_date"] = before
 
 
@@ -1520,9 +1525,9 @@ def reference_as_recorded_before(
 def complete(event_cls: type[LedgerEvent], values: dict[str, Any]) -> dict[str, Any]:
     """Fill in what the recording implies: a penalty's end from the kind's months."""
     if event_cls.KIND == "penalty" and values.get("end_date") is None:
-        months = reference().penalty_kinds[values["penalty_kind"]].get("months")
+        months = penalty_months(values["penalty_kind"], values["effective_date"])  # (none: a post penalty before 2021)
         if months:
-            values["end_date"] = months_last_day(values["effective_date"], int(months))
+            values["end_date"] = months_last_day(values["effective_date"], months)
     return values
 
 

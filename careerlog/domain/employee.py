@@ -899,13 +899,26 @@ def check_penalty_end(career: Career, fact: Fact, errors: FieldErrors) -> None:
         errors.add("end_date", END_BEFORE_START.reason(end=end.isoformat(), start=fact.effective_date.isoformat()))
 
 
+def penalty_months(kind: str, day: date, book: Rules | None = None) -> int | None:
+    """The fixed months of a penalty of `kind` effective on `day` (asn.toml penalty_kinds `months`), None when it has
+    none: a kind of no fixed months (PEMBERHENTIAN), or one the version of penalty.kinds in force that day lists in
+    `without_months` (a post penalty of PP 53/2010 or PP 30/1980, whose codes' 12 months are PP 94/2021's)."""
+    months = reference().penalty_kinds[kind].get("months")
+    if not months:
+        return None
+    rule = (rules() if book is None else book).in_force(PENALTY_KINDS_RULE, day)
+    if rule is not None and kind in (rule.params.get("without_months") or ()):
+        return None
+    return int(months)
+
+
 def penalty_too_long(values: Mapping[str, Any]) -> str | None:
     """The refusal of a penalty ending after the last day of its kind's months (careerlog.ages.months_last_day, as a
     penalty without an end is completed), None otherwise: a year typed wrong would bar promotions for years. Judged
     anew only (`Employee.decide`), not in `check_penalty_end`, which re-checks the penalties recorded before it."""
     end, start = values.get("end_date"), values["effective_date"]
-    months = reference().penalty_kinds[values["penalty_kind"]].get("months") if end is not None else None
-    if end is None or not months or end <= (last := months_last_day(start, int(months))):
+    months = penalty_months(values["penalty_kind"], start) if end is not None else None
+    if end is None or not months or end <= (last := months_last_day(start, months)):
         return None
     return PENALTY_TOO_LONG.reason(
         end=end.isoformat(),

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from careerlog.ages import add_years, months_last_day
+from careerlog.domain.employee import penalty_months
 from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Params, Template, Wording
 from careerlog.reference import Reference, Rule, Rules, reference, rules
@@ -227,8 +228,8 @@ def penalty_end(fact: Fact) -> date | None:
     end = fact.get("end_date")
     if isinstance(end, date):
         return end
-    months = reference().penalty_kinds[fact.get("penalty_kind")].get("months")
-    return months_last_day(fact.effective_date, int(months)) if months else None
+    months = penalty_months(fact.get("penalty_kind"), fact.effective_date)
+    return months_last_day(fact.effective_date, months) if months else None
 
 
 def penalty_bars_until(fact: Fact, extra_months: Mapping[str, Any]) -> date | None:

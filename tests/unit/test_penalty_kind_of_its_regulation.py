@@ -77,7 +77,8 @@ def test_a_correction_is_refused_beside_the_kind_or_the_date_it_moves() -> None:
 
     moved = refused(employee, "correction", correction(effective_date="2022-05-04"))  # (its end before it, too)
     assert "PP 94/2021" in moved["corrected_fields.effective_date"][0]
-    kind = refused(employee, "correction", correction(penalty_kind="PENURUNAN_JABATAN"))  # (its 36 months too long)
+    # (PENURUNAN_JABATAN until 2026-12-05: now a kind of PP 53/2010 too, art. 7(4) b, of no fixed months)
+    kind = refused(employee, "correction", correction(penalty_kind="POTONG_TUKIN_12", level="MEDIUM"))
     assert "PP 53/2010" in kind["corrected_fields.penalty_kind"][0]
     assert record(employee, "correction", correction(effective_date="2016-05-04")).created  # still PP 53/2010's
 
