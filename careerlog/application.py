@@ -151,6 +151,11 @@ NO_NIP = Refusal(
 NOT_APPOINTED = Refusal("No employee with NIP {nip} has been appointed.", quotes=("nip",))  # (from an address too)
 NO_OFFSET = Refusal("Must include a time zone offset.").reason()
 APPOINTED = Refusal("NIP {nip} is already appointed (a NIP is appointed again only after its record is voided).")
+BEFORE_VOID = Refusal(
+    "Version {version} is of the part of this record voided by version {void}: a correction or retraction of the "
+    "record appointed afresh names a version after it.",
+    numbers=("version", "void"),
+)
 APPOINTMENT_VERSION = Refusal("The appointment is version 1, not {expected}.", numbers=("expected",))
 UNIT_KINDS = Refusal("A unit records unit_rating, correction or retraction, not {kind}.", kinds=("kind",))
 RECORDED_AS = Refusal("Already recorded as version {version}, not {expected}.", numbers=("version", "expected"))
@@ -867,6 +872,7 @@ class CareerLog(Application[str]):
             except InvalidInput as e:  # (the row's other problems named with it: its decision's, made for nothing)
                 raise whole_refusal(e, event_cls, decision_problems(employee, event_cls, values, recording)) from None
         if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
+            refuse_before_void(employee, event_cls, values, recording)
             refuse_system_targets(employee, event_cls, values, recording.client_key, recording.reproduced)
         if end_filled:
             end_as_filled_before(employee, values)
@@ -1398,7 +1404,7 @@ def key_held(command: Command, uow: UnitOfWork | None) -> bool:
     if uow is None or not command.subject or command.client_key is None:
         return False
     record = uow.get(command.subject)
-    if record is None or "key:" + command.client_key not in record.keys:
+    if record is None or record.visible(record.keys.get("key:" + command.client_key)) is None:
         return False
     try:  # (out of the writer's scope: refused as a new key, telling nothing of the record)
         if uow.guard is not None:
@@ -1425,6 +1431,23 @@ def batch_subjects(commands: Iterable[Command]) -> set[str]:
         if isinstance(mentor, str):
             subjects.add(normalise_nip(mentor.strip()))
     return subjects
+
+
+def refuse_before_void(
+    record: LedgerAggregate, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording
+) -> None:
+    """A live correction or retraction of a record appointed afresh naming a version of its voided part (before its
+    last void, `void_before`) is refused beside target_version, telling nothing of it, as a read of that version by
+    the record's office is withheld: the voided part is another office's. The void itself sent again is answered as
+    recorded (its retraction names the voided appointment); a migration reads the record whole."""
+    since = record.void_before
+    if not since or recording.reproduced or values["target_version"] >= since:
+        return
+    if record.sent_again(event_cls, values, recording) is not None:
+        return
+    if record.earlier_by_reference(event_cls, values, recording.client_key) is not None:  # (sent under a key before)
+        return
+    raise InvalidInput(BEFORE_VOID.reason(version=values["target_version"], void=since), "target_version")
 
 
 def refuse_system_targets(

@@ -1144,6 +1144,21 @@ class Employee(LedgerAggregate):
                 raise InvalidInput(standing_facts, "target_version")
 
     @property
+    def void_before(self) -> int:
+        """The last void of a record appointed afresh (the retraction of the appointment before the one standing), or
+        0: none, or the record voided now (its last office's, reading it whole), as projections.career's `since_void`
+        reads it."""
+        first = self.facts.get(1)
+        if first is None or first.kind != "appointment" or first.retracted_by is None:
+            return 0  # (nearly every record: its first appointment stands)
+        appointments = [fact for fact in self.facts.values() if fact.kind == "appointment"]
+        standing = [fact.version for fact in appointments if fact.retracted_by is None]
+        if not standing:
+            return 0
+        fresh = min(standing)
+        return max(f.retracted_by or 0 for f in appointments if f.version < fresh)
+
+    @property
     def voided_by(self) -> int | None:
         """The version of the retraction of the appointment (the record voided), or None: the record is voided while
         no appointment stands, its latest appointment (the first, or one made afresh after a void: AppointedAgain)

@@ -635,15 +635,31 @@ class LedgerAggregate(BaseAggregate[str]):
         fact = self.facts.get(version)
         return fact is None or fact.retracted_by is None
 
-    def by_reference(self, natural: str, corrected: bool = True) -> int | None:
+    @property
+    def void_before(self) -> int:
+        """The version of the void a record appointed afresh was voided by (its last), or 0: a live write of such a
+        record reaches only what was recorded from it on (`visible`), not the voided part (another office's, whose
+        keys, references and versions it is not told). 0 for a ledger of no voids (the base)."""
+        return 0
+
+    def visible(self, version: int | None, whole: bool = False) -> int | None:
+        """`version`, unless it is of the voided part of a record appointed afresh (before `void_before`) and the
+        write is not `whole` (a migration, which reproduces a log as it was, reads it whole)."""
+        if version is None or whole:
+            return version
+        since = self.void_before
+        return version if version >= since else None
+
+    def by_reference(self, natural: str, corrected: bool = True, whole: bool = False) -> int | None:
         """The version a kind and reference (an identity key without a client key) name: a recording in force
         (recorded without a key first, as before), else the latest, retracted; with `corrected`, else a fact a
-        correction gave that reference, in force."""
-        found = [v for v in (self.keys.get(natural), self.__dict__.get("keyed_references", {}).get(natural)) if v]
+        correction gave that reference, in force. Not `whole` (a live write): of the part since the void alone."""
+        keyed = self.__dict__.get("keyed_references", {}).get(natural)
+        found = [v for v in (self.keys.get(natural), keyed) if v and self.visible(v, whole)]
         version = next((v for v in found if self.in_force(v)), max(found, default=None))
         if (version is None or not self.in_force(version)) and corrected:
             given: int | None = self.__dict__.get("corrected_references", {}).get(natural)
-            if given is not None and self.in_force(given):
+            if given is not None and self.in_force(given) and self.visible(given, whole):
                 return given
         return version
 
@@ -692,7 +708,7 @@ class LedgerAggregate(BaseAggregate[str]):
                 return None
             version = self.by_reference(natural)
         else:
-            if "key:" + client_key in self.keys:
+            if self.visible(self.keys.get("key:" + client_key)) is not None:
                 return None
             version = self.by_reference(identity_key(event_cls, values, None))
         if version is None:
@@ -716,7 +732,10 @@ class LedgerAggregate(BaseAggregate[str]):
         """
         key = identity_key(event_cls, values, client_key) if key is None else key
         keyed = key.startswith("key:")
-        version = self.keys.get(key) if keyed else self.by_reference(key, corrected=not reproduced)
+        if keyed:
+            version = self.visible(self.keys.get(key), reproduced)
+        else:
+            version = self.by_reference(key, corrected=not reproduced, whole=reproduced)
         if version is None:
             return None
         return self.replayed(version, event_cls, values, REPRODUCED if reproduced else OWN_KEY if keyed else PLAIN)
@@ -807,8 +826,11 @@ class LedgerAggregate(BaseAggregate[str]):
     def retracted_alike(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> Fact | None:
         """A retracted fact of the kind and reference recorded with exactly these values, if any."""
         natural = identity_key(event_cls, values, None)
+        since = self.void_before  # (a live write's: asked of the part since the void alone)
         for fact in self.facts.values():
             event = fact.event
+            if fact.version < since:
+                continue
             if fact.retracted_by is not None and event is not None and event.KIND == event_cls.KIND:
                 before = payload_values(event)
                 if identity_key(event_cls, before, None) == natural and all(
