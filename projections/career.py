@@ -402,17 +402,20 @@ class CareerRecord:
         """Whether the record is voided: its appointment (version 1) retracted, as one made under a wrong NIP (every
         other fact of it retracted before: careerlog.domain.employee.FACTS_STANDING), and no appointment made afresh
         since (AppointedAgain, itself voided again by its retraction). No view keeps its rows."""
+        return self.first_appointment_retracted and self.void is not None
+
+    @property
+    def first_appointment_retracted(self) -> bool:
+        """Whether the record's first appointment (version 1) was retracted: the record was voided, and is so still
+        (`voided`) or was appointed afresh since (`since_void`). False for nearly every record."""
         first = self.facts.get(1)
-        return (
-            first is not None and first.kind == "appointment" and first.retraction is not None and self.void is not None
-        )
+        return first is not None and first.kind == "appointment" and first.retraction is not None
 
     def since_void(self) -> CareerRecord:
         """The record as the views read it: one appointed afresh after a void (AppointedAgain) from its last void on,
         the entries after it (before it every fact was retracted: the voided appointment and what it held are no
         part of the record appointed afresh, whose history, the ledger's, still lists them); any other as it is."""
-        first = self.facts.get(1)
-        if first is None or first.kind != "appointment" or first.retraction is None:
+        if not self.first_appointment_retracted:
             return self  # (nearly every record: its first appointment stands)
         standing = self.kind_facts("appointment")
         if not standing:

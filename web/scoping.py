@@ -166,11 +166,9 @@ def placed(subject: str, events: Iterable[LedgerEvent]) -> Target | None:
         return VoidedTarget(subject, agency, region, voided_parts(record), void)
     if record.appointment is None:
         return None
-    first = record.facts.get(1)
-    afresh = first is not None and first.kind == "appointment" and first.retraction is not None
-    current = record.since_void() if afresh else record  # (the fresh record's placements, not the voided's)
+    current = record.since_void()  # (a record appointed afresh: the fresh record's placements, not the voided's)
     agency, _, region = current.placement_on(date.max) or (None, None, None)
-    if afresh:
+    if current is not record:
         return AppointedAfresh(subject, agency, region, voided_parts(record))
     return Target(subject, agency, region)
 
