@@ -41,6 +41,15 @@ def wait_until(condition: Callable[[], bool], timeout: float = 30.0, every: floa
     return False
 
 
+def as_from_a_terminal() -> None:
+    """In the child before it runs careerlog: Ctrl-C's SIGINT as a shell leaves it to a command it starts (its default
+    action, not blocked), whatever the test process has made of it (a test runner's worker may ignore or block it, and
+    a child inherits both: Python then installs no KeyboardInterrupt handler, and a Ctrl-C test saw the import run to
+    its end, exit 0)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 class Careerlog:
     """One `careerlog ARGS` process on a store, its output in a log file."""
 
@@ -50,7 +59,9 @@ class Careerlog:
         self._log: IO[bytes] = log_path.open("ab")
         given = {**os.environ, "CAREERLOG_DATABASE_URL": database_url, **(env or {})}
         environ = {name: value for name, value in given.items() if value is not None}
-        self.process = subprocess.Popen([CAREERLOG, *args], env=environ, stdout=self._log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            [CAREERLOG, *args], env=environ, stdout=self._log, stderr=subprocess.STDOUT, preexec_fn=as_from_a_terminal
+        )
 
     @property
     def running(self) -> bool:
