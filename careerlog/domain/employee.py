@@ -74,6 +74,15 @@ AFTER_SEPARATION = Refusal(
     numbers=("version",),
     codes=(("status", "statuses"),),
 )
+# A status other than a separation taking effect on the day of a recorded separation (the status of that day, read as
+# the last change in effect by it, would no longer be the separation): refused when recorded, as one after it is
+ON_SEPARATION_DAY = Refusal(
+    "{day} is the day of the separation (version {version}, {status}): from that day no other status takes effect. "
+    "Date the status change before it, or correct the separation.",
+    dates=("day",),
+    numbers=("version",),
+    codes=(("status", "statuses"),),
+)
 UNDER_AGE = Refusal("The employee would be under {age} on appointment.", numbers=("age",))
 OVER_AGE = Refusal("The employee would be over {age} on appointment.", numbers=("age",))
 FIRST_RANK = Refusal("Unknown code {rank}; a {kind} starts at a {first}.")
@@ -1012,6 +1021,18 @@ def check_status_change(career: Career, fact: Fact, errors: FieldErrors) -> None
             return
 
 
+def separation_day_refusal(career: Career, values: Mapping[str, Any]) -> str | None:
+    """ON_SEPARATION_DAY of a status change (its values) other than a separation dated on the day of the career's
+    separation, or None."""
+    separation = career.separation
+    day = values.get("effective_date")
+    if separation is None or values.get("status") in _separation_statuses() or day != separation.effective_date:
+        return None
+    return ON_SEPARATION_DAY.reason(
+        day=separation.effective_date.isoformat(), version=separation.version, status=separation.get("status")
+    )
+
+
 class Employee(LedgerAggregate):
     """A civil servant's career: every fact ever recorded about them."""
 
@@ -1043,7 +1064,7 @@ class Employee(LedgerAggregate):
         nor of the penalties another change re-checks: one recorded before the check (2026-12-03) stays as it is
         until its dates or kind are corrected, and no other fact of its record is refused for it. A recording made
         already is answered as before."""
-        refused = [] if recording.reproduced else self.penalty_judged(event_cls, values)
+        refused = [] if recording.reproduced else self.write_judged(event_cls, values)
         if not refused:
             return LedgerAggregate.decide(self, event_cls, values, recording)
         try:
@@ -1070,7 +1091,39 @@ class Employee(LedgerAggregate):
         """The ledger's, except a penalty whose length is refused: `decide` judges it (None: nothing done)."""
         if event_cls.KIND == "penalty" and not recording.reproduced and penalty_refusals(values):
             return None
+        if event_cls.KIND == "status_change" and not recording.reproduced and self.status_judged(event_cls, values):
+            return None
         return LedgerAggregate.record_plain(self, event_cls, values, recording, expected_version)
+
+    def write_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """(field, refusal) of the checks a new write alone is judged by, never the facts already stored (a record
+        holding such a fact from before a check stays correctable and retractable): a penalty's (`penalty_judged`),
+        a status change on the day of a separation (`status_judged`)."""
+        return [*self.penalty_judged(event_cls, values), *self.status_judged(event_cls, values)]
+
+    def status_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """(field, refusal) of a status change other than a separation taking effect on the day of a recorded
+        separation (ON_SEPARATION_DAY): recorded, or corrected in its date or status onto that day (beside the field
+        corrected, its date when both are). One dated after the separation is refused by its date (check_dates)."""
+        if event_cls.KIND == "status_change":
+            found = separation_day_refusal(self.current_context(), values)
+            return [] if found is None else [("effective_date", found)]
+        if event_cls.KIND != "correction":
+            return []
+        target = self.facts.get(values.get("target_version"))  # type: ignore[arg-type]
+        raw = values.get("corrected_fields")
+        if target is None or target.kind != "status_change" or not target.active or not isinstance(raw, Mapping):
+            return []
+        if not {"effective_date", "status"} & raw.keys():
+            return []
+        try:
+            changes = parse_payload(target.event_class, raw, partial=True)
+        except InvalidInput:
+            return []  # (refused by the ledger, naming the field)
+        others = Career(self.id, [f for f in self.active_facts() if f.version != target.version])
+        found = separation_day_refusal(others, {**target.values, **changes})
+        field = "effective_date" if "effective_date" in raw else "status"
+        return [] if found is None else [(f"corrected_fields.{field}", found)]
 
     def penalty_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
         """(field, refusal) of a penalty recorded, or corrected in its start, end or kind (`penalty_refusals`: its

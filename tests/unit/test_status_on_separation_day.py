@@ -1,0 +1,62 @@
+"""A status other than a separation taking effect on the day of a recorded separation (a death, a retirement) is
+refused when recorded or when a correction moves one onto that day: the status of that day, read as the last change
+in effect by it, would no longer be the separation. One after it was refused already (check_dates). A migration
+keeps what its log holds, and a record holding such a pair from before stays correctable and retractable."""
+
+from __future__ import annotations
+
+from careerlog.domain.events import BY_KIND
+from careerlog.domain.ledger import Recording
+from tests import factories as f
+from tests.unit.test_employee_record import appoint, parse, record, refused
+
+
+def test_a_status_change_on_the_day_of_a_death_is_refused_naming_the_date() -> None:
+    employee = appoint()
+    record(employee, "status_change", f.status("DECEASED", "2024-10-01"))
+    errors = refused(employee, "status_change", f.status("UNPAID_LEAVE", "2024-10-01"))
+    assert errors == {
+        "effective_date": [
+            "2024-10-01 is the day of the separation (version 2, DECEASED): from that day no other status takes "
+            "effect. Date the status change before it, or correct the separation."
+        ]
+    }
+
+
+def test_a_status_change_after_a_death_is_refused_as_before() -> None:
+    employee = appoint()
+    record(employee, "status_change", f.status("DECEASED", "2024-10-01"))
+    errors = refused(employee, "status_change", f.status("ACTIVE", "2024-10-02"))
+    assert "after the separation" in errors["effective_date"][0]
+
+
+def test_a_status_change_the_day_before_a_death_and_other_facts_on_its_day_are_recorded() -> None:
+    employee = appoint()
+    record(employee, "status_change", f.status("DECEASED", "2024-10-01"))
+    record(employee, "status_change", f.status("UNPAID_LEAVE", "2024-09-30"))
+    record(employee, "training", f.training("2024-10-01", hours=8))
+    assert employee.version == 4
+
+
+def test_a_correction_moving_a_status_change_onto_the_day_of_a_retirement_is_refused() -> None:
+    employee = appoint()
+    record(employee, "status_change", f.status("PRE_RETIREMENT", "2024-09-01"))
+    record(employee, "status_change", f.status("RETIRED", "2024-10-01"))
+    errors = refused(employee, "correction", f.correction(2, "2024-10-02", effective_date="2024-10-01"))
+    assert "is the day of the separation (version 3, RETIRED)" in errors["corrected_fields.effective_date"][0]
+
+
+def test_a_stored_status_change_on_the_day_of_a_death_stays_and_the_record_stays_correctable() -> None:
+    employee = appoint()
+    record(employee, "status_change", f.status("DECEASED", "2024-10-01"))
+    migrated = Recording(f.NOW, "migration", True, None, True)
+    employee.record(BY_KIND["status_change"], parse(f.status("UNPAID_LEAVE", "2024-10-01"), "status_change"), migrated)
+    record(employee, "training", f.training("2024-09-03", hours=8))
+    record(employee, "correction", f.correction(4, "2024-10-01", hours=6))
+    record(
+        employee,
+        "retraction",
+        {"target_version": 4, "reason": "Salah pegawai", "effective_date": "2024-10-01", "reference": "RALAT-X"},
+    )
+    assert employee.facts[3].values["status"] == "UNPAID_LEAVE"
+    assert not employee.facts[4].active
