@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from careerlog.domain.errors import FieldErrors, InvalidInput
-from careerlog.domain.events import UnitRegistered
-from careerlog.domain.ledger import IN_FUTURE, RATED, YEAR_AFTER_RATING, Fact, LedgerAggregate, Recording
+from careerlog.domain.events import LedgerEvent, UnitRegistered
+from careerlog.domain.ledger import (
+    IN_FUTURE,
+    RATED,
+    YEAR_AFTER_RATING,
+    Decision,
+    Fact,
+    LedgerAggregate,
+    Outcome,
+    Recording,
+)
+from careerlog.domain.payload import parse_payload
+from careerlog.domain.ratings import BEFORE_YEAR_END, earliest_date
 from careerlog.domain.wording import Refusal
+from careerlog.reference import rules
 
 # No unit of Indonesia's civil service was rated before the Republic: an earlier year is a mistake, and
 # the views keep the year in an INTEGER column (PostgreSQL's holds no year such as -10^12).
@@ -42,6 +55,19 @@ def check_unit_rating(facts: list[Fact], fact: Fact, errors: FieldErrors) -> Non
             errors.add("year", RATED.reason(year=year, version=other.version))
 
 
+def rated_before_year_end(values: Mapping[str, Any]) -> str | None:
+    """BEFORE_YEAR_END of a unit's rating (its values) dated before the earliest day a rating of its year may carry
+    (rule skp.rated_after_year_end, as an employee's rating: by default the year's last day), or None. A year's
+    rating of the unit, like its staff's, is given once the year has ended."""
+    year, on = values.get("year"), values.get("effective_date")
+    if type(year) is not int or not isinstance(on, date):
+        return None
+    earliest = earliest_date(year, rules())
+    if earliest is None or on >= earliest:
+        return None
+    return BEFORE_YEAR_END.reason(year=str(year), earliest=earliest.isoformat(), date=on.isoformat())
+
+
 class Unit(LedgerAggregate):
     """A unit of an agency and its yearly organisational ratings."""
 
@@ -63,6 +89,50 @@ class Unit(LedgerAggregate):
             # too, it made a first rating sent with an Idempotency-Key a conflict with its own registration)
             **{**recording.event_kwargs(), "client_key": None},
         )
+
+    def decide(
+        self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording
+    ) -> Decision | Outcome:
+        """The ledger's decision, and a rating dated before its year has ended refused (`date_judged`): judged when a
+        rating is recorded, or its year or date corrected, never of the ratings stored (one stored from before
+        2026-12-05 refuses no correction of another), nor of a migration, which keeps what its log holds. A
+        recording made already is answered as before."""
+        refused = None if recording.reproduced else self.date_judged(event_cls, values)
+        if refused is None:
+            return LedgerAggregate.decide(self, event_cls, values, recording)
+        field, reason = refused
+        try:
+            decided = LedgerAggregate.decide(self, event_cls, values, recording)
+        except InvalidInput as e:  # (a new rating's named with its other problems; a correction's after them)
+            if event_cls.KIND == "correction":
+                raise
+            errors = dict(e.errors)
+            errors[field] = [*errors.get(field, []), reason]
+            raise InvalidInput(errors) from None
+        if isinstance(decided, Outcome):
+            return decided
+        raise InvalidInput(reason, field)
+
+    def date_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> tuple[str, str] | None:
+        """(field, refusal) of a rating dated before its year has ended (`rated_before_year_end`): recorded, or
+        corrected in its year or date (beside `corrected_fields.effective_date`, as an employee's rating is)."""
+        if event_cls.KIND == "unit_rating":
+            found = rated_before_year_end(values)
+            return None if found is None else ("effective_date", found)
+        if event_cls.KIND != "correction":
+            return None
+        target = self.facts.get(values.get("target_version"))  # type: ignore[arg-type]
+        raw = values.get("corrected_fields")
+        if target is None or target.kind != "unit_rating" or not isinstance(raw, Mapping):
+            return None
+        if not {"year", "effective_date"} & raw.keys():
+            return None
+        try:
+            changes = parse_payload(target.event_class, raw, partial=True)
+        except InvalidInput:
+            return None  # (refused by the ledger, naming the field)
+        found = rated_before_year_end({**target.values, **changes})
+        return None if found is None else ("corrected_fields.effective_date", found)
 
     def check_fact(self, context: Any, fact: Fact, errors: FieldErrors, *, new: bool) -> None:
         if new and fact.effective_date > fact.recorded_on:
