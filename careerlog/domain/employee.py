@@ -83,6 +83,14 @@ ON_SEPARATION_DAY = Refusal(
     numbers=("version",),
     codes=(("status", "statuses"),),
 )
+# A retraction of the basic training (Latsar) a recorded confirmation as PNS rests on (Latsar is a condition of
+# becoming PNS, reference section 4, S): the confirmation named, to be retracted or corrected first
+LATSAR_RESTS = Refusal(
+    "The confirmation as PNS of {day} (version {version}) rests on this Latsar (certificate {certificate}): retract "
+    "or correct the confirmation first.",
+    dates=("day",),
+    numbers=("version",),
+)
 UNDER_AGE = Refusal("The employee would be under {age} on appointment.", numbers=("age",))
 OVER_AGE = Refusal("The employee would be over {age} on appointment.", numbers=("age",))
 FIRST_RANK = Refusal("Unknown code {rank}; a {kind} starts at a {first}.")
@@ -1021,6 +1029,30 @@ def check_status_change(career: Career, fact: Fact, errors: FieldErrors) -> None
             return
 
 
+LATSAR = "LATSAR"  # the training kind of the basic training of a CPNS (asn.toml training_kinds)
+
+
+def confirmations_resting_on(career: Career, training: Fact) -> list[Fact]:
+    """The standing confirmations as PNS that rest on a Latsar training: those whose `latsar_certificate` names it
+    (its reference, in any letter case or spacing: reference_key), and those whose certificate names no Latsar of
+    the record when it is the record's only Latsar ended by the confirmation's day. Empty for another training."""
+    if training.get("training_kind") != LATSAR:
+        return []
+    latsars = [f for f in career.by_kind["training"] if f.get("training_kind") == LATSAR]
+    keys = {reference_key(f.get("reference")) for f in latsars}
+    own = reference_key(training.get("reference"))
+    resting = []
+    for confirmation in career.by_kind["confirmation"]:
+        named = reference_key(confirmation.get("latsar_certificate"))
+        if named == own:
+            resting.append(confirmation)
+        elif named not in keys:
+            ended = [f for f in latsars if f.effective_date <= confirmation.effective_date]
+            if [f.version for f in ended] == [training.version]:
+                resting.append(confirmation)
+    return resting
+
+
 def separation_day_refusal(career: Career, values: Mapping[str, Any]) -> str | None:
     """ON_SEPARATION_DAY of a status change (its values) other than a separation dated on the day of the career's
     separation, or None."""
@@ -1099,7 +1131,30 @@ class Employee(LedgerAggregate):
         """(field, refusal) of the checks a new write alone is judged by, never the facts already stored (a record
         holding such a fact from before a check stays correctable and retractable): a penalty's (`penalty_judged`),
         a status change on the day of a separation (`status_judged`)."""
-        return [*self.penalty_judged(event_cls, values), *self.status_judged(event_cls, values)]
+        return [
+            *self.penalty_judged(event_cls, values),
+            *self.status_judged(event_cls, values),
+            *self.latsar_judged(event_cls, values),
+        ]
+
+    def latsar_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """(target_version, LATSAR_RESTS) of a retraction of a Latsar training a standing confirmation as PNS rests
+        on (`confirmations_resting_on`), naming the first such confirmation; empty otherwise."""
+        if event_cls.KIND != "retraction":
+            return []
+        target = self.facts.get(values.get("target_version"))  # type: ignore[arg-type]
+        if target is None or target.kind != "training" or not target.active:
+            return []
+        resting = confirmations_resting_on(self.current_context(), target)
+        if not resting:
+            return []
+        first = resting[0]
+        reason = LATSAR_RESTS.reason(
+            day=first.effective_date.isoformat(),
+            version=first.version,
+            certificate=repr(first.get("latsar_certificate")),
+        )
+        return [("target_version", reason)]
 
     def status_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
         """(field, refusal) of a status change other than a separation taking effect on the day of a recorded
