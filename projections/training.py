@@ -25,6 +25,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from careerlog.ages import add_years
 from careerlog.application import NOT_APPOINTED
 from careerlog.domain.employee import MAX_COST
 from careerlog.domain.errors import InvalidInput, NotFound, quoted
@@ -73,6 +74,10 @@ TRAINING = Table(
 
 YEARLY_JP_RULE = "training.yearly_jp"
 PPPK_JP_RULE = "training.pppk_yearly_jp"  # [M] PP 49/2018 art. 39: at most 24 JP a year, shown, never judged
+# The year the cap is counted in (the rule's `year` param, I): "contract", a year of the contract from the appointment's
+# TMT and each anniversary of it (the bundled rule's, as PP 49/2018 art. 39 words it), or "calendar" (1 January to
+# 31 December, as the PNS's 20 JP). The reference names neither.
+PPPK_YEARS = ("contract", "calendar")
 DEFAULT_WINDOW_MONTHS = 24
 MAX_WINDOW_MONTHS = 120
 SPELL_FIELDS = ("agency", "unit", "region", "rank", "employment_kind", "sex", "education", "post_kind")
@@ -246,6 +251,39 @@ def pppk_cap(year: int, today: date) -> int | None:
     year): None before it (PPPK began with PP 49/2018, in force from 2018-11-28)."""
     value = rules().param(PPPK_JP_RULE, counting_day(year, today), "jp")
     return None if value is None else int(value)
+
+
+def pppk_cap_on(day: date) -> int | None:
+    """The cap of `training.pppk_yearly_jp` in force on a day (None before it)."""
+    value = rules().param(PPPK_JP_RULE, day, "jp")
+    return None if value is None else int(value)
+
+
+def pppk_year(today: date) -> str:
+    """The year the PPPK cap is counted in (`PPPK_YEARS`), by the rule in force today: the contract's by default."""
+    return str(rules().param(PPPK_JP_RULE, today, "year", PPPK_YEARS[0]))
+
+
+def contract_years(
+    appointed_on: str, separated_on: str | None, trainings: Sequence[Row], today: date
+) -> list[dict[str, Any]]:
+    """A PPPK's years of the contract served (from the appointment's TMT, each a year from an anniversary of it, a
+    29 February's on 28 February as `add_years` counts it, to the last day before separation or today) with the JP
+    of the trainings ending in each and the cap in force on its last day (today in the current one): `above` when
+    the JP exceed it. Shown, never judged (no finding, no report counts it)."""
+    first = date.fromisoformat(appointed_on)
+    last = date.fromisoformat(separated_on) - timedelta(days=1) if separated_on else today
+    ends = [(date.fromisoformat(t["end_date"]), int(t["hours"])) for t in trainings if t["end_date"]]
+    found, count = [], 0
+    while (start := add_years(first, count)) <= last:
+        end = add_years(first, count + 1) - timedelta(days=1)
+        hours = sum(h for day, h in ends if start <= day <= end)
+        cap = pppk_cap_on(min(end, today))
+        above = cap is not None and hours > cap
+        found.append({"start": start.isoformat(), "end": end.isoformat(), "hours": hours, "cap_jp": cap})
+        found[-1]["above"] = above
+        count += 1
+    return found
 
 
 def confirmed_on(sql: Sql, nip: str) -> date | None:
@@ -649,6 +687,7 @@ class TrainingQueries(ViewReader):
             pns = served[0]["employment_kind"] == JUDGED_KIND
             confirmed = confirmed_on(sql, nip) if pns and served[0]["confirmed"] else None  # roster: confirmed now
             spells = sql.query(AWAY_SPELLS, (nip,)) if pns else []
+            ended_on = [] if pns else sql.query("SELECT end_date, hours FROM training WHERE subject = ?", (nip,))
         hours = {int(r["year"]): int(r["hours"]) for r in totals}
         years = year_span(served[0]["appointed_on"], served[0]["separated_on"], self.today)
         cpns = [y for y in years if pns and yearly_jp(y) is not None and not pns_at_end(y, confirmed, self.today)]
@@ -662,8 +701,9 @@ class TrainingQueries(ViewReader):
         ]
         unjudged = {*cpns, *away, *ended}
         items = [self._year_item(year, hours.get(year, 0), pns and year not in unjudged) for year in years]
-        if not pns:
-            for item in items:  # (a PPPK's: the cap in force on each year's counting day)
+        by_contract = not pns and pppk_year(self.today) == "contract"
+        if not pns and not by_contract:
+            for item in items:  # (a PPPK's by calendar year: the cap in force on each year's counting day)
                 item["cap_jp"] = pppk_cap(item["year"], self.today)
         kind = served[0]["employment_kind"]
         return {
@@ -671,6 +711,10 @@ class TrainingQueries(ViewReader):
             "employment_kind": kind,
             "years": items,
             "pppk_rule": None if pns else self._pppk_rule(),
+            # (a PPPK's by the year of the contract: the cap judged per contract year, not per calendar year)
+            "contract_years": (
+                contract_years(served[0]["appointed_on"], separated, ended_on, self.today) if by_contract else []
+            ),
             "cpns_years": cpns,
             "away_years": away,
             "ended_years": ended,
@@ -680,7 +724,10 @@ class TrainingQueries(ViewReader):
     def _pppk_rule(self) -> dict[str, Any] | None:
         """The cap of `training.pppk_yearly_jp` in force today (its JP, source and status), shown to a PPPK."""
         rule = rules().in_force(PPPK_JP_RULE, self.today)
-        return None if rule is None else {"jp": int(rule.params["jp"]), "source": rule.source, "status": rule.status}
+        if rule is None:
+            return None
+        year = str(rule.params.get("year", PPPK_YEARS[0]))
+        return {"jp": int(rule.params["jp"]), "year": year, "source": rule.source, "status": rule.status}
 
     @staticmethod
     def _year_item(year: int, hours: int, judged: bool = True) -> dict[str, Any]:

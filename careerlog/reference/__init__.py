@@ -376,14 +376,18 @@ def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-# The params of a rule read as numbers, with what each must be: (test, what it must be). A rules file giving another
-# value is refused naming the rule and the param (`checked_params`), not read into a nonsense answer.
+# The params of a rule read as numbers (or as one of a few words), with what each must be: (test, what it must be).
+# A rules file giving another value is refused naming the rule and the param (`checked_params`), not read into a
+# nonsense answer.
 PARAM_CHECKS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
     "merit.rounds_reach": {"years": (lambda v: _whole(v) and 0 <= v <= 40, "a whole number from 0 to 40 (e.g. 2)")},
     "fairness.adverse_impact": {
         "threshold": (lambda v: _number(v) and 0 < v <= 1, "a number above 0 and at most 1 (the four fifths: 0.8)"),
         "alpha": (lambda v: _number(v) and 0 < v < 1, "a number between 0 and 1, both excluded (e.g. 0.05)"),
         "min_cell": (lambda v: _whole(v) and v >= 1, "a whole number of at least 1 (e.g. 5)"),
+    },
+    "training.pppk_yearly_jp": {
+        "year": (lambda v: v in ("contract", "calendar"), '"contract" (a year of the contract) or "calendar"'),
     },
 }
 

@@ -164,7 +164,7 @@ def test_with_no_rating_counted_no_rate_is_made_up() -> None:
 
 def test_a_pppk_year_above_the_24_jp_cap_is_flagged(world: World) -> None:
     """training.pppk_yearly_jp (M, PP 49/2018 art. 39) caps a PPPK's competency development at 24 JP a year of the
-    contract: a year of 30 JP read as no verdict, like any other."""
+    contract: a year of 30 JP read as no verdict, like any other. Counted per year of the contract (from 1 March)."""
     nip = f.pppk_nip(date(1990, 1, 15), 2022, "F")
     payload = f.appointment(date(1990, 1, 15), date(2022, 3, 1), "F", employment_kind="PPPK", rank="IX")
     world.services.ledger.record(nip, "appointment", payload | {"recruitment_path": "PPPK"}, actor="test")
@@ -172,9 +172,10 @@ def test_a_pppk_year_above_the_24_jp_cap_is_flagged(world: World) -> None:
     world.services.ledger.record(nip, "training", f.training("2024-05-12", hours=24, start="2024-05-09"), actor="test")
     world.catch_up()
     english = page_text(world, nip)
-    assert f"2023 30 {NONE} above the 24 JP cap" in english
-    assert f"2024 24 {NONE} {NONE}" in english  # at the cap is within it
-    assert f"2023 30 {NONE} di atas batas 24 JP" in page_text(world, nip, "id")
+    assert f"2023 30 {NONE} {NONE}" in english  # the calendar years: no verdict, no cap
+    assert f"Mar 1, 2023 {NONE} Feb 29, 2024 30 24 above the 24 JP cap" in english
+    assert f"Mar 1, 2024 {NONE} Feb 28, 2025 24 24 yes" in english  # at the cap is within it
+    assert "di atas batas 24 JP" in page_text(world, nip, "id")
 
 
 def test_a_source_is_shown_as_the_regulations_it_cites() -> None:

@@ -38,9 +38,10 @@ def test_a_pppk_has_their_jp_per_year_with_no_20_jp_target_and_no_verdict(world:
     nip = record_pppk_with_8_jp_in_2023(world)
     queries = TrainingQueries(world.services.projector.views.sql, today=date(2024, 6, 30))
     years = {y["year"]: y for y in queries.jp_by_year(nip)["years"]}
-    assert years[2023] == {"year": 2023, "hours": 8, "target_jp": None, "met": None, "cap_jp": 24}
+    assert years[2023] == {"year": 2023, "hours": 8, "target_jp": None, "met": None}  # (the cap: per contract year)
     assert years[2022]["met"] is None  # a year with no training is not 'not met' either
-    assert queries.jp_by_year(nip)["pppk_rule"] == {"jp": 24, "source": "PP 49/2018 art. 39", "status": "M"}
+    rule = {"jp": 24, "year": "contract", "source": "PP 49/2018 art. 39", "status": "M"}
+    assert queries.jp_by_year(nip)["pppk_rule"] == rule
     assert queries.jp_by_year(BUDI)["pppk_rule"] is None
     assert {y["target_jp"] for y in queries.jp_by_year(BUDI)["years"] if y["year"] >= 2018} == {20}  # a PNS, confirmed
 
@@ -86,7 +87,8 @@ def test_the_training_report_page_says_pppk_are_left_out(world: World) -> None:
 def test_the_pppk_cap_of_each_year_is_the_version_in_force_that_year(world: World) -> None:
     """The 24 JP cap (training.pppk_yearly_jp, PP 49/2018 art. 39, in force from 2018-11-28) was read from today's
     version for every year: a PPPK's 30 JP of 2017 read 'above the 24 JP cap' under a rule not yet in force. Each
-    year now carries the cap in force on its counting day (`cap_jp`, None before it), and the page marks it alike."""
+    year of the contract now carries the cap in force on its last day (`cap_jp`, None before it), and the page marks it
+    alike."""
     confirm_world_pns(world)
     nip = f.pppk_nip(date(1990, 1, 15), 2017, "F")
     payload = f.appointment(date(1990, 1, 15), date(2017, 3, 1), "F", employment_kind="PPPK", rank="IX")
@@ -95,16 +97,16 @@ def test_the_pppk_cap_of_each_year_is_the_version_in_force_that_year(world: Worl
         world.services.ledger.record(nip, "training", f.training(day, hours=30, start=day[:8] + "06"), actor="test")
     world.catch_up()
     queries = TrainingQueries(world.services.projector.views.sql, today=date(2024, 6, 30))
-    years = {y["year"]: y for y in queries.jp_by_year(nip)["years"]}
-    assert (years[2017]["cap_jp"], years[2018]["cap_jp"], years[2019]["cap_jp"]) == (None, 24, 24)
-    assert years[2017]["met"] is years[2019]["met"] is None  # a cap, never a verdict
+    years = {y["start"][:4]: y for y in queries.jp_by_year(nip)["contract_years"]}
+    assert [(years[y]["hours"], years[y]["cap_jp"], years[y]["above"]) for y in ("2017", "2018", "2019")] == [
+        (30, None, False),  # 2017-03-01 - 2018-02-28: before the rule
+        (0, 24, False),
+        (30, 24, True),  # 2019-03-01 - 2020-02-29
+    ]
     log_in(world, "admin")
     page = world.client.get(f"/pages/employees/{nip}?lang=en").get_data(as_text=True)
-    jp = page[page.index('id="h-jp"') :]
+    jp = page[page.index('id="h-contract-jp"') :]
     jp = jp[: jp.index("</table>")]
-    rows = {
-        year: re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", jp[jp.index(f"<td>{year}</td>") :].split("</tr>")[0]))
-        for year in (2017, 2019)
-    }
-    assert "above the 24 JP cap" not in rows[2017]
-    assert "above the 24 JP cap" in rows[2019]
+    rows = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).strip() for row in jp.split("</tr>")[1:-1]]
+    assert "above the 24 JP cap" not in rows[0]
+    assert "above the 24 JP cap" in rows[2]
