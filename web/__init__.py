@@ -29,9 +29,12 @@ class WholeNumberConverter(IntegerConverter):
     """A route's `<int:...>` in digits 0-9 alone (docs/api.md, "Numbers are written in digits 0-9"): werkzeug's
     reads `\\d+`, which in a str pattern is any script's digit, and int() reads them, so an inspector's decision page
     with its version in Arabic-Indic or full-width digits opened that version, where the API's decision id so
-    written is a 404. Set before any rule is added (a rule takes its converter when added)."""
+    written is a 404. Set before any rule is added (a rule takes its converter when added). Written canonically, with
+    no leading zero (`0` alone is 0): `/pages/audits/<nip>/033` opened version 33, a second address for one page, and
+    `/api/v1/employees/<nip>/events/033` answered fact 33; each is a 404 now, on the pages and the API alike, as the
+    API's decision id `{nip}-033` is (web.api.audits.DECISION_ID)."""
 
-    regex = r"[0-9]+"
+    regex = r"0|[1-9][0-9]*"
 
 
 class CareerlogFlask(Flask):

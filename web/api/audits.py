@@ -43,7 +43,8 @@ blp = ApiBlueprint(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
-DECISION_ID = re.compile(r"([0-9]{18})-([0-9]{1,9})")  # digits 0-9 (\d is any script's in a str pattern)
+# digits 0-9 (\d is any script's in a str pattern), the version with no leading zero, as every `<int:...>` path part
+DECISION_ID = re.compile(r"([0-9]{18})-(0|[1-9][0-9]{0,8})")
 SCOPE_FILTERS = ("agency", "unit", "region", "kind")
 POST_FILTERS = (*SCOPE_FILTERS, "level")
 APPOINTMENT_FILTERS = SCOPE_FILTERS  # `kind`: the entry education
