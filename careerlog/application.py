@@ -157,7 +157,10 @@ BEFORE_VOID = Refusal(
     numbers=("version", "void"),
 )
 APPOINTMENT_VERSION = Refusal("The appointment is version 1, not {expected}.", numbers=("expected",))
-UNIT_KINDS = Refusal("A unit records unit_rating, correction or retraction, not {kind}.", kinds=("kind",))
+# (the kinds by name, the code where it is what an import's kind column is written with: its {kind}, named on the pages)
+UNIT_KINDS = Refusal(
+    "A unit records a unit rating (unit_rating), a correction or a retraction, not {kind}.", kinds=("kind",)
+)
 RECORDED_AS = Refusal("Already recorded as version {version}, not {expected}.", numbers=("version", "expected"))
 WOULD_BE = Refusal(
     "Would be version {version} of {subject}, not {expected}: the store holds other records for this subject.",

@@ -91,15 +91,17 @@ def test_a_refusal_quoting_other_refusals_is_translated_part_by_part(world: Worl
         assert answer.status_code == 422
         shown[lang] = Elements(answer.get_data(as_text=True)).text_of("target_version-error")
     assert world.log() == before
-    assert shown["id"] == (
-        "Perubahan ini akan membuat versi 4 (Kenaikan pangkat) tidak konsisten: promotion_kind: "
+    assert shown["id"] == (  # (the field by its name, as the form names it: it read "promotion_kind: ...")
+        "Perubahan ini akan membuat versi 4 (Kenaikan pangkat) tidak konsisten: Jenis kenaikan pangkat: "
         "Kenaikan pangkat anumerta memerlukan kematian yang sudah dicatat lebih dahulu."
     )
     english = (
         "This change would make version 4 (rank_promotion) inconsistent: promotion_kind: "
         "A posthumous promotion needs the death recorded first."
     )
-    assert shown["en"] == english.replace("(rank_promotion)", "(rank promotion)")
+    shown_english = english.replace("(rank_promotion)", "(rank promotion)")
+    shown_english = shown_english.replace("promotion_kind:", "Promotion kind:")
+    assert shown["en"] == shown_english
     api = world.post(
         f"/api/v1/employees/{BUDI}/events", "hr", json={"kind": "retraction", **f.retraction(3, "2024-06-02")}
     )

@@ -59,9 +59,9 @@ def test_an_appointment_or_placement_row_without_a_nip_is_refused_naming_nip(
     app: CareerLog, tmp_path: Path, kind: str
 ) -> None:
     """An appointment's or a placement's row names its agency and unit, as a unit's row does: without a NIP it was read
-    as a row of the unit `UNIT:agency:unit`, refused as 'A unit records unit_rating, ... not placement.' beside kind
-    (an appointment, since bcc6108a: 'nip: must be 18 digits, got 'UNIT:KAB-KARO:Dinas Kesehatan'', a NIP never
-    typed). It is refused naming the NIP missing, as any employee's row without one."""
+    as a row of the unit `UNIT:agency:unit`, refused as 'A unit records a unit rating (unit_rating), ... not placement.'
+    beside kind (an appointment, since bcc6108a: 'nip: must be 18 digits, got 'UNIT:KAB-KARO:Dinas Kesehatan'', a NIP
+    never typed). It is refused naming the NIP missing, as any employee's row without one."""
     placement = {"agency": "KOTA-MEDAN", "unit": "Inspektorat", "region": "12.71", "effective_date": "2021-01-04"}
     values = f.appointment(name="Budi Siregar") if kind == "appointment" else {**placement, "reference": "MUT-1"}
     row = {"kind": kind, **values}

@@ -34,6 +34,7 @@ from web.pages.labels import (
     kept_scope_label,
     kind_label,
     measure_label,
+    post_level_name,
     promotion_kind_name,
     role_label,
     rule_status_label,
@@ -244,6 +245,7 @@ def init_pages(app: Flask) -> None:
         "reason": reason_text,
         "field_label": field_label,
         "promotion_kind": promotion_kind_name,
+        "post_level": post_level_name,
         "message": message_text,
     }
     app.jinja_env.filters.update({name: at_render(function) for name, function in languaged.items()})

@@ -451,6 +451,14 @@ def code_name(value: object, field: str) -> str:
     return name if re.search(rf"(?<!\w){spelt}(?!\w)", name.lower()) else f"{name} ({text})"
 
 
+def post_level_name(level: object) -> str:
+    """A post's level as a decree names it: an eselon as written (IV.a), a functional level by its official name, in
+    both languages as functional levels keep theirs (Ahli Pertama, where the audits' lists read AHLI_PERTAMA)."""
+    text = "" if level is None else str(level)
+    levels = reference().functional_levels
+    return levels[text].name if text in levels else text
+
+
 def group_name(group: str, by: list[str]) -> str:
     """A group of one grouping, or of the intersection of two ("F / S-1"), by its names."""
     parts = group.split(GROUP_SEPARATOR) if len(by) > 1 else [group]

@@ -26,7 +26,7 @@ from flask_babel import lazy_gettext as _l
 import careerlog
 import projections
 from careerlog.domain.employee import TOO_MANY_HOURS
-from careerlog.domain.ledger import FORM_KEY_REUSED, KEY_REUSED, REFERENCE_USED
+from careerlog.domain.ledger import FIELD_REASONS, FORM_KEY_REUSED, KEY_REUSED, REFERENCE_USED
 from careerlog.domain.payload import UNKNOWN_CODE
 from careerlog.domain.wording import REFUSALS, TEMPLATES, Reason, Refusal, Template, fill, parse
 from careerlog.importing import REPEATED_KEY_VALUES, REPEATED_REFERENCE
@@ -147,6 +147,8 @@ def localised(template: Template, name: str, value: str) -> str:
         return kind_named(template, name, value)
     if name == "fields" and template in DIFFERING_FIELDS:  # (the fields of a reference sent with other values)
         return ", ".join(field_label(field) for field in value.split(", "))
+    if name == "field" and template is FIELD_REASONS:  # (a field's reasons within another refusal: "Promotion kind:
+        return field_label(value)  # ...", where the page read "promotion_kind: ..."; the API keeps the code name)
     return value
 
 
