@@ -29,7 +29,7 @@ from web.pages import charts, local_date, local_number
 from web.pages.common import blp, given_twice, may, page, services, shown_after_write, signed_in
 from web.pages.export import csv_download
 from web.pages.hr import RECORDABLE
-from web.pages.inspector import unknown_arguments
+from web.pages.inspector import page_number, unknown_arguments
 from web.pages.labels import cited, code_name, field_label, kind_label, promotion_kind_name, reference_name
 from web.pages.next_promotion import RANK_FIELDS, citation, next_promotion, rank_steps
 
@@ -39,7 +39,8 @@ DEFAULT_TARGET_JP = 20
 ORDERS = ("newest", "oldest")
 # the address's arguments the page reads (wait_for: the record form's link, shown_after_write); any other is refused (a
 # 422 naming it)
-ARGUMENTS = ("order", "lang", "wait_for")
+ARGUMENTS = ("order", "lang", "wait_for", "page")  # (`page`: of the readers' list, READERS_PER_PAGE a page)
+READERS_PER_PAGE = 20
 CSV_ARGUMENTS = ("lang",)  # the record's download reads its language alone (its rows in the record's order)
 # The page of an audited decision of each type (web.pages.inspector)
 AUDIT_PAGES = {"promotion": "pages.audit", "post": "pages.audited_post", "appointment": "pages.audited_appointment"}
@@ -211,11 +212,20 @@ def heading(found: dict[str, Any], nip: str) -> dict[str, Any]:
     }
 
 
-def readers_of(account: Account, nip: str) -> dict[str, Any] | None:
-    """Who read this record, when the account may see the access log."""
+def readers_of(account: Account, nip: str, number: int = 1) -> dict[str, Any] | None:
+    """Who read this record, when the account may see the access log: its page `number`, READERS_PER_PAGE reads a
+    page, newest first (the page links to the others: the first 20 alone were shown, "20 of 45 reads shown", with no
+    way to the rest)."""
     if not may(account, Action.READ_ACCESS_LOG):
         return None
-    return services().access_log(account, {"nip": [nip]}, page=1, per_page=20)
+    return services().access_log(account, {"nip": [nip]}, page=number, per_page=READERS_PER_PAGE)
+
+
+def readers_query(nip: str) -> dict[str, Any]:
+    """The address of the readers' other pages but its page: the page's own arguments, opened at the readers'
+    heading (not `wait_for`: its recording is shown)."""
+    kept = {name: request.args.getlist(name) for name in ("order", "lang") if name in request.args}
+    return {"nip": nip, "_anchor": "h-readers", **kept}
 
 
 def timeline_order() -> str:
@@ -271,6 +281,7 @@ def career(nip: str) -> ResponseReturnValue:
     """Show an employee's career: timeline with corrections, charts, next promotion, mentoring, readers."""
     account = signed_in()
     order = timeline_order()  # (refused before the record is read: no access logged for a page not shown)
+    readers_page = page_number(READERS_PER_PAGE)  # (so is a page of its readers that is no page number)
     if "wait_for" in request.args:  # the reader's scope before the wait: refused at once, nothing told by the time
         services().target(account, Action.READ_RECORD, nip)
     caught_up = shown_after_write()  # (opened from the record form's link: its recording shown)
@@ -294,7 +305,8 @@ def career(nip: str) -> ResponseReturnValue:
         order=order,
         timeline_items=items[::-1] if order == "newest" else items,
         audited=audit_links(account, subject),
-        readers=readers_of(account, subject),
+        readers=readers_of(account, subject, readers_page),
+        readers_query=readers_query(nip),
         may_record=may(account, Action.RECORD),  # links to correct or retract each fact (the record form)
         recordable=RECORDABLE,
         rank_svg=rank_chart(found["timeline"]["items"], today),
