@@ -8,7 +8,6 @@ import errno
 import functools
 import json
 import os
-import re
 import stat
 import sys
 import unicodedata
@@ -31,6 +30,7 @@ from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import KEY_CLASHES
 from careerlog.domain.payload import filled_fields, names_given_twice
 from careerlog.domain.wording import reason_of
+from careerlog.jsontext import json_too_deep
 from careerlog.reference import reference
 from careerlog.visible import LOG_CONTROLS, is_terminal, json_on_terminal, on_terminal, say, visible_controls
 from careerlog.written import written_to
@@ -678,31 +678,10 @@ def _named_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return dict(pairs)
 
 
-# Deeper than this a typed field's JSON is refused unread: json.loads recurses to Python's limit on deeper text, and
-# the garbage collector running that deep found finalizers failing there (an unraisable RecursionError, seen in a
-# clean-clone run of test_corrected_fields_nested_too_deep_to_read_is_refused_naming_it). A field holds flat values.
-JSON_DEPTH_LIMIT = 100
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-
-
-def json_too_deep(value: str, limit: int = JSON_DEPTH_LIMIT) -> bool:
-    """Whether JSON text opens more than `limit` arrays or objects one inside another (its strings left out), read
-    without recursion."""
-    depth = 0
-    for ch in _JSON_STRING.sub("", value):
-        if ch in "[{":
-            depth += 1
-            if depth > limit:
-                return True
-        elif ch in "]}":
-            depth -= 1
-    return False
-
-
 def json_field(name: str, value: str) -> Any:
     """A field's value typed as JSON, read; refused as a bad parameter naming the field and the reason (where the
     JSON error is: its line and column; a name given twice in an object; nested too deeply), not a traceback."""
-    if json_too_deep(value):
+    if json_too_deep(value):  # (refused unread: careerlog.jsontext)
         raise click.BadParameter("not valid JSON: nested too deeply.", param_hint=name)
     try:
         return json.loads(value, object_pairs_hook=_named_once)
@@ -710,8 +689,6 @@ def json_field(name: str, value: str) -> Any:
         reason = f"{e.msg} at line {e.lineno}, column {e.colno}"
     except _GivenTwice as e:
         raise click.BadParameter(f"{str(e)!r} is given more than once: give it once.", param_hint=name) from None
-    except RecursionError:  # (json.loads gives up past some thousand levels)
-        reason = "nested too deeply"
     raise click.BadParameter(f"not valid JSON: {reason}.", param_hint=name)
 
 

@@ -16,6 +16,7 @@ from werkzeug.datastructures import MultiDict
 from careerlog.access import Action
 from careerlog.domain.errors import cut
 from careerlog.domain.payload import names_given_twice, utf8
+from careerlog.jsontext import JSON_DEPTH_LIMIT, json_depth_exceeded
 from web.api.common import csv_documented
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -160,6 +161,9 @@ def read_json(data: bytes) -> Any:
         raise json.JSONDecodeError(reason, doc=str(exc.object), pos=exc.start) from exc
     if text.startswith("\ufeff"):
         raise json.JSONDecodeError(BOM, doc=text, pos=0)
+    at = json_depth_exceeded(text)  # (refused unread: json.loads recursed to Python's limit, careerlog.jsontext)
+    if at is not None:
+        too_deep(at)
     return json.loads(text, object_pairs_hook=named_once)
 
 
@@ -174,10 +178,17 @@ def given_twice(value: Any) -> str | None:
     return first_in(value, repeated)
 
 
-def too_deep() -> NoReturn:
-    """The 400 of a body nested too deeply to read (json.loads, or a walk over what it read, gives up past some
-    thousand levels, with Flask's frames fewer)."""
-    abort(400, messages={"json": {"body": ["Not valid JSON here: nested too deeply."]}})
+TOO_DEEP = (
+    "Not valid JSON here: nested too deeply (more than {limit} arrays or objects one inside another, from character "
+    "{at}): no field holds a value nested so deeply."
+)
+
+
+def too_deep(at: int) -> NoReturn:
+    """The 400 of a body nested more than JSON_DEPTH_LIMIT levels (refused unread, `at` the offset of the array or
+    object opened past it): json.loads recursed to Python's limit on such a body, and the walks over what it read
+    (lone_surrogate, given_twice) one level a call."""
+    abort(400, messages={"json": {"body": [TOO_DEEP.format(limit=JSON_DEPTH_LIMIT, at=f"{at + 1:,}")]}})
 
 
 class BodyParser(FlaskParser):
@@ -185,7 +196,7 @@ class BodyParser(FlaskParser):
 
     webargs reads a body that is not labelled JSON as no body at all (a write then answered that
     every field was missing) and answers broken JSON with a bare 400. Here a body sent with
-    another Content-Type is a 415, and broken JSON (or JSON nested too deeply to read) a 400, each
+    another Content-Type is a 415, and broken JSON (or JSON nested too deeply: too_deep) a 400, each
     naming the reason in `errors`; a whole number of more digits than int() reads, a 422 naming its field, a body
     that is no JSON object (a list, a text...), a 422 naming `body`, and a name given twice in an object, a 422 naming
     it (as a query parameter given twice is).
@@ -198,21 +209,12 @@ class BodyParser(FlaskParser):
         if not is_json_request(req):
             return missing  # (no body: one not labelled JSON is refused above)
         try:
-            body = read_json(req.get_data(cache=True))
-        except RecursionError:  # (json.loads gives up past some thousand levels, with Flask's frames fewer)
-            too_deep()
+            body = read_json(req.get_data(cache=True))  # (a body nested too deeply refused unread: too_deep)
         except ValueError as error:  # (a JSONDecodeError, or undecodable bytes made one, is webargs' 400)
             if isinstance(error, json.JSONDecodeError | UnicodeDecodeError):
                 raise
-            try:
-                refusal = long_number_refusal(req.get_data(cache=True))
-            except RecursionError:
-                too_deep()
-            raise refusal from None
-        try:
-            where = lone_surrogate(body)
-        except RecursionError:
-            too_deep()
+            raise long_number_refusal(req.get_data(cache=True)) from None
+        where = lone_surrogate(body)
         if where is not None:
             abort(400, messages={"json": {"body": [f"Not valid JSON: {where} {LONE_SURROGATE}"]}})
         if not isinstance(body, dict):  # (marshmallow's refusal names no field: _schema)

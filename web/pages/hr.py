@@ -50,6 +50,7 @@ from careerlog.domain.payload import (
 )
 from careerlog.domain.wording import Reason, reason_of
 from careerlog.importing import kind_from_name, names_kind_column, refuse_no_rows
+from careerlog.jsontext import JSON_DEPTH_LIMIT, json_too_deep
 from careerlog.reference import reference
 from careerlog.textfiles import (
     WORKBOOK,
@@ -123,10 +124,14 @@ def payload_from(
         reason = None
         if type(marked := exponent_marked(cls.KIND, spec.name, value)) is WrittenWithExponent:
             payload[spec.name] = marked  # ("1e3": refused as the API refuses it, after the field's bounds)
+        elif spec.type is dict and json_too_deep(value):  # (refused unread: json.loads recursed to Python's limit)
+            reason = _(
+                "Not valid JSON. Objects or lists nested more than %(levels)s levels deep.", levels=JSON_DEPTH_LIMIT
+            )
         elif spec.type is dict:
             try:
                 payload[spec.name] = changes_marked(json.loads(value))
-            except (json.JSONDecodeError, RecursionError):  # (nested past what json.loads can read: a 500 before)
+            except json.JSONDecodeError:
                 reason = _("Not valid JSON.")
             except ValueError:  # (a whole number of more digits than int() reads, 4,300: a 500 before)
                 most = local_number(sys.get_int_max_str_digits())
