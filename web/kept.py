@@ -56,6 +56,7 @@ from careerlog.accounts import Account
 from careerlog.domain.ledger import latest_today
 from careerlog.reference import reference
 from projections.framework import rules_file_digest
+from projections.merit.fairness import ROUND
 from projections.scorecard.findings import settings
 from web.services import NOTHING, Services, agency_target
 
@@ -130,16 +131,22 @@ def kept_statistic(
     start: date | None,
     end: date | None,
     min_cell: int | None,
+    count: str | None = None,
 ) -> tuple[Hashable, dict[str, Any]]:
     """Fairness (`rates`: Services.fairness) or time to promotion (`times`: Services.time_to_promotion) for the
-    reader, grouped `by`, over the filters narrowed to the reader's scope, the period and the smallest cell, kept
-    (`statistics`) under all of it; with the key it is kept under. The page and the API ask alike, so they share
-    an answer."""
-    method = services().fairness if kind == "rates" else services().time_to_promotion
+    reader, grouped `by`, over the filters narrowed to the reader's scope, the period, the smallest cell and (the
+    selection rates) how the pool is counted (`count`, round or person), kept (`statistics`) under all of it; with
+    the key it is kept under. The page and the API ask alike, so they share an answer."""
     scope = scope_key(services().within(account, Action.RUN_AUDITS, filters))
+    options: dict[str, Any] = {"start": start, "end": end, "min_cell": min_cell}
+    if kind == "rates":
+        method = services().fairness
+        options["count"] = count or ROUND
+    else:
+        method = services().time_to_promotion
     return statistics(
-        (kind, tuple(by), scope, start, end, min_cell),
-        lambda: method(account, list(by), filters, start=start, end=end, min_cell=min_cell),
+        (kind, tuple(by), scope, start, end, min_cell, options.get("count")),
+        lambda: method(account, list(by), filters, **options),
     )
 
 

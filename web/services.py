@@ -814,7 +814,8 @@ class Services:
     ) -> dict[str, Any]:
         """Selection rates of the promotion rounds per group, within the reader's scope.
 
-        Options: `start` and `end` (dates of the rounds), `min_cell` (smallest group compared)."""
+        Options: `start` and `end` (dates of the rounds), `min_cell` (smallest group compared), `count` (`round`, a
+        person once per round; `person`, once in the period)."""
         return self.statistics(self.fairness_view.fairness, reader, by, filters, options)
 
     def time_to_promotion(

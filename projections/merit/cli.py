@@ -23,7 +23,16 @@ from careerlog.visible import echo_as_is, json_on_terminal, on_terminal, say, st
 from projections.framework import Projection, refills_of, refuse_judged_otherwise, views_made
 from projections.merit.audit import MeritProjection, decision_confirmations
 from projections.merit.distribution import GradeInflationQueries, with_excess
-from projections.merit.fairness import DEFAULT_MIN_CELL, MAX_MIN_CELL, NOBODY_PROMOTED, FairnessQueries, with_pool
+from projections.merit.fairness import (
+    COUNTS,
+    DEFAULT_MIN_CELL,
+    MAX_MIN_CELL,
+    NOBODY_PROMOTED,
+    PERSON,
+    ROUND,
+    FairnessQueries,
+    with_pool,
+)
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
 from projections.merit.passed_over import colleagues_of as decision_colleagues
 from projections.merit.queries import (
@@ -244,9 +253,19 @@ def counted_and_untested_lines(result: dict[str, Any], counted: str, untested: s
 
 @audit_group.command("fairness")
 @common_options
+@click.option(
+    "--count",
+    type=click.Choice(COUNTS),
+    default=ROUND,
+    show_default=True,
+    help="round: a person once per round they were in its pool; person: once in the period, in the group of their "
+    "first eligible round of it (no CMH test).",
+)
 @pass_context
 @friendly_errors
-def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int | None, **options: str | None) -> None:
+def fairness_command(
+    obj: Context, /, by: str, fmt: str, min_cell: int | None, count: str, **options: str | None
+) -> None:
     """Selection rates of the promotion rounds per group: the four-fifths rule, z, Fisher and CMH tests.
 
     Dimensions: sex, agency, region, education, age_band, recruitment_path, employment_kind;
@@ -254,10 +273,15 @@ def fairness_command(obj: Context, /, by: str, fmt: str, min_cell: int | None, *
     """
     judged_alike(obj, MeritProjection(), RosterProjection())
     start, end, scope = period_and_scope(options)
-    result = fairness_queries(obj).fairness(by, start=start, end=end, scope=scope, min_cell=min_cell)
+    result = fairness_queries(obj).fairness(by, start=start, end=end, scope=scope, min_cell=min_cell, count=count)
     result = {**result, "groups": with_pool(result["groups"])}
+    counted = (
+        "counted by person: each once in the period, in the group of their first eligible round"
+        if count == PERSON
+        else "counted by round: a person once per round"
+    )
     notes = [
-        f"reference: {result['reference'] or '-'}; rounds: {result['rounds']}; "  # (none shown: "None" was printed)
+        f"reference: {result['reference'] or '-'}; rounds: {result['rounds']}; {counted}; "
         f"Fisher p adjusted ({result['correction']}); groups under {result['min_cell']} suppressed",
         f"adverse impact: a ratio under {result['four_fifths']}; significant: adjusted p at most {result['alpha']} "
         f"(rule {result['rule']}, version from {result['rule_from'] or '- (none in force: the bundled values)'})",

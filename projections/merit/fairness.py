@@ -3,9 +3,10 @@
 The pool of a round is the `promotion_rounds` rows of that round date: everyone eligible for a
 regular promotion on it, plus anyone promoted on it (an out-of-rule promotion still took a
 place); the rounds after today are in no pool (the view judges them already: rule merit.rounds_reach). Counts are
-pooled over the rounds of the period (a person eligible in three rounds is
+pooled over the rounds of the period (`count` round, the default: a person eligible in three rounds is
 three trials); the Cochran-Mantel-Haenszel test, stratified by round, is reported beside the
-pooled tests so that rounds of different sizes and rates cannot create a gap on their own.
+pooled tests so that rounds of different sizes and rates cannot create a gap on their own. Counted by person
+(`count` person), each person of the period's pools is counted once, in the group of their first eligible round.
 Formulas and the worked example: docs/fairness.md and the reference fairness-methods.md.
 """
 
@@ -91,8 +92,15 @@ FEWER_THAN_TWO_GROUPS = "fewer_than_two_groups"
 # ... or two groups or more are shown and nobody in them was promoted (a period, scope or grouping with no promotion):
 # there is no rate to compare (an impact ratio of 0 / 0), and a log-rank test of no event says nothing (chi2 0, p 1)
 NOBODY_PROMOTED = "nobody_promoted"
+# How the selection rates count the pool (`count`): `round`, a person once per round they were in its pool (a person
+# eligible in five rounds is five trials); `person`, each person once over the period's rounds (fairness-methods.md's
+# "among the people who were eligible ... in a period"), in the group of their first eligible round of it
+ROUND = "round"
+PERSON = "person"
+COUNTS = (ROUND, PERSON)
 # The refusals of a fairness request (careerlog.domain.wording)
 NOT_A_DAY = Refusal("Must be a date as YYYY-MM-DD, got {value}.")
+NOT_A_COUNT = Refusal("Unknown count {count}; one of {known}.", quotes=("count",))
 
 
 @dataclass(frozen=True)
@@ -252,6 +260,7 @@ def selection_rates(
     detail: bool = True,
     threshold: float = FOUR_FIFTHS,
     alpha: float = ALPHA,
+    stratified: bool = True,
 ) -> dict[str, Any]:
     """Selection statistics per group from per-round counts.
 
@@ -263,7 +272,8 @@ def selection_rates(
 
     Without `detail` (the scorecard's impact indicators) the interval of the impact ratio, z and the
     Cochran-Mantel-Haenszel test are left out (None); every other field is computed by the same
-    code as with it, so the rates, ratios, Fisher and Holm answers are the same.
+    code as with it, so the rates, ratios, Fisher and Holm answers are the same. Not `stratified` (the counts by
+    person, a row per group and first round), no Cochran-Mantel-Haenszel test either: a person is in one stratum.
     """
     totals = rounds.groupby("group", sort=True)[["pool", "promoted", "out_of_rule"]].sum()
     totals["rate"] = totals["promoted"] / totals["pool"]
@@ -306,7 +316,8 @@ def selection_rates(
             if ref_promoted == 0:  # nobody promoted anywhere: no ratio to speak of
                 continue
             c = compare(item["promoted"], item["eligible"], ref_promoted, ref_pool, detail=detail, alpha=alpha)
-            odds, p_cmh = mantel_haenszel(rounds, str(group), reference) if detail else (None, None)
+            stratum = detail and stratified
+            odds, p_cmh = mantel_haenszel(rounds, str(group), reference) if stratum else (None, None)
             item.update(
                 impact_ratio=rounded_apart(c.impact_ratio, threshold),  # never shown on the other side of it
                 impact_ratio_ci=None if c.ir_low is None else [rounded(c.ir_low), rounded(c.ir_high)],
@@ -333,6 +344,27 @@ def selection_rates(
         "last_round": days[-1] if days else None,
         "groups": sorted(items.values(), key=lambda i: (i["suppressed"], -(i["eligible"]), i["group"])),
     }
+
+
+def people_sql(columns: Sequence[str], where: str) -> str:
+    """The pools counted by person (`PERSON`), grouped by `columns` (the round date and the dimensions' columns) in
+    SQL: each person in the pool of some round of the period and scope (`where`) once, at their first round in which
+    they were eligible (their first round in a pool when they never were: promoted out of rule), with its columns (the
+    group: sex, agency, age on that day... may change from round to round); `promoted` when promoted in any round of
+    the period, `out_of_rule` when never eligible in it. Grouped in the store, joined back on the pools' key (subject,
+    round_date): no row per person reaches Python."""
+    keys = ", ".join(f"p.{c}" for c in columns)
+    return (
+        f"WITH pool AS (SELECT subject, round_date, eligible, promoted FROM {POOL_TABLE}{where}),"
+        " people AS (SELECT subject,"
+        " COALESCE(MIN(CASE WHEN eligible = 1 THEN round_date END), MIN(round_date)) AS first_round,"
+        " MAX(CASE WHEN promoted = 1 THEN 1 ELSE 0 END) AS promoted,"
+        " MAX(CASE WHEN eligible = 1 THEN 1 ELSE 0 END) AS eligible"
+        " FROM pool GROUP BY subject)"
+        f" SELECT {keys}, COUNT(*) AS pool, SUM(f.promoted) AS promoted, SUM(1 - f.eligible) AS out_of_rule"
+        f" FROM people f JOIN {POOL_TABLE} p ON p.subject = f.subject AND p.round_date = f.first_round"
+        f" GROUP BY {keys}"
+    )
 
 
 def untested(groups: Sequence[Mapping[str, Any]]) -> str | None:
@@ -392,6 +424,15 @@ def period(start: Any, end: Any) -> tuple[str | None, str | None]:
     return checked_period(start, end, iso_day)
 
 
+def counted_by(value: Any) -> str:
+    """A checked `count` (`COUNTS`); None or "" (not given) is `round`, the pool as it has always been counted."""
+    if value is None or value == "":
+        return ROUND
+    if value not in COUNTS:
+        raise InvalidInput(NOT_A_COUNT.reason(count=repr(value), known=", ".join(COUNTS)), "count")
+    return str(value)
+
+
 def min_cell_size(value: Any) -> int | None:
     """A checked min_cell; None (not given) stays None: rule fairness.adverse_impact's (`AdverseImpact`)."""
     if value is None:
@@ -439,11 +480,41 @@ class FairnessQueries(ViewReader):
     """Fairness and time-to-promotion statistics as plain, JSON-ready data."""
 
     def pool_counts(
-        self, by: Sequence[str], start: str | None, end: str | None, scope: Mapping[str, Any] | None
+        self,
+        by: Sequence[str],
+        start: str | None,
+        end: str | None,
+        scope: Mapping[str, Any] | None,
+        count: str = ROUND,
     ) -> pd.DataFrame:
         """Per round and group: pool, promoted and out-of-rule promotions (aggregated in SQL), of the rounds up to
-        `end` and today at the latest (`rounds_until`)."""
+        `end` and today at the latest (`rounds_until`). Counted by `person` (`count`), each person in the pool of
+        some round of the period once, at the round that gives their group (`people_sql`): their pool, whether they
+        were promoted in the period, and whether they were never eligible in it (promoted out of rule alone)."""
         columns = ["round_date", *source_columns(by)]
+        clauses, params = self.pool_clauses(start, end, scope)
+        keys = ", ".join(columns)
+        import pandas as pd
+
+        if count == PERSON:
+            sql = people_sql(columns, where_sql(clauses))
+        else:
+            sql = (
+                f"SELECT {keys}, COUNT(*) AS pool, SUM(promoted) AS promoted,"
+                " SUM(CASE WHEN eligible = 1 THEN 0 ELSE 1 END) AS out_of_rule"
+                f" FROM {POOL_TABLE}{where_sql(clauses)} GROUP BY {keys}"
+            )
+        rows = self.store.query(sql, params)
+        frame = pd.DataFrame([dict(r) for r in rows], columns=[*columns, "pool", "promoted", "out_of_rule"])
+        frame[["pool", "promoted", "out_of_rule"]] = frame[["pool", "promoted", "out_of_rule"]].astype("int64")
+        frame = add_group(frame, by, on="round_date")
+        return frame.groupby(["round_date", "group"], as_index=False)[["pool", "promoted", "out_of_rule"]].sum()
+
+    def pool_clauses(
+        self, start: str | None, end: str | None, scope: Mapping[str, Any] | None
+    ) -> tuple[list[str], list[Any]]:
+        """The WHERE clauses and params of the pools' rows: in a round's pool, of the period (its rounds up to today)
+        and scope."""
         clauses, params = filter_clauses(scope, {f: f for f in SCOPE_FILTERS})
         clauses.insert(0, "(eligible = 1 OR promoted = 1)")
         if start:
@@ -451,19 +522,22 @@ class FairnessQueries(ViewReader):
             params.append(start)
         clauses.append("round_date <= ?")
         params.append(self.rounds_until(end))
-        keys = ", ".join(columns)
-        import pandas as pd
+        return clauses, params
 
+    def rounds_counted(
+        self, start: str | None, end: str | None, scope: Mapping[str, Any] | None
+    ) -> tuple[int, str | None, str | None]:
+        """How many rounds the pools of the period and scope hold, their first and last (`selection_rates`' `rounds`,
+        `first_round`, `last_round`, which a count by person cannot take from its rows: one per person)."""
+        clauses, params = self.pool_clauses(start, end, scope)
         rows = self.store.query(
-            f"SELECT {keys}, COUNT(*) AS pool, SUM(promoted) AS promoted,"
-            " SUM(CASE WHEN eligible = 1 THEN 0 ELSE 1 END) AS out_of_rule"
-            f" FROM {POOL_TABLE}{where_sql(clauses)} GROUP BY {keys}",
+            f"SELECT COUNT(DISTINCT round_date) AS n, MIN(round_date) AS first, MAX(round_date) AS last"
+            f" FROM {POOL_TABLE}{where_sql(clauses)}",
             params,
         )
-        frame = pd.DataFrame([dict(r) for r in rows], columns=[*columns, "pool", "promoted", "out_of_rule"])
-        frame[["pool", "promoted", "out_of_rule"]] = frame[["pool", "promoted", "out_of_rule"]].astype("int64")
-        frame = add_group(frame, by, on="round_date")
-        return frame.groupby(["round_date", "group"], as_index=False)[["pool", "promoted", "out_of_rule"]].sum()
+        row = dict(rows[0]) if rows else {"n": 0, "first": None, "last": None}
+        first, last = (None if d is None else str(d)[:10] for d in (row["first"], row["last"]))
+        return int(row["n"] or 0), first, last
 
     def rounds_until(self, end: str | None) -> str:
         """The last round day a pool reads: `end`, today at the latest. The merit view judges a record's rounds past
@@ -481,27 +555,42 @@ class FairnessQueries(ViewReader):
         scope: Mapping[str, Any] | None = None,
         min_cell: Any = None,
         detail: bool = True,
+        count: Any = None,
     ) -> dict[str, Any]:
         """Selection rates per group (one dimension or an intersection of two) in a period and scope; without
         `detail`, no interval, z or CMH test (`selection_rates`) and no `past_retirement` caveat. The pools are of PNS
         only (a PPPK is never eligible for a 101): `employment_kinds`; `untested` says why nothing is compared.
+        `count` (`COUNTS`): `round` (not given: the default), a person once per round; `person`, once in the period,
+        in the group of their first eligible round (`people_sql`), with no CMH test (a person is in one round).
 
         The threshold, significance level and (`min_cell` not given) smallest group are rule fairness.adverse_impact's
         version in force on the pool's last round (the period's last day, today at the latest, when it has none): one
         pooled ratio has one threshold, and a pool spanning two versions is judged by the later (`rule_from`)."""
         ask = Request.checked(by, start, end, scope, min_cell)
+        counting = counted_by(count)
         # no round after today is in a pool: a `from` after it is refused, as time to promotion's
         until = self.until(ask)
-        counts = self.pool_counts(ask.by, ask.start, ask.end, scope)
-        last = str(counts["round_date"].max())[:10] if len(counts) else until
-        rule = AdverseImpact.on(date.fromisoformat(last))
+        counts = self.pool_counts(ask.by, ask.start, ask.end, scope, counting)
+        by_round = counting == ROUND
+        # (by person the rows' round is each person's first: the rounds counted are read apart)
+        rounds = None if by_round else self.rounds_counted(ask.start, ask.end, scope)
+        last = (str(counts["round_date"].max())[:10] if len(counts) else None) if rounds is None else rounds[2]
+        rule = AdverseImpact.on(date.fromisoformat(last or until))
         caveat = {"past_retirement": self.past_retirement_in_pool(ask.start, ask.end, scope)} if detail else {}
         rates = selection_rates(
-            counts, min_cell=ask.smallest(rule), detail=detail, threshold=rule.threshold, alpha=rule.alpha
+            counts,
+            min_cell=ask.smallest(rule),
+            detail=detail,
+            threshold=rule.threshold,
+            alpha=rule.alpha,
+            stratified=by_round,
         )
+        if rounds is not None:
+            rates.update(zip(("rounds", "first_round", "last_round"), rounds, strict=True))
         return counted_and_untested(
             {
                 **ask.header(rule),
+                "count": counting,
                 "correction": CORRECTION,
                 "threshold": rule.threshold,
                 "four_fifths": rule.threshold,  # deprecated: named when it was always four fifths; as `threshold`

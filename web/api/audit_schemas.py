@@ -7,7 +7,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from projections.merit.eligibility import NO_PROMOTION_REASONS, OFFERED_KINDS
-from projections.merit.fairness import BEFORE_FROM, DEFAULT_MIN_CELL, MAX_MIN_CELL
+from projections.merit.fairness import BEFORE_FROM, COUNTS, DEFAULT_MIN_CELL, MAX_MIN_CELL, ROUND
 from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
 from projections.merit.rules import SEVERITY_ORDER
 from web.api.fields import Flag, PlainDate, PlainDateTime, WholeNumber
@@ -496,6 +496,21 @@ class StatisticsQuerySchema(StatisticsFilterSchema):  # type: ignore[valid-type,
     )
 
 
+COUNT_DESCRIPTION = (
+    "How the pool is counted. `round` (the default, as before 2026-12-05): a person once per round they were in its "
+    "pool, so one eligible in five rounds is five trials (the CMH test, stratified by round, is the check on it). "
+    "`person`: each person in a pool of some round of the period once, promoted when promoted in any of its rounds, "
+    "in the group of their first eligible round of the period (an age band, an agency may change from round to "
+    "round); no CMH test then (`mh_odds_ratio`, `p_cmh` null). docs/fairness.md."
+)
+
+
+class FairnessQuerySchema(StatisticsQuerySchema):
+    count = fields.String(
+        load_default=ROUND, validate=validate.OneOf(COUNTS), metadata={"description": COUNT_DESCRIPTION}
+    )
+
+
 class PeriodSchema(StrictSchema):
     from_ = PlainDate(data_key="from", attribute="from", dump_only=True, allow_none=True)
     to = PlainDate(dump_only=True, allow_none=True)
@@ -611,6 +626,9 @@ class PastRetirementInPoolSchema(StrictSchema):
 class FairnessSchema(StatisticsHeaderSchema):
     """Selection rates of the promotion rounds per group: four-fifths rule, z, Fisher (Holm) and CMH."""
 
+    count = fields.String(
+        dump_only=True, metadata={"description": "How the pool was counted, `round` or `person` (the query's `count`)."}
+    )
     correction = fields.String(dump_only=True)
     threshold = fields.Float(
         dump_only=True,

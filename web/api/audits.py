@@ -18,6 +18,7 @@ from web.api.audit_schemas import (
     AuditSchema,
     AwardPageSchema,
     AwardQuerySchema,
+    FairnessQuerySchema,
     FairnessSchema,
     GradeInflationPageSchema,
     GradeInflationQuerySchema,
@@ -102,6 +103,8 @@ def kept(kind: str, args: dict[str, Any]) -> dict[str, Any]:
     seconds of CPU each at a few thousand employees). Its ETag, a digest of the body, changes when it does."""
     filters = split(args, STATISTICS_FILTERS)
     options = {"start": args.get("start"), "end": args.get("end"), "min_cell": args["min_cell"]}
+    if kind == "rates":  # (time to promotion follows rank spells: no count)
+        options["count"] = args["count"]
     _key, found = kept_answers.kept_statistic(kind, caller(), args["by"], filters, **options)
     return found
 
@@ -205,9 +208,10 @@ class StudyLeaves(MethodView):
 @blp.route("/fairness")
 class Fairness(MethodView):
     @blp.requires(Action.RUN_AUDITS)
-    @blp.read(StatisticsQuerySchema, FairnessSchema)
+    @blp.read(FairnessQuerySchema, FairnessSchema)
     def get(self, args: dict[str, Any]) -> Any:
-        """Compare promotion selection rates across groups: four-fifths rule, z, Fisher and CMH tests."""
+        """Compare promotion selection rates across groups: four-fifths rule, z, Fisher and CMH tests; the pool
+        counted by round (`count=round`, the default: a person once per round) or by person (`count=person`)."""
         return json_or_csv(kept("rates", args), fairness_schema, name="fairness", items="groups")
 
 

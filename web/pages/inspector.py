@@ -21,7 +21,7 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.reference import reference, rules
-from projections.merit.fairness import FOUR_FIFTHS, MAX_MIN_CELL, NOBODY_PROMOTED, with_pool
+from projections.merit.fairness import COUNTS, FOUR_FIFTHS, MAX_MIN_CELL, NOBODY_PROMOTED, ROUND, with_pool
 from projections.merit.groups import DIMENSIONS
 from projections.merit.queries import DECISION_COLUMNS, LIST_RULES, PASSED_OVER_COUNT, judged_by
 from projections.merit.rules import SEVERITY_ORDER
@@ -62,7 +62,7 @@ DECISION_ARGUMENTS = {
     "post": (*PAGE_ARGUMENTS, *DECISION_FILTERS, "rule", "severity", "verdict"),
     "appointment": (*PAGE_ARGUMENTS, *DECISION_FILTERS, "rule", "severity", "verdict"),
 }
-STATISTICS_ARGUMENTS = ("from", "to", "lang", *SCOPE, "by", "min_cell")
+STATISTICS_ARGUMENTS = ("from", "to", "lang", *SCOPE, "by", "min_cell", "count")
 DECISION_PAGE_ARGUMENTS = ("lang",)  # a decision's page reads its language alone
 # The arguments each page reads one value of: given more than once, they are refused (a 422 naming them), as the
 # API refuses them, not read as the first alone (`verdict=findings&verdict=compliant` listed the findings only).
@@ -71,7 +71,7 @@ SINGLE = ("from", "to")
 DECISION_SINGLE = (*SINGLE, "rule", "severity", "verdict", "passed_over")
 AWARD_SINGLE = (*SINGLE, "verdict")
 STUDY_LEAVE_SINGLE = (*SINGLE, "verdict", "rule", "severity")
-STATISTICS_SINGLE = (*SINGLE, "min_cell")
+STATISTICS_SINGLE = (*SINGLE, "min_cell", "count")
 
 
 def unknown_arguments(known: tuple[str, ...]) -> dict[str, list[str]]:
@@ -545,14 +545,20 @@ def kept_statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[st
     account = allowed(Action.RUN_AUDITS)
     start, end, errors = period(args)
     by = groupings(args) or ["sex"]
-    form = {"by": by, "min_cell": args.get("min_cell", "")}
+    count = args.get("count") or ROUND  # (how the selection rates count the pool: time to promotion has no count)
+    form = {"by": by, "min_cell": args.get("min_cell", ""), "count": count}
     errors = {**errors, **refused(STATISTICS_ARGUMENTS), **given_twice(STATISTICS_SINGLE), **empty_grouping(by)}
+    if count not in COUNTS:
+        known = ", ".join(COUNTS)
+        errors["count"] = [_("Must be one of %(known)s; got %(value)s.", known=known, value=quoted(count))]
     if errors:
         return None, errors, form, None
     filters = filters_from(args, SCOPE)
     try:
         min_cell = min_cell_arg(args)
-        key, found = kept.kept_statistic(kind, account, by, filters, start=start, end=end, min_cell=min_cell)
+        key, found = kept.kept_statistic(
+            kind, account, by, filters, start=start, end=end, min_cell=min_cell, count=count
+        )
     except InvalidInput as e:
         return None, e.errors, form, None
     if min_cell is None and kind == "rates":  # the form shows the rule's, which the selection rates used
