@@ -317,7 +317,12 @@ def time_to_promotion_command(obj: Context, /, by: str, fmt: str, min_cell: int 
             f"from {start}: {result['entered_late']} rank spells begun before it enter at their years in rank then"
             " (delayed entry); incidence by 4 and 8 years of those begun from it alone"
         )
-    if logrank:
+    if logrank and logrank["chi2"] is None:  # (statsmodels' variance singular: docs/fairness.md; "chi2 None" before)
+        lines.append(
+            f"log-rank: - (df {logrank['df']}; not computable: one of the groups shown had no rank spell at risk at any"
+            " time in rank at which someone was promoted)"
+        )
+    elif logrank:
         lines.append(f"log-rank: chi2 {logrank['chi2']}, df {logrank['df']}, p {logrank['p']}")
     if cox:
         errors = cox.get("standard_errors", "")
