@@ -134,6 +134,11 @@ KEY_COMMA = Refusal(
     "Holds a comma: give a key of no comma, as the API's Idempotency-Key header takes it, so that the same key may be "
     "sent again from the API, the command line or an import."
 ).reason()
+# The longest client key, in characters: the API's Idempotency-Key header takes at most this many (web.api.schemas),
+# so `careerlog record --client-key` and an import's client_key cell are refused past it, in the API's words
+# (marshmallow's Length), naming client_key: a longer key recorded there could never be sent again through the API.
+MAX_CLIENT_KEY = 200
+KEY_TOO_LONG = Refusal(f"Length must be between 1 and {MAX_CLIENT_KEY}.").reason()
 # The refusals of a recording (careerlog.domain.wording); those of its payload and facts are the domain's.
 CHANGED_SINCE = Refusal(
     "Version {version} of {subject} was changed since it was read: it stands as version {current} left it, not as "
@@ -1048,6 +1053,12 @@ class CareerLog(Application[str]):
                 raise InvalidInput(BLANK_KEY, "client_key")
             if command.client_key is not None and "," in command.client_key and not key_held(command, uow):
                 raise InvalidInput(KEY_COMMA, "client_key")
+            if (
+                command.client_key is not None
+                and len(command.client_key) > MAX_CLIENT_KEY
+                and not key_held(command, uow)
+            ):
+                raise InvalidInput(KEY_TOO_LONG, "client_key")
             return Recording(self.clock(), actor, False, command.client_key)
         recorded_at = migration.recorded_at
         if recorded_at.tzinfo is None:
@@ -1403,7 +1414,7 @@ def checked_nip(subject: str) -> Nip:
 def key_held(command: Command, uow: UnitOfWork | None) -> bool:
     """Whether the command's record holds its client key already: a key with a comma recorded before such keys were
     refused (2026-12-05), sent again by the same import file or command, is answered by its recording (replayed, or
-    a conflict if it differs) as before, not refused (KEY_COMMA); a new one is refused."""
+    a conflict if it differs) as before, not refused (KEY_COMMA, KEY_TOO_LONG); a new one is refused."""
     if uow is None or not command.subject or command.client_key is None:
         return False
     record = uow.get(command.subject)

@@ -22,7 +22,7 @@ from eventsourcing.utils import TopicError
 from tqdm import tqdm
 
 from careerlog.accounts import MAX_USERNAME
-from careerlog.application import CareerLog
+from careerlog.application import MAX_CLIENT_KEY, CareerLog
 from careerlog.cli_numbers import AT_LEAST_ONE, PROCESSES, WHOLE_NUMBER
 from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError, InvalidInput
@@ -697,7 +697,11 @@ def json_field(name: str, value: str) -> Any:
 @click.argument("kind")
 @click.argument("fields", nargs=-1)
 @click.option("--actor", default="cli", show_default=True, type=ACTOR, help="Recorded as who recorded the event.")
-@click.option("--client-key", help="Idempotency key: the same key records once.")
+@click.option(
+    "--client-key",
+    help=f"Idempotency key: the same key records once. At most {MAX_CLIENT_KEY} characters and no comma (as the API's "
+    "Idempotency-Key header takes it).",
+)
 @pass_context
 @friendly_errors
 def record_command(

@@ -12,7 +12,7 @@ from werkzeug.datastructures import FileStorage
 
 from careerlog.access import Role
 from careerlog.accounts import BAD_USERNAME, USERNAME
-from careerlog.application import BLANK_KEY, UNKNOWN_KIND
+from careerlog.application import BLANK_KEY, MAX_CLIENT_KEY, UNKNOWN_KIND
 from careerlog.domain.errors import quoted
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
@@ -211,7 +211,7 @@ class IdempotencyHeaderSchema(Schema):
 
     idempotency_key = HeaderText(
         data_key="Idempotency-Key",
-        validate=[validate.Length(min=1, max=200), not_blank, one_key],
+        validate=[validate.Length(min=1, max=MAX_CLIENT_KEY), not_blank, one_key],
         metadata={
             "description": "The same key and body record once; the same key with another body is 409. Not only "
             "spaces; sent once, with no comma (a header sent twice arrives comma-joined: 422, nothing recorded).",
