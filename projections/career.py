@@ -25,6 +25,7 @@ from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.ledger import named_by_reference, payload_values
 from careerlog.domain.payload import parse_payload
 from careerlog.domain.quick import quick_init
+from careerlog.domain.voids import last_void
 from careerlog.reference import Reference, reference
 
 T = TypeVar("T")
@@ -129,6 +130,12 @@ class Fact:
         self.effective_date = values.get("effective_date")  # type: ignore[assignment]
         self.kind = entry.kind
         self.version = entry.version
+
+    @property
+    def retracted_by(self) -> int | None:
+        """The version of its retraction, or None (careerlog.domain.voids.VoidFact: the ledger's Fact's field)."""
+        retraction = self.retraction
+        return None if retraction is None else retraction.version
 
     @property
     def recorded_at(self) -> datetime:
@@ -402,39 +409,34 @@ class CareerRecord:
         """Whether the record is voided: its appointment (version 1) retracted, as one made under a wrong NIP (every
         other fact of it retracted before: careerlog.domain.employee.FACTS_STANDING), and no appointment made afresh
         since (AppointedAgain, itself voided again by its retraction). No view keeps its rows."""
-        return self.first_appointment_retracted and self.void is not None
-
-    @property
-    def first_appointment_retracted(self) -> bool:
-        """Whether the record's first appointment (version 1) was retracted: the record was voided, and is so still
-        (`voided`) or was appointed afresh since (`since_void`). False for nearly every record."""
-        first = self.facts.get(1)
-        return first is not None and first.kind == "appointment" and first.retraction is not None
+        void = last_void(self.facts)
+        return void is not None and void.voided
 
     def since_void(self) -> CareerRecord:
         """The record as the views read it: one appointed afresh after a void (AppointedAgain) from its last void on,
         the entries after it (before it every fact was retracted: the voided appointment and what it held are no
-        part of the record appointed afresh, whose history, the ledger's, still lists them); any other as it is."""
-        if not self.first_appointment_retracted:
+        part of the record appointed afresh, whose history, the ledger's, still lists them); any other as it is.
+        Where the last void is: careerlog.domain.voids.last_void, as the ledger's `Employee.void_before` reads it."""
+        void = last_void(self.facts)
+        if void is None or void.voided:
+            return self  # (nearly every record: its first appointment stands; or voided)
+        return CareerRecord(self.subject, [e for e in self.entries if e.version > void.retraction])
+
+    def viewed(self) -> CareerRecord | None:
+        """The record as every view reads it (`RowBatch.add`): None when it is `voided` (no view keeps its rows), else
+        `since_void`; the last void found once."""
+        void = last_void(self.facts)
+        if void is None:
             return self  # (nearly every record: its first appointment stands)
-        standing = self.kind_facts("appointment")
-        if not standing:
-            return self  # (voided)
-        fresh = standing[0].version
-        voids = [
-            fact.retraction.version
-            for fact in self.facts.values()
-            if fact.kind == "appointment" and fact.retraction is not None and fact.version < fresh
-        ]
-        return CareerRecord(self.subject, [e for e in self.entries if e.version > max(voids)])
+        if void.voided:
+            return None
+        return CareerRecord(self.subject, [e for e in self.entries if e.version > void.retraction])
 
     @property
     def void(self) -> Entry | None:
         """The retraction that voided the record (of its latest appointment, none standing), or None."""
-        if self.kind_facts("appointment"):
-            return None
-        appointments = [fact for fact in self.facts.values() if fact.kind == "appointment"]
-        return appointments[-1].retraction if appointments else None  # (in order of version)
+        void = last_void(self.facts)
+        return self.facts[void.appointment].retraction if void is not None and void.voided else None
 
     @cached_property
     def appointment(self) -> Fact | None:

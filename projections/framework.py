@@ -1060,10 +1060,10 @@ class RowBatch:
     def add(self, subject: str, record: CareerRecord | None) -> None:
         """A subject's rows as of its record (None: it has no events, its rows are only deleted; nor has a voided
         record, its appointment retracted: `CareerRecord.voided`, the one place every view drops its rows; a record
-        appointed afresh after a void is read from its void on: `CareerRecord.since_void`)."""
+        appointed afresh after a void is read from its void on: `CareerRecord.since_void`; the two: `viewed`)."""
         if record is not None:
             self.records += 1
-            record = None if record.voided else record.since_void()
+            record = record.viewed()
         for projection in self.projections:
             if projection.applies_to(subject):
                 self.subjects[projection.name].append(subject)

@@ -35,6 +35,7 @@ from careerlog.domain.ledger import (
 from careerlog.domain.nip import nip_mismatches, normalise_nip, parse_nip
 from careerlog.domain.payload import parse_payload
 from careerlog.domain.ratings import check_rating, in_year_scheme
+from careerlog.domain.voids import last_void
 from careerlog.domain.wording import Refusal, joined
 from careerlog.reference import Rules, reference, rules
 
@@ -1254,28 +1255,18 @@ class Employee(LedgerAggregate):
     @property
     def void_before(self) -> int:
         """The last void of a record appointed afresh (the retraction of the appointment before the one standing), or
-        0: none, or the record voided now (its last office's, reading it whole), as projections.career's `since_void`
-        reads it."""
-        first = self.facts.get(1)
-        if first is None or first.kind != "appointment" or first.retracted_by is None:
-            return 0  # (nearly every record: its first appointment stands)
-        appointments = [fact for fact in self.facts.values() if fact.kind == "appointment"]
-        standing = [fact.version for fact in appointments if fact.retracted_by is None]
-        if not standing:
-            return 0
-        fresh = min(standing)
-        return max(f.retracted_by or 0 for f in appointments if f.version < fresh)
+        0: none, or the record voided now (its last office's, reading it whole): careerlog.domain.voids.last_void, as
+        projections.career's `since_void` reads it."""
+        void = last_void(self.facts)
+        return 0 if void is None or void.voided else void.retraction
 
     @property
     def voided_by(self) -> int | None:
         """The version of the retraction of the appointment (the record voided), or None: the record is voided while
         no appointment stands, its latest appointment (the first, or one made afresh after a void: AppointedAgain)
-        retracted."""
-        first = self.facts.get(1)
-        if first is None or first.kind != "appointment" or first.retracted_by is None:
-            return None
-        latest = max(version for version, fact in self.facts.items() if fact.kind == "appointment")
-        return self.facts[latest].retracted_by
+        retracted (careerlog.domain.voids.last_void)."""
+        void = last_void(self.facts)
+        return void.retraction if void is not None and void.voided else None
 
     def corrected_as_written(self, target: Fact, raw: Any) -> Any:
         """A rating's corrected predicate as the scheme of its (corrected) year names it: that scheme's code."""

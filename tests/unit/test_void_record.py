@@ -174,3 +174,45 @@ def test_an_appointment_afresh_is_corrected_as_an_appointment_is() -> None:
     read = CareerRecord.from_events(employee.id, employee.events.values()).since_void()
     assert [e.version for e in read.entries] == [3, 4]
     assert read.profile("name") == "Nama Dibetulkan"
+
+
+def test_the_ledger_and_the_views_read_the_last_void_alike_at_every_step() -> None:
+    """careerlog.domain.voids.last_void: Employee.void_before and voided_by, CareerRecord.since_void, void, voided
+    and viewed (RowBatch.add's) read the one position, through two voids and two appointments afresh."""
+    employee = appoint()
+    record(employee, "training", f.training("2020-01-03"))  # 2
+    steps = [
+        lambda: record(employee, "retraction", f.retraction(2, "2021-01-01")),  # 3
+        lambda: record(employee, "retraction", f.retraction(1, "2021-01-01")),  # 4: voided
+        lambda: appoint_again(employee),  # 5
+        lambda: record(employee, "training", f.training("2020-01-04")),  # 6
+        lambda: record(employee, "retraction", f.retraction(6, "2021-01-02")),  # 7
+        lambda: record(employee, "retraction", f.retraction(5, "2021-01-02")),  # 8: voided again
+        lambda: appoint_again(employee, reference="SK-ASLI-2"),  # 9
+        lambda: record(employee, "training", f.training("2020-01-05")),  # 10
+    ]
+    seen = []
+    for step in [lambda: None, *steps]:
+        step()
+        read = CareerRecord.from_events(employee.id, employee.events.values())
+        since = read.since_void()
+        assert read.voided == (employee.voided_by is not None)
+        assert (read.void.version if read.void else None) == employee.voided_by
+        assert (since is read) == (employee.void_before == 0)
+        assert [e.version for e in since.entries] == [v for v in employee.events if v > employee.void_before]
+        viewed = read.viewed()
+        assert (None if viewed is None else [e.version for e in viewed.entries]) == (
+            None if read.voided else [e.version for e in since.entries]
+        )
+        seen.append((employee.version, employee.void_before, employee.voided_by))
+    assert seen == [
+        (2, 0, None),
+        (3, 0, None),
+        (4, 0, 4),
+        (5, 4, None),
+        (6, 4, None),
+        (7, 4, None),
+        (8, 0, 8),
+        (9, 8, None),
+        (10, 8, None),
+    ]
