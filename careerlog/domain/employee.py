@@ -253,7 +253,7 @@ STANDING_FACT = Refusal("version {version} ({kind})", numbers=("version",), kind
 # A record whose appointment was retracted (voided) takes no new fact
 VOIDED = Refusal(
     "The record of NIP {nip} was voided: its appointment was retracted by version {version}. Nothing more is "
-    "recorded in it.",
+    "recorded in it until the NIP is appointed afresh, by an ordinary appointment (as a new employee is).",
     numbers=("version",),
 )
 LINKS = Refusal("Links between records cannot be corrected; retract this record and record it anew.").reason()

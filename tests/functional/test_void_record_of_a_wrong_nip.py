@@ -99,10 +99,35 @@ def test_a_voided_record_takes_no_new_fact(world: World) -> None:
     assert answer.status_code == 422, answer.get_json()
     assert answer.get_json()["errors"]["nip"] == [
         f"The record of NIP {SARI} was voided: its appointment was retracted by version 2. Nothing more is recorded "
-        "in it."
+        "in it until the NIP is appointed afresh, by an ordinary appointment (as a new employee is)."
     ]
     again = world.post(f"/api/v1/employees/{SARI}/events", "hr", json=VOID)  # (the void sent again: as recorded)
     assert (again.status_code, again.get_json()["version"]) == (200, 2)
+    assert world.log() == before
+
+
+def test_the_record_form_tells_a_voided_record_takes_no_new_fact_until_its_nip_is_appointed_afresh(
+    world: World,
+) -> None:
+    voided(world)
+    log_in(world, "hr")
+    before = world.log()
+    fields = {k: str(v) for k, v in f.training("2020-01-06").items()}
+    shown = {
+        lang: world.client.post(
+            f"/pages/record?kind=training&lang={lang}", data={**form_of(world, "training"), "nip": SARI, **fields}
+        )
+        for lang in ("id", "en")
+    }
+    assert {answer.status_code for answer in shown.values()} == {422}
+    assert (
+        "Tidak ada lagi yang dicatat di dalamnya sampai NIP itu diangkat kembali, dengan pengangkatan biasa (seperti "
+        "pegawai baru)."
+    ) in shown["id"].get_data(as_text=True)
+    assert (
+        "Nothing more is recorded in it until the NIP is appointed afresh, by an ordinary appointment (as a new "
+        "employee is)."
+    ) in shown["en"].get_data(as_text=True)
     assert world.log() == before
 
 
@@ -116,7 +141,7 @@ def test_a_voided_nip_is_named_as_no_mentor(world: World) -> None:
     assert answer.get_json()["errors"] == {
         "mentor_nip": [
             f"The record of NIP {SARI} was voided: its appointment was retracted by version 2. Nothing more is "
-            "recorded in it."
+            "recorded in it until the NIP is appointed afresh, by an ordinary appointment (as a new employee is)."
         ]
     }
     assert world.log() == before

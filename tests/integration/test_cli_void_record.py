@@ -64,6 +64,11 @@ def test_an_import_voids_a_record_and_appoints_its_nip_afresh(database_url: str,
 def test_the_command_line_appoints_a_voided_nip_afresh(database_url: str, tmp_path: Path) -> None:
     assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0
     assert run(database_url, *retraction(1, "BATAL-NIP")).exit_code == 0
+    training = run(database_url, "record", NIP, "training", *(f"{k}={v}" for k, v in f.training("2020-01-06").items()))
+    assert training.exit_code == 1  # (the voided record takes no new fact, and says how its NIP is appointed afresh)
+    assert "Nothing more is recorded in it until the NIP is appointed afresh, by an ordinary appointment" in (
+        " ".join(training.output.split())
+    )
     fields = {k: v for k, v in APPOINTMENT.items() if k not in ("kind", "nip")} | {"reference": "SK-LAIN"}
     result = run(database_url, "record", NIP, "appointment", *(f"{k}={v}" for k, v in fields.items()))
     assert result.exit_code == 0, result.output

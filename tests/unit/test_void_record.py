@@ -64,7 +64,7 @@ def test_a_voided_record_takes_no_new_fact_and_nothing_is_recorded() -> None:
         [reason] = e.value.errors["nip"]
         assert reason == (
             f"The record of NIP {employee.id} was voided: its appointment was retracted by version 2. Nothing more is "
-            "recorded in it."
+            "recorded in it until the NIP is appointed afresh, by an ordinary appointment (as a new employee is)."
         )
         assert reason.refusal is VOIDED  # type: ignore[attr-defined]
     with pytest.raises(InvalidInput) as e:  # nor is the appointment corrected, or retracted again
