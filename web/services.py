@@ -533,12 +533,16 @@ class Services:
     def fact(self, reader: Account, nip: str, version: int) -> dict[str, Any]:
         """One fact of an employee's record: the events that made it as it stands (it, its corrections, its
         retraction: as the history holds them) and the version it was last changed in (its ETag). A fact of a part
-        of the record the reader may not read (Readable) is not found, saying it is withheld."""
+        of the record the reader may not read (Readable) is not found, saying it is withheld; a version the record
+        never reached is not found as no fact (NO_FACT), whichever part the reader reads (until 2026-12-05, past the
+        last version of a record appointed afresh, read by the voided part's reader: "withheld")."""
         readable = self.readable(reader, Action.READ_RECORD, nip)
-        readable.refuse_withheld(version)
         target, subject = readable.logged, readable.subject
         found = self.ledger.get_aggregates([subject])[subject]
-        fact = found.facts.get(version) if found is not None else None
+        if found is None or not 1 <= version <= found.version:
+            raise NotFound(NO_FACT.reason(version=version, subject=subject))
+        readable.refuse_withheld(version)
+        fact = found.facts.get(version)
         if fact is None:
             raise NotFound(NO_FACT.reason(version=version, subject=subject))
         items = [

@@ -189,3 +189,17 @@ def test_a_record_voided_twice_is_read_part_by_part(world: World) -> None:
     )
     assert "was voided on 2024-02-01 by hr (version 2)" in problem(world.get(f"/api/v1/employees/{SARI}", "hr"), 404)
     assert versions(history(world, "inspector")) == [1, 2, 3, 4]
+
+
+def test_a_version_the_record_never_reached_is_no_fact_to_either_parts_reader_not_withheld(world: World) -> None:
+    """Past the last version (3) of a record appointed afresh: not found as no fact, to the voided part's reader too,
+    to whom it was 'withheld' (as of the fresh record's part, which runs to the record's end); version 3 is withheld
+    from it still, and so are versions 1 and 2 from the fresh record's reader."""
+    afresh_by_karo(world)
+    for who in ("hr", "hr_karo"):
+        for version in (4, 99):
+            detail = problem(world.get(f"/api/v1/employees/{SARI}/events/{version}", who), 404)
+            assert detail == f"No fact with version {version} is recorded for {SARI}."
+    assert "is withheld" in problem(world.get(f"/api/v1/employees/{SARI}/events/3", "hr"), 404)
+    assert "is withheld" in problem(world.get(f"/api/v1/employees/{SARI}/events/2", "hr_karo"), 404)
+    assert set(reads(world, "hr")) == set()  # (nothing read: no access logged)
