@@ -203,3 +203,12 @@ def test_a_version_the_record_never_reached_is_no_fact_to_either_parts_reader_no
     assert "is withheld" in problem(world.get(f"/api/v1/employees/{SARI}/events/3", "hr"), 404)
     assert "is withheld" in problem(world.get(f"/api/v1/employees/{SARI}/events/2", "hr_karo"), 404)
     assert set(reads(world, "hr")) == set()  # (nothing read: no access logged)
+
+
+def test_the_history_csvs_withheld_header_is_in_the_openapi_document(shared_world: World) -> None:
+    spec = shared_world.get("/api/openapi.json").get_json()
+    answer = spec["paths"]["/api/v1/employees/{nip}/events"]["get"]["responses"]["200"]
+    assert "text/csv" in answer["content"]
+    withheld = answer["headers"]["Withheld"]
+    assert withheld["schema"] == {"type": "string"}
+    assert "`withheld`" in withheld["description"]

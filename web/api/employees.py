@@ -120,9 +120,21 @@ class Employee(MethodView):
         return services().profile(caller(), nip)
 
 
+# The header of a history's CSV download naming the parts withheld from the reader (the JSON's `withheld`), documented
+WITHHELD_HEADERS = {
+    "Withheld": {
+        "description": "As CSV, of a NIP voided and appointed afresh whose history has a part outside your scope: "
+        "each part withheld's note (the JSON `withheld` items' `note`), one after another; absent when nothing is "
+        "withheld.",
+        "schema": {"type": "string"},
+    }
+}
+
+
 @blp.route("/<nip>/events")
 class Events(MethodView):
     @blp.requires(Action.READ_RECORD)
+    @blp.doc(responses={200: {"headers": WITHHELD_HEADERS}})
     @blp.read(FormatSchema, HistorySchema, refusal=(404, "NOT_FOUND"))
     def get(self, args: dict[str, Any], nip: str) -> Any:
         """List every event recorded for an employee, with recorded times and corrections. Of a NIP voided and
