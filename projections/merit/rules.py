@@ -275,7 +275,24 @@ BARS_FIRST = {
     "promotion.regular_without_post": 5,
     "promotion.legal_status": 6,
 }
-PromotionRule = Callable[[Rule, date, str, str, str, date, Fact], "Check | None"]
+KindTest = Callable[[Mapping[str, Any], str], bool]  # whether a rule version (its parameters) judges a kind
+
+
+def keyed(name: str) -> KindTest:
+    """A rule judging the kinds its parameter `name` (a table by kind: `years`, `steps`) has a value for."""
+    return lambda params, kind: kind in params[name]
+
+
+def listed(name: str = "kinds") -> KindTest:
+    """A rule judging the kinds its parameter `name` lists (none when it is absent)."""
+    return lambda params, kind: kind in params.get(name, ())
+
+
+def not_exempt(default: tuple[str, ...] = ()) -> KindTest:
+    """A rule judging every kind but those its `exempt_kinds` lists (`default` when it names none)."""
+    return lambda params, kind: kind not in params.get("exempt_kinds", default)
+
+
 # The promotion rules in the order they are shown, each with the PromotionJudge method judging it.
 JUDGE_NAMES = (
     ("promotion.time_in_rank", "_time_in_rank"),
@@ -294,6 +311,25 @@ JUDGE_NAMES = (
     ("promotion.legal_status", "_legal_status"),
     ("promotion.training", "_training"),
 )
+# The kinds each version of a promotion rule judges, read once per version, day and kind (`in_force`): its method is
+# asked of those kinds alone.
+KINDS_JUDGED: dict[str, KindTest] = {
+    "promotion.time_in_rank": keyed("years"),
+    "promotion.performance": keyed("years"),
+    "promotion.education_ceiling": listed(),
+    "promotion.dates": not_exempt(),
+    "promotion.service_exam": not_exempt(EXAM_EXEMPT),
+    "promotion.penalty": not_exempt(PENALTY_EXEMPT),
+    "promotion.structural_range": listed(),
+    "promotion.functional_range": listed(),
+    "promotion.one_step": keyed("steps"),
+    "promotion.degree_rank": listed(),
+    "promotion.credit_points": listed(),
+    "promotion.regular_without_post": listed(),
+    "promotion.no_probation": not_exempt(),
+    "promotion.legal_status": not_exempt(),
+    "promotion.training": listed(),
+}
 
 
 def pilihan_kind(post_kind: str) -> str:
@@ -469,10 +505,6 @@ class PromotionJudge(Judge):
         post = held[day] = promotion_post(self.record, day)
         return post
 
-    def judges(self) -> tuple[tuple[str, PromotionRule], ...]:
-        """The rules in the order they are shown."""
-        return tuple((rule_id, getattr(self, name)) for rule_id, name in JUDGE_NAMES)
-
     def outcomes(
         self,
         day: date,
@@ -490,7 +522,7 @@ class PromotionJudge(Judge):
             if held is None:
                 return
         rank, since, rank_fact = held
-        for rule, judge in in_force(self.rules, day, bars_first):
+        for rule, judge in in_force(self.rules, day, kind, bars_first):
             if (result := judge(self, rule, day, kind, new_rank, rank, since, rank_fact)) is not None:
                 yield result
 
@@ -502,7 +534,7 @@ class PromotionJudge(Judge):
             return []
         rank, since, rank_fact = held
         found = []  # `outcomes(day, kind, new_rank, held=held)`, as a plain loop
-        for rule, judge in in_force(self.rules, day, False):
+        for rule, judge in in_force(self.rules, day, kind, False):
             if (result := judge(self, rule, day, kind, new_rank, rank, since, rank_fact)) is not None:
                 found.append(result)
         self._found[(day, kind, new_rank)] = (held, tuple([c for c in found if c.finding]))
@@ -532,7 +564,7 @@ class PromotionJudge(Judge):
         rank, since, rank_fact = held
         self._findings_only = True
         try:
-            for rule, judge in in_force(self.rules, day, True):
+            for rule, judge in in_force(self.rules, day, kind, True):
                 result = judge(self, rule, day, kind, new_rank, rank, since, rank_fact)
                 if result is not None and result.finding:
                     return True
@@ -540,15 +572,13 @@ class PromotionJudge(Judge):
             self._findings_only = False
         return False
 
-    # Each judge returns None when the rule does not apply to the kind (or, judging for the findings alone, is met:
-    # `outcome`).
+    # Each judge is asked of the kinds its rule's version judges alone (`KINDS_JUDGED`); it returns None when the rule
+    # does not apply to the promotion otherwise (or, judging for the findings alone, is met: `outcome`).
 
     def _time_in_rank(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
     ) -> Check | None:
-        years = rule.params["years"].get(kind)
-        if years is None:
-            return None
+        years = rule.params["years"][kind]
         due = add_years(since, int(years))  # as relativedelta(years=...): 29 February to the 28th
         return self.outcome(
             rule, due <= day, lambda: TIME_IN_RANK(rank=rank, since=since, years=years, due=due), [held]
@@ -557,9 +587,7 @@ class PromotionJudge(Judge):
     def _performance(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
     ) -> Check | None:
-        years = rule.params["years"].get(kind)
-        if years is None:
-            return None
+        years = rule.params["years"][kind]
         key = ("performance", id(rule), kind, day.year)  # rating_facts reads the year only
         done = self._outcomes.get(key)
         if done is not None:
@@ -582,8 +610,6 @@ class PromotionJudge(Judge):
     def _education_ceiling(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
     ) -> Check | None:
-        if kind not in rule.params.get("kinds", []):
-            return None
         degrees = self._degrees_by(day)
         key = ("education", id(rule), kind, new, degrees)
         done = self._outcomes.get(key)
@@ -600,16 +626,12 @@ class PromotionJudge(Judge):
         return done
 
     def _dates(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
-        if kind in rule.params.get("exempt_kinds", []):
-            return None
         met = day.day == int(rule.params["day"]) and day.month in rule.params["months"]
         return self.outcome(rule, met, lambda: DATES(day=day, day_of_month=rule.params["day"], months=_listed(rule)))
 
     def _service_exam(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
     ) -> Check | None:
-        if kind in rule.params.get("exempt_kinds", EXAM_EXEMPT):
-            return None
         ref, exams = self.ref, rule.params["exams"]
         crossing = kind in rule.params.get("crossing_kinds", EXAM_CROSSING_KINDS)
         below, upto = rank_index(ref, rank), rank_index(ref, new)
@@ -631,8 +653,6 @@ class PromotionJudge(Judge):
         )
 
     def _penalty(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
-        if kind in rule.params.get("exempt_kinds", PENALTY_EXEMPT):
-            return None
         levels, extra = rule.params["blocking_levels"], rule.params.get("extra_months", {})
         blocking = [f for f in self.facts_of("penalty") if f.get("level") in levels and penalty_served(f, day, extra)]
         return self.outcome(rule, not blocking, lambda: PENALTY(count=len(blocking), day=day), blocking)
@@ -640,8 +660,6 @@ class PromotionJudge(Judge):
     def _structural_range(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
     ) -> Check | None:
-        if kind not in rule.params.get("kinds", []):
-            return None
         post = self.post_held(day)
         if post is None or not self.is_managerial(post.post_kind):
             return check(rule, False, lambda: NO_MANAGERIAL_POST(day=day))
@@ -656,8 +674,6 @@ class PromotionJudge(Judge):
     ) -> Check | None:
         """202: the new rank within the range of the functional level held on TMT (none held: not judged here,
         promotion.credit_points says so)."""
-        if kind not in rule.params.get("kinds", []):
-            return None
         post = self.post_held(day)
         level = post.level if post is not None and post.post_kind == "FUNGSIONAL" else None
         if post is None or level is None or level not in self.ref.functional_levels:
@@ -668,9 +684,7 @@ class PromotionJudge(Judge):
 
     def _one_step(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
         """The new rank at most the configured number of ranks (`steps` by kind) above the rank held before TMT."""
-        steps = rule.params["steps"].get(kind)
-        if steps is None:
-            return None
+        steps = rule.params["steps"][kind]
         ranks = self.ref.ranks.codes
         top = ranks[min(rank_index(self.ref, rank) + int(steps), len(ranks) - 1)]
         met = rank_index(self.ref, new) <= rank_index(self.ref, top)
@@ -683,8 +697,6 @@ class PromotionJudge(Judge):
         the appointment's entry education) obtained on or before its TMT, and goes no higher than the starting rank
         of the highest such degree (asn.toml education `start`). The degrees of the record are read whatever their
         days: one obtained only after the TMT is named (known_alike judges such a promotion as known before it)."""
-        if kind not in rule.params.get("kinds", []):
-            return None
         degrees = self.facts_of("education")
         if not degrees:
             return check(rule, False, lambda: NO_DEGREE(kind=kind))
@@ -703,8 +715,6 @@ class PromotionJudge(Judge):
     def _credit_points(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
     ) -> Check | None:
-        if kind not in rule.params.get("kinds", []):
-            return None
         post = self.post_held(day)
         if post is None or post.post_kind != "FUNGSIONAL" or not post.level:
             return check(rule, False, lambda: NO_FUNCTIONAL_POST(day=day))
@@ -747,16 +757,12 @@ class PromotionJudge(Judge):
     ) -> Check | None:
         """A regular (101) promotion of a PNS holding on its TMT a definitive post of the kinds listed (managerial,
         functional): `regular_bar`, the one reading of the rule (eligibility and its `regular_closed` read it too)."""
-        if kind not in rule.params.get("kinds", []):
-            return None
         bar = regular_bar(self.rules, self.post_held(day), day, kind)
         return self.outcome(rule, True, lambda: NO_POST_BARS(day=day)) if bar is None else bar.check()
 
     def _no_probation(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
     ) -> Check | None:
-        if kind in rule.params.get("exempt_kinds", []):
-            return None
         confirmed = self.until("confirmation", day)
         return self.outcome(
             rule, bool(confirmed), lambda: CONFIRMED() if confirmed else NOT_CONFIRMED(day=day), confirmed[:1]
@@ -778,8 +784,6 @@ class PromotionJudge(Judge):
     ) -> Check | None:
         """No promotion on a day the employee holds a legal status the rule lists (`blocking_statuses`: unpaid leave,
         suspension); the evidence is the status change in effect then."""
-        if kind in rule.params.get("exempt_kinds", []):
-            return None
         changes = self.until("status_change", day)
         status = str(changes[-1].get("status")) if changes else "ACTIVE"
         if status not in rule.params.get("blocking_statuses", []):
@@ -793,8 +797,6 @@ class PromotionJudge(Judge):
         is a PNS's) or away from duty (unpaid leave, study leave, suspended: `record_away_at_end`), as the training
         table and the compliance report leave such a year unjudged, unless the rule's `judge_years_away` (an
         inference either way)."""
-        if kind not in rule.params.get("kinds", []):
-            return None
         confirmed = self.until("confirmation", day)  # (as known before the decision: those in effect by its TMT)
         key = ("training", id(rule), kind, day.year, len(confirmed))
         outcomes = self._outcomes
@@ -836,12 +838,15 @@ _JUDGES_BARS_FIRST = tuple(sorted(_JUDGES, key=lambda j: BARS_FIRST.get(j[0], le
 
 
 @functools.lru_cache(maxsize=65536)
-def in_force(book: Rules, day: date, bars_first: bool) -> tuple[tuple[Rule, UnboundRule], ...]:
-    """The promotion rules in force on a day, each with its judge, in the order `outcomes` asks them
-    (one look-up per day instead of one per rule: cached per rules object)."""
+def in_force(book: Rules, day: date, kind: str, bars_first: bool) -> tuple[tuple[Rule, UnboundRule], ...]:
+    """The promotion rules in force on a day that judge a promotion of `kind` (`KINDS_JUDGED`), each with its judge,
+    in the order `outcomes` asks them (one look-up per day and kind instead of one per rule: cached per rules
+    object)."""
     judges = _JUDGES_BARS_FIRST if bars_first else _JUDGES
-    found = ((rule_on(book, rule_id, day), judge) for rule_id, judge in judges)
-    return tuple((rule, judge) for rule, judge in found if rule is not None)
+    found = ((rule_on(book, rule_id, day), rule_id, judge) for rule_id, judge in judges)
+    return tuple(
+        (rule, judge) for rule, rule_id, judge in found if rule is not None and KINDS_JUDGED[rule_id](rule.params, kind)
+    )
 
 
 POST_KIND = "post_appointment"
