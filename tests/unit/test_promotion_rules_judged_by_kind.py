@@ -1,0 +1,49 @@
+"""A promotion rule is asked only of the kinds its version in force judges.
+
+Each version of a promotion rule judges some kinds (`kinds` listed, `years` or `steps` keyed by kind, or every kind
+but its `exempt_kinds`). The judges read that once per rules version, day and kind (`in_force`), not on every
+decision and promotion round; a judge is never asked of a kind its rule does not judge.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from careerlog.reference import rules
+from projections.merit import rules as merit_rules
+from projections.merit.rules import KINDS_JUDGED, PromotionJudge, in_force
+from tests import factories as f
+
+DAY = date(2014, 4, 1)
+
+
+def test_the_rules_in_force_for_a_kind_leave_out_those_not_judging_it() -> None:
+    regular = {rule.id for rule, _ in in_force(rules(), DAY, "101", False)}
+    structural = {rule.id for rule, _ in in_force(rules(), DAY, "201", False)}
+    assert "promotion.structural_range" not in regular
+    assert "promotion.structural_range" in structural
+    assert "promotion.time_in_rank" in regular
+    assert set(KINDS_JUDGED) >= regular | structural
+
+
+def test_a_judge_is_not_asked_of_a_kind_its_rule_does_not_judge(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def structural_range(self: PromotionJudge, rule: object, day: date, kind: str, *rest: object) -> None:
+        asked.append(kind)
+
+    judges = tuple(
+        (rule_id, structural_range if rule_id == "promotion.structural_range" else judge)
+        for rule_id, judge in merit_rules._JUDGES
+    )
+    monkeypatch.setattr(merit_rules, "_JUDGES", judges)
+    in_force.cache_clear()
+    try:
+        record = f.CareerBuilder(rank="III/a", education="S-1").record()
+        PromotionJudge(record).checks(DAY, "101", "III/b")
+        PromotionJudge(record).checks(DAY, "201", "III/b")
+    finally:
+        in_force.cache_clear()
+    assert asked == ["201"]
