@@ -1,8 +1,9 @@
-"""A promotion rule is asked only of the kinds its version in force judges.
+"""A promotion rule is asked only of the kinds its version in force judges; a requirement is worded once.
 
 Each version of a promotion rule judges some kinds (`kinds` listed, `years` or `steps` keyed by kind, or every kind
 but its `exempt_kinds`). The judges read that once per rules version, day and kind (`in_force`), not on every
-decision and promotion round; a judge is never asked of a kind its rule does not judge.
+decision and promotion round; a judge is never asked of a kind its rule does not judge. The eligibility rows of
+most employees share requirements: each is rendered once per wording.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from datetime import date
 
 import pytest
 
+import careerlog.domain.wording as wording
 from careerlog.reference import rules
 from projections.merit import rules as merit_rules
-from projections.merit.rules import KINDS_JUDGED, PromotionJudge, in_force
+from projections.merit.eligibility import _requirement, requirement
+from projections.merit.rules import KINDS_JUDGED, MET, PromotionJudge, check, in_force
 from tests import factories as f
 
 DAY = date(2014, 4, 1)
@@ -47,3 +50,24 @@ def test_a_judge_is_not_asked_of_a_kind_its_rule_does_not_judge(monkeypatch: pyt
     finally:
         in_force.cache_clear()
     assert asked == ["201"]
+
+
+def test_a_requirement_shared_by_many_employees_is_worded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    rendered: list[str] = []
+    fill = wording.fill
+
+    def counting(text: str, values: dict[str, str]) -> str:
+        rendered.append(text)
+        return fill(text, values)
+
+    monkeypatch.setattr(wording, "fill", counting)
+    _requirement.cache_clear()
+    rule = rules().in_force("promotion.time_in_rank", DAY)
+    assert rule is not None
+    made = [
+        check(rule, True, merit_rules.TIME_IN_RANK(rank="III/a", since=date(2010, 3, 1), years=4, due=date(2014, 3, 1)))
+        for _ in range(3)
+    ]
+    assert len({requirement(c) for c in made}) == 1
+    assert all(c.outcome == MET for c in made)
+    assert len(rendered) == 1
