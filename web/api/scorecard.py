@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from marshmallow import ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, fields, post_load, validate, validates_schema
 
-from careerlog.access import Action
+from careerlog.access import Action, permits
 from careerlog.domain.ledger import latest_today
 from careerlog.reference import reference
 from projections.scorecard.cli import flat_rows
@@ -17,6 +17,7 @@ from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, json_or_csv, wants_csv
 from web.api.fields import PlainDate, WholeNumber
 from web.api.schemas import ReadQuerySchema, StrictSchema, filled_text, suppressed_flag
+from web.services import agency_target
 
 blp = ApiBlueprint(
     "scorecard",
@@ -27,10 +28,25 @@ blp = ApiBlueprint(
 MAX_YEARS = 20
 
 
+REQUIRED = "Missing data for required field."  # (marshmallow's, as when `agency` was required of every caller)
+
+
+def the_one_agency(account: Any) -> str | None:
+    """The agency whose scorecard the caller may read when there is exactly one (a scope of one agency), else None:
+    the scorecard's `agency` when the query leaves it out."""
+    reach = [a for a in reference().agencies.codes if permits(account, Action.READ_SCORECARD, agency_target(a))]
+    return reach[0] if len(reach) == 1 else None
+
+
 class ScorecardQuerySchema(ReadQuerySchema):
     agency = fields.String(
-        required=True,
-        metadata={"description": "Agency code (reference table agencies).", "enum": reference().agencies.codes},
+        load_default=None,
+        metadata={
+            "description": "Agency code (reference table agencies). Required, unless your scope reaches exactly one "
+            "agency (an account of one agency): left out, it is that one (since 2026-12-05). Another agency outside "
+            "your scope is refused (403) as ever; left out with a scope of several agencies, a 422 naming `agency`.",
+            "enum": reference().agencies.codes,
+        },
     )
     year = WholeNumber(
         required=True,
@@ -64,8 +80,17 @@ class ScorecardQuerySchema(ReadQuerySchema):
             latest_today(),  # (ScorecardQueries.today)
             years_given="years" in original,
         )
+        if data.get("agency") is None and the_one_agency(caller()) is None:  # (left out, and no one agency to take)
+            problems = {"agency": [REQUIRED], **problems}
         if problems:
             raise ValidationError(problems)
+
+    @post_load
+    def the_scopes_agency(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        """`agency` left out: the one agency of the caller's scope (`the_one_agency`; validated as there is one)."""
+        if data.get("agency") is None:
+            return {**data, "agency": the_one_agency(caller())}
+        return data
 
 
 class ScorecardRowsBehindSchema(StrictSchema):
