@@ -84,8 +84,9 @@ def test_an_order_given_twice_is_a_422_naming_it(world: World, query: str) -> No
     assert "Urutan: Diberikan lebih dari sekali: berikan sekali saja." in shown_text(indonesian)
 
 
-@pytest.mark.parametrize("name", ["sort", "page", "nip"])
+@pytest.mark.parametrize("name", ["sort", "per_page", "nip"])
 def test_an_argument_the_career_page_does_not_read_is_a_422_naming_it(world: World, name: str) -> None:
+    """(`page` is read since 2026-12-05: the page of the readers' list, test_pages_career_readers_paged.)"""
     log_in(world, "hr")
     answer = world.client.get(f"/pages/employees/{BUDI}?{name}=oldest&lang=en")
     assert answer.status_code == 422
