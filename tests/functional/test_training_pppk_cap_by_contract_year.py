@@ -78,6 +78,23 @@ def test_a_rules_file_may_count_the_cap_by_calendar_year(
     }
 
 
+@pytest.fixture
+def by_calendar_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rules counting the cap by calendar year, set before the world is made (its views judged by them)."""
+    monkeypatch.setenv(RULES_FILE_ENV, str(rules_counting_by(tmp_path, "calendar")))
+
+
+def test_the_career_page_of_a_calendar_year_rule_says_so_and_lists_no_contract_years(
+    by_calendar_year: None, world: World
+) -> None:
+    nip = pppk_with_40_jp_across_two_calendar_years(world)
+    english = page_text(world, nip)
+    assert "up to 24 JP a calendar year (PP 49/2018 art. 39; unconfirmed)" in english
+    assert "per year of the contract" not in english
+    assert "above the 24 JP cap" not in english  # 20 JP in each calendar year
+    assert "paling lama 24 JP setahun kalender" in page_text(world, nip, "id")
+
+
 def test_a_rules_file_counting_the_cap_by_another_year_is_refused_naming_the_param(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError, match=r"training.pppk_yearly_jp: params.year must be"):
         rules(rules_counting_by(tmp_path, "fiscal"))
