@@ -57,8 +57,8 @@ def test_any_other_change_changes_the_views_digest(tmp_path: Path) -> None:
 def test_the_cut_is_the_file_less_that_rule_alone() -> None:
     whole = BUNDLED.encode()
     cut = without_rules(whole, RULES_READ_WHEN_QUERIED).decode()
-    assert 'id = "fairness.adverse_impact"' not in cut
-    assert cut.count("[[rules]]") == BUNDLED.count("[[rules]]") - 1
+    assert all(f'id = "{rule}"' not in cut for rule in RULES_READ_WHEN_QUERIED)
+    assert cut.count("[[rules]]") == BUNDLED.count("[[rules]]") - len(RULES_READ_WHEN_QUERIED)
     assert without_rules(whole, frozenset()) == whole
 
 
@@ -72,3 +72,18 @@ def test_a_layout_the_cut_does_not_follow_counts_the_whole_file() -> None:
     # list): the whole
     tangled = '[[rules]]\nid = "fairness.adverse_impact"\n[rules.params]\nalpha = 0.05\n[rules.params.x]\ny = 1\n'
     assert without_rules(tangled.encode(), RULES_READ_WHEN_QUERIED) == tangled.encode()
+
+
+def test_a_change_of_the_pppk_cap_or_its_year_leaves_the_views_digest(tmp_path: Path) -> None:
+    """training.pppk_yearly_jp is read by the career page's query alone (TrainingQueries.jp_by_year): counting it by
+    calendar year, or another cap, changes no view row and refilled the merit, awards and study-leave views."""
+    assert "training.pppk_yearly_jp" in RULES_READ_WHEN_QUERIED
+    bundled = load_rules(written(tmp_path, "a.toml", BUNDLED))
+    for name, changed in (
+        ("b", BUNDLED.replace('year = "contract"', 'year = "calendar"')),
+        ("c", BUNDLED.replace("jp = 24", "jp = 30")),
+    ):
+        assert changed != BUNDLED
+        other = load_rules(written(tmp_path, f"{name}.toml", changed))
+        assert rules_digest(other) == rules_digest(bundled)
+        assert rules_file_digest(other) != rules_file_digest(bundled)
