@@ -8,10 +8,11 @@ import errno
 import functools
 import json
 import os
+import shlex
 import stat
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -692,6 +693,30 @@ def json_field(name: str, value: str) -> Any:
     raise click.BadParameter(f"not valid JSON: {reason}.", param_hint=name)
 
 
+# A correction's corrected field typed one by one, named as an import's CSV header names it (corrected_fields.title) or
+# the record form's input (corrected.title): the command takes them together, as one JSON object (json_field).
+TYPED_APART = ("corrected_fields.", "corrected.")
+
+
+def typed_apart(kind: str, given: Mapping[str, str]) -> None:
+    """Refuse a correction's corrected fields typed one by one (they were refused each as "Unknown field." beside
+    "corrected_fields: Missing data for required field.", which did not say how to give them), naming them and saying
+    how: the line to type, with their values (and those of a corrected_fields typed beside them)."""
+    cls = BY_KIND.get(kind)
+    if cls is None or "corrected_fields" not in {spec.name for spec in filled_fields(cls)}:
+        return
+    apart = {name: value for name, value in given.items() if name.startswith(TYPED_APART) and name.partition(".")[2]}
+    if not apart:
+        return
+    whole = json_field("corrected_fields", given["corrected_fields"]) if "corrected_fields" in given else {}
+    together = {**(whole if isinstance(whole, dict) else {}), **{n.partition(".")[2]: v for n, v in apart.items()}}
+    line = "corrected_fields=" + shlex.quote(json.dumps(together, ensure_ascii=False))
+    raise click.BadParameter(
+        f"a correction's corrected fields are typed together as one JSON object, not one by one: {line}",
+        param_hint=", ".join(apart),
+    )
+
+
 @main.command("record")
 @click.argument("nip")
 @click.argument("kind")
@@ -715,6 +740,7 @@ def record_command(
     names the unit as history does, UNIT:KOTA-MEDAN:Dinas Kesehatan. confirm=promotion.one_step
     confirms a rank jump the decree does make, as an import's confirm column does. A void (a retraction of
     the record's appointment), which cannot be undone, takes confirm_nip=NIP: the record's NIP given again.
+    A correction's corrected fields are typed together as one JSON object: corrected_fields='{"title": "..."}'.
     """
     from careerlog.importing import confirmed
     from careerlog.textfiles import changes_marked, exponent_marked
@@ -738,6 +764,7 @@ def record_command(
         payload[name] = (
             changes_marked(json_field(name, value)) if name in JSON_FIELDS else exponent_marked(kind, name, value)
         )
+    typed_apart(kind, given)
     # (the checks the writer confirms, as an import's confirm column and the API's "confirm" name them: the refusal of
     # a rank jump says to confirm it, which the command refused as "confirm: Unknown field.")
     checks = confirmed(payload.pop("confirm"), kind) if "confirm" in payload else frozenset()
