@@ -23,7 +23,7 @@ from typing import Any, Generic, TypeVar, overload
 from careerlog.ages import add_years, whole_years
 from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.ledger import named_by_reference, payload_values
-from careerlog.domain.payload import parse_payload
+from careerlog.domain.payload import parse_payload, starting_rank_code
 from careerlog.domain.quick import quick_init
 from careerlog.domain.voids import last_void
 from careerlog.reference import Reference, reference
@@ -528,7 +528,9 @@ class CareerRecord:
                 return [h for h in full.rank_history if h[2].entry.version in versions]
         history: list[tuple[date, str, Fact]] = []
         if self.appointment is not None:
-            history.append((self.appointment.effective_date, self.appointment.get("rank"), self.appointment))
+            # (as its code: one stored before 2026-12-05 holds the spelling typed, "iii/a")
+            rank = starting_rank_code(self.appointment.get("rank"))
+            history.append((self.appointment.effective_date, rank, self.appointment))
         history += [(f.effective_date, f.get("new_rank"), f) for f in self.of_kind("rank_promotion")]
         return sorted(history, key=lambda h: (h[0], h[2].version))
 

@@ -115,7 +115,7 @@ class MentoringProjection(TupleProjection):
     """Mentoring relationships and sessions (mentee's side) and every employee's yearly SKP score."""
 
     name = "mentoring"
-    version = 1
+    version = 2  # 2: the rank held read as its code, of a starting rank stored before 2026-12-05 as typed ("iii/a")
     tables = (MENTORING, MENTORING_SESSIONS, MENTORING_RATINGS)
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:

@@ -103,7 +103,8 @@ class RosterProjection(TupleProjection):
     # 5: spells' pns_from (the day a PNS-track employee is a PNS, no longer a CPNS: the 20 JP staff of a year);
     # 6: roster's name_folded (the name as the search matches it, alike on both stores: `folded`); 7: spells' pns_from
     # NULL without a confirmation recorded (a CPNS, however long ago appointed), no longer the end of the probation year
-    version = 7
+    # 8: a starting rank stored before 2026-12-05 as typed ("iii/a") read as its code (III/a: one headcount group)
+    version = 8
     tables = (ROSTER, SPELLS)
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:

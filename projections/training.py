@@ -95,7 +95,9 @@ class TrainingProjection(TupleProjection):
     """One row per training completed (not retracted), as it stands after corrections."""
 
     name = "training"
-    version = 2  # 2: no cost above MAX_COST (a store may hold one of 1e400, read as infinity)
+    # 2: no cost above MAX_COST (a store may hold one of 1e400, read as infinity); 3: the rank held read as its code, of
+    # a starting rank stored before 2026-12-05 as typed ("iii/a": III/a, one group of the training report by rank)
+    version = 3
     tables = (TRAINING,)
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:

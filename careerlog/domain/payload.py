@@ -181,11 +181,22 @@ def _rank_as_its_code(event_cls: type[LedgerEvent], values: dict[str, Any]) -> d
     rank = values.get("rank")
     if type(rank) is not str or event_cls.KIND not in RANKED_AT_APPOINTMENT:
         return values
-    ref = reference()
-    tables = [table for table in (ref.ranks, ref.pppk_grades) if rank in table]
-    if len(tables) == 1:
-        values["rank"] = tables[0].normalise(rank)
+    values["rank"] = starting_rank_code(rank)
     return values
+
+
+def starting_rank_code(rank: Any) -> Any:
+    """A starting rank (an appointment's `rank`) as its code, as `_rank_as_its_code` records it: the code of the one
+    table (ranks, pppk_grades) it is a spelling of; any other value as it is. The views read an appointment's rank so
+    (projections.career `CareerRecord.rank_history`): one stored before 2026-12-05 holds the spelling typed ("iii/a"),
+    which was a headcount group of its own beside III/a."""
+    if type(rank) is not str:
+        return rank
+    ref = reference()
+    if rank in ref.ranks.rows or rank in ref.pppk_grades.rows:
+        return rank  # (a code already: every rank recorded since 2026-12-05, nearly every one before)
+    tables = [table for table in (ref.ranks, ref.pppk_grades) if rank in table]
+    return tables[0].normalise(rank) if len(tables) == 1 else rank
 
 
 RANKED_AT_APPOINTMENT = ("appointment",)  # the kinds whose `rank` is the starting rank (AppointedAgain too)

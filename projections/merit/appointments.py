@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 
+from careerlog.domain.payload import starting_rank_code
 from careerlog.domain.wording import Template
 from careerlog.reference import Rules, reference, rules
 from projections.career import Fact
@@ -28,7 +29,7 @@ def appointment_checks(fact: Fact, book: Rules | None = None) -> list[Check]:
     of its entry education; none when the rule is not in force on its TMT or the education or rank is not known."""
     rule = rule_on(rules() if book is None else book, STARTING_RANK_RULE, fact.effective_date)
     ref = reference()
-    education, rank = str(fact.get("education")), str(fact.get("rank"))
+    education, rank = str(fact.get("education")), str(starting_rank_code(fact.get("rank")))  # (stored "iii/a": III/a)
     if rule is None or education not in ref.education or rank not in ref.ranks:
         return []
     start = str(ref.education[education]["start"])

@@ -24,6 +24,7 @@ from typing import Any
 from careerlog.ages import add_years
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import EASTERNMOST
+from careerlog.domain.payload import starting_rank_code
 from careerlog.domain.wording import Template
 from careerlog.reference import Reference, Rule, Rules, reference, rules
 from careerlog.sqlstore import Row
@@ -183,7 +184,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 40  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 41  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -235,6 +236,8 @@ class MeritProjection(TupleProjection):
     # 40: the rounds are judged past the record's horizon, up to rule merit.rounds_reach's years after it (2; never
     # past the separation): one with nothing recorded since a round is in its pool when eligible by the record (the
     # latest rounds' pools held almost only the promoted); the queries read the rounds up to today
+    # 41: an appointment's rank stored before 2026-12-05 as typed ("iii/a") read as its code (III/a:
+    # payload.starting_rank_code) in the rank held, the audited appointment's rank_after and its finding's wording
     tables = (
         DECISIONS,
         FINDINGS,
@@ -374,7 +377,7 @@ def appointment_tuples(final: CareerRecord, fact: Fact, book: Rules | None = Non
     appointments.py): its kind the entry education, its rank after the rank it gives. The rule reads the appointment
     alone (its education and rank), nothing else of the record: no evidence.recorded_after."""
     failed = [c for c in appointment_checks(fact, book) if c.finding]
-    shown = ("appointment", fact.get("education"), fact.get("rank"), None, None)
+    shown = ("appointment", fact.get("education"), starting_rank_code(fact.get("rank")), None, None)
     return decision_tuples(final, fact, failed, None, shown, book, judge_late=False)
 
 
