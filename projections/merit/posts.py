@@ -18,7 +18,7 @@ from careerlog.domain.wording import Template
 from careerlog.reference import Rule, Rules, reference, rules
 from projections.career import CareerRecord, Fact, PostSpell, predicate_score
 from projections.merit.eligibility import next_level
-from projections.merit.rules import RATINGS_SHORT, Check, Judge, rank_index, rating_facts, rule_on
+from projections.merit.rules import RATINGS_SHORT, Check, Judge, enforced, rank_index, rating_facts, rule_on
 
 # The wording of the post rules' outcomes (translated on the pages: web/pages/messages.py).
 RANK_RANGE = Template("rank {rank}; the post's range is {low} to {high}")
@@ -111,13 +111,16 @@ class PostJudge(Judge):
         out = []
         for rule_id, judge in judges:
             rule = rule_on(self.rules, rule_id, fact.effective_date)
-            result = judge(self, rule, fact) if rule is not None else None
+            if rule is None or (self._findings_only and not enforced(rule)):
+                continue  # (asked for the findings alone, a rule not enforced finds none)
+            result = judge(self, rule, fact)
             if result is not None:
                 out.append(result)
         return out
 
     def findings(self, fact: Fact) -> list[Check]:
-        """The findings among `checks(fact)`, in the same order, judged without making the outcomes met (`outcome`)."""
+        """The findings among `checks(fact)`, in the same order, judged without making the outcomes met (`outcome`) nor
+        judging the rules not enforced."""
         self._findings_only = True
         try:
             return [c for c in self.checks(fact) if c.finding]

@@ -107,8 +107,12 @@ def check(
 ) -> Check:
     """A rule's outcome; `wording` may be a function giving it (the eligibility checks seldom read it)."""
     outcome = MET if met else MISSING
-    enforced = bool(rule.params.get("enforced", True))
-    return Check(rule.id, outcome, rule.severity, rule.source, rule.status, wording, tuple(evidence), enforced)
+    return Check(rule.id, outcome, rule.severity, rule.source, rule.status, wording, tuple(evidence), enforced(rule))
+
+
+def enforced(rule: Rule) -> bool:
+    """Whether a rule version's missing outcome is a finding and a bar (`enforced = false`: shown, never either)."""
+    return bool(rule.params.get("enforced", True))
 
 
 # The wording of the promotion rules' outcomes (translated on the pages: web/pages/messages.py).
@@ -522,7 +526,7 @@ class PromotionJudge(Judge):
             if held is None:
                 return
         rank, since, rank_fact = held
-        for rule, judge in in_force(self.rules, day, kind, bars_first):
+        for rule, judge in in_force(self.rules, day, kind, bars_first, False):
             if (result := judge(self, rule, day, kind, new_rank, rank, since, rank_fact)) is not None:
                 yield result
 
@@ -534,7 +538,7 @@ class PromotionJudge(Judge):
             return []
         rank, since, rank_fact = held
         found = []  # `outcomes(day, kind, new_rank, held=held)`, as a plain loop
-        for rule, judge in in_force(self.rules, day, kind, False):
+        for rule, judge in in_force(self.rules, day, kind, False, self._findings_only):
             if (result := judge(self, rule, day, kind, new_rank, rank, since, rank_fact)) is not None:
                 found.append(result)
         self._found[(day, kind, new_rank)] = (held, tuple([c for c in found if c.finding]))
@@ -542,7 +546,8 @@ class PromotionJudge(Judge):
 
     def findings(self, day: date, kind: str, new_rank: str) -> list[Check]:
         """The findings among `checks(day, kind, new_rank)`, in the same order, judged without making the outcomes
-        met (`outcome`): an audited decision keeps its findings alone, and `barred` reads no more of it."""
+        met (`outcome`) nor judging the rules not enforced (`in_force`): an audited decision keeps its findings alone,
+        and `barred` reads no more of it."""
         self._findings_only = True
         try:
             self.checks(day, kind, new_rank)  # (its findings kept: `_found`, read here rather than sifted again)
@@ -564,7 +569,7 @@ class PromotionJudge(Judge):
         rank, since, rank_fact = held
         self._findings_only = True
         try:
-            for rule, judge in in_force(self.rules, day, kind, True):
+            for rule, judge in in_force(self.rules, day, kind, True, True):
                 result = judge(self, rule, day, kind, new_rank, rank, since, rank_fact)
                 if result is not None and result.finding:
                     return True
@@ -838,14 +843,19 @@ _JUDGES_BARS_FIRST = tuple(sorted(_JUDGES, key=lambda j: BARS_FIRST.get(j[0], le
 
 
 @functools.lru_cache(maxsize=65536)
-def in_force(book: Rules, day: date, kind: str, bars_first: bool) -> tuple[tuple[Rule, UnboundRule], ...]:
+def in_force(
+    book: Rules, day: date, kind: str, bars_first: bool, findings_only: bool
+) -> tuple[tuple[Rule, UnboundRule], ...]:
     """The promotion rules in force on a day that judge a promotion of `kind` (`KINDS_JUDGED`), each with its judge,
     in the order `outcomes` asks them (one look-up per day and kind instead of one per rule: cached per rules
-    object)."""
+    object); `findings_only`: the enforced alone (asked for the findings alone, a rule not enforced, which makes
+    none, is not judged: promotion.training by the bundled rules)."""
     judges = _JUDGES_BARS_FIRST if bars_first else _JUDGES
     found = ((rule_on(book, rule_id, day), rule_id, judge) for rule_id, judge in judges)
     return tuple(
-        (rule, judge) for rule, rule_id, judge in found if rule is not None and KINDS_JUDGED[rule_id](rule.params, kind)
+        (rule, judge)
+        for rule, rule_id, judge in found
+        if rule is not None and KINDS_JUDGED[rule_id](rule.params, kind) and (enforced(rule) or not findings_only)
     )
 
 

@@ -2,13 +2,15 @@
 
 Each version of a promotion rule judges some kinds (`kinds` listed, `years` or `steps` keyed by kind, or every kind
 but its `exempt_kinds`). The judges read that once per rules version, day and kind (`in_force`), not on every
-decision and promotion round; a judge is never asked of a kind its rule does not judge. The eligibility rows of
+decision and promotion round; a judge is never asked of a kind its rule does not judge, nor, asked for the findings
+alone (the audit, the promotion rounds), of a rule not enforced, which makes none. The eligibility rows of
 most employees share requirements: each is rendered once per wording.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -16,15 +18,15 @@ import careerlog.domain.wording as wording
 from careerlog.reference import rules
 from projections.merit import rules as merit_rules
 from projections.merit.eligibility import _requirement, requirement
-from projections.merit.rules import KINDS_JUDGED, MET, PromotionJudge, check, in_force
+from projections.merit.rules import KINDS_JUDGED, MET, Check, PromotionJudge, check, enforced, in_force
 from tests import factories as f
 
 DAY = date(2014, 4, 1)
 
 
 def test_the_rules_in_force_for_a_kind_leave_out_those_not_judging_it() -> None:
-    regular = {rule.id for rule, _ in in_force(rules(), DAY, "101", False)}
-    structural = {rule.id for rule, _ in in_force(rules(), DAY, "201", False)}
+    regular = {rule.id for rule, _ in in_force(rules(), DAY, "101", False, False)}
+    structural = {rule.id for rule, _ in in_force(rules(), DAY, "201", False, False)}
     assert "promotion.structural_range" not in regular
     assert "promotion.structural_range" in structural
     assert "promotion.time_in_rank" in regular
@@ -71,3 +73,31 @@ def test_a_requirement_shared_by_many_employees_is_worded_once(monkeypatch: pyte
     assert len({requirement(c) for c in made}) == 1
     assert all(c.outcome == MET for c in made)
     assert len(rendered) == 1
+
+
+def test_a_rule_not_enforced_is_not_judged_for_the_findings_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def recording(rule_id: str, judge: merit_rules.UnboundRule) -> merit_rules.UnboundRule:
+        def judged(*args: Any) -> Check | None:
+            asked.append(rule_id)
+            return judge(*args)
+
+        return judged
+
+    monkeypatch.setattr(merit_rules, "_JUDGES", tuple((r, recording(r, j)) for r, j in merit_rules._JUDGES))
+    in_force.cache_clear()
+    day = date(2018, 4, 1)  # (promotion.training, not enforced by the bundled rules, is in force from 2017-03-30)
+    training = rules().in_force("promotion.training", day)
+    assert training is not None
+    assert not enforced(training)
+    try:
+        record = f.CareerBuilder(rank="III/a", education="S-1").record()
+        PromotionJudge(record).findings(day, "101", "III/b")
+        found_alone, asked[:] = list(asked), []
+        PromotionJudge(record).checks(day, "101", "III/b")
+    finally:
+        in_force.cache_clear()
+    assert "promotion.training" in asked
+    assert "promotion.training" not in found_alone
+    assert set(asked) - set(found_alone) == {"promotion.training"}
