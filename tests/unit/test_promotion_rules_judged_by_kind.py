@@ -9,6 +9,7 @@ most employees share requirements: each is rendered once per wording.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -16,8 +17,10 @@ import pytest
 
 import careerlog.domain.wording as wording
 from careerlog.reference import rules
+from projections.merit import posts
 from projections.merit import rules as merit_rules
 from projections.merit.eligibility import _requirement, requirement
+from projections.merit.posts import PostJudge
 from projections.merit.rules import KINDS_JUDGED, MET, Check, PromotionJudge, check, enforced, in_force
 from tests import factories as f
 
@@ -77,15 +80,7 @@ def test_a_requirement_shared_by_many_employees_is_worded_once(monkeypatch: pyte
 
 def test_a_rule_not_enforced_is_not_judged_for_the_findings_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[str] = []
-
-    def recording(rule_id: str, judge: merit_rules.UnboundRule) -> merit_rules.UnboundRule:
-        def judged(*args: Any) -> Check | None:
-            asked.append(rule_id)
-            return judge(*args)
-
-        return judged
-
-    monkeypatch.setattr(merit_rules, "_JUDGES", tuple((r, recording(r, j)) for r, j in merit_rules._JUDGES))
+    monkeypatch.setattr(merit_rules, "_JUDGES", tuple((r, recording(asked, r, j)) for r, j in merit_rules._JUDGES))
     in_force.cache_clear()
     day = date(2018, 4, 1)  # (promotion.training, not enforced by the bundled rules, is in force from 2017-03-30)
     training = rules().in_force("promotion.training", day)
@@ -101,3 +96,41 @@ def test_a_rule_not_enforced_is_not_judged_for_the_findings_alone(monkeypatch: p
     assert "promotion.training" in asked
     assert "promotion.training" not in found_alone
     assert set(asked) - set(found_alone) == {"promotion.training"}
+
+
+def test_a_post_rule_not_enforced_is_not_judged_for_the_findings_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A move up a functional ladder: post.credit_points (not enforced by the bundled rules) is shown, missing, by
+    the checks, and not judged for the audit's findings."""
+    builder = f.CareerBuilder(appointed=date(2018, 3, 1))
+    builder.add("post_appointment", functional("2022-01-03", "AHLI_PERTAMA"), "2022-01-10T00:00:00+00:00")
+    builder.add("post_appointment", functional("2024-06-03", "AHLI_MUDA"), "2024-06-10T00:00:00+00:00")
+    record = builder.record()
+    fact = record.of_kind("post_appointment")[-1]
+    asked: list[str] = []
+    judges = tuple((r, recording(asked, r, j)) for r, j in posts._JUDGES)
+    monkeypatch.setattr(posts, "_JUDGES", judges)
+    PostJudge(record).findings(fact)
+    assert "post.rank_range" in asked
+    assert "post.credit_points" not in asked
+    shown = {c.rule: c for c in PostJudge(record).checks(fact)}
+    assert shown["post.credit_points"].missing
+
+
+def recording(asked: list[str], rule_id: str, judge: Callable[..., Check | None]) -> Callable[..., Check | None]:
+    def judged(*args: Any) -> Check | None:
+        asked.append(rule_id)
+        return judge(*args)
+
+    return judged
+
+
+def functional(day: str, level: str) -> dict[str, Any]:
+    return {
+        "post_kind": "FUNGSIONAL",
+        "level": level,
+        "title": f"Analis {level}",
+        "unit": "BKPSDM",
+        "assignment": "DEFINITIVE",
+        "effective_date": day,
+        "reference": f"SK-JAB-{day}",
+    }
