@@ -58,6 +58,8 @@ def appointment(
         "effective_date": appointed.isoformat(),
         "reference": f"SK-CPNS-{next(_sequence)}",
     }
+    if overrides.get("employment_kind") == "PPPK":  # (a PPPK's path, rule appointment.recruitment_path)
+        payload["recruitment_path"] = "PPPK"
     payload.update(overrides)
     return payload
 

@@ -92,6 +92,12 @@ LATSAR_RESTS = Refusal(
     dates=("day",),
     numbers=("version",),
 )
+# An appointment through a recruitment path not of its employment kind (rule appointment.recruitment_path, I)
+RECRUITMENT_PATH = "appointment.recruitment_path"
+PATH_OF_KIND = Refusal(
+    "{path} is not a recruitment path of a {kind} appointment: one of {allowed} (rule appointment.recruitment_path). "
+    "Check the recruitment path, or the employment kind."
+)
 UNDER_AGE = Refusal("The employee would be under {age} on appointment.", numbers=("age",))
 OVER_AGE = Refusal("The employee would be over {age} on appointment.", numbers=("age",))
 FIRST_RANK = Refusal("Unknown code {rank}; a {kind} starts at a {first}.")
@@ -1030,6 +1036,19 @@ def check_status_change(career: Career, fact: Fact, errors: FieldErrors) -> None
             return
 
 
+def path_refusal(values: Mapping[str, Any], book: Rules | None = None) -> str | None:
+    """PATH_OF_KIND of an appointment (its values) whose recruitment path is not one the rule
+    appointment.recruitment_path in force on its TMT lists for its employment kind, or None (a kind it names no paths
+    for takes any)."""
+    kind, path, day = values.get("employment_kind"), values.get("recruitment_path"), values.get("effective_date")
+    if not isinstance(kind, str) or not isinstance(path, str) or not isinstance(day, date):
+        return None
+    allowed = (rules() if book is None else book).param(RECRUITMENT_PATH, day, kind)
+    if not allowed or path in allowed:
+        return None
+    return PATH_OF_KIND.reason(path=path, kind=kind, allowed=", ".join(allowed))
+
+
 LATSAR = "LATSAR"  # the training kind of the basic training of a CPNS (asn.toml training_kinds)
 
 
@@ -1081,6 +1100,9 @@ class Employee(LedgerAggregate):
         career = Career(nip, [candidate])  # (the checks only read it)
         check_dates(career, candidate, errors, new=True)
         CHECKS["appointment"](career, candidate, errors)
+        path = None if recording.reproduced else path_refusal(values)  # (a migration keeps a log's appointments)
+        if path is not None:
+            errors.add("recruitment_path", path)
         errors.raise_if_any()
         employee = created_directly(cls, Appointed, nip, values, recording)
         if employee is None:
@@ -1136,7 +1158,35 @@ class Employee(LedgerAggregate):
             *self.penalty_judged(event_cls, values),
             *self.status_judged(event_cls, values),
             *self.latsar_judged(event_cls, values),
+            *self.path_judged(event_cls, values),
         ]
+
+    def path_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """(field, PATH_OF_KIND) of an appointment afresh through a recruitment path not of its employment kind, or of
+        a correction of an appointment's kind or path leaving it so (beside the path when corrected, else the kind)."""
+        if event_cls.KIND == "appointment":
+            found = path_refusal(values)
+            return [] if found is None else [("recruitment_path", found)]
+        if event_cls.KIND != "correction":
+            return []
+        target = self.facts.get(values.get("target_version"))  # type: ignore[arg-type]
+        raw = values.get("corrected_fields")
+        if target is None or target.kind != "appointment" or not isinstance(raw, Mapping):
+            return []
+        if not {"employment_kind", "recruitment_path", "effective_date"} & raw.keys():
+            return []
+        try:
+            changes = parse_payload(target.event_class, raw, partial=True)
+        except InvalidInput:
+            return []  # (refused by the ledger, naming the field)
+        kind = changes.get("employment_kind")
+        if kind is not None:
+            with contextlib.suppress(InvalidInput):  # (a kind the NIP contradicts: KIND_OF_THE_NIP says so alone)
+                if parse_nip(self.id).employment_kind != kind:
+                    return []
+        found = path_refusal({**target.values, **changes})
+        field = "recruitment_path" if "recruitment_path" in raw or "employment_kind" not in raw else "employment_kind"
+        return [] if found is None else [(f"corrected_fields.{field}", found)]
 
     def latsar_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
         """(target_version, LATSAR_RESTS) of a retraction of a Latsar training a standing confirmation as PNS rests
