@@ -85,6 +85,7 @@ from careerlog.domain.payload import (
     Unreadable,
     WrittenWithExponent,
     filled_fields,
+    in_nfc_payload,
     parse_payload,
     parse_value,
     payload_fields,
@@ -820,6 +821,10 @@ class CareerLog(Application[str]):
             raise InvalidInput(UNKNOWN_KIND.reason(kind=quoted(command.kind), known=known), "kind")
         if any(type(value) is WrittenWithExponent for value in exponent_cells(command.payload).values()):
             command = self._exponents_judged(uow, command, actor)
+        if command.migration is None:  # each text in NFC, whatever the route (a migration keeps a log's as it was)
+            payload = in_nfc_payload(command.payload)
+            if payload is not command.payload:
+                command = replace(command, payload=payload)
         recording = self.recording(command, actor, uow)
         if command.confirmed and not command.confirmed <= set(CONFIRMABLE):
             given = ", ".join(sorted(command.confirmed - set(CONFIRMABLE)))

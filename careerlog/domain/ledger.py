@@ -9,6 +9,7 @@ twice answers with the first recording instead of storing it again.
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -204,8 +205,18 @@ IDENTITY_FIELDS: dict[type[LedgerEvent], tuple[str, ...]] = {
 
 def reference_key(reference: Any) -> str:
     """A reference as the ledger compares it: without its letter case or whitespace, so that one decree written
-    `800/123/BKD`, `800/123/bkd` or `800/123 /BKD` is one document (the stored reference stays as written)."""
-    return "".join(str(reference).split()).casefold()
+    `800/123/BKD`, `800/123/bkd` or `800/123 /BKD` is one document (the stored reference stays as written), and
+    whatever its Unicode normalization form (`SK/Café` with é, or with e and a combining accent: the same text, by
+    Unicode's canonical caseless match, NFD before and after casefold). Not NFKC: compatibility forms show another
+    text (a superscript ² is no 2, a circled ① no 1) and two references so told apart are two documents.
+
+    A log recorded before 2026-12-05 may hold two facts whose references have one key now (the same text in NFC and
+    in NFD, recorded twice): each is kept and read, and the key names the later one (`take_fact`), as two references
+    that differed in case only before the ledger compared them so."""
+    joined = "".join(str(reference).split())
+    if joined.isascii():
+        return joined.casefold()
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", joined).casefold())
 
 
 def named_by_reference(reference: Any, candidates: Iterable[T], reference_of: Callable[[T], Any]) -> list[T]:

@@ -11,6 +11,7 @@ import dataclasses
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -566,6 +567,43 @@ def names_given_twice(pairs: list[tuple[str, Any]]) -> list[str]:
     return list(dict.fromkeys(name for name, _ in pairs if name in seen or seen.add(name)))  # type: ignore[func-returns-value]
 
 
+def in_nfc(text: str) -> str:
+    """A text in Unicode normalization form C (composed: é as one character, not e and a combining accent), the form
+    a recording's texts are kept in from 2026-12-05 (`in_nfc_payload`). The same text in another form (NFD, as macOS
+    file names and some input methods write it) looks the same and is the same text; NFKC is not taken: it changes
+    what a text shows (a superscript ² becomes 2, a ligature ﬁ fi)."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def in_nfc_payload(payload: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A payload as plain data with each text in it (a correction's changes' too) in NFC (`in_nfc`): itself when every
+    text is (nearly every payload: ASCII). Until 2026-12-05 a text was recorded in the form sent, and the same
+    training sent once with "Café" composed and once decomposed was recorded twice."""
+    changed: dict[str, Any] | None = None
+    for name, value in payload.items():
+        kind = type(value)
+        if kind is str:
+            if value.isascii():
+                continue
+            new: Any = in_nfc(value)
+        elif kind is dict:
+            new = in_nfc_payload(value)
+        elif kind is list:
+            new = [in_nfc(v) if type(v) is str else in_nfc_payload(v) if type(v) is dict else v for v in value]
+            if new == value:  # (code point by code point: a text in another form differs)
+                continue
+        else:
+            continue
+        if new is value:
+            continue
+        if changed is None:
+            changed = dict(payload)
+        changed[name] = new
+    return payload if changed is None else changed
+
+
 def utf8(text: str) -> bool:
     """Whether a text can be written in UTF-8, as the log stores it: not when it holds a lone surrogate (a byte that
     is no UTF-8 in a command's argument, which Python's argv keeps as one; a JSON escape such as "\\ud800")."""
@@ -686,7 +724,11 @@ def to_plain(value: Any) -> Any:
 
 def same_value(a: Any, b: Any) -> bool:
     """Whether two payload values are the same value: as plain data (to_plain), but an amount by its value whatever
-    its decimals (1500000.00 is 1500000: a spreadsheet writes one amount either way)."""
+    its decimals (1500000.00 is 1500000: a spreadsheet writes one amount either way), and a text whatever its
+    Unicode normalization form ("Café" written with é or with e and a combining accent: `in_nfc`; one stored before
+    2026-12-05 may be in either)."""
+    if type(a) is str and type(b) is str:
+        return a == b or (not (a.isascii() and b.isascii()) and in_nfc(a) == in_nfc(b))
     if isinstance(a, Decimal) or isinstance(b, Decimal):
         try:
             return Decimal(str(a)) == Decimal(str(b))
