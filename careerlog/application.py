@@ -93,7 +93,7 @@ from careerlog.domain.payload import (
 )
 from careerlog.domain.quick import quick_init
 from careerlog.domain.ratings import check_rating, in_year_scheme, predicate_problem
-from careerlog.domain.unit import Unit, unit_id, unit_of
+from careerlog.domain.unit import Unit, unit_id, unit_key, unit_of
 from careerlog.domain.wording import Refusal, reason_of
 from careerlog.names import check_named
 from careerlog.persistence import CareerMapper, NullTranscoder, insert_stored_events
@@ -259,6 +259,9 @@ class UnitOfWork:
     # a trial's (never saved): the unit of work it judges a command within, whose records it reads copies of, as that
     # one holds them (a batch's: changed by its earlier rows, not yet written), never changing them
     within: UnitOfWork | None = None
+    # the unit records known to this unit of work by agency and name key (`unit_key`): read from the store when first
+    # asked (CareerLog.unit_as_recorded), with the units this unit of work registers
+    unit_names: dict[tuple[str, str], str] | None = None
 
     def get(self, subject: str) -> LedgerAggregate | None:
         self.touched.append(subject)
@@ -1216,6 +1219,10 @@ class CareerLog(Application[str]):
             raise InvalidInput(UNIT_KINDS.reason(kind=event_cls.KIND), "kind")
         values = parse_payload(event_cls, command.payload)
         unit = uow.get(command.subject)
+        if unit is None and command.migration is None:  # (a migration keeps its log's records as they are)
+            spelt = self.unit_as_recorded(uow, command.subject)
+            if spelt != command.subject:  # (recorded under its name in another letter case or spacing)
+                unit = uow.get(spelt)
         if unit is not None:
             refuse_system_targets(unit, event_cls, values, recording.client_key)
             earlier = (
@@ -1229,6 +1236,8 @@ class CareerLog(Application[str]):
             agency, name = unit_of(command.subject)
             unit = Unit.register(agency, name, values["effective_date"], recording)
             uow.add(unit)
+            if uow.unit_names is not None:
+                uow.unit_names.setdefault((agency, unit_key(name)), command.subject)
         decision = unit.decide(event_cls, values, recording)
         if isinstance(decision, Decision):
             unchanged_since(unit, values, command.changed_in)
@@ -1274,6 +1283,37 @@ class CareerLog(Application[str]):
         """A stored event row (subject, version, topic, state) as its event."""
         stored = StoredEvent(row["originator_id"], row["originator_version"], row["topic"], bytes(row["state"]))
         return cast(LedgerEvent, self.mapper.to_domain_event(stored))
+
+    def unit_subjects(self) -> list[str]:
+        """The subjects of every unit's record (its registration, version 1), as stored."""
+        table = self.recorder.events_table_name  # type: ignore[attr-defined]
+        with SqlStore(self.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
+            rows = sql.query(
+                f"SELECT originator_id FROM {table} WHERE originator_version = 1 AND originator_id LIKE ?", ["UNIT:%"]
+            )
+        return sorted(str(row["originator_id"]) for row in rows if str(row["originator_id"]).startswith("UNIT:"))
+
+    def unit_as_recorded(self, uow: UnitOfWork | None, subject: str) -> str:
+        """The subject of the unit record a unit key names: itself when a record is under it, else the record of its
+        agency whose name differs only in letter case or spacing (`unit_key`: "dinas kesehatan " is Dinas Kesehatan),
+        the first such in order when several were recorded before names were compared so; else `subject` itself. A
+        unit's name is free text, as an employee's unit: its stored spelling is kept, never changed. The store's
+        units are read once per unit of work (`uow`, or one of its own), when a name is first looked up so."""
+        uow = uow if uow is not None else UnitOfWork(self)
+        if uow.held(subject) is not None:
+            return subject
+        if uow.unit_names is None:
+            names: dict[tuple[str, str], str] = {}
+            held = [s for s in (*uow.loaded, *uow.carried) if s.startswith("UNIT:") and uow.held(s) is not None]
+            for stored in [*self.unit_subjects(), *held]:  # (and those registered here, not saved yet)
+                agency, name = unit_of(stored)
+                names.setdefault((agency, unit_key(name)), stored)
+            uow.unit_names = names
+        names = uow.unit_names
+        if subject in names.values():
+            return subject
+        agency, name = unit_of(subject)
+        return names.get((agency, unit_key(name)), subject)
 
     def employee_exists(self, nip: str) -> bool:
         return normalise_nip(nip) in self.repository

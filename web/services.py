@@ -425,6 +425,8 @@ class Services:
         """The subject of a unit's record, with its agency code and name as the subject holds them (`unit_of`);
         NotFound when nothing is recorded for it (never rated)."""
         subject = unit_subject(agency, unit)
+        if not self.ledger.get_events(subject, ["unit_registration"]):  # (its name in another case or spacing)
+            subject = self.ledger.unit_as_recorded(None, subject)
         code, name = unit_of(subject)
         if not self.ledger.get_events(subject, ["unit_registration"]):
             raise NotFound(NO_UNIT_RECORD.reason(unit=name, agency=code))

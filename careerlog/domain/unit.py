@@ -35,6 +35,12 @@ def unit_id(agency: str, unit: str) -> str:
     return f"UNIT:{agency}:{unit}"
 
 
+def unit_key(name: str) -> str:
+    """A unit's name as names are compared (never stored so): without its letter case, surrounding spaces or runs of
+    spaces within, so that `Dinas Kesehatan`, `dinas kesehatan` and ` Dinas  Kesehatan ` name one unit."""
+    return " ".join(name.split()).casefold()
+
+
 def unit_of(subject: str) -> tuple[str, str]:
     """The agency code and unit name of a unit's subject (`unit_id`'s inverse): the name is the rest after the agency,
     whatever it holds (`UNIT:KOTA-MEDAN:Bagian: Umum/TU` is Bagian: Umum/TU of KOTA-MEDAN; no agency code holds a
