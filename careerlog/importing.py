@@ -78,6 +78,7 @@ from careerlog.domain.payload import (
 )
 from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import Reason, Refusal, reason_of
+from careerlog.jsontext import name_given_twice
 from careerlog.reference import name_spellings
 from careerlog.textfiles import (
     DATE_AND_TIME,
@@ -326,6 +327,11 @@ NESTED_TOO_DEEP = Refusal(
     "corrected_fields holds one object of the corrected fields' values).",
     numbers=("levels",),
 ).reason(levels=MAX_NESTING)
+# The fields of a JSON Lines row (an export's) whose texts hold colons (2024-05-03T02:00:00+00:00, demo:kota-medan),
+# counted first when a line is judged for a name given twice (careerlog.jsontext.name_given_twice)
+COLONED = ("recorded_at", "recorded_by")
+# A name a JSON Lines line or a corrected_fields cell gives twice in one object (as the API refuses it)
+GIVEN_TWICE = Refusal("Given more than once: give it once.").reason()
 JSON_TOO_DEEP = "depth limit exceeded"  # (orjson's message for a document nested past its 1,024 levels)
 MISSING_SUBJECT = Refusal("Missing data for required field (or agency and unit for a unit).").reason()
 # A row's `version` below 1: a record's versions count its events from 1, the appointment (a negative one was refused
@@ -786,7 +792,7 @@ def read_jsonl(stream: IO[bytes], start: int = 1) -> Iterator[tuple[int, dict[st
                 row = loads(raw)
             except orjson.JSONDecodeError:
                 row = None
-            yield number, nesting_checked(row) if type(row) is dict else parse_jsonl_line(raw), len(raw)
+            yield number, row_checked(raw, row) if type(row) is dict else parse_jsonl_line(raw), len(raw)
 
 
 def bom_alone(line: bytes) -> bool:
@@ -796,13 +802,28 @@ def bom_alone(line: bytes) -> bool:
 
 def parse_jsonl_line(raw: bytes) -> dict[str, Any] | InvalidInput:
     """One line of a JSON Lines file as a row, or the reason it is unreadable."""
+    text = raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw  # (a mark orjson refuses)
     try:
-        row = orjson.loads(raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw)  # (a mark orjson refuses)
+        row = orjson.loads(text)
     except orjson.JSONDecodeError as e:
         return InvalidInput(NESTED_TOO_DEEP if e.msg == JSON_TOO_DEEP else NOT_JSON.reason(column=e.colno), "line")
     if not isinstance(row, dict):
         return InvalidInput(LINE_NOT_OBJECT, "line")
-    return nesting_checked(row)
+    return row_checked(text, row)
+
+
+def row_checked(raw: bytes, row: dict[str, Any]) -> dict[str, Any] | InvalidInput:
+    """A JSON Lines row read from `raw`, or its refusal: a field nested too deeply (nesting_checked), or a name its
+    line gives twice in one object (`"hours": 2, ..., "hours": 4`), named (`hours`, `corrected_fields.hours`) as the
+    API names it: orjson keeps the last value and the other was dropped unseen, until 2026-12-05 recorded so."""
+    checked = nesting_checked(row)
+    if checked is not row:
+        return checked
+    twice = name_given_twice(raw, row, COLONED)
+    if twice is None:
+        return row
+    field = twice.partition(".")[0]
+    return RowRefused({twice: [GIVEN_TWICE]}, {k: v for k, v in row.items() if k != field})
 
 
 def nesting_checked(row: dict[str, Any]) -> dict[str, Any] | InvalidInput:
@@ -1351,6 +1372,10 @@ def _csv_rows(
                 continue
             if nested_too_deep(changes):  # (named with the cell as typed: a 500 before)
                 yield line, RowRefused({"corrected_fields": [NESTED_TOO_DEEP]}, cleaned), 1
+                continue
+            twice = name_given_twice(cleaned["corrected_fields"], changes)  # ({"hours": 20, "hours": 16}: the API's)
+            if twice is not None:
+                yield line, RowRefused({f"corrected_fields.{twice}": [GIVEN_TWICE]}, cleaned), 1
                 continue
             cleaned["corrected_fields"] = changes
             read_corrected_fields(cleaned, indonesian=indonesian)  # ({"cost": "3.500.000"}: as its cells are)

@@ -11,7 +11,13 @@ nested anywhere near so deep. (orjson, which the import reads with, does not rec
 from __future__ import annotations
 
 import itertools
+import json
 import re
+from typing import Any
+
+import orjson
+
+from careerlog.domain.payload import names_given_twice
 
 JSON_DEPTH_LIMIT = 100
 # A JSON string (its escapes read, so that \" does not end it; one left open runs to the text's end), or a bracket
@@ -46,3 +52,82 @@ def json_too_deep(value: str, limit: int = JSON_DEPTH_LIMIT) -> bool:
     """Whether JSON text opens more than `limit` arrays or objects one inside another (its strings left out), read
     without recursion."""
     return json_depth_exceeded(value, limit) is not None
+
+
+class _Repeated(dict[str, Any]):
+    """An object read whose names were given more than once (`repeated`, in the order of their second mention)."""
+
+    repeated: list[str]
+
+
+def _named_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    twice = names_given_twice(pairs)
+    if not twice:
+        return dict(pairs)
+    found = _Repeated(pairs)
+    found.repeated = twice
+    return found
+
+
+def _none(_: str) -> None:
+    return None
+
+
+def name_given_twice(text: str | bytes, value: Any, coloned: tuple[str, ...] = ()) -> str | None:
+    """Where JSON text that orjson read as `value` gives one name twice in an object (`hours`; `corrected_fields.hours`
+    inside an object of an object; of an object in a list, the outer name alone), the first so given; None if it never
+    does. orjson, as json.loads, keeps a name's last value and drops the other unseen, and has no object_pairs_hook.
+
+    Nearly every text is judged at once, without reading it again: each name written is followed by a colon outside
+    its string, so a text holding as many colons as the names read gave no name twice; nor one holding as many as the
+    names and the colons of the texts `coloned` names (an export's recorded_at, 2024-05-03T02:00:00+00:00) when it
+    escapes nothing (no backslash: its texts are as read), nor one holding as many as the names and texts read (`value`
+    written again by orjson, which writes one colon after each name and escapes none) when it writes no colon as an
+    escape (\\u003a). Otherwise it is read again with json.loads, its objects' names kept (its numbers not read: only
+    its names are asked). Text nested past JSON_DEPTH_LIMIT is not read again: None (the callers refuse it first,
+    careerlog.importing.MAX_NESTING)."""
+    if isinstance(text, bytes):
+        colons, backslash = text.count(b":"), b"\\" in text  # (a byte's search, as fast as memchr: most have none)
+        escaped = backslash and b"\\u003" in text
+    else:
+        colons, backslash = text.count(":"), "\\" in text
+        escaped = backslash and "\\u003" in text
+    if type(value) is dict:
+        names = len(value)
+        if colons == names:
+            return None
+        if coloned and not backslash:
+            for name in coloned:
+                given = value.get(name)
+                if type(given) is str:
+                    names += given.count(":")
+            if colons == names:
+                return None
+    if not escaped:
+        try:
+            if colons == orjson.dumps(value).count(b":"):  # (the names and texts read, written again)
+                return None
+        except orjson.JSONEncodeError:  # (nested past the 254 levels orjson writes: read again below)
+            pass
+    written = (text.decode() if isinstance(text, bytes) else text).removeprefix("\ufeff")
+    if json_too_deep(written):
+        return None
+    return _first_repeated(json.loads(written, object_pairs_hook=_named_once, parse_int=_none, parse_float=_none))
+
+
+def _first_repeated(read: Any) -> str | None:
+    if isinstance(read, _Repeated):
+        return read.repeated[0]
+    if not isinstance(read, dict):
+        return None
+    for name, inner in read.items():
+        stack = [inner]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, _Repeated):
+                return f"{name}.{item.repeated[0]}" if item is inner else name
+            if isinstance(item, dict):
+                stack.extend(reversed(list(item.values())))
+            elif isinstance(item, list):
+                stack.extend(reversed(item))
+    return None
