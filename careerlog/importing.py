@@ -193,6 +193,13 @@ IMPORT_DATE = Refusal(
     "dd/mm/yyyy, dd.mm.yyyy or dd-mm-yyyy (17/08/2021, 17.08.2021, 7-8-2021) or with the month's name in "
     "Indonesian (17 Agustus 2021), the year in four digits."
 ).reason()
+# A date of a JSON Lines file (which reads YYYY-MM-DD alone) that does not read: IMPORT_DATE without a CSV's forms
+IMPORT_DATE_JSONL = Refusal("Not a date the import can read. Write dates as YYYY-MM-DD (2021-08-17).").reason()
+# A date written YYYY-MM-DD that is no day of the calendar (2026-11-31, 2026-02-29)
+NO_SUCH_ISO_DAY = Refusal(
+    "No such day in the calendar, read as YYYY-MM-DD (year, month, day): check the day and the month."
+).reason()
+ISO_FORM = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A date of digits written day first that is no day of the calendar (31/02/2021, 31.04.2021)
 NO_SUCH_DAY = Refusal(
     "No such day in the calendar, read day first (day, month, year): check the day and the month."
@@ -605,15 +612,21 @@ class ImportReport:
         }
 
 
-def _date_forms(errors: dict[str, list[str]], written: Mapping[str, str] | None) -> dict[str, list[str]]:
+def _date_forms(
+    errors: dict[str, list[str]], written: Mapping[str, str] | None, payload: Mapping[str, Any] | None = None
+) -> dict[str, list[str]]:
     """A payload's "Not a valid date (expected YYYY-MM-DD)" in a file, reworded to name the forms it may take (the
     cell as written is the report's, beside it); a date a CSV wrote day first (the row's WRITTEN: see
-    textfiles.read_day_first_dates) that does not exist, or that a comma file writes either way round, said so.
-    Only for refused rows."""
+    textfiles.read_day_first_dates) that does not exist, or that a comma file writes either way round, said so, and
+    one written YYYY-MM-DD that does not exist (2026-11-31, in `payload`) too. Only for refused rows."""
     changed = None
     for name, reasons in errors.items():
         if any(getattr(reason, "refusal", None) is NOT_DATE for reason in reasons):
-            form = _date_form((written or {}).get(name))
+            value = (payload or {}).get(name)
+            if type(value) is str and ISO_FORM.fullmatch(value.strip()):  # (of the form, not of the calendar)
+                form: str = NO_SUCH_ISO_DAY
+            else:
+                form = _date_form((written or {}).get(name))
             changed = changed or {}
             changed[name] = [form if getattr(r, "refusal", None) is NOT_DATE else r for r in reasons]
     return {**errors, **changed} if changed else errors
@@ -654,6 +667,17 @@ def _appointed_later(reason: str, line: int, appointed: dict[str, int]) -> str:
     nip = dict(reason.params)["nip"]  # type: ignore[attr-defined]
     later = appointed.get(nip)
     return reason if later is None or later < line else APPOINTED_LATER.reason(nip=nip, line=later)
+
+
+def jsonl_dates(report: ImportReport) -> ImportReport:
+    """The report of a JSON Lines file, its dates that do not read told the form it reads (YYYY-MM-DD), not a CSV
+    file's day-first forms too (IMPORT_DATE: every row is refused so, whatever its file)."""
+    told = str(IMPORT_DATE)
+    for problem in report.rejected:
+        for name, reasons in problem.errors.items():
+            if any(str(r) == told for r in reasons):
+                problem.errors[name] = [IMPORT_DATE_JSONL if str(r) == told else r for r in reasons]
+    return report
 
 
 def refuse_no_rows(rows: int, name: str) -> None:
@@ -1777,7 +1801,7 @@ def _rejection(
         if moved is not None:
             return RowProblem(command.line, command.subject, command.kind, {"nip": [moved]}, judged=False)
     if isinstance(error, InvalidInput):
-        errors = _nips_quoted(_date_forms(error.errors, command.written), command.written)
+        errors = _nips_quoted(_date_forms(error.errors, command.written, command.payload), command.written)
         typed_ = command_typed(errors, command)
         return RowProblem(command.line, command.subject, command.kind, errors, typed_, judged)
     reason = reason_of(error)
@@ -1895,14 +1919,15 @@ def import_file(
         report: ImportReport = import_parallel(
             app, path, read, fmt=fmt, workers=workers, options=options, progress=progress
         )
-        return report
-    with fewer_collections(), path.open("rb") as stream:
-        return import_rows(
-            app,
-            read(stream),
-            actor=actor,
-            dry_run=dry_run,
-            migration=migration,
-            batch_size=batch_size,
-            progress=progress,
-        )
+    else:
+        with fewer_collections(), path.open("rb") as stream:
+            report = import_rows(
+                app,
+                read(stream),
+                actor=actor,
+                dry_run=dry_run,
+                migration=migration,
+                batch_size=batch_size,
+                progress=progress,
+            )
+    return jsonl_dates(report) if fmt == "jsonl" else report

@@ -36,7 +36,15 @@ from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import Unreadable
 from careerlog.domain.unit import unit_of
 from careerlog.domain.wording import Reason, Refusal
-from careerlog.importing import ImportReport, detect_format, import_rows, kind_from_name, read_csv, read_jsonl
+from careerlog.importing import (
+    ImportReport,
+    detect_format,
+    import_rows,
+    jsonl_dates,
+    kind_from_name,
+    read_csv,
+    read_jsonl,
+)
 from careerlog.keyset import Paging, page_of_computed
 from careerlog.reference import reference, rules
 from careerlog.sqlstore import check_connections_when_in_doubt
@@ -490,6 +498,8 @@ class Services:
             dry_run=dry_run,
             guard=ScopeGuard(writer, Action.IMPORT) if scoped else None,  # the scope again, as each batch writes
         )
+        if fmt == "jsonl":
+            jsonl_dates(report)
         if scoped is not None:
             report.rejected = scoped.restore(report.rejected)
             report.point_at_appointments()  # (a row judged outside the scope before its appointment's line too)
