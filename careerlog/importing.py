@@ -235,6 +235,12 @@ REPEATED_REFERENCE = Refusal(
     "by line {line} of this file; keep one of the two rows, or record a correction instead.",
     numbers=("version", "line"),
 )
+# ... when that row of the file recorded nothing, the fact recorded before the file (it was found already recorded)
+REPEATED_REFERENCE_FOUND = Refusal(
+    "Reference {reference} was already recorded as version {version} with different values ({fields}) before this "
+    "file (line {line} of this file repeats it unchanged); keep one of the two rows, or record a correction instead.",
+    numbers=("version", "line"),
+)
 REPEATED_KEY = Refusal(
     "Key {key} was already used for the {kind} recorded as version {version} by line {line} of this file: a new fact "
     "needs a new key; keep one of the two rows, or give this one a client_key not used before.",
@@ -484,33 +490,41 @@ class FirstLines:
     a later row given the same version repeats that line.
 
     A line number per version, in an array per record (4 or 8 bytes a version, 0 for a version no row gave),
-    not the rows: a file of a million rows keeps a few megabytes.
+    not the rows: a file of a million rows keeps a few megabytes. Each is kept doubled, plus 1 when the line found
+    the version recorded before (`found`) rather than recording it.
     """
 
     def __init__(self) -> None:
         self.lines: dict[str, array[int]] = {}
 
-    def first(self, subject: str, version: int, line: int) -> int | None:
-        """The earlier line that gave this version, or None (and `line` is noted as its first)."""
+    def first(self, subject: str, version: int, line: int, found: bool = False) -> int | None:
+        """The earlier line that gave this version, or None (and `line` is noted as its first; `found`: it found the
+        version recorded before, as already recorded)."""
         lines = self.lines.get(subject)
         if lines is None:
             lines = self.lines[subject] = array("L")
         known = len(lines)
+        kept = 2 * line + found
         if version > known:
             if version > known + 1:
                 lines.extend(bytes(version - known - 1))
-            lines.append(line)
+            lines.append(kept)
             return None
         earlier = lines[version - 1]
         if earlier:
-            return earlier
-        lines[version - 1] = line
+            return earlier >> 1
+        lines[version - 1] = kept
         return None
 
     def earlier(self, subject: str, version: int) -> int | None:
         """The line that gave this version, if any."""
         lines = self.lines.get(subject)
-        return (lines[version - 1] or None) if lines is not None and 0 < version <= len(lines) else None
+        return (lines[version - 1] >> 1 or None) if lines is not None and 0 < version <= len(lines) else None
+
+    def found(self, subject: str, version: int) -> bool:
+        """Whether the line that gave this version found it recorded before the file (recorded nothing)."""
+        lines = self.lines.get(subject)
+        return lines is not None and 0 < version <= len(lines) and bool(lines[version - 1] & 1)
 
 
 @dataclass
@@ -1615,7 +1629,7 @@ def import_rows(
             recorded = replayed = 0  # counted here and added once per batch
             for command, result in zip(written.commands, written.results, strict=True):
                 if isinstance(result, Outcome):
-                    repeats = first.first(command.subject, result.version, command.line)
+                    repeats = first.first(command.subject, result.version, command.line, not result.created)
                     if progressed is not None:  # (a row tried again: listed by line with the file's, in `seen`)
                         progressed.add(command.subject)
                     if result.created:
@@ -1836,8 +1850,13 @@ def _moved_out(command: Command, placed: Command) -> Reason | None:
 def _repeated(reason: Any, subject: str, first: FirstLines) -> Any:
     """A conflict with the version an earlier line of this file gave, reworded to name that line."""
     params = dict(reason.params)
-    line = first.earlier(subject, int(params["version"]))
+    version = int(params["version"])
+    line = first.earlier(subject, version)
     if line is None:
+        return reason
+    if first.found(subject, version):  # (that line recorded nothing: the fact was recorded before this file)
+        if reason.refusal is REFERENCE_USED:
+            return REPEATED_REFERENCE_FOUND.reason(**params, line=line)
         return reason
     again = {KEY_USED: REPEATED_KEY, KEY_REUSED: REPEATED_KEY_VALUES}.get(reason.refusal, REPEATED_REFERENCE)
     return again.reason(**params, line=line)
