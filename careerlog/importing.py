@@ -312,7 +312,6 @@ COLUMN_NUMBERS = Refusal(
     numbers=("line", "next"),
 )
 SAME_FIELD = Refusal("Columns {columns} all name {field}; keep one. Nothing was read.")
-MORE_CELLS = Refusal("More cells than header columns.").reason()
 # A row holding the header's names again: two files put together (`cat a.csv b.csv`), or a table's header repeated
 # on each printed page. Refused as itself, not as a row of every field wrong ('\ufeffNIP' no NIP, 'Tanggal Mulai' no
 # date, 'JP' no number, ...); the rows after it are read.
@@ -1368,9 +1367,14 @@ def _csv_rows(
         if _repeats_header(cells, typed):  # (before a count of its cells: empty ones after its names are no row)
             yield line, RowRefused({"line": [HEADER_AGAIN]}, dict(zip(names, cells, strict=False))), 1
             continue
-        if len(cells) > width:
-            yield line, InvalidInput(MORE_CELLS, "line"), 1
-            continue
+        if len(cells) > width:  # (cells past the header's last column: empty ones, as Excel writes, are no cells)
+            extra = next((at for at in range(width, len(cells)) if cells[at].strip()), None)
+            if extra is not None:  # (named as a cell under a column with no name: where it is, what it holds)
+                cell = repr(cells[extra].strip())
+                reason = UNNAMED_COLUMN.reason(letter=column_letter(extra), number=extra + 1, cell=cell)
+                yield line, RowRefused({"line": [reason]}, dict(zip(names, cells, strict=False))), 1
+                continue
+            cells = cells[:width]
         cleaned: dict[str, Any] = {k: v for k, v in zip(names, cells, strict=False) if v.strip() != ""}
         for name in notes:
             cleaned.pop(name, None)
