@@ -8,6 +8,7 @@ relied on, like the promotion rules (projections/merit/rules.py).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 
@@ -107,12 +108,9 @@ class PostJudge(Judge):
 
     def checks(self, fact: Fact) -> list[Check]:
         """Every post rule in force on the appointment's TMT that applies to its post."""
-        judges = _JUDGES + _MANAGERIAL_JUDGES if self.managerial(str(fact.get("post_kind"))) else _JUDGES
+        managerial = self.managerial(str(fact.get("post_kind")))
         out = []
-        for rule_id, judge in judges:
-            rule = rule_on(self.rules, rule_id, fact.effective_date)
-            if rule is None or (self._findings_only and not enforced(rule)):
-                continue  # (asked for the findings alone, a rule not enforced finds none)
+        for rule, judge in in_force(self.rules, fact.effective_date, managerial, self._findings_only):
             result = judge(self, rule, fact)
             if result is not None:
                 out.append(result)
@@ -304,3 +302,13 @@ _JUDGES: tuple[tuple[str, PostRule], ...] = tuple((rule_id, getattr(PostJudge, n
 _MANAGERIAL_JUDGES: tuple[tuple[str, PostRule], ...] = tuple(
     (rule_id, getattr(PostJudge, name)) for rule_id, name in MANAGERIAL_JUDGE_NAMES
 )
+
+
+@functools.lru_cache(maxsize=65536)
+def in_force(book: Rules, day: date, managerial: bool, findings_only: bool) -> tuple[tuple[Rule, PostRule], ...]:
+    """The post rules in force on a day for a post (`managerial`: the managerial post rules too), each with its judge,
+    in the order they are shown (one look-up per day instead of one per rule: cached per rules object);
+    `findings_only`: the enforced alone (asked for the findings alone, a rule not enforced finds none)."""
+    judges = _JUDGES + _MANAGERIAL_JUDGES if managerial else _JUDGES
+    found = ((rule_on(book, rule_id, day), judge) for rule_id, judge in judges)
+    return tuple((rule, judge) for rule, judge in found if rule is not None and (enforced(rule) or not findings_only))

@@ -109,10 +109,14 @@ def test_a_post_rule_not_enforced_is_not_judged_for_the_findings_alone(monkeypat
     asked: list[str] = []
     judges = tuple((r, recording(asked, r, j)) for r, j in posts._JUDGES)
     monkeypatch.setattr(posts, "_JUDGES", judges)
-    PostJudge(record).findings(fact)
-    assert "post.rank_range" in asked
-    assert "post.credit_points" not in asked
-    shown = {c.rule: c for c in PostJudge(record).checks(fact)}
+    posts.in_force.cache_clear()
+    try:
+        PostJudge(record).findings(fact)
+        assert "post.rank_range" in asked
+        assert "post.credit_points" not in asked
+        shown = {c.rule: c for c in PostJudge(record).checks(fact)}
+    finally:
+        posts.in_force.cache_clear()
     assert shown["post.credit_points"].missing
 
 
@@ -134,3 +138,15 @@ def functional(day: str, level: str) -> dict[str, Any]:
         "effective_date": day,
         "reference": f"SK-JAB-{day}",
     }
+
+
+def test_the_post_rules_in_force_on_a_day_are_read_once_per_day_and_post() -> None:
+    day = date(2024, 6, 3)
+    pelaksana = [rule.id for rule, _ in posts.in_force(rules(), day, False, False)]
+    managerial = [rule.id for rule, _ in posts.in_force(rules(), day, True, False)]
+    assert pelaksana == managerial[: len(pelaksana)]
+    assert "post.education" in managerial
+    assert "post.education" not in pelaksana
+    assert "post.credit_points" in pelaksana
+    assert "post.credit_points" not in [rule.id for rule, _ in posts.in_force(rules(), day, False, True)]
+    assert posts.in_force(rules(), day, True, False) is posts.in_force(rules(), day, True, False)
