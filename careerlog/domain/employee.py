@@ -84,6 +84,16 @@ ON_SEPARATION_DAY = Refusal(
     numbers=("version",),
     codes=(("status", "statuses"),),
 )
+# A separation corrected onto a day (in its date, or a status change corrected into one) on which a status change other
+# than a separation recorded after it takes effect: that change, the last of the day, would be the status of the day
+# and of every day after, not the separation (a separation recorded anew is always the day's last)
+SEPARATION_DAY_HELD = Refusal(
+    "Version {version} ({status}) takes effect on {day}: from the day of a separation no other status takes effect. "
+    "Correct or retract version {version} first, or date the separation later.",
+    dates=("day",),
+    numbers=("version",),
+    codes=(("status", "statuses"),),
+)
 # A retraction of the basic training (Latsar) a recorded confirmation as PNS rests on (Latsar is a condition of
 # becoming PNS, reference section 4, S): the confirmation named, to be retracted or corrected first
 LATSAR_RESTS = Refusal(
@@ -1085,6 +1095,24 @@ def separation_day_refusal(career: Career, values: Mapping[str, Any]) -> str | N
     )
 
 
+def separation_day_held(career: Career, target: Fact, values: Mapping[str, Any]) -> str | None:
+    """SEPARATION_DAY_HELD of a correction of a status change (`target`, its corrected values) making it a separation
+    on a day on which a status change other than a separation recorded after it (a higher version: the last of the
+    day) takes effect in `career` (its other active facts), or None. None too when the target was a separation on that
+    day already: a record holding such a pair from before stays correctable. One dated after it is refused by its date
+    (check_status_change, DATED_AFTER)."""
+    separating = _separation_statuses()
+    day = values.get("effective_date")
+    if values.get("status") not in separating or not isinstance(day, date):
+        return None
+    if target.get("status") in separating and target.effective_date == day:
+        return None
+    for other in career.by_kind["status_change"]:
+        if other.effective_date == day and other.version > target.version and other.get("status") not in separating:
+            return SEPARATION_DAY_HELD.reason(day=day.isoformat(), version=other.version, status=other.get("status"))
+    return None
+
+
 class Employee(LedgerAggregate):
     """A civil servant's career: every fact ever recorded about them."""
 
@@ -1210,7 +1238,9 @@ class Employee(LedgerAggregate):
     def status_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
         """(field, refusal) of a status change other than a separation taking effect on the day of a recorded
         separation (ON_SEPARATION_DAY): recorded, or corrected in its date or status onto that day (beside the field
-        corrected, its date when both are). One dated after the separation is refused by its date (check_dates)."""
+        corrected, its date when both are). One dated after the separation is refused by its date (check_dates).
+        Likewise a separation corrected (in its date, or a status change in its status) onto the day of a non-separating
+        status change recorded after it, which would be the status of that day (`separation_day_held`)."""
         if event_cls.KIND == "status_change":
             found = separation_day_refusal(self.current_context(), values)
             return [] if found is None else [("effective_date", found)]
@@ -1227,7 +1257,8 @@ class Employee(LedgerAggregate):
         except InvalidInput:
             return []  # (refused by the ledger, naming the field)
         others = Career(self.id, [f for f in self.active_facts() if f.version != target.version])
-        found = separation_day_refusal(others, {**target.values, **changes})
+        corrected = {**target.values, **changes}
+        found = separation_day_refusal(others, corrected) or separation_day_held(others, target, corrected)
         field = "effective_date" if "effective_date" in raw else "status"
         return [] if found is None else [(f"corrected_fields.{field}", found)]
 
