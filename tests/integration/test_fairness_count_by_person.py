@@ -117,3 +117,16 @@ def test_by_person_the_eeoc_worked_example_reproduces(store: SqlStore) -> None: 
     assert (women["z"], women["p_z"], women["p_fisher"], women["shortfall"]) == (3.0984, 0.001946, 0.003409, 8.0)
     assert women["impact_ratio_ci"] == [0.3014, 0.8294]  # [0.301, 0.829]
     assert groups(queries.fairness("sex"))["F"]["eligible"] == 80  # by round: 40 people, two rounds each
+
+
+def test_by_person_a_period_without_rounds_and_missing_values(store: SqlStore) -> None:  # noqa: F811
+    add_pool(store)
+    queries = FairnessQueries(store, today=TODAY)
+    empty = queries.fairness(["sex", "age_band"], min_cell=1, count="person", start="2020-01-01")
+    assert (empty["groups"], empty["rounds"], empty["first_round"]) == ([], 0, None)
+    with store.transaction() as sql:
+        sql.execute("UPDATE promotion_rounds SET sex = NULL, birth_date = NULL WHERE subject = ?", [NIP["eka"]])
+    # a missing value is its own group, `unknown`, as counted by round
+    for count, eka in (("round", 2), ("person", 1)):
+        found = groups(queries.fairness(["sex", "age_band"], min_cell=1, count=count))
+        assert found["unknown / unknown"]["eligible"] == eka
