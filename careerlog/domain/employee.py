@@ -1218,13 +1218,30 @@ class Employee(LedgerAggregate):
 
     def latsar_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
         """(target_version, LATSAR_RESTS) of a retraction of a Latsar training a standing confirmation as PNS rests
-        on (`confirmations_resting_on`), naming the first such confirmation; empty otherwise."""
-        if event_cls.KIND != "retraction":
+        on (`confirmations_resting_on`), naming the first such confirmation, or of a correction of its kind or
+        reference after which the confirmation no longer rests on it (beside the field corrected, the kind when
+        both are); empty otherwise."""
+        if event_cls.KIND not in ("retraction", "correction"):
             return []
         target = self.facts.get(values.get("target_version"))  # type: ignore[arg-type]
         if target is None or target.kind != "training" or not target.active:
             return []
-        resting = confirmations_resting_on(self.current_context(), target)
+        field = "target_version"
+        career = self.current_context()
+        resting = confirmations_resting_on(career, target)
+        if resting and event_cls.KIND == "correction":  # (its kind or reference corrected away from the confirmation)
+            raw = values.get("corrected_fields")
+            if not isinstance(raw, Mapping) or not {"training_kind", "reference"} & raw.keys():
+                return []
+            try:
+                changes = parse_payload(target.event_class, raw, partial=True)
+            except InvalidInput:
+                return []  # (refused by the ledger, naming the field)
+            corrected = Fact(target.version, target.kind, {**target.values, **changes}, target.recorded_on)
+            facts = [corrected if f.version == target.version else f for f in career.facts]
+            still = {f.version for f in confirmations_resting_on(Career(self.id, facts), corrected)}
+            resting = [f for f in resting if f.version not in still]
+            field = "corrected_fields." + ("training_kind" if "training_kind" in raw else "reference")
         if not resting:
             return []
         first = resting[0]
@@ -1233,7 +1250,7 @@ class Employee(LedgerAggregate):
             version=first.version,
             certificate=repr(first.get("latsar_certificate")),
         )
-        return [("target_version", reason)]
+        return [(field, reason)]
 
     def status_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
         """(field, refusal) of a status change other than a separation taking effect on the day of a recorded

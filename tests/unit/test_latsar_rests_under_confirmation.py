@@ -62,3 +62,16 @@ def test_a_migration_keeps_a_logs_retraction_of_the_latsar() -> None:
     migrated = Recording(f.NOW, "migration", True, None, True)
     employee.record(BY_KIND["retraction"], parse(retraction(2), "retraction"), migrated)
     assert not employee.facts[2].active
+
+
+def test_correcting_the_latsars_kind_or_reference_away_from_the_confirmation_is_refused() -> None:
+    employee = appoint()
+    record(employee, "training", latsar("2010-10-30", "LATSAR-77"))  # version 2
+    record(employee, "confirmation", f.confirmation("2011-03-01", latsar_certificate="LATSAR-77"))  # version 3
+    errors = refused(employee, "correction", f.correction(2, "2026-01-05", training_kind="TEKNIS"))
+    assert "(version 3) rests on this Latsar" in errors["corrected_fields.training_kind"][0]
+    record(employee, "correction", f.correction(2, "2026-01-05", reference=" latsar-77", hours=90))
+    assert employee.facts[2].values["hours"] == 90
+    record(employee, "training", latsar("2010-11-30", "LATSAR-OTHER"))  # version 5: another Latsar
+    errors = refused(employee, "correction", f.correction(2, "2026-01-05", reference="LATSAR-78"))
+    assert "(version 3) rests on this Latsar" in errors["corrected_fields.reference"][0]
