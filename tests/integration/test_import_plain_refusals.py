@@ -11,7 +11,13 @@ import orjson
 import pytest
 
 from careerlog.application import CareerLog
-from careerlog.importing import EITHER_WAY, IMPORT_DATE, NO_SUCH_DAY, import_file
+from careerlog.importing import (
+    EITHER_WAY,
+    IMPORT_DATE_JSONL,
+    NO_SUCH_DAY,
+    NO_SUCH_ISO_DAY,
+    import_file,
+)
 from tests import factories as f
 
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
@@ -61,11 +67,16 @@ def test_a_date_a_comma_file_writes_either_way_round_is_refused_saying_so(app: C
     assert problem.values == {"effective_date": "06.05.2024"}
 
 
-def test_a_refused_date_of_a_json_lines_file_names_the_forms_too(app: CareerLog, tmp_path: Path) -> None:
+def test_a_refused_date_of_a_json_lines_file_names_its_one_form(app: CareerLog, tmp_path: Path) -> None:
+    """A JSON Lines file reads YYYY-MM-DD alone: a date of another form is told that form, not a CSV file's forms too
+    (until 2026-12-05 it was IMPORT_DATE); one of that form that is no day (month 13), NO_SUCH_ISO_DAY."""
     appoint(app, tmp_path)
     path = tmp_path / "training.jsonl"
-    path.write_bytes(orjson.dumps({"kind": "training", "nip": BUDI, **f.training("2024-13-01")}) + b"\n")
-    [problem] = import_file(app, path, actor="hr").rejected
-    assert problem.errors["effective_date"][0] == IMPORT_DATE
-    assert "17 Agustus 2021" in IMPORT_DATE
-    assert problem.values["effective_date"] == "2024-13-01"
+    rows = [{"kind": "training", "nip": BUDI, **f.training(day)} for day in ("2024-13-01", "17 Agustus 2021")]
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    first, second = import_file(app, path, actor="hr").rejected
+    assert first.errors["effective_date"] == [NO_SUCH_ISO_DAY]
+    assert first.values is not None
+    assert first.values["effective_date"] == "2024-13-01"
+    assert second.errors["effective_date"] == [IMPORT_DATE_JSONL]
+    assert "CSV" not in IMPORT_DATE_JSONL
