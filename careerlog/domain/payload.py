@@ -581,6 +581,11 @@ def in_nfc_payload(payload: Mapping[str, Any]) -> Mapping[str, Any]:
     """A payload as plain data with each text in it (a correction's changes' too) in NFC (`in_nfc`): itself when every
     text is (nearly every payload: ASCII). Until 2026-12-05 a text was recorded in the form sent, and the same
     training sent once with "Café" composed and once decomposed was recorded twice."""
+    try:
+        if orjson.dumps(payload).isascii():  # (every name and text ASCII, found at once: nearly every payload)
+            return payload
+    except TypeError:  # (a value orjson does not write, an unread cell's: judged value by value)
+        pass
     changed: dict[str, Any] | None = None
     for name, value in payload.items():
         kind = type(value)
