@@ -15,6 +15,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import orjson
 import pytest
 from click.testing import CliRunner
@@ -91,13 +92,18 @@ def write(tmp_path: Path, name: str, rows: list[dict[str, Any]]) -> Path:
     path = tmp_path / name
     if name.endswith(".jsonl"):
         path.write_bytes(b"".join(orjson.dumps({"kind": "training", **r}) + b"\n" for r in rows))
+    elif name.endswith(".xlsx"):
+        book = openpyxl.Workbook()
+        for values in [list(rows[0]), *(list(r.values()) for r in rows)]:
+            book.active.append(values)
+        book.save(path)
     else:
         lines = [",".join(rows[0]), *(",".join(r.values()) for r in rows)]
         path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
     return path
 
 
-@pytest.mark.parametrize("suffix", ["csv", "jsonl"])
+@pytest.mark.parametrize("suffix", ["csv", "jsonl", "xlsx"])
 @pytest.mark.parametrize("nfd_first", [False, True], ids=["nfc_then_nfd", "nfd_then_nfc"])
 def test_an_import_in_the_other_form_is_already_recorded(
     app: CareerLog, tmp_path: Path, suffix: str, nfd_first: bool
