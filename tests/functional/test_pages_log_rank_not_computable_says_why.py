@@ -1,6 +1,7 @@
 """A log-rank test that cannot be computed (a group shown never at risk at a promotion time: statsmodels' variance
 singular, `logrank` chi2 and p null; docs/fairness.md) read "Log-rank test: chi-square -, p = -." (en dashes) on the
-fairness page with no word why. The page now says why, in English and in Indonesian; a computed test says nothing more."""
+fairness page with no word why. The page now says why, in English and in Indonesian; a computed test says nothing
+more."""
 
 from __future__ import annotations
 
