@@ -380,7 +380,10 @@ def _whole(value: Any) -> bool:
 # A rules file giving another value is refused naming the rule and the param (`checked_params`), not read into a
 # nonsense answer.
 PARAM_CHECKS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
-    "merit.rounds_reach": {"years": (lambda v: _whole(v) and 0 <= v <= 40, "a whole number from 0 to 40 (e.g. 2)")},
+    "merit.rounds_reach": {
+        "years": (lambda v: _whole(v) and 0 <= v <= 40, "a whole number from 0 to 40 (e.g. 2)"),
+        "stop_at_retirement": (lambda v: isinstance(v, bool), "true or false"),
+    },
     "fairness.adverse_impact": {
         "threshold": (lambda v: _number(v) and 0 < v <= 1, "a number above 0 and at most 1 (the four fifths: 0.8)"),
         "alpha": (lambda v: _number(v) and 0 < v < 1, "a number between 0 and 1, both excluded (e.g. 0.05)"),

@@ -36,6 +36,7 @@ from projections.merit.eligibility import ELIGIBILITY, eligibility_rows
 from projections.merit.known_alike import KnownBefore
 from projections.merit.passed_over import UNIT_NAMED, UNIT_SPELLS, unit_named_rows, unit_spell_rows
 from projections.merit.posts import PostJudge, is_judged_post, rank_taking_post
+from projections.merit.retirement import expected_retirement_of
 from projections.merit.rules import (
     LATE_KINDS,
     SEVERITY_ORDER,
@@ -184,7 +185,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 41  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 42  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -238,6 +239,9 @@ class MeritProjection(TupleProjection):
     # latest rounds' pools held almost only the promoted); the queries read the rounds up to today
     # 41: an appointment's rank stored before 2026-12-05 as typed ("iii/a") read as its code (III/a:
     # payload.starting_rank_code) in the rank held, the audited appointment's rank_after and its finding's wording
+    # 42: a PNS with no separation recorded has no regular round past the expected end of service (rule retirement.age
+    # as the past-retirement worklist reads it; merit.rounds_reach's stop_at_retirement, true as bundled) but one they
+    # were promoted in (`retirement_stop`): not counted eligible and passed over once in all likelihood retired
     tables = (
         DECISIONS,
         FINDINGS,
@@ -525,6 +529,24 @@ def rounds_end(record: CareerRecord, book: Rules | None = None) -> date:
     return add_years(last, years) if years > 0 else last
 
 
+def retirement_stop(record: CareerRecord, book: Rules, end: date) -> date | None:
+    """The first day past the expected end of service of a PNS with no separation recorded (rule retirement.age, read
+    as the past-retirement worklist reads it: projections.merit.retirement `expected_retirement_of`, the rule's
+    version for an age reached before it began being that in force on `end`, the last day the rounds reach), from
+    which no regular round of theirs is judged but one they were promoted in (merit view 42): a record going on past
+    it with no separation recorded (a migration import recorded today) was in all likelihood retired, and would
+    otherwise be counted eligible and passed over on every round after it. None with a separation recorded, no
+    expected end, or rule merit.rounds_reach's `stop_at_retirement` false (true when not given; read on the record's
+    last day, as its `years`)."""
+    if record.separated_on is not None or record.employment_kind != "PNS":
+        return None
+    rule = rule_on(book, ROUNDS_REACH, horizon(record))
+    if rule is None or not rule.params.get("stop_at_retirement", True):
+        return None
+    expected = expected_retirement_of(book, record, end)
+    return None if expected is None else date.fromisoformat(expected["day"]) + timedelta(days=1)
+
+
 def eligible_101(judge: PromotionJudge, day: date) -> bool:
     """Eligible for a regular promotion on `day` by every enforced rule of kind 101 (final record)."""
     record = judge.record
@@ -570,6 +592,7 @@ def round_tuples(
     judge = judge or PromotionJudge(record)
     end = end or rounds_end(record, judge.rules)
     book, pns, separated = judge.rules, record.employment_kind == "PNS", record.separated_on
+    retired = retirement_stop(record, book, end) or date.max  # past the expected end of service: promoted rows only
     promoted, otherwise = counted_promotions(record, book)
     days, years_on = round_rules(book, start.year, end.year)
     first, stop = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
@@ -589,8 +612,10 @@ def round_tuples(
         if years is not None and years is not False and (due_of is None or due_of[0] is not held or due_of[1] != years):
             due, due_of = add_years(held[1], int(years)), (held, years)
         decision = promoted.get(day)
-        if decision is None and day in otherwise:
-            continue  # promoted that day by another kind: no regular candidate left behind (nor passed over)
+        if decision is None and (day in otherwise or day >= retired):
+            # promoted that day by another kind: no regular candidate left behind (nor passed over); or past the
+            # expected end of service (`retirement_stop`), not promoted: in all likelihood retired
+            continue
         is_eligible = (
             pns
             and years is not False  # a time-in-rank rule in force
@@ -648,6 +673,9 @@ def earlier_round_tuples(
     judge = judge or PromotionJudge(record)
     end = end or rounds_end(record, judge.rules)
     book = judge.rules
+    retired = retirement_stop(record, book, end)
+    if retired is not None:
+        end = min(end, retired - timedelta(days=1))  # (a round the final record is promoted in has no row here)
     days, years_on = round_rules(book, start.year, end.year)
     first, stop = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
     span = rounds_reading(book)

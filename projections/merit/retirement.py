@@ -14,11 +14,14 @@ from careerlog.keyset import Keyset
 from careerlog.reference import Rules
 from careerlog.retirement import RULE, age_reached, retirement_age
 from careerlog.sqlstore import Row
+from projections.career import CareerRecord
+from projections.roster import current_post
 
 __all__ = [
     "PAST_RETIREMENT_KEYSET",
     "RULE",
     "expected_retirement",
+    "expected_retirement_of",
     "past_retirement",
     "retirement_age",
     "youngest_retirement_age",
@@ -53,6 +56,24 @@ def expected_retirement(book: Rules, roster: Row | None, today: date) -> dict[st
         "post": post,
         "acting": acting,
     }
+
+
+def expected_retirement_of(book: Rules, record: CareerRecord, today: date) -> dict[str, Any] | None:
+    """`expected_retirement` of a career record, read from what its roster row shows (projections.roster: the birth
+    date, the employment kind, the separation and the post held now, `current_post`) as the past-retirement worklist
+    reads that row: the merit view's rounds stop at it (rule merit.rounds_reach's `stop_at_retirement`)."""
+    shown = current_post(record)
+    birth, separated = record.birth_date, record.separated_on
+    roster = {
+        "employment_kind": record.employment_kind,
+        "separated_on": separated.isoformat() if separated else None,
+        "birth_date": birth.isoformat() if birth else None,
+        "post_kind": shown.post_kind if shown else None,
+        "post_level": shown.level if shown else None,
+        "post_title": shown.fact.get("title") if shown else None,
+        "post_assignment": shown.assignment if shown else None,
+    }
+    return expected_retirement(book, roster, today)
 
 
 def acting_only(roster: Row) -> bool:
