@@ -292,7 +292,8 @@ def fairness_command(
         notes.append(
             f"in the pools, records past their expected end of service with no separation recorded ({past['rule']}, "
             f"status {past['rule_status']}): {past['records']}, with {past['rounds']} rounds after it counted, "
-            f"{past['promoted']} promoted; counted, not taken out (docs/fairness.md)"
+            f"{past['promoted']} promoted; their rounds stop at that day but those promoted in (merit.rounds_reach, "
+            "docs/fairness.md)"
         )
     notes += counted_and_untested_lines(result, "pools", "impact ratios: - (no comparison")
     emit(result, result["groups"], FAIRNESS_COLUMNS, fmt, notes)

@@ -62,13 +62,16 @@ def test_the_page_shows_the_caveat_and_the_command_says_it(aged: World, store_ur
     assert 'id="past-retirement"' in page
     assert "records past their expected end of service with no separation recorded" in page
     assert "with 2 rounds after that day counted, 2 of them promoted" in page
+    assert "Their rounds stop at that day but those they were promoted in (rule merit.rounds_reach)" in page
     indonesian = aged.client.get(f"/pages/fairness?{FAIRNESS_2021}&lang=id").get_data(as_text=True)
     assert "dengan 2 putaran setelah hari itu ikut dihitung, 2 di antaranya naik pangkat" in indonesian
+    assert "Putaran mereka berhenti pada hari itu kecuali putaran tempat mereka naik pangkat" in indonesian
     quiet = aged.client.get("/pages/fairness?by=sex&from=2019-01-01&to=2019-12-31&lang=en").get_data(as_text=True)
     assert 'id="past-retirement"' not in quiet
     env = {"CAREERLOG_DATABASE_URL": store_url}
     table = CliRunner().invoke(main, ["audit", "fairness", "--from", "2021-01-01", "--to", "2021-12-31"], env=env)
     assert table.exit_code == 0, table.output
     assert "with 2 rounds after it counted, 2 promoted" in table.output
+    assert "their rounds stop at that day but those promoted in (merit.rounds_reach" in table.output
     answer = CliRunner().invoke(main, ["audit", "fairness", "--from", "2021-01-01", "--format", "json"], env=env)
     assert json.loads(answer.output)["past_retirement"]["records"] == 1
