@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -234,10 +234,10 @@ def km_curves(frame: pd.DataFrame, *, min_cell: int, alpha: float = ALPHA) -> li
                 steps = km.survival_function_.join(km.confidence_interval_survival_function_)
                 steps = steps[km.event_table["observed"].reindex(steps.index).fillna(0).gt(0) | (steps.index == 0)]
             item["median_years"] = rounded(median, 2)
-            item["curve"] = [
+            item["curve"] = one_step_per_year_shown(
                 {"years": rounded(t, 2), "survival": rounded(s), "low": rounded(lo), "high": rounded(hi)}
                 for t, s, lo, hi in steps.itertuples()
-            ]
+            )
             # the cumulative incidence of the rank spells begun in the period alone: no maintained library fits the
             # Aalen-Johansen estimate with delayed entry (lifelines' and statsmodels' fitters take none;
             # docs/fairness.md, "A period's start")
@@ -247,6 +247,21 @@ def km_curves(frame: pd.DataFrame, *, min_cell: int, alpha: float = ALPHA) -> li
                 item.update(cumulative_incidence(years_begun, promoted_begun, separated[begun], alpha=alpha))
         items.append(item)
     return items
+
+
+def one_step_per_year_shown(points: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A step function's points (in order of their time, `years` rounded to the two places shown), one per `years`
+    shown: the steps at distinct times that round to the same years (730 and 731 days in rank: 1.9986 and 2.0014
+    years, both 2.0) made one, the last of them, so that the points' years rise strictly and the value at each is the
+    function's after every event at the times shown as it (a curve of 2.0 at 0.8 then 2.0 at 0.6 drew a vertical
+    line and gave two values at one x; docs/fairness.md, the curve's fields)."""
+    found: list[dict[str, Any]] = []
+    for point in points:
+        if found and found[-1]["years"] == point["years"]:
+            found[-1] = point
+        else:
+            found.append(point)
+    return found
 
 
 def product_limit(years: Any, promoted: Any, entry: Any, counts: Any, *, alpha: float = ALPHA) -> tuple[float, Any]:
@@ -319,10 +334,10 @@ def cumulative_incidence(years: Any, promoted: Any, separated: Any, *, alpha: fl
     table = pd.DataFrame({"incidence": estimate, "low": low, "high": high})
     points = table[fitted.event_table["observed_1"].reindex(table.index).fillna(0).gt(0).to_numpy()]
     found: dict[str, Any] = {
-        "incidence": [
+        "incidence": one_step_per_year_shown(
             {"years": rounded(t, 2), "incidence": rounded(f), "low": rounded(lo), "high": rounded(hi)}
             for t, f, lo, hi in points.itertuples()
-        ]
+        )
     }
     last = float(table.index.max()) if len(table) else 0.0
     for horizon in HORIZONS:
