@@ -75,6 +75,7 @@ FAIRNESS_COLUMNS = (
     "promoted_out_of_rule",  # of the promoted, those not eligible: the eligible alone are pool - promoted_out_of_rule
     "pool",  # the same number as `eligible` (deprecated), correctly named (docs/fairness.md)
     "untested",  # why nothing is compared (fewer than two groups shown), as a CSV row carries it: after `pool`
+    "count",  # how the pool was counted (round or person), as a CSV row carries it: last
 )
 TIME_COLUMNS = (
     "group",

@@ -599,7 +599,7 @@ class FairnessQueries(ViewReader):
         )
         if rounds is not None:
             rates.update(zip(("rounds", "first_round", "last_round"), rounds, strict=True))
-        return counted_and_untested(
+        answer = counted_and_untested(
             {
                 **ask.header(rule),
                 "count": counting,
@@ -613,6 +613,10 @@ class FairnessQueries(ViewReader):
                 **caveat,
             }
         )
+        # how the pool was counted on each group too, after `untested`, so that a download of the groups' rows says
+        # it (a file counted by person is not read as one by round)
+        answer["groups"] = [{**group, "count": counting} for group in answer["groups"]]
+        return answer
 
     def past_retirement_in_pool(
         self, start: str | None, end: str | None, scope: Mapping[str, Any] | None, book: Rules | None = None

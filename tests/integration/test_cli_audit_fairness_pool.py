@@ -29,7 +29,7 @@ def test_the_csv_gives_the_pool_after_the_other_figures_beside_the_deprecated_el
     result = audit(database_url, *ARGS, "--format", "csv")
     assert result.exit_code == 0, result.output
     header = result.output.splitlines()[0].split(",")
-    assert (header[1], header[-2:]) == ("eligible", ["pool", "untested"])
+    assert (header[1], header[-3:]) == ("eligible", ["pool", "untested", "count"])
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert [(r["group"], r["pool"], r["eligible"], r["promoted"], r["promoted_out_of_rule"]) for r in rows] == [
         ("M", "5", "5", "2", "0"),
@@ -41,6 +41,6 @@ def test_the_table_and_the_json_give_the_pool(store: SqlStore, database_url: str
     add_pool(store)
     table = audit(database_url, *ARGS)
     assert table.exit_code == 0, table.output
-    assert table.output.splitlines()[0].split()[-2:] == ["pool", "untested"]
+    assert table.output.splitlines()[0].split()[-3:] == ["pool", "untested", "count"]
     groups = json.loads(audit(database_url, *ARGS, "--format", "json").output)["groups"]
     assert [(g["group"], g["pool"], g["eligible"]) for g in groups] == [("M", 5, 5), ("F", 4, 4)]

@@ -6,6 +6,8 @@ the counts are grouped in SQL."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from typing import Any
 
@@ -92,6 +94,8 @@ def test_the_command_counts_by_person(store: SqlStore, database_url: str) -> Non
     assert json.loads(audit(database_url, *args).output)["count"] == "round"
     table = audit(database_url, "fairness", "--by", "sex", "--min-cell", "1", "--count", "person")
     assert "counted by person" in table.output
+    as_csv = audit(database_url, "fairness", "--by", "sex", "--min-cell", "1", "--count", "person", "--format", "csv")
+    assert [r["count"] for r in csv.DictReader(io.StringIO(as_csv.output))] == ["person", "person"]
     bad = audit(database_url, *args, "--count", "people")
     assert bad.exit_code == 2
     assert "'--count'" in bad.output

@@ -602,6 +602,13 @@ class SelectionGroupSchema(StrictSchema):
         },
     )
     untested = untested_field(SELECTION_TESTS, row=True)  # after `pool`: a CSV's other columns keep their places
+    count = fields.String(  # last: a CSV's other columns keep their places
+        dump_only=True,
+        metadata={
+            "description": "The answer's `count`, how the pool was counted (`round` or `person`), on each group so "
+            "that a CSV row carries it."
+        },
+    )
 
 
 class PastRetirementInPoolSchema(StrictSchema):

@@ -62,6 +62,7 @@ STATISTICS_LABELS: dict[str, LazyString] = {
     "incidence_4y": _l("Promoted by 4 years"),
     "incidence_8y": _l("Promoted by 8 years"),
     "untested": _l("Why no group is compared"),  # (web.pages.inspector.untested_note: the page's words)
+    "count": _l("Count in the pool"),  # (the page's chooser; a workbook says its choice: web.pages.inspector)
 }
 
 # The reports' tables (web.pages.reports): the figures' columns, beside the fields they are grouped by

@@ -677,8 +677,8 @@ def time_table(name: str) -> ResponseReturnValue:
 
 # The columns of the statistics' downloads that carry the answer's notes on each row, last, after every figure (and
 # after `pool`), so that the columns before them keep their places: why nothing is compared
-# (projections.merit.fairness.counted_and_untested)
-NOTE_COLUMNS = ("untested",)
+# (projections.merit.fairness.counted_and_untested), and how the selection rates' pool was counted (`count`)
+NOTE_COLUMNS = ("untested", "count")
 
 
 def notes_last(columns: list[str]) -> list[str]:
@@ -688,10 +688,17 @@ def notes_last(columns: list[str]) -> list[str]:
 
 def group_words(rows: list[dict[str, Any]], by: list[str], untested: str | None = None) -> list[dict[str, Any]]:
     """The statistics' rows with each group as the fairness page names it (Laki-laki (M), Perempuan (F) / Sarjana
-    (S-1)), and why nothing is compared as the page says it (`untested`: untested_note), for a workbook; the CSV
-    keeps the codes (F / S-1, fewer_than_two_groups), for machines."""
+    (S-1)), why nothing is compared as the page says it (`untested`: untested_note), and how the pool was counted as
+    its chooser says it (`count`), for a workbook; the CSV keeps the codes (F / S-1, fewer_than_two_groups, person),
+    for machines."""
     worded = [{**row, "group": group_name(row["group"], by)} for row in rows]
+    worded = [{**row, "count": count_words(row["count"])} if "count" in row else row for row in worded]
     return [{**row, "untested": untested} if row.get("untested") else row for row in worded]
+
+
+def count_words(count: str) -> str:
+    """How a pool was counted (`round`, `person`) as the fairness page's chooser says it."""
+    return _("each person once in the period") if count == "person" else _("each person once per round")
 
 
 def untested_note(kind: str, answer: Mapping[str, Any], by: list[str]) -> str | None:
