@@ -16,6 +16,10 @@ DECISIONS = {
     "/api/v1/audits/appointments/{decision}": f"{BUDI}-1",
 }
 
+# Query parameters the document does not require of every caller that the walks' readers (who reach several agencies)
+# must send all the same: the scorecard's `agency` is left out only by a caller reaching one agency (since 2026-12-05).
+NEEDED_OF_SEVERAL_AGENCIES = {"/api/v1/reports/scorecard": ("agency",)}
+
 
 @dataclass(frozen=True)
 class Operation:
@@ -30,8 +34,13 @@ class Operation:
         return next((p for p in self.parameters if p["in"] == "query" and p["name"] == name), None)
 
     def required_query(self) -> dict[str, Any]:
-        """A valid value for every required query parameter."""
-        return {p["name"]: sample(p["schema"]) for p in self.parameters if p["in"] == "query" and p.get("required")}
+        """A valid value for every required query parameter (and those a reader of several agencies must send)."""
+        needed = NEEDED_OF_SEVERAL_AGENCIES.get(self.path, ())
+        return {
+            p["name"]: sample(p["schema"])
+            for p in self.parameters
+            if p["in"] == "query" and (p.get("required") or p["name"] in needed)
+        }
 
 
 def get_operations(world: World) -> list[Operation]:
