@@ -76,15 +76,19 @@ def bare_table_statements(settings: Settings) -> list[str]:
     and indexes (PostgreSQL: the unique index on notification_id too, with a sequence of its own), so that
     the baseline writes every row and index entry careerlog's insert writes, and no more."""
     table = events_table(settings)
-    if settings.store == "sqlite":  # (its only index, the primary key's, comes with the table)
+    if settings.store == "sqlite":  # (the primary key's index comes with the table; careerlog's own, after it)
         lite = sqlite3.connect(settings.sqlite_path)
         try:
             (sql,) = lite.execute(
                 "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
             ).fetchone()
+            indexes = lite.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
+                (table,),
+            ).fetchall()
         finally:
             lite.close()
-        return [sql.replace(table, "bare_events", 1)]
+        return [sql.replace(table, "bare_events", 1), *(index.replace(table, "bare_events") for (index,) in indexes)]
     return [
         f"CREATE TABLE bare_events (LIKE {table} INCLUDING ALL)",
         "CREATE SEQUENCE bare_events_notification_id_seq OWNED BY bare_events.notification_id",

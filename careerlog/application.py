@@ -619,6 +619,32 @@ def _field_order(event_cls: type[LedgerEvent]) -> dict[str, int]:
     return order
 
 
+# The rows of the units' registrations (version 1 of a subject "UNIT:..."), as the partial index of them on the events
+# table (`events_indexes`) and the query reading them (`CareerLog.unit_subjects`) both write it: SQLite uses a partial
+# index only for a query whose WHERE holds the index's terms as written, PostgreSQL one whose WHERE implies them (the
+# same text does), and with no parameter. substr(...) = 'UNIT:', not LIKE 'UNIT:%': SQLite's LIKE ignores letter case,
+# and a LIKE prefix is no btree range under PostgreSQL's non-C collations anyway (here the predicate alone is used).
+# The index holds originator_version too, though always 1 in it: SQLite does not see the index's WHERE answer the
+# query's originator_version = 1, and without the column preferred scanning the whole primary key (which covers).
+UNIT_REGISTRATIONS = "originator_version = 1 AND substr(originator_id, 1, 5) = 'UNIT:'"
+
+
+def events_indexes(table: str) -> list[str]:
+    """careerlog's own indexes on the library's events table `table` (CareerLog.create_indexes): the units'
+    registrations, a few hundred rows of the millions, read whenever a unit's name is first looked up in a unit of
+    work (`CareerLog.unit_as_recorded`); an event written that is not one costs the index nothing but the test."""
+    return [
+        f"CREATE INDEX IF NOT EXISTS {table}_unit_registrations ON {table} (originator_version, originator_id)"
+        f" WHERE {UNIT_REGISTRATIONS}"
+    ]
+
+
+def unit_subjects_statement(table: str) -> str:
+    """The query of the units' subjects (`CareerLog.unit_subjects`) in the events table `table`, as the partial index
+    of their registrations answers it."""
+    return f"SELECT originator_id FROM {table} WHERE {UNIT_REGISTRATIONS}"
+
+
 class CareerLog(Application[str]):
     """The career ledger of a civil service."""
 
@@ -631,6 +657,17 @@ class CareerLog(Application[str]):
         datastore = getattr(self.recorder, "datastore", None)
         if datastore is not None:  # the library built its pool with a pre-ping per checkout (a round trip)
             check_connections_when_in_doubt(datastore)
+        if datastore is not None and self.factory.env_create_table():  # type: ignore[attr-defined]
+            self.create_indexes()
+
+    def create_indexes(self) -> None:
+        """Create careerlog's own indexes on the library's events table, those not there yet (`Sql.create_missing`:
+        a store opened again reads the catalog once and takes no lock): a store made by an earlier release gets
+        them when first opened by this one (on PostgreSQL, CREATE INDEX reads the whole table once, holding off
+        writes meanwhile: docs/operations.md)."""
+        table = self.recorder.events_table_name  # type: ignore[attr-defined]
+        with SqlStore(self.recorder.datastore).transaction() as sql:  # type: ignore[attr-defined]
+            sql.create_missing(events_indexes(table))
 
     @classmethod
     def from_settings(cls, settings: Settings, *, clock: Clock = utc_now) -> CareerLog:
@@ -1285,13 +1322,12 @@ class CareerLog(Application[str]):
         return cast(LedgerEvent, self.mapper.to_domain_event(stored))
 
     def unit_subjects(self) -> list[str]:
-        """The subjects of every unit's record (its registration, version 1), as stored."""
+        """The subjects of every unit's record (its registration, version 1), as stored: read from the partial index
+        of the units' registrations (`events_indexes`), not the whole log."""
         table = self.recorder.events_table_name  # type: ignore[attr-defined]
         with SqlStore(self.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
-            rows = sql.query(
-                f"SELECT originator_id FROM {table} WHERE originator_version = 1 AND originator_id LIKE ?", ["UNIT:%"]
-            )
-        return sorted(str(row["originator_id"]) for row in rows if str(row["originator_id"]).startswith("UNIT:"))
+            rows = sql.query(unit_subjects_statement(table))
+        return sorted(str(row["originator_id"]) for row in rows)
 
     def unit_as_recorded(self, uow: UnitOfWork | None, subject: str) -> str:
         """The subject of the unit record a unit key names: itself when a record is under it, else the record of its
