@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Mapping
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote_plus, urlsplit
 
 from flask import abort, request, url_for
 from flask.typing import ResponseReturnValue
@@ -63,6 +63,10 @@ DECISION_ARGUMENTS = {
     "appointment": (*PAGE_ARGUMENTS, *DECISION_FILTERS, "rule", "severity", "verdict"),
 }
 STATISTICS_ARGUMENTS = ("from", "to", "lang", *SCOPE, "by", "min_cell", "count")
+# The time-to-promotion downloads' (/pages/time-to-promotion.csv, .xlsx): the selection rates' `count` is no argument
+# of theirs (time to promotion counts rank spells, by no pool), refused as the API's /audits/time-to-promotion refuses
+# it; the fairness page links them without it (`query_without`)
+TIME_ARGUMENTS = tuple(name for name in STATISTICS_ARGUMENTS if name != "count")
 DECISION_PAGE_ARGUMENTS = ("lang",)  # a decision's page reads its language alone
 # The arguments each page reads one value of: given more than once, they are refused (a 422 naming them), as the
 # API refuses them, not read as the first alone (`verdict=findings&verdict=compliant` listed the findings only).
@@ -72,6 +76,7 @@ DECISION_SINGLE = (*SINGLE, "rule", "severity", "verdict", "passed_over")
 AWARD_SINGLE = (*SINGLE, "verdict")
 STUDY_LEAVE_SINGLE = (*SINGLE, "verdict", "rule", "severity")
 STATISTICS_SINGLE = (*SINGLE, "min_cell", "count")
+TIME_SINGLE = tuple(name for name in STATISTICS_SINGLE if name != "count")
 
 
 def unknown_arguments(known: tuple[str, ...]) -> dict[str, list[str]]:
@@ -516,9 +521,12 @@ def min_cell_arg(args: MultiDict[str, str]) -> int | None:
     return number
 
 
-def statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[str]], dict[str, Any]]:
-    """Fairness (`rates`) or time to promotion (`times`) for the filter form, or the form's errors."""
-    found, errors, form, _key = kept_statistics(kind)
+def statistics(
+    kind: str, known: tuple[str, ...] = STATISTICS_ARGUMENTS, single: tuple[str, ...] = STATISTICS_SINGLE
+) -> tuple[dict[str, Any] | None, dict[str, list[str]], dict[str, Any]]:
+    """Fairness (`rates`) or time to promotion (`times`) for the filter form, or the form's errors (`known`: the
+    arguments of the address read, any other refused; `single`: those read once)."""
+    found, errors, form, _key = kept_statistics(kind, known, single)
     return found, errors, form
 
 
@@ -539,16 +547,19 @@ def empty_grouping(by: list[str]) -> dict[str, list[str]]:
     return {"by": [unknown.reason(name=repr(""), known=", ".join(DIMENSIONS))]}
 
 
-def kept_statistics(kind: str) -> tuple[dict[str, Any] | None, dict[str, list[str]], dict[str, Any], Hashable]:
-    """`statistics`, with the key it is kept under for this worker (web.kept)."""
+def kept_statistics(
+    kind: str, known: tuple[str, ...] = STATISTICS_ARGUMENTS, single: tuple[str, ...] = STATISTICS_SINGLE
+) -> tuple[dict[str, Any] | None, dict[str, list[str]], dict[str, Any], Hashable]:
+    """`statistics`, with the key it is kept under for this worker (web.kept). The fairness page reads `count`
+    (STATISTICS_ARGUMENTS) for its selection rates, the time-to-promotion downloads (TIME_ARGUMENTS) refuse it."""
     args = request.args
     account = allowed(Action.RUN_AUDITS)
     start, end, errors = period(args)
     by = groupings(args) or ["sex"]
     count = args.get("count") or ROUND  # (how the selection rates count the pool: time to promotion has no count)
     form = {"by": by, "min_cell": args.get("min_cell", ""), "count": count}
-    errors = {**errors, **refused(STATISTICS_ARGUMENTS), **given_twice(STATISTICS_SINGLE), **empty_grouping(by)}
-    if count not in COUNTS:
+    errors = {**errors, **refused(known), **given_twice(single), **empty_grouping(by)}
+    if "count" in known and count not in COUNTS:
         known = ", ".join(COUNTS)
         errors["count"] = [_("Must be one of %(known)s; got %(value)s.", known=known, value=quoted(count))]
     if errors:
@@ -619,8 +630,17 @@ def fairness() -> ResponseReturnValue:
         rates_untested=untested_note("rates", rates, by) if rates else None,
         times_untested=untested_note("times", times, by) if times else None,
         query=request.query_string.decode(),
+        times_query=query_without("count"),  # (the time-to-promotion downloads read no `count`: TIME_ARGUMENTS)
         **filter_choices(account),
     )
+
+
+def query_without(*names: str) -> str:
+    """The address's query without the arguments `names` (each piece of the others as it was written), for a link to
+    a download that does not read them: the fairness page's time-to-promotion downloads took its `count=person` and
+    read nothing of it."""
+    pieces = request.query_string.decode().split("&")
+    return "&".join(p for p in pieces if p and unquote_plus(p.split("=", 1)[0]) not in names)
 
 
 @blp.route("/fairness.csv")
@@ -662,7 +682,7 @@ def time_xlsx() -> ResponseReturnValue:
 
 
 def time_table(name: str) -> ResponseReturnValue:
-    times, errors, form = statistics("times")
+    times, errors, form = statistics("times", TIME_ARGUMENTS, TIME_SINGLE)
     if times is None:
         raise InvalidInput(errors)
     rows = [time_row(group) for group in times["groups"]]
