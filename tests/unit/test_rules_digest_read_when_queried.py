@@ -87,3 +87,19 @@ def test_a_change_of_the_pppk_cap_or_its_year_leaves_the_views_digest(tmp_path: 
         other = load_rules(written(tmp_path, f"{name}.toml", changed))
         assert rules_digest(other) == rules_digest(bundled)
         assert rules_file_digest(other) != rules_file_digest(bundled)
+
+
+def test_a_change_of_the_recruitment_paths_leaves_the_views_digest(tmp_path: Path) -> None:
+    """appointment.recruitment_path is read only when an appointment is written (careerlog.domain.employee
+    .path_refusal, a new one or a correction; a stored one is never refused later): no view row reads it, and another
+    path list of a kind, or a kind named no more, refilled the merit, awards and study-leave views."""
+    assert "appointment.recruitment_path" in RULES_READ_WHEN_QUERIED
+    bundled = load_rules(written(tmp_path, "a.toml", BUNDLED))
+    for name, changed in (
+        ("b", BUNDLED.replace('PPPK = ["PPPK"]', 'PPPK = ["PPPK", "UMUM"]')),
+        ("c", BUNDLED.replace('"PAPUA", "IKATAN_DINAS"]', '"PAPUA"]')),
+    ):
+        assert changed != BUNDLED
+        other = load_rules(written(tmp_path, f"{name}.toml", changed))
+        assert rules_digest(other) == rules_digest(bundled)
+        assert rules_file_digest(other) != rules_file_digest(bundled)
