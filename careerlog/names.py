@@ -32,6 +32,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.payload import in_nfc
 from careerlog.domain.wording import Refusal
 from careerlog.reference import NameSpellings, name_spellings
 
@@ -44,9 +45,10 @@ Word = tuple[str, str]  # a word as written (lower case, an initial with its dot
 
 def _words(name: str, book: NameSpellings) -> list[Word]:
     """The words of a name without its titles, in their order, each with the name it writes: a spelling's or an
-    abbreviation's (names.toml: "mhd." writes muhammad, "rr." raden roro), else itself."""
+    abbreviation's (names.toml: "mhd." writes muhammad, "rr." raden roro), else itself. In NFC first: a name in NFD
+    (e and a combining accent, which `_WORD` would split at) is the same name as the recorded one, kept in NFC."""
     found: list[Word] = []
-    for word in _WORD.findall(name.split(",", 1)[0].casefold().translate(_APOSTROPHES)):
+    for word in _WORD.findall(in_nfc(name.split(",", 1)[0]).casefold().translate(_APOSTROPHES)):
         letters = word.rstrip(".")
         written = book.forms.get(letters) if "." not in letters else None
         if written is not None:

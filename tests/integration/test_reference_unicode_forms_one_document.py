@@ -28,6 +28,7 @@ from careerlog.domain.ledger import identity_key, reference_key
 from careerlog.domain.payload import in_nfc_payload, same_value
 from careerlog.exporting import export_events
 from careerlog.importing import import_file
+from careerlog.names import same_name
 from tests import factories as f
 
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
@@ -114,6 +115,27 @@ def test_an_import_in_the_other_form_is_already_recorded(
     again = import_file(app, write(tmp_path, f"training-2.{suffix}", training_rows(not nfd_first)), actor="hr")
     assert (again.recorded, again.already_recorded, again.rejected) == (0, 2, [])
     assert [(r, t) for _, r, t in trainings(app)] == [(NFC, TITLE), ("SK/plain/2026/2", TITLE)]
+
+
+NAME = "José Siregar"
+NAME_NFD = unicodedata.normalize("NFD", NAME)
+
+
+def test_a_name_in_either_form_is_the_same_name() -> None:
+    assert same_name(NAME, NAME_NFD)
+    assert same_name(NAME_NFD, NAME)
+    assert not same_name(NAME, "Josi Siregar")
+
+
+@pytest.mark.parametrize("suffix", ["csv", "jsonl"])
+def test_an_import_naming_the_employee_in_nfd_is_recorded(app: CareerLog, tmp_path: Path, suffix: str) -> None:
+    """The appointment keeps the name in NFC; a file writing it in NFD (macOS) names the same employee. Before, the
+    name's words split at the combining accent ("Jos", "e") and every row was refused as another person's."""
+    app.record(NIP, "appointment", {**f.appointment(), "name": NAME_NFD}, actor="hr")
+    assert app.get_employee(NIP).facts[1].values["name"] == NAME  # (kept in NFC)
+    rows = [{**row, "name": NAME_NFD} for row in training_rows(nfd=True)]
+    result = import_file(app, write(tmp_path, f"training.{suffix}", rows), actor="hr")
+    assert (result.recorded, result.rejected) == (2, [])
 
 
 def test_careerlog_record_in_the_other_form_is_already_recorded(tmp_path: Path) -> None:
