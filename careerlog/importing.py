@@ -199,7 +199,8 @@ IMPORT_DATE_JSONL = Refusal("Not a date the import can read. Write dates as YYYY
 NO_SUCH_ISO_DAY = Refusal(
     "No such day in the calendar, read as YYYY-MM-DD (year, month, day): check the day and the month."
 ).reason()
-ISO_FORM = re.compile(r"\d{4}-\d{2}-\d{2}")
+# (ASCII digits: a date written in Arabic-Indic digits is of no form the import reads, not of no day)
+ISO_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # A date of digits written day first that is no day of the calendar (31/02/2021, 31.04.2021)
 NO_SUCH_DAY = Refusal(
     "No such day in the calendar, read day first (day, month, year): check the day and the month."

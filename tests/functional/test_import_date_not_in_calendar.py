@@ -55,6 +55,15 @@ def test_a_jsonl_date_of_another_form_is_told_its_one_form(world: World) -> None
     assert refused["errors"]["effective_date"][0].startswith(CSV_FORMS)  # (a CSV file is told its forms, as before)
 
 
+@pytest.mark.parametrize("name", ["training.csv", "training.jsonl"])
+def test_a_date_of_other_digits_is_told_its_form_not_the_calendar(world: World, name: str) -> None:
+    """Arabic-Indic digits (2026-11-17 so written) are of the form YYYY-MM-DD by `\\d` but no date the import reads: the
+    problem is the digits, not the day (before, "No such day in the calendar")."""
+    [refused] = imported(world, file_of(name, "\u0662\u0660\u0662\u0666-\u0661\u0661-\u0661\u0667"), name)["rejected"]
+    assert NO_SUCH_DAY not in refused["errors"]["effective_date"]
+    assert refused["errors"]["effective_date"][0].startswith(JSONL_FORM if name.endswith(".jsonl") else CSV_FORMS)
+
+
 def test_the_import_page_says_so_in_indonesian(world: World) -> None:
     log_in(world, "hr")
     token = csrf_token(world.client, "/pages/import?lang=id")
