@@ -85,6 +85,7 @@ from careerlog.domain.payload import (
     Unreadable,
     WrittenWithExponent,
     filled_fields,
+    in_nfc,
     in_nfc_payload,
     parse_payload,
     parse_value,
@@ -1271,10 +1272,12 @@ class CareerLog(Application[str]):
                 return self._commit([], earlier, command)
         if unit is None:
             agency, name = unit_of(command.subject)
+            if command.migration is None:  # (a new unit's name in NFC, as a payload's texts: its id too)
+                name = in_nfc(name)
             unit = Unit.register(agency, name, values["effective_date"], recording)
             uow.add(unit)
             if uow.unit_names is not None:
-                uow.unit_names.setdefault((agency, unit_key(name)), command.subject)
+                uow.unit_names.setdefault((agency, unit_key(name)), unit.id)
         decision = unit.decide(event_cls, values, recording)
         if isinstance(decision, Decision):
             unchanged_since(unit, values, command.changed_in)

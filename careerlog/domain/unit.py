@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -37,8 +38,12 @@ def unit_id(agency: str, unit: str) -> str:
 
 def unit_key(name: str) -> str:
     """A unit's name as names are compared (never stored so): without its letter case, surrounding spaces or runs of
-    spaces within, so that `Dinas Kesehatan`, `dinas kesehatan` and ` Dinas  Kesehatan ` name one unit."""
-    return " ".join(name.split()).casefold()
+    spaces within, so that `Dinas Kesehatan`, `dinas kesehatan` and ` Dinas  Kesehatan ` name one unit, and whatever
+    its Unicode normalization form (`Bagian Umum Café` with é, or e and a combining accent), as `reference_key`."""
+    spaced = " ".join(name.split())
+    if spaced.isascii():
+        return spaced.casefold()
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", spaced).casefold())
 
 
 def unit_of(subject: str) -> tuple[str, str]:

@@ -26,6 +26,7 @@ from careerlog.config import Settings
 from careerlog.domain.events import TrainingCompleted
 from careerlog.domain.ledger import identity_key, reference_key
 from careerlog.domain.payload import in_nfc_payload, same_value
+from careerlog.domain.unit import unit_key
 from careerlog.exporting import export_events
 from careerlog.importing import import_file
 from careerlog.names import same_name
@@ -136,6 +137,24 @@ def test_an_import_naming_the_employee_in_nfd_is_recorded(app: CareerLog, tmp_pa
     rows = [{**row, "name": NAME_NFD} for row in training_rows(nfd=True)]
     result = import_file(app, write(tmp_path, f"training.{suffix}", rows), actor="hr")
     assert (result.recorded, result.rejected) == (2, [])
+
+
+UNIT = "Bagian Umum Café"
+UNIT_NFD = unicodedata.normalize("NFD", UNIT)
+
+
+def test_a_unit_named_in_the_other_form_is_the_unit_recorded_in_nfc(app: CareerLog) -> None:
+    """A unit's name is in its subject, not its payload: a new unit's name is kept in NFC, and a rating under the name
+    in another form goes into that unit's record. Before, the NFD name was kept as sent and NFC registered a second
+    unit."""
+    assert unit_key(UNIT) == unit_key(UNIT_NFD) == unit_key(" bagian  umum CAFÉ")
+    assert unit_key("Bagian Umum Cafe") != unit_key(UNIT)
+    first = app.rate_unit("KOTA-MEDAN", UNIT_NFD, f.rating(2023), actor="hr")
+    assert first.subject == f"UNIT:KOTA-MEDAN:{UNIT}"  # (registered in NFC)
+    second = app.rate_unit("KOTA-MEDAN", UNIT, f.rating(2024), actor="hr")
+    third = app.rate_unit("KOTA-MEDAN", UNIT_NFD, f.rating(2025), actor="hr")
+    assert (second.subject, second.version, third.subject, third.version) == (first.subject, 3, first.subject, 4)
+    assert [s for s in app.unit_subjects() if s.startswith("UNIT:KOTA-MEDAN:")] == [first.subject]
 
 
 def test_careerlog_record_in_the_other_form_is_already_recorded(tmp_path: Path) -> None:
