@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from careerlog.application import CareerLog
 from careerlog.cli import main
-from careerlog.importing import IMPORT_DATE, import_file
+from careerlog.importing import IMPORT_DATE, IMPORT_DATE_JSONL, import_file
 from tests import factories as f
 
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
@@ -45,7 +45,8 @@ def test_a_json_lines_row_of_such_a_date_is_refused_naming_it(app: CareerLog, tm
     report = import_file(app, path, actor="hr")
     assert report.recorded == 1
     assert [(p.line, p.errors) for p in report.rejected] == [
-        (i, {"effective_date": [IMPORT_DATE]}) for i, _ in enumerate(FORMS, 2)
+        (i, {"effective_date": [IMPORT_DATE_JSONL]})
+        for i, _ in enumerate(FORMS, 2)  # (JSON Lines: no CSV forms)
     ]
     assert trainings(app) == ["WD-0"]
 
