@@ -325,7 +325,9 @@ class Queries(ViewReader):
             else:
                 clauses.append(listed)
             params += values
-        if search:
+        if search and not folded(search).strip():
+            clauses.append("1 = 0")  # only accents (combining marks), nothing left once folded: no name holds it
+        elif search:
             clauses.append("(name_folded LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\')")
             params += search_patterns(search)
         if min_years_in_rank is not None:

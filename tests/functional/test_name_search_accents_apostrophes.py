@@ -87,6 +87,13 @@ def test_a_search_still_tells_other_letters_apart(named: World) -> None:
     assert found(named, "Maruf") == found(named, "Ma-ruf") == found(named, "Josa") == []
 
 
+@pytest.mark.parametrize("typed", ["\u0301", "\u0301\u0308 \u0327"])
+def test_a_search_of_accents_alone_finds_no_one(named: World, typed: str) -> None:
+    """Folded, nothing is left of it: it matched every name (LIKE '%%'), where it had found no one before."""
+    answer = named.get("/api/v1/employees", query_string={"q": typed}).get_json()
+    assert (answer["items"], answer["total"]) == ([], 0)
+
+
 def test_the_fold_is_the_one_both_sides_read() -> None:
     assert folded("Muhammad Ma\u2019ruf") == folded("MUHAMMAD MA'RUF") == "muhammad ma'ruf"
     assert folded(unicodedata.normalize("NFD", "José")) == folded("JOSÉ") == folded("Jose") == "jose"
