@@ -52,7 +52,9 @@ def test_every_api_read_refuses_a_query_not_utf8(world: World, path: str) -> Non
 
 
 def test_a_query_in_utf8_reads_as_before(world: World) -> None:
-    answer = world.get("/api/v1/employees?q=Budi%20Sireg%C3%A1r")
+    answer = world.get("/api/v1/employees?q=Budi%20Sireg%C3%A1r")  # (accents set aside by the search since 1b090e82)
+    assert (answer.status_code, [row["nip"] for row in answer.get_json()["items"]]) == (200, [BUDI])
+    answer = world.get("/api/v1/employees?q=Budi%20Sireg%C3%B8r")  # (an ø is no o with an accent: no one)
     assert (answer.status_code, answer.get_json()["items"]) == (200, [])
     answer = world.get("/api/v1/employees?q=Budi")
     assert [row["nip"] for row in answer.get_json()["items"]] == [BUDI]
