@@ -32,7 +32,7 @@ def training_csv(tmp_path: Path) -> Path:
         f"{BUDI};TEKNIS;Arsip;BKPSDM;delapan;04/03/2024;04/03/2024;V-1",  # hours in words
         f"{BUDI};TEKNIS;Arsip;BKPSDM;8;04/03/2024;31/02/2024;V-2",  # no such day
         f"{BUDI};{LONG};Arsip;BKPSDM;8;04/03/2024;04/03/2024;V-3",  # a long cell
-        f"{f.nip()};TEKNIS;Arsip;BKPSDM;8;04/03/2024;04/03/2024;V-4",  # a NIP never appointed
+        f"{f.UNKNOWN_NIP};TEKNIS;Arsip;BKPSDM;8;04/03/2024;04/03/2024;V-4",  # a NIP never appointed
     ]
     path = tmp_path / "training.csv"
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
