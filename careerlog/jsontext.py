@@ -54,18 +54,21 @@ def json_too_deep(value: str, limit: int = JSON_DEPTH_LIMIT) -> bool:
     return json_depth_exceeded(value, limit) is not None
 
 
-class _Repeated(dict[str, Any]):
-    """An object read whose names were given more than once (`repeated`, in the order of their second mention)."""
+class Repeated(dict[str, Any]):
+    """A JSON object read whose names were given more than once (`repeated`, in the order of their second mention);
+    json.loads keeps a name's last value."""
 
-    repeated: list[str]
+    repeated: tuple[str, ...] = ()
 
 
-def _named_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def named_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object read (json.loads' object_pairs_hook): a dict, or a Repeated naming the names given twice (the
+    API's body, web.api.blueprint.read_json, and an import's text read again, name_given_twice)."""
     twice = names_given_twice(pairs)
     if not twice:
         return dict(pairs)
-    found = _Repeated(pairs)
-    found.repeated = twice
+    found = Repeated(pairs)
+    found.repeated = tuple(twice)
     return found
 
 
@@ -112,11 +115,11 @@ def name_given_twice(text: str | bytes, value: Any, coloned: tuple[str, ...] = (
     written = (text.decode() if isinstance(text, bytes) else text).removeprefix("\ufeff")
     if json_too_deep(written):
         return None
-    return _first_repeated(json.loads(written, object_pairs_hook=_named_once, parse_int=_none, parse_float=_none))
+    return _first_repeated(json.loads(written, object_pairs_hook=named_once, parse_int=_none, parse_float=_none))
 
 
 def _first_repeated(read: Any) -> str | None:
-    if isinstance(read, _Repeated):
+    if isinstance(read, Repeated):
         return read.repeated[0]
     if not isinstance(read, dict):
         return None
@@ -124,7 +127,7 @@ def _first_repeated(read: Any) -> str | None:
         stack = [inner]
         while stack:
             item = stack.pop()
-            if isinstance(item, _Repeated):
+            if isinstance(item, Repeated):
                 return f"{name}.{item.repeated[0]}" if item is inner else name
             if isinstance(item, dict):
                 stack.extend(reversed(list(item.values())))

@@ -15,8 +15,8 @@ from werkzeug.datastructures import MultiDict
 
 from careerlog.access import Action
 from careerlog.domain.errors import cut
-from careerlog.domain.payload import names_given_twice, utf8
-from careerlog.jsontext import JSON_DEPTH_LIMIT, json_depth_exceeded
+from careerlog.domain.payload import utf8
+from careerlog.jsontext import JSON_DEPTH_LIMIT, Repeated, json_depth_exceeded, named_once
 from web.api.common import csv_documented
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -121,22 +121,6 @@ def long_number_refusal(data: bytes) -> ValidationError:
         "at most): no field takes a number so long."
     )
     return ValidationError({where: [reason]})
-
-
-class Repeated(dict[str, Any]):
-    """A JSON object read whose names were given more than once (`repeated`); json.loads keeps the last value."""
-
-    repeated: tuple[str, ...] = ()
-
-
-def named_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object read (json.loads' object_pairs_hook): a dict, or a Repeated naming the names given twice."""
-    twice = names_given_twice(pairs)
-    if not twice:
-        return dict(pairs)
-    repeated = Repeated(pairs)
-    repeated.repeated = tuple(twice)
-    return repeated
 
 
 NOT_UTF8_BODY = (
