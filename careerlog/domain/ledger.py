@@ -213,10 +213,16 @@ def reference_key(reference: Any) -> str:
     A log recorded before 2026-12-05 may hold two facts whose references have one key now (the same text in NFC and
     in NFD, recorded twice): each is kept and read, and the key names the later one (`take_fact`), as two references
     that differed in case only before the ledger compared them so."""
-    joined = "".join(str(reference).split())
-    if joined.isascii():
-        return joined.casefold()
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", joined).casefold())
+    return caseless("".join(str(reference).split()))
+
+
+def caseless(text: str) -> str:
+    """A text as the ledger compares texts written by people (references, unit names): without its letter case and
+    whatever its Unicode normalization form, by Unicode's canonical caseless match (NFD before and after casefold,
+    kept in NFC); an ASCII text, nearly every one, casefolded alone."""
+    if text.isascii():
+        return text.casefold()
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).casefold())
 
 
 def named_by_reference(reference: Any, candidates: Iterable[T], reference_of: Callable[[T], Any]) -> list[T]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -18,6 +17,7 @@ from careerlog.domain.ledger import (
     LedgerAggregate,
     Outcome,
     Recording,
+    caseless,
 )
 from careerlog.domain.payload import parse_payload
 from careerlog.domain.ratings import BEFORE_YEAR_END, earliest_date
@@ -40,10 +40,7 @@ def unit_key(name: str) -> str:
     """A unit's name as names are compared (never stored so): without its letter case, surrounding spaces or runs of
     spaces within, so that `Dinas Kesehatan`, `dinas kesehatan` and ` Dinas  Kesehatan ` name one unit, and whatever
     its Unicode normalization form (`Bagian Umum Café` with é, or e and a combining accent), as `reference_key`."""
-    spaced = " ".join(name.split())
-    if spaced.isascii():
-        return spaced.casefold()
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", spaced).casefold())
+    return caseless(" ".join(name.split()))
 
 
 def unit_of(subject: str) -> tuple[str, str]:
