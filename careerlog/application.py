@@ -95,7 +95,7 @@ from careerlog.domain.payload import (
 from careerlog.domain.quick import quick_init
 from careerlog.domain.ratings import check_rating, in_year_scheme, predicate_problem
 from careerlog.domain.unit import Unit, unit_id, unit_key, unit_of
-from careerlog.domain.wording import Refusal, reason_of
+from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.names import check_named
 from careerlog.persistence import CareerMapper, NullTranscoder, insert_stored_events
 from careerlog.reference import reference, rules
@@ -1097,14 +1097,9 @@ class CareerLog(Application[str]):
         if migration is None:
             if command.client_key is not None and not command.client_key.strip():
                 raise InvalidInput(BLANK_KEY, "client_key")
-            if command.client_key is not None and "," in command.client_key and not key_held(command, uow):
-                raise InvalidInput(KEY_COMMA, "client_key")
-            if (
-                command.client_key is not None
-                and len(command.client_key) > MAX_CLIENT_KEY
-                and not key_held(command, uow)
-            ):
-                raise InvalidInput(KEY_TOO_LONG, "client_key")
+            refusal = new_key_refusal(command.client_key)
+            if refusal is not None and not key_held(command, uow):
+                raise InvalidInput(refusal, "client_key")
             return Recording(self.clock(), actor, False, command.client_key)
         recorded_at = migration.recorded_at
         if recorded_at.tzinfo is None:
@@ -1493,6 +1488,18 @@ class WritingAhead:
 def checked_nip(subject: str) -> Nip:
     """The subject's NIP after checking it on its own (InvalidInput), remembered for the next rows."""
     return parse_nip(subject)
+
+
+def new_key_refusal(client_key: str | None) -> Reason | None:
+    """Why a client key would be refused as a new one (KEY_COMMA before KEY_TOO_LONG), or None if it would not; a key
+    its record holds already is taken all the same (key_held)."""
+    if client_key is None:
+        return None
+    if "," in client_key:
+        return KEY_COMMA
+    if len(client_key) > MAX_CLIENT_KEY:
+        return KEY_TOO_LONG
+    return None
 
 
 def key_held(command: Command, uow: UnitOfWork | None) -> bool:
