@@ -29,9 +29,9 @@ from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError, InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import KEY_CLASHES
-from careerlog.domain.payload import filled_fields, names_given_twice
+from careerlog.domain.payload import filled_fields
 from careerlog.domain.wording import reason_of
-from careerlog.jsontext import json_too_deep
+from careerlog.jsontext import Repeated, json_too_deep, named_once
 from careerlog.reference import reference
 from careerlog.visible import LOG_CONTROLS, is_terminal, json_on_terminal, on_terminal, say, visible_controls
 from careerlog.written import written_to
@@ -672,11 +672,12 @@ class _GivenTwice(ValueError):
 
 
 def _named_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object read (json.loads' object_pairs_hook), refusing a name given twice (names_given_twice)."""
-    twice = names_given_twice(pairs)
-    if twice:
-        raise _GivenTwice(twice[0])
-    return dict(pairs)
+    """A JSON object read (json.loads' object_pairs_hook) as the API's body and an import's text are (named_once),
+    refusing it at once when it gives a name twice (a Repeated)."""
+    read = named_once(pairs)
+    if isinstance(read, Repeated):
+        raise _GivenTwice(read.repeated[0])
+    return read
 
 
 def json_field(name: str, value: str) -> Any:
