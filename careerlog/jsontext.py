@@ -77,9 +77,10 @@ def _none(_: str) -> None:
 
 
 def name_given_twice(text: str | bytes, value: Any, coloned: tuple[str, ...] = ()) -> str | None:
-    """Where JSON text that orjson read as `value` gives one name twice in an object (`hours`; `corrected_fields.hours`
-    inside an object of an object; of an object in a list, the outer name alone), the first so given; None if it never
-    does. orjson, as json.loads, keeps a name's last value and drops the other unseen, and has no object_pairs_hook.
+    """Where JSON text that orjson read as `value` gives one name twice in an object, named by its path as the API
+    names it (given_twice: `hours`; `corrected_fields.hours` inside an object of an object; `a.0.hours` in an object of
+    a list), the first so given; None if it never does. orjson, as json.loads, keeps a name's last value and drops the
+    other unseen, and has no object_pairs_hook.
 
     Nearly every text is judged at once, without reading it again: each name written is followed by a colon outside
     its string, so a text holding as many colons as the names read gave no name twice; nor one holding as many as the
@@ -115,22 +116,23 @@ def name_given_twice(text: str | bytes, value: Any, coloned: tuple[str, ...] = (
     written = (text.decode() if isinstance(text, bytes) else text).removeprefix("\ufeff")
     if json_too_deep(written):
         return None
-    return _first_repeated(json.loads(written, object_pairs_hook=named_once, parse_int=_none, parse_float=_none))
+    return given_twice(json.loads(written, object_pairs_hook=named_once, parse_int=_none, parse_float=_none))
 
 
-def _first_repeated(read: Any) -> str | None:
-    if isinstance(read, Repeated):
-        return read.repeated[0]
-    if not isinstance(read, dict):
-        return None
-    for name, inner in read.items():
-        stack = [inner]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, Repeated):
-                return f"{name}.{item.repeated[0]}" if item is inner else name
-            if isinstance(item, dict):
-                stack.extend(reversed(list(item.values())))
-            elif isinstance(item, list):
-                stack.extend(reversed(item))
+def given_twice(read: Any) -> str | None:
+    """Where in a JSON value read with named_once an object gives a name twice, named by its path as the API and an
+    import name it (`hours`, `corrected_fields.hours`, `confirm.0.hours` in an object of a list), the first found
+    depth first (an object before what it holds); None if none does. Walked without recursion."""
+    stack: list[tuple[Any, str]] = [(read, "")]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, Repeated):
+            return f"{where}.{value.repeated[0]}" if where else value.repeated[0]
+        if isinstance(value, dict):
+            items: Any = value.items()
+        elif isinstance(value, list):
+            items = enumerate(value)
+        else:
+            continue
+        stack.extend(reversed([(item, f"{where}.{key}" if where else str(key)) for key, item in items]))
     return None

@@ -55,6 +55,17 @@ def test_a_name_given_twice_is_a_422_naming_it(world: World, raw: str, named: st
     assert world.log() == before
 
 
+def test_a_name_given_twice_in_an_object_within_a_list_is_named_by_its_full_path(world: World) -> None:
+    # as an import names it (test_import_json_name_given_twice): careerlog.jsontext.given_twice for both
+    raw = json.dumps({"kind": "training", **f.training("2024-05-03"), "confirm": []})
+    raw = raw.replace('"confirm": []', '"confirm": [{"a": 1, "a": 2}]')
+    before = world.log()
+    answer = world.post(EVENTS, data=raw, headers={"Content-Type": "application/json"})
+    assert answer.status_code == 422, answer.get_data(as_text=True)
+    assert answer.get_json()["errors"] == {"confirm.0.a": [TWICE]}
+    assert world.log() == before
+
+
 def test_an_appointment_naming_a_field_twice_is_a_422(world: World) -> None:
     nip = f.nip(sequence=743)
     raw = twice({"nip": nip, **f.appointment()}, "nip", nip)

@@ -71,6 +71,18 @@ def test_a_jsonl_line_with_a_byte_order_mark_naming_a_field_twice_is_refused(wor
     assert refused["errors"] == {"hours": [TWICE]}
 
 
+def test_a_name_given_twice_in_an_object_within_a_list_is_named_by_its_full_path(world: World) -> None:
+    # as the API names it (test_api_body_name_given_twice_refused): the outer field alone ("confirm") was named before
+    lines = [
+        training_line("J-LIST", confirm=[]).replace('"confirm":[]', '"confirm":[{"a":1,"a":2}]'),
+        training_line("J-OK"),
+    ]
+    report = imported(world, "\n".join(lines).encode(), "training.jsonl")
+    [refused] = report["rejected"]
+    assert (refused["line"], refused["errors"]) == (1, {"confirm.0.a": [TWICE]})
+    assert report["recorded"] == 1
+
+
 @pytest.mark.parametrize("name", ["fix.csv", "fix.jsonl"])
 def test_a_corrected_field_given_twice_is_refused_naming_it(world: World, name: str) -> None:
     before = world.log()
@@ -125,7 +137,8 @@ def test_names_given_once_are_read_as_before(text: str) -> None:
         ('{"a": "10:00", "a": 1}', "a"),
         ('{"a": "\\u003a", "b": {"c": 1, "c": ":"}}', "b.c"),
         ('{"hours": 1, "hour\\u0073": 2}', "hours"),
-        ('{"a": [{"b": 1, "b": 2}]}', "a"),
+        ('{"a": [{"b": 1, "b": 2}]}', "a.0.b"),
+        ('{"a": [1, {"b": {"c": 1, "c": 2}}]}', "a.1.b.c"),
         ('{"a": 1, "b": 2, "a": 3, "b": 4}', "a"),
     ],
 )

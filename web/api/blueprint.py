@@ -16,7 +16,7 @@ from werkzeug.datastructures import MultiDict
 from careerlog.access import Action
 from careerlog.domain.errors import cut
 from careerlog.domain.payload import utf8
-from careerlog.jsontext import JSON_DEPTH_LIMIT, Repeated, json_depth_exceeded, named_once
+from careerlog.jsontext import JSON_DEPTH_LIMIT, given_twice, json_depth_exceeded, named_once
 from web.api.common import csv_documented
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -149,17 +149,6 @@ def read_json(data: bytes) -> Any:
     if at is not None:
         too_deep(at)
     return json.loads(text, object_pairs_hook=named_once)
-
-
-def given_twice(value: Any) -> str | None:
-    """Where in a JSON value read by read_json a name is given twice (`hours`, `corrected_fields.new_rank`)."""
-
-    def repeated(v: Any, where: str) -> str | None:
-        if not isinstance(v, Repeated):
-            return None
-        return f"{where}.{v.repeated[0]}" if where else v.repeated[0]
-
-    return first_in(value, repeated)
 
 
 TOO_DEEP = (
