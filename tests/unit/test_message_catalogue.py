@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 from flask import Flask
@@ -19,6 +21,7 @@ from projections.merit.rules import PromotionJudge
 from projections.scorecard.awards import audit_award
 from tests import factories as f
 from web.pages.messages import extract, load_refusals, load_templates, message_text
+from web.security import NOT_UTF8, NOT_UTF8_PATH
 
 CATALOGUE = Path(__file__).parents[2] / "web" / "translations" / "id" / "LC_MESSAGES"
 T = "T00:00:00+00:00"
@@ -215,3 +218,22 @@ def test_every_entry_with_a_named_placeholder_is_flagged_python_format() -> None
         if re.search(r"%\(\w+\)[sd]", text) and not any(c.startswith("#,") and "python-format" in c for c in comments):
             unflagged.append(text[:60])
     assert unflagged == []
+
+
+def test_every_message_of_the_catalogue_is_one_the_code_or_a_template_uses() -> None:
+    # What babel.cfg extracts from web/ (its templates, calls, and the refusals, findings, labels and indicators its
+    # extractors hand over), read here without writing a catalogue, and the texts shown through gettext that no call
+    # names (a plain reason, reason_text; one inside an f-string): an entry of none of them is left from an earlier
+    # wording, translated for nothing (2026-12-05: "Eligible", "Staff meeting the yearly 20 JP" and 14 more)
+    root = Path(__file__).parents[2]
+    with (root / "babel.cfg").open() as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)
+    keywords = {**DEFAULT_KEYWORDS, "_l": None}
+    extracted = {
+        text if isinstance(text, str) else text[0]
+        for _, _, text, _, _ in extract_from_dir(str(root / "web"), method_map, options_map, keywords=keywords)
+    }
+    shown_unextracted = {NOT_UTF8, NOT_UTF8_PATH, "Accepted: %(codes)s."}
+    po = read_po(io.BytesIO((CATALOGUE / "messages.po").read_bytes()))
+    entries = {entry.id if isinstance(entry.id, str) else entry.id[0] for entry in po if entry.id}
+    assert sorted(entries - extracted - shown_unextracted) == []
