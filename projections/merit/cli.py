@@ -321,8 +321,8 @@ def time_to_promotion_command(obj: Context, /, by: str, fmt: str, min_cell: int 
         )
     if logrank and logrank["chi2"] is None:  # (statsmodels' variance singular: docs/fairness.md; "chi2 None" before)
         lines.append(
-            f"log-rank: - (df {logrank['df']}; not computable: one of the groups shown had no rank spell at risk at any"
-            " time in rank at which someone was promoted)"
+            f"log-rank: not computable (df {logrank['df']}): one of the groups shown had no rank spell at risk at any"
+            " time in rank at which someone was promoted"
         )
     elif logrank:
         lines.append(f"log-rank: chi2 {logrank['chi2']}, df {logrank['df']}, p {logrank['p']}")
