@@ -84,9 +84,10 @@ ON_SEPARATION_DAY = Refusal(
     numbers=("version",),
     codes=(("status", "statuses"),),
 )
-# A separation corrected onto a day (in its date, or a status change corrected into one) on which a status change other
-# than a separation recorded after it takes effect: that change, the last of the day, would be the status of the day
-# and of every day after, not the separation (a separation recorded anew is always the day's last)
+# A separation recorded, or corrected onto a day (in its date, or a status change corrected into one), on which a status
+# change other than a separation takes effect, whichever was recorded first: a separation and another status never
+# share a day (ON_SEPARATION_DAY, the other way round), so that the same record is judged alike by every way to it
+# (recorded after it, the other change would be the status of the day and of every day after, not the separation)
 SEPARATION_DAY_HELD = Refusal(
     "Version {version} ({status}) takes effect on {day}: from the day of a separation no other status takes effect. "
     "Correct or retract version {version} first, or date the separation later.",
@@ -1095,20 +1096,21 @@ def separation_day_refusal(career: Career, values: Mapping[str, Any]) -> str | N
     )
 
 
-def separation_day_held(career: Career, target: Fact, values: Mapping[str, Any]) -> str | None:
-    """SEPARATION_DAY_HELD of a correction of a status change (`target`, its corrected values) making it a separation
-    on a day on which a status change other than a separation recorded after it (a higher version: the last of the
-    day) takes effect in `career` (its other active facts), or None. None too when the target was a separation on that
-    day already: a record holding such a pair from before stays correctable. One dated after it is refused by its date
-    (check_status_change, DATED_AFTER)."""
+def separation_day_held(career: Career, target: Fact | None, values: Mapping[str, Any]) -> str | None:
+    """SEPARATION_DAY_HELD of a separation (its values) recorded (`target` None) or corrected into (`target`, the
+    status change corrected, its corrected values) on a day on which a status change other than a separation takes
+    effect in `career` (its other active facts), recorded before or after it (until 2026-12-05 one recorded before
+    it was let be: the same pair was refused when the other change was moved onto the separation's day), or None.
+    None too when the target was a separation on that day already: a record holding such a pair from before stays
+    correctable. One dated after it is refused by its date (check_status_change, DATED_AFTER)."""
     separating = _separation_statuses()
     day = values.get("effective_date")
     if values.get("status") not in separating or not isinstance(day, date):
         return None
-    if target.get("status") in separating and target.effective_date == day:
+    if target is not None and target.get("status") in separating and target.effective_date == day:
         return None
     for other in career.by_kind["status_change"]:
-        if other.effective_date == day and other.version > target.version and other.get("status") not in separating:
+        if other.effective_date == day and other.get("status") not in separating:
             return SEPARATION_DAY_HELD.reason(day=day.isoformat(), version=other.version, status=other.get("status"))
     return None
 
@@ -1256,10 +1258,11 @@ class Employee(LedgerAggregate):
         """(field, refusal) of a status change other than a separation taking effect on the day of a recorded
         separation (ON_SEPARATION_DAY): recorded, or corrected in its date or status onto that day (beside the field
         corrected, its date when both are). One dated after the separation is refused by its date (check_dates).
-        Likewise a separation corrected (in its date, or a status change in its status) onto the day of a non-separating
-        status change recorded after it, which would be the status of that day (`separation_day_held`)."""
+        Likewise a separation recorded, or corrected (in its date, or a status change in its status), onto the day of a
+        non-separating status change, recorded before or after it (`separation_day_held`)."""
         if event_cls.KIND == "status_change":
-            found = separation_day_refusal(self.current_context(), values)
+            career = self.current_context()
+            found = separation_day_refusal(career, values) or separation_day_held(career, None, values)
             return [] if found is None else [("effective_date", found)]
         if event_cls.KIND != "correction":
             return []

@@ -104,12 +104,50 @@ def test_a_correction_moving_a_death_before_a_status_change_is_refused_by_its_da
     assert "Version 3 (status_change) is dated 2024-10-01" in " ".join(errors["corrected_fields.effective_date"])
 
 
-def test_a_death_corrected_onto_the_day_of_an_earlier_recorded_status_change_stays_the_days_status() -> None:
+HELD_BEFORE = HELD.replace("Version 3", "Version 2").replace("version 3", "version 2")
+
+
+def test_a_correction_moving_a_death_onto_the_day_of_an_earlier_recorded_status_change_is_refused() -> None:
     employee = appoint()
     record(employee, "status_change", f.status("UNPAID_LEAVE", "2024-10-01"))  # version 2
-    record(employee, "status_change", f.status("DECEASED", "2024-10-05"))  # version 3, the last of any day it is on
-    record(employee, "correction", f.correction(3, "2024-10-06", effective_date="2024-10-01"))
-    assert status_read(employee, "2024-10-01") == "DECEASED"
+    record(employee, "status_change", f.status("DECEASED", "2024-10-05"))  # version 3
+    errors = refused(employee, "correction", f.correction(3, "2024-10-06", effective_date="2024-10-01"))
+    assert errors == {"corrected_fields.effective_date": [HELD_BEFORE]}
+    assert employee.facts[3].values["effective_date"] == date(2024, 10, 5)
+
+
+def test_a_death_recorded_on_the_day_of_an_earlier_recorded_status_change_is_refused() -> None:
+    employee = appoint()
+    record(employee, "status_change", f.status("UNPAID_LEAVE", "2024-10-01"))  # version 2
+    errors = refused(employee, "status_change", f.status("DECEASED", "2024-10-01"))
+    assert errors == {"effective_date": [HELD_BEFORE]}
+    assert employee.version == 2
+
+
+def test_a_separation_and_another_status_of_one_day_are_refused_by_every_way_to_the_pair() -> None:
+    """The same pair (UNPAID_LEAVE and DECEASED of 2024-10-01) is refused whichever was recorded first and whichever
+    was moved onto the day: until 2026-12-05 two of these ways were accepted and the third refused."""
+    ways = []
+    employee = appoint()  # the leave moved onto the day of the death recorded after it
+    record(employee, "status_change", f.status("UNPAID_LEAVE", "2024-09-01"))
+    record(employee, "status_change", f.status("DECEASED", "2024-10-01"))
+    ways.append(refused(employee, "correction", f.correction(2, "2024-10-06", effective_date="2024-10-01")))
+    employee = appoint()  # the death moved onto the day of the leave recorded before it
+    record(employee, "status_change", f.status("UNPAID_LEAVE", "2024-10-01"))
+    record(employee, "status_change", f.status("DECEASED", "2024-10-05"))
+    ways.append(refused(employee, "correction", f.correction(3, "2024-10-06", effective_date="2024-10-01")))
+    employee = appoint()  # the death recorded on the leave's day
+    record(employee, "status_change", f.status("UNPAID_LEAVE", "2024-10-01"))
+    ways.append(refused(employee, "status_change", f.status("DECEASED", "2024-10-01")))
+    employee = appoint()  # the leave recorded on the death's day
+    record(employee, "status_change", f.status("DECEASED", "2024-10-01"))
+    ways.append(refused(employee, "status_change", f.status("UNPAID_LEAVE", "2024-10-01")))
+    assert [sorted(errors) for errors in ways] == [
+        ["corrected_fields.effective_date"],
+        ["corrected_fields.effective_date"],
+        ["effective_date"],
+        ["effective_date"],
+    ]
 
 
 def test_a_stored_pair_on_a_death_day_stays_correctable_and_a_migration_keeps_its_logs_correction() -> None:
