@@ -20,13 +20,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar, overload
 
-from careerlog.ages import add_years, whole_years
+from careerlog.ages import whole_years
 from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.ledger import named_by_reference, payload_values
 from careerlog.domain.payload import parse_payload, starting_rank_code
 from careerlog.domain.quick import quick_init
 from careerlog.domain.voids import last_void
-from careerlog.reference import Reference, reference
+from careerlog.probation import probation_end
+from careerlog.reference import Reference, Rules, reference, rules
 
 T = TypeVar("T")
 
@@ -769,9 +770,6 @@ def education_order(ref: Reference, level: str) -> int:
     return int(ref.education[level]["order"])
 
 
-PROBATION_YEARS = 1  # a CPNS's probation (masa percobaan) before confirmation as PNS
-
-
 def pns_from(confirmed: date | None) -> date | None:
     """The day an employee on the PNS track is a PNS, no longer a CPNS: their confirmation's effective date; None
     with none recorded: becoming PNS at the end of the probation year needs Latsar and a decree (the reference, 4),
@@ -782,7 +780,9 @@ def pns_from(confirmed: date | None) -> date | None:
     return confirmed
 
 
-def confirmation_due(appointed: date) -> date:
-    """The day a CPNS's confirmation as PNS is due: the end of the probation year after the appointment (shown to a
-    CPNS whose confirmation is not recorded, so that the employee and HR see what to record)."""
-    return add_years(appointed, PROBATION_YEARS)
+def confirmation_due(appointed: date, book: Rules | None = None) -> date:
+    """The day a CPNS's confirmation as PNS is due: the end of the probation year after the appointment, by rule
+    confirmation.probation in force on its TMT (`book`, by default the configured rules; careerlog.probation: the
+    earliest day a confirmation is recorded for), shown to a CPNS whose confirmation is not recorded, so that the
+    employee and HR see what to record."""
+    return probation_end(rules() if book is None else book, appointed)

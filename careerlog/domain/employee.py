@@ -37,6 +37,7 @@ from careerlog.domain.payload import parse_payload
 from careerlog.domain.ratings import check_rating, in_year_scheme
 from careerlog.domain.voids import last_void
 from careerlog.domain.wording import Refusal, joined
+from careerlog.probation import probation_end, probation_years
 from careerlog.reference import Rules, reference, rules
 
 RATING_SCHEME_FIELDS = frozenset(("year", "predicate", "score"))  # a rating's fields judged by its year's scheme
@@ -102,6 +103,13 @@ LATSAR_RESTS = Refusal(
     "or correct the confirmation first.",
     dates=("day",),
     numbers=("version",),
+)
+# A confirmation as PNS dated before the end of the probation year (rule confirmation.probation; the reference,
+# section 4: becoming PNS "at the end of the probation year", S)
+EARLY_CONFIRMATION = Refusal(
+    "{day} is before the end of the probation year: appointed as CPNS on {tmt}, the employee is confirmed as PNS on "
+    "{due} at the earliest (rule confirmation.probation). Check the confirmation's date, or the appointment's TMT.",
+    dates=("day", "tmt", "due"),
 )
 # An appointment through a recruitment path not of its employment kind (rule appointment.recruitment_path, I)
 RECRUITMENT_PATH = "appointment.recruitment_path"
@@ -1060,6 +1068,22 @@ def path_refusal(values: Mapping[str, Any], book: Rules | None = None) -> str | 
     return PATH_OF_KIND.reason(path=path, kind=kind, allowed=", ".join(allowed))
 
 
+def probation_refusal(appointment: Fact | None, day: Any, book: Rules | None = None) -> str | None:
+    """EARLY_CONFIRMATION of a confirmation as PNS effective on `day` before the end of the probation year of the
+    appointment (a PNS's: a CPNS's probation, by rule confirmation.probation in force on the appointment's TMT), or
+    None (no appointment, a PPPK, no version of the rule in force on the TMT, a day on or after the end)."""
+    if appointment is None or appointment.get("employment_kind") != "PNS" or not isinstance(day, date):
+        return None
+    appointed = appointment.effective_date
+    book = rules() if book is None else book
+    if probation_years(book, appointed) is None:
+        return None
+    due = probation_end(book, appointed)
+    if day >= due:
+        return None
+    return EARLY_CONFIRMATION.reason(day=day.isoformat(), tmt=appointed.isoformat(), due=due.isoformat())
+
+
 LATSAR = "LATSAR"  # the training kind of the basic training of a CPNS (asn.toml training_kinds)
 
 
@@ -1178,6 +1202,8 @@ class Employee(LedgerAggregate):
             return None
         if event_cls.KIND == "status_change" and not recording.reproduced and self.status_judged(event_cls, values):
             return None
+        if event_cls.KIND == "confirmation" and not recording.reproduced and self.probation_judged(event_cls, values):
+            return None
         return LedgerAggregate.record_plain(self, event_cls, values, recording, expected_version)
 
     def write_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -1189,7 +1215,43 @@ class Employee(LedgerAggregate):
             *self.status_judged(event_cls, values),
             *self.latsar_judged(event_cls, values),
             *self.path_judged(event_cls, values),
+            *self.probation_judged(event_cls, values),
         ]
+
+    def probation_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """(field, EARLY_CONFIRMATION) of a confirmation as PNS dated before the end of the probation year (rule
+        confirmation.probation): recorded, or corrected in its date (beside `corrected_fields.effective_date`); and of
+        a correction of the appointment's TMT (or kind) after which a standing confirmation, not before the end as
+        recorded, falls before it (beside the corrected field, naming the confirmation's day). A confirmation stored
+        before the rule stays as recorded and refuses no other fact of its record."""
+        if event_cls.KIND == "confirmation":
+            found = probation_refusal(self.current_context().appointment, values.get("effective_date"))
+            return [] if found is None else [("effective_date", found)]
+        if event_cls.KIND != "correction":
+            return []
+        target = self.facts.get(values.get("target_version"))  # type: ignore[arg-type]
+        raw = values.get("corrected_fields")
+        if target is None or not target.active or not isinstance(raw, Mapping):
+            return []
+        watched = {"confirmation": {"effective_date"}, "appointment": {"effective_date", "employment_kind"}}
+        if not watched.get(target.kind, set()) & raw.keys():
+            return []
+        try:
+            changes = parse_payload(target.event_class, raw, partial=True)
+        except InvalidInput:
+            return []  # (refused by the ledger, naming the field)
+        career = self.current_context()
+        if target.kind == "confirmation":
+            found = probation_refusal(career.appointment, changes.get("effective_date"))
+            return [] if found is None else [("corrected_fields.effective_date", found)]
+        corrected = Fact(target.version, target.kind, {**target.values, **changes}, target.recorded_on)
+        for confirmation in career.by_kind["confirmation"]:
+            day = confirmation.effective_date
+            found = probation_refusal(corrected, day)
+            if found is not None and probation_refusal(career.appointment, day) is None:
+                field = "effective_date" if "effective_date" in raw else "employment_kind"
+                return [(f"corrected_fields.{field}", found)]
+        return []
 
     def path_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
         """(field, PATH_OF_KIND) of an appointment afresh through a recruitment path not of its employment kind, or of

@@ -389,6 +389,9 @@ PARAM_CHECKS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
         "alpha": (lambda v: _number(v) and 0 < v < 1, "a number between 0 and 1, both excluded (e.g. 0.05)"),
         "min_cell": (lambda v: _whole(v) and v >= 1, "a whole number of at least 1 (e.g. 5)"),
     },
+    "confirmation.probation": {
+        "years": (lambda v: _whole(v) and 0 <= v <= 5, "a whole number from 0 to 5 (e.g. 1)"),
+    },
     "training.pppk_yearly_jp": {
         "year": (lambda v: v in ("contract", "calendar"), '"contract" (a year of the contract) or "calendar"'),
     },

@@ -782,7 +782,7 @@ class PromotionJudge(Judge):
         if pns is not None:
             return pns > day
         appointed = self.record.appointed_on
-        return appointed is not None and day < confirmation_due(appointed)
+        return appointed is not None and day < confirmation_due(appointed, self.rules)
 
     def _legal_status(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
