@@ -778,21 +778,59 @@ INDONESIAN_KIND_NAMES: dict[str, str] = {
     "unit_rating": "penilaian_unit",
     "unit_registration": "pendaftaran_unit",
 }
-# (a file name's stem beginning with a kind's code or Indonesian name, its words joined by underscores, spaces or
-# dashes, as a whole word; the kind) for every kind, the longest name first
+# The other names Indonesian HR give a kind's file or cell (as BKD/BKPSDM offices and SIASN name their lists: "Diklat",
+# "Riwayat Jabatan", "Mutasi", "SKP", "Hukdis"), beside INDONESIAN_KIND_NAMES, the pages' names. Until 2026-12-05
+# diklat.csv (README's own example) was of no kind: "Choose the kind of event ...". A name of several kinds (tugas
+# belajar: its start or end; pembimbingan) is none of them.
+COMMON_KIND_NAMES: dict[str, str] = {
+    "diklat": "training",
+    "riwayat_diklat": "training",
+    "pelatihan_teknis": "training",
+    "kp": "rank_promotion",
+    "naik_pangkat": "rank_promotion",
+    "riwayat_pangkat": "rank_promotion",
+    "jabatan": "post_appointment",
+    "riwayat_jabatan": "post_appointment",
+    "pengangkatan_jabatan": "post_appointment",
+    "pemberhentian_jabatan": "post_end",
+    "mutasi": "placement",
+    "riwayat_mutasi": "placement",
+    "pindah_tugas": "placement",
+    "skp": "performance_rating",
+    "penilaian_skp": "performance_rating",
+    "kinerja": "performance_rating",
+    "hukdis": "penalty",
+    "hukuman": "penalty",
+    "riwayat_hukdis": "penalty",
+    "riwayat_hukuman_disiplin": "penalty",
+    "riwayat_pendidikan": "education",
+    "cpns": "appointment",
+    "pengangkatan_cpns": "appointment",
+    "pengangkatan_pns": "confirmation",
+    "sk_pns": "confirmation",
+    "ujian_dinas": "exam",
+    "ujian": "exam",
+    "kedudukan_hukum": "status_change",
+    "tanda_jasa": "award",
+    "satyalancana": "award",
+}
+# every name of each kind: its code, its Indonesian name as the pages give it, and its common names
+_KIND_NAMES = [
+    *((kind, kind) for kind in BY_KIND),
+    *((name, kind) for kind, name in INDONESIAN_KIND_NAMES.items()),
+    *COMMON_KIND_NAMES.items(),
+]
+# (a file name's stem beginning with a kind's name, its words joined by underscores, spaces or dashes, as a whole
+# word; the kind) for every name of every kind, the longest name first
 _NAMED_KINDS = [
     (re.compile("[ _-]+".join(map(re.escape, name.split("_"))) + r"(?![^\W_])"), kind)
-    for name, kind in sorted(
-        ((name, kind) for kind in BY_KIND for name in dict.fromkeys((kind, INDONESIAN_KIND_NAMES.get(kind, kind)))),
-        key=lambda named: len(named[0]),
-        reverse=True,
-    )
+    for name, kind in sorted(dict(_KIND_NAMES).items(), key=lambda named: len(named[0]), reverse=True)
 ]
 
 
-# A kind column's cell as people write a kind: its code or Indonesian name, in any case, words joined by spaces,
-# underscores or dashes ("Training", "PELATIHAN", "Kenaikan Pangkat"); read_kind_cell
-_KIND_CELLS = {**{kind: kind for kind in BY_KIND}, **{name: kind for kind, name in INDONESIAN_KIND_NAMES.items()}}
+# A kind column's cell as people write a kind: any of its names (_KIND_NAMES), in any case, words joined by spaces,
+# underscores or dashes ("Training", "PELATIHAN", "Kenaikan Pangkat", "Diklat"); read_kind_cell
+_KIND_CELLS = dict(_KIND_NAMES)
 
 
 def read_kind_cell(row: dict[str, Any]) -> None:
@@ -805,7 +843,8 @@ def read_kind_cell(row: dict[str, Any]) -> None:
 
 
 def kind_from_name(name: str) -> str | None:
-    """A CSV file named after a kind, by its code or its Indonesian name (INDONESIAN_KIND_NAMES), holds that kind,
+    """A CSV file named after a kind, by its code, its Indonesian name (INDONESIAN_KIND_NAMES) or a common name
+    (COMMON_KIND_NAMES: diklat.csv, mutasi.xlsx, SKP 2024.csv), holds that kind,
     whatever the case of its name and its words joined by underscores, spaces or dashes (kenaikan_pangkat.csv,
     "Kenaikan Pangkat.csv"), the name going on after anything but a letter or digit: a year (rank_promotion-2024.csv,
     training 2024.csv), a browser's second download (pelatihan (1).csv), a Windows copy (training - Copy.csv). The
@@ -1350,6 +1389,7 @@ def _csv_rows(
     kind: str | None,
     *,
     indonesian: bool = False,
+    day_first: bool | None = None,
     chosen: bool = False,
 ) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
     names = [name.strip() for name in names]
@@ -1405,7 +1445,7 @@ def _csv_rows(
         spreadsheet_dates(cleaned)  # (a day count: unreadable, the row's other problems named with it)
         spreadsheet_errors(cleaned)  # (a formula's #N/A, a narrow column's ####: unreadable alike)
         read_exponents(cleaned)  # ("1,5E+06": a long number a spreadsheet showed rounded, refused after its bounds)
-        read_cells(cleaned, indonesian=indonesian)  # ("20 JP", "Rp1.500.000,00", "06/05/2024")
+        read_cells(cleaned, indonesian=indonesian, day_first=day_first)  # ("20 JP", "Rp1.500.000,00", "06/05/2024")
         if "corrected_fields" in cleaned:
             try:
                 changes = orjson.loads(cleaned["corrected_fields"])
@@ -1421,7 +1461,7 @@ def _csv_rows(
                 yield line, RowRefused({f"corrected_fields.{twice}": [GIVEN_TWICE]}, cleaned), 1
                 continue
             cleaned["corrected_fields"] = changes
-            read_corrected_fields(cleaned, indonesian=indonesian)  # ({"cost": "3.500.000"}: as its cells are)
+            read_corrected_fields(cleaned, indonesian=indonesian, day_first=day_first)  # ({"cost": "3.500.000"})
         yield line, cleaned, 1
 
 

@@ -807,12 +807,13 @@ def changes_marked(changes: Any) -> Any:
     return {name: exponent_marked(None, name, value) for name, value in changes.items()}
 
 
-def read_cells(row: dict[str, Any], *, indonesian: bool) -> None:
+def read_cells(row: dict[str, Any], *, indonesian: bool, day_first: bool | None = None) -> None:
     """Read a CSV row's cells written as a spreadsheet writes them, in place, each kept as written (WRITTEN): hours
     with their unit ("20 JP"), a region shown as a number ("12.1": 12.10), whole numbers with zero decimals ("8,00"),
     a cost with the rupiah sign ("Rp 1.500.000"), and in a file `indonesian` (separated by semicolons, as a
     spreadsheet in Indonesian saves it) decimals with the decimal comma ("1.500.000,50") and dates day first;
-    elsewhere only a date read one way alone (read_day_first_dates)."""
+    elsewhere only a date read one way alone (read_day_first_dates), unless `day_first` says the dates are written
+    day first whatever the decimals (a workbook's text cells, typed by a person in Indonesia: careerlog.workbooks)."""
     if "hours" in row:
         read_lesson_hours(row)  # ("20 JP")
     read_percentages(row)  # ("85%": a score as a percentage format shows it)
@@ -823,7 +824,7 @@ def read_cells(row: dict[str, Any], *, indonesian: bool) -> None:
         read_decimal_commas(row)
     else:  # ("1.500.000" in a file of commas or a workbook's text: the one number it is in either language)
         read_separated_amounts(row)
-    read_day_first_dates(row, day_first=indonesian)  # (elsewhere only those read one way alone)
+    read_day_first_dates(row, day_first=indonesian if day_first is None else day_first)  # (else one way alone)
 
 
 @functools.cache
@@ -834,7 +835,7 @@ def kind_with_field(name: str) -> str | None:
     return next(iter(kinds)) if len(set(kinds.values())) == 1 else None
 
 
-def read_corrected_fields(row: dict[str, Any], *, indonesian: bool) -> None:
+def read_corrected_fields(row: dict[str, Any], *, indonesian: bool, day_first: bool | None = None) -> None:
     """Read a CSV correction's corrected values written as text in its JSON cell (corrected_fields: {"cost":
     "3.500.000"}) as the row's own cells of those fields are read (read_cells), in place, each kept as written under
     "corrected_fields.<field>" for the report. The target's kind is the ledger's to know; a field's name is enough
@@ -850,7 +851,7 @@ def read_corrected_fields(row: dict[str, Any], *, indonesian: bool) -> None:
             wrote(row, f"corrected_fields.{name}", cell)
             continue
         cells: dict[str, Any] = {"kind": kind, name: cell}
-        read_cells(cells, indonesian=indonesian)
+        read_cells(cells, indonesian=indonesian, day_first=day_first)
         if WRITTEN in cells:
             changes[name] = cells[name]
             wrote(row, f"corrected_fields.{name}", cell)

@@ -64,7 +64,7 @@ from careerlog.config import xlsx_max_mb
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.payload import Unreadable
 from careerlog.domain.wording import Refusal
-from careerlog.textfiles import WORKBOOK, WRITTEN, column_name, field_names, reasons_column, typed_fields, wrote
+from careerlog.textfiles import WORKBOOK, WRITTEN, column_name, field_names, reasons_column, wrote
 
 SHEETS_UNREAD = Refusal(
     "Only the workbook's first worksheet, {first}, was read; {others} not: import each sheet of data as a workbook "
@@ -118,13 +118,6 @@ ERROR_CELL = Refusal(
 NOT_CALCULATED = Refusal(
     "Cell {cell} holds a formula whose result was never saved (the file was written by a program, not by a "
     "spreadsheet): open the workbook in Excel, save it, and import it again."
-)
-# A date of digits typed as text that reads either way round (06/05/2024), which a workbook's text cell says not: the
-# CSV's refusal (careerlog.importing.EITHER_WAY) speaks of a file's separators, which a workbook has none of
-EITHER_WAY_IN_A_WORKBOOK = Refusal(
-    "This date reads two ways, day first or month first (06/05/2024: 6 May, or June 5), and the workbook holds it as "
-    "text, which does not say which. Write it as YYYY-MM-DD (2024-05-06), or type it into a cell formatted as a date "
-    "(a date cell is read as the day it holds)."
 )
 NIP_AS_NUMBER = Refusal(
     "Cell {cell} holds the NIP as a number ({value}), of which Excel keeps only 15 of its 18 digits: format the "
@@ -560,16 +553,17 @@ def read_xlsx(
             notes["sheets"] = [SHEETS_UNREAD.reason(first=repr(book.sheet.title), others=others)]
         if notes:
             yield at, importing.ColumnNotes(notes), 1
-        read = importing._csv_rows(_chain(ahead, records_read), typed, names, kind, indonesian=False, chosen=chosen)
+        # (text dates day first, as Indonesia writes them and a semicolon CSV is read; decimals as a comma file's)
+        rows_read = _chain(ahead, records_read)
+        read = importing._csv_rows(rows_read, typed, names, kind, indonesian=False, day_first=True, chosen=chosen)
         try:
             for line, row, count in read:
                 found = problems.pop(line, None)
                 if found:
                     row = _refused_cells(row, found, stripped)
-                if isinstance(row, dict):
-                    _either_way(row)
-                    if (bare := padded.pop(line, None)) is not None and row.get("reference") == bare[1]:
-                        wrote(row, "reference", bare[0])  # (named as recorded before: application)
+                bare = padded.pop(line, None)
+                if isinstance(row, dict) and bare is not None and row.get("reference") == bare[1]:
+                    wrote(row, "reference", bare[0])  # (named as recorded before: application)
                 yield line, row, count
         except SheetBroken as e:  # (as a CSV file's line that cannot be read: the rows above it are read)
             yield e.last + 1, InvalidInput(SHEET_BROKEN.reason(error=e.error), "line"), 1
@@ -590,19 +584,6 @@ def _padded_reference(cells: list[dict[str, Any]], texts: list[str], names: list
             typed = number_text(value)
             return (typed, texts[at]) if texts[at] != typed else None
     return None
-
-
-def _either_way(row: dict[str, Any]) -> None:
-    """A row's date cells typed as text that read either way round (06/05/2024), which the CSV reader leaves as
-    written (a workbook's text is read as a file separated by commas is), made unreadable in place with a refusal
-    fit for a workbook (`EITHER_WAY_IN_A_WORKBOOK`): the CSV's speaks of a file's separators."""
-    from careerlog import importing
-
-    kind = row.get("kind")
-    for name in typed_fields(kind, date) if type(kind) is str else ():
-        cell = row.get(name)
-        if type(cell) is str and importing._date_form(cell) is importing.EITHER_WAY:
-            row[name] = Unreadable(EITHER_WAY_IN_A_WORKBOOK.reason())
 
 
 def _chain(first: Iterable[Any], then: Iterator[Any]) -> Iterator[Any]:

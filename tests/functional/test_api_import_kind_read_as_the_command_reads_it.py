@@ -61,7 +61,7 @@ def test_an_unknown_kind_is_a_422_naming_kind(world: World, text: str, name: str
 
 def test_a_csv_of_no_known_kind_tells_the_api_client_its_kind_parameter(world: World) -> None:
     """The report's reason named `--kind` and the import page's kind alone: the API's client has neither."""
-    status, report = imported(world, "", CSV, "diklat-2024.csv")
+    status, report = imported(world, "", CSV, "berkas-2024.csv")
     assert status == 200
     [rejected] = report["rejected"]  # type: ignore[misc]
     assert "the API's kind parameter" in rejected["errors"]["kind"][0]

@@ -35,14 +35,14 @@ def references(app: CareerLog) -> list[str]:
 def test_a_kind_cell_in_any_case_or_in_indonesian_is_read(app: CareerLog, tmp_path: Path, chosen: str | None) -> None:
     app.record(NIP, "appointment", f.appointment(), actor="hr")
     lines = [HEADER, training("Training", "KW-1"), training("PELATIHAN", "KW-2"), training(" pelatihan ", "KW-3")]
-    lines.append(training("diklat", "KW-4"))
+    lines.append(training("liburan", "KW-4"))
     path = tmp_path / "berkas.csv"
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
     report = import_file(app, path, actor="hr", kind=chosen)
     assert report.recorded == 3
     [problem] = report.rejected
-    assert (problem.line, list(problem.errors), problem.values) == (5, ["kind"], {"kind": "diklat"})
-    assert "Unknown kind 'diklat'" in problem.errors["kind"][0]
+    assert (problem.line, list(problem.errors), problem.values) == (5, ["kind"], {"kind": "liburan"})
+    assert "Unknown kind 'liburan'" in problem.errors["kind"][0]
     assert references(app) == ["KW-1", "KW-2", "KW-3"]
 
 

@@ -143,7 +143,7 @@ def test_lesson_hours_written_with_their_unit_are_read_as_the_number() -> None:
 
 
 def test_a_file_of_no_known_kind_is_refused_once_at_its_header() -> None:
-    """A CSV named neither after a kind (diklat-2024.csv) nor with a kind column, imported without choosing one,
+    """A CSV named neither after a kind (berkas-2024.csv) nor with a kind column, imported without choosing one,
     had each of its rows rejected as "kind: Missing data for required field.": said once, nothing read."""
     text = "nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
     text += f"{NIP},TEKNIS,Pelatihan,BPSDM,2,2024-05-01,2024-05-02,R-1\n" * 3
