@@ -1085,26 +1085,30 @@ def probation_refusal(appointment: Fact | None, day: Any, book: Rules | None = N
 
 
 LATSAR = "LATSAR"  # the training kind of the basic training of a CPNS (asn.toml training_kinds)
+# The fields of a Latsar a confirmation rests on by (`confirmations_resting_on`): one corrected away from it is refused
+# beside the first of them corrected (its end date since 2026-12-05: moved past the confirmation, it no longer met it)
+LATSAR_HELD_BY_ORDER = ("training_kind", "reference", "effective_date")
+LATSAR_HELD_BY = frozenset(LATSAR_HELD_BY_ORDER)
 
 
 def confirmations_resting_on(career: Career, training: Fact) -> list[Fact]:
     """The standing confirmations as PNS that rest on a Latsar training: those whose `latsar_certificate` names it
     (its reference, in any letter case or spacing: reference_key), and those whose certificate names no Latsar of
-    the record when it is the record's only Latsar ended by the confirmation's day. Empty for another training."""
+    the record ended by the confirmation's day when it is the record's only Latsar ended by that day (Latsar is a
+    condition of becoming PNS, reference section 4: any Latsar ended by then meets it, so of two the one left rests).
+    Empty for another training. Until 2026-12-05 a Latsar named but ended after the confirmation (a training corrected
+    into one, say) took the only Latsar ended by the day out of it, and that one could then be retracted."""
     if training.get("training_kind") != LATSAR:
         return []
     latsars = [f for f in career.by_kind["training"] if f.get("training_kind") == LATSAR]
-    keys = {reference_key(f.get("reference")) for f in latsars}
     own = reference_key(training.get("reference"))
     resting = []
     for confirmation in career.by_kind["confirmation"]:
         named = reference_key(confirmation.get("latsar_certificate"))
-        if named == own:
+        ended = [f for f in latsars if f.effective_date <= confirmation.effective_date]
+        alone = [f.version for f in ended] == [training.version]  # (named by it or not)
+        if named == own or (alone and named not in {reference_key(f.get("reference")) for f in ended}):
             resting.append(confirmation)
-        elif named not in keys:
-            ended = [f for f in latsars if f.effective_date <= confirmation.effective_date]
-            if [f.version for f in ended] == [training.version]:
-                resting.append(confirmation)
     return resting
 
 
@@ -1282,9 +1286,9 @@ class Employee(LedgerAggregate):
 
     def latsar_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
         """(target_version, LATSAR_RESTS) of a retraction of a Latsar training a standing confirmation as PNS rests
-        on (`confirmations_resting_on`), naming the first such confirmation, or of a correction of its kind or
-        reference after which the confirmation no longer rests on it (beside the field corrected, the kind when
-        both are); empty otherwise."""
+        on (`confirmations_resting_on`), naming the first such confirmation, or of a correction of its kind,
+        reference or end date after which the confirmation no longer rests on it (beside the field corrected, the
+        first of LATSAR_HELD_BY_ORDER when several are); empty otherwise."""
         if event_cls.KIND not in ("retraction", "correction"):
             return []
         target = self.facts.get(values.get("target_version"))  # type: ignore[arg-type]
@@ -1295,7 +1299,7 @@ class Employee(LedgerAggregate):
         resting = confirmations_resting_on(career, target)
         if resting and event_cls.KIND == "correction":  # (its kind or reference corrected away from the confirmation)
             raw = values.get("corrected_fields")
-            if not isinstance(raw, Mapping) or not {"training_kind", "reference"} & raw.keys():
+            if not isinstance(raw, Mapping) or not LATSAR_HELD_BY & raw.keys():
                 return []
             try:
                 changes = parse_payload(target.event_class, raw, partial=True)
@@ -1305,7 +1309,7 @@ class Employee(LedgerAggregate):
             facts = [corrected if f.version == target.version else f for f in career.facts]
             still = {f.version for f in confirmations_resting_on(Career(self.id, facts), corrected)}
             resting = [f for f in resting if f.version not in still]
-            field = "corrected_fields." + ("training_kind" if "training_kind" in raw else "reference")
+            field = "corrected_fields." + next(name for name in LATSAR_HELD_BY_ORDER if name in raw)
         if not resting:
             return []
         first = resting[0]
