@@ -31,7 +31,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 
 from careerlog.domain.errors import InvalidInput, cut, quoted
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.nip import eighteen_digits, normalise_nip
+from careerlog.domain.nip import eighteen_digits, normalise_nip, unlabelled_nip
 from careerlog.domain.payload import (
     Unreadable,
     WrittenWithExponent,
@@ -676,15 +676,18 @@ def spreadsheet_errors_elsewhere(row: dict[str, Any]) -> dict[str, list[str]]:
 
 
 def nips_marked_as_text(row: dict[str, Any]) -> None:
-    """The NIP cells of a CSV row written as text for a spreadsheet ('198609262010031001, ="198609262010031001")
-    read as the NIP they hold, in place (the cell kept as written in the row's WRITTEN); a cell that holds no NIP so
-    is left for the ledger to judge as written."""
-    for column in NIP_COLUMNS:
+    """The NIP cells of a CSV row written as text for a spreadsheet ('198609262010031001, ="198609262010031001") or
+    after their label as a decree prints them ("NIP. 19840122 200812 1 001", read as the record form reads it:
+    careerlog.domain.nip.unlabelled_nip) read as the NIP they hold, in place (the cell kept as written in the row's
+    WRITTEN); a cell that holds no NIP so is left for the ledger to judge as written. A void's NIP typed again
+    (confirm_nip) is read so too, as the form reads it."""
+    for column in (*NIP_COLUMNS, "confirm_nip"):
         cell = row.get(column)
         if type(cell) is not str or cell[:1].isdigit():
             continue  # (the common case: no such column, or a NIP of digits; or one made Unreadable)
         found = _MARKED_AS_TEXT.fullmatch(cell.strip())
-        if found and eighteen_digits(normalise_nip(nip := (found["a"] or found["f"]).strip())):
+        nip = (found["a"] or found["f"]).strip() if found else unlabelled_nip(cell)  # ("NIP. 1984...": after its label)
+        if nip != cell.strip() and eighteen_digits(normalise_nip(nip)):
             row[column] = nip
             wrote(row, column, cell)
 
@@ -703,11 +706,22 @@ def spreadsheet_dates(row: dict[str, Any]) -> None:
             wrote(row, name, cell)  # (the cell: beside the reason)
 
 
+def lesson_hours(typed: str) -> str | None:
+    """A training's hours written with their unit ("20 JP", "8jp": jam pelajaran, as a BKD spreadsheet and a
+    certificate write them) as the number ("20"); None for a text written otherwise, for the ledger to judge. An
+    import's cell (read_lesson_hours) and the record form's input (web.pages.hr.payload_from) are read with this one
+    function: until 2026-12-05 the form refused "24 JP" that an import recorded."""
+    text = typed.strip()
+    if text[-2:].upper() == "JP" and (number := text[:-2].strip()):
+        return number
+    return None
+
+
 def read_lesson_hours(row: dict[str, Any]) -> None:
-    """A training's hours written with their unit ("20 JP", "8jp": jam pelajaran, as a BKD spreadsheet writes
-    them) read as the number, in place; any other cell is left for the ledger to judge."""
+    """A training's hours written with their unit ("20 JP": lesson_hours) read as the number, in place; any other
+    cell is left for the ledger to judge."""
     cell = row.get("hours")
-    if type(cell) is str and (text := cell.strip())[-2:].upper() == "JP" and (number := text[:-2].strip()):
+    if type(cell) is str and (number := lesson_hours(cell)) is not None:
         row["hours"] = number
         wrote(row, "hours", cell)
 

@@ -62,6 +62,27 @@ def normalise_nip(raw: object) -> str:
     return _SEPARATORS.sub("", str(raw))
 
 
+# A number typed after its label, as decrees and lists print it and HR copies it from them ("NIP. 19860926 201003 1
+# 701", "NIP: ...", "NI PPPK ..."): the number alone (the start page's search, the record form and an import alike)
+NUMBER_LABEL = re.compile(r"\s*(?:NIP|NI\s*PPPK)\s*[.:]?\s*([\d\s.\-]*\d[\d\s.\-]*)", re.IGNORECASE)
+
+
+def unlabelled_nip(typed: str) -> str:
+    """A NIP as typed (a form's input, an import's cell) as the ledger is to read it: the text without the label
+    before it ("NIP. 19850101 201001 1 001" as a decree or a signature prints it and HR pastes it; "NIP", "NIP:",
+    "NI PPPK": NUMBER_LABEL) when the rest is an identity number's 18 digits with only spaces and dots (or dashes)
+    between and about them, as normalise_nip reads them; anything else as typed (stripped), for the ledger to refuse
+    naming the field and quoting it ("No. 1985...", "NIP 1985", "NIP. 1985... (lama)"). The record form
+    (web.pages.hr.form_nip) and an import's NIP cells (careerlog.textfiles.nips_marked_as_text) read a NIP with this
+    one function: until 2026-12-05 an import refused the form's "NIP. 1984...", showing it as "NIP1984..."."""
+    text = typed.strip()
+    labelled = NUMBER_LABEL.fullmatch(text)
+    if labelled is None:
+        return text
+    number = labelled.group(1).strip()
+    return number if eighteen_digits(normalise_nip(number)) else text
+
+
 def eighteen_digits(value: str) -> bool:
     """Whether a value (separators stripped: normalise_nip) has an identity number's form, 18 ASCII digits (isdigit
     alone takes any script's digits, and ²); parse_nip checks the rest."""

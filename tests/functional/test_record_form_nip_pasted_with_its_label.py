@@ -60,3 +60,14 @@ def test_a_mentors_nip_may_be_pasted_with_its_label(world: World) -> None:
     answer = world.client.post("/pages/record?kind=mentoring_start&lang=en", data=data)
     assert answer.status_code == 302, answer.get_data(as_text=True)
     assert [row[1:] for row in world.log()[-2:]] == [(SARI, 2), (BUDI, 3)]  # (and the mentor's side)
+
+
+@pytest.mark.parametrize("hours", ["24 JP", "24jp", " 24 Jp "])
+def test_a_trainings_hours_typed_with_their_unit_are_recorded_as_an_import_reads_them(world: World, hours: str) -> None:
+    """The form refused "24 JP" ("Not a valid integer.") that an import of the same training records
+    (careerlog.textfiles.lesson_hours, one function for both)."""
+    log_in(world, "hr")
+    before = len(world.log())
+    answer = world.client.post("/pages/record?kind=training&lang=en", data=training_form(world, hours=hours))
+    assert answer.status_code == 302, answer.get_data(as_text=True)
+    assert len(world.log()) == before + 1

@@ -2,7 +2,7 @@
 words joined by spaces, underscores or dashes, and by its Indonesian name (`Training`, `PELATIHAN`, `Kenaikan
 Pangkat`, `rank promotion`), as `--kind`, the import page's kind and the file's name already were. Until 2026-12-04
 the cell was taken as written: `Training` was refused as "Unknown kind 'Training'; one of: ...", and, with the
-kind chosen (`--kind training`), as a kind other than training. A cell naming no kind (`diklat`) is refused as
+kind chosen (`--kind training`), as a kind other than training. A cell naming no kind (`liburan`) is refused as
 before, shown as typed. Both stores."""
 
 from __future__ import annotations

@@ -3,18 +3,14 @@ reader's scope whose name holds it (the roster's search, as the API's `q`), each
 
 from __future__ import annotations
 
-import re
-
 from flask import redirect, url_for
 from flask.typing import ResponseReturnValue
 
 from careerlog.accounts import Account
+from careerlog.domain.nip import NUMBER_LABEL
 from web.pages.common import page, services
 
 SHOWN = 50  # the first matches by name; more asks for more of the name
-# A number typed after its label, as decrees and lists print it and HR copies it from them ("NIP. 19860926 201003 1
-# 701", "NIP: ...", "NI PPPK ..."): the number alone, not a name (the label's letters made it a search by name)
-NUMBER_LABEL = re.compile(r"\s*(?:NIP|NI\s*PPPK)\s*[.:]?\s*([\d\s.\-]*\d[\d\s.\-]*)", re.IGNORECASE)
 
 
 def find(account: Account, typed: str) -> ResponseReturnValue:

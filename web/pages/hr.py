@@ -38,7 +38,7 @@ from careerlog.domain.employee import (
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.ledger import FORM_WORDS
-from careerlog.domain.nip import eighteen_digits, normalise_nip, parse_nip
+from careerlog.domain.nip import parse_nip, unlabelled_nip
 from careerlog.domain.payload import (
     FieldSpec,
     Unreadable,
@@ -58,6 +58,7 @@ from careerlog.textfiles import (
     aliases_of,
     changes_marked,
     exponent_marked,
+    lesson_hours,
     rupiah_amount,
     rupiah_reading,
     workbook_name,
@@ -68,7 +69,6 @@ from web.errors import KEY_HEADER, conflict_errors
 from web.pages import LANGUAGES, local_number
 from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
-from web.pages.find import NUMBER_LABEL
 from web.pages.inspector import AUDIT_CSV_LIMIT, filtered_by_nothing, page_number
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
 from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook_csv
@@ -141,6 +141,8 @@ def payload_from(
                 payload[spec.name] = local_decimal(value, spec.name)
             except NumberFormatError as e:
                 reason = unread_number(e)
+        elif spec.name == "hours" and (hours := lesson_hours(value)) is not None:
+            payload[spec.name] = hours  # ("24 JP", as an import reads the cell: careerlog.textfiles.lesson_hours)
         else:  # (a mentor's NIP pasted with its label, "NIP. 1975...", as the record's own: form_nip)
             payload[spec.name] = form_nip(value) if spec.name.endswith("_nip") else value
         if reason is not None and unread is None:
@@ -307,6 +309,8 @@ def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict
             continue
         if type(marked := exponent_marked(target["kind"], name, typed)) is WrittenWithExponent:
             typed = marked  # ("1e3": refused beside the field as the API refuses it, after the field's bounds)
+        elif name == "hours" and (hours := lesson_hours(typed)) is not None:
+            typed = hours  # ("24 JP", as the record form and an import read it)
         elif field["type"] == "decimal" and typed:
             try:  # read in the language the writer saw the form in, whatever the page's is now (it is theirs)
                 with force_locale(language):
@@ -334,18 +338,9 @@ def corrected_typed(values: Mapping[str, str], corrected: list[dict[str, Any]]) 
 
 
 def form_nip(typed: str) -> str:
-    """A NIP input of the form (nip, confirm_nip, mentor_nip) as the ledger is to read it: the text typed, without the
-    label before it ("NIP. 19850101 201001 1 001" as a decree or a signature prints it and HR pastes it; "NIP",
-    "NIP:", "NI PPPK": the start page's reading, web.pages.find.NUMBER_LABEL) when the rest is an identity number's 18
-    digits with only spaces and dots (or dashes) between and about them, as the ledger reads a NIP
-    (careerlog.domain.nip.normalise_nip); anything else as typed, for the ledger to refuse naming the field and
-    quoting it ("No. 1985...", "NIP 1985", "NIP. 1985... (lama)")."""
-    text = typed.strip()
-    labelled = NUMBER_LABEL.fullmatch(text)
-    if labelled is None:
-        return text
-    number = labelled.group(1).strip()
-    return number if eighteen_digits(normalise_nip(number)) else text
+    """A NIP input of the form (nip, confirm_nip, mentor_nip) as the ledger is to read it: without the label before it
+    ("NIP. 19850101 201001 1 001"), as an import reads a NIP cell (careerlog.domain.nip.unlabelled_nip, shared)."""
+    return unlabelled_nip(typed)
 
 
 def readable_nip(typed: str) -> str | None:
