@@ -220,6 +220,13 @@ UNKNOWN_COLUMNS_NEAR = Refusal(
     "Columns {columns} are no fields of {kind} (did you mean {near}?); its columns are {fields}, or by their "
     "Indonesian names {aliases}, besides the employee's name (Nama) and columns of notes ({notes}). Nothing was read."
 )
+# A required cell of a workbook left empty because it lies in merged cells below or beside their first (a title merged
+# over F13:F14 is kept in F13 alone): the payload's MISSING, told of the merge (careerlog.workbooks.merged_cells) as a
+# row of no NIP is (application.NO_NIP)
+MERGED_MISSING = Refusal(
+    "Missing data for required field: cell {cell} lies in the merged cells {cells}, whose value a spreadsheet keeps "
+    "in their first cell ({first}) alone: unmerge them and write the value on every row."
+)
 NEAREST_COLUMN = 0.8  # difflib's ratio at least (NIP Lama is 0.62 from nip_baru: an old NIP is no new one)
 # The notes of a header's columns that are read but never recorded (the report's notes, at line 1)
 NOTE = Refusal("A column of notes: read, not recorded.").reason()
@@ -658,6 +665,23 @@ def _nips_quoted(errors: dict[str, list[str]], written: Mapping[str, str] | None
         ]
         for name in _NIP_CELLS
         if name in errors and name in written
+    }
+    return {**errors, **changed} if changed else errors
+
+
+def _merged_missing(errors: dict[str, list[str]], written: Mapping[str, str] | None) -> dict[str, list[str]]:
+    """A required field missing whose cell lies in a workbook's merged cells (the row's Written.merged), said so
+    (MERGED_MISSING). Only for refused rows."""
+    merged = written.merged if type(written) is Written else None
+    if not merged:
+        return errors
+    changed = {
+        name: [
+            MERGED_MISSING.reason(cell=cell, cells=cells, first=first) if reason == MISSING else reason
+            for reason in errors[name]
+        ]
+        for name, (cell, cells, first) in merged.items()
+        if name in errors
     }
     return {**errors, **changed} if changed else errors
 
@@ -1861,6 +1885,7 @@ def _rejection(
             return RowProblem(command.line, command.subject, command.kind, {"nip": [moved]}, judged=False)
     if isinstance(error, InvalidInput):
         errors = _nips_quoted(_date_forms(error.errors, command.written, command.payload), command.written)
+        errors = _merged_missing(errors, command.written)
         typed_ = command_typed(errors, command)
         return RowProblem(command.line, command.subject, command.kind, errors, typed_, judged)
     reason = reason_of(error)

@@ -483,7 +483,11 @@ WRITTEN = "#written"
 
 class Written(dict[str, str]):
     """A row's cells as written, by field: made by the CSV reader alone (a JSON Lines row's own "#written" key, a
-    plain dict or any other value, is an unknown field: careerlog.importing refuses it)."""
+    plain dict or any other value, is an unknown field: careerlog.importing refuses it). `merged`: a workbook's empty
+    cells that lie in merged cells (careerlog.workbooks), by field, each as (cell, the merged cells, their first
+    cell): "F14", "F13:F14", "F13"."""
+
+    merged: dict[str, tuple[str, str, str]] | None = None
 
 
 def wrote(row: dict[str, Any], name: str, cell: str) -> None:

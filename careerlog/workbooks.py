@@ -64,7 +64,7 @@ from careerlog.config import xlsx_max_mb
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.payload import Unreadable
 from careerlog.domain.wording import Refusal
-from careerlog.textfiles import WORKBOOK, WRITTEN, column_name, field_names, reasons_column, wrote
+from careerlog.textfiles import WORKBOOK, WRITTEN, Written, column_name, field_names, reasons_column, wrote
 
 SHEETS_UNREAD = Refusal(
     "Only the workbook's first worksheet, {first}, was read; {others} not: import each sheet of data as a workbook "
@@ -431,8 +431,50 @@ class Workbook:
         finally:
             source.close()
 
+    def merged(self) -> dict[int, list[tuple[int, int, str, str]]]:
+        """The sheet's merged cells (its `mergeCell` elements, after its rows), by each row they cover: (first column,
+        last column, the merged cells "F13:F14", their first cell "F13"), columns from 1. Read from the sheet's XML
+        ahead of its rows (`merged_cells`), as openpyxl's parser reads them only after the last row."""
+        with self.sheet._get_source() as source:
+            return merged_cells(source)
+
     def close(self) -> None:
         self.book.close()
+
+
+_MERGE_CELL = re.compile(
+    rb'<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"'
+)
+_CHUNK = 1 << 20
+MERGED_ROWS = 1_000_000  # the rows of merged cells kept (a merge over a whole column covers as many): then no more
+
+
+def merged_cells(source: IO[bytes]) -> dict[int, list[tuple[int, int, str, str]]]:
+    """The merged cells a sheet's XML (`source`) names, by each row they cover (Workbook.merged), up to MERGED_ROWS
+    rows of them in all (merged cells past that are left out: they only word a refusal)."""
+    from openpyxl.utils import column_index_from_string
+
+    found: dict[int, list[tuple[int, int, str, str]]] = {}
+    kept = 0
+    tail = b""
+    while chunk := source.read(_CHUNK):
+        text = tail + chunk
+        end = 0
+        for match in _MERGE_CELL.finditer(text):
+            end = match.end()
+            first_col, first_row, last_col, last_row = match.groups()
+            top, bottom = int(first_row), int(last_row)
+            left, right = column_index_from_string(first_col.decode()), column_index_from_string(last_col.decode())
+            if kept + bottom - top + 1 > MERGED_ROWS:
+                return found
+            kept += bottom - top + 1
+            first = f"{first_col.decode()}{top}"
+            cells = f"{first}:{last_col.decode()}{bottom}"
+            for row in range(top, bottom + 1):
+                found.setdefault(row, []).append((left, right, cells, first))
+        text = text[end:]
+        tail = text[-200:]  # (a mergeCell element cut by the chunk's end: read whole with the next)
+    return found
 
 
 def _first_sheet_missing(reader: Any) -> str | None:
@@ -535,6 +577,7 @@ def read_xlsx(
                     problems[number] = found
                 yield number, texts, None
 
+        merges = book.merged()
         records_read = records()
         below, ahead = importing._lines_ahead(records_read)
         if unknown is not None and not isinstance(unknown, importing.ColumnNotes):
@@ -564,6 +607,8 @@ def read_xlsx(
                 bare = padded.pop(line, None)
                 if isinstance(row, dict) and bare is not None and row.get("reference") == bare[1]:
                     wrote(row, "reference", bare[0])  # (named as recorded before: application)
+                if isinstance(row, dict) and line in merges:
+                    _note_merged(row, merges[line], line, stripped)
                 yield line, row, count
         except SheetBroken as e:  # (as a CSV file's line that cannot be read: the rows above it are read)
             yield e.last + 1, InvalidInput(SHEET_BROKEN.reason(error=e.error), "line"), 1
@@ -584,6 +629,26 @@ def _padded_reference(cells: list[dict[str, Any]], texts: list[str], names: list
             typed = number_text(value)
             return (typed, texts[at]) if texts[at] != typed else None
     return None
+
+
+def _note_merged(row: dict[str, Any], merges: list[tuple[int, int, str, str]], line: int, names: list[str]) -> None:
+    """Note in a row's Written (`merged`) each field whose cell is empty and lies in merged cells other than their
+    first (whose value the spreadsheet keeps): a refusal of it as missing then names the merge
+    (careerlog.importing.MERGED_MISSING)."""
+    from careerlog.importing import column_letter
+
+    merged: dict[str, tuple[str, str, str]] = {}
+    for left, right, cells, first in merges:
+        for column in range(left, right + 1):
+            cell = f"{column_letter(column - 1)}{line}"
+            name = names[column - 1] if column - 1 < len(names) else ""
+            if cell != first and name and not name.startswith("#note") and row.get(name) in (None, ""):
+                merged[name] = (cell, cells, first)
+    if merged:
+        written = row.get(WRITTEN)
+        if type(written) is not Written:
+            written = row[WRITTEN] = Written()
+        written.merged = merged
 
 
 def _chain(first: Iterable[Any], then: Iterator[Any]) -> Iterator[Any]:
