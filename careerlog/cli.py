@@ -9,10 +9,12 @@ import functools
 import json
 import os
 import shlex
+import signal
 import stat
 import sys
+import threading
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -211,6 +213,53 @@ OUTPUT_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
 INTERNAL_ERROR = 70
 
 
+# The exit status of a command SIGTERM stopped (ends_on_sigterm): 128 + 15, as a shell reports a process the signal
+# ended, so that a service manager or a script sees it stopped, not that it failed (1) or was refused
+TERMINATED = 128 + signal.SIGTERM
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the command was (as Ctrl-C's KeyboardInterrupt is), so that it ends by unwinding: the
+    transaction under way rolled back, the processes it started stopped (ends_on_sigterm)."""
+
+
+class StoppedBySigterm(click.ClickException):
+    """A command's stop on SIGTERM as click shows a refusal (`Error: stopped by SIGTERM: ...`), exit TERMINATED."""
+
+    exit_code = TERMINATED
+
+
+@contextlib.contextmanager
+def ends_on_sigterm(aftermath: str) -> Iterator[None]:
+    """A long command (an import, a rebuild) stopped by SIGTERM (a service manager's stop, `kill`) says so and what
+    it leaves (`aftermath`), exit TERMINATED: before, SIGTERM's default ended it at once without a word (exit 143 all
+    the same; its transaction under way never committed, as now). A process forked meanwhile (a rebuild's) inherits
+    the handler but ends as SIGTERM's default ends it, as before; a second SIGTERM while the first unwinds is not
+    taken (the rollback is not cut short). Only the main thread sets a handler: elsewhere nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    main, taken = os.getpid(), False
+
+    def terminate(signum: int, frame: Any) -> None:
+        nonlocal taken
+        if os.getpid() != main:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        if not taken:
+            taken = True
+            raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    except Terminated:
+        raise StoppedBySigterm(f"stopped by SIGTERM: {aftermath}") from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def internal_error(error: BaseException) -> None:
     """An unexpected exception reported on standard error: its traceback (chained exceptions too) with the control
     characters it quotes visible (careerlog.visible.LOG_CONTROLS: a recorded name or a file's content holding ESC [2J,
@@ -405,7 +454,14 @@ def import_command(
     if refused_path:  # (written only if a row is refused: its place checked before recording anything)
         place_to_write(refused_path)
     report_stream = writable(report_path) if report_path else None  # before recording anything
-    with _progress_bar(total, "B" if fmt == "jsonl" else "row", "import") as bar:
+    aftermath = (
+        "nothing was recorded (--dry-run)."
+        if dry_run
+        else "the rows being saved were not recorded, those saved before stay recorded, each batch of --batch-size "
+        "rows whole (one transaction). Import the same file again to record the rest: a row already recorded is not "
+        "recorded twice."
+    )
+    with ends_on_sigterm(aftermath), _progress_bar(total, "B" if fmt == "jsonl" else "row", "import") as bar:
         report = import_file(
             obj.app,
             file,

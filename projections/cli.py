@@ -12,11 +12,12 @@ import click
 import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError
 
-from careerlog.cli import Context, Progress, friendly_errors, pass_context, reading_only
+from careerlog.cli import Context, Progress, ends_on_sigterm, friendly_errors, pass_context, reading_only
 from careerlog.cli_numbers import PROCESSES, PlainNumber
 from careerlog.config import ConfigurationError
+from careerlog.domain.errors import InvalidInput
 from careerlog.visible import say
-from projections.framework import Projector, RebuildFailed
+from projections.framework import Projection, Projector, RebuildFailed
 from projections.registry import projector, select
 
 # A lost or refused connection: worth trying again. Anything else (a missing table, a
@@ -30,7 +31,8 @@ MIN_POLL, MAX_POLL = 0.01, 3600.0
 
 def _names(views: str | None) -> list[str] | None:
     """The views --views names (None: the option left out, every view). One that names none (`--views ""`, a unit's
-    `--views $VIEWS` with the variable empty) is refused: it kept every view, beside the workers that keep them."""
+    `--views $VIEWS` with the variable empty) is refused: it kept every view, beside the workers that keep them; so is
+    one naming an unknown view (_chosen)."""
     if views is None:
         return None
     names = [v.strip() for v in views.split(",") if v.strip()]
@@ -38,7 +40,19 @@ def _names(views: str | None) -> list[str] | None:
         raise click.BadParameter(
             f"names no view ({views!r}); leave --views out to keep every view.", param_hint="'--views'"
         )
+    _chosen(names, "'--views'")
     return names
+
+
+def _chosen(names: list[str] | None, hint: str) -> list[Projection]:
+    """The views named (every view for None), an unknown one refused as a usage error naming the option or argument
+    (`hint`), exit 2, as a --views naming none is: it was `Error: views: Unknown view ...`, exit 1, naming no option."""
+    try:
+        return select(names)
+    except InvalidInput as e:
+        raise click.BadParameter(
+            " ".join(r for reasons in e.errors.values() for r in reasons), param_hint=hint
+        ) from None
 
 
 @click.group("projections")
@@ -173,12 +187,13 @@ class Listener:
 def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
     """Rebuild NAMES (default: every view) from zero, reading each record once."""
     reading_only(obj)  # (a store that is not there has no log to rebuild from)
-    chosen = select(list(names) or None)
+    chosen = _chosen(list(names) or None, "NAMES")
     # a view a newer release made is rebuilt at this release's version: the way back to this release
     worker = projector(obj.settings, [p.name for p in chosen], app=obj.app, take_back=True)
+    stopped = "the rebuild did not finish; the views stay marked as rebuilding until a rebuild completes: run it again."
     try:
         total = worker.subject_count()
-        with Progress(total, "record", "rebuild") as bar:
+        with ends_on_sigterm(stopped), Progress(total, "record", "rebuild") as bar:
             try:
                 count = worker.rebuild(progress=bar.update, jobs=jobs)
             except RebuildFailed as e:

@@ -75,3 +75,24 @@ def test_a_worker_given_no_view_is_refused_not_given_every_view(settings: Settin
     assert result.exit_code == 2, result.output
     assert "Invalid value for '--views': names no view" in result.output
     assert "applied" not in result.output  # (it applied the appointment to every view)
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("run", "--views", "nosuch", "--once"), "'--views'"),
+        (("run", "--views", "timeline,nosuch", "--once"), "'--views'"),
+        (("rebuild", "nosuch"), "NAMES"),
+        (("rebuild", "timeline", ""), "NAMES"),
+    ],
+)
+def test_an_unknown_view_is_a_usage_error_naming_the_option(
+    settings: Settings, args: tuple[str, ...], named: str
+) -> None:
+    # as a --views naming none is (exit 2): it was "Error: views: Unknown view 'nosuch'; ...", exit 1, naming no option
+    result = CliRunner().invoke(main, ["--database-url", settings.database_url, "projections", *args])
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for {named}: Unknown view " in result.output
+    assert "one of timeline, roster," in result.output
+    assert "applied" not in result.output
+    assert "rebuilt" not in result.output
