@@ -77,8 +77,9 @@ KEY_USED = Refusal(
     kinds=("kind",),
 )
 REFERENCE_USED = Refusal(
-    "Reference {reference} was already recorded as version {version} with different values ({fields}); "
-    "record a correction instead.",
+    "Reference {reference} was already recorded as version {version} with different values ({fields}): if this is "
+    "another event, give it its own reference number; if version {version} was wrong, record a correction of version "
+    "{version}.",
     numbers=("version",),
 )
 # A client key (idempotency key) sent again with other values: the key clashed, whatever the references (which may

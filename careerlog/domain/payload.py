@@ -59,6 +59,32 @@ SEVERAL_CODES = Refusal(
     "code or the whole name."
 )
 TOO_LONG = Refusal("Longer than {limit} characters.", numbers=("limit",))
+# A reference written as a stand-in for none ("-", "0", "tidak ada", "n/a"), as HR writes it for a fact whose
+# document bears no number (a coaching, a mentoring): no number, and the next such fact would be taken for the first
+# one (the ledger tells facts apart by their reference: REFERENCE_USED)
+PLACEHOLDER = Refusal(
+    "{value} is not a reference number but a stand-in for none: write the number of the document that records this "
+    "fact (its certificate, decree, letter or assignment number), so that it is told apart from other facts.",
+    quotes=("value",),
+)
+# The fields holding a document's own number, in which a stand-in for none is refused (PLACEHOLDER)
+NUMBER_FIELDS = frozenset({"reference", "latsar_certificate"})
+# The words written for "none", compared without letter case, spaces or punctuation
+_NONE_WORDS = frozenset(
+    {"na", "none", "nil", "null", "nihil", "kosong", "tidakada", "tdkada", "tidak", "belumada", "tanpanomor"}
+    | {"tidakadanomor", "notavailable", "notapplicable", "tba", "tbd", "xxx", "xx", "x", "nomor", "no"}
+)
+
+
+def placeholder(text: str) -> bool:
+    """Whether a number's text is a stand-in for none: no letter or digit in it ("-", "—", "..."), zeros alone ("0",
+    "000"), or a word for none ("tidak ada", "n/a", "nihil"), in any letter case or punctuation."""
+    if len(text) > 24:  # (longer than any word for none: a reference, nearly every one, told at once)
+        return False
+    kept = "".join(c for c in text.casefold() if c.isalnum())
+    return not kept or kept.strip("0") == "" or kept in _NONE_WORDS
+
+
 EXPONENT = Refusal(
     "{value} is written with an exponent (scientific notation), as a spreadsheet shows a long number: write the "
     "number out in full, in digits (the spreadsheet may have rounded it)."
@@ -306,6 +332,7 @@ def _reader(event_cls: type[LedgerEvent]) -> Callable[[Mapping[str, Any]], dict[
         "utf8": utf8,
         "unknown_first": _unknown_first,
         "event_cls": event_cls,
+        "placeholder": placeholder,
     }
     lines = ["def read(raw):", "    get = raw.get", "    errors = None", "    values = {}", "    given = 0"]
     fields = zip(_parsers(event_cls), payload_fields(event_cls), strict=True)
@@ -333,6 +360,9 @@ def _reader(event_cls: type[LedgerEvent]) -> Callable[[Mapping[str, Any]], dict[
                 "            else:",
                 f"                values[N{i}] = P{i}(value)",
             ]
+        elif spec.type is str and spec.name in NUMBER_FIELDS:  # (a stand-in for none refused by its parser)
+            lines += [f"            if {text} and not placeholder(text):", f"                values[N{i}] = text"]
+            lines += ["            else:", f"                values[N{i}] = P{i}(value)"]
         elif spec.type is str:
             lines += [f"            if {text}:", f"                values[N{i}] = text", "            else:"]
             lines += [f"                values[N{i}] = P{i}(value)"]
@@ -394,6 +424,7 @@ def field_parser(spec: FieldSpec) -> Parser:
     required, table_name = spec.required, spec.table
     if spec.type is str:
         normalise: Callable[[str], str] | None = None  # the table's, taken at first use (reference() is loaded once)
+        numbered = spec.name in NUMBER_FIELDS
 
         def text(value: Any) -> Any:
             nonlocal normalise
@@ -413,6 +444,8 @@ def field_parser(spec: FieldSpec) -> Parser:
                 if required:
                     raise ValueError(EMPTY)
                 return None
+            if numbered and placeholder(converted):
+                raise ValueError(PLACEHOLDER.reason(value=quoted(converted)))
             return converted
 
         return text
@@ -543,6 +576,8 @@ def parse_value(spec: FieldSpec, value: Any) -> Any:
         raise ValueError(EMPTY)
     if spec.type is str and converted == "":
         return None
+    if spec.name in NUMBER_FIELDS and type(converted) is str and placeholder(converted):
+        raise ValueError(PLACEHOLDER.reason(value=quoted(converted)))
     return converted
 
 

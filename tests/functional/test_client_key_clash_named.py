@@ -63,7 +63,7 @@ def test_the_api_still_names_the_reference_of_a_reference_repeated_with_other_va
     assert list(answer.get_json()["errors"]) == ["reference"]
     assert answer.get_json()["errors"]["reference"][0].startswith(
         f"Reference 'R-KEY-1' was already recorded as version {first.get_json()['version']} with different values "
-        "(hours); record a correction instead."
+        "(hours): if this is another event, give it its own reference number; if version"
     )
 
 

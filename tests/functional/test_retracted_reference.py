@@ -78,7 +78,7 @@ def test_the_api_records_a_retracted_facts_reference_anew_with_other_values(worl
     assert (again.status_code, again.get_json()["version"], again.get_json()["created"]) == (200, anew, False)
     wrong_again = world.post(EVENTS, "hr", json=WRONG)  # other values than the fact in force: a correction
     assert wrong_again.status_code == 409
-    assert "record a correction instead" in wrong_again.get_json()["detail"]
+    assert "record a correction of version" in wrong_again.get_json()["detail"]
     assert of_reference(world) == [(version, 20, True), (anew, 24, False)]
 
 

@@ -68,7 +68,7 @@ def test_the_same_reference_with_other_values_under_another_key_is_a_conflict(wo
     before = world.log()
     response = world.post(EVENTS, "hr", json={**TRAINING, "hours": 6}, **keyed("form-4"))
     assert response.status_code == 409
-    assert "record a correction instead" in response.get_json()["detail"]
+    assert "record a correction of version" in response.get_json()["detail"]
     assert world.log() == before
 
 

@@ -90,6 +90,6 @@ def test_the_record_command_repeating_a_reference_keeps_its_wording(database_url
     result = run(database_url, *record("K-8", "R-7", 9))
     assert result.exit_code == 1
     assert result.output == (
-        "Error: Reference 'R-7' was already recorded as version 2 with different values (hours); "
-        "record a correction instead.\n"
+        "Error: Reference 'R-7' was already recorded as version 2 with different values (hours): if this is another "
+        "event, give it its own reference number; if version 2 was wrong, record a correction of version 2.\n"
     )

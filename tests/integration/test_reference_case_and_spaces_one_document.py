@@ -62,7 +62,8 @@ def test_a_decree_in_other_case_with_other_values_is_a_conflict(app: CareerLog) 
         app.record(NIP, "rank_promotion", {**PROMOTION, "reference": "800/123/bkd", "new_rank": "III/c"}, actor="hr")
     assert str(refused.value) == (
         f"Reference '800/123/BKD' was already recorded as version {first.version} with different values "
-        "(new_rank); record a correction instead."
+        f"(new_rank): if this is another event, give it its own reference number; if version {first.version} was "
+        f"wrong, record a correction of version {first.version}."
     )
     assert promotions(app) == [(first.version, "800/123/BKD")]
 
