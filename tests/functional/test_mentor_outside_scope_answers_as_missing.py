@@ -96,7 +96,7 @@ def test_the_record_form_refuses_a_mentor_outside_the_scope_as_one_never_appoint
 
     before = world.log()
     outside, missing = sent(RINA), sent(MISSING)
-    assert f"No employee with NIP {MISSING} has been appointed" in missing
+    assert f"No employee with NIP {MISSING} is in your scope&#39;s records" in missing
     assert as_missing(outside) == missing
     assert world.log() == before
 

@@ -254,7 +254,10 @@ def test_the_ledgers_reasons_that_quote_the_input_are_shown_in_the_visitors_lang
     )
     unknown = {**training_form(world), "nip": MISSING}
     page = Elements(world.client.post("/pages/record?kind=training&lang=id", data=unknown).get_data(as_text=True))
-    assert page.text_of("nip-error") == f"Tidak ada pegawai dengan NIP {MISSING} yang telah diangkat."
+    assert page.text_of("nip-error") == (
+        f"Tidak ada pegawai dengan NIP {MISSING} dalam catatan cakupan Anda: tidak ada yang diangkat di dalamnya, "
+        "atau riwayatnya telah dipindahkan keluar (administrator nasional menjangkau semua riwayat)."
+    )
     bad_date = {**training_form(world), "effective_date": "2024-02-30"}
     page = Elements(world.client.post("/pages/record?kind=training&lang=id", data=bad_date).get_data(as_text=True))
     assert page.text_of("effective_date-error") == "Bukan tanggal yang sah (seharusnya TTTT-BB-HH): '2024-02-30'."

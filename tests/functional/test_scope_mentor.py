@@ -90,7 +90,7 @@ def test_the_record_form_refuses_a_mentor_of_another_agency_beside_the_mentor(wo
     page = answer.get_data(as_text=True)
     beside = re.search(r'<span class="error" id="mentor_nip-error">(.*?)</span>', page, re.S)
     assert beside, page
-    assert f"No employee with NIP {RINA} has been appointed" in beside.group(1)
+    assert f"No employee with NIP {RINA} is in your scope&#39;s records" in beside.group(1)
     assert world.log() == before
 
 
@@ -100,7 +100,7 @@ def test_the_record_form_words_the_refusal_in_indonesian(world: World) -> None:
     page = world.client.post("/pages/record?kind=mentoring_start", data=data).get_data(as_text=True)
     beside = re.search(r'<span class="error" id="mentor_nip-error">(.*?)</span>', page, re.S)
     assert beside, page
-    assert f"Tidak ada pegawai dengan NIP {RINA} yang telah diangkat" in beside.group(1), beside.group(1)
+    assert f"Tidak ada pegawai dengan NIP {RINA} dalam catatan cakupan Anda" in beside.group(1), beside.group(1)
 
 
 def test_an_import_row_naming_a_mentor_of_another_agency_is_rejected_naming_the_mentor(world: World) -> None:

@@ -26,7 +26,7 @@ from wtforms import BooleanField
 
 from careerlog.access import AccessDenied, Action
 from careerlog.accounts import Account
-from careerlog.application import CONFIRMING_KINDS
+from careerlog.application import CONFIRMING_KINDS, NOT_APPOINTED
 from careerlog.domain.employee import (
     CORRECTION_JUMP,
     CORRECTION_JUMP_TICKED,
@@ -48,7 +48,7 @@ from careerlog.domain.payload import (
     parse_payload,
     whole_number,
 )
-from careerlog.domain.wording import Reason, reason_of
+from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.importing import kind_from_name, names_kind_column, refuse_no_rows
 from careerlog.jsontext import JSON_DEPTH_LIMIT, json_too_deep
 from careerlog.reference import reference
@@ -497,6 +497,54 @@ def mentors_side_beside(kind: str, errors: Mapping[str, list[str]], corrected: l
     return placed
 
 
+# A placement outside an HR administrator's scope takes the record out of their reach at once: refused until the box
+# beside the agency is ticked (LEAVES_SCOPE_BOX), as a rank jump is; recorded, the page says who can undo it (a
+# national administrator: the receiving agency may not retract or redate the placement that brought the employee
+# in, docs/security.md "Moves between agencies") and links to no record the writer can no longer open.
+LEAVES_SCOPE_BOX = "leaves_scope"
+LEAVES_SCOPE = Refusal(
+    "{agency} is outside your scope ({scope}): once recorded, this placement moves the employee's record out of your "
+    "reach, and only a national administrator can retract or correct it. If the decree does move the employee to "
+    "{agency}, tick the box below and record it again; if not, write the agency it names."
+)
+# A NIP the form cannot find in the writer's scope, in the same words whether it was never appointed or is another
+# agency's (an HR administrator who has just transferred it out was told "no employee ... has been appointed")
+NOT_IN_SCOPE = Refusal(
+    "No employee with NIP {nip} is in your scope's records: none was appointed in it, or the record has been moved "
+    "out of it (a national administrator reaches every record).",
+    quotes=("nip",),
+)
+
+
+def placed_outside(account: Account, form: Mapping[str, str]) -> str | None:
+    """The agency a placement form places the employee in when that is outside the writer's scope, or None (a
+    national account, an agency or region that does not read: the ledger names it)."""
+    if account.scope.national:
+        return None
+    try:
+        agency = reference().table("agencies").normalise(form.get("agency", "").strip())
+        region_written = form.get("region", "").strip()
+        region = reference().table("regions").normalise(region_written) if region_written else None
+    except KeyError:
+        return None
+    return None if account.scope.covers(agency, region) else agency
+
+
+def in_scope_words(account: Account, errors: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The form's refusals with "no employee with NIP ... has been appointed" said as not in the writer's scope's
+    records, to an account not national (NOT_IN_SCOPE): the same words for a NIP of another agency and one never
+    appointed, so that they tell nothing of the other agency's records."""
+    if account.scope.national:
+        return errors
+    return {
+        name: [
+            NOT_IN_SCOPE.reason(**dict(r.params)) if type(r) is Reason and r.refusal is NOT_APPOINTED else r
+            for r in found
+        ]
+        for name, found in errors.items()
+    }
+
+
 @blp.route("/record", methods=["GET", "POST"])
 def record() -> ResponseReturnValue:
     """Choose an event kind, fill in its fields, and record it; refusals are shown beside the fields."""
@@ -510,10 +558,29 @@ def record() -> ResponseReturnValue:
             errors = {"_schema": [expired()]}
         else:
             shown = targeted_fact(account, request.form) if kind == "correction" else None
-            written, errors = attempt(account, kind, cls, shown)
+            leaves = placed_outside(account, request.form) if kind == "placement" else None
+            if leaves is not None and not request.form.get(LEAVES_SCOPE_BOX):
+                said_leaves = LEAVES_SCOPE.reason(agency=leaves, scope=account.scope.describe())
+                errors = field_errors(cls, form_nip(request.form.get("nip", "")))
+                errors = {**errors, "agency": [said_leaves, *errors.get("agency", [])]}
+                written = None
+            else:
+                written, errors = attempt(account, kind, cls, shown)
             if written is not None:
                 o = written.outcome
                 said = {"kind": kind_label(o.kind), "version": o.version, "nip": o.subject}
+                if leaves is not None and o.created:  # (out of the writer's reach now: no link to it)
+                    flash(
+                        _(
+                            "Recorded: %(kind)s, version %(version)s of %(nip)s. The record has left your scope (it "
+                            "is now in %(agency)s): you can no longer open it or record anything in it. If this "
+                            "placement is wrong, only a national administrator can retract or correct it: ask one, "
+                            "naming NIP %(nip)s and version %(version)s.",
+                            **said,
+                            agency=leaves,
+                        )
+                    )
+                    return redirect(url_for("pages.record", kind=kind))
                 if o.created:
                     flash(_("Recorded: %(kind)s, version %(version)s of %(nip)s.", **said))
                 else:  # (the same decree sent before, from this form or another: the ledger recorded nothing)
@@ -530,6 +597,7 @@ def record() -> ResponseReturnValue:
     corrected = corrected_inputs(target) if target and kind == "correction" else []  # (its fields as inputs)
     if errors and kind is not None and cls is not None:  # (the mentor's side's, beside an input)
         errors = mentors_side_beside(kind, errors, [f["name"] for f in corrected])
+    errors = in_scope_words(account, errors)
     from web.pages.career import shown_label, shown_value  # (that module imports this one)
 
     return page(
@@ -553,6 +621,8 @@ def record() -> ResponseReturnValue:
         beside_inputs=["corrected_fields", *(f"corrected_fields.{f['name']}" for f in corrected)],
         confirm=confirmable(errors),  # the box to confirm a rank jump the decree does make, beside that field's refusal
         confirmed=kind in CONFIRMING_KINDS and "promotion.one_step" in request.form.getlist("confirm"),  # (kept ticked)
+        leaves_scope=any(type(r) is Reason and r.refusal is LEAVES_SCOPE for r in errors.get("agency", [])),
+        leaves_ticked=bool(request.form.get(LEAVES_SCOPE_BOX)),  # (kept ticked while refused for another reason)
         corrected_prefix=CORRECTED,
         shown_prefix=SHOWN,
         shown_language=SHOWN_LANGUAGE,
