@@ -45,8 +45,9 @@ import psycopg.sql
 
 from careerlog.application import CareerLog
 from careerlog.config import ConfigurationError, Settings
-from careerlog.domain.errors import CareerlogError
+from careerlog.domain.errors import CareerlogError, RecordedByNewerRelease
 from careerlog.importing import fewer_collections
+from careerlog.persistence import class_of
 from careerlog.reference import Rules, rules
 from careerlog.sqlstore import Row, Sql, SqlStore, created_name, select_events_of
 from projections.career import CareerRecord, Entry
@@ -954,6 +955,7 @@ class Projector:
         wanted = set(names) if names is not None else {p.name for p in self.projections}
         chosen = [p for p in self.projections if p.name in wanted]
         head = self.app.max_notification_id()
+        self.refuse_unknown_kinds(head)  # before a view is marked or dropped: they stay as they were
         with self.views.sql.transaction() as sql:  # first: a worker leaves the views alone from here on
             for projection in chosen:
                 self._set_schema(sql, projection, REBUILDING)
@@ -977,6 +979,31 @@ class Projector:
             self._finish_rebuild(projection, head)
             self._filling.pop(projection.name, None)
         return count
+
+    def refuse_unknown_kinds(self, upto: int | None) -> None:
+        """Refuse (RecordedByNewerRelease, a TopicError: the newer-release message, exit 1) a log holding, up to
+        `upto`, an event of a kind this release has no class for (recorded by a newer release), naming its kinds.
+        A rebuild checks it before it marks or drops a view: it used to drop every view's rows, then stop at the
+        event, the views left empty (a rebuild is the way back to an older release: docs/operations.md, Upgrades).
+        One look at the log's distinct topics (a newer class version of a known kind is met, and refused, only as
+        its event is read)."""
+        bound = f" WHERE {self.id_column} <= ?" if upto else ""
+        with self.views.reading() as sql:
+            topics = [
+                str(r["topic"])
+                for r in sql.query(f"SELECT DISTINCT topic FROM {self.events_table}{bound}", (upto,) if upto else ())
+            ]
+        unknown = []
+        for topic in sorted(topics):
+            try:
+                class_of(topic)
+            except Exception:  # (TopicError: no such module or class; any other failure to import it alike)
+                unknown.append(topic)
+        if unknown:
+            raise RecordedByNewerRelease(
+                f"events of {', '.join(unknown)}, a kind this release does not have; no view was rebuilt, marked or "
+                "dropped: they stay as they were"
+            )
 
     def rebuild_range(
         self,
