@@ -18,7 +18,7 @@ from careerlog.config import ConfigurationError
 from careerlog.domain.errors import InvalidInput
 from careerlog.visible import say
 from projections.framework import Projection, Projector, RebuildFailed
-from projections.registry import projector, select
+from projections.registry import judged_by_rules, projector, select
 
 # A lost or refused connection: worth trying again. Anything else (a missing table, a
 # bad query) is a fault that repeating would not cure: the worker exits with the error.
@@ -145,8 +145,14 @@ def judged_otherwise(worker: Projector) -> str:
     return (
         f"Another careerlog process fills views of this worker by other rules (CAREERLOG_RULES_FILE): {views}. "
         "Nothing was written to them. Give every process the same CAREERLOG_RULES_FILE and start this worker again "
-        "(docs/operations.md, Upgrades)."
+        f"(docs/operations.md, Upgrades; a change of the rules refills {rules_views()})."
     )
+
+
+def rules_views() -> str:
+    """The views judged by the rules and the command that fills them again, as a refusal names them."""
+    names = judged_by_rules()
+    return f"{', '.join(names)}: careerlog projections rebuild {' '.join(names)}"
 
 
 class Listener:
@@ -231,7 +237,7 @@ def status_command(obj: Context) -> None:
             click.echo(
                 f"{name}: its rows were judged by the rules of digest {theirs}, this shell's CAREERLOG_RULES_FILE "
                 f"gives {ours}: the next worker or server started with these rules refills it "
-                "(docs/operations.md, Upgrades)",
+                f"(docs/operations.md, Upgrades; a change of the rules refills {rules_views()})",
                 err=True,
             )
     finally:

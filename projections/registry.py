@@ -32,6 +32,12 @@ def all_projections() -> list[Projection]:
     ]
 
 
+def judged_by_rules() -> list[str]:
+    """The views judged by the rules (CAREERLOG_RULES_FILE): those keeping the rules' digest beside them
+    (`Projection.configuration`), which a change of the rules refills (docs/operations.md, "A change of the rules")."""
+    return [p.name for p in all_projections() if p.configuration() is not None]
+
+
 def select(names: Iterable[str] | None = None) -> list[Projection]:
     """The named projections (all when none are named), each once however often named (a view taken twice was
     rebuilt with its rows inserted twice, and a worker of it never caught up); InvalidInput names an unknown one."""

@@ -243,3 +243,24 @@ def test_a_change_of_the_rules_read_only_when_queried_refills_no_view_and_change
         assert merit_rows(again) == before
     finally:
         again.close()
+
+
+def test_the_views_a_change_of_the_rules_refills_are_named_with_their_rebuild(
+    store: Settings, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """`projections status` in a shell of other rules names every view judged by the rules and the one command that
+    fills them again (docs/operations.md gave `rebuild merit awards`, "the two views": study_leave was refilled by
+    surprise), from the registry: the views that keep the rules' digest."""
+    from click.testing import CliRunner
+
+    from careerlog.cli import main
+    from projections.registry import judged_by_rules
+
+    assert judged_by_rules() == list(JUDGED)
+    edited(tmp_path, monkeypatch)
+    result = CliRunner().invoke(main, ["--database-url", store.database_url, "projections", "status"])
+    assert result.exit_code == 0, result.output
+    assert "careerlog projections rebuild merit awards study_leave" in result.stderr
+    operations = (Path(__file__).parents[2] / "docs" / "operations.md").read_text()
+    assert "rebuild merit awards --jobs" not in operations
+    assert "the two views" not in operations
