@@ -36,6 +36,7 @@ from careerlog.demo.merit import (
     REGULAR_WITHOUT_POST,
     clearly_stronger,
     degree_rank,
+    exam_exempt,
     exams_needed,
     post_held,
     promotion_failures,
@@ -1085,9 +1086,11 @@ class Simulation:
             }
             return Plan(person, "101", new, day, "low_performance", details)
         if failure == "promotion.service_exam":
+            missing = [c for c in exams_needed(old, new, day) if not person.exam_passed(c, day)]
+            if missing and all(exam_exempt(person, code, day) for code in missing):
+                return None  # (the education or leadership training held exempts it: no finding to inject)
             if not self.quota.want("missing_service_exam", day, scale):
                 return None
-            missing = [c for c in exams_needed(old, new, day) if not person.exam_passed(c, day)]
             for code in missing:
                 self.cancel_exam(person, code, day)
             details |= {"exams_missing": missing}

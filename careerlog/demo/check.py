@@ -169,7 +169,7 @@ def promotion_rules(view: View, decision: Fact) -> set[str]:
         if kind == param("promotion.service_exam", day, "degree_kind"):
             needed.append(param("promotion.service_exam", day, "degree_exam"))
         passed = {f.values["exam"] for f in view.of("exam") if f.eff <= day}
-        if any(code not in passed for code in needed):
+        if any(code not in passed and not exam_exempt(view, code, day) for code in needed):
             fired.add("promotion.service_exam")
     if (
         rules().in_force("promotion.penalty", day)
@@ -616,3 +616,15 @@ def distribution(people: dict[str, Record], units: list[Command]) -> set[tuple[s
         if any(rated.count(p) / len(rated) > share for p, share in caps.items()):
             found.add((agency, unit, year))
     return found
+
+
+def exam_exempt(view: View, code: str, day: date) -> bool:
+    """Whether promotion.service_exam exempts a crossing's exam on `day`: the education held then at least the level
+    its `exempt_education` names for the exam, or a leadership training its `exempt_training` lists ended by then."""
+    ref = reference()
+    minimum = param("promotion.service_exam", day, "exempt_education", {}).get(code)
+    order = ref.education[view.education_at(day)]["order"]
+    if minimum is not None and minimum in ref.education and order >= ref.education[minimum]["order"]:
+        return True
+    kinds = param("promotion.service_exam", day, "exempt_training", {}).get(code, ())
+    return any(f.values.get("training_kind") in kinds for f in view.of("training") if f.eff <= day)

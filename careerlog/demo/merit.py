@@ -114,6 +114,16 @@ def exams_needed(old: str, new: str, day: date) -> list[str]:
     return [code for target, code in exams.items() if RANK_INDEX[old] < RANK_INDEX[target] <= RANK_INDEX[new]]
 
 
+def exam_exempt(person: Person, code: str, day: date) -> bool:
+    """Whether promotion.service_exam exempts a crossing's exam on `day` (its `exempt_education`: the education held
+    at least the level named for the exam; its `exempt_training`: a leadership training listed ended by then)."""
+    minimum = param("promotion.service_exam", day, "exempt_education", {}).get(code)
+    if minimum is not None and minimum in EDU_ORDER and EDU_ORDER[person.edu_at(day)] >= EDU_ORDER[minimum]:
+        return True
+    kinds = param("promotion.service_exam", day, "exempt_training", {}).get(code, ())
+    return any(person.leadership_done(kind, day) for kind in kinds)
+
+
 def penalty_blocks(person: Person, day: date) -> bool:
     if not person.penalties:
         return False
@@ -187,7 +197,8 @@ def promotion_failures(person: Person, day: date, kind: str, new_rank: str, *, d
         failures.append("promotion.dates")
     if kind not in rules_today.exam_exempt:
         # (every kind's crossing, though promotion.service_exam asks it only of its `crossing_kinds`: the demo's 202 and
-        # 203 candidates take the service exam too, stricter than the rule, so their promotions stay compliant)
+        # 203 candidates take the service exam too unless their education or leadership training exempts it, stricter
+        # than the rule, so their promotions stay compliant)
         needed = [
             code
             for target, code in rules_today.exams.items()
@@ -195,7 +206,7 @@ def promotion_failures(person: Person, day: date, kind: str, new_rank: str, *, d
         ]
         if kind == rules_today.degree_kind:
             needed.append(rules_today.degree_exam)
-        if any(not person.exam_passed(code, day) for code in needed):
+        if any(not person.exam_passed(code, day) and not exam_exempt(person, code, day) for code in needed):
             failures.append("promotion.service_exam")
     if kind not in rules_today.penalty_exempt and penalty_blocks(person, day):
         failures.append("promotion.penalty")

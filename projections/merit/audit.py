@@ -185,7 +185,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 42  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 43  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -242,6 +242,9 @@ class MeritProjection(TupleProjection):
     # 42: a PNS with no separation recorded has no regular round past the expected end of service (rule retirement.age
     # as the past-retirement worklist reads it; merit.rounds_reach's stop_at_retirement, true as bundled) but one they
     # were promoted in (`retirement_stop`): not counted eligible and passed over once in all likelihood retired
+    # 43: promotion.service_exam does not ask a crossing's exam of one holding the education (`exempt_education`: S-1
+    # for UD_I, S-2 for UD_II) or a completed leadership training (`exempt_training`: PKP+ for UD_I, PKA+ for UD_II)
+    # its params name for it: no finding, the offer's requirement met ("exam UD_II not needed: ..."), rounds and pools
     tables = (
         DECISIONS,
         FINDINGS,

@@ -5,7 +5,8 @@ The audit judges a rank promotion by the record as known before the decision was
 record for a promotion on `day` (projections/merit/rules.py, `PromotionJudge`) is:
 
 - the facts in effect by `day`: the rank held before it (`rank_before`: TMTs before `day`), the degrees,
-  exams, confirmations, penalties and status changes in effect by then, the trainings of the year before and the status
+  exams, confirmations, penalties and status changes in effect by then, the leadership trainings ended by then (which
+  exempt a crossing's service exam), the trainings of the year before and the status
   (status changes, study leaves) on its last day (promotion.training), the definitive post held on `day` (or the day
   before, on the day of separation) and whether the service ended by then;
 - the ratings of the years before `day`'s year, whatever their effective dates;

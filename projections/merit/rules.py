@@ -125,6 +125,16 @@ DATES = Template("TMT {day}; permitted: day {day_of_month} of months {months}", 
 # (`exams`: codes of the exams table, named on the pages; the stored English keeps the codes: exam UD_I)
 EXAM_MISSING = Template("exam {exams} not passed by {day}", ("day",), codes=(("exams", "exams"),))
 EXAM_PASSED = Template("exam {exams} passed", codes=(("exams", "exams"),))
+# A crossing's exam not asked (promotion.service_exam's `exempt_education`, `exempt_training`: M): by the education held
+# on the TMT, or by a leadership training completed by it
+EXAM_EXEMPT_EDUCATION = Template(
+    "exam {exams} not needed: education {level} held", codes=(("exams", "exams"), ("level", "education"))
+)
+EXAM_EXEMPT_TRAINING = Template(
+    "exam {exams} not needed: {training} completed on {day}",
+    ("day",),
+    codes=(("exams", "exams"), ("training", "training_kinds")),
+)
 PENALTY = Template("{count} blocking penalty served on {day}", ("day",), (), ("count",))
 NO_MANAGERIAL_POST = Template("no definitive managerial post held on {day}", ("day",))
 STRUCTURAL_RANGE = Template("post {post_kind} tops at {top}; new rank {new}", codes=(("post_kind", "post_kinds"),))
@@ -646,16 +656,42 @@ class PromotionJudge(Judge):
         if not needed:
             return None
         passed = {f.get("exam"): f for f in self.until("exam", day)}
-        lacking = [code for code in needed if code not in passed]
-        used = [passed[code] for code in needed if code in passed]
-        return self.outcome(
-            rule,
-            not lacking,
-            lambda: (
-                EXAM_MISSING(exams=", ".join(lacking), day=day) if lacking else EXAM_PASSED(exams=", ".join(needed))
-            ),
-            used,
-        )
+        exempt = {c: why for c in needed if c not in passed and (why := self._exam_exempt(rule, c, day)) is not None}
+        lacking = [code for code in needed if code not in passed and code not in exempt]
+        used = [passed[code] for code in needed if code in passed] + [why[1] for why in exempt.values()]
+
+        def said() -> Wording:
+            if lacking:
+                return EXAM_MISSING(exams=", ".join(lacking), day=day)
+            if not exempt:
+                return EXAM_PASSED(exams=", ".join(needed))
+            codes = ", ".join(exempt)
+            by, fact = next(iter(exempt.values()))
+            if fact.kind == "training":
+                return EXAM_EXEMPT_TRAINING(exams=codes, training=by, day=fact.effective_date)
+            return EXAM_EXEMPT_EDUCATION(exams=codes, level=by)
+
+        return self.outcome(rule, not lacking, said, used)
+
+    def _exam_exempt(self, rule: Rule, code: str, day: date) -> tuple[str, Fact] | None:
+        """Why a crossing's exam is not asked on `day` (promotion.service_exam, M): the education held then is at
+        least the level `exempt_education` names for it (S-1 for UD_I, S-2 for UD_II: the level and the fact giving
+        it), or a leadership training `exempt_training` lists for it ended by then (the kind and the first such
+        training); None when neither (or the rule names no exemption)."""
+        minimum = rule.params.get("exempt_education", {}).get(code)
+        if minimum is not None and minimum in self.ref.education:
+            level, facts = self.education(day)
+            if level is not None and education_order(self.ref, level) >= education_order(self.ref, str(minimum)):
+                giving = [
+                    f for f in facts if (f.get("education") if f.kind == "appointment" else f.get("level")) == level
+                ]
+                return level, giving[0]
+        kinds = rule.params.get("exempt_training", {}).get(code, ())
+        if kinds:
+            done = [f for f in self.until("training", day) if f.get("training_kind") in kinds]
+            if done:
+                return str(done[0].get("training_kind")), done[0]
+        return None
 
     def _penalty(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
         levels, extra = rule.params["blocking_levels"], rule.params.get("extra_months", {})

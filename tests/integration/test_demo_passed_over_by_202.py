@@ -20,7 +20,7 @@ from projections.store import open_view_store
 
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
-EMPLOYEES, SEED, TODAY = 200, 61, date(2026, 11, 23)  # two passed-over cases, one of them by a 202 promotion
+EMPLOYEES, SEED, TODAY = 200, 192, date(2026, 11, 23)  # two passed-over cases, one of them by a 202 promotion (61 once)
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from projections.store import open_view_store
 from tests.demos import shared
 
 EMPLOYEES = 150
-SEED = 5  # every irregularity type of the demo, passed_over among them (by 101 promotions only)
+SEED = 1  # every irregularity type of the demo, passed_over among them (by 101 promotions only; 5 until 2026-12-05)
 TODAY = date(2026, 11, 23)
 NOT_A_DECISION_FINDING = ("skp.", "merit.passed_over", "fairness.")  # unit-years, queries, rounds
 

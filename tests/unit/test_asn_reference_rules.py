@@ -224,13 +224,24 @@ def test_a_promotion_by_degree_is_asked_the_adjustment_exam_not_the_service_exam
         return (found[0].outcome, found[0].message) if found else None
 
     assert exam("203", "III/a") == ("met", "exam UPKP passed")
-    assert exam("101", "III/a") == ("missing", "exam UD_I not passed by 2023-04-01")  # the reference's own case
-    assert exam("201", "III/a") == ("missing", "exam UD_I not passed by 2023-04-01")
+    # the S-1 exempts the crossing kinds' UD_I too (`exempt_education`, since 2026-12-05): without the exemptions,
+    # the reference's own case asks it
+    assert exam("101", "III/a") == ("met", "exam UD_I not needed: education S-1 held")
+    plain = Rules(
+        [
+            replace(v, params={k: x for k, x in v.params.items() if k not in ("exempt_education", "exempt_training")})
+            if v.id == "promotion.service_exam"
+            else v
+            for v in rules().all
+        ]
+    )
+    assert exam("101", "III/a", plain) == ("missing", "exam UD_I not passed by 2023-04-01")  # the reference's own case
+    assert exam("201", "III/a", plain) == ("missing", "exam UD_I not passed by 2023-04-01")
     assert exam("202", "III/a") is None  # a functional-post holder is exempt: not judged
     crossing = Rules(
         [
             replace(v, params={**v.params, "crossing_kinds": ["101", "203"]}) if v.id == "promotion.service_exam" else v
-            for v in rules().all
+            for v in plain.all
         ]
     )
     assert exam("203", "III/a", crossing) == ("missing", "exam UD_I not passed by 2023-04-01")

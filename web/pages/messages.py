@@ -33,7 +33,7 @@ from careerlog.importing import REPEATED_KEY_VALUES, REPEATED_REFERENCE
 from careerlog.reference import Table, reference
 from projections.merit.audit import LATE_EVIDENCE
 from projections.merit.queries import PASSED_OVER_FINDING
-from projections.merit.rules import EXAM_MISSING, EXAM_PASSED, PENALTY
+from projections.merit.rules import EXAM_EXEMPT_EDUCATION, EXAM_EXEMPT_TRAINING, EXAM_MISSING, EXAM_PASSED, PENALTY
 from web.pages import local_date, local_datetime, local_number
 from web.pages.labels import field_label, kind_label, promotion_kind_in_text, promotion_kind_label, reference_name
 
@@ -88,6 +88,8 @@ PLURALS: dict[str, tuple[str, Callable[[int], str]]] = {
 PAGE_WORDINGS: dict[str, Any] = {
     EXAM_MISSING.text: _l("{exams} not passed by {day}"),
     EXAM_PASSED.text: _l("{exams} passed"),
+    EXAM_EXEMPT_EDUCATION.text: _l("{exams} not needed: education {level} held"),
+    EXAM_EXEMPT_TRAINING.text: _l("{exams} not needed: {training} completed on {day}"),
 }
 
 
