@@ -377,7 +377,7 @@ _progress_bar = Progress
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the refused rows to fix and import again, as the import page's download: a CSV file's rows as "
     "written with careerlog's column of reasons (English), a JSON Lines file's lines, a workbook's (.xlsx) rows as "
-    "CSV UTF-8 (name OUT .csv). Not written if none is refused.",
+    "an Excel workbook (name OUT .xlsx) or as CSV UTF-8 (name OUT .csv). Not written if none is refused.",
 )
 @pass_context
 @friendly_errors
@@ -447,9 +447,10 @@ def import_command(
         raise click.BadParameter("the refused rows would overwrite the file imported", param_hint="--refused")
     if refused_path and report_path and refused_path.resolve() == report_path.resolve():
         raise click.BadParameter("the refused rows would overwrite the report", param_hint="--refused")
-    if refused_path and fmt == "xlsx" and not refused_path.name.lower().endswith(".csv"):
+    if refused_path and fmt == "xlsx" and not refused_path.name.lower().endswith((".csv", ".xlsx")):
         raise click.BadParameter(
-            "a workbook's refused rows are written as CSV: name the file .csv", param_hint="--refused"
+            "a workbook's refused rows are written as an Excel workbook or as CSV: name the file .xlsx or .csv",
+            param_hint="--refused",
         )
     if refused_path:  # (written only if a row is refused: its place checked before recording anything)
         place_to_write(refused_path)
@@ -562,10 +563,16 @@ def write_refused(file: Path, fmt: str, rejected: list[Any], path: Path) -> None
     from careerlog.importing import described
     from careerlog.refused_rows import refused_csv, refused_jsonl
     from careerlog.textfiles import REASONS_COLUMNS
-    from careerlog.workbooks import refused_rows_csv
+    from careerlog.workbooks import refused_rows_csv, refused_rows_xlsx
 
     written: bytes | None = None
-    if rejected and fmt == "xlsx":  # (as CSV UTF-8: the cells as the import read them)
+    if rejected and fmt == "xlsx" and path.name.lower().endswith(".xlsx"):  # (a workbook: the cells as read)
+        with file.open("rb") as stream:
+            problems = [p.to_dict() for p in rejected]
+            written = refused_rows_xlsx(
+                stream, problems, REASONS_COLUMNS["en"], lambda p: described(p["errors"], p["values"])
+            )
+    elif rejected and fmt == "xlsx":  # (as CSV UTF-8: the cells as the import read them)
         with file.open("rb") as stream:
             problems = [p.to_dict() for p in rejected]
             found = refused_rows_csv(

@@ -91,6 +91,7 @@ from careerlog.textfiles import (
     Written,
     aliases_of,
     column_name,
+    header_spelling,
     nips_marked_as_text,
     not_utf8,
     note_column,
@@ -211,14 +212,28 @@ EITHER_WAY = Refusal(
     "commas or tabs may come from a spreadsheet that writes the month first. Write it as YYYY-MM-DD (2024-05-06), "
     "or save the file from a spreadsheet in Indonesian (separated by semicolons), whose dates are read day first."
 ).reason()
+# A header (the file's line of column names, not a row) naming columns that are no fields of the kind, when it names
+# neither the subject (NIP) nor any field of the kind: no header of the kind (a title above it, a file of another kind)
 UNKNOWN_COLUMNS = Refusal(
-    "Columns {columns} are no fields of {kind}; its columns are {fields}, or by their Indonesian names {aliases}, "
-    "besides the employee's name (Nama) and columns of notes ({notes}). Nothing was read."
+    "The header (the line of column names, not a row of data) names columns {columns} that are no fields of {kind}; "
+    "its columns are {fields} (as its template heads them), or by their Indonesian names {aliases}, besides the "
+    "employee's name (Nama) and columns of notes ({notes}). Correct the header and import the file again. Nothing "
+    "was read."
 )
-# ... and the nearest name the kind takes for each column near one (NEAREST_COLUMN): "Tanggal Mulia", tanggal_mulai
+# ... and the nearest name the kind takes for each column near one (NEAREST_COLUMN): "Tanggal Mulia", Tanggal Mulai. A
+# column so near a known one is taken for it misspelt, whose cells would be left out: the file is refused
 UNKNOWN_COLUMNS_NEAR = Refusal(
-    "Columns {columns} are no fields of {kind} (did you mean {near}?); its columns are {fields}, or by their "
-    "Indonesian names {aliases}, besides the employee's name (Nama) and columns of notes ({notes}). Nothing was read."
+    "The header (the line of column names, not a row of data) names columns {columns} that are no fields of {kind} "
+    "(did you mean {near}?): a column misspelt would be left out of every row, so nothing was read. Its columns are "
+    "{fields} (as its template heads them), or by their Indonesian names {aliases}, besides the employee's name (Nama) "
+    "and columns of notes ({notes}). Correct the header and import the file again."
+)
+# A column of a header naming the kind's columns that is no field of the kind and near none ("Eselon", "Unit Kerja" in
+# a file of trainings): its cells are left out of every row, the rows read, said in the report's notes
+IGNORED_COLUMN = Refusal(
+    "Not a column of {kind}: its cells were left out of every row and nothing of them was recorded; the rows were "
+    "read without it. If it was to be read, name it as the import names the columns of {kind}: {fields} (as its "
+    "template heads them), or by their Indonesian names {aliases}."
 )
 # A required cell of a workbook left empty because it lies in merged cells below or beside their first (a title merged
 # over F13:F14 is kept in F13 alone): the payload's MISSING, told of the merge (careerlog.workbooks.merged_cells) as a
@@ -1340,11 +1355,24 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
         return names, InvalidInput(TITLE_ROW.reason(line=line, cell=repr(unknown[0])), "line")
     columns = ", ".join(repr(name) for name in unknown)
     aliases = aliases_of(fields)
-    said = {"columns": columns, "kind": kind, "fields": ", ".join(fields), "aliases": ", ".join(aliases)}
+    spelled = ", ".join(dict.fromkeys(header_spelling(alias) for alias in aliases))
+    said = {"columns": columns, "kind": kind, "fields": ", ".join(fields), "aliases": spelled}
     near = nearest_columns(unknown, [*fields, *aliases])
     if near:
         return names, InvalidInput(UNKNOWN_COLUMNS_NEAR.reason(**said, near=near, notes=NOTE_NAMES), "line")
-    return names, InvalidInput(UNKNOWN_COLUMNS.reason(**said, notes=NOTE_NAMES), "line")
+    required = [spec.name for spec in payload_fields(BY_KIND[kind]) if spec.required]
+    if not {*subject, *required} <= set(names):  # (no header of the kind, or an unknown column may be a field misnamed)
+        return names, InvalidInput(UNKNOWN_COLUMNS.reason(**said, notes=NOTE_NAMES), "line")
+    # (a header naming the subject and every required field of the kind, with columns of no field near none: the rows
+    # read, each such column left out and said in the notes)
+    ignored = IGNORED_COLUMN.reason(kind=kind, fields=said["fields"], aliases=spelled)
+    for i, (t, name) in enumerate(zip(typed, names, strict=True)):
+        if name and name not in allowed:
+            names[i] = f"#note{i + 1}"
+            notes[t.strip()] = [ignored]
+    if named and "name" in names:
+        notes[typed[names.index("name")].strip()] = [NAME_CHECKED]
+    return names, ColumnNotes(notes)
 
 
 def _separated_otherwise(cell: str) -> str | None:
@@ -1357,11 +1385,11 @@ def _separated_otherwise(cell: str) -> str | None:
 
 
 def nearest_columns(unknown: list[str], known: list[str]) -> str:
-    """The known name nearest each unknown column that has one close (difflib, NEAREST_COLUMN): the name alone for
-    one column ("tanggal_mulai"), each with its column after it for several ("jp ('JP2'), judul ('Judull')");
-    empty when none is close."""
+    """The known name nearest each unknown column that has one close (difflib, NEAREST_COLUMN), as a header writes it
+    (header_spelling): the name alone for one column ("Tanggal Mulai"), each with its column after it for several
+    ("JP ('JP2'), Judul ('Judull')"); empty when none is close."""
     pairs = [
-        (column, found[0])
+        (column, header_spelling(found[0]))
         for column in unknown
         if (found := difflib.get_close_matches(column_name(column), known, n=1, cutoff=NEAREST_COLUMN))
     ]

@@ -318,6 +318,15 @@ def aliases_of(fields: list[str]) -> list[str]:
     return [alias for alias, name in HEADER_ALIASES.items() if name in fields]
 
 
+SHORT_WORDS = frozenset(("nip", "jp", "tmt", "sk", "kp", "asn", "skp", "dp3"))  # written in capitals in a column's name
+
+
+def header_spelling(alias: str) -> str:
+    """An Indonesian column name as a spreadsheet heads it: tanggal_selesai as Tanggal Selesai, jp as JP, nomor_sk as
+    Nomor SK (the import page's list of columns, and a refusal of a header naming them)."""
+    return " ".join(w.upper() if w in SHORT_WORDS else w.capitalize() for w in alias.split("_"))
+
+
 def refuse_utf16(start: bytes | str) -> None:
     """Refuse a file whose first bytes (or its first line decoded with surrogateescape) are a UTF-16 mark, or UTF-16
     text without one: its first two characters each a letter's byte beside a zero byte (little- or big-endian), which

@@ -42,8 +42,9 @@ a sheet that breaks below the rows read to check its header is reported at its r
 file's unreadable line is, the rows above it read. An OLE2 file named .xlsx holding an EncryptedPackage is a
 workbook saved with a password (`PROTECTED`); any other, an Excel 97-2003 workbook (textfiles.WORKBOOK).
 
-A workbook's refused rows (`careerlog import --refused`, the import page's download) are written as CSV UTF-8
-(`refused_rows_csv`), the cells as the import read them, to fix and import again.
+A workbook's refused rows (the import page's download, `careerlog import --refused OUT.xlsx`) are written as a
+workbook (`refused_rows_xlsx`), or as CSV UTF-8 (`--refused OUT.csv`: `refused_rows_csv`), the cells as the import
+read them, to fix and import again.
 """
 
 from __future__ import annotations
@@ -708,50 +709,117 @@ def header_names(data: bytes) -> list[str] | None:
         book.close()
 
 
-def refused_rows_csv(
+def refused_rows(
     stream: IO[bytes],
     rejected: Iterable[Mapping[str, Any]],
     column: str,
     reasons: Callable[[Mapping[str, Any]], str],
-) -> str | None:
-    """The refused rows of a workbook (an import report's problems as dicts) as CSV UTF-8 with a byte-order mark,
-    to fix and import again: the header and each refused row's cells as the import read them (`row_cells`: a date
-    2024-05-06, a NIP stored as a number as Excel keeps it), with careerlog's reasons column named `column` (written
-    anew in place of one the workbook has, as careerlog.refused_rows does for a CSV file). None when no refused row
+) -> Iterator[list[str]]:
+    """The header and each refused row (an import report's problems as dicts) of a workbook, as the import read their
+    cells (`row_cells`: a date 2024-05-06), with careerlog's reasons column named `column` (written anew in place of
+    one the workbook has, as careerlog.refused_rows does for a CSV file); a NIP stored as a number as the cell held it
+    (1.98401222008121E+17, as Excel shows it), not widened to 18 digits of which the last are wrong
+    (198401222008121000: until 2026-12-05), its row's reason saying why (NIP_AS_NUMBER). Nothing when no refused row
     is a row of the sheet."""
-    from careerlog.spreadsheet import defused
-
     problems = {p["line"]: p for p in rejected}
     book = Workbook(stream)
     try:
         rows = book.rows()
         first = next(rows, None)
         if first is None:
-            return None
+            return
         at, cells = first
         header = row_cells(cells)[0]
+        names = [column_name(text) for text in header]
         ours = [i for i, name in enumerate(header) if reasons_column(name)]
         place = ours[0] if ours else len(header)
         dropped = set(ours[1:])
         width = max(len(header), place + 1)
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
 
         def written(texts: list[str], reason: str) -> list[str]:
             padded = texts + [""] * (width - len(texts))
             padded[place] = reason
             return [cell for i, cell in enumerate(padded) if i not in dropped]
 
-        writer.writerow(written(header, column))
         any_row = False
         try:
             for number, cells in rows:
                 problem = problems.get(number)
                 if problem is not None and number != at:
-                    writer.writerow(written(row_cells(cells)[0], defused(reasons(problem))))
-                    any_row = True
+                    texts, found = row_cells(cells, names)
+                    for i, cell in found.items():
+                        if cell.as_number:  # (the NIP as the cell held it: its digits were lost there)
+                            texts[i] = cell.typed
+                    if not any_row:
+                        yield written(header, column)
+                        any_row = True
+                    yield written(texts, reasons(problem))
         except SheetBroken:
             pass  # (the rows below the break were not read: none of them is refused)
-        return "\ufeff" + out.getvalue() if any_row else None
     finally:
         book.close()
+
+
+def refused_rows_csv(
+    stream: IO[bytes],
+    rejected: Iterable[Mapping[str, Any]],
+    column: str,
+    reasons: Callable[[Mapping[str, Any]], str],
+) -> str | None:
+    """The refused rows of a workbook (`refused_rows`) as CSV UTF-8 with a byte-order mark, separated by commas, to
+    fix and import again (`careerlog import --refused OUT.csv`); None when no refused row is a row of the sheet. The
+    import page and `--refused OUT.xlsx` give them as a workbook (`refused_rows_xlsx`), which an Excel in Indonesian
+    (whose CSV separator is ';') opens in columns."""
+    from careerlog.spreadsheet import defused
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    found = refused_rows(stream, rejected, column, lambda problem: defused(reasons(problem)))
+    for row in found:
+        writer.writerow(row)
+    text = out.getvalue()
+    return "\ufeff" + text if text else None
+
+
+def refused_rows_xlsx(
+    stream: IO[bytes],
+    rejected: Iterable[Mapping[str, Any]],
+    column: str,
+    reasons: Callable[[Mapping[str, Any]], str],
+) -> bytes | None:
+    """The refused rows of a workbook (`refused_rows`) as an Excel workbook of one sheet, to fix and import again, as
+    the import page's download gives them: each cell a text cell formatted as Text (@), as the import read it, so that
+    a NIP stays its 18 digits when it is typed over and a text starting with = is never run (Excel's quote prefix),
+    the reasons in careerlog's column; a control character a workbook cannot hold as its visible symbol
+    (careerlog.visible). None when no refused row is a row of the sheet. Until 2026-12-05 they came back as CSV
+    separated by commas, which an Excel in Indonesian (list separator ';') opened as one column."""
+    from openpyxl import Workbook as Written
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    from careerlog.spreadsheet import FORMULA_STARTS
+    from careerlog.visible import visible_controls
+
+    book = Written(write_only=True)
+    sheet = book.create_sheet("Ditolak")
+    bold = Font(bold=True)
+
+    def text_cell(text: str, header: bool) -> Any:
+        cell = WriteOnlyCell(sheet, visible_controls(text) if not text.isprintable() else text)
+        cell.data_type = "s"
+        cell.number_format = "@"
+        if text.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True
+        if header:
+            cell.font = bold
+        return cell
+
+    any_row = False
+    for row in refused_rows(stream, rejected, column, reasons):
+        sheet.append([text_cell(text, not any_row) if text else None for text in row])
+        any_row = True
+    if not any_row:
+        return None
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

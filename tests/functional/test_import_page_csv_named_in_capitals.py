@@ -33,7 +33,7 @@ def test_a_csv_named_in_capitals_with_a_refused_row_offers_the_refused_rows_down
 def test_a_csv_named_in_capitals_sent_without_a_kind_is_told_to_choose_one_beside_the_kind(world: World) -> None:
     log_in(world, "hr")
     before = world.log()
-    page = imported(world, "DIKLAT.CSV")
+    page = imported(world, "BERKAS.CSV")  # (DIKLAT.CSV is a training's since 2026-12-05: COMMON_KIND_NAMES)
     error = page[page.index('id="kind-error"') :]
     assert "Choose the kind of event the CSV file or workbook holds." in error[: error.index("</span>")]
     assert world.log() == before

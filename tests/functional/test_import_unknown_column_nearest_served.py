@@ -23,8 +23,11 @@ def store_url(database_url: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("id", "Kolom 'Tanggal Mulia' bukan isian training (maksudnya tanggal_mulai?); kolomnya adalah "),
-        ("en", "Columns 'Tanggal Mulia' are no fields of training (did you mean tanggal_mulai?); its columns are "),
+        (
+            "id",
+            "memuat kolom 'Tanggal Mulia' yang bukan isian training (maksudnya Tanggal Mulai?): kolom yang salah ketik",
+        ),
+        ("en", "names columns 'Tanggal Mulia' that are no fields of training (did you mean Tanggal Mulai?): a column "),
     ],
 )
 def test_the_import_page_suggests_the_known_column_nearest_an_unknown_one(world: World, lang: str, said: str) -> None:

@@ -21,5 +21,8 @@ def test_import_of_an_unknown_column_near_a_known_one_says_which_it_may_be(datab
     before = last_position(database_url)
     result = run(database_url, "import", str(rows))
     assert result.exit_code == 1, result.output
-    assert "Columns 'Tanggal Mulia' are no fields of training (did you mean tanggal_mulai?); " in result.output
+    assert "line 1: line: The header (the line of column names, not a row of data) names columns 'Tanggal Mulia' " in (
+        result.output
+    )
+    assert "that are no fields of training (did you mean Tanggal Mulai?): a column misspelt " in result.output
     assert last_position(database_url) == before

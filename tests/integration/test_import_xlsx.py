@@ -155,14 +155,33 @@ def test_the_command_line_imports_an_xlsx_dry_run_first_and_writes_its_refused_r
     assert "Cell M5 holds TRUE or FALSE" in row[-1]
 
 
-def test_a_workbooks_refused_rows_are_not_written_to_a_file_named_as_a_workbook(
+def test_a_workbooks_refused_rows_are_written_as_a_workbook_to_a_file_so_named(
     database_url: str, tmp_path: Path
 ) -> None:
-    path = xlsx(tmp_path / "data.xlsx", COLUMNS, *rows(f.nip()))
-    result = run(database_url, "import", "--refused", str(tmp_path / "ditolak.xlsx"), str(path))
-    assert result.exit_code == 2
-    assert "a workbook's refused rows are written as CSV: name the file .csv" in result.output
-    assert last_position(database_url) == 0
+    """(Until 2026-12-05 a workbook's refused rows were CSV alone, `--refused ditolak.xlsx` refused: an Excel in
+    Indonesian, whose list separator is ';', opened that CSV as one column.)"""
+    nip = f.nip()
+    good = rows(nip)
+    bad = list(good[1])
+    bad[COLUMNS.index("training_kind")] = True  # (a TRUE/FALSE cell)
+    bad[COLUMNS.index("reference")] = "T3-bad"
+    path = xlsx(tmp_path / "data.xlsx", COLUMNS, *good, bad)
+    refused = tmp_path / "ditolak.xlsx"
+    result = run(database_url, "import", "--refused", str(refused), str(path))
+    assert result.exit_code == 1, result.output
+    sheet = openpyxl.load_workbook(refused).active
+    header, row = ([cell.value for cell in cells] for cells in sheet.iter_rows())
+    assert header == [*COLUMNS, "Refusal reasons (careerlog)"]
+    assert row[:2] == ["training", nip]
+    assert row[COLUMNS.index("training_kind")] == "TRUE"
+    assert row[COLUMNS.index("start_date")] == "2021-11-15"
+    assert "Cell M5 holds TRUE or FALSE" in row[-1]
+    assert sheet.cell(2, 2).number_format == "@"  # (a NIP typed over stays text)
+    other = run(database_url, "import", "--refused", str(tmp_path / "ditolak.txt"), str(path))
+    assert other.exit_code == 2
+    assert "a workbook's refused rows are written as an Excel workbook or as CSV: name the file .xlsx or .csv" in (
+        other.output
+    )
 
 
 def test_the_command_line_refuses_a_zip_bomb_before_openpyxl_opens_it_in_one_line(

@@ -62,9 +62,13 @@ def test_an_unknown_column_is_refused_naming_it_and_the_names_accepted() -> None
     text = "NIP;Jenis Diklat;Uraian;JP;Tanggal Mulai;Tanggal Selesai;Nomor Sertifikat\r\n"
     reason = header_refusal(text + f"{NIP};TEKNIS;x;24;04/03/2024;06/03/2024;CERT-1\r\n")
     assert reason.refusal is UNKNOWN_COLUMNS  # type: ignore[attr-defined]
-    assert reason.startswith("Columns 'Uraian' are no fields of training; its columns are nip, effective_date")
-    assert "or by their Indonesian names nip_baru, tmt, tanggal, tgl, nomor_sk" in reason  # (tgl: 2026-12-04)
-    assert "jp, jam_pelajaran, tanggal_mulai, tgl_mulai, tanggal_selesai, tgl_selesai" in reason
+    assert reason.startswith(
+        "The header (the line of column names, not a row of data) names columns 'Uraian' that are no fields of "
+        "training; its columns are nip, effective_date"
+    )
+    # (the Indonesian names as a header writes them, since 2026-12-05: nip_baru, nomor_sk before)
+    assert "or by their Indonesian names NIP Baru, TMT, Tanggal, Tgl, Nomor SK" in reason  # (tgl: 2026-12-04)
+    assert "JP, Jam Pelajaran, Tanggal Mulai, Tgl Mulai, Tanggal Selesai, Tgl Selesai" in reason
     assert "pangkat_baru" not in reason  # a promotion's, not a training's
 
 

@@ -17,17 +17,21 @@ def test_an_unknown_column_near_a_known_name_is_refused_suggesting_it() -> None:
     header = "NIP;Jenis Diklat;Judul;JP;Tanggal Mulia;Tanggal Selesai;Nomor Sertifikat\r\n"
     reason = header_refusal(header + ROW)
     assert reason.refusal is UNKNOWN_COLUMNS_NEAR  # type: ignore[attr-defined]
-    assert reason.startswith("Columns 'Tanggal Mulia' are no fields of training (did you mean tanggal_mulai?); ")
-    assert "its columns are nip, effective_date" in reason
-    assert reason.endswith("Nothing was read.")
+    assert reason.startswith(
+        "The header (the line of column names, not a row of data) names columns 'Tanggal Mulia' that are no fields of "
+        "training (did you mean Tanggal Mulai?): a column misspelt would be left out of every row, so nothing was read."
+    )
+    assert "Its columns are nip, effective_date" in reason
+    assert reason.endswith("Correct the header and import the file again.")
 
 
 def test_unknown_columns_are_refused_suggesting_the_nearest_name_of_each_that_has_one() -> None:
     header = "NIP;Jenis Diklat;Judul;Jam Pelajar;Tanggal Mulia;Uraian;Organizer\r\n"
     reason = header_refusal(header + f"{NIP};TEKNIS;Arsip;24;04/03/2024;x;BKPSDM\r\n")
     assert reason.startswith(
-        "Columns 'Jam Pelajar', 'Tanggal Mulia', 'Uraian', 'Organizer' are no fields of training (did you mean "
-        "jam_pelajaran ('Jam Pelajar'), tanggal_mulai ('Tanggal Mulia'), organiser ('Organizer')?); "
+        "The header (the line of column names, not a row of data) names columns 'Jam Pelajar', 'Tanggal Mulia', "
+        "'Uraian', 'Organizer' that are no fields of training (did you mean Jam Pelajaran ('Jam Pelajar'), Tanggal "
+        "Mulai ('Tanggal Mulia'), Organiser ('Organizer')?): "
     )
 
 

@@ -58,6 +58,7 @@ from careerlog.textfiles import (
     aliases_of,
     changes_marked,
     exponent_marked,
+    header_spelling,
     lesson_hours,
     rupiah_amount,
     rupiah_reading,
@@ -71,7 +72,7 @@ from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
 from web.pages.inspector import AUDIT_CSV_LIMIT, filtered_by_nothing, page_number
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
-from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook_csv
+from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook
 from web.services import Written
 
 RECORDABLE = tuple(cls.KIND for cls in EMPLOYEE_EVENTS if cls.RECORDABLE)
@@ -634,12 +635,10 @@ def record() -> ResponseReturnValue:
     )
 
 
-SHORT_WORDS = {"nip", "jp", "tmt", "sk", "kp", "asn", "skp", "dp3"}  # written in capitals in a column's name
-
-
 def column_name(alias: str) -> str:
-    """An Indonesian column name as a spreadsheet heads it: tanggal_selesai as Tanggal Selesai, jp as JP."""
-    return " ".join(w.upper() if w in SHORT_WORDS else w.capitalize() for w in alias.split("_"))
+    """An Indonesian column name as a spreadsheet heads it: tanggal_selesai as Tanggal Selesai, jp as JP
+    (careerlog.textfiles.header_spelling, as a refusal of a header names it)."""
+    return header_spelling(alias)
 
 
 def confirm_label() -> str:
@@ -688,7 +687,9 @@ def import_file() -> ResponseReturnValue:
     account = allowed(Action.IMPORT)
     form = ImportForm()
     report = None
-    refused, refused_name = None, None  # the refused rows of a CSV file as written, to fix and import again
+    # the refused rows to fix and import again: a CSV file's as written (text), a workbook's as a workbook (bytes)
+    refused: str | bytes | None = None
+    refused_name = None
     errors: dict[str, list[str]] = {}
     if form.validate_on_submit():
         upload = form.file.data
@@ -716,8 +717,8 @@ def import_file() -> ResponseReturnValue:
             if report is not None and report["rejected"] and csv_file:
                 refused = refused_csv(data, report["rejected"])
                 refused_name = refused_rows_name(name)
-            elif report is not None and report["rejected"] and xlsx_file:  # (its refused rows as CSV UTF-8)
-                refused = refused_workbook_csv(data, report["rejected"])
+            elif report is not None and report["rejected"] and xlsx_file:  # (its refused rows as a workbook)
+                refused = refused_workbook(data, report["rejected"])
                 refused_name = refused_rows_name(name)
     elif form.is_submitted() and form.csrf_token.errors:  # (the page left open past its token: it said nothing)
         errors = {"_schema": [expired()]}

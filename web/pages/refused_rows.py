@@ -36,7 +36,8 @@ from wtforms import HiddenField
 from careerlog.access import Action
 from careerlog.refused_rows import refused_csv as written_refused_csv
 from careerlog.textfiles import REASONS_COLUMNS
-from careerlog.workbooks import refused_rows_csv
+from careerlog.workbook_template import XLSX_TYPE
+from careerlog.workbooks import refused_rows_xlsx
 from web.pages.common import allowed, blp
 from web.pages.errors import error_page
 from web.pages.labels import field_label
@@ -61,13 +62,15 @@ def reasons_column_name() -> str:
 
 def refused_rows_name(name: str) -> str:
     """The download's name of the refused rows of the file `name` (its folders and .csv or .xlsx left out), in the
-    page's language: diklat.csv's "diklat-rejected.csv" in English, "diklat-ditolak.csv" in Indonesian."""
+    page's language: diklat.csv's "diklat-rejected.csv" in English, "diklat-ditolak.csv" in Indonesian; a workbook's
+    refused rows are a workbook, diklat.xlsx's "diklat-ditolak.xlsx" (refused_workbook)."""
     stem = name.rsplit("/", 1)[-1]
     for suffix in (".csv", ".xlsx"):
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
             break
-    return _("%(name)s-rejected.csv", name=stem)
+    named = _("%(name)s-rejected.csv", name=stem)
+    return named[: -len(".csv")] + ".xlsx" if name.lower().endswith(".xlsx") else named
 
 
 def refused_csv(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> str | None:
@@ -78,10 +81,12 @@ def refused_csv(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> str | Non
     return written_refused_csv(text, rejected, reasons_column_name(), reasons_text)
 
 
-def refused_workbook_csv(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> str | None:
-    """The refused rows of the Excel workbook `data` as CSV UTF-8 (careerlog.workbooks.refused_rows_csv: the cells as
-    the import read them), the reasons in the page's language as `refused_csv` gives them."""
-    return refused_rows_csv(io.BytesIO(data), rejected, reasons_column_name(), reasons_text)
+def refused_workbook(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> bytes | None:
+    """The refused rows of the Excel workbook `data` as an Excel workbook (careerlog.workbooks.refused_rows_xlsx: the
+    cells as the import read them, as text cells; a NIP stored as a number as the cell held it), the reasons in the
+    page's language as `refused_csv` gives them. Until 2026-12-05 CSV separated by commas, which an Excel in
+    Indonesian opened as one column."""
+    return refused_rows_xlsx(io.BytesIO(data), rejected, reasons_column_name(), reasons_text)
 
 
 # Seconds a refused rows' download is given back after its import: the hour its form's token lasts (Flask-WTF's
@@ -102,15 +107,16 @@ class RefusedRowsForm(FlaskForm):  # type: ignore[misc]
     file = HiddenField("file")
 
 
-def signed(text: str, name: str, username: str) -> str:
-    """The refused rows' file, its name and the account that imported it, compressed and signed for the page to
-    send back (`refused_rows_download`)."""
-    packed = zlib.compress(text.encode("utf-8", "surrogateescape"))  # (a Windows-1252 byte as the file has it)
+def signed(text: str | bytes, name: str, username: str) -> str:
+    """The refused rows' file (a CSV file's text, or a workbook's bytes), its name and the account that imported it,
+    compressed and signed for the page to send back (`refused_rows_download`)."""
+    raw = text if isinstance(text, bytes) else text.encode("utf-8", "surrogateescape")  # (a Windows-1252 byte kept)
+    packed = zlib.compress(raw)
     return _serializer().dumps({"by": username, "name": name, "csv": base64.urlsafe_b64encode(packed).decode()})
 
 
 @blp.app_template_global()
-def refused_rows_form(refused: str | None, name: str | None) -> RefusedRowsForm | None:
+def refused_rows_form(refused: str | bytes | None, name: str | None) -> RefusedRowsForm | None:
     """The import page's form downloading its refused rows (`refused_rows_download`), for the file its view gives
     the page (`refused_csv`'s text), or None when there are none."""
     if not refused or not name:
@@ -140,6 +146,7 @@ def refused_rows_download() -> ResponseReturnValue:
     name = re.sub(r"[^\w.() -]+", "_", unicodedata.normalize("NFC", str(found.get("name") or ""))).strip()
     name = name or _("rejected.csv")
     body = zlib.decompress(base64.urlsafe_b64decode(str(found.get("csv") or "")))  # (signed: the page's own)
-    answer = send_file(io.BytesIO(body), mimetype="text/csv", as_attachment=True, download_name=name, conditional=False)
+    kind = XLSX_TYPE if name.lower().endswith(".xlsx") else "text/csv"  # (a workbook's refused rows: refused_workbook)
+    answer = send_file(io.BytesIO(body), mimetype=kind, as_attachment=True, download_name=name, conditional=False)
     answer.headers["Cache-Control"] = "no-store"
     return answer
