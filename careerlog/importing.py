@@ -335,6 +335,32 @@ COLUMN_NUMBERS = Refusal(
     numbers=("line", "next"),
 )
 SAME_FIELD = Refusal("Columns {columns} all name {field}; keep one. Nothing was read.")
+# The refusals of a CSV file's or a workbook's header (its line of column names, not a row of data), refusing the file
+# as a whole: the import page shows such a refusal as the header's, apart from the refused rows (header_refused)
+HEADER_REFUSALS = frozenset(
+    (
+        UNKNOWN_COLUMNS,
+        UNKNOWN_COLUMNS_NEAR,
+        SAME_FIELD,
+        TITLE_ROW,
+        TITLE_ROWS,
+        TWO_ROW_HEADER,
+        COLUMN_NUMBERS,
+        SEPARATED_OTHERWISE,
+        HEADER_QUOTE.refusal,
+        NO_KIND.refusal,
+        NOT_UTF8_HEADER,
+    )
+)
+
+
+def header_refused(problem: Mapping[str, Any]) -> bool:
+    """Whether a report's refused row (a dict: RowProblem.to_dict) is the refusal of a file's header
+    (HEADER_REFUSALS), which is no row of data: nothing of the file was read."""
+    reasons = [reason for found in problem["errors"].values() for reason in found]
+    return bool(reasons) and all(getattr(reason, "refusal", None) in HEADER_REFUSALS for reason in reasons)
+
+
 # A row holding the header's names again: two files put together (`cat a.csv b.csv`), or a table's header repeated
 # on each printed page. Refused as itself, not as a row of every field wrong ('\ufeffNIP' no NIP, 'Tanggal Mulai' no
 # date, 'JP' no number, ...); the rows after it are read.

@@ -49,7 +49,7 @@ from careerlog.domain.payload import (
     whole_number,
 )
 from careerlog.domain.wording import Reason, Refusal, reason_of
-from careerlog.importing import kind_from_name, names_kind_column, refuse_no_rows
+from careerlog.importing import header_refused, kind_from_name, names_kind_column, refuse_no_rows
 from careerlog.jsontext import JSON_DEPTH_LIMIT, json_too_deep
 from careerlog.reference import reference
 from careerlog.textfiles import (
@@ -712,6 +712,12 @@ def import_file() -> ResponseReturnValue:
                 )
                 refuse_no_rows(found["rows"], name)
                 report = found
+                # (a refusal of the header, the file's line of column names: shown as the header's, no refused row)
+                header = [p for p in found["rejected"] if header_refused(p)]
+                if header:
+                    rejected = [p for p in found["rejected"] if p not in header]
+                    rows = max(0, found["rows"] - len(header))  # (no row was read)
+                    report = {**found, "header_refused": header, "rejected": rejected, "rows": rows}
             except InvalidInput as e:
                 errors = e.errors
             if report is not None and report["rejected"] and csv_file:
