@@ -11,7 +11,7 @@ import copy
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -23,6 +23,7 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import Mapper, RecordConflictError, StoredEvent
 from eventsourcing.utils import get_topic
 
+from careerlog import keyowners
 from careerlog.ages import months_last_day
 from careerlog.config import Settings
 from careerlog.domain.employee import (
@@ -69,6 +70,7 @@ from careerlog.domain.events import (
 from careerlog.domain.ledger import (
     FUTURE,
     IN_FUTURE,
+    KEY_ELSEWHERE,
     Decision,
     LedgerAggregate,
     Outcome,
@@ -263,6 +265,10 @@ class UnitOfWork:
     # the unit records known to this unit of work by agency and name key (`unit_key`): read from the store when first
     # asked (CareerLog.unit_as_recorded), with the units this unit of work registers
     unit_names: dict[tuple[str, str], str] | None = None
+    # the record each client key (its digest: careerlog.keyowners) was first used for, as read from the store or
+    # given by a command of this unit of work (a batch's earlier rows, or the batches before it, not yet written)
+    key_owners: dict[str, str] = field(default_factory=dict)
+    judged_keys: set[str] = field(default_factory=set)  # the digests of the live commands' keys (judge_key_owner)
 
     def get(self, subject: str) -> LedgerAggregate | None:
         self.touched.append(subject)
@@ -660,6 +666,61 @@ class CareerLog(Application[str]):
             check_connections_when_in_doubt(datastore)
         if datastore is not None and self.factory.env_create_table():  # type: ignore[attr-defined]
             self.create_indexes()
+        self.held_keys: dict[str, str] | None = None  # a store of no tables of careerlog's (in memory): the key owners
+        if datastore is None:
+            self.held_keys = {}
+        elif self.factory.env_create_table():  # type: ignore[attr-defined]
+            self.create_key_owners()
+
+    def create_key_owners(self) -> None:
+        """The table of the record each client key was first used for (careerlog.keyowners), made when missing and
+        then filled from the log: each key's first record (a store of an earlier release reads its whole log once,
+        on first start; docs/operations.md)."""
+        with SqlStore(self.recorder.datastore).transaction() as sql:  # type: ignore[attr-defined]
+            created = sql.create_missing(keyowners.STATEMENTS)
+        if not created:
+            return
+        claims: dict[str, str] = {}
+        for _, event in self.iter_events():
+            key = getattr(event, "client_key", None)
+            if key:
+                claims.setdefault(keyowners.digest(key), event.originator_id)
+        with SqlStore(self.recorder.datastore).transaction() as sql:  # type: ignore[attr-defined]
+            keyowners.claim(sql, claims)
+
+    def key_owners(self, digests: Iterable[str]) -> dict[str, str]:
+        """The record each of `digests` was first used for, as the store holds it (none: unclaimed)."""
+        if self.held_keys is not None:
+            return {d: self.held_keys[d] for d in digests if d in self.held_keys}
+        with SqlStore(self.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
+            return keyowners.owners(sql, digests)
+
+    def claim_keys(self, events: Iterable[LedgerEvent], judged: Collection[str] = ()) -> None:
+        """Claim the client keys of new events for their records before they are written (careerlog.keyowners); a
+        key of a live command (`judged`: its digest, judge_key_owner's) claimed meanwhile for another record is a
+        concurrent write (RecordConflictError): the write is decided again, and refused then (KEY_ELSEWHERE). A
+        migration's keys are claimed, never judged: it keeps its log's as it was (one key in two records, from
+        before 2026-12-05, the first's)."""
+        claims: dict[str, str] = {}
+        live: dict[str, str] = {}
+        for event in events:
+            key = getattr(event, "client_key", None)
+            if key:
+                digest = keyowners.digest(key)
+                claims.setdefault(digest, event.originator_id)
+                if digest in judged:
+                    live.setdefault(digest, event.originator_id)
+        if not claims:
+            return
+        if self.held_keys is not None:
+            found = {d: self.held_keys.setdefault(d, subject) for d, subject in claims.items()}
+        else:  # (not waiting for the disk, as the access log: a claim lost to a machine's crash only lets its key
+            # be taken by another record later, and costs no second fsync on each keyed write)
+            with SqlStore(self.recorder.datastore).transaction(synced=False) as sql:  # type: ignore[attr-defined]
+                keyowners.claim(sql, claims)
+                found = keyowners.owners(sql, live)
+        if any(found.get(digest, subject) != subject for digest, subject in live.items()):
+            raise RecordConflictError("a client key was claimed for another record meanwhile")
 
     def create_indexes(self) -> None:
         """Create careerlog's own indexes on the library's events table, those not there yet (`Sql.create_missing`:
@@ -777,6 +838,9 @@ class CareerLog(Application[str]):
             uow = UnitOfWork(self, guard=guard)
             outcome = self.execute(uow, command, actor)
             try:
+                self.claim_keys(
+                    (cast(LedgerEvent, e) for a in uow.changed() for e in a.pending_events), uow.judged_keys
+                )
                 self.save(*uow.changed())
             except RecordConflictError:
                 time.sleep(0.005 * (attempt + 1))
@@ -805,7 +869,7 @@ class CareerLog(Application[str]):
         if dry_run:
             return results
         try:
-            self.save_batch(uow.new_events())
+            self.save_batch(uow.new_events(), uow.judged_keys)
             uow.saved = True
         except RecordConflictError:
             results = self.redo_alone(commands, actor, uow.guard)
@@ -815,6 +879,9 @@ class CareerLog(Application[str]):
         """Carry out a batch's commands in the unit of work (nothing saved): an outcome or an error each."""
         uow.now = None
         uow.preload(batch_subjects(commands))
+        keys = {keyowners.digest(c.client_key) for c in commands if c.client_key and c.migration is None}
+        if keys - uow.key_owners.keys():
+            uow.key_owners.update(self.key_owners(keys - uow.key_owners.keys()))
         results: list[Outcome | Exception] = []
         append, execute, note = results.append, self.execute, uow.note
         for command in commands:  # self._attempt(uow, command, actor) for each, without the call
@@ -832,13 +899,21 @@ class CareerLog(Application[str]):
         """A batch that met a concurrent write, carried out and saved one command at a time from fresh records."""
         return [self._attempt_alone(command, actor, guard) for command in commands]
 
-    def save_batch(self, events: Iterable[LedgerEvent]) -> None:
+    def save_batch(self, events: Iterable[LedgerEvent], judged: Collection[str] = ()) -> None:
         """Save new events of many records in one transaction, written in bulk, in the given order.
 
         The same stored events as `save`; a concurrent write to one of the records raises
-        RecordConflictError and nothing is saved.
+        RecordConflictError and nothing is saved, as it is when a live command's key (`judged`) was claimed for
+        another record meanwhile (`claim_keys`).
         """
+        events = list(events)
+        self.claim_keys(events, judged)
         insert_stored_events(self.recorder, cast(CareerMapper, self.mapper).to_stored_rows(events))
+
+    def write_ahead(self, events: list[LedgerEvent], rows: list[Any], judged: Collection[str]) -> None:
+        """`save_batch` of events already made into rows (WritingAhead's writer thread)."""
+        self.claim_keys(events, judged)
+        insert_stored_events(self.recorder, rows)
 
     def _attempt(self, uow: UnitOfWork, command: Command, actor: str) -> Outcome | Exception:
         try:
@@ -1100,6 +1175,8 @@ class CareerLog(Application[str]):
             refusal = new_key_refusal(command.client_key)
             if refusal is not None and not key_held(command, uow):
                 raise InvalidInput(refusal, "client_key")
+            if command.client_key is not None:
+                self.judge_key_owner(command, uow)
             return Recording(self.clock(), actor, False, command.client_key)
         recorded_at = migration.recorded_at
         if recorded_at.tzinfo is None:
@@ -1117,6 +1194,24 @@ class CareerLog(Application[str]):
         return Recording(
             recorded_at, migration.recorded_by or actor, migration.migrated, command.client_key, True, kept
         )
+
+    def judge_key_owner(self, command: Command, uow: UnitOfWork | None) -> None:
+        """A live command's client key first used for another record is refused naming the key (KEY_ELSEWHERE): a key
+        is one request's (careerlog.keyowners). A key of no record yet is this command's from now on, within its
+        unit of work (a later row of a batch under it for another record is refused too)."""
+        assert command.client_key is not None
+        digest = keyowners.digest(command.client_key)
+        known = uow.key_owners if uow is not None else {}
+        if digest not in known:
+            known.update(self.key_owners([digest]))
+        owner = known.setdefault(digest, command.subject)
+        if uow is not None:
+            uow.judged_keys.add(digest)
+        if owner == command.subject:
+            return
+        if owner.startswith("UNIT:") and self.unit_as_recorded(uow, command.subject) == owner:
+            return  # (the unit's name typed in another letter case or spacing: its record)
+        raise IdempotencyConflict(KEY_ELSEWHERE.reason(key=quoted(command.client_key)))
 
     def _appoint(self, uow: UnitOfWork, command: Command, values: dict[str, Any], recording: Recording) -> Outcome:
         existing = uow.get(command.subject)
@@ -1439,6 +1534,8 @@ class WritingAhead:
         done = []
         try:
             batch.uow = UnitOfWork(app, carried=before.uow.loaded if before and before.uow else {}, guard=self.guard)
+            if before is not None and before.uow is not None:  # (its keys, as it decided them: maybe not written)
+                batch.uow.key_owners.update(before.uow.key_owners)
             if commands:
                 batch.results = app.decide_batch(commands, actor, batch.uow)
         except Exception:
@@ -1451,9 +1548,10 @@ class WritingAhead:
         if batch.uow is None:
             batch.uow = UnitOfWork(app, guard=self.guard)
             batch.results = app.decide_batch(commands, actor, batch.uow)
-        rows = self.mapper.to_stored_rows(batch.uow.new_events())
+        events = batch.uow.new_events()
+        rows = self.mapper.to_stored_rows(events)
         if rows:
-            batch.write = self.writer.submit(insert_stored_events, app.recorder, rows)
+            batch.write = self.writer.submit(app.write_ahead, events, rows, set(batch.uow.judged_keys))
             self.pending = batch
         else:
             batch.written = True

@@ -127,11 +127,25 @@ FORM_KEY_RETRACTED = Refusal(
     numbers=("version", "by"),
     kinds=("kind",),
 )
+# A client key sent for a record other than the one it was first used for (careerlog.keyowners): a key is one
+# request's (the IETF idempotency-key draft), so it is refused, naming neither the other record nor its fact (the
+# writer may not read it), never recorded there too nor answered with the other record's result
+KEY_ELSEWHERE = Refusal(
+    "Key {key} was already used for another request, in another record: a new fact needs a new key."
+)
+FORM_KEY_ELSEWHERE = Refusal(
+    "This form was already sent for another record: a new fact needs a new form; open the record page again."
+)
 # The refusals of a client key used before, each named by the key: the API files them under its `Idempotency-Key`
 # header, an import's report and `careerlog record` under `client_key`, the record form above its fields, in its
 # own words (FORM_WORDS)
-KEY_CLASHES = (KEY_USED, KEY_RETRACTED, KEY_REUSED)
-FORM_WORDS = {KEY_USED: FORM_KEY_USED, KEY_RETRACTED: FORM_KEY_RETRACTED, KEY_REUSED: FORM_KEY_REUSED}
+KEY_CLASHES = (KEY_USED, KEY_RETRACTED, KEY_REUSED, KEY_ELSEWHERE)
+FORM_WORDS = {
+    KEY_USED: FORM_KEY_USED,
+    KEY_RETRACTED: FORM_KEY_RETRACTED,
+    KEY_REUSED: FORM_KEY_REUSED,
+    KEY_ELSEWHERE: FORM_KEY_ELSEWHERE,
+}
 # A correction giving a fact the reference another fact of its kind in force bears: the two could no longer be told
 # apart by it (a recording sent again under it would be answered by the other one's values).
 REFERENCE_TAKEN = Refusal(

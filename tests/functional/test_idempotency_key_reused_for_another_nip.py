@@ -1,12 +1,9 @@
 """An idempotency key (the API's Idempotency-Key, careerlog record's --client-key, an import's client_key) sent again
 for another employee's record is another request under a used key (the IETF idempotency-key draft: a key is not
-reused for another request): it should be refused naming the key, as one sent again with other values for the same
-record is, never answered with the other record's result nor recorded a second time.
-
-Not so yet (2026-12-05): keys belong to one record (docs/api.md, "Idempotency"), so the same key is recorded anew
-for another NIP by every entry point. The refusal needs the keys of all records looked up at each write, in the
-write's transaction (a key table beside the events, filled from the log on first start): the tests marked xfail
-(strict) show today's behaviour until then. Sent again for the same record, the key is judged as documented."""
+reused for another request): it is refused naming the key (409, `Idempotency-Key`; `client_key`), never answered with
+the other record's result nor recorded a second time. Until 2026-12-05 keys were judged within one record: the API
+(201), the CLI (exit 0) and an import (both rows) recorded the fact again in the other record. Sent again for the
+same record, the key is judged as before (replayed, or refused with other values)."""
 
 from __future__ import annotations
 
@@ -21,9 +18,7 @@ from careerlog.cli import main
 from tests import factories as f
 from tests.functional.conftest import BUDI, SARI, World
 
-NOT_YET = pytest.mark.xfail(
-    strict=True, reason="a key is judged within its own record only: another NIP's write under it is recorded"
-)
+ELSEWHERE = "Key 'K-{which}' was already used for another request, in another record: a new fact needs a new key."
 
 
 @pytest.fixture
@@ -65,26 +60,23 @@ def test_a_key_sent_again_for_the_same_record_is_replayed_or_refused_naming_it(w
     assert (code, list(problem["errors"])) == (409, ["Idempotency-Key"])
 
 
-@NOT_YET
 @pytest.mark.parametrize("values", ["same", "other"])
 def test_a_key_sent_again_through_the_api_for_another_nip_is_refused_naming_it(world: World, values: str) -> None:
     assert by_api(world, BUDI, training("KN-1"), "K-NIP")[0] == 201
     before = world.log()
     code, problem = by_api(world, SARI, training("KN-1" if values == "same" else "KN-2"), "K-NIP")
-    assert (code, list(problem.get("errors", {}))) == (409, ["Idempotency-Key"])
+    assert (code, problem.get("errors")) == (409, {"Idempotency-Key": [ELSEWHERE.format(which="NIP")]})
     assert world.log() == before
 
 
-@NOT_YET
 def test_a_key_sent_again_by_the_cli_for_another_nip_is_refused_naming_it(world: World, store_url: str) -> None:
     assert by_cli(store_url, BUDI, training("KC-1"), "K-CLI")[0] == 0
     before = world.log()
     code, output = by_cli(store_url, SARI, training("KC-2"), "K-CLI")
-    assert (code, output.startswith("Error: client_key: Key 'K-CLI'")) == (1, True)
+    assert (code, output) == (1, f"Error: client_key: {ELSEWHERE.format(which='CLI')}\n")
     assert world.log() == before
 
 
-@NOT_YET
 def test_a_key_given_to_two_nips_in_one_import_is_refused_on_the_second_row(world: World) -> None:
     rows = [
         {"nip": BUDI, "client_key": "K-IMP", **training("KI-1")},
@@ -92,4 +84,4 @@ def test_a_key_given_to_two_nips_in_one_import_is_refused_on_the_second_row(worl
     ]
     report = by_import(world, rows)
     assert [row["line"] for row in report["recorded_rows"]] == [1]
-    assert [list(row["errors"]) for row in report["rejected"]] == [["client_key"]]
+    assert [row["errors"] for row in report["rejected"]] == [{"client_key": [ELSEWHERE.format(which="IMP")]}]

@@ -1,0 +1,86 @@
+"""A client key belongs to the record it was first used for, across records (careerlog.keyowners): the table of its
+owners is filled from the log when a store of an earlier release is first opened, so a key used before then is
+refused for another record too; and a key claimed for another record between a write's decision and its saving (a
+concurrent writer) makes the write be decided again, and refused, nothing recorded. Both stores."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+
+from careerlog.application import CareerLog, Command, Migration
+from careerlog.config import Settings
+from careerlog.domain.errors import IdempotencyConflict
+from careerlog.keyowners import KEY_OWNERS
+from careerlog.sqlstore import SqlStore
+from tests import factories as f
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
+BUDI = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=31)
+SARI = f.nip(date(1990, 1, 1), date(2015, 5, 1), "F", sequence=32)
+ELSEWHERE = "Key 'K-1' was already used for another request, in another record: a new fact needs a new key."
+
+
+def training(reference: str) -> dict[str, Any]:
+    return f.training("2016-05-10", hours=16, start="2016-05-08", reference=reference)
+
+
+def appointed(app: CareerLog) -> None:
+    app.record(BUDI, "appointment", f.appointment(date(1986, 9, 26), date(2010, 3, 1), "M"), actor="t")
+    app.record(SARI, "appointment", f.appointment(date(1990, 1, 1), date(2015, 5, 1), "F"), actor="t")
+
+
+def test_a_store_of_an_earlier_release_fills_the_key_owners_from_its_log(database_url: str) -> None:
+    settings = Settings(database_url=database_url)
+    with CareerLog.from_settings(settings) as app:
+        appointed(app)
+        app.record(BUDI, "training", training("T-1"), actor="t", client_key="K-1")
+        with SqlStore(app.recorder.datastore).transaction() as sql:  # type: ignore[attr-defined]
+            sql.execute(f"DROP TABLE {KEY_OWNERS}")  # (as a store of a release before the table)
+    with CareerLog.from_settings(settings) as app:
+        with pytest.raises(IdempotencyConflict) as refused:
+            app.record(SARI, "training", training("T-2"), actor="t", client_key="K-1")
+        assert str(refused.value) == ELSEWHERE
+        assert app.record(BUDI, "training", training("T-1"), actor="t", client_key="K-1").created is False
+        assert [e.originator_version for e in app.get_events(SARI)] == [1]
+
+
+def test_a_key_claimed_for_another_record_meanwhile_refuses_the_write_decided_again(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with CareerLog.from_settings(Settings(database_url=database_url)) as app:
+        appointed(app)
+        app.record(BUDI, "training", training("T-1"), actor="t", client_key="K-1")
+        real, looks = app.key_owners, []
+
+        def looked_up(digests: Any) -> dict[str, str]:
+            looks.append(digests)  # (the first look finds no owner: the other writer had not claimed it yet)
+            return {} if len(looks) == 1 else real(digests)
+
+        monkeypatch.setattr(app, "key_owners", looked_up)
+        with pytest.raises(IdempotencyConflict) as refused:
+            app.record(SARI, "training", training("T-2"), actor="t", client_key="K-1")
+        assert str(refused.value) == ELSEWHERE
+        assert [e.originator_version for e in app.get_events(SARI)] == [1]
+        assert len(looks) == 2  # (decided again after the claim found the other record's)
+
+
+def test_a_migration_keeps_a_logs_key_in_two_records_as_it_was(database_url: str) -> None:
+    """A log from before 2026-12-05 may hold one key in two records (recorded live then: `migrated` false): a
+    migration import keeps both, in one batch or in two; the key stays the first record's for live writes."""
+    live_then = Migration(datetime(2020, 1, 6, tzinfo=UTC), "hr", migrated=False)
+    with CareerLog.from_settings(Settings(database_url=database_url)) as app:
+        appointed(app)
+        commands = [
+            Command(BUDI, "training", training("T-1"), "K-1", live_then),
+            Command(SARI, "training", training("T-2"), "K-1", live_then),
+        ]
+        results = app.record_batch(commands, actor="migration")
+        assert [getattr(r, "version", r) for r in results] == [2, 2]
+        again = app.record_batch([Command(SARI, "training", training("T-3"), "K-1", live_then)], actor="migration")
+        assert [getattr(r, "version", r) for r in again] == [3]
+        with pytest.raises(IdempotencyConflict):
+            app.record(SARI, "training", training("T-4"), actor="t", client_key="K-1")
