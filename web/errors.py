@@ -72,7 +72,7 @@ PROBLEM_TYPES: tuple[tuple[str, int, str], ...] = (
     ("not-found", 404, "no such record, or one outside your scope"),
     ("rate-limited", 429, "the token's rate limit"),
     ("conflict", 409, "the request conflicts with what is recorded"),
-    ("idempotency-conflict", 409, "an Idempotency-Key or reference used before for other values"),
+    ("idempotency-conflict", 409, "an Idempotency-Key or reference used before for other values or another record"),
     ("already-appointed", 409, "an appointment of a NIP already appointed (`errors.nip`): only a void frees the NIP"),
     ("concurrent-change", 409, "concurrent writers kept changing the same record"),
     (

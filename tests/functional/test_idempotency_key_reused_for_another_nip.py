@@ -7,6 +7,7 @@ same record, the key is judged as before (replayed, or refused with other values
 
 from __future__ import annotations
 
+import html
 import io
 from typing import Any
 
@@ -17,6 +18,8 @@ from click.testing import CliRunner
 from careerlog.cli import main
 from tests import factories as f
 from tests.functional.conftest import BUDI, SARI, World
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_hr import training_form
 
 ELSEWHERE = "Key 'K-{which}' was already used for another request, in another record: a new fact needs a new key."
 
@@ -85,3 +88,18 @@ def test_a_key_given_to_two_nips_in_one_import_is_refused_on_the_second_row(worl
     report = by_import(world, rows)
     assert [row["line"] for row in report["recorded_rows"]] == [1]
     assert [row["errors"] for row in report["rejected"]] == [{"client_key": [ELSEWHERE.format(which="IMP")]}]
+
+
+def test_the_record_form_sent_again_for_another_nip_says_it_was_sent_for_another_record(world: World) -> None:
+    log_in(world, "hr")
+    world.client.get("/pages/record?lang=en")
+    sent = training_form(world, reference="R-FORM-NIP-1")
+    assert world.client.post("/pages/record?kind=training", data=sent).status_code == 302
+    before = world.log()
+    answer = world.client.post("/pages/record?kind=training", data={**sent, "nip": SARI})  # (back, NIP changed)
+    assert answer.status_code == 422
+    page = html.unescape(answer.get_data(as_text=True))
+    assert (
+        "This form was already sent for another record: a new fact needs a new form; open the record page again."
+    ) in page
+    assert world.log() == before

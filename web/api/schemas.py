@@ -93,8 +93,8 @@ class ProblemSchema(StrictSchema):
             "(400, `body`) or not labelled JSON (415, `Content-Type`); an Accept header allowing none of the media "
             "types offered (406, `Accept`); a recording outside your scope (403, the field placing it there); a "
             "reference recorded before with other values, or a retracted fact's sent again (409, `reference`); an "
-            "Idempotency-Key used before for other values, another kind of fact or a retracted fact (409, "
-            "`Idempotency-Key`); an appointment of a NIP already appointed (409, `nip`)."
+            "Idempotency-Key used before for other values, another kind of fact, a retracted fact or another "
+            "record (409, `Idempotency-Key`); an appointment of a NIP already appointed (409, `nip`)."
         },
     )
     views = fields.List(
