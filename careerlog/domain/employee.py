@@ -138,25 +138,28 @@ POSTHUMOUS = Refusal("A posthumous promotion needs the death recorded first.").r
 # A promotion moving more ranks than its kind allows (rule promotion.one_step, M: on_record "confirm" or "refuse")
 ONE_STEP = "promotion.one_step"
 RANK_JUMP = Refusal(
-    "{new_rank} is {moved} ranks above {held}, held since {since}, and a {kind} promotion moves up at most "
-    "{allowed} rank(s) (rule promotion.one_step). If a promotion between them is not recorded yet, record it first; "
+    "{new_rank} is {moved} ranks above {held}, held since {since}, and a {kind} promotion moves up by at most "
+    "{allowed} (rule promotion.one_step). If a promotion between them is not recorded yet, record it first; "
     "if the decree does promote this far, confirm it (confirm: promotion.one_step) and send it again.",
     dates=("since",),
     numbers=("moved", "allowed"),
+    codes=(("kind", "promotion_kinds"),),
 )
 # RANK_JUMP as the record form says it, where a box below the fields confirms it (web.pages.hr)
 RANK_JUMP_TICKED = Refusal(
-    "{new_rank} is {moved} ranks above {held}, held since {since}, and a {kind} promotion moves up at most "
-    "{allowed} rank(s) (rule promotion.one_step). If a promotion between them is not recorded yet, record it first; "
+    "{new_rank} is {moved} ranks above {held}, held since {since}, and a {kind} promotion moves up by at most "
+    "{allowed} (rule promotion.one_step). If a promotion between them is not recorded yet, record it first; "
     "if the decree does promote this far, tick the box below to confirm it and send the form again.",
     dates=("since",),
     numbers=("moved", "allowed"),
+    codes=(("kind", "promotion_kinds"),),
 )
 RANK_JUMP_REFUSED = Refusal(
-    "{new_rank} is {moved} ranks above {held}, held since {since}, and a {kind} promotion moves up at most "
-    "{allowed} rank(s) (rule promotion.one_step). If a promotion between them is not recorded yet, record it first.",
+    "{new_rank} is {moved} ranks above {held}, held since {since}, and a {kind} promotion moves up by at most "
+    "{allowed} (rule promotion.one_step). If a promotion between them is not recorded yet, record it first.",
     dates=("since",),
     numbers=("moved", "allowed"),
+    codes=(("kind", "promotion_kinds"),),
 )
 
 
@@ -173,10 +176,11 @@ def left_jump(change: str, confirmable: bool, ticked: bool = False) -> Refusal:
         ending += f"{change} again."
     return Refusal(
         verb + " it leaves the promotion of {day} (version {version}) to {new_rank} {moved} ranks above {held}, "
-        "held since {since}, and a {kind} promotion moves up at most {allowed} rank(s) (rule promotion.one_step). "
+        "held since {since}, and a {kind} promotion moves up by at most {allowed} (rule promotion.one_step). "
         "Correct that promotion first" + ending,
         dates=("day", "since"),
         numbers=("version", "moved", "allowed"),
+        codes=(("kind", "promotion_kinds"),),
     )
 
 
@@ -188,9 +192,17 @@ RETRACTION_JUMP_TICKED, CORRECTION_JUMP_TICKED = (
     left_jump("retraction", True, True),
     left_jump("correction", True, True),
 )
-LEVEL_REQUIRED = Refusal("Required for {post}: one of {allowed}.")
-NOT_A_LEVEL = Refusal("{level} is not a level of {post}: one of {allowed}.")
-NO_LEVEL = Refusal("{level} is not a level of {post}: none (leave it empty).")
+LEVEL_REQUIRED = Refusal(
+    "Required for {post}: one of {allowed}.", codes=(("post", "post_kinds"), ("allowed", "functional_levels"))
+)
+NOT_A_LEVEL = Refusal(
+    "{level} is not a level of {post}: one of {allowed}.",
+    codes=(("level", "functional_levels"), ("post", "post_kinds"), ("allowed", "functional_levels")),
+)
+NO_LEVEL = Refusal(
+    "{level} is not a level of {post}: none (leave it empty).",
+    codes=(("level", "functional_levels"), ("post", "post_kinds")),
+)
 NO_POST = Refusal("No post appointment with reference {reference} is recorded.")
 POST_LATER = Refusal("The post was taken up on {day}, after this end.", dates=("day",))
 POST_ENDED = Refusal("That post already ended (version {version}).", numbers=("version",))
@@ -236,7 +248,10 @@ SELF_MENTORING = Refusal("An employee cannot mentor themselves.").reason()
 NOT_MENTORING = Refusal("No mentoring with {mentor} is open on {day}.", dates=("day",))
 MINUTES = Refusal("Must be between 1 and 1440, got {minutes}.")
 YEAR_BEFORE_APPOINTMENT = Refusal("{year} is before the appointment year.")
-PENALTY_LEVEL = Refusal("{penalty} is a {level} penalty, not {given}.")
+PENALTY_LEVEL = Refusal(
+    "{penalty} is a {level} penalty, not {given}.",
+    codes=(("penalty", "penalty_kinds"), ("level", "penalty_levels"), ("given", "penalty_levels")),
+)
 END_BEFORE_START = Refusal("{end} is before the start {start}.", dates=("end", "start"))
 PENALTY_TOO_LONG = Refusal(
     "{end} is after the last day of a {penalty} penalty begun on {start}, {last}: it lasts {months} months. Check the "
@@ -704,7 +719,9 @@ def check_post_appointment(career: Career, fact: Fact, errors: FieldErrors) -> N
         errors.add("level", LEVEL_REQUIRED.reason(post=kind.code, allowed=", ".join(allowed)))
     elif level and level not in allowed:
         wording = NOT_A_LEVEL if allowed else NO_LEVEL
-        errors.add("level", wording.reason(level=repr(level), post=kind.code, allowed=", ".join(allowed)))
+        # (a functional level by its code, named on the pages: Ahli Pertama; anything else quoted as written)
+        shown = level if level in ref.functional_levels else repr(level)
+        errors.add("level", wording.reason(level=shown, post=kind.code, allowed=", ".join(allowed)))
 
 
 def posts_named(career: Career, reference_no: Any) -> list[Fact]:

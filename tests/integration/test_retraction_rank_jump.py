@@ -55,7 +55,7 @@ def test_retracting_the_middle_promotion_is_refused_beside_the_target_until_conf
     assert reason.refusal is RETRACTION_JUMP  # type: ignore[attr-defined]
     assert str(reason).startswith(
         "Retracting it leaves the promotion of 2018-04-01 (version 3) to III/c 2 ranks above III/a, held since "
-        "2010-03-01, and a 101 promotion moves up at most 1 rank(s)"
+        "2010-03-01, and a 101 promotion moves up by at most 1"
     )
     assert ranks(app) == ["III/b", "III/c"]
     assert app.record(NIP, "retraction", retraction, actor="hr", confirmed=["promotion.one_step"]).created
