@@ -608,7 +608,11 @@ def record() -> ResponseReturnValue:
         form=form,
         kinds=[(k, kind_label(k)) for k in RECORDABLE],
         wait_for=request.args.get("wait_for") if whole_number(request.args.get("wait_for") or "") else None,
-        record_of=readable_nip(values.get("nip", "")),  # the career record the page links to, if the NIP reads
+        # the career record the page links to, if the NIP reads and names a record: none beside a refused NIP, nor
+        # on an appointment's form until it is recorded (a NIP never appointed linked to a 404 "Riwayat Karier")
+        record_of=None
+        if "nip" in errors or (kind == "appointment" and not request.args.get("wait_for"))
+        else readable_nip(values.get("nip", "")),
         kind=kind if cls else None,
         fields=[field_view(s, kind) for s in filled_fields(cls)] if cls else [],
         values=values,
