@@ -7,6 +7,7 @@ shown beside that field. A hidden client key makes a double submission record on
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import sys
@@ -362,6 +363,11 @@ def targeted_fact(account: Account, values: Mapping[str, str]) -> dict[str, Any]
     nip, version = form_nip(values.get("nip", "")), values.get("target_version", "").strip()
     if not nip or whole(version) is None:
         return None
+    # Read your write: the views follow the log a moment after a write, so the form opened at once after a correction
+    # showed the fact's values before it (and a correction sent from it was judged against them); it waits for the
+    # views to show the log as it stands, at most CAREERLOG_WAIT_SECONDS, as a page opened with wait_for does
+    with contextlib.suppress(TimeoutError):
+        services().wait_for(services().ledger.max_notification_id())
     try:
         timeline = services().timeline(account, nip, as_of=None, known_at=None)
     except (NotFound, InvalidInput, AccessDenied):
