@@ -34,7 +34,7 @@ def test_a_correction_shows_the_new_value_the_struck_original_and_the_reason(wor
     assert "Kenaikan pangkat" in page
     assert '<span class="badge">dikoreksi</span>' in page
     assert "Pangkat baru: III/c" in page
-    assert ">III/b (Penata Muda Tingkat I)</del>" in page
+    assert 'III/b (Penata Muda Tingkat I)<span class="visually-hidden">)</span></del>' in page
     assert "Salah ketik pada SK" in page
     assert re.search(r'<tr id="event-\d+" class="retracted">', page)
     assert "Dicatat dua kali" in page

@@ -47,7 +47,7 @@ def test_each_fact_shows_its_version_and_the_recorder_gets_correct_and_retract_l
     assert f"version {version}" in row
     assert f'href="/pages/record?kind=correction&nip={BUDI}&target_version={version}"' in row
     assert f'href="/pages/record?kind=retraction&nip={BUDI}&target_version={version}"' in row
-    assert f'aria-label="Correct version {version}"' in row
+    assert f'aria-label="Correct Training of May 10, 2024, version {version}"' in row
     indonesian = world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True)
     assert f"versi {version}" in row_of(indonesian, training["reference"])
     assert ">Koreksi</a>" in indonesian
