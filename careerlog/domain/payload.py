@@ -75,13 +75,16 @@ _NONE_WORDS = frozenset(
     | {"tidakadanomor", "notavailable", "notapplicable", "tba", "tbd", "xxx", "xx", "x", "nomor", "no"}
 )
 
+_NONZERO_DIGIT = re.compile("[1-9]")
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
+
 
 def placeholder(text: str) -> bool:
     """Whether a number's text is a stand-in for none: no letter or digit in it ("-", "—", "..."), zeros alone ("0",
     "000"), or a word for none ("tidak ada", "n/a", "nihil"), in any letter case or punctuation."""
-    if len(text) > 24:  # (longer than any word for none: a reference, nearly every one, told at once)
-        return False
-    kept = "".join(c for c in text.casefold() if c.isalnum())
+    if len(text) > 24 or _NONZERO_DIGIT.search(text):  # (no word for none is longer or holds a digit but 0: nearly
+        return False  # every reference told at once)
+    kept = _NOT_LETTER_OR_DIGIT.sub("", text.casefold())
     return not kept or kept.strip("0") == "" or kept in _NONE_WORDS
 
 
