@@ -103,11 +103,13 @@ def load_templates() -> dict[str, Template]:
 
 @functools.cache
 def load_refusals() -> dict[str, Refusal]:
-    """Every refusal of careerlog, the projections and the services (each module imported, each registered)."""
+    """Every refusal of careerlog, the projections, the services and the record form (each module imported, each
+    registered)."""
     load_templates()
     for module in pkgutil.walk_packages(careerlog.__path__, "careerlog."):
         importlib.import_module(module.name)
     importlib.import_module("web.services")
+    importlib.import_module("web.pages.hr")  # the record form's own (a placement out of the scope, a NIP not in it)
     return REFUSALS
 
 
