@@ -53,6 +53,7 @@ from careerlog.sqlstore import Row, Sql, SqlStore, created_name, select_events_o
 from projections.career import CareerRecord, Entry
 from projections.store import PostgresViewStore, SQLiteViewStore, StaleBatch, open_view_store
 from projections.stored_entries import Stored, row_entries, tuple_rows
+from projections.trigrams import quoted, trigram_schema
 
 Progress = Callable[[int], None]
 
@@ -65,6 +66,9 @@ class Table:
     columns: tuple[tuple[str, str], ...]
     primary_key: tuple[str, ...]
     indexes: tuple[tuple[str, ...], ...] = ()
+    # Text columns a search matches anywhere in (LIKE '%...%'), found through an index of their trigrams
+    # (`search_ddl`): PostgreSQL's pg_trgm (projections.trigrams), SQLite's FTS5 trigram tokenizer.
+    searched: tuple[str, ...] = ()
 
     @property
     def column_names(self) -> list[str]:
@@ -84,6 +88,66 @@ class Table:
 
     def drop_index_ddl(self) -> list[str]:
         return [f"DROP INDEX IF EXISTS {self.name}_ix{i}" for i in range(len(self.indexes))]
+
+    @property
+    def search_name(self) -> str:
+        """The name of the searched columns' index: PostgreSQL's GIN index, SQLite's FTS5 table."""
+        return f"{self.name}_search"
+
+    def search_ddl(self, dialect: str, trigrams: str | None) -> list[str]:
+        """The statements making the searched columns' trigram index (`searched`), for a table empty or holding rows,
+        made together (`Projector.ensure_tables` runs them when the index named `search_name` is not there).
+
+        PostgreSQL: a GIN index of the columns' trigrams, its operator class named with the schema of pg_trgm
+        (`trigrams`, projections.trigrams.trigram_schema); none without it. SQLite: a contentless FTS5 table with the
+        trigram tokenizer, `<table>_search`, of the columns; each row's FTS5 rowid in `<table>_search_keys` (an
+        INTEGER PRIMARY KEY, which VACUUM keeps, unlike a table's implicit rowid), by subject; both filled from the
+        table's rows, then kept in step by triggers on the table (an insert, a delete, an update of the columns:
+        the framework's writes delete a subject's rows and insert them again)."""
+        if not self.searched:
+            return []
+        table, fts, keys, columns = self.name, self.search_name, f"{self.search_name}_keys", ", ".join(self.searched)
+        if dialect == "postgres":
+            if trigrams is None:
+                return []
+            schema = quoted(trigrams)
+            ops = ", ".join(f"{column} {schema}.gin_trgm_ops" for column in self.searched)
+            return [f"CREATE INDEX IF NOT EXISTS {fts} ON {table} USING gin ({ops})"]
+        new = ", ".join(f"new.{c}" for c in self.searched)
+        old = ", ".join(f"old.{c}" for c in self.searched)
+        r = ", ".join(f"r.{c}" for c in self.searched)
+        insert = (
+            f"INSERT INTO {keys} (subject) VALUES (new.subject); "
+            f"INSERT INTO {fts} (rowid, {columns}) VALUES (last_insert_rowid(), {new});"
+        )
+        delete = (
+            f"INSERT INTO {fts} ({fts}, rowid, {columns}) SELECT 'delete', id, {old} FROM {keys} "
+            "WHERE subject = old.subject; "
+            f"DELETE FROM {keys} WHERE subject = old.subject;"
+        )
+        return [
+            f"CREATE TABLE IF NOT EXISTS {keys} (id INTEGER PRIMARY KEY, subject TEXT NOT NULL UNIQUE)",
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({columns}, tokenize = 'trigram', content = '')",
+            f"INSERT INTO {keys} (subject) SELECT subject FROM {table} ORDER BY subject",
+            f"INSERT INTO {fts} (rowid, {columns}) SELECT k.id, {r} FROM {keys} k JOIN {table} r USING (subject)",
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {table} BEGIN {insert} END",
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {table} BEGIN {delete} END",
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_update AFTER UPDATE OF {columns} ON {table} "
+            f"BEGIN {delete} {insert} END",
+        ]
+
+    def drop_search_ddl(self, dialect: str) -> list[str]:
+        """The statements dropping what `search_ddl` makes (whichever of it is there)."""
+        if not self.searched:
+            return []
+        fts = self.search_name
+        if dialect == "postgres":
+            return [f"DROP INDEX IF EXISTS {fts}"]
+        return [
+            *(f"DROP TRIGGER IF EXISTS {fts}_{event}" for event in ("insert", "delete", "update")),
+            f"DROP TABLE IF EXISTS {fts}",
+            f"DROP TABLE IF EXISTS {fts}_keys",
+        ]
 
     def as_rows(self, tuples: Iterable[Sequence[Any]]) -> list[Row]:
         """Rows given as tuples of the columns in order (`row_tuples`' inverse), each by its column names."""
@@ -462,6 +526,7 @@ class Projector:
         self._unready: tuple[float, dict[str, tuple[re.Pattern[str], Refill | Rejudged]]] = (0.0, {})  # guard_reads'
         self.take_back = take_back
         self.reconfigure = reconfigure
+        self._trigrams: tuple[str | None] | None = None  # (pg_trgm's schema or None), once looked for
         self.configured_otherwise: dict[str, tuple[str, str]] = {}  # view -> (its rows' digests, this process's)
         self.versioned_otherwise: dict[str, int] = {}  # view -> its version as another release made it since
         if ensure:
@@ -473,6 +538,22 @@ class Projector:
             self.app.close()
 
     # ------------------------------------------------------------------ schema
+
+    @property
+    def trigrams(self) -> str | None:
+        """The schema of PostgreSQL's pg_trgm extension (created if it can be; projections.trigrams), for the
+        searched columns' trigram indexes (`Table.search_ddl`); None on SQLite or without the extension.
+        Looked for once by this projector."""
+        if self._trigrams is None:
+            self._trigrams = (trigram_schema(self.settings) if self.settings.store == "postgres" else None,)
+        return self._trigrams[0]
+
+    def search_ddl(self, table: Table) -> list[str]:
+        """The statements making a table's searched columns' trigram index on this store (`Table.search_ddl`)."""
+        return table.search_ddl(self.settings.store, self.trigrams)
+
+    def drop_search_ddl(self, table: Table) -> list[str]:
+        return table.drop_search_ddl(self.settings.store)
 
     def ensure_tables(self) -> None:
         """Create the tables; clear any projection whose version changed (it catches up from 0).
@@ -498,9 +579,16 @@ class Projector:
         opened again with every view at its version sends no DDL (nor takes its locks on the views' tables), and
         a new store's tables are made in one commit, not one a view."""
         ddl = [statement for projection in self.projections for table in projection.tables for statement in table.ddl()]
+        # the searched columns' indexes, each made by several statements (SQLite's), all when its name is not there
+        searches = {
+            table.search_name: statements
+            for projection in self.projections
+            for table in projection.tables
+            if (statements := self.search_ddl(table))
+        }
         own = [*SCHEMA_TABLE.ddl(), *CONFIGURATION_TABLE.ddl()]
         with self.views.sql.transaction() as sql:
-            names = sql.relation_names(filter(None, map(created_name, own + ddl)))  # one look for all
+            names = sql.relation_names([*filter(None, map(created_name, own + ddl)), *searches])  # one look for all
             existing: set[str] | None = names | sql.create_missing(own, names)
             known = {r["name"]: r for r in sql.query("SELECT name, version, state FROM view_schemas")}
             configured = {r["name"]: r["digest"] for r in sql.query("SELECT name, digest FROM view_configurations")}
@@ -531,12 +619,21 @@ class Projector:
                 if digest is not None and projection.name not in configured and self.reconfigure:
                     # kept by its rows' digests (a store of a release that kept none): recorded, not read again
                     unrecorded.append((projection, digest))
-        if existing is not None and not made and not unrecorded and all(created_name(s) in existing for s in ddl):
+        if (
+            existing is not None
+            and not made
+            and not unrecorded
+            and all(created_name(s) in existing for s in ddl)
+            and all(name in existing for name in searches)
+        ):
             return  # every view at its version, every table and index there: nothing to write
         with self.views.sql.transaction() as sql:  # drops, tables, versions: seen by other processes all at once
             for projection in dropped:
                 self._drop(sql, projection)
             sql.create_missing(ddl, existing)
+            there = sql.relation_names(searches)  # (after the drops)
+            for statement in (s for name, making in searches.items() if name not in there for s in making):
+                sql.execute(statement)
             head: int | None = None
             for projection in made:
                 head = self.app.max_notification_id() if head is None else head
@@ -672,6 +769,8 @@ class Projector:
     def _drop(self, sql: Sql, projection: Projection) -> None:
         """Drop the view's tables and forget how far it got, in the caller's transaction `sql`."""
         for table in projection.tables:
+            for statement in self.drop_search_ddl(table):
+                sql.execute(statement)
             sql.execute(f"DROP TABLE IF EXISTS {table.name}")
         self.views.forget(sql, projection.name)
 
@@ -967,7 +1066,7 @@ class Projector:
             for projection in chosen:
                 self._set_schema(sql, projection, REBUILDING)
                 for table in projection.tables:  # made again once the rows are in (_finish_rebuild)
-                    for statement in table.drop_index_ddl():
+                    for statement in [*table.drop_index_ddl(), *self.drop_search_ddl(table)]:
                         sql.execute(statement)
         with fewer_collections(REBUILD_YOUNG_THRESHOLD), frozen_heap():
             ranges = self.work_ranges(head, jobs) if jobs > 1 else [SubjectRange("", None)]
@@ -1036,7 +1135,7 @@ class Projector:
 
         def ready(sql: Sql) -> None:
             for table in projection.tables:
-                for statement in table.index_ddl():
+                for statement in [*table.index_ddl(), *self.search_ddl(table)]:
                     sql.execute(statement)
             self._set_schema(sql, projection, "ready")
 

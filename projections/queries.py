@@ -26,7 +26,7 @@ from careerlog.sqlstore import Row, SqlStore
 from projections.merit.retirement import past_retirement, youngest_retirement_age
 from projections.reading import ViewReader
 from projections.roster import RosterProjection, folded
-from projections.roster_paging import RosterOrder, RosterTotals, page_read, position_read
+from projections.roster_paging import ROSTER, RosterOrder, RosterTotals, page_read, position_read
 from projections.timeline import timeline_from_rows
 from projections.training import GROUPING_REFUSALS, UNKNOWN_FILTER_OF
 
@@ -112,14 +112,15 @@ class RosterRequest:
     per_page: int
     cursor: tuple[Any, str] | None
     dialect: str = "sqlite"  # the store's, for the form of a page by number (roster_paging.page_read)
+    source: str = ROSTER  # the rows read: the roster, or those a search found (search_source; params first)
 
     def first_read(self) -> tuple[str, list[Any]]:
         """The statement and parameters of the page's rows (one more than the page, to know if one follows);
         after a cursor, of the first part of the order after it."""
         if self.cursor is not None:
-            return self.order.first_read_after(self.where, self.params, self.cursor, self.per_page + 1)
+            return self.order.first_read_after(self.where, self.params, self.cursor, self.per_page + 1, self.source)
         offset = (self.page - 1) * self.per_page
-        return page_read(self.where, self.params, self.order, self.per_page + 1, offset, self.dialect)
+        return page_read(self.where, self.params, self.order, self.per_page + 1, offset, self.dialect, self.source)
 
 
 MAX_YEARS_IN_RANK = 60  # longer than any career
@@ -136,8 +137,57 @@ def search_patterns(search: str) -> list[str]:
     spaces as one space (as the start page reads what is typed), and for the NIP the same without the separators a
     NIP is written with (normalise_nip: "19860926 201003 1 701", as decrees print it; a path, the access log's
     `nip` and an import strip them too), or as the name's when nothing else is left of it."""
+    return [f"%{like_literal(text)}%" for text in searched_texts(search)]
+
+
+def searched_texts(search: str) -> tuple[str, str]:
+    """What a roster search (`q`) looks for in the name (folded, each run of spaces as one) and in the NIP (the
+    same without a NIP's separators, or as the name's when nothing else is left of it): `search_patterns`'."""
     words = " ".join(folded(search).split())
-    return [f"%{like_literal(text)}%" for text in (words, normalise_nip(words) or words)]
+    return words, normalise_nip(words) or words
+
+
+# The roster's search by name or NIP, the rows it matches (`_roster_where`'s condition): a trigram index finds them
+# (PostgreSQL: roster_search, pg_trgm; SQLite: the FTS5 table roster_search) only for a text of 3 characters or more.
+SEARCHED = "(name_folded LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\')"
+TRIGRAM = 3
+# SQLite: the NIPs whose name or NIP the FTS5 trigram index finds holding the text (a superset of those the LIKE
+# matches: its trigrams are folded further, not fewer), through the key table giving each roster row's FTS5 rowid.
+FTS_FOUND = (
+    "subject IN (SELECT k.subject FROM roster_search_keys k WHERE k.id IN"
+    " (SELECT rowid FROM roster_search WHERE roster_search MATCH ?))"
+)
+
+
+def fts_phrase(column: str, text: str) -> str:
+    """An FTS5 query of a column holding `text` anywhere (a phrase of its trigrams, one after another)."""
+    return f'{{{column}}} : "{text.replace(chr(34), chr(34) * 2)}"'
+
+
+def search_source(search: str | None, dialect: str, fts: bool) -> tuple[str, list[Any]] | None:
+    """The roster's rows a search by name or NIP matches, as a subquery named roster (and its parameters) a page and
+    its count read in place of the table, when a trigram index can find them (the text and its NIP form of
+    `TRIGRAM` characters or more; on SQLite `fts`, the store having the FTS5 table); None otherwise (the search is
+    a condition of the WHERE, read by scan, as before).
+
+    The rows are the same (the same LIKE conditions; on SQLite the FTS5 index's finds, a superset, only narrow
+    them), and so are the page's order and the count (the page's ORDER BY and conditions outside). The subquery is
+    kept from being merged with the page's query (OFFSET 0; SQLite's LIMIT -1 OFFSET 0): merged, PostgreSQL read
+    the first page by name through the name's index, checking each row, as it would for a common text, and a rare
+    one read the whole roster so (300 ms at 100,000 rows; on a plan made for any text, after a statement's fifth
+    run, every search did); kept apart, the index finds the matches and only they are sorted."""
+    if not search:
+        return None
+    texts = searched_texts(search)
+    if min(len(texts[0]), len(texts[1])) < TRIGRAM:
+        return None
+    patterns = [f"%{like_literal(text)}%" for text in texts]
+    if dialect == "postgres":
+        return f"(SELECT * FROM roster WHERE {SEARCHED} OFFSET 0) AS roster", patterns
+    if not fts:
+        return None
+    found = f"{fts_phrase('name_folded', texts[0])} OR {fts_phrase('subject', texts[1])}"
+    return f"(SELECT * FROM roster WHERE {FTS_FOUND} AND {SEARCHED} LIMIT -1 OFFSET 0) AS roster", [found, *patterns]
 
 
 def age_band_label(low: int, high: int) -> str:
@@ -200,11 +250,11 @@ class Queries(ViewReader):
         asked = self._roster_request(filters or {}, **options)
         where, params, order, per_page = asked.where, asked.params, asked.order, asked.per_page
         with self.store.statements() as sql:
-            total = self.totals.count(sql, self.tracking_table, RosterProjection.name, "roster", where, params)
+            total = self.totals.count(sql, self.tracking_table, RosterProjection.name, asked.source, where, params)
             if asked.cursor is None:
                 rows = sql.query(*asked.first_read())
             else:
-                rows = order.rows_after(sql, where, params, asked.cursor, per_page + 1)
+                rows = order.rows_after(sql, where, params, asked.cursor, per_page + 1, asked.source)
         shown = rows[:per_page]
         following = order.next_cursor(shown[-1], asked.sort) if len(rows) > per_page else None
         number = asked.page if asked.cursor is None else None
@@ -240,7 +290,12 @@ class Queries(ViewReader):
         """What a roster page reads (`search` in the name or NIP, `sort` by one of ROSTER_SORTS, page by number
         or `after` a cursor, `min_years_in_rank`, `age_band`), its arguments checked (InvalidInput)."""
         by_province = ROSTER_SORTS.get(sort) in PROVINCE_SORTS
-        where, params = self._roster_where(filters, search, min_years_in_rank, age_band, province=by_province)
+        dialect = self.store.dialect
+        found = search_source(search, dialect, dialect == "sqlite" and self._has_fts())
+        source, source_params = found or (ROSTER, [])
+        searched = None if found else search  # else the source's
+        where, params = self._roster_where(filters, searched, min_years_in_rank, age_band, province=by_province)
+        params = [*source_params, *params]
         if sort not in ROSTER_SORTS:
             raise InvalidInput(UNKNOWN_SORT.reason(sort=repr(sort), known=", ".join(ROSTER_SORTS)), "sort")
         if page < 1:
@@ -251,7 +306,12 @@ class Queries(ViewReader):
             raise InvalidInput(PAGE_OR_AFTER, "after")
         order = RosterOrder(ROSTER_SORTS[sort], descending)
         cursor = None if after is None else order.cursor(after, sort)
-        return RosterRequest(where, params, order, sort, page, per_page, cursor, self.store.dialect)
+        return RosterRequest(where, params, order, sort, page, per_page, cursor, dialect, source)
+
+    def _has_fts(self) -> bool:
+        """Whether the SQLite store has the roster's FTS5 index (RosterProjection's; a store whose views were made
+        by careerlog has it), looked up on every search (SQLite's catalog, no round trip)."""
+        return bool(self.store.query("SELECT 1 AS x FROM sqlite_master WHERE name = 'roster_search_keys'"))
 
     def past_retirement(self, filters: Mapping[str, Any], book: Rules) -> list[dict[str, Any]]:
         """The PNS in service matching the roster's filters whose expected end of service by rule retirement.age
@@ -328,7 +388,7 @@ class Queries(ViewReader):
         if search and not folded(search).strip():
             clauses.append("1 = 0")  # only accents (combining marks), nothing left once folded: no name holds it
         elif search:
-            clauses.append("(name_folded LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\')")
+            clauses.append(SEARCHED)
             params += search_patterns(search)
         if min_years_in_rank is not None:
             if not 0 <= min_years_in_rank <= MAX_YEARS_IN_RANK:

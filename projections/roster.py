@@ -67,6 +67,10 @@ ROSTER = Table(
         # agency until a page of the province's rows came by (1.4 s a page at a million rows).
         ("substr(region, 1, 2)", "agency", "subject", "region"),
     ),
+    # The search by name or NIP (projections.queries: `name_folded LIKE '%...%' OR subject LIKE '%...%'`), read
+    # through an index of the two columns' trigrams, roster_search (Table.search_ddl): PostgreSQL's GIN index (pg_trgm,
+    # projections.trigrams), SQLite's FTS5 table; neither a new column nor a refill of the view.
+    searched=("name_folded", "subject"),
 )
 
 

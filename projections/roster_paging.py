@@ -24,6 +24,7 @@ from careerlog.sqlstore import Row, Sql
 NOT_A_CURSOR = "Not a cursor of this list: pass the `next` of a page with the same sort."
 INTEGER_SORTS = frozenset({"rank_order"})  # the roster's sort columns of INTEGER type (projections.roster); text others
 DATE_SORTS = frozenset({"rank_since", "appointed_on", "birth_date"})  # its text columns of days (2024-04-01)
+ROSTER = "roster"  # where a page's rows come from without a search by name (the table)
 
 
 @dataclass(frozen=True)
@@ -64,20 +65,22 @@ class RosterOrder:
         after = Segment(f"{col} IS NOT NULL AND ({col}, subject) {beyond} (?, ?)", (value, subject), valued)
         return [after] if self.descending else [after, Segment(f"{col} IS NULL", (), f"subject {d}")]
 
-    def rows_after(self, sql: Sql, where: str, params: list[Any], cursor: tuple[Any, str], limit: int) -> list[Row]:
-        """Up to `limit` rows matching `where` that follow the cursor's row, in order."""
+    def rows_after(
+        self, sql: Sql, where: str, params: list[Any], cursor: tuple[Any, str], limit: int, source: str = ROSTER
+    ) -> list[Row]:
+        """Up to `limit` rows of `source` (`page_read`'s) matching `where` that follow the cursor's row, in order."""
         rows: list[Row] = []
         for segment in self.segments_after(*cursor):
-            rows += sql.query(*segment_read(where, params, segment, limit - len(rows)))
+            rows += sql.query(*segment_read(where, params, segment, limit - len(rows), source))
             if len(rows) >= limit:
                 break
         return rows
 
     def first_read_after(
-        self, where: str, params: list[Any], cursor: tuple[Any, str], limit: int
+        self, where: str, params: list[Any], cursor: tuple[Any, str], limit: int, source: str = ROSTER
     ) -> tuple[str, list[Any]]:
         """The statement and parameters `rows_after` reads first (its first segment; for reading it ahead)."""
-        return segment_read(where, params, self.segments_after(*cursor)[0], limit)
+        return segment_read(where, params, self.segments_after(*cursor)[0], limit, source)
 
     def next_cursor(self, row: Row, sort: str) -> str:
         """The cursor of the page after the one ending with this row (careerlog.keyset's form)."""
@@ -105,21 +108,30 @@ class RosterOrder:
         return value is None or column_holds(value, kind)
 
 
-def segment_read(where: str, params: Sequence[Any], segment: Segment, limit: int) -> tuple[str, list[Any]]:
-    """The statement and parameters reading up to `limit` rows of a segment of the order matching `where` (the
-    limit written in the statement: see `page_read`)."""
+def segment_read(
+    where: str, params: Sequence[Any], segment: Segment, limit: int, source: str = ROSTER
+) -> tuple[str, list[Any]]:
+    """The statement and parameters reading up to `limit` rows of `source` (`page_read`'s) of a segment of the order
+    matching `where` (the limit written in the statement: see `page_read`)."""
     condition = " AND ".join([*([where.removeprefix(" WHERE ")] if where else []), segment.condition])
     return (
-        f"SELECT * FROM roster WHERE {condition} ORDER BY {segment.order} LIMIT {int(limit)}",
+        f"SELECT * FROM {source} WHERE {condition} ORDER BY {segment.order} LIMIT {int(limit)}",
         [*params, *segment.params],
     )
 
 
 def page_read(
-    where: str, params: Sequence[Any], order: RosterOrder, limit: int, offset: int, dialect: str = "sqlite"
+    where: str,
+    params: Sequence[Any],
+    order: RosterOrder,
+    limit: int,
+    offset: int,
+    dialect: str = "sqlite",
+    source: str = ROSTER,
 ) -> tuple[str, list[Any]]:
-    """The statement and parameters reading up to `limit` rows matching `where` in `order`, after the first
-    `offset` (a page by number).
+    """The statement and parameters reading up to `limit` rows of `source` matching `where` in `order`, after the
+    first `offset` (a page by number). `source` is the roster, or the rows a search by name found
+    (projections.queries.search_source: a subquery named roster, whose parameters come first in `params`).
 
     Past the first page the page's NIPs are found first, skipping the offset in an index, and only their rows are
     read (a deferred join, or late row lookup): read at once, every skipped row would be fetched from the table
@@ -145,8 +157,8 @@ def page_read(
     province's name index (0.4 ms)."""
     limit, offset = int(limit), int(offset)
     if offset == 0:
-        return f"SELECT * FROM roster{where} ORDER BY {order.sql()} LIMIT {limit} OFFSET 0", list(params)
-    keys = f"SELECT subject FROM roster{where} ORDER BY {order.sql()} LIMIT {limit} OFFSET {offset}"
+        return f"SELECT * FROM {source}{where} ORDER BY {order.sql()} LIMIT {limit} OFFSET 0", list(params)
+    keys = f"SELECT subject FROM {source}{where} ORDER BY {order.sql()} LIMIT {limit} OFFSET {offset}"
     if dialect == "postgres":
         return f"SELECT * FROM roster WHERE subject = ANY(ARRAY({keys})) ORDER BY {order.sql()}", list(params)
     return (

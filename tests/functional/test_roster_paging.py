@@ -199,17 +199,17 @@ def test_a_page_by_number_gives_the_rows_the_offset_read_gives_in_every_sort_and
     order as the plain OFFSET read gave, on both stores."""
     queries = shared.services.queries
     postgres = queries.store.dialect == "postgres"
-    deferred = "= ANY(ARRAY(SELECT subject FROM roster" if postgres else "JOIN (SELECT subject FROM roster"
+    deferred = "= ANY(ARRAY(SELECT subject FROM " if postgres else "JOIN (SELECT subject FROM "
     options = [{}, {"search": "tie"}, {"min_years_in_rank": 2.0}]
     for sort, filters, more in itertools.product(ROSTER_SORTS, PAGE_FILTERS, options):
         for descending, page in itertools.product((False, True), range(1, 6)):
             asked = queries._roster_request(filters, sort=sort, descending=descending, page=page, per_page=3, **more)
-            statement, params = asked.first_read()
-            assert (deferred in statement) == (page > 1), statement
+            statement, params = asked.first_read()  # (from the rows a search found: search_source)
+            assert (f"{deferred}{asked.source}" in statement) == (page > 1), statement
             assert ("JOIN" in statement) == (page > 1 and not postgres), statement
             with queries.store.statements() as sql:
                 offset_read = sql.query(
-                    f"SELECT * FROM roster{asked.where} ORDER BY {asked.order.sql()} LIMIT ? OFFSET ?",
+                    f"SELECT * FROM {asked.source}{asked.where} ORDER BY {asked.order.sql()} LIMIT ? OFFSET ?",
                     [*asked.params, 4, (page - 1) * 3],
                 )
                 assert sql.query(statement, params) == offset_read, (sort, descending, page, filters, more)
