@@ -3,7 +3,8 @@
 The roster's search by name (projections.queries: `name_folded LIKE '%...%' OR subject LIKE '%...%'`) can be read
 through a GIN index of the columns' trigrams (`Table.searched`), its LIKE conditions as written: LIKE is
 PostgreSQL's own operator, which pg_trgm's operator class gin_trgm_ops serves (a bitmap scan of the index for each
-side of the OR; PostgreSQL checks each row found against the pattern again, so the rows are those a scan finds). The extension is one per database, in one schema:
+side of the OR; PostgreSQL checks each row found against the pattern again, so the rows are those a scan finds).
+The extension is one per database, in one schema:
 careerlog uses it wherever it is, and creates it in `public` when it is not there (a trusted extension since
 PostgreSQL 13: a role with CREATE on the database and on `public` may). The index names the operator class with that
 schema (`"public".gin_trgm_ops`), so a store in a schema of its own (`?schema=`, its search path that schema alone)

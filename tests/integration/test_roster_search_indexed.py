@@ -80,6 +80,13 @@ def store(settings: Settings) -> Iterator[SqlStore]:
     opened.close()
 
 
+@pytest.fixture(autouse=True)
+def through_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite reads every search of 3 characters or more through the FTS5 index, however many rows it finds (by
+    default only one finding few: `test_sqlite_reads_a_text_many_names_hold_by_scan`)."""
+    monkeypatch.setattr(queries_module, "FTS_SHARE_AT_MOST", 0)
+
+
 def walked(queries: Queries, search: str, **options: Any) -> list[RosterPage]:
     """Every page of a search: the first two by number, then the rest after cursors."""
     pages = [
@@ -278,3 +285,17 @@ def test_a_rebuild_makes_the_index_again_once_the_rows_are_in(
         assert {q: walked(Queries(store), q) for q in searches} == caught_up
     finally:
         store.close()
+
+
+def test_sqlite_reads_a_text_many_names_hold_by_scan(store: SqlStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through the FTS5 index each row found costs three lookups in the count and again in the page, where the scan
+    stops a page at its 51st match: SQLite reads a search through it only when it finds at most 1 in 50 of the
+    roster's rows (PostgreSQL always, its bitmap scan reading the rows found in the table's order)."""
+    monkeypatch.setattr(queries_module, "FTS_SHARE_AT_MOST", 50)
+    many, few = (
+        Queries(store)._roster_request({}, search="siregar"),
+        Queries(store)._roster_request({}, search="19880512"),
+    )
+    assert Queries(store).roster(search="siregar").total > 400 / 50
+    assert few.source != "roster"
+    assert (many.source == "roster") == (store.dialect == "sqlite")
