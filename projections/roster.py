@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from careerlog.sqlstore import Row
-from projections.career import CareerRecord, PostSpell, pns_from
+from projections.career import CareerRecord, PostSpell, day_iso, pns_from
 from projections.framework import Table, TupleProjection
 
 ROSTER = Table(
@@ -169,9 +169,9 @@ def spell_tuples(record: CareerRecord) -> list[tuple[Any, ...]]:
         return []
     subject, kind, sex = record.subject, record.employment_kind, record.profile("sex")
     confirmed = pns_from(record.confirmed_on) if kind == "PNS" else None  # a PPPK is never one; a CPNS not yet
-    pns = confirmed.isoformat() if confirmed is not None else None
-    starts = [day.isoformat() for day, _ in kept]
-    ends = [*starts[1:], end.isoformat() if end is not None else None]
+    pns = day_iso(confirmed) if confirmed is not None else None
+    starts = [day_iso(day) for day, _ in kept]
+    ends = [*starts[1:], day_iso(end) if end is not None else None]
     return [
         (subject, seq, first, last, *state[:6], kind, sex, state[6], performance_before(record, day), pns)
         for seq, (first, last, (day, state)) in enumerate(zip(starts, ends, kept, strict=True), 1)
@@ -273,4 +273,4 @@ _RECORDED_AT = operator.attrgetter("recorded_at")
 
 
 def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
+    return day_iso(day) if day else None

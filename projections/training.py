@@ -34,7 +34,7 @@ from careerlog.domain.payload import ascii_number
 from careerlog.domain.wording import Refusal
 from careerlog.reference import rules
 from careerlog.sqlstore import Row, Sql
-from projections.career import CareerRecord, Fact, pns_from
+from projections.career import CareerRecord, Fact, day_iso, pns_from
 from projections.framework import Table, TupleProjection
 from projections.reading import ViewReader
 from projections.timeline import record_from_rows
@@ -126,8 +126,8 @@ def training_row(record: CareerRecord, fact: Fact, feedback: Mapping[str, Fact])
         fact.version,  # version
         fact.reference,  # reference
         end.year,  # year
-        get("start_date").isoformat(),  # start_date
-        end.isoformat(),  # end_date
+        day_iso(get("start_date")),  # start_date
+        day_iso(end),  # end_date
         get("training_kind"),  # kind
         get("title"),  # title
         get("organiser"),  # organiser

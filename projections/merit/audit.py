@@ -28,7 +28,7 @@ from careerlog.domain.payload import starting_rank_code
 from careerlog.domain.wording import Template
 from careerlog.reference import Reference, Rule, Rules, reference, rules
 from careerlog.sqlstore import Row
-from projections.career import CareerRecord, Entry, Fact, predicate_score
+from projections.career import CareerRecord, Entry, Fact, day_iso, predicate_score
 from projections.framework import Table, TupleProjection, row_tuples
 from projections.merit.appointments import appointment_checks, is_judged_appointment
 from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, staff_rating_rows, unit_rating_rows
@@ -414,7 +414,7 @@ def decision_tuples(
         decision,
         fact.reference,
         kind,
-        day.isoformat(),
+        day_iso(day),
         fact.entry.stamp_text or fact.entry.recorded_at.isoformat(),
         place[0],
         place[1],
@@ -845,7 +845,7 @@ def round_tuple(
     birth = record.birth_date
     return (
         record.subject,
-        day.isoformat(),
+        day_iso(day),
         place[0],
         place[1],
         place[2],
@@ -853,11 +853,11 @@ def round_tuple(
         record.employment_kind,
         record.profile("sex"),
         measured.education_on(day),
-        birth.isoformat() if birth else None,
+        day_iso(birth) if birth else None,
         record.profile("recruitment_path"),
         int(eligible),
         int(decision is not None),
-        decision.effective_date.isoformat() if decision is not None else None,
+        day_iso(decision.effective_date) if decision is not None else None,
         *round_measures(measured, day, measured_held),
         moment_text(since),
         moment_text(decided),

@@ -35,7 +35,7 @@ from careerlog.ages import add_years
 from careerlog.domain.wording import Wording, parse
 from careerlog.reference import Reference, Rules, reference, rules
 from careerlog.sqlstore import Row
-from projections.career import CareerRecord, PostSpell, predicate_score
+from projections.career import CareerRecord, PostSpell, day_iso, predicate_score
 from projections.framework import Table, rules_digest
 from projections.merit.retirement import expected_retirement
 from projections.merit.rules import (
@@ -210,7 +210,7 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
             checks, opens = [closed.check()], None  # not offered: the row says why (`regular_closed`)
         else:
             checks = [c for c in judge.checks(judged, kind, new_rank) if c.rule not in BY_OFFER or c.missing]
-            opens = earliest.isoformat()
+            opens = day_iso(earliest)
         rows.append(
             {
                 "subject": record.subject,
@@ -218,7 +218,7 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
                 "rank": rank,
                 "new_rank": new_rank,
                 "earliest_date": opens,
-                "judged_on": judged.isoformat(),
+                "judged_on": day_iso(judged),
                 "requirements": "[" + ", ".join([requirement(c) for c in checks]) + "]",
                 "missing": json.dumps([c.rule for c in checks if c.finding]),
                 "rules_version": rules_digest(book),
@@ -250,7 +250,7 @@ def barred_until(book: Rules, checks: list[Check], judged: date, kind: str = REG
                 return None  # it stands until an end is recorded
             ends.append(end)
     ends.extend(rated_below_until(book, checks, judged, kind))
-    return max(ends).isoformat() if ends else None
+    return day_iso(max(ends)) if ends else None
 
 
 def rated_below_until(book: Rules, checks: list[Check], judged: date, kind: str) -> list[date]:

@@ -32,7 +32,7 @@ from careerlog.domain.events import BY_KIND
 from careerlog.domain.payload import parse_payload
 from careerlog.reference import Rule, Rules, reference, rules
 from careerlog.sqlstore import Row, SqlStore
-from projections.career import CareerRecord, Entry, Fact
+from projections.career import CareerRecord, Entry, Fact, day_iso
 from projections.framework import Table
 from projections.merit.eligibility import degree_rank, open_kinds
 from projections.merit.known_entries import entries_of
@@ -84,8 +84,8 @@ def unit_spell_rows(record: CareerRecord) -> list[Row]:
             {
                 "subject": record.subject,
                 "seq": seq,
-                "start_date": day.isoformat(),
-                "end_date": until.isoformat() if until else None,
+                "start_date": day_iso(day),
+                "end_date": day_iso(until) if until else None,
                 "agency": place[0] if place else None,
                 "unit": place[1] if place else None,
                 "rank": rank[0] if rank else None,
@@ -140,11 +140,11 @@ def unit_named_rows(record: CareerRecord, spells: Sequence[Row]) -> list[Row]:
             "subject": record.subject,
             "agency": agency,
             "unit": unit,
-            "named_from": day.isoformat(),
+            "named_from": day_iso(day),
             "placed_at": placed_at,
         }
         for (agency, unit), day in sorted(named.items())
-        if (agency, unit) not in final or final[(agency, unit)] > day.isoformat()
+        if (agency, unit) not in final or final[(agency, unit)] > day_iso(day)
     ]
 
 

@@ -14,7 +14,7 @@ from careerlog.keyset import Keyset
 from careerlog.reference import Rules
 from careerlog.retirement import RULE, age_reached, retirement_age
 from careerlog.sqlstore import Row
-from projections.career import CareerRecord
+from projections.career import CareerRecord, day_iso
 from projections.roster import current_post
 
 __all__ = [
@@ -49,7 +49,7 @@ def expected_retirement(book: Rules, roster: Row | None, today: date) -> dict[st
     last_day = reached + relativedelta(day=31)
     post, acting = kind is not None, acting_only(roster)
     return {
-        "day": last_day.isoformat(),
+        "day": day_iso(last_day),
         "age": age,
         "status": status,
         "past": last_day < today,
@@ -66,8 +66,8 @@ def expected_retirement_of(book: Rules, record: CareerRecord, today: date) -> di
     birth, separated = record.birth_date, record.separated_on
     roster = {
         "employment_kind": record.employment_kind,
-        "separated_on": separated.isoformat() if separated else None,
-        "birth_date": birth.isoformat() if birth else None,
+        "separated_on": day_iso(separated) if separated else None,
+        "birth_date": day_iso(birth) if birth else None,
         "post_kind": shown.post_kind if shown else None,
         "post_level": shown.level if shown else None,
         "post_title": shown.fact.get("title") if shown else None,

@@ -18,7 +18,7 @@ from typing import Any
 from careerlog.ages import whole_years
 from careerlog.domain.wording import Params, Template, Wording
 from careerlog.reference import Rules, reference, rules
-from projections.career import CareerRecord, Fact, predicate_score
+from projections.career import CareerRecord, Fact, day_iso, predicate_score
 from projections.framework import Table, TupleProjection, rules_digest
 from projections.merit.audit import FINDINGS
 from projections.merit.rules import param_on, rule_on
@@ -251,7 +251,7 @@ def award_tuple(
         fact.version,  # version
         fact.reference,  # reference
         kind.code,  # award_kind
-        day.isoformat(),  # award_date
+        day_iso(day),  # award_date
         day.year,  # year
         agency,  # agency
         unit,  # unit
