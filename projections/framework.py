@@ -443,6 +443,46 @@ def views_made(datastore: Any, projections: Iterable[Projection]) -> None:
         raise ViewsNotMade(missing)
 
 
+def newer_views(sql: Sql | SqlStore, projections: Iterable[Projection]) -> list[tuple[str, int, int]]:
+    """The views of `projections` that a newer release made (a higher version in `view_schemas` than this
+    release's): (name, stored version, this release's), as NewerViews names them."""
+    versions = {str(r["name"]): int(r["version"]) for r in sql.query("SELECT name, version FROM view_schemas")}
+    return [(p.name, versions[p.name], p.version) for p in projections if versions.get(p.name, 0) > p.version]
+
+
+@dataclass(frozen=True)
+class Lag:
+    """A view marked ready whose position is behind the log's head (no worker has applied the events since)."""
+
+    name: str
+    position: int
+    head: int
+
+    def describe(self) -> str:
+        behind = self.head - self.position
+        return (
+            f"{self.name} is {behind:,} event{'' if behind == 1 else 's'} behind the log "
+            f"(at event {self.position:,} of {self.head:,})"
+        )
+
+
+def lags_of(sql: Sql | SqlStore, tracking_table: str, projections: Iterable[Projection], head: int) -> list[Lag]:
+    """The views of `projections` marked ready whose position is below the log's `head`."""
+    names = [p.name for p in projections]
+    ready = {str(r["name"]) for r in sql.query("SELECT name FROM view_schemas WHERE state = ?", (READY,))}
+    found = []
+    for name in names:
+        if name not in ready:
+            continue
+        position = int(
+            sql.scalar(f"SELECT MAX(notification_id) AS n FROM {tracking_table} WHERE application_name = ?", (name,))
+            or 0
+        )
+        if position < head:
+            found.append(Lag(name, position, head))
+    return found
+
+
 def refills_of(sql: Sql | SqlStore, tracking_table: str, projections: Iterable[Projection]) -> list[Refill]:
     """The views of `projections` that hold part of their rows only: being filled (a new version, or refilled
     under changed rules) and not yet up to the head they fill to, or being rebuilt."""

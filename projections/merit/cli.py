@@ -20,7 +20,15 @@ from careerlog.domain.wording import Refusal
 from careerlog.reference import reference
 from careerlog.spreadsheet import defused
 from careerlog.visible import echo_as_is, json_on_terminal, on_terminal, say, stdout_is_terminal
-from projections.framework import Projection, refills_of, refuse_judged_otherwise, views_made
+from projections.framework import (
+    NewerViews,
+    Projection,
+    lags_of,
+    newer_views,
+    refills_of,
+    refuse_judged_otherwise,
+    views_made,
+)
 from projections.merit.audit import MeritProjection, decision_confirmations
 from projections.merit.distribution import GradeInflationQueries, with_excess
 from projections.merit.fairness import (
@@ -590,13 +598,24 @@ def views_read(obj: Context, *projections: Projection) -> None:
     """Refuse (exit 1, nothing made) a command reading a view of `projections` that the store has not made
     (ViewsNotMade names those this command reads, and the rebuild to run); warn on standard error when one of them
     is being filled or rebuilt (refilled after a change of the rules, a new version): its rows are part of the
-    records only, so the command's results are incomplete."""
+    records only, so the command's results are incomplete; or when one is ready but behind the log (no worker has
+    applied the events since: an import with no worker running), naming the lag and the catch-up. A view a newer
+    release made (a higher version) is refused (NewerViews, exit 1), as `projections status`, `run` and `serve`
+    refuse it."""
     views_made(obj.app.recorder.datastore, projections)  # type: ignore[attr-defined]
     views = open_view_store(obj.settings)
+    if newer := newer_views(views.sql, projections):  # as `projections status`, `run` and `serve` refuse it
+        raise NewerViews(obj.settings, newer)
     for refill in refills_of(views.sql, views.tracking_table, projections):
         click.echo(
             f"Warning: the view {refill.describe()} is being filled and holds only part of the records: these "
             "results are incomplete. Run the command again once `careerlog projections status` shows it ready.",
+            err=True,
+        )
+    for lag in lags_of(views.sql, views.tracking_table, projections, obj.app.max_notification_id()):
+        click.echo(
+            f"Warning: the view {lag.describe()}: these results leave out the records since. Catch up with "
+            "`careerlog projections run --once` (or start the projection workers), then run the command again.",
             err=True,
         )
 
