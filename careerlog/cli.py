@@ -137,7 +137,7 @@ def friendly_errors(func: F) -> F:
         except (PersistenceError, psycopg.OperationalError, psycopg.InterfaceError) as e:
             # psycopg's own errors come from connections careerlog opens itself (a schema's creation)
             where = next(
-                (f" (CAREERLOG_DATABASE_URL is {a.settings.display_url})" for a in args if isinstance(a, Context)), ""
+                (f" ({a.settings.url_source} is {a.settings.display_url})" for a in args if isinstance(a, Context)), ""
             )
             # (the driver's message on one line: a refusal is one, its newlines shown as such: PluginGroup.invoke)
             raise click.ClickException(f"The database could not be used: {' '.join(str(e).split())}{where}") from None
@@ -317,8 +317,18 @@ def main(ctx: click.Context, database_url: str | None) -> None:
         settings = Settings.from_env()
     except ConfigurationError as e:  # a malformed setting: named, exit 1 (not a traceback)
         raise click.ClickException(str(e)) from None
+    given = ctx.get_parameter_source("database_url") == click.core.ParameterSource.COMMANDLINE
+    if given and not database_url.strip():  # type: ignore[union-attr]
+        # (`--database-url "$URL"` with the variable unset: it was taken as not given, and the command ran on
+        # CAREERLOG_DATABASE_URL's store; refused as `--bind ""` and `--views ""` are)
+        raise click.BadParameter(
+            "must not be empty: give the store's URL, or leave the option out to use CAREERLOG_DATABASE_URL.",
+            ctx=ctx,
+            param_hint="'--database-url'",
+        )
     if database_url:  # (given as --database-url, or CAREERLOG_DATABASE_URL through click)
-        settings = dataclasses.replace(settings, database_url=database_url, database_url_set=True)
+        source = "--database-url" if given else "CAREERLOG_DATABASE_URL"
+        settings = dataclasses.replace(settings, database_url=database_url, database_url_set=True, url_source=source)
     context = Context(settings)
     if ctx.invoked_subcommand in READING_COMMANDS:
         reading_only(context)
@@ -532,7 +542,7 @@ def not_the_store(path: Path | None, settings: Settings, hint: str) -> None:
     files = [store, *(store.with_name(store.name + suffix) for suffix in BESIDE_THE_STORE)]
     if target in files or any(f.exists() and target.exists() and os.path.samefile(f, target) for f in files):
         raise click.BadParameter(
-            f"{path} is the store's file, or one SQLite keeps beside it (CAREERLOG_DATABASE_URL is "
+            f"{path} is the store's file, or one SQLite keeps beside it ({settings.url_source} is "
             f"{settings.display_url}): writing it would destroy the store. Name another file. Nothing was written.",
             param_hint=hint,
         )

@@ -70,6 +70,9 @@ class Settings:
     # False: CAREERLOG_DATABASE_URL was not set and the default is used; `prepare` then refuses to create the
     # default store (a unit or shell without the variable would have served or filled an empty file of its own)
     database_url_set: bool = True
+    # Where the URL came from, as a refusal of it names it: "--database-url" when given on the command line (a
+    # message naming CAREERLOG_DATABASE_URL sent the user to a variable they had not set, or set to another store)
+    url_source: str = field(default="CAREERLOG_DATABASE_URL", compare=False)
     # True for a command that only reads a store (export, history, info, the audits and reports): `prepare` refuses a
     # store that is not there instead of making a new, empty one (a mistyped path exported 0 events, exit 0)
     existing_only: bool = False
@@ -108,7 +111,7 @@ class Settings:
             return urlsplit(self.database_url)
         except ValueError as e:
             raise ConfigurationError(
-                f"CAREERLOG_DATABASE_URL: {self.display_url} cannot be read as a URL ({e}); write "
+                f"{self.url_source}: {self.display_url} cannot be read as a URL ({e}); write "
                 "postgresql://user:password@host:port/dbname or sqlite:///path.db"
             ) from None
 
@@ -120,9 +123,7 @@ class Settings:
             return "sqlite"
         if scheme in ("postgresql", "postgres"):
             return "postgres"
-        raise ConfigurationError(
-            f"CAREERLOG_DATABASE_URL: unsupported scheme {scheme!r}; use sqlite:/// or postgresql://"
-        )
+        raise ConfigurationError(f"{self.url_source}: unsupported scheme {scheme!r}; use sqlite:/// or postgresql://")
 
     @property
     def sqlite_path(self) -> str:
@@ -130,19 +131,19 @@ class Settings:
         if url.netloc or url.query or url.fragment or not self.database_url.startswith("sqlite:///"):
             # sqlite://data/careerlog.db used to open ./careerlog.db, and ?mode=ro was part of the file's name
             raise ConfigurationError(
-                f"CAREERLOG_DATABASE_URL: {self.display_url} is not a SQLite file's URL: write "
+                f"{self.url_source}: {self.display_url} is not a SQLite file's URL: write "
                 "sqlite:///relative/path.db or sqlite:////absolute/path.db (three slashes, then the path; "
                 "no host, no ?parameters)"
             )
         path = self.database_url[len("sqlite:///") :]
         if not path:
-            raise ConfigurationError("CAREERLOG_DATABASE_URL: give a file, e.g. sqlite:///careerlog.db")
+            raise ConfigurationError(f"{self.url_source}: give a file, e.g. sqlite:///careerlog.db")
         if path.startswith((":memory:", "file:")):
             # an in-memory store, empty to every other process and gone when the command ends (an import's rows
             # recorded into it, lost; an export of it, an empty backup), or a URI filename that passed every check
             # of the file (a store not there made by a command that reads, the encryption key's check)
             raise ConfigurationError(
-                f"CAREERLOG_DATABASE_URL: {self.display_url} is "
+                f"{self.url_source}: {self.display_url} is "
                 + ("a store in memory, lost when the command ends" if path.startswith(":") else "a SQLite URI")
                 + ", which careerlog does not take: name the store's file, sqlite:///relative/path.db or "
                 "sqlite:////absolute/path.db"
@@ -154,44 +155,44 @@ class Settings:
         url = self._split()
         dbname = unquote(url.path.lstrip("/"))
         if not dbname:
-            raise ConfigurationError("CAREERLOG_DATABASE_URL: name the database, e.g. postgresql://host/careerlog")
+            raise ConfigurationError(f"{self.url_source}: name the database, e.g. postgresql://host/careerlog")
         parameters = parse_qs(url.query, keep_blank_values=True)
         unknown = ", ".join(repr(name) for name in sorted(set(parameters) - {"schema"}))
         if unknown or url.fragment:
             # a mistyped ?schema= used to be ignored: careerlog's tables went to the database's public schema
             raise ConfigurationError(
-                f"CAREERLOG_DATABASE_URL: {self.display_url} has {unknown or repr('#' + url.fragment)} after the "
+                f"{self.url_source}: {self.display_url} has {unknown or repr('#' + url.fragment)} after the "
                 "database's name; the only parameter careerlog takes is ?schema=name"
             )
         given = parameters.get("schema", [])
         if len(given) > 1:  # (the first was taken: which schema a deployment wrote to hung on the order)
             raise ConfigurationError(
-                f"CAREERLOG_DATABASE_URL: {self.display_url} gives ?schema= {len(given)} times; give it once, "
+                f"{self.url_source}: {self.display_url} gives ?schema= {len(given)} times; give it once, "
                 "e.g. ?schema=careerlog_medan"
             )
         if given and not given[0]:  # (it was read as no schema: careerlog's tables went to the public schema)
             raise ConfigurationError(
-                f"CAREERLOG_DATABASE_URL: {self.display_url} gives ?schema= empty; name the schema "
+                f"{self.url_source}: {self.display_url} gives ?schema= empty; name the schema "
                 "(e.g. ?schema=careerlog_medan), or leave ?schema= out for the database's default schema"
             )
         schema = given[0] if given else ""
         if schema and not _SCHEMA_NAME.match(schema):
             raise ConfigurationError(  # (what _SCHEMA_NAME takes, in words: the message said only "invalid")
-                f"CAREERLOG_DATABASE_URL: invalid schema name {schema!r}: a schema's name is 1 to 63 lower-case "
+                f"{self.url_source}: invalid schema name {schema!r}: a schema's name is 1 to 63 lower-case "
                 "letters a-z, digits 0-9 and underscores, not starting with a digit (e.g. ?schema=careerlog_medan)"
             )
         if schema.startswith("pg_") or schema == "information_schema":
             # PostgreSQL's own (pg_catalog, pg_toast, pg_temp): careerlog's tables were made in information_schema,
             # refused by the server as a catalog's modification, or a traceback (pg_temp: a reserved name)
             raise ConfigurationError(
-                f"CAREERLOG_DATABASE_URL: the schema {schema!r} is PostgreSQL's own (pg_... and information_schema): "
+                f"{self.url_source}: the schema {schema!r} is PostgreSQL's own (pg_... and information_schema): "
                 "name a schema of careerlog's (e.g. ?schema=careerlog_medan)"
             )
         try:
             port = url.port or 5432
         except ValueError:  # not a number, or out of range
             raise ConfigurationError(
-                f"CAREERLOG_DATABASE_URL: {self.display_url} has no valid port (a number from 1 to 65535)"
+                f"{self.url_source}: {self.display_url} has no valid port (a number from 1 to 65535)"
             ) from None
         return {
             "dbname": dbname,
@@ -290,8 +291,7 @@ class Settings:
         self._refuse_directory(file)
         return file.exists() and self._sqlite_has_careerlog(file)
 
-    @staticmethod
-    def _refuse_directory(file: Path) -> None:
+    def _refuse_directory(self, file: Path) -> None:
         """Refuse a SQLite store's path that names a directory: opened, it was a traceback (disk I/O error).
 
         Only the file's kind is looked at, never its bytes: this runs each time a store is opened (prepare), also in
@@ -300,7 +300,7 @@ class Settings:
         error, or worse). A file that is not a SQLite database is refused by SQLite itself when opened."""
         if file.is_dir():
             raise ConfigurationError(
-                f"CAREERLOG_DATABASE_URL: {file} is a directory, not a SQLite store's file: name a file in it, "
+                f"{self.url_source}: {file} is a directory, not a SQLite store's file: name a file in it, "
                 f"e.g. sqlite:///{file / 'careerlog.db'}"
             )
 
@@ -311,14 +311,13 @@ class Settings:
         )
 
     # A store is careerlog's once it holds its log or its accounts (`accounts create` before anything is recorded)
-    @staticmethod
-    def _sqlite_has_careerlog(file: Path) -> bool:
+    def _sqlite_has_careerlog(self, file: Path) -> bool:
         lite = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)  # (read only: a look makes nothing)
         try:
             found = "SELECT 1 FROM sqlite_master WHERE name IN ('stored_events', 'accounts')"
             return lite.execute(found).fetchone() is not None
         except sqlite3.DatabaseError as e:  # not a SQLite database at all
-            raise ConfigurationError(f"CAREERLOG_DATABASE_URL: {file} cannot be read as a SQLite store ({e})") from None
+            raise ConfigurationError(f"{self.url_source}: {file} cannot be read as a SQLite store ({e})") from None
         finally:
             lite.close()
 

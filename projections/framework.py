@@ -518,7 +518,7 @@ class NewerViews(ConfigurationError):
         names = " ".join(name for name, _, _ in newer)
         them = "it" if len(newer) == 1 else "them"
         super().__init__(
-            f"The store of CAREERLOG_DATABASE_URL ({settings.display_url}) was opened by a newer careerlog release: "
+            f"The store of {settings.url_source} ({settings.display_url}) was opened by a newer careerlog release: "
             f"{views}. This release would drop {them}: nothing was changed. Run the newer release on every process "
             f"(docs/operations.md, Upgrades); to go back to this release, rebuild with it: "
             f"careerlog projections rebuild {names}"
