@@ -207,8 +207,7 @@ class Settings:
         """The library's settings for this configuration."""
         env = {"ORIGINATOR_ID_TYPE": "text", "CREATE_TABLE": "y"}
         if self.store == "sqlite":
-            path = self.sqlite_path
-            Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            path = self.sqlite_path  # (its directory is there: check_url refuses one that is not, nothing made)
             env |= {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
                 "SQLITE_DBNAME": path,
@@ -271,6 +270,13 @@ class Settings:
             )
         file = Path(path).expanduser()
         self._refuse_directory(file)
+        if not file.parent.is_dir():
+            # (a write command made the missing directories and a new, empty store in them: a typo's store)
+            raise ConfigurationError(
+                f"{self.url_source}: the directory {file.parent} does not exist (the store's file {file} would be "
+                "in it). Check the path, or make the directory first (careerlog makes the store's file, not its "
+                "directories). Nothing was created."
+            )
         if self.existing_only:
             if not file.exists():
                 raise self._not_there(f"there is no file {file}")

@@ -41,7 +41,8 @@ def test_a_dry_run_without_a_sqlite_store_checks_as_against_an_empty_one_and_cre
     tmp_path: Path, options: tuple[str, ...]
 ) -> None:
     file = rows_file(tmp_path)
-    code, output = dry_run(f"sqlite:///{tmp_path / 'new' / 'careerlog.db'}", file, *options)
+    # (in a directory there: one that is not is refused, as by the import; test_sqlite_directory_not_made)
+    code, output = dry_run(f"sqlite:///{tmp_path / 'careerlog.db'}", file, *options)
     assert code == 1, output  # (the third row's NIP is appointed by no row)
     assert "yet: the rows were checked as against an empty store, and nothing was created." in output
     assert "would record 2, already recorded 0, rejected 1" in output
