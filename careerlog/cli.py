@@ -34,7 +34,7 @@ from careerlog.domain.ledger import KEY_CLASHES
 from careerlog.domain.payload import filled_fields
 from careerlog.domain.wording import reason_of
 from careerlog.jsontext import Repeated, json_too_deep, named_once
-from careerlog.reference import reference
+from careerlog.reference import RULES_FILE_ENV, reference, rules
 from careerlog.visible import LOG_CONTROLS, is_terminal, json_on_terminal, on_terminal, say, visible_controls
 from careerlog.written import written_to
 
@@ -315,6 +315,11 @@ def main(ctx: click.Context, database_url: str | None) -> None:
     """
     try:
         settings = Settings.from_env()
+        if os.environ.get(RULES_FILE_ENV):
+            # read (and kept) by every command, as docs/operations.md says: one judging nothing by the rules (info,
+            # export, history, accounts) ran on, exit 0, past a file not there. (Unset: the bundled rules, read
+            # only where used; the 18 ms of reading them spared the commands that do not.)
+            rules()
     except ConfigurationError as e:  # a malformed setting: named, exit 1 (not a traceback)
         raise click.ClickException(str(e)) from None
     given = ctx.get_parameter_source("database_url") == click.core.ParameterSource.COMMANDLINE
