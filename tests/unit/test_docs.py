@@ -26,3 +26,11 @@ def test_rules_md_explains_every_configured_rule() -> None:
     text = (DOCS / "rules.md").read_text()
     for rule_id in rules().ids:
         assert f"`{rule_id}`" in text, f"{rule_id} is missing from docs/rules.md"
+
+
+def test_api_md_says_an_unlock_leaves_the_limit_per_address() -> None:
+    """`accounts unlock` ends the user name's lock-out, not the address's 5 attempts a minute (its help and
+    docs/security.md say so): docs/api.md said only "may log in again now"."""
+    text = (DOCS / "api.md").read_text()
+    unlock = text.split("careerlog accounts unlock siti", 1)[1].split("\n\n", 2)[1]
+    assert "not the limit of 5 log-in attempts a minute per address" in unlock
