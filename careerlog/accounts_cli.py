@@ -142,6 +142,14 @@ def create_command(
             via="cli",
         )
     click.echo(f"created {describe(account)}")
+    if account.nip and not obj.app.employee_exists(account.nip):
+        # (an employee account sees its own record alone: of a NIP never appointed, none; made all the same, as an
+        # account may be made before the records are imported, but no longer in silence)
+        say(
+            f"Warning: no employee with NIP {account.nip} has been appointed in this store: the account sees no "
+            "record until one is (check the NIP; or import the records first).",
+            err=True,
+        )
 
 
 @accounts_group.command("list")

@@ -300,3 +300,30 @@ def test_the_tokens_of_an_unknown_account_are_refused_not_listed_as_none(databas
     result = run(database_url, "tokens", "list", "--account", "sitti")
     assert (result.exit_code, result.output) == (1, "Error: No account named 'sitti'.\n")  # (it listed nothing, 0)
     assert run(database_url, "tokens", "list", "--account", "siti").output.count("\tsiti\tactive\t") == 1
+
+
+def test_an_employee_account_for_a_nip_never_appointed_is_created_with_a_warning(database_url: str) -> None:
+    """An account of a NIP no employee has been appointed with (a typo, or the records not imported yet) sees no
+    record: made, as an account may be made before the import, but with a warning on standard error naming the NIP
+    (it was made in silence). One of an appointed NIP gets none."""
+    nip = "199001012020011001"
+    result = run(database_url, "accounts", "create", "emp2", "--name", "E", "--role", "employee", "--no-password",
+                 "--nip", nip)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (
+        f"Warning: no employee with NIP {nip} has been appointed in this store: the account sees no record until "
+        "one is (check the NIP; or import the records first)."
+    ) in result.stderr
+    from datetime import date
+
+    from careerlog.application import CareerLog
+    from careerlog.config import Settings
+    from tests import factories as f
+
+    budi = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=61)
+    with CareerLog.from_settings(Settings(database_url=database_url)) as app:
+        app.record(budi, "appointment", f.appointment(date(1986, 9, 26), date(2010, 3, 1), "M"), actor="hr")
+    result = run(database_url, "accounts", "create", "budi", "--name", "B", "--role", "employee", "--no-password",
+                 "--nip", budi)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.stderr
