@@ -1477,6 +1477,14 @@ class CareerLog(Application[str]):
     def max_notification_id(self) -> int:
         return self.recorder.max_notification_id() or 0
 
+    def count_events_after(self, position: int) -> int:
+        """How many events the log holds past `position` (a notification id): those recorded since it was the head."""
+        table = self.recorder.events_table_name  # type: ignore[attr-defined]
+        store = SqlStore(self.recorder.datastore)  # type: ignore[attr-defined]
+        column = "rowid" if store.dialect == "sqlite" else "notification_id"
+        with store.statements() as sql:
+            return int(sql.scalar(f"SELECT COUNT(*) AS n FROM {table} WHERE {column} > ?", (position,)))
+
 
 def unchanged_since(record: LedgerAggregate, values: Mapping[str, Any], changed_in: frozenset[int] | None) -> None:
     """Refuse a correction or retraction (its payload as read, decided on the record as loaded for the write, not yet

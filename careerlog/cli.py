@@ -477,7 +477,11 @@ def import_command(
         "rows whole (one transaction). Import the same file again to record the rest: a row already recorded is not "
         "recorded twice."
     )
-    with ends_on_sigterm(aftermath), _progress_bar(total, "B" if fmt == "jsonl" else "row", "import") as bar:
+    with (
+        stops_counted(obj.app, dry_run),
+        ends_on_sigterm(aftermath),
+        _progress_bar(total, "B" if fmt == "jsonl" else "row", "import") as bar,
+    ):
         report = import_file(
             obj.app,
             file,
@@ -513,6 +517,53 @@ def import_command(
     refuse_no_rows(report.rows, file.name)
     if not report.ok:
         sys.exit(1)
+
+
+# What a full disk or quota fails a write with: the driver's message (SQLite's "database or disk is full",
+# PostgreSQL's "could not extend file ... No space left on device") or the OSError's errno
+FULL_DISK_WORDS = ("disk is full", "no space left on device", "disk quota exceeded")
+
+
+@contextlib.contextmanager
+def stops_counted(app: CareerLog, dry_run: bool) -> Iterator[None]:
+    """An import stopped part-way (SIGTERM, Ctrl-C, a full disk) says how many events it recorded before the stop
+    (the events the log holds past its head when the import began: another writer's meanwhile too) and that running
+    the same import again records the rest once: it said nothing of it (Ctrl-C: "Aborted!" alone; a full disk: the
+    driver's message). The batch under way is rolled back whole (one transaction), those saved before stay."""
+    if dry_run:
+        yield
+        return
+    start = app.max_notification_id()
+
+    def recorded() -> str:
+        try:
+            count = app.count_events_after(start)
+        except Exception:  # (the store no longer answers: a full disk, a connection lost)
+            return "How many events it recorded before the stop could not be counted (the store did not answer)"
+        return f"It recorded {count:,} event{'' if count == 1 else 's'} before the stop"
+
+    rest = (
+        "; the rows of the batch being saved were not recorded. Import the same file again to record the rest: a row "
+        "already recorded is not recorded twice."
+    )
+    try:
+        yield
+    except StoppedBySigterm as e:
+        e.message = f"{e.message} {recorded()}."  # type: ignore[misc]  # (Final in click: set before shown)
+        raise
+    except KeyboardInterrupt:
+        say(f"Import interrupted (Ctrl-C). {recorded()}{rest}", err=True)
+        raise
+    except (PersistenceError, psycopg.Error, OSError) as e:
+        text = " ".join(str(e).split())
+        full = getattr(e, "errno", None) in (errno.ENOSPC, errno.EDQUOT) or any(
+            w in text.lower() for w in FULL_DISK_WORDS
+        )
+        if not full:
+            raise
+        raise click.ClickException(
+            f"The import stopped: the store's disk is full ({text}). {recorded()}{rest} Free space first."
+        ) from None
 
 
 # The files SQLite and careerlog keep beside a store's file: its write-ahead log and shared memory, a rollback
