@@ -277,6 +277,7 @@ class Settings:
                 "in it). Check the path, or make the directory first (careerlog makes the store's file, not its "
                 "directories). Nothing was created."
             )
+        self._refuse_read_only(file)
         if self.existing_only:
             if not file.exists():
                 raise self._not_there(f"there is no file {file}")
@@ -308,6 +309,20 @@ class Settings:
             raise ConfigurationError(
                 f"{self.url_source}: {file} is a directory, not a SQLite store's file: name a file in it, "
                 f"e.g. sqlite:///{file / 'careerlog.db'}"
+            )
+
+    def _refuse_read_only(self, file: Path) -> None:
+        """Refuse a SQLite store on a read-only file system, or whose file or directory this process cannot write:
+        SQLite in WAL mode makes `-wal` and `-shm` files beside the store's even to read it, so every command failed,
+        `accounts list` on an internal error and a traceback, the others saying the file "cannot be read as a SQLite
+        store (unable to open database file)", as if it were no store at all."""
+        where = [str(p) for p in (file.parent, file) if p.exists() and not os.access(p, os.W_OK)]
+        if where:
+            raise ConfigurationError(
+                f"{self.url_source}: {' and '.join(where)} cannot be written (a read-only file system or mount, or "
+                f"its permissions): SQLite's write-ahead log makes {file.name}-wal and {file.name}-shm beside the "
+                "store, and takes its locks there, even to read it. To read a store on read-only media (a backup), "
+                "copy its file to a writable directory and point careerlog at the copy. Nothing was changed."
             )
 
     def _not_there(self, why: str) -> ConfigurationError:
