@@ -30,12 +30,13 @@ from careerlog.reference import Reference, Rule, Rules, reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Entry, Fact, day_iso, predicate_score
 from projections.framework import Table, TupleProjection, row_tuples
-from projections.merit.appointments import appointment_checks, is_judged_appointment
+from projections.merit.appointments import STARTING_RANK_RULE, appointment_checks, is_judged_appointment
 from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, staff_rating_rows, unit_rating_rows
 from projections.merit.eligibility import ELIGIBILITY, eligibility_rows
 from projections.merit.known_alike import KnownBefore
 from projections.merit.passed_over import UNIT_NAMED, UNIT_SPELLS, unit_named_rows, unit_spell_rows
 from projections.merit.posts import PostJudge, is_judged_post, rank_taking_post
+from projections.merit.posts import in_force as post_rules_in_force
 from projections.merit.retirement import expected_retirement_of
 from projections.merit.rules import (
     LATE_KINDS,
@@ -45,6 +46,7 @@ from projections.merit.rules import (
     blocking_statuses,
     counted_round,
     evidence_json,
+    in_force,
     permitted_in_years,
     posts_rested_on,
     rank_index,
@@ -185,7 +187,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 43  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 44  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -245,6 +247,8 @@ class MeritProjection(TupleProjection):
     # 43: promotion.service_exam does not ask a crossing's exam of one holding the education (`exempt_education`: S-1
     # for UD_I, S-2 for UD_II) or a completed leadership training (`exempt_training`: PKP+ for UD_I, PKA+ for UD_II)
     # its params name for it: no finding, the offer's requirement met ("exam UD_II not needed: ..."), rounds and pools
+    # 44: a decision dated before any rule of its kind was in force (promotions and CPNS appointments before 2000,
+    # posts before their rules) is not judged: verdict NULL, no longer `compliant` (`decision_tuples`)
     tables = (
         DECISIONS,
         FINDINGS,
@@ -362,7 +366,8 @@ def promotion_tuples(
     failed = judge.findings(day, kind, new)
     before = final.rank_before(day)
     shown = ("promotion", kind, new, None, None)
-    return decision_tuples(final, fact, failed, before[0] if before else None, shown, book)
+    judged = bool(in_force(judge.rules, day, kind, False, True))  # an enforced promotion rule judges its kind then
+    return decision_tuples(final, fact, failed, before[0] if before else None, shown, book, judged=judged)
 
 
 def post_tuples(
@@ -376,7 +381,9 @@ def post_tuples(
     failed = judge.findings(fact)
     before = rank_taking_post(final, fact.effective_date)  # on the appointment's own day, the rank it gives
     shown = ("post", fact.get("post_kind"), None, fact.get("level"), fact.get("title"))
-    return decision_tuples(final, fact, failed, before[0] if before else None, shown, book)
+    managerial = judge.managerial(str(fact.get("post_kind")))
+    judged = bool(post_rules_in_force(judge.rules, fact.effective_date, managerial, True))
+    return decision_tuples(final, fact, failed, before[0] if before else None, shown, book, judged=judged)
 
 
 def appointment_tuples(final: CareerRecord, fact: Fact, book: Rules | None = None) -> Audited:
@@ -385,7 +392,8 @@ def appointment_tuples(final: CareerRecord, fact: Fact, book: Rules | None = Non
     alone (its education and rank), nothing else of the record: no evidence.recorded_after."""
     failed = [c for c in appointment_checks(fact, book) if c.finding]
     shown = ("appointment", fact.get("education"), starting_rank_code(fact.get("rank")), None, None)
-    return decision_tuples(final, fact, failed, None, shown, book, judge_late=False)
+    judged = rule_on(rules() if book is None else book, STARTING_RANK_RULE, fact.effective_date) is not None
+    return decision_tuples(final, fact, failed, None, shown, book, judge_late=False, judged=judged)
 
 
 def decision_tuples(
@@ -397,10 +405,13 @@ def decision_tuples(
     book: Rules | None = None,
     *,
     judge_late: bool = True,
+    judged: bool = True,
 ) -> Audited:
     """The `decisions` row (with the verdict) and the `findings` rows of one audited decision, as
     tuples of their columns in order; `shown`: its decision, kind, rank after, level and title; `judge_late`: whether
-    evidence.recorded_after is judged (not for an appointment)."""
+    evidence.recorded_after is judged (not for an appointment); `judged`: whether a rule of its own kind (promotion.*,
+    post.*, appointment.starting_rank) was in force on its date, else its verdict is NULL, not judged (merit view 43),
+    as a start of study leave's is: no rule found it compliant (an evidence.recorded_after finding, if any, is kept)."""
     late = late_evidence(final, fact, book) if judge_late else None
     failed = [*failed, late] if late is not None else failed
     day = fact.effective_date
@@ -424,7 +435,7 @@ def decision_tuples(
         level,
         title,
         int(bool(fact.corrections)),
-        "findings" if failed else "compliant",
+        ("findings" if failed else "compliant") if judged else None,
         len(failed),
         max(severities, key=lambda s: SEVERITY_ORDER.get(s, 0)) if severities else None,
     )

@@ -632,7 +632,9 @@ def passed_over_count(book: Rules, ref: Reference) -> str:
         f"(SELECT COUNT(*) FROM {colleagues} WHERE p.subject = d.subject AND p.tmt = d.tmt AND p.promoted = 1)"
         for colleagues in round_colleagues("JOIN", stronger_sql(book, ref))
     )
-    return f"(CASE WHEN {REGULAR_PROMOTION} AND {rule_case(book, 'min_better')} IS NOT NULL THEN {counted} END)"
+    judged = "d.verdict IS NOT NULL"  # not judged: no rule of its own in force on its TMT (merit view 43)
+    compared = f"{REGULAR_PROMOTION} AND {judged} AND {rule_case(book, 'min_better')} IS NOT NULL"
+    return f"(CASE WHEN {compared} THEN {counted} END)"
 
 
 def passed_over_counts(store: SqlStore) -> dict[tuple[str, str], int]:
@@ -658,7 +660,12 @@ def compared_on(book: Rules, tmt: str) -> bool:
 
 def count_of(decision: dict[str, Any], counts: dict[tuple[str, str], int]) -> int | None:
     """`passed_over_count` of a listed decision, from `passed_over_counts`: as the SQL counts it."""
-    if decision["decision"] != "promotion" or decision["kind"] != REGULAR or not compared_on(rules(), decision["tmt"]):
+    if (
+        decision["decision"] != "promotion"
+        or decision["kind"] != REGULAR
+        or decision.get("verdict") is None  # not judged: no rule of its own in force on its TMT (merit view 43)
+        or not compared_on(rules(), decision["tmt"])
+    ):
         return None
     return counts.get((decision["subject"], decision["tmt"]), 0)
 
@@ -746,7 +753,13 @@ def with_colleagues(
     merit.passed_over finding names them (`colleagues`), with `evidence` (the facts their
     comparison rests on) after the decision's own."""
     colleagues = sorted({p["colleague"] for p in passed})
-    if colleagues or decision.get(PASSED_OVER_COUNT) is not None or compared_alone(decision):
+    if (
+        colleagues
+        or decision.get(PASSED_OVER_COUNT) is not None
+        or (
+            compared_alone(decision) and decision.get("verdict") is not None  # (not judged: not compared either)
+        )
+    ):
         decision[PASSED_OVER_COUNT] = len(colleagues)
     without_passed_over(decision)  # the lists' finding (a 101's, over the rounds): the page's colleagues decide
     with_passed_over(decision, colleagues)

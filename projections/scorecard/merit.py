@@ -16,9 +16,10 @@ CLEAN = Definition(
     "merit.clean_promotions",
     "merit",
     "Promotions without findings",
-    "Share of the rank promotions with TMT in the year whose audit raised no finding.",
+    "Share of the rank promotions with TMT in the year judged by a promotion rule in force on the TMT whose audit "
+    "raised no finding (a promotion before any was in force, before 2000, is not judged: not counted).",
     "rank promotions without a finding",
-    "rank promotions audited",
+    "rank promotions judged",
     SOURCE,
 )
 BY_RULE = Definition(
@@ -35,7 +36,8 @@ RECORDED_AFTER = Definition(
     "merit.recorded_after_decision",
     "merit",
     "Decisions resting on evidence recorded after them",
-    "Audited decisions with TMT in the year with an evidence.recorded_after finding.",
+    "Audited decisions (rank promotions and definitive post appointments) with TMT in the year with an "
+    "evidence.recorded_after finding.",
     "decisions with evidence recorded after the decision",
     "decisions audited",
     SOURCE,
@@ -76,6 +78,7 @@ SKP = Definition(
 DEFINITIONS = (CLEAN, BY_RULE, RECORDED_AFTER, PASSED_OVER, *IMPACT.values(), SKP)
 DECISION_RULES = ("promotion.", "post.", "evidence.")
 POST_RULES = "post."
+AUDITED_BY_RULE = ("promotion", "post")  # the decisions of DECISION_RULES' findings (not the CPNS appointments)
 
 
 def rule_list(rule_id: str) -> str:
@@ -112,18 +115,21 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
     start, end = ctx.period
     audit = ScorecardAudit(ctx)
     promotions = audit.promotions(ctx.scope.selection(), start=start, end=end)
-    clean = sum(1 for d in promotions if not d["finding_count"])
+    judged = [d for d in promotions if d["verdict"] is not None]  # (NULL: no promotion rule in force on the TMT)
+    clean = sum(1 for d in judged if not d["finding_count"])
     # the decisions judged with the rounds: a regular promotion that passed over a clearly stronger colleague
     # (merit.passed_over, found over promotion_rounds) is not clean, though its decisions row reads `compliant`
     rows = rows_behind(
         "decisions+promotion_rounds", decision="promotion", tmt_from=start, tmt_to=end, **ctx.scope.filters()
     )
     found = [
-        measured(
-            ctx, CLEAN, clean, len(promotions), ratio(clean, len(promotions)), rows, link=audit_link(ctx, "promotions")
-        )
+        measured(ctx, CLEAN, clean, len(judged), ratio(clean, len(judged)), rows, link=audit_link(ctx, "promotions"))
     ]
-    decisions = audit.decisions_count(ctx.scope.selection(), start=start, end=end)
+    # the decisions these rules judge: rank promotions and definitive posts (a CPNS appointment is judged by
+    # appointment.starting_rank alone, in a list of its own, and has no finding of these rules)
+    decisions = sum(
+        audit.decisions_count(ctx.scope.selection(), decision=kind, start=start, end=end) for kind in AUDITED_BY_RULE
+    )
     for rule_id in [r for r in rules().ids if r.startswith(DECISION_RULES)]:
         hits = audit.decisions_count(ctx.scope.selection(), start=start, end=end, rule=rule_id)
         definition = RECORDED_AFTER if rule_id == "evidence.recorded_after" else BY_RULE

@@ -86,7 +86,7 @@ def test_appointments_are_judged_against_the_start_of_their_entry_education(worl
     assert "- appointment.starting_rank (high, S; PP 98/2000 jo PP 11/2002; Kep Ka BKN 12/2002)" in shown.output
     assert decisions[f"{BELOW}/appointment"]["verdict"] == "compliant"  # below the start: a lower formation
     assert f"{PPPK}/appointment" not in decisions  # a grade: not judged
-    assert decisions[f"{BEFORE_RULE}/appointment"]["verdict"] == "compliant"  # no version of the rule in force then
+    assert decisions[f"{BEFORE_RULE}/appointment"]["verdict"] is None  # no version of the rule in force then
     only_promotions = listed(world, store_url)
     assert {key.split("/")[1] for key in only_promotions} == {"promotion"}
     by_rule = listed(world, store_url, "--with-posts", "--rule", RULE)

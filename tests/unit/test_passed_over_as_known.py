@@ -61,7 +61,7 @@ class Store:
                 self.db.execute(EARLIER_ROUNDS.insert_statement(), row)
             for fact in record.promotions():
                 decision = {"subject": record.subject, "version": fact.version, "decision": "promotion"}
-                decision |= {"kind": "101", "tmt": fact.effective_date.isoformat()}
+                decision |= {"kind": "101", "tmt": fact.effective_date.isoformat(), "verdict": "compliant"}
                 self.db.execute(DECISIONS.insert_statement(), [decision.get(c) for c in DECISIONS.column_names])
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:

@@ -56,7 +56,14 @@ def test_the_sql_count_is_the_number_of_colleagues_clearly_stronger_by_the_versi
         }
         colleagues.append(theirs)
     for day in DAYS:
-        decision = {"subject": f"P{day}", "version": 1, "decision": "promotion", "kind": "101", "tmt": day}
+        decision = {
+            "subject": f"P{day}",
+            "version": 1,
+            "decision": "promotion",
+            "kind": "101",
+            "tmt": day,
+            "verdict": "compliant",
+        }
         db.execute(DECISIONS.insert_statement(), [decision.get(c) for c in DECISIONS.column_names])
         db.execute(ROUNDS.insert_statement(), round_row(f"P{day}", day, 1, 1, MINE))
         for n, theirs in enumerate(colleagues):

@@ -328,7 +328,24 @@ class DecisionSchema(StrictSchema):
     level = fields.String(dump_only=True, allow_none=True, metadata={"description": "A post decision's level."})
     title = fields.String(dump_only=True, allow_none=True, metadata={"description": "A post decision's title."})
     corrected = Flag(dump_only=True, metadata={"description": "Whether the decision was corrected since."})
-    verdict = fields.String(dump_only=True)
+    judged = fields.Function(
+        lambda d: d.get("verdict") is not None,
+        dump_only=True,
+        metadata={
+            "type": "boolean",
+            "description": "Whether a rule of the decision's own kind (promotion.*, post.*, appointment.starting_rank) "
+            "was in force on its date; false before any was (every promotion before 2000): verdict null, "
+            "passed_over_count null.",
+        },
+    )
+    verdict = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "compliant (judged, no finding), findings (at least one), or null: not judged, no rule of "
+            "its kind in force on its date (`judged` false; an evidence.recorded_after finding is still listed)."
+        },
+    )
     finding_count = fields.Integer(dump_only=True)
     max_severity = fields.String(dump_only=True, allow_none=True)
     passed_over_count = fields.Integer(dump_only=True, allow_none=True, metadata=PASSED_OVER_COUNT)

@@ -371,9 +371,16 @@ def decision_words(row: dict[str, Any], decision: str) -> dict[str, Any]:
         **row,
         "decision": kind_label(DECISION_EVENTS.get(row["decision"], row["decision"])),
         "kind": kind if row["kind"] is not None else None,
-        "verdict": _("with findings") if row["verdict"] == "findings" else _("compliant"),
+        "verdict": verdict_words(row["verdict"]),
         "max_severity": severity_label(row["max_severity"]) if row["max_severity"] else None,
     }
+
+
+def verdict_words(verdict: str | None) -> str:
+    """A decision's verdict in the page's language: not judged (NULL: no rule of its kind in force on its date)."""
+    if verdict is None:
+        return str(_("not judged: no rule in force then"))
+    return str(_("with findings") if verdict == "findings" else _("compliant"))
 
 
 @blp.route("/audits/awards")
