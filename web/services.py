@@ -66,6 +66,7 @@ from projections.registry import all_projections
 from projections.scorecard.award_queries import AwardQueries
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
 from projections.training import DEFAULT_WINDOW_MONTHS, UNKNOWN_FILTER_OF, TrainingQueries
+from projections.units import with_unit_spellings
 from web.following import FollowerLease, lock_path
 from web.scoping import (
     HistoryPart,
@@ -674,7 +675,9 @@ class Services:
     # ------------------------------------------------------------------ audits
 
     def within(self, reader: Account, action: Action, filters: Mapping[str, list[str]]) -> dict[str, list[str]]:
-        """The requested filters narrowed to the reader's scope (NOTHING when they do not meet)."""
+        """The requested filters narrowed to the reader's scope (NOTHING when they do not meet); a `unit` in any
+        letter case or spacing made the names the views hold (projections.units: an unknown one a 422 naming it)."""
+        filters = with_unit_spellings(self.projector.views.sql, filters)
         allowed = narrow(filters, row_filters(reader, action))
         return NOTHING if allowed is None else allowed
 

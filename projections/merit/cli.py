@@ -60,6 +60,7 @@ from projections.roster import RosterProjection
 from projections.scorecard.scorecard import UNKNOWN_AGENCY, UNKNOWN_REGION
 from projections.store import open_view_store
 from projections.training import UNKNOWN_FILTER_OF, TrainingProjection
+from projections.units import with_unit_spellings
 
 audit_group = click.Group("audit", help="Audit promotions against the rules and compare groups.")
 
@@ -127,6 +128,10 @@ def known_places(options: dict[str, Any]) -> dict[str, Any]:
             raise InvalidInput(refusal.reason(**{name: repr(value)}), name)
     if options.get("region"):
         options["region"] = sorted(expand_regions([options["region"]]))
+    if options.get("unit"):  # in any letter case or spacing, as the API reads it; an unknown one refused (exit 1)
+        context = click.get_current_context(silent=True)
+        if context is not None and isinstance(context.obj, Context):
+            options.update(with_unit_spellings(open_view_store(context.obj.settings).sql, options))
     return options
 
 

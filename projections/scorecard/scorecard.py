@@ -15,6 +15,7 @@ from projections.scorecard import competency, merit, outcomes, rewards
 from projections.scorecard.findings import Settings, findings, settings
 from projections.scorecard.indicators import Context, Definition, Indicator, Scope
 from projections.training import FIRST_YEAR, bounded, whole_number
+from projections.units import unit_spellings
 
 DEFINITIONS: tuple[Definition, ...] = (
     *competency.DEFINITIONS,
@@ -111,6 +112,9 @@ class ScorecardQueries(ViewReader):
             raise InvalidInput(problems)
         year, years = whole_number(year, "year"), whole_number(years, "years")
         scope = checked_scope(agency, unit, region)
+        if scope.unit is not None:  # in any letter case or spacing, as the audit's filters; an unknown one refused
+            spelled = unit_spellings(self.store, [scope.unit], [scope.agency])
+            scope = Scope(scope.agency, scope.unit if scope.unit in spelled else spelled[0], scope.region)
         config = config or settings()
         compared = [a for a in self.agencies(year) if peers is None or peers(a)]
         measure = self._measure(config, sorted({scope.agency, *compared}))

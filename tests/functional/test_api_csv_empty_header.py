@@ -20,8 +20,8 @@ NOTHING = {
     "/api/v1/reports/programmes": {"year": "1950"},
     "/api/v1/audits/promotions": {"from": "2099-01-01"},
     "/api/v1/audits/appointments": {"from": "2099-01-01"},
-    "/api/v1/audits/fairness": {"by": "sex", "unit": "No Such Unit"},
-    "/api/v1/audits/time-to-promotion": {"by": "sex", "unit": "No Such Unit"},
+    "/api/v1/audits/fairness": {"by": "sex", "to": "1950-12-31"},  # (an unknown unit: a 422 naming it)
+    "/api/v1/audits/time-to-promotion": {"by": "sex", "to": "1950-12-31"},
     "/api/v1/access-log": {"username": "nobody"},
 }
 
