@@ -383,15 +383,20 @@ class CareerRecord:
             return list(found)
         return found[: bisect.bisect_right(found, until, key=_effective)]
 
-    def recorded_after(self, kinds: tuple[str, ...], until: date, moment: datetime) -> list[Fact]:
+    def recorded_after(
+        self, kinds: tuple[str, ...], until: date, moment: datetime, *, corrected: bool = False
+    ) -> list[Fact]:
         """The facts of `of_kind(*kinds, until=until)` not in effect by `until` as known at `moment`: recorded after
-        it, or recorded before it but moved into effect by `until` by a correction recorded after it (`moved_in_after`).
-        Nearly always none, told by the latest change among those facts (`_latest_recorded`: recordings and
-        corrections) without going through them."""
+        it, or recorded before it but moved into effect by `until` by a correction recorded after it (`moved_in_after`);
+        with `corrected`, also any of them changed by a correction recorded after it (`last_recorded_at`: a rating a
+        promotion relied on, corrected from Baik to Kurang after the promotion). Nearly always none, told by the latest
+        change among those facts (`_latest_recorded`: recordings and corrections) without going through them."""
         if not self.changed_after(kinds, until, moment):
             return []
         found = self._of_kinds(kinds)
         count = bisect.bisect_right(found, until, key=_effective)
+        if corrected:
+            return [f for f in found[:count] if f.last_recorded_at > moment]
         return [f for f in found[:count] if f.entry.recorded_at > moment or self.moved_in_after(f, until, moment)]
 
     def changed_after(self, kinds: tuple[str, ...], until: date, moment: datetime) -> bool:

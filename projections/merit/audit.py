@@ -187,7 +187,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 44  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 45  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -249,6 +249,8 @@ class MeritProjection(TupleProjection):
     # its params name for it: no finding, the offer's requirement met ("exam UD_II not needed: ..."), rounds and pools
     # 44: a decision dated before any rule of its kind was in force (promotions and CPNS appointments before 2000,
     # posts before their rules) is not judged: verdict NULL, no longer `compliant` (`decision_tuples`)
+    # 45: evidence.recorded_after also a fact the decision relied on, recorded before it but corrected after it
+    # (rules.recorded_after `corrected`: a rating of the years before corrected from Baik to Kurang after the promotion)
     tables = (
         DECISIONS,
         FINDINGS,

@@ -913,9 +913,10 @@ def recorded_after(
     the definitive post appointments effective by then too: the posts the decision rests on; with `statuses`, the
     status changes to one of them too: the statuses that bar the promotion, `blocking_statuses`), and the rank
     promotions effective before `day`: the rank held before it, which time in rank, one step and a post's rank range
-    read (one of `day` itself is the decision, or another of that day)."""
+    read (one of `day` itself is the decision, or another of that day). A fact recorded before the decision but
+    corrected after it is one too (merit view 44): the decision relied on what it said then."""
     kinds = (*(EVIDENCE_KINDS if posts_until is None else EVIDENCE_WITH_POSTS), RANK_KIND)
-    late = final.recorded_after((*kinds, STATUS_KIND) if statuses else kinds, day, moment)
+    late = final.recorded_after((*kinds, STATUS_KIND) if statuses else kinds, day, moment, corrected=True)
     return [
         f
         for f in late
