@@ -212,6 +212,62 @@ def findings(trend: Sequence[Indicator], year: int, thresholds: Iterable[Thresho
     return found
 
 
+# What a finding of an impact ratio states beside it (rule fairness.adverse_impact, docs/fairness.md): the counts of
+# the group and of the group it is compared with, and whether the gap is significant by the Holm-adjusted Fisher exact
+# test ({p}: the adjusted p-value in the language's numbers)
+COMPARED = {
+    "en": (
+        " ({promoted} of {eligible} promoted, against {ref_promoted} of {ref_eligible} of {reference})",
+        " ({promoted} of {eligible} promoted)",
+    ),
+    "id": (
+        " ({promoted} dari {eligible} naik pangkat, dibandingkan {ref_promoted} dari {ref_eligible} pada {reference})",
+        " ({promoted} dari {eligible} naik pangkat)",
+    ),
+}
+SIGNIFICANCE = {
+    "en": {
+        True: "; the gap is statistically significant (Holm-adjusted Fisher exact p = {p})",
+        False: "; the gap is not statistically significant (Holm-adjusted Fisher exact p = {p}): on so few it may be "
+        "chance",
+    },
+    "id": {
+        True: "; selisihnya signifikan secara statistik (p uji eksak Fisher setelah koreksi Holm = {p})",
+        False: "; selisihnya tidak signifikan secara statistik (p uji eksak Fisher setelah koreksi Holm = {p}): "
+        "dengan jumlah sekecil ini bisa jadi kebetulan",
+    },
+}
+
+
+def compared_with(item: Indicator, language: str) -> dict[str, str]:
+    """The fields of a finding's text that state what an impact ratio rests on (its `details`; docs/fairness.md: the
+    counts beside every rate, and a gap on small numbers may not be significant): `{counts}`, the group's promoted of
+    eligible and those of the group it is compared with, and `{significance}`, whether the gap is significant by the
+    Holm-adjusted Fisher p; each empty where the indicator does not say (another indicator's, a group not tested)."""
+    details = item.details or {}
+    if item.id not in RULE_JUDGED or item.numerator is None or item.denominator is None:
+        return {"counts": "", "significance": ""}
+    texts = COMPARED.get(language, COMPARED["en"])
+    values = {"promoted": number_text(item.numerator, language), "eligible": number_text(item.denominator, language)}
+    reference = details.get("reference_group")
+    if reference is not None and details.get("reference_eligible") is not None:
+        counts = texts[0].format(
+            **values,
+            reference=reference,
+            ref_promoted=number_text(details["reference_promoted"], language),
+            ref_eligible=number_text(details["reference_eligible"], language),
+        )
+    else:
+        counts = texts[1].format(**values)
+    p, significant = details.get("p_fisher_adjusted"), details.get("significant")
+    significance = ""
+    if p is not None and isinstance(significant, bool):
+        significance = SIGNIFICANCE.get(language, SIGNIFICANCE["en"])[significant].format(
+            p=number_text(float(p), language)
+        )
+    return {"counts": counts, "significance": significance}
+
+
 def written(threshold: Threshold, items: list[Indicator]) -> dict[str, Any]:
     last = items[-1]
     years = [i.year for i in items]
@@ -236,6 +292,7 @@ def written(threshold: Threshold, items: list[Indicator]) -> dict[str, Any]:
             "threshold": listed(number_text(limit, language) for limit in limits),
             "numerator": number_text(last.numerator, language) if last.numerator is not None else "-",
             "denominator": number_text(last.denominator, language) if last.denominator is not None else "-",
+            **compared_with(last, language),
         }
 
     text = threshold.text.format(**fill("en"))

@@ -156,6 +156,7 @@ def impact_indicators(ctx: Context, min_cell: int | None) -> list[Indicator]:
             dim, start=start, end=end, scope=ctx.scope.selection(), min_cell=min_cell, detail=False
         )
         link = audit_link(ctx, "fairness", by=dim)
+        leading = next((g for g in result["groups"] if g["reference"]), None)  # the group each is compared with
         for g in result["groups"]:
             details = {
                 k: g[k]
@@ -171,6 +172,12 @@ def impact_indicators(ctx: Context, min_cell: int | None) -> list[Indicator]:
             }
             # what it was judged by: the rule's threshold, and the smallest group compared (the findings' defaults)
             details.update(threshold=result["four_fifths"], min_cell=result["min_cell"])
+            if leading is not None:  # the counts it was compared with: a finding states them (docs/fairness.md)
+                details.update(
+                    reference_group=leading["group"],
+                    reference_promoted=leading["promoted"],
+                    reference_eligible=leading["eligible"],
+                )
             behind = rows_behind(
                 "promotion_rounds", round_from=start, round_to=end, **{**ctx.scope.filters(), dim: g["group"]}
             )

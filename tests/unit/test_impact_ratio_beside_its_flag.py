@@ -73,7 +73,7 @@ def test_a_scorecard_finding_on_an_impact_ratio_is_judged_by_the_rules_threshold
     `below = 0.8`, `min_denominator = 5`: none); the page keeps the places that keep 0.8996 under 0.9."""
     found = findings([impact_ratio(0.85)], 2024, settings().thresholds)
     assert [x["texts"]["en"] for x in found] == [
-        "Promotion impact ratio of F in KOTA-MEDAN was 0.85 in 2024, below the threshold of 0.9 "
+        "Promotion impact ratio of F in KOTA-MEDAN was 0.85 in 2024 (3 of 4 promoted), below the threshold of 0.9 "
         "(rule fairness.adverse_impact)."
     ]
     assert found[0]["threshold"] == {"below": 0.9, "above": None, "years": 1}

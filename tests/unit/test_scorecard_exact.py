@@ -171,9 +171,10 @@ def test_impact_ratios_divide_each_sexs_selection_rate_by_the_highest(round_card
     assert (women["selection_rate"], women["adverse_impact"], women["reference"]) == (0.2, True, False)
     finding = next(x for x in round_card["findings"] if x["indicator"] == "merit.impact_ratio_by_sex")
     assert finding["group"] == {"sex": "F"}
-    assert finding["text"] == (
-        "Promotion impact ratio of F in KOTA-MEDAN was 0.33 in 2014, below the threshold of 0.8 "
-        "(rule fairness.adverse_impact)."
+    assert finding["text"] == (  # the counts and the significance beside the ratio (docs/fairness.md)
+        "Promotion impact ratio of F in KOTA-MEDAN was 0.33 in 2014 (1 of 5 promoted, against 3 of 5 of M), below the "
+        "threshold of 0.8 (rule fairness.adverse_impact); the gap is not statistically significant (Holm-adjusted "
+        "Fisher exact p = 0.5238): on so few it may be chance."
     )
     assert finding["threshold"] == {"below": 0.8, "above": None, "years": 1}
     assert (women["threshold"], women["min_cell"]) == (0.8, 5)  # what it was judged by
@@ -204,10 +205,14 @@ def test_the_impact_ratio_findings_are_judged_by_the_rules_threshold(
     assert texts == (
         [
             {
-                "en": f"Promotion impact ratio of F in KOTA-MEDAN was 0.33 in 2014, below the threshold of {threshold} "
-                "(rule fairness.adverse_impact).",
-                "id": "Rasio dampak kenaikan pangkat kelompok F di KOTA-MEDAN sebesar 0,33 pada 2014, di bawah ambang "
-                f"{str(threshold).replace('.', ',')} (aturan fairness.adverse_impact).",  # (the decimal comma)
+                "en": "Promotion impact ratio of F in KOTA-MEDAN was 0.33 in 2014 (1 of 5 promoted, against 3 of 5 of "
+                f"M), below the threshold of {threshold} (rule fairness.adverse_impact); the gap is not statistically "
+                "significant (Holm-adjusted Fisher exact p = 0.5238): on so few it may be chance.",
+                "id": "Rasio dampak kenaikan pangkat kelompok F di KOTA-MEDAN sebesar 0,33 pada 2014 (1 dari 5 naik "
+                "pangkat, dibandingkan 3 dari 5 pada M), di bawah ambang "
+                f"{str(threshold).replace('.', ',')} (aturan fairness.adverse_impact); selisihnya tidak signifikan "
+                "secara statistik (p uji eksak Fisher setelah koreksi Holm = 0,5238): dengan jumlah sekecil ini bisa "
+                "jadi kebetulan.",  # (the decimal comma)
             }
         ]
         if found

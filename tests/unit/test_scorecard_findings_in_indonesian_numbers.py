@@ -28,14 +28,15 @@ def relevance(value: float, year: int) -> Indicator:
 def test_an_impact_ratio_finding_in_indonesian_writes_the_decimal_comma() -> None:
     (found,) = findings([impact_ratio(0.85)], 2024, settings().thresholds)
     assert found["texts"]["id"] == (
-        "Rasio dampak kenaikan pangkat kelompok F di KOTA-MEDAN sebesar 0,85 pada 2024, di bawah ambang 0,9 "
+        "Rasio dampak kenaikan pangkat kelompok F di KOTA-MEDAN sebesar 0,85 pada 2024 (3 dari 4 naik pangkat), "
+        "di bawah ambang 0,9 "
         "(aturan fairness.adverse_impact)."
     )
     assert (
         found["text"]
         == found["texts"]["en"]
         == (
-            "Promotion impact ratio of F in KOTA-MEDAN was 0.85 in 2024, below the threshold of 0.9 "
+            "Promotion impact ratio of F in KOTA-MEDAN was 0.85 in 2024 (3 of 4 promoted), below the threshold of 0.9 "
             "(rule fairness.adverse_impact)."
         )
     )
