@@ -42,6 +42,7 @@ from web.pages.labels import (
     reference_name,
     severity_label,
 )
+from web.services import AGENCY_OUTSIDE
 
 SCOPE = ("agency", "unit", "region")  # the statistics' scope filters, as the API's (web.api.audits)
 # the audited decisions' lists: `kind` the promotion kind or the post kind
@@ -196,6 +197,7 @@ def listed(
     and the form's errors when it is not valid."""
     args = request.args
     start, end, errors = period(args)
+    errors = {**errors, **agency_outside(allowed(Action.RUN_AUDITS))}
     if errors:
         return None, errors
     try:
@@ -211,6 +213,25 @@ def listed(
     except InvalidInput as e:
         return None, e.errors
     return found, {}
+
+
+def agency_outside(account: Account) -> dict[str, list[str]]:
+    """The error beside `agency` when the agencies the address asks for meet none of the reader's scope (an inspector
+    of KAB-KARO asking for KOTA-MEDAN: `narrow` finds nothing to read): the lists and statistics answered for nobody,
+    "Rounds: 0" or "No audited promotion matches", as if the agency had no activity, where the scorecard answers 403
+    naming it; the page says so (403). None asked, or one within the scope (a region's inspector: any agency, its
+    rows those of the region): no error."""
+    asked = [a.strip() for a in request.args.getlist("agency") if a.strip()]
+    if not asked or narrow({"agency": asked}, row_filters(account, Action.RUN_AUDITS)) is not None:
+        return {}
+    return {"agency": [AGENCY_OUTSIDE.reason(agency=", ".join(asked), scope=account.scope.describe())]}
+
+
+def status_of(errors: Mapping[str, list[str]]) -> int:
+    """A list or statistics page's status: 403 for an agency outside the reader's scope (`agency_outside`), 422 for
+    any other error, else 200."""
+    outside = any(getattr(e, "refusal", None) is AGENCY_OUTSIDE for e in errors.get("agency", []))
+    return 403 if outside else 422 if errors else 200
 
 
 def passed_over_arg() -> bool | None:
@@ -294,7 +315,7 @@ def decisions_page(decision: str) -> ResponseReturnValue:
     return page(
         "pages/audits.html",
         account,
-        422 if errors else 200,
+        status_of(errors),
         found=found,
         errors=errors,
         query=query,
@@ -396,7 +417,7 @@ def awards() -> ResponseReturnValue:
     return page(
         "pages/awards.html",
         account,
-        422 if errors else 200,
+        status_of(errors),
         found=found,
         errors=errors,
         query=list_query(),
@@ -421,7 +442,7 @@ def study_leaves() -> ResponseReturnValue:
     return page(
         "pages/study_leaves.html",
         account,
-        422 if errors else 200,
+        status_of(errors),
         found=found,
         errors=errors,
         query=list_query(),
@@ -566,6 +587,7 @@ def kept_statistics(
     count = args.get("count") or ROUND  # (how the selection rates count the pool: time to promotion has no count)
     form = {"by": by, "min_cell": args.get("min_cell", ""), "count": count}
     errors = {**errors, **refused(known), **given_twice(single), **empty_grouping(by)}
+    errors = errors or agency_outside(account)  # (an unknown agency is refused as such first)
     if "count" in known and count not in COUNTS:
         known = ", ".join(COUNTS)
         errors["count"] = [_("Must be one of %(known)s; got %(value)s.", known=known, value=quoted(count))]
@@ -627,7 +649,7 @@ def fairness() -> ResponseReturnValue:
     return page(
         "pages/fairness.html",
         account,
-        422 if errors else 200,
+        status_of(errors),
         rates=rates,
         times=times,
         errors=errors,
