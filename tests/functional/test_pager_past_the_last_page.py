@@ -29,3 +29,13 @@ def test_a_page_within_the_list_offers_the_page_before(world: World) -> None:
     assert previous(world, 22, 1065) == "/pages/audits?page=21&verdict=compliant"
     assert previous(world, 2, 1065) == "/pages/audits?page=1&verdict=compliant"
     assert previous(world, 1, 1065) is None
+
+
+NO_ROWS = '{% from "pages/macros.html" import no_rows %}{{ no_rows(found, "pages.audits", {}, 8, "none") }}'
+
+
+def test_a_page_past_the_window_is_named_as_asked(world: World) -> None:
+    # page=201 of per_page 50 is read as the window's last page, 200: the message named page 200, not the one asked
+    with world.app.test_request_context("/pages/audits?page=201&lang=en"):
+        html = render_template_string(NO_ROWS, found={"page": 200, "per_page": 50, "total": 1065})
+    assert "Page 201 is past the last page of this list, 22." in html
