@@ -357,7 +357,9 @@ class AuditQueries(CountedList):
                 params += wanted_severities * 2
                 clauses.append(f"(d.max_severity IN ({marks}) OR ({case} IN ({marks}) AND {passed()}))")
         if rule and not judged_by(rule):
-            raise InvalidInput(UNKNOWN_RULE.reason(rule=rule), "rule")
+            # (a rule of the file that judges something else, as skp.distribution judges a unit's ratings, is named so)
+            refusal = NOT_A_DECISION_RULE if rule in rules().ids else UNKNOWN_RULE
+            raise InvalidInput(refusal.reason(rule=rule), "rule")
         if rule in APPOINTMENT_RULES and decision in ("promotion", "post"):
             raise InvalidInput(APPOINTMENTS_APART.reason(rule=rule), "rule")
         if rule and decision is not None and not rule.startswith(LIST_RULES[decision]):
@@ -806,6 +808,12 @@ UNKNOWN_RULE = Refusal(
     "Unknown rule: {rule}. Decisions are judged by the promotion.*, post.*, appointment.starting_rank, "
     "evidence.recorded_after and merit.passed_over rules of the rules file (docs/rules.md).",
     quotes=("rule",),  # (as given: cut, as careerlog.domain.errors.cut cuts a quoted value)
+)
+NOT_A_DECISION_RULE = Refusal(
+    "Rule {rule} is in the rules file but judges no audited decision (skp.* rules judge a unit's ratings: the grade "
+    "inflation audit). Decisions are judged by the promotion.*, post.*, appointment.starting_rank, "
+    "evidence.recorded_after and merit.passed_over rules (docs/rules.md).",
+    quotes=("rule",),
 )
 # a CPNS appointment's rules (its list: `audit promotions --with-posts`, /api/v1/audits/appointments)
 APPOINTMENT_RULES = ("appointment.starting_rank",)

@@ -18,22 +18,25 @@ from projections.merit.queries import APPOINTMENT_RULES, judged_by
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
 
+IN_THE_FILE = "is in the rules file but judges no audited decision"
+
 
 @pytest.mark.parametrize(
-    "path",
+    ("path", "said"),
     [
-        "/api/v1/audits/promotions?rule=promotion.bogus",
-        "/api/v1/audits/promotions?rule=skp.distribution",
-        "/api/v1/audits/posts?rule=promotion.tmt",
-        "/api/v1/audits/posts?rule=awards.long_service_years",
+        ("/api/v1/audits/promotions?rule=promotion.bogus", "Unknown rule"),
+        # a rule of the rules file that judges something else is not called unknown (it answered "Unknown rule")
+        ("/api/v1/audits/promotions?rule=skp.distribution", f"Rule skp.distribution {IN_THE_FILE}"),
+        ("/api/v1/audits/posts?rule=promotion.tmt", "Unknown rule"),
+        ("/api/v1/audits/posts?rule=awards.long_service_years", f"Rule awards.long_service_years {IN_THE_FILE}"),
     ],
 )
-def test_an_unknown_rule_is_422_naming_rule(world: World, path: str) -> None:
+def test_an_unknown_rule_is_422_naming_rule(world: World, path: str, said: str) -> None:
     response = world.get(path, "inspector")
     assert response.status_code == 422
     assert response.mimetype == "application/problem+json"
     assert set(response.get_json()["errors"]) == {"rule"}
-    assert "Unknown rule" in response.get_json()["errors"]["rule"][0]
+    assert said in response.get_json()["errors"]["rule"][0]
 
 
 def test_every_rule_a_decision_is_judged_by_is_a_filter_of_the_list_of_its_decisions(world: World) -> None:
