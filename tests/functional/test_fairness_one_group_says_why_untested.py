@@ -133,7 +133,7 @@ def test_the_selection_rates_workbook_says_how_the_pool_was_counted_in_the_choos
     rows = records(pooled, f"/pages/fairness.xlsx?{TWO_GROUPS}&count=person&lang=en")
     assert [r["count"].value for r in rows] == ["each person once in the period"] * 2
     rows = records(pooled, f"/pages/fairness.xlsx?{TWO_GROUPS}&lang=id")
-    assert [r["count"].value for r in rows] == ["setiap orang sekali per periode"] * 2
+    assert [r["count"].value for r in rows] == ["setiap orang sekali per putaran"] * 2
 
 
 def test_the_selection_rates_workbook_says_why_in_the_pages_words(pooled: World) -> None:

@@ -18,7 +18,7 @@ SAID = {
         "Holders of a definitive managerial or functional post are not in it: they rise by a 201 or 202 promotion,",
     ),
     "id": (
-        "Di antara yang memenuhi syarat pada periode kenaikan pangkat reguler (101),",
+        "Di antara yang memenuhi syarat pada putaran kenaikan pangkat reguler (101),",
         "Pemegang jabatan manajerial atau fungsional definitif tidak termasuk di dalamnya:",
     ),
 }

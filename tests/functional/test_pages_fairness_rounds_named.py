@@ -26,7 +26,7 @@ def test_the_fairness_page_and_api_name_the_first_and_last_round_counted(
         as_text=True
     )
     indonesian = world.client.get("/pages/fairness?lang=id").get_data(as_text=True)
-    assert "Periode yang dihitung: 1 Apr 2024 sampai 1 Apr 2024." in indonesian
+    assert "Putaran yang dihitung: 1 Apr 2024 sampai 1 Apr 2024." in indonesian
     body = world.get("/api/v1/audits/fairness?by=sex", "inspector").get_json()
     assert (body["first_round"], body["last_round"]) == ("2024-04-01", "2024-04-01")
 
