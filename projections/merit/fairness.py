@@ -602,6 +602,8 @@ class FairnessQueries(ViewReader):
         answer = counted_and_untested(
             {
                 **ask.header(rule),
+                # the pools end today at the latest: a `to` after it is answered as today, as time to promotion's
+                "period": {"from": ask.start, "to": None if ask.end is None else until},
                 "count": counting,
                 "correction": CORRECTION,
                 "threshold": rule.threshold,
