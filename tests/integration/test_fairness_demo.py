@@ -110,6 +110,14 @@ def test_the_scorecard_impact_ratios_are_those_of_the_full_fairness_answer(store
                 g["impact_ratio"],
             )
             rule = {"threshold": full["threshold"], "min_cell": 1}  # (the rule's, with the group's details: 0162cb9)
+            # and the reference group's counts, which a finding states beside the ratio (b6c61312)
+            leading = next((r for r in full["groups"] if r["reference"]), None)
+            if leading is not None:
+                rule |= {
+                    "reference_group": leading["group"],
+                    "reference_promoted": leading["promoted"],
+                    "reference_eligible": leading["eligible"],
+                }
             assert shown["details"] == {k: rule[k] if k in rule else g[k] for k in shown["details"]}
             assert rule.keys() <= shown["details"].keys()
             compared += g["p_fisher"] is not None
