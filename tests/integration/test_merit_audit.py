@@ -132,7 +132,7 @@ def test_every_injected_irregularity_is_found_with_exactly_its_rules_and_clean_d
     assert {(r["verdict"], r["finding_count"] > 0) for r in incremental["decisions"]} == {
         ("compliant", False),
         ("findings", True),
-        (None, False),  # not judged: no rule of its kind in force on its date (merit view 43)
+        (None, False),  # not judged: no rule of its kind in force on its date (merit view 44)
     }
     unjudged = [r for r in incremental["decisions"] if r["verdict"] is None]
     assert all(r["tmt"] < ("2002-01-01" if r["decision"] == "post" else "2000-01-01") for r in unjudged)

@@ -74,7 +74,7 @@ def test_a_promotion_that_passed_over_a_clearly_stronger_colleague_reads_finding
     for key, decision in passed.items():
         assert decision["finding_count"] == stored[key]["finding_count"] + 1
     # the lists compare every other 101 promotion judged (0) and say nothing of the others (None), nor of one no rule
-    # judged (before 2000: merit view 43)
+    # judged (before 2000: merit view 44)
     regular = [d for d in listed if d["decision"] == "promotion" and d["kind"] == "101" and d["verdict"] is not None]
     assert {d["passed_over_count"] for d in listed if d["verdict"] is None} <= {None}
     assert sum(1 for d in regular if d["passed_over_count"] == 0) == len(regular) - len(passed)
@@ -91,7 +91,7 @@ def test_a_promotion_that_passed_over_a_clearly_stronger_colleague_reads_finding
     assert keys.isdisjoint((d["subject"], d["tmt"]) for d in compliant)
     assert {d["verdict"] for d in compliant} == {"compliant"}
     assert keys <= {(d["subject"], d["tmt"]) for d in audit.decisions({}, severity=severity)}
-    unjudged = [d for d in listed if d["verdict"] is None]  # no rule of its kind in force then (merit view 43)
+    unjudged = [d for d in listed if d["verdict"] is None]  # no rule of its kind in force then (merit view 44)
     assert len(flagged) + len(compliant) + len(unjudged) == len(listed)
     assert audit.decisions_count({"verdict": ["findings"]}) == len(flagged)
     assert audit.decisions_count({}, passed_over=True) == len(keys)
