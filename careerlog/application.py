@@ -89,6 +89,7 @@ from careerlog.domain.payload import (
     filled_fields,
     in_nfc,
     in_nfc_payload,
+    parse_judged,
     parse_payload,
     parse_value,
     payload_fields,
@@ -571,7 +572,7 @@ CORRECTION_FIELDS = frozenset(("target_version", "corrected_fields"))  # a corre
 
 
 def problems_without_record(
-    event_cls: type[LedgerEvent], subject: str, payload: Mapping[str, Any], recorded_on: date
+    event_cls: type[LedgerEvent], subject: str, payload: Mapping[str, Any], recorded_on: date, live: bool = True
 ) -> dict[str, list[str]]:
     """What a recording's own cells tell of it when its record is not at hand (its NIP of no identity number's form,
     or of no one appointed): each cell left out or that does not read, as `execute` reads them, and the checks of
@@ -584,7 +585,7 @@ def problems_without_record(
         payload = in_year_scheme(payload, rules())
     unread: set[str] = set()
     try:
-        values, refused = parse_payload(event_cls, payload), InvalidInput({})
+        values, refused = (parse_judged if live else parse_payload)(event_cls, payload), InvalidInput({})
     except InvalidInput as e:
         refused = rating_refusal(e, payload) if event_cls is PerformanceRated else e
         values, unread = read_cells(event_cls, payload, refused.errors)
@@ -960,13 +961,15 @@ class CareerLog(Application[str]):
             # (an imported row of no NIP, told of merged cells: importing; a NIP given blank to the API or the command
             # line, which has no rows nor cells, as any field given blank)
             refused = e if subject else InvalidInput(NO_NIP if command.line else EMPTY, "nip")
-            own = problems_without_record(event_cls, subject, command.payload, recording.recorded_on)
+            own = problems_without_record(
+                event_cls, subject, command.payload, recording.recorded_on, command.migration is None
+            )
             raise whole_refusal(refused, event_cls, own) from None
         payload = command.payload
         if event_cls is PerformanceRated and command.migration is None:  # (a migration keeps the log's codes)
             payload = in_year_scheme(payload, rules())  # (a predicate as its year's scheme names it: its code)
-        try:
-            values = parse_payload(event_cls, payload)
+        try:  # (a number written as a stand-in for none refused of live input: a migration keeps a log's)
+            values = parse_payload(event_cls, payload) if command.migration else parse_judged(event_cls, payload)
         except InvalidInput as e:  # (a row is fixed once: its name and a future date named with its fields)
             if event_cls is PerformanceRated and command.migration is None:
                 e = rating_refusal(e, payload)
@@ -982,7 +985,7 @@ class CareerLog(Application[str]):
             return self._appoint(uow, command, values, recording)
         employee = uow.get(subject)
         if employee is None:
-            own = problems_without_record(event_cls, subject, payload, recording.recorded_on)
+            own = problems_without_record(event_cls, subject, payload, recording.recorded_on, command.migration is None)
             if own:  # (named with the NIP: every field to mend at once)
                 raise whole_refusal(InvalidInput(NOT_APPOINTED.reason(nip=subject), "nip"), event_cls, own)
             raise NotFound(NOT_APPOINTED.reason(nip=subject))
@@ -1136,7 +1139,9 @@ class CareerLog(Application[str]):
             return whole_refusal(InvalidInput(found.errors), event_cls, problems).errors
         if employee is None and event_cls is not Appointed:
             found.add("nip", NOT_APPOINTED.reason(nip=command.subject))  # (with its own cells' problems, below)
-            own = problems_without_record(event_cls, command.subject, command.payload, recording.recorded_on)
+            own = problems_without_record(
+                event_cls, command.subject, command.payload, recording.recorded_on, command.migration is None
+            )
             return whole_refusal(InvalidInput(found.errors), event_cls, own).errors
         if employee is None or event_cls is Appointed:
             return found.errors

@@ -38,6 +38,7 @@ from careerlog.domain.payload import (
     UNKNOWN_FIELD,
     as_compared,
     filled_fields,
+    parse_judged,
     parse_payload,
     payload_fields,
     same_value,
@@ -987,8 +988,9 @@ class LedgerAggregate(BaseAggregate[str]):
             raise InvalidInput(NO_FIELD, "corrected_fields")
         if not recording.reproduced:  # (a migration keeps a log's values as the log holds them)
             raw = self.corrected_as_written(target, raw)
-        try:
-            changes = parse_payload(target.event_class, raw, partial=True)
+        try:  # (a number corrected to a stand-in for none refused of live input: a migration keeps a log's)
+            read = parse_payload if recording.reproduced else parse_judged
+            changes = read(target.event_class, raw, partial=True)
         except InvalidInput as e:
             errors = {f"corrected_fields.{k}": self.unknown_named(target, v) for k, v in e.errors.items()}
             raise InvalidInput(errors) from None

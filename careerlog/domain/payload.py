@@ -20,7 +20,7 @@ from typing import Any
 
 import orjson
 
-from careerlog.domain.errors import FieldErrors, RecordedByNewerRelease, cut, quoted
+from careerlog.domain.errors import FieldErrors, InvalidInput, RecordedByNewerRelease, cut, quoted
 from careerlog.domain.events import LedgerEvent
 from careerlog.domain.wording import Refusal, reason_of
 from careerlog.reference import reference
@@ -202,6 +202,43 @@ def parse_payload(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, parti
     return _parse_each(event_cls, raw, partial=partial)
 
 
+def stand_ins(event_cls: type[LedgerEvent], raw: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The number fields (NUMBER_FIELDS) of `event_cls` a payload writes as a stand-in for none, each with its
+    refusal (PLACEHOLDER). Judged of live input alone (`parse_judged`): not by the parsers, which also read stored
+    events and the corrections stored with them (a reference "-" recorded before the refusal still loads), nor of a
+    migration, which keeps what a log holds."""
+    found: dict[str, list[str]] = {}
+    if not isinstance(raw, Mapping) or not NUMBER_FIELDS & raw.keys():
+        return found
+    names = {spec.name for spec in payload_fields(event_cls)}
+    for name in NUMBER_FIELDS & names & raw.keys():
+        value = raw[name]
+        if type(value) is str and placeholder(text := value.strip()) and text:
+            found[name] = [PLACEHOLDER.reason(value=quoted(text))]
+    return in_field_order(event_cls, found)
+
+
+def parse_judged(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
+    """`parse_payload` of live input (a client's recording, or the changes of its correction): a number written as a
+    stand-in for none refused too, named with the payload's other problems in its fields' order."""
+    found = stand_ins(event_cls, raw)
+    try:
+        values = parse_payload(event_cls, raw, partial=partial)
+    except InvalidInput as e:
+        if not found:
+            raise
+        raise InvalidInput(in_field_order(event_cls, {**e.errors, **found})) from None
+    if found:
+        raise InvalidInput(found)
+    return values
+
+
+def in_field_order(event_cls: type[LedgerEvent], errors: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """Errors named by field, the names no field of `event_cls` has first (as given), then its fields in order."""
+    order = {spec.name: i for i, spec in enumerate(payload_fields(event_cls))}
+    return dict(sorted(errors.items(), key=lambda item: order.get(item[0], -1)))
+
+
 def _rank_as_its_code(event_cls: type[LedgerEvent], values: dict[str, Any]) -> dict[str, Any]:
     """An appointment's starting rank as its code: a golongan of the ranks table or a grade of the PPPK grades (the
     employment kind says which, so the field names no table and its text was kept as typed), where it is a spelling of
@@ -335,7 +372,6 @@ def _reader(event_cls: type[LedgerEvent]) -> Callable[[Mapping[str, Any]], dict[
         "utf8": utf8,
         "unknown_first": _unknown_first,
         "event_cls": event_cls,
-        "placeholder": placeholder,
     }
     lines = ["def read(raw):", "    get = raw.get", "    errors = None", "    values = {}", "    given = 0"]
     fields = zip(_parsers(event_cls), payload_fields(event_cls), strict=True)
@@ -363,9 +399,6 @@ def _reader(event_cls: type[LedgerEvent]) -> Callable[[Mapping[str, Any]], dict[
                 "            else:",
                 f"                values[N{i}] = P{i}(value)",
             ]
-        elif spec.type is str and spec.name in NUMBER_FIELDS:  # (a stand-in for none refused by its parser)
-            lines += [f"            if {text} and not placeholder(text):", f"                values[N{i}] = text"]
-            lines += ["            else:", f"                values[N{i}] = P{i}(value)"]
         elif spec.type is str:
             lines += [f"            if {text}:", f"                values[N{i}] = text", "            else:"]
             lines += [f"                values[N{i}] = P{i}(value)"]
@@ -427,7 +460,6 @@ def field_parser(spec: FieldSpec) -> Parser:
     required, table_name = spec.required, spec.table
     if spec.type is str:
         normalise: Callable[[str], str] | None = None  # the table's, taken at first use (reference() is loaded once)
-        numbered = spec.name in NUMBER_FIELDS
 
         def text(value: Any) -> Any:
             nonlocal normalise
@@ -447,8 +479,6 @@ def field_parser(spec: FieldSpec) -> Parser:
                 if required:
                     raise ValueError(EMPTY)
                 return None
-            if numbered and placeholder(converted):
-                raise ValueError(PLACEHOLDER.reason(value=quoted(converted)))
             return converted
 
         return text
@@ -579,8 +609,6 @@ def parse_value(spec: FieldSpec, value: Any) -> Any:
         raise ValueError(EMPTY)
     if spec.type is str and converted == "":
         return None
-    if spec.name in NUMBER_FIELDS and type(converted) is str and placeholder(converted):
-        raise ValueError(PLACEHOLDER.reason(value=quoted(converted)))
     return converted
 
 
