@@ -33,3 +33,20 @@ def test_a_whole_nip_still_opens_its_record(world: World) -> None:
     answer = world.client.get("/pages/find", query_string={"nip": spaced})
     assert answer.status_code == 302
     assert answer.headers["Location"].endswith(f"/pages/employees/{BUDI}")
+
+
+@pytest.mark.parametrize("typed", [f"{BUDI[:4]}-{BUDI[4:8]}", f"{BUDI[:4]}.{BUDI[4:8]}"])
+def test_part_of_a_nip_written_with_a_dash_or_dot_lists_the_employees_not_a_missing_page(
+    world: World, typed: str
+) -> None:
+    log_in(world, "hr")
+    answer = world.client.get("/pages/find", query_string={"nip": typed})
+    assert answer.status_code == 200
+    assert f'href="/pages/employees/{BUDI}"' in answer.get_data(as_text=True)
+
+
+def test_a_whole_nip_written_with_dashes_opens_its_record(world: World) -> None:
+    log_in(world, "hr")
+    answer = world.client.get("/pages/find", query_string={"nip": f"{BUDI[:8]}-{BUDI[8:14]}-{BUDI[14]}-{BUDI[15:]}"})
+    assert answer.status_code == 302
+    assert answer.headers["Location"].endswith(f"/pages/employees/{BUDI}")

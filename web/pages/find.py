@@ -7,25 +7,26 @@ from flask import redirect, url_for
 from flask.typing import ResponseReturnValue
 
 from careerlog.accounts import Account
-from careerlog.domain.nip import NUMBER_LABEL
+from careerlog.domain.nip import NUMBER_LABEL, eighteen_digits, normalise_nip, unlabelled_nip
 from careerlog.domain.payload import whole_number
 from web.pages.common import page, services
 
 SHOWN = 50  # the first matches by name; more asks for more of the name
-NIP_DIGITS = 18
 
 
 def find(account: Account, typed: str) -> ResponseReturnValue:
-    """The career record of a NIP typed (spaces allowed, as NIPs are often written), or the employees in scope
-    whose name (or NIP) holds the text typed when it has a letter (an HR office knows its staff by name) or is digits
-    of another length than a NIP's 18 (part of one)."""
-    labelled = NUMBER_LABEL.fullmatch(typed)  # ("NIP. 19860926 201003 1 701", as a decree prints it)
-    number = labelled.group(1) if labelled else typed
-    digits = "".join(number.split())
-    if not any(c.isalpha() for c in number) and not (whole_number(digits) and len(digits) != NIP_DIGITS):
-        return redirect(url_for("pages.career", nip=digits))
+    """The career record of a NIP typed (as the record form and an import read one: careerlog.domain.nip's
+    unlabelled_nip and normalise_nip, its label, spaces, dots and dashes left out), or the employees in scope whose
+    name (or NIP) holds the text typed when it has a letter (an HR office knows its staff by name) or is digits of
+    another length than a NIP's 18 (part of one, spaced, dotted or dashed as a NIP may be: "1986-0926")."""
+    whole = normalise_nip(unlabelled_nip(typed))
+    if eighteen_digits(whole):
+        return redirect(url_for("pages.career", nip=whole))
     # a name, or part of a NIP (its first digits, a birth date, as one is remembered): the roster's search, which
-    # reads the NIP too; a part of a NIP opened the career record of that part, a 404
+    # reads the NIP too; a part of a NIP opened the career record of that part, a 404 (with a dash, until the
+    # review of 2026-12-05: "1986-0926")
+    labelled = NUMBER_LABEL.fullmatch(typed)  # ("NIP 19860926")
+    digits = normalise_nip(labelled.group(1) if labelled else typed)
     words = digits if whole_number(digits) else " ".join(typed.split())
     found = services().roster(account, {}, search=words, sort="name", page=1, per_page=SHOWN)
     return page("pages/employees_found.html", account, typed=words, found=found)
