@@ -675,19 +675,32 @@ class CareerLog(Application[str]):
 
     def create_key_owners(self) -> None:
         """The table of the record each client key was first used for (careerlog.keyowners), made when missing and
-        then filled from the log: each key's first record (a store of an earlier release reads its whole log once,
-        on first start; docs/operations.md)."""
-        with SqlStore(self.recorder.datastore).transaction() as sql:  # type: ignore[attr-defined]
-            created = sql.create_missing(keyowners.STATEMENTS)
-        if not created:
-            return
-        claims: dict[str, str] = {}
-        for _, event in self.iter_events():
-            key = getattr(event, "client_key", None)
-            if key:
-                claims.setdefault(keyowners.digest(key), event.originator_id)
-        with SqlStore(self.recorder.datastore).transaction() as sql:  # type: ignore[attr-defined]
-            keyowners.claim(sql, claims)
+        filled from the log in the same transaction: each key's first record (a store of an earlier release reads
+        its whole log once, on first start; docs/operations.md). A start cut off while filling it leaves no table,
+        and the next start makes and fills it again."""
+        table = self.recorder.events_table_name  # type: ignore[attr-defined]
+        store = SqlStore(self.recorder.datastore)  # type: ignore[attr-defined]
+        position = "notification_id" if store.dialect == "postgres" else "rowid"  # (the log's order, as recorded)
+        statement = (
+            f"SELECT {position} AS position, originator_id, originator_version, topic, state FROM {table}"
+            f" WHERE {position} > ? ORDER BY {position} LIMIT {keyowners.FILL_PAGE}"
+        )
+        with store.transaction() as sql:
+            if not sql.create_missing(keyowners.STATEMENTS):
+                return
+            after = 0
+            while True:  # (a page of the log at a time, on this transaction's own connection)
+                rows = sql.query(statement, [after])
+                claims: dict[str, str] = {}
+                for row in rows:
+                    key = getattr(self.decode(row), "client_key", None)
+                    if key:
+                        claims.setdefault(keyowners.digest(key), str(row["originator_id"]))
+                if claims:  # (a digest claimed by an earlier page keeps its first record)
+                    keyowners.claim(sql, claims)
+                if len(rows) < keyowners.FILL_PAGE:
+                    return
+                after = int(rows[-1]["position"])
 
     def key_owners(self, digests: Iterable[str]) -> dict[str, str]:
         """The record each of `digests` was first used for, as the store holds it (none: unclaimed)."""

@@ -7,7 +7,7 @@ the client put in it, a NIP say, and an encrypted store keeps its events' texts 
 key is claimed before its events are written (`claim`, a transaction of its own: the first writer of a key wins, a
 second finds the first's owner and is refused when its write is decided again); a key claimed by a write that then
 failed stays its record's (sent again for that record, it is recorded). Filled from the log when first made (a store
-of an earlier release): each key's first record, as the log holds it."""
+of an earlier release), in the transaction that makes it: each key's first record, as the log holds it."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from careerlog.sqlstore import Sql
 KEY_OWNERS = "client_key_owners"
 STATEMENTS = (f"CREATE TABLE IF NOT EXISTS {KEY_OWNERS} (key_digest TEXT PRIMARY KEY, subject TEXT NOT NULL)",)
 CHUNK = 500  # digests per statement
+FILL_PAGE = 1000  # events read from the log per query, filling the table
 
 
 def digest(key: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from careerlog import keyowners
 from careerlog.application import CareerLog, Command, Migration
 from careerlog.config import Settings
 from careerlog.domain.errors import IdempotencyConflict
@@ -84,3 +85,50 @@ def test_a_migration_keeps_a_logs_key_in_two_records_as_it_was(database_url: str
         assert [getattr(r, "version", r) for r in again] == [3]
         with pytest.raises(IdempotencyConflict):
             app.record(SARI, "training", training("T-4"), actor="t", client_key="K-1")
+
+
+def test_a_first_start_cut_off_while_filling_the_key_owners_fills_them_on_the_next_start(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(database_url=database_url)
+    with CareerLog.from_settings(settings) as app:
+        appointed(app)
+        app.record(BUDI, "training", training("T-1"), actor="t", client_key="K-1")
+        with SqlStore(app.recorder.datastore).transaction() as sql:  # type: ignore[attr-defined]
+            sql.execute(f"DROP TABLE {KEY_OWNERS}")  # (as a store of a release before the table)
+
+    def cut_off(sql: Any, claims: Any) -> None:
+        raise KeyboardInterrupt  # (the process stopped while filling the table)
+
+    monkeypatch.setattr(keyowners, "claim", cut_off)
+    with pytest.raises(KeyboardInterrupt):
+        CareerLog.from_settings(settings)
+    monkeypatch.undo()
+    with CareerLog.from_settings(settings) as app:
+        with pytest.raises(IdempotencyConflict) as refused:
+            app.record(SARI, "training", training("T-2"), actor="t", client_key="K-1")
+        assert str(refused.value) == ELSEWHERE
+        assert [e.originator_version for e in app.get_events(SARI)] == [1]
+
+
+def test_the_key_owners_are_filled_from_a_log_longer_than_a_page(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(keyowners, "FILL_PAGE", 2)  # (the log's 4 events read in 3 pages)
+    settings = Settings(database_url=database_url)
+    with CareerLog.from_settings(settings) as app:
+        appointed(app)
+        app.record(BUDI, "training", training("T-1"), actor="t", client_key="K-1")
+        app.record(
+            BUDI,
+            "training",
+            f.training("2017-05-10", hours=16, start="2017-05-08", reference="T-3"),
+            actor="t",
+            client_key="K-3",
+        )
+        with SqlStore(app.recorder.datastore).transaction() as sql:  # type: ignore[attr-defined]
+            sql.execute(f"DROP TABLE {KEY_OWNERS}")
+    with CareerLog.from_settings(settings) as app:
+        for key in ("K-1", "K-3"):
+            with pytest.raises(IdempotencyConflict):
+                app.record(SARI, "training", training("T-2"), actor="t", client_key=key)
