@@ -75,6 +75,16 @@ def confirmation(day: str, **overrides: Any) -> dict[str, Any]:
     }
 
 
+def as_stored(app: Any) -> Any:
+    """The migration of a recording made now through `app` (a CareerLog) as a record stored before a write check holds
+    it: its event as a live recording's (not marked migrated, recorded now by the actor), the checks a new write alone
+    is judged by not applied. For a confirmation as PNS with no Latsar recorded (refused since 2026-12-05, rule
+    confirmation.latsar), in a test whose subject is the confirmation's reading, not the Latsar."""
+    from careerlog.application import Migration
+
+    return Migration(app.clock(), None, False)
+
+
 def a_year_after(appointed: date) -> str:
     """The end of the probation year after an appointment, as an ISO date: the day a test's PNS is confirmed."""
     try:
@@ -187,6 +197,9 @@ class CareerBuilder:
         return self.add("confirmation", confirmation(day or a_year_after(self.appointed)))
 
     def add(self, kind: str, payload: dict[str, Any], recorded: str | None = None) -> CareerBuilder:
+        """Record one fact as of `recorded` (by default its effective date, never before the last). A confirmation as
+        PNS is recorded as a record stored before rule confirmation.latsar holds it (no Latsar asked: tests of the
+        rule record through the aggregate, tests/unit/test_confirmation_without_latsar_refused.py)."""
         if recorded is not None:
             self.at = datetime.fromisoformat(recorded)
         else:
@@ -194,7 +207,10 @@ class CareerBuilder:
             self.at = max(self.at, datetime.combine(effective, datetime.min.time(), tzinfo=UTC))
         from careerlog.domain.events import BY_KIND
 
-        self.employee.record(BY_KIND[kind], _parse(kind, payload), recording(self.at))
+        stamp = recording(self.at)
+        if kind == "confirmation":
+            stamp = Recording(stamp.recorded_at, stamp.recorded_by, False, None, reproduced=True)
+        self.employee.record(BY_KIND[kind], _parse(kind, payload), stamp)
         return self
 
     def events(self) -> list[Any]:

@@ -111,6 +111,14 @@ EARLY_CONFIRMATION = Refusal(
     "{due} at the earliest (rule confirmation.probation). Check the confirmation's date, or the appointment's TMT.",
     dates=("day", "tmt", "due"),
 )
+# A confirmation as PNS with no basic training (Latsar; Diklat Prajabatan before it, recorded under the same kind) ended
+# by its date (rule confirmation.latsar; the reference, section 4: Latsar "is a condition of becoming PNS", S)
+NO_LATSAR = Refusal(
+    "No basic training (Latsar, or Diklat Prajabatan before it) ended on or before {day} is recorded for this "
+    "employee, and a CPNS becomes PNS only with it (rule confirmation.latsar). Record the training first (as a "
+    "training of kind Latsar, with its certificate and end date), then the confirmation.",
+    dates=("day",),
+)
 # An appointment through a recruitment path not of its employment kind (rule appointment.recruitment_path, I)
 RECRUITMENT_PATH = "appointment.recruitment_path"
 PATH_OF_KIND = Refusal(
@@ -1102,6 +1110,24 @@ def probation_refusal(appointment: Fact | None, day: Any, book: Rules | None = N
 
 
 LATSAR = "LATSAR"  # the training kind of the basic training of a CPNS (asn.toml training_kinds)
+LATSAR_RULE = "confirmation.latsar"
+
+
+def latsar_missing_refusal(career: Career, day: Any, book: Rules | None = None) -> str | None:
+    """NO_LATSAR of a confirmation as PNS effective on `day` when rule confirmation.latsar is in force on that day and
+    no active training of one of its `kinds` (LATSAR: the Latsar and, before it, the Diklat Prajabatan recorded so)
+    ended on or before it; None otherwise (no version in force on the day: an older confirmation is not judged)."""
+    if not isinstance(day, date):
+        return None
+    rule = (rules() if book is None else book).in_force(LATSAR_RULE, day)
+    if rule is None:
+        return None
+    kinds = set(rule.params.get("kinds", (LATSAR,)))
+    if any(f.get("training_kind") in kinds and f.effective_date <= day for f in career.by_kind["training"]):
+        return None
+    return NO_LATSAR.reason(day=day.isoformat())
+
+
 # The fields of a Latsar a confirmation rests on by (`confirmations_resting_on`): one corrected away from it is refused
 # beside the first of them corrected (its end date since 2026-12-05: moved past the confirmation, it no longer met it)
 LATSAR_HELD_BY_ORDER = ("training_kind", "reference", "effective_date")
@@ -1223,7 +1249,8 @@ class Employee(LedgerAggregate):
             return None
         if event_cls.KIND == "status_change" and not recording.reproduced and self.status_judged(event_cls, values):
             return None
-        if event_cls.KIND == "confirmation" and not recording.reproduced and self.probation_judged(event_cls, values):
+        confirmation = event_cls.KIND == "confirmation" and not recording.reproduced
+        if confirmation and (self.probation_judged(event_cls, values) or self.basic_training_judged(event_cls, values)):
             return None
         return LedgerAggregate.record_plain(self, event_cls, values, recording, expected_version)
 
@@ -1237,7 +1264,35 @@ class Employee(LedgerAggregate):
             *self.latsar_judged(event_cls, values),
             *self.path_judged(event_cls, values),
             *self.probation_judged(event_cls, values),
+            *self.basic_training_judged(event_cls, values),
         ]
+
+    def basic_training_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """(field, NO_LATSAR) of a confirmation as PNS recorded with no Latsar (or Diklat Prajabatan) of the record
+        ended by its date (rule confirmation.latsar), beside `latsar_certificate`; and of a correction of a
+        confirmation's date to a day before every such training when it met the rule as recorded (beside
+        `corrected_fields.effective_date`). A confirmation stored without one stays as recorded, correctable and
+        retractable; a migration import keeps a log's (not judged: `reproduced`)."""
+        if event_cls.KIND == "confirmation":
+            found = latsar_missing_refusal(self.current_context(), values.get("effective_date"))
+            return [] if found is None else [("latsar_certificate", found)]
+        if event_cls.KIND != "correction":
+            return []
+        target = self.facts.get(values.get("target_version"))  # type: ignore[arg-type]
+        raw = values.get("corrected_fields")
+        if target is None or not target.active or target.kind != "confirmation" or not isinstance(raw, Mapping):
+            return []
+        if "effective_date" not in raw:
+            return []
+        try:
+            changes = parse_payload(target.event_class, raw, partial=True)
+        except InvalidInput:
+            return []  # (refused by the ledger, naming the field)
+        career = self.current_context()
+        if latsar_missing_refusal(career, target.effective_date) is not None:
+            return []  # (stored without one: its correction is not refused for it)
+        found = latsar_missing_refusal(career, changes.get("effective_date"))
+        return [] if found is None else [("corrected_fields.effective_date", found)]
 
     def probation_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
         """(field, EARLY_CONFIRMATION) of a confirmation as PNS dated before the end of the probation year (rule

@@ -392,6 +392,12 @@ PARAM_CHECKS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
     "confirmation.probation": {
         "years": (lambda v: _whole(v) and 0 <= v <= 5, "a whole number from 0 to 5 (e.g. 1)"),
     },
+    "confirmation.latsar": {
+        "kinds": (
+            lambda v: isinstance(v, list) and bool(v) and all(isinstance(k, str) and k for k in v),
+            'a non-empty list of training kinds (e.g. ["LATSAR"])',
+        ),
+    },
     "training.pppk_yearly_jp": {
         "year": (lambda v: v in ("contract", "calendar"), '"contract" (a year of the contract) or "calendar"'),
     },

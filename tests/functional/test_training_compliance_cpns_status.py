@@ -39,7 +39,7 @@ def medan(world: World) -> World:
     record = world.services.ledger.record
     record(WATI, "appointment", appointment_of(WATI, name="Wati Lubis"), actor="test")
     confirmation = {"effective_date": "2025-02-03", "reference": "SK-PNS-771", "latsar_certificate": "L-771"}
-    record(WATI, "confirmation", confirmation, actor="test")
+    record(WATI, "confirmation", confirmation, actor="test", migration=f.as_stored(world.services.ledger))
     record(DODI, "appointment", appointment_of(DODI, name="Dodi Nasution"), actor="test")
     record(DODI, "training", f.training("2025-12-12", 40, "2025-12-01"), actor="test")  # Latsar
     world.catch_up()

@@ -49,7 +49,8 @@ def test_a_cpns_year_is_not_judged_by_the_20_jp(world: World) -> None:
 def test_the_year_of_confirmation_and_after_are_judged(world: World) -> None:
     appoint_cpns(world)
     confirmation = {"effective_date": "2026-11-01", "reference": "SK-CPNS-761", "latsar_certificate": "L-761"}
-    world.services.ledger.record(CPNS, "confirmation", confirmation, actor="test")
+    ledger = world.services.ledger
+    ledger.record(CPNS, "confirmation", confirmation, actor="test", migration=f.as_stored(ledger))
     world.catch_up()
     years = judged(world, date(2027, 3, 1))
     assert years[2025]["met"] is None  # a CPNS on 31 December 2025

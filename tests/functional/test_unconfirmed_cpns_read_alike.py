@@ -43,7 +43,8 @@ def dewi(world: World) -> World:
 
 
 def confirm(world: World, day: str = "2024-03-01") -> None:
-    world.services.ledger.record(DEWI, "confirmation", f.confirmation(day), actor="test")
+    ledger = world.services.ledger
+    ledger.record(DEWI, "confirmation", f.confirmation(day), actor="test", migration=f.as_stored(ledger))
     world.catch_up()
 
 

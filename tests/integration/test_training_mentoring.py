@@ -90,7 +90,9 @@ def populate(app: CareerLog) -> None:
 
     for name, (birth, tmt, sex, place, rank) in PEOPLE.items():
         rec(name, "appointment", f.appointment(birth, tmt, sex, rank=rank, **place))
-        rec(name, "confirmation", f.confirmation(f.a_year_after(tmt)))  # a PNS (unconfirmed: a CPNS, not judged)
+        app.record(
+            NIP[name], "confirmation", f.confirmation(f.a_year_after(tmt)), actor="hr", migration=f.as_stored(app)
+        )  # a PNS (unconfirmed: a CPNS, not judged)
     # Programme P-LEAD: Ani and Bayu in Medan (2019), Fajar in Sumut (2020).
     course("ani", "2019-05-10", "2019-05-08", 24, programme_id="P-LEAD", cost="3000000")
     course("bayu", "2019-05-10", "2019-05-08", 24, programme_id="P-LEAD")
