@@ -267,7 +267,8 @@ class UnitOfWork:
     # asked (CareerLog.unit_as_recorded), with the units this unit of work registers
     unit_names: dict[tuple[str, str], str] | None = None
     # the record each client key (its digest: careerlog.keyowners) was first used for, as read from the store or
-    # given by a command of this unit of work (a batch's earlier rows, or the batches before it, not yet written)
+    # given by a command of this unit of work that made events (a batch's earlier rows, or the batches before it, not
+    # yet written: `note`); "" for a key looked up and used by none yet
     key_owners: dict[str, str] = field(default_factory=dict)
     judged_keys: set[str] = field(default_factory=set)  # the digests of the live commands' keys (judge_key_owner)
 
@@ -347,6 +348,13 @@ class UnitOfWork:
                 elif count > done:
                     made += pending[done:]
                     noted[subject] = count
+                else:
+                    continue
+                for event in pending[done:]:  # (a key is its record's once a command made events under it)
+                    if key := getattr(event, "client_key", None):
+                        digest = keyowners.digest(key)
+                        if not self.key_owners.get(digest):
+                            self.key_owners[digest] = event.originator_id
         touched.clear()
 
     def new_events(self) -> list[LedgerEvent]:
@@ -894,8 +902,9 @@ class CareerLog(Application[str]):
         uow.now = None
         uow.preload(batch_subjects(commands))
         keys = {keyowners.digest(c.client_key) for c in commands if c.client_key and c.migration is None}
-        if keys - uow.key_owners.keys():
-            uow.key_owners.update(self.key_owners(keys - uow.key_owners.keys()))
+        if unknown := keys - uow.key_owners.keys():
+            found = self.key_owners(unknown)
+            uow.key_owners.update({digest: found.get(digest, "") for digest in unknown})
         results: list[Outcome | Exception] = []
         append, execute, note = results.append, self.execute, uow.note
         for command in commands:  # self._attempt(uow, command, actor) for each, without the call
@@ -995,6 +1004,7 @@ class CareerLog(Application[str]):
         elif event_cls is Appointed:
             if uow.guard is not None:  # (where it places the employee, as read: not as a client wrote it)
                 uow.guard.appointment(subject, values)
+            self.judge_key_owner(command, uow)
             return self._appoint(uow, command, values, recording)
         employee = uow.get(subject)
         if employee is None:
@@ -1005,6 +1015,7 @@ class CareerLog(Application[str]):
         if uow.guard is not None:
             uow.guard(employee, "nip")
             uow.guard.change(employee, event_cls.KIND, values)
+        self.judge_key_owner(command, uow)  # (after the NIP and the scope: a key's use elsewhere told to no one else)
         if event_cls is PerformanceRated and command.migration is None:  # (a migration keeps what a log holds)
             in_scheme = FieldErrors()
             check_rating(values, rules(), in_scheme)
@@ -1193,8 +1204,6 @@ class CareerLog(Application[str]):
             refusal = new_key_refusal(command.client_key)
             if refusal is not None and not key_held(command, uow):
                 raise InvalidInput(refusal, "client_key")
-            if command.client_key is not None:
-                self.judge_key_owner(command, uow)
             return Recording(self.clock(), actor, False, command.client_key)
         recorded_at = migration.recorded_at
         if recorded_at.tzinfo is None:
@@ -1215,17 +1224,19 @@ class CareerLog(Application[str]):
 
     def judge_key_owner(self, command: Command, uow: UnitOfWork | None) -> None:
         """A live command's client key first used for another record is refused naming the key (KEY_ELSEWHERE): a key
-        is one request's (careerlog.keyowners). A key of no record yet is this command's from now on, within its
-        unit of work (a later row of a batch under it for another record is refused too)."""
-        assert command.client_key is not None
+        is one request's (careerlog.keyowners). A key of no record yet is this command's once it has made
+        events, within its unit of work (a later row of a batch under it for another record is refused too; after a
+        refused row, not: UnitOfWork.note)."""
+        if command.client_key is None or command.migration is not None:
+            return  # (a migration keeps its log's keys as they were: careerlog.keyowners)
         digest = keyowners.digest(command.client_key)
         known = uow.key_owners if uow is not None else {}
         if digest not in known:
-            known.update(self.key_owners([digest]))
-        owner = known.setdefault(digest, command.subject)
+            known[digest] = self.key_owners([digest]).get(digest, "")
+        owner = known[digest]
         if uow is not None:
             uow.judged_keys.add(digest)
-        if owner == command.subject:
+        if not owner or owner == command.subject:  # (unused: this command's once it makes events, UnitOfWork.note)
             return
         if owner.startswith("UNIT:") and self.unit_as_recorded(uow, command.subject) == owner:
             return  # (the unit's name typed in another letter case or spacing: its record)
@@ -1363,6 +1374,7 @@ class CareerLog(Application[str]):
     ) -> Outcome:
         if event_cls.KIND not in ("unit_rating", "correction", "retraction"):
             raise InvalidInput(UNIT_KINDS.reason(kind=event_cls.KIND), "kind")
+        self.judge_key_owner(command, uow)
         values = parse_payload(event_cls, command.payload)
         unit = uow.get(command.subject)
         if unit is None and command.migration is None:  # (a migration keeps its log's records as they are)

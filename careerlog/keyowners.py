@@ -3,11 +3,15 @@ import's client_key) was first used for, across records: a key is one request's,
 record is refused naming it (careerlog.domain.ledger.KEY_ELSEWHERE), never recorded a second time there.
 
 Kept in a table of its own beside the events, `client_key_owners`: the key's SHA-256 digest (a key may hold anything
-the client put in it, a NIP say, and an encrypted store keeps its events' texts unread) and the record's subject. A
-key is claimed before its events are written (`claim`, a transaction of its own: the first writer of a key wins, a
-second finds the first's owner and is refused when its write is decided again); a key claimed by a write that then
-failed stays its record's (sent again for that record, it is recorded). Filled from the log when first made (a store
-of an earlier release), in the transaction that makes it: each key's first record, as the log holds it."""
+the client put in it, and an encrypted store keeps its events' texts unread; a key that can be guessed, a NIP say, is
+found from its digest by hashing candidates, so the digest hides only a key that cannot: docs/security.md) and the
+record's subject. A key is judged once the command's NIP reads and its record is the writer's to write (a writer
+is told nothing of a key's use through a record out of its scope), and becomes its record's, within a unit of work,
+once a command made events under it (a refused row's key stays free). It is claimed before its events are written
+(`claim`, a transaction of its own: the first writer of a key wins, a second finds the first's owner and is refused
+when its write is decided again); a key claimed by a write that then failed stays its record's (sent again for that
+record, it is recorded). Filled from the log when first made (a store of an earlier release), in the transaction
+that makes it: each key's first record, as the log holds it."""
 
 from __future__ import annotations
 

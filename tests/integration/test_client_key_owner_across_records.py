@@ -13,7 +13,7 @@ import pytest
 from careerlog import keyowners
 from careerlog.application import CareerLog, Command, Migration
 from careerlog.config import Settings
-from careerlog.domain.errors import IdempotencyConflict
+from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound
 from careerlog.keyowners import KEY_OWNERS
 from careerlog.sqlstore import SqlStore
 from tests import factories as f
@@ -132,3 +132,61 @@ def test_the_key_owners_are_filled_from_a_log_longer_than_a_page(
         for key in ("K-1", "K-3"):
             with pytest.raises(IdempotencyConflict):
                 app.record(SARI, "training", training("T-2"), actor="t", client_key=key)
+
+
+def test_a_key_of_a_refused_row_is_free_for_a_later_row_of_another_record(database_url: str) -> None:
+    with CareerLog.from_settings(Settings(database_url=database_url)) as app:
+        appointed(app)
+        future = f.training("2999-05-10", hours=16, start="2999-05-08", reference="T-1")
+        commands = [
+            Command(BUDI, "training", future, "K-1"),  # (refused: a date to come; nothing recorded under K-1)
+            Command(SARI, "training", training("T-2"), "K-1"),
+            Command(BUDI, "training", training("T-3"), "K-1"),  # (K-1 is SARI's now)
+        ]
+        results = app.record_batch(commands, actor="t")
+        assert not isinstance(results[0], IdempotencyConflict)
+        assert isinstance(results[0], Exception)
+        assert getattr(results[1], "version", results[1]) == 2
+        assert isinstance(results[2], IdempotencyConflict)
+        assert str(results[2]) == ELSEWHERE
+        assert [e.originator_version for e in app.get_events(BUDI)] == [1]
+        with pytest.raises(IdempotencyConflict):
+            app.record(BUDI, "training", training("T-3"), actor="t", client_key="K-1")
+
+
+def test_a_used_key_sent_with_a_nip_that_does_not_read_is_refused_for_the_nip(database_url: str) -> None:
+    with CareerLog.from_settings(Settings(database_url=database_url)) as app:
+        appointed(app)
+        app.record(BUDI, "training", training("T-1"), actor="t", client_key="K-1")
+        with pytest.raises(InvalidInput) as refused:
+            app.record("199013132015051002", "training", training("T-2"), actor="t", client_key="K-1")
+        assert "nip" in refused.value.errors
+        assert not isinstance(refused.value, IdempotencyConflict)
+
+
+class OnlyBudi:
+    """A writer's scope holding BUDI's record only (as web.services.ScopeGuard refuses one outside it: NotFound)."""
+
+    def __call__(self, record: Any, name: str) -> None:
+        if record.id != BUDI:
+            raise NotFound(f"No employee with NIP {record.id}.")
+
+    def change(self, record: Any, kind: str, values: Any) -> None:
+        pass
+
+    def appointment(self, subject: str, values: Any) -> None:
+        pass
+
+
+def test_a_used_key_sent_for_a_record_out_of_the_writers_scope_is_not_found(database_url: str) -> None:
+    """The key is judged once the record is the writer's to write to: one out of the scope is not found, telling
+    nothing of where the key was used (docs/security.md); in the scope, the key's use elsewhere is refused."""
+    with CareerLog.from_settings(Settings(database_url=database_url)) as app:
+        appointed(app)
+        app.record(BUDI, "training", training("T-1"), actor="t", client_key="K-1")
+        app.record(SARI, "training", training("T-2"), actor="t", client_key="K-2")
+        with pytest.raises(NotFound):
+            app.record(SARI, "training", training("T-3"), actor="t", client_key="K-1", guard=OnlyBudi())
+        with pytest.raises(IdempotencyConflict):
+            app.record(BUDI, "training", training("T-3"), actor="t", client_key="K-2", guard=OnlyBudi())
+        assert [e.originator_version for e in app.get_events(SARI)] == [1, 2]
