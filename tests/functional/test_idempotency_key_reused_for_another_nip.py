@@ -81,6 +81,9 @@ def test_a_key_sent_again_by_the_cli_for_another_nip_is_refused_naming_it(world:
 
 
 def test_a_key_given_to_two_nips_in_one_import_is_refused_on_the_second_row(world: World) -> None:
+    """A serial import (the API's, one process): the file's later row is refused. Split over workers (`careerlog
+    import --workers N`), the two records may go to two processes, and the row whose worker claims the key second is
+    refused, whichever line it is (docs/api.md, "Idempotency")."""
     rows = [
         {"nip": BUDI, "client_key": "K-IMP", **training("KI-1")},
         {"nip": SARI, "client_key": "K-IMP", **training("KI-2")},
@@ -103,3 +106,22 @@ def test_the_record_form_sent_again_for_another_nip_says_it_was_sent_for_another
         "This form was already sent for another record: a new fact needs a new form; open the record page again."
     ) in page
     assert world.log() == before
+
+
+def test_a_key_given_to_two_nips_in_an_import_split_over_workers_is_refused_on_one_row(
+    world: World, store_url: str, tmp_path: Any
+) -> None:
+    """Split over two processes, the two records may go to two workers: one row is refused, naming the key, and the
+    other recorded, which of them depends on which worker claims the key first."""
+    path = tmp_path / "rows.jsonl"
+    rows = [
+        {"nip": BUDI, "client_key": "K-WRK", **training("KW-1")},
+        {"nip": SARI, "client_key": "K-WRK", **training("KW-2")},
+    ]
+    path.write_bytes(b"".join(orjson.dumps(row) + b"\n" for row in rows))
+    before = len(world.log())
+    result = CliRunner().invoke(
+        main, ["import", str(path), "--workers", "2"], env={"CAREERLOG_DATABASE_URL": store_url}
+    )
+    assert ELSEWHERE.format(which="WRK") in result.output, result.output
+    assert len(world.log()) == before + 1
