@@ -376,6 +376,16 @@ def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _code_of(value: Any, table: str) -> bool:
+    """Whether a value is a code of a reference table, as the table writes it."""
+    return isinstance(value, str) and value in reference().table(table).rows
+
+
+def _codes_to(value: Any, table: str, test: Callable[[Any], bool]) -> bool:
+    """Whether a value is a table whose keys are codes of a reference table and whose values pass `test`."""
+    return isinstance(value, Mapping) and all(_code_of(k, table) and test(v) for k, v in value.items())
+
+
 # The params of a rule read as numbers (or as one of a few words), with what each must be: (test, what it must be).
 # A rules file giving another value is refused naming the rule and the param (`checked_params`), not read into a
 # nonsense answer.
@@ -396,6 +406,18 @@ PARAM_CHECKS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
         "kinds": (
             lambda v: isinstance(v, list) and bool(v) and all(isinstance(k, str) and k for k in v),
             'a non-empty list of training kinds (e.g. ["LATSAR"])',
+        ),
+    },
+    "promotion.service_exam": {  # (a level or kind misspelt would exempt no one, silently)
+        "exempt_education": (
+            lambda v: _codes_to(v, "exams", lambda level: _code_of(level, "education")),
+            "a table of exam codes (UD_I, UD_II) each naming an education level's code (S-1, S-2, ...)",
+        ),
+        "exempt_training": (
+            lambda v: _codes_to(
+                v, "exams", lambda kinds: isinstance(kinds, list) and all(_code_of(k, "training_kinds") for k in kinds)
+            ),
+            "a table of exam codes (UD_I, UD_II) each listing training kinds' codes (PKP, PKA, PKN_II, PKN_I, ...)",
         ),
     },
     "training.pppk_yearly_jp": {
