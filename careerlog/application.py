@@ -21,6 +21,7 @@ from typing import Any, Protocol, cast
 from dateutil.relativedelta import relativedelta
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import Mapper, RecordConflictError, StoredEvent
+from eventsourcing.sqlite import SQLiteApplicationRecorder
 from eventsourcing.utils import get_topic
 
 from careerlog import keyowners
@@ -1514,6 +1515,17 @@ class CareerLog(Application[str]):
         column = "rowid" if store.dialect == "sqlite" else "notification_id"
         with store.statements() as sql:
             return int(sql.scalar(f"SELECT COUNT(*) AS n FROM {table} WHERE {column} > ?", (position,)))
+
+    def last_notification_id(self, subject: str) -> int:
+        """The log position of a record's last event (0: no event under `subject`), read from the events table's
+        primary key (subject, version): for a read of one record to wait for its own writes alone, not for the whole
+        log (max_notification_id), which another agency's import keeps ahead of the views."""
+        table = self.recorder.events_table_name  # type: ignore[attr-defined]
+        column = "rowid" if isinstance(self.recorder, SQLiteApplicationRecorder) else "notification_id"  # (as its own)
+        rows = SqlStore(self.recorder.datastore).query(  # type: ignore[attr-defined]
+            f"SELECT MAX({column}) AS n FROM {table} WHERE originator_id = ?", (subject,)
+        )
+        return int(rows[0]["n"] or 0) if rows else 0
 
 
 def unchanged_since(record: LedgerAggregate, values: Mapping[str, Any], changed_in: frozenset[int] | None) -> None:

@@ -7,7 +7,6 @@ shown beside that field. A hidden client key makes a double submission record on
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import sys
@@ -39,7 +38,7 @@ from careerlog.domain.employee import (
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.ledger import FORM_WORDS
-from careerlog.domain.nip import parse_nip, unlabelled_nip
+from careerlog.domain.nip import normalise_nip, parse_nip, unlabelled_nip
 from careerlog.domain.payload import (
     FieldSpec,
     Unreadable,
@@ -365,14 +364,20 @@ def targeted_fact(account: Account, values: Mapping[str, str]) -> dict[str, Any]
         return None
     # Read your write: the views follow the log a moment after a write, so the form opened at once after a correction
     # showed the fact's values before it (and a correction sent from it was judged against them); it waits for the
-    # views to show the log as it stands, at most CAREERLOG_WAIT_SECONDS, as a page opened with wait_for does
-    with contextlib.suppress(TimeoutError):
-        services().wait_for(services().ledger.max_notification_id())
+    # views to show this record's last event, at most CAREERLOG_WAIT_SECONDS, as a page opened with wait_for does.
+    # Not the whole log's: during another agency's import every correction form waited the whole time (review).
+    # Not shown by then: the fact is shown as the views have it, saying so (`behind`).
+    behind = False
+    try:
+        services().wait_for(services().ledger.last_notification_id(normalise_nip(nip)))
+    except TimeoutError:
+        behind = True
     try:
         timeline = services().timeline(account, nip, as_of=None, known_at=None)
     except (NotFound, InvalidInput, AccessDenied):
         return None
-    return next((item for item in timeline["items"] if item["version"] == whole(version)), None)
+    found = next((item for item in timeline["items"] if item["version"] == whole(version)), None)
+    return {**found, "behind": True} if found is not None and behind else found
 
 
 def correction_example(fact: Mapping[str, Any]) -> str:
