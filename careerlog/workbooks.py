@@ -49,6 +49,7 @@ read them, to fix and import again.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -63,9 +64,20 @@ from xml.etree.ElementTree import ParseError
 
 from careerlog.config import xlsx_max_mb
 from careerlog.domain.errors import InvalidInput, quoted
+from careerlog.domain.events import BY_KIND
 from careerlog.domain.payload import Unreadable
 from careerlog.domain.wording import Refusal
-from careerlog.textfiles import WORKBOOK, WRITTEN, Written, column_name, field_names, reasons_column, wrote
+from careerlog.textfiles import (
+    DAY_FIRST,
+    WORKBOOK,
+    WRITTEN,
+    Written,
+    column_name,
+    field_names,
+    reasons_column,
+    typed_fields,
+    wrote,
+)
 
 SHEETS_UNREAD = Refusal(
     "Only the workbook's first worksheet, {first}, was read; {others} not: import each sheet of data as a workbook "
@@ -119,6 +131,16 @@ ERROR_CELL = Refusal(
 NOT_CALCULATED = Refusal(
     "Cell {cell} holds a formula whose result was never saved (the file was written by a program, not by a "
     "spreadsheet): open the workbook in Excel, save it, and import it again."
+)
+# A date typed as text that reads either way round (06/05/2024) in a column whose other text dates are written month
+# first (12/31/2024, as a spreadsheet set to English (United States) writes them): a workbook's text dates are read
+# day first, as Indonesia writes them, unless a date of the column reads month first alone (`_month_first_columns`)
+MONTH_FIRST_COLUMN = Refusal(
+    "This date reads two ways, day first or month first ({value}), and column {column} writes another date month "
+    "first ({example}), as a spreadsheet set to English (United States) does: which way round it is written is not "
+    "for the import to guess. Write it as YYYY-MM-DD (2024-05-06), or type it into a cell formatted as a date (a date "
+    "cell is read as the day it holds).",
+    quotes=("value", "column", "example"),
 )
 NIP_AS_NUMBER = Refusal(
     "Cell {cell} holds the NIP as a number ({value}), of which Excel keeps only 15 of its 18 digits: format the "
@@ -563,10 +585,19 @@ def read_xlsx(
         problems: dict[int, dict[int, Problem]] = {}
 
         padded: dict[int, tuple[str, str]] = {}  # by row: its reference's number, as typed and as its format shows it
+        read_on = unknown is None or isinstance(unknown, importing.ColumnNotes)  # (a header refused: no row read)
+        month_first = _month_first_columns(book, at, stripped) if read_on else {}
 
         def records() -> Iterator[tuple[int, list[str], None]]:
             for number, cells in rows:
                 texts, found = row_cells(cells, stripped)
+                for i, example in month_first.items():  # (a date reading either way in a column written month first)
+                    if i < len(texts) and i not in found and _either_way(texts[i]):
+                        column = typed[i].strip()
+                        said = MONTH_FIRST_COLUMN.reason(
+                            value=quoted(texts[i].strip()), column=quoted(column), example=quoted(example)
+                        )
+                        found[i] = Problem(said, texts[i])
                 if (bare := _padded_reference(cells, texts, stripped)) is not None:
                     padded[number] = bare
                 for i in found:
@@ -615,6 +646,37 @@ def read_xlsx(
             yield e.last + 1, InvalidInput(SHEET_BROKEN.reason(error=e.error), "line"), 1
     finally:
         book.close()
+
+
+def _either_way(text: str) -> bool:
+    """Whether a text is a date of digits that reads either way round (06/05/2024: 6 May, or June 5)."""
+    found = DAY_FIRST.fullmatch(text.strip())
+    return found is not None and int(found[1]) <= 12 and int(found[3]) <= 12 and found[1] != found[3]
+
+
+_DATE_FIELDS = frozenset(name for kind in BY_KIND for name in typed_fields(kind, date))
+
+
+def _month_first_columns(book: Workbook, header: int, names: list[str]) -> dict[int, str]:
+    """The date columns (by index) one of whose text dates reads month first alone (12/31/2024: no month 31), each
+    with the first such date: their dates reading either way round are refused (MONTH_FIRST_COLUMN), the others'
+    read day first. Read in a pass of its own over the sheet, only when the header names a date column; a sheet
+    that cannot be read on is said so by the rows' own pass."""
+    columns = [i for i, name in enumerate(names) if name in _DATE_FIELDS]
+    found: dict[int, str] = {}
+    if not columns:
+        return found
+    with contextlib.suppress(SheetBroken):
+        for number, cells in book.rows():
+            if number == header:
+                continue
+            texts, _ = row_cells(cells)
+            for i in columns:
+                if i < len(texts) and i not in found:
+                    read = DAY_FIRST.fullmatch(text := texts[i].strip())
+                    if read is not None and int(read[1]) <= 12 < int(read[3]):
+                        found[i] = text
+    return found
 
 
 def _padded_reference(cells: list[dict[str, Any]], texts: list[str], names: list[str]) -> tuple[str, str] | None:
