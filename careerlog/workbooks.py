@@ -661,22 +661,30 @@ def _month_first_columns(book: Workbook, header: int, names: list[str]) -> dict[
     """The date columns (by index) one of whose text dates reads month first alone (12/31/2024: no month 31), each
     with the first such date: their dates reading either way round are refused (MONTH_FIRST_COLUMN), the others'
     read day first. Read in a pass of its own over the sheet, only when the header names a date column; a sheet
-    that cannot be read on is said so by the rows' own pass."""
+    that cannot be read on is said so by the rows' own pass. Only when a text of the workbook's shared strings (where a
+    spreadsheet keeps the text typed into its cells) reads so, or the workbook has none (its texts written inline in
+    their cells, as a program such as openpyxl writes them): a workbook saved by a spreadsheet holding no such date
+    is read once, as before."""
     columns = [i for i, name in enumerate(names) if name in _DATE_FIELDS]
     found: dict[int, str] = {}
-    if not columns:
-        return found
+    shared = book.sheet._shared_strings  # (where a spreadsheet keeps the text typed into its cells; none: all inline)
+    if not columns or (shared and not any(_month_first_alone(text) for text in shared)):
+        return found  # (no text date month first alone: no pass)
     with contextlib.suppress(SheetBroken):
         for number, cells in book.rows():
             if number == header:
                 continue
             texts, _ = row_cells(cells)
             for i in columns:
-                if i < len(texts) and i not in found:
-                    read = DAY_FIRST.fullmatch(text := texts[i].strip())
-                    if read is not None and int(read[1]) <= 12 < int(read[3]):
-                        found[i] = text
+                if i < len(texts) and i not in found and _month_first_alone(text := texts[i].strip()):
+                    found[i] = text
     return found
+
+
+def _month_first_alone(text: Any) -> bool:
+    """Whether a text is a date of digits that reads month first alone (12/31/2024: no month 31)."""
+    read = DAY_FIRST.fullmatch(text.strip()) if type(text) is str and len(text) < 24 else None
+    return read is not None and int(read[1]) <= 12 < int(read[3])
 
 
 def _padded_reference(cells: list[dict[str, Any]], texts: list[str], names: list[str]) -> tuple[str, str] | None:
