@@ -122,6 +122,10 @@ class Guard(Protocol):
     def appointment(self, subject: str, values: Mapping[str, Any]) -> None:
         """Refuse an appointment (its payload as read) placing the employee where the writer may not record."""
 
+    def leaves(self, record: LedgerAggregate, kind: str, values: Mapping[str, Any]) -> tuple[str, str, str] | None:
+        """A recording `change` let through that takes the record out of the writer's scope (a transfer out): the
+        field at fault, the agency it places the employee in and the scope described; None otherwise."""
+
 
 MIRRORS: dict[type[LedgerEvent], type[LedgerEvent]] = {
     MentoringStarted: MenteeAssigned,
@@ -179,9 +183,20 @@ WOULD_BE = Refusal(
 )
 NOT_EMPLOYEE = Refusal("{nip} is not an employee.")
 NOTHING_RECORDED = Refusal("Nothing is recorded for {subject}.", quotes=("subject",))
-# The checks a writer may confirm, recording what they would refuse (a rank jump the decree does make)
-CONFIRMABLE = (ONE_STEP,)
-CONFIRMING_KINDS = ("rank_promotion", "correction", "retraction")  # the kinds a recording may confirm a check of
+# A scoped writer's placement that takes the record out of their scope (a transfer out, the releasing agency's: the
+# guard's `leaves`) is recorded only when confirmed: once recorded, the writer can no longer open, retract or correct
+# it, and only a national administrator can undo it (docs/security.md). A national writer and a migration are not asked.
+LEAVES_SCOPE = "placement.leaves_scope"
+LEAVES_UNCONFIRMED = Refusal(
+    "{agency} is outside your scope ({scope}): once recorded, this placement moves the employee's record out of your "
+    "reach, and only a national administrator can retract or correct it. If the decree does move the employee to "
+    "{agency}, confirm it (confirm: placement.leaves_scope) and send it again; if not, write the agency it names."
+)
+# The checks a writer may confirm, recording what they would refuse (a rank jump the decree does make, a placement
+# taking the record out of the writer's scope)
+CONFIRMABLE = (ONE_STEP, LEAVES_SCOPE)
+# the kinds a recording may confirm a check of
+CONFIRMING_KINDS = ("rank_promotion", "correction", "retraction", "placement")
 UNKNOWN_CONFIRMATION = Refusal("{given} is no check to confirm; one of: {known}.")
 # A void (the retraction of the record's appointment: docs/events.md) cannot be undone: it is recorded only when the
 # writer gives the record's NIP again (Command.confirm_nip: the API's and the CLI's confirm_nip, an import's
@@ -1016,6 +1031,11 @@ class CareerLog(Application[str]):
         if uow.guard is not None:
             uow.guard(employee, "nip")
             uow.guard.change(employee, event_cls.KIND, values)
+            if command.migration is None and LEAVES_SCOPE not in command.confirmed:
+                left = uow.guard.leaves(employee, event_cls.KIND, values)
+                if left is not None:  # (out of the writer's reach once recorded: LEAVES_UNCONFIRMED)
+                    named, agency, scope = left
+                    raise InvalidInput(LEAVES_UNCONFIRMED.reason(agency=agency, scope=scope), named)
         self.judge_key_owner(command, uow)  # (after the NIP and the scope: a key's use elsewhere told to no one else)
         if event_cls is PerformanceRated and command.migration is None:  # (a migration keeps what a log holds)
             in_scheme = FieldErrors()

@@ -34,6 +34,7 @@ import orjson
 from careerlog.application import (
     CONFIRMABLE,
     CONFIRMING_KINDS,
+    LEAVES_SCOPE,
     NOT_APPOINTED,
     Batch,
     CareerLog,
@@ -419,7 +420,8 @@ CONFIRM_YES = frozenset(("ya", "y", "yes", "1", "x", "true"))
 CONFIRM_NO = frozenset(("tidak", "no", "n", "0", "false"))
 NOTHING_TO_CONFIRM = Refusal(
     "A row of this kind has nothing to confirm: the Konfirmasi (confirm) column confirms a rank jump "
-    "(promotion.one_step) of a rank promotion, a correction or a retraction. Leave the cell empty."
+    "(promotion.one_step) of a rank promotion, a correction or a retraction, or a placement leaving your scope "
+    "(placement.leaves_scope). Leave the cell empty."
 ).reason()
 APPOINTED_LATER = Refusal(
     "No employee with NIP {nip} had been appointed at this row: line {line} of this file appoints them; "
@@ -1673,11 +1675,12 @@ def _nips_as_typed(row: dict[str, Any], written: Written | None) -> Written | No
 
 def confirmed(value: Any, kind: str) -> frozenset[str]:
     """The checks a row's `confirm` (Konfirmasi) cell confirms: a yes (ya, y, yes, 1, x, true, any case; JSON true)
-    promotion.one_step, a no (tidak, no, n, 0, false; JSON false) none, else the names of checks; a cell confirming
-    anything on a kind that confirms nothing (a training) is refused, not ignored."""
+    promotion.one_step (a placement's: placement.leaves_scope), a no (tidak, no, n, 0, false; JSON false) none,
+    else the names of checks; a cell confirming anything on a kind that confirms nothing (a training) is refused,
+    not ignored."""
     word = value.strip().casefold() if type(value) is str else value if type(value) is bool else None
-    if word is True or word in CONFIRM_YES:
-        checks = frozenset((ONE_STEP,))
+    if word is True or word in CONFIRM_YES:  # (a placement's: that it leaves the scope; the others' a rank jump)
+        checks = frozenset((LEAVES_SCOPE if kind == "placement" else ONE_STEP,))
     elif word is False or word in CONFIRM_NO:
         checks = frozenset()
     else:

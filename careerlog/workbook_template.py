@@ -73,12 +73,15 @@ def template_columns(kind: str) -> list[Column]:
             codes = [*eselon, *(c.code for c in ref.functional_levels)]
         columns.append(Column(spec.name, spec.required, spec.type, codes, spec.doc))
     if kind in CONFIRMING_KINDS:
-        columns.append(Column("confirm", False, str, None, "ya: confirms the check the row's rank jump needs"))
+        said = PLACEMENT_CONFIRMATION if kind == "placement" else "ya: confirms the check the row's rank jump needs"
+        columns.append(Column("confirm", False, str, None, said))
     if kind == "retraction":  # (a void's confirmation, which the import reads: application.void_confirmed)
         columns.append(Column("confirm_nip", False, str, None, VOID_CONFIRMATION))
     return columns
 
 
+# The guide's description of a placement's `confirm` column (application.LEAVES_SCOPE)
+PLACEMENT_CONFIRMATION = "ya: confirms a placement that moves the employee out of your scope (placement.leaves_scope)"
 # The guide's description of a retraction's `confirm_nip` column (formatted as Text, as any NIP column)
 VOID_CONFIRMATION = (
     "A void only (a retraction of the record's appointment: target_version 1, or an appointment made afresh): the "

@@ -216,6 +216,20 @@ class ScopeGuard:
         after it, or it is a transfer out: a new placement after every other (the releasing agency's)."""
         refuse_moves_outside(self.principal, self.action, record, kind, values)
 
+    def leaves(self, record: LedgerAggregate, kind: str, values: Mapping[str, Any]) -> tuple[str, str, str] | None:
+        """A placement `change` let through as a transfer out (dated on or after every other placing fact) to a
+        place outside the scope: the field at fault (agency, or region when the scope holds the agency), the agency
+        and the scope described, for the ledger to refuse unless confirmed (application.LEAVES_UNCONFIRMED); None
+        for any other recording, a place within the scope, and a national account's (which reaches every place)."""
+        if kind != "placement":
+            return None
+        target = Target(record.id, values.get("agency"), values.get("region"))
+        if permits(self.principal, self.action, target):
+            return None
+        scope = self.principal.scope
+        named = "agency" if not scope.agencies or target.agency not in scope.agencies else "region"
+        return named, str(target.agency), scope.describe()
+
     def appointment(self, subject: str, values: Mapping[str, Any]) -> None:
         """An appointment placing the employee outside the scope is refused naming the field, as an import's row
         (ScopedRows) and the API (Services.appoint) refuse it before the write: here on its agency and region as the

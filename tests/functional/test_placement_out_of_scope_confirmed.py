@@ -5,7 +5,9 @@ dengan NIP ... yang telah diangkat", untrue to the officer who had just recorded
 until the box beside the agency is ticked (as a rank jump's is); recorded, the page says the record has left the scope
 and that only a national administrator can undo it (the receiving agency may not retract the placement that brought
 the employee in: test_scope_moves), with no link to the record; and a NIP outside the scope is refused as not in
-the scope's records, in the same words whether it was never appointed or is another agency's."""
+the scope's records, in the same words whether it was never appointed or is another agency's. The refusal is the
+ledger's (careerlog.application.LEAVES_UNCONFIRMED, as the API, an import and the command line answer it), the box
+its confirmation (confirm: placement.leaves_scope); a national administrator is not asked."""
 
 from __future__ import annotations
 
@@ -36,12 +38,12 @@ def test_a_placement_out_of_the_scope_waits_for_its_box_to_be_ticked(world: Worl
     assert world.log() == before
     assert "KAB-KARO di luar cakupan Anda" in page
     assert "hanya administrator nasional yang dapat menarik atau mengoreksinya" in page
-    assert 'name="leaves_scope" value="yes" aria-describedby="agency-error"' in page
+    assert 'name="confirm" value="placement.leaves_scope" aria-describedby="agency-error"' in page
 
 
 def test_a_ticked_placement_out_of_the_scope_says_who_can_undo_it_and_links_to_no_record(world: World) -> None:
     log_in(world, "hr")
-    status, page = placed(world, leaves_scope="yes")
+    status, page = placed(world, confirm="placement.leaves_scope")
     assert status == 302
     location = page.splitlines()[0]
     assert "wait_for" not in location
@@ -70,3 +72,21 @@ def test_a_nip_outside_the_scope_is_refused_as_not_in_its_records_alike_whether_
     page = world.client.post("/pages/record?kind=retraction", data=data).get_data(as_text=True)
     assert f"Tidak ada pegawai dengan NIP {nip} dalam catatan cakupan Anda" in page
     assert "yang telah diangkat." not in page
+
+
+def test_the_form_asks_a_national_administrator_nothing_for_a_placement_anywhere(world: World) -> None:
+    log_in(world, "admin")
+    status, page = placed(world)
+    assert status == 302
+    assert "keluar dari cakupan Anda" not in page
+
+
+def test_the_forms_box_is_the_ledgers_confirmation_and_a_bad_field_keeps_it_ticked(world: World) -> None:
+    """The box sends the ledger's own confirmation (confirm: placement.leaves_scope), the one the API and an import
+    send; ticked with another field refused, nothing is recorded and the box stays ticked."""
+    log_in(world, "hr")
+    before = world.log()
+    status, page = placed(world, confirm="placement.leaves_scope", effective_date="2024-13-45")
+    assert status == 422
+    assert world.log() == before
+    assert 'name="confirm" value="placement.leaves_scope" checked' in page

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from careerlog.access import Action, OutsideScope
-from careerlog.application import CareerLog, Command, UnitOfWork
+from careerlog.application import LEAVES_SCOPE, CareerLog, Command, UnitOfWork
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.ledger import Outcome
 from careerlog.importing import WRITE_AHEAD_ENV
@@ -188,7 +188,7 @@ def test_the_write_checks_a_record_as_the_rows_before_it_placed_it(world: World)
     guard = ScopeGuard(world.services.accounts.get("hr"), Action.IMPORT)
     commands = [
         Command(SARI, "training", f.training("2023-06-30"), line=1),
-        Command(SARI, "placement", to_karo(), line=2),
+        Command(SARI, "placement", to_karo(), line=2, confirmed=frozenset((LEAVES_SCOPE,))),
         Command(SARI, "training", f.training("2024-03-01"), line=3),
     ]
     results = ledger.decide_batch(commands, "hr", UnitOfWork(ledger, guard=guard))

@@ -58,7 +58,17 @@ def found_by(world: World, who: str, nip: str) -> int:
 
 
 def test_hr_may_transfer_their_employee_out_as_the_releasing_agency(world: World) -> None:
-    response = world.post(EVENTS.format(BUDI), "hr", json=placement("2024-01-02", "SK-PINDAH-1"))
+    before = world.log()
+    unconfirmed = world.post(EVENTS.format(BUDI), "hr", json=placement("2024-01-02", "SK-PINDAH-1"))
+    assert unconfirmed.status_code == 422, unconfirmed.get_json()
+    (reason,) = unconfirmed.get_json()["errors"]["agency"]
+    assert "KAB-KARO is outside your scope (agency KOTA-MEDAN)" in reason
+    assert "only a national administrator can retract or correct it" in reason
+    assert "confirm: placement.leaves_scope" in reason
+    assert world.log() == before
+    assert found_by(world, "hr", BUDI) == 200
+    confirmed = {**placement("2024-01-02", "SK-PINDAH-1"), "confirm": ["placement.leaves_scope"]}
+    response = world.post(EVENTS.format(BUDI), "hr", json=confirmed)
     assert response.status_code == 201, response.get_json()
     assert found_by(world, "hr", BUDI) == 404  # now KAB-KARO's
     assert found_by(world, "hr_karo", BUDI) == 200
@@ -73,6 +83,11 @@ def test_hr_may_not_place_their_employee_in_another_agency_before_a_later_placem
     assert world.log() == before
 
 
+def test_a_national_administrator_transfers_an_employee_out_unasked(world: World) -> None:
+    response = world.post(EVENTS.format(BUDI), "admin", json=placement("2024-01-02", "SK-PINDAH-1"))
+    assert response.status_code == 201, response.get_json()
+
+
 def test_a_national_administrator_may_record_an_earlier_period_in_another_agency(world: World) -> None:
     world.post(EVENTS.format(BUDI), "admin", json=placement("2020-01-02", "SK-MUTASI-1", "KOTA-MEDAN"))
     response = world.post(EVENTS.format(BUDI), "admin", json=placement("2016-01-04", "SK-PINDAH-2"))
@@ -85,6 +100,19 @@ def test_hr_may_not_correct_an_appointment_into_another_agency(world: World) -> 
     refused(world.post(EVENTS.format(SARI), "hr", json=correction), "corrected_fields.agency")
     assert world.log() == before
     assert found_by(world, "hr", SARI) == 200
+
+
+def test_a_correction_moving_the_latest_placement_out_of_the_scope_is_refused_confirmed_or_not(world: World) -> None:
+    """A correction is no transfer out: it rewrites days the record already holds, so confirming does not let it
+    through (a confirmation answers only a new placement after every other: placement.leaves_scope)."""
+    inside = {k: v for k, v in placement("2020-01-02", "SK-MUTASI-1", "KOTA-MEDAN").items() if k != "kind"}
+    came = world.services.ledger.record(BUDI, "placement", inside, actor="admin")
+    before = world.log()
+    out = {"kind": "correction", **f.correction(came.version, "2024-01-02", agency="KAB-KARO", region="12.06")}
+    refused(world.post(EVENTS.format(BUDI), "hr", json=out), "corrected_fields.agency")
+    confirmed = {**out, "confirm": ["placement.leaves_scope"]}
+    refused(world.post(EVENTS.format(BUDI), "hr", json=confirmed), "corrected_fields.agency")
+    assert world.log() == before
 
 
 def test_hr_may_still_correct_the_unit_of_their_own_appointment(world: World) -> None:
@@ -140,7 +168,7 @@ def test_an_import_refuses_the_rows_that_write_another_agencys_part_of_a_record(
         placement("2020-01-02", "SK-MUTASI-1", "KOTA-MEDAN") | {"nip": BUDI},
         placement("2016-01-04", "SK-PINDAH-2") | {"nip": BUDI},  # before the line above: refused
         {"kind": "training", "nip": BUDI, **f.training("2021-03-01")},  # still KOTA-MEDAN's: recorded
-        placement("2024-01-02", "SK-PINDAH-3") | {"nip": SARI},  # released: recorded
+        placement("2024-01-02", "SK-PINDAH-3") | {"nip": SARI, "confirm": "ya"},  # released, confirmed: recorded
         {"kind": "training", "nip": SARI, **f.training("2024-03-01")},  # now KAB-KARO's: not found
     ]
     before = world.log()

@@ -30,11 +30,29 @@ def test_a_rank_jump_confirmed_on_the_command_line_is_recorded_with_its_confirma
     before = last_position(database_url)
     unknown = run(database_url, *jump("confirm=promotion.two_steps"))
     assert (unknown.exit_code, unknown.output) == (
-        1, "Error: confirm: promotion.two_steps is no check to confirm; one of: promotion.one_step.\n"
-    )  # fmt: skip
+        1,
+        "Error: confirm: promotion.two_steps is no check to confirm; one of: promotion.one_step, "
+        "placement.leaves_scope.\n",
+    )
     assert last_position(database_url) == before
     result = run(database_url, *jump("confirm=promotion.one_step"))
     assert result.exit_code == 0, result.output
     assert result.output.startswith("recorded: rank_promotion version 2")
     last = json.loads(run(database_url, "history", NIP).output.splitlines()[-1])
     assert (last["new_rank"], last["confirm"]) == ("III/c", ["promotion.one_step"])
+
+
+def test_the_command_line_records_a_placement_in_any_agency_unasked_and_takes_its_confirmation(
+    database_url: str, tmp_path: Path
+) -> None:
+    """`careerlog record` writes as a national administrator (no scope): a placement anywhere is never asked about
+    (placement.leaves_scope is a scoped writer's), and the confirmation given all the same is taken, not refused."""
+    assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0
+    place = {"agency": "KAB-KARO", "unit": "Dinas Pendidikan", "region": "12.06", "effective_date": "2024-01-02"}
+    fields = [f"{k}={v}" for k, v in place.items()]
+    unasked = run(database_url, "record", NIP, "placement", *fields, "reference=SK-PINDAH-1")
+    assert unasked.exit_code == 0, unasked.output
+    confirmed = run(
+        database_url, "record", NIP, "placement", *fields, "reference=SK-PINDAH-2", "confirm=placement.leaves_scope"
+    )
+    assert confirmed.exit_code == 0, confirmed.output

@@ -177,6 +177,9 @@ class OnlyBudi:
     def appointment(self, subject: str, values: Any) -> None:
         pass
 
+    def leaves(self, record: Any, kind: str, values: Any) -> None:
+        return None
+
 
 def test_a_used_key_sent_for_a_record_out_of_the_writers_scope_is_not_found(database_url: str) -> None:
     """The key is judged once the record is the writer's to write to: one out of the scope is not found, telling

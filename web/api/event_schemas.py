@@ -264,7 +264,10 @@ CONFIRM = Confirmed(
         "where the rules let a confirmation record it (docs/rules.md), as is a correction making a promotion so or a "
         "retraction leaving a later one so (beside `target_version`). Stored with the event when the recording "
         "needed it (a recorded event's `confirm` in the history, `confirmed` in the timeline; absent: confirmed "
-        "nothing); the merit audit still reports the jump and names the confirmation."
+        "nothing); the merit audit still reports the jump and names the confirmation. `placement.leaves_scope` (a "
+        "placement only) records a placement moving the employee out of the writer's scope (agency or region), which "
+        "is refused unconfirmed (422 beside `agency` or `region`) to a writer not national: once recorded, only a "
+        "national administrator can retract or correct it. Not stored."
     },
 )
 CONFIRMED_KINDS = tuple(BY_KIND[kind] for kind in CONFIRMING_KINDS)  # the kinds a confirmation may be sent with

@@ -24,9 +24,9 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import BooleanField
 
-from careerlog.access import AccessDenied, Action
+from careerlog.access import AccessDenied, Action, permits
 from careerlog.accounts import Account
-from careerlog.application import CONFIRMING_KINDS, NOT_APPOINTED
+from careerlog.application import CONFIRMING_KINDS, LEAVES_SCOPE, LEAVES_UNCONFIRMED, NOT_APPOINTED
 from careerlog.domain.employee import (
     CORRECTION_JUMP,
     CORRECTION_JUMP_TICKED,
@@ -73,6 +73,7 @@ from web.pages.export import csv_download
 from web.pages.inspector import AUDIT_CSV_LIMIT, filtered_by_nothing, page_number
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
 from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook
+from web.scoping import locate
 from web.services import Written
 
 RECORDABLE = tuple(cls.KIND for cls in EMPLOYEE_EVENTS if cls.RECORDABLE)
@@ -509,16 +510,18 @@ def mentors_side_beside(kind: str, errors: Mapping[str, list[str]], corrected: l
     return placed
 
 
-# A placement outside an HR administrator's scope takes the record out of their reach at once: refused until the box
-# beside the agency is ticked (LEAVES_SCOPE_BOX), as a rank jump is; recorded, the page says who can undo it (a
-# national administrator: the receiving agency may not retract or redate the placement that brought the employee
-# in, docs/security.md "Moves between agencies") and links to no record the writer can no longer open.
-LEAVES_SCOPE_BOX = "leaves_scope"
-LEAVES_SCOPE = Refusal(
+# A placement outside an HR administrator's scope takes the record out of their reach at once: the ledger refuses it
+# unless confirmed (careerlog.application.LEAVES_UNCONFIRMED, the guard's `leaves`), as a rank jump; the form's box
+# beside the field sends that confirmation (confirm: placement.leaves_scope) and the refusal is worded for it here;
+# recorded, the page says who can undo it (a national administrator: the receiving agency may not retract or redate
+# the placement that brought the employee in, docs/security.md "Moves between agencies") and links to no record the
+# writer can no longer open.
+LEAVES_SCOPE_TICKED = Refusal(
     "{agency} is outside your scope ({scope}): once recorded, this placement moves the employee's record out of your "
     "reach, and only a national administrator can retract or correct it. If the decree does move the employee to "
     "{agency}, tick the box below and record it again; if not, write the agency it names."
 )
+TICKED[LEAVES_UNCONFIRMED] = LEAVES_SCOPE_TICKED
 # A NIP the form cannot find in the writer's scope, in the same words whether it was never appointed or is another
 # agency's (an HR administrator who has just transferred it out was told "no employee ... has been appointed")
 NOT_IN_SCOPE = Refusal(
@@ -526,20 +529,6 @@ NOT_IN_SCOPE = Refusal(
     "out of it (a national administrator reaches every record).",
     quotes=("nip",),
 )
-
-
-def placed_outside(account: Account, form: Mapping[str, str]) -> str | None:
-    """The agency a placement form places the employee in when that is outside the writer's scope, or None (a
-    national account, an agency or region that does not read: the ledger names it)."""
-    if account.scope.national:
-        return None
-    try:
-        agency = reference().table("agencies").normalise(form.get("agency", "").strip())
-        region_written = form.get("region", "").strip()
-        region = reference().table("regions").normalise(region_written) if region_written else None
-    except KeyError:
-        return None
-    return None if account.scope.covers(agency, region) else agency
 
 
 def in_scope_words(account: Account, errors: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -557,6 +546,17 @@ def in_scope_words(account: Account, errors: dict[str, list[str]]) -> dict[str, 
     }
 
 
+def leaves_ticked(kind: str | None) -> bool:
+    """Whether the form's box confirming a placement out of the writer's scope was ticked (confirm: LEAVES_SCOPE)."""
+    return kind == "placement" and LEAVES_SCOPE in request.form.getlist("confirm")
+
+
+def left_scope(account: Account, nip: str) -> str | None:
+    """The agency a record just placed is in when that is outside the writer's scope (what they confirmed), or None."""
+    place = locate(services().ledger, nip)
+    return None if place is None or permits(account, Action.RECORD, place) else str(place.agency)
+
+
 @blp.route("/record", methods=["GET", "POST"])
 def record() -> ResponseReturnValue:
     """Choose an event kind, fill in its fields, and record it; refusals are shown beside the fields."""
@@ -570,18 +570,12 @@ def record() -> ResponseReturnValue:
             errors = {"_schema": [expired()]}
         else:
             shown = targeted_fact(account, request.form) if kind == "correction" else None
-            leaves = placed_outside(account, request.form) if kind == "placement" else None
-            if leaves is not None and not request.form.get(LEAVES_SCOPE_BOX):
-                said_leaves = LEAVES_SCOPE.reason(agency=leaves, scope=account.scope.describe())
-                errors = field_errors(cls, form_nip(request.form.get("nip", "")))
-                errors = {**errors, "agency": [said_leaves, *errors.get("agency", [])]}
-                written = None
-            else:
-                written, errors = attempt(account, kind, cls, shown)
+            written, errors = attempt(account, kind, cls, shown)
             if written is not None:
                 o = written.outcome
                 said = {"kind": kind_label(o.kind), "version": o.version, "nip": o.subject}
-                if leaves is not None and o.created:  # (out of the writer's reach now: no link to it)
+                leaves = left_scope(account, o.subject) if o.created and leaves_ticked(kind) else None
+                if leaves is not None:  # (out of the writer's reach now: no link to it)
                     flash(
                         _(
                             "Recorded: %(kind)s, version %(version)s of %(nip)s. The record has left your scope (it "
@@ -637,8 +631,13 @@ def record() -> ResponseReturnValue:
         beside_inputs=["corrected_fields", *(f"corrected_fields.{f['name']}" for f in corrected)],
         confirm=confirmable(errors),  # the box to confirm a rank jump the decree does make, beside that field's refusal
         confirmed=kind in CONFIRMING_KINDS and "promotion.one_step" in request.form.getlist("confirm"),  # (kept ticked)
-        leaves_scope=any(type(r) is Reason and r.refusal is LEAVES_SCOPE for r in errors.get("agency", [])),
-        leaves_ticked=bool(request.form.get(LEAVES_SCOPE_BOX)),  # (kept ticked while refused for another reason)
+        # the box confirming a placement out of the scope, beside the field the ledger refused so (LEAVES_UNCONFIRMED)
+        leaves_scope=next(
+            (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is LEAVES_UNCONFIRMED),
+            None,
+        ),
+        leaves_ticked=leaves_ticked(kind),  # (kept ticked while refused for another reason)
+        leaves_check=LEAVES_SCOPE,
         corrected_prefix=CORRECTED,
         shown_prefix=SHOWN,
         shown_language=SHOWN_LANGUAGE,
@@ -656,8 +655,10 @@ def column_name(alias: str) -> str:
     return header_spelling(alias)
 
 
-def confirm_label() -> str:
+def confirm_label(kind: str = "rank_promotion") -> str:
     """The import page's name of a row's `confirm` column (no field: what the row confirms)."""
+    if kind == "placement":
+        return _("Confirmation of a placement moving the employee out of your scope (placement.leaves_scope, write ya)")
     return _("Confirmation of a rank jump (promotion.one_step), when the decree does promote that far (write ya)")
 
 
@@ -676,7 +677,7 @@ def kind_columns() -> list[dict[str, Any]]:
             named.append(("confirm", False))
         if kind == "retraction":  # (no field: a void's confirmation, the record's NIP given again)
             named.append(("confirm_nip", False))
-        labels = {"confirm": confirm_label(), "nip": "NIP", "confirm_nip": confirm_nip_label()}
+        labels = {"confirm": confirm_label(kind), "nip": "NIP", "confirm_nip": confirm_nip_label()}
         fields = [
             {
                 "label": labels[name] if name in labels else field_label(name, kind),
