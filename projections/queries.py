@@ -8,7 +8,7 @@ passed as a parameter.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -167,11 +167,12 @@ def fts_phrase(column: str, text: str) -> str:
     return f'{{{column}}} : "{text.replace(chr(34), chr(34) * 2)}"'
 
 
-def search_source(search: str | None, dialect: str, fts: bool) -> tuple[str, list[Any]] | None:
+def search_source(search: str | None, dialect: str, fts: Callable[[], bool]) -> tuple[str, list[Any]] | None:
     """The roster's rows a search by name or NIP matches, as a subquery named roster (and its parameters) a page and
     its count read in place of the table, when a trigram index can find them (the text and its NIP form of
-    `TRIGRAM` characters or more; on SQLite `fts`, the store having the FTS5 table); None otherwise (the search is
-    a condition of the WHERE, read by scan, as before).
+    `TRIGRAM` characters or more; on SQLite `fts()`, the store having the FTS5 table, asked only then: a page with
+    no such text asks SQLite's catalog nothing); None otherwise (the search is a condition of the WHERE, read by
+    scan, as before).
 
     The rows are the same (the same LIKE conditions; on SQLite the FTS5 index's finds, a superset, only narrow
     them), and so are the page's order and the count (the page's ORDER BY and conditions outside). The subquery is
@@ -187,7 +188,7 @@ def search_source(search: str | None, dialect: str, fts: bool) -> tuple[str, lis
     patterns = [f"%{like_literal(text)}%" for text in texts]
     if dialect == "postgres":
         return f"(SELECT * FROM roster WHERE {SEARCHED} OFFSET 0) AS roster", patterns
-    if not fts:
+    if not fts():
         return None
     found = f"{fts_phrase('name_folded', texts[0])} OR {fts_phrase('subject', texts[1])}"
     return f"(SELECT * FROM roster WHERE {FTS_FOUND} AND {SEARCHED} LIMIT -1 OFFSET 0) AS roster", [found, *patterns]
@@ -295,7 +296,7 @@ class Queries(ViewReader):
         or `after` a cursor, `min_years_in_rank`, `age_band`), its arguments checked (InvalidInput)."""
         by_province = ROSTER_SORTS.get(sort) in PROVINCE_SORTS
         dialect = self.store.dialect
-        found = search_source(search, dialect, dialect == "sqlite" and self._has_fts())
+        found = search_source(search, dialect, self._has_fts)  # (asked only of a text an index can search)
         if found is not None and dialect == "sqlite" and not self._fts_worth(found[1][0]):
             found = None  # a text many names hold: read by scan, as before (the same rows, order and count)
         source, source_params = found or (ROSTER, [])
@@ -332,7 +333,7 @@ class Queries(ViewReader):
 
     def _has_fts(self) -> bool:
         """Whether the SQLite store has the roster's FTS5 index (RosterProjection's; a store whose views were made
-        by careerlog has it), looked up on every search (SQLite's catalog, no round trip)."""
+        by careerlog has it), looked up on every search with a text (SQLite's catalog, no round trip)."""
         return bool(self.store.query("SELECT 1 AS x FROM sqlite_master WHERE name = 'roster_search_keys'"))
 
     def past_retirement(self, filters: Mapping[str, Any], book: Rules) -> list[dict[str, Any]]:
