@@ -45,6 +45,7 @@ from projections.merit.passed_over import DecisionPassedOverQueries, ledger_reco
 from projections.merit.passed_over import colleagues_of as decision_colleagues
 from projections.merit.queries import (
     APPOINTMENT_RULES,
+    DECISION_VERDICTS,
     VERDICTS,
     AuditQueries,
     PassedOverQueries,
@@ -404,8 +405,9 @@ def decision_options(func: Any) -> Any:
             ),
             click.option(
                 "--verdict",
-                type=click.Choice(list(VERDICTS)),
-                help="Only compliant decisions, or those with findings (merit.passed_over among them).",
+                type=click.Choice(list(DECISION_VERDICTS)),
+                help="Only compliant decisions, those with findings (merit.passed_over among them), or those not "
+                "judged (dated before any rule of their kind).",
             ),
             click.option(
                 "--passed-over/--not-passed-over",

@@ -44,6 +44,10 @@ DECISION_COLUMNS = (
 DECISION_TYPES = ("promotion", "post", "appointment")
 FINDING_COLUMNS = ("rule", "severity", "source", "status", "message", "evidence")
 VERDICTS = ("compliant", "findings")
+# A decision's verdict filter: also `not_judged` (verdict NULL: no rule of its kind in force on its date, merit
+# view 43), which neither `compliant` nor `findings` lists
+NOT_JUDGED = "not_judged"
+DECISION_VERDICTS = (*VERDICTS, NOT_JUDGED)
 PASSED_OVER = "merit.passed_over"
 PASSED_OVER_COUNT = "passed_over_count"  # the listed decisions' column after DECISION_COLUMNS
 # The refusals of an audit's request (careerlog.domain.wording)
@@ -324,14 +328,26 @@ class AuditQueries(CountedList):
 
         if verdicts:
             wanted = set(verdicts if isinstance(verdicts, (list, tuple, set, frozenset)) else [verdicts])
-            if unknown := wanted - set(VERDICTS):
+            if unknown := wanted - set(DECISION_VERDICTS):
                 raise InvalidInput(
-                    UNKNOWN_VERDICT.reason(verdict=quoted(sorted(unknown)[0]), known=", ".join(VERDICTS)), "verdict"
+                    UNKNOWN_VERDICT.reason(verdict=quoted(sorted(unknown)[0]), known=", ".join(DECISION_VERDICTS)),
+                    "verdict",
                 )
             if wanted == {"findings"}:
                 source = either("d.verdict = 'findings'", f"{passed(into=source_params)} AND {NOT_FINDINGS}")
             elif wanted == {"compliant"}:
                 clauses.append(f"(d.verdict = 'compliant' AND {passed(negated=True)})")
+            elif wanted == {NOT_JUDGED}:
+                clauses.append("d.verdict IS NULL")  # (never passed over: `passed_over_counts` compares judged ones)
+            elif wanted == {"compliant", "findings"}:
+                clauses.append("d.verdict IS NOT NULL")
+            elif wanted == {"compliant", NOT_JUDGED}:
+                clauses.append(f"(d.verdict IS NULL OR (d.verdict = 'compliant' AND {passed(negated=True)}))")
+            elif wanted == {"findings", NOT_JUDGED}:
+                source = either(
+                    "(d.verdict = 'findings' OR d.verdict IS NULL)",
+                    f"{passed(into=source_params)} AND d.verdict = 'compliant'",
+                )
         if decision is not None:
             if decision not in DECISION_TYPES:
                 raise InvalidInput(UNKNOWN_DECISION.reason(known=", ".join(DECISION_TYPES)), "decision")

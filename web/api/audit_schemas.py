@@ -9,6 +9,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 from projections.merit.eligibility import NO_PROMOTION_REASONS, OFFERED_KINDS
 from projections.merit.fairness import BEFORE_FROM, COUNTS, DEFAULT_MIN_CELL, MAX_MIN_CELL, ROUND
 from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
+from projections.merit.queries import DECISION_VERDICTS
 from projections.merit.rules import SEVERITY_ORDER
 from web.api.fields import Flag, PlainDate, PlainDateTime, WholeNumber
 from web.api.schemas import (
@@ -23,7 +24,7 @@ from web.api.schemas import (
     text_filter,
 )
 
-VERDICTS = ("compliant", "findings")
+VERDICTS = ("compliant", "findings")  # (awards, study leave)
 
 
 def decision_id(decision: dict[str, Any]) -> str:
@@ -279,7 +280,13 @@ class FindingFilterSchema(AuditFilterSchema):  # type: ignore[valid-type,misc]
         validate=validate.OneOf(list(SEVERITY_ORDER)),
         metadata={"description": "Only decisions with a finding at least this severe."},
     )
-    verdict = fields.String(validate=validate.OneOf(VERDICTS))
+    verdict = fields.String(
+        validate=validate.OneOf(DECISION_VERDICTS),
+        metadata={
+            "description": "compliant (no finding), findings (at least one) or not_judged (dated before any rule of "
+            "its kind: `verdict` null, `judged` false, listed by neither of the others)."
+        },
+    )
 
 
 class AuditQuerySchema(FindingFilterSchema):
