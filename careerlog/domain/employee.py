@@ -225,7 +225,7 @@ START_AFTER_END = Refusal("{start} is after the end date {end}.", dates=("start"
 START_BEFORE_BIRTH = Refusal("{start} is before the birth date.", dates=("start",))
 TOO_FEW_HOURS = Refusal("Must be at least 1 JP, got {hours}.", numbers=("hours",))
 TOO_MANY_HOURS = Refusal(
-    "{hours} JP in {days} day(s) is more than {per_day} JP a day.", numbers=("hours", "days", "per_day")
+    "{hours} JP is more than {per_day} JP a day (training days: {days}).", numbers=("hours", "days", "per_day")
 )
 NEGATIVE = Refusal("May not be negative.").reason()
 COST = Refusal("More than {cost:,} rupiah: record the cost of this training in rupiah.", numbers=("cost",)).reason(

@@ -38,7 +38,7 @@ def correction(version: int, changes: dict[str, Any], reference: str = "RALAT-1"
     ("field", "typed", "reason"),
     [
         *COST_AND_HOURS_CASES,
-        ("hours", "2E+01", "20 JP in 1 day(s) is more than 12 JP a day."),
+        ("hours", "2E+01", "20 JP is more than 12 JP a day (training days: 1)."),
     ],
 )
 def test_a_corrected_value_written_with_an_exponent_is_refused_by_the_api_naming_it(

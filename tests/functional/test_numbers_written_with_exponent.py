@@ -18,7 +18,7 @@ from tests.functional.test_acceptance_refusals import problem
 
 EVENTS = f"/api/v1/employees/{BUDI}/events"
 COST = "More than 1,000,000,000,000 rupiah: record the cost of this training in rupiah."
-HOURS = "20 JP in 1 day(s) is more than 12 JP a day."
+HOURS = "20 JP is more than 12 JP a day (training days: 1)."
 
 
 def exponent(value: str) -> str:

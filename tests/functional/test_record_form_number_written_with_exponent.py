@@ -31,7 +31,7 @@ def store_url(database_url: str) -> str:
     ("field", "typed", "reason"),
     [
         *COST_AND_HOURS_CASES,
-        ("hours", "1e3", "1,000 JP in 3 days is more than 12 JP a day."),
+        ("hours", "1e3", "1,000 JP is more than 12 JP a day (training days: 3)."),
         ("hours", "1e400", exponent("1e400")),
     ],
 )
@@ -63,7 +63,7 @@ def test_a_cost_written_with_an_exponent_and_a_decimal_comma_is_refused_on_the_i
         ("cost", "1e3", exponent("1e3")),
         ("cost", "1e400", COST),
         ("hours", "2E+00", exponent("2E+00")),
-        ("hours", "2E+02", "200 JP in 3 days is more than 12 JP a day."),
+        ("hours", "2E+02", "200 JP is more than 12 JP a day (training days: 3)."),
     ],
 )
 def test_a_corrected_number_written_with_an_exponent_is_refused_beside_its_field(

@@ -94,7 +94,7 @@ def test_a_huge_number_is_quoted_cut_in_an_api_refusal(world: World) -> None:
     short = world.post(f"/api/v1/employees/{BUDI}/events", "hr", json=training(0, "L-3"))
     assert (few.status_code, many.status_code, short.status_code) == (422, 422, 422)
     assert few.get_json()["errors"]["hours"] == [f"Must be at least 1 JP, got -{'9' * 38}…."]
-    assert many.get_json()["errors"]["hours"] == [f"{CUT} JP in 1 day(s) is more than 12 JP a day."]
+    assert many.get_json()["errors"]["hours"] == [f"{CUT} JP is more than 12 JP a day (training days: 1)."]
     assert short.get_json()["errors"]["hours"] == ["Must be at least 1 JP, got 0."]
     assert world.log() == before
 
@@ -107,7 +107,7 @@ def test_a_huge_number_is_quoted_cut_in_an_import_report(world: World) -> None:
     report = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data").get_json()
     assert report["recorded"] == 0
     assert [problem["errors"] for problem in report["rejected"]] == [
-        {"hours": [f"{CUT} JP in 1 day(s) is more than 12 JP a day."]}
+        {"hours": [f"{CUT} JP is more than 12 JP a day (training days: 1)."]}
     ]
     assert world.log() == before
 
@@ -119,7 +119,7 @@ def test_a_huge_number_is_quoted_cut_beside_its_field_on_the_record_form(world: 
     assert answer.status_code == 422
     beside = re.search(r'<span class="error" id="hours-error">(.*?)</span>', answer.get_data(as_text=True), re.S)
     assert beside is not None
-    assert beside.group(1) == f"{CUT} JP in 3 days is more than 12 JP a day."
+    assert beside.group(1) == f"{CUT} JP is more than 12 JP a day (training days: 3)."
     assert world.log() == before
 
 

@@ -33,7 +33,7 @@ def appointed(database_url: str, tmp_path: Path) -> str:
     ("field", "typed", "reason"),
     [
         *COST_AND_HOURS_CASES,
-        ("hours", "2E+01", "20 JP in 1 day(s) is more than 12 JP a day."),
+        ("hours", "2E+01", "20 JP is more than 12 JP a day (training days: 1)."),
     ],
 )
 def test_a_number_written_with_an_exponent_is_refused_naming_its_field(

@@ -42,17 +42,17 @@ def test_late_evidence_finding_in_indonesian_has_its_one_form(app: Flask) -> Non
 def test_passed_over_finding_and_too_many_jp_reason_take_their_counts_plural(app: Flask) -> None:
     one = "1 eligible colleague(s) of the same unit and rank clearly stronger, not chosen on 2021-04-01"
     reason = TOO_MANY_HOURS.reason(hours=50, days=1, per_day=10)  # the ledger's refusal, its template and values
-    assert reason == "50 JP in 1 day(s) is more than 10 JP a day."
+    assert reason == "50 JP is more than 10 JP a day (training days: 1)."
     with app.test_request_context(), force_locale("en"):
         assert (
             message_text(one)
             == "1 eligible colleague of the same unit and rank clearly stronger, not chosen on Apr 1, 2021"
         )
-        assert reason_text(reason) == "50 JP in 1 day is more than 10 JP a day."
+        assert reason_text(reason) == "50 JP is more than 10 JP a day (training days: 1)."
         two_days = TOO_MANY_HOURS.reason(hours=50, days=2, per_day=10)
-        assert reason_text(two_days) == "50 JP in 2 days is more than 10 JP a day."
+        assert reason_text(two_days) == "50 JP is more than 10 JP a day (training days: 2)."
     with app.test_request_context(), force_locale("id"):
-        assert reason_text(reason) == "50 JP dalam 1 hari melebihi 10 JP per hari."
+        assert reason_text(reason) == "50 JP melebihi 10 JP per hari (hari pelatihan: 1)."
 
 
 def test_a_count_that_is_no_whole_number_is_shown_as_stored(app: Flask) -> None:

@@ -79,7 +79,7 @@ def test_the_check_catches_a_refusal_written_out(tmp_path: Path) -> None:
 
 def test_a_reason_is_its_english_message_and_carries_its_template_and_values() -> None:
     reason = TOO_MANY_HOURS.reason(hours=50, days=2, per_day=12)
-    assert reason == "50 JP in 2 day(s) is more than 12 JP a day."
+    assert reason == "50 JP is more than 12 JP a day (training days: 2)."
     assert type(str(reason)) is str
     assert reason.refusal is TOO_MANY_HOURS
     assert dict(reason.params) == {"hours": "50", "days": "2", "per_day": "12"}
@@ -120,4 +120,4 @@ def test_collected_reasons_stay_reasons() -> None:
     with pytest.raises(InvalidInput) as raised:
         errors.raise_if_any()
     assert type(raised.value.errors["hours"][0]) is Reason
-    assert raised.value.describe() == "hours: 50 JP in 2 day(s) is more than 12 JP a day."
+    assert raised.value.describe() == "hours: 50 JP is more than 12 JP a day (training days: 2)."

@@ -25,7 +25,6 @@ from flask_babel import lazy_gettext as _l
 
 import careerlog
 import projections
-from careerlog.domain.employee import TOO_MANY_HOURS
 from careerlog.domain.ledger import FIELD_REASONS, FORM_KEY_REUSED, KEY_REUSED, REFERENCE_USED
 from careerlog.domain.payload import UNKNOWN_CODE
 from careerlog.domain.wording import REFUSALS, TEMPLATES, Reason, Refusal, Template, fill, parse
@@ -69,14 +68,6 @@ PLURALS: dict[str, tuple[str, Callable[[int], str]]] = {
                 "{count} disciplinary penalties barring promotion are in force on {day}",
                 n,
             )
-        ),
-    ),
-    TOO_MANY_HOURS.text: (
-        "days",
-        lambda n: ngettext(
-            "{hours} JP in {days} day is more than {per_day} JP a day.",
-            "{hours} JP in {days} days is more than {per_day} JP a day.",
-            n,
         ),
     ),
 }
