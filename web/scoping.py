@@ -33,7 +33,7 @@ from careerlog.domain.events import BY_KIND, CLASSES_OF_KIND, LedgerEvent
 from careerlog.domain.ledger import Fact, LedgerAggregate
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import parse_payload
-from careerlog.domain.wording import Refusal, reason_of
+from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.importing import RowProblem, command_typed, row_to_command, typed
 from careerlog.reference import reference
 from careerlog.sqlstore import SqlStore, events_statement
@@ -45,6 +45,16 @@ Rows = Iterable[tuple[int, dict[str, Any] | InvalidInput, int]]
 def missing(nip: str) -> NotFound:
     """The answer for a NIP that is not there, or not there for this account."""
     return NotFound(NOT_APPOINTED.reason(nip=normalise_nip(nip)))
+
+
+# A NIP the record form or a scoped import cannot find in the writer's scope, in the same words whether it was never
+# appointed or is another agency's (an HR administrator who has just transferred it out was told "no employee ...
+# has been appointed")
+NOT_IN_SCOPE = Refusal(
+    "No employee with NIP {nip} is in your scope's records: none was appointed in it, or the record has been moved "
+    "out of it (a national administrator reaches every record).",
+    quotes=("nip",),
+)
 
 
 # What says where someone works: read only these events of a record on every request.
@@ -583,3 +593,18 @@ def _code(table: str, value: Any) -> str | None:
 
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
+
+
+def in_scope_words(account: Principal, errors: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The refusals (the record form's, a scoped import row's) with "no employee with NIP ... has been appointed"
+    said as not in the writer's scope's records, to an account not national (NOT_IN_SCOPE): the same words for a NIP
+    of another agency and one never appointed, so that they tell nothing of the other agency's records."""
+    if account.scope.national:
+        return errors
+    return {
+        name: [
+            NOT_IN_SCOPE.reason(**dict(r.params)) if type(r) is Reason and r.refusal is NOT_APPOINTED else r
+            for r in found
+        ]
+        for name, found in errors.items()
+    }

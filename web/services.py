@@ -74,6 +74,7 @@ from web.scoping import (
     ScopeGuard,
     VoidedTarget,
     history_parts,
+    in_scope_words,
     locate,
     mentors_judged,
     missing,
@@ -504,6 +505,8 @@ class Services:
         if scoped is not None:
             report.rejected = scoped.restore(report.rejected)
             report.point_at_appointments()  # (a row judged outside the scope before its appointment's line too)
+            for problem in report.rejected:  # (a NIP of another agency or never appointed: the record form's words)
+                problem.errors.update(in_scope_words(writer, problem.errors))
         judged = [p for p in report.rejected if p.judged and p.subject]
         mentors = [  # (a row the mentor's side refused: a read of the mentor's record too)
             nip

@@ -19,7 +19,7 @@ from careerlog.access import Action
 from careerlog.importing import import_rows
 from tests import factories as f
 from tests.functional.conftest import SARI, World
-from web.scoping import ScopeGuard
+from web.scoping import NOT_IN_SCOPE, ScopeGuard
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def test_a_row_of_an_employee_transferred_out_before_the_file_is_refused_as_befo
     assert imported(world, transfer("2024-01-02", "SK-PINDAH-8"))["recorded"] == 1
     report = imported(world, {"kind": "training", "nip": SARI, **f.training("2023-09-02", reference="TR-4")})
     [problem] = report["rejected"]
-    assert problem["errors"] == {"nip": [f"No employee with NIP {SARI} has been appointed."]}
+    assert problem["errors"] == {"nip": [str(NOT_IN_SCOPE.reason(nip=SARI))]}
 
 
 @pytest.mark.parametrize("cell", [None, "tidak"])

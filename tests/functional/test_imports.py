@@ -10,6 +10,7 @@ import pytest
 
 from tests import factories as f
 from tests.functional.conftest import BUDI, RINA, World
+from web.scoping import NOT_IN_SCOPE
 
 CSV_TRAINING = (
     "nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
@@ -82,7 +83,7 @@ def test_hr_rows_for_another_agency_are_rejected_row_by_row(world: World) -> Non
     report = world.post("/api/v1/imports", "hr", **upload(jsonl(GOOD, other), "events.jsonl")).get_json()
     assert report["recorded"] == 1
     assert report["rejected"][0]["line"] == 2
-    assert report["rejected"][0]["errors"] == {"nip": [f"No employee with NIP {RINA} has been appointed."]}
+    assert report["rejected"][0]["errors"] == {"nip": [str(NOT_IN_SCOPE.reason(nip=RINA))]}
 
 
 def test_hr_may_not_import_appointments_or_unit_ratings_for_another_agency(world: World) -> None:

@@ -15,6 +15,7 @@ import pytest
 from tests.functional.conftest import SARI, World
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import form_of
+from web.scoping import NOT_IN_SCOPE
 
 MALFORMED = "12345"  # an employee's NIP of no identity number's form
 NOBODY = "198001012005031999"  # of the form, but no one appointed
@@ -91,5 +92,5 @@ def test_an_import_row_names_every_field_with_a_wrong_employee_nip(world: World)
         ["focus", "mentor_nip", "nip"],
         ["focus", "nip"],
     ]
-    assert report["rejected"][2]["errors"]["nip"] == [f"No employee with NIP {NOBODY} has been appointed."]
+    assert report["rejected"][2]["errors"]["nip"] == [str(NOT_IN_SCOPE.reason(nip=NOBODY))]  # (the form's words)
     assert world.log() == before

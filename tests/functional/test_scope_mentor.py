@@ -14,6 +14,7 @@ from tests import factories as f
 from tests.functional.conftest import BUDI, RINA, SARI, World
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import form_of
+from web.scoping import NOT_IN_SCOPE
 
 
 @pytest.fixture
@@ -29,15 +30,17 @@ def end(mentor: str) -> dict[str, Any]:
     return {"mentor_nip": mentor, "reason": "Selesai", "effective_date": "2021-06-30", "reference": "MNT-1-END"}
 
 
-def outside(errors: dict[str, list[str]], field: str = "mentor_nip") -> None:
+def outside(errors: dict[str, list[str]], field: str = "mentor_nip", *, imported: bool = False) -> None:
     """A mentor outside the scope named by the recording is refused as one never appointed (as any record outside
-    the scope answers: test_mentor_outside_scope_answers_as_missing); the mentor of a fact retracted or
-    corrected, whom the record names already, as outside the scope."""
+    the scope answers: test_mentor_outside_scope_answers_as_missing; an import's report in the record form's words,
+    NOT_IN_SCOPE); the mentor of a fact retracted or corrected, whom the record names already, as outside the
+    scope."""
     assert list(errors) == [field], errors
     (reason,) = errors[field]
     assert RINA in reason, reason
     if field == "mentor_nip":
-        assert reason == f"No employee with NIP {RINA} has been appointed.", reason
+        never = str(NOT_IN_SCOPE.reason(nip=RINA)) if imported else f"No employee with NIP {RINA} has been appointed."
+        assert reason == never, reason
     else:
         assert "outside your scope (agency KOTA-MEDAN)" in reason, reason
 
@@ -113,7 +116,7 @@ def test_an_import_row_naming_a_mentor_of_another_agency_is_rejected_naming_the_
     assert report["recorded"] == 1
     (rejected,) = report["rejected"]
     assert rejected["line"] == 1
-    outside(rejected["errors"])
+    outside(rejected["errors"], imported=True)
     assert [subject for _, subject, _ in world.log()[len(before) :]] == [SARI, BUDI]
 
 
@@ -124,5 +127,5 @@ def test_the_import_page_reports_the_row_naming_a_mentor_of_another_agency(world
     before = world.log()
     page = upload_page(world, json.dumps({"kind": "mentoring_start", "nip": SARI, **start(RINA)}) + "\n", "e.jsonl")
     assert re.search(r"<dt>Rejected</dt><dd>1</dd>", page), page
-    assert f"No employee with NIP {RINA} has been appointed" in page
+    assert f"No employee with NIP {RINA} is in your scope&#39;s records" in page
     assert world.log() == before

@@ -26,7 +26,7 @@ from wtforms import BooleanField
 
 from careerlog.access import AccessDenied, Action, permits
 from careerlog.accounts import Account
-from careerlog.application import CONFIRMING_KINDS, LEAVES_SCOPE, LEAVES_UNCONFIRMED, NOT_APPOINTED
+from careerlog.application import CONFIRMING_KINDS, LEAVES_SCOPE, LEAVES_UNCONFIRMED
 from careerlog.domain.employee import (
     CORRECTION_JUMP,
     CORRECTION_JUMP_TICKED,
@@ -73,7 +73,7 @@ from web.pages.export import csv_download
 from web.pages.inspector import AUDIT_CSV_LIMIT, filtered_by_nothing, page_number
 from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
 from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook
-from web.scoping import locate
+from web.scoping import in_scope_words, locate
 from web.services import Written
 
 RECORDABLE = tuple(cls.KIND for cls in EMPLOYEE_EVENTS if cls.RECORDABLE)
@@ -522,28 +522,6 @@ LEAVES_SCOPE_TICKED = Refusal(
     "{agency}, tick the box below and record it again; if not, write the agency it names."
 )
 TICKED[LEAVES_UNCONFIRMED] = LEAVES_SCOPE_TICKED
-# A NIP the form cannot find in the writer's scope, in the same words whether it was never appointed or is another
-# agency's (an HR administrator who has just transferred it out was told "no employee ... has been appointed")
-NOT_IN_SCOPE = Refusal(
-    "No employee with NIP {nip} is in your scope's records: none was appointed in it, or the record has been moved "
-    "out of it (a national administrator reaches every record).",
-    quotes=("nip",),
-)
-
-
-def in_scope_words(account: Account, errors: dict[str, list[str]]) -> dict[str, list[str]]:
-    """The form's refusals with "no employee with NIP ... has been appointed" said as not in the writer's scope's
-    records, to an account not national (NOT_IN_SCOPE): the same words for a NIP of another agency and one never
-    appointed, so that they tell nothing of the other agency's records."""
-    if account.scope.national:
-        return errors
-    return {
-        name: [
-            NOT_IN_SCOPE.reason(**dict(r.params)) if type(r) is Reason and r.refusal is NOT_APPOINTED else r
-            for r in found
-        ]
-        for name, found in errors.items()
-    }
 
 
 def leaves_ticked(kind: str | None) -> bool:
