@@ -679,9 +679,11 @@ class Services:
 
     def within(self, reader: Account, action: Action, filters: Mapping[str, list[str]]) -> dict[str, list[str]]:
         """The requested filters narrowed to the reader's scope (NOTHING when they do not meet); a `unit` in any
-        letter case or spacing made the names the views hold (projections.units: an unknown one a 422 naming it)."""
-        filters = with_unit_spellings(self.projector.views.sql, filters)
-        allowed = narrow(filters, row_filters(reader, action))
+        letter case or spacing made the names the views hold (projections.units: an unknown one a 422 naming it, and
+        one outside the reader's scope as unknown)."""
+        reach = row_filters(reader, action)
+        filters = with_unit_spellings(self.projector.views.sql, filters, within=reach)  # (judged within the scope)
+        allowed = narrow(filters, reach)
         return NOTHING if allowed is None else allowed
 
     def audits(

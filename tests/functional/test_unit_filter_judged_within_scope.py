@@ -1,0 +1,53 @@
+"""A unit filter is judged against the units within the reader's scope: to an inspector of one agency a unit only
+another agency has reads as unknown, in the same words as a unit that never was (a 422 naming `unit`), so the filter
+cannot probe which units another agency has. Until 2026-12-05 it was judged against every unit nationally. On both
+stores."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.functional.conftest import World
+
+PATHS = [
+    ("/api/v1/audits/promotions", {}),
+    ("/api/v1/audits/posts", {}),
+    ("/api/v1/audits/fairness", {"by": "sex"}),
+    ("/api/v1/audits/time-to-promotion", {"by": "sex"}),
+]
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+def refusal(world: World, who: str, path: str, query: dict[str, object], unit: str) -> tuple[int, list[str]]:
+    answer = world.get(path, who, query_string={**query, "unit": unit})
+    return answer.status_code, answer.get_json().get("errors", {}).get("unit", [])
+
+
+@pytest.mark.parametrize(("path", "query"), PATHS)
+def test_another_agencys_unit_reads_as_a_unit_that_never_was(world: World, path: str, query: dict[str, object]) -> None:
+    status, [elsewhere] = refusal(world, "inspector_medan", path, query, "Dinas Pendidikan")  # KAB-KARO's alone
+    never = refusal(world, "inspector_medan", path, query, "Dinas Tidak Ada")
+    assert status == 422
+    assert (status, [elsewhere.replace("Dinas Pendidikan", "X")]) == (
+        never[0],
+        [never[1][0].replace("Dinas Tidak Ada", "X")],
+    )
+    assert elsewhere.startswith("Unknown unit 'Dinas Pendidikan'")
+
+
+@pytest.mark.parametrize(("path", "query"), PATHS)
+def test_a_unit_within_the_scope_is_read(world: World, path: str, query: dict[str, object]) -> None:
+    assert world.get(path, "inspector_medan", query_string={**query, "unit": "bappeda"}).status_code == 200
+    for who in ("inspector", "admin"):  # (KAB-KARO is in region 12; national)
+        assert world.get(path, who, query_string={**query, "unit": "Dinas Pendidikan"}).status_code == 200
+
+
+def test_a_unit_of_an_agency_asked_for_outside_the_scope_reads_as_unknown(world: World) -> None:
+    query = {"agency": "KAB-KARO", "unit": "Dinas Pendidikan"}
+    answer = world.get("/api/v1/audits/promotions", "inspector_medan", query_string=query)
+    assert answer.status_code == 422
+    assert answer.get_json()["errors"]["unit"][0].startswith("Unknown unit 'Dinas Pendidikan'")
