@@ -689,7 +689,7 @@ def count_of(decision: dict[str, Any], counts: dict[tuple[str, str], int]) -> in
 
 
 PASSED_OVER_FINDING = Template(
-    "{count} eligible colleague(s) of the same unit and rank clearly stronger, not chosen on {day}",
+    "Eligible colleagues of the same unit and rank clearly stronger, not chosen on {day}: {count}",
     ("day",),
     (),
     ("count",),

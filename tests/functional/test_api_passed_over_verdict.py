@@ -80,7 +80,7 @@ def test_the_promotions_page_has_the_finding_naming_the_colleague_with_the_facts
     [finding] = body["findings"]
     assert (finding["rule"], finding["severity"], finding["colleagues"]) == ("merit.passed_over", "medium", [STRONGER])
     assert finding["message"] == (
-        "1 eligible colleague(s) of the same unit and rank clearly stronger, not chosen on 2018-04-01"
+        "Eligible colleagues of the same unit and rank clearly stronger, not chosen on 2018-04-01: 1"
     )
     decision, *measured = finding["evidence"]
     assert (decision["subject"], decision["version"], decision["kind"]) == (BUDI, listed["version"], "rank_promotion")

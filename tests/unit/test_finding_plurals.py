@@ -40,7 +40,7 @@ def test_late_evidence_finding_in_indonesian_has_its_one_form(app: Flask) -> Non
 
 
 def test_passed_over_finding_and_too_many_jp_reason_take_their_counts_plural(app: Flask) -> None:
-    one = "1 eligible colleague(s) of the same unit and rank clearly stronger, not chosen on 2021-04-01"
+    one = "Eligible colleagues of the same unit and rank clearly stronger, not chosen on 2021-04-01: 1"
     reason = TOO_MANY_HOURS.reason(hours=50, days=1, per_day=10)  # the ledger's refusal, its template and values
     assert reason == "50 JP is more than 10 JP a day (training days: 1)."
     with app.test_request_context(), force_locale("en"):
