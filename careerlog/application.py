@@ -704,7 +704,7 @@ class CareerLog(Application[str]):
         and the next start makes and fills it again."""
         table = self.recorder.events_table_name  # type: ignore[attr-defined]
         store = SqlStore(self.recorder.datastore)  # type: ignore[attr-defined]
-        position = "notification_id" if store.dialect == "postgres" else "rowid"  # (the log's order, as recorded)
+        position = self.position_column()
         statement = (
             f"SELECT {position} AS position, originator_id, originator_version, topic, state FROM {table}"
             f" WHERE {position} > ? ORDER BY {position} LIMIT {keyowners.FILL_PAGE}"
@@ -1528,22 +1528,24 @@ class CareerLog(Application[str]):
     def max_notification_id(self) -> int:
         return self.recorder.max_notification_id() or 0
 
+    def position_column(self) -> str:
+        """The events table's column of a log position (the notification id), as the recorder numbers its events:
+        SQLite's rowid, PostgreSQL's notification_id."""
+        return "rowid" if isinstance(self.recorder, SQLiteApplicationRecorder) else "notification_id"
+
     def count_events_after(self, position: int) -> int:
         """How many events the log holds past `position` (a notification id): those recorded since it was the head."""
         table = self.recorder.events_table_name  # type: ignore[attr-defined]
-        store = SqlStore(self.recorder.datastore)  # type: ignore[attr-defined]
-        column = "rowid" if store.dialect == "sqlite" else "notification_id"
-        with store.statements() as sql:
-            return int(sql.scalar(f"SELECT COUNT(*) AS n FROM {table} WHERE {column} > ?", (position,)))
+        with SqlStore(self.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
+            return int(sql.scalar(f"SELECT COUNT(*) AS n FROM {table} WHERE {self.position_column()} > ?", (position,)))
 
     def last_notification_id(self, subject: str) -> int:
         """The log position of a record's last event (0: no event under `subject`), read from the events table's
         primary key (subject, version): for a read of one record to wait for its own writes alone, not for the whole
         log (max_notification_id), which another agency's import keeps ahead of the views."""
         table = self.recorder.events_table_name  # type: ignore[attr-defined]
-        column = "rowid" if isinstance(self.recorder, SQLiteApplicationRecorder) else "notification_id"  # (as its own)
         rows = SqlStore(self.recorder.datastore).query(  # type: ignore[attr-defined]
-            f"SELECT MAX({column}) AS n FROM {table} WHERE originator_id = ?", (subject,)
+            f"SELECT MAX({self.position_column()}) AS n FROM {table} WHERE originator_id = ?", (subject,)
         )
         return int(rows[0]["n"] or 0) if rows else 0
 
