@@ -1363,7 +1363,8 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
     file (textfiles.REASONS_COLUMNS) are left out of the rows (named `#note` and their place) and said in
     ColumnNotes, as is a name column beside the NIP of a kind without a name, read to check each row's NIP
     (careerlog.names)."""
-    names = [column_name(name) for name in typed]
+    own = kind if kind and not any(column_name(name) == "kind" for name in typed) else None
+    names = [column_name(name, own) for name in typed]
     noted = [
         REASONS_NOTE if reasons_column(t) else NOTE if note_column(name) else None
         for t, name in zip(typed, names, strict=True)
@@ -1395,7 +1396,7 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
             return names, InvalidInput(SEPARATED_OTHERWISE.reason(**said), "line")
         return names, InvalidInput(TITLE_ROW.reason(line=line, cell=repr(unknown[0])), "line")
     columns = ", ".join(repr(name) for name in unknown)
-    aliases = aliases_of(fields)
+    aliases = aliases_of(fields, kind)
     spelled = ", ".join(dict.fromkeys(header_spelling(alias) for alias in aliases))
     said = {"columns": columns, "kind": kind, "fields": ", ".join(fields), "aliases": spelled}
     near = nearest_columns(unknown, [*fields, *aliases])
@@ -1406,7 +1407,7 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
         return names, InvalidInput(UNKNOWN_COLUMNS.reason(**said, notes=NOTE_NAMES), "line")
     left_out = next((name for name in DEFAULTED_FIELDS.get(kind, ()) if name not in names), None)
     if left_out is not None:  # (a column of no field may be it, misnamed: its rows would hold the default)
-        by_name = ", ".join(header_spelling(alias) for alias in aliases_of([left_out]))
+        by_name = ", ".join(header_spelling(alias) for alias in aliases_of([left_out], kind))
         said = {"columns": columns, "kind": kind, "field": left_out, "aliases": by_name}
         return names, InvalidInput(UNKNOWN_MAY_BE_DEFAULTED.reason(**said), "line")
     # (a header naming the subject and every required field of the kind, with columns of no field near none: the rows

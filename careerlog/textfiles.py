@@ -198,6 +198,20 @@ HEADER_ALIASES: dict[str, str] = {
     "relevansi": "relevance",
     "komentar": "comment",
 }
+# The Indonesian column names whose field depends on the kind of the file's rows, read before HEADER_ALIASES for a
+# file of that kind: a training's "Tanggal Selesai" is its last day, its effective date (HEADER_ALIASES), while a
+# penalty's is its end (end_date) and its "Tanggal Mulai" its effective date (TMT, its start). Until 2026-12-05 a
+# penalty file's "Tanggal Selesai" was read as the penalty's start, and its "Tanggal Mulai" refused as a training's.
+KIND_HEADER_ALIASES: dict[str, dict[str, str]] = {
+    "penalty": {
+        "tanggal_selesai": "end_date",
+        "tgl_selesai": "end_date",
+        "tmt_selesai": "end_date",
+        "tanggal_mulai": "effective_date",
+        "tgl_mulai": "effective_date",
+        "tmt_mulai": "effective_date",
+    },
+}
 # The columns of notes a spreadsheet carries beside the fields (a row number, remarks), by their name without its
 # dots ("No." is no): read, never recorded, and named in the report's notes (docs/import-format.md).
 NOTE_COLUMNS = ("no", "no_urut", "nomor_urut", "keterangan", "ket", "catatan")
@@ -291,18 +305,22 @@ _DATE_FORM = r"d+\s*[-/.]\s*m+\s*[-/.]\s*y+|h+\s*[-/.]\s*b+\s*[-/.]\s*t+|y+-m+-d
 _COLUMN_MARKS = re.compile(rf"(?:\s*\*+|\s*\(\s*(?:{_DATE_FORM})\s*\))+\s*$", re.IGNORECASE | re.ASCII)
 
 
-def column_name(typed: str) -> str:
+def column_name(typed: str, kind: str | None = None) -> str:
     """The field a CSV header's column names: its name whatever its case, spaces and dashes (" Training Kind" is
     training_kind), or the field its Indonesian name names (HEADER_ALIASES: "Tanggal Mulai" is start_date), an
     abbreviation's dot read as a space ("No. SK", "Nomor SK." are no_sk, nomor_sk: the reference), without a
-    template's marks after it (`_COLUMN_MARKS`: "NIP*" is nip, "Tanggal Mulai (dd/mm/yyyy)" start_date)."""
+    template's marks after it (`_COLUMN_MARKS`: "NIP*" is nip, "Tanggal Mulai (dd/mm/yyyy)" start_date). For a
+    file of one `kind`, the names that kind reads otherwise first (KIND_HEADER_ALIASES: a penalty's "Tanggal
+    Selesai" is end_date)."""
     typed = _COLUMN_MARKS.sub("", typed) or typed
     name = "_".join(typed.replace("-", " ").lower().split())
-    if name in HEADER_ALIASES:
-        return HEADER_ALIASES[name]
-    if "." in name:  # (until 2026-12-04 kept: "no._sk" named no field, and refused the file)
-        return HEADER_ALIASES.get("_".join(typed.replace("-", " ").replace(".", " ").lower().split()), name)
-    return name
+    if "." in name and name not in HEADER_ALIASES:  # (until 2026-12-04 kept: "no._sk" named no field, and refused)
+        dotless = "_".join(typed.replace("-", " ").replace(".", " ").lower().split())
+        name = dotless if dotless in HEADER_ALIASES or dotless in KIND_HEADER_ALIASES.get(kind or "", {}) else name
+    own = KIND_HEADER_ALIASES.get(kind or "", {})
+    if name in own:
+        return own[name]
+    return HEADER_ALIASES.get(name, name)
 
 
 def note_column(name: str) -> bool:
@@ -323,9 +341,12 @@ def reasons_column(typed: str) -> bool:
     return _letters(typed) in _REASONS_LETTERS
 
 
-def aliases_of(fields: list[str]) -> list[str]:
-    """The Indonesian column names of these fields, in the table's order."""
-    return [alias for alias, name in HEADER_ALIASES.items() if name in fields]
+def aliases_of(fields: list[str], kind: str | None = None) -> list[str]:
+    """The Indonesian column names of these fields, in the table's order, for a file of `kind` those it reads
+    otherwise (KIND_HEADER_ALIASES) read as that kind reads them."""
+    own = KIND_HEADER_ALIASES.get(kind or "", {})
+    read = [*((alias, name) for alias, name in HEADER_ALIASES.items() if alias not in own), *own.items()]
+    return [alias for alias, name in read if name in fields]
 
 
 SHORT_WORDS = frozenset(("nip", "jp", "tmt", "sk", "kp", "asn", "skp", "dp3"))  # written in capitals in a column's name
