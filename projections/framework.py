@@ -344,12 +344,18 @@ class Refill:
     state: str  # "filling" or "rebuilding"
     position: int | None = None
     head: int | None = None
+    stalled: bool = False  # (being filled and not moved: none of it filled, or as far as STALLED_AFTER seconds ago)
 
     def describe(self) -> str:
         if self.position is None or self.head is None:
             return f"{self.name} (being rebuilt)"
         share = min(self.position * 100 // self.head, 99) if self.head else 0
         return f"{self.name} (filled up to event {self.position:,} of the log's {self.head:,}, {share}%)"
+
+
+# Seconds a view being filled may keep its position before a read of it says no worker may be filling it (a worker
+# applies a batch of events in well under this)
+STALLED_AFTER = 60.0
 
 
 class ViewNotReady(CareerlogError):
@@ -362,6 +368,13 @@ class ViewNotReady(CareerlogError):
         known = {r.name: r for r in refills}
         self.refills = tuple(known.get(name, Refill(name, "filling")) for name in self.views)
         names = ", ".join(r.describe() if r.name in known else r.name for r in self.refills)
+        if any(r.stalled for r in self.refills):  # (a store's views are filled by a worker: none may run)
+            super().__init__(
+                f"The view {names} is being filled (a new version or a rebuild) and holds only part of the "
+                "records, and its filling has not moved: a view is filled by a projections worker, which must run "
+                "(`careerlog projections run`, docs/operations.md). If none runs, start one; then try again later."
+            )
+            return
         super().__init__(
             f"The view {names} is being filled (a new version or a rebuild) and holds only part of the "
             "records; try again later."
@@ -564,6 +577,7 @@ class Projector:
         self.events_table = self.app.recorder.events_table_name  # type: ignore[attr-defined]
         self.id_column = "rowid" if settings.store == "sqlite" else "notification_id"
         self._filling: dict[str, int] = {}  # views filling from 0 (state filling:<head>) and that head
+        self._positions: dict[str, tuple[int, float]] = {}  # a view being filled: its position when first seen so
         self._unready: tuple[float, dict[str, tuple[re.Pattern[str], Refill | Rejudged]]] = (0.0, {})  # guard_reads'
         self.take_back = take_back
         self.reconfigure = reconfigure
@@ -730,8 +744,21 @@ class Projector:
         refused = [refill for tables, refill in unready.values() if tables.search(statement)]
         if rejudged := [r for r in refused if isinstance(r, Rejudged)]:  # (lasts until this process restarts)
             raise ViewJudgedOtherwise(rejudged)
-        if refills := [r for r in refused if isinstance(r, Refill)]:
+        if refills := [self._moved(r, now) for r in refused if isinstance(r, Refill)]:
             raise ViewNotReady([r.name for r in refills], refills)
+
+    def _moved(self, refill: Refill, now: float) -> Refill:
+        """The refill marked `stalled` when its view being filled has not moved: none of it filled (position 0), or
+        at the position this process first saw it at STALLED_AFTER seconds ago or more (`_positions`): no worker may
+        be filling it (a server of PostgreSQL started after `careerlog demo` with no `careerlog projections run`)."""
+        if refill.position is None:  # (a rebuild records no position until done: a process is running it)
+            return refill
+        seen = self._positions.get(refill.name)
+        if seen is None or seen[0] != refill.position:
+            seen = self._positions[refill.name] = (refill.position, now)
+        if refill.position == 0 or now - seen[1] >= STALLED_AFTER:
+            return dataclasses.replace(refill, stalled=True)
+        return refill
 
     def _unready_views(self, sql: Sql | None) -> dict[str, tuple[re.Pattern[str], Refill | Rejudged]]:
         """The views being filled or rebuilt, or judged by other rules (`_unready_on`), each with a pattern of its

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from careerlog.config import Settings
+from projections import framework
 from projections.framework import Projector, ViewNotReady
 from projections.merit.fairness import copied_frame
 from projections.merit.queries import streamed
@@ -187,5 +188,44 @@ def test_a_mentors_timeline_is_answered_while_the_roster_fills_and_logs_each_men
             (BUDI, "timeline", "KOTA-MEDAN", "12.71"),
             (SARI, "mentee", "KOTA-MEDAN", "12.71"),
         }
+    finally:
+        worker.close()
+
+
+WORKER_NEEDED = "a view is filled by a projections worker, which must run (`careerlog projections run`"
+
+
+def test_a_filling_that_has_not_moved_says_a_projections_worker_must_run(
+    world: World, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server of PostgreSQL started after `careerlog demo` with no projections worker answered "is being filled
+    ... try again later" for a view filled up to event 0 that nothing was filling (tester, 2026-12-05): a view
+    none of which is filled, or whose position has not moved for STALLED_AFTER seconds, says a projections worker
+    must run (API detail and page); one moving on says to try again later alone."""
+    roster = RosterProjection()
+    roster.version = RosterProjection.version + 1
+    worker = Projector(Settings(database_url=store_url), [roster], batch_size=2)  # drops the roster: event 0
+    try:
+        a_second_passes(monkeypatch)
+        answer = world.get("/api/v1/employees")
+        assert answer.status_code == 503
+        assert "filled up to event 0" in answer.get_json()["detail"]
+        assert WORKER_NEEDED in answer.get_json()["detail"]
+        reporter_session(world)
+        text = " ".join(world.client.get("/pages/reports/headcount?lang=en").get_data(as_text=True).split())
+        assert "the records are filled by a projections worker, which must run (careerlog projections run" in text
+        indonesian = " ".join(world.client.get("/pages/reports/headcount?lang=id").get_data(as_text=True).split())
+        assert "catatan diisi oleh pekerja proyeksi, yang harus berjalan" in indonesian
+        worker.step()  # moved on: event 2
+        a_second_passes(monkeypatch, 2.2)
+        answer = world.get("/api/v1/employees")
+        assert "filled up to event 2" in answer.get_json()["detail"]
+        assert WORKER_NEEDED not in answer.get_json()["detail"]
+        text = " ".join(world.client.get("/pages/reports/headcount?lang=en").get_data(as_text=True).split())
+        assert "projections worker" not in text
+        a_second_passes(monkeypatch, 2.2 + framework.STALLED_AFTER)  # not moved since
+        answer = world.get("/api/v1/employees")
+        assert "filled up to event 2" in answer.get_json()["detail"]
+        assert WORKER_NEEDED in answer.get_json()["detail"]
     finally:
         worker.close()
