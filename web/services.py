@@ -624,10 +624,11 @@ class Services:
         self.accounts.record_reads(reader, action, [(i["nip"], i["agency"], i["region"]) for i in page.items])
         return page
 
-    @staticmethod
-    def roster_filters(reader: Account, filters: Mapping[str, list[str]]) -> dict[str, list[str]] | None:
-        """The filters narrowed to the reader's scope (None: nothing matches; AccessDenied if it may not list)."""
-        return narrow(filters, row_filters(reader, Action.LIST_EMPLOYEES))
+    def roster_filters(self, reader: Account, filters: Mapping[str, list[str]]) -> dict[str, list[str]] | None:
+        """The filters narrowed to the reader's scope (None: nothing matches; AccessDenied if it may not list), a
+        `unit` in any letter case or spacing and an unknown one refused, as the audits' (`within`)."""
+        allowed = self.within(reader, Action.LIST_EMPLOYEES, filters)
+        return None if allowed is NOTHING else allowed
 
     def roster_reads(
         self, reader: Account, filters: Mapping[str, list[str]], **options: Any
@@ -636,7 +637,7 @@ class Services:
         reading them ahead; none when it would read nothing or refuse."""
         try:
             allowed = self.roster_filters(reader, filters)
-        except AccessDenied:
+        except (AccessDenied, InvalidInput):  # (the read itself refuses, naming why)
             return []
         return [] if allowed is None else self.queries.roster_reads(allowed, **options)
 
@@ -872,9 +873,10 @@ class Services:
 
     def headcount(self, reader: Account, by: list[str], filters: Mapping[str, list[str]]) -> dict[str, Any]:
         """Counts of employees within the reader's scope, by the named fields (small cells suppressed
-        for aggregate-only readers, with a complementary cell so that the total gives none away)."""
-        allowed = narrow(filters, row_filters(reader, Action.READ_REPORTS))
-        rows = [] if allowed is None else self.queries.headcount(by, allowed)
+        for aggregate-only readers, with a complementary cell so that the total gives none away); a `unit` in any
+        letter case or spacing, an unknown one refused, as the audits' (`within`)."""
+        allowed = self.within(reader, Action.READ_REPORTS, filters)
+        rows = [] if allowed is NOTHING else self.queries.headcount(by, allowed)
         cell = self.smallest_cell(reader)
         return {
             "by": by,

@@ -15,7 +15,7 @@ from tests.functional.openapi_walk import filled, get_operations
 # A read that matches nothing in the world (a filter of a name no one has), by path; the others are empty as asked.
 NOTHING = {
     "/api/v1/employees": {"q": "Nobody Here"},
-    "/api/v1/reports/headcount": {"by": "agency,sex", "unit": "No Such Unit"},
+    "/api/v1/reports/headcount": {"by": "agency,sex", "rank": "IV/e"},  # (an unknown unit: a 422)
     "/api/v1/reports/training-compliance": {"year": "1950", "by": "rank"},
     "/api/v1/reports/programmes": {"year": "1950"},
     "/api/v1/audits/promotions": {"from": "2099-01-01"},
@@ -80,6 +80,6 @@ def test_every_csv_read_without_rows_is_headed_by_its_documented_columns(shared_
 
 @pytest.mark.parametrize("by", ["agency", "sex,rank"])
 def test_an_empty_headcount_names_the_groups_asked_for_then_its_figures(shared_world: World, by: str) -> None:
-    query = {"by": by, "unit": "No Such Unit", "format": "csv"}
+    query = {"by": by, "rank": "IV/e", "format": "csv"}
     answer = shared_world.get("/api/v1/reports/headcount", query_string=query)
     assert answer.get_data(as_text=True) == f"{by},count,suppressed\r\n"
