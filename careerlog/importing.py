@@ -900,10 +900,10 @@ _KIND_NAMES = [
     *((name, kind) for kind, name in INDONESIAN_KIND_NAMES.items()),
     *COMMON_KIND_NAMES.items(),
 ]
-# (a file name's stem beginning with a kind's name, its words joined by underscores, spaces or dashes, as a whole
-# word; the kind) for every name of every kind, the longest name first
+# (a file name's stem beginning with a kind's name, its words joined by underscores, spaces or dashes, no letter
+# after it (a digit may be: hukdis2); the kind) for every name of every kind, the longest name first
 _NAMED_KINDS = [
-    (re.compile("[ _-]+".join(map(re.escape, name.split("_"))) + r"(?![^\W_])"), kind)
+    (re.compile("[ _-]+".join(map(re.escape, name.split("_"))) + r"(?![^\W\d_])"), kind)
     for name, kind in sorted(dict(_KIND_NAMES).items(), key=lambda named: len(named[0]), reverse=True)
 ]
 
@@ -926,8 +926,9 @@ def kind_from_name(name: str) -> str | None:
     """A CSV file named after a kind, by its code, its Indonesian name (INDONESIAN_KIND_NAMES) or a common name
     (COMMON_KIND_NAMES: diklat.csv, mutasi.xlsx, SKP 2024.csv), holds that kind,
     whatever the case of its name and its words joined by underscores, spaces or dashes (kenaikan_pangkat.csv,
-    "Kenaikan Pangkat.csv"), the name going on after anything but a letter or digit: a year (rank_promotion-2024.csv,
-    training 2024.csv), a browser's second download (pelatihan (1).csv), a Windows copy (training - Copy.csv). The
+    "Kenaikan Pangkat.csv"), the name going on after anything but a letter: a year (rank_promotion-2024.csv,
+    training 2024.csv), a browser's second download (pelatihan (1).csv), a Windows copy (training - Copy.csv), a
+    number written on (hukdis2.csv, training2.csv: until 2026-12-05 of no kind). The
     longest name first (training_feedback.csv is no training, pengangkatan_dalam_jabatan.csv no appointment)."""
     stem = Path(name).stem.lower()
     return next((kind for pattern, kind in _NAMED_KINDS if pattern.match(stem)), None)
