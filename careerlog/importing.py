@@ -84,6 +84,7 @@ from careerlog.reference import name_spellings
 from careerlog.textfiles import (
     DATE_AND_TIME,
     DAY_FIRST,
+    KIND_HEADER_ALIASES,
     NOT_UTF8_HEADER,
     NOTE_COLUMNS,
     SAVE_AS_UTF8,
@@ -1495,6 +1496,12 @@ def _csv_rows(
     names = [name.strip() for name in names]
     width = len(names)
     notes = [name for name in names if name.startswith("#note")]  # (left out of every row)
+    # (a file of several kinds, its header read as no one kind's: the columns a kind names otherwise, by the field
+    # the header read and the kind's own, for each row of that kind: a penalty's "Tanggal Selesai" its end_date)
+    by_kind = {
+        own: {name: field for t, name in zip(typed, names, strict=False) if (field := column_name(t, own)) != name}
+        for own in (KIND_HEADER_ALIASES if "kind" in names else ())
+    }
     for line, cells, fault in records:
         if fault is not None:  # (a cell breaking the quoting rules: named by its field, a note's by its header)
             at, reason = fault
@@ -1537,6 +1544,16 @@ def _csv_rows(
                 reason = OTHER_KIND_CHOSEN.reason(row=quoted(cleaned["kind"]), chosen=kind)
                 yield line, RowRefused({"kind": [reason]}, cleaned), 1
                 continue
+            if remap := by_kind.get(cleaned["kind"]):
+                moved = {remap.get(name, name): value for name, value in cleaned.items()}
+                if len(moved) < len(cleaned):  # (TMT and Tanggal Mulai: both a penalty's effective date)
+                    field = next(f for f in remap.values() if sum(remap.get(n, n) == f for n in cleaned) > 1)
+                    columns = ", ".join(
+                        repr(t.strip()) for t, n in zip(typed, names, strict=False) if remap.get(n, n) == field
+                    )
+                    yield line, RowRefused({"line": [SAME_FIELD.reason(columns=columns, field=field)]}, cleaned), 1
+                    continue
+                cleaned = moved
         if unread := spreadsheet_errors_elsewhere(cleaned):  # (#N/A as a client_key, a kind: the row refused as read)
             yield line, refused_for_cells(unread, cleaned), 1
             continue

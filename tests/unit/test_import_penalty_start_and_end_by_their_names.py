@@ -10,12 +10,13 @@ import io
 
 import pytest
 
+from careerlog.domain.errors import InvalidInput
 from careerlog.importing import read_csv
 
 NIP = "199001012015031002"
 
 
-def rows(text: str, kind: str) -> list[object]:
+def rows(text: str, kind: str | None) -> list[object]:
     return [row for _, row, _ in read_csv(io.BytesIO(text.encode()), kind)]
 
 
@@ -53,3 +54,26 @@ def test_a_training_end_headed_selesai_is_still_its_effective_date() -> None:
     [row] = rows(text, "training")
     assert isinstance(row, dict)
     assert (row["start_date"], row["effective_date"]) == ("2025-03-01", "2025-03-04")
+
+
+def test_a_penalty_row_of_a_file_of_several_kinds_reads_selesai_as_its_end() -> None:
+    """A file of several kinds (a kind column) reads its header as no one kind's: a penalty's row takes its
+    "Tanggal Mulai" as its effective date and "Tanggal Selesai" as its end, a training's row as before."""
+    text = (
+        "NIP;kind;Jenis Hukuman;Tingkat Hukuman;Jenis Diklat;Nama Diklat;Tanggal Mulai;Tanggal Selesai\r\n"
+        f"{NIP};penalty;X;LIGHT;;;03/05/2020;03/11/2020\r\n"
+        f"{NIP};training;;;TEKNIS;Arsip;01/03/2025;04/03/2025\r\n"
+    )
+    penalty, training = rows(text, None)
+    assert isinstance(penalty, dict)
+    assert isinstance(training, dict)
+    assert (penalty["effective_date"], penalty["end_date"]) == ("2020-05-03", "2020-11-03")
+    assert "start_date" not in penalty
+    assert (training["start_date"], training["effective_date"]) == ("2025-03-01", "2025-03-04")
+
+
+def test_a_penalty_row_of_a_file_of_several_kinds_with_tmt_and_tanggal_mulai_is_refused_naming_both() -> None:
+    text = f"NIP;kind;TMT;Tanggal Mulai;Jenis Hukuman\r\n{NIP};penalty;03/05/2020;04/05/2020;X\r\n"
+    [row] = rows(text, None)
+    assert isinstance(row, InvalidInput)
+    assert "Columns 'TMT', 'Tanggal Mulai' all name effective_date" in row.errors["line"][0]
