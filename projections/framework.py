@@ -1476,8 +1476,15 @@ class RangeWorkers:
             for i in range(1, self.jobs)
         ]
         self.heard = dict.fromkeys(range(1, self.jobs), time.monotonic())
-        for process in processes:
-            process.start()
+        # SIGTERM held back while forking (each process unblocks it first thing, `_work`): one that came during the
+        # fork's own callbacks (logging's lock released after it) was raised inside them, where Python prints an
+        # exception and goes on, and the rebuild it was to stop ran to its end, exit 0 (careerlog.cli ends_on_sigterm)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        try:
+            for process in processes:
+                process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         try:
 
             def reported(read: int) -> None:
@@ -1598,6 +1605,7 @@ class RangeWorkers:
         self.queue.put((index, "waiting", None))
 
     def _work(self, index: int) -> None:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # (held back by the fork: `run`)
         # When the main process finds this one stuck (_show_stack): the stacks of every thread to standard
         # error, written by faulthandler's C handler (which runs whatever lock the thread waits for), then the
         # signal's default action ends this process.

@@ -77,12 +77,16 @@ def test_a_sqlite_online_backup_taken_while_open_restores_the_same(tmp_path: Pat
 
 @pytest.fixture
 def new_database() -> Iterator[str]:
-    """An empty database on the test server, dropped afterwards."""
+    """An empty database on the test server, made ready for a restore as docs/operations.md says (pg_trgm, whose
+    operator class the roster's search index uses: a schema's dump does not carry it), dropped afterwards."""
     require_postgres()
     name = f"restore_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    yield POSTGRES_URL.rsplit("/", 1)[0] + "/" + name
+    url = POSTGRES_URL.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+    yield url
     with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
