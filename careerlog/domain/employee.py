@@ -1276,23 +1276,34 @@ class Employee(LedgerAggregate):
         if event_cls.KIND == "confirmation":
             found = latsar_missing_refusal(self.current_context(), values.get("effective_date"))
             return [] if found is None else [("latsar_certificate", found)]
-        if event_cls.KIND != "correction":
+        corrected = self.corrected_of(event_cls, values, {"confirmation": {"effective_date"}})
+        if corrected is None:
             return []
-        target = self.facts.get(values.get("target_version"))  # type: ignore[arg-type]
-        raw = values.get("corrected_fields")
-        if target is None or not target.active or target.kind != "confirmation" or not isinstance(raw, Mapping):
-            return []
-        if "effective_date" not in raw:
-            return []
-        try:
-            changes = parse_payload(target.event_class, raw, partial=True)
-        except InvalidInput:
-            return []  # (refused by the ledger, naming the field)
+        target, changes = corrected
         career = self.current_context()
         if latsar_missing_refusal(career, target.effective_date) is not None:
             return []  # (stored without one: its correction is not refused for it)
         found = latsar_missing_refusal(career, changes.get("effective_date"))
         return [] if found is None else [("corrected_fields.effective_date", found)]
+
+    def corrected_of(
+        self, event_cls: type[LedgerEvent], values: Mapping[str, Any], watched: Mapping[str, set[str]]
+    ) -> tuple[Fact, dict[str, Any]] | None:
+        """A correction's standing target, of a kind `watched` names, with one of the fields named for it among those
+        corrected, and the corrected fields as read; None for any other recording (or fields that do not read:
+        refused by the ledger, naming the field)."""
+        if event_cls.KIND != "correction":
+            return None
+        target = self.facts.get(values.get("target_version"))  # type: ignore[arg-type]
+        raw = values.get("corrected_fields")
+        if target is None or not target.active or not isinstance(raw, Mapping):
+            return None
+        if not watched.get(target.kind, set()) & raw.keys():
+            return None
+        try:
+            return target, parse_payload(target.event_class, raw, partial=True)
+        except InvalidInput:
+            return None
 
     def probation_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
         """(field, EARLY_CONFIRMATION) of a confirmation as PNS dated before the end of the probation year (rule
@@ -1303,19 +1314,11 @@ class Employee(LedgerAggregate):
         if event_cls.KIND == "confirmation":
             found = probation_refusal(self.current_context().appointment, values.get("effective_date"))
             return [] if found is None else [("effective_date", found)]
-        if event_cls.KIND != "correction":
-            return []
-        target = self.facts.get(values.get("target_version"))  # type: ignore[arg-type]
-        raw = values.get("corrected_fields")
-        if target is None or not target.active or not isinstance(raw, Mapping):
-            return []
         watched = {"confirmation": {"effective_date"}, "appointment": {"effective_date", "employment_kind"}}
-        if not watched.get(target.kind, set()) & raw.keys():
+        read = self.corrected_of(event_cls, values, watched)
+        if read is None:
             return []
-        try:
-            changes = parse_payload(target.event_class, raw, partial=True)
-        except InvalidInput:
-            return []  # (refused by the ledger, naming the field)
+        target, changes = read
         career = self.current_context()
         if target.kind == "confirmation":
             found = probation_refusal(career.appointment, changes.get("effective_date"))
@@ -1325,7 +1328,7 @@ class Employee(LedgerAggregate):
             day = confirmation.effective_date
             found = probation_refusal(corrected, day)
             if found is not None and probation_refusal(career.appointment, day) is None:
-                field = "effective_date" if "effective_date" in raw else "employment_kind"
+                field = "effective_date" if "effective_date" in changes else "employment_kind"
                 return [(f"corrected_fields.{field}", found)]
         return []
 
