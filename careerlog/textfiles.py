@@ -314,10 +314,10 @@ def column_name(typed: str, kind: str | None = None) -> str:
     Selesai" is end_date)."""
     typed = _COLUMN_MARKS.sub("", typed) or typed
     name = "_".join(typed.replace("-", " ").lower().split())
+    own = KIND_HEADER_ALIASES.get(kind or "", {})
     if "." in name and name not in HEADER_ALIASES:  # (until 2026-12-04 kept: "no._sk" named no field, and refused)
         dotless = "_".join(typed.replace("-", " ").replace(".", " ").lower().split())
-        name = dotless if dotless in HEADER_ALIASES or dotless in KIND_HEADER_ALIASES.get(kind or "", {}) else name
-    own = KIND_HEADER_ALIASES.get(kind or "", {})
+        name = dotless if dotless in HEADER_ALIASES or dotless in own else name
     if name in own:
         return own[name]
     return HEADER_ALIASES.get(name, name)
