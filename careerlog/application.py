@@ -1015,9 +1015,8 @@ class CareerLog(Application[str]):
         if isinstance(values.get("mentor_nip"), str):  # (written with spaces, dots or dashes, as a NIP may be)
             values["mentor_nip"] = normalise_nip(values["mentor_nip"])
         end_filled = event_cls is PenaltyImposed and values.get("end_date") is None
-        if event_cls is PenaltyImposed:
-            complete(event_cls, values)
-        elif event_cls is Appointed:
+        complete(event_cls, values)
+        if event_cls is Appointed:
             if uow.guard is not None:  # (where it places the employee, as read: not as a client wrote it)
                 uow.guard.appointment(subject, values)
             self.judge_key_owner(command, uow)
@@ -1820,12 +1819,30 @@ def reference_as_recorded_before(
         values["reference"] = typed
 
 
+def _penalty_end(values: Mapping[str, Any]) -> date | None:
+    """A penalty's end from its kind's months: the last day of the last month (none: a post penalty before 2021)."""
+    months = penalty_months(values["penalty_kind"], values["effective_date"])
+    return months_last_day(values["effective_date"], months) if months else None
+
+
+# The optional fields of a kind `complete` fills in when a recording leaves them out, each with what fills it in:
+# the one table `complete` and the import (importing.UNKNOWN_MAY_BE_DEFAULTED: a column of no field beside a header
+# leaving out such a field refuses the file) read, so that a field filled in is one the import knows is
+FILLED_IN: Mapping[str, Mapping[str, Callable[[Mapping[str, Any]], Any]]] = {"penalty": {"end_date": _penalty_end}}
+
+
+def filled_in(kind: str) -> tuple[str, ...]:
+    """The fields of a kind `complete` fills in when a recording leaves them out (FILLED_IN), in order."""
+    return tuple(FILLED_IN.get(kind, ()))
+
+
 def complete(event_cls: type[LedgerEvent], values: dict[str, Any]) -> dict[str, Any]:
-    """Fill in what the recording implies: a penalty's end from the kind's months."""
-    if event_cls.KIND == "penalty" and values.get("end_date") is None:
-        months = penalty_months(values["penalty_kind"], values["effective_date"])  # (none: a post penalty before 2021)
-        if months:
-            values["end_date"] = months_last_day(values["effective_date"], months)
+    """Fill in what the recording implies (FILLED_IN): a penalty's end from the kind's months."""
+    for name, fill in FILLED_IN.get(event_cls.KIND, {}).items():
+        if values.get(name) is None:
+            filled = fill(values)
+            if filled is not None:
+                values[name] = filled
     return values
 
 

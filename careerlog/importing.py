@@ -44,6 +44,7 @@ from careerlog.application import (
     UnitOfWork,
     WritingAhead,
     confirmations,
+    filled_in,
     unit_subject,
 )
 from careerlog.config import WRITE_AHEAD_ENV, switch_setting
@@ -238,9 +239,10 @@ IGNORED_COLUMN = Refusal(
     "template heads them), or by their Indonesian names {aliases}."
 )
 # A column of no field near none beside a header that leaves out a column of the kind the ledger fills in when a row
-# leaves it out (DEFAULTED_FIELDS: a penalty's end, from its kind's months): the column may be that one under another
-# name ("Tanggal Berakhir" before its alias), and left out its rows would be recorded with the default in place of
-# what they say, so the file is refused, as before 2026-12-05, naming the column and the field
+# leaves it out (application.FILLED_IN, the table `complete` fills them from: a penalty's end, from its kind's
+# months): the column may be that one under another name ("Tanggal Berakhir" before its alias), and left out its rows
+# would be recorded with the default in place of what they say, so the file is refused, as before 2026-12-05, naming
+# the column and the field
 UNKNOWN_MAY_BE_DEFAULTED = Refusal(
     "The header (the line of column names, not a row of data) names columns {columns} that are no fields of {kind}, "
     "and leaves out its column {field} ({aliases}), which is filled in for a row that leaves it out: were one of "
@@ -248,8 +250,6 @@ UNKNOWN_MAY_BE_DEFAULTED = Refusal(
     "nothing was read. Name that column {field} (or {aliases}), or remove the columns of no field, and import the "
     "file again."
 )
-# The optional fields of a kind filled in when a row leaves them out (careerlog.application.complete)
-DEFAULTED_FIELDS = {"penalty": ("end_date",)}
 # A required cell of a workbook left empty because it lies in merged cells below or beside their first (a title merged
 # over F13:F14 is kept in F13 alone): the payload's MISSING, told of the merge (careerlog.workbooks.merged_cells) as a
 # row of no NIP is (application.NO_NIP)
@@ -1407,7 +1407,7 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
     required = [spec.name for spec in payload_fields(BY_KIND[kind]) if spec.required]
     if not {*subject, *required} <= set(names):  # (no header of the kind, or an unknown column may be a field misnamed)
         return names, InvalidInput(UNKNOWN_COLUMNS.reason(**said, notes=NOTE_NAMES), "line")
-    left_out = next((name for name in DEFAULTED_FIELDS.get(kind, ()) if name not in names), None)
+    left_out = next((name for name in filled_in(kind) if name not in names), None)
     if left_out is not None:  # (a column of no field may be it, misnamed: its rows would hold the default)
         by_name = ", ".join(header_spelling(alias) for alias in aliases_of([left_out], kind))
         said = {"columns": columns, "kind": kind, "field": left_out, "aliases": by_name}
