@@ -1401,7 +1401,7 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
     aliases = aliases_of(fields, kind)
     spelled = ", ".join(dict.fromkeys(header_spelling(alias) for alias in aliases))
     said = {"columns": columns, "kind": kind, "fields": ", ".join(fields), "aliases": spelled}
-    near = nearest_columns(unknown, [*fields, *aliases])
+    near = nearest_columns(unknown, [*fields, *aliases], kind)
     if near:
         return names, InvalidInput(UNKNOWN_COLUMNS_NEAR.reason(**said, near=near, notes=NOTE_NAMES), "line")
     required = [spec.name for spec in payload_fields(BY_KIND[kind]) if spec.required]
@@ -1433,14 +1433,15 @@ def _separated_otherwise(cell: str) -> str | None:
     return None
 
 
-def nearest_columns(unknown: list[str], known: list[str]) -> str:
+def nearest_columns(unknown: list[str], known: list[str], kind: str | None = None) -> str:
     """The known name nearest each unknown column that has one close (difflib, NEAREST_COLUMN), as a header writes it
     (header_spelling): the name alone for one column ("Tanggal Mulai"), each with its column after it for several
-    ("JP ('JP2'), Judul ('Judull')"); empty when none is close."""
+    ("JP ('JP2'), Judul ('Judull')"); empty when none is close. Each column is read as a file of `kind` reads it
+    (a study leave's "Tanggal Selesai" no field, not the effective date a training's is)."""
     pairs = [
         (column, header_spelling(found[0]))
         for column in unknown
-        if (found := difflib.get_close_matches(column_name(column), known, n=1, cutoff=NEAREST_COLUMN))
+        if (found := difflib.get_close_matches(column_name(column, kind), known, n=1, cutoff=NEAREST_COLUMN))
     ]
     if len(unknown) == 1:
         return pairs[0][1] if pairs else ""

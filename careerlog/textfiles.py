@@ -202,6 +202,21 @@ HEADER_ALIASES: dict[str, str] = {
 # file of that kind: a training's "Tanggal Selesai" is its last day, its effective date (HEADER_ALIASES), while a
 # penalty's is its end (end_date) and its "Tanggal Mulai" its effective date (TMT, its start). Until 2026-12-05 a
 # penalty file's "Tanggal Selesai" was read as the penalty's start, and its "Tanggal Mulai" refused as a training's.
+_MULAI = ("tanggal_mulai", "tgl_mulai", "tmt_mulai")  # (a start)
+_SELESAI = ("tanggal_selesai", "tgl_selesai", "tmt_selesai")  # (an end: a training's last day)
+_BERAKHIR = ("tanggal_berakhir", "tgl_berakhir", "tmt_berakhir", "tanggal_akhir", "tgl_akhir")  # (an end)
+# A kind whose event is a start (a study leave's, a mentoring's) dates it by its start: its "Tanggal Mulai" is its
+# effective date, and its "Tanggal Selesai" (the end planned, which the end's own event records) names no field of
+# it, where it was read as the effective date (HEADER_ALIASES) and the start recorded on the end's day; a kind whose
+# event is an end dates it by its end, "Tanggal Selesai" or "Tanggal Berakhir" (a penalty's end_date otherwise).
+# Until 2026-12-05 a study leave's or a mentoring's "Tanggal Mulai" was refused as a training's start_date.
+_STARTING = {
+    **dict.fromkeys(_MULAI, "effective_date"),
+    **{name: name for name in _SELESAI},  # (no field: its column left out with a note, or the file refused)
+}
+_ENDING = dict.fromkeys((*_SELESAI, *_BERAKHIR), "effective_date")
+# The TMT (terhitung mulai tanggal) an appointment's, a confirmation's, a promotion's or a post's decree names by
+# what it starts: TMT CPNS (an appointment's, NIP digits 9-14), TMT PNS, TMT Pangkat or TMT Golongan, TMT Jabatan
 KIND_HEADER_ALIASES: dict[str, dict[str, str]] = {
     "penalty": {
         "tanggal_selesai": "end_date",
@@ -211,6 +226,16 @@ KIND_HEADER_ALIASES: dict[str, dict[str, str]] = {
         "tgl_mulai": "effective_date",
         "tmt_mulai": "effective_date",
     },
+    "appointment": {"tmt_cpns": "effective_date", "tmt_pppk": "effective_date"},
+    "confirmation": {"tmt_pns": "effective_date"},
+    "rank_promotion": {"tmt_pangkat": "effective_date", "tmt_golongan": "effective_date"},
+    "post_appointment": {"tmt_jabatan": "effective_date"},
+    "training": dict.fromkeys(_BERAKHIR, "effective_date"),  # (its last day, as its "Tanggal Selesai")
+    "study_leave_start": _STARTING,
+    "study_leave_end": _ENDING,
+    "mentoring_start": _STARTING,
+    "mentoring_end": _ENDING,
+    "post_end": _ENDING,
 }
 # The columns of notes a spreadsheet carries beside the fields (a row number, remarks), by their name without its
 # dots ("No." is no): read, never recorded, and named in the report's notes (docs/import-format.md).

@@ -47,3 +47,16 @@ def test_the_import_page_names_each_kinds_columns_as_a_spreadsheet_heads_them(
     assert end in training
     assert f"hours , {hours}" in training
     assert "nip , NIP Baru" in training
+
+
+def test_the_import_page_names_the_columns_a_kind_reads_by_its_own_names(world: World) -> None:
+    """Each kind's columns by the names a file of that kind reads (textfiles.KIND_HEADER_ALIASES): a study leave's
+    start by Tanggal Mulai, not Tanggal Selesai (its end planned, no field of it), a penalty's end by Tanggal
+    Selesai; the page listed every kind's by the names of a training's (review of 2026-12-05)."""
+    log_in(world, "hr")
+    shown = columns(world, "en")
+    leave = shown[shown.index(" study_leave_start ") : shown.index(" study_leave_end ")]
+    assert "effective_date , TMT, Tanggal, Tgl, Tanggal Mulai, Tgl Mulai, TMT Mulai" in leave
+    assert "Selesai" not in leave
+    penalty = shown[shown.index(" penalty ") : shown.index(" status_change ")]
+    assert "Tanggal Selesai, Tgl Selesai, TMT Selesai" in penalty[penalty.index("end_date") :]

@@ -647,7 +647,8 @@ def confirm_nip_label() -> str:
 
 def kind_columns() -> list[dict[str, Any]]:
     """The columns a CSV file of each kind takes, for the import page: each field by its label, its own name and
-    the Indonesian column names read as it (careerlog.textfiles.HEADER_ALIASES), and whether it is required."""
+    the Indonesian column names a file of the kind reads as it (careerlog.textfiles.HEADER_ALIASES, and the kind's own
+    KIND_HEADER_ALIASES: a penalty's "Tanggal Selesai" its end_date), and whether it is required."""
     columns = []
     for kind in RECORDABLE:
         named = [("nip", True), *((spec.name, spec.required) for spec in filled_fields(BY_KIND[kind]))]
@@ -660,7 +661,7 @@ def kind_columns() -> list[dict[str, Any]]:
             {
                 "label": labels[name] if name in labels else field_label(name, kind),
                 "name": name,
-                "aliases": [column_name(a) for a in aliases_of([name])],
+                "aliases": [column_name(a) for a in aliases_of([name], kind)],
                 "required": required,
             }
             for name, required in named
