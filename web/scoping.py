@@ -57,6 +57,24 @@ NOT_IN_SCOPE = Refusal(
 )
 
 
+def missing_to(account: Principal, action: Action, nip: str) -> NotFound:
+    """The answer for a NIP that is not there for this account: to a writer not national recording in it (the API's
+    recordings, as the record form and a scoped import say it: in_scope_words), not in the writer's scope's records
+    (NOT_IN_SCOPE), in the same words whether it was never appointed or is another agency's; else `missing`. Until
+    2026-12-05 the API answered such a writer "No employee ... has been appointed" where the form and the import
+    said NOT_IN_SCOPE."""
+    if action is Action.RECORD and not account.scope.national:
+        return NotFound(NOT_IN_SCOPE.reason(nip=normalise_nip(nip)))
+    return missing(nip)
+
+
+def said_in_scope(account: Principal, error: InvalidInput) -> None:
+    """`error`'s reasons as in_scope_words says them, in place (a mentor never appointed, or outside the scope,
+    which the write's ScopeGuard refuses as one never appointed: as the record form and a scoped import say it)."""
+    error.errors = in_scope_words(account, error.errors)
+    error.args = (error.describe(),)
+
+
 # What says where someone works: read only these events of a record on every request.
 PLACING_KINDS = ("appointment", "placement", "correction", "retraction")
 # Their classes, and their topics as CareerLog.events_of names them (named once, not on every request).

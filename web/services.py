@@ -78,9 +78,11 @@ from web.scoping import (
     locate,
     mentors_judged,
     missing,
+    missing_to,
     refuse_appointed_outside,
     refuse_others_outside,
     refuse_placed_outside,
+    said_in_scope,
     unit_target,
 )
 
@@ -244,13 +246,13 @@ class Services:
         require(reader, action)
         found = locate(self.ledger, nip)
         if found is None:
-            raise missing(nip)
+            raise missing_to(reader, action, nip)
         if not permits(reader, action, found):
             # (a record appointed afresh outside the scope, whose voided record the scope covered: that record's
             # reads are not found saying it was voided, as before the NIP was appointed afresh)
             voided = [p for p in history_parts(found) if p.void is not None and permits(reader, action, p.place)]
             if not views or not voided:
-                raise missing(nip)
+                raise missing_to(reader, action, nip)
             self._voided_notice(reader, found.nip or nip, voided[-1], logged)
         if views and isinstance(found, VoidedTarget) and found.voided is not None:
             self._voided_notice(reader, found.nip or nip, history_parts(found)[-1], logged)
@@ -350,6 +352,8 @@ class Services:
         except (InvalidInput, Conflict) as e:  # (judged against the record: its refusal may name the record's facts)
             mentors = mentors_judged(self.ledger, subject, kind, payload, getattr(e, "errors", None))
             self.record_checked(writer, Action.RECORD, [subject, *mentors])  # (and the mentor's, if its side refused)
+            if isinstance(e, InvalidInput):  # (a mentor outside the scope: the record form's words)
+                said_in_scope(writer, e)
             raise
         return self.written(outcome)
 

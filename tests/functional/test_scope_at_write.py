@@ -25,7 +25,7 @@ from careerlog.domain.ledger import Outcome
 from careerlog.importing import WRITE_AHEAD_ENV
 from tests import factories as f
 from tests.functional.conftest import BUDI, MISSING, SARI, World, appointment_of
-from web.scoping import ScopeGuard
+from web.scoping import NOT_IN_SCOPE, ScopeGuard
 
 
 @pytest.fixture
@@ -138,8 +138,8 @@ def test_a_mentor_placed_out_of_scope_meanwhile_is_refused_naming_the_mentor(
     assert response.status_code == 422, response.get_json()
     (reason,) = response.get_json()["errors"]["mentor_nip"]
     # (refused as a mentor never appointed, as any record outside the scope answers:
-    # test_mentor_outside_scope_answers_as_missing)
-    assert reason == f"No employee with NIP {BUDI} has been appointed.", reason
+    # test_mentor_outside_scope_answers_as_missing; in the record form's words, NOT_IN_SCOPE)
+    assert reason == NOT_IN_SCOPE.reason(nip=BUDI), reason
     assert kinds(world, SARI) == ["appointment"]
     assert kinds(world, BUDI)[-1] == "placement"
 

@@ -30,17 +30,16 @@ def end(mentor: str) -> dict[str, Any]:
     return {"mentor_nip": mentor, "reason": "Selesai", "effective_date": "2021-06-30", "reference": "MNT-1-END"}
 
 
-def outside(errors: dict[str, list[str]], field: str = "mentor_nip", *, imported: bool = False) -> None:
+def outside(errors: dict[str, list[str]], field: str = "mentor_nip") -> None:
     """A mentor outside the scope named by the recording is refused as one never appointed (as any record outside
-    the scope answers: test_mentor_outside_scope_answers_as_missing; an import's report in the record form's words,
-    NOT_IN_SCOPE); the mentor of a fact retracted or corrected, whom the record names already, as outside the
-    scope."""
+    the scope answers: test_mentor_outside_scope_answers_as_missing), in the record form's words (NOT_IN_SCOPE) by
+    the API, the form and an import alike; the mentor of a fact retracted or corrected, whom the record names
+    already, as outside the scope."""
     assert list(errors) == [field], errors
     (reason,) = errors[field]
     assert RINA in reason, reason
-    if field == "mentor_nip":
-        never = str(NOT_IN_SCOPE.reason(nip=RINA)) if imported else f"No employee with NIP {RINA} has been appointed."
-        assert reason == never, reason
+    if field == "mentor_nip":  # (the API's, the form's and an import's alike since 2026-12-05)
+        assert reason == str(NOT_IN_SCOPE.reason(nip=RINA)), reason
     else:
         assert "outside your scope (agency KOTA-MEDAN)" in reason, reason
 
@@ -116,7 +115,7 @@ def test_an_import_row_naming_a_mentor_of_another_agency_is_rejected_naming_the_
     assert report["recorded"] == 1
     (rejected,) = report["rejected"]
     assert rejected["line"] == 1
-    outside(rejected["errors"], imported=True)
+    outside(rejected["errors"])
     assert [subject for _, subject, _ in world.log()[len(before) :]] == [SARI, BUDI]
 
 
