@@ -99,7 +99,7 @@ from careerlog.domain.payload import (
 from careerlog.domain.quick import quick_init
 from careerlog.domain.ratings import check_rating, in_year_scheme, predicate_problem
 from careerlog.domain.unit import Unit, unit_id, unit_key, unit_of
-from careerlog.domain.wording import Reason, Refusal, reason_of
+from careerlog.domain.wording import Reason, Refusal, confirmable, reason_of
 from careerlog.names import check_named
 from careerlog.persistence import CareerMapper, NullTranscoder, insert_stored_events
 from careerlog.reference import reference, rules
@@ -187,10 +187,13 @@ NOTHING_RECORDED = Refusal("Nothing is recorded for {subject}.", quotes=("subjec
 # guard's `leaves`) is recorded only when confirmed: once recorded, the writer can no longer open, retract or correct
 # it, and only a national administrator can undo it (docs/security.md). A national writer and a migration are not asked.
 LEAVES_SCOPE = "placement.leaves_scope"
-LEAVES_UNCONFIRMED = Refusal(
+# (as the API words it, and as the record form does, where its box beside the field confirms it: FORM_WORDED)
+LEAVES_UNCONFIRMED, LEAVES_SCOPE_TICKED = confirmable(
     "{agency} is outside your scope ({scope}): once recorded, this placement moves the employee's record out of your "
     "reach, and only a national administrator can retract or correct it. If the decree does move the employee to "
-    "{agency}, confirm it (confirm: placement.leaves_scope) and send it again; if not, write the agency it names."
+    "{agency}, ",
+    LEAVES_SCOPE,
+    "; if not, write the agency it names.",
 )
 # The checks a writer may confirm, recording what they would refuse (a rank jump the decree does make, a placement
 # taking the record out of the writer's scope)

@@ -36,7 +36,7 @@ from careerlog.domain.nip import nip_mismatches, normalise_nip, parse_nip
 from careerlog.domain.payload import parse_payload
 from careerlog.domain.ratings import check_rating, in_year_scheme
 from careerlog.domain.voids import last_void
-from careerlog.domain.wording import Refusal, joined
+from careerlog.domain.wording import Refusal, confirmable, joined
 from careerlog.probation import probation_end, probation_years
 from careerlog.reference import Rules, reference, rules
 
@@ -145,19 +145,13 @@ NOT_BELOW = Refusal(
 POSTHUMOUS = Refusal("A posthumous promotion needs the death recorded first.").reason()
 # A promotion moving more ranks than its kind allows (rule promotion.one_step, M: on_record "confirm" or "refuse")
 ONE_STEP = "promotion.one_step"
-RANK_JUMP = Refusal(
+# ... as the API words it and as the record form does, where a box below the fields confirms it (FORM_WORDED)
+RANK_JUMP, RANK_JUMP_TICKED = confirmable(
     "{new_rank} is {moved} ranks above {held}, held since {since}, and a {kind} promotion moves up by at most "
     "{allowed} (rule promotion.one_step). If a promotion between them is not recorded yet, record it first; "
-    "if the decree does promote this far, confirm it (confirm: promotion.one_step) and send it again.",
-    dates=("since",),
-    numbers=("moved", "allowed"),
-    codes=(("kind", "promotion_kinds"),),
-)
-# RANK_JUMP as the record form says it, where a box below the fields confirms it (web.pages.hr)
-RANK_JUMP_TICKED = Refusal(
-    "{new_rank} is {moved} ranks above {held}, held since {since}, and a {kind} promotion moves up by at most "
-    "{allowed} (rule promotion.one_step). If a promotion between them is not recorded yet, record it first; "
-    "if the decree does promote this far, tick the box below to confirm it and send the form again.",
+    "if the decree does promote this far, ",
+    ONE_STEP,
+    ".",
     dates=("since",),
     numbers=("moved", "allowed"),
     codes=(("kind", "promotion_kinds"),),
@@ -171,35 +165,31 @@ RANK_JUMP_REFUSED = Refusal(
 )
 
 
-def left_jump(change: str, confirmable: bool, ticked: bool = False) -> Refusal:
-    """The refusal of a change (a retraction, a correction) leaving another promotion moving more ranks above the
-    rank then held than its kind allows (later_jump); `confirmable`: whether a confirmation records it; `ticked`:
-    as the record form says it, where a box below the fields confirms it."""
+def left_jump(change: str) -> tuple[Refusal, Refusal, Refusal]:
+    """The refusals of a change (a retraction, a correction) leaving another promotion moving more ranks above the
+    rank then held than its kind allows (later_jump): where a confirmation records it, as the API words it and as
+    the record form does, where a box below the fields confirms it (`confirmable`); and where none does."""
     verb = {"retraction": "Retracting", "correction": "Correcting"}[change]
-    ending = "."
-    if confirmable and ticked:
-        ending = "; if its decree does promote this far, tick the box below to confirm it and send the form again."
-    elif confirmable:
-        ending = "; if its decree does promote this far, confirm it (confirm: promotion.one_step) and send the "
-        ending += f"{change} again."
-    return Refusal(
+    text = (
         verb + " it leaves the promotion of {day} (version {version}) to {new_rank} {moved} ranks above {held}, "
         "held since {since}, and a {kind} promotion moves up by at most {allowed} (rule promotion.one_step). "
-        "Correct that promotion first" + ending,
-        dates=("day", "since"),
-        numbers=("version", "moved", "allowed"),
-        codes=(("kind", "promotion_kinds"),),
+        "Correct that promotion first"
     )
+    options: dict[str, Any] = {
+        "dates": ("day", "since"),
+        "numbers": ("version", "moved", "allowed"),
+        "codes": (("kind", "promotion_kinds"),),
+    }
+    sent, ticked = confirmable(
+        text + "; if its decree does promote this far, ", ONE_STEP, ".", again=f"send the {change} again", **options
+    )
+    return sent, ticked, Refusal(text + ".", **options)
 
 
 # A retraction of a promotion, or a correction of a promotion's (or the appointment's) rank or TMT, leaving another
 # promotion so
-RETRACTION_JUMP, RETRACTION_JUMP_REFUSED = left_jump("retraction", True), left_jump("retraction", False)
-CORRECTION_JUMP, CORRECTION_JUMP_REFUSED = left_jump("correction", True), left_jump("correction", False)
-RETRACTION_JUMP_TICKED, CORRECTION_JUMP_TICKED = (
-    left_jump("retraction", True, True),
-    left_jump("correction", True, True),
-)
+RETRACTION_JUMP, RETRACTION_JUMP_TICKED, RETRACTION_JUMP_REFUSED = left_jump("retraction")
+CORRECTION_JUMP, CORRECTION_JUMP_TICKED, CORRECTION_JUMP_REFUSED = left_jump("correction")
 LEVEL_REQUIRED = Refusal(
     "Required for {post}: one of {allowed}.", codes=(("post", "post_kinds"), ("allowed", "functional_levels"))
 )

@@ -195,6 +195,26 @@ class Reason(str):
         return Reason, (self.refusal, self.params)
 
 
+# A refusal a writer may confirm (a check the recording then makes no more: promotion.one_step, placement.leaves_scope)
+# is worded twice from one text (`confirmable`): as the API, an import and the command line say it, "confirm it
+# (confirm: <check>) and send it again", and as the record form says it, where a box below the fields confirms it,
+# "tick the box below to confirm it and send the form again". Each one's form wording, which the form shows in its
+# place (web.pages.hr.in_form_words): no page keeps a copy of a refusal of the ledger's worded for it.
+FORM_WORDED: dict[Refusal, Refusal] = {}
+TICK_THE_BOX = "tick the box below to confirm it and send the form again"
+
+
+def confirmable(
+    before: str, check: str, after: str, again: str = "send it again", **options: Any
+) -> tuple[Refusal, Refusal]:
+    """The refusal `before` + how to confirm `check` + `after`, as the API words it and as the record form does
+    (FORM_WORDED); `again`: what to send again by the API ("send the retraction again")."""
+    sent = Refusal(f"{before}confirm it (confirm: {check}) and {again}{after}", **options)
+    ticked = Refusal(f"{before}{TICK_THE_BOX}{after}", **options)
+    FORM_WORDED[sent] = ticked
+    return sent, ticked
+
+
 def reason_of(error: BaseException) -> str:
     """An error's message, as the Reason it was raised with when it was (str(error) would be a plain copy)."""
     args = error.args

@@ -27,14 +27,7 @@ from wtforms import BooleanField
 from careerlog.access import AccessDenied, Action, permits
 from careerlog.accounts import Account
 from careerlog.application import CONFIRMING_KINDS, LEAVES_SCOPE, LEAVES_UNCONFIRMED
-from careerlog.domain.employee import (
-    CORRECTION_JUMP,
-    CORRECTION_JUMP_TICKED,
-    RANK_JUMP,
-    RANK_JUMP_TICKED,
-    RETRACTION_JUMP,
-    RETRACTION_JUMP_TICKED,
-)
+from careerlog.domain.employee import CORRECTION_JUMP, RANK_JUMP, RETRACTION_JUMP
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.ledger import FORM_WORDS
@@ -48,7 +41,7 @@ from careerlog.domain.payload import (
     parse_payload,
     whole_number,
 )
-from careerlog.domain.wording import Reason, Refusal, reason_of
+from careerlog.domain.wording import FORM_WORDED, Reason, reason_of
 from careerlog.importing import header_refused, kind_from_name, names_kind_column, refuse_no_rows
 from careerlog.jsontext import JSON_DEPTH_LIMIT, json_too_deep
 from careerlog.reference import reference
@@ -401,8 +394,6 @@ def submit(account: Account, kind: str, nip: str, payload: dict[str, Any], key: 
 # The refusals a writer may confirm: a promotion moving more ranks than its kind allows, and a retraction or
 # correction leaving another promotion so (careerlog.domain.employee.later_jump)
 CONFIRMABLE_REFUSALS = (RANK_JUMP, RETRACTION_JUMP, CORRECTION_JUMP)
-# each as the form words it: "tick the box below", not the API's "confirm (confirm: promotion.one_step)"
-TICKED = {RANK_JUMP: RANK_JUMP_TICKED, RETRACTION_JUMP: RETRACTION_JUMP_TICKED, CORRECTION_JUMP: CORRECTION_JUMP_TICKED}
 
 
 def confirmable(errors: Mapping[str, list[str]]) -> str | None:
@@ -420,9 +411,14 @@ def confirmable(errors: Mapping[str, list[str]]) -> str | None:
 
 
 def in_form_words(errors: Mapping[str, list[str]]) -> dict[str, list[str]]:
-    """The form's refusals with those the writer may confirm worded for the form (TICKED)."""
+    """The form's refusals with those the writer may confirm worded for the form: "tick the box below", not the
+    API's "confirm it (confirm: promotion.one_step)" (careerlog.domain.wording.FORM_WORDED, each made with the
+    refusal it words: a rank jump, a placement out of the scope)."""
     return {
-        name: [Reason(TICKED[r.refusal], r.params) if type(r) is Reason and r.refusal in TICKED else r for r in found]
+        name: [
+            Reason(FORM_WORDED[r.refusal], r.params) if type(r) is Reason and r.refusal in FORM_WORDED else r
+            for r in found
+        ]
         for name, found in errors.items()
     }
 
@@ -512,16 +508,10 @@ def mentors_side_beside(kind: str, errors: Mapping[str, list[str]], corrected: l
 
 # A placement outside an HR administrator's scope takes the record out of their reach at once: the ledger refuses it
 # unless confirmed (careerlog.application.LEAVES_UNCONFIRMED, the guard's `leaves`), as a rank jump; the form's box
-# beside the field sends that confirmation (confirm: placement.leaves_scope) and the refusal is worded for it here;
-# recorded, the page says who can undo it (a national administrator: the receiving agency may not retract or redate
-# the placement that brought the employee in, docs/security.md "Moves between agencies") and links to no record the
-# writer can no longer open.
-LEAVES_SCOPE_TICKED = Refusal(
-    "{agency} is outside your scope ({scope}): once recorded, this placement moves the employee's record out of your "
-    "reach, and only a national administrator can retract or correct it. If the decree does move the employee to "
-    "{agency}, tick the box below and record it again; if not, write the agency it names."
-)
-TICKED[LEAVES_UNCONFIRMED] = LEAVES_SCOPE_TICKED
+# beside the field sends that confirmation (confirm: placement.leaves_scope), and the refusal is worded for it as a
+# rank jump's is (in_form_words: LEAVES_SCOPE_TICKED, made with it); recorded, the page says who can undo it (a
+# national administrator: the receiving agency may not retract or redate the placement that brought the employee in,
+# docs/security.md "Moves between agencies") and links to no record the writer can no longer open.
 
 
 def leaves_ticked(kind: str | None) -> bool:

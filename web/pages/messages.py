@@ -100,7 +100,7 @@ def load_refusals() -> dict[str, Refusal]:
     for module in pkgutil.walk_packages(careerlog.__path__, "careerlog."):
         importlib.import_module(module.name)
     importlib.import_module("web.services")
-    importlib.import_module("web.pages.hr")  # the record form's own (a placement out of the scope, a NIP not in it)
+    importlib.import_module("web.pages.hr")  # (the record form: its refusals are the ledger's and the scope's now)
     return REFUSALS
 
 
