@@ -291,9 +291,11 @@ def _plugins() -> dict[str, Any]:
 READING_COMMANDS = frozenset({"export", "history", "info", "audit", "report"})
 
 
-def reading_only(context: Context) -> None:
-    """This command only reads: refuse a store that is not there instead of making it (before it is opened)."""
-    context.settings = dataclasses.replace(context.settings, existing_only=True)
+def reading_only(context: Context, *, writes: bool = False) -> None:
+    """This command only reads: refuse a store that is not there instead of making it (before it is opened); and,
+    unless it `writes` (to the views: `projections rebuild`), read a SQLite store this process cannot write in
+    place, read-only (Settings.reads_in_place), instead of refusing it."""
+    context.settings = dataclasses.replace(context.settings, existing_only=True, only_reads=not writes)
 
 
 @click.group(

@@ -76,6 +76,9 @@ class Settings:
     # True for a command that only reads a store (export, history, info, the audits and reports): `prepare` refuses a
     # store that is not there instead of making a new, empty one (a mistyped path exported 0 events, exit 0)
     existing_only: bool = False
+    # True for a command that only reads and writes nothing (those of existing_only but `projections rebuild`): a
+    # SQLite store this process cannot write is read in place, read-only (`reads_in_place`), not refused
+    only_reads: bool = False
     # CAREERLOG_IMPORT_WRITE_AHEAD, read here so that a value neither on nor off stops every command at start;
     # an import reads it again where it runs (careerlog.importing.writes_ahead: each worker process of its own)
     import_write_ahead: bool = False
@@ -205,9 +208,10 @@ class Settings:
 
     def eventsourcing_env(self) -> dict[str, str]:
         """The library's settings for this configuration."""
-        env = {"ORIGINATOR_ID_TYPE": "text", "CREATE_TABLE": "y"}
+        # (read in place, read-only: no tables made, nor careerlog's indexes and key owners, CareerLog.__init__)
+        env = {"ORIGINATOR_ID_TYPE": "text", "CREATE_TABLE": "n" if self.reads_in_place else "y"}
         if self.store == "sqlite":
-            path = self.sqlite_path  # (its directory is there: check_url refuses one that is not, nothing made)
+            path = self.sqlite_database  # (its directory is there: check_url refuses one that is not, nothing made)
             env |= {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
                 "SQLITE_DBNAME": path,
@@ -312,18 +316,68 @@ class Settings:
             )
 
     def _refuse_read_only(self, file: Path) -> None:
-        """Refuse a SQLite store on a read-only file system, or whose file or directory this process cannot write:
-        SQLite in WAL mode makes `-wal` and `-shm` files beside the store's even to read it, so every command failed,
-        `accounts list` on an internal error and a traceback, the others saying the file "cannot be read as a SQLite
-        store (unable to open database file)", as if it were no store at all."""
-        where = [str(p) for p in (file.parent, file) if p.exists() and not os.access(p, os.W_OK)]
-        if where:
+        """Refuse a SQLite store on a read-only file system, or whose file or directory this process cannot write, to
+        a command that writes; and to one that only reads (only_reads), such a store that SQLite cannot read in
+        place safely (`_read_in_place`). SQLite in WAL mode makes `-wal` and `-shm` files beside the store, and takes
+        its locks there, even to read it: opened as a writable store, every command failed, `accounts list` on an
+        internal error and a traceback, the others saying the file "cannot be read as a SQLite store (unable to
+        open database file)", as if it were no store at all."""
+        where = _unwritable(file)
+        if not where:
+            return
+        if not self.only_reads:
             raise ConfigurationError(
                 f"{self.url_source}: {' and '.join(where)} cannot be written (a read-only file system or mount, or "
-                f"its permissions): SQLite's write-ahead log makes {file.name}-wal and {file.name}-shm beside the "
-                "store, and takes its locks there, even to read it. To read a store on read-only media (a backup), "
-                "copy its file to a writable directory and point careerlog at the copy. Nothing was changed."
+                "its permissions): this command may write to the store, and SQLite's write-ahead log makes "
+                f"{file.name}-wal and {file.name}-shm beside it. Only the commands that only read (info, export, "
+                "history, audit, report, projections status) read such a store in place, read-only; for any other, "
+                f"copy the store's file (with its {file.name}-wal, if any) to a writable directory and point "
+                "careerlog at the copy. Nothing was changed."
             )
+        self._read_in_place(file)
+
+    def _read_in_place(self, file: Path) -> str:
+        """The URI by which SQLite opens, read-only, a store this process cannot write (`reads_in_place`).
+
+        SQLite reads a database in WAL mode read-only (3.22 and later) when its `-wal` and `-shm` files are there
+        (a store some process has open, or a copy taken with them) or can be made (its directory can be written:
+        SQLite makes them, and a read-only connection leaves them there, empty); when neither is there and they
+        cannot be made, only as `immutable` (no locks, no look for a -wal: safe on a copy no process writes while it
+        is read, as a backup's; a store a process holds open has its -wal and -shm beside it). Anything else (a
+        `-wal` without its `-shm`, whose records an immutable read would leave out) is refused, naming why."""
+        uri = f"{file.resolve().as_uri()}?mode=ro"
+        if os.access(file.parent, os.W_OK):
+            return uri
+        beside = [f"{file.name}{end}" for end in ("-wal", "-shm") if file.with_name(file.name + end).exists()]
+        if not beside:
+            return uri + "&immutable=1"
+        if len(beside) == 2:
+            return uri
+        raise ConfigurationError(
+            f"{self.url_source}: {file.parent} cannot be written and holds {beside[0]} without "
+            f"{'-wal' if beside[0].endswith('-shm') else '-shm'} beside the store: SQLite cannot read it in place "
+            "read-only (it would need to make the missing file, or would leave out the records still in the "
+            f"write-ahead log). Copy {file.name} with the files beside it to a writable directory and point careerlog "
+            "at the copy. Nothing was changed."
+        )
+
+    @property
+    def reads_in_place(self) -> bool:
+        """A command that only reads (only_reads), on a SQLite store this process cannot write (a backup on a
+        read-only mount, a copy given read-only): SQLite opens it read-only (`sqlite_database`), nothing is made
+        (no tables, no lock files) and the views are read as they are, not caught up."""
+        if not self.only_reads or self.store != "sqlite":
+            return False
+        return bool(_unwritable(Path(self.sqlite_path).expanduser()))
+
+    @property
+    def sqlite_database(self) -> str:
+        """What SQLite opens (a URI filename: the library's connections take URIs): the store's path, or, read in
+        place (`reads_in_place`), its `file:` URI read-only."""
+        path = self.sqlite_path
+        if not self.reads_in_place:
+            return path
+        return self._read_in_place(Path(path).expanduser())
 
     def _not_there(self, why: str) -> ConfigurationError:
         return ConfigurationError(
@@ -333,7 +387,8 @@ class Settings:
 
     # A store is careerlog's once it holds its log or its accounts (`accounts create` before anything is recorded)
     def _sqlite_has_careerlog(self, file: Path) -> bool:
-        lite = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)  # (read only: a look makes nothing)
+        uri = self._read_in_place(file) if _unwritable(file) else f"{file.resolve().as_uri()}?mode=ro"
+        lite = sqlite3.connect(uri, uri=True)  # (read only: a look makes nothing)
         try:
             found = "SELECT 1 FROM sqlite_master WHERE name IN ('stored_events', 'accounts')"
             return lite.execute(found).fetchone() is not None
@@ -400,7 +455,7 @@ class Settings:
             path = self.sqlite_path
             if not Path(path).expanduser().exists():
                 return None
-            lite = sqlite3.connect(Path(path).expanduser())
+            lite = sqlite3.connect(self.sqlite_database, uri=True)
             try:
                 row = lite.execute("SELECT state FROM stored_events ORDER BY rowid LIMIT 1").fetchone()
             except sqlite3.OperationalError:  # no table yet
@@ -441,6 +496,9 @@ class Settings:
         other; two names of one hash only take turns. SQLite: an exclusive lock on a file beside the database
         (an in-memory store has one process). Not reentrant: do not nest.
         """
+        if self.reads_in_place:  # (nothing is made: no lock file either)
+            yield
+            return
         if self.store != "postgres":
             with self._sqlite_schema_lock():
                 yield
@@ -468,6 +526,12 @@ class Settings:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _unwritable(file: Path) -> list[str]:
+    """Those of a SQLite store's directory and file (if there) that this process cannot write (a read-only file
+    system or mount, or permissions; a process of root's writes past permissions)."""
+    return [str(p) for p in (file.parent, file) if p.exists() and not os.access(p, os.W_OK)]
 
 
 def _sqlite_schema_lock_path(sqlite_path: str) -> Path:

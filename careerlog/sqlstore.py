@@ -676,7 +676,7 @@ def open_datastore(settings: Settings, *, pool_size: int | None = None) -> SQLit
     """A datastore (and its pool) for the configured database, as the library builds them."""
     settings.prepare()
     if settings.store == "sqlite":
-        return SQLiteDatastore(settings.sqlite_path, lock_timeout=30, originator_id_type="text")
+        return SQLiteDatastore(settings.sqlite_database, lock_timeout=30, originator_id_type="text")
     pg = settings.postgres()
     datastore = PostgresDatastore(
         dbname=pg["dbname"],

@@ -192,7 +192,7 @@ class Listener:
 @friendly_errors
 def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
     """Rebuild NAMES (default: every view) from zero, reading each record once."""
-    reading_only(obj)  # (a store that is not there has no log to rebuild from)
+    reading_only(obj, writes=True)  # (a store that is not there has no log to rebuild from)
     chosen = _chosen(list(names) or None, "NAMES")
     # a view a newer release made is rebuilt at this release's version: the way back to this release
     worker = projector(obj.settings, [p.name for p in chosen], app=obj.app, take_back=True)

@@ -620,6 +620,14 @@ def views_read(obj: Context, *projections: Projection) -> None:
             err=True,
         )
     for lag in lags_of(views.sql, views.tracking_table, projections, obj.app.max_notification_id()):
+        if obj.settings.reads_in_place:  # (read-only: nothing may catch the views up here)
+            click.echo(
+                f"Warning: the view {lag.describe()}: these results leave out the records since, and the store "
+                "is read in place, read-only, so its views cannot catch up here. Catch up on a writable copy "
+                "(`careerlog projections run --once`), or on the store it was copied from before copying it again.",
+                err=True,
+            )
+            continue
         click.echo(
             f"Warning: the view {lag.describe()}: these results leave out the records since. Catch up with "
             "`careerlog projections run --once` (or start the projection workers), then run the command again.",
