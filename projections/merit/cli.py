@@ -351,9 +351,11 @@ def time_to_promotion_command(obj: Context, /, by: str, fmt: str, min_cell: int 
     emit(result, result["groups"], TIME_COLUMNS, fmt, lines)
 
 
+# The audited decisions' lists' columns, in a table and in CSV: some of the fields the JSON holds, by the same names,
+# the API's (projections.merit.schemas.DecisionSchema: the employee's NIP is `nip`, the views' `subject`)
 PROMOTION_COLUMNS = (
     "tmt",
-    "subject",
+    "nip",
     "version",
     "kind",
     "rank_before",
@@ -369,7 +371,7 @@ PROMOTION_COLUMNS = (
 
 POST_COLUMNS = (
     "tmt",
-    "subject",
+    "nip",
     "version",
     "kind",
     "level",
@@ -428,7 +430,7 @@ def emit_decisions(audit: AuditQueries, options: dict[str, Any], columns: tuple[
     statement, params = audit.decisions_sql(filters, **criteria)
     if fmt == "table":
         judge = audit.judging()
-        rows = [judge(r) for r in audit.store.query(statement, params)]
+        rows = [named_as_listed(judge(r)) for r in audit.store.query(statement, params)]
         flagged = sum(1 for r in rows if r["verdict"] == "findings")
         passed = sum(1 for r in rows if r["passed_over_count"])
         emit(
@@ -441,10 +443,21 @@ def emit_decisions(audit: AuditQueries, options: dict[str, Any], columns: tuple[
         shown = stdout_is_terminal()
         echo_as_is(csv_lines([columns]), nl=False)
         for rows in pages:
-            echo_as_is(csv_lines([csv_cell(r.get(c), shown=shown) for c in columns] for r in rows), nl=False)
+            listed = map(named_as_listed, rows)
+            echo_as_is(csv_lines([csv_cell(r.get(c), shown=shown) for c in columns] for r in listed), nl=False)
         return
-    for chunk in json_list("decisions", (row for rows in pages for row in rows)):
+    from projections.merit.schemas import DecisionSchema  # (marshmallow: only for JSON)
+
+    schema = DecisionSchema()  # the API's: the same names and types (`nip`, `corrected` true or false)
+    for chunk in json_list("decisions", (schema.dump(row) for rows in pages for row in rows)):
         click.echo(json_on_terminal(chunk), nl=False)
+
+
+def named_as_listed(row: dict[str, Any]) -> dict[str, Any]:
+    """A listed decision's row (`decisions_sql`'s, judged) with its NIP under the name its table, CSV and JSON give
+    it, the API's `nip` (the view's `subject`)."""
+    row["nip"] = row["subject"]
+    return row
 
 
 CRITERIA = ("decision", "start", "end", "rule", "severity", "passed_over")

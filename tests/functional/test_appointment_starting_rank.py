@@ -43,7 +43,7 @@ def listed(world: World, store_url: str, *args: str) -> dict[str, dict[str, Any]
     result = CliRunner().invoke(main, ["audit", "promotions", "--format", "json", *args], env=env)
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
-    return {f"{r['subject']}/{r['decision']}": r for r in rows["decisions"]}
+    return {f"{r['nip']}/{r['decision']}": r for r in rows["decisions"]}
 
 
 def findings(world: World, nip: str) -> list[dict[str, Any]]:
@@ -106,7 +106,7 @@ def test_a_corrected_appointment_is_judged_as_corrected(world: World, store_url:
     after = listed(world, store_url, "--with-posts")
     for nip in (CORRECTED_DOWN, CORRECTED_UP):
         row = after[f"{nip}/appointment"]
-        assert (row["verdict"], row["corrected"]) == ("compliant", 1), row
+        assert (row["verdict"], row["corrected"]) == ("compliant", True), row
     record(world, CORRECTED_DOWN, "correction", f.correction(1, "2018-03-01", rank="III/c"))
     world.catch_up()
     again = listed(world, store_url, "--with-posts")[f"{CORRECTED_DOWN}/appointment"]

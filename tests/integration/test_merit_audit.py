@@ -24,6 +24,7 @@ from projections.merit.distribution import GradeInflationQueries
 from projections.merit.eligibility import EligibilityQueries
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
 from projections.merit.queries import AuditQueries, PassedOverQueries
+from projections.merit.schemas import DecisionSchema
 from projections.store import open_view_store
 from tests.demos import shared
 
@@ -202,21 +203,21 @@ def test_the_audit_commands_list_flagged_promotions_and_show_a_finding_with_its_
     assert listed
     assert {d["verdict"] for d in listed} == {"findings"}
     first = listed[0]
-    shown = json.loads(run("promotion", first["subject"], str(first["version"]), "--format", "json"))
+    shown = json.loads(run("promotion", first["nip"], str(first["version"]), "--format", "json"))
     finding = next(f for f in shown["findings"] if f["rule"] == "promotion.time_in_rank")
     assert finding["evidence"][0]["kind"] in ("appointment", "rank_promotion")
-    assert "promotion.time_in_rank (high, S;" in run("promotion", first["subject"], str(first["version"]))
+    assert "promotion.time_in_rank (high, S;" in run("promotion", first["nip"], str(first["version"]))
     high = run("promotions", "--severity", "high", "--from", "2000-01-01", "--format", "csv").splitlines()
-    assert high[0].startswith("tmt,subject,version")
+    assert high[0].startswith("tmt,nip,version")
     posts = json.loads(run("posts", "--rule", "post.open_selection", "--format", "json"))["decisions"]
     assert posts
     assert {(d["decision"], d["kind"][:4], d["verdict"]) for d in posts} == {("post", "JPT_", "findings")}
-    post = json.loads(run("promotion", posts[0]["subject"], str(posts[0]["version"]), "--format", "json"))
+    post = json.loads(run("promotion", posts[0]["nip"], str(posts[0]["version"]), "--format", "json"))
     selection = next(f for f in post["findings"] if f["rule"] == "post.open_selection")
     assert selection["evidence"][0]["kind"] == "post_appointment"
-    assert "post.open_selection (high, S;" in run("promotion", posts[0]["subject"], str(posts[0]["version"]))
+    assert "post.open_selection (high, S;" in run("promotion", posts[0]["nip"], str(posts[0]["version"]))
     both = run("promotions", "--with-posts", "--format", "csv").splitlines()
-    assert both[0].startswith("decision,tmt,subject")
+    assert both[0].startswith("decision,tmt,nip")
     assert {line.split(",")[0] for line in both[1:]} == {"promotion", "post", "appointment"}  # every decision
     inflated = json.loads(run("grade-inflation", "--format", "json"))["units"]
     assert [(u["rule"], u["exceeded"][0]["predicate"]) for u in inflated] == [("skp.distribution", "BAIK")]
@@ -240,7 +241,7 @@ def listed_all(run: Callable[..., str]) -> list[dict[str, object]]:
 
 
 def version_of(decisions: list[dict[str, object]], passed: dict[str, object]) -> object:
-    return next(d["version"] for d in decisions if (d["subject"], d["tmt"]) == (passed["subject"], passed["tmt"]))
+    return next(d["version"] for d in decisions if (d["nip"], d["tmt"]) == (passed["subject"], passed["tmt"]))
 
 
 @SHARED
@@ -260,20 +261,26 @@ def test_the_audit_commands_stream_csv_and_json_equal_to_the_whole_list_written_
         ),
         (("--from", "2100-01-01"), {"decision": "promotion", "start": "2100-01-01"}, PROMOTION_COLUMNS),
     ]
+    dumped = DecisionSchema(many=True).dump  # (the API's, as the command line dumps them)
     for args, criteria, columns in cases:
         whole = audit.decisions({}, **criteria)
         assert (
             run("promotions", *args, "--format", "json")
-            == json.dumps({"decisions": whole}, ensure_ascii=False, indent=2) + "\n"
+            == json.dumps({"decisions": dumped(whole)}, ensure_ascii=False, indent=2) + "\n"
         )
-        assert run("promotions", *args, "--format", "csv") == csv_text(whole, columns) + "\n"
+        assert run("promotions", *args, "--format", "csv") == csv_text(listed_rows(whole), columns) + "\n"
     posts = audit.posts({}, rule="post.open_selection")
     assert posts
     assert (
         run("posts", "--rule", "post.open_selection", "--format", "json")
-        == json.dumps({"decisions": posts}, ensure_ascii=False, indent=2) + "\n"
+        == json.dumps({"decisions": dumped(posts)}, ensure_ascii=False, indent=2) + "\n"
     )
-    assert run("posts", "--format", "csv") == csv_text(audit.posts({}), POST_COLUMNS) + "\n"
+    assert run("posts", "--format", "csv") == csv_text(listed_rows(audit.posts({})), POST_COLUMNS) + "\n"
+
+
+def listed_rows(decisions: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The decisions' rows with their NIP as the lists' tables and CSV name it (`nip`, the view's `subject`)."""
+    return [{**d, "nip": d["subject"]} for d in decisions]
 
 
 def decisions_indexes(projector: Projector) -> set[str]:

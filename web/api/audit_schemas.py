@@ -11,7 +11,9 @@ from projections.merit.fairness import BEFORE_FROM, COUNTS, DEFAULT_MIN_CELL, MA
 from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
 from projections.merit.queries import DECISION_VERDICTS
 from projections.merit.rules import SEVERITY_ORDER
-from web.api.fields import Flag, PlainDate, PlainDateTime, WholeNumber
+from projections.merit.schemas import DecisionSchema as DecisionSchema
+from projections.merit.schemas import decision_id as decision_id
+from web.api.fields import PlainDate, PlainDateTime, WholeNumber
 from web.api.schemas import (
     CursorPageOfSchema,
     CursorPagingSchema,
@@ -25,11 +27,6 @@ from web.api.schemas import (
 )
 
 VERDICTS = ("compliant", "findings")  # (awards, study leave)
-
-
-def decision_id(decision: dict[str, Any]) -> str:
-    """The stable id of an audited decision in the API: `{nip}-{version}`."""
-    return f"{decision['subject']}-{decision['version']}"
 
 
 def value_lists(*names: str) -> dict[str, fields.Field[Any]]:
@@ -264,12 +261,6 @@ PASSED_OVER_FILTER = {
     "passed_over_count null in the list): neither value, nor verdict, severity or rule, finds it by them "
     "(kind=202 lists them)."
 }
-PASSED_OVER_COUNT = {
-    "description": "How many eligible, clearly stronger colleagues of the same unit and rank the decision passed "
-    "over (merit.passed_over: a finding, counted in verdict, finding_count and max_severity). Compared in the lists "
-    "for regular (101) promotions; null for the others (202 promotions and posts are compared on "
-    "the decision's own page; null there for the decisions not judged: 201, 203, non-managerial posts)."
-}
 
 
 class FindingFilterSchema(AuditFilterSchema):  # type: ignore[valid-type,misc]
@@ -313,49 +304,6 @@ class AppointmentAuditQuerySchema(FindingFilterSchema):
     D-III...); no `passed_over` (an appointment passes no colleague over)."""
 
     kind = filter_field("kind", ("education",))
-
-
-class DecisionSchema(StrictSchema):
-    """An audited decision: compliant, or how many findings and the worst severity (merit.passed_over
-    among them), and how many clearly stronger colleagues it passed over."""
-
-    id = fields.Function(decision_id, dump_only=True, metadata={"description": "`{nip}-{version}`."})
-    nip = fields.String(attribute="subject", dump_only=True)
-    version = fields.Integer(dump_only=True, metadata={"description": "The decision's version in the record."})
-    decision = fields.String(dump_only=True)
-    reference = fields.String(dump_only=True, allow_none=True)
-    kind = fields.String(dump_only=True, allow_none=True)
-    tmt = PlainDate(dump_only=True, metadata={"description": "The date it took effect."})
-    recorded_at = PlainDateTime(dump_only=True)
-    agency = fields.String(dump_only=True, allow_none=True)
-    unit = fields.String(dump_only=True, allow_none=True)
-    region = fields.String(dump_only=True, allow_none=True)
-    rank_before = fields.String(dump_only=True, allow_none=True)
-    rank_after = fields.String(dump_only=True, allow_none=True)
-    level = fields.String(dump_only=True, allow_none=True, metadata={"description": "A post decision's level."})
-    title = fields.String(dump_only=True, allow_none=True, metadata={"description": "A post decision's title."})
-    corrected = Flag(dump_only=True, metadata={"description": "Whether the decision was corrected since."})
-    judged = fields.Function(
-        lambda d: d.get("verdict") is not None,
-        dump_only=True,
-        metadata={
-            "type": "boolean",
-            "description": "Whether a rule of the decision's own kind (promotion.*, post.*, appointment.starting_rank) "
-            "was in force on its date; false before any was (every promotion before 2000): verdict null, "
-            "passed_over_count null.",
-        },
-    )
-    verdict = fields.String(
-        dump_only=True,
-        allow_none=True,
-        metadata={
-            "description": "compliant (judged, no finding), findings (at least one), or null: not judged, no rule of "
-            "its kind in force on its date (`judged` false; an evidence.recorded_after finding is still listed)."
-        },
-    )
-    finding_count = fields.Integer(dump_only=True)
-    max_severity = fields.String(dump_only=True, allow_none=True)
-    passed_over_count = fields.Integer(dump_only=True, allow_none=True, metadata=PASSED_OVER_COUNT)
 
 
 class AuditPageSchema(CursorPageOfSchema):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -16,6 +16,9 @@ from careerlog.textfiles import changes_marked
 # command line's audits read too): date.fromisoformat (and marshmallow's Date, which calls it) also reads ISO 8601's
 # basic and week forms, 20200101 and 2020-W01-1 (2019-12-30), which no page or document offers and which a reader
 # would not take for the day it means.
+from projections.fields import Flag as Flag
+from projections.fields import PlainDate as PlainDate
+from projections.fields import PlainDateTime as PlainDateTime
 from projections.reading import ISO_DAY as ISO_DAY
 from projections.reading import plain_day as plain_day
 
@@ -24,25 +27,6 @@ NOT_BLANK = {"minLength": 1, "pattern": r"\S"}
 # An identity number as the API takes it, for the OpenAPI document: 18 digits, the spaces, dots and dashes people type
 # between them aside (careerlog.domain.nip.normalise_nip)
 NIP_PATTERN = r"^[\s.\-]*(?:[0-9][\s.\-]*){18}$"
-
-
-class PlainDate(fields.Date):
-    """A date: loads YYYY-MM-DD (alone: `plain_day`) into a date, dumps a date or an ISO string as it is."""
-
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> date:
-        if isinstance(value, str) and not ISO_DAY.fullmatch(value):
-            raise self.make_error("invalid")
-        return super()._deserialize(value, attr, data, **kwargs)
-
-    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
-        return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
-
-
-class PlainDateTime(fields.DateTime):
-    """A date and time with its offset (ISO 8601); dumps ISO strings as they are."""
-
-    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
-        return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
 
 
 class UtcDateTime(fields.AwareDateTime):
@@ -80,13 +64,6 @@ class DayEndDateTime(UtcDateTime):
 def day_alone(value: Any) -> bool:
     """Whether a period's bound was written as a day alone (YYYY-MM-DD), not a moment."""
     return isinstance(value, str) and ISO_DAY.fullmatch(value) is not None
-
-
-class Flag(fields.Boolean):
-    """A true/false value the views may hold as 0 or 1: always dumped as a JSON boolean."""
-
-    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
-        return None if value is None else bool(value)
 
 
 class AsciiDigits:

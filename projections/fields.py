@@ -1,0 +1,38 @@
+"""marshmallow fields for what the views hold as plain JSON (ISO dates and times, flags as 0 or 1): the API's
+(web.api.fields re-exports them) and the command line's, which dumps what the API dumps with the same schemas
+(projections.merit.schemas)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from marshmallow import fields
+
+from projections.reading import ISO_DAY
+
+
+class PlainDate(fields.Date):
+    """A date: loads YYYY-MM-DD (alone: `plain_day`) into a date, dumps a date or an ISO string as it is."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> date:
+        if isinstance(value, str) and not ISO_DAY.fullmatch(value):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
+        return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
+
+
+class PlainDateTime(fields.DateTime):
+    """A date and time with its offset (ISO 8601); dumps ISO strings as they are."""
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
+        return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
+
+
+class Flag(fields.Boolean):
+    """A true/false value the views may hold as 0 or 1: always dumped as a JSON boolean."""
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
+        return None if value is None else bool(value)
