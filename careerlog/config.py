@@ -339,26 +339,27 @@ class Settings:
     def _read_in_place(self, file: Path) -> str:
         """The URI by which SQLite opens, read-only, a store this process cannot write (`reads_in_place`).
 
-        SQLite reads a database in WAL mode read-only (3.22 and later) when its `-wal` and `-shm` files are there
-        (a store some process has open, or a copy taken with them) or can be made (its directory can be written:
-        SQLite makes them, and a read-only connection leaves them there, empty); when neither is there and they
-        cannot be made, only as `immutable` (no locks, no look for a -wal: safe on a copy no process writes while it
-        is read, as a backup's; a store a process holds open has its -wal and -shm beside it). Anything else (a
-        `-wal` without its `-shm`, whose records an immutable read would leave out) is refused, naming why."""
+        SQLite reads a database in WAL mode read-only (3.22 and later) when its `-wal` and `-shm` files are there (a
+        store some process has open, or a copy taken with them): `mode=ro`. When neither is there, `mode=ro` alone
+        fails in a directory that cannot be written ("unable to open database file"), and in one that can, makes
+        them and leaves them there, read-only as the store's file is: a writer given the file back could then write
+        nothing ("attempt to write a readonly database") until they were removed. So such a store, a copy of the
+        file alone, is opened `immutable` (no locks, no -wal looked for, nothing made: safe on a copy no process
+        writes while it is read, as a backup's; a store a process has open has its -wal and -shm beside it). One of
+        them alone (a `-wal` without its `-shm`, whose records an immutable read would leave out) is refused."""
         uri = f"{file.resolve().as_uri()}?mode=ro"
-        if os.access(file.parent, os.W_OK):
-            return uri
         beside = [f"{file.name}{end}" for end in ("-wal", "-shm") if file.with_name(file.name + end).exists()]
         if not beside:
             return uri + "&immutable=1"
         if len(beside) == 2:
             return uri
+        missing = file.name + ("-wal" if beside[0].endswith("-shm") else "-shm")
         raise ConfigurationError(
-            f"{self.url_source}: {file.parent} cannot be written and holds {beside[0]} without "
-            f"{'-wal' if beside[0].endswith('-shm') else '-shm'} beside the store: SQLite cannot read it in place "
-            "read-only (it would need to make the missing file, or would leave out the records still in the "
-            f"write-ahead log). Copy {file.name} with the files beside it to a writable directory and point careerlog "
-            "at the copy. Nothing was changed."
+            f"{self.url_source}: {' and '.join(_unwritable(file))} cannot be written, and {beside[0]} is beside "
+            f"{file.name} without {missing}: SQLite cannot read it in place read-only (it would make the missing "
+            "file, or leave out the records still in the write-ahead log). Copy "
+            f"{file.name} with the files beside it to a writable directory and point careerlog at the copy. Nothing "
+            "was changed."
         )
 
     @property

@@ -1,15 +1,15 @@
 """A SQLite store that this process cannot write (a backup on read-only media, a copy given to an inspector
 read-only) is read in place by the commands that only read it (the audits, reports, `history`, `export`, `info`,
-`projections status`), opened read-only (`file:...?mode=ro`, and `immutable=1` when its directory cannot be written
-and no -wal or -shm file is beside it): exit 0, and the store's files are left as they were, byte for byte, with
-their times, and no -wal, -shm or lock file made. Before, every command refused it (SQLite's WAL needs write access
-even to read). A command that writes (`record`, `accounts list`, which may make the accounts' tables,
-`projections rebuild`) is still refused, naming the store and why, exit 1; so is a store SQLite cannot read in place
-safely (a -wal without its -shm in a directory that cannot be written). Views behind the log cannot catch up on a
-read-only store: the audit says so on standard error and answers with what the views hold.
+`projections status`), opened read-only (`file:...?mode=ro`, and `immutable=1` when no -wal or -shm file is beside
+it): exit 0, and the store's files are left as they were, byte for byte, with their times, and no -wal, -shm or lock
+file made. Before, every command refused it (SQLite's WAL needs write access even to read). A command that writes
+(`record`, `accounts list`, which may make the accounts' tables, `projections rebuild`) is still refused, naming the
+store and why, exit 1; so is a store SQLite cannot read in place safely (a -wal without its -shm). Views behind the
+log cannot catch up on a read-only store: the audit says so on standard error and answers with what the views hold.
 
 Read-only for real: as root (the tests run as root here), chmod stops no write, so the store's directory is
-bind-mounted read-only in a mount namespace of the command's own (`unshare -m`); as another user, the copy's file
+bind-mounted read-only in a mount namespace of the command's own (`unshare -m`), and a file alone made read-only is
+read by a process without the capabilities that pass by permissions (`setpriv`); as another user, the copy's file
 and directory are made read-only by their permissions."""
 
 from __future__ import annotations
@@ -60,30 +60,33 @@ def recorded(directory: Path, *, views_behind: bool = False) -> Path:
     return directory / "careerlog.db"
 
 
-def read_only_run(store: Path, command: list[str]) -> subprocess.CompletedProcess[str]:
-    """`careerlog COMMAND` on the store's directory made read-only (see the module's docstring)."""
+def read_only_run(store: Path, command: list[str], *, directory_too: bool = True) -> subprocess.CompletedProcess[str]:
+    """`careerlog COMMAND` on the store's directory made read-only, or (not `directory_too`) its files alone (see the
+    module's docstring; root's file alone: its write permissions taken away and the process's capabilities to pass
+    by them dropped, setpriv)."""
     main = "import sys; from careerlog.cli import main; sys.argv[0] = 'careerlog'; main()"
     careerlog = [sys.executable, "-c", main, "--database-url", f"sqlite:///{store}", *command]
-    if os.geteuid() != 0:
-        directory = store.parent
-        modes = {p: stat.S_IMODE(p.stat().st_mode) for p in (directory, *directory.iterdir())}
-        for p in modes:
-            p.chmod(0o555 if p.is_dir() else 0o444)
-        try:
-            return subprocess.run(careerlog, capture_output=True, text=True, check=False)
-        finally:
-            for p, mode in modes.items():
-                p.chmod(mode)
-    if shutil.which("unshare") is None or subprocess.run(["unshare", "-m", "true"], check=False).returncode != 0:
-        pytest.fail("needs `unshare -m` (root) to mount the store read-only")
     directory = store.parent
-    script = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
-    return subprocess.run(
-        ["unshare", "-m", "sh", "-c", script, "sh", str(directory), *careerlog],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    if os.geteuid() == 0 and directory_too:
+        if shutil.which("unshare") is None or subprocess.run(["unshare", "-m", "true"], check=False).returncode != 0:
+            pytest.fail("needs `unshare -m` (root) to mount the store read-only")
+        script = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
+        mounted = ["unshare", "-m", "sh", "-c", script, "sh", str(directory), *careerlog]
+        return subprocess.run(mounted, capture_output=True, text=True, check=False)
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.fail("needs `setpriv` (root) to run the command without passing by permissions")
+        caps = "-dac_override,-dac_read_search,-fowner"
+        careerlog = ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}", *careerlog]
+    made = [*([directory] if directory_too else []), *directory.iterdir()]
+    modes = {p: stat.S_IMODE(p.stat().st_mode) for p in made}
+    for p in modes:
+        p.chmod(0o555 if p.is_dir() else 0o444)
+    try:
+        return subprocess.run(careerlog, capture_output=True, text=True, check=False)
+    finally:
+        for p, mode in modes.items():
+            p.chmod(mode)
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +113,20 @@ def test_a_reading_command_reads_a_read_only_store_in_place_changing_nothing(
     assert shown in done.stdout
     assert "Warning" not in done.stderr  # (the views are caught up)
     assert snapshot(store.parent) == before  # the same bytes and times, no -wal, -shm nor lock file made
+
+
+@pytest.mark.parametrize(("command", "shown"), READS[:2], ids=[" ".join(c[:2]) for c, _ in READS[:2]])
+def test_a_reading_command_reads_a_read_only_file_in_a_writable_directory_making_nothing_beside_it(
+    store: Path, command: list[str], shown: str
+) -> None:
+    """SQLite's mode=ro alone made careerlog.db-wal and -shm there, read-only as the file: given its write
+    permission back, the store refused every write ("attempt to write a readonly database") until they were
+    removed. Opened immutable, nothing is made."""
+    before = snapshot(store.parent)
+    done = read_only_run(store, command, directory_too=False)
+    assert done.returncode == 0, done.stderr
+    assert shown in done.stdout
+    assert snapshot(store.parent) == before
 
 
 def test_an_audit_of_views_behind_on_a_read_only_store_warns_they_cannot_catch_up_there(tmp_path: Path) -> None:
@@ -151,7 +168,7 @@ def test_a_read_only_store_whose_wal_has_no_shm_is_refused_not_read_without_the_
     done = read_only_run(store, ["history", BUDI])
     assert done.returncode == 1, done.stderr
     said = " ".join(done.stderr.split())
-    assert f"{tmp_path} cannot be written and holds careerlog.db-wal without -shm beside the store" in said
-    assert "SQLite cannot read it in place read-only" in said
+    assert f"{tmp_path} and {store} cannot be written, and careerlog.db-wal is beside careerlog.db without " in said
+    assert "without careerlog.db-shm: SQLite cannot read it in place read-only" in said
     assert done.stdout == ""
     assert snapshot(tmp_path) == before
