@@ -116,20 +116,20 @@ def test_the_audit_commands_show_and_filter_the_promotions_that_passed_over_a_co
 ) -> None:
     run = shared_audit_cli
     listed = json.loads(run("promotions", "--passed-over", "--format", "json"))["decisions"]
-    assert {(d["subject"], d["tmt"]) for d in listed} == injected()
+    assert {(d["nip"], d["tmt"]) for d in listed} == injected()
     flagged = json.loads(run("promotions", "--verdict", "findings", "--format", "json"))["decisions"]
-    assert {(d["subject"], d["tmt"]) for d in listed} <= {(d["subject"], d["tmt"]) for d in flagged}
+    assert {(d["nip"], d["tmt"]) for d in listed} <= {(d["nip"], d["tmt"]) for d in flagged}
     compliant = run("promotions", "--verdict", "compliant", "--format", "csv").splitlines()
     assert compliant[0].endswith(",max_severity,passed_over_count")
-    assert not {tuple(line.split(",")[:2]) for line in compliant[1:]} & {(d["tmt"], d["subject"]) for d in listed}
+    assert not {tuple(line.split(",")[:2]) for line in compliant[1:]} & {(d["tmt"], d["nip"]) for d in listed}
     first = listed[0]
-    shown = json.loads(run("promotion", first["subject"], str(first["version"]), "--format", "json"))
+    shown = json.loads(run("promotion", first["nip"], str(first["version"]), "--format", "json"))
     assert (shown["verdict"], shown["passed_over_count"]) == ("findings", first["passed_over_count"])
     finding = next(f for f in shown["findings"] if f["rule"] == PASSED_OVER)
     assert finding["colleagues"] == sorted(p["colleague"] for p in shown["passed_over"])
-    assert finding["evidence"][0]["subject"] == first["subject"]
+    assert finding["evidence"][0]["subject"] == first["nip"]
     measured = {(e["subject"], e["kind"]) for e in finding["evidence"][1:]}
-    assert finding["evidence"][1]["subject"] == first["subject"]  # the promoted's own measures, then the colleagues'
-    assert {subject for subject, _ in measured} == {first["subject"], *finding["colleagues"]}
+    assert finding["evidence"][1]["subject"] == first["nip"]  # the promoted's own measures, then the colleagues'
+    assert {subject for subject, _ in measured} == {first["nip"], *finding["colleagues"]}
     assert {kind for _, kind in measured} >= {"performance_rating"}
-    assert "merit.passed_over (medium" in run("promotion", first["subject"], str(first["version"]))
+    assert "merit.passed_over (medium" in run("promotion", first["nip"], str(first["version"]))
