@@ -20,9 +20,9 @@ from typing import Any, Protocol, cast
 
 from dateutil.relativedelta import relativedelta
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import Mapper, RecordConflictError, StoredEvent
+from eventsourcing.persistence import InfrastructureFactory, Mapper, RecordConflictError, StoredEvent
 from eventsourcing.sqlite import SQLiteApplicationRecorder
-from eventsourcing.utils import get_topic
+from eventsourcing.utils import Environment, get_topic
 
 from careerlog import keyowners
 from careerlog.ages import months_last_day
@@ -101,7 +101,7 @@ from careerlog.domain.ratings import check_rating, in_year_scheme, predicate_pro
 from careerlog.domain.unit import Unit, unit_id, unit_key, unit_of
 from careerlog.domain.wording import Reason, Refusal, confirmable, reason_of
 from careerlog.names import check_named
-from careerlog.persistence import CareerMapper, NullTranscoder, insert_stored_events
+from careerlog.persistence import KEYED_RECORDERS, CareerMapper, NullTranscoder, insert_stored_events
 from careerlog.reference import reference, rules
 from careerlog.sqlstore import SqlStore, check_connections_when_in_doubt, select_events_of
 
@@ -700,6 +700,15 @@ class CareerLog(Application[str]):
         elif self.factory.env_create_table():  # type: ignore[attr-defined]
             self.create_key_owners()
 
+    def construct_factory(self, env: Environment) -> InfrastructureFactory[Any]:
+        """The library's factory of the store, making careerlog's recorder of it (careerlog.persistence's, which
+        claims a write's client keys in the transaction writing its events), unless the settings name another."""
+        factory = super().construct_factory(env)
+        recorder = KEYED_RECORDERS.get(type(factory))
+        if recorder is not None and env.get(factory.APPLICATION_RECORDER_TOPIC) is None:
+            env[factory.APPLICATION_RECORDER_TOPIC] = get_topic(recorder)
+        return factory
+
     def create_key_owners(self) -> None:
         """The table of the record each client key was first used for (careerlog.keyowners), made when missing and
         filled from the log in the same transaction: each key's first record (a store of an earlier release reads
@@ -736,32 +745,17 @@ class CareerLog(Application[str]):
         with SqlStore(self.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
             return keyowners.owners(sql, digests)
 
-    def claim_keys(self, events: Iterable[LedgerEvent], judged: Collection[str] = ()) -> None:
-        """Claim the client keys of new events for their records before they are written (careerlog.keyowners); a
-        key of a live command (`judged`: its digest, judge_key_owner's) claimed meanwhile for another record is a
-        concurrent write (RecordConflictError): the write is decided again, and refused then (KEY_ELSEWHERE). A
-        migration's keys are claimed, never judged: it keeps its log's as it was (one key in two records, from
-        before 2026-12-05, the first's)."""
-        claims: dict[str, str] = {}
-        live: dict[str, str] = {}
-        for event in events:
-            key = getattr(event, "client_key", None)
-            if key:
-                digest = keyowners.digest(key)
-                claims.setdefault(digest, event.originator_id)
-                if digest in judged:
-                    live.setdefault(digest, event.originator_id)
-        if not claims:
-            return
-        if self.held_keys is not None:
-            found = {d: self.held_keys.setdefault(d, subject) for d, subject in claims.items()}
-        else:  # (not waiting for the disk, as the access log: a claim lost to a machine's crash only lets its key
-            # be taken by another record later, and costs no second fsync on each keyed write)
-            with SqlStore(self.recorder.datastore).transaction(synced=False) as sql:  # type: ignore[attr-defined]
-                keyowners.claim(sql, claims)
-                found = keyowners.owners(sql, live)
-        if any(found.get(digest, subject) != subject for digest, subject in live.items()):
-            raise RecordConflictError("a client key was claimed for another record meanwhile")
+    def key_claims(self, events: Iterable[LedgerEvent], judged: Collection[str] = ()) -> keyowners.Claims | None:
+        """The claims of new events' client keys for their records (careerlog.keyowners.Claims), claimed in the
+        transaction that writes the events (the recorders of careerlog.persistence): a key of a live command
+        (`judged`: its digest, judge_key_owner's) claimed meanwhile for another record is a concurrent write
+        (RecordConflictError, nothing written), decided again and refused then (KEY_ELSEWHERE). A store of no tables
+        of careerlog's (in memory) holds its claims here, taken now."""
+        claims = keyowners.Claims.of(events, judged)
+        if claims is not None and self.held_keys is not None:
+            claims.hold(self.held_keys)
+            return None
+        return claims
 
     def create_indexes(self) -> None:
         """Create careerlog's own indexes on the library's events table, those not there yet (`Sql.create_missing`:
@@ -878,11 +872,10 @@ class CareerLog(Application[str]):
         for attempt in range(self.retries):
             uow = UnitOfWork(self, guard=guard)
             outcome = self.execute(uow, command, actor)
+            changed = uow.changed()
             try:
-                self.claim_keys(
-                    (cast(LedgerEvent, e) for a in uow.changed() for e in a.pending_events), uow.judged_keys
-                )
-                self.save(*uow.changed())
+                events = (cast(LedgerEvent, e) for a in changed for e in a.pending_events)
+                self.save(*changed, client_keys=self.key_claims(events, uow.judged_keys))
             except RecordConflictError:
                 time.sleep(0.005 * (attempt + 1))
                 continue
@@ -946,16 +939,15 @@ class CareerLog(Application[str]):
 
         The same stored events as `save`; a concurrent write to one of the records raises
         RecordConflictError and nothing is saved, as it is when a live command's key (`judged`) was claimed for
-        another record meanwhile (`claim_keys`).
+        another record meanwhile (`key_claims`).
         """
         events = list(events)
-        self.claim_keys(events, judged)
-        insert_stored_events(self.recorder, cast(CareerMapper, self.mapper).to_stored_rows(events))
+        claims = self.key_claims(events, judged)
+        insert_stored_events(self.recorder, cast(CareerMapper, self.mapper).to_stored_rows(events), claims)
 
     def write_ahead(self, events: list[LedgerEvent], rows: list[Any], judged: Collection[str]) -> None:
         """`save_batch` of events already made into rows (WritingAhead's writer thread)."""
-        self.claim_keys(events, judged)
-        insert_stored_events(self.recorder, rows)
+        insert_stored_events(self.recorder, rows, self.key_claims(events, judged))
 
     def _attempt(self, uow: UnitOfWork, command: Command, actor: str) -> Outcome | Exception:
         try:

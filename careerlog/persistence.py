@@ -7,13 +7,17 @@ library's cipher (encryption at rest) apply as usual.
 
 `insert_stored_events` writes many stored events at once through the library's own
 recorder (its table, transaction, table lock and notification channel), for bulk imports.
+Either way a write's client keys are claimed in the transaction that writes its events
+(careerlog.keyowners.Claims): the recorders below take them as `Application.save`'s
+keyword `client_keys`, which the library hands to the recorder's `_insert_events` with
+the transaction's cursor.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -29,13 +33,17 @@ from eventsourcing.persistence import (
     StoredEvent,
     Transcoder,
 )
-from eventsourcing.postgres import PostgresApplicationRecorder
-from eventsourcing.sqlite import SQLiteApplicationRecorder
+from eventsourcing.postgres import PostgresApplicationRecorder, PostgresFactory
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteFactory
 from eventsourcing.utils import get_topic, resolve_topic, retry
+from psycopg import Cursor
+from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
+from careerlog import keyowners
 from careerlog.domain.errors import RecordedByNewerRelease
 from careerlog.domain.payload import json_default, unwrap_optional
+from careerlog.sqlstore import Sql
 
 Converter = Callable[[Any], Any]
 _FROM_JSON: dict[type, Converter] = {
@@ -191,8 +199,56 @@ EVENT_COLUMNS = ("originator_id", "originator_version", "topic", "state")
 PG_COPY_TYPES = ("text", "int8", "text", "bytea")
 
 
-def insert_stored_events(recorder: ApplicationRecorder, stored: list[StoredRow]) -> None:
-    """Insert many stored events (as rows) in one transaction, as the recorder's own insert would.
+# ------------------------------------------------------------------------- recorders
+
+
+class SQLiteKeyedRecorder(SQLiteApplicationRecorder):
+    """The library's SQLite recorder, which also claims the write's client keys (`client_keys`) in its transaction."""
+
+    def _insert_events(
+        self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        claims: keyowners.Claims | None = kwargs.get("client_keys")
+        if claims is not None:
+            claims.take(keyowners_sql(self, c))
+        return super()._insert_events(c, stored_events, **kwargs)
+
+
+class PostgresKeyedRecorder(PostgresApplicationRecorder):
+    """The library's PostgreSQL recorder, which also claims the write's client keys (`client_keys`) in its
+    transaction, before the events table's lock (as the bulk write does: a write waiting for another's claim of a
+    key holds no lock the other waits for)."""
+
+    def _insert_events(self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any) -> None:
+        claims: keyowners.Claims | None = kwargs.get("client_keys")
+        if claims is not None:
+            claims.take(keyowners_sql(self, curs), key_owners_table(self))
+        super()._insert_events(curs, stored_events, **kwargs)
+
+
+# The recorder careerlog's application makes on each store's factory (CareerLog.construct_factory).
+KEYED_RECORDERS: dict[type, type[ApplicationRecorder]] = {
+    SQLiteFactory: SQLiteKeyedRecorder,
+    PostgresFactory: PostgresKeyedRecorder,
+}
+
+
+def keyowners_sql(recorder: ApplicationRecorder, cursor: Any) -> Sql:
+    """careerlog.sqlstore's Sql on the cursor of a recorder's transaction."""
+    return Sql(cursor, "postgres" if isinstance(recorder, PostgresApplicationRecorder) else "sqlite")
+
+
+def key_owners_table(recorder: PostgresApplicationRecorder) -> str:
+    """The key owners' table named in the recorder's schema (its connections' search path is not set)."""
+    return f"{Identifier(recorder.datastore.schema).as_string(None)}.{keyowners.KEY_OWNERS}"
+
+
+def insert_stored_events(
+    recorder: ApplicationRecorder, stored: list[StoredRow], client_keys: keyowners.Claims | None = None
+) -> None:
+    """Insert many stored events (as rows) in one transaction, as the recorder's own insert would, claiming
+    `client_keys` in it first (careerlog.keyowners.Claims.take; a judged key claimed for another record meanwhile
+    raises RecordConflictError and nothing is written).
 
     SQLite: the library's insert statement, in one executemany (its application recorder
     inserts row by row to return notification ids, which a bulk import does not need).
@@ -203,20 +259,26 @@ def insert_stored_events(recorder: ApplicationRecorder, stored: list[StoredRow])
     if not stored:
         return
     if isinstance(recorder, SQLiteApplicationRecorder):
-        _insert_sqlite(recorder, stored)
+        _insert_sqlite(recorder, stored, client_keys)
     elif isinstance(recorder, PostgresApplicationRecorder):
-        _insert_postgres(recorder, stored)
+        _insert_postgres(recorder, stored, client_keys)
     else:
-        recorder.insert_events([StoredEvent(*row) for row in stored])
+        recorder.insert_events([StoredEvent(*row) for row in stored], client_keys=client_keys)
 
 
-def _insert_sqlite(recorder: SQLiteApplicationRecorder, stored: list[StoredRow]) -> None:
+def _insert_sqlite(
+    recorder: SQLiteApplicationRecorder, stored: list[StoredRow], client_keys: keyowners.Claims | None
+) -> None:
     with recorder.datastore.transaction(commit=True) as cursor:
+        if client_keys is not None:
+            client_keys.take(keyowners_sql(recorder, cursor))
         cursor.executemany(recorder.insert_events_statement, stored)
 
 
 @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
-def _insert_postgres(recorder: PostgresApplicationRecorder, stored: list[StoredRow]) -> None:
+def _insert_postgres(
+    recorder: PostgresApplicationRecorder, stored: list[StoredRow], client_keys: keyowners.Claims | None
+) -> None:
     datastore = recorder.datastore
     copy_sql = SQL("COPY {}.{} ({}) FROM STDIN (FORMAT BINARY)").format(
         Identifier(datastore.schema),
@@ -224,6 +286,8 @@ def _insert_postgres(recorder: PostgresApplicationRecorder, stored: list[StoredR
         SQL(", ").join(map(Identifier, EVENT_COLUMNS)),
     )
     with datastore.get_connection() as conn, conn.transaction(), conn.cursor() as cursor:
+        if client_keys is not None:
+            client_keys.take(keyowners_sql(recorder, cursor), key_owners_table(recorder))
         recorder._lock_table(cursor)
         recorder._notify_channel(cursor)
         with cursor.copy(copy_sql) as copy:

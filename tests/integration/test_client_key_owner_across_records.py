@@ -1,19 +1,25 @@
 """A client key belongs to the record it was first used for, across records (careerlog.keyowners): the table of its
 owners is filled from the log when a store of an earlier release is first opened, so a key used before then is
-refused for another record too; and a key claimed for another record between a write's decision and its saving (a
-concurrent writer) makes the write be decided again, and refused, nothing recorded. Both stores."""
+refused for another record too; a key claimed for another record between a write's decision and its saving (a
+concurrent writer) makes the write be decided again, and refused, nothing recorded; a key is claimed in the
+transaction writing its events, so a write that failed leaves it free. Both stores."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from eventsourcing.persistence import PersistenceError, RecordConflictError
 
-from careerlog import keyowners
+from careerlog import application, keyowners
 from careerlog.application import CareerLog, Command, Migration
 from careerlog.config import Settings
-from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound
+from careerlog.domain.errors import CareerlogError, IdempotencyConflict, InvalidInput, NotFound
 from careerlog.keyowners import KEY_OWNERS
 from careerlog.sqlstore import SqlStore
 from tests import factories as f
@@ -193,3 +199,120 @@ def test_a_used_key_sent_for_a_record_out_of_the_writers_scope_is_not_found(data
         with pytest.raises(IdempotencyConflict):
             app.record(BUDI, "training", training("T-3"), actor="t", client_key="K-2", guard=OnlyBudi())
         assert [e.originator_version for e in app.get_events(SARI)] == [1, 2]
+
+
+@contextmanager
+def events_writes_failing(app: CareerLog) -> Iterator[None]:
+    """Within the block, every write of events fails in the database (a trigger on the events table raising), in
+    the transaction that writes them, after anything written before them in it."""
+    table = app.recorder.events_table_name  # type: ignore[attr-defined]
+    store = SqlStore(app.recorder.datastore)  # type: ignore[attr-defined]
+    if store.dialect == "postgres":
+        made = [
+            "CREATE FUNCTION t_refuse_events() RETURNS trigger LANGUAGE plpgsql AS"
+            " $$ BEGIN RAISE EXCEPTION 'the disk is full'; END $$",
+            f"CREATE TRIGGER t_refuse_events BEFORE INSERT ON {table} EXECUTE FUNCTION t_refuse_events()",
+        ]
+        dropped = [f"DROP TRIGGER t_refuse_events ON {table}", "DROP FUNCTION t_refuse_events()"]
+    else:
+        made = [f"CREATE TRIGGER t_refuse_events BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, 'full'); END"]
+        dropped = ["DROP TRIGGER t_refuse_events"]
+    with store.transaction() as sql:
+        for statement in made:
+            sql.execute(statement)
+    try:
+        yield
+    finally:
+        with store.transaction() as sql:
+            for statement in dropped:
+                sql.execute(statement)
+
+
+@pytest.mark.parametrize("path", ["single", "batch"])
+def test_a_key_whose_events_write_failed_is_left_unclaimed(database_url: str, path: str) -> None:
+    """The key is claimed in the transaction that writes its events: their write failing takes the claim back, and
+    the key sent again for another record is recorded there (a request whose write failed recorded nothing)."""
+    with CareerLog.from_settings(Settings(database_url=database_url)) as app:
+        appointed(app)
+        with events_writes_failing(app):
+            try:
+                if path == "single":
+                    failed: Any = app.record(BUDI, "training", training("T-1"), actor="t", client_key="K-1")
+                else:
+                    (failed,) = app.record_batch([Command(BUDI, "training", training("T-1"), "K-1")], actor="t")
+            except (CareerlogError, PersistenceError) as e:  # (SQLite: a conflict retried, then given up)
+                failed = e
+            assert isinstance(failed, (CareerlogError, PersistenceError)), failed
+        assert app.key_owners([keyowners.digest("K-1")]) == {}
+        assert app.record(SARI, "training", training("T-2"), actor="t", client_key="K-1").version == 2
+        assert [e.originator_version for e in app.get_events(BUDI)] == [1]
+
+
+@pytest.mark.parametrize("path", ["single", "batch"])
+def test_two_writers_racing_with_one_key_for_two_records_leave_one_recorded_and_the_other_refused(
+    database_url: str, path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two writers (two applications on the store) each decide a write of one key for a record of its own, both
+    finding the key free, then write at once: the first to commit has the key, the other's write finds it taken
+    in its transaction, nothing of it written, and is decided again and refused naming the key."""
+    settings = Settings(database_url=database_url)
+    with CareerLog.from_settings(settings) as app:
+        appointed(app)
+    both_decided = threading.Barrier(2, timeout=20)
+    waited: set[int] = set()
+
+    def when_both_decided() -> None:
+        if threading.get_ident() not in waited:  # (the first write of each writer; not when decided again)
+            waited.add(threading.get_ident())
+            both_decided.wait()
+
+    if path == "single":
+        save = CareerLog.save
+
+        def save_when_both_decided(self: CareerLog, *args: Any, **kwargs: Any) -> Any:
+            when_both_decided()
+            return save(self, *args, **kwargs)
+
+        monkeypatch.setattr(CareerLog, "save", save_when_both_decided)
+    else:
+        insert = application.insert_stored_events
+
+        def insert_when_both_decided(*args: Any) -> None:
+            when_both_decided()
+            insert(*args)
+
+        monkeypatch.setattr(application, "insert_stored_events", insert_when_both_decided)
+
+    refuse_taken, found_taken = keyowners.Claims.refuse_taken, []
+
+    def noted(self: keyowners.Claims, found: Any) -> None:
+        try:
+            refuse_taken(self, found)
+        except RecordConflictError:
+            found_taken.append(found)
+            raise
+
+    monkeypatch.setattr(keyowners.Claims, "refuse_taken", noted)
+    with CareerLog.from_settings(settings) as first, CareerLog.from_settings(settings) as second:
+
+        def write(app: CareerLog, nip: str, reference: str) -> Any:
+            try:
+                if path == "single":
+                    return app.record(nip, "training", training(reference), actor="t", client_key="K-1")
+                return app.record_batch([Command(nip, "training", training(reference), "K-1")], actor="t")[0]
+            except CareerlogError as refused:
+                return refused
+
+        with ThreadPoolExecutor(2) as pool:
+            results = list(pool.map(write, [first, second], [BUDI, SARI], ["T-1", "T-2"]))
+        assert len(waited) == 2
+        assert len(found_taken) == 1  # (the loser's write found the key taken, in its transaction)
+        refused = [r for r in results if isinstance(r, Exception)]
+        assert len(refused) == 1, results
+        assert isinstance(refused[0], IdempotencyConflict)
+        assert str(refused[0]) == ELSEWHERE
+        winner = BUDI if results[0] is not refused[0] else SARI
+        loser = SARI if winner == BUDI else BUDI
+        assert [e.originator_version for e in first.get_events(winner)] == [1, 2]
+        assert [e.originator_version for e in first.get_events(loser)] == [1]
+        assert first.key_owners([keyowners.digest("K-1")]) == {keyowners.digest("K-1"): winner}

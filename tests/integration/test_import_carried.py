@@ -43,8 +43,8 @@ def after_each_write(monkeypatch: pytest.MonkeyPatch, after: Callable[[int], Non
     """Call `after` with the number of each batch's write (from 1) once it is written; the rows of each."""
     writes: list[int] = []
 
-    def write(recorder: Any, rows: list[Any]) -> None:
-        insert_stored_events(recorder, rows)
+    def write(recorder: Any, rows: list[Any], claims: Any = None) -> None:
+        insert_stored_events(recorder, rows, claims)
         writes.append(len(rows))
         after(len(writes))
 

@@ -74,11 +74,11 @@ def slow_writes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
                 count[0] += 1
                 decided.notify_all()
 
-    def write_later(recorder: Any, rows: list[Any]) -> None:
+    def write_later(recorder: Any, rows: list[Any], claims: Any = None) -> None:
         with decided:
             decided.wait_for(lambda: count[0] > len(sizes) + 1, timeout=0.3)
         sizes.append(len(rows))
-        insert_stored_events(recorder, rows)
+        insert_stored_events(recorder, rows, claims)
 
     monkeypatch.setattr(CareerLog, "decide_batch", decide_then_tell)
     monkeypatch.setattr(application, "insert_stored_events", write_later)
@@ -89,10 +89,10 @@ def before_each_write(monkeypatch: pytest.MonkeyPatch, before: Callable[[int], N
     """Call `before` with the number of each batch's write (from 1) before it writes; the rows of each, in order."""
     writes: list[int] = []
 
-    def write(recorder: Any, rows: list[Any]) -> None:
+    def write(recorder: Any, rows: list[Any], claims: Any = None) -> None:
         writes.append(len(rows))
         before(len(writes))
-        insert_stored_events(recorder, rows)
+        insert_stored_events(recorder, rows, claims)
 
     monkeypatch.setattr(application, "insert_stored_events", write)
     return writes
