@@ -2081,7 +2081,7 @@ def import_file(
     A parallel import leaves every record as a serial one would and reports the same rows
     (careerlog/import_workers.py); only the order of different records' events in the log
     may differ, and which of two rows of different records under one client key is refused
-    (the key used for another record): the one whose worker claims the key second.
+    (the key used for another record): the one whose worker's write commits second.
     """
     fmt = fmt or detect_format(path.name)
     csv_kind = kind or kind_from_name(path.name)
