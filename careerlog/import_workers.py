@@ -3,8 +3,8 @@
 Each record is checked, changed and saved by exactly one worker, in the order of its rows
 in the file, so every record ends up as a serial import would leave it (the order of
 events of different records in the log may differ; so may which of two rows of different records under one client
-key is refused, the key used for another record: the second to commit its write, not the later in the file). Rows that name
-two employees (the mentor of a mentoring start or end, also inside a correction's fields) tie the two
+key is refused, the key used for another record: the second to commit its write, not the later in the file). Rows
+that name two employees (the mentor of a mentoring start or end, also inside a correction's fields) tie the two
 records to the same worker; so does a retraction row for the mentors the subject's stored
 mentoring names (a retraction of a mentoring start withdraws the mentor's side too).
 

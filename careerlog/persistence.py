@@ -33,7 +33,7 @@ from eventsourcing.persistence import (
     StoredEvent,
     Transcoder,
 )
-from eventsourcing.postgres import PostgresApplicationRecorder, PostgresFactory
+from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore, PostgresFactory
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteFactory
 from eventsourcing.utils import get_topic, resolve_topic, retry
 from psycopg import Cursor
@@ -41,6 +41,7 @@ from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
 from careerlog import keyowners
+from careerlog.config import ConfigurationError
 from careerlog.domain.errors import RecordedByNewerRelease
 from careerlog.domain.payload import json_default, unwrap_optional
 from careerlog.sqlstore import Sql
@@ -217,7 +218,17 @@ class SQLiteKeyedRecorder(SQLiteApplicationRecorder):
 class PostgresKeyedRecorder(PostgresApplicationRecorder):
     """The library's PostgreSQL recorder, which also claims the write's client keys (`client_keys`) in its
     transaction, before the events table's lock (as the bulk write does: a write waiting for another's claim of a
-    key holds no lock the other waits for)."""
+    key holds no lock the other waits for). Refused at start on a datastore that inserts through the library's
+    database function (POSTGRES_ENABLE_DB_FUNCTIONS): its insert skips `_insert_events`, and so the claims."""
+
+    def __init__(self, datastore: PostgresDatastore, *, events_table_name: str = "stored_events"):
+        if datastore.enable_db_functions:
+            raise ConfigurationError(
+                "POSTGRES_ENABLE_DB_FUNCTIONS is on: careerlog writes its events with the library's statements, "
+                "claiming their client keys in the same transaction, which the library's insert function does not; "
+                "unset it (or set it to no)"
+            )
+        super().__init__(datastore, events_table_name=events_table_name)
 
     def _insert_events(self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any) -> None:
         claims: keyowners.Claims | None = kwargs.get("client_keys")

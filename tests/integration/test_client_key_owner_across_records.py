@@ -18,7 +18,7 @@ from eventsourcing.persistence import PersistenceError, RecordConflictError
 
 from careerlog import application, keyowners
 from careerlog.application import CareerLog, Command, Migration
-from careerlog.config import Settings
+from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError, IdempotencyConflict, InvalidInput, NotFound
 from careerlog.keyowners import KEY_OWNERS
 from careerlog.sqlstore import SqlStore
@@ -316,3 +316,14 @@ def test_two_writers_racing_with_one_key_for_two_records_leave_one_recorded_and_
         assert [e.originator_version for e in first.get_events(winner)] == [1, 2]
         assert [e.originator_version for e in first.get_events(loser)] == [1]
         assert first.key_owners([keyowners.digest("K-1")]) == {keyowners.digest("K-1"): winner}
+
+
+def test_a_postgres_store_inserting_through_the_librarys_function_is_refused_at_start(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The library's insert function (POSTGRES_ENABLE_DB_FUNCTIONS) skips the recorder's `_insert_events`, where a
+    write's client keys are claimed: a store set so would record keys unclaimed, and is refused, naming the
+    setting."""
+    monkeypatch.setenv("POSTGRES_ENABLE_DB_FUNCTIONS", "y")
+    with pytest.raises(ConfigurationError, match="POSTGRES_ENABLE_DB_FUNCTIONS"):
+        CareerLog.from_settings(Settings(database_url=postgres_url))
