@@ -29,6 +29,8 @@ from careerlog.ages import months_last_day
 from careerlog.config import Settings
 from careerlog.domain.employee import (
     AFTER_SEPARATION,
+    ENDED_BY_PLACEMENT,
+    ENDS_POST,
     ONE_STEP,
     VOIDED,
     Employee,
@@ -37,6 +39,8 @@ from careerlog.domain.employee import (
     later_jump,
     own_problems,
     penalty_months,
+    placement_ends_post_refusal,
+    posts_a_placement_ends,
     rank_jump,
     read_problems,
 )
@@ -66,6 +70,8 @@ from careerlog.domain.events import (
     MentoringStarted,
     PenaltyImposed,
     PerformanceRated,
+    Placed,
+    PostEnded,
     RankPromoted,
 )
 from careerlog.domain.ledger import (
@@ -196,8 +202,9 @@ LEAVES_UNCONFIRMED, LEAVES_SCOPE_TICKED = confirmable(
     "; if not, write the agency it names.",
 )
 # The checks a writer may confirm, recording what they would refuse (a rank jump the decree does make, a placement
-# taking the record out of the writer's scope)
-CONFIRMABLE = (ONE_STEP, LEAVES_SCOPE)
+# taking the record out of the writer's scope, a placement in another agency ending a managerial post held: its end
+# recorded with it, `CareerLog._placement_ending_posts`)
+CONFIRMABLE = (ONE_STEP, LEAVES_SCOPE, ENDS_POST)
 # the kinds a recording may confirm a check of
 CONFIRMING_KINDS = ("rank_promotion", "correction", "retraction", "placement")
 UNKNOWN_CONFIRMATION = Refusal("{given} is no check to confirm; one of: {known}.")
@@ -1029,7 +1036,9 @@ class CareerLog(Application[str]):
                 left = uow.guard.leaves(employee, event_cls.KIND, values)
                 if left is not None:  # (out of the writer's reach once recorded: LEAVES_UNCONFIRMED)
                     named, agency, scope = left
-                    raise InvalidInput(LEAVES_UNCONFIRMED.reason(agency=agency, scope=scope), named)
+                    refused = InvalidInput(LEAVES_UNCONFIRMED.reason(agency=agency, scope=scope), named)
+                    ending = self._posts_unconfirmed(employee, event_cls, values, command)  # (both asked at once)
+                    raise refused if ending is None else whole_refusal(refused, event_cls, ending.errors)
         self.judge_key_owner(command, uow)  # (after the NIP and the scope: a key's use elsewhere told to no one else)
         if event_cls is PerformanceRated and command.migration is None:  # (a migration keeps what a log holds)
             in_scheme = FieldErrors()
@@ -1067,6 +1076,10 @@ class CareerLog(Application[str]):
             if again is not None:
                 return self._commit([], again, command)
             self._refuse_session_after_mentor_left(uow, employee, values, recording)
+        if event_cls is Placed and command.migration is None and isinstance(employee, Employee):
+            with_end = self._placement_ending_posts(employee, values, recording, command)
+            if with_end is not None:
+                return with_end
         if "target_version" not in values and event_cls not in MIRRORS:
             outcome = employee.record_plain(event_cls, values, recording, command.expected_version)
             if outcome is not None:
@@ -1135,6 +1148,51 @@ class CareerLog(Application[str]):
             bounded = bool(reasons) and not any(reason in (NOT_INTEGER, NOT_NUMBER) for reason in reasons)
             judged[name] = cell.written_out() if bounded else Unreadable(cell.refusal())
         return replace(command, payload=with_cells(command.payload, judged))
+
+    @staticmethod
+    def _posts_unconfirmed(
+        employee: LedgerAggregate, event_cls: type[LedgerEvent], values: Mapping[str, Any], command: Command
+    ) -> InvalidInput | None:
+        """The refusal, beside `agency`, of a live placement in another agency ending a post held in the agency left
+        (rule placement.ends_post) unless confirmed (ENDS_POST), or ending several (which a confirmation does not
+        record: each but one is ended first); None when it ends none or its one post's end is confirmed."""
+        if event_cls is not Placed or command.migration is not None or not isinstance(employee, Employee):
+            return None
+        career = employee.current_context()
+        left, posts = posts_a_placement_ends(career, values, career.rules)
+        if not posts or (len(posts) == 1 and ENDS_POST in command.confirmed):
+            return None
+        return InvalidInput(placement_ends_post_refusal(employee.id, values, left, posts), "agency")
+
+    def _placement_ending_posts(
+        self, employee: Employee, values: Mapping[str, Any], recording: Recording, command: Command
+    ) -> Outcome | None:
+        """A live placement in another agency ending a post held in the agency left (rule placement.ends_post):
+        refused unless confirmed (`_posts_unconfirmed`, with the placement's other problems); confirmed, recorded
+        together with the post's end (PostEnded) on the placement's date, under its reference, after it in the
+        record and in the same save (both or neither). None for a placement ending no post (recorded as any fact)."""
+        refused = self._posts_unconfirmed(employee, Placed, values, command)
+        if refused is not None:
+            raise whole_refusal(refused, Placed, decision_problems(employee, Placed, values, recording))
+        career = employee.current_context()
+        _, posts = posts_a_placement_ends(career, values, career.rules)
+        if not posts:
+            return None
+        placed = employee.decide(Placed, values, recording)
+        if not isinstance(placed, Decision):  # (recorded already: answered as recorded)
+            return self._commit([], placed, command)
+        post = posts[0]
+        ended = {
+            "effective_date": values["effective_date"],
+            "reference": values["reference"],
+            "appointment_reference": post.values["reference"],
+            "reason": ENDED_BY_PLACEMENT.format(agency=values["agency"]),
+        }
+        # (no client key of its own: the placement's names the placement; the post end is found by its reference)
+        ending = employee.decide(PostEnded, ended, replace(recording, client_key=None, confirmed=()))
+        if not isinstance(ending, Decision):  # (its end recorded already under this reference: the placement alone)
+            return self._commit([placed], placed, command)
+        return self._commit([placed, ending], placed, command)
 
     @staticmethod
     def _refuse_unconfirmed_jump(

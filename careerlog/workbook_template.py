@@ -80,8 +80,11 @@ def template_columns(kind: str) -> list[Column]:
     return columns
 
 
-# The guide's description of a placement's `confirm` column (application.LEAVES_SCOPE)
-PLACEMENT_CONFIRMATION = "ya: confirms a placement that moves the employee out of your scope (placement.leaves_scope)"
+# The guide's description of a placement's `confirm` column (application.LEAVES_SCOPE, ENDS_POST)
+PLACEMENT_CONFIRMATION = (
+    "ya: confirms a placement that moves the employee out of your scope (placement.leaves_scope) or to another agency "
+    "while holding a managerial post there, whose end it records with the placement (placement.ends_post)"
+)
 # The guide's description of a retraction's `confirm_nip` column (formatted as Text, as any NIP column)
 VOID_CONFIRMATION = (
     "A void only (a retraction of the record's appointment: target_version 1, or an appointment made afresh): the "

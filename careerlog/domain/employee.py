@@ -733,6 +733,111 @@ def _reference_of(fact: Fact) -> Any:
     return fact.values.get("reference")
 
 
+# An inter-agency placement (mutasi antar instansi) ends the posts held in the agency left whose kinds the rule
+# placement.ends_post (M) lists: a managerial post (JPT, administrator, pengawas) belongs to the agency's unit and is
+# not held from another agency; a functional post (FUNGSIONAL) carries over, and so does a pelaksana post. Asked of
+# every live placement (careerlog.application: the ledger records the post's end with the placement when the writer
+# confirms it, confirm: placement.ends_post); a migration is never asked and records only what it is given.
+ENDS_POST = "placement.ends_post"
+# ... as the API words it and as the record form does, where a box below the fields confirms it (FORM_WORDED)
+ENDS_POST_UNCONFIRMED, ENDS_POST_TICKED = confirmable(
+    "{nip} holds {title} ({kind}, version {version}) in {agency}; a placement in another agency ends it on {day} "
+    "(rule placement.ends_post). If the decree does move the employee to {new_agency}, ",
+    ENDS_POST,
+    ": the post's end is recorded with the placement, under its reference; if not, write the agency it names.",
+    dates=("day",),
+    numbers=("version",),
+    codes=(("kind", "post_kinds"),),
+)
+# Several such posts held: a placement's confirmation ends one (its post end takes the placement's reference, which
+# names one post end), so the others are ended first, each by its own decree
+ENDS_POSTS = Refusal(
+    "{nip} holds {count} posts in {agency} that a placement in another agency ends on {day} (rule "
+    "placement.ends_post): {posts}. A placement ends one post with it: record the end of the others first "
+    "(post_end, each under its own decree), then send the placement again.",
+    dates=("day",),
+    numbers=("count",),
+)
+ENDED_POST = Refusal("{title} ({kind}, version {version})", numbers=("version",), codes=(("kind", "post_kinds"),))
+# The reason a post end recorded with its placement stores (a stored text: in English, as recorded)
+ENDED_BY_PLACEMENT = "Inter-agency placement to {agency} (rule placement.ends_post)"
+
+
+def agency_on(career: Career, day: date) -> Any:
+    """The agency the career's appointment and placements place the employee in on a day (before the first: the
+    appointment's), as projections.career.CareerRecord.placement_on reads them."""
+    found = None
+    for fact in career.of_kinds("appointment", "placement"):
+        if fact.effective_date > day and found is not None:
+            break
+        found = fact.values.get("agency")
+    return found
+
+
+def posts_held_on(career: Career, day: date) -> list[Fact]:
+    """The post appointments held on `day` and taken up before it, as projections.career.CareerRecord.posts reads
+    them: a definitive post until the next definitive one starts, any post until its post end (as posts_named finds
+    the post it names) or the separation."""
+    appointments = career.by_kind["post_appointment"]
+    ends: dict[int, date] = {}
+    for ending in career.by_kind["post_end"]:
+        named = posts_named(career, ending.values.get("appointment_reference"))
+        if len(named) == 1:
+            ends[named[0].version] = ending.effective_date
+    separated = career.separation.effective_date if career.separation is not None else None
+    held = []
+    for i, fact in enumerate(appointments):
+        end = ends.get(fact.version)
+        if fact.values.get("assignment") == "DEFINITIVE":
+            later = [
+                f.effective_date
+                for f in appointments[i + 1 :]
+                if f.values.get("assignment") == "DEFINITIVE" and f.effective_date > fact.effective_date
+            ]
+            if later:
+                end = min(later[0], end) if end else later[0]
+        if end is None:
+            end = separated
+        if fact.effective_date < day and (end is None or day < end):
+            held.append(fact)
+    return held
+
+
+def posts_a_placement_ends(career: Career, values: Mapping[str, Any], book: Rules) -> tuple[Any, list[Fact]]:
+    """The agency left and the posts a new placement (`values`, as read) ends by rule placement.ends_post: those
+    held on its date (taken up before it) of the kinds the rule in force then lists, when it places the employee
+    in another agency than the one they are in on that date; none otherwise (a rules file without the rule ends
+    none)."""
+    day = values["effective_date"]
+    left = agency_on(career, day)
+    if left is None or left == values.get("agency"):
+        return left, []
+    kinds = book.param(ENDS_POST, day, "post_kinds", None) or ()
+    return left, [f for f in posts_held_on(career, day) if f.values.get("post_kind") in kinds]
+
+
+def placement_ends_post_refusal(nip: str, values: Mapping[str, Any], left: Any, posts: list[Fact]) -> str:
+    """The refusal, beside `agency`, of a placement that ends `posts` (posts_a_placement_ends) unconfirmed: the
+    post named, or the posts named when several (ENDS_POSTS, which a confirmation does not record)."""
+    day = values["effective_date"].isoformat()
+    if len(posts) > 1:
+        named = [
+            ENDED_POST.reason(title=p.values.get("title"), kind=p.values.get("post_kind"), version=p.version)
+            for p in posts
+        ]
+        return ENDS_POSTS.reason(nip=nip, count=len(posts), agency=left, day=day, posts=joined(", ", named))
+    post = posts[0]
+    return ENDS_POST_UNCONFIRMED.reason(
+        nip=nip,
+        title=post.values.get("title"),
+        kind=post.values.get("post_kind"),
+        version=post.version,
+        agency=left,
+        day=day,
+        new_agency=values.get("agency"),
+    )
+
+
 @check("post_end")
 def check_post_end(career: Career, fact: Fact, errors: FieldErrors) -> None:
     reference_no = fact.values["appointment_reference"]

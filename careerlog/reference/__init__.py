@@ -420,6 +420,12 @@ PARAM_CHECKS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
             "a table of exam codes (UD_I, UD_II) each listing training kinds' codes (PKP, PKA, PKN_II, PKN_I, ...)",
         ),
     },
+    "placement.ends_post": {  # (a kind misspelt would end no post, silently)
+        "post_kinds": (
+            lambda v: isinstance(v, list) and all(_code_of(k, "post_kinds") for k in v),
+            'a list of post kinds\' codes (e.g. ["ADMINISTRATOR", "PENGAWAS"]; [] ends none)',
+        ),
+    },
     "training.pppk_yearly_jp": {
         "year": (lambda v: v in ("contract", "calendar"), '"contract" (a year of the contract) or "calendar"'),
     },

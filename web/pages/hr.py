@@ -18,7 +18,7 @@ from typing import Any
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 from flask import Response, abort, flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import force_locale, get_locale
+from flask_babel import force_locale, format_date, get_locale
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
@@ -27,7 +27,14 @@ from wtforms import BooleanField
 from careerlog.access import AccessDenied, Action, permits
 from careerlog.accounts import Account
 from careerlog.application import CONFIRMING_KINDS, LEAVES_SCOPE, LEAVES_UNCONFIRMED
-from careerlog.domain.employee import CORRECTION_JUMP, RANK_JUMP, RETRACTION_JUMP
+from careerlog.domain.employee import (
+    CORRECTION_JUMP,
+    ENDS_POST,
+    ENDS_POST_UNCONFIRMED,
+    RANK_JUMP,
+    RETRACTION_JUMP,
+    posts_named,
+)
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.ledger import FORM_WORDS
@@ -512,6 +519,32 @@ def mentors_side_beside(kind: str, errors: Mapping[str, list[str]], corrected: l
 # rank jump's is (in_form_words: LEAVES_SCOPE_TICKED, made with it); recorded, the page says who can undo it (a
 # national administrator: the receiving agency may not retract or redate the placement that brought the employee in,
 # docs/security.md "Moves between agencies") and links to no record the writer can no longer open.
+# A placement in another agency ending a managerial post held in the agency left (rule placement.ends_post): refused
+# unless confirmed (careerlog.domain.employee: ENDS_POST_UNCONFIRMED, naming the post, worded for the form as every
+# confirmable refusal is: FORM_WORDED), the box beside the agency sending that confirmation (confirm:
+# placement.ends_post); recorded, the page names the post whose end was recorded with it.
+
+
+def ends_post_ticked(kind: str | None) -> bool:
+    """Whether the form's box confirming a placement's ending of a post held was ticked (confirm: ENDS_POST)."""
+    return kind == "placement" and ENDS_POST in request.form.getlist("confirm")
+
+
+def post_ended_with(outcome: Any) -> dict[str, Any] | None:
+    """The post whose end was recorded with a placement just recorded (rule placement.ends_post: the post end right
+    after it, recorded at the same time): its title, kind, the day and the post end's version; None when none was."""
+    employee = services().ledger.get_employee(outcome.subject)
+    ended = employee.facts.get(outcome.version + 1)
+    if ended is None or ended.kind != "post_end" or ended.event.timestamp != outcome.recorded_at:
+        return None
+    posts = posts_named(employee.current_context(), ended.values.get("appointment_reference"))
+    post = posts[0].values if len(posts) == 1 else {}
+    return {
+        "title": post.get("title", ended.values.get("appointment_reference")),
+        "post_kind": post.get("post_kind", ""),
+        "day": format_date(ended.effective_date, "medium"),
+        "ended": ended.version,
+    }
 
 
 def leaves_ticked(kind: str | None) -> bool:
@@ -543,6 +576,15 @@ def record() -> ResponseReturnValue:
                 o = written.outcome
                 said = {"kind": kind_label(o.kind), "version": o.version, "nip": o.subject}
                 leaves = left_scope(account, o.subject) if o.created and leaves_ticked(kind) else None
+                ended = post_ended_with(o) if o.created and ends_post_ticked(kind) else None
+                if ended is not None:  # (recorded with the placement, named first: it is read before the rest)
+                    flash(
+                        _(
+                            "The post %(title)s (%(post_kind)s) ended with this placement on %(day)s: its end is "
+                            "recorded as version %(ended)s.",
+                            **ended,
+                        )
+                    )
                 if leaves is not None:  # (out of the writer's reach now: no link to it)
                     flash(
                         _(
@@ -606,6 +648,13 @@ def record() -> ResponseReturnValue:
         ),
         leaves_ticked=leaves_ticked(kind),  # (kept ticked while refused for another reason)
         leaves_check=LEAVES_SCOPE,
+        # the box confirming a placement's ending of a post held, beside the field refused so (ENDS_POST_UNCONFIRMED)
+        ends_post=next(
+            (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is ENDS_POST_UNCONFIRMED),
+            None,
+        ),
+        ends_post_ticked=ends_post_ticked(kind),
+        ends_post_check=ENDS_POST,
         corrected_prefix=CORRECTED,
         shown_prefix=SHOWN,
         shown_language=SHOWN_LANGUAGE,
@@ -626,7 +675,10 @@ def column_name(alias: str) -> str:
 def confirm_label(kind: str = "rank_promotion") -> str:
     """The import page's name of a row's `confirm` column (no field: what the row confirms)."""
     if kind == "placement":
-        return _("Confirmation of a placement moving the employee out of your scope (placement.leaves_scope, write ya)")
+        return _(
+            "Confirmation of a placement moving the employee out of your scope (placement.leaves_scope) or to another "
+            "agency while holding a managerial post there, ended with it (placement.ends_post): write ya"
+        )
     return _("Confirmation of a rank jump (promotion.one_step), when the decree does promote that far (write ya)")
 
 

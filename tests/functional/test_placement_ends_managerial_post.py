@@ -1,0 +1,228 @@
+"""An inter-agency placement (mutasi antar instansi) ends a managerial post held in the agency left (rule
+placement.ends_post, M). An HR officer of KOTA-MEDAN placed its Sekretaris Dinas (ADMINISTRATOR) in PROV-SUMUT with the
+scope's box ticked: the placement was recorded alone, nothing said of the post, and the record then read ADMINISTRATOR
+in PROV-SUMUT for good (the post's title, the retirement age of a managerial post), the releasing agency no longer able
+to end it. Now the ledger asks it (confirm: placement.ends_post, naming the post), of every live writer, and records
+the post's end with the placement, in the same save; a functional post carries over; a migration is never asked.
+Both stores, through the ledger and the API, an import and the record form."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from careerlog.application import Command, Migration
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_hr import form_of
+
+EVENTS = f"/api/v1/employees/{BUDI}/events"
+POST = {
+    "effective_date": "2021-03-16",
+    "reference": "821.2/0020/2021",
+    "post_kind": "ADMINISTRATOR",
+    "level": "III.a",
+    "title": "Sekretaris Dinas Kebersihan dan Pertamanan",
+    "unit": "Dinas Kebersihan dan Pertamanan",
+    "assignment": "DEFINITIVE",
+}
+MOVE = {
+    "effective_date": "2024-11-01",
+    "reference": "SK-MUTASI-1",
+    "agency": "PROV-SUMUT",
+    "unit": "Badan Kepegawaian Daerah",
+    "region": "12",
+}
+BOTH = ["placement.leaves_scope", "placement.ends_post"]
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+def holding(world: World, **post: Any) -> int:
+    """Budi appointed to a post (by default the administrator's); its version."""
+    return world.services.ledger.record(BUDI, "post_appointment", {**POST, **post}, actor="admin").version
+
+
+def kinds_after(world: World, version: int) -> list[tuple[int, str, Any]]:
+    return [
+        (e.originator_version, e.KIND, getattr(e, "appointment_reference", None))
+        for e in world.services.ledger.get_events(BUDI)
+        if e.originator_version > version
+    ]
+
+
+def test_a_placement_in_another_agency_is_refused_naming_the_managerial_post_it_ends(world: World) -> None:
+    post = holding(world)
+    before = world.log()
+    answer = world.post(EVENTS, "hr", json={"kind": "placement", **MOVE, "confirm": ["placement.leaves_scope"]})
+    assert answer.status_code == 422, answer.get_data(as_text=True)
+    (reason,) = answer.get_json()["errors"]["agency"]
+    assert reason.startswith(
+        f"{BUDI} holds Sekretaris Dinas Kebersihan dan Pertamanan (ADMINISTRATOR, version {post}) in KOTA-MEDAN; "
+        "a placement in another agency ends it on 2024-11-01 (rule placement.ends_post). If the decree does move "
+        "the employee to PROV-SUMUT, confirm it (confirm: placement.ends_post) and send it again"
+    ), reason
+    assert world.log() == before
+
+
+def test_unconfirmed_both_the_scope_and_the_post_are_asked_at_once(world: World) -> None:
+    holding(world)
+    answer = world.post(EVENTS, "hr", json={"kind": "placement", **MOVE})
+    assert answer.status_code == 422
+    reasons = answer.get_json()["errors"]["agency"]
+    assert len(reasons) == 2, reasons
+    assert "confirm: placement.leaves_scope" in reasons[0]
+    assert "confirm: placement.ends_post" in reasons[1]
+
+
+def test_confirmed_the_post_end_is_recorded_with_the_placement_and_the_post_is_no_longer_held(world: World) -> None:
+    post = holding(world)
+    answer = world.post(EVENTS, "hr", json={"kind": "placement", **MOVE, "confirm": BOTH})
+    assert answer.status_code == 201, answer.get_data(as_text=True)
+    placed = answer.get_json()["version"]
+    assert placed == post + 1
+    assert kinds_after(world, post) == [(placed, "placement", None), (placed + 1, "post_end", POST["reference"])]
+    events = world.services.ledger.get_events(BUDI)
+    placement, ended = events[-2], events[-1]
+    assert ended.reference == MOVE["reference"]  # (the decree that moves the employee ends the post)
+    assert ended.effective_date.isoformat() == MOVE["effective_date"]
+    assert ended.timestamp == placement.timestamp
+    assert ended.recorded_by == "hr"
+    assert ended.reason == "Inter-agency placement to PROV-SUMUT (rule placement.ends_post)"
+    world.catch_up()
+    profile = world.get(f"/api/v1/employees/{BUDI}").get_json()
+    assert (profile["agency"], profile["post_kind"], profile["post_title"]) == ("PROV-SUMUT", None, None)
+    again = world.post(EVENTS, "admin", json={"kind": "placement", **MOVE, "confirm": BOTH})
+    assert again.status_code == 200  # (answered as recorded)
+    assert again.get_json()["version"] == placed
+    assert len(kinds_after(world, post)) == 2
+
+
+def test_a_national_administrator_is_asked_too(world: World) -> None:
+    holding(world)
+    before = world.log()
+    refused = world.post(EVENTS, "admin", json={"kind": "placement", **MOVE})
+    assert refused.status_code == 422
+    assert list(refused.get_json()["errors"]) == ["agency"]
+    assert world.log() == before
+    confirmed = world.post(EVENTS, "admin", json={"kind": "placement", **MOVE, "confirm": ["placement.ends_post"]})
+    assert confirmed.status_code == 201
+    assert len(world.log()) == len(before) + 2
+
+
+@pytest.mark.parametrize(
+    ("post", "move"),
+    [
+        ({"post_kind": "FUNGSIONAL", "level": "AHLI_PERTAMA", "title": "Analis SDM Aparatur Ahli Pertama"}, {}),
+        ({}, {"agency": "KOTA-MEDAN", "region": "12.71", "unit": "Bappeda"}),  # (within the agency)
+        ({}, {"effective_date": "2021-03-16"}),  # (the post taken up that day: not held before it)
+    ],
+    ids=["functional_post_carries_over", "same_agency", "post_of_the_same_day"],
+)
+def test_a_placement_ending_no_listed_post_is_recorded_unasked_and_alone(
+    world: World, post: dict[str, Any], move: dict[str, Any]
+) -> None:
+    version = holding(world, **post)
+    answer = world.post(EVENTS, "admin", json={"kind": "placement", **MOVE, **move})
+    assert answer.status_code == 201, answer.get_data(as_text=True)
+    assert [kind for _, kind, _ in kinds_after(world, version)] == ["placement"]
+
+
+def test_both_or_neither_a_post_end_refused_leaves_the_placement_unrecorded(world: World) -> None:
+    """The post end is decided before anything is saved: one refused (its reference already names another post's
+    end) refuses the placement with it."""
+    ledger = world.services.ledger
+    earlier = holding(world, post_kind="PENGAWAS", level="IV.a", reference="SK-JAB-0", effective_date="2015-01-02")
+    ledger.record(
+        BUDI,
+        "post_end",
+        {"effective_date": "2016-01-04", "reference": MOVE["reference"], "appointment_reference": "SK-JAB-0"},
+        actor="admin",
+    )
+    holding(world)
+    before = world.log()
+    answer = world.post(EVENTS, "admin", json={"kind": "placement", **MOVE, "confirm": ["placement.ends_post"]})
+    assert answer.status_code == 409, answer.get_data(as_text=True)
+    assert world.log() == before
+    assert earlier  # (its end stays as recorded)
+
+
+def test_several_posts_held_are_refused_even_confirmed_naming_each(world: World) -> None:
+    first = holding(world)
+    acting = holding(
+        world, reference="SK-PLT-1", assignment="PLT", title="Plt Kepala Bidang", post_kind="PENGAWAS", level="IV.a"
+    )
+    before = world.log()
+    answer = world.post(EVENTS, "admin", json={"kind": "placement", **MOVE, "confirm": ["placement.ends_post"]})
+    assert answer.status_code == 422
+    (reason,) = answer.get_json()["errors"]["agency"]
+    assert f"(ADMINISTRATOR, version {first})" in reason, reason
+    assert f"(PENGAWAS, version {acting})" in reason
+    assert "record the end of the others first" in reason
+    assert world.log() == before
+
+
+def test_a_migration_is_never_asked_and_records_only_the_placement(world: World) -> None:
+    version = holding(world)
+    at = datetime(2024, 11, 2, tzinfo=UTC)
+    command = Command(BUDI, "placement", MOVE, migration=Migration(recorded_at=at, recorded_by="legacy"))
+    (outcome,) = world.services.ledger.record_batch([command], actor="admin")
+    assert not isinstance(outcome, Exception), outcome
+    assert [kind for _, kind, _ in kinds_after(world, version)] == ["placement"]
+
+
+def test_an_imports_yes_confirms_the_placement_and_ends_the_post(world: World) -> None:
+    version = holding(world)
+    rows = [{"kind": "placement", "nip": BUDI, **MOVE}, {"kind": "placement", "nip": BUDI, **MOVE, "confirm": "ya"}]
+
+    def imported(row: dict[str, Any]) -> dict[str, Any]:
+        data = {"file": (io.BytesIO((json.dumps(row) + "\n").encode()), "e.jsonl")}
+        answer = world.post("/api/v1/imports", "hr", data=data, content_type="multipart/form-data")
+        assert answer.status_code == 200, answer.get_data(as_text=True)
+        return dict(answer.get_json())
+
+    refused = imported(rows[0])
+    assert refused["recorded"] == 0
+    assert any("placement.ends_post" in r for r in refused["rejected"][0]["errors"]["agency"])
+    assert imported(rows[1])["recorded"] == 1
+    assert [kind for _, kind, _ in kinds_after(world, version)] == ["placement", "post_end"]
+
+
+def placed_by_form(world: World, **extra: Any) -> tuple[int, str]:
+    data = {**form_of(world, "placement"), "nip": BUDI, **MOVE, **extra}
+    answer = world.client.post("/pages/record?kind=placement", data=data)
+    if answer.status_code == 302:
+        return 302, world.client.get(answer.headers["Location"]).get_data(as_text=True)
+    return answer.status_code, answer.get_data(as_text=True)
+
+
+def test_the_record_form_names_the_post_and_offers_its_box(world: World) -> None:
+    post = holding(world)
+    log_in(world, "hr")
+    before = world.log()
+    status, page = placed_by_form(world, confirm="placement.leaves_scope")
+    assert status == 422
+    assert world.log() == before
+    assert "memegang jabatan Sekretaris Dinas Kebersihan dan Pertamanan" in page, page
+    assert f"versi {post}" in page
+    assert "centang kotak di bawah dan catat lagi: berakhirnya jabatan itu dicatat bersama penempatan" in page
+    assert 'name="confirm" value="placement.ends_post" aria-describedby="agency-error"' in page
+    assert 'name="confirm" value="placement.leaves_scope" checked' in page  # (kept ticked)
+
+
+def test_the_record_forms_two_boxes_record_the_placement_and_say_the_post_ended(world: World) -> None:
+    post = holding(world)
+    log_in(world, "hr")
+    status, page = placed_by_form(world, confirm=BOTH)
+    assert status == 302, page
+    assert "berakhir bersama penempatan ini pada" in page, page
+    assert f"dicatat sebagai versi {post + 2}" in page
+    assert "Riwayat ini telah keluar dari cakupan Anda (kini di PROV-SUMUT)" in page
+    assert [kind for _, kind, _ in kinds_after(world, post)] == ["placement", "post_end"]
