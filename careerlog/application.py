@@ -434,6 +434,15 @@ def mentor_left(uow: UnitOfWork, nip: Any, day: date) -> Any:
     )
 
 
+def names_mentor(employee: LedgerAggregate, mentor: str) -> bool:
+    """Whether the mentee's record holds a mentoring (an active start) with this mentor: its writer may end it, or
+    correct it, whatever scope the mentor's record is now in (the record names the mentor already)."""
+    return any(
+        fact.kind == "mentoring_start" and fact.active and fact.values.get("mentor_nip") == mentor
+        for fact in employee.facts.values()
+    )
+
+
 def whole_refusal(
     error: InvalidInput, event_cls: type[LedgerEvent], others: Mapping[str, list[str]] | None
 ) -> InvalidInput:
@@ -1396,7 +1405,11 @@ class CareerLog(Application[str]):
                 return []
             mentor = uow.get(target.values["mentor_nip"])
             assert mentor is not None
-            if uow.guard is not None:
+            # (a correction of a mentoring on the mentee's record, its dates, reference, focus or reason, is the
+            # mentee's writer's whatever the mentor's agency now is: the record names the mentor already, so nothing
+            # is probed, and the mentor's side only follows it; a retraction, which takes the mentoring out of the
+            # mentor's record, still asks the mentor's record to be the writer's)
+            if uow.guard is not None and event_cls is not EventCorrected:
                 uow.guard(mentor, "target_version")
             mirrored = [  # (under the reference as it stands, else as recorded: a record made before corrections
                 fact  # were carried to the mentor's side)
@@ -1430,7 +1443,9 @@ class CareerLog(Application[str]):
         mentor = uow.get(values["mentor_nip"])
         if mentor is None:
             raise InvalidInput(NOT_APPOINTED.reason(nip=values["mentor_nip"]), "mentor_nip")
-        if uow.guard is not None:
+        # (the end of a mentoring the mentee's record holds is the mentee's writer's whatever the mentor's agency now
+        # is: the record names that mentor already, so nothing is probed; a new mentor is judged by the scope)
+        if uow.guard is not None and not (event_cls is MentoringEnded and names_mentor(employee, mentor.id)):
             uow.guard(mentor, "mentor_nip")
         if isinstance(mentor, Employee) and mentor.voided_by is not None:  # (named as the mentor, not "(nip)")
             raise InvalidInput(VOIDED.reason(nip=mentor.id, version=mentor.voided_by), "mentor_nip")

@@ -219,8 +219,10 @@ class ScopeGuard:
 
     The recorded employee outside the scope is not found (as everywhere); so is a mentor outside it that the
     recording names (`mentor_nip`: refused as a mentor never appointed is, at the same point of the write, so
-    that the answer tells neither apart); the mentor of a fact the recording retracts or corrects, which the
-    record already names, is refused naming `target_version` (as refuse_others_outside, before the write).
+    that the answer tells neither apart); the mentor of a fact the recording retracts, which the record already
+    names, is refused naming `target_version` (as refuse_others_outside, before the write). The ledger does not ask
+    the guard of the mentor of a mentoring the record holds that the recording ends or corrects (the mentee's
+    writer's, whatever the mentor's scope now: careerlog.application.names_mentor).
     One guard serves a request or an import: where each loaded record places its employee is kept and taken
     further by the events added since (an import's rows of one record do not read its whole record again)."""
 

@@ -70,12 +70,12 @@ def test_a_national_administrator_may_name_a_mentor_of_any_agency(world: World) 
     assert [e.KIND for e in world.services.ledger.get_events(RINA)][-1] == "mentee_assigned"
 
 
-def test_hr_may_neither_end_nor_retract_a_mentoring_whose_mentor_is_of_another_agency(world: World) -> None:
+def test_hr_may_not_retract_a_mentoring_whose_mentor_is_of_another_agency(world: World) -> None:
+    """(Its end, and its correction, are the mentee's writer's: tests/functional/
+    test_mentoring_end_after_mentor_moved.py; an end naming a mentor the record does not name stays refused as one
+    never appointed: test_mentor_outside_scope_answers_as_missing.)"""
     started = world.services.ledger.record(SARI, "mentoring_start", start(RINA), actor="admin")
     before = world.log()
-    ended = world.post(f"/api/v1/employees/{SARI}/events", "hr", json={"kind": "mentoring_end", **end(RINA)})
-    assert ended.status_code == 422
-    outside(ended.get_json()["errors"])
     retraction = {"kind": "retraction", **f.retraction(started.version, "2021-02-01")}
     retracted = world.post(f"/api/v1/employees/{SARI}/events", "hr", json=retraction)
     assert retracted.status_code == 422

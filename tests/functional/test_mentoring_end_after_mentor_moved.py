@@ -1,0 +1,75 @@
+"""A mentor transferred to another agency left their mentorings open for good: the releasing agency's HR officer
+could neither end the mentoring on the mentee's record ("No employee with NIP ... is in your scope's records" beside
+the mentor's NIP) nor correct it ("Mentor ... works outside your scope"), though the record names the mentor already.
+Now the end and the correction of a mentoring the mentee's record holds are the mentee's writer's whatever the mentor's
+agency (the mentor's side follows); naming a new mentor outside the scope is refused as before. Both stores, the API
+and the record form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, SARI, World
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_hr import form_of
+from tests.functional.test_scope_mentor import start
+
+EVENTS = f"/api/v1/employees/{SARI}/events"
+END = {"mentor_nip": BUDI, "reason": "Pembimbing mutasi", "effective_date": "2024-11-01", "reference": "MNT-1-END"}
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+def mentored_then_moved(world: World) -> int:
+    """Sari mentored by Budi (both KOTA-MEDAN, recorded by its HR), then Budi placed in KAB-KARO: the start's
+    version."""
+    started = world.post(EVENTS, "hr", json={"kind": "mentoring_start", **start(BUDI)})
+    assert started.status_code == 201, started.get_data(as_text=True)
+    move = {"kind": "placement", "effective_date": "2024-10-01", "reference": "SK-MUTASI-BUDI", "agency": "KAB-KARO",
+            "unit": "Dinas Pendidikan", "region": "12.06"}  # fmt: skip
+    assert world.post(f"/api/v1/employees/{BUDI}/events", "admin", json=move).status_code == 201
+    return int(started.get_json()["version"])
+
+
+def test_hr_ends_a_mentoring_whose_mentor_moved_to_another_agency_and_the_mentors_side_follows(world: World) -> None:
+    mentored_then_moved(world)
+    answer = world.post(EVENTS, "hr", json={"kind": "mentoring_end", **END})
+    assert answer.status_code == 201, answer.get_data(as_text=True)
+    assert [e.KIND for e in world.services.ledger.get_events(BUDI)][-1] == "mentee_released"
+
+
+def test_hr_corrects_the_end_and_the_start_of_such_a_mentoring(world: World) -> None:
+    started = mentored_then_moved(world)
+    ended = world.post(EVENTS, "hr", json={"kind": "mentoring_end", **END}).get_json()["version"]
+    for version, day, reference in ((ended, "2024-10-31", "KOR-1"), (started, "2021-01-05", "KOR-2")):
+        body = {"kind": "correction", **f.correction(version, "2024-11-02", effective_date=day), "reference": reference}
+        answer = world.post(EVENTS, "hr", json=body)
+        assert answer.status_code == 201, answer.get_data(as_text=True)
+    kept = [e for e in world.services.ledger.get_events(BUDI) if e.KIND == "correction"]
+    assert len(kept) == 2  # (the mentor's side corrected with each)
+
+
+def test_a_new_mentoring_by_a_mentor_outside_the_scope_is_still_refused_as_one_never_appointed(world: World) -> None:
+    mentored_then_moved(world)
+    assert world.post(EVENTS, "hr", json={"kind": "mentoring_end", **END}).status_code == 201
+    before = world.log()
+    body = {"kind": "mentoring_start", **start(BUDI, "MNT-2"), "effective_date": "2024-11-04"}
+    again = world.post(EVENTS, "hr", json=body)
+    assert again.status_code == 422
+    assert again.get_json()["errors"] == {"mentor_nip": [f"No employee with NIP {BUDI} has been appointed."]}
+    assert world.log() == before
+
+
+def test_the_record_form_ends_such_a_mentoring(world: World) -> None:
+    mentored_then_moved(world)
+    log_in(world, "hr")
+    data: dict[str, Any] = {**form_of(world, "mentoring_end"), "nip": SARI, **END}
+    answer = world.client.post("/pages/record?kind=mentoring_end", data=data)
+    assert answer.status_code == 302, answer.get_data(as_text=True)
+    assert [e.KIND for e in world.services.ledger.get_events(SARI)][-1] == "mentoring_end"
