@@ -602,18 +602,51 @@ class Services:
         }
         mentoring = [m["mentee_nip"] for m in found["mentoring"]["mentoring"]]  # (the timeline's, and any the view
         shown = list(dict.fromkeys([*mentees_named(found["timeline"]["items"]), *mentoring]))  # holds beside them)
-        self.record_with_mentees(reader, "career_page", target, shown)
+        # the mentors' and mentees' names the reader may read (each record's own scope: the others by NIP alone)
+        mentors = [m["mentor_nip"] for m in found["mentoring"]["mentored_by"]]
+        places = self.readable_places(reader, [*mentors, *mentoring], exclude=subject)
+        found["names"] = self.names_of(places)
+        named_mentors = [places[n] for n in dict.fromkeys(mentors) if n in found["names"]]
+        self.record_with_mentees(reader, "career_page", target, shown, named_mentors)
         return found
 
-    def record_with_mentees(self, reader: Account, action: str, target: Target, mentees: Sequence[str]) -> None:
+    def readable_places(self, reader: Account, nips: Sequence[str], exclude: str = "") -> dict[str, Target]:
+        """Where each record of `nips` the reader may read works now (as the ledger says, as a reader's scope is
+        judged), by NIP; the others (and `exclude`, the record read) left out."""
+        places = {}
+        for nip in dict.fromkeys(nips):
+            if not isinstance(nip, str) or nip == exclude:
+                continue
+            place = locate(self.ledger, nip)
+            if place is not None and not isinstance(place, VoidedTarget) and permits(reader, Action.READ_RECORD, place):
+                places[nip] = place
+        return places
+
+    def names_of(self, places: Mapping[str, Target]) -> dict[str, str]:
+        """The names the roster holds of these records, by NIP (one the roster does not hold yet left out)."""
+        names = {}
+        for nip in places:
+            try:
+                name = self.queries.employee(nip).get("name")
+            except NotFound:
+                continue
+            if name:
+                names[nip] = str(name)
+        return names
+
+    def record_with_mentees(
+        self, reader: Account, action: str, target: Target, mentees: Sequence[str], mentors: Sequence[Target] = ()
+    ) -> None:
         """Log the read of a record (`action`) and, in the same statement, a read of each mentee it shows (a
         mentor's record names them: `mentee`, placed where each works now as the ledger says, as a reader's scope
-        is judged: no view is read for it, so the record is answered while the roster fills; docs/security.md)."""
-        if not mentees:
+        is judged: no view is read for it, so the record is answered while the roster fills; docs/security.md),
+        and of each mentor whose name it shows (`mentors`, placed so: `mentor`, the mentor's name read)."""
+        if not mentees and not mentors:
             self.accounts.record_access(reader, action, [target])
             return
         found = [locate(self.ledger, nip) or Target(nip) for nip in mentees]
         places = [("mentee", (t.nip, t.agency, t.region)) for t in found]
+        places += [("mentor", (t.nip, t.agency, t.region)) for t in mentors]
         self.accounts.record_actions(reader, [(action, (target.nip, target.agency, target.region)), *places])
 
     def roster(self, reader: Account, filters: Mapping[str, list[str]], **options: Any) -> Page:

@@ -1,8 +1,9 @@
 """A mentor's record shows their mentees' mentoring (each mentee's NIP, the mentoring's dates and focus, from the
 mentor's MenteeAssigned and MenteeReleased): each read of it that someone other than a mentee makes logs a read of
 each mentee it shows (`mentee`), besides the mentor's own row, in the same statement, placed where the mentee works
-now, on the career page, its CSV, the API's timeline (JSON, the fast path, and CSV) and events. A mentee's record
-naming their mentor logs the mentee alone (docs/security.md, "Access log: which reads")."""
+now, on the career page, its CSV, the API's timeline (JSON, the fast path, and CSV) and events. A mentee's career
+page naming their mentor by name (a mentor the reader may read) logs that read too (`mentor`; docs/security.md,
+"Access log: which reads")."""
 
 from __future__ import annotations
 
@@ -98,11 +99,13 @@ def test_the_mentor_reading_their_own_page_logs_the_mentees_alone(mentored: Worl
     assert logged(mentored) == mentees("employee-web")
 
 
-def test_a_mentees_page_naming_the_mentor_logs_the_mentee_alone(mentored: World) -> None:
+def test_a_mentees_page_naming_the_mentor_logs_the_mentee_and_the_mentors_name_read(mentored: World) -> None:
+    """(Since 2026-12-05 the page names a mentor the reader may read by their name, a read of the mentor's record
+    logged as `mentor`; before, the mentor was shown by NIP alone and the mentee's row was the only one.)"""
     log_in(mentored, "hr")
     page = mentored.client.get(f"/pages/employees/{SARI}")
     assert BUDI in page.get_data(as_text=True)
-    assert logged(mentored) == {("hr-web", SARI, "career_page", *MEDAN)}
+    assert logged(mentored) == {("hr-web", SARI, "career_page", *MEDAN), ("hr-web", BUDI, "mentor", *MEDAN)}
 
 
 def test_a_mentees_entry_is_placed_where_the_mentee_works(mentored: World) -> None:

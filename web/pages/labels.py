@@ -143,6 +143,7 @@ ACTION_LABELS: dict[str, LazyString] = {
     "roster": _l("Employee list"),
     "search": _l("Search by name"),
     "mentee": _l("Mentoring, on the mentor's record"),
+    "mentor": _l("Mentor's name, on the mentee's record"),
     "eligibility": _l("Next promotion"),
     "audits": _l("Audit list"),
     "audit": _l("Audit of a decision"),

@@ -1,0 +1,36 @@
+"""A mentee's career page showed each mentor by NIP alone ("Mentored by 19860926 201003 1 005"). It now names each
+mentor (and mentee) the reader may read, the name as the roster holds it, a read of the mentor's record logged as
+`mentor`; a mentor outside the reader's scope stays a NIP, no name shown. Both stores."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.functional.conftest import BUDI, SARI, World
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_scope_mentor import start
+
+EVENTS = f"/api/v1/employees/{SARI}/events"
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+def test_the_mentees_page_names_a_mentor_the_reader_may_read_and_no_other(world: World) -> None:
+    started = world.post(EVENTS, "hr", json={"kind": "mentoring_start", **start(BUDI)})
+    assert started.status_code == 201
+    world.catch_up()
+    log_in(world, "hr")
+    page = world.client.get(f"/pages/employees/{SARI}").get_data(as_text=True)
+    assert "Budi Siregar (NIP 19860926 201003 1 701)" in page, page
+    logged = world.get(f"/api/v1/access-log?nip={BUDI}", "admin").get_json()
+    assert "mentor" in {row["action"] for row in logged["items"]}, logged
+    move = {"kind": "placement", "effective_date": "2024-10-01", "reference": "SK-MUTASI-BUDI", "agency": "KAB-KARO",
+            "unit": "Dinas Pendidikan", "region": "12.06"}  # fmt: skip
+    assert world.post(f"/api/v1/employees/{BUDI}/events", "admin", json=move).status_code == 201
+    world.catch_up()
+    page = world.client.get(f"/pages/employees/{SARI}").get_data(as_text=True)
+    assert "Budi Siregar" not in page
+    assert "19860926 201003 1 701" in page
