@@ -73,3 +73,29 @@ def test_the_record_form_ends_such_a_mentoring(world: World) -> None:
     answer = world.client.post("/pages/record?kind=mentoring_end", data=data)
     assert answer.status_code == 302, answer.get_data(as_text=True)
     assert [e.KIND for e in world.services.ledger.get_events(SARI)][-1] == "mentoring_end"
+
+
+def test_the_record_form_warns_of_the_mentorings_a_mentors_placement_leaves_open(world: World) -> None:
+    """A placement ends no mentoring (no rule says it does): placed in another agency, the form names the mentees
+    the mentor still mentors, so that their writer may end them; none for a mentoring already ended."""
+    assert world.post(EVENTS, "hr", json={"kind": "mentoring_start", **start(BUDI)}).status_code == 201
+    log_in(world, "hr")
+    move = {"effective_date": "2024-10-01", "reference": "SK-MUTASI-BUDI", "agency": "KAB-KARO",
+            "unit": "Dinas Pendidikan", "region": "12.06", "confirm": "placement.leaves_scope"}  # fmt: skip
+    data: dict[str, Any] = {**form_of(world, "placement"), "nip": BUDI, **move}
+    answer = world.client.post("/pages/record?kind=placement", data=data)
+    assert answer.status_code == 302, answer.get_data(as_text=True)
+    page = world.client.get(answer.headers["Location"]).get_data(as_text=True)
+    assert f"{BUDI} masih membimbing {SARI}: penempatan di instansi lain tidak mengakhiri pembimbingan" in page, page
+    assert [e.KIND for e in world.services.ledger.get_events(SARI)][-1] == "mentoring_start"  # (ended by no one)
+
+
+def test_a_placement_within_the_agency_warns_of_no_mentoring(world: World) -> None:
+    assert world.post(EVENTS, "hr", json={"kind": "mentoring_start", **start(BUDI)}).status_code == 201
+    log_in(world, "hr")
+    move = {"effective_date": "2024-10-01", "reference": "SK-PINDAH-BUDI", "agency": "KOTA-MEDAN", "unit": "Bappeda",
+            "region": "12.71"}  # fmt: skip
+    data: dict[str, Any] = {**form_of(world, "placement"), "nip": BUDI, **move}
+    answer = world.client.post("/pages/record?kind=placement", data=data)
+    assert answer.status_code == 302, answer.get_data(as_text=True)
+    assert "masih membimbing" not in world.client.get(answer.headers["Location"]).get_data(as_text=True)
