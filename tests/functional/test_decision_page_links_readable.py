@@ -34,7 +34,9 @@ def posted(world: World) -> int:
 
 
 def moved(world: World, nip: str) -> None:
-    record(world, nip, "placement", KARO | {"effective_date": "2020-01-02", "reference": f"SK-MUT-{nip[-4:]}"})
+    """(Budi's move ends the Pengawas post he holds: confirmed, its end recorded with it, rule placement.ends_post.)"""
+    payload = KARO | {"effective_date": "2020-01-02", "reference": f"SK-MUT-{nip[-4:]}"}
+    world.services.ledger.record(nip, "placement", payload, actor="admin", confirmed=["placement.ends_post"])
     world.catch_up()
 
 
