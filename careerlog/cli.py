@@ -870,7 +870,8 @@ def record_command(
     promotion_kind=101 effective_date=2019-04-01 reference=SK-800/123/2019.
     `careerlog kinds` lists the kinds and their fields; a unit's rating (or its correction)
     names the unit as history does, UNIT:KOTA-MEDAN:Dinas Kesehatan. confirm=promotion.one_step
-    confirms a rank jump the decree does make, as an import's confirm column does. A void (a retraction of
+    confirms a rank jump the decree does make, as an import's confirm column does; confirm=placement.ends_post
+    a placement into another agency ending a managerial post held, its end recorded with it. A void (a retraction of
     the record's appointment), which cannot be undone, takes confirm_nip=NIP: the record's NIP given again.
     A correction's corrected fields are typed together as one JSON object: corrected_fields='{"title": "..."}'.
     """

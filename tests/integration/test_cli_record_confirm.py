@@ -56,3 +56,26 @@ def test_the_command_line_records_a_placement_in_any_agency_unasked_and_takes_it
         database_url, "record", NIP, "placement", *fields, "reference=SK-PINDAH-2", "confirm=placement.leaves_scope"
     )
     assert confirmed.exit_code == 0, confirmed.output
+
+
+def test_the_command_line_asks_a_placement_ending_a_managerial_post_and_records_the_end_with_it(
+    database_url: str, tmp_path: Path
+) -> None:
+    """Rule placement.ends_post asks every live writer, the command line too: a placement into another agency while
+    a managerial post is held is refused naming the post until confirmed, then recorded with the post's end."""
+    assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0
+    post = {"post_kind": "PENGAWAS", "level": "IV.a", "title": "Kepala Seksi", "unit": "Dinas Kesehatan",
+            "assignment": "DEFINITIVE", "effective_date": "2020-01-02", "reference": "SK-JAB-1"}  # fmt: skip
+    held = run(database_url, "record", NIP, "post_appointment", *(f"{k}={v}" for k, v in post.items()))
+    assert held.exit_code == 0, held.output
+    place = {"agency": "KAB-KARO", "unit": "Dinas Pendidikan", "region": "12.06", "effective_date": "2024-01-02",
+             "reference": "SK-MUTASI-1"}  # fmt: skip
+    fields = [f"{k}={v}" for k, v in place.items()]
+    refused = run(database_url, "record", NIP, "placement", *fields)
+    assert refused.exit_code == 1
+    assert "holds Kepala Seksi (PENGAWAS" in refused.output
+    assert "confirm it (confirm: placement.ends_post)" in refused.output
+    confirmed = run(database_url, "record", NIP, "placement", *fields, "confirm=placement.ends_post")
+    assert confirmed.exit_code == 0, confirmed.output
+    last = json.loads(run(database_url, "history", NIP).output.splitlines()[-1])
+    assert (last["kind"], last["appointment_reference"], last["reference"]) == ("post_end", "SK-JAB-1", "SK-MUTASI-1")
