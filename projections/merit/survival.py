@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -1032,14 +1032,111 @@ def time_to_promotion(
     adjust = [c for c in covariates if c not in by]
     cox = None
     if len(shown) >= 2 and promotions:
-        sizes = {g["group"]: g["n"] for g in groups}
-        largest = max(shown, key=lambda g: sizes[g])
         kept_order = None if order is None else order_within(order, shown_rows)
-        design = cox_design(kept, adjust, reference_group=largest, order=kept_order, clustered=clustered(kept))
-        del kept  # not held through the fit, which makes its own copies of the design
-        cox = cox_fit(design, adjust, largest, alpha=alpha)
+        # a level (group or covariate) with no promotion, only promotions or fewer rank spells than the smallest
+        # cell has no estimable hazard ratio: its rank spells are left out of the model, named (`estimable_rows`)
+        fitted, left_out = estimable_rows(kept, adjust, min_cell=min_cell)
+        if fitted is not None:
+            kept_order = None if kept_order is None else order_within(kept_order, fitted)
+            kept = kept[fitted]
+        counts = kept["group"].value_counts(sort=False)
+        estimable = [g for g in shown if counts.get(g, 0) > 0]
+        sizes = {g["group"]: g["n"] for g in groups}
+        largest = max(estimable or shown, key=lambda g: sizes[g])
+        if len(estimable) < 2:
+            cox = {
+                "reference_group": largest,
+                "covariates": list(adjust),
+                "n": len(kept),
+                "standard_errors": CLUSTERED if clustered(kept) else MODEL_BASED,
+                "terms": [],
+                "left_out": left_out,
+                "warnings": [left_out_warning(o) for o in left_out],
+                "error": TOO_FEW_ESTIMABLE,
+            }
+        else:
+            design = cox_design(kept, adjust, reference_group=largest, order=kept_order, clustered=clustered(kept))
+            del kept  # not held through the fit, which makes its own copies of the design
+            cox = cox_fit(design, adjust, largest, alpha=alpha)
+            cox["left_out"] = left_out
+            cox["warnings"] = [*(left_out_warning(o) for o in left_out), *cox.get("warnings", [])]
     # listed in the natural order of an ordinal grouping (the reference group above chosen as before)
     return {"groups": in_natural_order(groups, by), "logrank": tested, "cox": cox}
+
+
+TOO_FEW_ESTIMABLE = (
+    "Too little data: fewer than two groups have an estimable hazard ratio (see left_out); no Cox model fitted."
+)
+NO_PROMOTION = "no rank spell of it ended in promotion: its hazard ratio runs to 0, not estimable"
+ALL_PROMOTED = "every rank spell of it ended in promotion: its hazard ratio runs to infinity, not estimable"
+TOO_FEW_SPELLS = "fewer rank spells than the smallest cell ({min_cell}): too few to estimate its hazard ratio"
+
+
+def estimable_rows(
+    frame: pd.DataFrame, covariates: Sequence[str], *, min_cell: int
+) -> tuple[Any, list[dict[str, Any]]]:
+    """The rank spells the Cox model is fitted on: a mask of `frame`'s rows (None: all of them) and the levels left
+    out, each as `{"term", "n", "promoted", "reason"}` (its term as the model would name it: `group: F`,
+    `education: D-IV`), in the order they were found.
+
+    A level of the groups or of a categorical covariate is left out, with its rank spells, when none of its rank
+    spells (among those the model would read: none missing a covariate) ended in promotion, when every one did, or
+    when it has fewer than `min_cell` of them. With no promotion its coefficient runs off to minus infinity
+    (monotone likelihood): no finite estimate, and lifelines stops where rounding stops it, its interval then
+    meaningless or, with errors clustered by employee, collapsed to a certain, "significant" 0 (docs/fairness.md,
+    "Levels not estimable"). Such rank spells weigh nothing in the partial likelihood at that limit (a hazard of 0
+    in every risk set, no event), so the fit without them is the limit of the fit with them: the other
+    coefficients as they would be. With every rank spell promoted, or too few, the coefficient is not estimable
+    either; left out as the groups below the smallest cell are. Pooling such a level into the reference instead
+    would change what the reference is. Repeated until none is left to leave out (a group may lose its only
+    promotions with another level's rank spells)."""
+    import numpy as np
+    import pandas as pd
+
+    names = ["group"] + [
+        c for c in covariates if isinstance(frame[c].dtype, pd.CategoricalDtype) or frame[c].dtype == object
+    ]
+    keep = frame[["group", *covariates]].notna().all(axis=1).to_numpy()
+    read = keep.copy()  # the rows the model reads (cox_design drops those missing a covariate)
+    promoted = frame["promoted"].to_numpy() > 0
+    coded = [(name, *sorted_codes(frame[name][read])) for name in names]
+    left_out: list[dict[str, Any]] = []
+    while True:
+        dropped = np.zeros(len(frame), dtype=bool)
+        for name, codes, levels in coded:
+            full = np.full(len(frame), -1, dtype=np.int64)
+            full[read] = codes
+            inside = keep & (full >= 0)
+            n = np.bincount(full[inside], minlength=len(levels))
+            events = np.bincount(full[inside & promoted], minlength=len(levels))
+            for code, level in enumerate(levels):
+                if n[code] == 0:
+                    continue
+                if events[code] == 0:
+                    reason = NO_PROMOTION
+                elif events[code] == n[code]:
+                    reason = ALL_PROMOTED
+                elif n[code] < min_cell:
+                    reason = TOO_FEW_SPELLS.format(min_cell=min_cell)
+                else:
+                    continue
+                term = f"{name}: {level}"
+                left_out.append({"term": term, "n": int(n[code]), "promoted": int(events[code]), "reason": reason})
+                dropped |= inside & (full == code)
+        if not dropped.any():
+            break
+        keep &= ~dropped
+    if not left_out:  # (rows missing a covariate: cox_design drops them)
+        return None, []
+    return keep, left_out
+
+
+def left_out_warning(level: Mapping[str, Any]) -> str:
+    """The sentence of `cox.warnings` naming a level left out of the Cox model (`estimable_rows`)."""
+    return (
+        f"{level['term']} left out of the model with its rank spells ({level['n']}, {level['promoted']} promoted):"
+        f" {level['reason']}."
+    )
 
 
 def clustered(frame: pd.DataFrame) -> bool:

@@ -260,8 +260,11 @@ def test_time_to_promotion_takes_nothing_from_the_pool_rounds(store: SqlStore) -
     cox = result["cox"]
     # nobody here has an SKP rating before a rank began: no performance covariate
     assert cox["covariates"] == ["education", "training_jp"]
-    assert [t["term"] for t in cox["terms"]] == ["group: F", "training_jp"]
     assert [g["promoted"] for g in result["groups"]] == [0, 3]
+    # the women, none promoted, have no estimable hazard ratio: left out of the model, which has one group left
+    # (until 2026-12-05 their term was fitted, its hazard ratio 0: docs/fairness.md, "Levels not estimable")
+    assert [o["term"] for o in cox["left_out"]] == ["group: F"]
+    assert (cox["terms"], cox["error"][:15]) == ([], "Too little data")
 
 
 def test_time_to_promotion_by_several_dimensions_answers_as_each_one_alone(store: SqlStore) -> None:

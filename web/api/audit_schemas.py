@@ -741,6 +741,13 @@ class CoxTermSchema(StrictSchema):
     p = fields.Float(dump_only=True, allow_none=True)
 
 
+class CoxLeftOutSchema(StrictSchema):
+    term = fields.String(dump_only=True, metadata={"description": "The level as its term would be named."})
+    n = fields.Integer(dump_only=True, metadata={"description": "Its rank spells when it was left out."})
+    promoted = fields.Integer(dump_only=True, metadata={"description": "Of them, those ended in promotion."})
+    reason = fields.String(dump_only=True)
+
+
 class CoxSchema(StrictSchema):
     reference_group = fields.String(dump_only=True)
     covariates = fields.List(fields.String(), dump_only=True)
@@ -760,6 +767,15 @@ class CoxSchema(StrictSchema):
         metadata={
             "description": "Harrell's C of the fitted model; null when a rank spell entered late (`entered_late` "
             "above 0): it takes no entry times (docs/fairness.md)."
+        },
+    )
+    left_out = fields.List(
+        fields.Nested(CoxLeftOutSchema),
+        dump_only=True,
+        metadata={
+            "description": "The levels (of the groups or of a categorical covariate) left out of the model with their "
+            "rank spells, their hazard ratio not estimable: none of their rank spells promoted, every one, or fewer "
+            "than the smallest cell (each also named in `warnings`; docs/fairness.md, Levels not estimable)."
         },
     )
     warnings = fields.List(fields.String(), dump_only=True)
