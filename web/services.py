@@ -808,7 +808,17 @@ class Services:
         beyond what the unit's own rating allows, with the excess over each cap, by year, agency and unit,
         paginated by number or after a cursor (computed in full, then paged: careerlog.keyset.page_of_computed)."""
         paging = Paging(GRADE_INFLATION_KEYSET, page, per_page, after)
-        agencies = {k: v for k, v in row_filters(reader, Action.RUN_AUDITS).items() if k == "agency"}
+        reach = row_filters(reader, Action.RUN_AUDITS)
+        agencies = {k: v for k, v in reach.items() if k == "agency"}
+        # the unit in any letter case or spacing, an unknown one a 422 naming it, as every other audit reads it
+        # (until 2026-12-05 an exact text: `dinas kesehatan` or a typo answered an empty list, read as clean); judged
+        # within the agencies the reader reaches by their seat, as the rows are
+        seated = (
+            {"agency": [a for a in reference().agencies.codes if permits(reader, Action.RUN_AUDITS, agency_target(a))]}
+            if reach
+            else None
+        )
+        filters = with_unit_spellings(self.projector.views.sql, filters, within=seated)
         allowed = narrow(filters, agencies)
         rows = [] if allowed is None else self.grade_inflation_view.grade_inflation(allowed, start=year, end=year)
         rows = [with_excess(r) for r in rows if permits(reader, Action.RUN_AUDITS, agency_target(r["agency"]))]
