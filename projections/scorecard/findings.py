@@ -311,4 +311,5 @@ def written(threshold: Threshold, items: list[Indicator]) -> dict[str, Any]:
         "texts": {"en": text, "id": (threshold.text_id or threshold.text).format(**fill("id"))},
         "rows": last.rows,
         "link": last.link,
+        "links": list(last.links) if last.links else ([last.link] if last.link else []),
     }

@@ -103,6 +103,9 @@ class Indicator:
     link: str | None = None
     group: dict[str, Any] = field(default_factory=dict)
     details: dict[str, Any] = field(default_factory=dict)
+    # every API path listing the rows counted, where they are in more than one list (evidence.recorded_after's
+    # promotions and post appointments: the lists' totals add up to the numerator); `link` is the first
+    links: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -115,6 +118,7 @@ class Indicator:
             "value": self.value,
             "rows": self.rows,
             "link": self.link,
+            "links": list(self.links) if self.links else ([self.link] if self.link else []),
             "details": self.details,
         }
 
@@ -144,6 +148,7 @@ def measured(
     link: str | None = None,
     group: dict[str, Any] | None = None,
     details: dict[str, Any] | None = None,
+    links: tuple[str, ...] = (),
 ) -> Indicator:
     return Indicator(
         definition.id,
@@ -153,7 +158,8 @@ def measured(
         denominator,
         value,
         rows,
-        link,
+        link if link or not links else links[0],
         group or {},
         details or {},
+        links,
     )

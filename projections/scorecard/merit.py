@@ -81,11 +81,18 @@ POST_RULES = "post."
 AUDITED_BY_RULE = ("promotion", "post")  # the decisions of DECISION_RULES' findings (not the CPNS appointments)
 
 
-def rule_list(rule_id: str) -> str:
-    """The API's list of the decisions a rule's findings are on: a post rule's on the post appointments (the
-    promotions' list holds none of them: its link would list no row of those counted), any other's on the
-    promotions (evidence.recorded_after's on posts too, which the posts' list gives with the same rule)."""
-    return "posts" if rule_id.startswith(POST_RULES) else "promotions"
+EITHER_RULES = "evidence."  # rules judging both kinds of decision: their findings are in both lists
+
+
+def rule_lists(rule_id: str) -> tuple[str, ...]:
+    """The API's lists of the decisions a rule's findings are on, whose totals add up to its count: a post rule's
+    on the post appointments (the promotions' list holds none of them: its link would list no row of those
+    counted), an evidence rule's (evidence.recorded_after) on the promotions and the post appointments, each list
+    giving its own with the same rule (until 2026-12-05 its link was the promotions' alone, which listed none of
+    the post appointments it counted), any other's on the promotions."""
+    if rule_id.startswith(POST_RULES):
+        return ("posts",)
+    return ("promotions", "posts") if rule_id.startswith(EITHER_RULES) else ("promotions",)
 
 
 def audit_link(ctx: Context, path: str, **extra: Any) -> str:
@@ -123,7 +130,16 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
         "decisions+promotion_rounds", decision="promotion", tmt_from=start, tmt_to=end, **ctx.scope.filters()
     )
     found = [
-        measured(ctx, CLEAN, clean, len(judged), ratio(clean, len(judged)), rows, link=audit_link(ctx, "promotions"))
+        # (the list of the clean ones: verdict compliant, which leaves out the judged ones that passed someone over)
+        measured(
+            ctx,
+            CLEAN,
+            clean,
+            len(judged),
+            ratio(clean, len(judged)),
+            rows,
+            link=audit_link(ctx, "promotions", verdict="compliant"),
+        )
     ]
     # the decisions these rules judge: rank promotions and definitive posts (a CPNS appointment is judged by
     # appointment.starting_rank alone, in a list of its own, and has no finding of these rules)
@@ -135,8 +151,10 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
         definition = RECORDED_AFTER if rule_id == "evidence.recorded_after" else BY_RULE
         group = {} if definition is RECORDED_AFTER else {"rule": rule_id}
         behind = rows_behind("findings", rule=rule_id, tmt_from=start, tmt_to=end, **ctx.scope.filters())
-        link = audit_link(ctx, rule_list(rule_id), rule=rule_id)
-        found.append(measured(ctx, definition, hits, decisions, ratio(hits, decisions), behind, link=link, group=group))
+        links = tuple(audit_link(ctx, path, rule=rule_id) for path in rule_lists(rule_id))
+        found.append(
+            measured(ctx, definition, hits, decisions, ratio(hits, decisions), behind, links=links, group=group)
+        )
     regular = sum(1 for d in promotions if d["kind"] == "101")
     passed = [p for p in passed_over_pairs(ctx) if p["tmt"][:4] == str(ctx.year)]  # (the TMT's year, as `regular`)
     behind = rows_behind("promotion_rounds", round_year=ctx.year, **ctx.scope.filters())

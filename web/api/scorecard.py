@@ -111,7 +111,18 @@ class ScorecardValueSchema(StrictSchema):
     denominator = fields.Float(dump_only=True, allow_none=True)
     value = fields.Float(dump_only=True, allow_none=True, metadata={"description": "null when nothing to count."})
     rows = fields.Nested(ScorecardRowsBehindSchema, dump_only=True)
-    link = fields.String(dump_only=True, allow_none=True, metadata={"description": "The API path of the rows."})
+    link = fields.String(
+        dump_only=True, allow_none=True, metadata={"description": "The API path of the rows (the first of `links`)."}
+    )
+    links = fields.List(
+        fields.String(),
+        dump_only=True,
+        metadata={
+            "description": "Every API path listing the rows counted, their totals adding up to the numerator: two "
+            "where the rows are in two lists (merit.recorded_after_decision and an evidence rule's "
+            "merit.findings_by_rule: the rank promotions and the post appointments)."
+        },
+    )
     details = fields.Dict(keys=fields.String(), dump_only=True)
     suppressed = suppressed_flag()
 
@@ -158,6 +169,7 @@ class ScorecardFindingSchema(StrictSchema):
     )
     rows = fields.Nested(ScorecardRowsBehindSchema, dump_only=True)
     link = fields.String(dump_only=True, allow_none=True)
+    links = fields.List(fields.String(), dump_only=True)
     suppressed = fields.Boolean(
         dump_only=True, metadata={"description": "True: it rests on a value about too few people; values withheld."}
     )

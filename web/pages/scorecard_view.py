@@ -135,6 +135,10 @@ class Value:
     rows: dict[str, Any]
     link: str | None
     page: str | None
+    # every API path listing the rows and the page of each the account may open, labelled by its list where
+    # there are several (evidence.recorded_after's promotions and post appointments)
+    links: list[str] = field(default_factory=list)
+    pages: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -153,8 +157,25 @@ class IndicatorView:
         return any(v.group for v in self.values)
 
 
+# The rows' lists an indicator's value may rest on together, by the API path, as the page names each
+LISTS: dict[str, LazyString] = {
+    "/api/v1/audits/promotions": _l("Open the rank promotions"),
+    "/api/v1/audits/posts": _l("Open the post appointments"),
+}
+
+
+def pages_of(account: Account, links: list[str]) -> list[tuple[str, str]]:
+    """The pages listing the rows behind a value, each with its label: "Open the rows" for one list, else each
+    named by what it lists."""
+    opened = [(link, page) for link in links if (page := page_link(account, link)) is not None]
+    if len(links) == 1:
+        return [(str(gettext("Open the rows")), page) for _link, page in opened]
+    return [(str(LISTS.get(urlsplit(link).path, _l("Open the rows"))), page) for link, page in opened]
+
+
 def value_of(account: Account, item: dict[str, Any]) -> Value:
     group = ", ".join(code_name(value, by) for by, value in item["group"].items())  # Laki-laki (M), Male (M)
+    links = list(item.get("links") or ([item["link"]] if item["link"] else []))
     return Value(
         group,
         count(item["numerator"]),
@@ -164,6 +185,8 @@ def value_of(account: Account, item: dict[str, Any]) -> Value:
         item["rows"],
         item["link"],
         page_link(account, item["link"]),
+        links,
+        pages_of(account, links),
     )
 
 
