@@ -127,7 +127,7 @@ def test_the_inspectors_pages_show_filter_and_export_the_colleagues_passed_over(
     assert bad.status_code == 422
     assert "Not a valid boolean." in bad.get_data(as_text=True)
     exported = passed.client.get("/pages/audits.csv?passed_over=true").get_data(as_text=True).lstrip("\ufeff")
-    assert [(r["subject"], r["verdict"], r["passed_over_count"]) for r in csv.DictReader(io.StringIO(exported))] == [
+    assert [(r["nip"], r["verdict"], r["passed_over_count"]) for r in csv.DictReader(io.StringIO(exported))] == [
         (BUDI, "findings", "1")
     ]
     shown = passed.client.get(f"/pages/audits/{BUDI}/{listed['version']}?lang=en").get_data(as_text=True)

@@ -53,7 +53,7 @@ def test_the_audited_promotions_downloads_keep_every_agency_of_the_list(inspecto
     exported = inspector.client.get(to_csv)
     assert exported.status_code == 200
     rows = list(csv.DictReader(io.StringIO(exported.get_data(as_text=True).lstrip("\ufeff"))))
-    assert BUDI in {r["subject"] for r in rows}
+    assert BUDI in {r["nip"] for r in rows}
 
 
 REPEATED = [

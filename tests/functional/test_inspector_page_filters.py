@@ -60,7 +60,7 @@ def test_the_audited_promotions_list_and_its_csv_filter_by_unit_and_region(
     page = listed(inspector, f"{name}={other}")
     assert f">{BUDI}</a>" not in page
     assert f'name="{name}" value="{other}"' in page  # the form shows the filter applied
-    assert BUDI in {r["subject"] for r in exported(inspector, f"{name}={own}")}
+    assert BUDI in {r["nip"] for r in exported(inspector, f"{name}={own}")}
     assert exported(inspector, f"{name}={other}") == []
 
 
@@ -142,7 +142,7 @@ def test_an_agency_or_region_no_reference_table_holds_is_refused_not_an_empty_li
 
 
 def test_the_audits_csv_writes_corrected_as_false_or_true_as_the_apis_csv(inspector: World) -> None:
-    [row] = [r for r in exported(inspector, "kind=101") if r["subject"] == BUDI and r["tmt"] == "2018-04-01"]
+    [row] = [r for r in exported(inspector, "kind=101") if r["nip"] == BUDI and r["tmt"] == "2018-04-01"]
     api = inspector.get("/api/v1/audits/promotions?format=csv&kind=101", "inspector").get_data(as_text=True)
     [from_api] = [r for r in csv.DictReader(io.StringIO(api.lstrip("\ufeff"))) if r["id"] == f"{BUDI}-{row['version']}"]
     assert row["corrected"] == from_api["corrected"] == "false"

@@ -35,7 +35,7 @@ SEVERITIES = {
 
 
 def budi_2018(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    [row] = [r for r in rows if r["subject"] == BUDI and r["rank_after"] == "III/c"]
+    [row] = [r for r in rows if r["nip"] == BUDI and r["rank_after"] == "III/c"]
     return row
 
 

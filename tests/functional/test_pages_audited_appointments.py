@@ -69,9 +69,9 @@ def test_audited_cpns_appointments_download_as_csv_with_the_same_filters(appoint
     answer = appointed.client.get("/pages/audits/appointments.csv?verdict=findings&agency=KOTA-MEDAN")
     assert answer.mimetype == "text/csv"
     text = answer.get_data(as_text=True).lstrip("\ufeff")
-    assert text.splitlines()[0].startswith("subject,version,decision,")
+    assert text.splitlines()[0].startswith("id,nip,version,decision,")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert [(r["subject"], r["decision"], r["kind"], r["rank_after"]) for r in rows] == [
+    assert [(r["nip"], r["decision"], r["kind"], r["rank_after"]) for r in rows] == [
         (ABOVE, "appointment", "S-1", "III/b")
     ]
     xlsx = appointed.client.get("/pages/audits/appointments.xlsx?verdict=findings")

@@ -45,7 +45,7 @@ def test_audited_post_appointments_download_as_csv_with_the_same_filters(appoint
     answer = appointed.client.get("/pages/audits/posts.csv?agency=KOTA-MEDAN")
     assert answer.mimetype == "text/csv"
     rows = list(csv.DictReader(io.StringIO(answer.get_data(as_text=True).lstrip("\ufeff"))))
-    assert [(r["subject"], r["decision"], r["kind"]) for r in rows] == [
+    assert [(r["nip"], r["decision"], r["kind"]) for r in rows] == [
         (STRONGER, "post", "PELAKSANA"),
         (BUDI, "post", "PENGAWAS"),
     ]

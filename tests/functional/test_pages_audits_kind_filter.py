@@ -50,7 +50,7 @@ def test_the_promotions_list_and_its_csv_filter_by_kind(functional: World) -> No
     assert f">{BUDI}</a>" not in page
     assert NOTE_202 in page
     assert f'href="/pages/audits/{STRONGER}/' in page  # its own page, where its colleagues are compared
-    assert {(r["subject"], r["kind"]) for r in csv_rows(functional, "kind=202")} == {(STRONGER, "202")}
+    assert {(r["nip"], r["kind"]) for r in csv_rows(functional, "kind=202")} == {(STRONGER, "202")}
     assert {r["kind"] for r in csv_rows(functional, "kind=101")} == {"101"}
     assert NOTE_202 not in functional.client.get("/pages/audits?kind=101&lang=en").get_data(as_text=True)
 

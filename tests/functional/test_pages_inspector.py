@@ -64,7 +64,7 @@ def test_audited_promotions_download_as_csv_with_the_same_filters(world: World) 
     answer = world.client.get("/pages/audits.csv?agency=KOTA-MEDAN")
     assert answer.mimetype == "text/csv"
     rows = list(csv.DictReader(io.StringIO(answer.get_data(as_text=True).lstrip("\ufeff"))))
-    assert [r["subject"] for r in rows] == [BUDI]
+    assert [r["nip"] for r in rows] == [BUDI]
     assert rows[0]["tmt"] == "2014-04-01"
     empty = world.client.get("/pages/audits.csv?agency=KAB-KARO").get_data(as_text=True)
     assert BUDI not in empty

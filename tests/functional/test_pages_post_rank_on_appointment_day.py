@@ -30,11 +30,11 @@ def appointed(world: World) -> World:
 
 def test_a_post_of_the_appointment_day_shows_the_rank_in_the_list_csv_and_page(appointed: World) -> None:
     """The lists filter by no employee (`nip` is refused, as the API's lists refuse it): the colleague's row is
-    found by its subject column."""
+    found by its nip column."""
     answer = appointed.client.get("/pages/audits/posts.csv")
     assert answer.status_code == 200
     rows = list(csv.DictReader(io.StringIO(answer.get_data(as_text=True).lstrip("\ufeff"))))
-    rows = [r for r in rows if r["subject"] == STRONGER]
+    rows = [r for r in rows if r["nip"] == STRONGER]
     assert [(r["kind"], r["tmt"], r["rank_before"]) for r in rows] == [("PELAKSANA", "2010-03-01", "III/a")]
     listed = appointed.client.get("/pages/audits/posts?lang=en").get_data(as_text=True)
     assert "<td>III/a</td>" in listed

@@ -128,16 +128,16 @@ def test_a_nip_stays_eighteen_digits_as_a_text_cell_in_the_audits_workbook(share
     rows = records(shared_inspector, "/pages/audits.xlsx?lang=en")
     assert rows
     for row in rows:
-        assert row["subject"].data_type == "s"
-        assert isinstance(row["subject"].value, str)
-        assert len(row["subject"].value) == 18
-    assert BUDI in {row["subject"].value for row in rows}
-    assert "III/c" in {row["rank_after"].value for row in rows if row["subject"].value == BUDI}  # a code: text
+        assert row["nip"].data_type == "s"
+        assert isinstance(row["nip"].value, str)
+        assert len(row["nip"].value) == 18
+    assert BUDI in {row["nip"].value for row in rows}
+    assert "III/c" in {row["rank_after"].value for row in rows if row["nip"].value == BUDI}  # a code: text
 
 
 def test_numbers_are_number_cells_and_dates_date_cells_in_the_audits_workbook(shared_inspector: World) -> None:
     rows = records(shared_inspector, "/pages/audits.xlsx?lang=en")
-    [row] = [r for r in rows if r["subject"].value == BUDI and r["tmt"].value == datetime(2018, 4, 1)]
+    [row] = [r for r in rows if r["nip"].value == BUDI and r["tmt"].value == datetime(2018, 4, 1)]
     assert row["finding_count"].data_type == "n"
     assert isinstance(row["finding_count"].value, int)
     assert row["passed_over_count"].value == 1
@@ -174,8 +174,8 @@ def test_the_audits_workbook_applies_the_filters_as_the_csv(
     shared_inspector: World, name: str, own: str, other: str
 ) -> None:
     for value in (own, other):
-        listed = [row["subject"].value for row in records(shared_inspector, f"/pages/audits.xlsx?{name}={value}")]
-        assert listed == [row["subject"] for row in csv_rows(shared_inspector, f"/pages/audits.csv?{name}={value}")]
+        listed = [row["nip"].value for row in records(shared_inspector, f"/pages/audits.xlsx?{name}={value}")]
+        assert listed == [row["nip"] for row in csv_rows(shared_inspector, f"/pages/audits.csv?{name}={value}")]
         assert (BUDI in listed) == (value == own)
 
 
@@ -193,7 +193,7 @@ def headed(world: World, path: str) -> dict[str, Any]:
     return dict(zip(fields, header, strict=True))
 
 
-POSTS = {"subject": "NIP", "kind": "Post kind", "title": "Post title", "max_severity": "Worst severity"}
+POSTS = {"nip": "NIP", "kind": "Post kind", "title": "Post title", "max_severity": "Worst severity"}
 PROMOTIONS = {
     "tmt": "TMT",
     "kind": "Promotion kind",
@@ -209,7 +209,7 @@ RATES = {
     "p_fisher_adjusted": "Fisher p (adjusted)",
 }
 # the same columns on an Indonesian page
-POSTS_ID = {"subject": "NIP", "kind": "Jenis jabatan", "title": "Nama jabatan", "max_severity": "Keparahan tertinggi"}
+POSTS_ID = {"nip": "NIP", "kind": "Jenis jabatan", "title": "Nama jabatan", "max_severity": "Keparahan tertinggi"}
 PROMOTIONS_ID = {
     "tmt": "TMT",
     "kind": "Jenis kenaikan pangkat",
@@ -249,7 +249,7 @@ def test_the_audit_workbooks_head_the_csvs_columns_by_the_pages_labels_in_its_la
     assert {field: named[field] for field in labels} == labels
     assert not set(named.values()) & set(named)  # no column headed by its field name
     csv_text = shared_inspector.client.get(path.replace(".xlsx", ".csv")).get_data(as_text=True).lstrip("\ufeff")
-    assert csv_text.startswith("subject,version,decision,")  # the CSV keeps the field names, for machines
+    assert csv_text.startswith("id,nip,version,decision,")  # the CSV keeps the field names, for machines
 
 
 @pytest.mark.parametrize(

@@ -17,9 +17,10 @@ from flask_babel.speaklater import LazyString
 from web.pages import local_level
 from web.pages.labels import field_label
 
-# The audited decisions' lists (projections.merit.queries.DECISION_COLUMNS, PASSED_OVER_COUNT)
+# The audited decisions' lists (the API's fields: web.api.audit_schemas.DecisionSchema)
 DECISION_LABELS: dict[str, LazyString] = {
-    "subject": _l("NIP"),
+    "id": _l("Decision (NIP-version)"),
+    "nip": _l("NIP"),
     "version": _l("Version"),
     "decision": _l("Decision"),
     "tmt": _l("TMT"),
@@ -27,6 +28,7 @@ DECISION_LABELS: dict[str, LazyString] = {
     "rank_before": _l("Rank before"),
     "rank_after": _l("Rank after"),
     "corrected": _l("Corrected"),
+    "judged": _l("Judged (a rule of its kind in force)"),
     "verdict": _l("Verdict"),
     "finding_count": _l("Findings"),
     "max_severity": _l("Worst severity"),

@@ -23,15 +23,17 @@ from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.reference import reference, rules
 from projections.merit.fairness import COUNTS, FOUR_FIFTHS, MAX_MIN_CELL, NOBODY_PROMOTED, ROUND, with_pool
 from projections.merit.groups import DIMENSIONS
-from projections.merit.queries import DECISION_COLUMNS, LIST_RULES, PASSED_OVER_COUNT, judged_by
+from projections.merit.queries import LIST_RULES, judged_by
 from projections.merit.rules import SEVERITY_ORDER
 from projections.training import GROUPING_REFUSALS
 from web import kept
+from web.api.audit_schemas import DecisionSchema
 from web.api.fields import plain_day
 from web.api.paging import last_page
 from web.pages import charts, local_number
 from web.pages.columns import DEFAULT_LEVEL, decision_column_labels, statistics_column_labels
 from web.pages.common import allowed, blp, filters_from, given_twice, one, page, readable, services, whole
+from web.pages.errors import error_page
 from web.pages.export import columns_of, download
 from web.pages.labels import (
     code_name,
@@ -362,14 +364,29 @@ def audited_appointments_xlsx() -> ResponseReturnValue:
     return decisions_csv("appointment", "audited-cpns-appointments.xlsx")
 
 
+def refused_download(errors: dict[str, list[str]]) -> ResponseReturnValue:
+    """A download's refusal as its page's (`status_of`): the 403 page for an agency outside the reader's scope
+    (until 2026-12-05 a download answered 422 where its page answered 403), else the 422 page naming the fields."""
+    if status_of(errors) == 403:
+        return error_page(403, None, errors)
+    raise InvalidInput(errors)
+
+
+# The audited decisions' downloads are headed as the API's list and its CSV (web.api.audit_schemas.DecisionSchema:
+# `id`, `nip`, ..., `judged`, ...): one schema, its fields in its order (until 2026-12-05 the page's CSV was headed
+# by the view's columns, `subject`, `version`, ..., without `id` and `judged`)
+DECISION_ROW = DecisionSchema()
+DECISION_FIELDS = list(DECISION_ROW.fields)
+
+
 def decisions_csv(decision: str, name: str) -> ResponseReturnValue:
-    """The audited decisions of the filter form as the file `name` (.csv or .xlsx: web.pages.export.download)."""
+    """The audited decisions of the filter form as the file `name` (.csv or .xlsx: web.pages.export.download),
+    its rows and columns as the API's CSV of the same list."""
     found, errors = audit_rows(AUDIT_CSV_LIMIT, 1, decision)
     if errors:
-        raise InvalidInput(errors)
-    columns = [*(c.strip() for c in DECISION_COLUMNS.split(",")), PASSED_OVER_COUNT]
-    # `corrected` is stored as 0/1: written true/false, as the API's CSV and the page's other CSVs write a yes or no
-    rows = [{**row, "corrected": bool(row["corrected"])} for row in found.items]
+        return refused_download(errors)
+    columns = DECISION_FIELDS
+    rows = DECISION_ROW.dump(found.items, many=True)
     if name.endswith(".xlsx"):
         rows = [decision_words(row, decision) for row in rows]
     return download(rows, columns, name, labels=decision_column_labels(columns, decision))
@@ -687,7 +704,7 @@ def fairness_xlsx() -> ResponseReturnValue:
 def fairness_table(name: str) -> ResponseReturnValue:
     rates, errors, form = statistics("rates")
     if rates is None:
-        raise InvalidInput(errors)
+        return refused_download(errors)
     # `pool` beside the deprecated `eligible`, last, as in the API's CSV; the impact ratio's interval as its two
     # bounds (`impact_ratio_low`, `impact_ratio_high`), numbers a spreadsheet reads, as the page shows them
     groups = [time_row(group) for group in with_pool(rates["groups"])]
@@ -713,7 +730,7 @@ def time_xlsx() -> ResponseReturnValue:
 def time_table(name: str) -> ResponseReturnValue:
     times, errors, form = statistics("times", TIME_ARGUMENTS, TIME_SINGLE)
     if times is None:
-        raise InvalidInput(errors)
+        return refused_download(errors)
     rows = [time_row(group) for group in times["groups"]]
     columns = notes_last(columns_of(rows, leave_out=["curve", "incidence"]))
     if name.endswith(".xlsx"):
