@@ -376,6 +376,12 @@ class Accounts:
             raise NotFound(NO_ACCOUNT.reason(username=quoted(username)))
         return _account(rows[0])
 
+    def made(self) -> bool:
+        """Whether the accounts' tables are there: a store opened by a command that only reads may have none yet
+        (open_accounts), which it reads as a store of no accounts."""
+        with self.store.statements() as sql:
+            return {"accounts", "api_tokens"} <= sql.relation_names(["accounts", "api_tokens"])
+
     def list_accounts(self) -> list[Account]:
         return [_account(r) for r in self.store.query("SELECT * FROM accounts ORDER BY username")]
 
@@ -737,9 +743,11 @@ class Accounts:
 
 
 def open_accounts(settings: Settings, store: SqlStore | None = None, *, clock: Clock = utc_now) -> Accounts:
-    """The accounts of the configured database, with their tables created on first use."""
+    """The accounts of the configured database, with their tables created on first use; not by a command that only
+    reads (`settings.only_reads`: `accounts list`, `tokens list`), which reads a store of the log alone as one of no
+    accounts (`Accounts.made`), and a store it cannot write (read in place) as it is."""
     accounts = Accounts(store or open_store(settings), clock=clock)
-    if accounts.tables_missing():  # else nothing to create: no lock (a connection of its own) to take
+    if not settings.only_reads and accounts.tables_missing():  # else nothing to create: no lock to take
         with settings.schema_lock():
             accounts.create_tables()
     return accounts

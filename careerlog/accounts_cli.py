@@ -19,9 +19,10 @@ import psycopg.errors
 from psycopg.rows import dict_row
 
 from careerlog.access import Role, parse_scope
-from careerlog.accounts import MAX_TOKEN_DAYS, Account, Accounts, open_accounts
+from careerlog.accounts import MAX_TOKEN_DAYS, NO_ACCOUNT, Account, Accounts, open_accounts
 from careerlog.cli_numbers import WholeNumber
 from careerlog.config import ConfigurationError, Settings
+from careerlog.domain.errors import NotFound, quoted
 from careerlog.visible import on_terminal, say
 
 if TYPE_CHECKING:
@@ -41,6 +42,15 @@ def friendly_errors(func: F) -> F:
         return handled(func)(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
+
+
+def only_reads(obj: Context) -> None:
+    """This command only reads: a store that is not there is refused, nothing made (careerlog.cli.reading_only).
+    `accounts list` and `tokens list` on a mistyped CAREERLOG_DATABASE_URL made a new store there (its accounts'
+    tables), exit 0, listing nothing: the store a later `careerlog export` then exported 0 events of, exit 0."""
+    from careerlog.cli import reading_only
+
+    reading_only(obj)
 
 
 @contextmanager
@@ -157,7 +167,10 @@ def create_command(
 @friendly_errors
 def list_command(obj: Context) -> None:
     """List every account with its role and scope."""
+    only_reads(obj)
     with opened(obj) as accounts:
+        if not accounts.made():  # (a store of the log alone: no account yet, its tables not made by a read)
+            return
         for account in accounts.list_accounts():
             click.echo(describe(account))
 
@@ -231,7 +244,12 @@ def create_token_command(obj: Context, username: str, days: int) -> None:
 @friendly_errors
 def list_tokens_command(obj: Context, username: str | None) -> None:
     """List tokens by prefix, with their state, expiry and last use (never the tokens)."""
+    only_reads(obj)
     with opened(obj) as accounts:
+        if not accounts.made():  # (a store of the log alone: no account yet, its tables not made by a read)
+            if username is not None:
+                raise NotFound(NO_ACCOUNT.reason(username=quoted(username)))
+            return
         now = accounts.clock()
         # (a disabled account's tokens are refused however they stand: they were listed "active")
         disabled = {account.username for account in accounts.list_accounts() if account.disabled}

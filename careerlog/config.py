@@ -330,7 +330,8 @@ class Settings:
                 f"{self.url_source}: {' and '.join(where)} cannot be written (a read-only file system or mount, or "
                 "its permissions): this command may write to the store, and SQLite's write-ahead log makes "
                 f"{file.name}-wal and {file.name}-shm beside it. Only the commands that only read (info, export, "
-                "history, audit, report, projections status) read such a store in place, read-only; for any other, "
+                "history, audit, report, projections status, accounts list, tokens list) read such a store in place, "
+                "read-only; for any other, "
                 f"copy the store's file (with its {file.name}-wal, if any) to a writable directory and point "
                 "careerlog at the copy. Nothing was changed."
             )

@@ -1,10 +1,11 @@
 """A SQLite store that this process cannot write (a backup on read-only media, a copy given to an inspector
 read-only) is read in place by the commands that only read it (the audits, reports, `history`, `export`, `info`,
-`projections status`), opened read-only (`file:...?mode=ro`, and `immutable=1` when no -wal or -shm file is beside
-it): exit 0, and the store's files are left as they were, byte for byte, with their times, and no -wal, -shm or lock
-file made. Before, every command refused it (SQLite's WAL needs write access even to read). A command that writes
-(`record`, `accounts list`, which may make the accounts' tables, `projections rebuild`) is still refused, naming the
-store and why, exit 1; so is a store SQLite cannot read in place safely (a -wal without its -shm). Views behind the
+`projections status`, `accounts list`, `tokens list`), opened read-only (`file:...?mode=ro`, and `immutable=1` when
+no -wal or -shm file is beside it): exit 0, and the store's files are left as they were, byte for byte, with their
+times, and no -wal, -shm or lock file made. Before, every command refused it (SQLite's WAL needs write access even
+to read). A command that writes (`record`, `accounts create`, `projections rebuild`) is still refused, naming the
+store and why, exit 1 (`accounts list` and `tokens list` were too, as they made the accounts' tables where none
+were; they only read now); so is a store SQLite cannot read in place safely (a -wal without its -shm). Views behind the
 log cannot catch up on a read-only store: the audit says so on standard error and answers with what the views hold.
 
 Read-only for real: as root (the tests run as root here), chmod stops no write, so the store's directory is
@@ -25,6 +26,8 @@ from pathlib import Path
 
 import pytest
 
+from careerlog.access import Scope
+from careerlog.accounts import open_accounts
 from careerlog.config import Settings
 from projections.framework import Projector
 from projections.registry import all_projections
@@ -52,6 +55,9 @@ def recorded(directory: Path, *, views_behind: bool = False) -> Path:
         worker.app.record(BUDI, "training", f.training("2016-01-08", hours=16, start="2016-01-07"), actor="hr")
         if not views_behind:
             worker.catch_up()
+        accounts = open_accounts(settings)
+        accounts.create("siti", display_name="Siti Lubis", role="admin", scope=Scope(True, (), ()), password=None)
+        accounts.store.close()
     finally:
         worker.close()
     for lock in directory.glob("careerlog.db.*.lock"):  # (the lock files of the processes that made it)
@@ -100,6 +106,8 @@ READS = [
     (["export", "-"], '"kind":"appointment"'),
     (["info"], "last event position: 2"),
     (["projections", "status"], "merit"),
+    (["accounts", "list"], "Siti Lubis"),
+    (["tokens", "list", "--account", "siti"], ""),
 ]
 
 
@@ -143,7 +151,7 @@ def test_an_audit_of_views_behind_on_a_read_only_store_warns_they_cannot_catch_u
 
 WRITES = [
     ["record", BUDI, "training", "end_date=2017-01-08", "hours=8"],
-    ["accounts", "list"],
+    ["accounts", "create", "budi", "--name", "Budi", "--role", "admin", "--national", "--no-password"],
     ["projections", "rebuild", "merit"],
 ]
 
