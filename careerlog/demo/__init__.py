@@ -23,6 +23,7 @@ scheme's predicate that maps to it (model.scheme_predicate; docs/demo.md "Rating
 from __future__ import annotations
 
 import json
+import shlex
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -97,7 +98,10 @@ class Demo:
     def kinds(self) -> Counter[str]:
         return Counter(r.kind for r in self.records())
 
-    def summary(self, irregularities_path: Path | None = None) -> str:
+    def summary(self, irregularities_path: Path | None = None, written: Path | None = None) -> str:
+        """What was made, in one line: the facts recorded, or, `written` to a file (`careerlog demo --output`),
+        written there and recorded nowhere, with the import that records them (it said "recorded" of a demo written
+        to a file, which recorded nothing and named no file)."""
         kinds = self.kinds()
         pns = sum(1 for p in self.people if p.pns)
         separated = sum(1 for p in self.people if p.separation is not None and p.separation < self.today)
@@ -106,15 +110,20 @@ class Demo:
         types = Counter(str(i["type"]) for i in self.irregularities)
         listed = ", ".join(f"{name} {count}{self.left_out(name)}" for name, count in sorted(types.items()))
         where = f", listed in {irregularities_path}" if irregularities_path else ""
+        made = f"recorded ({self.event_count:,} events)"
+        after = ""
+        if written is not None:
+            made = f"written to {written} ({self.event_count:,} events once imported)"
+            after = f" Nothing was recorded: import it with careerlog import --migration {shlex.quote(str(written))}"
         return (
             f"Demo (seed {self.seed}): {self.employees:,} employees ({pns:,} PNS, {self.employees - pns:,} PPPK; "
             f"{separated:,} retired or deceased) in {len(self.agencies)} agencies of Sumatera Utara "
             f"({', '.join(self.agencies)}) and {units} units, careers from {first} to {self.today.year}: "
-            f"{self.command_count:,} facts recorded ({self.event_count:,} events), among them "
+            f"{self.command_count:,} facts {made}, among them "
             f"{kinds['rank_promotion']:,} rank promotions, {kinds['post_appointment']:,} post appointments, "
             f"{kinds['training']:,} trainings, {kinds['performance_rating']:,} SKP ratings and "
             f"{self.mentors} mentors' mentoring. {len(self.irregularities):,} irregularities injected for the "
-            f"merit audit ({listed}){where}."
+            f"merit audit ({listed}){where}.{after}"
         )
 
     def left_out(self, name: str) -> str:
@@ -227,4 +236,4 @@ def write_demo(
         for rec in demo.records():
             out.write(orjson.dumps(to_row(rec), option=orjson.OPT_APPEND_NEWLINE))
     write_irregularities(demo, irregularities_path)
-    return demo.summary(irregularities_path)
+    return demo.summary(irregularities_path, written=path)

@@ -47,3 +47,25 @@ def test_the_list_of_irregularities_may_not_overwrite_the_demo_written(tmp_path:
         "Invalid value for --irregularities: the list of irregularities would overwrite the demo written to --output"
     ) in result.output
     assert not output.exists()
+
+
+def test_the_demo_written_to_a_file_says_so_and_how_to_import_it_not_that_it_was_recorded(
+    database_url: str, tmp_path: Path
+) -> None:
+    """`demo --output` said "N facts recorded (M events)", recording nothing and naming no file."""
+    output = tmp_path / "my demo.jsonl"
+    result = run(
+        database_url, "demo", "--employees", "3", "--seed", "7", "--output", str(output),
+        "--irregularities", str(tmp_path / "i.json"),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "recorded (" not in said
+    facts = len(output.read_bytes().splitlines())
+    assert f" {facts} facts written to {output} (" in said
+    assert said.endswith(f"Nothing was recorded: import it with careerlog import --migration '{output}'")
+    assert last_position(database_url) == 0
+    events = int(said.split(f"written to {output} (")[1].split(" events once imported)")[0])
+    imported = run(database_url, "import", "--migration", str(output))
+    assert imported.exit_code == 0, imported.output
+    assert last_position(database_url) == events
