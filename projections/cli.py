@@ -17,8 +17,8 @@ from careerlog.cli_numbers import PROCESSES, PlainNumber
 from careerlog.config import ConfigurationError
 from careerlog.domain.errors import InvalidInput
 from careerlog.visible import say
-from projections.framework import Projection, Projector, RebuildFailed
-from projections.registry import judged_by_rules, projector, select
+from projections.framework import Projection, Projector, RebuildFailed, status_read
+from projections.registry import all_projections, judged_by_rules, projector, select
 
 # A lost or refused connection: worth trying again. Anything else (a missing table, a
 # bad query) is a fault that repeating would not cure: the worker exits with the error.
@@ -224,22 +224,22 @@ def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
 @friendly_errors
 def status_command(obj: Context) -> None:
     """Show each view's version in the store beside this release's, its position in the log, how far behind it is
-    and its state (ready; filling:<position>, answered by no read until it reaches that position; rebuilding)."""
+    and its state (ready; filling:<position>, answered by no read until it reaches that position; rebuilding; not
+    made yet). It only reads: it makes no view, nor any table."""
     reading_only(obj)
-    worker = projector(obj.settings, app=obj.app, reconfigure=False)  # it looks: other rules here refill nothing
-    try:
-        click.echo(f"{'view':<16}{'stored':>8}{'release':>9}{'position':>12}{'head':>12}{'lag':>10}  state")
-        for status in worker.status():
-            stored = "-" if status.stored_version is None else status.stored_version  # (-: the view is not made)
-            line = f"{status.name:<16}{stored:>8}{status.version:>9}{status.position:>12}{status.head:>12}"
-            click.echo(f"{line}{status.lag:>10}  {status.state}")
-        for name, (theirs, ours) in worker.configured_otherwise.items():
-            click.echo(
-                f"{name}: its rows were judged by the rules of digest {theirs}, this shell's CAREERLOG_RULES_FILE "
-                f"gives {ours}: the next worker or server started with these rules refills it "
-                f"(docs/operations.md, Upgrades; a change of the rules refills {rules_views()})",
-                err=True,
-            )
-    finally:
-        worker.close()
+    # (read, nothing made: a Projector made every view's tables and marked them filling, and made again a view of an
+    # older release's version)
+    read = status_read(obj.settings, obj.app, all_projections())
+    click.echo(f"{'view':<16}{'stored':>8}{'release':>9}{'position':>12}{'head':>12}{'lag':>10}  state")
+    for status in read.statuses:
+        stored = "-" if status.stored_version is None else status.stored_version  # (-: the view is not made)
+        line = f"{status.name:<16}{stored:>8}{status.version:>9}{status.position:>12}{status.head:>12}"
+        click.echo(f"{line}{status.lag:>10}  {status.state}")
+    for name, (theirs, ours) in read.configured_otherwise.items():
+        click.echo(
+            f"{name}: its rows were judged by the rules of digest {theirs}, this shell's CAREERLOG_RULES_FILE "
+            f"gives {ours}: the next worker or server started with these rules refills it "
+            f"(docs/operations.md, Upgrades; a change of the rules refills {rules_views()})",
+            err=True,
+        )
     sys.stdout.flush()

@@ -51,7 +51,7 @@ from careerlog.persistence import class_of
 from careerlog.reference import Rules, rules
 from careerlog.sqlstore import Row, Sql, SqlStore, created_name, select_events_of
 from projections.career import CareerRecord, Entry
-from projections.store import PostgresViewStore, SQLiteViewStore, StaleBatch, open_view_store
+from projections.store import VIEWS_ENV_NAME, PostgresViewStore, SQLiteViewStore, StaleBatch, open_view_store
 from projections.stored_entries import Stored, row_entries, tuple_rows
 from projections.trigrams import quoted, trigram_schema
 
@@ -461,6 +461,83 @@ def views_made(datastore: Any, projections: Iterable[Projection]) -> None:
             made = {str(r["name"]) for r in sql.query("SELECT name FROM view_schemas")}
     if missing := [name for name in names if name not in made]:
         raise ViewsNotMade(missing)
+
+
+# `careerlog projections status`'s state of a view the store has not made, and of one an older release made
+NOT_MADE = "not made yet (a worker or `projections rebuild` makes it)"
+OLDER = "{state}, of an older release's version: this release's next worker or `projections rebuild` makes it again"
+
+
+@dataclass
+class StatusRead:
+    """Each view's Status, read without making or changing anything (`status_read`), and the views whose rows were
+    judged by other rules than this process's: name -> (their digests, this process's)."""
+
+    statuses: list[Status]
+    configured_otherwise: dict[str, tuple[str, str]]
+
+
+def status_read(settings: Settings, app: CareerLog, projections: Sequence[Projection]) -> StatusRead:
+    """The views' state, version, position and lag, read through the log's datastore (as `views_made` reads): no
+    table made (not the views' tracking table a view store makes when opened, nor the views' tables and marks a
+    Projector makes), no view made again (one an older release made, or judged by other rules), nothing written.
+    `careerlog projections status` made every view's tables and marked them filling on a store only imported into
+    (on PostgreSQL 2 tables became 25): it failed on a full disk, and for a database role that may only read. A view
+    a newer release made is refused (NewerViews), as a Projector refuses it."""
+    head = app.max_notification_id()
+    tracking = "tracking" if settings.store == "sqlite" else f"{VIEWS_ENV_NAME}_tracking"
+    with SqlStore(app.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
+        there = sql.relation_names([SCHEMA_TABLE.name, CONFIGURATION_TABLE.name, tracking])
+        made: dict[str, Row] = {}
+        if SCHEMA_TABLE.name in there:
+            made = {str(r["name"]): r for r in sql.query("SELECT name, version, state FROM view_schemas")}
+        digests: dict[str, str] = {}
+        if CONFIGURATION_TABLE.name in there:
+            digests = {
+                str(r["name"]): str(r["digest"]) for r in sql.query("SELECT name, digest FROM view_configurations")
+            }
+        positions: dict[str, int] = {}
+        if tracking in there:
+            rows = sql.query(
+                f"SELECT application_name AS name, MAX(notification_id) AS n FROM {tracking} GROUP BY application_name"
+            )
+            positions = {str(r["name"]): int(r["n"] or 0) for r in rows}
+        newer = [
+            (p.name, int(made[p.name]["version"]), p.version)
+            for p in projections
+            if p.name in made and int(made[p.name]["version"]) > p.version
+        ]
+        if newer:
+            raise NewerViews(settings, newer)
+        statuses: list[Status] = []
+        otherwise: dict[str, tuple[str, str]] = {}
+        for p in projections:
+            row = made.get(p.name)
+            ours = p.configuration()
+            if row is None:
+                statuses.append(Status(p.name, p.version, 0, head, NOT_MADE, None, None, ours))
+                continue
+            stored, state = int(row["version"]), str(row["state"])
+            if stored < p.version:
+                state = OLDER.format(state=state)
+            elif ours is not None and (theirs := _digests_read(sql, p, digests.get(p.name)) - {ours}):
+                otherwise[p.name] = (", ".join(sorted(theirs)), ours)
+            statuses.append(
+                Status(p.name, p.version, positions.get(p.name, 0), head, state, stored, digests.get(p.name), ours)
+            )
+    return StatusRead(statuses, otherwise)
+
+
+def _digests_read(sql: Sql, projection: Projection, stored: str | None) -> set[str]:
+    """The rules' digests the view's rows were judged by: the recorded one, else those its rows name (a view made by
+    a release that recorded none), read from the tables there (Projector._configured_digests, which makes them)."""
+    if stored is not None:
+        return {stored}
+    tables = [t.name for t in projection.tables if RULES_DIGEST_COLUMN in t.column_names]
+    found: set[str] = set()
+    for table in sorted(sql.relation_names(tables)):
+        found.update(str(r["d"]) for r in sql.query(f"SELECT DISTINCT {RULES_DIGEST_COLUMN} AS d FROM {table}"))
+    return found
 
 
 def newer_views(sql: Sql | SqlStore, projections: Iterable[Projection]) -> list[tuple[str, int, int]]:

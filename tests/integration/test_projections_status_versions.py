@@ -1,8 +1,9 @@
 """`careerlog projections status` shows each view's version in the store (view_schemas) beside this release's, as
 /health does (store_version, release_version): it showed this release's only, under "version", so an operator could
-not tell from it which version the store holds. Opening the store makes a view of an older version again (its
+not tell from it which version the store holds. The command only reads: a view of an older version is shown as it
+is, saying this release's next worker makes it again; a worker (or server) opening the store makes it again (its
 stored version then this release's, its state filling:<head> and its lag the whole log: docs/operations.md,
-Upgrades)."""
+Upgrades). Until 2026-12-05 `projections status` made it again itself."""
 
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ def status_rows(settings: Settings) -> dict[str, dict[str, str]]:
     assert result.exit_code == 0, result.output
     header, *lines = result.stdout.splitlines()
     assert header.split() == COLUMNS, header
-    return {cells[0]: dict(zip(COLUMNS, cells, strict=True)) for cells in (line.split() for line in lines)}
+    # (a state may hold spaces: the last column takes the rest of the line)
+    return {cells[0]: dict(zip(COLUMNS, cells, strict=True)) for cells in (line.split(None, 6) for line in lines)}
 
 
 def stored_versions(settings: Settings) -> dict[str, int]:
@@ -74,6 +76,13 @@ def test_projections_status_shows_a_view_of_an_older_version_made_again_and_fill
     older.close()
     app.close()
     assert stored_versions(settings)["roster"] == RosterProjection.version - 1
+    roster = status_rows(settings)["roster"]
+    assert (roster["stored"], roster["release"]) == (str(RosterProjection.version - 1), str(RosterProjection.version))
+    assert roster["state"] == (
+        "ready, of an older release's version: this release's next worker or `projections rebuild` makes it again"
+    )
+    assert stored_versions(settings)["roster"] == RosterProjection.version - 1  # (status made nothing again)
+    Projector(settings, all_projections()).close()  # this release's worker opens the store
     roster = status_rows(settings)["roster"]
     assert roster["stored"] == roster["release"] == str(RosterProjection.version), roster
     assert (roster["position"], roster["lag"], roster["state"]) == ("0", str(head), f"filling:{head}"), roster
