@@ -187,7 +187,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 45  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 46  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -251,6 +251,8 @@ class MeritProjection(TupleProjection):
     # posts before their rules) is not judged: verdict NULL, no longer `compliant` (`decision_tuples`)
     # 45: evidence.recorded_after also a fact the decision relied on, recorded before it but corrected after it
     # (rules.recorded_after `corrected`: a rating of the years before corrected from Baik to Kurang after the promotion)
+    # 46: an eligibility requirement missing only until a day still to come keeps that day (`due`, eligibility.due_from:
+    # a year's SKP or JP, a confirmation as PNS not yet due, credit points its unrated years may still reach)
     tables = (
         DECISIONS,
         FINDINGS,

@@ -35,14 +35,18 @@ from careerlog.ages import add_years
 from careerlog.domain.wording import Wording, parse
 from careerlog.reference import Reference, Rules, reference, rules
 from careerlog.sqlstore import Row
-from projections.career import CareerRecord, PostSpell, day_iso, predicate_score
+from projections.career import CareerRecord, PostSpell, confirmation_due, day_iso, predicate_score
 from projections.framework import Table, rules_digest
 from projections.merit.retirement import expected_retirement
 from projections.merit.rules import (
+    CREDIT,
     EDUCATION_CEILING,
     LEGAL_STATUS,
+    NOT_CONFIRMED,
+    RATINGS_SHORT,
     REGULAR_WITHOUT_POST,
     STRUCTURAL_RANGE,
+    TRAINING,
     Check,
     PromotionJudge,
     param_on,
@@ -87,6 +91,9 @@ CEILING_RULE = "promotion.education_ceiling"
 PENALTY_RULE = "promotion.penalty"
 PERFORMANCE_RULE = "promotion.performance"
 DATES_RULE = "promotion.dates"
+TRAINING_RULE = "promotion.training"
+PROBATION_RULE = "promotion.no_probation"
+CREDIT_RULE = "promotion.credit_points"
 # What opens an offer the education ceiling bars (it bars a regular promotion only: rules.toml `kinds`): a higher
 # degree recorded (a promotion by degree, or a higher ceiling), or a definitive post (its holder rises by 201 or 202).
 CEILING_OPENED_BY = [DEGREE, "201", "202"]
@@ -219,7 +226,9 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
                 "new_rank": new_rank,
                 "earliest_date": opens,
                 "judged_on": day_iso(judged),
-                "requirements": "[" + ", ".join([requirement(c) for c in checks]) + "]",
+                "requirements": "["
+                + ", ".join([requirement(c, due_from(judge, c, since, judged)) for c in checks])
+                + "]",
                 "missing": json.dumps([c.rule for c in checks if c.finding]),
                 "rules_version": rules_digest(book),
                 "barred_until": barred_until(book, checks, judged, kind),
@@ -274,16 +283,64 @@ def rated_below_until(book: Rules, checks: list[Check], judged: date, kind: str)
     return ends
 
 
-def requirement(check: Check) -> str:
-    """A requirement as `requirements` holds it: `json.dumps` of its rule, outcome, enforced and message, as
-    an item of the list (`json.dumps` of the list joins its items' so); many employees share one (nine in ten
-    of the demo's), so each is kept by its wording, its message rendered once."""
-    return _requirement(check.rule, check.outcome, check.enforced, check.wording)
+def requirement(check: Check, due: date | None = None) -> str:
+    """A requirement as `requirements` holds it: `json.dumps` of its rule, outcome, enforced and message (and `due`,
+    of one missing only until a day: `due_from`), as an item of the list (`json.dumps` of the list joins its items'
+    so); many employees share one (nine in ten of the demo's), so each is kept by its wording, its message rendered
+    once."""
+    return _requirement(check.rule, check.outcome, check.enforced, check.wording, due)
 
 
 @functools.lru_cache(maxsize=4096)
-def _requirement(rule: str, outcome: str, enforced: bool, wording: Wording) -> str:
-    return json.dumps({"rule": rule, "outcome": outcome, "enforced": enforced, "message": wording.text})
+def _requirement(rule: str, outcome: str, enforced: bool, wording: Wording, due: date | None = None) -> str:
+    said = {"rule": rule, "outcome": outcome, "enforced": enforced, "message": wording.text}
+    return json.dumps(said if due is None else {**said, "due": due.isoformat()})
+
+
+def due_from(judge: PromotionJudge, check: Check, since: date, judged: date) -> date | None:
+    """The day a missing requirement falls due, when it is missing only because that day has not come (before it the
+    requirement is "not due yet", from it "not met": `standing`); None when it is missing otherwise (failed, or
+    overdue whatever the day). Of the record alone, as every row: whether the day has come is read with today.
+    - promotion.performance: every year it finds short has no rating recorded (none rated below): 1 January after
+      the first of them (a year's rating is due once the year is over);
+    - promotion.training: the JP of a year: 1 January after that year;
+    - promotion.no_probation: no confirmation as PNS recorded: the day it is due (`confirmation_due`: the end of the
+      probation year after the appointment; a confirmation refused or never recorded is overdue from it);
+    - promotion.credit_points: short of the credit, with years counted that have no rating recorded, whose ratings
+      could still reach it (rated at the highest credit factor): 1 January after the first of those years."""
+    if not check.missing:
+        return None
+    record, params = judge.record, dict(check.params)
+    if check.rule == PERFORMANCE_RULE and check.template == RATINGS_SHORT.text:
+        years = [int(y) for y in params["years"].split(", ")]
+        return None if any(y in record.ratings for y in years) else date(min(years) + 1, 1, 1)
+    if check.rule == TRAINING_RULE and check.template == TRAINING.text:
+        return date(int(params["year"]) + 1, 1, 1)
+    if check.rule == PROBATION_RULE and check.template == NOT_CONFIRMED.text:
+        appointed = record.appointed_on
+        return None if appointed is None else confirmation_due(appointed, judge.rules)
+    if check.rule == CREDIT_RULE and check.template == CREDIT.text:
+        found = judge.credit_unrated(judged, since)
+        if found is None:
+            return None
+        unrated, total, most, needed = found
+        return date(min(unrated) + 1, 1, 1) if unrated and total + most >= needed else None
+    return None
+
+
+# How a requirement stands on a day (the API's `standing`, the career page's mark): met; missing only until a day
+# still to come (`due` after it); missing (failed, or overdue).
+MET, NOT_DUE, NOT_MET = "met", "not_due", "not_met"
+STANDINGS = (MET, NOT_DUE, NOT_MET)
+
+
+def standing(requirement: dict[str, Any], today: date) -> str:
+    """How a requirement (as `requirements` holds it) stands on `today`: `met`; `not_due` when missing only because
+    its day (`due`, `due_from`) is after `today`; else `not_met`."""
+    if requirement["outcome"] == MET:
+        return MET
+    due = requirement.get("due")
+    return NOT_DUE if due is not None and today.isoformat() < due else NOT_MET
 
 
 def no_promotion_reason(roster: Row | None) -> dict[str, Any] | None:
@@ -381,7 +438,7 @@ class EligibilityQueries(ViewReader):
             items.append(
                 {
                     **row,
-                    "requirements": with_sources(book, requirements, row["judged_on"]),
+                    "requirements": with_sources(book, requirements, row["judged_on"], today),
                     "missing": missing,
                     "reached": row["earliest_date"] <= today.isoformat(),
                     "next_date": None
@@ -494,12 +551,19 @@ def blocked(requirements: list[dict[str, Any]]) -> dict[str, Any] | None:
     return None
 
 
-def with_sources(book: Rules, requirements: list[dict[str, Any]], judged_on: str) -> list[dict[str, Any]]:
+def with_sources(
+    book: Rules, requirements: list[dict[str, Any]], judged_on: str, today: date | None = None
+) -> list[dict[str, Any]]:
     """Each requirement with the regulation its rule rests on (`source`) and whether that is confirmed
     (`status`: S, M, I), as the rules file in use states it for `judged_on` (docs/rules.md); None for a rule the
-    file no longer holds."""
+    file no longer holds; and, given `today`, how it stands then (`standing`: met, not_due, not_met)."""
     day = date.fromisoformat(judged_on)
-    return [{**r, **rule_source(book, r["rule"], day)} for r in requirements]
+    if today is None:
+        return [{**r, **rule_source(book, r["rule"], day)} for r in requirements]
+    return [
+        {**r, **rule_source(book, r["rule"], day), "standing": standing(r, today), "due": r.get("due")}
+        for r in requirements
+    ]
 
 
 @functools.lru_cache(maxsize=4096)  # a few rules and judged days: every read of eligibility asks them again

@@ -775,6 +775,29 @@ class PromotionJudge(Judge):
             rule, total >= needed, lambda: CREDIT(total=total, needed=needed, year=first), [post.fact, *used]
         )
 
+    def credit_unrated(self, day: date, since: date) -> tuple[list[int], float, float, float] | None:
+        """Of promotion.credit_points on `day` (the rank held since `since`): the years it counts with no SKP rating
+        recorded, the credit counted, the credit those years add at most (each rated at the predicate of the highest
+        credit factor) and the credit needed; None when no definitive functional post is held on `day` (the rule then
+        asks for one, not for ratings). As `_credit_points` counts it."""
+        post = self.post_held(day)
+        if post is None or post.post_kind != "FUNGSIONAL" or not post.level:
+            return None
+        ref, ratings = self.ref, self.record.ratings
+        levels = self.functional_years(since.year, day.year)
+        needed = float(ref.functional_levels[post.level]["credit_per_step"])
+        best = max(float(ref.skp_predicates[code]["credit_factor"]) for code in ref.skp_predicates.codes)
+
+        def credit(level: str, factor: float) -> float:
+            lv = ref.functional_levels[level]
+            return factor * float(lv["coefficient"]) * needed / float(lv["credit_per_step"])
+
+        total = sum(
+            credit(level, ref.credit_factor(ratings[y].get("predicate"))) for y, level in levels.items() if y in ratings
+        )
+        unrated = [y for y in levels if y not in ratings]
+        return unrated, total, sum(credit(levels[y], best) for y in unrated), needed
+
     def functional_years(self, first: int, stop: int) -> dict[int, str]:
         """The years from `first` until `stop` (excluded) in which a definitive functional post was held, each with
         the level it earns credit at: the level of the last such spell held in the year. A year partly in the post

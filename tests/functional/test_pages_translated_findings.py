@@ -32,6 +32,14 @@ def judged_on(world: World) -> date:
     return date.fromisoformat(body["items"][0]["judged_on"])
 
 
+def confirmation_due(world: World) -> date:
+    """The day BUDI's confirmation as PNS was due (the eligibility answer's `due` of promotion.no_probation)."""
+    body = world.get(f"/api/v1/employees/{BUDI}/eligibility", "employee").get_json()
+    (found,) = [r for r in body["items"][0]["requirements"] if r["rule"] == "promotion.no_probation"]
+    assert found["standing"] == "not_met"
+    return date.fromisoformat(found["due"])
+
+
 # "All requirements" marks each requirement met or not, the mark named for screen readers
 # (test_career_page_marks_named.py)
 MET = {
@@ -63,14 +71,14 @@ def test_what_is_missing_for_the_next_promotion_is_in_indonesian_by_default_and_
     else:
         assert f"SKP {day.year - 1}: belum dicatat" in indonesian
     on_id = format_date(day, "medium", locale="id")
-    if day > latest_today():  # a day still to come reads as needed by then (next_promotion.confirmation_ahead)
-        needed = f"diperlukan paling lambat {on_id}; belum tercatat"
-        # each requirement then names its regulation (<span class="basis">, test_career_page_basis.py)
-        assert f'<li class="missing">Pengangkatan sebagai PNS (setelah Latsar dan masa percobaan) {needed} <span' in (
-            indonesian
-        )
-    else:
-        assert f'<li class="missing">belum diangkat sebagai PNS sampai dengan {on_id} <span' in indonesian
+    # BUDI's confirmation as PNS was due long ago and is not recorded: overdue whatever the day judged, it says when
+    # it was due (not "needed by" the day judged, which read as not due yet: test_requirement_standing_page_and_api.py)
+    due = confirmation_due(world)
+    needed = f"jatuh tempo pada {format_date(due, 'medium', locale='id')}; belum tercatat"
+    # each requirement names its regulation (<span class="basis">, test_career_page_basis.py)
+    assert f'<li class="missing">Pengangkatan sebagai PNS (setelah Latsar dan masa percobaan) {needed} <span' in (
+        indonesian
+    )
     assert f"Persyaratan dinilai pada: <strong>{on_id}</strong>" in indonesian
     assert (
         f"{MET['id']}Paling sedikit 4 tahun dalam pangkat III/b (sejak 1 Apr 2014), terpenuhi pada 1 Apr 2018"
@@ -88,14 +96,8 @@ def test_what_is_missing_for_the_next_promotion_is_in_indonesian_by_default_and_
     english = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
     years = f"{day.year - 2}, {day.year - 1}"
     assert f'<li class="missing">SKP ratings of at least Baik are needed for {years} <span' in english
-    on_en = format_date(day, "medium", locale="en")
-    if day > latest_today():
-        needed = f"is needed by {on_en}; it is not recorded yet"
-        assert (
-            f'<li class="missing">Confirmation as PNS (after Latsar and the probation year) {needed} <span' in english
-        )
-    else:
-        assert f'<li class="missing">not confirmed by {on_en} <span' in english
+    needed = f"was due on {format_date(due, 'medium', locale='en')}; it is not recorded"
+    assert f'<li class="missing">Confirmation as PNS (after Latsar and the probation year) {needed} <span' in english
     assert f"{MET['en']}At least 4 years in rank III/b (held since Apr 1, 2014), reached on Apr 1, 2018" in english
 
 
@@ -105,4 +107,6 @@ def test_the_api_keeps_the_english_messages(world: World) -> None:
     requirements = body["items"][0]["requirements"]
     assert f"ratings below BAIK or absent for {day.year - 1}, {day.year - 2}" in [r["message"] for r in requirements]
     # and the regulation each rests on (source, status: the rules file's, test_career_page_basis.py)
-    assert all(set(r) == {"rule", "outcome", "enforced", "message", "source", "status"} for r in requirements)
+    # and how each stands today (standing, due: test_requirement_standing_page_and_api.py)
+    fields = {"rule", "outcome", "enforced", "message", "source", "status", "standing", "due"}
+    assert all(set(r) == fields for r in requirements)

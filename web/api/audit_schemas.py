@@ -6,7 +6,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from projections.merit.eligibility import NO_PROMOTION_REASONS, OFFERED_KINDS
+from projections.merit.eligibility import NO_PROMOTION_REASONS, OFFERED_KINDS, STANDINGS
 from projections.merit.fairness import BEFORE_FROM, COUNTS, DEFAULT_MIN_CELL, MAX_MIN_CELL, ROUND
 from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
 from projections.merit.queries import DECISION_VERDICTS
@@ -76,6 +76,21 @@ class RequirementSchema(StrictSchema):
         dump_only=True,
         allow_none=True,
         metadata={"description": "The rule's status: S confirmed, M believed but unconfirmed, I an inference."},
+    )
+    standing = one_of(
+        STANDINGS,
+        "How the requirement stands today: met; not_due, missing only because the day it falls due (due) has not "
+        "come (this year's SKP rating or JP, a confirmation as PNS whose probation year is not over, credit points "
+        "that the ratings of years not over may still reach); not_met, missing otherwise (failed, or overdue).",
+    )
+    due = PlainDate(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "Of a requirement missing only until a day: that day (1 January after the year whose SKP "
+            "rating or JP it waits on; the day a confirmation as PNS is due). Before it the requirement is not_due, "
+            "from it not_met; null otherwise."
+        },
     )
 
 

@@ -76,42 +76,18 @@ def rank_steps(items: list[dict[str, Any]]) -> list[tuple[date, str]]:
 def next_promotion(found: dict[str, Any], today: date, own: bool = True) -> dict[str, Any]:
     """What the next-promotion section shows beside the eligibility rows, on `today` (the eligibility view's), to
     the employee (`own`: "your post") or to another reader of their record ("the employee's post")."""
-    ratings, training, confirmation = (
-        ratings_short(found, today),
-        training_ahead(found, today),
-        confirmation_ahead(found, today),
-    )
     return {
         "no_promotion": named_reason(found["no_promotion"]),
         "level_top": named_levels(found["level_top"]),
         "penalties": penalties_of(found),
-        "ratings": ratings,
-        "training_ahead": training,
-        "confirmation_ahead": confirmation,
-        "not_due": not_due(ratings, training, confirmation),
+        "ratings": ratings_short(found, today),
+        "training_ahead": training_ahead(found, today),
+        "confirmation_ahead": confirmation_ahead(found, today),
         "credit": credit_ahead(found),
         "credit_met": credit_met(found),
         "record_last_day": record_last_day(found["timeline"]["items"]),
         "plain": plain_requirements(found, own),
     }
-
-
-def not_due(
-    ratings: dict[str, list[dict[str, Any]]], training: dict[str, dict[str, str]], confirmation: dict[str, str]
-) -> dict[str, list[str]]:
-    """Per promotion kind, the rules of its requirements not met yet only because their time has not come: the SKP
-    ratings when every year asked is not over yet (none rated below), the JP of a year not over, a confirmation due
-    after today. The page marks them "not due yet", not "not met" (a new CPNS's page marked SKP 2029 and "20 JP in
-    2029 (0 JP recorded so far)" with a cross beside "not due yet")."""
-    due: dict[str, list[str]] = {}
-    for kind, years in ratings.items():
-        if years and all(y["predicate"] is None and y["ahead"] for y in years):
-            due.setdefault(kind, []).append("promotion.performance")
-    for kind in training:
-        due.setdefault(kind, []).append("promotion.training")
-    for kind in confirmation:
-        due.setdefault(kind, []).append("promotion.no_probation")
-    return due
 
 
 def record_last_day(items: list[dict[str, Any]]) -> str | None:
