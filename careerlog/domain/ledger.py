@@ -789,8 +789,13 @@ class LedgerAggregate(BaseAggregate[str]):
             )
         before = payload_values(earlier)
         if isinstance(earlier, EventCorrected):  # (as a live recording reads it, or as a migration kept it)
-            read = [self.canonical_changes(earlier.target_version, values, as_written) for as_written in (True, False)]
             kept = to_plain(before["corrected_fields"])
+            read = [
+                self.beside_kept(
+                    earlier.target_version, self.canonical_changes(earlier.target_version, values, a), kept
+                )
+                for a in (True, False)
+            ]
             same = any(to_plain(r) == kept or self.same_changes(earlier.target_version, r, kept) for r in read)
             # (the same values, an amount whatever its decimals: as recorded)
             values = {**values, "corrected_fields": before["corrected_fields"] if same else read[0]}
@@ -997,6 +1002,7 @@ class LedgerAggregate(BaseAggregate[str]):
         self.check_correctable_fields(target, changes)
         if not recording.reproduced:
             self.check_changes_a_value(target, changes)
+            changes = self.changed_only(target, changes)
         corrected = Fact(target.version, target.kind, {**target.values, **changes}, target.recorded_on, target.event)
         if "reference" in changes and not recording.reproduced:
             self.check_reference_free(corrected)
@@ -1017,6 +1023,16 @@ class LedgerAggregate(BaseAggregate[str]):
             return {k: to_plain(v) for k, v in parse_payload(target.event_class, given, partial=True).items()}
         except (KeyError, InvalidInput):
             return raw
+
+    def beside_kept(self, target_version: int, changes: Any, kept: Any) -> Any:
+        """A correction sent again (`changes`, canonical) less the fields the one recorded (`kept`) left out as
+        unchanged (`changed_only`): those it does not hold whose value the fact still holds. Sent again as first
+        sent, a correction that also named a field with the value it held is answered as recorded, not a conflict."""
+        target = self.facts.get(target_version)
+        if target is None or not isinstance(changes, Mapping) or not isinstance(kept, Mapping):
+            return changes
+        values = target.values
+        return {k: v for k, v in changes.items() if k in kept or to_plain(v) != to_plain(values.get(k))}
 
     def same_changes(self, target_version: int, a: Any, b: Any) -> bool:
         """Whether two corrections' fields of the fact `target_version` hold the same values, an amount by its value
@@ -1044,6 +1060,14 @@ class LedgerAggregate(BaseAggregate[str]):
                 for name in changes
             }
             raise InvalidInput(reasons)
+
+    @staticmethod
+    def changed_only(target: Fact, changes: Mapping[str, Any]) -> dict[str, Any]:
+        """The fields of a correction whose value differs from the fact's as it stands: one sent with the value it
+        already holds beside one changed is left out, so that the correction records (and its timeline lists) only
+        what it changed. (Every field unchanged is refused: `check_changes_a_value`.)"""
+        values = target.values
+        return {name: value for name, value in changes.items() if not same_value(value, values.get(name))}
 
     def check_reference_free(self, corrected: Fact) -> None:
         """A correction of a fact's reference to one another fact of its kind in force bears, as it stands or as it

@@ -95,3 +95,30 @@ def test_a_migration_reproduces_a_correction_that_changed_nothing(app: CareerLog
     migration = Migration(f.NOW, "admin", True)
     outcome = app.record(NIP, "correction", f.correction(2, "2021-02-01", hours=24), actor="admin", migration=migration)
     assert outcome.created
+
+
+def last_event(app: CareerLog) -> Any:
+    return app.events_of([NIP])[NIP][-1]
+
+
+def test_a_field_sent_with_the_value_it_holds_is_left_out_of_the_correction(app: CareerLog) -> None:
+    """Found by an exploratory tester (2026-12-05): a correction of a new title sent with the JP the training held
+    (24) was recorded with both, and its timeline said "it set Title: ...; Lesson hours (JP): 24"."""
+    with_training(app)
+    both = f.correction(2, "2021-01-01", title="Pengelolaan Arsip Elektronik", hours=24)
+    outcome = app.record(NIP, "correction", both, actor="hr")
+    assert (outcome.version, outcome.created) == (3, True)
+    assert last_event(app).corrected_fields == {"title": "Pengelolaan Arsip Elektronik"}
+    # sent again as first sent (the same reference): already recorded, not a conflict over the field left out
+    again = app.record(NIP, "correction", both, actor="hr")
+    assert (again.version, again.created) == (3, False)
+
+
+def test_an_imported_correction_leaves_out_a_field_holding_its_value_too(app: CareerLog, tmp_path: Path) -> None:
+    with_training(app)
+    row = {"kind": "correction", "nip": NIP, **f.correction(2, "2021-01-01", title="Arsip Elektronik", hours="24")}
+    first = import_file(app, write(tmp_path / "ralat.jsonl", [row]), actor="hr")
+    assert (first.recorded, first.rejected) == (1, [])
+    assert last_event(app).corrected_fields == {"title": "Arsip Elektronik"}
+    again = import_file(app, write(tmp_path / "ralat.jsonl", [row]), actor="hr")
+    assert (again.recorded, again.already_recorded) == (0, 1)
