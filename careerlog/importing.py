@@ -2026,10 +2026,10 @@ def _repeated(reason: Any, subject: str, first: FirstLines) -> Any:
         return reason
     if first.found(subject, version):  # (that line recorded nothing: the fact was recorded before this file)
         if reason.refusal is REFERENCE_USED:
-            return REPEATED_REFERENCE_FOUND.reason(**params, line=line)
+            return REPEATED_REFERENCE_FOUND.reason(**params, line=line).about(reason.kind)
         return reason
     again = {KEY_USED: REPEATED_KEY, KEY_REUSED: REPEATED_KEY_VALUES}.get(reason.refusal, REPEATED_REFERENCE)
-    return again.reason(**params, line=line)
+    return again.reason(**params, line=line).about(reason.kind)
 
 
 def _subject_of(row: dict[str, Any]) -> str | None:

@@ -180,19 +180,27 @@ class Refusal(Template):
 
 
 class Reason(str):
-    """A refusal's English message (the str itself) with the `Refusal` and the values it was rendered from."""
+    """A refusal's English message (the str itself) with the `Refusal` and the values it was rendered from; `kind`,
+    the event kind its fields are of when its text does not name it (the pages label a field named in it, such as
+    a reference's differing fields, as that kind's: a training's effective date is its last day)."""
 
     refusal: Refusal
     params: Params  # each value as the English shows it; a worded part is itself a Reason
+    kind: str | None
 
-    def __new__(cls, refusal: Refusal, params: Params) -> Reason:
+    def __new__(cls, refusal: Refusal, params: Params, kind: str | None = None) -> Reason:
         text = super().__new__(cls, fill(refusal.text, dict(params)))
         text.refusal = refusal
         text.params = params
+        text.kind = kind
         return text
 
+    def about(self, kind: str | None) -> Reason:
+        """The same reason, of fields of the event kind `kind`."""
+        return Reason(self.refusal, self.params, kind)
+
     def __reduce__(self) -> tuple[Any, ...]:  # (an import's rows travel to worker processes and back)
-        return Reason, (self.refusal, self.params)
+        return Reason, (self.refusal, self.params, self.kind)
 
 
 # A refusal a writer may confirm (a check the recording then makes no more: promotion.one_step, placement.leaves_scope)

@@ -56,3 +56,37 @@ def test_the_api_keeps_the_differing_fields_code_names(world: World) -> None:
     assert world.post(f"/api/v1/employees/{BUDI}/events", "hr", json=fact).status_code == 201
     answer = world.post(f"/api/v1/employees/{BUDI}/events", "hr", json={**fact, "hours": 20})
     assert "with different values (hours)" in answer.get_json()["errors"]["reference"][0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("id", "dengan nilai yang berbeda (Hari terakhir pelatihan, Tanggal mulai)"),
+        ("en", "with different values (Last day of the training, Start date)"),
+    ],
+)
+def test_the_differing_fields_are_named_by_the_kinds_own_labels(world: World, lang: str, said: str) -> None:
+    """Found by an exploratory tester (2026-12-05): a training's reference sent again with other dates was refused
+    "... (Tanggal berlaku (TMT), Tanggal mulai)", where the form and the timeline name its effective date "Hari
+    terakhir pelatihan" (labels.KIND_FIELD_LABELS): the form, and the import report, name it as the form does."""
+    log_in(world, "hr")
+    assert (
+        world.client.post("/pages/record?kind=training", data=training_form(world, reference="BT/2023/011")).status_code
+        == 302
+    )
+    again = training_form(world, reference="BT/2023/011", start_date="2024-05-09", effective_date="2024-05-11")
+    answer = world.client.post(f"/pages/record?kind=training&lang={lang}", data=again)
+    assert answer.status_code == 422
+    beside = re.search(r'id="reference-error">(.*?)</span>', html.unescape(answer.get_data(as_text=True)), re.S)
+    assert beside, answer.get_data(as_text=True)
+    assert said in beside[1], beside[1]
+    fact = {k: str(v) for k, v in f.training("2024-05-10", hours=16, start="2024-05-08").items()}
+    fact["reference"] = "BT/2023/012"
+    header = ",".join(["nip", *fact])
+    moved = {**fact, "effective_date": "2024-05-11", "start_date": "2024-05-09"}
+    rows = [",".join([BUDI, *fact.values()]), ",".join([BUDI, *moved.values()])]
+    upload = {"csrf_token": csrf_token(world.client, "/pages/import"), "kind": "training"}
+    upload["file"] = (io.BytesIO("\n".join([header, *rows]).encode()), "training.csv")  # type: ignore[assignment]
+    page = world.client.post(f"/pages/import?lang={lang}", data=upload, content_type="multipart/form-data")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.unescape(page.get_data(as_text=True))))
+    assert said in text, text

@@ -28,7 +28,7 @@ import projections
 from careerlog.domain.ledger import FIELD_REASONS, FORM_KEY_REUSED, KEY_REUSED, REFERENCE_USED
 from careerlog.domain.payload import UNKNOWN_CODE
 from careerlog.domain.wording import REFUSALS, TEMPLATES, Reason, Refusal, Template, fill, parse
-from careerlog.importing import REPEATED_KEY_VALUES, REPEATED_REFERENCE
+from careerlog.importing import REPEATED_KEY_VALUES, REPEATED_REFERENCE, REPEATED_REFERENCE_FOUND
 from careerlog.reference import Table, reference
 from projections.merit.audit import LATE_EVIDENCE
 from projections.merit.queries import PASSED_OVER_FINDING
@@ -116,10 +116,19 @@ def number(value: str) -> str:
 
 # The refusals of a reference (or a client key) sent again with other values, naming those fields ({fields}): each by
 # its label in the visitor's language, as the form and the report name fields (the API keeps the code names)
-DIFFERING_FIELDS = (REFERENCE_USED, REPEATED_REFERENCE, KEY_REUSED, REPEATED_KEY_VALUES, FORM_KEY_REUSED)
+# by the label the fact's kind gives it (a training's effective date is "Last day of the training", as its form and
+# timeline name it: labels.KIND_FIELD_LABELS), the kind the reason is of (`Reason.kind`, or its own {kind})
+DIFFERING_FIELDS = (
+    REFERENCE_USED,
+    REPEATED_REFERENCE,
+    REPEATED_REFERENCE_FOUND,
+    KEY_REUSED,
+    REPEATED_KEY_VALUES,
+    FORM_KEY_REUSED,
+)
 
 
-def localised(template: Template, name: str, value: str) -> str:
+def localised(template: Template, name: str, value: str, kind: str | None = None) -> str:
     """One value as the visitor reads it: a date, time or number in their language; alternatives joined
     by their "or"; a reference code by its name (BAIK: Baik; a promotion kind in the visitor's language:
     labels.promotion_kind_in_text); any other code as it is."""
@@ -141,7 +150,7 @@ def localised(template: Template, name: str, value: str) -> str:
     if name in template.kinds:
         return kind_named(template, name, value)
     if name == "fields" and template in DIFFERING_FIELDS:  # (the fields of a reference sent with other values)
-        return ", ".join(field_label(field) for field in value.split(", "))
+        return ", ".join(field_label(field, kind) for field in value.split(", "))
     if name == "field" and template is FIELD_REASONS:  # (a field's reasons within another refusal: "Promotion kind:
         return field_label(value)  # ...", where the page read "promotion_kind: ..."; the API keeps the code name)
     return value
@@ -167,14 +176,15 @@ def kind_named(template: Template, name: str, value: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def reason_text(reason: str | None) -> str:
+def reason_text(reason: str | None, kind: str | None = None) -> str:
     """A refusal's reason in the visitor's language: the ledger's (a Reason) by its template's translation with
     its values localised (a value worded itself, translated so too); a page's own by its translation. An unknown
     code of a small reference table names the codes accepted (accepted_codes)."""
     if type(reason) is Reason:
         refusal = reason.refusal
+        of = reason.kind or dict(reason.params).get("kind") or kind  # (the kind of the fact the fields are of)
         values = {
-            name: reason_text(value) if type(value) is Reason else localised(refusal, name, value)
+            name: reason_text(value, of) if type(value) is Reason else localised(refusal, name, value, of)
             for name, value in reason.params
         }
         text = fill(wording_in_language(refusal, dict(reason.params)), values)

@@ -48,7 +48,7 @@ def reasons_text(problem: Mapping[str, Any]) -> str:
     """A refused row's reasons in the page's language, each field named as the report names it."""
     typed = problem.get("values") or {}
     return "; ".join(
-        f"{field_label(name, problem.get('kind'))}: {' '.join(reason_text(r) for r in reasons)}"
+        f"{field_label(name, problem.get('kind'))}: {' '.join(reason_text(r, problem.get('kind')) for r in reasons)}"
         + (f" ({_('typed: %(value)s', value=typed[name])})" if name in typed else "")
         for name, reasons in problem["errors"].items()
     )
