@@ -221,7 +221,9 @@ def put_title(ax: Axes, text: str, **font: float) -> None:
 
 
 def numbers(axis: matplotlib.axis.Axis, places: int = 0) -> None:
-    axis.set_major_formatter(FuncFormatter(lambda v, _pos: format_decimal(round(v, places))))
+    """An axis's ticks as numbers in the visitor's language, rounded to `places`; a tick rounding to zero from below
+    reads 0, not "-0" (round(-0.02) is -0.0: + 0.0 makes it 0.0)."""
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: format_decimal(round(v, places) + 0.0)))
 
 
 KEPT: LRUCache[Hashable, Markup] = LRUCache(512)  # the career page's charts, some 10 KB each: about 5 MB per worker
@@ -281,6 +283,9 @@ def date_tick(day: date) -> str:
     return format_date(day, "MMM y" if day.day == 1 else "medium")
 
 
+EMPTY_JP_AXIS = 20  # the JP axis of a chart of no JP and no target: 0 to a PNS's yearly 20 JP
+
+
 @kept
 def jp_chart(
     years: Sequence[int],
@@ -310,6 +315,11 @@ def jp_chart(
     if spans:
         ax.legend(loc="upper left", frameon=False)
     ax.tick_params(axis="x", labelrotation=90 if len(years) > 12 else 0)
+    # JP are never below 0: the axis starts there; with no JP at all (and no target line) matplotlib centred the empty
+    # range on 0 ("-0, -0, 0, 0, 0"): it runs 0 to the yearly 20 JP of a PNS then
+    if max([*hours, target or 0]) <= 0:
+        ax.set_ylim(0, EMPTY_JP_AXIS)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))  # (whole JP: no 2.5 read "2")
     numbers(ax.yaxis)
     put_title(ax, title)
     return svg(fig, title)
