@@ -1606,13 +1606,16 @@ class CareerLog(Application[str]):
         with SqlStore(self.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
             return int(sql.scalar(f"SELECT COUNT(*) AS n FROM {table} WHERE {self.position_column()} > ?", (position,)))
 
-    def last_notification_id(self, subject: str) -> int:
+    def last_notification_id(self, subject: str, upto: int | None = None) -> int:
         """The log position of a record's last event (0: no event under `subject`), read from the events table's
         primary key (subject, version): for a read of one record to wait for its own writes alone, not for the whole
-        log (max_notification_id), which another agency's import keeps ahead of the views."""
+        log (max_notification_id), which another agency's import keeps ahead of the views. `upto`: its last event at
+        or before that position (of the log as a view at `upto` has it)."""
         table = self.recorder.events_table_name  # type: ignore[attr-defined]
+        column = self.position_column()
+        bound, params = ("", (subject,)) if upto is None else (f" AND {column} <= ?", (subject, upto))
         rows = SqlStore(self.recorder.datastore).query(  # type: ignore[attr-defined]
-            f"SELECT MAX({self.position_column()}) AS n FROM {table} WHERE originator_id = ?", (subject,)
+            f"SELECT MAX({column}) AS n FROM {table} WHERE originator_id = ?{bound}", params
         )
         return int(rows[0]["n"] or 0) if rows else 0
 

@@ -493,6 +493,14 @@ class SqlStore:
                 if cached is not None:
                     conn.cursor().execute(f"PRAGMA cache_size = {int(cached)}")
 
+    @staticmethod
+    def forget_ahead() -> None:
+        """Drop the rows read ahead in this block (`read_ahead`): the reads to come ask again, seeing the data as it
+        is then (a read that waited for the views to move on)."""
+        ahead = _AHEAD.get()
+        if ahead:
+            ahead.clear()
+
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
         if self.dialect == "postgres" and self._held() is not None:  # read ahead: no cursor to open
             if self.guard is not None:

@@ -58,6 +58,17 @@ from projections.trigrams import quoted, trigram_schema
 Progress = Callable[[int], None]
 
 
+def positions_read(tracking_table: str, names: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+    """The statement and parameters reading the log position of each view of `names` (Projector.positions; read
+    ahead with an employee's eligibility by web.fastreads)."""
+    marks = ", ".join("?" * len(names))
+    statement = (
+        f"SELECT application_name AS name, MAX(notification_id) AS n FROM {tracking_table} "
+        f"WHERE application_name IN ({marks}) GROUP BY application_name"
+    )
+    return statement, tuple(names)
+
+
 @dataclass(frozen=True)
 class Table:
     """A view table: its columns (portable SQL types) and indexes. `subject` is always first."""
@@ -983,6 +994,29 @@ class Projector:
         """Block until every projection has applied the event at `position` (TimeoutError)."""
         for projection in self.projections:
             self.views.wait(projection.name, position, timeout=timeout)
+
+    def positions(self, names: Sequence[str]) -> dict[str, int]:
+        """The log position of each view of `names`, in one read (a view at none left out)."""
+        rows = self.views.sql.query(*positions_read(self.views.tracking_table, names))
+        return {str(r["name"]): int(r["n"]) for r in rows if r["n"] is not None}
+
+    def align(self, names: Sequence[str], last_of: Callable[[int], int], timeout: float = 5.0) -> None:
+        """Block until the views `names` agree on one record: each has applied the record's last event that the
+        furthest of them has applied (`last_of(position)`: the record's last event at or before `position`), so that
+        reads of them show the record at one log position. Each view commits its own batch, so a view slower than
+        another (merit, which judges every promotion rule) showed a record a moment behind the others: the career
+        page's heading said "PNS since ..." while its next promotion still asked for the confirmation just recorded.
+        Views at one position (the usual case) cost this one read; TimeoutError after `timeout` seconds."""
+        found = self.positions(names)
+        if len(found) < len(names) or min(found.values()) == max(found.values()):
+            return  # (a view at no position is being filled: its reads say so)
+        target = last_of(max(found.values()))
+        deadline = time.monotonic() + timeout
+        behind = [name for name in names if found[name] < target]
+        for name in behind:
+            self.views.wait(name, target, timeout=max(deadline - time.monotonic(), 0.0))
+        if behind:  # rows read ahead with these positions (web.fastreads) are of the views before they moved on
+            self.views.sql.forget_ahead()
 
     # ------------------------------------------------------------------ catching up
 

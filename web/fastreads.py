@@ -39,6 +39,7 @@ from marshmallow import Schema
 from werkzeug.datastructures import EnvironHeaders, Headers
 
 from careerlog.accounts import Account
+from projections.framework import positions_read
 from projections.merit.eligibility import NOT_OPEN_READ
 from web import security
 from web.api import RATE_LIMIT, employees, guard
@@ -57,7 +58,7 @@ from web.api.common import (
 from web.api.ratelimit import COUNTED, TokenLimit
 from web.api.schemas import ReadQuerySchema, RosterQuerySchema, TimelineQuerySchema
 from web.scoping import placing_read
-from web.services import Services
+from web.services import ELIGIBILITY_VIEWS, Services
 
 StartResponse = Callable[..., Any]
 WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
@@ -183,7 +184,11 @@ class FastReads:
         found: list[tuple[str, Sequence[Any]]] = [token_read]
         placing = placing_read(self.services.ledger, nip) if read in VIEW_READS else None
         if placing is not None:
-            found += [placing, *[(statement, (nip,)) for statement in VIEW_READS[read]]]
+            found.append(placing)
+            if read == "eligibility":  # the views' positions first, as Services.aligned reads them before the rows
+                views = self.services.projector.views
+                found.append(positions_read(views.tracking_table, ELIGIBILITY_VIEWS))
+            found += [(statement, (nip,)) for statement in VIEW_READS[read]]
         reader = self.readers.get(token_read[1]) if read == "roster" else None
         if reader is not None:
             filters, options = employees.roster_options(dict(args))  # a copy: it pops from it

@@ -7,6 +7,7 @@ views call exactly one of these methods.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -90,6 +91,10 @@ from web.scoping import (
 NOTHING: dict[str, list[str]] = {"agency": [""]}
 # The filters of the mentoring report: never a NIP, so that an aggregate cannot single anyone out.
 MENTORING_REPORT_FILTERS = ("agency", "unit", "region", "rank", "focus")
+# The views a record's career page reads, and its eligibility answer (merit: eligibility; roster: why none is open),
+# read at one position of the record (Services.aligned)
+CAREER_PAGE_VIEWS = ("timeline", "training", "mentoring", "merit", "roster")
+ELIGIBILITY_VIEWS = ("merit", "roster")
 # The services' own refusals (careerlog.domain.wording; web.pages.messages.load_refusals reads them)
 # A voided record (its appointment retracted: careerlog.domain.employee.FACTS_STANDING) has no row in any view: its
 # reads are not found, saying so; its events stay in its history (GET /api/v1/employees/{nip}/events)
@@ -232,6 +237,13 @@ class Services:
     def wait_for(self, position: int) -> None:
         """Block until the views show the log up to `position` (TimeoutError)."""
         self.projector.wait(position, timeout=self.wait_timeout)
+
+    def aligned(self, subject: str, views: Sequence[str]) -> None:
+        """Before a read of one record from several views (`views`): wait, at most CAREERLOG_WAIT_SECONDS, until each
+        has applied the record's events the furthest of them has (Projector.align), so the read shows the record at
+        one position; past that, read as the views have it (the next read is consistent once the slower catches up)."""
+        with contextlib.suppress(TimeoutError):
+            self.projector.align(views, lambda upto: self.ledger.last_notification_id(subject, upto), self.wait_timeout)
 
     # ------------------------------------------------------------------ scope
 
@@ -592,6 +604,7 @@ class Services:
         read under one access check (one entry in the access log, and one for each mentee it shows)."""
         target = self.target(reader, Action.READ_RECORD, nip, views=True, logged="career_page")
         subject = target.nip or nip
+        self.aligned(subject, CAREER_PAGE_VIEWS)
         items, closed = self.eligibility_view.offers(subject)
         found = {
             "timeline": self.queries.timeline(subject),
@@ -702,6 +715,7 @@ class Services:
         """The promotion kinds open to an employee: the earliest date and what is met or missing."""
         target = self.target(reader, Action.READ_RECORD, nip, views=True, logged="eligibility")
         subject = target.nip or nip
+        self.aligned(subject, ELIGIBILITY_VIEWS)
         found = {"nip": subject, **self.promotions_open(subject, "items")}
         self.accounts.record_access(reader, "eligibility", [target])
         return found

@@ -841,9 +841,9 @@ class LedgerAggregate(BaseAggregate[str]):
             )
         if differing:
             raise IdempotencyConflict(
-                REFERENCE_USED.reason(
-                    reference=repr(reference), version=version, fields=", ".join(differing)
-                ).about(event_cls.KIND)
+                REFERENCE_USED.reason(reference=repr(reference), version=version, fields=", ".join(differing)).about(
+                    event_cls.KIND
+                )
             )
         return earlier
 

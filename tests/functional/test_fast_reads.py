@@ -394,9 +394,10 @@ def test_the_fast_path_stands_in_only_for_the_request_hooks_it_knows(app: Flask)
 
 
 def test_a_fast_read_asks_for_its_reads_at_once_on_one_connection(both: Both) -> None:
-    """On PostgreSQL the reads of a timeline or eligibility (the token, the scope check and the view) go in
-    one round trip (read ahead), and only the access-log entry is asked after them; on SQLite the reads
-    share one connection: one checkout of the pool for the reads and one of its writer for the entry."""
+    """On PostgreSQL the reads of a timeline or eligibility (the token, the scope check, the views' positions of an
+    eligibility and the view) go in one round trip (read ahead), and only the access-log entry is asked after them;
+    on SQLite the reads share one connection: one checkout of the pool for the reads and one of its writer for the
+    entry."""
     world = both.world
     views = world.services.projector.views.sql
     ledger = world.services.ledger.recorder.datastore  # type: ignore[attr-defined]
@@ -419,7 +420,9 @@ def test_a_fast_read_asks_for_its_reads_at_once_on_one_connection(both: Both) ->
         if views.dialect == "postgres":
             assert asked == ["INSERT"], read
         else:
-            own = ["SELECT"] if read == "timeline" else ["SELECT", "SELECT"]  # and Budi's roster row: no 202 open
+            # an eligibility's: the views' positions (Services.aligned: at one, nothing more), the rows and Budi's
+            # roster row (no 202 open)
+            own = ["SELECT"] if read == "timeline" else ["SELECT", "SELECT", "SELECT"]
             assert asked == ["SELECT", "SELECT", *own, "INSERT"], read
             assert checkouts == [False, True], read  # a reading connection, then the writer for the entry
 
