@@ -183,6 +183,15 @@ class PluginGroup(click.Group):
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
             super().main(args, prog_name, complete_var, **extra)  # (ends with sys.exit: SystemExit is no Exception)
+        except OSError as e:
+            if e.filename is not None or e.errno not in OUTPUT_FAILURES:
+                internal_error(e)
+                sys.exit(INTERNAL_ERROR)
+            # standard error full too (`>/dev/full 2>/dev/full`): click's showing of the refusal failed, where it
+            # was taken for a bug (exit 70, its traceback not written either); exit 1, as with stdout alone full
+            with contextlib.suppress(OSError):
+                say(f"Error: Cannot write the command's output: {e.strerror}.", err=True)
+            sys.exit(1)
         except Exception as e:
             internal_error(e)
             sys.exit(INTERNAL_ERROR)

@@ -121,3 +121,18 @@ def test_a_command_printing_to_a_full_disk_says_so_in_one_line(store: str, comma
         done = subprocess.run([CAREERLOG, *command], stdout=full, stderr=subprocess.PIPE, text=True, env=env)
     assert done.returncode == 1
     assert done.stderr == "Error: Cannot write standard output: No space left on device.\n"
+
+
+@pytest.mark.parametrize("command", ["kinds", "import"])
+def test_a_command_whose_output_and_errors_both_go_to_a_full_disk_exits_1(
+    store: str, tmp_path: Path, command: str
+) -> None:
+    """(`careerlog kinds >/dev/full 2>/dev/full` was exit 70, "a bug": the refusal of the full stdout could not be
+    shown on the full stderr either, and that failure was taken for one of careerlog's.)"""
+    args = (
+        ["import", "--dry-run", str(write(tmp_path / "rows.jsonl", APPOINTMENT))] if command == "import" else [command]
+    )
+    with FULL.open("w") as full:
+        env = {**os.environ, "CAREERLOG_DATABASE_URL": store}
+        done = subprocess.run([CAREERLOG, *args], stdout=full, stderr=full, env=env, check=False)
+    assert done.returncode == 1
