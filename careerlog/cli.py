@@ -226,47 +226,72 @@ INTERNAL_ERROR = 70
 # ended, so that a service manager or a script sees it stopped, not that it failed (1) or was refused
 TERMINATED = 128 + signal.SIGTERM
 
+# The signals a long command ends on as on SIGTERM: SIGHUP is what a dropped SSH session (or a closed terminal)
+# sends; it ended a rebuild or an import at once without a word (exit 129), the views left marked as rebuilding.
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
 
 class Terminated(BaseException):
-    """SIGTERM, raised where the command was (as Ctrl-C's KeyboardInterrupt is), so that it ends by unwinding: the
-    transaction under way rolled back, the processes it started stopped (ends_on_sigterm)."""
+    """SIGTERM (or SIGHUP), raised where the command was (as Ctrl-C's KeyboardInterrupt is), so that it ends by
+    unwinding: the transaction under way rolled back, the processes it started stopped (ends_on_sigterm)."""
+
+    def __init__(self, signum: int = signal.SIGTERM):
+        super().__init__(signum)
+        self.signum = signum
 
 
 class StoppedBySigterm(click.ClickException):
-    """A command's stop on SIGTERM as click shows a refusal (`Error: stopped by SIGTERM: ...`), exit TERMINATED."""
+    """A command's stop on SIGTERM as click shows a refusal (`Error: stopped by SIGTERM: ...`), exit TERMINATED; on
+    SIGHUP `Error: stopped by SIGHUP: ...`, exit 129 (128 + the signal's number, as a shell reports it)."""
 
     exit_code = TERMINATED
+
+    def __init__(self, message: str, signum: int = signal.SIGTERM):
+        super().__init__(message)
+        self.exit_code = 128 + signum  # type: ignore[misc]  # (a class variable of click's: this one's own)
 
 
 @contextlib.contextmanager
 def ends_on_sigterm(aftermath: str) -> Iterator[None]:
-    """A long command (an import, a rebuild) stopped by SIGTERM (a service manager's stop, `kill`) says so and what
-    it leaves (`aftermath`), exit TERMINATED: before, SIGTERM's default ended it at once without a word (exit 143 all
-    the same; its transaction under way never committed, as now). A process forked meanwhile (a rebuild's) inherits
-    the handler but ends as SIGTERM's default ends it, as before; a second SIGTERM while the first unwinds is not
-    taken (the rollback is not cut short). Only the main thread sets a handler: elsewhere nothing changes."""
+    """A long command (an import, a rebuild) stopped by SIGTERM (a service manager's stop, `kill`) or SIGHUP (an SSH
+    session dropped, a terminal closed) says so and what it leaves (`aftermath`), exit 128 + the signal (143, 129):
+    before, the signal's default ended it at once without a word (the same exit status; its transaction under way
+    never committed, as now). A process forked meanwhile (a rebuild's) inherits the handler but ends as the
+    signal's default ends it, as before; a second signal while the first unwinds is not taken (the rollback is not
+    cut short). Only the main thread sets a handler: elsewhere nothing changes."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    main, taken = os.getpid(), False
+    main, taken = os.getpid(), 0  # (taken: the signal raised as Terminated)
 
     def terminate(signum: int, frame: Any) -> None:
         nonlocal taken
         if os.getpid() != main:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            os.kill(os.getpid(), signal.SIGTERM)
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
             return
         if not taken:
-            taken = True
-            raise Terminated
+            taken = signum
+            raise Terminated(signum)
 
-    previous = signal.signal(signal.SIGTERM, terminate)
+    def stopped(signum: int) -> StoppedBySigterm:
+        return StoppedBySigterm(f"stopped by {signal.Signals(signum).name}: {aftermath}", signum)
+
+    previous = {signum: signal.signal(signum, terminate) for signum in STOP_SIGNALS}
     try:
         yield
-    except Terminated:
-        raise StoppedBySigterm(f"stopped by SIGTERM: {aftermath}") from None
+    except Terminated as e:
+        raise stopped(e.signum) from None
+    except Exception:
+        # Terminated raised inside a C library's callback comes out as its own error: orjson's `default` (a
+        # rebuild writing a row's JSON) turns it into "TypeError: Type is not JSON serializable", which ended a
+        # stopped rebuild as an internal error (exit 70)
+        if not taken:
+            raise
+        raise stopped(taken) from None
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def internal_error(error: BaseException) -> None:
@@ -579,7 +604,7 @@ def stops_counted(app: CareerLog, dry_run: bool) -> Iterator[None]:
 
 # The files SQLite and careerlog keep beside a store's file: its write-ahead log and shared memory, a rollback
 # journal, the follower's and the schema's locks
-BESIDE_THE_STORE = ("-wal", "-shm", "-journal", ".follower.lock", ".schema.lock")
+BESIDE_THE_STORE = ("-wal", "-shm", "-journal", ".follower.lock", ".schema.lock", ".rebuild.lock")
 
 
 def a_file_not_standard_output(path: Path | None, hint: str) -> None:

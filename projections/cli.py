@@ -6,6 +6,7 @@ import contextlib
 import signal
 import sys
 import threading
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -83,8 +84,9 @@ def run_command(obj: Context, views: str | None, once: bool, poll: float) -> Non
     # SIGTERM (a service manager's stop) or SIGINT: the batch under way is finished, its rows and position committed
     # together, and no other begun; exit 0. Before, a worker catching up (a new view, a refill, a long lag) read on
     # to the log's head after SIGTERM, and was killed by the manager's stop timeout half-way through a batch.
+    # SIGHUP (an SSH session dropped) alike: it ended the worker at once without a word.
     stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, lambda *_: stop.set())
     try:
         if once:
@@ -92,36 +94,63 @@ def run_command(obj: Context, views: str | None, once: bool, poll: float) -> Non
             if worker.configured_otherwise or worker.versioned_otherwise:
                 raise ConfigurationError(judged_otherwise(worker))
             click.echo(f"applied {read} events" + (" (stopped by a signal)" if stop.is_set() else ""))
+            if stalled := worker.stalled_rebuilds():
+                raise click.ClickException(stalled_rebuild(stalled))
             return
         click.echo(f"following the log for: {', '.join(p.name for p in worker.projections)}", err=True)
-        follow(worker, stop, poll)
+        read = follow(worker, stop, poll)
+        # (before, a stop without --once ended with no word: a service manager's log showed no end)
+        say(f"stopped by a signal after applying {read} events", err=True)
     finally:
         worker.close()
 
 
-def follow(worker: Projector, stop: threading.Event, poll: float) -> None:
+def stalled_rebuild(names: Sequence[str]) -> str:
+    """What a worker says of its views marked as rebuilding with no rebuild running: no worker fills them and no
+    read is answered from them until a rebuild of them completes."""
+    which = "view" if len(names) == 1 else "views"
+    return (
+        f"The rebuild of the {which} {', '.join(names)} stopped before it finished (no rebuild of it runs: it was "
+        "killed, or its session dropped): no worker fills a view marked as rebuilding, and no read is answered from "
+        f"it. Run `careerlog projections rebuild {' '.join(names)}` (docs/operations.md)."
+    )
+
+
+def follow(worker: Projector, stop: threading.Event, poll: float) -> int:
     """Catch up, then wait for new events (a notification on PostgreSQL, a poll on SQLite).
 
     A lost database connection (a restart, a fail-over, a killed backend) is reported and
     tried again after `poll` seconds: the tracking records say where to resume, so nothing
-    is skipped or applied twice.
+    is skipped or applied twice; said once it can be used again. A view of the worker marked as rebuilding with no
+    rebuild running (one killed) is warned of while idle. Returns the events applied.
     """
     listener = Listener(worker)
+    applied, lost, told = 0, False, tuple[str, ...]()  # (told: the stalled rebuilds last said)
     try:
         while not stop.is_set():
             try:
                 read = worker.catch_up(stop=stop)
+                applied += read
+                if lost:  # (it said "trying again", and no more: an operator could not tell it had recovered)
+                    say("the database can be used again: resumed following the log", err=True)
+                    lost = False
                 # (a stand-in worker of the tests has neither)
                 if getattr(worker, "configured_otherwise", None) or getattr(worker, "versioned_otherwise", None):
                     raise ConfigurationError(judged_otherwise(worker))
                 if read == 0:
+                    stalled = tuple(worker.stalled_rebuilds()) if hasattr(worker, "stalled_rebuilds") else ()
+                    if stalled and stalled != told:  # once, and again when it changes
+                        say(f"Warning: {stalled_rebuild(stalled)}", err=True)
+                    told = stalled
                     listener.wait(stop, poll)
             except CONNECTION_ERRORS as e:
                 say(f"the database could not be used, trying again in {poll:g} s: {' '.join(str(e).split())}", err=True)
+                lost = True
                 listener.close()
                 stop.wait(poll)
     finally:
         listener.close()
+    return applied
 
 
 def judged_otherwise(worker: Projector) -> str:
@@ -224,8 +253,9 @@ def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
 @friendly_errors
 def status_command(obj: Context) -> None:
     """Show each view's version in the store beside this release's, its position in the log, how far behind it is
-    and its state (ready; filling:<position>, answered by no read until it reaches that position; rebuilding; not
-    made yet). It only reads: it makes no view, nor any table."""
+    and its state (ready; filling:<position>, answered by no read until it reaches that position; rebuilding, or
+    `rebuilding (stopped: no rebuild runs)` for a rebuild killed before it finished, which a rebuild mends; not made
+    yet). It only reads: it makes no view, nor any table."""
     reading_only(obj)
     # (read, nothing made: a Projector made every view's tables and marked them filling, and made again a view of an
     # older release's version)
@@ -234,7 +264,9 @@ def status_command(obj: Context) -> None:
     for status in read.statuses:
         stored = "-" if status.stored_version is None else status.stored_version  # (-: the view is not made)
         line = f"{status.name:<16}{stored:>8}{status.version:>9}{status.position:>12}{status.head:>12}"
-        click.echo(f"{line}{status.lag:>10}  {status.state}")
+        click.echo(f"{line}{status.lag:>10}  {status.state}{' (stopped: no rebuild runs)' if status.stalled else ''}")
+    if stalled := [status.name for status in read.statuses if status.stalled]:
+        click.echo(stalled_rebuild(stalled), err=True)
     for name, (theirs, ours) in read.configured_otherwise.items():
         click.echo(
             f"{name}: its rows were judged by the rules of digest {theirs}, this shell's CAREERLOG_RULES_FILE "

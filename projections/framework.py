@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import faulthandler
+import fcntl
 import functools
 import gc
 import hashlib
@@ -319,6 +320,17 @@ READY = "ready"
 REBUILDING = "rebuilding"  # a rebuild writes the view: no worker applies batches to it meanwhile
 
 
+# pg_advisory_lock key held, with the hash of "<schema>.<view>", by a rebuild of the view for as long as it runs (on
+# a connection of its own: its process's end, a kill too, lets it go); beside config.SCHEMA_LOCK_ID and
+# trigrams.TRIGRAM_LOCK_ID. On SQLite a rebuild holds a shared flock of the file beside the store
+# (`rebuild_lock_path`). A view marked as rebuilding whose lock nobody holds is a rebuild that stopped.
+REBUILD_LOCK_ID = 7_312_303
+
+
+def rebuild_lock_path(sqlite_path: str) -> Path:
+    return Path(sqlite_path).expanduser().resolve().with_name(Path(sqlite_path).name + ".rebuild.lock")
+
+
 class _BeingRebuilt(Exception):
     """A worker's batch found its view being rebuilt inside its transaction: rolled back, left to the rebuild."""
 
@@ -333,6 +345,7 @@ class Status:
     stored_version: int | None = None  # the version the store's view_schemas holds (None: the view is not made)
     built_with: str | None = None  # the digest of the rules its rows were built with (view_configurations)
     configuration: str | None = None  # this process's (Projection.configuration; None: a view of no rules)
+    stalled: bool = False  # marked as rebuilding with no rebuild running (it was killed or its session dropped)
 
     @property
     def lag(self) -> int:
@@ -361,11 +374,17 @@ class Refill:
     state: str  # "filling" or "rebuilding"
     position: int | None = None
     head: int | None = None
-    stalled: bool = False  # (being filled and not moved: none of it filled, or as far as STALLED_AFTER seconds ago)
+    # being filled and not moved (none of it filled, or as far as STALLED_AFTER seconds ago); being rebuilt with no
+    # rebuild running (the rebuild's lock not held: `Projector.rebuilds_running`)
+    stalled: bool = False
 
     def describe(self) -> str:
         if self.position is None or self.head is None:
-            return f"{self.name} (being rebuilt)"
+            return (
+                f"{self.name} (its rebuild stopped before it finished)"
+                if self.stalled
+                else f"{self.name} (being rebuilt)"
+            )
         share = min(self.position * 100 // self.head, 99) if self.head else 0
         return f"{self.name} (filled up to event {self.position:,} of the log's {self.head:,}, {share}%)"
 
@@ -385,6 +404,14 @@ class ViewNotReady(CareerlogError):
         known = {r.name: r for r in refills}
         self.refills = tuple(known.get(name, Refill(name, "filling")) for name in self.views)
         names = ", ".join(r.describe() if r.name in known else r.name for r in self.refills)
+        if dropped := [r.name for r in self.refills if r.stalled and r.position is None]:
+            super().__init__(
+                f"The view {names} holds only part of the records: the rebuild of {', '.join(dropped)} stopped "
+                "before it finished (no rebuild of it runs: it was killed, or its session dropped), and no worker "
+                f"fills a view marked as rebuilding. Run `careerlog projections rebuild {' '.join(dropped)}`, then "
+                "try again (docs/operations.md)."
+            )
+            return
         if any(r.stalled for r in self.refills):  # (a store's views are filled by a worker: none may run)
             super().__init__(
                 f"The view {names} is being filled (a new version or a rebuild) and holds only part of the "
@@ -536,7 +563,44 @@ def status_read(settings: Settings, app: CareerLog, projections: Sequence[Projec
             statuses.append(
                 Status(p.name, p.version, positions.get(p.name, 0), head, state, stored, digests.get(p.name), ours)
             )
+        # (a view marked rebuilding that no rebuild holds the lock of: one stopped before it finished)
+        rebuilding = [p.name for p in projections if p.name in made and made[p.name]["state"] == REBUILDING]
+        running = rebuilds_running(settings, sql, rebuilding)
+        statuses = [dataclasses.replace(s, stalled=s.name in rebuilding and s.name not in running) for s in statuses]
     return StatusRead(statuses, otherwise)
+
+
+def rebuilds_running(settings: Settings, sql: Sql | SqlStore, names: Sequence[str]) -> set[str]:
+    """Those of the views `names` a rebuild is running for, by the lock it holds (`rebuild_lease`): on
+    PostgreSQL its advisory lock of the view, looked up in pg_locks (not taken); on SQLite the store's rebuild
+    lock file held by any rebuild (one of another view too: an flock covers the file), tried without waiting
+    and let go at once. Looking creates nothing (a lock file not there: no rebuild has run since)."""
+    if not names:
+        return set()
+    if settings.store == "postgres":
+        schema = settings.postgres()["schema"]
+        running = set()
+        for name in names:
+            held = sql.scalar(
+                "SELECT COUNT(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                f" AND classid = CAST({REBUILD_LOCK_ID} AS oid) AND objid = CAST(hashtext(?) AS oid)"
+                " AND objsubid = 2 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+                (f"{schema}.{name}",),
+            )
+            if int(held or 0):
+                running.add(name)
+        return running
+    try:
+        fd = os.open(rebuild_lock_path(settings.sqlite_path), os.O_RDONLY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return set()
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return set(names)
+    finally:
+        os.close(fd)  # (the lock, if taken, goes with it)
+    return set()
 
 
 def _digests_read(sql: Sql, projection: Projection, stored: str | None) -> set[str]:
@@ -888,7 +952,11 @@ class Projector:
                 refill = Rejudged(projection.name, str(row["digest"]), ours)
             elif state == READY:
                 continue
-            elif state.startswith(FILLING):
+            elif not state.startswith(FILLING):
+                refill = Refill(
+                    projection.name, "rebuilding", stalled=not self.rebuilds_running(sql, [projection.name])
+                )
+            else:
                 position = sql.scalar(
                     f"SELECT MAX(notification_id) AS n FROM {self.views.tracking_table} WHERE application_name = ?",
                     (projection.name,),
@@ -963,6 +1031,8 @@ class Projector:
             " LEFT JOIN view_configurations c ON c.name = s.name"
         )
         made = {r["name"]: r for r in rows}
+        rebuilding = [p.name for p in self.projections if p.name in made and made[p.name]["state"] == REBUILDING]
+        running = self.rebuilds_running(self.views.sql, rebuilding)
         return [
             Status(
                 p.name,
@@ -973,9 +1043,42 @@ class Projector:
                 int(made[p.name]["version"]) if p.name in made else None,
                 made[p.name]["digest"] if p.name in made else None,
                 p.configuration(),
+                p.name in rebuilding and p.name not in running,
             )
             for p in self.projections
         ]
+
+    def stalled_rebuilds(self) -> list[str]:
+        """This projector's views marked as rebuilding that no rebuild is writing: one stopped before it finished
+        (killed, its SSH session dropped), which leaves them so for ever, answered by no read and filled by no
+        worker, until `careerlog projections rebuild` of them completes."""
+        rows = self.views.sql.query("SELECT name FROM view_schemas WHERE state = ?", (REBUILDING,))
+        ours = {p.name for p in self.projections}
+        rebuilding = sorted(str(r["name"]) for r in rows if r["name"] in ours)
+        running = self.rebuilds_running(self.views.sql, rebuilding)
+        return [name for name in rebuilding if name not in running]
+
+    def rebuilds_running(self, sql: Sql | SqlStore, names: Sequence[str]) -> set[str]:
+        """Those of the views `names` a rebuild is running for (`rebuilds_running`)."""
+        return rebuilds_running(self.settings, sql, names)
+
+    @contextmanager
+    def rebuild_lease(self, projections: Sequence[Projection]) -> Iterator[None]:
+        """Hold the rebuild's lock of each view of `projections` for the block (`rebuilds_running` looks for it):
+        on PostgreSQL an advisory lock per view on a connection of its own (two rebuilds of a view take turns; in
+        the views' order, so that no two wait for each other), on SQLite a shared flock of the store's rebuild
+        lock file (inherited by the rebuild's forked processes). A process killed lets it go with its connection
+        or its files."""
+        if self.settings.store == "postgres":
+            schema = self.settings.postgres()["schema"]
+            with self.settings.connect_postgres() as conn:
+                for name in sorted(p.name for p in projections):
+                    conn.execute("SELECT pg_advisory_lock(%s, hashtext(%s))", (REBUILD_LOCK_ID, f"{schema}.{name}"))
+                yield
+            return
+        with rebuild_lock_path(self.settings.sqlite_path).open("ab") as handle:
+            fcntl.flock(handle, fcntl.LOCK_SH)
+            yield
 
     def stamps(self) -> tuple[tuple[Any, ...], ...]:
         """Every view's name, stored version, state, position in the log and the digest of the rules its rows were
@@ -1230,8 +1333,10 @@ class Projector:
         are indexed (other than by their primary keys) once their rows are in.
         """
         token = _KEEPING.set(True)
+        wanted = set(names) if names is not None else {p.name for p in self.projections}
         try:
-            return self._rebuild(names, progress, jobs=jobs)
+            with self.rebuild_lease([p for p in self.projections if p.name in wanted]):
+                return self._rebuild(names, progress, jobs=jobs)
         finally:
             _KEEPING.reset(token)
 
@@ -1593,10 +1698,11 @@ class RangeWorkers:
             for i in range(1, self.jobs)
         ]
         self.heard = dict.fromkeys(range(1, self.jobs), time.monotonic())
-        # SIGTERM held back while forking (each process unblocks it first thing, `_work`): one that came during the
-        # fork's own callbacks (logging's lock released after it) was raised inside them, where Python prints an
-        # exception and goes on, and the rebuild it was to stop ran to its end, exit 0 (careerlog.cli ends_on_sigterm)
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        # SIGTERM (and SIGHUP) held back while forking (each process unblocks it first thing, `_work`): one that
+        # came during the fork's own callbacks (logging's lock released after it) was raised inside them, where
+        # Python prints an exception and goes on, and the rebuild it was to stop ran to its end, exit 0
+        # (careerlog.cli ends_on_sigterm)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGHUP})
         try:
             for process in processes:
                 process.start()
@@ -1722,7 +1828,7 @@ class RangeWorkers:
         self.queue.put((index, "waiting", None))
 
     def _work(self, index: int) -> None:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # (held back by the fork: `run`)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGHUP})  # (held back by the fork: `run`)
         # When the main process finds this one stuck (_show_stack): the stacks of every thread to standard
         # error, written by faulthandler's C handler (which runs whatever lock the thread waits for), then the
         # signal's default action ends this process.

@@ -106,14 +106,16 @@ def test_the_refusal_names_each_view_being_filled_and_how_far_it_is(
         indonesian = " ".join(world.client.get("/pages/reports/headcount?lang=id").get_data(as_text=True).split())
         assert "daftar pegawai dan laporan kepegawaian (<code>roster</code>)" in indonesian
         assert f"sampai peristiwa ke-2 dari {head} yang diisi" in indonesian
-        with worker.views.sql.transaction() as sql:  # as `careerlog projections rebuild` leaves it mid-way
-            sql.execute("UPDATE view_schemas SET state = 'rebuilding' WHERE name = 'roster'")
-        a_second_passes(monkeypatch)
-        answer = world.get("/api/v1/employees")
-        assert answer.get_json()["views"] == [{"name": "roster", "state": "rebuilding", "position": None, "head": None}]
-        assert "roster (being rebuilt)" in answer.get_json()["detail"]
-        text = " ".join(world.client.get("/pages/reports/headcount?lang=en").get_data(as_text=True).split())
-        assert "(<code>roster</code>): being rebuilt" in text
+        with worker.rebuild_lease([roster]):  # as `careerlog projections rebuild` holds it mid-way
+            with worker.views.sql.transaction() as sql:
+                sql.execute("UPDATE view_schemas SET state = 'rebuilding' WHERE name = 'roster'")
+            a_second_passes(monkeypatch)
+            answer = world.get("/api/v1/employees")
+            views = [{"name": "roster", "state": "rebuilding", "position": None, "head": None}]
+            assert answer.get_json()["views"] == views
+            assert "roster (being rebuilt)" in answer.get_json()["detail"]
+            text = " ".join(world.client.get("/pages/reports/headcount?lang=en").get_data(as_text=True).split())
+            assert "(<code>roster</code>): being rebuilt" in text
     finally:
         worker.close()
 
@@ -121,10 +123,11 @@ def test_the_refusal_names_each_view_being_filled_and_how_far_it_is(
 def test_a_view_being_rebuilt_is_refused(world: World, store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     worker = Projector(Settings(database_url=store_url), [RosterProjection()])
     try:
-        with worker.views.sql.transaction() as sql:  # as `careerlog projections rebuild` leaves it mid-way
-            sql.execute("UPDATE view_schemas SET state = 'rebuilding' WHERE name = 'roster'")
-        a_second_passes(monkeypatch)
-        assert world.get("/api/v1/employees").status_code == 503
+        with worker.rebuild_lease(worker.projections):  # as `careerlog projections rebuild` holds it mid-way
+            with worker.views.sql.transaction() as sql:
+                sql.execute("UPDATE view_schemas SET state = 'rebuilding' WHERE name = 'roster'")
+            a_second_passes(monkeypatch)
+            assert world.get("/api/v1/employees").status_code == 503
         worker.rebuild(["roster"])
         assert world.get("/api/v1/employees").status_code == 200
     finally:
@@ -227,5 +230,35 @@ def test_a_filling_that_has_not_moved_says_a_projections_worker_must_run(
         answer = world.get("/api/v1/employees")
         assert "filled up to event 2" in answer.get_json()["detail"]
         assert WORKER_NEEDED in answer.get_json()["detail"]
+    finally:
+        worker.close()
+
+
+def test_a_view_left_rebuilding_by_a_rebuild_that_stopped_names_the_rebuild_to_run(
+    world: World, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild killed (SIGKILL, its SSH session dropped) left its views marked as rebuilding: every read was a 503
+    "being filled ... try again later", for ever, naming nothing to do. With no rebuild holding the view's lock, the
+    refusal says that its rebuild stopped and names the command that mends it, in the API and on the page."""
+    worker = Projector(Settings(database_url=store_url), [RosterProjection()])
+    try:
+        with worker.views.sql.transaction() as sql:  # as a rebuild killed mid-way leaves it (no rebuild holds it)
+            sql.execute("UPDATE view_schemas SET state = 'rebuilding' WHERE name = 'roster'")
+        a_second_passes(monkeypatch)
+        answer = world.get("/api/v1/employees")
+        assert answer.status_code == 503
+        detail = answer.get_json()["detail"]
+        assert "roster (its rebuild stopped before it finished)" in detail
+        assert "Run `careerlog projections rebuild roster`" in detail
+        reporter_session(world)
+        text = " ".join(world.client.get("/pages/reports/headcount?lang=en").get_data(as_text=True).split())
+        assert "(<code>roster</code>): its rebuild stopped before it finished" in text
+        assert "who runs careerlog projections rebuild roster" in text
+        indonesian = " ".join(world.client.get("/pages/reports/headcount?lang=id").get_data(as_text=True).split())
+        assert "pembangunan ulangnya berhenti sebelum selesai" in indonesian
+        assert [s.name for s in worker.status() if s.stalled] == ["roster"]
+        worker.rebuild(["roster"])
+        assert world.get("/api/v1/employees").status_code == 200
+        assert not any(s.stalled for s in worker.status())
     finally:
         worker.close()

@@ -1,0 +1,97 @@
+"""A rebuild that stops before it finishes leaves its views marked as rebuilding: no worker fills them and no read
+is answered from them until a rebuild completes. Before, nothing said so: a rebuild whose SSH session dropped
+(SIGHUP) ended at once without a word (exit 129), one killed (SIGKILL) likewise; then `projections status` showed
+`rebuilding` as for a rebuild under way, `projections run --once` "applied 0 events", exit 0, and every read a 503
+"being filled ... try again later", for ever. Now SIGHUP stops a rebuild as SIGTERM does (its message, exit 129);
+a rebuild holds a lock for its life (an advisory lock on PostgreSQL, a file lock on SQLite), and a view marked as
+rebuilding that no rebuild holds is named as stopped, with the command that mends it. Both stores."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from careerlog.config import Settings
+from careerlog.demo import write_demo
+from projections.framework import Projector
+from projections.registry import select
+from tests.integration.test_import_workers import imported
+from tests.integration.test_long_commands_stopped_by_sigterm import states
+from tests.processes import Careerlog, wait_until
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo whose rebuild lasts long enough to be stopped mid-way."""
+    directory = tmp_path_factory.mktemp("stopped-rebuild")
+    path = directory / "demo.jsonl"
+    write_demo(path, employees=300, seed=5, irregularities_path=directory / "irregular.json")
+    return path
+
+
+def stalled(settings: Settings) -> list[str]:
+    worker = Projector(settings, select(), ensure=False)
+    try:
+        return [status.name for status in worker.status() if status.stalled]
+    finally:
+        worker.close()
+
+
+def rebuild_stopped_by(database_url: str, tmp_path: Path, sig: int) -> Careerlog:
+    """A rebuild frozen once its views are marked as rebuilding (none stalled then: it holds its lock), then sent
+    `sig` and let go on; its exit awaited."""
+    settings = Settings(database_url=database_url)
+    rebuild = Careerlog(database_url, tmp_path / "rebuild.log", "projections", "rebuild")
+    try:
+        reached = wait_until(lambda: states(settings) == {"rebuilding"} or not rebuild.running, timeout=60, every=0.005)
+        assert rebuild.running, rebuild.output()
+        assert reached, rebuild.output()
+        os.kill(rebuild.process.pid, signal.SIGSTOP)
+        assert stalled(settings) == []  # a rebuild under way (frozen) is not taken for one that stopped
+        os.kill(rebuild.process.pid, sig)
+        os.kill(rebuild.process.pid, signal.SIGCONT)
+        rebuild.finish(timeout=60)
+    finally:
+        rebuild.close()
+    return rebuild
+
+
+def test_sighup_stops_a_rebuild_as_sigterm_does_exit_129(database_url: str, demo: Path, tmp_path: Path) -> None:
+    imported(database_url, demo, workers=1, migration=True)
+    rebuild = rebuild_stopped_by(database_url, tmp_path, signal.SIGHUP)
+    assert rebuild.process.returncode == 129, rebuild.output()
+    assert "Error: stopped by SIGHUP: the rebuild did not finish; the views stay marked as rebuilding" in (
+        rebuild.output()
+    )
+    assert "Traceback" not in rebuild.output()
+
+
+def test_a_killed_rebuild_is_named_as_stopped_by_status_and_workers(
+    database_url: str, demo: Path, tmp_path: Path
+) -> None:
+    imported(database_url, demo, workers=1, migration=True)
+    settings = Settings(database_url=database_url)
+    rebuild_stopped_by(database_url, tmp_path, signal.SIGKILL)
+    assert states(settings) == {"rebuilding"}
+    assert sorted(stalled(settings)) == sorted(p.name for p in select())
+    status = Careerlog(database_url, tmp_path / "status.log", "projections", "status")
+    assert status.finish() == 0, status.output()
+    assert "rebuilding (stopped: no rebuild runs)" in status.output()
+    assert "stopped before it finished" in status.output()
+    once = Careerlog(database_url, tmp_path / "once.log", "projections", "run", "--once")
+    assert once.finish() == 1, once.output()
+    assert "Error: The rebuild of the views " in once.output()
+    assert "Run `careerlog projections rebuild " in once.output()
+    worker = Careerlog(database_url, tmp_path / "run.log", "projections", "run", "--poll", "0.1")
+    try:
+        assert wait_until(lambda: "Warning: The rebuild of the views" in worker.output(), timeout=30), worker.output()
+    finally:
+        assert worker.stop() == 0
+    assert "stopped by a signal after applying 0 events" in worker.output()
+    again = Careerlog(database_url, tmp_path / "again.log", "projections", "rebuild")
+    assert again.finish(timeout=120) == 0, again.output()
+    assert states(settings) == {"ready"}
+    assert stalled(settings) == []
