@@ -57,3 +57,14 @@ def test_any_other_fault_stops_the_worker() -> None:
     with pytest.raises(psycopg.errors.UndefinedTable):
         follow(worker, stop, poll=0.01)  # type: ignore[arg-type]
     assert worker.calls == 1
+
+
+def test_a_worker_that_can_use_its_database_again_says_it_resumed_once(capsys: Any) -> None:
+    """(It said "trying again" and then nothing: an operator could not tell from its log that it had recovered.)"""
+    stop = threading.Event()
+    error = psycopg.OperationalError("server closed the connection unexpectedly")
+    worker = FlakyWorker([error, error], stop, calls_before_stop=5)
+    follow(worker, stop, poll=0.01)  # type: ignore[arg-type]
+    err = capsys.readouterr().err
+    assert err.count("the database can be used again: resumed following the log") == 1
+    assert err.index("trying again") < err.index("resumed following the log")
