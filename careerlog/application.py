@@ -17,16 +17,18 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, Protocol, cast
+from urllib.parse import parse_qsl
 
 from dateutil.relativedelta import relativedelta
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import InfrastructureFactory, Mapper, RecordConflictError, StoredEvent
+from eventsourcing.postgres import PostgresFactory
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 from eventsourcing.utils import Environment, get_topic
 
 from careerlog import keyowners
 from careerlog.ages import months_last_day
-from careerlog.config import Settings
+from careerlog.config import POSTGRES_OPTIONS_ENV, Settings
 from careerlog.domain.employee import (
     AFTER_SEPARATION,
     ENDED_BY_PLACEMENT,
@@ -720,6 +722,10 @@ class CareerLog(Application[str]):
         """The library's factory of the store, making careerlog's recorder of it (careerlog.persistence's, which
         claims a write's client keys in the transaction writing its events), unless the settings name another."""
         factory = super().construct_factory(env)
+        if isinstance(factory, PostgresFactory) and (options := env.get(POSTGRES_OPTIONS_ENV)):
+            # the URL's libpq parameters (sslmode ...), which the library's settings do not take: given to its pool
+            # before it opens (at its first connection)
+            factory.datastore.pool.kwargs.update(dict(parse_qsl(options)))  # type: ignore[union-attr]
         recorder = KEYED_RECORDERS.get(type(factory))
         if recorder is not None and env.get(factory.APPLICATION_RECORDER_TOPIC) is None:
             env[factory.APPLICATION_RECORDER_TOPIC] = get_topic(recorder)

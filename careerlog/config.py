@@ -2,7 +2,8 @@
 
 CAREERLOG_DATABASE_URL   sqlite:///careerlog.db (default, a file under the working directory),
                          sqlite:////absolute/path.db, or
-                         postgresql://user:password@host:port/dbname[?schema=name]
+                         postgresql://user:password@host:port/dbname[?schema=name][&sslmode=require...]
+                         (libpq's connection parameters: LIBPQ_PARAMETERS; libpq's PG* variables apply too)
 CAREERLOG_ENCRYPTION_KEY base64 AES key (16, 24 or 32 bytes): encrypts stored events at rest
 CAREERLOG_RULES_FILE     a replacement rules.toml (see docs/rules.md)
 CAREERLOG_NAMES_FILE     a replacement names.toml, how lists write names (docs/rules.md; read by careerlog.reference)
@@ -26,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import SplitResult, parse_qs, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qs, unquote, urlencode, urlsplit
 
 import orjson
 
@@ -37,6 +38,41 @@ DEFAULT_DATABASE_URL = "sqlite:///careerlog.db"
 SCHEMA_LOCK_ID = 7_312_301  # pg_advisory_lock key held with the hash of the schema's name while tables are created
 _WHOLE_NUMBER = re.compile(r"^\s*-?[0-9]+\s*$")
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+# The libpq connection parameters a postgresql:// URL may give after the database's name, beside ?schema=, passed to
+# every connection careerlog opens (the library's pool, its own connections, a rebuild's processes, a worker's
+# LISTEN): TLS (?sslmode=verify-full&sslrootcert=/etc/ssl/db-ca.pem), time-outs, keep-alives, the name shown in
+# pg_stat_activity, a primary among several hosts. Not those careerlog sets itself (host, port, dbname, user,
+# password: the URL's parts) nor `options` (a search_path there would place the tables elsewhere than ?schema=).
+LIBPQ_PARAMETERS = frozenset(
+    {
+        "sslmode",
+        "sslrootcert",
+        "sslcert",
+        "sslkey",
+        "sslpassword",
+        "sslcrl",
+        "sslcrldir",
+        "sslsni",
+        "ssl_min_protocol_version",
+        "ssl_max_protocol_version",
+        "channel_binding",
+        "gssencmode",
+        "requirepeer",
+        "require_auth",
+        "connect_timeout",
+        "application_name",
+        "target_session_attrs",
+        "keepalives",
+        "keepalives_idle",
+        "keepalives_interval",
+        "keepalives_count",
+        "tcp_user_timeout",
+    }
+)
+
+# The eventsourcing setting careerlog passes a URL's libpq parameters in (CareerLog.construct_factory), url-encoded
+POSTGRES_OPTIONS_ENV = "CAREERLOG_POSTGRES_OPTIONS"
 WRITE_AHEAD_ENV = "CAREERLOG_IMPORT_WRITE_AHEAD"
 XLSX_MAX_MB_ENV = "CAREERLOG_IMPORT_XLSX_MAX_MB"
 # A 100,000-row export of 9 columns written by openpyxl unpacks to 62 MB (its sheet, 11 times its packed size): the
@@ -160,12 +196,17 @@ class Settings:
         if not dbname:
             raise ConfigurationError(f"{self.url_source}: name the database, e.g. postgresql://host/careerlog")
         parameters = parse_qs(url.query, keep_blank_values=True)
-        unknown = ", ".join(repr(name) for name in sorted(set(parameters) - {"schema"}))
+        unknown = ", ".join(repr(name) for name in sorted(set(parameters) - {"schema"} - LIBPQ_PARAMETERS))
         if unknown or url.fragment:
             # a mistyped ?schema= used to be ignored: careerlog's tables went to the database's public schema
             raise ConfigurationError(
                 f"{self.url_source}: {self.display_url} has {unknown or repr('#' + url.fragment)} after the "
-                "database's name; the only parameter careerlog takes is ?schema=name"
+                "database's name; careerlog takes ?schema=name and these connection parameters of PostgreSQL's "
+                f"(libpq's): {', '.join(sorted(LIBPQ_PARAMETERS))}"
+            )
+        if twice := sorted(name for name in set(parameters) - {"schema"} if len(parameters[name]) > 1):
+            raise ConfigurationError(
+                f"{self.url_source}: {self.display_url} gives {', '.join(twice)} more than once; give each once"
             )
         given = parameters.get("schema", [])
         if len(given) > 1:  # (the first was taken: which schema a deployment wrote to hung on the order)
@@ -206,6 +247,12 @@ class Settings:
             "schema": schema,
         }
 
+    def postgres_options(self) -> dict[str, str]:
+        """The libpq connection parameters the postgresql:// URL gives (LIBPQ_PARAMETERS; checked by `postgres`)."""
+        self.postgres()
+        parameters = parse_qs(self._split().query, keep_blank_values=True)
+        return {name: values[0] for name, values in sorted(parameters.items()) if name in LIBPQ_PARAMETERS}
+
     def eventsourcing_env(self) -> dict[str, str]:
         """The library's settings for this configuration."""
         # (read in place, read-only: no tables made, nor careerlog's indexes and key owners, CareerLog.__init__)
@@ -233,6 +280,7 @@ class Settings:
                 "POSTGRES_LOCK_TIMEOUT": "10",
                 "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": "30",
                 "POSTGRES_PRE_PING": "y",
+                POSTGRES_OPTIONS_ENV: urlencode(self.postgres_options()),
             }
         if self.encryption_key:
             env |= {"CIPHER_TOPIC": "eventsourcing.cipher:AESCipher", "CIPHER_KEY": self.encryption_key}
@@ -479,14 +527,15 @@ class Settings:
         import psycopg
 
         pg = self.postgres()
+        options: dict[str, Any] = {"connect_timeout": 5, **self.postgres_options()}
         return psycopg.connect(
             dbname=pg["dbname"],
             host=pg["host"],
             port=pg["port"],
             user=pg["user"],
             password=pg["password"],
-            connect_timeout=5,
             autocommit=True,
+            **options,
         )
 
     @contextmanager

@@ -701,6 +701,7 @@ def open_datastore(settings: Settings, *, pool_size: int | None = None) -> SQLit
         pre_ping=True,
         originator_id_type="text",
     )
+    datastore.pool.kwargs.update(settings.postgres_options())  # type: ignore[union-attr]  # (opened at its first use)
     check_connections_when_in_doubt(datastore)
     return datastore
 

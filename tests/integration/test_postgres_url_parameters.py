@@ -1,0 +1,82 @@
+"""A postgresql:// URL may give libpq's connection parameters after the database's name (TLS: ?sslmode=require,
+sslrootcert, ...; connect_timeout, application_name, target_session_attrs ...), passed to every connection careerlog
+opens: the library's pool (the ledger's), careerlog's own datastores (the views', a rebuild's processes) and its
+plain connections (the schema's check and lock, a worker's LISTEN, VACUUM). Before, `?sslmode=require` was refused
+("the only parameter careerlog takes is ?schema=name") and TLS could be asked for only through PGSSLMODE. An unknown
+parameter stays refused, naming it. The test server speaks no TLS: `sslmode=require` failing with its "does not
+support SSL" proves the parameter reached that connection; `application_name` is read back on each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+from click.testing import CliRunner
+
+from careerlog.application import CareerLog
+from careerlog.cli import main
+from careerlog.config import Settings
+from careerlog.sqlstore import SqlStore, open_datastore
+from tests.conftest import fresh_schema
+
+pytestmark = pytest.mark.postgres
+
+NAME = "careerlog-url-parameters"
+
+
+@pytest.fixture(scope="module")
+def url() -> Iterator[str]:
+    with fresh_schema() as made:
+        with CareerLog.from_settings(Settings(database_url=made)):
+            pass  # (the store made)
+        yield made
+
+
+def test_the_url_parameters_reach_every_connection(url: str) -> None:
+    settings = Settings(database_url=f"{url}&sslmode=disable&application_name={NAME}")
+    with settings.connect_postgres() as conn:
+        assert conn.execute("SELECT current_setting('application_name')").fetchone() == (NAME,)
+    datastore = open_datastore(settings)
+    try:
+        with SqlStore(datastore).statements() as sql:
+            assert sql.scalar("SELECT current_setting('application_name') AS n") == NAME
+    finally:
+        datastore.close()
+    with (
+        CareerLog.from_settings(settings) as app,
+        app.recorder.datastore.get_connection() as conn,  # type: ignore[attr-defined]
+    ):
+        assert conn.execute("SELECT current_setting('application_name') AS n").fetchone()["n"] == NAME
+
+
+def test_sslmode_require_is_passed_to_every_connection(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings(database_url=f"{url}&sslmode=require")
+    with pytest.raises(psycopg.OperationalError, match="does not support SSL"):
+        settings.connect_postgres()
+    monkeypatch.setattr(Settings, "prepare", lambda self: None)  # (its check of the schema connects first)
+    # a pool's connections: it tries again until its time-out, and says only that (the libpq error is logged)
+    datastore = open_datastore(settings)
+    try:
+        with pytest.raises(Exception, match="couldn't get a connection"), SqlStore(datastore).statements() as sql:
+            sql.scalar("SELECT 1 AS n")
+    finally:
+        datastore.close()
+    with pytest.raises(Exception, match="couldn't get a connection"):
+        CareerLog(settings.eventsourcing_env()).max_notification_id()
+
+
+def test_a_command_with_sslmode_require_says_the_server_does_not_support_ssl(url: str) -> None:
+    result = CliRunner().invoke(
+        main, ["projections", "status"], env={"CAREERLOG_DATABASE_URL": f"{url}&sslmode=require"}
+    )
+    assert result.exit_code == 1, result.output
+    assert "server does not support SSL, but SSL was required" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_unknown_parameter_is_still_refused_naming_it(url: str) -> None:
+    result = CliRunner().invoke(main, ["info"], env={"CAREERLOG_DATABASE_URL": f"{url}&sslmod=require"})
+    assert result.exit_code == 1, result.output
+    assert "'sslmod'" in result.output
+    assert "sslmode" in result.output  # (the parameters it takes are listed)
