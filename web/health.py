@@ -5,15 +5,23 @@ For a load balancer's health check and for monitoring (docs/operations.md, "Moni
 shows no personal data (the views' names and positions in the log) and writes no access-log entry. 200 while the
 store answers, whatever the views' lag (a view behind or being filled is answered by no read of it, a 503 of its
 own, on every server alike: taking this one out of a balancer would not help); 503 problem+json with Retry-After
-when the store cannot be used (the error handler's, logged).
+when the store cannot be used (the error handler's, logged), and, on SQLite, when the store's file system has less
+than MIN_FREE_BYTES free (`store_space`): every write then fails, the access-log entry each read of personal data
+writes among them, so every such request answered 503 while /health answered 200 "ok". On PostgreSQL the server's
+disk is not seen from here (a full one fails writes with 503 "The database could not be used": alert on those and
+on the server's disk space, docs/operations.md).
 """
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 from flask import Blueprint, Response, current_app, jsonify
 from marshmallow import Schema, fields
 
 from projections.framework import Status
+from web.errors import problem
 
 blp = Blueprint("health", __name__)
 
@@ -56,10 +64,35 @@ class HealthSchema(Schema):
 
 HEALTH = HealthSchema()
 
+# The least free space the SQLite store's file system must have for /health to answer 200: a write needs room for its
+# pages in the write-ahead log (4 KiB each); below this, writes fail or are about to.
+MIN_FREE_BYTES = 1 << 20
+
+
+def free_bytes(directory: Path) -> int:
+    """The bytes this process may still write on the file system of `directory` (root: the blocks reserved for it
+    too)."""
+    st = os.statvfs(directory)
+    return (st.f_bfree if os.geteuid() == 0 else st.f_bavail) * st.f_frsize
+
+
+def store_space(sqlite_path: str) -> str | None:
+    """Why a SQLite store cannot take a write (its file system all but full), or None."""
+    free = free_bytes(Path(sqlite_path).expanduser().resolve().parent)
+    if free >= MIN_FREE_BYTES:
+        return None
+    return (
+        f"The SQLite store's file system has {free // 1024:,} KiB free (less than {MIN_FREE_BYTES // 1024:,} KiB): "
+        "writes to the store fail, the access-log entry of every read of personal data among them. Free space on it."
+    )
+
 
 @blp.get("/health")
 def health() -> Response:
     services = current_app.extensions["careerlog"]
+    if services.settings.store == "sqlite" and (full := store_space(services.settings.sqlite_path)):
+        current_app.logger.error("/health: %s", full)
+        return problem(503, full, headers={"Retry-After": "5"})
     statuses = services.projector.status()
     answer = jsonify(
         HEALTH.dump(

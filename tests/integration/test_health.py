@@ -16,7 +16,7 @@ from careerlog.config import Settings
 from projections.framework import rules_digest
 from projections.registry import all_projections
 from tests import factories as f
-from web import create_app
+from web import create_app, health
 from web.services import Services
 
 BUDI = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=51)
@@ -101,3 +101,23 @@ def test_health_shows_the_rules_each_view_was_built_with_beside_this_servers(app
     assert views["merit"]["rules"] == {"built_with": "b02ab2204b98", "server": rules_digest()}
     assert views["awards"]["rules"] == {"built_with": rules_digest(), "server": rules_digest()}
     assert views["roster"]["rules"] is None
+
+
+def test_health_is_a_503_naming_the_full_disk_when_a_sqlite_store_cannot_take_a_write(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a full disk every read of personal data (its access-log entry written) and every write answered 503 "The
+    database could not be used" while /health answered 200 "ok". Now its file system's free space is looked at:
+    below health.MIN_FREE_BYTES (here raised above what the disk has) /health is a 503 saying so."""
+    app = create_app(Settings(database_url=sqlite_url), test_config={"TESTING": True, "CAREERLOG_FOLLOW": False})
+    try:
+        assert app.test_client().get("/health").status_code == 200
+        monkeypatch.setattr(health, "MIN_FREE_BYTES", 1 << 62)
+        answer = app.test_client().get("/health")
+        assert answer.status_code == 503
+        assert answer.mimetype == "application/problem+json"
+        assert answer.headers["Retry-After"] == "5"
+        assert "The SQLite store's file system has" in answer.get_json()["detail"]
+        assert "Free space on it." in answer.get_json()["detail"]
+    finally:
+        app.extensions["careerlog"].close()
