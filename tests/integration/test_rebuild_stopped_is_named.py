@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,25 @@ def test_a_killed_rebuild_is_named_as_stopped_by_status_and_workers(
     assert again.finish(timeout=120) == 0, again.output()
     assert states(settings) == {"ready"}
     assert stalled(settings) == []
+
+
+def test_a_rebuild_with_jobs_under_way_is_never_taken_for_one_that_stopped(
+    database_url: str, demo: Path, tmp_path: Path
+) -> None:
+    """Its forked processes inherit the lock (SQLite's file, PostgreSQL's connection) and end before it: the lock is
+    held until the rebuild is done, sampled all along."""
+    imported(database_url, demo, workers=1, migration=True)
+    settings = Settings(database_url=database_url)
+    rebuild = Careerlog(database_url, tmp_path / "rebuild.log", "projections", "rebuild", "--jobs", "2")
+    seen: list[list[str]] = []
+    try:
+        while rebuild.running:
+            if states(settings) == {"rebuilding"}:
+                seen.append(stalled(settings))
+            time.sleep(0.02)
+        assert rebuild.finish() == 0, rebuild.output()
+    finally:
+        rebuild.close()
+    assert seen, "the rebuild was never seen under way"
+    assert not any(seen), seen
+    assert states(settings) == {"ready"}
