@@ -594,6 +594,8 @@ def rebuilds_running(settings: Settings, sql: Sql | SqlStore, names: Sequence[st
         fd = os.open(rebuild_lock_path(settings.sqlite_path), os.O_RDONLY | os.O_CLOEXEC)
     except FileNotFoundError:
         return set()
+    except OSError:  # (not to be read: nothing known, taken as running, as before locks were looked at)
+        return set(names)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
