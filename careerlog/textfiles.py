@@ -122,7 +122,7 @@ HEADER_ALIASES: dict[str, str] = {
     "jam_pelajaran": "hours",
     "tanggal_mulai": "start_date",
     "tgl_mulai": "start_date",
-    "tanggal_selesai": "effective_date",
+    "tanggal_selesai": "effective_date",  # (a header's of no kind: each kind reads it as KIND_HEADER_ALIASES says)
     "tgl_selesai": "effective_date",
     "kode_program": "programme_id",
     "biaya": "cost",
@@ -172,7 +172,7 @@ HEADER_ALIASES: dict[str, str] = {
     "lembaga_pendidikan": "institution",
     "kedudukan_hukum": "status",
     "jenis_hukuman": "penalty_kind",
-    "tanggal_berakhir": "end_date",  # (a penalty's end: "Tanggal Selesai" is a training's last day, effective_date)
+    "tanggal_berakhir": "end_date",  # (a penalty's end; a training's last day and an end's date: KIND_HEADER_ALIASES)
     "tgl_berakhir": "end_date",
     "tmt_berakhir": "end_date",
     "tanggal_akhir": "end_date",
@@ -199,43 +199,64 @@ HEADER_ALIASES: dict[str, str] = {
     "komentar": "comment",
 }
 # The Indonesian column names whose field depends on the kind of the file's rows, read before HEADER_ALIASES for a
-# file of that kind: a training's "Tanggal Selesai" is its last day, its effective date (HEADER_ALIASES), while a
-# penalty's is its end (end_date) and its "Tanggal Mulai" its effective date (TMT, its start). Until 2026-12-05 a
-# penalty file's "Tanggal Selesai" was read as the penalty's start, and its "Tanggal Mulai" refused as a training's.
+# file of that kind (and for its rows in a file of several kinds): the names of a start ("Tanggal Mulai") and of an
+# end ("Tanggal Selesai", "Tanggal Berakhir") date a fact by its start or its end as its event is one or the other.
+# Every kind reads them (KIND_HEADER_ALIASES has each kind of BY_KIND); HEADER_ALIASES' own reading of them ("Tanggal
+# Selesai" the effective date, "Tanggal Mulai" start_date, "Tanggal Berakhir" end_date) is a header's of no kind.
 _MULAI = ("tanggal_mulai", "tgl_mulai", "tmt_mulai")  # (a start)
 _SELESAI = ("tanggal_selesai", "tgl_selesai", "tmt_selesai")  # (an end: a training's last day)
 _BERAKHIR = ("tanggal_berakhir", "tgl_berakhir", "tmt_berakhir", "tanggal_akhir", "tgl_akhir")  # (an end)
-# A kind whose event is a start (a study leave's, a mentoring's) dates it by its start: its "Tanggal Mulai" is its
-# effective date, and its "Tanggal Selesai" (the end planned, which the end's own event records) names no field of
-# it, where it was read as the effective date (HEADER_ALIASES) and the start recorded on the end's day; a kind whose
-# event is an end dates it by its end, "Tanggal Selesai" or "Tanggal Berakhir" (a penalty's end_date otherwise).
-# Until 2026-12-05 a study leave's or a mentoring's "Tanggal Mulai" was refused as a training's start_date.
-_STARTING = {
-    **dict.fromkeys(_MULAI, "effective_date"),
-    **{name: name for name in _SELESAI},  # (no field: its column left out with a note, or the file refused)
-}
-_ENDING = dict.fromkeys((*_SELESAI, *_BERAKHIR), "effective_date")
+_END_NAMES = (*_SELESAI, *_BERAKHIR)
+
+
+def _no_field(names: tuple[str, ...]) -> dict[str, str]:
+    """Names that are no field of a kind, each read as itself: its column left out of the kind's rows with a note (a
+    file of one kind refused when its header names no column of the kind's date), never read as another date."""
+    return {name: name for name in names}
+
+
+# A kind whose event is a start dates it by its start: its "Tanggal Mulai" is its effective date (its TMT), and its
+# "Tanggal Selesai" or "Tanggal Berakhir" (the end planned, or the end of an acting post, an unpaid leave: which its
+# own end, a later event, records) names no field of it. Until 2026-12-05 a study leave's or a mentoring's start read
+# its "Tanggal Selesai" as its effective date, and until 2026-12-06 every other start did (a post appointment, a
+# status change, a placement ...), the start recorded on the end's day, its "Tanggal Mulai" left out.
+_STARTING = {**dict.fromkeys(_MULAI, "effective_date"), **_no_field(_END_NAMES)}
+# A kind whose event is an end (or a completion, dated by its last day) dates it by its end, "Tanggal Selesai" or
+# "Tanggal Berakhir"; its "Tanggal Mulai" names no field of it.
+_ENDING = {**dict.fromkeys(_END_NAMES, "effective_date"), **_no_field(_MULAI)}
+# A kind whose event is neither (an exam passed, an award, a rating, a session, a correction ...) is dated by its own
+# day, which neither a start's nor an end's name names.
+_NEITHER = _no_field((*_MULAI, *_END_NAMES))
+STARTING_KINDS = (
+    "appointment",
+    "confirmation",
+    "rank_promotion",
+    "post_appointment",
+    "placement",
+    "study_leave_start",
+    "mentoring_start",
+    "mentee_assigned",
+    "status_change",
+)
+ENDING_KINDS = ("study_leave_end", "mentoring_end", "mentee_released", "post_end", "education")
 # The TMT (terhitung mulai tanggal) an appointment's, a confirmation's, a promotion's or a post's decree names by
 # what it starts: TMT CPNS (an appointment's, NIP digits 9-14), TMT PNS, TMT Pangkat or TMT Golongan, TMT Jabatan
-KIND_HEADER_ALIASES: dict[str, dict[str, str]] = {
-    "penalty": {
-        "tanggal_selesai": "end_date",
-        "tgl_selesai": "end_date",
-        "tmt_selesai": "end_date",
-        "tanggal_mulai": "effective_date",
-        "tgl_mulai": "effective_date",
-        "tmt_mulai": "effective_date",
-    },
+_TMT_OF = {
     "appointment": {"tmt_cpns": "effective_date", "tmt_pppk": "effective_date"},
     "confirmation": {"tmt_pns": "effective_date"},
     "rank_promotion": {"tmt_pangkat": "effective_date", "tmt_golongan": "effective_date"},
     "post_appointment": {"tmt_jabatan": "effective_date"},
-    "training": dict.fromkeys(_BERAKHIR, "effective_date"),  # (its last day, as its "Tanggal Selesai")
-    "study_leave_start": _STARTING,
-    "study_leave_end": _ENDING,
-    "mentoring_start": _STARTING,
-    "mentoring_end": _ENDING,
-    "post_end": _ENDING,
+}
+KIND_HEADER_ALIASES: dict[str, dict[str, str]] = {
+    **dict.fromkeys(BY_KIND, _NEITHER),
+    **{kind: {**_STARTING, **_TMT_OF.get(kind, {})} for kind in STARTING_KINDS},
+    **dict.fromkeys(ENDING_KINDS, _ENDING),
+    # a training is dated by its last day, "Tanggal Selesai" (HEADER_ALIASES) or "Tanggal Berakhir"; its "Tanggal
+    # Mulai" is its start_date (HEADER_ALIASES)
+    "training": dict.fromkeys(_BERAKHIR, "effective_date"),
+    # a penalty is dated by its start (TMT) and ends on its end_date: until 2026-12-05 its "Tanggal Selesai" was read
+    # as its start, and its "Tanggal Mulai" refused as a training's
+    "penalty": {**dict.fromkeys(_MULAI, "effective_date"), **dict.fromkeys(_SELESAI, "end_date")},
 }
 # The columns of notes a spreadsheet carries beside the fields (a row number, remarks), by their name without its
 # dots ("No." is no): read, never recorded, and named in the report's notes (docs/import-format.md).

@@ -73,8 +73,9 @@ def test_an_unknown_column_is_refused_naming_it_and_the_names_accepted() -> None
 
 
 def test_two_columns_naming_one_field_are_refused_naming_both() -> None:
+    # (a training's, whose "Tanggal Selesai" is its last day: a rating's names no field of it since 2026-12-06)
     text = "nip,tanggal_selesai,TMT,reference,year,predicate\n" + f"{NIP},2019-12-31,2019-12-31,S-1,2019,BAIK\n"
-    reason = header_refusal(text, "performance_rating")
+    reason = header_refusal(text, "training")
     assert reason.refusal is SAME_FIELD  # type: ignore[attr-defined]
     assert reason == "Columns 'tanggal_selesai', 'TMT' all name effective_date; keep one. Nothing was read."
 
