@@ -24,11 +24,11 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import InfrastructureFactory, Mapper, RecordConflictError, StoredEvent
 from eventsourcing.postgres import PostgresFactory
 from eventsourcing.sqlite import SQLiteApplicationRecorder
-from eventsourcing.utils import Environment, get_topic
+from eventsourcing.utils import Environment, TopicError, get_topic, resolve_topic
 
 from careerlog import keyowners
 from careerlog.ages import months_last_day
-from careerlog.config import POSTGRES_OPTIONS_ENV, Settings
+from careerlog.config import POSTGRES_OPTIONS_ENV, ConfigurationError, Settings
 from careerlog.domain.employee import (
     AFTER_SEPARATION,
     ENDED_BY_PLACEMENT,
@@ -720,15 +720,34 @@ class CareerLog(Application[str]):
 
     def construct_factory(self, env: Environment) -> InfrastructureFactory[Any]:
         """The library's factory of the store, making careerlog's recorder of it (careerlog.persistence's, which
-        claims a write's client keys in the transaction writing its events), unless the settings name another."""
+        claims a write's client keys in the transaction writing its events). A recorder the environment names
+        (APPLICATION_RECORDER_TOPIC, or CAREERLOG_APPLICATION_RECORDER_TOPIC) is refused at start, naming the setting,
+        unless it is one of careerlog's (a subclass of it): the library's plain recorder ignores the client keys, and
+        one key would be recorded for two records (until 2026-12-06 it was used)."""
         factory = super().construct_factory(env)
         if isinstance(factory, PostgresFactory) and (options := env.get(POSTGRES_OPTIONS_ENV)):
             # the URL's libpq parameters (sslmode ...), which the library's settings do not take: given to its pool
             # before it opens (at its first connection)
             factory.datastore.pool.kwargs.update(dict(parse_qsl(options)))  # type: ignore[union-attr]
         recorder = KEYED_RECORDERS.get(type(factory))
-        if recorder is not None and env.get(factory.APPLICATION_RECORDER_TOPIC) is None:
-            env[factory.APPLICATION_RECORDER_TOPIC] = get_topic(recorder)
+        if recorder is None:
+            return factory
+        setting = factory.APPLICATION_RECORDER_TOPIC
+        named = env.get(setting)
+        if named is None:
+            env[setting] = get_topic(recorder)
+            return factory
+        try:
+            chosen = resolve_topic(named)
+        except TopicError:
+            chosen = None
+        if not (isinstance(chosen, type) and issubclass(chosen, recorder)):
+            given = next(key for key in env.create_keys(setting) if key in env)
+            raise ConfigurationError(
+                f"{given} names the recorder {named!r}, which does not claim a write's client keys in the "
+                f"transaction writing its events, and a key would be recorded for two records: unset it, or name "
+                f"careerlog's recorder ({get_topic(recorder)}) or a subclass of it"
+            )
         return factory
 
     def create_key_owners(self) -> None:
