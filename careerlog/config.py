@@ -392,16 +392,28 @@ class Settings:
         store some process has open, or a copy taken with them): `mode=ro`. When neither is there, `mode=ro` alone
         fails in a directory that cannot be written ("unable to open database file"), and in one that can, makes
         them and leaves them there, read-only as the store's file is: a writer given the file back could then write
-        nothing ("attempt to write a readonly database") until they were removed. So such a store, a copy of the
-        file alone, is opened `immutable` (no locks, no -wal looked for, nothing made: safe on a copy no process
-        writes while it is read, as a backup's; a store a process has open has its -wal and -shm beside it). One of
-        them alone (a `-wal` without its `-shm`, whose records an immutable read would leave out) is refused."""
+        nothing ("attempt to write a readonly database") until they were removed. So a copy of the file alone in a
+        directory this process cannot write (a backup on a read-only mount) is opened `immutable` (no locks, no -wal
+        looked for, nothing made: safe on a copy no process writes while it is read). In a directory it can write,
+        such a file (another user's store, a file made read-only) is refused, saying to run the command as the
+        store's owner or on a copy: a writer may open it meanwhile, and an immutable read takes no lock, so would miss
+        its writes or read a checkpoint torn (until 2026-12-06 it was read so, since 0fc88cc6). One of them alone (a
+        `-wal` without its `-shm`, whose records an immutable read would leave out) is refused."""
         uri = f"{file.resolve().as_uri()}?mode=ro"
         beside = [f"{file.name}{end}" for end in ("-wal", "-shm") if file.with_name(file.name + end).exists()]
-        if not beside:
-            return uri + "&immutable=1"
         if len(beside) == 2:
             return uri
+        if not beside and not os.access(file.parent, os.W_OK):
+            return uri + "&immutable=1"
+        if not beside:
+            raise ConfigurationError(
+                f"{self.url_source}: {file} cannot be written by this process, in a directory that can be, and "
+                f"neither {file.name}-wal nor {file.name}-shm is beside it: read in place, SQLite would make them "
+                "there, read-only as the file is (its owner then writing nothing until they were removed), and read "
+                "without them (immutable) it takes no lock, missing a write landing meanwhile or reading one torn. "
+                f"Run the command as the store's owner, or copy {file.name} to a directory of your own and point "
+                "careerlog at the copy. Nothing was changed."
+            )
         missing = file.name + ("-wal" if beside[0].endswith("-shm") else "-shm")
         raise ConfigurationError(
             f"{self.url_source}: {' and '.join(_unwritable(file))} cannot be written, and {beside[0]} is beside "
