@@ -16,7 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from typing import Any, Protocol, cast
+from typing import Any, NamedTuple, Protocol, cast
 from urllib.parse import parse_qsl
 
 from dateutil.relativedelta import relativedelta
@@ -1050,7 +1050,7 @@ class CareerLog(Application[str]):
             raise whole_refusal(e, event_cls, self._unparsed_problems(uow, command, event_cls, recording, e)) from None
         if isinstance(values.get("mentor_nip"), str):  # (written with spaces, dots or dashes, as a NIP may be)
             values["mentor_nip"] = normalise_nip(values["mentor_nip"])
-        end_filled = event_cls is PenaltyImposed and values.get("end_date") is None
+        left_out = [name for name in filled_in(event_cls.KIND) if values.get(name) is None]  # (FILLED_IN's)
         complete(event_cls, values)
         if event_cls is Appointed:
             if uow.guard is not None:  # (where it places the employee, as read: not as a client wrote it)
@@ -1088,8 +1088,10 @@ class CareerLog(Application[str]):
         if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
             refuse_before_void(employee, event_cls, values, recording)
             refuse_system_targets(employee, event_cls, values, recording.client_key, recording.reproduced)
-        if end_filled:
-            end_as_filled_before(employee, values)
+        for name in left_out:  # (filled in as before, where a recording sent again is answered as recorded)
+            as_filled_before = FILLED_IN[event_cls.KIND][name].as_filled_before
+            if as_filled_before is not None:
+                as_filled_before(employee, values)
         if command.written is not None and command.migration is None:
             reference_as_recorded_before(employee, event_cls, values, command.written)
         if command.migration is None:  # the same kind and reference recorded under another client key, or none
@@ -1921,10 +1923,20 @@ def _penalty_end(values: Mapping[str, Any]) -> date | None:
     return months_last_day(values["effective_date"], months) if months else None
 
 
+class Filling(NamedTuple):
+    """How a field left out is filled in (`fill`, from the recording's values: None for no value), and, when it was
+    filled in otherwise before, how a recording sent again is given the value recorded then (`as_filled_before`,
+    on the record and the values filled in, before the recording is matched to the one recorded)."""
+
+    fill: Callable[[Mapping[str, Any]], Any]
+    as_filled_before: Callable[[LedgerAggregate, dict[str, Any]], None] | None = None
+
+
 # The optional fields of a kind `complete` fills in when a recording leaves them out, each with what fills it in:
-# the one table `complete` and the import (importing.UNKNOWN_MAY_BE_DEFAULTED: a column of no field beside a header
-# leaving out such a field refuses the file) read, so that a field filled in is one the import knows is
-FILLED_IN: Mapping[str, Mapping[str, Callable[[Mapping[str, Any]], Any]]] = {"penalty": {"end_date": _penalty_end}}
+# the one table `complete`, the ledger (a value filled in otherwise before: `Filling.as_filled_before`) and the
+# import (importing.UNKNOWN_MAY_BE_DEFAULTED: a column of no field beside a header leaving out such a field refuses
+# the file) read, so that a field filled in is one the import knows is
+FILLED_IN: Mapping[str, Mapping[str, Filling]] = {"penalty": {"end_date": Filling(_penalty_end, end_as_filled_before)}}
 
 
 def filled_in(kind: str) -> tuple[str, ...]:
@@ -1934,9 +1946,9 @@ def filled_in(kind: str) -> tuple[str, ...]:
 
 def complete(event_cls: type[LedgerEvent], values: dict[str, Any]) -> dict[str, Any]:
     """Fill in what the recording implies (FILLED_IN): a penalty's end from the kind's months."""
-    for name, fill in FILLED_IN.get(event_cls.KIND, {}).items():
+    for name, filling in FILLED_IN.get(event_cls.KIND, {}).items():
         if values.get(name) is None:
-            filled = fill(values)
+            filled = filling.fill(values)
             if filled is not None:
                 values[name] = filled
     return values
