@@ -526,9 +526,11 @@ def posts_command(obj: Context, /, fmt: str, **options: str | None) -> None:
     emit_decisions(audit_queries(obj), options, POST_COLUMNS, fmt)
 
 
+# The audited study leaves' list's columns, in a table and in CSV, by the API's names and types
+# (web.api.study_leave_schemas.AuditedStudyLeaveSchema: the NIP `nip`, `judged` true or false; `study_leave_as_listed`)
 STUDY_LEAVE_LIST_COLUMNS = (
     "start_date",
-    "subject",
+    "nip",
     "version",
     "kind",
     "employment_kind",
@@ -569,17 +571,29 @@ def study_leaves_command(obj: Context, /, fmt: str, **options: str | None) -> No
     judged_alike(obj, StudyLeaveProjection())
     criteria = {k: options.pop(k) for k in ("start", "end", "rule", "severity", "verdict")}
     filters = known_places({k: v for k, v in options.items() if v})
-    leaves = StudyLeaveQueries(open_view_store(obj.settings).sql).study_leaves(filters, **criteria)
+    leaves = [
+        study_leave_as_listed(s)
+        for s in StudyLeaveQueries(open_view_store(obj.settings).sql).study_leaves(filters, **criteria)
+    ]
     flagged = sum(1 for s in leaves if s["verdict"] == "findings")
     notes = f"{len(leaves)} starts of study leave, {flagged} with findings"
     if fmt == "table":
-        lines = [
-            f"  {s['subject']}-{s['version']} {f['rule']} ({f['severity']}): {f['message']}"
-            for s in leaves
-            for f in s["findings"]
-        ]
+        lines = [f"  {s['id']} {f['rule']} ({f['severity']}): {f['message']}" for s in leaves for f in s["findings"]]
         lines.append(notes)
     emit({"study_leaves": leaves}, leaves, STUDY_LEAVE_LIST_COLUMNS, fmt, lines if fmt == "table" else notes)
+
+
+def study_leave_as_listed(row: dict[str, Any]) -> dict[str, Any]:
+    """An audited start of study leave (the view's row, with its findings) by the names and types the API's list gives
+    it (web.api.study_leave_schemas.AuditedStudyLeaveSchema): its id `{nip}-{version}`, its NIP `nip` (the view's
+    `subject`), `judged` and `corrected` true or false (the view's 1 or 0). Until 2026-12-06 the command's table, CSV
+    and JSON said `subject` and 1."""
+    listed = {"id": f"{row['subject']}-{row['version']}", "nip": row["subject"]}
+    listed.update((name, value) for name, value in row.items() if name != "subject")
+    for name in ("judged", "corrected"):
+        if listed.get(name) is not None:
+            listed[name] = bool(listed[name])
+    return listed
 
 
 @audit_group.command("grade-inflation")
@@ -716,8 +730,16 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
         say(f"- colleague {row['colleague']} {placed}")
 
 
-PASSED_OVER_COLUMNS = ("tmt", "subject", "decision", "kind", "rank", "agency", "unit", "colleague", "severity")
-RECORDED_LATER_COLUMNS = ("tmt", "subject", "version", "decision", "kind", "colleague", "placed")
+# The passed-over pairs' columns, in a table and in CSV (the JSON's names too): the employee's NIP `nip`, as the audited
+# decisions' lists name it (DecisionSchema's, the API's), where the views say `subject` (until 2026-12-06 the command
+# did too)
+PASSED_OVER_COLUMNS = ("tmt", "nip", "decision", "kind", "rank", "agency", "unit", "colleague", "severity")
+RECORDED_LATER_COLUMNS = ("tmt", "nip", "version", "decision", "kind", "colleague", "placed")
+
+
+def nip_named(row: dict[str, Any]) -> dict[str, Any]:
+    """A row of the views naming the employee `subject`, with its NIP named `nip` in its place."""
+    return {("nip" if name == "subject" else name): value for name, value in row.items()}
 
 
 @audit_group.command("passed-over")
@@ -746,6 +768,7 @@ def passed_over_command(obj: Context, /, fmt: str, start: str | None, end: str |
         for d in queries.compared
         for row in queries.recorded_later.get((d["subject"], d["version"]), [])
     ]
+    found, later = [nip_named(r) for r in found], [nip_named(r) for r in later]
     emit(
         {"passed_over": found, "recorded_later": later},
         found,

@@ -83,15 +83,13 @@ def assert_compared_as_known_then_once_amended(
     assert [p["colleague"] for p in page["passed_over"]] == [STRONGER]
     assert page["recorded_later"] == [{"colleague": STRONGER, "placed": "elsewhere"}]
     listed = command(store_url)
-    budi = [r for r in listed["passed_over"] if r["subject"] == BUDI and r["decision"] == "post"]
+    budi = [r for r in listed["passed_over"] if r["nip"] == BUDI and r["decision"] == "post"]
     assert [(r["version"], r["colleague"]) for r in budi] == [(3, STRONGER)]
     assert budi[0]["comparison"] == page["passed_over"][0]["comparison"]
-    named = [
-        {"colleague": r["colleague"], "placed": r["placed"]} for r in listed["recorded_later"] if r["subject"] == BUDI
-    ]
+    named = [{"colleague": r["colleague"], "placed": r["placed"]} for r in listed["recorded_later"] if r["nip"] == BUDI]
     assert named == page["recorded_later"]
     # as known before Joko's appointment of 2012 she was in the unit too, at his rank
-    assert {(r["subject"], r["colleague"], r["placed"]) for r in listed["recorded_later"]} == {
+    assert {(r["nip"], r["colleague"], r["placed"]) for r in listed["recorded_later"]} == {
         (BUDI, STRONGER, "elsewhere"),
         (EARLIER, STRONGER, "elsewhere"),
     }

@@ -66,12 +66,12 @@ def test_the_command_and_the_api_agree_on_a_post_whose_colleague_a_back_dated_tr
     assert page["recorded_later"] == [{"colleague": STRONGER, "placed": "elsewhere"}]
 
     listed = json.loads(command(transferred, store_url, "--format", "json"))
-    budi = [r for r in listed["passed_over"] if r["subject"] == BUDI and r["decision"] == "post"]
+    budi = [r for r in listed["passed_over"] if r["nip"] == BUDI and r["decision"] == "post"]
     assert [(r["version"], r["colleague"], r["severity"]) for r in budi] == [
         (page["version"], p["colleague"], p["severity"]) for p in page["passed_over"]
     ]
     assert budi[0]["comparison"] == page["passed_over"][0]["comparison"]
-    named = [r for r in listed["recorded_later"] if r["subject"] == BUDI]
+    named = [r for r in listed["recorded_later"] if r["nip"] == BUDI]
     assert [{"colleague": r["colleague"], "placed": r["placed"]} for r in named] == page["recorded_later"]
     assert {(r["version"], r["decision"], r["kind"], r["tmt"]) for r in named} == {
         (3, "post", "PENGAWAS", "2018-01-02")

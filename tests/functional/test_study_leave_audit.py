@@ -125,7 +125,7 @@ def test_the_command_lists_the_starts_with_their_findings(on_leave: World, store
     result = run(store_url, "audit", "study-leaves", "--format", "json")
     assert result.exit_code == 0, result.output
     leaves = json.loads(result.output)["study_leaves"]
-    assert [(s["subject"], s["verdict"], [x["rule"] for x in s["findings"]]) for s in leaves] == [
+    assert [(s["nip"], s["verdict"], [x["rule"] for x in s["findings"]]) for s in leaves] == [
         (BUDI, "findings", ["study_leave.penalty"]),
         (RINA, "compliant", []),
         (SARI, "findings", ["evidence.recorded_after"]),

@@ -224,9 +224,7 @@ def test_the_audit_commands_list_flagged_promotions_and_show_a_finding_with_its_
     passed = json.loads(run("passed-over", "--format", "json"))["passed_over"]
     assert {(r["decision"], r["kind"]) for r in passed} >= {("promotion", "101")}
     first_pass = next(r for r in passed if r["kind"] == "101")
-    assert first_pass["colleague"] in run(
-        "promotion", first_pass["subject"], str(version_of(listed_all(run), first_pass))
-    )
+    assert first_pass["colleague"] in run("promotion", first_pass["nip"], str(version_of(listed_all(run), first_pass)))
     bad = CliRunner().invoke(
         main,
         ["audit", "promotions", "--from", "2020-13-01"],
@@ -241,7 +239,7 @@ def listed_all(run: Callable[..., str]) -> list[dict[str, object]]:
 
 
 def version_of(decisions: list[dict[str, object]], passed: dict[str, object]) -> object:
-    return next(d["version"] for d in decisions if (d["nip"], d["tmt"]) == (passed["subject"], passed["tmt"]))
+    return next(d["version"] for d in decisions if (d["nip"], d["tmt"]) == (passed["nip"], passed["tmt"]))
 
 
 @SHARED
