@@ -17,7 +17,7 @@ def decision_id(decision: dict[str, Any]) -> str:
     return f"{decision['subject']}-{decision['version']}"
 
 
-PASSED_OVER_COUNT = {
+PASSED_OVER_COUNT_DOC = {  # (the field's description: queries.PASSED_OVER_COUNT is its column's name)
     "description": "How many eligible, clearly stronger colleagues of the same unit and rank the decision passed "
     "over (merit.passed_over: a finding, counted in verdict, finding_count and max_severity). Compared in the lists "
     "for regular (101) promotions; null for the others (202 promotions and posts are compared on "
@@ -68,4 +68,4 @@ class DecisionSchema(Schema):
     )
     finding_count = fields.Integer(dump_only=True)
     max_severity = fields.String(dump_only=True, allow_none=True)
-    passed_over_count = fields.Integer(dump_only=True, allow_none=True, metadata=PASSED_OVER_COUNT)
+    passed_over_count = fields.Integer(dump_only=True, allow_none=True, metadata=PASSED_OVER_COUNT_DOC)
