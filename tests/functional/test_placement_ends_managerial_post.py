@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from careerlog.application import Command, Migration
+from careerlog.importing import import_rows
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import form_of
@@ -212,7 +213,10 @@ def test_the_record_form_names_the_post_and_offers_its_box(world: World) -> None
     assert world.log() == before
     assert "memegang jabatan Sekretaris Dinas Kebersihan dan Pertamanan" in page, page
     assert f"versi {post}" in page
-    assert "centang kotak di bawah untuk mengonfirmasinya lalu kirim lagi formulir ini: berakhirnya jabatan itu" in page
+    assert (
+        "centang kotak di bawah untuk mengonfirmasinya lalu kirim lagi formulir ini: berakhirnya jabatan itu "
+        "dicatat bersama penempatan"
+    ) in page
     assert 'name="confirm" value="placement.ends_post" aria-describedby="agency-error"' in page
     assert 'name="confirm" value="placement.leaves_scope" checked' in page  # (kept ticked)
 
@@ -226,3 +230,34 @@ def test_the_record_forms_two_boxes_record_the_placement_and_say_the_post_ended(
     assert f"dicatat sebagai versi {post + 2}" in page
     assert "Riwayat ini telah keluar dari cakupan Anda (kini di PROV-SUMUT)" in page
     assert [kind for _, kind, _ in kinds_after(world, post)] == ["placement", "post_end"]
+
+
+@pytest.mark.parametrize("confirm", [["placement.ends_post"], ["placement.leaves_scope"], BOTH])
+def test_a_migrations_placement_with_a_confirmation_records_the_placement_alone(
+    world: World, confirm: list[str]
+) -> None:
+    """A log's placement carrying a confirmation (an export's `confirm` of a placement) is recorded as given: a
+    placement stores no confirmation (only a promotion, a correction and a retraction do), so it is not kept, and the
+    migration neither asks the check nor records a post end."""
+    version = holding(world)
+    at = datetime(2024, 11, 2, tzinfo=UTC)
+    migration = Migration(recorded_at=at, recorded_by="legacy")
+    command = Command(BUDI, "placement", MOVE, migration=migration, confirmed=frozenset(confirm))
+    (outcome,) = world.services.ledger.record_batch([command], actor="admin")
+    assert not isinstance(outcome, Exception), outcome
+    assert [kind for _, kind, _ in kinds_after(world, version)] == ["placement"]
+    (placed,) = [e for e in world.services.ledger.get_events(BUDI) if e.originator_version > version]
+    assert not hasattr(placed, "confirmed")
+
+
+@pytest.mark.parametrize("cell", ["ya", "placement.ends_post", "placement.leaves_scope", "tidak"])
+def test_a_migration_imports_placement_row_with_a_confirm_cell_records_it_as_given(world: World, cell: str) -> None:
+    """A migration import's placement row carrying a Konfirmasi (confirm) cell: recorded as its log holds it (the
+    placement alone, under the log's time), the cell accepted and nothing asked; a placement stores no confirmation."""
+    version = holding(world)
+    row = {"kind": "placement", "nip": BUDI, **MOVE, "confirm": cell, "recorded_at": "2024-11-02T08:00:00+00:00"}
+    report = import_rows(world.services.ledger, [(1, row, 0)], actor="admin", migration=True)
+    assert (report.recorded, report.rejected) == (1, []), report.rejected
+    assert [kind for _, kind, _ in kinds_after(world, version)] == ["placement"]
+    (placed,) = [e for e in world.services.ledger.get_events(BUDI) if e.originator_version > version]
+    assert placed.timestamp == datetime(2024, 11, 2, 8, tzinfo=UTC)
