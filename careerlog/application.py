@@ -33,15 +33,19 @@ from careerlog.domain.employee import (
     AFTER_SEPARATION,
     ENDED_BY_PLACEMENT,
     ENDS_POST,
+    ENDS_POST_RETRACTED,
     ONE_STEP,
+    POST_END_DATED_WITH,
     VOIDED,
     Employee,
     ReadValues,
     appointment_read_problems,
+    corrected_placement_ends,
     later_jump,
     own_problems,
     penalty_months,
     placement_ends_post_refusal,
+    post_end_named,
     posts_a_placement_ends,
     rank_jump,
     read_problems,
@@ -1147,6 +1151,11 @@ class CareerLog(Application[str]):
             and retracted_jump(employee, values["target_version"], command.confirmed)  # (a later promotion's jump)
         ):
             decision = replace(decision, recording=confirming(recording))  # (stored with the retraction)
+        amends = event_cls in (EventCorrected, EventRetracted)
+        if amends and command.migration is None and isinstance(employee, Employee):
+            linked = self._placement_amended(employee, event_cls, values, decision, command.confirmed)
+            if linked is not None:  # (a placement's post end retracted, or one recorded, with it: both or neither)
+                return self._commit(linked, linked[0], command)
         # (a migration derives no correction of the mentor's side: the log holds it as a row if it was made, and a
         # log recorded before corrections were carried to that side holds none, which the migration keeps so)
         carried = event_cls is EventCorrected and command.migration is None
@@ -1229,6 +1238,76 @@ class CareerLog(Application[str]):
         if not isinstance(ending, Decision):  # (its end recorded already under this reference: the placement alone)
             return self._commit([placed], placed, command)
         return self._commit([placed, ending], placed, command)
+
+    @staticmethod
+    def _placement_amended(
+        employee: Employee,
+        event_cls: type[LedgerEvent],
+        values: Mapping[str, Any],
+        decision: Decision,
+        confirmed: frozenset[str],
+    ) -> list[Decision] | None:
+        """A live retraction or correction of a standing placement and what rule placement.ends_post makes with it, as
+        decisions to commit together (the placement's change first, its confirmation ENDS_POST stored with it), or
+        None when it makes nothing more (committed as any change). A retraction of a placement whose post end was
+        recorded with it (Employee.post_end_with) is refused naming the post end unless confirmed, then retracts it
+        too (ENDS_POST_RETRACTED). A correction of such a placement's date is refused naming the post end, to be
+        corrected first (POST_END_DATED_WITH: both stay on one day). A correction of another placement's agency or
+        date making it move the employee out of an agency while holding a post the rule lists, which it did not as
+        recorded, is refused as such a placement is (ENDS_POST_UNCONFIRMED beside the corrected field; several
+        posts: ENDS_POSTS even confirmed), and confirmed records the post's end on its corrected date, under its
+        reference, after the correction."""
+        target = employee.facts.get(values["target_version"])
+        if target is None or target.kind != "placement" or not target.active:
+            return None
+        career = employee.current_context()
+        ended = employee.post_end_with(target)
+        alone = replace(decision.recording, client_key=None, confirmed=())  # (the linked fact's: no key of its own)
+        with_check = tuple(sorted({*decision.recording.confirmed, ENDS_POST}))
+        if event_cls is EventRetracted:
+            if ended is None:
+                return None
+            if ENDS_POST not in confirmed:
+                title, kind = post_end_named(career, ended)
+                reason = ENDS_POST_RETRACTED.reason(title=title, kind=kind, version=ended.version)
+                raise InvalidInput(reason, "target_version")
+            undone = employee.decide(EventRetracted, {**values, "target_version": ended.version}, alone)
+            if not isinstance(undone, Decision):  # (retracted already under this reference: the placement's alone)
+                return None
+            return [replace(decision, recording=replace(decision.recording, confirmed=with_check)), undone]
+        changes = parse_payload(Placed, decision.values["corrected_fields"], partial=True)
+        if not {"agency", "effective_date"} & changes.keys():
+            return None
+        if ended is not None:  # (its post end stays on its day: corrected first, naming it)
+            day = changes.get("effective_date", target.effective_date)
+            if day == ended.effective_date:
+                return None
+            title, kind = post_end_named(career, ended)
+            reason = POST_END_DATED_WITH.reason(
+                title=title,
+                kind=kind,
+                version=ended.version,
+                day=ended.effective_date.isoformat(),
+                new_day=day.isoformat(),
+            )
+            raise InvalidInput(reason, "corrected_fields.effective_date")
+        left, posts, corrected = corrected_placement_ends(career, target, changes)
+        if not posts:
+            return None
+        if len(posts) > 1 or ENDS_POST not in confirmed:
+            named = "corrected_fields.agency" if "agency" in changes else "corrected_fields.effective_date"
+            raise InvalidInput(placement_ends_post_refusal(employee.id, corrected, left, posts), named)
+        post = posts[0]
+        ending = {
+            "effective_date": corrected["effective_date"],
+            "reference": corrected["reference"],
+            "appointment_reference": post.values["reference"],
+            "reason": ENDED_BY_PLACEMENT.format(agency=corrected["agency"]),
+        }
+        made = employee.decide(PostEnded, ending, alone)
+        if not isinstance(made, Decision):  # (its end recorded already under this reference: the correction alone)
+            return None
+        return [replace(decision, recording=replace(decision.recording, confirmed=with_check)), made]
 
     @staticmethod
     def _refuse_unconfirmed_jump(

@@ -1881,8 +1881,8 @@ def import_rows(
                 )
                 continue
             if command.confirmed and not migration and confirmed_later(command):  # (tried first without it)
-                confirming[line] = command.confirmed
-                command = replace(command, confirmed=NO_CHECKS)
+                confirming[line] = command.confirmed  # (its other checks, placement.ends_post's, asked at once)
+                command = replace(command, confirmed=command.confirmed - JUMP_CHECK)
             batch.append(command)
             if len(batch) >= batch_size:
                 flush()
@@ -1960,7 +1960,7 @@ def held_back(command: Command, result: Exception) -> bool:
     return target is not None and len(target) == 1 and getattr(target[0], "refusal", None) is NO_FACT
 
 
-NO_CHECKS: frozenset[str] = frozenset()
+JUMP_CHECK = frozenset((ONE_STEP,))  # the confirmation a row tries without first (confirmed_later)
 
 
 def confirmed_later(command: Command) -> bool:
@@ -1969,9 +1969,15 @@ def confirmed_later(command: Command) -> bool:
     without it (import_rows). A confirmation is stored only with a recording that needs it, and the rows of the file
     in TMT order (a III/b of 2014 before a III/c of 2018 confirmed) need none where a row between bridges the jump:
     listed newest first, the III/c recorded at its place, before the III/b, was stored confirmed, a jump the decrees
-    never made. A row of another kind, with its `version`, or confirming a check careerlog does not know (refused
-    naming it) is recorded as it is."""
-    return command.kind in HELD_KINDS and command.expected_version is None and command.confirmed <= CONFIRMABLE_CHECKS
+    never made. A row of another kind, with its `version`, confirming no rank jump (a correction or retraction of a
+    placement confirming placement.ends_post alone: asked at once, as it is on its own) or confirming a check
+    careerlog does not know (refused naming it) is recorded as it is."""
+    return (
+        command.kind in HELD_KINDS
+        and command.expected_version is None
+        and ONE_STEP in command.confirmed
+        and command.confirmed <= CONFIRMABLE_CHECKS
+    )
 
 
 def in_tmt_order(command: Command) -> tuple[str, date, int]:

@@ -838,6 +838,59 @@ def placement_ends_post_refusal(nip: str, values: Mapping[str, Any], left: Any, 
     )
 
 
+# A retraction of a placement whose post end was recorded with it (`Employee.post_end_with`): retracted alone, the
+# placement would leave the post ended though the employee never moved. Refused naming the post end unless confirmed
+# (confirm: placement.ends_post), and confirmed both are retracted in the same save (careerlog.application); a post end
+# that did end the post is kept by correcting its reference to its own decree first (it is then no longer the
+# placement's). A linked fact's change is asked as a rank jump a retraction leaves is (later_jump), never made unasked.
+ENDS_POST_RETRACTED, ENDS_POST_RETRACTED_TICKED = confirmable(
+    "The end of the post {title} ({kind}) was recorded with this placement, as version {version} (rule "
+    "placement.ends_post): retracted alone, the placement would leave the post ended. If the employee did not move, ",
+    ENDS_POST,
+    ": the post end is retracted with the placement and the post is held again; if the post did end, correct the "
+    "post end's reference to the decree that ended it first.",
+    again="send the retraction again",
+    numbers=("version",),
+    codes=(("kind", "post_kinds"),),
+)
+# A correction of the date of a placement whose post end was recorded with it: the post end is dated on the placement's
+# day, so it is corrected first (its own correction), then the placement's date, never one left on another day
+POST_END_DATED_WITH = Refusal(
+    "The end of the post {title} ({kind}) was recorded with this placement on {day}, as version {version} (rule "
+    "placement.ends_post): correct the post end's date to {new_day} first (a correction of version {version}), then "
+    "this placement's.",
+    dates=("day", "new_day"),
+    numbers=("version",),
+    codes=(("kind", "post_kinds"),),
+)
+
+
+def post_end_named(career: Career, ended: Fact) -> tuple[Any, Any]:
+    """The title and kind of the post a post end names (its appointment's reference and none when it names no one
+    post)."""
+    named = posts_named(career, ended.values.get("appointment_reference"))
+    if len(named) != 1:
+        return ended.values.get("appointment_reference"), None
+    return named[0].values.get("title"), named[0].values.get("post_kind")
+
+
+def corrected_placement_ends(
+    career: Career, target: Fact, changes: Mapping[str, Any]
+) -> tuple[Any, list[Fact], dict[str, Any]]:
+    """The agency left, the posts a correction of a placement's agency or date (`changes`, read) makes it end by rule
+    placement.ends_post and the placement as corrected: those the corrected placement ends (posts_a_placement_ends,
+    read without the placement itself) that it did not end as recorded (a placement recorded before the rule, which
+    moved the employee while a post was held, stays as recorded: no post ends unasked by its other corrections)."""
+    corrected = {**target.values, **changes}
+    others = Career(career.nip, [f for f in career.facts if f.version != target.version])
+    left, posts = posts_a_placement_ends(others, corrected, career.rules)
+    if posts:
+        _, before = posts_a_placement_ends(others, target.values, career.rules)
+        ended = {f.version for f in before}
+        posts = [f for f in posts if f.version not in ended]
+    return left, posts, corrected
+
+
 @check("post_end")
 def check_post_end(career: Career, fact: Fact, errors: FieldErrors) -> None:
     reference_no = fact.values["appointment_reference"]
@@ -1380,6 +1433,27 @@ class Employee(LedgerAggregate):
             return []  # (stored without one: its correction is not refused for it)
         found = latsar_missing_refusal(career, changes.get("effective_date"))
         return [] if found is None else [("corrected_fields.effective_date", found)]
+
+    def post_end_with(self, placement: Fact) -> Fact | None:
+        """The post end recorded with a placement (rule placement.ends_post: the ledger records it with the placement,
+        or with a correction of its agency or date, in the same save): the standing post end right after the placement
+        or a correction of it, recorded at the same time, under the placement's reference as both stand; None when
+        none was (or it was retracted, or its reference corrected to another decree)."""
+        if placement.kind != "placement":
+            return None
+        for version in (placement.version, *placement.corrected_by):
+            ended, before = self.facts.get(version + 1), self.events.get(version)
+            if (
+                ended is not None
+                and before is not None
+                and ended.kind == "post_end"
+                and ended.active
+                and ended.event is not None
+                and ended.event.timestamp == before.timestamp
+                and ended.values.get("reference") == placement.values.get("reference")
+            ):
+                return ended
+        return None
 
     def corrected_of(
         self, event_cls: type[LedgerEvent], values: Mapping[str, Any], watched: Mapping[str, set[str]]

@@ -30,6 +30,7 @@ from careerlog.application import CONFIRMING_KINDS, LEAVES_SCOPE, LEAVES_UNCONFI
 from careerlog.domain.employee import (
     CORRECTION_JUMP,
     ENDS_POST,
+    ENDS_POST_RETRACTED,
     ENDS_POST_UNCONFIRMED,
     RANK_JUMP,
     RETRACTION_JUMP,
@@ -527,9 +528,17 @@ def mentors_side_beside(kind: str, errors: Mapping[str, list[str]], corrected: l
 # placement.ends_post); recorded, the page names the post whose end was recorded with it.
 
 
+# A correction of a placement making it end such a post is asked alike (the same refusal, beside the corrected agency or
+# date), and a retraction of a placement whose post end was recorded with it is refused naming the post end
+# (ENDS_POST_RETRACTED): the same box, worded for each, retracts both
+ENDS_POST_KINDS = ("placement", "correction", "retraction")
+ENDS_POST_REFUSALS = (ENDS_POST_UNCONFIRMED, ENDS_POST_RETRACTED)
+
+
 def ends_post_ticked(kind: str | None) -> bool:
-    """Whether the form's box confirming a placement's ending of a post held was ticked (confirm: ENDS_POST)."""
-    return kind == "placement" and ENDS_POST in request.form.getlist("confirm")
+    """Whether the form's box confirming a placement's ending of a post held (or a placement's retraction with the
+    post end recorded with it) was ticked (confirm: ENDS_POST)."""
+    return kind in ENDS_POST_KINDS and ENDS_POST in request.form.getlist("confirm")
 
 
 def post_ended_with(outcome: Any) -> dict[str, Any] | None:
@@ -547,6 +556,18 @@ def post_ended_with(outcome: Any) -> dict[str, Any] | None:
         "day": format_date(ended.effective_date, "medium"),
         "ended": ended.version,
     }
+
+
+def end_retracted_with(outcome: Any) -> tuple[int, int] | None:
+    """The post end retracted with a placement just retracted (rule placement.ends_post: the retraction right after,
+    recorded at the same time, of a post end): its version and its retraction's; None otherwise."""
+    employee = services().ledger.get_employee(outcome.subject)
+    undone = employee.events.get(outcome.version + 1)
+    target = getattr(undone, "target_version", None)
+    if undone is None or undone.KIND != "retraction" or undone.timestamp != outcome.recorded_at:
+        return None
+    ended = employee.facts.get(target) if isinstance(target, int) else None
+    return (ended.version, outcome.version + 1) if ended is not None and ended.kind == "post_end" else None
 
 
 def leaves_ticked(kind: str | None) -> bool:
@@ -598,6 +619,16 @@ def record() -> ResponseReturnValue:
                 said = {"kind": kind_label(o.kind), "version": o.version, "nip": o.subject}
                 leaves = left_scope(account, o.subject) if o.created and leaves_ticked(kind) else None
                 ended = post_ended_with(o) if o.created and ends_post_ticked(kind) else None
+                undone = end_retracted_with(o) if o.created and kind == "retraction" else None
+                if undone is not None:  # (the post end recorded with the placement, retracted with it)
+                    flash(
+                        _(
+                            "The post end recorded with this placement (version %(ended)s) is retracted with it, as "
+                            "version %(version)s: the post is held again.",
+                            ended=undone[0],
+                            version=undone[1],
+                        )
+                    )
                 if ended is not None:  # (recorded with the placement, named first: it is read before the rest)
                     flash(
                         _(
@@ -681,7 +712,7 @@ def record() -> ResponseReturnValue:
         leaves_check=LEAVES_SCOPE,
         # the box confirming a placement's ending of a post held, beside the field refused so (ENDS_POST_UNCONFIRMED)
         ends_post=next(
-            (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is ENDS_POST_UNCONFIRMED),
+            (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) in ENDS_POST_REFUSALS),
             None,
         ),
         ends_post_ticked=ends_post_ticked(kind),
