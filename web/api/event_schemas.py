@@ -267,12 +267,15 @@ CONFIRM = Confirmed(
         "nothing); the merit audit still reports the jump and names the confirmation. `placement.leaves_scope` (a "
         "placement only) records a placement moving the employee out of the writer's scope (agency or region), which "
         "is refused unconfirmed (422 beside `agency` or `region`) to a writer not national: once recorded, only a "
-        "national administrator can retract or correct it. Not stored. `placement.ends_post` (a placement only) "
-        "records a placement in another agency than the one the employee is in on its date while they hold a post "
-        "of a kind rule placement.ends_post lists (the managerial kinds: JPT, administrator, pengawas), which is "
-        "refused unconfirmed, to every writer, 422 beside `agency` naming the post; confirmed, the post's end "
-        "(`post_end`, under the placement's reference, on its date) is recorded with the placement, as the version "
-        "after it, in the same save. Not stored (the post end is the record of it)."
+        "national administrator can retract or correct it. Not stored. `placement.ends_post` records a placement in "
+        "another agency than the one the employee is in on its date while they hold a post of a kind rule "
+        "placement.ends_post lists (the managerial kinds: JPT, administrator, pengawas), which is refused "
+        "unconfirmed, to every writer, 422 beside `agency` naming the post; confirmed, the post's end (`post_end`, "
+        "under the placement's reference, on its date) is recorded with the placement, as the version after it, in "
+        "the same save (not stored: the post end is the record of it). Likewise a correction of a placement's agency "
+        "or date making it end such a post (beside the corrected field; the post end recorded after the correction); "
+        "and a retraction of a placement whose post end was recorded with it is refused beside `target_version` "
+        "naming the post end, and confirmed retracts both. Stored with the correction or retraction."
     },
 )
 CONFIRMED_KINDS = tuple(BY_KIND[kind] for kind in CONFIRMING_KINDS)  # the kinds a confirmation may be sent with
