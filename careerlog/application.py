@@ -36,9 +36,12 @@ from careerlog.domain.employee import (
     ENDS_POST_RETRACTED,
     ONE_STEP,
     POST_END_DATED_WITH,
+    POST_END_NOT_LEFT,
     VOIDED,
+    Career,
     Employee,
     ReadValues,
+    agency_on,
     appointment_read_problems,
     corrected_placement_ends,
     later_jump,
@@ -1252,7 +1255,8 @@ class CareerLog(Application[str]):
         None when it makes nothing more (committed as any change). A retraction of a placement whose post end was
         recorded with it (Employee.post_end_with) is refused naming the post end unless confirmed, then retracts it
         too (ENDS_POST_RETRACTED). A correction of such a placement's date is refused naming the post end, to be
-        corrected first (POST_END_DATED_WITH: both stay on one day). A correction of another placement's agency or
+        corrected first (POST_END_DATED_WITH: both stay on one day), and one of its agency to the agency the post is
+        held in, to be retracted first (POST_END_NOT_LEFT). A correction of another placement's agency or
         date making it move the employee out of an agency while holding a post the rule lists, which it did not as
         recorded, is refused as such a placement is (ENDS_POST_UNCONFIRMED beside the corrected field; several
         posts: ENDS_POSTS even confirmed), and confirmed records the post's end on its corrected date, under its
@@ -1278,11 +1282,16 @@ class CareerLog(Application[str]):
         changes = parse_payload(Placed, decision.values["corrected_fields"], partial=True)
         if not {"agency", "effective_date"} & changes.keys():
             return None
-        if ended is not None:  # (its post end stays on its day: corrected first, naming it)
+        if ended is not None:  # (its post end stays on its day, and with a move: corrected or retracted first)
             day = changes.get("effective_date", target.effective_date)
+            title, kind = post_end_named(career, ended)
+            others = Career(employee.id, [f for f in career.facts if f.version != target.version])
+            agency = changes.get("agency", target.values.get("agency"))
+            if "agency" in changes and agency_on(others, day) == agency:
+                reason = POST_END_NOT_LEFT.reason(title=title, kind=kind, version=ended.version, agency=agency)
+                raise InvalidInput(reason, "corrected_fields.agency")
             if day == ended.effective_date:
                 return None
-            title, kind = post_end_named(career, ended)
             reason = POST_END_DATED_WITH.reason(
                 title=title,
                 kind=kind,

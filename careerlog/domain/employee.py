@@ -864,6 +864,18 @@ POST_END_DATED_WITH = Refusal(
     codes=(("kind", "post_kinds"),),
 )
 
+# A correction of a placement whose post end was recorded with it to the agency the post is held in: the placement no
+# longer moves the employee, and its post end would stay, the post read as ended. Refused naming the post end, to be
+# retracted first (or its reference corrected to the decree that did end it)
+POST_END_NOT_LEFT = Refusal(
+    "The end of the post {title} ({kind}) was recorded with this placement, as version {version} (rule "
+    "placement.ends_post): corrected to {agency}, the agency the post is held in, the placement would leave the post "
+    "ended. Retract the post end (version {version}) first if the post was held on, or correct its reference to the "
+    "decree that ended it; then correct this placement.",
+    numbers=("version",),
+    codes=(("kind", "post_kinds"),),
+)
+
 
 def post_end_named(career: Career, ended: Fact) -> tuple[Any, Any]:
     """The title and kind of the post a post end names (its appointment's reference and none when it names no one

@@ -286,3 +286,37 @@ def test_the_correction_form_offers_the_box_and_ticked_records_the_post_end(worl
     said = world.client.get(answer.headers["Location"]).get_data(as_text=True)
     assert "berakhir bersama penempatan ini pada 1 Nov 2024" in said, said
     assert [kind for _, kind, _ in kinds_after(world, post)] == ["placement", "correction", "post_end"]
+
+
+def test_a_correction_of_a_placement_with_its_post_end_back_to_the_agency_left_is_refused_naming_the_post_end(
+    world: World,
+) -> None:
+    _, placed = placed_with_end(world)
+    before = world.log()
+    answer = correct(world, placed, ENDS, agency="KOTA-MEDAN", region="12.71")
+    assert answer.status_code == 422, answer.get_data(as_text=True)
+    (reason,) = answer.get_json()["errors"]["corrected_fields.agency"]
+    assert reason.startswith(
+        "The end of the post Sekretaris Dinas Kebersihan dan Pertamanan (ADMINISTRATOR) was recorded with this "
+        f"placement, as version {placed + 1} (rule placement.ends_post): corrected to KOTA-MEDAN, the agency the post "
+        f"is held in, the placement would leave the post ended. Retract the post end (version {placed + 1}) first"
+    ), reason
+    assert world.log() == before
+    assert retract(world, placed + 1).status_code == 201  # (the post end first: the post held again)
+    assert correct(world, placed, agency="KOTA-MEDAN", region="12.71").status_code == 201
+    assert held(world) == ("KOTA-MEDAN", "ADMINISTRATOR")
+
+
+def test_a_correction_ending_several_posts_is_refused_even_confirmed_naming_each(world: World) -> None:
+    first = holding(world)
+    acting = holding(
+        world, reference="SK-PLT-1", assignment="PLT", title="Plt Kepala Bidang", post_kind="PENGAWAS", level="IV.a"
+    )
+    placed = world.services.ledger.record(BUDI, "placement", WITHIN, actor="admin").version
+    before = world.log()
+    answer = correct(world, placed, ENDS, agency="PROV-SUMUT", region="12")
+    assert answer.status_code == 422, answer.get_data(as_text=True)
+    (reason,) = answer.get_json()["errors"]["corrected_fields.agency"]
+    assert f"(ADMINISTRATOR, version {first})" in reason, reason
+    assert f"(PENGAWAS, version {acting})" in reason
+    assert world.log() == before
