@@ -138,6 +138,9 @@ RATED_HERE = Refusal(
     numbers=("version",),
 )
 AGENCY_OUTSIDE = Refusal("Agency {agency} is outside your scope ({scope}).")
+REGION_OUTSIDE = Refusal("Region {region} is outside your scope ({scope}).")
+# The filters a report or the scorecard refuses outside the reader's scope, with the refusal naming them
+FILTERS_OUTSIDE = (("agency", AGENCY_OUTSIDE, "agencies"), ("region", REGION_OUTSIDE, "regions"))
 NO_AUDITED_DECISION = Refusal("No audited decision {decision}.", quotes=("decision",))  # (from an address)
 WHICH_FILE_FORMAT = Refusal(
     "Cannot tell the format of {name}: name the file .jsonl, .csv or .xlsx, or give file_format."
@@ -932,11 +935,17 @@ class Services:
         roles that see only aggregates, 1 (every figure exact) for those who may read records."""
         return self.min_cell if reader.role in NO_PERSONAL_DATA else 1
 
+    def reported(self, reader: Account, filters: Mapping[str, list[str]]) -> dict[str, list[str]]:
+        """`within` for a report (READ_REPORTS), an agency or region asked outside the reader's scope refused
+        (refuse_filters_outside: a 403 naming the field, not an empty report read as no activity there)."""
+        refuse_filters_outside(reader, Action.READ_REPORTS, filters)
+        return self.within(reader, Action.READ_REPORTS, filters)
+
     def headcount(self, reader: Account, by: list[str], filters: Mapping[str, list[str]]) -> dict[str, Any]:
         """Counts of employees within the reader's scope, by the named fields (small cells suppressed
         for aggregate-only readers, with a complementary cell so that the total gives none away); a `unit` in any
         letter case or spacing, an unknown one refused, as the audits' (`within`)."""
-        allowed = self.within(reader, Action.READ_REPORTS, filters)
+        allowed = self.reported(reader, filters)
         rows = [] if allowed is NOTHING else self.queries.headcount(by, allowed)
         cell = self.smallest_cell(reader)
         return {
@@ -949,7 +958,7 @@ class Services:
         self, reader: Account, year: int, by: list[str], filters: Mapping[str, list[str]]
     ) -> dict[str, Any]:
         """Per group of staff in post at the end of a year: how many had the yearly JP."""
-        items = self.training.compliance(year, by, self.within(reader, Action.READ_REPORTS, filters))
+        items = self.training.compliance(year, by, self.reported(reader, filters))
         cell = self.smallest_cell(reader)
         # (each row sums, with the others alike but in one field, to a row of the report by fewer fields)
         shown = suppression.suppress(items, suppression.COMPLIANCE, cell, complementary=True, margins=by)
@@ -959,7 +968,7 @@ class Services:
         self, reader: Account, filters: Mapping[str, list[Any]], *, window_months: int = DEFAULT_WINDOW_MONTHS
     ) -> dict[str, Any]:
         """Per training programme: take-up, hours, feedback, cost and participants' later promotions."""
-        scoped = self.within(reader, Action.READ_REPORTS, filters)
+        scoped = self.reported(reader, filters)
         cell = self.smallest_cell(reader)
         items = suppression.suppress(
             self.training.programmes(scoped, window_months=window_months), suppression.PROGRAMME, cell
@@ -981,7 +990,7 @@ class Services:
         unknown = [name for name in filters if name not in MENTORING_REPORT_FILTERS]
         if unknown:
             raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=", ".join(MENTORING_REPORT_FILTERS)), unknown[0])
-        scoped = self.within(reader, Action.READ_REPORTS, filters)
+        scoped = self.reported(reader, filters)
         relationships = self.mentoring.relationships(scoped)
         found = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years)
         cell = self.smallest_cell(reader)
@@ -1050,6 +1059,8 @@ class Services:
         scope = checked_scope(agency, unit, options.get("region"))
         if not permits(reader, Action.READ_SCORECARD, agency_target(scope.agency)):
             raise OutsideScope(AGENCY_OUTSIDE.reason(agency=scope.agency, scope=reader.scope.describe()), "agency")
+        if scope.region:  # (staff of the agency in a region outside the reader's scope: refused naming it)
+            refuse_filters_outside(reader, Action.READ_SCORECARD, {"region": [scope.region]})
         card = ScorecardQueries(self.projector.views.sql).scorecard(
             scope.agency,
             year,
@@ -1068,6 +1079,26 @@ def with_mentoring(rows: Any, kept: dict[int, dict[str, Any]]) -> Any:
         if isinstance(row, dict) and ("mentor_nip" in row or row.get("kind") in ("retraction", "correction")):
             kept[line] = row
         yield line, row, size
+
+
+def refuse_filters_outside(reader: Account, action: Action, filters: Mapping[str, list[str]]) -> None:
+    """OutsideScope (a 403 naming `agency`, else `region`) when the agencies, or the regions, a report's filters ask
+    for meet none of the reader's scope (an HR office of KOTA-MEDAN asking for KAB-KARO, a province's reader for
+    another province), as the audit pages refuse them (web.pages.inspector.agency_outside): the report read for
+    nobody answered an empty report (total 0), read as no activity there (until 2026-12-05). Judged on the codes as
+    their reference tables write them, whether the agency has staff or not: one that is no code is the query's to
+    refuse (a 422 naming it: agencies and regions are public reference data), so the answer tells nothing of the
+    records outside the scope. One asked within the scope (an agency's staff in any region, to an HR office of the
+    agency; any agency's staff in a province, to the province's reader) and a national reader's are read as asked."""
+    reach = row_filters(reader, action)
+    if not reach:
+        return
+    for name, refusal, table in FILTERS_OUTSIDE:
+        codes = set(reference().table(table).codes)
+        asked = [v for v in filters.get(name, ()) if isinstance(v, str) and v in codes]
+        if asked and narrow({name: asked}, reach) is None:
+            said = refusal.reason(**{name: ", ".join(asked)}, scope=reader.scope.describe())
+            raise OutsideScope(said, name)
 
 
 def agency_target(agency: str) -> Target:

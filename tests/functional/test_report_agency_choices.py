@@ -1,8 +1,11 @@
 """The agency filter of the report pages offers the agencies the reader reaches, as the inspector pages do
 (tests/functional/test_pages_inspector_agency_choices.py): Kota Medan's HR administrator was offered all 38
-agencies of the reference, and one outside the scope read "Total 0", as if it had no staff. Both stores."""
+agencies of the reference, and one outside the scope read "Total 0", as if it had no staff (now refused, 403,
+beside the field it stays chosen in). Both stores."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -38,4 +41,11 @@ def test_a_national_reporter_is_offered_every_agency_with_staff(staffed: World) 
 
 def test_the_agency_asked_for_stays_in_the_form(staffed: World) -> None:
     log_in(staffed, "hr")
-    assert offered(staffed, "/pages/reports/headcount?agency=KAB-KARO") == ["", "KAB-KARO", "KOTA-MEDAN"]
+    assert offered(staffed, "/pages/reports/headcount?agency=KOTA-MEDAN") == ["", "KOTA-MEDAN"]
+    # one outside the scope too, refused beside it (403: tests/functional/test_reports_refuse_filters_outside_...)
+    response = staffed.client.get("/pages/reports/headcount?agency=KAB-KARO&lang=en")
+    assert response.status_code == 403
+    found = re.search(r'<select id="f-agency" name="agency"[^>]*>(.*?)</select>', response.get_data(as_text=True), re.S)
+    assert found
+    assert re.findall(r'<option value="([^"]*)"', found.group(1)) == ["", "KAB-KARO", "KOTA-MEDAN"]
+    assert "Agency KAB-KARO is outside your scope (agency KOTA-MEDAN)." in response.get_data(as_text=True)

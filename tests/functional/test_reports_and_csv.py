@@ -25,9 +25,10 @@ def test_headcount_counts_by_the_named_fields(world: World) -> None:
 def test_headcount_stays_within_the_readers_scope(world: World) -> None:
     body = world.get("/api/v1/reports/headcount?by=agency", "hr").get_json()
     assert body["items"] == [{"agency": "KOTA-MEDAN", "count": 2, "suppressed": False}]
-    outside = world.get("/api/v1/reports/headcount?by=agency&agency=KAB-KARO", "hr").get_json()
-    assert outside["items"] == []
-    assert outside["total"] == 0
+    # an agency outside the scope is refused naming it, not an empty report read as no staff there
+    outside = world.get("/api/v1/reports/headcount?by=agency&agency=KAB-KARO", "hr")
+    assert outside.status_code == 403
+    assert outside.get_json()["errors"] == {"agency": ["Agency KAB-KARO is outside your scope (agency KOTA-MEDAN)."]}
 
 
 def test_headcount_filters_and_counts_by_age_band(world: World) -> None:

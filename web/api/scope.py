@@ -5,8 +5,9 @@ The API answers in this order: 401 (the token), 429 (its rate), 403 (a role that
 action at all: web.api.common.refuse_role), then the scope of what the request names, and only then what it sent
 (400, 406, 415, 422). What a request names is its path's employee (`{nip}`: outside the scope, the same 404 as a
 NIP never appointed), audited decision (`{decision}`: the same 404 as one never audited) or unit's agency
-(`{agency}`: 403), the scorecard's `agency` (403; an unknown code stays a 422: agencies are public reference
-data) and the place an appointment's body gives (its agency and region: the 403 naming the field, whatever else of
+(`{agency}`: 403), the scorecard's `agency` and `region` and a report's (/api/v1/reports/*) agency and region
+filters (403 naming the field; an unknown code stays a 422: agencies and regions are public reference data) and
+the place an appointment's body gives (its agency and region: the 403 naming the field, whatever else of
 the body the schema refused: `appointed_within`). Judged on the arguments themselves, a record outside the scope
 would answer a bad query parameter or body with a 422 where one within it answers the same; here it answers exactly
 as one that is not there.
@@ -28,11 +29,19 @@ from careerlog.domain.errors import CareerlogError, Conflict, InvalidInput, NotF
 from careerlog.reference import reference
 from web.api.audits import decision_key
 from web.api.common import caller, services, view_method
-from web.services import AGENCY_OUTSIDE, NO_AUDITED_DECISION, agency_target, unit_readable, unit_within
+from web.services import (
+    AGENCY_OUTSIDE,
+    NO_AUDITED_DECISION,
+    agency_target,
+    refuse_filters_outside,
+    unit_readable,
+    unit_within,
+)
 
 # The audited decision each decision page shows, by the page's endpoint (web.api.audits).
 DECISION_PAGES = {"audits.Promotion": "promotion", "audits.Post": "post", "audits.Appointment": "appointment"}
 SCORECARD = "scorecard.Scorecard"
+REPORTS = "reports"  # (the blueprint of /api/v1/reports/*, the scorecard's aside)
 
 
 def refuse_outside_scope(before_the_wait: bool = False) -> None:
@@ -61,7 +70,9 @@ def scope_refusal(before_the_wait: bool = False) -> CareerlogError | None:
         elif "agency" in named:
             rated_within(action, named["agency"])
         elif request.endpoint == SCORECARD:
-            scorecard_within(request.args.getlist("agency"))
+            scorecard_within(request.args.getlist("agency"), request.args.getlist("region"))
+        elif request.blueprint == REPORTS:
+            reported_within(action)
     except (NotFound, AccessDenied) as refused:
         return refused
     return None
@@ -90,15 +101,25 @@ def rated_within(action: Action, agency: str) -> None:
     (unit_readable if action is Action.READ_UNIT_RATINGS else unit_within)(caller(), agency)
 
 
-def scorecard_within(agencies: list[str]) -> None:
-    """OutsideScope (a 403 naming `agency`) when the scorecard is asked of one agency, a known one, outside the
-    caller's scope, as Services.scorecard judges it (an unknown or repeated agency is the query's to refuse)."""
-    if len(agencies) != 1 or agencies[0] not in reference().agencies.codes:  # (a code as its table writes it)
-        return
+def scorecard_within(agencies: list[str], regions: list[str]) -> None:
+    """OutsideScope (a 403 naming `agency`, else `region`) when the scorecard is asked of one agency, a known one,
+    outside the caller's scope, or of its staff in one region, a known one, outside it, as Services.scorecard judges
+    them (an unknown or repeated agency or region is the query's to refuse)."""
     account = caller()
-    agency = agencies[0]
-    if not permits(account, Action.READ_SCORECARD, agency_target(agency)):
-        raise OutsideScope(AGENCY_OUTSIDE.reason(agency=agency, scope=account.scope.describe()), "agency")
+    if len(agencies) == 1 and agencies[0] in reference().agencies.codes:  # (a code as its table writes it)
+        agency = agencies[0]
+        if not permits(account, Action.READ_SCORECARD, agency_target(agency)):
+            raise OutsideScope(AGENCY_OUTSIDE.reason(agency=agency, scope=account.scope.describe()), "agency")
+    if len(regions) == 1:
+        refuse_filters_outside(account, Action.READ_SCORECARD, {"region": regions})
+
+
+def reported_within(action: Action) -> None:
+    """OutsideScope (a 403 naming `agency`, else `region`) when a report's agency or region filters meet none of
+    the caller's scope, as the report's services judge them (web.services.refuse_filters_outside), whatever else of
+    the query was refused: an unknown code is the query's to refuse."""
+    filters = {name: request.args.getlist(name) for name in ("agency", "region")}
+    refuse_filters_outside(caller(), action, filters)
 
 
 def appointed_within(body: Mapping[str, Any]) -> None:

@@ -10,7 +10,7 @@ from flask import abort, current_app, make_response, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from careerlog.access import AccessDenied
+from careerlog.access import AccessDenied, OutsideScope
 from careerlog.accounts import AuthenticationFailed
 from careerlog.domain.errors import InvalidInput, NotFound
 from projections.framework import Refill, Rejudged, ViewJudgedOtherwise, ViewNotReady
@@ -70,6 +70,8 @@ def domain_error(error: Exception) -> ResponseReturnValue:
     told = error.args[0] if isinstance(error, NotFound) and error.args else None
     if getattr(told, "refusal", None) is VOIDED_RECORD:  # (a voided record, within the reader's scope: say so)
         return error_page(status, errors={"nip": [told]})
+    if isinstance(error, OutsideScope):  # (the scorecard's agency or region outside the scope: say so, not the role)
+        return error_page(status, errors=error.errors)
     return error_page(status)
 
 

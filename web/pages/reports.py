@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from markupsafe import Markup
 
-from careerlog.access import Action
+from careerlog.access import Action, OutsideScope
 from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.ledger import latest_today
@@ -22,6 +22,7 @@ from projections.training import BETWEEN, FIRST_YEAR, GROUPING_REFUSALS, SPELL_F
 from web.pages import charts, local_number
 from web.pages.columns import report_column_labels
 from web.pages.common import allowed, blp, filters_from, given_twice, one, page, services, whole
+from web.pages.errors import error_page
 from web.pages.export import download
 from web.pages.inspector import agencies_within, refused
 from web.pages.labels import code_name
@@ -277,14 +278,18 @@ def report_xlsx(name: str) -> ResponseReturnValue:
 def report_download(name: str, extension: str) -> ResponseReturnValue:
     """The table of the report's page for the same address arguments, the cells it withholds withheld (the rows are
     the services' suppressed ones the page shows: projections.suppression); an argument the report does not read
-    or one given twice, an unknown agency, grouping or year refused (422 naming it)."""
+    or one given twice, an unknown agency, grouping or year refused (422 naming it); an agency outside the reader's
+    scope, the 403 page saying so, as the page answers it (until 2026-12-05 both answered an empty report)."""
     account = allowed(Action.READ_REPORTS)
     if name not in RESULTS:
         abort(404)
     errors = argument_errors(name)
     if errors:
         raise InvalidInput(errors)
-    found = RESULTS[name](account)
+    try:
+        found = RESULTS[name](account)
+    except OutsideScope as e:  # (an agency outside the reader's scope: the 403 page saying so, as the page's 403)
+        return error_page(403, None, e.errors)
     by = found.get("by", [])
     columns = [*by, *FIGURES[name], "suppressed", *NOTES.get(name, ())]
     rows = table_rows(name, found, words=extension == "xlsx")
@@ -304,8 +309,11 @@ def report(name: str = "headcount") -> ResponseReturnValue:
     # an argument the report does not read, one given twice or an agency that is no code refused as its downloads
     # and the inspector's pages refuse them (not a table of another question under a filter reading "all")
     errors = argument_errors(name)
+    status = 422
     try:
         context = {} if errors else BUILDERS[name](account)
+    except OutsideScope as e:  # an agency outside the reader's scope: said beside it (403), as the audit pages say it
+        errors, status = e.errors, 403
     except InvalidInput as e:
         errors = e.errors
     if errors:  # the form again, its grouping too, with each reason beside its field
@@ -313,7 +321,7 @@ def report(name: str = "headcount") -> ResponseReturnValue:
     return page(
         "pages/report.html",
         account,
-        422 if errors else 200,
+        status if errors else 200,
         name=name,
         reports=REPORTS,
         errors=errors,
