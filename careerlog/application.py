@@ -816,9 +816,11 @@ class CareerLog(Application[str]):
 
     @classmethod
     def from_settings(cls, settings: Settings, *, clock: Clock = utc_now) -> CareerLog:
-        settings.prepare()
+        as_made = settings.prepare()
+        if as_made:  # (a command that only reads: nothing made, so no lock to take; Settings.prepare)
+            return cls(settings.eventsourcing_env(as_made=True), clock=clock)
         with settings.schema_lock():
-            return cls(settings.eventsourcing_env(), clock=clock)
+            return cls(settings.eventsourcing_env(as_made=False), clock=clock)
 
     def construct_mapper(self) -> Mapper[str]:
         return CareerMapper(

@@ -8,6 +8,7 @@ import errno
 import functools
 import json
 import os
+import re
 import shlex
 import signal
 import stat
@@ -22,6 +23,7 @@ import click
 import psycopg
 from eventsourcing.persistence import PersistenceError
 from eventsourcing.utils import TopicError
+from psycopg.errors import InsufficientPrivilege
 from tqdm import tqdm
 
 from careerlog.accounts import MAX_USERNAME
@@ -114,6 +116,61 @@ class ActorName(FilledText):
 ACTOR = ActorName("it is recorded as who recorded the events.")
 
 
+def privilege_refused(error: BaseException) -> InsufficientPrivilege | None:
+    """PostgreSQL's refusal of a privilege the role connected as lacks, behind `error` (the library's errors and
+    careerlog's SqlStore's wrap the driver's), if that is what it is."""
+    seen: set[int] = set()
+    found: BaseException | None = error
+    while found is not None and id(found) not in seen:
+        if isinstance(found, InsufficientPrivilege):
+            return found
+        seen.add(id(found))
+        found = found.__cause__ or found.__context__
+    return None
+
+
+# What PostgreSQL says a role was refused on ("permission denied for schema careerlog"), as its message names it
+_DENIED = re.compile(r"permission denied for (schema|table|relation|sequence|database) (\S+)")
+
+
+def privilege_message(refused: InsufficientPrivilege, settings: Settings) -> str:
+    """A command refused by PostgreSQL for a privilege the role lacks, said as such, naming the role, the privilege
+    and what it may run (docs/operations.md, A read-only role): it was 'The database could not be used: permission
+    denied for schema ...', as if the database were down, or, from a command that only reads, the same for a store
+    it needed to write nothing to."""
+    role = settings.postgres()["user"]
+    said = " ".join((refused.diag.message_primary or str(refused)).split())
+    denied = _DENIED.search(said)
+    kind, name = denied.groups() if denied else ("", "")
+    if settings.only_reads:
+        needs = "USAGE on the store's schema and SELECT on its tables"
+        if kind == "schema":  # (or the store holds accounts alone, no log yet, whose tables it would make)
+            lacks = f"USAGE on the schema {name}, or the store holds no log yet (accounts alone) to read as it is"
+        else:
+            lacks = f"SELECT on {name}" if name else needs
+        return (
+            f"PostgreSQL refused the role {role} ({said}): it lacks {lacks}. This command only reads the store, "
+            f"which needs {needs} (docs/operations.md, A read-only role). Nothing was changed."
+        )
+    if kind == "schema":
+        lacks = f"CREATE on the schema {name} (this command makes the tables it writes to when they are missing)"
+    elif kind == "database":
+        lacks = f"CREATE on the database {name} (this command makes the store's schema when it is missing)"
+    elif kind == "sequence":
+        lacks = f"USAGE on the sequence {name}"
+    elif name:
+        lacks = f"the privilege to write to the table {name} (INSERT, UPDATE and DELETE)"
+    else:
+        lacks = "the privileges to write to the store"
+    return (
+        f"PostgreSQL refused the role {role} ({said}): it lacks {lacks}. This command writes to the store, which "
+        "needs CREATE on its schema and INSERT, UPDATE and DELETE on its tables; a role granted only USAGE on the "
+        "schema and SELECT on its tables runs the commands that only read: info, export, history, audit, report, "
+        "projections status, accounts list, tokens list (docs/operations.md, A read-only role). Nothing was "
+        "recorded."
+    )
+
+
 def friendly_errors(func: F) -> F:
     """Turn careerlog's errors into a message and a non-zero exit, without a traceback."""
 
@@ -134,11 +191,12 @@ def friendly_errors(func: F) -> F:
                 f"The store holds an event this careerlog release cannot read, recorded by a newer release ({e}). "
                 "Run the newer release on every process (docs/operations.md, Upgrades). Nothing recorded was changed."
             ) from None
-        except (PersistenceError, psycopg.OperationalError, psycopg.InterfaceError) as e:
+        except (PersistenceError, psycopg.OperationalError, psycopg.InterfaceError, InsufficientPrivilege) as e:
             # psycopg's own errors come from connections careerlog opens itself (a schema's creation)
-            where = next(
-                (f" ({a.settings.url_source} is {a.settings.display_url})" for a in args if isinstance(a, Context)), ""
-            )
+            context = next((a for a in args if isinstance(a, Context)), None)
+            if (refused := privilege_refused(e)) is not None and context is not None:
+                raise click.ClickException(privilege_message(refused, context.settings)) from None
+            where = f" ({context.settings.url_source} is {context.settings.display_url})" if context else ""
             # (the driver's message on one line: a refusal is one, its newlines shown as such: PluginGroup.invoke)
             raise click.ClickException(f"The database could not be used: {' '.join(str(e).split())}{where}") from None
         except OSError as e:

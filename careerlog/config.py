@@ -253,10 +253,12 @@ class Settings:
         parameters = parse_qs(self._split().query, keep_blank_values=True)
         return {name: values[0] for name, values in sorted(parameters.items()) if name in LIBPQ_PARAMETERS}
 
-    def eventsourcing_env(self) -> dict[str, str]:
-        """The library's settings for this configuration."""
-        # (read in place, read-only: no tables made, nor careerlog's indexes and key owners, CareerLog.__init__)
-        env = {"ORIGINATOR_ID_TYPE": "text", "CREATE_TABLE": "n" if self.reads_in_place else "y"}
+    def eventsourcing_env(self, *, as_made: bool | None = None) -> dict[str, str]:
+        """The library's settings for this configuration; `as_made` (what `prepare` returned): the store is opened
+        as it is, nothing made (default: when read in place, `reads_in_place`)."""
+        # (opened as made: no tables made, nor careerlog's indexes and key owners, CareerLog.__init__)
+        made = self.reads_in_place if as_made is None else as_made
+        env = {"ORIGINATOR_ID_TYPE": "text", "CREATE_TABLE": "n" if made else "y"}
         if self.store == "sqlite":
             path = self.sqlite_database  # (its directory is there: check_url refuses one that is not, nothing made)
             env |= {
@@ -286,17 +288,24 @@ class Settings:
             env |= {"CIPHER_TOPIC": "eventsourcing.cipher:AESCipher", "CIPHER_KEY": self.encryption_key}
         return env
 
-    def prepare(self) -> None:
-        """Create what the store needs before the library connects (a PostgreSQL schema); check the key."""
+    def prepare(self) -> bool:
+        """Create what the store needs before the library connects (a PostgreSQL schema); check the key.
+
+        Returns whether the store is to be opened as it is, making nothing (`eventsourcing_env`'s `as_made`): read
+        in place (`reads_in_place`), or, by a command that only reads (only_reads), a PostgreSQL store holding its
+        log: no table, index or key owner made there, so that a role granted USAGE on the schema and SELECT on its
+        tables alone runs the commands that only read (docs/operations.md, A read-only role). (A store of accounts
+        alone, no log yet, has its log's tables made, as before.)"""
         self.check_url()
         if self.store != "postgres":
             self.check_key()
-            return
+            return self.reads_in_place
         schema = self.postgres()["schema"]
         with self.connect_postgres() as conn:  # one connection: the schema looked for (made), the key checked
             looked = "SELECT 1 FROM pg_namespace WHERE nspname = %s"
             made = not schema or conn.execute(looked, (schema,)).fetchone() is not None
-            if self.existing_only and not self._postgres_has_careerlog(conn):
+            found = self._postgres_careerlog_tables(conn) if made else (None, None)
+            if self.existing_only and found == (None, None):
                 if not made:
                     raise self._not_there(f"there is no schema {schema}")
                 where = f"its schema {schema}" if schema else "it"
@@ -306,6 +315,7 @@ class Settings:
                 with self._postgres_schema_lock(conn):
                     conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
             self._check_state(self._first_stored_state(conn))
+            return self.only_reads and found[0] is not None
 
     def check_url(self) -> None:
         """Refuse a malformed CAREERLOG_DATABASE_URL, and an unset one whose default store is not there yet."""
@@ -460,9 +470,13 @@ class Settings:
             lite.close()
 
     def _postgres_has_careerlog(self, conn: psycopg.Connection[Any]) -> bool:
+        return self._postgres_careerlog_tables(conn) != (None, None)
+
+    def _postgres_careerlog_tables(self, conn: psycopg.Connection[Any]) -> tuple[Any, Any]:
+        """The log's table and the accounts' table, each None when not there (in a schema that is there)."""
         tables = (self._events_table, self._in_schema("accounts"))
         found = conn.execute("SELECT to_regclass(%s), to_regclass(%s)", tables).fetchone()
-        return found is not None and found != (None, None)
+        return (None, None) if found is None else (found[0], found[1])
 
     @property
     def _events_table(self) -> str:

@@ -9,7 +9,7 @@ one transaction, so each event is applied exactly once, even across a crash.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from eventsourcing.persistence import InfrastructureFactory, IntegrityError, Tracking, TrackingRecorder
@@ -62,6 +62,14 @@ class ViewStoreMixin:
         """Forget how far `name` got (its tables dropped), in the caller's transaction `sql`."""
         sql.execute(f"DELETE FROM {self.tracking_table} WHERE application_name = ?", (name,))
 
+    def catches_up_here(self) -> bool:
+        """Whether this process may catch the views up: on PostgreSQL, whether the role it connects as may write the
+        views' positions (INSERT on the tracking table: a read-only role, docs/operations.md, may not); on SQLite,
+        yes (a store read in place, read-only, is told apart by Settings.reads_in_place)."""
+        if self.dialect != "postgres":
+            return True
+        return bool(self.sql.scalar("SELECT has_table_privilege(?, 'INSERT') AS granted", (self.tracking_table,)))
+
     @contextmanager
     def reading(self) -> Iterator[Sql]:
         """Reads that need no transaction (each bounded by a log position, or a single statement)."""
@@ -84,9 +92,9 @@ class PostgresViewStore(ViewStoreMixin, PostgresTrackingRecorder):
 
 def open_view_store(settings: Settings) -> SQLiteViewStore | PostgresViewStore:
     """The view store of the configured database, built by the library's factory."""
-    settings.prepare()
-    env = Environment(VIEWS_ENV_NAME, settings.eventsourcing_env())
-    with settings.schema_lock():
+    as_made = settings.prepare()  # (a command that only reads makes nothing: its tracking table neither)
+    env = Environment(VIEWS_ENV_NAME, settings.eventsourcing_env(as_made=as_made))
+    with nullcontext() if as_made else settings.schema_lock():
         factory = InfrastructureFactory[TrackingRecorder].construct(env)
         if settings.store == "sqlite":
             return factory.tracking_recorder(SQLiteViewStore)  # type: ignore[return-value]

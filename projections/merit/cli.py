@@ -646,12 +646,23 @@ def views_read(obj: Context, *projections: Projection) -> None:
             "results are incomplete. Run the command again once `careerlog projections status` shows it ready.",
             err=True,
         )
+    catches_up: bool | None = None  # (asked once, of the first view behind)
     for lag in lags_of(views.sql, views.tracking_table, projections, obj.app.max_notification_id()):
         if obj.settings.reads_in_place:  # (read-only: nothing may catch the views up here)
             click.echo(
                 f"Warning: the view {lag.describe()}: these results leave out the records since, and the store "
                 "is read in place, read-only, so its views cannot catch up here. Catch up on a writable copy "
                 "(`careerlog projections run --once`), or on the store it was copied from before copying it again.",
+                err=True,
+            )
+            continue
+        catches_up = views.catches_up_here() if catches_up is None else catches_up
+        if not catches_up:  # (a read-only role: docs/operations.md, A read-only role)
+            click.echo(
+                f"Warning: the view {lag.describe()}: these results leave out the records since, and the role "
+                f"{obj.settings.postgres()['user']} may only read the store, so its views cannot catch up here. "
+                "Catch up as a role that may write it (`careerlog projections run --once`, or start the projection "
+                "workers), then run the command again.",
                 err=True,
             )
             continue
