@@ -287,15 +287,19 @@ class MeritProjection(TupleProjection):
         for decision, found in audited:
             decisions.append(decision)
             findings += found
-        end = (record.separated_on or horizon(record)) if record.entries else None
+        end = last_round = retired = None
+        if record.entries:  # the record's last day, its rounds' and their stop read once (each reads the entries)
+            last = horizon(record)
+            end = record.separated_on or last
+            last_round = rounds_end(record, book, last)
+            retired = retirement_stop(record, book, last_round, last)
         eligibility = eligibility_rows(record, end, judge) if end is not None else []
-        last_round = rounds_end(record, book) if record.entries else None
         spells = unit_spell_rows(record)
         return {
             "decisions": decisions,
             "findings": findings,
-            "promotion_rounds": round_tuples(record, last_round, judge),
-            "earlier_rounds": earlier_round_tuples(record, last_round, judge),
+            "promotion_rounds": round_tuples(record, last_round, judge, retired=retired),
+            "earlier_rounds": earlier_round_tuples(record, last_round, judge, retired=retired),
             "eligibility": row_tuples(eligibility, ELIGIBILITY.column_names),
             "staff_ratings": row_tuples(staff_rating_rows(record), STAFF_RATINGS.column_names),
             "unit_spells": row_tuples(spells, UNIT_SPELLS.column_names),
@@ -532,22 +536,23 @@ def horizon(record: CareerRecord) -> date:
 ROUNDS_REACH = "merit.rounds_reach"
 
 
-def rounds_end(record: CareerRecord, book: Rules | None = None) -> date:
+def rounds_end(record: CareerRecord, book: Rules | None = None, last: date | None = None) -> date:
     """The last day the record's regular rounds are judged on (`promotion_rounds`, `earlier_rounds`): its separation,
     else its `horizon` plus the years of rule merit.rounds_reach in force on the horizon (none in force: the horizon).
     A round after the last fact recorded is judged on what the record holds, as any round is: one with nothing recorded
     since a round is in its pool when the record makes them eligible then (until merit view 40 the rounds stopped at
     the horizon, and the latest rounds' pools held almost only the promoted, whose promotion is a recent fact). A bound
-    of the log alone, never of today: the queries read the rounds up to today (`latest_today`) and no later."""
+    of the log alone, never of today: the queries read the rounds up to today (`latest_today`) and no later. `last`:
+    the record's `horizon`, when the caller has it."""
     if record.separated_on is not None:
         return record.separated_on
-    last = horizon(record)
+    last = horizon(record) if last is None else last
     rule = rule_on(rules() if book is None else book, ROUNDS_REACH, last)
     years = int(rule.params.get("years", 0)) if rule is not None else 0
     return add_years(last, years) if years > 0 else last
 
 
-def retirement_stop(record: CareerRecord, book: Rules, end: date) -> date | None:
+def retirement_stop(record: CareerRecord, book: Rules, end: date, last: date | None = None) -> date | None:
     """The first day past the expected end of service of a PNS with no separation recorded (rule retirement.age, read
     as the past-retirement worklist reads it: projections.merit.retirement `expected_retirement_of`, the rule's
     version for an age reached before it began being that in force on `end`, the last day the rounds reach), from
@@ -555,14 +560,21 @@ def retirement_stop(record: CareerRecord, book: Rules, end: date) -> date | None
     it with no separation recorded (a migration import recorded today) was in all likelihood retired, and would
     otherwise be counted eligible and passed over on every round after it. None with a separation recorded, no
     expected end, or rule merit.rounds_reach's `stop_at_retirement` false (true when not given; read on the record's
-    last day, as its `years`)."""
+    last day, as its `years`; `last`: the record's `horizon`, when the caller has it)."""
     if record.separated_on is not None or record.employment_kind != "PNS":
         return None
-    rule = rule_on(book, ROUNDS_REACH, horizon(record))
+    rule = rule_on(book, ROUNDS_REACH, horizon(record) if last is None else last)
     if rule is None or not rule.params.get("stop_at_retirement", True):
         return None
     expected = expected_retirement_of(book, record, end)
     return None if expected is None else date.fromisoformat(expected["day"]) + timedelta(days=1)
+
+
+class Unread:
+    """The type of `UNREAD`: a value the caller did not read (`retired`: `retirement_stop`), read where needed."""
+
+
+UNREAD = Unread()
 
 
 def eligible_101(judge: PromotionJudge, day: date) -> bool:
@@ -596,21 +608,28 @@ def promotion_rounds(record: CareerRecord, end: date | None = None, judge: Promo
 
 
 def round_tuples(
-    record: CareerRecord, end: date | None = None, judge: PromotionJudge | None = None
+    record: CareerRecord,
+    end: date | None = None,
+    judge: PromotionJudge | None = None,
+    *,
+    retired: date | Unread | None = UNREAD,
 ) -> list[tuple[Any, ...]]:
     """`promotion_rounds` as tuples of the table's columns in order.
 
     `eligible_101` on each round date, with what it reads that does not change between dates read
     once: the employment kind, the appointment and separation days, the rank before the date (also
     the judge's: the dates ascend, so the rank history is walked once), each date's time-in-rank
-    rule and years (`round_rules`, per rules object) and when the time in rank is reached."""
+    rule and years (`round_rules`, per rules object) and when the time in rank is reached. `retired`: the
+    `retirement_stop` of `end`, when the caller has it (the rows of the earlier rounds read it too)."""
     start = record.appointed_on
     if start is None:
         return []
     judge = judge or PromotionJudge(record)
     end = end or rounds_end(record, judge.rules)
     book, pns, separated = judge.rules, record.employment_kind == "PNS", record.separated_on
-    retired = retirement_stop(record, book, end) or date.max  # past the expected end of service: promoted rows only
+    if isinstance(retired, Unread):
+        retired = retirement_stop(record, book, end)
+    retired = retired or date.max  # past the expected end of service: promoted rows only
     promoted, otherwise = counted_promotions(record, book)
     days, years_on = round_rules(book, start.year, end.year)
     first, stop = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
@@ -670,7 +689,11 @@ def counted_promotions(record: CareerRecord, book: Rules) -> tuple[dict[date, Fa
 
 
 def earlier_round_tuples(
-    record: CareerRecord, end: date | None = None, judge: PromotionJudge | None = None
+    record: CareerRecord,
+    end: date | None = None,
+    judge: PromotionJudge | None = None,
+    *,
+    retired: date | Unread | None = UNREAD,
 ) -> list[tuple[Any, ...]]:
     """`earlier_rounds` as tuples of the table's columns in order: on each permitted 101 date up to `end`
     on which the final record has no promotion of any kind (`counted_promotions`), the round as known
@@ -684,14 +707,16 @@ def earlier_round_tuples(
 
     An entry bears late on the round days from the first it may change (`read_from`) to the last begun
     when it was recorded: most entries are recorded before any round they bear on, and only the days of
-    the others are judged again (each record as known before a moment made once)."""
+    the others are judged again (each record as known before a moment made once). `retired`: as for
+    `round_tuples`."""
     start = record.appointed_on
     if start is None or record.employment_kind != "PNS" or not record.entries:
         return []
     judge = judge or PromotionJudge(record)
     end = end or rounds_end(record, judge.rules)
     book = judge.rules
-    retired = retirement_stop(record, book, end)
+    if isinstance(retired, Unread):
+        retired = retirement_stop(record, book, end)
     if retired is not None:
         end = min(end, retired - timedelta(days=1))  # (a round the final record is promoted in has no row here)
     days, years_on = round_rules(book, start.year, end.year)

@@ -4,12 +4,12 @@ with no separation recorded listed for HR (GET /api/v1/employees/past-retirement
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
+from careerlog.ages import add_years
 from careerlog.keyset import Keyset
 from careerlog.reference import Rules
 from careerlog.retirement import RULE, age_reached, retirement_age
@@ -45,8 +45,8 @@ def expected_retirement(book: Rules, roster: Row | None, today: date) -> dict[st
     if found is None:
         return None
     age, status = found
-    reached = birth + relativedelta(years=age)
-    last_day = reached + relativedelta(day=31)
+    reached = add_years(birth, age)  # as relativedelta(years=age): 29 February to the 28th
+    last_day = reached.replace(day=monthrange(reached.year, reached.month)[1])  # as relativedelta(day=31)
     post, acting = kind is not None, acting_only(roster)
     return {
         "day": day_iso(last_day),
