@@ -729,7 +729,8 @@ def earlier_round_tuples(
         kind = e.kind
         if kind in NOT_READ_BY_ROUNDS:
             continue
-        year = rated_year(e, span)  # a rating or training, read by the rounds of the next years only
+        # a rating or training, read by the rounds of the next years only (the kind told here: most entries are neither)
+        year = rated_year(e, span) if kind in RATED_KINDS else None
         moment = e.recorded_at
         if year is not None:
             threshold = reading.get(year)
@@ -956,12 +957,13 @@ class KnownFrom:
         pairs = []
         yearly: dict[int, datetime] = {}  # the year of ratings and trainings -> the latest recorded
         for e in record.entries:
-            if e.kind in NOT_READ_BY_ROUNDS:
+            kind = e.kind
+            if kind in NOT_READ_BY_ROUNDS:
                 continue
-            year = rated_year(e, span)
+            year = rated_year(e, span) if kind in RATED_KINDS else None
             if year is None:
                 pairs.append(
-                    (e.effective_date if e.kind in READ_FROM_THEIR_DAY else read_from(e, by_version), e.recorded_at)
+                    (e.effective_date if kind in READ_FROM_THEIR_DAY else read_from(e, by_version), e.recorded_at)
                 )
             elif year not in yearly or e.recorded_at > yearly[year]:
                 yearly[year] = e.recorded_at
@@ -982,6 +984,9 @@ class KnownFrom:
 
 
 NOT_KNOWN = KnownFrom(CareerRecord("", []), 0)  # no entries: `on` any day is None (the times made elsewhere)
+
+
+RATED_KINDS = frozenset({"performance_rating", "training"})  # the kinds `rated_year` gives a year of
 
 
 def rated_year(entry: Entry, span: int) -> int | None:
