@@ -301,7 +301,7 @@ class MeritProjection(TupleProjection):
             "promotion_rounds": round_tuples(record, last_round, judge, retired=retired),
             "earlier_rounds": earlier_round_tuples(record, last_round, judge, retired=retired),
             "eligibility": row_tuples(eligibility, ELIGIBILITY.column_names),
-            "staff_ratings": row_tuples(staff_rating_rows(record), STAFF_RATINGS.column_names),
+            "staff_ratings": row_tuples(staff_rating_rows(record, book), STAFF_RATINGS.column_names),
             "unit_spells": row_tuples(spells, UNIT_SPELLS.column_names),
             "unit_named": row_tuples(unit_named_rows(record, spells), UNIT_NAMED.column_names),
         }

@@ -8,6 +8,7 @@ for years the rule is in force). The finding per unit and year is a query over b
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Mapping
@@ -59,7 +60,13 @@ STAFF_RATINGS = Table(
 def year_rule(year: int, book: Rules | None = None) -> Rule | None:
     """The version of skp.distribution that judges a rating year (in force on 31 December), in
     `book` (default: the configured rules)."""
-    return rule_on(book or rules(), RULE, date(year, 12, 31))
+    return _year_rule(book or rules(), year)
+
+
+@functools.lru_cache(maxsize=4096)
+def _year_rule(book: Rules, year: int) -> Rule | None:
+    """`year_rule` (cached per rules object: the staff ratings ask it of every rating of every employee)."""
+    return rule_on(book, RULE, date(year, 12, 31))
 
 
 def unit_rating_rows(record: CareerRecord) -> list[Row]:
@@ -84,12 +91,13 @@ def unit_rating_rows(record: CareerRecord) -> list[Row]:
     return rows
 
 
-def staff_rating_rows(record: CareerRecord) -> list[Row]:
-    """An employee's rating of each judged year, in the unit held on 31 December of that year."""
+def staff_rating_rows(record: CareerRecord, book: Rules | None = None) -> list[Row]:
+    """An employee's rating of each judged year, in the unit held on 31 December of that year (`book`: the rules the
+    caller read, by default the configured ones)."""
     rows: list[Row] = []
-    book = rules()
+    book = rules() if book is None else book
     for year, fact in sorted(record.ratings.items()):
-        if year_rule(year, book) is None:
+        if _year_rule(book, year) is None:
             continue
         place = record.placement_on(date(year, 12, 31))
         if place is None:
