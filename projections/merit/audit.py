@@ -953,7 +953,7 @@ class KnownFrom:
     recorded after a decision changes nothing the round reads, and has no earlier state made for it."""
 
     def __init__(self, record: CareerRecord, span: int):
-        by_version = {e.version: e for e in record.entries}
+        by_version: dict[int, Entry] = {}  # made when a correction or retraction is read (`read_from`)
         pairs = []
         yearly: dict[int, datetime] = {}  # the year of ratings and trainings -> the latest recorded
         for e in record.entries:
@@ -962,9 +962,12 @@ class KnownFrom:
                 continue
             year = rated_year(e, span) if kind in RATED_KINDS else None
             if year is None:
-                pairs.append(
-                    (e.effective_date if kind in READ_FROM_THEIR_DAY else read_from(e, by_version), e.recorded_at)
-                )
+                if kind in READ_FROM_THEIR_DAY:
+                    pairs.append((e.effective_date, e.recorded_at))
+                    continue
+                if not by_version and kind in AMENDING:
+                    by_version = {entry.version: entry for entry in record.entries}
+                pairs.append((read_from(e, by_version), e.recorded_at))
             elif year not in yearly or e.recorded_at > yearly[year]:
                 yearly[year] = e.recorded_at
         pairs.sort()

@@ -133,18 +133,18 @@ def unit_named_rows(record: CareerRecord, spells: Sequence[Row]) -> list[Row]:
     for spell in spells:
         place = (spell["agency"], spell["unit"])
         final[place] = min(final.get(place, spell["start_date"]), spell["start_date"])
+    earlier = [
+        (agency, unit, day_iso(day))
+        for (agency, unit), day in sorted(named.items())
+        if (agency, unit) not in final or final[(agency, unit)] > day_iso(day)
+    ]
+    if not earlier:  # (nearly every record: its placing facts place it there from then)
+        return []
     placing = [e.recorded_at for e in record.entries if e.kind in PLACED_KINDS]
     placed_at = max(placing).isoformat() if placing else None
     return [
-        {
-            "subject": record.subject,
-            "agency": agency,
-            "unit": unit,
-            "named_from": day_iso(day),
-            "placed_at": placed_at,
-        }
-        for (agency, unit), day in sorted(named.items())
-        if (agency, unit) not in final or final[(agency, unit)] > day_iso(day)
+        {"subject": record.subject, "agency": agency, "unit": unit, "named_from": day, "placed_at": placed_at}
+        for agency, unit, day in earlier
     ]
 
 
