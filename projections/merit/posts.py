@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from careerlog.ages import whole_years
 from careerlog.domain.wording import Template
-from careerlog.reference import Rule, Rules, reference, rules
+from careerlog.reference import Reference, Rule, Rules, reference, rules
 from projections.career import CareerRecord, Fact, PostSpell, predicate_score
 from projections.merit.eligibility import next_level
 from projections.merit.rules import RATINGS_SHORT, Check, Judge, enforced, rank_index, rating_facts, rule_on
@@ -95,6 +95,13 @@ def years_in_days(day: date, years: int) -> int:
     return (day - (day - relativedelta(years=years))).days
 
 
+@functools.lru_cache(maxsize=1024)
+def managerial_kind(ref: Reference, post_kind: str) -> bool:
+    """Whether the reference makes `post_kind` managerial (cached per reference object: a post's audit asks some
+    three times per appointment)."""
+    return bool(ref.post_kinds[post_kind].get("managerial"))
+
+
 class PostJudge(Judge):
     """Judges definitive post appointments of one record."""
 
@@ -104,7 +111,7 @@ class PostJudge(Judge):
         self.rules = rules() if book is None else book  # `book`: the rules the caller read
 
     def managerial(self, post_kind: str) -> bool:
-        return bool(self.ref.post_kinds[post_kind].get("managerial"))
+        return managerial_kind(self.ref, post_kind)
 
     def checks(self, fact: Fact) -> list[Check]:
         """Every post rule in force on the appointment's TMT that applies to its post."""
