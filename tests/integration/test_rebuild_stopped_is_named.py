@@ -8,14 +8,16 @@ rebuilding that no rebuild holds is named as stopped, with the command that mend
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
+import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
-from careerlog.config import Settings
+from careerlog.config import SCHEMA_LOCK_ID, Settings, _sqlite_schema_lock_path
 from careerlog.demo import write_demo
 from projections.framework import Projector
 from projections.registry import select
@@ -41,6 +43,47 @@ def stalled(settings: Settings) -> list[str]:
         worker.close()
 
 
+def schema_lock_free(settings: Settings) -> bool:
+    """Whether no process holds the store's schema lock (Settings.schema_lock), nor on SQLite its write lock, tried
+    without waiting."""
+    if settings.store == "postgres":
+        key = (SCHEMA_LOCK_ID, settings.postgres()["schema"])
+        with settings.connect_postgres() as conn:
+            taken = conn.execute("SELECT pg_try_advisory_lock(%s, hashtext(%s))", key).fetchone()
+            if taken and taken[0]:
+                conn.execute("SELECT pg_advisory_unlock(%s, hashtext(%s))", key)
+                return True
+            return False
+    with _sqlite_schema_lock_path(settings.sqlite_path).open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+    # (nor its write lock: a process opening the store then waits for it, "database is locked" after 30 s)
+    conn = sqlite3.connect(settings.sqlite_path, timeout=0, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        conn.close()
+
+
+def frozen_outside_the_schema_lock(rebuild: Careerlog, settings: Settings) -> None:
+    """SIGSTOP the rebuild at a moment it holds no schema lock: frozen while it made the views' tables again
+    (ensure_tables, under the lock), the test's own opening of the store waited for that lock for ever (the stop's
+    CI: a timeout once in a while, by when the SIGSTOP landed)."""
+    for _ in range(2000):
+        os.kill(rebuild.process.pid, signal.SIGSTOP)
+        if schema_lock_free(settings):
+            return
+        os.kill(rebuild.process.pid, signal.SIGCONT)
+        time.sleep(0.005)
+    raise AssertionError("the rebuild held the schema lock at every try")
+
+
 def rebuild_stopped_by(database_url: str, tmp_path: Path, sig: int) -> Careerlog:
     """A rebuild frozen once its views are marked as rebuilding (none stalled then: it holds its lock), then sent
     `sig` and let go on; its exit awaited."""
@@ -50,7 +93,7 @@ def rebuild_stopped_by(database_url: str, tmp_path: Path, sig: int) -> Careerlog
         reached = wait_until(lambda: states(settings) == {"rebuilding"} or not rebuild.running, timeout=60, every=0.005)
         assert rebuild.running, rebuild.output()
         assert reached, rebuild.output()
-        os.kill(rebuild.process.pid, signal.SIGSTOP)
+        frozen_outside_the_schema_lock(rebuild, settings)
         assert stalled(settings) == []  # a rebuild under way (frozen) is not taken for one that stopped
         os.kill(rebuild.process.pid, sig)
         os.kill(rebuild.process.pid, signal.SIGCONT)
