@@ -94,7 +94,9 @@ SPELLS = Table(
         ("pns_from", "TEXT"),
     ),
     ("subject", "seq"),
-    indexes=(("agency", "unit", "start_date"), ("start_date", "end_date")),
+    # (region, unit, agency): the units placed in a region scope's regions (projections.units.distinct_units, a seek
+    # a unit where the plain DISTINCT read every spell of the regions)
+    indexes=(("agency", "unit", "start_date"), ("start_date", "end_date"), ("region", "unit", "agency")),
 )
 
 

@@ -62,7 +62,8 @@ UNIT_SPELLS = Table(
         ("rank", "TEXT"),
     ),
     ("subject", "seq"),
-    (("agency", "unit", "rank"),),
+    # (unit): the units ever placed in nationally, a seek each (projections.units.distinct_units)
+    (("agency", "unit", "rank"), ("unit",)),
 )
 
 

@@ -14,7 +14,7 @@ import orjson
 import psycopg
 import pytest
 
-from bench import access_log_rows, bigstore, common, ingest, reads, rebuild, scaling
+from bench import access_log_rows, bigstore, common, ingest, reads, rebuild, scaling, units
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from tests.conftest import POSTGRES_URL, require_postgres
@@ -133,6 +133,24 @@ def test_reads_bench_serves_timeline_eligibility_and_roster_beside_the_bare_endp
     }  # fmt: skip
     assert "p50/bare" in out
     assert "p50/bare read + log" in out
+
+
+def test_units_bench_times_the_unit_filter_of_each_reader_beside_the_plain_distinct_and_the_request(
+    database_url: str, bench_env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAREERLOG_BENCH_SCHEMA_PREFIX", f"t_{uuid.uuid4().hex[:10]}")  # (its kept schema, dropped)
+    options = ["--employees", EMPLOYEES, "--national", "100", *store_args(database_url)]
+    try:
+        units.main(["fill", *options])
+        units.main(["measure", *options, "--rounds", "1", "--calls", "2", "--requests", "2"])
+    finally:
+        units.main(["drop", *options])
+    out = capsys.readouterr().out
+    for reader in ("national", "agency:KEMENDAGRI", "region:12", r"region:12 \+ \S+"):
+        assert re.search(rf"^{reader} +\d+ units: unit_spellings .*plain DISTINCT .* share ", out, re.M), out
+    [result] = saved(bench_env, "units")
+    assert result["sizes"]["roster"] >= 96
+    assert all(r["units"] > 0 and r["request_ms"] > 0 for r in result["results"].values())
 
 
 def test_scaling_driver_prints_the_cost_per_event_of_ingest_and_rebuild(
