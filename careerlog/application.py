@@ -31,7 +31,6 @@ from careerlog.ages import months_last_day
 from careerlog.config import POSTGRES_OPTIONS_ENV, ConfigurationError, Settings
 from careerlog.domain.employee import (
     AFTER_SEPARATION,
-    ENDED_BY_PLACEMENT,
     ENDS_POST,
     ENDS_POST_RETRACTED,
     ONE_STEP,
@@ -49,6 +48,7 @@ from careerlog.domain.employee import (
     penalty_months,
     placement_ends_post_refusal,
     post_end_named,
+    post_end_of,
     posts_a_placement_ends,
     rank_jump,
     read_problems,
@@ -1231,13 +1231,7 @@ class CareerLog(Application[str]):
         placed = employee.decide(Placed, values, recording)
         if not isinstance(placed, Decision):  # (recorded already: answered as recorded)
             return self._commit([], placed, command)
-        post = posts[0]
-        ended = {
-            "effective_date": values["effective_date"],
-            "reference": values["reference"],
-            "appointment_reference": post.values["reference"],
-            "reason": ENDED_BY_PLACEMENT.format(agency=values["agency"]),
-        }
+        ended = post_end_of(values, posts[0])
         # (no client key of its own: the placement's names the placement; the post end is found by its reference)
         ending = employee.decide(PostEnded, ended, replace(recording, client_key=None, confirmed=()))
         if not isinstance(ending, Decision):  # (its end recorded already under this reference: the placement alone)
@@ -1308,13 +1302,7 @@ class CareerLog(Application[str]):
         if len(posts) > 1 or ENDS_POST not in confirmed:
             named = "corrected_fields.agency" if "agency" in changes else "corrected_fields.effective_date"
             raise InvalidInput(placement_ends_post_refusal(employee.id, corrected, left, posts), named)
-        post = posts[0]
-        ending = {
-            "effective_date": corrected["effective_date"],
-            "reference": corrected["reference"],
-            "appointment_reference": post.values["reference"],
-            "reason": ENDED_BY_PLACEMENT.format(agency=corrected["agency"]),
-        }
+        ending = post_end_of(corrected, posts[0])
         made = employee.decide(PostEnded, ending, alone)
         if not isinstance(made, Decision):  # (its end recorded already under this reference: the correction alone)
             return None

@@ -763,6 +763,17 @@ ENDED_POST = Refusal("{title} ({kind}, version {version})", numbers=("version",)
 ENDED_BY_PLACEMENT = "Inter-agency placement to {agency} (rule placement.ends_post)"
 
 
+def post_end_of(placement: Mapping[str, Any], post: Fact) -> dict[str, Any]:
+    """The values of the post end a placement in another agency records with it (rule placement.ends_post): on the
+    placement's date, under its reference, ending `post`, the reason naming the agency it moves to."""
+    return {
+        "effective_date": placement["effective_date"],
+        "reference": placement["reference"],
+        "appointment_reference": post.values["reference"],
+        "reason": ENDED_BY_PLACEMENT.format(agency=placement["agency"]),
+    }
+
+
 def agency_on(career: Career, day: date) -> Any:
     """The agency the career's appointment and placements place the employee in on a day (before the first: the
     appointment's), as projections.career.CareerRecord.placement_on reads them."""
