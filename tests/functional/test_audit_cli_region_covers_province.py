@@ -22,7 +22,7 @@ def audit(url: str, *args: str) -> Result:
 
 
 def subjects(result: Result) -> set[str]:
-    return {r["subject"] for r in csv.DictReader(io.StringIO(result.output))}
+    return {r["nip"] for r in csv.DictReader(io.StringIO(result.output))}
 
 
 def test_the_audited_promotions_of_a_province_cover_its_regencies_and_cities(world: World, store_url: str) -> None:
