@@ -452,6 +452,26 @@ def names_mentor(employee: LedgerAggregate, mentor: str) -> bool:
     )
 
 
+def covers(uow: UnitOfWork, record: LedgerAggregate, name: str) -> bool:
+    """Whether the writer's scope (the unit of work's guard, if any) covers the record."""
+    if uow.guard is None:
+        return True
+    try:
+        uow.guard(record, name)
+    except CareerlogError:
+        return False
+    return True
+
+
+# The mentor's side of an end or a correction of a mentoring the mentee's record holds, written by a writer whose
+# scope does not cover the mentor (names_mentor: the mentee's writer's), is recorded when the mentor's record takes it;
+# when it refuses it (the mentor separated before the day, or voided, ...) the mentee's side is recorded alone, as it
+# would be with a mentor of no such facts: the answer is the same either way, and tells nothing of the mentor's record
+# (until 2026-12-05 its refusal came back as "mentor_nip (...)", quoting the mentor's separation or void, and a
+# mentoring whose mentor left and then retired could only be ended dated before the retirement). A writer whose scope
+# covers the mentor is still told the mentor's side's refusal.
+
+
 def whole_refusal(
     error: InvalidInput, event_cls: type[LedgerEvent], others: Mapping[str, list[str]] | None
 ) -> InvalidInput:
@@ -1464,7 +1484,8 @@ class CareerLog(Application[str]):
         """Refuse a mentoring session dated after the mentor's separation, named as the mentor's side refuses a
         mentoring start or end dated so (`mentor_nip (effective_date)`), with the session's other problems. The
         session writes the mentee's record alone, which holds the mentoring open (an end after the mentor's
-        separation is refused by the mentor's side): until 2026-12-05 it was recorded with a mentor dead or retired."""
+        separation is refused by the mentor's side, for a writer whose scope covers the mentor): until 2026-12-05
+        it was recorded with a mentor dead or retired."""
         left = mentor_left(uow, values.get("mentor_nip"), values["effective_date"])
         if left is not None:
             refused = InvalidInput(left, "mentor_nip (effective_date)")
@@ -1538,6 +1559,8 @@ class CareerLog(Application[str]):
                 try:
                     decision = mentor.decide(event_cls, change, recording)
                 except InvalidInput as e:  # (the mentor's side refuses it: named as the start's mirroring is)
+                    if not covers(uow, mentor, "target_version"):  # (the mentee's side alone: see beyond_scope)
+                        return []
                     raise InvalidInput({f"mentor_nip ({k})": v for k, v in e.errors.items()}) from None
             else:
                 decision = mentor.decide(event_cls, change, recording)
@@ -1550,15 +1573,21 @@ class CareerLog(Application[str]):
             raise InvalidInput(NOT_APPOINTED.reason(nip=values["mentor_nip"]), "mentor_nip")
         # (the end of a mentoring the mentee's record holds is the mentee's writer's whatever the mentor's agency now
         # is: the record names that mentor already, so nothing is probed; a new mentor is judged by the scope)
-        if uow.guard is not None and not (event_cls is MentoringEnded and names_mentor(employee, mentor.id)):
+        named = event_cls is MentoringEnded and names_mentor(employee, mentor.id)
+        if uow.guard is not None and not named:
             uow.guard(mentor, "mentor_nip")
+        beyond = named and not covers(uow, mentor, "mentor_nip")  # (see beyond_scope)
         if isinstance(mentor, Employee) and mentor.voided_by is not None:  # (named as the mentor, not "(nip)")
+            if beyond:
+                return []
             raise InvalidInput(VOIDED.reason(nip=mentor.id, version=mentor.voided_by), "mentor_nip")
         names = {spec.name for spec in payload_fields(mirror_cls)}
         mirror = {k: v for k, v in values.items() if k in names} | {"mentee_nip": employee.id}
         try:
             decision = mentor.decide(mirror_cls, mirror, recording)
         except InvalidInput as e:
+            if beyond:
+                return []
             raise InvalidInput({f"mentor_nip ({k})": v for k, v in e.errors.items()}) from None
         return [decision] if isinstance(decision, Decision) else []
 
