@@ -19,7 +19,7 @@ from typing import Any
 
 from careerlog.ages import months_last_day, whole_years
 from careerlog.domain.errors import FieldErrors, InvalidInput
-from careerlog.domain.events import Appointed, LedgerEvent
+from careerlog.domain.events import Appointed, EventCorrected, LedgerEvent
 from careerlog.domain.ledger import (
     IN_FUTURE,
     RATED,
@@ -1460,12 +1460,18 @@ class Employee(LedgerAggregate):
     def post_end_with(self, placement: Fact) -> Fact | None:
         """The post end recorded with a placement (rule placement.ends_post: the ledger records it with the placement,
         or with a correction of its agency or date, in the same save): the standing post end right after the placement
-        or a correction of it, recorded at the same time, under the placement's reference as both stand; None when
-        none was (or it was retracted, or its reference corrected to another decree)."""
+        or a correction of it, recorded at the same time under the placement's reference as it stood then (both as
+        recorded); None when none was, or it was retracted, or its own reference corrected to another decree than
+        the placement's. Linked by what a correction of the placement does not change: until 2026-12-05 by both
+        references as they stand, so that a correction of the placement's reference alone unlinked them, and the
+        placement was then retracted, or corrected in its date or agency, unasked, its post end left standing."""
         if placement.kind != "placement":
             return None
+        reference = getattr(placement.event, "reference", None)  # (the placement's, as it stood at each version)
         for version in (placement.version, *placement.corrected_by):
             ended, before = self.facts.get(version + 1), self.events.get(version)
+            if isinstance(before, EventCorrected) and version != placement.version:
+                reference = before.corrected_fields.get("reference", reference)
             if (
                 ended is not None
                 and before is not None
@@ -1473,7 +1479,8 @@ class Employee(LedgerAggregate):
                 and ended.active
                 and ended.event is not None
                 and ended.event.timestamp == before.timestamp
-                and ended.values.get("reference") == placement.values.get("reference")
+                and getattr(ended.event, "reference", None) == reference
+                and ended.values.get("reference") in (reference, placement.values.get("reference"))
             ):
                 return ended
         return None

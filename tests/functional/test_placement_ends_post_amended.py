@@ -320,3 +320,42 @@ def test_a_correction_ending_several_posts_is_refused_even_confirmed_naming_each
     assert f"(ADMINISTRATOR, version {first})" in reason, reason
     assert f"(PENGAWAS, version {acting})" in reason
     assert world.log() == before
+
+
+# ------------------------------------------------------------------------- after a correction of the reference
+
+
+def test_a_placement_whose_reference_is_corrected_keeps_its_post_end_for_its_retraction(world: World) -> None:
+    # (linked by the references as recorded: until 2026-12-05 the correction unlinked them, and the retraction,
+    # recorded unasked, left the post ended though the employee was back in KOTA-MEDAN)
+    _, placed = placed_with_end(world)
+    assert correct(world, placed, reference="SK-MUTASI-BARU").status_code == 201
+    before = world.log()
+    answer = retract(world, placed)
+    assert answer.status_code == 422, answer.get_data(as_text=True)
+    assert f"as version {placed + 1}" in answer.get_json()["errors"]["target_version"][0]
+    assert world.log() == before
+    assert retract(world, placed, confirm=ENDS).status_code == 201
+    assert held(world) == ("KOTA-MEDAN", "ADMINISTRATOR")
+
+
+def test_a_placement_whose_reference_is_corrected_keeps_its_post_end_for_corrections_of_its_date_and_agency(
+    world: World,
+) -> None:
+    _, placed = placed_with_end(world)
+    assert correct(world, placed, reference="SK-MUTASI-BARU").status_code == 201
+    before = world.log()
+    dated = correct(world, placed, ENDS, effective_date="2024-12-02")
+    assert dated.status_code == 422, dated.get_data(as_text=True)
+    assert f"as version {placed + 1}" in dated.get_json()["errors"]["corrected_fields.effective_date"][0]
+    back = correct(world, placed, ENDS, agency="KOTA-MEDAN", region="12.71")
+    assert back.status_code == 422, back.get_data(as_text=True)
+    assert f"as version {placed + 1}" in back.get_json()["errors"]["corrected_fields.agency"][0]
+    assert world.log() == before
+
+
+def test_a_post_end_corrected_to_the_placements_new_reference_stays_with_it(world: World) -> None:
+    _, placed = placed_with_end(world)
+    assert correct(world, placed, reference="SK-MUTASI-BARU").status_code == 201
+    assert correct(world, placed + 1, reference="SK-MUTASI-BARU").status_code == 201
+    assert "confirm: placement.ends_post" in retract(world, placed).get_json()["errors"]["target_version"][0]
