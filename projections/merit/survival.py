@@ -1033,8 +1033,9 @@ def time_to_promotion(
     cox = None
     if len(shown) >= 2 and promotions:
         kept_order = None if order is None else order_within(order, shown_rows)
-        # a level (group or covariate) with no promotion, only promotions or fewer rank spells than the smallest
-        # cell has no estimable hazard ratio: its rank spells are left out of the model, named (`estimable_rows`)
+        # a level (group or covariate) with no promotion, fewer rank spells than the smallest cell or separated by
+        # the risk sets has no estimable hazard ratio: its rank spells are left out of the model, named
+        # (`estimable_rows`)
         fitted, left_out = estimable_rows(kept, adjust, min_cell=min_cell)
         if fitted is not None:
             kept_order = None if kept_order is None else order_within(kept_order, fitted)
@@ -1068,7 +1069,13 @@ TOO_FEW_ESTIMABLE = (
     "Too little data: fewer than two groups have an estimable hazard ratio (see left_out); no Cox model fitted."
 )
 NO_PROMOTION = "no rank spell of it ended in promotion: its hazard ratio runs to 0, not estimable"
-ALL_PROMOTED = "every rank spell of it ended in promotion: its hazard ratio runs to infinity, not estimable"
+SEPARATED_ABOVE = (
+    "no other rank spell ended in promotion while one of its rank spells was waiting: its hazard ratio runs to"
+    " infinity, not estimable"
+)
+SEPARATED_BELOW = (
+    "no promotion of it came while another rank spell was waiting: its hazard ratio runs to 0, not estimable"
+)
 TOO_FEW_SPELLS = "fewer rank spells than the smallest cell ({min_cell}): too few to estimate its hazard ratio"
 
 
@@ -1080,15 +1087,20 @@ def estimable_rows(
     `education: D-IV`), in the order they were found.
 
     A level of the groups or of a categorical covariate is left out, with its rank spells, when none of its rank
-    spells (among those the model would read: none missing a covariate) ended in promotion, when every one did, or
-    when it has fewer than `min_cell` of them. With no promotion its coefficient runs off to minus infinity
-    (monotone likelihood): no finite estimate, and lifelines stops where rounding stops it, its interval then
-    meaningless or, with errors clustered by employee, collapsed to a certain, "significant" 0 (docs/fairness.md,
-    "Levels not estimable"). Such rank spells weigh nothing in the partial likelihood at that limit (a hazard of 0
-    in every risk set, no event), so the fit without them is the limit of the fit with them: the other
-    coefficients as they would be. With every rank spell promoted, or too few, the coefficient is not estimable
-    either; left out as the groups below the smallest cell are. Pooling such a level into the reference instead
-    would change what the reference is. Repeated until none is left to leave out (a group may lose its only
+    spells (among those the model would read: none missing a covariate) ended in promotion, or when it has fewer
+    than `min_cell` of them. With no promotion its coefficient runs off to minus infinity (monotone likelihood): no
+    finite estimate, and lifelines stops where rounding stops it, its interval then meaningless or, with errors
+    clustered by employee, collapsed to a certain, "significant" 0 (docs/fairness.md, "Levels not estimable"). Such
+    rank spells weigh nothing in the partial likelihood at that limit (a hazard of 0 in every risk set, no event),
+    so the fit without them is the limit of the fit with them: the other coefficients as they would be. With too few
+    rank spells it is left out as the groups below the smallest cell are. Pooling such a level into the reference
+    instead would change what the reference is.
+
+    A level whose rank spells all (or partly) ended in promotion is estimable as any other, unless its risk sets
+    separate it from the other rank spells (`separated_levels`): no other rank spell promoted while one of its own
+    was waiting (its coefficient runs to infinity), or none of its promotions while another was waiting (to minus
+    infinity). Such levels are looked for once no other is left out, and the smallest left out alone (two levels of
+    a dimension are each other's mirror). Repeated until none is left to leave out (a group may lose its only
     promotions with another level's rank spells)."""
     import numpy as np
     import pandas as pd
@@ -1099,10 +1111,13 @@ def estimable_rows(
     keep = frame[["group", *covariates]].notna().all(axis=1).to_numpy()
     read = keep.copy()  # the rows the model reads (cox_design drops those missing a covariate)
     promoted = frame["promoted"].to_numpy() > 0
+    years = frame["years"].to_numpy(dtype=float)
+    entry = frame["entry"].to_numpy(dtype=float) if "entry" in frame.columns else None
     coded = [(name, *sorted_codes(frame[name][read])) for name in names]
     left_out: list[dict[str, Any]] = []
     while True:
         dropped = np.zeros(len(frame), dtype=bool)
+        found: list[tuple[int, dict[str, Any], Any]] = []  # (rank spells, level left out, its rows)
         for name, codes, levels in coded:
             full = np.full(len(frame), -1, dtype=np.int64)
             full[read] = codes
@@ -1114,21 +1129,78 @@ def estimable_rows(
                     continue
                 if events[code] == 0:
                     reason = NO_PROMOTION
-                elif events[code] == n[code]:
-                    reason = ALL_PROMOTED
                 elif n[code] < min_cell:
                     reason = TOO_FEW_SPELLS.format(min_cell=min_cell)
                 else:
                     continue
-                term = f"{name}: {level}"
-                left_out.append({"term": term, "n": int(n[code]), "promoted": int(events[code]), "reason": reason})
-                dropped |= inside & (full == code)
+                said = {"term": f"{name}: {level}", "n": int(n[code]), "promoted": int(events[code]), "reason": reason}
+                found.append((int(n[code]), said, inside & (full == code)))
+        if not found:
+            # only once none is left out otherwise (a level never promoted separates the other of two levels too),
+            # and one at a time (a level of each of two dimensions may be the same rank spells)
+            windows = risk_windows(years, entry, keep & promoted)
+            for name, codes, levels in coded:
+                full = np.full(len(frame), -1, dtype=np.int64)
+                full[read] = codes
+                inside = keep & (full >= 0)
+                n = np.bincount(full[inside], minlength=len(levels))
+                events = np.bincount(full[inside & promoted], minlength=len(levels))
+                for code, reason in separated_levels(full, inside, promoted, windows, len(levels)).items():
+                    if n[code] < n.sum():  # (a level of every rank spell read: the column does not vary)
+                        term = f"{name}: {levels[code]}"
+                        said = {"term": term, "n": int(n[code]), "promoted": int(events[code]), "reason": reason}
+                        found.append((int(n[code]), said, inside & (full == code)))
+            found = sorted(found, key=lambda f: f[0])[:1]
+        for _, said, rows in found:
+            left_out.append(said)
+            dropped |= rows
         if not dropped.any():
             break
         keep &= ~dropped
     if not left_out:  # (rows missing a covariate: cox_design drops them)
         return None, []
     return keep, left_out
+
+
+def risk_windows(years: Any, entry: Any, events: Any) -> tuple[Any, Any, int]:
+    """Each rank spell's window of the distinct promotion times (of the rank spells `events`) at which it is at risk,
+    as indices `[first, last)` into them: entered before the time (`entry` < t, none entered late without it) and
+    still waiting at it (`years` >= t), as lifelines' risk sets are; and how many distinct times there are."""
+    import numpy as np
+
+    times = np.unique(years[events])
+    last = np.searchsorted(times, years, side="right")
+    first = np.zeros(len(years), dtype=np.int64) if entry is None else np.searchsorted(times, entry, side="right")
+    return first, last, len(times)
+
+
+def separated_levels(full: Any, inside: Any, promoted: Any, windows: tuple[Any, Any, int], size: int) -> dict[int, str]:
+    """The levels (codes of `full` among the rows `inside`, `size` of them) some of whose rank spells ended in
+    promotion and whose partial likelihood is monotone in their own coefficient, whatever the others' (complete
+    separation by the risk sets): no other rank spell promoted at a time one of theirs was at risk (their hazard ratio
+    runs to infinity: `SEPARATED_ABOVE`), or none of their promotions at a time another rank spell was at risk (to 0:
+    `SEPARATED_BELOW`); Efron's ties alike. Counted on the distinct promotion times (`risk_windows`), each level's
+    rank spells at risk by the difference of their windows' ends."""
+    import numpy as np
+
+    first, last, count = windows
+    rows = np.flatnonzero(inside)
+    if count == 0 or len(rows) == 0:
+        return {}
+    codes = full[rows]
+    width = count + 1
+    bounds = np.bincount(codes * width + first[rows], minlength=size * width) - np.bincount(
+        codes * width + last[rows], minlength=size * width
+    )
+    at_risk = np.cumsum(bounds.reshape(size, width), axis=1)[:, :count]
+    died = rows[promoted[rows]]
+    events = np.bincount(full[died] * count + (last[died] - 1), minlength=size * count).reshape(size, count)
+    others_at_risk = at_risk.sum(axis=0) - at_risk
+    others_events = events.sum(axis=0) - events
+    own = events.sum(axis=1) > 0
+    above = own & ~((others_events > 0) & (at_risk > 0)).any(axis=1)
+    below = own & ~((events > 0) & (others_at_risk > 0)).any(axis=1)
+    return {int(code): SEPARATED_ABOVE if above[code] else SEPARATED_BELOW for code in np.flatnonzero(above | below)}
 
 
 def left_out_warning(level: Mapping[str, Any]) -> str:

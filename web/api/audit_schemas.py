@@ -789,8 +789,9 @@ class CoxSchema(StrictSchema):
         dump_only=True,
         metadata={
             "description": "The levels (of the groups or of a categorical covariate) left out of the model with their "
-            "rank spells, their hazard ratio not estimable: none of their rank spells promoted, every one, or fewer "
-            "than the smallest cell (each also named in `warnings`; docs/fairness.md, Levels not estimable)."
+            "rank spells, their hazard ratio not estimable: none of their rank spells promoted, fewer than the "
+            "smallest cell, or separated from the other rank spells by the risk sets (each also named in "
+            "`warnings`; docs/fairness.md, Levels not estimable)."
         },
     )
     warnings = fields.List(fields.String(), dump_only=True)
