@@ -34,3 +34,20 @@ def test_the_mentees_page_names_a_mentor_the_reader_may_read_and_no_other(world:
     page = world.client.get(f"/pages/employees/{SARI}").get_data(as_text=True)
     assert "Budi Siregar" not in page
     assert "19860926 201003 1 701" in page
+
+
+def test_a_named_mentor_and_a_nip_only_mentor_are_dated_alike_with_no_comma_before_the_date(world: World) -> None:
+    """The named form read "Budi Siregar (NIP 19860926 201003 1 701), (Jan 4, 2021)", a comma the NIP-only form
+    ("19860926 201003 1 701 (Jan 4, 2021)") does not have."""
+    assert world.post(EVENTS, "hr", json={"kind": "mentoring_start", **start(BUDI)}).status_code == 201
+    world.catch_up()
+    log_in(world, "hr")
+    page = world.client.get(f"/pages/employees/{SARI}?lang=en").get_data(as_text=True)
+    assert "<li>Budi Siregar (NIP 19860926 201003 1 701) (Jan 4, 2021)</li>" in page, page
+    assert "), (" not in page
+    move = {"kind": "placement", "effective_date": "2024-10-01", "reference": "SK-MUTASI-BUDI", "agency": "KAB-KARO",
+            "unit": "Dinas Pendidikan", "region": "12.06"}  # fmt: skip
+    assert world.post(f"/api/v1/employees/{BUDI}/events", "admin", json=move).status_code == 201
+    world.catch_up()
+    page = world.client.get(f"/pages/employees/{SARI}?lang=en").get_data(as_text=True)
+    assert "<li>19860926 201003 1 701 (Jan 4, 2021)</li>" in page, page
