@@ -244,6 +244,14 @@ STUDY_LEAVE = Refusal("study leave").reason()
 MENTORING = Refusal("mentoring").reason()
 SELF_MENTORING = Refusal("An employee cannot mentor themselves.").reason()
 NOT_MENTORING = Refusal("No mentoring with {mentor} is open on {day}.", dates=("day",))
+# A mentoring end dated before a session of that mentoring already recorded (no start between): recorded, it would
+# leave the session outside any mentoring, and every later change of the record refused for it
+SESSION_AFTER_END = Refusal(
+    "A mentoring session with {mentor} is recorded on {day} (version {version}), after this end: end the mentoring "
+    "on or after {day}, or correct or retract the session first.",
+    dates=("day",),
+    numbers=("version",),
+)
 MINUTES = Refusal("Must be between 1 and 1440, got {minutes}.")
 YEAR_BEFORE_APPOINTMENT = Refusal("{year} is before the appointment year.")
 PENALTY_LEVEL = Refusal(
@@ -1071,6 +1079,29 @@ def check_mentoring(career: Career, fact: Fact, errors: FieldErrors) -> None:
     if mentor == career.nip:
         errors.add("mentor_nip", SELF_MENTORING)
     check_alternation(career, fact, errors, "mentoring_start", "mentoring_end", "mentor_nip", MENTORING)
+    if fact.kind == "mentoring_end":
+        check_sessions_after_end(career, fact, errors)
+
+
+def check_sessions_after_end(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    """A mentoring end refused when a session of that mentoring is recorded after it, no start of the mentor between
+    (a session open on its day as check_mentoring_session judges it, the end among the facts)."""
+    mentor = fact.values["mentor_nip"]
+    day = fact.effective_date
+    later_starts = [
+        f.effective_date
+        for f in career.by_kind.get("mentoring_start", ())
+        if f.get("mentor_nip") == mentor and f.version != fact.version and f.effective_date >= day
+    ]
+    for session in career.by_kind.get("mentoring_session", ()):
+        when = session.effective_date
+        if session.get("mentor_nip") != mentor or when <= day:
+            continue
+        if not any(start <= when for start in later_starts):
+            errors.add(
+                "effective_date", SESSION_AFTER_END.reason(mentor=mentor, day=when.isoformat(), version=session.version)
+            )
+            return
 
 
 @check("mentee_assigned", "mentee_released")
