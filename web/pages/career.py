@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -18,6 +19,7 @@ from markupsafe import Markup
 
 from careerlog.access import Action, Target, permits
 from careerlog.accounts import Account
+from careerlog.domain.employee import ENDED_BY_PLACEMENT
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import parse_nip
@@ -65,11 +67,27 @@ def value_table(kind: str, field: str) -> Table | None:
     return reference().table(spec.table) if spec is not None and spec.table else None
 
 
+# The reason a post end recorded with its placement stores (rule placement.ends_post: a stored text, in English) read
+# back for its agency, shown in the visitor's language; any other reason is the writer's own words, shown as recorded
+_BEFORE_AGENCY, _AFTER_AGENCY = ENDED_BY_PLACEMENT.split("{agency}")
+ENDED_BY_PLACEMENT_READ = re.compile(re.escape(_BEFORE_AGENCY) + r"(.+)" + re.escape(_AFTER_AGENCY))
+
+
+def post_end_reason(value: str) -> str:
+    """A post end's reason as shown: the system's (ENDED_BY_PLACEMENT) translated, naming its agency as stored."""
+    matched = ENDED_BY_PLACEMENT_READ.fullmatch(value)
+    if matched is None:
+        return value
+    return _("Inter-agency placement to %(agency)s (rule placement.ends_post)", agency=matched.group(1))
+
+
 def shown_value(kind: str, field: str, value: Any) -> Any:
     """A code as a civil servant reads it on a decree: its name in the reference table, with the code where the
     code itself is what people say (III/b (Penata Muda Tingkat I), Reguler (101), Kota Medan (12.71)); a date or
-    a decimal amount (a training's cost) in the visitor's language; anything else (a title, a year, JP, a PPPK
-    grade) as recorded."""
+    a decimal amount (a training's cost) in the visitor's language; the reason a placement's post end stores
+    (post_end_reason) translated; anything else (a title, a year, JP, a PPPK grade) as recorded."""
+    if (kind, field) == ("post_end", "reason") and isinstance(value, str):
+        return post_end_reason(value)
     spec = field_spec(kind, field)
     if spec is not None and value is not None and value != "":
         if spec.type is date:
