@@ -1096,9 +1096,31 @@ def refuse_filters_outside(reader: Account, action: Action, filters: Mapping[str
     for name, refusal, table in FILTERS_OUTSIDE:
         codes = set(reference().table(table).codes)
         asked = [v for v in filters.get(name, ()) if isinstance(v, str) and v in codes]
-        if asked and narrow({name: asked}, reach) is None:
+        if asked and (narrow({name: asked}, reach) is None or not seats_meet(name, asked, reach)):
             said = refusal.reason(**{name: ", ".join(asked)}, scope=reader.scope.describe())
             raise OutsideScope(said, name)
+
+
+def seats_meet(name: str, asked: list[str], reach: Mapping[str, list[str]]) -> bool:
+    """Whether regions asked of a reader scoped by agency alone meet where the agencies' staff work: the province of
+    each agency's seat, with its regencies and cities (a provincial agency's staff work in several; a region above
+    the province meets it too), and any region for a central agency (its staff work across the country). Until
+    2026-12-05 any region was read for them, one of another province answered an empty report (total 0). Other
+    filters, and readers scoped by region (judged by `narrow`), always meet."""
+    if name != "region" or "region" in reach or not reach.get("agency"):
+        return True
+    provinces = set()
+    for agency in reach["agency"]:
+        row = reference().agencies.rows.get(agency)
+        if row is None or row.get("kind") == "central" or not row.get("region"):
+            return True
+        provinces.add(str(row["region"]).split(".")[0])
+    return any(nested(region, province) for region in asked for province in provinces)
+
+
+def nested(one: str, other: str) -> bool:
+    """Whether two region codes are one region or one lies within the other (12.71 and 12)."""
+    return one == other or one.startswith(other + ".") or other.startswith(one + ".")
 
 
 def agency_target(agency: str) -> Target:

@@ -7,7 +7,9 @@ report is walked too (the API's /api/v1/reports/*, the scorecard's among them; t
 CSV and workbook, the scorecard page and its PDF), answers an agency (or region) asked outside a scoped reader's
 scope with 403: problem+json naming the field on the API, the 403 page saying why on the pages. An agency that has
 staff and one that has none are answered alike (an unknown code stays a 422: agencies are public reference data);
-one within the scope, and a national reader's, are read as before. Both stores."""
+one within the scope, and a national reader's, are read as before. A reader scoped by agency alone is refused a region
+of another province than its agencies' seats (a region within or above the seat's province is read: a provincial
+agency's staff work across its regencies; a central agency's anywhere). Both stores."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
 from web.pages import reports as report_pages
 from web.pages import scorecard as scorecard_pages
+from web.services import seats_meet
 
 
 @pytest.fixture
@@ -38,6 +41,11 @@ OUTSIDE = [
     ("policy_karo", "agency", "KOTA-MEDAN", "KAB-KARO"),
     ("inspector", "region", "13", "12.06"),
     ("policy", "region", "13", "12.06"),
+    # a region of another province than the one the agency is seated in, to a reader scoped by the agency alone
+    # (until 2026-12-05 an empty report): within the province (a regency, as a provincial agency's staff work in)
+    # it is read
+    ("hr", "region", "13", "12.71"),
+    ("inspector_medan", "region", "13", "12.06"),
 ]
 # what a route needs besides its filter to answer 200 (a new route needing none is walked as it is)
 NEEDS = {
@@ -142,7 +150,7 @@ def test_every_report_page_and_download_refuses_an_agency_outside_the_scope(
     assert walked >= 4
 
 
-@pytest.mark.parametrize("who", ["inspector", "policy"])
+@pytest.mark.parametrize("who", ["inspector", "policy", "inspector_medan"])  # (the scorecard pages: hr reads none)
 def test_every_report_page_reading_a_region_refuses_one_outside_the_scope(world: World, who: str) -> None:
     log_in(world, who)
     walked = 0
@@ -178,3 +186,14 @@ def test_an_unknown_agency_is_still_the_querys_422_naming_it(world: World) -> No
     assert "agency" in answer.get_json()["errors"]
     log_in(world, "hr")
     assert world.client.get("/pages/reports/headcount.csv?agency=NOPE").status_code == 422
+
+
+def test_a_region_meets_an_agency_scoped_reader_within_or_above_its_seats_province() -> None:
+    assert seats_meet("region", ["12.06"], {"agency": ["KOTA-MEDAN"]})  # (another regency of its province)
+    assert seats_meet("region", ["12"], {"agency": ["KOTA-MEDAN"]})
+    assert not seats_meet("region", ["11"], {"agency": ["KOTA-MEDAN"]})
+    assert not seats_meet("region", ["13", "14"], {"agency": ["PROV-SUMUT", "KAB-KARO"]})
+    assert seats_meet("region", ["13", "12.71"], {"agency": ["PROV-SUMUT"]})  # (one of them meets it)
+    assert seats_meet("region", ["11"], {"agency": ["BKN"]})  # (a central agency's staff work across the country)
+    assert seats_meet("region", ["11"], {"region": ["12"]})  # (judged by narrow)
+    assert seats_meet("agency", ["KAB-KARO"], {"agency": ["KOTA-MEDAN"]})  # (judged by narrow)
