@@ -6,7 +6,6 @@ import contextlib
 import signal
 import sys
 import threading
-from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -18,7 +17,7 @@ from careerlog.cli_numbers import PROCESSES, PlainNumber
 from careerlog.config import ConfigurationError
 from careerlog.domain.errors import InvalidInput
 from careerlog.visible import say
-from projections.framework import Projection, Projector, RebuildFailed, status_read
+from projections.framework import Projection, Projector, RebuildFailed, stalled_rebuild, status_read
 from projections.registry import all_projections, judged_by_rules, projector, select
 
 # A lost or refused connection: worth trying again. Anything else (a missing table, a
@@ -103,17 +102,6 @@ def run_command(obj: Context, views: str | None, once: bool, poll: float) -> Non
         say(f"stopped by a signal after applying {read} events", err=True)
     finally:
         worker.close()
-
-
-def stalled_rebuild(names: Sequence[str]) -> str:
-    """What a worker says of its views marked as rebuilding with no rebuild running: no worker fills them and no
-    read is answered from them until a rebuild of them completes."""
-    which = "view" if len(names) == 1 else "views"
-    return (
-        f"The rebuild of the {which} {', '.join(names)} stopped before it finished (no rebuild of it runs: it was "
-        "killed, or its session dropped): no worker fills a view marked as rebuilding, and no read is answered from "
-        f"it. Run `careerlog projections rebuild {' '.join(names)}` (docs/operations.md)."
-    )
 
 
 def follow(worker: Projector, stop: threading.Event, poll: float) -> int:

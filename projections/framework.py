@@ -389,6 +389,18 @@ class Refill:
         return f"{self.name} (filled up to event {self.position:,} of the log's {self.head:,}, {share}%)"
 
 
+def stalled_rebuild(names: Sequence[str]) -> str:
+    """What a worker, `projections status`, a command reading the views and /health say of views marked as
+    rebuilding with no rebuild running: no worker fills them and no read is answered from them until a rebuild of
+    them completes."""
+    which = "view" if len(names) == 1 else "views"
+    return (
+        f"The rebuild of the {which} {', '.join(names)} stopped before it finished (no rebuild of it runs: it was "
+        "killed, or its session dropped): no worker fills a view marked as rebuilding, and no read is answered from "
+        f"it. Run `careerlog projections rebuild {' '.join(names)}` (docs/operations.md)."
+    )
+
+
 # Seconds a view being filled may keep its position before a read of it says no worker may be filling it (a worker
 # applies a batch of events in well under this)
 STALLED_AFTER = 60.0

@@ -9,18 +9,25 @@ when the store cannot be used (the error handler's, logged), and, on SQLite, whe
 than MIN_FREE_BYTES free (`store_space`): every write then fails, the access-log entry each read of personal data
 writes among them, so every such request answered 503 while /health answered 200 "ok". On PostgreSQL the server's
 disk is not seen from here (a full one fails writes with 503 "The database could not be used": alert on those and
-on the server's disk space, docs/operations.md).
+on the server's disk space, docs/operations.md). A view marked as rebuilding with no rebuild running (a rebuild
+that stopped before it finished, which no worker mends: its reads are refused until an operator runs the rebuild
+again) is shown: the view's state `rebuilding (stopped: no rebuild runs)` and `stopped: true`, and `status`
+"degraded" with `detail` naming the rebuild to run (not logged at each poll: the workers warn of it); until
+2026-12-05 "ok" and `rebuilding`, as a rebuild under way. Still a 200: its reads are refused on every server
+alike, and the other reads and the writes are answered, so a balancer taking the servers out on it would turn
+that outage into one of everything.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify
 from marshmallow import Schema, fields
 
-from projections.framework import Status
+from projections.framework import Status, stalled_rebuild
 from web.errors import problem
 
 blp = Blueprint("health", __name__)
@@ -44,8 +51,14 @@ class ViewStatusSchema(Schema):
     version = fields.Integer()  # this release's, as release_version (kept for the monitors reading it)
     position = fields.Integer()
     lag = fields.Integer()
-    state = fields.String()
+    # ("rebuilding (stopped: no rebuild runs)" for a rebuild that stopped before it finished, as `projections status`
+    # shows it; until 2026-12-05 "rebuilding", as a rebuild under way)
+    state = fields.Method("view_state")
+    stopped = fields.Boolean(attribute="stalled")  # (marked as rebuilding with no rebuild running)
     rules = fields.Method("view_rules")
+
+    def view_state(self, status: Status) -> str:
+        return f"{status.state}{STOPPED if status.stalled else ''}"
 
     def view_rules(self, status: Status) -> dict[str, str | None] | None:
         if status.configuration is None:
@@ -56,13 +69,15 @@ class ViewStatusSchema(Schema):
 class HealthSchema(Schema):
     """The answer of GET /health."""
 
-    status = fields.String()
+    status = fields.String()  # ok; degraded: a rebuild stopped before it finished (`detail` says which, and the mend)
+    detail = fields.String()  # (only when degraded)
     store = fields.String()
     head = fields.Integer()
     views = fields.List(fields.Nested(ViewStatusSchema))
 
 
 HEALTH = HealthSchema()
+STOPPED = " (stopped: no rebuild runs)"  # (a view's state, after `rebuilding`, as `projections status` writes it)
 
 # The least free space the SQLite store's file system must have for /health to answer 200: a write needs room for its
 # pages in the write-ahead log (4 KiB each); below this, writes fail or are about to.
@@ -94,15 +109,14 @@ def health() -> Response:
         current_app.logger.error("/health: %s", full)
         return problem(503, full, headers={"Retry-After": "5"})
     statuses = services.projector.status()
-    answer = jsonify(
-        HEALTH.dump(
-            {
-                "status": "ok",
-                "store": services.settings.store,
-                "head": statuses[0].head if statuses else services.ledger.max_notification_id(),
-                "views": statuses,
-            }
-        )
-    )
+    shown: dict[str, Any] = {
+        "status": "ok",
+        "store": services.settings.store,
+        "head": statuses[0].head if statuses else services.ledger.max_notification_id(),
+        "views": statuses,
+    }
+    if stopped := [s.name for s in statuses if s.stalled]:  # (their reads refused until an operator rebuilds them)
+        shown.update(status="degraded", detail=stalled_rebuild(stopped))
+    answer = jsonify(HEALTH.dump(shown))
     answer.headers["Cache-Control"] = "no-store"
     return answer

@@ -25,8 +25,10 @@ from projections.framework import (
     Projection,
     lags_of,
     newer_views,
+    rebuilds_running,
     refills_of,
     refuse_judged_otherwise,
+    stalled_rebuild,
     views_made,
 )
 from projections.merit.audit import MeritProjection, decision_confirmations
@@ -632,7 +634,9 @@ def views_read(obj: Context, *projections: Projection) -> None:
     """Refuse (exit 1, nothing made) a command reading a view of `projections` that the store has not made
     (ViewsNotMade names those this command reads, and the rebuild to run); warn on standard error when one of them
     is being filled or rebuilt (refilled after a change of the rules, a new version): its rows are part of the
-    records only, so the command's results are incomplete; or when one is ready but behind the log (no worker has
+    records only, so the command's results are incomplete (a rebuild that stopped before it finished named, with the
+    rebuild to run: until 2026-12-05 it said to run the command again once the view was ready, which it never
+    would be); or when one is ready but behind the log (no worker has
     applied the events since: an import with no worker running), naming the lag and the catch-up. A view a newer
     release made (a higher version) is refused (NewerViews, exit 1), as `projections status`, `run` and `serve`
     refuse it."""
@@ -640,7 +644,17 @@ def views_read(obj: Context, *projections: Projection) -> None:
     views = open_view_store(obj.settings)
     if newer := newer_views(views.sql, projections):  # as `projections status`, `run` and `serve` refuse it
         raise NewerViews(obj.settings, newer)
-    for refill in refills_of(views.sql, views.tracking_table, projections):
+    refills = refills_of(views.sql, views.tracking_table, projections)
+    rebuilding = [r.name for r in refills if r.state == "rebuilding"]
+    running = rebuilds_running(obj.settings, views.sql, rebuilding)
+    for refill in refills:
+        if refill.name in rebuilding and refill.name not in running:  # (one stopped: no run of the command mends it)
+            click.echo(
+                f"Warning: the view {refill.name} holds only part of the records: these results are incomplete. "
+                f"{stalled_rebuild([refill.name])} Then run the command again.",
+                err=True,
+            )
+            continue
         click.echo(
             f"Warning: the view {refill.describe()} is being filled and holds only part of the records: these "
             "results are incomplete. Run the command again once `careerlog projections status` shows it ready.",

@@ -121,3 +121,25 @@ def test_the_audit_of_one_decision_reads_a_nip_typed_with_separators_as_history_
     assert (typed.exit_code, typed.output) == (0, plain.output)
     short = invoke(settings, "audit", "promotion", BUDI[:17], "1")
     assert (short.exit_code, short.output) == (1, f"Error: nip: must be 18 digits, got '{BUDI[:17]}'\n")
+
+
+def test_an_audit_while_its_views_rebuild_stopped_names_the_rebuild_to_run(settings: Settings) -> None:
+    """A rebuild that stopped before it finished (killed, its session dropped) leaves its view marked as rebuilding,
+    filled by no worker: the warning said to run the command again once `projections status` showed it ready, which
+    it never would. It names the stopped rebuild and the command that mends it."""
+    recorded(settings)
+    merit_caught_up(settings)
+    worker = Projector(settings, [MeritProjection()])
+    try:
+        with worker.views.sql.transaction() as sql:  # as a rebuild killed mid-way leaves it (no rebuild holds it)
+            sql.execute("UPDATE view_schemas SET state = 'rebuilding' WHERE name = 'merit'")
+    finally:
+        worker.close()
+    result = invoke(settings, "audit", "promotions", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "Warning: the view merit holds only part of the records: these results are incomplete. The rebuild of the "
+        "view merit stopped before it finished (no rebuild of it runs: it was killed, or its session dropped): no "
+        "worker fills a view marked as rebuilding, and no read is answered from it. Run `careerlog projections "
+        "rebuild merit` (docs/operations.md). Then run the command again.\n"
+    )

@@ -121,3 +121,26 @@ def test_health_is_a_503_naming_the_full_disk_when_a_sqlite_store_cannot_take_a_
         assert "Free space on it." in answer.get_json()["detail"]
     finally:
         app.extensions["careerlog"].close()
+
+
+def test_health_names_a_rebuild_that_stopped_and_the_rebuild_to_run(app: Flask) -> None:
+    """A view marked as rebuilding with no rebuild running (a rebuild killed mid-way) showed `rebuilding` under "ok",
+    as a rebuild under way: its reads are refused until an operator runs the rebuild again. Now its state says it
+    stopped, `stopped` is true, and `status` is "degraded" with the rebuild to run (still a 200: the other reads and
+    the writes are answered)."""
+    with services(app).projector.views.sql.transaction() as sql:  # as a rebuild killed mid-way leaves it
+        sql.execute("UPDATE view_schemas SET state = 'rebuilding' WHERE name = 'roster'")
+    answer = app.test_client().get("/health")
+    assert answer.status_code == 200
+    body = answer.get_json()
+    assert body["status"] == "degraded"
+    assert "The rebuild of the view roster stopped before it finished" in body["detail"]
+    assert "Run `careerlog projections rebuild roster`" in body["detail"]
+    views = {v["name"]: v for v in body["views"]}
+    assert (views["roster"]["state"], views["roster"]["stopped"]) == ("rebuilding (stopped: no rebuild runs)", True)
+    assert not any(v["stopped"] for name, v in views.items() if name != "roster")
+    services(app).projector.rebuild(["roster"])
+    mended = app.test_client().get("/health").get_json()
+    assert mended["status"] == "ok"
+    assert "detail" not in mended
+    assert {v["state"] for v in mended["views"]} == {"ready"}
