@@ -13,7 +13,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import format_date
 from flask_babel import gettext as _
 from markupsafe import Markup
-from marshmallow import ValidationError, fields
+from marshmallow import Schema, ValidationError, fields
 from werkzeug.datastructures import MultiDict
 
 from careerlog.access import Action, narrow, row_filters
@@ -28,6 +28,8 @@ from projections.merit.rules import SEVERITY_ORDER
 from projections.training import GROUPING_REFUSALS
 from web import kept
 from web.api.audit_schemas import DecisionSchema
+from web.api.audits import fairness_schema, time_to_promotion_schema
+from web.api.common import row_columns
 from web.api.fields import plain_day
 from web.api.paging import last_page
 from web.pages import charts, local_number
@@ -708,7 +710,7 @@ def fairness_table(name: str) -> ResponseReturnValue:
     # `pool` beside the deprecated `eligible`, last, as in the API's CSV; the impact ratio's interval as its two
     # bounds (`impact_ratio_low`, `impact_ratio_high`), numbers a spreadsheet reads, as the page shows them
     groups = [time_row(group) for group in with_pool(rates["groups"])]
-    columns = notes_last(columns_of(groups))
+    columns = notes_last(columns_of(groups or [empty_row(fairness_schema)]))
     if name.endswith(".xlsx"):
         groups = group_words(groups, form["by"], untested_note("rates", rates, form["by"]))
     levels = {"impact_ratio": rates["impact_ratio_ci_level"]}
@@ -732,7 +734,7 @@ def time_table(name: str) -> ResponseReturnValue:
     if times is None:
         return refused_download(errors)
     rows = [time_row(group) for group in times["groups"]]
-    columns = notes_last(columns_of(rows, leave_out=["curve", "incidence"]))
+    columns = notes_last(columns_of(rows or [empty_row(time_to_promotion_schema)], leave_out=["curve", "incidence"]))
     if name.endswith(".xlsx"):
         rows = group_words(rows, form["by"], untested_note("times", times, form["by"]))
     # every interval at the answer's level, 1 - alpha (`ci_level`), as the impact ratio's
@@ -803,6 +805,13 @@ def untested_note(kind: str, answer: Mapping[str, Any], by: list[str]) -> str | 
     # (employment kind alone: with another dimension the groups are PNS·F, PNS·M, ..., and fewer than two of them may
     # be shown for another reason, each of the others under min_cell)
     return f"{note} {why}" if set(by) == {"employment_kind"} else note
+
+
+def empty_row(schema: Schema) -> dict[str, Any]:
+    """A row of no group, with the keys of the statistic's rows as its API's response schema documents them (its
+    `groups`), as `time_row` makes them: the columns of a download no group answers (an agency with no staff), which
+    was a file with no header row, where the API's CSV is headed by them."""
+    return time_row(dict.fromkeys(row_columns(schema, "groups", {})))
 
 
 def time_row(group: dict[str, Any]) -> dict[str, Any]:
