@@ -501,14 +501,72 @@ def cox_fit(
     design: pd.DataFrame, covariates: Sequence[str], reference_group: str, *, alpha: float = ALPHA
 ) -> dict[str, Any]:
     """`cox_model` of a design made by `cox_design`, the hazard ratios' intervals at the level 1 - `alpha`."""
-    from lifelines.exceptions import ConvergenceError
-
     result: dict[str, Any] = {"reference_group": reference_group, "covariates": list(covariates), "n": len(design)}
     entry = "entry" if "entry" in design.columns else None
     person = "person" if "person" in design.columns else None  # (`clustered`)
     result["standard_errors"] = CLUSTERED if person else MODEL_BASED
     if design["promoted"].sum() == 0 or len(design.columns) <= 2 + (entry is not None) + (person is not None):
         return {**result, "terms": [], "error": "Too little data: no promotions, or nothing varies."}
+    # lifelines' Newton-Raphson at its default step (0.95) can overshoot into a region where exp(x'b) over- or
+    # underflows and diverge where the estimate is finite (a level's promotions all tied with another level's: a
+    # NaN halt, or a "converged" hazard ratio of 1e-183): refitted from the start with smaller steps, the first fit
+    # that converges kept (`STEP_SIZES`); a fit that converges at the default step is the only fit made
+    said: list[str] = []
+    for step in STEP_SIZES:
+        fitted, caught, failure = cox_attempt(design, entry, person, alpha, step)
+        if failure is None:
+            break
+        said.append(failure)
+    if failure is not None:
+        return {**result, "terms": [], "error": not_converged(said)}
+    # lifelines warns of near-separation and low variance: the fit stands, with the caveat shown
+    result["warnings"] = sorted({str(w.message).splitlines()[0] for w in caught})
+    if step != STEP_SIZES[0]:
+        result["warnings"].append(refitted(step, said))
+    summary = fitted.summary
+    level = f"{100 * (1 - alpha):g}%"  # lifelines names the bounds' columns by their level
+    result["terms"] = [
+        {
+            "term": str(term),
+            "hazard_ratio": rounded(row["exp(coef)"]),
+            "ci": [rounded(row[f"exp(coef) lower {level}"]), rounded(row[f"exp(coef) upper {level}"])],
+            "p": p_value(row["p"]),
+        }
+        for term, row in summary.iterrows()
+    ]
+    # the fit's concordance index (lifelines' concordance_index_), counted in numpy: lifelines' own count walks
+    # a tree in Python, element by element (20 s per model at a million rank spells)
+    # none with a rank spell entered late: Harrell's C takes no entry times (a pair compared though the later spell
+    # was not yet at risk at the earlier's promotion), and no maintained library counts it with them
+    result["concordance"] = None
+    if entry is None or not bool((design[entry] > 0).any()):
+        hazards = fitted._predicted_partial_hazards_
+        result["concordance"] = rounded(
+            concordance_index(hazards["T"].to_numpy(), -hazards["P"].to_numpy(), hazards["E"].to_numpy())
+        )
+    return result
+
+
+# the Newton-Raphson step sizes a Cox fit is tried at, in turn, until one converges (`cox_fit`): lifelines' default
+# first, so a fit that converges at it is made once and gives the same figures as ever
+STEP_SIZES = (0.95, 0.5, 0.25)
+# the starts of lifelines' warnings that its Newton-Raphson did not converge (lifelines 0.30,
+# `SemiParametricPHFitter._newton_raphson_for_efron_model`): it stopped at its step limit or on a log-likelihood
+# near 0 ("failed to converge sufficiently"), or stopped on a small change of the log-likelihood with the step
+# still large ("norm(delta) is still high": after a diverging step, a hazard ratio of 1e-183 where the estimate
+# is 107)
+NOT_CONVERGED = (
+    "Newton-Raphson failed to converge sufficiently",
+    "Newton-Raphson convergence completed successfully but norm(delta) is still high",
+)
+
+
+def cox_attempt(
+    design: pd.DataFrame, entry: str | None, person: str | None, alpha: float, step: float
+) -> tuple[Any, list[Any], str | None]:
+    """One lifelines fit of `cox_fit`'s design at the Newton-Raphson step size `step` (lifelines' default passed as
+    no option): the fitter, the warnings it gave, and why it did not converge (None if it did)."""
+    from lifelines.exceptions import ConvergenceError
     from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
     # BLAS on one thread: the figures of a separated group depend on the last bit of its sums, which depends on
@@ -532,33 +590,31 @@ def cox_fit(
                 entry_col=entry,
                 cluster_col=person,
                 batch_mode=efron_batch(design["years"]),
+                fit_options=None if step == STEP_SIZES[0] else {"step_size": step},
             )
         except ConvergenceError as error:
-            return {**result, "terms": [], "error": f"The Cox model did not converge: {convergence_said(error)}"}
-    # lifelines warns of near-separation and low variance: the fit stands, with the caveat shown
-    result["warnings"] = sorted({str(w.message).splitlines()[0] for w in caught})
-    summary = fitted.summary
-    level = f"{100 * (1 - alpha):g}%"  # lifelines names the bounds' columns by their level
-    result["terms"] = [
-        {
-            "term": str(term),
-            "hazard_ratio": rounded(row["exp(coef)"]),
-            "ci": [rounded(row[f"exp(coef) lower {level}"]), rounded(row[f"exp(coef) upper {level}"])],
-            "p": p_value(row["p"]),
-        }
-        for term, row in summary.iterrows()
-    ]
-    # the fit's concordance index (lifelines' concordance_index_), counted in numpy: lifelines' own count walks
-    # a tree in Python, element by element (20 s per model at a million rank spells)
-    # none with a rank spell entered late: Harrell's C takes no entry times (a pair compared though the later spell
-    # was not yet at risk at the earlier's promotion), and no maintained library counts it with them
-    result["concordance"] = None
-    if entry is None or not bool((design[entry] > 0).any()):
-        hazards = fitted._predicted_partial_hazards_
-        result["concordance"] = rounded(
-            concordance_index(hazards["T"].to_numpy(), -hazards["P"].to_numpy(), hazards["E"].to_numpy())
-        )
-    return result
+            return None, caught, convergence_said(error)
+    said = [str(w.message).splitlines()[0] for w in caught]
+    failure = next((line for line in said if line.startswith(NOT_CONVERGED)), None)
+    return fitted, caught, failure
+
+
+def refitted(step: float, said: Sequence[str]) -> str:
+    """The sentence of `cox.warnings` of a fit kept at the smaller step `step`, after the steps before it in
+    `STEP_SIZES` did not converge (lifelines' reasons `said`, the first's first sentence quoted)."""
+    before = " and ".join(f"{b:g}" for b in STEP_SIZES[: len(said)])
+    reason = said[0].split(". ")[0].rstrip(".")
+    return (
+        f"The Cox model was refitted with a smaller Newton-Raphson step ({step:g}): at step{'s' * (len(said) > 1)}"
+        f" {before} it did not converge (lifelines: {reason})."
+    )
+
+
+def not_converged(said: Sequence[str]) -> str:
+    """`cox.error` of a fit that converged at none of `STEP_SIZES`, lifelines' reasons `said` at each."""
+    smaller = ", ".join(f"{b:g}" for b in STEP_SIZES[1 : len(said)])
+    refits = f" Refitted with smaller steps ({smaller}): not converged either." if smaller else ""
+    return f"The Cox model did not converge: {said[0]}{refits}"
 
 
 # rows per distinct time from which lifelines' batch Efron step is the cheaper one (`efron_batch`)

@@ -93,3 +93,5 @@ def test_a_covariate_that_is_the_outcome_makes_a_cox_fit_that_fails_with_a_reaso
     # lifelines' tips address ends where the error that halted the fit begins: a space between, not glued to it
     address = "https://lifelines.readthedocs.io/en/latest/Examples.html#problems-with-convergence-in-the-cox-proportional-hazard-model"
     assert f"{address} A singular matrix detected" in cox["error"]
+    # refitted at the smaller steps, in vain: still no hazard ratio
+    assert cox["error"].endswith(" Refitted with smaller steps (0.5, 0.25): not converged either.")
