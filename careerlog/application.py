@@ -17,12 +17,10 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, NamedTuple, Protocol, cast
-from urllib.parse import parse_qsl
 
 from dateutil.relativedelta import relativedelta
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import InfrastructureFactory, Mapper, RecordConflictError, StoredEvent
-from eventsourcing.postgres import PostgresFactory
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 from eventsourcing.utils import Environment, TopicError, get_topic, resolve_topic
 
@@ -118,7 +116,7 @@ from careerlog.domain.wording import Reason, Refusal, confirmable, reason_of
 from careerlog.names import check_named
 from careerlog.persistence import KEYED_RECORDERS, CareerMapper, NullTranscoder, insert_stored_events
 from careerlog.reference import reference, rules
-from careerlog.sqlstore import SqlStore, check_connections_when_in_doubt, select_events_of
+from careerlog.sqlstore import SqlStore, apply_postgres_options, check_connections_when_in_doubt, select_events_of
 
 Clock = Callable[[], datetime]
 
@@ -752,10 +750,8 @@ class CareerLog(Application[str]):
         unless it is one of careerlog's (a subclass of it): the library's plain recorder ignores the client keys, and
         one key would be recorded for two records (until 2026-12-06 it was used)."""
         factory = super().construct_factory(env)
-        if isinstance(factory, PostgresFactory) and (options := env.get(POSTGRES_OPTIONS_ENV)):
-            # the URL's libpq parameters (sslmode ...), which the library's settings do not take: given to its pool
-            # before it opens (at its first connection)
-            factory.datastore.pool.kwargs.update(dict(parse_qsl(options)))  # type: ignore[union-attr]
+        # the URL's libpq parameters (sslmode ...), which the library's settings do not take: given to its pool
+        apply_postgres_options(getattr(factory, "datastore", None), env.get(POSTGRES_OPTIONS_ENV))
         recorder = KEYED_RECORDERS.get(type(factory))
         if recorder is None:
             return factory

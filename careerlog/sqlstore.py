@@ -14,10 +14,11 @@ import select
 import sqlite3
 import time
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Protocol
+from urllib.parse import parse_qsl
 
 import orjson
 import psycopg
@@ -701,9 +702,28 @@ def open_datastore(settings: Settings, *, pool_size: int | None = None) -> SQLit
         pre_ping=True,
         originator_id_type="text",
     )
-    datastore.pool.kwargs.update(settings.postgres_options())  # type: ignore[union-attr]  # (opened at its first use)
+    apply_postgres_options(datastore, settings.postgres_options())
     check_connections_when_in_doubt(datastore)
     return datastore
+
+
+def apply_postgres_options(datastore: object, options: Mapping[str, str] | str | None) -> None:
+    """Give the URL's libpq connection parameters (sslmode, sslrootcert, sslcert, application_name ...:
+    Settings.postgres_options; or, as the library's environment holds them, POSTGRES_OPTIONS_ENV's query string) to a
+    PostgreSQL datastore's pool, before it opens (the library makes it closed: it opens at its first connection). A
+    SQLite datastore (or None) is left as it is.
+
+    The one place they reach a pool: the ledger's (CareerLog.construct_factory), the views' (open_view_store: every
+    web read, a worker's writes, the CLI's audits and reports) and careerlog's own (open_datastore); the plain
+    connections (the schema's check and lock, a worker's LISTEN) take them in Settings.connect_postgres. (Until
+    2026-12-06 the views' pool was given none: it connected without the operator's TLS settings.)"""
+    if not isinstance(datastore, PostgresDatastore) or not options:
+        return
+    given = dict(parse_qsl(options)) if isinstance(options, str) else dict(options)
+    kwargs = datastore.pool.kwargs  # (the library's: a dict, read at each connection the pool opens)
+    assert datastore.pool.closed, "the URL's parameters are given to a pool before it opens"
+    assert isinstance(kwargs, dict)
+    kwargs.update(given)
 
 
 def check_connections_when_in_doubt(datastore: SQLiteDatastore | PostgresDatastore) -> None:

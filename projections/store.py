@@ -17,8 +17,8 @@ from eventsourcing.postgres import PostgresTrackingRecorder
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 from eventsourcing.utils import Environment
 
-from careerlog.config import Settings
-from careerlog.sqlstore import Sql, SqlStore
+from careerlog.config import POSTGRES_OPTIONS_ENV, Settings
+from careerlog.sqlstore import Sql, SqlStore, apply_postgres_options
 
 VIEWS_ENV_NAME = "careerlog_views"
 
@@ -96,6 +96,8 @@ def open_view_store(settings: Settings) -> SQLiteViewStore | PostgresViewStore:
     env = Environment(VIEWS_ENV_NAME, settings.eventsourcing_env(as_made=as_made))
     with nullcontext() if as_made else settings.schema_lock():
         factory = InfrastructureFactory[TrackingRecorder].construct(env)
+        # the URL's libpq parameters (TLS ...), before the pool's first connection (until 2026-12-06, none given)
+        apply_postgres_options(getattr(factory, "datastore", None), env.get(POSTGRES_OPTIONS_ENV))
         if settings.store == "sqlite":
             return factory.tracking_recorder(SQLiteViewStore)  # type: ignore[return-value]
         return factory.tracking_recorder(PostgresViewStore)  # type: ignore[return-value]

@@ -1,7 +1,8 @@
 """A postgresql:// URL may give libpq's connection parameters after the database's name (TLS: ?sslmode=require,
 sslrootcert, ...; connect_timeout, application_name, target_session_attrs ...), passed to every connection careerlog
-opens: the library's pool (the ledger's), careerlog's own datastores (the views', a rebuild's processes) and its
-plain connections (the schema's check and lock, a worker's LISTEN, VACUUM). Before, `?sslmode=require` was refused
+opens: the library's pools (the ledger's; the views', open_view_store: every web read, a worker's writes, the CLI's
+audits and reports, a rebuild's processes), careerlog's own datastores (the accounts' in a command) and its plain
+connections (the schema's check and lock, a worker's LISTEN, VACUUM). Before, `?sslmode=require` was refused
 ("the only parameter careerlog takes is ?schema=name") and TLS could be asked for only through PGSSLMODE. An unknown
 parameter stays refused, naming it. The test server speaks no TLS: `sslmode=require` failing with its "does not
 support SSL" proves the parameter reached that connection; `application_name` is read back on each."""
@@ -18,7 +19,11 @@ from careerlog.application import CareerLog
 from careerlog.cli import main
 from careerlog.config import Settings
 from careerlog.sqlstore import SqlStore, open_datastore
+from projections.framework import Projector
+from projections.registry import all_projections
+from projections.store import open_view_store
 from tests.conftest import fresh_schema
+from web.services import Services
 
 pytestmark = pytest.mark.postgres
 
@@ -80,3 +85,46 @@ def test_an_unknown_parameter_is_still_refused_naming_it(url: str) -> None:
     assert result.exit_code == 1, result.output
     assert "'sslmod'" in result.output
     assert "sslmode" in result.output  # (the parameters it takes are listed)
+
+
+def test_the_url_parameters_reach_the_views_and_the_web_apps_connections(url: str) -> None:
+    """Until 2026-12-06 the views' pool (open_view_store) was given none of them: every web read, the worker's writes
+    and the CLI's audits connected without the operator's TLS settings."""
+    settings = Settings(database_url=f"{url}&sslmode=disable&application_name={NAME}")
+    views = open_view_store(settings)
+    try:
+        assert views.sql.scalar("SELECT current_setting('application_name') AS n") == NAME
+    finally:
+        views.datastore.close()
+    projector = Projector(settings, all_projections())
+    try:
+        assert projector.views.sql.scalar("SELECT current_setting('application_name') AS n") == NAME
+    finally:
+        projector.close()
+    services = Services.build(settings, follow=False)
+    try:
+        with services.ledger.recorder.datastore.get_connection() as conn:  # type: ignore[attr-defined]
+            assert conn.execute("SELECT current_setting('application_name') AS n").fetchone()["n"] == NAME
+        for store in (services.projector.views.sql, services.accounts.store):  # (reads, writes, the access log)
+            assert store.scalar("SELECT current_setting('application_name') AS n") == NAME
+    finally:
+        services.close()
+
+
+def test_sslmode_require_is_passed_to_the_views_connections(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    good = Settings(database_url=url)
+    settings = Settings(database_url=f"{url}&sslmode=require")
+    monkeypatch.setattr(Settings, "prepare", lambda self: True)  # (as made: its check of the schema connects first)
+    views = open_view_store(settings)
+    try:
+        with pytest.raises(Exception, match="couldn't get a connection"):
+            views.sql.scalar("SELECT 1 AS n")
+    finally:
+        views.datastore.close()
+    with CareerLog.from_settings(good) as app:
+        projector = Projector(settings, all_projections(), app=app, ensure=False)  # (a rebuild's processes')
+        try:
+            with pytest.raises(Exception, match="couldn't get a connection"):
+                projector.views.sql.scalar("SELECT 1 AS n")
+        finally:
+            projector.close()
