@@ -289,6 +289,16 @@ TERMINATED = 128 + signal.SIGTERM
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
+def signals_to_take(signals: Sequence[signal.Signals]) -> tuple[signal.Signals, ...]:
+    """The signals of `signals` a command may set its handler on: SIGHUP not when it is ignored at entry (`nohup`
+    ignores it, as does a caller that means the command to outlive its terminal), so that a command started under
+    `nohup` outlives a dropped SSH session as it did before SIGHUP stopped it (2026-12-05; until 2026-12-06 the
+    handler was set over the ignoring, and `nohup careerlog import` stopped at a dropped session, exit 129)."""
+    return tuple(
+        signum for signum in signals if signum != signal.SIGHUP or signal.getsignal(signum) is not signal.SIG_IGN
+    )
+
+
 class Terminated(BaseException):
     """SIGTERM (or SIGHUP), raised where the command was (as Ctrl-C's KeyboardInterrupt is), so that it ends by
     unwinding: the transaction under way rolled back, the processes it started stopped (ends_on_sigterm)."""
@@ -316,7 +326,8 @@ def ends_on_sigterm(aftermath: str) -> Iterator[None]:
     before, the signal's default ended it at once without a word (the same exit status; its transaction under way
     never committed, as now). A process forked meanwhile (a rebuild's) inherits the handler but ends as the
     signal's default ends it, as before; a second signal while the first unwinds is not taken (the rollback is not
-    cut short). Only the main thread sets a handler: elsewhere nothing changes."""
+    cut short). Only the main thread sets a handler: elsewhere nothing changes. SIGHUP ignored at entry (`nohup`)
+    stays ignored (signals_to_take): the command, and the processes it forks, outlive the session."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -335,7 +346,7 @@ def ends_on_sigterm(aftermath: str) -> Iterator[None]:
     def stopped(signum: int) -> StoppedBySigterm:
         return StoppedBySigterm(f"stopped by {signal.Signals(signum).name}: {aftermath}", signum)
 
-    previous = {signum: signal.signal(signum, terminate) for signum in STOP_SIGNALS}
+    previous = {signum: signal.signal(signum, terminate) for signum in signals_to_take(STOP_SIGNALS)}
     try:
         yield
     except Terminated as e:

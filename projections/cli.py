@@ -12,7 +12,15 @@ import click
 import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError
 
-from careerlog.cli import Context, Progress, ends_on_sigterm, friendly_errors, pass_context, reading_only
+from careerlog.cli import (
+    Context,
+    Progress,
+    ends_on_sigterm,
+    friendly_errors,
+    pass_context,
+    reading_only,
+    signals_to_take,
+)
 from careerlog.cli_numbers import PROCESSES, PlainNumber
 from careerlog.config import ConfigurationError
 from careerlog.domain.errors import InvalidInput
@@ -83,9 +91,10 @@ def run_command(obj: Context, views: str | None, once: bool, poll: float) -> Non
     # SIGTERM (a service manager's stop) or SIGINT: the batch under way is finished, its rows and position committed
     # together, and no other begun; exit 0. Before, a worker catching up (a new view, a refill, a long lag) read on
     # to the log's head after SIGTERM, and was killed by the manager's stop timeout half-way through a batch.
-    # SIGHUP (an SSH session dropped) alike: it ended the worker at once without a word.
+    # SIGHUP (an SSH session dropped) alike: it ended the worker at once without a word. SIGHUP ignored at entry (a
+    # worker started under `nohup`) stays ignored: the worker outlives the session (signals_to_take).
     stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+    for sig in signals_to_take((signal.SIGINT, signal.SIGTERM, signal.SIGHUP)):
         signal.signal(sig, lambda *_: stop.set())
     try:
         if once:

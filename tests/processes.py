@@ -45,22 +45,44 @@ def as_from_a_terminal() -> None:
     """In the child before it runs careerlog: Ctrl-C's SIGINT as a shell leaves it to a command it starts (its default
     action, not blocked), whatever the test process has made of it (a test runner's worker may ignore or block it, and
     a child inherits both: Python then installs no KeyboardInterrupt handler, and a Ctrl-C test saw the import run to
-    its end, exit 0)."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    its end, exit 0). SIGHUP likewise (a test runner itself run under `nohup` would have it ignored)."""
+    for sig in (signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGHUP})
+
+
+def as_under_nohup() -> None:
+    """As `nohup careerlog ...` from a terminal: SIGHUP ignored (nohup's `signal(SIGHUP, SIG_IGN)` before it execs the
+    command), in a process group of its own, so that a test's SIGHUP reaches it and the processes it forks, as a
+    dropped SSH session's reaches the foreground group."""
+    as_from_a_terminal()
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    os.setpgrp()
 
 
 class Careerlog:
     """One `careerlog ARGS` process on a store, its output in a log file."""
 
-    def __init__(self, database_url: str, log_path: Path, *args: str, env: Mapping[str, str | None] | None = None):
-        """`env` over this process's environment; a variable given None is left out."""
+    def __init__(
+        self,
+        database_url: str,
+        log_path: Path,
+        *args: str,
+        env: Mapping[str, str | None] | None = None,
+        nohup: bool = False,
+    ):
+        """`env` over this process's environment; a variable given None is left out. `nohup`: started as under
+        `nohup` (as_under_nohup)."""
         self.log_path = log_path
         self._log: IO[bytes] = log_path.open("ab")
         given = {**os.environ, "CAREERLOG_DATABASE_URL": database_url, **(env or {})}
         environ = {name: value for name, value in given.items() if value is not None}
         self.process = subprocess.Popen(
-            [CAREERLOG, *args], env=environ, stdout=self._log, stderr=subprocess.STDOUT, preexec_fn=as_from_a_terminal
+            [CAREERLOG, *args],
+            env=environ,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=as_under_nohup if nohup else as_from_a_terminal,
         )
 
     @property

@@ -84,20 +84,24 @@ def frozen_outside_the_schema_lock(rebuild: Careerlog, settings: Settings) -> No
     raise AssertionError("the rebuild held the schema lock at every try")
 
 
-def rebuild_stopped_by(database_url: str, tmp_path: Path, sig: int) -> Careerlog:
-    """A rebuild frozen once its views are marked as rebuilding (none stalled then: it holds its lock), then sent
-    `sig` and let go on; its exit awaited."""
+def rebuild_stopped_by(database_url: str, tmp_path: Path, sig: int, *args: str, nohup: bool = False) -> Careerlog:
+    """A rebuild (`args` its options) frozen once its views are marked as rebuilding (none stalled then: it holds its
+    lock), then sent `sig` and let go on; its exit awaited. `nohup`: started as under `nohup`, in a process group of
+    its own, to which `sig` is sent (as a dropped session's SIGHUP reaches the processes it forked too)."""
     settings = Settings(database_url=database_url)
-    rebuild = Careerlog(database_url, tmp_path / "rebuild.log", "projections", "rebuild")
+    rebuild = Careerlog(database_url, tmp_path / "rebuild.log", "projections", "rebuild", *args, nohup=nohup)
     try:
         reached = wait_until(lambda: states(settings) == {"rebuilding"} or not rebuild.running, timeout=60, every=0.005)
         assert rebuild.running, rebuild.output()
         assert reached, rebuild.output()
         frozen_outside_the_schema_lock(rebuild, settings)
         assert stalled(settings) == []  # a rebuild under way (frozen) is not taken for one that stopped
-        os.kill(rebuild.process.pid, sig)
+        if nohup:
+            os.killpg(rebuild.process.pid, sig)
+        else:
+            os.kill(rebuild.process.pid, sig)
         os.kill(rebuild.process.pid, signal.SIGCONT)
-        rebuild.finish(timeout=60)
+        rebuild.finish(timeout=120)
     finally:
         rebuild.close()
     return rebuild
@@ -111,6 +115,20 @@ def test_sighup_stops_a_rebuild_as_sigterm_does_exit_129(database_url: str, demo
         rebuild.output()
     )
     assert "Traceback" not in rebuild.output()
+
+
+def test_a_rebuild_started_under_nohup_outlives_a_sighup_and_finishes(
+    database_url: str, demo: Path, tmp_path: Path
+) -> None:
+    """`nohup careerlog projections rebuild` outlives a dropped SSH session, it and the process it forks (--jobs 2),
+    as the docs say. Until 2026-12-06 its handler of SIGHUP was set over nohup's ignoring it: the rebuild stopped,
+    exit 129, its views left marked as rebuilding."""
+    imported(database_url, demo, workers=1, migration=True)
+    rebuild = rebuild_stopped_by(database_url, tmp_path, signal.SIGHUP, "--jobs", "2", nohup=True)
+    assert rebuild.process.returncode == 0, rebuild.output()
+    assert "stopped" not in rebuild.output()
+    assert states(Settings(database_url=database_url)) == {"ready"}
+    assert stalled(Settings(database_url=database_url)) == []
 
 
 def test_a_killed_rebuild_is_named_as_stopped_by_status_and_workers(
