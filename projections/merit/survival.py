@@ -1135,6 +1135,22 @@ SEPARATED_BELOW = (
 TOO_FEW_SPELLS = "fewer rank spells than the smallest cell ({min_cell}): too few to estimate its hazard ratio"
 
 
+def level_counts(codes: Any, levels: int, read: Any, keep: Any, promoted: Any) -> tuple[Any, Any, Any, Any]:
+    """A dimension's level code of each row (-1: not read), the rows kept with a level, and each level's rank spells
+    and promotions among them."""
+    import numpy as np
+
+    full = np.full(len(read), -1, dtype=np.int64)
+    full[read] = codes
+    inside = keep & (full >= 0)
+    return (
+        full,
+        inside,
+        np.bincount(full[inside], minlength=levels),
+        np.bincount(full[inside & promoted], minlength=levels),
+    )
+
+
 def estimable_rows(
     frame: pd.DataFrame, covariates: Sequence[str], *, min_cell: int
 ) -> tuple[Any, list[dict[str, Any]]]:
@@ -1175,11 +1191,7 @@ def estimable_rows(
         dropped = np.zeros(len(frame), dtype=bool)
         found: list[tuple[int, dict[str, Any], Any]] = []  # (rank spells, level left out, its rows)
         for name, codes, levels in coded:
-            full = np.full(len(frame), -1, dtype=np.int64)
-            full[read] = codes
-            inside = keep & (full >= 0)
-            n = np.bincount(full[inside], minlength=len(levels))
-            events = np.bincount(full[inside & promoted], minlength=len(levels))
+            full, inside, n, events = level_counts(codes, len(levels), read, keep, promoted)
             for code, level in enumerate(levels):
                 if n[code] == 0:
                     continue
@@ -1196,11 +1208,7 @@ def estimable_rows(
             # and one at a time (a level of each of two dimensions may be the same rank spells)
             windows = risk_windows(years, entry, keep & promoted)
             for name, codes, levels in coded:
-                full = np.full(len(frame), -1, dtype=np.int64)
-                full[read] = codes
-                inside = keep & (full >= 0)
-                n = np.bincount(full[inside], minlength=len(levels))
-                events = np.bincount(full[inside & promoted], minlength=len(levels))
+                full, inside, n, events = level_counts(codes, len(levels), read, keep, promoted)
                 for code, reason in separated_levels(full, inside, promoted, windows, len(levels)).items():
                     if n[code] < n.sum():  # (a level of every rank spell read: the column does not vary)
                         term = f"{name}: {levels[code]}"

@@ -225,7 +225,12 @@ def test_time_to_promotion_censors_leavers_and_those_still_waiting(store: SqlSto
     assert result["logrank"]["df"] == 1
     assert result["cox"]["covariates"] == ["education", "training_jp"]
     assert result["cox"]["reference_group"] == "M"
-    assert [t["term"] for t in result["cox"]["terms"]] == ["group: F", "training_jp"]
+    # ten rank spells, one woman promoted: lifelines' fit ends with its step still large (a coefficient running off,
+    # "norm(delta) is still high") at every step size tried, so no hazard ratio is given (6c044f93; it printed the
+    # terms beside lifelines' warning)
+    assert result["cox"]["terms"] == []
+    assert "The Cox model did not converge" in result["cox"]["error"]
+    assert "Refitted with smaller steps (0.5, 0.25): not converged either." in result["cox"]["error"]
 
 
 def test_time_to_promotion_leaves_out_the_rank_spells_of_pppk(store: SqlStore) -> None:
