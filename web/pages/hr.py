@@ -36,7 +36,7 @@ from careerlog.domain.employee import (
     RETRACTION_JUMP,
     Career,
     agency_on,
-    posts_named,
+    post_end_named,
 )
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
@@ -542,17 +542,19 @@ def ends_post_ticked(kind: str | None) -> bool:
 
 
 def post_ended_with(outcome: Any) -> dict[str, Any] | None:
-    """The post whose end was recorded with a placement just recorded (rule placement.ends_post: the post end right
-    after it, recorded at the same time): its title, kind, the day and the post end's version; None when none was."""
+    """The post whose end was recorded with a placement, or a correction of one, just recorded (rule
+    placement.ends_post: the placement's post end, Employee.post_end_with, when it is the version after the
+    outcome's): its title, kind, the day and the post end's version; None when none was."""
     employee = services().ledger.get_employee(outcome.subject)
-    ended = employee.facts.get(outcome.version + 1)
-    if ended is None or ended.kind != "post_end" or ended.event.timestamp != outcome.recorded_at:
+    made = employee.events.get(outcome.version)
+    placement = employee.facts.get(getattr(made, "target_version", outcome.version))
+    ended = employee.post_end_with(placement) if placement is not None else None
+    if ended is None or ended.version != outcome.version + 1:
         return None
-    posts = posts_named(employee.current_context(), ended.values.get("appointment_reference"))
-    post = posts[0].values if len(posts) == 1 else {}
+    title, post_kind = post_end_named(employee.current_context(), ended)
     return {
-        "title": post.get("title", ended.values.get("appointment_reference")),
-        "post_kind": post.get("post_kind", ""),
+        "title": title,
+        "post_kind": post_kind or "",
         "day": format_date(ended.effective_date, "medium"),
         "ended": ended.version,
     }
