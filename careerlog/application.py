@@ -29,11 +29,15 @@ from careerlog.ages import months_last_day
 from careerlog.config import POSTGRES_OPTIONS_ENV, ConfigurationError, Settings
 from careerlog.domain.employee import (
     AFTER_SEPARATION,
+    ENDED_BEFORE_MOVE,
     ENDS_POST,
     ENDS_POST_RETRACTED,
+    HELD_AFTER_MOVE,
     ONE_STEP,
     POST_END_DATED_WITH,
     POST_END_NOT_LEFT,
+    POST_END_REDATED_ALONE,
+    POST_END_RETRACTED_ALONE,
     VOIDED,
     Career,
     Employee,
@@ -1174,6 +1178,7 @@ class CareerLog(Application[str]):
             decision = replace(decision, recording=confirming(recording))  # (stored with the retraction)
         amends = event_cls in (EventCorrected, EventRetracted)
         if amends and command.migration is None and isinstance(employee, Employee):
+            decision = self._post_end_amended(employee, event_cls, values, decision, command.confirmed)
             linked = self._placement_amended(employee, event_cls, values, decision, command.confirmed)
             if linked is not None:  # (a placement's post end retracted, or one recorded, with it: both or neither)
                 return self._commit(linked, linked[0], command)
@@ -1323,6 +1328,45 @@ class CareerLog(Application[str]):
         if not isinstance(made, Decision):  # (its end recorded already under this reference: the correction alone)
             return None
         return [replace(decision, recording=replace(decision.recording, confirmed=with_check)), made]
+
+    @staticmethod
+    def _post_end_amended(
+        employee: Employee,
+        event_cls: type[LedgerEvent],
+        values: Mapping[str, Any],
+        decision: Decision,
+        confirmed: frozenset[str],
+    ) -> Decision:
+        """A live retraction of a placement's post end alone (Employee.placement_of), or a correction of its date to
+        another day than the placement's: refused unless confirmed (POST_END_RETRACTED_ALONE, POST_END_REDATED_ALONE,
+        rule placement.ends_post: the post would be read as held from another agency, or ended on another day than
+        the move), and confirmed recorded as asked, the confirmation ENDS_POST stored with it. Any other change of
+        a fact (its other fields, a post end recorded alone) is the decision as made."""
+        target = employee.facts.get(values["target_version"])
+        placement = employee.placement_of(target) if target is not None and target.active else None
+        if target is None or placement is None:
+            return decision
+        title, kind = post_end_named(employee.current_context(), target)
+        said = {
+            "title": title,
+            "kind": kind,
+            "agency": placement.values.get("agency"),
+            "day": placement.effective_date.isoformat(),
+            "placement": placement.version,
+        }
+        if event_cls is EventRetracted:
+            asked, field = POST_END_RETRACTED_ALONE.reason(**said), "target_version"
+        else:
+            day = parse_payload(PostEnded, decision.values["corrected_fields"], partial=True).get("effective_date")
+            if day is None or day == placement.effective_date:
+                return decision
+            left = HELD_AFTER_MOVE if day > placement.effective_date else ENDED_BEFORE_MOVE
+            asked = POST_END_REDATED_ALONE.reason(**said, new_day=day.isoformat(), left=left.reason())
+            field = "corrected_fields.effective_date"
+        if ENDS_POST not in confirmed:
+            raise InvalidInput(asked, field)
+        with_check = tuple(sorted({*decision.recording.confirmed, ENDS_POST}))
+        return replace(decision, recording=replace(decision.recording, confirmed=with_check))
 
     @staticmethod
     def _refuse_unconfirmed_jump(

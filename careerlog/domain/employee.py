@@ -896,6 +896,41 @@ POST_END_NOT_LEFT = Refusal(
 )
 
 
+# A retraction of a placement's post end alone (`Employee.placement_of`), or a correction of its date away from the
+# placement's day: the placement stands, and the post it ended would be read as held from the agency it moved the
+# employee to (placement.ends_post), or ended on another day than the move. Asked of every live writer as the
+# placement's own retraction is (confirm: placement.ends_post) and confirmed recorded as asked, the confirmation stored
+# with it; a migration is never asked. The placement's own retraction retracts both, and its date is corrected after
+# its post end's (POST_END_DATED_WITH), so the two stay on one day.
+POST_END_RETRACTED_ALONE, POST_END_RETRACTED_ALONE_TICKED = confirmable(
+    "This post end (of {title}, {kind}) was recorded with the placement in {agency} on {day}, version {placement} "
+    "(rule placement.ends_post): retracted alone, it would leave the post held from another agency. If the post was "
+    "held on after the move, ",
+    ENDS_POST,
+    ": the post end alone is retracted; if the employee did not move, retract the placement (version {placement}) "
+    "instead, which retracts its post end with it.",
+    again="send the retraction again",
+    dates=("day",),
+    numbers=("placement",),
+    codes=(("kind", "post_kinds"),),
+)
+POST_END_REDATED_ALONE, POST_END_REDATED_ALONE_TICKED = confirmable(
+    "This post end (of {title}, {kind}) was recorded with the placement in {agency} on {day}, version {placement} "
+    "(rule placement.ends_post): dated {new_day}, it would no longer end the post on the day of the move, leaving "
+    "it {left}. If the post did end on {new_day}, ",
+    ENDS_POST,
+    ": the post end's date alone is corrected (to move the placement's date with it, correct that next); if not, "
+    "keep the post end on {day}.",
+    again="send the correction again",
+    dates=("day", "new_day"),
+    numbers=("placement",),
+    codes=(("kind", "post_kinds"),),
+)
+# ... what the post end's new date leaves of the post (a worded part of POST_END_REDATED_ALONE)
+HELD_AFTER_MOVE = Refusal("held from another agency until then")
+ENDED_BEFORE_MOVE = Refusal("ended before the move")
+
+
 def post_end_named(career: Career, ended: Fact) -> tuple[Any, Any]:
     """The title and kind of the post a post end names (its appointment's reference and none when it names no one
     post)."""
@@ -1515,6 +1550,18 @@ class Employee(LedgerAggregate):
             ):
                 return ended
         return None
+
+    def placement_of(self, ended: Fact) -> Fact | None:
+        """The standing placement a post end was recorded with (the one whose `post_end_with` it is: recorded right
+        after the placement or a correction of it); None for any other fact, or a post end recorded on its own."""
+        if ended.kind != "post_end":
+            return None
+        before = self.events.get(ended.version - 1)
+        placement = self.facts.get(getattr(before, "target_version", ended.version - 1))
+        if placement is None or not placement.active:
+            return None
+        linked = self.post_end_with(placement)
+        return placement if linked is not None and linked.version == ended.version else None
 
     def corrected_of(
         self, event_cls: type[LedgerEvent], values: Mapping[str, Any], watched: Mapping[str, set[str]]

@@ -239,8 +239,9 @@ def test_a_correction_of_the_date_of_a_placement_with_its_post_end_is_refused_na
         f"2024-12-02 first (a correction of version {placed + 1}), then this placement's."
     )
     assert world.log() == before
-    # the post end's date corrected first, the placement's follows it; the two are still one
-    assert correct(world, placed + 1, effective_date="2024-12-02").status_code == 201
+    # the post end's date corrected first (asked: placement.ends_post), the placement's follows it; still one
+    assert correct(world, placed + 1, effective_date="2024-12-02").status_code == 422
+    assert correct(world, placed + 1, ENDS, effective_date="2024-12-02").status_code == 201
     assert correct(world, placed, effective_date="2024-12-02").status_code == 201
     assert "confirm: placement.ends_post" in retract(world, placed).get_json()["errors"]["target_version"][0]
 
@@ -302,7 +303,9 @@ def test_a_correction_of_a_placement_with_its_post_end_back_to_the_agency_left_i
         f"is held in, the placement would leave the post ended. Retract the post end (version {placed + 1}) first"
     ), reason
     assert world.log() == before
-    assert retract(world, placed + 1).status_code == 201  # (the post end first: the post held again)
+    # (the post end first, the placement's retained: asked, as the placement's post end retracted alone is)
+    assert retract(world, placed + 1).status_code == 422
+    assert retract(world, placed + 1, confirm=ENDS).status_code == 201  # (the post held again)
     assert correct(world, placed, agency="KOTA-MEDAN", region="12.71").status_code == 201
     assert held(world) == ("KOTA-MEDAN", "ADMINISTRATOR")
 

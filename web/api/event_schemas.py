@@ -275,7 +275,9 @@ CONFIRM = Confirmed(
         "the same save (not stored: the post end is the record of it). Likewise a correction of a placement's agency "
         "or date making it end such a post (beside the corrected field; the post end recorded after the correction); "
         "and a retraction of a placement whose post end was recorded with it is refused beside `target_version` "
-        "naming the post end, and confirmed retracts both. Stored with the correction or retraction."
+        "naming the post end, and confirmed retracts both; that post end's own retraction, or a correction of its "
+        "date away from the placement's day, is refused naming the placement (beside `target_version` or "
+        "`corrected_fields.effective_date`), and confirmed recorded as asked. Stored with the correction or retraction."
     },
 )
 CONFIRMED_KINDS = tuple(BY_KIND[kind] for kind in CONFIRMING_KINDS)  # the kinds a confirmation may be sent with
