@@ -134,10 +134,11 @@ def kept_statistic(
     count: str | None = None,
 ) -> tuple[Hashable, dict[str, Any]]:
     """Fairness (`rates`: Services.fairness) or time to promotion (`times`: Services.time_to_promotion) for the
-    reader, grouped `by`, over the filters narrowed to the reader's scope, the period, the smallest cell and (the
+    reader, grouped `by`, over the filters narrowed to the reader's scope (an agency or region asked outside it
+    refused before anything kept is read: Services.asked_within), the period, the smallest cell and (the
     selection rates) how the pool is counted (`count`, round or person), kept (`statistics`) under all of it; with
     the key it is kept under. The page and the API ask alike, so they share an answer."""
-    scope = scope_key(services().within(account, Action.RUN_AUDITS, filters))
+    scope = scope_key(services().asked_within(account, Action.RUN_AUDITS, filters))
     options: dict[str, Any] = {"start": start, "end": end, "min_cell": min_cell}
     if kind == "rates":
         method = services().fairness

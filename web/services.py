@@ -741,6 +741,13 @@ class Services:
         allowed = narrow(filters, reach)
         return NOTHING if allowed is None else allowed
 
+    def asked_within(self, reader: Account, action: Action, filters: Mapping[str, list[str]]) -> dict[str, list[str]]:
+        """`within` for a report (READ_REPORTS) or an audit (RUN_AUDITS), an agency or region asked outside the
+        reader's scope refused (refuse_filters_outside: a 403 naming the field, not an empty report or list read as
+        no activity there)."""
+        refuse_filters_outside(reader, action, filters)
+        return self.within(reader, action, filters)
+
     def audits(
         self,
         reader: Account,
@@ -762,7 +769,7 @@ class Services:
         `next`); every filter is applied by the query (the verdict, severity and rule counting
         merit.passed_over, `passed_over`: only the decisions that passed over a clearly stronger colleague,
         or only the others)."""
-        scope = self.within(reader, Action.RUN_AUDITS, filters)
+        scope = self.asked_within(reader, Action.RUN_AUDITS, filters)
         found = self.audit_view.decisions_page(
             {**scope, "verdict": [verdict]} if verdict else scope,
             page=page,
@@ -827,14 +834,13 @@ class Services:
         paging = Paging(GRADE_INFLATION_KEYSET, page, per_page, after)
         reach = row_filters(reader, Action.RUN_AUDITS)
         agencies = {k: v for k, v in reach.items() if k == "agency"}
+        # an agency asked for whose seat is outside the reader's scope is refused naming it, as the other audits
+        # refuse theirs (until 2026-12-05 an empty list, read as clean)
+        seated = seated_reach(reader, Action.RUN_AUDITS)
+        refuse_filters_outside(reader, Action.RUN_AUDITS, filters, seated)
         # the unit in any letter case or spacing, an unknown one a 422 naming it, as every other audit reads it
         # (until 2026-12-05 an exact text: `dinas kesehatan` or a typo answered an empty list, read as clean); judged
         # within the agencies the reader reaches by their seat, as the rows are
-        seated = (
-            {"agency": [a for a in reference().agencies.codes if permits(reader, Action.RUN_AUDITS, agency_target(a))]}
-            if reach
-            else None
-        )
         filters = with_unit_spellings(self.projector.views.sql, filters, within=seated)
         allowed = narrow(filters, agencies)
         rows = [] if allowed is None else self.grade_inflation_view.grade_inflation(allowed, start=year, end=year)
@@ -855,7 +861,7 @@ class Services:
     ) -> CursorPage:
         """Awards within the reader's scope (where the recipient worked on the award's date), by date,
         each with its verdict and the findings of the awards audit, paginated by number or after a cursor."""
-        scope = self.within(reader, Action.RUN_AUDITS, filters)
+        scope = self.asked_within(reader, Action.RUN_AUDITS, filters)
         found = self.award_view.awards_page(
             scope,
             page=page,
@@ -884,7 +890,7 @@ class Services:
         """Starts of study leave within the reader's scope (where the employee worked on the day it started), by
         date, each with its verdict and the findings of the study-leave audit (`criteria`: verdict, rule, severity),
         paginated by number or after a cursor."""
-        scope = self.within(reader, Action.RUN_AUDITS, filters)
+        scope = self.asked_within(reader, Action.RUN_AUDITS, filters)
         found = self.study_leave_view.study_leaves_page(
             scope,
             page=page,
@@ -924,7 +930,7 @@ class Services:
         options: Mapping[str, Any],
     ) -> dict[str, Any]:
         """A group statistic of the merit audit over the reader's scope, showing the filters applied."""
-        scope = self.within(reader, Action.RUN_AUDITS, filters)
+        scope = self.asked_within(reader, Action.RUN_AUDITS, filters)
         found = query(by, scope=scope, **options)  # (no min_cell: rule fairness.adverse_impact's)
         return {**found, "scope": shown_scope(scope)}
 
@@ -935,17 +941,11 @@ class Services:
         roles that see only aggregates, 1 (every figure exact) for those who may read records."""
         return self.min_cell if reader.role in NO_PERSONAL_DATA else 1
 
-    def reported(self, reader: Account, filters: Mapping[str, list[str]]) -> dict[str, list[str]]:
-        """`within` for a report (READ_REPORTS), an agency or region asked outside the reader's scope refused
-        (refuse_filters_outside: a 403 naming the field, not an empty report read as no activity there)."""
-        refuse_filters_outside(reader, Action.READ_REPORTS, filters)
-        return self.within(reader, Action.READ_REPORTS, filters)
-
     def headcount(self, reader: Account, by: list[str], filters: Mapping[str, list[str]]) -> dict[str, Any]:
         """Counts of employees within the reader's scope, by the named fields (small cells suppressed
         for aggregate-only readers, with a complementary cell so that the total gives none away); a `unit` in any
         letter case or spacing, an unknown one refused, as the audits' (`within`)."""
-        allowed = self.reported(reader, filters)
+        allowed = self.asked_within(reader, Action.READ_REPORTS, filters)
         rows = [] if allowed is NOTHING else self.queries.headcount(by, allowed)
         cell = self.smallest_cell(reader)
         return {
@@ -958,7 +958,7 @@ class Services:
         self, reader: Account, year: int, by: list[str], filters: Mapping[str, list[str]]
     ) -> dict[str, Any]:
         """Per group of staff in post at the end of a year: how many had the yearly JP."""
-        items = self.training.compliance(year, by, self.reported(reader, filters))
+        items = self.training.compliance(year, by, self.asked_within(reader, Action.READ_REPORTS, filters))
         cell = self.smallest_cell(reader)
         # (each row sums, with the others alike but in one field, to a row of the report by fewer fields)
         shown = suppression.suppress(items, suppression.COMPLIANCE, cell, complementary=True, margins=by)
@@ -968,7 +968,7 @@ class Services:
         self, reader: Account, filters: Mapping[str, list[Any]], *, window_months: int = DEFAULT_WINDOW_MONTHS
     ) -> dict[str, Any]:
         """Per training programme: take-up, hours, feedback, cost and participants' later promotions."""
-        scoped = self.reported(reader, filters)
+        scoped = self.asked_within(reader, Action.READ_REPORTS, filters)
         cell = self.smallest_cell(reader)
         items = suppression.suppress(
             self.training.programmes(scoped, window_months=window_months), suppression.PROGRAMME, cell
@@ -990,7 +990,7 @@ class Services:
         unknown = [name for name in filters if name not in MENTORING_REPORT_FILTERS]
         if unknown:
             raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=", ".join(MENTORING_REPORT_FILTERS)), unknown[0])
-        scoped = self.reported(reader, filters)
+        scoped = self.asked_within(reader, Action.READ_REPORTS, filters)
         relationships = self.mentoring.relationships(scoped)
         found = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years)
         cell = self.smallest_cell(reader)
@@ -1081,24 +1081,38 @@ def with_mentoring(rows: Any, kept: dict[int, dict[str, Any]]) -> Any:
         yield line, row, size
 
 
-def refuse_filters_outside(reader: Account, action: Action, filters: Mapping[str, list[str]]) -> None:
-    """OutsideScope (a 403 naming `agency`, else `region`) when the agencies, or the regions, a report's filters ask
-    for meet none of the reader's scope (an HR office of KOTA-MEDAN asking for KAB-KARO, a province's reader for
-    another province), as the audit pages refuse them (web.pages.inspector.agency_outside): the report read for
-    nobody answered an empty report (total 0), read as no activity there (until 2026-12-05). Judged on the codes as
-    their reference tables write them, whether the agency has staff or not: one that is no code is the query's to
-    refuse (a 422 naming it: agencies and regions are public reference data), so the answer tells nothing of the
-    records outside the scope. One asked within the scope (an agency's staff in any region, to an HR office of the
-    agency; any agency's staff in a province, to the province's reader) and a national reader's are read as asked."""
-    reach = row_filters(reader, action)
+def refuse_filters_outside(
+    reader: Account, action: Action, filters: Mapping[str, list[str]], reach: Mapping[str, list[str]] | None = None
+) -> None:
+    """OutsideScope (a 403 naming `agency`, else `region`, and the codes asked outside the scope) when any agency, or
+    any region, a report's or an audit's filters ask for is outside the reader's scope (an HR office of KOTA-MEDAN
+    asking for KAB-KARO, a province's reader for another province): the read for nobody answered an empty report
+    (total 0) or an empty list, read as no activity there, and of several agencies with one outside, the others'
+    alone, under a filter naming all of them (until 2026-12-05). Judged on the codes as their reference tables write
+    them, each on its own, whether the agency has staff or not: one that is no code is the query's to refuse (a 422
+    naming it: agencies and regions are public reference data), so the answer tells nothing of the records outside
+    the scope. One asked within the scope (an agency's staff in any region, to an HR office of the agency; any
+    agency's staff in a province, to the province's reader) and a national reader's are read as asked. `reach`: the
+    filters the scope allows, when not the action's row filters (the grade-inflation audit's, by the agency's seat:
+    `seated_reach`)."""
+    reach = row_filters(reader, action) if reach is None else reach
     if not reach:
         return
     for name, refusal, table in FILTERS_OUTSIDE:
         codes = set(reference().table(table).codes)
-        asked = [v for v in filters.get(name, ()) if isinstance(v, str) and v in codes]
-        if asked and (narrow({name: asked}, reach) is None or not seats_meet(name, asked, reach)):
-            said = refusal.reason(**{name: ", ".join(asked)}, scope=reader.scope.describe())
+        asked = dict.fromkeys(v for v in filters.get(name, ()) if isinstance(v, str) and v in codes)
+        outside = [v for v in asked if narrow({name: [v]}, reach) is None or not seats_meet(name, [v], reach)]
+        if outside:
+            said = refusal.reason(**{name: ", ".join(outside)}, scope=reader.scope.describe())
             raise OutsideScope(said, name)
+
+
+def seated_reach(reader: Account, action: Action) -> dict[str, list[str]]:
+    """The agencies whose seat the reader's scope holds, as a filter (`{}` for a national reader): what an audit of
+    units reads, a unit being within a scope by its agency's seat (`agency_target`)."""
+    if not row_filters(reader, action):
+        return {}
+    return {"agency": [a for a in reference().agencies.codes if permits(reader, action, agency_target(a))]}
 
 
 def seats_meet(name: str, asked: list[str], reach: Mapping[str, list[str]]) -> bool:

@@ -5,12 +5,12 @@ The API answers in this order: 401 (the token), 429 (its rate), 403 (a role that
 action at all: web.api.common.refuse_role), then the scope of what the request names, and only then what it sent
 (400, 406, 415, 422). What a request names is its path's employee (`{nip}`: outside the scope, the same 404 as a
 NIP never appointed), audited decision (`{decision}`: the same 404 as one never audited) or unit's agency
-(`{agency}`: 403), the scorecard's `agency` and `region` and a report's (/api/v1/reports/*) agency and region
-filters (403 naming the field; an unknown code stays a 422: agencies and regions are public reference data) and
-the place an appointment's body gives (its agency and region: the 403 naming the field, whatever else of
-the body the schema refused: `appointed_within`). Judged on the arguments themselves, a record outside the scope
-would answer a bad query parameter or body with a 422 where one within it answers the same; here it answers exactly
-as one that is not there.
+(`{agency}`: 403), the scorecard's `agency` and `region` and a report's (/api/v1/reports/*) or an audit list's or
+statistic's (/api/v1/audits/*) agency and region filters (403 naming the field and the codes outside the scope; an
+unknown code stays a 422: agencies and regions are public reference data) and the place an appointment's body gives
+(its agency and region: the 403 naming the field, whatever else of the body the schema refused: `appointed_within`).
+Judged on the arguments themselves, a record outside the scope would answer a bad query parameter or body with a 422
+where one within it answers the same; here it answers exactly as one that is not there.
 
 The scope is judged here only when the request is about to be refused for what it sent (web.api.guard,
 CareerlogApi.handle_http_exception, a write's refused fields): a request sent well is judged once, by the
@@ -34,6 +34,7 @@ from web.services import (
     NO_AUDITED_DECISION,
     agency_target,
     refuse_filters_outside,
+    seated_reach,
     unit_readable,
     unit_within,
 )
@@ -42,6 +43,8 @@ from web.services import (
 DECISION_PAGES = {"audits.Promotion": "promotion", "audits.Post": "post", "audits.Appointment": "appointment"}
 SCORECARD = "scorecard.Scorecard"
 REPORTS = "reports"  # (the blueprint of /api/v1/reports/*, the scorecard's aside)
+AUDITS = "audits"  # (the blueprint of /api/v1/audits/*: its lists' and statistics' filters, a decision's page aside)
+GRADE_INFLATION = "audits.GradeInflation"  # (its agency judged by the agency's seat: Services.grade_inflation)
 
 
 def refuse_outside_scope(before_the_wait: bool = False) -> None:
@@ -71,8 +74,8 @@ def scope_refusal(before_the_wait: bool = False) -> CareerlogError | None:
             rated_within(action, named["agency"])
         elif request.endpoint == SCORECARD:
             scorecard_within(request.args.getlist("agency"), request.args.getlist("region"))
-        elif request.blueprint == REPORTS:
-            reported_within(action)
+        elif request.blueprint in (REPORTS, AUDITS) and "decision" not in named:
+            filtered_within(action)
     except (NotFound, AccessDenied) as refused:
         return refused
     return None
@@ -114,12 +117,17 @@ def scorecard_within(agencies: list[str], regions: list[str]) -> None:
         refuse_filters_outside(account, Action.READ_SCORECARD, {"region": regions})
 
 
-def reported_within(action: Action) -> None:
-    """OutsideScope (a 403 naming `agency`, else `region`) when a report's agency or region filters meet none of
-    the caller's scope, as the report's services judge them (web.services.refuse_filters_outside), whatever else of
-    the query was refused: an unknown code is the query's to refuse."""
-    filters = {name: request.args.getlist(name) for name in ("agency", "region")}
-    refuse_filters_outside(caller(), action, filters)
+def filtered_within(action: Action) -> None:
+    """OutsideScope (a 403 naming `agency`, else `region`) when a report's or an audit's agency or region filters
+    ask for any code outside the caller's scope, as their services judge them (web.services.refuse_filters_outside;
+    the grade-inflation audit's agency by its seat, it reads no region), whatever else of the query was refused: an
+    unknown code is the query's to refuse."""
+    account = caller()
+    if request.endpoint == GRADE_INFLATION:
+        agencies = {"agency": request.args.getlist("agency")}
+        refuse_filters_outside(account, action, agencies, seated_reach(account, action))
+        return
+    refuse_filters_outside(account, action, {name: request.args.getlist(name) for name in ("agency", "region")})
 
 
 def appointed_within(body: Mapping[str, Any]) -> None:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from marshmallow import Schema, ValidationError, fields
 from werkzeug.datastructures import MultiDict
 
-from careerlog.access import Action, narrow, row_filters
+from careerlog.access import Action, OutsideScope, narrow, row_filters
 from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
@@ -46,7 +46,7 @@ from web.pages.labels import (
     reference_name,
     severity_label,
 )
-from web.services import AGENCY_OUTSIDE
+from web.services import FILTERS_OUTSIDE, refuse_filters_outside
 
 SCOPE = ("agency", "unit", "region")  # the statistics' scope filters, as the API's (web.api.audits)
 # the audited decisions' lists: `kind` the promotion kind or the post kind
@@ -201,7 +201,7 @@ def listed(
     and the form's errors when it is not valid."""
     args = request.args
     start, end, errors = period(args)
-    errors = {**errors, **agency_outside(allowed(Action.RUN_AUDITS))}
+    errors = {**errors, **filters_outside(allowed(Action.RUN_AUDITS))}
     if errors:
         return None, errors
     try:
@@ -219,22 +219,25 @@ def listed(
     return found, {}
 
 
-def agency_outside(account: Account) -> dict[str, list[str]]:
-    """The error beside `agency` when the agencies the address asks for meet none of the reader's scope (an inspector
-    of KAB-KARO asking for KOTA-MEDAN: `narrow` finds nothing to read): the lists and statistics answered for nobody,
-    "Rounds: 0" or "No audited promotion matches", as if the agency had no activity, where the scorecard answers 403
-    naming it; the page says so (403). None asked, or one within the scope (a region's inspector: any agency, its
-    rows those of the region): no error."""
-    asked = [a.strip() for a in request.args.getlist("agency") if a.strip()]
-    if not asked or narrow({"agency": asked}, row_filters(account, Action.RUN_AUDITS)) is not None:
-        return {}
-    return {"agency": [AGENCY_OUTSIDE.reason(agency=", ".join(asked), scope=account.scope.describe())]}
+def filters_outside(account: Account) -> dict[str, list[str]]:
+    """The error beside `agency` (else `region`) when an agency (or region) the address asks for is outside the
+    reader's scope, as the API and the reports refuse it (web.services.refuse_filters_outside, naming the codes
+    outside): the lists and statistics answered for nobody, "Rounds: 0" or "No audited promotion matches", as if the
+    agency had no activity, and of several agencies with one outside, the others' alone (until 2026-12-05); the page
+    says so (403). None asked, or each within the scope (a region's inspector: any agency, its rows those of the
+    region): no error."""
+    try:
+        refuse_filters_outside(account, Action.RUN_AUDITS, filters_from(request.args, ("agency", "region")))
+    except OutsideScope as e:
+        return e.errors
+    return {}
 
 
 def status_of(errors: Mapping[str, list[str]]) -> int:
-    """A list or statistics page's status: 403 for an agency outside the reader's scope (`agency_outside`), 422 for
-    any other error, else 200."""
-    outside = any(getattr(e, "refusal", None) is AGENCY_OUTSIDE for e in errors.get("agency", []))
+    """A list or statistics page's status: 403 for an agency or region outside the reader's scope
+    (`filters_outside`), 422 for any other error, else 200."""
+    refusals = tuple(refusal for _name, refusal, _table in FILTERS_OUTSIDE)
+    outside = any(getattr(e, "refusal", None) in refusals for reasons in errors.values() for e in reasons)
     return 403 if outside else 422 if errors else 200
 
 
@@ -606,7 +609,7 @@ def kept_statistics(
     count = args.get("count") or ROUND  # (how the selection rates count the pool: time to promotion has no count)
     form = {"by": by, "min_cell": args.get("min_cell", ""), "count": count}
     errors = {**errors, **refused(known), **given_twice(single), **empty_grouping(by)}
-    errors = errors or agency_outside(account)  # (an unknown agency is refused as such first)
+    errors = errors or filters_outside(account)  # (an unknown agency is refused as such first)
     if "count" in known and count not in COUNTS:
         known = ", ".join(COUNTS)
         errors["count"] = [_("Must be one of %(known)s; got %(value)s.", known=known, value=quoted(count))]
