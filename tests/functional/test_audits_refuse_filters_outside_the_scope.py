@@ -187,3 +187,11 @@ def test_a_report_refuses_several_agencies_one_outside_the_scope(world: World, w
         page = world.client.get(f"{route}?{asked}&lang=en")
         assert page.status_code == 403, route
         assert f"Agency {outside} is outside your scope" in page.get_data(as_text=True), route
+
+
+@pytest.mark.parametrize("who", ["inspector", "policy"])
+def test_a_report_refuses_several_regions_one_outside_the_scope(world: World, who: str) -> None:
+    answer = world.get("/api/v1/reports/headcount?by=agency&region=12.06&region=13", who)
+    assert answer.status_code == 403
+    assert answer.get_json()["errors"] == {"region": ["Region 13 is outside your scope (region 12)."]}
+    assert world.get("/api/v1/reports/headcount?by=agency&region=12.06&region=12.71", who).status_code == 200
