@@ -48,7 +48,7 @@ STOP_LINGER = float(getattr(gthread, "STOP_KEEPALIVE_LINGER", 2.0))
 WAIT_SLICE = 0.1  # seconds: how often a thread waiting for a new connection's first bytes looks for the stop
 
 
-class Worker(ThreadWorker):  # type: ignore[misc]
+class Worker(ThreadWorker):
     """gunicorn's threaded worker, answering a request line over REQUEST_LINE_LIMIT as the app answers
     a URL over its limit (a 414 problem+json naming it), not with gunicorn's own HTML page, and stopping
     promptly beside connections that have sent nothing.
@@ -116,7 +116,7 @@ class Worker(ThreadWorker):  # type: ignore[misc]
             self.log.debug("Failed to send error message.")
 
 
-class AccessLog(glogging.Logger):  # type: ignore[misc]
+class AccessLog(glogging.Logger):
     """gunicorn's access log, one line per request (its default format), without personal data: the path's NIPs
     written `{nip}` and the rest of it percent-encoded (web.logs.logged_path: a newline or control character sent as
     %0A cannot forge a line), and neither the query (a name searched, `q=`; a cursor holding a page's last name and NIP;
@@ -194,7 +194,7 @@ def worker_exit(arbiter: Any, worker: Any) -> None:
     os._exit(0)
 
 
-class Server(BaseApplication):  # type: ignore[misc]
+class Server(BaseApplication):
     """gunicorn serving `create_app(settings, web=web)`; each worker builds its own app."""
 
     def __init__(self, settings: Settings, web: WebSettings, options: dict[str, Any]):

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from cachetools import LRUCache, TTLCache
+from cachetools import Cache, LRUCache, TTLCache
 from flask import current_app
 from flask_babel import get_locale
 from markupsafe import Markup
@@ -76,7 +76,7 @@ class Kept:
     agencies: TTLCache[Hashable, set[str]] = field(default_factory=lambda: TTLCache(256, AGENCIES_SECONDS))
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def get(self, cache: LRUCache[Hashable, Any], key: Hashable, compute: Callable[[], Any]) -> Any:
+    def get(self, cache: Cache[Hashable, Any], key: Hashable, compute: Callable[[], Any]) -> Any:
         """The answer kept under `key`, else `compute()`'s, kept (looked up and stored under the lock, computed
         outside it)."""
         with self.lock:

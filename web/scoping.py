@@ -295,11 +295,17 @@ def placings(facts: Iterable[Fact]) -> Placings:
     """(effective date, version, place) of the active appointment and placements, in the order they hold
     (as projections.career.CareerRecord.placement_on reads them: by date, then version)."""
     found = [
-        (fact.values["effective_date"], fact.version, tuple(fact.values.get(n) for n in PLACE_FIELDS))
+        (fact.values["effective_date"], fact.version, place_in(fact.values))
         for fact in facts
         if fact.kind in PLACING_FACTS and fact.active
     ]
-    return sorted(found, key=lambda p: (p[0], p[1]))  # type: ignore[return-value]
+    return sorted(found, key=lambda p: (p[0], p[1]))
+
+
+def place_in(values: Mapping[str, Any]) -> Place:
+    """The place (PLACE_FIELDS: agency, unit, region) a placing fact's values name, None for one not named."""
+    agency, unit, region = (values.get(n) for n in PLACE_FIELDS)
+    return agency, unit, region
 
 
 def place_on(history: Placings, day: date) -> Place | None:
@@ -409,8 +415,8 @@ def others_written(ledger: CareerLog, subject: str, kind: Any, payload: Mapping[
     version = read.get("target_version")
     for event in ledger.get_events(subject, MIRRORED_KINDS):
         if event.originator_version == version:
-            mentor: str = event.mentor_nip  # type: ignore[attr-defined]
-            return [("target_version", normalise_nip(mentor))]
+            session_mentor: str = event.mentor_nip  # type: ignore[attr-defined]
+            return [("target_version", normalise_nip(session_mentor))]
     return []
 
 
@@ -419,7 +425,8 @@ def corrected_session_mentor(ledger: CareerLog, subject: str, payload: Mapping[s
     separation the ledger judged it by; None when it corrects no session."""
     try:
         read = parse_payload(BY_KIND["retraction"], {"target_version": payload.get("target_version")}, partial=True)
-        fact = ledger.get_employee(subject).facts.get(read.get("target_version"))
+        version = read.get("target_version")
+        fact = ledger.get_employee(subject).facts.get(version) if isinstance(version, int) else None
     except (InvalidInput, NotFound):
         return None
     if fact is None or fact.kind != "mentoring_session":

@@ -62,7 +62,7 @@ from projections.merit.passed_over import colleagues_of, ledger_records
 from projections.merit.queries import AuditQueries, comparison_evidence, with_colleagues
 from projections.merit.retirement import PAST_RETIREMENT_KEYSET
 from projections.merit.study_leave_queries import StudyLeaveQueries
-from projections.queries import CursorPage, Page, Queries, RosterPage, cursor_page
+from projections.queries import CursorPage, Queries, RosterPage, cursor_page
 from projections.registry import all_projections
 from projections.scorecard.award_queries import AwardQueries
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
@@ -665,7 +665,7 @@ class Services:
         places += [("mentor", (t.nip, t.agency, t.region)) for t in mentors]
         self.accounts.record_actions(reader, [(action, (target.nip, target.agency, target.region)), *places])
 
-    def roster(self, reader: Account, filters: Mapping[str, list[str]], **options: Any) -> Page:
+    def roster(self, reader: Account, filters: Mapping[str, list[str]], **options: Any) -> RosterPage:
         """Employees within the reader's scope matching the filters, sorted and paginated."""
         allowed = self.roster_filters(reader, filters)
         if allowed is None:

@@ -100,3 +100,10 @@ def test_a_scorecard_finding_on_an_impact_ratio_is_judged_by_the_rules_threshold
     # the scorecard page's value keeps its side of the rule's threshold
     assert shown("merit.impact_ratio_by_sex", 0.8996, 0.9) == "0.8996"
     assert shown("merit.impact_ratio_by_sex", 0.8996) == "0.9"
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+@pytest.mark.parametrize("indicator", ["merit.impact_ratio_by_sex", "training.jp_share"])
+def test_the_scorecard_shows_a_value_that_is_no_number_as_none(indicator: str, value: float) -> None:
+    # (rounded_apart reads it as None: Babel raised InvalidOperation formatting that None)
+    assert shown(indicator, value) == "\u2013"

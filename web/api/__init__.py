@@ -90,7 +90,7 @@ API_CONFIG: dict[str, Any] = {
 }
 
 
-class CareerlogApi(Api):  # type: ignore[misc]
+class CareerlogApi(Api):
     """flask-smorest's Api, with problem+json errors in the answers and in the document.
 
     The OpenAPI document's operations are written when the document is first read (`spec`: /api/openapi.json, the

@@ -515,7 +515,7 @@ class StatisticsHeaderSchema(StrictSchema):
     min_cell = fields.Integer(dump_only=True)
 
 
-def employment_kinds_field(counted: str) -> fields.List:
+def employment_kinds_field(counted: str) -> fields.List[str]:
     """The answer's `employment_kinds`: whom the selection rates and time to promotion count (PNS only)."""
     return fields.List(
         fields.String(),
@@ -705,7 +705,7 @@ def incidence_at(years: int) -> fields.Float:
     )
 
 
-def incidence_ci(years: int) -> fields.List:
+def incidence_ci(years: int) -> fields.List[float]:
     return fields.List(
         fields.Float(allow_none=True),
         dump_only=True,

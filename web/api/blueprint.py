@@ -223,7 +223,7 @@ class BodyParser(FlaskParser):
         abort(400, exc=error, messages={"json": {"body": [f"Not valid JSON: {error}."]}})
 
 
-class ApiBlueprint(Blueprint):  # type: ignore[misc]
+class ApiBlueprint(Blueprint):
     """flask-smorest's Blueprint whose parser leaves `unknown` to each schema's Meta.
 
     webargs ignores unknown query parameters by default; the API's query schemas refuse them
@@ -273,11 +273,13 @@ class ApiBlueprint(Blueprint):  # type: ignore[misc]
 
         def decorate(view: F) -> F:
             view.careerlog_action = action  # type: ignore[attr-defined]
-            return self.alt_response(403, response="FORBIDDEN")(view)  # type: ignore[no-any-return]
+            return self.alt_response(403, response="FORBIDDEN")(view)
 
         return decorate
 
-    def read(self, query: type[Schema], answer: type[Schema], *, refusal: tuple[int, str] = (403, "FORBIDDEN")) -> Any:
+    def read(
+        self, query: type[Schema], answer: type[Schema], *, refusal: tuple[int, str] = (403, "FORBIDDEN")
+    ) -> Callable[[F], F]:
         """A read's documentation: its query, its 200 answer, the refusal it may give, and its CSV form."""
 
         def decorate(view: F) -> F:
@@ -285,6 +287,6 @@ class ApiBlueprint(Blueprint):  # type: ignore[misc]
             view = self.alt_response(refusal[0], response=refusal[1])(view)
             view = self.response(200, answer)(view)
             # An instance, built once: given the class, webargs would build one on every request.
-            return self.arguments(query(), location="query")(view)  # type: ignore[no-any-return]
+            return self.arguments(query(), location="query")(view)
 
         return decorate

@@ -111,7 +111,7 @@ def wait_if_asked() -> None:
 def csv_documented(func: F) -> F:
     """Document that the view also answers in CSV (Accept: text/csv or ?format=csv); `negotiate` reads the mark."""
     func.careerlog_csv = True  # type: ignore[attr-defined]
-    return cast(F, Blueprint.doc(responses=CSV_RESPONSE)(func))
+    return Blueprint.doc(responses=CSV_RESPONSE)(func)
 
 
 def view_method() -> Any:
@@ -316,9 +316,9 @@ def shape_of(schema: Schema) -> Shape:
             continue
         nested, many = None, False
         if isinstance(field, fields.List) and isinstance(field.inner, fields.Nested):
-            nested, many = shape_of(cast(Schema, field.inner.schema)), True
+            nested, many = shape_of(field.inner.schema), True
         elif isinstance(field, fields.Nested):
-            nested, many = shape_of(cast(Schema, field.schema)), bool(field.many)
+            nested, many = shape_of(field.schema), bool(field.many)
         found.append((field.data_key or name, field.attribute or name, nested, many))
     return Shape(tuple(found))
 
@@ -425,7 +425,7 @@ def row_columns(schema: Schema, items: str, dumped: Any, groups: Collection[str]
     name, an empty answer too). A grouped report's group fields (`groups`) are those its `by` asked for, first."""
     field = next(f for n, f in schema.fields.items() if (f.data_key or n) == items)
     inner = field.inner if isinstance(field, fields.List) else field
-    row = cast(Schema, inner.schema) if isinstance(inner, fields.Nested) else None
+    row = inner.schema if isinstance(inner, fields.Nested) else None
     names = [] if row is None else [f.data_key or n for n, f in row.fields.items() if not f.load_only]
     by = dumped.get("by") if groups and isinstance(dumped, Mapping) else None
     if isinstance(by, list):

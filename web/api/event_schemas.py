@@ -240,7 +240,7 @@ def schema_name(schema: type[Schema]) -> str:
 NOT_CONFIRMABLE = "Not a check a writer confirms: {values}; the checks: {checks}."
 
 
-class Confirmed(fields.List):
+class Confirmed(fields.List[str]):
     """The checks a writer confirms (`confirm`): a list of CONFIRMABLE's, whose values it does not take are refused as
     one reason naming them, as a `by` naming unknown fields is, not marshmallow's reasons keyed by the values'
     positions (`{"0": [...]}`), the one field's errors that were no list."""

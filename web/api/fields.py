@@ -124,7 +124,8 @@ class Changes(fields.Dict):
     (careerlog.textfiles.changes_marked: refused naming corrected_fields.<field>, after the field's bounds)."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
-        return changes_marked(super()._deserialize(value, attr, data, **kwargs))
+        # (marshmallow 4 leaves Mapping._deserialize unannotated)
+        return changes_marked(super()._deserialize(value, attr, data, **kwargs))  # type: ignore[no-untyped-call]
 
 
 class Code(fields.String):

@@ -327,7 +327,7 @@ class EachFilled(validate.Validator):
         return value
 
 
-def text_filter(description: str) -> fields.List:
+def text_filter(description: str) -> fields.List[str]:
     """A repeatable filter of free text (a unit, a post level, a programme): any text but an empty one."""
     return fields.List(fields.String(metadata=NOT_BLANK), validate=EachFilled(), metadata={"description": description})
 
@@ -514,7 +514,7 @@ class TimelineQuerySchema(ReadQuerySchema):
     )
 
 
-def confirmed_field(what: str) -> fields.List:
+def confirmed_field(what: str) -> fields.List[str]:
     """The checks the writer confirmed when recording `what` (stored with its event)."""
     return fields.List(
         fields.String(),

@@ -11,6 +11,7 @@ import functools
 import importlib
 from collections.abc import Callable
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -86,7 +87,7 @@ def select_locale() -> str:
     return lang if lang in LANGUAGES else "id"
 
 
-def language_asked() -> dict[str, str]:
+def language_asked() -> dict[str, Any]:
     """The language link's argument of the address (`lang`, one of LANGUAGES), for a redirect to carry to the page it
     sends the reader on to: that page is then shown in it, as select_locale shows a page asked for with it (the
     redirect itself renders nothing, and so read no language)."""
@@ -133,7 +134,7 @@ def local_p(value: float | None, alpha: float = ALPHA) -> str:
     return format_decimal(value, EVERY_PLACE) if value != alpha and shown == format_decimal(alpha, "0.###") else shown
 
 
-def local_number(value: float | None) -> str:
+def local_number(value: float | Decimal | None) -> str:
     """A number in the visitor's language; a dash when there is none (e.g. a suppressed small cell)."""
     return "\u2013" if value is None else format_decimal(value)
 

@@ -8,7 +8,7 @@ account shows each reason beside its field and creates nothing.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from flask import abort, flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
@@ -32,12 +32,21 @@ def codes(text: str) -> list[str]:
     return [code for code in text.replace(",", " ").split() if code]
 
 
+class AccountFields(TypedDict):
+    """The fields of the form Accounts.create and Accounts.refusals take by name, as the form sends them."""
+
+    display_name: str
+    role: str
+    nip: str | None
+    password: str | None
+
+
 def create_from(form: dict[str, str], by: Account) -> Account:
     """The account the form describes, created; InvalidInput names the fields at fault, Conflict a name taken. A
     scope's unknown code is named with the other fields' reasons, all in one answer: it was named alone, and the
     name left empty, the NIP or the short password only once the codes were mended and the form sent again."""
     national = form.get("national") == "y"
-    fields = {
+    fields: AccountFields = {
         "display_name": form["display_name"],
         "role": form["role"],
         "nip": form["nip"].strip() or None,

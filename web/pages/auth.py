@@ -74,7 +74,7 @@ def no_nul(form: Form, field: Field) -> None:
         raise ValidationError(_l("May not contain a NUL character."))
 
 
-class LoginForm(FlaskForm):  # type: ignore[misc]
+class LoginForm(FlaskForm):
     username = StringField("username", validators=[DataRequired(_l("This field is required.")), no_nul])
     password = PasswordField("password", validators=[DataRequired(_l("This field is required."))])
 

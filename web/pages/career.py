@@ -223,9 +223,11 @@ def heading(found: dict[str, Any], nip: str) -> dict[str, Any]:
         "name": employee.get("name") or appointed_name(found["timeline"]["items"]),
         "nip_label": "NI PPPK" if pppk or (not employee and is_pppk_number(nip)) else "NIP",
         "nip": nip_shown(nip),
-        "agency": ref.agencies[agency].name if agency in ref.agencies else agency,
+        "agency": ref.agencies[agency].name if isinstance(agency, str) and agency in ref.agencies else agency,
         "rank_label": _("PPPK grade") if pppk else _("Rank"),
-        "rank": rank if pppk or rank not in ref.ranks else f"{rank} ({ref.ranks[rank].name})",
+        "rank": f"{rank} ({ref.ranks[rank].name})"
+        if not pppk and isinstance(rank, str) and rank in ref.ranks
+        else rank,
         "standing": standing(employee, found["timeline"]["items"]),
     }
 
@@ -388,7 +390,7 @@ def csv_arguments() -> None:
     """InvalidInput naming each argument of the download's address it does not read (a 422 page, as the API
     refuses an unknown parameter: `as_of=2020-12-31` or `order=oldest` would otherwise give the whole record as
     it stands, in its own order, as if they had been read)."""
-    errors = {name: [UNKNOWN_FIELD] for name in sorted(set(request.args) - set(CSV_ARGUMENTS))}
+    errors: dict[str, list[str]] = {name: [UNKNOWN_FIELD] for name in sorted(set(request.args) - set(CSV_ARGUMENTS))}
     if errors:
         raise InvalidInput(errors)
 

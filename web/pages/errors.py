@@ -8,11 +8,13 @@ from eventsourcing.persistence import PersistenceError
 from eventsourcing.utils import TopicError
 from flask import abort, current_app, make_response, request
 from flask.typing import ResponseReturnValue
+from flask_babel.speaklater import LazyString
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from careerlog.access import AccessDenied, OutsideScope
 from careerlog.accounts import AuthenticationFailed
 from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.domain.wording import Reason
 from projections.framework import Refill, Rejudged, ViewJudgedOtherwise, ViewNotReady
 from web.errors import NEWER_RELEASE_RETRY, RULES_MISMATCH_RETRY, VIEW_FILLING_RETRY, http_problem
 from web.pages.common import blp, page, session_account
@@ -24,7 +26,7 @@ STORE_RETRY = 5  # seconds, as the API's 503 when the database cannot be used (w
 
 def error_page(
     status: int,
-    detail: str | None = None,
+    detail: str | LazyString | None = None,
     errors: dict[str, list[str]] | None = None,
     *,
     reason: str | None = None,
@@ -68,7 +70,9 @@ def http_error(error: HTTPException) -> ResponseReturnValue:
 def domain_error(error: Exception) -> ResponseReturnValue:
     status = next(code for cls, code in DOMAIN_STATUS.items() if isinstance(error, cls))
     told = error.args[0] if isinstance(error, NotFound) and error.args else None
-    if getattr(told, "refusal", None) is VOIDED_RECORD:  # (a voided record, within the reader's scope: say so)
+    if (
+        isinstance(told, Reason) and told.refusal is VOIDED_RECORD
+    ):  # (a voided record, within the reader's scope: say so)
         return error_page(status, errors={"nip": [told]})
     if isinstance(error, OutsideScope):  # (the scorecard's agency or region outside the scope: say so, not the role)
         return error_page(status, errors=error.errors)

@@ -76,7 +76,14 @@ from web.pages import LANGUAGES, local_number
 from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
 from web.pages.inspector import AUDIT_CSV_LIMIT, filtered_by_nothing, page_number
-from web.pages.labels import KIND_FIELD_LABELS, field_label, kind_label, promotion_kind_label, reference_name
+from web.pages.labels import (
+    KIND_FIELD_LABELS,
+    english_page,
+    field_label,
+    kind_label,
+    promotion_kind_label,
+    reference_name,
+)
 from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook
 from web.scoping import in_scope_words, locate
 from web.services import Written
@@ -170,7 +177,7 @@ def local_decimal(value: str, name: str = "") -> str:
     value = value if rupiah is None else rupiah
     if not ascii_number(value):
         raise NumberFormatError(f"{value!r} is not written in digits 0-9")
-    if rupiah is None or get_locale().language == "id":
+    if rupiah is None or not english_page():
         return str(parse_decimal(value, locale=get_locale(), strict=True))
     return rupiah_reading(value, get_locale())
 
@@ -302,7 +309,7 @@ def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict
         sent = form.get(CORRECTED + name)
         if sent is None or left_as_shown(field, sent, was, language):
             continue  # left as shown: not corrected here, whatever a correction recorded meanwhile made it
-        typed = one_line_break(sent).strip()
+        typed: str | WrittenWithExponent | Unreadable = one_line_break(sent).strip()
         if not same_value(field["type"], was, now):
             changed[name] = Unreadable(
                 _(
@@ -316,9 +323,9 @@ def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict
             continue
         if type(marked := exponent_marked(target["kind"], name, typed)) is WrittenWithExponent:
             typed = marked  # ("1e3": refused beside the field as the API refuses it, after the field's bounds)
-        elif name == "hours" and (hours := lesson_hours(typed)) is not None:
+        elif name == "hours" and isinstance(typed, str) and (hours := lesson_hours(typed)) is not None:
             typed = hours  # ("24 JP", as the record form and an import read it)
-        elif field["type"] == "decimal" and typed:
+        elif field["type"] == "decimal" and isinstance(typed, str) and typed:
             try:  # read in the language the writer saw the form in, whatever the page's is now (it is theirs)
                 with force_locale(language):
                     typed = local_decimal(typed, name)
@@ -339,8 +346,10 @@ def corrected_typed(values: Mapping[str, str], corrected: list[dict[str, Any]]) 
     for field in corrected:
         name, sent = field["name"], values.get(CORRECTED + field["name"])
         was = values.get(SHOWN + name)
-        left = sent is None or (was is not None and left_as_shown(field, sent, was, language))
-        typed[name] = field["value"] if left else one_line_break(sent)
+        if sent is None or (was is not None and left_as_shown(field, sent, was, language)):
+            typed[name] = field["value"]
+        else:
+            typed[name] = one_line_break(sent)
     return typed
 
 
@@ -703,7 +712,10 @@ def record() -> ResponseReturnValue:
         client_key=request.form.get("client_key") if errors else uuid.uuid4().hex,
         target=target,  # the fact a correction or retraction names, shown above its fields
         # a void (the appointment retracted): warned of, and confirmed by the NIP typed again (confirm_nip)
-        voids=kind == "retraction" and bool(target) and target["kind"] == "appointment" and not target.get("retracted"),
+        voids=kind == "retraction"
+        and target is not None
+        and target.get("kind") == "appointment"
+        and not target.get("retracted"),
         target_nip=readable_nip(values.get("nip", "")) or values.get("nip", ""),
         corrected=corrected,  # a correction's fields as inputs
         beside_inputs=["corrected_fields", *(f"corrected_fields.{f['name']}" for f in corrected)],
@@ -780,7 +792,7 @@ def kind_columns() -> list[dict[str, Any]]:
     return columns
 
 
-class ImportForm(FlaskForm):  # type: ignore[misc]
+class ImportForm(FlaskForm):
     file = FileField("file", validators=[FileRequired(), FileAllowed(["jsonl", "csv", "json", "xlsx"])])
     dry_run = BooleanField("dry_run")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 from urllib.parse import unquote_plus, urlsplit
 
 from flask import abort, request, url_for
@@ -505,7 +505,9 @@ def decision_arguments() -> None:
     """InvalidInput naming each argument of a decision page's address it does not read (it reads `lang` alone), as
     the career page and the API refuse theirs: `known_at=2019-01-01` or `as_of=...` showed the decision as judged
     now, as if they had been read. Refused before the decision is read (no access logged)."""
-    errors = {name: [UNKNOWN_FIELD] for name in sorted(set(request.args) - set(DECISION_PAGE_ARGUMENTS))}
+    errors: dict[str, list[str]] = {
+        name: [UNKNOWN_FIELD] for name in sorted(set(request.args) - set(DECISION_PAGE_ARGUMENTS))
+    }
     if errors:
         raise InvalidInput(errors)
 
@@ -540,7 +542,14 @@ def back_to(endpoint: str) -> str:
     return listed
 
 
-def decision_labels() -> dict[str, dict[Any, str]]:
+class DecisionLabels(TypedDict):
+    """What a decision's page names codes by (decision_labels)."""
+
+    education_levels: dict[int, str]
+    predicates: dict[str, str]
+
+
+def decision_labels() -> DecisionLabels:
     """What a decision's page names codes by: the education at each place of the ladder, the SKP predicates."""
     return {
         "education_levels": education_levels(),
@@ -611,8 +620,8 @@ def kept_statistics(
     errors = {**errors, **refused(known), **given_twice(single), **empty_grouping(by)}
     errors = errors or filters_outside(account)  # (an unknown agency is refused as such first)
     if "count" in known and count not in COUNTS:
-        known = ", ".join(COUNTS)
-        errors["count"] = [_("Must be one of %(known)s; got %(value)s.", known=known, value=quoted(count))]
+        counts = ", ".join(COUNTS)
+        errors["count"] = [_("Must be one of %(known)s; got %(value)s.", known=counts, value=quoted(count))]
     if errors:
         return None, errors, form, None
     filters = filters_from(args, SCOPE)

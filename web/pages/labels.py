@@ -560,13 +560,25 @@ def field_docs() -> list[str]:
     return list(found)
 
 
+Extracted = tuple[int, str | None, str | tuple[str, ...], list[str]]  # (line, function, message, comments)
+
+
+def python_messages(
+    fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str], options: Mapping[str, Any]
+) -> Iterator[Extracted]:
+    """Babel's extraction of a Python module's messages, as the extraction methods of babel.cfg yield them."""
+    # Babel 2.19 annotates extract_python as yielding (line, message, comments, context), which it does not (its own
+    # extract() reads (line, function, message, comments)), and its options as a TypedDict of the dict it hands over.
+    yield from extract_python(fileobj, keywords, comment_tags, options)  # type: ignore[misc, arg-type]
+
+
 def extract(
     fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str], options: Mapping[str, Any]
-) -> Iterator[tuple[int, str | None, str | tuple[str, ...], list[str]]]:
+) -> Iterator[Extracted]:
     """Babel extraction (babel.cfg): this module's messages, then the fields' descriptions, written once in
     English on the event classes (careerlog.domain.events) and translated here like any page text, then the sources of
     the rules and of the scorecard's indicators (known_sources)."""
-    yield from extract_python(fileobj, keywords, comment_tags, options)
+    yield from python_messages(fileobj, keywords, comment_tags, options)
     for text in field_docs():
         yield 0, None, text, ["an event field's description on the record form"]
     for text in known_sources():

@@ -19,7 +19,6 @@ import pkgutil
 from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import IO, Any
 
-from babel.messages.extract import extract_python
 from flask_babel import get_locale, gettext, ngettext
 from flask_babel import lazy_gettext as _l
 
@@ -34,7 +33,15 @@ from projections.merit.audit import LATE_EVIDENCE
 from projections.merit.queries import PASSED_OVER_FINDING
 from projections.merit.rules import EXAM_EXEMPT_EDUCATION, EXAM_EXEMPT_TRAINING, EXAM_MISSING, EXAM_PASSED, PENALTY
 from web.pages import local_date, local_datetime, local_number
-from web.pages.labels import field_label, kind_label, promotion_kind_in_text, promotion_kind_label, reference_name
+from web.pages.labels import (
+    Extracted,
+    field_label,
+    kind_label,
+    promotion_kind_in_text,
+    promotion_kind_label,
+    python_messages,
+    reference_name,
+)
 
 OR = _l("or")
 
@@ -209,10 +216,12 @@ def accepted_codes(text: str, table: str) -> str:
 
 def message_text(message: str | None) -> str:
     """A stored finding or requirement message in the visitor's language."""
+    if not message:
+        return ""
     templates = load_templates()
-    wording = parse(message) if message else None
+    wording = parse(message)
     if wording is None:
-        return message or ""
+        return message
     template = templates[wording.template]
     try:
         values = {name: localised(template, name, value) for name, value in wording.params}
@@ -235,10 +244,10 @@ def wording_in_language(template: Template, params: Mapping[str, str]) -> str:
 
 def extract(
     fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str], options: Mapping[str, Any]
-) -> Iterator[tuple[int, str | None, str | tuple[str, ...], list[str]]]:
+) -> Iterator[Extracted]:
     """Babel extraction (babel.cfg): this module's messages, every template of the projections, then every
     refusal of careerlog and the projections."""
-    yield from extract_python(fileobj, keywords, comment_tags, options)
+    yield from python_messages(fileobj, keywords, comment_tags, options)
     for text in load_templates():
         yield 0, None, text, ["a finding's wording: keep each {placeholder} as it is"]
     for text in load_refusals():

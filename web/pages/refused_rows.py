@@ -103,7 +103,7 @@ def _serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT)
 
 
-class RefusedRowsForm(FlaskForm):  # type: ignore[misc]
+class RefusedRowsForm(FlaskForm):
     file = HiddenField("file")
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
 
-from babel.messages.extract import extract_python
+from web.pages.labels import Extracted, python_messages
 
 
 def extract(
     fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str], options: Mapping[str, Any]
-) -> Iterator[tuple[int, str | None, str | tuple[str, ...], list[str]]]:
-    yield from extract_python(fileobj, keywords, comment_tags, options)
+) -> Iterator[Extracted]:
+    yield from python_messages(fileobj, keywords, comment_tags, options)
     from projections.scorecard.scorecard import DEFINITIONS
 
     for d in DEFINITIONS:

@@ -67,16 +67,17 @@ def shown(indicator_id: str, value: float | None, *judged_by: float | None) -> s
     """A value in the visitor's language: a percentage for a share (to a tenth of a percent), a number otherwise (to
     2 places); with more places where those would put it on the other side of a threshold of its findings than it is
     (thresholds.toml: an impact ratio of 0.7996 reads 0.7996, below four fifths, not 0.8) or of `judged_by` (the
-    threshold of the rule that judged it: an impact ratio's, 0.8996 reads 0.8996 under a rule's 0.9)."""
-    if value is None:
-        return "\u2013"
+    threshold of the rule that judged it: an impact ratio's, 0.8996 reads 0.8996 under a rule's 0.9). A value that is
+    no number (NaN, infinite: `rounded_apart` gives None) is shown as none is, not written (Babel raised on it)."""
     limits = (*limits_of(indicator_id), *judged_by)
+    apart = rounded_apart(value, *limits, places=3 if is_share(indicator_id) else 2)
+    if value is None or apart is None:
+        return "\u2013"
     if is_share(indicator_id):
-        apart = rounded_apart(value, *limits, places=3)
         return str(
             format_percent(value, "#,##0.#%") if apart == round(value, 3) else format_percent(apart, WHOLE_PERCENT)
         )
-    return str(format_decimal(rounded_apart(value, *limits, places=2), EVERY_PLACE))
+    return str(format_decimal(apart, EVERY_PLACE))
 
 
 def count(value: float | None) -> str:
@@ -120,7 +121,8 @@ def page_link(account: Account, link: str | None) -> str | None:
     if endpoint == "pages.report":  # only the arguments the report's page reads, which refuses any other (422): the
         # agency alone (no unit, no region), and no year on the programmes' page
         args = {k: v for k, v in args.items() if k in REPORT_ARGUMENTS[fixed["name"]]}
-    return url_for(endpoint, **fixed, **args)
+    values: dict[str, Any] = {**fixed, **args}  # (Any: a dict of str is checked against url_for's _external...)
+    return url_for(endpoint, **values)
 
 
 @dataclass

@@ -1,0 +1,13 @@
+# Types for what careerlog uses of Flask-WTF's file fields (it ships no py.typed marker).
+from collections.abc import Iterable
+from typing import Any
+
+from wtforms import FileField as _FileField
+from wtforms.validators import DataRequired
+
+class FileField(_FileField): ...
+class FileRequired(DataRequired): ...
+
+class FileAllowed:
+    def __init__(self, upload_set: Iterable[str], message: str | None = None) -> None: ...
+    def __call__(self, form: Any, field: Any) -> None: ...
