@@ -12,8 +12,9 @@ import signal
 import socket
 import sys
 import time
+from collections.abc import MutableMapping
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 from flask import Flask
@@ -37,6 +38,9 @@ from web.errors import PROBLEM_JSON, problem_document
 from web.logs import logged_path, redact
 from web.pages import import_pages
 from web.security import URL_TOO_LONG, security_headers
+
+if TYPE_CHECKING:
+    from gunicorn.glogging import _AtomsDict
 
 # gunicorn's ceiling on a request line (its limit_request_line, at most this): every URL up to the app's
 # own limit (web.security.MAX_URL_BYTES, below it) reaches the app, which refuses a longer one.
@@ -77,7 +81,8 @@ class Worker(ThreadWorker):
         waits = hasattr(conn, "data_ready") and hasattr(gthread, "_DEFER")  # a gunicorn whose threads wait
         if waits and not conn.initialized and not conn.data_ready and not self.first_bytes(conn):
             if self.alive:
-                return gthread._DEFER  # as gunicorn's own: the poller waits for it, without a thread
+                # as gunicorn's own: the poller waits for it, without a thread (gunicorn 27's: types-gunicorn is 26's)
+                return gthread._DEFER  # type: ignore[attr-defined]
             with contextlib.suppress(OSError):  # nothing to answer or drain: a graceful close waits 2 s for it
                 conn.sock.shutdown(socket.SHUT_RDWR)
             return False  # closed, not kept
@@ -130,8 +135,8 @@ class AccessLog(glogging.Logger):
         super().setup(cfg)
         redact(self.error_log)
 
-    def atoms(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> dict[str, Any]:
-        atoms: dict[str, Any] = super().atoms(resp, req, environ, request_time)
+    def atoms(self, resp: Any, req: Any, environ: MutableMapping[str, Any], request_time: Any) -> _AtomsDict:
+        atoms: dict[str, Any] = dict(super().atoms(resp, req, environ, request_time))
         path = logged_path(str(environ.get("PATH_INFO") or ""))  # (NIPs as {nip}, the rest percent-encoded)
         # no Basic authorization's user name (`u`): careerlog authenticates by bearer token and page session, so one
         # is whatever a client sent, a credential maybe
@@ -141,11 +146,12 @@ class AccessLog(glogging.Logger):
         # the other texts a client gives (the User-Agent: ESC [2J, U+202E, a C1 control) with their control characters
         # visible (careerlog.visible.on_terminal), as the command line shows a text: written raw, they ran on the
         # terminal of whoever watched the log
-        return {
+        kept = {
             k: on_terminal(v) if isinstance(v, str) else v
             for k, v in atoms.items()
             if not k.startswith("{") or k.endswith("}o")
         }
+        return cast("_AtomsDict", kept)  # (gunicorn adds a `{name}i` atom per header, which _AtomsDict leaves out)
 
 
 # The signals that stop a worker (gunicorn's Worker.init_signals: SIGTERM gracefully, SIGINT and SIGQUIT at once).
@@ -208,7 +214,8 @@ class Server(BaseApplication):
             if key in self.cfg.settings:  # settings of newer gunicorns are skipped on older ones
                 self.cfg.set(key, value)
 
-    def load(self) -> Flask:
+    # (types-gunicorn's WSGI app calls a start_response returning None, which no PEP 3333 app, Flask's, is typed for)
+    def load(self) -> Flask:  # type: ignore[override]
         from web import create_app
 
         return create_app(self.settings, web=self.web)
@@ -251,7 +258,7 @@ def serve_options(bind: str, workers: int, threads: int) -> dict[str, Any]:
     }
 
 
-class BindAddress(click.ParamType):
+class BindAddress(click.ParamType[str]):
     """An address to serve on, as gunicorn reads it (HOST:PORT, [IPv6]:PORT, HOST alone for port 8000, unix:PATH),
     refused naming --bind, exit 2, when gunicorn would not serve it as meant: empty (gunicorn serves an empty one on
     every interface, 0.0.0.0:8000, where the default serves this host alone), or a port outside 0-65535 or no number
@@ -259,7 +266,7 @@ class BindAddress(click.ParamType):
 
     name = "address"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         address = str(value).strip()
         if not address:
             self.fail(

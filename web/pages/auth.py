@@ -6,6 +6,7 @@ import functools
 import math
 import secrets
 import time
+from typing import cast
 
 from flask import current_app, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
@@ -71,12 +72,17 @@ def no_nul(form: Form, field: Field) -> None:
     """A user name holding a NUL character is no account's (PostgreSQL's text cannot hold one: its look-up was a
     503), refused beside the field before anything is counted or read."""
     if "\x00" in (field.data or ""):
-        raise ValidationError(_l("May not contain a NUL character."))
+        raise ValidationError(_l("May not contain a NUL character."))  # type: ignore[arg-type]  # (lazy: REQUIRED)
+
+
+# The messages are lazy strings (translated when shown, in the visitor's language), which WTForms takes: types-WTForms
+# types a message str, hence the ignores.
+REQUIRED = _l("This field is required.")
 
 
 class LoginForm(FlaskForm):
-    username = StringField("username", validators=[DataRequired(_l("This field is required.")), no_nul])
-    password = PasswordField("password", validators=[DataRequired(_l("This field is required."))])
+    username = StringField("username", validators=[DataRequired(REQUIRED), no_nul])  # type: ignore[arg-type]
+    password = PasswordField("password", validators=[DataRequired(REQUIRED)])  # type: ignore[arg-type]
 
 
 def sent_form() -> LoginForm:
@@ -109,7 +115,8 @@ def login() -> ResponseReturnValue:
     )
     if form.validate_on_submit():
         accounts = services().accounts
-        username = form.username.data
+        # (DataRequired: both given, which WTForms' types cannot say)
+        username, password = cast(str, form.username.data), cast(str, form.password.data)
         # Counted as failed before the password is checked (from any address, per user name alone), and taken back
         # if it is right: past the limit even the right password is refused, until the window ends or an
         # administrator clears the count (`careerlog accounts unlock`).
@@ -119,7 +126,7 @@ def login() -> ResponseReturnValue:
             if ends is not None:
                 return too_many_failures(form, ends)
         try:
-            account = accounts.check_password(username, form.password.data)
+            account = accounts.check_password(username, password)
         except AuthenticationFailed:
             if limit is not None:  # the count kept; reaching the limit starts a lock-out of a full window
                 accounts.log_in_failed(username, most=limit.amount, seconds=limit.get_expiry())

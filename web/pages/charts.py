@@ -17,13 +17,14 @@ import threading
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import ParamSpec
+from typing import Any, ParamSpec, cast
 
 import matplotlib
 from cachetools import LRUCache
 from flask_babel import format_date, format_decimal, format_percent, get_locale
 from markupsafe import Markup, escape
 from matplotlib.axes import Axes
+from matplotlib.axis import Tick
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.dates import AutoDateLocator, num2date
 from matplotlib.figure import Figure
@@ -87,8 +88,8 @@ def fit(fig: Figure) -> None:
         xlabels = tick_extents(renderer, ax, "x")
         ylabels = tick_extents(renderer, ax, "y")
         xtick, ytick = ax.xaxis.get_major_ticks(1)[0], ax.yaxis.get_major_ticks(1)[0]
-        xpad = (xtick.get_pad() + xtick.get_tick_padding()) * px
-        ypad = (ytick.get_pad() + ytick.get_tick_padding()) * px
+        xpad = (tick_pad(xtick) + xtick.get_tick_padding()) * px
+        ypad = (tick_pad(ytick) + ytick.get_tick_padding()) * px
         bottom = xpad + max((b.height for b in xlabels), default=0.0)
         if ax.xaxis.label.get_text():
             bottom += ax.xaxis.labelpad * px + extent(renderer, ax.xaxis.label).height
@@ -138,13 +139,21 @@ def tick_extents(renderer: RendererAgg, ax: Axes, which: str) -> list[Bbox]:
     return found
 
 
+def tick_pad(tick: Tick) -> float:
+    """A tick's pad between it and its label, in points."""
+    # (matplotlib's stubs type Tick.get_pad as returning None: it returns the pad)
+    return cast(float, tick.get_pad())
+
+
 def extent(renderer: RendererAgg, artist: Text | Legend, text: str | None = None) -> Bbox:
     """The size an artist (or its font and rotation, holding another text) is drawn at."""
     if text is None:
         return artist.get_window_extent(renderer)
     assert isinstance(artist, Text)
     probe = Text(0, 0, text, fontproperties=artist.get_fontproperties(), rotation=artist.get_rotation())
-    probe.set_figure(artist.get_figure(root=True))
+    drawn_in = artist.get_figure(root=True)
+    if drawn_in is not None:  # (a text not in a figure yet has none to give)
+        probe.set_figure(drawn_in)
     return probe.get_window_extent(renderer)
 
 
@@ -212,7 +221,7 @@ def presentation_attributes(match: re.Match[str]) -> str:
     return " ".join(found)
 
 
-def put_title(ax: Axes, text: str, **font: float) -> None:
+def put_title(ax: Axes, text: str, **font: Any) -> None:
     """The axes' title, over the axes (y 1.0, as matplotlib places it when nothing is drawn above the axes): given
     its place, matplotlib no longer measures every tick label of the value axis again at each drawing to see whether
     an axis's offset text ("1e6") might cover the title, about a third of drawing an axes. None of these charts has
@@ -264,8 +273,9 @@ def rank_chart(steps: Sequence[tuple[date, str]], ladder: Sequence[str], title: 
     used = sorted({rank for _, rank in steps}, key=ladder.index)
     xs = [d for d, _ in steps] + [today]
     ys = [used.index(rank) for _, rank in steps]
-    ax.step(xs, [*ys, ys[-1]], where="post", color=BLUE, linewidth=2)
-    ax.plot([d for d, _ in steps], ys, "o", color=BLUE)
+    # (dates, which matplotlib plots through its date converter: its stubs take numbers and arrays alone)
+    ax.step(xs, [*ys, ys[-1]], where="post", color=BLUE, linewidth=2)  # type: ignore[arg-type]
+    ax.plot([d for d, _ in steps], ys, "o", color=BLUE)  # type: ignore[arg-type]
     ax.set_yticks(range(len(used)), used)
     ax.set_ylim(-0.5, len(used) - 0.5)
     ax.xaxis.set_major_locator(AutoDateLocator())
@@ -309,9 +319,12 @@ def jp_chart(
     empty = [i for i, (u, h) in enumerate(zip(under, hours, strict=True)) if u and h == 0]
     if empty:  # a year short with no JP at all has no bar to paint: an orange mark on the axis shows it
         ax.plot(empty, [0] * len(empty), linestyle="none", marker="^", markersize=7, color=ORANGE, clip_on=False)
-    spans = runs(judged if judged is not None else [True] * len(years)) if target is not None else []
-    for n, (first, last) in enumerate(spans):  # (the bars' positions: 0, 1, ...; each bar 0.8 of its slot)
-        ax.hlines(target, first - 0.5, last + 0.5, colors=RED, linestyles="--", label=target_label if n == 0 else None)
+    spans: list[tuple[int, int]] = []
+    if target is not None:
+        spans = runs(judged if judged is not None else [True] * len(years))
+        for n, (first, last) in enumerate(spans):  # (the bars' positions: 0, 1, ...; each bar 0.8 of its slot)
+            label = target_label if n == 0 else ""  # (the first alone: "" is hlines' own, no label)
+            ax.hlines(target, first - 0.5, last + 0.5, colors=RED, linestyles="--", label=label)
     if spans:
         ax.legend(loc="upper left", frameon=False)
     ax.tick_params(axis="x", labelrotation=90 if len(years) > 12 else 0)

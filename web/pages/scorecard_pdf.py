@@ -27,6 +27,7 @@ from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure, SubFigure
+from matplotlib.typing import RcKeyType
 
 from careerlog.accounts import Account
 from careerlog.reference import reference
@@ -137,7 +138,7 @@ def draw_table(block: SubFigure, view: IndicatorView, top: float) -> None:
 def indicator_pages(blocks: Sequence[tuple[str, IndicatorView]], agency: str) -> Iterator[Figure]:
     for start in range(0, len(blocks), PER_PAGE):
         fig = Figure(figsize=A4)
-        parts = fig.subfigures(PER_PAGE, 1)
+        parts = fig.subfigures(PER_PAGE, 1, squeeze=False)[:, 0]  # (a column of PER_PAGE)
         for sub, (area, view) in zip(parts, blocks[start : start + PER_PAGE], strict=False):
             draw_block(sub, view, area, agency)
         yield fig
@@ -164,7 +165,7 @@ def draw_pdf(opening: list[list[tuple[str, str]]], blocks: list[tuple[str, Indic
     out = io.BytesIO()
     figures = [*(text_page(lines) for lines in opening), *indicator_pages(blocks, agency)]
     metadata = {"Title": _("Scorecard of career-development policy"), "Creator": "careerlog"}
-    settings = {"pdf.fonttype": 42, "font.size": 8}
+    settings: dict[RcKeyType, Any] = {"pdf.fonttype": 42, "font.size": 8}
     with charts._LOCK, matplotlib.rc_context(settings), PdfPages(out, metadata=metadata) as pdf:
         for fig in figures:
             charts.unlabelled(fig)
