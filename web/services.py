@@ -138,9 +138,22 @@ RATED_HERE = Refusal(
     numbers=("version",),
 )
 AGENCY_OUTSIDE = Refusal("Agency {agency} is outside your scope ({scope}).")
+AGENCIES_OUTSIDE = Refusal("Agencies {agency} and {last} are outside your scope ({scope}).")
 REGION_OUTSIDE = Refusal("Region {region} is outside your scope ({scope}).")
-# The filters a report or the scorecard refuses outside the reader's scope, with the refusal naming them
-FILTERS_OUTSIDE = (("agency", AGENCY_OUTSIDE, "agencies"), ("region", REGION_OUTSIDE, "regions"))
+REGIONS_OUTSIDE = Refusal("Regions {region} and {last} are outside your scope ({scope}).")
+# (an employee's access log: the reads of their own record alone)
+NIP_NOT_OWN = Refusal("NIP {nip} is not yours: the access log shows you the reads of your own record ({own}) alone.")
+NIPS_NOT_OWN = Refusal(
+    "NIPs {nip} and {last} are not yours: the access log shows you the reads of your own record ({own}) alone."
+)
+# The filters a report, an audit, the roster, the access log or the scorecard refuses outside the reader's scope, with
+# the refusals naming one code outside it and several (until 2026-12-05 "Agency KAB-KARO, BKN is outside ..."), and
+# the reference table of its codes (None: any value the query read, a NIP)
+FILTERS_OUTSIDE = (
+    ("agency", AGENCY_OUTSIDE, AGENCIES_OUTSIDE, "agencies"),
+    ("region", REGION_OUTSIDE, REGIONS_OUTSIDE, "regions"),
+    ("nip", NIP_NOT_OWN, NIPS_NOT_OWN, None),
+)
 NO_AUDITED_DECISION = Refusal("No audited decision {decision}.", quotes=("decision",))  # (from an address)
 WHICH_FILE_FORMAT = Refusal(
     "Cannot tell the format of {name}: name the file .jsonl, .csv or .xlsx, or give file_format."
@@ -678,9 +691,10 @@ class Services:
         return page
 
     def roster_filters(self, reader: Account, filters: Mapping[str, list[str]]) -> dict[str, list[str]] | None:
-        """The filters narrowed to the reader's scope (None: nothing matches; AccessDenied if it may not list), a
-        `unit` in any letter case or spacing and an unknown one refused, as the audits' (`within`)."""
-        allowed = self.within(reader, Action.LIST_EMPLOYEES, filters)
+        """The filters narrowed to the reader's scope (None: nothing matches; AccessDenied if it may not list), an
+        agency or region asked outside it refused as the reports' and audits' (`asked_within`: until 2026-12-05 an
+        empty list, read as no staff there), a `unit` in any letter case or spacing and an unknown one refused."""
+        allowed = self.asked_within(reader, Action.LIST_EMPLOYEES, filters)
         return None if allowed is NOTHING else allowed
 
     def roster_reads(
@@ -742,9 +756,9 @@ class Services:
         return NOTHING if allowed is None else allowed
 
     def asked_within(self, reader: Account, action: Action, filters: Mapping[str, list[str]]) -> dict[str, list[str]]:
-        """`within` for a report (READ_REPORTS) or an audit (RUN_AUDITS), an agency or region asked outside the
-        reader's scope refused (refuse_filters_outside: a 403 naming the field, not an empty report or list read as
-        no activity there)."""
+        """`within` for a report (READ_REPORTS), an audit (RUN_AUDITS) or the roster (LIST_EMPLOYEES), an agency or
+        region asked outside the reader's scope refused (refuse_filters_outside: a 403 naming the field, not an empty
+        report or list read as no activity there)."""
         refuse_filters_outside(reader, action, filters)
         return self.within(reader, action, filters)
 
@@ -1023,11 +1037,12 @@ class Services:
         page number or after a cursor (`after`, a page's `next`)."""
         reach = require(reader, Action.READ_ACCESS_LOG)
         filters = {k: [normalise_nip(v) for v in vs] if k == "nip" else list(vs) for k, vs in filters.items()}
-        allowed: dict[str, list[str]] | None
-        if reach is Reach.OWN:
-            allowed = narrow(filters, {"nip": [reader.nip or ""]})
-        else:
-            allowed = narrow(filters, row_filters(reader, Action.READ_ACCESS_LOG))
+        # an employee asking for another NIP is refused naming it (until 2026-12-05 an empty list, read as "nobody
+        # read it"), judged on the NIP alone; a reader's by scope, a NIP or account is no code of a scope: their
+        # reads of it within the scope are listed (refusing one outside would tell where its record is)
+        scope = {"nip": [reader.nip or ""]} if reach is Reach.OWN else row_filters(reader, Action.READ_ACCESS_LOG)
+        refuse_filters_outside(reader, Action.READ_ACCESS_LOG, filters, scope)
+        allowed = narrow(filters, scope)
         if allowed is None:
             allowed = {"nip": []}  # (matches nothing; a cursor is still checked)
         paging = Paging(ACCESS_LOG_KEYSET, page, per_page, after)
@@ -1085,25 +1100,34 @@ def refuse_filters_outside(
     reader: Account, action: Action, filters: Mapping[str, list[str]], reach: Mapping[str, list[str]] | None = None
 ) -> None:
     """OutsideScope (a 403 naming `agency`, else `region`, and the codes asked outside the scope) when any agency, or
-    any region, a report's or an audit's filters ask for is outside the reader's scope (an HR office of KOTA-MEDAN
-    asking for KAB-KARO, a province's reader for another province): the read for nobody answered an empty report
-    (total 0) or an empty list, read as no activity there, and of several agencies with one outside, the others'
-    alone, under a filter naming all of them (until 2026-12-05). Judged on the codes as their reference tables write
-    them, each on its own, whether the agency has staff or not: one that is no code is the query's to refuse (a 422
-    naming it: agencies and regions are public reference data), so the answer tells nothing of the records outside
-    the scope. One asked within the scope (an agency's staff in any region, to an HR office of the agency; any
-    agency's staff in a province, to the province's reader) and a national reader's are read as asked. `reach`: the
-    filters the scope allows, when not the action's row filters (the grade-inflation audit's, by the agency's seat:
-    `seated_reach`)."""
+    any region, a report's, an audit's or the roster's filters ask for is outside the reader's scope (an HR office of
+    KOTA-MEDAN asking for KAB-KARO, a province's reader for another province): the read for nobody answered an empty
+    report (total 0) or an empty list, read as no activity there, and of several agencies with one outside, the
+    others' alone, under a filter naming all of them (until 2026-12-05). Judged on the codes as their reference
+    tables write them, each on its own, whether the agency has staff or not: one that is no code is the query's to
+    refuse (a 422 naming it: agencies and regions are public reference data), so the answer tells nothing of the
+    records outside the scope. One asked within the scope (an agency's staff in any region, to an HR office of the
+    agency; any agency's staff in a province, to the province's reader) and a national reader's are read as asked.
+    `reach`: the filters the scope allows, when not the action's row filters (the grade-inflation audit's, by the
+    agency's seat: `seated_reach`; an employee's access log, `{"nip": [their own]}`: another NIP is refused naming
+    `nip`, judged on the NIP alone)."""
     reach = row_filters(reader, action) if reach is None else reach
     if not reach:
         return
-    for name, refusal, table in FILTERS_OUTSIDE:
-        codes = set(reference().table(table).codes)
-        asked = dict.fromkeys(v for v in filters.get(name, ()) if isinstance(v, str) and v in codes)
-        outside = [v for v in asked if narrow({name: [v]}, reach) is None or not seats_meet(name, [v], reach)]
+    for name, one, several, table in FILTERS_OUTSIDE:
+        if table is None and name not in reach:  # (a NIP is judged only against a scope of NIPs: an employee's own)
+            continue
+        codes = None if table is None else set(reference().table(table).codes)
+        given = (v for v in filters.get(name, ()) if isinstance(v, str) and (codes is None or v in codes))
+        outside = [
+            v for v in dict.fromkeys(given) if narrow({name: [v]}, reach) is None or not seats_meet(name, [v], reach)
+        ]
         if outside:
-            said = refusal.reason(**{name: ", ".join(outside)}, scope=reader.scope.describe())
+            values = {"scope": reader.scope.describe(), "own": reader.nip or ""}
+            if len(outside) == 1:
+                said = one.reason(**{name: outside[0]}, **values)
+            else:  # (the last joined by "and": "Agencies KAB-KARO and BKN are ...", "Regions 13, 14 and 15 are ...")
+                said = several.reason(**{name: ", ".join(outside[:-1])}, last=outside[-1], **values)
             raise OutsideScope(said, name)
 
 

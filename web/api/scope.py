@@ -5,10 +5,11 @@ The API answers in this order: 401 (the token), 429 (its rate), 403 (a role that
 action at all: web.api.common.refuse_role), then the scope of what the request names, and only then what it sent
 (400, 406, 415, 422). What a request names is its path's employee (`{nip}`: outside the scope, the same 404 as a
 NIP never appointed), audited decision (`{decision}`: the same 404 as one never audited) or unit's agency
-(`{agency}`: 403), the scorecard's `agency` and `region` and a report's (/api/v1/reports/*) or an audit list's or
-statistic's (/api/v1/audits/*) agency and region filters (403 naming the field and the codes outside the scope; an
-unknown code stays a 422: agencies and regions are public reference data) and the place an appointment's body gives
-(its agency and region: the 403 naming the field, whatever else of the body the schema refused: `appointed_within`).
+(`{agency}`: 403), the scorecard's `agency` and `region` and a report's (/api/v1/reports/*), an audit list's or
+statistic's (/api/v1/audits/*) or the roster's (/api/v1/employees, .../past-retirement) agency and region filters
+(403 naming the field and the codes outside the scope; an unknown code stays a 422: agencies and regions are public
+reference data) and the place an appointment's body gives (its agency and region: the 403 naming the field, whatever
+else of the body the schema refused: `appointed_within`).
 Judged on the arguments themselves, a record outside the scope would answer a bad query parameter or body with a 422
 where one within it answers the same; here it answers exactly as one that is not there.
 
@@ -45,6 +46,7 @@ SCORECARD = "scorecard.Scorecard"
 REPORTS = "reports"  # (the blueprint of /api/v1/reports/*, the scorecard's aside)
 AUDITS = "audits"  # (the blueprint of /api/v1/audits/*: its lists' and statistics' filters, a decision's page aside)
 GRADE_INFLATION = "audits.GradeInflation"  # (its agency judged by the agency's seat: Services.grade_inflation)
+ROSTERS = ("employees.Employees", "employees.PastRetirement")  # (the roster's lists: their agency and region filters)
 
 
 def refuse_outside_scope(before_the_wait: bool = False) -> None:
@@ -74,7 +76,7 @@ def scope_refusal(before_the_wait: bool = False) -> CareerlogError | None:
             rated_within(action, named["agency"])
         elif request.endpoint == SCORECARD:
             scorecard_within(request.args.getlist("agency"), request.args.getlist("region"))
-        elif request.blueprint in (REPORTS, AUDITS) and "decision" not in named:
+        elif filtered(action, named):
             filtered_within(action)
     except (NotFound, AccessDenied) as refused:
         return refused
@@ -117,11 +119,19 @@ def scorecard_within(agencies: list[str], regions: list[str]) -> None:
         refuse_filters_outside(account, Action.READ_SCORECARD, {"region": regions})
 
 
+def filtered(action: Action, named: Mapping[str, Any]) -> bool:
+    """Whether the request is a list or statistic whose agency and region filters are judged within the scope: a
+    report's, an audit's (a decision's page aside) and the roster's lists (their GET: not an appointment's POST)."""
+    if request.blueprint in (REPORTS, AUDITS):
+        return "decision" not in named
+    return request.endpoint in ROSTERS and action is Action.LIST_EMPLOYEES
+
+
 def filtered_within(action: Action) -> None:
-    """OutsideScope (a 403 naming `agency`, else `region`) when a report's or an audit's agency or region filters
-    ask for any code outside the caller's scope, as their services judge them (web.services.refuse_filters_outside;
-    the grade-inflation audit's agency by its seat, it reads no region), whatever else of the query was refused: an
-    unknown code is the query's to refuse."""
+    """OutsideScope (a 403 naming `agency`, else `region`) when a report's, an audit's or the roster's agency or
+    region filters ask for any code outside the caller's scope, as their services judge them
+    (web.services.refuse_filters_outside; the grade-inflation audit's agency by its seat, it reads no region),
+    whatever else of the query was refused: an unknown code is the query's to refuse."""
     account = caller()
     if request.endpoint == GRADE_INFLATION:
         agencies = {"agency": request.args.getlist("agency")}
