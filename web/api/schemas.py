@@ -797,7 +797,10 @@ class AccessLogQuerySchema(FormatSchema, PageOrCursorSchema):
     nip = fields.List(
         fields.String(metadata={"pattern": NIP_PATTERN}),
         validate=each_nip,
-        metadata={"description": "Only reads of these records (18 digits each; spaces, dots and dashes aside)."},
+        metadata={
+            "description": "Only reads of these records (18 digits each; spaces, dots and dashes aside); to an "
+            "employee, their own alone: another is refused (403 naming `nip`)."
+        },
     )
     username = fields.List(
         fields.String(metadata={"pattern": USERNAME.pattern}),
