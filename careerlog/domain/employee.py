@@ -1523,14 +1523,16 @@ class Employee(LedgerAggregate):
         found = latsar_missing_refusal(career, changes.get("effective_date"))
         return [] if found is None else [("corrected_fields.effective_date", found)]
 
-    def post_end_with(self, placement: Fact) -> Fact | None:
+    def post_end_with(self, placement: Fact, stood_before: int | None = None) -> Fact | None:
         """The post end recorded with a placement (rule placement.ends_post: the ledger records it with the placement,
         or with a correction of its agency or date, in the same save): the standing post end right after the placement
         or a correction of it, recorded at the same time under the placement's reference as it stood then (both as
         recorded); None when none was, or it was retracted, or its own reference corrected to another decree than
         the placement's. Linked by what a correction of the placement does not change: until 2026-12-05 by both
         references as they stand, so that a correction of the placement's reference alone unlinked them, and the
-        placement was then retracted, or corrected in its date or agency, unasked, its post end left standing."""
+        placement was then retracted, or corrected in its date or agency, unasked, its post end left standing.
+        `stood_before`: the link as it stood before that version, a post end retracted by it or since read as standing
+        (the post end a placement's retraction, that version, retracted with it: web.pages.hr.end_retracted_with)."""
         if placement.kind != "placement":
             return None
         reference = getattr(placement.event, "reference", None)  # (the placement's, as it stood at each version)
@@ -1542,7 +1544,7 @@ class Employee(LedgerAggregate):
                 ended is not None
                 and before is not None
                 and ended.kind == "post_end"
-                and ended.active
+                and (ended.active or (stood_before is not None and (ended.retracted_by or 0) >= stood_before))
                 and ended.event is not None
                 and ended.event.timestamp == before.timestamp
                 and getattr(ended.event, "reference", None) == reference

@@ -574,15 +574,14 @@ def post_ended_with(outcome: Any) -> dict[str, Any] | None:
 
 
 def end_retracted_with(outcome: Any) -> tuple[int, int] | None:
-    """The post end retracted with a placement just retracted (rule placement.ends_post: the retraction right after,
-    recorded at the same time, of a post end): its version and its retraction's; None otherwise."""
+    """The post end retracted with a placement just retracted (rule placement.ends_post: the placement's post end as it
+    stood before the retraction, Employee.post_end_with, retracted by the version after): its version and its
+    retraction's; None otherwise."""
     employee = services().ledger.get_employee(outcome.subject)
-    undone = employee.events.get(outcome.version + 1)
-    target = getattr(undone, "target_version", None)
-    if undone is None or undone.KIND != "retraction" or undone.timestamp != outcome.recorded_at:
-        return None
-    ended = employee.facts.get(target) if isinstance(target, int) else None
-    return (ended.version, outcome.version + 1) if ended is not None and ended.kind == "post_end" else None
+    placement = employee.facts.get(getattr(employee.events.get(outcome.version), "target_version", 0))
+    ended = employee.post_end_with(placement, stood_before=outcome.version) if placement is not None else None
+    undone = outcome.version + 1
+    return (ended.version, undone) if ended is not None and ended.retracted_by == undone else None
 
 
 def leaves_ticked(kind: str | None) -> bool:
