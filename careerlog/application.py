@@ -37,6 +37,7 @@ from careerlog.domain.employee import (
     POST_END_DATED_WITH,
     POST_END_NOT_LEFT,
     POST_END_REDATED_ALONE,
+    POST_END_REPOINTED_ALONE,
     POST_END_RETRACTED_ALONE,
     VOIDED,
     Career,
@@ -52,6 +53,7 @@ from careerlog.domain.employee import (
     post_end_named,
     post_end_of,
     posts_a_placement_ends,
+    posts_named,
     rank_jump,
     read_problems,
 )
@@ -1337,16 +1339,20 @@ class CareerLog(Application[str]):
         decision: Decision,
         confirmed: frozenset[str],
     ) -> Decision:
-        """A live retraction of a placement's post end alone (Employee.placement_of), or a correction of its date to
-        another day than the placement's: refused unless confirmed (POST_END_RETRACTED_ALONE, POST_END_REDATED_ALONE,
-        rule placement.ends_post: the post would be read as held from another agency, or ended on another day than
-        the move), and confirmed recorded as asked, the confirmation ENDS_POST stored with it. Any other change of
-        a fact (its other fields, a post end recorded alone) is the decision as made."""
+        """A live retraction of a placement's post end alone (Employee.placement_of), a correction of its date to
+        another day than the placement's, or of its appointment_reference to another post than the one it was
+        recorded ending: refused unless confirmed (POST_END_RETRACTED_ALONE, POST_END_REDATED_ALONE,
+        POST_END_REPOINTED_ALONE, rule placement.ends_post: the post would be read as held from another agency, or
+        ended on another day than the move), and confirmed recorded as asked, the confirmation ENDS_POST stored with
+        it. A correction changing both the post and the date is asked once, naming the post (what matters: the post
+        the move ended left held). Any other change of a fact (its other fields, a post end recorded alone) is the
+        decision as made."""
         target = employee.facts.get(values["target_version"])
         placement = employee.placement_of(target) if target is not None and target.active else None
         if target is None or placement is None:
             return decision
-        title, kind = post_end_named(employee.current_context(), target)
+        career = employee.current_context()
+        title, kind = post_end_named(career, target)
         said = {
             "title": title,
             "kind": kind,
@@ -1357,12 +1363,20 @@ class CareerLog(Application[str]):
         if event_cls is EventRetracted:
             asked, field = POST_END_RETRACTED_ALONE.reason(**said), "target_version"
         else:
-            day = parse_payload(PostEnded, decision.values["corrected_fields"], partial=True).get("effective_date")
-            if day is None or day == placement.effective_date:
+            changes = parse_payload(PostEnded, decision.values["corrected_fields"], partial=True)
+            reference, day = changes.get("appointment_reference"), changes.get("effective_date")
+            recorded = getattr(target.event, "appointment_reference", None)  # (the post the move ended)
+            if reference is not None and posts_named(career, reference) != posts_named(career, recorded):
+                ended_title, ended_kind = post_end_named(career, target, recorded)
+                new_title, new_kind = post_end_named(career, target, reference)
+                named = {**said, "title": ended_title, "kind": ended_kind, "new_title": new_title, "new_kind": new_kind}
+                asked, field = POST_END_REPOINTED_ALONE.reason(**named), "corrected_fields.appointment_reference"
+            elif day is not None and day != placement.effective_date:
+                left = HELD_AFTER_MOVE if day > placement.effective_date else ENDED_BEFORE_MOVE
+                asked = POST_END_REDATED_ALONE.reason(**said, new_day=day.isoformat(), left=left.reason())
+                field = "corrected_fields.effective_date"
+            else:
                 return decision
-            left = HELD_AFTER_MOVE if day > placement.effective_date else ENDED_BEFORE_MOVE
-            asked = POST_END_REDATED_ALONE.reason(**said, new_day=day.isoformat(), left=left.reason())
-            field = "corrected_fields.effective_date"
         if ENDS_POST not in confirmed:
             raise InvalidInput(asked, field)
         with_check = tuple(sorted({*decision.recording.confirmed, ENDS_POST}))

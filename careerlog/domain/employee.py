@@ -926,17 +926,35 @@ POST_END_REDATED_ALONE, POST_END_REDATED_ALONE_TICKED = confirmable(
     numbers=("placement",),
     codes=(("kind", "post_kinds"),),
 )
+# A correction of such a post end's appointment_reference to another post than the one it was recorded ending (the post
+# the move ended, named by its appointment_reference as recorded): the post the move ended would be read as held from
+# the agency the employee moved to. Asked alike; a correction changing its date too is asked once, by this refusal (the
+# post is what matters: the date of a post end naming another post no longer dates the move's end of the post), and
+# confirmed records both. Back to the post it was recorded ending, it is not asked, as a date back on the placement's
+# day is not.
+POST_END_REPOINTED_ALONE, POST_END_REPOINTED_ALONE_TICKED = confirmable(
+    "This post end (of {title}, {kind}) was recorded with the placement in {agency} on {day}, version {placement} "
+    "(rule placement.ends_post): naming {new_title} ({new_kind}) instead, it would leave {title} held from another "
+    "agency. If the post that ended was {new_title}, ",
+    ENDS_POST,
+    ": the post end alone is corrected (its date too, when the correction changes it); if not, keep it naming {title}.",
+    again="send the correction again",
+    dates=("day",),
+    numbers=("placement",),
+    codes=(("kind", "post_kinds"), ("new_kind", "post_kinds")),
+)
 # ... what the post end's new date leaves of the post (a worded part of POST_END_REDATED_ALONE)
 HELD_AFTER_MOVE = Refusal("held from another agency until then")
 ENDED_BEFORE_MOVE = Refusal("ended before the move")
 
 
-def post_end_named(career: Career, ended: Fact) -> tuple[Any, Any]:
+def post_end_named(career: Career, ended: Fact, reference: Any = None) -> tuple[Any, Any]:
     """The title and kind of the post a post end names (its appointment's reference and none when it names no one
-    post)."""
-    named = posts_named(career, ended.values.get("appointment_reference"))
+    post); `reference`: the post another appointment_reference would name (a correction's) instead of its own."""
+    reference = ended.values.get("appointment_reference") if reference is None else reference
+    named = posts_named(career, reference)
     if len(named) != 1:
-        return ended.values.get("appointment_reference"), None
+        return reference, None
     return named[0].values.get("title"), named[0].values.get("post_kind")
 
 

@@ -33,6 +33,7 @@ from careerlog.domain.employee import (
     ENDS_POST_RETRACTED,
     ENDS_POST_UNCONFIRMED,
     POST_END_REDATED_ALONE,
+    POST_END_REPOINTED_ALONE,
     POST_END_RETRACTED_ALONE,
     RANK_JUMP,
     RETRACTION_JUMP,
@@ -542,10 +543,17 @@ def mentors_side_beside(kind: str, errors: Mapping[str, list[str]], corrected: l
 # A correction of a placement making it end such a post is asked alike (the same refusal, beside the corrected agency or
 # date), and a retraction of a placement whose post end was recorded with it is refused naming the post end
 # (ENDS_POST_RETRACTED): the same box, worded for each, retracts both. A retraction of a placement's post end alone, or
-# a correction of its date away from the placement's day, is asked too (POST_END_RETRACTED_ALONE,
-# POST_END_REDATED_ALONE): the same box, worded for the post end, records it as asked
+# a correction of its date away from the placement's day or of its post to another, is asked too
+# (POST_END_RETRACTED_ALONE, POST_END_REDATED_ALONE, POST_END_REPOINTED_ALONE): the same box, worded for the post end
+# (its date, or its post), records it as asked
 ENDS_POST_KINDS = ("placement", "correction", "retraction")
-ENDS_POST_REFUSALS = (ENDS_POST_UNCONFIRMED, ENDS_POST_RETRACTED, POST_END_RETRACTED_ALONE, POST_END_REDATED_ALONE)
+ENDS_POST_REFUSALS = (
+    ENDS_POST_UNCONFIRMED,
+    ENDS_POST_RETRACTED,
+    POST_END_RETRACTED_ALONE,
+    POST_END_REDATED_ALONE,
+    POST_END_REPOINTED_ALONE,
+)
 
 
 def ends_post_ticked(kind: str | None) -> bool:
