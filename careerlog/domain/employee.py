@@ -873,11 +873,13 @@ ENDS_POST_RETRACTED, ENDS_POST_RETRACTED_TICKED = confirmable(
     codes=(("kind", "post_kinds"),),
 )
 # A correction of the date of a placement whose post end was recorded with it: the post end is dated on the placement's
-# day, so it is corrected first (its own correction), then the placement's date, never one left on another day
+# day, so it is corrected first (its own correction), then the placement's date, never one left on another day. That
+# first step is itself asked (POST_END_REDATED_ALONE: off the placement's day until the placement follows), and the
+# refusal says so, for the writer not to be surprised by it
 POST_END_DATED_WITH = Refusal(
     "The end of the post {title} ({kind}) was recorded with this placement on {day}, as version {version} (rule "
-    "placement.ends_post): correct the post end's date to {new_day} first (a correction of version {version}), then "
-    "this placement's.",
+    "placement.ends_post): correct the post end's date to {new_day} first (a correction of version {version}, itself "
+    "asked, as it moves the post end off this placement's day: confirm it when asked), then this placement's.",
     dates=("day", "new_day"),
     numbers=("version",),
     codes=(("kind", "post_kinds"),),
@@ -885,12 +887,14 @@ POST_END_DATED_WITH = Refusal(
 
 # A correction of a placement whose post end was recorded with it to the agency the post is held in: the placement no
 # longer moves the employee, and its post end would stay, the post read as ended. Refused naming the post end, to be
-# retracted first (or its reference corrected to the decree that did end it)
+# retracted first (or its reference corrected to the decree that did end it). That retraction is itself asked
+# (POST_END_RETRACTED_ALONE: the placement still stands then), and the refusal says so
 POST_END_NOT_LEFT = Refusal(
     "The end of the post {title} ({kind}) was recorded with this placement, as version {version} (rule "
     "placement.ends_post): corrected to {agency}, the agency the post is held in, the placement would leave the post "
-    "ended. Retract the post end (version {version}) first if the post was held on, or correct its reference to the "
-    "decree that ended it; then correct this placement.",
+    "ended. Retract the post end (version {version}) first if the post was held on (a retraction itself asked, as "
+    "this placement still stands then: confirm it when asked), or correct its reference to the decree that ended it; "
+    "then correct this placement.",
     numbers=("version",),
     codes=(("kind", "post_kinds"),),
 )
