@@ -320,3 +320,17 @@ def test_the_correction_form_asks_the_box_worded_for_the_post_and_ticked_correct
         "confirmed by admin-web (placement.ends_post)."
     ) in career
     assert "The post end's date was corrected away" not in career
+
+
+def test_the_ticked_box_refused_for_another_reason_keeps_its_wording_for_the_post(world: World) -> None:
+    _, placed = placed_with_end_after_another_post(world)
+    world.catch_up()
+    log_in(world, "admin")
+    typed = {"corrected.appointment_reference": "SK-PELAKSANA-1", "corrected.effective_date": "2024-13-45"}
+    data = {**correction_form(world, placed + 1, **typed), "confirm": "placement.ends_post"}
+    refused = world.client.post("/pages/record?kind=correction", data=data)
+    assert refused.status_code == 422, refused.get_data(as_text=True)
+    page = refused.get_data(as_text=True)
+    assert 'name="confirm" value="placement.ends_post" checked>' in page, page
+    assert "Jabatan yang berakhir memang jabatan yang kini disebut" in page
+    assert "koreksi tanggal berakhirnya jabatan ini saja" not in page
