@@ -92,6 +92,7 @@ from careerlog.domain.ledger import (
     IN_FUTURE,
     KEY_ELSEWHERE,
     Decision,
+    Fact,
     LedgerAggregate,
     Outcome,
     Recording,
@@ -454,6 +455,79 @@ def names_mentor(employee: LedgerAggregate, mentor: str) -> bool:
         fact.kind == "mentoring_start" and fact.active and fact.values.get("mentor_nip") == mentor
         for fact in employee.facts.values()
     )
+
+
+def mentees_held(mentor: LedgerAggregate) -> dict[str, Fact]:
+    """The mentees the mentor's record (its side: MenteeAssigned, MenteeReleased) holds open, each by its open
+    MenteeAssigned, in order of date."""
+    if not isinstance(mentor, Employee):
+        return {}
+    held: dict[str, Fact] = {}
+    for fact in mentor.current_context().of_kinds("mentee_assigned", "mentee_released"):
+        nip = str(fact.values.get("mentee_nip"))
+        if fact.kind == "mentee_assigned":
+            held[nip] = fact
+        else:
+            held.pop(nip, None)
+    return held
+
+
+def mentee_side_end(mentee: LedgerAggregate | None, mentor: str, assigned: Fact) -> Fact | bool | None:
+    """How the mentee's record holds the mentoring the mentor's `assigned` mirrors (its start: the mentoring_start
+    with that mentor under the same reference, else of the same day): its end (a MentoringEnded), None while open
+    there, or False when the mentee's record holds no such start."""
+    if mentee is None:
+        return False
+    started: Fact | None = None
+    for fact in mentee.current_context().of_kinds("mentoring_start", "mentoring_end"):
+        if fact.values.get("mentor_nip") != mentor:
+            continue
+        if fact.kind == "mentoring_start":
+            same = fact.values.get("reference") == assigned.values.get("reference")
+            if started is not None:  # (a later start: the one mirrored was never ended there)
+                return None
+            if same or fact.effective_date == assigned.effective_date:
+                started = fact
+        elif started is not None:
+            end: Fact = fact
+            return end
+    return None if started is not None else False
+
+
+def mentees_left_open(uow: UnitOfWork, mentor: LedgerAggregate) -> list[str]:
+    """The mentees a mentor still mentors as their own records hold it (the mentee's side: the views' too): each
+    mentee the mentor's record holds open whose record holds that mentoring open. A mentee's side ended alone (the
+    mentor's record refusing the end: see beyond_scope) is not named."""
+    return [
+        nip
+        for nip, assigned in mentees_held(mentor).items()
+        if mentee_side_end(uow.get(nip), mentor.id, assigned) is None
+    ]
+
+
+# The warning a live placement of a mentor in another agency is answered with (the record form, the API's `warnings`,
+# an import's notes), where the mentee's side holds a mentoring of theirs open: the placement ends none (no rule says
+# it does), so the answer names whose to end (until 2026-12-06 the form alone said so)
+MENTEES_LEFT_OPEN = Refusal(
+    "{nip} still mentors {mentees}: a placement in another agency ends no mentoring. If the transfer ends one, "
+    "record its end on the mentee's record."
+)
+
+
+def placement_warnings(uow: UnitOfWork, outcome: Outcome) -> tuple[Reason, ...]:
+    """The warnings of a live placement just recorded (`outcome`): MENTEES_LEFT_OPEN when it moves a mentor to another
+    agency and mentorings of theirs are open on their mentees' records; none for a placement within the agency."""
+    employee = uow.get(outcome.subject)
+    if not isinstance(employee, Employee) or not mentees_held(employee):
+        return ()
+    placed = employee.facts.get(outcome.version)
+    if placed is None or placed.kind != "placement":
+        return ()
+    before = Career(employee.id, [f for f in employee.active_facts() if f.version < outcome.version])
+    if agency_on(before, placed.effective_date) == placed.values.get("agency"):
+        return ()
+    mentees = mentees_left_open(uow, employee)
+    return (MENTEES_LEFT_OPEN.reason(nip=employee.id, mentees=", ".join(mentees)),) if mentees else ()
 
 
 def covers(uow: UnitOfWork, record: LedgerAggregate, name: str) -> bool:
@@ -1036,6 +1110,52 @@ class CareerLog(Application[str]):
             return e
 
     def execute(self, uow: UnitOfWork, command: Command, actor: str) -> Outcome:
+        """Check one command against the loaded records and apply it (without saving); a live placement's warnings
+        (placement_warnings) with its outcome, and a live correction or retraction followed by the mentor's side's
+        releases it lets be recorded (_release_held)."""
+        outcome = self._execute(uow, command, actor)
+        if command.migration is not None or not outcome.created:
+            return outcome
+        if outcome.kind == "placement":
+            warnings = placement_warnings(uow, outcome)
+            return replace(outcome, warnings=warnings) if warnings else outcome
+        if outcome.kind in ("correction", "retraction"):
+            self._release_held(uow, outcome)
+        return outcome
+
+    def _release_held(self, uow: UnitOfWork, outcome: Outcome) -> None:
+        """The mentor's side closed where the mentee's side was ended alone (beyond_scope) and the mentor's record
+        now takes it: after a live correction or retraction of a mentor's record (its separation corrected to a later
+        day, or retracted), or of a mentoring on a mentee's record (its end corrected to a day the mentor's record
+        takes), a MenteeReleased mirroring each such end, recorded with it (the same save, by the same writer, at the
+        same time). A release the mentor's record still refuses waits, told to no one (the writer may not see the
+        mentor): the views read the mentee's side meanwhile (projections/mentoring.py)."""
+        record = uow.get(outcome.subject)
+        if record is None:
+            return
+        change = record.events.get(outcome.version)
+        recording = Recording(outcome.recorded_at, change.recorded_by) if change is not None else None
+        target = record.facts.get(getattr(change, "target_version", 0))
+        mentors = [record]
+        if target is not None and target.kind in ("mentoring_start", "mentoring_end"):
+            mentor = uow.get(target.values.get("mentor_nip", ""))
+            if mentor is not None:
+                mentors.append(mentor)
+        names = {spec.name for spec in payload_fields(MenteeReleased)}
+        for mentor in mentors:
+            for nip, assigned in mentees_held(mentor).items():
+                end = mentee_side_end(uow.get(nip), mentor.id, assigned)
+                if not isinstance(end, Fact) or recording is None:
+                    continue
+                values = {k: v for k, v in end.values.items() if k in names} | {"mentee_nip": nip}
+                try:
+                    decision = mentor.decide(MenteeReleased, values, recording)
+                except InvalidInput:  # (the mentor's record still refuses it: kept for a later write)
+                    continue
+                if isinstance(decision, Decision):
+                    decision.commit()
+
+    def _execute(self, uow: UnitOfWork, command: Command, actor: str) -> Outcome:
         """Check one command against the loaded records and apply it (without saving)."""
         event_cls = RECORDABLE_KINDS.get(command.kind)
         if event_cls is None:

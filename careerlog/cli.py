@@ -602,6 +602,8 @@ def import_command(
     for note in report.notes:
         for column, reasons in note.errors.items():
             say(f"note: line {note.line}: {column}: {' '.join(reasons)}")
+    for warning in report.warnings:
+        say(f"warning: {warning.describe()}")
     for problem in report.rejected:
         say(problem.describe(), err=True)
     if report_stream is not None and report_path is not None:

@@ -609,6 +609,9 @@ class ImportReport:
     recorded_listed: list[RowSeen] = field(default_factory=list)  # the first LISTED rows recorded, by line
     appointed: dict[str, int] = field(default_factory=dict)  # the line of each appointment this import recorded
     notes: list[RowProblem] = field(default_factory=list)  # columns read but not recorded (line 1), by column
+    # what a row recorded is answered with beside it, recording nothing (Outcome.warnings: a placement of a mentor in
+    # another agency leaving mentorings open, careerlog.application.MENTEES_LEFT_OPEN), by line
+    warnings: list[RowProblem] = field(default_factory=list)
     recorded_by_kind: Counter[str] = field(default_factory=Counter)  # the rows recorded (would be: a dry run), by kind
 
     def seen(self, rows: Iterable[RowSeen], recorded: Iterable[RowSeen] = ()) -> None:
@@ -689,6 +692,7 @@ class ImportReport:
             "already_recorded_rows": [seen.to_dict() for seen in self.already_listed],
             "recorded_rows": [row.to_dict() for row in self.recorded_listed],
             "notes": [note.to_dict() for note in self.notes],
+            "warnings": [warning.to_dict() for warning in self.warnings],
             "recorded_by_kind": dict(sorted(self.recorded_by_kind.items())),
             "dry_run": self.dry_run,
         }
@@ -1839,6 +1843,9 @@ def import_rows(
                             appointed[command.subject] = command.line
                         elif command.kind == "placement":
                             placed[command.subject] = command
+                        if result.warnings:  # (beside the field the warning is of: the agency moved to)
+                            warned = {"agency": list(result.warnings)}
+                            report.warnings.append(RowProblem(command.line, command.subject, command.kind, warned))
                     else:
                         replayed += 1
                         if len(listed) < LISTED or progressed is not None:
@@ -1925,6 +1932,7 @@ def import_rows(
         if ahead is not None:
             ahead.close()
     report.rejected.sort(key=lambda p: p.line)
+    report.warnings.sort(key=lambda p: p.line)
     report.seen(listed, made)
     report.point_at_appointments()
     return report

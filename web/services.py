@@ -180,6 +180,7 @@ class Written:
             "recorded_at": o.recorded_at,
             "created": o.created,
             "position": self.position,
+            **({"warnings": list(o.warnings)} if o.warnings else {}),  # (present when there are any)
         }
 
 

@@ -163,6 +163,14 @@ class WrittenSchema(StrictSchema):
         dump_only=True,
         metadata={"description": "The log position to pass as wait_for to read your own write."},
     )
+    warnings = fields.List(
+        fields.String(),
+        dump_only=True,
+        metadata={
+            "description": "Present when the writer is told something beside the recording, which records nothing "
+            "more: a placement of a mentor in another agency names the mentorings it leaves open (docs/api.md)."
+        },
+    )
 
 
 def not_blank(value: str) -> None:
@@ -727,6 +735,14 @@ class ImportReportSchema(StrictSchema):
         metadata={
             "description": "Columns read but never recorded (line 1), each with why: a row number or remarks "
             "(No, Keterangan), or the employee's name checked against each row's NIP (Nama)."
+        },
+    )
+    warnings = fields.List(
+        fields.Nested(RowProblemSchema),
+        dump_only=True,
+        metadata={
+            "description": "Rows recorded (a dry run: that would be) with a warning beside a field, recording nothing "
+            "more: a placement of a mentor in another agency names the mentorings it leaves open (docs/api.md)."
         },
     )
     recorded_by_kind = fields.Dict(

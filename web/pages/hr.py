@@ -37,8 +37,6 @@ from careerlog.domain.employee import (
     POST_END_RETRACTED_ALONE,
     RANK_JUMP,
     RETRACTION_JUMP,
-    Career,
-    agency_on,
     post_end_named,
 )
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
@@ -85,6 +83,7 @@ from web.pages.labels import (
     promotion_kind_label,
     reference_name,
 )
+from web.pages.messages import reason_text
 from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook
 from web.scoping import in_scope_words, locate
 from web.services import Written
@@ -603,25 +602,6 @@ def left_scope(account: Account, nip: str) -> str | None:
     return None if place is None or permits(account, Action.RECORD, place) else str(place.agency)
 
 
-def mentees_left_open(outcome: Any) -> list[str]:
-    """The mentees whose mentoring a placement just recorded in another agency leaves open on the mentor's record
-    (a MenteeAssigned not released): the placement ends none (no rule says it does), so the form says whose to end;
-    none for a placement within the agency."""
-    employee = services().ledger.get_employee(outcome.subject)
-    placed = employee.facts.get(outcome.version)
-    if placed is None or placed.kind != "placement":
-        return []
-    before = Career(employee.id, [f for f in employee.active_facts() if f.version < outcome.version])
-    if agency_on(before, placed.effective_date) == placed.values.get("agency"):
-        return []
-    held: dict[str, int] = {}
-    for fact in employee.active_facts():  # (in order of version)
-        nip = fact.values.get("mentee_nip")
-        if fact.kind in ("mentee_assigned", "mentee_released") and isinstance(nip, str):
-            held[nip] = held.get(nip, 0) + (1 if fact.kind == "mentee_assigned" else -1)
-    return [nip for nip, count in held.items() if count > 0]
-
-
 @blp.route("/record", methods=["GET", "POST"])
 def record() -> ResponseReturnValue:
     """Choose an event kind, fill in its fields, and record it; refusals are shown beside the fields."""
@@ -659,16 +639,8 @@ def record() -> ResponseReturnValue:
                             **ended,
                         )
                     )
-                mentees = mentees_left_open(o) if o.created and kind == "placement" else []
-                if mentees:  # (a warning, ending nothing: the mentee's writer ends each on the mentee's record)
-                    flash(
-                        _(
-                            "%(nip)s still mentors %(mentees)s: a placement in another agency ends no mentoring. If "
-                            "the transfer ends one, record its end on the mentee's record.",
-                            nip=o.subject,
-                            mentees=", ".join(mentees),
-                        )
-                    )
+                for warning in o.warnings:  # (the API's and an import's too: the mentees a mentor's transfer leaves
+                    flash(reason_text(warning))  # open, read on their side; ending nothing)
                 if leaves is not None:  # (out of the writer's reach now: no link to it)
                     flash(
                         _(
