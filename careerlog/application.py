@@ -1111,30 +1111,31 @@ class CareerLog(Application[str]):
 
     def execute(self, uow: UnitOfWork, command: Command, actor: str) -> Outcome:
         """Check one command against the loaded records and apply it (without saving); a live placement's warnings
-        (placement_warnings) with its outcome, and a live correction or retraction followed by the mentor's side's
+        (placement_warnings) with its outcome, and a correction or retraction followed by the mentor's side's
         releases it lets be recorded (_release_held)."""
         outcome = self._execute(uow, command, actor)
-        if command.migration is not None or not outcome.created:
+        if not outcome.created:
             return outcome
-        if outcome.kind == "placement":
+        if outcome.kind in ("correction", "retraction"):  # (a migration's too: an export holds no MenteeReleased, the
+            self._release_held(uow, outcome)  # system's, so it is derived again where the live write derived it)
+        elif outcome.kind == "placement" and command.migration is None:
             warnings = placement_warnings(uow, outcome)
             return replace(outcome, warnings=warnings) if warnings else outcome
-        if outcome.kind in ("correction", "retraction"):
-            self._release_held(uow, outcome)
         return outcome
 
     def _release_held(self, uow: UnitOfWork, outcome: Outcome) -> None:
         """The mentor's side closed where the mentee's side was ended alone (beyond_scope) and the mentor's record
-        now takes it: after a live correction or retraction of a mentor's record (its separation corrected to a later
+        now takes it: after a correction or retraction of a mentor's record (its separation corrected to a later
         day, or retracted), or of a mentoring on a mentee's record (its end corrected to a day the mentor's record
         takes), a MenteeReleased mirroring each such end, recorded with it (the same save, by the same writer, at the
         same time). A release the mentor's record still refuses waits, told to no one (the writer may not see the
-        mentor): the views read the mentee's side meanwhile (projections/mentoring.py)."""
+        mentor): the views read the mentee's side meanwhile (projections/mentoring.py). A migration derives it again
+        at the same row (an export holds none: the system's), so that a log is restored as it was recorded."""
         record = uow.get(outcome.subject)
         if record is None:
             return
         change = record.events.get(outcome.version)
-        recording = Recording(outcome.recorded_at, change.recorded_by) if change is not None else None
+        recording = Recording(outcome.recorded_at, change.recorded_by, change.migrated) if change is not None else None
         target = record.facts.get(getattr(change, "target_version", 0))
         mentors = [record]
         if target is not None and target.kind in ("mentoring_start", "mentoring_end"):
@@ -1750,7 +1751,9 @@ class CareerLog(Application[str]):
         named = event_cls is MentoringEnded and names_mentor(employee, mentor.id)
         if uow.guard is not None and not named:
             uow.guard(mentor, "mentor_nip")
-        beyond = named and not covers(uow, mentor, "mentor_nip")  # (see beyond_scope)
+        # (see beyond_scope; a migration restores a log as recorded: an end the mentor's record refuses was recorded
+        # on the mentee's side alone, by a writer outside the mentor's scope, and is restored so)
+        beyond = named and (recording.reproduced or not covers(uow, mentor, "mentor_nip"))
         if isinstance(mentor, Employee) and mentor.voided_by is not None:  # (named as the mentor, not "(nip)")
             if beyond:
                 return []
