@@ -21,7 +21,7 @@ from tests import factories as f
 from tests.functional.conftest import BUDI, SARI, World
 from tests.functional.test_mentoring_end_after_mentor_moved import END, EVENTS
 from tests.functional.test_mentoring_mentor_outside_scope_tells_nothing import mentor_with, told
-from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_auth import csrf_token, log_in
 from tests.functional.test_pages_hr import form_of
 from tests.functional.test_scope_mentor import start
 
@@ -149,6 +149,38 @@ def test_an_import_notes_a_mentors_transfer_with_the_mentorings_it_leaves_open(w
         "placement",
         {"agency": [WARNED]},
     )
+
+
+def transfer_file(*, confirm: bool = True) -> bytes:
+    """A file of one row: Budi placed in KAB-KARO (confirmed out of Kota Medan HR's scope)."""
+    row = {"kind": "placement", "nip": BUDI, "agency": "KAB-KARO", "unit": "Dinas Pendidikan", "region": "12.06",
+           "effective_date": "2024-10-01", "reference": "SK-MUTASI-BUDI"}  # fmt: skip
+    return json.dumps({**row, "confirm": "ya"} if confirm else row).encode() + b"\n"
+
+
+def test_the_import_command_prints_the_warning_of_a_mentors_transfer(
+    world: World, store_url: str, tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from careerlog.cli import main
+
+    assert world.post(EVENTS, "hr", json={"kind": "mentoring_start", **start(BUDI)}).status_code == 201
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(transfer_file(confirm=False))
+    result = CliRunner().invoke(main, ["import", str(path)], env={"CAREERLOG_DATABASE_URL": store_url})
+    assert result.exit_code == 0, result.output
+    assert f"warning: line 1: agency: {WARNED}\n" in result.output
+
+
+def test_the_import_page_shows_the_warning_of_a_mentors_transfer_in_the_visitors_language(world: World) -> None:
+    assert world.post(EVENTS, "hr", json={"kind": "mentoring_start", **start(BUDI)}).status_code == 201
+    log_in(world, "hr")
+    upload = {"csrf_token": csrf_token(world.client, "/pages/import"), "file": (io.BytesIO(transfer_file()), "e.jsonl")}
+    page = world.client.post("/pages/import?lang=id", data=upload, content_type="multipart/form-data")
+    text = page.get_data(as_text=True)
+    assert "Peringatan" in text, text
+    assert f"{BUDI} masih membimbing {SARI}: penempatan di instansi lain tidak mengakhiri pembimbingan" in text, text
 
 
 def test_the_record_form_names_no_mentee_whose_side_was_ended_alone_after_a_mentors_transfer(world: World) -> None:
