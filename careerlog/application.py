@@ -505,6 +505,11 @@ def mentees_left_open(uow: UnitOfWork, mentor: LedgerAggregate) -> list[str]:
     ]
 
 
+# The kinds of a mentor's own facts whose correction or retraction may let the mentor's record take a release it
+# refused (CareerLog._release_held): its separation (a status change) and its appointment bound the days it takes
+RELEASE_BOUNDS = frozenset({"status_change", "appointment"})
+
+
 # The warning a live placement of a mentor in another agency is answered with (the record form, the API's `warnings`,
 # an import's notes), where the mentee's side holds a mentoring of theirs open: the placement ends none (no rule says
 # it does), so the answer names whose to end (until 2026-12-06 the form alone said so)
@@ -1137,8 +1142,12 @@ class CareerLog(Application[str]):
         change = record.events.get(outcome.version)
         recording = Recording(outcome.recorded_at, change.recorded_by, change.migrated) if change is not None else None
         target = record.facts.get(getattr(change, "target_version", 0))
-        mentors = [record]
-        if target is not None and target.kind in ("mentoring_start", "mentoring_end"):
+        if target is None or recording is None:
+            return
+        # (of the mentor's own facts only its separation, a status change, and its appointment bound the days its
+        # record takes a release on: a change of any other reads no mentee's record)
+        mentors = [record] if target.kind in RELEASE_BOUNDS else []
+        if target.kind in ("mentoring_start", "mentoring_end"):
             mentor = uow.get(target.values.get("mentor_nip", ""))
             if mentor is not None:
                 mentors.append(mentor)
@@ -1146,7 +1155,7 @@ class CareerLog(Application[str]):
         for mentor in mentors:
             for nip, assigned in mentees_held(mentor).items():
                 end = mentee_side_end(uow.get(nip), mentor.id, assigned)
-                if not isinstance(end, Fact) or recording is None:
+                if not isinstance(end, Fact):
                     continue
                 values = {k: v for k, v in end.values.items() if k in names} | {"mentee_nip": nip}
                 try:
