@@ -1012,6 +1012,8 @@ def record_command(
     )
     state = "recorded" if outcome.created else "already recorded"
     say(f"{state}: {outcome.kind} version {outcome.version} of {outcome.subject}")
+    for warning in outcome.warnings:  # (as the API's answer and an import's report give them)
+        say(f"warning: {warning}")
 
 
 @main.command("kinds")

@@ -173,6 +173,20 @@ def test_the_import_command_prints_the_warning_of_a_mentors_transfer(
     assert f"warning: line 1: agency: {WARNED}\n" in result.output
 
 
+def test_the_record_command_prints_the_warning_of_a_mentors_transfer(world: World, store_url: str) -> None:
+    from click.testing import CliRunner
+
+    from careerlog.cli import main
+
+    assert world.post(EVENTS, "hr", json={"kind": "mentoring_start", **start(BUDI)}).status_code == 201
+    fields = ["agency=KAB-KARO", "unit=Dinas Pendidikan", "region=12.06", "effective_date=2024-10-01",
+              "reference=SK-MUTASI-BUDI"]  # fmt: skip
+    command = ["record", BUDI, "placement", *fields]
+    result = CliRunner().invoke(main, command, env={"CAREERLOG_DATABASE_URL": store_url})
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith(f"warning: {WARNED}\n"), result.output
+
+
 def test_the_import_page_shows_the_warning_of_a_mentors_transfer_in_the_visitors_language(world: World) -> None:
     assert world.post(EVENTS, "hr", json={"kind": "mentoring_start", **start(BUDI)}).status_code == 201
     log_in(world, "hr")
