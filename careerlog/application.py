@@ -511,8 +511,8 @@ RELEASE_BOUNDS = frozenset({"status_change", "appointment"})
 
 
 # The warning a live placement of a mentor in another agency is answered with (the record form, the API's `warnings`,
-# an import's notes), where the mentee's side holds a mentoring of theirs open: the placement ends none (no rule says
-# it does), so the answer names whose to end (until 2026-12-06 the form alone said so)
+# an import's `warnings`, careerlog record), where the mentee's side holds a mentoring of theirs open: the placement
+# ends none (no rule says it does), so the answer names whose to end (until 2026-12-06 the form alone said so)
 MENTEES_LEFT_OPEN = Refusal(
     "{nip} still mentors {mentees}: a placement in another agency ends no mentoring. If the transfer ends one, "
     "record its end on the mentee's record."
