@@ -74,7 +74,7 @@ class RulesMismatchViewSchema(StrictSchema):
 PROBLEM_TYPE_DESCRIPTION = (
     "A URI naming the kind of problem: "
     + "; ".join(f"`{TYPE_BASE}{slug}` ({status}: {when})" for slug, status, when in PROBLEM_TYPES)
-    + "; `about:blank` for any other (an unknown path, a method not allowed, a 500)."
+    + "; `about:blank` for any other (a URL too long, a 500)."
 )
 
 
