@@ -835,7 +835,7 @@ class AccessLogQuerySchema(FormatSchema, PageOrCursorSchema):
         },
     )
 
-    @validates_schema(pass_original=True)
+    @validates_schema(skip_on_field_errors=False, pass_original=True)
     def until_not_before_since(self, data: dict[str, Any], original: Any, **_: Any) -> None:
         since, until = data.get("since"), data.get("until")
         if since is None or until is None:
