@@ -1111,9 +1111,10 @@ def refuse_filters_outside(
     agency; any agency's staff in a province, to the province's reader) and a national reader's are read as asked.
     `reach`: the filters the scope allows, when not the action's row filters (the grade-inflation audit's, by the
     agency's seat: `seated_reach`; an employee's access log, `{"nip": [their own]}`: another NIP is refused naming
-    `nip`, judged on the NIP alone)."""
+    `nip`, judged on the NIP alone). Any code asked that is no code of its table, and none is refused
+    here: the 422 naming it comes first (`all_known`)."""
     reach = row_filters(reader, action) if reach is None else reach
-    if not reach:
+    if not reach or not all_known(filters):
         return
     for name, one, several, table in FILTERS_OUTSIDE:
         if table is None and name not in reach:  # (a NIP is judged only against a scope of NIPs: an employee's own)
@@ -1130,6 +1131,19 @@ def refuse_filters_outside(
             else:  # (the last joined by "and": "Agencies KAB-KARO and BKN are ...", "Regions 13, 14 and 15 are ...")
                 said = several.reason(**{name: ", ".join(outside[:-1])}, last=outside[-1], **values)
             raise OutsideScope(said, name)
+
+
+def all_known(filters: Mapping[str, list[str]]) -> bool:
+    """Whether every agency and region the filters ask for is a code as its reference table writes it: one that is
+    not is the query's 422 before any scope's 403 (`refuse_filters_outside`), even beside a code outside the scope
+    (`agency=NOPE&agency=KAB-KARO`; until 2026-12-05 the 403 of KAB-KARO, NOPE named once it was mended)."""
+    for name, _, _, table in FILTERS_OUTSIDE:
+        if table is None:  # (a NIP: judged on its own, `refuse_filters_outside`)
+            continue
+        codes = reference().table(table).rows  # (by code, as the table writes it)
+        if any(not isinstance(v, str) or v not in codes for v in filters.get(name, ())):
+            return False
+    return True
 
 
 def seated_reach(reader: Account, action: Action) -> dict[str, list[str]]:
@@ -1198,8 +1212,8 @@ def unit_readable(account: Account, agency: str) -> None:
     """AccessDenied unless the account may read units' ratings at all (HR, inspectors, administrators: never
     written by an inspector, `unit_within`); OutsideScope (a 403 naming `agency`) unless the unit's agency is within
     its scope, judged by the agency's seat as the grade-inflation audit judges a unit (`unit_target`: an inspector
-    scoped by region reads the units of the agencies seated there; an agency no table holds as written, by its code
-    alone)."""
+    scoped by region reads the units of the agencies seated there). An agency no table holds as written is refused
+    before, whatever the scope (the API's 422 naming `agency`: web.api.units.known_agency)."""
     require(account, Action.READ_UNIT_RATINGS)
     if not permits(account, Action.READ_UNIT_RATINGS, unit_target(agency)):
         raise OutsideScope(AGENCY_OUTSIDE.reason(agency=agency, scope=account.scope.describe()), "agency")

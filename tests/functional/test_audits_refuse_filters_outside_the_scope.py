@@ -196,3 +196,19 @@ def test_a_report_refuses_several_regions_one_outside_the_scope(world: World, wh
     assert answer.status_code == 403
     assert answer.get_json()["errors"] == {"region": ["Region 13 is outside your scope (region 12)."]}
     assert world.get("/api/v1/reports/headcount?by=agency&region=12.06&region=12.71", who).status_code == 200
+
+
+@pytest.mark.parametrize(("field", "asked"), [("agency", ["NOPE", "KAB-KARO"]), ("region", ["99.99", "13"])])
+def test_an_unknown_code_beside_one_outside_the_scope_is_the_querys_422_first(
+    world: World, field: str, asked: list[str]
+) -> None:
+    """An unknown code is public reference data, not a secret: the 422 naming it comes before the 403 of a code
+    outside the scope (until 2026-12-05 the 403 of KAB-KARO, NOPE named once it was mended), on every audit read
+    that takes the filter and on a report, as the unit ratings' path refuses an unknown agency whatever the scope."""
+    for route in [*(r for r in api_routes(world) if reads(r, field)), "/api/v1/reports/headcount"]:
+        answer = world.get(
+            query(route, field, asked, **({"by": "agency"} if "headcount" in route else {})), "inspector_medan"
+        )
+        assert (answer.status_code, field in answer.get_json()["errors"]) == (422, True), route
+    log_in(world, "inspector_medan")
+    assert world.client.get(query("/pages/audits", field, asked, lang="en")).status_code == 422

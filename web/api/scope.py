@@ -5,7 +5,7 @@ The API answers in this order: 401 (the token), 429 (its rate), 403 (a role that
 action at all: web.api.common.refuse_role), then the scope of what the request names, and only then what it sent
 (400, 406, 415, 422). What a request names is its path's employee (`{nip}`: outside the scope, the same 404 as a
 NIP never appointed), audited decision (`{decision}`: the same 404 as one never audited) or unit's agency
-(`{agency}`: 403), the scorecard's `agency` and `region` and a report's (/api/v1/reports/*), an audit list's or
+(`{agency}`: 403; an unknown agency, or one not written as its table writes it, the 422 naming it), the scorecard's `agency` and `region` and a report's (/api/v1/reports/*), an audit list's or
 statistic's (/api/v1/audits/*) or the roster's (/api/v1/employees, .../past-retirement) agency and region filters
 (403 naming the field and the codes outside the scope; an unknown code stays a 422: agencies and regions are public
 reference data) and the place an appointment's body gives (its agency and region: the 403 naming the field, whatever
@@ -102,7 +102,11 @@ def audited_within(decision_id: str, decision: str) -> None:
 def rated_within(action: Action, agency: str) -> None:
     """OutsideScope (a 403 naming `agency`) unless the caller may take the action on the agency's units, as the
     services judge it: read their ratings (Services.unit_ratings, unit_history: `unit_readable`), or rate, correct
-    or retract them (Services.rate_unit, record_in_unit: `unit_within`)."""
+    or retract them (Services.rate_unit, record_in_unit: `unit_within`). An agency no table holds as written (NOPE,
+    kota-medan) is the request's to refuse (a 422 naming `agency`, whatever the scope: web.api.units.known_agency),
+    as an unknown filter's code is: agencies are public reference data."""
+    if agency not in reference().agencies.rows:
+        return
     (unit_readable if action is Action.READ_UNIT_RATINGS else unit_within)(caller(), agency)
 
 
