@@ -34,6 +34,7 @@ from web.services import (
     AGENCY_OUTSIDE,
     NO_AUDITED_DECISION,
     agency_target,
+    all_known,
     refuse_filters_outside,
     seated_reach,
     unit_readable,
@@ -113,8 +114,11 @@ def rated_within(action: Action, agency: str) -> None:
 def scorecard_within(agencies: list[str], regions: list[str]) -> None:
     """OutsideScope (a 403 naming `agency`, else `region`) when the scorecard is asked of one agency, a known one,
     outside the caller's scope, or of its staff in one region, a known one, outside it, as Services.scorecard judges
-    them (an unknown or repeated agency or region is the query's to refuse)."""
+    them (an unknown or repeated agency or region is the query's to refuse, the 422 before any 403: an unknown
+    agency beside a region outside the scope too)."""
     account = caller()
+    if not all_known({"agency": agencies, "region": regions}):  # (an unknown code: the query's 422 first)
+        return
     if len(agencies) == 1 and agencies[0] in reference().agencies.codes:  # (a code as its table writes it)
         agency = agencies[0]
         if not permits(account, Action.READ_SCORECARD, agency_target(agency)):
