@@ -77,7 +77,7 @@ def test_an_inspector_writes_no_units_rating(rated: World, who: str, write: str,
     answer = rated.post(f"{UNIT}/{write}", who, json=body)
     problem: dict[str, Any] = answer.get_json()
     assert (answer.status_code, problem["type"]) == (403, FORBIDDEN), problem
-    assert "inspector role may not rate unit" in problem["detail"]
+    assert problem["detail"] == "The inspector role may not rate units."
     assert rated.log() == before  # nothing recorded
 
 
