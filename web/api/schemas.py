@@ -363,7 +363,11 @@ class RosterQuerySchema(CursorPagingSchema, RosterFilterSchema):  # type: ignore
     sort = fields.String(
         load_default="name",
         validate=validate.OneOf([*ROSTER_SORTS, *(f"-{s}" for s in ROSTER_SORTS)]),
-        metadata={"description": "Sort by a field; a leading - sorts descending."},
+        metadata={
+            "description": "Sort by a field; a leading - sorts descending (ties by NIP). `rank`: the PNS ranks in "
+            "their order (I/a to IV/e), then the PPPK grades in theirs (I to XVII); rows without a value last "
+            "ascending."
+        },
     )
     min_years_in_rank = PlainNumber(validate=validate.Range(min=0))
     age_band = fields.String(validate=validate.OneOf(AGE_BAND_LABELS))
