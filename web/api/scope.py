@@ -5,10 +5,11 @@ The API answers in this order: 401 (the token), 429 (its rate), 403 (a role that
 action at all: web.api.common.refuse_role), then the scope of what the request names, and only then what it sent
 (400, 406, 415, 422). What a request names is its path's employee (`{nip}`: outside the scope, the same 404 as a
 NIP never appointed), audited decision (`{decision}`: the same 404 as one never audited) or unit's agency
-(`{agency}`: 403; an unknown agency, or one not written as its table writes it, the 422 naming it), the scorecard's `agency` and `region` and a report's (/api/v1/reports/*), an audit list's or
-statistic's (/api/v1/audits/*) or the roster's (/api/v1/employees, .../past-retirement) agency and region filters
-(403 naming the field and the codes outside the scope; an unknown code stays a 422: agencies and regions are public
-reference data) and the place an appointment's body gives (its agency and region: the 403 naming the field, whatever
+(`{agency}`: 403; an unknown agency, or one not written as its table writes it, the 422 naming it), the scorecard's
+`agency` and `region` and a report's (/api/v1/reports/*), an audit list's or statistic's (/api/v1/audits/*) or the
+roster's (/api/v1/employees, .../past-retirement) agency and region filters (403 naming the field and the codes
+outside the scope; an unknown code stays a 422: agencies and regions are public reference data) and the place an
+appointment's body gives (its agency and region: the 403 naming the field, whatever
 else of the body the schema refused: `appointed_within`).
 Judged on the arguments themselves, a record outside the scope would answer a bad query parameter or body with a 422
 where one within it answers the same; here it answers exactly as one that is not there.
