@@ -619,7 +619,8 @@ def round_tuples(
     `eligible_101` on each round date, with what it reads that does not change between dates read
     once: the employment kind, the appointment and separation days, the rank before the date (also
     the judge's: the dates ascend, so the rank history is walked once), each date's time-in-rank
-    rule and years (`round_rules`, per rules object) and when the time in rank is reached. `retired`: the
+    rule and years (`round_rules`, per rules object), when the time in rank is reached and until when
+    the education ceiling bars the rank held (judged once, not on each date). `retired`: the
     `retirement_stop` of `end`, when the caller has it (the rows of the earlier rounds read it too)."""
     start = record.appointed_on
     if start is None:
@@ -638,6 +639,9 @@ def round_tuples(
     rows: list[tuple[Any, ...]] = []
     following, held = 0, None  # the next rank in the history; rank_before(day)
     due, due_of = date.max, None  # the day the time in rank is reached, and of which (held, years)
+    # The education ceiling bars every round before `ceiling_until` out of the rank `ceiling_of` (`ceiling_bars_until`):
+    # the rounds of an employee whose education allows no higher rank, most of those found barred, are not judged again
+    ceiling_until, ceiling_of = date.min, None
     for i in range(first, stop):
         day = days[i]
         while following < len(history) and history[following][0] < day:
@@ -660,8 +664,16 @@ def round_tuples(
             # active_on(day) (the day is after the appointment); a promotion of the separation's own day is judged
             # as earned in the service ending then (promotion_post), in rule when every rule is met, as audited
             and (separated is None or day < separated or (day == separated and decision is not None))
-            and _unbarred_101(judge, day, held)
         )
+        if is_eligible:
+            if ceiling_of is held and day < ceiling_until:
+                is_eligible = False  # barred by the education ceiling, as read on an earlier round (below)
+            elif not _unbarred_101(judge, day, held):
+                is_eligible = False
+                new = _next_rank(judge.ref, held[0])
+                lifted = None if new is None else judge.ceiling_bars_until(day, REGULAR, new)
+                if lifted is not None:
+                    ceiling_until, ceiling_of = lifted, held
         if not is_eligible and decision is None:
             continue
         known = known or KnownFrom(record, rounds_reading(book))
