@@ -52,6 +52,7 @@ from projections.merit.rules import (
     rank_index,
     recorded_after,
     rule_on,
+    version_changes,
 )
 
 LATE_EVIDENCE = Template(
@@ -619,9 +620,10 @@ def round_tuples(
     `eligible_101` on each round date, with what it reads that does not change between dates read
     once: the employment kind, the appointment and separation days, the rank before the date (also
     the judge's: the dates ascend, so the rank history is walked once), each date's time-in-rank
-    rule and years (`round_rules`, per rules object), when the time in rank is reached and until when
-    the education ceiling bars the rank held (judged once, not on each date). `retired`: the
-    `retirement_stop` of `end`, when the caller has it (the rows of the earlier rounds read it too)."""
+    rule and years (`round_rules`, per rules object) and when the time in rank is reached (the dates
+    before it stepped over) and until when the education ceiling bars the rank held (judged once, not on
+    each date). `retired`: the `retirement_stop` of `end`, when the caller has it (the rows of the earlier
+    rounds read it too)."""
     start = record.appointed_on
     if start is None:
         return []
@@ -642,7 +644,11 @@ def round_tuples(
     # The education ceiling bars every round before `ceiling_until` out of the rank `ceiling_of` (`ceiling_bars_until`):
     # the rounds of an employee whose education allows no higher rank, most of those found barred, are not judged again
     ceiling_until, ceiling_of = date.min, None
+    decided, versions = sorted(promoted), version_changes(book, TIME_IN_RANK)
+    resume = first  # the next round read: those before the time in rank is reached are stepped over (below)
     for i in range(first, stop):
+        if i < resume:
+            continue
         day = days[i]
         while following < len(history) and history[following][0] < day:
             tmt, rank, fact = history[following]
@@ -653,6 +659,13 @@ def round_tuples(
         if years is not None and years is not False and (due_of is None or due_of[0] is not held or due_of[1] != years):
             due, due_of = add_years(held[1], int(years)), (held, years)
         decision = promoted.get(day)
+        if decision is None and years is not None and years is not False and due > day:
+            # the time in rank not reached: no row (neither eligible nor promoted) until the round of `due`, unless a
+            # 101 counts in a round before it or another version of the time-in-rank rule is in force (the years asked
+            # may change). A rank held from a later TMT (another kind's promotion) is due later still.
+            until = min(due, first_after(decided, day), first_after(versions, day))
+            resume = bisect.bisect_left(days, until, i + 1, stop)
+            continue
         if decision is None and (day in otherwise or day >= retired):
             # promoted that day by another kind: no regular candidate left behind (nor passed over); or past the
             # expected end of service (`retirement_stop`), not promoted: in all likelihood retired
@@ -679,6 +692,12 @@ def round_tuples(
         known = known or KnownFrom(record, rounds_reading(book))
         rows.append(round_tuple(record, day, held, is_eligible, decision, known))
     return rows
+
+
+def first_after(days: Sequence[date], day: date) -> date:
+    """The first of the ascending `days` after `day` (date.max when none is)."""
+    i = bisect.bisect_right(days, day)
+    return days[i] if i < len(days) else date.max
 
 
 def counted_promotions(record: CareerRecord, book: Rules) -> tuple[dict[date, Fact], frozenset[date]]:
