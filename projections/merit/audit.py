@@ -620,10 +620,9 @@ def round_tuples(
     `eligible_101` on each round date, with what it reads that does not change between dates read
     once: the employment kind, the appointment and separation days, the rank before the date (also
     the judge's: the dates ascend, so the rank history is walked once), each date's time-in-rank
-    rule and years (`round_rules`, per rules object) and when the time in rank is reached (the dates
-    before it stepped over) and until when the education ceiling bars the rank held (judged once, not on
-    each date). `retired`: the `retirement_stop` of `end`, when the caller has it (the rows of the earlier
-    rounds read it too)."""
+    rule and years (`round_rules`, per rules object), when the time in rank is reached and until when
+    the education ceiling bars the rank held (the dates before either stepped over). `retired`: the
+    `retirement_stop` of `end`, when the caller has it (the rows of the earlier rounds read it too)."""
     start = record.appointed_on
     if start is None:
         return []
@@ -641,11 +640,10 @@ def round_tuples(
     rows: list[tuple[Any, ...]] = []
     following, held = 0, None  # the next rank in the history; rank_before(day)
     due, due_of = date.max, None  # the day the time in rank is reached, and of which (held, years)
-    # The education ceiling bars every round before `ceiling_until` out of the rank `ceiling_of` (`ceiling_bars_until`):
-    # the rounds of an employee whose education allows no higher rank, most of those found barred, are not judged again
-    ceiling_until, ceiling_of = date.min, None
     decided, versions = sorted(promoted), version_changes(book, TIME_IN_RANK)
-    resume = first  # the next round read: those before the time in rank is reached are stepped over (below)
+    # the next round read: those before the time in rank is reached, or while the education ceiling bars the rank held,
+    # are stepped over (below)
+    resume = first
     for i in range(first, stop):
         if i < resume:
             continue
@@ -678,15 +676,15 @@ def round_tuples(
             # as earned in the service ending then (promotion_post), in rule when every rule is met, as audited
             and (separated is None or day < separated or (day == separated and decision is not None))
         )
-        if is_eligible:
-            if ceiling_of is held and day < ceiling_until:
-                is_eligible = False  # barred by the education ceiling, as read on an earlier round (below)
-            elif not _unbarred_101(judge, day, held):
-                is_eligible = False
-                new = _next_rank(judge.ref, held[0])
-                lifted = None if new is None else judge.ceiling_bars_until(day, REGULAR, new)
-                if lifted is not None:
-                    ceiling_until, ceiling_of = lifted, held
+        if is_eligible and not _unbarred_101(judge, day, held):
+            is_eligible = False
+            new = _next_rank(judge.ref, held[0])
+            lifted = None if new is None else judge.ceiling_bars_until(day, REGULAR, new)
+            if lifted is not None:
+                # barred by the education ceiling until it may lift (a degree, a version of the rule): no row before
+                # then unless a 101 counts in a round before it, nor another judgement unless another rank is held
+                upcoming = history[following][0] if following < len(history) else date.max
+                resume = bisect.bisect_left(days, min(lifted, upcoming, first_after(decided, day)), i + 1, stop)
         if not is_eligible and decision is None:
             continue
         known = known or KnownFrom(record, rounds_reading(book))
