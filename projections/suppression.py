@@ -158,16 +158,16 @@ MENTORING_OUTCOMES = Cells(
 
 # ---------------------------------------------------------------------- the scorecard
 
-SCORECARD_VALUE = Cells("denominator", ("numerator", "value"))
-WITHHELD_FINDING = {
-    "en": "Withheld: this finding rests on a value about fewer than {n} people.",
-    "id": "Disembunyikan: temuan ini bertumpu pada nilai tentang kurang dari {n} orang.",
-}
+# a value is about its `people` (projections.scorecard.indicators.Indicator.people), whatever its denominator counts:
+# the JP of one person's trainings, the opinions of two, the decisions or awards of three are withheld alike
+SCORECARD_VALUE = Cells("people", ("numerator", "denominator", "value"))
+PEOPLE = "people"
 
 
 def scorecard(card: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
-    """A scorecard whose values counting fewer than `min_cell` (their denominator) are withheld with
-    their details, and whose findings resting on such a value are withheld (values and text)."""
+    """A scorecard whose values about fewer than `min_cell` people (their `people`, whatever their denominator
+    counts) are withheld with their details, and whose findings resting on such a value are left out: a finding
+    withheld but listed would still tell its claim (programme X rated below 3 two years running) by being there."""
     indicators = {key: scorecard_indicator(item, min_cell) for key, item in card["indicators"].items()}
     hidden = {
         value_key(key, v["agency"], v["year"], v["group"])
@@ -175,12 +175,19 @@ def scorecard(card: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
         for v in item["trend"]
         if v[FLAG]
     }
-    return {**card, "indicators": indicators, "findings": [finding(f, hidden, min_cell) for f in card["findings"]]}
+    shown = [{**f, FLAG: False} for f in card["findings"] if not resting_on(f, hidden)]
+    return {**card, "indicators": indicators, "findings": shown}
 
 
 def scorecard_indicator(item: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
+    """An indicator's values judged by the people behind each (whom the answer does not name: `PEOPLE` dropped)."""
     shown = {scope: scorecard_values(item[scope], min_cell) for scope in ("trend", "comparison")}
-    return {**item, **{scope: [{**v, "details": {}} if v[FLAG] else v for v in vs] for scope, vs in shown.items()}}
+    return {**item, **{scope: [shown_value(v) for v in vs] for scope, vs in shown.items()}}
+
+
+def shown_value(value: Mapping[str, Any]) -> dict[str, Any]:
+    found = {k: v for k, v in value.items() if k != PEOPLE}
+    return {**found, "details": {}} if value[FLAG] else found
 
 
 def scorecard_values(values: Sequence[Mapping[str, Any]], min_cell: int) -> list[dict[str, Any]]:
@@ -201,9 +208,8 @@ def value_key(indicator: str, agency: str, year: int, group: Mapping[str, Any]) 
     return json.dumps([indicator, agency, year, group], sort_keys=True, default=str)
 
 
-def finding(found: Mapping[str, Any], hidden: set[str], min_cell: int) -> dict[str, Any]:
-    keys = {value_key(found["indicator"], found["agency"], year, found["group"]) for year in found["years"]}
-    if not keys & hidden:
-        return {**found, FLAG: False}
-    texts = {language: text.format(n=min_cell) for language, text in WITHHELD_FINDING.items()}
-    return {**found, "values": [None] * len(found["values"]), "text": texts["en"], "texts": texts, FLAG: True}
+def resting_on(found: Mapping[str, Any], hidden: set[str]) -> bool:
+    """Whether a finding rests on a withheld value (`hidden`, of `value_key`) in any of its years."""
+    return any(
+        value_key(found["indicator"], found["agency"], year, found["group"]) in hidden for year in found["years"]
+    )

@@ -1084,6 +1084,7 @@ class Services:
             unit=scope.unit,
             region=scope.region,
             peers=lambda other: permits(reader, Action.READ_SCORECARD, agency_target(other)),
+            exact_below=self.smallest_cell(reader),
         )
         return suppression.scorecard(card, self.smallest_cell(reader))
 
