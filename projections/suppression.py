@@ -13,7 +13,7 @@ the web layer decides who gets suppressed figures (docs/security.md).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,16 +53,41 @@ def suppress(
     *,
     complementary: bool = False,
     margins: Sequence[str] = (),
+    withheld: Collection[int] = (),
 ) -> list[dict[str, Any]]:
     """The rows with `suppressed` set, small ones withheld; `complementary` when their total is shown, or another
     report shows it. `margins`: the fields the rows are grouped by, when their sums along each field are shown
     by another report (a table by agency and sex sums to the headcount by agency): then each line of rows that
     differ in one field only is complemented, until no line holds a lone withheld row or withheld rows of one
-    person each (`along_margins`, `exposed`)."""
-    hidden = {i for i, row in enumerate(rows) if small(row[cells.count], min_cell)}
+    person each (`along_margins`, `exposed`). `withheld`: rows withheld besides the small ones (`differenced`), with
+    their complements as theirs."""
+    hidden = {i for i, row in enumerate(rows) if small(row[cells.count], min_cell)} | set(withheld)
     if complementary:
         hidden = along_margins(rows, cells, hidden, margins, min_cell)
     return [{**cells.withheld(row), FLAG: True} if i in hidden else {**row, FLAG: False} for i, row in enumerate(rows)]
+
+
+def differenced(
+    rows: Sequence[Mapping[str, Any]],
+    without: Sequence[Sequence[Mapping[str, Any]]],
+    cells: Cells,
+    by: Sequence[str],
+    min_cell: int,
+) -> set[int]:
+    """The rows of a filtered report that the same report asked without one of its filters would give away (one
+    step of differencing): `without` holds that report once per filter left out (exact counts, grouped by the same
+    `by`), and a row is given away when the same cell there, less the row, is a small group (the headcount of
+    KOTA-MEDAN by rank shows IV/c 8, filtered to women 6: the 2 men of IV/c, which the table by rank and sex
+    withholds)."""
+    found: set[int] = set()
+    for report in without:
+        counts = {tuple(r[f] for f in by): r[cells.count] or 0 for r in report}
+        found |= {
+            i
+            for i, row in enumerate(rows)
+            if small(counts.get(tuple(row[f] for f in by), 0) - (row[cells.count] or 0), min_cell)
+        }
+    return found
 
 
 def along_margins(

@@ -11,6 +11,7 @@ import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import partial
 from typing import IO, Any
 from urllib.parse import quote
 
@@ -963,11 +964,40 @@ class Services:
         allowed = self.asked_within(reader, Action.READ_REPORTS, filters)
         rows = [] if allowed is NOTHING else self.queries.headcount(by, allowed)
         cell = self.smallest_cell(reader)
+
+        def read(scope: dict[str, list[str]]) -> list[dict[str, Any]]:
+            return [] if scope is NOTHING else self.queries.headcount(by, scope)
+
+        without = self.without_each_filter(reader, filters, read, cell) if rows else []
+        given = suppression.differenced(rows, without, suppression.HEADCOUNT, by, cell)
+        total = sum(r["count"] for r in rows)
+        # (the total too: the total without a filter, less this one, a small group)
+        differenced = any(suppression.small(sum(r["count"] for r in other) - total, cell) for other in without)
         return {
             "by": by,
-            "items": suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True, margins=by),
-            "total": suppression.total(sum(r["count"] for r in rows), cell),
+            "items": suppression.suppress(
+                rows, suppression.HEADCOUNT, cell, complementary=True, margins=by, withheld=given
+            ),
+            "total": None if differenced else suppression.total(total, cell),
         }
+
+    def without_each_filter(
+        self,
+        reader: Account,
+        filters: Mapping[str, list[str]],
+        read: Callable[[dict[str, list[str]]], list[dict[str, Any]]],
+        cell: int,
+    ) -> list[list[dict[str, Any]]]:
+        """A filtered report (`read` of the reader's scope) asked again without each of its filters in turn, for a
+        reader of aggregates only (`cell` above 1; others: none), whose cells it must not give away by subtraction
+        (`suppression.differenced`): one aggregate more per filter given."""
+        if cell <= 1:
+            return []
+        given = [name for name, values in filters.items() if values]
+        return [
+            read(self.within(reader, Action.READ_REPORTS, {k: v for k, v in filters.items() if k != name}))
+            for name in given
+        ]
 
     def training_compliance(
         self, reader: Account, year: int, by: list[str], filters: Mapping[str, list[str]]
@@ -975,8 +1005,13 @@ class Services:
         """Per group of staff in post at the end of a year: how many had the yearly JP."""
         items = self.training.compliance(year, by, self.asked_within(reader, Action.READ_REPORTS, filters))
         cell = self.smallest_cell(reader)
+        read = partial(self.training.compliance, year, by)
+        without = self.without_each_filter(reader, filters, read, cell) if items else []
+        given = suppression.differenced(items, without, suppression.COMPLIANCE, by, cell)
         # (each row sums, with the others alike but in one field, to a row of the report by fewer fields)
-        shown = suppression.suppress(items, suppression.COMPLIANCE, cell, complementary=True, margins=by)
+        shown = suppression.suppress(
+            items, suppression.COMPLIANCE, cell, complementary=True, margins=by, withheld=given
+        )
         return {"year": year, "by": by, "items": shown}
 
     def programmes(
