@@ -57,6 +57,7 @@ from careerlog.domain.employee import (
     RANK_JUMP_REFUSED,
     RETRACTION_JUMP,
     RETRACTION_JUMP_REFUSED,
+    SAME_TMT,
 )
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound, cut, quoted
 from careerlog.domain.events import BY_KIND
@@ -384,10 +385,12 @@ HEADER_AGAIN = Refusal(
     "This line repeats the header (two files put together, or the header repeated on each page): it is no row of "
     "data, and nothing of it was recorded. Delete it; the rows after it are read as rows."
 ).reason()
-# A row whose kind column names another kind than the one chosen for the file (--kind, the import page's, the API's)
+# A row whose kind column names another kind than the one chosen for the file (--kind, the import page's, the API's),
+# each kind by its code (the pages name it: Kenaikan pangkat); the cell as typed ("Kenaikan Pangkat") shows beside it
 OTHER_KIND_CHOSEN = Refusal(
-    "The row's kind {row} is not {chosen}, the kind chosen for the file's rows: import it as a file of its own kind, "
-    "or leave the file's kind to its kind column."
+    "The row's kind, {row}, is not {chosen}, the kind chosen for the file's rows: import it as a file of its own "
+    "kind, or leave the file's kind to its kind column.",
+    kinds=("row", "chosen"),
 )
 # A cell under a column the header leaves unnamed (a remark typed beside the table): no field, and no column to name
 UNNAMED_COLUMN = Refusal(
@@ -451,6 +454,12 @@ MOVED_OUT_AFTER = Refusal(
     dates=("moved", "day"),
     numbers=("line",),
     codes=(("agency", "agencies"),),
+)
+# A promotion refused as one of the same TMT (employee.SAME_TMT) a row of this file gave (recorded, or would have in
+# a dry run, where its version is none yet): named by that row's line, as the other rows of the file it repeats are
+SAME_TMT_LINE = Refusal(
+    "Line {line} of this file is a promotion of this employee with the same TMT; keep one of the two rows.",
+    numbers=("line",),
 )
 # The rows found already recorded are listed by line, the first LISTED of them (the count says how many in all).
 LISTED = 20
@@ -1472,7 +1481,8 @@ class RowRefused(InvalidInput):
     def __init__(self, errors: dict[str, list[str]], row: dict[str, Any]):
         super().__init__(errors)
         self.subject, self.kind = (_readable(row.get(name)) for name in ("nip", "kind"))
-        self.values = typed(errors, {k: v for k, v in row.items() if _readable(v) is not None})
+        # (each cell as typed: the row's WRITTEN, a kind cell "Kenaikan Pangkat" read as rank_promotion)
+        self.values = typed(errors, {k: v for k, v in row.items() if k == WRITTEN or _readable(v) is not None})
 
     def __reduce__(self) -> tuple[Any, ...]:  # (as it was made, should it travel to another process)
         return RowRefused, (self.errors, {**self.values, "nip": self.subject, "kind": self.kind})
@@ -1573,7 +1583,7 @@ def _csv_rows(
         if "kind" in cleaned:
             read_kind_cell(cleaned)  # ("Training", "Pelatihan": as --kind and the file's name are read)
             if chosen and kind and cleaned["kind"] != kind and cleaned["kind"] in BY_KIND:  # (another kind than chosen)
-                reason = OTHER_KIND_CHOSEN.reason(row=quoted(cleaned["kind"]), chosen=kind)
+                reason = OTHER_KIND_CHOSEN.reason(row=cleaned["kind"], chosen=kind)
                 yield line, RowRefused({"kind": [reason]}, cleaned), 1
                 continue
             if remap := by_kind.get(cleaned["kind"]):
@@ -2028,6 +2038,7 @@ def _rejection(
             return RowProblem(command.line, command.subject, command.kind, {"nip": [moved]}, judged=False)
     if isinstance(error, InvalidInput):
         errors = _nips_quoted(_date_forms(error.errors, command.written, command.payload), command.written)
+        errors = _same_tmt_lines(errors, command.subject, first)
         errors = _merged_missing(errors, command.written)
         typed_ = command_typed(errors, command)
         return RowProblem(command.line, command.subject, command.kind, errors, typed_, judged)
@@ -2045,6 +2056,24 @@ def _rejection(
         reason = RERUN_RETRACTED.reason(**dict(reason.params))
     errors = {field: [reason]}
     return RowProblem(command.line, command.subject, command.kind, errors, command_typed([field], command), judged)
+
+
+def _same_tmt_lines(errors: dict[str, list[str]], subject: str, first: FirstLines | None) -> dict[str, list[str]]:
+    """`errors` with a promotion of the same TMT that a row of this file gave (SAME_TMT: its version) named by that
+    row's line (SAME_TMT_LINE); one recorded before the file, by its version still."""
+    if first is None or "effective_date" not in errors:
+        return errors
+
+    def named(reason: str) -> str:
+        if type(reason) is not Reason or reason.refusal is not SAME_TMT:
+            return reason
+        version = int(dict(reason.params)["version"])
+        line = first.earlier(subject, version)
+        if line is None or first.found(subject, version):
+            return reason
+        return SAME_TMT_LINE.reason(line=line)
+
+    return {**errors, "effective_date": [named(reason) for reason in errors["effective_date"]]}
 
 
 def _moved_out(command: Command, placed: Command) -> Reason | None:

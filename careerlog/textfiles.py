@@ -128,6 +128,7 @@ HEADER_ALIASES: dict[str, str] = {
     "biaya": "cost",
     "pangkat_baru": "new_rank",
     "golongan_baru": "new_rank",
+    "gol_baru": "new_rank",  # (Gol: the usual abbreviation of Golongan, as Tgl of Tanggal)
     "jenis_kenaikan_pangkat": "promotion_kind",
     "jenis_kp": "promotion_kind",
     "tahun": "year",
@@ -151,6 +152,7 @@ HEADER_ALIASES: dict[str, str] = {
     "jalur_pengadaan": "recruitment_path",
     "pangkat": "rank",
     "golongan": "rank",
+    "gol": "rank",
     "alasan": "reason",
     "isian_yang_dikoreksi": "corrected_fields",
     "konfirmasi": "confirm",  # (a rank jump the decree does make: promotion.one_step)
@@ -585,7 +587,9 @@ def wrote(row: dict[str, Any], name: str, cell: str) -> None:
         written.setdefault(name, cell)
 
 
-RUPIAH = re.compile(r"\s*rp\.?\s*(\S.*)", re.IGNORECASE)  # a currency format's "Rp1.500.000,00", "Rp 2.500.000"
+# a currency format's "Rp1.500.000,00", "Rp 2.500.000", and as Indonesians write an amount by hand, the sign followed
+# by a dot ("Rp. 2.500.000") and the whole rupiah closed by ",-" ("Rp. 2.500.000,-", "2.500.000,-")
+RUPIAH = re.compile(r"\s*(rp\.?)?\s*(\S.*?)\s*(,-)?\s*", re.IGNORECASE)
 
 
 # An amount after the rupiah sign that is one number with the dot or comma as decimal mark and another with it as
@@ -669,10 +673,12 @@ def read_separated_amounts(row: dict[str, Any]) -> None:
 
 
 def rupiah_amount(text: str) -> str | None:
-    """The amount of a text written with the rupiah sign ("Rp 1.500.000" -> "1.500.000"), or None: no sign, or no
-    amount after it ("Rp -")."""
+    """The amount of a text written with the rupiah sign or closed by ",-" ("Rp 1.500.000", "Rp. 1.500.000,-" ->
+    "1.500.000"), or None: neither, or no amount ("Rp -")."""
     found = RUPIAH.fullmatch(text)
-    return found[1].strip() if found and found[1].strip() not in ("-", "") else None
+    if found is None or not (found[1] or found[3]):
+        return None
+    return found[2] if found[2] != "-" else None
 
 
 def read_decimal_commas(row: dict[str, Any]) -> None:
