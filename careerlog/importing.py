@@ -90,6 +90,7 @@ from careerlog.textfiles import (
     KIND_HEADER_ALIASES,
     NOT_UTF8_HEADER,
     NOTE_COLUMNS,
+    READ_AS_WINDOWS_1252,
     SAVE_AS_UTF8,
     WORKBOOK,
     WRITTEN,
@@ -111,6 +112,7 @@ from careerlog.textfiles import (
     spreadsheet_errors_elsewhere,
     spreadsheet_nips,
     undecodable,
+    windows_1252,
     workbook_name,
     wrote,
 )
@@ -1042,7 +1044,9 @@ def read_csv(
     """
     if csv.field_size_limit() < CSV_CELL_LIMIT:  # (the csv module's one setting, for the whole process)
         csv.field_size_limit(CSV_CELL_LIMIT)
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")  # textfiles.py
+    cp1252 = windows_1252(stream)  # (a file of Windows-1252 throughout read so, whole: never some rows of it)
+    encoding = "cp1252" if cp1252 else "utf-8-sig"
+    text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")  # textfiles.py
     records: CsvRecords | None = None
     try:
         first = text.readline()
@@ -1051,6 +1055,8 @@ def read_csv(
         if undecodable(header):
             yield at, InvalidInput(NOT_UTF8_HEADER.reason(text=shown(header), save=SAVE_AS_UTF8), "line"), 1
             return
+        if cp1252:
+            yield at, ColumnNotes({"file": [READ_AS_WINDOWS_1252.reason(save=SAVE_AS_UTF8)]}), 1
         records = CsvRecords(itertools.chain([header], text), delimiter, at)
         _, typed, fault = records.header()
         if fault is not None:

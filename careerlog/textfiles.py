@@ -25,7 +25,7 @@ import functools
 import re
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
 from babel.numbers import NumberFormatError, parse_decimal
 
@@ -59,6 +59,21 @@ REPLACED = Refusal(
     "read: the file was saved in another encoding (such as Windows-1252), then read as UTF-8 and saved again, and "
     "that letter is lost. Open the file as it was first saved, {save}, and import it again."
 )
+# A CSV file that is no UTF-8 text but Windows-1252 throughout (`windows_1252`: Excel's "CSV (Comma delimited)" on
+# Windows, an en-dash the byte 0x96, an 'é' 0xE9) is read whole as Windows-1252, said in the report's notes (until
+# 2026-12-05 each row holding such a byte was refused as not UTF-8 and the others recorded)
+READ_AS_WINDOWS_1252 = Refusal(
+    "The file is not UTF-8 text: it was read whole as Windows-1252, as Excel saves a CSV file on Windows (CSV "
+    "(Comma delimited)), its letters beyond ASCII (é, \u2013) read so; to be sure of them, "
+    "{save}."
+)
+WINDOWS_1252_SCAN = 1 << 20  # the bytes read at a time while a CSV file is checked for UTF-8 (windows_1252)
+# The bytes no Windows-1252 text holds: the control characters but tab, line feed and carriage return (a binary
+# file's), and the five Windows-1252 leaves undefined
+_NOT_1252 = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]")
+# A letter beyond ASCII written in UTF-8: a file holding one and bytes UTF-8 cannot read is of two encodings, and is
+# read as UTF-8, each row of another encoding refused (`not_utf8`), never partly misread as Windows-1252 ("Ã©")
+_UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # (UTF-32 LE starts with the first)
 WORKBOOK = Refusal(
     "The file is a spreadsheet workbook the import does not read: it reads an Excel Workbook named .xlsx, a CSV or "
@@ -404,6 +419,34 @@ def header_spelling(alias: str) -> str:
     """An Indonesian column name as a spreadsheet heads it: tanggal_selesai as Tanggal Selesai, jp as JP, nomor_sk as
     Nomor SK (the import page's list of columns, and a refusal of a header naming them)."""
     return " ".join(w.upper() if w in SHORT_WORDS else w.capitalize() for w in alias.split("_"))
+
+
+def windows_1252(stream: IO[bytes]) -> bool:
+    """Whether a CSV file is Windows-1252 text, not UTF-8: bytes UTF-8 cannot read, none that Windows-1252 does not
+    hold (_NOT_1252: a binary file's) and no letter written in UTF-8 (_UTF8_LETTER: a file of two encodings). Read
+    whole (UTF-8 checked first, in blocks: a UTF-8 file is read once more, no more), the stream put back where it
+    was; one that cannot seek (or a file of one encoding not known) is read as UTF-8, row by row, as before."""
+    if not stream.seekable():
+        return False
+    start = stream.tell()
+    try:
+        utf8 = codecs.getincrementaldecoder("utf-8")()
+        try:
+            while block := stream.read(WINDOWS_1252_SCAN):
+                utf8.decode(block)
+            utf8.decode(b"", final=True)
+            return False  # (UTF-8 text: the common case)
+        except UnicodeDecodeError:
+            pass
+        stream.seek(start)
+        tail = b""  # (the last bytes of the block before: a letter written in UTF-8 over two blocks)
+        while block := stream.read(WINDOWS_1252_SCAN):
+            if _NOT_1252.search(block) or _UTF8_LETTER.search(tail + block[:3]) or _UTF8_LETTER.search(block):
+                return False
+            tail = block[-3:]
+        return True
+    finally:
+        stream.seek(start)
 
 
 def refuse_utf16(start: bytes | str) -> None:
