@@ -17,6 +17,7 @@ in and imported as it is gets neither a note nor a refusal for its guide. The fi
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -80,115 +81,22 @@ def template_columns(kind: str) -> list[Column]:
     return columns
 
 
-# Each field's description on the guide in Indonesian, by its English one (its doc, careerlog.domain.events), written
-# by hand: the guide gives each "English / Indonesian" (described); tests/unit/test_template_guide_in_two_languages.py
-# checks that every column of every kind's template has one
-INDONESIAN_DESCRIPTIONS: dict[str, str] = {
-    "Agency (instansi) code.": "Kode instansi.",
-    "Agency code after the placement.": "Kode instansi setelah penempatan.",
-    "Assignment kind: definitive, Plt, Plh or Pj.": "Jenis penugasan: definitif, Plt, Plh, atau Pj.",
-    "Award kind, e.g. a long-service decoration (Satyalancana Karya Satya).": (
-        "Jenis penghargaan, misalnya tanda kehormatan masa bakti (Satyalancana Karya Satya)."
-    ),
-    "Body that conferred it (the President, a minister, the agency head).": (
-        "Pemberi penghargaan (Presiden, menteri, kepala instansi)."
-    ),
-    "Certificate number of the completed Latsar CPNS.": "Nomor sertifikat Latsar CPNS yang telah diselesaikan.",
-    "Cost in rupiah, when recorded.": "Biaya dalam rupiah, bila dicatat.",
-    "Date of birth; must match NIP digits 1-8.": "Tanggal lahir; harus sesuai dengan digit 1-8 NIP.",
-    "Date of the decree (Keppres, SK) conferring it; its number is the reference.": (
-        "Tanggal keputusan (Keppres, SK) yang memberikannya; nomornya diisi sebagai reference."
-    ),
-    "Education level at entry.": "Jenjang pendidikan saat pengangkatan.",
-    "Education level.": "Jenjang pendidikan.",
-    "Eselon (managerial) or functional level (Fungsional).": "Eselon (jabatan manajerial) atau jenjang fungsional.",
-    "Field of study (jurusan).": "Jurusan.",
-    "First day of the training.": "Hari pertama pelatihan.",
-    "Focus of the mentoring.": "Fokus pembimbingan.",
-    "Free comment.": "Komentar bebas.",
-    "Full name as on the decree.": "Nama lengkap seperti tertulis pada SK.",
-    "How a managerial post was filled.": "Cara pengisian jabatan manajerial.",
-    "Institution of study.": "Lembaga pendidikan tempat belajar.",
-    "Institution that awarded it.": "Lembaga pendidikan yang memberikannya.",
-    "Last day of the penalty (from the kind's months when omitted).": (
-        "Hari terakhir hukuman (bila dikosongkan, dihitung dari lamanya menurut jenis hukuman)."
-    ),
-    "Legal status (kedudukan hukum).": "Kedudukan hukum.",
-    "Length of the session in minutes.": "Lama sesi dalam menit.",
-    "Lesson hours (JP, 45 minutes each).": "Jam pelajaran (JP, masing-masing 45 menit).",
-    "Level of the degree pursued.": "Jenjang pendidikan yang ditempuh.",
-    "M or F (L/P accepted); must match NIP digit 15.": "M atau F (L/P diterima); harus sesuai dengan digit 15 NIP.",
-    "NIP of the mentor (an appointed employee).": "NIP pembimbing (pegawai yang sudah diangkat).",
-    "NIP of the mentor.": "NIP pembimbing.",
-    "Organising body.": "Penyelenggara.",
-    "Outcome or reason.": "Hasil atau alasan.",
-    "Overall rating, 1 (poor) to 5 (excellent).": "Penilaian keseluruhan, 1 (buruk) sampai 5 (sangat baik).",
-    "PNS (appointed as CPNS) or PPPK.": "PNS (diangkat sebagai CPNS) atau PPPK.",
-    "Penalty kind.": "Jenis hukuman disiplin.",
-    "Penalty level: LIGHT, MEDIUM or SEVERE; must match the kind.": (
-        "Tingkat hukuman: LIGHT (ringan), MEDIUM (sedang) atau SEVERE (berat); harus sesuai dengan jenis hukumannya."
-    ),
-    "Post kind.": "Jenis jabatan.",
-    "Programme the training belongs to, for evaluation.": "Program yang mencakup pelatihan ini, untuk evaluasi.",
-    "Promotion kind (jenis KP).": "Jenis kenaikan pangkat (jenis KP).",
-    "Reason for the change.": "Alasan perubahan.",
-    "Recruitment path (jenis pengadaan).": "Jalur pengadaan (jenis pengadaan).",
-    "Reference of the post appointment that ends.": "Nomor SK pengangkatan dalam jabatan yang berakhir.",
-    "Region (Kemendagri code) of the work place.": "Wilayah (kode Kemendagri) tempat bekerja.",
-    "Region after the placement.": "Wilayah setelah penempatan.",
-    "Relevance to the employee's work, 1 to 5.": "Relevansi dengan pekerjaan pegawai, 1 sampai 5.",
-    "Starting golongan (PNS) or grade I-XVII (PPPK).": "Golongan awal (PNS) atau golongan I-XVII (PPPK).",
-    "The corrected fields and their new values.": "Isian yang dikoreksi beserta nilai barunya.",
-    "The date the fact took effect (TMT).": "Tanggal fakta ini mulai berlaku (TMT).",
-    "The exam passed.": "Ujian yang dilulusi.",
-    "The golongan after the promotion.": "Golongan setelah kenaikan pangkat.",
-    "The numeric score, in a scheme that has one (DP3, SKP of PP 46/2011), within the predicate's band.": (
-        "Nilai angka, pada skema yang memilikinya (DP3, SKP PP 46/2011), dalam rentang predikatnya."
-    ),
-    "The official reference: decree (SK), certificate or document number.": (
-        "Nomor resmi: nomor SK, sertifikat, atau dokumen."
-    ),
-    "The predicate, of the rating scheme in force for the year (DP3 before 2014, SKP of PP 46/2011 for 2014-2021, "
-    "SKP of PermenPANRB 6/2022 since 2022; rule skp.scheme).": (
-        "Predikat, menurut skema penilaian yang berlaku pada tahun itu (DP3 sebelum 2014, SKP PP 46/2011 untuk "
-        "2014-2021, SKP PermenPANRB 6/2022 sejak 2022; aturan skp.scheme)."
-    ),
-    "The programme rated; the employee must have completed it.": (
-        "Program yang dinilai; pegawai harus sudah menyelesaikannya."
-    ),
-    "The year assessed.": "Tahun yang dinilai.",
-    "Title of the post.": "Nama jabatan.",
-    "Title of the training.": "Nama pelatihan.",
-    "Training kind (jenis diklat).": "Jenis pelatihan (jenis diklat).",
-    "Unit after the placement.": "Unit kerja setelah penempatan.",
-    "Unit where the post sits.": "Unit kerja tempat jabatan itu berada.",
-    "Version (event number) of the fact corrected.": "Versi (nomor peristiwa) fakta yang dikoreksi.",
-    "Version (event number) of the fact retracted.": "Versi (nomor peristiwa) fakta yang dicabut.",
-    "What the session covered.": "Materi yang dibahas dalam sesi.",
-    "Why it ended.": "Alasan berakhirnya.",
-    "Why the correction is made.": "Alasan koreksi.",
-    "Why the fact is retracted.": "Alasan fakta ini dicabut.",
-    "Why the post ended.": "Alasan jabatan berakhir.",
-    "Work unit within the agency.": "Unit kerja di dalam instansi.",
-}
-# A field meaning another thing in a kind, in English and Indonesian: the effective date is a decree's TMT, but a
-# training's last day, a graduation's day, a rating's or an exam's day, as the pages name them (web.pages.labels
-# KIND_FIELD_LABELS); until 2026-12-05 the guide called a training's last day "The date the fact took effect (TMT)."
-KIND_DESCRIPTIONS: dict[tuple[str, str], tuple[str, str]] = {
-    ("training", "effective_date"): ("Last day of the training.", "Hari terakhir pelatihan."),
-    ("training_feedback", "effective_date"): ("Date of the feedback.", "Tanggal umpan balik."),
-    ("education", "effective_date"): ("Graduation date.", "Tanggal lulus."),
-    ("performance_rating", "effective_date"): ("Date of the rating.", "Tanggal penilaian."),
-    ("exam", "effective_date"): ("Date the exam was passed.", "Tanggal lulus ujian."),
-    ("mentoring_session", "effective_date"): ("Date of the session.", "Tanggal sesi."),
+# A field meaning another thing in a kind, as the record form names it (web.pages.labels.KIND_FIELD_LABELS): the
+# effective date is a decree's TMT, but a training's last day, a graduation's day, a rating's or an exam's day; until
+# 2026-12-05 the guide called a training's last day "The date the fact took effect (TMT)."
+KIND_DESCRIPTIONS: dict[tuple[str, str], str] = {
+    ("training", "effective_date"): "Last day of the training",
+    ("training_feedback", "effective_date"): "Date of the feedback",
+    ("education", "effective_date"): "Graduation date",
+    ("performance_rating", "effective_date"): "Date of the rating",
+    ("exam", "effective_date"): "Date the exam was passed",
+    ("mentoring_session", "effective_date"): "Date of the session",
 }
 
 
 def described(kind: str, name: str, doc: str) -> str:
-    """A field's description on the guide, "English / Indonesian": the kind's own (KIND_DESCRIPTIONS), else its doc
-    with its Indonesian (INDONESIAN_DESCRIPTIONS); a doc of none, in English alone."""
-    english, indonesian = KIND_DESCRIPTIONS.get((kind, name)) or (doc, INDONESIAN_DESCRIPTIONS.get(doc, ""))
-    return f"{english} / {indonesian}" if indonesian else english
+    """A field's description on the guide, in English: the kind's own (KIND_DESCRIPTIONS), else its doc."""
+    return KIND_DESCRIPTIONS.get((kind, name), doc)
 
 
 # The guide's description of a `confirm` column of a rank jump's kinds (promotion.one_step)
@@ -245,8 +153,16 @@ def _listed_on_guide(guide: Any, column: Column, at: int) -> str:
     return f"{quote_sheetname(GUIDE_SHEET)}!${letter}$2:${letter}${len(column.codes or []) + 1}"
 
 
-def template_workbook(kind: str) -> bytes:
-    """The kind's template as the bytes of an .xlsx file (KeyError for an unknown kind)."""
+def in_two_languages(text: str, indonesian: Callable[[str], str] | None) -> str:
+    """A column's description as the guide gives it, "English / Indonesian" (`indonesian`: the text's translation,
+    careerlog's catalogue's, which the web app hands in); in English alone where it has none (or is both already)."""
+    said = indonesian(text) if indonesian is not None and text else text
+    return f"{text} / {said}" if said != text else text
+
+
+def template_workbook(kind: str, indonesian: Callable[[str], str] | None = None) -> bytes:
+    """The kind's template as the bytes of an .xlsx file (KeyError for an unknown kind); each column's description on
+    the guide in English and, by `indonesian`, in Indonesian (in_two_languages)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -288,7 +204,8 @@ def template_workbook(kind: str) -> bytes:
     for row, column in enumerate(columns, start=2):  # (by row: the lists' columns beside them are written first)
         required = "yes / ya (bold / tebal)" if column.required else "no / tidak"
         codes = ", ".join(column.codes) if column.codes else ""
-        for at, value in enumerate([column.name, required, column.format, codes, column.doc], start=1):
+        description = in_two_languages(column.doc, indonesian)
+        for at, value in enumerate([column.name, required, column.format, codes, description], start=1):
             guide.cell(row=row, column=at, value=value)
     guide.cell(
         row=len(columns) + 3,

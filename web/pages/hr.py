@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
-from flask import Response, abort, flash, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import force_locale, format_date, get_locale
 from flask_babel import gettext as _
@@ -68,8 +68,8 @@ from careerlog.textfiles import (
     rupiah_reading,
     workbook_name,
 )
-from careerlog.workbook_template import XLSX_TYPE, template_name, template_workbook
 from careerlog.workbooks import header_names
+from web.api.imports import template_answer
 from web.errors import KEY_HEADER, conflict_errors
 from web.pages import LANGUAGES, local_number
 from web.pages.common import allowed, blp, expired, page, services, whole
@@ -856,11 +856,7 @@ def import_template(kind: str) -> ResponseReturnValue:
     known = kind.lower()
     if known not in RECORDABLE:
         abort(404)
-    return Response(
-        template_workbook(known),
-        mimetype=XLSX_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{template_name(known)}"'},
-    )
+    return template_answer(known)
 
 
 # The columns of the records past the retirement day, as the API names them (GET /api/v1/employees/past-retirement)
