@@ -5,24 +5,24 @@ the classic mistake of such a file is a NIP of someone else (a row typed from th
 another valid NIP). The name catches it: a row whose name is not the recorded one is refused, naming both, and
 nothing is recorded for it (docs/import-format.md).
 
-Names are written in many ways: upper case, with academic or religious titles (gelar: "Drs. H. Budi Siregar,
-S.Kom., M.Si."), with honorifics (Bapak, Ibu), with a given name written as its initial ("M. Rizki", "Budi S.
-Siregar") or abbreviated as lists do ("Mhd. Rizki", "I Gst. Ngr. Rai"), without a leading word such as the
-Balinese I or Ni or with a nobility honorific ("Rr.", "Tgk."), cut short by a narrow column. The written name is
-the recorded one when, once case, punctuation, titles and honorifics are set aside, its words are the recorded
-name's first words in their order (all of them, or the first ones of a name cut short at its end), each the same
-word, another spelling or an abbreviation of it, or its initial, the one name or the other perhaps without the
-words it starts with that may be left out (I, Ni, Raden, Teuku, Teungku); or when their words run together are
-the same ("SitiRahma"). A word left out in the middle ("Budi Siregar" for Budi Santoso Siregar), a word more, or
-another order is another name: siblings share a family name (marga), and the row beside theirs is the classic
-source of a NIP of someone else; so is "I Ketut Sari" for Ni Ketut Sari. A title is any word written with a dot
-within it ("S.Kom", "A.Md.Kep."), a known title with or without its dot ("Dr.", "Hj", "Hajjah", "SE", "MM"), a
-word longer than an initial ending in a dot and no known abbreviation, or any word after the first comma; a word
-of one to three letters ending in a dot that is no known title ("M.", "Muh.", "S.") is an initial; an apostrophe
-is no break in a word ("Nur'aini" is "Nuraini").
+Names are written in many ways: upper case, with academic or religious titles (gelar: "Drs. H. Budi Siregar, S.Kom.,
+M.Si."), with honorifics (Bapak, Ibu), with a given name written as its initial ("M. Rizki", "Budi S. Siregar") or
+abbreviated as lists do ("Mhd. Rizki", "I Gst. Ngr. Rai"), without a leading word such as the Balinese I or Ni or with a
+nobility honorific ("Rr.", "Tgk."), with or without the particle naming the family ("Elisabeth br. Sianturi", "Elisabeth
+Sianturi": br./boru, bin, binti), cut short by a narrow column. The written name is the recorded one when, once case,
+punctuation, titles, honorifics and particles are set aside, its words are the recorded name's first words in their
+order (all of them, or the first ones of a name cut short at its end), each the same word, another spelling or an
+abbreviation of it, or its initial, the one name or the other perhaps without the words it starts with that may be left
+out (I, Ni, Raden, Teuku, Teungku); or when their words run together are the same ("SitiRahma"). A word left out in the
+middle ("Budi Siregar" for Budi Santoso Siregar), a word more, or another order is another name: siblings share a family
+name (marga), and the row beside theirs is the classic source of a NIP of someone else; so is "I Ketut Sari" for Ni
+Ketut Sari. A title is any word written with a dot within it ("S.Kom", "A.Md.Kep."), a known title with or without its
+dot ("Dr.", "Hj", "Hajjah", "SE", "MM"), a word longer than an initial ending in a dot and no known abbreviation, or any
+word after the first comma; a word of one to three letters ending in a dot that is no known title ("M.", "Muh.", "S.")
+is an initial; an apostrophe is no break in a word ("Nur'aini" is "Nuraini").
 
-The titles, the words that may be left out, the spellings and abbreviations and the initial's length are no
-regulation's: an inference, in careerlog/reference/names.toml (replaced by CAREERLOG_NAMES_FILE; docs/rules.md).
+The titles, the particles, the words that may be left out, the spellings and abbreviations and the initial's length are
+no regulation's: an inference, in careerlog/reference/names.toml (replaced by CAREERLOG_NAMES_FILE; docs/rules.md).
 """
 
 from __future__ import annotations
@@ -50,6 +50,8 @@ def _words(name: str, book: NameSpellings) -> list[Word]:
     found: list[Word] = []
     for word in _WORD.findall(in_nfc(name.split(",", 1)[0]).casefold().translate(_APOSTROPHES)):
         letters = word.rstrip(".")
+        if letters in book.particles:  # (br., boru, bin, binti: written or left out, wherever they stand)
+            continue
         written = book.forms.get(letters) if "." not in letters else None
         if written is not None:
             found.extend((word, part) for part in written)
@@ -66,6 +68,15 @@ def name_words(name: str) -> frozenset[str]:
     """The full words of a name without its titles and initials, in lower case ("Drs. H. Budi Siregar, M.Si." is
     {budi, siregar})."""
     return frozenset(w for w, _ in _words(name, name_spellings()) if not w.endswith("."))
+
+
+def searched_words(words: list[str]) -> list[str]:
+    """The words of a search for a name (lower case, without their dots) that the name must hold: without its titles
+    and honorifics and the particles a name may leave out (names.toml: "dr", "ibu", "br", "boru", "bin", "binti"),
+    as the name check sets them aside; all of them when nothing else is left ("Dr" alone looks for it)."""
+    book = name_spellings()
+    kept = [w for w in words if w not in book.titles and w not in book.particles]
+    return kept or words
 
 
 def _initial_of(short: Word, full: Word) -> bool:

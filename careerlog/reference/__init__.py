@@ -520,6 +520,7 @@ class NameSpellings:
 
     titles: frozenset[str]  # set aside wherever they stand
     leading: frozenset[str]  # may start a name and be left out of it (I, Ni, Raden, Teuku)
+    particles: frozenset[str]  # may stand anywhere in a name and be left out of it (br./boru, bin, binti)
     forms: Mapping[str, tuple[str, ...]]  # a spelling or abbreviation: the words of the name it writes
     initial_letters: int  # the most letters of an initial ("Muh.")
     path: Path | None = None
@@ -533,7 +534,7 @@ def load_name_spellings(path: Path) -> NameSpellings:
     """The name spellings of a names.toml; ConfigurationError naming the file and what does not read in it (a
     list under [meta], a list of another name, a name without its `name`, a spelling writing two names)."""
     data = _load_toml(path)
-    unknown = set(data) - {"meta", "initial_letters", "titles", "leading", "names"}
+    unknown = set(data) - {"meta", "initial_letters", "titles", "leading", "particles", "names"}
     if unknown:  # (a list written below [meta] is read as meta's: say so rather than check without it)
         raise ConfigurationError(f"{path}: no such list {', '.join(sorted(unknown))}")
     unknown = set(data.get("meta", {})) - {"source", "status"}
@@ -553,6 +554,7 @@ def load_name_spellings(path: Path) -> NameSpellings:
     return NameSpellings(
         titles=frozenset(_plain(w) for w in data.get("titles", ())),
         leading=frozenset(_plain(w) for w in data.get("leading", ())),
+        particles=frozenset(_plain(w) for w in data.get("particles", ())),
         forms=forms,
         initial_letters=int(data.get("initial_letters", 3)),
         path=path,

@@ -4,6 +4,7 @@ without the Balinese I or Ni, with a nobility honorific (Rr., Tgk.). The import 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import orjson
@@ -75,3 +76,34 @@ def test_a_names_file_that_does_not_read_stops_the_import_before_its_first_row(
     with pytest.raises(ConfigurationError, match=r"names\.toml: \[meta\] holds only source and status, not titles"):
         appoint(app, tmp_path)
     assert not app.employee_exists(RIZKI)  # (its appointment, the file's first row, was not recorded)
+
+
+def test_a_batak_name_with_or_without_its_br_is_recorded_and_another_marga_is_refused(
+    app: CareerLog, tmp_path: Path
+) -> None:
+    """North Sumatra's lists leave the particle br. (boru) out, or write it without its dot: the same name."""
+    elisabeth = "198807112010122001"
+    row = {
+        "kind": "appointment",
+        "nip": elisabeth,
+        **f.appointment(date(1988, 7, 11), date(2010, 12, 1), "F", name="Elisabeth br. Sianturi"),
+    }
+    (tmp_path / "appointment.jsonl").write_bytes(orjson.dumps(row) + b"\n")
+    assert import_file(app, tmp_path / "appointment.jsonl", actor="hr").recorded == 1
+    written = ["Elisabeth Sianturi", "Elisabeth br Sianturi", "ELISABETH BORU SIANTURI", "Elisabeth br. Simatupang"]
+    lines = [HEADER] + [
+        f"{elisabeth};{name};TEKNIS;Arsip;BKPSDM;8;0{day}/03/2024;0{day}/03/2024;C-{day}"
+        for day, name in enumerate(written, start=1)
+    ]
+    path = tmp_path / "training.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    report = import_file(app, path, actor="hr")
+    assert report.recorded == 3
+    assert {p.line: p.errors for p in report.rejected} == {
+        5: {
+            "name": [
+                f"'Elisabeth br. Simatupang' is not the name recorded for NIP {elisabeth} ('Elisabeth br. Sianturi'): "
+                "check the NIP, or the name."
+            ]
+        },
+    }

@@ -177,6 +177,40 @@ def test_another_name_abbreviated_or_with_a_leading_honorific_is_not(recorded: s
     assert not same_name(recorded, written)
 
 
+@pytest.mark.parametrize(
+    ("recorded", "written"),
+    [
+        ("Elisabeth br. Sianturi", "Elisabeth Sianturi"),  # North Sumatra's lists leave br. (boru) out
+        ("Elisabeth br. Sianturi", "Elisabeth br Sianturi"),
+        ("Elisabeth Sianturi", "Elisabeth Boru Sianturi"),
+        ("Dr. Friska br. Simatupang, M.Kes.", "Friska Simatupang"),
+        ("Ahmad bin Yusuf", "Ahmad Yusuf"),
+        ("Siti binti Abdullah", "Siti Abdullah"),
+    ],
+)
+def test_a_name_with_or_without_its_particle_is_the_same(recorded: str, written: str) -> None:
+    assert same_name(recorded, written)
+    assert same_name(written, recorded)
+
+
+@pytest.mark.parametrize(
+    ("recorded", "written"),
+    [
+        ("Elisabeth br. Sianturi", "Elisabeth br. Simatupang"),  # another marga
+        ("Elisabeth br. Sianturi", "Sianturi Elisabeth"),  # another order
+        ("Ahmad bin Yusuf", "Ahmad bin Ali Yusuf"),  # a word more
+    ],
+)
+def test_another_name_with_a_particle_is_not(recorded: str, written: str) -> None:
+    assert not same_name(recorded, written)
+
+
+def test_the_particles_are_read_from_the_configured_names_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "bare.toml").write_text("initial_letters = 3\n", encoding="utf-8")
+    monkeypatch.setenv(reference.NAMES_FILE_ENV, str(tmp_path / "bare.toml"))
+    assert not same_name("Elisabeth br. Sianturi", "Elisabeth Sianturi")  # (no particles listed: br. is an initial)
+
+
 def test_the_abbreviations_and_honorifics_are_read_from_the_configured_names_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
