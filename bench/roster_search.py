@@ -68,6 +68,9 @@ SEARCHES = (
     "nur",
     "19880512",
     "2015",
+    "Siti Siregar",  # words anywhere in the name, in any order (since 2026-12-05)
+    "Siregar Dwi",
+    "Dr. Rina br Lubis",
 )
 
 

@@ -7,6 +7,7 @@ passed as a parameter.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from careerlog.domain.errors import InvalidInput, NotFound, quoted
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.wording import Refusal
 from careerlog.keyset import Paged
+from careerlog.names import searched_words
 from careerlog.reference import Rules
 from careerlog.sqlstore import Row, SqlStore
 from projections.merit.retirement import past_retirement, youngest_retirement_age
@@ -133,24 +135,63 @@ def like_literal(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def search_patterns(search: str) -> list[str]:
-    """The LIKE patterns of a roster search (`q`), of the name and of the NIP: the text casefolded with each run of
-    spaces as one space (as the start page reads what is typed), and for the NIP the same without the separators a
-    NIP is written with (normalise_nip: "19860926 201003 1 701", as decrees print it; a path, the access log's
-    `nip` and an import strip them too), or as the name's when nothing else is left of it."""
-    return [f"%{like_literal(text)}%" for text in searched_texts(search)]
+LIKE = "LIKE ? ESCAPE '\\'"
+NAME_INDEXED, NAME_UNINDEXED = "name_folded", "(name_folded || '')"
 
 
-def searched_texts(search: str) -> tuple[str, str]:
-    """What a roster search (`q`) looks for in the name (folded, each run of spaces as one) and in the NIP (the
-    same without a NIP's separators, or as the name's when nothing else is left of it): `search_patterns`'."""
-    words = " ".join(folded(search).split())
-    return words, normalise_nip(words) or words
+@dataclass(frozen=True)
+class Search:
+    """What a roster search (`q`) looks for: `words` each within the name (folded, `name_words_searched`), or `nip`
+    within the NIP (the text without the separators a NIP is written with, or as typed when nothing else is left)."""
+
+    words: tuple[str, ...]
+    nip: str
+
+    def condition(self) -> str:
+        """The rows it matches: every word within the name (in any order), or the text within the NIP. A word too
+        short for a trigram index beside one long enough is matched on an expression of the name no index reads
+        (`name_folded || ''`): its LIKE (PostgreSQL's pg_trgm) would read the whole index, not narrow what the other
+        words found; with no word long enough, the search reads the roster by scan, as before."""
+        indexed = self.indexed()
+        names = " AND ".join(
+            f"{NAME_INDEXED if len(w) >= TRIGRAM or not indexed else NAME_UNINDEXED} {LIKE}" for w in self.words
+        )
+        return f"(({names}) OR subject {LIKE})"
+
+    def patterns(self) -> list[str]:
+        """The LIKE patterns of `condition`, in its order."""
+        return [f"%{like_literal(text)}%" for text in (*self.words, self.nip)]
+
+    def indexed(self) -> list[str]:
+        """The words a trigram index can find (of `TRIGRAM` characters or more)."""
+        return [w for w in self.words if len(w) >= TRIGRAM]
 
 
-# The roster's search by name or NIP, the rows it matches (`_roster_where`'s condition): a trigram index finds them
-# (PostgreSQL: roster_search, pg_trgm; SQLite: the FTS5 table roster_search) only for a text of 3 characters or more.
-SEARCHED = "(name_folded LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\')"
+_SEARCH_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # letters and digits, with an apostrophe within (ma'ruf)
+
+
+def name_words_searched(search: str) -> tuple[str, ...]:
+    """The words a roster search looks for in the name: the text folded as the name is (`folded`), its punctuation
+    set aside ("Sianturi," "br."), without the titles, honorifics and particles a name may be written with or
+    without (careerlog.names.searched_words: "Dr.", "Ibu", "br.", "boru", "bin", "binti"); the text folded as one
+    word when it has no letter or digit."""
+    text = " ".join(folded(search).split())
+    found = _SEARCH_WORD.findall(text)
+    return tuple(searched_words(found)) if found else (text,)
+
+
+def searched(search: str) -> Search:
+    """What a roster search (`q`) looks for in the name and in the NIP (`Search`). The NIP's text is the search's
+    folded, each run of spaces as one, without the separators a NIP is written with (normalise_nip: "19860926 201003
+    1 701", as decrees print it; a path, the access log's `nip` and an import strip them too), or as typed when
+    nothing else is left of it."""
+    text = " ".join(folded(search).split())
+    return Search(name_words_searched(search), normalise_nip(text) or text)
+
+
+# The roster's search by name or NIP (`Search.condition`, `_roster_where`'s condition): a trigram index finds the rows
+# (PostgreSQL: roster_search, pg_trgm; SQLite: the FTS5 table roster_search) when a word of 3 characters or more is
+# looked for in the name and the NIP's text has 3 or more.
 TRIGRAM = 3
 FTS_SHARE_AT_MOST = 50  # SQLite reads a search through the FTS5 index when it finds 1 in 50 rows or fewer
 ROSTER_SIZE_KEPT = 60.0  # seconds the roster's rows counted for that are taken as still so
@@ -169,10 +210,10 @@ def fts_phrase(column: str, text: str) -> str:
 
 def search_source(search: str | None, dialect: str, fts: Callable[[], bool]) -> tuple[str, list[Any]] | None:
     """The roster's rows a search by name or NIP matches, as a subquery named roster (and its parameters) a page and
-    its count read in place of the table, when a trigram index can find them (the text and its NIP form of
-    `TRIGRAM` characters or more; on SQLite `fts()`, the store having the FTS5 table, asked only then: a page with
-    no such text asks SQLite's catalog nothing); None otherwise (the search is a condition of the WHERE, read by
-    scan, as before).
+    its count read in place of the table, when a trigram index can find them (a word of the name's of `TRIGRAM`
+    characters or more, and the NIP's text of as many; on SQLite `fts()`, the store having the FTS5 table, asked only
+    then: a page with no such text asks SQLite's catalog nothing); None otherwise (the search is a condition of the
+    WHERE, read by scan, as before).
 
     The rows are the same (the same LIKE conditions; on SQLite the FTS5 index's finds, a superset, only narrow
     them), and so are the page's order and the count (the page's ORDER BY and conditions outside). The subquery is
@@ -182,16 +223,19 @@ def search_source(search: str | None, dialect: str, fts: Callable[[], bool]) -> 
     run, every search did); kept apart, the index finds the matches and only they are sorted."""
     if not search:
         return None
-    texts = searched_texts(search)
-    if min(len(texts[0]), len(texts[1])) < TRIGRAM:
+    asked = searched(search)
+    indexed = asked.indexed()
+    if not indexed or len(asked.nip) < TRIGRAM:
         return None
-    patterns = [f"%{like_literal(text)}%" for text in texts]
+    patterns = asked.patterns()
     if dialect == "postgres":
-        return f"(SELECT * FROM roster WHERE {SEARCHED} OFFSET 0) AS roster", patterns
+        return f"(SELECT * FROM roster WHERE {asked.condition()} OFFSET 0) AS roster", patterns
     if not fts():
         return None
-    found = f"{fts_phrase('name_folded', texts[0])} OR {fts_phrase('subject', texts[1])}"
-    return f"(SELECT * FROM roster WHERE {FTS_FOUND} AND {SEARCHED} LIMIT -1 OFFSET 0) AS roster", [found, *patterns]
+    names = " AND ".join(fts_phrase("name_folded", w) for w in indexed)
+    found = f"({names}) OR {fts_phrase('subject', asked.nip)}"
+    statement = f"(SELECT * FROM roster WHERE {FTS_FOUND} AND {asked.condition()} LIMIT -1 OFFSET 0) AS roster"
+    return statement, [found, *patterns]
 
 
 def age_band_label(low: int, high: int) -> str:
@@ -411,8 +455,9 @@ class Queries(ViewReader):
         if search and not folded(search).strip():
             clauses.append("1 = 0")  # only accents (combining marks), nothing left once folded: no name holds it
         elif search:
-            clauses.append(SEARCHED)
-            params += search_patterns(search)
+            asked = searched(search)
+            clauses.append(asked.condition())
+            params += asked.patterns()
         if min_years_in_rank is not None:
             if not 0 <= min_years_in_rank <= MAX_YEARS_IN_RANK:
                 raise InvalidInput(YEARS_IN_RANK, "min_years_in_rank")

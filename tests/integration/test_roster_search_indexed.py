@@ -38,6 +38,8 @@ SEARCHES = [
     *["e s", "  nur   putri ", "nur putri", "d'souza", "d\u2018s", "ayu ", "1988", "19880512 2015", "198", "19", "1"],
     *["%", "100%", "%_l", "a_b", "_", '"', 'sa"i', 'a"', "nur*", "a:b", "NEAR", "(sir", "x^y", "AND", "OR nur", "{"],
     *["zzz", "\u0301", "é", "ab\\", "\\", "--", "'", "''", "i wayan", "WAYAN SIR"],
+    # words anywhere in the name, in any order, titles and br. aside (since 2026-12-05): a short word beside a long one
+    *["siregar muhammad", "Dr. Siti br Siregar", "nur, putri", "ma'ruf si", "br", "dr.", "wayan i", "s siregar"],
 ]
 
 
