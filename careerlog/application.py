@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import difflib
 import re
 import time
 from collections import defaultdict
@@ -215,12 +216,27 @@ LEAVES_UNCONFIRMED, LEAVES_SCOPE_TICKED = confirmable(
     LEAVES_SCOPE,
     "; if not, write the agency it names.",
 )
+# A unit no employee was ever recorded in within its agency (letter case and spacing aside: `unit_key`) near one that
+# was (a typo: "Dinas Pendidkan" beside "Dinas Pendidikan") is recorded only when confirmed: recorded, it is another
+# unit in every count by unit. Units are free text: a unit near none known is a new one (a reorganisation), unasked.
+# The units known are the views' (CareerLog.units_known, given by the layer above that reads them: careerlog reads no
+# view) and those this process recorded since; a migration is not asked.
+NEW_UNIT = "unit.new"
+NEW_UNIT_UNCONFIRMED, NEW_UNIT_TICKED = confirmable(
+    "{unit} is no unit known in {agency} (did you mean {near}?): recorded, it would be another unit in every count "
+    "by unit. If the decree does name a new unit, ",
+    NEW_UNIT,
+    "; if not, write the unit as recorded.",
+    either=("near",),
+)
+NEW_UNIT_KINDS = ("appointment", "placement", "post_appointment")  # the facts naming a unit of the employee's agency
+UNIT_NEAR_RATIO = 0.8  # difflib's ratio of a unit's name (unit_key) to a known one's: a misspelling of it
 # The checks a writer may confirm, recording what they would refuse (a rank jump the decree does make, a placement
 # taking the record out of the writer's scope, a placement in another agency ending a managerial post held: its end
-# recorded with it, `CareerLog._placement_ending_posts`)
-CONFIRMABLE = (ONE_STEP, LEAVES_SCOPE, ENDS_POST)
+# recorded with it, `CareerLog._placement_ending_posts`; a unit new in its agency near a known one)
+CONFIRMABLE = (ONE_STEP, LEAVES_SCOPE, ENDS_POST, NEW_UNIT)
 # the kinds a recording may confirm a check of
-CONFIRMING_KINDS = ("rank_promotion", "correction", "retraction", "placement")
+CONFIRMING_KINDS = ("rank_promotion", "correction", "retraction", "placement", "appointment", "post_appointment")
 UNKNOWN_CONFIRMATION = Refusal("{given} is no check to confirm; one of: {known}.")
 # A void (the retraction of the record's appointment: docs/events.md) cannot be undone: it is recorded only when the
 # writer gives the record's NIP again (Command.confirm_nip: the API's and the CLI's confirm_nip, an import's
@@ -823,6 +839,10 @@ class CareerLog(Application[str]):
         if datastore is not None and self.factory.env_create_table():  # type: ignore[attr-defined]
             self.create_indexes()
         self.held_keys: dict[str, str] | None = None  # a store of no tables of careerlog's (in memory): the key owners
+        # The units known in an agency (its code: the unit names, any spelling), read from the views by the layer above
+        # (web.services: projections.units), which careerlog does not import; None: no unit is asked (NEW_UNIT)
+        self.units_known: Callable[[str], Iterable[str]] | None = None
+        self.units_recorded: set[tuple[str, str]] = set()  # (agency, unit_key) this process recorded: known since
         if datastore is None:
             self.held_keys = {}
         elif self.factory.env_create_table():  # type: ignore[attr-defined]
@@ -1217,6 +1237,7 @@ class CareerLog(Application[str]):
             if uow.guard is not None:  # (where it places the employee, as read: not as a client wrote it)
                 uow.guard.appointment(subject, values)
             self.judge_key_owner(command, uow)
+            self._refuse_unit_unknown(None, event_cls, values, command)
             return self._appoint(uow, command, values, recording)
         employee = uow.get(subject)
         if employee is None:
@@ -1246,6 +1267,7 @@ class CareerLog(Application[str]):
                 named_as_recorded(employee, subject, command.named, values)
             except InvalidInput as e:  # (the row's other problems named with it: its decision's, made for nothing)
                 raise whole_refusal(e, event_cls, decision_problems(employee, event_cls, values, recording)) from None
+        self._refuse_unit_unknown(employee, event_cls, values, command)
         if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
             refuse_before_void(employee, event_cls, values, recording)
             refuse_system_targets(employee, event_cls, values, recording.client_key, recording.reproduced)
@@ -1351,6 +1373,38 @@ class CareerLog(Application[str]):
             bounded = bool(reasons) and not any(reason in (NOT_INTEGER, NOT_NUMBER) for reason in reasons)
             judged[name] = cell.written_out() if bounded else Unreadable(cell.refusal())
         return replace(command, payload=with_cells(command.payload, judged))
+
+    def _refuse_unit_unknown(
+        self,
+        employee: LedgerAggregate | None,
+        event_cls: type[LedgerEvent],
+        values: Mapping[str, Any],
+        command: Command,
+    ) -> None:
+        """Refuse, beside `unit`, a live appointment, placement or post appointment naming a unit not known in its
+        agency (the appointment's or placement's, a post's the employee's on its date) near one that is (NEW_UNIT),
+        unless confirmed; a unit confirmed is known to this process since (`units_recorded`): asked once."""
+        unit = values.get("unit")
+        if event_cls.KIND not in NEW_UNIT_KINDS or command.migration is not None or type(unit) is not str:
+            return
+        agency = values.get("agency")
+        if agency is None and isinstance(employee, Employee):
+            agency = agency_on(employee.current_context(), values["effective_date"])
+        if type(agency) is not str:
+            return
+        key = (agency, unit_key(unit))
+        if key in self.units_recorded or self.units_known is None:
+            return
+        if NEW_UNIT not in command.confirmed:
+            known = {unit_key(name): name for name in self.units_known(agency)}
+            if key[1] not in known:
+                near = difflib.get_close_matches(key[1], list(known), n=3, cutoff=UNIT_NEAR_RATIO)
+                if near:
+                    named = " or ".join(quoted(known[k]) for k in near)
+                    reason = NEW_UNIT_UNCONFIRMED.reason(unit=quoted(unit), agency=agency, near=named)
+                    raise InvalidInput(reason, "unit")
+            return
+        self.units_recorded.add(key)  # (confirmed a unit: its agency's other rows, a file's, are not asked again)
 
     @staticmethod
     def _posts_unconfirmed(

@@ -35,6 +35,7 @@ from careerlog.application import (
     CONFIRMABLE,
     CONFIRMING_KINDS,
     LEAVES_SCOPE,
+    NEW_UNIT,
     NOT_APPOINTED,
     Batch,
     CareerLog,
@@ -425,13 +426,16 @@ NOT_DATE_TIME = Refusal("Not a valid date and time: {value}.")
 # jump (promotion.one_step), no confirms nothing; check names are read as the API's (application.confirmations)
 CONFIRM_YES = frozenset(("ya", "y", "yes", "1", "x", "true"))
 CONFIRM_NO = frozenset(("tidak", "no", "n", "0", "false"))
-# a placement's yes: the decree does move the employee there (out of the scope, ending a managerial post held)
-PLACEMENT_YES = frozenset((LEAVES_SCOPE, ENDS_POST))
+# a placement's yes: the decree does move the employee there (out of the scope, ending a managerial post held, in a
+# unit new in its agency); an appointment's or a post appointment's: the unit it names is a new one (unit.new)
+UNIT_KINDS_ASKED = ("appointment", "post_appointment")
+PLACEMENT_YES = frozenset((LEAVES_SCOPE, ENDS_POST, NEW_UNIT))
+UNIT_YES = frozenset((NEW_UNIT,))
 NOTHING_TO_CONFIRM = Refusal(
     "A row of this kind has nothing to confirm: the Konfirmasi (confirm) column confirms a rank jump "
     "(promotion.one_step) of a rank promotion, a correction or a retraction, or a placement leaving your scope or "
-    "ending a managerial post held in the agency left (placement.leaves_scope, placement.ends_post). Leave the cell "
-    "empty."
+    "ending a managerial post held in the agency left (placement.leaves_scope, placement.ends_post), or an "
+    "appointment, placement or post appointment in a unit new in its agency (unit.new). Leave the cell empty."
 ).reason()
 APPOINTED_LATER = Refusal(
     "No employee with NIP {nip} had been appointed at this row: line {line} of this file appoints them; "
@@ -1748,13 +1752,15 @@ def _nips_as_typed(row: dict[str, Any], written: Written | None) -> Written | No
 
 def confirmed(value: Any, kind: str) -> frozenset[str]:
     """The checks a row's `confirm` (Konfirmasi) cell confirms: a yes (ya, y, yes, 1, x, true, any case; JSON true)
-    promotion.one_step (a placement's: placement.leaves_scope and placement.ends_post, what its decree moving the
-    employee is asked), a no (tidak, no, n, 0, false; JSON false) none,
-    else the names of checks; a cell confirming anything on a kind that confirms nothing (a training) is refused,
-    not ignored."""
+    promotion.one_step (a placement's: placement.leaves_scope, placement.ends_post and unit.new, what its decree moving
+    the employee is asked; an appointment's or a post appointment's unit.new), a no (tidak, no, n, 0, false; JSON
+    false) none, else the names of checks; a cell confirming anything on a kind that confirms nothing (a training) is
+    refused, not ignored."""
     word = value.strip().casefold() if type(value) is str else value if type(value) is bool else None
     if word is True or word in CONFIRM_YES:  # (a placement's: that it leaves the scope and ends the post held, as its
-        checks = PLACEMENT_YES if kind == "placement" else frozenset((ONE_STEP,))  # decree says; the others' a jump)
+        checks = (  # decree says; an appointment's a unit new in the agency; the others' a jump)
+            PLACEMENT_YES if kind == "placement" else UNIT_YES if kind in UNIT_KINDS_ASKED else frozenset((ONE_STEP,))
+        )
     elif word is False or word in CONFIRM_NO:
         checks = frozenset()
     else:

@@ -74,7 +74,13 @@ def template_columns(kind: str) -> list[Column]:
             codes = [*eselon, *(c.code for c in ref.functional_levels)]
         columns.append(Column(spec.name, spec.required, spec.type, codes, described(kind, spec.name, spec.doc)))
     if kind in CONFIRMING_KINDS:
-        said = PLACEMENT_CONFIRMATION if kind == "placement" else JUMP_CONFIRMATION
+        said = (
+            PLACEMENT_CONFIRMATION
+            if kind == "placement"
+            else UNIT_CONFIRMATION
+            if kind in ("appointment", "post_appointment")
+            else JUMP_CONFIRMATION
+        )
         columns.append(Column("confirm", False, str, None, said))
     if kind == "retraction":  # (a void's confirmation, which the import reads: application.void_confirmed)
         columns.append(Column("confirm_nip", False, str, None, VOID_CONFIRMATION))
@@ -103,6 +109,11 @@ def described(kind: str, name: str, doc: str) -> str:
 JUMP_CONFIRMATION = (
     "ya: confirms the check the row's rank jump needs / ya: mengonfirmasi pemeriksaan yang diperlukan oleh lompatan "
     "pangkat pada baris ini"
+)
+# The guide's description of an appointment's or a post appointment's `confirm` column (unit.new)
+UNIT_CONFIRMATION = (
+    "ya: confirms a unit new in the agency, near one known there (unit.new) / ya: mengonfirmasi unit kerja baru di "
+    "instansi itu, yang mirip dengan unit yang sudah dikenal di sana (unit.new)"
 )
 # The guide's description of a placement's `confirm` column (application.LEAVES_SCOPE, ENDS_POST)
 PLACEMENT_CONFIRMATION = (

@@ -48,6 +48,13 @@ def unit_spellings(
     return sorted(found)
 
 
+def agency_units(store: SqlStore, agency: str) -> list[str]:
+    """The unit names an agency's employees were ever placed in, as the views hold them (`unit_spells`), read as the
+    unit filter reads them (`distinct_units`: one index seek a name): the units the ledger knows in an agency
+    (careerlog.application.CareerLog.units_known, which web.services gives it: careerlog reads no view)."""
+    return [row["unit"] for row in store.query(*distinct_units([agency], None)) if row["unit"] is not None]
+
+
 def distinct_units(agencies: list[str], regions: list[str] | None) -> tuple[str, list[str]]:
     """The statement and parameters of the distinct unit names `unit_spellings` matches a name among: those of
     `unit_spells` (within `agencies` when given) or, when `regions` are given, of `spells` placed in one of them (and

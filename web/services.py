@@ -68,7 +68,7 @@ from projections.registry import all_projections
 from projections.scorecard.award_queries import AwardQueries
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
 from projections.training import DEFAULT_WINDOW_MONTHS, UNKNOWN_FILTER_OF, TrainingQueries
-from projections.units import with_unit_spellings
+from projections.units import agency_units, with_unit_spellings
 from web.following import FollowerLease, lock_path
 from web.scoping import (
     HistoryPart,
@@ -202,6 +202,9 @@ class Services:
         self.settings = settings
         self.ledger = ledger
         self.projector = projector
+        # the units known in an agency, which the ledger asks of a unit new there (careerlog.application.NEW_UNIT): the
+        # views' (careerlog reads no view; docs/architecture.md)
+        ledger.units_known = partial(agency_units, projector.views.sql)
         self.queries = Queries(projector.views.sql, tracking_table=projector.views.tracking_table)
         self.training = TrainingQueries(projector.views.sql)
         self.mentoring = MentoringQueries(projector.views.sql)
@@ -331,8 +334,11 @@ class Services:
     def appoint(self, writer: Account, body: Mapping[str, Any], key: str | None) -> Written:
         """Record an appointment, within the writer's scope."""
         payload = self._appointment(writer, body)
+        confirmed = payload.pop("confirm", ())  # (a unit new in its agency: NEW_UNIT)
         try:
-            outcome = self.ledger.record(body["nip"], "appointment", payload, actor=writer.username, client_key=key)
+            outcome = self.ledger.record(
+                body["nip"], "appointment", payload, actor=writer.username, client_key=key, confirmed=confirmed
+            )
         except (InvalidInput, Conflict):  # (a NIP already appointed: its record, if the writer's)
             self.record_checked(writer, Action.RECORD, [normalise_nip(body["nip"])])
             raise

@@ -279,7 +279,10 @@ CONFIRM = Confirmed(
         "date away from the placement's day or of its `appointment_reference` to another post than the one the move "
         "ended, is refused naming the placement (beside `target_version`, `corrected_fields.effective_date` or "
         "`corrected_fields.appointment_reference`; its post and date at once: asked once, beside the post), and "
-        "confirmed recorded as asked. Stored with the correction or retraction."
+        "confirmed recorded as asked. Stored with the correction or retraction. `unit.new` (an appointment, a "
+        "placement, a post appointment) records a unit no employee was ever recorded in within its agency near one "
+        "that was (a misspelling: `Dinas Pendidkan` beside `Dinas Pendidikan`), which is refused unconfirmed, to every "
+        "writer, 422 beside `unit` naming the near ones; a unit near none known is recorded unasked. Not stored."
     },
 )
 CONFIRMED_KINDS = tuple(BY_KIND[kind] for kind in CONFIRMING_KINDS)  # the kinds a confirmation may be sent with
@@ -329,7 +332,8 @@ NewEmployeeSchema = event_schema(
         "nip": fields.String(
             required=True,
             metadata={"description": "The 18-digit NIP or NI PPPK.", "pattern": NIP_PATTERN},
-        )
+        ),
+        "confirm": CONFIRM,
     },
     base=WholeRow,
 )

@@ -26,7 +26,7 @@ from wtforms import BooleanField
 
 from careerlog.access import AccessDenied, Action, permits
 from careerlog.accounts import Account
-from careerlog.application import CONFIRMING_KINDS, LEAVES_SCOPE, LEAVES_UNCONFIRMED
+from careerlog.application import CONFIRMING_KINDS, LEAVES_SCOPE, LEAVES_UNCONFIRMED, NEW_UNIT, NEW_UNIT_UNCONFIRMED
 from careerlog.domain.employee import (
     CORRECTION_JUMP,
     ENDS_POST,
@@ -403,10 +403,10 @@ def correction_example(fact: Mapping[str, Any]) -> str:
 
 
 def submit(account: Account, kind: str, nip: str, payload: dict[str, Any], key: str | None) -> Written:
-    if kind == "appointment":
-        return services().appoint(account, {"nip": nip, **payload}, key)
     confirm = request.form.getlist("confirm")  # (the box beside a refusal the writer may confirm: RANK_JUMP)
     confirms: dict[str, Any] = {"confirm": confirm} if confirm else {}
+    if kind == "appointment":  # (its box: a unit new in the agency, NEW_UNIT)
+        return services().appoint(account, {"nip": nip, **payload, **confirms}, key)
     if kind == "retraction" and request.form.get("confirm_nip", "").strip():  # (a void: the NIP typed again)
         confirms["confirm_nip"] = form_nip(request.form["confirm_nip"])
     return services().record(account, nip, {"kind": kind, **payload, **confirms}, key)
@@ -714,6 +714,13 @@ def record() -> ResponseReturnValue:
         ),
         ends_post_ticked=ends_post_ticked(kind),
         ends_post_check=ENDS_POST,
+        # the box confirming a unit new in its agency near a known one (NEW_UNIT_UNCONFIRMED), beside the unit
+        new_unit=next(
+            (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is NEW_UNIT_UNCONFIRMED),
+            None,
+        ),
+        new_unit_ticked=NEW_UNIT in request.form.getlist("confirm"),  # (kept ticked while refused for another reason)
+        new_unit_check=NEW_UNIT,
         corrected_prefix=CORRECTED,
         shown_prefix=SHOWN,
         shown_language=SHOWN_LANGUAGE,
