@@ -230,6 +230,7 @@ NEW_UNIT_UNCONFIRMED, NEW_UNIT_TICKED = confirmable(
     either=("near",),
 )
 NEW_UNIT_KINDS = ("appointment", "placement", "post_appointment")  # the facts naming a unit of the employee's agency
+UNITS_KEPT = 60.0  # seconds an agency's units read from the views are taken as still so (CareerLog._agency_units)
 UNIT_NEAR_RATIO = 0.8  # difflib's ratio of a unit's name (unit_key) to a known one's: a misspelling of it
 # The checks a writer may confirm, recording what they would refuse (a rank jump the decree does make, a placement
 # taking the record out of the writer's scope, a placement in another agency ending a managerial post held: its end
@@ -842,7 +843,8 @@ class CareerLog(Application[str]):
         # The units known in an agency (its code: the unit names, any spelling), read from the views by the layer above
         # (web.services: projections.units), which careerlog does not import; None: no unit is asked (NEW_UNIT)
         self.units_known: Callable[[str], Iterable[str]] | None = None
-        self.units_recorded: set[tuple[str, str]] = set()  # (agency, unit_key) this process recorded: known since
+        self.units_recorded: dict[tuple[str, str], str] = {}  # (agency, unit_key): the name this process recorded
+        self._units_read: dict[str, tuple[float, dict[str, str]]] = {}  # agency -> (when read, unit_key -> name)
         if datastore is None:
             self.held_keys = {}
         elif self.factory.env_create_table():  # type: ignore[attr-defined]
@@ -1383,7 +1385,8 @@ class CareerLog(Application[str]):
     ) -> None:
         """Refuse, beside `unit`, a live appointment, placement or post appointment naming a unit not known in its
         agency (the appointment's or placement's, a post's the employee's on its date) near one that is (NEW_UNIT),
-        unless confirmed; a unit confirmed is known to this process since (`units_recorded`): asked once."""
+        unless confirmed; a unit let through is known to this process since (`units_recorded`, before the views know
+        it): a file's rows naming a new unit are asked once, and a misspelling of a unit new just now is asked too."""
         unit = values.get("unit")
         if event_cls.KIND not in NEW_UNIT_KINDS or command.migration is not None or type(unit) is not str:
             return
@@ -1396,15 +1399,24 @@ class CareerLog(Application[str]):
         if key in self.units_recorded or self.units_known is None:
             return
         if NEW_UNIT not in command.confirmed:
-            known = {unit_key(name): name for name in self.units_known(agency)}
+            known = {k: name for (a, k), name in self.units_recorded.items() if a == agency}
+            known |= self._agency_units(agency, self.units_known)
             if key[1] not in known:
                 near = difflib.get_close_matches(key[1], list(known), n=3, cutoff=UNIT_NEAR_RATIO)
                 if near:
                     named = " or ".join(quoted(known[k]) for k in near)
                     reason = NEW_UNIT_UNCONFIRMED.reason(unit=quoted(unit), agency=agency, near=named)
                     raise InvalidInput(reason, "unit")
-            return
-        self.units_recorded.add(key)  # (confirmed a unit: its agency's other rows, a file's, are not asked again)
+        self.units_recorded.setdefault(key, unit)  # (confirmed, or near none: known to later writes)
+
+    def _agency_units(self, agency: str, read: Callable[[str], Iterable[str]]) -> dict[str, str]:
+        """The units known in an agency by `unit_key` (`units_known`), read again after UNITS_KEPT seconds: an
+        import's rows of one agency read them once, not once a row (a seek a unit in the views' index)."""
+        now = time.monotonic()
+        found = self._units_read.get(agency)
+        if found is None or now - found[0] > UNITS_KEPT:
+            found = self._units_read[agency] = (now, {unit_key(name): name for name in read(agency)})
+        return found[1]
 
     @staticmethod
     def _posts_unconfirmed(

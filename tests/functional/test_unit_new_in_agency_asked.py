@@ -99,3 +99,10 @@ def test_an_import_asks_a_new_unit_once_for_the_rows_naming_it(known: World) -> 
     report = imported(known, rows)
     assert report["rejected"] == []
     assert report["recorded"] == 2
+
+
+def test_a_misspelling_of_a_unit_recorded_just_now_is_asked_before_the_views_know_it(known: World) -> None:
+    assert known.post(EVENTS.format(BUDI), "hr", json=placement("Dinas Pendidikan", "SK-1")).status_code == 201
+    answer = known.post(EVENTS.format(SARI), "hr", json=placement("Dinas Pendidkan", "SK-2"))  # (no catch-up)
+    assert answer.status_code == 422, answer.get_json()
+    assert "(did you mean 'Dinas Pendidikan'?)" in answer.get_json()["errors"]["unit"][0]
