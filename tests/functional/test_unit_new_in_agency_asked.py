@@ -8,11 +8,13 @@ near none known is a new one (a reorganisation), recorded unasked; the known one
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
 
+from careerlog.importing import import_file
 from tests import factories as f
 from tests.functional.conftest import BUDI, SARI, World, appointment_of
 from tests.functional.test_pages_auth import log_in
@@ -106,3 +108,20 @@ def test_a_misspelling_of_a_unit_recorded_just_now_is_asked_before_the_views_kno
     answer = known.post(EVENTS.format(SARI), "hr", json=placement("Dinas Pendidkan", "SK-2"))  # (no catch-up)
     assert answer.status_code == 422, answer.get_json()
     assert "(did you mean 'Dinas Pendidikan'?)" in answer.get_json()["errors"]["unit"][0]
+
+
+def test_a_post_in_a_misspelt_unit_of_the_employees_agency_is_asked(known: World) -> None:
+    post = {"kind": "post_appointment", "post_kind": "PELAKSANA", "title": "Pengadministrasi Umum", "unit": "Bapeda",
+            "assignment": "DEFINITIVE", "effective_date": "2015-01-05", "reference": "SK-JS-862"}  # fmt: skip
+    answer = known.post(EVENTS.format(BUDI), "hr", json=post)
+    assert answer.status_code == 422, answer.get_json()
+    assert "'Bapeda' is no unit known in KOTA-MEDAN (did you mean 'Bappeda'?)" in answer.get_json()["errors"]["unit"][0]
+    confirmed = known.post(EVENTS.format(BUDI), "hr", json={**post, "confirm": ["unit.new"]})
+    assert confirmed.status_code == 201, confirmed.get_json()
+
+
+def test_a_migration_keeps_its_logs_units_unasked(known: World, tmp_path: Path) -> None:
+    row = {"nip": BUDI, **placement("Bapeda", "SK-9"), "recorded_at": "2024-01-03T02:00:00Z", "version": 3}
+    (tmp_path / "log.jsonl").write_bytes(orjson.dumps(row) + b"\n")
+    report = import_file(known.services.ledger, tmp_path / "log.jsonl", actor="admin", migration=True)
+    assert (report.recorded, report.rejected) == (1, [])
