@@ -9,6 +9,7 @@ import functools
 import json
 import os
 import re
+import select
 import shlex
 import signal
 import stat
@@ -264,6 +265,15 @@ class PluginGroup(click.Group):
             e.message = on_terminal(e.message)  # type: ignore[misc]  # (Final in click: set once, before it is shown)
             raise
         except OSError as e:  # (a file named on the command line is named: friendly_errors, written_to)
+            if e.filename is None and e.errno == errno.EPIPE and _reader_gone(sys.stdout):
+                # `careerlog kinds | head -1`, `careerlog import rows.jsonl | head -1`: the reader of standard output
+                # went away. Exit as a shell reports a command SIGPIPE ended, quietly (Python's documented handling
+                # of SIGPIPE, its output sent to /dev/null so that its flush at exit fails no more), not click's exit
+                # 1, which read as a refusal of an import that had recorded every row
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+                os.close(devnull)
+                raise click.exceptions.Exit(PIPE_CLOSED) from None
             if e.filename is not None or e.errno not in OUTPUT_FAILURES:
                 raise
             # the command's output redirected to a full disk (`careerlog encryption-key > key.txt`): one line and
@@ -274,6 +284,24 @@ class PluginGroup(click.Group):
 # What writing a command's output fails with that is no bug of careerlog's: the disk or the quota full, a file too
 # large, an I/O error (a broken pipe, EPIPE, click ends quietly)
 OUTPUT_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+# The exit status of a command whose standard output's reader went away (`careerlog kinds | head -1`): 128 + 13, as a
+# shell reports a command SIGPIPE ended (`yes | head -1`), apart from 1 (a refusal) and 0 (its output was cut: an
+# export to standard output so ended is no backup); what the command did before stands (an import's rows recorded)
+PIPE_CLOSED = 128 + signal.SIGPIPE
+
+
+def _reader_gone(stream: IO[str]) -> bool:
+    """Whether `stream` is a pipe whose reader has closed it (poll's POLLERR on its descriptor), as opposed to
+    another pipe that broke under the command (a worker process's)."""
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):  # (no descriptor: a test's captured output)
+        return False
+    poller = select.poll()
+    poller.register(fd, select.POLLOUT)
+    return any(events & select.POLLERR for _, events in poller.poll(0))
+
 
 # The exit status of a command stopped by an unexpected exception (a bug in careerlog, not bad input): sysexits.h's
 # EX_SOFTWARE, apart from 1 (a refusal, a row rejected, Ctrl-C) and 2 (a usage error, click's)

@@ -82,6 +82,10 @@ DEFAULT_XLSX_MAX_MB = 256
 # parameter's value whose name says password (`?password=`, `&sslpassword=`)
 _URL_PASSWORD = re.compile(r"^(?P<head>[^:/?#]*://[^:/?#@]*:)[^?#]*(?=@)")
 _PARAMETER_PASSWORD = re.compile(r"(?P<head>[?&;][^=&;#]*pass[^=&;#]*=)[^&;#]*", re.IGNORECASE)
+# What _unencoded_password takes for the part after a URL's last `@`: a host (or [IPv6]), an optional port, a database
+_HOST_AND_DATABASE = re.compile(r"^(\[[^\]/?#@]*\]|[^:/?#@\[\]]*)(:[0-9]*)?/[^/?#@]+")
+# The characters a password in a URL percent-encodes (RFC 3986's gen-delims that end or split its userinfo)
+_URL_ESCAPES = {"/": "%2F", "?": "%3F", "#": "%23", "@": "%40"}
 
 
 def _masked(url: str) -> str:
@@ -189,8 +193,32 @@ class Settings:
             )
         return path
 
+    def _unencoded_password(self) -> ConfigurationError | None:
+        """The refusal of a postgresql:// URL whose password holds a `/`, `?` or `#` not percent-encoded, or None.
+
+        Such a character ends the URL's user-and-host part early, so the password's rest and the host were read as
+        the database's name, a query or a fragment: the URL was refused as having no valid port, or as naming no
+        database, which sent the operator to the wrong part of it. Taken for that: an `@` after a `/`, `?` or `#`,
+        a `:` before them (user:password), and after the last `@` a host, an optional port and a database."""
+        rest = self.database_url.partition("://")[2]
+        userinfo, at, after = rest.rpartition("@")
+        cut = min((userinfo.find(c) for c in "/?#" if c in userinfo), default=-1)
+        if not at or cut < 0 or ":" not in userinfo[:cut] or not _HOST_AND_DATABASE.match(after):
+            return None
+        user = userinfo.partition(":")[0]
+        found = sorted({c for c in userinfo.partition(":")[2] if c in _URL_ESCAPES})
+        scheme = self.database_url.partition("://")[0]
+        return ConfigurationError(
+            f"{self.url_source}: {scheme}://{user}:***@{after}: the password seems to hold "
+            f"{', '.join(repr(c) for c in found)}, which end the user and password part of a URL: percent-encode "
+            f"them in the password ({', '.join(f'{c} as {_URL_ESCAPES[c]}' for c in found)}; % itself as %25), "
+            "e.g. postgresql://careerlog:se%2Fcr%40t@db.example:5432/careerlog for the password se/cr@t"
+        )
+
     def postgres(self) -> dict[str, str]:
         """Connection parts of a postgresql:// URL."""
+        if (unencoded := self._unencoded_password()) is not None:
+            raise unencoded
         url = self._split()
         dbname = unquote(url.path.lstrip("/"))
         if not dbname:
@@ -452,8 +480,11 @@ class Settings:
         return self._read_in_place(Path(path).expanduser())
 
     def _not_there(self, why: str) -> ConfigurationError:
+        # (`projections rebuild`, existing_only but not only_reads, writes the views of a store's log: "only reads"
+        # was untrue of it, docs/operations.md saying it writes them)
+        does = "only reads a store" if self.only_reads else "writes only the views of a store's log"
         return ConfigurationError(
-            f"No careerlog store at {self.display_url}: {why}. This command only reads a store and makes none: check "
+            f"No careerlog store at {self.display_url}: {why}. This command {does} and makes none: check "
             "CAREERLOG_DATABASE_URL (or --database-url). Nothing was created."
         )
 

@@ -102,3 +102,13 @@ def test_a_store_of_accounts_alone_is_read_as_a_store(tmp_path: Path) -> None:
     info = run(url, "info")
     assert info.exit_code == 0, info.output
     assert "last event position: 0" in info.output
+
+
+@pytest.mark.parametrize("command", READING, ids=lambda c: " ".join(c))
+def test_the_refusal_says_what_the_command_does_to_a_store(command: list[str], tmp_path: Path) -> None:
+    # (`projections rebuild` was refused as a command that "only reads a store", though it writes the views)
+    result = run(f"sqlite:///{tmp_path / 'careerlgo.db'}", *reading(command, tmp_path))
+    assert result.exit_code == 1, result.output
+    rebuilds = command == ["projections", "rebuild"]
+    assert ("This command only reads a store and makes none" in result.output) is not rebuilds
+    assert ("This command writes only the views of a store's log and makes none" in result.output) is rebuilds

@@ -112,6 +112,36 @@ def test_a_command_printing_to_a_pipe_its_reader_closed_ends_quietly(store: str,
     assert said == b""
 
 
+def closed_pipe_run(url: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """`careerlog ARGS | head -0`: the command's standard output a pipe whose reader is gone before it writes."""
+    reading, writing = os.pipe()
+    os.close(reading)
+    try:
+        env = {**os.environ, "CAREERLOG_DATABASE_URL": url}
+        return subprocess.run([CAREERLOG, *args], stdout=writing, stderr=subprocess.PIPE, env=env, timeout=120)
+    finally:
+        os.close(writing)
+
+
+@pytest.mark.parametrize("command", [["kinds"], ["reference"], ["history", APPOINTMENT["nip"]]])
+def test_a_command_whose_output_reader_went_away_exits_141_quietly(store: str, command: list[str]) -> None:
+    # (exit 1, as a refusal, with nothing said)
+    done = closed_pipe_run(store, *command)
+    assert (done.returncode, done.stderr) == (141, b"")
+
+
+def test_an_import_whose_output_reader_went_away_has_recorded_its_rows_and_does_not_exit_as_refused(
+    tmp_path: Path,
+) -> None:
+    # (`careerlog import rows.jsonl | head -1` recorded every row and exited 1, as an import with rows refused)
+    url = f"sqlite:///{tmp_path / 'careerlog.db'}"
+    done = closed_pipe_run(url, "import", str(write(tmp_path / "rows.jsonl", APPOINTMENT)))
+    assert (done.returncode, done.stderr) == (141, b"")
+    exported = careerlog(url, "history", APPOINTMENT["nip"])
+    assert exported.exit_code == 0, exported.output
+    assert "appointment" in exported.output.lower()
+
+
 @pytest.mark.parametrize("command", [["encryption-key"], ["history", APPOINTMENT["nip"]]])
 def test_a_command_printing_to_a_full_disk_says_so_in_one_line(store: str, command: list[str]) -> None:
     """(`careerlog encryption-key > key.txt` on a full disk was a traceback, then an internal error, exit 70, as if

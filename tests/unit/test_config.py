@@ -41,6 +41,43 @@ def test_a_bad_database_url_names_the_setting_and_the_reason(url: str, reason: s
     assert reason in str(e.value)
 
 
+@pytest.mark.parametrize(
+    ("url", "found", "encodings"),
+    [
+        ("postgresql://u:se/cr@t@127.0.0.1:5999/db", "'/', '@'", "/ as %2F, @ as %40"),
+        ("postgresql://u:sec#ret@127.0.0.1:5999/db", "'#'", "# as %23"),
+        ("postgresql://u:sec?ret@127.0.0.1:5999/db?schema=medan", "'?'", "? as %3F"),
+        ("postgres://u:a@b/c@[::1]/db", "'/', '@'", "/ as %2F, @ as %40"),
+    ],
+)
+def test_a_password_with_a_character_to_percent_encode_is_named_as_the_cause(
+    url: str, found: str, encodings: str
+) -> None:
+    # (they were refused as "no valid port" though the port was 5999, or "name the database" though it was named)
+    with pytest.raises(ConfigurationError) as e:
+        Settings(database_url=url).postgres()
+    message = str(e.value)
+    assert f"the password seems to hold {found}" in message
+    assert f"percent-encode them in the password ({encodings}; % itself as %25)" in message
+    assert "no valid port" not in message
+    assert "name the database" not in message
+    assert ":***@" in message
+    for secret in ("se/", "sec", "a@b"):
+        assert secret not in message.replace("se%2Fcr", "").replace("se/cr@t", "")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://u:se%2Fcr%40t@127.0.0.1:5999/db",  # encoded
+        "postgresql://u:a@b@127.0.0.1:5999/db",  # an `@` alone: the host is after the last one
+        "postgresql://127.0.0.1:5999/db?application_name=me@home",  # an `@` after the host, no host after it
+    ],
+)
+def test_a_url_whose_password_needs_no_more_encoding_is_read_as_it_is(url: str) -> None:
+    assert Settings(database_url=url).postgres()["port"] == "5999"
+
+
 def test_a_malformed_pool_size_is_named() -> None:
     with pytest.raises(ConfigurationError, match="CAREERLOG_DB_POOL_SIZE"):
         Settings.from_env({"CAREERLOG_DB_POOL_SIZE": "lots"})
