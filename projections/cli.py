@@ -245,10 +245,21 @@ def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
         worker.close()
 
 
+# `projections status --check`'s exit status when a view needs an operator (a rebuild stopped, rows judged by other
+# rules): apart from 1 (the store could not be read, a refusal) and 2 (a usage error), so monitoring tells them apart
+CHECK_FAILED = 3
+
+
 @projections_group.command("status")
+@click.option(
+    "--check",
+    is_flag=True,
+    help=f"Exit {CHECK_FAILED} (after the table) when a view needs an operator: a rebuild stopped before it finished, "
+    "or rows judged by other rules than CAREERLOG_RULES_FILE's; for monitoring.",
+)
 @pass_context
 @friendly_errors
-def status_command(obj: Context) -> None:
+def status_command(obj: Context, check: bool) -> None:
     """Show each view's version in the store beside this release's, its position in the log, how far behind it is
     and its state (ready; filling:<position>, answered by no read until it reaches that position; rebuilding, or
     `rebuilding (stopped: no rebuild runs)` for a rebuild killed before it finished, which a rebuild mends; not made
@@ -272,3 +283,6 @@ def status_command(obj: Context) -> None:
             err=True,
         )
     sys.stdout.flush()
+    if check and (stalled or read.configured_otherwise):
+        # (exit 0 while a view showed `rebuilding (stopped: no rebuild runs)`, which monitoring is told to alert on)
+        raise click.exceptions.Exit(CHECK_FAILED)

@@ -143,6 +143,10 @@ def test_a_killed_rebuild_is_named_as_stopped_by_status_and_workers(
     assert status.finish() == 0, status.output()
     assert "rebuilding (stopped: no rebuild runs)" in status.output()
     assert "stopped before it finished" in status.output()
+    # (monitoring is told to alert on it: `--check` exits 3, where status alone exits 0, as before)
+    checked = Careerlog(database_url, tmp_path / "checked.log", "projections", "status", "--check")
+    assert checked.finish() == 3, checked.output()
+    assert "rebuilding (stopped: no rebuild runs)" in checked.output()
     once = Careerlog(database_url, tmp_path / "once.log", "projections", "run", "--once")
     assert once.finish() == 1, once.output()
     assert "Error: The rebuild of the views " in once.output()
@@ -157,6 +161,8 @@ def test_a_killed_rebuild_is_named_as_stopped_by_status_and_workers(
     assert again.finish(timeout=120) == 0, again.output()
     assert states(settings) == {"ready"}
     assert stalled(settings) == []
+    mended = Careerlog(database_url, tmp_path / "mended.log", "projections", "status", "--check")
+    assert mended.finish() == 0, mended.output()
 
 
 def test_a_rebuild_with_jobs_under_way_is_never_taken_for_one_that_stopped(

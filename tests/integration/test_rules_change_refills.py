@@ -153,6 +153,8 @@ def test_projections_status_with_other_rules_refills_nothing_and_says_so(
     assert result.exit_code == 0, result.output
     assert f"merit: its rows were judged by the rules of digest {before}" in result.output
     assert f"CAREERLOG_RULES_FILE gives {after}" in result.output
+    checked = CliRunner().invoke(main, ["--database-url", store.database_url, "projections", "status", "--check"])
+    assert checked.exit_code == 3, checked.output  # (monitoring's check: the rows judged by other rules named)
     monkeypatch.setenv(RULES_FILE_ENV, str(tmp_path / "rules.toml"))
     kept = Projector(store, all_projections())
     try:
