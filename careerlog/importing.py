@@ -57,6 +57,8 @@ from careerlog.domain.employee import (
     RANK_JUMP_REFUSED,
     RETRACTION_JUMP,
     RETRACTION_JUMP_REFUSED,
+    TRAINING_DUPLICATE,
+    TRAINING_REPEATED,
 )
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound, cut, quoted
 from careerlog.domain.events import BY_KIND
@@ -293,6 +295,16 @@ REPEATED_KEY_VALUES = Refusal(
     numbers=("version", "line"),
     kinds=("kind",),
 )
+# A training the ledger refused as one the record seems to hold already (TRAINING_REPEATED), that training recorded by
+# an earlier row of the same file: named by that row's line
+TRAINING_REPEATED_IN_FILE = Refusal(
+    "Line {line} of this file recorded a training (version {version}) of the same days ({start} to {end}) and JP "
+    "({hours}), and {same} (rule training.duplicate): if it is this training, remove this row; if the employee did "
+    "attend it twice, confirm it (confirm: training.duplicate, or ya in the Konfirmasi column) and import the row "
+    "again.",
+    dates=("start", "end"),
+    numbers=("line", "version", "hours"),
+)
 # A row of a fact recorded and since retracted, its values and no new client key (the file run again): the ledger's
 # RESENT_RETRACTED (kept for the API's clients) advises a new client key, which a file's user gives as a column
 RERUN_RETRACTED = Refusal(
@@ -422,11 +434,13 @@ CONFIRM_YES = frozenset(("ya", "y", "yes", "1", "x", "true"))
 CONFIRM_NO = frozenset(("tidak", "no", "n", "0", "false"))
 # a placement's yes: the decree does move the employee there (out of the scope, ending a managerial post held)
 PLACEMENT_YES = frozenset((LEAVES_SCOPE, ENDS_POST))
+# what a yes in a row's Konfirmasi cell confirms, by kind (any other confirming kind's: promotion.one_step)
+YES_CONFIRMS = {"placement": PLACEMENT_YES, "training": frozenset((TRAINING_DUPLICATE,))}
 NOTHING_TO_CONFIRM = Refusal(
     "A row of this kind has nothing to confirm: the Konfirmasi (confirm) column confirms a rank jump "
     "(promotion.one_step) of a rank promotion, a correction or a retraction, or a placement leaving your scope or "
-    "ending a managerial post held in the agency left (placement.leaves_scope, placement.ends_post). Leave the cell "
-    "empty."
+    "ending a managerial post held in the agency left (placement.leaves_scope, placement.ends_post), or a training "
+    "the record seems to hold already (training.duplicate). Leave the cell empty."
 ).reason()
 APPOINTED_LATER = Refusal(
     "No employee with NIP {nip} had been appointed at this row: line {line} of this file appoints them; "
@@ -1729,12 +1743,14 @@ def _nips_as_typed(row: dict[str, Any], written: Written | None) -> Written | No
 def confirmed(value: Any, kind: str) -> frozenset[str]:
     """The checks a row's `confirm` (Konfirmasi) cell confirms: a yes (ya, y, yes, 1, x, true, any case; JSON true)
     promotion.one_step (a placement's: placement.leaves_scope and placement.ends_post, what its decree moving the
-    employee is asked), a no (tidak, no, n, 0, false; JSON false) none,
-    else the names of checks; a cell confirming anything on a kind that confirms nothing (a training) is refused,
+    employee is asked; a training's: training.duplicate, that it is another training),
+    a no (tidak, no, n, 0, false; JSON false) none,
+    else the names of checks; a cell confirming anything on a kind that confirms nothing (an education) is refused,
     not ignored."""
     word = value.strip().casefold() if type(value) is str else value if type(value) is bool else None
     if word is True or word in CONFIRM_YES:  # (a placement's: that it leaves the scope and ends the post held, as its
-        checks = PLACEMENT_YES if kind == "placement" else frozenset((ONE_STEP,))  # decree says; the others' a jump)
+        checks = YES_CONFIRMS.get(kind, frozenset((ONE_STEP,)))  # (decree says; a training's that it is another; the
+        # others' a jump)
     elif word is False or word in CONFIRM_NO:
         checks = frozenset()
     else:
@@ -2021,6 +2037,8 @@ def _rejection(
     if isinstance(error, InvalidInput):
         errors = _nips_quoted(_date_forms(error.errors, command.written, command.payload), command.written)
         errors = _merged_missing(errors, command.written)
+        if first is not None and "reference" in errors:
+            errors = {**errors, "reference": [_in_file(r, command.subject, first) for r in errors["reference"]]}
         typed_ = command_typed(errors, command)
         return RowProblem(command.line, command.subject, command.kind, errors, typed_, judged)
     reason = reason_of(error)
@@ -2050,6 +2068,19 @@ def _moved_out(command: Command, placed: Command) -> Reason | None:
     said = {"line": placed.line, "agency": str(placed.payload.get("agency")), "moved": moved.isoformat()}
     refusal = MOVED_OUT_BEFORE if day < moved else MOVED_OUT_AFTER
     return refusal.reason(**said, day=day.isoformat())
+
+
+def _in_file(reason: Any, subject: str, first: FirstLines) -> Any:
+    """A training refused as recorded already (TRAINING_REPEATED) by an earlier row of this file, reworded to name
+    that row's line (TRAINING_REPEATED_IN_FILE); any other reason, or one recorded before the file, as it is."""
+    if getattr(reason, "refusal", None) is not TRAINING_REPEATED:
+        return reason
+    params = dict(reason.params)
+    version = int(params["version"])
+    line = first.earlier(subject, version)
+    if line is None or first.found(subject, version):
+        return reason
+    return TRAINING_REPEATED_IN_FILE.reason(**params, line=line).about(reason.kind)
 
 
 def _repeated(reason: Any, subject: str, first: FirstLines) -> Any:

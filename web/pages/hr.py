@@ -36,6 +36,8 @@ from careerlog.domain.employee import (
     POST_END_RETRACTED_ALONE,
     RANK_JUMP,
     RETRACTION_JUMP,
+    TRAINING_DUPLICATE,
+    TRAINING_REPEATED,
     Career,
     agency_on,
     post_end_named,
@@ -735,6 +737,13 @@ def record() -> ResponseReturnValue:
         ),
         ends_post_ticked=ends_post_ticked(kind),
         ends_post_check=ENDS_POST,
+        # the box confirming a training the record seems to hold already (TRAINING_REPEATED), beside `reference`
+        duplicate=next(
+            (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is TRAINING_REPEATED),
+            None,
+        ),
+        duplicate_ticked=kind == "training" and TRAINING_DUPLICATE in request.form.getlist("confirm"),
+        duplicate_check=TRAINING_DUPLICATE,
         corrected_prefix=CORRECTED,
         shown_prefix=SHOWN,
         shown_language=SHOWN_LANGUAGE,
@@ -754,6 +763,11 @@ def column_name(alias: str) -> str:
 
 def confirm_label(kind: str = "rank_promotion") -> str:
     """The import page's name of a row's `confirm` column (no field: what the row confirms)."""
+    if kind == "training":
+        return _(
+            "Confirmation of a training recorded twice (training.duplicate), when the employee did attend it twice "
+            "(write ya)"
+        )
     if kind == "placement":
         return _(
             "Confirmation of a placement moving the employee out of your scope (placement.leaves_scope) or to another "
