@@ -624,6 +624,9 @@ class ImportReport:
     appointed: dict[str, int] = field(default_factory=dict)  # the line of each appointment this import recorded
     notes: list[RowProblem] = field(default_factory=list)  # columns read but not recorded (line 1), by column
     recorded_by_kind: Counter[str] = field(default_factory=Counter)  # the rows recorded (would be: a dry run), by kind
+    # every rank promotion and correction row recorded (not in a dry run), by line: the web layer's to judge a
+    # promotion among them by the audit's rules (web.services.promotion_findings), which careerlog does not read
+    promotions: list[RowSeen] = field(default_factory=list)
 
     def seen(self, rows: Iterable[RowSeen], recorded: Iterable[RowSeen] = ()) -> None:
         """Keep the first LISTED of the rows already recorded, and of the rows recorded, by line."""
@@ -1851,6 +1854,10 @@ def import_rows(
                         by_kind[command.kind] += 1
                         if len(made) < LISTED or progressed is not None:
                             made.append(RowSeen(command.line, command.subject, command.kind, result.version))
+                        if command.kind in PROMOTION_ROWS and not dry_run:
+                            report.promotions.append(
+                                RowSeen(command.line, command.subject, command.kind, result.version)
+                            )
                         if command.kind == "appointment":
                             appointed[command.subject] = command.line
                         elif command.kind == "placement":
@@ -1976,6 +1983,7 @@ def held_back(command: Command, result: Exception) -> bool:
     return target is not None and len(target) == 1 and getattr(target[0], "refusal", None) is NO_FACT
 
 
+PROMOTION_ROWS = frozenset(("rank_promotion", "correction"))  # the rows kept in ImportReport.promotions
 JUMP_CHECK = frozenset((ONE_STEP,))  # the confirmation a row tries without first (confirmed_later)
 
 

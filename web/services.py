@@ -32,6 +32,7 @@ from careerlog.accounts import ACCESS_LOG_KEYSET, ACCOUNT_CHANGES_KEYSET, Accoun
 from careerlog.application import CareerLog, confirmations, unit_subject
 from careerlog.config import Settings
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound, quoted
+from careerlog.domain.events import LedgerEvent
 from careerlog.domain.ledger import NO_FACT, RATED, Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import Unreadable
@@ -52,9 +53,10 @@ from careerlog.sqlstore import check_connections_when_in_doubt
 from careerlog.textfiles import workbook_name
 from careerlog.workbooks import read_xlsx
 from projections import suppression
+from projections.career import CareerRecord
 from projections.framework import Projector
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries, mentees_named
-from projections.merit.audit import decision_confirmations
+from projections.merit.audit import audit_promotion, decision_confirmations
 from projections.merit.distribution import GRADE_INFLATION_KEYSET, GradeInflationQueries, with_excess
 from projections.merit.eligibility import EligibilityQueries
 from projections.merit.fairness import FairnessQueries
@@ -157,6 +159,9 @@ class Written:
 
     outcome: Outcome
     position: int
+    # the rules a promotion just recorded (or corrected) does not meet by the rules in force on its TMT, as the
+    # audit judges it (promotion_findings): recorded all the same, as its decree says
+    findings: tuple[Mapping[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         o = self.outcome
@@ -167,7 +172,47 @@ class Written:
             "recorded_at": o.recorded_at,
             "created": o.created,
             "position": self.position,
+            "warnings": [PROMOTION_WARNING.format(**found) for found in self.findings],
         }
+
+
+# A promotion recorded (or corrected) that the audit will flag: HR records what the decree says, so nothing is refused;
+# the answer says which rules its decree does not meet (the audit's own judgement of it: projections.merit.audit)
+PROMOTION_WARNING = (
+    "Recorded; by the rules in force on {day} it does not meet {rule}: {message} (the audit will flag it)."
+)
+
+
+def promotion_findings(ledger: CareerLog, outcome: Outcome) -> tuple[Mapping[str, Any], ...]:
+    """The audit's findings (rule, message, day) of the promotion a write just recorded, or whose correction it
+    recorded (`findings_of`); none for any other write or one already recorded before."""
+    if not outcome.created:
+        return ()
+    return findings_of(ledger, outcome.subject, outcome.kind, outcome.version)
+
+
+def findings_of(ledger: CareerLog, subject: str, kind: str, version: int) -> tuple[Mapping[str, Any], ...]:
+    """The audit's findings (rule, message, day) of the rank promotion recorded as `version` of a record, or
+    corrected by it, judged as the audit judges it (projections.merit.audit.audit_promotion: the record as known
+    before the decision, the rules in force on its TMT) from the ledger's record of it: one record's, no view read or
+    rebuilt. None for another kind of fact, or a promotion retracted."""
+    if kind not in ("rank_promotion", "correction"):
+        return ()
+    events = [e for e in ledger.events.get(subject) if isinstance(e, LedgerEvent)]
+    record = CareerRecord.from_events(subject, events)
+    if kind == "correction":
+        made = next((e for e in events if e.originator_version == version), None)
+        version = int(getattr(made, "target_version", 0) or 0)
+    fact = record.facts.get(version)
+    if fact is None or fact.kind != "rank_promotion" or fact.retraction is not None:
+        return ()
+    _, found = audit_promotion(record, fact)
+    day = fact.effective_date.isoformat()
+    return tuple(
+        {"rule": row["rule"], "message": row["message"], "day": day}
+        for row in found
+        if row["rule"] != "evidence.recorded_after"  # (facts recorded after it: none yet, of a decision just recorded)
+    )
 
 
 class Services:
@@ -370,7 +415,7 @@ class Services:
             if isinstance(e, InvalidInput):  # (a mentor outside the scope: the record form's words)
                 said_in_scope(writer, e)
             raise
-        return self.written(outcome)
+        return replace(self.written(outcome), findings=promotion_findings(self.ledger, outcome))
 
     def _recording(
         self, writer: Account, nip: str, body: Mapping[str, Any]
@@ -534,7 +579,22 @@ class Services:
             for nip in mentors_judged(self.ledger, p.subject or "", p.kind, mentoring[p.line], p.errors)
         ]
         self.record_checked(writer, Action.IMPORT, [*(p.subject or "" for p in judged), *mentors])
-        return self._report(report)
+        warned = []  # (each promotion recorded against a rule the audit judges: recorded, said so per row)
+        for row in report.promotions:
+            found = findings_of(self.ledger, row.subject, row.kind, row.version)
+            if found:
+                said = [PROMOTION_WARNING.format(**f) for f in found]
+                warned.append(
+                    {
+                        "line": row.line,
+                        "subject": row.subject,
+                        "kind": row.kind,
+                        "version": row.version,
+                        "warnings": said,
+                        "findings": list(found),
+                    }
+                )
+        return {**self._report(report), "warnings": warned}
 
     def record_checked(self, writer: Account, action: Action, subjects: Sequence[str]) -> None:
         """Log a read (`write_check`) of each existing record, within the writer's scope, that a write was refused

@@ -163,6 +163,15 @@ class WrittenSchema(StrictSchema):
         dump_only=True,
         metadata={"description": "The log position to pass as wait_for to read your own write."},
     )
+    warnings = fields.List(
+        fields.String(),
+        dump_only=True,
+        metadata={
+            "description": "A rank promotion recorded (or corrected) that does not meet a rule the audit judges, by "
+            "the rules in force on its TMT: each rule, as the audit will flag it (recorded all the same, as its "
+            "decree says). Empty otherwise."
+        },
+    )
 
 
 def not_blank(value: str) -> None:
@@ -701,6 +710,16 @@ class RowSeenSchema(StrictSchema):
     repeats_line = fields.Integer(dump_only=True, allow_none=True)
 
 
+class RowWarnedSchema(StrictSchema):
+    """A row recorded that its answer warns of: a rank promotion (or its correction) against a rule the audit judges."""
+
+    line = fields.Integer(dump_only=True)
+    subject = fields.String(dump_only=True)
+    kind = fields.String(dump_only=True)
+    version = fields.Integer(dump_only=True)
+    warnings = fields.List(fields.String(), dump_only=True)
+
+
 class ImportReportSchema(StrictSchema):
     """The import's report, as the command line's --report writes it."""
 
@@ -740,6 +759,15 @@ class ImportReportSchema(StrictSchema):
     )
     dry_run = fields.Boolean(dump_only=True)
     position = fields.Integer(dump_only=True)
+    warnings = fields.List(
+        fields.Nested(RowWarnedSchema),
+        dump_only=True,
+        metadata={
+            "description": "Each rank promotion (or correction of one) recorded that does not meet a rule the audit "
+            "judges, by the rules in force on its TMT, by line: recorded all the same, as its decree says; each "
+            "warning as a write's `warnings` words it. Empty for a dry run."
+        },
+    )
 
 
 # ---------------------------------------------------------------------- accounts

@@ -74,7 +74,7 @@ from careerlog.textfiles import (
 from careerlog.workbook_template import XLSX_TYPE, template_name, template_workbook
 from careerlog.workbooks import header_names
 from web.errors import KEY_HEADER, conflict_errors
-from web.pages import LANGUAGES, local_number
+from web.pages import LANGUAGES, local_date, local_number
 from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
 from web.pages.inspector import AUDIT_CSV_LIMIT, filtered_by_nothing, page_number
@@ -86,6 +86,7 @@ from web.pages.labels import (
     promotion_kind_label,
     reference_name,
 )
+from web.pages.messages import message_text
 from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook
 from web.scoping import in_scope_words, locate
 from web.services import Written
@@ -683,6 +684,16 @@ def record() -> ResponseReturnValue:
                         _(
                             "Already recorded: %(kind)s, version %(version)s of %(nip)s; nothing was recorded again.",
                             **said,
+                        )
+                    )
+                for found in written.findings:  # (a promotion against a rule the audit judges: recorded, said so)
+                    flash(
+                        _(
+                            "Recorded; by the rules in force on %(day)s it does not meet %(rule)s: %(message)s (the "
+                            "audit will flag it).",
+                            day=local_date(found["day"]),
+                            rule=found["rule"],
+                            message=message_text(found["message"]),
                         )
                     )
                 # (the career record's link on the page it leads to waits for the views to show it: wait_for)
